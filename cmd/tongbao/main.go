@@ -1,0 +1,137 @@
+// Command tongbao builds, checks and previews a site of government
+// circulars (通报). See README.md and DESIGN.md §10.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"tongbao/internal/build"
+	"tongbao/internal/diag"
+)
+
+const usage = `tongbao —— 政府通报静态网站生成器
+
+用法：
+  tongbao build  [-s 目录] [-d 输出目录] [--baseURL 网址]   生成网站到 public/
+  tongbao check  [-s 目录]                                  检查全部输入，不写任何文件
+  tongbao version                                          显示版本
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit status, so tests
+// can drive every command in-process.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return cmdBuild(args, stdout, stderr)
+	case "check":
+		return cmdCheck(args, stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "tongbao", version())
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "tongbao: 未知命令“%s”\n\n%s", cmd, usage)
+	return 2
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// parse parses flags wherever they stand among the arguments (Go's flag
+// package stops at the first non-flag), returning the positional ones.
+func parse(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, bool) {
+	fs.SetOutput(stderr)
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, false
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, true
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), true
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+func siteFlags(fs *flag.FlagSet, opts *build.Options) {
+	fs.StringVar(&opts.Source, "s", ".", "站点目录")
+	fs.StringVar(&opts.Source, "source", ".", "站点目录")
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	var opts build.Options
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	siteFlags(fs, &opts)
+	fs.StringVar(&opts.Dest, "d", "", "输出目录（默认为站点目录下的 public/）")
+	fs.StringVar(&opts.Dest, "destination", "", "输出目录")
+	fs.StringVar(&opts.BaseURL, "baseURL", "", "覆盖 config.toml 的 baseURL")
+	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
+		return usageError(stderr, "build", rest)
+	}
+	st, err := build.Build(opts)
+	if err != nil {
+		return report(stderr, err)
+	}
+	fmt.Fprintf(stdout, "tongbao: 已生成 %s：%s\n", build.Dest(opts), st)
+	return 0
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	var opts build.Options
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	siteFlags(fs, &opts)
+	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
+		return usageError(stderr, "check", rest)
+	}
+	if _, err := build.Render(opts); err != nil {
+		return report(stderr, err)
+	}
+	return 0
+}
+
+func usageError(stderr io.Writer, cmd string, rest []string) int {
+	if len(rest) > 0 {
+		fmt.Fprintf(stderr, "tongbao %s: 多余的参数：%s\n", cmd, strings.Join(rest, " "))
+	}
+	return 2
+}
+
+// report prints every diagnostic, one per line, and returns exit status 1.
+func report(stderr io.Writer, err error) int {
+	var l diag.List
+	if errors.As(err, &l) {
+		for _, d := range l {
+			fmt.Fprintln(stderr, d)
+		}
+		fmt.Fprintf(stderr, "tongbao: 发现 %d 个问题，未写入任何文件\n", len(l))
+		return 1
+	}
+	fmt.Fprintln(stderr, "tongbao:", err)
+	return 1
+}

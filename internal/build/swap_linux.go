@@ -1,0 +1,25 @@
+package build
+
+import (
+	"errors"
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// swap puts the tree at tmp in dest's place in one atomic step. On Linux
+// renameat2(RENAME_EXCHANGE) exchanges the two folders, so there is no
+// moment at which dest is missing or half-written; the old tree is then at
+// tmp, returned for removal. A first build (no dest yet) is a plain rename.
+func swap(tmp, dest string) (old string, err error) {
+	err = unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, dest, unix.RENAME_EXCHANGE)
+	switch {
+	case err == nil:
+		return tmp, nil
+	case errors.Is(err, unix.ENOENT):
+		return "", os.Rename(tmp, dest)
+	case errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOSYS):
+		return swapByRenames(tmp, dest)
+	}
+	return "", err
+}

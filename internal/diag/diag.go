@@ -1,0 +1,78 @@
+// Package diag carries the problems found in a site's input as
+// "file:line:col: message" diagnostics.
+//
+// Loading collects every problem instead of stopping at the first, so that
+// staff fix a month's data in one pass; a List is that collection.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// A Diagnostic is one problem at one place in one input file.
+// File is slash-separated and relative to the site root; Line and Col are
+// 1-based (Col counts characters, not bytes); zero means unknown.
+type Diagnostic struct {
+	File string
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (d Diagnostic) String() string {
+	switch {
+	case d.File == "":
+		return d.Msg
+	case d.Line == 0:
+		return fmt.Sprintf("%s: %s", d.File, d.Msg)
+	case d.Col == 0:
+		return fmt.Sprintf("%s:%d: %s", d.File, d.Line, d.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", d.File, d.Line, d.Col, d.Msg)
+}
+
+// List collects diagnostics. The zero value is ready to use.
+type List []Diagnostic
+
+// Add records a problem at file:line:col.
+func (l *List) Add(file string, line, col int, format string, args ...any) {
+	*l = append(*l, Diagnostic{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Err returns the list sorted by place as an error, or nil when it is empty.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	s := slices.Clone(l)
+	slices.SortStableFunc(s, func(a, b Diagnostic) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
+	s = slices.Compact(s)
+	return s
+}
+
+// Error joins the diagnostics one per line.
+func (l List) Error() string {
+	var b strings.Builder
+	for i, d := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.String())
+	}
+	return b.String()
+}
+
+// Position converts a byte offset in src to a 1-based line and a 1-based
+// column counted in characters, which is what an editor shows.
+func Position(src []byte, offset int) (line, col int) {
+	offset = min(max(offset, 0), len(src))
+	head := src[:offset]
+	line = 1 + strings.Count(string(head), "\n")
+	start := strings.LastIndexByte(string(head), '\n') + 1
+	return line, 1 + len([]rune(string(head[start:])))
+}

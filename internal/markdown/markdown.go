@@ -1,0 +1,176 @@
+// Package markdown renders the Markdown bodies of circulars and pages to
+// HTML, configured for Chinese text (DESIGN.md §6), and expands the
+// block-level shortcodes `{{< name arg … >}}`.
+//
+// The configuration is fixed: GFM tables, footnotes, East-Asian soft line
+// breaks in the CSS3 draft style (a line break after ， joins without a
+// space), escaped spaces, emphasis by the CJK-friendly amendment (see
+// NewCJKEmphasis), heading ids that keep Chinese, raw HTML omitted and no
+// typographer, so that quotes typed as “” stay as typed.
+package markdown
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// An Error is a problem at a place in the Markdown source.
+type Error struct {
+	Line, Col int // 1-based; Col counts characters, not bytes
+	Msg       string
+}
+
+// Error formats e as "line:col: msg".
+func (e Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
+// A Converter renders Markdown. It is safe for concurrent use: the
+// goldmark instances are built once by New and never changed, and all
+// per-document state (heading ids, resolved shortcodes) lives in the call.
+type Converter struct {
+	doc    goldmark.Markdown // whole bodies
+	inline goldmark.Markdown // short texts: paragraphs only, see Inline
+}
+
+// New returns a Converter configured as the package documentation says.
+func New() *Converter {
+	cjk := extension.NewCJK(
+		extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft),
+		extension.WithEscapedSpace(),
+	)
+	doc := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Footnote, cjk, NewCJKEmphasis(), shortcodes{}),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+	// For Inline only paragraphs may open, so that a progress text that
+	// happens to start with "1. " or "# " stays text instead of becoming a
+	// list or a heading.
+	inline := goldmark.New(
+		goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		)),
+		goldmark.WithExtensions(cjk, NewCJKEmphasis()),
+	)
+	return &Converter{doc: doc, inline: inline}
+}
+
+// parse parses src with a fresh context, so heading ids start anew.
+func (c *Converter) parse(src []byte) ast.Node {
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	return c.doc.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+}
+
+// Convert renders src (a body, without front matter) to HTML. Every
+// shortcode is passed to resolve, and the HTML it returns replaces the
+// shortcode's line, unwrapped; with a nil resolve every shortcode is an
+// error. All problems are returned together, ordered by place, and the
+// HTML is still rendered as well as it can be: a shortcode in error renders
+// as nothing.
+func (c *Converter) Convert(src []byte, resolve Resolver) ([]byte, []Error) {
+	root := c.parse(src)
+	var errs []Error
+	walkShortcodes(root, func(n *shortcodeNode) {
+		if n.err != nil {
+			errs = append(errs, *n.err)
+			return
+		}
+		if resolve == nil {
+			errs = append(errs, Error{n.sc.Line, n.sc.Col, fmt.Sprintf("未知短代码 %q", n.sc.Name)})
+			return
+		}
+		h, err := resolve(n.sc)
+		if err != nil {
+			errs = append(errs, Error{n.sc.Line, n.sc.Col, err.Error()})
+			return
+		}
+		n.html = h
+	})
+	var buf bytes.Buffer
+	if err := c.doc.Renderer().Render(&buf, src, root); err != nil {
+		// goldmark's HTML renderers fail only when the writer does, and a
+		// bytes.Buffer does not.
+		errs = append(errs, Error{Msg: "渲染失败：" + err.Error()})
+	}
+	return buf.Bytes(), sortErrors(errs)
+}
+
+// Shortcodes lists the shortcodes of src in document order without
+// rendering anything, along with the syntax errors of malformed ones; it
+// lets a check validate names and arguments before a build.
+func (c *Converter) Shortcodes(src []byte) ([]Shortcode, []Error) {
+	var scs []Shortcode
+	var errs []Error
+	walkShortcodes(c.parse(src), func(n *shortcodeNode) {
+		if n.err != nil {
+			errs = append(errs, *n.err)
+			return
+		}
+		scs = append(scs, n.sc)
+	})
+	return scs, sortErrors(errs)
+}
+
+// Inline renders a short text such as the progress text of a result:
+// emphasis, code, links and line breaks, without the <p> around it. Block
+// syntax is not recognised; paragraphs separated by a blank line are
+// joined by <br>. Raw HTML is omitted and links to dangerous schemes
+// (javascript:, vbscript:, file:, data: other than images) get an empty
+// href, as in Convert.
+func (c *Converter) Inline(src string) template.HTML {
+	// Only a paragraph may open a block here, and it cannot open on a line
+	// indented four columns or more; drop indentation so no text is lost.
+	lines := strings.Split(src, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimLeft(l, " \t")
+	}
+	source := []byte(strings.TrimSpace(strings.Join(lines, "\n")))
+	root := c.inline.Parser().Parse(text.NewReader(source))
+	var buf bytes.Buffer
+	for p := root.FirstChild(); p != nil; p = p.NextSibling() {
+		if buf.Len() > 0 {
+			buf.WriteString("<br>\n")
+		}
+		// Rendering the paragraph's children under a bare Document, which
+		// renders as nothing itself, leaves out the <p>.
+		d := ast.NewDocument()
+		for ch := p.FirstChild(); ch != nil; {
+			next := ch.NextSibling()
+			d.AppendChild(d, ch)
+			ch = next
+		}
+		_ = c.inline.Renderer().Render(&buf, source, d) // a Buffer never fails
+	}
+	return template.HTML(bytes.TrimRight(buf.Bytes(), "\n"))
+}
+
+// walkShortcodes calls f for each shortcode node of root, in document order.
+func walkShortcodes(root ast.Node, f func(*shortcodeNode)) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if sc, ok := n.(*shortcodeNode); ok && entering {
+			f(sc)
+			return ast.WalkSkipChildren, nil
+		}
+		if n.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil // shortcodes are blocks
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func sortErrors(errs []Error) []Error {
+	slices.SortStableFunc(errs, func(a, b Error) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
+	return errs
+}

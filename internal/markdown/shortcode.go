@@ -1,0 +1,254 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// A Shortcode is one `{{< name arg … >}}` line of a Markdown body.
+type Shortcode struct {
+	Name string
+	Args []string
+	// Line and Col locate the "{{<" in the Markdown given to Convert,
+	// both 1-based; Col counts characters, not bytes.
+	Line, Col int
+}
+
+// A Resolver turns one shortcode into HTML. It returns an error, with a
+// message in Chinese, for an unknown name or bad arguments.
+type Resolver func(sc Shortcode) (template.HTML, error)
+
+const (
+	shortcodeOpen  = "{{<"
+	shortcodeClose = ">}}"
+)
+
+// kindShortcode is the AST node kind of a shortcode line.
+var kindShortcode = ast.NewNodeKind("Shortcode")
+
+// shortcodeNode is a shortcode block in the AST. A syntax error is kept in
+// the node rather than failing the parse, so that one pass reports every
+// problem and the rest of the page still renders.
+type shortcodeNode struct {
+	ast.BaseBlock
+	sc   Shortcode
+	err  *Error        // syntax error, or nil
+	html template.HTML // what the Resolver made of it
+}
+
+func (n *shortcodeNode) Kind() ast.NodeKind { return kindShortcode }
+
+func (n *shortcodeNode) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{
+		"Name": n.sc.Name,
+		"Args": fmt.Sprintf("%q", n.sc.Args),
+		"Line": fmt.Sprint(n.sc.Line),
+	}, nil)
+}
+
+// shortcodes is the goldmark extension for shortcode lines.
+type shortcodes struct{}
+
+func (shortcodes) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(shortcodeParser{}, 450)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(shortcodeRenderer{}, 450)))
+}
+
+// shortcodeParser opens a shortcode block on any line whose first
+// non-blank characters are "{{<". Fenced and indented code never reach it:
+// goldmark does not open blocks inside a fence, and lines indented four
+// columns or more are left to the code block parser.
+type shortcodeParser struct{}
+
+func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
+
+func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, segment := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 || pos >= len(line) || !bytes.HasPrefix(line[pos:], []byte(shortcodeOpen)) {
+		return nil, parser.NoChildren
+	}
+	content := bytes.TrimRightFunc(line[pos:], unicode.IsSpace)
+	// line carries the segment's padding (spaces standing for part of a
+	// tab) in front of the source bytes.
+	start := max(segment.Start+pos-segment.Padding, segment.Start)
+	src := reader.Source()
+
+	n := &shortcodeNode{}
+	n.sc.Line, n.sc.Col = position(src, start)
+	name, args, perr := parseShortcode(content)
+	if perr != nil {
+		l, c := position(src, start+perr.off)
+		n.err = &Error{Line: l, Col: c, Msg: perr.msg}
+	} else {
+		n.sc.Name, n.sc.Args = name, args
+	}
+	reader.Advance(segment.Len() - 1)
+	return n, parser.NoChildren
+}
+
+func (shortcodeParser) Continue(ast.Node, text.Reader, parser.Context) parser.State {
+	return parser.Close // one line only
+}
+
+func (shortcodeParser) Close(ast.Node, text.Reader, parser.Context) {}
+func (shortcodeParser) CanInterruptParagraph() bool                 { return true }
+func (shortcodeParser) CanAcceptIndentedLine() bool                 { return false }
+
+// shortcodeRenderer writes the HTML the Resolver produced, unwrapped. A
+// shortcode with an error renders as nothing; the error is reported.
+type shortcodeRenderer struct{}
+
+func (shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindShortcode, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		h := node.(*shortcodeNode).html
+		if h == "" {
+			return ast.WalkSkipChildren, nil
+		}
+		_, _ = w.WriteString(string(h))
+		if h[len(h)-1] != '\n' {
+			_ = w.WriteByte('\n')
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// lineError is a syntax error at byte offset off of a shortcode line.
+type lineError struct {
+	off int
+	msg string
+}
+
+// parseShortcode parses one shortcode line, without surrounding blanks:
+//
+//	{{< name arg arg … >}}
+//
+// The name matches [a-z][a-z0-9-]*. An argument is a bare word (no blanks
+// and no '"') or a double-quoted string in which \" and \\ stand for " and
+// \. Blanks between the parts are any Unicode white space, so a stray
+// full-width space (U+3000) separates rather than joins.
+func parseShortcode(line []byte) (name string, args []string, err *lineError) {
+	if !bytes.HasPrefix(line, []byte(shortcodeOpen)) {
+		return "", nil, &lineError{0, "短代码应以 {{< 开头"}
+	}
+	i := len(shortcodeOpen)
+	skipSpace := func() bool {
+		from := i
+		for i < len(line) {
+			r, size := utf8.DecodeRune(line[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
+		return i > from
+	}
+	atClose := func() bool { return bytes.HasPrefix(line[i:], []byte(shortcodeClose)) }
+	// word scans up to a blank or the closing ">}}".
+	word := func() []byte {
+		from := i
+		for i < len(line) && !atClose() {
+			r, size := utf8.DecodeRune(line[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
+		return line[from:i]
+	}
+
+	skipSpace()
+	nameAt := i
+	nm := word()
+	if len(nm) == 0 {
+		return "", nil, &lineError{nameAt, "短代码缺少名称"}
+	}
+	if !validShortcodeName(nm) {
+		return "", nil, &lineError{nameAt, fmt.Sprintf("短代码名称 %q 无效：应以小写英文字母开头，只含小写英文字母、数字和连字符", nm)}
+	}
+	for {
+		spaced := skipSpace()
+		if atClose() {
+			i += len(shortcodeClose)
+			break
+		}
+		if i >= len(line) {
+			return "", nil, &lineError{i, "短代码缺少结尾的 >}}"}
+		}
+		if !spaced {
+			return "", nil, &lineError{i, "短代码参数之间应有空格"}
+		}
+		if line[i] != '"' {
+			at := i
+			w := word()
+			if q := bytes.IndexByte(w, '"'); q >= 0 {
+				return "", nil, &lineError{at + q, "不带引号的参数中不能有引号；含空格或引号的参数请整个用双引号括起来"}
+			}
+			args = append(args, string(w))
+			continue
+		}
+		quote := i
+		var b []byte
+		for i++; ; i++ {
+			if i >= len(line) {
+				return "", nil, &lineError{quote, "引号未闭合"}
+			}
+			c := line[i]
+			if c == '"' {
+				i++
+				break
+			}
+			if c == '\\' {
+				if i+1 < len(line) && (line[i+1] == '"' || line[i+1] == '\\') {
+					i++
+					c = line[i]
+				} else {
+					return "", nil, &lineError{i, `无效的转义：引号内只能用 \" 表示引号、\\ 表示反斜杠`}
+				}
+			}
+			b = append(b, c)
+		}
+		args = append(args, string(b))
+	}
+	skipSpace()
+	if i < len(line) {
+		return "", nil, &lineError{i, "短代码 >}} 之后不能有其他内容，每行只能写一个短代码"}
+	}
+	return string(nm), args, nil
+}
+
+// validShortcodeName reports whether name matches [a-z][a-z0-9-]*.
+func validShortcodeName(name []byte) bool {
+	if len(name) == 0 || name[0] < 'a' || name[0] > 'z' {
+		return false
+	}
+	for _, c := range name[1:] {
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// position converts a byte offset in src to a 1-based line and a 1-based
+// column counted in characters, as an editor shows them.
+func position(src []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(src))
+	head := src[:off]
+	line = 1 + bytes.Count(head, []byte{'\n'})
+	start := bytes.LastIndexByte(head, '\n') + 1
+	return line, 1 + utf8.RuneCount(head[start:])
+}

@@ -1,0 +1,76 @@
+package render
+
+import (
+	"html/template"
+	"path"
+	"strings"
+
+	"tongbao/internal/diag"
+	"tongbao/internal/zh"
+)
+
+// parseTemplates parses layouts/ once per build: base.html and every file
+// under partials/ form the shared set; each other top-level file is a page
+// layout parsed into its own clone of it, defining the blocks base.html
+// calls ("main", and optionally "head").
+func (r *renderer) parseTemplates() error {
+	var diags diag.List
+	shared := template.New("").Funcs(r.funcs())
+	var pages []string
+	sources := map[string]string{}
+	for _, f := range r.s.Layouts {
+		sources[f.Name] = string(f.Data)
+		if f.Name == "base.html" || strings.HasPrefix(f.Name, "partials/") {
+			if _, err := shared.New(f.Name).Parse(string(f.Data)); err != nil {
+				diags = append(diags, templateDiag(err))
+			}
+		} else if path.Dir(f.Name) == "." {
+			pages = append(pages, f.Name)
+		}
+	}
+	if shared.Lookup("base.html") == nil {
+		diags.Add("layouts/base.html", 0, 0, "缺少基础模板 base.html")
+	}
+	if len(diags) > 0 {
+		return diags.Err()
+	}
+	r.tmpl = map[string]*template.Template{}
+	for _, name := range pages {
+		t, err := shared.Clone()
+		if err == nil {
+			_, err = t.New(name).Parse(sources[name])
+		}
+		if err != nil {
+			diags = append(diags, templateDiag(err))
+			continue
+		}
+		r.tmpl[name] = t
+	}
+	return diags.Err()
+}
+
+// funcs are the template functions layouts may use.
+func (r *renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		// url "circulars/" → "/tongbao/circulars/": every link honours baseURL's path.
+		"url": r.URL,
+		// absURL "circulars/" → "https://host/tongbao/circulars/" when baseURL has a host.
+		"absURL": r.AbsURL,
+		// asset "css/site.css" → the fingerprinted URL of layouts/assets/css/site.css.
+		"asset": func(name string) (string, error) {
+			p, ok := r.assets[name]
+			if !ok {
+				return "", errMissingAsset(name)
+			}
+			return r.URL(p), nil
+		},
+		"numeral": zh.Numeral,
+		"ordinal": zh.Ordinal,
+	}
+}
+
+type errMissingAsset string
+
+func (e errMissingAsset) Error() string {
+	return "资源文件 layouts/assets/" + string(e) + " 不存在"
+}

@@ -1,0 +1,198 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// numberRE reads a 文号: 代字〔年份〕序号号 (DOMAIN.md §1).
+var numberRE = regexp.MustCompile(`^(\S+?)〔(\d{4})〕([1-9]\d*)号$`)
+
+func (l *loader) content() {
+	s := l.s
+	byNumber := map[string]string{}
+	urls := map[string]string{}
+	claim := func(url, file string) bool {
+		if prev, dup := urls[url]; dup {
+			l.diags.Add(file, 1, 1, "网址 /%s 与 %s 冲突", url, prev)
+			return false
+		}
+		urls[url] = file
+		return true
+	}
+	for _, rel := range l.walk("content") {
+		if path.Ext(rel) != ".md" {
+			continue
+		}
+		src := l.read(rel)
+		if src == nil {
+			continue
+		}
+		fm, body, bodyLine, ok := l.frontMatter(rel, src)
+		if !ok {
+			continue
+		}
+		// The front matter starts on line 2: a blank first line in its
+		// place keeps every position the decoder reports right.
+		t, f, ok := decodeTOML(rel, append([]byte("\n"), fm...), &l.diags)
+		if !ok {
+			continue
+		}
+		if strings.HasPrefix(rel, "content/circulars/") {
+			c := l.circular(rel, t, f)
+			if c == nil {
+				continue
+			}
+			c.Body, c.BodyLine = body, bodyLine
+			if prev, dup := byNumber[c.Number]; dup {
+				f.errorf("number", "文号“%s”与 %s 重复", c.Number, prev)
+				continue
+			}
+			byNumber[c.Number] = rel
+			if claim(c.URLPath(), rel) {
+				s.Circulars = append(s.Circulars, c)
+			}
+			continue
+		}
+		p := &Page{File: rel, Title: t.str("title"), Body: body, BodyLine: bodyLine}
+		t.require("title")
+		p.Date, _ = t.date("date")
+		t.done()
+		p.Path = strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md") + "/"
+		if strings.HasSuffix(p.Path, "/index/") || p.Path == "index/" {
+			p.Path = strings.TrimSuffix(p.Path, "index/")
+		}
+		if p.Path == "" || reserved[strings.SplitN(p.Path, "/", 2)[0]] {
+			l.diags.Add(rel, 1, 1, "网址 /%s 已被 tongbao 自己的页面占用，请换一个文件名", p.Path)
+			continue
+		}
+		if claim(p.Path, rel) {
+			s.Pages = append(s.Pages, p)
+		}
+	}
+	slices.SortFunc(s.Circulars, func(a, b *Circular) int {
+		if a.Date != b.Date {
+			if a.Date.Before(b.Date) {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Serial, b.Serial), strings.Compare(a.Number, b.Number))
+	})
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
+}
+
+// reserved are the first path segments of the pages tongbao makes itself;
+// a plain page there would be overwritten or overwrite one.
+var reserved = map[string]bool{
+	"circulars": true, "units": true, "indicators": true, "rankings": true,
+	"search": true, "assets": true, "feed.xml": true, "sitemap.xml": true,
+	"robots.txt": true, "404": true, "search-index.json": true, "data": true,
+}
+
+// frontMatter splits a Markdown file into its TOML front matter (between
+// +++ lines) and body. bodyLine is the file line on which the body starts.
+func (l *loader) frontMatter(rel string, src []byte) (fm, body []byte, bodyLine int, ok bool) {
+	if !bytes.HasPrefix(src, []byte("+++\n")) {
+		l.diags.Add(rel, 1, 1, "缺少 TOML 前置信息（文件应以一行 +++ 开头）")
+		return nil, nil, 0, false
+	}
+	rest := src[4:]
+	end := -1
+	for off := 0; off <= len(rest); {
+		nl := bytes.IndexByte(rest[off:], '\n')
+		line := rest[off:]
+		if nl >= 0 {
+			line = rest[off : off+nl]
+		}
+		if string(bytes.TrimRight(line, " \t")) == "+++" {
+			end = off
+			break
+		}
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	if end < 0 {
+		l.diags.Add(rel, 1, 1, "前置信息没有结束（缺少第二行 +++）")
+		return nil, nil, 0, false
+	}
+	fm = rest[:end]
+	after := rest[end:]
+	if nl := bytes.IndexByte(after, '\n'); nl >= 0 {
+		after = after[nl+1:]
+	} else {
+		after = nil
+	}
+	bodyLine = 2 + bytes.Count(fm, []byte("\n")) + 1
+	return fm, after, bodyLine, true
+}
+
+func (l *loader) circular(rel string, t *table, f *tomlFile) *Circular {
+	c := &Circular{
+		File:   rel,
+		Number: t.str("number"),
+		Title:  t.str("title"),
+		To:     t.str("to"),
+	}
+	ok := t.require("number") && t.require("title")
+	t.require("date")
+	t.require("data")
+	date, dok := t.date("date")
+	c.Date = date
+	ok = ok && dok
+	if m := numberRE.FindStringSubmatch(c.Number); m != nil {
+		c.Year, _ = strconv.Atoi(m[2])
+		c.Serial, _ = strconv.Atoi(m[3])
+	} else if c.Number != "" {
+		ok = false
+		f.errorf("number", "文号“%s”格式不对，应如“双政办函〔2023〕14号”（六角括号〔〕，四位年份，序号不加“第”和前导零）", c.Number)
+	}
+	if key := t.str("data"); key != "" {
+		c.Data = l.s.months[key]
+		if c.Data == nil {
+			ok = false
+			f.errorf("data", "通报引用的月份数据“%s”不存在（应有文件 data/%s.toml）", key, key)
+		}
+	}
+	switch v := t.str("format"); v {
+	case "", "letter":
+		c.Letter = true
+	case "file":
+	default:
+		f.errorf("format", "format 应为 letter（信函格式）或 file（文件格式），而不是“%s”", v)
+	}
+	t.done()
+	if !ok {
+		return nil
+	}
+	return c
+}
+
+func (l *loader) layouts() {
+	for _, rel := range l.walk("layouts") {
+		name := strings.TrimPrefix(rel, "layouts/")
+		asset := strings.HasPrefix(name, "assets/")
+		data := l.readRaw(rel)
+		if data != nil && !asset {
+			data = l.text(rel, data)
+		}
+		if data == nil {
+			continue
+		}
+		if asset {
+			l.s.Assets = append(l.s.Assets, File{Name: strings.TrimPrefix(name, "assets/"), Data: data})
+		} else if path.Ext(name) == ".html" {
+			l.s.Layouts = append(l.s.Layouts, File{Name: name, Data: data})
+		}
+	}
+	if len(l.s.Layouts) == 0 {
+		l.diags.Add("layouts", 0, 0, "没有模板文件（layouts/*.html）")
+	}
+}

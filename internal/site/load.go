@@ -1,0 +1,796 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"tongbao/internal/diag"
+)
+
+// MaxFileSize bounds every input file. Real month files are a few
+// kilobytes; anything near this is a mistake (a pasted export, a binary)
+// that would otherwise make the preview server crawl.
+const MaxFileSize = 10 << 20
+
+// Load reads and validates the site rooted at dir. On any problem it
+// returns a nil Site and a diag.List holding every problem found.
+func Load(dir string) (*Site, error) {
+	root, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
+		return nil, diag.List{{File: dir, Msg: "站点目录不存在"}}
+	}
+	l := &loader{root: root, s: &Site{
+		units:      map[string]*Unit{},
+		indicators: map[string]*Indicator{},
+		months:     map[string]*Month{},
+	}}
+	l.config()
+	l.units()
+	l.indicatorCatalogue()
+	l.monthFiles()
+	l.content()
+	l.layouts()
+	if err := l.diags.Err(); err != nil {
+		return nil, err
+	}
+	return l.s, nil
+}
+
+type loader struct {
+	root  string
+	s     *Site
+	diags diag.List
+}
+
+// read returns a file's text ready for parsing: checked for size, UTF-8
+// and symlinks leaving the site, without a BOM, with LF line ends.
+func (l *loader) read(rel string) []byte {
+	if b := l.readRaw(rel); b != nil {
+		return l.text(rel, b)
+	}
+	return nil
+}
+
+// readRaw returns a file's bytes, refusing what a site must not hold: a
+// symlink out of the site, something that is not a file, a huge file.
+func (l *loader) readRaw(rel string) []byte {
+	full := filepath.Join(l.root, filepath.FromSlash(rel))
+	fi, err := os.Lstat(full)
+	if err != nil {
+		l.diags.Add(rel, 0, 0, "无法读取：%s", errText(err))
+		return nil
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(full)
+		if err != nil {
+			l.diags.Add(rel, 0, 0, "符号链接无法解析：%s", errText(err))
+			return nil
+		}
+		if r, err := filepath.Rel(l.root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			l.diags.Add(rel, 0, 0, "符号链接指向站点目录之外（%s），已拒绝", target)
+			return nil
+		}
+		if fi, err = os.Stat(target); err != nil {
+			l.diags.Add(rel, 0, 0, "无法读取：%s", errText(err))
+			return nil
+		}
+	}
+	if !fi.Mode().IsRegular() {
+		l.diags.Add(rel, 0, 0, "不是普通文件")
+		return nil
+	}
+	if fi.Size() > MaxFileSize {
+		l.diags.Add(rel, 0, 0, "文件过大（%d 字节），上限为 %d MB", fi.Size(), MaxFileSize>>20)
+		return nil
+	}
+	b, err := os.ReadFile(full)
+	if err != nil {
+		l.diags.Add(rel, 0, 0, "无法读取：%s", errText(err))
+		return nil
+	}
+	return b
+}
+
+// text checks that b is UTF-8 and normalises it: no BOM, LF line ends.
+func (l *loader) text(rel string, b []byte) []byte {
+	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	if !utf8.Valid(b) {
+		off := 0
+		for off < len(b) {
+			r, n := utf8.DecodeRune(b[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		line, col := diag.Position(b, off)
+		l.diags.Add(rel, line, col, "文件不是 UTF-8 编码（请以 UTF-8 保存，GBK 等编码不受支持）")
+		return nil
+	}
+	return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+}
+
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return "文件不存在"
+	}
+	return err.Error()
+}
+
+// walk lists the regular files (and symlinks) below dir, slash paths
+// relative to the site root, sorted, skipping hidden files and editors'
+// temporary files.
+func (l *loader) walk(dir string) []string {
+	var out []string
+	base := filepath.Join(l.root, dir)
+	if _, err := os.Stat(base); err != nil {
+		return nil
+	}
+	filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		name := d.Name()
+		if p != base && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(l.root, p)
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	slices.Sort(out)
+	return out
+}
+
+func (l *loader) config() {
+	const name = "config.toml"
+	src := l.read(name)
+	if src == nil {
+		return
+	}
+	t, f, ok := decodeTOML(name, src, &l.diags)
+	if !ok {
+		return
+	}
+	c := &l.s.Config
+	c.Title = t.str("title")
+	c.BaseURL = cmp.Or(t.str("baseURL"), "/")
+	if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	if !strings.HasPrefix(c.BaseURL, "/") && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
+		f.errorf("baseURL", "baseURL 应以 / 或 http(s):// 开头")
+	}
+	c.Language = cmp.Or(t.str("language"), "zh-CN")
+	if st := t.sub("site"); st != nil {
+		c.Site = SiteInfo{Name: st.str("name"), Domain: st.str("domain"), IDCode: st.str("idCode"), OrgCode: st.str("orgCode")}
+		if n := utf8.RuneCountInString(c.Site.OrgCode); c.Site.OrgCode != "" && n != 9 {
+			f.errorf("site.orgCode", "orgCode 应为9位机构代码（现为%d位）", n)
+		}
+		st.done()
+	}
+	if it := t.sub("issuer"); it != nil {
+		c.Issuer = it.str("name")
+		it.done()
+	}
+	if c.Issuer == "" {
+		f.errorf("issuer", "缺少发文机关 [issuer] name")
+	}
+	c.Ranking = Ranking{GroupSize: 3, CityUnits: 12, DistrictUnits: 3, DistrictLabel: "三区"}
+	if rt := t.sub("ranking"); rt != nil {
+		switch v := rt.str("ties"); v {
+		case "", "competition":
+		case "dense":
+			c.Ranking.Dense = true
+		default:
+			f.errorf("ranking.ties", "ties 应为 competition 或 dense，而不是“%s”", v)
+		}
+		positive := func(key string, dst *int) {
+			if rt.has(key) {
+				if n := rt.int(key); n > 0 {
+					*dst = n
+				} else {
+					f.errorf("ranking."+key, "%s 应为正整数", key)
+				}
+			}
+		}
+		positive("groupSize", &c.Ranking.GroupSize)
+		positive("cityUnits", &c.Ranking.CityUnits)
+		positive("districtUnits", &c.Ranking.DistrictUnits)
+		c.Ranking.DistrictLabel = cmp.Or(rt.str("districtLabel"), c.Ranking.DistrictLabel)
+		rt.done()
+	}
+	c.Scoring.Decimals = 2
+	if st := t.sub("scoring"); st != nil {
+		switch v := st.str("method"); v {
+		case "", "rank-points":
+		case "score":
+			c.Scoring.RawScore = true
+		default:
+			f.errorf("scoring.method", "method 应为 rank-points 或 score，而不是“%s”", v)
+		}
+		if st.has("decimals") {
+			c.Scoring.Decimals = decimals(st, f, "decimals")
+		}
+		st.done()
+	}
+	if pt := t.sub("policy"); pt != nil {
+		c.Policy.RewardTopTownship = int64(nonNegative(pt, f, "rewardTopTownship"))
+		c.Policy.RewardCityFirst = int64(nonNegative(pt, f, "rewardCityFirst"))
+		c.Policy.InterviewLastTownship = pt.str("interviewLastTownship")
+		pt.done()
+	}
+	t.done()
+}
+
+func decimals(t *table, f *tomlFile, key string) int {
+	n := t.int(key)
+	if n < 0 || n > 6 {
+		f.errorf(t.at(key), "%s 应在 0～6 之间", key)
+		return 2
+	}
+	return n
+}
+
+func nonNegative(t *table, f *tomlFile, key string) int {
+	n := t.int(key)
+	if n < 0 {
+		f.errorf(t.at(key), "%s 不能为负数", key)
+		return 0
+	}
+	return n
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+func (l *loader) units() {
+	const name = "data/units.toml"
+	src := l.read(name)
+	if src == nil {
+		return
+	}
+	t, f, ok := decodeTOML(name, src, &l.diags)
+	if !ok {
+		return
+	}
+	slugs := map[string]string{}
+	add := func(ut *table, kind UnitKind) *Unit {
+		u := &Unit{Name: ut.str("name"), Slug: ut.str("slug"), Kind: kind}
+		ut.done()
+		if !ut.require("name") || !ut.require("slug") {
+			return nil
+		}
+		if !slugRE.MatchString(u.Slug) {
+			f.errorf(ut.at("slug"), "slug“%s”只能由小写字母、数字和连字符组成", u.Slug)
+		}
+		if prev := l.s.units[u.Name]; prev != nil {
+			f.errorf(ut.at("name"), "单位名称“%s”重复", u.Name)
+			return nil
+		}
+		if prev, dup := slugs[u.Slug]; dup {
+			f.errorf(ut.at("slug"), "slug“%s”重复（已用于“%s”）", u.Slug, prev)
+			return nil
+		}
+		slugs[u.Slug] = u.Name
+		l.s.units[u.Name] = u
+		return u
+	}
+	for _, ut := range t.tables("township") {
+		if u := add(ut, Township); u != nil {
+			l.s.Townships = append(l.s.Townships, u)
+		}
+	}
+	for _, ut := range t.tables("department") {
+		if u := add(ut, Department); u != nil {
+			l.s.Departments = append(l.s.Departments, u)
+		}
+	}
+	t.done()
+	for i, u := range l.s.Townships {
+		u.Index = i
+	}
+	for i, u := range l.s.Departments {
+		u.Index = len(l.s.Townships) + i
+	}
+	for _, u := range slices.Concat(l.s.Townships, l.s.Departments) {
+		l.s.units[u.Slug] = u
+	}
+	if len(l.s.Townships) == 0 {
+		f.errorf("", "units.toml 中没有乡镇（街道）[[township]]")
+	}
+}
+
+// Sections are the three parts of 任务完成情况, in their fixed order.
+var Sections = []string{"重点工作", "重点项目", "重点任务"}
+
+var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+func (l *loader) indicatorCatalogue() {
+	const name = "data/indicators.toml"
+	src := l.read(name)
+	if src == nil {
+		return
+	}
+	t, f, ok := decodeTOML(name, src, &l.diags)
+	if !ok {
+		return
+	}
+	s := l.s
+	order := map[string]int{} // siblings counted per section or parent
+	for _, it := range t.tables("indicator") {
+		ind := &Indicator{
+			ID:           it.str("id"),
+			Name:         it.str("name"),
+			Section:      it.str("section"),
+			HigherBetter: true,
+			Weight:       1,
+			Decimals:     2,
+			RankingLabel: it.str("rankingLabel"),
+		}
+		if !it.require("id") || !it.require("name") {
+			it.done()
+			continue
+		}
+		if !idRE.MatchString(ind.ID) {
+			f.errorf(it.at("id"), "指标 id“%s”只能由小写字母、数字、下划线和连字符组成", ind.ID)
+		}
+		if s.indicators[ind.ID] != nil {
+			f.errorf(it.at("id"), "指标 id“%s”重复", ind.ID)
+			it.done()
+			continue
+		}
+		if p := it.str("parent"); p != "" {
+			parent := s.indicators[p]
+			switch {
+			case parent == nil:
+				f.errorf(it.at("parent"), "上级指标“%s”不存在（上级须写在前面）%s", p, suggest(p, keys(s.indicators)))
+			case parent.Parent != nil:
+				f.errorf(it.at("parent"), "指标只能嵌套一层：“%s”本身已有上级", p)
+			default:
+				ind.Parent = parent
+				if ind.Section == "" {
+					ind.Section = parent.Section
+				} else if ind.Section != parent.Section {
+					f.errorf(it.at("section"), "section“%s”与上级指标的“%s”不一致", ind.Section, parent.Section)
+				}
+				parent.Children = append(parent.Children, ind)
+			}
+		}
+		if !slices.Contains(Sections, ind.Section) {
+			f.errorf(cmp.Or(pathIf(it, "section"), it.path), "section 应为 重点工作、重点项目 或 重点任务，而不是“%s”", ind.Section)
+		}
+		for _, e := range it.strings("owners") {
+			u := s.units[e.value]
+			switch {
+			case u == nil:
+				f.errorf(e.path, "未知单位“%s”%s", e.value, suggest(e.value, names(s.Departments)))
+			case u.Kind != Department:
+				f.errorf(e.path, "责任单位“%s”不是区直单位", e.value)
+			default:
+				ind.Owners = append(ind.Owners, u)
+			}
+		}
+		if v, ok := it.get("townships"); ok {
+			switch v := v.(type) {
+			case string:
+				if v != "all" {
+					f.errorf(it.at("townships"), "townships 应为 \"all\" 或乡镇（街道）名称的数组")
+				}
+				ind.Townships = slices.Clone(s.Townships)
+			default:
+				seen := map[*Unit]bool{}
+				for _, e := range it.strings("townships") {
+					u := l.township(f, e.path, e.value)
+					if u == nil {
+						continue
+					}
+					if seen[u] {
+						f.errorf(e.path, "乡镇（街道）“%s”重复", u.Name)
+						continue
+					}
+					seen[u] = true
+				}
+				for _, u := range s.Townships { // canonical order, whatever order they were listed in
+					if seen[u] {
+						ind.Townships = append(ind.Townships, u)
+					}
+				}
+				if len(ind.Townships) == 0 {
+					f.errorf(it.at("townships"), "townships 为空")
+				}
+			}
+		}
+		switch v := it.str("better"); v {
+		case "", "higher":
+		case "lower":
+			ind.HigherBetter = false
+		default:
+			f.errorf(it.at("better"), "better 应为 higher 或 lower，而不是“%s”", v)
+		}
+		if w, ok := it.float("weight"); ok {
+			if w < 0 {
+				f.errorf(it.at("weight"), "weight 不能为负数")
+			}
+			ind.Weight = w
+		}
+		if it.has("decimals") {
+			ind.Decimals = decimals(it, f, "decimals")
+		}
+		it.done()
+		key := ind.Section
+		if ind.Parent != nil {
+			key = "parent:" + ind.Parent.ID
+		}
+		order[key]++
+		ind.Order = order[key]
+		ind.Index = len(s.Indicators)
+		s.Indicators = append(s.Indicators, ind)
+		s.indicators[ind.ID] = ind
+	}
+	t.done()
+	// Document order is section order first: a 重点项目 entry written
+	// before a 重点工作 one still prints after it.
+	slices.SortStableFunc(s.Indicators, func(a, b *Indicator) int {
+		return cmp.Compare(slices.Index(Sections, a.Section), slices.Index(Sections, b.Section))
+	})
+	s.Indicators = groupChildren(s.Indicators)
+	for i, ind := range s.Indicators {
+		ind.Index = i
+	}
+}
+
+// groupChildren puts every group's children right after it, so that
+// document order is the order a reader meets the entries.
+func groupChildren(in []*Indicator) []*Indicator {
+	out := make([]*Indicator, 0, len(in))
+	for _, ind := range in {
+		if ind.Parent == nil {
+			out = append(out, ind)
+			out = append(out, ind.Children...)
+		}
+	}
+	return out
+}
+
+func pathIf(t *table, key string) string {
+	if t.has(key) {
+		return t.at(key)
+	}
+	return ""
+}
+
+// township resolves a township by name or slug, reporting an unknown one
+// with the nearest name.
+func (l *loader) township(f *tomlFile, at, key string) *Unit {
+	u := l.s.units[key]
+	if u != nil && u.Kind == Township {
+		return u
+	}
+	if u != nil {
+		f.errorf(at, "“%s”是区直单位，不是乡镇（街道）", key)
+		return nil
+	}
+	f.errorf(at, "未知乡镇（街道）“%s”%s", key, suggest(key, names(l.s.Townships)))
+	return nil
+}
+
+func names(units []*Unit) []string {
+	out := make([]string, len(units))
+	for i, u := range units {
+		out[i] = u.Name
+	}
+	return out
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// suggest returns "，是否为“X”？" for the candidate nearest to s by edit
+// distance, when it is near enough to be a likely typo.
+func suggest(s string, candidates []string) string {
+	best, bestD := "", -1
+	for _, c := range candidates {
+		d := editDistance(s, c)
+		if bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD < 0 || bestD > max(1, utf8.RuneCountInString(s)/3) {
+		return ""
+	}
+	return fmt.Sprintf("，是否为“%s”？", best)
+}
+
+// editDistance is the Levenshtein distance in characters.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+var monthFileRE = regexp.MustCompile(`^data/(\d{4})-(\d{2})\.toml$`)
+
+func (l *loader) monthFiles() {
+	for _, rel := range l.walk("data") {
+		if rel == "data/units.toml" || rel == "data/indicators.toml" {
+			continue
+		}
+		if path.Ext(rel) != ".toml" {
+			continue
+		}
+		m := monthFileRE.FindStringSubmatch(rel)
+		if m == nil {
+			l.diags.Add(rel, 0, 0, "数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）")
+			continue
+		}
+		var year, month int
+		fmt.Sscan(m[1], &year)
+		fmt.Sscan(m[2], &month)
+		if month < 1 || month > 12 {
+			l.diags.Add(rel, 0, 0, "文件名中的月份 %s 无效", m[2])
+			continue
+		}
+		src := l.read(rel)
+		if src == nil {
+			continue
+		}
+		if mo := l.month(rel, src, year, month); mo != nil {
+			l.s.Months = append(l.s.Months, mo)
+			l.s.months[mo.Key] = mo
+		}
+	}
+}
+
+func (l *loader) month(rel string, src []byte, year, month int) *Month {
+	t, f, ok := decodeTOML(rel, src, &l.diags)
+	if !ok {
+		return nil
+	}
+	s := l.s
+	rk := s.Config.Ranking
+	mo := &Month{
+		Key:         fmt.Sprintf("%04d-%02d", year, month),
+		Year:        year,
+		Month:       month,
+		File:        rel,
+		Period:      t.str("period"),
+		byIndicator: map[string]*Result{},
+	}
+	if t.has("overallCity") {
+		mo.OverallCity = t.int("overallCity")
+		l.checkRank(f, t.at("overallCity"), "全市综合排名", mo.OverallCity, rk.CityUnits)
+	}
+	lines := map[string]int{}
+	for _, rt := range t.tables("result") {
+		r := &Result{Progress: rt.str("progress"), Line: rt.line()}
+		id := rt.str("indicator")
+		if !rt.require("indicator") {
+			rt.done()
+			continue
+		}
+		r.Indicator = s.indicators[id]
+		if r.Indicator == nil {
+			f.errorf(rt.at("indicator"), "未知指标“%s”%s", id, suggest(id, keys(s.indicators)))
+		} else if first, dup := lines[id]; dup {
+			f.errorf(rt.at("indicator"), "指标“%s”的结果重复（第一次在第%d行）", id, first)
+			r.Indicator = nil
+		} else {
+			lines[id] = r.Line
+		}
+		r.DistrictLabel = cmp.Or(rt.str("districtLabel"), rk.DistrictLabel)
+		r.DistrictUnits = rk.DistrictUnits
+		if rt.has("districtUnits") {
+			if r.DistrictUnits = rt.int("districtUnits"); r.DistrictUnits <= 0 {
+				f.errorf(rt.at("districtUnits"), "districtUnits 应为正整数")
+			}
+		}
+		if rt.has("city") {
+			r.City = rt.int("city")
+			l.checkRank(f, rt.at("city"), "全市排名", r.City, rk.CityUnits)
+		}
+		if rt.has("district") {
+			r.District = rt.int("district")
+			l.checkRank(f, rt.at("district"), r.DistrictLabel+"排名", r.District, r.DistrictUnits)
+		}
+		r.CityTie = rt.boolean("cityTie")
+		r.DistrictTie = rt.boolean("districtTie")
+		if r.CityTie && r.City == 0 {
+			f.errorf(rt.at("cityTie"), "有 cityTie 却没有 city")
+		}
+		if r.DistrictTie && r.District == 0 {
+			f.errorf(rt.at("districtTie"), "有 districtTie 却没有 district")
+		}
+		// An indicator ranked by township may go without scores in a month
+		// (not everything is assessed every month): nothing is ranked then.
+		if tt := rt.sub("townships"); tt != nil {
+			l.scores(f, tt, r)
+		}
+		rt.done()
+		if r.Indicator != nil {
+			mo.byIndicator[id] = r
+			mo.Results = append(mo.Results, r)
+		}
+	}
+	slices.SortStableFunc(mo.Results, func(a, b *Result) int { return cmp.Compare(a.Indicator.Index, b.Indicator.Index) })
+
+	for _, at := range t.tables("adjustment") {
+		a := Adjustment{Reason: at.str("reason")}
+		if at.require("township") {
+			a.Unit = l.township(f, at.at("township"), at.str("township"))
+		}
+		if at.require("points") {
+			a.Points, _ = at.float("points")
+		}
+		at.done()
+		if a.Unit != nil {
+			mo.Adjustments = append(mo.Adjustments, a)
+		}
+	}
+	l.categories(f, t, mo)
+	for _, rt := range t.tables("reward") {
+		r := Reward{Reason: rt.str("reason")}
+		if rt.require("unit") {
+			r.Unit = l.unit(f, rt.at("unit"), rt.str("unit"))
+		}
+		if rt.require("amount") {
+			r.Amount = int64(nonNegative(rt, f, "amount"))
+		}
+		rt.require("reason")
+		rt.done()
+		if r.Unit != nil {
+			mo.Rewards = append(mo.Rewards, r)
+		}
+	}
+	for _, it := range t.tables("interview") {
+		iv := Interview{Who: it.str("who"), Kind: cmp.Or(it.str("kind"), "约谈"), Reason: it.str("reason")}
+		if it.require("unit") {
+			iv.Unit = l.unit(f, it.at("unit"), it.str("unit"))
+		}
+		if iv.Kind != "约谈" && iv.Kind != "提醒约谈" {
+			f.errorf(it.at("kind"), "kind 应为 约谈 或 提醒约谈，而不是“%s”", iv.Kind)
+		}
+		it.require("who")
+		it.require("reason")
+		it.done()
+		if iv.Unit != nil {
+			mo.Interviews = append(mo.Interviews, iv)
+		}
+	}
+	t.done()
+	return mo
+}
+
+func (l *loader) checkRank(f *tomlFile, at, what string, rank, units int) {
+	if rank < 1 || rank > units {
+		f.errorf(at, "%s %d 超出范围（应为 1～%d）", what, rank, units)
+	}
+}
+
+func (l *loader) unit(f *tomlFile, at, key string) *Unit {
+	if u := l.s.units[key]; u != nil {
+		return u
+	}
+	f.errorf(at, "未知单位“%s”%s", key, suggest(key, append(names(l.s.Townships), names(l.s.Departments)...)))
+	return nil
+}
+
+// scores reads [result.townships] and checks it against the indicator's
+// applicable townships: every one scored once, no other.
+func (l *loader) scores(f *tomlFile, tt *table, r *Result) {
+	got := map[*Unit]float64{}
+	for _, k := range tt.keys() {
+		v, _ := tt.float(k)
+		u := l.township(f, tt.at(k), k)
+		if u == nil {
+			continue
+		}
+		if _, dup := got[u]; dup {
+			f.errorf(tt.at(k), "乡镇（街道）“%s”的得分重复（名称和 slug 指同一单位）", u.Name)
+			continue
+		}
+		got[u] = v
+	}
+	tt.done()
+	ind := r.Indicator
+	if ind == nil {
+		return
+	}
+	if ind.Townships == nil {
+		f.errorf(tt.path, "指标“%s”不参与乡镇（街道）排名（indicators.toml 中没有 townships），不应有得分", ind.ID)
+		return
+	}
+	applicable := map[*Unit]bool{}
+	for _, u := range ind.Townships {
+		applicable[u] = true
+		if _, ok := got[u]; !ok {
+			f.errorf(tt.path, "指标“%s”缺少乡镇（街道）“%s”的得分", ind.ID, u.Name)
+		}
+	}
+	for _, k := range tt.keys() {
+		if u := l.s.units[k]; u != nil && u.Kind == Township && !applicable[u] {
+			f.errorf(tt.at(k), "乡镇（街道）“%s”不在指标“%s”的考核范围内", u.Name, ind.ID)
+		}
+	}
+	for _, u := range ind.Townships {
+		if v, ok := got[u]; ok {
+			r.Scores = append(r.Scores, Score{Unit: u, Value: v})
+		}
+	}
+}
+
+// categories reads [categories]: every department exactly once.
+func (l *loader) categories(f *tomlFile, t *table, mo *Month) {
+	ct := t.sub("categories")
+	if ct == nil {
+		return
+	}
+	seen := map[*Unit]string{}
+	for _, name := range ct.keys() {
+		c := Category{Name: name}
+		for _, e := range ct.strings(name) {
+			u := l.s.units[e.value]
+			switch {
+			case u == nil:
+				f.errorf(e.path, "未知单位“%s”%s", e.value, suggest(e.value, names(l.s.Departments)))
+			case u.Kind != Department:
+				f.errorf(e.path, "“%s”是乡镇（街道），不参与区直单位排类", e.value)
+			case seen[u] != "":
+				f.errorf(e.path, "区直单位“%s”在排类中重复（已列入“%s”）", u.Name, seen[u])
+			default:
+				seen[u] = name
+				c.Units = append(c.Units, u)
+			}
+		}
+		mo.Categories = append(mo.Categories, c)
+	}
+	ct.done()
+	for _, u := range l.s.Departments {
+		if seen[u] == "" {
+			f.errorf(ct.path, "区直单位“%s”未列入 [categories]", u.Name)
+		}
+	}
+}

@@ -1,0 +1,237 @@
+// Package site reads a tongbao site — config.toml, data/*.toml, content/**.md
+// and layouts/ — into one validated, immutable model.
+//
+// Load is the only part of tongbao that reads the input files: everything
+// after it (ranking, rendering) works on the model in memory, which is what
+// lets the preview server rebuild without touching the disk twice. Every
+// problem found is collected and returned together as a diag.List, so staff
+// fix a month's data in one pass.
+package site
+
+import "fmt"
+
+// Site is everything a build needs, read and checked.
+type Site struct {
+	Config      Config
+	Townships   []*Unit // in units.toml order, the canonical order
+	Departments []*Unit
+	Indicators  []*Indicator // in document order
+	Months      []*Month     // oldest first
+	Circulars   []*Circular  // oldest first (by date, then 文号)
+	Pages       []*Page      // plain pages, by URL path
+	Layouts     []File       // layouts/*.html (and below), by name
+	Assets      []File       // layouts/assets/**, by name
+
+	units      map[string]*Unit // by name and by slug
+	indicators map[string]*Indicator
+	months     map[string]*Month
+}
+
+// A File is an input file kept in memory: a layout or an asset.
+type File struct {
+	Name string // slash path relative to its folder: "circular.html", "css/site.css"
+	Data []byte
+}
+
+// Config is config.toml (DESIGN.md §3), with defaults filled in.
+type Config struct {
+	Title    string
+	BaseURL  string
+	Language string
+	Site     SiteInfo
+	Issuer   string
+	Ranking  Ranking
+	Scoring  Scoring
+	Policy   Policy
+}
+
+// SiteInfo is the portal identity printed in meta tags and the footer.
+type SiteInfo struct {
+	Name, Domain, IDCode, OrgCode string
+}
+
+type Ranking struct {
+	Dense         bool // ties = "dense"; competition ranking otherwise
+	GroupSize     int
+	CityUnits     int
+	DistrictUnits int
+	DistrictLabel string
+}
+
+type Scoring struct {
+	RawScore bool // method = "score"; rank points otherwise
+	Decimals int
+}
+
+type Policy struct {
+	RewardTopTownship     int64
+	RewardCityFirst       int64
+	InterviewLastTownship string
+}
+
+// UnitKind tells townships from departments.
+type UnitKind int
+
+const (
+	Township   UnitKind = iota // 乡镇（街道）
+	Department                 // 区直单位
+)
+
+// A Unit is a township or a department.
+type Unit struct {
+	Name  string
+	Slug  string
+	Kind  UnitKind
+	Index int // position in units.toml, counting townships then departments
+}
+
+// An Indicator is one entry of the catalogue (data/indicators.toml).
+type Indicator struct {
+	ID           string
+	Name         string
+	Section      string
+	Parent       *Indicator
+	Children     []*Indicator
+	Owners       []*Unit
+	Townships    []*Unit // the townships it ranks; nil when it ranks none
+	HigherBetter bool
+	Weight       float64
+	Decimals     int
+	RankingLabel string
+	Index        int // position in document order
+	Order        int // 1-based position among its siblings (section entries or a group's children)
+}
+
+// Number is the entry's heading number: "1." for a section's top-level
+// entries and "（1）" for the children of a group.
+func (ind *Indicator) Number() string {
+	if ind.Parent == nil {
+		return fmt.Sprintf("%d.", ind.Order)
+	}
+	return fmt.Sprintf("（%d）", ind.Order)
+}
+
+// A Month is one assessed month, data/YYYY-MM.toml.
+type Month struct {
+	Key         string // "2023-02"
+	Year, Month int
+	File        string
+	Period      string // "1-2月"
+	OverallCity int
+	Results     []*Result // in indicator document order
+	Adjustments []Adjustment
+	Categories  []Category
+	Rewards     []Reward
+	Interviews  []Interview
+
+	byIndicator map[string]*Result
+}
+
+// Label is the month as titles write it: "2023年1-2月".
+func (m *Month) Label() string {
+	if m.Period != "" {
+		return fmt.Sprintf("%d年%s", m.Year, m.Period)
+	}
+	return fmt.Sprintf("%d年%d月", m.Year, m.Month)
+}
+
+// Result returns the month's result for an indicator, or nil.
+func (m *Month) Result(id string) *Result { return m.byIndicator[id] }
+
+// A Result is one indicator's assessment in one month.
+type Result struct {
+	Indicator     *Indicator
+	City          int
+	CityTie       bool
+	District      int
+	DistrictTie   bool
+	DistrictLabel string
+	DistrictUnits int
+	Progress      string // inline Markdown
+	Scores        []Score
+	Line          int // where the [[result]] stands, for later diagnostics
+}
+
+// A Score is one township's raw score on one indicator.
+type Score struct {
+	Unit  *Unit
+	Value float64
+}
+
+type Adjustment struct {
+	Unit   *Unit
+	Points float64
+	Reason string
+}
+
+type Category struct {
+	Name  string
+	Units []*Unit
+}
+
+type Reward struct {
+	Unit   *Unit
+	Amount int64
+	Reason string
+}
+
+type Interview struct {
+	Unit   *Unit
+	Who    string
+	Kind   string
+	Reason string
+}
+
+// Date is a calendar date without a time zone: documents are dated by day,
+// and a time zone would make output depend on the machine.
+type Date struct{ Year, Month, Day int }
+
+func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// Before reports whether d is earlier than e.
+func (d Date) Before(e Date) bool {
+	if d.Year != e.Year {
+		return d.Year < e.Year
+	}
+	if d.Month != e.Month {
+		return d.Month < e.Month
+	}
+	return d.Day < e.Day
+}
+
+// A Circular is content/circulars/*.md: one published circular.
+type Circular struct {
+	File     string
+	Number   string // 文号: 双政办函〔2023〕14号
+	Year     int    // from the 文号
+	Serial   int    // from the 文号
+	Title    string
+	Date     Date
+	To       string
+	Data     *Month
+	Letter   bool // format = "letter" (信函格式); "file" otherwise
+	Body     []byte
+	BodyLine int // line of the file on which Body starts
+}
+
+// URLPath is the circular's permanent path: circulars/2023/14/.
+func (c *Circular) URLPath() string { return fmt.Sprintf("circulars/%d/%d/", c.Year, c.Serial) }
+
+// A Page is any other Markdown file under content/.
+type Page struct {
+	File     string
+	Path     string // URL path: "about/", "notices/2023-05/"
+	Title    string
+	Date     Date
+	Body     []byte
+	BodyLine int
+}
+
+// Unit finds a unit by name or slug.
+func (s *Site) Unit(key string) *Unit { return s.units[key] }
+
+// Indicator finds an indicator by id.
+func (s *Site) Indicator(id string) *Indicator { return s.indicators[id] }
+
+// Month finds a month by its key, "2023-02".
+func (s *Site) Month(key string) *Month { return s.months[key] }

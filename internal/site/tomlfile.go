@@ -1,0 +1,288 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"tongbao/internal/diag"
+)
+
+// tomlFile is one decoded TOML file together with where its keys are, so
+// that every problem in its values can be reported at file:line:col.
+type tomlFile struct {
+	name  string // slash path relative to the site root
+	src   string
+	pos   map[string]int
+	diags *diag.List
+}
+
+// decodeTOML parses src. A syntax error is reported and ok is false.
+func decodeTOML(name string, src []byte, diags *diag.List) (root *table, f *tomlFile, ok bool) {
+	f = &tomlFile{name: name, src: string(src), diags: diags}
+	m := map[string]any{}
+	if _, err := toml.Decode(f.src, &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			// The decoder's own column is off at the start of a line; the
+			// byte offset is right, so the column is computed from it.
+			line, col := diag.Position(src, pe.Position.Start)
+			if pe.Position.Start == 0 && pe.Position.Line > 1 {
+				line, col = pe.Position.Line, 1
+			}
+			diags.Add(name, line, col, "TOML 语法错误：%s", pe.Message)
+		} else {
+			diags.Add(name, 1, 1, "TOML 语法错误：%v", err)
+		}
+		return nil, f, false
+	}
+	f.pos = keyPositions(f.src)
+	return &table{f: f, m: m, used: map[string]bool{}}, f, true
+}
+
+// errorf reports a problem at the key or element named by path, or at the
+// nearest enclosing one that has a known position.
+func (f *tomlFile) errorf(path, format string, args ...any) {
+	line, col := f.position(path)
+	f.diags.Add(f.name, line, col, format, args...)
+}
+
+func (f *tomlFile) position(path string) (line, col int) {
+	for p := path; ; {
+		if off, ok := f.pos[p]; ok {
+			return diag.Position([]byte(f.src), off)
+		}
+		i := strings.LastIndexByte(p, '.')
+		if i < 0 {
+			return 1, 1
+		}
+		p = p[:i]
+	}
+}
+
+// A table reads typed values from one TOML table, reporting wrong types
+// and, in done, the keys nobody asked for.
+type table struct {
+	f    *tomlFile
+	path string
+	m    map[string]any
+	used map[string]bool
+}
+
+func (t *table) at(key string) string { return join(t.path, key) }
+
+// Line is the line of the table's header or first key, for diagnostics that
+// are about the table as a whole.
+func (t *table) line() int {
+	l, _ := t.f.position(t.path)
+	return l
+}
+
+func (t *table) get(key string) (any, bool) {
+	v, ok := t.m[key]
+	t.used[key] = true
+	return v, ok
+}
+
+func (t *table) has(key string) bool {
+	_, ok := t.m[key]
+	return ok
+}
+
+func (t *table) typeErr(key, want string) {
+	t.f.errorf(t.at(key), "“%s”应为%s", displayPath(t.at(key)), want)
+}
+
+func (t *table) str(key string) string {
+	v, ok := t.get(key)
+	if !ok {
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		t.typeErr(key, "字符串")
+	}
+	return s
+}
+
+// require reports a missing key; it returns whether the key is there.
+func (t *table) require(key string) bool {
+	if t.has(key) {
+		return true
+	}
+	where := t.path
+	if where == "" {
+		where = "文件顶层"
+	}
+	t.f.errorf(t.path, "%s缺少“%s”", displayPath(where), key)
+	return false
+}
+
+func (t *table) int(key string) int {
+	v, ok := t.get(key)
+	if !ok {
+		return 0
+	}
+	n, ok := v.(int64)
+	if !ok || n > math.MaxInt32 || n < math.MinInt32 {
+		t.typeErr(key, "整数")
+		return 0
+	}
+	return int(n)
+}
+
+func (t *table) float(key string) (float64, bool) {
+	v, ok := t.get(key)
+	if !ok {
+		return 0, false
+	}
+	switch n := v.(type) {
+	case int64:
+		return float64(n), true
+	case float64:
+		if math.IsNaN(n) || math.IsInf(n, 0) {
+			t.typeErr(key, "有限的数")
+			return 0, false
+		}
+		return n, true
+	}
+	t.typeErr(key, "数")
+	return 0, false
+}
+
+func (t *table) boolean(key string) bool {
+	v, ok := t.get(key)
+	if !ok {
+		return false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		t.typeErr(key, "布尔值（true 或 false）")
+	}
+	return b
+}
+
+// date reads a TOML local date (2023-04-03).
+func (t *table) date(key string) (Date, bool) {
+	v, ok := t.get(key)
+	if !ok {
+		return Date{}, false
+	}
+	tm, ok := v.(time.Time)
+	if !ok || tm.Hour() != 0 || tm.Minute() != 0 || tm.Second() != 0 {
+		t.typeErr(key, "日期（如 2023-04-03）")
+		return Date{}, false
+	}
+	return Date{Year: tm.Year(), Month: int(tm.Month()), Day: tm.Day()}, true
+}
+
+// strings reads an array of strings; each element keeps its own path so
+// that a bad element is reported where it stands.
+func (t *table) strings(key string) []element {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		t.typeErr(key, "字符串数组")
+		return nil
+	}
+	out := make([]element, 0, len(arr))
+	for i, e := range arr {
+		p := t.at(key) + "." + strconv.Itoa(i)
+		s, ok := e.(string)
+		if !ok {
+			t.f.errorf(p, "“%s”的第%d项应为字符串", displayPath(t.at(key)), i+1)
+			continue
+		}
+		out = append(out, element{s, p})
+	}
+	return out
+}
+
+// An element is one string of an array, with its path for diagnostics.
+type element struct {
+	value string
+	path  string
+}
+
+func (t *table) sub(key string) *table {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.typeErr(key, "表")
+		return nil
+	}
+	return &table{f: t.f, path: t.at(key), m: m, used: map[string]bool{}}
+}
+
+// tables reads an array of tables ([[result]]).
+func (t *table) tables(key string) []*table {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	arr, ok := v.([]map[string]any)
+	if !ok {
+		t.typeErr(key, fmt.Sprintf("表数组（[[%s]]）", key))
+		return nil
+	}
+	out := make([]*table, len(arr))
+	for i, m := range arr {
+		out[i] = &table{f: t.f, path: t.at(key) + "." + strconv.Itoa(i), m: m, used: map[string]bool{}}
+	}
+	return out
+}
+
+// keys lists the table's keys in the order they stand in the file, which
+// is the order staff wrote and expect to see back.
+func (t *table) keys() []string {
+	ks := make([]string, 0, len(t.m))
+	for k := range t.m {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		pi, oki := t.f.pos[t.at(ks[i])]
+		pj, okj := t.f.pos[t.at(ks[j])]
+		if oki != okj {
+			return oki
+		}
+		if pi != pj {
+			return pi < pj
+		}
+		return ks[i] < ks[j]
+	})
+	return ks
+}
+
+// done reports every key of the table that no reader asked for.
+func (t *table) done() {
+	for _, k := range t.keys() {
+		if !t.used[k] {
+			t.f.errorf(t.at(k), "未知的键“%s”", displayPath(t.at(k)))
+		}
+	}
+}
+
+// displayPath drops the element indexes from a path: staff know the keys
+// (result.city), and the line already says which [[result]] it is.
+func displayPath(p string) string {
+	parts := strings.Split(p, ".")
+	out := parts[:0]
+	for _, s := range parts {
+		if _, err := strconv.Atoi(s); err != nil {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, ".")
+}

@@ -1,0 +1,237 @@
+// Package zh writes the Chinese wording of a circular: numerals, ranks,
+// amounts, dates and the ranking sentences of DESIGN.md §5.3–§5.4.
+//
+// It takes plain strings and integers so that the wording can be checked on
+// its own, against the seed's sentences, without any ranking machinery.
+package zh
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+var digits = [10]string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+
+// Numeral writes n in Chinese numerals, as ranks are written in a circular
+// (DOMAIN.md §3): 0 → 零, 10 → 十, 12 → 十二, 101 → 一百零一,
+// 110 → 一百一十, 1010 → 一千零一十, 10000 → 一万, −3 → 负三.
+//
+// A leading 一十 is shortened to 十 (十二, 十万) but an inner one is not
+// (一百一十). The digit 2 is always 二, also before 百/千/万 where speech
+// prefers 两 (二千, not 两千): documents write ranks and counts with the
+// same digit everywhere, and ranks — the only numerals in practice — never
+// reach those places.
+func Numeral(n int) string {
+	if n < 0 {
+		// Through uint64 so that the most negative int has a magnitude too.
+		return "负" + numeral(uint64(-(n+1))+1)
+	}
+	return numeral(uint64(n))
+}
+
+func numeral(n uint64) string {
+	if n == 0 {
+		return digits[0]
+	}
+	var b strings.Builder
+	writeNumeral(&b, n, true)
+	return b.String()
+}
+
+// writeNumeral writes n > 0. Numbers of 10⁴ and more are split at 亿 (10⁸)
+// or 万 (10⁴); a 零 marks a gap of zeros before the lower part.
+// leading says n begins the whole numeral (for 十 versus 一十).
+func writeNumeral(b *strings.Builder, n uint64, leading bool) {
+	for _, u := range [...]struct {
+		size uint64
+		name string
+	}{{1e8, "亿"}, {1e4, "万"}} {
+		if n < u.size {
+			continue
+		}
+		writeNumeral(b, n/u.size, leading)
+		b.WriteString(u.name)
+		if low := n % u.size; low > 0 {
+			if low < u.size/10 {
+				b.WriteString(digits[0])
+			}
+			writeNumeral(b, low, false)
+		}
+		return
+	}
+	writeSection(b, int(n), leading)
+}
+
+// writeSection writes 0 < n < 10000.
+func writeSection(b *strings.Builder, n int, leading bool) {
+	places := [4]string{"千", "百", "十", ""}
+	gap := false // a zero digit after a written one, not yet marked by 零
+	started := false
+	for i, p := 0, 1000; p > 0; i, p = i+1, p/10 {
+		d := n / p % 10
+		switch {
+		case d == 0:
+			gap = started
+		default:
+			if gap {
+				b.WriteString(digits[0])
+				gap = false
+			}
+			if !(d == 1 && p == 10 && !started && leading) {
+				b.WriteString(digits[d])
+			}
+			b.WriteString(places[i])
+			started = true
+		}
+	}
+}
+
+// Ordinal writes n as an ordinal: 12 → 第十二.
+func Ordinal(n int) string {
+	return "第" + Numeral(n)
+}
+
+// RankPhrase writes a rank: 第五, or 并列第五 when it is shared.
+func RankPhrase(rank int, tied bool) string {
+	if tied {
+		return "并列" + Ordinal(rank)
+	}
+	return Ordinal(rank)
+}
+
+// RankSentence writes an entry's city and peer ranks (DESIGN §5.4):
+//
+//	全市综合排名第十，三区第三。
+//	全市综合排名并列第五，三区并列第一。
+//	全市综合排名第十二。      (city only)
+//	三区排名第三。            (peer only)
+//
+// A rank of 0 or less means the entry has none; with neither it returns "".
+func RankSentence(city int, cityTie bool, district int, districtTie bool, districtLabel string) string {
+	switch {
+	case city > 0 && district > 0:
+		return "全市综合排名" + RankPhrase(city, cityTie) + "，" + districtLabel + RankPhrase(district, districtTie) + "。"
+	case city > 0:
+		return "全市综合排名" + RankPhrase(city, cityTie) + "。"
+	case district > 0:
+		return districtLabel + "排名" + RankPhrase(district, districtTie) + "。"
+	}
+	return ""
+}
+
+// Amount writes a sum of money in 元 the way circulars do (DOMAIN.md §3):
+// 5000 元 or more in whole hundreds as 万元 with trailing zeros trimmed
+// (50000 → 5万元, 5000 → 0.5万元, 12500 → 1.25万元), anything else in 元
+// (3000 → 3000元, 12345 → 12345元), so that no amount is ever rounded.
+func Amount(yuan int64) string {
+	if yuan < 5000 || yuan%100 != 0 {
+		return strconv.FormatInt(yuan, 10) + "元"
+	}
+	s := strconv.FormatInt(yuan/10000, 10)
+	if frac := yuan % 10000 / 100; frac > 0 {
+		f := strconv.FormatInt(frac+100, 10)[1:] // two digits: 5 → "05"
+		s += "." + strings.TrimRight(f, "0")
+	}
+	return s + "万元"
+}
+
+// Date writes a date without zero padding: 2023年4月3日.
+func Date(y, m, d int) string {
+	return strconv.Itoa(y) + "年" + strconv.Itoa(m) + "月" + strconv.Itoa(d) + "日"
+}
+
+// Join lists names with the enumeration comma: 火车站乡、兴隆街道.
+func Join(names []string) string {
+	return strings.Join(names, "、")
+}
+
+// Label names a group (DESIGN §5.2): 前三/后三 when it is exactly the first
+// or last k, 靠前/靠后 otherwise.
+func Label(k int, top, exact bool) string {
+	switch {
+	case exact && top:
+		return "前" + Numeral(k)
+	case exact:
+		return "后" + Numeral(k)
+	case top:
+		return "靠前"
+	}
+	return "靠后"
+}
+
+// A Ranking is what the ranking sentence of one indicator says.
+type Ranking struct {
+	// Top and Bottom are the groups as runs of names, best first; a run of
+	// more than one name is a tie.
+	Top, Bottom [][]string
+	// TopExact and BottomExact choose 前三/后三 over 靠前/靠后.
+	TopExact, BottomExact bool
+	// K is the group size, written as a numeral in 前三/后三.
+	K int
+	// Applicable and Total count the townships the indicator applies to and
+	// all townships; when fewer apply the sentence says how many.
+	Applicable, Total int
+	// Label is the indicator's rankingLabel (e.g. 空气质量), or "".
+	Label string
+}
+
+// RankingSentence writes the ranking sentence of DESIGN §5.3:
+//
+//	排名全区前三的为：火车站乡、兴隆街道、石桥街道；排名全区后三的为：桥头街道、渡头桥镇、爱莲街道。
+//
+// An empty group's clause is left out; with both empty it returns "".
+func RankingSentence(r Ranking) string {
+	subset := r.Applicable > 0 && r.Applicable < r.Total
+	var clauses []string
+	for _, g := range [...]struct {
+		runs  [][]string
+		top   bool
+		exact bool
+	}{{r.Top, true, r.TopExact}, {r.Bottom, false, r.BottomExact}} {
+		body := groupBody(g.runs)
+		if body == "" {
+			continue
+		}
+		c := "排名"
+		if len(clauses) == 0 {
+			c = r.Label + c
+		}
+		if !subset {
+			c += "全区"
+		}
+		clauses = append(clauses, c+Label(r.K, g.top, g.exact)+"的为："+body)
+	}
+	if len(clauses) == 0 {
+		return ""
+	}
+	s := strings.Join(clauses, "；") + "。"
+	if subset {
+		s = "涉及该项工作共" + strconv.Itoa(r.Applicable) + "个乡镇（街道），其中" + s
+	}
+	return s
+}
+
+// groupBody lists a group's runs: ties as 甲、乙（并列）, runs joined by 、
+// or, when any run is a tie, by ， so that the tie reads as one item.
+// Empty names and runs are skipped rather than written as a stray 、.
+func groupBody(runs [][]string) string {
+	var items []string
+	tie := false
+	for _, run := range runs {
+		run = slices.DeleteFunc(slices.Clone(run), func(name string) bool { return name == "" })
+		switch len(run) {
+		case 0:
+			continue
+		case 1:
+			items = append(items, run[0])
+		default:
+			items = append(items, Join(run)+"（并列）")
+			tie = true
+		}
+	}
+	if tie {
+		return strings.Join(items, "，")
+	}
+	return Join(items)
+}
