@@ -16,6 +16,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -66,9 +67,33 @@ func New() *Converter {
 }
 
 // parse parses src with a fresh context, so heading ids start anew.
+// src must be valid UTF-8 (see validUTF8).
 func (c *Converter) parse(src []byte) ast.Node {
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	return c.doc.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+}
+
+// validUTF8 returns src with every byte that is not part of valid UTF-8
+// replaced by U+FFFD. goldmark's East-Asian line-break rendering panics on
+// some invalid input (util.ToRune on a text of lone continuation bytes),
+// and HTML should not carry invalid bytes anyway. One replacement per byte,
+// unlike bytes.ToValidUTF8, keeps lines and character columns where the
+// author sees them.
+func validUTF8(src []byte) []byte {
+	if utf8.Valid(src) {
+		return src
+	}
+	out := make([]byte, 0, len(src)+16)
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+		} else {
+			out = append(out, src[:size]...)
+		}
+		src = src[size:]
+	}
+	return out
 }
 
 // Convert renders src (a body, without front matter) to HTML. Every
@@ -76,8 +101,9 @@ func (c *Converter) parse(src []byte) ast.Node {
 // shortcode's line, unwrapped; with a nil resolve every shortcode is an
 // error. All problems are returned together, ordered by place, and the
 // HTML is still rendered as well as it can be: a shortcode in error renders
-// as nothing.
+// as nothing. Bytes of src that are not UTF-8 come out as U+FFFD.
 func (c *Converter) Convert(src []byte, resolve Resolver) ([]byte, []Error) {
+	src = validUTF8(src)
 	root := c.parse(src)
 	var errs []Error
 	walkShortcodes(root, func(n *shortcodeNode) {
@@ -111,7 +137,7 @@ func (c *Converter) Convert(src []byte, resolve Resolver) ([]byte, []Error) {
 func (c *Converter) Shortcodes(src []byte) ([]Shortcode, []Error) {
 	var scs []Shortcode
 	var errs []Error
-	walkShortcodes(c.parse(src), func(n *shortcodeNode) {
+	walkShortcodes(c.parse(validUTF8(src)), func(n *shortcodeNode) {
 		if n.err != nil {
 			errs = append(errs, *n.err)
 			return
@@ -134,7 +160,7 @@ func (c *Converter) Inline(src string) template.HTML {
 	for i, l := range lines {
 		lines[i] = strings.TrimLeft(l, " \t")
 	}
-	source := []byte(strings.TrimSpace(strings.Join(lines, "\n")))
+	source := validUTF8([]byte(strings.TrimSpace(strings.Join(lines, "\n"))))
 	root := c.inline.Parser().Parse(text.NewReader(source))
 	var buf bytes.Buffer
 	for p := root.FirstChild(); p != nil; p = p.NextSibling() {

@@ -51,8 +51,8 @@ func Render(s *site.Site, opts Options) ([]Output, error) {
 type renderer struct {
 	s        *site.Site
 	md       *markdown.Converter
-	base     string // baseURL, ending in /
-	basePath string // its path, ending in /: "/" or "/tongbao/"
+	base     string            // baseURL, ending in /
+	basePath string            // its path, ending in /: "/" or "/tongbao/"
 	assets   map[string]string // asset name → fingerprinted output path
 	tmpl     map[string]*template.Template
 	results  map[*site.Month]*rank.MonthResults

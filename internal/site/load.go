@@ -722,10 +722,12 @@ func (l *loader) unit(f *tomlFile, at, key string) *Unit {
 // applicable townships: every one scored once, no other.
 func (l *loader) scores(f *tomlFile, tt *table, r *Result) {
 	got := map[*Unit]float64{}
+	unknown := 0
 	for _, k := range tt.keys() {
 		v, _ := tt.float(k)
 		u := l.township(f, tt.at(k), k)
 		if u == nil {
+			unknown++
 			continue
 		}
 		if _, dup := got[u]; dup {
@@ -746,7 +748,9 @@ func (l *loader) scores(f *tomlFile, tt *table, r *Result) {
 	applicable := map[*Unit]bool{}
 	for _, u := range ind.Townships {
 		applicable[u] = true
-		if _, ok := got[u]; !ok {
+		// A misspelt name is already reported with a suggestion; saying
+		// the right name is missing as well would only repeat it.
+		if _, ok := got[u]; !ok && unknown == 0 {
 			f.errorf(tt.path, "指标“%s”缺少乡镇（街道）“%s”的得分", ind.ID, u.Name)
 		}
 	}

@@ -219,7 +219,7 @@ func (s *posScanner) str() string {
 		}
 		j++
 	}
-	raw := s.src[s.i : min(j+1, len(s.src))]
+	raw := s.src[s.i:min(j+1, len(s.src))]
 	s.i = min(j+1, len(s.src))
 	if q == '\'' {
 		return strings.Trim(raw, "'")

@@ -1,0 +1,254 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sampleSiteCopy copies the repository's own site (the seed circular) into
+// a temporary folder, so tests can break it without touching the original.
+func sampleSiteCopy(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"config.toml", "data", "content", "layouts"} {
+		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join("..", "..", name))); err != nil {
+			if err2 := copyFile(filepath.Join("..", "..", name), filepath.Join(dir, name)); err2 != nil {
+				t.Fatal(err, err2)
+			}
+		}
+	}
+	return dir
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o644)
+}
+
+func runCmd(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = run(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestCheckSampleIsClean(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	code, out, errOut := runCmd("check", "-s", dir)
+	if code != 0 || out != "" || errOut != "" {
+		t.Fatalf("check on the sample: exit %d, stdout %q, stderr %q; want 0 and silence", code, out, errOut)
+	}
+}
+
+// edit replaces the first occurrence of old in a file of the site, failing
+// the test when it is not there.
+func edit(t *testing.T, dir, file, old, new string) {
+	t.Helper()
+	p := filepath.Join(dir, file)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s does not contain %q", file, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// lineOf is the 1-based line of the first occurrence of s in a file.
+func lineOf(t *testing.T, dir, file, s string) int {
+	t.Helper()
+	b, _ := os.ReadFile(filepath.Join(dir, file))
+	i := bytes.Index(b, []byte(s))
+	if i < 0 {
+		t.Fatalf("%s does not contain %q", file, s)
+	}
+	return 1 + bytes.Count(b[:i], []byte("\n"))
+}
+
+// TestCheckReportsEveryProblem is the issue's acceptance case: five
+// different mistakes, all reported at once with their lines, exit 1, and a
+// build that leaves public/ as it was.
+func TestCheckReportsEveryProblem(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	if code, _, errOut := runCmd("build", "-s", dir); code != 0 {
+		t.Fatalf("first build failed: %s", errOut)
+	}
+	before := snapshot(t, filepath.Join(dir, "public"))
+
+	const month = "data/2023-02.toml"
+	edit(t, dir, month, `"龙须塘街道" =`, `"龙虚塘街道" =`)
+	edit(t, dir, month, "\ncity = 12", "\ncity = 13")
+	edit(t, dir, month, "[[result]]\n", "[[result]]\ncolour = \"red\"\n")
+	edit(t, dir, month, `, "区禁毒办"]`, `]`)
+	// The syntax error goes in another file: a syntax error stops the
+	// reading of its own file, and the other four must still be found.
+	edit(t, dir, "content/about.md", "title", "title = = ")
+
+	want := []string{
+		fmt.Sprintf("content/about.md:%d:", lineOf(t, dir, "content/about.md", "title = = ")),
+		fmt.Sprintf("%s:%d:1: 未知乡镇（街道）“龙虚塘街道”，是否为“龙须塘街道”？", month, lineOf(t, dir, month, "龙虚塘街道")),
+		fmt.Sprintf("%s:%d:1: 全市排名 13 超出范围（应为 1～12）", month, lineOf(t, dir, month, "city = 13")),
+		fmt.Sprintf("%s:%d:1: 未知的键“result.colour”", month, lineOf(t, dir, month, "colour")),
+		fmt.Sprintf("%s:%d:1: 区直单位“区禁毒办”未列入 [categories]", month, lineOf(t, dir, month, "[categories]")),
+	}
+	for _, cmd := range []string{"check", "build"} {
+		code, out, errOut := runCmd(cmd, "-s", dir)
+		if code != 1 {
+			t.Errorf("%s: exit %d, want 1", cmd, code)
+		}
+		if out != "" {
+			t.Errorf("%s wrote to stdout: %q", cmd, out)
+		}
+		for _, w := range want {
+			if !strings.Contains(errOut, w) {
+				t.Errorf("%s: diagnostics lack %q; got:\n%s", cmd, w, errOut)
+			}
+		}
+		if strings.Contains(errOut, "panic") {
+			t.Errorf("%s panicked:\n%s", cmd, errOut)
+		}
+	}
+	if after := snapshot(t, filepath.Join(dir, "public")); !equalTrees(before, after) {
+		t.Error("a failed build changed public/")
+	}
+}
+
+// snapshot reads a whole tree into memory: path → bytes.
+func snapshot(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func equalTrees(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+func TestBuildTwiceIsByteIdentical(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	outA, outB := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	for _, out := range []string{outA, outB} {
+		if code, _, errOut := runCmd("build", "-s", dir, "-d", out); code != 0 {
+			t.Fatalf("build: %s", errOut)
+		}
+	}
+	a, b := snapshot(t, outA), snapshot(t, outB)
+	if len(a) < 5 || !equalTrees(a, b) {
+		t.Fatalf("two builds differ (or are nearly empty: %d files)", len(a))
+	}
+	if _, ok := a["circulars/2023/14/index.html"]; !ok {
+		t.Fatalf("no circular at circulars/2023/14/index.html; files: %v", keysOf(a))
+	}
+}
+
+func keysOf(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func TestBuildRemovesStaleFiles(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	if code, _, errOut := runCmd("build", "-s", dir); code != 0 {
+		t.Fatal(errOut)
+	}
+	stale := filepath.Join(dir, "public", "old-page", "index.html")
+	os.MkdirAll(filepath.Dir(stale), 0o755)
+	os.WriteFile(stale, []byte("old"), 0o644)
+	if err := os.Remove(filepath.Join(dir, "content", "about.md")); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runCmd("build", "-s", dir); code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, p := range []string{stale, filepath.Join(dir, "public", "about", "index.html")} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s survived the rebuild", p)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public") {
+			t.Errorf("temporary folder %s left behind", e.Name())
+		}
+	}
+}
+
+// TestBaseURLWithPath checks that every link and asset reference of every
+// page starts with the base path, so the site works from a sub-folder.
+func TestBaseURLWithPath(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	out := t.TempDir()
+	if code, _, errOut := runCmd("build", "-s", dir, "-d", out, "--baseURL", "https://portal.example.gov.cn/tongbao/"); code != 0 {
+		t.Fatal(errOut)
+	}
+	pages := snapshot(t, out)
+	n := 0
+	for p, body := range pages {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		for _, attr := range []string{`href="`, `src="`} {
+			for rest := body; ; {
+				i := strings.Index(rest, attr)
+				if i < 0 {
+					break
+				}
+				rest = rest[i+len(attr):]
+				link := rest[:strings.IndexByte(rest, '"')]
+				n++
+				if strings.HasPrefix(link, "#") || strings.HasPrefix(link, "https://portal.example.gov.cn/tongbao/") {
+					continue
+				}
+				if !strings.HasPrefix(link, "/tongbao/") {
+					t.Errorf("%s: link %q ignores the base path /tongbao/", p, link)
+					continue
+				}
+				target := strings.TrimPrefix(link, "/tongbao/")
+				if i := strings.IndexAny(target, "#?"); i >= 0 {
+					target = target[:i]
+				}
+				if target == "" || strings.HasSuffix(target, "/") {
+					target += "index.html"
+				}
+				if _, ok := pages[target]; !ok {
+					t.Errorf("%s: link %q points at nothing", p, link)
+				}
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d links found: the layouts link nothing?", n)
+	}
+}

@@ -1,0 +1,93 @@
+package serve
+
+import (
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// watchedDirs are the folders of a site whose every file is input.
+var watchedDirs = []string{"data", "content", "layouts"}
+
+// relevant reports whether a file-system event can change the build.
+// rel is the event's path relative to the site root, slash-separated.
+//
+// Chmod alone never changes the content. Everything outside config.toml
+// and the input folders is ignored, as are the files the loader skips
+// (hidden files and folders) and editors' temporary files, so that one
+// save in vim or a JetBrains IDE does not look like a dozen changes.
+func relevant(rel string, op fsnotify.Op) bool {
+	if !op.Has(fsnotify.Create) && !op.Has(fsnotify.Write) && !op.Has(fsnotify.Remove) && !op.Has(fsnotify.Rename) {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	if rel == "" || rel == "." || strings.HasPrefix(rel, "../") || rel == ".." || path.IsAbs(rel) {
+		return false
+	}
+	first, _, nested := strings.Cut(rel, "/")
+	if !nested {
+		return first == "config.toml" || isWatchedDir(first)
+	}
+	if !isWatchedDir(first) {
+		return false
+	}
+	for _, part := range strings.Split(rel, "/") {
+		if hidden(part) {
+			return false
+		}
+	}
+	return !editorTemp(path.Base(rel))
+}
+
+func isWatchedDir(name string) bool {
+	for _, d := range watchedDirs {
+		if name == d {
+			return true
+		}
+	}
+	return false
+}
+
+// hidden matches what the loader skips when it walks a folder: names
+// starting with "." or "#" and backups ending in "~".
+func hidden(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")
+}
+
+// editorTemp reports whether name is a temporary file an editor writes
+// while saving, which never becomes input itself:
+//
+//   - vim: swap files (.x.swp, .x.swx, .x.swo…), the 4913 probe it
+//     creates to test that a folder is writable, and x~ backups;
+//   - emacs: .#x lock links and #x# auto-saves;
+//   - JetBrains IDEs: x___jb_tmp___ and x___jb_old___;
+//   - GNOME/GIO (gedit): .goutputstream-XXXXXX;
+//   - others that write a sibling and rename it: x.tmp, x.crswap (Chrome),
+//     .x.kate-swp (Kate).
+func editorTemp(name string) bool {
+	if hidden(name) || allDigits(name) {
+		return true
+	}
+	for _, suffix := range []string{".swp", ".swx", ".swo", ".swn", "___jb_tmp___", "___jb_old___", ".tmp", ".crswap", ".kate-swp"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return strings.HasPrefix(name, ".goutputstream-")
+}
+
+// allDigits matches vim's writability probe: "4913", or 4913+123k when
+// that name is taken. No input file is named by digits alone.
+func allDigits(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

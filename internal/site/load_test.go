@@ -1,0 +1,204 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tongbao/internal/diag"
+)
+
+// miniSite is a small valid site; tests change one file of it at a time.
+func miniSite() map[string]string {
+	return map[string]string{
+		"config.toml": `title = "测试"
+[issuer]
+name = "测试区人民政府办公室"
+[ranking]
+cityUnits = 12
+`,
+		"data/units.toml": `[[township]]
+name = "甲街道"
+slug = "jia"
+[[township]]
+name = "乙街道"
+slug = "yi"
+[[township]]
+name = "丙镇"
+slug = "bing"
+[[department]]
+name = "区发改局"
+slug = "fagai"
+[[department]]
+name = "区财政局"
+slug = "caizheng"
+`,
+		"data/indicators.toml": `[[indicator]]
+id = "jingji"
+name = "经济"
+section = "重点工作"
+owners = ["区发改局"]
+townships = "all"
+[[indicator]]
+id = "caizheng"
+name = "财政收入"
+section = "重点工作"
+owners = ["区财政局"]
+`,
+		"data/2023-02.toml": `period = "1-2月"
+[[result]]
+indicator = "jingji"
+city = 3
+[result.townships]
+"甲街道" = 90
+"乙街道" = 80
+"丙镇" = 70
+[[result]]
+indicator = "caizheng"
+district = 2
+[categories]
+"一类" = ["区发改局"]
+"二类" = ["区财政局"]
+`,
+		"content/circulars/2023-02.md": `+++
+number = "测政办函〔2023〕5号"
+title = "关于测试的通报"
+date = 2023-04-03
+data = "2023-02"
++++
+正文。
+`,
+		"layouts/base.html": `{{template "main" .}}`,
+	}
+}
+
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestLoadMiniSite(t *testing.T) {
+	s, err := Load(writeSite(t, miniSite()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Townships) != 3 || len(s.Departments) != 2 || len(s.Months) != 1 || len(s.Circulars) != 1 {
+		t.Fatalf("loaded %d townships, %d departments, %d months, %d circulars", len(s.Townships), len(s.Departments), len(s.Months), len(s.Circulars))
+	}
+	c := s.Circulars[0]
+	if c.Year != 2023 || c.Serial != 5 || c.URLPath() != "circulars/2023/5/" || c.Date != (Date{2023, 4, 3}) || c.BodyLine != 7 {
+		t.Errorf("circular read as %+v", c)
+	}
+	r := s.Months[0].Result("jingji")
+	if r == nil || len(r.Scores) != 3 || r.Scores[1].Unit.Name != "乙街道" || r.City != 3 {
+		t.Errorf("result read as %+v", r)
+	}
+	if d := s.Months[0].Result("caizheng"); d.District != 2 || d.DistrictLabel != "三区" || d.DistrictUnits != 3 {
+		t.Errorf("district defaults not applied: %+v", d)
+	}
+}
+
+// TestLoadDiagnostics changes one file of the mini site per case and
+// expects one exact diagnostic (among possibly others) at file:line:col.
+func TestLoadDiagnostics(t *testing.T) {
+	cases := []struct {
+		name, file, old, new, want string
+	}{
+		{"misspelt township", "data/2023-02.toml", `"乙街道" = 80`, `"乙街" = 80`,
+			"data/2023-02.toml:7:1: 未知乡镇（街道）“乙街”，是否为“乙街道”？"},
+		{"missing township", "data/2023-02.toml", "\"乙街道\" = 80\n", "",
+			"data/2023-02.toml:5:1: 指标“jingji”缺少乡镇（街道）“乙街道”的得分"},
+		{"unknown indicator", "data/2023-02.toml", `indicator = "caizheng"`, `indicator = "caizhen"`,
+			"data/2023-02.toml:10:1: 未知指标“caizhen”，是否为“caizheng”？"},
+		{"duplicate result", "data/2023-02.toml", `indicator = "caizheng"`, `indicator = "jingji"`,
+			"data/2023-02.toml:10:1: 指标“jingji”的结果重复（第一次在第2行）"},
+		{"rank out of range", "data/2023-02.toml", "city = 3", "city = 13",
+			"data/2023-02.toml:4:1: 全市排名 13 超出范围（应为 1～12）"},
+		{"district out of range", "data/2023-02.toml", "district = 2", "district = 0",
+			"data/2023-02.toml:11:1: 三区排名 0 超出范围（应为 1～3）"},
+		{"wrong type", "data/2023-02.toml", "city = 3", `city = "三"`,
+			"data/2023-02.toml:4:1: “result.city”应为整数"},
+		{"unknown key", "config.toml", "cityUnits = 12", "cityUnits = 12\ncolour = 1",
+			"config.toml:6:1: 未知的键“ranking.colour”"},
+		{"department twice", "data/2023-02.toml", `"二类" = ["区财政局"]`, `"二类" = ["区财政局", "区发改局"]`,
+			"data/2023-02.toml:14:17: 区直单位“区发改局”在排类中重复（已列入“一类”）"},
+		{"department missing", "data/2023-02.toml", `"二类" = ["区财政局"]`, `"二类" = []`,
+			"data/2023-02.toml:12:1: 区直单位“区财政局”未列入 [categories]"},
+		{"owner not a department", "data/indicators.toml", `owners = ["区财政局"]`, `owners = ["甲街道"]`,
+			"data/indicators.toml:11:11: 责任单位“甲街道”不是区直单位"},
+		{"missing month", "content/circulars/2023-02.md", `data = "2023-02"`, `data = "2023-03"`,
+			"content/circulars/2023-02.md:5:1: 通报引用的月份数据“2023-03”不存在（应有文件 data/2023-03.toml）"},
+		{"bad 文号", "content/circulars/2023-02.md", "〔2023〕5号", "[2023]5号",
+			"content/circulars/2023-02.md:2:1: 文号“测政办函[2023]5号”格式不对"},
+		{"front matter syntax", "content/circulars/2023-02.md", `title = "关于测试的通报"`, `title = = "x"`,
+			"content/circulars/2023-02.md:3:9: TOML 语法错误"},
+		{"no front matter", "content/circulars/2023-02.md", "+++\nnumber", "number",
+			"content/circulars/2023-02.md:1:1: 缺少 TOML 前置信息"},
+		{"bad date", "content/circulars/2023-02.md", "date = 2023-04-03", `date = "2023年4月3日"`,
+			"content/circulars/2023-02.md:4:1: “date”应为日期（如 2023-04-03）"},
+		{"duplicate slug", "data/units.toml", `slug = "yi"`, `slug = "jia"`,
+			"data/units.toml:6:1: slug“jia”重复（已用于“甲街道”）"},
+		{"bad month file name", "data/2023-2.toml", "", "period = \"2月\"\n",
+			"data/2023-2.toml: 数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files := miniSite()
+			if c.old == "" {
+				files[c.file] = c.new
+			} else {
+				if !strings.Contains(files[c.file], c.old) {
+					t.Fatalf("%s lacks %q", c.file, c.old)
+				}
+				files[c.file] = strings.Replace(files[c.file], c.old, c.new, 1)
+			}
+			_, err := Load(writeSite(t, files))
+			l, ok := err.(diag.List)
+			if !ok {
+				t.Fatalf("Load returned %v, want a diag.List", err)
+			}
+			if !strings.Contains(l.Error(), c.want) {
+				t.Errorf("want %q among:\n%s", c.want, l.Error())
+			}
+		})
+	}
+}
+
+func TestLoadAcceptsBOMAndCRLF(t *testing.T) {
+	files := miniSite()
+	files["data/2023-02.toml"] = "\uFEFF" + strings.ReplaceAll(files["data/2023-02.toml"], "\n", "\r\n")
+	if _, err := Load(writeSite(t, files)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLoadRefusesNonUTF8AndOutsideSymlinks(t *testing.T) {
+	files := miniSite()
+	files["content/about.md"] = "+++\ntitle = \"\xb9\xd8\xd3\xda\"\n+++\n" // 关于 in GBK
+	dir := writeSite(t, files)
+	outside := filepath.Join(t.TempDir(), "secret.md")
+	os.WriteFile(outside, []byte("+++\ntitle = \"x\"\n+++\n"), 0o644)
+	if err := os.Symlink(outside, filepath.Join(dir, "content", "leak.md")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	_, err := Load(dir)
+	if err == nil {
+		t.Fatal("loaded a GBK file and an outside symlink without complaint")
+	}
+	for _, want := range []string{"content/about.md:2:10: 文件不是 UTF-8 编码", "content/leak.md: 符号链接指向站点目录之外"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("want %q among:\n%s", want, err)
+		}
+	}
+}

@@ -1,0 +1,104 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"tongbao/internal/diag"
+)
+
+func TestKeyPositions(t *testing.T) {
+	src := `title = "x" # comment
+[ranking]
+groupSize = 3
+
+[[result]]
+indicator = "a"
+[result.townships]
+"东风路街道" = 1.5
+'石桥街道' = 2
+
+[[result]]
+progress = """
+多行
+文本"""
+indicator = "b"
+[result.townships]
+dongfenglu = 3
+
+[categories]
+"二类" = [
+  "区发改局", # 注释
+  "区财政局",
+]
+inline = { a = 1, b = "x" }
+`
+	pos := keyPositions(src)
+	want := map[string]string{ // path → "line:col"
+		"title":                         "1:1",
+		"ranking":                       "2:1",
+		"ranking.groupSize":             "3:1",
+		"result.0":                      "5:1",
+		"result.0.indicator":            "6:1",
+		"result.0.townships":            "7:1",
+		"result.0.townships.东风路街道":      "8:1",
+		"result.0.townships.石桥街道":       "9:1",
+		"result.1.progress":             "12:1",
+		"result.1.indicator":            "15:1",
+		"result.1.townships.dongfenglu": "17:1",
+		"categories.二类":                 "20:1",
+		"categories.二类.0":               "21:3",
+		"categories.二类.1":               "22:3",
+		"categories.inline.b":           "24:19",
+	}
+	for path, lc := range want {
+		off, ok := pos[path]
+		if !ok {
+			t.Errorf("no position for %s", path)
+			continue
+		}
+		l, c := diag.Position([]byte(src), off)
+		if got := fmt.Sprintf("%d:%d", l, c); got != lc {
+			t.Errorf("%s at %s, want %s", path, got, lc)
+		}
+	}
+}
+
+func TestDecodeSyntaxErrorPosition(t *testing.T) {
+	cases := []struct {
+		src       string
+		line, col int
+	}{
+		{"a = 1\nb = = 2\n", 2, 5},
+		{"a = 1\n= 2\n", 2, 1},          // column 1: the decoder's own column is wrong here
+		{"a = \"unterminated\n", 1, 18}, // where the string meets the line end
+		{"[table\nb = 1\n", 1, 7},
+	}
+	for _, c := range cases {
+		var l diag.List
+		if _, _, ok := decodeTOML("f.toml", []byte(c.src), &l); ok {
+			t.Errorf("%q decoded without error", c.src)
+			continue
+		}
+		if len(l) != 1 || l[0].Line != c.line || (c.col != 0 && l[0].Col != c.col) {
+			t.Errorf("%q: got %v, want line %d col %d", c.src, l, c.line, c.col)
+		}
+		if !strings.Contains(l[0].Msg, "TOML 语法错误") {
+			t.Errorf("%q: message %q lacks the Chinese lead", c.src, l[0].Msg)
+		}
+	}
+}
+
+func TestEditDistanceSuggestion(t *testing.T) {
+	names := []string{"龙须塘街道", "东风路街道", "石桥街道"}
+	if got := suggest("龙虚塘街道", names); got != "，是否为“龙须塘街道”？" {
+		t.Errorf("suggest = %q", got)
+	}
+	if got := suggest("完全不同的名字", names); got != "" {
+		t.Errorf("far name suggested %q", got)
+	}
+	if d := editDistance("kitten", "sitting"); d != 3 {
+		t.Errorf("editDistance = %d, want 3", d)
+	}
+}
