@@ -252,3 +252,29 @@ func TestBaseURLWithPath(t *testing.T) {
 		t.Fatalf("only %d links found: the layouts link nothing?", n)
 	}
 }
+
+// TestShortcodeAndTemplateErrors: problems found while rendering are
+// reported at their file and line like the data's.
+func TestShortcodeAndTemplateErrors(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	const circ = "content/circulars/2023-02.md"
+	edit(t, dir, circ, "{{< township-ranking >}}", "{{< township-rankin >}}")
+	edit(t, dir, circ, `{{< indicators "重点项目" >}}`, `{{< indicators >}}`)
+	edit(t, dir, circ, `{{< interviews "约谈" >}}`, `{{< interviews "约谈 >}}`)
+	edit(t, dir, "layouts/home.html", "{{define \"main\"}}", "{{define \"main\"}}\n{{.NoSuchField}}")
+	want := []string{
+		fmt.Sprintf("%s:%d:1: 未知短代码“township-rankin”", circ, lineOf(t, dir, circ, "township-rankin")),
+		fmt.Sprintf("%s:%d:1: 短代码“indicators”需要一个参数", circ, lineOf(t, dir, circ, "{{< indicators >}}")),
+		fmt.Sprintf("%s:%d:", circ, lineOf(t, dir, circ, `{{< interviews "约谈 >}}`)),
+		fmt.Sprintf("layouts/home.html:%d:", lineOf(t, dir, "layouts/home.html", "NoSuchField")),
+	}
+	code, _, errOut := runCmd("check", "-s", dir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, w := range want {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("diagnostics lack %q; got:\n%s", w, errOut)
+		}
+	}
+}

@@ -1,0 +1,87 @@
+// tongbao preview: live reload and the error overlay. Injected into pages
+// served by `tongbao serve` only, never into a build.
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  if (!me || !window.EventSource) return;
+  var build = me.getAttribute("data-build");
+  var page = me.getAttribute("data-page");
+  var overlay = null;
+
+  // Diagnostics are written with textContent: they quote the user's input,
+  // which must never become markup.
+  function showErrors(errors) {
+    hideErrors();
+    overlay = document.createElement("div");
+    overlay.id = "__tongbao-overlay";
+    overlay.setAttribute("role", "alert");
+    overlay.style.cssText =
+      "position:fixed;top:0;left:0;right:0;max-height:70vh;overflow:auto;z-index:2147483647;" +
+      "background:#fff4f4;color:#7a0000;border-bottom:3px solid #c00;box-shadow:0 2px 12px rgba(0,0,0,.25);" +
+      "padding:12px 20px;font:14px/1.6 ui-monospace,Menlo,Consolas,monospace;text-align:left;white-space:pre-wrap";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "×";
+    close.title = "暂时隐藏（修正后会自动消失）";
+    close.style.cssText = "float:right;font-size:20px;line-height:1;border:0;background:none;color:inherit;cursor:pointer";
+    close.onclick = hideErrors;
+    var head = document.createElement("strong");
+    head.textContent = "构建失败，共 " + errors.length + " 个问题（当前显示的是上一次成功构建的页面）：";
+    var list = document.createElement("ul");
+    list.style.cssText = "margin:8px 0 0;padding-left:1.5em";
+    errors.forEach(function (e) {
+      var li = document.createElement("li");
+      li.textContent = e;
+      list.appendChild(li);
+    });
+    overlay.appendChild(close);
+    overlay.appendChild(head);
+    overlay.appendChild(list);
+    (document.body || document.documentElement).appendChild(overlay);
+  }
+
+  function hideErrors() {
+    if (overlay) overlay.remove();
+    overlay = null;
+  }
+
+  // swapCSS replaces stylesheets whose fingerprinted name changed. The new
+  // link is loaded before the old one goes, so the page does not flash.
+  function swapCSS(map) {
+    document.querySelectorAll('link[rel~="stylesheet"]').forEach(function (link) {
+      var to = map[new URL(link.getAttribute("href"), location.href).pathname];
+      if (!to) return;
+      var next = link.cloneNode();
+      next.href = to;
+      next.onload = next.onerror = function () { link.remove(); };
+      link.after(next);
+    });
+  }
+
+  var events = new EventSource(me.getAttribute("data-events"));
+  // hello comes first on every connection, also after the server restarted:
+  // a page from another build reloads.
+  events.addEventListener("hello", function (e) {
+    var d = JSON.parse(e.data);
+    if (d.id !== build) {
+      location.reload();
+      return;
+    }
+    if (d.errors && d.errors.length) showErrors(d.errors);
+    else hideErrors();
+  });
+  events.addEventListener("build", function (e) {
+    var d = JSON.parse(e.data);
+    hideErrors();
+    if (d.id === build) return;
+    if (d.all || page === "" || d.changed.indexOf(page) >= 0) {
+      location.reload();
+      return;
+    }
+    if (d.css) swapCSS(d.css);
+    build = d.id;
+  });
+  events.addEventListener("errors", function (e) {
+    showErrors(JSON.parse(e.data).errors);
+  });
+})();

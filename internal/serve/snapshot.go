@@ -1,0 +1,241 @@
+package serve
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"html"
+	"mime"
+	"net/http"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"tongbao/internal/render"
+)
+
+// A snapshot is one successful build as the server holds it. It is never
+// changed after it is made: a rebuild makes a new one and swaps the
+// pointer, so a response — and the page a browser loads — comes from one
+// build, never half of two.
+type snapshot struct {
+	id       string           // build id, embedded in every page; "" before the first success
+	basePath string           // baseURL's path: "/" or "/tongbao/"
+	files    map[string]*file // by output path: "circulars/2023/14/index.html"
+}
+
+// A file is one output, ready to serve.
+type file struct {
+	raw   []byte   // as rendered: what public/ would hold
+	body  []byte   // as served: HTML carries the live-reload script
+	sum   [32]byte // of raw, to tell what a rebuild changed
+	etag  string   // of body
+	ctype string
+}
+
+// newSnapshot wraps a build's outputs.
+func newSnapshot(id, basePath string, outputs []render.Output) *snapshot {
+	s := &snapshot{id: id, basePath: basePath, files: make(map[string]*file, len(outputs))}
+	for _, o := range outputs {
+		f := &file{raw: o.Data, body: o.Data, sum: sha256.Sum256(o.Data), ctype: contentType(o.Path, o.Data)}
+		etag := f.sum
+		if isHTML(o.Path) {
+			f.body = inject(o.Data, scriptTag(id, o.Path))
+			etag = sha256.Sum256(f.body)
+		}
+		f.etag = `"` + hex.EncodeToString(etag[:12]) + `"`
+		s.files[o.Path] = f
+	}
+	return s
+}
+
+func isHTML(p string) bool { return strings.HasSuffix(p, ".html") }
+
+// sameOutputs reports whether a rebuild produced byte-for-byte the same
+// site, as after saving a file unchanged: the build id then stays, and
+// browsers keep their pages and their cached copies.
+func sameOutputs(old *snapshot, basePath string, outputs []render.Output) bool {
+	if old == nil || old.id == "" || old.basePath != basePath || len(old.files) != len(outputs) {
+		return false
+	}
+	for _, o := range outputs {
+		f := old.files[o.Path]
+		if f == nil || !bytes.Equal(f.raw, o.Data) {
+			return false
+		}
+	}
+	return true
+}
+
+// A change says what a rebuild changed, for the browser to decide between
+// nothing, swapping stylesheets and a full reload.
+type change struct {
+	ID      string            `json:"id"`
+	Changed []string          `json:"changed"`       // HTML outputs whose content changed, beyond stylesheet names
+	CSS     map[string]string `json:"css,omitempty"` // old stylesheet URL → new, when its fingerprint changed
+	All     bool              `json:"all,omitempty"` // too many to list, or the base path moved: reload
+}
+
+// maxChanged bounds the list sent to browsers; beyond it every page reloads.
+const maxChanged = 2000
+
+// diff compares two builds. A stylesheet edit renames the stylesheet (its
+// name carries a content hash) and so changes every page that links it; a
+// page whose only difference is that link is not listed as changed, so
+// that the browser swaps the stylesheet instead of reloading.
+func diff(old, cur *snapshot) change {
+	c := change{ID: cur.id, Changed: []string{}}
+	if old == nil || old.id == "" || old.basePath != cur.basePath {
+		c.All = true
+		return c
+	}
+	var removed, added []string
+	for p := range old.files {
+		if cur.files[p] == nil {
+			removed = append(removed, p)
+		}
+	}
+	for p := range cur.files {
+		if old.files[p] == nil {
+			added = append(added, p)
+		}
+	}
+	renames := cssRenames(removed, added)
+	var pairs []string // for strings.NewReplacer: old URL, new URL, …
+	if len(renames) > 0 {
+		c.CSS = map[string]string{}
+		for from, to := range renames {
+			c.CSS[cur.basePath+from] = cur.basePath + to
+			pairs = append(pairs, cur.basePath+from, cur.basePath+to)
+		}
+	}
+	var replacer *strings.Replacer
+	if len(pairs) > 0 {
+		replacer = strings.NewReplacer(pairs...)
+	}
+	for p, g := range cur.files {
+		if !isHTML(p) {
+			continue
+		}
+		f := old.files[p]
+		switch {
+		case f == nil:
+			c.Changed = append(c.Changed, p)
+		case f.sum == g.sum:
+		case replacer != nil && replacer.Replace(string(f.raw)) == string(g.raw):
+		default:
+			c.Changed = append(c.Changed, p)
+		}
+	}
+	for _, p := range removed {
+		if isHTML(p) {
+			c.Changed = append(c.Changed, p)
+		}
+	}
+	sort.Strings(c.Changed)
+	if len(c.Changed) > maxChanged {
+		c.Changed, c.All = []string{}, true
+	}
+	return c
+}
+
+// fingerprintRE matches the content hash render puts before an asset's
+// extension: css/site.0a1b2c3d.css.
+var fingerprintRE = regexp.MustCompile(`\.[0-9a-f]{8}(\.[^./]+)$`)
+
+// cssRenames pairs stylesheets that went away with the ones that replaced
+// them, by their name without the fingerprint.
+func cssRenames(removed, added []string) map[string]string {
+	byName := map[string]string{}
+	for _, p := range added {
+		if path.Ext(p) == ".css" {
+			byName[fingerprintRE.ReplaceAllString(p, "$1")] = p
+		}
+	}
+	out := map[string]string{}
+	for _, p := range removed {
+		if path.Ext(p) != ".css" {
+			continue
+		}
+		if to, ok := byName[fingerprintRE.ReplaceAllString(p, "$1")]; ok {
+			out[p] = to
+		}
+	}
+	return out
+}
+
+// Paths of the server's own endpoints. They stand outside any base path
+// so that they cannot collide with a page of the site.
+const (
+	eventsPath = "/__tongbao/events"
+	scriptPath = "/__tongbao/live.js"
+)
+
+// scriptTag is the live-reload script as injected into a page: it carries
+// the build the page came from and the page's output path, which is all
+// the client needs to decide whether an event concerns it.
+func scriptTag(id, page string) []byte {
+	return []byte(`<script src="` + scriptPath + `" data-events="` + eventsPath + `" data-build="` + html.EscapeString(id) + `" data-page="` + html.EscapeString(page) + `"></script>` + "\n")
+}
+
+// inject puts tag before the last </body>, or at the end when there is
+// none. Only served pages get it: build output never passes through here.
+func inject(page, tag []byte) []byte {
+	i := lastIndexFold(page, "</body>")
+	if i < 0 {
+		i = len(page)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+// lastIndexFold is bytes.LastIndex ignoring ASCII case, without copying
+// the page to lower-case it.
+func lastIndexFold(s []byte, sub string) int {
+	for i := len(s) - len(sub); i >= 0; i-- {
+		if s[i] == '<' && bytes.EqualFold(s[i:i+len(sub)], []byte(sub)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// textTypes are the types served, with their charset for text: the
+// system's MIME table differs between machines and often lacks the
+// charset, which Chinese text needs.
+var textTypes = map[string]string{
+	".html":        "text/html; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".mjs":         "text/javascript; charset=utf-8",
+	".json":        "application/json; charset=utf-8",
+	".xml":         "application/xml; charset=utf-8",
+	".txt":         "text/plain; charset=utf-8",
+	".csv":         "text/csv; charset=utf-8",
+	".md":          "text/markdown; charset=utf-8",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".jpg":         "image/jpeg",
+	".jpeg":        "image/jpeg",
+	".gif":         "image/gif",
+	".webp":        "image/webp",
+	".ico":         "image/x-icon",
+	".woff":        "font/woff",
+	".woff2":       "font/woff2",
+	".pdf":         "application/pdf",
+	".webmanifest": "application/manifest+json; charset=utf-8",
+}
+
+func contentType(name string, data []byte) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := textTypes[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return http.DetectContentType(data)
+}
