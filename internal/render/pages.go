@@ -81,6 +81,8 @@ type Circular struct {
 	Path       string
 	Body       template.HTML
 	Prev, Next *Circular // neighbours in date order, for navigation
+
+	date site.Date
 }
 
 // Year groups the archive.
@@ -143,6 +145,7 @@ func (r *renderer) circular(i int) *Circular {
 		Topic:      "综合政务",
 		Letter:     c.Letter,
 		Path:       c.URLPath(),
+		date:       c.Date,
 	}
 	if c.Data != nil {
 		v.Period = c.Data.Label()
@@ -271,10 +274,7 @@ func (r *renderer) archivePage() ([]byte, error) {
 	all := r.newestFirst()
 	var years []Year
 	for _, c := range all {
-		y := c.Date
-		_ = y
-		year := r.s.Circulars[0].Year
-		fmt.Sscan(c.Date.ISO[:4], &year)
+		year := c.date.Year
 		if len(years) == 0 || years[len(years)-1].Year != year {
 			years = append(years, Year{Year: year})
 		}

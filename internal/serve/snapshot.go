@@ -39,16 +39,20 @@ func newSnapshot(id, basePath string, outputs []render.Output) *snapshot {
 	s := &snapshot{id: id, basePath: basePath, files: make(map[string]*file, len(outputs))}
 	for _, o := range outputs {
 		f := &file{raw: o.Data, body: o.Data, sum: sha256.Sum256(o.Data), ctype: contentType(o.Path, o.Data)}
-		etag := f.sum
+		sum := f.sum
 		if isHTML(o.Path) {
 			f.body = inject(o.Data, scriptTag(id, o.Path))
-			etag = sha256.Sum256(f.body)
+			sum = sha256.Sum256(f.body)
 		}
-		f.etag = `"` + hex.EncodeToString(etag[:12]) + `"`
+		f.etag = etag(sum)
 		s.files[o.Path] = f
 	}
 	return s
 }
+
+// etag quotes a hash as an HTTP entity tag; 96 bits tell any two
+// versions of a file apart.
+func etag(sum [32]byte) string { return `"` + hex.EncodeToString(sum[:12]) + `"` }
 
 func isHTML(p string) bool { return strings.HasSuffix(p, ".html") }
 

@@ -1,0 +1,472 @@
+// Package serve is tongbao's preview server (DESIGN.md §9): it builds the
+// site in memory, serves it over HTTP, watches the input and rebuilds on
+// every save, and tells the browser over Server-Sent Events to reload —
+// or, while the input is broken, to show the diagnostics over the last
+// good build. Nothing is written to disk.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"tongbao/internal/diag"
+	"tongbao/internal/render"
+	"tongbao/internal/site"
+)
+
+// Options configure a Server.
+type Options struct {
+	Source string        // site root; "." by default
+	Log    io.Writer     // the terminal: one line per build, and every diagnostic
+	Delay  time.Duration // quiet time after the last change before rebuilding; 100 ms by default
+
+	clock clock // tests replace the debouncer's clock
+}
+
+// A Server previews one site. Create it with New, then call Serve, or use
+// Handler and Watch separately (as the tests do).
+type Server struct {
+	opts  Options
+	log   io.Writer
+	state atomic.Pointer[state]
+	hub   hub
+	deb   *debouncer
+
+	nonce string // differs per process, so a browser reconnecting after a restart reloads
+	seq   int    // builds that changed the output; only the rebuild goroutine touches it
+
+	// built, when set, is called after every rebuild and its event are
+	// published; benchmarks use it. It must be set before Serve or Watch.
+	built func()
+}
+
+// state is what the handlers read: the build being served and, while the
+// input is broken, the diagnostics that block the next one.
+type state struct {
+	snap   *snapshot
+	errors []string
+}
+
+// New makes a server; nothing is built until Build, Serve or Watch.
+func New(opts Options) *Server {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Delay <= 0 {
+		opts.Delay = 100 * time.Millisecond
+	}
+	s := &Server{opts: opts, log: opts.Log, nonce: strconv.FormatInt(time.Now().UnixNano(), 36)}
+	if s.log == nil {
+		s.log = io.Discard
+	}
+	s.state.Store(&state{snap: &snapshot{basePath: "/", files: map[string]*file{}}})
+	s.deb = newDebouncer(opts.Delay, opts.clock, s.Build)
+	return s
+}
+
+// Build renders the site and swaps the result in, or keeps the last good
+// build and records the diagnostics. Either way connected browsers hear of
+// it. Calls must not overlap; the debouncer guarantees that for rebuilds.
+func (s *Server) Build() {
+	start := time.Now()
+	outputs, basePath, err := renderSite(s.opts.Source)
+	prev := s.state.Load()
+	if err != nil {
+		lines := diagLines(err)
+		s.state.Store(&state{snap: prev.snap, errors: lines})
+		for _, l := range lines {
+			fmt.Fprintln(s.log, l)
+		}
+		if prev.snap.id == "" {
+			fmt.Fprintf(s.log, "tongbao: 发现 %d 个问题，修正后将自动重新生成\n", len(lines))
+		} else {
+			fmt.Fprintf(s.log, "tongbao: 发现 %d 个问题，继续提供上一次成功生成的网站\n", len(lines))
+		}
+		s.hub.publish("errors", struct {
+			Errors []string `json:"errors"`
+		}{lines})
+		return
+	}
+	var ev change
+	if sameOutputs(prev.snap, basePath, outputs) {
+		s.state.Store(&state{snap: prev.snap})
+		ev = change{ID: prev.snap.id, Changed: []string{}}
+	} else {
+		s.seq++
+		snap := newSnapshot(s.nonce+"-"+strconv.Itoa(s.seq), basePath, outputs)
+		ev = diff(prev.snap, snap)
+		s.state.Store(&state{snap: snap})
+	}
+	// Published after the swap: a browser that reloads on this event must
+	// get the new pages.
+	s.hub.publish("build", ev)
+	verb := "已重新生成"
+	if prev.snap.id == "" {
+		verb = "已生成"
+	}
+	fmt.Fprintf(s.log, "tongbao: %s %d 个文件，%s，用时 %d ms\n", verb, len(outputs), changedText(ev), time.Since(start).Milliseconds())
+	if s.built != nil {
+		s.built()
+	}
+}
+
+func changedText(c change) string {
+	switch {
+	case c.All:
+		return "全部页面刷新"
+	case len(c.Changed) == 0 && len(c.CSS) > 0:
+		return "仅样式表变化"
+	case len(c.Changed) == 0:
+		return "页面无变化"
+	}
+	return fmt.Sprintf("%d 个页面有变化", len(c.Changed))
+}
+
+// renderSite is build.Render, keeping the loaded site's base path, which
+// the server needs to mount the pages where their links point.
+func renderSite(dir string) ([]render.Output, string, error) {
+	st, err := site.Load(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	outputs, err := render.Render(st, render.Options{})
+	if err != nil {
+		return nil, "", err
+	}
+	return outputs, basePath(st.Config.BaseURL), nil
+}
+
+// basePath is the path of baseURL, with a slash at both ends.
+func basePath(baseURL string) string {
+	p := "/"
+	if u, err := url.Parse(baseURL); err == nil && u.Path != "" {
+		p = u.Path
+	}
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}
+
+// diagLines turns a build error into the lines shown in the terminal and
+// the overlay: file:line:col: message.
+func diagLines(err error) []string {
+	var l diag.List
+	if errors.As(err, &l) && len(l) > 0 {
+		out := make([]string, len(l))
+		for i, d := range l {
+			out[i] = d.String()
+		}
+		return out
+	}
+	return []string{err.Error()}
+}
+
+// Serve builds the site, watches it and serves it on ln until ctx is
+// cancelled, then shuts down: event streams are ended first, so that
+// open browser tabs do not hold up the exit.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	s.Build()
+	if err := s.Watch(ctx); err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		// Requests inherit ctx: cancelling it ends every event stream.
+		BaseContext: func(net.Listener) context.Context { return ctx },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		s.Close()
+		return err
+	case <-ctx.Done():
+	}
+	s.Close()
+	sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer scancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		srv.Close()
+		return err
+	}
+	return nil
+}
+
+// Close stops rebuilding and ends every event stream.
+func (s *Server) Close() {
+	s.deb.Stop()
+	s.hub.close()
+}
+
+// Handler serves the site, the live-reload script and the event stream.
+func (s *Server) Handler() http.Handler {
+	// Not a ServeMux: it would clean paths and redirect before the site
+	// handler could check them.
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case eventsPath:
+			s.serveEvents(w, r)
+		case scriptPath:
+			serveScript(w, r)
+		default:
+			s.serveSite(w, r)
+		}
+	})
+}
+
+//go:embed live.js
+var liveJS []byte
+
+var liveJSTag = etag(sha256.Sum256(liveJS))
+
+func serveScript(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", "text/javascript; charset=utf-8")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("Etag", liveJSTag)
+	http.ServeContent(w, r, "live.js", time.Time{}, bytes.NewReader(liveJS))
+}
+
+// serveSite answers from the current snapshot, loaded once per request.
+func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	st := s.state.Load()
+	snap := st.snap
+	p := r.URL.Path
+	if snap.id == "" {
+		s.serveNoBuild(w, r)
+		return
+	}
+	// Pages are looked up in a map, so no path can reach the disk; paths
+	// that try to climb are answered as what they are, not found.
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") || hasDotSegment(p) {
+		s.notFound(w, r, snap)
+		return
+	}
+	base := snap.basePath
+	if !strings.HasPrefix(p, base) {
+		if p == "/" || p+"/" == base {
+			redirect(w, r, base, http.StatusFound)
+			return
+		}
+		s.notFound(w, r, snap)
+		return
+	}
+	rel := p[len(base):]
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		rel += "index.html"
+	}
+	if f := snap.files[rel]; f != nil {
+		serveFile(w, r, f, http.StatusOK)
+		return
+	}
+	if snap.files[rel+"/index.html"] != nil {
+		redirect(w, r, p+"/", http.StatusMovedPermanently)
+		return
+	}
+	s.notFound(w, r, snap)
+}
+
+// hasDotSegment reports a "." or ".." segment, as a decoded %2e%2e too.
+func hasDotSegment(p string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." || seg == "." {
+			return true
+		}
+	}
+	return false
+}
+
+func redirect(w http.ResponseWriter, r *http.Request, to string, code int) {
+	if r.URL.RawQuery != "" {
+		to += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, to, code)
+}
+
+func serveFile(w http.ResponseWriter, r *http.Request, f *file, code int) {
+	h := w.Header()
+	h.Set("Content-Type", f.ctype)
+	h.Set("X-Content-Type-Options", "nosniff")
+	// Revalidate every time: the ETag makes that cheap, and a preview
+	// must never show a stale page from the browser's cache.
+	h.Set("Cache-Control", "no-cache")
+	if code == http.StatusOK {
+		h.Set("Etag", f.etag)
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.body))
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(f.body)))
+	w.WriteHeader(code)
+	if r.Method != http.MethodHead {
+		w.Write(f.body)
+	}
+}
+
+// notFound answers with the site's own 404.html, as the portal would.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot) {
+	if f := snap.files["404.html"]; f != nil {
+		serveFile(w, r, f, http.StatusNotFound)
+		return
+	}
+	http.NotFound(w, r)
+}
+
+// serveNoBuild answers while no build has succeeded yet: a page that only
+// carries the overlay, and reloads by itself once the input is fixed.
+func (s *Server) serveNoBuild(w http.ResponseWriter, r *http.Request) {
+	page := []byte(`<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>tongbao：生成失败</title></head>
+<body style="font-family:sans-serif;padding:6em 2em 2em;color:#333">
+<h1>网站尚未生成成功</h1>
+<p>请按页面顶部和终端中列出的问题修正输入文件；修正后本页会自动刷新。</p>
+</body></html>
+`)
+	f := &file{body: inject(page, scriptTag("", "")), ctype: "text/html; charset=utf-8"}
+	serveFile(w, r, f, http.StatusServiceUnavailable)
+}
+
+// serveEvents is the Server-Sent Events stream. Every connection starts
+// with "hello" (the current build id and diagnostics); then "build" after
+// each successful rebuild and "errors" after each failed one.
+func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+	rc := http.NewResponseController(w)
+	sub := s.hub.subscribe()
+	if sub == nil {
+		http.Error(w, "服务器正在关闭", http.StatusServiceUnavailable)
+		return
+	}
+	defer s.hub.unsubscribe(sub)
+	// Read after subscribing: a build finishing in between is then sent
+	// as an event, not lost.
+	st := s.state.Load()
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	io.WriteString(w, "retry: 500\n\n")
+	hello, _ := json.Marshal(struct {
+		ID     string   `json:"id"`
+		Errors []string `json:"errors"`
+	}{st.snap.id, st.errors})
+	writeEvent(w, "hello", hello)
+	if rc.Flush() != nil {
+		return
+	}
+	ping := time.NewTicker(15 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case msg, ok := <-sub.ch:
+			if !ok {
+				return
+			}
+			w.Write(msg)
+		case <-ping.C:
+			io.WriteString(w, ": ping\n\n")
+		}
+		if rc.Flush() != nil {
+			return
+		}
+	}
+}
+
+func writeEvent(w io.Writer, name string, data []byte) {
+	fmt.Fprintf(w, "event: %s\ndata: %s\n\n", name, data)
+}
+
+// hub fans events out to the connected browsers.
+type hub struct {
+	mu     sync.Mutex
+	subs   map[*subscriber]bool
+	closed bool
+}
+
+type subscriber struct {
+	ch chan []byte
+}
+
+func (h *hub) subscribe() *subscriber {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return nil
+	}
+	if h.subs == nil {
+		h.subs = map[*subscriber]bool{}
+	}
+	sub := &subscriber{ch: make(chan []byte, 16)}
+	h.subs[sub] = true
+	return sub
+}
+
+func (h *hub) unsubscribe(sub *subscriber) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.subs[sub] {
+		delete(h.subs, sub)
+		close(sub.ch)
+	}
+}
+
+// publish sends one event to every browser. A browser too slow to take
+// it is disconnected instead of being waited for; it reconnects, gets
+// "hello" and reloads if its page is stale.
+func (h *hub) publish(name string, v any) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return
+	}
+	var b bytes.Buffer
+	writeEvent(&b, name, data)
+	msg := b.Bytes()
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for sub := range h.subs {
+		select {
+		case sub.ch <- msg:
+		default:
+			delete(h.subs, sub)
+			close(sub.ch)
+		}
+	}
+}
+
+// close ends every stream and refuses new ones.
+func (h *hub) close() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.closed = true
+	for sub := range h.subs {
+		delete(h.subs, sub)
+		close(sub.ch)
+	}
+}
