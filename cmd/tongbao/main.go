@@ -20,6 +20,9 @@ const usage = `tongbao —— 政府通报静态网站生成器
 用法：
   tongbao build  [-s 目录] [-d 输出目录] [--baseURL 网址]   生成网站到 public/
   tongbao check  [-s 目录]                                  检查全部输入，不写任何文件
+  tongbao gen-demo 目录 [--years N] [--seed N] [-s 目录]     生成演示站点（虚构数据，默认5年）
+  tongbao serve  [-s 目录] [--bind 地址] [--port 端口]       本地预览（默认 127.0.0.1:1313），保存即刷新
+  tongbao new    YYYY-MM [-s 目录]                          根据上月生成新月份的数据文件和通报草稿
   tongbao version                                          显示版本
 `
 
@@ -40,6 +43,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args, stdout, stderr)
 	case "check":
 		return cmdCheck(args, stdout, stderr)
+	case "gen-demo":
+		return cmdGenDemo(args, stdout, stderr)
+	case "serve", "server":
+		return cmdServe(args, stdout, stderr)
+	case "new":
+		return cmdNew(args, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "tongbao", version())
 		return 0

@@ -191,6 +191,8 @@ func (r *renderer) jobs() []job {
 	add("index.html", r.homePage)
 	add("circulars/index.html", r.archivePage)
 	add("404.html", r.notFoundPage)
+	jobs = append(jobs, r.feedJobs()...)     // feed.go: feed.xml, sitemap.xml, robots.txt
+	jobs = append(jobs, r.openDataJobs()...) // opendata.go: data.json, data.csv, data/ranks.csv
 	return jobs
 }
 

@@ -69,6 +69,8 @@
     }
     if (d.errors && d.errors.length) showErrors(d.errors);
     else hideErrors();
+    // Marks the page as listening, for tests and for the curious.
+    document.documentElement.setAttribute("data-tongbao-live", "connected");
   });
   events.addEventListener("build", function (e) {
     var d = JSON.parse(e.data);

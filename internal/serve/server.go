@@ -31,7 +31,8 @@ import (
 // Options configure a Server.
 type Options struct {
 	Source string        // site root; "." by default
-	Log    io.Writer     // the terminal: one line per build, and every diagnostic
+	Log    io.Writer     // the terminal: the address and one line per build
+	ErrLog io.Writer     // where diagnostics go; Log by default
 	Delay  time.Duration // quiet time after the last change before rebuilding; 100 ms by default
 
 	clock clock // tests replace the debouncer's clock
@@ -40,11 +41,12 @@ type Options struct {
 // A Server previews one site. Create it with New, then call Serve, or use
 // Handler and Watch separately (as the tests do).
 type Server struct {
-	opts  Options
-	log   io.Writer
-	state atomic.Pointer[state]
-	hub   hub
-	deb   *debouncer
+	opts   Options
+	log    io.Writer
+	errLog io.Writer
+	state  atomic.Pointer[state]
+	hub    hub
+	deb    *debouncer
 
 	nonce string // differs per process, so a browser reconnecting after a restart reloads
 	seq   int    // builds that changed the output; only the rebuild goroutine touches it
@@ -73,6 +75,10 @@ func New(opts Options) *Server {
 	if s.log == nil {
 		s.log = io.Discard
 	}
+	s.errLog = opts.ErrLog
+	if s.errLog == nil {
+		s.errLog = s.log
+	}
 	s.state.Store(&state{snap: &snapshot{basePath: "/", files: map[string]*file{}}})
 	s.deb = newDebouncer(opts.Delay, opts.clock, s.Build)
 	return s
@@ -89,12 +95,12 @@ func (s *Server) Build() {
 		lines := diagLines(err)
 		s.state.Store(&state{snap: prev.snap, errors: lines})
 		for _, l := range lines {
-			fmt.Fprintln(s.log, l)
+			fmt.Fprintln(s.errLog, l)
 		}
 		if prev.snap.id == "" {
-			fmt.Fprintf(s.log, "tongbao: 发现 %d 个问题，修正后将自动重新生成\n", len(lines))
+			fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，修正后将自动重新生成\n", len(lines))
 		} else {
-			fmt.Fprintf(s.log, "tongbao: 发现 %d 个问题，继续提供上一次成功生成的网站\n", len(lines))
+			fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，继续提供上一次成功生成的网站\n", len(lines))
 		}
 		s.hub.publish("errors", struct {
 			Errors []string `json:"errors"`
@@ -114,11 +120,11 @@ func (s *Server) Build() {
 	// Published after the swap: a browser that reloads on this event must
 	// get the new pages.
 	s.hub.publish("build", ev)
-	verb := "已重新生成"
 	if prev.snap.id == "" {
-		verb = "已生成"
+		fmt.Fprintf(s.log, "tongbao: 已生成 %d 个文件，用时 %d ms\n", len(outputs), time.Since(start).Milliseconds())
+	} else {
+		fmt.Fprintf(s.log, "tongbao: 已重新生成 %d 个文件，%s，用时 %d ms\n", len(outputs), changedText(ev), time.Since(start).Milliseconds())
 	}
-	fmt.Fprintf(s.log, "tongbao: %s %d 个文件，%s，用时 %d ms\n", verb, len(outputs), changedText(ev), time.Since(start).Milliseconds())
 	if s.built != nil {
 		s.built()
 	}
@@ -189,6 +195,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if err := s.Watch(ctx); err != nil {
 		return err
 	}
+	fmt.Fprintf(s.log, "tongbao: 预览地址 %s（按 Ctrl+C 停止）\n", s.URL(ln.Addr()))
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+		fmt.Fprintf(s.log, "tongbao: 注意：正在 %s 上监听，局域网内的其他计算机也能访问\n", ln.Addr())
+	}
 	srv := &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -211,6 +221,15 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	return nil
+}
+
+// URL is where the site is previewed when the server listens on addr.
+func (s *Server) URL(addr net.Addr) string {
+	host := addr.String()
+	if tcp, ok := addr.(*net.TCPAddr); ok && tcp.IP.IsUnspecified() {
+		host = net.JoinHostPort("127.0.0.1", strconv.Itoa(tcp.Port))
+	}
+	return "http://" + host + s.state.Load().snap.basePath
 }
 
 // Close stops rebuilding and ends every event stream.
@@ -243,6 +262,7 @@ var liveJSTag = etag(sha256.Sum256(liveJS))
 func serveScript(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "text/javascript; charset=utf-8")
+	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-cache")
 	h.Set("Etag", liveJSTag)
 	http.ServeContent(w, r, "live.js", time.Time{}, bytes.NewReader(liveJS))

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -165,13 +166,18 @@ func (l *loader) walk(dir string) []string {
 	return out
 }
 
-func (l *loader) config() {
-	const name = "config.toml"
+// decodeFile reads and decodes one required TOML file.
+func (l *loader) decodeFile(name string) (*table, *tomlFile, bool) {
 	src := l.read(name)
 	if src == nil {
-		return
+		return nil, nil, false
 	}
-	t, f, ok := decodeTOML(name, src, &l.diags)
+	return decodeTOML(name, src, &l.diags)
+}
+
+func (l *loader) config() {
+	const name = "config.toml"
+	t, f, ok := l.decodeFile(name)
 	if !ok {
 		return
 	}
@@ -268,11 +274,7 @@ var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 func (l *loader) units() {
 	const name = "data/units.toml"
-	src := l.read(name)
-	if src == nil {
-		return
-	}
-	t, f, ok := decodeTOML(name, src, &l.diags)
+	t, f, ok := l.decodeFile(name)
 	if !ok {
 		return
 	}
@@ -330,11 +332,7 @@ var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 func (l *loader) indicatorCatalogue() {
 	const name = "data/indicators.toml"
-	src := l.read(name)
-	if src == nil {
-		return
-	}
-	t, f, ok := decodeTOML(name, src, &l.diags)
+	t, f, ok := l.decodeFile(name)
 	if !ok {
 		return
 	}
@@ -567,9 +565,8 @@ func (l *loader) monthFiles() {
 			l.diags.Add(rel, 0, 0, "数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）")
 			continue
 		}
-		var year, month int
-		fmt.Sscan(m[1], &year)
-		fmt.Sscan(m[2], &month)
+		year, _ := strconv.Atoi(m[1])
+		month, _ := strconv.Atoi(m[2])
 		if month < 1 || month > 12 {
 			l.diags.Add(rel, 0, 0, "文件名中的月份 %s 无效", m[2])
 			continue

@@ -202,3 +202,18 @@ func TestLoadRefusesNonUTF8AndOutsideSymlinks(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthFileNames: 08 and 09 are months, not bad octal numbers.
+func TestMonthFileNames(t *testing.T) {
+	files := miniSite()
+	for _, m := range []string{"2022-08", "2022-09", "2022-10"} {
+		files["data/"+m+".toml"] = "period = \"x\"\n"
+	}
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Month("2022-08") == nil || s.Month("2022-09").Month != 9 || len(s.Months) != 4 {
+		t.Errorf("months read: %d", len(s.Months))
+	}
+}

@@ -1,0 +1,467 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"tongbao/internal/build"
+	"tongbao/internal/site"
+)
+
+// placeholder stands for a narrative paragraph of the previous circular.
+const placeholder = "（待填写）"
+
+func cmdNew(args []string, stdout, stderr io.Writer) int {
+	var opts build.Options
+	flags := flag.NewFlagSet("new", flag.ContinueOnError)
+	siteFlags(flags, &opts)
+	rest, ok := parse(flags, args, stderr)
+	if !ok {
+		return 2
+	}
+	if len(rest) != 1 {
+		fmt.Fprintln(stderr, "用法：tongbao new YYYY-MM [-s 目录]，如 tongbao new 2023-03")
+		return 2
+	}
+	year, month, ok := parseMonth(rest[0])
+	if !ok {
+		fmt.Fprintf(stderr, "tongbao new: 月份“%s”格式不对，应为 YYYY-MM，如 2023-03\n", rest[0])
+		return 2
+	}
+	key := fmt.Sprintf("%04d-%02d", year, month)
+	files := []struct{ rel, text string }{
+		{rel: "data/" + key + ".toml"},
+		{rel: "content/circulars/" + key + ".md"},
+	}
+	// Check both before writing either: a refusal leaves the site as it was.
+	for _, f := range files {
+		if _, err := os.Lstat(filepath.Join(opts.Source, filepath.FromSlash(f.rel))); err == nil {
+			fmt.Fprintf(stderr, "tongbao new: 文件 %s 已存在，不会覆盖。如要重新生成，请先删除或改名。\n", f.rel)
+			return 1
+		}
+	}
+	// The new month follows the site as it stands, so that must load.
+	s, err := site.Load(opts.Source)
+	if err != nil {
+		fmt.Fprintln(stderr, "tongbao new: 站点现有的输入有问题，请先修正（tongbao check）：")
+		return report(stderr, err)
+	}
+	sc := newScaffold(s, year, month)
+	files[0].text, files[1].text = sc.monthFile(), sc.circularFile()
+	var written []string
+	for _, f := range files {
+		if err := writeNew(filepath.Join(opts.Source, filepath.FromSlash(f.rel)), f.text); err != nil {
+			for _, w := range written {
+				os.Remove(w)
+			}
+			if errors.Is(err, os.ErrExist) {
+				fmt.Fprintf(stderr, "tongbao new: 文件 %s 已存在，不会覆盖。\n", f.rel)
+			} else {
+				fmt.Fprintf(stderr, "tongbao new: 无法写入 %s：%v\n", f.rel, err)
+			}
+			return 1
+		}
+		written = append(written, filepath.Join(opts.Source, filepath.FromSlash(f.rel)))
+	}
+	from := "（没有更早的月份，列出了全部指标）"
+	if sc.prev != nil {
+		from = "（根据 " + sc.prev.Key + " 生成）"
+	}
+	fmt.Fprintf(stdout, "tongbao: 已创建 %s 和 %s%s\n", files[0].rel, files[1].rel, from)
+	fmt.Fprintln(stdout, "请填写标有“待填写”的名次、得分、进展和成文日期，再运行 tongbao check 查看尚缺的内容。")
+	return 0
+}
+
+var monthArgRE = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+
+func parseMonth(s string) (year, month int, ok bool) {
+	m := monthArgRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0, 0, false
+	}
+	year, _ = strconv.Atoi(m[1])
+	month, _ = strconv.Atoi(m[2])
+	return year, month, month >= 1 && month <= 12
+}
+
+// writeNew creates a file that must not exist yet, even if another
+// process made it since the check.
+func writeNew(name, text string) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		f.Close()
+		os.Remove(name)
+		return err
+	}
+	return f.Close()
+}
+
+// A scaffold derives a new month and its circular from the latest ones.
+type scaffold struct {
+	s           *site.Site
+	year, month int
+	key         string
+	prev        *site.Month    // the latest month before the new one, or nil
+	circ        *site.Circular // the circular to follow, or nil
+}
+
+func newScaffold(s *site.Site, year, month int) *scaffold {
+	sc := &scaffold{s: s, year: year, month: month, key: fmt.Sprintf("%04d-%02d", year, month)}
+	for _, m := range s.Months { // oldest first
+		if m.Key < sc.key {
+			sc.prev = m
+		}
+	}
+	// Follow the circular of the previous month, or else the latest one.
+	for _, c := range s.Circulars {
+		if sc.prev != nil && c.Data == sc.prev {
+			sc.circ = c
+		}
+	}
+	if sc.circ == nil && len(s.Circulars) > 0 {
+		sc.circ = s.Circulars[len(s.Circulars)-1]
+	}
+	return sc
+}
+
+// period guesses the period label: a single month.
+func (sc *scaffold) period() string { return fmt.Sprintf("%d月", sc.month) }
+
+func (sc *scaffold) label() string { return fmt.Sprintf("%d年%s", sc.year, sc.period()) }
+
+// monthFile writes data/YYYY-MM.toml: every indicator that had a result
+// in the previous month (every indicator without one), with what stays
+// the same carried forward and every value to fill left as a comment.
+//
+// The townships of an indicator scored by township are listed as commented
+// lines under a real [result.townships] table: the file is valid TOML, and
+// `tongbao check` reports each township still missing a score, by name,
+// until its line is filled in.
+func (sc *scaffold) monthFile() string {
+	s := sc.s
+	rk := s.Config.Ranking
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s的考核结果。", sc.label())
+	if sc.prev != nil {
+		fmt.Fprintf(&b, "由 tongbao new 根据 %s 生成。\n", sc.prev.Key)
+	} else {
+		b.WriteString("由 tongbao new 生成。\n")
+	}
+	b.WriteString(`#
+# 待填写：去掉行首的 # 并填上数值，不适用的行删去。
+#   city / district  全市 / ` + rk.DistrictLabel + `排名（名次数字，并列时加 cityTie = true 或 districtTie = true）
+#   progress         进展情况
+#   [result.townships] 下每个乡镇（街道）的得分——tongbao check 会逐个列出尚缺的得分。
+
+`)
+	fmt.Fprintf(&b, "period      = %s\n", tomlString(sc.period()))
+	b.WriteString("# overallCity =             # 全区在全市的综合排名（待填写")
+	if sc.prev != nil && sc.prev.OverallCity > 0 {
+		fmt.Fprintf(&b, "；上月：%d", sc.prev.OverallCity)
+	}
+	b.WriteString("）\n")
+
+	for _, ind := range s.Indicators {
+		var prev *site.Result
+		if sc.prev != nil {
+			if prev = sc.prev.Result(ind.ID); prev == nil {
+				continue
+			}
+		}
+		fmt.Fprintf(&b, "\n[[result]]\nindicator = %s    # %s\n", tomlString(ind.ID), ind.Name)
+		if prev != nil {
+			if prev.DistrictLabel != rk.DistrictLabel {
+				fmt.Fprintf(&b, "districtLabel = %s\n", tomlString(prev.DistrictLabel))
+			}
+			if prev.DistrictUnits != rk.DistrictUnits {
+				fmt.Fprintf(&b, "districtUnits = %d\n", prev.DistrictUnits)
+			}
+		}
+		switch {
+		case prev == nil:
+			b.WriteString("# city     =\n# district =\n")
+		default:
+			if prev.City > 0 {
+				fmt.Fprintf(&b, "# city     =               # 上月：%s\n", rankText(prev.City, prev.CityTie))
+			}
+			if prev.District > 0 {
+				fmt.Fprintf(&b, "# district =               # 上月：%s\n", rankText(prev.District, prev.DistrictTie))
+			}
+		}
+		if prev == nil || prev.Progress != "" {
+			b.WriteString("# progress = \"\"\n")
+		}
+		if ind.Townships == nil {
+			continue
+		}
+		scored := prev == nil || len(prev.Scores) > 0
+		last := map[*site.Unit]float64{}
+		if prev != nil {
+			for _, sc := range prev.Scores {
+				last[sc.Unit] = sc.Value
+			}
+		}
+		if scored {
+			b.WriteString("[result.townships]          # 得分（待填写）\n")
+		} else {
+			b.WriteString("# [result.townships]        # 上月没有得分；本月如有，去掉本行和下面各行的 #\n")
+		}
+		for _, u := range ind.Townships {
+			line := fmt.Sprintf("# %s = ", tomlString(u.Name))
+			if v, ok := last[u]; ok {
+				line = pad(line, 28) + "# 上月：" + strconv.FormatFloat(v, 'f', -1, 64)
+			}
+			b.WriteString(strings.TrimRight(line, " ") + "\n")
+		}
+	}
+
+	if sc.prev != nil && len(sc.prev.Categories) > 0 {
+		b.WriteString("\n# 区直单位考核排类（沿用上月，如有调整请修改）\n[categories]\n")
+		for _, c := range sc.prev.Categories {
+			names := make([]string, len(c.Units))
+			for i, u := range c.Units {
+				names[i] = tomlString(u.Name)
+			}
+			writeList(&b, tomlString(c.Name), names)
+		}
+	} else {
+		b.WriteString("\n# 区直单位考核排类：每个区直单位列入一类，且只列一次\n# [categories]\n# \"一类\" = []\n")
+	}
+	b.WriteString(`
+# 加减分、奖励和约谈按需填写，例如：
+# [[adjustment]]
+# township = ""
+# points   = 0
+# reason   = ""
+#
+# [[interview]]
+# unit   = ""
+# who    = "分管领导"
+# kind   = "提醒约谈"
+# reason = ""
+`)
+	return b.String()
+}
+
+// pad fills s with spaces to width columns, counting a Chinese character
+// as two, so that the comments after the township names line up.
+func pad(s string, width int) string {
+	w := 0
+	for _, r := range s {
+		w++
+		if r >= 0x1100 {
+			w++
+		}
+	}
+	return s + strings.Repeat(" ", max(width-w, 1))
+}
+
+func rankText(rank int, tie bool) string {
+	if tie {
+		return fmt.Sprintf("%d（并列）", rank)
+	}
+	return strconv.Itoa(rank)
+}
+
+// writeList writes key = [names…], a few names to a line.
+func writeList(b *strings.Builder, key string, names []string) {
+	if len(names) <= 4 {
+		fmt.Fprintf(b, "%s = [%s]\n", key, strings.Join(names, ", "))
+		return
+	}
+	fmt.Fprintf(b, "%s = [\n", key)
+	for i := 0; i < len(names); i += 5 {
+		fmt.Fprintf(b, "  %s,\n", strings.Join(names[i:min(i+5, len(names))], ", "))
+	}
+	b.WriteString("]\n")
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// numberRE reads a 文号: 代字〔年份〕序号号.
+var numberRE = regexp.MustCompile(`^(\S+?)〔(\d{4})〕([1-9]\d*)号$`)
+
+// circularFile writes content/circulars/YYYY-MM.md: the front matter of
+// the previous circular carried forward (the next serial number, the new
+// title; the date left to fill, so check reports it), and its section
+// skeleton — headings and shortcodes — with narrative replaced by a
+// placeholder.
+func (sc *scaffold) circularFile() string {
+	var b strings.Builder
+	b.WriteString("+++\n")
+	c := sc.circ
+	if c == nil {
+		b.WriteString("# number = \"〔" + strconv.Itoa(sc.year) + "〕1号\"   # 文号（待填写）\n")
+		fmt.Fprintf(&b, "title  = %s\n", tomlString("关于区政府"+sc.label()+"“三重点”落实情况的通报"))
+	} else {
+		if number, ok := sc.nextNumber(); ok {
+			fmt.Fprintf(&b, "number = %s   # 按上一期文号顺延，请核对\n", tomlString(number))
+		} else {
+			fmt.Fprintf(&b, "# number = %s   # 文号（待填写；上一期为 %s）\n", tomlString(""), c.Number)
+		}
+		title := c.Title
+		if old := sc.oldLabel(); old != "" && strings.Contains(title, old) {
+			fmt.Fprintf(&b, "title  = %s\n", tomlString(strings.ReplaceAll(title, old, sc.label())))
+		} else {
+			fmt.Fprintf(&b, "title  = %s   # 沿用上一期标题，请改写\n", tomlString(title))
+		}
+	}
+	b.WriteString("# date   = YYYY-MM-DD         # 成文日期（待填写，印发时填上并去掉行首的 #）\n")
+	to, format := "各乡镇人民政府、街道办事处、区直（辖）各单位", "letter"
+	if c != nil {
+		to = c.To
+		if !c.Letter {
+			format = "file"
+		}
+	}
+	fmt.Fprintf(&b, "to     = %s\n", tomlString(to))
+	fmt.Fprintf(&b, "data   = %s\n", tomlString(sc.key))
+	fmt.Fprintf(&b, "format = %s\n", tomlString(format))
+	b.WriteString("+++\n\n")
+	if c == nil {
+		b.WriteString(defaultSkeleton(sc.label()))
+	} else {
+		b.WriteString(skeleton(string(c.Body), sc.oldLabel(), sc.label()))
+	}
+	return b.String()
+}
+
+func (sc *scaffold) oldLabel() string {
+	if sc.circ == nil || sc.circ.Data == nil {
+		return ""
+	}
+	return sc.circ.Data.Label()
+}
+
+// nextNumber continues the 文号 of the followed circular: the same 代字,
+// the year the new circular is likely issued in, and the next free serial
+// of that year (1 in a new year).
+func (sc *scaffold) nextNumber() (string, bool) {
+	m := numberRE.FindStringSubmatch(sc.circ.Number)
+	if m == nil {
+		return "", false
+	}
+	prefix := m[1]
+	// The new circular is issued as long after its month as the last one
+	// was after its own: 2023-02's was dated 2023-04-03.
+	year := sc.year
+	if c := sc.circ; c.Data != nil && c.Date.Year > 0 {
+		lag := (c.Date.Year*12 + c.Date.Month) - (c.Data.Year*12 + c.Data.Month)
+		issued := sc.year*12 + (sc.month - 1) + max(lag, 0)
+		year = issued / 12
+	}
+	serial := 0
+	for _, c := range sc.s.Circulars {
+		if n := numberRE.FindStringSubmatch(c.Number); n != nil && n[1] == prefix && c.Year == year {
+			serial = max(serial, c.Serial)
+		}
+	}
+	return fmt.Sprintf("%s〔%d〕%d号", prefix, year, serial+1), true
+}
+
+var shortcodeLineRE = regexp.MustCompile(`^\s*\{\{<.*>\}\}\s*$`)
+var headingRE = regexp.MustCompile(`^#{1,6}\s`)
+
+// skeleton keeps a circular body's headings and shortcode lines and
+// replaces each run of narrative between them by one placeholder.
+func skeleton(body, oldLabel, newLabel string) string {
+	var b strings.Builder
+	pending, blank := false, true
+	flush := func() {
+		if pending {
+			if !blank {
+				b.WriteString("\n")
+			}
+			b.WriteString(placeholder + "\n")
+			blank, pending = false, false
+		}
+	}
+	for _, line := range strings.Split(strings.TrimRight(body, "\n"), "\n") {
+		switch {
+		case strings.TrimSpace(line) == "":
+			continue
+		case headingRE.MatchString(line) || shortcodeLineRE.MatchString(line):
+			flush()
+			if oldLabel != "" {
+				line = strings.ReplaceAll(line, oldLabel, newLabel)
+			}
+			if !blank {
+				b.WriteString("\n")
+			}
+			b.WriteString(line + "\n")
+			blank = false
+		default:
+			pending = true
+		}
+	}
+	flush()
+	return b.String()
+}
+
+// defaultSkeleton is the body of a first circular: the sections of the
+// sample, which follows the seed document.
+func defaultSkeleton(label string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "经区政府研究，现将区政府%s“三重点”落实情况通报如下：\n\n## 一、任务完成情况\n", label)
+	for i, sec := range site.Sections {
+		fmt.Fprintf(&b, "\n### （%s）%s\n\n{{< indicators %s >}}\n", []string{"一", "二", "三"}[i], sec, strconv.Quote(sec))
+	}
+	b.WriteString(`
+## 二、督查发现问题情况
+
+` + placeholder + `
+
+{{< city-bottom >}}
+
+## 三、考核排名
+
+### （一）乡镇（街道）综合考核排名
+
+{{< township-ranking >}}
+
+### （二）区直单位考核排类
+
+{{< categories >}}
+
+## 四、考核奖惩
+
+{{< rewards >}}
+
+{{< interviews >}}
+`)
+	return b.String()
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+
+	"tongbao/internal/build"
+	"tongbao/internal/serve"
+)
+
+func cmdServe(args []string, stdout, stderr io.Writer) int {
+	var opts build.Options
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	siteFlags(fs, &opts)
+	bind := fs.String("bind", "127.0.0.1", "监听地址（默认只允许本机访问；0.0.0.0 向局域网开放）")
+	port := fs.Int("port", 1313, "端口（0 为任选一个空闲端口）")
+	fs.IntVar(port, "p", 1313, "端口")
+	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
+		return usageError(stderr, "serve", rest)
+	}
+	if *port < 0 || *port > 65535 {
+		fmt.Fprintf(stderr, "tongbao serve: 端口 %d 无效\n", *port)
+		return 2
+	}
+	// Ctrl-C (SIGINT) or SIGTERM cancels ctx, which shuts the server down
+	// cleanly; a second Ctrl-C kills the process as usual.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serveUntil(ctx, opts.Source, net.JoinHostPort(*bind, strconv.Itoa(*port)), stdout, stderr)
+}
+
+// serveUntil runs the preview server on addr until ctx is cancelled.
+func serveUntil(ctx context.Context, source, addr string, stdout, stderr io.Writer) int {
+	if fi, err := os.Stat(source); err != nil || !fi.IsDir() {
+		fmt.Fprintf(stderr, "tongbao serve: 站点目录“%s”不存在\n", source)
+		return 1
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "tongbao serve: 无法在 %s 上监听：%v（可用 --port 换一个端口）\n", addr, err)
+		return 1
+	}
+	s := serve.New(serve.Options{Source: source, Log: stdout, ErrLog: stderr})
+	if err := s.Serve(ctx, ln); err != nil {
+		fmt.Fprintln(stderr, "tongbao serve:", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "tongbao: 预览已停止")
+	return 0
+}

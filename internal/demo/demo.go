@@ -1,0 +1,447 @@
+// Package demo writes a complete synthetic tongbao site — config, units,
+// indicators, several years of monthly results and one circular per month —
+// for trying the archive's history pages, feeds and open data on more than
+// the one month the sample holds.
+//
+// The units, the indicator catalogue, the settings and the layouts are taken
+// from a loaded sample site (the repository's own site), so the demo never
+// drifts from it. Everything else is generated with a seeded pseudo-random
+// generator: the same sample, years and seed give byte-identical files.
+// Every generated text says 演示数据, and the site title starts with it, so
+// no page of a demo site can be mistaken for a real circular.
+package demo
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"tongbao/internal/site"
+)
+
+// Last is the last month a demo site covers; the months run back from it.
+// It is the sample circular's month (2023年1-2月, data/2023-02.toml).
+const Last = "2023-02"
+
+const lastYear, lastMonth = 2023, 2
+
+// Marker is written into the title and every narrative of a demo site.
+const Marker = "演示数据"
+
+// ErrNotEmpty is returned when the target folder already holds files.
+var ErrNotEmpty = errors.New("目标目录不为空")
+
+// Months returns the keys of the months a demo of the given years covers,
+// oldest first: 12·years months ending with Last.
+func Months(years int) []string {
+	var out []string
+	for _, ym := range months(years) {
+		out = append(out, ym.key())
+	}
+	return out
+}
+
+type yearMonth struct{ y, m int }
+
+func (ym yearMonth) key() string { return fmt.Sprintf("%04d-%02d", ym.y, ym.m) }
+
+func months(years int) []yearMonth {
+	n := 12 * max(years, 0)
+	out := make([]yearMonth, n)
+	y, m := lastYear, lastMonth
+	for i := n - 1; i >= 0; i-- {
+		out[i] = yearMonth{y, m}
+		if m--; m == 0 {
+			y, m = y-1, 12
+		}
+	}
+	return out
+}
+
+// Write creates a demo site in dir, which must not exist or be empty:
+// config.toml, data/units.toml and data/indicators.toml rebuilt from the
+// sample, one data/YYYY-MM.toml and one content/circulars/YYYY-MM.md per
+// month of Months(years), content/about.md, and the sample's layouts
+// (layouts/*.html and layouts/assets/**, as the sample's loader read them).
+func Write(dir string, sample *site.Site, years int, seed int64) error {
+	if years < 1 {
+		return fmt.Errorf("年数应为正整数，而不是 %d", years)
+	}
+	if years > 50 {
+		return fmt.Errorf("年数 %d 过大（最多 50 年）", years)
+	}
+	if len(sample.Townships) == 0 {
+		return errors.New("示例站点没有乡镇（街道）")
+	}
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return ErrNotEmpty
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	files := Files(sample, years, seed)
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Files returns every file of the demo site by its slash path, without
+// touching the disk.
+func Files(sample *site.Site, years int, seed int64) map[string][]byte {
+	g := &gen{s: sample, rng: rand.New(rand.NewPCG(uint64(seed), 0x7467626f64656d6f)), files: map[string][]byte{}}
+	g.config()
+	g.units()
+	g.indicators()
+	g.strength()
+	serials := map[int]int{}
+	for _, ym := range months(years) {
+		g.month(ym.key(), ym.y, ym.m)
+		g.circular(ym.key(), ym.y, ym.m, serials)
+	}
+	g.about(years)
+	for _, f := range sample.Layouts {
+		g.files["layouts/"+f.Name] = f.Data
+	}
+	for _, f := range sample.Assets {
+		g.files["layouts/assets/"+f.Name] = f.Data
+	}
+	return g.files
+}
+
+type gen struct {
+	s     *site.Site
+	rng   *rand.Rand
+	files map[string][]byte
+	power map[*site.Unit]float64 // a township's lasting strength, so histories look plausible
+}
+
+// q writes a TOML basic string.
+func q(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func qlist(items []string) string {
+	parts := make([]string, len(items))
+	for i, s := range items {
+		parts[i] = q(s)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+func names(units []*site.Unit) []string {
+	out := make([]string, len(units))
+	for i, u := range units {
+		out[i] = u.Name
+	}
+	return out
+}
+
+// float writes a TOML float that always has a fraction part.
+func float(v float64, decimals int) string {
+	if decimals < 1 {
+		decimals = 1
+	}
+	return strconv.FormatFloat(v, 'f', decimals, 64)
+}
+
+func (g *gen) config() {
+	c := g.s.Config
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s：由 tongbao gen-demo 生成的演示站点，全部考核数据均为虚构，不代表真实考核结果。\n", Marker)
+	fmt.Fprintf(&b, "title    = %s\n", q(Marker+"·"+strings.TrimPrefix(c.Title, Marker+"·")))
+	fmt.Fprintf(&b, "baseURL  = %s\n", q(c.BaseURL))
+	fmt.Fprintf(&b, "language = %s\n\n", q(c.Language))
+	fmt.Fprintf(&b, "[site]\nname     = %s\ndomain   = %s\nidCode   = %s\norgCode  = %s\n\n",
+		q(c.Site.Name), q(c.Site.Domain), q(c.Site.IDCode), q(c.Site.OrgCode))
+	fmt.Fprintf(&b, "[issuer]\nname = %s\n\n", q(c.Issuer))
+	ties := "competition"
+	if c.Ranking.Dense {
+		ties = "dense"
+	}
+	fmt.Fprintf(&b, "[ranking]\nties          = %s\ngroupSize     = %d\ncityUnits     = %d\ndistrictUnits = %d\ndistrictLabel = %s\n\n",
+		q(ties), c.Ranking.GroupSize, c.Ranking.CityUnits, c.Ranking.DistrictUnits, q(c.Ranking.DistrictLabel))
+	method := "rank-points"
+	if c.Scoring.RawScore {
+		method = "score"
+	}
+	fmt.Fprintf(&b, "[scoring]\nmethod   = %s\ndecimals = %d\n\n", q(method), c.Scoring.Decimals)
+	fmt.Fprintf(&b, "[policy]\nrewardTopTownship     = %d\nrewardCityFirst       = %d\ninterviewLastTownship = %s\n",
+		c.Policy.RewardTopTownship, c.Policy.RewardCityFirst, q(c.Policy.InterviewLastTownship))
+	g.files["config.toml"] = []byte(b.String())
+}
+
+func (g *gen) units() {
+	var b strings.Builder
+	b.WriteString("# 单位：与示例站点相同（由 tongbao gen-demo 按示例站点生成）。\n")
+	for _, u := range g.s.Townships {
+		fmt.Fprintf(&b, "\n[[township]]\nname = %s\nslug = %s\n", q(u.Name), q(u.Slug))
+	}
+	for _, u := range g.s.Departments {
+		fmt.Fprintf(&b, "\n[[department]]\nname = %s\nslug = %s\n", q(u.Name), q(u.Slug))
+	}
+	g.files["data/units.toml"] = []byte(b.String())
+}
+
+func (g *gen) indicators() {
+	var b strings.Builder
+	b.WriteString("# 指标目录：与示例站点相同（由 tongbao gen-demo 按示例站点生成），文件顺序即通报中的顺序。\n")
+	for _, ind := range g.s.Indicators {
+		fmt.Fprintf(&b, "\n[[indicator]]\nid      = %s\n", q(ind.ID))
+		if ind.Parent != nil {
+			fmt.Fprintf(&b, "parent  = %s\n", q(ind.Parent.ID))
+		}
+		fmt.Fprintf(&b, "name    = %s\nsection = %s\n", q(ind.Name), q(ind.Section))
+		if len(ind.Owners) > 0 {
+			fmt.Fprintf(&b, "owners  = %s\n", qlist(names(ind.Owners)))
+		}
+		if ind.Townships != nil {
+			if len(ind.Townships) == len(g.s.Townships) {
+				b.WriteString("townships = \"all\"\n")
+			} else {
+				fmt.Fprintf(&b, "townships = %s\n", qlist(names(ind.Townships)))
+			}
+			better := "higher"
+			if !ind.HigherBetter {
+				better = "lower"
+			}
+			fmt.Fprintf(&b, "better  = %s\nweight  = %s\n", q(better), strconv.FormatFloat(ind.Weight, 'f', -1, 64))
+		}
+		fmt.Fprintf(&b, "decimals = %d\n", ind.Decimals)
+		if ind.RankingLabel != "" {
+			fmt.Fprintf(&b, "rankingLabel = %s\n", q(ind.RankingLabel))
+		}
+	}
+	g.files["data/indicators.toml"] = []byte(b.String())
+}
+
+// strength gives every township a lasting strength in [-1, 1].
+func (g *gen) strength() {
+	g.power = map[*site.Unit]float64{}
+	for _, u := range g.s.Townships {
+		g.power[u] = 2*g.rng.Float64() - 1
+	}
+}
+
+// template returns the results a demo month carries: the sample's latest
+// month's, or one per indicator when the sample has no month.
+func (g *gen) template() []*site.Result {
+	if n := len(g.s.Months); n > 0 {
+		return g.s.Months[n-1].Results
+	}
+	var out []*site.Result
+	for _, ind := range g.s.Indicators {
+		r := &site.Result{Indicator: ind, City: 1, DistrictUnits: g.s.Config.Ranking.DistrictUnits}
+		if ind.Townships != nil {
+			r.Scores = []site.Score{{}}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func round(v float64, decimals int) float64 {
+	p := math.Pow(10, float64(decimals))
+	return math.Round(v*p) / p
+}
+
+func (g *gen) month(key string, y, m int) {
+	rk := g.s.Config.Ranking
+	rng := g.rng
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s：%d年%d月的考核结果，由 tongbao gen-demo 生成，全部得分和名次均为虚构。\n\n", Marker, y, m)
+	fmt.Fprintf(&b, "period      = %s\noverallCity = %d\n", q(fmt.Sprintf("%d月", m)), 1+rng.IntN(rk.CityUnits))
+	worst, worstCity := (*site.Indicator)(nil), 0
+	for _, t := range g.template() {
+		ind := t.Indicator
+		fmt.Fprintf(&b, "\n[[result]]\nindicator = %s\n", q(ind.ID))
+		if t.City > 0 {
+			city := 1 + rng.IntN(rk.CityUnits)
+			fmt.Fprintf(&b, "city = %d\n", city)
+			if city > worstCity && len(ind.Owners) > 0 {
+				worst, worstCity = ind, city
+			}
+		}
+		if t.District > 0 && t.DistrictUnits > 0 {
+			fmt.Fprintf(&b, "district = %d\n", 1+rng.IntN(t.DistrictUnits))
+			if t.DistrictLabel != rk.DistrictLabel {
+				fmt.Fprintf(&b, "districtLabel = %s\n", q(t.DistrictLabel))
+			}
+			if t.DistrictUnits != rk.DistrictUnits {
+				fmt.Fprintf(&b, "districtUnits = %d\n", t.DistrictUnits)
+			}
+		}
+		fmt.Fprintf(&b, "progress  = %s\n", q(fmt.Sprintf("（%s）本月完成年度目标任务的%d%%。", Marker, 5+rng.IntN(90))))
+		if ind.Townships == nil || len(t.Scores) == 0 {
+			continue
+		}
+		// One indicator in four is scored in whole points on a narrow
+		// scale, so that ties — and （并列） — appear in the demo.
+		whole := rng.IntN(4) == 0
+		b.WriteString("[result.townships]\n")
+		for _, u := range ind.Townships {
+			p := g.power[u]
+			var v float64
+			switch {
+			case ind.HigherBetter && whole:
+				v = math.Round(94 + 1.5*p + 1.5*rng.NormFloat64())
+			case ind.HigherBetter:
+				v = 88 + 3*p + 3*rng.NormFloat64()
+			case whole:
+				v = math.Round(3 - p + rng.NormFloat64())
+			default:
+				v = 3 - 0.8*p + rng.NormFloat64()
+			}
+			if ind.HigherBetter {
+				v = min(max(v, 60), 100)
+			} else {
+				v = min(max(v, 0.1), 10)
+			}
+			dec := ind.Decimals
+			if whole {
+				dec = 0
+			}
+			v = round(v, dec)
+			fmt.Fprintf(&b, "%s = %s\n", q(u.Name), float(v, dec))
+		}
+	}
+	if rng.IntN(4) == 0 {
+		u := g.s.Townships[rng.IntN(len(g.s.Townships))]
+		fmt.Fprintf(&b, "\n[[adjustment]]\ntownship = %s\npoints   = -1.0\nreason   = %s\n", q(u.Name), q("（"+Marker+"）未按时报送工作材料"))
+	}
+	if deps := g.s.Departments; len(deps) > 0 {
+		// 一类 and 三类 hold a few units each, 二类 the rest; every
+		// department exactly once, in units.toml order within a class.
+		class := make([]int, len(deps))
+		for i := range class {
+			switch x := rng.IntN(10); {
+			case x == 0:
+				class[i] = 0
+			case x == 9:
+				class[i] = 2
+			default:
+				class[i] = 1
+			}
+		}
+		if len(deps) >= 3 {
+			for c := range 3 {
+				if !slices.Contains(class, c) {
+					class[rng.IntN(len(deps))] = c
+				}
+			}
+		}
+		b.WriteString("\n[categories]\n")
+		for c, label := range []string{"一类", "二类", "三类"} {
+			var list []string
+			for i, u := range deps {
+				if class[i] == c {
+					list = append(list, u.Name)
+				}
+			}
+			if len(list) > 0 {
+				fmt.Fprintf(&b, "%s = %s\n", q(label), qlist(list))
+			}
+		}
+	}
+	if worst != nil && worstCity > rk.CityUnits-rk.GroupSize {
+		fmt.Fprintf(&b, "\n[[interview]]\nunit   = %s\nwho    = \"分管领导\"\nkind   = \"提醒约谈\"\nreason = %s\n",
+			q(worst.Owners[0].Name), q(worst.Name+"工作全市排名靠后"))
+	}
+	g.files["data/"+key+".toml"] = []byte(b.String())
+}
+
+// circular writes the month's circular, published in the following month;
+// its 文号 serial counts up within the publication year, with gaps for the
+// office's other 函 of the year.
+func (g *gen) circular(key string, y, m int, serials map[int]int) {
+	py, pm := y, m+1
+	if pm == 13 {
+		py, pm = y+1, 1
+	}
+	day := 3 + g.rng.IntN(20)
+	serials[py] += 1 + g.rng.IntN(3)
+	period := fmt.Sprintf("%d年%d月", y, m)
+	var b strings.Builder
+	b.WriteString("+++\n")
+	fmt.Fprintf(&b, "number = %s\n", q(fmt.Sprintf("双政办函〔%d〕%d号", py, serials[py])))
+	fmt.Fprintf(&b, "title  = %s\n", q("关于区政府"+period+"“三重点”落实情况的通报"))
+	fmt.Fprintf(&b, "date   = %04d-%02d-%02d\n", py, pm, day)
+	b.WriteString("to     = \"各乡镇人民政府、街道办事处、区直（辖）各单位\"\n")
+	fmt.Fprintf(&b, "data   = %s\n", q(key))
+	b.WriteString("format = \"letter\"\n+++\n\n")
+	fmt.Fprintf(&b, "**本通报为%s，由 tongbao gen-demo 生成，不代表真实考核结果。**\n\n", Marker)
+	fmt.Fprintf(&b, "经区政府研究，现将区政府%s“三重点”落实情况通报如下：\n\n", period)
+	b.WriteString("## 一、任务完成情况\n")
+	n := 0
+	for _, sec := range site.Sections {
+		if !slices.ContainsFunc(g.s.Indicators, func(ind *site.Indicator) bool { return ind.Section == sec }) {
+			continue
+		}
+		n++
+		fmt.Fprintf(&b, "\n### （%s）%s\n\n{{< indicators %s >}}\n", chineseSmall(n), sec, q(sec))
+	}
+	b.WriteString("\n## 二、督查发现问题情况\n\n")
+	fmt.Fprintf(&b, "（%s）部分单位资料报送不及时，个别项目推进偏慢。\n\n", Marker)
+	b.WriteString("{{< city-bottom \"全区“三重点工作”\" >}}\n\n")
+	b.WriteString("## 三、考核排名\n\n### （一）乡镇（街道）综合考核排名\n\n{{< township-ranking >}}\n\n")
+	b.WriteString("### （二）市、区级“三重点”综合考核排类\n\n{{< categories >}}\n\n")
+	b.WriteString("## 四、考核奖惩\n\n### （一）“三重点”工作成效奖获奖单位\n\n{{< rewards >}}\n\n")
+	b.WriteString("### （二）约谈\n\n{{< interviews \"约谈\" >}}\n\n")
+	b.WriteString("### （三）提醒约谈\n\n{{< interviews \"提醒约谈\" >}}\n")
+	g.files["content/circulars/"+key+".md"] = []byte(b.String())
+}
+
+func chineseSmall(n int) string {
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+	if n >= 0 && n < len(digits) {
+		return digits[n]
+	}
+	return strconv.Itoa(n)
+}
+
+func (g *gen) about(years int) {
+	months := Months(years)
+	first, last := months[0], months[len(months)-1]
+	text := fmt.Sprintf(`+++
+title = "关于本站（%s）"
+date  = %s-01
++++
+
+本站是由 tongbao gen-demo 生成的演示站点，覆盖 %s 至 %s 共%d个月。站内全部考核得分、名次、排类、奖惩和通报文号均为%s，不代表真实考核结果，仅用于演示归档、历史排名、订阅和开放数据等功能。
+`, Marker, last, first, last, len(months), Marker)
+	g.files["content/about.md"] = []byte(text)
+}

@@ -1,0 +1,143 @@
+package demo
+
+import (
+	"bytes"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"tongbao/internal/site"
+)
+
+func loadSample(t *testing.T) *site.Site {
+	t.Helper()
+	s, err := site.Load("../..")
+	if err != nil {
+		t.Fatalf("loading the sample site: %v", err)
+	}
+	return s
+}
+
+func TestMonths(t *testing.T) {
+	m := Months(2)
+	if len(m) != 24 || m[0] != "2021-03" || m[23] != Last || m[12] != "2022-03" {
+		t.Errorf("Months(2) = %v", m)
+	}
+	if len(Months(0)) != 0 {
+		t.Error("Months(0) is not empty")
+	}
+}
+
+func TestFilesDeterministicAndComplete(t *testing.T) {
+	s := loadSample(t)
+	a, b := Files(s, 2, 7), Files(s, 2, 7)
+	if !maps.EqualFunc(a, b, bytes.Equal) {
+		t.Fatal("the same seed gave different files")
+	}
+	if maps.EqualFunc(a, Files(s, 2, 8), bytes.Equal) {
+		t.Error("a different seed gave the same files")
+	}
+	for _, key := range Months(2) {
+		for _, name := range []string{"data/" + key + ".toml", "content/circulars/" + key + ".md"} {
+			if !bytes.Contains(a[name], []byte(Marker)) {
+				t.Errorf("%s missing or without %s", name, Marker)
+			}
+		}
+	}
+	for _, name := range []string{"config.toml", "data/units.toml", "data/indicators.toml", "content/about.md"} {
+		if a[name] == nil {
+			t.Errorf("no %s", name)
+		}
+	}
+	if !strings.Contains(string(a["config.toml"]), `title    = "演示数据·`+s.Config.Title+`"`) {
+		t.Errorf("config title:\n%s", a["config.toml"])
+	}
+	for _, l := range s.Layouts {
+		if !bytes.Equal(a["layouts/"+l.Name], l.Data) {
+			t.Errorf("layout %s not copied", l.Name)
+		}
+	}
+	for _, f := range s.Assets {
+		if !bytes.Equal(a["layouts/assets/"+f.Name], f.Data) {
+			t.Errorf("asset %s not copied", f.Name)
+		}
+	}
+
+	// 文号 unique, serials rising within each year, and some ties.
+	numberRE := regexp.MustCompile(`number = "双政办函〔(\d{4})〕(\d+)号"`)
+	seen := map[string]bool{}
+	for _, key := range Months(2) {
+		m := numberRE.FindSubmatch(a["content/circulars/"+key+".md"])
+		if m == nil {
+			t.Fatalf("%s: no 文号", key)
+		}
+		if seen[string(m[0])] {
+			t.Errorf("%s: 文号 %s repeated", key, m[0])
+		}
+		seen[string(m[0])] = true
+	}
+	body := string(a["content/circulars/2022-06.md"])
+	for _, sc := range []string{`{{< indicators "重点工作" >}}`, `{{< indicators "重点项目" >}}`, `{{< indicators "重点任务" >}}`,
+		"{{< city-bottom", "{{< township-ranking >}}", "{{< categories >}}", "{{< rewards >}}", `{{< interviews "约谈" >}}`, `{{< interviews "提醒约谈" >}}`} {
+		if !strings.Contains(body, sc) {
+			t.Errorf("circular lacks %s", sc)
+		}
+	}
+}
+
+func TestWriteRefusesNonEmpty(t *testing.T) {
+	s := loadSample(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "x"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(dir, s, 1, 1); err != ErrNotEmpty {
+		t.Fatalf("Write into a non-empty folder: %v, want ErrNotEmpty", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("Write wrote into a non-empty folder")
+	}
+}
+
+func TestWrittenSiteLoads(t *testing.T) {
+	s := loadSample(t)
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := Write(dir, s, 1, 1); err != nil {
+		t.Fatal(err)
+	}
+	d, err := site.Load(dir)
+	if err != nil {
+		t.Fatalf("loading the demo site: %v", err)
+	}
+	if len(d.Months) != 12 || len(d.Circulars) != 12 {
+		t.Errorf("%d months, %d circulars; want 12 and 12", len(d.Months), len(d.Circulars))
+	}
+	if !slices.EqualFunc(d.Indicators, s.Indicators, func(a, b *site.Indicator) bool {
+		return a.ID == b.ID && a.Name == b.Name && a.Weight == b.Weight && a.HigherBetter == b.HigherBetter && len(a.Townships) == len(b.Townships)
+	}) {
+		t.Error("the demo's indicators differ from the sample's")
+	}
+	ties := 0
+	for _, m := range d.Months {
+		for _, r := range m.Results {
+			vals := map[float64]int{}
+			for _, sc := range r.Scores {
+				vals[sc.Value]++
+			}
+			for _, n := range vals {
+				if n > 1 {
+					ties++
+				}
+			}
+		}
+	}
+	if ties == 0 {
+		t.Error("no tied scores in a year of demo data")
+	}
+}
+

@@ -1,0 +1,225 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"tongbao/internal/site"
+	"tongbao/internal/zh"
+)
+
+// This file renders the machine-readable front door of the site (DESIGN.md
+// §7): the Atom feed of circulars, the sitemap and robots.txt.
+//
+// Addresses: when baseURL carries a host ("https://portal.example.gov.cn/
+// tongbao/"), every link is absolute. When it does not (baseURL = "/" or
+// "/tongbao/", the sample's setting), links are path-absolute
+// ("/tongbao/circulars/2023/14/"): Atom resolves them against the feed's
+// own address, and entry ids become tag: URIs built from [site] domain, so
+// they stay permanent whatever the host. The sitemap is written either way
+// — its <loc>s are only valid sitemap URLs with a host, so robots.txt names
+// it only then; build with --baseURL https://… for the portal.
+
+// feedEntries is the most entries the feed carries.
+const feedEntries = 50
+
+// feedJobs are the outputs of this file.
+func (r *renderer) feedJobs() []job {
+	return []job{
+		{"feed.xml", r.feed},
+		{"sitemap.xml", r.sitemap},
+		{"robots.txt", r.robots},
+	}
+}
+
+// hasHost reports whether baseURL names a host, so absolute URLs exist.
+func (r *renderer) hasHost() bool {
+	u, err := url.Parse(r.base)
+	return err == nil && u.Host != ""
+}
+
+// link is the best address for p: absolute when the host is known,
+// path-absolute otherwise.
+func (r *renderer) link(p string) string {
+	if r.hasHost() {
+		return r.AbsURL(p)
+	}
+	return r.URL(p)
+}
+
+// tagID is a permanent tag: URI (RFC 4151) for p, for sites whose baseURL
+// has no host: tag:www.example.gov.cn,2023:/circulars/2023/14/.
+func (r *renderer) tagID(year int, p string) string {
+	domain := strings.ToLower(strings.TrimSpace(r.s.Config.Site.Domain))
+	if domain == "" {
+		domain = "tongbao.invalid"
+	}
+	return fmt.Sprintf("tag:%s,%04d:%s", domain, year, r.URL(p))
+}
+
+// feedTime is a date at midnight China Standard Time, as Atom writes it.
+func feedTime(d site.Date) string {
+	return d.String() + "T00:00:00+08:00"
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr,omitempty"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomPerson  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title     string   `xml:"title"`
+	ID        string   `xml:"id"`
+	Updated   string   `xml:"updated"`
+	Published string   `xml:"published"`
+	Link      atomLink `xml:"link"`
+	Summary   string   `xml:"summary"`
+}
+
+// feed is /feed.xml: the circulars, newest first, at most feedEntries.
+func (r *renderer) feed() ([]byte, error) {
+	s := r.s
+	f := atomFeed{
+		Lang:   s.Config.Language,
+		Title:  s.Config.Title,
+		Author: atomPerson{Name: s.Config.Issuer},
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: r.link("feed.xml")},
+			{Rel: "alternate", Type: "text/html", Href: r.link("")},
+		},
+		Updated: "2000-01-01T00:00:00+08:00", // no circular yet: a fixed date keeps output deterministic
+	}
+	if f.Author.Name == "" {
+		f.Author.Name = s.Config.Site.Name
+	}
+	for i := len(s.Circulars) - 1; i >= 0 && len(f.Entries) < feedEntries; i-- {
+		c := s.Circulars[i]
+		v := r.circular(i)
+		e := atomEntry{
+			Title:     v.Title,
+			ID:        r.link(c.URLPath()),
+			Updated:   feedTime(c.Date),
+			Published: feedTime(c.Date),
+			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: r.link(c.URLPath())},
+			Summary:   r.summary(c),
+		}
+		if !r.hasHost() {
+			e.ID = r.tagID(c.Year, c.URLPath())
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	if len(f.Entries) > 0 { // circulars are in date order: the first entry is the newest
+		f.Updated = f.Entries[0].Updated
+	}
+	f.ID = r.link("feed.xml")
+	if !r.hasHost() {
+		year := 2000
+		if len(s.Circulars) > 0 {
+			year = s.Circulars[0].Date.Year
+		}
+		f.ID = r.tagID(year, "feed.xml")
+	}
+	return marshalXML(f)
+}
+
+// summary is one line about a circular: its 文号 and date, and who came
+// first in its month's composite ranking.
+func (r *renderer) summary(c *site.Circular) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s，成文日期%s。", c.Number, zh.Date(c.Date.Year, c.Date.Month, c.Date.Day))
+	if c.Data != nil {
+		if res := r.results[c.Data]; res != nil && len(res.Composite) > 0 {
+			var first []string
+			for _, t := range res.Composite {
+				if t.Rank == 1 {
+					first = append(first, t.Unit.Name)
+				}
+			}
+			fmt.Fprintf(&b, "%s乡镇（街道）综合考核排名第一的为：%s。", c.Data.Label(), zh.Join(first))
+		}
+	}
+	return b.String()
+}
+
+func marshalXML(v any) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+type urlSet struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+// sitemap is /sitemap.xml: every HTML page but 404.html, by path. The page
+// list is taken from the jobs themselves, so pages added later are listed
+// without touching this file.
+func (r *renderer) sitemap() ([]byte, error) {
+	lastmod := map[string]string{}
+	for _, c := range r.s.Circulars {
+		lastmod[c.URLPath()] = c.Date.String()
+	}
+	for _, p := range r.s.Pages {
+		if p.Date.Year != 0 {
+			lastmod[p.Path] = p.Date.String()
+		}
+	}
+	var paths []string
+	for _, j := range r.jobs() {
+		if j.path == "index.html" || strings.HasSuffix(j.path, "/index.html") {
+			paths = append(paths, strings.TrimSuffix(j.path, "index.html"))
+		}
+	}
+	slices.Sort(paths)
+	paths = slices.Compact(paths)
+	var set urlSet
+	for _, p := range paths {
+		set.URLs = append(set.URLs, sitemapURL{Loc: r.link(p), LastMod: lastmod[p]})
+	}
+	return marshalXML(set)
+}
+
+// robots is /robots.txt: everything may be crawled; the sitemap is named
+// when its absolute address is known. (Crawlers read robots.txt only at
+// the root of a host: under a baseURL path it is for the portal's
+// administrators to merge into theirs.)
+func (r *renderer) robots() ([]byte, error) {
+	var b strings.Builder
+	b.WriteString("User-agent: *\nAllow: /\n")
+	if r.hasHost() {
+		fmt.Fprintf(&b, "\nSitemap: %s\n", r.AbsURL("sitemap.xml"))
+	}
+	return []byte(b.String()), nil
+}

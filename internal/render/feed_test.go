@@ -1,0 +1,208 @@
+package render
+
+import (
+	"encoding/xml"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"tongbao/internal/site"
+)
+
+// loadSample loads the repository's own site (the seed circular).
+func loadSample(t *testing.T) *site.Site {
+	t.Helper()
+	s, err := site.Load("../..")
+	if err != nil {
+		t.Fatalf("loading the sample site: %v", err)
+	}
+	return s
+}
+
+func renderFiles(t *testing.T, s *site.Site, base string) map[string][]byte {
+	t.Helper()
+	out, err := Render(s, Options{BaseURL: base})
+	if err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	files := map[string][]byte{}
+	for _, o := range out {
+		files[o.Path] = o.Data
+	}
+	return files
+}
+
+type testFeed struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string   `xml:"title"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Links   []struct {
+		Rel  string `xml:"rel,attr"`
+		Href string `xml:"href,attr"`
+	} `xml:"link"`
+	Entries []struct {
+		Title   string `xml:"title"`
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary"`
+		Link    struct {
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+	} `xml:"entry"`
+}
+
+type testURLSet struct {
+	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod"`
+	} `xml:"url"`
+}
+
+func parseXML(t *testing.T, files map[string][]byte, name string, v any) {
+	t.Helper()
+	data, ok := files[name]
+	if !ok {
+		t.Fatalf("no %s among the outputs", name)
+	}
+	if err := xml.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s does not parse: %v\n%s", name, err, data)
+	}
+}
+
+func TestFeedWithHostAndPath(t *testing.T) {
+	s := loadSample(t)
+	files := renderFiles(t, s, "https://portal.example.gov.cn/tongbao/")
+	var f testFeed
+	parseXML(t, files, "feed.xml", &f)
+	if f.Title != s.Config.Title {
+		t.Errorf("feed title %q, want %q", f.Title, s.Config.Title)
+	}
+	if f.ID != "https://portal.example.gov.cn/tongbao/feed.xml" {
+		t.Errorf("feed id %q", f.ID)
+	}
+	if len(f.Entries) != 1 {
+		t.Fatalf("%d entries, want 1", len(f.Entries))
+	}
+	e := f.Entries[0]
+	want := "https://portal.example.gov.cn/tongbao/circulars/2023/14/"
+	if e.ID != want || e.Link.Href != want {
+		t.Errorf("entry id %q, link %q; want both %q", e.ID, e.Link.Href, want)
+	}
+	if e.Updated != "2023-04-03T00:00:00+08:00" || f.Updated != e.Updated {
+		t.Errorf("entry updated %q, feed updated %q", e.Updated, f.Updated)
+	}
+	if !strings.Contains(e.Title, "关于区政府2023年1-2月“三重点”落实情况的通报") {
+		t.Errorf("entry title %q", e.Title)
+	}
+	if !strings.Contains(e.Summary, "双政办函〔2023〕14号") || !strings.Contains(e.Summary, "东风路街道") {
+		t.Errorf("entry summary %q", e.Summary)
+	}
+	for _, l := range f.Links {
+		if !strings.HasPrefix(l.Href, "https://portal.example.gov.cn/tongbao/") {
+			t.Errorf("feed link %q ignores baseURL", l.Href)
+		}
+	}
+
+	var set testURLSet
+	parseXML(t, files, "sitemap.xml", &set)
+	locs := map[string]string{}
+	for _, u := range set.URLs {
+		locs[u.Loc] = u.LastMod
+		if !strings.HasPrefix(u.Loc, "https://portal.example.gov.cn/tongbao/") {
+			t.Errorf("sitemap loc %q is not absolute under baseURL", u.Loc)
+		}
+	}
+	for p := range files {
+		if strings.HasSuffix(p, ".html") && p != "404.html" {
+			loc := "https://portal.example.gov.cn/tongbao/" + strings.TrimSuffix(p, "index.html")
+			if _, ok := locs[loc]; !ok {
+				t.Errorf("sitemap lacks %s", loc)
+			}
+		}
+	}
+	if len(locs) != len(set.URLs) {
+		t.Errorf("sitemap lists a page twice")
+	}
+	if locs[want] != "2023-04-03" {
+		t.Errorf("sitemap lastmod of the circular %q", locs[want])
+	}
+	robots := string(files["robots.txt"])
+	if !strings.Contains(robots, "User-agent: *\nAllow: /\n") || !strings.Contains(robots, "Sitemap: https://portal.example.gov.cn/tongbao/sitemap.xml\n") {
+		t.Errorf("robots.txt:\n%s", robots)
+	}
+}
+
+func TestFeedWithoutHost(t *testing.T) {
+	s := loadSample(t)
+	files := renderFiles(t, s, "/tongbao/")
+	var f testFeed
+	parseXML(t, files, "feed.xml", &f)
+	if len(f.Entries) != 1 {
+		t.Fatalf("%d entries, want 1", len(f.Entries))
+	}
+	e := f.Entries[0]
+	if e.ID != "tag:www.example.gov.cn,2023:/tongbao/circulars/2023/14/" {
+		t.Errorf("entry id %q, want a tag: URI", e.ID)
+	}
+	if e.Link.Href != "/tongbao/circulars/2023/14/" {
+		t.Errorf("entry link %q", e.Link.Href)
+	}
+	if !strings.HasPrefix(f.ID, "tag:") {
+		t.Errorf("feed id %q, want a tag: URI", f.ID)
+	}
+	var set testURLSet
+	parseXML(t, files, "sitemap.xml", &set)
+	for _, u := range set.URLs {
+		if !strings.HasPrefix(u.Loc, "/tongbao/") {
+			t.Errorf("sitemap loc %q ignores the base path", u.Loc)
+		}
+	}
+	if robots := string(files["robots.txt"]); strings.Contains(robots, "Sitemap:") {
+		t.Errorf("robots.txt names a sitemap without a host:\n%s", robots)
+	}
+}
+
+// TestFeedNewestFirstAtMost50 adds 59 more circulars of the same month and
+// checks the feed's order and length.
+func TestFeedNewestFirstAtMost50(t *testing.T) {
+	s := loadSample(t)
+	orig := s.Circulars[0]
+	for i := 1; i < 60; i++ {
+		c := *orig
+		c.Year, c.Serial = 2023+i/12, 100+i
+		c.Number = fmt.Sprintf("双政办函〔%d〕%d号", c.Year, c.Serial)
+		c.Date = site.Date{Year: c.Year, Month: 1 + i%12, Day: 10}
+		s.Circulars = append(s.Circulars, &c)
+	}
+	slices.SortStableFunc(s.Circulars, func(a, b *site.Circular) int { // the loader's order
+		return strings.Compare(a.Date.String(), b.Date.String())
+	})
+	files := renderFiles(t, s, "")
+	var f testFeed
+	parseXML(t, files, "feed.xml", &f)
+	if len(f.Entries) != 50 {
+		t.Fatalf("%d entries, want 50", len(f.Entries))
+	}
+	for i := 1; i < len(f.Entries); i++ {
+		if f.Entries[i-1].Updated < f.Entries[i].Updated {
+			t.Errorf("entry %d (%s) is older than entry %d (%s)", i-1, f.Entries[i-1].Updated, i, f.Entries[i].Updated)
+		}
+	}
+	if f.Entries[0].Link.Href != "/circulars/2027/159/" || f.Updated != f.Entries[0].Updated {
+		t.Errorf("newest entry %q, feed updated %q", f.Entries[0].Link.Href, f.Updated)
+	}
+}
+
+func TestFeedEscapesXML(t *testing.T) {
+	s := loadSample(t)
+	s.Config.Title = `A & B <通报> "x"`
+	files := renderFiles(t, s, "")
+	var f testFeed
+	parseXML(t, files, "feed.xml", &f)
+	if f.Title != s.Config.Title {
+		t.Errorf("title round trip %q, want %q", f.Title, s.Config.Title)
+	}
+}

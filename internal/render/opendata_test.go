@@ -1,0 +1,174 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestDataJSONSample(t *testing.T) {
+	files := renderFiles(t, loadSample(t), "https://portal.example.gov.cn/tongbao/")
+	data, ok := files["circulars/2023/14/data.json"]
+	if !ok {
+		t.Fatal("no circulars/2023/14/data.json")
+	}
+	var d OpenData
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&d); err != nil {
+		t.Fatalf("data.json: %v", err)
+	}
+	if d.Circular.Number != "双政办函〔2023〕14号" || d.Month != "2023-02" || d.Period != "2023年1-2月" || d.OverallCity != 8 {
+		t.Errorf("head: %+v month %q period %q overall %d", d.Circular, d.Month, d.Period, d.OverallCity)
+	}
+	if d.Circular.URL != "https://portal.example.gov.cn/tongbao/circulars/2023/14/" {
+		t.Errorf("url %q", d.Circular.URL)
+	}
+	if len(d.Composite) != 12 || d.Composite[0].Name != "东风路街道" || d.Composite[0].Rank != 1 || d.Composite[0].Slug != "dongfenglu" {
+		t.Errorf("composite first: %+v", d.Composite)
+	}
+	if last := d.Composite[len(d.Composite)-1]; last.Name != "火车站乡" || last.Rank != 12 {
+		t.Errorf("composite last: %+v", last)
+	}
+	var jindu *OpenIndicator
+	for i := range d.Indicators {
+		if d.Indicators[i].ID == "jindu" {
+			jindu = &d.Indicators[i]
+		}
+	}
+	if jindu == nil {
+		t.Fatal("no jindu among the indicators")
+	}
+	if jindu.Name != "禁毒" || !slices.Equal(jindu.Owners, []string{"双清公安分局", "区禁毒办"}) || len(jindu.Townships) != 12 {
+		t.Fatalf("jindu: %+v", jindu)
+	}
+	for i, want := range []string{"桥头街道", "石桥街道", "爱莲街道"} {
+		if got := jindu.Townships[i]; got.Name != want || got.Rank != i+1 {
+			t.Errorf("jindu #%d: %+v, want %s rank %d", i+1, got, want, i+1)
+		}
+	}
+	// 规模工业增加值: four townships tied at 82.3, rank 9.
+	for _, ind := range d.Indicators {
+		if ind.ID != "gongye" {
+			continue
+		}
+		if ind.City != 10 || ind.District != 3 {
+			t.Errorf("gongye ranks: city %d district %d", ind.City, ind.District)
+		}
+		tied := 0
+		for _, tw := range ind.Townships {
+			if tw.Rank == 9 && tw.Tied && tw.Score == 82.3 {
+				tied++
+			}
+		}
+		if tied != 4 {
+			t.Errorf("gongye: %d townships tied at rank 9 with 82.3, want 4", tied)
+		}
+	}
+	if len(d.CityBottom) == 0 || d.CityBottom[0].ID == "" {
+		t.Errorf("city bottom: %+v", d.CityBottom)
+	}
+	if len(d.Rewards) != 2 || d.Rewards[0].Unit != "东风路街道" || d.Rewards[0].Amount != 50000 || d.Rewards[1].Unit != "区信访局" {
+		t.Errorf("rewards: %+v", d.Rewards)
+	}
+	if len(d.Interviews) != 2 || d.Interviews[0].Unit != "火车站乡" || d.Interviews[1].Kind != "提醒约谈" {
+		t.Errorf("interviews: %+v", d.Interviews)
+	}
+	if len(d.Categories) != 3 || d.Categories[2].Name != "三类" {
+		t.Errorf("categories: %+v", d.Categories)
+	}
+	// Stable field order: the encoding starts with the circular.
+	if !bytes.HasPrefix(data, []byte("{\n  \"circular\": {\n    \"number\": ")) {
+		t.Errorf("data.json does not start as expected:\n%.200s", data)
+	}
+}
+
+// readCSV checks the BOM and the header and returns the data rows.
+func readCSV(t *testing.T, files map[string][]byte, name string) [][]string {
+	t.Helper()
+	data, ok := files[name]
+	if !ok {
+		t.Fatalf("no %s", name)
+	}
+	if !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+		t.Fatalf("%s has no UTF-8 BOM", name)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if len(rows) == 0 || strings.Join(rows[0], ",") != "月份,指标,乡镇（街道）,得分,排名,并列" {
+		t.Fatalf("%s header: %v", name, rows)
+	}
+	return rows[1:]
+}
+
+func find(rows [][]string, indicator, township string) []string {
+	for _, r := range rows {
+		if r[1] == indicator && r[2] == township {
+			return r
+		}
+	}
+	return nil
+}
+
+func TestDataCSVSample(t *testing.T) {
+	files := renderFiles(t, loadSample(t), "")
+	rows := readCSV(t, files, "circulars/2023/14/data.csv")
+	if got := find(rows, "综合", "东风路街道"); got == nil || got[0] != "2023-02" || got[4] != "1" || got[5] != "否" {
+		t.Errorf("composite 东风路街道: %v", got)
+	}
+	for i, name := range []string{"桥头街道", "石桥街道", "爱莲街道"} {
+		if got := find(rows, "禁毒", name); got == nil || got[4] != string(rune('1'+i)) {
+			t.Errorf("禁毒 %s: %v", name, got)
+		}
+	}
+	if got := find(rows, "规模工业增加值", "东风路街道"); got == nil || got[3] != "82.3" || got[4] != "9" || got[5] != "是" {
+		t.Errorf("规模工业增加值 东风路街道: %v", got)
+	}
+	if !bytes.Contains(files["circulars/2023/14/data.csv"], []byte("\r\n")) {
+		t.Error("data.csv lines do not end in CRLF")
+	}
+
+	all := readCSV(t, files, "data/ranks.csv")
+	if len(all) != len(rows) {
+		t.Errorf("data/ranks.csv has %d rows, the one month's data.csv %d", len(all), len(rows))
+	}
+	composite := 0
+	for _, r := range all {
+		if r[1] == CompositeLabel {
+			composite++
+		}
+	}
+	if composite != 12 {
+		t.Errorf("%d composite rows, want 12", composite)
+	}
+}
+
+func TestCSVCellNeutralised(t *testing.T) {
+	for in, want := range map[string]string{
+		"=SUM(A1:A2)":  "'=SUM(A1:A2)",
+		"+1+1":         "'+1+1",
+		"-1+cmd|' /C'": "'-1+cmd|' /C'",
+		"@SUM(1)":      "'@SUM(1)",
+		"\t=1":         "'\t=1",
+		"-1.5":         "-1.5",
+		"82.30":        "82.30",
+		"东风路街道":        "东风路街道",
+		"":             "",
+	} {
+		if got := csvCell(in); got != want {
+			t.Errorf("csvCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+	b, err := writeCSV([][]string{{"=1", "a,b", `q"`}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != "\xEF\xBB\xBF'=1,\"a,b\",\"q\"\"\"\r\n" {
+		t.Errorf("writeCSV: %q", b)
+	}
+}

@@ -1,0 +1,160 @@
+package serve
+
+import (
+	"context"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath finds the browser for the end-to-end test: $CHROMIUM, or
+// Debian's chromium.
+func chromiumPath() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// TestBrowserLiveReload drives the real server with a real browser: an
+// edit of the month's data changes a ranking sentence on the open page
+// by itself; a broken file shows the overlay with file and line over the
+// last good page; fixing it removes the overlay.
+func TestBrowserLiveReload(t *testing.T) {
+	chromium := chromiumPath()
+	if chromium == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("chromium not found (install Debian's chromium, or set CHROMIUM); the browser test must run under CI")
+		}
+		t.Skip("chromium not found: skipping the browser test (apt-get install chromium fonts-noto-cjk, or set CHROMIUM)")
+	}
+	if testing.Short() && os.Getenv("CI") != "true" {
+		t.Skip("browser test skipped in -short mode")
+	}
+
+	dir := copySite(t)
+	s := New(Options{Source: dir, Delay: 50 * time.Millisecond, Log: testLog{t}})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+	defer func() {
+		cancel()
+		if err := <-served; err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	}()
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer acancel()
+	bctx, bcancel := chromedp.NewContext(actx)
+	defer bcancel()
+	bctx, tcancel := context.WithTimeout(bctx, 90*time.Second)
+	defer tcancel()
+
+	const (
+		before = "排名全区前三的为：桥头街道、石桥街道、爱莲街道"
+		after  = "排名全区前三的为：小江湖街道、桥头街道、石桥街道"
+	)
+	url := "http://" + ln.Addr().String() + "/circulars/2023/14/"
+	if err := chromedp.Do(bctx, chromedp.Navigate(url), chromedp.WaitReady("body")); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+	text := bodyText(t, bctx)
+	if !strings.Contains(text, before) {
+		t.Fatalf("the circular lacks %q", before)
+	}
+	// Wait until the page listens: live.js marks it on "hello".
+	waitFor(t, bctx, `document.documentElement.getAttribute("data-tongbao-live") === "connected"`, "the event stream to open")
+	// A marker that a reload would wipe: the page must reload by itself.
+	if _, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`window.__before = true`)); err != nil {
+		t.Fatal(err)
+	}
+
+	// 禁毒: raise 小江湖街道 (4th, 94.1) above 桥头街道 (98.6).
+	month := filepath.Join(dir, "data", "2023-02.toml")
+	editFile(t, month, `"小江湖街道" = 94.1`, `"小江湖街道" = 99.9`)
+	waitFor(t, bctx, `document.body.innerText.includes(`+jsString(after)+`)`, "the new ranking sentence without a reload by the test")
+	if marker, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`window.__before === true`)); err != nil || marker {
+		t.Errorf("the page did not reload itself (marker still set: %v, %v)", marker, err)
+	}
+
+	// Break the TOML: an unterminated string on line 11.
+	good, _ := os.ReadFile(month)
+	if !strings.Contains(string(good), "\nperiod      = \"1-2月\"\n") || strings.Count(string(good[:strings.Index(string(good), "\nperiod")+1]), "\n") != 10 {
+		t.Fatal("line 11 of data/2023-02.toml is no longer the period")
+	}
+	editFile(t, month, `period      = "1-2月"`, `period      = "1-2月`)
+	waitFor(t, bctx, `(() => { const o = document.getElementById("__tongbao-overlay"); return !!o && o.innerText.includes("data/2023-02.toml:11:"); })()`, "the overlay naming data/2023-02.toml:11")
+	if !strings.Contains(bodyText(t, bctx), after) {
+		t.Error("while broken, the last good page is not shown")
+	}
+
+	// Fix it with an atomic save (temporary file renamed over).
+	atomicWrite(t, month, good)
+	waitFor(t, bctx, `document.getElementById("__tongbao-overlay") === null && document.body.innerText.includes(`+jsString(after)+`)`, "the overlay to go and the page to stay current")
+}
+
+// waitFor polls a JavaScript expression in the page until it is true.
+func waitFor(t *testing.T, ctx context.Context, expr, what string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 400) : ""`))
+			t.Fatalf("waiting for %s: timed out (last error %v); page begins %q", what, err, body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func bodyText(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
+}
+
+func jsString(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}
+
+// testLog sends the server's terminal output to the test log.
+type testLog struct{ t *testing.T }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}

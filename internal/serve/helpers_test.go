@@ -1,0 +1,174 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// repoRoot is the sample site: the repository is a tongbao site itself.
+const repoRoot = "../.."
+
+// copySite copies the sample site's input into a fresh folder, so that a
+// test may edit it.
+func copySite(t testing.TB) string {
+	t.Helper()
+	dst := t.TempDir()
+	for _, name := range []string{"config.toml", "data", "content", "layouts"} {
+		if err := copyTree(filepath.Join(repoRoot, name), filepath.Join(dst, name)); err != nil {
+			t.Fatalf("copying the sample site: %v", err)
+		}
+	}
+	return dst
+}
+
+func copyTree(src, dst string) error {
+	return filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if fi.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
+
+// editFile replaces old by new in a site file, failing if old is absent.
+func editFile(t testing.TB, name, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("%s does not contain %q", name, old)
+	}
+	if err := os.WriteFile(name, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// atomicWrite saves like most editors: a temporary file renamed over the
+// old one.
+func atomicWrite(t testing.TB, name string, data []byte) {
+	t.Helper()
+	tmp := name + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sseEvent is one Server-Sent Event as a test reads it.
+type sseEvent struct {
+	name, data string
+}
+
+// sseClient reads an event stream.
+type sseClient struct {
+	body   io.ReadCloser
+	events chan sseEvent
+	cancel context.CancelFunc
+}
+
+func dialSSE(t testing.TB, url string) *sseClient {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("event stream Content-Type = %q", ct)
+	}
+	c := &sseClient{body: resp.Body, events: make(chan sseEvent, 64), cancel: cancel}
+	go func() {
+		defer close(c.events)
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(make([]byte, 1<<20), 1<<24)
+		var ev sseEvent
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case line == "":
+				if ev.name != "" || ev.data != "" {
+					c.events <- ev
+				}
+				ev = sseEvent{}
+			case strings.HasPrefix(line, "event: "):
+				ev.name = line[len("event: "):]
+			case strings.HasPrefix(line, "data: "):
+				ev.data = line[len("data: "):]
+			}
+		}
+	}()
+	t.Cleanup(c.close)
+	return c
+}
+
+func (c *sseClient) close() {
+	c.cancel()
+	c.body.Close()
+}
+
+// next returns the next event, failing after timeout.
+func (c *sseClient) next(t testing.TB, timeout time.Duration) sseEvent {
+	t.Helper()
+	select {
+	case ev, ok := <-c.events:
+		if !ok {
+			t.Fatal("event stream ended")
+		}
+		return ev
+	case <-time.After(timeout):
+		t.Fatalf("no event within %v", timeout)
+	}
+	return sseEvent{}
+}
+
+// syncBuffer is a bytes.Buffer safe for a server's log and a test reading it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
+
+func mkdirAll(name string) error { return os.MkdirAll(name, 0o755) }
+
+func writeFile(t testing.TB, name, text string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

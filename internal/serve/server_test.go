@@ -1,0 +1,486 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"tongbao/internal/build"
+	"tongbao/internal/render"
+)
+
+// startSite builds a copy of the sample site and serves it.
+func startSite(t *testing.T, edit func(dir string)) (*Server, *httptest.Server, string) {
+	t.Helper()
+	dir := copySite(t)
+	if edit != nil {
+		edit(dir)
+	}
+	s := New(Options{Source: dir})
+	s.Build()
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(func() {
+		s.Close()
+		ts.Close()
+	})
+	return s, ts, dir
+}
+
+// noRedirect is a client that shows redirects instead of following them.
+var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+func get(t *testing.T, c *http.Client, method, url string, header ...string) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func TestContentTypes(t *testing.T) {
+	s, ts, _ := startSite(t, nil)
+	var css string
+	for p := range s.state.Load().snap.files {
+		if strings.HasSuffix(p, ".css") {
+			css = p
+		}
+	}
+	if css == "" {
+		t.Fatal("the sample site has no stylesheet")
+	}
+	for path, want := range map[string]string{
+		"/":                     "text/html; charset=utf-8",
+		"/circulars/2023/14/":   "text/html; charset=utf-8",
+		"/about/":               "text/html; charset=utf-8",
+		"/" + css:               "text/css; charset=utf-8",
+		scriptPath:              "text/javascript; charset=utf-8",
+		"/circulars/2023/14":    "", // a redirect
+		"/no/such/page/":        "text/html; charset=utf-8",
+		"/circulars/index.html": "text/html; charset=utf-8",
+	} {
+		resp, _ := get(t, noRedirect, "GET", ts.URL+path)
+		if want == "" {
+			continue
+		}
+		if got := resp.Header.Get("Content-Type"); got != want {
+			t.Errorf("GET %s: Content-Type %q, want %q", path, got, want)
+		}
+		if got := resp.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+			t.Errorf("GET %s: X-Content-Type-Options %q", path, got)
+		}
+	}
+	for name, want := range map[string]string{
+		"data.json":   "application/json; charset=utf-8",
+		"feed.xml":    "application/xml; charset=utf-8",
+		"sitemap.xml": "application/xml; charset=utf-8",
+		"search.js":   "text/javascript; charset=utf-8",
+		"robots.txt":  "text/plain; charset=utf-8",
+		"data.csv":    "text/csv; charset=utf-8",
+		"chart.svg":   "image/svg+xml",
+		"logo.png":    "image/png",
+	} {
+		if got := contentType(name, nil); got != want {
+			t.Errorf("contentType(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestNotFound(t *testing.T) {
+	s, ts, _ := startSite(t, nil)
+	want := string(s.state.Load().snap.files["404.html"].body)
+	for _, p := range []string{"/no/such/page/", "/circulars/2099/1/", "/assets/nothing.css", "/index.htm"} {
+		resp, body := get(t, noRedirect, "GET", ts.URL+p)
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404", p, resp.StatusCode)
+		}
+		if body != want {
+			t.Errorf("GET %s: body is not the site's 404.html", p)
+		}
+	}
+	resp, body := get(t, noRedirect, "HEAD", ts.URL+"/no/such/page/")
+	if resp.StatusCode != http.StatusNotFound || body != "" {
+		t.Errorf("HEAD of a missing page: status %d, body %q", resp.StatusCode, body)
+	}
+}
+
+func TestHeadAndETag(t *testing.T) {
+	_, ts, _ := startSite(t, nil)
+	url := ts.URL + "/circulars/2023/14/"
+	resp, body := get(t, http.DefaultClient, "GET", url)
+	if resp.StatusCode != 200 || body == "" {
+		t.Fatalf("GET: %d", resp.StatusCode)
+	}
+	etag := resp.Header.Get("Etag")
+	if !strings.HasPrefix(etag, `"`) || len(etag) < 10 {
+		t.Fatalf("ETag %q", etag)
+	}
+	if resp.Header.Get("Cache-Control") != "no-cache" {
+		t.Errorf("Cache-Control %q", resp.Header.Get("Cache-Control"))
+	}
+
+	head, hbody := get(t, http.DefaultClient, "HEAD", url)
+	if head.StatusCode != 200 || hbody != "" {
+		t.Errorf("HEAD: status %d, body of %d bytes", head.StatusCode, len(hbody))
+	}
+	if head.Header.Get("Etag") != etag || head.Header.Get("Content-Length") != resp.Header.Get("Content-Length") {
+		t.Errorf("HEAD headers differ from GET: %v vs %v", head.Header, resp.Header)
+	}
+	if head.Header.Get("Content-Type") != "text/html; charset=utf-8" {
+		t.Errorf("HEAD Content-Type %q", head.Header.Get("Content-Type"))
+	}
+
+	nm, nbody := get(t, http.DefaultClient, "GET", url, "If-None-Match", etag)
+	if nm.StatusCode != http.StatusNotModified || nbody != "" {
+		t.Errorf("If-None-Match: status %d, want 304", nm.StatusCode)
+	}
+	other, _ := get(t, http.DefaultClient, "GET", url, "If-None-Match", `"0000"`)
+	if other.StatusCode != 200 {
+		t.Errorf("If-None-Match with another tag: status %d, want 200", other.StatusCode)
+	}
+
+	post, _ := get(t, http.DefaultClient, "POST", url)
+	if post.StatusCode != http.StatusMethodNotAllowed || post.Header.Get("Allow") != "GET, HEAD" {
+		t.Errorf("POST: status %d, Allow %q", post.StatusCode, post.Header.Get("Allow"))
+	}
+}
+
+func TestRedirects(t *testing.T) {
+	_, ts, _ := startSite(t, nil)
+	for path, want := range map[string]string{
+		"/circulars/2023/14": "/circulars/2023/14/",
+		"/circulars":         "/circulars/",
+		"/about?x=1":         "/about/?x=1",
+	} {
+		resp, _ := get(t, noRedirect, "GET", ts.URL+path)
+		if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != want {
+			t.Errorf("GET %s: %d → %q, want 301 → %q", path, resp.StatusCode, resp.Header.Get("Location"), want)
+		}
+	}
+	resp, _ := get(t, noRedirect, "GET", ts.URL+"/circulars/index.html")
+	if resp.StatusCode != 200 {
+		t.Errorf("index.html by name: %d", resp.StatusCode)
+	}
+}
+
+func TestBaseURLPath(t *testing.T) {
+	_, ts, _ := startSite(t, func(dir string) {
+		editFile(t, filepath.Join(dir, "config.toml"), `baseURL  = "/"`, `baseURL  = "https://portal.example.gov.cn/tongbao/"`)
+	})
+	for path, want := range map[string]string{"/": "/tongbao/", "/tongbao": "/tongbao/"} {
+		resp, _ := get(t, noRedirect, "GET", ts.URL+path)
+		if resp.StatusCode/100 != 3 || resp.Header.Get("Location") != want {
+			t.Errorf("GET %s: %d → %q, want a redirect to %s", path, resp.StatusCode, resp.Header.Get("Location"), want)
+		}
+	}
+	resp, body := get(t, noRedirect, "GET", ts.URL+"/tongbao/circulars/2023/14/")
+	if resp.StatusCode != 200 {
+		t.Fatalf("page under the base path: %d", resp.StatusCode)
+	}
+	if !strings.Contains(body, `href="/tongbao/assets/`) {
+		t.Error("page does not link its stylesheet under the base path")
+	}
+	if resp, _ := get(t, noRedirect, "GET", ts.URL+"/circulars/2023/14/"); resp.StatusCode != 404 {
+		t.Errorf("page outside the base path: %d, want 404", resp.StatusCode)
+	}
+}
+
+// rawGet sends a request line exactly as written: clients clean paths.
+func rawGet(t *testing.T, addr, target string) (int, string) {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("GET %s: %v", target, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestTraversal(t *testing.T) {
+	_, ts, dir := startSite(t, func(dir string) {
+		os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("TOP-SECRET"), 0o644)
+		os.Symlink("/etc", filepath.Join(dir, "etc-link"))
+		os.Symlink(filepath.Join(dir, "secret.txt"), filepath.Join(dir, "content", "secret.txt"))
+	})
+	addr := strings.TrimPrefix(ts.URL, "http://")
+	secret, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
+	for _, target := range []string{
+		"/../config.toml",
+		"/../../../../etc/passwd",
+		"/%2e%2e/config.toml",
+		"/%2E%2E/%2e%2e/etc/passwd",
+		"/circulars/%2e%2e/%2e%2e/%2e%2e/config.toml",
+		"/..%2fconfig.toml",
+		"/..%5cconfig.toml",
+		"/.%2e/config.toml",
+		"//etc/passwd",
+		"/config.toml",
+		"/data/2023-02.toml",
+		"/content/circulars/2023-02.md",
+		"/secret.txt",
+		"/content/secret.txt",
+		"/etc-link/passwd",
+		"/./config.toml",
+		"/%00/config.toml",
+		"http://localhost/../config.toml",
+	} {
+		code, body := rawGet(t, addr, target)
+		if code == 200 || code/100 == 3 {
+			t.Errorf("GET %s: status %d, want an error", target, code)
+		}
+		for _, leak := range []string{string(secret[:40]), "TOP-SECRET", "root:x:0:0"} {
+			if strings.Contains(body, leak) {
+				t.Errorf("GET %s: response leaks %q", target, leak)
+			}
+		}
+	}
+}
+
+func TestScriptInjected(t *testing.T) {
+	s, ts, dir := startSite(t, nil)
+	_, body := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/14/")
+	id := s.state.Load().snap.id
+	tag := `<script src="/__tongbao/live.js" data-events="/__tongbao/events" data-build="` + id + `" data-page="circulars/2023/14/index.html"></script>`
+	if !strings.Contains(body, tag+"\n</body>") {
+		t.Errorf("served page lacks the live-reload script before </body>")
+	}
+	if strings.Count(body, "__tongbao/live.js") != 1 {
+		t.Error("script injected more than once")
+	}
+	// Not into anything else, and never into a build.
+	for p, f := range s.state.Load().snap.files {
+		if !strings.HasSuffix(p, ".html") && strings.Contains(string(f.body), "__tongbao") {
+			t.Errorf("%s: script injected into a non-HTML file", p)
+		}
+	}
+	outputs, err := build.Render(build.Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if err := build.Write(out, outputs); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range outputs {
+		if strings.Contains(string(o.Data), "__tongbao") {
+			t.Errorf("build output %s carries the live-reload script", o.Path)
+		}
+	}
+	if resp, js := get(t, http.DefaultClient, "GET", ts.URL+scriptPath); resp.StatusCode != 200 || !strings.Contains(js, "EventSource") {
+		t.Errorf("live.js: %d", resp.StatusCode)
+	}
+	if !strings.Contains(string(liveJS), "textContent") || strings.Contains(string(liveJS), "innerHTML") {
+		t.Error("the overlay must write diagnostics with textContent, never innerHTML")
+	}
+}
+
+func TestInject(t *testing.T) {
+	tag := []byte("<s>")
+	for in, want := range map[string]string{
+		"<html><body>x</body></html>":             "<html><body>x<s></body></html>",
+		"<BODY>x</BODY>":                          "<BODY>x<s></BODY>",
+		"<body><pre></body></pre>x</body></html>": "<body><pre></body></pre>x<s></body></html>",
+		"no body": "no body<s>",
+	} {
+		if got := string(inject([]byte(in), tag)); got != want {
+			t.Errorf("inject(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDiff(t *testing.T) {
+	page := func(css, text string) string {
+		return `<link rel="stylesheet" href="/assets/css/` + css + `"><p>` + text + `</p>`
+	}
+	old := newSnapshot("a", "/", []render.Output{
+		{Path: "assets/css/site.00000001.css", Data: []byte("p{}")},
+		{Path: "index.html", Data: []byte(page("site.00000001.css", "home"))},
+		{Path: "x/index.html", Data: []byte(page("site.00000001.css", "x"))},
+		{Path: "gone/index.html", Data: []byte("gone")},
+	})
+	cssOnly := newSnapshot("b", "/", []render.Output{
+		{Path: "assets/css/site.00000002.css", Data: []byte("p{color:red}")},
+		{Path: "index.html", Data: []byte(page("site.00000002.css", "home"))},
+		{Path: "x/index.html", Data: []byte(page("site.00000002.css", "x changed"))},
+		{Path: "new/index.html", Data: []byte("new")},
+	})
+	c := diff(old, cssOnly)
+	if got := strings.Join(c.Changed, " "); got != "gone/index.html new/index.html x/index.html" {
+		t.Errorf("changed = %q", got)
+	}
+	if c.CSS["/assets/css/site.00000001.css"] != "/assets/css/site.00000002.css" || len(c.CSS) != 1 {
+		t.Errorf("css = %v", c.CSS)
+	}
+	if c.All || c.ID != "b" {
+		t.Errorf("change = %+v", c)
+	}
+	if c := diff(&snapshot{basePath: "/"}, cssOnly); !c.All {
+		t.Error("a first build must reload everything")
+	}
+}
+
+// TestEvents follows one browser through a rebuild, a broken input and
+// its fix, and a server restart.
+func TestEvents(t *testing.T) {
+	var log syncBuffer
+	dir := copySite(t)
+	s := New(Options{Source: dir, Log: &log})
+	s.Build()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	defer s.Close()
+	c := dialSSE(t, ts.URL+eventsPath)
+
+	var hello struct {
+		ID     string
+		Errors []string
+	}
+	ev := c.next(t, 5*time.Second)
+	json.Unmarshal([]byte(ev.data), &hello)
+	first := s.state.Load().snap.id
+	if ev.name != "hello" || hello.ID != first || len(hello.Errors) != 0 {
+		t.Fatalf("first event %+v", ev)
+	}
+
+	editFile(t, filepath.Join(dir, "data", "2023-02.toml"), `"小江湖街道" = 94.1`, `"小江湖街道" = 99.9`)
+	s.Build()
+	ev = c.next(t, 5*time.Second)
+	var ch change
+	json.Unmarshal([]byte(ev.data), &ch)
+	if ev.name != "build" || ch.ID == first || ch.All {
+		t.Fatalf("after an edit: %+v", ev)
+	}
+	if !contains(ch.Changed, "circulars/2023/14/index.html") {
+		t.Errorf("changed = %v, want the circular", ch.Changed)
+	}
+
+	editFile(t, filepath.Join(dir, "data", "2023-02.toml"), `period      = "1-2月"`, `period      = "1-2月`)
+	s.Build()
+	ev = c.next(t, 5*time.Second)
+	if ev.name != "errors" || !strings.Contains(ev.data, "data/2023-02.toml:11:") {
+		t.Fatalf("after breaking the TOML: %+v", ev)
+	}
+	if !strings.Contains(log.String(), "data/2023-02.toml:11:") {
+		t.Errorf("terminal lacks the diagnostic:\n%s", log.String())
+	}
+	// The last good build is still served.
+	if resp, body := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/14/"); resp.StatusCode != 200 || !strings.Contains(body, "小江湖街道") {
+		t.Errorf("last good build not served: %d", resp.StatusCode)
+	}
+	// A browser arriving now hears of the errors at once.
+	c2 := dialSSE(t, ts.URL+eventsPath)
+	ev = c2.next(t, 5*time.Second)
+	json.Unmarshal([]byte(ev.data), &hello)
+	if ev.name != "hello" || len(hello.Errors) == 0 || hello.ID != ch.ID {
+		t.Errorf("hello while broken: %+v", ev)
+	}
+	c2.close()
+
+	editFile(t, filepath.Join(dir, "data", "2023-02.toml"), `period      = "1-2月`, `period      = "1-2月"`)
+	s.Build()
+	ev = c.next(t, 5*time.Second)
+	json.Unmarshal([]byte(ev.data), &ch)
+	if ev.name != "build" || len(ch.Changed) != 0 {
+		t.Errorf("after the fix (same output as before): %+v", ev)
+	}
+	if !strings.Contains(log.String(), "ms") {
+		t.Errorf("terminal lacks build times:\n%s", log.String())
+	}
+
+	// A restarted server has another id: the browser's reconnect reloads.
+	s2 := New(Options{Source: dir})
+	s2.Build()
+	if s2.state.Load().snap.id == s.state.Load().snap.id {
+		t.Error("a restarted server reuses the build id")
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestFirstBuildFails(t *testing.T) {
+	_, ts, _ := startSite(t, func(dir string) {
+		editFile(t, filepath.Join(dir, "config.toml"), `title    = `, `title    = = `)
+	})
+	resp, body := get(t, noRedirect, "GET", ts.URL+"/circulars/2023/14/")
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, `data-build=""`) {
+		t.Errorf("first build failed: status %d, body %q", resp.StatusCode, body)
+	}
+	c := dialSSE(t, ts.URL+eventsPath)
+	ev := c.next(t, 5*time.Second)
+	if ev.name != "hello" || !strings.Contains(ev.data, "config.toml:1:") {
+		t.Errorf("hello: %+v", ev)
+	}
+}
+
+// TestShutdown checks that an open event stream does not hold up Ctrl-C.
+func TestShutdown(t *testing.T) {
+	dir := copySite(t)
+	s := New(Options{Source: dir})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	url := "http://" + ln.Addr().String()
+	var c *sseClient
+	for i := 0; ; i++ {
+		resp, err := http.Get(url + "/")
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if i > 100 {
+			t.Fatal(err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	c = dialSSE(t, url+eventsPath)
+	c.next(t, 5*time.Second)
+	start := time.Now()
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatal("Serve did not return 3 s after cancel with an event stream open")
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("shutdown took %v", d)
+	}
+}
