@@ -140,4 +140,3 @@ func TestWrittenSiteLoads(t *testing.T) {
 		t.Error("no tied scores in a year of demo data")
 	}
 }
-
