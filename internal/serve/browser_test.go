@@ -17,7 +17,10 @@ import (
 // Debian's chromium.
 func chromiumPath() string {
 	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
+		if p, err := exec.LookPath(p); err == nil {
+			return p
+		}
+		return ""
 	}
 	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -119,6 +122,22 @@ func TestBrowserLiveReload(t *testing.T) {
 	// Fix it with an atomic save (temporary file renamed over).
 	atomicWrite(t, month, good)
 	waitFor(t, bctx, `document.getElementById("__tongbao-overlay") === null && document.body.innerText.includes(`+jsString(after)+`)`, "the overlay to go and the page to stay current")
+
+	// A stylesheet edit swaps the stylesheet in place, without a reload.
+	if _, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`window.__css = true`)); err != nil {
+		t.Fatal(err)
+	}
+	oldHref, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.querySelector('link[rel~="stylesheet"]').getAttribute("href")`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	css := filepath.Join(dir, "layouts", "assets", "css", "site.css")
+	cssText, _ := os.ReadFile(css)
+	writeFile(t, css, string(cssText)+"\nbody { outline: 3px solid rgb(1, 2, 3); }\n")
+	waitFor(t, bctx, `(() => { const l = document.querySelectorAll('link[rel~="stylesheet"]'); return l.length === 1 && l[0].getAttribute("href") !== `+jsString(oldHref)+` && getComputedStyle(document.body).outlineColor === "rgb(1, 2, 3)"; })()`, "the new stylesheet to be swapped in")
+	if kept, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`window.__css === true`)); err != nil || !kept {
+		t.Errorf("a stylesheet edit reloaded the page (%v)", err)
+	}
 }
 
 // waitFor polls a JavaScript expression in the page until it is true.

@@ -3,6 +3,7 @@ package serve
 import (
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/fsnotify/fsnotify"
@@ -67,7 +68,7 @@ func hidden(name string) bool {
 //   - others that write a sibling and rename it: x.tmp, x.crswap (Chrome),
 //     .x.kate-swp (Kate).
 func editorTemp(name string) bool {
-	if hidden(name) || allDigits(name) {
+	if hidden(name) || vimProbe(name) {
 		return true
 	}
 	for _, suffix := range []string{".swp", ".swx", ".swo", ".swn", "___jb_tmp___", "___jb_old___", ".tmp", ".crswap", ".kate-swp"} {
@@ -78,16 +79,11 @@ func editorTemp(name string) bool {
 	return strings.HasPrefix(name, ".goutputstream-")
 }
 
-// allDigits matches vim's writability probe: "4913", or 4913+123k when
-// that name is taken. No input file is named by digits alone.
-func allDigits(name string) bool {
-	if name == "" {
-		return false
-	}
-	for _, r := range name {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
+// vimProbe matches the file vim creates to test that a folder is
+// writable before it saves: "4913", or 4913+123·k when that name is taken.
+// The rule is that narrow so that folders named by number (a year, "2023")
+// stay input.
+func vimProbe(name string) bool {
+	n, err := strconv.Atoi(name)
+	return err == nil && name[0] != '0' && n >= 4913 && (n-4913)%123 == 0
 }

@@ -34,8 +34,6 @@ type Options struct {
 	Log    io.Writer     // the terminal: the address and one line per build
 	ErrLog io.Writer     // where diagnostics go; Log by default
 	Delay  time.Duration // quiet time after the last change before rebuilding; 100 ms by default
-
-	clock clock // tests replace the debouncer's clock
 }
 
 // A Server previews one site. Create it with New, then call Serve, or use
@@ -80,7 +78,7 @@ func New(opts Options) *Server {
 		s.errLog = s.log
 	}
 	s.state.Store(&state{snap: &snapshot{basePath: "/", files: map[string]*file{}}})
-	s.deb = newDebouncer(opts.Delay, opts.clock, s.Build)
+	s.deb = newDebouncer(opts.Delay, nil, s.Build)
 	return s
 }
 

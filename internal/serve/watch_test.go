@@ -54,6 +54,9 @@ func TestRelevant(t *testing.T) {
 		{"data/4913", create, false},
 		{"data/4913", remove, false},
 		{"data/5036", create, false},
+		{"content/notices/2023", create, true}, // a year folder is no vim probe
+		{"content/notices/2023/05.md", write, true},
+		{"content/notices/0", create, true},
 		{"data/2023-02.toml~", create, false},
 		{"data/2023-02.toml~", remove, false},
 		// emacs

@@ -1,0 +1,257 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// missingScores reads a month file written by `tongbao new` and returns
+// the diagnostics check must give for it: one per township line left
+// commented under a real [result.townships] table.
+func missingScores(t *testing.T, text string) []string {
+	t.Helper()
+	var want []string
+	id, table, tableLine := "", false, 0
+	indRE := regexp.MustCompile(`^indicator = "([^"]+)"`)
+	townRE := regexp.MustCompile(`^# "([^"]+)" =`)
+	for i, line := range strings.Split(text, "\n") {
+		switch {
+		case line == "[[result]]":
+			table = false
+		case indRE.MatchString(line):
+			id = indRE.FindStringSubmatch(line)[1]
+		case strings.HasPrefix(line, "[result.townships]"):
+			table, tableLine = true, i+1
+		case strings.HasPrefix(line, "["):
+			table = false
+		case table && townRE.MatchString(line):
+			want = append(want, fmt.Sprintf("data/2023-03.toml:%d:1: 指标“%s”缺少乡镇（街道）“%s”的得分", tableLine, id, townRE.FindStringSubmatch(line)[1]))
+		}
+	}
+	return want
+}
+
+// fillScores gives every township line left to fill a score, and the
+// circular its date: what staff do after `tongbao new`.
+func fillScores(t *testing.T, dir string) {
+	t.Helper()
+	month := filepath.Join(dir, "data", "2023-03.toml")
+	b, err := os.ReadFile(month)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	table := false
+	lines := strings.Split(string(b), "\n")
+	townRE := regexp.MustCompile(`^# ("[^"]+") =.*$`)
+	for i, line := range lines {
+		switch {
+		case strings.HasPrefix(line, "[result.townships]"):
+			table = true
+		case strings.HasPrefix(line, "["):
+			table = false
+		case table && townRE.MatchString(line):
+			n++
+			lines[i] = townRE.ReplaceAllString(line, fmt.Sprintf("$1 = %.1f", 100-float64(n%13)*1.5))
+		}
+	}
+	if n == 0 {
+		t.Fatal("no township lines to fill")
+	}
+	os.WriteFile(month, []byte(strings.Join(lines, "\n")), 0o644)
+	edit(t, dir, "content/circulars/2023-03.md", "# date   = YYYY-MM-DD", "date   = 2023-05-06")
+}
+
+func diagLines(stderr string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if l != "" && !strings.HasPrefix(l, "tongbao:") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TestNewMonth is the issue's acceptance case: new, then check names each
+// missing value and exits 1; once they are filled, build succeeds.
+func TestNewMonth(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	code, out, errOut := runCmd("new", "2023-03", "-s", dir)
+	if code != 0 {
+		t.Fatalf("new: exit %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "data/2023-03.toml") || !strings.Contains(out, "content/circulars/2023-03.md") {
+		t.Errorf("new does not say what it wrote: %q", out)
+	}
+	monthB, err := os.ReadFile(filepath.Join(dir, "data", "2023-03.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	month := string(monthB)
+	circB, err := os.ReadFile(filepath.Join(dir, "content", "circulars", "2023-03.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	circ := string(circB)
+
+	// Carried forward: the indicator set, the peer-group override, the
+	// categories; the period is the single month.
+	for _, want := range []string{
+		`period      = "3月"`,
+		`indicator = "jindu"`,
+		`indicator = "chaoqi"`,
+		`districtLabel = "四区"`,
+		`districtUnits = 4`,
+		"[categories]",
+		`"三类" = ["双清公安分局", "区禁毒办"]`,
+		`# city     =               # 上月：12`,
+	} {
+		if !strings.Contains(month, want) {
+			t.Errorf("month file lacks %q", want)
+		}
+	}
+	if got, want := strings.Count(month, "[[result]]"), strings.Count(readSample(t, "data/2023-02.toml"), "[[result]]"); got != want {
+		t.Errorf("month file has %d results, the previous month %d", got, want)
+	}
+	for _, want := range []string{
+		`number = "双政办函〔2023〕15号"`,
+		`title  = "关于区政府2023年3月“三重点”落实情况的通报"`,
+		`data   = "2023-03"`,
+		`format = "letter"`,
+		"## 一、任务完成情况",
+		`{{< indicators "重点项目" >}}`,
+		`{{< city-bottom "全区“三重点工作”" >}}`,
+		`{{< interviews "提醒约谈" >}}`,
+		placeholder,
+	} {
+		if !strings.Contains(circ, want) {
+			t.Errorf("circular lacks %q", want)
+		}
+	}
+	if strings.Contains(circ, "经区政府研究") || strings.Contains(circ, "湖口井东路") || regexp.MustCompile(`(?m)^date`).MatchString(circ) {
+		t.Error("circular carries narrative or a date over from the previous one")
+	}
+
+	// check names exactly each missing value.
+	code, _, errOut = runCmd("check", "-s", dir)
+	if code != 1 {
+		t.Fatalf("check after new: exit %d, want 1", code)
+	}
+	want := missingScores(t, month)
+	if len(want) < 100 {
+		t.Fatalf("only %d township scores left to fill", len(want))
+	}
+	want = append(want, "content/circulars/2023-03.md:1:1: 文件顶层缺少“date”")
+	got := diagLines(errOut)
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("check after new reports:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// Filled in, the site builds, with the new circular.
+	fillScores(t, dir)
+	if code, _, errOut := runCmd("check", "-s", dir); code != 0 {
+		t.Fatalf("check after filling: exit %d\n%s", code, errOut)
+	}
+	pub := filepath.Join(t.TempDir(), "public")
+	if code, _, errOut := runCmd("build", "-s", dir, "-d", pub); code != 0 {
+		t.Fatalf("build after filling: exit %d\n%s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(pub, "circulars", "2023", "15", "index.html")); err != nil {
+		t.Error("the new circular was not built:", err)
+	}
+
+	// A second new refuses to overwrite, and changes nothing.
+	before, _ := os.ReadFile(filepath.Join(dir, "data", "2023-03.toml"))
+	code, _, errOut = runCmd("new", "-s", dir, "2023-03")
+	if code != 1 || !strings.Contains(errOut, "已存在，不会覆盖") {
+		t.Errorf("new over an existing month: exit %d, %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "data", "2023-03.toml")); string(after) != string(before) {
+		t.Error("refused new changed the month file")
+	}
+}
+
+func readSample(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestNewRefusesExistingCircular: the circular alone existing is enough
+// to refuse, and then the month file is not written either.
+func TestNewRefusesExistingCircular(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	os.WriteFile(filepath.Join(dir, "content", "circulars", "2023-04.md"), []byte("draft"), 0o644)
+	code, _, errOut := runCmd("new", "-s", dir, "2023-04")
+	if code != 1 || !strings.Contains(errOut, "content/circulars/2023-04.md 已存在") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "2023-04.toml")); err == nil {
+		t.Error("month file written although the circular exists")
+	}
+}
+
+func TestNewUsage(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	for _, args := range [][]string{
+		{"new"},
+		{"new", "-s", dir},
+		{"new", "2023-13", "-s", dir},
+		{"new", "2023-3", "-s", dir},
+		{"new", "2023-03", "2023-04", "-s", dir},
+	} {
+		if code, _, _ := runCmd(args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+// TestNewFirstMonth: without a previous month every indicator is listed,
+// and without a previous circular the 文号 is left to fill too.
+func TestNewFirstMonth(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	os.Remove(filepath.Join(dir, "data", "2023-02.toml"))
+	os.Remove(filepath.Join(dir, "content", "circulars", "2023-02.md"))
+	if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: exit %d\n%s", code, errOut)
+	}
+	month, _ := os.ReadFile(filepath.Join(dir, "data", "2023-03.toml"))
+	if got, want := strings.Count(string(month), "[[result]]"), strings.Count(readSample(t, "data/indicators.toml"), "[[indicator]]"); got != want {
+		t.Errorf("%d results, want one per indicator (%d)", got, want)
+	}
+	code, _, errOut := runCmd("check", "-s", dir)
+	if code != 1 || !strings.Contains(errOut, "缺少“number”") || !strings.Contains(errOut, "缺少“date”") || !strings.Contains(errOut, "缺少乡镇（街道）") {
+		t.Errorf("check: exit %d\n%s", code, errOut)
+	}
+}
+
+func TestSkeleton(t *testing.T) {
+	body := "开头一段。\n第二行。\n\n## 一、标题2023年1-2月\n\n**（一）加粗。**叙述。\n\n另一段。\n\n{{< rewards >}}\n\n### （二）小标题\n\n| 表 | 格 |\n|---|---|\n"
+	want := placeholder + "\n\n## 一、标题2023年3月\n\n" + placeholder + "\n\n{{< rewards >}}\n\n### （二）小标题\n\n" + placeholder + "\n"
+	if got := skeleton(body, "2023年1-2月", "2023年3月"); got != want {
+		t.Errorf("skeleton:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestTOMLString(t *testing.T) {
+	for in, want := range map[string]string{
+		`东风路街道`:  `"东风路街道"`,
+		`a"b\c`:  `"a\"b\\c"`,
+		"x\ny\t": `"x\ny\t"`,
+		"\x01":   `"\u0001"`,
+	} {
+		if got := tomlString(in); got != want {
+			t.Errorf("tomlString(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
