@@ -158,7 +158,11 @@ func (l *loader) circular(rel string, t *table, f *tomlFile) *Circular {
 		c.Data = l.s.months[key]
 		if c.Data == nil {
 			ok = false
-			f.errorf("data", "通报引用的月份数据“%s”不存在（应有文件 data/%s.toml）", key, key)
+			// A month file that exists but failed to load has its own
+			// diagnostics; saying it does not exist would mislead.
+			if !l.fileExists("data/" + key + ".toml") {
+				f.errorf("data", "通报引用的月份数据“%s”不存在（应有文件 data/%s.toml）", key, key)
+			}
 		}
 	}
 	switch v := t.str("format"); v {

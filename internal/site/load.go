@@ -124,6 +124,11 @@ func (l *loader) text(rel string, b []byte) []byte {
 	return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 }
 
+func (l *loader) fileExists(rel string) bool {
+	_, err := os.Lstat(filepath.Join(l.root, filepath.FromSlash(rel)))
+	return err == nil
+}
+
 func errText(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

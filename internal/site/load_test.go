@@ -217,3 +217,17 @@ func TestMonthFileNames(t *testing.T) {
 		t.Errorf("months read: %d", len(s.Months))
 	}
 }
+
+// TestBrokenMonthIsNotMissing: a circular whose month file has a syntax
+// error gets the syntax error, not a false "month does not exist".
+func TestBrokenMonthIsNotMissing(t *testing.T) {
+	files := miniSite()
+	files["data/2023-02.toml"] = "period = = 1\n"
+	_, err := Load(writeSite(t, files))
+	if err == nil || !strings.Contains(err.Error(), "data/2023-02.toml:1:") {
+		t.Fatalf("want the syntax error, got %v", err)
+	}
+	if strings.Contains(err.Error(), "不存在") {
+		t.Errorf("a broken month is reported as missing:\n%s", err)
+	}
+}
