@@ -167,7 +167,7 @@ func (sc *scaffold) monthFile() string {
 #   [result.townships] 下每个乡镇（街道）的得分——tongbao check 会逐个列出尚缺的得分。
 
 `)
-	fmt.Fprintf(&b, "period      = %s\n", tomlString(sc.period()))
+	fmt.Fprintf(&b, "period      = %s\n", site.Quote(sc.period()))
 	b.WriteString("# overallCity =             # 全区在全市的综合排名（待填写")
 	if sc.prev != nil && sc.prev.OverallCity > 0 {
 		fmt.Fprintf(&b, "；上月：%d", sc.prev.OverallCity)
@@ -181,10 +181,10 @@ func (sc *scaffold) monthFile() string {
 				continue
 			}
 		}
-		fmt.Fprintf(&b, "\n[[result]]\nindicator = %s    # %s\n", tomlString(ind.ID), ind.Name)
+		fmt.Fprintf(&b, "\n[[result]]\nindicator = %s    # %s\n", site.Quote(ind.ID), ind.Name)
 		if prev != nil {
 			if prev.DistrictLabel != rk.DistrictLabel {
-				fmt.Fprintf(&b, "districtLabel = %s\n", tomlString(prev.DistrictLabel))
+				fmt.Fprintf(&b, "districtLabel = %s\n", site.Quote(prev.DistrictLabel))
 			}
 			if prev.DistrictUnits != rk.DistrictUnits {
 				fmt.Fprintf(&b, "districtUnits = %d\n", prev.DistrictUnits)
@@ -220,7 +220,7 @@ func (sc *scaffold) monthFile() string {
 			b.WriteString("# [result.townships]        # 上月没有得分；本月如有，去掉本行和下面各行的 #\n")
 		}
 		for _, u := range ind.Townships {
-			line := fmt.Sprintf("# %s = ", tomlString(u.Name))
+			line := fmt.Sprintf("# %s = ", site.Quote(u.Name))
 			if v, ok := last[u]; ok {
 				line = pad(line, 28) + "# 上月：" + strconv.FormatFloat(v, 'f', -1, 64)
 			}
@@ -233,9 +233,9 @@ func (sc *scaffold) monthFile() string {
 		for _, c := range sc.prev.Categories {
 			names := make([]string, len(c.Units))
 			for i, u := range c.Units {
-				names[i] = tomlString(u.Name)
+				names[i] = site.Quote(u.Name)
 			}
-			writeList(&b, tomlString(c.Name), names)
+			writeList(&b, site.Quote(c.Name), names)
 		}
 	} else {
 		b.WriteString("\n# 区直单位考核排类：每个区直单位列入一类，且只列一次\n# [categories]\n# \"一类\" = []\n")
@@ -289,29 +289,6 @@ func writeList(b *strings.Builder, key string, names []string) {
 	b.WriteString("]\n")
 }
 
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 // numberRE reads a 文号: 代字〔年份〕序号号.
 var numberRE = regexp.MustCompile(`^(\S+?)〔(\d{4})〕([1-9]\d*)号$`)
 
@@ -326,18 +303,18 @@ func (sc *scaffold) circularFile() string {
 	c := sc.circ
 	if c == nil {
 		b.WriteString("# number = \"〔" + strconv.Itoa(sc.year) + "〕1号\"   # 文号（待填写）\n")
-		fmt.Fprintf(&b, "title  = %s\n", tomlString("关于区政府"+sc.label()+"“三重点”落实情况的通报"))
+		fmt.Fprintf(&b, "title  = %s\n", site.Quote("关于区政府"+sc.label()+"“三重点”落实情况的通报"))
 	} else {
 		if number, ok := sc.nextNumber(); ok {
-			fmt.Fprintf(&b, "number = %s   # 按上一期文号顺延，请核对\n", tomlString(number))
+			fmt.Fprintf(&b, "number = %s   # 按上一期文号顺延，请核对\n", site.Quote(number))
 		} else {
-			fmt.Fprintf(&b, "# number = %s   # 文号（待填写；上一期为 %s）\n", tomlString(""), c.Number)
+			fmt.Fprintf(&b, "# number = %s   # 文号（待填写；上一期为 %s）\n", site.Quote(""), c.Number)
 		}
 		title := c.Title
 		if old := sc.oldLabel(); old != "" && strings.Contains(title, old) {
-			fmt.Fprintf(&b, "title  = %s\n", tomlString(strings.ReplaceAll(title, old, sc.label())))
+			fmt.Fprintf(&b, "title  = %s\n", site.Quote(strings.ReplaceAll(title, old, sc.label())))
 		} else {
-			fmt.Fprintf(&b, "title  = %s   # 沿用上一期标题，请改写\n", tomlString(title))
+			fmt.Fprintf(&b, "title  = %s   # 沿用上一期标题，请改写\n", site.Quote(title))
 		}
 	}
 	b.WriteString("# date   = YYYY-MM-DD         # 成文日期（待填写，印发时填上并去掉行首的 #）\n")
@@ -348,9 +325,9 @@ func (sc *scaffold) circularFile() string {
 			format = "file"
 		}
 	}
-	fmt.Fprintf(&b, "to     = %s\n", tomlString(to))
-	fmt.Fprintf(&b, "data   = %s\n", tomlString(sc.key))
-	fmt.Fprintf(&b, "format = %s\n", tomlString(format))
+	fmt.Fprintf(&b, "to     = %s\n", site.Quote(to))
+	fmt.Fprintf(&b, "data   = %s\n", site.Quote(sc.key))
+	fmt.Fprintf(&b, "format = %s\n", site.Quote(format))
 	b.WriteString("+++\n\n")
 	if c == nil {
 		b.WriteString(defaultSkeleton(sc.label()))

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"tongbao/internal/site"
 )
 
 // missingScores reads a month file written by `tongbao new` and returns
@@ -250,8 +251,8 @@ func TestTOMLString(t *testing.T) {
 		"x\ny\t": `"x\ny\t"`,
 		"\x01":   `"\u0001"`,
 	} {
-		if got := tomlString(in); got != want {
-			t.Errorf("tomlString(%q) = %s, want %s", in, got, want)
+		if got := site.Quote(in); got != want {
+			t.Errorf("site.Quote(%q) = %s, want %s", in, got, want)
 		}
 	}
 }

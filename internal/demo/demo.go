@@ -132,33 +132,10 @@ type gen struct {
 	power map[*site.Unit]float64 // a township's lasting strength, so histories look plausible
 }
 
-// q writes a TOML basic string.
-func q(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 func qlist(items []string) string {
 	parts := make([]string, len(items))
 	for i, s := range items {
-		parts[i] = q(s)
+		parts[i] = site.Quote(s)
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
 }
@@ -183,25 +160,25 @@ func (g *gen) config() {
 	c := g.s.Config
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s：由 tongbao gen-demo 生成的演示站点，全部考核数据均为虚构，不代表真实考核结果。\n", Marker)
-	fmt.Fprintf(&b, "title    = %s\n", q(Marker+"·"+strings.TrimPrefix(c.Title, Marker+"·")))
-	fmt.Fprintf(&b, "baseURL  = %s\n", q(c.BaseURL))
-	fmt.Fprintf(&b, "language = %s\n\n", q(c.Language))
+	fmt.Fprintf(&b, "title    = %s\n", site.Quote(Marker+"·"+strings.TrimPrefix(c.Title, Marker+"·")))
+	fmt.Fprintf(&b, "baseURL  = %s\n", site.Quote(c.BaseURL))
+	fmt.Fprintf(&b, "language = %s\n\n", site.Quote(c.Language))
 	fmt.Fprintf(&b, "[site]\nname     = %s\ndomain   = %s\nidCode   = %s\norgCode  = %s\n\n",
-		q(c.Site.Name), q(c.Site.Domain), q(c.Site.IDCode), q(c.Site.OrgCode))
-	fmt.Fprintf(&b, "[issuer]\nname = %s\n\n", q(c.Issuer))
+		site.Quote(c.Site.Name), site.Quote(c.Site.Domain), site.Quote(c.Site.IDCode), site.Quote(c.Site.OrgCode))
+	fmt.Fprintf(&b, "[issuer]\nname = %s\n\n", site.Quote(c.Issuer))
 	ties := "competition"
 	if c.Ranking.Dense {
 		ties = "dense"
 	}
 	fmt.Fprintf(&b, "[ranking]\nties          = %s\ngroupSize     = %d\ncityUnits     = %d\ndistrictUnits = %d\ndistrictLabel = %s\n\n",
-		q(ties), c.Ranking.GroupSize, c.Ranking.CityUnits, c.Ranking.DistrictUnits, q(c.Ranking.DistrictLabel))
+		site.Quote(ties), c.Ranking.GroupSize, c.Ranking.CityUnits, c.Ranking.DistrictUnits, site.Quote(c.Ranking.DistrictLabel))
 	method := "rank-points"
 	if c.Scoring.RawScore {
 		method = "score"
 	}
-	fmt.Fprintf(&b, "[scoring]\nmethod   = %s\ndecimals = %d\n\n", q(method), c.Scoring.Decimals)
+	fmt.Fprintf(&b, "[scoring]\nmethod   = %s\ndecimals = %d\n\n", site.Quote(method), c.Scoring.Decimals)
 	fmt.Fprintf(&b, "[policy]\nrewardTopTownship     = %d\nrewardCityFirst       = %d\ninterviewLastTownship = %s\n",
-		c.Policy.RewardTopTownship, c.Policy.RewardCityFirst, q(c.Policy.InterviewLastTownship))
+		c.Policy.RewardTopTownship, c.Policy.RewardCityFirst, site.Quote(c.Policy.InterviewLastTownship))
 	g.files["config.toml"] = []byte(b.String())
 }
 
@@ -209,10 +186,10 @@ func (g *gen) units() {
 	var b strings.Builder
 	b.WriteString("# 单位：与示例站点相同（由 tongbao gen-demo 按示例站点生成）。\n")
 	for _, u := range g.s.Townships {
-		fmt.Fprintf(&b, "\n[[township]]\nname = %s\nslug = %s\n", q(u.Name), q(u.Slug))
+		fmt.Fprintf(&b, "\n[[township]]\nname = %s\nslug = %s\n", site.Quote(u.Name), site.Quote(u.Slug))
 	}
 	for _, u := range g.s.Departments {
-		fmt.Fprintf(&b, "\n[[department]]\nname = %s\nslug = %s\n", q(u.Name), q(u.Slug))
+		fmt.Fprintf(&b, "\n[[department]]\nname = %s\nslug = %s\n", site.Quote(u.Name), site.Quote(u.Slug))
 	}
 	g.files["data/units.toml"] = []byte(b.String())
 }
@@ -221,11 +198,11 @@ func (g *gen) indicators() {
 	var b strings.Builder
 	b.WriteString("# 指标目录：与示例站点相同（由 tongbao gen-demo 按示例站点生成），文件顺序即通报中的顺序。\n")
 	for _, ind := range g.s.Indicators {
-		fmt.Fprintf(&b, "\n[[indicator]]\nid      = %s\n", q(ind.ID))
+		fmt.Fprintf(&b, "\n[[indicator]]\nid      = %s\n", site.Quote(ind.ID))
 		if ind.Parent != nil {
-			fmt.Fprintf(&b, "parent  = %s\n", q(ind.Parent.ID))
+			fmt.Fprintf(&b, "parent  = %s\n", site.Quote(ind.Parent.ID))
 		}
-		fmt.Fprintf(&b, "name    = %s\nsection = %s\n", q(ind.Name), q(ind.Section))
+		fmt.Fprintf(&b, "name    = %s\nsection = %s\n", site.Quote(ind.Name), site.Quote(ind.Section))
 		if len(ind.Owners) > 0 {
 			fmt.Fprintf(&b, "owners  = %s\n", qlist(names(ind.Owners)))
 		}
@@ -239,11 +216,11 @@ func (g *gen) indicators() {
 			if !ind.HigherBetter {
 				better = "lower"
 			}
-			fmt.Fprintf(&b, "better  = %s\nweight  = %s\n", q(better), strconv.FormatFloat(ind.Weight, 'f', -1, 64))
+			fmt.Fprintf(&b, "better  = %s\nweight  = %s\n", site.Quote(better), strconv.FormatFloat(ind.Weight, 'f', -1, 64))
 		}
 		fmt.Fprintf(&b, "decimals = %d\n", ind.Decimals)
 		if ind.RankingLabel != "" {
-			fmt.Fprintf(&b, "rankingLabel = %s\n", q(ind.RankingLabel))
+			fmt.Fprintf(&b, "rankingLabel = %s\n", site.Quote(ind.RankingLabel))
 		}
 	}
 	g.files["data/indicators.toml"] = []byte(b.String())
@@ -284,11 +261,11 @@ func (g *gen) month(key string, y, m int) {
 	rng := g.rng
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s：%d年%d月的考核结果，由 tongbao gen-demo 生成，全部得分和名次均为虚构。\n\n", Marker, y, m)
-	fmt.Fprintf(&b, "period      = %s\noverallCity = %d\n", q(fmt.Sprintf("%d月", m)), 1+rng.IntN(rk.CityUnits))
+	fmt.Fprintf(&b, "period      = %s\noverallCity = %d\n", site.Quote(fmt.Sprintf("%d月", m)), 1+rng.IntN(rk.CityUnits))
 	worst, worstCity := (*site.Indicator)(nil), 0
 	for _, t := range g.template() {
 		ind := t.Indicator
-		fmt.Fprintf(&b, "\n[[result]]\nindicator = %s\n", q(ind.ID))
+		fmt.Fprintf(&b, "\n[[result]]\nindicator = %s\n", site.Quote(ind.ID))
 		if t.City > 0 {
 			city := 1 + rng.IntN(rk.CityUnits)
 			fmt.Fprintf(&b, "city = %d\n", city)
@@ -299,13 +276,13 @@ func (g *gen) month(key string, y, m int) {
 		if t.District > 0 && t.DistrictUnits > 0 {
 			fmt.Fprintf(&b, "district = %d\n", 1+rng.IntN(t.DistrictUnits))
 			if t.DistrictLabel != rk.DistrictLabel {
-				fmt.Fprintf(&b, "districtLabel = %s\n", q(t.DistrictLabel))
+				fmt.Fprintf(&b, "districtLabel = %s\n", site.Quote(t.DistrictLabel))
 			}
 			if t.DistrictUnits != rk.DistrictUnits {
 				fmt.Fprintf(&b, "districtUnits = %d\n", t.DistrictUnits)
 			}
 		}
-		fmt.Fprintf(&b, "progress  = %s\n", q(fmt.Sprintf("（%s）本月完成年度目标任务的%d%%。", Marker, 5+rng.IntN(90))))
+		fmt.Fprintf(&b, "progress  = %s\n", site.Quote(fmt.Sprintf("（%s）本月完成年度目标任务的%d%%。", Marker, 5+rng.IntN(90))))
 		if ind.Townships == nil || len(t.Scores) == 0 {
 			continue
 		}
@@ -336,12 +313,12 @@ func (g *gen) month(key string, y, m int) {
 				dec = 0
 			}
 			v = round(v, dec)
-			fmt.Fprintf(&b, "%s = %s\n", q(u.Name), float(v, dec))
+			fmt.Fprintf(&b, "%s = %s\n", site.Quote(u.Name), float(v, dec))
 		}
 	}
 	if rng.IntN(4) == 0 {
 		u := g.s.Townships[rng.IntN(len(g.s.Townships))]
-		fmt.Fprintf(&b, "\n[[adjustment]]\ntownship = %s\npoints   = -1.0\nreason   = %s\n", q(u.Name), q("（"+Marker+"）未按时报送工作材料"))
+		fmt.Fprintf(&b, "\n[[adjustment]]\ntownship = %s\npoints   = -1.0\nreason   = %s\n", site.Quote(u.Name), site.Quote("（"+Marker+"）未按时报送工作材料"))
 	}
 	if deps := g.s.Departments; len(deps) > 0 {
 		// 一类 and 三类 hold a few units each, 二类 the rest; every
@@ -373,13 +350,13 @@ func (g *gen) month(key string, y, m int) {
 				}
 			}
 			if len(list) > 0 {
-				fmt.Fprintf(&b, "%s = %s\n", q(label), qlist(list))
+				fmt.Fprintf(&b, "%s = %s\n", site.Quote(label), qlist(list))
 			}
 		}
 	}
 	if worst != nil && worstCity > rk.CityUnits-rk.GroupSize {
 		fmt.Fprintf(&b, "\n[[interview]]\nunit   = %s\nwho    = \"分管领导\"\nkind   = \"提醒约谈\"\nreason = %s\n",
-			q(worst.Owners[0].Name), q(worst.Name+"工作全市排名靠后"))
+			site.Quote(worst.Owners[0].Name), site.Quote(worst.Name+"工作全市排名靠后"))
 	}
 	g.files["data/"+key+".toml"] = []byte(b.String())
 }
@@ -397,11 +374,11 @@ func (g *gen) circular(key string, y, m int, serials map[int]int) {
 	period := fmt.Sprintf("%d年%d月", y, m)
 	var b strings.Builder
 	b.WriteString("+++\n")
-	fmt.Fprintf(&b, "number = %s\n", q(fmt.Sprintf("双政办函〔%d〕%d号", py, serials[py])))
-	fmt.Fprintf(&b, "title  = %s\n", q("关于区政府"+period+"“三重点”落实情况的通报"))
+	fmt.Fprintf(&b, "number = %s\n", site.Quote(fmt.Sprintf("双政办函〔%d〕%d号", py, serials[py])))
+	fmt.Fprintf(&b, "title  = %s\n", site.Quote("关于区政府"+period+"“三重点”落实情况的通报"))
 	fmt.Fprintf(&b, "date   = %04d-%02d-%02d\n", py, pm, day)
 	b.WriteString("to     = \"各乡镇人民政府、街道办事处、区直（辖）各单位\"\n")
-	fmt.Fprintf(&b, "data   = %s\n", q(key))
+	fmt.Fprintf(&b, "data   = %s\n", site.Quote(key))
 	b.WriteString("format = \"letter\"\n+++\n\n")
 	fmt.Fprintf(&b, "**本通报为%s，由 tongbao gen-demo 生成，不代表真实考核结果。**\n\n", Marker)
 	fmt.Fprintf(&b, "经区政府研究，现将区政府%s“三重点”落实情况通报如下：\n\n", period)
@@ -412,7 +389,7 @@ func (g *gen) circular(key string, y, m int, serials map[int]int) {
 			continue
 		}
 		n++
-		fmt.Fprintf(&b, "\n### （%s）%s\n\n{{< indicators %s >}}\n", chineseSmall(n), sec, q(sec))
+		fmt.Fprintf(&b, "\n### （%s）%s\n\n{{< indicators %s >}}\n", chineseSmall(n), sec, site.Quote(sec))
 	}
 	b.WriteString("\n## 二、督查发现问题情况\n\n")
 	fmt.Fprintf(&b, "（%s）部分单位资料报送不及时，个别项目推进偏慢。\n\n", Marker)
