@@ -124,9 +124,9 @@ func Write(dest string, outputs []render.Output) (err error) {
 	return nil
 }
 
-// syncTree flushes the new tree to disk before it replaces the old one, so
-// that a crash right after the swap cannot leave empty files in public/.
-func syncTree(root string) error {
+// syncTreeByFiles flushes every file of a tree, one fsync each: the
+// portable way, used where the system cannot flush a whole file system.
+func syncTreeByFiles(root string) error {
 	return filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
