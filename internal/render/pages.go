@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"tongbao/internal/rank"
 	"tongbao/internal/site"
 	"tongbao/internal/zh"
 )
@@ -156,7 +155,6 @@ func (r *renderer) circular(i int) *Circular {
 var circularColumn = Column{Name: "工作通报", Description: "区政府“三重点”落实情况通报", Keywords: "通报,三重点,考核排名", Type: "公文"}
 
 func (r *renderer) circularPage(i int) ([]byte, error) {
-	c := r.s.Circulars[i]
 	v := r.circular(i)
 	if i > 0 {
 		v.Prev = r.circular(i - 1)
@@ -164,15 +162,7 @@ func (r *renderer) circularPage(i int) ([]byte, error) {
 	if i+1 < len(r.s.Circulars) {
 		v.Next = r.circular(i + 1)
 	}
-	var res *rank.MonthResults
-	if c.Data != nil {
-		res = r.results[c.Data]
-	}
-	html, errs := r.md.Convert(c.Body, r.shortcodes(res))
-	if len(errs) > 0 {
-		return nil, markdownDiags(c.File, c.BodyLine, errs)
-	}
-	v.Body = template.HTML(html)
+	v.Body = r.bodies[i]
 	return r.execute("circular.html", &Page{
 		Kind:        "circular",
 		Title:       v.Title,

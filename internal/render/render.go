@@ -58,6 +58,11 @@ type renderer struct {
 	results  map[*site.Month]*rank.MonthResults
 	siteData *SiteData
 
+	// bodies holds each circular's converted Markdown, by index in
+	// s.Circulars. It is filled once, before any page job runs, because the
+	// circular page, the search index and the feed all read it.
+	bodies []template.HTML
+
 	mu    sync.Mutex
 	diags diag.List
 }
@@ -119,32 +124,62 @@ type job struct {
 	fn   func() ([]byte, error)
 }
 
-func (r *renderer) render() ([]Output, error) {
-	jobs := r.jobs()
-	out := make([]Output, len(jobs))
+// parallel runs fn(0) … fn(n-1) on every core.
+func parallel(n int, fn func(i int)) {
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	for range min(n, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
 			for i := range next {
-				data, err := jobs[i].fn()
-				if err != nil {
-					r.fail(err)
-				}
-				out[i] = Output{Path: jobs[i].path, Data: data}
+				fn(i)
 			}
 		})
 	}
-	for i := range jobs {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+}
+
+func (r *renderer) render() ([]Output, error) {
+	r.convertBodies()
+	if err := r.diags.Err(); err != nil {
+		return nil, err
+	}
+	jobs := r.jobs()
+	out := make([]Output, len(jobs))
+	parallel(len(jobs), func(i int) {
+		data, err := jobs[i].fn()
+		if err != nil {
+			r.fail(err)
+		}
+		out[i] = Output{Path: jobs[i].path, Data: data}
+	})
 	if err := r.diags.Err(); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(out, func(a, b Output) int { return strings.Compare(a.Path, b.Path) })
 	return out, nil
+}
+
+// convertBodies converts every circular's Markdown, with the shortcodes
+// of its month, into r.bodies.
+func (r *renderer) convertBodies() {
+	r.bodies = make([]template.HTML, len(r.s.Circulars))
+	parallel(len(r.s.Circulars), func(i int) {
+		c := r.s.Circulars[i]
+		var res *rank.MonthResults
+		if c.Data != nil {
+			res = r.results[c.Data]
+		}
+		html, errs := r.md.Convert(c.Body, r.shortcodes(res))
+		if len(errs) > 0 {
+			r.fail(markdownDiags(c.File, c.BodyLine, errs))
+			return
+		}
+		r.bodies[i] = template.HTML(html)
+	})
 }
 
 // fail records a problem found while rendering.
