@@ -143,10 +143,9 @@ func parallel(n int, fn func(i int)) {
 }
 
 func (r *renderer) render() ([]Output, error) {
+	// A body that fails to convert is left empty; its problems are
+	// reported together with the template errors of the page jobs.
 	r.convertBodies()
-	if err := r.diags.Err(); err != nil {
-		return nil, err
-	}
 	jobs := r.jobs()
 	out := make([]Output, len(jobs))
 	parallel(len(jobs), func(i int) {
