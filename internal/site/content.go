@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"path"
 	"regexp"
 	"slices"
@@ -49,6 +50,7 @@ func (l *loader) content() {
 				continue
 			}
 			c.Body, c.BodyLine = body, bodyLine
+			c.Sum = sha256.Sum256(src)
 			if prev, dup := byNumber[c.Number]; dup {
 				f.errorf("number", "文号“%s”与 %s 重复", c.Number, prev)
 				continue
@@ -59,7 +61,7 @@ func (l *loader) content() {
 			}
 			continue
 		}
-		p := &Page{File: rel, Title: t.str("title"), Body: body, BodyLine: bodyLine}
+		p := &Page{File: rel, Sum: sha256.Sum256(src), Title: t.str("title"), Body: body, BodyLine: bodyLine}
 		t.require("title")
 		p.Date, _ = t.date("date")
 		t.done()
@@ -183,9 +185,9 @@ func (l *loader) layouts() {
 	for _, rel := range l.walk("layouts") {
 		name := strings.TrimPrefix(rel, "layouts/")
 		asset := strings.HasPrefix(name, "assets/")
-		data := l.readRaw(rel)
+		data := readFile(l.root, rel, &l.diags)
 		if data != nil && !asset {
-			data = l.text(rel, data)
+			data = normalize(rel, data, &l.diags)
 		}
 		if data == nil {
 			continue

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,9 +11,11 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"tongbao/internal/diag"
@@ -26,6 +29,12 @@ const MaxFileSize = 10 << 20
 // Load reads and validates the site rooted at dir. On any problem it
 // returns a nil Site and a diag.List holding every problem found.
 func Load(dir string) (*Site, error) {
+	return LoadCached(dir, nil)
+}
+
+// LoadCached is Load reusing what c holds from the last load of the same
+// site; c may be nil.
+func LoadCached(dir string, c *Cache) (*Site, error) {
 	root, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -33,14 +42,12 @@ func Load(dir string) (*Site, error) {
 	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
 		return nil, diag.List{{File: dir, Msg: "站点目录不存在"}}
 	}
-	l := &loader{root: root, s: &Site{
+	l := &loader{root: root, cache: c, s: &Site{
 		units:      map[string]*Unit{},
 		indicators: map[string]*Indicator{},
 		months:     map[string]*Month{},
 	}}
-	l.config()
-	l.units()
-	l.indicatorCatalogue()
+	l.loadCatalogue()
 	l.monthFiles()
 	l.content()
 	l.layouts()
@@ -52,6 +59,7 @@ func Load(dir string) (*Site, error) {
 
 type loader struct {
 	root  string
+	cache *Cache
 	s     *Site
 	diags diag.List
 }
@@ -59,54 +67,59 @@ type loader struct {
 // read returns a file's text ready for parsing: checked for size, UTF-8
 // and symlinks leaving the site, without a BOM, with LF line ends.
 func (l *loader) read(rel string) []byte {
-	if b := l.readRaw(rel); b != nil {
-		return l.text(rel, b)
+	return readText(l.root, rel, &l.diags)
+}
+
+// readText is read for any goroutine: problems go to d.
+func readText(root, rel string, d *diag.List) []byte {
+	if b := readFile(root, rel, d); b != nil {
+		return normalize(rel, b, d)
 	}
 	return nil
 }
 
-// readRaw returns a file's bytes, refusing what a site must not hold: a
+// readFile returns a file's bytes, refusing what a site must not hold: a
 // symlink out of the site, something that is not a file, a huge file.
-func (l *loader) readRaw(rel string) []byte {
-	full := filepath.Join(l.root, filepath.FromSlash(rel))
+func readFile(root, rel string, d *diag.List) []byte {
+	full := filepath.Join(root, filepath.FromSlash(rel))
 	fi, err := os.Lstat(full)
 	if err != nil {
-		l.diags.Add(rel, 0, 0, "无法读取：%s", errText(err))
+		d.Add(rel, 0, 0, "无法读取：%s", errText(err))
 		return nil
 	}
 	if fi.Mode()&fs.ModeSymlink != 0 {
 		target, err := filepath.EvalSymlinks(full)
 		if err != nil {
-			l.diags.Add(rel, 0, 0, "符号链接无法解析：%s", errText(err))
+			d.Add(rel, 0, 0, "符号链接无法解析：%s", errText(err))
 			return nil
 		}
-		if r, err := filepath.Rel(l.root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			l.diags.Add(rel, 0, 0, "符号链接指向站点目录之外（%s），已拒绝", target)
+		if r, err := filepath.Rel(root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			d.Add(rel, 0, 0, "符号链接指向站点目录之外（%s），已拒绝", target)
 			return nil
 		}
 		if fi, err = os.Stat(target); err != nil {
-			l.diags.Add(rel, 0, 0, "无法读取：%s", errText(err))
+			d.Add(rel, 0, 0, "无法读取：%s", errText(err))
 			return nil
 		}
 	}
 	if !fi.Mode().IsRegular() {
-		l.diags.Add(rel, 0, 0, "不是普通文件")
+		d.Add(rel, 0, 0, "不是普通文件")
 		return nil
 	}
 	if fi.Size() > MaxFileSize {
-		l.diags.Add(rel, 0, 0, "文件过大（%d 字节），上限为 %d MB", fi.Size(), MaxFileSize>>20)
+		d.Add(rel, 0, 0, "文件过大（%d 字节），上限为 %d MB", fi.Size(), MaxFileSize>>20)
 		return nil
 	}
 	b, err := os.ReadFile(full)
 	if err != nil {
-		l.diags.Add(rel, 0, 0, "无法读取：%s", errText(err))
+		d.Add(rel, 0, 0, "无法读取：%s", errText(err))
 		return nil
 	}
 	return b
 }
 
-// text checks that b is UTF-8 and normalises it: no BOM, LF line ends.
-func (l *loader) text(rel string, b []byte) []byte {
+// normalize checks that b is UTF-8 and normalises it: no BOM, LF line ends.
+func normalize(rel string, b []byte, d *diag.List) []byte {
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	if !utf8.Valid(b) {
 		off := 0
@@ -118,8 +131,11 @@ func (l *loader) text(rel string, b []byte) []byte {
 			off += n
 		}
 		line, col := diag.Position(b, off)
-		l.diags.Add(rel, line, col, "文件不是 UTF-8 编码（请以 UTF-8 保存，GBK 等编码不受支持）")
+		d.Add(rel, line, col, "文件不是 UTF-8 编码（请以 UTF-8 保存，GBK 等编码不受支持）")
 		return nil
+	}
+	if bytes.IndexByte(b, '\r') < 0 {
+		return b
 	}
 	return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 }
@@ -557,7 +573,15 @@ func editDistance(a, b string) int {
 
 var monthFileRE = regexp.MustCompile(`^data/(\d{4})-(\d{2})\.toml$`)
 
+// monthFiles reads every month file and parses them in parallel: on a
+// long archive they are most of the loading. Diagnostics keep file order.
 func (l *loader) monthFiles() {
+	type job struct {
+		rel         string
+		year, month int
+		e           monthEntry
+	}
+	var jobs []*job
 	for _, rel := range l.walk("data") {
 		if rel == "data/units.toml" || rel == "data/indicators.toml" {
 			continue
@@ -576,19 +600,59 @@ func (l *loader) monthFiles() {
 			l.diags.Add(rel, 0, 0, "文件名中的月份 %s 无效", m[2])
 			continue
 		}
-		src := l.read(rel)
+		jobs = append(jobs, &job{rel: rel, year: year, month: month})
+	}
+	parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		src := readText(l.root, j.rel, &j.e.diags)
 		if src == nil {
+			return
+		}
+		j.e.sum = sha256.Sum256(src)
+		if e, ok := l.cachedMonth(j.rel, j.e.sum); ok {
+			j.e = e
+			return
+		}
+		j.e.month = l.month(j.rel, src, j.year, j.month, &j.e.diags)
+		if j.e.month != nil {
+			j.e.month.Sum = j.e.sum
+		}
+	})
+	keep := make(map[string]monthEntry, len(jobs))
+	for _, j := range jobs {
+		l.diags = append(l.diags, j.e.diags...)
+		if j.e.month == nil {
 			continue
 		}
-		if mo := l.month(rel, src, year, month); mo != nil {
-			l.s.Months = append(l.s.Months, mo)
-			l.s.months[mo.Key] = mo
-		}
+		keep[j.rel] = j.e
+		l.s.Months = append(l.s.Months, j.e.month)
+		l.s.months[j.e.month.Key] = j.e.month
 	}
+	l.keepMonths(keep)
 }
 
-func (l *loader) month(rel string, src []byte, year, month int) *Month {
-	t, f, ok := decodeTOML(rel, src, &l.diags)
+// parallel runs fn(0) … fn(n-1) on every core.
+func parallel(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// month parses one month file. It runs on many goroutines at once: it
+// only reads the catalogue and reports to d.
+func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *Month {
+	t, f, ok := decodeTOML(rel, src, d)
 	if !ok {
 		return nil
 	}

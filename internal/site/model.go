@@ -22,6 +22,10 @@ type Site struct {
 	Layouts     []File       // layouts/*.html (and below), by name
 	Assets      []File       // layouts/assets/**, by name
 
+	// Sum is the SHA-256 of config.toml, units.toml and indicators.toml:
+	// every output depends on them, so caches after loading key on it.
+	Sum [32]byte
+
 	units      map[string]*Unit // by name and by slug
 	indicators map[string]*Indicator
 	months     map[string]*Month
@@ -116,7 +120,8 @@ type Month struct {
 	Key         string // "2023-02"
 	Year, Month int
 	File        string
-	Period      string // "1-2月"
+	Sum         [32]byte // SHA-256 of the file: what caches after loading key on
+	Period      string   // "1-2月"
 	OverallCity int
 	Results     []*Result // in indicator document order
 	Adjustments []Adjustment
@@ -201,7 +206,9 @@ func (d Date) Before(e Date) bool {
 
 // A Circular is content/circulars/*.md: one published circular.
 type Circular struct {
-	File     string
+	File string
+	Sum  [32]byte // SHA-256 of the file, for caches
+
 	Number   string // 文号: 双政办函〔2023〕14号
 	Year     int    // from the 文号
 	Serial   int    // from the 文号
@@ -219,7 +226,9 @@ func (c *Circular) URLPath() string { return fmt.Sprintf("circulars/%d/%d/", c.Y
 
 // A Page is any other Markdown file under content/.
 type Page struct {
-	File     string
+	File string
+	Sum  [32]byte // SHA-256 of the file, for caches
+
 	Path     string // URL path: "about/", "notices/2023-05/"
 	Title    string
 	Date     Date

@@ -1,0 +1,71 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCacheReusesUnchangedMonths loads a two-month site three times
+// through one cache: unchanged files come back as the very same values,
+// an edited month is parsed again, and an edited catalogue drops them all.
+func TestCacheReusesUnchangedMonths(t *testing.T) {
+	files := miniSite()
+	files["data/2023-03.toml"] = strings.Replace(files["data/2023-02.toml"], `period = "1-2月"`, `period = "3月"`, 1)
+	dir := writeSite(t, files)
+	var c Cache
+	first, err := LoadCached(dir, &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	write := func(name, body string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("data/2023-03.toml", strings.Replace(files["data/2023-03.toml"], `"乙街道" = 80`, `"乙街道" = 95`, 1))
+	second, err := LoadCached(dir, &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Month("2023-02") != first.Month("2023-02") {
+		t.Error("the unchanged month 2023-02 was parsed again")
+	}
+	if second.Month("2023-03") == first.Month("2023-03") {
+		t.Error("the edited month 2023-03 came from the cache")
+	}
+	if got := second.Month("2023-03").Result("jingji").Scores[1].Value; got != 95 {
+		t.Errorf("edited score = %v, want 95", got)
+	}
+	if second.Townships[0] != first.Townships[0] {
+		t.Error("the unchanged catalogue was read again")
+	}
+	if second.Circulars[0].Data != second.Month("2023-02") {
+		t.Error("the circular points at another month value than the site's")
+	}
+
+	// A broken month is reported on every load, not only the first.
+	write("data/2023-03.toml", "period = \n")
+	for range 2 {
+		_, err := LoadCached(dir, &c)
+		if err == nil || !strings.Contains(err.Error(), "data/2023-03.toml:1:") {
+			t.Fatalf("broken month not reported: %v", err)
+		}
+	}
+	write("data/2023-03.toml", files["data/2023-03.toml"])
+
+	write("data/units.toml", files["data/units.toml"]+"\n")
+	third, err := LoadCached(dir, &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.Month("2023-02") == first.Month("2023-02") || third.Townships[0] == first.Townships[0] {
+		t.Error("a changed units.toml kept months that point at the old units")
+	}
+	if third.Month("2023-02").Result("jingji").Scores[0].Unit != third.Townships[0] {
+		t.Error("a month's scores point at a unit outside the site's catalogue")
+	}
+}
