@@ -2,7 +2,10 @@ package site
 
 import (
 	"crypto/sha256"
+	"os"
+	"path/filepath"
 	"sync"
+	"time"
 
 	"tongbao/internal/diag"
 )
@@ -22,7 +25,27 @@ type Cache struct {
 	mu        sync.Mutex
 	catalogue *catalogue
 	months    map[string]monthEntry // by file, "data/2023-02.toml"
+	content   map[string]*parsed    // by file, "content/circulars/2023-02.md"
+	files     map[string]fileEntry  // by file: what was read, and its stat
+	read      map[string]fileEntry  // this load's files: the next files
 }
+
+// fileEntry is a file's text as last read, with the size and time it had
+// then. A later load that finds both unchanged takes the text from here
+// instead of reading the file again.
+type fileEntry struct {
+	size    int64
+	mod     time.Time
+	trusted bool // mod was well in the past when read: see racyWindow
+	text    []byte
+	sum     [32]byte
+}
+
+// racyWindow guards against a file changed twice within its file system's
+// time granularity (a clock tick on Linux, 2 s on FAT): same size, same
+// time, other bytes. A file read within this window of its modification
+// time is read again next time, as git does with its index.
+const racyWindow = 2 * time.Second
 
 // catalogue is the part of a Site that month files are checked against.
 type catalogue struct {
@@ -125,4 +148,93 @@ func (l *loader) keepMonths(entries map[string]monthEntry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.months = entries
+}
+
+// source returns a file's text (as readText) and its hash. With a cache,
+// a regular file whose size and modification time are unchanged since a
+// trusted earlier read is not read again: on a long archive reading is
+// most of a warm rebuild. Safe for concurrent use.
+func (l *loader) source(rel string, d *diag.List) (text []byte, sum [32]byte, ok bool) {
+	c := l.cache
+	if c == nil {
+		text = readText(l.root, rel, d)
+		return text, sha256.Sum256(text), text != nil
+	}
+	fi, err := os.Lstat(filepath.Join(l.root, filepath.FromSlash(rel)))
+	if err == nil && fi.Mode().IsRegular() {
+		c.mu.Lock()
+		e, hit := c.files[rel]
+		c.mu.Unlock()
+		if hit && e.trusted && e.size == fi.Size() && e.mod.Equal(fi.ModTime()) {
+			c.remember(rel, e)
+			return e.text, e.sum, true
+		}
+	}
+	text = readText(l.root, rel, d)
+	if text == nil {
+		return nil, sum, false
+	}
+	sum = sha256.Sum256(text)
+	// The stat was taken before the read: if the file changed in between,
+	// the next load sees another time or size and reads it again.
+	if err == nil && fi.Mode().IsRegular() {
+		c.remember(rel, fileEntry{
+			size:    fi.Size(),
+			mod:     fi.ModTime(),
+			trusted: time.Since(fi.ModTime()) > racyWindow,
+			text:    text,
+			sum:     sum,
+		})
+	}
+	return text, sum, true
+}
+
+func (c *Cache) remember(rel string, e fileEntry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.read == nil {
+		c.read = map[string]fileEntry{}
+	}
+	c.read[rel] = e
+}
+
+// cachedContent returns the parse of a content file with the same bytes.
+func (l *loader) cachedContent(rel string, sum [32]byte) (*parsed, bool) {
+	c := l.cache
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p, ok := c.content[rel]
+	return p, ok && p.sum == sum
+}
+
+// keepContent replaces the cached content parses with this load's.
+func (l *loader) keepContent(files []string, all []*parsed) {
+	c := l.cache
+	if c == nil {
+		return
+	}
+	m := make(map[string]*parsed, len(files))
+	for i, rel := range files {
+		if all[i].sum != ([32]byte{}) {
+			m[rel] = all[i]
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.content = m
+}
+
+// finish ends a load: the files read by it are what the next load may
+// skip reading.
+func (l *loader) finish() {
+	c := l.cache
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.files, c.read = c.read, nil
 }

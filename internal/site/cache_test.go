@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestCacheReusesUnchangedMonths loads a two-month site three times
@@ -67,5 +68,49 @@ func TestCacheReusesUnchangedMonths(t *testing.T) {
 	}
 	if third.Month("2023-02").Result("jingji").Scores[0].Unit != third.Townships[0] {
 		t.Error("a month's scores point at a unit outside the site's catalogue")
+	}
+}
+
+// TestCacheSkipsReadingUnchangedFiles checks the stat shortcut: a file
+// with the size and time it had at a trusted earlier read is not read
+// again, and one whose time moved is.
+func TestCacheSkipsReadingUnchangedFiles(t *testing.T) {
+	files := miniSite()
+	dir := writeSite(t, files)
+	month := filepath.Join(dir, "data", "2023-02.toml")
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(month, old, old); err != nil {
+		t.Fatal(err)
+	}
+	var c Cache
+	if _, err := LoadCached(dir, &c); err != nil {
+		t.Fatal(err)
+	}
+	// Same size, same time, other bytes: only a file that was not read
+	// again can still say 90.
+	same := strings.Replace(files["data/2023-02.toml"], `"甲街道" = 90`, `"甲街道" = 60`, 1)
+	if err := os.WriteFile(month, []byte(same), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(month, old, old); err != nil {
+		t.Fatal(err)
+	}
+	s, err := LoadCached(dir, &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Month("2023-02").Result("jingji").Scores[0].Value; got != 90 {
+		t.Fatalf("an unchanged stat was read again (score %v)", got)
+	}
+	// A new modification time, as every real save gives, is read.
+	later := old.Add(time.Minute)
+	if err := os.Chtimes(month, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = LoadCached(dir, &c); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Month("2023-02").Result("jingji").Scores[0].Value; got != 60 {
+		t.Errorf("a file with a new time was not read again (score %v)", got)
 	}
 }

@@ -3,19 +3,46 @@ package site
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
 	"path"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"tongbao/internal/diag"
 )
 
 // numberRE reads a 文号: 代字〔年份〕序号号 (DOMAIN.md §1).
 var numberRE = regexp.MustCompile(`^(\S+?)〔(\d{4})〕([1-9]\d*)号$`)
 
+// A parsed Markdown file of content/: a circular or a plain page, as far
+// as the file alone tells. What depends on other files — the month a
+// circular points at, 文号 and URL collisions — is settled by content.
+// Parsing runs in parallel and its result is cached by the file's hash.
+type parsed struct {
+	sum      [32]byte
+	circular *Circular // Data not yet set
+	page     *Page
+	dataKey  string // the circular's data = "2023-02"
+	dataAt   [2]int // line and column of data =, for its diagnostic
+	numberAt [2]int // of number =
+	diags    diag.List
+}
+
 func (l *loader) content() {
 	s := l.s
+	var files []string
+	for _, rel := range l.walk("content") {
+		if path.Ext(rel) == ".md" {
+			files = append(files, rel)
+		}
+	}
+	all := make([]*parsed, len(files))
+	parallel(len(files), func(i int) {
+		all[i] = l.parseContent(files[i])
+	})
+	l.keepContent(files, all)
+
 	byNumber := map[string]string{}
 	urls := map[string]string{}
 	claim := func(url, file string) bool {
@@ -26,33 +53,28 @@ func (l *loader) content() {
 		urls[url] = file
 		return true
 	}
-	for _, rel := range l.walk("content") {
-		if path.Ext(rel) != ".md" {
-			continue
-		}
-		src := l.read(rel)
-		if src == nil {
-			continue
-		}
-		fm, body, bodyLine, ok := l.frontMatter(rel, src)
-		if !ok {
-			continue
-		}
-		// The front matter starts on line 2: a blank first line in its
-		// place keeps every position the decoder reports right.
-		t, f, ok := decodeTOML(rel, append([]byte("\n"), fm...), &l.diags)
-		if !ok {
-			continue
-		}
-		if strings.HasPrefix(rel, "content/circulars/") {
-			c := l.circular(rel, t, f)
-			if c == nil {
+	for i, rel := range files {
+		p := all[i]
+		l.diags = append(l.diags, p.diags...)
+		var month *Month
+		if p.dataKey != "" {
+			if month = s.months[p.dataKey]; month == nil {
+				// A month file that exists but failed to load has its own
+				// diagnostics; saying it does not exist would mislead.
+				if !l.fileExists("data/" + p.dataKey + ".toml") {
+					l.diags.Add(rel, p.dataAt[0], p.dataAt[1], "通报引用的月份数据“%s”不存在（应有文件 data/%s.toml）", p.dataKey, p.dataKey)
+				}
 				continue
 			}
-			c.Body, c.BodyLine = body, bodyLine
-			c.Sum = sha256.Sum256(src)
+		}
+		if c := p.circular; c != nil {
+			if month != nil {
+				linked := *c // the cached value stays unlinked
+				linked.Data = month
+				c = &linked
+			}
 			if prev, dup := byNumber[c.Number]; dup {
-				f.errorf("number", "文号“%s”与 %s 重复", c.Number, prev)
+				l.diags.Add(rel, p.numberAt[0], p.numberAt[1], "文号“%s”与 %s 重复", c.Number, prev)
 				continue
 			}
 			byNumber[c.Number] = rel
@@ -61,20 +83,14 @@ func (l *loader) content() {
 			}
 			continue
 		}
-		p := &Page{File: rel, Sum: sha256.Sum256(src), Title: t.str("title"), Body: body, BodyLine: bodyLine}
-		t.require("title")
-		p.Date, _ = t.date("date")
-		t.done()
-		p.Path = strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md") + "/"
-		if strings.HasSuffix(p.Path, "/index/") || p.Path == "index/" {
-			p.Path = strings.TrimSuffix(p.Path, "index/")
-		}
-		if p.Path == "" || reserved[strings.SplitN(p.Path, "/", 2)[0]] {
-			l.diags.Add(rel, 1, 1, "网址 /%s 已被 tongbao 自己的页面占用，请换一个文件名", p.Path)
-			continue
-		}
-		if claim(p.Path, rel) {
-			s.Pages = append(s.Pages, p)
+		if pg := p.page; pg != nil {
+			if pg.Path == "" || reserved[strings.SplitN(pg.Path, "/", 2)[0]] {
+				l.diags.Add(rel, 1, 1, "网址 /%s 已被 tongbao 自己的页面占用，请换一个文件名", pg.Path)
+				continue
+			}
+			if claim(pg.Path, rel) {
+				s.Pages = append(s.Pages, pg)
+			}
 		}
 	}
 	slices.SortFunc(s.Circulars, func(a, b *Circular) int {
@@ -99,9 +115,9 @@ var reserved = map[string]bool{
 
 // frontMatter splits a Markdown file into its TOML front matter (between
 // +++ lines) and body. bodyLine is the file line on which the body starts.
-func (l *loader) frontMatter(rel string, src []byte) (fm, body []byte, bodyLine int, ok bool) {
+func frontMatter(rel string, src []byte, d *diag.List) (fm, body []byte, bodyLine int, ok bool) {
 	if !bytes.HasPrefix(src, []byte("+++\n")) {
-		l.diags.Add(rel, 1, 1, "缺少 TOML 前置信息（文件应以一行 +++ 开头）")
+		d.Add(rel, 1, 1, "缺少 TOML 前置信息（文件应以一行 +++ 开头）")
 		return nil, nil, 0, false
 	}
 	rest := src[4:]
@@ -122,7 +138,7 @@ func (l *loader) frontMatter(rel string, src []byte) (fm, body []byte, bodyLine 
 		off += nl + 1
 	}
 	if end < 0 {
-		l.diags.Add(rel, 1, 1, "前置信息没有结束（缺少第二行 +++）")
+		d.Add(rel, 1, 1, "前置信息没有结束（缺少第二行 +++）")
 		return nil, nil, 0, false
 	}
 	fm = rest[:end]
@@ -136,7 +152,50 @@ func (l *loader) frontMatter(rel string, src []byte) (fm, body []byte, bodyLine 
 	return fm, after, bodyLine, true
 }
 
-func (l *loader) circular(rel string, t *table, f *tomlFile) *Circular {
+// parseContent reads and parses one Markdown file of content/, or takes
+// it from the cache when its bytes are unchanged. It runs on many
+// goroutines at once.
+func (l *loader) parseContent(rel string) *parsed {
+	p := &parsed{}
+	src, sum, ok := l.source(rel, &p.diags)
+	if !ok {
+		return p
+	}
+	if c, hit := l.cachedContent(rel, sum); hit {
+		return c
+	}
+	p.sum = sum
+	fm, body, bodyLine, ok := frontMatter(rel, src, &p.diags)
+	if !ok {
+		return p
+	}
+	// The front matter starts on line 2: a blank first line in its
+	// place keeps every position the decoder reports right.
+	t, f, ok := decodeTOML(rel, append([]byte("\n"), fm...), &p.diags)
+	if !ok {
+		return p
+	}
+	if strings.HasPrefix(rel, "content/circulars/") {
+		p.circular = circular(rel, t, f, p)
+		if p.circular != nil {
+			p.circular.Body, p.circular.BodyLine, p.circular.Sum = body, bodyLine, sum
+		}
+		return p
+	}
+	pg := &Page{File: rel, Sum: sum, Title: t.str("title"), Body: body, BodyLine: bodyLine}
+	t.require("title")
+	pg.Date, _ = t.date("date")
+	t.done()
+	pg.Path = strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md") + "/"
+	if strings.HasSuffix(pg.Path, "/index/") || pg.Path == "index/" {
+		pg.Path = strings.TrimSuffix(pg.Path, "index/")
+	}
+	p.page = pg
+	return p
+}
+
+// circular reads a circular's front matter; nil if it is unusable.
+func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	c := &Circular{
 		File:   rel,
 		Number: t.str("number"),
@@ -156,17 +215,9 @@ func (l *loader) circular(rel string, t *table, f *tomlFile) *Circular {
 		ok = false
 		f.errorf("number", "文号“%s”格式不对，应如“双政办函〔2023〕14号”（六角括号〔〕，四位年份，序号不加“第”和前导零）", c.Number)
 	}
-	if key := t.str("data"); key != "" {
-		c.Data = l.s.months[key]
-		if c.Data == nil {
-			ok = false
-			// A month file that exists but failed to load has its own
-			// diagnostics; saying it does not exist would mislead.
-			if !l.fileExists("data/" + key + ".toml") {
-				f.errorf("data", "通报引用的月份数据“%s”不存在（应有文件 data/%s.toml）", key, key)
-			}
-		}
-	}
+	p.dataKey = t.str("data")
+	p.dataAt[0], p.dataAt[1] = f.position("data")
+	p.numberAt[0], p.numberAt[1] = f.position("number")
 	switch v := t.str("format"); v {
 	case "", "letter":
 		c.Letter = true

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -51,6 +50,7 @@ func LoadCached(dir string, c *Cache) (*Site, error) {
 	l.monthFiles()
 	l.content()
 	l.layouts()
+	l.finish()
 	if err := l.diags.Err(); err != nil {
 		return nil, err
 	}
@@ -604,11 +604,11 @@ func (l *loader) monthFiles() {
 	}
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		src := readText(l.root, j.rel, &j.e.diags)
-		if src == nil {
+		src, sum, ok := l.source(j.rel, &j.e.diags)
+		if !ok {
 			return
 		}
-		j.e.sum = sha256.Sum256(src)
+		j.e.sum = sum
 		if e, ok := l.cachedMonth(j.rel, j.e.sum); ok {
 			j.e = e
 			return
