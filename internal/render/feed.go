@@ -30,9 +30,9 @@ const feedEntries = 50
 // feedJobs are the outputs of this file.
 func (r *renderer) feedJobs() []job {
 	return []job{
-		{"feed.xml", r.feed},
-		{"sitemap.xml", r.sitemap},
-		{"robots.txt", r.robots},
+		{path: "feed.xml", fn: r.feed},
+		{path: "sitemap.xml", fn: r.sitemap},
+		{path: "robots.txt", fn: r.robots},
 	}
 }
 

@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"regexp"
 	"strconv"
+	"strings"
+	"sync"
 
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
@@ -29,13 +30,14 @@ func (r *renderer) openDataJobs() []job {
 		if c.Data == nil {
 			continue
 		}
+		key := keyOf(r.global, c.Sum, c.Data.Sum)
 		jobs = append(jobs,
-			job{c.URLPath() + "data.json", func() ([]byte, error) { return r.dataJSON(i) }},
-			job{c.URLPath() + "data.csv", func() ([]byte, error) { return r.dataCSV(c.Data) }},
+			keyed(job{path: c.URLPath() + "data.json", fn: func() ([]byte, error) { return r.dataJSON(i) }}, key),
+			keyed(job{path: c.URLPath() + "data.csv", fn: func() ([]byte, error) { return r.dataCSV(c.Data) }}, key),
 		)
 	}
 	if len(r.s.Months) > 0 {
-		jobs = append(jobs, job{"data/ranks.csv", r.ranksCSV})
+		jobs = append(jobs, job{path: "data/ranks.csv", fn: r.ranksCSV})
 	}
 	return jobs
 }
@@ -205,11 +207,29 @@ const CompositeLabel = "综合"
 // utf8BOM lets Excel and WPS recognise the CSV as UTF-8.
 const utf8BOM = "\xEF\xBB\xBF"
 
-var plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+// plainNumber reports whether s is -?digits(.digits)?: a number a
+// spreadsheet reads as a number, which may start with a minus.
+func plainNumber(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, dot := strings.Cut(s, ".")
+	return digits(whole) && (!dot || digits(frac))
+}
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // csvCell neutralises what a spreadsheet would run as a formula.
 func csvCell(s string) string {
-	if s == "" || plainNumber.MatchString(s) {
+	if s == "" || plainNumber(s) {
 		return s
 	}
 	switch s[0] {
@@ -239,10 +259,9 @@ func (r *renderer) rankRows(rows [][]string, m *site.Month) [][]string {
 	return rows
 }
 
-func writeCSV(rows [][]string) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(utf8BOM)
-	w := csv.NewWriter(&b)
+// appendCSV writes rows, neutralised, with CRLF line ends.
+func appendCSV(b *bytes.Buffer, rows [][]string) error {
+	w := csv.NewWriter(b)
 	w.UseCRLF = true
 	for _, row := range rows {
 		cells := make([]string, len(row))
@@ -250,25 +269,59 @@ func writeCSV(rows [][]string) ([]byte, error) {
 			cells[i] = csvCell(c)
 		}
 		if err := w.Write(cells); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	w.Flush()
-	if err := w.Error(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return w.Error()
+}
+
+// monthCSV is the body of a month's data.csv, without BOM and header:
+// data.csv and data/ranks.csv share it, so it is made once per month and,
+// in the preview server, once per edit of that month.
+func (r *renderer) monthCSV(m *site.Month) ([]byte, error) {
+	return r.csvOnce[m]()
+}
+
+// newMonthCSV makes the function behind monthCSV for m: computed at most
+// once per render, whichever job asks first.
+func (r *renderer) newMonthCSV(m *site.Month) func() ([]byte, error) {
+	return sync.OnceValues(func() ([]byte, error) {
+		name, key := "csv:"+m.File, keyOf(r.global, m.Sum)
+		if data, ok := r.cache.lookup(name, key); ok {
+			return data, nil
+		}
+		var b bytes.Buffer
+		if err := appendCSV(&b, r.rankRows(nil, m)); err != nil {
+			return nil, err
+		}
+		r.cache.store(name, key, b.Bytes())
+		return b.Bytes(), nil
+	})
 }
 
 func (r *renderer) dataCSV(m *site.Month) ([]byte, error) {
-	return writeCSV(r.rankRows([][]string{CSVHeader}, m))
+	return r.joinCSV([]*site.Month{m})
 }
 
 // ranksCSV is data/ranks.csv: every month, oldest first.
 func (r *renderer) ranksCSV() ([]byte, error) {
-	rows := [][]string{CSVHeader}
-	for _, m := range r.s.Months {
-		rows = r.rankRows(rows, m)
+	return r.joinCSV(r.s.Months)
+}
+
+// joinCSV writes the BOM, the header and the months' rows.
+func (r *renderer) joinCSV(months []*site.Month) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(utf8BOM)
+	if err := appendCSV(&b, [][]string{CSVHeader}); err != nil {
+		return nil, err
 	}
-	return writeCSV(rows)
+	for _, m := range months {
+		rows, err := r.monthCSV(m)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(rows)
+	}
+	return b.Bytes(), nil
 }

@@ -29,6 +29,10 @@ import (
 type Options struct {
 	// BaseURL overrides config.toml's baseURL (tongbao build --baseURL).
 	BaseURL string
+
+	// Cache, if set, carries work over from the last render of the same
+	// site (the preview server); a one-off build leaves it nil.
+	Cache *Cache
 }
 
 // An Output is one file of the built site.
@@ -44,7 +48,9 @@ func Render(s *site.Site, opts Options) ([]Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r.render()
+	out, err := r.render()
+	opts.Cache.end(r.results, err == nil)
+	return out, err
 }
 
 // renderer holds what every page shares, computed once per build.
@@ -57,11 +63,18 @@ type renderer struct {
 	tmpl     map[string]*template.Template
 	results  map[*site.Month]*rank.MonthResults
 	siteData *SiteData
+	cache    *Cache
+	global   [32]byte // hash of everything every page reads: see globalKey
+	csvOnce  map[*site.Month]func() ([]byte, error)
 
 	// bodies holds each circular's converted Markdown, by index in
 	// s.Circulars. It is filled once, before any page job runs, because the
 	// circular page, the search index and the feed all read it.
 	bodies []template.HTML
+
+	// pageBodies holds each plain page's converted Markdown, filled with
+	// bodies: the page and the search index both read it.
+	pageBodies map[*site.Page]template.HTML
 
 	mu    sync.Mutex
 	diags diag.List
@@ -85,7 +98,7 @@ func newRenderer(s *site.Site, opts Options) (*renderer, error) {
 		base:     base,
 		basePath: cmpOr(u.Path, "/"),
 		assets:   map[string]string{},
-		results:  map[*site.Month]*rank.MonthResults{},
+		cache:    opts.Cache,
 	}
 	if !strings.HasSuffix(r.basePath, "/") {
 		r.basePath += "/"
@@ -93,8 +106,20 @@ func newRenderer(s *site.Site, opts Options) (*renderer, error) {
 	for _, a := range s.Assets {
 		r.assets[a.Name] = fingerprint("assets/"+a.Name, a.Data)
 	}
+	r.global = globalKey(s, base)
+	r.csvOnce = make(map[*site.Month]func() ([]byte, error), len(s.Months))
 	for _, m := range s.Months {
-		r.results[m] = rank.Month(s, m)
+		r.csvOnce[m] = r.newMonthCSV(m)
+	}
+	r.results = r.cache.begin(s.Months)
+	ranked := make([]*rank.MonthResults, len(s.Months))
+	parallel(len(s.Months), func(i int) {
+		if ranked[i] = r.results[s.Months[i]]; ranked[i] == nil {
+			ranked[i] = rank.Month(s, s.Months[i])
+		}
+	})
+	for i, m := range s.Months {
+		r.results[m] = ranked[i]
 	}
 	r.siteData = r.newSiteData()
 	if err := r.parseTemplates(); err != nil {
@@ -118,10 +143,45 @@ func fingerprint(name string, data []byte) string {
 	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 }
 
+// globalKey hashes what every output may read: the catalogue, the
+// layouts and assets, and the base URL.
+func globalKey(s *site.Site, base string) [32]byte {
+	h := sha256.New()
+	h.Write(s.Sum[:])
+	for _, files := range [][]site.File{s.Layouts, s.Assets} {
+		for _, f := range files {
+			fmt.Fprintf(h, "%s\x00%d\x00", f.Name, len(f.Data))
+			h.Write(f.Data)
+		}
+	}
+	h.Write([]byte(base))
+	var k [32]byte
+	copy(k[:], h.Sum(nil))
+	return k
+}
+
 // job renders one output; jobs run in parallel.
 type job struct {
 	path string
 	fn   func() ([]byte, error)
+
+	// key, when set, names exactly the inputs fn reads (see keyOf), so a
+	// Cache may reuse the output of an earlier render made from them.
+	key *[32]byte
+}
+
+// keyed sets the key of a job.
+func keyed(j job, key [32]byte) job {
+	j.key = &key
+	return j
+}
+
+// monthSum is the hash of a circular's month file, or zero.
+func monthSum(c *site.Circular) [32]byte {
+	if c.Data == nil {
+		return [32]byte{}
+	}
+	return c.Data.Sum
 }
 
 // parallel runs fn(0) … fn(n-1) on every core.
@@ -149,11 +209,20 @@ func (r *renderer) render() ([]Output, error) {
 	jobs := r.jobs()
 	out := make([]Output, len(jobs))
 	parallel(len(jobs), func(i int) {
-		data, err := jobs[i].fn()
+		j := jobs[i]
+		if j.key != nil {
+			if data, ok := r.cache.lookup(j.path, *j.key); ok {
+				out[i] = Output{Path: j.path, Data: data}
+				return
+			}
+		}
+		data, err := j.fn()
 		if err != nil {
 			r.fail(err)
+		} else if j.key != nil {
+			r.cache.store(j.path, *j.key, data)
 		}
-		out[i] = Output{Path: jobs[i].path, Data: data}
+		out[i] = Output{Path: j.path, Data: data}
 	})
 	if err := r.diags.Err(); err != nil {
 		return nil, err
@@ -163,11 +232,22 @@ func (r *renderer) render() ([]Output, error) {
 }
 
 // convertBodies converts every circular's Markdown, with the shortcodes
-// of its month, into r.bodies.
+// of its month, into r.bodies, and every plain page's into r.pageBodies.
 func (r *renderer) convertBodies() {
 	r.bodies = make([]template.HTML, len(r.s.Circulars))
-	parallel(len(r.s.Circulars), func(i int) {
+	pages := make([]template.HTML, len(r.s.Pages))
+	n := len(r.s.Circulars)
+	parallel(n+len(r.s.Pages), func(i int) {
+		if i >= n {
+			pages[i-n] = r.convertPage(r.s.Pages[i-n])
+			return
+		}
 		c := r.s.Circulars[i]
+		name, key := "body:"+c.File, keyOf(r.global, c.Sum, monthSum(c))
+		if html, ok := r.cache.lookup(name, key); ok {
+			r.bodies[i] = template.HTML(html)
+			return
+		}
 		var res *rank.MonthResults
 		if c.Data != nil {
 			res = r.results[c.Data]
@@ -177,8 +257,29 @@ func (r *renderer) convertBodies() {
 			r.fail(markdownDiags(c.File, c.BodyLine, errs))
 			return
 		}
+		r.cache.store(name, key, html)
 		r.bodies[i] = template.HTML(html)
 	})
+	r.pageBodies = make(map[*site.Page]template.HTML, len(pages))
+	for i, p := range r.s.Pages {
+		r.pageBodies[p] = pages[i]
+	}
+}
+
+// convertPage converts a plain page's Markdown; it has no month, so the
+// data shortcodes have nothing to show.
+func (r *renderer) convertPage(p *site.Page) template.HTML {
+	name, key := "body:"+p.File, keyOf(r.global, p.Sum)
+	if html, ok := r.cache.lookup(name, key); ok {
+		return template.HTML(html)
+	}
+	html, errs := r.md.Convert(p.Body, r.shortcodes(nil))
+	if len(errs) > 0 {
+		r.fail(markdownDiags(p.File, p.BodyLine, errs))
+		return ""
+	}
+	r.cache.store(name, key, html)
+	return template.HTML(html)
 }
 
 // fail records a problem found while rendering.
@@ -208,16 +309,25 @@ func templateDiag(err error) diag.Diagnostic {
 func (r *renderer) jobs() []job {
 	s := r.s
 	var jobs []job
-	add := func(p string, fn func() ([]byte, error)) { jobs = append(jobs, job{p, fn}) }
+	add := func(p string, fn func() ([]byte, error)) { jobs = append(jobs, job{path: p, fn: fn}) }
 	for _, a := range s.Assets {
 		data := a.Data
 		add(r.assets[a.Name], func() ([]byte, error) { return data, nil })
 	}
 	for i, c := range s.Circulars {
-		add(c.URLPath()+"index.html", func() ([]byte, error) { return r.circularPage(i) })
+		// The page shows its neighbours' titles and dates (prev/next).
+		var prev, next [32]byte
+		if i > 0 {
+			prev = s.Circulars[i-1].Sum
+		}
+		if i+1 < len(s.Circulars) {
+			next = s.Circulars[i+1].Sum
+		}
+		jobs = append(jobs, keyed(job{path: c.URLPath() + "index.html", fn: func() ([]byte, error) { return r.circularPage(i) }},
+			keyOf(r.global, c.Sum, monthSum(c), prev, next)))
 	}
 	for _, p := range s.Pages {
-		add(p.Path+"index.html", func() ([]byte, error) { return r.plainPage(p) })
+		jobs = append(jobs, keyed(job{path: p.Path + "index.html", fn: func() ([]byte, error) { return r.plainPage(p) }}, keyOf(r.global, p.Sum)))
 	}
 	for _, dir := range listDirs(s.Pages) {
 		add(dir+"index.html", func() ([]byte, error) { return r.listPage(dir) })

@@ -46,6 +46,11 @@ type Server struct {
 	hub    hub
 	deb    *debouncer
 
+	// The caches carry unchanged work from one rebuild to the next; only
+	// the rebuild goroutine touches them.
+	siteCache   site.Cache
+	renderCache render.Cache
+
 	nonce string // differs per process, so a browser reconnecting after a restart reloads
 	seq   int    // builds that changed the output; only the rebuild goroutine touches it
 
@@ -87,7 +92,7 @@ func New(opts Options) *Server {
 // it. Calls must not overlap; the debouncer guarantees that for rebuilds.
 func (s *Server) Build() {
 	start := time.Now()
-	outputs, basePath, err := renderSite(s.opts.Source)
+	outputs, basePath, err := s.render()
 	prev := s.state.Load()
 	if err != nil {
 		lines := diagLines(err)
@@ -111,7 +116,7 @@ func (s *Server) Build() {
 		ev = change{ID: prev.snap.id, Changed: []string{}}
 	} else {
 		s.seq++
-		snap := newSnapshot(s.nonce+"-"+strconv.Itoa(s.seq), basePath, outputs)
+		snap := newSnapshot(prev.snap, s.nonce+"-"+strconv.Itoa(s.seq), basePath, outputs)
 		ev = diff(prev.snap, snap)
 		s.state.Store(&state{snap: snap})
 	}
@@ -140,14 +145,15 @@ func changedText(c change) string {
 	return fmt.Sprintf("%d 个页面有变化", len(c.Changed))
 }
 
-// renderSite is build.Render, keeping the loaded site's base path, which
-// the server needs to mount the pages where their links point.
-func renderSite(dir string) ([]render.Output, string, error) {
-	st, err := site.Load(dir)
+// render is build.Render with the server's caches, keeping the loaded
+// site's base path, which the server needs to mount the pages where their
+// links point.
+func (s *Server) render() ([]render.Output, string, error) {
+	st, err := site.LoadCached(s.opts.Source, &s.siteCache)
 	if err != nil {
 		return nil, "", err
 	}
-	outputs, err := render.Render(st, render.Options{})
+	outputs, err := render.Render(st, render.Options{Cache: &s.renderCache})
 	if err != nil {
 		return nil, "", err
 	}
@@ -255,7 +261,7 @@ func (s *Server) Handler() http.Handler {
 //go:embed live.js
 var liveJS []byte
 
-var liveJSTag = etag(sha256.Sum256(liveJS))
+var liveJSTag = etag(sha256.Sum256(liveJS), "")
 
 func serveScript(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()

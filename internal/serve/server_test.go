@@ -317,13 +317,13 @@ func TestDiff(t *testing.T) {
 	page := func(css, text string) string {
 		return `<link rel="stylesheet" href="/assets/css/` + css + `"><p>` + text + `</p>`
 	}
-	old := newSnapshot("a", "/", []render.Output{
+	old := newSnapshot(&snapshot{}, "a", "/", []render.Output{
 		{Path: "assets/css/site.00000001.css", Data: []byte("p{}")},
 		{Path: "index.html", Data: []byte(page("site.00000001.css", "home"))},
 		{Path: "x/index.html", Data: []byte(page("site.00000001.css", "x"))},
 		{Path: "gone/index.html", Data: []byte("gone")},
 	})
-	cssOnly := newSnapshot("b", "/", []render.Output{
+	cssOnly := newSnapshot(old, "b", "/", []render.Output{
 		{Path: "assets/css/site.00000002.css", Data: []byte("p{color:red}")},
 		{Path: "index.html", Data: []byte(page("site.00000002.css", "home"))},
 		{Path: "x/index.html", Data: []byte(page("site.00000002.css", "x changed"))},

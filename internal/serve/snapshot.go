@@ -34,25 +34,51 @@ type file struct {
 	ctype string
 }
 
-// newSnapshot wraps a build's outputs.
-func newSnapshot(id, basePath string, outputs []render.Output) *snapshot {
+// newSnapshot wraps a build's outputs. Outputs the render cache handed
+// back unchanged (the very same bytes as in prev) keep their hash, and
+// files other than pages are shared with prev whole: on a long archive a
+// save changes a few dozen of its thousand files.
+func newSnapshot(prev *snapshot, id, basePath string, outputs []render.Output) *snapshot {
 	s := &snapshot{id: id, basePath: basePath, files: make(map[string]*file, len(outputs))}
 	for _, o := range outputs {
-		f := &file{raw: o.Data, body: o.Data, sum: sha256.Sum256(o.Data), ctype: contentType(o.Path, o.Data)}
-		sum := f.sum
-		if isHTML(o.Path) {
-			f.body = inject(o.Data, scriptTag(id, o.Path))
-			sum = sha256.Sum256(f.body)
+		old := prev.files[o.Path]
+		same := old != nil && sameBytes(old.raw, o.Data)
+		if same && !isHTML(o.Path) {
+			s.files[o.Path] = old
+			continue
 		}
-		f.etag = etag(sum)
+		f := &file{raw: o.Data, body: o.Data, ctype: contentType(o.Path, o.Data)}
+		if same {
+			f.sum = old.sum
+		} else {
+			f.sum = sha256.Sum256(o.Data)
+		}
+		f.etag = etag(f.sum, "")
+		if isHTML(o.Path) {
+			// The served page carries the build id, so its tag does too.
+			f.body = inject(o.Data, scriptTag(id, o.Path))
+			f.etag = etag(f.sum, id)
+		}
 		s.files[o.Path] = f
 	}
 	return s
 }
 
-// etag quotes a hash as an HTTP entity tag; 96 bits tell any two
-// versions of a file apart.
-func etag(sum [32]byte) string { return `"` + hex.EncodeToString(sum[:12]) + `"` }
+// sameBytes reports whether a and b are the same slice of memory, which
+// is how cached outputs come back; it never compares contents.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// etag quotes a content hash, and the build id when the served body
+// carries it, as an HTTP entity tag; 96 bits tell any two versions of a
+// file apart.
+func etag(sum [32]byte, id string) string {
+	if id == "" {
+		return `"` + hex.EncodeToString(sum[:12]) + `"`
+	}
+	return `"` + hex.EncodeToString(sum[:12]) + "-" + id + `"`
+}
 
 func isHTML(p string) bool { return strings.HasSuffix(p, ".html") }
 
@@ -65,7 +91,7 @@ func sameOutputs(old *snapshot, basePath string, outputs []render.Output) bool {
 	}
 	for _, o := range outputs {
 		f := old.files[o.Path]
-		if f == nil || !bytes.Equal(f.raw, o.Data) {
+		if f == nil || !sameBytes(f.raw, o.Data) && !bytes.Equal(f.raw, o.Data) {
 			return false
 		}
 	}

@@ -1,0 +1,110 @@
+package render
+
+import (
+	"crypto/sha256"
+	"sync"
+
+	"tongbao/internal/rank"
+	"tongbao/internal/site"
+)
+
+// A Cache carries work from one render of a site to the next, for the
+// preview server: a month's ranking, a circular's converted body and the
+// outputs whose inputs have not changed are reused, so a save re-renders
+// only what it touches. Each reusable piece of work is keyed by the hashes
+// of exactly the input files it reads (see the key functions below); the
+// pages that read every month (home, archive, history, search, feed) are
+// always rendered.
+//
+// A Cache is for one render at a time; the zero value is ready.
+type Cache struct {
+	mu      sync.Mutex
+	results map[*site.Month]*rank.MonthResults
+	entries map[string]cacheEntry // by name: an output path, or "body:" + file
+	used    map[string]cacheEntry // this render's entries: the next map
+}
+
+type cacheEntry struct {
+	key  [32]byte
+	data []byte
+}
+
+// lookup returns the bytes stored under name if they were made from key,
+// and keeps them for the next render.
+func (c *Cache) lookup(name string, key [32]byte) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[name]
+	if !ok || e.key != key {
+		return nil, false
+	}
+	c.used[name] = e
+	return e.data, true
+}
+
+// store records data made from key under name.
+func (c *Cache) store(name string, key [32]byte, data []byte) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.used[name] = cacheEntry{key, data}
+}
+
+// begin starts a render: results of months that are no longer loaded are
+// dropped (a cached *site.Month is only reused while its file and the
+// catalogue are unchanged, so the pointer is a sound key).
+func (c *Cache) begin(months []*site.Month) map[*site.Month]*rank.MonthResults {
+	results := make(map[*site.Month]*rank.MonthResults, len(months))
+	if c == nil {
+		for _, m := range months {
+			results[m] = nil
+		}
+		return results
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, m := range months {
+		results[m] = c.results[m]
+	}
+	c.used = map[string]cacheEntry{}
+	return results
+}
+
+// end keeps this render's work for the next one. A failed render keeps
+// the previous entries too, so fixing a typo does not start from nothing.
+func (c *Cache) end(results map[*site.Month]*rank.MonthResults, ok bool) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.results = results
+	if ok {
+		c.entries = c.used
+	} else {
+		for name, e := range c.used {
+			if c.entries == nil {
+				c.entries = map[string]cacheEntry{}
+			}
+			c.entries[name] = e
+		}
+	}
+	c.used = nil
+}
+
+// keyOf hashes the global key with the given file sums.
+func keyOf(global [32]byte, sums ...[32]byte) [32]byte {
+	h := sha256.New()
+	h.Write(global[:])
+	for _, s := range sums {
+		h.Write(s[:])
+	}
+	var k [32]byte
+	copy(k[:], h.Sum(nil))
+	return k
+}

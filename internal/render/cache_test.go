@@ -1,0 +1,119 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"tongbao/internal/demo"
+	"tongbao/internal/site"
+)
+
+// TestCacheMatchesFreshRender edits a one-year demo archive the ways
+// staff do — a month's scores, a circular's text, the stylesheet, the
+// units — and after each edit renders through one long-lived cache, as
+// the preview server does, and from nothing, as a build does. The two
+// must agree byte for byte; and what an edit does not touch must come
+// back from the cache rather than be rendered again.
+func TestCacheMatchesFreshRender(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := demo.Write(dir, loadSample(t), 1, 1); err != nil {
+		t.Fatal(err)
+	}
+	var sc site.Cache
+	var rc Cache
+	render := func() (cached, fresh map[string][]byte) {
+		t.Helper()
+		s, err := site.LoadCached(dir, &sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Render(s, Options{Cache: &rc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cached = map[string][]byte{}
+		for _, o := range out {
+			cached[o.Path] = o.Data
+		}
+		s, err = site.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err = Render(s, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh = map[string][]byte{}
+		for _, o := range out {
+			fresh[o.Path] = o.Data
+		}
+		if len(cached) != len(fresh) {
+			t.Fatalf("cached render has %d files, fresh %d", len(cached), len(fresh))
+		}
+		for p, want := range fresh {
+			if !bytes.Equal(cached[p], want) {
+				t.Errorf("%s differs between the cached and the fresh render", p)
+			}
+		}
+		return cached, fresh
+	}
+	edit := func(name, from, to string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte(from)) {
+			t.Fatalf("%s does not contain %q", name, from)
+		}
+		if err := os.WriteFile(p, bytes.Replace(b, []byte(from), []byte(to), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// same reports whether an output came back as the very bytes of the
+	// previous render: reused, not rendered again.
+	same := func(a, b []byte) bool { return len(a) == len(b) && len(a) > 0 && &a[0] == &b[0] }
+
+	before, _ := render()
+	circulars, _ := filepath.Glob(filepath.Join(dir, "content", "circulars", "*.md"))
+	if len(circulars) < 3 {
+		t.Fatalf("the demo has %d circulars", len(circulars))
+	}
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, last := s.Circulars[0], s.Circulars[len(s.Circulars)-1]
+	middle := s.Circulars[len(s.Circulars)/2]
+
+	// A month's data: its circular and open data change, a circular two
+	// months away is reused.
+	m := first.Data
+	edit(m.File, fmt.Sprintf("overallCity = %d", m.OverallCity), fmt.Sprintf("overallCity = %d", m.OverallCity%12+1))
+	after, _ := render()
+	if !same(before[middle.URLPath()+"index.html"], after[middle.URLPath()+"index.html"]) {
+		t.Error("editing the first month rendered a circular of another month again")
+	}
+
+	// A circular's text: that page changes, its neighbours' do not need to.
+	before = after
+	edit(middle.File, "\n\n", "\n\n本段为缓存测试新增。\n\n")
+	after, _ = render()
+	if !bytes.Contains(after[middle.URLPath()+"index.html"], []byte("本段为缓存测试新增。")) {
+		t.Error("the edited circular does not show the new paragraph")
+	}
+	if !same(before[last.URLPath()+"index.html"], after[last.URLPath()+"index.html"]) {
+		t.Error("editing one circular's text rendered the newest circular again")
+	}
+
+	// The stylesheet and the units: everything is rendered again, and
+	// still equal to a fresh render (checked inside render).
+	edit("layouts/assets/css/site.css", "{", "{ /* 缓存测试 */")
+	render()
+	edit("data/units.toml", "[[township]]", "# 缓存测试\n[[township]]")
+	render()
+}
