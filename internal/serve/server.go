@@ -33,8 +33,15 @@ type Options struct {
 	Source string        // site root; "." by default
 	Log    io.Writer     // the terminal: the address and one line per build
 	ErrLog io.Writer     // where diagnostics go; Log by default
-	Delay  time.Duration // quiet time after the last change before rebuilding; 100 ms by default
+	Delay  time.Duration // quiet time after the last change before rebuilding; DefaultDelay by default
 }
+
+// DefaultDelay is the quiet time before a rebuild. Every editor's save —
+// vim's rename dance, JetBrains' and gedit's temporary files, VS Code's
+// truncate and write — is a burst of events a few milliseconds long, so
+// 50 ms coalesces a save into one rebuild while leaving room in the
+// 100 ms a reload may take from the save.
+const DefaultDelay = 50 * time.Millisecond
 
 // A Server previews one site. Create it with New, then call Serve, or use
 // Handler and Watch separately (as the tests do).
@@ -72,7 +79,7 @@ func New(opts Options) *Server {
 		opts.Source = "."
 	}
 	if opts.Delay <= 0 {
-		opts.Delay = 100 * time.Millisecond
+		opts.Delay = DefaultDelay
 	}
 	s := &Server{opts: opts, log: opts.Log, nonce: strconv.FormatInt(time.Now().UnixNano(), 36)}
 	if s.log == nil {

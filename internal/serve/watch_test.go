@@ -130,7 +130,7 @@ func (c *fakeClock) Advance(d time.Duration) {
 	}
 }
 
-const testDelay = 100 * time.Millisecond
+const testDelay = DefaultDelay
 
 // feed sends events through the filter to the debouncer, a millisecond
 // apart, as the watcher would.
