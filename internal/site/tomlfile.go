@@ -1,13 +1,16 @@
 package site
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
-	"sort"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -21,6 +24,7 @@ type tomlFile struct {
 	src   string
 	pos   map[string]int
 	diags *diag.List
+	top   string // what messages call the root table: "文件顶层" by default, "前置信息" in Markdown
 }
 
 // decodeTOML parses src. A syntax error is reported and ok is false.
@@ -32,7 +36,7 @@ func decodeTOML(name string, src []byte, diags *diag.List) (root *table, f *toml
 		if errors.As(err, &pe) {
 			// The decoder's own column is off at the start of a line; the
 			// byte offset is right, so the column is computed from it.
-			line, col := diag.Position(src, pe.Position.Start)
+			line, col := diag.Position(src, syntaxOffset(src, pe))
 			if pe.Position.Start == 0 && pe.Position.Line > 1 {
 				line, col = pe.Position.Line, 1
 			}
@@ -44,6 +48,31 @@ func decodeTOML(name string, src []byte, diags *diag.List) (root *table, f *toml
 	}
 	f.pos = keyPositions(f.src)
 	return &table{f: f, m: m, used: map[string]bool{}}, f, true
+}
+
+// gotRE finds the character a syntax error names: "…, but got '\n' instead".
+var gotRE = regexp.MustCompile(`\bgot ('(?:[^'\\]|\\.)+')`)
+
+// syntaxOffset is where a syntax error is. The decoder reports the span of
+// the token it was reading, which starts at the offending character except
+// when the error names one read past the token's start: after `[[result]`
+// the span is "]\n" and the message says it got '\n'. The offset of that
+// character is taken then.
+func syntaxOffset(src []byte, pe toml.ParseError) int {
+	start, end := pe.Position.Start, pe.Position.Start+pe.Position.Len
+	m := gotRE.FindStringSubmatch(pe.Message)
+	if m == nil || start < 0 || end <= start+1 || end > len(src) {
+		return start
+	}
+	want, err := strconv.Unquote(m[1])
+	if err != nil {
+		return start
+	}
+	r, size := utf8.DecodeLastRune(src[start:end])
+	if string(r) == want {
+		return end - size
+	}
+	return start
 }
 
 // errorf reports a problem at the key or element named by path, or at the
@@ -118,7 +147,7 @@ func (t *table) require(key string) bool {
 	}
 	where := t.path
 	if where == "" {
-		where = "文件顶层"
+		where = cmp.Or(t.f.top, "文件顶层")
 	}
 	t.f.errorf(t.path, "%s缺少“%s”", displayPath(where), key)
 	return false
@@ -247,26 +276,43 @@ func (t *table) tables(key string) []*table {
 // keys lists the table's keys in the order they stand in the file, which
 // is the order staff wrote and expect to see back.
 func (t *table) keys() []string {
-	ks := make([]string, 0, len(t.m))
-	for k := range t.m {
-		ks = append(ks, k)
+	type keyAt struct {
+		key string
+		pos int
+		ok  bool
 	}
-	sort.Slice(ks, func(i, j int) bool {
-		pi, oki := t.f.pos[t.at(ks[i])]
-		pj, okj := t.f.pos[t.at(ks[j])]
-		if oki != okj {
-			return oki
+	ks := make([]keyAt, 0, len(t.m))
+	for k := range t.m {
+		pos, ok := t.f.pos[t.at(k)]
+		ks = append(ks, keyAt{k, pos, ok})
+	}
+	slices.SortFunc(ks, func(a, b keyAt) int {
+		if a.ok != b.ok {
+			if a.ok {
+				return -1
+			}
+			return 1
 		}
-		if pi != pj {
-			return pi < pj
-		}
-		return ks[i] < ks[j]
+		return cmp.Or(cmp.Compare(a.pos, b.pos), strings.Compare(a.key, b.key))
 	})
-	return ks
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = k.key
+	}
+	return out
 }
 
 // done reports every key of the table that no reader asked for.
 func (t *table) done() {
+	unknown := 0
+	for k := range t.m {
+		if !t.used[k] {
+			unknown++
+		}
+	}
+	if unknown == 0 {
+		return // the usual case: no need to put the keys in order
+	}
 	for _, k := range t.keys() {
 		if !t.used[k] {
 			t.f.errorf(t.at(k), "未知的键“%s”", displayPath(t.at(k)))
