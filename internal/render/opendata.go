@@ -191,7 +191,8 @@ func (r *renderer) dataJSON(i int) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
+	// Compact, as APIs serve JSON: indenting cost more than the rest of
+	// the file together, and browsers and tools indent it for reading.
 	if err := enc.Encode(d); err != nil {
 		return nil, err
 	}
