@@ -154,6 +154,16 @@ func (c *Converter) Shortcodes(src []byte) ([]Shortcode, []Error) {
 // (javascript:, vbscript:, file:, data: other than images) get an empty
 // href, as in Convert.
 func (c *Converter) Inline(src string) template.HTML {
+	if plain(src) {
+		// Most progress texts are a plain sentence; a month holds dozens
+		// and an archive thousands, so they skip the parser.
+		return template.HTML(htmlEscaper.Replace(strings.TrimSpace(src)))
+	}
+	return c.parseInline(src)
+}
+
+// parseInline is Inline through the parser.
+func (c *Converter) parseInline(src string) template.HTML {
 	// Only a paragraph may open a block here, and it cannot open on a line
 	// indented four columns or more; drop indentation so no text is lost.
 	lines := strings.Split(src, "\n")
@@ -179,6 +189,17 @@ func (c *Converter) Inline(src string) template.HTML {
 	}
 	return template.HTML(bytes.TrimRight(buf.Bytes(), "\n"))
 }
+
+// plain reports whether src has nothing Inline would treat as markup: no
+// character that can open an inline construct (emphasis, code, links,
+// raw HTML, entities, escapes) and no line break, and valid UTF-8.
+func plain(src string) bool {
+	return !strings.ContainsAny(src, "*_`[]<>&\\\n\r\x00") && utf8.ValidString(src)
+}
+
+// htmlEscaper escapes as goldmark escapes text, so that the fast path of
+// Inline writes the same bytes as the parser.
+var htmlEscaper = strings.NewReplacer(`&`, "&amp;", `<`, "&lt;", `>`, "&gt;", `"`, "&quot;")
 
 // walkShortcodes calls f for each shortcode node of root, in document order.
 func walkShortcodes(root ast.Node, f func(*shortcodeNode)) {

@@ -200,3 +200,36 @@ func TestConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestInlinePlainFastPath checks that texts Inline writes without the
+// parser come out exactly as the parser writes them, and that texts with
+// markup still reach the parser.
+func TestInlinePlainFastPath(t *testing.T) {
+	c := New()
+	for _, src := range []string{
+		"已完成查处30人，强戒7人。",
+		"  前后有空格的进度  ",
+		`引号"双引号"和'单引号'，以及“中文引号”。`,
+		"1. 不是列表",
+		"# 不是标题",
+		"完成率100%，同比增长-3.5个百分点！",
+		"网址 http://www.example.gov.cn 不自动变成链接",
+		"~波浪线~ 与 ! 感叹号 与 # 井号",
+		"全角：ＡＢＣ１２３　全角空格",
+		"tab\t在中间",
+		"😀 表情",
+	} {
+		if !plain(src) {
+			t.Errorf("%q is not taken as plain", src)
+			continue
+		}
+		if fast, slow := c.Inline(src), c.parseInline(src); fast != slow {
+			t.Errorf("Inline(%q):\nfast path %q\nparser    %q", src, fast, slow)
+		}
+	}
+	for _, src := range []string{"**加粗**", "a_b", "`代码`", "[链接](x)", "<b>", "&amp;", `\*`, "两行\n文字", "空\x00字节"} {
+		if plain(src) {
+			t.Errorf("%q is taken as plain", src)
+		}
+	}
+}
