@@ -6,10 +6,12 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // A Diagnostic is one problem at one place in one input file.
@@ -72,7 +74,7 @@ func (l List) Error() string {
 func Position(src []byte, offset int) (line, col int) {
 	offset = min(max(offset, 0), len(src))
 	head := src[:offset]
-	line = 1 + strings.Count(string(head), "\n")
-	start := strings.LastIndexByte(string(head), '\n') + 1
-	return line, 1 + len([]rune(string(head[start:])))
+	line = 1 + bytes.Count(head, []byte{'\n'})
+	start := bytes.LastIndexByte(head, '\n') + 1
+	return line, 1 + utf8.RuneCount(head[start:])
 }

@@ -20,11 +20,13 @@ import (
 // tomlFile is one decoded TOML file together with where its keys are, so
 // that every problem in its values can be reported at file:line:col.
 type tomlFile struct {
-	name  string // slash path relative to the site root
-	src   string
-	pos   map[string]int
-	diags *diag.List
-	top   string // what messages call the root table: "文件顶层" by default, "前置信息" in Markdown
+	name string // slash path relative to the site root
+	src  string
+	pos  map[string]int
+	// lineStarts are the offsets at which lines start, made on first use.
+	lineStarts []int
+	diags      *diag.List
+	top        string // what messages call the root table: "文件顶层" by default, "前置信息" in Markdown
 }
 
 // decodeTOML parses src. A syntax error is reported and ok is false.
@@ -82,10 +84,27 @@ func (f *tomlFile) errorf(path, format string, args ...any) {
 	f.diags.Add(f.name, line, col, format, args...)
 }
 
+// lineCol is diag.Position for the file, by binary search in its line
+// starts: a month file asks for hundreds of positions.
+func (f *tomlFile) lineCol(off int) (line, col int) {
+	if f.lineStarts == nil {
+		f.lineStarts = []int{0}
+		for i := 0; i < len(f.src); i++ {
+			if f.src[i] == '\n' {
+				f.lineStarts = append(f.lineStarts, i+1)
+			}
+		}
+	}
+	off = min(max(off, 0), len(f.src))
+	line, _ = slices.BinarySearch(f.lineStarts, off+1) // lines starting at or before off
+	start := f.lineStarts[line-1]
+	return line, 1 + utf8.RuneCountInString(f.src[start:off])
+}
+
 func (f *tomlFile) position(path string) (line, col int) {
 	for p := path; ; {
 		if off, ok := f.pos[p]; ok {
-			return diag.Position([]byte(f.src), off)
+			return f.lineCol(off)
 		}
 		i := strings.LastIndexByte(p, '.')
 		if i < 0 {

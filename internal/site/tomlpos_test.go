@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -100,5 +101,22 @@ func TestEditDistanceSuggestion(t *testing.T) {
 	}
 	if d := editDistance("kitten", "sitting"); d != 3 {
 		t.Errorf("editDistance = %d, want 3", d)
+	}
+}
+
+// TestLineColMatchesPosition checks the binary-search position of a file
+// against the plain scan of diag.Position at every offset of a real file.
+func TestLineColMatchesPosition(t *testing.T) {
+	src, err := os.ReadFile("../../data/2023-02.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &tomlFile{src: string(src)}
+	for off := -1; off <= len(src)+1; off++ {
+		l1, c1 := f.lineCol(off)
+		l2, c2 := diag.Position(src, off)
+		if l1 != l2 || c1 != c2 {
+			t.Fatalf("offset %d: lineCol %d:%d, diag.Position %d:%d", off, l1, c1, l2, c2)
+		}
 	}
 }
