@@ -18,8 +18,9 @@ import (
 const usage = `tongbao —— 政府通报静态网站生成器
 
 用法：
-  tongbao build  [-s 目录] [-d 输出目录] [--baseURL 网址]   生成网站到 public/
-  tongbao check  [-s 目录]                                  检查全部输入，不写任何文件
+  tongbao build  [-s 目录] [-d 输出目录] [--baseURL 网址] [--verify]
+                                                           生成网站到 public/；--verify：另一进程再生成一次，逐字节相同才发布
+  tongbao check  [-s 目录] [--links]                        检查全部输入，不写任何文件；--links 另查站内链接
   tongbao gen-demo 目录 [--years N] [--seed N] [-s 目录]     生成演示站点（虚构数据，默认5年）
   tongbao serve  [-s 目录] [--bind 地址] [--port 端口]       本地预览（默认 127.0.0.1:1313），保存即刷新
   tongbao new    YYYY-MM [-s 目录]                          根据上月生成新月份的数据文件和通报草稿
@@ -100,8 +101,21 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Dest, "d", "", "输出目录（默认为站点目录下的 public/）")
 	fs.StringVar(&opts.Dest, "destination", "", "输出目录")
 	fs.StringVar(&opts.BaseURL, "baseURL", "", "覆盖 config.toml 的 baseURL")
+	verify := fs.Bool("verify", false, "在另一进程（不同时区和 GOMAXPROCS）中再生成一次，两次逐字节相同才发布")
 	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
 		return usageError(stderr, "build", rest)
+	}
+	if *verify {
+		exe, err := os.Executable()
+		if err != nil {
+			return report(stderr, err)
+		}
+		st, rep, err := build.BuildVerified(opts, exe)
+		if err != nil {
+			return report(stderr, err)
+		}
+		fmt.Fprintf(stdout, "tongbao: 已生成 %s：%s\ntongbao: %s\n", build.Dest(opts), st, rep)
+		return 0
 	}
 	st, err := build.Build(opts)
 	if err != nil {
@@ -115,12 +129,28 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	siteFlags(fs, &opts)
+	links := fs.Bool("links", false, "另外检查每个站内链接和资源引用（以 baseURL “/” 和子路径 “"+build.SubPath+"” 各生成一次，不写文件）")
 	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
 		return usageError(stderr, "check", rest)
 	}
-	if _, err := build.Render(opts); err != nil {
+	if !*links {
+		if _, err := build.Render(opts); err != nil {
+			return report(stderr, err)
+		}
+		return 0
+	}
+	rep, err := build.CheckLinks(opts)
+	if err != nil {
 		return report(stderr, err)
 	}
+	if len(rep.Broken) > 0 {
+		for _, d := range rep.Broken {
+			fmt.Fprintln(stderr, d)
+		}
+		fmt.Fprintf(stderr, "tongbao: 发现 %d 个失效链接（%s）\n", len(rep.Broken), rep)
+		return 1
+	}
+	fmt.Fprintf(stdout, "tongbao: 链接全部有效：%s\n", rep)
 	return 0
 }
 

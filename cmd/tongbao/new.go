@@ -289,8 +289,6 @@ func writeList(b *strings.Builder, key string, names []string) {
 	b.WriteString("]\n")
 }
 
-// numberRE reads a 文号: 代字〔年份〕序号号.
-var numberRE = regexp.MustCompile(`^(\S+?)〔(\d{4})〕([1-9]\d*)号$`)
 
 // circularFile writes content/circulars/YYYY-MM.md: the front matter of
 // the previous circular carried forward (the next serial number, the new
@@ -348,11 +346,10 @@ func (sc *scaffold) oldLabel() string {
 // the year the new circular is likely issued in, and the next free serial
 // of that year (1 in a new year).
 func (sc *scaffold) nextNumber() (string, bool) {
-	m := numberRE.FindStringSubmatch(sc.circ.Number)
-	if m == nil {
+	prefix := sc.circ.Code
+	if prefix == "" {
 		return "", false
 	}
-	prefix := m[1]
 	// The new circular is issued as long after its month as the last one
 	// was after its own: 2023-02's was dated 2023-04-03.
 	year := sc.year
@@ -363,7 +360,7 @@ func (sc *scaffold) nextNumber() (string, bool) {
 	}
 	serial := 0
 	for _, c := range sc.s.Circulars {
-		if n := numberRE.FindStringSubmatch(c.Number); n != nil && n[1] == prefix && c.Year == year {
+		if c.Code == prefix && c.Year == year {
 			serial = max(serial, c.Serial)
 		}
 	}

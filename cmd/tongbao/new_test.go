@@ -147,7 +147,7 @@ func TestNewMonth(t *testing.T) {
 	if len(want) < 100 {
 		t.Fatalf("only %d township scores left to fill", len(want))
 	}
-	want = append(want, "content/circulars/2023-03.md:1:1: 文件顶层缺少“date”")
+	want = append(want, "content/circulars/2023-03.md:1:1: 前置信息缺少“date”")
 	got := diagLines(errOut)
 	slices.Sort(got)
 	slices.Sort(want)

@@ -4,10 +4,13 @@
 package build
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"tongbao/internal/render"
@@ -68,6 +71,10 @@ func Build(opts Options) (Stats, error) {
 	if err := Write(Dest(opts), outputs); err != nil {
 		return Stats{}, err
 	}
+	return stats(outputs, start), nil
+}
+
+func stats(outputs []render.Output, start time.Time) Stats {
 	st := Stats{Files: len(outputs), Duration: time.Since(start)}
 	for _, o := range outputs {
 		st.Bytes += int64(len(o.Data))
@@ -75,24 +82,59 @@ func Build(opts Options) (Stats, error) {
 			st.Pages++
 		}
 	}
-	return st, nil
+	return st
 }
 
 // Write puts outputs into dest as one step: everything is written into a
-// fresh sibling folder first, and only a complete tree is swapped in. Files
-// of the old output that the new one lacks are gone with it.
-func Write(dest string, outputs []render.Output) (err error) {
+// fresh sibling folder first, with the manifest, and only a complete tree
+// is swapped in. Files of the old output that the new one lacks are gone
+// with it. A failure at any point leaves dest as it was.
+func Write(dest string, outputs []render.Output) error {
+	st, err := stage(dest, outputs)
+	if err != nil {
+		return err
+	}
+	return st.publish()
+}
+
+// A staged tree is a complete output written beside dest, not yet in its
+// place. While it exists the parent folder is locked against other builds.
+type staged struct {
+	dest, tmp string
+	files     int // including the manifest
+	unlock    func()
+}
+
+// stagePrefix starts the names of the folders a build writes beside dest
+// (".public.new-123"); a killed build may leave one behind, and the next
+// build removes it.
+func stagePrefix(name string) string { return "." + name + ".new-" }
+
+// stage writes outputs and their manifest into a new folder beside dest
+// and flushes it to disk.
+func stage(dest string, outputs []render.Output) (_ *staged, err error) {
 	dest = filepath.Clean(dest)
 	parent, name := filepath.Split(dest)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+name+".new-")
+	// Under the lock no other build is writing beside dest, so a staging
+	// folder found there was left by a build that died: it is removed.
+	unlock, locked := lockDir(parent)
+	defer func() {
+		if err != nil {
+			unlock()
+		}
+	}()
+	if locked {
+		removeStale(parent, name)
+	}
+	tmp, err := os.MkdirTemp(parent, stagePrefix(name))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer func() {
 		if err != nil {
@@ -100,28 +142,82 @@ func Write(dest string, outputs []render.Output) (err error) {
 		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	for _, o := range outputs {
-		p := filepath.Join(tmp, filepath.FromSlash(o.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
+		if o.Path == ManifestName || !filepath.IsLocal(filepath.FromSlash(o.Path)) {
+			return nil, fmt.Errorf("输出路径“%s”无效", o.Path)
 		}
-		if err := os.WriteFile(p, o.Data, 0o644); err != nil {
-			return err
+		if err := writeFile(tmp, o.Path, o.Data); err != nil {
+			return nil, fmt.Errorf("%w；%s 保持不变", err, dest)
 		}
+	}
+	if err := writeFile(tmp, ManifestName, NewManifest(outputs).Bytes()); err != nil {
+		return nil, fmt.Errorf("%w；%s 保持不变", err, dest)
 	}
 	if err := syncTree(tmp); err != nil {
-		return err
+		return nil, err
 	}
-	old, err := swap(tmp, dest)
+	return &staged{dest: dest, tmp: tmp, files: len(outputs) + 1, unlock: unlock}, nil
+}
+
+func writeFile(root, rel string, data []byte) error {
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	err := os.MkdirAll(filepath.Dir(p), 0o755)
+	if err == nil {
+		err = os.WriteFile(p, data, 0o644)
+	}
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		why := err.Error()
+		switch {
+		case errors.Is(err, syscall.ENOSPC):
+			why = "磁盘空间不足（" + why + "）"
+		case errors.Is(err, syscall.EFBIG):
+			why = "文件超过系统允许的大小（" + why + "）"
+		case errors.Is(err, fs.ErrPermission):
+			why = "没有写入权限（" + why + "）"
+		}
+		return fmt.Errorf("无法写入 %s：%s", rel, why)
+	}
+	return nil
+}
+
+// publish swaps the staged tree into dest's place and removes the old one.
+func (s *staged) publish() error {
+	defer s.unlock()
+	old, err := swap(s.tmp, s.dest)
+	if err != nil {
+		os.RemoveAll(s.tmp)
 		return err
 	}
 	if old != "" {
 		os.RemoveAll(old)
 	}
 	return nil
+}
+
+// discard removes the staged tree; dest is left as it was.
+func (s *staged) discard() {
+	os.RemoveAll(s.tmp)
+	s.unlock()
+}
+
+// removeStale removes the staging folders of earlier builds of dest that
+// were killed before they could clean up.
+func removeStale(parent, name string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), stagePrefix(name)) {
+			os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
 }
 
 // syncTreeByFiles flushes every file of a tree, one fsync each: the

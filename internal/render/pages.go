@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 
 	"tongbao/internal/site"
@@ -13,7 +14,7 @@ import (
 // Page is what every layout receives as its dot.
 type Page struct {
 	Site        *SiteData
-	Kind        string // home | circular | archive | page | list | 404
+	Kind        string // home | circular | archive | page | list | 404 | unit | department | indicator | rankings
 	Title       string
 	Path        string // below the site root: "circulars/2023/14/"
 	Description string
@@ -27,6 +28,10 @@ type Page struct {
 	Latest    *Circular   // home
 	Ranking   *Ranking    // home: the latest month's composite ranking
 	Pages     []*PlainPage
+
+	Unit      *UnitView      // unit, department (history.go)
+	Indicator *IndicatorView // indicator
+	Rankings  *RankingsView  // rankings
 }
 
 // SiteData is the part of every page that comes from config.toml.
@@ -80,6 +85,7 @@ type Circular struct {
 	Path       string
 	Body       template.HTML
 	Prev, Next *Circular // neighbours in date order, for navigation
+	Appendix   *Appendix // the month's tables (history.go); nil without data
 
 	date site.Date
 }
@@ -99,6 +105,7 @@ type Ranking struct {
 type RankRow struct {
 	Rank  string // 第一, 并列第三
 	Name  string
+	Path  string // the unit's page
 	Score string
 }
 
@@ -122,6 +129,7 @@ func (r *renderer) newSiteData() *SiteData {
 		Nav: []NavItem{
 			{"首页", ""},
 			{"通报", "circulars/"},
+			{"排名", "rankings/"},
 		},
 	}
 }
@@ -163,6 +171,9 @@ func (r *renderer) circularPage(i int) ([]byte, error) {
 		v.Next = r.circular(i + 1)
 	}
 	v.Body = r.bodies[i]
+	if c := r.s.Circulars[i]; c.Data != nil {
+		v.Appendix = r.appendix(r.results[c.Data])
+	}
 	return r.execute("circular.html", &Page{
 		Kind:        "circular",
 		Title:       v.Title,
@@ -175,17 +186,13 @@ func (r *renderer) circularPage(i int) ([]byte, error) {
 }
 
 func (r *renderer) plainPage(p *site.Page) ([]byte, error) {
-	html, errs := r.md.Convert(p.Body, r.shortcodes(nil))
-	if len(errs) > 0 {
-		return nil, markdownDiags(p.File, p.BodyLine, errs)
-	}
 	return r.execute("page.html", &Page{
 		Kind:    "page",
 		Title:   p.Title,
 		Path:    p.Path,
 		Date:    dateData(p.Date),
 		Column:  Column{Name: p.Title, Type: "信息"},
-		Content: template.HTML(html),
+		Content: r.pageBodies[p], // converted once, before the page jobs
 	})
 }
 
@@ -252,7 +259,7 @@ func (r *renderer) homePage() ([]byte, error) {
 		if len(res.Composite) > 0 {
 			rk := &Ranking{Period: m.Label()}
 			for _, t := range res.Composite {
-				rk.Rows = append(rk.Rows, RankRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, r.s.Config.Scoring.Decimals)})
+				rk.Rows = append(rk.Rows, RankRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Path: unitPath(t.Unit), Score: formatScore(t.Value, r.s.Config.Scoring.Decimals)})
 			}
 			p.Ranking = rk
 		}
@@ -289,5 +296,5 @@ func (r *renderer) notFoundPage() ([]byte, error) {
 }
 
 func formatScore(v float64, decimals int) string {
-	return fmt.Sprintf("%.*f", decimals, v)
+	return strconv.FormatFloat(v, 'f', decimals, 64)
 }

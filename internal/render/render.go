@@ -309,6 +309,7 @@ func templateDiag(err error) diag.Diagnostic {
 func (r *renderer) jobs() []job {
 	s := r.s
 	var jobs []job
+	jobs = append(jobs, r.searchJobs()...) // search.go: search/, search-index.json (first: the index is the longest job)
 	add := func(p string, fn func() ([]byte, error)) { jobs = append(jobs, job{path: p, fn: fn}) }
 	for _, a := range s.Assets {
 		data := a.Data
@@ -337,6 +338,7 @@ func (r *renderer) jobs() []job {
 	add("404.html", r.notFoundPage)
 	jobs = append(jobs, r.feedJobs()...)     // feed.go: feed.xml, sitemap.xml, robots.txt
 	jobs = append(jobs, r.openDataJobs()...) // opendata.go: data.json, data.csv, data/ranks.csv
+	jobs = append(jobs, r.historyJobs()...)  // history.go: units/, indicators/, rankings/
 	return jobs
 }
 

@@ -45,9 +45,11 @@ func (l *loader) content() {
 
 	byNumber := map[string]string{}
 	urls := map[string]string{}
-	claim := func(url, file string) bool {
+	// claim reserves a URL for a file; at is where the file decides it
+	// (a circular's number =, a page's first line).
+	claim := func(url, file string, at [2]int) bool {
 		if prev, dup := urls[url]; dup {
-			l.diags.Add(file, 1, 1, "网址 /%s 与 %s 冲突", url, prev)
+			l.diags.Add(file, at[0], at[1], "网址 /%s 与 %s 冲突", url, prev)
 			return false
 		}
 		urls[url] = file
@@ -78,7 +80,7 @@ func (l *loader) content() {
 				continue
 			}
 			byNumber[c.Number] = rel
-			if claim(c.URLPath(), rel) {
+			if claim(c.URLPath(), rel, p.numberAt) {
 				s.Circulars = append(s.Circulars, c)
 			}
 			continue
@@ -88,7 +90,7 @@ func (l *loader) content() {
 				l.diags.Add(rel, 1, 1, "网址 /%s 已被 tongbao 自己的页面占用，请换一个文件名", pg.Path)
 				continue
 			}
-			if claim(pg.Path, rel) {
+			if claim(pg.Path, rel, [2]int{1, 1}) {
 				s.Pages = append(s.Pages, pg)
 			}
 		}
@@ -175,6 +177,7 @@ func (l *loader) parseContent(rel string) *parsed {
 	if !ok {
 		return p
 	}
+	f.top = "前置信息"
 	if strings.HasPrefix(rel, "content/circulars/") {
 		p.circular = circular(rel, t, f, p)
 		if p.circular != nil {
@@ -209,6 +212,7 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	c.Date = date
 	ok = ok && dok
 	if m := numberRE.FindStringSubmatch(c.Number); m != nil {
+		c.Code = m[1]
 		c.Year, _ = strconv.Atoi(m[2])
 		c.Serial, _ = strconv.Atoi(m[3])
 	} else if c.Number != "" {

@@ -210,6 +210,7 @@ type Circular struct {
 	Sum  [32]byte // SHA-256 of the file, for caches
 
 	Number   string // 文号: 双政办函〔2023〕14号
+	Code     string // 发文机关代字, from the 文号: 双政办函
 	Year     int    // from the 文号
 	Serial   int    // from the 文号
 	Title    string

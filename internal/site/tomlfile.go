@@ -57,22 +57,25 @@ var gotRE = regexp.MustCompile(`\bgot ('(?:[^'\\]|\\.)+')`)
 
 // syntaxOffset is where a syntax error is. The decoder reports the span of
 // the token it was reading, which starts at the offending character except
-// when the error names one read past the token's start: after `[[result]`
-// the span is "]\n" and the message says it got '\n'. The offset of that
-// character is taken then.
+// when the error names one read past the token's start — after `[[result]`
+// the span is "]\n" and the message says it got '\n' — or the end of the
+// file, which it places on the last byte, inside the last character if that
+// is Chinese. The offending character, or the end, is taken then.
 func syntaxOffset(src []byte, pe toml.ParseError) int {
 	start, end := pe.Position.Start, pe.Position.Start+pe.Position.Len
-	m := gotRE.FindStringSubmatch(pe.Message)
-	if m == nil || start < 0 || end <= start+1 || end > len(src) {
-		return start
+	start = min(max(start, 0), len(src))
+	switch m := gotRE.FindStringSubmatch(pe.Message); {
+	case strings.Contains(pe.Message, "EOF") || strings.Contains(pe.Message, "end of file"):
+		return len(src)
+	case m != nil && end > start+1 && end <= len(src):
+		if want, err := strconv.Unquote(m[1]); err == nil {
+			if r, size := utf8.DecodeLastRune(src[start:end]); string(r) == want {
+				return end - size
+			}
+		}
 	}
-	want, err := strconv.Unquote(m[1])
-	if err != nil {
-		return start
-	}
-	r, size := utf8.DecodeLastRune(src[start:end])
-	if string(r) == want {
-		return end - size
+	for start > 0 && start < len(src) && !utf8.RuneStart(src[start]) {
+		start--
 	}
 	return start
 }

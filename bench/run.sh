@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# bench/run.sh — tongbao's speed and memory figures (issue 5), in one
+# invocation on one machine, ending with one Markdown table:
+#
+#   1. the plain corpus (2,000 pages of ~8 KB, bench/corpus): `tongbao build`
+#      against `hugo` on the same files with equivalent layouts, and against
+#      the floor (bench/floor: tongbao's goldmark setup and the writes, in
+#      parallel, nothing else); wall-time medians, ratios, peak RSS;
+#   2. gen-demo archives of 5, 20 and 50 years: cold build time and peak
+#      RSS, and the cost per month (is it linear?);
+#   3. `tongbao serve` save-to-reload latency on the 20-year archive
+#      (bench/reload: median of 20 saves of the last month file).
+#
+# Usage, from anywhere in a clone (needs Go; installs hugo, hyperfine, jq and
+# GNU time from Debian if missing):
+#
+#   bash bench/run.sh
+#
+# Environment: ROUNDS (default 3) × RUNS (default 3) timed runs per command,
+# WARMUP (default 1) untimed runs per command and round; ARCHIVE_RUNS
+# (default 5); RSS_RUNS (default 3); SAVES (default 20); BENCH_TMP, the
+# folder for the work tree (default /dev/shm, see below); KEEP=1 keeps it.
+#
+# Fairness: every timed run writes into a fresh, empty output folder (the
+# previous one is removed by hyperfine's --prepare, outside the timing), for
+# tongbao, Hugo and the floor alike; Hugo runs with --quiet and without
+# --minify. The three commands are timed in ROUNDS rounds, one after the
+# other within a round, so that a change in the machine's load during the
+# run weighs on all of them; medians are over all rounds. The work tree is
+# on tmpfs by default: on this machine's virtual disk, writing 2,000 files
+# costs seconds of system time with a large spread, which would measure the
+# disk rather than the generators. tongbao's syncfs before the swap is
+# nearly free on tmpfs; set BENCH_TMP=/tmp to measure on the disk instead.
+set -euo pipefail
+
+ROUNDS=${ROUNDS:-3}
+RUNS=${RUNS:-3}
+WARMUP=${WARMUP:-1}
+ARCHIVE_RUNS=${ARCHIVE_RUNS:-5}
+RSS_RUNS=${RSS_RUNS:-3}
+SAVES=${SAVES:-20}
+PAGES=2000
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+log() { printf '\n== %s\n' "$*" >&2; }
+run() { printf '+ %s\n' "$*" >&2; "$@"; }
+
+# --- tools -----------------------------------------------------------------
+command -v go >/dev/null || { echo "bench/run.sh: Go is needed (https://go.dev/dl/)" >&2; exit 1; }
+missing=()
+command -v hugo >/dev/null || missing+=(hugo)
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v jq >/dev/null || missing+=(jq)
+[[ -x /usr/bin/time ]] || missing+=(time)
+if ((${#missing[@]})); then
+	log "installing ${missing[*]} from Debian"
+	sudo=()
+	[[ $(id -u) -eq 0 ]] || sudo=(sudo)
+	run "${sudo[@]}" apt-get update -qq
+	run "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+base=${BENCH_TMP:-}
+if [[ -z $base ]]; then
+	if [[ -d /dev/shm && -w /dev/shm ]]; then base=/dev/shm; else base=${TMPDIR:-/tmp}; fi
+fi
+W=$(mktemp -d "$base/tongbao-bench.XXXXXX")
+if [[ ${KEEP:-} == 1 ]]; then
+	echo "bench/run.sh: work tree kept in $W" >&2
+else
+	trap 'rm -rf "$W"' EXIT
+fi
+fstype=$(df --output=fstype "$W" | tail -1 | tr -d ' ')
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+started=$(date +%s)
+
+# --- helpers ---------------------------------------------------------------
+
+# median reads numbers, one a line, and prints their median.
+median() {
+	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit } if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# calc evaluates an awk expression and prints it with the given format.
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+
+# peak_rss_mb NAME PREPARE COMMAND… runs COMMAND RSS_RUNS times under GNU
+# time -v, after PREPARE each time, and prints the median peak RSS in MB.
+peak_rss_mb() {
+	local name=$1 prepare=$2
+	shift 2
+	for _ in $(seq "$RSS_RUNS"); do
+		bash -c "$prepare"
+		/usr/bin/time -v "$@" 2>"$W/time.$name" >/dev/null || { cat "$W/time.$name" >&2; exit 1; }
+		awk -F': ' '/Maximum resident set size/ { print $2 / 1024 }' "$W/time.$name"
+	done | median
+}
+
+# pooled NAME prints the median of NAME's times in seconds over every JSON
+# export given by the remaining arguments.
+pooled() {
+	local name=$1
+	shift
+	jq -r --arg n "$name" '.results[] | select(.command == $n) | .times[]' "$@" | median
+}
+
+# cpu_time NAME prints NAME's mean user + system time in seconds, averaged
+# over the JSON exports given by the remaining arguments. Unlike wall time,
+# it hardly grows when other processes compete for the cores.
+cpu_time() {
+	local name=$1
+	shift
+	jq -r --arg n "$name" '.results[] | select(.command == $n) | .user + .system' "$@" |
+		awk '{ s += $1 } END { print s / NR }'
+}
+
+# verdict VALUE LIMIT prints "met" or "missed by N %".
+verdict() {
+	awk -v v="$1" -v l="$2" 'BEGIN { if (v <= l) print "met"; else printf "missed by %.0f %%\n", (v / l - 1) * 100 }'
+}
+
+# --- 0. binaries and corpus ------------------------------------------------
+log "building tongbao, the floor, the corpus generator and the reload probe"
+run go build -o "$W/bin/" ./cmd/tongbao ./bench/floor ./bench/corpus ./bench/reload
+bin=$W/bin
+run "$bin/corpus" -s "$root" -n "$PAGES" "$W/corpus" >&2
+corpus_mb=$(du -sm "$W/corpus/tongbao/content" | cut -f1)
+
+# --- 1. plain corpus -------------------------------------------------------
+log "plain corpus: tongbao vs Hugo vs the floor, $ROUNDS rounds × $RUNS runs (+$WARMUP warm-up) each"
+out=$W/out
+tb_cmd="$bin/tongbao build -s $W/corpus/tongbao -d $out/tongbao"
+hugo_cmd="hugo --quiet -s $W/corpus/hugo -d $out/hugo"
+floor_cmd="$bin/floor $W/corpus/tongbao/content $out/floor"
+for r in $(seq "$ROUNDS"); do
+	run hyperfine -N --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$W/plain.$r.json" \
+		--prepare "rm -rf $out/tongbao" --prepare "rm -rf $out/hugo" --prepare "rm -rf $out/floor" \
+		-n tongbao "$tb_cmd" -n hugo "$hugo_cmd" -n floor "$floor_cmd" >&2
+done
+# A build that silently wrote nothing would look fast: check the pages.
+for g in tongbao hugo floor; do
+	n=$(find "$out/$g/notices" -name index.html | wc -l)
+	if ((n < PAGES)); then
+		echo "bench/run.sh: $g wrote $n pages of $PAGES" >&2
+		exit 1
+	fi
+done
+t_tb=$(pooled tongbao "$W"/plain.*.json)
+t_hugo=$(pooled hugo "$W"/plain.*.json)
+t_floor=$(pooled floor "$W"/plain.*.json)
+c_tb=$(cpu_time tongbao "$W"/plain.*.json)
+c_hugo=$(cpu_time hugo "$W"/plain.*.json)
+c_floor=$(cpu_time floor "$W"/plain.*.json)
+n_plain=$(jq -s '[.[].results[0].times | length] | add' "$W"/plain.*.json)
+
+log "plain corpus: peak RSS, median of $RSS_RUNS runs each"
+rss_tb=$(peak_rss_mb tongbao "rm -rf $out" $tb_cmd)
+rss_hugo=$(peak_rss_mb hugo "rm -rf $out" $hugo_cmd)
+rss_floor=$(peak_rss_mb floor "rm -rf $out" $floor_cmd)
+
+# --- 2. gen-demo archives --------------------------------------------------
+years=(5 20 50)
+log "archives of ${years[*]} years: cold builds, $ARCHIVE_RUNS runs (+1 warm-up) each"
+args=()
+for y in "${years[@]}"; do
+	run "$bin/tongbao" gen-demo "$W/demo$y" --years "$y" -s "$root" >&2
+	args+=(-n "$y" "$bin/tongbao build -s $W/demo$y -d $out/demo$y")
+done
+run hyperfine -N --style basic --warmup 1 --runs "$ARCHIVE_RUNS" --prepare "rm -rf $out" \
+	--export-json "$W/archive.json" "${args[@]}" >&2
+declare -A t_arch rss_arch
+for y in "${years[@]}"; do
+	t_arch[$y]=$(pooled "$y" "$W/archive.json")
+	rss_arch[$y]=$(peak_rss_mb "demo$y" "rm -rf $out" "$bin/tongbao" build -s "$W/demo$y" -d "$out/demo$y")
+done
+files20=$(find "$out/demo20" -type f | wc -l)
+
+# --- 3. serve save-to-reload -----------------------------------------------
+month=$(cd "$W/demo20/data" && ls [0-9][0-9][0-9][0-9]-[0-9][0-9].toml | sort | tail -1)
+log "serve: $SAVES saves of data/$month in the 20-year archive"
+reload=$(run "$bin/reload" -bin "$bin/tongbao" -s "$W/demo20" -file "data/$month" -n "$SAVES" | tail -1)
+echo "$reload" >&2
+reload_ms=$(sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p' <<<"$reload")
+rebuild_ms=$(sed -n 's/.*rebuild_median_ms=\([0-9.]*\).*/\1/p' <<<"$reload")
+
+# --- the table -------------------------------------------------------------
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+elapsed=$(($(date +%s) - started))
+cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+r_hugo=$(calc %.2f "$t_tb / $t_hugo")
+r_floor=$(calc %.2f "$t_tb / $t_floor")
+r_rss=$(calc %.2f "$rss_tb / $rss_hugo")
+ms() { calc %.0f "$1 * 1000"; }
+busy=$(awk -v a="${load_start%% *}" -v b="${load_end%% *}" -v n="$(nproc)" 'BEGIN {
+	if (a > n || b > n) printf "**Warning: the load average exceeded the %d cores; other processes competed with the runs, and wall times are inflated.**", n }')
+per_month() { calc %.2f "${t_arch[$1]} * 1000 / (12 * $1)"; }
+marg1=$(calc %.2f "(${t_arch[20]} - ${t_arch[5]}) * 1000 / (12 * 15)")
+marg2=$(calc %.2f "(${t_arch[50]} - ${t_arch[20]}) * 1000 / (12 * 30)")
+lin=$(calc %.2f "$marg2 / $marg1")
+
+cat <<EOF
+
+## tongbao performance
+
+$(date -u +%Y-%m-%d), $cpu, $(nproc) cores, $(go version | cut -d' ' -f3), $(hugo version | cut -d' ' -f2 | cut -d+ -f1) (Hugo, Debian).
+Work tree on $fstype ($base); load average $load_start at the start, $load_end at the end; $elapsed s in all.
+$busy
+Plain corpus: $PAGES pages, $corpus_mb MB of Markdown; $n_plain timed runs per command ($ROUNDS rounds × $RUNS), each into an empty folder.
+
+| Measure | Figure | Target | Result |
+|---|---|---|---|
+| Plain corpus: \`tongbao build\`, median wall | $(ms "$t_tb") ms | | |
+| Plain corpus: \`hugo --quiet\`, median wall | $(ms "$t_hugo") ms | | |
+| Plain corpus: floor (goldmark + writes), median wall | $(ms "$t_floor") ms | | |
+| Plain corpus, CPU time (user + sys): tongbao / Hugo / floor | $(ms "$c_tb") / $(ms "$c_hugo") / $(ms "$c_floor") ms (tongbao/Hugo $(calc %.2f "$c_tb / $c_hugo")×, tongbao/floor $(calc %.2f "$c_tb / $c_floor")×) | | |
+| tongbao / Hugo, wall time | ${r_hugo}× | ≤ 0.45× | $(verdict "$r_hugo" 0.45) |
+| tongbao / floor, wall time | ${r_floor}× | ≤ 1.25× | $(verdict "$r_floor" 1.25) |
+| Peak RSS: tongbao / Hugo / floor (median of $RSS_RUNS) | $(calc %.0f "$rss_tb") / $(calc %.0f "$rss_hugo") / $(calc %.0f "$rss_floor") MB | | |
+| tongbao / Hugo, peak RSS | ${r_rss}× | ≤ 0.2× | $(verdict "$r_rss" 0.2) |
+| Archive, 5 years (60 months): cold build, peak RSS | $(ms "${t_arch[5]}") ms, $(calc %.0f "${rss_arch[5]}") MB | | |
+| Archive, 20 years (240 months, $files20 files): cold build, peak RSS | $(ms "${t_arch[20]}") ms, $(calc %.0f "${rss_arch[20]}") MB | ≤ 1000 ms | $(verdict "$(ms "${t_arch[20]}")" 1000) |
+| Archive, 50 years (600 months): cold build, peak RSS | $(ms "${t_arch[50]}") ms, $(calc %.0f "${rss_arch[50]}") MB | | |
+| Build time per month: 5 / 20 / 50 years | $(per_month 5) / $(per_month 20) / $(per_month 50) ms | | |
+| Marginal cost per added month: 5→20 / 20→50 years | $marg1 / $marg2 ms (ratio ${lin}) | linear: ratio ≤ 1.25 | $(verdict "$lin" 1.25) |
+| Serve, 20 years: save to reload event, median of $SAVES saves of data/$month | $reload_ms ms (server-side rebuild $rebuild_ms ms) | ≤ 100 ms | $(verdict "$reload_ms" 100) |
+EOF

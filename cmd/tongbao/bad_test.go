@@ -1,0 +1,244 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"testing"
+
+	"tongbao/internal/build"
+)
+
+// badRoot holds the corpus of broken inputs (testdata/bad/README.md): a
+// small valid site in _base, and one folder per case with the files that
+// replace or join the base's, and expect.txt.
+var badRoot = filepath.Join("..", "..", "testdata", "bad")
+
+// generated are the cases whose input is made at run time: a 50 MB file
+// does not belong in the repository, and a symlink's target must exist
+// outside the site. Each returns the text that stands for {outside} in
+// its expect.txt.
+var generated = map[string]func(t *testing.T, dir string) string{
+	"huge-file": func(t *testing.T, dir string) string {
+		f, err := os.Create(filepath.Join(dir, "content", "huge.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		line := []byte("+++\ntitle = \"大文件\"\n+++\n")
+		f.Write(line)
+		para := bytes.Repeat([]byte("这是一段重复的正文。"), 100)
+		para = append(para, '\n')
+		for n := int64(len(line)); n < 50<<20; n += int64(len(para)) {
+			f.Write(para)
+		}
+		if err := f.Truncate(50 << 20); err != nil {
+			t.Fatal(err)
+		}
+		return ""
+	},
+	"symlink-outside": func(t *testing.T, dir string) string {
+		outside := filepath.Join(t.TempDir(), "secret.md")
+		os.WriteFile(outside, []byte("+++\ntitle = \"站外文件\"\n+++\n不应被发布。\n"), 0o644)
+		if err := os.Symlink(outside, filepath.Join(dir, "content", "leak.md")); err != nil {
+			t.Fatal(err)
+		}
+		return outside
+	},
+	"symlink-inside-accepted": func(t *testing.T, dir string) string {
+		// A page kept once and linked from a second place is fine.
+		if err := os.Symlink(filepath.Join(dir, "content", "about.md"), filepath.Join(dir, "content", "about-us.md")); err != nil {
+			t.Fatal(err)
+		}
+		return ""
+	},
+}
+
+// TestBadInputs builds every case of the corpus over an existing public/
+// and holds the result to expect.txt: exactly those diagnostic lines, exit
+// 1, no panic, and public/ byte-identical to what it was. An expect.txt
+// without diagnostic lines marks input that must be accepted (a BOM, CRLF
+// line ends): exit 0 and a complete new public/.
+func TestBadInputs(t *testing.T) {
+	entries, err := os.ReadDir(badRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), "_") {
+			cases = append(cases, e.Name())
+		}
+	}
+	if len(cases) < 40 {
+		t.Fatalf("the corpus holds %d cases, want at least 40", len(cases))
+	}
+	for name := range generated {
+		if !slices.Contains(cases, name) {
+			t.Errorf("generated case %s has no folder in testdata/bad", name)
+		}
+	}
+
+	t.Run("_base", func(t *testing.T) {
+		dir := badSite(t, "")
+		if code, _, errOut := runCmd("build", "-s", dir); code != 0 {
+			t.Fatalf("the base site of the corpus does not build:\n%s", errOut)
+		}
+	})
+	for _, name := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			expect, err := os.ReadFile(filepath.Join(badRoot, name, "expect.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := badSite(t, name)
+			outside := ""
+			if gen := generated[name]; gen != nil {
+				outside = gen(t, dir)
+			}
+			public := filepath.Join(dir, "public")
+			oldSite(t, public)
+			before := treeDigest(t, public)
+
+			code, stdout, stderr := runSafely(t, "build", "-s", dir)
+			want := expectedLines(expect, outside)
+			if want == "" {
+				if code != 0 || stderr != "" {
+					t.Fatalf("accepted input: exit %d, stderr:\n%s", code, stderr)
+				}
+				if err := build.CheckTree(public); err != nil {
+					t.Errorf("accepted input, but public/ is not a complete build: %v", err)
+				}
+				if _, err := os.Stat(filepath.Join(public, "marker.txt")); err == nil {
+					t.Error("accepted input, but the old public/ is still there")
+				}
+				return
+			}
+			n := strings.Count(want, "\n")
+			want += fmt.Sprintf("tongbao: 发现 %d 个问题，未写入任何文件\n", n)
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			if stdout != "" {
+				t.Errorf("stdout: %q, want nothing", stdout)
+			}
+			if stderr != want {
+				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+			}
+			if after := treeDigest(t, public); after != before {
+				t.Error("a failed build changed public/")
+			}
+		})
+	}
+}
+
+// expectedLines is expect.txt without its comment lines (# …, which say
+// why a line is there), with {outside} replaced.
+func expectedLines(expect []byte, outside string) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(string(expect), "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			b.WriteString(strings.ReplaceAll(line, "{outside}", outside))
+		}
+	}
+	return b.String()
+}
+
+// badSite assembles a case's site in a temporary folder: the corpus base,
+// the repository's layouts, then the case's own files over them.
+func badSite(t *testing.T, name string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	copyDir(t, filepath.Join(badRoot, "_base"), dir)
+	copyDir(t, filepath.Join("..", "..", "layouts"), filepath.Join(dir, "layouts"))
+	if name != "" {
+		copyDir(t, filepath.Join(badRoot, name), dir)
+		os.Remove(filepath.Join(dir, "expect.txt"))
+	}
+	return dir
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// oldSite stands for the published site a broken build must not touch.
+func oldSite(t *testing.T, public string) {
+	t.Helper()
+	for name, body := range map[string]string{
+		"index.html":                  "<p>上一次发布的网站</p>\n",
+		"marker.txt":                  "旧网站\n",
+		"circulars/2023/5/index.html": "<p>旧通报</p>\n",
+	} {
+		p := filepath.Join(public, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// treeDigest hashes the names, kinds and contents of everything under root.
+func treeDigest(t *testing.T, root string) string {
+	t.Helper()
+	h := sha256.New()
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		fmt.Fprintf(h, "%s\x00%v\x00", filepath.ToSlash(rel), d.Type())
+		if d.Type().IsRegular() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%d\x00", len(b))
+			h.Write(b)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// runSafely is runCmd that turns a panic into a test failure with its
+// stack, so that one crashing case does not hide the others.
+func runSafely(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	defer func() {
+		if r := recover(); r != nil {
+			t.Fatalf("tongbao %s panicked: %v\n%s", strings.Join(args, " "), r, debug.Stack())
+		}
+	}()
+	return runCmd(args...)
+}

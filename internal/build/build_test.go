@@ -1,0 +1,260 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"tongbao/internal/demo"
+	"tongbao/internal/diag"
+	"tongbao/internal/site"
+)
+
+// repoRoot is the sample site: the repository is a tongbao site itself.
+const repoRoot = "../.."
+
+// sampleCopy copies the sample site's input into a fresh folder.
+func sampleCopy(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"config.toml", "data", "content", "layouts"} {
+		src := filepath.Join(repoRoot, name)
+		if fi, err := os.Stat(src); err == nil && !fi.IsDir() {
+			b, err := os.ReadFile(src)
+			if err == nil {
+				err = os.WriteFile(filepath.Join(dir, name), b, 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// demoSite writes a synthetic archive of 12·years circulars.
+func demoSite(t testing.TB, years int, seed int64) string {
+	t.Helper()
+	sample, err := site.Load(repoRoot)
+	if err != nil {
+		t.Fatalf("loading the sample site: %v", err)
+	}
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := demo.Write(dir, sample, years, seed); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// treeState records every file and folder under root with the SHA-256 of
+// its content, so that "left exactly as it was" can be asserted.
+func treeState(t testing.TB, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			out[rel+"/"] = "dir"
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		out[rel] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// sameTree fails the test with the first differences between two states.
+func sameTree(t testing.TB, before, after map[string]string) {
+	t.Helper()
+	var diff []string
+	for p, h := range before {
+		if after[p] != h {
+			diff = append(diff, p)
+		}
+	}
+	for p := range after {
+		if _, ok := before[p]; !ok {
+			diff = append(diff, p)
+		}
+	}
+	slices.Sort(diff)
+	if len(diff) > 0 {
+		t.Errorf("the output changed in %d places, first: %v", len(diff), diff[:min(5, len(diff))])
+	}
+}
+
+// leftovers lists the staging folders beside dest.
+func leftovers(t testing.TB, dest string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(dest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "."+filepath.Base(dest)+".new-") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// tongbaoBinary compiles cmd/tongbao into a temporary folder.
+func tongbaoBinary(t testing.TB) string {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		goTool = filepath.Join(os.Getenv("GOROOT"), "bin", "go")
+	}
+	exe := filepath.Join(t.TempDir(), "tongbao")
+	cmd := exec.Command(goTool, "build", "-o", exe, "tongbao/cmd/tongbao")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return exe
+}
+
+// TestLoadErrorLeavesOutput: a data file that does not load stops the
+// build before anything is written.
+func TestLoadErrorLeavesOutput(t *testing.T) {
+	dir := sampleCopy(t)
+	dest := filepath.Join(dir, "public")
+	if _, err := Build(Options{Source: dir}); err != nil {
+		t.Fatal(err)
+	}
+	before := treeState(t, dest)
+	month := filepath.Join(dir, "data", "2023-02.toml")
+	b, _ := os.ReadFile(month)
+	if err := os.WriteFile(month, append(b, "\n[[result]]\nindicator = \"gongy\"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Build(Options{Source: dir})
+	var l diag.List
+	if !errors.As(err, &l) || !strings.Contains(err.Error(), "未知指标“gongy”，是否为“gongye”？") {
+		t.Fatalf("Build = %v, want the unknown indicator diagnostic", err)
+	}
+	sameTree(t, before, treeState(t, dest))
+	if l := leftovers(t, dest); len(l) > 0 {
+		t.Errorf("staging folders left: %v", l)
+	}
+}
+
+// TestTemplateErrorOnHundredthPage: one layout fails for one circular of a
+// 120-circular archive, deep into the rendering; nothing is published.
+func TestTemplateErrorOnHundredthPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders a 10-year archive")
+	}
+	dir := demoSite(t, 10, 1)
+	dest := filepath.Join(dir, "public")
+	if _, err := Build(Options{Source: dir}); err != nil {
+		t.Fatal(err)
+	}
+	before := treeState(t, dest)
+
+	// The 100th circular by month, and its 文号 read from its front matter.
+	names, _ := filepath.Glob(filepath.Join(dir, "content", "circulars", "*.md"))
+	slices.Sort(names)
+	if len(names) != 120 {
+		t.Fatalf("%d circulars, want 120", len(names))
+	}
+	src, _ := os.ReadFile(names[99])
+	m := regexp.MustCompile(`(?m)^number\s*=\s*"([^"]+)"`).FindSubmatch(src)
+	if m == nil {
+		t.Fatalf("no number in %s", names[99])
+	}
+	layout := filepath.Join(dir, "layouts", "circular.html")
+	b, _ := os.ReadFile(layout)
+	if !strings.HasPrefix(string(b), "{{define \"main\"}}\n") {
+		t.Fatalf("layouts/circular.html does not start with {{define \"main\"}}")
+	}
+	broken := strings.Replace(string(b), "\n", "\n{{if eq .Circular.Number \""+string(m[1])+"\"}}{{.Nope.X}}{{end}}\n", 1)
+	if err := os.WriteFile(layout, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err := Build(Options{Source: dir})
+	var l diag.List
+	if !errors.As(err, &l) {
+		t.Fatalf("Build = %v, want diagnostics", err)
+	}
+	if len(l) != 1 || !strings.HasPrefix(l[0].String(), "layouts/circular.html:2:") || !strings.Contains(l[0].Msg, "Nope") {
+		t.Errorf("want one template error at layouts/circular.html:2, got:\n%v", err)
+	}
+	sameTree(t, before, treeState(t, dest))
+	if l := leftovers(t, dest); len(l) > 0 {
+		t.Errorf("staging folders left: %v", l)
+	}
+}
+
+// TestWriteFailureLeavesOutput makes the kernel refuse a write half-way
+// through the tree: the tongbao binary runs under a file-size limit
+// (RLIMIT_FSIZE, `ulimit -f`) below the size of the circular's page but
+// above the small pages, so writing fails with EFBIG after many files are
+// already in the staging folder — the same error path a full disk takes
+// (ENOSPC from the same write call). It proves that a write error at any
+// file removes the staging folder and never reaches the swap; it does not
+// fill a real disk.
+func TestWriteFailureLeavesOutput(t *testing.T) {
+	exe := tongbaoBinary(t)
+	dir := sampleCopy(t)
+	dest := filepath.Join(dir, "public")
+	if out, err := exec.Command(exe, "build", "-s", dir).CombinedOutput(); err != nil {
+		t.Fatalf("first build: %v\n%s", err, out)
+	}
+	before := treeState(t, dest)
+	small, big := 0, 0
+	for p, h := range before {
+		if h == "dir" {
+			continue
+		}
+		fi, _ := os.Stat(filepath.Join(dest, p))
+		if fi.Size() < 32<<10 {
+			small++
+		} else {
+			big++
+		}
+	}
+	if small < 10 || big == 0 {
+		t.Fatalf("the sample no longer has both small and large files (%d < 32 KB, %d larger)", small, big)
+	}
+
+	// ulimit -f counts 512-byte blocks: 64 blocks = 32 KB.
+	cmd := exec.Command("/bin/sh", "-c", `ulimit -f 64 && exec "$0" "$@"`, exe, "build", "-s", dir)
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Fatalf("build under a 32 KB file limit: %v, want exit 1\n%s", err, out)
+	}
+	if !regexp.MustCompile(`^tongbao: 无法写入 \S+：文件超过系统允许的大小（file too large）；.*public 保持不变\n$`).Match(out) {
+		t.Errorf("unexpected message: %q", out)
+	}
+	sameTree(t, before, treeState(t, dest))
+	if l := leftovers(t, dest); len(l) > 0 {
+		t.Errorf("staging folders left: %v", l)
+	}
+}

@@ -1,0 +1,213 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"tongbao/internal/demo"
+	"tongbao/internal/diag"
+	"tongbao/internal/render"
+	"tongbao/internal/site"
+)
+
+// handMade is a small output set with one reference a line, so that the
+// expected diagnostics below can be written down by hand.
+func handMade(base string) []render.Output {
+	b := strings.TrimSuffix(base, "/")
+	return []render.Output{
+		{Path: "index.html", Data: []byte(`<!DOCTYPE html>
+<link rel="stylesheet" href="` + b + `/assets/site.css">
+<a href="#main">跳到正文</a>
+<main id="main">
+<a href="` + b + `/about/">关于</a>
+<a href="` + b + `/missing/">不存在</a>
+<a href="about/#intro">简介</a>
+<a href="about/#nope">没有的锚点</a>
+<a href="../secret.txt">上一级</a>
+<a href="https://other.example.org/x">外站</a>
+<a href="mailto:office@example.gov.cn">邮件</a>
+<img src="` + b + `/img/a.png" srcset="` + b + `/img/a.png 1x, ` + b + `/img/b.png 2x" alt="">
+<a href="https://www.example.gov.cn` + b + `/about/">本站绝对地址</a>
+<a href="//www.example.gov.cn` + b + `/nothing/">本站协议相对地址</a>
+<form action="` + b + `/search/"><input name="q"></form>
+<a href="about">无斜杠的目录</a>
+<!-- <a href="/commented-out/">注释里的不算</a> -->
+<script>var x = '<a href="/in-script/">';</script>
+<a href="data.csv?v=1#x">查询串</a>
+</main>
+`)},
+		{Path: "about/index.html", Data: []byte(`<h1 id="intro">关于</h1>
+<p style="background: url('../img/a.png')">
+<a name="old-anchor"></a><a href="#old-anchor">旧式锚点</a>
+<a href="../../up.html">超出</a>
+`)},
+		{Path: "assets/site.css", Data: []byte(`body { background: url("../img/a.png"); }
+/* url(commented.png) */
+.x { background: url(missing.png); }
+.y { mask: url(#m); background-image: url(data:image/png;base64,AAAA); }
+@import "print.css";
+`)},
+		{Path: "404.html", Data: []byte(`<a href="` + b + `/">首页</a>
+<a href="circulars/">相对地址</a>
+`)},
+		{Path: "img/a.png", Data: []byte("png")},
+		{Path: "search/index.html", Data: []byte(`<h1>搜索</h1>`)},
+		{Path: "data.csv", Data: []byte("a,b\n")},
+	}
+}
+
+func diagStrings(l diag.List) []string {
+	var out []string
+	for _, d := range l {
+		out = append(out, d.String())
+	}
+	return out
+}
+
+func TestLinksHandMade(t *testing.T) {
+	for _, base := range []string{"/", "/tongbao/", "https://www.example.gov.cn/tongbao/"} {
+		t.Run(base, func(t *testing.T) {
+			p := "/"
+			if base != "/" {
+				p = "/tongbao/"
+			}
+			rep := Links(handMade(p), base)
+			// Columns count characters (diag.Position): 《<a href="》 is 9.
+			want := []string{
+				"public/index.html:6:10: 链接失效：" + p + "missing/（找不到 missing/index.html）",
+				"public/index.html:8:10: 链接失效：about/#nope（about/index.html 中没有 id 为“nope”的元素）",
+				"public/index.html:9:10: 链接失效：../secret.txt（超出网站根目录）",
+				"public/index.html:12:" + strconv.Itoa(len([]rune(`<img src="`+p+`img/a.png" srcset="`))+1) + ": 链接失效：" + p + "img/b.png（找不到 img/b.png）",
+				"public/about/index.html:4:10: 链接失效：../../up.html（超出网站根目录）",
+				"public/assets/site.css:3:22: 链接失效：missing.png（找不到 assets/missing.png）",
+				"public/assets/site.css:5:10: 链接失效：print.css（找不到 assets/print.css）",
+				"public/404.html:2:10: 链接失效：circulars/（404 页面会出现在任意网址下，应使用以 / 开头的地址）",
+			}
+			if strings.HasPrefix(base, "https://") {
+				// With a host, absolute links to that host are checked by their
+				// path (line 13 resolves, line 14 does not); without one they
+				// are another site's.
+				want = append(want, "public/index.html:14:10: 链接失效：//www.example.gov.cn/tongbao/nothing/（找不到 nothing/index.html）")
+			}
+			got := diagStrings(rep.Broken)
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("broken links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			if rep.Files != 5 {
+				t.Errorf("files read = %d, want 5 (four HTML, one CSS)", rep.Files)
+			}
+		})
+	}
+}
+
+// A link written without the url function works at "/" but not under a
+// sub-path: only the second rendering of CheckLinks finds it, on every page.
+func TestCheckLinksFindsAForgottenBasePath(t *testing.T) {
+	dir := copySample(t)
+	footer := filepath.Join(dir, "layouts", "partials", "footer.html")
+	b, err := os.ReadFile(footer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(footer, []byte(strings.Replace(string(b), "</footer>", `<a href="/circulars/">通报</a></footer>`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := CheckLinks(Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Broken) == 0 {
+		t.Fatal("no broken link found")
+	}
+	pages := 0
+	for _, d := range rep.Broken {
+		want := "链接失效：/circulars/（在网站根目录 /tongbao/ 之外）（baseURL 为 /tongbao/ 时）"
+		if d.Msg != want || !strings.HasPrefix(d.File, "public/") || !strings.HasSuffix(d.File, ".html") || d.Line == 0 {
+			t.Errorf("%s; want public/<page>.html:<line>:<col>: %s", d, want)
+		}
+		pages++
+	}
+	if d := rep.Broken[0]; d.File != "public/404.html" {
+		t.Errorf("first diagnostic %s, want public/404.html first (sorted by file)", d)
+	}
+	// Every page has the footer; the sample has home, archive, one
+	// circular, 关于本站 and 404 at least.
+	if pages < 5 {
+		t.Errorf("found on %d pages, want every page (≥ 5)", pages)
+	}
+}
+
+// The sample site and a five-year demo have no broken link, with baseURL
+// "/" and under a sub-path.
+func TestCheckLinksSampleAndDemo(t *testing.T) {
+	rep, err := CheckLinks(Options{Source: "../.."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range rep.Broken {
+		t.Errorf("sample: %s", d)
+	}
+	// Each HTML page has at least the skip link, the home link, the
+	// stylesheet and the nav: the check really followed links.
+	if rep.Refs < 4*rep.Files/2 {
+		t.Errorf("sample: only %d references in %d files", rep.Refs, rep.Files)
+	}
+
+	if testing.Short() {
+		t.Skip("the five-year demo is skipped in -short mode")
+	}
+	sample, err := site.Load("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := demo.Write(dir, sample, 5, 1); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = CheckLinks(Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range rep.Broken {
+		t.Errorf("demo: %s", d)
+	}
+	// 60 circulars, each rendered twice, each linking at least to its
+	// neighbours, its data files and the archive.
+	if rep.Files < 120 || rep.Refs < 120*8 {
+		t.Errorf("demo: %d references in %d files; expected far more", rep.Refs, rep.Files)
+	}
+	t.Logf("demo: %s", rep)
+}
+
+// copySample copies the repository's own site into a temporary folder.
+func copySample(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"config.toml", "data", "content", "layouts"} {
+		src := filepath.Join("..", "..", name)
+		fi, err := os.Stat(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !fi.IsDir() {
+			b, err := os.ReadFile(src)
+			if err == nil {
+				err = os.WriteFile(filepath.Join(dir, name), b, 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}

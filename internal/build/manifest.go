@@ -1,0 +1,167 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"tongbao/internal/render"
+)
+
+// ManifestName is the file every build writes at the root of its output:
+// the path, size and SHA-256 of every other file, sorted by path. With it
+// anyone can check that a published tree is complete and unaltered, and two
+// builds can be compared file by file (tongbao build --verify).
+const ManifestName = ".tongbao-manifest.json"
+
+// A Manifest lists the files of one output tree, sorted by path.
+type Manifest struct {
+	Files []ManifestEntry `json:"files"`
+}
+
+// A ManifestEntry is one file: its slash path below the output root, its
+// size in bytes and the hex SHA-256 of its content.
+type ManifestEntry struct {
+	Path   string `json:"path"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// NewManifest describes the outputs of one rendering.
+func NewManifest(outputs []render.Output) Manifest {
+	m := Manifest{Files: make([]ManifestEntry, 0, len(outputs))}
+	for _, o := range outputs {
+		sum := sha256.Sum256(o.Data)
+		m.Files = append(m.Files, ManifestEntry{Path: o.Path, Size: int64(len(o.Data)), SHA256: hex.EncodeToString(sum[:])})
+	}
+	m.sort()
+	return m
+}
+
+func (m Manifest) sort() {
+	slices.SortFunc(m.Files, func(a, b ManifestEntry) int { return strings.Compare(a.Path, b.Path) })
+}
+
+// Bytes is the manifest as written: JSON with one file per line, so that
+// two manifests can be compared with diff. The same files always give the
+// same bytes.
+func (m Manifest) Bytes() []byte {
+	var b bytes.Buffer
+	b.WriteString("{\"files\": [")
+	for i, e := range m.Files {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		line, _ := json.Marshal(e) // cannot fail: strings and an integer
+		b.WriteString("\n  ")
+		b.Write(line)
+	}
+	b.WriteString("\n]}\n")
+	return b.Bytes()
+}
+
+// ReadManifest reads the manifest at the root of an output tree.
+func ReadManifest(root string) (Manifest, error) {
+	var m Manifest
+	data, err := os.ReadFile(filepath.Join(root, ManifestName))
+	if err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return m, fmt.Errorf("%s 无法解析：%v", ManifestName, err)
+	}
+	return m, nil
+}
+
+// ScanTree describes the files actually present under root, the manifest
+// itself excluded, as NewManifest would have described them.
+func ScanTree(root string) (Manifest, error) {
+	var m Manifest
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() || rel == ManifestName {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s 不是普通文件", rel)
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		h := sha256.New()
+		n, err := io.Copy(h, f)
+		if err != nil {
+			return err
+		}
+		m.Files = append(m.Files, ManifestEntry{Path: rel, Size: n, SHA256: hex.EncodeToString(h.Sum(nil))})
+		return nil
+	})
+	m.sort()
+	return m, err
+}
+
+// CheckTree reports whether the tree at root is exactly what its manifest
+// says: every listed file present with its size and hash, and no other.
+func CheckTree(root string) error {
+	want, err := ReadManifest(root)
+	if err != nil {
+		return err
+	}
+	got, err := ScanTree(root)
+	if err != nil {
+		return err
+	}
+	if d := DiffManifests(want, got); len(d) > 0 {
+		return fmt.Errorf("%s 与清单不符：%s", root, listPaths(d, 5))
+	}
+	return nil
+}
+
+// DiffManifests returns the paths, sorted, of the files that are in only
+// one of a and b or whose content differs.
+func DiffManifests(a, b Manifest) []string {
+	in := func(m Manifest) map[string]ManifestEntry {
+		out := make(map[string]ManifestEntry, len(m.Files))
+		for _, e := range m.Files {
+			out[e.Path] = e
+		}
+		return out
+	}
+	ma, mb := in(a), in(b)
+	var diff []string
+	for p, e := range ma {
+		if f, ok := mb[p]; !ok || f != e {
+			diff = append(diff, p)
+		}
+	}
+	for p := range mb {
+		if _, ok := ma[p]; !ok {
+			diff = append(diff, p)
+		}
+	}
+	slices.Sort(diff)
+	return diff
+}
+
+// listPaths joins the first n paths for a message, saying how many more
+// there are.
+func listPaths(paths []string, n int) string {
+	if len(paths) <= n {
+		return strings.Join(paths, "、")
+	}
+	return fmt.Sprintf("%s 等 %d 个文件", strings.Join(paths[:n], "、"), len(paths))
+}

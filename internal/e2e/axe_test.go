@@ -1,0 +1,84 @@
+package e2e
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// axeRun runs axe-core on the page with the WCAG 2.0, 2.1 and 2.2 A and
+// AA rules (GB/T 37668-2019 is aligned with WCAG 2.x) and returns the
+// violations, one line per failing element.
+const axeRun = `axe.run(document, {
+  runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+  resultTypes: ["violations"],
+}).then(r => r.violations.flatMap(v => v.nodes.map(n =>
+  v.id + " [" + v.impact + "] " + n.target.join(" ") + ": " + v.help +
+  (n.failureSummary ? " — " + n.failureSummary.replace(/\s+/g, " ") : ""))))`
+
+// landmarks describes what DOMAIN.md §2 asks of every page besides axe's
+// rules: the language, one site header, main navigation, main region and
+// footer, and a skip link to the main region as the first focusable
+// element.
+const landmarks = `[
+  document.documentElement.lang,
+  document.querySelectorAll("body > header, [role=banner]").length,
+  document.querySelectorAll("nav[aria-label='主导航']").length,
+  document.querySelectorAll("main").length,
+  document.querySelectorAll("body > footer, [role=contentinfo]").length,
+  (document.querySelector("a[href], button, input, select, textarea") || {}).getAttribute?.("href"),
+].join(" ")`
+
+// TestAxe opens one page of every type of a five-year demo site in
+// Chromium and runs axe-core on it, in the normal and in the 适老 mode:
+// there must be no violation at all.
+func TestAxe(t *testing.T) {
+	start := time.Now()
+	ctx := newBrowser(t)
+	axe := axeSource(t)
+	dir := demoSite(t)
+	outs := renderSite(t, dir)
+	srv := serveOutputs(t, outs)
+	types := pageTypes(t, dir, outs)
+
+	for _, mode := range []string{"normal", "senior"} {
+		if mode == "senior" {
+			// The reader's choice, as the toggle stores it (senior.js).
+			eval[bool](t, ctx, `localStorage.setItem("tongbao-senior", "on"), true`)
+		}
+		for _, p := range types {
+			navigate(t, ctx, srv.URL+"/"+p.Path)
+			if got := eval[bool](t, ctx, `document.documentElement.classList.contains("senior")`); got != (mode == "senior") {
+				t.Fatalf("%s: html.senior is %v in the %s mode", describe(p), got, mode)
+			}
+			if got := eval[string](t, ctx, landmarks); got != "zh-CN 1 1 1 1 #main" {
+				t.Errorf("%s: lang, banner, navigation, main, contentinfo, skip link = %q; want %q", describe(p), got, "zh-CN 1 1 1 1 #main")
+			}
+			eval[bool](t, ctx, axe+";\ntrue")
+			for _, v := range eval[[]string](t, ctx, axeRun) {
+				t.Errorf("%s, %s mode: %s", describe(p), mode, v)
+			}
+		}
+	}
+	// The harness itself: an image without a text alternative must be
+	// reported, or the zero above proves nothing.
+	navigate(t, ctx, srv.URL+"/")
+	eval[bool](t, ctx, axe+";\ntrue")
+	eval[bool](t, ctx, `document.querySelector("main").append(Object.assign(document.createElement("img"), {src: "data:image/gif;base64,R0lGODlhAQABAAAAACw="})), true`)
+	if v := strings.Join(eval[[]string](t, ctx, axeRun), "\n"); !strings.Contains(v, "image-alt [critical] ") {
+		t.Errorf("axe does not report an image without alt; it reported:\n%s", v)
+	}
+
+	var names []string
+	for _, p := range types {
+		names = append(names, describe(p))
+	}
+	t.Logf("axe checked %d pages × 2 modes in %v: %s", len(types), time.Since(start).Round(time.Millisecond), strings.Join(names, ", "))
+	// demoSite adds a folder of plain pages: both kinds must be there.
+	for _, kind := range []string{"kind-page", "kind-list"} {
+		if !slices.ContainsFunc(types, func(p pageType) bool { return p.Name == kind }) {
+			t.Errorf("no %s page was checked", kind)
+		}
+	}
+}

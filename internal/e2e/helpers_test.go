@@ -1,0 +1,449 @@
+package e2e
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"tongbao/internal/build"
+	"tongbao/internal/demo"
+	"tongbao/internal/render"
+	"tongbao/internal/site"
+)
+
+const installHint = "run `bash scripts/install-test-deps.sh`"
+
+// ci reports whether the tests run in CI, where a missing browser, nginx
+// or axe-core is a failure rather than a reason to skip.
+func ci() bool { return os.Getenv("CI") == "true" }
+
+// missing fails the test under CI=true and skips it otherwise.
+func missing(t *testing.T, what string) {
+	t.Helper()
+	if ci() {
+		t.Fatalf("%s not found; under CI=true this test must run (%s)", what, installHint)
+	}
+	t.Skipf("%s not found: skipping (%s)", what, installHint)
+}
+
+// moduleRoot is the repository root: the folder holding go.mod, found by
+// walking up from the test's working directory.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test's folder")
+		}
+		dir = parent
+	}
+}
+
+// chromiumPath finds the browser: $CHROMIUM, or Debian's chromium. It
+// skips or fails the test when there is none.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	names := []string{"/usr/bin/chromium", "chromium", "chromium-browser"}
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		names = []string{p}
+	}
+	for _, name := range names {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	missing(t, "chromium")
+	return ""
+}
+
+// axeSource is node_modules/axe-core/axe.min.js, installed by npm ci from
+// package-lock.json.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(moduleRoot(t), "node_modules", "axe-core", "axe.min.js"))
+	if errors.Is(err, os.ErrNotExist) {
+		missing(t, "node_modules/axe-core/axe.min.js")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// newBrowser starts a headless Chromium with a fresh profile and returns a
+// context for one tab; the browser ends with the test. Every action gets
+// at most the test's share of time through the returned context.
+func newBrowser(t *testing.T, opts ...chromedp.ContextOption) context.Context {
+	t.Helper()
+	if testing.Short() && !ci() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	chromium := chromiumPath(t)
+	actx, acancel := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.WindowSize(1280, 900),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	bctx, bcancel := chromedp.NewContext(actx, opts...)
+	t.Cleanup(func() {
+		bcancel()
+		acancel()
+	})
+	// Start the browser with the context it lives in (see chromedp.Run).
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return bctx
+}
+
+// run runs one action with a time limit, failing the test on error.
+func run[T any](t *testing.T, ctx context.Context, what string, a chromedp.Action[T]) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	return v
+}
+
+// eval evaluates a JavaScript expression in the page.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	return run(t, ctx, "evaluating "+expr, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+}
+
+// navigate loads url and waits for the page to settle.
+func navigate(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	run(t, ctx, "opening "+url, chromedp.Steps(chromedp.Navigate(url), chromedp.WaitReady("body")))
+	settle(t, ctx)
+}
+
+// settle waits until the page has loaded and its text has not changed for
+// a moment: scripts that render (search results) are done.
+func settle(t *testing.T, ctx context.Context) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	last, stable := "", 0
+	for time.Now().Before(deadline) {
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === "complete" ? document.documentElement.outerHTML.length + ":" + document.body.innerText : ""`))
+		if err == nil && v != "" && v == last {
+			if stable++; stable >= 3 {
+				return
+			}
+		} else {
+			stable = 0
+		}
+		last = v
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("the page did not settle within 10 s")
+}
+
+// waitFor polls a JavaScript expression until it is true.
+func waitFor(t *testing.T, ctx context.Context, expr, what string) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			loc, _ := chromedp.Run(ctx, chromedp.Location())
+			body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 300) : ""`))
+			t.Fatalf("waiting for %s: timed out (last error %v) at %s; the page begins %q", what, err, loc, body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`).Replace(s) + "'"
+}
+
+// sampleSite is the repository's own site.
+func sampleSite(t *testing.T) string {
+	return moduleRoot(t)
+}
+
+// demoYears is the demo every end-to-end test builds: the issue's
+// acceptance size.
+const demoYears = 5
+
+// demoSite writes a five-year demo site (internal/demo, as `tongbao
+// gen-demo` does) into a temporary folder, plus a folder of two plain
+// pages, so that the list page type exists too.
+func demoSite(t *testing.T) string {
+	t.Helper()
+	sample, err := site.Load(moduleRoot(t))
+	if err != nil {
+		t.Fatalf("loading the sample site: %v", err)
+	}
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := demo.Write(dir, sample, demoYears, 1); err != nil {
+		t.Fatalf("writing the demo: %v", err)
+	}
+	notices := filepath.Join(dir, "content", "notices")
+	if err := os.MkdirAll(notices, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"2023-03.md": "+++\ntitle = \"演示数据：关于3月考核安排的说明\"\ndate = 2023-03-01\n+++\n\n演示数据。3月考核按原办法进行。\n",
+		"2023-04.md": "+++\ntitle = \"演示数据：关于4月考核安排的说明\"\ndate = 2023-04-01\n+++\n\n演示数据。4月考核按原办法进行。\n",
+	} {
+		if err := os.WriteFile(filepath.Join(notices, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// renderSite renders a site in memory with baseURL "/".
+func renderSite(t *testing.T, dir string) []render.Output {
+	t.Helper()
+	outs, err := build.Render(build.Options{Source: dir, BaseURL: "/"})
+	if err != nil {
+		t.Fatalf("rendering %s:\n%v", dir, err)
+	}
+	return outs
+}
+
+// serveOutputs serves rendered outputs at the root like a static file
+// server: a folder's index.html, 404.html with status 404 for anything
+// else.
+func serveOutputs(t *testing.T, outs []render.Output) *httptest.Server {
+	t.Helper()
+	files := map[string][]byte{}
+	for _, o := range outs {
+		files[o.Path] = o.Data
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := strings.TrimPrefix(r.URL.Path, "/")
+		if p == "" || strings.HasSuffix(p, "/") {
+			p += "index.html"
+		}
+		data, ok := files[p]
+		if !ok {
+			if _, dir := files[p+"/index.html"]; dir {
+				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			w.Write(files["404.html"])
+			return
+		}
+		w.Header().Set("Content-Type", contentType(p))
+		w.Write(data)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// contentType is the Content-Type of an output file, as a portal's server
+// should send it.
+func contentType(p string) string {
+	switch path.Ext(p) {
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".js":
+		return "text/javascript; charset=utf-8"
+	case ".json":
+		return "application/json; charset=utf-8"
+	case ".xml":
+		return "application/xml; charset=utf-8"
+	case ".csv":
+		return "text/csv; charset=utf-8"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	}
+	return "application/octet-stream"
+}
+
+// A pageType is one kind of page of the built site and the URL path (below
+// the root) of the page chosen to stand for it.
+type pageType struct {
+	Name string // the layout's body class kind-…, or a name given below
+	Path string // "circulars/2023/14/", "search/?q=禁毒", "no/such/page/"
+}
+
+var kindRE = regexp.MustCompile(`<body[^>]*\bclass="[^"]*\bkind-([a-z0-9-]+)`)
+
+// A shape is a kind of output path (DESIGN.md §7) and the layout that
+// makes it; "" for the pages of the first issue, which always exist.
+type shape struct {
+	name, layout string
+	match        func(outPath string) bool
+}
+
+var circularRE = regexp.MustCompile(`^circulars/\d{4}/\d+/index\.html$`)
+
+// requiredShapes are the pages that must exist in the output: always those
+// of the first issue, and the history and search pages once their layouts
+// exist in layouts/. (Plain and list pages are found by their body class:
+// whether they exist depends on content/, not on the layouts.)
+func requiredShapes() []shape {
+	return []shape{
+		{"home", "", func(p string) bool { return p == "index.html" }},
+		{"archive", "", func(p string) bool { return p == "circulars/index.html" }},
+		{"circular", "", circularRE.MatchString},
+		{"404", "", func(p string) bool { return p == "404.html" }},
+		{"unit", "unit.html", func(p string) bool { return under(p, "units/") }},
+		{"indicator", "indicator.html", func(p string) bool { return under(p, "indicators/") }},
+		{"rankings", "rankings.html", func(p string) bool { return p == "rankings/index.html" }},
+		{"search", "search.html", func(p string) bool { return p == "search/index.html" }},
+	}
+}
+
+// under reports whether p is the index.html of a page one level below dir.
+func under(p, dir string) bool {
+	rest, ok := strings.CutPrefix(p, dir)
+	return ok && strings.Count(rest, "/") == 1 && strings.HasSuffix(rest, "/index.html")
+}
+
+// pageTypes picks one page of each type from a site's output: one per URL
+// shape of requiredShapes, one per body class kind-… that base.html writes
+// (the first in path order: a department's page is kind-department, a
+// township's kind-unit), and the search page with a query, whose results
+// are rendered by script. It fails the test when a required shape is
+// missing: the layouts listed there exist, so their pages must too.
+func pageTypes(t *testing.T, root string, outs []render.Output) []pageType {
+	t.Helper()
+	var types []pageType
+	seen := map[string]bool{}
+	add := func(name, p string) {
+		if !seen[name] {
+			seen[name] = true
+			types = append(types, pageType{name, p})
+		}
+	}
+	urlOf := func(outPath string) string {
+		if outPath == "404.html" {
+			return "no/such/page/" // how a reader meets it
+		}
+		return strings.TrimSuffix(outPath, "index.html")
+	}
+	for _, sh := range requiredShapes() {
+		i := slices.IndexFunc(outs, func(o render.Output) bool { return sh.match(o.Path) })
+		if i < 0 {
+			if sh.layout == "" || fileExists(filepath.Join(root, "layouts", sh.layout)) {
+				t.Errorf("no %s page in the output (layouts/%s exists)", sh.name, cmp.Or(sh.layout, sh.name))
+			}
+			continue
+		}
+		add("shape:"+sh.name, urlOf(outs[i].Path))
+	}
+	for _, o := range outs {
+		if !strings.HasSuffix(o.Path, ".html") {
+			continue
+		}
+		if m := kindRE.FindSubmatch(o.Data); m != nil {
+			add("kind-"+string(m[1]), urlOf(o.Path))
+		}
+	}
+	if seen["shape:search"] {
+		add("search 禁毒", "search/?q=禁毒")
+	}
+	if len(types) == 0 {
+		t.Fatal("no pages in the output")
+	}
+	// The same page chosen twice under two names is visited once.
+	var out []pageType
+	paths := map[string]bool{}
+	for _, p := range types {
+		if !paths[p.Path] {
+			paths[p.Path] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}
+
+// layoutExists reports whether layouts/<name> exists in the repository:
+// the history and search pages are tested once their layouts land.
+func layoutExists(t *testing.T, name string) bool {
+	return fileExists(filepath.Join(moduleRoot(t), "layouts", name))
+}
+
+func describe(p pageType) string {
+	return fmt.Sprintf("%s (/%s)", p.Name, p.Path)
+}
+
+// copySite copies a site's input (config.toml, data/, content/, layouts/)
+// into a temporary folder, so that a test may edit it.
+func copySite(t *testing.T, src string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"data", "content", "layouts"} {
+		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join(src, name))); err != nil {
+			t.Fatalf("copying the site: %v", err)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(src, "config.toml"))
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, "config.toml"), b, 0o644)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// editFile replaces old by new in a file, failing if old is not there.
+func editFile(t *testing.T, name, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("%s does not contain %q", name, old)
+	}
+	if err := os.WriteFile(name, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

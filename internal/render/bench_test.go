@@ -1,0 +1,78 @@
+package render
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tongbao/internal/demo"
+	"tongbao/internal/site"
+)
+
+// BenchmarkCircular renders the sample circular (2023年1-2月) alone: its
+// Markdown with the data shortcodes, then the circular layout. Ranking
+// and template parsing, done once per build, are left out.
+func BenchmarkCircular(b *testing.B) {
+	s, err := site.Load("../..")
+	if err != nil {
+		b.Fatalf("loading the sample site: %v", err)
+	}
+	s.Pages = nil // only the circular's body is converted
+	r, err := newRenderer(s, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var page []byte
+	for b.Loop() {
+		r.convertBodies()
+		if page, err = r.circularPage(0); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := r.diags.Err(); err != nil {
+		b.Fatal(err)
+	}
+	if !strings.Contains(string(page), "排名全区前三的为") {
+		b.Fatal("the page lacks the ranking sentences")
+	}
+	b.ReportMetric(float64(len(page)), "bytes/page")
+}
+
+// BenchmarkArchive is a full in-memory build of the 20-year demo archive
+// (240 months and circulars, written by gen-demo): load, rank and render
+// every page, as `tongbao build` does before writing and `tongbao serve`
+// does on a cold start. render times Render alone on a loaded site.
+func BenchmarkArchive(b *testing.B) {
+	sample, err := site.Load("../..")
+	if err != nil {
+		b.Fatalf("loading the sample site: %v", err)
+	}
+	dir := filepath.Join(b.TempDir(), "demo")
+	if err := demo.Write(dir, sample, 20, 1); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("load+render", func(b *testing.B) {
+		var out []Output
+		for b.Loop() {
+			s, err := site.Load(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if out, err = Render(s, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(len(out)), "files")
+	})
+	b.Run("render", func(b *testing.B) {
+		s, err := site.Load(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, err := Render(s, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

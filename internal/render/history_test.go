@@ -1,0 +1,570 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"tongbao/internal/site"
+)
+
+// historySite is a three-month site small enough to rank by hand.
+//
+// Townships 甲街道 (jia), 乙街道 (yi), 丙镇 (bing); two township indicators
+// of weight 1, so with rank points (n = 3: rank 1 → 100, 2 → 66.67,
+// 3 → 33.33) the composite is the mean of the two:
+//
+//	          jingji (higher)     anquan (higher)     composite
+//	2022-12   甲1 乙2 丙3          乙1 丙2 甲3          乙83.33 #1, 甲66.67 #2, 丙50.00 #3
+//	2023-01   乙1 丙2 甲3          丙1 乙2 甲3          乙83.33 #1=, 丙83.33 #1=, 甲33.33 #3
+//	2023-02   甲1 乙2 丙3          甲1 乙2 丙3          甲100.00 #1, 乙66.67 #2, 丙33.33 #3
+func historySite() map[string]string {
+	month := func(period, jingji, anquan string, city, district int, cats string) string {
+		return "period = \"" + period + "\"\n" +
+			"[[result]]\nindicator = \"jingji\"\ncity = " + strconv.Itoa(city) + "\n[result.townships]\n" + jingji +
+			"[[result]]\nindicator = \"anquan\"\n[result.townships]\n" + anquan +
+			"[[result]]\nindicator = \"caizheng\"\ndistrict = " + strconv.Itoa(district) + "\n" +
+			"[categories]\n" + cats
+	}
+	circular := func(number, date, data string) string {
+		return "+++\nnumber = \"" + number + "\"\ntitle = \"关于测试的通报\"\ndate = " + date + "\ndata = \"" + data + "\"\n+++\n正文。\n"
+	}
+	return map[string]string{
+		"config.toml": `title = "测试区通报"
+baseURL = "/"
+[issuer]
+name = "测试区人民政府办公室"
+[ranking]
+cityUnits = 12
+districtUnits = 3
+districtLabel = "三区"
+[scoring]
+decimals = 2
+`,
+		"data/units.toml": `[[township]]
+name = "甲街道"
+slug = "jia"
+[[township]]
+name = "乙街道"
+slug = "yi"
+[[township]]
+name = "丙镇"
+slug = "bing"
+[[department]]
+name = "区发改局"
+slug = "fagai"
+[[department]]
+name = "区财政局"
+slug = "caizheng"
+`,
+		"data/indicators.toml": `[[indicator]]
+id = "jingji"
+name = "经济运行"
+section = "重点工作"
+owners = ["区发改局"]
+townships = "all"
+better = "higher"
+weight = 1
+decimals = 1
+[[indicator]]
+id = "anquan"
+name = "安全生产"
+section = "重点任务"
+owners = ["区财政局"]
+townships = "all"
+better = "higher"
+weight = 1
+decimals = 1
+[[indicator]]
+id = "caizheng"
+name = "财政收入"
+section = "重点工作"
+owners = ["区财政局"]
+`,
+		"data/2022-12.toml": month("12月",
+			"\"甲街道\" = 90\n\"乙街道\" = 80\n\"丙镇\" = 70\n",
+			"\"甲街道\" = 60\n\"乙街道\" = 95\n\"丙镇\" = 70\n",
+			3, 2, "\"一类\" = [\"区发改局\"]\n\"二类\" = [\"区财政局\"]\n"),
+		"data/2023-01.toml": month("1月",
+			"\"甲街道\" = 70\n\"乙街道\" = 90\n\"丙镇\" = 80\n",
+			"\"甲街道\" = 60\n\"乙街道\" = 80\n\"丙镇\" = 90\n",
+			5, 1, "\"一类\" = [\"区财政局\"]\n\"二类\" = [\"区发改局\"]\n"),
+		"data/2023-02.toml": month("2月",
+			"\"甲街道\" = 95\n\"乙街道\" = 85\n\"丙镇\" = 75\n",
+			"\"甲街道\" = 90\n\"乙街道\" = 80\n\"丙镇\" = 70\n",
+			1, 3, "\"一类\" = [\"区发改局\"]\n\"二类\" = [\"区财政局\"]\n"),
+		"content/circulars/2022-12.md": circular("测政办函〔2022〕9号", "2022-12-28", "2022-12"),
+		"content/circulars/2023-01.md": circular("测政办函〔2023〕2号", "2023-02-10", "2023-01"),
+		"content/circulars/2023-02.md": circular("测政办函〔2023〕5号", "2023-04-03", "2023-02"),
+	}
+}
+
+// loadHistorySite writes historySite, with the repository's layouts, to a
+// temporary folder and loads it.
+func loadHistorySite(t *testing.T) *site.Site {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range historySite() {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.CopyFS(filepath.Join(dir, "layouts"), os.DirFS("../../layouts")); err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatalf("loading the history site: %v", err)
+	}
+	return s
+}
+
+var (
+	trRE   = regexp.MustCompile(`(?s)<tr>(.*?)</tr>`)
+	cellRE = regexp.MustCompile(`(?s)<t[hd][^>]*>(.*?)</t[hd]>`)
+	tagRE  = regexp.MustCompile(`<[^>]*>`)
+)
+
+// tableAfter returns the body rows of the first table whose markup
+// follows marker, each as the inner HTML of its cells.
+func tableAfter(t *testing.T, page []byte, marker string) [][]string {
+	t.Helper()
+	s := string(page)
+	i := strings.Index(s, marker)
+	if i < 0 {
+		t.Fatalf("no %q on the page", marker)
+	}
+	s = s[i:]
+	start, end := strings.Index(s, "<tbody>"), strings.Index(s, "</tbody>")
+	if start < 0 || end < start {
+		t.Fatalf("no table body after %q", marker)
+	}
+	var rows [][]string
+	for _, tr := range trRE.FindAllStringSubmatch(s[start:end], -1) {
+		var cells []string
+		for _, c := range cellRE.FindAllStringSubmatch(tr[1], -1) {
+			cells = append(cells, c[1])
+		}
+		rows = append(rows, cells)
+	}
+	return rows
+}
+
+func text(html string) string { return tagRE.ReplaceAllString(html, "") }
+
+// rowOf finds the row whose heading cell reads name.
+func rowOf(t *testing.T, rows [][]string, name string) []string {
+	t.Helper()
+	for _, r := range rows {
+		if len(r) > 0 && text(r[0]) == name {
+			return r
+		}
+	}
+	t.Fatalf("no row %q among %d rows", name, len(rows))
+	return nil
+}
+
+func TestTownshipCompositeHistory(t *testing.T) {
+	files := renderFiles(t, loadHistorySite(t), "")
+	cases := []struct {
+		slug, name string
+		want       [][4]string // 月份, 综合排名, 变化 (raw HTML), 综合得分
+	}{
+		{"bing", "丙镇", [][4]string{
+			{"2022年12月", "第三", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "50.00"},
+			{"2023年1月", "并列第一", `<span aria-hidden="true">↑2</span><span class="visually-hidden">上升2位</span>`, "83.33"},
+			{"2023年2月", "第三", `<span aria-hidden="true">↓2</span><span class="visually-hidden">下降2位</span>`, "33.33"},
+		}},
+		{"jia", "甲街道", [][4]string{
+			{"2022年12月", "第二", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "66.67"},
+			{"2023年1月", "第三", `<span aria-hidden="true">↓1</span><span class="visually-hidden">下降1位</span>`, "33.33"},
+			{"2023年2月", "第一", `<span aria-hidden="true">↑2</span><span class="visually-hidden">上升2位</span>`, "100.00"},
+		}},
+		{"yi", "乙街道", [][4]string{
+			{"2022年12月", "第一", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "83.33"},
+			{"2023年1月", "并列第一", `<span aria-hidden="true">—</span><span class="visually-hidden">持平</span>`, "83.33"},
+			{"2023年2月", "第二", `<span aria-hidden="true">↓1</span><span class="visually-hidden">下降1位</span>`, "66.67"},
+		}},
+	}
+	for _, c := range cases {
+		page := files["units/"+c.slug+"/index.html"]
+		if page == nil {
+			t.Fatalf("no page units/%s/", c.slug)
+		}
+		rows := tableAfter(t, page, ">"+c.name+"历次综合考核排名</caption>")
+		if len(rows) != len(c.want) {
+			t.Fatalf("%s: %d rows, want %d", c.name, len(rows), len(c.want))
+		}
+		for i, w := range c.want {
+			got := rows[i]
+			if len(got) != 4 || text(got[0]) != w[0] || got[1] != w[1] || got[2] != w[2] || got[3] != w[3] {
+				t.Errorf("%s row %d = %q, want %q", c.name, i, got, w)
+			}
+		}
+		// Each month heading links to the circular reporting it.
+		if !strings.Contains(string(page), `<a href="/circulars/2023/2/">2023年1月</a>`) {
+			t.Errorf("%s: 2023年1月 does not link to its circular", c.name)
+		}
+	}
+	if !bytes.Contains(files["units/jia/index.html"], []byte(`<p class="history-lead">2023年2月综合考核排名第一。</p>`)) {
+		t.Error("甲街道: latest rank sentence missing")
+	}
+}
+
+func TestTownshipIndicatorMatrix(t *testing.T) {
+	files := renderFiles(t, loadHistorySite(t), "")
+	page := files["units/bing/index.html"]
+	// 丙镇 on 安全生产: 2022年12月 第二 (70.0), 2023年 1月 第一 (90.0), 2月 第三 (70.0).
+	r2022 := rowOf(t, tableAfter(t, page, `<caption id="y2022">`), "安全生产")
+	if len(r2022) != 2 || r2022[1] != "2" {
+		t.Errorf("2022 安全生产 row %q, want rank 2", r2022)
+	}
+	r2023 := rowOf(t, tableAfter(t, page, `<caption id="y2023">`), "安全生产")
+	if len(r2023) != 3 || r2023[1] != "1" || r2023[2] != "3" {
+		t.Errorf("2023 安全生产 row %q, want ranks 1, 3", r2023)
+	}
+	if !strings.Contains(string(page), `<td title="第一，得分90.0">1</td>`) {
+		t.Error("the 2023年1月 安全生产 cell lacks its score in the title")
+	}
+}
+
+func TestRankChartRankOneOnTop(t *testing.T) {
+	files := renderFiles(t, loadHistorySite(t), "")
+	page := string(files["units/jia/index.html"])
+	// 甲街道 ranks 2, 3, 1. The plot spans x 44…700 and y 34…214; with
+	// three months x is 44, 372, 700; with three ranks rank 1 is at y 34
+	// (the top), rank 2 at 124, rank 3 at 214.
+	const want = `d="M44.0 124.0 L372.0 214.0 L700.0 34.0"`
+	if !strings.Contains(page, want) {
+		t.Fatalf("chart path is not %s:\n%s", want, regexp.MustCompile(`class="chart-line" d="[^"]*"`).FindString(page))
+	}
+	m := regexp.MustCompile(`class="chart-line" d="M([\d.]+) ([\d.]+) L([\d.]+) ([\d.]+) L([\d.]+) ([\d.]+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no chart line")
+	}
+	yRank2, yRank3, yRank1 := m[2], m[4], m[6]
+	if !(num(t, yRank1) < num(t, yRank2) && num(t, yRank2) < num(t, yRank3)) {
+		t.Errorf("y of ranks 1, 2, 3 = %s, %s, %s: rank 1 must be highest (smallest y)", yRank1, yRank2, yRank3)
+	}
+	for _, w := range []string{
+		`<svg class="rank-chart" role="img" aria-labelledby="chart-composite-title" aria-describedby="chart-composite-desc"`,
+		`<title id="chart-composite-title">甲街道综合考核排名走势</title>`,
+		`<desc id="chart-composite-desc">2022年12月至2023年2月共3期，综合考核排名最好为第一，最差为第三，最近一期（2023年2月）为第一。`,
+		`>2022</text>`, `>2023</text>`, // year ticks
+	} {
+		if !strings.Contains(page, w) {
+			t.Errorf("chart lacks %s", w)
+		}
+	}
+	// The table is the chart's equivalent, right after it.
+	if i, j := strings.Index(page, "</svg>"), strings.Index(page, "甲街道历次综合考核排名</caption>"); i < 0 || j < i || strings.Contains(page[i:j], "<h2") {
+		t.Error("the composite table does not follow the chart")
+	}
+}
+
+func num(t *testing.T, s string) float64 {
+	t.Helper()
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestRankingsHeatmap(t *testing.T) {
+	files := renderFiles(t, loadHistorySite(t), "")
+	page := files["rankings/index.html"]
+	// Three townships in six shades: rank 1 → shade 2, 2 → 4, 3 → 6.
+	row := rowOf(t, tableAfter(t, page, `<caption id="y2023">`), "丙镇")
+	want := []string{"丙镇", "1", "3"}
+	if len(row) != 3 || text(row[1]) != want[1] || text(row[2]) != want[2] {
+		t.Fatalf("2023 丙镇 row %q, want %q", row, want)
+	}
+	for _, w := range []string{
+		`<td class="heat-2" title="并列第一，综合得分83.33">1</td><td class="heat-6" title="第三，综合得分33.33">3</td>`,
+		`<span class="heat-swatch heat-2" aria-hidden="true"></span>第1名`,
+		`<span class="heat-swatch heat-4" aria-hidden="true"></span>第2名`,
+		`<span class="heat-swatch heat-6" aria-hidden="true"></span>第3名`,
+	} {
+		if !bytes.Contains(page, []byte(w)) {
+			t.Errorf("rankings page lacks %s", w)
+		}
+	}
+	// 2022 holds one month; 2023 two; years are separate tables.
+	if got := len(rowOf(t, tableAfter(t, page, `<caption id="y2022">`), "甲街道")); got != 2 {
+		t.Errorf("2022 row has %d cells, want 2", got)
+	}
+}
+
+func TestHeatLevel(t *testing.T) {
+	for _, c := range []struct{ rank, n, want int }{
+		{1, 12, 1}, {2, 12, 1}, {3, 12, 2}, {7, 12, 4}, {11, 12, 6}, {12, 12, 6},
+		{1, 3, 2}, {2, 3, 4}, {3, 3, 6}, {1, 1, 6}, {5, 7, 5},
+	} {
+		if got := heatLevel(c.rank, c.n); got != c.want {
+			t.Errorf("heatLevel(%d, %d) = %d, want %d", c.rank, c.n, got, c.want)
+		}
+	}
+}
+
+func TestIndicatorPage(t *testing.T) {
+	files := renderFiles(t, loadHistorySite(t), "")
+	page := files["indicators/jingji/index.html"]
+	// 经济运行 city ranks 3, 5, 1; no peer rank.
+	rows := tableAfter(t, page, "经济运行历次全市排名和三区排名</caption>")
+	want := [][]string{
+		{"2022年12月", "第三", "上月无排名", "—"},
+		{"2023年1月", "第五", "下降2位", "—"},
+		{"2023年2月", "第一", "上升4位", "—"},
+	}
+	if len(rows) != 3 {
+		t.Fatalf("%d rows, want 3", len(rows))
+	}
+	for i, w := range want {
+		r := rows[i]
+		if len(r) != 4 || text(r[0]) != w[0] || r[1] != w[1] || !strings.HasSuffix(text(r[2]), w[2]) || r[3] != w[3] {
+			t.Errorf("row %d = %q, want %q", i, r, w)
+		}
+	}
+	// Township matrix: 丙镇 2023年1月 第二 with 80.0, 2月 第三 with 75.0.
+	row := rowOf(t, tableAfter(t, page, `<caption id="y2023">`), "丙镇")
+	cell := `2<span class="visually-hidden">名，得分</span><small>80.0</small>`
+	if len(row) != 3 || row[1] != cell || text(row[2]) != "3名，得分75.0" {
+		t.Errorf("丙镇 2023 row %q, want first cell %q", row, cell)
+	}
+	if !bytes.Contains(page, []byte(`id="chart-city-title">经济运行全市排名走势</title>`)) || bytes.Contains(page, []byte("chart-peer")) {
+		t.Error("want a city chart and no peer chart")
+	}
+	if !bytes.Contains(page, []byte(`<a href="/units/fagai/">区发改局</a>`)) {
+		t.Error("owner not linked to its unit page")
+	}
+
+	// 财政收入 has peer ranks only: 2, 1, 3 among 三区.
+	page = files["indicators/caizheng/index.html"]
+	rows = tableAfter(t, page, "财政收入历次全市排名和三区排名</caption>")
+	if len(rows) != 3 || rows[0][3] != "三区第二" || rows[1][3] != "三区第一" || rows[2][3] != "三区第三" || rows[0][1] != "—" {
+		t.Errorf("财政收入 rows %q", rows)
+	}
+	if !bytes.Contains(page, []byte(`d="M44.0 124.0 L372.0 34.0 L700.0 214.0"`)) {
+		t.Error("peer chart: ranks 2, 1, 3 among 3 not drawn at y 124, 34, 214")
+	}
+}
+
+func TestDepartmentPage(t *testing.T) {
+	files := renderFiles(t, loadHistorySite(t), "")
+	page := files["units/caizheng/index.html"]
+	for _, w := range []string{
+		`<a href="/indicators/caizheng/">财政收入</a><span class="link-note">2023年2月：三区排名第三。</span>`,
+		`<a href="/indicators/anquan/">安全生产</a>`,
+	} {
+		if !bytes.Contains(page, []byte(w)) {
+			t.Errorf("区财政局 page lacks %s", w)
+		}
+	}
+	rows := tableAfter(t, page, `<caption id="y2023">`)
+	if r := rowOf(t, rows, "考核排类"); len(r) != 3 || r[1] != "一类" || r[2] != "二类" {
+		t.Errorf("2023 考核排类 %q, want 一类, 二类", r)
+	}
+	if r := rowOf(t, rows, "财政收入（三区）"); len(r) != 3 || r[1] != "1" || r[2] != "3" {
+		t.Errorf("2023 财政收入（三区） %q, want 1, 3", r)
+	}
+	if r := rowOf(t, tableAfter(t, page, `<caption id="y2022">`), "考核排类"); len(r) != 2 || r[1] != "二类" {
+		t.Errorf("2022 考核排类 %q, want 二类", r)
+	}
+	// 安全生产 has no city or peer rank: no rows for it.
+	if bytes.Contains(page, []byte("安全生产（全市）")) || bytes.Contains(page, []byte("安全生产（三区）")) {
+		t.Error("rows for ranks 安全生产 does not have")
+	}
+}
+
+func TestArchiveByYear(t *testing.T) {
+	files := renderFiles(t, loadHistorySite(t), "")
+	page := string(files["circulars/index.html"])
+	i, j := strings.Index(page, `2023年<span class="count">（2件）</span>`), strings.Index(page, `2022年<span class="count">（1件）</span>`)
+	if i < 0 || j < 0 || j < i {
+		t.Errorf("archive years: 2023（2件） at %d, 2022（1件） at %d; want both, newest first", i, j)
+	}
+}
+
+// TestAppendixSample checks the appendix of the sample circular against
+// data/2023-02.toml.
+func TestAppendixSample(t *testing.T) {
+	files := renderFiles(t, loadSample(t), "")
+	page := files["circulars/2023/14/index.html"]
+	for _, c := range []struct {
+		table, name, rank, score string
+	}{
+		{"appendix-gongye", "桥头街道", "并列第九", "82.3"}, // four townships at 82.3
+		{"appendix-gongye", "火车站乡", "第一", "95.6"},
+		{"appendix-jindu", "桥头街道", "第一", "98.6"},
+		{"appendix-jindu", "滨江街道", "第十二", "79.8"},
+		{"appendix-shexiao", "石桥街道", "并列第二", "96.75"},
+	} {
+		rows := tableAfter(t, page, `id="`+c.table+`"`)
+		var row []string
+		for _, r := range rows {
+			if len(r) == 3 && text(r[1]) == c.name {
+				row = r
+			}
+		}
+		if row == nil {
+			t.Errorf("%s: no row for %s", c.table, c.name)
+			continue
+		}
+		if row[0] != c.rank || row[2] != c.score {
+			t.Errorf("%s %s: rank %q score %q, want %q %q", c.table, c.name, row[0], row[2], c.rank, c.score)
+		}
+		if !strings.Contains(row[1], `href="/units/`) {
+			t.Errorf("%s %s: not linked to its unit page", c.table, c.name)
+		}
+	}
+	rows := tableAfter(t, page, `id="appendix-composite"`)
+	if len(rows) != 12 || text(rows[0][1]) != "东风路街道" || rows[0][0] != "第一" || text(rows[11][1]) != "火车站乡" {
+		t.Errorf("composite rows: %q", rows)
+	}
+	// City ranks: 规模工业增加值 第十, 三区第三 (data/2023-02.toml).
+	if r := rowOf(t, tableAfter(t, page, `id="appendix-city"`), "规模工业增加值"); r[1] != "第十" || r[2] != "三区第三" {
+		t.Errorf("city rank row %q", r)
+	}
+	// The home page's ranking links its townships.
+	if !bytes.Contains(files["index.html"], []byte(`<a href="/units/dongfenglu/">东风路街道</a>`)) {
+		t.Error("home ranking does not link 东风路街道")
+	}
+}
+
+func TestAppendixPrintCSS(t *testing.T) {
+	css, err := os.ReadFile("../../layouts/assets/css/site.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(css)
+	i := strings.Index(s, "History pages")
+	if i < 0 {
+		t.Fatal("no history section in site.css")
+	}
+	s = s[i:]
+	p := strings.Index(s, "@media print")
+	if p < 0 {
+		t.Fatal("history section has no print rules")
+	}
+	for _, w := range []string{".appendix tr,", "break-inside: avoid;", ".appendix thead,", "display: table-header-group;"} {
+		if !strings.Contains(s[p:], w) {
+			t.Errorf("print rules lack %q", w)
+		}
+	}
+}
+
+var linkRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+// checkLinks resolves every link of every HTML output against the list
+// of outputs, with base the site's path, and checks that every history
+// page can be reached from the home page.
+func checkLinks(t *testing.T, files map[string][]byte, base string) {
+	t.Helper()
+	links := map[string][]string{}
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range linkRE.FindAllSubmatch(data, -1) {
+			link := string(m[1])
+			target, frag, _ := strings.Cut(link, "#")
+			switch {
+			case target == "":
+				target = name
+			case strings.HasPrefix(target, base):
+				target = strings.TrimPrefix(target, base)
+				if target == "" || strings.HasSuffix(target, "/") {
+					target += "index.html"
+				}
+			case strings.Contains(target, "://"):
+				continue
+			default:
+				t.Errorf("%s: link %q is outside the base path %s", name, link, base)
+				continue
+			}
+			page, ok := files[target]
+			if !ok {
+				t.Errorf("%s: link %q points at nothing", name, link)
+				continue
+			}
+			if frag != "" && !bytes.Contains(page, []byte(`id="`+frag+`"`)) {
+				t.Errorf("%s: link %q: no id %q there", name, link, frag)
+			}
+			links[name] = append(links[name], target)
+		}
+	}
+	seen := map[string]bool{"index.html": true}
+	queue := []string{"index.html"}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for _, q := range links[p] {
+			if !seen[q] {
+				seen[q] = true
+				queue = append(queue, q)
+			}
+		}
+	}
+	n := 0
+	for name := range files {
+		if strings.HasPrefix(name, "units/") || strings.HasPrefix(name, "indicators/") || name == "rankings/index.html" {
+			n++
+			if !seen[name] {
+				t.Errorf("%s cannot be reached by links from the home page", name)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no history pages at all")
+	}
+}
+
+func TestHistoryLinks(t *testing.T) {
+	s := loadHistorySite(t)
+	files := renderFiles(t, s, "https://portal.example.gov.cn/tb/")
+	for _, want := range []string{
+		"units/jia/index.html", "units/yi/index.html", "units/bing/index.html",
+		"units/fagai/index.html", "units/caizheng/index.html",
+		"indicators/jingji/index.html", "indicators/anquan/index.html", "indicators/caizheng/index.html",
+		"rankings/index.html",
+	} {
+		if _, ok := files[want]; !ok {
+			t.Errorf("no %s", want)
+		}
+	}
+	if !bytes.Contains(files["units/jia/index.html"], []byte(`href="/tb/circulars/2023/2/"`)) {
+		t.Error("links ignore baseURL's path")
+	}
+	checkLinks(t, files, "/tb/")
+	checkLinks(t, renderFiles(t, loadSample(t), ""), "/")
+}
+
+func TestHistoryDeterministic(t *testing.T) {
+	s := loadHistorySite(t)
+	a, b := renderFiles(t, s, ""), renderFiles(t, s, "")
+	var names []string
+	for name := range a {
+		if strings.HasPrefix(name, "units/") || strings.HasPrefix(name, "indicators/") || strings.HasPrefix(name, "rankings/") || strings.HasPrefix(name, "circulars/") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	if len(names) < 10 {
+		t.Fatalf("only %d pages", len(names))
+	}
+	for _, name := range names {
+		if !bytes.Equal(a[name], b[name]) {
+			t.Errorf("%s differs between two renders", name)
+		}
+	}
+}

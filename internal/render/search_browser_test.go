@@ -1,0 +1,227 @@
+package render
+
+import (
+	"context"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestBrowserSearch opens the search page of the rendered sample site in
+// Chromium, at the root and under a baseURL path: ?q=禁毒 lists the
+// circular with the word marked; typing searches again and keeps the
+// address current; the results are reached and opened with the keyboard;
+// the header's form leads to the search page.
+func TestBrowserSearch(t *testing.T) {
+	for _, base := range []string{"/", "/tongbao/"} {
+		t.Run("base="+base, func(t *testing.T) {
+			ctx := newSearchBrowser(t)
+			srv := serveOutputs(t, renderFiles(t, loadSample(t), base), base)
+			circular := base + "circulars/2023/14/"
+			linked := `document.querySelector(` + jsQuote(`.search-results a[href="`+circular+`"]`) + `) !== null`
+
+			browse(t, ctx, srv.URL+base+"search/?q="+url.QueryEscape("禁毒"))
+			waitJS(t, ctx, linked, "a result linking to "+circular)
+			if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "找到 1 条结果" {
+				t.Errorf("status %q, want 找到 1 条结果", got)
+			}
+			if got := evalJS[string](t, ctx, `document.querySelector("#search-q").value`); got != "禁毒" {
+				t.Errorf("the search box holds %q, want 禁毒", got)
+			}
+			marks := evalJS[[]string](t, ctx, `[...document.querySelectorAll(".search-result mark")].map(m => m.textContent)`)
+			if len(marks) == 0 {
+				t.Fatal("no <mark> in the result")
+			}
+			for _, m := range marks {
+				if m != "禁毒" && !strings.Contains(m, "禁毒") {
+					t.Errorf("marked %q, which is not the query", m)
+				}
+			}
+			if got := evalJS[string](t, ctx, `document.querySelector(".search-result .search-result-meta").textContent`); !strings.Contains(got, "双政办函〔2023〕14号") || !strings.Contains(got, "2023-04-03") {
+				t.Errorf("the result's 文号 and date read %q", got)
+			}
+
+			// Typing searches as you go and updates the address.
+			run(t, ctx, chromedp.Focus(chromedp.ID("search-q")))
+			run(t, ctx, chromedp.Evaluate[bool](`document.querySelector("#search-q").select(), true`))
+			run(t, ctx, chromedp.SendKeys(chromedp.ID("search-q"), "关于本站"))
+			waitJS(t, ctx, `new URLSearchParams(location.search).get("q") === "关于本站" && location.pathname === `+jsQuote(base+"search/"), "the address to carry ?q=关于本站")
+			waitJS(t, ctx, `document.querySelector(".search-results a") !== null && document.querySelector(".search-results a").getAttribute("href") === `+jsQuote(base+"about/"), "关于本站 to be the first result")
+
+			// Keyboard: from the box, Tab reaches the button, then the first
+			// result; Enter opens it.
+			run(t, ctx, chromedp.Focus(chromedp.ID("search-q")))
+			run(t, ctx, chromedp.KeyEvent(kb.Tab))
+			run(t, ctx, chromedp.KeyEvent(kb.Tab))
+			if got := evalJS[string](t, ctx, `document.activeElement.getAttribute("href") || document.activeElement.tagName`); got != base+"about/" {
+				t.Fatalf("two Tabs from the search box focus %q, want the first result", got)
+			}
+			run(t, ctx, chromedp.KeyEvent(kb.Enter))
+			waitJS(t, ctx, `location.pathname === `+jsQuote(base+"about/"), "Enter to open the result")
+
+			// The header's form (on every other page) leads to the search page.
+			run(t, ctx, chromedp.SendKeys(chromedp.ID("site-search-q"), "禁毒"+kb.Enter))
+			waitJS(t, ctx, `location.pathname === `+jsQuote(base+"search/")+` && new URLSearchParams(location.search).get("q") === "禁毒" && `+linked, "the header form to show the results")
+		})
+	}
+}
+
+// TestBrowserSearchInert: a title and a text holding markup show as text,
+// and nothing in them runs.
+func TestBrowserSearchInert(t *testing.T) {
+	ctx := newSearchBrowser(t)
+	s := loadSample(t)
+	const title = `<script>alert(1)</script><img src=x onerror="window.__xss=1">禁毒通报`
+	s.Circulars[0].Title = title
+	s.Circulars[0].Body = append(s.Circulars[0].Body, "\n\n`<img src=y onerror=window.__xss=2>`\n"...)
+	srv := serveOutputs(t, renderFiles(t, s, "/"), "/")
+
+	for _, q := range []string{"alert", "onerror"} {
+		browse(t, ctx, srv.URL+"/search/?q="+q)
+		waitJS(t, ctx, `document.querySelector(".search-results a") !== null`, "a result for "+q)
+		got := evalJS[string](t, ctx, `document.querySelector(".search-results a").textContent`)
+		if !strings.HasSuffix(got, title) {
+			t.Errorf("the result's title reads %q, want it to end with %q", got, title)
+		}
+		if n := evalJS[int](t, ctx, `document.querySelectorAll(".search-results script, .search-results img").length`); n != 0 {
+			t.Errorf("%d elements were made from the index's text", n)
+		}
+	}
+	if snippet := evalJS[string](t, ctx, `document.querySelector(".search-result-snippet").textContent`); !strings.Contains(snippet, "<img src=y onerror=window.__xss=2>") {
+		t.Errorf("the snippet reads %q, want the markup as text", snippet)
+	}
+	time.Sleep(300 * time.Millisecond) // give an injected image time to fail
+	if xss := evalJS[bool](t, ctx, `window.__xss !== undefined`); xss {
+		t.Error("markup from the index ran")
+	}
+}
+
+// serveOutputs serves rendered outputs below prefix, as a web server
+// serves the built folder: a path ending in / serves its index.html.
+func serveOutputs(t *testing.T, files map[string][]byte, prefix string) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		p, ok := strings.CutPrefix(req.URL.Path, prefix)
+		if p == "" || strings.HasSuffix(p, "/") {
+			p += "index.html"
+		}
+		data, found := files[p]
+		if !ok || !found {
+			http.NotFound(w, req)
+			return
+		}
+		if ctype := mime.TypeByExtension(path.Ext(p)); ctype != "" {
+			w.Header().Set("Content-Type", ctype)
+		}
+		w.Write(data)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// newSearchBrowser starts a headless Chromium with a fresh profile, as
+// internal/serve's browser test does; without one it skips, or fails
+// under CI=true.
+func newSearchBrowser(t *testing.T) context.Context {
+	t.Helper()
+	chromium := ""
+	names := []string{"/usr/bin/chromium", "chromium", "chromium-browser"}
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		names = []string{p}
+	}
+	for _, name := range names {
+		if p, err := exec.LookPath(name); err == nil {
+			chromium = p
+			break
+		}
+	}
+	if chromium == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("chromium not found (install Debian's chromium, or set CHROMIUM); the browser test must run under CI")
+		}
+		t.Skip("chromium not found: skipping the browser test (apt-get install chromium fonts-noto-cjk, or set CHROMIUM)")
+	}
+	if testing.Short() && os.Getenv("CI") != "true" {
+		t.Skip("browser test skipped in -short mode")
+	}
+	actx, acancel := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	bctx, bcancel := chromedp.NewContext(actx)
+	ctx, tcancel := context.WithTimeout(bctx, 90*time.Second)
+	t.Cleanup(func() {
+		tcancel()
+		bcancel()
+		acancel()
+	})
+	return ctx
+}
+
+// run runs one browser action, failing the test on error.
+func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func browse(t *testing.T, ctx context.Context, u string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Steps(chromedp.Navigate(u), chromedp.WaitReady("body"))); err != nil {
+		t.Fatalf("opening %s: %v", u, err)
+	}
+}
+
+func evalJS[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitJS polls a JavaScript expression until it is true.
+func waitJS(t *testing.T, ctx context.Context, expr, what string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
+			body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 400) : ""`))
+			t.Fatalf("waiting for %s: timed out (last error %v) at %s; the page begins %q", what, err, loc, body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// jsQuote quotes s as a JavaScript string literal.
+func jsQuote(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+}

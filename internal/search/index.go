@@ -1,0 +1,253 @@
+package search
+
+import (
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// A Document is one page as the search sees it.
+type Document struct {
+	Title  string // indexed with more weight than the text
+	URL    string // slash path below the site root: "circulars/2023/14/"
+	Date   string // 2023-04-03, or ""
+	Number string // 文号, or "": indexed with the title, so 14号 finds it
+	Text   string // plain text of the body (see PlainText)
+}
+
+// A Posting records that a token occurs in a document, and how often in
+// each field.
+type Posting struct {
+	Doc   int // index in Index.Docs
+	Body  int // occurrences in the text
+	Title int // occurrences in the title and 文号
+}
+
+// An Index is the inverted index of a set of documents.
+type Index struct {
+	Docs     []Document
+	Lengths  []int // tokens in each document's text, for length normalisation
+	Postings map[string][]Posting
+}
+
+// Build indexes docs, in their order. Build is deterministic: equal
+// documents in equal order give equal indexes.
+func Build(docs []Document) *Index {
+	ix := &Index{
+		Docs:    slices.Clone(docs),
+		Lengths: make([]int, len(docs)),
+	}
+	// Every token is numbered in order of first occurrence; a Han token is
+	// looked up by its hanKey, a word by its text.
+	var (
+		toks     []string
+		postings [][]Posting // by token number
+		hanNum   = map[uint64]int{}
+		wordNum  = map[string]int{}
+	)
+	number := func(tok string, han uint64) int {
+		var n int
+		var ok bool
+		if han != 0 {
+			n, ok = hanNum[han]
+		} else {
+			n, ok = wordNum[tok]
+		}
+		if !ok {
+			n = len(toks)
+			toks = append(toks, tok)
+			postings = append(postings, nil)
+			if han != 0 {
+				hanNum[han] = n
+			} else {
+				wordNum[tok] = n
+			}
+		}
+		return n
+	}
+	// The counts of the current document by token number (a count whose
+	// Doc is another document's is stale), and the numbers it holds.
+	var counts []Posting
+	var holds []int
+	for i, d := range docs {
+		holds = holds[:0]
+		count := func(tok string, han uint64) *Posting {
+			n := number(tok, han)
+			for n >= len(counts) {
+				counts = append(counts, Posting{Doc: -1})
+			}
+			if counts[n].Doc != i {
+				counts[n] = Posting{Doc: i}
+				holds = append(holds, n)
+			}
+			return &counts[n]
+		}
+		scan(titleText(d), func(tok string, han uint64) { count(tok, han).Title++ })
+		scan(d.Text, func(tok string, han uint64) {
+			count(tok, han).Body++
+			ix.Lengths[i]++
+		})
+		// Documents are visited in order, so each token's postings stay
+		// sorted by document.
+		for _, n := range holds {
+			postings[n] = append(postings[n], counts[n])
+		}
+	}
+	ix.Postings = make(map[string][]Posting, len(toks))
+	for n, tok := range toks {
+		ix.Postings[tok] = postings[n]
+	}
+	return ix
+}
+
+// titleText is what the title field indexes: the title and the 文号.
+func titleText(d Document) string {
+	if d.Number == "" {
+		return d.Title
+	}
+	return d.Title + " " + d.Number
+}
+
+// JSON encodes the index as search-index.json, which search.js reads:
+//
+//	{
+//	  "v": 1,
+//	  "docs": [{"title": …, "url": …, "date": …, "number": …, "len": 812, "text": …}, …],
+//	  "body":  {"禁毒": [0, 3, 2, 1, …], …},
+//	  "title": {"禁毒": [5, 1], …}
+//	}
+//
+// "body" and "title" map each token to its postings in that field as a flat
+// list of pairs: the gap from the previous posting's document (the first
+// pair's gap is the document's index) and the occurrences. Gaps keep the
+// numbers small; most common tokens occur in consecutive documents, so
+// their gaps are 1. "len" is the number of tokens of the text. Tokens are
+// in byte order and the output is deterministic.
+//
+// Strings are written as they are but for what JSON requires escaped (",
+// \ and control characters), U+2028 and U+2029 (for older JavaScript
+// parsers); invalid UTF-8 becomes U+FFFD. The file is parsed, never
+// inserted into a page, so <, > and & need no escaping.
+func (ix *Index) JSON() []byte {
+	size := 64 * len(ix.Docs)
+	for _, d := range ix.Docs {
+		size += len(d.Text)
+	}
+	b := make([]byte, 0, size+size/2)
+	b = append(b, `{"v":1,"docs":[`...)
+	for i, d := range ix.Docs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n{\"title\":"...)
+		b = appendString(b, d.Title)
+		b = append(b, `,"url":`...)
+		b = appendString(b, d.URL)
+		if d.Date != "" {
+			b = append(b, `,"date":`...)
+			b = appendString(b, d.Date)
+		}
+		if d.Number != "" {
+			b = append(b, `,"number":`...)
+			b = appendString(b, d.Number)
+		}
+		b = append(b, `,"len":`...)
+		b = strconv.AppendInt(b, int64(ix.Lengths[i]), 10)
+		b = append(b, `,"text":`...)
+		b = appendString(b, d.Text)
+		b = append(b, '}')
+	}
+	toks := make([]string, 0, len(ix.Postings))
+	for tok := range ix.Postings {
+		toks = append(toks, tok)
+	}
+	slices.Sort(toks)
+	b = append(b, "],\n\"body\":"...)
+	b = ix.appendField(b, toks, func(p Posting) int { return p.Body })
+	b = append(b, ",\n\"title\":"...)
+	b = ix.appendField(b, toks, func(p Posting) int { return p.Title })
+	return append(b, "}\n"...)
+}
+
+// appendField appends one field's postings: token → [gap, count, …], for
+// the postings with a count in that field, one token a line.
+func (ix *Index) appendField(b []byte, toks []string, count func(Posting) int) []byte {
+	b = append(b, '{')
+	first := true
+	for _, tok := range toks {
+		prev, listed := 0, false
+		for _, p := range ix.Postings[tok] {
+			n := count(p)
+			if n == 0 {
+				continue
+			}
+			if !listed {
+				if !first {
+					b = append(b, ',')
+				}
+				b = append(b, '\n')
+				b = appendString(b, tok)
+				b = append(b, ":["...)
+				first, listed = false, true
+			} else {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(p.Doc-prev), 10)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(n), 10)
+			prev = p.Doc
+		}
+		if listed {
+			b = append(b, ']')
+		}
+	}
+	return append(b, '}')
+}
+
+// appendString appends s as a JSON string (see JSON for what is escaped).
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += n
+			continue
+		}
+		i += n
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

@@ -1,0 +1,70 @@
+package search
+
+import (
+	"flag"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// searchJS is the browser's copy of the tokeniser and the search.
+const searchJS = "../../layouts/assets/js/search.js"
+
+var update = flag.Bool("update", false, "rewrite the character class table in layouts/assets/js/search.js")
+
+// jsClassTable encodes classify for every character from U+0080 up, the
+// way search.js decodes it: maximal ranges of one class other than
+// separator, each written as the gap since the end of the previous range
+// (the first from U+0080), a class letter (x Han, y word, z ignored) and
+// the range's length, gap and length in base 32, ranges joined by commas.
+func jsClassTable() string {
+	letter := map[charClass]string{han: "x", wordChar: "y", ignored: "z"}
+	var parts []string
+	prevEnd, start := rune(0x80), rune(0x80)
+	cur := separator
+	for r := rune(0x80); r <= unicode.MaxRune+1; r++ {
+		c := separator
+		if r <= unicode.MaxRune {
+			c = classify(r)
+		}
+		if c == cur {
+			continue
+		}
+		if cur != separator {
+			parts = append(parts, strconv.FormatInt(int64(start-prevEnd), 32)+letter[cur]+strconv.FormatInt(int64(r-start), 32))
+			prevEnd = r
+		}
+		cur, start = c, r
+	}
+	return strings.Join(parts, ",")
+}
+
+var classTableRE = regexp.MustCompile(`const CLASSES =\n  "[^"\n]*";`)
+
+// TestJSClassTable keeps search.js's table in step with classify (and so
+// with Go's Unicode tables). After changing classify or upgrading Go, run
+// go test ./internal/search -run TestJSClassTable -update.
+func TestJSClassTable(t *testing.T) {
+	src, err := os.ReadFile(searchJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "const CLASSES =\n  \"" + jsClassTable() + "\";"
+	loc := classTableRE.FindIndex(src)
+	if loc == nil {
+		t.Fatalf("%s lacks `const CLASSES =`, a newline, two spaces and the quoted table", searchJS)
+	}
+	if got := string(src[loc[0]:loc[1]]); got != want {
+		if !*update {
+			t.Fatalf("the character class table in %s is stale: run go test ./internal/search -run TestJSClassTable -update", searchJS)
+		}
+		out := string(src[:loc[0]]) + want + string(src[loc[1]:])
+		if err := os.WriteFile(searchJS, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("rewrote the class table in %s", searchJS)
+	}
+}

@@ -1,0 +1,178 @@
+// Package search builds the index of the site's client-side search: the
+// tokeniser shared with layouts/assets/js/search.js, the plain text of
+// rendered pages, and the compact search-index.json.
+//
+// Chinese has no spaces between words and the site has no dictionary, so
+// Han text is indexed as single characters and as the pairs of adjacent
+// characters (bigrams): the query 禁毒 matches the bigram 禁毒 exactly,
+// which ranks documents holding the word above documents holding 禁 and 毒
+// apart. Other letters and digits form words, lowercased.
+//
+// The browser tokenises the query with a copy of this code in JavaScript.
+// The two must agree token for token; a test runs both on tricky strings.
+// Change one, change the other.
+package search
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tokenize splits s into search tokens, in order of position:
+//
+//   - every Han character is a token, and so is every pair of adjacent Han
+//     characters (the pair comes before its second character): 禁毒办 →
+//     禁, 禁毒, 毒, 毒办, 办;
+//   - a run of other letters and digits is one token, lowercased;
+//   - full-width ASCII forms count as their ASCII letters (２０２３ → 2023,
+//     ＡＢ → ab);
+//   - combining marks and soft hyphens are ignored: they neither make a
+//     token nor break one (a variation selector after a Han character does
+//     not split a bigram);
+//   - everything else (spaces, punctuation, symbols, emoji) separates
+//     tokens and is dropped.
+//
+// Queries are tokenised the same way as documents.
+func Tokenize(s string) []string {
+	var toks []string
+	scan(s, func(tok string, _ uint64) { toks = append(toks, tok) })
+	return toks
+}
+
+// scan calls emit with each token of s, in Tokenize's order, and for a Han
+// token its hanKey (0 for a word). Tokens that are spelled in s as they
+// are (most of them) are substrings of s, not copies: indexing a long text
+// allocates little.
+func scan(s string, emit func(tok string, han uint64)) {
+	var (
+		word      []byte // the word so far, lowercased and folded
+		wordStart = -1   // its first byte in s, or -1
+		wordEnd   int    // after its last letter in s
+		wordAsIs  bool   // s[wordStart:wordEnd] spells the word exactly
+		prevHan   rune   // the Han character just before, or 0
+		prevAt    int    // its first byte in s
+		adjacent  bool   // nothing (ignored) lies between it and the next
+	)
+	flush := func() {
+		if wordStart < 0 {
+			return
+		}
+		if wordAsIs {
+			emit(s[wordStart:wordEnd], 0)
+		} else {
+			emit(string(word), 0)
+		}
+		word, wordStart = word[:0], -1
+	}
+	for i, r := range s {
+		size := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			size = 1 // an invalid byte; a real U+FFFD is a separator all the same
+		}
+		orig := r
+		r = foldWidth(r)
+		switch classify(r) {
+		case ignored:
+			adjacent = false
+			wordAsIs = false
+		case han:
+			flush()
+			if prevHan != 0 {
+				if adjacent {
+					emit(s[prevAt:i+size], hanKey(prevHan, r))
+				} else {
+					emit(string([]rune{prevHan, r}), hanKey(prevHan, r))
+				}
+			}
+			emit(s[i:i+size], hanKey(r, 0)) // Han characters are never folded
+			prevHan, prevAt, adjacent = r, i, true
+		case wordChar:
+			l := lower(r)
+			if wordStart < 0 {
+				wordStart, wordAsIs = i, true
+			}
+			word = utf8.AppendRune(word, l)
+			wordEnd = i + size
+			wordAsIs = wordAsIs && l == orig
+			prevHan = 0
+		default:
+			flush()
+			prevHan = 0
+		}
+	}
+	flush()
+}
+
+// hanKey identifies a Han token, for maps faster than ones keyed by
+// strings: a character is its code point, a pair first<<21 | second (more
+// than any code point, as first is not 0).
+func hanKey(first, second rune) uint64 {
+	if second == 0 {
+		return uint64(first)
+	}
+	return uint64(first)<<21 | uint64(second)
+}
+
+// foldWidth maps the full-width forms of ASCII (U+FF01–U+FF5E) to ASCII,
+// so that a query typed with a Chinese input method in full-width mode
+// finds the half-width digits and letters of the documents.
+func foldWidth(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		return r - 0xFEE0
+	}
+	return r
+}
+
+// A charClass is what a character does in tokenising.
+type charClass uint8
+
+const (
+	separator charClass = iota // ends a token and is dropped
+	han                        // a token by itself, and in bigrams
+	wordChar                   // part of a word
+	ignored                    // invisible inside a token: neither part nor end of it
+)
+
+// classify gives the class of r (after foldWidth). search.js carries these
+// classes as a table generated from this function (see jstable_test.go),
+// so that the browser agrees with Go whatever its own Unicode version.
+func classify(r rune) charClass {
+	switch {
+	case r < 0x80:
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+			return wordChar
+		}
+		return separator
+	case 0x4E00 <= r && r <= 0x9FFF && unicode.Is(unicode.Han, r):
+		return han // the common case first: CJK Unified Ideographs hold no marks
+	case r == '\u00AD' || unicode.IsMark(r): // soft hyphen, combining marks, variation selectors
+		return ignored
+	case unicode.Is(unicode.Han, r):
+		return han
+	case unicode.IsLetter(r) || unicode.IsNumber(r):
+		return wordChar
+	}
+	return separator
+}
+
+// lower is the simple (one rune to one rune) lowercase mapping. The
+// JavaScript copy uses the first code point of toLowerCase(), which is the
+// same mapping.
+func lower(r rune) rune {
+	if r < 0x80 {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// IsHan reports whether tok is a Han token (a character or a bigram) rather
+// than a word.
+func IsHan(tok string) bool {
+	for _, r := range tok {
+		return unicode.Is(unicode.Han, r)
+	}
+	return false
+}
