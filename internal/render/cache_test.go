@@ -109,6 +109,13 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 	if !same(before[last.URLPath()+"index.html"], after[last.URLPath()+"index.html"]) {
 		t.Error("editing one circular's text rendered the newest circular again")
 	}
+	for _, p := range []string{"index.html", "circulars/index.html", "feed.xml", "rankings/index.html"} {
+		if before[p] == nil {
+			t.Errorf("no %s", p)
+		} else if !same(before[p], after[p]) {
+			t.Errorf("editing one circular's text rendered %s again", p)
+		}
+	}
 
 	// The stylesheet and the units: everything is rendered again, and
 	// still equal to a fresh render (checked inside render).

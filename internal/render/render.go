@@ -330,16 +330,50 @@ func (r *renderer) jobs() []job {
 	for _, p := range s.Pages {
 		jobs = append(jobs, keyed(job{path: p.Path + "index.html", fn: func() ([]byte, error) { return r.plainPage(p) }}, keyOf(r.global, p.Sum)))
 	}
+	jobs = append(jobs, r.openDataJobs()...) // opendata.go: data.json, data.csv, data/ranks.csv
+
+	// The archive-wide pages read every month and every circular's front
+	// matter, but no circular's text: editing a circular's text leaves
+	// them as they were.
+	archive := len(jobs)
 	for _, dir := range listDirs(s.Pages) {
 		add(dir+"index.html", func() ([]byte, error) { return r.listPage(dir) })
 	}
 	add("index.html", r.homePage)
 	add("circulars/index.html", r.archivePage)
 	add("404.html", r.notFoundPage)
-	jobs = append(jobs, r.feedJobs()...)     // feed.go: feed.xml, sitemap.xml, robots.txt
-	jobs = append(jobs, r.openDataJobs()...) // opendata.go: data.json, data.csv, data/ranks.csv
-	jobs = append(jobs, r.historyJobs()...)  // history.go: units/, indicators/, rankings/
+	jobs = append(jobs, r.feedJobs()...)    // feed.go: feed.xml, sitemap.xml, robots.txt
+	jobs = append(jobs, r.historyJobs()...) // history.go: units/, indicators/, rankings/
+	meta := r.metaKey()
+	for i := archive; i < len(jobs); i++ {
+		if jobs[i].key == nil {
+			jobs[i] = keyed(jobs[i], meta)
+		}
+	}
 	return jobs
+}
+
+// metaKey hashes what the archive-wide pages read: the global inputs,
+// every month file, and each circular's and page's front matter.
+func (r *renderer) metaKey() [32]byte {
+	h := sha256.New()
+	h.Write(r.global[:])
+	for _, m := range r.s.Months {
+		h.Write(m.Sum[:])
+	}
+	for _, c := range r.s.Circulars {
+		month := ""
+		if c.Data != nil {
+			month = c.Data.Key
+		}
+		fmt.Fprintf(h, "%q %q %q %q %v %v %q\n", c.File, c.Number, c.Title, c.To, c.Date, c.Letter, month)
+	}
+	for _, p := range r.s.Pages {
+		fmt.Fprintf(h, "%q %q %q %v\n", p.File, p.Path, p.Title, p.Date)
+	}
+	var k [32]byte
+	copy(k[:], h.Sum(nil))
+	return k
 }
 
 // listDirs are the folders of plain pages that get a list page: every
