@@ -349,13 +349,13 @@ func serveFile(w http.ResponseWriter, r *http.Request, f *file, code int) {
 	h.Set("Cache-Control", "no-cache")
 	if code == http.StatusOK {
 		h.Set("Etag", f.etag)
-		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.body))
+		http.ServeContent(w, r, "", time.Time{}, f.reader())
 		return
 	}
-	h.Set("Content-Length", strconv.Itoa(len(f.body)))
+	h.Set("Content-Length", strconv.Itoa(f.size()))
 	w.WriteHeader(code)
 	if r.Method != http.MethodHead {
-		w.Write(f.body)
+		io.Copy(w, f.reader())
 	}
 }
 
@@ -378,7 +378,7 @@ func (s *Server) serveNoBuild(w http.ResponseWriter, r *http.Request) {
 <p>请按页面顶部和终端中列出的问题修正输入文件；修正后本页会自动刷新。</p>
 </body></html>
 `)
-	f := &file{body: inject(page, scriptTag("", "")), ctype: "text/html; charset=utf-8"}
+	f := &file{raw: page, tag: scriptTag("", ""), at: injectAt(page), ctype: "text/html; charset=utf-8"}
 	serveFile(w, r, f, http.StatusServiceUnavailable)
 }
 

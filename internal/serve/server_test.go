@@ -106,7 +106,7 @@ func TestContentTypes(t *testing.T) {
 
 func TestNotFound(t *testing.T) {
 	s, ts, _ := startSite(t, nil)
-	want := string(s.state.Load().snap.files["404.html"].body)
+	want := string(s.state.Load().snap.files["404.html"].body())
 	for _, p := range []string{"/no/such/page/", "/circulars/2099/1/", "/assets/nothing.css", "/index.htm"} {
 		resp, body := get(t, noRedirect, "GET", ts.URL+p)
 		if resp.StatusCode != http.StatusNotFound {
@@ -274,7 +274,7 @@ func TestScriptInjected(t *testing.T) {
 	}
 	// Not into anything else, and never into a build.
 	for p, f := range s.state.Load().snap.files {
-		if !strings.HasSuffix(p, ".html") && strings.Contains(string(f.body), "__tongbao") {
+		if !strings.HasSuffix(p, ".html") && strings.Contains(string(f.body()), "__tongbao") {
 			t.Errorf("%s: script injected into a non-HTML file", p)
 		}
 	}
@@ -307,8 +307,22 @@ func TestInject(t *testing.T) {
 		"<body><pre></body></pre>x</body></html>": "<body><pre></body></pre>x<s></body></html>",
 		"no body": "no body<s>",
 	} {
-		if got := string(inject([]byte(in), tag)); got != want {
-			t.Errorf("inject(%q) = %q, want %q", in, got, want)
+		f := &file{raw: []byte(in), tag: tag, at: injectAt([]byte(in))}
+		if got := string(f.body()); got != want || f.size() != len(want) {
+			t.Errorf("%q served as %q (size %d), want %q", in, got, f.size(), want)
+		}
+		// Every offset a range request may seek to reads the rest.
+		for off := range len(want) + 1 {
+			r := f.reader()
+			if pos, err := r.Seek(int64(off), io.SeekStart); err != nil || pos != int64(off) {
+				t.Fatalf("Seek(%d) = %d, %v", off, pos, err)
+			}
+			if rest, _ := io.ReadAll(r); string(rest) != want[off:] {
+				t.Errorf("%q from %d: %q, want %q", in, off, rest, want[off:])
+			}
+		}
+		if end, _ := f.reader().Seek(-1, io.SeekEnd); end != int64(len(want)-1) {
+			t.Errorf("Seek(-1, end) = %d", end)
 		}
 	}
 }

@@ -2,6 +2,8 @@ package serve
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"crypto/sha256"
 	"encoding/hex"
 	"html"
@@ -28,10 +30,71 @@ type snapshot struct {
 // A file is one output, ready to serve.
 type file struct {
 	raw   []byte   // as rendered: what public/ would hold
-	body  []byte   // as served: HTML carries the live-reload script
 	sum   [32]byte // of raw, to tell what a rebuild changed
-	etag  string   // of body
+	etag  string   // of the body as served
 	ctype string
+
+	// A page is served with the live-reload script inserted at offset at.
+	// It is inserted while the response is written, not copied into a new
+	// body per build: an archive's pages are tens of megabytes, and a save
+	// changes few of them.
+	tag []byte
+	at  int
+}
+
+// size is the length of the body as served.
+func (f *file) size() int { return len(f.raw) + len(f.tag) }
+
+// reader reads the body as served.
+func (f *file) reader() *bodyReader {
+	return &bodyReader{parts: [3][]byte{f.raw[:f.at], f.tag, f.raw[f.at:]}, size: int64(f.size())}
+}
+
+// body is the body as served, in one piece (for tests).
+func (f *file) body() []byte {
+	b, _ := io.ReadAll(f.reader())
+	return b
+}
+
+// A bodyReader reads and seeks across the parts of a body without joining
+// them, for http.ServeContent (which seeks to serve ranges).
+type bodyReader struct {
+	parts [3][]byte
+	size  int64
+	off   int64
+}
+
+func (r *bodyReader) Read(p []byte) (int, error) {
+	if r.off >= r.size {
+		return 0, io.EOF
+	}
+	off := r.off
+	for _, part := range r.parts {
+		if off < int64(len(part)) {
+			n := copy(p, part[off:])
+			r.off += int64(n)
+			return n, nil
+		}
+		off -= int64(len(part))
+	}
+	return 0, io.EOF
+}
+
+func (r *bodyReader) Seek(offset int64, whence int) (int64, error) {
+	switch whence {
+	case io.SeekStart:
+	case io.SeekCurrent:
+		offset += r.off
+	case io.SeekEnd:
+		offset += r.size
+	default:
+		return 0, errors.New("serve: bad whence")
+	}
+	if offset < 0 {
+		return 0, errors.New("serve: negative position")
+	}
+	r.off = offset
+	return offset, nil
 }
 
 // newSnapshot wraps a build's outputs. Outputs the render cache handed
@@ -47,7 +110,7 @@ func newSnapshot(prev *snapshot, id, basePath string, outputs []render.Output) *
 			s.files[o.Path] = old
 			continue
 		}
-		f := &file{raw: o.Data, body: o.Data, ctype: contentType(o.Path, o.Data)}
+		f := &file{raw: o.Data, at: len(o.Data), ctype: contentType(o.Path, o.Data)}
 		if same {
 			f.sum = old.sum
 		} else {
@@ -56,7 +119,7 @@ func newSnapshot(prev *snapshot, id, basePath string, outputs []render.Output) *
 		f.etag = etag(f.sum, "")
 		if isHTML(o.Path) {
 			// The served page carries the build id, so its tag does too.
-			f.body = inject(o.Data, scriptTag(id, o.Path))
+			f.tag, f.at = scriptTag(id, o.Path), injectAt(o.Data)
 			f.etag = etag(f.sum, id)
 		}
 		s.files[o.Path] = f
@@ -209,17 +272,14 @@ func scriptTag(id, page string) []byte {
 	return []byte(`<script src="` + scriptPath + `" data-events="` + eventsPath + `" data-build="` + html.EscapeString(id) + `" data-page="` + html.EscapeString(page) + `"></script>` + "\n")
 }
 
-// inject puts tag before the last </body>, or at the end when there is
-// none. Only served pages get it: build output never passes through here.
-func inject(page, tag []byte) []byte {
-	i := lastIndexFold(page, "</body>")
-	if i < 0 {
-		i = len(page)
+// injectAt is where a page gets the script: before the last </body>, or
+// at the end when there is none. Only served pages get it: build output
+// never passes through here.
+func injectAt(page []byte) int {
+	if i := lastIndexFold(page, "</body>"); i >= 0 {
+		return i
 	}
-	out := make([]byte, 0, len(page)+len(tag))
-	out = append(out, page[:i]...)
-	out = append(out, tag...)
-	return append(out, page[i:]...)
+	return len(page)
 }
 
 // lastIndexFold is bytes.LastIndex ignoring ASCII case, without copying
