@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -51,7 +52,7 @@ func New() *Converter {
 	)
 	doc := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Footnote, cjk, NewCJKEmphasis(), shortcodes{}),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(headerScope{}, 1000))),
 	)
 	// For Inline only paragraphs may open, so that a progress text that
 	// happens to start with "1. " or "# " stays text instead of becoming a
@@ -188,6 +189,19 @@ func (c *Converter) parseInline(src string) template.HTML {
 		_ = c.inline.Renderer().Render(&buf, source, d) // a Buffer never fails
 	}
 	return template.HTML(bytes.TrimRight(buf.Bytes(), "\n"))
+}
+
+// headerScope gives the header cells of GFM tables scope="col", so that
+// screen readers announce a cell with its column's heading (GB/T 37668).
+type headerScope struct{}
+
+func (headerScope) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Kind() == east.KindTableCell && n.Parent() != nil && n.Parent().Kind() == east.KindTableHeader {
+			n.SetAttributeString("scope", []byte("col"))
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // plain reports whether src has nothing Inline would treat as markup: no

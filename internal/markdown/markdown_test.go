@@ -18,7 +18,7 @@ func TestConvert(t *testing.T) {
 		{
 			name: "GFM table",
 			in:   "| 单位 | 排名 |\n|---|---:|\n| 区发改局 | 1 |\n",
-			want: []string{"<table>", "<th>单位</th>", `<td style="text-align:right">1</td>`, "</table>"},
+			want: []string{"<table>", `<th scope="col">单位</th>`, `<td style="text-align:right">1</td>`, "</table>"},
 		},
 		{
 			name: "footnote",
@@ -230,6 +230,18 @@ func TestInlinePlainFastPath(t *testing.T) {
 	for _, src := range []string{"**加粗**", "a_b", "`代码`", "[链接](x)", "<b>", "&amp;", `\*`, "两行\n文字", "空\x00字节"} {
 		if plain(src) {
 			t.Errorf("%q is taken as plain", src)
+		}
+	}
+}
+
+func TestTableHeaderScope(t *testing.T) {
+	html, errs := New().Convert([]byte("| 乡镇 | 得分 |\n|---|--:|\n| 桥头街道 | 98.5 |\n"), nil)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, want := range []string{`<th scope="col">乡镇</th>`, `<th scope="col" style="text-align:right">得分</th>`, `<td>桥头街道</td>`} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("table lacks %s:\n%s", want, html)
 		}
 	}
 }
