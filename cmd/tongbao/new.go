@@ -289,7 +289,6 @@ func writeList(b *strings.Builder, key string, names []string) {
 	b.WriteString("]\n")
 }
 
-
 // circularFile writes content/circulars/YYYY-MM.md: the front matter of
 // the previous circular carried forward (the next serial number, the new
 // title; the date left to fill, so check reports it), and its section

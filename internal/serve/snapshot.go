@@ -2,11 +2,11 @@ package serve
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"html"
+	"io"
 	"mime"
 	"net/http"
 	"path"
