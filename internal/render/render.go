@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"tongbao/internal/diag"
 	"tongbao/internal/markdown"
@@ -290,20 +291,37 @@ func (r *renderer) fail(err error) {
 		r.diags = append(r.diags, l...)
 		return
 	}
-	r.diags = append(r.diags, templateDiag(err))
+	r.diags = append(r.diags, r.templateDiag(err))
 }
 
 var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)?\s*(.*)$`)
 
-// templateDiag places a template error at its layout file and line.
-func templateDiag(err error) diag.Diagnostic {
+// templateDiag places a template error at its layout file, line and
+// column. Go counts the column in bytes from 0; staff count characters
+// from 1, as the rest of tongbao's diagnostics do.
+func (r *renderer) templateDiag(err error) diag.Diagnostic {
 	msg := err.Error()
-	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[2])
-		col, _ := strconv.Atoi(m[3])
-		return diag.Diagnostic{File: "layouts/" + m[1], Line: line, Col: col, Msg: "模板错误：" + m[4]}
+	m := templateErrRE.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.Diagnostic{File: "layouts", Msg: "模板错误：" + msg}
 	}
-	return diag.Diagnostic{File: "layouts", Msg: "模板错误：" + msg}
+	d := diag.Diagnostic{File: "layouts/" + m[1], Msg: "模板错误：" + m[4]}
+	d.Line, _ = strconv.Atoi(m[2])
+	if m[3] == "" {
+		return d
+	}
+	col, _ := strconv.Atoi(m[3])
+	d.Col = col + 1
+	for _, f := range r.s.Layouts {
+		if f.Name != m[1] {
+			continue
+		}
+		lines := bytes.Split(f.Data, []byte("\n"))
+		if d.Line >= 1 && d.Line <= len(lines) && col <= len(lines[d.Line-1]) {
+			d.Col = 1 + utf8.RuneCount(lines[d.Line-1][:col])
+		}
+	}
+	return d
 }
 
 func (r *renderer) jobs() []job {

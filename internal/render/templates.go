@@ -22,7 +22,7 @@ func (r *renderer) parseTemplates() error {
 		sources[f.Name] = string(f.Data)
 		if f.Name == "base.html" || strings.HasPrefix(f.Name, "partials/") {
 			if _, err := shared.New(f.Name).Parse(string(f.Data)); err != nil {
-				diags = append(diags, templateDiag(err))
+				diags = append(diags, r.templateDiag(err))
 			}
 		} else if path.Dir(f.Name) == "." {
 			pages = append(pages, f.Name)
@@ -41,7 +41,7 @@ func (r *renderer) parseTemplates() error {
 			_, err = t.New(name).Parse(sources[name])
 		}
 		if err != nil {
-			diags = append(diags, templateDiag(err))
+			diags = append(diags, r.templateDiag(err))
 			continue
 		}
 		r.tmpl[name] = t

@@ -93,9 +93,7 @@ func (l *loader) loadCatalogue() {
 	l.s.Sum = sum
 	c := l.cache
 	if c == nil {
-		l.config()
-		l.units()
-		l.indicatorCatalogue()
+		l.catalogue()
 		return
 	}
 	c.mu.Lock()
@@ -109,9 +107,7 @@ func (l *loader) loadCatalogue() {
 	}
 	c.catalogue, c.months = nil, nil
 	before := len(l.diags)
-	l.config()
-	l.units()
-	l.indicatorCatalogue()
+	l.catalogue()
 	if ok && len(l.diags) == before {
 		c.catalogue = &catalogue{
 			sum:         sum,
@@ -122,6 +118,17 @@ func (l *loader) loadCatalogue() {
 			unitsBy:     l.s.units,
 			indsBy:      l.s.indicators,
 		}
+	}
+}
+
+// catalogue reads config.toml, the units and the indicators. Indicators
+// name units: when units.toml cannot be parsed they are not checked,
+// since every unit they name would be reported unknown.
+func (l *loader) catalogue() {
+	l.config()
+	l.units()
+	if !l.unreadable {
+		l.indicatorCatalogue()
 	}
 }
 

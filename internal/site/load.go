@@ -47,6 +47,11 @@ func LoadCached(dir string, c *Cache) (*Site, error) {
 		months:     map[string]*Month{},
 	}}
 	l.loadCatalogue()
+	if l.unreadable {
+		// Without the catalogue every month and circular would report
+		// each unit and indicator as unknown: the syntax comes first.
+		return nil, l.diags.Err()
+	}
 	l.monthFiles()
 	l.content()
 	l.layouts()
@@ -62,6 +67,8 @@ type loader struct {
 	cache *Cache
 	s     *Site
 	diags diag.List
+
+	unreadable bool // a file of the catalogue could not be read or parsed
 }
 
 // read returns a file's text ready for parsing: checked for size, UTF-8
@@ -191,9 +198,12 @@ func (l *loader) walk(dir string) []string {
 func (l *loader) decodeFile(name string) (*table, *tomlFile, bool) {
 	src := l.read(name)
 	if src == nil {
+		l.unreadable = true
 		return nil, nil, false
 	}
-	return decodeTOML(name, src, &l.diags)
+	t, f, ok := decodeTOML(name, src, &l.diags)
+	l.unreadable = l.unreadable || !ok
+	return t, f, ok
 }
 
 func (l *loader) config() {
@@ -666,8 +676,8 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 		Period:      t.str("period"),
 		byIndicator: map[string]*Result{},
 	}
-	if t.has("overallCity") {
-		mo.OverallCity = t.int("overallCity")
+	if n, ok := t.intOK("overallCity"); ok {
+		mo.OverallCity = n
 		l.checkRank(f, t.at("overallCity"), "全市综合排名", mo.OverallCity, rk.CityUnits)
 	}
 	lines := map[string]int{}
@@ -694,12 +704,12 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 				f.errorf(rt.at("districtUnits"), "districtUnits 应为正整数")
 			}
 		}
-		if rt.has("city") {
-			r.City = rt.int("city")
+		if n, ok := rt.intOK("city"); ok {
+			r.City = n
 			l.checkRank(f, rt.at("city"), "全市排名", r.City, rk.CityUnits)
 		}
-		if rt.has("district") {
-			r.District = rt.int("district")
+		if n, ok := rt.intOK("district"); ok {
+			r.District = n
 			l.checkRank(f, rt.at("district"), r.DistrictLabel+"排名", r.District, r.DistrictUnits)
 		}
 		r.CityTie = rt.boolean("cityTie")
@@ -839,12 +849,14 @@ func (l *loader) categories(f *tomlFile, t *table, mo *Month) {
 		return
 	}
 	seen := map[*Unit]string{}
+	unknown := 0
 	for _, name := range ct.keys() {
 		c := Category{Name: name}
 		for _, e := range ct.strings(name) {
 			u := l.s.units[e.value]
 			switch {
 			case u == nil:
+				unknown++
 				f.errorf(e.path, "未知单位“%s”%s", e.value, suggest(e.value, names(l.s.Departments)))
 			case u.Kind != Department:
 				f.errorf(e.path, "“%s”是乡镇（街道），不参与区直单位排类", e.value)
@@ -859,7 +871,9 @@ func (l *loader) categories(f *tomlFile, t *table, mo *Month) {
 	}
 	ct.done()
 	for _, u := range l.s.Departments {
-		if seen[u] == "" {
+		// As with scores: a misspelt name is reported with a suggestion,
+		// and the right name then is not missing as well.
+		if seen[u] == "" && unknown == 0 {
 			f.errorf(ct.path, "区直单位“%s”未列入 [categories]", u.Name)
 		}
 	}

@@ -176,16 +176,23 @@ func (t *table) require(key string) bool {
 }
 
 func (t *table) int(key string) int {
+	n, _ := t.intOK(key)
+	return n
+}
+
+// intOK is int, telling whether the key was there and an integer: a
+// value of the wrong type is reported once, not checked again as 0.
+func (t *table) intOK(key string) (int, bool) {
 	v, ok := t.get(key)
 	if !ok {
-		return 0
+		return 0, false
 	}
 	n, ok := v.(int64)
 	if !ok || n > math.MaxInt32 || n < math.MinInt32 {
 		t.typeErr(key, "整数")
-		return 0
+		return 0, false
 	}
-	return int(n)
+	return int(n), true
 }
 
 func (t *table) float(key string) (float64, bool) {
