@@ -331,6 +331,19 @@ func (t *table) keys() []string {
 	return out
 }
 
+// known lists the keys readers asked for, present or not: what a
+// misspelt key was probably meant to be.
+func (t *table) known() []string {
+	var ks []string
+	for k := range t.used {
+		if _, present := t.m[k]; !present {
+			ks = append(ks, k)
+		}
+	}
+	slices.Sort(ks)
+	return ks
+}
+
 // done reports every key of the table that no reader asked for.
 func (t *table) done() {
 	unknown := 0
@@ -344,7 +357,7 @@ func (t *table) done() {
 	}
 	for _, k := range t.keys() {
 		if !t.used[k] {
-			t.f.errorf(t.at(k), "未知的键“%s”", displayPath(t.at(k)))
+			t.f.errorf(t.at(k), "未知的键“%s”%s", displayPath(t.at(k)), suggest(k, t.known()))
 		}
 	}
 }
