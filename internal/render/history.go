@@ -212,10 +212,12 @@ type IndicatorView struct {
 	Townships int    // number of townships it ranks
 	CityChart template.HTML
 	PeerChart template.HTML
-	// Ranks are the rows of the charts' table (月份, 全市排名, 变化, 三区排名),
-	// one per month with a city or peer rank, oldest first.
-	Ranks template.HTML
-	Years []YearMatrix // the township rank matrix
+	// Ranks are the rows of the charts' table (月份, 全市排名, 三区排名, 变化),
+	// one per month with a city or peer rank, oldest first. The change is
+	// of the city rank, or of the peer rank when there is never a city one.
+	Ranks       template.HTML
+	ChangeLabel string       // 全市排名变化 | 三区排名变化
+	Years       []YearMatrix // the township rank matrix
 }
 
 // RankingsView is /rankings/.
@@ -580,28 +582,38 @@ func (r *renderer) indicatorPage(h *history, ind *site.Indicator) ([]byte, error
 	city := make([]int, len(h.months))
 	peer := make([]int, len(h.months))
 	peerWorst, anyCity, anyPeer := 0, false, false
+	for i, m := range h.months {
+		if res := m.Result(ind.ID); res != nil {
+			city[i], peer[i] = res.City, res.District
+			anyCity = anyCity || res.City > 0
+			anyPeer = anyPeer || res.District > 0
+			peerWorst = max(peerWorst, res.DistrictUnits, res.District)
+		}
+	}
+	moved := city
+	v.ChangeLabel = "全市排名变化"
+	if !anyCity {
+		moved, v.ChangeLabel = peer, label+"排名变化"
+	}
 	rows := rowWriter{r: r}
-	prev := 0
 	for i, m := range h.months {
 		res := m.Result(ind.ID)
 		if res == nil || (res.City == 0 && res.District == 0) {
-			prev = 0
 			continue
 		}
-		city[i], peer[i] = res.City, res.District
-		anyCity = anyCity || res.City > 0
-		anyPeer = anyPeer || res.District > 0
-		peerWorst = max(peerWorst, res.DistrictUnits, res.District)
 		rows.rowHead(h.refs[i].Label, h.refs[i].Path)
 		if res.City > 0 {
 			rows.td("", zh.RankPhrase(res.City, res.CityTie))
 		} else {
 			rows.td("", "—")
 		}
-		rows.change(rankChange(prev, res.City))
 		rows.td("", peerPhrase(res))
+		prev := 0
+		if i > 0 {
+			prev = moved[i-1]
+		}
+		rows.change(rankChange(prev, moved[i]))
 		rows.endRow()
-		prev = res.City
 	}
 	v.Ranks = rows.html()
 	if anyCity {

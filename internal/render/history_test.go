@@ -322,18 +322,21 @@ func TestIndicatorPage(t *testing.T) {
 	// 经济运行 city ranks 3, 5, 1; no peer rank.
 	rows := tableAfter(t, page, "经济运行历次全市排名和三区排名</caption>")
 	want := [][]string{
-		{"2022年12月", "第三", "上月无排名", "—"},
-		{"2023年1月", "第五", "下降2位", "—"},
-		{"2023年2月", "第一", "上升4位", "—"},
+		{"2022年12月", "第三", "—", "—上月无排名"},
+		{"2023年1月", "第五", "—", "↓2下降2位"},
+		{"2023年2月", "第一", "—", "↑4上升4位"},
 	}
 	if len(rows) != 3 {
 		t.Fatalf("%d rows, want 3", len(rows))
 	}
 	for i, w := range want {
 		r := rows[i]
-		if len(r) != 4 || text(r[0]) != w[0] || r[1] != w[1] || !strings.HasSuffix(text(r[2]), w[2]) || r[3] != w[3] {
+		if len(r) != 4 || text(r[0]) != w[0] || r[1] != w[1] || r[2] != w[2] || text(r[3]) != w[3] {
 			t.Errorf("row %d = %q, want %q", i, r, w)
 		}
+	}
+	if !bytes.Contains(page, []byte(`<th scope="col">三区排名</th><th scope="col">全市排名变化</th>`)) {
+		t.Error("change column not labelled as the city rank's")
 	}
 	// Township matrix: 丙镇 2023年1月 第二 with 80.0, 2月 第三 with 75.0.
 	row := rowOf(t, tableAfter(t, page, `<caption id="y2023">`), "丙镇")
@@ -348,11 +351,16 @@ func TestIndicatorPage(t *testing.T) {
 		t.Error("owner not linked to its unit page")
 	}
 
-	// 财政收入 has peer ranks only: 2, 1, 3 among 三区.
+	// 财政收入 has peer ranks only: 2, 1, 3 among 三区, and the change
+	// column follows them.
 	page = files["indicators/caizheng/index.html"]
 	rows = tableAfter(t, page, "财政收入历次全市排名和三区排名</caption>")
-	if len(rows) != 3 || rows[0][3] != "三区第二" || rows[1][3] != "三区第一" || rows[2][3] != "三区第三" || rows[0][1] != "—" {
+	if len(rows) != 3 || rows[0][2] != "三区第二" || rows[1][2] != "三区第一" || rows[2][2] != "三区第三" || rows[0][1] != "—" ||
+		text(rows[1][3]) != "↑1上升1位" || text(rows[2][3]) != "↓2下降2位" {
 		t.Errorf("财政收入 rows %q", rows)
+	}
+	if !bytes.Contains(page, []byte(`<th scope="col">三区排名变化</th>`)) {
+		t.Error("change column not labelled as the peer rank's")
 	}
 	if !bytes.Contains(page, []byte(`d="M44.0 124.0 L372.0 34.0 L700.0 214.0"`)) {
 		t.Error("peer chart: ranks 2, 1, 3 among 3 not drawn at y 124, 34, 214")

@@ -9,12 +9,16 @@ import (
 	"os"
 	"os/exec"
 	"path"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"tongbao/internal/demo"
+	"tongbao/internal/site"
 )
 
 // TestBrowserSearch opens the search page of the rendered sample site in
@@ -103,6 +107,45 @@ func TestBrowserSearchInert(t *testing.T) {
 	time.Sleep(300 * time.Millisecond) // give an injected image time to fail
 	if xss := evalJS[bool](t, ctx, `window.__xss !== undefined`); xss {
 		t.Error("markup from the index ran")
+	}
+}
+
+// TestBrowserSearchMore: with more results than a page shows, a button
+// lists the next ones and moves the focus to the first of them.
+func TestBrowserSearchMore(t *testing.T) {
+	ctx := newSearchBrowser(t)
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := demo.Write(dir, loadSample(t), 2, 1); err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Circulars) != 24 {
+		t.Fatalf("the 2-year demo has %d circulars, want 24", len(s.Circulars))
+	}
+	srv := serveOutputs(t, renderFiles(t, s, "/"), "/")
+	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape("通报"))
+	waitJS(t, ctx, `document.querySelectorAll(".search-result").length > 0`, "the results")
+	// 通报 is in every circular's title, and in 关于本站: 25 results.
+	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "找到 25 条结果，先显示前 20 条。" {
+		t.Errorf("status %q, want 找到 25 条结果，先显示前 20 条。", got)
+	}
+	if n := evalJS[int](t, ctx, `document.querySelectorAll(".search-result").length`); n != 20 {
+		t.Errorf("%d results shown, want 20", n)
+	}
+	run(t, ctx, chromedp.Focus(chromedp.CSS(".search-more")))
+	run(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitJS(t, ctx, `document.querySelectorAll(".search-result").length === 25`, "all 25 results")
+	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "找到 25 条结果，已显示 25 条。" {
+		t.Errorf("status %q, want 找到 25 条结果，已显示 25 条。", got)
+	}
+	if ok := evalJS[bool](t, ctx, `document.activeElement === document.querySelectorAll(".search-result a")[20]`); !ok {
+		t.Error("the focus did not move to the first new result")
+	}
+	if hidden := evalJS[bool](t, ctx, `document.querySelector(".search-more").hidden`); !hidden {
+		t.Error("the button stays with nothing more to show")
 	}
 }
 
