@@ -27,6 +27,7 @@ type Cache struct {
 type cacheEntry struct {
 	key  [32]byte
 	data []byte
+	v    any // a value other than bytes: a search analysis
 }
 
 // lookup returns the bytes stored under name if they were made from key,
@@ -47,12 +48,32 @@ func (c *Cache) lookup(name string, key [32]byte) ([]byte, bool) {
 
 // store records data made from key under name.
 func (c *Cache) store(name string, key [32]byte, data []byte) {
+	c.storeValue(name, key, data, nil)
+}
+
+// lookupValue is lookup for a value that is not bytes.
+func (c *Cache) lookupValue(name string, key [32]byte) (any, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[name]
+	if !ok || e.key != key {
+		return nil, false
+	}
+	c.used[name] = e
+	return e.v, true
+}
+
+// storeValue records data or v made from key under name.
+func (c *Cache) storeValue(name string, key [32]byte, data []byte, v any) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.used[name] = cacheEntry{key, data}
+	c.used[name] = cacheEntry{key, data, v}
 }
 
 // begin starts a render: results of months that are no longer loaded are

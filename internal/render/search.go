@@ -2,6 +2,7 @@ package render
 
 import (
 	"tongbao/internal/search"
+	"tongbao/internal/site"
 )
 
 // This file renders the client-side search (DESIGN.md §7): the page
@@ -29,28 +30,51 @@ func (r *renderer) searchPage() ([]byte, error) {
 // searchIndex is /search-index.json. Its URLs are paths below the site
 // root ("circulars/2023/14/"): search.js joins them to the base path the
 // page gives it, so the index does not depend on baseURL.
+//
+// Each document is analysed on its own, in parallel, and its analysis is
+// kept in the cache under the key of its body: a save re-analyses only the
+// page it changed.
 func (r *renderer) searchIndex() ([]byte, error) {
-	return search.Build(r.searchDocuments()).JSON(), nil
+	n := len(r.s.Circulars)
+	as := make([]*search.Analysis, n+len(r.s.Pages))
+	parallel(len(as), func(i int) {
+		var name string
+		var key [32]byte
+		var doc func() search.Document
+		if i < n {
+			c := r.s.Circulars[i]
+			name, key = "search:"+c.File, keyOf(r.global, c.Sum, monthSum(c))
+			doc = func() search.Document { return r.circularDocument(i) }
+		} else {
+			p := r.s.Pages[i-n]
+			name, key = "search:"+p.File, keyOf(r.global, p.Sum)
+			doc = func() search.Document { return r.pageDocument(p) }
+		}
+		if v, ok := r.cache.lookupValue(name, key); ok {
+			as[i] = v.(*search.Analysis)
+			return
+		}
+		as[i] = search.Analyze(doc())
+		r.cache.storeValue(name, key, nil, as[i])
+	})
+	return search.Merge(as).JSON(), nil
 }
 
-// searchDocuments lists what the search finds: the circulars in date
-// order, then the plain pages.
-func (r *renderer) searchDocuments() []search.Document {
-	docs := make([]search.Document, 0, len(r.s.Circulars)+len(r.s.Pages))
-	for i := range r.s.Circulars {
-		v := r.circular(i)
-		d := search.Document{Title: v.Title, URL: v.Path, Number: v.Number, Text: search.PlainText(string(r.bodies[i]))}
-		if v.Date != nil {
-			d.Date = v.Date.ISO
-		}
-		docs = append(docs, d)
+// circularDocument is circular i as the search sees it.
+func (r *renderer) circularDocument(i int) search.Document {
+	v := r.circular(i)
+	d := search.Document{Title: v.Title, URL: v.Path, Number: v.Number, Text: search.PlainText(string(r.bodies[i]))}
+	if v.Date != nil {
+		d.Date = v.Date.ISO
 	}
-	for _, p := range r.s.Pages {
-		d := search.Document{Title: p.Title, URL: p.Path, Text: search.PlainText(string(r.pageBodies[p]))}
-		if dd := dateData(p.Date); dd != nil {
-			d.Date = dd.ISO
-		}
-		docs = append(docs, d)
+	return d
+}
+
+// pageDocument is a plain page as the search sees it.
+func (r *renderer) pageDocument(p *site.Page) search.Document {
+	d := search.Document{Title: p.Title, URL: p.Path, Text: search.PlainText(string(r.pageBodies[p]))}
+	if dd := dateData(p.Date); dd != nil {
+		d.Date = dd.ISO
 	}
-	return docs
+	return d
 }

@@ -33,9 +33,66 @@ type Index struct {
 // Build indexes docs, in their order. Build is deterministic: equal
 // documents in equal order give equal indexes.
 func Build(docs []Document) *Index {
+	as := make([]*Analysis, len(docs))
+	for i, d := range docs {
+		as[i] = Analyze(d)
+	}
+	return Merge(as)
+}
+
+// An Analysis is one document's share of an index: its tokens and their
+// counts. A document's analysis does not depend on the others, so a
+// caller that rebuilds the index after one document changed (the preview
+// server) can keep the analyses of the rest.
+type Analysis struct {
+	Doc  Document
+	Len  int        // tokens in the text
+	toks []tokCount // in order of first occurrence
+}
+
+type tokCount struct {
+	tok         string
+	han         uint64 // hanKey of a Han token, 0 for a word
+	body, title int
+}
+
+// Analyze tokenises a document's title, 文号 and text.
+func Analyze(d Document) *Analysis {
+	a := &Analysis{Doc: d}
+	hanAt := map[uint64]int{}
+	wordAt := map[string]int{}
+	count := func(tok string, han uint64) *tokCount {
+		var n int
+		var ok bool
+		if han != 0 {
+			n, ok = hanAt[han]
+		} else {
+			n, ok = wordAt[tok]
+		}
+		if !ok {
+			n = len(a.toks)
+			a.toks = append(a.toks, tokCount{tok: tok, han: han})
+			if han != 0 {
+				hanAt[han] = n
+			} else {
+				wordAt[tok] = n
+			}
+		}
+		return &a.toks[n]
+	}
+	scan(titleText(d), func(tok string, han uint64) { count(tok, han).title++ })
+	scan(d.Text, func(tok string, han uint64) {
+		count(tok, han).body++
+		a.Len++
+	})
+	return a
+}
+
+// Merge builds the index of analysed documents, in their order.
+func Merge(as []*Analysis) *Index {
 	ix := &Index{
-		Docs:    slices.Clone(docs),
-		Lengths: make([]int, len(docs)),
+		Docs:    make([]Document, len(as)),
+		Lengths: make([]int, len(as)),
 	}
 	// Every token is numbered in order of first occurrence; a Han token is
 	// looked up by its hanKey, a word by its text.
@@ -45,52 +102,29 @@ func Build(docs []Document) *Index {
 		hanNum   = map[uint64]int{}
 		wordNum  = map[string]int{}
 	)
-	number := func(tok string, han uint64) int {
-		var n int
-		var ok bool
-		if han != 0 {
-			n, ok = hanNum[han]
-		} else {
-			n, ok = wordNum[tok]
-		}
-		if !ok {
-			n = len(toks)
-			toks = append(toks, tok)
-			postings = append(postings, nil)
-			if han != 0 {
-				hanNum[han] = n
+	for i, a := range as {
+		ix.Docs[i], ix.Lengths[i] = a.Doc, a.Len
+		for _, tc := range a.toks {
+			var n int
+			var ok bool
+			if tc.han != 0 {
+				n, ok = hanNum[tc.han]
 			} else {
-				wordNum[tok] = n
+				n, ok = wordNum[tc.tok]
 			}
-		}
-		return n
-	}
-	// The counts of the current document by token number (a count whose
-	// Doc is another document's is stale), and the numbers it holds.
-	var counts []Posting
-	var holds []int
-	for i, d := range docs {
-		holds = holds[:0]
-		count := func(tok string, han uint64) *Posting {
-			n := number(tok, han)
-			for n >= len(counts) {
-				counts = append(counts, Posting{Doc: -1})
+			if !ok {
+				n = len(toks)
+				toks = append(toks, tc.tok)
+				postings = append(postings, nil)
+				if tc.han != 0 {
+					hanNum[tc.han] = n
+				} else {
+					wordNum[tc.tok] = n
+				}
 			}
-			if counts[n].Doc != i {
-				counts[n] = Posting{Doc: i}
-				holds = append(holds, n)
-			}
-			return &counts[n]
-		}
-		scan(titleText(d), func(tok string, han uint64) { count(tok, han).Title++ })
-		scan(d.Text, func(tok string, han uint64) {
-			count(tok, han).Body++
-			ix.Lengths[i]++
-		})
-		// Documents are visited in order, so each token's postings stay
-		// sorted by document.
-		for _, n := range holds {
-			postings[n] = append(postings[n], counts[n])
+			// Documents are visited in order, so each token's postings
+			// stay sorted by document.
+			postings[n] = append(postings[n], Posting{Doc: i, Body: tc.body, Title: tc.title})
 		}
 	}
 	ix.Postings = make(map[string][]Posting, len(toks))
