@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"os"
 	"path/filepath"
 	"testing"
@@ -97,6 +98,19 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 	after, _ := render()
 	if !same(before[middle.URLPath()+"index.html"], after[middle.URLPath()+"index.html"]) {
 		t.Error("editing the first month rendered a circular of another month again")
+	}
+
+	// A township's score in another month: its ranks move on the history
+	// pages, whose other years come from the cache (checked equal to a
+	// fresh render inside render).
+	before = after
+	mm := middle.Data
+	score := mm.Results[0].Scores[0]
+	old := strconv.FormatFloat(score.Value, 'f', -1, 64)
+	edit(mm.File, fmt.Sprintf("%q = %s", score.Unit.Name, old), fmt.Sprintf("%q = %s", score.Unit.Name, strconv.FormatFloat(score.Value-40, 'f', -1, 64)))
+	after, _ = render()
+	if bytes.Equal(before["rankings/index.html"], after["rankings/index.html"]) {
+		t.Error("moving a score by 40 points changed nothing on /rankings/")
 	}
 
 	// A circular's text: that page changes, its neighbours' do not need to.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -32,6 +33,10 @@ type placing struct {
 type yearSpan struct {
 	year   int
 	lo, hi int
+	// key hashes what a year of a matrix shows: the global inputs, the
+	// year's month files and the circulars its months link to. A save
+	// touches one year; the preview server reuses the other years' tables.
+	key [32]byte
 }
 
 // history is every month's ranks arranged by unit and by indicator.
@@ -76,6 +81,16 @@ func (r *renderer) newHistory() *history {
 			h.years = append(h.years, yearSpan{year: m.Year, lo: i})
 		}
 		h.years[len(h.years)-1].hi = i + 1
+	}
+	for yi := range h.years {
+		y := &h.years[yi]
+		hash := sha256.New()
+		hash.Write(r.global[:])
+		for i := y.lo; i < y.hi; i++ {
+			hash.Write(s.Months[i].Sum[:])
+			fmt.Fprintf(hash, "%q %q\n", h.refs[i].Label, h.refs[i].Path)
+		}
+		copy(y.key[:], hash.Sum(nil))
 	}
 	for _, t := range s.Townships {
 		h.composite[t] = make([]placing, n)
@@ -397,8 +412,24 @@ func townshipCell(p placing, decimals int, withScore bool) rankCell {
 
 // matrix writes one year of a matrix with a row per key, from cells(key,
 // month index); a row whose cells are all empty is left out, and so is a
-// year without rows.
-func matrix[K any](r *renderer, h *history, y yearSpan, first string, keys []K, row func(K) (name, path string), cell func(K, int) rankCell) (YearMatrix, bool) {
+// year without rows. page names the page it is on, for the cache: the
+// cells must come from that year's months only (see yearSpan.key).
+func matrix[K any](r *renderer, h *history, y yearSpan, page, first string, keys []K, row func(K) (name, path string), cell func(K, int) rankCell) (YearMatrix, bool) {
+	type cached struct {
+		ym YearMatrix
+		ok bool
+	}
+	name := "matrix:" + page + "|" + first + "|" + strconv.Itoa(y.year)
+	if v, ok := r.cache.lookupValue(name, y.key); ok {
+		c := v.(cached)
+		return c.ym, c.ok
+	}
+	ym, ok := writeMatrix(r, h, y, first, keys, row, cell)
+	r.cache.storeValue(name, y.key, nil, cached{ym, ok})
+	return ym, ok
+}
+
+func writeMatrix[K any](r *renderer, h *history, y yearSpan, first string, keys []K, row func(K) (name, path string), cell func(K, int) rankCell) (YearMatrix, bool) {
 	var head, body rowWriter
 	head.r, body.r = r, r
 	head.monthHead(first, h.refs[y.lo:y.hi])
@@ -462,7 +493,7 @@ func (r *renderer) townshipPage(h *history, u *site.Unit) ([]byte, error) {
 		}
 	}
 	for _, y := range h.years {
-		ym, ok := matrix(r, h, y, "指标", inds,
+		ym, ok := matrix(r, h, y, unitPath(u), "指标", inds,
 			func(ind *site.Indicator) (string, string) { return ind.Name, indicatorPath(ind) },
 			func(ind *site.Indicator, i int) rankCell {
 				return townshipCell(h.townships[ind.ID][u][i], ind.Decimals, false)
@@ -543,7 +574,7 @@ func (r *renderer) departmentPage(h *history, u *site.Unit) ([]byte, error) {
 		return rankCell{}
 	}
 	for _, y := range h.years {
-		if ym, ok := matrix(r, h, y, "项目", keys, name, cell); ok {
+		if ym, ok := matrix(r, h, y, unitPath(u), "项目", keys, name, cell); ok {
 			v.Years = append(v.Years, ym)
 		}
 	}
@@ -629,7 +660,7 @@ func (r *renderer) indicatorPage(h *history, ind *site.Indicator) ([]byte, error
 
 	if byUnit := h.townships[ind.ID]; byUnit != nil {
 		for _, y := range h.years {
-			ym, ok := matrix(r, h, y, "乡镇（街道）", ind.Townships,
+			ym, ok := matrix(r, h, y, indicatorPath(ind), "乡镇（街道）", ind.Townships,
 				func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 				func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals, true) })
 			if ok {
@@ -663,7 +694,7 @@ func (r *renderer) rankingsPage(h *history) ([]byte, error) {
 	dec := r.s.Config.Scoring.Decimals
 	v := &RankingsView{}
 	for _, y := range h.years {
-		ym, ok := matrix(r, h, y, "乡镇（街道）", r.s.Townships,
+		ym, ok := matrix(r, h, y, "rankings/", "乡镇（街道）", r.s.Townships,
 			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 			func(t *site.Unit, i int) rankCell {
 				p := h.composite[t][i]
