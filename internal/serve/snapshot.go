@@ -11,8 +11,10 @@ import (
 	"net/http"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"tongbao/internal/render"
 )
@@ -97,34 +99,54 @@ func (r *bodyReader) Seek(offset int64, whence int) (int64, error) {
 	return offset, nil
 }
 
-// newSnapshot wraps a build's outputs. Outputs the render cache handed
-// back unchanged (the very same bytes as in prev) keep their hash, and
-// files other than pages are shared with prev whole: on a long archive a
-// save changes a few dozen of its thousand files.
+// newSnapshot wraps a build's outputs. Outputs equal to prev's keep
+// their hash — the render cache hands unchanged ones back as the very same
+// bytes — and files other than pages are shared with prev whole: on a long
+// archive a save changes a few dozen of its thousand files. The others
+// are hashed on every core.
 func newSnapshot(prev *snapshot, id, basePath string, outputs []render.Output) *snapshot {
+	files := make([]*file, len(outputs))
+	var wg sync.WaitGroup
+	next := make(chan int, len(outputs))
+	for i := range outputs {
+		next <- i
+	}
+	close(next)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				files[i] = prev.file(outputs[i], id)
+			}
+		})
+	}
+	wg.Wait()
 	s := &snapshot{id: id, basePath: basePath, files: make(map[string]*file, len(outputs))}
-	for _, o := range outputs {
-		old := prev.files[o.Path]
-		same := old != nil && sameBytes(old.raw, o.Data)
-		if same && !isHTML(o.Path) {
-			s.files[o.Path] = old
-			continue
-		}
-		f := &file{raw: o.Data, at: len(o.Data), ctype: contentType(o.Path, o.Data)}
-		if same {
-			f.sum = old.sum
-		} else {
-			f.sum = sha256.Sum256(o.Data)
-		}
-		f.etag = etag(f.sum, "")
-		if isHTML(o.Path) {
-			// The served page carries the build id, so its tag does too.
-			f.tag, f.at = scriptTag(id, o.Path), injectAt(o.Data)
-			f.etag = etag(f.sum, id)
-		}
-		s.files[o.Path] = f
+	for i, o := range outputs {
+		s.files[o.Path] = files[i]
 	}
 	return s
+}
+
+// file makes the served file of o for build id, from prev's when equal.
+func (prev *snapshot) file(o render.Output, id string) *file {
+	old := prev.files[o.Path]
+	same := old != nil && (sameBytes(old.raw, o.Data) || bytes.Equal(old.raw, o.Data))
+	if same && !isHTML(o.Path) {
+		return old
+	}
+	f := &file{raw: o.Data, at: len(o.Data), ctype: contentType(o.Path, o.Data)}
+	if same {
+		f.sum = old.sum
+	} else {
+		f.sum = sha256.Sum256(o.Data)
+	}
+	f.etag = etag(f.sum, "")
+	if isHTML(o.Path) {
+		// The served page carries the build id, so its tag does too.
+		f.tag, f.at = scriptTag(id, o.Path), injectAt(o.Data)
+		f.etag = etag(f.sum, id)
+	}
+	return f
 }
 
 // sameBytes reports whether a and b are the same slice of memory, which
