@@ -28,6 +28,29 @@ type Index struct {
 	Docs     []Document
 	Lengths  []int // tokens in each document's text, for length normalisation
 	Postings map[string][]Posting
+
+	docJSON [][]byte // each document's entry in "docs", when Merge had it
+}
+
+// appendDoc writes a document's entry in "docs".
+func appendDoc(b []byte, d Document, length int) []byte {
+	b = append(b, `{"title":`...)
+	b = appendString(b, d.Title)
+	b = append(b, `,"url":`...)
+	b = appendString(b, d.URL)
+	if d.Date != "" {
+		b = append(b, `,"date":`...)
+		b = appendString(b, d.Date)
+	}
+	if d.Number != "" {
+		b = append(b, `,"number":`...)
+		b = appendString(b, d.Number)
+	}
+	b = append(b, `,"len":`...)
+	b = strconv.AppendInt(b, int64(length), 10)
+	b = append(b, `,"text":`...)
+	b = appendString(b, d.Text)
+	return append(b, '}')
 }
 
 // Build indexes docs, in their order. Build is deterministic: equal
@@ -48,6 +71,7 @@ type Analysis struct {
 	Doc  Document
 	Len  int        // tokens in the text
 	toks []tokCount // in order of first occurrence
+	json []byte     // the document's entry in "docs"
 }
 
 type tokCount struct {
@@ -85,6 +109,7 @@ func Analyze(d Document) *Analysis {
 		count(tok, han).body++
 		a.Len++
 	})
+	a.json = appendDoc(make([]byte, 0, len(d.Text)+len(d.Title)+128), d, a.Len)
 	return a
 }
 
@@ -93,6 +118,7 @@ func Merge(as []*Analysis) *Index {
 	ix := &Index{
 		Docs:    make([]Document, len(as)),
 		Lengths: make([]int, len(as)),
+		docJSON: make([][]byte, len(as)),
 	}
 	// Every token is numbered in order of first occurrence; a Han token is
 	// looked up by its hanKey, a word by its text.
@@ -103,7 +129,7 @@ func Merge(as []*Analysis) *Index {
 		wordNum  = map[string]int{}
 	)
 	for i, a := range as {
-		ix.Docs[i], ix.Lengths[i] = a.Doc, a.Len
+		ix.Docs[i], ix.Lengths[i], ix.docJSON[i] = a.Doc, a.Len, a.json
 		for _, tc := range a.toks {
 			var n int
 			var ok bool
@@ -173,23 +199,12 @@ func (ix *Index) JSON() []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, "\n{\"title\":"...)
-		b = appendString(b, d.Title)
-		b = append(b, `,"url":`...)
-		b = appendString(b, d.URL)
-		if d.Date != "" {
-			b = append(b, `,"date":`...)
-			b = appendString(b, d.Date)
+		b = append(b, '\n')
+		if i < len(ix.docJSON) && ix.docJSON[i] != nil {
+			b = append(b, ix.docJSON[i]...)
+		} else {
+			b = appendDoc(b, d, ix.Lengths[i])
 		}
-		if d.Number != "" {
-			b = append(b, `,"number":`...)
-			b = appendString(b, d.Number)
-		}
-		b = append(b, `,"len":`...)
-		b = strconv.AppendInt(b, int64(ix.Lengths[i]), 10)
-		b = append(b, `,"text":`...)
-		b = appendString(b, d.Text)
-		b = append(b, '}')
 	}
 	toks := make([]string, 0, len(ix.Postings))
 	for tok := range ix.Postings {
