@@ -47,7 +47,7 @@ func TestRun(t *testing.T) {
 	}
 	want := map[string]string{
 		"a/index.html": "<p><strong>（一）加强领导。</strong>各单位要落实。</p>\n",
-		"notices/b/index.html": "<table>\n<thead>\n<tr>\n<th>单位</th>\n<th style=\"text-align:right\">得分</th>\n</tr>\n</thead>\n" +
+		"notices/b/index.html": "<table>\n<thead>\n<tr>\n<th scope=\"col\">单位</th>\n<th scope=\"col\" style=\"text-align:right\">得分</th>\n</tr>\n</thead>\n" +
 			"<tbody>\n<tr>\n<td>甲</td>\n<td style=\"text-align:right\">9</td>\n</tr>\n</tbody>\n</table>\n",
 	}
 	for name, w := range want {
