@@ -33,37 +33,33 @@ type cacheEntry struct {
 // lookup returns the bytes stored under name if they were made from key,
 // and keeps them for the next render.
 func (c *Cache) lookup(name string, key [32]byte) ([]byte, bool) {
+	e, ok := c.entry(name, key)
+	return e.data, ok
+}
+
+// lookupValue is lookup for a value that is not bytes.
+func (c *Cache) lookupValue(name string, key [32]byte) (any, bool) {
+	e, ok := c.entry(name, key)
+	return e.v, ok
+}
+
+func (c *Cache) entry(name string, key [32]byte) (cacheEntry, bool) {
 	if c == nil {
-		return nil, false
+		return cacheEntry{}, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[name]
 	if !ok || e.key != key {
-		return nil, false
+		return cacheEntry{}, false
 	}
 	c.used[name] = e
-	return e.data, true
+	return e, true
 }
 
 // store records data made from key under name.
 func (c *Cache) store(name string, key [32]byte, data []byte) {
 	c.storeValue(name, key, data, nil)
-}
-
-// lookupValue is lookup for a value that is not bytes.
-func (c *Cache) lookupValue(name string, key [32]byte) (any, bool) {
-	if c == nil {
-		return nil, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.entries[name]
-	if !ok || e.key != key {
-		return nil, false
-	}
-	c.used[name] = e
-	return e.v, true
 }
 
 // storeValue records data or v made from key under name.

@@ -3,9 +3,9 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"tongbao/internal/demo"

@@ -189,9 +189,11 @@ type Link struct {
 // a column per month. Head and Body are the rows of its <thead> and
 // <tbody>, written by rowWriter.
 type YearMatrix struct {
-	Year int
-	Head template.HTML
-	Body template.HTML
+	Year    int
+	Caption string // 2023年各单项指标排名
+	Class   string // added to the table's classes: "heatmap"
+	Head    template.HTML
+	Body    template.HTML
 }
 
 // UnitView is a township's or a department's page.
@@ -499,6 +501,7 @@ func (r *renderer) townshipPage(h *history, u *site.Unit) ([]byte, error) {
 				return townshipCell(h.townships[ind.ID][u][i], ind.Decimals, false)
 			})
 		if ok {
+			ym.Caption = fmt.Sprintf("%d年各单项指标排名", ym.Year)
 			v.Years = append(v.Years, ym)
 		}
 	}
@@ -575,6 +578,7 @@ func (r *renderer) departmentPage(h *history, u *site.Unit) ([]byte, error) {
 	}
 	for _, y := range h.years {
 		if ym, ok := matrix(r, h, y, unitPath(u), "项目", keys, name, cell); ok {
+			ym.Caption = fmt.Sprintf("%d年", ym.Year)
 			v.Years = append(v.Years, ym)
 		}
 	}
@@ -664,6 +668,7 @@ func (r *renderer) indicatorPage(h *history, ind *site.Indicator) ([]byte, error
 				func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 				func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals, true) })
 			if ok {
+				ym.Caption = fmt.Sprintf("%d年乡镇（街道）排名", ym.Year)
 				v.Years = append(v.Years, ym)
 			}
 		}
@@ -708,6 +713,8 @@ func (r *renderer) rankingsPage(h *history) ([]byte, error) {
 				}
 			})
 		if ok {
+			ym.Caption = fmt.Sprintf("%d年乡镇（街道）综合考核排名", ym.Year)
+			ym.Class = "heatmap"
 			v.Years = append(v.Years, ym)
 		}
 	}
