@@ -21,7 +21,7 @@ type Cache struct {
 	mu      sync.Mutex
 	results map[*site.Month]*rank.MonthResults
 	entries map[string]cacheEntry // by name: an output path, or "body:" + file
-	used    map[string]cacheEntry // this render's entries: the next map
+	used    map[string]cacheEntry // this render's new and reused entries
 }
 
 type cacheEntry struct {
@@ -92,24 +92,23 @@ func (c *Cache) begin(months []*site.Month) map[*site.Month]*rank.MonthResults {
 	return results
 }
 
-// end keeps this render's work for the next one. A failed render keeps
-// the previous entries too, so fixing a typo does not start from nothing.
-func (c *Cache) end(results map[*site.Month]*rank.MonthResults, ok bool) {
+// end keeps this render's work for the next one, beside what earlier
+// renders left: an entry a render did not ask for may still be wanted,
+// as the search index reused whole leaves its documents' analyses unread.
+// Entries are replaced by name, so the cache holds at most one per input
+// and output the session has seen.
+func (c *Cache) end(results map[*site.Month]*rank.MonthResults) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.results = results
-	if ok {
-		c.entries = c.used
-	} else {
-		for name, e := range c.used {
-			if c.entries == nil {
-				c.entries = map[string]cacheEntry{}
-			}
-			c.entries[name] = e
-		}
+	if c.entries == nil {
+		c.entries = map[string]cacheEntry{}
+	}
+	for name, e := range c.used {
+		c.entries[name] = e
 	}
 	c.used = nil
 }

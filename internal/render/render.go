@@ -50,7 +50,7 @@ func Render(s *site.Site, opts Options) ([]Output, error) {
 		return nil, err
 	}
 	out, err := r.render()
-	opts.Cache.end(r.results, err == nil)
+	opts.Cache.end(r.results)
 	return out, err
 }
 

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"crypto/sha256"
+
 	"tongbao/internal/search"
 	"tongbao/internal/site"
 )
@@ -14,7 +16,7 @@ import (
 func (r *renderer) searchJobs() []job {
 	return []job{
 		{path: "search/index.html", fn: r.searchPage},
-		{path: "search-index.json", fn: r.searchIndex},
+		keyed(job{path: "search-index.json", fn: r.searchIndex}, r.contentKey()),
 	}
 }
 
@@ -58,6 +60,26 @@ func (r *renderer) searchIndex() ([]byte, error) {
 		r.cache.storeValue(name, key, nil, as[i])
 	})
 	return search.Merge(as).JSON(), nil
+}
+
+// contentKey hashes every input file: what the index reads. A rebuild
+// that changed nothing the index shows (a layout, say, is in r.global and
+// does change it) reuses the whole file.
+func (r *renderer) contentKey() [32]byte {
+	h := sha256.New()
+	h.Write(r.global[:])
+	for _, m := range r.s.Months {
+		h.Write(m.Sum[:])
+	}
+	for _, c := range r.s.Circulars {
+		h.Write(c.Sum[:])
+	}
+	for _, p := range r.s.Pages {
+		h.Write(p.Sum[:])
+	}
+	var k [32]byte
+	copy(k[:], h.Sum(nil))
+	return k
 }
 
 // circularDocument is circular i as the search sees it.
