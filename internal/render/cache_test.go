@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -111,6 +112,47 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 	after, _ = render()
 	if bytes.Equal(before["rankings/index.html"], after["rankings/index.html"]) {
 		t.Error("moving a score by 40 points changed nothing on /rankings/")
+	}
+
+	// A city rank: the indicator's and its owner's pages show it; the
+	// other indicators' pages come from the cache.
+	before = after
+	res := mm.Results[len(mm.Results)-1]
+	for _, rr := range mm.Results {
+		if rr.City > 0 {
+			res = rr
+			break
+		}
+	}
+	if res.City == 0 {
+		t.Fatal("no city rank in the middle month")
+	}
+	src, err := os.ReadFile(filepath.Join(dir, mm.File))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(src, []byte(fmt.Sprintf("indicator = %q", res.Indicator.ID)))
+	cityAt := bytes.Index(src[at:], []byte(fmt.Sprintf("city = %d", res.City)))
+	if at < 0 || cityAt < 0 {
+		t.Fatalf("cannot find the city rank of %s in %s", res.Indicator.ID, mm.File)
+	}
+	cityAt += at
+	edited := fmt.Appendf(slices.Clone(src[:cityAt]), "city = %d", res.City%12+1)
+	edited = append(edited, src[cityAt+len(fmt.Sprintf("city = %d", res.City)):]...)
+	if err := os.WriteFile(filepath.Join(dir, mm.File), edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after, _ = render()
+	changed := "indicators/" + res.Indicator.ID + "/index.html"
+	if bytes.Equal(before[changed], after[changed]) {
+		t.Errorf("moving the city rank of %s did not change its page", res.Indicator.ID)
+	}
+	for _, ind := range s.Indicators {
+		p := "indicators/" + ind.ID + "/index.html"
+		if ind != res.Indicator && ind != res.Indicator.Parent && !same(before[p], after[p]) {
+			t.Errorf("moving the city rank of %s rendered %s again", res.Indicator.ID, p)
+			break
+		}
 	}
 
 	// A circular's text: that page changes, its neighbours' do not need to.

@@ -2,8 +2,10 @@ package render
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"html/template"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -144,14 +146,23 @@ func (r *renderer) newHistory() *history {
 func (r *renderer) historyJobs() []job {
 	h := sync.OnceValue(r.newHistory)
 	var jobs []job
+	// Unit and indicator pages are keyed by the data they show (see
+	// dataKey), so that in the preview server a moved score renders again
+	// only the pages it moves, not every page of the archive.
 	for _, u := range r.s.Townships {
-		jobs = append(jobs, job{path: unitPath(u) + "index.html", fn: func() ([]byte, error) { return r.townshipPage(h(), u) }})
+		jobs = append(jobs, job{path: unitPath(u) + "index.html",
+			fn:    func() ([]byte, error) { return r.townshipPage(h(), u) },
+			keyFn: func() [32]byte { return h().townshipKey(r, u) }})
 	}
 	for _, u := range r.s.Departments {
-		jobs = append(jobs, job{path: unitPath(u) + "index.html", fn: func() ([]byte, error) { return r.departmentPage(h(), u) }})
+		jobs = append(jobs, job{path: unitPath(u) + "index.html",
+			fn:    func() ([]byte, error) { return r.departmentPage(h(), u) },
+			keyFn: func() [32]byte { return h().departmentKey(r, u) }})
 	}
 	for _, ind := range r.s.Indicators {
-		jobs = append(jobs, job{path: indicatorPath(ind) + "index.html", fn: func() ([]byte, error) { return r.indicatorPage(h(), ind) }})
+		jobs = append(jobs, job{path: indicatorPath(ind) + "index.html",
+			fn:    func() ([]byte, error) { return r.indicatorPage(h(), ind) },
+			keyFn: func() [32]byte { return h().indicatorKey(r, ind) }})
 	}
 	jobs = append(jobs, job{path: "rankings/index.html", fn: func() ([]byte, error) { return r.rankingsPage(h()) }})
 	return jobs
@@ -829,4 +840,100 @@ func (r *renderer) appendix(res *rank.MonthResults) *Appendix {
 	}
 	a.CityRanks = w.html()
 	return a
+}
+
+// A dataKey collects what a history page shows, to hash it into the
+// page's cache key. Every page function below has a key function beside
+// it that must write everything the page reads beyond the global inputs;
+// TestCacheMatchesFreshRender holds them to it.
+type dataKey struct{ b []byte }
+
+func (k *dataKey) int(n int)       { k.b = binary.AppendVarint(k.b, int64(n)) }
+func (k *dataKey) str(s string)    { k.int(len(s)); k.b = append(k.b, s...) }
+func (k *dataKey) float(f float64) { k.b = binary.LittleEndian.AppendUint64(k.b, math.Float64bits(f)) }
+
+func (k *dataKey) bool(b bool) {
+	if b {
+		k.int(1)
+	} else {
+		k.int(0)
+	}
+}
+
+func (k *dataKey) placings(ps []placing) {
+	for _, p := range ps {
+		k.int(p.rank)
+		k.bool(p.tied)
+		k.float(p.value)
+	}
+}
+
+// result writes the city and peer ranks of an indicator in a month.
+func (k *dataKey) result(res *site.Result) {
+	if res == nil {
+		k.int(-1)
+		return
+	}
+	k.int(res.City)
+	k.bool(res.CityTie)
+	k.int(res.District)
+	k.bool(res.DistrictTie)
+	k.int(res.DistrictUnits)
+	k.str(res.DistrictLabel)
+}
+
+// newKey starts a page's key with what every history page shows: the
+// months, the circulars they link to and the update date.
+func (h *history) newKey(kind string) *dataKey {
+	k := &dataKey{b: make([]byte, 0, 4096)}
+	k.str(kind)
+	for _, ref := range h.refs {
+		k.str(ref.Key)
+		k.str(ref.Label)
+		k.str(ref.Short)
+		k.str(ref.Path)
+	}
+	if h.updated != nil {
+		k.str(h.updated.ISO)
+	}
+	return k
+}
+
+func (k *dataKey) sum(r *renderer) [32]byte { return keyOf(r.global, sha256.Sum256(k.b)) }
+
+func (h *history) townshipKey(r *renderer, u *site.Unit) [32]byte {
+	k := h.newKey("township:" + u.Slug)
+	k.placings(h.composite[u])
+	for _, ind := range r.s.Indicators {
+		if ps := h.townships[ind.ID][u]; ps != nil {
+			k.str(ind.ID)
+			k.placings(ps)
+		}
+	}
+	return k.sum(r)
+}
+
+func (h *history) departmentKey(r *renderer, u *site.Unit) [32]byte {
+	k := h.newKey("department:" + u.Slug)
+	for _, c := range h.category[u] {
+		k.str(c)
+	}
+	for _, ind := range h.owned[u] {
+		k.str(ind.ID)
+		for _, m := range h.months {
+			k.result(m.Result(ind.ID))
+		}
+	}
+	return k.sum(r)
+}
+
+func (h *history) indicatorKey(r *renderer, ind *site.Indicator) [32]byte {
+	k := h.newKey("indicator:" + ind.ID)
+	for _, m := range h.months {
+		k.result(m.Result(ind.ID))
+	}
+	for _, t := range ind.Townships {
+		k.placings(h.townships[ind.ID][t])
+	}
+	return k.sum(r)
 }

@@ -169,6 +169,9 @@ type job struct {
 	// key, when set, names exactly the inputs fn reads (see keyOf), so a
 	// Cache may reuse the output of an earlier render made from them.
 	key *[32]byte
+	// keyFn, when set, computes the key when the job runs: for pages keyed
+	// by the data they show, which takes work to gather.
+	keyFn func() [32]byte
 }
 
 // keyed sets the key of a job.
@@ -211,6 +214,10 @@ func (r *renderer) render() ([]Output, error) {
 	out := make([]Output, len(jobs))
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
+		if r.cache != nil && j.keyFn != nil {
+			k := j.keyFn()
+			j.key = &k
+		}
 		if j.key != nil {
 			if data, ok := r.cache.lookup(j.path, *j.key); ok {
 				out[i] = Output{Path: j.path, Data: data}
@@ -364,7 +371,7 @@ func (r *renderer) jobs() []job {
 	jobs = append(jobs, r.historyJobs()...) // history.go: units/, indicators/, rankings/
 	meta := r.metaKey()
 	for i := archive; i < len(jobs); i++ {
-		if jobs[i].key == nil {
+		if jobs[i].key == nil && jobs[i].keyFn == nil {
 			jobs[i] = keyed(jobs[i], meta)
 		}
 	}
