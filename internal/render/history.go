@@ -55,6 +55,8 @@ type history struct {
 	// owned lists each department's indicators, in document order.
 	owned   map[*site.Unit][]*site.Indicator
 	updated *DateData // the newest circular's date: the pages' update date
+	// refsSum hashes refs and updated, which every page shows.
+	refsSum [32]byte
 }
 
 func (r *renderer) newHistory() *history {
@@ -84,6 +86,17 @@ func (r *renderer) newHistory() *history {
 		}
 		h.years[len(h.years)-1].hi = i + 1
 	}
+	var refs dataKey
+	for _, ref := range h.refs {
+		refs.str(ref.Key)
+		refs.str(ref.Label)
+		refs.str(ref.Short)
+		refs.str(ref.Path)
+	}
+	if h.updated != nil {
+		refs.str(h.updated.ISO)
+	}
+	h.refsSum = sha256.Sum256(refs.b)
 	for yi := range h.years {
 		y := &h.years[yi]
 		hash := sha256.New()
@@ -887,15 +900,7 @@ func (k *dataKey) result(res *site.Result) {
 func (h *history) newKey(kind string) *dataKey {
 	k := &dataKey{b: make([]byte, 0, 4096)}
 	k.str(kind)
-	for _, ref := range h.refs {
-		k.str(ref.Key)
-		k.str(ref.Label)
-		k.str(ref.Short)
-		k.str(ref.Path)
-	}
-	if h.updated != nil {
-		k.str(h.updated.ISO)
-	}
+	k.b = append(k.b, h.refsSum[:]...)
 	return k
 }
 

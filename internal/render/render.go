@@ -170,7 +170,9 @@ type job struct {
 	// Cache may reuse the output of an earlier render made from them.
 	key *[32]byte
 	// keyFn, when set, computes the key when the job runs: for pages keyed
-	// by the data they show, which takes work to gather.
+	// by the data they show, which takes work to gather. key is then a
+	// quicker key that implies keyFn's: while it is unchanged the output
+	// is reused without gathering anything.
 	keyFn func() [32]byte
 }
 
@@ -214,9 +216,27 @@ func (r *renderer) render() ([]Output, error) {
 	out := make([]Output, len(jobs))
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		if r.cache != nil && j.keyFn != nil {
+		if j.keyFn != nil && j.key != nil && r.cache != nil {
+			// Keyed twice: the quick key, then the data key.
+			quick := "quick:" + j.path
+			if data, ok := r.cache.lookup(quick, *j.key); ok {
+				out[i] = Output{Path: j.path, Data: data}
+				return
+			}
 			k := j.keyFn()
-			j.key = &k
+			data, ok := r.cache.lookup(j.path, k)
+			if !ok {
+				var err error
+				if data, err = j.fn(); err != nil {
+					r.fail(err)
+					out[i] = Output{Path: j.path}
+					return
+				}
+				r.cache.store(j.path, k, data)
+			}
+			r.cache.store(quick, *j.key, data)
+			out[i] = Output{Path: j.path, Data: data}
+			return
 		}
 		if j.key != nil {
 			if data, ok := r.cache.lookup(j.path, *j.key); ok {
@@ -371,7 +391,7 @@ func (r *renderer) jobs() []job {
 	jobs = append(jobs, r.historyJobs()...) // history.go: units/, indicators/, rankings/
 	meta := r.metaKey()
 	for i := archive; i < len(jobs); i++ {
-		if jobs[i].key == nil && jobs[i].keyFn == nil {
+		if jobs[i].key == nil {
 			jobs[i] = keyed(jobs[i], meta)
 		}
 	}
