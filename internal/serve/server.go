@@ -37,11 +37,14 @@ type Options struct {
 }
 
 // DefaultDelay is the quiet time before a rebuild. Every editor's save —
-// vim's rename dance, JetBrains' and gedit's temporary files, VS Code's
-// truncate and write — is a burst of events a few milliseconds long, so
-// 50 ms coalesces a save into one rebuild while leaving room in the
-// 100 ms a reload may take from the save.
-const DefaultDelay = 50 * time.Millisecond
+// vim's backup rename and write, JetBrains' and gedit's temporary file
+// renamed over the original, VS Code's truncate and write — is a burst of
+// events well under ten milliseconds long, so 30 ms coalesces a save into
+// one rebuild and leaves the rest of the 100 ms a reload may take from
+// the save to the rebuild. A slower writer (a network drive) costs at
+// worst one more rebuild: at most one is queued, and the last one always
+// reads the finished file.
+const DefaultDelay = 30 * time.Millisecond
 
 // A Server previews one site. Create it with New, then call Serve, or use
 // Handler and Watch separately (as the tests do).
