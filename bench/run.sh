@@ -16,9 +16,9 @@
 #
 #   bash bench/run.sh
 #
-# Environment: ROUNDS (default 3) × RUNS (default 3) timed runs per command,
+# Environment: ROUNDS (default 3) × RUNS (default 4) timed runs per command,
 # WARMUP (default 1) untimed runs per command and round; ARCHIVE_RUNS
-# (default 5); RSS_RUNS (default 3); SAVES (default 20); BENCH_TMP, the
+# (default 7); RSS_RUNS (default 3); SAVES (default 20); BENCH_TMP, the
 # folder for the work tree (default /dev/shm, see below); KEEP=1 keeps it.
 #
 # Fairness: every timed run writes into a fresh, empty output folder (the
@@ -34,9 +34,9 @@
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-4}
 WARMUP=${WARMUP:-1}
-ARCHIVE_RUNS=${ARCHIVE_RUNS:-5}
+ARCHIVE_RUNS=${ARCHIVE_RUNS:-7}
 RSS_RUNS=${RSS_RUNS:-3}
 SAVES=${SAVES:-20}
 PAGES=2000
@@ -156,33 +156,34 @@ c_floor=$(cpu_time floor "$W"/plain.*.json)
 n_plain=$(jq -s '[.[].results[0].times | length] | add' "$W"/plain.*.json)
 
 log "plain corpus: peak RSS, median of $RSS_RUNS runs each"
-rss_tb=$(peak_rss_mb tongbao "rm -rf $out" $tb_cmd)
-rss_hugo=$(peak_rss_mb hugo "rm -rf $out" $hugo_cmd)
-rss_floor=$(peak_rss_mb floor "rm -rf $out" $floor_cmd)
+rss_tb=$(peak_rss_mb tongbao "rm -rf $out/tongbao" $tb_cmd)
+rss_hugo=$(peak_rss_mb hugo "rm -rf $out/hugo" $hugo_cmd)
+rss_floor=$(peak_rss_mb floor "rm -rf $out/floor" $floor_cmd)
 
 # --- 2. gen-demo archives --------------------------------------------------
 years=(5 20 50)
 log "archives of ${years[*]} years: cold builds, $ARCHIVE_RUNS runs (+1 warm-up) each"
-args=()
+prepare=() commands=()
 for y in "${years[@]}"; do
 	run "$bin/tongbao" gen-demo "$W/demo$y" --years "$y" -s "$root" >&2
-	args+=(-n "$y" "$bin/tongbao build -s $W/demo$y -d $out/demo$y")
+	prepare+=(--prepare "rm -rf $out/demo$y")
+	commands+=(-n "$y" "$bin/tongbao build -s $W/demo$y -d $out/demo$y")
 done
-run hyperfine -N --style basic --warmup 1 --runs "$ARCHIVE_RUNS" --prepare "rm -rf $out" \
-	--export-json "$W/archive.json" "${args[@]}" >&2
+run hyperfine -N --style basic --warmup 1 --runs "$ARCHIVE_RUNS" --export-json "$W/archive.json" \
+	"${prepare[@]}" "${commands[@]}" >&2
+files20=$(find "$out/demo20" -type f | wc -l)
 declare -A t_arch rss_arch
 for y in "${years[@]}"; do
 	t_arch[$y]=$(pooled "$y" "$W/archive.json")
-	rss_arch[$y]=$(peak_rss_mb "demo$y" "rm -rf $out" "$bin/tongbao" build -s "$W/demo$y" -d "$out/demo$y")
+	rss_arch[$y]=$(peak_rss_mb "demo$y" "rm -rf $out/demo$y" "$bin/tongbao" build -s "$W/demo$y" -d "$out/demo$y")
 done
-files20=$(find "$out/demo20" -type f | wc -l)
 
 # --- 3. serve save-to-reload -----------------------------------------------
 month=$(cd "$W/demo20/data" && ls [0-9][0-9][0-9][0-9]-[0-9][0-9].toml | sort | tail -1)
 log "serve: $SAVES saves of data/$month in the 20-year archive"
 reload=$(run "$bin/reload" -bin "$bin/tongbao" -s "$W/demo20" -file "data/$month" -n "$SAVES" | tail -1)
 echo "$reload" >&2
-reload_ms=$(sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p' <<<"$reload")
+reload_ms=$(sed -n 's/^median_ms=\([0-9.]*\).*/\1/p' <<<"$reload")
 rebuild_ms=$(sed -n 's/.*rebuild_median_ms=\([0-9.]*\).*/\1/p' <<<"$reload")
 
 # --- the table -------------------------------------------------------------

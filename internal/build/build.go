@@ -9,7 +9,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -148,9 +151,9 @@ func stage(dest string, outputs []render.Output) (_ *staged, err error) {
 		if o.Path == ManifestName || !filepath.IsLocal(filepath.FromSlash(o.Path)) {
 			return nil, fmt.Errorf("输出路径“%s”无效", o.Path)
 		}
-		if err := writeFile(tmp, o.Path, o.Data); err != nil {
-			return nil, fmt.Errorf("%w；%s 保持不变", err, dest)
-		}
+	}
+	if err := writeAll(tmp, outputs); err != nil {
+		return nil, fmt.Errorf("%w；%s 保持不变", err, dest)
 	}
 	if err := writeFile(tmp, ManifestName, NewManifest(outputs).Bytes()); err != nil {
 		return nil, fmt.Errorf("%w；%s 保持不变", err, dest)
@@ -159,6 +162,41 @@ func stage(dest string, outputs []render.Output) (_ *staged, err error) {
 		return nil, err
 	}
 	return &staged{dest: dest, tmp: tmp, files: len(outputs) + 1, unlock: unlock}, nil
+}
+
+// writeAll writes outputs below root with one writer per core: creating
+// and filling thousands of files is system-call time that a single writer
+// leaves the other cores idle for. After a failure no further file is
+// started, and the error returned is that of the first failed output in
+// their order.
+func writeAll(root string, outputs []render.Output) error {
+	errs := make([]error, len(outputs))
+	var failed atomic.Bool
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(len(outputs), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range next {
+				if errs[i] = writeFile(root, outputs[i].Path, outputs[i].Data); errs[i] != nil {
+					failed.Store(true)
+				}
+			}
+		})
+	}
+	for i := range outputs {
+		if failed.Load() {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func writeFile(root, rel string, data []byte) error {
