@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -18,9 +19,9 @@ type Document struct {
 // A Posting records that a token occurs in a document, and how often in
 // each field.
 type Posting struct {
-	Doc   int // index in Index.Docs
-	Body  int // occurrences in the text
-	Title int // occurrences in the title and 文号
+	Doc   int32 // index in Index.Docs
+	Body  int32 // occurrences in the text
+	Title int32 // occurrences in the title and 文号
 }
 
 // An Index is the inverted index of a set of documents.
@@ -68,49 +69,125 @@ func Build(docs []Document) *Index {
 // caller that rebuilds the index after one document changed (the preview
 // server) can keep the analyses of the rest.
 type Analysis struct {
-	Doc  Document
-	Len  int        // tokens in the text
-	toks []tokCount // in order of first occurrence
-	json []byte     // the document's entry in "docs"
+	Doc   Document
+	Len   int         // tokens in the text
+	hans  []hanCount  // Han tokens, in order of first occurrence
+	words []wordCount // the others
+	json  []byte      // the document's entry in "docs"
 }
 
-type tokCount struct {
+// A hanCount is a Han token by its hanKey, which spells it (hanToken):
+// a page holds thousands, and an archive's index all of them at once, so
+// they are kept small.
+type hanCount struct {
+	key         uint64
+	body, title int32
+}
+
+type wordCount struct {
 	tok         string
-	han         uint64 // hanKey of a Han token, 0 for a word
-	body, title int
+	body, title int32
+}
+
+// hanToken spells the token of a hanKey.
+func hanToken(k uint64) string {
+	if k < 1<<21 {
+		return string(rune(k))
+	}
+	return string([]rune{rune(k >> 21), rune(k & (1<<21 - 1))})
 }
 
 // Analyze tokenises a document's title, 文号 and text.
 func Analyze(d Document) *Analysis {
-	a := &Analysis{Doc: d}
-	hanAt := map[uint64]int{}
-	wordAt := map[string]int{}
-	count := func(tok string, han uint64) *tokCount {
-		var n int
-		var ok bool
+	a := &Analysis{Doc: d, hans: make([]hanCount, 0, len(d.Text)/4+16)}
+	t := tables.Get().(*hanTable)
+	defer tables.Put(t)
+	t.reset()
+	var wordAt map[string]int
+	count := func(tok string, han uint64) (body, title *int32) {
 		if han != 0 {
-			n, ok = hanAt[han]
-		} else {
-			n, ok = wordAt[tok]
-		}
-		if !ok {
-			n = len(a.toks)
-			a.toks = append(a.toks, tokCount{tok: tok, han: han})
-			if han != 0 {
-				hanAt[han] = n
-			} else {
-				wordAt[tok] = n
+			i := t.slot(han)
+			n := int(t.at[i])
+			if t.keys[i] != han {
+				n = len(a.hans)
+				t.keys[i], t.at[i] = han, int32(n)
+				a.hans = append(a.hans, hanCount{key: han})
+				t.added()
 			}
+			c := &a.hans[n]
+			return &c.body, &c.title
 		}
-		return &a.toks[n]
+		n, ok := wordAt[tok]
+		if !ok {
+			if wordAt == nil {
+				wordAt = map[string]int{}
+			}
+			n = len(a.words)
+			wordAt[tok] = n
+			a.words = append(a.words, wordCount{tok: tok})
+		}
+		c := &a.words[n]
+		return &c.body, &c.title
 	}
-	scan(titleText(d), func(tok string, han uint64) { count(tok, han).title++ })
+	scan(titleText(d), func(tok string, han uint64) {
+		_, title := count(tok, han)
+		*title++
+	})
 	scan(d.Text, func(tok string, han uint64) {
-		count(tok, han).body++
+		body, _ := count(tok, han)
+		*body++
 		a.Len++
 	})
+	a.hans = slices.Clip(a.hans)
 	a.json = appendDoc(make([]byte, 0, len(d.Text)+len(d.Title)+128), d, a.Len)
 	return a
+}
+
+// A hanTable maps the hanKeys of a document to their place in its token
+// list: an open-addressing table, since counting the characters and pairs
+// of every page is most of the index's work and a Go map spends it on
+// generality. A key is never 0, which marks an empty slot.
+type hanTable struct {
+	keys []uint64
+	at   []int32
+	n    int
+}
+
+var tables = sync.Pool{New: func() any { return &hanTable{} }}
+
+// reset empties t for a new document.
+func (t *hanTable) reset() {
+	if t.keys == nil {
+		t.keys, t.at = make([]uint64, 1<<12), make([]int32, 1<<12)
+	}
+	clear(t.keys)
+	t.n = 0
+}
+
+// slot is where k is, or the empty slot where it belongs.
+func (t *hanTable) slot(k uint64) int {
+	mask := uint64(len(t.keys) - 1)
+	i := (k * 0x9E3779B97F4A7C15) >> 32 & mask // Fibonacci hashing
+	for t.keys[i] != 0 && t.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	return int(i)
+}
+
+// added records a new key, growing the table past half full.
+func (t *hanTable) added() {
+	t.n++
+	if t.n*2 <= len(t.keys) {
+		return
+	}
+	keys, at := t.keys, t.at
+	t.keys, t.at = make([]uint64, 2*len(keys)), make([]int32, 2*len(keys))
+	for i, k := range keys {
+		if k != 0 {
+			j := t.slot(k)
+			t.keys[j], t.at[j] = k, at[i]
+		}
+	}
 }
 
 // Merge builds the index of analysed documents, in their order.
@@ -128,29 +205,38 @@ func Merge(as []*Analysis) *Index {
 		hanNum   = map[uint64]int{}
 		wordNum  = map[string]int{}
 	)
+	number := func(han uint64, word string) int {
+		var n int
+		var ok bool
+		if han != 0 {
+			n, ok = hanNum[han]
+		} else {
+			n, ok = wordNum[word]
+		}
+		if !ok {
+			n = len(toks)
+			if han != 0 {
+				hanNum[han] = n
+				word = hanToken(han)
+			} else {
+				wordNum[word] = n
+			}
+			toks = append(toks, word)
+			postings = append(postings, nil)
+		}
+		return n
+	}
 	for i, a := range as {
 		ix.Docs[i], ix.Lengths[i], ix.docJSON[i] = a.Doc, a.Len, a.json
-		for _, tc := range a.toks {
-			var n int
-			var ok bool
-			if tc.han != 0 {
-				n, ok = hanNum[tc.han]
-			} else {
-				n, ok = wordNum[tc.tok]
-			}
-			if !ok {
-				n = len(toks)
-				toks = append(toks, tc.tok)
-				postings = append(postings, nil)
-				if tc.han != 0 {
-					hanNum[tc.han] = n
-				} else {
-					wordNum[tc.tok] = n
-				}
-			}
-			// Documents are visited in order, so each token's postings
-			// stay sorted by document.
-			postings[n] = append(postings[n], Posting{Doc: i, Body: tc.body, Title: tc.title})
+		// Documents are visited in order, so each token's postings stay
+		// sorted by document.
+		for _, c := range a.hans {
+			n := number(c.key, "")
+			postings[n] = append(postings[n], Posting{Doc: int32(i), Body: c.body, Title: c.title})
+		}
+		for _, c := range a.words {
+			n := number(0, c.tok)
+			postings[n] = append(postings[n], Posting{Doc: int32(i), Body: c.body, Title: c.title})
 		}
 	}
 	ix.Postings = make(map[string][]Posting, len(toks))
@@ -212,19 +298,19 @@ func (ix *Index) JSON() []byte {
 	}
 	slices.Sort(toks)
 	b = append(b, "],\n\"body\":"...)
-	b = ix.appendField(b, toks, func(p Posting) int { return p.Body })
+	b = ix.appendField(b, toks, func(p Posting) int32 { return p.Body })
 	b = append(b, ",\n\"title\":"...)
-	b = ix.appendField(b, toks, func(p Posting) int { return p.Title })
+	b = ix.appendField(b, toks, func(p Posting) int32 { return p.Title })
 	return append(b, "}\n"...)
 }
 
 // appendField appends one field's postings: token → [gap, count, …], for
 // the postings with a count in that field, one token a line.
-func (ix *Index) appendField(b []byte, toks []string, count func(Posting) int) []byte {
+func (ix *Index) appendField(b []byte, toks []string, count func(Posting) int32) []byte {
 	b = append(b, '{')
 	first := true
 	for _, tok := range toks {
-		prev, listed := 0, false
+		prev, listed := int32(0), false
 		for _, p := range ix.Postings[tok] {
 			n := count(p)
 			if n == 0 {

@@ -143,8 +143,10 @@ func classify(r rune) charClass {
 			return wordChar
 		}
 		return separator
-	case 0x4E00 <= r && r <= 0x9FFF && unicode.Is(unicode.Han, r):
-		return han // the common case first: CJK Unified Ideographs hold no marks
+	case 0x4E00 <= r && r <= 0x9FFF:
+		// The common case first: the CJK Unified Ideographs block is Han
+		// throughout (TestUnifiedIdeographsAreHan) and holds no marks.
+		return han
 	case r == '\u00AD' || unicode.IsMark(r): // soft hyphen, combining marks, variation selectors
 		return ignored
 	case unicode.Is(unicode.Han, r):

@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"testing"
+	"unicode"
 )
 
 // tokenizeCases are hand-written: each expected list follows the rules of
@@ -67,6 +68,16 @@ func TestIsHan(t *testing.T) {
 	for tok, want := range map[string]bool{"禁": true, "禁毒": true, "〇": true, "2023": false, "abc": false, "": false, "ひ": false} {
 		if got := IsHan(tok); got != want {
 			t.Errorf("IsHan(%q) = %v, want %v", tok, got, want)
+		}
+	}
+}
+
+// TestUnifiedIdeographsAreHan backs classify's fast path: every code
+// point of the block U+4E00–U+9FFF is Han in the Unicode tables Go has.
+func TestUnifiedIdeographsAreHan(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !unicode.Is(unicode.Han, r) {
+			t.Fatalf("%U is not Han (Unicode %s)", r, unicode.Version)
 		}
 	}
 }
