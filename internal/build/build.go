@@ -4,10 +4,13 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -65,16 +68,31 @@ func Dest(opts Options) string {
 }
 
 // Build renders the site and replaces the output folder with the result.
+// Each file is written into the staging folder as soon as it is rendered
+// (render.Stream), so the build never holds the whole site in memory: only
+// the path, size and hash of each file are kept, for the manifest.
 func Build(opts Options) (Stats, error) {
 	start := time.Now()
-	outputs, err := Render(opts)
+	s, err := site.Load(source(opts))
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := Write(Dest(opts), outputs); err != nil {
+	st, err := stageDir(Dest(opts))
+	if err != nil {
 		return Stats{}, err
 	}
-	return stats(outputs, start), nil
+	if err := render.Stream(s, render.Options{BaseURL: opts.BaseURL}, st.add); err != nil {
+		st.discard()
+		return Stats{}, err
+	}
+	if err := st.seal(); err != nil {
+		st.discard()
+		return Stats{}, err
+	}
+	if err := st.publish(); err != nil {
+		return Stats{}, err
+	}
+	return st.stats(start), nil
 }
 
 func stats(outputs []render.Output, start time.Time) Stats {
@@ -100,12 +118,18 @@ func Write(dest string, outputs []render.Output) error {
 	return st.publish()
 }
 
-// A staged tree is a complete output written beside dest, not yet in its
+// A staged tree is an output being written beside dest, not yet in its
 // place. While it exists the parent folder is locked against other builds.
 type staged struct {
 	dest, tmp string
-	files     int // including the manifest
+	tree      *tree
+	files     int // once sealed: files written, including the manifest
 	unlock    func()
+
+	// made are the folders that were created to hold dest, deepest first:
+	// a build that fails removes them again if they are still empty, so
+	// that it leaves no trace.
+	made []string
 }
 
 // stagePrefix starts the names of the folders a build writes beside dest
@@ -115,11 +139,41 @@ func stagePrefix(name string) string { return "." + name + ".new-" }
 
 // stage writes outputs and their manifest into a new folder beside dest
 // and flushes it to disk.
-func stage(dest string, outputs []render.Output) (_ *staged, err error) {
+func stage(dest string, outputs []render.Output) (*staged, error) {
+	for _, o := range outputs {
+		if err := checkPath(o.Path); err != nil {
+			return nil, err
+		}
+	}
+	st, err := stageDir(dest)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeAll(st.tree, outputs); err != nil {
+		st.discard()
+		return nil, fmt.Errorf("%w；%s 保持不变", err, st.dest)
+	}
+	if err := st.seal(); err != nil {
+		st.discard()
+		return nil, err
+	}
+	return st, nil
+}
+
+// stageDir locks dest's parent and creates an empty staging folder in it,
+// removing those that killed builds left.
+func stageDir(dest string) (_ *staged, err error) {
 	dest = filepath.Clean(dest)
 	parent, name := filepath.Split(dest)
 	if parent == "" {
 		parent = "."
+	}
+	st := &staged{dest: dest}
+	for dir := filepath.Clean(parent); ; dir = filepath.Dir(dir) {
+		if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) || dir == filepath.Dir(dir) {
+			break
+		}
+		st.made = append(st.made, dir)
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -127,49 +181,121 @@ func stage(dest string, outputs []render.Output) (_ *staged, err error) {
 	// Under the lock no other build is writing beside dest, so a staging
 	// folder found there was left by a build that died: it is removed.
 	unlock, locked := lockDir(parent)
+	st.unlock = unlock
 	defer func() {
 		if err != nil {
-			unlock()
+			st.discard()
 		}
 	}()
 	if locked {
 		removeStale(parent, name)
 	}
-	tmp, err := os.MkdirTemp(parent, stagePrefix(name))
-	if err != nil {
+	if st.tmp, err = os.MkdirTemp(parent, stagePrefix(name)); err != nil {
 		return nil, err
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	if err := os.Chmod(st.tmp, 0o755); err != nil {
 		return nil, err
 	}
-	for _, o := range outputs {
-		if o.Path == ManifestName || !filepath.IsLocal(filepath.FromSlash(o.Path)) {
-			return nil, fmt.Errorf("输出路径“%s”无效", o.Path)
-		}
-	}
-	if err := writeAll(tmp, outputs); err != nil {
-		return nil, fmt.Errorf("%w；%s 保持不变", err, dest)
-	}
-	if err := writeFile(tmp, ManifestName, NewManifest(outputs).Bytes()); err != nil {
-		return nil, fmt.Errorf("%w；%s 保持不变", err, dest)
-	}
-	if err := syncTree(tmp); err != nil {
-		return nil, err
-	}
-	return &staged{dest: dest, tmp: tmp, files: len(outputs) + 1, unlock: unlock}, nil
+	st.tree = newTree(st.tmp)
+	return st, nil
 }
 
-// writeAll writes outputs below root with one writer per core: creating
-// and filling thousands of files is system-call time that a single writer
+// add writes one output into the staging folder. It is safe for concurrent
+// use: render.Stream calls it from every render worker.
+func (s *staged) add(o render.Output) error {
+	if err := checkPath(o.Path); err != nil {
+		return err
+	}
+	if err := s.tree.write(o.Path, o.Data); err != nil {
+		return fmt.Errorf("%w；%s 保持不变", err, s.dest)
+	}
+	return nil
+}
+
+// seal writes the manifest of the files added and flushes the staging
+// folder to disk: the tree is then complete, ready to be swapped in.
+func (s *staged) seal() error {
+	m := Manifest{Files: s.tree.files}
+	m.sort()
+	if err := writeFile(s.tmp, ManifestName, m.Bytes()); err != nil {
+		return fmt.Errorf("%w；%s 保持不变", err, s.dest)
+	}
+	if err := syncTree(s.tmp); err != nil {
+		return err
+	}
+	s.files = len(m.Files) + 1
+	return nil
+}
+
+// stats describes the files added, the manifest not counted.
+func (s *staged) stats(start time.Time) Stats {
+	st := Stats{Files: len(s.tree.files), Duration: time.Since(start)}
+	for _, e := range s.tree.files {
+		st.Bytes += e.Size
+		if strings.HasSuffix(e.Path, ".html") {
+			st.Pages++
+		}
+	}
+	return st
+}
+
+// checkPath refuses an output path that would land outside the tree or
+// on the manifest.
+func checkPath(p string) error {
+	if p == ManifestName || !filepath.IsLocal(filepath.FromSlash(p)) {
+		return fmt.Errorf("输出路径“%s”无效", p)
+	}
+	return nil
+}
+
+// A tree writes files below its root, creating each folder once, and
+// records the path, size and hash of every file for the manifest. It is
+// safe for concurrent use.
+type tree struct {
+	root string
+
+	mu    sync.Mutex
+	dirs  map[string]bool // folders known to exist, relative to root
+	files []ManifestEntry
+}
+
+func newTree(root string) *tree {
+	return &tree{root: root, dirs: map[string]bool{".": true}}
+}
+
+// write writes data to the slash path rel below the root.
+func (t *tree) write(rel string, data []byte) error {
+	dir := path.Dir(rel)
+	t.mu.Lock()
+	known := t.dirs[dir]
+	t.mu.Unlock()
+	if !known {
+		// Two writers may both get here for one folder; MkdirAll lets
+		// the second find it made. It is marked only once it exists.
+		if err := os.MkdirAll(filepath.Join(t.root, filepath.FromSlash(dir)), 0o755); err != nil {
+			return writeError(rel, err)
+		}
+		t.mu.Lock()
+		t.dirs[dir] = true
+		t.mu.Unlock()
+	}
+	if err := os.WriteFile(filepath.Join(t.root, filepath.FromSlash(rel)), data, 0o644); err != nil {
+		return writeError(rel, err)
+	}
+	sum := sha256.Sum256(data)
+	e := ManifestEntry{Path: rel, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
+	t.mu.Lock()
+	t.files = append(t.files, e)
+	t.mu.Unlock()
+	return nil
+}
+
+// writeAll writes outputs into t with one writer per core: creating and
+// filling thousands of files is system-call time that a single writer
 // leaves the other cores idle for. After a failure no further file is
 // started, and the error returned is that of the first failed output in
 // their order.
-func writeAll(root string, outputs []render.Output) error {
+func writeAll(t *tree, outputs []render.Output) error {
 	errs := make([]error, len(outputs))
 	var failed atomic.Bool
 	next := make(chan int)
@@ -177,7 +303,7 @@ func writeAll(root string, outputs []render.Output) error {
 	for range min(len(outputs), runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
 			for i := range next {
-				if errs[i] = writeFile(root, outputs[i].Path, outputs[i].Data); errs[i] != nil {
+				if errs[i] = t.write(outputs[i].Path, outputs[i].Data); errs[i] != nil {
 					failed.Store(true)
 				}
 			}
@@ -199,6 +325,7 @@ func writeAll(root string, outputs []render.Output) error {
 	return nil
 }
 
+// writeFile writes one file below root, making its folder.
 func writeFile(root, rel string, data []byte) error {
 	p := filepath.Join(root, filepath.FromSlash(rel))
 	err := os.MkdirAll(filepath.Dir(p), 0o755)
@@ -206,22 +333,27 @@ func writeFile(root, rel string, data []byte) error {
 		err = os.WriteFile(p, data, 0o644)
 	}
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		why := err.Error()
-		switch {
-		case errors.Is(err, syscall.ENOSPC):
-			why = "磁盘空间不足（" + why + "）"
-		case errors.Is(err, syscall.EFBIG):
-			why = "文件超过系统允许的大小（" + why + "）"
-		case errors.Is(err, fs.ErrPermission):
-			why = "没有写入权限（" + why + "）"
-		}
-		return fmt.Errorf("无法写入 %s：%s", rel, why)
+		return writeError(rel, err)
 	}
 	return nil
+}
+
+// writeError says in Chinese why rel could not be written.
+func writeError(rel string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	why := err.Error()
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		why = "磁盘空间不足（" + why + "）"
+	case errors.Is(err, syscall.EFBIG):
+		why = "文件超过系统允许的大小（" + why + "）"
+	case errors.Is(err, fs.ErrPermission):
+		why = "没有写入权限（" + why + "）"
+	}
+	return fmt.Errorf("无法写入 %s：%s", rel, why)
 }
 
 // publish swaps the staged tree into dest's place and removes the old one.
@@ -238,10 +370,18 @@ func (s *staged) publish() error {
 	return nil
 }
 
-// discard removes the staged tree; dest is left as it was.
+// discard removes the staged tree, and the folders made to hold it if
+// nothing else is in them; dest is left as it was.
 func (s *staged) discard() {
-	os.RemoveAll(s.tmp)
+	if s.tmp != "" {
+		os.RemoveAll(s.tmp)
+	}
 	s.unlock()
+	for _, dir := range s.made {
+		if os.Remove(dir) != nil {
+			break
+		}
+	}
 }
 
 // removeStale removes the staging folders of earlier builds of dest that

@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"tongbao/internal/diag"
@@ -42,16 +43,45 @@ type Output struct {
 	Data []byte
 }
 
-// Render renders every page of s. Problems (shortcodes, template errors)
-// are returned together as a diag.List; no output is returned then.
+// Render renders every page of s, sorted by path. Problems (shortcodes,
+// template errors) are returned together as a diag.List; no output is
+// returned then.
 func Render(s *site.Site, opts Options) ([]Output, error) {
-	r, err := newRenderer(s, opts)
+	var mu sync.Mutex
+	var out []Output
+	err := Stream(s, opts, func(o Output) error {
+		mu.Lock()
+		defer mu.Unlock()
+		out = append(out, o)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.render()
+	slices.SortFunc(out, func(a, b Output) int { return strings.Compare(a.Path, b.Path) })
+	return out, nil
+}
+
+// Stream renders every page of s as Render does, but hands each output to
+// emit as soon as it is rendered and keeps none of them, so that a build
+// can write its files while the rest are rendered and never holds the
+// whole site in memory. emit is called from several goroutines at once,
+// in no particular order; it must not modify o.Data, which the cache may
+// share.
+//
+// A page that fails is not emitted, and the others still are: problems
+// are returned together as a diag.List once every job has run, and the
+// caller must then discard what it was given. If emit returns an error,
+// no further job is started and Stream returns that error, problems found
+// so far notwithstanding.
+func Stream(s *site.Site, opts Options, emit func(o Output) error) error {
+	r, err := newRenderer(s, opts)
+	if err != nil {
+		return err
+	}
+	err = r.render(emit)
 	opts.Cache.end(r.results)
-	return out, err
+	return err
 }
 
 // renderer holds what every page shares, computed once per build.
@@ -76,6 +106,12 @@ type renderer struct {
 	// pageBodies holds each plain page's converted Markdown, filled with
 	// bodies: the page and the search index both read it.
 	pageBodies map[*site.Page]template.HTML
+
+	// buffers hold the pages being executed: a page is written into a
+	// buffer that earlier pages grew and copied out once at its size,
+	// rather than into a fresh buffer that doubles a dozen times and is
+	// left up to half empty.
+	buffers sync.Pool
 
 	mu    sync.Mutex
 	diags diag.List
@@ -208,55 +244,72 @@ func parallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-func (r *renderer) render() ([]Output, error) {
+// render runs every job and emits its output.
+func (r *renderer) render(emit func(Output) error) error {
 	// A body that fails to convert is left empty; its problems are
 	// reported together with the template errors of the page jobs.
 	r.convertBodies()
 	jobs := r.jobs()
-	out := make([]Output, len(jobs))
+	var (
+		emitOnce sync.Once
+		emitErr  error
+		stopped  atomic.Bool
+	)
 	parallel(len(jobs), func(i int) {
-		j := jobs[i]
-		if j.keyFn != nil && j.key != nil && r.cache != nil {
-			// Keyed twice: the quick key, then the data key.
-			quick := "quick:" + j.path
-			if data, ok := r.cache.lookup(quick, *j.key); ok {
-				out[i] = Output{Path: j.path, Data: data}
-				return
-			}
-			k := j.keyFn()
-			data, ok := r.cache.lookup(j.path, k)
-			if !ok {
-				var err error
-				if data, err = j.fn(); err != nil {
-					r.fail(err)
-					out[i] = Output{Path: j.path}
-					return
-				}
-				r.cache.store(j.path, k, data)
-			}
-			r.cache.store(quick, *j.key, data)
-			out[i] = Output{Path: j.path, Data: data}
+		if stopped.Load() {
 			return
 		}
-		if j.key != nil {
-			if data, ok := r.cache.lookup(j.path, *j.key); ok {
-				out[i] = Output{Path: j.path, Data: data}
-				return
-			}
+		data, ok := r.run(jobs[i])
+		if !ok {
+			return
 		}
-		data, err := j.fn()
-		if err != nil {
-			r.fail(err)
-		} else if j.key != nil {
-			r.cache.store(j.path, *j.key, data)
+		if err := emit(Output{Path: jobs[i].path, Data: data}); err != nil {
+			emitOnce.Do(func() { emitErr = err })
+			stopped.Store(true)
 		}
-		out[i] = Output{Path: j.path, Data: data}
 	})
-	if err := r.diags.Err(); err != nil {
-		return nil, err
+	if emitErr != nil {
+		return emitErr
 	}
-	slices.SortFunc(out, func(a, b Output) int { return strings.Compare(a.Path, b.Path) })
-	return out, nil
+	return r.diags.Err()
+}
+
+// run renders one job, through the cache when it has a key; ok is false
+// if it failed, its problems recorded.
+func (r *renderer) run(j job) (data []byte, ok bool) {
+	if j.keyFn != nil && j.key != nil && r.cache != nil {
+		// Keyed twice: the quick key, then the data key.
+		quick := "quick:" + j.path
+		if data, ok := r.cache.lookup(quick, *j.key); ok {
+			return data, true
+		}
+		k := j.keyFn()
+		data, ok := r.cache.lookup(j.path, k)
+		if !ok {
+			var err error
+			if data, err = j.fn(); err != nil {
+				r.fail(err)
+				return nil, false
+			}
+			r.cache.store(j.path, k, data)
+		}
+		r.cache.store(quick, *j.key, data)
+		return data, true
+	}
+	if j.key != nil {
+		if data, ok := r.cache.lookup(j.path, *j.key); ok {
+			return data, true
+		}
+	}
+	data, err := j.fn()
+	if err != nil {
+		r.fail(err)
+		return nil, false
+	}
+	if j.key != nil {
+		r.cache.store(j.path, *j.key, data)
+	}
+	return data, true
 }
 
 // convertBodies converts every circular's Markdown, with the shortcodes
@@ -448,11 +501,16 @@ func (r *renderer) execute(layout string, p *Page) ([]byte, error) {
 		return nil, diag.List{{File: "layouts/" + layout, Msg: "缺少模板文件"}}
 	}
 	p.Site = r.siteData
-	var b bytes.Buffer
-	if err := t.ExecuteTemplate(&b, "base.html", p); err != nil {
+	b, _ := r.buffers.Get().(*bytes.Buffer)
+	if b == nil {
+		b = new(bytes.Buffer)
+	}
+	defer r.buffers.Put(b)
+	b.Reset()
+	if err := t.ExecuteTemplate(b, "base.html", p); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return bytes.Clone(b.Bytes()), nil
 }
 
 // markdownDiags places Markdown problems at their line of the file.

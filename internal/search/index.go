@@ -138,8 +138,12 @@ func Analyze(d Document) *Analysis {
 		*body++
 		a.Len++
 	})
-	a.hans = slices.Clip(a.hans)
+	// An archive's analyses are all alive at once until the merge: keep
+	// exactly the tokens (not the estimate's room) and the text only in
+	// its JSON.
+	a.hans = slices.Clone(a.hans)
 	a.json = appendDoc(make([]byte, 0, len(d.Text)+len(d.Title)+128), d, a.Len)
+	a.Doc.Text = ""
 	return a
 }
 

@@ -1,0 +1,112 @@
+package render
+
+import (
+	"errors"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"tongbao/internal/diag"
+)
+
+// collect runs Stream and returns what it emitted, by path, failing the
+// test if a path comes twice.
+func collect(t *testing.T, emit func(Output) error, run func(func(Output) error) error) (map[string][]byte, error) {
+	t.Helper()
+	var mu sync.Mutex
+	got := map[string][]byte{}
+	err := run(func(o Output) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := got[o.Path]; dup {
+			t.Errorf("%s emitted twice", o.Path)
+		}
+		got[o.Path] = o.Data
+		if emit != nil {
+			return emit(o)
+		}
+		return nil
+	})
+	return got, err
+}
+
+// TestStreamEmitsEveryOutput: Stream hands over every file of the site
+// once, with the bytes Render returns for it; Render's are sorted.
+func TestStreamEmitsEveryOutput(t *testing.T) {
+	s := loadSample(t)
+	got, err := collect(t, nil, func(emit func(Output) error) error { return Stream(s, Options{}, emit) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"index.html", "circulars/2023/14/index.html", "search-index.json", "feed.xml", "404.html"} {
+		if len(got[p]) == 0 {
+			t.Errorf("%s not emitted, or empty", p)
+		}
+	}
+	out, err := Render(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != len(got) {
+		t.Errorf("Render returned %d files, Stream emitted %d", len(out), len(got))
+	}
+	for i, o := range out {
+		if i > 0 && out[i-1].Path >= o.Path {
+			t.Errorf("Render's outputs are not sorted: %s before %s", out[i-1].Path, o.Path)
+		}
+		if string(got[o.Path]) != string(o.Data) {
+			t.Errorf("%s: Stream and Render differ", o.Path)
+		}
+	}
+}
+
+// TestStreamTemplateError: a layout that fails for the circular page
+// keeps that page from being emitted, not the others, and Stream returns
+// the problem once every job has run; Render returns no output then.
+func TestStreamTemplateError(t *testing.T) {
+	s := loadSample(t)
+	found := false
+	for i, f := range s.Layouts {
+		if f.Name == "circular.html" {
+			s.Layouts[i].Data = []byte(strings.Replace(string(f.Data), "{{define \"main\"}}", "{{define \"main\"}}{{.Nope.X}}", 1))
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("the sample has no layouts/circular.html")
+	}
+	got, err := collect(t, nil, func(emit func(Output) error) error { return Stream(s, Options{}, emit) })
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 1 || l[0].File != "layouts/circular.html" || !strings.Contains(l[0].Msg, "Nope") {
+		t.Fatalf("Stream = %v; want one template error in layouts/circular.html", err)
+	}
+	if _, ok := got["circulars/2023/14/index.html"]; ok {
+		t.Error("the failed circular page was emitted")
+	}
+	if len(got["index.html"]) == 0 || len(got["search-index.json"]) == 0 {
+		t.Error("the pages that did not fail were not emitted")
+	}
+	if out, err := Render(s, Options{}); out != nil || err == nil {
+		t.Errorf("Render = %d outputs, %v; want none and the error", len(out), err)
+	}
+}
+
+// TestStreamStopsOnEmitError: once emit fails, no further job starts: at
+// most the one each worker was already running is emitted, and Stream
+// returns emit's error.
+func TestStreamStopsOnEmitError(t *testing.T) {
+	s := loadSample(t)
+	all, err := Render(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := errors.New("disk full")
+	got, err := collect(t, func(Output) error { return full }, func(emit func(Output) error) error { return Stream(s, Options{}, emit) })
+	if !errors.Is(err, full) {
+		t.Errorf("Stream = %v; want emit's error", err)
+	}
+	if n := runtime.GOMAXPROCS(0); len(got) < 1 || len(got) > n || len(got) >= len(all) {
+		t.Errorf("emit called %d times with %d workers, of %d outputs; want 1 to %d", len(got), n, len(all), n)
+	}
+}
