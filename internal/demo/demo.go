@@ -79,12 +79,17 @@ func Write(dir string, sample *site.Site, years int, seed int64) error {
 	if len(sample.Townships) == 0 {
 		return errors.New("示例站点没有乡镇（街道）")
 	}
+	return WriteFiles(dir, Files(sample, years, seed))
+}
+
+// WriteFiles writes files (slash paths below dir) into dir, which must be
+// empty or not exist, in name order: the same files give the same tree.
+func WriteFiles(dir string, files map[string][]byte) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return ErrNotEmpty
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	files := Files(sample, years, seed)
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
