@@ -38,7 +38,21 @@ func (r *renderer) searchPage() ([]byte, error) {
 // page it changed.
 func (r *renderer) searchIndex() ([]byte, error) {
 	n := len(r.s.Circulars)
-	as := make([]*search.Analysis, n+len(r.s.Pages))
+	total := n + len(r.s.Pages)
+	if r.cache == nil {
+		// A build: each analysis is merged as soon as it is made and then
+		// dropped, so a large site's analyses are never all in memory.
+		m := search.NewMerger(total)
+		parallel(total, func(i int) {
+			if i < n {
+				m.Add(i, search.Analyze(r.circularDocument(i)))
+			} else {
+				m.Add(i, search.Analyze(r.pageDocument(r.s.Pages[i-n])))
+			}
+		})
+		return m.Index().JSON(), nil
+	}
+	as := make([]*search.Analysis, total)
 	parallel(len(as), func(i int) {
 		var name string
 		var key [32]byte

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"sync"
@@ -196,56 +197,97 @@ func (t *hanTable) added() {
 
 // Merge builds the index of analysed documents, in their order.
 func Merge(as []*Analysis) *Index {
-	ix := &Index{
-		Docs:    make([]Document, len(as)),
-		Lengths: make([]int, len(as)),
-		docJSON: make([][]byte, len(as)),
-	}
-	// Every token is numbered in order of first occurrence; a Han token is
-	// looked up by its hanKey, a word by its text.
-	var (
-		toks     []string
-		postings [][]Posting // by token number
-		hanNum   = map[uint64]int{}
-		wordNum  = map[string]int{}
-	)
-	number := func(han uint64, word string) int {
-		var n int
-		var ok bool
-		if han != 0 {
-			n, ok = hanNum[han]
-		} else {
-			n, ok = wordNum[word]
-		}
-		if !ok {
-			n = len(toks)
-			if han != 0 {
-				hanNum[han] = n
-				word = hanToken(han)
-			} else {
-				wordNum[word] = n
-			}
-			toks = append(toks, word)
-			postings = append(postings, nil)
-		}
-		return n
-	}
+	m := NewMerger(len(as))
 	for i, a := range as {
-		ix.Docs[i], ix.Lengths[i], ix.docJSON[i] = a.Doc, a.Len, a.json
-		// Documents are visited in order, so each token's postings stay
-		// sorted by document.
-		for _, c := range a.hans {
-			n := number(c.key, "")
-			postings[n] = append(postings[n], Posting{Doc: int32(i), Body: c.body, Title: c.title})
-		}
-		for _, c := range a.words {
-			n := number(0, c.tok)
-			postings[n] = append(postings[n], Posting{Doc: int32(i), Body: c.body, Title: c.title})
-		}
+		m.Add(i, a)
 	}
-	ix.Postings = make(map[string][]Posting, len(toks))
-	for n, tok := range toks {
-		ix.Postings[tok] = postings[n]
+	return m.Index()
+}
+
+// A Merger builds an index from analyses added one by one, in any order
+// and from several goroutines: a build adds each page's analysis as soon
+// as it is made and drops it, so that the analyses of a large site are
+// never all alive at once.
+type Merger struct {
+	mu       sync.Mutex
+	ix       *Index
+	toks     []string
+	postings [][]Posting // by token number, in order of first occurrence
+	hanNum   map[uint64]int
+	wordNum  map[string]int
+	inOrder  bool // documents were added in index order: postings are sorted
+	last     int
+}
+
+// NewMerger starts the index of n documents.
+func NewMerger(n int) *Merger {
+	return &Merger{
+		ix: &Index{
+			Docs:    make([]Document, n),
+			Lengths: make([]int, n),
+			docJSON: make([][]byte, n),
+		},
+		hanNum:  map[uint64]int{},
+		wordNum: map[string]int{},
+		inOrder: true,
+		last:    -1,
+	}
+}
+
+// Add merges the analysis of document i.
+func (m *Merger) Add(i int, a *Analysis) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	ix := m.ix
+	ix.Docs[i], ix.Lengths[i], ix.docJSON[i] = a.Doc, a.Len, a.json
+	m.inOrder = m.inOrder && i > m.last
+	m.last = i
+	for _, c := range a.hans {
+		n := m.number(c.key, "")
+		m.postings[n] = append(m.postings[n], Posting{Doc: int32(i), Body: c.body, Title: c.title})
+	}
+	for _, c := range a.words {
+		n := m.number(0, c.tok)
+		m.postings[n] = append(m.postings[n], Posting{Doc: int32(i), Body: c.body, Title: c.title})
+	}
+}
+
+// number is the number of a token, a Han token by its hanKey and a word
+// by its text, given in order of first occurrence.
+func (m *Merger) number(han uint64, word string) int {
+	var n int
+	var ok bool
+	if han != 0 {
+		n, ok = m.hanNum[han]
+	} else {
+		n, ok = m.wordNum[word]
+	}
+	if !ok {
+		n = len(m.toks)
+		if han != 0 {
+			m.hanNum[han] = n
+			word = hanToken(han)
+		} else {
+			m.wordNum[word] = n
+		}
+		m.toks = append(m.toks, word)
+		m.postings = append(m.postings, nil)
+	}
+	return n
+}
+
+// Index returns the index of the documents added.
+func (m *Merger) Index() *Index {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	ix := m.ix
+	ix.Postings = make(map[string][]Posting, len(m.toks))
+	for n, tok := range m.toks {
+		ps := m.postings[n]
+		if !m.inOrder {
+			slices.SortFunc(ps, func(a, b Posting) int { return cmp.Compare(a.Doc, b.Doc) })
+		}
+		ix.Postings[tok] = ps
 	}
 	return ix
 }

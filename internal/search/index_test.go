@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -175,5 +176,30 @@ func TestIndexJSONStrings(t *testing.T) {
 	d := f.Docs[0]
 	if d.Title != doc.Title || d.Number != doc.Number || d.Text != strings.ToValidUTF8(doc.Text, "\uFFFD") {
 		t.Errorf("decoded %+v", d)
+	}
+}
+
+// TestMergerAnyOrder: documents added in any order, from several
+// goroutines, give the index Merge gives in order, byte for byte.
+func TestMergerAnyOrder(t *testing.T) {
+	docs := []Document{
+		{Title: "禁毒工作通报", URL: "a/", Text: "禁毒宣传，禁毒办牵头。Drug 2023"},
+		{Title: "信访", URL: "b/", Number: "测政办函〔2023〕5号", Text: "信访工作排名第一；禁毒第二。"},
+		{Title: "关于本站", URL: "c/", Text: "本站 drug-free 信息。"},
+		{Title: "空白", URL: "d/"},
+	}
+	as := make([]*Analysis, len(docs))
+	for i, d := range docs {
+		as[i] = Analyze(d)
+	}
+	want := Merge(as).JSON()
+	m := NewMerger(len(docs))
+	var wg sync.WaitGroup
+	for _, i := range []int{2, 0, 3, 1} {
+		wg.Go(func() { m.Add(i, as[i]) })
+	}
+	wg.Wait()
+	if got := m.Index().JSON(); !bytes.Equal(got, want) {
+		t.Errorf("out of order:\n%s\nin order:\n%s", got, want)
 	}
 }
