@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"tongbao/internal/browsertest"
 )
 
 // axeRun runs axe-core on the page with the WCAG 2.0, 2.1 and 2.2 A and
@@ -35,7 +36,7 @@ const landmarks = `[
 // there must be no violation at all.
 func TestAxe(t *testing.T) {
 	start := time.Now()
-	ctx := newBrowser(t)
+	ctx := browsertest.Start(t)
 	axe := axeSource(t)
 	dir := demoSite(t)
 	outs := renderSite(t, dir)

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -16,6 +15,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"tongbao/internal/browsertest"
 
 	"github.com/chromedp/chromedp"
 
@@ -24,21 +24,6 @@ import (
 	"tongbao/internal/render"
 	"tongbao/internal/site"
 )
-
-const installHint = "run `bash scripts/install-test-deps.sh`"
-
-// ci reports whether the tests run in CI, where a missing browser, nginx
-// or axe-core is a failure rather than a reason to skip.
-func ci() bool { return os.Getenv("CI") == "true" }
-
-// missing fails the test under CI=true and skips it otherwise.
-func missing(t *testing.T, what string) {
-	t.Helper()
-	if ci() {
-		t.Fatalf("%s not found; under CI=true this test must run (%s)", what, installHint)
-	}
-	t.Skipf("%s not found: skipping (%s)", what, installHint)
-}
 
 // moduleRoot is the repository root: the folder holding go.mod, found by
 // walking up from the test's working directory.
@@ -60,71 +45,18 @@ func moduleRoot(t *testing.T) string {
 	}
 }
 
-// chromiumPath finds the browser: $CHROMIUM, or Debian's chromium. It
-// skips or fails the test when there is none.
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	names := []string{"/usr/bin/chromium", "chromium", "chromium-browser"}
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		names = []string{p}
-	}
-	for _, name := range names {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	missing(t, "chromium")
-	return ""
-}
-
 // axeSource is node_modules/axe-core/axe.min.js, installed by npm ci from
 // package-lock.json.
 func axeSource(t *testing.T) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(moduleRoot(t), "node_modules", "axe-core", "axe.min.js"))
 	if errors.Is(err, os.ErrNotExist) {
-		missing(t, "node_modules/axe-core/axe.min.js")
+		browsertest.Missing(t, "node_modules/axe-core/axe.min.js")
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	return string(b)
-}
-
-// newBrowser starts a headless Chromium with a fresh profile and returns a
-// context for one tab; the browser ends with the test. Every action gets
-// at most the test's share of time through the returned context.
-func newBrowser(t *testing.T, opts ...chromedp.ContextOption) context.Context {
-	t.Helper()
-	if testing.Short() && !ci() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	chromium := chromiumPath(t)
-	actx, acancel := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 900),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	bctx, bcancel := chromedp.NewContext(actx, opts...)
-	t.Cleanup(func() {
-		bcancel()
-		acancel()
-	})
-	// Start the browser with the context it lives in (see chromedp.Run).
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return bctx
 }
 
 // run runs one action with a time limit, failing the test on error.
@@ -171,29 +103,6 @@ func settle(t *testing.T, ctx context.Context) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Fatalf("the page did not settle within 10 s")
-}
-
-// waitFor polls a JavaScript expression until it is true.
-func waitFor(t *testing.T, ctx context.Context, expr, what string) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			loc, _ := chromedp.Run(ctx, chromedp.Location())
-			body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 300) : ""`))
-			t.Fatalf("waiting for %s: timed out (last error %v) at %s; the page begins %q", what, err, loc, body)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-// jsString quotes s as a JavaScript string literal.
-func jsString(s string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`).Replace(s) + "'"
 }
 
 // sampleSite is the repository's own site.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"tongbao/internal/browsertest"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -44,7 +45,7 @@ func tabTo(t *testing.T, ctx context.Context, selector string, back bool) {
 		if !eval[bool](t, ctx, focusRing) {
 			t.Errorf("the focused %s shows no focus ring", desc)
 		}
-		if eval[bool](t, ctx, `document.activeElement.matches(`+jsString(selector)+`)`) {
+		if eval[bool](t, ctx, `document.activeElement.matches(`+browsertest.Quote(selector)+`)`) {
 			return
 		}
 	}
@@ -66,7 +67,7 @@ const seniorState = `(() => {
 // reaches the header's search box, typing 禁毒 and Enter shows the results,
 // and Tab and Enter open the circular found.
 func TestKeyboard(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := browsertest.Start(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 
 	navigate(t, ctx, srv.URL+"/")
@@ -93,7 +94,7 @@ func TestKeyboard(t *testing.T) {
 	// Back to the 通报 link of the navigation, and Enter: a new page.
 	tabTo(t, ctx, `.site-nav a[href="/circulars/"]`, true)
 	key(t, ctx, kb.Enter)
-	waitFor(t, ctx, `location.pathname === "/circulars/" && document.readyState === "complete"`, "the archive page")
+	browsertest.WaitFor(t, ctx, `location.pathname === "/circulars/" && document.readyState === "complete"`, "the archive page")
 	if got := eval[string](t, ctx, seniorState); got != "true true on" {
 		t.Fatalf("after navigating: senior state %q, want it kept on", got)
 	}
@@ -112,17 +113,17 @@ func TestKeyboard(t *testing.T) {
 	tabTo(t, ctx, `header input[name="q"], header input[type="search"]`, false)
 	key(t, ctx, "禁毒")
 	key(t, ctx, kb.Enter)
-	waitFor(t, ctx, `location.pathname === "/search/" && new URLSearchParams(location.search).get("q") === "禁毒"`, "the search page for 禁毒")
-	waitFor(t, ctx, `!!document.querySelector('main a[href*="/circulars/2023/14/"]')`, "a result linking the circular 2023/14")
+	browsertest.WaitFor(t, ctx, `location.pathname === "/search/" && new URLSearchParams(location.search).get("q") === "禁毒"`, "the search page for 禁毒")
+	browsertest.WaitFor(t, ctx, `!!document.querySelector('main a[href*="/circulars/2023/14/"]')`, "a result linking the circular 2023/14")
 	tabTo(t, ctx, `main a[href*="/circulars/2023/14/"]`, false)
 	key(t, ctx, kb.Enter)
-	waitFor(t, ctx, `location.pathname.startsWith("/circulars/2023/14/") && document.readyState === "complete"`, "the circular found")
+	browsertest.WaitFor(t, ctx, `location.pathname.startsWith("/circulars/2023/14/") && document.readyState === "complete"`, "the circular found")
 }
 
 // TestWithoutJavaScript: with scripts off the pages still read, and the
 // toggle, which could not work, is not shown.
 func TestWithoutJavaScript(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := browsertest.Start(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 	run(t, ctx, "turning JavaScript off", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})

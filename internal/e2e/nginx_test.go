@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"tongbao/internal/browsertest"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -206,11 +207,11 @@ func host(u string) string {
 // every request stays below /tongbao/ and nothing is missing.
 func TestNginx(t *testing.T) {
 	if _, err := os.Stat(nginxPath); err != nil {
-		missing(t, nginxPath+" (Debian's nginx)")
+		browsertest.Missing(t, nginxPath+" (Debian's nginx)")
 	}
 	start := time.Now()
 	var rl requestLog
-	ctx := newBrowser(t, chromedp.WithListener(rl.listen))
+	ctx := browsertest.Start(t, chromedp.WithListener(rl.listen))
 
 	port := freePort(t)
 	siteURL := fmt.Sprintf("http://127.0.0.1:%d/tongbao/", port)
@@ -233,13 +234,13 @@ func TestNginx(t *testing.T) {
 
 	at := func(step, pathPrefix string) {
 		t.Helper()
-		waitFor(t, ctx, `location.href.startsWith(`+jsString(siteURL+pathPrefix)+`) && document.readyState === "complete"`, step+" at "+siteURL+pathPrefix)
+		browsertest.WaitFor(t, ctx, `location.href.startsWith(`+browsertest.Quote(siteURL+pathPrefix)+`) && document.readyState === "complete"`, step+" at "+siteURL+pathPrefix)
 		settle(t, ctx)
 		rl.check(t, step, siteURL)
 	}
 	follow := func(step, selector, pathPrefix string) {
 		t.Helper()
-		href := eval[string](t, ctx, `(() => { const a = document.querySelector(`+jsString(selector)+`); return a ? a.href : ""; })()`)
+		href := eval[string](t, ctx, `(() => { const a = document.querySelector(`+browsertest.Quote(selector)+`); return a ? a.href : ""; })()`)
 		if href == "" {
 			t.Fatalf("%s: no link %s on %s", step, selector, eval[string](t, ctx, `location.href`))
 		}
@@ -264,7 +265,7 @@ func TestNginx(t *testing.T) {
 		if q := eval[string](t, ctx, `new URLSearchParams(location.search).get("q") || ""`); q != "禁毒" {
 			t.Errorf("search: the query in the address is %q, want 禁毒", q)
 		}
-		waitFor(t, ctx, `!!document.querySelector('main a[href^="/tongbao/circulars/20"]')`, "a search result linking a circular")
+		browsertest.WaitFor(t, ctx, `!!document.querySelector('main a[href^="/tongbao/circulars/20"]')`, "a search result linking a circular")
 	} else {
 		t.Log("layouts/search.html does not exist yet: the search step is skipped")
 	}

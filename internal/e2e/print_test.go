@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"tongbao/internal/browsertest"
 
 	"github.com/chromedp/chromedp"
 )
@@ -54,10 +55,10 @@ func pdfPages(t *testing.T, pdf []byte, n int) []string {
 	t.Helper()
 	pdftotext, err := exec.LookPath("pdftotext")
 	if err != nil {
-		if ci() {
-			t.Fatalf("pdftotext not found; under CI=true the print test must read the PDF (%s)", installHint)
+		if browsertest.CI() {
+			t.Fatalf("pdftotext not found; under CI=true the print test must read the PDF (%s)", browsertest.InstallHint)
 		}
-		t.Logf("pdftotext not found: the PDF's text is not checked (%s)", installHint)
+		t.Logf("pdftotext not found: the PDF's text is not checked (%s)", browsertest.InstallHint)
 		return nil
 	}
 	name := filepath.Join(t.TempDir(), "print.pdf")
@@ -80,7 +81,7 @@ func pdfPages(t *testing.T, pdf []byte, n int) []string {
 // the page numbers of GB/T 9704 — none on the first page of a 信函格式
 // document, “— 2 —” on the second.
 func TestPrintA4(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := browsertest.Start(t)
 	outs := renderSite(t, sampleSite(t))
 	srv := serveOutputs(t, outs)
 
@@ -128,7 +129,7 @@ func TestPrintA4(t *testing.T) {
 // TestPrintFileFormat prints the same circular in 文件格式, whose first page
 // does carry its number: “— 1 —” at the foot of page 1.
 func TestPrintFileFormat(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := browsertest.Start(t)
 	dir := copySite(t, sampleSite(t))
 	editFile(t, filepath.Join(dir, "content", "circulars", "2023-02.md"), `format = "letter"`, `format = "file"`)
 	srv := serveOutputs(t, renderSite(t, dir))

@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"strings"
@@ -15,7 +13,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
 	"github.com/chromedp/chromedp/kb"
+	"tongbao/internal/browsertest"
 
 	"tongbao/internal/demo"
 	"tongbao/internal/site"
@@ -32,10 +32,10 @@ func TestBrowserSearch(t *testing.T) {
 			ctx := newSearchBrowser(t)
 			srv := serveOutputs(t, renderFiles(t, loadSample(t), base), base)
 			circular := base + "circulars/2023/14/"
-			linked := `document.querySelector(` + jsQuote(`.search-results a[href="`+circular+`"]`) + `) !== null`
+			linked := `document.querySelector(` + browsertest.Quote(`.search-results a[href="`+circular+`"]`) + `) !== null`
 
 			browse(t, ctx, srv.URL+base+"search/?q="+url.QueryEscape("禁毒"))
-			waitJS(t, ctx, linked, "a result linking to "+circular)
+			browsertest.WaitFor(t, ctx, linked, "a result linking to "+circular)
 			if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "找到 1 条结果" {
 				t.Errorf("status %q, want 找到 1 条结果", got)
 			}
@@ -59,8 +59,8 @@ func TestBrowserSearch(t *testing.T) {
 			run(t, ctx, chromedp.Focus(chromedp.ID("search-q")))
 			run(t, ctx, chromedp.Evaluate[bool](`document.querySelector("#search-q").select(), true`))
 			run(t, ctx, chromedp.SendKeys(chromedp.ID("search-q"), "关于本站"))
-			waitJS(t, ctx, `new URLSearchParams(location.search).get("q") === "关于本站" && location.pathname === `+jsQuote(base+"search/"), "the address to carry ?q=关于本站")
-			waitJS(t, ctx, `document.querySelector(".search-results a") !== null && document.querySelector(".search-results a").getAttribute("href") === `+jsQuote(base+"about/"), "关于本站 to be the first result")
+			browsertest.WaitFor(t, ctx, `new URLSearchParams(location.search).get("q") === "关于本站" && location.pathname === `+browsertest.Quote(base+"search/"), "the address to carry ?q=关于本站")
+			browsertest.WaitFor(t, ctx, `document.querySelector(".search-results a") !== null && document.querySelector(".search-results a").getAttribute("href") === `+browsertest.Quote(base+"about/"), "关于本站 to be the first result")
 
 			// Keyboard: from the box, Tab reaches the button, then the first
 			// result; Enter opens it.
@@ -71,11 +71,11 @@ func TestBrowserSearch(t *testing.T) {
 				t.Fatalf("two Tabs from the search box focus %q, want the first result", got)
 			}
 			run(t, ctx, chromedp.KeyEvent(kb.Enter))
-			waitJS(t, ctx, `location.pathname === `+jsQuote(base+"about/"), "Enter to open the result")
+			browsertest.WaitFor(t, ctx, `location.pathname === `+browsertest.Quote(base+"about/"), "Enter to open the result")
 
 			// The header's form (on every other page) leads to the search page.
 			run(t, ctx, chromedp.SendKeys(chromedp.ID("site-search-q"), "禁毒"+kb.Enter))
-			waitJS(t, ctx, `location.pathname === `+jsQuote(base+"search/")+` && new URLSearchParams(location.search).get("q") === "禁毒" && `+linked, "the header form to show the results")
+			browsertest.WaitFor(t, ctx, `location.pathname === `+browsertest.Quote(base+"search/")+` && new URLSearchParams(location.search).get("q") === "禁毒" && `+linked, "the header form to show the results")
 		})
 	}
 }
@@ -92,7 +92,7 @@ func TestBrowserSearchInert(t *testing.T) {
 
 	for _, q := range []string{"alert", "onerror"} {
 		browse(t, ctx, srv.URL+"/search/?q="+q)
-		waitJS(t, ctx, `document.querySelector(".search-results a") !== null`, "a result for "+q)
+		browsertest.WaitFor(t, ctx, `document.querySelector(".search-results a") !== null`, "a result for "+q)
 		got := evalJS[string](t, ctx, `document.querySelector(".search-results a").textContent`)
 		if !strings.HasSuffix(got, title) {
 			t.Errorf("the result's title reads %q, want it to end with %q", got, title)
@@ -127,7 +127,7 @@ func TestBrowserSearchMore(t *testing.T) {
 	}
 	srv := serveOutputs(t, renderFiles(t, s, "/"), "/")
 	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape("通报"))
-	waitJS(t, ctx, `document.querySelectorAll(".search-result").length > 0`, "the results")
+	browsertest.WaitFor(t, ctx, `document.querySelectorAll(".search-result").length > 0`, "the results")
 	// 通报 is in every circular's title, and in 关于本站: 25 results.
 	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "找到 25 条结果，先显示前 20 条。" {
 		t.Errorf("status %q, want 找到 25 条结果，先显示前 20 条。", got)
@@ -137,7 +137,7 @@ func TestBrowserSearchMore(t *testing.T) {
 	}
 	run(t, ctx, chromedp.Focus(chromedp.CSS(".search-more")))
 	run(t, ctx, chromedp.KeyEvent(kb.Enter))
-	waitJS(t, ctx, `document.querySelectorAll(".search-result").length === 25`, "all 25 results")
+	browsertest.WaitFor(t, ctx, `document.querySelectorAll(".search-result").length === 25`, "all 25 results")
 	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "找到 25 条结果，已显示 25 条。" {
 		t.Errorf("status %q, want 找到 25 条结果，已显示 25 条。", got)
 	}
@@ -172,51 +172,12 @@ func serveOutputs(t *testing.T, files map[string][]byte, prefix string) *httptes
 	return srv
 }
 
-// newSearchBrowser starts a headless Chromium with a fresh profile, as
-// internal/serve's browser test does; without one it skips, or fails
-// under CI=true.
+// newSearchBrowser starts a browser for one test, with at most 90 s for
+// all it does.
 func newSearchBrowser(t *testing.T) context.Context {
 	t.Helper()
-	chromium := ""
-	names := []string{"/usr/bin/chromium", "chromium", "chromium-browser"}
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		names = []string{p}
-	}
-	for _, name := range names {
-		if p, err := exec.LookPath(name); err == nil {
-			chromium = p
-			break
-		}
-	}
-	if chromium == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("chromium not found (install Debian's chromium, or set CHROMIUM); the browser test must run under CI")
-		}
-		t.Skip("chromium not found: skipping the browser test (apt-get install chromium fonts-noto-cjk, or set CHROMIUM)")
-	}
-	if testing.Short() && os.Getenv("CI") != "true" {
-		t.Skip("browser test skipped in -short mode")
-	}
-	actx, acancel := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	bctx, bcancel := chromedp.NewContext(actx)
-	ctx, tcancel := context.WithTimeout(bctx, 90*time.Second)
-	t.Cleanup(func() {
-		tcancel()
-		bcancel()
-		acancel()
-	})
+	ctx, cancel := context.WithTimeout(browsertest.Start(t), 90*time.Second)
+	t.Cleanup(cancel)
 	return ctx
 }
 
@@ -244,27 +205,4 @@ func evalJS[T any](t *testing.T, ctx context.Context, expr string) T {
 		t.Fatalf("evaluating %s: %v", expr, err)
 	}
 	return v
-}
-
-// waitJS polls a JavaScript expression until it is true.
-func waitJS(t *testing.T, ctx context.Context, expr, what string) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
-			body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 400) : ""`))
-			t.Fatalf("waiting for %s: timed out (last error %v) at %s; the page begins %q", what, err, loc, body)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-// jsQuote quotes s as a JavaScript string literal.
-func jsQuote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
 }

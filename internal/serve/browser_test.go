@@ -4,47 +4,22 @@ import (
 	"context"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-)
 
-// chromiumPath finds the browser for the end-to-end test: $CHROMIUM, or
-// Debian's chromium.
-func chromiumPath() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		if p, err := exec.LookPath(p); err == nil {
-			return p
-		}
-		return ""
-	}
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+	"tongbao/internal/browsertest"
+)
 
 // TestBrowserLiveReload drives the real server with a real browser: an
 // edit of the month's data changes a ranking sentence on the open page
 // by itself; a broken file shows the overlay with file and line over the
 // last good page; fixing it removes the overlay.
 func TestBrowserLiveReload(t *testing.T) {
-	chromium := chromiumPath()
-	if chromium == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("chromium not found (install Debian's chromium, or set CHROMIUM); the browser test must run under CI")
-		}
-		t.Skip("chromium not found: skipping the browser test (apt-get install chromium fonts-noto-cjk, or set CHROMIUM)")
-	}
-	if testing.Short() && os.Getenv("CI") != "true" {
-		t.Skip("browser test skipped in -short mode")
-	}
+	bctx := browsertest.Start(t)
 
 	dir := copySite(t)
 	s := New(Options{Source: dir, Delay: 50 * time.Millisecond, Log: testLog{t}})
@@ -62,22 +37,6 @@ func TestBrowserLiveReload(t *testing.T) {
 		}
 	}()
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
 	bctx, tcancel := context.WithTimeout(bctx, 90*time.Second)
 	defer tcancel()
 
@@ -94,7 +53,7 @@ func TestBrowserLiveReload(t *testing.T) {
 		t.Fatalf("the circular lacks %q", before)
 	}
 	// Wait until the page listens: live.js marks it on "hello".
-	waitFor(t, bctx, `document.documentElement.getAttribute("data-tongbao-live") === "connected"`, "the event stream to open")
+	browsertest.WaitFor(t, bctx, `document.documentElement.getAttribute("data-tongbao-live") === "connected"`, "the event stream to open")
 	// A marker that a reload would wipe: the page must reload by itself.
 	if _, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`window.__before = true`)); err != nil {
 		t.Fatal(err)
@@ -103,7 +62,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	// 禁毒: raise 小江湖街道 (4th, 94.1) above 桥头街道 (98.6).
 	month := filepath.Join(dir, "data", "2023-02.toml")
 	editFile(t, month, `"小江湖街道" = 94.1`, `"小江湖街道" = 99.9`)
-	waitFor(t, bctx, `document.body.innerText.includes(`+jsString(after)+`)`, "the new ranking sentence without a reload by the test")
+	browsertest.WaitFor(t, bctx, `document.body.innerText.includes(`+browsertest.Quote(after)+`)`, "the new ranking sentence without a reload by the test")
 	if marker, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`window.__before === true`)); err != nil || marker {
 		t.Errorf("the page did not reload itself (marker still set: %v, %v)", marker, err)
 	}
@@ -114,14 +73,14 @@ func TestBrowserLiveReload(t *testing.T) {
 		t.Fatal("line 11 of data/2023-02.toml is no longer the period")
 	}
 	editFile(t, month, `period      = "1-2月"`, `period      = "1-2月`)
-	waitFor(t, bctx, `(() => { const o = document.getElementById("__tongbao-overlay"); return !!o && o.innerText.includes("data/2023-02.toml:11:"); })()`, "the overlay naming data/2023-02.toml:11")
+	browsertest.WaitFor(t, bctx, `(() => { const o = document.getElementById("__tongbao-overlay"); return !!o && o.innerText.includes("data/2023-02.toml:11:"); })()`, "the overlay naming data/2023-02.toml:11")
 	if !strings.Contains(bodyText(t, bctx), after) {
 		t.Error("while broken, the last good page is not shown")
 	}
 
 	// Fix it with an atomic save (temporary file renamed over).
 	atomicWrite(t, month, good)
-	waitFor(t, bctx, `document.getElementById("__tongbao-overlay") === null && document.body.innerText.includes(`+jsString(after)+`)`, "the overlay to go and the page to stay current")
+	browsertest.WaitFor(t, bctx, `document.getElementById("__tongbao-overlay") === null && document.body.innerText.includes(`+browsertest.Quote(after)+`)`, "the overlay to go and the page to stay current")
 
 	// A stylesheet edit swaps the stylesheet in place, without a reload.
 	if _, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`window.__css = true`)); err != nil {
@@ -134,26 +93,9 @@ func TestBrowserLiveReload(t *testing.T) {
 	css := filepath.Join(dir, "layouts", "assets", "css", "site.css")
 	cssText, _ := os.ReadFile(css)
 	writeFile(t, css, string(cssText)+"\nbody { outline: 3px solid rgb(1, 2, 3); }\n")
-	waitFor(t, bctx, `(() => { const l = document.querySelectorAll('link[rel~="stylesheet"]'); return l.length === 1 && l[0].getAttribute("href") !== `+jsString(oldHref)+` && getComputedStyle(document.body).outlineColor === "rgb(1, 2, 3)"; })()`, "the new stylesheet to be swapped in")
+	browsertest.WaitFor(t, bctx, `(() => { const l = document.querySelectorAll('link[rel~="stylesheet"]'); return l.length === 1 && l[0].getAttribute("href") !== `+browsertest.Quote(oldHref)+` && getComputedStyle(document.body).outlineColor === "rgb(1, 2, 3)"; })()`, "the new stylesheet to be swapped in")
 	if kept, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`window.__css === true`)); err != nil || !kept {
 		t.Errorf("a stylesheet edit reloaded the page (%v)", err)
-	}
-}
-
-// waitFor polls a JavaScript expression in the page until it is true.
-func waitFor(t *testing.T, ctx context.Context, expr, what string) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 400) : ""`))
-			t.Fatalf("waiting for %s: timed out (last error %v); page begins %q", what, err, body)
-		}
-		time.Sleep(50 * time.Millisecond)
 	}
 }
 
@@ -164,10 +106,6 @@ func bodyText(t *testing.T, ctx context.Context) string {
 		t.Fatal(err)
 	}
 	return text
-}
-
-func jsString(s string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
 }
 
 // testLog sends the server's terminal output to the test log.

@@ -1,0 +1,112 @@
+// Package browsertest starts Debian's Chromium for tongbao's browser
+// tests, as net/http/httptest starts servers: one way to find the browser,
+// the same flags and the same rule everywhere — outside CI a missing
+// browser skips the test with a message, under CI=true it fails it.
+//
+// It is imported by tests only.
+package browsertest
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// InstallHint says how to get what the browser tests need.
+const InstallHint = "run `bash scripts/install-test-deps.sh`"
+
+// CI reports whether the tests run in CI, where a missing browser, nginx
+// or axe-core is a failure rather than a reason to skip.
+func CI() bool { return os.Getenv("CI") == "true" }
+
+// Missing fails the test under CI=true and skips it otherwise.
+func Missing(t testing.TB, what string) {
+	t.Helper()
+	if CI() {
+		t.Fatalf("%s not found; under CI=true this test must run (%s)", what, InstallHint)
+	}
+	t.Skipf("%s not found: skipping (%s)", what, InstallHint)
+}
+
+// Chromium is the browser: $CHROMIUM, or Debian's chromium. It skips or
+// fails the test when there is none.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	names := []string{"/usr/bin/chromium", "chromium", "chromium-browser"}
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		names = []string{p}
+	}
+	for _, name := range names {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	Missing(t, "chromium")
+	return ""
+}
+
+// Start starts a headless Chromium with a fresh profile and returns the
+// context of one tab; the browser ends with the test. The flags keep it
+// off the network this machine does not have (background requests to
+// Google's services would be refused, many at a time).
+func Start(t testing.TB, opts ...chromedp.ContextOption) context.Context {
+	t.Helper()
+	chromium := Chromium(t)
+	if testing.Short() && !CI() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	actx, acancel := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.WindowSize(1280, 900),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	bctx, bcancel := chromedp.NewContext(actx, opts...)
+	t.Cleanup(func() {
+		bcancel()
+		acancel()
+	})
+	// Start the browser with the context it lives in (see chromedp.Run).
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return bctx
+}
+
+// WaitFor polls a JavaScript expression in the page until it is true, for
+// at most 20 s; it fails the test with where the page is and how it begins.
+func WaitFor(t testing.TB, ctx context.Context, expr, what string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
+			body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 400) : ""`))
+			t.Fatalf("waiting for %s: timed out (last error %v) at %s; the page begins %q", what, err, loc, body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// Quote quotes s as a JavaScript string literal.
+func Quote(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\u2028", `\u2028`, "\u2029", `\u2029`).Replace(s) + `"`
+}
