@@ -1,7 +1,7 @@
 package search
 
 import (
-	"cmp"
+	"maps"
 	"slices"
 	"strconv"
 	"sync"
@@ -207,7 +207,9 @@ func Merge(as []*Analysis) *Index {
 // A Merger builds an index from analyses added one by one, in any order
 // and from several goroutines: a build adds each page's analysis as soon
 // as it is made and drops it, so that the analyses of a large site are
-// never all alive at once.
+// never all alive at once. Analyses are merged in document order, so that
+// every token's postings come out sorted; one that arrives early waits
+// in pending (with parallel workers handing out pages in order, a few).
 type Merger struct {
 	mu       sync.Mutex
 	ix       *Index
@@ -215,8 +217,8 @@ type Merger struct {
 	postings [][]Posting // by token number, in order of first occurrence
 	hanNum   map[uint64]int
 	wordNum  map[string]int
-	inOrder  bool // documents were added in index order: postings are sorted
-	last     int
+	next     int               // the document to merge next
+	pending  map[int]*Analysis // added before their turn
 }
 
 // NewMerger starts the index of n documents.
@@ -229,19 +231,30 @@ func NewMerger(n int) *Merger {
 		},
 		hanNum:  map[uint64]int{},
 		wordNum: map[string]int{},
-		inOrder: true,
-		last:    -1,
+		pending: map[int]*Analysis{},
 	}
 }
 
-// Add merges the analysis of document i.
+// Add merges the analysis of document i, once those before it are in.
 func (m *Merger) Add(i int, a *Analysis) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.pending[i] = a
+	for {
+		a, ok := m.pending[m.next]
+		if !ok {
+			return
+		}
+		delete(m.pending, m.next)
+		m.merge(m.next, a)
+		m.next++
+	}
+}
+
+// merge merges document i's analysis; the documents before i are in.
+func (m *Merger) merge(i int, a *Analysis) {
 	ix := m.ix
 	ix.Docs[i], ix.Lengths[i], ix.docJSON[i] = a.Doc, a.Len, a.json
-	m.inOrder = m.inOrder && i > m.last
-	m.last = i
 	for _, c := range a.hans {
 		n := m.number(c.key, "")
 		m.postings[n] = append(m.postings[n], Posting{Doc: int32(i), Body: c.body, Title: c.title})
@@ -280,14 +293,16 @@ func (m *Merger) number(han uint64, word string) int {
 func (m *Merger) Index() *Index {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	// Documents never added leave gaps; those after a gap are merged now,
+	// in order.
+	for _, i := range slices.Sorted(maps.Keys(m.pending)) {
+		m.merge(i, m.pending[i])
+		delete(m.pending, i)
+	}
 	ix := m.ix
 	ix.Postings = make(map[string][]Posting, len(m.toks))
 	for n, tok := range m.toks {
-		ps := m.postings[n]
-		if !m.inOrder {
-			slices.SortFunc(ps, func(a, b Posting) int { return cmp.Compare(a.Doc, b.Doc) })
-		}
-		ix.Postings[tok] = ps
+		ix.Postings[tok] = m.postings[n]
 	}
 	return ix
 }

@@ -23,6 +23,7 @@ import (
 // U+FFFD.
 func PlainText(fragment string) string {
 	var t textWriter
+	t.b.Grow(len(fragment) / 2) // the text is most of a page's bytes
 	s := fragment
 	for len(s) > 0 {
 		i := strings.IndexByte(s, '<')
@@ -164,7 +165,7 @@ func (t *textWriter) text(raw string) {
 			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(s[i:])
 			}
-			if !unicode.IsSpace(r) {
+			if !isSpace(r) {
 				break
 			}
 			i += n
@@ -179,7 +180,7 @@ func (t *textWriter) text(raw string) {
 			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(s[i:])
 			}
-			if unicode.IsSpace(r) {
+			if isSpace(r) {
 				break
 			}
 			i += n
@@ -194,3 +195,9 @@ func (t *textWriter) text(raw string) {
 }
 
 func (t *textWriter) String() string { return t.b.String() }
+
+// isSpace is unicode.IsSpace, answering for the Chinese text that is most
+// of every page without the table: no white space lies above U+3000.
+func isSpace(r rune) bool {
+	return r <= 0x3000 && unicode.IsSpace(r)
+}

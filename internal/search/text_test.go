@@ -1,6 +1,9 @@
 package search
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestPlainText(t *testing.T) {
 	cases := []struct{ in, want string }{
@@ -31,6 +34,15 @@ func TestPlainText(t *testing.T) {
 	for _, c := range cases {
 		if got := PlainText(c.in); got != c.want {
 			t.Errorf("PlainText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestIsSpace holds isSpace's shortcut to unicode.IsSpace.
+func TestIsSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Fatalf("isSpace(%U) = %v", r, isSpace(r))
 		}
 	}
 }
