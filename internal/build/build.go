@@ -197,6 +197,7 @@ func stageDir(dest string) (_ *staged, err error) {
 		return nil, err
 	}
 	st.tree = newTree(st.tmp)
+	st.tree.reuse(dest)
 	return st, nil
 }
 
@@ -254,9 +255,51 @@ func checkPath(p string) error {
 type tree struct {
 	root string
 
+	// A file equal to the one the previous build wrote (same path, size
+	// and hash in its manifest) is linked from there, not written again:
+	// the bytes on disk change only where the site changed, and so do
+	// the files' times, which an upload by rsync or to the portal by
+	// modification time then skips.
+	prevRoot string
+	prev     map[string]ManifestEntry
+	prevTime time.Time // the previous manifest's modification time
+
 	mu    sync.Mutex
 	dirs  map[string]bool // folders known to exist, relative to root
 	files []ManifestEntry
+}
+
+// reuse lets the tree link unchanged files from the build in dest. A file
+// changed by hand since that build is not taken: its time is later than
+// the manifest's, or its size differs.
+func (t *tree) reuse(dest string) {
+	m, err := ReadManifest(dest)
+	if err != nil {
+		return
+	}
+	fi, err := os.Stat(filepath.Join(dest, ManifestName))
+	if err != nil {
+		return
+	}
+	t.prevRoot, t.prevTime = dest, fi.ModTime()
+	t.prev = make(map[string]ManifestEntry, len(m.Files))
+	for _, e := range m.Files {
+		t.prev[e.Path] = e
+	}
+}
+
+// link links rel from the previous build if it holds the same bytes.
+func (t *tree) link(rel string, e ManifestEntry) bool {
+	old, ok := t.prev[rel]
+	if !ok || old != e {
+		return false
+	}
+	src := filepath.Join(t.prevRoot, filepath.FromSlash(rel))
+	fi, err := os.Lstat(src)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != e.Size || fi.ModTime().After(t.prevTime) {
+		return false
+	}
+	return os.Link(src, filepath.Join(t.root, filepath.FromSlash(rel))) == nil
 }
 
 func newTree(root string) *tree {
@@ -279,11 +322,13 @@ func (t *tree) write(rel string, data []byte) error {
 		t.dirs[dir] = true
 		t.mu.Unlock()
 	}
-	if err := os.WriteFile(filepath.Join(t.root, filepath.FromSlash(rel)), data, 0o644); err != nil {
-		return writeError(rel, err)
-	}
 	sum := sha256.Sum256(data)
 	e := ManifestEntry{Path: rel, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
+	if !t.link(rel, e) {
+		if err := os.WriteFile(filepath.Join(t.root, filepath.FromSlash(rel)), data, 0o644); err != nil {
+			return writeError(rel, err)
+		}
+	}
 	t.mu.Lock()
 	t.files = append(t.files, e)
 	t.mu.Unlock()

@@ -243,6 +243,17 @@ func TestWriteFailureLeavesOutput(t *testing.T) {
 		t.Fatalf("the sample no longer has both small and large files (%d < 32 KB, %d larger)", small, big)
 	}
 
+	// A build links the files that did not change from the last one (see
+	// tree.reuse): change the circular, so that its large page is written.
+	md := filepath.Join(dir, "content", "circulars", "2023-02.md")
+	src, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(md, append(src, "\n本句为写入失败测试新增。\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
 	// ulimit -f counts 512-byte blocks: 64 blocks = 32 KB.
 	cmd := exec.Command("/bin/sh", "-c", `ulimit -f 64 && exec "$0" "$@"`, exe, "build", "-s", dir)
 	out, err := cmd.CombinedOutput()
