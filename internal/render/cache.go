@@ -9,19 +9,19 @@ import (
 )
 
 // A Cache carries work from one render of a site to the next, for the
-// preview server: a month's ranking, a circular's converted body and the
-// outputs whose inputs have not changed are reused, so a save re-renders
-// only what it touches. Each reusable piece of work is keyed by the hashes
-// of exactly the input files it reads (see the key functions below); the
-// pages that read every month (home, archive, history, search, feed) are
-// always rendered.
+// preview server: a month's ranking, a circular's converted body, a
+// page's search analysis, a year of a history table and every output
+// whose inputs have not changed are reused, so a save re-renders only
+// what it touches. Each piece of work is keyed by a hash of exactly what
+// it reads: the input files (keyOf, globalKey, metaKey, contentKey) or,
+// for the history pages, the data they show (dataKey).
 //
 // A Cache is for one render at a time; the zero value is ready.
 type Cache struct {
 	mu      sync.Mutex
 	results map[*site.Month]*rank.MonthResults
-	entries map[string]cacheEntry // by name: an output path, or "body:" + file
-	used    map[string]cacheEntry // this render's new and reused entries
+	entries map[string]cacheEntry // by name: an output path, or "body:" + file, …
+	added   map[string]cacheEntry // this render's new entries
 }
 
 type cacheEntry struct {
@@ -30,8 +30,7 @@ type cacheEntry struct {
 	v    any // a value other than bytes: a search analysis
 }
 
-// lookup returns the bytes stored under name if they were made from key,
-// and keeps them for the next render.
+// lookup returns the bytes stored under name if they were made from key.
 func (c *Cache) lookup(name string, key [32]byte) ([]byte, bool) {
 	e, ok := c.entry(name, key)
 	return e.data, ok
@@ -53,7 +52,6 @@ func (c *Cache) entry(name string, key [32]byte) (cacheEntry, bool) {
 	if !ok || e.key != key {
 		return cacheEntry{}, false
 	}
-	c.used[name] = e
 	return e, true
 }
 
@@ -69,7 +67,7 @@ func (c *Cache) storeValue(name string, key [32]byte, data []byte, v any) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.used[name] = cacheEntry{key, data, v}
+	c.added[name] = cacheEntry{key, data, v}
 }
 
 // begin starts a render: results of months that are no longer loaded are
@@ -88,7 +86,7 @@ func (c *Cache) begin(months []*site.Month) map[*site.Month]*rank.MonthResults {
 	for _, m := range months {
 		results[m] = c.results[m]
 	}
-	c.used = map[string]cacheEntry{}
+	c.added = map[string]cacheEntry{}
 	return results
 }
 
@@ -107,10 +105,10 @@ func (c *Cache) end(results map[*site.Month]*rank.MonthResults) {
 	if c.entries == nil {
 		c.entries = map[string]cacheEntry{}
 	}
-	for name, e := range c.used {
+	for name, e := range c.added {
 		c.entries[name] = e
 	}
-	c.used = nil
+	c.added = nil
 }
 
 // keyOf hashes the global key with the given file sums.
