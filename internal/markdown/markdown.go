@@ -124,6 +124,9 @@ func (c *Converter) Convert(src []byte, resolve Resolver) ([]byte, []Error) {
 		n.html = h
 	})
 	var buf bytes.Buffer
+	// HTML is the text plus its tags: room for that at once, rather than a
+	// dozen doublings per page.
+	buf.Grow(len(src) + len(src)/4 + 256)
 	if err := c.doc.Renderer().Render(&buf, src, root); err != nil {
 		// goldmark's HTML renderers fail only when the writer does, and a
 		// bytes.Buffer does not.

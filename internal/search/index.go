@@ -100,10 +100,12 @@ func hanToken(k uint64) string {
 
 // Analyze tokenises a document's title, 文号 and text.
 func Analyze(d Document) *Analysis {
-	a := &Analysis{Doc: d, hans: make([]hanCount, 0, len(d.Text)/4+16)}
 	t := tables.Get().(*hanTable)
 	defer tables.Put(t)
 	t.reset()
+	// The counts grow in the table's scratch list, which keeps its room
+	// from page to page; the analysis gets an exact copy.
+	a := &Analysis{Doc: d, hans: t.scratch[:0]}
 	var wordAt map[string]int
 	count := func(tok string, han uint64) (body, title *int32) {
 		if han != 0 {
@@ -140,8 +142,8 @@ func Analyze(d Document) *Analysis {
 		a.Len++
 	})
 	// An archive's analyses are all alive at once until the merge: keep
-	// exactly the tokens (not the estimate's room) and the text only in
-	// its JSON.
+	// exactly the tokens and the text only in its JSON.
+	t.scratch = a.hans[:0]
 	a.hans = slices.Clone(a.hans)
 	a.json = appendDoc(make([]byte, 0, len(d.Text)+len(d.Title)+128), d, a.Len)
 	a.Doc.Text = ""
@@ -156,6 +158,8 @@ type hanTable struct {
 	keys []uint64
 	at   []int32
 	n    int
+
+	scratch []hanCount // Analyze's counts, reused
 }
 
 var tables = sync.Pool{New: func() any { return &hanTable{} }}

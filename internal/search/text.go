@@ -23,7 +23,7 @@ import (
 // U+FFFD.
 func PlainText(fragment string) string {
 	var t textWriter
-	t.b.Grow(len(fragment) / 2) // the text is most of a page's bytes
+	t.b.Grow(len(fragment)) // the text is most of a page's bytes, never more
 	s := fragment
 	for len(s) > 0 {
 		i := strings.IndexByte(s, '<')
