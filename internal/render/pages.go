@@ -32,6 +32,10 @@ type Page struct {
 	Unit      *UnitView      // unit, department (history.go)
 	Indicator *IndicatorView // indicator
 	Rankings  *RankingsView  // rankings
+
+	// Nav is the site's navigation as this page shows it: Current says
+	// which entry the page is, or is under, for aria-current.
+	Nav []NavItem
 }
 
 // SiteData is the part of every page that comes from config.toml.
@@ -47,8 +51,27 @@ type SiteData struct {
 }
 
 type NavItem struct {
-	Title string
-	Path  string
+	Title   string
+	Path    string
+	Current string // "page" for the page itself, "true" for its section, ""
+}
+
+// nav marks the navigation entry of page p: the entry it is, or the
+// section it belongs to (a circular is under 通报, a unit's or an
+// indicator's history under 排名).
+func nav(items []NavItem, p *Page) []NavItem {
+	out := make([]NavItem, len(items))
+	for i, it := range items {
+		out[i] = it
+		switch {
+		case it.Path == p.Path && p.Kind != "404":
+			out[i].Current = "page"
+		case it.Path == "circulars/" && p.Kind == "circular",
+			it.Path == "rankings/" && (p.Kind == "unit" || p.Kind == "department" || p.Kind == "indicator"):
+			out[i].Current = "true"
+		}
+	}
+	return out
 }
 
 // Column is the portal's column metadata (DOMAIN.md §2).
@@ -127,9 +150,9 @@ func (r *renderer) newSiteData() *SiteData {
 		Issuer:   c.Issuer,
 		BaseURL:  r.base,
 		Nav: []NavItem{
-			{"首页", ""},
-			{"通报", "circulars/"},
-			{"排名", "rankings/"},
+			{Title: "首页", Path: ""},
+			{Title: "通报", Path: "circulars/"},
+			{Title: "排名", Path: "rankings/"},
 		},
 	}
 }

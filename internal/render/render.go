@@ -501,6 +501,7 @@ func (r *renderer) execute(layout string, p *Page) ([]byte, error) {
 		return nil, diag.List{{File: "layouts/" + layout, Msg: "缺少模板文件"}}
 	}
 	p.Site = r.siteData
+	p.Nav = nav(r.siteData.Nav, p)
 	b, _ := r.buffers.Get().(*bytes.Buffer)
 	if b == nil {
 		b = new(bytes.Buffer)
