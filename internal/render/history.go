@@ -436,6 +436,19 @@ func townshipCell(p placing, decimals int, withScore bool) rankCell {
 	return rankCell{text: strconv.Itoa(p.rank), title: zh.RankPhrase(p.rank, p.tied) + "，得分" + score}
 }
 
+// matrices writes a matrix a year at a time (see matrix), each year's
+// table captioned by caption, a format taking the year.
+func matrices[K any](r *renderer, h *history, page, first, caption string, keys []K, row func(K) (name, path string), cell func(K, int) rankCell) []YearMatrix {
+	var out []YearMatrix
+	for _, y := range h.years {
+		if ym, ok := matrix(r, h, y, page, first, keys, row, cell); ok {
+			ym.Caption = fmt.Sprintf(caption, ym.Year)
+			out = append(out, ym)
+		}
+	}
+	return out
+}
+
 // matrix writes one year of a matrix with a row per key, from cells(key,
 // month index); a row whose cells are all empty is left out, and so is a
 // year without rows. page names the page it is on, for the cache: the
@@ -518,17 +531,11 @@ func (r *renderer) townshipPage(h *history, u *site.Unit) ([]byte, error) {
 			inds = append(inds, ind)
 		}
 	}
-	for _, y := range h.years {
-		ym, ok := matrix(r, h, y, unitPath(u), "指标", inds,
-			func(ind *site.Indicator) (string, string) { return ind.Name, indicatorPath(ind) },
-			func(ind *site.Indicator, i int) rankCell {
-				return townshipCell(h.townships[ind.ID][u][i], ind.Decimals, false)
-			})
-		if ok {
-			ym.Caption = fmt.Sprintf("%d年各单项指标排名", ym.Year)
-			v.Years = append(v.Years, ym)
-		}
-	}
+	v.Years = matrices(r, h, unitPath(u), "指标", "%d年各单项指标排名", inds,
+		func(ind *site.Indicator) (string, string) { return ind.Name, indicatorPath(ind) },
+		func(ind *site.Indicator, i int) rankCell {
+			return townshipCell(h.townships[ind.ID][u][i], ind.Decimals, false)
+		})
 	return r.execute("unit.html", &Page{
 		Kind:        "unit",
 		Title:       u.Name + "历次考核排名",
@@ -600,12 +607,7 @@ func (r *renderer) departmentPage(h *history, u *site.Unit) ([]byte, error) {
 		}
 		return rankCell{}
 	}
-	for _, y := range h.years {
-		if ym, ok := matrix(r, h, y, unitPath(u), "项目", keys, name, cell); ok {
-			ym.Caption = fmt.Sprintf("%d年", ym.Year)
-			v.Years = append(v.Years, ym)
-		}
-	}
+	v.Years = matrices(r, h, unitPath(u), "项目", "%d年", keys, name, cell)
 	return r.execute("unit.html", &Page{
 		Kind:        "department",
 		Title:       u.Name + "历次考核情况",
@@ -687,15 +689,9 @@ func (r *renderer) indicatorPage(h *history, ind *site.Indicator) ([]byte, error
 	}
 
 	if byUnit := h.townships[ind.ID]; byUnit != nil {
-		for _, y := range h.years {
-			ym, ok := matrix(r, h, y, indicatorPath(ind), "乡镇（街道）", ind.Townships,
-				func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
-				func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals, true) })
-			if ok {
-				ym.Caption = fmt.Sprintf("%d年乡镇（街道）排名", ym.Year)
-				v.Years = append(v.Years, ym)
-			}
-		}
+		v.Years = matrices(r, h, indicatorPath(ind), "乡镇（街道）", "%d年乡镇（街道）排名", ind.Townships,
+			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
+			func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals, true) })
 	}
 	return r.execute("indicator.html", &Page{
 		Kind:        "indicator",
@@ -722,25 +718,21 @@ func (r *renderer) rankingsPage(h *history) ([]byte, error) {
 	n := len(r.s.Townships)
 	dec := r.s.Config.Scoring.Decimals
 	v := &RankingsView{}
-	for _, y := range h.years {
-		ym, ok := matrix(r, h, y, "rankings/", "乡镇（街道）", r.s.Townships,
-			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
-			func(t *site.Unit, i int) rankCell {
-				p := h.composite[t][i]
-				if p.rank == 0 {
-					return rankCell{title: "无排名"}
-				}
-				return rankCell{
-					text:  strconv.Itoa(p.rank),
-					title: zh.RankPhrase(p.rank, p.tied) + "，综合得分" + formatScore(p.value, dec),
-					class: "heat-" + strconv.Itoa(heatLevel(p.rank, n)),
-				}
-			})
-		if ok {
-			ym.Caption = fmt.Sprintf("%d年乡镇（街道）综合考核排名", ym.Year)
-			ym.Class = "heatmap"
-			v.Years = append(v.Years, ym)
-		}
+	v.Years = matrices(r, h, "rankings/", "乡镇（街道）", "%d年乡镇（街道）综合考核排名", r.s.Townships,
+		func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
+		func(t *site.Unit, i int) rankCell {
+			p := h.composite[t][i]
+			if p.rank == 0 {
+				return rankCell{title: "无排名"}
+			}
+			return rankCell{
+				text:  strconv.Itoa(p.rank),
+				title: zh.RankPhrase(p.rank, p.tied) + "，综合得分" + formatScore(p.value, dec),
+				class: "heat-" + strconv.Itoa(heatLevel(p.rank, n)),
+			}
+		})
+	for i := range v.Years {
+		v.Years[i].Class = "heatmap"
 	}
 	for lvl, lo := 1, 1; lo <= n; lvl++ {
 		hi := lo
