@@ -10,7 +10,7 @@ import (
 
 // A Cache carries work from one render of a site to the next, for the
 // preview server: a month's ranking, a circular's converted body, a
-// page's search analysis, a year of a history table and every output
+// page's search entry, a year of a history table and every output
 // whose inputs have not changed are reused, so a save re-renders only
 // what it touches. Each piece of work is keyed by a hash of exactly what
 // it reads: the input files (keyOf, globalKey, metaKey, contentKey) or,
@@ -27,7 +27,7 @@ type Cache struct {
 type cacheEntry struct {
 	key  [32]byte
 	data []byte
-	v    any // a value other than bytes: a search analysis
+	v    any // a value other than bytes: a year of a history table
 }
 
 // lookup returns the bytes stored under name if they were made from key.
@@ -92,7 +92,7 @@ func (c *Cache) begin(months []*site.Month) map[*site.Month]*rank.MonthResults {
 
 // end keeps this render's work for the next one, beside what earlier
 // renders left: an entry a render did not ask for may still be wanted,
-// as the search index reused whole leaves its documents' analyses unread.
+// as the search index reused whole leaves its documents' entries unread.
 // Entries are replaced by name, so the cache holds at most one per input
 // and output the session has seen.
 func (c *Cache) end(results map[*site.Month]*rank.MonthResults) {

@@ -208,14 +208,22 @@ func (r *renderer) circularPage(i int) ([]byte, error) {
 	})
 }
 
-func (r *renderer) plainPage(p *site.Page) ([]byte, error) {
+// plainPage renders plain page i, and its search entry while its body is
+// at hand.
+func (r *renderer) plainPage(i int) ([]byte, error) {
+	p := r.s.Pages[i]
+	body, err := r.convertPage(p)
+	if err != nil {
+		return nil, err
+	}
+	r.pageEntry(i, body)
 	return r.execute("page.html", &Page{
 		Kind:    "page",
 		Title:   p.Title,
 		Path:    p.Path,
 		Date:    dateData(p.Date),
 		Column:  Column{Name: p.Title, Type: "信息"},
-		Content: r.pageBodies[p], // converted once, before the page jobs
+		Content: body,
 	})
 }
 

@@ -100,12 +100,19 @@ type renderer struct {
 
 	// bodies holds each circular's converted Markdown, by index in
 	// s.Circulars. It is filled once, before any page job runs, because the
-	// circular page, the search index and the feed all read it.
+	// circular page, the search index and the feed all read it. A plain
+	// page's body is read by its page and its search entry only, and is
+	// converted by the page's job.
 	bodies []template.HTML
 
-	// pageBodies holds each plain page's converted Markdown, filled with
-	// bodies: the page and the search index both read it.
-	pageBodies map[*site.Page]template.HTML
+	// emit hands an output to Stream's caller, from any job.
+	emit func(Output)
+
+	// entries are the documents' entries in the search index: the
+	// circulars', then the plain pages'; left counts the entries each part
+	// of the index still waits for (see search.go).
+	entries [][]byte
+	left    []atomic.Int32
 
 	// buffers hold the pages being executed: a page is written into a
 	// buffer that earlier pages grew and copied out once at its size,
@@ -246,28 +253,36 @@ func parallel(n int, fn func(i int)) {
 
 // render runs every job and emits its output.
 func (r *renderer) render(emit func(Output) error) error {
-	// A body that fails to convert is left empty; its problems are
-	// reported together with the template errors of the page jobs.
-	r.convertBodies()
-	jobs := r.jobs()
 	var (
 		emitOnce sync.Once
 		emitErr  error
 		stopped  atomic.Bool
 	)
+	r.emit = func(o Output) {
+		if stopped.Load() {
+			return
+		}
+		if err := emit(o); err != nil {
+			emitOnce.Do(func() { emitErr = err })
+			stopped.Store(true)
+		}
+	}
+	r.startSearch()
+	// A body that fails to convert is left empty; its problems are
+	// reported together with the template errors of the page jobs.
+	r.convertBodies()
+	jobs := r.jobs()
 	parallel(len(jobs), func(i int) {
 		if stopped.Load() {
 			return
 		}
-		data, ok := r.run(jobs[i])
-		if !ok {
-			return
-		}
-		if err := emit(Output{Path: jobs[i].path, Data: data}); err != nil {
-			emitOnce.Do(func() { emitErr = err })
-			stopped.Store(true)
+		if data, ok := r.run(jobs[i]); ok {
+			r.emit(Output{Path: jobs[i].path, Data: data})
 		}
 	})
+	if !stopped.Load() {
+		r.finishSearch()
+	}
 	if emitErr != nil {
 		return emitErr
 	}
@@ -313,20 +328,15 @@ func (r *renderer) run(j job) (data []byte, ok bool) {
 }
 
 // convertBodies converts every circular's Markdown, with the shortcodes
-// of its month, into r.bodies, and every plain page's into r.pageBodies.
+// of its month, into r.bodies.
 func (r *renderer) convertBodies() {
 	r.bodies = make([]template.HTML, len(r.s.Circulars))
-	pages := make([]template.HTML, len(r.s.Pages))
-	n := len(r.s.Circulars)
-	parallel(n+len(r.s.Pages), func(i int) {
-		if i >= n {
-			pages[i-n] = r.convertPage(r.s.Pages[i-n])
-			return
-		}
+	parallel(len(r.s.Circulars), func(i int) {
 		c := r.s.Circulars[i]
 		name, key := "body:"+c.File, keyOf(r.global, c.Sum, monthSum(c))
 		if html, ok := r.cache.lookup(name, key); ok {
 			r.bodies[i] = template.HTML(html)
+			r.circularEntry(i)
 			return
 		}
 		var res *rank.MonthResults
@@ -340,27 +350,18 @@ func (r *renderer) convertBodies() {
 		}
 		r.cache.store(name, key, html)
 		r.bodies[i] = template.HTML(html)
+		r.circularEntry(i)
 	})
-	r.pageBodies = make(map[*site.Page]template.HTML, len(pages))
-	for i, p := range r.s.Pages {
-		r.pageBodies[p] = pages[i]
-	}
 }
 
 // convertPage converts a plain page's Markdown; it has no month, so the
 // data shortcodes have nothing to show.
-func (r *renderer) convertPage(p *site.Page) template.HTML {
-	name, key := "body:"+p.File, keyOf(r.global, p.Sum)
-	if html, ok := r.cache.lookup(name, key); ok {
-		return template.HTML(html)
-	}
+func (r *renderer) convertPage(p *site.Page) (template.HTML, error) {
 	html, errs := r.md.Convert(p.Body, r.shortcodes(nil))
 	if len(errs) > 0 {
-		r.fail(markdownDiags(p.File, p.BodyLine, errs))
-		return ""
+		return "", markdownDiags(p.File, p.BodyLine, errs)
 	}
-	r.cache.store(name, key, html)
-	return template.HTML(html)
+	return template.HTML(html), nil
 }
 
 // fail records a problem found while rendering.
@@ -407,7 +408,7 @@ func (r *renderer) templateDiag(err error) diag.Diagnostic {
 func (r *renderer) jobs() []job {
 	s := r.s
 	var jobs []job
-	jobs = append(jobs, r.searchJobs()...) // search.go: search/, search-index.json (first: the index is the longest job)
+	jobs = append(jobs, r.searchJobs()...) // search.go: search/ (the index is made as the pages are)
 	add := func(p string, fn func() ([]byte, error)) { jobs = append(jobs, job{path: p, fn: fn}) }
 	for _, a := range s.Assets {
 		data := a.Data
@@ -425,8 +426,8 @@ func (r *renderer) jobs() []job {
 		jobs = append(jobs, keyed(job{path: c.URLPath() + "index.html", fn: func() ([]byte, error) { return r.circularPage(i) }},
 			keyOf(r.global, c.Sum, monthSum(c), prev, next)))
 	}
-	for _, p := range s.Pages {
-		jobs = append(jobs, keyed(job{path: p.Path + "index.html", fn: func() ([]byte, error) { return r.plainPage(p) }}, keyOf(r.global, p.Sum)))
+	for i, p := range s.Pages {
+		jobs = append(jobs, keyed(job{path: p.Path + "index.html", fn: func() ([]byte, error) { return r.plainPage(i) }}, keyOf(r.global, p.Sum)))
 	}
 	jobs = append(jobs, r.openDataJobs()...) // opendata.go: data.json, data.csv, data/ranks.csv
 

@@ -1,23 +1,22 @@
 package render
 
 import (
-	"crypto/sha256"
+	"html/template"
+	"strconv"
+	"sync/atomic"
 
 	"tongbao/internal/search"
-	"tongbao/internal/site"
 )
 
 // This file renders the client-side search (DESIGN.md §7): the page
-// /search/, whose search.js reads ?q=, and the index it loads,
-// /search-index.json, built from the circulars' bodies and the plain
-// pages as converted for their own pages.
+// /search/, whose search.js reads ?q=, and the file it loads,
+// /search-index.json, which holds the plain text of the circulars' bodies
+// and of the plain pages as converted for their own pages.
 
-// searchJobs are the outputs of this file.
+// searchJobs are the outputs of this file that are jobs like any other;
+// search-index.json is made after them (see searchIndex).
 func (r *renderer) searchJobs() []job {
-	return []job{
-		{path: "search/index.html", fn: r.searchPage},
-		keyed(job{path: "search-index.json", fn: r.searchIndex}, r.contentKey()),
-	}
+	return []job{{path: "search/index.html", fn: r.searchPage}}
 }
 
 func (r *renderer) searchPage() ([]byte, error) {
@@ -29,88 +28,147 @@ func (r *renderer) searchPage() ([]byte, error) {
 	})
 }
 
-// searchIndex is /search-index.json. Its URLs are paths below the site
-// root ("circulars/2023/14/"): search.js joins them to the base path the
-// page gives it, so the index does not depend on baseURL.
+// The search index is search-index.json, which lists its parts, and the
+// parts search/docs-1.json, search/docs-2.json, …, each holding the entries
+// of partDocs documents in order: the circulars, then the plain pages.
+// Their URLs are paths below the site root ("circulars/2023/14/"), which
+// search.js joins to the base path the page gives it, so the files do
+// not depend on baseURL.
 //
-// Each document is analysed on its own, in parallel, and its analysis is
-// kept in the cache under the key of its body: a save re-analyses only the
-// page it changed.
-func (r *renderer) searchIndex() ([]byte, error) {
-	n := len(r.s.Circulars)
-	total := n + len(r.s.Pages)
-	if r.cache == nil {
-		// A build: each analysis is merged as soon as it is made and then
-		// dropped, so a large site's analyses are never all in memory.
-		m := search.NewMerger(total)
-		parallel(total, func(i int) {
-			if i < n {
-				m.Add(i, search.Analyze(r.circularDocument(i)))
-			} else {
-				m.Add(i, search.Analyze(r.pageDocument(r.s.Pages[i-n])))
-			}
-		})
-		return m.Index().JSON(), nil
+// A plain page's entry is made by the page's own job, while its converted
+// body is at hand (see plainPage), and a part is written as soon as its
+// last entry is made. A build thus never holds the bodies of all its
+// pages, nor the whole index: for a large site the index is as large as
+// all its text. The part a document is in depends on its place alone, so
+// a save that changes one page's text changes one part.
+//
+// In the preview server, entries and parts are kept in the cache under
+// the keys of their pages: a page job the cache answers makes no entry,
+// so its part is completed from the cache once the jobs have run
+// (finishSearch).
+
+// partDocs is the number of documents in a part of the index: about a
+// megabyte of text for pages of the length of a circular.
+const partDocs = 100
+
+// startSearch prepares the counts of the parts.
+func (r *renderer) startSearch() {
+	n := len(r.s.Circulars) + len(r.s.Pages)
+	r.entries = make([][]byte, n)
+	r.left = make([]atomic.Int32, (n+partDocs-1)/partDocs)
+	for k := range r.left {
+		r.left[k].Store(int32(min(partDocs, n-k*partDocs)))
 	}
-	as := make([]*search.Analysis, total)
-	parallel(len(as), func(i int) {
-		var name string
-		var key [32]byte
-		var doc func() search.Document
-		if i < n {
-			c := r.s.Circulars[i]
-			name, key = "search:"+c.File, keyOf(r.global, c.Sum, monthSum(c))
-			doc = func() search.Document { return r.circularDocument(i) }
-		} else {
-			p := r.s.Pages[i-n]
-			name, key = "search:"+p.File, keyOf(r.global, p.Sum)
-			doc = func() search.Document { return r.pageDocument(p) }
+}
+
+// partPath is the path of part k, counted from 0.
+func partPath(k int) string {
+	return "search/docs-" + strconv.Itoa(k+1) + ".json"
+}
+
+// addEntry records document i's entry, and writes its part if that was
+// the last entry the part waited for.
+func (r *renderer) addEntry(i int, e []byte) {
+	r.entries[i] = e
+	if k := i / partDocs; r.left[k].Add(-1) == 0 {
+		r.writePart(k)
+	}
+}
+
+// writePart writes part k, whose entries are all made, and drops them.
+func (r *renderer) writePart(k int) {
+	entries := r.entries[k*partDocs : min(len(r.entries), (k+1)*partDocs)]
+	data := search.JSON(entries)
+	clear(entries)
+	r.cache.store(partPath(k), r.partKey(k), data)
+	r.emit(Output{Path: partPath(k), Data: data})
+}
+
+// circularEntry makes the search entry of circular i from its converted
+// body.
+func (r *renderer) circularEntry(i int) {
+	c := r.s.Circulars[i]
+	name, key := "search:"+c.File, keyOf(r.global, c.Sum, monthSum(c))
+	e, ok := r.cache.lookup(name, key)
+	if !ok {
+		v := r.circular(i)
+		d := search.Document{Title: v.Title, URL: v.Path, Number: v.Number, Text: search.PlainText(string(r.bodies[i]))}
+		if v.Date != nil {
+			d.Date = v.Date.ISO
 		}
-		if v, ok := r.cache.lookupValue(name, key); ok {
-			as[i] = v.(*search.Analysis)
-			return
-		}
-		as[i] = search.Analyze(doc())
-		r.cache.storeValue(name, key, nil, as[i])
-	})
-	return search.Merge(as).JSON(), nil
+		e = search.Entry(d)
+		r.cache.store(name, key, e)
+	}
+	r.addEntry(i, e)
 }
 
-// contentKey hashes every input file: what the index reads. A rebuild
-// that changed nothing the index shows (a layout, say, is in r.global and
-// does change it) reuses the whole file.
-func (r *renderer) contentKey() [32]byte {
-	h := sha256.New()
-	h.Write(r.global[:])
-	for _, m := range r.s.Months {
-		h.Write(m.Sum[:])
-	}
-	for _, c := range r.s.Circulars {
-		h.Write(c.Sum[:])
-	}
-	for _, p := range r.s.Pages {
-		h.Write(p.Sum[:])
-	}
-	var k [32]byte
-	copy(k[:], h.Sum(nil))
-	return k
-}
-
-// circularDocument is circular i as the search sees it.
-func (r *renderer) circularDocument(i int) search.Document {
-	v := r.circular(i)
-	d := search.Document{Title: v.Title, URL: v.Path, Number: v.Number, Text: search.PlainText(string(r.bodies[i]))}
-	if v.Date != nil {
-		d.Date = v.Date.ISO
-	}
-	return d
-}
-
-// pageDocument is a plain page as the search sees it.
-func (r *renderer) pageDocument(p *site.Page) search.Document {
-	d := search.Document{Title: p.Title, URL: p.Path, Text: search.PlainText(string(r.pageBodies[p]))}
+// pageEntry makes the search entry of plain page i from its converted
+// body.
+func (r *renderer) pageEntry(i int, body template.HTML) {
+	p := r.s.Pages[i]
+	d := search.Document{Title: p.Title, URL: p.Path, Text: search.PlainText(string(body))}
 	if dd := dateData(p.Date); dd != nil {
 		d.Date = dd.ISO
 	}
-	return d
+	e := search.Entry(d)
+	r.cache.store("search:"+p.File, keyOf(r.global, p.Sum), e)
+	r.addEntry(len(r.s.Circulars)+i, e)
+}
+
+// finishSearch writes the parts the jobs left unfinished, from the cache,
+// and search-index.json. A part stays unwritten if a page in it failed
+// to convert (its job reported why).
+func (r *renderer) finishSearch() {
+	n := len(r.s.Circulars)
+	parallel(len(r.left), func(k int) {
+		if r.left[k].Load() == 0 {
+			return
+		}
+		if data, ok := r.cache.lookup(partPath(k), r.partKey(k)); ok {
+			r.emit(Output{Path: partPath(k), Data: data})
+			return
+		}
+		for i := k * partDocs; i < min(len(r.entries), (k+1)*partDocs); i++ {
+			if r.entries[i] != nil {
+				continue
+			}
+			if i < n {
+				r.circularEntry(i)
+				continue
+			}
+			p := r.s.Pages[i-n]
+			if e, ok := r.cache.lookup("search:"+p.File, keyOf(r.global, p.Sum)); ok {
+				r.addEntry(i, e)
+				continue
+			}
+			body, err := r.convertPage(p)
+			if err != nil {
+				return
+			}
+			r.pageEntry(i-n, body)
+		}
+	})
+	b := []byte(`{"v":3,"parts":[`)
+	for k := range r.left {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendQuote(b, partPath(k))
+	}
+	r.emit(Output{Path: "search-index.json", Data: append(b, "]}\n"...)})
+}
+
+// partKey hashes what part k reads: the files of its documents.
+func (r *renderer) partKey(k int) [32]byte {
+	n := len(r.s.Circulars)
+	var sums [][32]byte
+	for i := k * partDocs; i < min(len(r.entries), (k+1)*partDocs); i++ {
+		if i < n {
+			c := r.s.Circulars[i]
+			sums = append(sums, c.Sum, monthSum(c))
+		} else {
+			sums = append(sums, r.s.Pages[i-n].Sum)
+		}
+	}
+	return keyOf(r.global, sums...)
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -20,58 +21,59 @@ type searchIndexFile struct {
 		URL    string `json:"url"`
 		Date   string `json:"date"`
 		Number string `json:"number"`
-		Len    int    `json:"len"`
 		Text   string `json:"text"`
 	} `json:"docs"`
-	Body  map[string][]int `json:"body"`
-	Title map[string][]int `json:"title"`
 }
 
-func decodeSearchIndex(t *testing.T, data []byte) *searchIndexFile {
+// decodeSearchIndex reads search-index.json and its parts from files and
+// returns the documents of all the parts as one.
+func decodeSearchIndex(t *testing.T, files map[string][]byte) *searchIndexFile {
 	t.Helper()
-	var f searchIndexFile
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		t.Fatalf("search-index.json: %v", err)
+	var head struct {
+		V     int      `json:"v"`
+		Parts []string `json:"parts"`
 	}
-	return &f
-}
-
-// docsWith decodes a token's postings (pairs of document gap and count)
-// into the URLs of the documents holding it.
-func (f *searchIndexFile) docsWith(field map[string][]int, tok string) []string {
-	var urls []string
-	doc := 0
-	list := field[tok]
-	for i := 0; i+1 < len(list); i += 2 {
-		doc += list[i]
-		urls = append(urls, f.Docs[doc].URL)
+	decode := func(name string, v any) {
+		t.Helper()
+		data, ok := files[name]
+		if !ok {
+			t.Fatalf("no %s", name)
+		}
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
 	}
-	return urls
+	decode("search-index.json", &head)
+	if head.V != 3 {
+		t.Fatalf("search-index.json: version %d", head.V)
+	}
+	all := &searchIndexFile{V: 2}
+	for _, p := range head.Parts {
+		var f searchIndexFile
+		decode(p, &f)
+		if f.V != 2 {
+			t.Fatalf("%s: version %d", p, f.V)
+		}
+		all.Docs = append(all.Docs, f.Docs...)
+	}
+	return all
 }
 
 func TestSearchIndexSample(t *testing.T) {
 	files := renderFiles(t, loadSample(t), "/tongbao/")
-	data, ok := files["search-index.json"]
-	if !ok {
-		t.Fatal("no search-index.json")
+	if got := string(files["search-index.json"]); got != "{\"v\":3,\"parts\":[\"search/docs-1.json\"]}\n" {
+		t.Errorf("search-index.json is %q", got)
 	}
-	f := decodeSearchIndex(t, data)
-	if f.V != 1 || len(f.Docs) != 2 {
-		t.Fatalf("v %d, %d documents; want the circular and 关于本站", f.V, len(f.Docs))
+	f := decodeSearchIndex(t, files)
+	if len(f.Docs) != 2 {
+		t.Fatalf("%d documents; want the circular and 关于本站", len(f.Docs))
 	}
 	c := f.Docs[0]
 	if c.URL != "circulars/2023/14/" || c.Number != "双政办函〔2023〕14号" || c.Date != "2023-04-03" ||
 		c.Title != "邵阳市双清区人民政府办公室关于区政府2023年1-2月“三重点”落实情况的通报" {
 		t.Errorf("the circular is stored as %+v", c)
-	}
-	// The query 禁毒 finds the circular: its text holds the pair.
-	if got := f.docsWith(f.Body, "禁毒"); len(got) != 1 || got[0] != "circulars/2023/14/" {
-		t.Errorf("documents holding 禁毒: %q, want [circulars/2023/14/]", got)
-	}
-	if got := f.docsWith(f.Title, "14"); len(got) != 1 || got[0] != "circulars/2023/14/" {
-		t.Errorf("documents with 14 in the title or 文号: %q", got)
 	}
 	// The text is the rendered body as plain text: the sentences the
 	// shortcodes wrote, no markup, no Markdown.
@@ -129,20 +131,55 @@ func TestSearchPageBaseURL(t *testing.T) {
 	}
 }
 
-// search-index.json is the same bytes on every render.
+// The search index is the same bytes on every render.
 func TestSearchIndexDeterministic(t *testing.T) {
 	s := loadSample(t)
-	first := renderFiles(t, s, "/")["search-index.json"]
+	first := renderFiles(t, s, "/")["search/docs-1.json"]
 	for range 3 {
-		if again := renderFiles(t, s, "/")["search-index.json"]; !bytes.Equal(first, again) {
+		if again := renderFiles(t, s, "/")["search/docs-1.json"]; !bytes.Equal(first, again) {
 			t.Fatal("two renders of the sample give different search indexes")
+		}
+	}
+}
+
+// TestSearchIndexParts: a site of 250 documents has three parts of 100,
+// 100 and 50 documents, in order: the circulars first, then the plain
+// pages, whatever order the jobs finished in.
+func TestSearchIndexParts(t *testing.T) {
+	s := loadSample(t)
+	about := s.Pages[0]
+	s.Pages = nil
+	for i := range 249 {
+		p := *about
+		p.File = fmt.Sprintf("content/p/%03d.md", i)
+		p.Path = fmt.Sprintf("p/%03d/", i)
+		p.Title = fmt.Sprintf("页面%03d", i)
+		s.Pages = append(s.Pages, &p)
+	}
+	files := renderFiles(t, s, "/")
+	want := "{\"v\":3,\"parts\":[\"search/docs-1.json\",\"search/docs-2.json\",\"search/docs-3.json\"]}\n"
+	if got := string(files["search-index.json"]); got != want {
+		t.Fatalf("search-index.json is %q, want %q", got, want)
+	}
+	f := decodeSearchIndex(t, files)
+	if len(f.Docs) != 250 || f.Docs[0].URL != "circulars/2023/14/" {
+		t.Fatalf("%d documents, the first %+v", len(f.Docs), f.Docs[0])
+	}
+	for i, d := range f.Docs[1:] {
+		if want := fmt.Sprintf("p/%03d/", i); d.URL != want || !strings.HasPrefix(d.Text, "本站是") {
+			t.Fatalf("document %d is %s (%.20q), want %s", i+1, d.URL, d.Text, want)
+		}
+	}
+	for part, n := range map[string]int{"search/docs-1.json": 100, "search/docs-2.json": 100, "search/docs-3.json": 50} {
+		if got := bytes.Count(files[part], []byte(`{"title":`)); got != n {
+			t.Errorf("%s holds %d documents, want %d", part, got, n)
 		}
 	}
 }
 
 // BenchmarkSearchIndex builds search-index.json for the 20-year demo
 // archive (240 circulars) from bodies converted beforehand: the cost the
-// search adds to a build.
+// search adds to a build (the plain text of each body and its entry).
 func BenchmarkSearchIndex(b *testing.B) {
 	sample, err := site.Load("../..")
 	if err != nil {
@@ -160,12 +197,17 @@ func BenchmarkSearchIndex(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	var size int
+	r.emit = func(o Output) { size += len(o.Data) }
+	r.startSearch()
 	r.convertBodies()
-	var data []byte
 	for b.Loop() {
-		if data, err = r.searchIndex(); err != nil {
-			b.Fatal(err)
-		}
+		size = 0
+		r.startSearch()
+		r.finishSearch()
 	}
-	b.ReportMetric(float64(len(data)), "bytes")
+	if err := r.diags.Err(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(size), "bytes")
 }

@@ -1,56 +1,13 @@
 package search
 
 import (
-	"slices"
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 )
-
-// FuzzTokenize checks the properties every token list must have. Its seed
-// corpus in testdata/fuzz/FuzzTokenize runs with every go test.
-func FuzzTokenize(f *testing.F) {
-	f.Fuzz(func(t *testing.T, s string) {
-		toks := Tokenize(s)
-		if !slices.Equal(toks, Tokenize(s)) {
-			t.Fatalf("Tokenize(%q) is not deterministic", s)
-		}
-		hanRunes := 0
-		for _, r := range s {
-			if classify(foldWidth(r)) == han {
-				hanRunes++
-			}
-		}
-		unigrams := 0
-		for _, tok := range toks {
-			if tok == "" || !utf8.ValidString(tok) {
-				t.Fatalf("Tokenize(%q) gave the token %q", s, tok)
-			}
-			runes := []rune(tok)
-			if IsHan(tok) {
-				if len(runes) > 2 || !allRunes(runes, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
-					t.Fatalf("Tokenize(%q): Han token %q is not one or two Han characters", s, tok)
-				}
-				if len(runes) == 1 {
-					unigrams++
-				}
-			} else if !allRunes(runes, func(r rune) bool {
-				return (unicode.IsLetter(r) || unicode.IsNumber(r)) && !unicode.Is(unicode.Han, r) && lower(r) == r
-			}) {
-				t.Fatalf("Tokenize(%q): word %q holds a Han, non-word or upper-case character", s, tok)
-			}
-			// A token is found again in itself: the query for a token
-			// finds the documents holding it.
-			if !slices.Contains(Tokenize(tok), tok) {
-				t.Fatalf("Tokenize(%q) = %q lacks %q", tok, Tokenize(tok), tok)
-			}
-		}
-		if unigrams != hanRunes {
-			t.Fatalf("Tokenize(%q): %d Han unigrams for %d Han characters", s, unigrams, hanRunes)
-		}
-	})
-}
 
 // FuzzPlainText checks that any input gives tidy text without panicking.
 func FuzzPlainText(f *testing.F) {
@@ -68,11 +25,30 @@ func FuzzPlainText(f *testing.F) {
 	})
 }
 
-func allRunes(rs []rune, ok func(rune) bool) bool {
-	for _, r := range rs {
-		if !ok(r) {
-			return false
+// FuzzEntry checks that every document's entry is JSON that decodes to
+// the document, invalid UTF-8 replaced, whatever the strings hold.
+func FuzzEntry(f *testing.F) {
+	f.Add("禁毒通报", "circulars/2023/14/", "2023-04-03", "双政办函〔2023〕14号", "经区政府研究，现将……通报如下：")
+	f.Add("\"\\\n", "a/", "", "", "ls\u2028ps\u2029 bad\xffbyte \xe2\x80 \xe2")
+	f.Fuzz(func(t *testing.T, title, url, date, number, text string) {
+		d := Document{Title: title, URL: url, Date: date, Number: number, Text: text}
+		data := JSON([][]byte{Entry(d)})
+		var got struct {
+			V    int
+			Docs []Document
 		}
-	}
-	return true
+		if err := json.Unmarshal(data, &got); err != nil {
+			t.Fatalf("the entry of %+v does not decode: %v\n%s", d, err, data)
+		}
+		if bytes.ContainsAny(data, "\u2028\u2029") {
+			t.Fatalf("the entry of %+v holds a raw U+2028 or U+2029", d)
+		}
+		want := Document{Title: valid(title), URL: valid(url), Date: valid(date), Number: valid(number), Text: valid(text)}
+		if got.V != 2 || len(got.Docs) != 1 || got.Docs[0] != want {
+			t.Fatalf("the entry of %+v decodes to %+v", d, got)
+		}
+	})
 }
+
+// valid replaces each byte of invalid UTF-8 with U+FFFD, as JSON does.
+func valid(s string) string { return string([]rune(s)) }

@@ -3,6 +3,8 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
+	"strconv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -104,10 +106,74 @@ func TestJSTokenize(t *testing.T) {
 	}
 }
 
-// TestJSSearch ranks the tiny documents of index_test.go with search.js.
+// tinyDocs are three documents; the counts of TestJSPostings are worked
+// out by hand from them.
+var tinyDocs = []Document{
+	{Title: "禁毒通报", URL: "circulars/2023/1/", Date: "2023-01-05", Text: "禁毒工作。禁毒！"},
+	{Title: "About", URL: "about/", Text: "Search the archive, search again."},
+	{Title: "工作通报", URL: "circulars/2023/14/", Date: "2023-04-03", Number: "双政办函〔2023〕14号", Text: "2023年工作"},
+}
+
+// tinyIndex is search-index.json of docs.
+func tinyIndex(docs []Document) json.RawMessage {
+	var entries [][]byte
+	for _, d := range docs {
+		entries = append(entries, Entry(d))
+	}
+	return JSON(entries)
+}
+
+// TestJSPostings: search.js finds a token in a document where Tokenize
+// would give it, and counts it as often: [count in the text, count in the
+// title and 文号].
+func TestJSPostings(t *testing.T) {
+	docs := append(slices.Clone(tinyDocs),
+		Document{Title: "全角", URL: "w/", Text: "全年ＧＤＰ增长，Ｇdp与gdp2023不算；GDP算。"},
+		Document{Title: "年份", URL: "y/", Number: "测政发〔2014〕140号", Text: "2014年、140号、14号、x14、14。"},
+		Document{Title: "记号", URL: "m/", Text: "禁\u20dd毒、禁\uFE00毒、Cafe\u0301 、na\u00ADive、禁禁禁"},
+	)
+	cases := []struct {
+		tok  string
+		want map[int][2]int
+	}{
+		{"禁毒", map[int][2]int{0: {2, 1}, 5: {2, 0}}},
+		{"工作", map[int][2]int{0: {1, 0}, 2: {1, 1}}},
+		{"通报", map[int][2]int{0: {0, 1}, 2: {0, 1}}},
+		{"search", map[int][2]int{1: {2, 0}}}, // Search and search
+		{"about", map[int][2]int{1: {0, 1}}},
+		{"2023", map[int][2]int{2: {1, 1}}}, // not in gdp2023
+		{"14", map[int][2]int{2: {0, 1}, 4: {2, 0}}},
+		{"140", map[int][2]int{4: {1, 1}}},
+		{"gdp", map[int][2]int{3: {3, 0}}}, // ＧＤＰ, Ｇdp, GDP; not gdp2023
+		{"cafe", map[int][2]int{5: {1, 0}}},
+		{"naive", map[int][2]int{5: {1, 0}}},
+		{"禁禁", map[int][2]int{5: {2, 0}}}, // overlapping
+		{"禁", map[int][2]int{0: {2, 1}, 5: {5, 0}}},
+		{"constructor", map[int][2]int{}},
+	}
+	var toks []string
+	for _, c := range cases {
+		toks = append(toks, c.tok)
+	}
+	var got []map[string][2]int
+	runJS(t, `
+const index = new s.Index([input.index]);
+process.stdout.write(JSON.stringify(input.toks.map(tok => Object.fromEntries(index.postings(tok)))));`,
+		map[string]any{"index": tinyIndex(docs), "toks": toks}, &got)
+	for i, c := range cases {
+		want := map[string][2]int{}
+		for doc, n := range c.want {
+			want[strconv.Itoa(doc)] = n
+		}
+		if !maps.Equal(got[i], want) {
+			t.Errorf("postings(%q) = %v, want %v", c.tok, got[i], want)
+		}
+	}
+}
+
+// TestJSSearch ranks the tiny documents with search.js.
 func TestJSSearch(t *testing.T) {
-	data := Build(tinyDocs).JSON()
-	queries := []string{"工作", "通报 14", "Search", "禁毒", "禁", "constructor", "__proto__", "，。", "二〇"}
+	queries := []string{"工作", "通报 14", "Search", "禁毒", "禁", "constructor", "__proto__", "，。", "二〇", "ＳＥＡＲＣＨ"}
 	want := [][]int{
 		{2, 0}, // both hold the pair 工作; doc 2 also in its title
 		{2, 0}, // doc 2 holds 通报 and 14 (title, 文号), doc 0 only 通报
@@ -118,15 +184,47 @@ func TestJSSearch(t *testing.T) {
 		{},
 		{},
 		{},
+		{1},
 	}
 	var got [][]int
 	runJS(t, `
-const index = new s.Index(input.index);
+const index = new s.Index([input.index]);
 process.stdout.write(JSON.stringify(input.queries.map(q => s.search(index, q).results.map(r => r.doc))));`,
-		map[string]any{"index": json.RawMessage(data), "queries": queries}, &got)
+		map[string]any{"index": tinyIndex(tinyDocs), "queries": queries}, &got)
 	for i, q := range queries {
 		if !slices.Equal(got[i], want[i]) {
 			t.Errorf("search(%q) = %v, want %v", q, got[i], want[i])
+		}
+	}
+}
+
+// TestJSFold: search.js counts every token Tokenize gives for a text as
+// often as Tokenize gives it, on the hand-checked cases and the tricky
+// strings (full-width forms, case, combining marks, astral characters).
+func TestJSFold(t *testing.T) {
+	var in []string
+	for _, c := range tokenizeCases {
+		in = append(in, c.in)
+	}
+	in = append(in, parityStrings...)
+	var got []map[string]int
+	runJS(t, `
+process.stdout.write(JSON.stringify(input.map(text => {
+  const index = new s.Index([{v: 2, docs: [{title: "", url: "", text: text}]}]);
+  const counts = {};
+  for (const tok of s.tokenize(text)) {
+    const p = index.postings(tok).get(0);
+    counts[tok] = p ? p[0] : 0;
+  }
+  return counts;
+})));`, in, &got)
+	for i, text := range in {
+		want := map[string]int{}
+		for _, tok := range Tokenize(text) {
+			want[tok]++
+		}
+		if !maps.Equal(got[i], want) {
+			t.Errorf("counts in %q:\n search.js %v\n Tokenize  %v", text, got[i], want)
 		}
 	}
 }

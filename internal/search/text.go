@@ -1,3 +1,13 @@
+// Package search writes the data of the site's client-side search: the
+// plain text of rendered pages and search-index.json, which holds it.
+//
+// The search itself runs in the browser (layouts/assets/js/search.js).
+// Chinese has no spaces between words and the site has no dictionary, so
+// a query is split into single Han characters and the pairs of adjacent
+// characters (bigrams): the query 禁毒 matches the text 禁毒 exactly, which
+// ranks documents holding the word above documents holding 禁 and 毒 apart.
+// Other letters and digits form words, matched whole, ignoring case and
+// width. The rules are written out, in Go, in tokenize_ref_test.go.
 package search
 
 import (

@@ -2,9 +2,10 @@
  * tongbao — client-side search (站内搜索).
  *
  * The search page (layouts/search.html) gives this script the address of
- * search-index.json (data-index) and the site's base path (data-base), so
- * every address honours baseURL's path. The script reads ?q=, loads the
- * index once, ranks the documents and lists them with the matched words
+ * search-index.json (data-index), which lists the parts of the index, and
+ * the site's base path (data-base), so every address honours baseURL's
+ * path. The script reads ?q=, loads the index once (all its parts at
+ * once), ranks the documents and lists them with the matched words
  * in <mark>. Typing searches as you go and keeps the address bar current
  * (history.replaceState), so a search can be bookmarked; without script
  * the form still submits ?q= to the same page.
@@ -13,9 +14,14 @@
  * index (titles, 文号, text) is untrusted: it is only ever inserted with
  * textContent or text nodes, never as markup.
  *
- * The tokeniser is a copy of Tokenize in internal/search (Go), which
- * builds the index: both must give the same tokens for the same text.
- * internal/search/js_test.go runs this file under node to check it.
+ * The index is the documents' plain text; the search scans it. A query
+ * is split into tokens (tokenize: Han characters and pairs, and words), a
+ * document's text is folded once into the form those tokens are spelled
+ * in (fold), and each token is counted where it occurs (occurrences).
+ * Scanning is linear in the text, a few milliseconds a megabyte, so a
+ * site of tens of megabytes of text is still searched as one types. The
+ * rules are written out in Go in internal/search/tokenize_ref_test.go;
+ * internal/search/js_test.go runs this file under node against them.
  */
 (function () {
   "use strict";
@@ -184,44 +190,122 @@
   const TITLE_BOOST = 3;
   const UNIGRAM_WEIGHT = 0.2;
 
-  function own(obj, key) {
-    return obj && Object.prototype.hasOwnProperty.call(obj, key) && Array.isArray(obj[key]) ? obj[key] : null;
+  // fold gives the form of a text the search matches in: letters and
+  // digits as the tokeniser gives them (full-width forms as ASCII,
+  // lowercased by lower) and ignored characters dropped, so that a query
+  // token occurs in the form wherever the tokeniser would find it in the
+  // text. Han characters and separators are kept as they are. The text of
+  // a page is mostly Han, which the loop passes over without a look-up.
+  function fold(text) {
+    let out = "";
+    let from = 0; // text[from:] is not yet in out
+    for (let i = 0; i < text.length; ) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (c >= 0x41 && c <= 0x5a) {
+          out += text.slice(from, i) + String.fromCharCode(c + 32);
+          from = i + 1;
+        }
+        i++;
+        continue;
+      }
+      if (c >= 0x4e00 && c <= 0x9fff) {
+        i++;
+        continue;
+      }
+      let cp = text.codePointAt(i);
+      const size = cp > 0xffff ? 2 : 1;
+      if (cp >= 0xff01 && cp <= 0xff5e) {
+        cp -= 0xfee0;
+      }
+      const cls = classify(cp);
+      const rep = cls === IGNORED ? "" : cls === WORD ? lower(cp) : null;
+      if (rep !== null && rep !== text.slice(i, i + size)) {
+        out += text.slice(from, i) + rep;
+        from = i + size;
+      }
+      i += size;
+    }
+    return from === 0 ? text : out + text.slice(from);
   }
 
-  // Index is search-index.json, as written by internal/search.(*Index).JSON.
+  // codePointBefore is the code point that ends just before s[at].
+  function codePointBefore(s, at) {
+    const c = s.charCodeAt(at - 1);
+    if (at >= 2 && isLowSurrogate(c)) {
+      const h = s.charCodeAt(at - 2);
+      if (h >= 0xd800 && h <= 0xdbff) {
+        return s.codePointAt(at - 2);
+      }
+    }
+    return c;
+  }
+
+  // occurrences counts tok in a folded text as the tokeniser would: a Han
+  // character or pair wherever it occurs, overlapping ones each time (禁禁禁
+  // holds 禁禁 twice), and a word only where no letter or digit goes on
+  // before or after it (14 is not in 2014).
+  function occurrences(form, tok, word) {
+    let n = 0;
+    for (let at = form.indexOf(tok); at >= 0; at = form.indexOf(tok, at + 1)) {
+      if (word) {
+        const end = at + tok.length;
+        if ((at > 0 && classify(codePointBefore(form, at)) === WORD) || (end < form.length && classify(form.codePointAt(end)) === WORD)) {
+          continue;
+        }
+      }
+      n++;
+    }
+    return n;
+  }
+
+  // Index is the parts of the search index, as written by
+  // internal/search.JSON, in order: the documents and their text, which
+  // the search scans. Each document's folded text is made the first time
+  // the index is searched and kept.
   class Index {
-    constructor(data) {
-      if (!data || data.v !== 1 || !Array.isArray(data.docs)) {
-        throw new Error("search-index.json: unknown format");
+    constructor(parts) {
+      this.docs = [];
+      for (const part of parts) {
+        if (!part || part.v !== 2 || !Array.isArray(part.docs)) {
+          throw new Error("search index: unknown format");
+        }
+        this.docs = this.docs.concat(part.docs);
       }
-      this.docs = data.docs;
-      this.body = data.body || {};
-      this.title = data.title || {};
+      this.forms = null;
+    }
+
+    // prepare folds every document's text and title (with the 文号) once.
+    prepare() {
+      if (this.forms) {
+        return;
+      }
       let total = 0;
-      for (const d of this.docs) {
-        total += d.len || 0;
-      }
+      this.forms = this.docs.map(function (d) {
+        const body = fold(String(d.text || ""));
+        total += body.length;
+        return { body: body, title: fold(String(d.title || "") + " " + String(d.number || "")) };
+      });
       this.avgLen = Math.max(1, total / Math.max(1, this.docs.length));
+    }
+
+    // len is the length of document doc's text, for BM25.
+    len(doc) {
+      this.prepare();
+      return this.forms[doc].body.length;
     }
 
     // postings maps each document holding tok to [count in the text,
     // count in the title].
     postings(tok) {
+      this.prepare();
+      const word = classify(tok.codePointAt(0)) !== HAN;
       const found = new Map();
-      const fields = [own(this.body, tok), own(this.title, tok)];
-      fields.forEach((list, field) => {
-        if (!list) {
-          return;
-        }
-        let doc = 0;
-        for (let i = 0; i + 1 < list.length; i += 2) {
-          doc += list[i];
-          if (doc < 0 || doc >= this.docs.length) {
-            break;
-          }
-          const counts = found.get(doc) || [0, 0];
-          counts[field] += list[i + 1];
-          found.set(doc, counts);
+      this.forms.forEach(function (f, doc) {
+        const body = occurrences(f.body, tok, word);
+        const title = occurrences(f.title, tok, word);
+        if (body + title > 0) {
+          found.set(doc, [body, title]);
         }
       });
       return found;
@@ -247,7 +331,7 @@
       const weight = isTerm ? 1 : UNIGRAM_WEIGHT;
       for (const [doc, counts] of postings) {
         const tf = counts[0] + TITLE_BOOST * counts[1];
-        const norm = K1 * (1 - B + (B * (index.docs[doc].len || 0)) / index.avgLen);
+        const norm = K1 * (1 - B + (B * index.len(doc)) / index.avgLen);
         score.set(doc, (score.get(doc) || 0) + (weight * idf * tf * (K1 + 1)) / (tf + norm));
         if (isTerm) {
           matched.set(doc, (matched.get(doc) || 0) + 1);
@@ -390,18 +474,32 @@
     const base = root.getAttribute("data-base") || "/";
     const baseTitle = document.title;
 
+    function getJSON(url) {
+      return fetch(url, { credentials: "same-origin" }).then(function (res) {
+        if (!res.ok) {
+          throw new Error("HTTP " + res.status);
+        }
+        return res.json();
+      });
+    }
+
+    // loadIndex loads search-index.json, then all its parts at once.
     let loading = null;
     function loadIndex() {
       if (!loading) {
-        loading = fetch(indexURL, { credentials: "same-origin" })
-          .then(function (res) {
-            if (!res.ok) {
-              throw new Error("HTTP " + res.status);
+        loading = getJSON(indexURL)
+          .then(function (head) {
+            if (!head || head.v !== 3 || !Array.isArray(head.parts)) {
+              throw new Error("search-index.json: unknown format");
             }
-            return res.json();
+            return Promise.all(
+              head.parts.map(function (p) {
+                return getJSON(base + String(p).replace(/^\/+/, ""));
+              }),
+            );
           })
-          .then(function (data) {
-            return new Index(data);
+          .then(function (parts) {
+            return new Index(parts);
           });
         loading.catch(function () {
           loading = null; // try again next time
@@ -584,6 +682,8 @@
     module.exports = {
       tokenize: tokenize,
       queryTerms: queryTerms,
+      fold: fold,
+      occurrences: occurrences,
       Index: Index,
       search: search,
       highlight: highlight,

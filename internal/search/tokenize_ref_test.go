@@ -1,17 +1,10 @@
-// Package search builds the index of the site's client-side search: the
-// tokeniser shared with layouts/assets/js/search.js, the plain text of
-// rendered pages, and the compact search-index.json.
-//
-// Chinese has no spaces between words and the site has no dictionary, so
-// Han text is indexed as single characters and as the pairs of adjacent
-// characters (bigrams): the query 禁毒 matches the bigram 禁毒 exactly,
-// which ranks documents holding the word above documents holding 禁 and 毒
-// apart. Other letters and digits form words, lowercased.
-//
-// The browser tokenises the query with a copy of this code in JavaScript.
-// The two must agree token for token; a test runs both on tricky strings.
-// Change one, change the other.
 package search
+
+// This file is the reference tokeniser: the rules of search.js's tokenize,
+// written in Go with Go's Unicode tables. search.js carries the character
+// classes as a table generated from classify (jstable_test.go), and
+// TestJSTokenize runs search.js on tricky strings and requires the tokens
+// given here. Change the rules here and in search.js together.
 
 import (
 	"unicode"
@@ -35,15 +28,12 @@ import (
 // Queries are tokenised the same way as documents.
 func Tokenize(s string) []string {
 	var toks []string
-	scan(s, func(tok string, _ uint64) { toks = append(toks, tok) })
+	scan(s, func(tok string) { toks = append(toks, tok) })
 	return toks
 }
 
-// scan calls emit with each token of s, in Tokenize's order, and for a Han
-// token its hanKey (0 for a word). Tokens that are spelled in s as they
-// are (most of them) are substrings of s, not copies: indexing a long text
-// allocates little.
-func scan(s string, emit func(tok string, han uint64)) {
+// scan calls emit with each token of s, in Tokenize's order.
+func scan(s string, emit func(tok string)) {
 	var (
 		word      []byte // the word so far, lowercased and folded
 		wordStart = -1   // its first byte in s, or -1
@@ -58,9 +48,9 @@ func scan(s string, emit func(tok string, han uint64)) {
 			return
 		}
 		if wordAsIs {
-			emit(s[wordStart:wordEnd], 0)
+			emit(s[wordStart:wordEnd])
 		} else {
-			emit(string(word), 0)
+			emit(string(word))
 		}
 		word, wordStart = word[:0], -1
 	}
@@ -79,12 +69,12 @@ func scan(s string, emit func(tok string, han uint64)) {
 			flush()
 			if prevHan != 0 {
 				if adjacent {
-					emit(s[prevAt:i+size], hanKey(prevHan, r))
+					emit(s[prevAt : i+size])
 				} else {
-					emit(string([]rune{prevHan, r}), hanKey(prevHan, r))
+					emit(string([]rune{prevHan, r}))
 				}
 			}
-			emit(s[i:i+size], hanKey(r, 0)) // Han characters are never folded
+			emit(s[i : i+size]) // Han characters are never folded
 			prevHan, prevAt, adjacent = r, i, true
 		case wordChar:
 			l := lower(r)
@@ -101,16 +91,6 @@ func scan(s string, emit func(tok string, han uint64)) {
 		}
 	}
 	flush()
-}
-
-// hanKey identifies a Han token, for maps faster than ones keyed by
-// strings: a character is its code point, a pair first<<21 | second (more
-// than any code point, as first is not 0).
-func hanKey(first, second rune) uint64 {
-	if second == 0 {
-		return uint64(first)
-	}
-	return uint64(first)<<21 | uint64(second)
 }
 
 // foldWidth maps the full-width forms of ASCII (U+FF01–U+FF5E) to ASCII,
