@@ -18,7 +18,8 @@ import (
 // Taxonomies and RSS are off (the corpus has neither; tongbao's feed lists
 // circulars only); the sitemap and robots.txt stay on, as tongbao writes
 // both. A folder's list page is titled with the folder's name, as tongbao
-// titles it (Hugo would capitalise it).
+// titles it (Hugo would capitalise it). The header and footer are cached
+// with Hugo's partialCached, as tongbao's base.html caches them.
 
 func hugoConfig(c site.Config) []byte {
 	return fmt.Appendf(nil, `baseURL        = "/"
@@ -91,11 +92,11 @@ const hugoBase = `{{- $title := .Title }}{{ if eq .Kind "404" }}{{ $title = "页
 </head>
 <body class="kind-{{$kind}}">
 <a class="skip-link" href="#main">跳到正文</a>
-{{partial "header.html" .}}
+{{partialCached "header.html" . .Kind .IsHome}}
 <main id="main" tabindex="-1">
 {{block "main" .}}{{end}}
 </main>
-{{partial "footer.html" .}}
+{{partialCached "footer.html" .}}
 </body>
 </html>
 `

@@ -86,17 +86,19 @@ func Stream(s *site.Site, opts Options, emit func(o Output) error) error {
 
 // renderer holds what every page shares, computed once per build.
 type renderer struct {
-	s        *site.Site
-	md       *markdown.Converter
-	base     string            // baseURL, ending in /
-	basePath string            // its path, ending in /: "/" or "/tongbao/"
-	assets   map[string]string // asset name → fingerprinted output path
-	tmpl     map[string]*template.Template
-	results  map[*site.Month]*rank.MonthResults
-	siteData *SiteData
-	cache    *Cache
-	global   [32]byte // hash of everything every page reads: see globalKey
-	csvOnce  map[*site.Month]func() ([]byte, error)
+	s          *site.Site
+	md         *markdown.Converter
+	base       string            // baseURL, ending in /
+	basePath   string            // its path, ending in /: "/" or "/tongbao/"
+	assets     map[string]string // asset name → fingerprinted output path
+	tmpl       map[string]*template.Template
+	partials   *template.Template // base.html and partials/, for partialCached
+	partialOut sync.Map           // partialCached's outputs, by partial and variants
+	results    map[*site.Month]*rank.MonthResults
+	siteData   *SiteData
+	cache      *Cache
+	global     [32]byte // hash of everything every page reads: see globalKey
+	csvOnce    map[*site.Month]func() ([]byte, error)
 
 	// bodies holds each circular's converted Markdown, by index in
 	// s.Circulars. It is filled once, before any page job runs, because the

@@ -77,28 +77,35 @@ func appendString(b []byte, s string) []byte {
 		return appendInvalidString(b, s)
 	}
 	// Valid UTF-8, which is every page's text: only ASCII bytes and the
-	// lead byte of U+2028 and U+2029 need a look. Multi-byte sequences are
-	// copied without being decoded.
+	// sequences of U+2028 and U+2029 (E2 80 A8 and E2 80 A9) need a look;
+	// other multi-byte characters are passed over whole, by the length
+	// their first byte gives.
 	b = append(b, '"')
 	start := 0
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
-		case c >= 0x20 && c != '"' && c != '\\' && c != 0xE2:
-			continue
-		case c == 0xE2:
-			// U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
-				b = append(b, s[start:i]...)
-				b = append(b, '\\', 'u', '2', '0', '2', "89"[s[i+2]-0xA8])
-				i += 2
-				start = i + 1
+		case c < utf8.RuneSelf:
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
 			}
-			continue
+			b = append(b, s[start:i]...)
+			b = appendEscape(b, c)
+			i++
+			start = i
+		case c == 0xE2 && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', "89"[s[i+2]-0xA8])
+			i += 3
+			start = i
+		case c >= 0xF0:
+			i += 4
+		case c >= 0xE0:
+			i += 3
+		default:
+			i += 2
 		}
-		b = append(b, s[start:i]...)
-		b = appendEscape(b, c)
-		start = i + 1
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')

@@ -51,11 +51,11 @@ func PlainText(fragment string) string {
 		case len(s) > 1 && (isASCIILetter(s[1]) || s[1] == '/' && len(s) > 2 && isASCIILetter(s[2])):
 			name, end, rest := readTag(s)
 			s = rest
-			if inlineElements[name] {
+			if isInline(name) {
 				continue
 			}
 			t.space()
-			if !end && skippedElements[name] {
+			if !end && isSkipped(name) {
 				s = skipElement(s, name)
 			}
 		default:
@@ -71,21 +71,27 @@ func PlainText(fragment string) string {
 	return out
 }
 
-// inlineElements are the phrasing elements whose boundaries do not separate
-// words. Every other element separates them.
-var inlineElements = map[string]bool{
-	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true,
-	"code": true, "data": true, "del": true, "dfn": true, "em": true, "i": true,
-	"ins": true, "kbd": true, "mark": true, "q": true, "rb": true, "rp": true, "rt": true,
-	"ruby": true, "s": true, "samp": true, "small": true, "span": true,
-	"strong": true, "sub": true, "sup": true, "time": true, "u": true,
-	"var": true, "wbr": true,
+// isInline reports whether name is a phrasing element, whose boundaries
+// do not separate words. Every other element separates them. (A switch:
+// every tag of every page is looked up.)
+func isInline(name string) bool {
+	switch name {
+	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i",
+		"ins", "kbd", "mark", "q", "rb", "rp", "rt", "ruby", "s", "samp", "small", "span",
+		"strong", "sub", "sup", "time", "u", "var", "wbr":
+		return true
+	}
+	return false
 }
 
-// skippedElements hold no reader-visible text.
-var skippedElements = map[string]bool{
-	"script": true, "style": true, "template": true, "svg": true,
-	"noscript": true, "textarea": true, "title": true,
+// isSkipped reports whether name is an element that holds no
+// reader-visible text.
+func isSkipped(name string) bool {
+	switch name {
+	case "script", "style", "template", "svg", "noscript", "textarea", "title":
+		return true
+	}
+	return false
 }
 
 func isASCIILetter(c byte) bool {
@@ -168,40 +174,52 @@ func (t *textWriter) text(raw string) {
 		s = html.UnescapeString(s)
 	}
 	for len(s) > 0 {
-		// A run of white space, then a run of anything else, copied whole.
-		i := 0
-		for i < len(s) {
-			r, n := rune(s[i]), 1
-			if r >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(s[i:])
-			}
-			if !isSpace(r) {
-				break
-			}
-			i += n
-		}
+		// A run of anything but white space, copied whole, then one white
+		// space character.
+		i, n := nextSpace(s)
 		if i > 0 {
+			if t.pending && t.b.Len() > 0 {
+				t.b.WriteByte(' ')
+			}
+			t.pending = false
+			t.b.WriteString(s[:i])
+		}
+		if n > 0 {
 			t.pending = true
-			s = s[i:]
-			continue
 		}
-		for i < len(s) {
-			r, n := rune(s[i]), 1
-			if r >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(s[i:])
-			}
-			if isSpace(r) {
-				break
-			}
-			i += n
-		}
-		if t.pending && t.b.Len() > 0 {
-			t.b.WriteByte(' ')
-		}
-		t.pending = false
-		t.b.WriteString(s[:i])
-		s = s[i:]
+		s = s[i+n:]
 	}
+}
+
+// nextSpace returns where the first white space character of s starts and
+// its length in bytes, or len(s) and 0. Of the multi-byte characters only
+// those whose first byte some white space shares are decoded (see
+// spaceBytes): the Han characters that are most of every page are passed
+// over by a table look-up a byte.
+func nextSpace(s string) (at, size int) {
+	for i := 0; i < len(s); i++ {
+		switch spaceBytes[s[i]] {
+		case 0:
+			continue
+		case 1:
+			return i, 1
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) {
+			return i, n
+		}
+		i += n - 1
+	}
+	return len(s), 0
+}
+
+// spaceBytes is 1 for the bytes that are white space, 2 for those that
+// start a multi-byte white space character (U+0085 and U+00A0 start with
+// C2, U+1680 with E1, U+2000–U+205F with E2, U+3000 with E3), 0 for the
+// rest.
+var spaceBytes = [256]uint8{
+	'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1,
+	0xC2: 2, 0xE1: 2, 0xE2: 2, 0xE3: 2,
 }
 
 func (t *textWriter) String() string { return t.b.String() }

@@ -46,3 +46,15 @@ func TestIsSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestNextSpace holds nextSpace's table of first bytes to unicode.IsSpace,
+// for every character.
+func TestNextSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := "禁" + string(r) + "毒"
+		at, size := nextSpace(s)
+		if unicode.IsSpace(r) != (at == len("禁") && size == len(string(r))) {
+			t.Fatalf("nextSpace(%q) = %d, %d", s, at, size)
+		}
+	}
+}
