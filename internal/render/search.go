@@ -92,11 +92,11 @@ func (r *renderer) circularEntry(i int) {
 	e, ok := r.cache.lookup(name, key)
 	if !ok {
 		v := r.circular(i)
-		d := search.Document{Title: v.Title, URL: v.Path, Number: v.Number, Text: search.PlainText(string(r.bodies[i]))}
+		d := search.Document{Title: v.Title, URL: v.Path, Number: v.Number}
 		if v.Date != nil {
 			d.Date = v.Date.ISO
 		}
-		e = search.Entry(d)
+		e = search.HTMLEntry(d, string(r.bodies[i]))
 		r.cache.store(name, key, e)
 	}
 	r.addEntry(i, e)
@@ -106,11 +106,11 @@ func (r *renderer) circularEntry(i int) {
 // body.
 func (r *renderer) pageEntry(i int, body template.HTML) {
 	p := r.s.Pages[i]
-	d := search.Document{Title: p.Title, URL: p.Path, Text: search.PlainText(string(body))}
+	d := search.Document{Title: p.Title, URL: p.Path}
 	if dd := dateData(p.Date); dd != nil {
 		d.Date = dd.ISO
 	}
-	e := search.Entry(d)
+	e := search.HTMLEntry(d, string(body))
 	r.cache.store("search:"+p.File, keyOf(r.global, p.Sum), e)
 	r.addEntry(len(r.s.Circulars)+i, e)
 }

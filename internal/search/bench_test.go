@@ -37,3 +37,13 @@ func BenchmarkEntry(b *testing.B) {
 		Entry(d)
 	}
 }
+
+// BenchmarkHTMLEntry is BenchmarkPlainText and BenchmarkEntry in one pass.
+func BenchmarkHTMLEntry(b *testing.B) {
+	html := "<p>" + strings.ReplaceAll(seedText(b), "\n", "</p>\n<p>") + "</p>"
+	d := Document{Title: "关于区政府2023年1-2月“三重点”落实情况的通报", URL: "circulars/2023/14/", Number: "双政办函〔2023〕14号"}
+	b.SetBytes(int64(len(html)))
+	for b.Loop() {
+		HTMLEntry(d, html)
+	}
+}

@@ -19,6 +19,9 @@ func FuzzPlainText(f *testing.F) {
 		if !utf8.ValidString(text) {
 			t.Fatalf("PlainText(%q) = %q is not valid UTF-8", s, text)
 		}
+		if got, want := HTMLEntry(Document{URL: "a/"}, s), Entry(Document{URL: "a/", Text: text}); !bytes.Equal(got, want) {
+			t.Fatalf("HTMLEntry of %q is\n%s\nEntry of its plain text\n%s", s, got, want)
+		}
 		if utf8.ValidString(s) && !strings.ContainsAny(s, "<&") && text != strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ") {
 			t.Fatalf("PlainText(%q) = %q changed text without markup", s, text)
 		}
@@ -50,5 +53,5 @@ func FuzzEntry(f *testing.F) {
 	})
 }
 
-// valid replaces each byte of invalid UTF-8 with U+FFFD, as JSON does.
-func valid(s string) string { return string([]rune(s)) }
+// valid replaces each run of invalid UTF-8 with U+FFFD.
+func valid(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }

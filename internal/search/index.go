@@ -20,7 +20,24 @@ type Document struct {
 // rendered and keeps only the bytes, and the preview server keeps the
 // entries of the pages a save did not touch.
 func Entry(d Document) []byte {
-	b := make([]byte, 0, len(d.Text)+len(d.Title)+len(d.URL)+len(d.Number)+64)
+	b := appendEntryStart(make([]byte, 0, len(d.Text)+len(d.Title)+len(d.URL)+len(d.Number)+64), d)
+	b = appendEscaped(b, d.Text)
+	return append(b, `"}`...)
+}
+
+// HTMLEntry is the entry of d with the text of html as its text: it is
+// Entry(d) with d.Text set to PlainText(html), in one pass, the text
+// escaped as it is extracted.
+func HTMLEntry(d Document, html string) []byte {
+	t := textWriter{json: true}
+	t.b = appendEntryStart(make([]byte, 0, len(html)+len(d.Title)+len(d.URL)+len(d.Number)+64), d)
+	t.start = len(t.b)
+	t.html(html)
+	return append(t.b, `"}`...)
+}
+
+// appendEntryStart appends d's entry up to the opening quote of its text.
+func appendEntryStart(b []byte, d Document) []byte {
 	b = append(b, `{"title":`...)
 	b = appendString(b, d.Title)
 	b = append(b, `,"url":`...)
@@ -33,9 +50,7 @@ func Entry(d Document) []byte {
 		b = append(b, `,"number":`...)
 		b = appendString(b, d.Number)
 	}
-	b = append(b, `,"text":`...)
-	b = appendString(b, d.Text)
-	return append(b, '}')
+	return append(b, `,"text":"`...)
 }
 
 // JSON assembles search-index.json from the documents' entries, in their
@@ -73,14 +88,20 @@ func JSON(entries [][]byte) []byte {
 
 // appendString appends s as a JSON string (see JSON for what is escaped).
 func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	b = appendEscaped(b, s)
+	return append(b, '"')
+}
+
+// appendEscaped appends s escaped for a JSON string, without the quotes.
+func appendEscaped(b []byte, s string) []byte {
 	if !utf8.ValidString(s) {
-		return appendInvalidString(b, s)
+		return appendInvalid(b, s)
 	}
 	// Valid UTF-8, which is every page's text: only ASCII bytes and the
 	// sequences of U+2028 and U+2029 (E2 80 A8 and E2 80 A9) need a look;
 	// other multi-byte characters are passed over whole, by the length
 	// their first byte gives.
-	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -107,8 +128,7 @@ func appendString(b []byte, s string) []byte {
 			i += 2
 		}
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 // appendEscape appends the JSON escape of an ASCII byte.
@@ -127,14 +147,16 @@ func appendEscape(b []byte, c byte) []byte {
 	return append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
 }
 
-// appendInvalidString is appendString for a string that is not valid
-// UTF-8: it decodes every sequence, to replace the invalid ones.
-func appendInvalidString(b []byte, s string) []byte {
-	b = append(b, '"')
+// appendInvalid is appendEscaped for a string that is not valid UTF-8:
+// it decodes every sequence, to replace each run of invalid bytes with one
+// U+FFFD, as strings.ToValidUTF8 does.
+func appendInvalid(b []byte, s string) []byte {
 	start := 0
+	invalid := false // the byte before i was invalid
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			invalid = false
 			if c >= 0x20 && c != '"' && c != '\\' {
 				i++
 				continue
@@ -149,17 +171,21 @@ func appendInvalidString(b []byte, s string) []byte {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
+			if !invalid {
+				b = append(b, "\uFFFD"...)
+			}
+			invalid = true
 		case r == '\u2028' || r == '\u2029':
+			invalid = false
 			b = append(b, s[start:i]...)
 			b = append(b, '\\', 'u', '2', '0', '2', "89"[r-'\u2028'])
 		default:
+			invalid = false
 			i += n
 			continue
 		}
 		i += n
 		start = i
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }

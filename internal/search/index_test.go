@@ -67,7 +67,7 @@ func TestIndexJSONStrings(t *testing.T) {
 		data := JSON([][]byte{Entry(doc)})
 		wantText := `"text":"tab\tnew\nline\r\u0000\u001f` + "\x7f" + ` ls\u2028ps\u2029 `
 		if strings.Contains(text, "bad") {
-			wantText += `bad\ufffdbyte `
+			wantText += "bad\uFFFDbyte "
 		}
 		wantText += "中文 “引号” \u2027\u202a\""
 		for _, want := range []string{

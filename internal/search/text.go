@@ -32,8 +32,13 @@ import (
 // <template> and <svg> (chart markup is not text). Invalid UTF-8 becomes
 // U+FFFD.
 func PlainText(fragment string) string {
-	var t textWriter
-	t.b.Grow(len(fragment)) // the text is most of a page's bytes, never more
+	t := textWriter{b: make([]byte, 0, len(fragment))} // the text is most of a page's bytes, never more
+	t.html(fragment)
+	return string(t.b)
+}
+
+// html writes the text of an HTML fragment (see PlainText).
+func (t *textWriter) html(fragment string) {
 	s := fragment
 	for len(s) > 0 {
 		i := strings.IndexByte(s, '<')
@@ -64,11 +69,6 @@ func PlainText(fragment string) string {
 			s = s[1:]
 		}
 	}
-	out := t.String()
-	if !utf8.ValidString(out) {
-		out = strings.ToValidUTF8(out, "\uFFFD")
-	}
-	return out
 }
 
 // isInline reports whether name is a phrasing element, whose boundaries
@@ -160,9 +160,13 @@ func skipElement(s, name string) string {
 }
 
 // textWriter collects text, collapsing runs of white space (and element
-// boundaries) into one space, with none at either end.
+// boundaries) into one space, with none at either end. With json set, the
+// text is written escaped as in a JSON string, after what b held at first
+// (an entry's start: see HTMLEntry).
 type textWriter struct {
-	b       strings.Builder
+	b       []byte
+	start   int  // where the text starts in b
+	json    bool // escape the text for a JSON string
 	pending bool // a space is due before the next text
 }
 
@@ -178,11 +182,20 @@ func (t *textWriter) text(raw string) {
 		// space character.
 		i, n := nextSpace(s)
 		if i > 0 {
-			if t.pending && t.b.Len() > 0 {
-				t.b.WriteByte(' ')
+			if t.pending && len(t.b) > t.start {
+				t.b = append(t.b, ' ')
 			}
 			t.pending = false
-			t.b.WriteString(s[:i])
+			switch run := s[:i]; {
+			case t.json:
+				t.b = appendEscaped(t.b, run)
+			case utf8.ValidString(run):
+				t.b = append(t.b, run...)
+			default:
+				// Each run of text on its own: bytes a tag separates
+				// never join into a character.
+				t.b = append(t.b, strings.ToValidUTF8(run, "\uFFFD")...)
+			}
 		}
 		if n > 0 {
 			t.pending = true
@@ -221,8 +234,6 @@ var spaceBytes = [256]uint8{
 	'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1,
 	0xC2: 2, 0xE1: 2, 0xE2: 2, 0xE3: 2,
 }
-
-func (t *textWriter) String() string { return t.b.String() }
 
 // isSpace is unicode.IsSpace, answering for the Chinese text that is most
 // of every page without the table: no white space lies above U+3000.
