@@ -269,10 +269,10 @@ func (r *renderer) render(emit func(Output) error) error {
 			stopped.Store(true)
 		}
 	}
-	r.startSearch()
 	// A body that fails to convert is left empty; its problems are
 	// reported together with the template errors of the page jobs.
 	r.convertBodies()
+	r.startSearch()
 	jobs := r.jobs()
 	parallel(len(jobs), func(i int) {
 		if stopped.Load() {
@@ -338,7 +338,6 @@ func (r *renderer) convertBodies() {
 		name, key := "body:"+c.File, keyOf(r.global, c.Sum, monthSum(c))
 		if html, ok := r.cache.lookup(name, key); ok {
 			r.bodies[i] = template.HTML(html)
-			r.circularEntry(i)
 			return
 		}
 		var res *rank.MonthResults
@@ -352,7 +351,6 @@ func (r *renderer) convertBodies() {
 		}
 		r.cache.store(name, key, html)
 		r.bodies[i] = template.HTML(html)
-		r.circularEntry(i)
 	})
 }
 

@@ -51,7 +51,9 @@ func (r *renderer) searchPage() ([]byte, error) {
 // megabyte of text for pages of the length of a circular.
 const partDocs = 100
 
-// startSearch prepares the counts of the parts.
+// startSearch prepares the counts of the parts and makes the circulars'
+// entries, from their converted bodies, so that the first parts can be
+// written as soon as their plain pages are rendered.
 func (r *renderer) startSearch() {
 	n := len(r.s.Circulars) + len(r.s.Pages)
 	r.entries = make([][]byte, n)
@@ -59,6 +61,7 @@ func (r *renderer) startSearch() {
 	for k := range r.left {
 		r.left[k].Store(int32(min(partDocs, n-k*partDocs)))
 	}
+	parallel(len(r.s.Circulars), r.circularEntry)
 }
 
 // partPath is the path of part k, counted from 0.

@@ -199,7 +199,6 @@ func BenchmarkSearchIndex(b *testing.B) {
 	}
 	var size int
 	r.emit = func(o Output) { size += len(o.Data) }
-	r.startSearch()
 	r.convertBodies()
 	for b.Loop() {
 		size = 0
