@@ -308,29 +308,49 @@ func newTree(root string) *tree {
 
 // write writes data to the slash path rel below the root.
 func (t *tree) write(rel string, data []byte) error {
-	dir := path.Dir(rel)
-	t.mu.Lock()
-	known := t.dirs[dir]
-	t.mu.Unlock()
-	if !known {
-		// Two writers may both get here for one folder; MkdirAll lets
-		// the second find it made. It is marked only once it exists.
-		if err := os.MkdirAll(filepath.Join(t.root, filepath.FromSlash(dir)), 0o755); err != nil {
-			return writeError(rel, err)
-		}
-		t.mu.Lock()
-		t.dirs[dir] = true
-		t.mu.Unlock()
+	if err := t.mkdir(path.Dir(rel)); err != nil {
+		return writeError(rel, err)
 	}
 	sum := sha256.Sum256(data)
 	e := ManifestEntry{Path: rel, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
 	if !t.link(rel, e) {
-		if err := os.WriteFile(filepath.Join(t.root, filepath.FromSlash(rel)), data, 0o644); err != nil {
+		if err := createFile(filepath.Join(t.root, filepath.FromSlash(rel)), data); err != nil {
 			return writeError(rel, err)
 		}
 	}
 	t.mu.Lock()
 	t.files = append(t.files, e)
+	t.mu.Unlock()
+	return nil
+}
+
+// mkdir makes the slash folder dir below the root, parents first, each
+// once. The root starts empty, so a folder not yet marked is new: one
+// mkdir makes it, where MkdirAll would stat it and its parent first.
+func (t *tree) mkdir(dir string) error {
+	t.mu.Lock()
+	known := t.dirs[dir]
+	t.mu.Unlock()
+	if known {
+		return nil
+	}
+	if err := t.mkdir(path.Dir(dir)); err != nil {
+		return err
+	}
+	full := filepath.Join(t.root, filepath.FromSlash(dir))
+	if err := os.Mkdir(full, 0o755); err != nil {
+		// Two writers may both get here for one folder. MkdirAll lets the
+		// second find it made, and still refuses a file in its place.
+		if !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		if err := os.MkdirAll(full, 0o755); err != nil {
+			return err
+		}
+	}
+	// Marked only once it exists.
+	t.mu.Lock()
+	t.dirs[dir] = true
 	t.mu.Unlock()
 	return nil
 }

@@ -89,6 +89,12 @@ func readText(root, rel string, d *diag.List) []byte {
 // symlink out of the site, something that is not a file, a huge file.
 func readFile(root, rel string, d *diag.List) []byte {
 	full := filepath.Join(root, filepath.FromSlash(rel))
+	if b, ok := readRegular(full); ok {
+		return b
+	}
+	// Whatever the quick read did not take — a symlink, something that
+	// is not a file, a huge file, an error — is looked at here, which
+	// says why.
 	fi, err := os.Lstat(full)
 	if err != nil {
 		d.Add(rel, 0, 0, "无法读取：%s", errText(err))
