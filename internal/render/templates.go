@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"strconv"
 	"strings"
 
 	"tongbao/internal/diag"
@@ -89,7 +90,7 @@ func (r *renderer) funcs() template.FuncMap {
 // the partial reads that differs between pages, or pages get another
 // page's partial.
 func (r *renderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
-	key := name + "\x00" + fmt.Sprintf("%#v", variants)
+	key := variantKey(name, variants)
 	if h, ok := r.partialOut.Load(key); ok {
 		return h.(template.HTML), nil
 	}
@@ -103,6 +104,30 @@ func (r *renderer) partialCached(name string, data any, variants ...any) (templa
 	}
 	h, _ := r.partialOut.LoadOrStore(key, template.HTML(b.String()))
 	return h.(template.HTML), nil
+}
+
+// variantKey names a partial with its variants. Strings and the navigation,
+// the variants of the default layouts, are spelled out quickly; anything
+// else as Go syntax, by reflection.
+func variantKey(name string, variants []any) string {
+	b := []byte(name)
+	for _, v := range variants {
+		b = append(b, 0)
+		switch v := v.(type) {
+		case string:
+			b = strconv.AppendQuote(append(b, 's'), v)
+		case []NavItem:
+			b = append(b, 'n')
+			for _, it := range v {
+				b = strconv.AppendQuote(b, it.Title)
+				b = strconv.AppendQuote(b, it.Path)
+				b = strconv.AppendQuote(b, it.Current)
+			}
+		default:
+			b = fmt.Appendf(b, "%T%#v", v, v)
+		}
+	}
+	return string(b)
 }
 
 type errMissingAsset string

@@ -13,8 +13,9 @@ import (
 	"tongbao/internal/site"
 )
 
-// TestPartialCached: base.html's cached header and footer give every page
-// of a demo archive (circulars, units, departments, indicators, rankings,
+// TestPartialCached: the cached partials of the default layouts (the
+// header, footer, head links and the site's meta tags) give every page of
+// a demo archive (circulars, units, departments, indicators, rankings,
 // lists, search, 404) the very bytes the partials give when executed for
 // each page with {{template}}.
 func TestPartialCached(t *testing.T) {
@@ -27,19 +28,17 @@ func TestPartialCached(t *testing.T) {
 		t.Fatal(err)
 	}
 	cached := renderFiles(t, s, "/")
+	calls := 0
 	for i, f := range s.Layouts {
-		if f.Name != "base.html" {
-			continue
-		}
-		src := string(f.Data)
-		for _, call := range []string{`{{partialCached "partials/header.html" . .Kind .Nav}}`, `{{partialCached "partials/footer.html" .}}`} {
-			if !strings.Contains(src, call) {
-				t.Fatalf("base.html lacks %s", call)
-			}
-			name := strings.Fields(call)[1]
-			src = strings.Replace(src, call, "{{template "+name+" .}}", 1)
-		}
+		src := partialCachedRE.ReplaceAllStringFunc(string(f.Data), func(call string) string {
+			calls++
+			m := partialCachedRE.FindStringSubmatch(call)
+			return "{{" + m[1] + "template " + m[2] + " .}}"
+		})
 		s.Layouts[i].Data = []byte(src)
+	}
+	if calls != 4 {
+		t.Fatalf("%d calls of partialCached in the layouts, want 4", calls)
 	}
 	plain := renderFiles(t, s, "/")
 	if len(plain) != len(cached) {
@@ -48,7 +47,7 @@ func TestPartialCached(t *testing.T) {
 	kinds := map[string]bool{}
 	for name, want := range plain {
 		if !bytes.Equal(cached[name], want) {
-			t.Errorf("%s differs when the header and footer are cached", name)
+			t.Errorf("%s differs when partials are cached", name)
 		}
 		if strings.HasSuffix(name, ".html") {
 			if m := kindRE.FindSubmatch(want); m != nil {
@@ -62,6 +61,8 @@ func TestPartialCached(t *testing.T) {
 		}
 	}
 }
+
+var partialCachedRE = regexp.MustCompile(`{{(- )?partialCached ("[^"]+") \.[^}]*}}`)
 
 // A partialCached of a template that does not exist is a template error
 // of the layout that calls it.
@@ -80,3 +81,38 @@ func TestPartialCachedMissing(t *testing.T) {
 }
 
 var kindRE = regexp.MustCompile(`<body class="kind-([a-z0-9]+)">`)
+
+// Variants that differ give keys that differ, whatever their type.
+func TestVariantKey(t *testing.T) {
+	nav := []NavItem{{Title: "通报", Path: "circulars/", Current: "true"}}
+	lists := [][]any{
+		nil,
+		{""},
+		{"a"},
+		{"a", "b"},
+		{"ab"},
+		{"a\x00b"},
+		{nav},
+		{[]NavItem{{Title: "通报", Path: "circulars/"}}},
+		{[]NavItem{{Title: "通报", Path: "circulars/", Current: "page"}}},
+		{"page", nav},
+		{1},
+		{"1"},
+		{int64(1)},
+		{true},
+	}
+	seen := map[string]int{}
+	for i, l := range lists {
+		k := variantKey("partials/header.html", l)
+		if j, ok := seen[k]; ok {
+			t.Errorf("variants %#v and %#v share the key %q", lists[j], l, k)
+		}
+		seen[k] = i
+		if k != variantKey("partials/header.html", l) {
+			t.Errorf("the key of %#v is not stable", l)
+		}
+	}
+	if variantKey("partials/a.html", nil) == variantKey("partials/b.html", nil) {
+		t.Error("two partials share a key")
+	}
+}
