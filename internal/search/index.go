@@ -29,7 +29,7 @@ func Entry(d Document) []byte {
 // Entry(d) with d.Text set to PlainText(html), in one pass, the text
 // escaped as it is extracted.
 func HTMLEntry(d Document, html string) []byte {
-	t := textWriter{json: true}
+	t := textWriter{json: true, valid: utf8.ValidString(html)}
 	t.b = appendEntryStart(make([]byte, 0, len(html)+len(d.Title)+len(d.URL)+len(d.Number)+64), d)
 	t.start = len(t.b)
 	t.html(html)

@@ -32,7 +32,7 @@ import (
 // <template> and <svg> (chart markup is not text). Invalid UTF-8 becomes
 // U+FFFD.
 func PlainText(fragment string) string {
-	t := textWriter{b: make([]byte, 0, len(fragment))} // the text is most of a page's bytes, never more
+	t := textWriter{b: make([]byte, 0, len(fragment)), valid: utf8.ValidString(fragment)} // the text is most of a page's bytes, never more
 	t.html(fragment)
 	return string(t.b)
 }
@@ -167,6 +167,7 @@ type textWriter struct {
 	b       []byte
 	start   int  // where the text starts in b
 	json    bool // escape the text for a JSON string
+	valid   bool // the whole fragment is valid UTF-8
 	pending bool // a space is due before the next text
 }
 
@@ -176,6 +177,10 @@ func (t *textWriter) text(raw string) {
 	s := raw
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
+	}
+	if t.valid {
+		t.textValid(s)
+		return
 	}
 	for len(s) > 0 {
 		// A run of anything but white space, copied whole, then one white
@@ -203,6 +208,99 @@ func (t *textWriter) text(raw string) {
 		s = s[i+n:]
 	}
 }
+
+// textValid is text for a fragment known to be valid UTF-8, which every
+// page is: one pass over s that finds white space and (for JSON) what
+// needs escaping at once, a table look-up a character: a Han character is
+// passed over whole, by the length its first byte gives.
+func (t *textWriter) textValid(s string) {
+	start := 0 // s[start:i] is text not yet written
+	for i := 0; i < len(s); {
+		c := textBytes[s[i]]
+		if c <= 4 {
+			i += int(c)
+			continue
+		}
+		switch c {
+		case spaceByte:
+			t.write(s[start:i])
+			t.pending = true
+			i++
+			start = i
+		case escapeByte:
+			if !t.json {
+				i++
+				continue
+			}
+			t.write(s[start:i])
+			t.open()
+			t.b = appendEscape(t.b, s[i])
+			i++
+			start = i
+		case spaceLead:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if isSpace(r) { // U+2028 and U+2029 among them: never written
+				t.write(s[start:i])
+				t.pending = true
+				start = i + n
+			}
+			i += n
+		}
+	}
+	t.write(s[start:])
+}
+
+// open writes the space due before more text.
+func (t *textWriter) open() {
+	if t.pending && len(t.b) > t.start {
+		t.b = append(t.b, ' ')
+	}
+	t.pending = false
+}
+
+// write writes a run of text that holds no white space and nothing to
+// escape.
+func (t *textWriter) write(run string) {
+	if run != "" {
+		t.open()
+		t.b = append(t.b, run...)
+	}
+}
+
+// textBytes classifies the first bytes of characters for textValid: 1 to
+// 4, the length of a character that is text as it is, or one of these.
+const (
+	spaceByte  = 8 + iota // ASCII white space
+	escapeByte            // escaped in a JSON string: '"', '\\', control characters
+	spaceLead             // the first byte of some multi-byte white space (see spaceBytes)
+)
+
+var textBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c < 0x20:
+			t[c] = escapeByte
+		case c < 0x80:
+			t[c] = 1
+		case c < 0xC0:
+			t[c] = 1 // a continuation byte: never first in valid UTF-8
+		case c < 0xE0:
+			t[c] = 2
+		case c < 0xF0:
+			t[c] = 3
+		default:
+			t[c] = 4
+		}
+	}
+	for _, c := range "\t\n\v\f\r " {
+		t[c] = spaceByte
+	}
+	t['"'], t['\\'] = escapeByte, escapeByte
+	for _, c := range []byte{0xC2, 0xE1, 0xE2, 0xE3} {
+		t[c] = spaceLead
+	}
+	return t
+}()
 
 // nextSpace returns where the first white space character of s starts and
 // its length in bytes, or len(s) and 0. Of the multi-byte characters only
