@@ -30,7 +30,7 @@ func (r *renderer) openDataJobs() []job {
 		if c.Data == nil {
 			continue
 		}
-		key := keyOf(r.global, c.Sum, c.Data.Sum)
+		key := r.jobKey(c.Sum, c.Data.Sum)
 		jobs = append(jobs,
 			keyed(job{path: c.URLPath() + "data.json", fn: func() ([]byte, error) { return r.dataJSON(i) }}, key),
 			keyed(job{path: c.URLPath() + "data.csv", fn: func() ([]byte, error) { return r.dataCSV(c.Data) }}, key),

@@ -221,10 +221,21 @@ type job struct {
 	keyFn func() [32]byte
 }
 
-// keyed sets the key of a job.
-func keyed(j job, key [32]byte) job {
-	j.key = &key
+// keyed sets the key of a job; a nil key leaves it without one.
+func keyed(j job, key *[32]byte) job {
+	j.key = key
 	return j
+}
+
+// jobKey is the key of a job reading the files of sums (see keyOf), or
+// nil without a cache: a build, which renders everything once, spends
+// nothing on keys.
+func (r *renderer) jobKey(sums ...[32]byte) *[32]byte {
+	if r.cache == nil {
+		return nil
+	}
+	k := keyOf(r.global, sums...)
+	return &k
 }
 
 // monthSum is the hash of a circular's month file, or zero.
@@ -405,11 +416,36 @@ func (r *renderer) templateDiag(err error) diag.Diagnostic {
 	return d
 }
 
+// jobs lists every output but the search index's. The archive-wide pages
+// come first: a few of them (a folder's list of pages, the sitemap) are
+// the longest jobs of a site of many pages, and a worker that started one
+// last would finish alone.
 func (r *renderer) jobs() []job {
 	s := r.s
 	var jobs []job
-	jobs = append(jobs, r.searchJobs()...) // search.go: search/ (the index is made as the pages are)
 	add := func(p string, fn func() ([]byte, error)) { jobs = append(jobs, job{path: p, fn: fn}) }
+
+	// The archive-wide pages read every month and every circular's front
+	// matter, but no circular's text: editing a circular's text leaves
+	// them as they were.
+	for _, dir := range listDirs(s.Pages) {
+		add(dir+"index.html", func() ([]byte, error) { return r.listPage(dir) })
+	}
+	jobs = append(jobs, r.feedJobs()...) // feed.go: feed.xml, sitemap.xml, robots.txt
+	add("index.html", r.homePage)
+	add("circulars/index.html", r.archivePage)
+	add("404.html", r.notFoundPage)
+	jobs = append(jobs, r.historyJobs()...) // history.go: units/, indicators/, rankings/
+	if r.cache != nil {
+		meta := r.metaKey()
+		for i := range jobs {
+			if jobs[i].key == nil {
+				jobs[i] = keyed(jobs[i], &meta)
+			}
+		}
+	}
+
+	jobs = append(jobs, r.searchJobs()...) // search.go: search/ (the index is made as the pages are)
 	for _, a := range s.Assets {
 		data := a.Data
 		add(r.assets[a.Name], func() ([]byte, error) { return data, nil })
@@ -424,32 +460,12 @@ func (r *renderer) jobs() []job {
 			next = s.Circulars[i+1].Sum
 		}
 		jobs = append(jobs, keyed(job{path: c.URLPath() + "index.html", fn: func() ([]byte, error) { return r.circularPage(i) }},
-			keyOf(r.global, c.Sum, monthSum(c), prev, next)))
+			r.jobKey(c.Sum, monthSum(c), prev, next)))
 	}
 	for i, p := range s.Pages {
-		jobs = append(jobs, keyed(job{path: p.Path + "index.html", fn: func() ([]byte, error) { return r.plainPage(i) }}, keyOf(r.global, p.Sum)))
+		jobs = append(jobs, keyed(job{path: p.Path + "index.html", fn: func() ([]byte, error) { return r.plainPage(i) }}, r.jobKey(p.Sum)))
 	}
-	jobs = append(jobs, r.openDataJobs()...) // opendata.go: data.json, data.csv, data/ranks.csv
-
-	// The archive-wide pages read every month and every circular's front
-	// matter, but no circular's text: editing a circular's text leaves
-	// them as they were.
-	archive := len(jobs)
-	for _, dir := range listDirs(s.Pages) {
-		add(dir+"index.html", func() ([]byte, error) { return r.listPage(dir) })
-	}
-	add("index.html", r.homePage)
-	add("circulars/index.html", r.archivePage)
-	add("404.html", r.notFoundPage)
-	jobs = append(jobs, r.feedJobs()...)    // feed.go: feed.xml, sitemap.xml, robots.txt
-	jobs = append(jobs, r.historyJobs()...) // history.go: units/, indicators/, rankings/
-	meta := r.metaKey()
-	for i := archive; i < len(jobs); i++ {
-		if jobs[i].key == nil {
-			jobs[i] = keyed(jobs[i], meta)
-		}
-	}
-	return jobs
+	return append(jobs, r.openDataJobs()...) // opendata.go: data.json, data.csv, data/ranks.csv
 }
 
 // metaKey hashes what the archive-wide pages read: the global inputs,

@@ -83,7 +83,9 @@ func (r *renderer) writePart(k int) {
 	entries := r.entries[k*partDocs : min(len(r.entries), (k+1)*partDocs)]
 	data := search.JSON(entries)
 	clear(entries)
-	r.cache.store(partPath(k), r.partKey(k), data)
+	if r.cache != nil {
+		r.cache.store(partPath(k), r.partKey(k), data)
+	}
 	r.emit(Output{Path: partPath(k), Data: data})
 }
 
@@ -114,7 +116,9 @@ func (r *renderer) pageEntry(i int, body template.HTML) {
 		d.Date = dd.ISO
 	}
 	e := search.HTMLEntry(d, string(body))
-	r.cache.store("search:"+p.File, keyOf(r.global, p.Sum), e)
+	if r.cache != nil {
+		r.cache.store("search:"+p.File, keyOf(r.global, p.Sum), e)
+	}
 	r.addEntry(len(r.s.Circulars)+i, e)
 }
 
