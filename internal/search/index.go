@@ -29,10 +29,10 @@ func Entry(d Document) []byte {
 // Entry(d) with d.Text set to PlainText(html), in one pass, the text
 // escaped as it is extracted.
 func HTMLEntry(d Document, html string) []byte {
-	t := textWriter{json: true, valid: utf8.ValidString(html)}
+	t := textWriter{json: true}
 	t.b = appendEntryStart(make([]byte, 0, len(html)+len(d.Title)+len(d.URL)+len(d.Number)+64), d)
 	t.start = len(t.b)
-	t.html(html)
+	t.write(html)
 	return append(t.b, `"}`...)
 }
 

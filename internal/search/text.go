@@ -32,21 +32,41 @@ import (
 // <template> and <svg> (chart markup is not text). Invalid UTF-8 becomes
 // U+FFFD.
 func PlainText(fragment string) string {
-	t := textWriter{b: make([]byte, 0, len(fragment)), valid: utf8.ValidString(fragment)} // the text is most of a page's bytes, never more
-	t.html(fragment)
+	t := textWriter{b: make([]byte, 0, len(fragment))} // the text is most of a page's bytes, never more
+	t.write(fragment)
 	return string(t.b)
+}
+
+// write writes the text of an HTML fragment: in one pass over it while it
+// is valid UTF-8, which every page is, and again by the general scan from
+// the start if it is not.
+func (t *textWriter) write(fragment string) {
+	t.valid = true
+	t.html(fragment)
+	if t.valid {
+		return
+	}
+	t.b, t.pending = t.b[:t.start], false
+	t.html(fragment)
 }
 
 // html writes the text of an HTML fragment (see PlainText).
 func (t *textWriter) html(fragment string) {
 	s := fragment
 	for len(s) > 0 {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
+		var i int
+		if t.valid {
+			if i = t.scan(s, true); !t.valid {
+				return // not UTF-8: write starts again with the general scan
+			}
+		} else if i = strings.IndexByte(s, '<'); i >= 0 {
+			t.text(s[:i])
+		} else {
 			t.text(s)
+		}
+		if i < 0 || i == len(s) {
 			break
 		}
-		t.text(s[:i])
 		s = s[i:]
 		switch {
 		case strings.HasPrefix(s, "<!--"):
@@ -167,7 +187,7 @@ type textWriter struct {
 	b       []byte
 	start   int  // where the text starts in b
 	json    bool // escape the text for a JSON string
-	valid   bool // the whole fragment is valid UTF-8
+	valid   bool // the fragment is valid UTF-8 as far as scan went: scan it in one pass
 	pending bool // a space is due before the next text
 }
 
@@ -177,10 +197,6 @@ func (t *textWriter) text(raw string) {
 	s := raw
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
-	}
-	if t.valid {
-		t.textValid(s)
-		return
 	}
 	for len(s) > 0 {
 		// A run of anything but white space, copied whole, then one white
@@ -209,21 +225,40 @@ func (t *textWriter) text(raw string) {
 	}
 }
 
-// textValid is text for a fragment known to be valid UTF-8, which every
-// page is: one pass over s that finds white space and (for JSON) what
-// needs escaping at once, a table look-up a character: a Han character is
-// passed over whole, by the length its first byte gives.
-func (t *textWriter) textValid(s string) {
+// scan is text for a fragment that is valid UTF-8 so far, fused with the
+// search for tags and character references and with the check of UTF-8:
+// one pass over s, a table look-up a character, a Han character passed
+// over whole by the length its first byte gives once its continuation
+// bytes are checked. It writes the text of s up to its first '<' (or all
+// of s if tags is false) and returns where it stopped. At the first byte
+// that is not UTF-8 it sets t.valid to false and stops.
+func (t *textWriter) scan(s string, tags bool) int {
 	start := 0 // s[start:i] is text not yet written
-	for i := 0; i < len(s); {
+	i := 0
+	for i < len(s) {
 		c := textBytes[s[i]]
-		if c <= 4 {
-			i += int(c)
+		switch {
+		case c == 1:
+			i++
 			continue
+		case c == 3:
+			if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				i += 3
+				continue
+			}
+			t.valid = false
+			return i
+		case c == 2:
+			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				i += 2
+				continue
+			}
+			t.valid = false
+			return i
 		}
 		switch c {
 		case spaceByte:
-			t.write(s[start:i])
+			t.run(s[start:i])
 			t.pending = true
 			i++
 			start = i
@@ -232,22 +267,50 @@ func (t *textWriter) textValid(s string) {
 				i++
 				continue
 			}
-			t.write(s[start:i])
+			t.run(s[start:i])
 			t.open()
 			t.b = appendEscape(t.b, s[i])
 			i++
 			start = i
-		case spaceLead:
+		case decodeByte, spaceLead:
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if isSpace(r) { // U+2028 and U+2029 among them: never written
-				t.write(s[start:i])
+			if r == utf8.RuneError && n == 1 {
+				t.valid = false
+				return i
+			}
+			if c == spaceLead && isSpace(r) { // U+2028 and U+2029 among them: never written
+				t.run(s[start:i])
 				t.pending = true
 				start = i + n
 			}
 			i += n
+		case ltByte:
+			if tags {
+				t.run(s[start:i])
+				return i
+			}
+			i++
+		case ampByte:
+			if !tags {
+				i++ // decoded text: an & is itself
+				continue
+			}
+			// A character reference: the rest of the text, decoded, is
+			// scanned as text (&lt; is no tag, &nbsp; is white space).
+			end := len(s)
+			if j := strings.IndexByte(s[i:], '<'); j >= 0 {
+				end = i + j
+			}
+			t.run(s[start:i])
+			t.scan(html.UnescapeString(s[i:end]), false)
+			return end
+		default: // a byte that no character starts with
+			t.valid = false
+			return i
 		}
 	}
-	t.write(s[start:])
+	t.run(s[start:])
+	return len(s)
 }
 
 // open writes the space due before more text.
@@ -258,21 +321,26 @@ func (t *textWriter) open() {
 	t.pending = false
 }
 
-// write writes a run of text that holds no white space and nothing to
+// run writes a run of text that holds no white space and nothing to
 // escape.
-func (t *textWriter) write(run string) {
+func (t *textWriter) run(run string) {
 	if run != "" {
 		t.open()
 		t.b = append(t.b, run...)
 	}
 }
 
-// textBytes classifies the first bytes of characters for textValid: 1 to
-// 4, the length of a character that is text as it is, or one of these.
+// textBytes classifies bytes for scan: 1 for ASCII text, 2 and 3 for the
+// first byte of a two- or three-byte character whose continuation bytes
+// may take any value, or one of these.
 const (
-	spaceByte  = 8 + iota // ASCII white space
-	escapeByte            // escaped in a JSON string: '"', '\\', control characters
-	spaceLead             // the first byte of some multi-byte white space (see spaceBytes)
+	spaceByte   = 8 + iota // ASCII white space
+	escapeByte             // escaped in a JSON string: '"', '\\', control characters
+	spaceLead              // the first byte of some multi-byte white space (see spaceBytes)
+	decodeByte             // the first byte of a character with narrower ranges: E0, ED, F0–F4
+	ltByte                 // '<'
+	ampByte                // '&'
+	invalidByte            // never the first byte of a character
 )
 
 var textBytes = func() (t [256]uint8) {
@@ -282,20 +350,20 @@ var textBytes = func() (t [256]uint8) {
 			t[c] = escapeByte
 		case c < 0x80:
 			t[c] = 1
-		case c < 0xC0:
-			t[c] = 1 // a continuation byte: never first in valid UTF-8
+		case c < 0xC2, c > 0xF4:
+			t[c] = invalidByte // continuation bytes, overlong leads, beyond U+10FFFF
 		case c < 0xE0:
 			t[c] = 2
-		case c < 0xF0:
-			t[c] = 3
+		case c == 0xE0, c == 0xED, c >= 0xF0:
+			t[c] = decodeByte
 		default:
-			t[c] = 4
+			t[c] = 3
 		}
 	}
 	for _, c := range "\t\n\v\f\r " {
 		t[c] = spaceByte
 	}
-	t['"'], t['\\'] = escapeByte, escapeByte
+	t['"'], t['\\'], t['<'], t['&'] = escapeByte, escapeByte, ltByte, ampByte
 	for _, c := range []byte{0xC2, 0xE1, 0xE2, 0xE3} {
 		t[c] = spaceLead
 	}

@@ -30,6 +30,9 @@ func TestPlainText(t *testing.T) {
 		{"文<p class=\"x", "文"},
 		{"文<!-- 未闭合", "文"},
 		{"<!DOCTYPE html><p>文</p>", "文"},
+		// Invalid UTF-8 after valid text: each run of it is one U+FFFD.
+		{"<p>甲乙</p>\n<p>丙\xff\xfe丁 \xe4\xb8</p><p>&amp;\xc0</p>", "甲乙 丙\uFFFD丁 \uFFFD &\uFFFD"},
+		{"<p>&quot;引号&quot; &#0; &#xD800;</p>", "\"引号\" \uFFFD \uFFFD"},
 	}
 	for _, c := range cases {
 		if got := PlainText(c.in); got != c.want {
