@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"tongbao/internal/demo"
@@ -179,4 +180,27 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 	render()
 	edit("data/units.toml", "[[township]]", "# 缓存测试\n[[township]]")
 	render()
+}
+
+// A render cache keys on the files' sums: a site loaded without them is
+// refused, rather than rendered from whatever an earlier render stored.
+func TestCacheNeedsHashedSite(t *testing.T) {
+	s := loadSample(t) // site.Load: no sums
+	if s.Hashed || s.Pages[0].Sum != ([32]byte{}) {
+		t.Fatalf("site.Load hashed the pages")
+	}
+	if _, err := Render(s, Options{Cache: &Cache{}}); err == nil || !strings.Contains(err.Error(), "site.Cache") {
+		t.Errorf("Render with a Cache of an unhashed site = %v, want the error", err)
+	}
+	var sc site.Cache
+	h, err := site.LoadCached("../..", &sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !h.Hashed || h.Pages[0].Sum == ([32]byte{}) || h.Circulars[0].Sum == ([32]byte{}) || h.Months[0].Sum == ([32]byte{}) {
+		t.Fatalf("site.LoadCached left sums unset")
+	}
+	if _, err := Render(h, Options{Cache: &Cache{}}); err != nil {
+		t.Errorf("Render with a Cache of a hashed site: %v", err)
+	}
 }

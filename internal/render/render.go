@@ -6,6 +6,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -33,7 +34,9 @@ type Options struct {
 	BaseURL string
 
 	// Cache, if set, carries work over from the last render of the same
-	// site (the preview server); a one-off build leaves it nil.
+	// site (the preview server); a one-off build leaves it nil. Its keys
+	// are the sums of the input files: the site must come from
+	// site.LoadCached with a site.Cache (site.Site.Hashed).
 	Cache *Cache
 }
 
@@ -75,6 +78,10 @@ func Render(s *site.Site, opts Options) ([]Output, error) {
 // no further job is started and Stream returns that error, problems found
 // so far notwithstanding.
 func Stream(s *site.Site, opts Options, emit func(o Output) error) error {
+	if opts.Cache != nil && !s.Hashed {
+		// Its keys would be the same whatever the files held.
+		return errors.New("render: a Cache needs a site loaded with a site.Cache")
+	}
 	r, err := newRenderer(s, opts)
 	if err != nil {
 		return err

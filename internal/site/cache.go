@@ -164,8 +164,9 @@ func (l *loader) keepMonths(entries map[string]monthEntry) {
 func (l *loader) source(rel string, d *diag.List) (text []byte, sum [32]byte, ok bool) {
 	c := l.cache
 	if c == nil {
+		// No cache, nothing to key: the sum stays zero (Site.Hashed).
 		text = readText(l.root, rel, d)
-		return text, sha256.Sum256(text), text != nil
+		return text, sum, text != nil
 	}
 	fi, err := os.Lstat(filepath.Join(l.root, filepath.FromSlash(rel)))
 	if err == nil && fi.Mode().IsRegular() {

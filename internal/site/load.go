@@ -42,6 +42,7 @@ func LoadCached(dir string, c *Cache) (*Site, error) {
 		return nil, diag.List{{File: dir, Msg: "站点目录不存在"}}
 	}
 	l := &loader{root: root, cache: c, s: &Site{
+		Hashed:     c != nil,
 		units:      map[string]*Unit{},
 		indicators: map[string]*Indicator{},
 		months:     map[string]*Month{},

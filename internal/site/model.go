@@ -26,6 +26,11 @@ type Site struct {
 	// every output depends on them, so caches after loading key on it.
 	Sum [32]byte
 
+	// Hashed reports whether the months', circulars' and pages' Sum are
+	// set, as a load with a Cache sets them: only caches read them, and
+	// hashing every page is a tenth of loading a site of many.
+	Hashed bool
+
 	units      map[string]*Unit // by name and by slug
 	indicators map[string]*Indicator
 	months     map[string]*Month
@@ -120,7 +125,7 @@ type Month struct {
 	Key         string // "2023-02"
 	Year, Month int
 	File        string
-	Sum         [32]byte // SHA-256 of the file: what caches after loading key on
+	Sum         [32]byte // SHA-256 of the file: what caches after loading key on (see Site.Hashed)
 	Period      string   // "1-2月"
 	OverallCity int
 	Results     []*Result // in indicator document order
@@ -207,7 +212,7 @@ func (d Date) Before(e Date) bool {
 // A Circular is content/circulars/*.md: one published circular.
 type Circular struct {
 	File string
-	Sum  [32]byte // SHA-256 of the file, for caches
+	Sum  [32]byte // SHA-256 of the file, for caches (see Site.Hashed)
 
 	Number   string // 文号: 双政办函〔2023〕14号
 	Code     string // 发文机关代字, from the 文号: 双政办函
@@ -228,7 +233,7 @@ func (c *Circular) URLPath() string { return fmt.Sprintf("circulars/%d/%d/", c.Y
 // A Page is any other Markdown file under content/.
 type Page struct {
 	File string
-	Sum  [32]byte // SHA-256 of the file, for caches
+	Sum  [32]byte // SHA-256 of the file, for caches (see Site.Hashed)
 
 	Path     string // URL path: "about/", "notices/2023-05/"
 	Title    string
