@@ -6,9 +6,9 @@ package render
 
 import (
 	"bytes"
-	"errors"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/url"
@@ -253,21 +253,19 @@ func monthSum(c *site.Circular) [32]byte {
 	return c.Data.Sum
 }
 
-// parallel runs fn(0) … fn(n-1) on every core.
+// parallel runs fn(0) … fn(n-1) on every core. Workers take the next i
+// from a counter: handing thousands of small jobs over a channel costs a
+// wake-up of the sender for each.
 func parallel(n int, fn func(i int)) {
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64
 	for range min(n, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
-			for i := range next {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
 				fn(i)
 			}
 		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
 

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"tongbao/internal/diag"
@@ -648,21 +649,19 @@ func (l *loader) monthFiles() {
 	l.keepMonths(keep)
 }
 
-// parallel runs fn(0) … fn(n-1) on every core.
+// parallel runs fn(0) … fn(n-1) on every core. Workers take the next i
+// from a counter: handing thousands of small jobs over a channel costs a
+// wake-up of the sender for each.
 func parallel(n int, fn func(i int)) {
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64
 	for range min(n, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
-			for i := range next {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
 				fn(i)
 			}
 		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
 
