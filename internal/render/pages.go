@@ -17,6 +17,7 @@ type Page struct {
 	Kind        string // home | circular | archive | page | list | 404 | unit | department | indicator | rankings
 	Title       string
 	Path        string // below the site root: "circulars/2023/14/"
+	Permalink   string // the page's full address (absURL of Path), or "" on the 404 page, which has none
 	Description string
 	Date        *DateData // publish date shown on the page (portal rule), if any
 	Column      Column

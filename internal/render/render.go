@@ -524,6 +524,9 @@ func (r *renderer) execute(layout string, p *Page) ([]byte, error) {
 	}
 	p.Site = r.siteData
 	p.Nav = nav(r.siteData.Nav, p)
+	if p.Kind != "404" {
+		p.Permalink = r.AbsURL(p.Path)
+	}
 	b, _ := r.buffers.Get().(*bytes.Buffer)
 	if b == nil {
 		b = new(bytes.Buffer)
