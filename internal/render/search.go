@@ -93,15 +93,22 @@ func (r *renderer) writePart(k int) {
 // body.
 func (r *renderer) circularEntry(i int) {
 	c := r.s.Circulars[i]
-	name, key := "search:"+c.File, keyOf(r.global, c.Sum, monthSum(c))
-	e, ok := r.cache.lookup(name, key)
-	if !ok {
-		v := r.circular(i)
-		d := search.Document{Title: v.Title, URL: v.Path, Number: v.Number}
-		if v.Date != nil {
-			d.Date = v.Date.ISO
+	var name string
+	var key [32]byte
+	if r.cache != nil {
+		name, key = "search:"+c.File, keyOf(r.global, c.Sum, monthSum(c))
+		if e, ok := r.cache.lookup(name, key); ok {
+			r.addEntry(i, e)
+			return
 		}
-		e = search.HTMLEntry(d, string(r.bodies[i]))
+	}
+	v := r.circular(i)
+	d := search.Document{Title: v.Title, URL: v.Path, Number: v.Number}
+	if v.Date != nil {
+		d.Date = v.Date.ISO
+	}
+	e := search.HTMLEntry(d, string(r.bodies[i]))
+	if r.cache != nil {
 		r.cache.store(name, key, e)
 	}
 	r.addEntry(i, e)
