@@ -246,6 +246,9 @@
   // holds 禁禁 twice), and a word only where no letter or digit goes on
   // before or after it (14 is not in 2014).
   function occurrences(form, tok, word) {
+    if (tok === "") {
+      return 0; // never a token; indexOf("") would find it everywhere
+    }
     let n = 0;
     for (let at = form.indexOf(tok); at >= 0; at = form.indexOf(tok, at + 1)) {
       if (word) {
