@@ -43,9 +43,10 @@ func (r *renderer) searchPage() ([]byte, error) {
 // a save that changes one page's text changes one part.
 //
 // In the preview server, entries and parts are kept in the cache under
-// the keys of their pages: a page job the cache answers makes no entry,
-// so its part is completed from the cache once the jobs have run
-// (finishSearch).
+// the keys of their pages. A part none of whose pages changed is taken
+// from the cache whole (startSearch); in another, a page job the cache
+// answers makes no entry, so the part is completed from the cache once the
+// jobs have run (finishSearch).
 
 // partDocs is the number of documents in a part of the index: about a
 // megabyte of text for pages of the length of a circular.
@@ -60,8 +61,21 @@ func (r *renderer) startSearch() {
 	r.left = make([]atomic.Int32, (n+partDocs-1)/partDocs)
 	for k := range r.left {
 		r.left[k].Store(int32(min(partDocs, n-k*partDocs)))
+		if r.cache == nil {
+			continue
+		}
+		// A part whose pages are all unchanged is written as it was, and
+		// waits for no entry: their jobs are answered by the cache too.
+		if data, ok := r.cache.lookup(partPath(k), r.partKey(k)); ok {
+			r.left[k].Store(0)
+			r.emit(Output{Path: partPath(k), Data: data})
+		}
 	}
-	parallel(len(r.s.Circulars), r.circularEntry)
+	parallel(len(r.s.Circulars), func(i int) {
+		if r.left[i/partDocs].Load() > 0 {
+			r.circularEntry(i)
+		}
+	})
 }
 
 // partPath is the path of part k, counted from 0.
@@ -129,18 +143,14 @@ func (r *renderer) pageEntry(i int, body template.HTML) {
 	r.addEntry(len(r.s.Circulars)+i, e)
 }
 
-// finishSearch writes the parts the jobs left unfinished, from the cache,
-// and search-index.json. A part stays unwritten if a page in it failed
+// finishSearch writes the parts the jobs left unfinished, with entries
+// from the cache, and search-index.json. A part stays unwritten if a page in it failed
 // to convert (its job reported why).
 func (r *renderer) finishSearch() {
 	n := len(r.s.Circulars)
 	parallel(len(r.left), func(k int) {
-		if r.left[k].Load() == 0 {
-			return
-		}
-		if data, ok := r.cache.lookup(partPath(k), r.partKey(k)); ok {
-			r.emit(Output{Path: partPath(k), Data: data})
-			return
+		if r.left[k].Load() <= 0 {
+			return // written
 		}
 		for i := k * partDocs; i < min(len(r.entries), (k+1)*partDocs); i++ {
 			if r.entries[i] != nil {
