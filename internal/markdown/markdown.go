@@ -104,7 +104,13 @@ func validUTF8(src []byte) []byte {
 // HTML is still rendered as well as it can be: a shortcode in error renders
 // as nothing. Bytes of src that are not UTF-8 come out as U+FFFD.
 func (c *Converter) Convert(src []byte, resolve Resolver) ([]byte, []Error) {
-	src = validUTF8(src)
+	return c.ConvertValid(validUTF8(src), resolve)
+}
+
+// ConvertValid is Convert for a src that is valid UTF-8, as every source
+// the site loader gives is (it refuses a file that is not): Convert's own
+// check is a pass over the whole text, which a build would make twice.
+func (c *Converter) ConvertValid(src []byte, resolve Resolver) ([]byte, []Error) {
 	root := c.parse(src)
 	var errs []Error
 	walkShortcodes(root, func(n *shortcodeNode) {

@@ -360,7 +360,7 @@ func (r *renderer) convertBodies() {
 		if c.Data != nil {
 			res = r.results[c.Data]
 		}
-		html, errs := r.md.Convert(c.Body, r.shortcodes(res))
+		html, errs := r.md.ConvertValid(c.Body, r.shortcodes(res))
 		if len(errs) > 0 {
 			r.fail(markdownDiags(c.File, c.BodyLine, errs))
 			return
@@ -373,7 +373,7 @@ func (r *renderer) convertBodies() {
 // convertPage converts a plain page's Markdown; it has no month, so the
 // data shortcodes have nothing to show.
 func (r *renderer) convertPage(p *site.Page) (template.HTML, error) {
-	html, errs := r.md.Convert(p.Body, r.shortcodes(nil))
+	html, errs := r.md.ConvertValid(p.Body, r.shortcodes(nil))
 	if len(errs) > 0 {
 		return "", markdownDiags(p.File, p.BodyLine, errs)
 	}
