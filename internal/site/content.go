@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/par"
 )
 
 // numberRE reads a 文号: 代字〔年份〕序号号 (DOMAIN.md §1).
@@ -38,7 +39,7 @@ func (l *loader) content() {
 		}
 	}
 	all := make([]*parsed, len(files))
-	parallel(len(files), func(i int) {
+	par.Do(len(files), func(i int) {
 		all[i] = l.parseContent(files[i])
 	})
 	l.keepContent(files, all)
