@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"tongbao/internal/build"
+	"tongbao/internal/rank"
 	"tongbao/internal/render"
 	"tongbao/internal/site"
 )
@@ -30,7 +31,7 @@ func BenchmarkPlainCorpus(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	outputs, err := render.Render(s, render.Options{})
+	outputs, err := render.Render(s, rank.Archive(s), render.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -43,7 +44,7 @@ func BenchmarkPlainCorpus(b *testing.B) {
 	})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := render.Render(s, render.Options{}); err != nil {
+			if _, err := render.Render(s, rank.Archive(s), render.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -19,6 +19,7 @@ import (
 	"syscall"
 	"time"
 
+	"tongbao/internal/rank"
 	"tongbao/internal/render"
 	"tongbao/internal/site"
 )
@@ -49,7 +50,7 @@ func Render(opts Options) ([]render.Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	return render.Render(s, render.Options{BaseURL: opts.BaseURL})
+	return render.Render(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL})
 }
 
 func source(opts Options) string {
@@ -81,7 +82,7 @@ func Build(opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := render.Stream(s, render.Options{BaseURL: opts.BaseURL}, st.add); err != nil {
+	if err := render.Stream(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL}, st.add); err != nil {
 		st.discard()
 		return Stats{}, err
 	}

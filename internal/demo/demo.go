@@ -278,18 +278,18 @@ func (g *gen) month(key string, y, m int) {
 		w.Value("result.indicator", 9, ind.ID, "")
 		if t.City > 0 {
 			city := 1 + rng.IntN(rk.CityUnits)
-			w.Value("result.city", 9, city, "")
+			w.Value("result.city", 0, city, "")
 			if city > worstCity && len(ind.Owners) > 0 {
 				worst, worstCity = ind, city
 			}
 		}
 		if t.District > 0 && t.DistrictUnits > 0 {
-			w.Value("result.district", 9, 1+rng.IntN(t.DistrictUnits), "")
+			w.Value("result.district", 0, 1+rng.IntN(t.DistrictUnits), "")
 			if t.DistrictLabel != rk.DistrictLabel {
-				w.Value("result.districtLabel", 9, t.DistrictLabel, "")
+				w.Value("result.districtLabel", 0, t.DistrictLabel, "")
 			}
 			if t.DistrictUnits != rk.DistrictUnits {
-				w.Value("result.districtUnits", 9, t.DistrictUnits, "")
+				w.Value("result.districtUnits", 0, t.DistrictUnits, "")
 			}
 		}
 		w.Value("result.progress", 9, fmt.Sprintf("（%s）本月完成年度目标任务的%d%%。", Marker, 5+rng.IntN(90)), "")

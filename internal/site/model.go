@@ -275,17 +275,20 @@ type Circular struct {
 	File string
 	Sum  [32]byte // SHA-256 of the file, for caches (see Site.Hashed)
 
-	Number   string // 文号: 双政办函〔2023〕14号
-	Code     string // 发文机关代字, from the 文号: 双政办函
-	Year     int    // from the 文号
-	Serial   int    // from the 文号
-	Title    string
-	Date     Date
-	To       string
-	Data     *Month
-	Letter   bool // format = "letter" (信函格式); "file" otherwise
-	Body     []byte
-	BodyLine int // line of the file on which Body starts
+	Number string // 文号: 双政办函〔2023〕14号
+	// NumberLine and NumberCol are where number = stands: the 文号 gives
+	// the circular its URL, so diagnostics about the URL point there.
+	NumberLine, NumberCol int
+	Code                  string // 发文机关代字, from the 文号: 双政办函
+	Year                  int    // from the 文号
+	Serial                int    // from the 文号
+	Title                 string
+	Date                  Date
+	To                    string
+	Data                  *Month
+	Letter                bool // format = "letter" (信函格式); "file" otherwise
+	Body                  []byte
+	BodyLine              int // line of the file on which Body starts
 }
 
 // URLPath is the circular's permanent path: circulars/2023/14/.
