@@ -230,7 +230,10 @@ func tiedIn(placed []Placed, rank int) bool {
 
 // digests holds a period's digests once made (digest.go).
 type digests struct {
-	once  sync.Once
-	whole [32]byte
-	parts map[partKey][32]byte
+	once       sync.Once
+	whole      [32]byte
+	composite  [32]byte
+	units      map[*site.Unit][32]byte
+	indicators map[*site.Indicator][32]byte
+	none       [32]byte // of a part the period does not name
 }

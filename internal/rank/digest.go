@@ -31,10 +31,10 @@ func (p *Period) Digest() [32]byte {
 // measures. A unit the period does not name has the digest of nothing.
 func (p *Period) UnitDigest(u *site.Unit) [32]byte {
 	p.digests.once.Do(p.makeDigests)
-	if d, ok := p.digests.parts[partKey{unit: u}]; ok {
+	if d, ok := p.digests.units[u]; ok {
 		return d
 	}
-	return emptyDigest
+	return p.digests.none
 }
 
 // IndicatorDigest is the digest of what the period says about one
@@ -42,16 +42,16 @@ func (p *Period) UnitDigest(u *site.Unit) [32]byte {
 // rankings.
 func (p *Period) IndicatorDigest(ind *site.Indicator) [32]byte {
 	p.digests.once.Do(p.makeDigests)
-	if d, ok := p.digests.parts[partKey{indicator: ind}]; ok {
+	if d, ok := p.digests.indicators[ind]; ok {
 		return d
 	}
-	return emptyDigest
+	return p.digests.none
 }
 
 // CompositeDigest is the digest of the period's composite rankings.
 func (p *Period) CompositeDigest() [32]byte {
 	p.digests.once.Do(p.makeDigests)
-	return p.digests.parts[partKey{composite: true}]
+	return p.digests.composite
 }
 
 // A partKey names a part of a period a digest is made of.
@@ -61,15 +61,18 @@ type partKey struct {
 	composite bool
 }
 
-var emptyDigest = sha256.Sum256(nil)
-
-// makeDigests encodes the period once, part by part.
+// makeDigests encodes the period once, part by part. Every part starts
+// with the period's key and label, which every page that shows a part
+// shows too.
 func (p *Period) makeDigests() {
+	var head encoder
+	head.str(p.Span.Key())
+	head.str(p.Label)
 	parts := map[partKey]*encoder{}
 	part := func(k partKey) *encoder {
 		e := parts[k]
 		if e == nil {
-			e = &encoder{}
+			e = &encoder{b: append([]byte(nil), head.b...)}
 			parts[k] = e
 		}
 		return e
@@ -117,9 +120,20 @@ func (p *Period) makeDigests() {
 		part(partKey{unit: ms.Unit}).measure(ms)
 	}
 
-	p.digests.parts = make(map[partKey][32]byte, len(parts))
+	d := &p.digests
+	d.none = sha256.Sum256(head.b)
+	d.units = map[*site.Unit][32]byte{}
+	d.indicators = map[*site.Indicator][32]byte{}
 	for k, e := range parts {
-		p.digests.parts[k] = sha256.Sum256(e.b)
+		sum := sha256.Sum256(e.b)
+		switch {
+		case k.unit != nil:
+			d.units[k.unit] = sum
+		case k.indicator != nil:
+			d.indicators[k.indicator] = sum
+		default:
+			d.composite = sum
+		}
 	}
 	var w encoder
 	w.str(p.Span.Key())
@@ -132,11 +146,10 @@ func (p *Period) makeDigests() {
 	w.str(m.Period)
 	w.int(m.OverallCity)
 	for _, r := range m.Results {
-		d := p.digests.parts[partKey{indicator: r.Indicator}]
-		w.b = append(w.b, d[:]...)
+		sum := d.indicators[r.Indicator]
+		w.b = append(w.b, sum[:]...)
 	}
-	d := p.digests.parts[partKey{composite: true}]
-	w.b = append(w.b, d[:]...)
+	w.b = append(w.b, d.composite[:]...)
 	for _, g := range p.Groups {
 		w.int(len(g.Units))
 		for _, u := range g.Units {

@@ -121,7 +121,7 @@ func TestPartDigests(t *testing.T) {
 		t.Error("a progress text changed a unit's or the composite's digest")
 	}
 	var nobody site.Unit
-	if p.UnitDigest(&nobody) != emptyDigest {
+	if p.UnitDigest(&nobody) != p.digests.none {
 		t.Error("a unit the period does not name has a digest of something")
 	}
 }

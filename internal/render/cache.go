@@ -17,38 +17,26 @@ type Cache struct {
 }
 
 type cacheEntry struct {
-	key  [32]byte
-	data []byte
-	v    any // a fragment's value
+	key [32]byte
+	v   any // an output's bytes, or a fragment's value
 }
 
-// lookup returns the bytes stored under name if they were made from key.
-func (c *Cache) lookup(name string, key [32]byte) ([]byte, bool) {
-	e, ok := c.entry(name, key)
-	return e.data, ok
-}
-
-// lookupValue is lookup for a fragment's value.
-func (c *Cache) lookupValue(name string, key [32]byte) (any, bool) {
-	e, ok := c.entry(name, key)
-	return e.v, ok
-}
-
-func (c *Cache) entry(name string, key [32]byte) (cacheEntry, bool) {
+// lookup returns what is stored under name if it was made from key.
+func (c *Cache) lookup(name string, key [32]byte) (any, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[name]
 	if !ok || e.key != key {
-		return cacheEntry{}, false
+		return nil, false
 	}
-	return e, true
+	return e.v, true
 }
 
-// store records data or v made from key under name.
-func (c *Cache) store(name string, key [32]byte, data []byte, v any) {
+// store records v, made from key, under name.
+func (c *Cache) store(name string, key [32]byte, v any) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.added[name] = cacheEntry{key, data, v}
+	c.added[name] = cacheEntry{key, v}
 }
 
 // begin starts a render.

@@ -28,13 +28,15 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 	}
 	var sc site.Cache
 	var rc Cache
+	var results *rank.Results
 	render := func() (cached, fresh map[string][]byte) {
 		t.Helper()
 		s, err := site.LoadCached(dir, &sc)
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := Render(s, rank.Archive(s), Options{Cache: &rc})
+		results = rank.Update(results, s)
+		out, err := Render(s, results, Options{Cache: &rc})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -37,29 +37,34 @@ func (h *history) each(reads func(*rank.Period) []input) []input {
 	return in
 }
 
-// historyJobs are the history pages. Each is keyed by what the periods
-// say of its unit or indicator, so that in the preview server a moved
-// score renders again only the pages it moves.
+// jobs are the history pages. Each is keyed by what the periods say of
+// its unit or indicator, so that in the preview server a moved score
+// renders again only the pages it moves; and quickly by every period
+// whole, so that a save that changes no period keys none of them in
+// detail.
 func (h *history) jobs() []job {
 	var jobs []job
+	quick := []input{global(), newest(), periods()}
+	add := func(path string, o owner, reads func(*rank.Period) []input, fn func() ([]byte, error)) {
+		jobs = append(jobs, job{path: path, owner: o, quick: quick, lazy: func() []input { return h.each(reads) }, fn: fn})
+	}
 	for _, u := range h.s.Townships {
-		jobs = append(jobs, job{path: unitPath(u) + "index.html", owner: own("单位“%s”的历史页", u.Name),
-			in: h.each(func(p *rank.Period) []input { return []input{unitIn(p, u)} }),
-			fn: func() ([]byte, error) { return h.townshipPage(u) }})
+		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name),
+			func(p *rank.Period) []input { return []input{unitIn(p, u)} },
+			func() ([]byte, error) { return h.townshipPage(u) })
 	}
 	for _, u := range h.s.Departments {
-		jobs = append(jobs, job{path: unitPath(u) + "index.html", owner: own("单位“%s”的历史页", u.Name),
-			in: h.each(h.departmentReads(u)),
-			fn: func() ([]byte, error) { return h.departmentPage(u) }})
+		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name), h.departmentReads(u),
+			func() ([]byte, error) { return h.departmentPage(u) })
 	}
 	for _, ind := range h.s.Indicators {
-		jobs = append(jobs, job{path: indicatorPath(ind) + "index.html", owner: own("指标“%s”的历史页", ind.Name),
-			in: h.each(func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} }),
-			fn: func() ([]byte, error) { return h.indicatorPage(ind) }})
+		add(indicatorPath(ind)+"index.html", own("指标“%s”的历史页", ind.Name),
+			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} },
+			func() ([]byte, error) { return h.indicatorPage(ind) })
 	}
-	return append(jobs, job{path: "rankings/index.html", owner: own("历次考核排名页"),
-		in: h.each(func(p *rank.Period) []input { return []input{compositeIn(p)} }),
-		fn: h.rankingsPage})
+	add("rankings/index.html", own("历次考核排名页"),
+		func(p *rank.Period) []input { return []input{compositeIn(p)} }, h.rankingsPage)
+	return jobs
 }
 
 // departmentReads is what a department's page reads of a period: its

@@ -186,13 +186,23 @@ func matrix[K any](h *history, y yearSpan, page, first string, keys []K, row fun
 		ym YearMatrix
 		ok bool
 	}
-	m := h.model()
-	in := []input{global()}
-	for _, p := range m.periods[y.lo:y.hi] {
-		in = append(append(in, refIn(p)), reads(p)...)
+	periods := h.model().periods[y.lo:y.hi]
+	var quick []input
+	if h.keys != nil { // a build keys nothing
+		quick = []input{global()}
+		for _, p := range periods {
+			quick = append(quick, refIn(p), periodIn(p))
+		}
+	}
+	in := func() []input {
+		in := []input{global()}
+		for _, p := range periods {
+			in = append(append(in, refIn(p)), reads(p)...)
+		}
+		return in
 	}
 	name := "matrix:" + page + "|" + first + "|" + strconv.Itoa(y.year)
-	v, _ := fragment(h.core, name, in, func() (cached, error) {
+	v, _ := made(h.core, name, quick, in, func() (cached, error) {
 		ym, ok := writeMatrix(h, y, first, keys, row, cell)
 		return cached{ym, ok}, nil
 	})

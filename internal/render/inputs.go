@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"hash"
+	"sync"
 
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
@@ -37,6 +38,7 @@ const (
 	inFront                      // a circular's front matter: what lists, neighbours and feeds show of it
 	inFronts                     // every circular's and plain page's front matter
 	inNewest                     // the date of the newest circular: the archive's update date
+	inPeriods                    // every period, whole, and how each is referred to
 )
 
 func global() input                             { return input{kind: inGlobal} }
@@ -51,21 +53,29 @@ func refIn(p *rank.Period) input       { return input{kind: inRef, p: p} }
 func frontIn(c *site.Circular) input   { return input{kind: inFront, circ: c} }
 func fronts() input                    { return input{kind: inFronts} }
 func newest() input                    { return input{kind: inNewest} }
+func periods() input                   { return input{kind: inPeriods} }
 
 // A keyer turns declared inputs into cache keys. It is made once per
 // render, and only when there is a cache: a build keys nothing.
 type keyer struct {
-	c      *core
 	global [32]byte
 	files  map[string][32]byte // source files by path: months, circulars, pages, assets
+	refs   map[*rank.Period][32]byte
 	front  map[*site.Circular][32]byte
 	fronts [32]byte
 	newest [32]byte
+	bufs   sync.Pool // the bytes a key is hashed from
+
+	periods func() [32]byte // made on first use
 }
 
 func newKeyer(c *core) *keyer {
 	s := c.s
-	k := &keyer{c: c, files: map[string][32]byte{}, front: make(map[*site.Circular][32]byte, len(s.Circulars))}
+	k := &keyer{
+		files: map[string][32]byte{},
+		refs:  make(map[*rank.Period][32]byte, len(c.res.Periods)),
+		front: make(map[*site.Circular][32]byte, len(s.Circulars)),
+	}
 	h := sha256.New()
 	h.Write(s.Sum[:])
 	for _, files := range [][]site.File{s.Layouts, s.Assets} {
@@ -113,60 +123,75 @@ func newKeyer(c *core) *keyer {
 	if n := len(s.Circulars); n > 0 {
 		k.newest = sha256.Sum256([]byte(s.Circulars[n-1].Date.String()))
 	}
+	for _, p := range c.res.Periods {
+		var b []byte
+		b = appendString(b, p.Span.Key())
+		b = appendString(b, p.Label)
+		if circ := c.reporter[p]; circ != nil {
+			b = appendString(b, circ.URLPath())
+		}
+		k.refs[p] = sha256.Sum256(b)
+	}
+	k.periods = sync.OnceValue(func() [32]byte {
+		var b []byte
+		for _, p := range c.res.Periods {
+			d, r := p.Digest(), k.refs[p]
+			b = append(append(b, d[:]...), r[:]...)
+		}
+		return sha256.Sum256(b)
+	})
 	return k
 }
 
 // key hashes what name reads: the declared inputs, by their contents.
 func (k *keyer) key(name string, in []input) [32]byte {
-	h := sha256.New()
-	writeString(h, name)
-	var b [binary.MaxVarintLen64 + 1]byte
+	bp, _ := k.bufs.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	b := appendString((*bp)[:0], name)
 	for _, x := range in {
-		h.Write([]byte{byte(x.kind)})
+		b = append(b, byte(x.kind))
+		var d [32]byte
 		switch x.kind {
 		case inGlobal:
-			h.Write(k.global[:])
+			d = k.global
 		case inFile:
-			writeString(h, x.file)
+			b = appendString(b, x.file)
 			sum, ok := k.files[x.file]
 			if !ok {
 				panic("render: an input names " + x.file + ", which is no source file")
 			}
-			h.Write(sum[:])
+			d = sum
 		case inPeriod:
-			d := x.p.Digest()
-			h.Write(d[:])
+			d = x.p.Digest()
 		case inUnit:
-			d := x.p.UnitDigest(x.unit)
-			h.Write(d[:])
+			d = x.p.UnitDigest(x.unit)
 		case inIndicator:
-			d := x.p.IndicatorDigest(x.ind)
-			h.Write(d[:])
+			d = x.p.IndicatorDigest(x.ind)
 		case inComposite:
-			d := x.p.CompositeDigest()
-			h.Write(d[:])
+			d = x.p.CompositeDigest()
 		case inRef:
-			writeString(h, x.p.Span.Key())
-			writeString(h, x.p.Label)
-			if circ := k.c.reporter[x.p]; circ != nil {
-				writeString(h, circ.URLPath())
-			}
+			d = k.refs[x.p]
 		case inFront:
-			if x.circ != nil {
-				f := k.front[x.circ]
-				h.Write(f[:])
-			} else {
-				h.Write(b[:1]) // none: the first circular's previous, the last's next
-			}
+			d = k.front[x.circ] // zero for none: the first circular's previous, the last's next
 		case inFronts:
-			h.Write(k.fronts[:])
+			d = k.fronts
 		case inNewest:
-			h.Write(k.newest[:])
+			d = k.newest
+		case inPeriods:
+			d = k.periods()
 		}
+		b = append(b, d[:]...)
 	}
-	var out [32]byte
-	copy(out[:], h.Sum(nil))
-	return out
+	sum := sha256.Sum256(b)
+	*bp = b
+	k.bufs.Put(bp)
+	return sum
+}
+
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
 func writeString(h hash.Hash, s string) {

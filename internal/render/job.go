@@ -13,6 +13,13 @@ type job struct {
 	path  string
 	owner owner
 	in    []input
+	// quick, when set, are inputs that determine in: while their key is
+	// unchanged the cache answers without keying in. A page that reads
+	// what every period of a long archive says of its unit declares the
+	// periods whole as quick: one input against hundreds. Such a job
+	// makes in on demand, in lazy.
+	quick []input
+	lazy  func() []input
 	fn    func() ([]byte, error)
 	asset string // Output.Asset
 
@@ -76,7 +83,7 @@ func (c *core) claim(jobs []job) error {
 // key is the cache key of what name makes from the inputs in; ok is
 // false without a cache.
 func (c *core) key(name string, in []input) (key [32]byte, ok bool) {
-	if c.keys == nil {
+	if c.keys == nil || in == nil {
 		return key, false
 	}
 	if c.opts.declare != nil {
@@ -89,19 +96,14 @@ func (c *core) key(name string, in []input) (key [32]byte, ok bool) {
 // earlier render made it from the same inputs; ok is false if it failed,
 // its problems recorded.
 func (c *core) output(j *job) (data []byte, ok bool) {
-	key, keyed := c.key(j.path, j.in)
-	if keyed {
-		if data, ok := c.cache.lookup(j.path, key); ok {
-			return data, true
-		}
+	in := j.lazy
+	if in == nil {
+		in = func() []input { return j.in }
 	}
-	data, err := j.fn()
+	data, err := made(c, j.path, j.quick, in, j.fn)
 	if err != nil {
 		c.fail(err)
 		return nil, false
-	}
-	if keyed {
-		c.cache.store(j.path, key, data, nil)
 	}
 	return data, true
 }
@@ -111,12 +113,39 @@ func (c *core) output(j *job) (data []byte, ok bool) {
 // from the inputs in, or taken from the cache when an earlier render
 // made it from the same inputs. name must name the fragment uniquely.
 func fragment[T any](c *core, name string, in []input, fn func() (T, error)) (T, error) {
-	if v, ok := cached[T](c, name, in); ok {
-		return v, nil
+	return made(c, name, nil, func() []input { return in }, fn)
+}
+
+// made is what name makes from the inputs in (and quick, see job): from
+// the cache when an earlier render made it from the same inputs, or from
+// fn, and then kept for the next render.
+func made[T any](c *core, name string, quick []input, in func() []input, fn func() (T, error)) (T, error) {
+	qname := "quick:" + name
+	qkey, qok := c.key(qname, quick)
+	if qok {
+		if v, ok := c.cache.lookup(qname, qkey); ok {
+			return v.(T), nil
+		}
+	}
+	var key [32]byte
+	keyed := false
+	if c.keys != nil {
+		key, keyed = c.key(name, in())
+	}
+	if keyed {
+		if v, ok := c.cache.lookup(name, key); ok {
+			if qok {
+				c.cache.store(qname, qkey, v)
+			}
+			return v.(T), nil
+		}
 	}
 	v, err := fn()
-	if err == nil {
-		c.keep(name, in, v)
+	if err == nil && keyed {
+		c.cache.store(name, key, v)
+		if qok {
+			c.cache.store(qname, qkey, v)
+		}
 	}
 	return v, err
 }
@@ -129,7 +158,7 @@ func cached[T any](c *core, name string, in []input) (T, bool) {
 	if !keyed {
 		return zero, false
 	}
-	v, ok := c.cache.lookupValue(name, key)
+	v, ok := c.cache.lookup(name, key)
 	if !ok {
 		return zero, false
 	}
@@ -139,6 +168,6 @@ func cached[T any](c *core, name string, in []input) (T, bool) {
 // keep stores a fragment made from the inputs in, for later renders.
 func (c *core) keep(name string, in []input, v any) {
 	if key, keyed := c.key(name, in); keyed {
-		c.cache.store(name, key, nil, v)
+		c.cache.store(name, key, v)
 	}
 }
