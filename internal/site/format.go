@@ -148,23 +148,13 @@ func (r *record) get(f *Field) (any, bool) {
 	}
 	switch f.Kind {
 	case Text, UnitRef, IndicatorRef:
-		v, _ := t.get(f.Key)
-		if _, ok := v.(string); !ok {
-			t.typeErr(f.Key, "字符串")
-			return nil, false
-		}
-		return v, true
+		return t.str(f.Key), true // "", reported, when it is not a string
 	case Integer, Rank:
 		return t.intOK(f.Key)
 	case Number:
 		return t.float(f.Key)
 	case Flag:
-		v, _ := t.get(f.Key)
-		if _, ok := v.(bool); !ok {
-			t.typeErr(f.Key, "布尔值（true 或 false）")
-			return nil, false
-		}
-		return v, true
+		return t.boolean(f.Key), true // false, reported, when it is not a boolean
 	case Tables:
 		tables := t.tables(f.Key)
 		return tables, tables != nil
