@@ -15,10 +15,10 @@ import (
 // data appendix in Go rather than in a layout. A twenty-year archive has
 // some 200,000 table cells across its history pages and appendices, and
 // html/template, which escapes every value through reflective calls,
-// would spend most of the build on them: the 20-year demo's cold build
-// took 0.9 s with the appendix rows in a template against 0.35 s without
-// (measured for issue 12, see docs/ARCHITECTURE.md). The layouts keep the
-// page structure, the captions and the table heads.
+// would spend most of the build on them: with the appendix rows alone in
+// partials/appendix.html, rendering the 20-year demo took 1.5 to 1.7
+// times the CPU time (BenchmarkArchive/render, measured for issue 12).
+// The layouts keep the page structure, the captions and the table heads.
 
 // YearMatrix is one year of a rank matrix: a row per unit or indicator,
 // a column per period. The layout (partials/year-matrix.html) writes its
