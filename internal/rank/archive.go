@@ -123,7 +123,12 @@ func Update(prev *Results, s *site.Site) *Results {
 }
 
 // reusable returns prev's period for m if it was ranked from the very
-// same month value, or nil.
+// same month value, or nil. A period's rankings read its own month only;
+// its measures are made again whenever it is ranked again. Once a rule
+// reads the periods before (a streak of k periods), a reused period's
+// measures are stale when one of its k−1 predecessors changed: Update
+// must then make them again for that period too — compare the digests
+// of the predecessors with those the period was measured against.
 func (prev *Results) reusable(m *site.Month) *Period {
 	if prev == nil {
 		return nil
