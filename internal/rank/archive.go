@@ -32,6 +32,10 @@ type Period struct {
 	Span  site.Period
 	Label string      // as titles write it: 2023年1-2月
 	Month *site.Month // the month file it reports: its progress texts, categories, …
+	// GroupSize is the k of the period's top and bottom groups (§5.2) and
+	// of its city-bottom list: [ranking] groupSize for a month. The
+	// sentences read it here, so that they say what the groups are.
+	GroupSize int
 
 	// Groups are the rankings within each group of units, in units.toml
 	// order (§5.8). A site without [[group]]s has one, of every township.
@@ -144,22 +148,21 @@ func rankMonth(s *site.Site, m *site.Month) *Period {
 	if cfg.Ranking.Dense {
 		ties = Dense
 	}
-	p := &Period{Span: m.Span(), Label: m.Label(), Month: m}
-	p.Groups = []*UnitGroup{rankGroup(s, m, "", s.Townships, ties)}
+	p := &Period{Span: m.Span(), Label: m.Label(), Month: m, GroupSize: cfg.Ranking.GroupSize}
+	p.Groups = []*UnitGroup{rankGroup(s, m, "", s.Townships, ties, p.GroupSize)}
 	entries := make([]Entry, len(m.Results))
 	for i, r := range m.Results {
 		entries[i] = Entry{City: r.City, District: r.District, DistrictUnits: r.DistrictUnits}
 	}
-	for _, i := range CityBottom(entries, cfg.Ranking.CityUnits, cfg.Ranking.GroupSize) {
+	for _, i := range CityBottom(entries, cfg.Ranking.CityUnits, p.GroupSize) {
 		p.CityBottom = append(p.CityBottom, m.Results[i])
 	}
 	return p
 }
 
 // rankGroup ranks the month's scores of the townships of one group.
-func rankGroup(s *site.Site, m *site.Month, name string, units []*site.Unit, ties Ties) *UnitGroup {
+func rankGroup(s *site.Site, m *site.Month, name string, units []*site.Unit, ties Ties, k int) *UnitGroup {
 	cfg := s.Config
-	k := cfg.Ranking.GroupSize
 	g := &UnitGroup{Name: name, Units: units, byIndicator: map[string]*IndicatorResult{}}
 	member := make(map[*site.Unit]bool, len(units))
 	for _, u := range units {

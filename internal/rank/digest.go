@@ -139,6 +139,7 @@ func (p *Period) makeDigests() {
 	w.str(p.Span.Key())
 	w.int(int(p.Span.Kind))
 	w.str(p.Label)
+	w.int(p.GroupSize)
 	w.str(m.Key)
 	w.int(m.Year)
 	w.int(m.Month)

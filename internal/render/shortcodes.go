@@ -127,7 +127,7 @@ func indicatorsView(c *core, p *rank.Period, args []string) (any, error) {
 		}
 		for _, g := range p.Groups {
 			if ir := g.Indicator(ind.ID); ir != nil {
-				e.Rankings = append(e.Rankings, c.rankingSentence(ir))
+				e.Rankings = append(e.Rankings, c.rankingSentence(ir, p.GroupSize))
 			}
 		}
 		entries = append(entries, e)
@@ -150,14 +150,14 @@ func (c *core) entryText(res *site.Result) template.HTML {
 	return template.HTML(text + template.HTMLEscapeString(rs))
 }
 
-func (c *core) rankingSentence(ir *rank.IndicatorResult) string {
+func (c *core) rankingSentence(ir *rank.IndicatorResult, k int) string {
 	ind := ir.Result.Indicator
 	return zh.RankingSentence(zh.Ranking{
 		Top:         runNames(ir.Top.Runs),
 		Bottom:      runNames(ir.Bottom.Runs),
 		TopExact:    ir.Top.Exact,
 		BottomExact: ir.Bottom.Exact,
-		K:           c.s.Config.Ranking.GroupSize,
+		K:           k,
 		Applicable:  len(ind.Townships),
 		Total:       len(c.s.Townships),
 		Label:       ind.RankingLabel,
