@@ -17,19 +17,20 @@ import (
 // html/template, which escapes every value through reflective calls,
 // would spend most of the build on them: with the appendix rows alone in
 // partials/appendix.html, rendering the 20-year demo took 1.5 to 1.7
-// times the CPU time (BenchmarkArchive/render, measured for issue 12).
-// The layouts keep the page structure, the captions and the table heads.
+// times the CPU time (BenchmarkArchive/render, measured for issue 12);
+// with the matrices' head rows (a column per month) in
+// partials/year-matrix.html, about 1.1 to 1.2 times the wall time. The
+// layouts keep the page structure, the captions and the heads of the
+// other tables.
 
 // YearMatrix is one year of a rank matrix: a row per unit or indicator,
-// a column per period. The layout (partials/year-matrix.html) writes its
-// head from First and Months; Body is the rows of its <tbody>, written
-// by rowWriter.
+// a column per period. Head and Body are the rows of its <thead> and
+// <tbody>, written by rowWriter.
 type YearMatrix struct {
 	Year    int
-	Caption string     // 2023年各单项指标排名
-	Class   string     // added to the table's classes: "heatmap"
-	First   string     // the heading of the rows' column: 指标
-	Months  []MonthRef // a column each
+	Caption string // 2023年各单项指标排名
+	Class   string // added to the table's classes: "heatmap"
+	Head    template.HTML
 	Body    template.HTML
 }
 
@@ -116,6 +117,20 @@ func (w *rowWriter) cell(c rankCell) {
 		b.WriteString(esc(c.text))
 	}
 	b.WriteString(`</td>`)
+}
+
+// monthHead writes the header row of a matrix: the row headings' column,
+// then one column per period, linked to the circular that reports it.
+func (w *rowWriter) monthHead(first string, months []MonthRef) {
+	w.b.WriteString(`<tr><th scope="col">`)
+	w.b.WriteString(esc(first))
+	w.b.WriteString(`</th>`)
+	for _, m := range months {
+		w.b.WriteString(`<th scope="col">`)
+		w.link(m.Short, m.Path)
+		w.b.WriteString(`</th>`)
+	}
+	w.endRow()
 }
 
 // change writes the move of a rank since the previous month.
@@ -210,7 +225,8 @@ func matrix[K any](h *history, y yearSpan, page, first string, keys []K, row fun
 }
 
 func writeMatrix[K any](h *history, y yearSpan, first string, keys []K, row func(K) (name, path string), cell func(K, int) rankCell) (YearMatrix, bool) {
-	body := rowWriter{c: h.core}
+	head, body := rowWriter{c: h.core}, rowWriter{c: h.core}
+	head.monthHead(first, h.model().refs[y.lo:y.hi])
 	cells := make([]rankCell, y.hi-y.lo)
 	body.b.Grow(len(keys) * (len(cells)*120 + 100))
 	any := false
@@ -230,7 +246,7 @@ func writeMatrix[K any](h *history, y yearSpan, first string, keys []K, row func
 		}
 		body.endRow()
 	}
-	return YearMatrix{Year: y.year, First: first, Months: h.model().refs[y.lo:y.hi], Body: body.html()}, any
+	return YearMatrix{Year: y.year, Head: head.html(), Body: body.html()}, any
 }
 
 func esc(s string) string { return template.HTMLEscapeString(s) }
