@@ -39,7 +39,7 @@ func tabTo(t *testing.T, ctx context.Context, selector string, back bool) {
 		key(t, ctx, kb.Tab, opts...)
 		desc := eval[string](t, ctx, `(() => { const e = document.activeElement; return e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).split(" ").join(".") : "") + " " + (e.innerText || e.value || e.getAttribute("href") || "").slice(0, 20); })()`)
 		path = append(path, desc)
-		if desc == "body " {
+		if desc == "body " || strings.HasPrefix(desc, "body.") {
 			continue // past the end of the page: Tab wraps to the start
 		}
 		if !eval[bool](t, ctx, focusRing) {
@@ -122,7 +122,7 @@ func TestKeyboard(t *testing.T) {
 }
 
 // TestWithoutJavaScript: with scripts off the pages still read, and the
-// toggle, which could not work, is not shown.
+// toggle and the page tools, which could not work, are not shown.
 func TestWithoutJavaScript(t *testing.T) {
 	ctx := browsertest.Start(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
@@ -134,8 +134,10 @@ func TestWithoutJavaScript(t *testing.T) {
 	if eval[bool](t, ctx, `document.documentElement.classList.contains("js")`) {
 		t.Fatal("scripts still ran")
 	}
-	if got := eval[string](t, ctx, `getComputedStyle(document.querySelector("[data-senior-toggle]")).display`); got != "none" {
-		t.Errorf("without JavaScript the toggle is shown (display %q)", got)
+	for _, sel := range []string{"[data-senior-toggle]", ".page-tools", ".appendix-tools"} {
+		if got := eval[string](t, ctx, `getComputedStyle(document.querySelector(`+browsertest.Quote(sel)+`)).display`); got != "none" {
+			t.Errorf("without JavaScript %s, which needs it, is shown (display %q)", sel, got)
+		}
 	}
 	if !strings.Contains(eval[string](t, ctx, `document.body.innerText`), "排名全区前三的为") {
 		t.Error("without JavaScript the circular's text is not there")
