@@ -352,7 +352,7 @@ func (w *rowWriter) monthHead(first string, months []MonthRef) {
 type rankCell struct {
 	text  string // the rank in digits, "3", or a category; "" when none
 	score string // the score, printed under the rank when set
-	title string // the rank and score in words: 并列第三，得分82.30
+	title string // what an empty cell means: 无排名
 	class string // heat-1 … heat-6 on the rankings page
 }
 
@@ -424,16 +424,14 @@ func rankChange(prev, cur int) Change {
 	return Change{"—", "持平", "same"}
 }
 
-// townshipCell is a township's rank on one indicator in one month.
-func townshipCell(p placing, decimals int, withScore bool) rankCell {
+// townshipCell is a township's rank on one indicator in one month, the
+// score printed under it: a title shown on hover would hide it from
+// phones and the keyboard.
+func townshipCell(p placing, decimals int) rankCell {
 	if p.rank == 0 {
 		return rankCell{title: "无排名"}
 	}
-	score := formatScore(p.value, decimals)
-	if withScore {
-		return rankCell{text: strconv.Itoa(p.rank), score: score}
-	}
-	return rankCell{text: strconv.Itoa(p.rank), title: zh.RankPhrase(p.rank, p.tied) + "，得分" + score}
+	return rankCell{text: strconv.Itoa(p.rank), score: formatScore(p.value, decimals)}
 }
 
 // matrices writes a matrix a year at a time (see matrix), each year's
@@ -534,7 +532,7 @@ func (r *renderer) townshipPage(h *history, u *site.Unit) ([]byte, error) {
 	v.Years = matrices(r, h, unitPath(u), "指标", "%d年各单项指标排名", inds,
 		func(ind *site.Indicator) (string, string) { return ind.Name, indicatorPath(ind) },
 		func(ind *site.Indicator, i int) rankCell {
-			return townshipCell(h.townships[ind.ID][u][i], ind.Decimals, false)
+			return townshipCell(h.townships[ind.ID][u][i], ind.Decimals)
 		})
 	return r.execute("unit.html", &Page{
 		Kind:        "unit",
@@ -691,7 +689,7 @@ func (r *renderer) indicatorPage(h *history, ind *site.Indicator) ([]byte, error
 	if byUnit := h.townships[ind.ID]; byUnit != nil {
 		v.Years = matrices(r, h, indicatorPath(ind), "乡镇（街道）", "%d年乡镇（街道）排名", ind.Townships,
 			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
-			func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals, true) })
+			func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals) })
 	}
 	return r.execute("indicator.html", &Page{
 		Kind:        "indicator",
@@ -727,7 +725,7 @@ func (r *renderer) rankingsPage(h *history) ([]byte, error) {
 			}
 			return rankCell{
 				text:  strconv.Itoa(p.rank),
-				title: zh.RankPhrase(p.rank, p.tied) + "，综合得分" + formatScore(p.value, dec),
+				score: formatScore(p.value, dec),
 				class: "heat-" + strconv.Itoa(heatLevel(p.rank, n)),
 			}
 		})
