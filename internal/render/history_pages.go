@@ -209,7 +209,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.Years = matrices(h, unitPath(u), "指标", "%d年各单项指标排名", inds,
 		func(ind *site.Indicator) (string, string) { return ind.Name, indicatorPath(ind) },
 		func(ind *site.Indicator, i int) rankCell {
-			return townshipCell(m.townships[ind.ID][u][i], ind.Decimals, false)
+			return townshipCell(m.townships[ind.ID][u][i], ind.Decimals)
 		},
 		func(p *rank.Period) []input { return []input{unitIn(p, u)} })
 	return h.tmpl.execute("unit.html", &Page{
@@ -369,7 +369,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	if byUnit := m.townships[ind.ID]; byUnit != nil {
 		v.Years = matrices(h, indicatorPath(ind), "乡镇（街道）", "%d年乡镇（街道）排名", ind.Townships,
 			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
-			func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals, true) },
+			func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals) },
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
 	}
 	return h.tmpl.execute("indicator.html", &Page{
@@ -407,7 +407,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 			}
 			return rankCell{
 				text:  strconv.Itoa(p.rank),
-				title: zh.RankPhrase(p.rank, p.tied) + "，综合得分" + formatScore(p.value, dec),
+				score: formatScore(p.value, dec),
 				class: "heat-" + strconv.Itoa(heatLevel(p.rank, n)),
 			}
 		},

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"tongbao/internal/rank"
-	"tongbao/internal/zh"
 )
 
 // This file writes the rows of the history tables and of the circulars'
@@ -80,7 +79,7 @@ func (w *rowWriter) endRow() { w.b.WriteString("</tr>\n") }
 type rankCell struct {
 	text  string // the rank in digits, "3", or a category; "" when none
 	score string // the score, printed under the rank when set
-	title string // the rank and score in words: 并列第三，得分82.30
+	title string // what an empty cell means: 无排名
 	class string // heat-1 … heat-6 on the rankings page
 }
 
@@ -166,16 +165,14 @@ func rankChange(prev, cur int) Change {
 	return Change{"—", "持平", "same"}
 }
 
-// townshipCell is a township's rank on one indicator in one month.
-func townshipCell(p placing, decimals int, withScore bool) rankCell {
+// townshipCell is a township's rank on one indicator in one month, the
+// score printed under it: a title shown on hover would hide it from
+// phones and the keyboard.
+func townshipCell(p placing, decimals int) rankCell {
 	if p.rank == 0 {
 		return rankCell{title: "无排名"}
 	}
-	score := formatScore(p.value, decimals)
-	if withScore {
-		return rankCell{text: strconv.Itoa(p.rank), score: score}
-	}
-	return rankCell{text: strconv.Itoa(p.rank), title: zh.RankPhrase(p.rank, p.tied) + "，得分" + score}
+	return rankCell{text: strconv.Itoa(p.rank), score: formatScore(p.value, decimals)}
 }
 
 // matrices writes a matrix a year at a time (see matrix), each year's
