@@ -185,6 +185,9 @@ type ListItem struct {
 type CityBottomView struct {
 	Lead  string // 1-2月份全区综合排名全市第八。 — "" without an overall rank
 	Items []ListItem
+	// Intro leads the list, None stands for it when it is empty: the
+	// office's words (issue 13's [terms]), not the markup's.
+	Intro, None string
 }
 
 func cityBottomView(c *core, p *rank.Period, args []string) (any, error) {
@@ -193,7 +196,7 @@ func cityBottomView(c *core, p *rank.Period, args []string) (any, error) {
 	if period == "" {
 		period = fmt.Sprintf("%d月", m.Month)
 	}
-	var v CityBottomView
+	v := CityBottomView{Intro: "排全市后三的单项目标有：", None: "本期没有排全市后三的单项目标。"}
 	if m.OverallCity > 0 {
 		subject := "全区"
 		if len(args) > 0 {
