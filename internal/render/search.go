@@ -86,6 +86,9 @@ func (x *searchIndex) start() {
 	x.left = make([]atomic.Int32, (n+partDocs-1)/partDocs)
 	for k := range x.left {
 		x.left[k].Store(int32(min(partDocs, n-k*partDocs)))
+		if x.keys == nil {
+			continue // a build: nothing cached, nothing to key
+		}
 		// A part whose pages are all unchanged is written as it was, and
 		// waits for no entry: their jobs are answered by the cache too.
 		if data, ok := cached[[]byte](x.core, partPath(k), x.partInputs(k)); ok {
@@ -136,7 +139,9 @@ func (x *searchIndex) writePart(k int) {
 	entries := x.entries[k*partDocs : min(len(x.entries), (k+1)*partDocs)]
 	data := search.JSON(entries)
 	clear(entries)
-	x.keep(partPath(k), x.partInputs(k), data)
+	if x.keys != nil {
+		x.keep(partPath(k), x.partInputs(k), data)
+	}
 	x.emit(Output{Path: partPath(k), Data: data})
 }
 
@@ -165,7 +170,9 @@ func (x *searchIndex) pageEntry(i int, body template.HTML) {
 	}
 	e := search.HTMLEntry(d, string(body))
 	doc := len(x.s.Circulars) + i
-	x.keep("search:"+p.File, x.entryInputs(doc), e)
+	if x.keys != nil {
+		x.keep("search:"+p.File, x.entryInputs(doc), e)
+	}
 	x.addEntry(doc, e)
 }
 
