@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"tongbao/internal/demo"
+	"tongbao/internal/rank"
 	"tongbao/internal/site"
 )
 
@@ -193,19 +194,22 @@ func BenchmarkSearchIndex(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r, err := newRenderer(s, Options{})
+	c, err := newCore(s, rank.Archive(s), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	var size int
-	r.emit = func(o Output) { size += len(o.Data) }
-	r.convertBodies()
+	c.emit = func(o Output) { size += len(o.Data) }
+	circ := &circulars{core: c}
+	x := &searchIndex{core: c, circ: circ}
+	circ.search = x
+	circ.convertBodies()
 	for b.Loop() {
 		size = 0
-		r.startSearch()
-		r.finishSearch()
+		x.start()
+		x.finish()
 	}
-	if err := r.diags.Err(); err != nil {
+	if err := c.diags.Err(); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(size), "bytes")

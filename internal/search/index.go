@@ -11,20 +11,6 @@ type Document struct {
 	Text   string // plain text of the body (see PlainText)
 }
 
-// Entry encodes d as its entry in the "docs" of search-index.json:
-//
-//	{"title": …, "url": …, "date": …, "number": …, "text": …}
-//
-// with "date" and "number" left out when empty. A page's entry depends on
-// that page alone, so a build encodes each as soon as the page is
-// rendered and keeps only the bytes, and the preview server keeps the
-// entries of the pages a save did not touch.
-func Entry(d Document) []byte {
-	b := appendEntryStart(make([]byte, 0, len(d.Text)+len(d.Title)+len(d.URL)+len(d.Number)+64), d)
-	b = appendEscaped(b, d.Text)
-	return append(b, `"}`...)
-}
-
 // HTMLEntry is the entry of d with the text of html as its text: it is
 // Entry(d) with d.Text set to PlainText(html), in one pass, the text
 // escaped as it is extracted.
@@ -53,10 +39,13 @@ func appendEntryStart(b []byte, d Document) []byte {
 	return append(b, `,"text":"`...)
 }
 
-// JSON assembles search-index.json from the documents' entries, in their
-// order, one a line:
+// JSON assembles a part of the index, search/docs-N.json, from its
+// documents' entries, in their order, one a line (search-index.json, made
+// by the renderer, lists the parts):
 //
-//	{"v": 2, "docs": [{…}, {…}]}
+//	{"v":2,"docs":[
+//	{…},
+//	{…}]}
 //
 // The file holds the text and no index of it: search.js finds a query's
 // words by scanning the texts in the browser (see its header). Scanning

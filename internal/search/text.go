@@ -17,26 +17,6 @@ import (
 	"unicode/utf8"
 )
 
-// PlainText returns the text of an HTML fragment as a reader sees it:
-// tags removed, character references decoded, and white space collapsed to
-// single spaces. The boundary of a block element (a paragraph, a list item,
-// a table cell, a line break) becomes a space, so that the last character
-// of one paragraph and the first of the next never form a bigram, while
-// inline elements (<strong>, <a>, …) join their text with what surrounds
-// it: **（8）优化营商环境。**湘易办 reads as one sentence.
-//
-// It is a small scanner, not a full HTML parser: enough for the
-// well-formed output of the Markdown converter and the shortcodes, and
-// safe on anything else (every input gives some text, never a panic).
-// Comments are dropped, as is the content of <script>, <style>,
-// <template> and <svg> (chart markup is not text). Invalid UTF-8 becomes
-// U+FFFD.
-func PlainText(fragment string) string {
-	t := textWriter{b: make([]byte, 0, len(fragment))} // the text is most of a page's bytes, never more
-	t.write(fragment)
-	return string(t.b)
-}
-
 // write writes the text of an HTML fragment: in one pass over it while it
 // is valid UTF-8, which every page is, and again by the general scan from
 // the start if it is not.
