@@ -105,6 +105,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
 		return usageError(stderr, "build", rest)
 	}
+	opts.Warn = warn(stderr)
 	if *verify {
 		exe, err := os.Executable()
 		if err != nil {
@@ -133,6 +134,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
 		return usageError(stderr, "check", rest)
 	}
+	opts.Warn = warn(stderr)
 	if !*links {
 		if _, err := build.Render(opts); err != nil {
 			return report(stderr, err)
@@ -152,6 +154,12 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "tongbao: 链接全部有效：%s\n", rep)
 	return 0
+}
+
+// warn prints each warning on a line of its own; it leaves the exit
+// status 0.
+func warn(stderr io.Writer) func(diag.Diagnostic) {
+	return func(d diag.Diagnostic) { fmt.Fprintln(stderr, d) }
 }
 
 func usageError(stderr io.Writer, cmd string, rest []string) int {

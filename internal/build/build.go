@@ -4,6 +4,7 @@
 package build
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -17,6 +18,7 @@ import (
 	"syscall"
 	"time"
 
+	"tongbao/internal/diag"
 	"tongbao/internal/par"
 	"tongbao/internal/rank"
 	"tongbao/internal/render"
@@ -28,6 +30,11 @@ type Options struct {
 	Source  string // site root; "." by default
 	Dest    string // output folder; <Source>/public by default
 	BaseURL string // overrides config.toml's baseURL
+
+	// Warn, if set, is told what the site may be built with but should
+	// not be published with (warnings): `tongbao check` and `tongbao
+	// build` print them and still exit 0.
+	Warn func(diag.Diagnostic)
 }
 
 // Stats describe a finished build for its one-line report.
@@ -45,11 +52,38 @@ func (s Stats) String() string {
 // Render loads and renders the site without writing anything: what
 // `tongbao check` runs and what the preview server serves.
 func Render(opts Options) ([]render.Output, error) {
-	s, err := site.Load(source(opts))
+	s, err := load(opts)
 	if err != nil {
 		return nil, err
 	}
 	return render.Render(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL})
+}
+
+// load loads the site and tells opts.Warn its warnings.
+func load(opts Options) (*site.Site, error) {
+	s, err := site.Load(source(opts))
+	if err != nil {
+		return nil, err
+	}
+	if opts.Warn != nil {
+		for _, d := range warnings(s, opts) {
+			opts.Warn(d)
+		}
+	}
+	return s, nil
+}
+
+// warnings are what a site may be built with but should not be published
+// with: today, no absolute address — neither baseURL nor [site] domain
+// names the host, so the sitemap's <loc>s, the feed's links and the
+// canonical links stay paths (DESIGN.md §7).
+func warnings(s *site.Site, opts Options) diag.List {
+	var w diag.List
+	baseURL := cmp.Or(opts.BaseURL, s.Config.BaseURL)
+	if b, err := site.ParseBase(baseURL); err == nil && b.Public(s.Config.Site.Domain).Host == "" {
+		w.Add("config.toml", 0, 0, "警告：baseURL（%s）不含域名，[site] 也没有 domain：网站地图、订阅和规范链接只能写成路径，而网站地图须用完整网址。请在 [site] 中设置 domain，或以 --baseURL https://… 生成", baseURL)
+	}
+	return w
 }
 
 func source(opts Options) string {
@@ -73,7 +107,7 @@ func Dest(opts Options) string {
 // the path, size and hash of each file are kept, for the manifest.
 func Build(opts Options) (Stats, error) {
 	start := time.Now()
-	s, err := site.Load(source(opts))
+	s, err := load(opts)
 	if err != nil {
 		return Stats{}, err
 	}

@@ -172,6 +172,11 @@ type core struct {
 	keys  *keyer // nil without a cache: a build spends nothing on keys
 	opts  Options
 
+	// public is where the site is read: base, or, when baseURL is a bare
+	// path, https://[site] domain with base's path. Sitemaps, feeds and
+	// canonical links need absolute addresses (DESIGN.md §7).
+	public site.Base
+
 	// view is the part of every page that comes from config.toml.
 	view *SiteData
 	// assets maps an asset's name, "css/site.css", to its fingerprinted
@@ -205,6 +210,7 @@ func newCore(s *site.Site, res *rank.Results, opts Options) (*core, error) {
 		res:      res,
 		md:       markdown.New(),
 		base:     base,
+		public:   base.Public(s.Config.Site.Domain),
 		cache:    opts.Cache,
 		opts:     opts,
 		assets:   map[string]string{},
@@ -241,17 +247,9 @@ func (c *core) periodOf(circ *site.Circular) *rank.Period {
 // honouring the path of baseURL: "circulars/" → "/tongbao/circulars/".
 func (c *core) URL(p string) string { return c.base.Path + strings.TrimPrefix(p, "/") }
 
-// AbsURL returns the full address of p when baseURL has a host.
-func (c *core) AbsURL(p string) string { return c.base.URL + strings.TrimPrefix(p, "/") }
-
-// link is the best address for p: absolute when the host is known,
-// path-absolute otherwise.
-func (c *core) link(p string) string {
-	if c.base.Host != "" {
-		return c.AbsURL(p)
-	}
-	return c.URL(p)
-}
+// AbsURL returns the full address of p when the host is known (from
+// baseURL or [site] domain), its path-absolute address otherwise.
+func (c *core) AbsURL(p string) string { return c.public.URL + strings.TrimPrefix(p, "/") }
 
 // fail records a problem found while rendering.
 func (c *core) fail(err error) {
