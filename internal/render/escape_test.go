@@ -43,6 +43,10 @@ func hostileSite(t *testing.T) string {
 [site]
 name = "` + tq(xAttr) + `政府"
 domain = "www.example.gov.cn"
+icp = "湘ICP备` + tq(xScript) + `号"
+police = "湘公网安备43050202000123号` + tq(xAttr) + `"
+contact = "电话` + tq(xScript+xAttr) + `"
+errata = "https://example.gov.cn/?a=` + tq(xAttr) + `"
 [issuer]
 name = "办公室` + tq(xScript) + `"
 `,
@@ -210,8 +214,8 @@ func TestHostileTextIsInert(t *testing.T) {
 			texts[p] = checkJSON(p, data, &found)
 		case ".csv":
 			texts[p] = checkCSV(p, data, &found)
-		case ".css", ".js", ".txt":
-			continue // the site's own assets and robots.txt
+		case ".css", ".js", ".txt", ".ico":
+			continue // the site's own assets and icon, and robots.txt
 		default:
 			t.Errorf("%s: an output of a kind this test does not check", p)
 			continue

@@ -109,7 +109,7 @@ func (f *feeds) feed() ([]byte, error) {
 		c := s.Circulars[i]
 		v := f.circular(i)
 		e := atomEntry{
-			Title:     v.Title,
+			Title:     v.ListTitle(),
 			ID:        f.AbsURL(c.URLPath()),
 			Updated:   feedTime(c.Date),
 			Published: feedTime(c.Date),

@@ -104,6 +104,7 @@ type UnitView struct {
 	Slug      string
 	Township  bool
 	Kind      string // 乡镇（街道） | 区直单位
+	Group     string // the id of its group on /units/ (index.go)
 	PeerLabel string // 三区
 	// Township pages: the composite rank over time as a chart and, right
 	// after it, as the rows of a table (月份, 综合排名, 变化, 综合得分).
@@ -141,11 +142,10 @@ type IndicatorView struct {
 
 // RankingsView is /rankings/.
 type RankingsView struct {
-	Years       []YearMatrix
-	Legend      []LegendItem
-	Townships   []Link
-	Departments []Link
-	Sections    []IndexSection
+	Years    []YearMatrix
+	Legend   []LegendItem
+	Units    []UnitGroup    // as /units/ lists them (index.go)
+	Sections []IndexSection // as /indicators/ lists them
 }
 
 // LegendItem is one shade of the heat map.
@@ -160,7 +160,8 @@ type IndexSection struct {
 	Indicators []IndexEntry
 }
 
-// IndexEntry is a top-level indicator with the children of its group.
+// IndexEntry is a top-level indicator with the children of its group
+// (index.go).
 type IndexEntry struct {
 	Link
 	Children []Link
@@ -172,7 +173,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	m := h.model()
 	dec := h.s.Config.Scoring.Decimals
 	comp := m.composite[u]
-	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: "乡镇（街道）", PeerLabel: h.s.Config.Ranking.DistrictLabel}
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: unitKindName(u.Kind), Group: unitGroupOf(u), PeerLabel: h.s.Config.Ranking.DistrictLabel}
 	ranks := make([]int, len(comp))
 	rows := rowWriter{c: h.core}
 	prev := 0
@@ -234,7 +235,7 @@ func peerPhrase(res *site.Result) string {
 func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	m := h.model()
 	label := h.s.Config.Ranking.DistrictLabel
-	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: "区直单位", PeerLabel: label}
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: unitKindName(u.Kind), Group: unitGroupOf(u), PeerLabel: label}
 	owned := m.owned[u]
 	for _, ind := range owned {
 		l := Link{Name: ind.Name, Path: indicatorPath(ind)}
@@ -430,28 +431,8 @@ func (h *history) rankingsPage() ([]byte, error) {
 		v.Legend = append(v.Legend, LegendItem{Class: "heat-" + strconv.Itoa(lvl), Label: label})
 		lo = hi + 1
 	}
-	for _, t := range h.s.Townships {
-		v.Townships = append(v.Townships, Link{Name: t.Name, Path: unitPath(t)})
-	}
-	for _, d := range h.s.Departments {
-		v.Departments = append(v.Departments, Link{Name: d.Name, Path: unitPath(d)})
-	}
-	for _, sec := range site.Sections {
-		is := IndexSection{Name: sec}
-		for _, ind := range h.s.Indicators {
-			if ind.Section != sec || ind.Parent != nil {
-				continue
-			}
-			e := IndexEntry{Link: Link{Name: ind.Number() + " " + ind.Name, Path: indicatorPath(ind)}}
-			for _, c := range ind.Children {
-				e.Children = append(e.Children, Link{Name: c.Number() + c.Name, Path: indicatorPath(c)})
-			}
-			is.Indicators = append(is.Indicators, e)
-		}
-		if len(is.Indicators) > 0 {
-			v.Sections = append(v.Sections, is)
-		}
-	}
+	v.Units = h.unitGroups()
+	v.Sections = h.indicatorIndex()
 	return h.tmpl.execute("rankings.html", &Page{
 		Kind:        "rankings",
 		Title:       "历次考核排名",

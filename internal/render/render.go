@@ -105,6 +105,7 @@ func Stream(s *site.Site, res *rank.Results, opts Options, emit func(o Output) e
 		&feeds{core: c},
 		circ,
 		&history{core: c},
+		&indexes{core: c},
 		search,
 		&openData{core: c},
 		&assets{core: c},
@@ -113,7 +114,8 @@ func Stream(s *site.Site, res *rank.Results, opts Options, emit func(o Output) e
 	for _, p := range parts {
 		jobs = append(jobs, p.jobs()...)
 	}
-	if err := c.claim(jobs); err != nil {
+	jobs, err = c.claim(jobs)
+	if err != nil {
 		return err
 	}
 	c.jobs = jobs
@@ -220,6 +222,8 @@ func newCore(s *site.Site, res *rank.Results, opts Options) (*core, error) {
 	for _, a := range s.Assets {
 		c.assets[a.Name] = fingerprint("assets/"+a.Name, a.Data)
 	}
+	c.view.Icon, c.view.IconType = c.icon()
+	c.view.footer(s.Config.Site, base, func(name string) string { return c.URL(c.assets[name]) })
 	for _, circ := range s.Circulars { // oldest first: a period links to its first circular
 		if p := c.periodOf(circ); p != nil && c.reporter[p] == nil {
 			c.reporter[p] = circ
