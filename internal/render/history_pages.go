@@ -107,7 +107,8 @@ type UnitView struct {
 	Group     string // the id of its group on /units/ (index.go)
 	PeerLabel string // 三区
 	// Township pages: the composite rank over time as a chart and, right
-	// after it, as the rows of a table (月份, 综合排名, 变化, 综合得分).
+	// after it, as the rows of a table (月份, 综合排名, 变化, 综合得分),
+	// newest first.
 	Chart     template.HTML
 	Composite template.HTML
 	Latest    string // 2023年1-2月综合考核排名第三
@@ -133,7 +134,7 @@ type IndicatorView struct {
 	CityChart template.HTML
 	PeerChart template.HTML
 	// Ranks are the rows of the charts' table (月份, 全市排名, 三区排名, 变化),
-	// one per month with a city or peer rank, oldest first. The change is
+	// one per month with a city or peer rank, newest first. The change is
 	// of the city rank, or of the peer rank when there is never a city one.
 	Ranks       template.HTML
 	ChangeLabel string       // 全市排名变化 | 三区排名变化
@@ -175,25 +176,30 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	comp := m.composite[u]
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: unitKindName(u.Kind), Group: unitGroupOf(u), PeerLabel: h.s.Config.Ranking.DistrictLabel}
 	ranks := make([]int, len(comp))
-	rows := rowWriter{c: h.core}
-	prev := 0
 	for i, p := range comp {
+		ranks[i] = p.rank
+		if p.rank != 0 {
+			v.Latest = m.refs[i].Label + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
+		}
+	}
+	// Newest first: the current month heads the table, each row's
+	// change measured against the month before it, the row below.
+	rows := rowWriter{c: h.core}
+	for i := len(comp) - 1; i >= 0; i-- {
+		p := comp[i]
 		rows.rowHead(m.refs[i].Label, m.refs[i].Path)
 		if p.rank == 0 {
 			rows.td("", "—")
 		} else {
 			rows.td("", zh.RankPhrase(p.rank, p.tied))
-			v.Latest = m.refs[i].Label + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
 		}
-		rows.change(rankChange(prev, p.rank))
+		rows.change(rankChange(previous(ranks, i), p.rank))
 		if p.rank == 0 {
 			rows.td("num", "—")
 		} else {
 			rows.td("num", formatScore(p.value, dec))
 		}
 		rows.endRow()
-		ranks[i] = p.rank
-		prev = p.rank
 	}
 	v.Composite = rows.html()
 	if len(m.periods) > 0 {
@@ -208,7 +214,12 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		}
 	}
 	v.Years = matrices(h, unitPath(u), "指标", "%d年各单项指标排名", inds,
-		func(ind *site.Indicator) (string, string) { return ind.Name, indicatorPath(ind) },
+		func(ind *site.Indicator) (string, string) {
+			if !ind.HigherBetter {
+				return ind.Name + "（得分越低越好）", indicatorPath(ind)
+			}
+			return ind.Name, indicatorPath(ind)
+		},
 		func(ind *site.Indicator, i int) rankCell {
 			return townshipCell(m.townships[ind.ID][u][i], ind.Decimals)
 		},
@@ -222,6 +233,14 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		Column:      historyColumn,
 		Unit:        v,
 	})
+}
+
+// previous is the rank of the period before period i, 0 for none.
+func previous(ranks []int, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return ranks[i-1]
 }
 
 // peerPhrase writes a peer rank with its group: 三区第二, 四区并列第一.
@@ -335,9 +354,9 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	if !anyCity {
 		moved, v.ChangeLabel = peer, label+"排名变化"
 	}
-	rows := rowWriter{c: h.core}
-	for i, p := range m.periods {
-		res := p.Month.Result(ind.ID)
+	rows := rowWriter{c: h.core} // newest first, as on a unit's page
+	for i := len(m.periods) - 1; i >= 0; i-- {
+		res := m.periods[i].Month.Result(ind.ID)
 		if res == nil || (res.City == 0 && res.District == 0) {
 			continue
 		}
@@ -348,11 +367,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 			rows.td("", "—")
 		}
 		rows.td("", peerPhrase(res))
-		prev := 0
-		if i > 0 {
-			prev = moved[i-1]
-		}
-		rows.change(rankChange(prev, moved[i]))
+		rows.change(rankChange(previous(moved, i), moved[i]))
 		rows.endRow()
 	}
 	v.Ranks = rows.html()
@@ -368,7 +383,11 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 
 	if byUnit := m.townships[ind.ID]; byUnit != nil {
-		v.Years = matrices(h, indicatorPath(ind), "乡镇（街道）", "%d年乡镇（街道）排名", ind.Townships,
+		caption := "%d年乡镇（街道）排名"
+		if !ind.HigherBetter {
+			caption += lowerBetterNote
+		}
+		v.Years = matrices(h, indicatorPath(ind), "乡镇（街道）", caption, ind.Townships,
 			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 			func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals) },
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })

@@ -177,22 +177,22 @@ func TestTownshipCompositeHistory(t *testing.T) {
 	files := renderFiles(t, loadHistorySite(t), "")
 	cases := []struct {
 		slug, name string
-		want       [][4]string // 月份, 综合排名, 变化 (raw HTML), 综合得分
+		want       [][4]string // newest first: 月份, 综合排名, 变化 (raw HTML), 综合得分
 	}{
 		{"bing", "丙镇", [][4]string{
-			{"2022年12月", "第三", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "50.00"},
-			{"2023年1月", "并列第一", `<span aria-hidden="true">↑2</span><span class="visually-hidden">上升2位</span>`, "83.33"},
 			{"2023年2月", "第三", `<span aria-hidden="true">↓2</span><span class="visually-hidden">下降2位</span>`, "33.33"},
+			{"2023年1月", "并列第一", `<span aria-hidden="true">↑2</span><span class="visually-hidden">上升2位</span>`, "83.33"},
+			{"2022年12月", "第三", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "50.00"},
 		}},
 		{"jia", "甲街道", [][4]string{
-			{"2022年12月", "第二", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "66.67"},
-			{"2023年1月", "第三", `<span aria-hidden="true">↓1</span><span class="visually-hidden">下降1位</span>`, "33.33"},
 			{"2023年2月", "第一", `<span aria-hidden="true">↑2</span><span class="visually-hidden">上升2位</span>`, "100.00"},
+			{"2023年1月", "第三", `<span aria-hidden="true">↓1</span><span class="visually-hidden">下降1位</span>`, "33.33"},
+			{"2022年12月", "第二", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "66.67"},
 		}},
 		{"yi", "乙街道", [][4]string{
-			{"2022年12月", "第一", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "83.33"},
-			{"2023年1月", "并列第一", `<span aria-hidden="true">—</span><span class="visually-hidden">持平</span>`, "83.33"},
 			{"2023年2月", "第二", `<span aria-hidden="true">↓1</span><span class="visually-hidden">下降1位</span>`, "66.67"},
+			{"2023年1月", "并列第一", `<span aria-hidden="true">—</span><span class="visually-hidden">持平</span>`, "83.33"},
+			{"2022年12月", "第一", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "83.33"},
 		}},
 	}
 	for _, c := range cases {
@@ -322,10 +322,10 @@ func TestIndicatorPage(t *testing.T) {
 	page := files["indicators/jingji/index.html"]
 	// 经济运行 city ranks 3, 5, 1; no peer rank.
 	rows := tableAfter(t, page, "经济运行历次全市排名和三区排名</caption>")
-	want := [][]string{
-		{"2022年12月", "第三", "—", "—上月无排名"},
-		{"2023年1月", "第五", "—", "↓2下降2位"},
+	want := [][]string{ // newest first
 		{"2023年2月", "第一", "—", "↑4上升4位"},
+		{"2023年1月", "第五", "—", "↓2下降2位"},
+		{"2022年12月", "第三", "—", "—上月无排名"},
 	}
 	if len(rows) != 3 {
 		t.Fatalf("%d rows, want 3", len(rows))
@@ -353,11 +353,11 @@ func TestIndicatorPage(t *testing.T) {
 	}
 
 	// 财政收入 has peer ranks only: 2, 1, 3 among 三区, and the change
-	// column follows them.
+	// column follows them; newest first.
 	page = files["indicators/caizheng/index.html"]
 	rows = tableAfter(t, page, "财政收入历次全市排名和三区排名</caption>")
-	if len(rows) != 3 || rows[0][2] != "三区第二" || rows[1][2] != "三区第一" || rows[2][2] != "三区第三" || rows[0][1] != "—" ||
-		text(rows[1][3]) != "↑1上升1位" || text(rows[2][3]) != "↓2下降2位" {
+	if len(rows) != 3 || rows[2][2] != "三区第二" || rows[1][2] != "三区第一" || rows[0][2] != "三区第三" || rows[0][1] != "—" ||
+		text(rows[1][3]) != "↑1上升1位" || text(rows[0][3]) != "↓2下降2位" || text(rows[2][3]) != "—上月无排名" {
 		t.Errorf("财政收入 rows %q", rows)
 	}
 	if !bytes.Contains(page, []byte(`<th scope="col">三区排名变化</th>`)) {
@@ -574,6 +574,46 @@ func TestHistoryDeterministic(t *testing.T) {
 	for _, name := range names {
 		if !bytes.Equal(a[name], b[name]) {
 			t.Errorf("%s differs between two renders", name)
+		}
+	}
+}
+
+// TestLowerIsBetterSaysSo: a table of scores where lower is better (the
+// sample's 信访维稳, better = "lower") says so in its caption and score
+// heading, where 并列第一 beside 0.00 would otherwise read as a mistake
+// (issue 15, item 11); its ranks run best first. A higher-is-better table
+// says nothing.
+func TestLowerIsBetterSaysSo(t *testing.T) {
+	files := renderFiles(t, loadSample(t), "")
+	circ := files["circulars/2023/14/index.html"]
+	rows := tableAfter(t, circ, `<caption><a href="/indicators/xinfang/">信访维稳乡镇（街道）排名（得分越低，排名越前）</a></caption>`)
+	// data/2023-02.toml: 滨江街道, 桥头街道, 渡头桥镇 0.00, then 东风路街道 0.85.
+	if len(rows) != 12 || rows[0][0] != "并列第一" || rows[0][2] != "0.00" || rows[3][0] != "第四" || rows[3][2] != "0.85" {
+		t.Errorf("信访维稳's appendix rows begin %q", rows[:min(len(rows), 4)])
+	}
+	head := `<tr><th scope="col">排名</th><th scope="col">乡镇（街道）</th><th scope="col" class="num">得分（越低越好）</th></tr>`
+	if i := bytes.Index(circ, []byte(`id="appendix-xinfang"`)); i < 0 || !bytes.Contains(circ[i:i+400], []byte(head)) {
+		t.Error("信访维稳's appendix table does not head its scores 得分（越低越好）")
+	}
+	if bytes.Contains(circ, []byte("规模工业增加值乡镇（街道）排名（得分越低")) {
+		t.Error("a higher-is-better table says lower is better")
+	}
+	if !bytes.Contains(files["indicators/xinfang/index.html"], []byte(`<caption id="y2023">2023年乡镇（街道）排名（得分越低，排名越前）</caption>`)) {
+		t.Error("信访维稳's township matrix does not say lower is better")
+	}
+	if !bytes.Contains(files["units/dongfenglu/index.html"], []byte(`<a href="/indicators/xinfang/">信访维稳（得分越低越好）</a>`)) {
+		t.Error("东风路街道's row of 信访维稳 does not say lower is better")
+	}
+}
+
+// TestMatricesNewestYearFirst: a history page's yearly matrices run from
+// the current year back.
+func TestMatricesNewestYearFirst(t *testing.T) {
+	files := renderFiles(t, loadHistorySite(t), "")
+	for _, p := range []string{"units/bing/index.html", "indicators/jingji/index.html", "rankings/index.html"} {
+		page := string(files[p])
+		if a, b := strings.Index(page, `<caption id="y2023">`), strings.Index(page, `<caption id="y2022">`); a < 0 || b < 0 || a > b {
+			t.Errorf("%s: 2023's matrix (at %d) does not come before 2022's (at %d)", p, a, b)
 		}
 	}
 }
