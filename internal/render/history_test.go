@@ -257,13 +257,23 @@ func TestRankChartRankOneOnTop(t *testing.T) {
 		t.Errorf("y of ranks 1, 2, 3 = %s, %s, %s: rank 1 must be highest (smallest y)", yRank1, yRank2, yRank3)
 	}
 	for _, w := range []string{
-		`<svg class="rank-chart" role="img" aria-labelledby="chart-composite-title" aria-describedby="chart-composite-desc"`,
+		`<svg class="rank-chart rank-chart-wide" role="img" aria-labelledby="chart-composite-title" aria-describedby="chart-composite-desc"`,
 		`<title id="chart-composite-title">甲街道综合考核排名走势</title>`,
 		`<desc id="chart-composite-desc">2022年12月至2023年2月共3期，综合考核排名最好为第一，最差为第三，最近一期（2023年2月）为第一。`,
 		`>2022</text>`, `>2023</text>`, // year ticks
 	} {
 		if !strings.Contains(page, w) {
 			t.Errorf("chart lacks %s", w)
+		}
+	}
+	// The phone's drawing, 300 × 210 with the plot at x 30…288 and y
+	// 32…180: x 30, 159, 288; rank 1 at y 32, 2 at 106, 3 at 180.
+	for _, w := range []string{
+		`<svg class="rank-chart rank-chart-narrow" role="img" aria-labelledby="chart-composite-n-title" aria-describedby="chart-composite-n-desc" viewBox="0 0 300 210"`,
+		`class="chart-line" d="M30.0 106.0 L159.0 180.0 L288.0 32.0"`,
+	} {
+		if !strings.Contains(page, w) {
+			t.Errorf("the narrow chart lacks %s", w)
 		}
 	}
 	// The table is the chart's equivalent, right after it.
@@ -615,5 +625,65 @@ func TestMatricesNewestYearFirst(t *testing.T) {
 		if a, b := strings.Index(page, `<caption id="y2023">`), strings.Index(page, `<caption id="y2022">`); a < 0 || b < 0 || a > b {
 			t.Errorf("%s: 2023's matrix (at %d) does not come before 2022's (at %d)", p, a, b)
 		}
+	}
+}
+
+// TestYTicks: a phone's chart labels a few round ranks (1, 4, 8, 12 of
+// twelve), not every one.
+func TestYTicks(t *testing.T) {
+	for _, c := range []struct {
+		worst, most int
+		want        []int
+	}{
+		{12, 4, []int{1, 4, 8, 12}},
+		{3, 4, []int{1, 2, 3}},
+		{4, 4, []int{1, 2, 3, 4}},
+		{6, 4, []int{1, 2, 4, 6}},
+		{8, 4, []int{1, 4, 8}},
+		{16, 4, []int{1, 5, 10, 16}},
+		{34, 4, []int{1, 20, 34}},
+		{12, 12, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}},
+		{34, 12, []int{1, 4, 8, 12, 16, 20, 24, 28, 32, 34}},
+	} {
+		if got := yTicks(c.worst, c.most); !slices.Equal(got, c.want) {
+			t.Errorf("yTicks(%d, %d) = %v, want %v", c.worst, c.most, got, c.want)
+		}
+	}
+}
+
+// TestRankChartWindowAndMinimum: fewer than three ranked periods draw no
+// chart (the table is enough); a phone's drawing shows the last 24
+// periods, reaching further back only to hold three ranks.
+func TestRankChartWindowAndMinimum(t *testing.T) {
+	months := func(n int) []MonthRef {
+		out := make([]MonthRef, n)
+		for i := range out {
+			out[i] = MonthRef{Year: 2020 + i/12, Label: strconv.Itoa(2020+i/12) + "年" + strconv.Itoa(1+i%12) + "月"}
+		}
+		return out
+	}
+	two := &rankChart{id: "c", title: "t", noun: "排名", worst: 12, months: months(5), ranks: []int{0, 3, 0, 4, 0}}
+	if got := two.html(); got != "" {
+		t.Errorf("two ranked periods drew a chart:\n%s", got)
+	}
+	ranks := make([]int, 40)
+	for i := range ranks {
+		ranks[i] = 1 + i%12
+	}
+	long := string((&rankChart{id: "c", title: "t", noun: "排名", worst: 12, months: months(40), ranks: ranks}).html())
+	narrow := long[strings.Index(long, "rank-chart-narrow"):]
+	if !strings.Contains(narrow, "<desc id=\"c-n-desc\">2021年5月至2023年4月共24期") {
+		t.Errorf("the narrow chart does not show the last 24 of 40 periods: %s", regexp.MustCompile(`<desc[^<]*`).FindString(narrow))
+	}
+	if !strings.Contains(long[:strings.Index(long, "rank-chart-narrow")], "2020年1月至2023年4月共40期") {
+		t.Error("the wide chart does not show every period")
+	}
+	// Ranks only in the first three of 30 periods: the phone's window
+	// reaches back to them.
+	sparse := make([]int, 30)
+	sparse[0], sparse[1], sparse[2] = 2, 1, 3
+	html := string((&rankChart{id: "c", title: "t", noun: "排名", worst: 12, months: months(30), ranks: sparse}).html())
+	if !strings.Contains(html, "<desc id=\"c-n-desc\">2020年1月至2022年6月共30期（其中3期有排名）") {
+		t.Errorf("the narrow window of a sparse series: %s", regexp.MustCompile(`<desc id="c-n-desc">[^<]*`).FindString(html))
 	}
 }
