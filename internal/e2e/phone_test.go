@@ -201,7 +201,7 @@ func TestPhoneCircular(t *testing.T) {
 			if (d == normal || d == senior && p.h >= 844) && titleBottom > float64(p.h) {
 				t.Errorf("%s, %s: the document's title begins %.0f px down, below the first screen", p, d.name, titleBottom)
 			}
-			for _, sel := range []string{".doc-issuer", ".doc-number"} {
+			for _, sel := range []string{".doc-issuer", ".doc-number", ".doc-title-issuer"} {
 				if n := eval[int](t, ctx, fmt.Sprintf(lineCount, browsertest.Quote(sel))); n != 1 {
 					t.Errorf("%s, %s: %s takes %d lines; it must not be broken", p, d.name, sel, n)
 				}
