@@ -43,15 +43,17 @@ type testFeed struct {
 		Rel  string `xml:"rel,attr"`
 		Href string `xml:"href,attr"`
 	} `xml:"link"`
-	Entries []struct {
-		Title   string `xml:"title"`
-		ID      string `xml:"id"`
-		Updated string `xml:"updated"`
-		Summary string `xml:"summary"`
-		Link    struct {
-			Href string `xml:"href,attr"`
-		} `xml:"link"`
-	} `xml:"entry"`
+	Entries []testEntry `xml:"entry"`
+}
+
+type testEntry struct {
+	Title   string `xml:"title"`
+	ID      string `xml:"id"`
+	Updated string `xml:"updated"`
+	Summary string `xml:"summary"`
+	Link    struct {
+		Href string `xml:"href,attr"`
+	} `xml:"link"`
 }
 
 type testURLSet struct {
@@ -76,18 +78,13 @@ func parseXML(t *testing.T, files map[string][]byte, name string, v any) {
 func TestFeedWithHostAndPath(t *testing.T) {
 	s := loadSample(t)
 	files := renderFiles(t, s, "https://portal.example.gov.cn/tongbao/")
-	var f testFeed
-	parseXML(t, files, "feed.xml", &f)
+	f, e := onlyEntry(t, files)
 	if f.Title != s.Config.Title {
 		t.Errorf("feed title %q, want %q", f.Title, s.Config.Title)
 	}
 	if f.ID != "https://portal.example.gov.cn/tongbao/feed.xml" {
 		t.Errorf("feed id %q", f.ID)
 	}
-	if len(f.Entries) != 1 {
-		t.Fatalf("%d entries, want 1", len(f.Entries))
-	}
-	e := f.Entries[0]
 	want := "https://portal.example.gov.cn/tongbao/circulars/2023/14/"
 	if e.ID != want || e.Link.Href != want {
 		t.Errorf("entry id %q, link %q; want both %q", e.ID, e.Link.Href, want)
@@ -136,6 +133,18 @@ func TestFeedWithHostAndPath(t *testing.T) {
 	}
 }
 
+// onlyEntry parses the feed of the sample, which has one circular, and
+// returns it with its one entry.
+func onlyEntry(t *testing.T, files map[string][]byte) (testFeed, testEntry) {
+	t.Helper()
+	var f testFeed
+	parseXML(t, files, "feed.xml", &f)
+	if len(f.Entries) != 1 {
+		t.Fatalf("%d entries, want 1", len(f.Entries))
+	}
+	return f, f.Entries[0]
+}
+
 // TestFeedDomainWithBarePath: with baseURL a bare path, the sitemap, the
 // feed's links, robots.txt and the pages' canonical and Url tags take
 // their host from [site] domain, over https, with baseURL's path (DESIGN.md
@@ -144,12 +153,7 @@ func TestFeedDomainWithBarePath(t *testing.T) {
 	s := loadSample(t)
 	files := renderFiles(t, s, "/tongbao/")
 	const site = "https://www.example.gov.cn/tongbao/"
-	var f testFeed
-	parseXML(t, files, "feed.xml", &f)
-	if len(f.Entries) != 1 {
-		t.Fatalf("%d entries, want 1", len(f.Entries))
-	}
-	e := f.Entries[0]
+	f, e := onlyEntry(t, files)
 	if e.ID != "tag:www.example.gov.cn,2023:/tongbao/circulars/2023/14/" {
 		t.Errorf("entry id %q, want a tag: URI", e.ID)
 	}
@@ -204,12 +208,7 @@ func TestFeedWithoutHost(t *testing.T) {
 	s := loadSample(t)
 	s.Config.Site.Domain = ""
 	files := renderFiles(t, s, "/tongbao/")
-	var f testFeed
-	parseXML(t, files, "feed.xml", &f)
-	if len(f.Entries) != 1 {
-		t.Fatalf("%d entries, want 1", len(f.Entries))
-	}
-	e := f.Entries[0]
+	_, e := onlyEntry(t, files)
 	if e.ID != "tag:tongbao.invalid,2023:/tongbao/circulars/2023/14/" {
 		t.Errorf("entry id %q, want a tag: URI", e.ID)
 	}
