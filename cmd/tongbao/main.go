@@ -163,14 +163,15 @@ func usageError(stderr io.Writer, cmd string, rest []string) int {
 
 // report prints every diagnostic, one per line, and returns exit status 1.
 func report(stderr io.Writer, err error) int {
+	lines := diag.Lines(err)
 	var l diag.List
-	if errors.As(err, &l) {
-		for _, d := range l {
-			fmt.Fprintln(stderr, d)
+	if errors.As(err, &l) && len(l) > 0 {
+		for _, line := range lines {
+			fmt.Fprintln(stderr, line)
 		}
 		fmt.Fprintf(stderr, "tongbao: 发现 %d 个问题，未写入任何文件\n", len(l))
 		return 1
 	}
-	fmt.Fprintln(stderr, "tongbao:", err)
+	fmt.Fprintln(stderr, "tongbao:", strings.Join(lines, "\n"))
 	return 1
 }

@@ -11,7 +11,6 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -105,7 +104,7 @@ func (s *Server) Build() {
 	outputs, basePath, err := s.render()
 	prev := s.state.Load()
 	if err != nil {
-		lines := diagLines(err)
+		lines := diag.Lines(err)
 		s.state.Store(&state{snap: prev.snap, errors: lines})
 		for _, l := range lines {
 			fmt.Fprintln(s.errLog, l)
@@ -183,20 +182,6 @@ func basePath(baseURL string) string {
 		p += "/"
 	}
 	return p
-}
-
-// diagLines turns a build error into the lines shown in the terminal and
-// the overlay: file:line:col: message.
-func diagLines(err error) []string {
-	var l diag.List
-	if errors.As(err, &l) && len(l) > 0 {
-		out := make([]string, len(l))
-		for i, d := range l {
-			out[i] = d.String()
-		}
-		return out
-	}
-	return []string{err.Error()}
 }
 
 // Serve builds the site, watches it and serves it on ln until ctx is
