@@ -45,11 +45,26 @@ func (s Stats) String() string {
 // Render loads and renders the site without writing anything: what
 // `tongbao check` runs and what the preview server serves.
 func Render(opts Options) ([]render.Output, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
 	s, err := site.Load(source(opts))
 	if err != nil {
 		return nil, err
 	}
 	return render.Render(s, render.Options{BaseURL: opts.BaseURL})
+}
+
+// check refuses a bad BaseURL (tongbao build --baseURL) by the rule of
+// config.toml's baseURL, before anything is read or written.
+func (opts Options) check() error {
+	if opts.BaseURL == "" {
+		return nil
+	}
+	if _, err := site.ParseBaseURL(opts.BaseURL); err != nil {
+		return fmt.Errorf("--baseURL “%s” 无效：%v", opts.BaseURL, err)
+	}
+	return nil
 }
 
 func source(opts Options) string {
@@ -73,6 +88,9 @@ func Dest(opts Options) string {
 // the path, size and hash of each file are kept, for the manifest.
 func Build(opts Options) (Stats, error) {
 	start := time.Now()
+	if err := opts.check(); err != nil {
+		return Stats{}, err
+	}
 	s, err := site.Load(source(opts))
 	if err != nil {
 		return Stats{}, err
