@@ -22,7 +22,8 @@ const usage = `tongbao —— 政府通报静态网站生成器
                                                            生成网站到 public/；--verify：另一进程再生成一次，逐字节相同才发布
   tongbao check  [-s 目录] [--links]                        检查全部输入，不写任何文件；--links 另查站内链接
   tongbao gen-demo 目录 [--years N] [--seed N] [-s 目录]     生成演示站点（虚构数据，默认5年）
-  tongbao serve  [-s 目录] [--bind 地址] [--port 端口]       本地预览（默认 127.0.0.1:1313），保存即刷新
+  tongbao serve  [-s 目录] [--bind 地址] [--port 端口] [--allow-host 主机名]
+                                                           本地预览（默认 127.0.0.1:1313），保存即刷新
   tongbao new    YYYY-MM [-s 目录]                          根据上月生成新月份的数据文件和通报草稿
   tongbao version                                          显示版本
 `
