@@ -52,6 +52,24 @@ var generated = map[string]func(t *testing.T, dir string) string{
 		}
 		return outside
 	},
+	"markdown-progress-links": func(t *testing.T, dir string) string {
+		// 16,000 link destinations in a progress text (64 KB): each
+		// would be read to the end of the line.
+		month := filepath.Join(dir, "data", "2023-02.toml")
+		b, err := os.ReadFile(month)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := []byte(`progress  = "完成规模工业增加值12亿元。"`)
+		if !bytes.Contains(b, old) {
+			t.Fatal("the base month file has no progress text to replace")
+		}
+		b = bytes.Replace(b, old, []byte(`progress  = "`+strings.Repeat("[a](", 16000)+`"`), 1)
+		if err := os.WriteFile(month, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return ""
+	},
 	"symlink-inside-accepted": func(t *testing.T, dir string) string {
 		// A page kept once and linked from a second place is fine.
 		if err := os.Symlink(filepath.Join(dir, "content", "about.md"), filepath.Join(dir, "content", "about-us.md")); err != nil {

@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/markdown"
 )
 
 // MaxFileSize bounds every input file. Real month files are a few
@@ -688,6 +689,9 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 	lines := map[string]int{}
 	for _, rt := range t.tables("result") {
 		r := &Result{Progress: rt.str("progress"), Line: rt.line()}
+		if err := markdown.Check([]byte(r.Progress)); err != nil {
+			f.errorf(rt.at("progress"), "progress 的第%d行第%d列：%s", err.Line, err.Col, err.Msg)
+		}
 		id := rt.str("indicator")
 		if !rt.require("indicator") {
 			rt.done()
