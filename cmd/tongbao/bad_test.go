@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"tongbao/internal/build"
+	"tongbao/internal/render"
 )
 
 // badRoot holds the corpus of broken inputs (testdata/bad/README.md): a
@@ -205,21 +206,20 @@ func copyDir(t *testing.T, from, to string) {
 	}
 }
 
-// oldSite stands for the published site a broken build must not touch.
+// oldSite stands for the published site a broken build must not touch: a
+// few files and the manifest a build wrote with them.
 func oldSite(t *testing.T, public string) {
 	t.Helper()
+	var outputs []render.Output
 	for name, body := range map[string]string{
 		"index.html":                  "<p>上一次发布的网站</p>\n",
 		"marker.txt":                  "旧网站\n",
 		"circulars/2023/5/index.html": "<p>旧通报</p>\n",
 	} {
-		p := filepath.Join(public, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		outputs = append(outputs, render.Output{Path: name, Data: []byte(body)})
+	}
+	if err := build.Write(public, outputs); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -3,13 +3,16 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"tongbao/internal/build"
 	"tongbao/internal/diag"
@@ -106,19 +109,24 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
 		return usageError(stderr, "build", rest)
 	}
+	// Ctrl+C (SIGINT) or SIGTERM stops the build, which removes what it
+	// had written and leaves the output as it was; one that has begun to
+	// replace the output finishes first.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	if *verify {
 		exe, err := os.Executable()
 		if err != nil {
 			return report(stderr, err)
 		}
-		st, rep, err := build.BuildVerified(opts, exe)
+		st, rep, err := build.BuildVerifiedContext(ctx, opts, exe)
 		if err != nil {
 			return report(stderr, err)
 		}
 		fmt.Fprintf(stdout, "tongbao: 已生成 %s：%s\ntongbao: %s\n", build.Dest(opts), st, rep)
 		return 0
 	}
-	st, err := build.Build(opts)
+	st, err := build.BuildContext(ctx, opts)
 	if err != nil {
 		return report(stderr, err)
 	}
