@@ -22,9 +22,9 @@ func TestDestinationRefused(t *testing.T) {
 	copyDir(t, filepath.Join(badRoot, "_base"), dir)
 	copyDir(t, filepath.Join("..", "..", "layouts"), filepath.Join(dir, "layouts"))
 	for name, body := range map[string]string{
-		"site/docs/说明.md":             "# 说明\n",
-		"site/.git/HEAD":              "ref: refs/heads/main\n",
-		"home/Documents/report.docx":  "报告\n",
+		"site/docs/说明.md":            "# 说明\n",
+		"site/.git/HEAD":             "ref: refs/heads/main\n",
+		"home/Documents/report.docx": "报告\n",
 		"home/Documents/照片/2023.jpg": "jpg\n",
 	} {
 		p := filepath.Join(root, filepath.FromSlash(name))
