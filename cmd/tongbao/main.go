@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -65,11 +66,51 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
+// stampedVersion is the release's version, set when the binary is linked
+// (scripts/release.sh: -ldflags "-X main.stampedVersion=v1.2.0").
+var stampedVersion string
+
+// version says which tongbao this is: the stamped release version, the
+// module version of `go install tongbao@v…`, or a development build with
+// the commit it was built from when the build recorded one — and the Go
+// release and platform it was built with.
 func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	v := stampedVersion
+	if v == "" {
+		bi, ok := debug.ReadBuildInfo()
+		switch {
+		case ok && bi.Main.Version != "" && bi.Main.Version != "(devel)":
+			v = bi.Main.Version
+		case ok:
+			settings := map[string]string{}
+			for _, s := range bi.Settings {
+				settings[s.Key] = s.Value
+			}
+			v = develVersion(settings)
+		default:
+			v = develVersion(nil)
+		}
 	}
-	return "devel"
+	return fmt.Sprintf("%s (%s %s/%s)", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
+// develVersion describes a build that was not released, from the version
+// control settings the Go tool recorded in it (vcs.revision, vcs.time,
+// vcs.modified).
+func develVersion(vcs map[string]string) string {
+	rev := vcs["vcs.revision"]
+	if rev == "" {
+		return "开发版本"
+	}
+	var parts []string
+	parts = append(parts, "提交 "+rev[:min(12, len(rev))])
+	if t := vcs["vcs.time"]; t != "" {
+		parts = append(parts, t)
+	}
+	if vcs["vcs.modified"] == "true" {
+		parts = append(parts, "有未提交的修改")
+	}
+	return "开发版本（" + strings.Join(parts, "，") + "）"
 }
 
 // parse parses flags wherever they stand among the arguments (Go's flag
