@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bufio"
-	"context"
 	"io"
 	"net"
 	"net/http"
@@ -128,35 +127,18 @@ func TestIdleConnectionsClosed(t *testing.T) {
 	dir := copySite(t)
 	s := New(Options{Source: dir})
 	s.idleTimeout = 300 * time.Millisecond
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
+	url, cancel, done := serveLoopback(t, s)
 	t.Cleanup(func() { cancel(); <-done })
-	url := "http://" + ln.Addr().String()
-	for i := 0; ; i++ {
-		resp, err := http.Get(url + "/")
-		if err == nil {
-			resp.Body.Close()
-			break
-		}
-		if i > 200 {
-			t.Fatal(err)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	addr := strings.TrimPrefix(url, "http://")
 	events := dialSSE(t, url+eventsPath)
 	events.next(t, 5*time.Second)
 
-	conn, err := net.Dial("tcp", ln.Addr().String())
+	conn, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	io.WriteString(conn, "GET /robots.txt HTTP/1.1\r\nHost: "+ln.Addr().String()+"\r\n\r\n")
+	io.WriteString(conn, "GET /robots.txt HTTP/1.1\r\nHost: "+addr+"\r\n\r\n")
 	br := bufio.NewReader(conn)
 	resp, err := http.ReadResponse(br, nil)
 	if err != nil {
