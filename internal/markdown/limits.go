@@ -92,12 +92,13 @@ type limitScan struct {
 // place where it costs most, for the diagnostic.
 type budget struct {
 	spent int
-	worst int   // the largest single cost
-	line  int   // where it is
-	what  []int // the counts the message gives
+	worst int    // the largest single cost
+	line  int    // where it is
+	what  [4]int // the counts the message gives
+	lines bool   // whether the worst cost is a line's rather than a paragraph's
 }
 
-func (b *budget) add(cost, line int, what ...int) {
+func (b *budget) add(cost, line int, what [4]int) {
 	b.spent += cost
 	if cost > b.worst {
 		b.worst, b.line, b.what = cost, line, what
@@ -361,7 +362,11 @@ func (s *limitScan) inline(line []byte, i int) *Error {
 		}
 	}
 	if dests > 0 {
-		s.scan.add(dests*(len(line)+lineWeight), s.line, dests, len(line))
+		before := s.scan.worst
+		s.scan.add(dests*(len(line)+lineWeight), s.line, [4]int{dests, len(line)})
+		if s.scan.worst != before {
+			s.scan.lines = true
+		}
 	}
 	return nil
 }
@@ -399,10 +404,14 @@ func (s *limitScan) endParagraph() {
 	if p.lines == 0 {
 		return
 	}
-	s.emphasis.add(p.emphasis*p.emphasis, p.line, p.emphasis)
+	s.emphasis.add(p.emphasis*p.emphasis, p.line, [4]int{p.emphasis})
 	weight := p.bytes + lineWeight*p.lines
-	s.scan.add((p.searches+p.codeLengths())*weight, p.line, p.searches, p.codeLengths(), p.bytes, p.lines)
-	s.refDefs.add(p.refDefs*p.lines, p.line, p.refDefs, p.lines)
+	before := s.scan.worst
+	s.scan.add((p.searches+p.codeLengths())*weight, p.line, [4]int{p.searches, p.codeLengths(), p.bytes, p.lines})
+	if s.scan.worst != before {
+		s.scan.lines = false
+	}
+	s.refDefs.add(p.refDefs*p.lines, p.line, [4]int{p.refDefs, p.lines})
 	*p = paragraph{}
 }
 
@@ -414,7 +423,7 @@ func (s *limitScan) budgets() *Error {
 		b := s.emphasis
 		return &Error{Line: b.line, Col: 1, Msg: fmt.Sprintf(
 			"强调标记过多：从本行起的段落有 %d 处 * 或 _，全文的强调标记超出排版上限（各段处数的平方之和不超过 %d）；请删去多余的 * 和 _，或把长段落分开", b.what[0], maxEmphasisWork)}
-	case s.scan.spent > maxScanWork && len(s.scan.what) == 2:
+	case s.scan.spent > maxScanWork && s.scan.lines:
 		b := s.scan
 		return &Error{Line: b.line, Col: 1, Msg: fmt.Sprintf(
 			"链接地址过多：本行长 %d 字节，有 %d 处链接地址“](”，全文的链接超出排版上限；请把长行分开，或删去多余的链接", b.what[1], b.what[0])}

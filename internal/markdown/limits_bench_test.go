@@ -62,13 +62,13 @@ var (
 		}},
 		{"list-2x32-levels", func() string { return strings.Repeat(nestedList(32)+"\n", MaxBlocks/64) }},
 		{"list-items-50k", func() string { return strings.Repeat("- "+fill("项", 180)+"\n", MaxBlocks/2) }},
-		{"headings-100k", func() string { return strings.Repeat("## 标题\n", MaxBlocks) }},
-		{"shortcodes-100k", func() string { return strings.Repeat("{{< table \"jindu\" >}}\n", MaxBlocks) }},
-		{"table-100k-rows", func() string {
+		{"headings-50k", func() string { return strings.Repeat("## 标题\n", MaxBlocks) }},
+		{"shortcodes-50k", func() string { return strings.Repeat("{{< table \"jindu\" >}}\n", MaxBlocks) }},
+		{"table-50k-rows", func() string {
 			return "| 单位 | 得分 |\n|---|---:|\n" + strings.Repeat("| 火车站乡 | 98.5 |\n", MaxBlocks-2)
 		}},
-		{"autolinks-100k", func() string { return strings.Repeat("<http://a>"+fill("文", 30)+"\n\n", MaxInlineMarks) }},
-		{"links-50k", func() string { return strings.Repeat("[链接](/a/)"+fill("文", 30)+"\n\n", MaxInlineMarks/2) }},
+		{"autolinks-50k", func() string { return strings.Repeat("<http://a>"+fill("文", 30)+"\n\n", MaxInlineMarks) }},
+		{"links-25k", func() string { return strings.Repeat("[链接](/a/)"+fill("文", 30)+"\n\n", MaxInlineMarks/2) }},
 		{"emphasis-budget", func() string {
 			// 10,000 runs in one paragraph, none of which match: 10⁸.
 			return strings.Repeat("*_**__a ", 2_500) + "\n\n" + plainText(10<<20-40_000)
