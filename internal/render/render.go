@@ -117,11 +117,8 @@ type renderer struct {
 	// emit hands an output to Stream's caller, from any job.
 	emit func(Output)
 
-	// entries are the documents' entries in the search index: the
-	// circulars', then the plain pages'; left counts the entries each part
-	// of the index still waits for (see search.go).
-	entries [][]byte
-	left    []atomic.Int32
+	// search is the search index being made (search.go).
+	search *searchIndex
 
 	// buffers hold the pages being executed: a page is written into a
 	// buffer that earlier pages grew and copied out once at its size,

@@ -3,18 +3,38 @@ package render
 import (
 	"html/template"
 	"strconv"
+	"strings"
+	"sync"
 	"sync/atomic"
 
 	"tongbao/internal/search"
+	"tongbao/internal/site"
 )
 
-// This file renders the client-side search (DESIGN.md §7): the page
-// /search/, whose search.js reads ?q=, and the file it loads,
-// /search-index.json, which holds the plain text of the circulars' bodies
-// and of the plain pages as converted for their own pages.
+// This file renders the client-side search (DESIGN.md §7.1): the page
+// /search/, whose search.js reads ?q=, and the index it reads, made by
+// internal/search (see search.Index for its files): the manifest
+// search-index.json, the shards of the inverted index, the table of the
+// documents and the packs of their texts, under search/. Their URLs are
+// paths below the site root, which search.js joins to the base path the
+// page gives it, so the files do not depend on baseURL.
+//
+// The documents are the circulars, the plain pages, and the unit and
+// indicator pages. Each is analysed once (search.Analyse): a circular
+// from its converted body, before the jobs run; a plain page by its own
+// job, while its body is at hand; a unit or indicator page from the
+// catalogue. The documents are numbered from their dates and URLs before
+// any is analysed, so a pack of texts is written as soon as its last
+// document is analysed, and a build holds the texts no longer than that;
+// the shards and the table are made once all are (finishSearch).
+//
+// In the preview server, the analyses are kept in the cache under the
+// keys of their files, and the shards under keys of what they hold
+// (search.Index.ShardKeys): a save analyses again only the pages it
+// changed and encodes again only the shards whose tokens they moved.
 
 // searchJobs are the outputs of this file that are jobs like any other;
-// search-index.json is made after them (see searchIndex).
+// the index is made after them (see finishSearch).
 func (r *renderer) searchJobs() []job {
 	return []job{{path: "search/index.html", fn: r.searchPage}}
 }
@@ -28,171 +48,216 @@ func (r *renderer) searchPage() ([]byte, error) {
 	})
 }
 
-// The search index is search-index.json, which lists its parts, and the
-// parts search/docs-1.json, search/docs-2.json, …, each holding the entries
-// of partDocs documents in order: the circulars, then the plain pages.
-// Their URLs are paths below the site root ("circulars/2023/14/"), which
-// search.js joins to the base path the page gives it, so the files do
-// not depend on baseURL.
-//
-// A plain page's entry is made by the page's own job, while its converted
-// body is at hand (see plainPage), and a part is written as soon as its
-// last entry is made. A build thus never holds the bodies of all its
-// pages, nor the whole index: for a large site the index is as large as
-// all its text. The part a document is in depends on its place alone, so
-// a save that changes one page's text changes one part.
-//
-// In the preview server, entries and parts are kept in the cache under
-// the keys of their pages. A part none of whose pages changed is taken
-// from the cache whole (startSearch); in another, a page job the cache
-// answers makes no entry, so the part is completed from the cache once the
-// jobs have run (finishSearch).
+// searchIndex is the index being made: the documents' analyses by their
+// numbers, and the packs of their texts.
+type searchIndex struct {
+	docs     []search.Document // by place: the circulars, the plain pages, then the unit and indicator pages
+	ids      []int             // the number of each, by place
+	analyses []*search.Analysis
+	left     []atomic.Int32 // documents each pack waits for
+	packs    []string       // each pack's path once written
+	mu       sync.Mutex
+}
 
-// partDocs is the number of documents in a part of the index: about a
-// megabyte of text for pages of the length of a circular.
-const partDocs = 100
-
-// startSearch prepares the counts of the parts and makes the circulars'
-// entries, from their converted bodies, so that the first parts can be
-// written as soon as their plain pages are rendered.
+// startSearch numbers the documents and analyses the circulars, from
+// their converted bodies, and the unit and indicator pages.
 func (r *renderer) startSearch() {
-	n := len(r.s.Circulars) + len(r.s.Pages)
-	r.entries = make([][]byte, n)
-	r.left = make([]atomic.Int32, (n+partDocs-1)/partDocs)
-	for k := range r.left {
-		r.left[k].Store(int32(min(partDocs, n-k*partDocs)))
-		if r.cache == nil {
-			continue
-		}
-		// A part whose pages are all unchanged is written as it was, and
-		// waits for no entry: their jobs are answered by the cache too.
-		if data, ok := r.cache.lookup(partPath(k), r.partKey(k)); ok {
-			r.left[k].Store(0)
-			r.emit(Output{Path: partPath(k), Data: data})
-		}
+	s := r.s
+	x := &searchIndex{}
+	for i := range s.Circulars {
+		x.docs = append(x.docs, r.circularDocument(i))
 	}
-	parallel(len(r.s.Circulars), func(i int) {
-		if r.left[i/partDocs].Load() > 0 {
-			r.circularEntry(i)
-		}
-	})
-}
-
-// partPath is the path of part k, counted from 0.
-func partPath(k int) string {
-	return "search/docs-" + strconv.Itoa(k+1) + ".json"
-}
-
-// addEntry records document i's entry, and writes its part if that was
-// the last entry the part waited for.
-func (r *renderer) addEntry(i int, e []byte) {
-	r.entries[i] = e
-	if k := i / partDocs; r.left[k].Add(-1) == 0 {
-		r.writePart(k)
+	for _, p := range s.Pages {
+		x.docs = append(x.docs, pageDocument(p))
+	}
+	history := r.historyDocuments()
+	x.docs = append(x.docs, history...)
+	x.ids = search.Order(x.docs)
+	n := len(x.docs)
+	x.analyses = make([]*search.Analysis, n)
+	x.left = make([]atomic.Int32, (n+search.PackDocs-1)/search.PackDocs)
+	x.packs = make([]string, len(x.left))
+	for k := range x.left {
+		x.left[k].Store(int32(min(search.PackDocs, n-k*search.PackDocs)))
+	}
+	r.search = x
+	parallel(len(s.Circulars), r.circularAnalysis)
+	for i, d := range history {
+		r.addAnalysis(len(x.docs)-len(history)+i, search.Analyse(d))
 	}
 }
 
-// writePart writes part k, whose entries are all made, and drops them.
-func (r *renderer) writePart(k int) {
-	entries := r.entries[k*partDocs : min(len(r.entries), (k+1)*partDocs)]
-	data := search.JSON(entries)
-	clear(entries)
-	if r.cache != nil {
-		r.cache.store(partPath(k), r.partKey(k), data)
+// circularDocument is circular i as the search shows it, without its text.
+func (r *renderer) circularDocument(i int) search.Document {
+	c := r.s.Circulars[i]
+	v := r.circular(i)
+	d := search.Document{Kind: search.Circular, Title: v.Title, URL: v.Path, Number: c.Number}
+	if c.Title != v.Title {
+		d.Names = []string{c.Title}
 	}
-	r.emit(Output{Path: partPath(k), Data: data})
+	if v.Date != nil {
+		d.Date = v.Date.ISO
+	}
+	return d
 }
 
-// circularEntry makes the search entry of circular i from its converted
-// body.
-func (r *renderer) circularEntry(i int) {
+func pageDocument(p *site.Page) search.Document {
+	d := search.Document{Kind: search.Page, Title: p.Title, URL: p.Path}
+	if dd := dateData(p.Date); dd != nil {
+		d.Date = dd.ISO
+	}
+	return d
+}
+
+// historyDocuments are the unit and indicator pages (history.go), titled
+// as those pages are, found exactly by their names, with a short text of
+// what they show.
+func (r *renderer) historyDocuments() []search.Document {
+	s := r.s
+	var docs []search.Document
+	for _, u := range s.Townships {
+		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核排名", URL: unitPath(u), Names: []string{u.Name},
+			Text: u.Name + "历次综合考核排名和各单项指标排名"})
+	}
+	owned := map[*site.Unit][]string{}
+	for _, ind := range s.Indicators {
+		for _, o := range ind.Owners {
+			owned[o] = append(owned[o], ind.Name)
+		}
+	}
+	for _, u := range s.Departments {
+		text := u.Name + "历次考核情况"
+		if names := owned[u]; len(names) > 0 {
+			text += "。负责指标：" + strings.Join(names, "、")
+		}
+		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核情况", URL: unitPath(u), Names: []string{u.Name}, Text: text})
+	}
+	for _, ind := range s.Indicators {
+		text := ind.Section
+		if ind.Parent != nil {
+			text += " " + ind.Parent.Name
+		}
+		text += " " + ind.Name + "历次排名"
+		var owners []string
+		for _, o := range ind.Owners {
+			owners = append(owners, o.Name)
+		}
+		if len(owners) > 0 {
+			text += "。责任单位：" + strings.Join(owners, "、")
+		}
+		docs = append(docs, search.Document{Kind: search.Indicator, Title: ind.Name + "历次排名", URL: indicatorPath(ind), Names: []string{ind.Name}, Text: text})
+	}
+	return docs
+}
+
+// addAnalysis records the analysis of the document at place i, and writes
+// its pack if that was the last analysis the pack waited for.
+func (r *renderer) addAnalysis(i int, a *search.Analysis) {
+	x := r.search
+	id := x.ids[i]
+	x.analyses[id] = a
+	if k := id / search.PackDocs; x.left[k].Add(-1) == 0 {
+		r.writePack(k)
+	}
+}
+
+// writePack writes pack k, whose documents are all analysed. A build
+// then drops their texts; the preview server keeps them in its cache.
+func (r *renderer) writePack(k int) {
+	x := r.search
+	docs := x.analyses[k*search.PackDocs : min(len(x.analyses), (k+1)*search.PackDocs)]
+	data := search.Pack(docs)
+	x.packs[k] = search.PackPath(k, data)
+	if r.cache == nil {
+		for j, a := range docs {
+			docs[j] = a.DropText()
+		}
+	}
+	r.emit(Output{Path: x.packs[k], Data: data})
+}
+
+// circularAnalysis analyses circular i from its converted body.
+func (r *renderer) circularAnalysis(i int) {
 	c := r.s.Circulars[i]
 	var name string
 	var key [32]byte
 	if r.cache != nil {
 		name, key = "search:"+c.File, keyOf(r.global, c.Sum, monthSum(c))
-		if e, ok := r.cache.lookup(name, key); ok {
-			r.addEntry(i, e)
+		if v, ok := r.cache.lookupValue(name, key); ok {
+			r.addAnalysis(i, v.(*search.Analysis))
 			return
 		}
 	}
-	v := r.circular(i)
-	d := search.Document{Title: v.Title, URL: v.Path, Number: v.Number}
-	if v.Date != nil {
-		d.Date = v.Date.ISO
-	}
-	e := search.HTMLEntry(d, string(r.bodies[i]))
+	a := search.AnalyseHTML(r.search.docs[i], string(r.bodies[i]))
 	if r.cache != nil {
-		r.cache.store(name, key, e)
+		r.cache.storeValue(name, key, nil, a)
 	}
-	r.addEntry(i, e)
+	r.addAnalysis(i, a)
 }
 
-// pageEntry makes the search entry of plain page i from its converted
-// body.
+// pageEntry analyses plain page i from its converted body.
 func (r *renderer) pageEntry(i int, body template.HTML) {
 	p := r.s.Pages[i]
-	d := search.Document{Title: p.Title, URL: p.Path}
-	if dd := dateData(p.Date); dd != nil {
-		d.Date = dd.ISO
-	}
-	e := search.HTMLEntry(d, string(body))
+	place := len(r.s.Circulars) + i
+	a := search.AnalyseHTML(r.search.docs[place], string(body))
 	if r.cache != nil {
-		r.cache.store("search:"+p.File, keyOf(r.global, p.Sum), e)
+		r.cache.storeValue("search:"+p.File, keyOf(r.global, p.Sum), nil, a)
 	}
-	r.addEntry(len(r.s.Circulars)+i, e)
+	r.addAnalysis(place, a)
 }
 
-// finishSearch writes the parts the jobs left unfinished, with entries
-// from the cache, and search-index.json. A part stays unwritten if a page in it failed
-// to convert (its job reported why).
+// finishSearch analyses the plain pages whose jobs the cache answered and
+// writes the shards, the documents table and the manifest, each with a
+// gzip copy beside it for servers that send precompressed files (nginx's
+// gzip_static). Nothing is written if a page failed to convert (its job
+// reported why): every shard would depend on it.
 func (r *renderer) finishSearch() {
+	x := r.search
 	n := len(r.s.Circulars)
-	parallel(len(r.left), func(k int) {
-		if r.left[k].Load() <= 0 {
-			return // written
+	failed := false
+	for i, p := range r.s.Pages {
+		if x.analyses[x.ids[n+i]] != nil {
+			continue
 		}
-		for i := k * partDocs; i < min(len(r.entries), (k+1)*partDocs); i++ {
-			if r.entries[i] != nil {
-				continue
-			}
-			if i < n {
-				r.circularEntry(i)
-				continue
-			}
-			p := r.s.Pages[i-n]
-			if e, ok := r.cache.lookup("search:"+p.File, keyOf(r.global, p.Sum)); ok {
-				r.addEntry(i, e)
-				continue
-			}
-			body, err := r.convertPage(p)
-			if err != nil {
-				return
-			}
-			r.pageEntry(i-n, body)
+		if v, ok := r.cache.lookupValue("search:"+p.File, keyOf(r.global, p.Sum)); ok {
+			r.addAnalysis(n+i, v.(*search.Analysis))
+			continue
 		}
+		body, err := r.convertPage(p)
+		if err != nil {
+			failed = true
+			continue
+		}
+		r.pageEntry(i, body)
+	}
+	if failed {
+		return
+	}
+	idx := search.NewIndex(x.analyses)
+	var shard func(i int) []byte // a build makes every shard
+	if r.cache != nil {
+		keys := idx.ShardKeys()
+		shard = func(i int) []byte {
+			name := "search-shard:" + strconv.Itoa(i)
+			if data, ok := r.cache.lookup(name, keys[i]); ok {
+				return data
+			}
+			data := idx.Shard(i)
+			r.cache.store(name, keys[i], data)
+			return data
+		}
+	}
+	files := idx.Files(x.packs, shard)
+	parallel(len(files), func(i int) {
+		f := files[i]
+		r.emit(Output{Path: f.Path, Data: f.Data})
+		// The preview server compresses again only what changed.
+		name := "search-gz:" + f.Path[:strings.IndexByte(f.Path+".", '.')]
+		gz, ok := r.cache.lookup(name, f.Sum)
+		if !ok {
+			gz = search.Gzip(f.Data)
+			r.cache.store(name, f.Sum, gz)
+		}
+		r.emit(Output{Path: f.Path + ".gz", Data: gz})
 	})
-	b := []byte(`{"v":3,"parts":[`)
-	for k := range r.left {
-		if k > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendQuote(b, partPath(k))
-	}
-	r.emit(Output{Path: "search-index.json", Data: append(b, "]}\n"...)})
-}
-
-// partKey hashes what part k reads: the files of its documents.
-func (r *renderer) partKey(k int) [32]byte {
-	n := len(r.s.Circulars)
-	var sums [][32]byte
-	for i := k * partDocs; i < min(len(r.entries), (k+1)*partDocs); i++ {
-		if i < n {
-			c := r.s.Circulars[i]
-			sums = append(sums, c.Sum, monthSum(c))
-		} else {
-			sums = append(sums, r.s.Pages[i-n].Sum)
-		}
-	}
-	return keyOf(r.global, sums...)
 }

@@ -1,0 +1,600 @@
+package search
+
+import (
+	"math"
+	"slices"
+	"sync"
+	"unicode/utf8"
+)
+
+// A Kind is what sort of page a document is; search.js labels results by it.
+type Kind byte
+
+const (
+	Circular  Kind = 'c' // a circular
+	Page      Kind = 'p' // a plain page
+	Unit      Kind = 'u' // a unit's history (township or department)
+	Indicator Kind = 'i' // an indicator's history
+)
+
+// A Document is one page as the search sees it.
+type Document struct {
+	Kind   Kind
+	Title  string   // as the page shows it; matched with more weight than the text
+	URL    string   // slash path below the site root: "circulars/2023/14/"
+	Date   string   // 2023-04-03, or "" (unit and indicator pages have none)
+	Number string   // 文号, or "": weighs as the title, and found exactly
+	Names  []string // other names that find the page exactly: a circular's short title, a unit's name
+	Text   string   // plain text of the body (see PlainText)
+}
+
+// An Analysis is what the index keeps of one document: its fields and
+// text, and each of its distinct tokens with the weight of its count and
+// where it first occurs. It depends on the document alone, so a build
+// makes it while the page's body is at hand, and the preview server keeps
+// it until the page changes. It is never modified once made.
+type Analysis struct {
+	Doc Document
+
+	// TextLen is len(Doc.Text), which the index needs even after the
+	// text, written to its pack, has been dropped (see DropText).
+	TextLen int
+
+	// entries are the document's tokens, one uint64 each, ordered by
+	// their hash's top bits (the shard they go to):
+	//
+	//	bits  0–42  the token: a Han character (its code point), a pair
+	//	            (first<<21 | second), or a word (1<<42 | index in words)
+	//	bits 43–50  its body byte: weight<<4 | place, 0 if not in the text
+	//	bit  51     it occurs in the title, the 文号 or a name
+	//	bits 52–63  the top 12 bits of its hash (tokenHash)
+	entries []uint64
+	words   []string // the words and exact keys entries refer to
+}
+
+// DropText returns a copy of a without its text, once the text is written:
+// a build holds every document's tokens until the end, but not its text.
+func (a *Analysis) DropText() *Analysis {
+	b := *a
+	b.Doc.Text = ""
+	return &b
+}
+
+const (
+	wordBit    = 1 << 42
+	keyMask    = 1<<43 - 1
+	bodyShift  = 43
+	titleBit   = 1 << 51
+	shardShift = 52
+	shardBits  = 12 // at most 1<<shardBits shards
+)
+
+// Weights. A token's weight in a document is the saturating term
+// frequency of BM25, tf·(k1+1) / (tf + k1·(1 − b + b·len/pivot)), scaled
+// to 1…15: a few occurrences count, dozens hardly more, and a long
+// document needs more of them. The pivot is a constant, not the archive's
+// mean length, so that a document's weights depend on it alone.
+const (
+	bm25K1  = 1.2
+	bm25B   = 0.75
+	pivot   = 1000 // characters and words
+	weights = 15
+	places  = 16 // the text is cut in this many equal parts; a token's place is the part it first occurs in
+)
+
+// weight is the weight (1…15) of a token occurring tf ≥ 1 times in a text
+// of n characters and words.
+func weight(tf, n int) int {
+	t := float64(tf)
+	s := t * (bm25K1 + 1) / (t + bm25K1*(1-bm25B+bm25B*float64(n)/pivot))
+	return max(1, min(weights, int(math.Round(s*weights/(bm25K1+1)))))
+}
+
+// Analyse analyses d.
+func Analyse(d Document) *Analysis {
+	c := counters.Get().(*counter)
+	defer counters.Put(c)
+	return c.analyse(d)
+}
+
+// AnalyseHTML analyses d with the text of the HTML fragment html as its
+// text (see PlainText).
+func AnalyseHTML(d Document, html string) *Analysis {
+	d.Text = PlainText(html)
+	return Analyse(d)
+}
+
+var counters = sync.Pool{New: func() any { return newCounter() }}
+
+// A counter counts the tokens of one document at a time. The characters
+// of the CJK Unified Ideographs, most of every page, are counted in a
+// table indexed by the character, and their pairs in an open addressing
+// table keyed by the two packed in 30 bits; every other token (words,
+// other Han characters) in a general table keyed by the entry's key.
+// The tables are cleared by starting a new generation. A page's tens of
+// thousands of tokens cost a few nanoseconds each. The rules are
+// Tokenize's (TestAnalyseTokens).
+type counter struct {
+	gen uint32
+
+	uni     [uniEnd - uniStart]tally // by character − uniStart
+	uniUsed []uint16
+
+	pairBits uint
+	pairs    []pairSlot
+	pairUsed []uint32
+
+	bits  uint
+	slots []slot
+	used  []uint32
+
+	words map[string]uint32 // index in list
+	list  []string
+	word  []byte // the word being read
+	key   []byte // the Key of the title being read
+	units int    // characters and words of the text
+	ents  []uint64
+
+	hist [1 << shardBits]uint32
+}
+
+// The CJK Unified Ideographs block, whose characters and pairs have
+// tables of their own.
+const (
+	uniStart = 0x4E00
+	uniEnd   = 0xA000
+)
+
+// A tally is a token's count in the text, the byte offset where it first
+// occurs there, and whether the title holds it.
+type tally struct {
+	gen   uint32 // the generation it counts for
+	count uint16 // saturating
+	title bool
+	first uint32
+}
+
+func (t *tally) add(gen uint32, at int, title bool) {
+	if t.gen != gen {
+		*t = tally{gen: gen, first: uint32(at)}
+	}
+	if title {
+		t.title = true
+	} else if t.count < 0xFFFF {
+		t.count++
+	}
+}
+
+type pairSlot struct {
+	key uint32 // (first − uniStart)<<15 | (second − uniStart)
+	tally
+}
+
+type slot struct {
+	key uint64 // as in an entry
+	tally
+}
+
+func newCounter() *counter {
+	c := &counter{words: map[string]uint32{}, gen: 1}
+	c.growPairs(11)
+	c.grow(8)
+	return c
+}
+
+// growPairs grows the pairs' table to 1<<bits slots, keeping what it holds.
+func (c *counter) growPairs(bits uint) {
+	old := c.pairs
+	c.pairBits, c.pairs = bits, make([]pairSlot, 1<<bits)
+	used := c.pairUsed
+	c.pairUsed = make([]uint32, 0, 1<<(bits-1))
+	for _, i := range used {
+		j := c.pairSlot(old[i].key)
+		c.pairs[j] = old[i]
+		c.pairUsed = append(c.pairUsed, j)
+	}
+}
+
+// pairSlot is where key is in the pairs' table, or the free slot where it
+// goes.
+func (c *counter) pairSlot(key uint32) uint32 {
+	mask := uint32(1)<<c.pairBits - 1
+	i := (key * 0x9E3779B1) >> (32 - c.pairBits)
+	for c.pairs[i].gen == c.gen && c.pairs[i].key != key {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// addPair counts the pair of two CJK Unified Ideographs.
+func (c *counter) addPair(a, b rune, at int, title bool) {
+	key := uint32(a-uniStart)<<15 | uint32(b-uniStart)
+	i := c.pairSlot(key)
+	if c.pairs[i].gen != c.gen {
+		if len(c.pairUsed) >= 1<<(c.pairBits-1) {
+			c.growPairs(c.pairBits + 1)
+			i = c.pairSlot(key)
+		}
+		c.pairs[i].key = key
+		c.pairUsed = append(c.pairUsed, i)
+	}
+	c.pairs[i].add(c.gen, at, title)
+}
+
+// grow grows the general table to 1<<bits slots, keeping what it holds.
+func (c *counter) grow(bits uint) {
+	old := c.slots
+	c.bits, c.slots = bits, make([]slot, 1<<bits)
+	used := c.used
+	c.used = make([]uint32, 0, 1<<(bits-1))
+	for _, i := range used {
+		j := c.slot(old[i].key)
+		c.slots[j] = old[i]
+		c.used = append(c.used, j)
+	}
+}
+
+// slot is where key is in the general table, or the free slot where it
+// goes.
+func (c *counter) slot(key uint64) uint32 {
+	mask := uint32(1)<<c.bits - 1
+	i := uint32((key*0x9E3779B97F4A7C15)>>(64-c.bits)) & mask
+	for c.slots[i].gen == c.gen && c.slots[i].key != key {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// add counts the token key (an entry's key) in the general table.
+func (c *counter) add(key uint64, at int, title bool) {
+	i := c.slot(key)
+	if c.slots[i].gen != c.gen {
+		if len(c.used) >= 1<<(c.bits-1) {
+			c.grow(c.bits + 1)
+			i = c.slot(key)
+		}
+		c.slots[i].key = key
+		c.used = append(c.used, i)
+	}
+	c.slots[i].add(c.gen, at, title)
+}
+
+// addHan counts the Han character r, at byte offset at, and, if prev
+// (the Han character before it, at byte offset prevAt) is not 0, the pair
+// of the two. A character of the CJK Unified Ideographs right after
+// another is only counted in their pair: it is counted from the pairs
+// once the text is read (see derive), which halves the work of most
+// characters.
+func (c *counter) addHan(prev, r rune, prevAt, at int, title bool) {
+	if title {
+		if prev == 0 && len(c.key) > 0 {
+			c.key = append(c.key, ' ')
+		}
+		c.key = utf8.AppendRune(c.key, r)
+	} else {
+		c.units++
+	}
+	uni := uniStart <= r && r < uniEnd
+	if uni && uniStart <= prev && prev < uniEnd && at == prevAt+3 {
+		c.addPair(prev, r, prevAt, title)
+		return
+	}
+	if prev != 0 {
+		c.add(uint64(prev)<<21|uint64(r), prevAt, title)
+	}
+	if uni {
+		c.addUni(r, at, title)
+	} else {
+		c.add(uint64(r), at, title)
+	}
+}
+
+// addUni counts a CJK Unified Ideograph.
+func (c *counter) addUni(r rune, at int, title bool) {
+	t := &c.uni[r-uniStart]
+	if t.gen != c.gen {
+		c.uniUsed = append(c.uniUsed, uint16(r-uniStart))
+	}
+	t.add(c.gen, at, title)
+}
+
+// derive counts the second character of each pair of adjacent CJK
+// Unified Ideographs (see addHan), then moves into the pairs' table the
+// pairs of them the general table counted where something ignored lay
+// between the two.
+func (c *counter) derive() {
+	for _, i := range c.pairUsed {
+		p := &c.pairs[i]
+		b := rune(p.key&(1<<15-1)) + uniStart
+		t := &c.uni[b-uniStart]
+		if t.gen != c.gen {
+			c.uniUsed = append(c.uniUsed, uint16(b-uniStart))
+			*t = tally{gen: c.gen}
+		}
+		if p.count > 0 {
+			if t.count == 0 || p.first+3 < t.first {
+				t.first = p.first + 3
+			}
+			t.count = uint16(min(0xFFFF, int(t.count)+int(p.count)))
+		}
+		t.title = t.title || p.title
+	}
+	used := c.used[:0]
+	for _, i := range c.used {
+		sl := &c.slots[i]
+		a, b := rune(sl.key>>21), rune(sl.key&(1<<21-1))
+		if sl.key&wordBit != 0 || a < uniStart || a >= uniEnd || b < uniStart || b >= uniEnd {
+			used = append(used, i)
+			continue
+		}
+		p := &c.pairs[c.pairSlot(uint32(a-uniStart)<<15|uint32(b-uniStart))]
+		if p.gen != c.gen {
+			used = append(used, i) // no adjacent occurrence: counted here alone
+			continue
+		}
+		if sl.count > 0 && (p.count == 0 || sl.first < p.first) {
+			p.first = sl.first
+		}
+		p.count = uint16(min(0xFFFF, int(p.count)+int(sl.count)))
+		p.title = p.title || sl.title
+	}
+	c.used = used
+}
+
+// addWord counts the word in c.word, which started at byte offset at.
+func (c *counter) addWord(at int, title bool) {
+	if title {
+		if len(c.key) > 0 {
+			c.key = append(c.key, ' ')
+		}
+		c.key = append(c.key, c.word...)
+	}
+	c.addToken(at, title)
+}
+
+// addToken counts the word or key in c.word.
+func (c *counter) addToken(at int, title bool) {
+	k, ok := c.words[string(c.word)]
+	if !ok {
+		k = uint32(len(c.list))
+		s := string(c.word)
+		c.words[s] = k
+		c.list = append(c.list, s)
+	}
+	c.add(wordBit|uint64(k), at, title)
+	c.word = c.word[:0]
+	if !title {
+		c.units++
+	}
+}
+
+// punctClass classifies the General Punctuation block and the CJK Symbols
+// and Punctuation block (U+2000–U+206F, U+3000–U+303F), the other
+// characters of every Chinese page, without classify's table searches.
+var punctClass = func() (t [0x70 + 0x40]charClass) {
+	for i := range 0x70 {
+		t[i] = classify(rune(0x2000 + i))
+	}
+	for i := range 0x40 {
+		t[0x70+i] = classify(rune(0x3000 + i))
+	}
+	return t
+}()
+
+// classOf is classify, quicker for punctuation.
+func classOf(r rune) charClass {
+	switch {
+	case 0x2000 <= r && r < 0x2070:
+		return punctClass[r-0x2000]
+	case 0x3000 <= r && r < 0x3040:
+		return punctClass[0x70+r-0x3000]
+	}
+	return classify(r)
+}
+
+// tokens counts the tokens of s: in the text, or as the title's.
+func (c *counter) tokens(s string, title bool) {
+	var prev rune // the Han character before, or 0
+	prevAt := 0
+	wordAt := -1 // where the word being read starts, or -1
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			switch {
+			case 'a' <= b && b <= 'z' || '0' <= b && b <= '9':
+			case 'A' <= b && b <= 'Z':
+				b += 'a' - 'A'
+			default:
+				if wordAt >= 0 {
+					c.addWord(wordAt, title)
+					wordAt = -1
+				}
+				prev = 0
+				i++
+				continue
+			}
+			if wordAt < 0 {
+				wordAt = i
+			}
+			c.word = append(c.word, b)
+			prev = 0
+			i++
+			continue
+		}
+		r, size := rune(0), 3
+		if b >= 0xE4 && b <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		}
+		cls := han
+		if r < uniStart { // not the common case of a CJK Unified Ideograph
+			r, size = utf8.DecodeRuneInString(s[i:])
+			cls = separator
+			if r != utf8.RuneError || size > 1 {
+				r = foldWidth(r)
+				cls = classOf(r)
+			}
+		}
+		switch cls {
+		case han:
+			if wordAt >= 0 {
+				c.addWord(wordAt, title)
+				wordAt = -1
+			}
+			c.addHan(prev, r, prevAt, i, title)
+			prev, prevAt = r, i
+		case wordChar:
+			if wordAt < 0 {
+				wordAt = i
+			}
+			c.word = utf8.AppendRune(c.word, lower(r))
+			prev = 0
+		case ignored:
+		default:
+			if wordAt >= 0 {
+				c.addWord(wordAt, title)
+				wordAt = -1
+			}
+			prev = 0
+		}
+		i += size
+	}
+	if wordAt >= 0 {
+		c.addWord(wordAt, title)
+	}
+}
+
+// analyse analyses d with a fresh generation of the tables.
+func (c *counter) analyse(d Document) *Analysis {
+	c.gen++
+	c.uniUsed, c.pairUsed, c.used = c.uniUsed[:0], c.pairUsed[:0], c.used[:0]
+	clear(c.words)
+	c.list = c.list[:0]
+	c.units = 0
+
+	c.tokens(d.Text, false)
+	for i := -2; i < len(d.Names); i++ {
+		s := d.Title
+		switch {
+		case i == -1:
+			s = d.Number
+		case i >= 0:
+			s = d.Names[i]
+		}
+		c.key = c.key[:0]
+		c.tokens(s, true)
+		if len(c.key) > 0 {
+			c.word = append(append(c.word[:0], '='), c.key...)
+			c.addToken(0, true)
+		}
+	}
+
+	c.derive()
+	a := &Analysis{Doc: d, TextLen: len(d.Text), words: slices.Clone(c.list)}
+	// The entries, placed by a counting sort on their shard bits.
+	raw := c.ents[:0]
+	clear(c.hist[:])
+	var w [32]uint64 // the weight of each small count, in place
+	for tf := 1; tf < len(w); tf++ {
+		w[tf] = uint64(weight(tf, c.units)) << (bodyShift + 4)
+	}
+	entry := func(key uint64, t *tally, h uint32) {
+		e := key
+		if t.count > 0 {
+			if int(t.count) < len(w) {
+				e |= w[t.count]
+			} else {
+				e |= uint64(weight(int(t.count), c.units)) << (bodyShift + 4)
+			}
+			if len(d.Text) > 0 {
+				e |= uint64(min(places-1, int(t.first)*places/len(d.Text))) << bodyShift
+			}
+		}
+		if t.title {
+			e |= titleBit
+		}
+		e |= uint64(h>>(32-shardBits)) << shardShift
+		raw = append(raw, e)
+		c.hist[h>>(32-shardBits)]++
+	}
+	for _, r := range c.uniUsed {
+		entry(uint64(r)+uniStart, &c.uni[r], hashRunes(0, rune(r)+uniStart))
+	}
+	for _, i := range c.pairUsed {
+		p := &c.pairs[i]
+		a, b := rune(p.key>>15)+uniStart, rune(p.key&(1<<15-1))+uniStart
+		entry(uint64(a)<<21|uint64(b), &p.tally, hashRunes(a, b))
+	}
+	for _, i := range c.used {
+		key := c.slots[i].key
+		var h uint32
+		if key&wordBit != 0 {
+			h = tokenHash(a.words[key&(wordBit-1)])
+		} else {
+			h = hashRunes(rune(key>>21), rune(key&(1<<21-1)))
+		}
+		entry(key, &c.slots[i].tally, h)
+	}
+	var sum uint32
+	for i, n := range c.hist {
+		c.hist[i] = sum
+		sum += n
+	}
+	a.entries = make([]uint64, len(raw))
+	for _, e := range raw {
+		s := e >> shardShift
+		a.entries[c.hist[s]] = e
+		c.hist[s]++
+	}
+	c.ents = raw
+	return a
+}
+
+// appendToken appends the text of a Han token key.
+func appendToken(b []byte, key uint64) []byte {
+	if key >= 1<<21 {
+		b = utf8.AppendRune(b, rune(key>>21))
+	}
+	return utf8.AppendRune(b, rune(key&(1<<21-1)))
+}
+
+// token is the text of an entry's token.
+func (a *Analysis) token(e uint64) string {
+	key := e & keyMask
+	if key&wordBit != 0 {
+		return a.words[key&(wordBit-1)]
+	}
+	var buf [8]byte
+	return string(appendToken(buf[:0], key))
+}
+
+// hashRunes is tokenHash of the Han token of a and b, or of b alone when
+// a is 0, without making its text.
+func hashRunes(a, b rune) uint32 {
+	h := uint32(2166136261)
+	if a != 0 {
+		h = (h ^ uint32(a)) * 16777619
+	}
+	return mix((h ^ uint32(b)) * 16777619)
+}
+
+// tokenHash is the hash that places a token in its shard: 32-bit FNV-1a
+// over its code points (not its bytes), mixed by MurmurHash3's finaliser
+// so that its top bits, which choose the shard, depend on every code
+// point. search.js computes it too.
+func tokenHash(tok string) uint32 {
+	h := uint32(2166136261)
+	for _, r := range tok {
+		h = (h ^ uint32(r)) * 16777619
+	}
+	return mix(h)
+}
+
+// mix is MurmurHash3's 32-bit finaliser.
+func mix(h uint32) uint32 {
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	h *= 0xc2b2ae35
+	h ^= h >> 16
+	return h
+}
