@@ -957,8 +957,23 @@
       return li;
     }
 
+    // busy marks the results as being updated (aria-busy) until p settles.
+    let busyCount = 0;
+    function busy(p) {
+      busyCount++;
+      root.setAttribute("aria-busy", "true");
+      const done = function () {
+        if (--busyCount === 0) {
+          root.removeAttribute("aria-busy");
+        }
+      };
+      p.then(done, done);
+      return p;
+    }
+
     // showMore lists the next PAGE results, complete matches first; it
-    // resolves to the first new item.
+    // resolves to the first new item once the items are listed, and their
+    // snippets follow.
     function showMore() {
       const c = current;
       const from = c.shown;
@@ -995,9 +1010,8 @@
         if (more) {
           more.hidden = c.shown >= c.list.length;
         }
-        return Promise.all(snippets).then(function () {
-          return first;
-        });
+        busy(Promise.all(snippets));
+        return first;
       });
     }
 
@@ -1079,7 +1093,7 @@
       if (!current) {
         announce("正在搜索……");
       }
-      return loadIndex(retried)
+      return busy(loadIndex(retried)
         .then(function (index) {
           return search(index, q, options()).then(function (found) {
             return { index: index, found: found };
@@ -1094,8 +1108,12 @@
           groups.complete.querySelector(".search-count").textContent = String(r.found.complete.length);
           groups.partial.querySelector(".search-count").textContent = String(r.found.partial.length);
           notice.hidden = !(r.found.complete.length === 0 && r.found.partial.length > 0);
-          announce(summary(r.found));
-          return showMore();
+          const found = r.found;
+          return showMore().then(function () {
+            if (mine === generation) {
+              announce(summary(found));
+            }
+          });
         })
         .catch(function () {
           if (mine !== generation) {
@@ -1107,7 +1125,7 @@
           }
           clear();
           announce("搜索索引加载失败，请检查网络后重试。");
-        });
+        }));
     }
 
     form.addEventListener("submit", function (e) {
@@ -1147,14 +1165,16 @@
           return;
         }
         const c = current;
-        showMore().then(function (first) {
-          if (first) {
-            first.querySelector("a").focus();
-          }
-          if (c === current) {
-            announce("完全匹配 " + c.found.complete.length + " 条，部分匹配 " + c.found.partial.length + " 条，已显示 " + c.shown + " 条。");
-          }
-        });
+        busy(
+          showMore().then(function (first) {
+            if (first) {
+              first.querySelector("a").focus();
+            }
+            if (c === current) {
+              announce("完全匹配 " + c.found.complete.length + " 条，部分匹配 " + c.found.partial.length + " 条，已显示 " + c.shown + " 条。");
+            }
+          }),
+        );
       });
     }
 
