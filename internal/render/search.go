@@ -83,7 +83,14 @@ func (r *renderer) startSearch() {
 	r.search = x
 	parallel(len(s.Circulars), r.circularAnalysis)
 	for i, d := range history {
-		r.addAnalysis(len(x.docs)-len(history)+i, search.Analyse(d))
+		// Made from the catalogue, which every key holds (r.global).
+		name := "search:" + d.URL
+		a, ok := r.cache.lookupValue(name, r.global)
+		if !ok {
+			a = search.Analyse(d)
+			r.cache.storeValue(name, r.global, nil, a)
+		}
+		r.addAnalysis(len(x.docs)-len(history)+i, a.(*search.Analysis))
 	}
 }
 
@@ -166,12 +173,23 @@ func (r *renderer) addAnalysis(i int, a *search.Analysis) {
 func (r *renderer) writePack(k int) {
 	x := r.search
 	docs := x.analyses[k*search.PackDocs : min(len(x.analyses), (k+1)*search.PackDocs)]
+	if r.cache != nil {
+		name, key := "search-pack:"+strconv.Itoa(k), search.PackKey(docs)
+		if e, ok := r.cache.entry(name, key); ok {
+			x.packs[k] = e.v.(string)
+			r.emit(Output{Path: x.packs[k], Data: e.data})
+			return
+		}
+		data := search.Pack(docs)
+		x.packs[k] = search.PackPath(k, data)
+		r.cache.storeValue(name, key, data, x.packs[k])
+		r.emit(Output{Path: x.packs[k], Data: data})
+		return
+	}
 	data := search.Pack(docs)
 	x.packs[k] = search.PackPath(k, data)
-	if r.cache == nil {
-		for j, a := range docs {
-			docs[j] = a.DropText()
-		}
+	for j, a := range docs {
+		docs[j] = a.DropText()
 	}
 	r.emit(Output{Path: x.packs[k], Data: data})
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -270,4 +271,63 @@ func BenchmarkSearchIndex(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(size), "bytes")
+}
+
+// TestSearchIndexIncremental: in the preview server, a save analyses again
+// only the page it changed and encodes again only the shards whose tokens
+// moved: a word changed in a circular (研究 → 研讨: the tokens 研究, 究,
+// 研讨 and 讨) leaves the other shards as they were, reused from the
+// cache (the index still equals a fresh render's:
+// TestCacheMatchesFreshRender). An edit that changes the text's length
+// moves the weight or the place of tokens all over it, and most shards
+// are made again; they are a few milliseconds' work.
+func TestSearchIndexIncremental(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := demo.Write(dir, loadSample(t), 5, 1); err != nil {
+		t.Fatal(err)
+	}
+	var sc site.Cache
+	var rc Cache
+	shards := func() map[string][]byte {
+		t.Helper()
+		s, err := site.LoadCached(dir, &sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Render(s, Options{Cache: &rc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string][]byte{}
+		for _, o := range out {
+			if strings.HasPrefix(o.Path, "search/s/") && !strings.HasSuffix(o.Path, ".gz") {
+				m[o.Path] = o.Data
+			}
+		}
+		return m
+	}
+	before := shards()
+	circulars, _ := filepath.Glob(filepath.Join(dir, "content", "circulars", "*.md"))
+	name := circulars[len(circulars)/2]
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(src, []byte("经区政府研究")) {
+		t.Fatalf("%s lacks 经区政府研究", name)
+	}
+	if err := os.WriteFile(name, bytes.Replace(src, []byte("经区政府研究"), []byte("经区政府研讨"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after := shards()
+	reused := 0
+	for p, data := range after {
+		if b := before[p]; len(b) > 0 && &b[0] == &data[0] {
+			reused++
+		}
+	}
+	t.Logf("%d of %d shards reused", reused, len(after))
+	if len(after) < 8 || reused == len(after) || reused < len(after)-4 {
+		t.Errorf("%d of %d shards reused after a word was changed; want all but those of its 4 tokens", reused, len(after))
+	}
 }

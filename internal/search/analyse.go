@@ -3,7 +3,9 @@ package search
 import (
 	"math"
 	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -50,14 +52,74 @@ type Analysis struct {
 	//	bits 52–63  the top 12 bits of its hash (tokenHash)
 	entries []uint64
 	words   []string // the words and exact keys entries refer to
+
+	// sum is a digest of all the index reads of the document: what a
+	// preview server's cache keys packs and shards on (see Index.ShardKeys).
+	sum uint64
+	// digests are the digests of the document's entries in each shard,
+	// for the number of shards last asked (see shardDigests).
+	digests atomic.Pointer[shardDigests]
 }
 
 // DropText returns a copy of a without its text, once the text is written:
 // a build holds every document's tokens until the end, but not its text.
 func (a *Analysis) DropText() *Analysis {
-	b := *a
-	b.Doc.Text = ""
-	return &b
+	d := a.Doc
+	d.Text = ""
+	return &Analysis{Doc: d, TextLen: a.TextLen, entries: a.entries, words: a.words, sum: a.sum}
+}
+
+// shardDigests are, for an index of 1<<bits shards, a digest of a
+// document's entries in each shard it has entries in.
+type shardDigests struct {
+	bits   int
+	shards []int32  // the shards, ascending
+	sums   []uint64 // the digest of the entries in each
+}
+
+// shardDigests digests a's entries shard by shard, once for each number
+// of shards.
+func (a *Analysis) shardDigests(bits int) *shardDigests {
+	if d := a.digests.Load(); d != nil && d.bits == bits {
+		return d
+	}
+	d := &shardDigests{bits: bits}
+	shift := shardShift + shardBits - bits
+	for k, e := range a.entries {
+		i := int32(e >> shift)
+		if k == 0 || d.shards[len(d.shards)-1] != i {
+			d.shards = append(d.shards, i)
+			d.sums = append(d.sums, 0)
+		}
+		v := e
+		if e&wordBit != 0 {
+			// The word's index in its document: its text is digested.
+			v = e&^(wordBit-1) ^ digest(0, a.words[e&(wordBit-1)])
+		}
+		// The entries of a shard are in no particular order: their
+		// digests are summed.
+		d.sums[len(d.sums)-1] += mix64(v)
+	}
+	a.digests.Store(d)
+	return d
+}
+
+// digest folds s into h (FNV-1a, 64 bits).
+func digest(h uint64, s string) uint64 {
+	if h == 0 {
+		h = 14695981039346656037
+	}
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
+}
+
+// mix64 is a 64-bit finaliser (SplitMix64's).
+func mix64(v uint64) uint64 {
+	v = (v ^ v>>30) * 0xbf58476d1ce4e5b9
+	v = (v ^ v>>27) * 0x94d049bb133111eb
+	return v ^ v>>31
 }
 
 const (
@@ -546,6 +608,8 @@ func (c *counter) analyse(d Document) *Analysis {
 		c.hist[s]++
 	}
 	c.ents = raw
+	a.sum = digest(0, string(d.Kind)+"\x00"+d.Title+"\x00"+d.URL+"\x00"+d.Date+"\x00"+d.Number+"\x00"+strings.Join(d.Names, "\x00")+"\x00")
+	a.sum = digest(a.sum, d.Text)
 	return a
 }
 

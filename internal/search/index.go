@@ -195,35 +195,37 @@ func (x *Index) eachEntry(lo, hi int, fn func(shard, doc int, e uint64)) {
 
 // ShardKeys returns a key for each shard that changes whenever the
 // shard's bytes may: a hash of the number of documents and shards and of
-// every entry of the shard's tokens. The preview server keeps shards by
-// these keys and encodes again only those a save changed.
+// the digest of each document's entries in the shard. The preview server
+// keeps shards by these keys and encodes again only those a save changed;
+// a document's digests are made once (the server keeps its analysis).
 func (x *Index) ShardKeys() [][32]byte {
-	keys := make([][32]byte, x.Shards())
-	parallelRanges(x.Shards(), func(lo, hi int) {
-		bufs := make([][]byte, hi-lo)
-		for i := range bufs {
-			bufs[i] = binary.LittleEndian.AppendUint64(nil, uint64(len(x.docs)))
-			bufs[i] = binary.LittleEndian.AppendUint64(bufs[i], uint64(x.bits)<<32|uint64(lo+i))
+	bufs := make([][]byte, x.Shards())
+	for i := range bufs {
+		bufs[i] = binary.LittleEndian.AppendUint64(nil, uint64(len(x.docs)))
+		bufs[i] = binary.LittleEndian.AppendUint64(bufs[i], uint64(x.bits)<<32|uint64(i))
+	}
+	for d, a := range x.docs {
+		sd := a.shardDigests(x.bits)
+		for k, i := range sd.shards {
+			bufs[i] = binary.LittleEndian.AppendUint32(bufs[i], uint32(d))
+			bufs[i] = binary.LittleEndian.AppendUint64(bufs[i], sd.sums[k])
 		}
-		x.eachEntry(lo, hi, func(i, d int, e uint64) {
-			b := bufs[i-lo]
-			b = binary.LittleEndian.AppendUint32(b, uint32(d))
-			if e&wordBit != 0 {
-				// The word's index in its document: the word itself is written.
-				w := x.docs[d].words[e&(wordBit-1)]
-				b = binary.LittleEndian.AppendUint64(b, e&^(wordBit-1))
-				b = binary.AppendUvarint(b, uint64(len(w)))
-				b = append(b, w...)
-			} else {
-				b = binary.LittleEndian.AppendUint64(b, e)
-			}
-			bufs[i-lo] = b
-		})
-		for i, b := range bufs {
-			keys[lo+i] = sha256.Sum256(b)
-		}
-	})
+	}
+	keys := make([][32]byte, len(bufs))
+	for i, b := range bufs {
+		keys[i] = sha256.Sum256(b)
+	}
 	return keys
+}
+
+// PackKey is a key of the pack of docs that changes whenever its bytes
+// may, for the preview server's cache.
+func PackKey(docs []*Analysis) [32]byte {
+	b := make([]byte, 0, 8*len(docs))
+	for _, a := range docs {
+		b = binary.LittleEndian.AppendUint64(b, a.sum)
+	}
+	return sha256.Sum256(b)
 }
 
 // A gatherer gathers the postings of one shard at a time, from every
