@@ -1079,9 +1079,16 @@
     }
 
     let generation = 0;
+    let asked = ""; // the query and options of the last search
     function run(q, updateAddress, retried) {
-      const mine = ++generation;
       q = q.trim();
+      const o = options();
+      const ask = q + "\n" + o.sort + "\n" + o.year;
+      if (ask === asked && !retried) {
+        return Promise.resolve(); // typing ended where the search did
+      }
+      asked = ask;
+      const mine = ++generation;
       if (updateAddress) {
         setAddress(q);
       }
@@ -1123,16 +1130,18 @@
             // The index may have changed since the manifest was loaded.
             return run(q, false, true);
           }
+          asked = "";
           clear();
           announce("搜索索引加载失败，请检查网络后重试。");
         }));
     }
 
+    let timer = 0;
     form.addEventListener("submit", function (e) {
       e.preventDefault();
+      window.clearTimeout(timer);
       run(input.value, true);
     });
-    let timer = 0;
     const later = function () {
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
