@@ -882,7 +882,9 @@
     let loading = null;
     function loadIndex(fresh) {
       if (!loading || fresh) {
-        loading = fetchOK(manifestURL, { credentials: "same-origin", cache: fresh ? "no-cache" : "default" })
+        // Same mode and credentials as the page's preload of it, so the
+        // browser reuses that response.
+        loading = fetchOK(manifestURL, { mode: "cors", credentials: "same-origin", cache: fresh ? "no-cache" : "default" })
           .then(function (res) {
             return res.json();
           })
