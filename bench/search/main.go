@@ -9,18 +9,24 @@
 // search page with search.js replaced by a script that asks Pagefind's API
 // and lists ten results with their excerpts, as search.js lists ten.
 //
-//	go run ./bench/search [-runs 3] [-q 禁毒,安全生产,…] NAME=SITE-FOLDER…
+//	go run ./bench/search [-runs 2] [-q Q1,Q2,…] NAME=SITE-FOLDER[:Q1,Q2,…]…
 //
-// The folders are served as nginx serves them with gzip_static and
-// brotli_static on: a file's .gz (or .br) copy when there is one and the
-// browser accepts it, ranges honoured. Each measurement starts a fresh
-// browser. Bytes are as the browser counts them: "transfer" is what came
-// over the wire (headers included, compressed where the server sent a
-// compressed copy), "decoded" the bodies as the page reads them. For each
-// site, tool and pair of consecutive queries, the first query is the
-// first of the pair and the next query the second; the figures are
-// medians over the pairs and runs. The last lines are a Markdown table;
-// before it, one line per measurement.
+// The folders are served as nginx serves them with gzip_static and gzip
+// on (text compressed at level 1, its default): a file's .gz copy when
+// there is one and the browser accepts it, ranges honoured. Each
+// measurement starts a fresh browser. Bytes are counted at the server,
+// which sees every request, a worker's too (Pagefind searches in one):
+// "transfer" is what went over the wire (headers and bodies as sent,
+// compressed where they were), "decoded" the bodies as the page reads
+// them. For each site, tool and pair of consecutive queries (the site's
+// own, or -q), the first query is the first of the pair and the next
+// query the second; the figures are medians over the pairs and runs.
+// The output ends with one line per site and tool for scripts,
+//
+//	result NAME TOOL FIRST-TRANSFER FIRST-DECODED FIRST-MS NEXT-TRANSFER NEXT-DECODED NEXT-MS
+//
+// (bytes and milliseconds), and a Markdown table; before them, one line
+// per measurement.
 package main
 
 import (
@@ -49,8 +55,8 @@ import (
 )
 
 func main() {
-	runs := flag.Int("runs", 3, "measurements of each pair of queries")
-	queries := flag.String("q", "安全生产,营商环境,东风路街道,森林防火,重点项目建设", "queries, comma-separated; each pair of consecutive ones is measured")
+	runs := flag.Int("runs", 2, "measurements of each pair of queries")
+	queries := flag.String("q", "安全生产,营商环境,东风路街道,森林防火,重点项目建设", "queries, comma-separated, for sites given without their own; each pair of consecutive ones is measured")
 	chromium := flag.String("chromium", "", "Chromium binary (default: $CHROMIUM, /usr/bin/chromium, chromium)")
 	only := flag.String("serve", "", "only serve this folder as the measurements do, to look at it by hand")
 	flag.Usage = func() {
@@ -71,11 +77,6 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	qs := strings.Split(*queries, ",")
-	if len(qs) < 2 {
-		fmt.Fprintln(os.Stderr, "search: at least two queries")
-		os.Exit(2)
-	}
 	bin, err := findChromium(*chromium)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "search:", err)
@@ -88,12 +89,25 @@ func main() {
 			flag.Usage()
 			os.Exit(2)
 		}
+		q := *queries
+		if d, own, ok := strings.Cut(dir, ":"); ok {
+			dir, q = d, own
+		}
+		qs := strings.Split(q, ",")
+		if len(qs) < 2 {
+			fmt.Fprintln(os.Stderr, "search: at least two queries a site")
+			os.Exit(2)
+		}
 		r, err := measureSite(bin, name, dir, qs, *runs)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "search: %s: %v\n", name, err)
 			os.Exit(1)
 		}
 		rows = append(rows, r...)
+	}
+	for _, r := range rows {
+		fmt.Printf("result %s %s %d %d %.0f %d %d %.0f\n", r.site, r.tool,
+			r.first.transfer, r.first.decoded, r.first.ms, r.next.transfer, r.next.decoded, r.next.ms)
 	}
 	fmt.Println()
 	fmt.Println("| site | search | first query: transfer / decoded | time to results | next query: transfer / decoded | time to results |")
@@ -187,7 +201,7 @@ new MutationObserver(function () {
   const root = document.getElementById("search");
   const status = root && root.querySelector("[role=status]");
   if (!root || !status || root.hasAttribute("data-pagefind") || window.__done) return;
-  if (/条|没有找到/.test(status.textContent) && !root.hasAttribute("aria-busy")) {
+  if (/条|没有找到|失败/.test(status.textContent) && !root.hasAttribute("aria-busy")) {
     window.__done = performance.now();
   }
 }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
@@ -246,7 +260,7 @@ func measure(bin, addr string, m *meter, tool, q1, q2 string) (first, next cost,
 // time it took (from navigation start, or from window.__from) and the
 // number of results it says it found.
 func waitDone(ctx context.Context, tool string) (float64, int, error) {
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(120 * time.Second)
 	for time.Now().Before(deadline) {
 		v, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`[window.__done || 0, window.__from || 0, window.__results === undefined ? -1 : window.__results]`))
 		if err != nil {
@@ -259,14 +273,17 @@ func waitDone(ctx context.Context, tool string) (float64, int, error) {
 				if err != nil {
 					return 0, 0, err
 				}
+				if strings.Contains(status, "失败") {
+					return 0, 0, errors.New("the search failed: " + status)
+				}
 				n = countResults(status)
 			}
 			return v[0] - v[1], n, nil
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	dbg, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + " | " + (document.querySelector("[role=status]")||{}).textContent + " | busy=" + (document.getElementById("search")||{hasAttribute(){return "?"}}).hasAttribute("aria-busy") + " | done=" + window.__done`))
-	return 0, 0, errors.New("no results within 120 s: " + dbg)
+	status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + ": " + ((document.querySelector("[role=status]") || {}).textContent || "")`))
+	return 0, 0, errors.New("no results within 120 s at " + status)
 }
 
 var countRE = regexp.MustCompile(`(\d+) 条`)

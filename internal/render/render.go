@@ -38,6 +38,10 @@ type Options struct {
 	// are the sums of the input files: the site must come from
 	// site.LoadCached with a site.Cache (site.Site.Hashed).
 	Cache *Cache
+
+	// noIndex leaves out the search index, for the benchmark that
+	// measures what it costs (BenchmarkPlainCorpusIndex).
+	noIndex bool
 }
 
 // An Output is one file of the built site.
@@ -117,8 +121,10 @@ type renderer struct {
 	// emit hands an output to Stream's caller, from any job.
 	emit func(Output)
 
-	// search is the search index being made (search.go).
-	search *searchIndex
+	// search is the search index being made (search.go); nil with
+	// Options.noIndex.
+	search  *searchIndex
+	noIndex bool
 
 	// buffers hold the pages being executed: a page is written into a
 	// buffer that earlier pages grew and copied out once at its size,
@@ -149,6 +155,7 @@ func newRenderer(s *site.Site, opts Options) (*renderer, error) {
 		basePath: cmpOr(u.Path, "/"),
 		assets:   map[string]string{},
 		cache:    opts.Cache,
+		noIndex:  opts.noIndex,
 	}
 	if !strings.HasSuffix(r.basePath, "/") {
 		r.basePath += "/"

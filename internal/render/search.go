@@ -62,6 +62,9 @@ type searchIndex struct {
 // startSearch numbers the documents and analyses the circulars, from
 // their converted bodies, and the unit and indicator pages.
 func (r *renderer) startSearch() {
+	if r.noIndex {
+		return
+	}
 	s := r.s
 	x := &searchIndex{}
 	for i := range s.Circulars {
@@ -215,6 +218,9 @@ func (r *renderer) circularAnalysis(i int) {
 
 // pageEntry analyses plain page i from its converted body.
 func (r *renderer) pageEntry(i int, body template.HTML) {
+	if r.search == nil {
+		return
+	}
 	p := r.s.Pages[i]
 	place := len(r.s.Circulars) + i
 	a := search.AnalyseHTML(r.search.docs[place], string(body))
@@ -231,6 +237,9 @@ func (r *renderer) pageEntry(i int, body template.HTML) {
 // reported why): every shard would depend on it.
 func (r *renderer) finishSearch() {
 	x := r.search
+	if x == nil {
+		return
+	}
 	n := len(r.s.Circulars)
 	failed := false
 	for i, p := range r.s.Pages {

@@ -49,13 +49,14 @@ type Analysis struct {
 	//	            (first<<21 | second), or a word (1<<42 | index in words)
 	//	bits 43–50  its body byte: weight<<4 | place, 0 if not in the text
 	//	bit  51     it occurs in the title, the 文号 or a name
-	//	bits 52–63  the top 12 bits of its hash (tokenHash)
+	//	bits 52–61  the top 10 bits of its hash (tokenHash)
 	entries []uint64
 	words   []string // the words and exact keys entries refer to
 
-	// sum is a digest of all the index reads of the document: what a
-	// preview server's cache keys packs and shards on (see Index.ShardKeys).
-	sum uint64
+	// sum is a digest of all the index reads of the document, which the
+	// preview server's cache keys packs on (see PackKey), made once.
+	sum     uint64
+	sumOnce sync.Once
 	// digests are the digests of the document's entries in each shard,
 	// for the number of shards last asked (see shardDigests).
 	digests atomic.Pointer[shardDigests]
@@ -66,7 +67,17 @@ type Analysis struct {
 func (a *Analysis) DropText() *Analysis {
 	d := a.Doc
 	d.Text = ""
-	return &Analysis{Doc: d, TextLen: a.TextLen, entries: a.entries, words: a.words, sum: a.sum}
+	return &Analysis{Doc: d, TextLen: a.TextLen, entries: a.entries, words: a.words}
+}
+
+// digest is a's sum (see sum).
+func (a *Analysis) digest() uint64 {
+	a.sumOnce.Do(func() {
+		d := a.Doc
+		a.sum = digest(0, string(d.Kind)+"\x00"+d.Title+"\x00"+d.URL+"\x00"+d.Date+"\x00"+d.Number+"\x00"+strings.Join(d.Names, "\x00")+"\x00")
+		a.sum = digest(a.sum, d.Text)
+	})
+	return a.sum
 }
 
 // shardDigests are, for an index of 1<<bits shards, a digest of a
@@ -128,7 +139,7 @@ const (
 	bodyShift  = 43
 	titleBit   = 1 << 51
 	shardShift = 52
-	shardBits  = 12 // at most 1<<shardBits shards
+	shardBits  = 10 // at most 1<<shardBits shards
 )
 
 // Weights. A token's weight in a document is the saturating term
@@ -486,6 +497,31 @@ func (c *counter) tokens(s string, title bool) {
 		r, size := rune(0), 3
 		if b >= 0xE4 && b <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= uniStart && !title && wordAt < 0 && prev >= uniStart && prev < uniEnd && i == prevAt+3 {
+				// Most characters of a page: a CJK Unified Ideograph right
+				// after another, in the text. addHan and addPair, inline.
+				c.units++
+				key := uint32(prev-uniStart)<<15 | uint32(r-uniStart)
+				mask := uint32(1)<<c.pairBits - 1
+				j := (key * 0x9E3779B1) >> (32 - c.pairBits)
+				for {
+					p := &c.pairs[j]
+					if p.gen != c.gen {
+						c.addPair(prev, r, prevAt, false)
+						break
+					}
+					if p.key == key {
+						if p.count < 0xFFFF {
+							p.count++
+						}
+						break
+					}
+					j = (j + 1) & mask
+				}
+				prev, prevAt = r, i
+				i += 3
+				continue
+			}
 		}
 		cls := han
 		if r < uniStart { // not the common case of a CJK Unified Ideograph
@@ -567,8 +603,11 @@ func (c *counter) analyse(d Document) *Analysis {
 			} else {
 				e |= uint64(weight(int(t.count), c.units)) << (bodyShift + 4)
 			}
-			if len(d.Text) > 0 {
-				e |= uint64(min(places-1, int(t.first)*places/len(d.Text))) << bodyShift
+			switch n := len(d.Text); {
+			case n >= 1<<27: // first·places would not fit in 32 bits
+				e |= uint64(min(places-1, int(t.first)*places/n)) << bodyShift
+			case n > 0:
+				e |= uint64(min(places-1, t.first*places/uint32(n))) << bodyShift
 			}
 		}
 		if t.title {
@@ -608,8 +647,6 @@ func (c *counter) analyse(d Document) *Analysis {
 		c.hist[s]++
 	}
 	c.ents = raw
-	a.sum = digest(0, string(d.Kind)+"\x00"+d.Title+"\x00"+d.URL+"\x00"+d.Date+"\x00"+d.Number+"\x00"+strings.Join(d.Names, "\x00")+"\x00")
-	a.sum = digest(a.sum, d.Text)
 	return a
 }
 

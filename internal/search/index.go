@@ -36,7 +36,7 @@ import (
 //
 // "shards" is the hash of each shard, 8 hex digits each, in order; a shard
 // with no token is 00000000 and has no file. The number of shards is a
-// power of two, at most 4096. "years" gives, for each year with a dated
+// power of two, at most 1024. "years" gives, for each year with a dated
 // document, the number of its first document.
 //
 // search/s/<i>.<h>.bin is shard i: every token whose tokenHash's top
@@ -219,11 +219,11 @@ func (x *Index) ShardKeys() [][32]byte {
 }
 
 // PackKey is a key of the pack of docs that changes whenever its bytes
-// may, for the preview server's cache.
+// may, for the preview server's cache. It needs the documents' texts.
 func PackKey(docs []*Analysis) [32]byte {
 	b := make([]byte, 0, 8*len(docs))
 	for _, a := range docs {
-		b = binary.LittleEndian.AppendUint64(b, a.sum)
+		b = binary.LittleEndian.AppendUint64(b, a.digest())
 	}
 	return sha256.Sum256(b)
 }
