@@ -261,17 +261,17 @@ func (r *renderer) finishSearch() {
 		return
 	}
 	idx := search.NewIndex(x.analyses)
-	var shard func(i int) []byte // a build makes every shard
+	var shard func(i int) search.Shard // a build makes every shard
 	if r.cache != nil {
 		keys := idx.ShardKeys()
-		shard = func(i int) []byte {
+		shard = func(i int) search.Shard {
 			name := "search-shard:" + strconv.Itoa(i)
-			if data, ok := r.cache.lookup(name, keys[i]); ok {
-				return data
+			if v, ok := r.cache.lookupValue(name, keys[i]); ok {
+				return v.(search.Shard)
 			}
-			data := idx.Shard(i)
-			r.cache.store(name, keys[i], data)
-			return data
+			sh := idx.Shard(i)
+			r.cache.storeValue(name, keys[i], nil, sh)
+			return sh
 		}
 	}
 	files := idx.Files(x.packs, shard)

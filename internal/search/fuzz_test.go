@@ -61,7 +61,7 @@ func FuzzIndex(f *testing.F) {
 		for i, text := range strings.Split(s, "|") {
 			docs = append(docs, Document{Kind: Page, Title: text, URL: strings.Repeat("p/", i+1), Date: "", Text: text})
 		}
-		as, files := build(t, docs, 4)
+		as, files := buildBig(t, docs, 4, 16)
 		all := shardsOf(t, files)
 		seen := 0
 		for id, a := range as {

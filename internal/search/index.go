@@ -32,7 +32,7 @@ import (
 // search-index.json, the manifest, is the one file with a fixed name:
 //
 //	{"v":4,"docs":N,"shards":"<h><h>…","pages":"<h>…","pageDocs":16,
-//	 "packs":"<h>…","packDocs":32,"years":[[2003,12],[2004,24],…]}
+//	 "packs":"<h>…","packDocs":64,"years":[[2003,12],[2004,24],…]}
 //
 // "shards" is the hash of each shard, 8 hex digits each, in order; a shard
 // with no token is 00000000 and has no file. The number of shards is a
@@ -42,8 +42,9 @@ import (
 // search/s/<i>.<h>.bin is shard i: every token whose tokenHash's top
 // log2(shards) bits are i. It is binary; a varint is an unsigned LEB128:
 //
-//	shard   = varint(count) token…               tokens in byte order
-//	token   = varint(len) utf8 varint(len) postings
+//	shard    = varint(count) token…          tokens in byte order
+//	token    = varint(len) utf8 varint(len) postings
+//	         | varint(len) utf8 0x00 hash    postings out of line
 //	postings = docset(text) places [weights] docset(title)
 //
 // A token is a Han character or pair, a word (lowercased; see Tokenize),
@@ -56,7 +57,11 @@ import (
 // in the document (see weight). A token in more than half of all the
 // documents has no weights: it tells little about any one of them, and
 // its list would be the longest. docset(title) lists the documents whose
-// title, 文号 or names hold the token. A docset is one of
+// title, 文号 or names hold the token. Postings longer than 4 KB are a
+// file of their own, search/p/<h>.bin, whose 4-byte hash (<h> in 8 hex
+// digits) the shard holds: a query fetches the postings of its own tokens
+// only, not those of the longest lists that share their shards. A docset
+// is one of
 //
 //	varint(n<<2 | 0) varint(first) varint(gap−1)…  the n members
 //	varint(n<<2 | 1) bitmap                        ⌈N/8⌉ bytes, bit d of byte d>>3 (low bit first)
@@ -72,8 +77,8 @@ import (
 // with the kind (see Kind), the url below the site root, "" for a missing
 // date or 文号, and where the document's text lies in its pack.
 //
-// search/t/<k>.<h>.txt, pack k, is the plain text of documents k·32 …
-// k·32+31, one after the other, as UTF-8 (see Pack). search.js fetches
+// search/t/<k>.<h>.txt, pack k, is the plain text of documents k·64 …
+// k·64+63, one after the other, as UTF-8 (see Pack). search.js fetches
 // a stretch of it with an HTTP range request; a server that ignores
 // ranges sends the whole pack, which search.js reads only as far as it
 // needs.
@@ -81,15 +86,24 @@ type Index struct {
 	docs    []*Analysis // by number
 	entries int         // of all documents
 	bits    int         // log2 of the number of shards
+	big     int         // postings longer than this are written out of line
 }
 
 // The sizes of the index's parts.
 const (
 	Version     = 4
 	PageDocs    = 16       // documents per page of the documents table
-	PackDocs    = 32       // documents per text pack
+	PackDocs    = 64       // documents per text pack
 	shardTarget = 12 << 10 // the mean size a shard is cut for, in entries (about a byte each)
+	bigPostings = 4 << 10  // postings longer than this are a file of their own
 )
+
+// A Shard is a shard's file and the files of the postings it holds out
+// of line.
+type Shard struct {
+	Data     []byte // nil: no token falls in the shard
+	Postings []File
+}
 
 // A File is one file of the index.
 type File struct {
@@ -161,12 +175,13 @@ func PackPath(k int, data []byte) string {
 // NewIndex prepares the index of docs, which are in the order of their
 // numbers (see Order).
 func NewIndex(docs []*Analysis) *Index {
-	return newIndex(docs, shardTarget)
+	return newIndex(docs, shardTarget, bigPostings)
 }
 
-// newIndex is NewIndex with shards cut for target entries each.
-func newIndex(docs []*Analysis, target int) *Index {
-	x := &Index{docs: docs}
+// newIndex is NewIndex with shards cut for target entries each, and
+// postings longer than big bytes out of line.
+func newIndex(docs []*Analysis, target, big int) *Index {
+	x := &Index{docs: docs, big: big}
 	for _, a := range docs {
 		x.entries += len(a.entries)
 	}
@@ -316,16 +331,16 @@ func (g *gatherer) next(tok string) int32 {
 	return int32(len(g.toks) - 1)
 }
 
-// encode encodes the shard gathered, or returns nil if it is empty, and
-// starts the next.
-func (g *gatherer) encode() []byte {
+// encode encodes the shard gathered (nothing if it is empty), and starts
+// the next.
+func (g *gatherer) encode() (sh Shard) {
 	defer func() {
 		clear(g.keys)
 		clear(g.words)
 		g.toks, g.count, g.kds, g.es = g.toks[:0], g.count[:0], g.kds[:0], g.es[:0]
 	}()
 	if len(g.toks) == 0 {
-		return nil
+		return sh
 	}
 	// Place the entries token by token, documents in order.
 	sum := int32(0)
@@ -376,14 +391,30 @@ func (g *gatherer) encode() []byte {
 		tok := g.toks[k]
 		b = binary.AppendUvarint(b, uint64(len(tok)))
 		b = append(b, tok...)
+		if len(p) > g.x.big {
+			// Out of line: a query for a token that shares the shard
+			// does not fetch these.
+			f := postingsFile(slices.Clone(p))
+			sh.Postings = append(sh.Postings, f)
+			b = append(b, 0)
+			b = append(b, f.Sum[:4]...)
+			continue
+		}
 		b = binary.AppendUvarint(b, uint64(len(p)))
 		b = append(b, p...)
 	}
-	return b
+	sh.Data = b
+	return sh
 }
 
-// Shard encodes shard i, or returns nil if no token falls in it.
-func (x *Index) Shard(i int) []byte {
+// postingsFile is the file of postings written out of line.
+func postingsFile(p []byte) File {
+	s := sha256.Sum256(p)
+	return File{"search/p/" + hex.EncodeToString(s[:4]) + ".bin", p, s}
+}
+
+// Shard encodes shard i.
+func (x *Index) Shard(i int) Shard {
 	g := x.gatherer(x.entries >> x.bits * 5 / 4)
 	x.eachEntry(i, i+1, func(_, d int, e uint64) { g.add(d, e) })
 	return g.encode()
@@ -393,8 +424,8 @@ func (x *Index) Shard(i int) []byte {
 // a time; each few is gathered in one pass over the documents, reading
 // each document's entries for them in order, which a pass per shard would
 // read from thousands of places. A worker reuses its gatherers.
-func (x *Index) shards() [][]byte {
-	out := make([][]byte, x.Shards())
+func (x *Index) shards() []Shard {
+	out := make([]Shard, x.Shards())
 	const few = 8
 	workers := make([][]*gatherer, runtime.GOMAXPROCS(0))
 	parallelChunks(len(out), few, func(w, lo, hi int) {
@@ -519,13 +550,13 @@ func (x *Index) page(p int, offsets []int) []byte {
 // (see Pack). shard(i), if not nil, returns shard i's bytes: x.Shard(i),
 // or the bytes of an earlier build with the same key (see ShardKeys).
 // The shards are made in parallel.
-func (x *Index) Files(packs []string, shard func(i int) []byte) []File {
+func (x *Index) Files(packs []string, shard func(i int) Shard) []File {
 	n := len(x.docs)
-	var shards [][]byte
+	var shards []Shard
 	if shard == nil {
 		shards = x.shards()
 	} else {
-		shards = make([][]byte, x.Shards())
+		shards = make([]Shard, x.Shards())
 		parallelRanges(len(shards), func(lo, hi int) {
 			for i := lo; i < hi; i++ {
 				shards[i] = shard(i)
@@ -539,14 +570,21 @@ func (x *Index) Files(packs []string, shard func(i int) []byte) []File {
 	man = append(man, `,"docs":`...)
 	man = strconv.AppendInt(man, int64(n), 10)
 	man = append(man, `,"shards":"`...)
-	for i, data := range shards {
-		if data == nil {
+	seen := map[string]bool{} // postings out of line, which two tokens may share
+	for i, sh := range shards {
+		if sh.Data == nil {
 			man = append(man, "00000000"...)
 			continue
 		}
-		f := hashed("search/s", i, ".bin", data)
+		f := hashed("search/s", i, ".bin", sh.Data)
 		files = append(files, f)
 		man = append(man, hashOf(f.Path)...)
+		for _, p := range sh.Postings {
+			if !seen[p.Path] {
+				seen[p.Path] = true
+				files = append(files, p)
+			}
+		}
 	}
 	offsets := make([]int, n)
 	for d := range n {

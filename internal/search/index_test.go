@@ -26,8 +26,14 @@ var tinyDocs = []Document{
 }
 
 // build analyses docs and returns the analyses in the order of their
-// numbers, and the index's files (packs included) by path.
+// numbers, and the index's files (packs included) by path, the shards cut
+// for target entries, postings longer than bigPostings out of line.
 func build(t testing.TB, docs []Document, target int) ([]*Analysis, map[string][]byte) {
+	return buildBig(t, docs, target, bigPostings)
+}
+
+// buildBig is build with postings longer than big bytes out of line.
+func buildBig(t testing.TB, docs []Document, target, big int) ([]*Analysis, map[string][]byte) {
 	t.Helper()
 	ids := Order(docs)
 	as := make([]*Analysis, len(docs))
@@ -41,7 +47,7 @@ func build(t testing.TB, docs []Document, target int) ([]*Analysis, map[string][
 		packs = append(packs, PackPath(k, data))
 		files[PackPath(k, data)] = data
 	}
-	for _, f := range newIndex(as, target).Files(packs, nil) {
+	for _, f := range newIndex(as, target, big).Files(packs, nil) {
 		if _, dup := files[f.Path]; dup {
 			t.Fatalf("two files at %s", f.Path)
 		}
@@ -82,18 +88,23 @@ type postings struct {
 }
 
 // decodeShard decodes a shard, written here from the format's
-// description (Index's doc comment) rather than from the encoder.
-func decodeShard(data []byte, n int) (map[string]postings, []string, error) {
-	r := bytes.NewReader(data)
-	uvarint := func() int {
+// description (Index's doc comment) rather than from the encoder; files
+// hold the postings out of line.
+func decodeShard(data []byte, n int, files map[string][]byte) (out map[string]postings, order []string, err error) {
+	defer func() {
+		if e := recover(); e != nil {
+			err = fmt.Errorf("%v", e)
+		}
+	}()
+	uvarint := func(r *bytes.Reader) int {
 		v, err := binary.ReadUvarint(r)
 		if err != nil {
 			panic(err)
 		}
 		return int(v)
 	}
-	docset := func() []int {
-		h := uvarint()
+	docset := func(r *bytes.Reader) []int {
+		h := uvarint(r)
 		count, mode := h>>2, h&3
 		var ids []int
 		switch mode {
@@ -105,7 +116,7 @@ func decodeShard(data []byte, n int) (map[string]postings, []string, error) {
 			prev := -1
 			var list []int
 			for range gaps {
-				prev += uvarint() + 1
+				prev += uvarint(r) + 1
 				list = append(list, prev)
 			}
 			if mode == 0 {
@@ -132,7 +143,7 @@ func decodeShard(data []byte, n int) (map[string]postings, []string, error) {
 		}
 		return ids
 	}
-	nibbles := func(count int) []int {
+	nibbles := func(r *bytes.Reader, count int) []int {
 		b := make([]byte, (count+1)/2)
 		r.Read(b)
 		out := []int{}
@@ -141,38 +152,49 @@ func decodeShard(data []byte, n int) (map[string]postings, []string, error) {
 		}
 		return out
 	}
-	out := map[string]postings{}
-	var order []string
-	err := func() (err error) {
-		defer func() {
-			if e := recover(); e != nil {
-				err = fmt.Errorf("%v", e)
-			}
-		}()
-		for range uvarint() {
-			tok := make([]byte, uvarint())
-			r.Read(tok)
-			size := uvarint()
-			start := r.Len()
-			var p postings
-			p.Body = docset()
-			p.Places = nibbles(len(p.Body))
-			if 2*len(p.Body) <= n {
-				p.Weights = nibbles(len(p.Body))
-			}
-			p.Title = docset()
-			if start-r.Len() != size {
-				return fmt.Errorf("%q: postings of %d bytes, said %d", tok, start-r.Len(), size)
-			}
-			out[string(tok)] = p
-			order = append(order, string(tok))
+	decode := func(b []byte) postings {
+		r := bytes.NewReader(b)
+		var p postings
+		p.Body = docset(r)
+		p.Places = nibbles(r, len(p.Body))
+		if 2*len(p.Body) <= n {
+			p.Weights = nibbles(r, len(p.Body))
 		}
+		p.Title = docset(r)
 		if r.Len() != 0 {
-			return errors.New("trailing bytes")
+			panic(fmt.Sprintf("postings of %d bytes, %d left over", len(b), r.Len()))
 		}
-		return nil
-	}()
-	return out, order, err
+		return p
+	}
+	out = map[string]postings{}
+	r := bytes.NewReader(data)
+	for range uvarint(r) {
+		tok := make([]byte, uvarint(r))
+		r.Read(tok)
+		var b []byte
+		if size := uvarint(r); size > 0 {
+			b = make([]byte, size)
+			r.Read(b)
+		} else {
+			// Out of line: the file the hash names.
+			h := make([]byte, 4)
+			r.Read(h)
+			name := "search/p/" + hex.EncodeToString(h) + ".bin"
+			var ok bool
+			if b, ok = files[name]; !ok {
+				return nil, nil, fmt.Errorf("%q: no %s", tok, name)
+			}
+			if s := sha256.Sum256(b); !bytes.Equal(s[:4], h) {
+				return nil, nil, fmt.Errorf("%s holds bytes whose hash is %x", name, s[:4])
+			}
+		}
+		out[string(tok)] = decode(b)
+		order = append(order, string(tok))
+	}
+	if r.Len() != 0 {
+		return nil, nil, errors.New("trailing bytes")
+	}
+	return out, order, nil
 }
 
 // shardsOf decodes every shard the manifest lists, checking each file's
@@ -205,7 +227,7 @@ func shardsOf(t testing.TB, files map[string][]byte) map[string]postings {
 		if s := sha256.Sum256(data); hex.EncodeToString(s[:4]) != h {
 			t.Fatalf("%s holds bytes whose hash is %x", name, s[:4])
 		}
-		toks, order, err := decodeShard(data, m.Docs)
+		toks, order, err := decodeShard(data, m.Docs, files)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -230,12 +252,12 @@ func TestIndexTiny(t *testing.T) {
 	}
 	_, files := build(t, tinyDocs, shardTarget)
 	m := readManifest(t, files)
-	if m.V != 4 || m.Docs != 4 || len(m.Shards) != 8 || m.PageDocs != 16 || m.PackDocs != 32 ||
+	if m.V != 4 || m.Docs != 4 || len(m.Shards) != 8 || m.PageDocs != 16 || m.PackDocs != 64 ||
 		fmt.Sprint(m.Years) != "[[2022 1] [2023 2]]" || len(m.Pages) != 8 || len(m.Packs) != 8 {
 		t.Fatalf("manifest %+v", m)
 	}
 	shard := files["search/s/0."+m.Shards+".bin"]
-	toks, _, err := decodeShard(shard, 4)
+	toks, _, err := decodeShard(shard, 4, files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -334,11 +356,20 @@ func TestIndexRoundTrip(t *testing.T) {
 		}
 		docs = append(docs, d)
 	}
-	as, files := build(t, docs, 64)
+	as, files := buildBig(t, docs, 64, 40)
 	all := shardsOf(t, files)
 	m := readManifest(t, files)
 	if len(m.Shards) < 8*8 {
 		t.Fatalf("only %d shards: the test wants many", len(m.Shards)/8)
+	}
+	outOfLine := 0
+	for p := range files {
+		if strings.HasPrefix(p, "search/p/") {
+			outOfLine++
+		}
+	}
+	if outOfLine < 10 {
+		t.Fatalf("%d postings out of line: the test wants many", outOfLine)
 	}
 	seen := map[string]bool{}
 	for id, a := range as {
@@ -392,7 +423,7 @@ func TestIndexDeterministic(t *testing.T) {
 		docs = append(docs, Document{Kind: Circular, Title: texts[(i+3)%len(texts)], URL: fmt.Sprintf("c/%d/", i),
 			Date: fmt.Sprintf("2023-%02d-%02d", 1+i%12, 1+i%28), Number: fmt.Sprintf("测发〔2023〕%d号", i), Text: text})
 	}
-	_, first := build(t, docs, 32)
+	_, first := buildBig(t, docs, 32, 64)
 	ids := Order(docs)
 	as := make([]*Analysis, len(docs))
 	var wg sync.WaitGroup
@@ -400,7 +431,7 @@ func TestIndexDeterministic(t *testing.T) {
 		wg.Go(func() { as[ids[i]] = Analyse(docs[i]) })
 	}
 	wg.Wait()
-	x := newIndex(as, 32)
+	x := newIndex(as, 32, 64)
 	var packs []string
 	for p := range first {
 		if strings.HasPrefix(p, "search/t/") {
@@ -409,7 +440,7 @@ func TestIndexDeterministic(t *testing.T) {
 	}
 	slices.Sort(packs)
 	keys := x.ShardKeys()
-	again := x.Files(packs, func(i int) []byte {
+	again := x.Files(packs, func(i int) Shard {
 		if keys[i] == ([32]byte{}) {
 			t.Fatalf("shard %d has no key", i)
 		}
@@ -434,7 +465,7 @@ func TestShardKeys(t *testing.T) {
 		docs = append(docs, Document{Kind: Page, Title: "页", URL: fmt.Sprintf("p/%d/", i), Date: "2020-01-01", Text: text})
 	}
 	as, _ := build(t, docs, 16)
-	before := newIndex(as, 16)
+	before := newIndex(as, 16, bigPostings)
 	keys := before.ShardKeys()
 	// 禁毒工作。禁毒！ → 禁毒工作。禁毒！禁毒: the same length in characters
 	// but one, so 禁毒 and 禁 count once more, 毒 too, and weights of
@@ -444,7 +475,7 @@ func TestShardKeys(t *testing.T) {
 	d := docs[1]
 	d.Text += "禁毒"
 	edited[id] = Analyse(d)
-	after := newIndex(edited, 16)
+	after := newIndex(edited, 16, bigPostings)
 	if after.bits != before.bits {
 		t.Fatal("the edit changed the number of shards")
 	}

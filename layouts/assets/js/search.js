@@ -247,7 +247,8 @@
   }
 
   // parseShard lists a shard's tokens: token → [start, end) of its
-  // postings in buf.
+  // postings in buf, or {file: the hash that names them} when they are
+  // out of line.
   function parseShard(buf) {
     const r = new Reader(buf, 0);
     const toks = new Map();
@@ -256,6 +257,15 @@
       const tok = utf8.decode(buf.subarray(r.pos, r.pos + len));
       r.pos += len;
       const plen = r.varint();
+      if (plen === 0) {
+        let h = "";
+        for (let k = 0; k < 4; k++) {
+          h += (buf[r.pos + k] | 0x100).toString(16).slice(1);
+        }
+        toks.set(tok, { file: h });
+        r.pos += 4;
+        continue;
+      }
       toks.set(tok, [r.pos, r.pos + plen]);
       r.pos += plen;
     }
@@ -399,8 +409,14 @@
       let p = this.postingsOf.get(tok);
       if (!p) {
         const n = this.m.docs;
+        const net = this.net;
         p = this.shard(this.shardOf(tok)).then(function (s) {
           const at = s.toks.get(tok);
+          if (at && at.file) {
+            return net.bytes("search/p/" + at.file + ".bin").then(function (buf) {
+              return decodePostings(buf, 0, buf.length, n);
+            });
+          }
           return at ? decodePostings(s.buf, at[0], at[1], n) : null;
         });
         this.postingsOf.set(tok, p);
