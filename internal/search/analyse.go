@@ -497,29 +497,15 @@ func (c *counter) tokens(s string, title bool) {
 		r, size := rune(0), 3
 		if b >= 0xE4 && b <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			if r >= uniStart && !title && wordAt < 0 && prev >= uniStart && prev < uniEnd && i == prevAt+3 {
-				// Most characters of a page: a CJK Unified Ideograph right
-				// after another, in the text. addHan and addPair, inline.
-				c.units++
-				key := uint32(prev-uniStart)<<15 | uint32(r-uniStart)
-				mask := uint32(1)<<c.pairBits - 1
-				j := (key * 0x9E3779B1) >> (32 - c.pairBits)
-				for {
-					p := &c.pairs[j]
-					if p.gen != c.gen {
-						c.addPair(prev, r, prevAt, false)
-						break
-					}
-					if p.key == key {
-						if p.count < 0xFFFF {
-							p.count++
-						}
-						break
-					}
-					j = (j + 1) & mask
+			if r >= uniStart && !title {
+				if wordAt >= 0 {
+					c.addWord(wordAt, false)
+					wordAt = -1
 				}
+				c.addHan(prev, r, prevAt, i, false)
 				prev, prevAt = r, i
 				i += 3
+				i = c.run(s, i, &prev, &prevAt)
 				continue
 			}
 		}
@@ -559,6 +545,49 @@ func (c *counter) tokens(s string, title bool) {
 	if wordAt >= 0 {
 		c.addWord(wordAt, title)
 	}
+}
+
+// run counts the rest of a run of CJK Unified Ideographs in the text,
+// from byte offset i, after the character prev at prevAt: most characters
+// of a page, each counted in its pair with the one before (see addHan),
+// in a loop that keeps the table in registers. It returns where the run
+// ends.
+func (c *counter) run(s string, i int, prev *rune, prevAt *int) int {
+	pairs, gen := c.pairs, c.gen
+	shift, mask := 32-c.pairBits, uint32(len(c.pairs)-1)
+	a, at := *prev, *prevAt
+	units := 0
+	for i+2 < len(s) {
+		b0, b1, b2 := s[i], s[i+1], s[i+2]
+		if b0-0xE4 > 0xE9-0xE4 || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+			break
+		}
+		r := rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
+		if r < uniStart {
+			break
+		}
+		key := uint32(a-uniStart)<<15 | uint32(r-uniStart)
+		for j := (key * 0x9E3779B1) >> shift; ; j = (j + 1) & mask {
+			p := &pairs[j]
+			if p.gen != gen {
+				c.addPair(a, r, at, false)
+				pairs, shift, mask = c.pairs, 32-c.pairBits, uint32(len(c.pairs)-1)
+				break
+			}
+			if p.key == key {
+				if p.count < 0xFFFF {
+					p.count++
+				}
+				break
+			}
+		}
+		units++
+		a, at = r, i
+		i += 3
+	}
+	c.units += units
+	*prev, *prevAt = a, at
+	return i
 }
 
 // analyse analyses d with a fresh generation of the tables.

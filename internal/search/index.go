@@ -672,8 +672,10 @@ var gzipWriters = sync.Pool{New: func() any {
 	return w
 }}
 
-// gzipLevel is the level of compression of the precompressed copies.
-const gzipLevel = gzip.DefaultCompression
+// gzipLevel is the level of compression of the precompressed copies: the
+// fastest, whose files are 3–7 % larger than the default level's (and 5 %
+// larger than brotli's at level 5, which takes three times as long).
+const gzipLevel = gzip.BestSpeed
 
 // appendString appends s as a JSON string (see JSON for what is escaped).
 func appendString(b []byte, s string) []byte {
