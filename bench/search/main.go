@@ -33,6 +33,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -52,6 +53,8 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"tongbao/internal/browsertest"
 )
 
 func main() {
@@ -238,13 +241,14 @@ func measure(bin, addr string, m *meter, tool, q1, q2 string) (first, next cost,
 	first.transfer, first.decoded = counts()
 
 	// The next query, typed into the page's box and submitted.
+	q2JSON, _ := json.Marshal(q2)
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__done = 0; window.__from = performance.now();
 (function (q) {
   const input = document.querySelector("#search-q");
   input.value = q;
   input.form.requestSubmit();
   return true;
-})(`+jsString(q2)+`)`)); err != nil {
+})(`+string(q2JSON)+`)`)); err != nil {
 		return first, next, err
 	}
 	if next.ms, next.results, err = waitDone(ctx, tool); err != nil {
@@ -297,24 +301,6 @@ func countResults(status string) int {
 		n += v
 	}
 	return n
-}
-
-func jsString(s string) string {
-	var b bytes.Buffer
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x2028 || r == 0x2029:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // pagefindScript replaces search.js on the copy of the search page: it
@@ -524,21 +510,7 @@ func compressible(ctype string) bool {
 // do (internal/browsertest), and returns the context of its tab.
 func browser(bin string) (context.Context, context.CancelFunc) {
 	dir, _ := os.MkdirTemp("", "tongbao-search-bench-")
-	actx, acancel := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(bin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 900),
-		chromedp.UserDataDir(dir),
-	)
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), browsertest.Flags(bin, dir)...)
 	ctx, cancel := chromedp.NewContext(actx)
 	return ctx, func() {
 		cancel()
@@ -548,17 +520,11 @@ func browser(bin string) (context.Context, context.CancelFunc) {
 }
 
 func findChromium(flagged string) (string, error) {
-	names := []string{"/usr/bin/chromium", "chromium", "chromium-browser"}
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		names = []string{p}
-	}
 	if flagged != "" {
-		names = []string{flagged}
+		return exec.LookPath(flagged)
 	}
-	for _, n := range names {
-		if p, err := exec.LookPath(n); err == nil {
-			return p, nil
-		}
+	if p, ok := browsertest.FindChromium(); ok {
+		return p, nil
 	}
-	return "", errors.New("chromium not found (apt-get install chromium, or bash scripts/install-test-deps.sh)")
+	return "", errors.New("chromium not found (bash scripts/install-test-deps.sh)")
 }

@@ -29,16 +29,7 @@ type searchDoc struct {
 // documents in the order of their numbers.
 func searchIndexDocs(t *testing.T, files map[string][]byte) []searchDoc {
 	t.Helper()
-	var m struct {
-		V        int     `json:"v"`
-		Docs     int     `json:"docs"`
-		Shards   string  `json:"shards"`
-		Pages    string  `json:"pages"`
-		PageDocs int     `json:"pageDocs"`
-		Packs    string  `json:"packs"`
-		PackDocs int     `json:"packDocs"`
-		Years    [][]int `json:"years"`
-	}
+	var m search.Manifest
 	dec := json.NewDecoder(bytes.NewReader(files["search-index.json"]))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&m); err != nil || m.V != 4 {

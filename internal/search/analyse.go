@@ -193,13 +193,8 @@ type counter struct {
 	uni     [uniEnd - uniStart]tally // by character − uniStart
 	uniUsed []uint16
 
-	pairBits uint
-	pairs    []pairSlot
-	pairUsed []uint32
-
-	bits  uint
-	slots []slot
-	used  []uint32
+	pairs table[uint32] // by (first − uniStart)<<15 | (second − uniStart)
+	other table[uint64] // by the entry's key
 
 	words map[string]uint32 // index in list
 	list  []string
@@ -238,98 +233,76 @@ func (t *tally) add(gen uint32, at int, title bool) {
 	}
 }
 
-type pairSlot struct {
-	key uint32 // (first − uniStart)<<15 | (second − uniStart)
+// A table counts tokens by key, in open addressing; a new generation
+// clears it.
+type table[K uint32 | uint64] struct {
+	bits  uint
+	slots []tableSlot[K]
+	used  []uint32 // slots in use, in the order they were taken
+}
+
+type tableSlot[K uint32 | uint64] struct {
+	key K
 	tally
 }
 
-type slot struct {
-	key uint64 // as in an entry
-	tally
+func newTable[K uint32 | uint64](bits uint) table[K] {
+	return table[K]{bits: bits, slots: make([]tableSlot[K], 1<<bits), used: make([]uint32, 0, 1<<(bits-1))}
 }
 
-func newCounter() *counter {
-	c := &counter{words: map[string]uint32{}, gen: 1}
-	c.growPairs(11)
-	c.grow(8)
-	return c
+// home is where the probe for key starts.
+func (t *table[K]) home(key K) uint32 {
+	return uint32(uint64(key) * 0x9E3779B97F4A7C15 >> (64 - t.bits))
 }
 
-// growPairs grows the pairs' table to 1<<bits slots, keeping what it holds.
-func (c *counter) growPairs(bits uint) {
-	old := c.pairs
-	c.pairBits, c.pairs = bits, make([]pairSlot, 1<<bits)
-	used := c.pairUsed
-	c.pairUsed = make([]uint32, 0, 1<<(bits-1))
-	for _, i := range used {
-		j := c.pairSlot(old[i].key)
-		c.pairs[j] = old[i]
-		c.pairUsed = append(c.pairUsed, j)
-	}
-}
-
-// pairSlot is where key is in the pairs' table, or the free slot where it
-// goes.
-func (c *counter) pairSlot(key uint32) uint32 {
-	mask := uint32(1)<<c.pairBits - 1
-	i := (key * 0x9E3779B1) >> (32 - c.pairBits)
-	for c.pairs[i].gen == c.gen && c.pairs[i].key != key {
+// slot is where key is, or the free slot where it goes.
+func (t *table[K]) slot(key K, gen uint32) uint32 {
+	mask := uint32(len(t.slots) - 1)
+	i := t.home(key)
+	for t.slots[i].gen == gen && t.slots[i].key != key {
 		i = (i + 1) & mask
 	}
 	return i
+}
+
+// add counts an occurrence of key at byte offset at of the text, or
+// marks it as in the title.
+func (t *table[K]) add(key K, at int, title bool, gen uint32) {
+	i := t.slot(key, gen)
+	if t.slots[i].gen != gen {
+		if len(t.used) >= len(t.slots)/2 {
+			t.grow(gen)
+			i = t.slot(key, gen)
+		}
+		t.slots[i].key = key
+		t.used = append(t.used, i)
+	}
+	t.slots[i].add(gen, at, title)
+}
+
+// grow doubles the table, keeping what it holds.
+func (t *table[K]) grow(gen uint32) {
+	old, used := t.slots, t.used
+	*t = newTable[K](t.bits + 1)
+	for _, i := range used {
+		j := t.slot(old[i].key, gen)
+		t.slots[j] = old[i]
+		t.used = append(t.used, j)
+	}
+}
+
+func newCounter() *counter {
+	return &counter{words: map[string]uint32{}, gen: 1, pairs: newTable[uint32](11), other: newTable[uint64](8)}
 }
 
 // addPair counts the pair of two CJK Unified Ideographs.
 func (c *counter) addPair(a, b rune, at int, title bool) {
-	key := uint32(a-uniStart)<<15 | uint32(b-uniStart)
-	i := c.pairSlot(key)
-	if c.pairs[i].gen != c.gen {
-		if len(c.pairUsed) >= 1<<(c.pairBits-1) {
-			c.growPairs(c.pairBits + 1)
-			i = c.pairSlot(key)
-		}
-		c.pairs[i].key = key
-		c.pairUsed = append(c.pairUsed, i)
-	}
-	c.pairs[i].add(c.gen, at, title)
-}
-
-// grow grows the general table to 1<<bits slots, keeping what it holds.
-func (c *counter) grow(bits uint) {
-	old := c.slots
-	c.bits, c.slots = bits, make([]slot, 1<<bits)
-	used := c.used
-	c.used = make([]uint32, 0, 1<<(bits-1))
-	for _, i := range used {
-		j := c.slot(old[i].key)
-		c.slots[j] = old[i]
-		c.used = append(c.used, j)
-	}
-}
-
-// slot is where key is in the general table, or the free slot where it
-// goes.
-func (c *counter) slot(key uint64) uint32 {
-	mask := uint32(1)<<c.bits - 1
-	i := uint32((key*0x9E3779B97F4A7C15)>>(64-c.bits)) & mask
-	for c.slots[i].gen == c.gen && c.slots[i].key != key {
-		i = (i + 1) & mask
-	}
-	return i
+	c.pairs.add(uint32(a-uniStart)<<15|uint32(b-uniStart), at, title, c.gen)
 }
 
 // add counts the token key (an entry's key) in the general table.
 func (c *counter) add(key uint64, at int, title bool) {
-	i := c.slot(key)
-	if c.slots[i].gen != c.gen {
-		if len(c.used) >= 1<<(c.bits-1) {
-			c.grow(c.bits + 1)
-			i = c.slot(key)
-		}
-		c.slots[i].key = key
-		c.used = append(c.used, i)
-	}
-	c.slots[i].add(c.gen, at, title)
+	c.other.add(key, at, title, c.gen)
 }
 
 // addHan counts the Han character r, at byte offset at, and, if prev
@@ -376,8 +349,8 @@ func (c *counter) addUni(r rune, at int, title bool) {
 // pairs of them the general table counted where something ignored lay
 // between the two.
 func (c *counter) derive() {
-	for _, i := range c.pairUsed {
-		p := &c.pairs[i]
+	for _, i := range c.pairs.used {
+		p := &c.pairs.slots[i]
 		b := rune(p.key&(1<<15-1)) + uniStart
 		t := &c.uni[b-uniStart]
 		if t.gen != c.gen {
@@ -392,15 +365,15 @@ func (c *counter) derive() {
 		}
 		t.title = t.title || p.title
 	}
-	used := c.used[:0]
-	for _, i := range c.used {
-		sl := &c.slots[i]
+	used := c.other.used[:0]
+	for _, i := range c.other.used {
+		sl := &c.other.slots[i]
 		a, b := rune(sl.key>>21), rune(sl.key&(1<<21-1))
 		if sl.key&wordBit != 0 || a < uniStart || a >= uniEnd || b < uniStart || b >= uniEnd {
 			used = append(used, i)
 			continue
 		}
-		p := &c.pairs[c.pairSlot(uint32(a-uniStart)<<15|uint32(b-uniStart))]
+		p := &c.pairs.slots[c.pairs.slot(uint32(a-uniStart)<<15|uint32(b-uniStart), c.gen)]
 		if p.gen != c.gen {
 			used = append(used, i) // no adjacent occurrence: counted here alone
 			continue
@@ -411,7 +384,7 @@ func (c *counter) derive() {
 		p.count = uint16(min(0xFFFF, int(p.count)+int(sl.count)))
 		p.title = p.title || sl.title
 	}
-	c.used = used
+	c.other.used = used
 }
 
 // addWord counts the word in c.word, which started at byte offset at.
@@ -553,8 +526,8 @@ func (c *counter) tokens(s string, title bool) {
 // in a loop that keeps the table in registers. It returns where the run
 // ends.
 func (c *counter) run(s string, i int, prev *rune, prevAt *int) int {
-	pairs, gen := c.pairs, c.gen
-	shift, mask := 32-c.pairBits, uint32(len(c.pairs)-1)
+	pairs, gen := c.pairs.slots, c.gen
+	shift, mask := 64-c.pairs.bits, uint32(len(pairs)-1)
 	a, at := *prev, *prevAt
 	units := 0
 	for i+2 < len(s) {
@@ -567,11 +540,11 @@ func (c *counter) run(s string, i int, prev *rune, prevAt *int) int {
 			break
 		}
 		key := uint32(a-uniStart)<<15 | uint32(r-uniStart)
-		for j := (key * 0x9E3779B1) >> shift; ; j = (j + 1) & mask {
+		for j := uint32(uint64(key) * 0x9E3779B97F4A7C15 >> shift); ; j = (j + 1) & mask { // table.home
 			p := &pairs[j]
 			if p.gen != gen {
 				c.addPair(a, r, at, false)
-				pairs, shift, mask = c.pairs, 32-c.pairBits, uint32(len(c.pairs)-1)
+				pairs, shift, mask = c.pairs.slots, 64-c.pairs.bits, uint32(len(c.pairs.slots)-1)
 				break
 			}
 			if p.key == key {
@@ -593,7 +566,7 @@ func (c *counter) run(s string, i int, prev *rune, prevAt *int) int {
 // analyse analyses d with a fresh generation of the tables.
 func (c *counter) analyse(d Document) *Analysis {
 	c.gen++
-	c.uniUsed, c.pairUsed, c.used = c.uniUsed[:0], c.pairUsed[:0], c.used[:0]
+	c.uniUsed, c.pairs.used, c.other.used = c.uniUsed[:0], c.pairs.used[:0], c.other.used[:0]
 	clear(c.words)
 	c.list = c.list[:0]
 	c.units = 0
@@ -649,20 +622,20 @@ func (c *counter) analyse(d Document) *Analysis {
 	for _, r := range c.uniUsed {
 		entry(uint64(r)+uniStart, &c.uni[r], hashRunes(0, rune(r)+uniStart))
 	}
-	for _, i := range c.pairUsed {
-		p := &c.pairs[i]
+	for _, i := range c.pairs.used {
+		p := &c.pairs.slots[i]
 		a, b := rune(p.key>>15)+uniStart, rune(p.key&(1<<15-1))+uniStart
 		entry(uint64(a)<<21|uint64(b), &p.tally, hashRunes(a, b))
 	}
-	for _, i := range c.used {
-		key := c.slots[i].key
+	for _, i := range c.other.used {
+		key := c.other.slots[i].key
 		var h uint32
 		if key&wordBit != 0 {
 			h = tokenHash(a.words[key&(wordBit-1)])
 		} else {
 			h = hashRunes(rune(key>>21), rune(key&(1<<21-1)))
 		}
-		entry(key, &c.slots[i].tally, h)
+		entry(key, &c.other.slots[i].tally, h)
 	}
 	var sum uint32
 	for i, n := range c.hist {

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"math/bits"
 	"runtime"
 	"slices"
@@ -110,6 +111,18 @@ type File struct {
 	Path string // below the site root
 	Data []byte
 	Sum  [32]byte // SHA-256 of Data, whose first bytes name it (but the manifest's)
+}
+
+// A Manifest is search-index.json (see Index).
+type Manifest struct {
+	V        int      `json:"v"`
+	Docs     int      `json:"docs"`
+	Shards   string   `json:"shards"` // 8 hex digits a shard
+	Pages    string   `json:"pages"`
+	PageDocs int      `json:"pageDocs"`
+	Packs    string   `json:"packs"`
+	PackDocs int      `json:"packDocs"`
+	Years    [][2]int `json:"years"` // each year with a dated document, and the number of its first
 }
 
 // hashed is the file of data in folder dir (search/s, …) as item i, named
@@ -564,21 +577,17 @@ func (x *Index) Files(packs []string, shard func(i int) Shard) []File {
 		})
 	}
 	var files []File
-	var man []byte
-	man = append(man, `{"v":`...)
-	man = strconv.AppendInt(man, Version, 10)
-	man = append(man, `,"docs":`...)
-	man = strconv.AppendInt(man, int64(n), 10)
-	man = append(man, `,"shards":"`...)
+	m := Manifest{V: Version, Docs: n, PageDocs: PageDocs, PackDocs: PackDocs, Years: [][2]int{}}
+	var hashes []byte
 	seen := map[string]bool{} // postings out of line, which two tokens may share
 	for i, sh := range shards {
 		if sh.Data == nil {
-			man = append(man, "00000000"...)
+			hashes = append(hashes, "00000000"...)
 			continue
 		}
 		f := hashed("search/s", i, ".bin", sh.Data)
 		files = append(files, f)
-		man = append(man, hashOf(f.Path)...)
+		hashes = append(hashes, hashOf(f.Path)...)
 		for _, p := range sh.Postings {
 			if !seen[p.Path] {
 				seen[p.Path] = true
@@ -586,43 +595,35 @@ func (x *Index) Files(packs []string, shard func(i int) Shard) []File {
 			}
 		}
 	}
+	m.Shards, hashes = string(hashes), hashes[:0]
 	offsets := make([]int, n)
 	for d := range n {
 		if d%PackDocs != 0 {
 			offsets[d] = offsets[d-1] + x.docs[d-1].TextLen
 		}
 	}
-	man = append(man, `","pages":"`...)
 	for p := 0; p*PageDocs < n; p++ {
 		f := hashed("search/d", p, ".json", x.page(p, offsets))
 		files = append(files, f)
-		man = append(man, hashOf(f.Path)...)
+		hashes = append(hashes, hashOf(f.Path)...)
 	}
-	man = append(man, `","pageDocs":`...)
-	man = strconv.AppendInt(man, PageDocs, 10)
-	man = append(man, `,"packs":"`...)
+	m.Pages, hashes = string(hashes), hashes[:0]
 	for _, p := range packs {
-		man = append(man, hashOf(p)...)
+		hashes = append(hashes, hashOf(p)...)
 	}
-	man = append(man, `","packDocs":`...)
-	man = strconv.AppendInt(man, PackDocs, 10)
-	man = append(man, `,"years":[`...)
-	year := ""
+	m.Packs = string(hashes)
+	year := 0
 	for d, a := range x.docs {
-		if len(a.Doc.Date) < 4 || a.Doc.Date[:4] == year {
+		if len(a.Doc.Date) < 4 {
 			continue
 		}
-		if year != "" {
-			man = append(man, ',')
+		if y, _ := strconv.Atoi(a.Doc.Date[:4]); y != year {
+			year = y
+			m.Years = append(m.Years, [2]int{y, d})
 		}
-		year = a.Doc.Date[:4]
-		man = append(man, '[')
-		man = append(man, strings.TrimLeft(year, "0")...)
-		man = append(man, ',')
-		man = strconv.AppendInt(man, int64(d), 10)
-		man = append(man, ']')
 	}
-	man = append(man, "]}\n"...)
+	man, _ := json.Marshal(m)
+	man = append(man, '\n')
 	return append([]File{{"search-index.json", man, sha256.Sum256(man)}}, files...)
 }
 

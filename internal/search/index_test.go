@@ -56,21 +56,9 @@ func buildBig(t testing.TB, docs []Document, target, big int) ([]*Analysis, map[
 	return as, files
 }
 
-// A manifest as search.js reads it.
-type manifest struct {
-	V        int     `json:"v"`
-	Docs     int     `json:"docs"`
-	Shards   string  `json:"shards"`
-	Pages    string  `json:"pages"`
-	PageDocs int     `json:"pageDocs"`
-	Packs    string  `json:"packs"`
-	PackDocs int     `json:"packDocs"`
-	Years    [][]int `json:"years"`
-}
-
-func readManifest(t testing.TB, files map[string][]byte) manifest {
+func readManifest(t testing.TB, files map[string][]byte) Manifest {
 	t.Helper()
-	var m manifest
+	var m Manifest
 	dec := json.NewDecoder(bytes.NewReader(files["search-index.json"]))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&m); err != nil {
