@@ -17,6 +17,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // PlainText returns the text of an HTML fragment as a reader sees it:
@@ -34,9 +35,11 @@ import (
 // <template> and <svg> (chart markup is not text). Invalid UTF-8 becomes
 // U+FFFD.
 func PlainText(fragment string) string {
-	t := textWriter{b: make([]byte, 0, len(fragment))} // the text is most of a page's bytes, never more
+	t := textWriter{b: make([]byte, 0, len(fragment))} // the text is most of a page's bytes
 	t.write(fragment)
-	return string(t.b)
+	// The bytes are not written again: the string is made of them, not
+	// of a copy (as strings.Builder does), a page's text once.
+	return unsafe.String(unsafe.SliceData(t.b), len(t.b))
 }
 
 // write writes the text of an HTML fragment: in one pass over it while it
