@@ -1,15 +1,17 @@
 package search
 
 import (
+	"cmp"
 	"os"
 	"strings"
 	"testing"
 )
 
 // seedText is the text of the seed circular (the real one, about 7,000
-// characters), the unit of work the search does per page.
+// characters), the unit of work the search does per page; or the file
+// $SEARCH_BENCH_TEXT names.
 func seedText(b *testing.B) string {
-	src, err := os.ReadFile(cmpOr(os.Getenv("SEARCH_BENCH_TEXT"), "../../../shared/seed/000_77222a4a5e6779f8.txt"))
+	src, err := os.ReadFile(cmp.Or(os.Getenv("SEARCH_BENCH_TEXT"), "../../../shared/seed/000_77222a4a5e6779f8.txt"))
 	if err != nil {
 		src, err = os.ReadFile("../../content/circulars/2023-02.md")
 		if err != nil {
@@ -52,11 +54,4 @@ func BenchmarkTokenize(b *testing.B) {
 	for b.Loop() {
 		Tokenize(d.Text)
 	}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
