@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"tongbao/internal/build"
+	"tongbao/internal/rank"
 	"tongbao/internal/render"
 	"tongbao/internal/site"
 )
@@ -16,9 +17,9 @@ import (
 //	go test -run '^$' -bench PlainCorpus/render -cpuprofile cpu.out ./bench/corpus
 //
 // load is site.Load (reading and front matter), render is render.Render on
-// the loaded site (Markdown and templates), write is build.Write of the
-// rendered outputs into a fresh folder (files, flush, swap), and build is
-// all of it, as `tongbao build` runs it. Files go to the system's
+// the loaded site (Markdown and templates), and build is all of it with
+// the writing of the files into a fresh folder (files, flush, swap), as
+// `tongbao build` runs it. Files go to the system's
 // temporary folder (TMPDIR).
 func BenchmarkPlainCorpus(b *testing.B) {
 	tmp := b.TempDir()
@@ -27,10 +28,6 @@ func BenchmarkPlainCorpus(b *testing.B) {
 	}
 	src := filepath.Join(tmp, "tongbao")
 	s, err := site.Load(src)
-	if err != nil {
-		b.Fatal(err)
-	}
-	outputs, err := render.Render(s, render.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -43,21 +40,13 @@ func BenchmarkPlainCorpus(b *testing.B) {
 	})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := render.Render(s, render.Options{}); err != nil {
+			if _, err := render.Render(s, rank.Archive(s), render.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	i := 0
 	dest := func() string { i++; return filepath.Join(tmp, fmt.Sprint("out", i)) }
-	b.Run("write", func(b *testing.B) {
-		for b.Loop() {
-			if err := build.Write(dest(), outputs); err != nil {
-				b.Fatal(err)
-			}
-		}
-		b.ReportMetric(float64(len(outputs)), "files")
-	})
 	b.Run("build", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := build.Build(build.Options{Source: src, Dest: dest()}); err != nil {

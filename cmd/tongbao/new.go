@@ -142,9 +142,10 @@ func (sc *scaffold) period() string { return fmt.Sprintf("%d月", sc.month) }
 
 func (sc *scaffold) label() string { return fmt.Sprintf("%d年%s", sc.year, sc.period()) }
 
-// monthFile writes data/YYYY-MM.toml: every indicator that had a result
-// in the previous month (every indicator without one), with what stays
-// the same carried forward and every value to fill left as a comment.
+// monthFile writes data/YYYY-MM.toml through the month file's format:
+// every indicator that had a result in the previous month (every
+// indicator without one), with what stays the same carried forward and
+// every value to fill left as a commented-out key.
 //
 // The townships of an indicator scored by township are listed as commented
 // lines under a real [result.townships] table: the file is valid TOML, and
@@ -153,26 +154,21 @@ func (sc *scaffold) label() string { return fmt.Sprintf("%d年%s", sc.year, sc.p
 func (sc *scaffold) monthFile() string {
 	s := sc.s
 	rk := s.Config.Ranking
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s的考核结果。", sc.label())
+	w := site.NewWriter(site.MonthFile)
 	if sc.prev != nil {
-		fmt.Fprintf(&b, "由 tongbao new 根据 %s 生成。\n", sc.prev.Key)
+		w.Comment(fmt.Sprintf("%s的考核结果。由 tongbao new 根据 %s 生成。", sc.label(), sc.prev.Key))
 	} else {
-		b.WriteString("由 tongbao new 生成。\n")
+		w.Comment(sc.label() + "的考核结果。由 tongbao new 生成。")
 	}
-	b.WriteString(`#
-# 待填写：去掉行首的 # 并填上数值，不适用的行删去。
-#   city / district  全市 / ` + rk.DistrictLabel + `排名（名次数字，并列时加 cityTie = true 或 districtTie = true）
-#   progress         进展情况
-#   [result.townships] 下每个乡镇（街道）的得分——tongbao check 会逐个列出尚缺的得分。
-
-`)
-	fmt.Fprintf(&b, "period      = %s\n", site.Quote(sc.period()))
-	b.WriteString("# overallCity =             # 全区在全市的综合排名（待填写")
+	w.Comment("\n待填写：去掉行首的 # 并填上数值，不适用的行删去。tongbao check 会逐个列出尚缺的得分。")
+	w.Help("overallCity", "result.city", "result.district", "result.progress", "result.townships")
+	w.Line("")
+	w.Value("period", 11, sc.period(), "")
+	last := "待填写"
 	if sc.prev != nil && sc.prev.OverallCity > 0 {
-		fmt.Fprintf(&b, "；上月：%d", sc.prev.OverallCity)
+		last += fmt.Sprintf("；上月：%d", sc.prev.OverallCity)
 	}
-	b.WriteString("）\n")
+	w.Todo("overallCity", 0, "", site.MonthFile.Field("overallCity").Label+"（"+last+"）")
 
 	for _, ind := range s.Indicators {
 		var prev *site.Result
@@ -181,28 +177,31 @@ func (sc *scaffold) monthFile() string {
 				continue
 			}
 		}
-		fmt.Fprintf(&b, "\n[[result]]\nindicator = %s    # %s\n", site.Quote(ind.ID), ind.Name)
+		w.Line("")
+		w.Tables("result")
+		w.Value("result.indicator", 0, ind.ID, ind.Name)
 		if prev != nil {
 			if prev.DistrictLabel != rk.DistrictLabel {
-				fmt.Fprintf(&b, "districtLabel = %s\n", site.Quote(prev.DistrictLabel))
+				w.Value("result.districtLabel", 0, prev.DistrictLabel, "")
 			}
 			if prev.DistrictUnits != rk.DistrictUnits {
-				fmt.Fprintf(&b, "districtUnits = %d\n", prev.DistrictUnits)
+				w.Value("result.districtUnits", 0, prev.DistrictUnits, "")
 			}
 		}
 		switch {
 		case prev == nil:
-			b.WriteString("# city     =\n# district =\n")
+			w.Todo("result.city", 8, "", "")
+			w.Todo("result.district", 8, "", "")
 		default:
 			if prev.City > 0 {
-				fmt.Fprintf(&b, "# city     =               # 上月：%s\n", rankText(prev.City, prev.CityTie))
+				w.Todo("result.city", 8, "", "上月："+rankText(prev.City, prev.CityTie))
 			}
 			if prev.District > 0 {
-				fmt.Fprintf(&b, "# district =               # 上月：%s\n", rankText(prev.District, prev.DistrictTie))
+				w.Todo("result.district", 8, "", "上月："+rankText(prev.District, prev.DistrictTie))
 			}
 		}
 		if prev == nil || prev.Progress != "" {
-			b.WriteString("# progress = \"\"\n")
+			w.Todo("result.progress", 0, `""`, "")
 		}
 		if ind.Townships == nil {
 			continue
@@ -215,58 +214,45 @@ func (sc *scaffold) monthFile() string {
 			}
 		}
 		if scored {
-			b.WriteString("[result.townships]          # 得分（待填写）\n")
+			w.Table("result.townships", "得分（待填写）")
 		} else {
-			b.WriteString("# [result.townships]        # 上月没有得分；本月如有，去掉本行和下面各行的 #\n")
+			w.TodoTable("result.townships", "上月没有得分；本月如有，去掉本行和下面各行的 #")
 		}
 		for _, u := range ind.Townships {
-			line := fmt.Sprintf("# %s = ", site.Quote(u.Name))
+			note := ""
 			if v, ok := last[u]; ok {
-				line = pad(line, 28) + "# 上月：" + strconv.FormatFloat(v, 'f', -1, 64)
+				note = "上月：" + strconv.FormatFloat(v, 'f', -1, 64)
 			}
-			b.WriteString(strings.TrimRight(line, " ") + "\n")
+			w.TodoEntry("result.townships", u.Name, note)
 		}
 	}
 
+	categories := site.MonthFile.Field("categories")
+	w.Line("")
 	if sc.prev != nil && len(sc.prev.Categories) > 0 {
-		b.WriteString("\n# 区直单位考核排类（沿用上月，如有调整请修改）\n[categories]\n")
+		w.Comment(categories.Label + "（沿用上月，如有调整请修改）")
+		w.Table("categories", "")
 		for _, c := range sc.prev.Categories {
 			names := make([]string, len(c.Units))
 			for i, u := range c.Units {
-				names[i] = site.Quote(u.Name)
+				names[i] = u.Name
 			}
-			writeList(&b, site.Quote(c.Name), names)
+			w.Entry("categories", c.Name, names)
 		}
 	} else {
-		b.WriteString("\n# 区直单位考核排类：每个区直单位列入一类，且只列一次\n# [categories]\n# \"一类\" = []\n")
+		w.Comment(categories.Label + "：" + categories.Help)
+		w.TodoTable("categories", "")
+		w.Comment(`"一类" = []`)
 	}
-	b.WriteString(`
-# 加减分、奖励和约谈按需填写，例如：
-# [[adjustment]]
-# township = ""
-# points   = 0
-# reason   = ""
-#
-# [[interview]]
-# unit   = ""
-# who    = "分管领导"
-# kind   = "提醒约谈"
-# reason = ""
-`)
-	return b.String()
-}
-
-// pad fills s with spaces to width columns, counting a Chinese character
-// as two, so that the comments after the township names line up.
-func pad(s string, width int) string {
-	w := 0
-	for _, r := range s {
-		w++
-		if r >= 0x1100 {
-			w++
+	w.Line("")
+	w.Comment("加减分、奖励和约谈按需填写，例如：")
+	for i, path := range []string{"adjustment", "reward", "interview"} {
+		if i > 0 {
+			w.Line("#")
 		}
+		w.Example(path)
 	}
-	return s + strings.Repeat(" ", max(width-w, 1))
+	return w.String()
 }
 
 func rankText(rank int, tie bool) string {
@@ -274,19 +260,6 @@ func rankText(rank int, tie bool) string {
 		return fmt.Sprintf("%d（并列）", rank)
 	}
 	return strconv.Itoa(rank)
-}
-
-// writeList writes key = [names…], a few names to a line.
-func writeList(b *strings.Builder, key string, names []string) {
-	if len(names) <= 4 {
-		fmt.Fprintf(b, "%s = [%s]\n", key, strings.Join(names, ", "))
-		return
-	}
-	fmt.Fprintf(b, "%s = [\n", key)
-	for i := 0; i < len(names); i += 5 {
-		fmt.Fprintf(b, "  %s,\n", strings.Join(names[i:min(i+5, len(names))], ", "))
-	}
-	b.WriteString("]\n")
 }
 
 // circularFile writes content/circulars/YYYY-MM.md: the front matter of

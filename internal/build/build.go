@@ -12,13 +12,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
 	"time"
 
+	"tongbao/internal/par"
+	"tongbao/internal/rank"
 	"tongbao/internal/render"
 	"tongbao/internal/site"
 )
@@ -49,7 +49,7 @@ func Render(opts Options) ([]render.Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	return render.Render(s, render.Options{BaseURL: opts.BaseURL})
+	return render.Render(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL})
 }
 
 func source(opts Options) string {
@@ -81,7 +81,7 @@ func Build(opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := render.Stream(s, render.Options{BaseURL: opts.BaseURL}, st.add); err != nil {
+	if err := render.Stream(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL}, st.add); err != nil {
 		st.discard()
 		return Stats{}, err
 	}
@@ -104,18 +104,6 @@ func stats(outputs []render.Output, start time.Time) Stats {
 		}
 	}
 	return st
-}
-
-// Write puts outputs into dest as one step: everything is written into a
-// fresh sibling folder first, with the manifest, and only a complete tree
-// is swapped in. Files of the old output that the new one lacks are gone
-// with it. A failure at any point leaves dest as it was.
-func Write(dest string, outputs []render.Output) error {
-	st, err := stage(dest, outputs)
-	if err != nil {
-		return err
-	}
-	return st.publish()
 }
 
 // A staged tree is an output being written beside dest, not yet in its
@@ -361,33 +349,7 @@ func (t *tree) mkdir(dir string) error {
 // started, and the error returned is that of the first failed output in
 // their order.
 func writeAll(t *tree, outputs []render.Output) error {
-	errs := make([]error, len(outputs))
-	var failed atomic.Bool
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(len(outputs), runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				if errs[i] = t.write(outputs[i].Path, outputs[i].Data); errs[i] != nil {
-					failed.Store(true)
-				}
-			}
-		})
-	}
-	for i := range outputs {
-		if failed.Load() {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return par.Until(len(outputs), func(i int) error { return t.write(outputs[i].Path, outputs[i].Data) })
 }
 
 // writeFile writes one file below root, making its folder.

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/rank"
 	"tongbao/internal/render"
 	"tongbao/internal/site"
 )
@@ -42,9 +43,10 @@ func CheckLinks(opts Options) (LinkReport, error) {
 	if err != nil {
 		return LinkReport{}, err
 	}
+	res := rank.Archive(s)
 	var rep LinkReport
 	for _, base := range []string{"/", SubPath} {
-		outputs, err := render.Render(s, render.Options{BaseURL: base})
+		outputs, err := render.Render(s, res, render.Options{BaseURL: base})
 		if err != nil {
 			return LinkReport{}, err
 		}
@@ -104,22 +106,16 @@ type reference struct {
 }
 
 type linkChecker struct {
-	basePath string // "/" or "/tongbao/"
-	host     string // baseURL's host, if it has one
-	files    map[string][]byte
-	ids      map[string]map[string]bool // page → its ids, read on demand
+	base  site.Base
+	files map[string][]byte
+	ids   map[string]map[string]bool // page → its ids, read on demand
 }
 
 func newLinkChecker(outputs []render.Output, baseURL string) *linkChecker {
-	c := &linkChecker{basePath: "/", files: map[string][]byte{}, ids: map[string]map[string]bool{}}
-	if u, err := url.Parse(baseURL); err == nil {
-		c.host = strings.ToLower(u.Host)
-		if u.Path != "" {
-			c.basePath = u.Path
-		}
-	}
-	if !strings.HasSuffix(c.basePath, "/") {
-		c.basePath += "/"
+	c := &linkChecker{files: map[string][]byte{}, ids: map[string]map[string]bool{}}
+	var err error
+	if c.base, err = site.ParseBase(baseURL); err != nil {
+		c.base = site.Base{URL: "/", Path: "/"} // such a site does not render: nothing to resolve against
 	}
 	for _, o := range outputs {
 		c.files[o.Path] = o.Data
@@ -136,7 +132,7 @@ func (c *linkChecker) check(page string, ref reference) (problem string, interna
 		return "（网址格式错误）", true
 	}
 	if u.Scheme != "" || u.Host != "" {
-		if (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || c.host == "" || !strings.EqualFold(u.Host, c.host) {
+		if (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || c.base.Host == "" || !strings.EqualFold(u.Host, c.base.Host) {
 			return "", false // another site, mailto:, data: …
 		}
 	} else if u.Path == "" && u.RawQuery == "" && ref.css {
@@ -148,10 +144,10 @@ func (c *linkChecker) check(page string, ref reference) (problem string, interna
 	switch {
 	case u.Host != "" || strings.HasPrefix(u.Path, "/"):
 		p := cmp.Or(u.Path, "/")
-		if !strings.HasPrefix(p, c.basePath) {
-			return "（在网站根目录 " + c.basePath + " 之外）", true
+		if !strings.HasPrefix(p, c.base.Path) {
+			return "（在网站根目录 " + c.base.Path + " 之外）", true
 		}
-		target = strings.TrimPrefix(p, c.basePath)
+		target = strings.TrimPrefix(p, c.base.Path)
 	case u.Path == "":
 		target = page // "#id" or "?q=…": this page
 	default:

@@ -114,23 +114,6 @@ func ScanTree(root string) (Manifest, error) {
 	return m, err
 }
 
-// CheckTree reports whether the tree at root is exactly what its manifest
-// says: every listed file present with its size and hash, and no other.
-func CheckTree(root string) error {
-	want, err := ReadManifest(root)
-	if err != nil {
-		return err
-	}
-	got, err := ScanTree(root)
-	if err != nil {
-		return err
-	}
-	if d := DiffManifests(want, got); len(d) > 0 {
-		return fmt.Errorf("%s 与清单不符：%s", root, listPaths(d, 5))
-	}
-	return nil
-}
-
 // DiffManifests returns the paths, sorted, of the files that are in only
 // one of a and b or whose content differs.
 func DiffManifests(a, b Manifest) []string {

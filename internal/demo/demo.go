@@ -261,40 +261,45 @@ func round(v float64, decimals int) float64 {
 	return math.Round(v*p) / p
 }
 
+// month writes a month file through the month file's format.
 func (g *gen) month(key string, y, m int) {
 	rk := g.s.Config.Ranking
 	rng := g.rng
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s：%d年%d月的考核结果，由 tongbao gen-demo 生成，全部得分和名次均为虚构。\n\n", Marker, y, m)
-	fmt.Fprintf(&b, "period      = %s\noverallCity = %d\n", site.Quote(fmt.Sprintf("%d月", m)), 1+rng.IntN(rk.CityUnits))
+	w := site.NewWriter(site.MonthFile)
+	w.Comment(fmt.Sprintf("%s：%d年%d月的考核结果，由 tongbao gen-demo 生成，全部得分和名次均为虚构。", Marker, y, m))
+	w.Line("")
+	w.Value("period", 11, fmt.Sprintf("%d月", m), "")
+	w.Value("overallCity", 11, 1+rng.IntN(rk.CityUnits), "")
 	worst, worstCity := (*site.Indicator)(nil), 0
 	for _, t := range g.template() {
 		ind := t.Indicator
-		fmt.Fprintf(&b, "\n[[result]]\nindicator = %s\n", site.Quote(ind.ID))
+		w.Line("")
+		w.Tables("result")
+		w.Value("result.indicator", 9, ind.ID, "")
 		if t.City > 0 {
 			city := 1 + rng.IntN(rk.CityUnits)
-			fmt.Fprintf(&b, "city = %d\n", city)
+			w.Value("result.city", 0, city, "")
 			if city > worstCity && len(ind.Owners) > 0 {
 				worst, worstCity = ind, city
 			}
 		}
 		if t.District > 0 && t.DistrictUnits > 0 {
-			fmt.Fprintf(&b, "district = %d\n", 1+rng.IntN(t.DistrictUnits))
+			w.Value("result.district", 0, 1+rng.IntN(t.DistrictUnits), "")
 			if t.DistrictLabel != rk.DistrictLabel {
-				fmt.Fprintf(&b, "districtLabel = %s\n", site.Quote(t.DistrictLabel))
+				w.Value("result.districtLabel", 0, t.DistrictLabel, "")
 			}
 			if t.DistrictUnits != rk.DistrictUnits {
-				fmt.Fprintf(&b, "districtUnits = %d\n", t.DistrictUnits)
+				w.Value("result.districtUnits", 0, t.DistrictUnits, "")
 			}
 		}
-		fmt.Fprintf(&b, "progress  = %s\n", site.Quote(fmt.Sprintf("（%s）本月完成年度目标任务的%d%%。", Marker, 5+rng.IntN(90))))
+		w.Value("result.progress", 9, fmt.Sprintf("（%s）本月完成年度目标任务的%d%%。", Marker, 5+rng.IntN(90)), "")
 		if ind.Townships == nil || len(t.Scores) == 0 {
 			continue
 		}
 		// One indicator in four is scored in whole points on a narrow
 		// scale, so that ties — and （并列） — appear in the demo.
 		whole := rng.IntN(4) == 0
-		b.WriteString("[result.townships]\n")
+		w.Table("result.townships", "")
 		for _, u := range ind.Townships {
 			p := g.power[u]
 			var v float64
@@ -318,12 +323,16 @@ func (g *gen) month(key string, y, m int) {
 				dec = 0
 			}
 			v = round(v, dec)
-			fmt.Fprintf(&b, "%s = %s\n", site.Quote(u.Name), float(v, dec))
+			w.Entry("result.townships", u.Name, float(v, dec))
 		}
 	}
 	if rng.IntN(4) == 0 {
 		u := g.s.Townships[rng.IntN(len(g.s.Townships))]
-		fmt.Fprintf(&b, "\n[[adjustment]]\ntownship = %s\npoints   = -1.0\nreason   = %s\n", site.Quote(u.Name), site.Quote("（"+Marker+"）未按时报送工作材料"))
+		w.Line("")
+		w.Tables("adjustment")
+		w.Value("adjustment.township", 8, u.Name, "")
+		w.Value("adjustment.points", 8, "-1.0", "")
+		w.Value("adjustment.reason", 8, "（"+Marker+"）未按时报送工作材料", "")
 	}
 	if deps := g.s.Departments; len(deps) > 0 {
 		// 一类 and 三类 hold a few units each, 二类 the rest; every
@@ -346,7 +355,8 @@ func (g *gen) month(key string, y, m int) {
 				}
 			}
 		}
-		b.WriteString("\n[categories]\n")
+		w.Line("")
+		w.Table("categories", "")
 		for c, label := range []string{"一类", "二类", "三类"} {
 			var list []string
 			for i, u := range deps {
@@ -355,15 +365,19 @@ func (g *gen) month(key string, y, m int) {
 				}
 			}
 			if len(list) > 0 {
-				fmt.Fprintf(&b, "%s = %s\n", site.Quote(label), qlist(list))
+				w.Entry("categories", label, list)
 			}
 		}
 	}
 	if worst != nil && worstCity > rk.CityUnits-rk.GroupSize {
-		fmt.Fprintf(&b, "\n[[interview]]\nunit   = %s\nwho    = \"分管领导\"\nkind   = \"提醒约谈\"\nreason = %s\n",
-			site.Quote(worst.Owners[0].Name), site.Quote(worst.Name+"工作全市排名靠后"))
+		w.Line("")
+		w.Tables("interview")
+		w.Value("interview.unit", 6, worst.Owners[0].Name, "")
+		w.Value("interview.who", 6, "分管领导", "")
+		w.Value("interview.kind", 6, "提醒约谈", "")
+		w.Value("interview.reason", 6, worst.Name+"工作全市排名靠后", "")
 	}
-	g.files["data/"+key+".toml"] = []byte(b.String())
+	g.files["data/"+key+".toml"] = []byte(w.String())
 }
 
 // circular writes the month's circular, published in the following month;

@@ -39,7 +39,7 @@ func tabTo(t *testing.T, ctx context.Context, selector string, back bool) {
 		key(t, ctx, kb.Tab, opts...)
 		desc := eval[string](t, ctx, `(() => { const e = document.activeElement; return e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).split(" ").join(".") : "") + " " + (e.innerText || e.value || e.getAttribute("href") || "").slice(0, 20); })()`)
 		path = append(path, desc)
-		if desc == "body " {
+		if desc == "body " || strings.HasPrefix(desc, "body.") {
 			continue // past the end of the page: Tab wraps to the start
 		}
 		if !eval[bool](t, ctx, focusRing) {
@@ -53,11 +53,12 @@ func tabTo(t *testing.T, ctx context.Context, selector string, back bool) {
 }
 
 // seniorState is the mode as the page shows it: the class on <html>, the
-// toggle's aria-pressed and what localStorage keeps.
+// toggle's label as it reads (what a press will do) and what localStorage
+// keeps.
 const seniorState = `(() => {
   const b = document.querySelector("[data-senior-toggle]");
   return document.documentElement.classList.contains("senior") + " " +
-    (b ? b.getAttribute("aria-pressed") : "no-toggle") + " " +
+    (b ? b.innerText.trim() : "no-toggle") + " " +
     localStorage.getItem("tongbao-senior");
 })()`
 
@@ -73,7 +74,7 @@ func TestKeyboard(t *testing.T) {
 	navigate(t, ctx, srv.URL+"/")
 	eval[bool](t, ctx, `localStorage.clear(), true`)
 	navigate(t, ctx, srv.URL+"/")
-	if got := eval[string](t, ctx, seniorState); got != "false false null" {
+	if got := eval[string](t, ctx, seniorState); got != "false 适老模式 null" {
 		t.Fatalf("a fresh profile: senior state %q, want off", got)
 	}
 	// The mode is applied before the first paint: the script is a
@@ -84,8 +85,8 @@ func TestKeyboard(t *testing.T) {
 
 	tabTo(t, ctx, "[data-senior-toggle]", false)
 	key(t, ctx, " ")
-	if got := eval[string](t, ctx, seniorState); got != "true true on" {
-		t.Fatalf("after Space on the toggle: senior state %q, want %q", got, "true true on")
+	if got := eval[string](t, ctx, seniorState); got != "true 退出适老模式 on" {
+		t.Fatalf("after Space on the toggle: senior state %q, want %q: on, and the button offers the way back", got, "true 退出适老模式 on")
 	}
 	if eval[string](t, ctx, `getComputedStyle(document.documentElement).fontSize`) != "20px" {
 		t.Error("the 适老 mode does not enlarge the text to 20px (125%)")
@@ -95,13 +96,13 @@ func TestKeyboard(t *testing.T) {
 	tabTo(t, ctx, `.site-nav a[href="/circulars/"]`, true)
 	key(t, ctx, kb.Enter)
 	browsertest.WaitFor(t, ctx, `location.pathname === "/circulars/" && document.readyState === "complete"`, "the archive page")
-	if got := eval[string](t, ctx, seniorState); got != "true true on" {
+	if got := eval[string](t, ctx, seniorState); got != "true 退出适老模式 on" {
 		t.Fatalf("after navigating: senior state %q, want it kept on", got)
 	}
 
 	tabTo(t, ctx, "[data-senior-toggle]", false)
 	key(t, ctx, kb.Enter)
-	if got := eval[string](t, ctx, seniorState); got != "false false null" {
+	if got := eval[string](t, ctx, seniorState); got != "false 适老模式 null" {
 		t.Fatalf("after Enter on the toggle: senior state %q, want off", got)
 	}
 
@@ -121,7 +122,7 @@ func TestKeyboard(t *testing.T) {
 }
 
 // TestWithoutJavaScript: with scripts off the pages still read, and the
-// toggle, which could not work, is not shown.
+// toggle and the page tools, which could not work, are not shown.
 func TestWithoutJavaScript(t *testing.T) {
 	ctx := browsertest.Start(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
@@ -133,8 +134,10 @@ func TestWithoutJavaScript(t *testing.T) {
 	if eval[bool](t, ctx, `document.documentElement.classList.contains("js")`) {
 		t.Fatal("scripts still ran")
 	}
-	if got := eval[string](t, ctx, `getComputedStyle(document.querySelector("[data-senior-toggle]")).display`); got != "none" {
-		t.Errorf("without JavaScript the toggle is shown (display %q)", got)
+	for _, sel := range []string{"[data-senior-toggle]", ".page-tools", ".appendix-tools"} {
+		if got := eval[string](t, ctx, `getComputedStyle(document.querySelector(`+browsertest.Quote(sel)+`)).display`); got != "none" {
+			t.Errorf("without JavaScript %s, which needs it, is shown (display %q)", sel, got)
+		}
 	}
 	if !strings.Contains(eval[string](t, ctx, `document.body.innerText`), "排名全区前三的为") {
 		t.Error("without JavaScript the circular's text is not there")

@@ -255,6 +255,9 @@ func TestNginx(t *testing.T) {
 	follow("archive", `.site-nav a[href="/tongbao/circulars/"]`, "circulars/")
 	follow("a circular", `.archive-year .doc-list a`, "circulars/20")
 	if layoutExists(t, "unit.html") {
+		// A circular links its units from its appendix, folded: a reader
+		// opens it first.
+		run(t, ctx, "opening the appendix", chromedp.Click(chromedp.CSS(".appendix summary"), chromedp.NodeVisible))
 		follow("a unit page", `main a[href*="/tongbao/units/"]`, "units/")
 	} else {
 		t.Log("layouts/unit.html does not exist yet: the unit step is skipped")

@@ -2,22 +2,41 @@ package e2e
 
 import (
 	"bytes"
+	"cmp"
 	"context"
+	"encoding/xml"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"tongbao/internal/browsertest"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
 // A4 is 210 × 297 mm: 595.28 × 841.89 pt.
 const a4W, a4H = 210 / 25.4 * 72, 297 / 25.4 * 72
+
+// mm is a millimetre in PDF points.
+const mm = 72 / 25.4
+
+// sampleCircularPages is how many pages the sample circular 双政办函〔2023〕
+// 14号 takes on paper. GB/T 9704's grid is 22 lines of 28 characters a
+// page; its text is 219 such lines (counted paragraph by paragraph), the
+// first page gives about 9 lines to the 版头 and title and the signature
+// takes 4: 11 pages, the last with text above the signature. (Before issue
+// 15 it printed on 21 pages: 11 of the document, whose last held only the
+// signature, and 10 of the appendix.)
+const sampleCircularPages = 11
 
 var mediaBoxRE = regexp.MustCompile(`/MediaBox\s*\[\s*(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s*\]`)
 
@@ -40,94 +59,512 @@ func pageSizes(t *testing.T, pdf []byte) [][2]float64 {
 	return sizes
 }
 
-// printPDF prints the page at url as Chromium does with “use the page's
-// CSS size”, with no browser header or footer.
+// printPDF prints the page at url as Chrome does with its default
+// settings: the page's CSS size and margins, and the browser's own header
+// and footer on (date and title at the top, address and “1/11” at the
+// bottom, Chrome's default templates), which the page must turn off.
 func printPDF(t *testing.T, ctx context.Context, url string) []byte {
 	t.Helper()
 	navigate(t, ctx, url)
-	return run(t, ctx, "printing "+url, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize()))
+	return printCurrent(t, ctx)
 }
 
-// pdfPages returns the text of each page, whitespace removed (the text of a
-// PDF is cut into lines where the layout wrapped it), using pdftotext if it
-// is installed; nil if it is not.
-func pdfPages(t *testing.T, pdf []byte, n int) []string {
+// printCurrent prints the page as it is now, as printPDF does.
+func printCurrent(t *testing.T, ctx context.Context) []byte {
 	t.Helper()
-	pdftotext, err := exec.LookPath("pdftotext")
+	on := true
+	pdf := run(t, ctx, "printing", chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), func(p *page.PrintToPDFParams) {
+		p.DisplayHeaderFooter = &on // no templates: Chrome's own
+	}))
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %q", pdf[:min(len(pdf), 20)])
+	}
+	return pdf
+}
+
+// poppler is the path of one of poppler-utils' programs; nil when it is not
+// installed, which fails the test under CI=true.
+func poppler(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
 	if err != nil {
 		if browsertest.CI() {
-			t.Fatalf("pdftotext not found; under CI=true the print test must read the PDF (%s)", browsertest.InstallHint)
+			t.Fatalf("%s not found; under CI=true the print test must read the PDF (%s)", name, browsertest.InstallHint)
 		}
-		t.Logf("pdftotext not found: the PDF's text is not checked (%s)", browsertest.InstallHint)
-		return nil
+		t.Logf("%s not found: the PDF's text and pixels are not checked (%s)", name, browsertest.InstallHint)
+		return ""
 	}
+	return p
+}
+
+// writePDF writes the PDF to a temporary file for poppler's programs.
+func writePDF(t *testing.T, pdf []byte) string {
+	t.Helper()
 	name := filepath.Join(t.TempDir(), "print.pdf")
 	if err := os.WriteFile(name, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var pages []string
+	return name
+}
+
+// A word is a run of text on a PDF page, placed in points from the page's
+// top left corner, as pdftotext -bbox reads it.
+type word struct {
+	XMin float64 `xml:"xMin,attr"`
+	YMin float64 `xml:"yMin,attr"`
+	XMax float64 `xml:"xMax,attr"`
+	Text string  `xml:",chardata"`
+}
+
+// pdfWords returns the words of each of the first n pages; nil without
+// pdftotext.
+func pdfWords(t *testing.T, pdf []byte, n int) [][]word {
+	t.Helper()
+	pdftotext := poppler(t, "pdftotext")
+	if pdftotext == "" {
+		return nil
+	}
+	name := writePDF(t, pdf)
+	var pages [][]word
 	for i := 1; i <= n; i++ {
-		out, err := exec.Command(pdftotext, "-f", strconv.Itoa(i), "-l", strconv.Itoa(i), "-enc", "UTF-8", name, "-").Output()
+		out, err := exec.Command(pdftotext, "-f", strconv.Itoa(i), "-l", strconv.Itoa(i), "-bbox", "-enc", "UTF-8", name, "-").Output()
 		if err != nil {
 			t.Fatalf("pdftotext page %d: %v", i, err)
 		}
-		pages = append(pages, strings.Join(strings.Fields(string(out)), ""))
+		var doc struct {
+			Words []word `xml:"body>doc>page>word"`
+		}
+		if err := xml.Unmarshal(out, &doc); err != nil {
+			t.Fatalf("pdftotext -bbox page %d: %v", i, err)
+		}
+		pages = append(pages, doc.Words)
 	}
 	return pages
 }
 
-// TestPrintA4 prints the sample circular 双政办函〔2023〕14号 (信函格式) to
-// PDF: A4 pages, at least two of them, the title and 文号 on page 1, and
-// the page numbers of GB/T 9704 — none on the first page of a 信函格式
-// document, “— 2 —” on the second.
+// text is the words of a page in reading order, with no spaces: the text
+// of a PDF is cut where the layout wrapped it.
+func text(words []word) string {
+	var b strings.Builder
+	for _, w := range words {
+		b.WriteString(w.Text)
+	}
+	return b.String()
+}
+
+// lines groups the words of a page into lines by their top, top to
+// bottom, each line's words left to right.
+func lines(words []word) [][]word {
+	var out [][]word
+	for _, w := range words {
+		i := slices.IndexFunc(out, func(l []word) bool { return math.Abs(l[0].YMin-w.YMin) < 2 })
+		if i < 0 {
+			out = append(out, []word{w})
+		} else {
+			out[i] = append(out[i], w)
+		}
+	}
+	slices.SortFunc(out, func(a, b []word) int { return cmp.Compare(a[0].YMin, b[0].YMin) })
+	for _, l := range out {
+		slices.SortFunc(l, func(a, b word) int { return cmp.Compare(a.XMin, b.XMin) })
+	}
+	return out
+}
+
+// width is the width of a line of text in characters of the grid: a Han
+// character or full-width punctuation is one, a digit or a Latin letter
+// half of one.
+func width(s string) float64 {
+	var n float64
+	for _, r := range s {
+		if r < 0x80 {
+			n += 0.5
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// pageNumber is the page number printed at the foot of a page (the words
+// below the 版心, which ends 35 mm above the paper's bottom edge) and its
+// centre across the page in mm; "" when there is none.
+func pageNumber(words []word) (string, float64) {
+	var s string
+	var x0, x1 float64
+	for _, w := range words {
+		if w.YMin > a4H-35*mm {
+			if s == "" {
+				x0 = w.XMin
+			}
+			s += w.Text
+			x1 = w.XMax
+		}
+	}
+	return s, (x0 + x1) / 2 / mm
+}
+
+// TestPrintA4 prints the sample circular 双政办函〔2023〕14号 (信函格式) as
+// Chrome does by default, its own header and footer on: A4 pages, as many
+// as GB/T 9704's grid gives for the text, the document alone (no appendix,
+// nothing of the screen), no browser header or footer on any page, the page
+// numbers of the standard (none on the first page of a 信函格式 document,
+// even pages left, odd pages right), the grid of 22 lines of 28
+// characters, the last lines of the text on the signature's page, and
+// both red double lines of 信函格式 where the standard puts them (read
+// from page 1's pixels).
 func TestPrintA4(t *testing.T) {
 	ctx := browsertest.Start(t)
-	outs := renderSite(t, sampleSite(t))
-	srv := serveOutputs(t, outs)
+	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 
-	pdf := printPDF(t, ctx, srv.URL+"/circulars/2023/14/")
-	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-		t.Fatalf("not a PDF: %q", pdf[:min(len(pdf), 20)])
-	}
+	url := srv.URL + "/circulars/2023/14/"
+	pdf := printPDF(t, ctx, url)
 	sizes := pageSizes(t, pdf)
-	if len(sizes) < 2 {
-		t.Fatalf("%d pages (MediaBoxes) printed; the circular takes at least 2", len(sizes))
-	}
 	for i, s := range sizes {
 		if math.Abs(s[0]-a4W) > 1 || math.Abs(s[1]-a4H) > 1 {
 			t.Errorf("page %d is %.2f × %.2f pt; want A4, %.2f × %.2f pt", i+1, s[0], s[1], a4W, a4H)
 		}
 	}
+	if len(sizes) != sampleCircularPages {
+		t.Errorf("the circular prints on %d pages; GB/T 9704's grid gives %d", len(sizes), sampleCircularPages)
+	}
 	t.Logf("%d A4 pages", len(sizes))
 
-	pages := pdfPages(t, pdf, 2)
+	pages := pdfWords(t, pdf, len(sizes))
 	if pages == nil {
 		return
 	}
+	texts := make([]string, len(pages))
+	for i, p := range pages {
+		texts[i] = text(p)
+	}
 	for _, want := range []string{"邵阳市双清区人民政府办公室", "关于区政府2023年1-2月“三重点”落实情况的通报", "双政办函〔2023〕14号"} {
-		if !strings.Contains(pages[0], want) {
-			t.Errorf("page 1 lacks %q; it reads %q", want, pages[0])
+		if !strings.Contains(texts[0], want) {
+			t.Errorf("page 1 lacks %q; it reads %q", want, texts[0])
 		}
 	}
-	if strings.Contains(pages[0], "—1—") {
-		t.Errorf("page 1 of a 信函格式 circular carries a page number (GB/T 9704: none on its first page): %q", pages[0])
-	}
-	if !strings.HasSuffix(pages[1], "—2—") {
-		t.Errorf("page 2 does not end with its page number “— 2 —”: …%q", tail(pages[1], 40))
-	}
-	// Only the document is printed: no navigation, no portal metadata, no
-	// download links.
-	for _, hidden := range []string{"跳到正文", "适老模式", "索引号", "考核数据下载", "返回通报归档", "网站标识码"} {
-		for i, p := range pages {
-			if strings.Contains(p, hidden) {
-				t.Errorf("page %d prints %q, which is for the screen only", i+1, hidden)
+
+	noBrowserHeader(t, texts, len(texts))
+
+	// Only the document is printed: no navigation, metadata, tools or
+	// downloads, and not the appendix, which prints on its own.
+	for _, hidden := range []string{"跳到正文", "适老模式", "索引号", "考核数据下载", "返回通报归档", "网站标识码",
+		"打印本页", "复制链接", "字体", "打印附表", "附：2023年1-2月考核数据", "以下为本期通报所依据的全部排名"} {
+		for i, s := range texts {
+			if strings.Contains(s, hidden) {
+				t.Errorf("page %d prints %q, which is not part of the document", i+1, hidden)
 			}
+		}
+	}
+
+	// 页码: none on the first page of a letter; “— n —” at the foot of the
+	// others, even pages left, odd pages right.
+	for i, p := range pages {
+		n, x := pageNumber(p)
+		switch want := fmt.Sprintf("—%d—", i+1); {
+		case i == 0 && n != "":
+			t.Errorf("page 1 of a 信函格式 circular carries a page number %q (GB/T 9704: none on its first page)", n)
+		case i > 0 && n != want:
+			t.Errorf("page %d's foot reads %q, want %q", i+1, n, want)
+		case i > 0 && (i+1)%2 == 0 && x > 105:
+			t.Errorf("page %d is even, but its number is on the right (centre %.0f mm)", i+1, x)
+		case i > 0 && (i+1)%2 == 1 && x < 105:
+			t.Errorf("page %d is odd, but its number is on the left (centre %.0f mm)", i+1, x)
+		}
+	}
+
+	// The grid: a full page holds 22 lines, a full line 28 characters (a
+	// little more with half-width digits, and punctuation set half-width
+	// at the line's end).
+	most, longest := 0, 0.0
+	for i, p := range pages[1 : len(pages)-1] {
+		ls := lines(p)
+		body := len(ls) - 1 // less the page number
+		if body > 22 {
+			t.Errorf("page %d holds %d lines; GB/T 9704's grid has 22", i+2, body)
+		}
+		most = max(most, body)
+		for _, l := range ls[:body] {
+			longest = max(longest, width(text(l)))
+		}
+	}
+	if most != 22 || longest < 28 || longest >= 29 {
+		t.Errorf("the fullest page holds %d lines and the longest line %.1f characters; the grid is 22 lines of 28", most, longest)
+	}
+
+	// The last page holds the last lines of the text with the signature.
+	last := texts[len(texts)-1]
+	sign := "邵阳市双清区人民政府办公室2023年4月3日"
+	if i := strings.Index(last, sign); i < 0 {
+		t.Errorf("the last page lacks the signature and date %q: %q", sign, last)
+	} else if before := []rune(last[:i]); len(before) < 20 {
+		t.Errorf("the last page holds little but the signature (%d characters of text before it): %q", len(before), last)
+	}
+
+	checkLetterRules(t, pdf)
+}
+
+// noBrowserHeader checks that no page carries the browser's header or
+// footer: Chrome prints the date (12/1/26) and the page's title at the top
+// of a page, its address and “1/11” at the bottom. texts are the first
+// pages of total.
+func noBrowserHeader(t *testing.T, texts []string, total int) {
+	t.Helper()
+	browser := regexp.MustCompile(`\d{1,2}/\d{1,2}/\d{2,4}|\d+/` + strconv.Itoa(total) + `|127\.0\.0\.1|https?:`)
+	for i, s := range texts {
+		if m := browser.FindString(s); m != "" {
+			t.Errorf("page %d carries the browser's header or footer (%q): %q", i+1, m, s)
 		}
 	}
 }
 
+// checkLetterRules reads the red double lines of 信函格式 from page 1's
+// pixels (GB/T 9704-2012 §10.1): one thick over thin 4 mm below the 标志,
+// one thin over thick 20 mm above the paper's bottom edge, both 170 mm
+// wide and centred on the 版心 — and neither on page 2.
+func checkLetterRules(t *testing.T, pdf []byte) {
+	t.Helper()
+	pdftoppm := poppler(t, "pdftoppm")
+	if pdftoppm == "" {
+		return
+	}
+	name := writePDF(t, pdf)
+	const dpi = 100
+	raster := func(n int) *pixmap {
+		out, err := exec.Command(pdftoppm, "-r", strconv.Itoa(dpi), "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), name).Output()
+		if err != nil {
+			t.Fatalf("pdftoppm page %d: %v", n, err)
+		}
+		pm, err := readPPM(out)
+		if err != nil {
+			t.Fatalf("pdftoppm page %d: %v", n, err)
+		}
+		return pm
+	}
+	page1 := raster(1)
+	toMM := func(px int) float64 { return float64(px) / dpi * 25.4 }
+	const ruleLen = 160 * dpi / 25 // pixels: a rule is at least 160 mm long
+	bands := page1.redRules(ruleLen)
+	var desc []string
+	for _, b := range bands {
+		desc = append(desc, fmt.Sprintf("%.1f–%.1f mm from the top, %.1f–%.1f mm across", toMM(b.top), toMM(b.bottom+1), toMM(b.left), toMM(b.right+1)))
+	}
+	t.Logf("red rules on page 1: %s", strings.Join(desc, "; "))
+	if len(bands) != 4 {
+		t.Fatalf("page 1 has %d red rules (%s); want two double lines, four rules", len(bands), strings.Join(desc, "; "))
+	}
+	for _, b := range bands {
+		if w, c := toMM(b.right+1-b.left), toMM(b.left+b.right+1)/2; math.Abs(w-170) > 2 || math.Abs(c-106) > 1.5 {
+			t.Errorf("a red rule is %.1f mm wide, centred at %.1f mm; want 170 mm centred on the 版心 (106 mm)", w, c)
+		}
+	}
+	thick := func(b rule) int { return b.bottom - b.top + 1 }
+	upper, lower := bands[:2], bands[2:]
+	if thick(upper[0]) <= thick(upper[1]) {
+		t.Errorf("the upper double line is not thick over thin: %d px over %d px", thick(upper[0]), thick(upper[1]))
+	}
+	if thick(lower[0]) >= thick(lower[1]) {
+		t.Errorf("the lower double line is not thin over thick: %d px over %d px", thick(lower[0]), thick(lower[1]))
+	}
+	if above := 297 - toMM(lower[1].bottom+1); math.Abs(above-20) > 1 {
+		t.Errorf("the lower double line's lower edge is %.1f mm above the paper's bottom edge; want 20 mm", above)
+	}
+	// The 标志: the red ink above the upper line; its top 30 mm from the
+	// paper's top, the line 4 mm below it.
+	top, bottom := page1.redExtent(0, upper[0].top)
+	if top < 0 {
+		t.Error("no red 发文机关标志 above the double line")
+	} else {
+		if d := toMM(top); math.Abs(d-30) > 1.5 {
+			t.Errorf("the 标志's top edge is %.1f mm below the paper's top; want 30 mm", d)
+		}
+		if d := toMM(upper[0].top - bottom - 1); math.Abs(d-4) > 1 {
+			t.Errorf("the double line is %.1f mm below the 标志; want 4 mm", d)
+		}
+	}
+	if n := len(raster(2).redRules(ruleLen)); n != 0 {
+		t.Errorf("page 2 has %d red rules; the double lines belong to page 1 only", n)
+	}
+}
+
+// A pixmap is a page rasterised by pdftoppm: 8-bit RGB, row by row.
+type pixmap struct {
+	w, h int
+	rgb  []byte
+}
+
+// readPPM decodes the binary PPM (P6) that pdftoppm writes by default.
+func readPPM(b []byte) (*pixmap, error) {
+	var w, h, maxval int
+	var magic string
+	n, err := fmt.Sscan(string(b[:min(len(b), 64)]), &magic, &w, &h, &maxval)
+	if err != nil || n != 4 || magic != "P6" || maxval != 255 {
+		return nil, fmt.Errorf("not an 8-bit binary PPM: %q", b[:min(len(b), 20)])
+	}
+	// The header ends with a single whitespace after maxval.
+	fields := 0
+	i := 0
+	for fields < 4 {
+		for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
+			i++
+		}
+		for i < len(b) && !(b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
+			i++
+		}
+		fields++
+	}
+	i++
+	if len(b)-i != w*h*3 {
+		return nil, fmt.Errorf("PPM of %d × %d holds %d bytes", w, h, len(b)-i)
+	}
+	return &pixmap{w, h, b[i:]}, nil
+}
+
+// red reports whether the pixel at x, y is the red of the 公文 (#c00000,
+// anti-aliased: clearly red, not pink or dark).
+func (p *pixmap) red(x, y int) bool {
+	i := (y*p.w + x) * 3
+	r, g, b := p.rgb[i], p.rgb[i+1], p.rgb[i+2]
+	return r > 150 && g < 90 && b < 90
+}
+
+// A rule is a horizontal red line: its rows and columns in pixels.
+type rule struct{ top, bottom, left, right int }
+
+// redRules finds the horizontal red lines of at least minLen pixels,
+// top to bottom; adjacent rows of such runs are one rule.
+func (p *pixmap) redRules(minLen int) []rule {
+	var rules []rule
+	for y := 0; y < p.h; y++ {
+		left, right, run, best := -1, -1, 0, 0
+		for x := 0; x < p.w; x++ {
+			if !p.red(x, y) {
+				run = 0
+				continue
+			}
+			if run++; run > best {
+				best = run
+			}
+			if left < 0 {
+				left = x
+			}
+			right = x
+		}
+		if best < minLen {
+			continue
+		}
+		if n := len(rules); n > 0 && rules[n-1].bottom == y-1 {
+			r := &rules[n-1]
+			r.bottom, r.left, r.right = y, min(r.left, left), max(r.right, right)
+		} else {
+			rules = append(rules, rule{y, y, left, right})
+		}
+	}
+	return rules
+}
+
+// redExtent is the first and last row between from and to (excluded)
+// holding any red pixel; -1, -1 when none does.
+func (p *pixmap) redExtent(from, to int) (first, last int) {
+	first, last = -1, -1
+	for y := from; y < to; y++ {
+		for x := 0; x < p.w; x++ {
+			if p.red(x, y) {
+				if first < 0 {
+					first = y
+				}
+				last = y
+				break
+			}
+		}
+	}
+	return first, last
+}
+
+// TestPrintAppendix prints a circular's appendix with its 打印附表 button:
+// the appendix alone, under its heading, every table with its caption and
+// its head row on each page it runs onto, no row split; afterwards the page
+// prints the document again.
+func TestPrintAppendix(t *testing.T) {
+	ctx := browsertest.Start(t)
+	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
+	navigate(t, ctx, srv.URL+"/circulars/2023/14/")
+	// The print dialog is the browser's: here it only counts, and the
+	// print is taken while it would be open.
+	eval[bool](t, ctx, `(window.print = () => { window.printed = (window.printed || 0) + 1; }, true)`)
+	if eval[bool](t, ctx, `document.querySelector("details.appendix, .appendix details").open`) {
+		t.Error("the appendix is open on arrival; it should be folded")
+	}
+	run(t, ctx, "opening the appendix", chromedp.Click(chromedp.CSS(".appendix summary"), chromedp.NodeVisible))
+	run(t, ctx, "pressing 打印附表", chromedp.Click(chromedp.CSS("[data-print-appendix]"), chromedp.NodeVisible))
+	if got := eval[int](t, ctx, `window.printed || 0`); got != 1 {
+		t.Fatalf("打印附表 opened the print dialog %d times; want once", got)
+	}
+	pdf := printCurrent(t, ctx)
+	n := len(pageSizes(t, pdf))
+	t.Logf("the appendix prints on %d pages", n)
+
+	captions := eval[[]string](t, ctx, `[...document.querySelectorAll(".appendix caption")].map(c => c.textContent.replace(/\s+/g, ""))`)
+	heads := eval[[]string](t, ctx, `[...document.querySelectorAll(".appendix thead")].map(h => h.textContent.replace(/\s+/g, ""))`)
+	startsWithAny := func(s string, list []string) bool {
+		return slices.ContainsFunc(list, func(p string) bool { return strings.HasPrefix(s, p) })
+	}
+	pages := pdfWords(t, pdf, n)
+	if pages != nil {
+		all := ""
+		for i, p := range pages {
+			s := text(p)
+			all += s
+			if i == 0 && !strings.HasPrefix(s, "附：2023年1-2月考核数据") {
+				t.Errorf("page 1 does not begin with the appendix's heading: %q", s[:min(len(s), 120)])
+			}
+			for _, not := range []string{"经区政府研究", "双政办函〔2023〕14号", "打印附表", "展开", "收起", "考核数据下载"} {
+				if strings.Contains(s, not) {
+					t.Errorf("page %d of the appendix prints %q", i+1, not)
+				}
+			}
+			// A page begins a table with its caption, or continues one
+			// under its head row, repeated.
+			if first := text(lines(p)[0]); i > 0 && !startsWithAny(first, captions) && !startsWithAny(first, heads) {
+				t.Errorf("page %d begins with neither a table's caption nor its head row: %q", i+1, first)
+			}
+		}
+		// Every table of the appendix is there, with its caption.
+		for _, caption := range captions {
+			if !strings.Contains(all, caption) {
+				t.Errorf("the printed appendix lacks the table %q", caption)
+			}
+		}
+	}
+	// No row is split between pages: the print styles keep every row whole.
+	emulateMedia(t, ctx, "print")
+	if got := eval[string](t, ctx, `[...document.querySelectorAll(".appendix tr")].map(r => getComputedStyle(r).breakInside).find(b => b !== "avoid") || ""`); got != "" {
+		t.Errorf("in print an appendix table row is break-inside: %s; it may be split between pages", got)
+	}
+	emulateMedia(t, ctx, "")
+
+	// Once the dialog closes, the page prints the document again.
+	eval[bool](t, ctx, `(window.dispatchEvent(new Event("afterprint")), true)`)
+	if eval[bool](t, ctx, `document.documentElement.classList.contains("print-appendix")`) {
+		t.Error("after printing the appendix the page still prints only the appendix")
+	}
+	if got := len(pageSizes(t, printCurrent(t, ctx))); got != sampleCircularPages {
+		t.Errorf("after printing the appendix the page prints %d pages; the document is %d", got, sampleCircularPages)
+	}
+}
+
+// emulateMedia makes the page's CSS media "print", or "" for the screen again.
+func emulateMedia(t *testing.T, ctx context.Context, media string) {
+	t.Helper()
+	run(t, ctx, "emulating the media "+media, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		return err
+	}))
+}
+
 // TestPrintFileFormat prints the same circular in 文件格式, whose first page
-// does carry its number: “— 1 —” at the foot of page 1.
+// does carry its number: “— 1 —” at the foot of page 1, and no browser
+// footer after it.
 func TestPrintFileFormat(t *testing.T) {
 	ctx := browsertest.Start(t)
 	dir := copySite(t, sampleSite(t))
@@ -139,22 +576,17 @@ func TestPrintFileFormat(t *testing.T) {
 	if len(sizes) < 2 {
 		t.Fatalf("%d pages printed; want at least 2", len(sizes))
 	}
-	pages := pdfPages(t, pdf, 2)
+	pages := pdfWords(t, pdf, 2)
 	if pages == nil {
 		return
 	}
-	if !strings.Contains(pages[0], "邵阳市双清区人民政府办公室文件") {
-		t.Errorf("page 1 lacks the 文件格式 标志 “…文件”: %q", pages[0])
+	noBrowserHeader(t, []string{text(pages[0]), text(pages[1])}, len(sizes))
+	if s := text(pages[0]); !strings.Contains(s, "邵阳市双清区人民政府办公室文件") {
+		t.Errorf("page 1 lacks the 文件格式 标志 “…文件”: %q", s)
 	}
-	if !strings.HasSuffix(pages[0], "—1—") {
-		t.Errorf("page 1 does not end with “— 1 —”: …%q", tail(pages[0], 40))
+	for i, p := range pages {
+		if n, _ := pageNumber(p); n != fmt.Sprintf("—%d—", i+1) {
+			t.Errorf("page %d's foot reads %q, want “— %d —”", i+1, n, i+1)
+		}
 	}
-	if !strings.HasSuffix(pages[1], "—2—") {
-		t.Errorf("page 2 does not end with “— 2 —”: …%q", tail(pages[1], 40))
-	}
-}
-
-func tail(s string, n int) string {
-	r := []rune(s)
-	return string(r[max(0, len(r)-n):])
 }

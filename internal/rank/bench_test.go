@@ -6,19 +6,19 @@ import (
 	"tongbao/internal/site"
 )
 
-// BenchmarkMonth ranks the sample's month (2023年1-2月: every indicator of
+// BenchmarkMonth ranks the sample's archive of one month (2023年1-2月: every indicator of
 // the seed, 12 townships), as a build does once per month of the archive.
 func BenchmarkMonth(b *testing.B) {
 	s, err := site.Load("../..")
 	if err != nil {
 		b.Fatalf("loading the sample site: %v", err)
 	}
-	m := s.Months[len(s.Months)-1]
-	var res *MonthResults
+	var res *Results
 	for b.Loop() {
-		res = Month(s, m)
+		res = Archive(s)
 	}
-	if len(res.Composite) != len(s.Townships) || len(res.Indicators) == 0 {
-		b.Fatalf("ranked %d townships and %d indicators; want %d townships", len(res.Composite), len(res.Indicators), len(s.Townships))
+	g := res.Periods[len(res.Periods)-1].Groups[0]
+	if len(g.Composite) != len(s.Townships) || len(g.Indicators) == 0 {
+		b.Fatalf("ranked %d townships and %d indicators; want %d townships", len(g.Composite), len(g.Indicators), len(s.Townships))
 	}
 }

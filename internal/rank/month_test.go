@@ -34,13 +34,20 @@ func TestMonth(t *testing.T) {
 		Config: site.Config{
 			Ranking: site.Ranking{GroupSize: 3, CityUnits: 12, DistrictUnits: 3},
 			Scoring: site.Scoring{Decimals: 2},
-			Policy:  site.Policy{RewardTopTownship: 50000, RewardCityFirst: 30000, InterviewLastTownship: "行政负责人"},
+			Rules: []site.Rule{
+				{On: site.OnComposite, Select: site.First, Action: "奖励", Amount: 50000, Line: 30},
+				{On: site.OnCity, Select: site.First, Action: "奖励", Amount: 30000, Line: 31},
+				{On: site.OnComposite, Select: site.Last, Action: "约谈", Who: "行政负责人", Line: 32},
+			},
 		},
 		Townships:   towns,
 		Departments: []*site.Unit{dept},
 	}
-	explicit := site.Interview{Unit: dept, Who: "分管领导", Kind: "提醒约谈", Reason: "排名靠后"}
+	explicit := site.Interview{Unit: dept, Who: "分管领导", Kind: "提醒约谈", Reason: "排名靠后", Line: 40}
 	m := &site.Month{
+		Key:  "2023-02",
+		Year: 2023, Month: 2,
+		File: "data/2023-02.toml",
 		Results: []*site.Result{
 			{Indicator: x, City: 1, Scores: scores(90, 80, 80, 70)},
 			{Indicator: y, City: 10, Scores: scores(60, 70, 50, 40)},
@@ -48,16 +55,18 @@ func TestMonth(t *testing.T) {
 		},
 		Interviews: []site.Interview{explicit},
 	}
-	res := Month(s, m)
+	s.Months = []*site.Month{m}
+	res := Archive(s).Of(m)
+	g := res.Groups[0]
 
 	var comp []string
-	for _, c := range res.Composite {
+	for _, c := range g.Composite {
 		comp = append(comp, fmt.Sprintf("%s:%g:%d", c.Unit.Name, c.Value, c.Rank))
 	}
 	if want := []string{"甲街道:87.5:1", "乙街道:87.5:1", "丙镇:62.5:3", "丁乡:25:4"}; !reflect.DeepEqual(comp, want) {
 		t.Errorf("composite = %v, want %v", comp, want)
 	}
-	xr := res.Indicator("x")
+	xr := g.Indicator("x")
 	if xr == nil || len(xr.Top.Runs) != 2 || len(xr.Top.Runs[1]) != 2 || xr.Top.Exact {
 		t.Errorf("X top group = %+v; want 甲, then 乙、丙 tied, not exact", xr.Top)
 	}
@@ -68,19 +77,28 @@ func TestMonth(t *testing.T) {
 	if want := []string{"y", "z"}; !reflect.DeepEqual(bottom, want) {
 		t.Errorf("city bottom = %v, want %v", bottom, want)
 	}
-	wantRewards := []Award{
-		{towns[0], 50000, "乡镇、街道综合考核排名并列第一"},
-		{towns[1], 50000, "乡镇、街道综合考核排名并列第一"},
-		{dept, 30000, "指标X全市排名第一"},
+	// The measures, each with the config.toml line of its rule or the
+	// month file's line of its hand entry.
+	rule := func(line int) Source { return Source{File: "config.toml", Line: line, Rule: true} }
+	wantRewards := []Measure{
+		{Unit: towns[0], Action: "奖励", Amount: 50000, Reason: "乡镇、街道综合考核排名并列第一", Source: rule(30)},
+		{Unit: towns[1], Action: "奖励", Amount: 50000, Reason: "乡镇、街道综合考核排名并列第一", Source: rule(30)},
+		{Unit: dept, Action: "奖励", Amount: 30000, Reason: "指标X全市排名第一", Source: rule(31)},
 	}
-	if !reflect.DeepEqual(res.Rewards, wantRewards) {
-		t.Errorf("rewards = %+v, want %+v", res.Rewards, wantRewards)
+	if got := res.Rewards(); !reflect.DeepEqual(got, wantRewards) {
+		t.Errorf("rewards = %+v, want %+v", got, wantRewards)
 	}
-	wantInterviews := []site.Interview{
-		{Unit: towns[3], Who: "行政负责人", Kind: "约谈", Reason: "乡镇、街道综合考核排名倒数第一"},
-		explicit,
+	wantInterviews := []Measure{
+		{Unit: towns[3], Action: "约谈", Who: "行政负责人", Reason: "乡镇、街道综合考核排名倒数第一", Source: rule(32)},
+		{Unit: dept, Action: "提醒约谈", Who: "分管领导", Reason: "排名靠后", Source: Source{File: "data/2023-02.toml", Line: 40}},
 	}
-	if !reflect.DeepEqual(res.Interviews, wantInterviews) {
-		t.Errorf("interviews = %+v, want %+v", res.Interviews, wantInterviews)
+	if got := res.Interviews(""); !reflect.DeepEqual(got, wantInterviews) {
+		t.Errorf("interviews = %+v, want %+v", got, wantInterviews)
+	}
+	if got := res.Interviews("提醒约谈"); len(got) != 1 || got[0].Unit != dept {
+		t.Errorf("提醒约谈 = %+v, want the hand entry alone", got)
+	}
+	if got := wantInterviews[1].Source.String(); got != "data/2023-02.toml:40" {
+		t.Errorf("a hand entry's source reads %q", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"tongbao/internal/demo"
+	"tongbao/internal/rank"
 	"tongbao/internal/site"
 )
 
@@ -21,18 +22,19 @@ func BenchmarkCircular(b *testing.B) {
 		b.Fatalf("loading the sample site: %v", err)
 	}
 	s.Pages = nil // only the circular's body is converted
-	r, err := newRenderer(s, Options{})
+	c, err := newCore(s, rank.Archive(s), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
+	circ := &circulars{core: c}
 	var page []byte
 	for b.Loop() {
-		r.convertBodies()
-		if page, err = r.circularPage(0); err != nil {
+		circ.convertBodies()
+		if page, err = circ.circularPage(0); err != nil {
 			b.Fatal(err)
 		}
 	}
-	if err := r.diags.Err(); err != nil {
+	if err := c.diags.Err(); err != nil {
 		b.Fatal(err)
 	}
 	if !strings.Contains(string(page), "排名全区前三的为") {
@@ -61,7 +63,7 @@ func BenchmarkArchive(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if out, err = Render(s, Options{}); err != nil {
+			if out, err = Render(s, rank.Archive(s), Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -73,7 +75,7 @@ func BenchmarkArchive(b *testing.B) {
 			b.Fatal(err)
 		}
 		for b.Loop() {
-			if _, err := Render(s, Options{}); err != nil {
+			if _, err := Render(s, rank.Archive(s), Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -100,6 +102,7 @@ func BenchmarkPlainCorpusIndex(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	res := rank.Archive(s)
 	for _, c := range []struct {
 		name string
 		opts Options
@@ -107,7 +110,7 @@ func BenchmarkPlainCorpusIndex(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			start := cpuTime()
 			for b.Loop() {
-				if _, err := Render(s, c.opts); err != nil {
+				if _, err := Render(s, res, c.opts); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"tongbao/internal/demo"
+	"tongbao/internal/rank"
 	"tongbao/internal/site"
 )
 
@@ -27,13 +28,15 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 	}
 	var sc site.Cache
 	var rc Cache
+	var results *rank.Results
 	render := func() (cached, fresh map[string][]byte) {
 		t.Helper()
 		s, err := site.LoadCached(dir, &sc)
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := Render(s, Options{Cache: &rc})
+		results = rank.Update(results, s)
+		out, err := Render(s, results, Options{Cache: &rc})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -45,7 +48,7 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err = Render(s, Options{})
+		out, err = Render(s, rank.Archive(s), Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -189,7 +192,7 @@ func TestCacheNeedsHashedSite(t *testing.T) {
 	if s.Hashed || s.Pages[0].Sum != ([32]byte{}) {
 		t.Fatalf("site.Load hashed the pages")
 	}
-	if _, err := Render(s, Options{Cache: &Cache{}}); err == nil || !strings.Contains(err.Error(), "site.Cache") {
+	if _, err := Render(s, rank.Archive(s), Options{Cache: &Cache{}}); err == nil || !strings.Contains(err.Error(), "site.Cache") {
 		t.Errorf("Render with a Cache of an unhashed site = %v, want the error", err)
 	}
 	var sc site.Cache
@@ -200,7 +203,7 @@ func TestCacheNeedsHashedSite(t *testing.T) {
 	if !h.Hashed || h.Pages[0].Sum == ([32]byte{}) || h.Circulars[0].Sum == ([32]byte{}) || h.Months[0].Sum == ([32]byte{}) {
 		t.Fatalf("site.LoadCached left sums unset")
 	}
-	if _, err := Render(h, Options{Cache: &Cache{}}); err != nil {
+	if _, err := Render(h, rank.Archive(h), Options{Cache: &Cache{}}); err != nil {
 		t.Errorf("Render with a Cache of a hashed site: %v", err)
 	}
 }

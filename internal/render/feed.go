@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -27,38 +26,35 @@ import (
 // feedEntries is the most entries the feed carries.
 const feedEntries = 50
 
-// feedJobs are the outputs of this file.
-func (r *renderer) feedJobs() []job {
+// feeds are the outputs of this file.
+type feeds struct{ *core }
+
+func (f *feeds) jobs() []job {
+	// The feed's summaries name who came first in each period.
+	feed := append([]input{global(), fronts()}, f.refs()...)
+	for _, p := range f.res.Periods {
+		feed = append(feed, compositeIn(p))
+	}
 	return []job{
-		{path: "feed.xml", fn: r.feed},
-		{path: "sitemap.xml", fn: r.sitemap},
-		{path: "robots.txt", fn: r.robots},
+		{path: "feed.xml", owner: own("Atom 订阅"), in: feed, fn: f.feed},
+		// The sitemap lists every page: the catalogue's (global), the
+		// circulars' and the plain pages' (fronts).
+		{path: "sitemap.xml", owner: own("网站地图"), in: []input{global(), fronts()}, fn: f.sitemap},
+		{path: "robots.txt", owner: own("robots.txt"), in: []input{global()}, fn: f.robots},
 	}
 }
 
 // hasHost reports whether baseURL names a host, so absolute URLs exist.
-func (r *renderer) hasHost() bool {
-	u, err := url.Parse(r.base)
-	return err == nil && u.Host != ""
-}
-
-// link is the best address for p: absolute when the host is known,
-// path-absolute otherwise.
-func (r *renderer) link(p string) string {
-	if r.hasHost() {
-		return r.AbsURL(p)
-	}
-	return r.URL(p)
-}
+func (c *core) hasHost() bool { return c.base.Host != "" }
 
 // tagID is a permanent tag: URI (RFC 4151) for p, for sites whose baseURL
 // has no host: tag:www.example.gov.cn,2023:/circulars/2023/14/.
-func (r *renderer) tagID(year int, p string) string {
-	domain := strings.ToLower(strings.TrimSpace(r.s.Config.Site.Domain))
+func (f *feeds) tagID(year int, p string) string {
+	domain := strings.ToLower(strings.TrimSpace(f.s.Config.Site.Domain))
 	if domain == "" {
 		domain = "tongbao.invalid"
 	}
-	return fmt.Sprintf("tag:%s,%04d:%s", domain, year, r.URL(p))
+	return fmt.Sprintf("tag:%s,%04d:%s", domain, year, f.URL(p))
 }
 
 // feedTime is a date at midnight China Standard Time, as Atom writes it.
@@ -97,65 +93,67 @@ type atomEntry struct {
 }
 
 // feed is /feed.xml: the circulars, newest first, at most feedEntries.
-func (r *renderer) feed() ([]byte, error) {
-	s := r.s
-	f := atomFeed{
+func (f *feeds) feed() ([]byte, error) {
+	s := f.s
+	a := atomFeed{
 		Lang:   s.Config.Language,
 		Title:  s.Config.Title,
 		Author: atomPerson{Name: s.Config.Issuer},
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: r.link("feed.xml")},
-			{Rel: "alternate", Type: "text/html", Href: r.link("")},
+			{Rel: "self", Type: "application/atom+xml", Href: f.link("feed.xml")},
+			{Rel: "alternate", Type: "text/html", Href: f.link("")},
 		},
 		Updated: "2000-01-01T00:00:00+08:00", // no circular yet: a fixed date keeps output deterministic
 	}
-	if f.Author.Name == "" {
-		f.Author.Name = s.Config.Site.Name
+	if a.Author.Name == "" {
+		a.Author.Name = s.Config.Site.Name
 	}
-	for i := len(s.Circulars) - 1; i >= 0 && len(f.Entries) < feedEntries; i-- {
+	for i := len(s.Circulars) - 1; i >= 0 && len(a.Entries) < feedEntries; i-- {
 		c := s.Circulars[i]
-		v := r.circular(i)
+		v := f.circular(i)
 		e := atomEntry{
 			Title:     v.Title,
-			ID:        r.link(c.URLPath()),
+			ID:        f.link(c.URLPath()),
 			Updated:   feedTime(c.Date),
 			Published: feedTime(c.Date),
-			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: r.link(c.URLPath())},
-			Summary:   r.summary(c),
+			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: f.link(c.URLPath())},
+			Summary:   f.summary(c),
 		}
-		if !r.hasHost() {
-			e.ID = r.tagID(c.Year, c.URLPath())
+		if !f.hasHost() {
+			e.ID = f.tagID(c.Year, c.URLPath())
 		}
-		f.Entries = append(f.Entries, e)
+		a.Entries = append(a.Entries, e)
 	}
-	if len(f.Entries) > 0 { // circulars are in date order: the first entry is the newest
-		f.Updated = f.Entries[0].Updated
+	if len(a.Entries) > 0 { // circulars are in date order: the first entry is the newest
+		a.Updated = a.Entries[0].Updated
 	}
-	f.ID = r.link("feed.xml")
-	if !r.hasHost() {
+	a.ID = f.link("feed.xml")
+	if !f.hasHost() {
 		year := 2000
 		if len(s.Circulars) > 0 {
 			year = s.Circulars[0].Date.Year
 		}
-		f.ID = r.tagID(year, "feed.xml")
+		a.ID = f.tagID(year, "feed.xml")
 	}
-	return marshalXML(f)
+	return marshalXML(a)
 }
 
 // summary is one line about a circular: its 文号 and date, and who came
 // first in its month's composite ranking.
-func (r *renderer) summary(c *site.Circular) string {
+func (f *feeds) summary(c *site.Circular) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s，成文日期%s。", c.Number, zh.Date(c.Date.Year, c.Date.Month, c.Date.Day))
-	if c.Data != nil {
-		if res := r.results[c.Data]; res != nil && len(res.Composite) > 0 {
-			var first []string
-			for _, t := range res.Composite {
+	if p := f.periodOf(c); p != nil {
+		var first []string
+		for _, g := range p.Groups {
+			for _, t := range g.Composite {
 				if t.Rank == 1 {
 					first = append(first, t.Unit.Name)
 				}
 			}
-			fmt.Fprintf(&b, "%s乡镇（街道）综合考核排名第一的为：%s。", c.Data.Label(), zh.Join(first))
+		}
+		if len(first) > 0 {
+			fmt.Fprintf(&b, "%s乡镇（街道）综合考核排名第一的为：%s。", p.Label, zh.Join(first))
 		}
 	}
 	return b.String()
@@ -186,18 +184,18 @@ type sitemapURL struct {
 // sitemap is /sitemap.xml: every HTML page but 404.html, by path. The page
 // list is taken from the jobs themselves, so pages added later are listed
 // without touching this file.
-func (r *renderer) sitemap() ([]byte, error) {
+func (f *feeds) sitemap() ([]byte, error) {
 	lastmod := map[string]string{}
-	for _, c := range r.s.Circulars {
+	for _, c := range f.s.Circulars {
 		lastmod[c.URLPath()] = c.Date.String()
 	}
-	for _, p := range r.s.Pages {
+	for _, p := range f.s.Pages {
 		if p.Date.Year != 0 {
 			lastmod[p.Path] = p.Date.String()
 		}
 	}
 	var paths []string
-	for _, j := range r.jobs() {
+	for _, j := range f.core.jobs {
 		if j.path == "index.html" || strings.HasSuffix(j.path, "/index.html") {
 			paths = append(paths, strings.TrimSuffix(j.path, "index.html"))
 		}
@@ -206,7 +204,7 @@ func (r *renderer) sitemap() ([]byte, error) {
 	paths = slices.Compact(paths)
 	var set urlSet
 	for _, p := range paths {
-		set.URLs = append(set.URLs, sitemapURL{Loc: r.link(p), LastMod: lastmod[p]})
+		set.URLs = append(set.URLs, sitemapURL{Loc: f.link(p), LastMod: lastmod[p]})
 	}
 	return marshalXML(set)
 }
@@ -215,11 +213,11 @@ func (r *renderer) sitemap() ([]byte, error) {
 // when its absolute address is known. (Crawlers read robots.txt only at
 // the root of a host: under a baseURL path it is for the portal's
 // administrators to merge into theirs.)
-func (r *renderer) robots() ([]byte, error) {
+func (f *feeds) robots() ([]byte, error) {
 	var b strings.Builder
 	b.WriteString("User-agent: *\nAllow: /\n")
-	if r.hasHost() {
-		fmt.Fprintf(&b, "\nSitemap: %s\n", r.AbsURL("sitemap.xml"))
+	if f.hasHost() {
+		fmt.Fprintf(&b, "\nSitemap: %s\n", f.AbsURL("sitemap.xml"))
 	}
 	return []byte(b.String()), nil
 }

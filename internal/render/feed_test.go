@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"tongbao/internal/rank"
 	"tongbao/internal/site"
 )
 
@@ -22,7 +23,7 @@ func loadSample(t *testing.T) *site.Site {
 
 func renderFiles(t *testing.T, s *site.Site, base string) map[string][]byte {
 	t.Helper()
-	out, err := Render(s, Options{BaseURL: base})
+	out, err := Render(s, rank.Archive(s), Options{BaseURL: base})
 	if err != nil {
 		t.Fatalf("Render: %v", err)
 	}

@@ -224,16 +224,17 @@ func TestTownshipIndicatorMatrix(t *testing.T) {
 	files := renderFiles(t, loadHistorySite(t), "")
 	page := files["units/bing/index.html"]
 	// 丙镇 on 安全生产: 2022年12月 第二 (70.0), 2023年 1月 第一 (90.0), 2月 第三 (70.0).
+	// The score is printed under the rank: no hover needed to see it.
 	r2022 := rowOf(t, tableAfter(t, page, `<caption id="y2022">`), "安全生产")
-	if len(r2022) != 2 || r2022[1] != "2" {
-		t.Errorf("2022 安全生产 row %q, want rank 2", r2022)
+	if len(r2022) != 2 || text(r2022[1]) != "2名，得分70.0" {
+		t.Errorf("2022 安全生产 row %q, want rank 2, score 70.0", r2022)
 	}
 	r2023 := rowOf(t, tableAfter(t, page, `<caption id="y2023">`), "安全生产")
-	if len(r2023) != 3 || r2023[1] != "1" || r2023[2] != "3" {
-		t.Errorf("2023 安全生产 row %q, want ranks 1, 3", r2023)
+	if len(r2023) != 3 || text(r2023[1]) != "1名，得分90.0" || text(r2023[2]) != "3名，得分70.0" {
+		t.Errorf("2023 安全生产 row %q, want ranks 1, 3 with scores 90.0, 70.0", r2023)
 	}
-	if !strings.Contains(string(page), `<td title="第一，得分90.0">1</td>`) {
-		t.Error("the 2023年1月 安全生产 cell lacks its score in the title")
+	if !strings.Contains(string(page), `<td>1<span class="visually-hidden">名，得分</span><small>90.0</small></td>`) {
+		t.Error("the 2023年1月 安全生产 cell does not print its score under the rank")
 	}
 }
 
@@ -285,12 +286,12 @@ func TestRankingsHeatmap(t *testing.T) {
 	page := files["rankings/index.html"]
 	// Three townships in six shades: rank 1 → shade 2, 2 → 4, 3 → 6.
 	row := rowOf(t, tableAfter(t, page, `<caption id="y2023">`), "丙镇")
-	want := []string{"丙镇", "1", "3"}
+	want := []string{"丙镇", "1名，得分83.33", "3名，得分33.33"}
 	if len(row) != 3 || text(row[1]) != want[1] || text(row[2]) != want[2] {
 		t.Fatalf("2023 丙镇 row %q, want %q", row, want)
 	}
 	for _, w := range []string{
-		`<td class="heat-2" title="并列第一，综合得分83.33">1</td><td class="heat-6" title="第三，综合得分33.33">3</td>`,
+		`<td class="heat-2">1<span class="visually-hidden">名，得分</span><small>83.33</small></td><td class="heat-6">3<span class="visually-hidden">名，得分</span><small>33.33</small></td>`,
 		`<span class="heat-swatch heat-2" aria-hidden="true"></span>第1名`,
 		`<span class="heat-swatch heat-4" aria-hidden="true"></span>第2名`,
 		`<span class="heat-swatch heat-6" aria-hidden="true"></span>第3名`,

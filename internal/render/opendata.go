@@ -23,21 +23,35 @@ import (
 // as a formula (starting with = + - @, tab or CR) gets a leading apostrophe;
 // plain numbers such as a negative composite score are left as they are.
 
-// openDataJobs are the outputs of this file.
-func (r *renderer) openDataJobs() []job {
+// openData is the part of the site that writes the open data.
+type openData struct {
+	*core
+	once sync.Once
+	csv  map[*rank.Period]func() ([]byte, error) // see monthCSV
+}
+
+func (o *openData) jobs() []job {
 	var jobs []job
-	for i, c := range r.s.Circulars {
-		if c.Data == nil {
+	for i, c := range o.s.Circulars {
+		p := o.periodOf(c)
+		if p == nil {
 			continue
 		}
-		key := r.jobKey(c.Sum, c.Data.Sum)
+		at := owner{file: c.File, line: c.NumberLine, col: c.NumberCol}
 		jobs = append(jobs,
-			keyed(job{path: c.URLPath() + "data.json", fn: func() ([]byte, error) { return r.dataJSON(i) }}, key),
-			keyed(job{path: c.URLPath() + "data.csv", fn: func() ([]byte, error) { return r.dataCSV(c.Data) }}, key),
+			job{path: c.URLPath() + "data.json", owner: at, in: []input{global(), frontIn(c), periodIn(p)},
+				fn: func() ([]byte, error) { return o.dataJSON(i) }},
+			job{path: c.URLPath() + "data.csv", owner: at, in: []input{global(), periodIn(p)},
+				fn: func() ([]byte, error) { return o.joinCSV([]*rank.Period{p}) }},
 		)
 	}
-	if len(r.s.Months) > 0 {
-		jobs = append(jobs, job{path: "data/ranks.csv", fn: r.ranksCSV})
+	if len(o.res.Periods) > 0 {
+		in := []input{global()}
+		for _, p := range o.res.Periods {
+			in = append(in, periodIn(p))
+		}
+		jobs = append(jobs, job{path: "data/ranks.csv", owner: own("全部排名 CSV"), in: in,
+			fn: func() ([]byte, error) { return o.joinCSV(o.res.Periods) }})
 	}
 	return jobs
 }
@@ -132,18 +146,18 @@ func openTownships(ts []rank.Township) []OpenTownship {
 	return out
 }
 
-func (r *renderer) dataJSON(i int) ([]byte, error) {
-	c := r.s.Circulars[i]
-	m := c.Data
-	res := r.results[m]
-	v := r.circular(i)
+func (o *openData) dataJSON(i int) ([]byte, error) {
+	c := o.s.Circulars[i]
+	p := o.periodOf(c)
+	m := p.Month
+	v := o.circular(i)
 	d := OpenData{
-		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), URL: r.link(c.URLPath())},
-		Month:       m.Key,
-		Period:      m.Label(),
+		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), URL: o.link(c.URLPath())},
+		Month:       p.Span.Key(),
+		Period:      p.Label,
 		OverallCity: m.OverallCity,
 		Indicators:  []OpenIndicator{},
-		Composite:   openTownships(res.Composite),
+		Composite:   openTownships(composite(p)),
 		CityBottom:  []OpenCityBottom{},
 		Categories:  []OpenCategory{},
 		Rewards:     []OpenReward{},
@@ -167,26 +181,28 @@ func (r *renderer) dataJSON(i int) ([]byte, error) {
 		if res1.District > 0 {
 			oi.DistrictLabel, oi.DistrictUnits = res1.DistrictLabel, res1.DistrictUnits
 		}
-		if ir := res.Indicator(ind.ID); ir != nil {
-			oi.Better = "higher"
-			if !ind.HigherBetter {
-				oi.Better = "lower"
+		for _, g := range p.Groups {
+			if ir := g.Indicator(ind.ID); ir != nil {
+				oi.Better = "higher"
+				if !ind.HigherBetter {
+					oi.Better = "lower"
+				}
+				oi.Townships = append(oi.Townships, openTownships(ir.Ranked)...)
 			}
-			oi.Townships = openTownships(ir.Ranked)
 		}
 		d.Indicators = append(d.Indicators, oi)
 	}
-	for _, e := range res.CityBottom {
+	for _, e := range p.CityBottom {
 		d.CityBottom = append(d.CityBottom, OpenCityBottom{ID: e.Indicator.ID, Name: e.Indicator.Name, City: e.City, District: e.District, Owners: unitList(e.Indicator.Owners)})
 	}
 	for _, cat := range m.Categories {
 		d.Categories = append(d.Categories, OpenCategory{Name: cat.Name, Units: unitList(cat.Units)})
 	}
-	for _, a := range res.Rewards {
+	for _, a := range p.Rewards() {
 		d.Rewards = append(d.Rewards, OpenReward{Unit: a.Unit.Name, Amount: a.Amount, Reason: a.Reason})
 	}
-	for _, iv := range res.Interviews {
-		d.Interviews = append(d.Interviews, OpenInterview{Unit: iv.Unit.Name, Who: iv.Who, Kind: iv.Kind, Reason: iv.Reason})
+	for _, iv := range p.Interviews("") {
+		d.Interviews = append(d.Interviews, OpenInterview{Unit: iv.Unit.Name, Who: iv.Who, Kind: iv.Action, Reason: iv.Reason})
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -240,23 +256,25 @@ func csvCell(s string) string {
 	return s
 }
 
-// rankRows appends a month's township ranks: each ranked indicator in
+// rankRows appends a period's township ranks: each ranked indicator in
 // document order, then the composite.
-func (r *renderer) rankRows(rows [][]string, m *site.Month) [][]string {
-	res := r.results[m]
+func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
+	key := p.Span.Key()
 	add := func(label string, ts []rank.Township, decimals int) {
 		for _, t := range ts {
 			tied := "否"
 			if t.Tied {
 				tied = "是"
 			}
-			rows = append(rows, []string{m.Key, label, t.Unit.Name, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied})
+			rows = append(rows, []string{key, label, t.Unit.Name, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied})
 		}
 	}
-	for _, ir := range res.Indicators {
-		add(ir.Result.Indicator.Name, ir.Ranked, ir.Result.Indicator.Decimals)
+	for _, g := range p.Groups {
+		for _, ir := range g.Indicators {
+			add(ir.Result.Indicator.Name, ir.Ranked, ir.Result.Indicator.Decimals)
+		}
 	}
-	add(CompositeLabel, res.Composite, r.s.Config.Scoring.Decimals)
+	add(CompositeLabel, composite(p), o.s.Config.Scoring.Decimals)
 	return rows
 }
 
@@ -277,48 +295,35 @@ func appendCSV(b *bytes.Buffer, rows [][]string) error {
 	return w.Error()
 }
 
-// monthCSV is the body of a month's data.csv, without BOM and header:
-// data.csv and data/ranks.csv share it, so it is made once per month and,
-// in the preview server, once per edit of that month.
-func (r *renderer) monthCSV(m *site.Month) ([]byte, error) {
-	return r.csvOnce[m]()
-}
-
-// newMonthCSV makes the function behind monthCSV for m: computed at most
-// once per render, whichever job asks first.
-func (r *renderer) newMonthCSV(m *site.Month) func() ([]byte, error) {
-	return sync.OnceValues(func() ([]byte, error) {
-		name, key := "csv:"+m.File, keyOf(r.global, m.Sum)
-		if data, ok := r.cache.lookup(name, key); ok {
-			return data, nil
+// monthCSV is the body of a period's data.csv, without BOM and header:
+// data.csv and data/ranks.csv share it, so it is made at most once per
+// render, whichever job asks first, and in the preview server once per
+// change of the period.
+func (o *openData) monthCSV(p *rank.Period) ([]byte, error) {
+	o.once.Do(func() {
+		o.csv = make(map[*rank.Period]func() ([]byte, error), len(o.res.Periods))
+		for _, p := range o.res.Periods {
+			o.csv[p] = sync.OnceValues(func() ([]byte, error) {
+				return fragment(o.core, "csv:"+p.Span.Key(), []input{global(), periodIn(p)}, func() ([]byte, error) {
+					var b bytes.Buffer
+					err := appendCSV(&b, o.rankRows(nil, p))
+					return b.Bytes(), err
+				})
+			})
 		}
-		var b bytes.Buffer
-		if err := appendCSV(&b, r.rankRows(nil, m)); err != nil {
-			return nil, err
-		}
-		r.cache.store(name, key, b.Bytes())
-		return b.Bytes(), nil
 	})
+	return o.csv[p]()
 }
 
-func (r *renderer) dataCSV(m *site.Month) ([]byte, error) {
-	return r.joinCSV([]*site.Month{m})
-}
-
-// ranksCSV is data/ranks.csv: every month, oldest first.
-func (r *renderer) ranksCSV() ([]byte, error) {
-	return r.joinCSV(r.s.Months)
-}
-
-// joinCSV writes the BOM, the header and the months' rows.
-func (r *renderer) joinCSV(months []*site.Month) ([]byte, error) {
+// joinCSV writes the BOM, the header and the periods' rows.
+func (o *openData) joinCSV(periods []*rank.Period) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(utf8BOM)
 	if err := appendCSV(&b, [][]string{CSVHeader}); err != nil {
 		return nil, err
 	}
-	for _, m := range months {
-		rows, err := r.monthCSV(m)
+	for _, p := range periods {
+		rows, err := o.monthCSV(p)
 		if err != nil {
 			return nil, err
 		}

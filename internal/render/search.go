@@ -4,9 +4,9 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 
+	"tongbao/internal/par"
 	"tongbao/internal/search"
 	"tongbao/internal/site"
 )
@@ -26,21 +26,45 @@ import (
 // catalogue. The documents are numbered from their dates and URLs before
 // any is analysed, so a pack of texts is written as soon as its last
 // document is analysed, and a build holds the texts no longer than that;
-// the shards and the table are made once all are (finishSearch).
+// the shards and the table are made once all are (finish).
 //
-// In the preview server, the analyses are kept in the cache under the
-// keys of their files, and the shards under keys of what they hold
-// (search.Index.ShardKeys): a save analyses again only the pages it
-// changed and encodes again only the shards whose tokens they moved.
+// In the preview server, the analyses are fragments keyed by the inputs
+// of their pages (a circular's body's, a plain page's file, the catalogue
+// for unit and indicator pages); the packs, the shards and their gzip
+// copies are keyed by the digest of what they are made of (madeIn:
+// search.PackKey, search.Index.ShardKeys, the file's SHA-256): a save
+// analyses again only the pages it changed and encodes again only the
+// shards whose tokens they moved.
 
-// searchJobs are the outputs of this file that are jobs like any other;
-// the index is made after them (see finishSearch).
-func (r *renderer) searchJobs() []job {
-	return []job{{path: "search/index.html", fn: r.searchPage}}
+// searchIndex is the part of the site that writes the search page and
+// the index: the documents' analyses by their numbers, and the packs of
+// their texts.
+type searchIndex struct {
+	*core
+	circ *circulars
+
+	docs     []search.Document // by place: the circulars, the plain pages, then the unit and indicator pages
+	ids      []int             // the number of each, by place
+	analyses []*search.Analysis
+	left     []atomic.Int32 // documents each pack waits for
+	packs    []string       // each pack's path once written
 }
 
-func (r *renderer) searchPage() ([]byte, error) {
-	return r.execute("search.html", &Page{
+// jobs are the search page and the manifest, which is made once every
+// page is analysed (start, pageEntry, finish), not by a job of its own,
+// but claims its path like any other output. The index's other files are
+// named by the hashes of their bytes, under search/, where no page of
+// content/ may go.
+func (x *searchIndex) jobs() []job {
+	return []job{
+		{path: "search/index.html", owner: own("搜索页"), in: []input{global()}, fn: x.searchPage},
+		{path: "search-index.json", owner: own("搜索索引"), streamed: true},
+		{path: "search-index.json.gz", owner: own("搜索索引"), streamed: true},
+	}
+}
+
+func (x *searchIndex) searchPage() ([]byte, error) {
+	return x.tmpl.execute("search.html", &Page{
 		Kind:   "search",
 		Title:  "站内搜索",
 		Path:   "search/",
@@ -48,32 +72,21 @@ func (r *renderer) searchPage() ([]byte, error) {
 	})
 }
 
-// searchIndex is the index being made: the documents' analyses by their
-// numbers, and the packs of their texts.
-type searchIndex struct {
-	docs     []search.Document // by place: the circulars, the plain pages, then the unit and indicator pages
-	ids      []int             // the number of each, by place
-	analyses []*search.Analysis
-	left     []atomic.Int32 // documents each pack waits for
-	packs    []string       // each pack's path once written
-	mu       sync.Mutex
-}
-
-// startSearch numbers the documents and analyses the circulars, from
-// their converted bodies, and the unit and indicator pages.
-func (r *renderer) startSearch() {
-	if r.noIndex {
+// start numbers the documents and analyses the circulars, from their
+// converted bodies, and the unit and indicator pages.
+func (x *searchIndex) start() {
+	if x.opts.noIndex {
 		return
 	}
-	s := r.s
-	x := &searchIndex{}
+	s := x.s
+	x.docs = nil
 	for i := range s.Circulars {
-		x.docs = append(x.docs, r.circularDocument(i))
+		x.docs = append(x.docs, x.circularDocument(i))
 	}
 	for _, p := range s.Pages {
 		x.docs = append(x.docs, pageDocument(p))
 	}
-	history := r.historyDocuments()
+	history := x.historyDocuments()
 	x.docs = append(x.docs, history...)
 	x.ids = search.Order(x.docs)
 	n := len(x.docs)
@@ -83,24 +96,18 @@ func (r *renderer) startSearch() {
 	for k := range x.left {
 		x.left[k].Store(int32(min(search.PackDocs, n-k*search.PackDocs)))
 	}
-	r.search = x
-	parallel(len(s.Circulars), r.circularAnalysis)
+	par.Do(len(s.Circulars), x.circularAnalysis)
 	for i, d := range history {
-		// Made from the catalogue, which every key holds (r.global).
-		name := "search:" + d.URL
-		a, ok := r.cache.lookupValue(name, r.global)
-		if !ok {
-			a = search.Analyse(d)
-			r.cache.storeValue(name, r.global, nil, a)
-		}
-		r.addAnalysis(len(x.docs)-len(history)+i, a.(*search.Analysis))
+		// Made from the catalogue.
+		a, _ := fragment(x.core, "search:"+d.URL, []input{global()}, func() (*search.Analysis, error) { return search.Analyse(d), nil })
+		x.addAnalysis(len(x.docs)-len(history)+i, a)
 	}
 }
 
 // circularDocument is circular i as the search shows it, without its text.
-func (r *renderer) circularDocument(i int) search.Document {
-	c := r.s.Circulars[i]
-	v := r.circular(i)
+func (x *searchIndex) circularDocument(i int) search.Document {
+	c := x.s.Circulars[i]
+	v := x.circular(i)
 	d := search.Document{Kind: search.Circular, Title: v.Title, URL: v.Path, Number: c.Number}
 	if c.Title != v.Title {
 		d.Names = []string{c.Title}
@@ -122,8 +129,8 @@ func pageDocument(p *site.Page) search.Document {
 // historyDocuments are the unit and indicator pages (history.go), titled
 // as those pages are, found exactly by their names, with a short text of
 // what they show.
-func (r *renderer) historyDocuments() []search.Document {
-	s := r.s
+func (x *searchIndex) historyDocuments() []search.Document {
+	s := x.s
 	var docs []search.Document
 	for _, u := range s.Townships {
 		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核排名", URL: unitPath(u), Names: []string{u.Name},
@@ -162,31 +169,26 @@ func (r *renderer) historyDocuments() []search.Document {
 
 // addAnalysis records the analysis of the document at place i, and writes
 // its pack if that was the last analysis the pack waited for.
-func (r *renderer) addAnalysis(i int, a *search.Analysis) {
-	x := r.search
+func (x *searchIndex) addAnalysis(i int, a *search.Analysis) {
 	id := x.ids[i]
 	x.analyses[id] = a
 	if k := id / search.PackDocs; x.left[k].Add(-1) == 0 {
-		r.writePack(k)
+		x.writePack(k)
 	}
 }
 
 // writePack writes pack k, whose documents are all analysed. A build
 // then drops their texts; the preview server keeps them in its cache.
-func (r *renderer) writePack(k int) {
-	x := r.search
+func (x *searchIndex) writePack(k int) {
 	docs := x.analyses[k*search.PackDocs : min(len(x.analyses), (k+1)*search.PackDocs)]
-	if r.cache != nil {
-		name, key := "search-pack:"+strconv.Itoa(k), search.PackKey(docs)
-		if e, ok := r.cache.entry(name, key); ok {
-			x.packs[k] = e.v.(string)
-			r.emit(Output{Path: x.packs[k], Data: e.data})
-			return
-		}
-		data := search.Pack(docs)
-		x.packs[k] = search.PackPath(k, data)
-		r.cache.storeValue(name, key, data, x.packs[k])
-		r.emit(Output{Path: x.packs[k], Data: data})
+	if x.keys != nil {
+		// Keyed by what the pack holds: the texts of its documents.
+		o, _ := fragment(x.core, "search-pack:"+strconv.Itoa(k), []input{madeIn(search.PackKey(docs))}, func() (Output, error) {
+			data := search.Pack(docs)
+			return Output{Path: search.PackPath(k, data), Data: data}, nil
+		})
+		x.packs[k] = o.Path
+		x.emit(o)
 		return
 	}
 	data := search.Pack(docs)
@@ -194,97 +196,84 @@ func (r *renderer) writePack(k int) {
 	for j, a := range docs {
 		docs[j] = a.DropText()
 	}
-	r.emit(Output{Path: x.packs[k], Data: data})
+	x.emit(Output{Path: x.packs[k], Data: data})
 }
 
 // circularAnalysis analyses circular i from its converted body.
-func (r *renderer) circularAnalysis(i int) {
-	c := r.s.Circulars[i]
-	var name string
-	var key [32]byte
-	if r.cache != nil {
-		name, key = "search:"+c.File, keyOf(r.global, c.Sum, monthSum(c))
-		if v, ok := r.cache.lookupValue(name, key); ok {
-			r.addAnalysis(i, v.(*search.Analysis))
-			return
-		}
-	}
-	a := search.AnalyseHTML(r.search.docs[i], string(r.bodies[i]))
-	if r.cache != nil {
-		r.cache.storeValue(name, key, nil, a)
-	}
-	r.addAnalysis(i, a)
+func (x *searchIndex) circularAnalysis(i int) {
+	c := x.s.Circulars[i]
+	a, _ := fragment(x.core, "search:"+c.File, x.bodyInputs(c), func() (*search.Analysis, error) {
+		return search.AnalyseHTML(x.docs[i], string(x.circ.bodies[i])), nil
+	})
+	x.addAnalysis(i, a)
+}
+
+// pageInputs are what plain page i's analysis reads.
+func (x *searchIndex) pageInputs(i int) []input {
+	return []input{global(), fileIn(x.s.Pages[i].File)}
 }
 
 // pageEntry analyses plain page i from its converted body.
-func (r *renderer) pageEntry(i int, body template.HTML) {
-	if r.search == nil {
+func (x *searchIndex) pageEntry(i int, body template.HTML) {
+	if x.analyses == nil {
 		return
 	}
-	p := r.s.Pages[i]
-	place := len(r.s.Circulars) + i
-	a := search.AnalyseHTML(r.search.docs[place], string(body))
-	if r.cache != nil {
-		r.cache.storeValue("search:"+p.File, keyOf(r.global, p.Sum), nil, a)
-	}
-	r.addAnalysis(place, a)
+	place := len(x.s.Circulars) + i
+	a := search.AnalyseHTML(x.docs[place], string(body))
+	x.keep("search:"+x.s.Pages[i].File, x.pageInputs(i), a)
+	x.addAnalysis(place, a)
 }
 
-// finishSearch analyses the plain pages whose jobs the cache answered and
+// finish analyses the plain pages whose jobs the cache answered and
 // writes the shards, the documents table and the manifest, each with a
 // gzip copy beside it for servers that send precompressed files (nginx's
 // gzip_static). Nothing is written if a page failed to convert (its job
 // reported why): every shard would depend on it.
-func (r *renderer) finishSearch() {
-	x := r.search
-	if x == nil {
+func (x *searchIndex) finish() {
+	if x.analyses == nil {
 		return
 	}
-	n := len(r.s.Circulars)
+	n := len(x.s.Circulars)
 	failed := false
-	for i, p := range r.s.Pages {
+	for i, p := range x.s.Pages {
 		if x.analyses[x.ids[n+i]] != nil {
 			continue
 		}
-		if v, ok := r.cache.lookupValue("search:"+p.File, keyOf(r.global, p.Sum)); ok {
-			r.addAnalysis(n+i, v.(*search.Analysis))
+		if a, ok := cached[*search.Analysis](x.core, "search:"+p.File, x.pageInputs(i)); ok {
+			x.addAnalysis(n+i, a)
 			continue
 		}
-		body, err := r.convertPage(p)
+		body, err := x.convert(p.File, p.Body, p.BodyLine, nil)
 		if err != nil {
 			failed = true
 			continue
 		}
-		r.pageEntry(i, body)
+		x.pageEntry(i, body)
 	}
 	if failed {
 		return
 	}
 	idx := search.NewIndex(x.analyses)
 	var shard func(i int) search.Shard // a build makes every shard
-	if r.cache != nil {
+	if x.keys != nil {
+		// Keyed by what the shard holds: its documents' tokens in it.
 		keys := idx.ShardKeys()
 		shard = func(i int) search.Shard {
-			name := "search-shard:" + strconv.Itoa(i)
-			if v, ok := r.cache.lookupValue(name, keys[i]); ok {
-				return v.(search.Shard)
-			}
-			sh := idx.Shard(i)
-			r.cache.storeValue(name, keys[i], nil, sh)
+			sh, _ := fragment(x.core, "search-shard:"+strconv.Itoa(i), []input{madeIn(keys[i])}, func() (search.Shard, error) { return idx.Shard(i), nil })
 			return sh
 		}
 	}
 	files := idx.Files(x.packs, shard)
-	parallel(len(files), func(i int) {
+	par.Do(len(files), func(i int) {
 		f := files[i]
-		r.emit(Output{Path: f.Path, Data: f.Data})
+		x.emit(Output{Path: f.Path, Data: f.Data})
+		if x.keys == nil {
+			x.emit(Output{Path: f.Path + ".gz", Data: search.Gzip(f.Data)})
+			return
+		}
 		// The preview server compresses again only what changed.
 		name := "search-gz:" + f.Path[:strings.IndexByte(f.Path+".", '.')]
-		gz, ok := r.cache.lookup(name, f.Sum)
-		if !ok {
-			gz = search.Gzip(f.Data)
-			r.cache.store(name, f.Sum, gz)
-		}
-		r.emit(Output{Path: f.Path + ".gz", Data: gz})
+		gz, _ := fragment(x.core, name, []input{madeIn(f.Sum)}, func() ([]byte, error) { return search.Gzip(f.Data), nil })
+		x.emit(Output{Path: f.Path + ".gz", Data: gz})
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"tongbao/internal/demo"
+	"tongbao/internal/rank"
 	"tongbao/internal/search"
 	"tongbao/internal/site"
 )
@@ -246,19 +247,22 @@ func BenchmarkSearchIndex(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r, err := newRenderer(s, Options{})
+	c, err := newCore(s, rank.Archive(s), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	var size int
-	r.emit = func(o Output) { size += len(o.Data) }
-	r.convertBodies()
+	c.emit = func(o Output) { size += len(o.Data) }
+	circ := &circulars{core: c}
+	x := &searchIndex{core: c, circ: circ}
+	circ.search = x
+	circ.convertBodies()
 	for b.Loop() {
 		size = 0
-		r.startSearch()
-		r.finishSearch()
+		x.start()
+		x.finish()
 	}
-	if err := r.diags.Err(); err != nil {
+	if err := c.diags.Err(); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(size), "bytes")
@@ -279,13 +283,15 @@ func TestSearchIndexIncremental(t *testing.T) {
 	}
 	var sc site.Cache
 	var rc Cache
+	var results *rank.Results
 	shards := func() map[string][]byte {
 		t.Helper()
 		s, err := site.LoadCached(dir, &sc)
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := Render(s, Options{Cache: &rc})
+		results = rank.Update(results, s)
+		out, err := Render(s, results, Options{Cache: &rc})
 		if err != nil {
 			t.Fatal(err)
 		}

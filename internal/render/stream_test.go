@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/rank"
 )
 
 // collect runs Stream and returns what it emitted, by path, failing the
@@ -35,7 +36,7 @@ func collect(t *testing.T, emit func(Output) error, run func(func(Output) error)
 // once, with the bytes Render returns for it; Render's are sorted.
 func TestStreamEmitsEveryOutput(t *testing.T) {
 	s := loadSample(t)
-	got, err := collect(t, nil, func(emit func(Output) error) error { return Stream(s, Options{}, emit) })
+	got, err := collect(t, nil, func(emit func(Output) error) error { return Stream(s, rank.Archive(s), Options{}, emit) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func TestStreamEmitsEveryOutput(t *testing.T) {
 			t.Errorf("%s not emitted, or empty", p)
 		}
 	}
-	out, err := Render(s, Options{})
+	out, err := Render(s, rank.Archive(s), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func TestStreamTemplateError(t *testing.T) {
 	if !found {
 		t.Fatal("the sample has no layouts/circular.html")
 	}
-	got, err := collect(t, nil, func(emit func(Output) error) error { return Stream(s, Options{}, emit) })
+	got, err := collect(t, nil, func(emit func(Output) error) error { return Stream(s, rank.Archive(s), Options{}, emit) })
 	var l diag.List
 	if !errors.As(err, &l) || len(l) != 1 || l[0].File != "layouts/circular.html" || !strings.Contains(l[0].Msg, "Nope") {
 		t.Fatalf("Stream = %v; want one template error in layouts/circular.html", err)
@@ -87,7 +88,7 @@ func TestStreamTemplateError(t *testing.T) {
 	if len(got["index.html"]) == 0 || len(got["search-index.json"]) == 0 {
 		t.Error("the pages that did not fail were not emitted")
 	}
-	if out, err := Render(s, Options{}); out != nil || err == nil {
+	if out, err := Render(s, rank.Archive(s), Options{}); out != nil || err == nil {
 		t.Errorf("Render = %d outputs, %v; want none and the error", len(out), err)
 	}
 }
@@ -97,12 +98,12 @@ func TestStreamTemplateError(t *testing.T) {
 // returns emit's error.
 func TestStreamStopsOnEmitError(t *testing.T) {
 	s := loadSample(t)
-	all, err := Render(s, Options{})
+	all, err := Render(s, rank.Archive(s), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	full := errors.New("disk full")
-	got, err := collect(t, func(Output) error { return full }, func(emit func(Output) error) error { return Stream(s, Options{}, emit) })
+	got, err := collect(t, func(Output) error { return full }, func(emit func(Output) error) error { return Stream(s, rank.Archive(s), Options{}, emit) })
 	if !errors.Is(err, full) {
 		t.Errorf("Stream = %v; want emit's error", err)
 	}

@@ -1,32 +1,76 @@
 package render
 
 import (
+	"bytes"
+	"embed"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"tongbao/internal/diag"
 	"tongbao/internal/zh"
 )
 
-// parseTemplates parses layouts/ once per build: base.html and every file
-// under partials/ form the shared set; each other top-level file is a page
+// builtin holds the templates tongbao brings itself: the shortcodes'
+// markup. A site overrides one with a file of the same name under its
+// layouts/ (layouts/shortcodes/rewards.html), as in Hugo.
+//
+//go:embed shortcodes/*.html
+var builtin embed.FS
+
+// templates are a site's layouts, parsed once per render.
+type templates struct {
+	c *core
+	// pages holds each page layout (circular.html …), parsed into its own
+	// clone of the shared set: base.html and partials/.
+	pages map[string]*template.Template
+	// partials is a clone of the shared set for partialCached, and
+	// partialOut its outputs, by partial and variants.
+	partials   *template.Template
+	partialOut sync.Map
+	// shortcodes holds shortcodes/<name>.html, with the shared set.
+	shortcodes *template.Template
+	// sources are the layouts' texts by name, to place errors.
+	sources map[string][]byte
+
+	// buffers hold the pages being executed: a page is written into a
+	// buffer that earlier pages grew and copied out once at its size,
+	// rather than into a fresh buffer that doubles a dozen times and is
+	// left up to half empty.
+	buffers sync.Pool
+}
+
+// parseTemplates parses layouts/: base.html and every file under
+// partials/ form the shared set; each other top-level file is a page
 // layout parsed into its own clone of it, defining the blocks base.html
-// calls ("main", and optionally "head").
-func (r *renderer) parseTemplates() error {
+// calls ("main", and optionally "head"); shortcodes/ are the shortcodes'
+// markup, the site's over the built-in ones.
+func parseTemplates(c *core) (*templates, error) {
+	t := &templates{c: c, pages: map[string]*template.Template{}, sources: map[string][]byte{}}
 	var diags diag.List
-	shared := template.New("").Funcs(r.funcs())
+	shared := template.New("").Funcs(t.funcs())
 	var pages []string
-	sources := map[string]string{}
-	for _, f := range r.s.Layouts {
-		sources[f.Name] = string(f.Data)
-		if f.Name == "base.html" || strings.HasPrefix(f.Name, "partials/") {
+	shortcodes := map[string][]byte{}
+	builtins, _ := fs.Glob(builtin, "shortcodes/*.html")
+	for _, name := range builtins {
+		shortcodes[name], _ = builtin.ReadFile(name)
+	}
+	for _, f := range c.s.Layouts {
+		t.sources[f.Name] = f.Data
+		switch {
+		case f.Name == "base.html" || strings.HasPrefix(f.Name, "partials/"):
 			if _, err := shared.New(f.Name).Parse(string(f.Data)); err != nil {
-				diags = append(diags, r.templateDiag(err))
+				diags = append(diags, t.diag(err))
 			}
-		} else if path.Dir(f.Name) == "." {
+		case strings.HasPrefix(f.Name, "shortcodes/"):
+			shortcodes[f.Name] = f.Data
+		case path.Dir(f.Name) == ".":
 			pages = append(pages, f.Name)
 		}
 	}
@@ -34,51 +78,119 @@ func (r *renderer) parseTemplates() error {
 		diags.Add("layouts/base.html", 0, 0, "缺少基础模板 base.html")
 	}
 	if len(diags) > 0 {
-		return diags.Err()
+		return nil, diags.Err()
 	}
 	// partialCached executes partials from a clone of its own: a set that
 	// has run can no longer be cloned.
-	partials, err := shared.Clone()
-	if err != nil {
-		return err
+	var err error
+	if t.partials, err = shared.Clone(); err != nil {
+		return nil, err
 	}
-	r.partials = partials
-	r.tmpl = map[string]*template.Template{}
+	if t.shortcodes, err = shared.Clone(); err != nil {
+		return nil, err
+	}
+	for name, src := range shortcodes {
+		if _, err := t.shortcodes.New(name).Parse(string(src)); err != nil {
+			diags = append(diags, t.diag(err))
+		}
+	}
 	for _, name := range pages {
-		t, err := shared.Clone()
+		p, err := shared.Clone()
 		if err == nil {
-			_, err = t.New(name).Parse(sources[name])
+			_, err = p.New(name).Parse(string(t.sources[name]))
 		}
 		if err != nil {
-			diags = append(diags, r.templateDiag(err))
+			diags = append(diags, t.diag(err))
 			continue
 		}
-		r.tmpl[name] = t
+		t.pages[name] = p
 	}
-	return diags.Err()
+	return t, diags.Err()
+}
+
+// execute runs a page layout with the shared base and partials.
+func (t *templates) execute(layout string, p *Page) ([]byte, error) {
+	c := t.c
+	tmpl := t.pages[layout]
+	if tmpl == nil {
+		return nil, diag.List{{File: "layouts/" + layout, Msg: "缺少模板文件"}}
+	}
+	p.Site = c.view
+	p.Nav = nav(p.Site.Nav, p)
+	if p.Kind != "404" {
+		p.Permalink = c.AbsURL(p.Path)
+	}
+	b, _ := t.buffers.Get().(*bytes.Buffer)
+	if b == nil {
+		b = new(bytes.Buffer)
+	}
+	defer t.buffers.Put(b)
+	b.Reset()
+	if err := tmpl.ExecuteTemplate(b, "base.html", p); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(b.Bytes()), nil
+}
+
+// shortcode executes the markup of shortcode name with its view.
+func (t *templates) shortcode(name string, view any) (template.HTML, error) {
+	var b strings.Builder
+	if err := t.shortcodes.ExecuteTemplate(&b, "shortcodes/"+name+".html", view); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)?\s*(.*)$`)
+
+// diag places a template error at its layout file, line and column. Go
+// counts the column in bytes from 0; staff count characters from 1, as
+// the rest of tongbao's diagnostics do. A built-in template's error is
+// placed at the name a site would override it with.
+func (t *templates) diag(err error) diag.Diagnostic {
+	msg := err.Error()
+	m := templateErrRE.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.Diagnostic{File: "layouts", Msg: "模板错误：" + msg}
+	}
+	d := diag.Diagnostic{File: "layouts/" + m[1], Msg: "模板错误：" + m[4]}
+	d.Line, _ = strconv.Atoi(m[2])
+	if m[3] == "" {
+		return d
+	}
+	col, _ := strconv.Atoi(m[3])
+	d.Col = col + 1
+	if src, ok := t.sources[m[1]]; ok {
+		lines := bytes.Split(src, []byte("\n"))
+		if d.Line >= 1 && d.Line <= len(lines) && col <= len(lines[d.Line-1]) {
+			d.Col = 1 + utf8.RuneCount(lines[d.Line-1][:col])
+		}
+	}
+	return d
 }
 
 // funcs are the template functions layouts may use.
-func (r *renderer) funcs() template.FuncMap {
+func (t *templates) funcs() template.FuncMap {
+	c := t.c
 	return template.FuncMap{
 		// url "circulars/" → "/tongbao/circulars/": every link honours baseURL's path.
-		"url": r.URL,
+		"url": c.URL,
 		// absURL "circulars/" → "https://host/tongbao/circulars/" when baseURL has a host.
-		"absURL": r.AbsURL,
+		"absURL": c.AbsURL,
 		// asset "css/site.css" → the fingerprinted URL of layouts/assets/css/site.css.
 		"asset": func(name string) (string, error) {
-			p, ok := r.assets[name]
+			p, ok := c.assets[name]
 			if !ok {
 				return "", errMissingAsset(name)
 			}
-			return r.URL(p), nil
+			return c.URL(p), nil
 		},
 		"numeral": zh.Numeral,
 		"ordinal": zh.Ordinal,
 		// partialCached "partials/footer.html" . → the partial, executed once
 		// per build for each distinct list of the variants that follow:
 		// partialCached "partials/header.html" . .Kind .Nav.
-		"partialCached": r.partialCached,
+		"partialCached": t.partialCached,
 	}
 }
 
@@ -89,20 +201,20 @@ func (r *renderer) funcs() template.FuncMap {
 // the template work of a plain page. The variants must name everything
 // the partial reads that differs between pages, or pages get another
 // page's partial.
-func (r *renderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
+func (t *templates) partialCached(name string, data any, variants ...any) (template.HTML, error) {
 	key := variantKey(name, variants)
-	if h, ok := r.partialOut.Load(key); ok {
+	if h, ok := t.partialOut.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	t := r.partials.Lookup(name)
-	if t == nil {
+	p := t.partials.Lookup(name)
+	if p == nil {
 		return "", fmt.Errorf("partialCached：没有模板 %s（模板须在 partials/ 下或为 base.html）", name)
 	}
 	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
+	if err := p.Execute(&b, data); err != nil {
 		return "", err
 	}
-	h, _ := r.partialOut.LoadOrStore(key, template.HTML(b.String()))
+	h, _ := t.partialOut.LoadOrStore(key, template.HTML(b.String()))
 	return h.(template.HTML), nil
 }
 

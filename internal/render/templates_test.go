@@ -10,6 +10,7 @@ import (
 
 	"tongbao/internal/demo"
 	"tongbao/internal/diag"
+	"tongbao/internal/rank"
 	"tongbao/internal/site"
 )
 
@@ -73,7 +74,7 @@ func TestPartialCachedMissing(t *testing.T) {
 			s.Layouts[i].Data = []byte(strings.Replace(string(f.Data), "{{.Content}}", `{{partialCached "partials/nope.html" .}}`, 1))
 		}
 	}
-	_, err := Render(s, Options{})
+	_, err := Render(s, rank.Archive(s), Options{})
 	var l diag.List
 	if !errors.As(err, &l) || len(l) != 1 || l[0].File != "layouts/page.html" || !strings.Contains(l[0].Msg, "partials/nope.html") {
 		t.Fatalf("Render = %v; want one error in layouts/page.html naming partials/nope.html", err)

@@ -16,7 +16,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,6 +23,7 @@ import (
 	"time"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/rank"
 	"tongbao/internal/render"
 	"tongbao/internal/site"
 )
@@ -59,6 +59,7 @@ type Server struct {
 	// The caches carry unchanged work from one rebuild to the next; only
 	// the rebuild goroutine touches them.
 	siteCache   site.Cache
+	results     *rank.Results // the last build's, for rank.Update
 	renderCache render.Cache
 
 	nonce string // differs per process, so a browser reconnecting after a restart reloads
@@ -155,34 +156,26 @@ func changedText(c change) string {
 	return fmt.Sprintf("%d 个页面有变化", len(c.Changed))
 }
 
-// render is build.Render with the server's caches, keeping the loaded
-// site's base path, which the server needs to mount the pages where their
-// links point.
+// render is build.Render with the server's caches — a period whose month
+// is unchanged is not ranked again, an output whose inputs are unchanged
+// not rendered again — keeping the loaded site's base path, which the
+// server needs to mount the pages where their links point.
 func (s *Server) render() ([]render.Output, string, error) {
 	st, err := site.LoadCached(s.opts.Source, &s.siteCache)
 	if err != nil {
 		return nil, "", err
 	}
-	outputs, err := render.Render(st, render.Options{Cache: &s.renderCache})
+	base, err := site.ParseBase(st.Config.BaseURL)
 	if err != nil {
 		return nil, "", err
 	}
-	return outputs, basePath(st.Config.BaseURL), nil
-}
-
-// basePath is the path of baseURL, with a slash at both ends.
-func basePath(baseURL string) string {
-	p := "/"
-	if u, err := url.Parse(baseURL); err == nil && u.Path != "" {
-		p = u.Path
+	res := rank.Update(s.results, st)
+	outputs, err := render.Render(st, res, render.Options{Cache: &s.renderCache})
+	if err != nil {
+		return nil, "", err
 	}
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	if !strings.HasSuffix(p, "/") {
-		p += "/"
-	}
-	return p
+	s.results = res
+	return outputs, base.Path, nil
 }
 
 // diagLines turns a build error into the lines shown in the terminal and

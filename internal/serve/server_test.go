@@ -282,10 +282,6 @@ func TestScriptInjected(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := t.TempDir()
-	if err := build.Write(out, outputs); err != nil {
-		t.Fatal(err)
-	}
 	for _, o := range outputs {
 		if strings.Contains(string(o.Data), "__tongbao") {
 			t.Errorf("build output %s carries the live-reload script", o.Path)
@@ -332,13 +328,13 @@ func TestDiff(t *testing.T) {
 		return `<link rel="stylesheet" href="/assets/css/` + css + `"><p>` + text + `</p>`
 	}
 	old := newSnapshot(&snapshot{}, "a", "/", []render.Output{
-		{Path: "assets/css/site.00000001.css", Data: []byte("p{}")},
+		{Path: "assets/css/site.00000001.css", Data: []byte("p{}"), Asset: "assets/css/site.css"},
 		{Path: "index.html", Data: []byte(page("site.00000001.css", "home"))},
 		{Path: "x/index.html", Data: []byte(page("site.00000001.css", "x"))},
 		{Path: "gone/index.html", Data: []byte("gone")},
 	})
 	cssOnly := newSnapshot(old, "b", "/", []render.Output{
-		{Path: "assets/css/site.00000002.css", Data: []byte("p{color:red}")},
+		{Path: "assets/css/site.00000002.css", Data: []byte("p{color:red}"), Asset: "assets/css/site.css"},
 		{Path: "index.html", Data: []byte(page("site.00000002.css", "home"))},
 		{Path: "x/index.html", Data: []byte(page("site.00000002.css", "x changed"))},
 		{Path: "new/index.html", Data: []byte("new")},

@@ -10,12 +10,10 @@ import (
 	"mime"
 	"net/http"
 	"path"
-	"regexp"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
+	"tongbao/internal/par"
 	"tongbao/internal/render"
 )
 
@@ -35,6 +33,7 @@ type file struct {
 	sum   [32]byte // of raw, to tell what a rebuild changed
 	etag  string   // of the body as served
 	ctype string
+	asset string // an asset's path without its fingerprint (render.Output.Asset)
 
 	// A page is served with the live-reload script inserted at offset at.
 	// It is inserted while the response is written, not copied into a new
@@ -50,12 +49,6 @@ func (f *file) size() int { return len(f.raw) + len(f.tag) }
 // reader reads the body as served.
 func (f *file) reader() *bodyReader {
 	return &bodyReader{parts: [3][]byte{f.raw[:f.at], f.tag, f.raw[f.at:]}, size: int64(f.size())}
-}
-
-// body is the body as served, in one piece (for tests).
-func (f *file) body() []byte {
-	b, _ := io.ReadAll(f.reader())
-	return b
 }
 
 // A bodyReader reads and seeks across the parts of a body without joining
@@ -106,20 +99,7 @@ func (r *bodyReader) Seek(offset int64, whence int) (int64, error) {
 // are hashed on every core.
 func newSnapshot(prev *snapshot, id, basePath string, outputs []render.Output) *snapshot {
 	files := make([]*file, len(outputs))
-	var wg sync.WaitGroup
-	next := make(chan int, len(outputs))
-	for i := range outputs {
-		next <- i
-	}
-	close(next)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				files[i] = prev.file(outputs[i], id)
-			}
-		})
-	}
-	wg.Wait()
+	par.Do(len(outputs), func(i int) { files[i] = prev.file(outputs[i], id) })
 	s := &snapshot{id: id, basePath: basePath, files: make(map[string]*file, len(outputs))}
 	for i, o := range outputs {
 		s.files[o.Path] = files[i]
@@ -134,7 +114,7 @@ func (prev *snapshot) file(o render.Output, id string) *file {
 	if same && !isHTML(o.Path) {
 		return old
 	}
-	f := &file{raw: o.Data, at: len(o.Data), ctype: contentType(o.Path, o.Data)}
+	f := &file{raw: o.Data, at: len(o.Data), ctype: contentType(o.Path, o.Data), asset: o.Asset}
 	if same {
 		f.sum = old.sum
 	} else {
@@ -216,7 +196,7 @@ func diff(old, cur *snapshot) change {
 			added = append(added, p)
 		}
 	}
-	renames := cssRenames(removed, added)
+	renames := cssRenames(old, cur, removed, added)
 	var pairs []string // for strings.NewReplacer: old URL, new URL, …
 	if len(renames) > 0 {
 		c.CSS = map[string]string{}
@@ -255,26 +235,21 @@ func diff(old, cur *snapshot) change {
 	return c
 }
 
-// fingerprintRE matches the content hash render puts before an asset's
-// extension: css/site.0a1b2c3d.css.
-var fingerprintRE = regexp.MustCompile(`\.[0-9a-f]{8}(\.[^./]+)$`)
-
 // cssRenames pairs stylesheets that went away with the ones that replaced
-// them, by their name without the fingerprint.
-func cssRenames(removed, added []string) map[string]string {
-	byName := map[string]string{}
+// them: the same asset under a new fingerprint.
+func cssRenames(old, cur *snapshot, removed, added []string) map[string]string {
+	byAsset := map[string]string{}
 	for _, p := range added {
-		if path.Ext(p) == ".css" {
-			byName[fingerprintRE.ReplaceAllString(p, "$1")] = p
+		if a := cur.files[p].asset; a != "" && path.Ext(p) == ".css" {
+			byAsset[a] = p
 		}
 	}
 	out := map[string]string{}
 	for _, p := range removed {
-		if path.Ext(p) != ".css" {
-			continue
-		}
-		if to, ok := byName[fingerprintRE.ReplaceAllString(p, "$1")]; ok {
-			out[p] = to
+		if a := old.files[p].asset; a != "" && path.Ext(p) == ".css" {
+			if to, ok := byAsset[a]; ok {
+				out[p] = to
+			}
 		}
 	}
 	return out

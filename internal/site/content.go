@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/par"
 )
 
 // numberRE reads a 文号: 代字〔年份〕序号号 (DOMAIN.md §1).
@@ -25,7 +26,6 @@ type parsed struct {
 	page     *Page
 	dataKey  string // the circular's data = "2023-02"
 	dataAt   [2]int // line and column of data =, for its diagnostic
-	numberAt [2]int // of number =
 	diags    diag.List
 }
 
@@ -38,23 +38,15 @@ func (l *loader) content() {
 		}
 	}
 	all := make([]*parsed, len(files))
-	parallel(len(files), func(i int) {
+	par.Do(len(files), func(i int) {
 		all[i] = l.parseContent(files[i])
 	})
 	l.keepContent(files, all)
 
+	// Which output each file makes, and that no two make the same, is the
+	// renderer's to check (render: one owner per path): it knows every
+	// output, tongbao's own pages too.
 	byNumber := map[string]string{}
-	urls := map[string]string{}
-	// claim reserves a URL for a file; at is where the file decides it
-	// (a circular's number =, a page's first line).
-	claim := func(url, file string, at [2]int) bool {
-		if prev, dup := urls[url]; dup {
-			l.diags.Add(file, at[0], at[1], "网址 /%s 与 %s 冲突", url, prev)
-			return false
-		}
-		urls[url] = file
-		return true
-	}
 	for i, rel := range files {
 		p := all[i]
 		l.diags = append(l.diags, p.diags...)
@@ -76,23 +68,15 @@ func (l *loader) content() {
 				c = &linked
 			}
 			if prev, dup := byNumber[c.Number]; dup {
-				l.diags.Add(rel, p.numberAt[0], p.numberAt[1], "文号“%s”与 %s 重复", c.Number, prev)
+				l.diags.Add(rel, c.NumberLine, c.NumberCol, "文号“%s”与 %s 重复", c.Number, prev)
 				continue
 			}
 			byNumber[c.Number] = rel
-			if claim(c.URLPath(), rel, p.numberAt) {
-				s.Circulars = append(s.Circulars, c)
-			}
+			s.Circulars = append(s.Circulars, c)
 			continue
 		}
 		if pg := p.page; pg != nil {
-			if pg.Path == "" || reserved[strings.SplitN(pg.Path, "/", 2)[0]] {
-				l.diags.Add(rel, 1, 1, "网址 /%s 已被 tongbao 自己的页面占用，请换一个文件名", pg.Path)
-				continue
-			}
-			if claim(pg.Path, rel, [2]int{1, 1}) {
-				s.Pages = append(s.Pages, pg)
-			}
+			s.Pages = append(s.Pages, pg)
 		}
 	}
 	slices.SortFunc(s.Circulars, func(a, b *Circular) int {
@@ -104,15 +88,7 @@ func (l *loader) content() {
 		}
 		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Serial, b.Serial), strings.Compare(a.Number, b.Number))
 	})
-	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
-}
-
-// reserved are the first path segments of the pages tongbao makes itself;
-// a plain page there would be overwritten or overwrite one.
-var reserved = map[string]bool{
-	"circulars": true, "units": true, "indicators": true, "rankings": true,
-	"search": true, "assets": true, "feed.xml": true, "sitemap.xml": true,
-	"robots.txt": true, "404": true, "search-index.json": true, "data": true,
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.File, b.File)) })
 }
 
 // frontMatter splits a Markdown file into its TOML front matter (between
@@ -221,7 +197,7 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	}
 	p.dataKey = t.str("data")
 	p.dataAt[0], p.dataAt[1] = f.position("data")
-	p.numberAt[0], p.numberAt[1] = f.position("number")
+	c.NumberLine, c.NumberCol = f.position("number")
 	switch v := t.str("format"); v {
 	case "", "letter":
 		c.Letter = true

@@ -56,7 +56,7 @@ func FuzzMonthFile(f *testing.F) {
 			if m == nil {
 				t.Fatal("loaded without error, but the month is missing")
 			}
-			rank.Month(s, m)
+			rank.Archive(s)
 			return
 		}
 		var l diag.List

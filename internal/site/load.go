@@ -7,15 +7,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
-	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"tongbao/internal/diag"
@@ -287,8 +282,29 @@ func (l *loader) config() {
 		c.Policy.RewardCityFirst = int64(nonNegative(pt, f, "rewardCityFirst"))
 		c.Policy.InterviewLastTownship = pt.str("interviewLastTownship")
 		pt.done()
+		c.Rules = policyRules(c.Policy, func(key string) int {
+			line, _ := f.position("policy." + key)
+			return line
+		})
 	}
 	t.done()
+}
+
+// policyRules are the rules [policy] asks for, in the order their
+// measures are listed: the rewards, then the 约谈. line gives the line
+// of a key of [policy].
+func policyRules(p Policy, line func(key string) int) []Rule {
+	var rules []Rule
+	if p.RewardTopTownship > 0 {
+		rules = append(rules, Rule{On: OnComposite, Select: First, Action: "奖励", Amount: p.RewardTopTownship, Line: line("rewardTopTownship")})
+	}
+	if p.RewardCityFirst > 0 {
+		rules = append(rules, Rule{On: OnCity, Select: First, Action: "奖励", Amount: p.RewardCityFirst, Line: line("rewardCityFirst")})
+	}
+	if p.InterviewLastTownship != "" {
+		rules = append(rules, Rule{On: OnComposite, Select: Last, Action: "约谈", Who: p.InterviewLastTownship, Line: line("interviewLastTownship")})
+	}
+	return rules
 }
 
 func decimals(t *table, f *tomlFile, key string) int {
@@ -587,300 +603,4 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
-}
-
-var monthFileRE = regexp.MustCompile(`^data/(\d{4})-(\d{2})\.toml$`)
-
-// monthFiles reads every month file and parses them in parallel: on a
-// long archive they are most of the loading. Diagnostics keep file order.
-func (l *loader) monthFiles() {
-	type job struct {
-		rel         string
-		year, month int
-		e           monthEntry
-	}
-	var jobs []*job
-	for _, rel := range l.walk("data") {
-		if rel == "data/units.toml" || rel == "data/indicators.toml" {
-			continue
-		}
-		if path.Ext(rel) != ".toml" {
-			continue
-		}
-		m := monthFileRE.FindStringSubmatch(rel)
-		if m == nil {
-			l.diags.Add(rel, 0, 0, "数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）")
-			continue
-		}
-		year, _ := strconv.Atoi(m[1])
-		month, _ := strconv.Atoi(m[2])
-		if month < 1 || month > 12 {
-			l.diags.Add(rel, 0, 0, "文件名中的月份 %s 无效", m[2])
-			continue
-		}
-		jobs = append(jobs, &job{rel: rel, year: year, month: month})
-	}
-	parallel(len(jobs), func(i int) {
-		j := jobs[i]
-		src, sum, ok := l.source(j.rel, &j.e.diags)
-		if !ok {
-			return
-		}
-		j.e.sum = sum
-		if e, ok := l.cachedMonth(j.rel, j.e.sum); ok {
-			j.e = e
-			return
-		}
-		j.e.month = l.month(j.rel, src, j.year, j.month, &j.e.diags)
-		if j.e.month != nil {
-			j.e.month.Sum = j.e.sum
-		}
-	})
-	keep := make(map[string]monthEntry, len(jobs))
-	for _, j := range jobs {
-		l.diags = append(l.diags, j.e.diags...)
-		if j.e.month == nil {
-			continue
-		}
-		keep[j.rel] = j.e
-		l.s.Months = append(l.s.Months, j.e.month)
-		l.s.months[j.e.month.Key] = j.e.month
-	}
-	l.keepMonths(keep)
-}
-
-// parallel runs fn(0) … fn(n-1) on every core. Workers take the next i
-// from a counter: handing thousands of small jobs over a channel costs a
-// wake-up of the sender for each.
-func parallel(n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
-}
-
-// month parses one month file. It runs on many goroutines at once: it
-// only reads the catalogue and reports to d.
-func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *Month {
-	t, f, ok := decodeTOML(rel, src, d)
-	if !ok {
-		return nil
-	}
-	s := l.s
-	rk := s.Config.Ranking
-	mo := &Month{
-		Key:         fmt.Sprintf("%04d-%02d", year, month),
-		Year:        year,
-		Month:       month,
-		File:        rel,
-		Period:      t.str("period"),
-		byIndicator: map[string]*Result{},
-	}
-	if n, ok := t.intOK("overallCity"); ok {
-		mo.OverallCity = n
-		l.checkRank(f, t.at("overallCity"), "全市综合排名", mo.OverallCity, rk.CityUnits)
-	}
-	lines := map[string]int{}
-	for _, rt := range t.tables("result") {
-		r := &Result{Progress: rt.str("progress"), Line: rt.line()}
-		id := rt.str("indicator")
-		if !rt.require("indicator") {
-			rt.done()
-			continue
-		}
-		r.Indicator = s.indicators[id]
-		if r.Indicator == nil {
-			f.errorf(rt.at("indicator"), "未知指标“%s”%s", id, suggest(id, keys(s.indicators)))
-		} else if first, dup := lines[id]; dup {
-			f.errorf(rt.at("indicator"), "指标“%s”的结果重复（第一次在第%d行）", id, first)
-			r.Indicator = nil
-		} else {
-			lines[id] = r.Line
-		}
-		r.DistrictLabel = cmp.Or(rt.str("districtLabel"), rk.DistrictLabel)
-		r.DistrictUnits = rk.DistrictUnits
-		if rt.has("districtUnits") {
-			if r.DistrictUnits = rt.int("districtUnits"); r.DistrictUnits <= 0 {
-				f.errorf(rt.at("districtUnits"), "districtUnits 应为正整数")
-			}
-		}
-		if n, ok := rt.intOK("city"); ok {
-			r.City = n
-			l.checkRank(f, rt.at("city"), "全市排名", r.City, rk.CityUnits)
-		}
-		if n, ok := rt.intOK("district"); ok {
-			r.District = n
-			l.checkRank(f, rt.at("district"), r.DistrictLabel+"排名", r.District, r.DistrictUnits)
-		}
-		r.CityTie = rt.boolean("cityTie")
-		r.DistrictTie = rt.boolean("districtTie")
-		if r.CityTie && r.City == 0 {
-			f.errorf(rt.at("cityTie"), "有 cityTie 却没有 city")
-		}
-		if r.DistrictTie && r.District == 0 {
-			f.errorf(rt.at("districtTie"), "有 districtTie 却没有 district")
-		}
-		// An indicator ranked by township may go without scores in a month
-		// (not everything is assessed every month): nothing is ranked then.
-		if tt := rt.sub("townships"); tt != nil {
-			l.scores(f, tt, r)
-		}
-		rt.done()
-		if r.Indicator != nil {
-			mo.byIndicator[id] = r
-			mo.Results = append(mo.Results, r)
-		}
-	}
-	slices.SortStableFunc(mo.Results, func(a, b *Result) int { return cmp.Compare(a.Indicator.Index, b.Indicator.Index) })
-
-	for _, at := range t.tables("adjustment") {
-		a := Adjustment{Reason: at.str("reason")}
-		if at.require("township") {
-			a.Unit = l.township(f, at.at("township"), at.str("township"))
-		}
-		if at.require("points") {
-			a.Points, _ = at.float("points")
-		}
-		at.done()
-		if a.Unit != nil {
-			mo.Adjustments = append(mo.Adjustments, a)
-		}
-	}
-	l.categories(f, t, mo)
-	for _, rt := range t.tables("reward") {
-		r := Reward{Reason: rt.str("reason")}
-		if rt.require("unit") {
-			r.Unit = l.unit(f, rt.at("unit"), rt.str("unit"))
-		}
-		if rt.require("amount") {
-			r.Amount = int64(nonNegative(rt, f, "amount"))
-		}
-		rt.require("reason")
-		rt.done()
-		if r.Unit != nil {
-			mo.Rewards = append(mo.Rewards, r)
-		}
-	}
-	for _, it := range t.tables("interview") {
-		iv := Interview{Who: it.str("who"), Kind: cmp.Or(it.str("kind"), "约谈"), Reason: it.str("reason")}
-		if it.require("unit") {
-			iv.Unit = l.unit(f, it.at("unit"), it.str("unit"))
-		}
-		if iv.Kind != "约谈" && iv.Kind != "提醒约谈" {
-			f.errorf(it.at("kind"), "kind 应为 约谈 或 提醒约谈，而不是“%s”", iv.Kind)
-		}
-		it.require("who")
-		it.require("reason")
-		it.done()
-		if iv.Unit != nil {
-			mo.Interviews = append(mo.Interviews, iv)
-		}
-	}
-	t.done()
-	return mo
-}
-
-func (l *loader) checkRank(f *tomlFile, at, what string, rank, units int) {
-	if rank < 1 || rank > units {
-		f.errorf(at, "%s %d 超出范围（应为 1～%d）", what, rank, units)
-	}
-}
-
-func (l *loader) unit(f *tomlFile, at, key string) *Unit {
-	if u := l.s.units[key]; u != nil {
-		return u
-	}
-	f.errorf(at, "未知单位“%s”%s", key, suggest(key, append(names(l.s.Townships), names(l.s.Departments)...)))
-	return nil
-}
-
-// scores reads [result.townships] and checks it against the indicator's
-// applicable townships: every one scored once, no other.
-func (l *loader) scores(f *tomlFile, tt *table, r *Result) {
-	got := map[*Unit]float64{}
-	unknown := 0
-	for _, k := range tt.keys() {
-		v, _ := tt.float(k)
-		u := l.township(f, tt.at(k), k)
-		if u == nil {
-			unknown++
-			continue
-		}
-		if _, dup := got[u]; dup {
-			f.errorf(tt.at(k), "乡镇（街道）“%s”的得分重复（名称和 slug 指同一单位）", u.Name)
-			continue
-		}
-		got[u] = v
-	}
-	tt.done()
-	ind := r.Indicator
-	if ind == nil {
-		return
-	}
-	if ind.Townships == nil {
-		f.errorf(tt.path, "指标“%s”不参与乡镇（街道）排名（indicators.toml 中没有 townships），不应有得分", ind.ID)
-		return
-	}
-	applicable := map[*Unit]bool{}
-	for _, u := range ind.Townships {
-		applicable[u] = true
-		// A misspelt name is already reported with a suggestion; saying
-		// the right name is missing as well would only repeat it.
-		if _, ok := got[u]; !ok && unknown == 0 {
-			f.errorf(tt.path, "指标“%s”缺少乡镇（街道）“%s”的得分", ind.ID, u.Name)
-		}
-	}
-	for _, k := range tt.keys() {
-		if u := l.s.units[k]; u != nil && u.Kind == Township && !applicable[u] {
-			f.errorf(tt.at(k), "乡镇（街道）“%s”不在指标“%s”的考核范围内", u.Name, ind.ID)
-		}
-	}
-	for _, u := range ind.Townships {
-		if v, ok := got[u]; ok {
-			r.Scores = append(r.Scores, Score{Unit: u, Value: v})
-		}
-	}
-}
-
-// categories reads [categories]: every department exactly once.
-func (l *loader) categories(f *tomlFile, t *table, mo *Month) {
-	ct := t.sub("categories")
-	if ct == nil {
-		return
-	}
-	seen := map[*Unit]string{}
-	unknown := 0
-	for _, name := range ct.keys() {
-		c := Category{Name: name}
-		for _, e := range ct.strings(name) {
-			u := l.s.units[e.value]
-			switch {
-			case u == nil:
-				unknown++
-				f.errorf(e.path, "未知单位“%s”%s", e.value, suggest(e.value, names(l.s.Departments)))
-			case u.Kind != Department:
-				f.errorf(e.path, "“%s”是乡镇（街道），不参与区直单位排类", e.value)
-			case seen[u] != "":
-				f.errorf(e.path, "区直单位“%s”在排类中重复（已列入“%s”）", u.Name, seen[u])
-			default:
-				seen[u] = name
-				c.Units = append(c.Units, u)
-			}
-		}
-		mo.Categories = append(mo.Categories, c)
-	}
-	ct.done()
-	for _, u := range l.s.Departments {
-		// As with scores: a misspelt name is reported with a suggestion,
-		// and the right name then is not missing as well.
-		if seen[u] == "" && unknown == 0 {
-			f.errorf(ct.path, "区直单位“%s”未列入 [categories]", u.Name)
-		}
-	}
 }

@@ -52,6 +52,10 @@ type Config struct {
 	Ranking  Ranking
 	Scoring  Scoring
 	Policy   Policy
+	// Rules are the mechanical measures of [policy], one per key set, in
+	// the order their measures are listed (DESIGN.md §5.9). Ranking reads
+	// these, never Policy: issue 13 reads [[rule]] tables into them.
+	Rules []Rule
 }
 
 // SiteInfo is the portal identity printed in meta tags and the footer.
@@ -72,11 +76,42 @@ type Scoring struct {
 	Decimals int
 }
 
+// Policy is [policy] as written: what gen-demo writes back. The measures
+// it asks for are in Config.Rules.
 type Policy struct {
 	RewardTopTownship     int64
 	RewardCityFirst       int64
 	InterviewLastTownship string
 }
+
+// A Rule turns ranks into measures for every period (DESIGN.md §5.9):
+// the units it selects from a ranking get its action.
+type Rule struct {
+	On     RuleOn
+	Select Selection
+	Action string // 奖励, 约谈, …
+	Amount int64  // 元, for 奖励
+	Who    string // the person addressed, for 约谈: 行政负责人
+	// Line is where the rule is written in config.toml, for the
+	// provenance of its measures.
+	Line int
+}
+
+// RuleOn names the ranking a rule reads.
+type RuleOn int
+
+const (
+	OnComposite RuleOn = iota // the townships' composite ranking
+	OnCity                    // each entry's city rank; the measure goes to the entry's owners
+)
+
+// Selection says which units of a ranking a rule selects.
+type Selection int
+
+const (
+	First Selection = iota // every unit ranked first
+	Last                   // every unit with the last rank, when more than one is ranked
+)
 
 // UnitKind tells townships from departments.
 type UnitKind int
@@ -137,6 +172,9 @@ type Month struct {
 	byIndicator map[string]*Result
 }
 
+// Span is the period the month file reports.
+func (m *Month) Span() Period { return Period{Kind: Monthly, Year: m.Year, N: m.Month} }
+
 // Label is the month as titles write it: "2023年1-2月".
 func (m *Month) Label() string {
 	if m.Period != "" {
@@ -179,18 +217,41 @@ type Category struct {
 	Units []*Unit
 }
 
+// A Reward is a hand-written [[reward]] of a month file.
 type Reward struct {
 	Unit   *Unit
 	Amount int64
 	Reason string
+	Line   int // where the [[reward]] stands: the measure's provenance
 }
 
+// An Interview is a hand-written [[interview]] of a month file.
 type Interview struct {
 	Unit   *Unit
 	Who    string
 	Kind   string
 	Reason string
+	Line   int
 }
+
+// A PeriodKind says what span of time a period covers. Today every
+// period is a month; issue 13 adds quarters, halves and years, whose
+// results are aggregated from their months (DESIGN.md §5.10).
+type PeriodKind int
+
+const (
+	Monthly PeriodKind = iota
+)
+
+// A Period is the span one set of results covers: a month file's month.
+type Period struct {
+	Kind PeriodKind
+	Year int
+	N    int // the month, 1…12
+}
+
+// Key is the period as data = and file names write it: "2023-02".
+func (p Period) Key() string { return fmt.Sprintf("%04d-%02d", p.Year, p.N) }
 
 // Date is a calendar date without a time zone: documents are dated by day,
 // and a time zone would make output depend on the machine.
@@ -214,17 +275,20 @@ type Circular struct {
 	File string
 	Sum  [32]byte // SHA-256 of the file, for caches (see Site.Hashed)
 
-	Number   string // 文号: 双政办函〔2023〕14号
-	Code     string // 发文机关代字, from the 文号: 双政办函
-	Year     int    // from the 文号
-	Serial   int    // from the 文号
-	Title    string
-	Date     Date
-	To       string
-	Data     *Month
-	Letter   bool // format = "letter" (信函格式); "file" otherwise
-	Body     []byte
-	BodyLine int // line of the file on which Body starts
+	Number string // 文号: 双政办函〔2023〕14号
+	// NumberLine and NumberCol are where number = stands: the 文号 gives
+	// the circular its URL, so diagnostics about the URL point there.
+	NumberLine, NumberCol int
+	Code                  string // 发文机关代字, from the 文号: 双政办函
+	Year                  int    // from the 文号
+	Serial                int    // from the 文号
+	Title                 string
+	Date                  Date
+	To                    string
+	Data                  *Month
+	Letter                bool // format = "letter" (信函格式); "file" otherwise
+	Body                  []byte
+	BodyLine              int // line of the file on which Body starts
 }
 
 // URLPath is the circular's permanent path: circulars/2023/14/.
@@ -242,11 +306,5 @@ type Page struct {
 	BodyLine int
 }
 
-// Unit finds a unit by name or slug.
-func (s *Site) Unit(key string) *Unit { return s.units[key] }
-
 // Indicator finds an indicator by id.
 func (s *Site) Indicator(id string) *Indicator { return s.indicators[id] }
-
-// Month finds a month by its key, "2023-02".
-func (s *Site) Month(key string) *Month { return s.months[key] }

@@ -1,69 +1,102 @@
 /*
- * tongbao — 适老模式: large text and high contrast (DOMAIN.md §2, the 2021
- * 适老化 rules).
+ * tongbao — the reader's display choices: the 适老模式 (large text and high
+ * contrast; DOMAIN.md §2, the 2021 适老化 rules) and the portal's 字体【大 中 小】.
  *
  * base.html loads this file as a blocking script in <head>, so a reader's
- * choice is applied to <html> before the first paint: no flash of the small
- * page on every navigation. The choice is kept in localStorage.
+ * choices are applied to <html> before the first paint: no flash of the
+ * small page on every navigation. They are kept in localStorage, and the
+ * two combine: 适老模式 and 大 give the largest text.
  *
- * The toggle is a real <button aria-pressed> in the header (keyboard
- * operable by nature). It carries the hidden attribute, so without
- * JavaScript the page simply has no toggle and reads as usual; the class
- * "js" set here shows it from the first paint (site.css).
+ * The controls are real <button>s (keyboard operable by nature). They carry
+ * the hidden attribute, so without JavaScript the page simply has none and
+ * reads as usual; the class "js" set here shows them from the first paint
+ * (site.css). The 适老模式 button says what a press does (适老模式 /
+ * 退出适老模式; site.css shows the label that fits html.senior); the font
+ * sizes are a group of three with aria-pressed on the one in force.
  */
 (function () {
   "use strict";
 
-  var KEY = "tongbao-senior";
+  var SENIOR = "tongbao-senior";
+  var FONT = "tongbao-font";
+  var SIZES = ["large", "small"]; // and "", 中, the default
   var root = document.documentElement;
 
-  function stored() {
+  function load(key) {
     try {
-      return window.localStorage.getItem(KEY) === "on";
+      return window.localStorage.getItem(key);
     } catch (e) {
-      return false; // storage disabled: the mode lasts for this page only
+      return null; // storage disabled: a choice lasts for this page only
     }
   }
 
-  function store(on) {
+  function save(key, value) {
     try {
-      if (on) {
-        window.localStorage.setItem(KEY, "on");
+      if (value) {
+        window.localStorage.setItem(key, value);
       } else {
-        window.localStorage.removeItem(KEY);
+        window.localStorage.removeItem(key);
       }
     } catch (e) {
       /* storage disabled or full: nothing to keep */
     }
   }
 
-  function toggles() {
-    return document.querySelectorAll("[data-senior-toggle]");
+  function each(selector, fn) {
+    var list = document.querySelectorAll(selector);
+    for (var i = 0; i < list.length; i++) {
+      fn(list[i]);
+    }
   }
 
-  // apply sets the mode on <html> and the state of every toggle.
-  function apply(on) {
+  function applySenior(on) {
     root.classList.toggle("senior", on);
-    var buttons = toggles();
-    for (var i = 0; i < buttons.length; i++) {
-      buttons[i].setAttribute("aria-pressed", on ? "true" : "false");
+  }
+
+  // applyFont sets the font size on <html> ("large", "small", or "" for
+  // the default) and the state of every font-size button.
+  function applyFont(size) {
+    if (SIZES.indexOf(size) < 0) {
+      size = "";
     }
+    for (var i = 0; i < SIZES.length; i++) {
+      root.classList.toggle("font-" + SIZES[i], SIZES[i] === size);
+    }
+    each("[data-font-size]", function (b) {
+      b.setAttribute("aria-pressed", b.getAttribute("data-font-size") === size ? "true" : "false");
+    });
+  }
+
+  function currentFont() {
+    for (var i = 0; i < SIZES.length; i++) {
+      if (root.classList.contains("font-" + SIZES[i])) {
+        return SIZES[i];
+      }
+    }
+    return "";
   }
 
   root.classList.add("js");
-  apply(stored());
+  applySenior(load(SENIOR) === "on");
+  applyFont(load(FONT));
 
   function wire() {
-    var buttons = toggles();
-    for (var i = 0; i < buttons.length; i++) {
-      buttons[i].hidden = false;
-      buttons[i].addEventListener("click", function () {
+    each("[data-senior-toggle]", function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () {
         var on = !root.classList.contains("senior");
-        apply(on);
-        store(on);
+        applySenior(on);
+        save(SENIOR, on ? "on" : "");
       });
-    }
-    apply(root.classList.contains("senior"));
+    });
+    each("[data-font-size]", function (b) {
+      b.addEventListener("click", function () {
+        var size = b.getAttribute("data-font-size");
+        applyFont(size);
+        save(FONT, size);
+      });
+    });
+    applyFont(currentFont());
   }
 
   if (document.readyState === "loading") {
@@ -72,10 +105,12 @@
     wire();
   }
 
-  // The choice made in another tab of the site applies here too.
+  // A choice made in another tab of the site applies here too.
   window.addEventListener("storage", function (e) {
-    if (e.key === KEY) {
-      apply(e.newValue === "on");
+    if (e.key === SENIOR) {
+      applySenior(e.newValue === "on");
+    } else if (e.key === FONT) {
+      applyFont(e.newValue);
     }
   });
 })();

@@ -1,0 +1,34 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path"
+	"strings"
+)
+
+// assets are layouts/assets/, copied with fingerprinted names.
+type assets struct{ *core }
+
+func (a *assets) jobs() []job {
+	var jobs []job
+	for _, f := range a.s.Assets {
+		data := f.Data
+		jobs = append(jobs, job{
+			path:  a.assets[f.Name],
+			owner: owner{file: "layouts/assets/" + f.Name},
+			in:    []input{fileIn("layouts/assets/" + f.Name)},
+			fn:    func() ([]byte, error) { return data, nil },
+			asset: "assets/" + f.Name,
+		})
+	}
+	return jobs
+}
+
+// fingerprint inserts a short content hash before the extension, so that
+// the portal and browsers may cache assets forever.
+func fingerprint(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+}

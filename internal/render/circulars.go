@@ -1,0 +1,338 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"path"
+	"slices"
+	"strings"
+
+	"tongbao/internal/par"
+	"tongbao/internal/rank"
+	"tongbao/internal/site"
+	"tongbao/internal/zh"
+)
+
+// This file renders the circulars and the plain pages of content/, and
+// the pages that list them: the home page, the archive, a folder's list
+// of pages and the not-found page.
+
+// circulars are the pages of content/: the circulars and the plain pages.
+type circulars struct {
+	*core
+	search *searchIndex
+
+	// bodies holds each circular's converted Markdown, by index in
+	// s.Circulars. It is filled once, before any page job runs, because the
+	// circular page, the search index and the feed all read it. A plain
+	// page's body is read by its page and its search entry only, and is
+	// converted by the page's job.
+	bodies []template.HTML
+}
+
+func (cs *circulars) jobs() []job {
+	s := cs.s
+	var jobs []job
+	for i, circ := range s.Circulars {
+		// The page shows its neighbours' titles, numbers and periods.
+		var prev, next *site.Circular
+		if i > 0 {
+			prev = s.Circulars[i-1]
+		}
+		if i+1 < len(s.Circulars) {
+			next = s.Circulars[i+1]
+		}
+		in := append(cs.bodyInputs(circ), frontIn(prev), frontIn(next))
+		in = append(append(in, cs.refOf(prev)...), cs.refOf(next)...)
+		jobs = append(jobs, job{
+			path:  circ.URLPath() + "index.html",
+			owner: owner{file: circ.File, line: circ.NumberLine, col: circ.NumberCol},
+			in:    in,
+			fn:    func() ([]byte, error) { return cs.circularPage(i) },
+		})
+	}
+	for i, p := range s.Pages {
+		jobs = append(jobs, job{
+			path:  p.Path + "index.html",
+			owner: owner{file: p.File, line: 1, col: 1},
+			in:    []input{global(), fileIn(p.File)},
+			fn:    func() ([]byte, error) { return cs.plainPage(i) },
+		})
+	}
+	return jobs
+}
+
+// bodyInputs are what a circular's body reads: its file and, through the
+// shortcodes, the period it reports and that period's month file.
+func (c *core) bodyInputs(circ *site.Circular) []input {
+	in := []input{global(), fileIn(circ.File)}
+	if p := c.periodOf(circ); p != nil {
+		in = append(in, fileIn(p.Month.File), periodIn(p))
+	}
+	return in
+}
+
+// refOf is how circ's period is referred to, if there is a circular and
+// it reports one.
+func (c *core) refOf(circ *site.Circular) []input {
+	if circ == nil {
+		return nil
+	}
+	if p := c.periodOf(circ); p != nil {
+		return []input{refIn(p)}
+	}
+	return nil
+}
+
+// refs is how every period is referred to: what a list of circulars
+// shows of their periods.
+func (c *core) refs() []input {
+	in := make([]input, len(c.res.Periods))
+	for i, p := range c.res.Periods {
+		in[i] = refIn(p)
+	}
+	return in
+}
+
+// convertBodies converts every circular's Markdown, with the shortcodes
+// of its period, into cs.bodies.
+func (cs *circulars) convertBodies() {
+	circs := cs.s.Circulars
+	cs.bodies = make([]template.HTML, len(circs))
+	par.Do(len(circs), func(i int) {
+		circ := circs[i]
+		body, err := fragment(cs.core, "body:"+circ.File, cs.bodyInputs(circ), func() (template.HTML, error) {
+			return cs.convert(circ.File, circ.Body, circ.BodyLine, cs.periodOf(circ))
+		})
+		if err != nil {
+			cs.fail(err)
+			return
+		}
+		cs.bodies[i] = body
+	})
+}
+
+// circular builds the layout view of circular i, without its body.
+func (c *core) circular(i int) *Circular {
+	circ := c.s.Circulars[i]
+	title := circ.Title
+	if !strings.HasPrefix(title, c.s.Config.Issuer) {
+		title = c.s.Config.Issuer + title
+	}
+	v := &Circular{
+		Number:     circ.Number,
+		Title:      title,
+		ShortTitle: circ.Title,
+		To:         circ.To,
+		Issuer:     c.s.Config.Issuer,
+		Date:       dateData(circ.Date),
+		IndexNo:    fmt.Sprintf("%s/%d-%05d", c.s.Config.Site.OrgCode, circ.Year, circ.Serial),
+		Topic:      "综合政务",
+		Letter:     circ.Letter,
+		Path:       circ.URLPath(),
+		date:       circ.Date,
+	}
+	if p := c.periodOf(circ); p != nil {
+		v.Period = p.Label
+	}
+	return v
+}
+
+var circularColumn = Column{Name: "工作通报", Description: "区政府“三重点”落实情况通报", Keywords: "通报,三重点,考核排名", Type: "公文"}
+
+func (cs *circulars) circularPage(i int) ([]byte, error) {
+	v := cs.circular(i)
+	if i > 0 {
+		v.Prev = cs.circular(i - 1)
+	}
+	if i+1 < len(cs.s.Circulars) {
+		v.Next = cs.circular(i + 1)
+	}
+	v.Body = cs.bodies[i]
+	if p := cs.periodOf(cs.s.Circulars[i]); p != nil {
+		v.Appendix = cs.appendix(p)
+	}
+	return cs.tmpl.execute("circular.html", &Page{
+		Kind:        "circular",
+		Title:       v.Title,
+		Path:        v.Path,
+		Description: v.Title,
+		Date:        v.Date,
+		Column:      circularColumn,
+		Circular:    v,
+	})
+}
+
+// plainPage renders plain page i, and its search entry while its body is
+// at hand.
+func (cs *circulars) plainPage(i int) ([]byte, error) {
+	p := cs.s.Pages[i]
+	body, err := cs.convert(p.File, p.Body, p.BodyLine, nil)
+	if err != nil {
+		return nil, err
+	}
+	cs.search.pageEntry(i, body)
+	return cs.tmpl.execute("page.html", &Page{
+		Kind:    "page",
+		Title:   p.Title,
+		Path:    p.Path,
+		Date:    dateData(p.Date),
+		Column:  Column{Name: p.Title, Type: "信息"},
+		Content: body,
+	})
+}
+
+// lists are the pages that list circulars and plain pages: the home page,
+// the archive, each folder's list of pages; and the not-found page. They
+// read every circular's front matter, but no circular's text: editing a
+// circular's text leaves them as they were.
+type lists struct{ *core }
+
+func (l *lists) jobs() []job {
+	var jobs []job
+	for _, dir := range listDirs(l.s.Pages) {
+		jobs = append(jobs, job{path: dir + "index.html", owner: own("页面列表 /%s", dir),
+			in: []input{global(), fronts()},
+			fn: func() ([]byte, error) { return l.listPage(dir) }})
+	}
+	home := []input{global(), fronts()}
+	home = append(home, l.refs()...)
+	if n := len(l.res.Periods); n > 0 {
+		home = append(home, compositeIn(l.res.Periods[n-1]))
+	}
+	return append(jobs,
+		job{path: "index.html", owner: own("首页"), in: home, fn: l.homePage},
+		job{path: "circulars/index.html", owner: own("通报归档页"), in: append([]input{global(), fronts()}, l.refs()...), fn: l.archivePage},
+		job{path: "404.html", owner: own("404 页面"), in: []input{global()}, fn: l.notFoundPage},
+	)
+}
+
+// listDirs are the folders of plain pages that get a list page: every
+// folder holding a page, but not the content root itself.
+func listDirs(pages []*site.Page) []string {
+	seen := map[string]bool{}
+	for _, p := range pages {
+		dir := path.Dir(strings.TrimSuffix(p.Path, "/"))
+		if dir != "." {
+			seen[dir+"/"] = true
+		}
+	}
+	var dirs []string
+	for d := range seen {
+		if !slices.ContainsFunc(pages, func(p *site.Page) bool { return p.Path == d }) {
+			dirs = append(dirs, d)
+		}
+	}
+	slices.Sort(dirs)
+	return dirs
+}
+
+func (l *lists) listPage(dir string) ([]byte, error) {
+	var pages []*PlainPage
+	var latest site.Date
+	for _, p := range l.s.Pages {
+		if strings.HasPrefix(p.Path, dir) && p.Path != dir {
+			pages = append(pages, &PlainPage{Title: p.Title, Path: p.Path, Date: dateData(p.Date)})
+			if latest.Before(p.Date) {
+				latest = p.Date
+			}
+		}
+	}
+	// Newest first; pages without a date last, by path for stability.
+	slices.SortStableFunc(pages, func(a, b *PlainPage) int {
+		switch {
+		case a.Date == nil && b.Date == nil:
+			return strings.Compare(a.Path, b.Path)
+		case a.Date == nil:
+			return 1
+		case b.Date == nil:
+			return -1
+		}
+		return -strings.Compare(a.Date.ISO, b.Date.ISO)
+	})
+	title := strings.TrimSuffix(dir, "/")
+	return l.tmpl.execute("list.html", &Page{
+		Kind:   "list",
+		Title:  title,
+		Path:   dir,
+		Date:   dateData(latest),
+		Column: Column{Name: title, Type: "列表"},
+		Pages:  pages,
+	})
+}
+
+// newestFirst lists the circulars' views, newest first.
+func (c *core) newestFirst() []*Circular {
+	n := len(c.s.Circulars)
+	out := make([]*Circular, n)
+	for i := range n {
+		out[n-1-i] = c.circular(i)
+	}
+	return out
+}
+
+func (l *lists) homePage() ([]byte, error) {
+	all := l.newestFirst()
+	p := &Page{
+		Kind:        "home",
+		Title:       l.s.Config.Title,
+		Description: l.s.Config.Title,
+		Column:      Column{Name: "首页", Description: l.s.Config.Title, Keywords: "通报,三重点,考核排名", Type: "首页"},
+		Circulars:   all[:min(len(all), 10)],
+	}
+	if len(all) > 0 {
+		p.Latest = all[0]
+		p.Date = all[0].Date
+	}
+	if n := len(l.res.Periods); n > 0 {
+		latest := l.res.Periods[n-1]
+		if comp := composite(latest); len(comp) > 0 {
+			rk := &Ranking{Period: latest.Label}
+			for _, t := range comp {
+				rk.Rows = append(rk.Rows, RankRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Path: unitPath(t.Unit), Score: formatScore(t.Value, l.s.Config.Scoring.Decimals)})
+			}
+			p.Ranking = rk
+		}
+	}
+	return l.tmpl.execute("home.html", p)
+}
+
+// composite is a period's composite ranking, its groups one after another.
+func composite(p *rank.Period) []rank.Township {
+	if len(p.Groups) == 1 {
+		return p.Groups[0].Composite
+	}
+	var out []rank.Township
+	for _, g := range p.Groups {
+		out = append(out, g.Composite...)
+	}
+	return out
+}
+
+func (l *lists) archivePage() ([]byte, error) {
+	all := l.newestFirst()
+	var years []Year
+	for _, c := range all {
+		year := c.date.Year
+		if len(years) == 0 || years[len(years)-1].Year != year {
+			years = append(years, Year{Year: year})
+		}
+		years[len(years)-1].Circulars = append(years[len(years)-1].Circulars, c)
+	}
+	p := &Page{
+		Kind:      "archive",
+		Title:     "通报归档",
+		Path:      "circulars/",
+		Column:    circularColumn,
+		Circulars: all,
+		Years:     years,
+	}
+	if len(all) > 0 {
+		p.Date = all[0].Date
+	}
+	return l.tmpl.execute("archive.html", p)
+}
+
+func (l *lists) notFoundPage() ([]byte, error) {
+	return l.tmpl.execute("404.html", &Page{Kind: "404", Title: "页面不存在", Column: Column{Name: "页面不存在", Type: "其他"}})
+}

@@ -1,0 +1,569 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"tongbao/internal/demo"
+	"tongbao/internal/rank"
+	"tongbao/internal/site"
+)
+
+// The consistency test edits a demo archive at random, the ways staff
+// edit one — an early month's scores, a city rank, a progress text, a
+// circular's text and front matter, config.toml, the units and
+// indicators, the layouts and the stylesheet, a new and a deleted file —
+// and after every edit renders it twice: through one long-lived cache,
+// as the preview server does after each save, and from nothing, as a
+// build does. The two must agree byte for byte, path for path. An output
+// that reads something its job does not declare comes back stale from
+// the cache sooner or later, and the test names it and the edits that
+// led there.
+//
+// `go test` makes consistencyEdits edits; TONGBAO_CONSISTENCY_EDITS sets
+// another number (.ci/run makes hundreds) and TONGBAO_CONSISTENCY_SEED
+// another sequence.
+const consistencyEdits = 20
+
+func TestCacheConsistency(t *testing.T) {
+	edits := consistencyEdits
+	if v := os.Getenv("TONGBAO_CONSISTENCY_EDITS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			t.Fatalf("TONGBAO_CONSISTENCY_EDITS=%q", v)
+		}
+		edits = n
+	}
+	seed := uint64(1)
+	if v := os.Getenv("TONGBAO_CONSISTENCY_SEED"); v != "" {
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			t.Fatalf("TONGBAO_CONSISTENCY_SEED=%q", v)
+		}
+		seed = n
+	}
+	years := 1
+	if edits > 100 {
+		years = 3
+	}
+	dir := consistencyDemo(t, years)
+	run := consistency(t, dir, seed, nil)
+	for range edits {
+		if err := run.step(); err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+	}
+	t.Logf("seed %d: %d edits (%d refused as invalid input and undone), %d outputs after the last", seed, run.edits, run.invalid, run.outputs)
+	if run.invalid > run.edits/2 {
+		t.Errorf("%d of %d edits made invalid input: the test edits too little", run.invalid, run.edits)
+	}
+}
+
+// TestConsistencyCatchesMissingInputs leaves inputs out of declarations,
+// as a job that reads what it does not declare would, and checks that
+// the consistency test notices within a few edits: a test that could not
+// fail would prove nothing.
+func TestConsistencyCatchesMissingInputs(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		// drop reports whether to leave input in out of the declaration
+		// of the output or fragment name.
+		drop func(name string, in input) bool
+	}{
+		// A circular page and its body keyed on their own files alone: a
+		// rule reading the months before (issue 13's streaks) added the
+		// obvious way would have done this.
+		{"circular without its period", func(name string, in input) bool {
+			circ := strings.HasPrefix(name, "circulars/") && strings.HasSuffix(name, "/index.html") || strings.HasPrefix(name, "body:")
+			return circ && (in.kind == inPeriod || in.kind == inFile && strings.HasPrefix(in.file, "data/"))
+		}},
+		// A unit's history page not keyed on what the periods say of it.
+		{"unit page without its ranks", func(name string, in input) bool {
+			return strings.Contains(name, "units/") && in.kind == inUnit
+		}},
+		// Every page keyed without the layouts and the catalogue.
+		{"pages without the global inputs", func(name string, in input) bool {
+			return strings.HasSuffix(name, ".html") && in.kind == inGlobal
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := consistencyDemo(t, 1)
+			declare := func(name string, in []input) []input {
+				return slices.DeleteFunc(slices.Clone(in), func(x input) bool { return c.drop(name, x) })
+			}
+			run := consistency(t, dir, 1, declare)
+			for range 60 {
+				if err := run.step(); err != nil {
+					t.Logf("caught after %d edits: %v", run.edits, err)
+					return
+				}
+			}
+			t.Errorf("60 edits did not catch it")
+		})
+	}
+}
+
+func consistencyDemo(t *testing.T, years int) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := demo.Write(dir, loadSample(t), years, 1); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// A consistencyRun is one long-lived preview of a site being edited.
+type consistencyRun struct {
+	t       *testing.T
+	dir     string
+	rng     *rand.Rand
+	declare func(string, []input) []input
+
+	sc      site.Cache
+	rc      Cache
+	results *rank.Results
+
+	log              []string // the edits so far
+	edits, invalid   int
+	outputs, counter int
+}
+
+func consistency(t *testing.T, dir string, seed uint64, declare func(string, []input) []input) *consistencyRun {
+	r := &consistencyRun{t: t, dir: dir, rng: rand.New(rand.NewPCG(seed, 0x636f6e73)), declare: declare}
+	if err := r.compare(); err != nil {
+		t.Fatalf("before any edit: %v", err)
+	}
+	return r
+}
+
+// step makes one random edit and compares the two renders. An edit that
+// makes the input invalid must fail both ways; it is undone.
+func (r *consistencyRun) step() error {
+	r.edits++
+	undo := map[string][]byte{} // the files the edit touched, as they were (nil: did not exist)
+	what := r.edit(undo)
+	r.log = append(r.log, what)
+	err := r.compare()
+	if err == errInvalid {
+		r.invalid++
+		r.log[len(r.log)-1] += "（无效，已撤销）"
+		for name, old := range undo {
+			p := filepath.Join(r.dir, name)
+			if old == nil {
+				os.Remove(p)
+			} else {
+				os.WriteFile(p, old, 0o644)
+			}
+		}
+		err = r.compare()
+	}
+	if err != nil {
+		return fmt.Errorf("%v\nedits:\n  %s", err, strings.Join(r.log, "\n  "))
+	}
+	return nil
+}
+
+var errInvalid = fmt.Errorf("invalid input")
+
+// compare renders the site through the cache and afresh.
+func (r *consistencyRun) compare() error {
+	s, cerr := site.LoadCached(r.dir, &r.sc)
+	fresh, ferr := site.Load(r.dir)
+	if (cerr == nil) != (ferr == nil) {
+		return fmt.Errorf("the cached load says %v, a fresh load %v", cerr, ferr)
+	}
+	if ferr != nil {
+		return errInvalid
+	}
+	res := rank.Update(r.results, s)
+	cached, cerr := Render(s, res, Options{Cache: &r.rc, declare: r.declare})
+	want, ferr := Render(fresh, rank.Archive(fresh), Options{})
+	if (cerr == nil) != (ferr == nil) {
+		return fmt.Errorf("the cached render says %v, a fresh render %v", cerr, ferr)
+	}
+	if ferr != nil {
+		return errInvalid
+	}
+	r.results = res
+	r.outputs = len(want)
+	got := map[string][]byte{}
+	for _, o := range cached {
+		got[o.Path] = o.Data
+	}
+	var differ []string
+	for _, o := range want {
+		if d, ok := got[o.Path]; !ok {
+			differ = append(differ, o.Path+"（缓存渲染中没有）")
+		} else if !bytes.Equal(d, o.Data) {
+			differ = append(differ, o.Path)
+		}
+		delete(got, o.Path)
+	}
+	for p := range got {
+		differ = append(differ, p+"（多余）")
+	}
+	if len(differ) > 0 {
+		slices.Sort(differ)
+		return fmt.Errorf("after %d edits the cached render differs from a fresh one in %d files: %s",
+			r.edits, len(differ), strings.Join(differ[:min(len(differ), 8)], ", "))
+	}
+	return nil
+}
+
+// The edits, each picked with its weight. Early months are picked more
+// often: an edit there must reach every later page that reads them.
+func (r *consistencyRun) edit(undo map[string][]byte) string {
+	kinds := []struct {
+		weight int
+		fn     func(undo map[string][]byte) string
+	}{
+		{6, r.editScore},
+		{2, r.editCityRank},
+		{2, r.editProgress},
+		{1, r.addAdjustment},
+		{1, r.addInterview},
+		{3, r.editCircularText},
+		{2, r.editCircularFront},
+		{2, r.editConfig},
+		{1, r.editUnits},
+		{1, r.editIndicators},
+		{2, r.editLayout},
+		{1, r.addPage},
+		{1, r.deletePage},
+		{1, r.addMonth},
+		{1, r.deleteMonth},
+	}
+	total := 0
+	for _, k := range kinds {
+		total += k.weight
+	}
+	n := r.rng.IntN(total)
+	for _, k := range kinds {
+		if n < k.weight {
+			return k.fn(undo)
+		}
+		n -= k.weight
+	}
+	panic("unreachable")
+}
+
+func (r *consistencyRun) read(name string) []byte {
+	b, err := os.ReadFile(filepath.Join(r.dir, name))
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return b
+}
+
+// write replaces a file, remembering how it was.
+func (r *consistencyRun) write(undo map[string][]byte, name string, data []byte) {
+	p := filepath.Join(r.dir, filepath.FromSlash(name))
+	if _, seen := undo[name]; !seen {
+		old, err := os.ReadFile(p)
+		if err != nil {
+			old = nil
+		}
+		undo[name] = old
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		r.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+func (r *consistencyRun) remove(undo map[string][]byte, name string) {
+	if _, seen := undo[name]; !seen {
+		undo[name] = r.read(name)
+	}
+	os.Remove(filepath.Join(r.dir, name))
+}
+
+// files lists the site's files matching a glob below the site, sorted.
+func (r *consistencyRun) files(pattern string) []string {
+	m, _ := filepath.Glob(filepath.Join(r.dir, filepath.FromSlash(pattern)))
+	out := make([]string, len(m))
+	for i, p := range m {
+		out[i], _ = filepath.Rel(r.dir, p)
+		out[i] = filepath.ToSlash(out[i])
+	}
+	slices.Sort(out)
+	return out
+}
+
+// month picks a month file, an early one half of the time.
+func (r *consistencyRun) month() string {
+	months := r.files("data/[0-9][0-9][0-9][0-9]-[0-9][0-9].toml")
+	if r.rng.IntN(2) == 0 {
+		return months[r.rng.IntN(min(3, len(months)))]
+	}
+	return months[r.rng.IntN(len(months))]
+}
+
+// replaceLine replaces one random match of re in a file by what repl
+// makes of it; it returns the line before and after, or "" when nothing
+// matched.
+func (r *consistencyRun) replaceLine(undo map[string][]byte, name string, re *regexp.Regexp, repl func(m []string) string) string {
+	src := r.read(name)
+	all := re.FindAllSubmatchIndex(src, -1)
+	if len(all) == 0 {
+		return ""
+	}
+	loc := all[r.rng.IntN(len(all))]
+	var m []string
+	for i := 0; i < len(loc); i += 2 {
+		if loc[i] < 0 {
+			m = append(m, "")
+		} else {
+			m = append(m, string(src[loc[i]:loc[i+1]]))
+		}
+	}
+	line := repl(m)
+	out := slices.Concat(src[:loc[0]], []byte(line), src[loc[1]:])
+	r.write(undo, name, out)
+	return m[0] + " → " + line
+}
+
+var (
+	scoreLineRE    = regexp.MustCompile(`(?m)^("[^"]+") = (-?[0-9]+(?:\.[0-9]+)?)$`)
+	cityLineRE     = regexp.MustCompile(`(?m)^city = ([0-9]+)$`)
+	progressLineRE = regexp.MustCompile(`(?m)^progress  = "[^"\n]*"$`)
+)
+
+func (r *consistencyRun) editScore(undo map[string][]byte) string {
+	name := r.month()
+	d := r.replaceLine(undo, name, scoreLineRE, func(m []string) string {
+		return fmt.Sprintf("%s = %.1f", m[1], 60+40*r.rng.Float64())
+	})
+	return name + " 得分 " + d
+}
+
+func (r *consistencyRun) editCityRank(undo map[string][]byte) string {
+	name := r.month()
+	d := r.replaceLine(undo, name, cityLineRE, func(m []string) string {
+		return fmt.Sprintf("city = %d", 1+r.rng.IntN(12))
+	})
+	return name + " 全市排名 " + d
+}
+
+func (r *consistencyRun) editProgress(undo map[string][]byte) string {
+	name := r.month()
+	d := r.replaceLine(undo, name, progressLineRE, func(m []string) string {
+		return fmt.Sprintf("progress  = \"（演示数据）进展第%d次修改。\"", r.rng.IntN(1000))
+	})
+	return name + " 进展 " + d
+}
+
+// townships and departments read the unit names of units.toml.
+func (r *consistencyRun) unitNames(kind string) []string {
+	re := regexp.MustCompile(`(?m)^\[\[` + kind + `\]\]\nname = "([^"]+)"`)
+	var out []string
+	for _, m := range re.FindAllSubmatch(r.read("data/units.toml"), -1) {
+		out = append(out, string(m[1]))
+	}
+	return out
+}
+
+func (r *consistencyRun) appendTo(undo map[string][]byte, name, text string) {
+	r.write(undo, name, append(r.read(name), text...))
+}
+
+func (r *consistencyRun) addAdjustment(undo map[string][]byte) string {
+	name := r.month()
+	towns := r.unitNames("township")
+	u := towns[r.rng.IntN(len(towns))]
+	pts := float64(r.rng.IntN(21)-10) / 2
+	r.appendTo(undo, name, fmt.Sprintf("\n[[adjustment]]\ntownship = %q\npoints = %.1f\nreason = \"测试加减分\"\n", u, pts))
+	return fmt.Sprintf("%s 加减分 %s %.1f", name, u, pts)
+}
+
+func (r *consistencyRun) addInterview(undo map[string][]byte) string {
+	name := r.month()
+	deps := r.unitNames("department")
+	u := deps[r.rng.IntN(len(deps))]
+	kind := []string{"约谈", "提醒约谈"}[r.rng.IntN(2)]
+	r.appendTo(undo, name, fmt.Sprintf("\n[[interview]]\nunit = %q\nwho = \"分管领导\"\nkind = %q\nreason = \"测试约谈\"\n", u, kind))
+	return name + " 约谈 " + u
+}
+
+func (r *consistencyRun) circular() string {
+	circs := r.files("content/circulars/*.md")
+	return circs[r.rng.IntN(len(circs))]
+}
+
+func (r *consistencyRun) editCircularText(undo map[string][]byte) string {
+	name := r.circular()
+	r.counter++
+	text := fmt.Sprintf("\n测试段落第%d段。\n", r.counter)
+	src := r.read(name)
+	at := bytes.Index(src, []byte("\n## 二、"))
+	if at < 0 || r.rng.IntN(2) == 0 {
+		at = len(src)
+	}
+	r.write(undo, name, slices.Concat(src[:at], []byte(text), src[at:]))
+	return name + " 正文" + strings.TrimSpace(text)
+}
+
+var (
+	titleLineRE = regexp.MustCompile(`(?m)^title  = "([^"]*)"$`)
+	dateLineRE  = regexp.MustCompile(`(?m)^date   = ([0-9]{4}-[0-9]{2})-([0-9]{2})$`)
+)
+
+func (r *consistencyRun) editCircularFront(undo map[string][]byte) string {
+	name := r.circular()
+	if r.rng.IntN(2) == 0 {
+		r.counter++
+		return name + " 标题 " + r.replaceLine(undo, name, titleLineRE, func(m []string) string {
+			return fmt.Sprintf("title  = \"%s（第%d次修改）\"", strings.Split(m[1], "（第")[0], r.counter)
+		})
+	}
+	// Another day of the month: circulars may change places, and with
+	// them their neighbours' links.
+	return name + " 日期 " + r.replaceLine(undo, name, dateLineRE, func(m []string) string {
+		return fmt.Sprintf("date   = %s-%02d", m[1], 1+r.rng.IntN(28))
+	})
+}
+
+var (
+	groupSizeRE = regexp.MustCompile(`(?m)^groupSize     = [0-9]+$`)
+	rewardTopRE = regexp.MustCompile(`(?m)^rewardTopTownship     = [0-9]+$`)
+	siteTitleRE = regexp.MustCompile(`(?m)^title    = "([^"]*)"$`)
+	decimalsRE  = regexp.MustCompile(`(?m)^decimals = [0-9]$`)
+)
+
+func (r *consistencyRun) editConfig(undo map[string][]byte) string {
+	switch r.rng.IntN(4) {
+	case 0:
+		return "config.toml " + r.replaceLine(undo, "config.toml", groupSizeRE, func([]string) string {
+			return fmt.Sprintf("groupSize     = %d", 2+r.rng.IntN(3))
+		})
+	case 1:
+		return "config.toml " + r.replaceLine(undo, "config.toml", rewardTopRE, func([]string) string {
+			return fmt.Sprintf("rewardTopTownship     = %d", 10000*r.rng.IntN(10))
+		})
+	case 2:
+		return "config.toml " + r.replaceLine(undo, "config.toml", decimalsRE, func([]string) string {
+			return fmt.Sprintf("decimals = %d", 1+r.rng.IntN(3))
+		})
+	}
+	r.counter++
+	return "config.toml " + r.replaceLine(undo, "config.toml", siteTitleRE, func(m []string) string {
+		return fmt.Sprintf("title    = \"%s%d\"", strings.TrimRight(m[1], "0123456789"), r.counter)
+	})
+}
+
+var slugLineRE = regexp.MustCompile(`(?m)^slug = "([a-z0-9-]+?)(-[0-9]+)?"$`)
+
+// editUnits gives a unit another slug: its page moves to another path,
+// and every link to it changes.
+func (r *consistencyRun) editUnits(undo map[string][]byte) string {
+	r.counter++
+	return "data/units.toml " + r.replaceLine(undo, "data/units.toml", slugLineRE, func(m []string) string {
+		return fmt.Sprintf("slug = \"%s-%d\"", m[1], r.counter)
+	})
+}
+
+var (
+	weightLineRE = regexp.MustCompile(`(?m)^weight  = [0-9.]+$`)
+	indNameRE    = regexp.MustCompile(`(?m)^name    = "([^"]*)"$`)
+)
+
+func (r *consistencyRun) editIndicators(undo map[string][]byte) string {
+	if r.rng.IntN(2) == 0 {
+		return "data/indicators.toml " + r.replaceLine(undo, "data/indicators.toml", weightLineRE, func([]string) string {
+			return fmt.Sprintf("weight  = %d", r.rng.IntN(3))
+		})
+	}
+	r.counter++
+	return "data/indicators.toml " + r.replaceLine(undo, "data/indicators.toml", indNameRE, func(m []string) string {
+		return fmt.Sprintf("name    = \"%s%d\"", strings.TrimRight(m[1], "0123456789"), r.counter)
+	})
+}
+
+// editLayout edits a partial, the stylesheet, or a shortcode's markup
+// the site overrides (a new file under layouts/, later removed).
+func (r *consistencyRun) editLayout(undo map[string][]byte) string {
+	r.counter++
+	switch r.rng.IntN(3) {
+	case 0:
+		name := "layouts/partials/footer.html"
+		r.appendTo(undo, name, fmt.Sprintf("<!-- %d -->\n", r.counter))
+		return name
+	case 1:
+		name := "layouts/assets/css/site.css"
+		r.appendTo(undo, name, fmt.Sprintf("/* %d */\n", r.counter))
+		return name
+	}
+	name := "layouts/shortcodes/rewards.html"
+	if _, err := os.Stat(filepath.Join(r.dir, name)); err == nil {
+		r.remove(undo, name)
+		return name + " 删除"
+	}
+	r.write(undo, name, []byte(`{{range .}}<p class="reward">{{.N}}：{{.Text}}</p>{{else}}<p>无。</p>{{end}}`))
+	return name + " 新增"
+}
+
+func (r *consistencyRun) addPage(undo map[string][]byte) string {
+	r.counter++
+	name := fmt.Sprintf("content/notices/n%d.md", r.counter)
+	r.write(undo, name, fmt.Appendf(nil, "+++\ntitle = \"通知%d\"\ndate = 2022-0%d-1%d\n+++\n通知正文%d。\n", r.counter, 1+r.rng.IntN(9), r.rng.IntN(10), r.counter))
+	return name + " 新增"
+}
+
+func (r *consistencyRun) deletePage(undo map[string][]byte) string {
+	pages := r.files("content/notices/*.md")
+	if len(pages) == 0 {
+		pages = r.files("content/*.md")
+	}
+	if len(pages) == 0 {
+		return r.addPage(undo)
+	}
+	name := pages[r.rng.IntN(len(pages))]
+	r.remove(undo, name)
+	return name + " 删除"
+}
+
+// addMonth adds the month after the last, copied from the last, and its
+// circular.
+func (r *consistencyRun) addMonth(undo map[string][]byte) string {
+	months := r.files("data/[0-9][0-9][0-9][0-9]-[0-9][0-9].toml")
+	last := months[len(months)-1]
+	y, _ := strconv.Atoi(last[5:9])
+	m, _ := strconv.Atoi(last[10:12])
+	if m++; m == 13 {
+		y, m = y+1, 1
+	}
+	key := fmt.Sprintf("%04d-%02d", y, m)
+	r.write(undo, "data/"+key+".toml", r.read(last))
+	r.counter++
+	r.write(undo, "content/circulars/"+key+".md", fmt.Appendf(nil,
+		"+++\nnumber = \"测政办函〔%d〕%d号\"\ntitle  = \"关于%s的通报\"\ndate   = %04d-%02d-28\ndata   = %q\n+++\n新增月份的通报。\n\n{{< township-ranking >}}\n\n{{< rewards >}}\n",
+		y+1, 100+r.counter, key, y+1, 1, key))
+	return "data/" + key + ".toml 新增（及其通报）"
+}
+
+// deleteMonth deletes the last month and every circular that reports it.
+func (r *consistencyRun) deleteMonth(undo map[string][]byte) string {
+	months := r.files("data/[0-9][0-9][0-9][0-9]-[0-9][0-9].toml")
+	if len(months) < 3 {
+		return r.addMonth(undo)
+	}
+	last := months[len(months)-1]
+	key := strings.TrimSuffix(strings.TrimPrefix(last, "data/"), ".toml")
+	for _, c := range r.files("content/circulars/*.md") {
+		if bytes.Contains(r.read(c), []byte(fmt.Sprintf("data   = %q", key))) {
+			r.remove(undo, c)
+		}
+	}
+	r.remove(undo, last)
+	return last + " 删除（及其通报）"
+}

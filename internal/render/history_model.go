@@ -1,0 +1,136 @@
+package render
+
+import (
+	"strconv"
+
+	"tongbao/internal/rank"
+	"tongbao/internal/site"
+)
+
+// This file arranges the archive's results for the history pages
+// (DESIGN.md §7): /units/<slug>/ for every township and department,
+// /indicators/<id>/ for every indicator, and /rankings/, the composite
+// ranks of all periods as a heat map (history_pages.go).
+//
+// The history is arranged once per render (newHistoryModel) from the
+// ranked periods; each page then only reads its row of it, so that a
+// twenty-year archive costs a few milliseconds a page.
+
+// A placing is one unit's rank and value in one period; rank 0: none.
+type placing struct {
+	rank  int
+	tied  bool
+	value float64
+}
+
+// yearSpan is the periods of one calendar year: periods[lo:hi].
+type yearSpan struct {
+	year   int
+	lo, hi int
+}
+
+// historyModel is every period's ranks arranged by unit and by indicator.
+type historyModel struct {
+	periods []*rank.Period
+	refs    []MonthRef // by period index
+	years   []yearSpan
+	// composite holds each township's composite placing by period.
+	composite map[*site.Unit][]placing
+	// townships holds, by indicator id, each township's placing by period.
+	townships map[string]map[*site.Unit][]placing
+	// category holds each department's 考核排类 by period ("" when unlisted).
+	category map[*site.Unit][]string
+	// owned lists each department's indicators, in document order.
+	owned   map[*site.Unit][]*site.Indicator
+	updated *DateData // the newest circular's date: the pages' update date
+}
+
+func newHistoryModel(c *core) *historyModel {
+	s := c.s
+	periods := c.res.Periods
+	n := len(periods)
+	h := &historyModel{
+		periods:   periods,
+		refs:      make([]MonthRef, n),
+		composite: map[*site.Unit][]placing{},
+		townships: map[string]map[*site.Unit][]placing{},
+		category:  map[*site.Unit][]string{},
+		owned:     map[*site.Unit][]*site.Indicator{},
+	}
+	if k := len(s.Circulars); k > 0 {
+		h.updated = dateData(s.Circulars[k-1].Date)
+	}
+	for i, p := range periods {
+		path := ""
+		if circ := c.reporter[p]; circ != nil {
+			path = circ.URLPath()
+		}
+		h.refs[i] = monthRef(p, path)
+		if len(h.years) == 0 || h.years[len(h.years)-1].year != p.Span.Year {
+			h.years = append(h.years, yearSpan{year: p.Span.Year, lo: i})
+		}
+		h.years[len(h.years)-1].hi = i + 1
+	}
+	for _, t := range s.Townships {
+		h.composite[t] = make([]placing, n)
+	}
+	for _, d := range s.Departments {
+		h.category[d] = make([]string, n)
+	}
+	for _, ind := range s.Indicators {
+		for _, o := range ind.Owners {
+			h.owned[o] = append(h.owned[o], ind)
+		}
+		if len(ind.Townships) == 0 {
+			continue
+		}
+		byUnit := map[*site.Unit][]placing{}
+		for _, t := range ind.Townships {
+			byUnit[t] = make([]placing, n)
+		}
+		h.townships[ind.ID] = byUnit
+	}
+	for i, p := range periods {
+		for _, g := range p.Groups {
+			for _, t := range g.Composite {
+				if row := h.composite[t.Unit]; row != nil {
+					row[i] = placing{t.Rank, t.Tied, t.Value}
+				}
+			}
+			for _, ir := range g.Indicators {
+				byUnit := h.townships[ir.Result.Indicator.ID]
+				for _, t := range ir.Ranked {
+					if row := byUnit[t.Unit]; row != nil {
+						row[i] = placing{t.Rank, t.Tied, t.Value}
+					}
+				}
+			}
+		}
+		for _, cat := range p.Month.Categories {
+			for _, u := range cat.Units {
+				if row := h.category[u]; row != nil {
+					row[i] = cat.Name
+				}
+			}
+		}
+	}
+	return h
+}
+
+// MonthRef is an assessed period as a row or column heading.
+type MonthRef struct {
+	Key   string // 2023-02
+	Year  int
+	Label string // 2023年1-2月
+	Short string // 1-2月
+	Path  string // the circular that reports it; "" when none does
+}
+
+func monthRef(p *rank.Period, path string) MonthRef {
+	m := p.Month
+	short := m.Period
+	if short == "" {
+		short = strconv.Itoa(m.Month) + "月"
+	}
+	return MonthRef{Key: p.Span.Key(), Year: p.Span.Year, Label: p.Label, Short: short, Path: path}
+}

@@ -1,0 +1,464 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"sync"
+
+	"tongbao/internal/rank"
+	"tongbao/internal/site"
+	"tongbao/internal/zh"
+)
+
+// This file renders the history pages (DESIGN.md §7) from the arranged
+// history (history_model.go): a unit's, an indicator's, and /rankings/.
+
+// history is the part of the site that renders the history pages. The
+// history is arranged by the first job that needs it and shared by the
+// others; listing the jobs arranges nothing (the sitemap lists them all).
+type history struct {
+	*core
+	once sync.Once
+	m    *historyModel
+}
+
+func (h *history) model() *historyModel {
+	h.once.Do(func() { h.m = newHistoryModel(h.core) })
+	return h.m
+}
+
+// each declares, for every period, its ref and what reads(p) names.
+func (h *history) each(reads func(*rank.Period) []input) []input {
+	in := []input{global(), newest()}
+	for _, p := range h.res.Periods {
+		in = append(append(in, refIn(p)), reads(p)...)
+	}
+	return in
+}
+
+// jobs are the history pages. Each is keyed by what the periods say of
+// its unit or indicator, so that in the preview server a moved score
+// renders again only the pages it moves; and quickly by every period
+// whole, so that a save that changes no period keys none of them in
+// detail.
+func (h *history) jobs() []job {
+	var jobs []job
+	quick := []input{global(), newest(), periods()}
+	add := func(path string, o owner, reads func(*rank.Period) []input, fn func() ([]byte, error)) {
+		jobs = append(jobs, job{path: path, owner: o, quick: quick, lazy: func() []input { return h.each(reads) }, fn: fn})
+	}
+	for _, u := range h.s.Townships {
+		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name),
+			func(p *rank.Period) []input { return []input{unitIn(p, u)} },
+			func() ([]byte, error) { return h.townshipPage(u) })
+	}
+	for _, u := range h.s.Departments {
+		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name), h.departmentReads(u),
+			func() ([]byte, error) { return h.departmentPage(u) })
+	}
+	for _, ind := range h.s.Indicators {
+		add(indicatorPath(ind)+"index.html", own("指标“%s”的历史页", ind.Name),
+			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} },
+			func() ([]byte, error) { return h.indicatorPage(ind) })
+	}
+	add("rankings/index.html", own("历次考核排名页"),
+		func(p *rank.Period) []input { return []input{compositeIn(p)} }, h.rankingsPage)
+	return jobs
+}
+
+// departmentReads is what a department's page reads of a period: its
+// category, and its indicators' ranks.
+func (h *history) departmentReads(u *site.Unit) func(*rank.Period) []input {
+	var owned []*site.Indicator
+	for _, ind := range h.s.Indicators {
+		for _, o := range ind.Owners {
+			if o == u {
+				owned = append(owned, ind)
+			}
+		}
+	}
+	return func(p *rank.Period) []input {
+		in := []input{unitIn(p, u)}
+		for _, ind := range owned {
+			in = append(in, indicatorIn(p, ind))
+		}
+		return in
+	}
+}
+
+func unitPath(u *site.Unit) string { return "units/" + u.Slug + "/" }
+
+func indicatorPath(ind *site.Indicator) string { return "indicators/" + ind.ID + "/" }
+
+// Link is a named link to a page of the site.
+type Link struct {
+	Name string
+	Path string
+	Note string // e.g. the latest rank, shown after the link
+}
+
+// UnitView is a township's or a department's page.
+type UnitView struct {
+	Name      string
+	Slug      string
+	Township  bool
+	Kind      string // 乡镇（街道） | 区直单位
+	PeerLabel string // 三区
+	// Township pages: the composite rank over time as a chart and, right
+	// after it, as the rows of a table (月份, 综合排名, 变化, 综合得分).
+	Chart     template.HTML
+	Composite template.HTML
+	Latest    string // 2023年1-2月综合考核排名第三
+	// Per year: a township's rank on every indicator that applies to it;
+	// a department's 考核排类 and its indicators' city and peer ranks.
+	Years []YearMatrix
+	Owned []Link // a department's indicators
+}
+
+// IndicatorView is an indicator's page.
+type IndicatorView struct {
+	ID        string
+	Name      string
+	Number    string // 1. or （1）
+	Section   string
+	PeerLabel string // 三区
+	Parent    *Link
+	Children  []Link
+	Owners    []Link
+	Better    string // 得分越高越好 | 得分越低越好, when townships are ranked
+	Weight    string // its weight in the township composite
+	Townships int    // number of townships it ranks
+	CityChart template.HTML
+	PeerChart template.HTML
+	// Ranks are the rows of the charts' table (月份, 全市排名, 三区排名, 变化),
+	// one per month with a city or peer rank, oldest first. The change is
+	// of the city rank, or of the peer rank when there is never a city one.
+	Ranks       template.HTML
+	ChangeLabel string       // 全市排名变化 | 三区排名变化
+	Years       []YearMatrix // the township rank matrix
+}
+
+// RankingsView is /rankings/.
+type RankingsView struct {
+	Years       []YearMatrix
+	Legend      []LegendItem
+	Townships   []Link
+	Departments []Link
+	Sections    []IndexSection
+}
+
+// LegendItem is one shade of the heat map.
+type LegendItem struct {
+	Class string
+	Label string // 第1～2名
+}
+
+// IndexSection lists the indicators of one section.
+type IndexSection struct {
+	Name       string
+	Indicators []IndexEntry
+}
+
+// IndexEntry is a top-level indicator with the children of its group.
+type IndexEntry struct {
+	Link
+	Children []Link
+}
+
+var historyColumn = Column{Name: "考核排名", Description: "乡镇（街道）综合考核排名及各单位、各指标历次排名", Keywords: "考核排名,综合排名,历史数据", Type: "数据"}
+
+func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
+	m := h.model()
+	dec := h.s.Config.Scoring.Decimals
+	comp := m.composite[u]
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: "乡镇（街道）", PeerLabel: h.s.Config.Ranking.DistrictLabel}
+	ranks := make([]int, len(comp))
+	rows := rowWriter{c: h.core}
+	prev := 0
+	for i, p := range comp {
+		rows.rowHead(m.refs[i].Label, m.refs[i].Path)
+		if p.rank == 0 {
+			rows.td("", "—")
+		} else {
+			rows.td("", zh.RankPhrase(p.rank, p.tied))
+			v.Latest = m.refs[i].Label + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
+		}
+		rows.change(rankChange(prev, p.rank))
+		if p.rank == 0 {
+			rows.td("num", "—")
+		} else {
+			rows.td("num", formatScore(p.value, dec))
+		}
+		rows.endRow()
+		ranks[i] = p.rank
+		prev = p.rank
+	}
+	v.Composite = rows.html()
+	if len(m.periods) > 0 {
+		chart := &rankChart{id: "chart-composite", title: u.Name + "综合考核排名走势", noun: "综合考核排名",
+			worst: len(h.s.Townships), months: m.refs, ranks: ranks}
+		v.Chart = chart.html()
+	}
+	var inds []*site.Indicator
+	for _, ind := range h.s.Indicators {
+		if m.townships[ind.ID][u] != nil {
+			inds = append(inds, ind)
+		}
+	}
+	v.Years = matrices(h, unitPath(u), "指标", "%d年各单项指标排名", inds,
+		func(ind *site.Indicator) (string, string) { return ind.Name, indicatorPath(ind) },
+		func(ind *site.Indicator, i int) rankCell {
+			return townshipCell(m.townships[ind.ID][u][i], ind.Decimals)
+		},
+		func(p *rank.Period) []input { return []input{unitIn(p, u)} })
+	return h.tmpl.execute("unit.html", &Page{
+		Kind:        "unit",
+		Title:       u.Name + "历次考核排名",
+		Path:        unitPath(u),
+		Description: u.Name + "历次综合考核排名和各单项指标排名",
+		Date:        m.updated,
+		Column:      historyColumn,
+		Unit:        v,
+	})
+}
+
+// peerPhrase writes a peer rank with its group: 三区第二, 四区并列第一.
+func peerPhrase(res *site.Result) string {
+	if res == nil || res.District == 0 {
+		return "—"
+	}
+	return res.DistrictLabel + zh.RankPhrase(res.District, res.DistrictTie)
+}
+
+func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
+	m := h.model()
+	label := h.s.Config.Ranking.DistrictLabel
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: "区直单位", PeerLabel: label}
+	owned := m.owned[u]
+	for _, ind := range owned {
+		l := Link{Name: ind.Name, Path: indicatorPath(ind)}
+		for i := len(m.periods) - 1; i >= 0; i-- {
+			if res := m.periods[i].Month.Result(ind.ID); res != nil && (res.City > 0 || res.District > 0) {
+				l.Note = m.refs[i].Label + "：" + zh.RankSentence(res.City, res.CityTie, res.District, res.DistrictTie, res.DistrictLabel)
+				break
+			}
+		}
+		v.Owned = append(v.Owned, l)
+	}
+	// Rows: the category, then each owned indicator's city and peer rank.
+	type rowKey struct {
+		ind  *site.Indicator // nil: the category row
+		peer bool
+	}
+	keys := []rowKey{{}}
+	for _, ind := range owned {
+		keys = append(keys, rowKey{ind, false}, rowKey{ind, true})
+	}
+	cats := m.category[u]
+	name := func(k rowKey) (string, string) {
+		switch {
+		case k.ind == nil:
+			return "考核排类", ""
+		case k.peer:
+			return k.ind.Name + "（" + label + "）", indicatorPath(k.ind)
+		}
+		return k.ind.Name + "（全市）", indicatorPath(k.ind)
+	}
+	cell := func(k rowKey, i int) rankCell {
+		if k.ind == nil {
+			return rankCell{text: cats[i]}
+		}
+		res := m.periods[i].Month.Result(k.ind.ID)
+		switch {
+		case res == nil:
+			return rankCell{}
+		case !k.peer && res.City > 0:
+			return rankCell{text: strconv.Itoa(res.City)}
+		case k.peer && res.District > 0:
+			c := rankCell{text: strconv.Itoa(res.District)}
+			if res.DistrictLabel != label {
+				c.text += "（" + res.DistrictLabel + "）"
+			}
+			return c
+		}
+		return rankCell{}
+	}
+	v.Years = matrices(h, unitPath(u), "项目", "%d年", keys, name, cell, h.departmentReads(u))
+	return h.tmpl.execute("unit.html", &Page{
+		Kind:        "department",
+		Title:       u.Name + "历次考核情况",
+		Path:        unitPath(u),
+		Description: u.Name + "负责指标的历次全市排名和历次考核排类",
+		Date:        m.updated,
+		Column:      historyColumn,
+		Unit:        v,
+	})
+}
+
+func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
+	m := h.model()
+	label := h.s.Config.Ranking.DistrictLabel
+	v := &IndicatorView{ID: ind.ID, Name: ind.Name, Number: ind.Number(), Section: ind.Section,
+		PeerLabel: label, Townships: len(ind.Townships)}
+	if ind.Parent != nil {
+		v.Parent = &Link{Name: ind.Parent.Name, Path: indicatorPath(ind.Parent)}
+	}
+	for _, c := range ind.Children {
+		v.Children = append(v.Children, Link{Name: c.Name, Path: indicatorPath(c)})
+	}
+	for _, o := range ind.Owners {
+		v.Owners = append(v.Owners, Link{Name: o.Name, Path: unitPath(o)})
+	}
+	if len(ind.Townships) > 0 {
+		v.Better = "得分越高越好"
+		if !ind.HigherBetter {
+			v.Better = "得分越低越好"
+		}
+		v.Weight = strconv.FormatFloat(ind.Weight, 'f', -1, 64)
+	}
+
+	city := make([]int, len(m.periods))
+	peer := make([]int, len(m.periods))
+	peerWorst, anyCity, anyPeer := 0, false, false
+	for i, p := range m.periods {
+		if res := p.Month.Result(ind.ID); res != nil {
+			city[i], peer[i] = res.City, res.District
+			anyCity = anyCity || res.City > 0
+			anyPeer = anyPeer || res.District > 0
+			peerWorst = max(peerWorst, res.DistrictUnits, res.District)
+		}
+	}
+	moved := city
+	v.ChangeLabel = "全市排名变化"
+	if !anyCity {
+		moved, v.ChangeLabel = peer, label+"排名变化"
+	}
+	rows := rowWriter{c: h.core}
+	for i, p := range m.periods {
+		res := p.Month.Result(ind.ID)
+		if res == nil || (res.City == 0 && res.District == 0) {
+			continue
+		}
+		rows.rowHead(m.refs[i].Label, m.refs[i].Path)
+		if res.City > 0 {
+			rows.td("", zh.RankPhrase(res.City, res.CityTie))
+		} else {
+			rows.td("", "—")
+		}
+		rows.td("", peerPhrase(res))
+		prev := 0
+		if i > 0 {
+			prev = moved[i-1]
+		}
+		rows.change(rankChange(prev, moved[i]))
+		rows.endRow()
+	}
+	v.Ranks = rows.html()
+	if anyCity {
+		c := &rankChart{id: "chart-city", title: ind.Name + "全市排名走势", noun: "全市排名",
+			worst: h.s.Config.Ranking.CityUnits, months: m.refs, ranks: city}
+		v.CityChart = c.html()
+	}
+	if anyPeer {
+		c := &rankChart{id: "chart-peer", title: ind.Name + label + "排名走势", noun: label + "排名",
+			worst: peerWorst, months: m.refs, ranks: peer}
+		v.PeerChart = c.html()
+	}
+
+	if byUnit := m.townships[ind.ID]; byUnit != nil {
+		v.Years = matrices(h, indicatorPath(ind), "乡镇（街道）", "%d年乡镇（街道）排名", ind.Townships,
+			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
+			func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals) },
+			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
+	}
+	return h.tmpl.execute("indicator.html", &Page{
+		Kind:        "indicator",
+		Title:       ind.Name + "历次排名",
+		Path:        indicatorPath(ind),
+		Description: ind.Name + "历次全市排名、" + label + "排名和乡镇（街道）排名",
+		Date:        m.updated,
+		Column:      historyColumn,
+		Indicator:   v,
+	})
+}
+
+// heatLevels is the number of shades of the heat map. Each shade covers
+// an equal share of the ranks, darkest first, and the cell always prints
+// the rank too, so the map reads in grey scale and without colour.
+const heatLevels = 6
+
+// heatLevel is the shade (1 … heatLevels) of rank among n.
+func heatLevel(rank, n int) int {
+	return min((rank*heatLevels+n-1)/n, heatLevels)
+}
+
+func (h *history) rankingsPage() ([]byte, error) {
+	m := h.model()
+	n := len(h.s.Townships)
+	dec := h.s.Config.Scoring.Decimals
+	v := &RankingsView{}
+	v.Years = matrices(h, "rankings/", "乡镇（街道）", "%d年乡镇（街道）综合考核排名", h.s.Townships,
+		func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
+		func(t *site.Unit, i int) rankCell {
+			p := m.composite[t][i]
+			if p.rank == 0 {
+				return rankCell{title: "无排名"}
+			}
+			return rankCell{
+				text:  strconv.Itoa(p.rank),
+				score: formatScore(p.value, dec),
+				class: "heat-" + strconv.Itoa(heatLevel(p.rank, n)),
+			}
+		},
+		func(p *rank.Period) []input { return []input{compositeIn(p)} })
+	for i := range v.Years {
+		v.Years[i].Class = "heatmap"
+	}
+	for lvl, lo := 1, 1; lo <= n; lvl++ {
+		hi := lo
+		for hi+1 <= n && heatLevel(hi+1, n) == lvl {
+			hi++
+		}
+		if heatLevel(lo, n) != lvl {
+			continue // a shade no rank falls in (fewer townships than shades)
+		}
+		label := fmt.Sprintf("第%d名", lo)
+		if hi > lo {
+			label = fmt.Sprintf("第%d～%d名", lo, hi)
+		}
+		v.Legend = append(v.Legend, LegendItem{Class: "heat-" + strconv.Itoa(lvl), Label: label})
+		lo = hi + 1
+	}
+	for _, t := range h.s.Townships {
+		v.Townships = append(v.Townships, Link{Name: t.Name, Path: unitPath(t)})
+	}
+	for _, d := range h.s.Departments {
+		v.Departments = append(v.Departments, Link{Name: d.Name, Path: unitPath(d)})
+	}
+	for _, sec := range site.Sections {
+		is := IndexSection{Name: sec}
+		for _, ind := range h.s.Indicators {
+			if ind.Section != sec || ind.Parent != nil {
+				continue
+			}
+			e := IndexEntry{Link: Link{Name: ind.Number() + " " + ind.Name, Path: indicatorPath(ind)}}
+			for _, c := range ind.Children {
+				e.Children = append(e.Children, Link{Name: c.Number() + c.Name, Path: indicatorPath(c)})
+			}
+			is.Indicators = append(is.Indicators, e)
+		}
+		if len(is.Indicators) > 0 {
+			v.Sections = append(v.Sections, is)
+		}
+	}
+	return h.tmpl.execute("rankings.html", &Page{
+		Kind:        "rankings",
+		Title:       "历次考核排名",
+		Path:        "rankings/",
+		Description: "乡镇（街道）历次综合考核排名，及各单位、各指标的排名历史",
+		Date:        m.updated,
+		Column:      historyColumn,
+		Rankings:    v,
+	})
+}

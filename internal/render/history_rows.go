@@ -1,0 +1,249 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"tongbao/internal/rank"
+)
+
+// This file writes the rows of the history tables and of the circulars'
+// data appendix in Go rather than in a layout. A twenty-year archive has
+// some 200,000 table cells across its history pages and appendices, and
+// html/template, which escapes every value through reflective calls,
+// would spend most of the build on them: with the appendix rows alone in
+// partials/appendix.html, rendering the 20-year demo took 1.5 to 1.7
+// times the CPU time (BenchmarkArchive/render, measured for issue 12);
+// with the matrices' head rows (a column per month) in
+// partials/year-matrix.html, about 1.1 to 1.2 times the wall time. The
+// layouts keep the page structure, the captions and the heads of the
+// other tables.
+
+// YearMatrix is one year of a rank matrix: a row per unit or indicator,
+// a column per period. Head and Body are the rows of its <thead> and
+// <tbody>, written by rowWriter.
+type YearMatrix struct {
+	Year    int
+	Caption string // 2023年各单项指标排名
+	Class   string // added to the table's classes: "heatmap"
+	Head    template.HTML
+	Body    template.HTML
+}
+
+// A rowWriter writes table rows.
+type rowWriter struct {
+	c *core
+	b strings.Builder
+}
+
+func (w *rowWriter) html() template.HTML { return template.HTML(w.b.String()) }
+
+// link writes name, linked to the page at path when path is set.
+func (w *rowWriter) link(name, path string) {
+	if path == "" {
+		w.b.WriteString(esc(name))
+		return
+	}
+	w.b.WriteString(`<a href="`)
+	w.b.WriteString(esc(w.c.URL(path)))
+	w.b.WriteString(`">`)
+	w.b.WriteString(esc(name))
+	w.b.WriteString(`</a>`)
+}
+
+// rowHead starts a row with its heading cell.
+func (w *rowWriter) rowHead(name, path string) {
+	w.b.WriteString(`<tr><th scope="row">`)
+	w.link(name, path)
+	w.b.WriteString(`</th>`)
+}
+
+// td writes a cell of text.
+func (w *rowWriter) td(class, text string) {
+	if class != "" {
+		w.b.WriteString(`<td class="` + class + `">`)
+	} else {
+		w.b.WriteString(`<td>`)
+	}
+	w.b.WriteString(esc(text))
+	w.b.WriteString(`</td>`)
+}
+
+// endRow ends a row.
+func (w *rowWriter) endRow() { w.b.WriteString("</tr>\n") }
+
+// A rankCell is one cell of a rank matrix.
+type rankCell struct {
+	text  string // the rank in digits, "3", or a category; "" when none
+	score string // the score, printed under the rank when set
+	title string // what an empty cell means: 无排名
+	class string // heat-1 … heat-6 on the rankings page
+}
+
+// cell writes a matrix cell. The rank is written in digits, which keeps
+// a year of months on one screen; with a score the cell reads “3名，得分
+// 82.3” to a screen reader. Matrices are large (a twenty-year indicator
+// page has 2,880 cells), so the markup is kept short: no class on plain
+// cells, a title only where it adds what the cell does not show.
+func (w *rowWriter) cell(c rankCell) {
+	b := &w.b
+	b.WriteString(`<td`)
+	if c.class != "" {
+		b.WriteString(` class="`)
+		b.WriteString(c.class)
+		b.WriteString(`"`)
+	}
+	if c.title != "" {
+		b.WriteString(` title="`)
+		b.WriteString(esc(c.title))
+		b.WriteString(`"`)
+	}
+	b.WriteString(`>`)
+	switch {
+	case c.text == "":
+		b.WriteString(`<span aria-hidden="true">—</span><span class="visually-hidden">`)
+		b.WriteString(esc(cmp.Or(c.title, "无")))
+		b.WriteString(`</span>`)
+	case c.score != "":
+		b.WriteString(esc(c.text))
+		b.WriteString(`<span class="visually-hidden">名，得分</span><small>`)
+		b.WriteString(esc(c.score))
+		b.WriteString(`</small>`)
+	default:
+		b.WriteString(esc(c.text))
+	}
+	b.WriteString(`</td>`)
+}
+
+// monthHead writes the header row of a matrix: the row headings' column,
+// then one column per period, linked to the circular that reports it.
+func (w *rowWriter) monthHead(first string, months []MonthRef) {
+	w.b.WriteString(`<tr><th scope="col">`)
+	w.b.WriteString(esc(first))
+	w.b.WriteString(`</th>`)
+	for _, m := range months {
+		w.b.WriteString(`<th scope="col">`)
+		w.link(m.Short, m.Path)
+		w.b.WriteString(`</th>`)
+	}
+	w.endRow()
+}
+
+// change writes the move of a rank since the previous month.
+func (w *rowWriter) change(c Change) {
+	w.b.WriteString(`<td class="change ` + c.Class + `"><span aria-hidden="true">`)
+	w.b.WriteString(esc(c.Text))
+	w.b.WriteString(`</span><span class="visually-hidden">`)
+	w.b.WriteString(esc(c.Spoken))
+	w.b.WriteString(`</span></td>`)
+}
+
+// Change is the move of a rank since the previous month, written so that
+// colour is never the only signal: an arrow and a number to see, words to
+// hear (DOMAIN.md §2).
+type Change struct {
+	Text   string // ↑2, ↓1, —
+	Spoken string // 上升2位, 下降1位, 持平, 上月无排名
+	Class  string // up, down, same, none
+}
+
+// rankChange compares a rank with the previous month's; 0 means no rank.
+func rankChange(prev, cur int) Change {
+	switch {
+	case cur == 0:
+		return Change{"—", "本月无排名", "none"}
+	case prev == 0:
+		return Change{"—", "上月无排名", "none"}
+	case cur < prev:
+		return Change{"↑" + strconv.Itoa(prev-cur), "上升" + strconv.Itoa(prev-cur) + "位", "up"}
+	case cur > prev:
+		return Change{"↓" + strconv.Itoa(cur-prev), "下降" + strconv.Itoa(cur-prev) + "位", "down"}
+	}
+	return Change{"—", "持平", "same"}
+}
+
+// townshipCell is a township's rank on one indicator in one month, the
+// score printed under it: a title shown on hover would hide it from
+// phones and the keyboard.
+func townshipCell(p placing, decimals int) rankCell {
+	if p.rank == 0 {
+		return rankCell{title: "无排名"}
+	}
+	return rankCell{text: strconv.Itoa(p.rank), score: formatScore(p.value, decimals)}
+}
+
+// matrices writes a matrix a year at a time (see matrix), each year's
+// table captioned by caption, a format taking the year.
+func matrices[K any](h *history, page, first, caption string, keys []K, row func(K) (name, path string), cell func(K, int) rankCell, reads func(*rank.Period) []input) []YearMatrix {
+	var out []YearMatrix
+	for _, y := range h.model().years {
+		if ym, ok := matrix(h, y, page, first, keys, row, cell, reads); ok {
+			ym.Caption = fmt.Sprintf(caption, ym.Year)
+			out = append(out, ym)
+		}
+	}
+	return out
+}
+
+// matrix writes one year of a matrix with a row per key, from cells(key,
+// period index); a row whose cells are all empty is left out, and so is a
+// year without rows. It is a fragment of the page named page: its cells
+// must come from what reads(p) declares of the year's periods, and its
+// headings from their refs.
+func matrix[K any](h *history, y yearSpan, page, first string, keys []K, row func(K) (name, path string), cell func(K, int) rankCell, reads func(*rank.Period) []input) (YearMatrix, bool) {
+	type cached struct {
+		ym YearMatrix
+		ok bool
+	}
+	periods := h.model().periods[y.lo:y.hi]
+	var quick []input
+	if h.keys != nil { // a build keys nothing
+		quick = []input{global()}
+		for _, p := range periods {
+			quick = append(quick, refIn(p), periodIn(p))
+		}
+	}
+	in := func() []input {
+		in := []input{global()}
+		for _, p := range periods {
+			in = append(append(in, refIn(p)), reads(p)...)
+		}
+		return in
+	}
+	name := "matrix:" + page + "|" + first + "|" + strconv.Itoa(y.year)
+	v, _ := made(h.core, name, quick, in, func() (cached, error) {
+		ym, ok := writeMatrix(h, y, first, keys, row, cell)
+		return cached{ym, ok}, nil
+	})
+	return v.ym, v.ok
+}
+
+func writeMatrix[K any](h *history, y yearSpan, first string, keys []K, row func(K) (name, path string), cell func(K, int) rankCell) (YearMatrix, bool) {
+	head, body := rowWriter{c: h.core}, rowWriter{c: h.core}
+	head.monthHead(first, h.model().refs[y.lo:y.hi])
+	cells := make([]rankCell, y.hi-y.lo)
+	body.b.Grow(len(keys) * (len(cells)*120 + 100))
+	any := false
+	for _, k := range keys {
+		filled := false
+		for i := range cells {
+			cells[i] = cell(k, y.lo+i)
+			filled = filled || cells[i].text != ""
+		}
+		if !filled {
+			continue
+		}
+		any = true
+		body.rowHead(row(k))
+		for _, c := range cells {
+			body.cell(c)
+		}
+		body.endRow()
+	}
+	return YearMatrix{Year: y.year, Head: head.html(), Body: body.html()}, any
+}
+
+func esc(s string) string { return template.HTMLEscapeString(s) }

@@ -1,0 +1,206 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"sync"
+
+	"tongbao/internal/rank"
+	"tongbao/internal/site"
+)
+
+// An input is one thing an output reads. Every job and every cached
+// fragment of a page lists its inputs where it is made; the preview
+// server's cache keys it by them, here and nowhere else. A job that reads
+// something it does not list can be served stale: the randomized
+// consistency test (consistency_test.go) edits archives at random to find
+// such a job.
+type input struct {
+	kind inputKind
+	file string // inFile
+	p    *rank.Period
+	unit *site.Unit
+	ind  *site.Indicator
+	circ *site.Circular
+	sum  [32]byte // inMade
+}
+
+type inputKind uint8
+
+const (
+	inGlobal    inputKind = iota // config.toml, units, indicators, every layout and asset, the base URL
+	inFile                       // one source file's bytes, by its path
+	inPeriod                     // everything a period holds (rank.Period.Digest)
+	inUnit                       // what a period says of a unit (UnitDigest)
+	inIndicator                  // what a period says of an indicator (IndicatorDigest)
+	inComposite                  // a period's composite rankings (CompositeDigest)
+	inRef                        // how a period is referred to: its key, label and the circular that reports it
+	inFront                      // a circular's front matter: what lists, neighbours and feeds show of it
+	inFronts                     // every circular's and plain page's front matter
+	inNewest                     // the date of the newest circular: the archive's update date
+	inPeriods                    // every period, whole, and how each is referred to
+	inMade                       // a value made from declared inputs, by its digest: the search index's shards, made from its pages' tokens
+)
+
+func global() input                             { return input{kind: inGlobal} }
+func fileIn(name string) input                  { return input{kind: inFile, file: name} }
+func periodIn(p *rank.Period) input             { return input{kind: inPeriod, p: p} }
+func unitIn(p *rank.Period, u *site.Unit) input { return input{kind: inUnit, p: p, unit: u} }
+func indicatorIn(p *rank.Period, ind *site.Indicator) input {
+	return input{kind: inIndicator, p: p, ind: ind}
+}
+func compositeIn(p *rank.Period) input { return input{kind: inComposite, p: p} }
+func refIn(p *rank.Period) input       { return input{kind: inRef, p: p} }
+func frontIn(c *site.Circular) input   { return input{kind: inFront, circ: c} }
+func fronts() input                    { return input{kind: inFronts} }
+func newest() input                    { return input{kind: inNewest} }
+func periods() input                   { return input{kind: inPeriods} }
+func madeIn(sum [32]byte) input        { return input{kind: inMade, sum: sum} }
+
+// A keyer turns declared inputs into cache keys. It is made once per
+// render, and only when there is a cache: a build keys nothing.
+type keyer struct {
+	global [32]byte
+	files  map[string][32]byte // source files by path: months, circulars, pages, assets
+	refs   map[*rank.Period][32]byte
+	front  map[*site.Circular][32]byte
+	fronts [32]byte
+	newest [32]byte
+	bufs   sync.Pool // the bytes a key is hashed from
+
+	periods func() [32]byte // made on first use
+}
+
+func newKeyer(c *core) *keyer {
+	s := c.s
+	k := &keyer{
+		files: map[string][32]byte{},
+		refs:  make(map[*rank.Period][32]byte, len(c.res.Periods)),
+		front: make(map[*site.Circular][32]byte, len(s.Circulars)),
+	}
+	h := sha256.New()
+	h.Write(s.Sum[:])
+	for _, files := range [][]site.File{s.Layouts, s.Assets} {
+		for _, f := range files {
+			writeString(h, f.Name)
+			sum := sha256.Sum256(f.Data)
+			h.Write(sum[:])
+		}
+	}
+	for _, a := range s.Assets {
+		k.files["layouts/assets/"+a.Name] = sha256.Sum256(a.Data)
+	}
+	writeString(h, c.base.URL)
+	copy(k.global[:], h.Sum(nil))
+
+	for _, m := range s.Months {
+		k.files[m.File] = m.Sum
+	}
+	all := sha256.New()
+	for _, circ := range s.Circulars {
+		k.files[circ.File] = circ.Sum
+		h := sha256.New()
+		month := ""
+		if circ.Data != nil {
+			month = circ.Data.Key
+		}
+		for _, s := range []string{circ.File, circ.Number, circ.Title, circ.To, circ.Date.String(), month} {
+			writeString(h, s)
+		}
+		if circ.Letter {
+			h.Write([]byte{1})
+		}
+		var f [32]byte
+		copy(f[:], h.Sum(nil))
+		k.front[circ] = f
+		all.Write(f[:])
+	}
+	for _, p := range s.Pages {
+		k.files[p.File] = p.Sum
+		for _, s := range []string{p.File, p.Path, p.Title, p.Date.String()} {
+			writeString(all, s)
+		}
+	}
+	copy(k.fronts[:], all.Sum(nil))
+	if n := len(s.Circulars); n > 0 {
+		k.newest = sha256.Sum256([]byte(s.Circulars[n-1].Date.String()))
+	}
+	for _, p := range c.res.Periods {
+		var b []byte
+		b = appendString(b, p.Span.Key())
+		b = appendString(b, p.Label)
+		if circ := c.reporter[p]; circ != nil {
+			b = appendString(b, circ.URLPath())
+		}
+		k.refs[p] = sha256.Sum256(b)
+	}
+	k.periods = sync.OnceValue(func() [32]byte {
+		var b []byte
+		for _, p := range c.res.Periods {
+			d, r := p.Digest(), k.refs[p]
+			b = append(append(b, d[:]...), r[:]...)
+		}
+		return sha256.Sum256(b)
+	})
+	return k
+}
+
+// key hashes what name reads: the declared inputs, by their contents.
+func (k *keyer) key(name string, in []input) [32]byte {
+	bp, _ := k.bufs.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	b := appendString((*bp)[:0], name)
+	for _, x := range in {
+		b = append(b, byte(x.kind))
+		var d [32]byte
+		switch x.kind {
+		case inGlobal:
+			d = k.global
+		case inFile:
+			b = appendString(b, x.file)
+			sum, ok := k.files[x.file]
+			if !ok {
+				panic("render: an input names " + x.file + ", which is no source file")
+			}
+			d = sum
+		case inPeriod:
+			d = x.p.Digest()
+		case inUnit:
+			d = x.p.UnitDigest(x.unit)
+		case inIndicator:
+			d = x.p.IndicatorDigest(x.ind)
+		case inComposite:
+			d = x.p.CompositeDigest()
+		case inRef:
+			d = k.refs[x.p]
+		case inFront:
+			d = k.front[x.circ] // zero for none: the first circular's previous, the last's next
+		case inFronts:
+			d = k.fronts
+		case inNewest:
+			d = k.newest
+		case inPeriods:
+			d = k.periods()
+		case inMade:
+			d = x.sum
+		}
+		b = append(b, d[:]...)
+	}
+	sum := sha256.Sum256(b)
+	*bp = b
+	k.bufs.Put(bp)
+	return sum
+}
+
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+func writeString(h hash.Hash, s string) {
+	var n [binary.MaxVarintLen64]byte
+	h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+	h.Write([]byte(s))
+}

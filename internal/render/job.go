@@ -1,0 +1,173 @@
+package render
+
+import (
+	"fmt"
+
+	"tongbao/internal/diag"
+)
+
+// A job renders one output. It declares what asks for the output (owner)
+// and every input it reads (in); fn makes the bytes from them. Jobs run
+// in parallel, in any order.
+type job struct {
+	path  string
+	owner owner
+	in    []input
+	// quick, when set, are inputs that determine in: while their key is
+	// unchanged the cache answers without keying in. A page that reads
+	// what every period of a long archive says of its unit declares the
+	// periods whole as quick: one input against hundreds. Such a job
+	// makes in on demand, in lazy.
+	quick []input
+	lazy  func() []input
+	fn    func() ([]byte, error)
+	asset string // Output.Asset
+
+	// streamed marks an output made outside the job runner (the parts of
+	// the search index, written as their pages are rendered): it claims
+	// its path like any other, and has no fn.
+	streamed bool
+}
+
+// An owner is what asks for an output: a source file, at the place in it
+// that decides the output's path, or one of tongbao's own pages.
+type owner struct {
+	file      string // "content/about.md"; "" for tongbao's own pages
+	line, col int
+	what      string // tongbao's own: "单位“东风路街道”的历史页"
+}
+
+func (o owner) String() string {
+	if o.file != "" {
+		return o.file
+	}
+	return "tongbao 的" + o.what
+}
+
+// own is the owner of one of tongbao's own pages.
+func own(format string, args ...any) owner { return owner{what: fmt.Sprintf(format, args...)} }
+
+// claim checks that no two jobs claim one path: a second claim is an
+// error at the second owner, naming the first, never a silent overwrite.
+// tongbao's own pages claim their paths first, so that a content file
+// that collides with one is the one blamed.
+func (c *core) claim(jobs []job) error {
+	first := make(map[string]owner, len(jobs))
+	var diags diag.List
+	told := map[[2]owner]bool{} // a circular's page, data.json and data.csv collide together: said once
+	for _, ours := range []bool{true, false} {
+		for _, j := range jobs {
+			if (j.owner.file == "") != ours {
+				continue
+			}
+			prev, dup := first[j.path]
+			if !dup {
+				first[j.path] = j.owner
+				continue
+			}
+			if told[[2]owner{prev, j.owner}] {
+				continue
+			}
+			told[[2]owner{prev, j.owner}] = true
+			if j.owner.file == "" {
+				// Two of tongbao's own pages on one path: tongbao's fault.
+				diags.Add("", 0, 0, "输出路径 %s 已由 %s 生成，%s 不能再生成它", j.path, prev, j.owner)
+				continue
+			}
+			diags.Add(j.owner.file, j.owner.line, j.owner.col, "输出路径 %s 已由 %s 生成", j.path, prev)
+		}
+	}
+	return diags.Err()
+}
+
+// key is the cache key of what name makes from the inputs in; ok is
+// false without a cache.
+func (c *core) key(name string, in []input) (key [32]byte, ok bool) {
+	if c.keys == nil || in == nil {
+		return key, false
+	}
+	if c.opts.declare != nil {
+		in = c.opts.declare(name, in)
+	}
+	return c.keys.key(name, in), true
+}
+
+// output renders a job, or takes its output from the cache when an
+// earlier render made it from the same inputs; ok is false if it failed,
+// its problems recorded.
+func (c *core) output(j *job) (data []byte, ok bool) {
+	in := j.lazy
+	if in == nil {
+		in = func() []input { return j.in }
+	}
+	data, err := made(c, j.path, j.quick, in, j.fn)
+	if err != nil {
+		c.fail(err)
+		return nil, false
+	}
+	return data, true
+}
+
+// fragment returns part of a page that several renders or pages share —
+// a circular's converted body, a year of a history table — made by fn
+// from the inputs in, or taken from the cache when an earlier render
+// made it from the same inputs. name must name the fragment uniquely.
+func fragment[T any](c *core, name string, in []input, fn func() (T, error)) (T, error) {
+	return made(c, name, nil, func() []input { return in }, fn)
+}
+
+// made is what name makes from the inputs in (and quick, see job): from
+// the cache when an earlier render made it from the same inputs, or from
+// fn, and then kept for the next render.
+func made[T any](c *core, name string, quick []input, in func() []input, fn func() (T, error)) (T, error) {
+	qname := "quick:" + name
+	qkey, qok := c.key(qname, quick)
+	if qok {
+		if v, ok := c.cache.lookup(qname, qkey); ok {
+			return v.(T), nil
+		}
+	}
+	var key [32]byte
+	keyed := false
+	if c.keys != nil {
+		key, keyed = c.key(name, in())
+	}
+	if keyed {
+		if v, ok := c.cache.lookup(name, key); ok {
+			if qok {
+				c.cache.store(qname, qkey, v)
+			}
+			return v.(T), nil
+		}
+	}
+	v, err := fn()
+	if err == nil && keyed {
+		c.cache.store(name, key, v)
+		if qok {
+			c.cache.store(qname, qkey, v)
+		}
+	}
+	return v, err
+}
+
+// cached returns the fragment stored under name if an earlier render
+// made it from the same inputs.
+func cached[T any](c *core, name string, in []input) (T, bool) {
+	var zero T
+	key, keyed := c.key(name, in)
+	if !keyed {
+		return zero, false
+	}
+	v, ok := c.cache.lookup(name, key)
+	if !ok {
+		return zero, false
+	}
+	return v.(T), true
+}
+
+// keep stores a fragment made from the inputs in, for later renders.
+func (c *core) keep(name string, in []input, v any) {
+	if key, keyed := c.key(name, in); keyed {
+		c.cache.store(name, key, v)
+	}
+}

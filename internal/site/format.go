@@ -1,0 +1,412 @@
+package site
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// This file describes the data formats: each key a file may hold, its
+// kind, whether it must be there, and what staff read about it (a label
+// and a line of help, in Chinese). The loader reads a file by its
+// description (record), `tongbao new` and gen-demo write one through it
+// (Writer), and a workbook layout can be derived from it: a column per
+// field, headed by its label, the help as its note.
+
+// A Kind is the type of a field's value.
+type Kind int
+
+const (
+	Text         Kind = iota // a string
+	Integer                  // a whole number
+	Number                   // a number, whole or decimal
+	Flag                     // true or false
+	Rank                     // a rank: a whole number from 1 to the number ranked
+	UnitRef                  // the name (or slug) of a unit of data/units.toml
+	IndicatorRef             // the id of an indicator of data/indicators.toml
+	Tables                   // an array of tables of the field's Fields: [[result]]
+	Scores                   // a table of one number per township, keyed by name or slug
+	Lists                    // a table of lists of unit names, keyed by names staff choose
+)
+
+// A Field is one key of a data file.
+type Field struct {
+	Key      string
+	Kind     Kind
+	Label    string // short Chinese name: a workbook's column heading
+	Help     string // what to write, in Chinese
+	Required bool
+	Fields   []Field // the keys of each table, for Tables
+}
+
+// A Format is one kind of data file.
+type Format struct {
+	Name   string // 月度考核数据
+	Fields []Field
+}
+
+// Field returns the field at a dotted path of keys, "result.city". A path
+// the format lacks is a programming error: it panics.
+func (f *Format) Field(path string) *Field {
+	fields := f.Fields
+	var found *Field
+	for _, key := range strings.Split(path, ".") {
+		found = nil
+		for i := range fields {
+			if fields[i].Key == key {
+				found = &fields[i]
+				break
+			}
+		}
+		if found == nil {
+			panic("site: the " + f.Name + " format has no field " + path)
+		}
+		fields = found.Fields
+	}
+	return found
+}
+
+// MonthFile is data/YYYY-MM.toml, one assessed month (DESIGN.md §4).
+var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
+	{Key: "period", Kind: Text, Label: "期别",
+		Help: "标题所用的期别，如“1-2月”；不填则为“N月”"},
+	{Key: "overallCity", Kind: Rank, Label: "全市综合排名",
+		Help: "本地区在全市的综合排名名次（1～[ranking] cityUnits），可不填"},
+	{Key: "result", Kind: Tables, Label: "考核结果", Help: "每个指标一项", Fields: []Field{
+		{Key: "indicator", Kind: IndicatorRef, Label: "指标", Required: true,
+			Help: "data/indicators.toml 中的指标 id"},
+		{Key: "city", Kind: Rank, Label: "全市排名",
+			Help: "全市综合排名名次（1～[ranking] cityUnits），可不填"},
+		{Key: "cityTie", Kind: Flag, Label: "全市并列",
+			Help: "全市排名并列时填 true"},
+		{Key: "district", Kind: Rank, Label: "同级排名",
+			Help: "同级排名名次（1～districtUnits），可不填"},
+		{Key: "districtTie", Kind: Flag, Label: "同级并列",
+			Help: "同级排名并列时填 true"},
+		{Key: "districtLabel", Kind: Text, Label: "同级排名名称",
+			Help: "本项的同级排名与 [ranking] districtLabel 不同时填写，如“四区”"},
+		{Key: "districtUnits", Kind: Integer, Label: "同级单位数",
+			Help: "本项的同级单位数与 [ranking] districtUnits 不同时填写"},
+		{Key: "progress", Kind: Text, Label: "进展情况",
+			Help: "进展情况（可用行内 Markdown）；排名句子由 tongbao 生成"},
+		{Key: "townships", Kind: Scores, Label: "得分",
+			Help: "每个参与排名的单位一个得分，键为单位名称或 slug"},
+	}},
+	{Key: "adjustment", Kind: Tables, Label: "加减分", Help: "综合得分的加减分，可不填", Fields: []Field{
+		{Key: "township", Kind: UnitRef, Label: "单位", Required: true, Help: "加减分的单位"},
+		{Key: "points", Kind: Number, Label: "分值", Required: true, Help: "加分为正，减分为负"},
+		{Key: "reason", Kind: Text, Label: "原因", Help: "加减分的原因"},
+	}},
+	{Key: "categories", Kind: Lists, Label: "考核排类",
+		Help: "各类的单位名称；列出时每个 [[department]] 恰好列入一类"},
+	{Key: "reward", Kind: Tables, Label: "奖励", Help: "规则之外另行给予的奖励，可不填", Fields: []Field{
+		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "获奖单位"},
+		{Key: "amount", Kind: Integer, Label: "金额（元）", Required: true, Help: "奖励金额，单位为元"},
+		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "奖励原因"},
+	}},
+	{Key: "interview", Kind: Tables, Label: "约谈", Help: "规则之外另行安排的约谈，可不填", Fields: []Field{
+		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "被约谈单位"},
+		{Key: "who", Kind: Text, Label: "约谈对象", Required: true, Help: "如“分管领导”"},
+		{Key: "kind", Kind: Text, Label: "方式", Help: "约谈 或 提醒约谈，不填为约谈"},
+		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "约谈原因"},
+	}},
+}}
+
+// A record is one TOML table read by its description: every value is
+// read once, as its field's kind, when the record is made; a missing
+// required key, a value of the wrong kind and a key the description lacks
+// are reported then, and the getters only hand the values out.
+type record struct {
+	t      *table
+	fields []Field
+	values map[string]any // by key: the values that are there and of their kind
+}
+
+// read reads t as a table of fields.
+func read(t *table, fields []Field) *record {
+	r := &record{t: t, fields: fields, values: make(map[string]any, len(fields))}
+	for i := range fields {
+		f := &fields[i]
+		if f.Required {
+			t.require(f.Key)
+		}
+		if v, ok := r.get(f); ok {
+			r.values[f.Key] = v
+		}
+	}
+	t.done()
+	return r
+}
+
+// get reads one field's value as its kind; ok is false when it is not
+// there or was reported.
+func (r *record) get(f *Field) (any, bool) {
+	t := r.t
+	if !t.has(f.Key) {
+		t.get(f.Key) // asked for: a misspelt key may be meant to be this one
+		return nil, false
+	}
+	switch f.Kind {
+	case Text, UnitRef, IndicatorRef:
+		return t.str(f.Key), true // "", reported, when it is not a string
+	case Integer, Rank:
+		return t.intOK(f.Key)
+	case Number:
+		return t.float(f.Key)
+	case Flag:
+		return t.boolean(f.Key), true // false, reported, when it is not a boolean
+	case Tables:
+		tables := t.tables(f.Key)
+		return tables, tables != nil
+	case Scores, Lists:
+		sub := t.sub(f.Key)
+		return sub, sub != nil
+	}
+	panic(fmt.Sprintf("site: field %s has kind %d", f.Key, f.Kind))
+}
+
+func (r *record) has(key string) bool { _, ok := r.values[r.field(key).Key]; return ok }
+
+// field returns the description of key; a key it lacks is a programming
+// error.
+func (r *record) field(key string) *Field {
+	for i := range r.fields {
+		if r.fields[i].Key == key {
+			return &r.fields[i]
+		}
+	}
+	panic("site: no field " + key)
+}
+
+func (r *record) text(key string) string { s, _ := r.values[r.field(key).Key].(string); return s }
+
+func (r *record) int(key string) (int, bool) {
+	n, ok := r.values[r.field(key).Key].(int)
+	return n, ok
+}
+
+func (r *record) number(key string) (float64, bool) {
+	n, ok := r.values[r.field(key).Key].(float64)
+	return n, ok
+}
+
+func (r *record) flag(key string) bool { b, _ := r.values[r.field(key).Key].(bool); return b }
+
+func (r *record) tables(key string) []*table {
+	ts, _ := r.values[r.field(key).Key].([]*table)
+	return ts
+}
+
+func (r *record) table(key string) *table { t, _ := r.values[r.field(key).Key].(*table); return t }
+
+// at is the path of key, for diagnostics about its value.
+func (r *record) at(key string) string { return r.t.at(r.field(key).Key) }
+
+// A Writer writes a data file through its format: only the keys the
+// format describes, each value written as its kind. Values to fill in
+// later are written as commented-out keys (Todo), so that the file stays
+// valid TOML and `tongbao check` names what is missing.
+type Writer struct {
+	format *Format
+	b      strings.Builder
+}
+
+// NewWriter starts a file of the given format.
+func NewWriter(f *Format) *Writer { return &Writer{format: f} }
+
+// String returns the file written so far.
+func (w *Writer) String() string { return w.b.String() }
+
+// Line writes text as it is, followed by a line end: comments, blank lines.
+func (w *Writer) Line(text string) {
+	w.b.WriteString(text)
+	w.b.WriteByte('\n')
+}
+
+// Comment writes each line of text as a comment.
+func (w *Writer) Comment(text string) {
+	for _, l := range strings.Split(text, "\n") {
+		if l == "" {
+			w.Line("#")
+		} else {
+			w.Line("# " + l)
+		}
+	}
+}
+
+// Tables starts an element of the array of tables at path: [[result]].
+func (w *Writer) Tables(path string) {
+	w.kind(path, Tables)
+	w.Line("[[" + path + "]]")
+}
+
+// Table starts the table at path, [result.townships], followed by a
+// comment when note is set.
+func (w *Writer) Table(path, note string) {
+	f := w.format.Field(path)
+	if f.Kind != Scores && f.Kind != Lists {
+		panic("site: " + path + " is not a table")
+	}
+	w.Line(comment("["+path+"]", note))
+}
+
+// Value writes key = value for the field at path, the key padded to width
+// columns, followed by a comment when note is set. A float is written
+// with decimals places (at least one, so that TOML reads it as a float).
+func (w *Writer) Value(path string, width int, v any, note string) {
+	f := w.format.Field(path)
+	w.Line(comment(pad(f.Key, width)+" = "+formatValue(f, v), note))
+}
+
+// Entry writes one entry of a Scores or Lists table at path: a unit's
+// score (written by the caller with its decimals), or a category's units,
+// a few to a line.
+func (w *Writer) Entry(path, key string, v any) {
+	w.kind(path, Scores, Lists)
+	switch v := v.(type) {
+	case string:
+		w.Line(Quote(key) + " = " + v)
+	case []string:
+		names := make([]string, len(v))
+		for i, n := range v {
+			names[i] = Quote(n)
+		}
+		if len(names) <= 4 {
+			w.Line(Quote(key) + " = [" + strings.Join(names, ", ") + "]")
+			return
+		}
+		w.Line(Quote(key) + " = [")
+		for i := 0; i < len(names); i += 5 {
+			w.Line("  " + strings.Join(names[i:min(i+5, len(names))], ", ") + ",")
+		}
+		w.Line("]")
+	default:
+		panic(fmt.Sprintf("site: entry %v of %s", v, path))
+	}
+}
+
+// Todo writes the key of the field at path commented out, for staff to
+// fill in: "# city     =", or with an example value after the =.
+func (w *Writer) Todo(path string, width int, example, note string) {
+	f := w.format.Field(path)
+	line := "# " + pad(f.Key, width) + " ="
+	if example != "" {
+		line += " " + example
+	}
+	w.Line(comment(line, note))
+}
+
+// TodoEntry writes an entry of a Scores table commented out: a unit
+// still to be scored.
+func (w *Writer) TodoEntry(path, key, note string) {
+	w.kind(path, Scores)
+	w.Line(comment("# "+Quote(key)+" =", note))
+}
+
+// TodoTable writes the header of the table at path commented out.
+func (w *Writer) TodoTable(path, note string) {
+	w.kind(path, Scores, Lists)
+	w.Line(comment("# ["+path+"]", note))
+}
+
+// Example writes a commented-out element of the array of tables at path
+// with every key of its description, each with its label and help: how
+// to add one by hand.
+func (w *Writer) Example(path string) {
+	f := w.format.Field(path)
+	if f.Kind != Tables {
+		panic("site: " + path + " is not an array of tables")
+	}
+	w.Line("# [[" + path + "]]")
+	width := 0
+	for _, sub := range f.Fields {
+		width = max(width, len(sub.Key))
+	}
+	for _, sub := range f.Fields {
+		example := `""`
+		switch sub.Kind {
+		case Integer, Rank, Number:
+			example = "0"
+		case Flag:
+			example = "false"
+		}
+		w.Line(comment("# "+pad(sub.Key, width)+" = "+example, sub.Label+"："+sub.Help))
+	}
+}
+
+// Help writes a comment listing the fields at paths, each with its label
+// and help: what a file left to fill asks for.
+func (w *Writer) Help(paths ...string) {
+	width := 0
+	for _, p := range paths {
+		width = max(width, len(w.format.Field(p).Key))
+	}
+	for _, p := range paths {
+		f := w.format.Field(p)
+		w.Line("#   " + pad(f.Key, width) + "  " + f.Label + "：" + f.Help)
+	}
+}
+
+func (w *Writer) kind(path string, kinds ...Kind) {
+	f := w.format.Field(path)
+	for _, k := range kinds {
+		if f.Kind == k {
+			return
+		}
+	}
+	panic("site: " + path + " is not of the kind written")
+}
+
+// comment appends "# note" to line, the # in column 28, when note is
+// set.
+func comment(line, note string) string {
+	if note == "" {
+		return line
+	}
+	return padWide(line, 27) + "# " + note
+}
+
+func pad(s string, width int) string {
+	if n := len(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
+}
+
+// padWide fills s with spaces to width columns, counting a Chinese
+// character as two, with at least one space.
+func padWide(s string, width int) string {
+	w := 0
+	for _, r := range s {
+		w++
+		if r >= 0x1100 {
+			w++
+		}
+	}
+	return s + strings.Repeat(" ", max(width-w, 1))
+}
+
+// formatValue writes v as the field's kind.
+func formatValue(f *Field, v any) string {
+	switch f.Kind {
+	case Text, UnitRef, IndicatorRef:
+		return Quote(v.(string))
+	case Integer, Rank:
+		switch n := v.(type) {
+		case int:
+			return strconv.Itoa(n)
+		case int64:
+			return strconv.FormatInt(n, 10)
+		}
+	case Number:
+		switch n := v.(type) {
+		case float64:
+			return strconv.FormatFloat(n, 'f', -1, 64)
+		case string:
+			return n // written by the caller with its decimals
+		}
+	case Flag:
+		return strconv.FormatBool(v.(bool))
+	}
+	panic(fmt.Sprintf("site: value %v for field %s", v, f.Key))
+}

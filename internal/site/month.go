@@ -1,0 +1,314 @@
+package site
+
+import (
+	"cmp"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+
+	"tongbao/internal/diag"
+	"tongbao/internal/par"
+)
+
+// This file reads the month files, data/YYYY-MM.toml, by their
+// description (MonthFile, format.go).
+
+var monthFileRE = regexp.MustCompile(`^data/(\d{4})-(\d{2})\.toml$`)
+
+// monthFiles reads every month file and parses them in parallel: on a
+// long archive they are most of the loading. Diagnostics keep file order.
+func (l *loader) monthFiles() {
+	type job struct {
+		rel         string
+		year, month int
+		e           monthEntry
+	}
+	var jobs []*job
+	for _, rel := range l.walk("data") {
+		if rel == "data/units.toml" || rel == "data/indicators.toml" || path.Ext(rel) != ".toml" {
+			continue
+		}
+		m := monthFileRE.FindStringSubmatch(rel)
+		if m == nil {
+			l.diags.Add(rel, 0, 0, "数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）")
+			continue
+		}
+		year, _ := strconv.Atoi(m[1])
+		month, _ := strconv.Atoi(m[2])
+		if month < 1 || month > 12 {
+			l.diags.Add(rel, 0, 0, "文件名中的月份 %s 无效", m[2])
+			continue
+		}
+		jobs = append(jobs, &job{rel: rel, year: year, month: month})
+	}
+	par.Do(len(jobs), func(i int) {
+		j := jobs[i]
+		src, sum, ok := l.source(j.rel, &j.e.diags)
+		if !ok {
+			return
+		}
+		j.e.sum = sum
+		if e, ok := l.cachedMonth(j.rel, j.e.sum); ok {
+			j.e = e
+			return
+		}
+		j.e.month = l.month(j.rel, src, j.year, j.month, &j.e.diags)
+		if j.e.month != nil {
+			j.e.month.Sum = j.e.sum
+		}
+	})
+	keep := make(map[string]monthEntry, len(jobs))
+	for _, j := range jobs {
+		l.diags = append(l.diags, j.e.diags...)
+		if j.e.month == nil {
+			continue
+		}
+		keep[j.rel] = j.e
+		l.s.Months = append(l.s.Months, j.e.month)
+		l.s.months[j.e.month.Key] = j.e.month
+	}
+	l.keepMonths(keep)
+}
+
+// monthReader reads one month file. Many run at once: each only reads
+// the catalogue and reports to its own file.
+type monthReader struct {
+	l  *loader
+	f  *tomlFile
+	mo *Month
+}
+
+// month parses one month file.
+func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *Month {
+	t, f, ok := decodeTOML(rel, src, d)
+	if !ok {
+		return nil
+	}
+	top := read(t, MonthFile.Fields)
+	r := &monthReader{l: l, f: f, mo: &Month{
+		Key:         Period{Kind: Monthly, Year: year, N: month}.Key(),
+		Year:        year,
+		Month:       month,
+		File:        rel,
+		Period:      top.text("period"),
+		byIndicator: map[string]*Result{},
+	}}
+	if n, ok := top.int("overallCity"); ok {
+		r.mo.OverallCity = n
+		r.checkRank(top.at("overallCity"), "全市综合排名", n, l.s.Config.Ranking.CityUnits)
+	}
+	lines := map[string]int{} // where each indicator's result stands
+	for _, rt := range top.tables("result") {
+		r.result(rt, lines)
+	}
+	slices.SortStableFunc(r.mo.Results, func(a, b *Result) int { return cmp.Compare(a.Indicator.Index, b.Indicator.Index) })
+	for _, at := range top.tables("adjustment") {
+		r.adjustment(at)
+	}
+	if ct := top.table("categories"); ct != nil {
+		r.categories(ct)
+	}
+	for _, rt := range top.tables("reward") {
+		r.reward(rt)
+	}
+	for _, it := range top.tables("interview") {
+		r.interview(it)
+	}
+	return r.mo
+}
+
+// result reads one [[result]]; lines holds the line of each indicator's
+// first result, to report a second one.
+func (r *monthReader) result(t *table, lines map[string]int) {
+	fields := MonthFile.Field("result").Fields
+	rec := read(t, fields)
+	if !rec.has("indicator") {
+		return
+	}
+	rk := r.l.s.Config.Ranking
+	res := &Result{Progress: rec.text("progress"), Line: t.line()}
+	id := rec.text("indicator")
+	res.Indicator = r.l.s.indicators[id]
+	switch first, dup := lines[id]; {
+	case res.Indicator == nil:
+		r.f.errorf(rec.at("indicator"), "未知指标“%s”%s", id, suggest(id, keys(r.l.s.indicators)))
+	case dup:
+		r.f.errorf(rec.at("indicator"), "指标“%s”的结果重复（第一次在第%d行）", id, first)
+		res.Indicator = nil
+	default:
+		lines[id] = res.Line
+	}
+	res.DistrictLabel = cmp.Or(rec.text("districtLabel"), rk.DistrictLabel)
+	res.DistrictUnits = rk.DistrictUnits
+	if n, ok := rec.int("districtUnits"); ok {
+		if res.DistrictUnits = n; n <= 0 {
+			r.f.errorf(rec.at("districtUnits"), "districtUnits 应为正整数")
+		}
+	}
+	if n, ok := rec.int("city"); ok {
+		res.City = n
+		r.checkRank(rec.at("city"), "全市排名", n, rk.CityUnits)
+	}
+	if n, ok := rec.int("district"); ok {
+		res.District = n
+		r.checkRank(rec.at("district"), res.DistrictLabel+"排名", n, res.DistrictUnits)
+	}
+	res.CityTie, res.DistrictTie = rec.flag("cityTie"), rec.flag("districtTie")
+	if res.CityTie && res.City == 0 {
+		r.f.errorf(rec.at("cityTie"), "有 cityTie 却没有 city")
+	}
+	if res.DistrictTie && res.District == 0 {
+		r.f.errorf(rec.at("districtTie"), "有 districtTie 却没有 district")
+	}
+	// An indicator ranked by township may go without scores in a month
+	// (not everything is assessed every month): nothing is ranked then.
+	if tt := rec.table("townships"); tt != nil {
+		r.scores(tt, res)
+	}
+	if res.Indicator != nil {
+		r.mo.byIndicator[id] = res
+		r.mo.Results = append(r.mo.Results, res)
+	}
+}
+
+func (r *monthReader) adjustment(t *table) {
+	rec := read(t, MonthFile.Field("adjustment").Fields)
+	a := Adjustment{Reason: rec.text("reason")}
+	if rec.has("township") {
+		a.Unit = r.l.township(r.f, rec.at("township"), rec.text("township"))
+	}
+	a.Points, _ = rec.number("points")
+	if a.Unit != nil {
+		r.mo.Adjustments = append(r.mo.Adjustments, a)
+	}
+}
+
+func (r *monthReader) reward(t *table) {
+	rec := read(t, MonthFile.Field("reward").Fields)
+	rw := Reward{Reason: rec.text("reason"), Line: t.line()}
+	if rec.has("unit") {
+		rw.Unit = r.l.unit(r.f, rec.at("unit"), rec.text("unit"))
+	}
+	if n, ok := rec.int("amount"); ok {
+		if n < 0 {
+			r.f.errorf(rec.at("amount"), "amount 不能为负数")
+			n = 0
+		}
+		rw.Amount = int64(n)
+	}
+	if rw.Unit != nil {
+		r.mo.Rewards = append(r.mo.Rewards, rw)
+	}
+}
+
+func (r *monthReader) interview(t *table) {
+	rec := read(t, MonthFile.Field("interview").Fields)
+	iv := Interview{Who: rec.text("who"), Kind: cmp.Or(rec.text("kind"), "约谈"), Reason: rec.text("reason"), Line: t.line()}
+	if rec.has("unit") {
+		iv.Unit = r.l.unit(r.f, rec.at("unit"), rec.text("unit"))
+	}
+	if iv.Kind != "约谈" && iv.Kind != "提醒约谈" {
+		r.f.errorf(rec.at("kind"), "kind 应为 约谈 或 提醒约谈，而不是“%s”", iv.Kind)
+	}
+	if iv.Unit != nil {
+		r.mo.Interviews = append(r.mo.Interviews, iv)
+	}
+}
+
+func (r *monthReader) checkRank(at, what string, rank, units int) {
+	if rank < 1 || rank > units {
+		r.f.errorf(at, "%s %d 超出范围（应为 1～%d）", what, rank, units)
+	}
+}
+
+func (l *loader) unit(f *tomlFile, at, key string) *Unit {
+	if u := l.s.units[key]; u != nil {
+		return u
+	}
+	f.errorf(at, "未知单位“%s”%s", key, suggest(key, append(names(l.s.Townships), names(l.s.Departments)...)))
+	return nil
+}
+
+// scores reads [result.townships] and checks it against the indicator's
+// applicable townships: every one scored once, no other.
+func (r *monthReader) scores(tt *table, res *Result) {
+	l, f := r.l, r.f
+	got := map[*Unit]float64{}
+	unknown := 0
+	for _, k := range tt.keys() {
+		v, _ := tt.float(k)
+		u := l.township(f, tt.at(k), k)
+		if u == nil {
+			unknown++
+			continue
+		}
+		if _, dup := got[u]; dup {
+			f.errorf(tt.at(k), "乡镇（街道）“%s”的得分重复（名称和 slug 指同一单位）", u.Name)
+			continue
+		}
+		got[u] = v
+	}
+	tt.done()
+	ind := res.Indicator
+	if ind == nil {
+		return
+	}
+	if ind.Townships == nil {
+		f.errorf(tt.path, "指标“%s”不参与乡镇（街道）排名（indicators.toml 中没有 townships），不应有得分", ind.ID)
+		return
+	}
+	applicable := map[*Unit]bool{}
+	for _, u := range ind.Townships {
+		applicable[u] = true
+		// A misspelt name is already reported with a suggestion; saying
+		// the right name is missing as well would only repeat it.
+		if _, ok := got[u]; !ok && unknown == 0 {
+			f.errorf(tt.path, "指标“%s”缺少乡镇（街道）“%s”的得分", ind.ID, u.Name)
+		}
+	}
+	for _, k := range tt.keys() {
+		if u := l.s.units[k]; u != nil && u.Kind == Township && !applicable[u] {
+			f.errorf(tt.at(k), "乡镇（街道）“%s”不在指标“%s”的考核范围内", u.Name, ind.ID)
+		}
+	}
+	for _, u := range ind.Townships {
+		if v, ok := got[u]; ok {
+			res.Scores = append(res.Scores, Score{Unit: u, Value: v})
+		}
+	}
+}
+
+// categories reads [categories]: every department exactly once.
+func (r *monthReader) categories(ct *table) {
+	l, f := r.l, r.f
+	seen := map[*Unit]string{}
+	unknown := 0
+	for _, name := range ct.keys() {
+		c := Category{Name: name}
+		for _, e := range ct.strings(name) {
+			u := l.s.units[e.value]
+			switch {
+			case u == nil:
+				unknown++
+				f.errorf(e.path, "未知单位“%s”%s", e.value, suggest(e.value, names(l.s.Departments)))
+			case u.Kind != Department:
+				f.errorf(e.path, "“%s”是乡镇（街道），不参与区直单位排类", e.value)
+			case seen[u] != "":
+				f.errorf(e.path, "区直单位“%s”在排类中重复（已列入“%s”）", u.Name, seen[u])
+			default:
+				seen[u] = name
+				c.Units = append(c.Units, u)
+			}
+		}
+		r.mo.Categories = append(r.mo.Categories, c)
+	}
+	ct.done()
+	for _, u := range l.s.Departments {
+		// As with scores: a misspelt name is reported with a suggestion,
+		// and the right name then is not missing as well.
+		if seen[u] == "" && unknown == 0 {
+			f.errorf(ct.path, "区直单位“%s”未列入 [categories]", u.Name)
+		}
+	}
+}

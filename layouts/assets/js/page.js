@@ -1,0 +1,218 @@
+/*
+ * tongbao — the page's tools and small repairs of its layout, run once the
+ * page is parsed (a deferred script; senior.js wires the font sizes).
+ *
+ * - 打印本页 prints the page; 打印附表 prints a circular's appendix alone
+ *   (html.print-appendix, until the print dialog closes; site.css).
+ * - 复制链接 copies the page's address: the asynchronous clipboard where
+ *   the page may use it, else a selected text field and the copy command;
+ *   the result is announced in a status line.
+ * - A table wider than its box gets data-scroll, which shows a scroll hint
+ *   (site.css); one without links or buttons also becomes focusable, so
+ *   that the keyboard can scroll it.
+ * - The 发文机关标志 and the 发文字号 of a circular stay on one line:
+ *   site.css sizes the 标志 for names of up to 13 characters; what is
+ *   longer than the column (a longer name; the 文号 in the largest text on
+ *   a phone) is scaled down here (--fit).
+ * - A date such as 2023年1-2月 is never broken across lines: it is wrapped
+ *   in a span that does not wrap (site.css .nowrap).
+ * - A link to something inside the folded appendix opens it.
+ *
+ * Without JavaScript the page reads the same; the tools are not shown.
+ */
+(function () {
+  "use strict";
+
+  var root = document.documentElement;
+
+  function each(selector, fn, within) {
+    var list = (within || document).querySelectorAll(selector);
+    for (var i = 0; i < list.length; i++) {
+      fn(list[i]);
+    }
+  }
+
+  // Printing ---------------------------------------------------------------
+
+  each("[data-print]", function (b) {
+    b.addEventListener("click", function () {
+      window.print();
+    });
+  });
+
+  each("[data-print-appendix]", function (b) {
+    b.addEventListener("click", function () {
+      root.classList.add("print-appendix");
+      window.addEventListener("afterprint", function done() {
+        window.removeEventListener("afterprint", done);
+        root.classList.remove("print-appendix");
+      });
+      window.print();
+    });
+  });
+
+  // Copying the address ----------------------------------------------------
+
+  var status = document.querySelector(".page-tools-status");
+  var quiet;
+
+  function say(text) {
+    if (!status) {
+      return;
+    }
+    status.textContent = text;
+    clearTimeout(quiet);
+    quiet = setTimeout(function () {
+      status.textContent = "";
+    }, 8000);
+  }
+
+  // copyByCommand copies text with the older copy command, from a text
+  // field that is selected for the moment and then removed.
+  function copyByCommand(text, focusBack) {
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.className = "copy-field";
+    document.body.appendChild(field);
+    field.select();
+    var ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch (e) {
+      ok = false;
+    }
+    document.body.removeChild(field);
+    focusBack.focus();
+    return ok;
+  }
+
+  each("[data-copy-link]", function (b) {
+    b.addEventListener("click", function () {
+      var url = location.href.split("#")[0];
+      var copied = function () {
+        say("已复制本页链接");
+      };
+      var byCommand = function () {
+        if (copyByCommand(url, b)) {
+          copied();
+        } else {
+          say("未能自动复制，请手动复制本页地址：" + url);
+        }
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(url).then(copied, byCommand);
+      } else {
+        byCommand();
+      }
+    });
+  });
+
+  // Layout -----------------------------------------------------------------
+
+  var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+
+  function markWideTables() {
+    each(".table-wrap", function (w) {
+      var wide = w.scrollWidth > w.clientWidth + 1;
+      w.toggleAttribute("data-scroll", wide);
+      if (wide && !w.hasAttribute("tabindex") && !w.querySelector(FOCUSABLE)) {
+        var caption = w.querySelector("caption");
+        w.tabIndex = 0;
+        w.setAttribute("role", "region");
+        w.setAttribute("aria-label", caption ? caption.textContent : "表格");
+      }
+    });
+  }
+
+  function fitLines() {
+    each(".doc-issuer, .doc-number", function (p) {
+      p.style.removeProperty("--fit");
+      var text = document.createRange();
+      text.selectNodeContents(p);
+      var need = text.getBoundingClientRect().width;
+      var room = p.clientWidth;
+      if (need > room && need > 0) {
+        p.style.setProperty("--fit", (Math.floor((room / need) * 1000) / 1000).toString());
+      }
+    });
+  }
+
+  var scheduled = false;
+
+  function layout() {
+    scheduled = false;
+    fitLines();
+    markWideTables();
+  }
+
+  function schedule() {
+    if (!scheduled) {
+      scheduled = true;
+      window.requestAnimationFrame(layout);
+    }
+  }
+
+  // Dates: 2023年1-2月, 2023年4月3日, 2023年1月.
+  var DATE = /\d{4}年\d{1,2}(?:[-－—～]\d{1,2})?月(?:\d{1,2}日)?/g;
+
+  function keepDates(scope) {
+    if (!scope) {
+      return;
+    }
+    var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    var found = [];
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+      DATE.lastIndex = 0;
+      if (DATE.test(n.data) && !n.parentNode.closest(".nowrap, time, .visually-hidden, script, style, textarea")) {
+        found.push(n);
+      }
+    }
+    for (var i = 0; i < found.length; i++) {
+      wrapDates(found[i]);
+    }
+  }
+
+  function wrapDates(node) {
+    var text = node.data;
+    var out = document.createDocumentFragment();
+    var at = 0;
+    DATE.lastIndex = 0;
+    for (var m = DATE.exec(text); m; m = DATE.exec(text)) {
+      out.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var span = document.createElement("span");
+      span.className = "nowrap";
+      span.textContent = m[0];
+      out.appendChild(span);
+      at = m.index + m[0].length;
+    }
+    out.appendChild(document.createTextNode(text.slice(at)));
+    node.parentNode.replaceChild(out, node);
+  }
+
+  // The appendix is folded: open it when the address points into it.
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var details = target && target.closest("details");
+    if (details && !details.open) {
+      details.open = true;
+      target.scrollIntoView();
+    }
+  }
+
+  keepDates(document.querySelector("main"));
+  layout();
+  openTarget();
+  window.addEventListener("hashchange", openTarget);
+  window.addEventListener("resize", schedule);
+  // The 适老模式 and the font sizes change the classes of <html>; fonts
+  // arriving late change widths too.
+  new MutationObserver(schedule).observe(root, { attributes: true, attributeFilter: ["class"] });
+  if (document.fonts && document.fonts.ready) {
+    document.fonts.ready.then(schedule);
+  }
+  each("details", function (d) {
+    d.addEventListener("toggle", schedule);
+  });
+})();
