@@ -220,7 +220,7 @@ func (r *reader) scoreMatrix(g grid) {
 		unit *site.Unit
 	}
 	var units []unitRow
-	seen := map[*site.Unit]int{}
+	seen := map[*site.Unit]string{} // where each township's row is
 	for row := 2; row <= len(g.rows); row++ {
 		v := g.get(1, row)
 		name, err := site.CleanName(v.text)
@@ -231,14 +231,14 @@ func (r *reader) scoreMatrix(g grid) {
 		case name == "本月评分":
 			markRow = row
 			continue
-		case err != nil:
-			r.problem(v.at, "%v", err)
-			continue
 		case name == "":
 			if slices.ContainsFunc(g.rows[row-1], func(s string) bool { return strings.TrimSpace(s) != "" }) {
 				r.problem(v.at, "这一行有得分，却没有%s名称", unitTerm)
 			}
 			continue
+		}
+		if err != nil {
+			r.problem(v.at, "%v", err) // and read on, as the name without them
 		}
 		u, err := r.s.Township(name)
 		if err != nil {
@@ -246,10 +246,10 @@ func (r *reader) scoreMatrix(g grid) {
 			continue
 		}
 		if first, dup := seen[u]; dup {
-			r.problem(v.at, "“%s”重复（第%d行已有）", u.Name, first)
+			r.problem(v.at, "“%s”重复（%s 已有）", u.Name, first)
 			continue
 		}
-		seen[u] = row
+		seen[u] = v.at
 		units = append(units, unitRow{row, u})
 	}
 	width := 0
@@ -435,8 +435,6 @@ func (r *reader) listColumns(g grid) {
 		name, err := site.CleanName(head.text)
 		if err != nil {
 			r.problem(head.at, "%v", err)
-			r.covered[r.place(r.listSheet, 1, 1)] = true
-			continue
 		}
 		var entries []value
 		for row := 2; row <= len(g.rows); row++ {
@@ -447,8 +445,6 @@ func (r *reader) listColumns(g grid) {
 			n, err := site.CleanName(v.text)
 			if err != nil {
 				r.problem(v.at, "%v", err)
-				r.covered[r.place(r.listSheet, 1, 1)] = true
-				continue
 			}
 			entries = append(entries, value{n, v.at})
 		}

@@ -21,7 +21,9 @@ func (r *reader) monthFile() (text []byte, places map[string]string, results, sc
 	label := fmt.Sprintf("%d年%d月", r.year, r.month)
 	w.Comment(fmt.Sprintf("%s的考核结果。由 tongbao import 从 %s 导入。", label, r.source))
 	w.Comment("可以改好工作簿后再次导入（--force 覆盖本文件），也可以直接修改本文件。")
-	w.Line("")
+	if len(r.top) > 0 {
+		w.Line("")
+	}
 	for _, fv := range r.top {
 		r.value(w, places, "", fv, 11)
 	}
@@ -48,9 +50,7 @@ func (r *reader) monthFile() (text []byte, places map[string]string, results, sc
 		for _, sv := range rd.scores {
 			v, err := site.ParseScore(sv.v.text)
 			if err != nil {
-				r.problem(sv.v.at, "%v", err)
-				r.covered[rd.scoresAt] = true
-				continue
+				r.problem(sv.v.at, "%v", err) // written as 0: reported once, not as missing too
 			}
 			w.Entry(spath, sv.unit.Name, decimal(v, rd.ind.Decimals))
 			places[path+"."+r.scores.Key+"."+sv.unit.Name] = sv.v.at
@@ -95,10 +95,6 @@ func (r *reader) value(w *site.Writer, places map[string]string, parent string, 
 	v, err := typed(fv.f, fv.v.text)
 	if err != nil {
 		r.problem(fv.v.at, "%s：%v", fv.f.Label, err)
-		if parent != "" {
-			r.covered[places[parent]] = true // a required value left out is not missing as well
-		}
-		return
 	}
 	if v == nil {
 		return
@@ -114,7 +110,9 @@ func (r *reader) value(w *site.Writer, places map[string]string, parent string, 
 }
 
 // typed reads a cell's text as the field's kind: nil when it says nothing
-// (an empty cell, a flag that is not set).
+// (an empty cell, a flag that is not set). Along with an error it returns
+// a stand-in of the kind, so that the value, reported once, is not
+// reported missing as well.
 func typed(f *site.Field, text string) (any, error) {
 	t := strings.TrimFunc(text, unicode.IsSpace)
 	switch f.Kind {
@@ -124,19 +122,16 @@ func typed(f *site.Field, text string) (any, error) {
 		return site.CleanName(text)
 	case site.Rank, site.Integer:
 		v, err := site.ParseScore(text)
-		if err != nil {
-			return nil, err
+		if err == nil && (v != math.Trunc(v) || math.Abs(v) > math.MaxInt32) {
+			err = fmt.Errorf("应为整数，而不是 %s", strconv.FormatFloat(v, 'f', -1, 64))
 		}
-		if v != math.Trunc(v) || math.Abs(v) > math.MaxInt32 {
-			return nil, fmt.Errorf("应为整数，而不是 %s", strconv.FormatFloat(v, 'f', -1, 64))
+		if err != nil {
+			return 1, err
 		}
 		return int(v), nil
 	case site.Number:
 		v, err := site.ParseScore(text)
-		if err != nil {
-			return nil, err
-		}
-		return decimal(v, 1), nil
+		return decimal(v, 1), err
 	case site.Flag:
 		switch strings.ToLower(t) {
 		case yes, "true", "1", "√", "✓", "并列":

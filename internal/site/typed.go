@@ -131,14 +131,17 @@ func Visible(s string) string {
 	return b.String()
 }
 
-// CleanName reads a name typed into a cell: surrounding spaces are
-// dropped, and a name that still holds an invisible character is an error
-// showing it, since “罗城街道” and “罗城街道\u200b” look the same and are
-// not.
+// CleanName reads a name typed into a cell: surrounding spaces and
+// zero-width characters — what a pasted cell brings along — are dropped,
+// and a name that still holds an invisible character is an error showing
+// it, since “罗城街道” and “罗城街道\u200b” look the same and are
+// not. The name is returned without them either way, so that what else
+// is wrong with it can still be found.
 func CleanName(s string) (string, error) {
 	t := trimInvisible(s)
 	if strings.ContainsFunc(t, invisible) {
-		return t, fmt.Errorf("“%s”中有看不见的字符，请删去（删去后为“%s”）", Visible(t), strings.Map(dropInvisible, t))
+		clean := strings.Map(dropInvisible, t)
+		return clean, fmt.Errorf("“%s”中有看不见的字符，请删去（删去后为“%s”）", Visible(t), clean)
 	}
 	return t, nil
 }
