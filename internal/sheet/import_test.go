@@ -1,8 +1,10 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -395,4 +397,112 @@ func TestImportRefusesOldAndEmpty(t *testing.T) {
 	if _, err := Import(s, "2023-03", "broken.xlsx", []byte("PK\x03\x04 not really")); err == nil || !strings.Contains(err.Error(), "无法读取工作簿") {
 		t.Errorf("a broken workbook: %v", err)
 	}
+}
+
+// TestLayoutCoversFormat: every field of the month file has its place in
+// the workbook, listed on the 说明 sheet with its label and help — the one
+// that names the indicator of a result excepted, which is the row itself.
+func TestLayoutCoversFormat(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(book))
+	defer f.Close()
+	rows, _ := f.GetRows(readmeSheet)
+	listed := map[string]string{}
+	for _, r := range rows {
+		if len(r) == 4 {
+			listed[r[2]] = r[1] + "：" + r[3]
+		}
+	}
+	var walk func(prefix string, fields []site.Field)
+	n := 0
+	walk = func(prefix string, fields []site.Field) {
+		for _, fd := range fields {
+			path := prefix + fd.Key
+			switch {
+			case fd.Kind == site.IndicatorRef:
+			case fd.Kind == site.Tables:
+				walk(path+".", fd.Fields)
+			case listed[path] != fd.Label+"："+fd.Help:
+				t.Errorf("%s is listed as %q, want its label and help", path, listed[path])
+			default:
+				n++
+			}
+		}
+	}
+	walk("", site.MonthFile.Fields)
+	if n < 20 {
+		t.Errorf("only %d fields listed", n)
+	}
+	sheets := f.GetSheetList()
+	want := []string{"说明", "本月概况", "乡镇得分", "考核结果", "考核排类", "加减分", "奖励", "约谈", "名单", "tongbao"}
+	if !slices.Equal(sheets, want) {
+		t.Errorf("sheets %q, want %q", sheets, want)
+	}
+}
+
+// TestWorkbookLocksAndChecks: the scores sheet as an office receives it —
+// headings and names locked under a sheet protection without a password,
+// grey cells locked, open cells checked, the ids hidden, the headings
+// frozen, each heading's note.
+func TestWorkbookLocksAndChecks(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(book))
+	defer f.Close()
+	const sh = "乡镇得分"
+	for ref, locked := range map[string]bool{
+		"A1": true, "B1": true, "A4": true, // headings, names
+		"B3": false, "B4": false, "Q15": false, // 本月评分, scores
+		colBanzheng + rowQichezhan: true, // grey: not assessed
+		colBanzheng + rowShiqiao:   false,
+	} {
+		id, _ := f.GetCellStyle(sh, ref)
+		if got := isLocked(t, f, id); got != locked {
+			t.Errorf("%s!%s locked = %v, want %v", sh, ref, got, locked)
+		}
+	}
+	zr, _ := zipFile(book, "xl/worksheets/sheet3.xml")
+	if !strings.Contains(zr, `<sheetProtection`) || strings.Contains(zr, `password=`) || strings.Contains(zr, `hashValue=`) {
+		t.Errorf("the scores sheet is not protected, or has a password")
+	}
+	if visible, _ := f.GetRowVisible(sh, 2); visible {
+		t.Error("the row of ids is visible")
+	}
+	if p, _ := f.GetPanes(sh); !p.Freeze || p.TopLeftCell != "B4" {
+		t.Errorf("panes %+v, want frozen at B4", p)
+	}
+	dvs, _ := f.GetDataValidations(sh)
+	kinds := map[string]string{}
+	for _, dv := range dvs {
+		kinds[dv.Sqref] = dv.Type
+	}
+	if kinds["B4:Q15"] != "decimal" || kinds["B3:Q3"] != "list" {
+		t.Errorf("validations %v", kinds)
+	}
+	comments, _ := f.GetComments(sh)
+	if len(comments) != 17 || !strings.Contains(comments[1].Paragraph[0].Text, "得分越高排名越前，按1位小数比较名次") {
+		t.Errorf("%d notes on the scores sheet; the first indicator's: %+v", len(comments), comments[1])
+	}
+}
+
+// zipFile returns one file of a zip archive as text.
+func zipFile(archive []byte, name string) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(archive), int64(len(archive)))
+	if err != nil {
+		return "", err
+	}
+	rc, err := zr.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	return string(b), err
 }
