@@ -506,3 +506,24 @@ func zipFile(archive []byte, name string) (string, error) {
 	b, err := io.ReadAll(rc)
 	return string(b), err
 }
+
+// FuzzImportCSV: whatever a CSV holds, the import returns a month or
+// problems, never panics, and a month it returns is one the loader reads.
+func FuzzImportCSV(f *testing.F) {
+	f.Add([]byte(csvScores))
+	f.Add([]byte("乡镇（街道）,gongye\n汽车站街道,９５％\n"))
+	f.Add([]byte("\"a\nb\",\"\n"))
+	s, err := site.Load(filepath.Join("..", ".."))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Import(s, "2023-03", "f.csv", data)
+		if err != nil {
+			return
+		}
+		if _, err := s.ParseMonth("data/2023-03.toml", m.TOML, nil); err != nil {
+			t.Fatalf("an imported month does not load: %v\n%s", err, m.TOML)
+		}
+	})
+}

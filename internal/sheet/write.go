@@ -85,13 +85,6 @@ func (b *book) set(sheet string, col, row int, v any, style int) {
 	b.check(b.f.SetCellStyle(sheet, c, c, style))
 }
 
-// fill styles the block of cells from (c1, r1) to (c2, r2).
-func (b *book) fill(sheet string, c1, r1, c2, r2, style int) {
-	if c2 >= c1 && r2 >= r1 {
-		b.check(b.f.SetCellStyle(sheet, cell(c1, r1), cell(c2, r2), style))
-	}
-}
-
 func (b *book) width(sheet string, col int, w float64) {
 	name, _ := excelize.ColumnNumberToName(col)
 	b.check(b.f.SetColWidth(sheet, name, name, w))

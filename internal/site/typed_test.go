@@ -1,6 +1,8 @@
 package site
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -93,4 +95,23 @@ func TestCleanName(t *testing.T) {
 	if got != "火车站乡" || err == nil || !strings.Contains(err.Error(), "“火车站<U+200B>乡”") || !strings.Contains(err.Error(), "删去后为“火车站乡”") {
 		t.Errorf("CleanName with a zero-width space: %v", err)
 	}
+}
+
+// FuzzParseScore: any text is a finite number or an error that quotes
+// it, and a number written plainly reads as itself.
+func FuzzParseScore(f *testing.F) {
+	for _, s := range []string{"95", "９５．０", " 95 ", "95%", "1,234.5", "1e999", "\u200b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseScore(s)
+		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+			t.Fatalf("ParseScore(%q) = %v", s, v)
+		}
+		if err == nil {
+			if again, err := ParseScore(strconv.FormatFloat(v, 'f', -1, 64)); err != nil || again != v {
+				t.Fatalf("ParseScore(%q) = %v, which reads back as %v, %v", s, v, again, err)
+			}
+		}
+	})
 }
