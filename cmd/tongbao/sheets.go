@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"tongbao/internal/build"
 	"tongbao/internal/sheet"
@@ -17,22 +18,9 @@ import (
 
 // cmdExport writes a month's data as a workbook in the fill-in layout.
 func cmdExport(args []string, stdout, stderr io.Writer) int {
-	var opts build.Options
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	siteFlags(fs, &opts)
-	force := fs.Bool("force", false, "覆盖已有的文件")
-	rest, ok := parse(fs, args, stderr)
-	if !ok {
-		return 2
-	}
-	if len(rest) != 2 {
-		fmt.Fprintln(stderr, "用法：tongbao export YYYY-MM 文件.xlsx [-s 目录] [--force]，如 tongbao export 2023-02 2023-02.xlsx")
-		return 2
-	}
-	key, out := rest[0], rest[1]
-	if _, _, ok := parseMonth(key); !ok {
-		fmt.Fprintf(stderr, "tongbao export: 月份“%s”格式不对，应为 YYYY-MM，如 2023-02\n", key)
-		return 2
+	opts, key, out, force, code := monthFileArgs("export", "文件.xlsx", "覆盖已有的文件", "2023-02 2023-02.xlsx", args, stderr)
+	if code != 0 {
+		return code
 	}
 	if filepath.Ext(out) != ".xlsx" {
 		fmt.Fprintf(stderr, "tongbao export: 文件名“%s”应以 .xlsx 结尾\n", out)
@@ -60,7 +48,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
-	if err := writeAtomic(out, book, *force); err != nil {
+	if err := writeAtomic(out, book, force); err != nil {
 		return writeError(stderr, "export", out, err)
 	}
 	fmt.Fprintf(stdout, "tongbao: 已将 %s 的数据写入 %s\n", key, out)
@@ -71,22 +59,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 // data/YYYY-MM.toml, checked by the loader's rules; on any problem it
 // writes nothing.
 func cmdImport(args []string, stdout, stderr io.Writer) int {
-	var opts build.Options
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	siteFlags(fs, &opts)
-	force := fs.Bool("force", false, "覆盖已有的月份文件")
-	rest, ok := parse(fs, args, stderr)
-	if !ok {
-		return 2
-	}
-	if len(rest) != 2 {
-		fmt.Fprintln(stderr, "用法：tongbao import YYYY-MM 文件（.xlsx 或 .csv）[-s 目录] [--force]，如 tongbao import 2023-03 2023-03.xlsx")
-		return 2
-	}
-	key, in := rest[0], rest[1]
-	if _, _, ok := parseMonth(key); !ok {
-		fmt.Fprintf(stderr, "tongbao import: 月份“%s”格式不对，应为 YYYY-MM，如 2023-03\n", key)
-		return 2
+	opts, key, in, force, code := monthFileArgs("import", "文件（.xlsx 或 .csv）", "覆盖已有的月份文件", "2023-03 2023-03.xlsx", args, stderr)
+	if code != 0 {
+		return code
 	}
 	if fi, err := os.Stat(in); err != nil || fi.Size() > site.MaxFileSize {
 		if err == nil {
@@ -111,7 +86,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	}
 	rel := "data/" + key + ".toml"
 	target := filepath.Join(opts.Source, filepath.FromSlash(rel))
-	replace := *force
+	replace := force
 	if old, err := os.ReadFile(target); err == nil && !replace {
 		sum := sha256.Sum256(old)
 		if m.Scaffold == "" || hex.EncodeToString(sum[:]) != m.Scaffold {
@@ -125,6 +100,27 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "tongbao: 已从 %s 导入 %s：%d 项考核结果，%d 个得分\n", in, rel, m.Results, m.Scores)
 	return 0
+}
+
+// monthFileArgs reads the arguments of `tongbao cmd YYYY-MM FILE [-s 目录]
+// [--force]`; code is the exit status when they are wrong, 0 otherwise.
+func monthFileArgs(cmd, file, forceHelp, example string, args []string, stderr io.Writer) (opts build.Options, key, name string, force bool, code int) {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	siteFlags(fs, &opts)
+	fs.BoolVar(&force, "force", false, forceHelp)
+	rest, ok := parse(fs, args, stderr)
+	if !ok {
+		return opts, "", "", false, 2
+	}
+	if len(rest) != 2 {
+		fmt.Fprintf(stderr, "用法：tongbao %s YYYY-MM %s [-s 目录] [--force]，如 tongbao %s %s\n", cmd, file, cmd, example)
+		return opts, "", "", false, 2
+	}
+	if _, _, ok := parseMonth(rest[0]); !ok {
+		fmt.Fprintf(stderr, "tongbao %s: 月份“%s”格式不对，应为 YYYY-MM，如 %s\n", cmd, rest[0], strings.Fields(example)[0])
+		return opts, "", "", false, 2
+	}
+	return opts, rest[0], rest[1], force, 0
 }
 
 func writeError(stderr io.Writer, cmd, name string, err error) int {

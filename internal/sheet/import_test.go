@@ -149,6 +149,13 @@ func TestImportBlankNamesEveryMissingCell(t *testing.T) {
 	}
 }
 
+func sameProblems(t *testing.T, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\n\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func isLocked(t *testing.T, f *excelize.File, style int) bool {
 	st, err := f.GetStyle(style)
 	if err != nil {
@@ -204,9 +211,7 @@ func TestImportProblemsAtCells(t *testing.T) {
 		"奖励!B2: 金额（元）：“3万”不是数：应为数，如 95 或 87.5",
 		"约谈!A2: 未知单位“双清公安分”，是否为“双清公安分局”？",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("problems:\n%s\n\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	sameProblems(t, got, want)
 }
 
 // TestImportForgivingCells: full-width digits, spaces, a point written
@@ -381,9 +386,7 @@ func TestImportCSVProblems(t *testing.T) {
 		"scores.csv:5:3: 未填写得分（滨江街道，社会消费品零售总额）",
 		"scores.csv:10:1: “火车站<U+200B>乡”中有看不见的字符，请删去（删去后为“火车站乡”）",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("problems:\n%s\n\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	sameProblems(t, got, want)
 }
 
 func TestImportRefusesOldAndEmpty(t *testing.T) {
