@@ -18,7 +18,7 @@ var allowedImports = map[string][]string{
 	"internal/search":      nil,
 	"internal/browsertest": nil,
 	"internal/e2e":         nil,
-	"internal/site":        {"diag", "par"},
+	"internal/site":        {"diag", "par", "markdown"},
 	"internal/rank":        {"site", "zh", "par"},
 	"internal/render":      {"site", "rank", "markdown", "search", "zh", "diag", "par"},
 	"internal/build":       {"site", "rank", "render", "diag", "par"},

@@ -241,13 +241,12 @@ func (l *loader) config() {
 	}
 	c := &l.s.Config
 	c.Title = t.str("title")
-	c.BaseURL = cmp.Or(t.str("baseURL"), "/")
-	if !strings.HasSuffix(c.BaseURL, "/") {
-		c.BaseURL += "/"
+	base, err := ParseBaseURL(t.str("baseURL"))
+	if err != nil {
+		f.errorf("baseURL", "baseURL “%s” 无效：%v", t.str("baseURL"), err)
+		base = "/"
 	}
-	if !strings.HasPrefix(c.BaseURL, "/") && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
-		f.errorf("baseURL", "baseURL 应以 / 或 http(s):// 开头")
-	}
+	c.BaseURL = base
 	c.Language = cmp.Or(t.str("language"), "zh-CN")
 	if st := t.sub("site"); st != nil {
 		c.Site = SiteInfo{Name: st.str("name"), Domain: st.str("domain"), IDCode: st.str("idCode"), OrgCode: st.str("orgCode")}
