@@ -303,7 +303,7 @@ const csvScores = `乡镇（街道）,规模工业增加值,社会消费品零�
 
 // wantCSV is the month file the CSV above makes, written by hand.
 const wantCSV = `# 2023年3月的考核结果。由 tongbao import 从 %s 导入。
-# 可以改好工作簿后再次导入（--force 覆盖本文件），也可以直接修改本文件。
+# 可以改好原表后再次导入（--force 覆盖本文件），也可以直接修改本文件。
 
 [[result]]
 indicator = "gongye"       # 规模工业增加值
@@ -529,4 +529,35 @@ func FuzzImportCSV(f *testing.F) {
 			t.Fatalf("an imported month does not load: %v\n%s", err, m.TOML)
 		}
 	})
+}
+
+// TestBlankFirstMonth: with no month before it, the workbook reports every
+// indicator and scores every one ranked by township.
+func TestBlankFirstMonth(t *testing.T) {
+	s := sample(t)
+	book, err := Blank(s, "2023-01", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(book))
+	defer f.Close()
+	marks, _ := f.GetRows("考核结果", excelize.Options{RawCellValue: true})
+	if len(marks) != 1+42 {
+		t.Fatalf("%d rows on 考核结果, want a heading and the 42 indicators", len(marks))
+	}
+	for _, r := range marks[1:] {
+		if r[resReported-1] != yes {
+			t.Errorf("%s is not reported", r[resName-1])
+		}
+	}
+	scores, _ := f.GetRows("乡镇得分", excelize.Options{RawCellValue: true})
+	if got := scores[scoreMarks-1][1:]; len(got) != 16 || slices.ContainsFunc(got, func(m string) bool { return m != yes }) {
+		t.Errorf("本月评分 %q, want 16 × 是", got)
+	}
+	if v, _ := f.GetCellValue("本月概况", "B3"); v != "1月" {
+		t.Errorf("期别 %q, want 1月", v)
+	}
+	if got := problems(t)(Import(s, "2023-01", "2023-01.xlsx", book)); len(got) != 15*12+5 {
+		t.Errorf("%d problems, want %d", len(got), 15*12+5)
+	}
 }
