@@ -30,20 +30,10 @@ func Load(dir string) (*Site, error) {
 // LoadCached is Load reusing what c holds from the last load of the same
 // site; c may be nil.
 func LoadCached(dir string, c *Cache) (*Site, error) {
-	root, err := filepath.Abs(dir)
+	l, err := startLoad(dir, c)
 	if err != nil {
 		return nil, err
 	}
-	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
-		return nil, diag.List{{File: dir, Msg: "站点目录不存在"}}
-	}
-	l := &loader{root: root, cache: c, s: &Site{
-		Hashed:     c != nil,
-		units:      map[string]*Unit{},
-		indicators: map[string]*Indicator{},
-		months:     map[string]*Month{},
-	}}
-	l.loadCatalogue()
 	if l.unreadable {
 		// Without the catalogue every month and circular would report
 		// each unit and indicator as unknown: the syntax comes first.
@@ -60,11 +50,45 @@ func LoadCached(dir string, c *Cache) (*Site, error) {
 	return l.s, nil
 }
 
+// LoadCatalogue reads only what a month file is checked against:
+// config.toml, the units and the indicators. The Site it returns has no
+// months, content or layouts; ParseMonth checks a month against it.
+func LoadCatalogue(dir string) (*Site, error) {
+	l, err := startLoad(dir, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.diags.Err(); err != nil {
+		return nil, err
+	}
+	return l.s, nil
+}
+
+// startLoad makes the loader of the site in dir and reads the catalogue.
+func startLoad(dir string, c *Cache) (*loader, error) {
+	root, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
+		return nil, diag.List{{File: dir, Msg: "站点目录不存在"}}
+	}
+	l := &loader{root: root, cache: c, s: &Site{
+		Hashed:     c != nil,
+		units:      map[string]*Unit{},
+		indicators: map[string]*Indicator{},
+		months:     map[string]*Month{},
+	}}
+	l.loadCatalogue()
+	return l, nil
+}
+
 type loader struct {
 	root  string
 	cache *Cache
 	s     *Site
 	diags diag.List
+	place func(path string) string // see tomlFile.place; nil for files on disk
 
 	unreadable bool // a file of the catalogue could not be read or parsed
 }
@@ -538,16 +562,24 @@ func pathIf(t *table, key string) string {
 // township resolves a township by name or slug, reporting an unknown one
 // with the nearest name.
 func (l *loader) township(f *tomlFile, at, key string) *Unit {
-	u := l.s.units[key]
+	u, err := l.s.Township(key)
+	if err != nil {
+		f.errorf(at, "%s", err)
+	}
+	return u
+}
+
+// Township finds a township by name or slug; the error says why there is
+// none, with the nearest name when key looks like a typo of it.
+func (s *Site) Township(key string) (*Unit, error) {
+	u := s.units[key]
 	if u != nil && u.Kind == Township {
-		return u
+		return u, nil
 	}
 	if u != nil {
-		f.errorf(at, "“%s”是区直单位，不是乡镇（街道）", key)
-		return nil
+		return nil, fmt.Errorf("“%s”是区直单位，不是乡镇（街道）", key)
 	}
-	f.errorf(at, "未知乡镇（街道）“%s”%s", key, suggest(key, names(l.s.Townships)))
-	return nil
+	return nil, fmt.Errorf("未知乡镇（街道）“%s”%s", key, suggest(key, names(s.Townships)))
 }
 
 func names(units []*Unit) []string {
