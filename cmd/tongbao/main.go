@@ -167,14 +167,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return report(stderr, err)
 		}
-		st, rep, err := build.BuildVerifiedContext(ctx, opts, exe)
+		st, rep, err := build.BuildVerified(ctx, opts, exe)
 		if err != nil {
 			return report(stderr, err)
 		}
 		fmt.Fprintf(stdout, "tongbao: 已生成 %s：%s\ntongbao: %s\n", build.Dest(opts), st, rep)
 		return 0
 	}
-	st, err := build.BuildContext(ctx, opts)
+	st, err := build.Build(ctx, opts)
 	if err != nil {
 		return report(stderr, err)
 	}
