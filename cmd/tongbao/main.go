@@ -156,6 +156,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
 		return usageError(stderr, "build", rest)
 	}
+	opts.Warn = warn(stderr)
 	// Ctrl+C (SIGINT) or SIGTERM stops the build, which removes what it
 	// had written and leaves the output as it was; one that has begun to
 	// replace the output finishes first.
@@ -189,6 +190,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
 		return usageError(stderr, "check", rest)
 	}
+	opts.Warn = warn(stderr)
 	if !*links {
 		if _, err := build.Render(opts); err != nil {
 			return report(stderr, err)
@@ -208,6 +210,12 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "tongbao: 链接全部有效：%s\n", rep)
 	return 0
+}
+
+// warn prints each warning on a line of its own; it leaves the exit
+// status 0.
+func warn(stderr io.Writer) func(diag.Diagnostic) {
+	return func(d diag.Diagnostic) { fmt.Fprintln(stderr, d) }
 }
 
 func usageError(stderr io.Writer, cmd string, rest []string) int {

@@ -47,6 +47,32 @@ func TestCheckSampleIsClean(t *testing.T) {
 	}
 }
 
+// TestCheckWarnsWithoutHost: with baseURL a bare path and no [site]
+// domain, no absolute address can be written (DESIGN.md §7): check and
+// build say so on stderr and still succeed; --baseURL with a host, or a
+// domain, silences it.
+func TestCheckWarnsWithoutHost(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	edit(t, dir, "config.toml", `domain   = "www.example.gov.cn"`, `domain   = ""`)
+	for _, args := range [][]string{{"check"}, {"check", "--links"}, {"build"}} {
+		code, _, errOut := runCmd(append(args, "-s", dir)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d, stderr %q; want 0", args, code, errOut)
+		}
+		want := "config.toml: 警告：baseURL（/）不含域名，[site] 也没有 domain："
+		if !strings.HasPrefix(errOut, want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%v: stderr %q; want one line starting %q", args, errOut, want)
+		}
+	}
+	if code, _, errOut := runCmd("build", "-s", dir, "--baseURL", "https://portal.example.gov.cn/tongbao/"); code != 0 || errOut != "" {
+		t.Errorf("build --baseURL with a host: exit %d, stderr %q; want 0 and silence", code, errOut)
+	}
+	edit(t, dir, "config.toml", `baseURL  = "/"`, `baseURL  = "https://portal.example.gov.cn/tongbao/"`)
+	if code, _, errOut := runCmd("check", "-s", dir); code != 0 || errOut != "" {
+		t.Errorf("check with a host in baseURL: exit %d, stderr %q; want 0 and silence", code, errOut)
+	}
+}
+
 // edit replaces the first occurrence of old in a file of the site, failing
 // the test when it is not there.
 func edit(t *testing.T, dir, file, old, new string) {

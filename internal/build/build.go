@@ -12,6 +12,7 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -27,6 +28,7 @@ import (
 	"sync"
 	"time"
 
+	"tongbao/internal/diag"
 	"tongbao/internal/par"
 	"tongbao/internal/rank"
 	"tongbao/internal/render"
@@ -38,6 +40,11 @@ type Options struct {
 	Source  string // site root; "." by default
 	Dest    string // output folder; <Source>/public by default
 	BaseURL string // overrides config.toml's baseURL
+
+	// Warn, if set, is told what the site may be built with but should
+	// not be published with (warnings): `tongbao check` and `tongbao
+	// build` print them and still exit 0.
+	Warn func(diag.Diagnostic)
 
 	// inPlace updates the output in place even where it could be swapped:
 	// tests use it to reach that path without a mount point.
@@ -62,11 +69,38 @@ func Render(opts Options) ([]render.Output, error) {
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
-	s, err := site.Load(source(opts))
+	s, err := load(opts)
 	if err != nil {
 		return nil, err
 	}
 	return render.Render(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL})
+}
+
+// load loads the site and tells opts.Warn its warnings.
+func load(opts Options) (*site.Site, error) {
+	s, err := site.Load(source(opts))
+	if err != nil {
+		return nil, err
+	}
+	if opts.Warn != nil {
+		for _, d := range warnings(s, opts) {
+			opts.Warn(d)
+		}
+	}
+	return s, nil
+}
+
+// warnings are what a site may be built with but should not be published
+// with: today, no absolute address — neither baseURL nor [site] domain
+// names the host, so the sitemap's <loc>s, the feed's links and the
+// canonical links stay paths (DESIGN.md §7).
+func warnings(s *site.Site, opts Options) diag.List {
+	var w diag.List
+	baseURL := cmp.Or(opts.BaseURL, s.Config.BaseURL)
+	if b, err := site.ParseBase(baseURL); err == nil && b.Public(s.Config.Site.Domain).Host == "" {
+		w.Add("config.toml", 0, 0, "警告：baseURL（%s）不含域名，[site] 也没有 domain：网站地图、订阅和规范链接只能写成路径，而网站地图须用完整网址。请在 [site] 中设置 domain，或以 --baseURL https://… 生成", baseURL)
+	}
+	return w
 }
 
 // check refuses a bad BaseURL (tongbao build --baseURL) by the rule of
@@ -117,7 +151,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	s, err := site.Load(source(opts))
+	s, err := load(opts)
 	if err != nil {
 		return Stats{}, err
 	}

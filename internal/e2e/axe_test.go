@@ -82,8 +82,9 @@ func TestAxe(t *testing.T) {
 		names = append(names, describe(p))
 	}
 	t.Logf("axe checked %d pages × 3 modes in %v: %s", len(types), time.Since(start).Round(time.Millisecond), strings.Join(names, ", "))
-	// demoSite adds a folder of plain pages: both kinds must be there.
-	for _, kind := range []string{"kind-page", "kind-list"} {
+	// demoSite adds a folder of plain pages: both kinds must be there; and
+	// the index pages of issue 15.
+	for _, kind := range []string{"kind-page", "kind-list", "shape:units", "shape:indicators", "shape:year"} {
 		if !slices.ContainsFunc(types, func(p pageType) bool { return p.Name == kind }) {
 			t.Errorf("no %s page was checked", kind)
 		}

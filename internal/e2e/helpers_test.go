@@ -6,6 +6,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -117,7 +121,9 @@ const demoYears = 5
 
 // demoSite writes a five-year demo site (internal/demo, as `tongbao
 // gen-demo` does) into a temporary folder, plus a folder of two plain
-// pages, so that the list page type exists too.
+// pages, so that the list page type exists too, and every footer field of
+// [site] (DESIGN.md §3), with a 党政机关网站标识 image, so that the footer
+// is tested at its fullest.
 func demoSite(t *testing.T) string {
 	t.Helper()
 	sample, err := site.Load(moduleRoot(t))
@@ -139,6 +145,27 @@ func demoSite(t *testing.T) string {
 		if err := os.WriteFile(filepath.Join(notices, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+	editFile(t, filepath.Join(dir, "config.toml"), "[issuer]", `# 演示数据：页脚各项
+icp      = "湘ICP备00000000号-1"
+police   = "湘公网安备 43050202000000号"
+contact  = "notices/"
+errata   = "https://www.example.gov.cn/jiucuo/"
+govBadge = "img/badge.png"
+govBadgeLink = "https://www.example.gov.cn/badge/"
+
+[issuer]`)
+	badge := image.NewRGBA(image.Rect(0, 0, 110, 55))
+	draw.Draw(badge, badge.Bounds(), image.NewUniform(color.RGBA{0xc0, 0, 0, 0xff}), image.Point{}, draw.Src)
+	var b bytes.Buffer
+	if err := png.Encode(&b, badge); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "layouts", "assets", "img"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "assets", "img", "badge.png"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
@@ -205,6 +232,10 @@ func contentType(p string) string {
 		return "text/plain; charset=utf-8"
 	case ".svg":
 		return "image/svg+xml"
+	case ".png":
+		return "image/png"
+	case ".ico":
+		return "image/x-icon"
 	}
 	return "application/octet-stream"
 }
@@ -241,8 +272,13 @@ func requiredShapes() []shape {
 		{"indicator", "indicator.html", func(p string) bool { return under(p, "indicators/") }},
 		{"rankings", "rankings.html", func(p string) bool { return p == "rankings/index.html" }},
 		{"search", "search.html", func(p string) bool { return p == "search/index.html" }},
+		{"units", "units.html", func(p string) bool { return p == "units/index.html" }},
+		{"indicators", "indicators.html", func(p string) bool { return p == "indicators/index.html" }},
+		{"year", "year.html", yearRE.MatchString},
 	}
 }
+
+var yearRE = regexp.MustCompile(`^circulars/\d{4}/index\.html$`)
 
 // variants are pages of a type chosen above that hold more than the page
 // chosen for it may: an indicator ranked among the townships has the

@@ -53,6 +53,7 @@ http {
     text/plain               txt;
     image/svg+xml            svg;
     image/png                png;
+    image/x-icon             ico;
   }
   default_type application/octet-stream;
   charset utf-8;
@@ -206,8 +207,9 @@ func host(u string) string {
 
 // TestNginx serves a five-year demo with Debian's nginx under /tongbao/
 // and walks it in Chromium, following links as a reader would: home →
-// archive → a circular → a unit page → a search for 禁毒. Every page and
-// every request stays below /tongbao/ and nothing is missing.
+// archive → a year → archive → a circular → a unit page → the units'
+// index → a search for 禁毒. Every page and every request stays below
+// /tongbao/ and nothing is missing.
 func TestNginx(t *testing.T) {
 	if _, err := os.Stat(nginxPath); err != nil {
 		browsertest.Missing(t, nginxPath+" (Debian's nginx)")
@@ -251,15 +253,35 @@ func TestNginx(t *testing.T) {
 		at(step, pathPrefix)
 	}
 
+	// The addresses a reader types or trims a link to (issue 15 found
+	// them 403 and 404 on a real server), and the icon, below the
+	// sub-path.
+	for _, p := range []string{"units/", "indicators/", "circulars/2023/", "favicon.ico"} {
+		resp, err := http.Get(siteURL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("%s%s: HTTP %d, want 200", siteURL, p, resp.StatusCode)
+		}
+	}
+
 	navigate(t, ctx, siteURL)
 	at("home", "")
+	if icon := eval[string](t, ctx, `document.querySelector("link[rel=icon]").href`); icon != siteURL+"favicon.ico" {
+		t.Errorf("the page's icon is %s, want %sfavicon.ico", icon, siteURL)
+	}
 	follow("archive", `.site-nav a[href="/tongbao/circulars/"]`, "circulars/")
+	follow("a year", `.year-nav a[href="/tongbao/circulars/2019/"]`, "circulars/2019/")
+	follow("back to the archive", `.breadcrumb a`, "circulars/")
 	follow("a circular", `.archive-year .doc-list a`, "circulars/20")
 	if layoutExists(t, "unit.html") {
 		// A circular links its units from its appendix, folded: a reader
 		// opens it first.
 		run(t, ctx, "opening the appendix", chromedp.Click(chromedp.CSS(".appendix summary"), chromedp.NodeVisible))
 		follow("a unit page", `main a[href*="/tongbao/units/"]`, "units/")
+		follow("the units' index", `.breadcrumb a[href^="/tongbao/units/#"]`, "units/")
 	} else {
 		t.Log("layouts/unit.html does not exist yet: the unit step is skipped")
 	}

@@ -201,7 +201,7 @@ func TestPhoneCircular(t *testing.T) {
 			if (d == normal || d == senior && p.h >= 844) && titleBottom > float64(p.h) {
 				t.Errorf("%s, %s: the document's title begins %.0f px down, below the first screen", p, d.name, titleBottom)
 			}
-			for _, sel := range []string{".doc-issuer", ".doc-number"} {
+			for _, sel := range []string{".doc-issuer", ".doc-number", ".doc-title-issuer"} {
 				if n := eval[int](t, ctx, fmt.Sprintf(lineCount, browsertest.Quote(sel))); n != 1 {
 					t.Errorf("%s, %s: %s takes %d lines; it must not be broken", p, d.name, sel, n)
 				}
@@ -263,7 +263,8 @@ func TestPhoneTables(t *testing.T) {
 
 	navigate(t, ctx, srv.URL+"/"+township)
 	got := eval[string](t, ctx, `new Promise(done => {
-	  const wrap = document.querySelector(".matrix").closest(".table-wrap");
+	  // The year with the most months (the newest year, first, may hold one or two).
+	  const wrap = [...document.querySelectorAll(".matrix")].reduce((a, b) => b.rows[0].cells.length > a.rows[0].cells.length ? b : a).closest(".table-wrap");
 	  const hint = getComputedStyle(wrap, "::before").content;
 	  wrap.scrollLeft = 200;
 	  requestAnimationFrame(() => {
@@ -273,5 +274,93 @@ func TestPhoneTables(t *testing.T) {
 	})`)
 	if !strings.HasPrefix(got, "true 200 0 ") || !strings.Contains(got, "左右滑动") {
 		t.Errorf("a wide matrix scrolled 200 px: marked, scrolled, the name's offset, the hint = %q; want it marked, the name still at the left edge (0) and a hint to scroll", got)
+	}
+}
+
+// chartJS describes the chart a reader sees first on the page: how many
+// are shown, the size in px its axis labels are drawn at, how many ranks
+// its y axis labels, and how many periods it draws (from its
+// description, 共N期).
+const chartJS = `(() => {
+  const shown = [...document.querySelectorAll(".rank-chart")].filter(s => s.getBoundingClientRect().width > 0);
+  if (shown.length === 0) return "none";
+  const svg = shown[0], scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const axis = svg.querySelector(".chart-axis"), grid = svg.querySelector(".chart-grid");
+  const size = Math.min(+axis.getAttribute("font-size"), +grid.getAttribute("font-size")) * scale;
+  const ticks = grid.querySelectorAll("line").length;
+  const periods = (svg.querySelector("desc").textContent.match(/共(\d+)期/) || [])[1];
+  return [document.querySelectorAll(".chart-wrap").length + "/" + shown.length, size.toFixed(1), ticks, periods].join(" ");
+})()`
+
+// TestPhoneCharts: on a phone the rank charts are drawn for it (issue 15
+// found 720 × 250 charts shrunk to 340 × 118, their text 5.7 px, twelve
+// rank labels in 118 px): axis text at least 12 px on the 390 px phone
+// (11 on the 320 px one), at most four rank labels, the last 24 periods;
+// on a desktop every period. The sample, one period, draws no chart at
+// all: its table says everything.
+func TestPhoneCharts(t *testing.T) {
+	ctx := browsertest.Start(t)
+	srv := serveOutputs(t, renderSite(t, demoSite(t)))
+	pages := []string{"units/dongfenglu/", "indicators/jindu/"}
+	for _, p := range phones {
+		emulate(t, ctx, p)
+		for _, d := range []display{normal, senior} {
+			choose(t, ctx, srv.URL, d)
+			for _, page := range pages {
+				navigate(t, ctx, srv.URL+"/"+page)
+				got := eval[string](t, ctx, chartJS)
+				var shown string
+				var size float64
+				var ticks, periods int
+				fmt.Sscan(got, &shown, &size, &ticks, &periods)
+				t.Logf("%s, %s, /%s: charts/shown, text px, rank labels, periods = %s", p, d.name, page, got)
+				least := map[int64]float64{320: 11, 390: 12}[p.w]
+				if size < least || ticks > 4 || periods != 24 || !strings.HasSuffix(shown, "/1") {
+					t.Errorf("%s, %s, /%s: %s; want one chart shown per box, its text at least %.0f px, at most 4 rank labels, 24 periods", p, d.name, page, got, least)
+				}
+			}
+		}
+	}
+	run(t, ctx, "a desktop screen", chromedp.EmulateViewport(1280, 900))
+	choose(t, ctx, srv.URL, normal)
+	navigate(t, ctx, srv.URL+"/units/dongfenglu/")
+	if got := eval[string](t, ctx, chartJS); !strings.HasSuffix(got, " 12 60") {
+		t.Errorf("desktop: %s; want twelve rank labels and all 60 periods", got)
+	}
+	sample := serveOutputs(t, renderSite(t, sampleSite(t)))
+	navigate(t, ctx, sample.URL+"/units/dongfenglu/")
+	if got := eval[string](t, ctx, chartJS); got != "none" {
+		t.Errorf("the sample, one period, draws a chart: %s", got)
+	}
+}
+
+// TestPhoneLists: the archive lists the newest two years and links the
+// others (issue 15 found the five-year demo's 7,150 px long on a 390 px
+// phone), and a list names each circular by its period first, on the
+// first line of the item.
+func TestPhoneLists(t *testing.T) {
+	ctx := browsertest.Start(t)
+	srv := serveOutputs(t, renderSite(t, demoSite(t)))
+	emulate(t, ctx, phones[1])
+	for _, d := range []display{normal, senior} {
+		choose(t, ctx, srv.URL, d)
+		for _, page := range []string{"circulars/", "circulars/2020/", ""} {
+			navigate(t, ctx, srv.URL+"/"+page)
+			height := eval[float64](t, ctx, `document.documentElement.scrollHeight`)
+			// The period is the start of the link's first line: at its
+			// left, and within its height.
+			first := eval[string](t, ctx, `(() => {
+			  const a = document.querySelector("main .doc-list a"), line = a.getClientRects()[0];
+			  const p = a.querySelector(".doc-list-period").getBoundingClientRect(), mid = (p.top + p.bottom) / 2;
+			  return Math.round(p.left - line.left) + " " + (mid > line.top && mid < line.bottom);
+			})()`)
+			t.Logf("390, %s, /%s: %.0f px high", d.name, page, height)
+			if first != "0 true" {
+				t.Errorf("390, %s, /%s: the period's offset from the start of the title, on its first line: %s; want 0 true", d.name, page, first)
+			}
+			if limit := map[display]float64{normal: 3200, senior: 5000}[d]; page == "circulars/" && height > limit {
+				t.Errorf("390, %s: the archive is %.0f px high; want at most %.0f", d.name, height, limit)
+			}
+		}
 	}
 }

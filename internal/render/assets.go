@@ -7,7 +7,8 @@ import (
 	"strings"
 )
 
-// assets are layouts/assets/, copied with fingerprinted names.
+// assets are layouts/assets/, copied with fingerprinted names, and the
+// site's icon (icon.go).
 type assets struct{ *core }
 
 func (a *assets) jobs() []job {
@@ -22,7 +23,7 @@ func (a *assets) jobs() []job {
 			asset: "assets/" + f.Name,
 		})
 	}
-	return jobs
+	return append(jobs, a.iconJob())
 }
 
 // fingerprint inserts a short content hash before the extension, so that

@@ -129,8 +129,10 @@ func (c *core) circular(i int) *Circular {
 		IndexNo:    fmt.Sprintf("%s/%d-%05d", c.s.Config.Site.OrgCode, circ.Year, circ.Serial),
 		Topic:      "综合政务",
 		Letter:     circ.Letter,
+		Valid:      circ.Valid,
 		Path:       circ.URLPath(),
-		date:       circ.Date,
+		year:       circ.Year,
+		index:      i,
 	}
 	if p := c.periodOf(circ); p != nil {
 		v.Period = p.Label
@@ -177,6 +179,7 @@ func (cs *circulars) plainPage(i int) ([]byte, error) {
 		Title:   p.Title,
 		Path:    p.Path,
 		Date:    dateData(p.Date),
+		Valid:   p.Valid,
 		Column:  Column{Name: p.Title, Type: "信息"},
 		Content: body,
 	})
@@ -191,7 +194,7 @@ type lists struct{ *core }
 func (l *lists) jobs() []job {
 	var jobs []job
 	for _, dir := range listDirs(l.s.Pages) {
-		jobs = append(jobs, job{path: dir + "index.html", owner: own("页面列表 /%s", dir),
+		jobs = append(jobs, job{path: dir + "index.html", owner: own("页面列表 /%s", dir), yields: true,
 			in: []input{global(), fronts()},
 			fn: func() ([]byte, error) { return l.listPage(dir) }})
 	}
@@ -199,6 +202,17 @@ func (l *lists) jobs() []job {
 	home = append(home, l.refs()...)
 	if n := len(l.res.Periods); n > 0 {
 		home = append(home, compositeIn(l.res.Periods[n-1]))
+	}
+	// A year's list shows its circulars and their periods, and links
+	// every year.
+	years := l.years()
+	for i, y := range years {
+		in := []input{global(), fronts()}
+		for _, v := range y.Circulars {
+			in = append(in, l.refOf(l.s.Circulars[v.index])...)
+		}
+		jobs = append(jobs, job{path: y.Path + "index.html", owner: own("%d年通报列表", y.Year), in: in,
+			fn: func() ([]byte, error) { return l.yearPage(years, i) }})
 	}
 	return append(jobs,
 		job{path: "index.html", owner: own("首页"), in: home, fn: l.homePage},
@@ -309,28 +323,80 @@ func composite(p *rank.Period) []rank.Township {
 	return out
 }
 
-func (l *lists) archivePage() ([]byte, error) {
-	all := l.newestFirst()
+// archiveYears is how many years the archive lists in full, the newest;
+// the others are a link each, to their year's page. Two, so that early
+// in a year, when it holds a circular or two, the whole of the last year
+// is still on the archive: an office that circulates monthly lists 13 to
+// 24 circulars there, whatever the archive's age (the five-year demo's
+// archive was 7,150 px long on a 390 px phone, 60 circulars).
+const archiveYears = 2
+
+// years are the circulars by the year of their 文号 — the year in their
+// address, circulars/2023/14/ — newest first, each newest first.
+func (c *core) years() []Year {
 	var years []Year
-	for _, c := range all {
-		year := c.date.Year
-		if len(years) == 0 || years[len(years)-1].Year != year {
-			years = append(years, Year{Year: year})
+	for _, v := range c.newestFirst() {
+		if len(years) == 0 || years[len(years)-1].Year != v.year {
+			years = append(years, Year{Year: v.year, Path: fmt.Sprintf("circulars/%d/", v.year)})
 		}
-		years[len(years)-1].Circulars = append(years[len(years)-1].Circulars, c)
+		years[len(years)-1].Circulars = append(years[len(years)-1].Circulars, v)
 	}
+	// A circular numbered in one year and dated in the next sorts among
+	// the next year's: gather each year's circulars in one entry.
+	slices.SortStableFunc(years, func(a, b Year) int { return b.Year - a.Year })
+	out := years[:0]
+	for _, y := range years {
+		if n := len(out); n > 0 && out[n-1].Year == y.Year {
+			out[n-1].Circulars = append(out[n-1].Circulars, y.Circulars...)
+			continue
+		}
+		out = append(out, y)
+	}
+	return out
+}
+
+// yearLinks are the links to every year's list, current marking one.
+func yearLinks(years []Year, current int) []YearLink {
+	links := make([]YearLink, len(years))
+	for i, y := range years {
+		links[i] = YearLink{Year: y.Year, Path: y.Path, Count: len(y.Circulars), Current: y.Year == current}
+	}
+	return links
+}
+
+func (l *lists) archivePage() ([]byte, error) {
+	years := l.years()
+	all := l.newestFirst()
 	p := &Page{
 		Kind:      "archive",
 		Title:     "通报归档",
 		Path:      "circulars/",
 		Column:    circularColumn,
 		Circulars: all,
-		Years:     years,
+		Years:     years[:min(len(years), archiveYears)],
+		YearLinks: yearLinks(years, 0),
 	}
 	if len(all) > 0 {
 		p.Date = all[0].Date
 	}
 	return l.tmpl.execute("archive.html", p)
+}
+
+// yearPage is circulars/<year>/, years[i]: the year's circulars, newest
+// first.
+func (l *lists) yearPage(years []Year, i int) ([]byte, error) {
+	y := years[i]
+	p := &Page{
+		Kind:      "year",
+		Title:     fmt.Sprintf("%d年通报", y.Year),
+		Path:      y.Path,
+		Column:    circularColumn,
+		Circulars: y.Circulars,
+		Years:     []Year{y},
+		YearLinks: yearLinks(years, y.Year),
+		Date:      y.Circulars[0].Date,
+	}
+	return l.tmpl.execute("year.html", p)
 }
 
 func (l *lists) notFoundPage() ([]byte, error) {

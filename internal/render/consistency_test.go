@@ -416,11 +416,21 @@ func (r *consistencyRun) editCircularText(undo map[string][]byte) string {
 var (
 	titleLineRE = regexp.MustCompile(`(?m)^title  = "([^"]*)"$`)
 	dateLineRE  = regexp.MustCompile(`(?m)^date   = ([0-9]{4}-[0-9]{2})-([0-9]{2})$`)
+	validLineRE = regexp.MustCompile(`(?m)^valid  = "[^"]*"$`)
 )
 
 func (r *consistencyRun) editCircularFront(undo map[string][]byte) string {
 	name := r.circular()
-	if r.rng.IntN(2) == 0 {
+	switch r.rng.IntN(3) {
+	case 1:
+		// 有效性, in the circular's metadata block.
+		if d := r.replaceLine(undo, name, validLineRE, func([]string) string { return "" }); d != "" {
+			return name + " 有效性 " + d
+		}
+		return name + " 有效性 " + r.replaceLine(undo, name, titleLineRE, func(m []string) string {
+			return m[0] + "\nvalid  = \"" + []string{"失效", "废止"}[r.rng.IntN(2)] + "\""
+		})
+	case 0:
 		r.counter++
 		return name + " 标题 " + r.replaceLine(undo, name, titleLineRE, func(m []string) string {
 			return fmt.Sprintf("title  = \"%s（第%d次修改）\"", strings.Split(m[1], "（第")[0], r.counter)
@@ -438,10 +448,18 @@ var (
 	rewardTopRE = regexp.MustCompile(`(?m)^rewardTopTownship     = [0-9]+$`)
 	siteTitleRE = regexp.MustCompile(`(?m)^title    = "([^"]*)"$`)
 	decimalsRE  = regexp.MustCompile(`(?m)^decimals = [0-9]$`)
+	domainRE    = regexp.MustCompile(`(?m)^domain   = "[^"]*"$`)
 )
 
 func (r *consistencyRun) editConfig(undo map[string][]byte) string {
-	switch r.rng.IntN(4) {
+	switch r.rng.IntN(5) {
+	case 3:
+		// The host of every absolute address: canonical links, the
+		// sitemap, the feed.
+		r.counter++
+		return "config.toml " + r.replaceLine(undo, "config.toml", domainRE, func([]string) string {
+			return fmt.Sprintf("domain   = \"www%d.example.gov.cn\"", r.counter)
+		})
 	case 0:
 		return "config.toml " + r.replaceLine(undo, "config.toml", groupSizeRE, func([]string) string {
 			return fmt.Sprintf("groupSize     = %d", 2+r.rng.IntN(3))

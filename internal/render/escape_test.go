@@ -44,6 +44,10 @@ func hostileSite(t *testing.T) string {
 [site]
 name = "` + tq(xAttr) + `政府"
 domain = "www.example.gov.cn"
+icp = "湘ICP备` + tq(xScript) + `号"
+police = "湘公网安备43050202000123号` + tq(xAttr) + `"
+contact = "电话` + tq(xScript+xAttr) + `"
+errata = "https://example.gov.cn/?a=` + tq(xAttr) + `"
 [issuer]
 name = "办公室` + tq(xScript) + `"
 `,
@@ -224,10 +228,10 @@ func TestHostileTextIsInert(t *testing.T) {
 			texts[p] = checkJSON(p, data, &found)
 		case ".csv":
 			texts[p] = checkCSV(p, data, &found)
-		case ".css", ".js", ".txt", ".bin":
-			// The site's own assets and robots.txt; the search index's
-			// packs of plain text and its shards, which search.js reads as
-			// data and shows only as text (TestBrowserSearchInert).
+		case ".css", ".js", ".txt", ".bin", ".ico":
+			// The site's own assets and icon, and robots.txt; the search
+			// index's packs of plain text and its shards, which search.js
+			// reads as data and shows only as text (TestBrowserSearchInert).
 			continue
 		default:
 			t.Errorf("%s: an output of a kind this test does not check", p)

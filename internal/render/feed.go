@@ -14,14 +14,14 @@ import (
 // This file renders the machine-readable front door of the site (DESIGN.md
 // §7): the Atom feed of circulars, the sitemap and robots.txt.
 //
-// Addresses: when baseURL carries a host ("https://portal.example.gov.cn/
-// tongbao/"), every link is absolute. When it does not (baseURL = "/" or
-// "/tongbao/", the sample's setting), links are path-absolute
-// ("/tongbao/circulars/2023/14/"): Atom resolves them against the feed's
-// own address, and entry ids become tag: URIs built from [site] domain, so
-// they stay permanent whatever the host. The sitemap is written either way
-// — its <loc>s are only valid sitemap URLs with a host, so robots.txt names
-// it only then; build with --baseURL https://… for the portal.
+// Addresses are absolute (DESIGN.md §7): a sitemap's <loc> must be, and a
+// feed read outside the site has nothing to resolve a path against. The
+// host is baseURL's ("https://portal.example.gov.cn/tongbao/") or, when
+// baseURL is a bare path ("/", "/tongbao/"), [site] domain's, over https
+// (core.public). With neither, links stay path-absolute and `tongbao
+// check` warns. Entry ids of a site whose baseURL has no host are tag:
+// URIs built from [site] domain, so that they stay permanent whatever the
+// host it is later served from.
 
 // feedEntries is the most entries the feed carries.
 const feedEntries = 50
@@ -43,9 +43,6 @@ func (f *feeds) jobs() []job {
 		{path: "robots.txt", owner: own("robots.txt"), in: []input{global()}, fn: f.robots},
 	}
 }
-
-// hasHost reports whether baseURL names a host, so absolute URLs exist.
-func (c *core) hasHost() bool { return c.base.Host != "" }
 
 // tagID is a permanent tag: URI (RFC 4151) for p, for sites whose baseURL
 // has no host: tag:www.example.gov.cn,2023:/circulars/2023/14/.
@@ -100,8 +97,8 @@ func (f *feeds) feed() ([]byte, error) {
 		Title:  s.Config.Title,
 		Author: atomPerson{Name: s.Config.Issuer},
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: f.link("feed.xml")},
-			{Rel: "alternate", Type: "text/html", Href: f.link("")},
+			{Rel: "self", Type: "application/atom+xml", Href: f.AbsURL("feed.xml")},
+			{Rel: "alternate", Type: "text/html", Href: f.AbsURL("")},
 		},
 		Updated: "2000-01-01T00:00:00+08:00", // no circular yet: a fixed date keeps output deterministic
 	}
@@ -112,14 +109,14 @@ func (f *feeds) feed() ([]byte, error) {
 		c := s.Circulars[i]
 		v := f.circular(i)
 		e := atomEntry{
-			Title:     v.Title,
-			ID:        f.link(c.URLPath()),
+			Title:     v.ListTitle(),
+			ID:        f.AbsURL(c.URLPath()),
 			Updated:   feedTime(c.Date),
 			Published: feedTime(c.Date),
-			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: f.link(c.URLPath())},
+			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: f.AbsURL(c.URLPath())},
 			Summary:   f.summary(c),
 		}
-		if !f.hasHost() {
+		if f.base.Host == "" {
 			e.ID = f.tagID(c.Year, c.URLPath())
 		}
 		a.Entries = append(a.Entries, e)
@@ -127,8 +124,8 @@ func (f *feeds) feed() ([]byte, error) {
 	if len(a.Entries) > 0 { // circulars are in date order: the first entry is the newest
 		a.Updated = a.Entries[0].Updated
 	}
-	a.ID = f.link("feed.xml")
-	if !f.hasHost() {
+	a.ID = f.AbsURL("feed.xml")
+	if f.base.Host == "" {
 		year := 2000
 		if len(s.Circulars) > 0 {
 			year = s.Circulars[0].Date.Year
@@ -204,19 +201,19 @@ func (f *feeds) sitemap() ([]byte, error) {
 	paths = slices.Compact(paths)
 	var set urlSet
 	for _, p := range paths {
-		set.URLs = append(set.URLs, sitemapURL{Loc: f.link(p), LastMod: lastmod[p]})
+		set.URLs = append(set.URLs, sitemapURL{Loc: f.AbsURL(p), LastMod: lastmod[p]})
 	}
 	return marshalXML(set)
 }
 
 // robots is /robots.txt: everything may be crawled; the sitemap is named
-// when its absolute address is known. (Crawlers read robots.txt only at
-// the root of a host: under a baseURL path it is for the portal's
-// administrators to merge into theirs.)
+// by its absolute address, when the host is known. (Crawlers read
+// robots.txt only at the root of a host: under a baseURL path it is for
+// the portal's administrators to merge into theirs.)
 func (f *feeds) robots() ([]byte, error) {
 	var b strings.Builder
 	b.WriteString("User-agent: *\nAllow: /\n")
-	if f.hasHost() {
+	if f.public.Host != "" {
 		fmt.Fprintf(&b, "\nSitemap: %s\n", f.AbsURL("sitemap.xml"))
 	}
 	return []byte(b.String()), nil

@@ -43,15 +43,17 @@ type testFeed struct {
 		Rel  string `xml:"rel,attr"`
 		Href string `xml:"href,attr"`
 	} `xml:"link"`
-	Entries []struct {
-		Title   string `xml:"title"`
-		ID      string `xml:"id"`
-		Updated string `xml:"updated"`
-		Summary string `xml:"summary"`
-		Link    struct {
-			Href string `xml:"href,attr"`
-		} `xml:"link"`
-	} `xml:"entry"`
+	Entries []testEntry `xml:"entry"`
+}
+
+type testEntry struct {
+	Title   string `xml:"title"`
+	ID      string `xml:"id"`
+	Updated string `xml:"updated"`
+	Summary string `xml:"summary"`
+	Link    struct {
+		Href string `xml:"href,attr"`
+	} `xml:"link"`
 }
 
 type testURLSet struct {
@@ -76,18 +78,13 @@ func parseXML(t *testing.T, files map[string][]byte, name string, v any) {
 func TestFeedWithHostAndPath(t *testing.T) {
 	s := loadSample(t)
 	files := renderFiles(t, s, "https://portal.example.gov.cn/tongbao/")
-	var f testFeed
-	parseXML(t, files, "feed.xml", &f)
+	f, e := onlyEntry(t, files)
 	if f.Title != s.Config.Title {
 		t.Errorf("feed title %q, want %q", f.Title, s.Config.Title)
 	}
 	if f.ID != "https://portal.example.gov.cn/tongbao/feed.xml" {
 		t.Errorf("feed id %q", f.ID)
 	}
-	if len(f.Entries) != 1 {
-		t.Fatalf("%d entries, want 1", len(f.Entries))
-	}
-	e := f.Entries[0]
 	want := "https://portal.example.gov.cn/tongbao/circulars/2023/14/"
 	if e.ID != want || e.Link.Href != want {
 		t.Errorf("entry id %q, link %q; want both %q", e.ID, e.Link.Href, want)
@@ -136,23 +133,87 @@ func TestFeedWithHostAndPath(t *testing.T) {
 	}
 }
 
-func TestFeedWithoutHost(t *testing.T) {
-	s := loadSample(t)
-	files := renderFiles(t, s, "/tongbao/")
+// onlyEntry parses the feed of the sample, which has one circular, and
+// returns it with its one entry.
+func onlyEntry(t *testing.T, files map[string][]byte) (testFeed, testEntry) {
+	t.Helper()
 	var f testFeed
 	parseXML(t, files, "feed.xml", &f)
 	if len(f.Entries) != 1 {
 		t.Fatalf("%d entries, want 1", len(f.Entries))
 	}
-	e := f.Entries[0]
+	return f, f.Entries[0]
+}
+
+// TestFeedDomainWithBarePath: with baseURL a bare path, the sitemap, the
+// feed's links, robots.txt and the pages' canonical and Url tags take
+// their host from [site] domain, over https, with baseURL's path (DESIGN.md
+// §7); entry ids stay tag: URIs, permanent whatever the host.
+func TestFeedDomainWithBarePath(t *testing.T) {
+	s := loadSample(t)
+	files := renderFiles(t, s, "/tongbao/")
+	const site = "https://www.example.gov.cn/tongbao/"
+	f, e := onlyEntry(t, files)
 	if e.ID != "tag:www.example.gov.cn,2023:/tongbao/circulars/2023/14/" {
+		t.Errorf("entry id %q, want a tag: URI", e.ID)
+	}
+	if e.Link.Href != site+"circulars/2023/14/" {
+		t.Errorf("entry link %q, want %q", e.Link.Href, site+"circulars/2023/14/")
+	}
+	if !strings.HasPrefix(f.ID, "tag:") {
+		t.Errorf("feed id %q, want a tag: URI", f.ID)
+	}
+	for _, l := range f.Links {
+		if l.Href != site+"feed.xml" && l.Href != site {
+			t.Errorf("feed link %q, want %sfeed.xml or %s", l.Href, site, site)
+		}
+	}
+	var set testURLSet
+	parseXML(t, files, "sitemap.xml", &set)
+	locs := map[string]bool{}
+	for _, u := range set.URLs {
+		locs[u.Loc] = true
+	}
+	for _, want := range []string{site, site + "circulars/", site + "circulars/2023/14/", site + "units/dongfenglu/", site + "about/"} {
+		if !locs[want] {
+			t.Errorf("sitemap lacks <loc>%s</loc>", want)
+		}
+	}
+	for loc := range locs {
+		if !strings.HasPrefix(loc, site) {
+			t.Errorf("sitemap loc %q is not below %s", loc, site)
+		}
+	}
+	if robots := string(files["robots.txt"]); !strings.HasSuffix(robots, "\nSitemap: "+site+"sitemap.xml\n") {
+		t.Errorf("robots.txt does not end with the sitemap's absolute address:\n%s", robots)
+	}
+	page := string(files["circulars/2023/14/index.html"])
+	for _, want := range []string{
+		`<link rel="canonical" href="` + site + `circulars/2023/14/">`,
+		`<meta name="Url" content="` + site + `circulars/2023/14/">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the circular lacks %s", want)
+		}
+	}
+	if about := string(files["about/index.html"]); !strings.Contains(about, `<meta name="Url" content="`+site+`about/">`) {
+		t.Errorf("the plain page's Url tag is not %sabout/", site)
+	}
+}
+
+// TestFeedWithoutHost: with neither a host in baseURL nor [site] domain
+// no absolute address can be made: links stay path-absolute, robots.txt
+// names no sitemap (and `tongbao check` warns, build's test).
+func TestFeedWithoutHost(t *testing.T) {
+	s := loadSample(t)
+	s.Config.Site.Domain = ""
+	files := renderFiles(t, s, "/tongbao/")
+	_, e := onlyEntry(t, files)
+	if e.ID != "tag:tongbao.invalid,2023:/tongbao/circulars/2023/14/" {
 		t.Errorf("entry id %q, want a tag: URI", e.ID)
 	}
 	if e.Link.Href != "/tongbao/circulars/2023/14/" {
 		t.Errorf("entry link %q", e.Link.Href)
-	}
-	if !strings.HasPrefix(f.ID, "tag:") {
-		t.Errorf("feed id %q, want a tag: URI", f.ID)
 	}
 	var set testURLSet
 	parseXML(t, files, "sitemap.xml", &set)
@@ -163,6 +224,9 @@ func TestFeedWithoutHost(t *testing.T) {
 	}
 	if robots := string(files["robots.txt"]); strings.Contains(robots, "Sitemap:") {
 		t.Errorf("robots.txt names a sitemap without a host:\n%s", robots)
+	}
+	if page := string(files["circulars/2023/14/index.html"]); !strings.Contains(page, `<link rel="canonical" href="/tongbao/circulars/2023/14/">`) {
+		t.Errorf("the circular's canonical link is not its path")
 	}
 }
 
@@ -192,7 +256,7 @@ func TestFeedNewestFirstAtMost50(t *testing.T) {
 			t.Errorf("entry %d (%s) is older than entry %d (%s)", i-1, f.Entries[i-1].Updated, i, f.Entries[i].Updated)
 		}
 	}
-	if f.Entries[0].Link.Href != "/circulars/2027/159/" || f.Updated != f.Entries[0].Updated {
+	if f.Entries[0].Link.Href != "https://www.example.gov.cn/circulars/2027/159/" || f.Updated != f.Entries[0].Updated {
 		t.Errorf("newest entry %q, feed updated %q", f.Entries[0].Link.Href, f.Updated)
 	}
 }

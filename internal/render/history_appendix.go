@@ -30,9 +30,13 @@ type AppendixTable struct {
 	ID         string // html id: appendix-gongye
 	Caption    string
 	Path       string // the indicator's page; "" for the composite
-	ScoreLabel string // 得分 | 综合得分
+	ScoreLabel string // 得分 | 得分（越低越好） | 综合得分
 	Rows       template.HTML
 }
+
+// lowerBetterNote follows the caption of a table of scores where lower is
+// better (better = "lower").
+const lowerBetterNote = "（得分越低，排名越前）"
 
 // appendix builds the data appendix of the circular reporting period p.
 func (c *core) appendix(p *rank.Period) *Appendix {
@@ -60,8 +64,14 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	for _, g := range p.Groups {
 		for _, ir := range g.Indicators {
 			ind := ir.Result.Indicator
-			a.Tables = append(a.Tables, AppendixTable{ID: "appendix-" + ind.ID, Caption: ind.Name + "乡镇（街道）排名", Path: indicatorPath(ind), ScoreLabel: "得分",
-				Rows: rows(ir.Ranked, ind.Decimals)})
+			t := AppendixTable{ID: "appendix-" + ind.ID, Caption: ind.Name + "乡镇（街道）排名", Path: indicatorPath(ind), ScoreLabel: "得分",
+				Rows: rows(ir.Ranked, ind.Decimals)}
+			if !ind.HigherBetter {
+				// 并列第一 beside 0.00 reads as a mistake unless the table says why.
+				t.Caption += lowerBetterNote
+				t.ScoreLabel = "得分（越低越好）"
+			}
+			a.Tables = append(a.Tables, t)
 		}
 	}
 	w := rowWriter{c: c}

@@ -104,9 +104,11 @@ type UnitView struct {
 	Slug      string
 	Township  bool
 	Kind      string // 乡镇（街道） | 区直单位
+	Group     string // the id of its group on /units/ (index.go)
 	PeerLabel string // 三区
 	// Township pages: the composite rank over time as a chart and, right
-	// after it, as the rows of a table (月份, 综合排名, 变化, 综合得分).
+	// after it, as the rows of a table (月份, 综合排名, 变化, 综合得分),
+	// newest first.
 	Chart     template.HTML
 	Composite template.HTML
 	Latest    string // 2023年1-2月综合考核排名第三
@@ -132,7 +134,7 @@ type IndicatorView struct {
 	CityChart template.HTML
 	PeerChart template.HTML
 	// Ranks are the rows of the charts' table (月份, 全市排名, 三区排名, 变化),
-	// one per month with a city or peer rank, oldest first. The change is
+	// one per month with a city or peer rank, newest first. The change is
 	// of the city rank, or of the peer rank when there is never a city one.
 	Ranks       template.HTML
 	ChangeLabel string       // 全市排名变化 | 三区排名变化
@@ -141,11 +143,10 @@ type IndicatorView struct {
 
 // RankingsView is /rankings/.
 type RankingsView struct {
-	Years       []YearMatrix
-	Legend      []LegendItem
-	Townships   []Link
-	Departments []Link
-	Sections    []IndexSection
+	Years    []YearMatrix
+	Legend   []LegendItem
+	Units    []UnitGroup    // as /units/ lists them (index.go)
+	Sections []IndexSection // as /indicators/ lists them
 }
 
 // LegendItem is one shade of the heat map.
@@ -160,7 +161,8 @@ type IndexSection struct {
 	Indicators []IndexEntry
 }
 
-// IndexEntry is a top-level indicator with the children of its group.
+// IndexEntry is a top-level indicator with the children of its group
+// (index.go).
 type IndexEntry struct {
 	Link
 	Children []Link
@@ -172,27 +174,32 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	m := h.model()
 	dec := h.s.Config.Scoring.Decimals
 	comp := m.composite[u]
-	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: "乡镇（街道）", PeerLabel: h.s.Config.Ranking.DistrictLabel}
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: unitKindName(u.Kind), Group: unitGroupOf(u), PeerLabel: h.s.Config.Ranking.DistrictLabel}
 	ranks := make([]int, len(comp))
-	rows := rowWriter{c: h.core}
-	prev := 0
 	for i, p := range comp {
+		ranks[i] = p.rank
+		if p.rank != 0 {
+			v.Latest = m.refs[i].Label + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
+		}
+	}
+	// Newest first: the current month heads the table, each row's
+	// change measured against the month before it, the row below.
+	rows := rowWriter{c: h.core}
+	for i := len(comp) - 1; i >= 0; i-- {
+		p := comp[i]
 		rows.rowHead(m.refs[i].Label, m.refs[i].Path)
 		if p.rank == 0 {
 			rows.td("", "—")
 		} else {
 			rows.td("", zh.RankPhrase(p.rank, p.tied))
-			v.Latest = m.refs[i].Label + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
 		}
-		rows.change(rankChange(prev, p.rank))
+		rows.change(rankChange(previous(ranks, i), p.rank))
 		if p.rank == 0 {
 			rows.td("num", "—")
 		} else {
 			rows.td("num", formatScore(p.value, dec))
 		}
 		rows.endRow()
-		ranks[i] = p.rank
-		prev = p.rank
 	}
 	v.Composite = rows.html()
 	if len(m.periods) > 0 {
@@ -207,7 +214,12 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		}
 	}
 	v.Years = matrices(h, unitPath(u), "指标", "%d年各单项指标排名", inds,
-		func(ind *site.Indicator) (string, string) { return ind.Name, indicatorPath(ind) },
+		func(ind *site.Indicator) (string, string) {
+			if !ind.HigherBetter {
+				return ind.Name + "（得分越低越好）", indicatorPath(ind)
+			}
+			return ind.Name, indicatorPath(ind)
+		},
 		func(ind *site.Indicator, i int) rankCell {
 			return townshipCell(m.townships[ind.ID][u][i], ind.Decimals)
 		},
@@ -223,6 +235,14 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	})
 }
 
+// previous is the rank of the period before period i, 0 for none.
+func previous(ranks []int, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return ranks[i-1]
+}
+
 // peerPhrase writes a peer rank with its group: 三区第二, 四区并列第一.
 func peerPhrase(res *site.Result) string {
 	if res == nil || res.District == 0 {
@@ -234,7 +254,7 @@ func peerPhrase(res *site.Result) string {
 func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	m := h.model()
 	label := h.s.Config.Ranking.DistrictLabel
-	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: "区直单位", PeerLabel: label}
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: unitKindName(u.Kind), Group: unitGroupOf(u), PeerLabel: label}
 	owned := m.owned[u]
 	for _, ind := range owned {
 		l := Link{Name: ind.Name, Path: indicatorPath(ind)}
@@ -334,9 +354,9 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	if !anyCity {
 		moved, v.ChangeLabel = peer, label+"排名变化"
 	}
-	rows := rowWriter{c: h.core}
-	for i, p := range m.periods {
-		res := p.Month.Result(ind.ID)
+	rows := rowWriter{c: h.core} // newest first, as on a unit's page
+	for i := len(m.periods) - 1; i >= 0; i-- {
+		res := m.periods[i].Month.Result(ind.ID)
 		if res == nil || (res.City == 0 && res.District == 0) {
 			continue
 		}
@@ -347,11 +367,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 			rows.td("", "—")
 		}
 		rows.td("", peerPhrase(res))
-		prev := 0
-		if i > 0 {
-			prev = moved[i-1]
-		}
-		rows.change(rankChange(prev, moved[i]))
+		rows.change(rankChange(previous(moved, i), moved[i]))
 		rows.endRow()
 	}
 	v.Ranks = rows.html()
@@ -367,7 +383,11 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 
 	if byUnit := m.townships[ind.ID]; byUnit != nil {
-		v.Years = matrices(h, indicatorPath(ind), "乡镇（街道）", "%d年乡镇（街道）排名", ind.Townships,
+		caption := "%d年乡镇（街道）排名"
+		if !ind.HigherBetter {
+			caption += lowerBetterNote
+		}
+		v.Years = matrices(h, indicatorPath(ind), "乡镇（街道）", caption, ind.Townships,
 			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 			func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals) },
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
@@ -430,28 +450,8 @@ func (h *history) rankingsPage() ([]byte, error) {
 		v.Legend = append(v.Legend, LegendItem{Class: "heat-" + strconv.Itoa(lvl), Label: label})
 		lo = hi + 1
 	}
-	for _, t := range h.s.Townships {
-		v.Townships = append(v.Townships, Link{Name: t.Name, Path: unitPath(t)})
-	}
-	for _, d := range h.s.Departments {
-		v.Departments = append(v.Departments, Link{Name: d.Name, Path: unitPath(d)})
-	}
-	for _, sec := range site.Sections {
-		is := IndexSection{Name: sec}
-		for _, ind := range h.s.Indicators {
-			if ind.Section != sec || ind.Parent != nil {
-				continue
-			}
-			e := IndexEntry{Link: Link{Name: ind.Number() + " " + ind.Name, Path: indicatorPath(ind)}}
-			for _, c := range ind.Children {
-				e.Children = append(e.Children, Link{Name: c.Number() + c.Name, Path: indicatorPath(c)})
-			}
-			is.Indicators = append(is.Indicators, e)
-		}
-		if len(is.Indicators) > 0 {
-			v.Sections = append(v.Sections, is)
-		}
-	}
+	v.Units = h.unitGroups()
+	v.Sections = h.indicatorIndex()
 	return h.tmpl.execute("rankings.html", &Page{
 		Kind:        "rankings",
 		Title:       "历次考核排名",

@@ -175,11 +175,14 @@ func townshipCell(p placing, decimals int) rankCell {
 	return rankCell{text: strconv.Itoa(p.rank), score: formatScore(p.value, decimals)}
 }
 
-// matrices writes a matrix a year at a time (see matrix), each year's
-// table captioned by caption, a format taking the year.
+// matrices writes a matrix a year at a time (see matrix), the newest
+// year first, each year's table captioned by caption, a format taking the
+// year. Within a year the months run left to right, as a calendar does.
 func matrices[K any](h *history, page, first, caption string, keys []K, row func(K) (name, path string), cell func(K, int) rankCell, reads func(*rank.Period) []input) []YearMatrix {
 	var out []YearMatrix
-	for _, y := range h.model().years {
+	years := h.model().years
+	for i := len(years) - 1; i >= 0; i-- {
+		y := years[i]
 		if ym, ok := matrix(h, y, page, first, keys, row, cell, reads); ok {
 			ym.Caption = fmt.Sprintf(caption, ym.Year)
 			out = append(out, ym)

@@ -177,22 +177,22 @@ func TestTownshipCompositeHistory(t *testing.T) {
 	files := renderFiles(t, loadHistorySite(t), "")
 	cases := []struct {
 		slug, name string
-		want       [][4]string // 月份, 综合排名, 变化 (raw HTML), 综合得分
+		want       [][4]string // newest first: 月份, 综合排名, 变化 (raw HTML), 综合得分
 	}{
 		{"bing", "丙镇", [][4]string{
-			{"2022年12月", "第三", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "50.00"},
-			{"2023年1月", "并列第一", `<span aria-hidden="true">↑2</span><span class="visually-hidden">上升2位</span>`, "83.33"},
 			{"2023年2月", "第三", `<span aria-hidden="true">↓2</span><span class="visually-hidden">下降2位</span>`, "33.33"},
+			{"2023年1月", "并列第一", `<span aria-hidden="true">↑2</span><span class="visually-hidden">上升2位</span>`, "83.33"},
+			{"2022年12月", "第三", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "50.00"},
 		}},
 		{"jia", "甲街道", [][4]string{
-			{"2022年12月", "第二", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "66.67"},
-			{"2023年1月", "第三", `<span aria-hidden="true">↓1</span><span class="visually-hidden">下降1位</span>`, "33.33"},
 			{"2023年2月", "第一", `<span aria-hidden="true">↑2</span><span class="visually-hidden">上升2位</span>`, "100.00"},
+			{"2023年1月", "第三", `<span aria-hidden="true">↓1</span><span class="visually-hidden">下降1位</span>`, "33.33"},
+			{"2022年12月", "第二", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "66.67"},
 		}},
 		{"yi", "乙街道", [][4]string{
-			{"2022年12月", "第一", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "83.33"},
-			{"2023年1月", "并列第一", `<span aria-hidden="true">—</span><span class="visually-hidden">持平</span>`, "83.33"},
 			{"2023年2月", "第二", `<span aria-hidden="true">↓1</span><span class="visually-hidden">下降1位</span>`, "66.67"},
+			{"2023年1月", "并列第一", `<span aria-hidden="true">—</span><span class="visually-hidden">持平</span>`, "83.33"},
+			{"2022年12月", "第一", `<span aria-hidden="true">—</span><span class="visually-hidden">上月无排名</span>`, "83.33"},
 		}},
 	}
 	for _, c := range cases {
@@ -257,13 +257,23 @@ func TestRankChartRankOneOnTop(t *testing.T) {
 		t.Errorf("y of ranks 1, 2, 3 = %s, %s, %s: rank 1 must be highest (smallest y)", yRank1, yRank2, yRank3)
 	}
 	for _, w := range []string{
-		`<svg class="rank-chart" role="img" aria-labelledby="chart-composite-title" aria-describedby="chart-composite-desc"`,
+		`<svg class="rank-chart rank-chart-wide" role="img" aria-labelledby="chart-composite-title" aria-describedby="chart-composite-desc"`,
 		`<title id="chart-composite-title">甲街道综合考核排名走势</title>`,
 		`<desc id="chart-composite-desc">2022年12月至2023年2月共3期，综合考核排名最好为第一，最差为第三，最近一期（2023年2月）为第一。`,
 		`>2022</text>`, `>2023</text>`, // year ticks
 	} {
 		if !strings.Contains(page, w) {
 			t.Errorf("chart lacks %s", w)
+		}
+	}
+	// The phone's drawing, 300 × 210 with the plot at x 30…288 and y
+	// 32…180: x 30, 159, 288; rank 1 at y 32, 2 at 106, 3 at 180.
+	for _, w := range []string{
+		`<svg class="rank-chart rank-chart-narrow" role="img" aria-labelledby="chart-composite-n-title" aria-describedby="chart-composite-n-desc" viewBox="0 0 300 210"`,
+		`class="chart-line" d="M30.0 106.0 L159.0 180.0 L288.0 32.0"`,
+	} {
+		if !strings.Contains(page, w) {
+			t.Errorf("the narrow chart lacks %s", w)
 		}
 	}
 	// The table is the chart's equivalent, right after it.
@@ -322,10 +332,10 @@ func TestIndicatorPage(t *testing.T) {
 	page := files["indicators/jingji/index.html"]
 	// 经济运行 city ranks 3, 5, 1; no peer rank.
 	rows := tableAfter(t, page, "经济运行历次全市排名和三区排名</caption>")
-	want := [][]string{
-		{"2022年12月", "第三", "—", "—上月无排名"},
-		{"2023年1月", "第五", "—", "↓2下降2位"},
+	want := [][]string{ // newest first
 		{"2023年2月", "第一", "—", "↑4上升4位"},
+		{"2023年1月", "第五", "—", "↓2下降2位"},
+		{"2022年12月", "第三", "—", "—上月无排名"},
 	}
 	if len(rows) != 3 {
 		t.Fatalf("%d rows, want 3", len(rows))
@@ -353,11 +363,11 @@ func TestIndicatorPage(t *testing.T) {
 	}
 
 	// 财政收入 has peer ranks only: 2, 1, 3 among 三区, and the change
-	// column follows them.
+	// column follows them; newest first.
 	page = files["indicators/caizheng/index.html"]
 	rows = tableAfter(t, page, "财政收入历次全市排名和三区排名</caption>")
-	if len(rows) != 3 || rows[0][2] != "三区第二" || rows[1][2] != "三区第一" || rows[2][2] != "三区第三" || rows[0][1] != "—" ||
-		text(rows[1][3]) != "↑1上升1位" || text(rows[2][3]) != "↓2下降2位" {
+	if len(rows) != 3 || rows[2][2] != "三区第二" || rows[1][2] != "三区第一" || rows[0][2] != "三区第三" || rows[0][1] != "—" ||
+		text(rows[1][3]) != "↑1上升1位" || text(rows[0][3]) != "↓2下降2位" || text(rows[2][3]) != "—上月无排名" {
 		t.Errorf("财政收入 rows %q", rows)
 	}
 	if !bytes.Contains(page, []byte(`<th scope="col">三区排名变化</th>`)) {
@@ -575,5 +585,105 @@ func TestHistoryDeterministic(t *testing.T) {
 		if !bytes.Equal(a[name], b[name]) {
 			t.Errorf("%s differs between two renders", name)
 		}
+	}
+}
+
+// TestLowerIsBetterSaysSo: a table of scores where lower is better (the
+// sample's 信访维稳, better = "lower") says so in its caption and score
+// heading, where 并列第一 beside 0.00 would otherwise read as a mistake
+// (issue 15, item 11); its ranks run best first. A higher-is-better table
+// says nothing.
+func TestLowerIsBetterSaysSo(t *testing.T) {
+	files := renderFiles(t, loadSample(t), "")
+	circ := files["circulars/2023/14/index.html"]
+	rows := tableAfter(t, circ, `<caption><a href="/indicators/xinfang/">信访维稳乡镇（街道）排名（得分越低，排名越前）</a></caption>`)
+	// data/2023-02.toml: 滨江街道, 桥头街道, 渡头桥镇 0.00, then 东风路街道 0.85.
+	if len(rows) != 12 || rows[0][0] != "并列第一" || rows[0][2] != "0.00" || rows[3][0] != "第四" || rows[3][2] != "0.85" {
+		t.Errorf("信访维稳's appendix rows begin %q", rows[:min(len(rows), 4)])
+	}
+	head := `<tr><th scope="col">排名</th><th scope="col">乡镇（街道）</th><th scope="col" class="num">得分（越低越好）</th></tr>`
+	if i := bytes.Index(circ, []byte(`id="appendix-xinfang"`)); i < 0 || !bytes.Contains(circ[i:i+400], []byte(head)) {
+		t.Error("信访维稳's appendix table does not head its scores 得分（越低越好）")
+	}
+	if bytes.Contains(circ, []byte("规模工业增加值乡镇（街道）排名（得分越低")) {
+		t.Error("a higher-is-better table says lower is better")
+	}
+	if !bytes.Contains(files["indicators/xinfang/index.html"], []byte(`<caption id="y2023">2023年乡镇（街道）排名（得分越低，排名越前）</caption>`)) {
+		t.Error("信访维稳's township matrix does not say lower is better")
+	}
+	if !bytes.Contains(files["units/dongfenglu/index.html"], []byte(`<a href="/indicators/xinfang/">信访维稳（得分越低越好）</a>`)) {
+		t.Error("东风路街道's row of 信访维稳 does not say lower is better")
+	}
+}
+
+// TestMatricesNewestYearFirst: a history page's yearly matrices run from
+// the current year back.
+func TestMatricesNewestYearFirst(t *testing.T) {
+	files := renderFiles(t, loadHistorySite(t), "")
+	for _, p := range []string{"units/bing/index.html", "indicators/jingji/index.html", "rankings/index.html"} {
+		page := string(files[p])
+		if a, b := strings.Index(page, `<caption id="y2023">`), strings.Index(page, `<caption id="y2022">`); a < 0 || b < 0 || a > b {
+			t.Errorf("%s: 2023's matrix (at %d) does not come before 2022's (at %d)", p, a, b)
+		}
+	}
+}
+
+// TestYTicks: a phone's chart labels a few round ranks (1, 4, 8, 12 of
+// twelve), not every one.
+func TestYTicks(t *testing.T) {
+	for _, c := range []struct {
+		worst, most int
+		want        []int
+	}{
+		{12, 4, []int{1, 4, 8, 12}},
+		{3, 4, []int{1, 2, 3}},
+		{4, 4, []int{1, 2, 3, 4}},
+		{6, 4, []int{1, 2, 4, 6}},
+		{8, 4, []int{1, 4, 8}},
+		{16, 4, []int{1, 5, 10, 16}},
+		{34, 4, []int{1, 20, 34}},
+		{12, 12, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}},
+		{34, 12, []int{1, 4, 8, 12, 16, 20, 24, 28, 32, 34}},
+	} {
+		if got := yTicks(c.worst, c.most); !slices.Equal(got, c.want) {
+			t.Errorf("yTicks(%d, %d) = %v, want %v", c.worst, c.most, got, c.want)
+		}
+	}
+}
+
+// TestRankChartWindowAndMinimum: fewer than three ranked periods draw no
+// chart (the table is enough); a phone's drawing shows the last 24
+// periods, reaching further back only to hold three ranks.
+func TestRankChartWindowAndMinimum(t *testing.T) {
+	months := func(n int) []MonthRef {
+		out := make([]MonthRef, n)
+		for i := range out {
+			out[i] = MonthRef{Year: 2020 + i/12, Label: strconv.Itoa(2020+i/12) + "年" + strconv.Itoa(1+i%12) + "月"}
+		}
+		return out
+	}
+	two := &rankChart{id: "c", title: "t", noun: "排名", worst: 12, months: months(5), ranks: []int{0, 3, 0, 4, 0}}
+	if got := two.html(); got != "" {
+		t.Errorf("two ranked periods drew a chart:\n%s", got)
+	}
+	ranks := make([]int, 40)
+	for i := range ranks {
+		ranks[i] = 1 + i%12
+	}
+	long := string((&rankChart{id: "c", title: "t", noun: "排名", worst: 12, months: months(40), ranks: ranks}).html())
+	narrow := long[strings.Index(long, "rank-chart-narrow"):]
+	if !strings.Contains(narrow, "<desc id=\"c-n-desc\">2021年5月至2023年4月共24期") {
+		t.Errorf("the narrow chart does not show the last 24 of 40 periods: %s", regexp.MustCompile(`<desc[^<]*`).FindString(narrow))
+	}
+	if !strings.Contains(long[:strings.Index(long, "rank-chart-narrow")], "2020年1月至2023年4月共40期") {
+		t.Error("the wide chart does not show every period")
+	}
+	// Ranks only in the first three of 30 periods: the phone's window
+	// reaches back to them.
+	sparse := make([]int, 30)
+	sparse[0], sparse[1], sparse[2] = 2, 1, 3
+	html := string((&rankChart{id: "c", title: "t", noun: "排名", worst: 12, months: months(30), ranks: sparse}).html())
+	if !strings.Contains(html, "<desc id=\"c-n-desc\">2020年1月至2022年6月共30期（其中3期有排名）") {
+		t.Errorf("the narrow window of a sparse series: %s", regexp.MustCompile(`<desc id="c-n-desc">[^<]*`).FindString(html))
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 
 	"tongbao/internal/diag"
 )
@@ -27,6 +28,10 @@ type job struct {
 	// the search index, written as their pages are rendered): it claims
 	// its path like any other, and has no fn.
 	streamed bool
+	// yields marks an output made only where no other claims its path:
+	// a folder's list of pages gives way to tongbao's own page on the
+	// folder (content/units/x.md lists under /units/, the unit index).
+	yields bool
 }
 
 // An owner is what asks for an output: a source file, at the place in it
@@ -50,8 +55,16 @@ func own(format string, args ...any) owner { return owner{what: fmt.Sprintf(form
 // claim checks that no two jobs claim one path: a second claim is an
 // error at the second owner, naming the first, never a silent overwrite.
 // tongbao's own pages claim their paths first, so that a content file
-// that collides with one is the one blamed.
-func (c *core) claim(jobs []job) error {
+// that collides with one is the one blamed. A job that yields to another
+// on its path is left out of what it returns.
+func (c *core) claim(jobs []job) ([]job, error) {
+	taken := map[string]bool{}
+	for _, j := range jobs {
+		if !j.yields {
+			taken[j.path] = true
+		}
+	}
+	jobs = slices.DeleteFunc(jobs, func(j job) bool { return j.yields && taken[j.path] })
 	first := make(map[string]owner, len(jobs))
 	var diags diag.List
 	told := map[[2]owner]bool{} // a circular's page, data.json and data.csv collide together: said once
@@ -77,7 +90,7 @@ func (c *core) claim(jobs []job) error {
 			diags.Add(j.owner.file, j.owner.line, j.owner.col, "输出路径 %s 已由 %s 生成", j.path, prev)
 		}
 	}
-	return diags.Err()
+	return jobs, diags.Err()
 }
 
 // key is the cache key of what name makes from the inputs in; ok is

@@ -18,6 +18,9 @@ func TestNavCurrent(t *testing.T) {
 		"units/qiaotou/index.html":     `<a href="/rankings/" aria-current="true">排名</a>`,
 		"indicators/jindu/index.html":  `<a href="/rankings/" aria-current="true">排名</a>`,
 		"rankings/index.html":          `<a href="/rankings/" aria-current="page">排名</a>`,
+		"circulars/2023/index.html":    `<a href="/circulars/" aria-current="true">通报</a>`,
+		"units/index.html":             `<a href="/rankings/" aria-current="true">排名</a>`,
+		"indicators/index.html":        `<a href="/rankings/" aria-current="true">排名</a>`,
 	} {
 		html := string(files[page])
 		if !strings.Contains(html, want) {

@@ -152,7 +152,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	m := p.Month
 	v := o.circular(i)
 	d := OpenData{
-		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), URL: o.link(c.URLPath())},
+		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), URL: o.AbsURL(c.URLPath())},
 		Month:       p.Span.Key(),
 		Period:      p.Label,
 		OverallCity: m.OverallCity,

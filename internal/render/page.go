@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"regexp"
 	"strconv"
 
 	"tongbao/internal/site"
@@ -14,25 +15,29 @@ import (
 // Page is what every layout receives as its dot.
 type Page struct {
 	Site        *SiteData
-	Kind        string // home | circular | archive | page | list | 404 | unit | department | indicator | rankings
+	Kind        string // home | circular | archive | year | page | list | 404 | unit | department | indicator | rankings | units | indicators
 	Title       string
 	Path        string // below the site root: "circulars/2023/14/"
 	Permalink   string // the page's full address (absURL of Path), or "" on the 404 page, which has none
 	Description string
 	Date        *DateData // publish date shown on the page (portal rule), if any
+	Valid       string    // a plain page's 有效性 (a circular's is Circular.Valid)
 	Column      Column
 	Content     template.HTML
 
 	Circular  *Circular   // circular
-	Circulars []*Circular // home: the latest few; archive: all, newest first
-	Years     []Year      // archive
+	Circulars []*Circular // home: the latest few; archive: all, newest first; year: the year's
+	Years     []Year      // archive: the years listed in full, newest first; year: its year
+	YearLinks []YearLink  // archive, year: every year, newest first
 	Latest    *Circular   // home
 	Ranking   *Ranking    // home: the latest month's composite ranking
 	Pages     []*PlainPage
 
-	Unit      *UnitView      // unit, department (history_pages.go)
-	Indicator *IndicatorView // indicator
-	Rankings  *RankingsView  // rankings
+	UnitGroups []UnitGroup    // units: every unit, by group (index.go)
+	Sections   []IndexSection // indicators: the catalogue, by section
+	Unit       *UnitView      // unit, department (history_pages.go)
+	Indicator  *IndicatorView // indicator
+	Rankings   *RankingsView  // rankings
 
 	// Nav is the site's navigation as this page shows it: Current says
 	// which entry the page is, or is under, for aria-current.
@@ -49,6 +54,51 @@ type SiteData struct {
 	Issuer   string
 	BaseURL  string
 	Nav      []NavItem
+
+	// Icon and IconType are the site's icon for <link rel="icon"> (icon.go).
+	Icon, IconType string
+	// The footer's portal fields ([site]); each is printed only when set.
+	ICP     string     // ICP备案号, linked to the MIIT's register
+	Police  FooterLink // 公安备案号, linked to its record when the number is found
+	Contact FooterLink // 联系我们: Href "" when it is text (a telephone number)
+	Errata  FooterLink // 纠错
+	Badge   FooterLink // 党政机关网站标识: Text is the image's address
+}
+
+// FooterLink is a footer entry: its text and, if it links, where.
+type FooterLink struct {
+	Text string
+	Href string
+}
+
+// policeRE finds the record number in a 公安备案号: 湘公网安备 43050202000123号.
+var policeRE = regexp.MustCompile(`\d{10,}`)
+
+// footer fills the footer's fields of v from [site]; page addresses are
+// below base.
+func (v *SiteData) footer(si site.SiteInfo, base site.Base, asset func(string) string) {
+	v.ICP = si.ICP
+	if si.Police != "" {
+		v.Police.Text = si.Police
+		if code := policeRE.FindString(si.Police); code != "" {
+			v.Police.Href = "https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=" + code
+		}
+	}
+	href := func(t site.Target) string {
+		if t.Page != "" {
+			return base.Path + t.Page
+		}
+		return t.URL
+	}
+	if si.Contact.IsSet() {
+		v.Contact = FooterLink{Text: si.Contact.Text, Href: href(si.Contact)}
+	}
+	if si.Errata.IsSet() {
+		v.Errata = FooterLink{Text: si.Errata.Text, Href: href(si.Errata)}
+	}
+	if si.Badge != "" {
+		v.Badge = FooterLink{Text: asset(si.Badge), Href: href(si.BadgeLink)}
+	}
 }
 
 type NavItem struct {
@@ -58,8 +108,8 @@ type NavItem struct {
 }
 
 // nav marks the navigation entry of page p: the entry it is, or the
-// section it belongs to (a circular is under 通报, a unit's or an
-// indicator's history under 排名).
+// section it belongs to (a circular and a year's list are under 通报; a
+// unit's or an indicator's history, and their indexes, under 排名).
 func nav(items []NavItem, p *Page) []NavItem {
 	out := make([]NavItem, len(items))
 	for i, it := range items {
@@ -67,8 +117,8 @@ func nav(items []NavItem, p *Page) []NavItem {
 		switch {
 		case it.Path == p.Path && p.Kind != "404":
 			out[i].Current = "page"
-		case it.Path == "circulars/" && p.Kind == "circular",
-			it.Path == "rankings/" && (p.Kind == "unit" || p.Kind == "department" || p.Kind == "indicator"):
+		case it.Path == "circulars/" && (p.Kind == "circular" || p.Kind == "year"),
+			it.Path == "rankings/" && (p.Kind == "unit" || p.Kind == "department" || p.Kind == "indicator" || p.Kind == "units" || p.Kind == "indicators"):
 			out[i].Current = "true"
 		}
 	}
@@ -105,19 +155,41 @@ type Circular struct {
 	IndexNo    string    // 索引号
 	Topic      string    // 主题分类
 	Letter     bool      // 信函格式
-	Period     string    // 2023年1-2月
+	Valid      string    // 有效性: 有效 | 失效 | 废止
+	Period     string    // 2023年1-2月, the period's label: what lists lead with
 	Path       string
 	Body       template.HTML
 	Prev, Next *Circular // neighbours in date order, for navigation
 	Appendix   *Appendix // the period's tables (history_appendix.go); nil without data
 
-	date site.Date
+	year  int // of the 文号: the year of its address
+	index int // in site.Circulars
 }
 
-// Year groups the archive.
+// ListTitle is how a list names the circular: the period first, which a
+// long title buries at its end, then the title without the issuer, who
+// is the same on every line: 2023年1-2月 · 关于区政府…的通报. Layouts write
+// the two parts with their own markup.
+func (c *Circular) ListTitle() string {
+	if c.Period == "" {
+		return c.ShortTitle
+	}
+	return c.Period + " · " + c.ShortTitle
+}
+
+// Year is one year's circulars, in the archive and on its own page.
 type Year struct {
 	Year      int
+	Path      string // circulars/2023/
 	Circulars []*Circular
+}
+
+// YearLink is a year in the archive's year navigation.
+type YearLink struct {
+	Year    int
+	Path    string
+	Count   int
+	Current bool // the year of the page it is on
 }
 
 // Ranking is a month's composite ranking for the home page.

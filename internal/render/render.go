@@ -109,6 +109,7 @@ func Stream(s *site.Site, res *rank.Results, opts Options, emit func(o Output) e
 		&feeds{core: c},
 		circ,
 		&history{core: c},
+		&indexes{core: c},
 		search,
 		&openData{core: c},
 		&assets{core: c},
@@ -117,7 +118,8 @@ func Stream(s *site.Site, res *rank.Results, opts Options, emit func(o Output) e
 	for _, p := range parts {
 		jobs = append(jobs, p.jobs()...)
 	}
-	if err := c.claim(jobs); err != nil {
+	jobs, err = c.claim(jobs)
+	if err != nil {
 		return err
 	}
 	c.jobs = jobs
@@ -176,6 +178,11 @@ type core struct {
 	keys  *keyer // nil without a cache: a build spends nothing on keys
 	opts  Options
 
+	// public is where the site is read: base, or, when baseURL is a bare
+	// path, https://[site] domain with base's path. Sitemaps, feeds and
+	// canonical links need absolute addresses (DESIGN.md §7).
+	public site.Base
+
 	// view is the part of every page that comes from config.toml.
 	view *SiteData
 	// assets maps an asset's name, "css/site.css", to its fingerprinted
@@ -209,6 +216,7 @@ func newCore(s *site.Site, res *rank.Results, opts Options) (*core, error) {
 		res:      res,
 		md:       markdown.New(),
 		base:     base,
+		public:   base.Public(s.Config.Site.Domain),
 		cache:    opts.Cache,
 		opts:     opts,
 		assets:   map[string]string{},
@@ -218,6 +226,8 @@ func newCore(s *site.Site, res *rank.Results, opts Options) (*core, error) {
 	for _, a := range s.Assets {
 		c.assets[a.Name] = fingerprint("assets/"+a.Name, a.Data)
 	}
+	c.view.Icon, c.view.IconType = c.icon()
+	c.view.footer(s.Config.Site, base, func(name string) string { return c.URL(c.assets[name]) })
 	for _, circ := range s.Circulars { // oldest first: a period links to its first circular
 		if p := c.periodOf(circ); p != nil && c.reporter[p] == nil {
 			c.reporter[p] = circ
@@ -245,17 +255,9 @@ func (c *core) periodOf(circ *site.Circular) *rank.Period {
 // honouring the path of baseURL: "circulars/" → "/tongbao/circulars/".
 func (c *core) URL(p string) string { return c.base.Path + strings.TrimPrefix(p, "/") }
 
-// AbsURL returns the full address of p when baseURL has a host.
-func (c *core) AbsURL(p string) string { return c.base.URL + strings.TrimPrefix(p, "/") }
-
-// link is the best address for p: absolute when the host is known,
-// path-absolute otherwise.
-func (c *core) link(p string) string {
-	if c.base.Host != "" {
-		return c.AbsURL(p)
-	}
-	return c.URL(p)
-}
+// AbsURL returns the full address of p when the host is known (from
+// baseURL or [site] domain), its path-absolute address otherwise.
+func (c *core) AbsURL(p string) string { return c.public.URL + strings.TrimPrefix(p, "/") }
 
 // fail records a problem found while rendering.
 func (c *core) fail(err error) {

@@ -13,10 +13,15 @@ import (
 // page. Rank 1 is at the top, as readers of a league table expect; the
 // x axis carries a tick at the first month of every year.
 //
-// The chart is an image with a name and a description (role="img",
-// <title>, <desc>); the page puts the same numbers in a table right after
-// it, which is the accessible equivalent. Coordinates are printed with one
-// decimal, so the same ranks always give the same bytes.
+// It is drawn twice: wide, every period, for a desktop and for paper; and
+// narrow, the recent periods only, for a phone, where the wide one shrank
+// to a third and its text to 5 px. The stylesheet shows the one that fits
+// the chart's box (a container query, site.css). Each is an image with a
+// name and a description (role="img", <title>, <desc>); the page puts the
+// same numbers in a table right after it, which is the accessible
+// equivalent. Fewer than three ranked periods are no chart at all: the
+// table says it all. Coordinates are printed with one decimal, so the same
+// ranks always give the same bytes.
 type rankChart struct {
 	id     string     // prefix of the element ids; unique within the page
 	title  string     // accessible name: "东风路街道综合排名走势"
@@ -26,54 +31,115 @@ type rankChart struct {
 	ranks  []int      // by month; 0 where there is no rank
 }
 
-// The chart's geometry in SVG user units.
+// A chartLayout is the geometry of one drawing of a chart, in SVG user
+// units.
+type chartLayout struct {
+	class      string // rank-chart-wide | rank-chart-narrow
+	w, h       int
+	l, r, t, b int // margins around the plot
+	font       int // the axis labels' size
+	heading    int // the visible title's size
+	maxTicks   int // the most ranks labelled on the y axis
+	yearGap    int // the room a year label needs
+}
+
+var (
+	// wideChart is drawn at about its own size in a desktop's column
+	// (0.9 to 1.2 times), on paper at 0.8.
+	wideChart = chartLayout{class: "rank-chart-wide", w: 720, h: 250, l: 44, r: 20, t: 34, b: 36, font: 13, heading: 14, maxTicks: 12, yearGap: 40}
+	// narrowChart is drawn in a phone's column, 270 to 350 px wide: its
+	// axis text is 12 px on a 320 px phone, 15 px on a 390 px one.
+	narrowChart = chartLayout{class: "rank-chart-narrow", w: 300, h: 210, l: 30, r: 12, t: 32, b: 30, font: 14, heading: 14, maxTicks: 4, yearGap: 44}
+)
+
 const (
-	chartW, chartH                 = 720, 250
-	chartL, chartR, chartT, chartB = 44, 20, 34, 36
-	chartPlotW                     = chartW - chartL - chartR
-	chartPlotH                     = chartH - chartT - chartB
+	// chartMinPoints is the fewest ranked periods drawn as a chart.
+	chartMinPoints = 3
+	// narrowPeriods are the periods a phone's chart shows: two years of a
+	// monthly office.
+	narrowPeriods = 24
 	// Markers are drawn on every point of short series only; on long
 	// ones they would merge into a thick line.
 	chartMarkerLimit = 36
-	// minYearGap is the room in user units a year label needs.
-	minYearGap = 40
+	// chartLabelRoom is the room of the 名次 label, at the top left: the
+	// heading keeps clear of it on both sides.
+	chartLabelRoom = 36
 )
 
-// x is the horizontal position of month i.
-func (c *rankChart) x(i int) float64 {
-	if len(c.months) < 2 {
-		return chartL + chartPlotW/2
+// html draws the chart wide and narrow, or nothing when it has fewer than
+// chartMinPoints ranked periods.
+func (c *rankChart) html() template.HTML {
+	if ranked(c.ranks) < chartMinPoints {
+		return ""
 	}
-	return chartL + chartPlotW*float64(i)/float64(len(c.months)-1)
+	// The narrow drawing's window: the last narrowPeriods periods, or
+	// more when they hold fewer than chartMinPoints ranks.
+	from := max(0, len(c.ranks)-narrowPeriods)
+	for from > 0 && ranked(c.ranks[from:]) < chartMinPoints {
+		from--
+	}
+	narrow := &rankChart{id: c.id + "-n", title: c.title, noun: c.noun, worst: c.worst, months: c.months[from:], ranks: c.ranks[from:]}
+	return c.draw(wideChart) + "\n" + narrow.draw(narrowChart)
+}
+
+// ranked counts the periods with a rank.
+func ranked(ranks []int) int {
+	n := 0
+	for _, r := range ranks {
+		if r != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// x is the horizontal position of month i.
+func (c *rankChart) x(g chartLayout, i int) float64 {
+	plot := float64(g.w - g.l - g.r)
+	if len(c.months) < 2 {
+		return float64(g.l) + plot/2
+	}
+	return float64(g.l) + plot*float64(i)/float64(len(c.months)-1)
 }
 
 // y is the vertical position of a rank: rank 1 on the top edge of the
-// plot, rank c.worst on its bottom edge.
-func (c *rankChart) y(rank int) float64 {
+// plot, rank c.worst on its bottom edge; top is where the plot begins.
+func (c *rankChart) y(g chartLayout, top, rank int) float64 {
+	plot := float64(g.h - top - g.b)
 	if c.worst < 2 {
-		return chartT + chartPlotH/2
+		return float64(top) + plot/2
 	}
-	return chartT + chartPlotH*float64(rank-1)/float64(c.worst-1)
+	return float64(top) + plot*float64(rank-1)/float64(c.worst-1)
 }
 
-// yTicks are the ranks labelled on the y axis: every rank up to 12,
-// otherwise 1, the worst, and evenly spaced ranks between.
-func (c *rankChart) yTicks() []int {
-	if c.worst <= 12 {
-		t := make([]int, c.worst)
+// yTicks are the ranks labelled on the y axis: every rank when they are
+// few, otherwise 1, the worst, and round ranks between, a step of 1, 2,
+// 4, 5 or 10 times a power of ten apart: 1, 4, 8, 12 for twelve units on
+// a phone; 1, 10, 20, 30, 34 for thirty-four.
+func yTicks(worst, most int) []int {
+	if worst <= most {
+		t := make([]int, worst)
 		for i := range t {
 			t[i] = i + 1
 		}
 		return t
 	}
-	step := (c.worst + 5) / 6
+	need := (worst - 1 + most - 2) / (most - 1) // the smallest step giving at most `most` ticks
+	step := 1
+	for mag := 1; step < need; mag *= 10 {
+		for _, f := range []int{1, 2, 4, 5, 10} {
+			if step = f * mag; step >= need {
+				break
+			}
+		}
+	}
 	t := []int{1}
-	for r := step; r < c.worst; r += step {
-		if r > 1 {
+	for r := step; r < worst; r += step {
+		if r > 1 && worst-r >= step/2 { // a tick just above the worst would crowd its label
 			t = append(t, r)
 		}
 	}
-	return append(t, c.worst)
+	return append(t, worst)
 }
 
 // description summarises the series in words: its span, its best and worst
@@ -109,45 +175,69 @@ func (c *rankChart) description() string {
 	return b.String()
 }
 
-// html draws the chart.
-func (c *rankChart) html() template.HTML {
+// headingLines breaks the visible title into lines that fit the width at
+// the heading's size, a character an em wide (CJK text), two lines at most.
+// It is centred, clear of the 名次 label at the top left.
+func headingLines(title string, g chartLayout) []string {
+	per := max(1, (g.w-2*chartLabelRoom)/g.heading)
+	runes := []rune(title)
+	if len(runes) <= per {
+		return []string{title}
+	}
+	if len(runes) > 2*per {
+		runes = append(runes[:2*per-1], '…')
+	}
+	return []string{string(runes[:per]), string(runes[per:])}
+}
+
+// draw draws the chart in layout g.
+func (c *rankChart) draw(g chartLayout) template.HTML {
 	var b strings.Builder
 	b.Grow(4096 + 24*len(c.months))
 	id := c.id
-	fmt.Fprintf(&b, `<svg class="rank-chart" role="img" aria-labelledby="%s-title" aria-describedby="%s-desc" viewBox="0 0 %d %d" preserveAspectRatio="xMidYMid meet">`+"\n", id, id, chartW, chartH)
+	heading := headingLines(c.title, g)
+	top := g.t + (len(heading)-1)*(g.heading+4) // a second line of heading moves the plot down
+	h := g.h + top - g.t
+	fmt.Fprintf(&b, `<svg class="rank-chart %s" role="img" aria-labelledby="%s-title" aria-describedby="%s-desc" viewBox="0 0 %d %d" preserveAspectRatio="xMidYMid meet">`+"\n", g.class, id, id, g.w, h)
 	fmt.Fprintf(&b, `<title id="%s-title">%s</title>`+"\n", id, esc(c.title))
 	fmt.Fprintf(&b, `<desc id="%s-desc">%s</desc>`+"\n", id, esc(c.description()))
 
 	// Horizontal grid lines and rank labels.
-	b.WriteString(`<g class="chart-grid" fill="#555" font-size="12" text-anchor="end">` + "\n")
-	for _, r := range c.yTicks() {
-		y := c.y(r)
-		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#d5d8dc" stroke-width="1"/><text x="%d" y="%.1f" dy="4">%d</text>`+"\n",
-			chartL, y, chartW-chartR, y, chartL-8, y, r)
+	fmt.Fprintf(&b, `<g class="chart-grid" fill="#555" font-size="%d" text-anchor="end">`+"\n", g.font)
+	for _, r := range yTicks(c.worst, g.maxTicks) {
+		y := c.y(g, top, r)
+		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#d5d8dc" stroke-width="1"/><text x="%d" y="%.1f" dy="%d">%d</text>`+"\n",
+			g.l, y, g.w-g.r, y, g.l-6, y, g.font/3, r)
 	}
-	fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="start">名次</text>`+"\n", 4, 18)
+	fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="start">名次</text>`+"\n", 2, top-12)
 	// The title again, visible: role="img" hides it from assistive
 	// technology, which reads <title> instead.
-	fmt.Fprintf(&b, `<text class="chart-heading" x="%d" y="%d" text-anchor="middle" fill="#1a1a1a" font-size="14" font-weight="700">%s</text>`+"\n", chartL+chartPlotW/2, 18, esc(c.title))
+	for i, line := range heading {
+		fmt.Fprintf(&b, `<text class="chart-heading" x="%d" y="%d" text-anchor="middle" fill="#1a1a1a" font-size="%d" font-weight="700">%s</text>`+"\n",
+			g.w/2, 18+i*(g.heading+4), g.heading, esc(line))
+	}
 	b.WriteString("</g>\n")
 
 	// The x axis with a tick and a label at the first month of each year.
-	base := chartH - chartB + 6
-	fmt.Fprintf(&b, `<g class="chart-axis" fill="#555" stroke="#6b7078" font-size="12" text-anchor="middle">`+"\n")
-	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d"/>`+"\n", chartL, base, chartW-chartR, base)
+	base := h - g.b + 6
+	fmt.Fprintf(&b, `<g class="chart-axis" fill="#555" stroke="#6b7078" font-size="%d" text-anchor="middle">`+"\n", g.font)
+	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d"/>`+"\n", g.l, base, g.w-g.r, base)
 	lastLabel := -1e9
 	for i, m := range c.months {
 		if i > 0 && m.Year == c.months[i-1].Year {
 			continue
 		}
-		x := c.x(i)
+		x := c.x(g, i)
 		fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d"/>`, x, base, x, base+6)
-		if x-lastLabel >= minYearGap {
+		if x-lastLabel >= float64(g.yearGap) {
 			anchor := ""
-			if x > chartW-chartR-14 {
+			switch {
+			case x > float64(g.w-g.r-g.yearGap/2):
 				anchor = ` text-anchor="end"`
+			case x < float64(g.yearGap/2):
+				anchor = ` text-anchor="start"`
 			}
-			fmt.Fprintf(&b, `<text x="%.1f" y="%d" stroke="none"%s>%d</text>`, x, base+20, anchor, m.Year)
+			fmt.Fprintf(&b, `<text x="%.1f" y="%d" stroke="none"%s>%d</text>`, x, base+g.font+6, anchor, m.Year)
 			lastLabel = x
 		}
 		b.WriteString("\n")
@@ -169,7 +259,7 @@ func (c *rankChart) html() template.HTML {
 		if d.Len() > 0 {
 			d.WriteByte(' ')
 		}
-		fmt.Fprintf(&d, "%c%.1f %.1f", cmd, c.x(i), c.y(r))
+		fmt.Fprintf(&d, "%c%.1f %.1f", cmd, c.x(g, i), c.y(g, top, r))
 		pen = true
 	}
 	if d.Len() > 0 {
@@ -185,7 +275,7 @@ func (c *rankChart) html() template.HTML {
 		}
 		alone := (i == 0 || c.ranks[i-1] == 0) && (i == len(c.ranks)-1 || c.ranks[i+1] == 0)
 		if len(c.ranks) <= chartMarkerLimit || alone {
-			fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="3.5"/>`+"\n", c.x(i), c.y(r))
+			fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="3.5"/>`+"\n", c.x(g, i), c.y(g, top, r))
 		}
 	}
 	b.WriteString("</g>\n</svg>")

@@ -36,3 +36,13 @@ func ParseBase(baseURL string) (Base, error) {
 	}
 	return b, nil
 }
+
+// Public is where a site under b is read: b itself when baseURL names a
+// host, otherwise https://domain with b's path (DESIGN.md §7), or b when
+// no domain is known either.
+func (b Base) Public(domain string) Base {
+	if b.Host != "" || domain == "" {
+		return b
+	}
+	return Base{URL: "https://" + domain + b.Path, Path: b.Path, Host: domain}
+}

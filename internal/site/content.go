@@ -164,6 +164,7 @@ func (l *loader) parseContent(rel string) *parsed {
 	pg := &Page{File: rel, Sum: sum, Title: t.str("title"), Body: body, BodyLine: bodyLine}
 	t.require("title")
 	pg.Date, _ = t.date("date")
+	pg.Valid = validity(t, f)
 	t.done()
 	pg.Path = strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md") + "/"
 	if strings.HasSuffix(pg.Path, "/index/") || pg.Path == "index/" {
@@ -198,6 +199,7 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	p.dataKey = t.str("data")
 	p.dataAt[0], p.dataAt[1] = f.position("data")
 	c.NumberLine, c.NumberCol = f.position("number")
+	c.Valid = validity(t, f)
 	switch v := t.str("format"); v {
 	case "", "letter":
 		c.Letter = true
@@ -210,6 +212,22 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 		return nil
 	}
 	return c
+}
+
+// Validities are the values of front matter valid (有效性, DESIGN.md §6).
+var Validities = []string{"有效", "失效", "废止"}
+
+// validity reads valid: 有效 when absent.
+func validity(t *table, f *tomlFile) string {
+	v := t.str("valid")
+	if v == "" && !t.has("valid") {
+		return Validities[0]
+	}
+	if !slices.Contains(Validities, v) {
+		f.errorf("valid", "valid（有效性）应为“有效”“失效”或“废止”，而不是“%s”", v)
+		return Validities[0]
+	}
+	return v
 }
 
 func (l *loader) layouts() {

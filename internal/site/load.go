@@ -42,6 +42,7 @@ func LoadCached(dir string, c *Cache) (*Site, error) {
 	l.monthFiles()
 	l.content()
 	l.layouts()
+	l.checkAssetRefs()
 	l.finish()
 	if err := l.diags.Err(); err != nil {
 		return nil, err
@@ -249,7 +250,7 @@ func (l *loader) config() {
 	c.BaseURL = base
 	c.Language = cmp.Or(t.str("language"), "zh-CN")
 	if st := t.sub("site"); st != nil {
-		c.Site = SiteInfo{Name: st.str("name"), Domain: st.str("domain"), IDCode: st.str("idCode"), OrgCode: st.str("orgCode")}
+		c.Site = siteInfo(st, f)
 		if n := utf8.RuneCountInString(c.Site.OrgCode); c.Site.OrgCode != "" && n != 9 {
 			f.errorf("site.orgCode", "orgCode 应为9位机构代码（现为%d位）", n)
 		}

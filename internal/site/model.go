@@ -58,9 +58,27 @@ type Config struct {
 	Rules []Rule
 }
 
-// SiteInfo is the portal identity printed in meta tags and the footer.
+// SiteInfo is the portal identity printed in meta tags and the footer
+// ([site], read by siteinfo.go).
 type SiteInfo struct {
 	Name, Domain, IDCode, OrgCode string
+
+	// The footer's fields, each printed only when set.
+	ICP     string // ICP备案号: 湘ICP备12345678号
+	Police  string // 公安备案号: 湘公网安备43050202000123号
+	Contact Target // 联系我们
+	Errata  Target // 纠错
+
+	// Favicon names a file of layouts/assets/ (.ico or .png) served as the
+	// site's icon and as /favicon.ico; "" for the built-in one.
+	Favicon string
+	// Badge names the 党政机关网站标识 image in layouts/assets/, and
+	// BadgeLink its registration record: a plain image and link, never
+	// the issuing body's script.
+	Badge     string
+	BadgeLink Target
+
+	assets []assetRef // the keys above that name files
 }
 
 type Ranking struct {
@@ -286,7 +304,8 @@ type Circular struct {
 	Date                  Date
 	To                    string
 	Data                  *Month
-	Letter                bool // format = "letter" (信函格式); "file" otherwise
+	Letter                bool   // format = "letter" (信函格式); "file" otherwise
+	Valid                 string // 有效性: 有效 | 失效 | 废止 (front matter valid)
 	Body                  []byte
 	BodyLine              int // line of the file on which Body starts
 }
@@ -302,6 +321,7 @@ type Page struct {
 	Path     string // URL path: "about/", "notices/2023-05/"
 	Title    string
 	Date     Date
+	Valid    string // 有效性: 有效 | 失效 | 废止
 	Body     []byte
 	BodyLine int
 }

@@ -10,10 +10,11 @@
  * - A table wider than its box gets data-scroll, which shows a scroll hint
  *   (site.css); one without links or buttons also becomes focusable, so
  *   that the keyboard can scroll it.
- * - The 发文机关标志 and the 发文字号 of a circular stay on one line:
- *   site.css sizes the 标志 for names of up to 13 characters; what is
- *   longer than the column (a longer name; the 文号 in the largest text on
- *   a phone) is scaled down here (--fit).
+ * - The 发文机关标志, the 发文字号 and the issuer's line of the title of
+ *   a circular stay on one line: site.css sizes the 标志 for names of up
+ *   to 13 characters; what is longer than the column (a longer name; the
+ *   文号 in the largest text on a phone; the title's issuer on a 320 px
+ *   phone) is scaled down here (--fit).
  * - A date such as 2023年1-2月 is never broken across lines: it is wrapped
  *   in a span that does not wrap (site.css .nowrap).
  * - A link to something inside the folded appendix opens it.
@@ -126,7 +127,7 @@
   }
 
   function fitLines() {
-    each(".doc-issuer, .doc-number", function (p) {
+    each(".doc-issuer, .doc-number, .doc-title-issuer", function (p) {
       p.style.removeProperty("--fit");
       var text = document.createRange();
       text.selectNodeContents(p);

@@ -1,0 +1,125 @@
+package render
+
+import (
+	"strings"
+
+	"tongbao/internal/site"
+)
+
+// This file renders the catalogue's index pages (DESIGN.md §7): /units/,
+// every unit by group, and /indicators/, every indicator by section,
+// nested as in the catalogue. They read the catalogue alone (global), so
+// no month's edit renders them again. /rankings/ lists the same, from
+// the same functions.
+
+// indexes are the index pages of the catalogue.
+type indexes struct{ *core }
+
+func (x *indexes) jobs() []job {
+	return []job{
+		{path: "units/index.html", owner: own("单位索引页"), in: []input{global()}, fn: x.unitsPage},
+		{path: "indicators/index.html", owner: own("指标索引页"), in: []input{global()}, fn: x.indicatorsPage},
+	}
+}
+
+// UnitGroup is a heading of /units/ and the units under it.
+type UnitGroup struct {
+	ID    string // the section's id, a fragment units/ may be linked with
+	Name  string
+	Units []Link
+}
+
+// unitKindName is what a kind of unit is called in headings and
+// breadcrumbs.
+func unitKindName(k site.UnitKind) string {
+	if k == site.Department {
+		return "区直单位"
+	}
+	return "乡镇（街道）"
+}
+
+// unitGroups are the units as /units/ and /rankings/ list them, in
+// units.toml order: the ranked units, then the departments. This is the
+// one place that groups them: once units.toml declares [[group]]s (DESIGN
+// §5.8), the ranked units become one entry per group here.
+func (c *core) unitGroups() []UnitGroup {
+	links := func(us []*site.Unit) []Link {
+		out := make([]Link, len(us))
+		for i, u := range us {
+			out[i] = Link{Name: u.Name, Path: unitPath(u)}
+		}
+		return out
+	}
+	return []UnitGroup{
+		{ID: "townships", Name: unitKindName(site.Township), Units: links(c.s.Townships)},
+		{ID: "departments", Name: unitKindName(site.Department), Units: links(c.s.Departments)},
+	}
+}
+
+// unitGroupOf is the id of the group of /units/ that lists u.
+func unitGroupOf(u *site.Unit) string {
+	if u.Kind == site.Department {
+		return "departments"
+	}
+	return "townships"
+}
+
+// indicatorIndex is the catalogue by section, in document order: each
+// top-level entry numbered as the circulars number it (1.), with the
+// children of a group under it (（1）), and its owners as a note.
+func (c *core) indicatorIndex() []IndexSection {
+	var out []IndexSection
+	for _, sec := range site.Sections {
+		is := IndexSection{Name: sec}
+		for _, ind := range c.s.Indicators {
+			if ind.Section != sec || ind.Parent != nil {
+				continue
+			}
+			e := IndexEntry{Link: indexLink(ind, ind.Number()+" "+ind.Name)}
+			for _, ch := range ind.Children {
+				e.Children = append(e.Children, indexLink(ch, ch.Number()+ch.Name))
+			}
+			is.Indicators = append(is.Indicators, e)
+		}
+		if len(is.Indicators) > 0 {
+			out = append(out, is)
+		}
+	}
+	return out
+}
+
+func indexLink(ind *site.Indicator, name string) Link {
+	l := Link{Name: name, Path: indicatorPath(ind)}
+	if len(ind.Owners) > 0 {
+		owners := make([]string, len(ind.Owners))
+		for i, o := range ind.Owners {
+			owners[i] = o.Name
+		}
+		l.Note = "责任单位：" + strings.Join(owners, "、")
+	}
+	return l
+}
+
+var indexColumn = Column{Name: "考核排名", Description: "考核单位和考核指标索引", Keywords: "考核单位,考核指标,历次排名", Type: "数据"}
+
+func (x *indexes) unitsPage() ([]byte, error) {
+	return x.tmpl.execute("units.html", &Page{
+		Kind:        "units",
+		Title:       "考核单位",
+		Path:        "units/",
+		Description: "全部考核单位及其历次考核排名",
+		Column:      indexColumn,
+		UnitGroups:  x.unitGroups(),
+	})
+}
+
+func (x *indexes) indicatorsPage() ([]byte, error) {
+	return x.tmpl.execute("indicators.html", &Page{
+		Kind:        "indicators",
+		Title:       "考核指标",
+		Path:        "indicators/",
+		Description: "全部考核指标及其历次排名，按栏目排列",
+		Column:      indexColumn,
+		Sections:    x.indicatorIndex(),
+	})
+}
