@@ -8,6 +8,7 @@ package diag
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -24,7 +25,11 @@ type Diagnostic struct {
 	Msg  string
 }
 
-func (d Diagnostic) String() string {
+// String formats d as "file:line:col: message", with every control
+// character of the file name and message made visible (see Visible).
+func (d Diagnostic) String() string { return Visible(d.format()) }
+
+func (d Diagnostic) format() string {
 	switch {
 	case d.File == "":
 		return d.Msg
@@ -77,4 +82,24 @@ func Position(src []byte, offset int) (line, col int) {
 	line = 1 + bytes.Count(head, []byte{'\n'})
 	start := bytes.LastIndexByte(head, '\n') + 1
 	return line, 1 + utf8.RuneCount(head[start:])
+}
+
+// Lines is err as the lines a terminal or the preview's overlay shows:
+// one per diagnostic of a List, else the error's own lines. Every line is
+// made Visible, so that no error, whatever text of the input it quotes,
+// can act on the terminal.
+func Lines(err error) []string {
+	var l List
+	if errors.As(err, &l) && len(l) > 0 {
+		out := make([]string, len(l))
+		for i, d := range l {
+			out[i] = d.String()
+		}
+		return out
+	}
+	out := strings.Split(err.Error(), "\n")
+	for i, line := range out {
+		out[i] = Visible(line)
+	}
+	return out
 }
