@@ -10,8 +10,9 @@ import (
 // notDigested are the fields of a period (and of the month data it
 // carries) that its digest leaves out, each for a reason.
 var notDigested = map[string]string{
-	"Month.Sum":   "the hash of the month file's bytes: the file is an input of its own",
-	"Result.Line": "where a [[result]] stands: read by diagnostics only",
+	"Month.Sum":        "the hash of the month file's bytes: the file is an input of its own",
+	"Result.Line":      "where a [[result]] stands: read by diagnostics only",
+	"Period.Conflicts": "hand entries that repeat a rule's measure: an error (Results.Err), so nothing is rendered",
 }
 
 // TestDigestCoversEveryField changes every value a period holds, one at a

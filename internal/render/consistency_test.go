@@ -435,7 +435,8 @@ func (r *consistencyRun) editCircularFront(undo map[string][]byte) string {
 
 var (
 	groupSizeRE = regexp.MustCompile(`(?m)^groupSize     = [0-9]+$`)
-	rewardTopRE = regexp.MustCompile(`(?m)^rewardTopTownship     = [0-9]+$`)
+	amountRE    = regexp.MustCompile(`(?m)^amount = [0-9]+$`)
+	streakRE    = regexp.MustCompile(`(?m)^streak = [0-9]+$`)
 	siteTitleRE = regexp.MustCompile(`(?m)^title    = "([^"]*)"$`)
 	decimalsRE  = regexp.MustCompile(`(?m)^decimals = [0-9]$`)
 )
@@ -447,8 +448,13 @@ func (r *consistencyRun) editConfig(undo map[string][]byte) string {
 			return fmt.Sprintf("groupSize     = %d", 2+r.rng.IntN(3))
 		})
 	case 1:
-		return "config.toml " + r.replaceLine(undo, "config.toml", rewardTopRE, func([]string) string {
-			return fmt.Sprintf("rewardTopTownship     = %d", 10000*r.rng.IntN(10))
+		if r.rng.IntN(2) == 0 {
+			return "config.toml " + r.replaceLine(undo, "config.toml", streakRE, func([]string) string {
+				return fmt.Sprintf("streak = %d", 2+r.rng.IntN(3))
+			})
+		}
+		return "config.toml " + r.replaceLine(undo, "config.toml", amountRE, func([]string) string {
+			return fmt.Sprintf("amount = %d", 10000*(1+r.rng.IntN(10)))
 		})
 	case 2:
 		return "config.toml " + r.replaceLine(undo, "config.toml", decimalsRE, func([]string) string {

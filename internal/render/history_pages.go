@@ -103,17 +103,30 @@ type UnitView struct {
 	Name      string
 	Slug      string
 	Township  bool
-	Kind      string // 乡镇（街道） | 区直单位
+	Kind      string // [terms] unit or department: 乡镇（街道） | 区直单位
+	Group     string // its unit group, when units.toml has groups
+	CityLabel string // 全市
 	PeerLabel string // 三区
 	// Township pages: the composite rank over time as a chart and, right
 	// after it, as the rows of a table (月份, 综合排名, 变化, 综合得分).
 	Chart     template.HTML
 	Composite template.HTML
 	Latest    string // 2023年1-2月综合考核排名第三
+	// Aggregates are its ranks in the quarters, halves and years that
+	// circulars report, oldest first.
+	Aggregates []AggregateRank
 	// Per year: a township's rank on every indicator that applies to it;
 	// a department's 考核排类 and its indicators' city and peer ranks.
 	Years []YearMatrix
 	Owned []Link // a department's indicators
+}
+
+// An AggregateRank is a township's rank in a quarter, half or year.
+type AggregateRank struct {
+	Label string // 2024年度
+	Path  string // the circular that reports it
+	Rank  string // 第三
+	Score string
 }
 
 // IndicatorView is an indicator's page.
@@ -122,6 +135,8 @@ type IndicatorView struct {
 	Name      string
 	Number    string // 1. or （1）
 	Section   string
+	Unit      string // [terms] unit: 乡镇（街道）
+	CityLabel string // 全市
 	PeerLabel string // 三区
 	Parent    *Link
 	Children  []Link
@@ -141,6 +156,8 @@ type IndicatorView struct {
 
 // RankingsView is /rankings/.
 type RankingsView struct {
+	Unit        string // [terms] unit: 乡镇（街道）
+	Department  string // [terms] department: 区直单位
 	Years       []YearMatrix
 	Legend      []LegendItem
 	Townships   []Link
@@ -166,13 +183,26 @@ type IndexEntry struct {
 	Children []Link
 }
 
-var historyColumn = Column{Name: "考核排名", Description: "乡镇（街道）综合考核排名及各单位、各指标历次排名", Keywords: "考核排名,综合排名,历史数据", Type: "数据"}
+// historyColumn is the portal column of the history pages.
+func (c *core) historyColumn() Column {
+	return Column{Name: "考核排名", Description: c.s.Config.Terms.Unit + "综合考核排名及各单位、各指标历次排名", Keywords: "考核排名,综合排名,历史数据", Type: "数据"}
+}
 
 func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	m := h.model()
 	dec := h.s.Config.Scoring.Decimals
 	comp := m.composite[u]
-	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: "乡镇（街道）", PeerLabel: h.s.Config.Ranking.DistrictLabel}
+	terms := h.s.Config.Terms
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: terms.Unit, CityLabel: terms.City, PeerLabel: terms.Peer}
+	if u.Group != nil {
+		v.Group = u.Group.Name
+	}
+	for i, p := range m.aggregate[u] {
+		if p.rank > 0 {
+			v.Aggregates = append(v.Aggregates, AggregateRank{Label: m.aggRefs[i].Label, Path: m.aggRefs[i].Path,
+				Rank: zh.RankPhrase(p.rank, p.tied), Score: formatScore(p.value, dec)})
+		}
+	}
 	ranks := make([]int, len(comp))
 	rows := rowWriter{c: h.core}
 	prev := 0
@@ -197,7 +227,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.Composite = rows.html()
 	if len(m.periods) > 0 {
 		chart := &rankChart{id: "chart-composite", title: u.Name + "综合考核排名走势", noun: "综合考核排名",
-			worst: len(h.s.Townships), months: m.refs, ranks: ranks}
+			worst: rankedWith(h.s, u), months: m.refs, ranks: ranks}
 		v.Chart = chart.html()
 	}
 	var inds []*site.Indicator
@@ -218,9 +248,18 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		Path:        unitPath(u),
 		Description: u.Name + "历次综合考核排名和各单项指标排名",
 		Date:        m.updated,
-		Column:      historyColumn,
+		Column:      h.historyColumn(),
 		Unit:        v,
 	})
+}
+
+// rankedWith is how many townships u is ranked with: its group's, or
+// every township.
+func rankedWith(s *site.Site, u *site.Unit) int {
+	if u.Group != nil {
+		return len(u.Group.Units)
+	}
+	return len(s.Townships)
 }
 
 // peerPhrase writes a peer rank with its group: 三区第二, 四区并列第一.
@@ -233,14 +272,15 @@ func peerPhrase(res *site.Result) string {
 
 func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	m := h.model()
-	label := h.s.Config.Ranking.DistrictLabel
-	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: "区直单位", PeerLabel: label}
+	terms := h.s.Config.Terms
+	label := terms.Peer
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, CityLabel: terms.City, PeerLabel: label}
 	owned := m.owned[u]
 	for _, ind := range owned {
 		l := Link{Name: ind.Name, Path: indicatorPath(ind)}
 		for i := len(m.periods) - 1; i >= 0; i-- {
 			if res := m.periods[i].Month.Result(ind.ID); res != nil && (res.City > 0 || res.District > 0) {
-				l.Note = m.refs[i].Label + "：" + zh.RankSentence(res.City, res.CityTie, res.District, res.DistrictTie, res.DistrictLabel)
+				l.Note = m.refs[i].Label + "：" + h.rankSentence(res)
 				break
 			}
 		}
@@ -263,7 +303,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		case k.peer:
 			return k.ind.Name + "（" + label + "）", indicatorPath(k.ind)
 		}
-		return k.ind.Name + "（全市）", indicatorPath(k.ind)
+		return k.ind.Name + "（" + terms.City + "）", indicatorPath(k.ind)
 	}
 	cell := func(k rowKey, i int) rankCell {
 		if k.ind == nil {
@@ -289,18 +329,19 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		Kind:        "department",
 		Title:       u.Name + "历次考核情况",
 		Path:        unitPath(u),
-		Description: u.Name + "负责指标的历次全市排名和历次考核排类",
+		Description: u.Name + "负责指标的历次" + terms.City + "排名和历次考核排类",
 		Date:        m.updated,
-		Column:      historyColumn,
+		Column:      h.historyColumn(),
 		Unit:        v,
 	})
 }
 
 func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	m := h.model()
-	label := h.s.Config.Ranking.DistrictLabel
+	terms := h.s.Config.Terms
+	label := terms.Peer
 	v := &IndicatorView{ID: ind.ID, Name: ind.Name, Number: ind.Number(), Section: ind.Section,
-		PeerLabel: label, Townships: len(ind.Townships)}
+		Unit: terms.Unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships)}
 	if ind.Parent != nil {
 		v.Parent = &Link{Name: ind.Parent.Name, Path: indicatorPath(ind.Parent)}
 	}
@@ -330,7 +371,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		}
 	}
 	moved := city
-	v.ChangeLabel = "全市排名变化"
+	v.ChangeLabel = terms.City + "排名变化"
 	if !anyCity {
 		moved, v.ChangeLabel = peer, label+"排名变化"
 	}
@@ -356,7 +397,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 	v.Ranks = rows.html()
 	if anyCity {
-		c := &rankChart{id: "chart-city", title: ind.Name + "全市排名走势", noun: "全市排名",
+		c := &rankChart{id: "chart-city", title: ind.Name + terms.City + "排名走势", noun: terms.City + "排名",
 			worst: h.s.Config.Ranking.CityUnits, months: m.refs, ranks: city}
 		v.CityChart = c.html()
 	}
@@ -367,7 +408,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 
 	if byUnit := m.townships[ind.ID]; byUnit != nil {
-		v.Years = matrices(h, indicatorPath(ind), "乡镇（街道）", "%d年乡镇（街道）排名", ind.Townships,
+		v.Years = matrices(h, indicatorPath(ind), terms.Unit, "%d年"+terms.Unit+"排名", ind.Townships,
 			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 			func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals) },
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
@@ -376,9 +417,9 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		Kind:        "indicator",
 		Title:       ind.Name + "历次排名",
 		Path:        indicatorPath(ind),
-		Description: ind.Name + "历次全市排名、" + label + "排名和乡镇（街道）排名",
+		Description: ind.Name + "历次" + terms.City + "排名、" + label + "排名和" + terms.Unit + "排名",
 		Date:        m.updated,
-		Column:      historyColumn,
+		Column:      h.historyColumn(),
 		Indicator:   v,
 	})
 }
@@ -395,10 +436,14 @@ func heatLevel(rank, n int) int {
 
 func (h *history) rankingsPage() ([]byte, error) {
 	m := h.model()
-	n := len(h.s.Townships)
+	n := 0 // the shades cover the ranks of the largest group
+	for _, t := range h.s.Townships {
+		n = max(n, rankedWith(h.s, t))
+	}
 	dec := h.s.Config.Scoring.Decimals
-	v := &RankingsView{}
-	v.Years = matrices(h, "rankings/", "乡镇（街道）", "%d年乡镇（街道）综合考核排名", h.s.Townships,
+	terms := h.s.Config.Terms
+	v := &RankingsView{Unit: terms.Unit, Department: terms.Department}
+	v.Years = matrices(h, "rankings/", terms.Unit, "%d年"+terms.Unit+"综合考核排名", h.s.Townships,
 		func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 		func(t *site.Unit, i int) rankCell {
 			p := m.composite[t][i]
@@ -408,7 +453,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 			return rankCell{
 				text:  strconv.Itoa(p.rank),
 				score: formatScore(p.value, dec),
-				class: "heat-" + strconv.Itoa(heatLevel(p.rank, n)),
+				class: "heat-" + strconv.Itoa(heatLevel(p.rank, rankedWith(h.s, t))),
 			}
 		},
 		func(p *rank.Period) []input { return []input{compositeIn(p)} })
@@ -436,7 +481,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 	for _, d := range h.s.Departments {
 		v.Departments = append(v.Departments, Link{Name: d.Name, Path: unitPath(d)})
 	}
-	for _, sec := range site.Sections {
+	for _, sec := range terms.Sections {
 		is := IndexSection{Name: sec}
 		for _, ind := range h.s.Indicators {
 			if ind.Section != sec || ind.Parent != nil {
@@ -456,9 +501,9 @@ func (h *history) rankingsPage() ([]byte, error) {
 		Kind:        "rankings",
 		Title:       "历次考核排名",
 		Path:        "rankings/",
-		Description: "乡镇（街道）历次综合考核排名，及各单位、各指标的排名历史",
+		Description: terms.Unit + "历次综合考核排名，及各单位、各指标的排名历史",
 		Date:        m.updated,
-		Column:      historyColumn,
+		Column:      h.historyColumn(),
 		Rankings:    v,
 	})
 }

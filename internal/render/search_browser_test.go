@@ -122,24 +122,26 @@ func TestBrowserSearchMore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.Circulars) != 24 {
-		t.Fatalf("the 2-year demo has %d circulars, want 24", len(s.Circulars))
+	// 24 months, the year 2022 and the four quarters of the last twelve
+	// months.
+	if len(s.Circulars) != 29 {
+		t.Fatalf("the 2-year demo has %d circulars, want 29", len(s.Circulars))
 	}
 	srv := serveOutputs(t, renderFiles(t, s, "/"), "/")
 	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape("通报"))
 	browsertest.WaitFor(t, ctx, `document.querySelectorAll(".search-result").length > 0`, "the results")
-	// 通报 is in every circular's title, and in 关于本站: 25 results.
-	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "找到 25 条结果，先显示前 20 条。" {
-		t.Errorf("status %q, want 找到 25 条结果，先显示前 20 条。", got)
+	// 通报 is in every circular's title, and in 关于本站: 30 results.
+	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "找到 30 条结果，先显示前 20 条。" {
+		t.Errorf("status %q, want 找到 30 条结果，先显示前 20 条。", got)
 	}
 	if n := evalJS[int](t, ctx, `document.querySelectorAll(".search-result").length`); n != 20 {
 		t.Errorf("%d results shown, want 20", n)
 	}
 	run(t, ctx, chromedp.Focus(chromedp.CSS(".search-more")))
 	run(t, ctx, chromedp.KeyEvent(kb.Enter))
-	browsertest.WaitFor(t, ctx, `document.querySelectorAll(".search-result").length === 25`, "all 25 results")
-	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "找到 25 条结果，已显示 25 条。" {
-		t.Errorf("status %q, want 找到 25 条结果，已显示 25 条。", got)
+	browsertest.WaitFor(t, ctx, `document.querySelectorAll(".search-result").length === 30`, "all 30 results")
+	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "找到 30 条结果，已显示 30 条。" {
+		t.Errorf("status %q, want 找到 30 条结果，已显示 30 条。", got)
 	}
 	if ok := evalJS[bool](t, ctx, `document.activeElement === document.querySelectorAll(".search-result a")[20]`); !ok {
 		t.Error("the focus did not move to the first new result")

@@ -2,8 +2,11 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+
+	"tongbao/internal/zh"
 )
 
 // This file describes the data formats: each key a file may hold, its
@@ -27,6 +30,8 @@ const (
 	Tables                   // an array of tables of the field's Fields: [[result]]
 	Scores                   // a table of one number per township, keyed by name or slug
 	Lists                    // a table of lists of unit names, keyed by names staff choose
+	Section                  // a table of the field's Fields: [ranking]
+	Texts                    // an array of strings
 )
 
 // A Field is one key of a data file.
@@ -36,7 +41,10 @@ type Field struct {
 	Label    string // short Chinese name: a workbook's column heading
 	Help     string // what to write, in Chinese
 	Required bool
-	Fields   []Field // the keys of each table, for Tables
+	// Values are the values a Text may take, when it may take only
+	// these: ties = "competition" or "dense".
+	Values []string
+	Fields []Field // the keys of each table, for Tables and Section
 }
 
 // A Format is one kind of data file.
@@ -148,7 +156,14 @@ func (r *record) get(f *Field) (any, bool) {
 	}
 	switch f.Kind {
 	case Text, UnitRef, IndicatorRef:
-		return t.str(f.Key), true // "", reported, when it is not a string
+		s := t.str(f.Key) // "", reported, when it is not a string
+		if len(f.Values) > 0 && !slices.Contains(f.Values, s) {
+			if _, isString := t.m[f.Key].(string); isString {
+				t.f.errorf(t.at(f.Key), "%s 应为 %s，而不是“%s”", f.Key, zh.Or(f.Values), s)
+			}
+			return nil, false
+		}
+		return s, true
 	case Integer, Rank:
 		return t.intOK(f.Key)
 	case Number:
@@ -158,9 +173,12 @@ func (r *record) get(f *Field) (any, bool) {
 	case Tables:
 		tables := t.tables(f.Key)
 		return tables, tables != nil
-	case Scores, Lists:
+	case Scores, Lists, Section:
 		sub := t.sub(f.Key)
 		return sub, sub != nil
+	case Texts:
+		elems := t.strings(f.Key)
+		return elems, elems != nil
 	}
 	panic(fmt.Sprintf("site: field %s has kind %d", f.Key, f.Kind))
 }
@@ -198,6 +216,33 @@ func (r *record) tables(key string) []*table {
 }
 
 func (r *record) table(key string) *table { t, _ := r.values[r.field(key).Key].(*table); return t }
+
+// section reads the table at key through its field's description; a
+// table that is not there reads as one without keys.
+func (r *record) section(key string) *record {
+	f := r.field(key)
+	if t := r.table(key); t != nil {
+		return read(t, f.Fields)
+	}
+	return &record{t: &table{f: r.t.f, path: r.t.at(key), m: map[string]any{}, used: map[string]bool{}}, fields: f.Fields, values: map[string]any{}}
+}
+
+// records reads each table of the array of tables at key through its
+// field's description.
+func (r *record) records(key string) []*record {
+	f := r.field(key)
+	var out []*record
+	for _, t := range r.tables(key) {
+		out = append(out, read(t, f.Fields))
+	}
+	return out
+}
+
+// texts returns an array of strings, each with its path.
+func (r *record) texts(key string) []element {
+	e, _ := r.values[r.field(key).Key].([]element)
+	return e
+}
 
 // at is the path of key, for diagnostics about its value.
 func (r *record) at(key string) string { return r.t.at(r.field(key).Key) }

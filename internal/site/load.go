@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/zh"
 )
 
 // MaxFileSize bounds every input file. Real month files are a few
@@ -66,6 +67,12 @@ type loader struct {
 	diags diag.List
 
 	unreadable bool // a file of the catalogue could not be read or parsed
+
+	// configFile and ruleRecords are config.toml and its [[rule]]s as
+	// read: rules name groups and indicators, and are resolved once
+	// those are read (rules).
+	configFile  *tomlFile
+	ruleRecords []*record
 }
 
 // read returns a file's text ready for parsing: checked for size, UTF-8
@@ -209,118 +216,11 @@ func (l *loader) decodeFile(name string) (*table, *tomlFile, bool) {
 	return t, f, ok
 }
 
-func (l *loader) config() {
-	const name = "config.toml"
-	t, f, ok := l.decodeFile(name)
-	if !ok {
-		return
-	}
-	c := &l.s.Config
-	c.Title = t.str("title")
-	c.BaseURL = cmp.Or(t.str("baseURL"), "/")
-	if !strings.HasSuffix(c.BaseURL, "/") {
-		c.BaseURL += "/"
-	}
-	if !strings.HasPrefix(c.BaseURL, "/") && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
-		f.errorf("baseURL", "baseURL 应以 / 或 http(s):// 开头")
-	}
-	c.Language = cmp.Or(t.str("language"), "zh-CN")
-	if st := t.sub("site"); st != nil {
-		c.Site = SiteInfo{Name: st.str("name"), Domain: st.str("domain"), IDCode: st.str("idCode"), OrgCode: st.str("orgCode")}
-		if n := utf8.RuneCountInString(c.Site.OrgCode); c.Site.OrgCode != "" && n != 9 {
-			f.errorf("site.orgCode", "orgCode 应为9位机构代码（现为%d位）", n)
-		}
-		st.done()
-	}
-	if it := t.sub("issuer"); it != nil {
-		c.Issuer = it.str("name")
-		it.done()
-	}
-	if c.Issuer == "" {
-		f.errorf("issuer", "缺少发文机关 [issuer] name")
-	}
-	c.Ranking = Ranking{GroupSize: 3, CityUnits: 12, DistrictUnits: 3, DistrictLabel: "三区"}
-	if rt := t.sub("ranking"); rt != nil {
-		switch v := rt.str("ties"); v {
-		case "", "competition":
-		case "dense":
-			c.Ranking.Dense = true
-		default:
-			f.errorf("ranking.ties", "ties 应为 competition 或 dense，而不是“%s”", v)
-		}
-		positive := func(key string, dst *int) {
-			if rt.has(key) {
-				if n := rt.int(key); n > 0 {
-					*dst = n
-				} else {
-					f.errorf("ranking."+key, "%s 应为正整数", key)
-				}
-			}
-		}
-		positive("groupSize", &c.Ranking.GroupSize)
-		positive("cityUnits", &c.Ranking.CityUnits)
-		positive("districtUnits", &c.Ranking.DistrictUnits)
-		c.Ranking.DistrictLabel = cmp.Or(rt.str("districtLabel"), c.Ranking.DistrictLabel)
-		rt.done()
-	}
-	c.Scoring.Decimals = 2
-	if st := t.sub("scoring"); st != nil {
-		switch v := st.str("method"); v {
-		case "", "rank-points":
-		case "score":
-			c.Scoring.RawScore = true
-		default:
-			f.errorf("scoring.method", "method 应为 rank-points 或 score，而不是“%s”", v)
-		}
-		if st.has("decimals") {
-			c.Scoring.Decimals = decimals(st, f, "decimals")
-		}
-		st.done()
-	}
-	if pt := t.sub("policy"); pt != nil {
-		c.Policy.RewardTopTownship = int64(nonNegative(pt, f, "rewardTopTownship"))
-		c.Policy.RewardCityFirst = int64(nonNegative(pt, f, "rewardCityFirst"))
-		c.Policy.InterviewLastTownship = pt.str("interviewLastTownship")
-		pt.done()
-		c.Rules = policyRules(c.Policy, func(key string) int {
-			line, _ := f.position("policy." + key)
-			return line
-		})
-	}
-	t.done()
-}
-
-// policyRules are the rules [policy] asks for, in the order their
-// measures are listed: the rewards, then the 约谈. line gives the line
-// of a key of [policy].
-func policyRules(p Policy, line func(key string) int) []Rule {
-	var rules []Rule
-	if p.RewardTopTownship > 0 {
-		rules = append(rules, Rule{On: OnComposite, Select: First, Action: "奖励", Amount: p.RewardTopTownship, Line: line("rewardTopTownship")})
-	}
-	if p.RewardCityFirst > 0 {
-		rules = append(rules, Rule{On: OnCity, Select: First, Action: "奖励", Amount: p.RewardCityFirst, Line: line("rewardCityFirst")})
-	}
-	if p.InterviewLastTownship != "" {
-		rules = append(rules, Rule{On: OnComposite, Select: Last, Action: "约谈", Who: p.InterviewLastTownship, Line: line("interviewLastTownship")})
-	}
-	return rules
-}
-
 func decimals(t *table, f *tomlFile, key string) int {
 	n := t.int(key)
 	if n < 0 || n > 6 {
 		f.errorf(t.at(key), "%s 应在 0～6 之间", key)
 		return 2
-	}
-	return n
-}
-
-func nonNegative(t *table, f *tomlFile, key string) int {
-	n := t.int(key)
-	if n < 0 {
-		f.errorf(t.at(key), "%s 不能为负数", key)
-		return 0
 	}
 	return n
 }
@@ -333,11 +233,30 @@ func (l *loader) units() {
 	if !ok {
 		return
 	}
+	terms := l.s.Config.Terms
+	groups := map[string]*Group{}
+	for _, gt := range t.tables("group") {
+		g := &Group{Name: gt.str("name")}
+		gt.done()
+		switch {
+		case !gt.require("name"):
+		case !l.cleanName(f, gt.at("name"), "组名", g.Name):
+		case groups[g.Name] != nil:
+			f.errorf(gt.at("name"), "组名“%s”重复", g.Name)
+		default:
+			groups[g.Name] = g
+			l.s.Groups = append(l.s.Groups, g)
+		}
+	}
 	slugs := map[string]string{}
 	add := func(ut *table, kind UnitKind) *Unit {
 		u := &Unit{Name: ut.str("name"), Slug: ut.str("slug"), Kind: kind}
+		group := ""
+		if kind == Township {
+			group = ut.str("group") // departments are never grouped: group = is unknown there
+		}
 		ut.done()
-		if !ut.require("name") || !ut.require("slug") {
+		if !ut.require("name") || !ut.require("slug") || !l.cleanName(f, ut.at("name"), "单位名称", u.Name) {
 			return nil
 		}
 		if !slugRE.MatchString(u.Slug) {
@@ -350,6 +269,20 @@ func (l *loader) units() {
 		if prev, dup := slugs[u.Slug]; dup {
 			f.errorf(ut.at("slug"), "slug“%s”重复（已用于“%s”）", u.Slug, prev)
 			return nil
+		}
+		if kind == Township {
+			switch g := groups[group]; {
+			case len(groups) == 0 && ut.has("group"):
+				f.errorf(ut.at("group"), "未知的组“%s”（units.toml 中没有 [[group]]）", shown(group))
+			case len(groups) == 0:
+			case !ut.has("group"):
+				f.errorf(ut.path, "%s“%s”缺少 group（units.toml 有 [[group]] 时每个 [[township]] 都要写明所属组）", terms.Unit, u.Name)
+			case g == nil:
+				f.errorf(ut.at("group"), "未知的组“%s”%s", shown(group), suggest(group, names(groupUnits(l.s.Groups))))
+			default:
+				u.Group = g
+				g.Units = append(g.Units, u)
+			}
 		}
 		slugs[u.Slug] = u.Name
 		l.s.units[u.Name] = u
@@ -376,12 +309,33 @@ func (l *loader) units() {
 		l.s.units[u.Slug] = u
 	}
 	if len(l.s.Townships) == 0 {
-		f.errorf("", "units.toml 中没有乡镇（街道）[[township]]")
+		f.errorf("", "units.toml 中没有%s [[township]]", terms.Unit)
+	}
+	for _, g := range l.s.Groups {
+		if len(g.Units) == 0 {
+			f.errorf("", "组“%s”没有%s（[[township]] 的 group 都不是它）", g.Name, terms.Unit)
+		}
 	}
 }
 
-// Sections are the three parts of 任务完成情况, in their fixed order.
-var Sections = []string{"重点工作", "重点项目", "重点任务"}
+// groupUnits stands the groups' names in for units', for suggest.
+func groupUnits(groups []*Group) []*Unit {
+	out := make([]*Unit, len(groups))
+	for i, g := range groups {
+		out[i] = &Unit{Name: g.Name}
+	}
+	return out
+}
+
+// cleanName reports a name holding spaces around it or characters one
+// cannot see (names.go); it returns whether the name is clean.
+func (l *loader) cleanName(f *tomlFile, at, what, name string) bool {
+	if p := nameProblem(name); p != "" {
+		f.errorf(at, "%s“%s”%s，请删去", what, shown(name), p)
+		return false
+	}
+	return true
+}
 
 var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
@@ -432,8 +386,8 @@ func (l *loader) indicatorCatalogue() {
 				parent.Children = append(parent.Children, ind)
 			}
 		}
-		if !slices.Contains(Sections, ind.Section) {
-			f.errorf(cmp.Or(pathIf(it, "section"), it.path), "section 应为 重点工作、重点项目 或 重点任务，而不是“%s”", ind.Section)
+		if sections := s.Config.Terms.Sections; !slices.Contains(sections, ind.Section) {
+			f.errorf(cmp.Or(pathIf(it, "section"), it.path), "section 应为 %s，而不是“%s”%s", zh.Or(sections), ind.Section, suggest(ind.Section, sections))
 		}
 		for _, e := range it.strings("owners") {
 			u := s.units[e.value]
@@ -441,7 +395,7 @@ func (l *loader) indicatorCatalogue() {
 			case u == nil:
 				f.errorf(e.path, "未知单位“%s”%s", e.value, suggest(e.value, names(s.Departments)))
 			case u.Kind != Department:
-				f.errorf(e.path, "责任单位“%s”不是区直单位", e.value)
+				f.errorf(e.path, "责任单位“%s”不是%s", e.value, s.Config.Terms.Department)
 			default:
 				ind.Owners = append(ind.Owners, u)
 			}
@@ -450,7 +404,7 @@ func (l *loader) indicatorCatalogue() {
 			switch v := v.(type) {
 			case string:
 				if v != "all" {
-					f.errorf(it.at("townships"), "townships 应为 \"all\" 或乡镇（街道）名称的数组")
+					f.errorf(it.at("townships"), "townships 应为 \"all\" 或%s名称的数组", s.Config.Terms.Unit)
 				}
 				ind.Townships = slices.Clone(s.Townships)
 			default:
@@ -461,7 +415,7 @@ func (l *loader) indicatorCatalogue() {
 						continue
 					}
 					if seen[u] {
-						f.errorf(e.path, "乡镇（街道）“%s”重复", u.Name)
+						f.errorf(e.path, "%s“%s”重复", s.Config.Terms.Unit, u.Name)
 						continue
 					}
 					seen[u] = true
@@ -506,8 +460,9 @@ func (l *loader) indicatorCatalogue() {
 	t.done()
 	// Document order is section order first: a 重点项目 entry written
 	// before a 重点工作 one still prints after it.
+	sections := s.Config.Terms.Sections
 	slices.SortStableFunc(s.Indicators, func(a, b *Indicator) int {
-		return cmp.Compare(slices.Index(Sections, a.Section), slices.Index(Sections, b.Section))
+		return cmp.Compare(slices.Index(sections, a.Section), slices.Index(sections, b.Section))
 	})
 	s.Indicators = groupChildren(s.Indicators)
 	for i, ind := range s.Indicators {
@@ -538,16 +493,34 @@ func pathIf(t *table, key string) string {
 // township resolves a township by name or slug, reporting an unknown one
 // with the nearest name.
 func (l *loader) township(f *tomlFile, at, key string) *Unit {
+	terms := l.s.Config.Terms
 	u := l.s.units[key]
 	if u != nil && u.Kind == Township {
 		return u
 	}
 	if u != nil {
-		f.errorf(at, "“%s”是区直单位，不是乡镇（街道）", key)
+		f.errorf(at, "“%s”是%s，不是%s", key, terms.Department, terms.Unit)
 		return nil
 	}
-	f.errorf(at, "未知乡镇（街道）“%s”%s", key, suggest(key, names(l.s.Townships)))
+	if !l.knownAfterCleaning(f, at, terms.Unit, key) {
+		f.errorf(at, "未知%s“%s”%s", terms.Unit, key, suggest(key, names(l.s.Townships)))
+	}
 	return nil
+}
+
+// knownAfterCleaning reports a unit name that is unknown only for the
+// spaces or hidden characters it holds (names.go), and says so.
+func (l *loader) knownAfterCleaning(f *tomlFile, at, what, key string) bool {
+	p := nameProblem(key)
+	if p == "" {
+		return false
+	}
+	msg := fmt.Sprintf("%s名称“%s”%s，请删去", what, shown(key), p)
+	if u := l.s.units[cleanName(key)]; u != nil {
+		msg += fmt.Sprintf("（删去后为“%s”）", u.Name)
+	}
+	f.errorf(at, "%s", msg)
+	return true
 }
 
 func names(units []*Unit) []string {
