@@ -77,7 +77,7 @@ func Write(dir string, sample *site.Site, years int, seed int64) error {
 		return fmt.Errorf("年数 %d 过大（最多 50 年）", years)
 	}
 	if len(sample.Townships) == 0 {
-		return errors.New("示例站点没有乡镇（街道）")
+		return errors.New("示例站点没有 [[township]]")
 	}
 	return WriteFiles(dir, Files(sample, years, seed))
 }

@@ -263,8 +263,8 @@ func Composite(cols []Column, adjust map[int]float64, m Method, decimals int) []
 // An Entry is one entry of the circular (a group or an indicator) as the
 // city-bottom list sees it. A zero field means the entry has no such rank.
 type Entry struct {
-	City          int // 全市 rank
-	District      int // peer (三区) rank
+	City          int // the city rank ([terms] city)
+	District      int // the peer rank ([terms] peer)
 	DistrictUnits int // size of the peer group
 }
 

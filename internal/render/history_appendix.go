@@ -19,14 +19,14 @@ import (
 type Appendix struct {
 	Period     string
 	Note       string // what the tables are, in the office's words
-	CityHeader string // 全市排名
-	PeerHeader string // 三区排名
+	CityHeader string // <city>排名
+	PeerHeader string // <peer>排名
 	// Composite are the composite rankings, one per unit group: of a
 	// month, or an aggregate's of its months.
 	Composite []AppendixTable
 	Tables    []AppendixTable // one per indicator with township scores (and group)
 	// CityRanks are the rows of the table of city and peer ranks (指标,
-	// 全市排名, 三区排名); empty when no entry has one.
+	// <city>排名, <peer>排名); empty when no entry has one.
 	CityRanks template.HTML
 	// Partial says, in an aggregate, which townships were ranked in only
 	// some of its months, and so were aggregated over those (§5.10).
@@ -34,12 +34,12 @@ type Appendix struct {
 }
 
 // AppendixTable is one township table of the appendix. Its rows (排名,
-// 乡镇（街道）, 得分) are written by rowWriter.
+// <unit>, 得分) are written by rowWriter.
 type AppendixTable struct {
 	ID         string // html id: appendix-gongye
 	Caption    string
 	Path       string // the indicator's page; "" for the composite
-	UnitHeader string // 乡镇（街道）
+	UnitHeader string // [terms] unit
 	ScoreLabel string // 得分 | 综合得分
 	Rows       template.HTML
 }

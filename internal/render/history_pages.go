@@ -103,10 +103,10 @@ type UnitView struct {
 	Name      string
 	Slug      string
 	Township  bool
-	Kind      string // [terms] unit or department: 乡镇（街道） | 区直单位
+	Kind      string // [terms] unit or department
 	Group     string // its unit group, when units.toml has groups
-	CityLabel string // 全市
-	PeerLabel string // 三区
+	CityLabel string // [terms] city
+	PeerLabel string // [terms] peer
 	// Township pages: the composite rank over time as a chart and, right
 	// after it, as the rows of a table (月份, 综合排名, 变化, 综合得分).
 	Chart     template.HTML
@@ -135,9 +135,9 @@ type IndicatorView struct {
 	Name      string
 	Number    string // 1. or （1）
 	Section   string
-	Unit      string // [terms] unit: 乡镇（街道）
-	CityLabel string // 全市
-	PeerLabel string // 三区
+	Unit      string // [terms] unit
+	CityLabel string // [terms] city
+	PeerLabel string // [terms] peer
 	Parent    *Link
 	Children  []Link
 	Owners    []Link
@@ -146,18 +146,18 @@ type IndicatorView struct {
 	Townships int    // number of townships it ranks
 	CityChart template.HTML
 	PeerChart template.HTML
-	// Ranks are the rows of the charts' table (月份, 全市排名, 三区排名, 变化),
+	// Ranks are the rows of the charts' table (月份, <city>排名, <peer>排名, 变化),
 	// one per month with a city or peer rank, oldest first. The change is
 	// of the city rank, or of the peer rank when there is never a city one.
 	Ranks       template.HTML
-	ChangeLabel string       // 全市排名变化 | 三区排名变化
+	ChangeLabel string       // <city>排名变化 | <peer>排名变化
 	Years       []YearMatrix // the township rank matrix
 }
 
 // RankingsView is /rankings/.
 type RankingsView struct {
-	Unit        string // [terms] unit: 乡镇（街道）
-	Department  string // [terms] department: 区直单位
+	Unit        string // [terms] unit
+	Department  string // [terms] department
 	Years       []YearMatrix
 	Legend      []LegendItem
 	Townships   []Link
@@ -262,7 +262,7 @@ func rankedWith(s *site.Site, u *site.Unit) int {
 	return len(s.Townships)
 }
 
-// peerPhrase writes a peer rank with its group: 三区第二, 四区并列第一.
+// peerPhrase writes a peer rank with its group: 四区并列第一.
 func peerPhrase(res *site.Result) string {
 	if res == nil || res.District == 0 {
 		return "—"

@@ -20,7 +20,7 @@ import (
 //
 // The CSV files are UTF-8 with a byte-order mark and CRLF line ends, so
 // that Excel and WPS open them as Chinese text, with a Chinese header row:
-// 月份,指标,乡镇（街道）,得分,排名,并列 ([terms] unit names the third
+// 月份,指标,<unit>,得分,排名,并列 ([terms] unit names the third
 // column; a site with unit groups has a column 组别 after it). A quarter,
 // half or year has its composite rows only, its key in the first column.
 // A cell that a spreadsheet would read

@@ -38,7 +38,7 @@ type shortcode struct {
 // name is part of the data format staff write against.
 var shortcodeSet = []shortcode{
 	{"indicators", 1, 1, `需要一个参数：栏目名（[terms] sections 之一）`, indicatorsView, true},
-	{"city-bottom", 0, 1, `最多一个参数：主语，即“综合排名全市第八”之前的部分`, cityBottomView, true},
+	{"city-bottom", 0, 1, `最多一个参数：主语，即“综合排名第八”之前的部分`, cityBottomView, true},
 	{"township-ranking", 0, 1, `最多一个参数："numbered"（写出名次：第一名……、第二名……）`, townshipRankingView, false},
 	{"categories", 0, 0, "不带参数", categoriesView, true},
 	{"rewards", 0, 0, "不带参数", rewardsView, false},
@@ -205,7 +205,9 @@ type ListItem struct {
 // CityBottomView is `city-bottom`: the overall city rank and the entries
 // ranked in the city's bottom group.
 type CityBottomView struct {
-	Lead  string // 1-2月份全区综合排名全市第八。 — "" without an overall rank
+	// Lead is the overall city rank, "1-2月份<scope>综合排名<city>第八。";
+	// "" without one.
+	Lead  string
 	Items []ListItem
 	// Intro leads the list, None stands for it when it is empty: the
 	// office's words (issue 13's [terms]), not the markup's.
@@ -384,7 +386,7 @@ func measureText(m rank.Measure) string {
 // township's monthly composite ranks beside its aggregate rank, one
 // table per unit group.
 type PeriodTableView struct {
-	Caption string   // 2024年度乡镇（街道）综合考核排名
+	Caption string   // 2024年度<unit>综合考核排名
 	Unit    string   // the heading of the units' column
 	Months  []string // the months' headings: 1月, 2月, …
 	Total   string   // the aggregate's heading: 年度
@@ -436,7 +438,7 @@ func (c *core) aggregateDecimals() int { return c.s.Config.Scoring.Decimals }
 // TableView is `table`: an indicator's township ranking, whole; one per
 // unit group.
 type TableView struct {
-	Caption string // 规模工业增加值乡镇（街道）排名
+	Caption string // 规模工业增加值<unit>排名
 	Unit    string // the heading of the units' column
 	Rows    []TableRow
 }

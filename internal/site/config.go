@@ -32,15 +32,15 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "name", Kind: Text, Label: "发文机关", Help: "发文机关全称，用于版头和落款"},
 	}},
 	{Key: "terms", Kind: Section, Label: "用语",
-		Help: "本机关的用语；不写的键沿用默认值（双清区的用语）", Fields: []Field{
-			{Key: "unit", Kind: Text, Label: "排名单位", Help: "参与排名的单位的统称，如“乡镇（街道）”“县（市、区）”"},
-			{Key: "department", Kind: Text, Label: "责任单位", Help: "负责指标的单位（[[department]]）的统称，如“区直单位”"},
-			{Key: "scope", Kind: Text, Label: "排名范围", Help: "排名句中的范围，如“排名全区前三的为”中的“全区”"},
-			{Key: "city", Kind: Text, Label: "上级", Help: "上级综合排名的范围，如“全市综合排名第十”中的“全市”"},
-			{Key: "peer", Kind: Text, Label: "同级排名", Help: "同级排名的名称，如“三区第三”中的“三区”"},
+		Help: "本机关的用语；不写的键沿用默认值（见 internal/site/defaults.toml）", Fields: []Field{
+			{Key: "unit", Kind: Text, Label: "排名单位", Help: "参与排名的单位的统称，如“县（市、区）”“乡镇”"},
+			{Key: "department", Kind: Text, Label: "责任单位", Help: "负责指标的单位（[[department]]）的统称，如“市直单位”"},
+			{Key: "scope", Kind: Text, Label: "排名范围", Help: "排名句中的范围，如“排名全县前三的为”中的“全县”"},
+			{Key: "city", Kind: Text, Label: "上级", Help: "上级综合排名的范围，如“全省综合排名第十”中的“全省”"},
+			{Key: "peer", Kind: Text, Label: "同级排名", Help: "同级排名的名称，如“同类县第三”中的“同类县”"},
 			{Key: "sections", Kind: Texts, Label: "栏目", Help: "指标所属的栏目，按通报中的顺序，如 [\"重点工作\", \"重点项目\"]"},
 			{Key: "actions", Kind: Texts, Label: "措施", Help: "本机关采取的奖惩措施，如 [\"奖励\", \"约谈\", \"书面检查\"]；“奖励”带金额"},
-			{Key: "column", Kind: Text, Label: "栏目描述", Help: "政府网站栏目描述（ColumnDescription），如“区政府“三重点”落实情况通报”"},
+			{Key: "column", Kind: Text, Label: "栏目描述", Help: "政府网站栏目描述（ColumnDescription），如“县政府重点工作落实情况通报”"},
 		}},
 	{Key: "ranking", Kind: Section, Label: "排名", Help: "月度排名的设置", Fields: []Field{
 		{Key: "ties", Kind: Text, Label: "并列方式", Values: []string{"competition", "dense"},
@@ -75,7 +75,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "amount", Kind: Integer, Label: "金额（元）", Help: "奖励金额，单位为元；“奖励”必填"},
 		{Key: "who", Kind: Text, Label: "对象", Help: "措施的对象，如“行政负责人”"},
 		{Key: "by", Kind: Text, Label: "实施人", Help: "由谁实施，如“区分管领导”，可不填"},
-		{Key: "reason", Kind: Text, Label: "原因", Help: "不填则自动生成，如“乡镇、街道综合考核排名第一”“连续2个月综合考核排名后两名”"},
+		{Key: "reason", Kind: Text, Label: "原因", Help: "不填则自动生成，如“县（市）组综合考核排名第一”“连续2个月综合考核排名后两名”"},
 	}},
 }}
 

@@ -78,21 +78,21 @@ func (f *Format) Field(path string) *Field {
 var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	{Key: "period", Kind: Text, Label: "期别",
 		Help: "标题所用的期别，如“1-2月”；不填则为“N月”"},
-	{Key: "overallCity", Kind: Rank, Label: "全市综合排名",
-		Help: "本地区在全市的综合排名名次（1～[ranking] cityUnits），可不填"},
+	{Key: "overallCity", Kind: Rank, Label: "上级综合排名",
+		Help: "本地区在上级（[terms] city）综合排名中的名次（1～[ranking] cityUnits），可不填"},
 	{Key: "result", Kind: Tables, Label: "考核结果", Help: "每个指标一项", Fields: []Field{
 		{Key: "indicator", Kind: IndicatorRef, Label: "指标", Required: true,
 			Help: "data/indicators.toml 中的指标 id"},
-		{Key: "city", Kind: Rank, Label: "全市排名",
-			Help: "全市综合排名名次（1～[ranking] cityUnits），可不填"},
-		{Key: "cityTie", Kind: Flag, Label: "全市并列",
-			Help: "全市排名并列时填 true"},
+		{Key: "city", Kind: Rank, Label: "上级排名",
+			Help: "本项在上级（[terms] city）综合排名中的名次（1～[ranking] cityUnits），可不填"},
+		{Key: "cityTie", Kind: Flag, Label: "上级并列",
+			Help: "上级排名并列时填 true"},
 		{Key: "district", Kind: Rank, Label: "同级排名",
 			Help: "同级排名名次（1～districtUnits），可不填"},
 		{Key: "districtTie", Kind: Flag, Label: "同级并列",
 			Help: "同级排名并列时填 true"},
 		{Key: "districtLabel", Kind: Text, Label: "同级排名名称",
-			Help: "本项的同级排名与 [ranking] districtLabel 不同时填写，如“四区”"},
+			Help: "本项的同级排名与 [terms] peer 不同时填写，如“四区”"},
 		{Key: "districtUnits", Kind: Integer, Label: "同级单位数",
 			Help: "本项的同级单位数与 [ranking] districtUnits 不同时填写"},
 		{Key: "progress", Kind: Text, Label: "进展情况",
@@ -107,15 +107,15 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	}},
 	{Key: "categories", Kind: Lists, Label: "考核排类",
 		Help: "各类的单位名称；列出时每个 [[department]] 恰好列入一类"},
-	{Key: "reward", Kind: Tables, Label: "奖励", Help: "规则之外另行给予的奖励，可不填", Fields: []Field{
+	{Key: "reward", Kind: Tables, Label: "奖励", Help: "规则（[[rule]]）之外另行给予的奖励，可不填", Fields: []Field{
 		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "获奖单位"},
 		{Key: "amount", Kind: Integer, Label: "金额（元）", Required: true, Help: "奖励金额，单位为元"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "奖励原因"},
 	}},
-	{Key: "interview", Kind: Tables, Label: "约谈", Help: "规则之外另行安排的约谈，可不填", Fields: []Field{
+	{Key: "interview", Kind: Tables, Label: "约谈等措施", Help: "规则（[[rule]]）之外另行采取的约谈等措施，可不填", Fields: []Field{
 		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "被约谈单位"},
 		{Key: "who", Kind: Text, Label: "约谈对象", Required: true, Help: "如“分管领导”"},
-		{Key: "kind", Kind: Text, Label: "方式", Help: "约谈 或 提醒约谈，不填为约谈"},
+		{Key: "kind", Kind: Text, Label: "措施", Help: "[terms] actions 中奖励以外的措施，如“提醒约谈”“书面检查”；不填为约谈"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "约谈原因"},
 	}},
 }}

@@ -70,11 +70,11 @@ type Config struct {
 // or the measures. Their defaults are in defaults.toml, the one place
 // the seed's words are written.
 type Terms struct {
-	Unit       string   // a ranked unit: 乡镇（街道）
-	Department string   // an owner of indicators: 区直单位
-	Scope      string   // all ranked units, in 排名全区前三的为: 全区
-	City       string   // the level above, in 全市综合排名: 全市
-	Peer       string   // the peer ranking, in 三区第三: 三区
+	Unit       string   // a ranked unit: 县（市、区）
+	Department string   // an owner of indicators: 市直单位
+	Scope      string   // all ranked units, the 全县 of 排名全县前三的为
+	City       string   // the level above, the 全省 of 全省综合排名第十
+	Peer       string   // the peer ranking, the 同类县 of 同类县第三
 	Sections   []string // indicator sections, in document order
 	Actions    []string // the measures the office takes: 奖励, 约谈, …
 	Column     string   // the portal's ColumnDescription of circulars
@@ -175,8 +175,8 @@ type Group struct {
 type UnitKind int
 
 const (
-	Township   UnitKind = iota // 乡镇（街道）
-	Department                 // 区直单位
+	Township   UnitKind = iota // a ranked unit ([terms] unit)
+	Department                 // an owner of indicators ([terms] department)
 )
 
 // A Unit is a township or a department.
