@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/zh"
 )
 
 // This file reads config.toml by its description, ConfigFile: the one
@@ -367,12 +368,14 @@ func (l *loader) rules() {
 			ok = false
 		}
 		r.Action = rec.text("action")
-		if rec.has("action") && !slices.Contains(c.Terms.Actions, r.Action) {
-			f.errorf(rec.at("action"), "action 应为 [terms] actions 中的措施（%s），而不是“%s”%s", strings.Join(c.Terms.Actions, "、"), shown(r.Action), suggest(r.Action, c.Terms.Actions))
+		actionOK := slices.Contains(c.Terms.Actions, r.Action)
+		if rec.has("action") && !actionOK {
+			f.errorf(rec.at("action"), "action 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(c.Terms.Actions), shown(r.Action), suggest(r.Action, c.Terms.Actions))
 			ok = false
 		}
 		n, hasAmount := rec.int("amount")
 		switch {
+		case !actionOK: // whether an unknown action takes an amount is unknown too
 		case r.Action == RewardAction && !hasAmount:
 			f.errorf(rec.t.path, "“%s”规则缺少 amount（金额，元）", RewardAction)
 		case r.Action != RewardAction && hasAmount:

@@ -235,6 +235,7 @@ func (l *loader) units() {
 	}
 	terms := l.s.Config.Terms
 	groups := map[string]*Group{}
+	groupAt := map[*Group]string{} // where each group is named, for its diagnostics
 	for _, gt := range t.tables("group") {
 		g := &Group{Name: gt.str("name")}
 		gt.done()
@@ -245,6 +246,7 @@ func (l *loader) units() {
 			f.errorf(gt.at("name"), "组名“%s”重复", g.Name)
 		default:
 			groups[g.Name] = g
+			groupAt[g] = gt.at("name")
 			l.s.Groups = append(l.s.Groups, g)
 		}
 	}
@@ -313,7 +315,7 @@ func (l *loader) units() {
 	}
 	for _, g := range l.s.Groups {
 		if len(g.Units) == 0 {
-			f.errorf("", "组“%s”没有%s（[[township]] 的 group 都不是它）", g.Name, terms.Unit)
+			f.errorf(groupAt[g], "组“%s”没有%s（没有 [[township]] 写 group = %s）", g.Name, terms.Unit, Quote(g.Name))
 		}
 	}
 }
