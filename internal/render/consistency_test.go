@@ -238,8 +238,9 @@ func (r *consistencyRun) edit(undo map[string][]byte) string {
 		{2, r.editLayout},
 		{1, r.addPage},
 		{1, r.deletePage},
-		{1, r.addMonth},
+		{2, r.addMonth},
 		{1, r.deleteMonth},
+		{1, r.deleteEarlyMonth},
 	}
 	total := 0
 	for _, k := range kinds {
@@ -555,6 +556,26 @@ func (r *consistencyRun) addMonth(undo map[string][]byte) string {
 		"+++\nnumber = \"测政办函〔%d〕%d号\"\ntitle  = \"关于%s的通报\"\ndate   = %04d-%02d-28\ndata   = %q\n+++\n新增月份的通报。\n\n{{< township-ranking >}}\n\n{{< rewards >}}\n",
 		y+1, 100+r.counter, key, y+1, 1, key))
 	return "data/" + key + ".toml 新增（及其通报）"
+}
+
+// deleteEarlyMonth deletes one of the first months and the circular that
+// reports it: the months after it are then one assessed period nearer to
+// the ones before it, and their streaks (the demo's config has one) and
+// quarters change without their files changing.
+func (r *consistencyRun) deleteEarlyMonth(undo map[string][]byte) string {
+	months := r.files("data/[0-9][0-9][0-9][0-9]-[0-9][0-9].toml")
+	if len(months) < 4 {
+		return r.addMonth(undo)
+	}
+	name := months[1+r.rng.IntN(2)]
+	key := strings.TrimSuffix(strings.TrimPrefix(name, "data/"), ".toml")
+	for _, c := range r.files("content/circulars/*.md") {
+		if bytes.Contains(r.read(c), []byte(fmt.Sprintf("data   = %q", key))) {
+			r.remove(undo, c)
+		}
+	}
+	r.remove(undo, name)
+	return name + " 删除（及其通报）"
 }
 
 // deleteMonth deletes the last month and every circular that reports it.
