@@ -363,6 +363,7 @@ func (l *loader) indicatorCatalogue() {
 			it.done()
 			continue
 		}
+		l.cleanName(f, it.at("name"), "指标名称", ind.Name)
 		if !idRE.MatchString(ind.ID) {
 			f.errorf(it.at("id"), "指标 id“%s”只能由小写字母、数字、下划线和连字符组成", ind.ID)
 		}

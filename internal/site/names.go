@@ -113,13 +113,14 @@ func ParseScore(s string) (float64, error) {
 		}
 		return r
 	}, t)
+	q := "“" + shown(s) + "”"
 	if scoreRE.MatchString(t) {
 		v, err := strconv.ParseFloat(t, 64)
-		if err == nil {
-			return v, nil
+		if err != nil {
+			return 0, fmt.Errorf("得分%s超出范围", q)
 		}
+		return v, nil
 	}
-	q := "“" + shown(s) + "”"
 	switch {
 	case t == "":
 		return 0, errors.New("得分为空：请填写数值，或删去这一行")
