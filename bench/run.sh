@@ -9,16 +9,29 @@
 #   2. gen-demo archives of 5, 20 and 50 years: cold build time and peak
 #      RSS, and the cost per month (is it linear?);
 #   3. `tongbao serve` save-to-reload latency on the 20-year archive
-#      (bench/reload: median of 20 saves of the last month file).
+#      (bench/reload: median of 20 saves of the last month file);
+#   4. the search (issue 14): what building its index costs (the CPU time
+#      of rendering the plain corpus with and without it, a Go benchmark),
+#      and, in headless Chromium on loopback, what a reader's first and
+#      next query fetch and how long they take, tongbao beside Pagefind on
+#      the same built sites (bench/search): the 20-year demo, the plain
+#      corpus, the 50-year demo and a plain corpus of 20,000 pages.
 #
 # Usage, from anywhere in a clone (needs Go; installs hugo, hyperfine, jq and
-# GNU time from Debian if missing):
+# GNU time from Debian if missing, and Pagefind with npm, pinned in
+# package-lock.json; Chromium and node as scripts/install-test-deps.sh
+# installs them):
 #
 #   bash bench/run.sh
 #
+# The search's part takes some minutes more than the rest: Pagefind
+# indexes 20,000 pages in about two to six minutes on this machine.
+#
 # Environment: ROUNDS (default 3) × RUNS (default 4) timed runs per command,
 # WARMUP (default 1) untimed runs per command and round; ARCHIVE_RUNS
-# (default 7); RSS_RUNS (default 3); SAVES (default 20); BENCH_TMP, the
+# (default 7); RSS_RUNS (default 3); SAVES (default 20); SEARCH_RUNS
+# (default 2) measurements of each pair of queries; INDEX_COUNT (default 6)
+# renders of the plain corpus with and without the index; BENCH_TMP, the
 # folder for the work tree (default /dev/shm, see below); KEEP=1 keeps it.
 #
 # Fairness: every timed run writes into a fresh, empty output folder (the
@@ -39,7 +52,13 @@ WARMUP=${WARMUP:-1}
 ARCHIVE_RUNS=${ARCHIVE_RUNS:-7}
 RSS_RUNS=${RSS_RUNS:-3}
 SAVES=${SAVES:-20}
+SEARCH_RUNS=${SEARCH_RUNS:-2}
+INDEX_COUNT=${INDEX_COUNT:-6}
 PAGES=2000
+PROVINCE=20000
+# Queries: each pair of consecutive ones is a first and a next query.
+DEMO_QUERIES=禁毒,东风路街道,安全生产,营商环境,双政办函〔2010〕4号
+PLAIN_QUERIES=安全生产,营商环境,东风路街道,森林防火,重点项目建设
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -123,7 +142,7 @@ verdict() {
 
 # --- 0. binaries and corpus ------------------------------------------------
 log "building tongbao, the floor, the corpus generator and the reload probe"
-run go build -o "$W/bin/" ./cmd/tongbao ./bench/floor ./bench/corpus ./bench/reload
+run go build -o "$W/bin/" ./cmd/tongbao ./bench/floor ./bench/corpus ./bench/reload ./bench/search
 bin=$W/bin
 run "$bin/corpus" -s "$root" -n "$PAGES" "$W/corpus" >&2
 corpus_mb=$(du -sm "$W/corpus/tongbao/content" | cut -f1)
@@ -186,6 +205,45 @@ echo "$reload" >&2
 reload_ms=$(sed -n 's/^median_ms=\([0-9.]*\).*/\1/p' <<<"$reload")
 rebuild_ms=$(sed -n 's/.*rebuild_median_ms=\([0-9.]*\).*/\1/p' <<<"$reload")
 
+# --- 4. search ---------------------------------------------------------------
+log "search: the index's CPU cost, rendering the plain corpus with and without it, $INDEX_COUNT times each"
+TONGBAO_BENCH_CORPUS=$W/corpus/tongbao run go test -run '^$' -bench PlainCorpusIndex -count "$INDEX_COUNT" ./internal/render >"$W/index.txt"
+cat "$W/index.txt" >&2
+# cpu_ms NAME prints the median cpu-ms/op of the sub-benchmark NAME.
+cpu_ms() { awk -v n="PlainCorpusIndex/$1" '$1 ~ n { for (i = 1; i < NF; i++) if ($(i + 1) == "cpu-ms/op") print $i }' "$W/index.txt" | median; }
+idx_with=$(cpu_ms index)
+idx_none=$(cpu_ms none)
+idx_pct=$(calc %.0f "($idx_with / $idx_none - 1) * 100")
+
+log "search: Pagefind (pinned in package-lock.json), a corpus of $PROVINCE pages, and each site's Pagefind index"
+want=$(node -p 'require("./package-lock.json").packages["node_modules/pagefind"].version')
+have=$(node -p 'try { require("./node_modules/pagefind/package.json").version } catch { "" }')
+[[ $want == "$have" ]] || run npm ci --no-audit --no-fund --loglevel=error
+run "$bin/corpus" -s "$root" -n "$PROVINCE" "$W/corpus20k" >&2
+run "$bin/tongbao" build -s "$W/corpus20k/tongbao" -d "$out/plain20k" >&2
+for d in demo20 tongbao demo50 plain20k; do
+	run node_modules/.bin/pagefind --site "$out/$d" --silent >&2
+done
+
+log "search: tongbao and Pagefind in Chromium, $SEARCH_RUNS runs of each pair of queries"
+run "$bin/search" -runs "$SEARCH_RUNS" \
+	"20-year-demo=$out/demo20:$DEMO_QUERIES" \
+	"2,000-plain-pages=$out/tongbao:$PLAIN_QUERIES" \
+	"50-year-demo=$out/demo50:$DEMO_QUERIES" \
+	"20,000-plain-pages=$out/plain20k:$PLAIN_QUERIES" >"$W/search.txt"
+cat "$W/search.txt" >&2
+# field SITE TOOL N prints the Nth figure of the result line of SITE and TOOL.
+field() { awk -v s="$1" -v t="$2" -v n="$3" '$1 == "result" && $2 == s && $3 == t { print $(n + 3) }' "$W/search.txt"; }
+kb() { calc %.0f "$1 / 1000"; }
+search_row() { # SITE LABEL FIRST-LIMIT
+	local s=$1
+	printf '| %s | %s / %s KB, %s ms | %s / %s KB, %s ms | %s / %s KB, %s ms | %s / %s KB, %s ms |\n' "$2" \
+		"$(kb "$(field "$s" tongbao 1)")" "$(kb "$(field "$s" tongbao 2)")" "$(field "$s" tongbao 3)" \
+		"$(kb "$(field "$s" tongbao 4)")" "$(kb "$(field "$s" tongbao 5)")" "$(field "$s" tongbao 6)" \
+		"$(kb "$(field "$s" Pagefind 1)")" "$(kb "$(field "$s" Pagefind 2)")" "$(field "$s" Pagefind 3)" \
+		"$(kb "$(field "$s" Pagefind 4)")" "$(kb "$(field "$s" Pagefind 5)")" "$(field "$s" Pagefind 6)"
+}
+
 # --- the table -------------------------------------------------------------
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 elapsed=$(($(date +%s) - started))
@@ -226,4 +284,23 @@ Plain corpus: $PAGES pages, $corpus_mb MB of Markdown; $n_plain timed runs per c
 | Build time per month: 5 / 20 / 50 years | $(per_month 5) / $(per_month 20) / $(per_month 50) ms | | |
 | Marginal cost per added month: 5→20 / 20→50 years | $marg1 / $marg2 ms (ratio ${lin}) | linear: ratio ≤ 1.25 | $(verdict "$lin" 1.25) |
 | Serve, 20 years: save to reload event, median of $SAVES saves of data/$month | $reload_ms ms (server-side rebuild $rebuild_ms ms) | ≤ 100 ms | $(verdict "$reload_ms" 100) |
+| Search index: CPU of rendering the plain corpus with / without it (median of $INDEX_COUNT) | $(calc %.0f "$idx_with") / $(calc %.0f "$idx_none") ms = +${idx_pct} % | ≤ +15 % | $(verdict "$idx_pct" 15) |
+| Search, 20-year demo: first query, transfer (everything fetched) | $(kb "$(field 20-year-demo tongbao 1)") KB | ≤ 120 KB | $(verdict "$(kb "$(field 20-year-demo tongbao 1)")" 120) |
+| Search, 20,000 plain pages: first query, transfer | $(kb "$(field 20,000-plain-pages tongbao 1)") KB | ≤ 150 KB | $(verdict "$(kb "$(field 20,000-plain-pages tongbao 1)")" 150) |
+| Search, 20,000 plain pages: next query, transfer | $(kb "$(field 20,000-plain-pages tongbao 4)") KB | ≤ 60 KB | $(verdict "$(kb "$(field 20,000-plain-pages tongbao 4)")" 60) |
+| Search, 20,000 plain pages: time to results, first query | $(field 20,000-plain-pages tongbao 3) ms | ≤ 300 ms | $(verdict "$(field 20,000-plain-pages tongbao 3)" 300) |
+
+### Search in Chromium: tongbao beside Pagefind $(node -p 'require("./node_modules/pagefind/package.json").version')
+
+Medians over $SEARCH_RUNS runs of each pair of consecutive queries; a fresh browser each run; the site served on loopback as nginx with
+gzip_static and gzip on serves it. Bytes counted at the server: transfer (headers and bodies as sent) / decoded (bodies as read); time from
+navigation (first query) or from submitting (next query) until the results and their snippets are shown.
+Queries: demos $DEMO_QUERIES; plain corpora $PLAIN_QUERIES.
+
+| site | tongbao: first query | tongbao: next query | Pagefind: first query | Pagefind: next query |
+|---|---|---|---|---|
+$(search_row 20-year-demo "20-year demo")
+$(search_row 2,000-plain-pages "$PAGES plain pages")
+$(search_row 50-year-demo "50-year demo")
+$(search_row 20,000-plain-pages "$PROVINCE plain pages")
 EOF

@@ -2,7 +2,8 @@
 # Installs what the browser tests need: Debian's Chromium and CJK fonts
 # (browser tests), nginx (internal/e2e serves the built site under a
 # sub-path), poppler-utils (pdftotext/pdftoppm: print test, scripts/print-png.sh)
-# and node's axe-core, pinned in package-lock.json (internal/e2e accessibility test).
+# and node's axe-core, pinned in package-lock.json (internal/e2e accessibility test);
+# and zip, for the release archives .ci/run builds.
 # Idempotent; run as root (CI) or with sudo on a developer machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 [ -x /usr/sbin/nginx ] || need+=(nginx)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+command -v zip >/dev/null 2>&1 || need+=(zip) # scripts/release.sh, run by .ci/run
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO=sudo

@@ -8,7 +8,9 @@
 // The pages are content/notices/NNNN.md, about 8 KB of Chinese text each
 // (headings, paragraphs, bold lead-ins, lists, one GFM table), with a title
 // and a date in the front matter; every page has its own date, so both
-// generators order the list page the same way. The layouts, the stylesheet
+// generators order the list page the same way. bench/run.sh also writes
+// 20,000 of them (-n 20000), the province-scale corpus the search is
+// measured on. The layouts, the stylesheet
 // and the site's name and issuer come from the tongbao site in -s (the
 // repository by default). The same flags give byte-identical files.
 package main

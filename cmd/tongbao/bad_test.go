@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"tongbao/internal/build"
+	"tongbao/internal/render"
 )
 
 // badRoot holds the corpus of broken inputs (testdata/bad/README.md): a
@@ -51,6 +52,24 @@ var generated = map[string]func(t *testing.T, dir string) string{
 			t.Fatal(err)
 		}
 		return outside
+	},
+	"markdown-progress-links": func(t *testing.T, dir string) string {
+		// 16,000 link destinations in a progress text (64 KB): each
+		// would be read to the end of the line.
+		month := filepath.Join(dir, "data", "2023-02.toml")
+		b, err := os.ReadFile(month)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := []byte(`progress  = "完成规模工业增加值12亿元。"`)
+		if !bytes.Contains(b, old) {
+			t.Fatal("the base month file has no progress text to replace")
+		}
+		b = bytes.Replace(b, old, []byte(`progress  = "`+strings.Repeat("[a](", 16000)+`"`), 1)
+		if err := os.WriteFile(month, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return ""
 	},
 	"symlink-inside-accepted": func(t *testing.T, dir string) string {
 		// A page kept once and linked from a second place is fine.
@@ -200,22 +219,45 @@ func copyDir(t *testing.T, from, to string) {
 	}
 }
 
-// oldSite stands for the published site a broken build must not touch.
+// oldSite stands for the published site a broken build must not touch: a
+// few files and the manifest a build wrote with them.
 func oldSite(t *testing.T, public string) {
 	t.Helper()
+	var outputs []render.Output
 	for name, body := range map[string]string{
 		"index.html":                  "<p>上一次发布的网站</p>\n",
 		"marker.txt":                  "旧网站\n",
 		"circulars/2023/5/index.html": "<p>旧通报</p>\n",
 	} {
-		p := filepath.Join(public, filepath.FromSlash(name))
+		outputs = append(outputs, render.Output{Path: name, Data: []byte(body)})
+	}
+	outputs = append(outputs, render.Output{Path: build.ManifestName, Data: build.NewManifest(outputs).Bytes()})
+	for _, o := range outputs {
+		p := filepath.Join(public, filepath.FromSlash(o.Path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		if err := os.WriteFile(p, o.Data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+}
+
+// checkTree reports whether the tree at root is exactly what its manifest
+// says: every listed file present with its size and hash, and no other.
+func checkTree(root string) error {
+	want, err := build.ReadManifest(root)
+	if err != nil {
+		return err
+	}
+	got, err := build.ScanTree(root)
+	if err != nil {
+		return err
+	}
+	if d := build.DiffManifests(want, got); len(d) > 0 {
+		return fmt.Errorf("%s 与清单不符：%v", root, d)
+	}
+	return nil
 }
 
 // treeDigest hashes the names, kinds and contents of everything under root.

@@ -18,7 +18,7 @@ var allowedImports = map[string][]string{
 	"internal/search":      nil,
 	"internal/browsertest": nil,
 	"internal/e2e":         nil,
-	"internal/site":        {"diag", "par", "zh"},
+	"internal/site":        {"diag", "par", "markdown", "zh"},
 	"internal/rank":        {"site", "zh", "diag", "par"},
 	"internal/render":      {"site", "rank", "markdown", "search", "zh", "diag", "par"},
 	"internal/build":       {"site", "rank", "render", "diag", "par"},

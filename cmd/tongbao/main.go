@@ -3,13 +3,17 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"tongbao/internal/build"
 	"tongbao/internal/diag"
@@ -22,7 +26,8 @@ const usage = `tongbao —— 政府通报静态网站生成器
                                                            生成网站到 public/；--verify：另一进程再生成一次，逐字节相同才发布
   tongbao check  [-s 目录] [--links]                        检查全部输入，不写任何文件；--links 另查站内链接
   tongbao gen-demo 目录 [--years N] [--seed N] [-s 目录]     生成演示站点（虚构数据，默认5年）
-  tongbao serve  [-s 目录] [--bind 地址] [--port 端口]       本地预览（默认 127.0.0.1:1313），保存即刷新
+  tongbao serve  [-s 目录] [--bind 地址] [--port 端口] [--allow-host 主机名]
+                                                           本地预览（默认 127.0.0.1:1313），保存即刷新
   tongbao new    YYYY-MM [-s 目录]                          根据上月生成新月份的数据文件和通报草稿
   tongbao version                                          显示版本
 `
@@ -61,11 +66,51 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
+// stampedVersion is the release's version, set when the binary is linked
+// (scripts/release.sh: -ldflags "-X main.stampedVersion=v1.2.0").
+var stampedVersion string
+
+// version says which tongbao this is: the stamped release version, the
+// module version of `go install tongbao@v…`, or a development build with
+// the commit it was built from when the build recorded one — and the Go
+// release and platform it was built with.
 func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	v := stampedVersion
+	if v == "" {
+		bi, ok := debug.ReadBuildInfo()
+		switch {
+		case ok && bi.Main.Version != "" && bi.Main.Version != "(devel)":
+			v = bi.Main.Version
+		case ok:
+			settings := map[string]string{}
+			for _, s := range bi.Settings {
+				settings[s.Key] = s.Value
+			}
+			v = develVersion(settings)
+		default:
+			v = develVersion(nil)
+		}
 	}
-	return "devel"
+	return fmt.Sprintf("%s (%s %s/%s)", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
+// develVersion describes a build that was not released, from the version
+// control settings the Go tool recorded in it (vcs.revision, vcs.time,
+// vcs.modified).
+func develVersion(vcs map[string]string) string {
+	rev := vcs["vcs.revision"]
+	if rev == "" {
+		return "开发版本"
+	}
+	var parts []string
+	parts = append(parts, "提交 "+rev[:min(12, len(rev))])
+	if t := vcs["vcs.time"]; t != "" {
+		parts = append(parts, t)
+	}
+	if vcs["vcs.modified"] == "true" {
+		parts = append(parts, "有未提交的修改")
+	}
+	return "开发版本（" + strings.Join(parts, "，") + "）"
 }
 
 // parse parses flags wherever they stand among the arguments (Go's flag
@@ -105,19 +150,24 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
 		return usageError(stderr, "build", rest)
 	}
+	// Ctrl+C (SIGINT) or SIGTERM stops the build, which removes what it
+	// had written and leaves the output as it was; one that has begun to
+	// replace the output finishes first.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	if *verify {
 		exe, err := os.Executable()
 		if err != nil {
 			return report(stderr, err)
 		}
-		st, rep, err := build.BuildVerified(opts, exe)
+		st, rep, err := build.BuildVerifiedContext(ctx, opts, exe)
 		if err != nil {
 			return report(stderr, err)
 		}
 		fmt.Fprintf(stdout, "tongbao: 已生成 %s：%s\ntongbao: %s\n", build.Dest(opts), st, rep)
 		return 0
 	}
-	st, err := build.Build(opts)
+	st, err := build.BuildContext(ctx, opts)
 	if err != nil {
 		return report(stderr, err)
 	}
@@ -163,14 +213,15 @@ func usageError(stderr io.Writer, cmd string, rest []string) int {
 
 // report prints every diagnostic, one per line, and returns exit status 1.
 func report(stderr io.Writer, err error) int {
+	lines := diag.Lines(err)
 	var l diag.List
-	if errors.As(err, &l) {
-		for _, d := range l {
-			fmt.Fprintln(stderr, d)
+	if errors.As(err, &l) && len(l) > 0 {
+		for _, line := range lines {
+			fmt.Fprintln(stderr, line)
 		}
 		fmt.Fprintf(stderr, "tongbao: 发现 %d 个问题，未写入任何文件\n", len(l))
 		return 1
 	}
-	fmt.Fprintln(stderr, "tongbao:", err)
+	fmt.Fprintln(stderr, "tongbao:", strings.Join(lines, "\n"))
 	return 1
 }

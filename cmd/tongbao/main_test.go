@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"tongbao/internal/diag"
 )
 
 // sampleSiteCopy copies the repository's own site (the seed circular) into
@@ -276,5 +277,29 @@ func TestShortcodeAndTemplateErrors(t *testing.T) {
 		if !strings.Contains(errOut, w) {
 			t.Errorf("diagnostics lack %q; got:\n%s", w, errOut)
 		}
+	}
+}
+
+// TestBaseURLFlagRefused: --baseURL is held to config.toml's rule, with
+// the same reasons, before anything is written.
+func TestBaseURLFlagRefused(t *testing.T) {
+	dir := badSite(t, "")
+	public := filepath.Join(dir, "public")
+	oldSite(t, public)
+	before := treeDigest(t, public)
+	for flag, why := range map[string]string{
+		"javascript:alert(1)//": "应以 http:// 或 https:// 开头，或为以一个 / 开头的路径",
+		"//evil.example/":       "不能以 // 开头（浏览器会把它读作另一个网站的地址）",
+		"/a\"b/":                "不能含有“\"”",
+		"/a\x1b[2Jb/":           "不能含有<U+001B>",
+	} {
+		code, stdout, stderr := runCmd("build", "-s", dir, "--baseURL", flag)
+		want := "tongbao: --baseURL “" + diag.Visible(flag) + "” 无效：" + why + "\n"
+		if code != 1 || stdout != "" || stderr != want {
+			t.Errorf("--baseURL %q: exit %d, stdout %q, stderr %q; want 1 and %q", flag, code, stdout, stderr, want)
+		}
+	}
+	if treeDigest(t, public) != before {
+		t.Error("a refused --baseURL changed public/")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"tongbao/internal/build"
@@ -22,6 +23,14 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	bind := fs.String("bind", "127.0.0.1", "监听地址（默认只允许本机访问；0.0.0.0 向局域网开放）")
 	port := fs.Int("port", 1313, "端口（0 为任选一个空闲端口）")
 	fs.IntVar(port, "p", 1313, "端口")
+	var allow []string
+	fs.Func("allow-host", "另外允许以这个主机名访问预览（可重复）；默认只应答监听地址、localhost 和 127.0.0.1", func(name string) error {
+		if name == "" || strings.ContainsAny(name, "/:@ \t") {
+			return fmt.Errorf("主机名“%s”无效（只写名字，不带端口和 http://）", name)
+		}
+		allow = append(allow, name)
+		return nil
+	})
 	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
 		return usageError(stderr, "serve", rest)
 	}
@@ -33,11 +42,12 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	// cleanly; a second Ctrl-C kills the process as usual.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serveUntil(ctx, opts.Source, net.JoinHostPort(*bind, strconv.Itoa(*port)), stdout, stderr)
+	return serveUntil(ctx, serve.Options{Source: opts.Source, AllowHosts: allow}, net.JoinHostPort(*bind, strconv.Itoa(*port)), stdout, stderr)
 }
 
 // serveUntil runs the preview server on addr until ctx is cancelled.
-func serveUntil(ctx context.Context, source, addr string, stdout, stderr io.Writer) int {
+func serveUntil(ctx context.Context, opts serve.Options, addr string, stdout, stderr io.Writer) int {
+	source := opts.Source
 	if fi, err := os.Stat(source); err != nil || !fi.IsDir() {
 		fmt.Fprintf(stderr, "tongbao serve: 站点目录“%s”不存在\n", source)
 		return 1
@@ -47,7 +57,8 @@ func serveUntil(ctx context.Context, source, addr string, stdout, stderr io.Writ
 		fmt.Fprintf(stderr, "tongbao serve: 无法在 %s 上监听：%v（可用 --port 换一个端口）\n", addr, err)
 		return 1
 	}
-	s := serve.New(serve.Options{Source: source, Log: stdout, ErrLog: stderr})
+	opts.Log, opts.ErrLog = stdout, stderr
+	s := serve.New(opts)
 	if err := s.Serve(ctx, ln); err != nil {
 		fmt.Fprintln(stderr, "tongbao serve:", err)
 		return 1

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"tongbao/internal/serve"
 )
 
 type lockedBuffer struct {
@@ -37,7 +39,9 @@ func TestServeUntilCancelled(t *testing.T) {
 	var out, errOut lockedBuffer
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
-	go func() { done <- serveUntil(ctx, dir, "127.0.0.1:0", &out, &errOut) }()
+	go func() {
+		done <- serveUntil(ctx, serve.Options{Source: dir, AllowHosts: []string{"preview.example.gov.cn"}}, "127.0.0.1:0", &out, &errOut)
+	}()
 
 	addrRE := regexp.MustCompile(`预览地址 (http://127\.0\.0\.1:\d+/)`)
 	var url string
@@ -57,6 +61,18 @@ func TestServeUntilCancelled(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "双政办函〔2023〕14号") {
 		t.Errorf("GET the circular: %d", resp.StatusCode)
+	}
+	for host, want := range map[string]int{"preview.example.gov.cn": 200, "attacker.example": 403} {
+		req, _ := http.NewRequest("GET", url+"circulars/2023/14/", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: %d, want %d", host, resp.StatusCode, want)
+		}
 	}
 	cancel()
 	select {
@@ -80,6 +96,9 @@ func TestServeUsage(t *testing.T) {
 		{"serve", "--port", "70000"},
 		{"serve", "extra"},
 		{"serve", "--nope"},
+		{"serve", "--allow-host", "http://preview.example"},
+		{"serve", "--allow-host", "preview.example:1313"},
+		{"serve", "--allow-host", ""},
 	} {
 		if code, _, _ := runCmd(args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)

@@ -3,7 +3,8 @@
 // the same flags and the same rule everywhere — outside CI a missing
 // browser skips the test with a message, under CI=true it fails it.
 //
-// It is imported by tests only.
+// It is imported by tests, and by bench/search, which starts the browser
+// the same way.
 package browsertest
 
 import (
@@ -37,30 +38,34 @@ func Missing(t testing.TB, what string) {
 // fails the test when there is none.
 func Chromium(t testing.TB) string {
 	t.Helper()
+	p, ok := FindChromium()
+	if !ok {
+		Missing(t, "chromium")
+	}
+	return p
+}
+
+// FindChromium finds the browser as Chromium does, for programs that are
+// not tests (bench/search).
+func FindChromium() (string, bool) {
 	names := []string{"/usr/bin/chromium", "chromium", "chromium-browser"}
 	if p := os.Getenv("CHROMIUM"); p != "" {
 		names = []string{p}
 	}
 	for _, name := range names {
 		if p, err := exec.LookPath(name); err == nil {
-			return p
+			return p, true
 		}
 	}
-	Missing(t, "chromium")
-	return ""
+	return "", false
 }
 
-// Start starts a headless Chromium with a fresh profile and returns the
-// context of one tab; the browser ends with the test. The flags keep it
-// off the network this machine does not have (background requests to
-// Google's services would be refused, many at a time).
-func Start(t testing.TB, opts ...chromedp.ContextOption) context.Context {
-	t.Helper()
-	chromium := Chromium(t)
-	if testing.Short() && !CI() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	actx, acancel := chromedp.NewExecAllocator(context.Background(),
+// Flags are the options Start runs the browser at chromium with, with a
+// fresh profile in the folder profile: headless, and off the network this
+// machine does not have (background requests to Google's services would
+// be refused, many at a time).
+func Flags(chromium, profile string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
 		chromedp.Headless,
 		chromedp.NoSandbox,
@@ -73,8 +78,19 @@ func Start(t testing.TB, opts ...chromedp.ContextOption) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.WindowSize(1280, 900),
-		chromedp.UserDataDir(t.TempDir()),
-	)
+		chromedp.UserDataDir(profile),
+	}
+}
+
+// Start starts a headless Chromium with a fresh profile (Flags) and
+// returns the context of one tab; the browser ends with the test.
+func Start(t testing.TB, opts ...chromedp.ContextOption) context.Context {
+	t.Helper()
+	chromium := Chromium(t)
+	if testing.Short() && !CI() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), Flags(chromium, t.TempDir())...)
 	bctx, bcancel := chromedp.NewContext(actx, opts...)
 	t.Cleanup(func() {
 		bcancel()

@@ -1,20 +1,30 @@
 // Package build runs the pipeline — load, rank, render, write — and puts
 // the result in place atomically: a build that fails at any stage leaves
 // the previous output exactly as it was.
+//
+// It writes only where it may (DESIGN.md §8): into a folder that is
+// missing, empty or made by an earlier build, never into the site's source
+// (resolveTarget). Normally it renders into a fresh folder beside the
+// output and swaps it in (staged); a folder that cannot be swapped — a
+// mount point, or one whose parent it may not write — is updated file by
+// file (inPlace).
 package build
 
 import (
+	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"tongbao/internal/par"
@@ -28,6 +38,10 @@ type Options struct {
 	Source  string // site root; "." by default
 	Dest    string // output folder; <Source>/public by default
 	BaseURL string // overrides config.toml's baseURL
+
+	// inPlace updates the output in place even where it could be swapped:
+	// tests use it to reach that path without a mount point.
+	inPlace bool
 }
 
 // Stats describe a finished build for its one-line report.
@@ -45,11 +59,26 @@ func (s Stats) String() string {
 // Render loads and renders the site without writing anything: what
 // `tongbao check` runs and what the preview server serves.
 func Render(opts Options) ([]render.Output, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
 	s, err := site.Load(source(opts))
 	if err != nil {
 		return nil, err
 	}
 	return render.Render(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL})
+}
+
+// check refuses a bad BaseURL (tongbao build --baseURL) by the rule of
+// config.toml's baseURL, before anything is read or written.
+func (opts Options) check() error {
+	if opts.BaseURL == "" {
+		return nil
+	}
+	if _, err := site.ParseBaseURL(opts.BaseURL); err != nil {
+		return fmt.Errorf("--baseURL “%s” 无效：%v", opts.BaseURL, err)
+	}
+	return nil
 }
 
 func source(opts Options) string {
@@ -67,32 +96,61 @@ func Dest(opts Options) string {
 	return filepath.Join(source(opts), "public")
 }
 
+// ErrInterrupted is returned by a build cancelled by its context (Ctrl+C,
+// SIGTERM): whatever it had written is removed, and the output is as it
+// was.
+var ErrInterrupted = errors.New("生成被中断，已删除写到一半的文件，输出目录保持不变")
+
 // Build renders the site and replaces the output folder with the result.
-// Each file is written into the staging folder as soon as it is rendered
-// (render.Stream), so the build never holds the whole site in memory: only
-// the path, size and hash of each file are kept, for the manifest.
-func Build(opts Options) (Stats, error) {
+func Build(opts Options) (Stats, error) { return BuildContext(context.Background(), opts) }
+
+// BuildContext is Build until ctx is cancelled. Each file is written as
+// soon as it is rendered (render.Stream), so the build never holds the
+// whole site in memory: only the path, size and hash of each file are
+// kept, for the manifest. Cancelled before the output is replaced, the
+// build removes what it wrote and returns ErrInterrupted; once replacing
+// has begun it finishes, which takes a moment.
+func BuildContext(ctx context.Context, opts Options) (Stats, error) {
 	start := time.Now()
+	if err := opts.check(); err != nil {
+		return Stats{}, err
+	}
+	t, err := resolveTarget(source(opts), Dest(opts))
+	if err != nil {
+		return Stats{}, err
+	}
 	s, err := site.Load(source(opts))
 	if err != nil {
 		return Stats{}, err
 	}
-	st, err := stageDir(Dest(opts))
+	p, err := open(t, opts.inPlace)
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := render.Stream(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL}, st.add); err != nil {
-		st.discard()
+	add := func(o render.Output) error {
+		if ctx.Err() != nil {
+			return ErrInterrupted
+		}
+		return p.add(o)
+	}
+	err = render.Stream(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL}, add)
+	if err == nil && ctx.Err() != nil {
+		err = ErrInterrupted
+	}
+	if err == nil {
+		err = p.seal()
+	}
+	if err != nil {
+		p.discard()
+		if ctx.Err() != nil {
+			return Stats{}, ErrInterrupted
+		}
 		return Stats{}, err
 	}
-	if err := st.seal(); err != nil {
-		st.discard()
+	if err := p.publish(); err != nil {
 		return Stats{}, err
 	}
-	if err := st.publish(); err != nil {
-		return Stats{}, err
-	}
-	return st.stats(start), nil
+	return p.stats(start), nil
 }
 
 func stats(outputs []render.Output, start time.Time) Stats {
@@ -106,13 +164,80 @@ func stats(outputs []render.Output, start time.Time) Stats {
 	return st
 }
 
+// prepare writes outputs for dest, ready to publish.
+func prepare(opts Options, source string, outputs []render.Output) (publisher, error) {
+	for _, o := range outputs {
+		if err := checkPath(o.Path); err != nil {
+			return nil, err
+		}
+	}
+	t, err := resolveTarget(source, Dest(opts))
+	if err != nil {
+		return nil, err
+	}
+	p, err := open(t, opts.inPlace)
+	if err != nil {
+		return nil, err
+	}
+	err = writeAll(p.add, outputs)
+	if err == nil {
+		err = p.seal()
+	}
+	if err != nil {
+		p.discard()
+		return nil, err
+	}
+	return p, nil
+}
+
+// A publisher writes a build's files for its output and then puts them in
+// place, or discards them, leaving the output as it was.
+type publisher interface {
+	// add writes one output; it is safe for concurrent use (render.Stream
+	// calls it from every render worker).
+	add(render.Output) error
+	// seal completes what was added.
+	seal() error
+	// publish puts it in place and releases the output.
+	publish() error
+	// discard removes what was written and releases the output.
+	discard()
+	// written describes every file published, the manifest included.
+	written() Manifest
+	stats(start time.Time) Stats
+}
+
+// open starts the writing of a build for t: in a staging folder beside it,
+// or, where t cannot be replaced as a whole, in place.
+func open(t *target, forceInPlace bool) (publisher, error) {
+	if t.exist && (forceInPlace || isMountPoint(t.path)) {
+		return openInPlace(t)
+	}
+	st, err := stageDir(t)
+	switch {
+	case errors.Is(err, errParentReadOnly) && t.exist:
+		return openInPlace(t)
+	case errors.Is(err, errParentReadOnly):
+		return nil, t.refuse("没有权限在上级目录中创建它；请先创建这个目录，让运行 tongbao 的用户可以写入，或以有权限的用户运行")
+	case err != nil:
+		return nil, err
+	}
+	return st, nil
+}
+
+// errParentReadOnly is stageDir's answer when it may not write beside the
+// output: then the output is updated in place.
+var errParentReadOnly = errors.New("the output's parent folder is not writable")
+
 // A staged tree is an output being written beside dest, not yet in its
 // place. While it exists the parent folder is locked against other builds.
 type staged struct {
-	dest, tmp string
-	tree      *tree
-	files     int // once sealed: files written, including the manifest
-	unlock    func()
+	t      *target
+	dest   string // the folder replaced: t.path
+	tmp    string
+	tree   *tree
+	unlock func()
+	sealed Manifest // the manifest written by seal
 
 	// made are the folders that were created to hold dest, deepest first:
 	// a build that fails removes them again if they are still empty, so
@@ -125,61 +250,38 @@ type staged struct {
 // build removes it.
 func stagePrefix(name string) string { return "." + name + ".new-" }
 
-// stage writes outputs and their manifest into a new folder beside dest
-// and flushes it to disk.
-func stage(dest string, outputs []render.Output) (*staged, error) {
-	for _, o := range outputs {
-		if err := checkPath(o.Path); err != nil {
-			return nil, err
-		}
-	}
-	st, err := stageDir(dest)
-	if err != nil {
-		return nil, err
-	}
-	if err := writeAll(st.tree, outputs); err != nil {
-		st.discard()
-		return nil, fmt.Errorf("%w；%s 保持不变", err, st.dest)
-	}
-	if err := st.seal(); err != nil {
-		st.discard()
-		return nil, err
-	}
-	return st, nil
-}
-
 // stageDir locks dest's parent and creates an empty staging folder in it,
 // removing those that killed builds left.
-func stageDir(dest string) (_ *staged, err error) {
-	dest = filepath.Clean(dest)
-	parent, name := filepath.Split(dest)
-	if parent == "" {
-		parent = "."
-	}
-	st := &staged{dest: dest}
-	for dir := filepath.Clean(parent); ; dir = filepath.Dir(dir) {
+func stageDir(t *target) (_ *staged, err error) {
+	dest := t.path
+	parent, name := filepath.Dir(dest), filepath.Base(dest)
+	st := &staged{t: t, dest: dest, unlock: func() {}}
+	for dir := parent; ; dir = filepath.Dir(dir) {
 		if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) || dir == filepath.Dir(dir) {
 			break
 		}
 		st.made = append(st.made, dir)
 	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	// Under the lock no other build is writing beside dest, so a staging
-	// folder found there was left by a build that died: it is removed.
-	unlock, locked := lockDir(parent)
-	st.unlock = unlock
 	defer func() {
 		if err != nil {
 			st.discard()
 		}
 	}()
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, t.refuse("无法创建上级目录：" + why(err))
+	}
+	// Under the lock no other build is writing beside dest, so a staging
+	// folder found there was left by a build that died: it is removed.
+	unlock, locked := lockDir(parent)
+	st.unlock = unlock
 	if locked {
 		removeStale(parent, name)
 	}
 	if st.tmp, err = os.MkdirTemp(parent, stagePrefix(name)); err != nil {
-		return nil, err
+		if errors.Is(err, fs.ErrPermission) || isReadOnlyFS(err) {
+			return nil, errParentReadOnly
+		}
+		return nil, fmt.Errorf("无法在 %s 中创建临时目录：%s", parent, why(err))
 	}
 	if err := os.Chmod(st.tmp, 0o755); err != nil {
 		return nil, err
@@ -189,14 +291,12 @@ func stageDir(dest string) (_ *staged, err error) {
 	return st, nil
 }
 
-// add writes one output into the staging folder. It is safe for concurrent
-// use: render.Stream calls it from every render worker.
 func (s *staged) add(o render.Output) error {
 	if err := checkPath(o.Path); err != nil {
 		return err
 	}
 	if err := s.tree.write(o.Path, o.Data); err != nil {
-		return fmt.Errorf("%w；%s 保持不变", err, s.dest)
+		return fmt.Errorf("%w；%s 保持不变", err, s.t.given)
 	}
 	return nil
 }
@@ -206,35 +306,40 @@ func (s *staged) add(o render.Output) error {
 func (s *staged) seal() error {
 	m := Manifest{Files: s.tree.files}
 	m.sort()
-	if err := writeFile(s.tmp, ManifestName, m.Bytes()); err != nil {
-		return fmt.Errorf("%w；%s 保持不变", err, s.dest)
+	data := m.Bytes()
+	if err := writeFile(s.tmp, ManifestName, data); err != nil {
+		return fmt.Errorf("%w；%s 保持不变", err, s.t.given)
 	}
 	if err := syncTree(s.tmp); err != nil {
 		return err
 	}
-	s.files = len(m.Files) + 1
+	s.sealed = withManifest(m, data)
 	return nil
 }
 
-// stats describes the files added, the manifest not counted.
-func (s *staged) stats(start time.Time) Stats {
-	st := Stats{Files: len(s.tree.files), Duration: time.Since(start)}
-	for _, e := range s.tree.files {
-		st.Bytes += e.Size
-		if strings.HasSuffix(e.Path, ".html") {
-			st.Pages++
-		}
-	}
-	return st
+// withManifest is m with the manifest's own entry, data being its bytes.
+func withManifest(m Manifest, data []byte) Manifest {
+	out := Manifest{Files: append(m.Files[:len(m.Files):len(m.Files)], entry(ManifestName, data))}
+	out.sort()
+	return out
 }
 
+func (s *staged) written() Manifest { return s.sealed }
+
+func (s *staged) stats(start time.Time) Stats { return s.tree.stats(start) }
+
 // checkPath refuses an output path that would land outside the tree or
-// on the manifest.
+// on tongbao's own files.
 func checkPath(p string) error {
-	if p == ManifestName || !filepath.IsLocal(filepath.FromSlash(p)) {
+	if reserved(p) || !filepath.IsLocal(filepath.FromSlash(p)) {
 		return fmt.Errorf("输出路径“%s”无效", p)
 	}
 	return nil
+}
+
+func entry(rel string, data []byte) ManifestEntry {
+	sum := sha256.Sum256(data)
+	return ManifestEntry{Path: rel, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
 }
 
 // A tree writes files below its root, creating each folder once, and
@@ -243,33 +348,31 @@ func checkPath(p string) error {
 type tree struct {
 	root string
 
-	// A file equal to the one the previous build wrote (same path, size
-	// and hash in its manifest) is linked from there, not written again:
-	// the bytes on disk change only where the site changed, and so do
-	// the files' times, which an upload by rsync or to the portal by
+	// A file of the previous build that holds exactly the bytes this
+	// build would write is linked from there, not written again: the
+	// bytes on disk change only where the site changed, and so do the
+	// files' times, which an upload by rsync or to the portal by
 	// modification time then skips.
 	prevRoot string
 	prev     map[string]ManifestEntry
-	prevTime time.Time // the previous manifest's modification time
+
+	perm perms
 
 	mu    sync.Mutex
 	dirs  map[string]bool // folders known to exist, relative to root
 	files []ManifestEntry
 }
 
-// reuse lets the tree link unchanged files from the build in dest. A file
-// changed by hand since that build is not taken: its time is later than
-// the manifest's, or its size differs.
+// reuse lets the tree link files from the build in dest. The manifest only
+// says which files may be the same; each is compared byte for byte before
+// it is taken (sameContent), since anything may have changed it since —
+// an edit, a restored backup with old times, a chmod.
 func (t *tree) reuse(dest string) {
 	m, err := ReadManifest(dest)
 	if err != nil {
 		return
 	}
-	fi, err := os.Stat(filepath.Join(dest, ManifestName))
-	if err != nil {
-		return
-	}
-	t.prevRoot, t.prevTime = dest, fi.ModTime()
+	t.prevRoot = dest
 	t.prev = make(map[string]ManifestEntry, len(m.Files))
 	for _, e := range m.Files {
 		t.prev[e.Path] = e
@@ -277,14 +380,12 @@ func (t *tree) reuse(dest string) {
 }
 
 // link links rel from the previous build if it holds the same bytes.
-func (t *tree) link(rel string, e ManifestEntry) bool {
-	old, ok := t.prev[rel]
-	if !ok || old != e {
+func (t *tree) link(rel string, e ManifestEntry, data []byte) bool {
+	if old, ok := t.prev[rel]; !ok || old != e {
 		return false
 	}
 	src := filepath.Join(t.prevRoot, filepath.FromSlash(rel))
-	fi, err := os.Lstat(src)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != e.Size || fi.ModTime().After(t.prevTime) {
+	if !sameContent(src, data) {
 		return false
 	}
 	return os.Link(src, filepath.Join(t.root, filepath.FromSlash(rel))) == nil
@@ -299,10 +400,13 @@ func (t *tree) write(rel string, data []byte) error {
 	if err := t.mkdir(path.Dir(rel)); err != nil {
 		return writeError(rel, err)
 	}
-	sum := sha256.Sum256(data)
-	e := ManifestEntry{Path: rel, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
-	if !t.link(rel, e) {
-		if err := createFile(filepath.Join(t.root, filepath.FromSlash(rel)), data); err != nil {
+	e := entry(rel, data)
+	if !t.link(rel, e, data) {
+		full := filepath.Join(t.root, filepath.FromSlash(rel))
+		if err := createFile(full, data); err != nil {
+			return writeError(rel, err)
+		}
+		if err := t.perm.file(full); err != nil {
 			return writeError(rel, err)
 		}
 	}
@@ -335,6 +439,8 @@ func (t *tree) mkdir(dir string) error {
 		if err := os.MkdirAll(full, 0o755); err != nil {
 			return err
 		}
+	} else if err := t.perm.dir(full); err != nil {
+		return err
 	}
 	// Marked only once it exists.
 	t.mu.Lock()
@@ -343,13 +449,83 @@ func (t *tree) mkdir(dir string) error {
 	return nil
 }
 
-// writeAll writes outputs into t with one writer per core: creating and
+// stats describes the files written, the manifest not counted.
+func (t *tree) stats(start time.Time) Stats {
+	st := Stats{Files: len(t.files), Duration: time.Since(start)}
+	for _, e := range t.files {
+		st.Bytes += e.Size
+		if strings.HasSuffix(e.Path, ".html") {
+			st.Pages++
+		}
+	}
+	return st
+}
+
+// perms makes what a build writes 0644 (files) and 0755 (folders) whatever
+// the umask: the web server that publishes the output often runs as
+// another user, and must be able to read it. The first file and the first
+// folder show whether the umask took anything away; only then is each
+// changed, one system call more.
+type perms struct {
+	fileOnce, dirOnce sync.Once
+	fixFiles, fixDirs bool
+}
+
+func (p *perms) file(name string) error { return p.fix(&p.fileOnce, &p.fixFiles, name, 0o644) }
+
+func (p *perms) dir(name string) error { return p.fix(&p.dirOnce, &p.fixDirs, name, 0o755) }
+
+func (p *perms) fix(once *sync.Once, fix *bool, name string, mode fs.FileMode) error {
+	if runtime.GOOS == "windows" {
+		return nil // a file's permissions there are not its mode bits
+	}
+	once.Do(func() {
+		fi, err := os.Stat(name)
+		*fix = err != nil || fi.Mode().Perm() != mode
+	})
+	if !*fix {
+		return nil
+	}
+	return os.Chmod(name, mode)
+}
+
+// sameContent reports whether the regular file at name holds exactly data,
+// with the permissions a build gives its files.
+func sameContent(name string, data []byte) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) ||
+		(runtime.GOOS != "windows" && fi.Mode().Perm() != 0o644) {
+		return false
+	}
+	bp := readBuffers.Get().(*[]byte)
+	defer readBuffers.Put(bp)
+	buf := *bp
+	for len(data) > 0 {
+		n, err := io.ReadFull(f, buf[:min(len(buf), len(data))])
+		if err != nil || !bytes.Equal(buf[:n], data[:n]) {
+			return false
+		}
+		data = data[n:]
+	}
+	// Nothing after the expected end: the file may have grown since Stat.
+	n, _ := f.Read(buf[:1])
+	return n == 0
+}
+
+var readBuffers = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
+// writeAll writes outputs with add, one writer per core: creating and
 // filling thousands of files is system-call time that a single writer
 // leaves the other cores idle for. After a failure no further file is
 // started, and the error returned is that of the first failed output in
 // their order.
-func writeAll(t *tree, outputs []render.Output) error {
-	return par.Until(len(outputs), func(i int) error { return t.write(outputs[i].Path, outputs[i].Data) })
+func writeAll(add func(render.Output) error, outputs []render.Output) error {
+	return par.Until(len(outputs), func(i int) error { return add(outputs[i]) })
 }
 
 // writeFile writes one file below root, making its folder.
@@ -357,7 +533,10 @@ func writeFile(root, rel string, data []byte) error {
 	p := filepath.Join(root, filepath.FromSlash(rel))
 	err := os.MkdirAll(filepath.Dir(p), 0o755)
 	if err == nil {
-		err = os.WriteFile(p, data, 0o644)
+		err = createFile(p, data)
+	}
+	if err == nil {
+		err = os.Chmod(p, 0o644)
 	}
 	if err != nil {
 		return writeError(rel, err)
@@ -365,34 +544,16 @@ func writeFile(root, rel string, data []byte) error {
 	return nil
 }
 
-// writeError says in Chinese why rel could not be written.
-func writeError(rel string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	why := err.Error()
-	switch {
-	case errors.Is(err, syscall.ENOSPC):
-		why = "磁盘空间不足（" + why + "）"
-	case errors.Is(err, syscall.EFBIG):
-		why = "文件超过系统允许的大小（" + why + "）"
-	case errors.Is(err, fs.ErrPermission):
-		why = "没有写入权限（" + why + "）"
-	}
-	return fmt.Errorf("无法写入 %s：%s", rel, why)
-}
-
 // publish swaps the staged tree into dest's place and removes the old one.
 func (s *staged) publish() error {
 	defer s.unlock()
 	old, err := swap(s.tmp, s.dest)
 	if err != nil {
-		os.RemoveAll(s.tmp)
-		return err
+		removeAll(s.tmp)
+		return fmt.Errorf("无法用新生成的网站替换 %s：%s；%s 保持不变", s.t.given, why(err), s.t.given)
 	}
 	if old != "" {
-		os.RemoveAll(old)
+		removeAll(old)
 	}
 	return nil
 }
@@ -401,7 +562,7 @@ func (s *staged) publish() error {
 // nothing else is in them; dest is left as it was.
 func (s *staged) discard() {
 	if s.tmp != "" {
-		os.RemoveAll(s.tmp)
+		removeAll(s.tmp)
 	}
 	s.unlock()
 	for _, dir := range s.made {
@@ -420,13 +581,15 @@ func removeStale(parent, name string) {
 	}
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), stagePrefix(name)) {
-			os.RemoveAll(filepath.Join(parent, e.Name()))
+			removeAll(filepath.Join(parent, e.Name()))
 		}
 	}
 }
 
-// syncTreeByFiles flushes every file of a tree, one fsync each: the
-// portable way, used where the system cannot flush a whole file system.
+// syncTreeByFiles flushes every file and folder of a tree, one fsync each:
+// the portable way on systems that flush through a read-only descriptor,
+// used where the system cannot flush a whole file system. (Windows, which
+// cannot, flushes each file as it writes it: see createFile.)
 func syncTreeByFiles(root string) error {
 	return filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil {

@@ -1,4 +1,4 @@
-//go:build !linux
+//go:build !linux && !windows
 
 package build
 
@@ -8,3 +8,6 @@ import "os"
 func createFile(name string, data []byte) error {
 	return os.WriteFile(name, data, 0o644)
 }
+
+// syncTree flushes the new tree before it replaces the old one.
+func syncTree(root string) error { return syncTreeByFiles(root) }

@@ -11,11 +11,11 @@ import (
 // is swapped in. Files of the old output that the new one lacks are gone
 // with it. A failure at any point leaves dest as it was.
 func Write(dest string, outputs []render.Output) error {
-	st, err := stage(dest, outputs)
+	p, err := prepare(Options{Dest: dest}, "", outputs)
 	if err != nil {
 		return err
 	}
-	return st.publish()
+	return p.publish()
 }
 
 // CheckTree reports whether the tree at root is exactly what its manifest

@@ -70,8 +70,12 @@ func (m Manifest) Bytes() []byte {
 
 // ReadManifest reads the manifest at the root of an output tree.
 func ReadManifest(root string) (Manifest, error) {
+	return readManifestFile(filepath.Join(root, ManifestName))
+}
+
+func readManifestFile(name string) (Manifest, error) {
 	var m Manifest
-	data, err := os.ReadFile(filepath.Join(root, ManifestName))
+	data, err := os.ReadFile(name)
 	if err != nil {
 		return m, err
 	}
@@ -81,8 +85,9 @@ func ReadManifest(root string) (Manifest, error) {
 	return m, nil
 }
 
-// ScanTree describes the files actually present under root, the manifest
-// itself excluded, as NewManifest would have described them.
+// ScanTree describes the files actually present under root, tongbao's own
+// (the manifest, an update's mark, a lock file) excluded, as NewManifest
+// would have described them.
 func ScanTree(root string) (Manifest, error) {
 	var m Manifest
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -91,7 +96,10 @@ func ScanTree(root string) (Manifest, error) {
 		}
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
-		if d.IsDir() || rel == ManifestName {
+		if reserved(rel) && d.IsDir() {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || reserved(rel) {
 			return nil
 		}
 		if !d.Type().IsRegular() {

@@ -2,7 +2,6 @@ package build
 
 import (
 	"errors"
-	"os"
 
 	"golang.org/x/sys/unix"
 )
@@ -17,7 +16,7 @@ func swap(tmp, dest string) (old string, err error) {
 	case err == nil:
 		return tmp, nil
 	case errors.Is(err, unix.ENOENT):
-		return "", os.Rename(tmp, dest)
+		return "", rename(tmp, dest)
 	case errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOSYS):
 		return swapByRenames(tmp, dest)
 	}

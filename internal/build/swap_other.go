@@ -7,6 +7,3 @@ package build
 func swap(tmp, dest string) (old string, err error) {
 	return swapByRenames(tmp, dest)
 }
-
-// syncTree flushes the new tree before it replaces the old one.
-func syncTree(root string) error { return syncTreeByFiles(root) }

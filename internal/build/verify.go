@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -51,34 +52,40 @@ func (e *NotReproducibleError) Error() string {
 // scheduler or map order; this is how that promise is checked on the
 // machine that publishes.
 func BuildVerified(opts Options, exe string) (Stats, Reproduction, error) {
+	return BuildVerifiedContext(context.Background(), opts, exe)
+}
+
+// BuildVerifiedContext is BuildVerified until ctx is cancelled, which
+// stops the child too and leaves the output as it was.
+func BuildVerifiedContext(ctx context.Context, opts Options, exe string) (Stats, Reproduction, error) {
 	start := time.Now()
 	rep := Reproduction{TZ: otherZone(), GOMAXPROCS: otherProcs()}
 	outputs, err := Render(opts)
 	if err != nil {
 		return Stats{}, rep, err
 	}
-	st, err := stage(Dest(opts), outputs)
+	p, err := prepare(opts, source(opts), outputs)
 	if err != nil {
 		return Stats{}, rep, err
 	}
 	published := false
 	defer func() {
 		if !published {
-			st.discard()
+			p.discard()
 		}
 	}()
-	rep.Files = st.files
+	first := p.written()
+	rep.Files = len(first.Files)
 
 	second, err := os.MkdirTemp("", "tongbao-verify-")
 	if err != nil {
 		return Stats{}, rep, err
 	}
 	defer os.RemoveAll(second)
-	if err := rebuild(exe, opts, filepath.Join(second, "public"), rep); err != nil {
-		return Stats{}, rep, err
-	}
-	first, err := scanAll(st.tmp)
-	if err != nil {
+	if err := rebuild(ctx, exe, opts, filepath.Join(second, "public"), rep); err != nil {
+		if ctx.Err() != nil {
+			return Stats{}, rep, ErrInterrupted
+		}
 		return Stats{}, rep, err
 	}
 	other, err := scanAll(filepath.Join(second, "public"))
@@ -88,8 +95,11 @@ func BuildVerified(opts Options, exe string) (Stats, Reproduction, error) {
 	if diff := DiffManifests(first, other); len(diff) > 0 {
 		return Stats{}, rep, &NotReproducibleError{Reproduction: rep, Paths: diff}
 	}
+	if ctx.Err() != nil {
+		return Stats{}, rep, ErrInterrupted
+	}
 	published = true
-	if err := st.publish(); err != nil {
+	if err := p.publish(); err != nil {
 		return Stats{}, rep, err
 	}
 	return stats(outputs, start), rep, nil
@@ -97,7 +107,7 @@ func BuildVerified(opts Options, exe string) (Stats, Reproduction, error) {
 
 // rebuild runs `exe build` on the same input into dest, with the child's
 // zone and GOMAXPROCS.
-func rebuild(exe string, opts Options, dest string, rep Reproduction) error {
+func rebuild(ctx context.Context, exe string, opts Options, dest string, rep Reproduction) error {
 	src, err := filepath.Abs(source(opts))
 	if err != nil {
 		return err
@@ -106,7 +116,7 @@ func rebuild(exe string, opts Options, dest string, rep Reproduction) error {
 	if opts.BaseURL != "" {
 		args = append(args, "--baseURL", opts.BaseURL)
 	}
-	cmd := exec.Command(exe, args...)
+	cmd := exec.CommandContext(ctx, exe, args...)
 	cmd.Env = append(withoutVars(os.Environ(), "TZ", "GOMAXPROCS"), "TZ="+rep.TZ, "GOMAXPROCS="+strconv.Itoa(rep.GOMAXPROCS))
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

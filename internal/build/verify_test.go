@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -124,5 +125,18 @@ func TestVerifyCatchesDifference(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dest, "new", "index.html")); err != nil {
 		t.Errorf("the verified build was not published: %v", err)
+	}
+}
+
+// TestVerifyRefusesBadBaseURL: a bad BaseURL is refused before the child
+// build is started (the executable here does not exist).
+func TestVerifyRefusesBadBaseURL(t *testing.T) {
+	dir := sampleCopy(t)
+	_, _, err := BuildVerified(Options{Source: dir, BaseURL: "//evil.example/"}, filepath.Join(t.TempDir(), "no-such-tongbao"))
+	if err == nil || !strings.Contains(err.Error(), "--baseURL “//evil.example/” 无效") {
+		t.Fatalf("err = %v, want the --baseURL refused", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("public/ was made: %v", err)
 	}
 }

@@ -18,7 +18,7 @@ func TestWriteAll(t *testing.T) {
 	for i := range 40 {
 		outputs = append(outputs, render.Output{Path: filepath.ToSlash(filepath.Join("d", string(rune('a'+i%5)), "p"+strings.Repeat("x", i)+".html")), Data: []byte(strings.Repeat("页", i))})
 	}
-	if err := writeAll(newTree(root), outputs); err != nil {
+	if err := writeAll(treeWriter(newTree(root)), outputs); err != nil {
 		t.Fatal(err)
 	}
 	for _, o := range outputs {
@@ -29,8 +29,12 @@ func TestWriteAll(t *testing.T) {
 	}
 
 	bad := []render.Output{{Path: "ok.html"}, {Path: "first\x00.html"}, {Path: "ok2.html"}, {Path: "second\x00.html"}}
-	err := writeAll(newTree(t.TempDir()), bad)
+	err := writeAll(treeWriter(newTree(t.TempDir())), bad)
 	if err == nil || !strings.Contains(err.Error(), "first\x00.html") {
 		t.Errorf("writeAll = %v; want the error of first\\x00.html", err)
 	}
+}
+
+func treeWriter(t *tree) func(render.Output) error {
+	return func(o render.Output) error { return t.write(o.Path, o.Data) }
 }

@@ -68,6 +68,8 @@ http {
     location /tongbao/ {
       alias %[3]s/;
       index index.html;
+      # The search index's precompressed copies (search/…/*.gz).
+      gzip_static on;
     }
     error_page 404 /tongbao/404.html;
   }
@@ -268,7 +270,19 @@ func TestNginx(t *testing.T) {
 		if q := eval[string](t, ctx, `new URLSearchParams(location.search).get("q") || ""`); q != "禁毒" {
 			t.Errorf("search: the query in the address is %q, want 禁毒", q)
 		}
-		browsertest.WaitFor(t, ctx, `!!document.querySelector('main a[href^="/tongbao/circulars/20"]')`, "a search result linking a circular")
+		browsertest.WaitFor(t, ctx, `!!document.querySelector('main a[href^="/tongbao/circulars/20"]') && !!document.querySelector(".search-result-snippet mark")`, "a search result linking a circular, with its snippet")
+		// The index came as nginx sends it: the shards' gzip copies, and
+		// stretches of the packs of text by range requests.
+		got := eval[string](t, ctx, `performance.getEntriesByType("resource").filter(e => /\/search\/[st]\//.test(e.name)).map(e =>
+  e.name.replace(/^.*\/search\//, "").replace(/\..*$/, "") + " " + e.responseStatus + " " + (e.encodedBodySize < e.decodedBodySize ? "compressed" : "plain")).join(";")`)
+		for _, line := range strings.Split(got, ";") {
+			if !(strings.HasPrefix(line, "s/") && strings.HasSuffix(line, " 200 compressed") || strings.HasPrefix(line, "t/") && strings.HasSuffix(line, " 206 plain")) {
+				t.Errorf("search: fetched %s; want the shards compressed (200), stretches of the packs (206)", line)
+			}
+		}
+		if !strings.Contains(got, "s/") || !strings.Contains(got, "t/") {
+			t.Errorf("search: fetched\n%s\nwant shards and packs", got)
+		}
 	} else {
 		t.Log("layouts/search.html does not exist yet: the search step is skipped")
 	}

@@ -110,7 +110,12 @@ func (c *Converter) Convert(src []byte, resolve Resolver) ([]byte, []Error) {
 // ConvertValid is Convert for a src that is valid UTF-8, as every source
 // the site loader gives is (it refuses a file that is not): Convert's own
 // check is a pass over the whole text, which a build would make twice.
+// A text beyond the limits of Check is not parsed: the one error says
+// which limit, and there is no HTML.
 func (c *Converter) ConvertValid(src []byte, resolve Resolver) ([]byte, []Error) {
+	if err := Check(src); err != nil {
+		return nil, []Error{*err}
+	}
 	root := c.parse(src)
 	var errs []Error
 	walkShortcodes(root, func(n *shortcodeNode) {
@@ -145,9 +150,13 @@ func (c *Converter) ConvertValid(src []byte, resolve Resolver) ([]byte, []Error)
 // rendering anything, along with the syntax errors of malformed ones; it
 // lets a check validate names and arguments before a build.
 func (c *Converter) Shortcodes(src []byte) ([]Shortcode, []Error) {
+	src = validUTF8(src)
+	if err := Check(src); err != nil {
+		return nil, []Error{*err}
+	}
 	var scs []Shortcode
 	var errs []Error
-	walkShortcodes(c.parse(validUTF8(src)), func(n *shortcodeNode) {
+	walkShortcodes(c.parse(src), func(n *shortcodeNode) {
 		if n.err != nil {
 			errs = append(errs, *n.err)
 			return
@@ -162,9 +171,10 @@ func (c *Converter) Shortcodes(src []byte) ([]Shortcode, []Error) {
 // syntax is not recognised; paragraphs separated by a blank line are
 // joined by <br>. Raw HTML is omitted and links to dangerous schemes
 // (javascript:, vbscript:, file:, data: other than images) get an empty
-// href, as in Convert.
+// href, as in Convert. A text beyond the limits of Check, which the site
+// loader refuses, is not parsed but escaped as it stands.
 func (c *Converter) Inline(src string) template.HTML {
-	if plain(src) {
+	if plain(src) || Check([]byte(src)) != nil {
 		// Most progress texts are a plain sentence; a month holds dozens
 		// and an archive thousands, so they skip the parser.
 		return template.HTML(htmlEscaper.Replace(strings.TrimSpace(src)))

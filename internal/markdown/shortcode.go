@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -85,10 +86,11 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	src := reader.Source()
 
 	n := &shortcodeNode{}
-	n.sc.Line, n.sc.Col = position(src, start)
+	lines := lineStartsOf(pc, src)
+	n.sc.Line, n.sc.Col = lines.position(src, start)
 	name, args, perr := parseShortcode(content)
 	if perr != nil {
-		l, c := position(src, start+perr.off)
+		l, c := lines.position(src, start+perr.off)
 		n.err = &Error{Line: l, Col: c, Msg: perr.msg}
 	} else {
 		n.sc.Name, n.sc.Args = name, args
@@ -243,12 +245,35 @@ func validShortcodeName(name []byte) bool {
 	return true
 }
 
+// lineStarts are the offsets at which the lines of a document start.
+type lineStarts []int
+
+var lineStartsKey = parser.NewContextKey()
+
+// lineStartsOf returns the line starts of src, made once per document and
+// kept in its parser context: a text of many shortcodes would otherwise
+// count its lines from the start again for each one.
+func lineStartsOf(pc parser.Context, src []byte) lineStarts {
+	if v, ok := pc.Get(lineStartsKey).(lineStarts); ok {
+		return v
+	}
+	starts := lineStarts{0}
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
+		}
+		off += i + 1
+		starts = append(starts, off)
+	}
+	pc.Set(lineStartsKey, starts)
+	return starts
+}
+
 // position converts a byte offset in src to a 1-based line and a 1-based
-// column counted in characters, as an editor shows them.
-func position(src []byte, off int) (line, col int) {
+// column counted in characters.
+func (ls lineStarts) position(src []byte, off int) (line, col int) {
 	off = min(max(off, 0), len(src))
-	head := src[:off]
-	line = 1 + bytes.Count(head, []byte{'\n'})
-	start := bytes.LastIndexByte(head, '\n') + 1
-	return line, 1 + utf8.RuneCount(head[start:])
+	line, _ = slices.BinarySearch(ls, off+1) // lines starting at or before off
+	return line, 1 + utf8.RuneCount(src[ls[line-1]:off])
 }

@@ -1,9 +1,12 @@
 package render
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"tongbao/internal/demo"
 	"tongbao/internal/rank"
@@ -77,4 +80,48 @@ func BenchmarkArchive(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkPlainCorpusIndex is what the search index adds to rendering
+// the plain corpus of bench/corpus (2,000 pages of 8 KB), whose tongbao
+// site is the folder $TONGBAO_BENCH_CORPUS (bench/run.sh sets it): the
+// render with the index, and without. Besides the wall time it reports
+// the CPU time (user and system) per render, which is what the index
+// costs on a machine whose other cores are busy:
+//
+//	TONGBAO_BENCH_CORPUS=DIR go test -run '^$' -bench PlainCorpusIndex -count 6 ./internal/render
+//
+// With -count, the two alternate, so a change in the machine's load weighs
+// on both.
+func BenchmarkPlainCorpusIndex(b *testing.B) {
+	dir := os.Getenv("TONGBAO_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("TONGBAO_BENCH_CORPUS is not set: go run ./bench/corpus OUT and set it to OUT/tongbao")
+	}
+	s, err := site.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res := rank.Archive(s)
+	for _, c := range []struct {
+		name string
+		opts Options
+	}{{"index", Options{}}, {"none", Options{noIndex: true}}} {
+		b.Run(c.name, func(b *testing.B) {
+			start := cpuTime()
+			for b.Loop() {
+				if _, err := Render(s, res, c.opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+		})
+	}
+}
+
+// cpuTime is the process's user and system time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -23,6 +23,7 @@ type input struct {
 	unit *site.Unit
 	ind  *site.Indicator
 	circ *site.Circular
+	sum  [32]byte // inMade
 }
 
 type inputKind uint8
@@ -39,6 +40,7 @@ const (
 	inFronts                     // every circular's and plain page's front matter
 	inNewest                     // the date of the newest circular: the archive's update date
 	inPeriods                    // every period, whole, and how each is referred to
+	inMade                       // a value made from declared inputs, by its digest: the search index's shards, made from its pages' tokens
 )
 
 func global() input                             { return input{kind: inGlobal} }
@@ -54,6 +56,7 @@ func frontIn(c *site.Circular) input   { return input{kind: inFront, circ: c} }
 func fronts() input                    { return input{kind: inFronts} }
 func newest() input                    { return input{kind: inNewest} }
 func periods() input                   { return input{kind: inPeriods} }
+func madeIn(sum [32]byte) input        { return input{kind: inMade, sum: sum} }
 
 // A keyer turns declared inputs into cache keys. It is made once per
 // render, and only when there is a cache: a build keys nothing.
@@ -177,6 +180,8 @@ func (k *keyer) key(name string, in []input) [32]byte {
 			d = k.newest
 		case inPeriods:
 			d = k.periods()
+		case inMade:
+			d = x.sum
 		}
 		b = append(b, d[:]...)
 	}

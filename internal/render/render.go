@@ -41,6 +41,10 @@ type Options struct {
 	// cache keys on it and may change it: the consistency test leaves an
 	// input out there, to show that it notices.
 	declare func(name string, in []input) []input
+
+	// noIndex leaves out the search index, for the benchmark that
+	// measures what it costs (BenchmarkPlainCorpusIndex).
+	noIndex bool
 }
 
 // An Output is one file of the built site.

@@ -3,70 +3,65 @@ package render
 import (
 	"html/template"
 	"strconv"
+	"strings"
 	"sync/atomic"
 
 	"tongbao/internal/par"
 	"tongbao/internal/search"
+	"tongbao/internal/site"
 )
 
-// This file renders the client-side search (DESIGN.md §7): the page
-// /search/, whose search.js reads ?q=, and the files it loads:
-// search-index.json, which lists the parts of the index, and the parts,
-// which hold the plain text of the circulars' bodies and of the plain
-// pages as converted for their own pages.
-
-// The search index is search-index.json, which lists its parts, and the
-// parts search/docs-1.json, search/docs-2.json, …, each holding the entries
-// of partDocs documents in order: the circulars, then the plain pages.
-// Their URLs are paths below the site root ("circulars/2023/14/"), which
-// search.js joins to the base path the page gives it, so the files do
-// not depend on baseURL.
+// This file renders the client-side search (DESIGN.md §7.1): the page
+// /search/, whose search.js reads ?q=, and the index it reads, made by
+// internal/search (see search.Index for its files): the manifest
+// search-index.json, the shards of the inverted index, the table of the
+// documents and the packs of their texts, under search/. Their URLs are
+// paths below the site root, which search.js joins to the base path the
+// page gives it, so the files do not depend on baseURL.
 //
-// A plain page's entry is made by the page's own job, while its converted
-// body is at hand (see plainPage), and a part is written as soon as its
-// last entry is made. A build thus never holds the bodies of all its
-// pages, nor the whole index: for a large site the index is as large as
-// all its text. The part a document is in depends on its place alone, so
-// a save that changes one page's text changes one part.
+// The documents are the circulars, the plain pages, and the unit and
+// indicator pages. Each is analysed once (search.Analyse): a circular
+// from its converted body, before the jobs run; a plain page by its own
+// job, while its body is at hand; a unit or indicator page from the
+// catalogue. The documents are numbered from their dates and URLs before
+// any is analysed, so a pack of texts is written as soon as its last
+// document is analysed, and a build holds the texts no longer than that;
+// the shards and the table are made once all are (finish).
 //
-// In the preview server, entries and parts are kept in the cache under
-// the inputs of their pages. A part none of whose pages changed is taken
-// from the cache whole (start); in another, a page job the cache answers
-// makes no entry, so the part is completed from the cache once the jobs
-// have run (finish).
-
-// partDocs is the number of documents in a part of the index: about a
-// megabyte of text for pages of the length of a circular.
-const partDocs = 100
+// In the preview server, the analyses are fragments keyed by the inputs
+// of their pages (a circular's body's, a plain page's file, the catalogue
+// for unit and indicator pages); the packs, the shards and their gzip
+// copies are keyed by the digest of what they are made of (madeIn:
+// search.PackKey, search.Index.ShardKeys, the file's SHA-256): a save
+// analyses again only the pages it changed and encodes again only the
+// shards whose tokens they moved.
 
 // searchIndex is the part of the site that writes the search page and
-// the index.
+// the index: the documents' analyses by their numbers, and the packs of
+// their texts.
 type searchIndex struct {
 	*core
 	circ *circulars
 
-	// entries are the documents' entries: the circulars', then the plain
-	// pages'; left counts the entries each part still waits for.
-	entries [][]byte
-	left    []atomic.Int32
+	docs     []search.Document // by place: the circulars, the plain pages, then the unit and indicator pages
+	ids      []int             // the number of each, by place
+	analyses []*search.Analysis
+	left     []atomic.Int32 // documents each pack waits for
+	packs    []string       // each pack's path once written
 }
 
-// jobs are the search page, and the index's files: they are written as
-// their pages are rendered (start, addEntry, finish), not by jobs of
-// their own, but they claim their paths like any other output.
+// jobs are the search page and the manifest, which is made once every
+// page is analysed (start, pageEntry, finish), not by a job of its own,
+// but claims its path like any other output. The index's other files are
+// named by the hashes of their bytes, under search/, where no page of
+// content/ may go.
 func (x *searchIndex) jobs() []job {
-	n := x.docs()
-	jobs := []job{
+	return []job{
 		{path: "search/index.html", owner: own("搜索页"), in: []input{global()}, fn: x.searchPage},
 		{path: "search-index.json", owner: own("搜索索引"), streamed: true},
+		{path: "search-index.json.gz", owner: own("搜索索引"), streamed: true},
 	}
-	for k := range (n + partDocs - 1) / partDocs {
-		jobs = append(jobs, job{path: partPath(k), owner: own("搜索索引"), streamed: true})
-	}
-	return jobs
 }
-
-func (x *searchIndex) docs() int { return len(x.s.Circulars) + len(x.s.Pages) }
 
 func (x *searchIndex) searchPage() ([]byte, error) {
 	return x.tmpl.execute("search.html", &Page{
@@ -77,140 +72,208 @@ func (x *searchIndex) searchPage() ([]byte, error) {
 	})
 }
 
-// start prepares the counts of the parts and makes the circulars'
-// entries, from their converted bodies, so that the first parts can be
-// written as soon as their plain pages are rendered.
+// start numbers the documents and analyses the circulars, from their
+// converted bodies, and the unit and indicator pages.
 func (x *searchIndex) start() {
-	n := x.docs()
-	x.entries = make([][]byte, n)
-	x.left = make([]atomic.Int32, (n+partDocs-1)/partDocs)
+	if x.opts.noIndex {
+		return
+	}
+	s := x.s
+	x.docs = nil
+	for i := range s.Circulars {
+		x.docs = append(x.docs, x.circularDocument(i))
+	}
+	for _, p := range s.Pages {
+		x.docs = append(x.docs, pageDocument(p))
+	}
+	history := x.historyDocuments()
+	x.docs = append(x.docs, history...)
+	x.ids = search.Order(x.docs)
+	n := len(x.docs)
+	x.analyses = make([]*search.Analysis, n)
+	x.left = make([]atomic.Int32, (n+search.PackDocs-1)/search.PackDocs)
+	x.packs = make([]string, len(x.left))
 	for k := range x.left {
-		x.left[k].Store(int32(min(partDocs, n-k*partDocs)))
-		if x.keys == nil {
-			continue // a build: nothing cached, nothing to key
-		}
-		// A part whose pages are all unchanged is written as it was, and
-		// waits for no entry: their jobs are answered by the cache too.
-		if data, ok := cached[[]byte](x.core, partPath(k), x.partInputs(k)); ok {
-			x.left[k].Store(0)
-			x.emit(Output{Path: partPath(k), Data: data})
-		}
+		x.left[k].Store(int32(min(search.PackDocs, n-k*search.PackDocs)))
 	}
-	par.Do(len(x.s.Circulars), func(i int) {
-		if x.left[i/partDocs].Load() > 0 {
-			x.circularEntry(i)
-		}
-	})
-}
-
-// partPath is the path of part k, counted from 0.
-func partPath(k int) string {
-	return "search/docs-" + strconv.Itoa(k+1) + ".json"
-}
-
-// entryInputs are what document i's entry reads.
-func (x *searchIndex) entryInputs(i int) []input {
-	if n := len(x.s.Circulars); i >= n {
-		return []input{global(), fileIn(x.s.Pages[i-n].File)}
-	}
-	return x.bodyInputs(x.s.Circulars[i])
-}
-
-// partInputs are what part k reads: its documents' inputs.
-func (x *searchIndex) partInputs(k int) []input {
-	var in []input
-	for i := k * partDocs; i < min(x.docs(), (k+1)*partDocs); i++ {
-		in = append(in, x.entryInputs(i)...)
-	}
-	return in
-}
-
-// addEntry records document i's entry, and writes its part if that was
-// the last entry the part waited for.
-func (x *searchIndex) addEntry(i int, e []byte) {
-	x.entries[i] = e
-	if k := i / partDocs; x.left[k].Add(-1) == 0 {
-		x.writePart(k)
+	par.Do(len(s.Circulars), x.circularAnalysis)
+	for i, d := range history {
+		// Made from the catalogue.
+		a, _ := fragment(x.core, "search:"+d.URL, []input{global()}, func() (*search.Analysis, error) { return search.Analyse(d), nil })
+		x.addAnalysis(len(x.docs)-len(history)+i, a)
 	}
 }
 
-// writePart writes part k, whose entries are all made, and drops them.
-func (x *searchIndex) writePart(k int) {
-	entries := x.entries[k*partDocs : min(len(x.entries), (k+1)*partDocs)]
-	data := search.JSON(entries)
-	clear(entries)
-	if x.keys != nil {
-		x.keep(partPath(k), x.partInputs(k), data)
-	}
-	x.emit(Output{Path: partPath(k), Data: data})
-}
-
-// circularEntry makes the search entry of circular i from its converted
-// body.
-func (x *searchIndex) circularEntry(i int) {
+// circularDocument is circular i as the search shows it, without its text.
+func (x *searchIndex) circularDocument(i int) search.Document {
 	c := x.s.Circulars[i]
-	e, _ := fragment(x.core, "search:"+c.File, x.entryInputs(i), func() ([]byte, error) {
-		v := x.circular(i)
-		d := search.Document{Title: v.Title, URL: v.Path, Number: v.Number}
-		if v.Date != nil {
-			d.Date = v.Date.ISO
-		}
-		return search.HTMLEntry(d, string(x.circ.bodies[i])), nil
-	})
-	x.addEntry(i, e)
+	v := x.circular(i)
+	d := search.Document{Kind: search.Circular, Title: v.Title, URL: v.Path, Number: c.Number}
+	if c.Title != v.Title {
+		d.Names = []string{c.Title}
+	}
+	if v.Date != nil {
+		d.Date = v.Date.ISO
+	}
+	return d
 }
 
-// pageEntry makes the search entry of plain page i from its converted
-// body.
-func (x *searchIndex) pageEntry(i int, body template.HTML) {
-	p := x.s.Pages[i]
-	d := search.Document{Title: p.Title, URL: p.Path}
+func pageDocument(p *site.Page) search.Document {
+	d := search.Document{Kind: search.Page, Title: p.Title, URL: p.Path}
 	if dd := dateData(p.Date); dd != nil {
 		d.Date = dd.ISO
 	}
-	e := search.HTMLEntry(d, string(body))
-	doc := len(x.s.Circulars) + i
-	if x.keys != nil {
-		x.keep("search:"+p.File, x.entryInputs(doc), e)
-	}
-	x.addEntry(doc, e)
+	return d
 }
 
-// finish writes the parts the jobs left unfinished, with entries from
-// the cache, and search-index.json. A part stays unwritten if a page in
-// it failed to convert (its job reported why).
-func (x *searchIndex) finish() {
-	n := len(x.s.Circulars)
-	par.Do(len(x.left), func(k int) {
-		if x.left[k].Load() <= 0 {
-			return // written
-		}
-		for i := k * partDocs; i < min(len(x.entries), (k+1)*partDocs); i++ {
-			if x.entries[i] != nil {
-				continue
-			}
-			if i < n {
-				x.circularEntry(i)
-				continue
-			}
-			p := x.s.Pages[i-n]
-			if e, ok := cached[[]byte](x.core, "search:"+p.File, x.entryInputs(i)); ok {
-				x.addEntry(i, e)
-				continue
-			}
-			body, err := x.convert(p.File, p.Body, p.BodyLine, nil)
-			if err != nil {
-				return
-			}
-			x.pageEntry(i-n, body)
-		}
-	})
-	b := []byte(`{"v":3,"parts":[`)
-	for k := range x.left {
-		if k > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendQuote(b, partPath(k))
+// historyDocuments are the unit and indicator pages (history.go), titled
+// as those pages are, found exactly by their names, with a short text of
+// what they show.
+func (x *searchIndex) historyDocuments() []search.Document {
+	s := x.s
+	var docs []search.Document
+	for _, u := range s.Townships {
+		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核排名", URL: unitPath(u), Names: []string{u.Name},
+			Text: u.Name + "历次综合考核排名和各单项指标排名"})
 	}
-	x.emit(Output{Path: "search-index.json", Data: append(b, "]}\n"...)})
+	owned := map[*site.Unit][]string{}
+	for _, ind := range s.Indicators {
+		for _, o := range ind.Owners {
+			owned[o] = append(owned[o], ind.Name)
+		}
+	}
+	for _, u := range s.Departments {
+		text := u.Name + "历次考核情况"
+		if names := owned[u]; len(names) > 0 {
+			text += "。负责指标：" + strings.Join(names, "、")
+		}
+		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核情况", URL: unitPath(u), Names: []string{u.Name}, Text: text})
+	}
+	for _, ind := range s.Indicators {
+		text := ind.Section
+		if ind.Parent != nil {
+			text += " " + ind.Parent.Name
+		}
+		text += " " + ind.Name + "历次排名"
+		var owners []string
+		for _, o := range ind.Owners {
+			owners = append(owners, o.Name)
+		}
+		if len(owners) > 0 {
+			text += "。责任单位：" + strings.Join(owners, "、")
+		}
+		docs = append(docs, search.Document{Kind: search.Indicator, Title: ind.Name + "历次排名", URL: indicatorPath(ind), Names: []string{ind.Name}, Text: text})
+	}
+	return docs
+}
+
+// addAnalysis records the analysis of the document at place i, and writes
+// its pack if that was the last analysis the pack waited for.
+func (x *searchIndex) addAnalysis(i int, a *search.Analysis) {
+	id := x.ids[i]
+	x.analyses[id] = a
+	if k := id / search.PackDocs; x.left[k].Add(-1) == 0 {
+		x.writePack(k)
+	}
+}
+
+// writePack writes pack k, whose documents are all analysed. A build
+// then drops their texts; the preview server keeps them in its cache.
+func (x *searchIndex) writePack(k int) {
+	docs := x.analyses[k*search.PackDocs : min(len(x.analyses), (k+1)*search.PackDocs)]
+	if x.keys != nil {
+		// Keyed by what the pack holds: the texts of its documents.
+		o, _ := fragment(x.core, "search-pack:"+strconv.Itoa(k), []input{madeIn(search.PackKey(docs))}, func() (Output, error) {
+			data := search.Pack(docs)
+			return Output{Path: search.PackPath(k, data), Data: data}, nil
+		})
+		x.packs[k] = o.Path
+		x.emit(o)
+		return
+	}
+	data := search.Pack(docs)
+	x.packs[k] = search.PackPath(k, data)
+	for j, a := range docs {
+		docs[j] = a.DropText()
+	}
+	x.emit(Output{Path: x.packs[k], Data: data})
+}
+
+// circularAnalysis analyses circular i from its converted body.
+func (x *searchIndex) circularAnalysis(i int) {
+	c := x.s.Circulars[i]
+	a, _ := fragment(x.core, "search:"+c.File, x.bodyInputs(c), func() (*search.Analysis, error) {
+		return search.AnalyseHTML(x.docs[i], string(x.circ.bodies[i])), nil
+	})
+	x.addAnalysis(i, a)
+}
+
+// pageInputs are what plain page i's analysis reads.
+func (x *searchIndex) pageInputs(i int) []input {
+	return []input{global(), fileIn(x.s.Pages[i].File)}
+}
+
+// pageEntry analyses plain page i from its converted body.
+func (x *searchIndex) pageEntry(i int, body template.HTML) {
+	if x.analyses == nil {
+		return
+	}
+	place := len(x.s.Circulars) + i
+	a := search.AnalyseHTML(x.docs[place], string(body))
+	x.keep("search:"+x.s.Pages[i].File, x.pageInputs(i), a)
+	x.addAnalysis(place, a)
+}
+
+// finish analyses the plain pages whose jobs the cache answered and
+// writes the shards, the documents table and the manifest, each with a
+// gzip copy beside it for servers that send precompressed files (nginx's
+// gzip_static). Nothing is written if a page failed to convert (its job
+// reported why): every shard would depend on it.
+func (x *searchIndex) finish() {
+	if x.analyses == nil {
+		return
+	}
+	n := len(x.s.Circulars)
+	failed := false
+	for i, p := range x.s.Pages {
+		if x.analyses[x.ids[n+i]] != nil {
+			continue
+		}
+		if a, ok := cached[*search.Analysis](x.core, "search:"+p.File, x.pageInputs(i)); ok {
+			x.addAnalysis(n+i, a)
+			continue
+		}
+		body, err := x.convert(p.File, p.Body, p.BodyLine, nil)
+		if err != nil {
+			failed = true
+			continue
+		}
+		x.pageEntry(i, body)
+	}
+	if failed {
+		return
+	}
+	idx := search.NewIndex(x.analyses)
+	var shard func(i int) search.Shard // a build makes every shard
+	if x.keys != nil {
+		// Keyed by what the shard holds: its documents' tokens in it.
+		keys := idx.ShardKeys()
+		shard = func(i int) search.Shard {
+			sh, _ := fragment(x.core, "search-shard:"+strconv.Itoa(i), []input{madeIn(keys[i])}, func() (search.Shard, error) { return idx.Shard(i), nil })
+			return sh
+		}
+	}
+	files := idx.Files(x.packs, shard)
+	par.Do(len(files), func(i int) {
+		f := files[i]
+		x.emit(Output{Path: f.Path, Data: f.Data})
+		if x.keys == nil {
+			x.emit(Output{Path: f.Path + ".gz", Data: search.Gzip(f.Data)})
+			return
+		}
+		// The preview server compresses again only what changed.
+		name := "search-gz:" + f.Path[:strings.IndexByte(f.Path+".", '.')]
+		gz, _ := fragment(x.core, name, []input{madeIn(f.Sum)}, func() ([]byte, error) { return search.Gzip(f.Data), nil })
+		x.emit(Output{Path: f.Path + ".gz", Data: gz})
+	})
 }

@@ -2,77 +2,77 @@ package render
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"tongbao/internal/demo"
 	"tongbao/internal/rank"
+	"tongbao/internal/search"
 	"tongbao/internal/site"
 )
 
-// searchIndexFile is search-index.json as search.js reads it.
-type searchIndexFile struct {
-	V    int `json:"v"`
-	Docs []struct {
-		Title  string `json:"title"`
-		URL    string `json:"url"`
-		Date   string `json:"date"`
-		Number string `json:"number"`
-		Text   string `json:"text"`
-	} `json:"docs"`
+// A searchDoc is one row of the search index's table of documents, with
+// its text from its pack.
+type searchDoc struct {
+	Kind, Title, URL, Date, Number, Text string
 }
 
-// decodeSearchIndex reads search-index.json and its parts from files and
-// returns the documents of all the parts as one.
-func decodeSearchIndex(t *testing.T, files map[string][]byte) *searchIndexFile {
+// searchIndexDocs reads the rendered index's manifest, every page of its
+// table and every pack (as search.js reads them), and returns the
+// documents in the order of their numbers.
+func searchIndexDocs(t *testing.T, files map[string][]byte) []searchDoc {
 	t.Helper()
-	var head struct {
-		V     int      `json:"v"`
-		Parts []string `json:"parts"`
+	var m search.Manifest
+	dec := json.NewDecoder(bytes.NewReader(files["search-index.json"]))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil || m.V != 4 {
+		t.Fatalf("search-index.json (version %d): %v\n%.300s", m.V, err, files["search-index.json"])
 	}
-	decode := func(name string, v any) {
-		t.Helper()
-		data, ok := files[name]
-		if !ok {
-			t.Fatalf("no %s", name)
-		}
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(v); err != nil {
+	var docs []searchDoc
+	for p := 0; 8*p < len(m.Pages); p++ {
+		name := fmt.Sprintf("search/d/%d.%s.json", p, m.Pages[8*p:8*p+8])
+		var rows [][]any
+		if err := json.Unmarshal(files[name], &rows); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-	}
-	decode("search-index.json", &head)
-	if head.V != 3 {
-		t.Fatalf("search-index.json: version %d", head.V)
-	}
-	all := &searchIndexFile{V: 2}
-	for _, p := range head.Parts {
-		var f searchIndexFile
-		decode(p, &f)
-		if f.V != 2 {
-			t.Fatalf("%s: version %d", p, f.V)
+		for _, r := range rows {
+			id := len(docs)
+			k := id / m.PackDocs
+			pack, ok := files[fmt.Sprintf("search/t/%d.%s.txt", k, m.Packs[8*k:8*k+8])]
+			if !ok {
+				t.Fatalf("no pack %d", k)
+			}
+			off, n := int(r[5].(float64)), int(r[6].(float64))
+			docs = append(docs, searchDoc{r[0].(string), r[1].(string), r[2].(string), r[3].(string), r[4].(string), string(pack[off : off+n])})
 		}
-		all.Docs = append(all.Docs, f.Docs...)
 	}
-	return all
+	if len(docs) != m.Docs {
+		t.Fatalf("the table holds %d documents, the manifest says %d", len(docs), m.Docs)
+	}
+	return docs
 }
 
+var h1RE = regexp.MustCompile(`<h1[^>]*>([^<]*)</h1>`)
+
 func TestSearchIndexSample(t *testing.T) {
-	files := renderFiles(t, loadSample(t), "/tongbao/")
-	if got := string(files["search-index.json"]); got != "{\"v\":3,\"parts\":[\"search/docs-1.json\"]}\n" {
-		t.Errorf("search-index.json is %q", got)
+	s := loadSample(t)
+	files := renderFiles(t, s, "/tongbao/")
+	docs := searchIndexDocs(t, files)
+	if want := 2 + len(s.Townships) + len(s.Departments) + len(s.Indicators); len(docs) != want {
+		t.Fatalf("%d documents; want the circular, 关于本站 and %d unit and indicator pages", len(docs), want-2)
 	}
-	f := decodeSearchIndex(t, files)
-	if len(f.Docs) != 2 {
-		t.Fatalf("%d documents; want the circular and 关于本站", len(f.Docs))
-	}
-	c := f.Docs[0]
-	if c.URL != "circulars/2023/14/" || c.Number != "双政办函〔2023〕14号" || c.Date != "2023-04-03" ||
+	// The dated documents come last, oldest first: 关于本站 and the
+	// circular share a date; about/ sorts first.
+	p, c := docs[len(docs)-2], docs[len(docs)-1]
+	if c.Kind != "c" || c.URL != "circulars/2023/14/" || c.Number != "双政办函〔2023〕14号" || c.Date != "2023-04-03" ||
 		c.Title != "邵阳市双清区人民政府办公室关于区政府2023年1-2月“三重点”落实情况的通报" {
 		t.Errorf("the circular is stored as %+v", c)
 	}
@@ -89,14 +89,58 @@ func TestSearchIndexSample(t *testing.T) {
 	if strings.ContainsAny(c.Text, "<>*\n") || strings.Contains(c.Text, "{{<") {
 		t.Errorf("the circular's text holds markup: %.300q", c.Text)
 	}
-	// The plain page, converted once for its page and the index.
-	p := f.Docs[1]
-	if p.URL != "about/" || p.Title != "关于本站" || p.Date != "2023-04-03" || p.Number != "" ||
+	if p.Kind != "p" || p.URL != "about/" || p.Title != "关于本站" || p.Date != "2023-04-03" || p.Number != "" ||
 		!strings.HasPrefix(p.Text, "本站是邵阳市双清区“三重点”（重点工作、重点项目、重点任务）落实情况通报的网上公开存档") {
 		t.Errorf("关于本站 is stored as %+v", p)
 	}
-	if !bytes.Contains(files["about/index.html"], []byte("<p>本站是邵阳市双清区“三重点”")) {
-		t.Error("the plain page lost its content")
+	// Every unit and indicator page, titled as the page itself is.
+	pages := 0
+	for _, d := range docs[:len(docs)-2] {
+		html := files[d.URL+"index.html"]
+		m := h1RE.FindSubmatch(html)
+		if m == nil || d.Date != "" || (d.Kind != "u" && d.Kind != "i") {
+			t.Errorf("%+v: no such unit or indicator page", d)
+			continue
+		}
+		if string(m[1]) != d.Title {
+			t.Errorf("%s is titled %q in the index, %q on the page", d.URL, d.Title, m[1])
+		}
+		pages++
+	}
+	if pages != len(s.Townships)+len(s.Departments)+len(s.Indicators) {
+		t.Errorf("%d unit and indicator pages", pages)
+	}
+}
+
+// Every file of the index but the packs has a gzip copy holding the same
+// bytes, for servers that send precompressed files; the packs, fetched by
+// ranges, have none.
+func TestSearchIndexGzip(t *testing.T) {
+	files := renderFiles(t, loadSample(t), "/")
+	n := 0
+	for p, data := range files {
+		if !strings.HasPrefix(p, "search") || strings.HasSuffix(p, ".gz") || p == "search/index.html" {
+			continue
+		}
+		gz, ok := files[p+".gz"]
+		if strings.HasPrefix(p, "search/t/") {
+			if ok {
+				t.Errorf("the pack %s has a gzip copy", p)
+			}
+			continue
+		}
+		r, err := gzip.NewReader(bytes.NewReader(gz))
+		if !ok || err != nil {
+			t.Errorf("%s: no gzip copy (%v)", p, err)
+			continue
+		}
+		if got, err := io.ReadAll(r); err != nil || !bytes.Equal(got, data) {
+			t.Errorf("%s.gz does not hold %s (%v)", p, p, err)
+		}
+		n++
+	}
+	if n < 3 {
+		t.Errorf("%d files with a gzip copy", n)
 	}
 }
 
@@ -109,6 +153,8 @@ func TestSearchPageBaseURL(t *testing.T) {
 		`<form class="search-form" role="search" action="/tongbao/search/"`,
 		`<label for="search-q">搜索词</label>`,
 		`<input type="search" id="search-q" name="q"`,
+		`<label for="search-sort">排序</label>`,
+		`<label for="search-year">年份</label>`,
 		`role="status" aria-live="polite"`,
 	} {
 		if !strings.Contains(page, want) {
@@ -135,18 +181,21 @@ func TestSearchPageBaseURL(t *testing.T) {
 // The search index is the same bytes on every render.
 func TestSearchIndexDeterministic(t *testing.T) {
 	s := loadSample(t)
-	first := renderFiles(t, s, "/")["search/docs-1.json"]
+	first := renderFiles(t, s, "/")
 	for range 3 {
-		if again := renderFiles(t, s, "/")["search/docs-1.json"]; !bytes.Equal(first, again) {
-			t.Fatal("two renders of the sample give different search indexes")
+		again := renderFiles(t, s, "/")
+		for p, data := range first {
+			if strings.HasPrefix(p, "search") && !bytes.Equal(data, again[p]) {
+				t.Fatalf("two renders of the sample give different %s", p)
+			}
 		}
 	}
 }
 
-// TestSearchIndexParts: a site of 250 documents has three parts of 100,
-// 100 and 50 documents, in order: the circulars first, then the plain
-// pages, whatever order the jobs finished in.
-func TestSearchIndexParts(t *testing.T) {
+// TestSearchIndexPacks: a site of 250 documents (and the unit and
+// indicator pages) has its texts in packs of 32, each document's where
+// its row says, whatever order the jobs finished in.
+func TestSearchIndexPacks(t *testing.T) {
 	s := loadSample(t)
 	about := s.Pages[0]
 	s.Pages = nil
@@ -155,32 +204,36 @@ func TestSearchIndexParts(t *testing.T) {
 		p.File = fmt.Sprintf("content/p/%03d.md", i)
 		p.Path = fmt.Sprintf("p/%03d/", i)
 		p.Title = fmt.Sprintf("页面%03d", i)
+		p.Body = append([]byte("第"+strconv.Itoa(i)+"页。"), p.Body...)
 		s.Pages = append(s.Pages, &p)
 	}
 	files := renderFiles(t, s, "/")
-	want := "{\"v\":3,\"parts\":[\"search/docs-1.json\",\"search/docs-2.json\",\"search/docs-3.json\"]}\n"
-	if got := string(files["search-index.json"]); got != want {
-		t.Fatalf("search-index.json is %q, want %q", got, want)
+	docs := searchIndexDocs(t, files)
+	history := len(s.Townships) + len(s.Departments) + len(s.Indicators)
+	if len(docs) != 250+history {
+		t.Fatalf("%d documents", len(docs))
 	}
-	f := decodeSearchIndex(t, files)
-	if len(f.Docs) != 250 || f.Docs[0].URL != "circulars/2023/14/" {
-		t.Fatalf("%d documents, the first %+v", len(f.Docs), f.Docs[0])
-	}
-	for i, d := range f.Docs[1:] {
-		if want := fmt.Sprintf("p/%03d/", i); d.URL != want || !strings.HasPrefix(d.Text, "本站是") {
-			t.Fatalf("document %d is %s (%.20q), want %s", i+1, d.URL, d.Text, want)
+	packs := 0
+	for p := range files {
+		if strings.HasPrefix(p, "search/t/") {
+			packs++
 		}
 	}
-	for part, n := range map[string]int{"search/docs-1.json": 100, "search/docs-2.json": 100, "search/docs-3.json": 50} {
-		if got := bytes.Count(files[part], []byte(`{"title":`)); got != n {
-			t.Errorf("%s holds %d documents, want %d", part, got, n)
+	if want := (len(docs) + search.PackDocs - 1) / search.PackDocs; packs != want {
+		t.Errorf("%d packs, want %d", packs, want)
+	}
+	// All 250 share the date: by URL, circulars/2023/14/ before p/….
+	for i, d := range docs[history+1:] {
+		if want := fmt.Sprintf("p/%03d/", i); d.URL != want || !strings.HasPrefix(d.Text, "第"+strconv.Itoa(i)+"页。本站是") {
+			t.Fatalf("document %d is %s (%.20q), want %s", history+1+i, d.URL, d.Text, want)
 		}
 	}
 }
 
-// BenchmarkSearchIndex builds search-index.json for the 20-year demo
+// BenchmarkSearchIndex makes the search index of the 20-year demo
 // archive (240 circulars) from bodies converted beforehand: the cost the
-// search adds to a build (the plain text of each body and its entry).
+// search adds to a build (each body's text and tokens, the shards, the
+// table, the packs and their gzip copies).
 func BenchmarkSearchIndex(b *testing.B) {
 	sample, err := site.Load("../..")
 	if err != nil {
@@ -213,4 +266,65 @@ func BenchmarkSearchIndex(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(size), "bytes")
+}
+
+// TestSearchIndexIncremental: in the preview server, a save analyses again
+// only the page it changed and encodes again only the shards whose tokens
+// moved: a word changed in a circular (研究 → 研讨: the tokens 研究, 究,
+// 研讨 and 讨) leaves the other shards as they were, reused from the
+// cache (the index still equals a fresh render's:
+// TestCacheMatchesFreshRender). An edit that changes the text's length
+// moves the weight or the place of tokens all over it, and most shards
+// are made again; they are a few milliseconds' work.
+func TestSearchIndexIncremental(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := demo.Write(dir, loadSample(t), 5, 1); err != nil {
+		t.Fatal(err)
+	}
+	var sc site.Cache
+	var rc Cache
+	var results *rank.Results
+	shards := func() map[string][]byte {
+		t.Helper()
+		s, err := site.LoadCached(dir, &sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results = rank.Update(results, s)
+		out, err := Render(s, results, Options{Cache: &rc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string][]byte{}
+		for _, o := range out {
+			if strings.HasPrefix(o.Path, "search/s/") && !strings.HasSuffix(o.Path, ".gz") {
+				m[o.Path] = o.Data
+			}
+		}
+		return m
+	}
+	before := shards()
+	circulars, _ := filepath.Glob(filepath.Join(dir, "content", "circulars", "*.md"))
+	name := circulars[len(circulars)/2]
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(src, []byte("经区政府研究")) {
+		t.Fatalf("%s lacks 经区政府研究", name)
+	}
+	if err := os.WriteFile(name, bytes.Replace(src, []byte("经区政府研究"), []byte("经区政府研讨"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after := shards()
+	reused := 0
+	for p, data := range after {
+		if b := before[p]; len(b) > 0 && &b[0] == &data[0] {
+			reused++
+		}
+	}
+	t.Logf("%d of %d shards reused", reused, len(after))
+	if len(after) < 8 || reused == len(after) || reused < len(after)-4 {
+		t.Errorf("%d of %d shards reused after a word was changed; want all but those of its 4 tokens", reused, len(after))
+	}
 }

@@ -1,8 +1,7 @@
 package search
 
 import (
-	"bytes"
-	"encoding/json"
+	"maps"
 	"strings"
 	"testing"
 	"unicode"
@@ -26,39 +25,76 @@ func FuzzPlainText(f *testing.F) {
 		if string(slow.b) != text {
 			t.Fatalf("PlainText(%q) = %q; the general scan gives %q", s, text, slow.b)
 		}
-		if got, want := HTMLEntry(Document{URL: "a/"}, s), Entry(Document{URL: "a/", Text: text}); !bytes.Equal(got, want) {
-			t.Fatalf("HTMLEntry of %q is\n%s\nEntry of its plain text\n%s", s, got, want)
-		}
 		if utf8.ValidString(s) && !strings.ContainsAny(s, "<&") && text != strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ") {
 			t.Fatalf("PlainText(%q) = %q changed text without markup", s, text)
 		}
 	})
 }
 
-// FuzzEntry checks that every document's entry is JSON that decodes to
-// the document, invalid UTF-8 replaced, whatever the strings hold.
-func FuzzEntry(f *testing.F) {
-	f.Add("禁毒通报", "circulars/2023/14/", "2023-04-03", "双政办函〔2023〕14号", "经区政府研究，现将……通报如下：")
-	f.Add("\"\\\n", "a/", "", "", "ls\u2028ps\u2029 bad\xffbyte \xe2\x80 \xe2")
-	f.Fuzz(func(t *testing.T, title, url, date, number, text string) {
-		d := Document{Title: title, URL: url, Date: date, Number: number, Text: text}
-		data := JSON([][]byte{Entry(d)})
-		var got struct {
-			V    int
-			Docs []Document
-		}
-		if err := json.Unmarshal(data, &got); err != nil {
-			t.Fatalf("the entry of %+v does not decode: %v\n%s", d, err, data)
-		}
-		if bytes.ContainsAny(data, "\u2028\u2029") {
-			t.Fatalf("the entry of %+v holds a raw U+2028 or U+2029", d)
-		}
-		want := Document{Title: valid(title), URL: valid(url), Date: valid(date), Number: valid(number), Text: valid(text)}
-		if got.V != 2 || len(got.Docs) != 1 || got.Docs[0] != want {
-			t.Fatalf("the entry of %+v decodes to %+v", d, got)
+// FuzzAnalyse holds the counter to the reference tokeniser on any text
+// and title: the same tokens, counts and places.
+func FuzzAnalyse(f *testing.F) {
+	f.Add("禁毒工作。禁毒！", "双政办函〔2023〕14号")
+	f.Add("禁\u20dd毒 ＧＤＰ增长 𠀀𠀁 \xff禁", "东风路街道")
+	f.Add(strings.Repeat("禁毒", 300), "")
+	f.Fuzz(func(t *testing.T, text, title string) {
+		d := Document{Title: title, Text: text}
+		if got, want := entries(t, Analyse(d)), reference(d); !maps.Equal(got, want) {
+			for tok := range mergeKeys(got, want) {
+				if got[tok] != want[tok] {
+					t.Errorf("token %q: analysed %+v, reference %+v", tok, got[tok], want[tok])
+				}
+			}
+			t.Fatalf("the analysis of %q (title %q) differs from the reference", text, title)
 		}
 	})
 }
 
-// valid replaces each run of invalid UTF-8 with U+FFFD.
-func valid(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+// FuzzIndex builds the index of documents cut from any text and reads it
+// back: every document's tokens are where the format says, and nothing
+// else is.
+func FuzzIndex(f *testing.F) {
+	f.Add("禁毒工作。|禁毒！|2023年工作|Search the archive")
+	f.Add("甲|甲|甲|乙|甲")
+	f.Fuzz(func(t *testing.T, s string) {
+		var docs []Document
+		for i, text := range strings.Split(s, "|") {
+			docs = append(docs, Document{Kind: Page, Title: text, URL: strings.Repeat("p/", i+1), Date: "", Text: text})
+		}
+		as, files := buildBig(t, docs, 4, 16)
+		all := shardsOf(t, files)
+		seen := 0
+		for id, a := range as {
+			for tok, w := range entries(t, a) {
+				p, ok := all[tok]
+				if !ok {
+					t.Fatalf("%q of document %d is in no shard", tok, id)
+				}
+				k := -1
+				for j, d := range p.Body {
+					if d == id {
+						k = j
+					}
+				}
+				if (k >= 0) != (w.body != 0) || k >= 0 && p.Places[k] != int(w.body&15) {
+					t.Fatalf("%q of document %d: %+v, entry %08b", tok, id, p, w.body)
+				}
+				seen++
+			}
+		}
+		total := 0
+		for _, p := range all {
+			in := map[int]bool{}
+			for _, d := range p.Body {
+				in[d] = true
+			}
+			for _, d := range p.Title {
+				in[d] = true
+			}
+			total += len(in)
+		}
+		if total != seen {
+			t.Fatalf("the shards hold %d postings, the documents %d entries", total, seen)
+		}
+	})
+}

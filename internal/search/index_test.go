@@ -2,90 +2,484 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
-// indexFile is search-index.json as search.js reads it.
-type indexFile struct {
-	V    int `json:"v"`
-	Docs []struct {
-		Title  string `json:"title"`
-		URL    string `json:"url"`
-		Date   string `json:"date"`
-		Number string `json:"number"`
-		Text   string `json:"text"`
-	} `json:"docs"`
+// tinyDocs are four documents; the postings of TestIndexTiny are worked
+// out by hand from them. Numbered by Order: the unit page (no date) 0,
+// then About (2022-06-01) 1, 禁毒通报 2, 工作通报 3.
+var tinyDocs = []Document{
+	{Kind: Unit, Title: "东风路街道历次考核排名", URL: "units/dongfenglu/", Names: []string{"东风路街道"}, Text: "东风路街道"},
+	{Kind: Circular, Title: "禁毒通报", URL: "circulars/2023/1/", Date: "2023-01-05", Number: "双政办函〔2023〕1号", Text: "禁毒工作。禁毒！"},
+	{Kind: Page, Title: "About", URL: "about/", Date: "2022-06-01", Text: "Search the archive, search again."},
+	{Kind: Circular, Title: "工作通报", URL: "circulars/2023/14/", Date: "2023-04-03", Number: "双政办函〔2023〕14号", Text: "2023年工作"},
 }
 
-func TestIndexJSON(t *testing.T) {
-	data := tinyIndex(tinyDocs)
-	var f indexFile
-	dec := json.NewDecoder(bytes.NewReader(data))
+// build analyses docs and returns the analyses in the order of their
+// numbers, and the index's files (packs included) by path, the shards cut
+// for target entries, postings longer than bigPostings out of line.
+func build(t testing.TB, docs []Document, target int) ([]*Analysis, map[string][]byte) {
+	return buildBig(t, docs, target, bigPostings)
+}
+
+// buildBig is build with postings longer than big bytes out of line.
+func buildBig(t testing.TB, docs []Document, target, big int) ([]*Analysis, map[string][]byte) {
+	t.Helper()
+	ids := Order(docs)
+	as := make([]*Analysis, len(docs))
+	for i, d := range docs {
+		as[ids[i]] = Analyse(d)
+	}
+	files := map[string][]byte{}
+	var packs []string
+	for k := 0; k*PackDocs < len(as); k++ {
+		data := Pack(as[k*PackDocs : min(len(as), (k+1)*PackDocs)])
+		packs = append(packs, PackPath(k, data))
+		files[PackPath(k, data)] = data
+	}
+	for _, f := range newIndex(as, target, big).Files(packs, nil) {
+		if _, dup := files[f.Path]; dup {
+			t.Fatalf("two files at %s", f.Path)
+		}
+		files[f.Path] = f.Data
+	}
+	return as, files
+}
+
+func readManifest(t testing.TB, files map[string][]byte) Manifest {
+	t.Helper()
+	var m Manifest
+	dec := json.NewDecoder(bytes.NewReader(files["search-index.json"]))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		t.Fatalf("search-index.json does not decode: %v\n%s", err, data)
+	if err := dec.Decode(&m); err != nil {
+		t.Fatalf("search-index.json: %v\n%s", err, files["search-index.json"])
 	}
-	if f.V != 2 || len(f.Docs) != 3 {
-		t.Fatalf("v %d, %d docs", f.V, len(f.Docs))
-	}
-	d := f.Docs[2]
-	if d.Title != "工作通报" || d.URL != "circulars/2023/14/" || d.Date != "2023-04-03" || d.Number != "双政办函〔2023〕14号" || d.Text != "2023年工作" {
-		t.Errorf("doc 2 stored as %+v", d)
-	}
-	// Empty dates and numbers are left out.
-	if bytes.Contains(data, []byte(`"date":""`)) || bytes.Contains(data, []byte(`"number":""`)) {
-		t.Errorf("empty fields written:\n%s", data)
-	}
-	// One document a line, in order.
-	want := "{\"v\":2,\"docs\":[\n" +
-		`{"title":"禁毒通报","url":"circulars/2023/1/","date":"2023-01-05","text":"禁毒工作。禁毒！"},` + "\n" +
-		`{"title":"About","url":"about/","text":"Search the archive, search again."},` + "\n" +
-		`{"title":"工作通报","url":"circulars/2023/14/","date":"2023-04-03","number":"双政办函〔2023〕14号","text":"2023年工作"}]}` + "\n"
-	if string(data) != want {
-		t.Errorf("search-index.json is\n%s\nwant\n%s", data, want)
-	}
-	if got := string(JSON(nil)); got != "{\"v\":2,\"docs\":[]}\n" {
-		t.Errorf("the index of no documents is %q", got)
-	}
+	return m
 }
 
-// Text is stored as it is, not HTML-escaped: the file is data, never
-// markup. What JSON requires is escaped, and the file decodes to the text.
-func TestIndexJSONStrings(t *testing.T) {
-	for _, text := range []string{
-		"tab\tnew\nline\r\x00\x1f\x7f ls\u2028ps\u2029 中文 “引号” \u2027\u202a",
-		"tab\tnew\nline\r\x00\x1f\x7f ls\u2028ps\u2029 bad\xffbyte 中文 “引号” \u2027\u202a",
-	} {
-		doc := Document{
-			Title:  "<script>alert(1)</script> & “引号”",
-			URL:    "a/",
-			Number: "say \"hi\" \\ back\\slash",
-			Text:   text,
+// postings are one token's postings, decoded.
+type postings struct {
+	Body    []int
+	Places  []int
+	Weights []int // nil when the token is in more than half the documents
+	Title   []int
+}
+
+// decodeShard decodes a shard, written here from the format's
+// description (Index's doc comment) rather than from the encoder; files
+// hold the postings out of line.
+func decodeShard(data []byte, n int, files map[string][]byte) (out map[string]postings, order []string, err error) {
+	defer func() {
+		if e := recover(); e != nil {
+			err = fmt.Errorf("%v", e)
 		}
-		data := JSON([][]byte{Entry(doc)})
-		wantText := `"text":"tab\tnew\nline\r\u0000\u001f` + "\x7f" + ` ls\u2028ps\u2029 `
-		if strings.Contains(text, "bad") {
-			wantText += "bad\uFFFDbyte "
+	}()
+	uvarint := func(r *bytes.Reader) int {
+		v, err := binary.ReadUvarint(r)
+		if err != nil {
+			panic(err)
 		}
-		wantText += "中文 “引号” \u2027\u202a\""
-		for _, want := range []string{
-			`"title":"<script>alert(1)</script> & “引号”"`,
-			`"number":"say \"hi\" \\ back\\slash"`,
-			wantText,
-		} {
-			if !bytes.Contains(data, []byte(want)) {
-				t.Errorf("search-index.json lacks %s:\n%s", want, data)
+		return int(v)
+	}
+	docset := func(r *bytes.Reader) []int {
+		h := uvarint(r)
+		count, mode := h>>2, h&3
+		var ids []int
+		switch mode {
+		case 0, 2:
+			gaps := count
+			if mode == 2 {
+				gaps = n - count
+			}
+			prev := -1
+			var list []int
+			for range gaps {
+				prev += uvarint(r) + 1
+				list = append(list, prev)
+			}
+			if mode == 0 {
+				return list
+			}
+			for d := range n {
+				if !slices.Contains(list, d) {
+					ids = append(ids, d)
+				}
+			}
+		case 1:
+			bitmap := make([]byte, (n+7)/8)
+			r.Read(bitmap)
+			for d := range n {
+				if bitmap[d/8]&(1<<(d%8)) != 0 {
+					ids = append(ids, d)
+				}
+			}
+		default:
+			panic(fmt.Sprintf("docset mode %d", mode))
+		}
+		if len(ids) != count {
+			panic(fmt.Sprintf("docset of %d members holds %d", count, len(ids)))
+		}
+		return ids
+	}
+	nibbles := func(r *bytes.Reader, count int) []int {
+		b := make([]byte, (count+1)/2)
+		r.Read(b)
+		out := []int{}
+		for k := range count {
+			out = append(out, int(b[k/2]>>(4*(k%2))&15))
+		}
+		return out
+	}
+	decode := func(b []byte) postings {
+		r := bytes.NewReader(b)
+		var p postings
+		p.Body = docset(r)
+		p.Places = nibbles(r, len(p.Body))
+		if 2*len(p.Body) <= n {
+			p.Weights = nibbles(r, len(p.Body))
+		}
+		p.Title = docset(r)
+		if r.Len() != 0 {
+			panic(fmt.Sprintf("postings of %d bytes, %d left over", len(b), r.Len()))
+		}
+		return p
+	}
+	out = map[string]postings{}
+	r := bytes.NewReader(data)
+	for range uvarint(r) {
+		tok := make([]byte, uvarint(r))
+		r.Read(tok)
+		var b []byte
+		if size := uvarint(r); size > 0 {
+			b = make([]byte, size)
+			r.Read(b)
+		} else {
+			// Out of line: the file the hash names.
+			h := make([]byte, 4)
+			r.Read(h)
+			name := "search/p/" + hex.EncodeToString(h) + ".bin"
+			var ok bool
+			if b, ok = files[name]; !ok {
+				return nil, nil, fmt.Errorf("%q: no %s", tok, name)
+			}
+			if s := sha256.Sum256(b); !bytes.Equal(s[:4], h) {
+				return nil, nil, fmt.Errorf("%s holds bytes whose hash is %x", name, s[:4])
 			}
 		}
-		var f indexFile
-		if err := json.Unmarshal(data, &f); err != nil {
-			t.Fatalf("search-index.json does not decode: %v\n%s", err, data)
+		out[string(tok)] = decode(b)
+		order = append(order, string(tok))
+	}
+	if r.Len() != 0 {
+		return nil, nil, errors.New("trailing bytes")
+	}
+	return out, order, nil
+}
+
+// shardsOf decodes every shard the manifest lists, checking each file's
+// name and that every token is in the shard its hash gives.
+func shardsOf(t testing.TB, files map[string][]byte) map[string]postings {
+	t.Helper()
+	m := readManifest(t, files)
+	all := map[string]postings{}
+	count := len(m.Shards) / 8
+	bits := 0
+	for 1<<bits < count {
+		bits++
+	}
+	if 1<<bits != count || count > 1<<shardBits {
+		t.Fatalf("%d shards: not a power of two up to %d", count, 1<<shardBits)
+	}
+	for i := range count {
+		h := m.Shards[8*i : 8*i+8]
+		name := fmt.Sprintf("search/s/%d.%s.bin", i, h)
+		data, ok := files[name]
+		if h == "00000000" {
+			if ok {
+				t.Fatalf("empty shard %d has a file", i)
+			}
+			continue
 		}
-		d := f.Docs[0]
-		if d.Title != doc.Title || d.Number != doc.Number || d.Text != strings.ToValidUTF8(doc.Text, "\uFFFD") {
-			t.Errorf("decoded %+v", d)
+		if !ok {
+			t.Fatalf("no %s", name)
+		}
+		if s := sha256.Sum256(data); hex.EncodeToString(s[:4]) != h {
+			t.Fatalf("%s holds bytes whose hash is %x", name, s[:4])
+		}
+		toks, order, err := decodeShard(data, m.Docs, files)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !slices.IsSorted(order) || len(order) == 0 {
+			t.Fatalf("%s: tokens %q not in byte order", name, order)
+		}
+		for tok, p := range toks {
+			if want := int(uint64(tokenHash(tok)) >> (32 - bits)); bits > 0 && want != i {
+				t.Fatalf("%q is in shard %d; its hash says %d", tok, i, want)
+			}
+			all[tok] = p
+		}
+	}
+	return all
+}
+
+// TestIndexTiny checks the files of the tiny corpus against postings,
+// rows and offsets worked out by hand.
+func TestIndexTiny(t *testing.T) {
+	if got := Order(tinyDocs); !slices.Equal(got, []int{0, 2, 1, 3}) {
+		t.Fatalf("Order = %v, want [0 2 1 3]: undated first, then by date", got)
+	}
+	_, files := build(t, tinyDocs, shardTarget)
+	m := readManifest(t, files)
+	if m.V != 4 || m.Docs != 4 || len(m.Shards) != 8 || m.PageDocs != 16 || m.PackDocs != 64 ||
+		fmt.Sprint(m.Years) != "[[2022 1] [2023 2]]" || len(m.Pages) != 8 || len(m.Packs) != 8 {
+		t.Fatalf("manifest %+v", m)
+	}
+	shard := files["search/s/0."+m.Shards+".bin"]
+	toks, _, err := decodeShard(shard, 4, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Weights by hand: 禁毒 twice in 禁毒工作。禁毒！ (6 characters):
+	// 2·2.2/(2 + 1.2·(0.25 + 0.75·6/1000)) = 1.9086 → ·15/2.2 = 13.01 → 13;
+	// once: 1.6853 → 11.49 → 11. In 2023年工作 (a word and three
+	// characters): once, 1.6876 → 11.51 → 12. search twice among five
+	// words: 1.9093 → 13.02 → 13. Places: 工作 starts at byte 6 of 24
+	// (6·16/24 = 4) and at byte 7 of 13 (7·16/13 = 8.6 → 8).
+	for tok, want := range map[string]postings{
+		"禁毒":             {Body: []int{2}, Places: []int{0}, Weights: []int{13}, Title: []int{2}},
+		"工作":             {Body: []int{2, 3}, Places: []int{4, 8}, Weights: []int{11, 12}, Title: []int{3}},
+		"2023":           {Body: []int{3}, Places: []int{0}, Weights: []int{12}, Title: []int{2, 3}},
+		"search":         {Body: []int{1}, Places: []int{0}, Weights: []int{13}},
+		"about":          {Title: []int{1}, Weights: []int{}},
+		"=东风路街道":         {Title: []int{0}, Weights: []int{}},
+		"=双政办函 2023 1 号": {Title: []int{2}, Weights: []int{}},
+		"=工作通报":          {Title: []int{3}, Weights: []int{}},
+		"通报":             {Title: []int{2, 3}, Weights: []int{}},
+	} {
+		got, ok := toks[tok]
+		if !ok {
+			t.Errorf("no token %q", tok)
+			continue
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("postings of %q: %+v, want %+v", tok, got, want)
+		}
+	}
+	for _, tok := range []string{"禁毒工", "the archive", "=禁毒", ""} {
+		if _, ok := toks[tok]; ok {
+			t.Errorf("%q is a token", tok)
+		}
+	}
+	// The bytes of 禁毒 and 工作, by hand: {2} is sparse (04 02); {2,3} a
+	// bitmap (09, bits 2 and 3: 0C); nibbles low first.
+	for tok, want := range map[string]string{
+		"禁毒": "06" + "0402" + "00" + "0d" + "0402",
+		"工作": "06" + "090c" + "84" + "cb" + "0403",
+	} {
+		enc := fmt.Sprintf("%02x", len(tok)) + hex.EncodeToString([]byte(tok)) + want
+		if !strings.Contains(hex.EncodeToString(shard), enc) {
+			t.Errorf("the shard does not hold %q as %s:\n%x", tok, enc, shard)
+		}
+	}
+	// The table: rows in number order, with where each text lies in
+	// pack 0 (15, 33, 24 and 13 bytes).
+	page := files["search/d/0."+m.Pages+".json"]
+	want := `[["u","东风路街道历次考核排名","units/dongfenglu/","","",0,15],` + "\n" +
+		`["p","About","about/","2022-06-01","",15,33],` + "\n" +
+		`["c","禁毒通报","circulars/2023/1/","2023-01-05","双政办函〔2023〕1号",48,24],` + "\n" +
+		`["c","工作通报","circulars/2023/14/","2023-04-03","双政办函〔2023〕14号",72,13]]` + "\n"
+	if string(page) != want {
+		t.Errorf("page 0 of the table is\n%s\nwant\n%s", page, want)
+	}
+	pack := files["search/t/0."+m.Packs+".txt"]
+	if string(pack) != "东风路街道Search the archive, search again.禁毒工作。禁毒！2023年工作" {
+		t.Errorf("pack 0 is %q", pack)
+	}
+}
+
+// TestDocset checks the three forms of a set, each where it is the
+// shortest, byte for byte.
+func TestDocset(t *testing.T) {
+	g := (&Index{}).gatherer(0)
+	for _, c := range []struct {
+		ids  []uint32
+		n    int
+		want string
+	}{
+		{nil, 10, "00"},
+		{[]uint32{3}, 10, "0403"},
+		{[]uint32{1, 300}, 1000, "08" + "01" + "aa02"},                     // gap 298 = aa 02
+		{[]uint32{0, 1, 2, 5, 6, 9}, 10, "19" + "67" + "02"},               // bitmap 1110 0110 01
+		{[]uint32{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 10, "2a"},                 // all: no document left out
+		{[]uint32{0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12}, 13, "32" + "05"}, // all but 5
+		{[]uint32{0, 1}, 2, "0a"},
+	} {
+		if got := hex.EncodeToString(g.docset(nil, c.ids, c.n)); got != c.want {
+			t.Errorf("docset(%v of %d) = %s, want %s", c.ids, c.n, got, c.want)
+		}
+	}
+}
+
+// TestIndexRoundTrip: every token of every document, and nothing else,
+// is in the shard its hash gives, with the document's weight, place and
+// title flag, for random documents cut into many shards; and each
+// document's text is in its pack where its row says.
+func TestIndexRoundTrip(t *testing.T) {
+	texts := randomTexts(300)
+	var docs []Document
+	for i, text := range texts {
+		d := Document{Kind: Page, Title: texts[(i+7)%len(texts)], URL: fmt.Sprintf("p/%03d/", i), Text: text}
+		if i%4 > 0 {
+			d.Date = fmt.Sprintf("%04d-%02d-01", 2000+i%9, 1+i%12)
+		}
+		docs = append(docs, d)
+	}
+	as, files := buildBig(t, docs, 64, 40)
+	all := shardsOf(t, files)
+	m := readManifest(t, files)
+	if len(m.Shards) < 8*8 {
+		t.Fatalf("only %d shards: the test wants many", len(m.Shards)/8)
+	}
+	outOfLine := 0
+	for p := range files {
+		if strings.HasPrefix(p, "search/p/") {
+			outOfLine++
+		}
+	}
+	if outOfLine < 10 {
+		t.Fatalf("%d postings out of line: the test wants many", outOfLine)
+	}
+	seen := map[string]bool{}
+	for id, a := range as {
+		for tok, w := range entries(t, a) {
+			seen[tok] = true
+			p, ok := all[tok]
+			if !ok {
+				t.Fatalf("%q of document %d is in no shard", tok, id)
+			}
+			if k, in := slices.BinarySearch(p.Body, id); in != (w.body != 0) {
+				t.Fatalf("%q: document %d in the text list %v, its entry says %v", tok, id, in, w.body != 0)
+			} else if in && (p.Places[k] != int(w.body&15) || p.Weights != nil && p.Weights[k] != int(w.body>>4)) {
+				t.Fatalf("%q in document %d: place %d weight %v, entry %08b", tok, id, p.Places[k], p.Weights, w.body)
+			}
+			if slices.Contains(p.Title, id) != w.title {
+				t.Fatalf("%q: document %d in the title list: %v", tok, id, !w.title)
+			}
+		}
+	}
+	for tok, p := range all {
+		if !seen[tok] {
+			t.Fatalf("%q is in a shard and in no document", tok)
+		}
+		if dense := 2*len(p.Body) > len(docs); dense != (p.Weights == nil) {
+			t.Fatalf("%q is in %d of %d documents, with weights %v", tok, len(p.Body), len(docs), p.Weights)
+		}
+	}
+	// The table and the packs.
+	for id, a := range as {
+		p := id / PageDocs
+		var rows [][]any
+		if err := json.Unmarshal(files[fmt.Sprintf("search/d/%d.%s.json", p, m.Pages[8*p:8*p+8])], &rows); err != nil {
+			t.Fatal(err)
+		}
+		row := rows[id%PageDocs]
+		k := id / PackDocs
+		pack := files[fmt.Sprintf("search/t/%d.%s.txt", k, m.Packs[8*k:8*k+8])]
+		off, n := int(row[5].(float64)), int(row[6].(float64))
+		if row[2] != a.Doc.URL || string(pack[off:off+n]) != a.Doc.Text {
+			t.Fatalf("document %d: row %v; its text is not at %d in pack %d", id, row, off, k)
+		}
+	}
+}
+
+// TestIndexDeterministic: the same documents give the same bytes,
+// whatever order they are analysed in, and however many cores do it.
+func TestIndexDeterministic(t *testing.T) {
+	texts := randomTexts(200)
+	var docs []Document
+	for i, text := range texts {
+		docs = append(docs, Document{Kind: Circular, Title: texts[(i+3)%len(texts)], URL: fmt.Sprintf("c/%d/", i),
+			Date: fmt.Sprintf("2023-%02d-%02d", 1+i%12, 1+i%28), Number: fmt.Sprintf("测发〔2023〕%d号", i), Text: text})
+	}
+	_, first := buildBig(t, docs, 32, 64)
+	ids := Order(docs)
+	as := make([]*Analysis, len(docs))
+	var wg sync.WaitGroup
+	for _, i := range rand.New(rand.NewPCG(3, 4)).Perm(len(docs)) {
+		wg.Go(func() { as[ids[i]] = Analyse(docs[i]) })
+	}
+	wg.Wait()
+	x := newIndex(as, 32, 64)
+	var packs []string
+	for p := range first {
+		if strings.HasPrefix(p, "search/t/") {
+			packs = append(packs, p)
+		}
+	}
+	slices.Sort(packs)
+	keys := x.ShardKeys()
+	again := x.Files(packs, func(i int) Shard {
+		if keys[i] == ([32]byte{}) {
+			t.Fatalf("shard %d has no key", i)
+		}
+		return x.Shard(i)
+	})
+	for _, f := range again {
+		if !bytes.Equal(f.Data, first[f.Path]) {
+			t.Fatalf("%s differs between two builds of the same documents", f.Path)
+		}
+	}
+	if len(again)+len(packs) != len(first) {
+		t.Fatalf("%d files, then %d", len(first), len(again)+len(packs))
+	}
+}
+
+// TestShardKeys: editing one document changes the keys of the shards
+// that hold the tokens it gained or lost or whose weight or place moved,
+// and of no other.
+func TestShardKeys(t *testing.T) {
+	docs := slices.Clone(tinyDocs)
+	for i, text := range randomTexts(100) {
+		docs = append(docs, Document{Kind: Page, Title: "页", URL: fmt.Sprintf("p/%d/", i), Date: "2020-01-01", Text: text})
+	}
+	as, _ := build(t, docs, 16)
+	before := newIndex(as, 16, bigPostings)
+	keys := before.ShardKeys()
+	// 禁毒工作。禁毒！ → 禁毒工作。禁毒！禁毒: the same length in characters
+	// but one, so 禁毒 and 禁 count once more, 毒 too, and weights of
+	// others may move; every token of the old and new text is checked.
+	edited := slices.Clone(as)
+	id := Order(docs)[1]
+	d := docs[1]
+	d.Text += "禁毒"
+	edited[id] = Analyse(d)
+	after := newIndex(edited, 16, bigPostings)
+	if after.bits != before.bits {
+		t.Fatal("the edit changed the number of shards")
+	}
+	changed := map[int]bool{}
+	old, now := entries(t, as[id]), entries(t, edited[id])
+	for tok := range mergeKeys(old, now) {
+		if old[tok] != now[tok] {
+			changed[int(tokenHash(tok)>>(32-after.bits))] = true
+		}
+	}
+	if len(changed) == 0 || len(changed) == after.Shards() {
+		t.Fatalf("%d of %d shards changed: the test proves nothing", len(changed), after.Shards())
+	}
+	for i, k := range after.ShardKeys() {
+		if (k != keys[i]) != changed[i] {
+			t.Errorf("shard %d: key changed %v, tokens changed %v", i, k != keys[i], changed[i])
 		}
 	}
 }

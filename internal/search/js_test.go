@@ -3,12 +3,11 @@ package search
 import (
 	"bytes"
 	"encoding/json"
-	"maps"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -26,21 +25,49 @@ func node(t *testing.T) string {
 	return p
 }
 
-// runJS runs script under node with search.js loaded as the module s and
-// the JSON of in as the variable input; the script prints JSON to stdout,
-// which is decoded into out.
-func runJS(t *testing.T, script string, in, out any) {
+// jsPrelude loads search.js as s, the JSON of the test's input as input,
+// and, when the test gives a folder of index files, index: an Index
+// reading them (ranges cut from the whole file, as a server would).
+const jsPrelude = `
+const s = require(process.argv[1]);
+const fs = require("fs"), path = require("path");
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+const dir = process.argv[2];
+const net = {
+  bytes: async (p) => new Uint8Array(fs.readFileSync(path.join(dir, p))),
+  json: async (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8")),
+  range: async (p, a, b) => new Uint8Array(fs.readFileSync(path.join(dir, p))).subarray(a, b),
+};
+const index = dir ? new s.Index(JSON.parse(fs.readFileSync(path.join(dir, "search-index.json"), "utf8")), net) : null;
+const print = (v) => process.stdout.write(JSON.stringify(v));
+`
+
+// runJS runs script under node with jsPrelude, the JSON of in as input
+// and the index files (if any) in a folder; the script prints JSON to
+// stdout, which is decoded into out.
+func runJS(t *testing.T, script string, files map[string][]byte, in, out any) {
 	t.Helper()
 	abs, err := filepath.Abs(searchJS)
 	if err != nil {
 		t.Fatal(err)
 	}
+	dir := ""
+	if files != nil {
+		dir = t.TempDir()
+		for p, data := range files {
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, p), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	data, err := json.Marshal(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	prelude := `const s = require(process.argv[1]); const input = JSON.parse(require("fs").readFileSync(0, "utf8"));` + "\n"
-	cmd := exec.Command(node(t), "-e", prelude+script, abs)
+	cmd := exec.Command(node(t), "-e", jsPrelude+"(async () => {\n"+script+"\n})().catch(e => { console.error(e); process.exit(1); });", abs, dir)
 	cmd.Stdin = bytes.NewReader(data)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -53,178 +80,45 @@ func runJS(t *testing.T, script string, in, out any) {
 	}
 }
 
-// parityStrings are tricky inputs beyond tokenizeCases, compared with Go's
-// Tokenize.
-var parityStrings = []string{
-	"邵阳市双清区人民政府办公室关于区政府2023年1-2月“三重点”落实情况的通报",
-	"全市综合排名第十，三区第三。规模以上服务业营业收入，排名第十一。（责任单位：区发改局）",
-	"１２３４５６７８９０　ＡＢＣａｂｃ！＃＄％＆",
-	"ｱｲｳｴｵ半角片假名 ﾊﾟ",
-	"【重要】禁毒工作（2023）〔2023〕第14号～〜",
-	"👨\u200d👩\u200d👧\u200d👦家庭🇨🇳中国😀2023🎉",
-	"«guillemets» „Anführung“ ‘single’ \"double\" 「引号」『书名』《通报》",
-	"tab\tnew\nline\r\ncr\u2028ls\u2029ps\u0085nel",
-	"x²+y³=z⁴ ½ ⅓ 5㎡",
-	"ﬁnancial ﬀ ǅungla ǈ ǲ",
-	"Ⅻ月ⅰ Ⅳ",
-	"𝐀𝐁𝐂 𝟏𝟐 𝔸",
-	"Ꭰꭰ ᏸ",
-	"ΣΑΣ ὈΔΥΣΣΕΎΣ",
-	"İI ı K Å",
-	"\u200b零宽\u200d连接\ufeff字符\u2060",
-	"e\u0301\u0302x 禁\u20dd毒 \u0301\u0302",
-	"禁\u3000毒 禁\u00a0毒 禁\u202f毒",
-	"⺀⼀⿰⿱〆〇々〻㐀䶿龥鿿𪜀𫝀",
-	"1️⃣2️⃣#️⃣ ©️®️™️",
-	"عربي ١٢٣ हिन्दी ०१ ไทย",
-	"\xff禁\xc0\xaf毒\xed\xa0\x80",
-}
-
 // TestJSTokenize runs search.js's tokeniser under node on the hand-checked
-// cases and on the tricky strings, which must give Go's tokens.
+// cases and on the tricky strings, which must give Go's tokens; its
+// tokenHash and Key must be Go's too.
 func TestJSTokenize(t *testing.T) {
 	var in []string
 	for _, c := range tokenizeCases {
 		in = append(in, c.in)
 	}
 	in = append(in, parityStrings...)
-	var got [][]string
-	runJS(t, `process.stdout.write(JSON.stringify(input.map(s.tokenize)));`, in, &got)
+	var got []struct {
+		Tokens []string
+		Hashes []uint32
+		Key    string
+	}
+	runJS(t, `print(input.map(q => {
+  const tokens = s.tokenize(q);
+  return {Tokens: tokens, Hashes: tokens.map(s.tokenHash), Key: s.parseQuery(q).key};
+}));`, nil, in, &got)
 	if len(got) != len(in) {
 		t.Fatalf("node returned %d lists for %d strings", len(got), len(in))
 	}
 	for i, c := range tokenizeCases {
-		if !slices.Equal(got[i], c.want) && !(len(got[i]) == 0 && len(c.want) == 0) {
-			t.Errorf("search.js tokenize(%q) = %q, want %q", c.in, got[i], c.want)
+		if !slices.Equal(got[i].Tokens, c.want) && !(len(got[i].Tokens) == 0 && len(c.want) == 0) {
+			t.Errorf("search.js tokenize(%q) = %q, want %q", c.in, got[i].Tokens, c.want)
 		}
 	}
-	for i, s := range parityStrings {
-		js, goToks := got[len(tokenizeCases)+i], Tokenize(s)
+	for i, s := range in {
+		js, goToks := got[i].Tokens, Tokenize(s)
 		if !slices.Equal(js, goToks) && !(len(js) == 0 && len(goToks) == 0) {
 			t.Errorf("tokens of %q:\n search.js %q\n Go        %q", s, js, goToks)
+			continue
 		}
-	}
-}
-
-// tinyDocs are three documents; the counts of TestJSPostings are worked
-// out by hand from them.
-var tinyDocs = []Document{
-	{Title: "禁毒通报", URL: "circulars/2023/1/", Date: "2023-01-05", Text: "禁毒工作。禁毒！"},
-	{Title: "About", URL: "about/", Text: "Search the archive, search again."},
-	{Title: "工作通报", URL: "circulars/2023/14/", Date: "2023-04-03", Number: "双政办函〔2023〕14号", Text: "2023年工作"},
-}
-
-// tinyIndex is search-index.json of docs.
-func tinyIndex(docs []Document) json.RawMessage {
-	var entries [][]byte
-	for _, d := range docs {
-		entries = append(entries, Entry(d))
-	}
-	return JSON(entries)
-}
-
-// TestJSPostings: search.js finds a token in a document where Tokenize
-// would give it, and counts it as often: [count in the text, count in the
-// title and 文号].
-func TestJSPostings(t *testing.T) {
-	docs := append(slices.Clone(tinyDocs),
-		Document{Title: "全角", URL: "w/", Text: "全年ＧＤＰ增长，Ｇdp与gdp2023不算；GDP算。"},
-		Document{Title: "年份", URL: "y/", Number: "测政发〔2014〕140号", Text: "2014年、140号、14号、x14、14。"},
-		Document{Title: "记号", URL: "m/", Text: "禁\u20dd毒、禁\uFE00毒、Cafe\u0301 、na\u00ADive、禁禁禁"},
-	)
-	cases := []struct {
-		tok  string
-		want map[int][2]int
-	}{
-		{"禁毒", map[int][2]int{0: {2, 1}, 5: {2, 0}}},
-		{"工作", map[int][2]int{0: {1, 0}, 2: {1, 1}}},
-		{"通报", map[int][2]int{0: {0, 1}, 2: {0, 1}}},
-		{"search", map[int][2]int{1: {2, 0}}}, // Search and search
-		{"about", map[int][2]int{1: {0, 1}}},
-		{"2023", map[int][2]int{2: {1, 1}}}, // not in gdp2023
-		{"14", map[int][2]int{2: {0, 1}, 4: {2, 0}}},
-		{"140", map[int][2]int{4: {1, 1}}},
-		{"gdp", map[int][2]int{3: {3, 0}}}, // ＧＤＰ, Ｇdp, GDP; not gdp2023
-		{"cafe", map[int][2]int{5: {1, 0}}},
-		{"naive", map[int][2]int{5: {1, 0}}},
-		{"禁禁", map[int][2]int{5: {2, 0}}}, // overlapping
-		{"禁", map[int][2]int{0: {2, 1}, 5: {5, 0}}},
-		{"constructor", map[int][2]int{}},
-	}
-	var toks []string
-	for _, c := range cases {
-		toks = append(toks, c.tok)
-	}
-	var got []map[string][2]int
-	runJS(t, `
-const index = new s.Index([input.index]);
-process.stdout.write(JSON.stringify(input.toks.map(tok => Object.fromEntries(index.postings(tok)))));`,
-		map[string]any{"index": tinyIndex(docs), "toks": toks}, &got)
-	for i, c := range cases {
-		want := map[string][2]int{}
-		for doc, n := range c.want {
-			want[strconv.Itoa(doc)] = n
+		for k, tok := range goToks {
+			if got[i].Hashes[k] != tokenHash(tok) {
+				t.Errorf("tokenHash(%q): search.js %#08x, Go %#08x", tok, got[i].Hashes[k], tokenHash(tok))
+			}
 		}
-		if !maps.Equal(got[i], want) {
-			t.Errorf("postings(%q) = %v, want %v", c.tok, got[i], want)
-		}
-	}
-}
-
-// TestJSSearch ranks the tiny documents with search.js.
-func TestJSSearch(t *testing.T) {
-	queries := []string{"工作", "通报 14", "Search", "禁毒", "禁", "constructor", "__proto__", "，。", "二〇", "ＳＥＡＲＣＨ"}
-	want := [][]int{
-		{2, 0}, // both hold the pair 工作; doc 2 also in its title
-		{2, 0}, // doc 2 holds 通报 and 14 (title, 文号), doc 0 only 通报
-		{1},
-		{0},
-		{0},
-		{}, // not a token of any document: no prototype property leaks in
-		{},
-		{},
-		{},
-		{1},
-	}
-	var got [][]int
-	runJS(t, `
-const index = new s.Index([input.index]);
-process.stdout.write(JSON.stringify(input.queries.map(q => s.search(index, q).results.map(r => r.doc))));`,
-		map[string]any{"index": tinyIndex(tinyDocs), "queries": queries}, &got)
-	for i, q := range queries {
-		if !slices.Equal(got[i], want[i]) {
-			t.Errorf("search(%q) = %v, want %v", q, got[i], want[i])
-		}
-	}
-}
-
-// TestJSFold: search.js counts every token Tokenize gives for a text as
-// often as Tokenize gives it, on the hand-checked cases and the tricky
-// strings (full-width forms, case, combining marks, astral characters).
-func TestJSFold(t *testing.T) {
-	var in []string
-	for _, c := range tokenizeCases {
-		in = append(in, c.in)
-	}
-	in = append(in, parityStrings...)
-	var got []map[string]int
-	runJS(t, `
-process.stdout.write(JSON.stringify(input.map(text => {
-  const index = new s.Index([{v: 2, docs: [{title: "", url: "", text: text}]}]);
-  const counts = {};
-  for (const tok of s.tokenize(text)) {
-    const p = index.postings(tok).get(0);
-    counts[tok] = p ? p[0] : 0;
-  }
-  return counts;
-})));`, in, &got)
-	for i, text := range in {
-		want := map[string]int{}
-		for _, tok := range Tokenize(text) {
-			want[tok]++
-		}
-		if !maps.Equal(got[i], want) {
-			t.Errorf("counts in %q:\n search.js %v\n Tokenize  %v", text, got[i], want)
+		if got[i].Key != Key(s) {
+			t.Errorf("key of %q: search.js %q, Go %q", s, got[i].Key, Key(s))
 		}
 	}
 }
@@ -232,24 +126,193 @@ process.stdout.write(JSON.stringify(input.map(text => {
 // TestJSQueryTerms: a document should hold the words, the pairs of the Han
 // runs and the lone Han characters of the query.
 func TestJSQueryTerms(t *testing.T) {
-	queries := []string{"禁毒", "禁毒工作", "禁 毒", "2023年禁毒", "a禁b"}
+	queries := []string{"禁毒", "禁毒工作", "禁 毒", "2023年禁毒", "a禁b", "禁毒 禁毒工作"}
 	want := [][]string{
 		{"禁毒"},
 		{"禁毒", "毒工", "工作"},
 		{"禁", "毒"},
 		{"2023", "年禁", "禁毒"},
 		{"a", "禁", "b"},
+		{"禁毒", "毒工", "工作"},
 	}
 	var got [][]string
-	runJS(t, `process.stdout.write(JSON.stringify(input.map(q => [...s.queryTerms(s.tokenize(q))])));`, queries, &got)
+	runJS(t, `print(input.map(q => s.parseQuery(q).terms));`, nil, queries, &got)
 	for i, q := range queries {
 		if !slices.Equal(got[i], want[i]) {
-			t.Errorf("queryTerms(%q) = %q, want %q", q, got[i], want[i])
+			t.Errorf("terms of %q = %q, want %q", q, got[i], want[i])
 		}
 	}
 }
 
-// TestJSSnippet checks the marks and the window of text shown.
+// TestJSDecode: search.js reads every token's postings in every shard of
+// an index of random documents, cut into many shards, many postings out
+// of line, as the Go decoder of the format does.
+func TestJSDecode(t *testing.T) {
+	texts := randomTexts(400)
+	var docs []Document
+	for i, text := range texts {
+		docs = append(docs, Document{Kind: Page, Title: texts[(i+5)%len(texts)], URL: fmt.Sprintf("p/%d/", i), Text: text})
+	}
+	_, files := buildBig(t, docs, 32, 48)
+	m := readManifest(t, files)
+	var shards []string
+	for i := 0; i < len(m.Shards)/8; i++ {
+		if h := m.Shards[8*i : 8*i+8]; h != "00000000" {
+			shards = append(shards, fmt.Sprintf("search/s/%d.%s.bin", i, h))
+		}
+	}
+	var got []map[string]postings
+	runJS(t, `
+const out = [];
+for (const p of input.shards) {
+  const buf = await net.bytes(p);
+  const toks = s.parseShard(buf);
+  const m = {};
+  for (const [tok, at] of toks) {
+    const file = at.file ? await net.bytes("search/p/" + at.file + ".bin") : null;
+    const q = file ? s.decodePostings(file, 0, file.length, input.n) : s.decodePostings(buf, at[0], at[1], input.n);
+    m[tok] = {Body: Array.from(q.body), Places: Array.from(q.places), Weights: q.weights ? Array.from(q.weights) : null, Title: Array.from(q.title)};
+  }
+  out.push(m);
+}
+print(out);`, files, map[string]any{"shards": shards, "n": m.Docs}, &got)
+	all := shardsOf(t, files)
+	n := 0
+	for _, m := range got {
+		for tok, p := range m {
+			want := all[tok]
+			if want.Weights != nil && len(want.Weights) == 0 {
+				want.Weights = []int{}
+			}
+			if p.Weights != nil && len(p.Weights) == 0 {
+				p.Weights = []int{}
+			}
+			if fmt.Sprint(p) != fmt.Sprint(want) || (p.Weights == nil) != (want.Weights == nil) {
+				t.Errorf("postings of %q: search.js %+v, Go %+v", tok, p, want)
+			}
+			n++
+		}
+	}
+	if n != len(all) || n < 500 {
+		t.Errorf("search.js read %d tokens, Go %d", n, len(all))
+	}
+}
+
+// searchDocs are five documents; TestJSSearch's results are worked out by
+// hand from them. Numbered: the unit page 0, then by date 1 … 4.
+var searchDocs = []Document{
+	{Kind: Unit, Title: "东风路街道历次考核排名", URL: "units/dongfenglu/", Names: []string{"东风路街道"}, Text: "东风路街道历次综合考核排名和各单项指标排名"},
+	{Kind: Circular, Title: "关于安全生产工作的通报", URL: "circulars/2021/5/", Date: "2021-05-01", Number: "双政办函〔2021〕5号",
+		Text: "安全生产、安全生产、安全生产形势平稳。东风路街道表现突出。"},
+	{Kind: Circular, Title: "关于禁毒工作的通报", URL: "circulars/2022/3/", Date: "2022-03-01", Number: "双政办函〔2022〕3号",
+		Text: "安全是底线，生产是中心。禁毒工作有序推进。"},
+	{Kind: Circular, Title: "关于安全生产和禁毒的通报", URL: "circulars/2023/14/", Date: "2023-04-03", Number: "双政办函〔2023〕14号",
+		Text: "安全生产、禁毒两项工作。兴隆街道排名第一。"},
+	{Kind: Page, Title: "关于本站", URL: "about/", Date: "2023-06-01", Text: "本站发布通报。安全。"},
+}
+
+// TestJSSearch ranks the five documents with search.js.
+func TestJSSearch(t *testing.T) {
+	type query struct {
+		Q    string `json:"q"`
+		Sort string `json:"sort"`
+		Year int    `json:"year"`
+	}
+	type found struct{ Exact, Complete, Partial []int }
+	cases := []struct {
+		q    query
+		want found
+	}{
+		// 1 and 3 hold 安全, 全生 and 生产, in the title and the text; 1
+		// more often. 2 holds 安全 and 生产 apart: two terms of three. 4
+		// holds only 安全: one of three is not enough.
+		{query{Q: "安全生产"}, found{nil, []int{1, 3}, []int{2}}},
+		{query{Q: "安全生产", Sort: "new"}, found{nil, []int{3, 1}, []int{2}}},
+		{query{Q: "安全生产", Year: 2023}, found{nil, []int{3}, nil}},
+		{query{Q: "安全生产", Year: 2022}, found{nil, nil, []int{2}}},
+		// A 文号: its circular first; the others hold 双政, 政办, 办函 and
+		// 号, four of its six terms.
+		{query{Q: "双政办函〔2022〕3号", Sort: "new"}, found{[]int{2}, []int{2}, []int{3, 1}}},
+		{query{Q: "双政办函2022 3号", Sort: "new"}, found{[]int{2}, []int{2}, []int{3, 1}}},
+		// A unit's name: its page first, then the circular that names it.
+		{query{Q: "东风路街道"}, found{[]int{0}, []int{0, 1}, nil}},
+		{query{Q: "街道", Sort: "new"}, found{nil, []int{3, 1, 0}, nil}},
+		// Tokens that occur nowhere find nothing, alone or with others.
+		{query{Q: "火车站乡行政负责人"}, found{}},
+		{query{Q: "xyzzy"}, found{}},
+		{query{Q: "constructor"}, found{}},
+		{query{Q: "，。"}, found{}},
+		{query{Q: "禁毒 xyzzy", Sort: "new"}, found{nil, nil, []int{3, 2}}},
+	}
+	_, files := build(t, searchDocs, shardTarget)
+	var qs []query
+	for _, c := range cases {
+		qs = append(qs, c.q)
+	}
+	var got []found
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q.q, {sort: q.sort, year: q.year});
+  out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial});
+}
+print(out);`, files, qs, &got)
+	for i, c := range cases {
+		if fmt.Sprint(got[i]) != fmt.Sprint(c.want) {
+			t.Errorf("search(%+v) = %v, want %v", c.q, got[i], c.want)
+		}
+	}
+}
+
+// TestJSMarks: only whole parts of the query are marked: a Han run
+// character for character, a word whole, touching ones merged.
+func TestJSMarks(t *testing.T) {
+	cases := []struct {
+		text, q string
+		want    []string
+	}{
+		{"东风路街道和兴隆街道", "东风路街道", []string{"东风路街道"}},
+		{"火车站乡的行政负责人", "火车站乡行政负责人", nil},
+		{"禁毒工作，禁毒", "禁毒 工作", []string{"禁毒工作", "禁毒"}},
+		{"全年ＧＤＰ增长，gdp2023", "gdp", []string{"ＧＤＰ"}},
+		{"禁\u20dd毒", "禁毒", []string{"禁\u20dd毒"}},
+		{"2023年14号文件", "14号", []string{"14号"}},
+	}
+	var in [][2]string
+	for _, c := range cases {
+		in = append(in, [2]string{c.text, c.q})
+	}
+	var got [][][2]int
+	runJS(t, `print(input.map(([text, q]) => s.marks(text, s.parseQuery(q))));`, nil, in, &got)
+	for i, c := range cases {
+		var marked []string
+		for _, r := range got[i] {
+			marked = append(marked, utf16Slice(c.text, r[0], r[1]))
+		}
+		if !slices.Equal(marked, c.want) {
+			t.Errorf("marks of %q in %q: %q, want %q", c.q, c.text, marked, c.want)
+		}
+	}
+}
+
+// utf16Slice is s[from:to) in UTF-16 units, as JavaScript counts.
+func utf16Slice(s string, from, to int) string {
+	var b strings.Builder
+	at := 0
+	for _, r := range s {
+		n := 1
+		if r > 0xFFFF {
+			n = 2
+		}
+		if at >= from && at < to {
+			b.WriteRune(r)
+		}
+		at += n
+	}
+	return b.String()
+}
+
+// TestJSSnippet checks the window of text shown and its marks.
 func TestJSSnippet(t *testing.T) {
 	type piece struct {
 		Text string `json:"text"`
@@ -258,27 +321,58 @@ func TestJSSnippet(t *testing.T) {
 	long := strings.Repeat("甲", 200) + "禁毒工作" + strings.Repeat("乙", 200)
 	cases := []struct {
 		text, query string
+		cut         bool
 		want        []piece
 	}{
-		// Touching and overlapping occurrences make one mark.
-		{"禁毒禁毒，禁毒", "禁毒", []piece{{"禁毒禁毒", true}, {"，", false}, {"禁毒", true}}},
-		// Case and width are matched as the tokens are, the text shown as is.
-		{"全年ＧＤＰ增长", "gdp", []piece{{"全年", false}, {"ＧＤＰ", true}, {"增长", false}}},
-		{"<script>alert(1)</script>", "alert", []piece{{"<script>", false}, {"alert", true}, {"(1)</script>", false}}},
+		{"禁毒禁毒，禁毒", "禁毒", false, []piece{{"禁毒禁毒", true}, {"，", false}, {"禁毒", true}}},
+		{"全年ＧＤＰ增长", "gdp", false, []piece{{"全年", false}, {"ＧＤＰ", true}, {"增长", false}}},
+		{"<script>alert(1)</script>", "alert", false, []piece{{"<script>", false}, {"alert", true}, {"(1)</script>", false}}},
 		// 120 characters from 30 before the mark: 30 甲, 禁毒, 工作 and 86 乙.
-		{long, "禁毒", []piece{{"…", false}, {strings.Repeat("甲", 30), false}, {"禁毒", true}, {"工作" + strings.Repeat("乙", 86), false}, {"…", false}}},
-		// No mark in the text (the title matched): its beginning.
-		{long, "标题", []piece{{strings.Repeat("甲", 120), false}, {"…", false}}},
+		{long, "禁毒", false, []piece{{"…", false}, {strings.Repeat("甲", 30), false}, {"禁毒", true}, {"工作" + strings.Repeat("乙", 86), false}, {"…", false}}},
+		// A partial match: nothing marked, the window at its first term.
+		{long, "禁毒和工作", false, []piece{{"…", false}, {strings.Repeat("甲", 30) + "禁毒工作" + strings.Repeat("乙", 86), false}, {"…", false}}},
+		// Nothing of the query in the text (the title matched): its beginning.
+		{long, "标题", false, []piece{{strings.Repeat("甲", 120), false}, {"…", false}}},
+		// A stretch of a longer text: cut at both ends.
+		{"禁毒", "禁毒", true, []piece{{"…", false}, {"禁毒", true}, {"…", false}}},
 	}
-	var in [][2]string
+	var in []any
 	for _, c := range cases {
-		in = append(in, [2]string{c.text, c.query})
+		in = append(in, []any{c.text, c.query, c.cut})
 	}
 	var got [][]piece
-	runJS(t, `process.stdout.write(JSON.stringify(input.map(([text, q]) => s.snippet(text, s.queryTerms(s.tokenize(q))))));`, in, &got)
+	runJS(t, `print(input.map(([text, q, cut]) => s.snippet(text, s.parseQuery(q), cut, cut)));`, nil, in, &got)
 	for i, c := range cases {
 		if !slices.Equal(got[i], c.want) {
 			t.Errorf("snippet of %.40q for %q:\n got %+v\nwant %+v", c.text, c.query, got[i], c.want)
 		}
+	}
+}
+
+// TestJSSnippetOf fetches the stretch of a document's text where the
+// query first occurs, from the pack, as the index places it.
+func TestJSSnippetOf(t *testing.T) {
+	text := strings.Repeat("甲乙丙丁，", 200) + "东风路街道表现突出。" + strings.Repeat("戊己庚辛，", 200)
+	docs := []Document{
+		{Kind: Page, Title: "前", URL: "a/", Text: "前一篇。"},
+		{Kind: Page, Title: "长文", URL: "b/", Text: text},
+	}
+	_, files := build(t, docs, shardTarget)
+	var got []string
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  const d = await index.doc(f.complete[0]);
+  const pieces = await s.snippetOf(index, d, f);
+  out.push(pieces.map(p => p.mark ? "[" + p.text + "]" : p.text).join(""));
+}
+print(out);`, files, []string{"东风路街道", "长文"}, &got)
+	want0 := "…" + strings.Repeat("甲乙丙丁，", 6) + "[东风路街道]表现突出。" + strings.Repeat("戊己庚辛，", 16) + "…" // 30 + 10 + 80 characters
+	if got[0] != want0 {
+		t.Errorf("the snippet for 东风路街道 is\n%s\nwant\n%s", got[0], want0)
+	}
+	if want1 := strings.Repeat("甲乙丙丁，", 24) + "…"; got[1] != want1 {
+		t.Errorf("the snippet for 长文 (a title) is\n%s\nwant\n%s", got[1], want1)
 	}
 }

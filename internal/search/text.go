@@ -1,13 +1,15 @@
-// Package search writes the data of the site's client-side search: the
-// plain text of rendered pages and search-index.json, which holds it.
+// Package search makes the files of the site's client-side search: the
+// plain text of rendered pages (PlainText), each document's tokens
+// (Analyse), and the index of them all (Index, which describes the files).
 //
 // The search itself runs in the browser (layouts/assets/js/search.js).
 // Chinese has no spaces between words and the site has no dictionary, so
-// a query is split into single Han characters and the pairs of adjacent
-// characters (bigrams): the query 禁毒 matches the text 禁毒 exactly, which
-// ranks documents holding the word above documents holding 禁 and 毒 apart.
+// text is split into single Han characters and the pairs of adjacent
+// characters (bigrams): the query 禁毒 looks up the pair 禁毒, which only
+// documents holding the word hold, not those holding 禁 and 毒 apart.
 // Other letters and digits form words, matched whole, ignoring case and
-// width. The rules are written out, in Go, in tokenize_ref_test.go.
+// width. The rules are written out in tokenize.go; search.js follows them
+// (js_test.go holds it to them).
 package search
 
 import (
@@ -15,7 +17,30 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
+
+// PlainText returns the text of an HTML fragment as a reader sees it:
+// tags removed, character references decoded, and white space collapsed to
+// single spaces. The boundary of a block element (a paragraph, a list item,
+// a table cell, a line break) becomes a space, so that the last character
+// of one paragraph and the first of the next never form a bigram, while
+// inline elements (<strong>, <a>, …) join their text with what surrounds
+// it: **（8）优化营商环境。**湘易办 reads as one sentence.
+//
+// It is a small scanner, not a full HTML parser: enough for the
+// well-formed output of the Markdown converter and the shortcodes, and
+// safe on anything else (every input gives some text, never a panic).
+// Comments are dropped, as is the content of <script>, <style>,
+// <template> and <svg> (chart markup is not text). Invalid UTF-8 becomes
+// U+FFFD.
+func PlainText(fragment string) string {
+	t := textWriter{b: make([]byte, 0, len(fragment))} // the text is most of a page's bytes
+	t.write(fragment)
+	// The bytes are not written again: the string is made of them, not
+	// of a copy (as strings.Builder does), a page's text once.
+	return unsafe.String(unsafe.SliceData(t.b), len(t.b))
+}
 
 // write writes the text of an HTML fragment: in one pass over it while it
 // is valid UTF-8, which every page is, and again by the general scan from
@@ -26,7 +51,7 @@ func (t *textWriter) write(fragment string) {
 	if t.valid {
 		return
 	}
-	t.b, t.pending = t.b[:t.start], false
+	t.b, t.pending = t.b[:0], false
 	t.html(fragment)
 }
 
@@ -160,13 +185,9 @@ func skipElement(s, name string) string {
 }
 
 // textWriter collects text, collapsing runs of white space (and element
-// boundaries) into one space, with none at either end. With json set, the
-// text is written escaped as in a JSON string, after what b held at first
-// (an entry's start: see HTMLEntry).
+// boundaries) into one space, with none at either end.
 type textWriter struct {
 	b       []byte
-	start   int  // where the text starts in b
-	json    bool // escape the text for a JSON string
 	valid   bool // the fragment is valid UTF-8 as far as scan went: scan it in one pass
 	pending bool // a space is due before the next text
 }
@@ -183,13 +204,11 @@ func (t *textWriter) text(raw string) {
 		// space character.
 		i, n := nextSpace(s)
 		if i > 0 {
-			if t.pending && len(t.b) > t.start {
+			if t.pending && len(t.b) > 0 {
 				t.b = append(t.b, ' ')
 			}
 			t.pending = false
 			switch run := s[:i]; {
-			case t.json:
-				t.b = appendEscaped(t.b, run)
 			case utf8.ValidString(run):
 				t.b = append(t.b, run...)
 			default:
@@ -242,16 +261,6 @@ func (t *textWriter) scan(s string, tags bool) int {
 			t.pending = true
 			i++
 			start = i
-		case escapeByte:
-			if !t.json {
-				i++
-				continue
-			}
-			t.run(s[start:i])
-			t.open()
-			t.b = appendEscape(t.b, s[i])
-			i++
-			start = i
 		case decodeByte, spaceLead:
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && n == 1 {
@@ -295,7 +304,7 @@ func (t *textWriter) scan(s string, tags bool) int {
 
 // open writes the space due before more text.
 func (t *textWriter) open() {
-	if t.pending && len(t.b) > t.start {
+	if t.pending && len(t.b) > 0 {
 		t.b = append(t.b, ' ')
 	}
 	t.pending = false
@@ -315,7 +324,6 @@ func (t *textWriter) run(run string) {
 // may take any value, or one of these.
 const (
 	spaceByte   = 8 + iota // ASCII white space
-	escapeByte             // escaped in a JSON string: '"', '\\', control characters
 	spaceLead              // the first byte of some multi-byte white space (see spaceBytes)
 	decodeByte             // the first byte of a character with narrower ranges: E0, ED, F0–F4
 	ltByte                 // '<'
@@ -326,8 +334,6 @@ const (
 var textBytes = func() (t [256]uint8) {
 	for c := range 256 {
 		switch {
-		case c < 0x20:
-			t[c] = escapeByte
 		case c < 0x80:
 			t[c] = 1
 		case c < 0xC2, c > 0xF4:
@@ -343,7 +349,7 @@ var textBytes = func() (t [256]uint8) {
 	for _, c := range "\t\n\v\f\r " {
 		t[c] = spaceByte
 	}
-	t['"'], t['\\'], t['<'], t['&'] = escapeByte, escapeByte, ltByte, ampByte
+	t['<'], t['&'] = ltByte, ampByte
 	for _, c := range []byte{0xC2, 0xE1, 0xE2, 0xE3} {
 		t[c] = spaceLead
 	}

@@ -55,6 +55,33 @@ var tokenizeCases = []struct {
 	{"<script>alert(1)</script>", []string{"script", "alert", "1", "script"}},
 }
 
+// parityStrings are tricky inputs beyond tokenizeCases: search.js and the
+// index's counter must agree with Tokenize on them.
+var parityStrings = []string{
+	"邵阳市双清区人民政府办公室关于区政府2023年1-2月“三重点”落实情况的通报",
+	"全市综合排名第十，三区第三。规模以上服务业营业收入，排名第十一。（责任单位：区发改局）",
+	"１２３４５６７８９０　ＡＢＣａｂｃ！＃＄％＆",
+	"ｱｲｳｴｵ半角片假名 ﾊﾟ",
+	"【重要】禁毒工作（2023）〔2023〕第14号～〜",
+	"👨\u200d👩\u200d👧\u200d👦家庭🇨🇳中国😀2023🎉",
+	"«guillemets» „Anführung“ ‘single’ \"double\" 「引号」『书名』《通报》",
+	"tab\tnew\nline\r\ncr\u2028ls\u2029ps\u0085nel",
+	"x²+y³=z⁴ ½ ⅓ 5㎡",
+	"ﬁnancial ﬀ ǅungla ǈ ǲ",
+	"Ⅻ月ⅰ Ⅳ",
+	"𝐀𝐁𝐂 𝟏𝟐 𝔸",
+	"Ꭰꭰ ᏸ",
+	"ΣΑΣ ὈΔΥΣΣΕΎΣ",
+	"İI ı K Å",
+	"\u200b零宽\u200d连接\ufeff字符\u2060",
+	"e\u0301\u0302x 禁\u20dd毒 \u0301\u0302",
+	"禁\u3000毒 禁\u00a0毒 禁\u202f毒",
+	"⺀⼀⿰⿱〆〇々〻㐀䶿龥鿿𪜀𫝀",
+	"1️⃣2️⃣#️⃣ ©️®️™️",
+	"عربي ١٢٣ हिन्दी ०१ ไทย",
+	"\xff禁\xc0\xaf毒\xed\xa0\x80",
+}
+
 func TestTokenize(t *testing.T) {
 	for _, c := range tokenizeCases {
 		got := Tokenize(c.in)
@@ -78,6 +105,25 @@ func TestUnifiedIdeographsAreHan(t *testing.T) {
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
 		if !unicode.Is(unicode.Han, r) {
 			t.Fatalf("%U is not Han (Unicode %s)", r, unicode.Version)
+		}
+	}
+}
+
+// TestKey: the exact form of titles and 文号, worked out by hand.
+func TestKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"":              "",
+		"，。":            "",
+		"双政办函〔2023〕14号": "双政办函 2023 14 号",
+		"双政办函2023 14号":  "双政办函 2023 14 号",
+		"东风路街道":         "东风路街道",
+		" 东风路 街道 ":      "东风路 街道",
+		"GDP增速":         "gdp 增速",
+		"禁\uFE00毒":      "禁毒", // an ignored character keeps the run whole
+		"关于区政府2023年1-2月“三重点”落实情况的通报": "关于区政府 2023 年 1 2 月 三重点 落实情况的通报",
+	} {
+		if got := Key(in); got != want {
+			t.Errorf("Key(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -170,5 +171,32 @@ func writeFile(t testing.TB, name, text string) {
 	t.Helper()
 	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// serveLoopback runs s.Serve on a free loopback port until the test ends
+// or cancel is called, and returns once it answers. done receives what
+// Serve returned.
+func serveLoopback(t testing.TB, s *Server) (url string, cancel context.CancelFunc, done <-chan error) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { errc <- s.Serve(ctx, ln) }()
+	t.Cleanup(cancel)
+	url = "http://" + ln.Addr().String()
+	for i := 0; ; i++ {
+		resp, err := http.Get(url + "/")
+		if err == nil {
+			resp.Body.Close()
+			return url, cancel, errc
+		}
+		if i > 200 {
+			t.Fatal(err)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -34,6 +33,10 @@ type Options struct {
 	Log    io.Writer     // the terminal: the address and one line per build
 	ErrLog io.Writer     // where diagnostics go; Log by default
 	Delay  time.Duration // quiet time after the last change before rebuilding; DefaultDelay by default
+
+	// AllowHosts are host names the preview answers besides its own
+	// address and localhost (tongbao serve --allow-host), see hostPolicy.
+	AllowHosts []string
 }
 
 // DefaultDelay is the quiet time before a rebuild. Every editor's save —
@@ -65,6 +68,9 @@ type Server struct {
 	nonce string // differs per process, so a browser reconnecting after a restart reloads
 	seq   int    // builds that changed the output; only the rebuild goroutine touches it
 
+	hosts       hostPolicy    // the Host headers answered
+	idleTimeout time.Duration // how long a keep-alive connection may wait for its next request
+
 	// built, when set, is called after every rebuild and its event are
 	// published; benchmarks use it. It must be set before Serve or Watch.
 	built func()
@@ -85,7 +91,8 @@ func New(opts Options) *Server {
 	if opts.Delay <= 0 {
 		opts.Delay = DefaultDelay
 	}
-	s := &Server{opts: opts, log: opts.Log, nonce: strconv.FormatInt(time.Now().UnixNano(), 36)}
+	s := &Server{opts: opts, log: opts.Log, nonce: strconv.FormatInt(time.Now().UnixNano(), 36),
+		hosts: newHostPolicy(opts.AllowHosts), idleTimeout: 30 * time.Second}
 	if s.log == nil {
 		s.log = io.Discard
 	}
@@ -106,7 +113,7 @@ func (s *Server) Build() {
 	outputs, basePath, err := s.render()
 	prev := s.state.Load()
 	if err != nil {
-		lines := diagLines(err)
+		lines := diag.Lines(err)
 		s.state.Store(&state{snap: prev.snap, errors: lines})
 		for _, l := range lines {
 			fmt.Fprintln(s.errLog, l)
@@ -178,20 +185,6 @@ func (s *Server) render() ([]render.Output, string, error) {
 	return outputs, base.Path, nil
 }
 
-// diagLines turns a build error into the lines shown in the terminal and
-// the overlay: file:line:col: message.
-func diagLines(err error) []string {
-	var l diag.List
-	if errors.As(err, &l) && len(l) > 0 {
-		out := make([]string, len(l))
-		for i, d := range l {
-			out[i] = d.String()
-		}
-		return out
-	}
-	return []string{err.Error()}
-}
-
 // Serve builds the site, watches it and serves it on ln until ctx is
 // cancelled, then shuts down: event streams are ended first, so that
 // open browser tabs do not hold up the exit.
@@ -203,12 +196,19 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	fmt.Fprintf(s.log, "tongbao: 预览地址 %s（按 Ctrl+C 停止）\n", s.URL(ln.Addr()))
-	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
-		fmt.Fprintf(s.log, "tongbao: 注意：正在 %s 上监听，局域网内的其他计算机也能访问\n", ln.Addr())
+	if w := exposureWarning(ln.Addr()); w != "" {
+		fmt.Fprintf(s.log, "tongbao: %s\n", w)
+	}
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
+		s.hosts.listen = tcp.IP
 	}
 	srv := &http.Server{
 		Handler:           s.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: min(10*time.Second, s.idleTimeout),
+		// A keep-alive connection waiting for its next request is closed
+		// after this; an event stream is a response still being written,
+		// which this does not end.
+		IdleTimeout: s.idleTimeout,
 		// Requests inherit ctx: cancelling it ends every event stream.
 		BaseContext: func(net.Listener) context.Context { return ctx },
 	}
@@ -245,11 +245,12 @@ func (s *Server) Close() {
 	s.hub.close()
 }
 
-// Handler serves the site, the live-reload script and the event stream.
+// Handler serves the site, the live-reload script and the event stream,
+// each only to requests for this server's own host names (hostPolicy).
 func (s *Server) Handler() http.Handler {
 	// Not a ServeMux: it would clean paths and redirect before the site
 	// handler could check them.
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return s.hosts.guard(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case eventsPath:
 			s.serveEvents(w, r)
@@ -258,7 +259,7 @@ func (s *Server) Handler() http.Handler {
 		default:
 			s.serveSite(w, r)
 		}
-	})
+	}))
 }
 
 //go:embed live.js
@@ -267,6 +268,9 @@ var liveJS []byte
 var liveJSTag = etag(sha256.Sum256(liveJS), "")
 
 func serveScript(w http.ResponseWriter, r *http.Request) {
+	if !allowMethod(w, r, http.MethodGet, http.MethodHead) {
+		return
+	}
 	h := w.Header()
 	h.Set("Content-Type", "text/javascript; charset=utf-8")
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -277,9 +281,7 @@ func serveScript(w http.ResponseWriter, r *http.Request) {
 
 // serveSite answers from the current snapshot, loaded once per request.
 func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
+	if !allowMethod(w, r, http.MethodGet, http.MethodHead) {
 		return
 	}
 	st := s.state.Load()
@@ -382,6 +384,9 @@ func (s *Server) serveNoBuild(w http.ResponseWriter, r *http.Request) {
 // with "hello" (the current build id and diagnostics); then "build" after
 // each successful rebuild and "errors" after each failed one.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+	if !allowMethod(w, r, http.MethodGet) {
+		return
+	}
 	rc := http.NewResponseController(w)
 	sub := s.hub.subscribe()
 	if sub == nil {

@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"io"
 	"net"
@@ -458,27 +457,8 @@ func TestFirstBuildFails(t *testing.T) {
 func TestShutdown(t *testing.T) {
 	dir := copySite(t)
 	s := New(Options{Source: dir})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	url := "http://" + ln.Addr().String()
-	var c *sseClient
-	for i := 0; ; i++ {
-		resp, err := http.Get(url + "/")
-		if err == nil {
-			resp.Body.Close()
-			break
-		}
-		if i > 100 {
-			t.Fatal(err)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	c = dialSSE(t, url+eventsPath)
+	url, cancel, done := serveLoopback(t, s)
+	c := dialSSE(t, url+eventsPath)
 	c.next(t, 5*time.Second)
 	start := time.Now()
 	cancel()

@@ -16,10 +16,12 @@ type Base struct {
 	Host string // its host, "" when baseURL is a bare path
 }
 
-// ParseBase works out the Base of a baseURL.
+// ParseBase works out the Base of a baseURL, after holding it to
+// ParseBaseURL's rule.
 func ParseBase(baseURL string) (Base, error) {
-	if !strings.HasSuffix(baseURL, "/") {
-		baseURL += "/"
+	baseURL, err := ParseBaseURL(baseURL)
+	if err != nil {
+		return Base{}, fmt.Errorf("baseURL 无效：%v", err)
 	}
 	u, err := url.Parse(baseURL)
 	if err != nil {

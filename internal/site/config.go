@@ -118,13 +118,12 @@ func (l *loader) config() {
 	top := read(t, ConfigFile.Fields)
 	c := &l.s.Config
 	c.Title = top.text("title")
-	c.BaseURL = cmp.Or(top.text("baseURL"), "/")
-	if !strings.HasSuffix(c.BaseURL, "/") {
-		c.BaseURL += "/"
+	base, err := ParseBaseURL(top.text("baseURL"))
+	if err != nil {
+		f.errorf("baseURL", "baseURL “%s” 无效：%v", top.text("baseURL"), err)
+		base = "/"
 	}
-	if !strings.HasPrefix(c.BaseURL, "/") && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
-		f.errorf("baseURL", "baseURL 应以 / 或 http(s):// 开头")
-	}
+	c.BaseURL = base
 	c.Language = cmp.Or(top.text("language"), "zh-CN")
 	st := top.section("site")
 	c.Site = SiteInfo{Name: st.text("name"), Domain: st.text("domain"), IDCode: st.text("idCode"), OrgCode: st.text("orgCode")}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/markdown"
 	"tongbao/internal/par"
 	"tongbao/internal/zh"
 )
@@ -130,6 +131,9 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	}
 	rk := r.l.s.Config.Ranking
 	res := &Result{Progress: rec.text("progress"), Line: t.line()}
+	if err := markdown.Check([]byte(res.Progress)); err != nil {
+		r.f.errorf(rec.at("progress"), "progress 的第%d行第%d列：%s", err.Line, err.Col, err.Msg)
+	}
 	id := rec.text("indicator")
 	res.Indicator = r.l.s.indicators[id]
 	switch first, dup := lines[id]; {

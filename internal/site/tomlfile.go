@@ -161,23 +161,33 @@ var localDateZone = sync.OnceValue(func() *time.Location {
 var gotRE = regexp.MustCompile(`\bgot ('(?:[^'\\]|\\.)+')`)
 
 // syntaxOffset is where a syntax error is. The decoder reports the span of
-// the token it was reading, which starts at the offending character except
-// when the error names one read past the token's start — after `[[result]`
-// the span is "]\n" and the message says it got '\n' — or the end of the
-// file, which it places on the last byte, inside the last character if that
-// is Chinese. The offending character, or the end, is taken then.
+// the token it was reading (Position.Start and Len), which starts at the
+// offending character except in two cases. When the message names a
+// character read past the token's start — after `[[result]` the span is
+// "]\n" and the message says it got '\n'; after `95` the span is "%" or
+// "\u00a0" — that character, the last of the span, is taken. When the
+// decoder ran out of input (an "unexpected EOF", or it "got" the end of the
+// file), it places the span on the last byte, inside the last character if
+// that is Chinese: the end of the file is taken. Whether the input ran out
+// is read from the span, which then reaches the end, and not from the
+// message alone: "expected … a newline, comment, or EOF, but got '%'" is
+// about the '%'.
 func syntaxOffset(src []byte, pe toml.ParseError) int {
-	start, end := pe.Position.Start, pe.Position.Start+pe.Position.Len
-	start = min(max(start, 0), len(src))
-	switch m := gotRE.FindStringSubmatch(pe.Message); {
-	case strings.Contains(pe.Message, "EOF") || strings.Contains(pe.Message, "end of file"):
-		return len(src)
-	case m != nil && end > start+1 && end <= len(src):
-		if want, err := strconv.Unquote(m[1]); err == nil {
-			if r, size := utf8.DecodeLastRune(src[start:end]); string(r) == want {
-				return end - size
-			}
+	start := min(max(pe.Position.Start, 0), len(src))
+	end := min(max(start+pe.Position.Len, start), len(src))
+	got := ""
+	if m := gotRE.FindStringSubmatch(pe.Message); m != nil {
+		got, _ = strconv.Unquote(m[1])
+	}
+	ranOut := strings.HasPrefix(pe.Message, "unexpected EOF") || got == "\x00" ||
+		strings.Contains(pe.Message, "got end of file")
+	switch {
+	case got != "" && got != "\x00" && end > start:
+		if r, size := utf8.DecodeLastRune(src[start:end]); string(r) == got {
+			return end - size
 		}
+	case ranOut && end == len(src):
+		return len(src)
 	}
 	for start > 0 && start < len(src) && !utf8.RuneStart(src[start]) {
 		start--

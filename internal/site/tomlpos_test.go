@@ -75,6 +75,23 @@ func TestDecodeSyntaxErrorPosition(t *testing.T) {
 		{"a = 1\n= 2\n", 2, 1},          // column 1: the decoder's own column is wrong here
 		{"a = \"unterminated\n", 1, 18}, // where the string meets the line end
 		{"[table\nb = 1\n", 1, 7},
+		// A score with a character after it: the character, not the end
+		// of the file, though the message speaks of "EOF".
+		{"[r]\n\"桥头\" = 95%\nb = 1\n", 2, 10},
+		{"[r]\n\"桥头\" = 95,0\nb = 1\n", 2, 10},
+		{"[r]\n\"桥头\" = 95。0\nb = 1\n", 2, 10},
+		{"[r]\n\"桥头\" = 95\u00a0\nb = 1\n", 2, 10},
+		{"[r]\n\"桥头\" = 95 分\nb = 1\n", 2, 11},
+		{"[r]\n\"桥头\" = 95x\nb = 1\n", 2, 10},
+		{"a = 1\n\"桥头\" = 95%", 2, 10}, // at the very end of the file
+		{"a = 1\n\"桥头\" = 95,0", 2, 10},
+		{"a = 95.\nb = 2\n", 1, 5},
+		{"a = 1e\nb = 2\n", 1, 5},
+		// The end of the file itself.
+		{"a = 1\nb = \"桥头", 2, 8},
+		{"a = [1,", 1, 8},
+		{"a = {x = 1", 1, 11},
+		{"[r", 1, 3},
 	}
 	for _, c := range cases {
 		var l diag.List

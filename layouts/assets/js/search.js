@@ -2,26 +2,29 @@
  * tongbao — client-side search (站内搜索).
  *
  * The search page (layouts/search.html) gives this script the address of
- * search-index.json (data-index), which lists the parts of the index, and
- * the site's base path (data-base), so every address honours baseURL's
- * path. The script reads ?q=, loads the index once (all its parts at
- * once), ranks the documents and lists them with the matched words
- * in <mark>. Typing searches as you go and keeps the address bar current
- * (history.replaceState), so a search can be bookmarked; without script
- * the form still submits ?q= to the same page.
+ * the index's manifest, search-index.json (data-index), and the site's
+ * base path (data-base), so every address honours baseURL's path. The
+ * index is described in internal/search (type Index): an inverted index
+ * cut into shards by the hash of each token, a table of the documents in
+ * pages, and packs of their texts. A query fetches the manifest once, then
+ * only the shards of its own tokens, the pages of the table that hold the
+ * results it shows, and, for each of those, the stretch of its text where
+ * the query first occurs (an HTTP range request). What a query costs grows
+ * with the query, not with the archive.
+ *
+ * A query is split into tokens as the documents were (tokenize: Han
+ * characters and pairs, and words); its terms are its words, the pairs of
+ * its Han runs and its lone Han characters. A document holding every term
+ * matches completely (完全匹配); one holding at least half of them, in
+ * part (部分匹配). A document whose title, 文号 or name is the query
+ * (search.Key) comes first; complete matches before partial ones, and
+ * within each, the documents the terms weigh most in (the title more than
+ * the text), or the newest. The query lives in the address (?q=), with
+ * the order (&sort=new) and the year (&year=2023).
  *
  * Plain ES2017, no library, nothing fetched but the index. Text from the
- * index (titles, 文号, text) is untrusted: it is only ever inserted with
+ * index (titles, 文号, texts) is untrusted: it is only ever inserted with
  * textContent or text nodes, never as markup.
- *
- * The index is the documents' plain text; the search scans it. A query
- * is split into tokens (tokenize: Han characters and pairs, and words), a
- * document's text is folded once into the form those tokens are spelled
- * in (fold), and each token is counted where it occurs (occurrences).
- * Scanning is linear in the text, a few milliseconds a megabyte, so a
- * site of tens of megabytes of text is still searched as one types. The
- * rules are written out in Go in internal/search/tokenize_ref_test.go;
- * internal/search/js_test.go runs this file under node against them.
  */
 (function () {
   "use strict";
@@ -151,265 +154,557 @@
     return tokens;
   }
 
-  function isHanPair(tok) {
-    return classify(tok.codePointAt(0)) === HAN && countCodePoints(tok) === 2;
-  }
-
-  function countCodePoints(s) {
-    let n = 0;
-    for (let i = 0; i < s.length; i += s.codePointAt(i) > 0xffff ? 2 : 1) {
-      n++;
+  // tokenHash is internal/search.tokenHash: 32-bit FNV-1a over the token's
+  // code points, then MurmurHash3's finaliser. Its top bits choose the
+  // token's shard.
+  function tokenHash(tok) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < tok.length; ) {
+      const cp = tok.codePointAt(i);
+      i += cp > 0xffff ? 2 : 1;
+      h = Math.imul(h ^ cp, 16777619);
     }
-    return n;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
   }
 
-  // queryTerms are the tokens of a query a document should hold: its words,
-  // the pairs of its Han runs, and its lone Han characters. (The single
-  // characters of longer runs still count towards the score, a little.)
-  function queryTerms(tokens) {
-    const terms = new Set();
-    tokens.forEach(function (tok, i) {
-      if (classify(tok.codePointAt(0)) !== HAN || isHanPair(tok)) {
-        terms.add(tok);
-        return;
-      }
-      const before = i > 0 && isHanPair(tokens[i - 1]);
-      const after = i + 1 < tokens.length && isHanPair(tokens[i + 1]);
-      if (!before && !after) {
-        terms.add(tok);
-      }
-    });
-    return terms;
-  }
-
-  // Ranking: BM25 over the text, the title (with the 文号) counting
-  // TITLE_BOOST times; terms weigh 1, the single characters inside a Han
-  // run UNIGRAM_WEIGHT.
-  const K1 = 1.2;
-  const B = 0.75;
-  const TITLE_BOOST = 3;
-  const UNIGRAM_WEIGHT = 0.2;
-
-  // fold gives the form of a text the search matches in: letters and
-  // digits as the tokeniser gives them (full-width forms as ASCII,
-  // lowercased by lower) and ignored characters dropped, so that a query
-  // token occurs in the form wherever the tokeniser would find it in the
-  // text. Han characters and separators are kept as they are. The text of
-  // a page is mostly Han, which the loop passes over without a look-up.
-  function fold(text) {
-    let out = "";
-    let from = 0; // text[from:] is not yet in out
-    for (let i = 0; i < text.length; ) {
-      const c = text.charCodeAt(i);
-      if (c < 0x80) {
-        if (c >= 0x41 && c <= 0x5a) {
-          out += text.slice(from, i) + String.fromCharCode(c + 32);
-          from = i + 1;
+  // parseQuery splits a query into its parts (each Han run and each word,
+  // as the list of its characters, or the word alone), its terms (words,
+  // the pairs of its Han runs, its lone Han characters, each once) and
+  // its key (internal/search.Key: the parts joined by spaces).
+  function parseQuery(q) {
+    const parts = [];
+    let pair = false; // the token before was a pair: this character goes on its run
+    scan(q, function (tok) {
+      const han = classify(tok.codePointAt(0)) === HAN;
+      const isPair = han && Array.from(tok).length === 2;
+      if (!isPair) {
+        if (han && pair) {
+          parts[parts.length - 1].units.push(tok);
+        } else {
+          parts.push({ han: han, units: [tok] });
         }
-        i++;
-        continue;
       }
-      if (c >= 0x4e00 && c <= 0x9fff) {
-        i++;
-        continue;
+      pair = isPair;
+    });
+    const terms = [];
+    const seen = new Set();
+    const add = function (t) {
+      if (!seen.has(t)) {
+        seen.add(t);
+        terms.push(t);
       }
-      let cp = text.codePointAt(i);
-      const size = cp > 0xffff ? 2 : 1;
-      if (cp >= 0xff01 && cp <= 0xff5e) {
-        cp -= 0xfee0;
+    };
+    for (const p of parts) {
+      if (!p.han || p.units.length === 1) {
+        add(p.units[0]);
+      } else {
+        for (let i = 0; i + 1 < p.units.length; i++) {
+          add(p.units[i] + p.units[i + 1]);
+        }
       }
-      const cls = classify(cp);
-      const rep = cls === IGNORED ? "" : cls === WORD ? lower(cp) : null;
-      if (rep !== null && rep !== text.slice(i, i + size)) {
-        out += text.slice(from, i) + rep;
-        from = i + size;
-      }
-      i += size;
     }
-    return from === 0 ? text : out + text.slice(from);
+    return {
+      parts: parts,
+      terms: terms,
+      key: parts
+        .map(function (p) {
+          return p.units.join("");
+        })
+        .join(" "),
+    };
   }
 
-  // codePointBefore is the code point that ends just before s[at].
-  function codePointBefore(s, at) {
-    const c = s.charCodeAt(at - 1);
-    if (at >= 2 && isLowSurrogate(c)) {
-      const h = s.charCodeAt(at - 2);
-      if (h >= 0xd800 && h <= 0xdbff) {
-        return s.codePointAt(at - 2);
-      }
+  // ---------------------------------------------------------------------
+  // The index's files (internal/search, type Index).
+
+  const utf8 = new TextDecoder();
+
+  // A Reader reads the varints of a shard.
+  class Reader {
+    constructor(buf, pos) {
+      this.buf = buf;
+      this.pos = pos;
     }
-    return c;
+    varint() {
+      let v = 0;
+      let mul = 1;
+      let b;
+      do {
+        b = this.buf[this.pos++];
+        if (b === undefined) {
+          throw new Error("search index: truncated");
+        }
+        v += (b & 0x7f) * mul;
+        mul *= 128;
+      } while (b & 0x80);
+      return v;
+    }
   }
 
-  // occurrences counts tok in a folded text as the tokeniser would: a Han
-  // character or pair wherever it occurs, overlapping ones each time (禁禁禁
-  // holds 禁禁 twice), and a word only where no letter or digit goes on
-  // before or after it (14 is not in 2014).
-  function occurrences(form, tok, word) {
-    if (tok === "") {
-      return 0; // never a token; indexOf("") would find it everywhere
+  // parseShard lists a shard's tokens: token → [start, end) of its
+  // postings in buf, or {file: the hash that names them} when they are
+  // out of line.
+  function parseShard(buf) {
+    const r = new Reader(buf, 0);
+    const toks = new Map();
+    for (let n = r.varint(); n > 0; n--) {
+      const len = r.varint();
+      const tok = utf8.decode(buf.subarray(r.pos, r.pos + len));
+      r.pos += len;
+      const plen = r.varint();
+      if (plen === 0) {
+        let h = "";
+        for (let k = 0; k < 4; k++) {
+          h += (buf[r.pos + k] | 0x100).toString(16).slice(1);
+        }
+        toks.set(tok, { file: h });
+        r.pos += 4;
+        continue;
+      }
+      toks.set(tok, [r.pos, r.pos + plen]);
+      r.pos += plen;
     }
-    let n = 0;
-    for (let at = form.indexOf(tok); at >= 0; at = form.indexOf(tok, at + 1)) {
-      if (word) {
-        const end = at + tok.length;
-        if ((at > 0 && classify(codePointBefore(form, at)) === WORD) || (end < form.length && classify(form.codePointAt(end)) === WORD)) {
+    if (r.pos !== buf.length) {
+      throw new Error("search index: shard has trailing bytes");
+    }
+    return toks;
+  }
+
+  // readDocset reads a set of documents among n: the members, ascending.
+  function readDocset(r, n) {
+    const h = r.varint();
+    const count = Math.floor(h / 4);
+    const mode = h % 4;
+    const ids = new Int32Array(count);
+    if (mode === 1) {
+      let k = 0;
+      for (let d = 0; d < n && k < count; d++) {
+        if (r.buf[r.pos + (d >> 3)] & (1 << (d & 7))) {
+          ids[k++] = d;
+        }
+      }
+      r.pos += (n + 7) >> 3;
+      return ids;
+    }
+    const gaps = mode === 0 ? count : n - count;
+    const list = mode === 0 ? ids : new Int32Array(gaps);
+    let prev = -1;
+    for (let k = 0; k < gaps; k++) {
+      prev += r.varint() + 1;
+      list[k] = prev;
+    }
+    if (mode === 2) {
+      let k = 0;
+      let j = 0;
+      for (let d = 0; d < n; d++) {
+        if (j < list.length && list[j] === d) {
+          j++;
+        } else {
+          ids[k++] = d;
+        }
+      }
+    } else if (mode !== 0) {
+      throw new Error("search index: unknown set");
+    }
+    return ids;
+  }
+
+  // readNibbles reads count values of 0…15, two a byte, low nibble first.
+  function readNibbles(r, count) {
+    const out = new Uint8Array(count);
+    for (let k = 0; k < count; k++) {
+      const b = r.buf[r.pos + (k >> 1)];
+      out[k] = k & 1 ? b >> 4 : b & 15;
+    }
+    r.pos += (count + 1) >> 1;
+    return out;
+  }
+
+  // decodePostings decodes a token's postings, buf[start:end), in an
+  // index of n documents: the documents whose text holds it, with the
+  // place (sixteenth of the text) of its first occurrence and its weight
+  // (1…15; null when the token is in more than half the documents), and
+  // the documents whose title, 文号 or names hold it.
+  function decodePostings(buf, start, end, n) {
+    const r = new Reader(buf, start);
+    const body = readDocset(r, n);
+    const places = readNibbles(r, body.length);
+    const weights = 2 * body.length <= n ? readNibbles(r, body.length) : null;
+    const title = readDocset(r, n);
+    if (r.pos !== end) {
+      throw new Error("search index: postings of the wrong length");
+    }
+    return { body: body, places: places, weights: weights, title: title };
+  }
+
+  // parseManifest checks search-index.json and splits its lists of hashes.
+  function parseManifest(m) {
+    if (!m || m.v !== 4 || typeof m.shards !== "string") {
+      throw new Error("search-index.json: unknown format");
+    }
+    const split = function (s) {
+      const out = [];
+      for (let i = 0; i + 8 <= s.length; i += 8) {
+        out.push(s.slice(i, i + 8));
+      }
+      return out;
+    };
+    const shards = split(m.shards);
+    return {
+      docs: m.docs,
+      shards: shards,
+      bits: Math.round(Math.log2(shards.length)),
+      pages: split(m.pages),
+      pageDocs: m.pageDocs,
+      packs: split(m.packs),
+      packDocs: m.packDocs,
+      years: m.years || [],
+    };
+  }
+
+  // An Index answers for one manifest: it fetches shards, pages of the
+  // documents table and stretches of text through net ({bytes(path),
+  // json(path), range(path, start, end)}, paths below the site root) and
+  // keeps what it fetched.
+  class Index {
+    constructor(manifest, net) {
+      this.m = parseManifest(manifest);
+      this.net = net;
+      this.shards = new Map(); // number → Promise of {buf, toks}
+      this.pages = new Map(); // number → Promise of rows
+      this.postingsOf = new Map(); // token → Promise of postings or null
+    }
+
+    get size() {
+      return this.m.docs;
+    }
+
+    shardOf(tok) {
+      return this.m.bits === 0 ? 0 : tokenHash(tok) >>> (32 - this.m.bits);
+    }
+
+    shard(i) {
+      let p = this.shards.get(i);
+      if (!p) {
+        const h = this.m.shards[i];
+        p =
+          h === "00000000"
+            ? Promise.resolve({ buf: new Uint8Array(0), toks: new Map() })
+            : this.net.bytes("search/s/" + i + "." + h + ".bin").then(function (buf) {
+                return { buf: buf, toks: parseShard(buf) };
+              });
+        this.shards.set(i, p);
+        p.catch(() => this.shards.delete(i));
+      }
+      return p;
+    }
+
+    // postings are tok's postings, or null if no document holds it.
+    postings(tok) {
+      let p = this.postingsOf.get(tok);
+      if (!p) {
+        const n = this.m.docs;
+        const net = this.net;
+        p = this.shard(this.shardOf(tok)).then(function (s) {
+          const at = s.toks.get(tok);
+          if (at && at.file) {
+            return net.bytes("search/p/" + at.file + ".bin").then(function (buf) {
+              return decodePostings(buf, 0, buf.length, n);
+            });
+          }
+          return at ? decodePostings(s.buf, at[0], at[1], n) : null;
+        });
+        this.postingsOf.set(tok, p);
+        p.catch(() => this.postingsOf.delete(tok));
+      }
+      return p;
+    }
+
+    page(k) {
+      let p = this.pages.get(k);
+      if (!p) {
+        p = this.net.json("search/d/" + k + "." + this.m.pages[k] + ".json");
+        this.pages.set(k, p);
+        p.catch(() => this.pages.delete(k));
+      }
+      return p;
+    }
+
+    // doc is document id's row: {id, kind, title, url, date, number, offset, length}.
+    doc(id) {
+      const per = this.m.pageDocs;
+      return this.page(Math.floor(id / per)).then(function (rows) {
+        const r = rows[id % per];
+        return { id: id, kind: r[0], title: r[1], url: r[2], date: r[3], number: r[4], offset: r[5], length: r[6] };
+      });
+    }
+
+    // text fetches the stretch [from, to) of a document's text (byte
+    // offsets in it), cut to whole characters: {text, atStart, atEnd}.
+    text(d, from, to) {
+      from = Math.max(0, from);
+      to = Math.min(d.length, to);
+      const k = Math.floor(d.id / this.m.packDocs);
+      const path = "search/t/" + k + "." + this.m.packs[k] + ".txt";
+      return this.net.range(path, d.offset + from, d.offset + to).then(function (bytes) {
+        let a = 0;
+        let b = bytes.length;
+        if (from > 0) {
+          while (a < b && (bytes[a] & 0xc0) === 0x80) {
+            a++; // the middle of a character
+          }
+        }
+        if (to < d.length) {
+          // Leave out a character the stretch cuts.
+          let i = b - 1;
+          while (i > a && (bytes[i] & 0xc0) === 0x80) {
+            i--;
+          }
+          const lead = bytes[i];
+          const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+          if (i + size > b) {
+            b = i;
+          }
+        }
+        return { text: utf8.decode(bytes.subarray(a, b)), atStart: from === 0, atEnd: to === d.length };
+      });
+    }
+
+    // yearRange is [first, end) of the documents of year y.
+    yearRange(y) {
+      const ys = this.m.years;
+      for (let i = 0; i < ys.length; i++) {
+        if (ys[i][0] === y) {
+          return [ys[i][1], i + 1 < ys.length ? ys[i + 1][1] : this.m.docs];
+        }
+      }
+      return [0, 0];
+    }
+  }
+
+  // Ranking. A term's weight in a document is BM25's: its idf times the
+  // saturating weight of its count (precomputed in the index, 1…15 for
+  // 0…k1+1; a term in more than half of the documents has none and counts
+  // a middling 1), plus TITLE for a title, 文号 or name holding it.
+  const K1 = 1.2;
+  const TITLE = 2 * (K1 + 1);
+  const DENSE = 1;
+
+  // search finds the documents for query q in index: those whose title,
+  // 文号 or name is q (exact), those holding every term (complete) and
+  // those holding at least half of them (partial), each list ranked
+  // (opts.sort: "" by weight, "new" newest first) and narrowed to
+  // opts.year if given. It resolves to {query, postings, exact, complete,
+  // partial} (lists of document numbers).
+  function search(index, q, opts) {
+    opts = opts || {};
+    const query = parseQuery(q);
+    const empty = { query: query, postings: new Map(), exact: [], complete: [], partial: [] };
+    if (query.terms.length === 0) {
+      return Promise.resolve(empty);
+    }
+    const toks = query.terms.concat(query.key ? ["=" + query.key] : []);
+    return Promise.all(
+      toks.map(function (t) {
+        return index.postings(t);
+      }),
+    ).then(function (lists) {
+      const n = index.size;
+      const postings = new Map();
+      toks.forEach(function (t, i) {
+        if (lists[i]) {
+          postings.set(t, lists[i]);
+        }
+      });
+      const score = new Float64Array(n);
+      const matched = new Uint16Array(n);
+      const inTitle = new Uint16Array(n);
+      const mark = new Uint8Array(n); // documents seen for the current term
+      const touched = [];
+      for (const t of query.terms) {
+        const p = postings.get(t);
+        if (!p) {
           continue;
         }
-      }
-      n++;
-    }
-    return n;
-  }
-
-  // Index is the parts of the search index, as written by
-  // internal/search.JSON, in order: the documents and their text, which
-  // the search scans. Each document's folded text is made the first time
-  // the index is searched and kept.
-  class Index {
-    constructor(parts) {
-      this.docs = [];
-      for (const part of parts) {
-        if (!part || part.v !== 2 || !Array.isArray(part.docs)) {
-          throw new Error("search index: unknown format");
+        mark.fill(0);
+        let df = p.body.length;
+        for (const d of p.title) {
+          mark[d] = 2;
         }
-        this.docs = this.docs.concat(part.docs);
-      }
-      this.forms = null;
-    }
-
-    // prepare folds every document's text and title (with the 文号) once.
-    prepare() {
-      if (this.forms) {
-        return;
-      }
-      let total = 0;
-      this.forms = this.docs.map(function (d) {
-        const body = fold(String(d.text || ""));
-        total += body.length;
-        return { body: body, title: fold(String(d.title || "") + " " + String(d.number || "")) };
-      });
-      this.avgLen = Math.max(1, total / Math.max(1, this.docs.length));
-    }
-
-    // len is the length of document doc's text, for BM25.
-    len(doc) {
-      this.prepare();
-      return this.forms[doc].body.length;
-    }
-
-    // postings maps each document holding tok to [count in the text,
-    // count in the title].
-    postings(tok) {
-      this.prepare();
-      const word = classify(tok.codePointAt(0)) !== HAN;
-      const found = new Map();
-      this.forms.forEach(function (f, doc) {
-        const body = occurrences(f.body, tok, word);
-        const title = occurrences(f.title, tok, word);
-        if (body + title > 0) {
-          found.set(doc, [body, title]);
+        for (const d of p.body) {
+          if (mark[d] !== 2) {
+            df++;
+          }
         }
-      });
-      return found;
-    }
-  }
-
-  // search ranks the documents for query: those holding more of its terms
-  // first, then by score, then the newest. It returns the terms (for
-  // highlighting) and the results [{doc, matched, score}].
-  function search(index, query) {
-    const tokens = tokenize(query);
-    const terms = queryTerms(tokens);
-    const n = index.docs.length;
-    const score = new Map();
-    const matched = new Map();
-    for (const tok of new Set(tokens)) {
-      const postings = index.postings(tok);
-      if (postings.size === 0) {
-        continue;
-      }
-      const idf = Math.log(1 + (n - postings.size + 0.5) / (postings.size + 0.5));
-      const isTerm = terms.has(tok);
-      const weight = isTerm ? 1 : UNIGRAM_WEIGHT;
-      for (const [doc, counts] of postings) {
-        const tf = counts[0] + TITLE_BOOST * counts[1];
-        const norm = K1 * (1 - B + (B * index.len(doc)) / index.avgLen);
-        score.set(doc, (score.get(doc) || 0) + (weight * idf * tf * (K1 + 1)) / (tf + norm));
-        if (isTerm) {
-          matched.set(doc, (matched.get(doc) || 0) + 1);
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const visit = function (d, s) {
+          if (matched[d] === 0) {
+            touched.push(d);
+          }
+          if (!(mark[d] & 1)) {
+            mark[d] |= 1;
+            matched[d]++;
+          }
+          score[d] += idf * s;
+        };
+        for (let k = 0; k < p.body.length; k++) {
+          visit(p.body[k], p.weights ? (p.weights[k] * (K1 + 1)) / 15 : DENSE);
+        }
+        for (const d of p.title) {
+          visit(d, TITLE);
+          inTitle[d]++;
         }
       }
-    }
-    const results = [];
-    for (const [doc, m] of matched) {
-      results.push({ doc: doc, matched: m, score: score.get(doc) });
-    }
-    results.sort(function (a, b) {
-      const da = index.docs[a.doc].date || "";
-      const db = index.docs[b.doc].date || "";
-      return b.matched - a.matched || b.score - a.score || (da < db ? 1 : da > db ? -1 : 0) || a.doc - b.doc;
-    });
-    return { terms: terms, results: results };
-  }
-
-  // highlight returns the stretches of text to mark: where a term occurs,
-  // overlapping and touching occurrences merged, in order.
-  function highlight(text, terms) {
-    const ranges = [];
-    scan(text, function (tok, start, end) {
-      if (!terms.has(tok)) {
-        return;
+      let lo = 0;
+      let hi = n;
+      if (opts.year) {
+        const r = index.yearRange(opts.year);
+        lo = r[0];
+        hi = r[1];
       }
-      const last = ranges[ranges.length - 1];
-      if (last && start <= last[1]) {
-        last[1] = Math.max(last[1], end);
+      const keep = function (d) {
+        return d >= lo && d < hi;
+      };
+      const want = query.terms.length;
+      const half = Math.ceil(want / 2);
+      const exactP = query.key ? postings.get("=" + query.key) : null;
+      const exact = exactP ? Array.from(exactP.title).filter(keep) : [];
+      const isExact = new Set(exact);
+      const complete = [];
+      const partial = [];
+      for (const d of touched) {
+        if (!keep(d) || isExact.has(d)) {
+          continue;
+        }
+        if (matched[d] === want) {
+          complete.push(d);
+        } else if (matched[d] >= half) {
+          partial.push(d);
+        }
+      }
+      const newest = function (a, b) {
+        return b - a;
+      };
+      exact.sort(newest);
+      if (opts.sort === "new") {
+        complete.sort(newest);
+        partial.sort(newest);
       } else {
-        ranges.push([start, end]);
+        complete.sort(function (a, b) {
+          return (inTitle[b] === want) - (inTitle[a] === want) || score[b] - score[a] || b - a;
+        });
+        partial.sort(function (a, b) {
+          return matched[b] - matched[a] || score[b] - score[a] || b - a;
+        });
       }
+      return { query: query, postings: postings, exact: exact, complete: exact.concat(complete), partial: partial };
     });
-    return ranges;
+  }
+
+  // ---------------------------------------------------------------------
+  // Snippets and marks.
+
+  // units lists the Han characters and words of text with their places
+  // (UTF-16 indexes), and whether each Han character goes on the run of
+  // the one before (a pair joins them).
+  function units(text) {
+    const out = [];
+    let joined = false;
+    scan(text, function (tok, start, end) {
+      const han = classify(tok.codePointAt(0)) === HAN;
+      if (han && Array.from(tok).length === 2) {
+        joined = true;
+        return;
+      }
+      out.push({ tok: tok, start: start, end: end, joined: han && joined });
+      joined = false;
+    });
+    return out;
+  }
+
+  // marks returns the stretches of text to mark: every occurrence of a
+  // whole part of the query (a Han run, character for character, or a
+  // word), merged where they touch, in order.
+  function marks(text, query) {
+    const us = units(text);
+    const ranges = [];
+    for (let i = 0; i < us.length; i++) {
+      for (const p of query.parts) {
+        const len = p.units.length;
+        if (i + len > us.length) {
+          continue;
+        }
+        let ok = true;
+        for (let k = 0; k < len && ok; k++) {
+          ok = us[i + k].tok === p.units[k] && (k === 0 || us[i + k].joined);
+        }
+        if (ok) {
+          ranges.push([us[i].start, us[i + len - 1].end]);
+        }
+      }
+    }
+    ranges.sort(function (a, b) {
+      return a[0] - b[0] || a[1] - b[1];
+    });
+    const merged = [];
+    for (const r of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) {
+        last[1] = Math.max(last[1], r[1]);
+      } else {
+        merged.push([r[0], r[1]]);
+      }
+    }
+    return merged;
   }
 
   const SNIPPET = 120; // characters (UTF-16 units) of text shown
   const LEAD = 30; // shown before the first mark
 
-  // snippetWindow chooses [from, to) of text to show: the stretch that
-  // starts a little before a mark and holds the most marks.
-  function snippetWindow(text, ranges) {
-    if (text.length <= SNIPPET) {
-      return [0, text.length];
+  // snippet is the part of text shown under a result, as [{text, mark}],
+  // with "…" where text was cut (cutStart, cutEnd: text is itself a
+  // stretch of a longer one). It starts a little before the first mark,
+  // or before the first of the query's terms when nothing is marked.
+  function snippet(text, query, cutStart, cutEnd) {
+    const ranges = marks(text, query);
+    let at = ranges.length ? ranges[0][0] : -1;
+    if (at < 0) {
+      const terms = new Set(query.terms);
+      scan(text, function (tok, start) {
+        if (at < 0 && terms.has(tok)) {
+          at = start;
+        }
+      });
     }
-    let from = 0;
-    let best = 0;
-    for (let i = 0, j = 0; i < ranges.length; i++) {
-      const start = Math.max(0, ranges[i][0] - LEAD);
-      j = Math.max(j, i);
-      while (j < ranges.length && ranges[j][1] <= start + SNIPPET) {
-        j++;
-      }
-      if (j - i > best) {
-        best = j - i;
-        from = start;
-      }
-    }
+    let from = Math.max(0, at - LEAD);
     let to = Math.min(text.length, from + SNIPPET);
     from = Math.max(0, to - SNIPPET);
-    // Never split a surrogate pair.
     if (from > 0 && isLowSurrogate(text.charCodeAt(from))) {
       from--;
     }
     if (to < text.length && isLowSurrogate(text.charCodeAt(to))) {
       to++;
     }
-    return [from, to];
+    const out = pieces(text, ranges, from, to);
+    if (from > 0 || cutStart) {
+      out.unshift({ text: "…", mark: false });
+    }
+    if (to < text.length || cutEnd) {
+      out.push({ text: "…", mark: false });
+    }
+    return out;
   }
 
   function isLowSurrogate(c) {
     return c >= 0xdc00 && c <= 0xdfff;
   }
 
-  // pieces splits text[from:to) into [{text, mark}] by the marked ranges.
+  // pieces splits text[from:to) by the marked ranges.
   function pieces(text, ranges, from, to) {
     const out = [];
     let pos = from;
@@ -431,25 +726,140 @@
     return out;
   }
 
-  // snippet is the part of a document's text shown under its title, with
-  // "…" where text was cut.
-  function snippet(text, terms) {
-    const ranges = highlight(text, terms);
-    const w = snippetWindow(text, ranges);
-    const out = pieces(text, ranges, w[0], w[1]);
-    if (w[0] > 0) {
-      out.unshift({ text: "…", mark: false });
+  // snippetOf fetches the stretch of document d's text where the query
+  // first occurs, as the index places it: where the first part's first
+  // term first occurs, or the rarest term the text holds; the beginning
+  // when the text holds none (the title matched).
+  function snippetOf(index, d, found) {
+    if (!d.length) {
+      return Promise.resolve(null);
     }
-    if (w[1] < text.length) {
-      out.push({ text: "…", mark: false });
+    let place = -1;
+    let best = Infinity;
+    for (const t of found.query.terms) {
+      const p = found.postings.get(t);
+      if (!p) {
+        continue;
+      }
+      const k = bsearch(p.body, d.id);
+      if (k < 0) {
+        continue;
+      }
+      if (place < 0 || p.body.length < best) {
+        place = p.places[k];
+        best = p.body.length;
+      }
+      if (t === found.query.terms[0]) {
+        place = p.places[k];
+        break;
+      }
     }
-    return out;
+    place = Math.max(0, place);
+    const from = Math.floor((place * d.length) / 16);
+    const to = Math.floor(((place + 1) * d.length) / 16);
+    return index.text(d, from - 3 * LEAD, to + 3 * SNIPPET).then(function (t) {
+      return snippet(t.text, found.query, !t.atStart, !t.atEnd);
+    });
+  }
+
+  function bsearch(a, x) {
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo < a.length && a[lo] === x ? lo : -1;
+  }
+
+  // ---------------------------------------------------------------------
+  // Fetching: binary, JSON, and ranges of text. A server that ignores a
+  // range sends the whole pack: it is read only as far as needed.
+
+  function fetchOK(url, init) {
+    return fetch(url, init).then(function (res) {
+      if (!res.ok) {
+        throw new Error("HTTP " + res.status + " " + url);
+      }
+      return res;
+    });
+  }
+
+  function network(base) {
+    const abs = function (p) {
+      return base + p;
+    };
+    return {
+      bytes: function (p) {
+        return fetchOK(abs(p), { credentials: "same-origin" })
+          .then(function (res) {
+            return res.arrayBuffer();
+          })
+          .then(function (b) {
+            return new Uint8Array(b);
+          });
+      },
+      json: function (p) {
+        return fetchOK(abs(p), { credentials: "same-origin" }).then(function (res) {
+          return res.json();
+        });
+      },
+      range: function (p, start, end) {
+        return fetchOK(abs(p), { credentials: "same-origin", headers: { Range: "bytes=" + start + "-" + (end - 1) } }).then(function (res) {
+          if (res.status === 206) {
+            return res.arrayBuffer().then(function (b) {
+              return new Uint8Array(b);
+            });
+          }
+          return readUpTo(res, end).then(function (b) {
+            return b.subarray(Math.min(start, b.length), end);
+          });
+        });
+      },
+    };
+  }
+
+  // readUpTo reads a response's body up to end bytes, then stops it.
+  function readUpTo(res, end) {
+    if (!res.body || !res.body.getReader) {
+      return res.arrayBuffer().then(function (b) {
+        return new Uint8Array(b);
+      });
+    }
+    const reader = res.body.getReader();
+    const chunks = [];
+    let got = 0;
+    const next = function () {
+      return reader.read().then(function (r) {
+        if (!r.done) {
+          chunks.push(r.value);
+          got += r.value.length;
+          if (got < end) {
+            return next();
+          }
+          reader.cancel().catch(function () {});
+        }
+        const all = new Uint8Array(got);
+        let at = 0;
+        for (const c of chunks) {
+          all.set(c, at);
+          at += c.length;
+        }
+        return all;
+      });
+    };
+    return next();
   }
 
   // ---------------------------------------------------------------------
   // The page.
 
-  const PAGE = 20; // results shown at a time
+  const PAGE = 10; // results shown at a time
+  const KINDS = { c: "通报", p: "页面", u: "单位", i: "指标" };
 
   function appendPieces(parent, list) {
     for (const p of list) {
@@ -470,137 +880,237 @@
     }
     const form = root.querySelector("form");
     const input = root.querySelector("input[name=q]");
+    const sortSel = root.querySelector("select[name=sort]");
+    const yearSel = root.querySelector("select[name=year]");
     const status = root.querySelector("[role=status]");
-    const list = root.querySelector(".search-results");
+    const notice = root.querySelector(".search-notice");
+    const groups = {
+      complete: root.querySelector(".search-complete"),
+      partial: root.querySelector(".search-partial"),
+    };
     const more = root.querySelector(".search-more");
-    const indexURL = root.getAttribute("data-index");
+    const manifestURL = root.getAttribute("data-index");
     const base = root.getAttribute("data-base") || "/";
     const baseTitle = document.title;
+    const net = network(base);
 
-    function getJSON(url) {
-      return fetch(url, { credentials: "same-origin" }).then(function (res) {
-        if (!res.ok) {
-          throw new Error("HTTP " + res.status);
-        }
-        return res.json();
-      });
-    }
-
-    // loadIndex loads search-index.json, then all its parts at once.
+    // loadIndex loads the manifest; a failed load is tried again next time.
     let loading = null;
-    function loadIndex() {
-      if (!loading) {
-        loading = getJSON(indexURL)
-          .then(function (head) {
-            if (!head || head.v !== 3 || !Array.isArray(head.parts)) {
-              throw new Error("search-index.json: unknown format");
-            }
-            return Promise.all(
-              head.parts.map(function (p) {
-                return getJSON(base + String(p).replace(/^\/+/, ""));
-              }),
-            );
+    function loadIndex(fresh) {
+      if (!loading || fresh) {
+        // Same mode and credentials as the page's preload of it, so the
+        // browser reuses that response.
+        loading = fetchOK(manifestURL, { mode: "cors", credentials: "same-origin", cache: fresh ? "no-cache" : "default" })
+          .then(function (res) {
+            return res.json();
           })
-          .then(function (parts) {
-            return new Index(parts);
+          .then(function (m) {
+            const index = new Index(m, net);
+            fillYears(index);
+            return index;
           });
         loading.catch(function () {
-          loading = null; // try again next time
+          loading = null;
         });
       }
       return loading;
     }
 
-    let current = null; // {index, found}
-    let shown = 0;
+    function fillYears(index) {
+      if (!yearSel || yearSel.options.length > 1) {
+        return;
+      }
+      const want = yearSel.getAttribute("data-value") || "";
+      for (const y of index.m.years.slice().reverse()) {
+        const o = document.createElement("option");
+        o.value = String(y[0]);
+        o.textContent = y[0] + "年";
+        yearSel.appendChild(o);
+      }
+      yearSel.value = want;
+      yearSel.disabled = false;
+    }
 
-    function resultItem(index, r, terms) {
-      const d = index.docs[r.doc];
+    // current is what is listed: {index, found, list, shown}.
+    let current = null;
+
+    function resultItem(index, d, found, exact) {
       const li = document.createElement("li");
       li.className = "search-result";
-      const h = document.createElement("h2");
+      const h = document.createElement("h3");
       h.className = "search-result-title";
       const a = document.createElement("a");
       a.href = base + String(d.url || "").replace(/^\/+/, "");
-      appendPieces(a, pieces(d.title || "", highlight(d.title || "", terms), 0, (d.title || "").length));
+      const title = String(d.title || "");
+      appendPieces(a, pieces(title, marks(title, found.query), 0, title.length));
       h.appendChild(a);
       li.appendChild(h);
-      if (d.number || d.date) {
-        const meta = document.createElement("p");
-        meta.className = "search-result-meta";
-        if (d.number) {
-          const n = document.createElement("span");
-          n.textContent = d.number;
-          meta.appendChild(n);
-        }
-        if (d.date) {
-          const t = document.createElement("time");
-          t.dateTime = d.date;
-          t.textContent = d.date;
-          meta.appendChild(t);
-        }
-        li.appendChild(meta);
+      const meta = document.createElement("p");
+      meta.className = "search-result-meta";
+      const kind = document.createElement("span");
+      kind.className = "search-kind";
+      kind.textContent = KINDS[d.kind] || "页面";
+      meta.appendChild(kind);
+      if (exact) {
+        const e = document.createElement("span");
+        e.className = "search-exact";
+        e.textContent = d.number && parseQuery(d.number).key === found.query.key ? "文号相符" : "名称相符";
+        meta.appendChild(e);
       }
-      if (d.text) {
-        const p = document.createElement("p");
-        p.className = "search-result-snippet";
-        appendPieces(p, snippet(d.text, terms));
-        li.appendChild(p);
+      if (d.number) {
+        const n = document.createElement("span");
+        n.textContent = d.number;
+        meta.appendChild(n);
       }
+      if (d.date) {
+        const t = document.createElement("time");
+        t.dateTime = d.date;
+        t.textContent = d.date;
+        meta.appendChild(t);
+      }
+      li.appendChild(meta);
+      const p = document.createElement("p");
+      p.className = "search-result-snippet";
+      li.appendChild(p);
       return li;
     }
 
-    // showMore lists the next PAGE results; it returns the first new item.
+    // busy marks the results as being updated (aria-busy) until p settles.
+    let busyCount = 0;
+    function busy(p) {
+      busyCount++;
+      root.setAttribute("aria-busy", "true");
+      const done = function () {
+        if (--busyCount === 0) {
+          root.removeAttribute("aria-busy");
+        }
+      };
+      p.then(done, done);
+      return p;
+    }
+
+    // showMore lists the next PAGE results, complete matches first; it
+    // resolves to the first new item once the items are listed, and their
+    // snippets follow.
     function showMore() {
-      const found = current.found;
-      const upto = Math.min(found.results.length, shown + PAGE);
-      let first = null;
-      for (let i = shown; i < upto; i++) {
-        const li = resultItem(current.index, found.results[i], found.terms);
-        list.appendChild(li);
-        first = first || li;
+      const c = current;
+      const from = c.shown;
+      const ids = c.list.slice(from, from + PAGE);
+      c.shown = from + ids.length;
+      return Promise.all(
+        ids.map(function (id) {
+          return c.index.doc(id);
+        }),
+      ).then(function (docs) {
+        if (c !== current) {
+          return null;
+        }
+        let first = null;
+        const exact = new Set(c.found.exact);
+        const snippets = [];
+        docs.forEach(function (d, k) {
+          const complete = from + k < c.found.complete.length;
+          const li = resultItem(c.index, d, c.found, exact.has(d.id));
+          (complete ? groups.complete : groups.partial).querySelector("ol").appendChild(li);
+          first = first || li;
+          snippets.push(
+            snippetOf(c.index, d, c.found).then(
+              function (list) {
+                if (list) {
+                  appendPieces(li.querySelector(".search-result-snippet"), list);
+                }
+              },
+              function () {},
+            ),
+          );
+        });
+        showGroups();
+        if (more) {
+          more.hidden = c.shown >= c.list.length;
+        }
+        busy(Promise.all(snippets));
+        return first;
+      });
+    }
+
+    function showGroups() {
+      for (const g of [groups.complete, groups.partial]) {
+        g.hidden = !g.querySelector("li");
       }
-      shown = upto;
+    }
+
+    function clear() {
+      current = null;
+      for (const g of [groups.complete, groups.partial]) {
+        const ol = g.querySelector("ol");
+        while (ol.firstChild) {
+          ol.removeChild(ol.firstChild);
+        }
+        g.hidden = true;
+      }
+      notice.hidden = true;
       if (more) {
-        more.hidden = shown >= found.results.length;
+        more.hidden = true;
       }
-      return first;
     }
 
     function announce(text) {
       status.textContent = text;
     }
 
-    function clear() {
-      current = null;
-      shown = 0;
-      while (list.firstChild) {
-        list.removeChild(list.firstChild);
+    function summary(found) {
+      const c = found.complete.length;
+      const p = found.partial.length;
+      if (c + p === 0) {
+        return "没有找到结果，请尝试其他搜索词。";
       }
-      if (more) {
-        more.hidden = true;
+      let s = "完全匹配 " + c + " 条，部分匹配 " + p + " 条";
+      const shown = Math.min(PAGE, c + p);
+      if (shown < c + p) {
+        s += "，先显示前 " + shown + " 条";
       }
+      return s + "。";
+    }
+
+    function options() {
+      return {
+        sort: sortSel && sortSel.value === "new" ? "new" : "",
+        year: yearSel && yearSel.value ? Number(yearSel.value) : 0,
+      };
     }
 
     function setAddress(q) {
       const u = new URL(window.location.href);
-      if (q) {
-        u.searchParams.set("q", q);
-      } else {
-        u.searchParams.delete("q");
-      }
+      const o = options();
+      const set = function (k, v) {
+        if (v) {
+          u.searchParams.set(k, v);
+        } else {
+          u.searchParams.delete(k);
+        }
+      };
+      set("q", q);
+      set("sort", o.sort);
+      set("year", o.year ? String(o.year) : "");
       window.history.replaceState(window.history.state, "", u.pathname + u.search + u.hash);
       document.title = q ? "“" + q + "”的搜索结果 – " + baseTitle : baseTitle;
     }
 
     let generation = 0;
-    function run(q, updateAddress) {
-      const mine = ++generation;
+    let asked = ""; // the query and options of the last search
+    function run(q, updateAddress, retried) {
       q = q.trim();
+      const o = options();
+      const ask = q + "\n" + o.sort + "\n" + o.year;
+      if (ask === asked && !retried) {
+        return Promise.resolve(); // typing ended where the search did
+      }
+      asked = ask;
+      const mine = ++generation;
       if (updateAddress) {
         setAddress(q);
       }
-      if (tokenize(q).length === 0) {
+      if (parseQuery(q).terms.length === 0) {
         clear();
         announce(q ? "请输入汉字、字母或数字进行搜索。" : "");
         return Promise.resolve();
@@ -608,72 +1118,102 @@
       if (!current) {
         announce("正在搜索……");
       }
-      return loadIndex().then(
-        function (index) {
+      return busy(loadIndex(retried)
+        .then(function (index) {
+          return search(index, q, options()).then(function (found) {
+            return { index: index, found: found };
+          });
+        })
+        .then(function (r) {
           if (mine !== generation) {
             return;
           }
-          const found = search(index, q);
           clear();
-          current = { index: index, found: found };
-          showMore();
-          const n = found.results.length;
-          let text = "找到 " + n + " 条结果";
-          if (n === 0) {
-            text += "，请尝试其他搜索词。";
-          } else if (n > shown) {
-            text += "，先显示前 " + shown + " 条。";
+          current = { index: r.index, found: r.found, list: r.found.complete.concat(r.found.partial), shown: 0 };
+          groups.complete.querySelector(".search-count").textContent = String(r.found.complete.length);
+          groups.partial.querySelector(".search-count").textContent = String(r.found.partial.length);
+          notice.hidden = !(r.found.complete.length === 0 && r.found.partial.length > 0);
+          const found = r.found;
+          return showMore().then(function () {
+            if (mine === generation) {
+              announce(summary(found));
+            }
+          });
+        })
+        .catch(function () {
+          if (mine !== generation) {
+            return;
           }
-          announce(text);
-        },
-        function () {
-          if (mine === generation) {
-            clear();
-            announce("搜索索引加载失败，请检查网络后重试。");
+          if (!retried) {
+            // The index may have changed since the manifest was loaded.
+            return run(q, false, true);
           }
-        }
-      );
+          asked = "";
+          clear();
+          announce("搜索索引加载失败，请检查网络后重试。");
+        }));
     }
 
+    let timer = 0;
     form.addEventListener("submit", function (e) {
       e.preventDefault();
+      window.clearTimeout(timer);
       run(input.value, true);
     });
-    let timer = 0;
+    const later = function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        run(input.value, true);
+      }, 200);
+    };
     input.addEventListener("input", function (e) {
-      if (e.isComposing) {
-        return; // wait for the input method to finish the word
+      if (!e.isComposing) {
+        later(); // else wait for the input method to finish the word
       }
-      window.clearTimeout(timer);
-      timer = window.setTimeout(function () {
-        run(input.value, true);
-      }, 200);
     });
-    input.addEventListener("compositionend", function () {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(function () {
-        run(input.value, true);
-      }, 200);
-    });
+    input.addEventListener("compositionend", later);
     input.addEventListener("focus", function () {
       loadIndex().catch(function () {});
     });
+    for (const sel of [sortSel, yearSel]) {
+      if (sel) {
+        sel.addEventListener("change", function () {
+          if (input.value.trim()) {
+            run(input.value, true);
+          } else {
+            setAddress("");
+          }
+        });
+      }
+    }
     if (more) {
       more.addEventListener("click", function () {
         if (!current) {
           return;
         }
-        const first = showMore();
-        if (first) {
-          first.querySelector("a").focus();
-        }
-        const n = current.found.results.length;
-        announce("找到 " + n + " 条结果，已显示 " + shown + " 条。");
+        const c = current;
+        busy(
+          showMore().then(function (first) {
+            if (first) {
+              first.querySelector("a").focus();
+            }
+            if (c === current) {
+              announce("完全匹配 " + c.found.complete.length + " 条，部分匹配 " + c.found.partial.length + " 条，已显示 " + c.shown + " 条。");
+            }
+          }),
+        );
       });
     }
 
-    const q = new URLSearchParams(window.location.search).get("q") || "";
+    const params = new URLSearchParams(window.location.search);
+    const q = params.get("q") || "";
     input.value = q;
+    if (sortSel) {
+      sortSel.value = params.get("sort") === "new" ? "new" : "";
+    }
+    if (yearSel) {
+      yearSel.setAttribute("data-value", /^\d{4}$/.test(params.get("year") || "") ? params.get("year") : "");
+    }
     if (q) {
       run(q, false);
       document.title = "“" + q.trim() + "”的搜索结果 – " + baseTitle;
@@ -684,13 +1224,15 @@
     // node, for the tests in internal/search.
     module.exports = {
       tokenize: tokenize,
-      queryTerms: queryTerms,
-      fold: fold,
-      occurrences: occurrences,
+      tokenHash: tokenHash,
+      parseQuery: parseQuery,
+      parseShard: parseShard,
+      decodePostings: decodePostings,
       Index: Index,
       search: search,
-      highlight: highlight,
+      marks: marks,
       snippet: snippet,
+      snippetOf: snippetOf,
     };
   }
   if (typeof document !== "undefined") {

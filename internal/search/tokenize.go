@@ -1,10 +1,12 @@
 package search
 
-// This file is the reference tokeniser: the rules of search.js's tokenize,
-// written in Go with Go's Unicode tables. search.js carries the character
-// classes as a table generated from classify (jstable_test.go), and
-// TestJSTokenize runs search.js on tricky strings and requires the tokens
-// given here. Change the rules here and in search.js together.
+// This file is the tokeniser: the rules of search.js's tokenize, written
+// in Go with Go's Unicode tables. Tokenize is the reference, written for
+// clarity: the index's fast counter (analyse.go) is held to it by tests,
+// search.js carries the character classes as a table generated from
+// classify (jstable_test.go), and TestJSTokenize runs search.js on tricky
+// strings and requires the tokens given here. Change the rules here and in
+// search.js together.
 
 import (
 	"unicode"
@@ -28,12 +30,13 @@ import (
 // Queries are tokenised the same way as documents.
 func Tokenize(s string) []string {
 	var toks []string
-	scan(s, func(tok string) { toks = append(toks, tok) })
+	scan(s, func(tok string, _ int) { toks = append(toks, tok) })
 	return toks
 }
 
-// scan calls emit with each token of s, in Tokenize's order.
-func scan(s string, emit func(tok string)) {
+// scan calls emit with each token of s, in Tokenize's order, and the
+// byte offset where it starts.
+func scan(s string, emit func(tok string, at int)) {
 	var (
 		word      []byte // the word so far, lowercased and folded
 		wordStart = -1   // its first byte in s, or -1
@@ -48,9 +51,9 @@ func scan(s string, emit func(tok string)) {
 			return
 		}
 		if wordAsIs {
-			emit(s[wordStart:wordEnd])
+			emit(s[wordStart:wordEnd], wordStart)
 		} else {
-			emit(string(word))
+			emit(string(word), wordStart)
 		}
 		word, wordStart = word[:0], -1
 	}
@@ -69,12 +72,12 @@ func scan(s string, emit func(tok string)) {
 			flush()
 			if prevHan != 0 {
 				if adjacent {
-					emit(s[prevAt : i+size])
+					emit(s[prevAt:i+size], prevAt)
 				} else {
-					emit(string([]rune{prevHan, r}))
+					emit(string([]rune{prevHan, r}), prevAt)
 				}
 			}
-			emit(s[i : i+size]) // Han characters are never folded
+			emit(s[i:i+size], i) // Han characters are never folded
 			prevHan, prevAt, adjacent = r, i, true
 		case wordChar:
 			l := lower(r)
@@ -157,4 +160,31 @@ func IsHan(tok string) bool {
 		return unicode.Is(unicode.Han, r)
 	}
 	return false
+}
+
+// Key is the form of s an exact match compares: its Han runs and its
+// words, in order, each as the tokeniser spells it, separated by single
+// spaces; "" when s holds no token. 双政办函〔2023〕14号 and 双政办函2023 14号
+// both give "双政办函 2023 14 号". The index holds the keys of every
+// document's title, 文号 and names, so that a query that is one of them
+// finds its document first; search.js computes the same key of the query.
+func Key(s string) string {
+	var b []byte
+	bigram := false // the token before was a pair: this character goes on its run
+	scan(s, func(tok string, _ int) {
+		han := IsHan(tok)
+		pair := han && utf8.RuneCountInString(tok) == 2
+		switch {
+		case pair:
+		case han && bigram:
+			b = append(b, tok...)
+		default:
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, tok...)
+		}
+		bigram = pair
+	})
+	return string(b)
 }

@@ -1,0 +1,530 @@
+// Command search measures, in headless Chromium on loopback, what a
+// reader's search costs on a built site: the bytes fetched for the first
+// query (a cold browser: the page, its stylesheet and scripts, the index,
+// the snippets) and for the next one (in the same page), and the time
+// until the results and their snippets are shown. It measures tongbao's
+// search (/search/) and, on the same site, Pagefind's: the site's folder
+// must hold Pagefind's index in pagefind/ (bench/run.sh runs `pagefind
+// --site`); this command adds a page, pagefind-search/, that is tongbao's
+// search page with search.js replaced by a script that asks Pagefind's API
+// and lists ten results with their excerpts, as search.js lists ten.
+//
+//	go run ./bench/search [-runs 2] [-q Q1,Q2,…] NAME=SITE-FOLDER[:Q1,Q2,…]…
+//
+// The folders are served as nginx serves them with gzip_static and gzip
+// on (text compressed at level 1, its default): a file's .gz copy when
+// there is one and the browser accepts it, ranges honoured. Each
+// measurement starts a fresh browser. Bytes are counted at the server,
+// which sees every request, a worker's too (Pagefind searches in one):
+// "transfer" is what went over the wire (headers and bodies as sent,
+// compressed where they were), "decoded" the bodies as the page reads
+// them. For each site, tool and pair of consecutive queries (the site's
+// own, or -q), the first query is the first of the pair and the next
+// query the second; the figures are medians over the pairs and runs.
+// The output ends with one line per site and tool for scripts,
+//
+//	result NAME TOOL FIRST-TRANSFER FIRST-DECODED FIRST-MS NEXT-TRANSFER NEXT-DECODED NEXT-MS
+//
+// (bytes and milliseconds), and a Markdown table; before them, one line
+// per measurement.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"tongbao/internal/browsertest"
+)
+
+func main() {
+	runs := flag.Int("runs", 2, "measurements of each pair of queries")
+	queries := flag.String("q", "安全生产,营商环境,东风路街道,森林防火,重点项目建设", "queries, comma-separated, for sites given without their own; each pair of consecutive ones is measured")
+	chromium := flag.String("chromium", "", "Chromium binary (default: $CHROMIUM, /usr/bin/chromium, chromium)")
+	only := flag.String("serve", "", "only serve this folder as the measurements do, to look at it by hand")
+	flag.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./bench/search [-runs N] [-q Q1,Q2,…] NAME=SITE-FOLDER…")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if *only != "" {
+		_, addr, err := serve(*only, &meter{})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "search:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("serving %s at http://%s/\n", *only, addr)
+		select {}
+	}
+	if flag.NArg() == 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	bin, err := findChromium(*chromium)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "search:", err)
+		os.Exit(1)
+	}
+	var rows []row
+	for _, arg := range flag.Args() {
+		name, dir, ok := strings.Cut(arg, "=")
+		if !ok {
+			flag.Usage()
+			os.Exit(2)
+		}
+		q := *queries
+		if d, own, ok := strings.Cut(dir, ":"); ok {
+			dir, q = d, own
+		}
+		qs := strings.Split(q, ",")
+		if len(qs) < 2 {
+			fmt.Fprintln(os.Stderr, "search: at least two queries a site")
+			os.Exit(2)
+		}
+		r, err := measureSite(bin, name, dir, qs, *runs)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "search: %s: %v\n", name, err)
+			os.Exit(1)
+		}
+		rows = append(rows, r...)
+	}
+	for _, r := range rows {
+		fmt.Printf("result %s %s %d %d %.0f %d %d %.0f\n", r.site, r.tool,
+			r.first.transfer, r.first.decoded, r.first.ms, r.next.transfer, r.next.decoded, r.next.ms)
+	}
+	fmt.Println()
+	fmt.Println("| site | search | first query: transfer / decoded | time to results | next query: transfer / decoded | time to results |")
+	fmt.Println("|---|---|---|---|---|---|")
+	for _, r := range rows {
+		fmt.Printf("| %s | %s | %s / %s | %s | %s / %s | %s |\n", r.site, r.tool,
+			kb(r.first.transfer), kb(r.first.decoded), msf(r.first.ms), kb(r.next.transfer), kb(r.next.decoded), msf(r.next.ms))
+	}
+}
+
+// A row is one site and tool: the medians of its measurements.
+type row struct {
+	site, tool  string
+	first, next cost
+}
+
+// A cost is what one query cost.
+type cost struct {
+	transfer, decoded int64   // bytes
+	ms                float64 // until the results and their snippets are shown
+	results           int
+}
+
+func kb(n int64) string    { return fmt.Sprintf("%.0f KB", float64(n)/1000) }
+func msf(v float64) string { return fmt.Sprintf("%.0f ms", v) }
+
+func measureSite(bin, name, dir string, qs []string, runs int) ([]row, error) {
+	if _, err := os.Stat(filepath.Join(dir, "search", "index.html")); err != nil {
+		return nil, fmt.Errorf("%s is not a built tongbao site: %w", dir, err)
+	}
+	pf := filepath.Join(dir, "pagefind", "pagefind.js")
+	if _, err := os.Stat(pf); err != nil {
+		return nil, fmt.Errorf("no Pagefind index in %s (run pagefind --site %s): %w", dir, dir, err)
+	}
+	if err := writePagefindPage(dir); err != nil {
+		return nil, err
+	}
+	var m meter
+	srv, addr, err := serve(dir, &m)
+	if err != nil {
+		return nil, err
+	}
+	defer srv.Close()
+	var rows []row
+	for _, tool := range []string{"tongbao", "Pagefind"} {
+		var firsts, nexts []cost
+		for r := range runs {
+			for i := 0; i+1 < len(qs); i++ {
+				first, next, err := measure(bin, addr, &m, tool, qs[i], qs[i+1])
+				if err != nil {
+					return nil, fmt.Errorf("%s, %s, %q then %q: %w", name, tool, qs[i], qs[i+1], err)
+				}
+				fmt.Fprintf(os.Stderr, "%s %s run %d: %q %d results, %d B (%d decoded), %.0f ms; then %q %d results, %d B (%d decoded), %.0f ms\n",
+					name, tool, r+1, qs[i], first.results, first.transfer, first.decoded, first.ms, qs[i+1], next.results, next.transfer, next.decoded, next.ms)
+				firsts, nexts = append(firsts, first), append(nexts, next)
+			}
+		}
+		rows = append(rows, row{name, tool, median(firsts), median(nexts)})
+	}
+	return rows, nil
+}
+
+// median is the median of each figure separately.
+func median(cs []cost) cost {
+	med := func(f func(c cost) float64) float64 {
+		v := make([]float64, len(cs))
+		for i, c := range cs {
+			v[i] = f(c)
+		}
+		slices.Sort(v)
+		if len(v)%2 == 1 {
+			return v[len(v)/2]
+		}
+		return (v[len(v)/2-1] + v[len(v)/2]) / 2
+	}
+	return cost{
+		transfer: int64(med(func(c cost) float64 { return float64(c.transfer) })),
+		decoded:  int64(med(func(c cost) float64 { return float64(c.decoded) })),
+		ms:       med(func(c cost) float64 { return c.ms }),
+		results:  int(med(func(c cost) float64 { return float64(c.results) })),
+	}
+}
+
+// doneJS is run in every page before its own scripts: it sets
+// window.__done to the time (performance.now()) when the search page
+// shows what it found — for tongbao's page, when its status says so and
+// nothing is busy; Pagefind's page sets it itself — after window.__from.
+const doneJS = `
+window.__from = 0; window.__done = 0;
+new MutationObserver(function () {
+  const root = document.getElementById("search");
+  const status = root && root.querySelector("[role=status]");
+  if (!root || !status || root.hasAttribute("data-pagefind") || window.__done) return;
+  if (/条|没有找到|失败/.test(status.textContent) && !root.hasAttribute("aria-busy")) {
+    window.__done = performance.now();
+  }
+}).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+`
+
+// measure opens the search page of tool for q1 in a fresh browser, waits
+// for the results, then searches q2 in the same page.
+func measure(bin, addr string, m *meter, tool, q1, q2 string) (first, next cost, err error) {
+	ctx, cancel := browser(bin)
+	defer cancel()
+	// Start the browser, then count from its first request of the page.
+	if err := chromedp.Do(ctx); err != nil {
+		return first, next, err
+	}
+	t0, d0 := m.read()
+	counts := func() (int64, int64) {
+		t, d := m.read()
+		return t - t0, d - d0
+	}
+	pagePath := "/search/"
+	if tool == "Pagefind" {
+		pagePath = "/pagefind-search/"
+	}
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: doneJS}); err != nil {
+		return first, next, err
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate("http://"+addr+pagePath+"?q="+url.QueryEscape(q1))); err != nil {
+		return first, next, err
+	}
+	if first.ms, first.results, err = waitDone(ctx, tool); err != nil {
+		return first, next, err
+	}
+	time.Sleep(300 * time.Millisecond) // anything late (a favicon) is counted with the first query
+	first.transfer, first.decoded = counts()
+
+	// The next query, typed into the page's box and submitted.
+	q2JSON, _ := json.Marshal(q2)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__done = 0; window.__from = performance.now();
+(function (q) {
+  const input = document.querySelector("#search-q");
+  input.value = q;
+  input.form.requestSubmit();
+  return true;
+})(`+string(q2JSON)+`)`)); err != nil {
+		return first, next, err
+	}
+	if next.ms, next.results, err = waitDone(ctx, tool); err != nil {
+		return first, next, err
+	}
+	time.Sleep(300 * time.Millisecond)
+	t, d := counts()
+	next.transfer, next.decoded = t-first.transfer, d-first.decoded
+	return first, next, nil
+}
+
+// waitDone waits until the page has shown its results and returns the
+// time it took (from navigation start, or from window.__from) and the
+// number of results it says it found.
+func waitDone(ctx context.Context, tool string) (float64, int, error) {
+	deadline := time.Now().Add(120 * time.Second)
+	for time.Now().Before(deadline) {
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`[window.__done || 0, window.__from || 0, window.__results === undefined ? -1 : window.__results]`))
+		if err != nil {
+			return 0, 0, err
+		}
+		if v[0] > 0 {
+			n := int(v[2])
+			if tool == "tongbao" {
+				status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("[role=status]").textContent`))
+				if err != nil {
+					return 0, 0, err
+				}
+				if strings.Contains(status, "失败") {
+					return 0, 0, errors.New("the search failed: " + status)
+				}
+				n = countResults(status)
+			}
+			return v[0] - v[1], n, nil
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + ": " + ((document.querySelector("[role=status]") || {}).textContent || "")`))
+	return 0, 0, errors.New("no results within 120 s at " + status)
+}
+
+var countRE = regexp.MustCompile(`(\d+) 条`)
+
+// countResults adds up the numbers of tongbao's status (完全匹配 N 条，部分匹配 M 条).
+func countResults(status string) int {
+	n := 0
+	for _, m := range countRE.FindAllStringSubmatch(status, 2) {
+		var v int
+		fmt.Sscan(m[1], &v)
+		n += v
+	}
+	return n
+}
+
+// pagefindScript replaces search.js on the copy of the search page: it
+// asks Pagefind for ?q= (and for each query submitted), loads the first
+// ten results' data (their excerpts), and lists them.
+const pagefindScript = `<script type="module">
+const root = document.getElementById("search");
+root.setAttribute("data-pagefind", "");
+const base = root.getAttribute("data-base");
+const form = root.querySelector("form");
+const input = root.querySelector("#search-q");
+const status = root.querySelector("[role=status]");
+const list = root.querySelector(".search-results");
+const pagefind = import(base + "pagefind/pagefind.js");
+async function run(q) {
+  const pf = await pagefind;
+  const found = await pf.search(q);
+  const data = await Promise.all(found.results.slice(0, 10).map(r => r.data()));
+  list.innerHTML = "";
+  for (const d of data) {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = d.url;
+    a.textContent = (d.meta && d.meta.title) || d.url;
+    const p = document.createElement("p");
+    p.innerHTML = d.excerpt;
+    li.append(a, p);
+    list.append(li);
+  }
+  status.textContent = "找到 " + found.results.length + " 条结果";
+  window.__results = found.results.length;
+  window.__done = performance.now();
+}
+form.addEventListener("submit", e => { e.preventDefault(); run(input.value); });
+const q = new URLSearchParams(location.search).get("q") || "";
+input.value = q;
+if (q) run(q);
+</script>`
+
+var searchScriptRE = regexp.MustCompile(`<script src="[^"]*/assets/js/search\.[0-9a-f]+\.js" defer></script>`)
+
+// writePagefindPage writes pagefind-search/index.html into the site.
+func writePagefindPage(dir string) error {
+	src, err := os.ReadFile(filepath.Join(dir, "search", "index.html"))
+	if err != nil {
+		return err
+	}
+	loc := searchScriptRE.FindIndex(src)
+	if loc == nil {
+		return errors.New("search/index.html does not load search.js as expected")
+	}
+	out := append(append(slices.Clone(src[:loc[0]]), pagefindScript...), src[loc[1]:]...)
+	if err := os.MkdirAll(filepath.Join(dir, "pagefind-search"), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "pagefind-search", "index.html"), out, 0o644)
+}
+
+// A meter counts what a server sends: the bytes on the wire (headers and
+// bodies as sent, compressed or not) and the bodies as the browser reads
+// them (decompressed). Counting at the server sees every request, those
+// of a page's workers (Pagefind searches in one) as well as its own.
+type meter struct {
+	mu                sync.Mutex
+	transfer, decoded int64
+}
+
+func (m *meter) add(transfer, decoded int64) {
+	m.mu.Lock()
+	m.transfer += transfer
+	m.decoded += decoded
+	m.mu.Unlock()
+}
+
+func (m *meter) read() (int64, int64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.transfer, m.decoded
+}
+
+// counting counts a response's body and, roughly, its header.
+type counting struct {
+	http.ResponseWriter
+	n int64
+}
+
+func (c *counting) Write(b []byte) (int, error) {
+	n, err := c.ResponseWriter.Write(b)
+	c.n += int64(n)
+	return n, err
+}
+
+// headerSize is about the size of a response's header on the wire.
+func headerSize(h http.Header) int64 {
+	n := int64(len("HTTP/1.1 200 OK\r\nDate: Mon, 01 Dec 2026 00:00:00 GMT\r\n\r\n"))
+	for k, vs := range h {
+		for _, v := range vs {
+			n += int64(len(k) + len(v) + 4)
+		}
+	}
+	return n
+}
+
+// serve serves dir on a loopback port as nginx with gzip_static,
+// brotli_static and gzip (level 1, its default) on would: a .br or .gz copy
+// of the file when there is one and the browser accepts it; else text
+// (HTML, CSS, JavaScript, JSON, plain text) compressed as it is sent;
+// ranges of the others. m counts what it sends.
+func serve(dir string, m *meter) (*http.Server, string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, "", err
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		w := &counting{ResponseWriter: rw}
+		decoded := int64(-1) // the body as read, when it is not what was sent
+		defer func() {
+			d := decoded
+			if d < 0 {
+				d = w.n
+			}
+			m.add(w.n+headerSize(w.Header()), d)
+		}()
+		p := path.Clean(r.URL.Path)
+		if strings.HasSuffix(r.URL.Path, "/") {
+			p += "/index.html"
+		}
+		name := filepath.Join(dir, filepath.FromSlash(p))
+		ctype := mime.TypeByExtension(path.Ext(p))
+		switch path.Ext(p) {
+		case ".html":
+			ctype = "text/html; charset=utf-8"
+		case ".json":
+			ctype = "application/json"
+		case ".wasm", ".pagefind":
+			ctype = "application/wasm"
+		case ".txt":
+			ctype = "text/plain; charset=utf-8"
+		case "":
+			ctype = "application/octet-stream"
+		}
+		if ctype == "" {
+			ctype = "application/octet-stream"
+		}
+		w.Header().Set("Content-Type", ctype)
+		w.Header().Set("Vary", "Accept-Encoding")
+		accept := r.Header.Get("Accept-Encoding")
+		if r.Header.Get("Range") == "" {
+			for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+				if !strings.Contains(accept, enc.token) {
+					continue
+				}
+				if data, err := os.ReadFile(name + enc.ext); err == nil {
+					if fi, err := os.Stat(name); err == nil {
+						decoded = fi.Size()
+					}
+					w.Header().Set("Content-Encoding", enc.token)
+					w.Header().Set("Content-Length", fmt.Sprint(len(data)))
+					w.Write(data)
+					return
+				}
+			}
+		}
+		if r.Header.Get("Range") == "" && strings.Contains(accept, "gzip") && compressible(ctype) {
+			if data, err := os.ReadFile(name); err == nil {
+				decoded = int64(len(data))
+				var b bytes.Buffer
+				z, _ := gzip.NewWriterLevel(&b, 1)
+				z.Write(data)
+				z.Close()
+				w.Header().Set("Content-Encoding", "gzip")
+				w.Header().Set("Content-Length", fmt.Sprint(b.Len()))
+				w.Write(b.Bytes())
+				return
+			}
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil || fi.IsDir() {
+			http.NotFound(w, r)
+			return
+		}
+		http.ServeContent(w, r, "", time.Time{}, f)
+	})}
+	go srv.Serve(ln)
+	return srv, ln.Addr().String(), nil
+}
+
+// compressible reports whether nginx, set up as a portal's usually is
+// (gzip_types text/css application/javascript application/json
+// text/plain; text/html always), compresses a response of type ctype.
+func compressible(ctype string) bool {
+	for _, t := range []string{"text/html", "text/css", "text/javascript", "application/javascript", "application/json", "text/plain"} {
+		if strings.HasPrefix(ctype, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// browser starts a headless Chromium with a fresh profile, as the tests
+// do (internal/browsertest), and returns the context of its tab.
+func browser(bin string) (context.Context, context.CancelFunc) {
+	dir, _ := os.MkdirTemp("", "tongbao-search-bench-")
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), browsertest.Flags(bin, dir)...)
+	ctx, cancel := chromedp.NewContext(actx)
+	return ctx, func() {
+		cancel()
+		acancel()
+		os.RemoveAll(dir)
+	}
+}
+
+func findChromium(flagged string) (string, error) {
+	if flagged != "" {
+		return exec.LookPath(flagged)
+	}
+	if p, ok := browsertest.FindChromium(); ok {
+		return p, nil
+	}
+	return "", errors.New("chromium not found (bash scripts/install-test-deps.sh)")
+}

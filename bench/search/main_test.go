@@ -1,0 +1,92 @@
+package main
+
+import (
+	"compress/gzip"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestServe: the bench's server sends a file's gzip copy when there is one
+// and the browser accepts it, compresses text that has none, honours
+// ranges, and counts what it sent and what the browser reads.
+func TestServe(t *testing.T) {
+	dir := t.TempDir()
+	shard := []byte(strings.Repeat("shard ", 200))
+	var gz strings.Builder
+	w := gzip.NewWriter(&gz)
+	w.Write(shard)
+	w.Close()
+	for name, data := range map[string]string{
+		"search/s/0.ab.bin":    string(shard),
+		"search/s/0.ab.bin.gz": gz.String(),
+		"search/t/0.cd.txt":    "0123456789",
+		"search/index.html":    strings.Repeat("<p>页面</p>", 100),
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var m meter
+	srv, addr, err := serve(dir, &m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	get := func(path string, header ...string) (*http.Response, []byte) {
+		t.Helper()
+		req, _ := http.NewRequest("GET", "http://"+addr+path, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		res, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, _ := io.ReadAll(res.Body)
+		return res, body
+	}
+	res, body := get("/search/s/0.ab.bin")
+	if res.Header.Get("Content-Encoding") != "gzip" || string(body) != gz.String() {
+		t.Errorf("the shard was sent %q, %d bytes; want its gzip copy", res.Header.Get("Content-Encoding"), len(body))
+	}
+	transfer, decoded := m.read()
+	if decoded != int64(len(shard)) || transfer <= int64(gz.Len()) || transfer > int64(gz.Len())+300 {
+		t.Errorf("counted %d sent, %d read; want the copy and its header, and the shard", transfer, decoded)
+	}
+	res, body = get("/search/t/0.cd.txt", "Range", "bytes=2-4")
+	if res.StatusCode != http.StatusPartialContent || string(body) != "234" {
+		t.Errorf("a range of the pack: %d %q", res.StatusCode, body)
+	}
+	res, body = get("/search/")
+	if res.Header.Get("Content-Encoding") != "gzip" || len(body) >= 1000 {
+		t.Errorf("the page was sent %q, %d bytes; want it compressed", res.Header.Get("Content-Encoding"), len(body))
+	}
+}
+
+// TestPagefindPage: the copy of the search page loads Pagefind's API in
+// place of search.js, and keeps the rest.
+func TestPagefindPage(t *testing.T) {
+	dir := t.TempDir()
+	page := `<head><script src="/tongbao/assets/js/search.0123abcd.js" defer></script></head><div id="search" data-base="/tongbao/"></div>`
+	os.MkdirAll(filepath.Join(dir, "search"), 0o755)
+	os.WriteFile(filepath.Join(dir, "search", "index.html"), []byte(page), 0o644)
+	if err := writePagefindPage(dir); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "pagefind-search", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(got), "search.0123abcd.js") || !strings.Contains(string(got), `import(base + "pagefind/pagefind.js")`) ||
+		!strings.HasSuffix(string(got), `<div id="search" data-base="/tongbao/"></div>`) {
+		t.Errorf("the Pagefind page is\n%s", got)
+	}
+}

@@ -1,0 +1,703 @@
+package search
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// A Kind is what sort of page a document is; search.js labels results by it.
+type Kind byte
+
+const (
+	Circular  Kind = 'c' // a circular
+	Page      Kind = 'p' // a plain page
+	Unit      Kind = 'u' // a unit's history (township or department)
+	Indicator Kind = 'i' // an indicator's history
+)
+
+// A Document is one page as the search sees it.
+type Document struct {
+	Kind   Kind
+	Title  string   // as the page shows it; matched with more weight than the text
+	URL    string   // slash path below the site root: "circulars/2023/14/"
+	Date   string   // 2023-04-03, or "" (unit and indicator pages have none)
+	Number string   // 文号, or "": weighs as the title, and found exactly
+	Names  []string // other names that find the page exactly: a circular's short title, a unit's name
+	Text   string   // plain text of the body (see PlainText)
+}
+
+// An Analysis is what the index keeps of one document: its fields and
+// text, and each of its distinct tokens with the weight of its count and
+// where it first occurs. It depends on the document alone, so a build
+// makes it while the page's body is at hand, and the preview server keeps
+// it until the page changes. It is never modified once made.
+type Analysis struct {
+	Doc Document
+
+	// TextLen is len(Doc.Text), which the index needs even after the
+	// text, written to its pack, has been dropped (see DropText).
+	TextLen int
+
+	// entries are the document's tokens, one uint64 each, ordered by
+	// their hash's top bits (the shard they go to):
+	//
+	//	bits  0–42  the token: a Han character (its code point), a pair
+	//	            (first<<21 | second), or a word (1<<42 | index in words)
+	//	bits 43–50  its body byte: weight<<4 | place, 0 if not in the text
+	//	bit  51     it occurs in the title, the 文号 or a name
+	//	bits 52–61  the top 10 bits of its hash (tokenHash)
+	entries []uint64
+	words   []string // the words and exact keys entries refer to
+
+	// sum is a digest of all the index reads of the document, which the
+	// preview server's cache keys packs on (see PackKey), made once.
+	sum     uint64
+	sumOnce sync.Once
+	// digests are the digests of the document's entries in each shard,
+	// for the number of shards last asked (see shardDigests).
+	digests atomic.Pointer[shardDigests]
+}
+
+// DropText returns a copy of a without its text, once the text is written:
+// a build holds every document's tokens until the end, but not its text.
+func (a *Analysis) DropText() *Analysis {
+	d := a.Doc
+	d.Text = ""
+	return &Analysis{Doc: d, TextLen: a.TextLen, entries: a.entries, words: a.words}
+}
+
+// digest is a's sum (see sum).
+func (a *Analysis) digest() uint64 {
+	a.sumOnce.Do(func() {
+		d := a.Doc
+		a.sum = digest(0, string(d.Kind)+"\x00"+d.Title+"\x00"+d.URL+"\x00"+d.Date+"\x00"+d.Number+"\x00"+strings.Join(d.Names, "\x00")+"\x00")
+		a.sum = digest(a.sum, d.Text)
+	})
+	return a.sum
+}
+
+// shardDigests are, for an index of 1<<bits shards, a digest of a
+// document's entries in each shard it has entries in.
+type shardDigests struct {
+	bits   int
+	shards []int32  // the shards, ascending
+	sums   []uint64 // the digest of the entries in each
+}
+
+// shardDigests digests a's entries shard by shard, once for each number
+// of shards.
+func (a *Analysis) shardDigests(bits int) *shardDigests {
+	if d := a.digests.Load(); d != nil && d.bits == bits {
+		return d
+	}
+	d := &shardDigests{bits: bits}
+	shift := shardShift + shardBits - bits
+	for k, e := range a.entries {
+		i := int32(e >> shift)
+		if k == 0 || d.shards[len(d.shards)-1] != i {
+			d.shards = append(d.shards, i)
+			d.sums = append(d.sums, 0)
+		}
+		v := e
+		if e&wordBit != 0 {
+			// The word's index in its document: its text is digested.
+			v = e&^(wordBit-1) ^ digest(0, a.words[e&(wordBit-1)])
+		}
+		// The entries of a shard are in no particular order: their
+		// digests are summed.
+		d.sums[len(d.sums)-1] += mix64(v)
+	}
+	a.digests.Store(d)
+	return d
+}
+
+// digest folds s into h (FNV-1a, 64 bits).
+func digest(h uint64, s string) uint64 {
+	if h == 0 {
+		h = 14695981039346656037
+	}
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
+}
+
+// mix64 is a 64-bit finaliser (SplitMix64's).
+func mix64(v uint64) uint64 {
+	v = (v ^ v>>30) * 0xbf58476d1ce4e5b9
+	v = (v ^ v>>27) * 0x94d049bb133111eb
+	return v ^ v>>31
+}
+
+const (
+	wordBit    = 1 << 42
+	keyMask    = 1<<43 - 1
+	bodyShift  = 43
+	titleBit   = 1 << 51
+	shardShift = 52
+	shardBits  = 10 // at most 1<<shardBits shards
+)
+
+// Weights. A token's weight in a document is the saturating term
+// frequency of BM25, tf·(k1+1) / (tf + k1·(1 − b + b·len/pivot)), scaled
+// to 1…15: a few occurrences count, dozens hardly more, and a long
+// document needs more of them. The pivot is a constant, not the archive's
+// mean length, so that a document's weights depend on it alone.
+const (
+	bm25K1  = 1.2
+	bm25B   = 0.75
+	pivot   = 1000 // characters and words
+	weights = 15
+	places  = 16 // the text is cut in this many equal parts; a token's place is the part it first occurs in
+)
+
+// weight is the weight (1…15) of a token occurring tf ≥ 1 times in a text
+// of n characters and words.
+func weight(tf, n int) int {
+	t := float64(tf)
+	s := t * (bm25K1 + 1) / (t + bm25K1*(1-bm25B+bm25B*float64(n)/pivot))
+	return max(1, min(weights, int(math.Round(s*weights/(bm25K1+1)))))
+}
+
+// Analyse analyses d.
+func Analyse(d Document) *Analysis {
+	c := counters.Get().(*counter)
+	defer counters.Put(c)
+	return c.analyse(d)
+}
+
+// AnalyseHTML analyses d with the text of the HTML fragment html as its
+// text (see PlainText).
+func AnalyseHTML(d Document, html string) *Analysis {
+	d.Text = PlainText(html)
+	return Analyse(d)
+}
+
+var counters = sync.Pool{New: func() any { return newCounter() }}
+
+// A counter counts the tokens of one document at a time. The characters
+// of the CJK Unified Ideographs, most of every page, are counted in a
+// table indexed by the character, and their pairs in an open addressing
+// table keyed by the two packed in 30 bits; every other token (words,
+// other Han characters) in a general table keyed by the entry's key.
+// The tables are cleared by starting a new generation. A page's tens of
+// thousands of tokens cost a few nanoseconds each. The rules are
+// Tokenize's (TestAnalyseTokens).
+type counter struct {
+	gen uint32
+
+	uni     [uniEnd - uniStart]tally // by character − uniStart
+	uniUsed []uint16
+
+	pairs table[uint32] // by (first − uniStart)<<15 | (second − uniStart)
+	other table[uint64] // by the entry's key
+
+	words map[string]uint32 // index in list
+	list  []string
+	word  []byte // the word being read
+	key   []byte // the Key of the title being read
+	units int    // characters and words of the text
+	ents  []uint64
+
+	hist [1 << shardBits]uint32
+}
+
+// The CJK Unified Ideographs block, whose characters and pairs have
+// tables of their own.
+const (
+	uniStart = 0x4E00
+	uniEnd   = 0xA000
+)
+
+// A tally is a token's count in the text, the byte offset where it first
+// occurs there, and whether the title holds it.
+type tally struct {
+	gen   uint32 // the generation it counts for
+	count uint16 // saturating
+	title bool
+	first uint32
+}
+
+func (t *tally) add(gen uint32, at int, title bool) {
+	if t.gen != gen {
+		*t = tally{gen: gen, first: uint32(at)}
+	}
+	if title {
+		t.title = true
+	} else if t.count < 0xFFFF {
+		t.count++
+	}
+}
+
+// A table counts tokens by key, in open addressing; a new generation
+// clears it.
+type table[K uint32 | uint64] struct {
+	bits  uint
+	slots []tableSlot[K]
+	used  []uint32 // slots in use, in the order they were taken
+}
+
+type tableSlot[K uint32 | uint64] struct {
+	key K
+	tally
+}
+
+func newTable[K uint32 | uint64](bits uint) table[K] {
+	return table[K]{bits: bits, slots: make([]tableSlot[K], 1<<bits), used: make([]uint32, 0, 1<<(bits-1))}
+}
+
+// home is where the probe for key starts.
+func (t *table[K]) home(key K) uint32 {
+	return uint32(uint64(key) * 0x9E3779B97F4A7C15 >> (64 - t.bits))
+}
+
+// slot is where key is, or the free slot where it goes.
+func (t *table[K]) slot(key K, gen uint32) uint32 {
+	mask := uint32(len(t.slots) - 1)
+	i := t.home(key)
+	for t.slots[i].gen == gen && t.slots[i].key != key {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// add counts an occurrence of key at byte offset at of the text, or
+// marks it as in the title.
+func (t *table[K]) add(key K, at int, title bool, gen uint32) {
+	i := t.slot(key, gen)
+	if t.slots[i].gen != gen {
+		if len(t.used) >= len(t.slots)/2 {
+			t.grow(gen)
+			i = t.slot(key, gen)
+		}
+		t.slots[i].key = key
+		t.used = append(t.used, i)
+	}
+	t.slots[i].add(gen, at, title)
+}
+
+// grow doubles the table, keeping what it holds.
+func (t *table[K]) grow(gen uint32) {
+	old, used := t.slots, t.used
+	*t = newTable[K](t.bits + 1)
+	for _, i := range used {
+		j := t.slot(old[i].key, gen)
+		t.slots[j] = old[i]
+		t.used = append(t.used, j)
+	}
+}
+
+func newCounter() *counter {
+	return &counter{words: map[string]uint32{}, gen: 1, pairs: newTable[uint32](11), other: newTable[uint64](8)}
+}
+
+// addPair counts the pair of two CJK Unified Ideographs.
+func (c *counter) addPair(a, b rune, at int, title bool) {
+	c.pairs.add(uint32(a-uniStart)<<15|uint32(b-uniStart), at, title, c.gen)
+}
+
+// add counts the token key (an entry's key) in the general table.
+func (c *counter) add(key uint64, at int, title bool) {
+	c.other.add(key, at, title, c.gen)
+}
+
+// addHan counts the Han character r, at byte offset at, and, if prev
+// (the Han character before it, at byte offset prevAt) is not 0, the pair
+// of the two. A character of the CJK Unified Ideographs right after
+// another is only counted in their pair: it is counted from the pairs
+// once the text is read (see derive), which halves the work of most
+// characters.
+func (c *counter) addHan(prev, r rune, prevAt, at int, title bool) {
+	if title {
+		if prev == 0 && len(c.key) > 0 {
+			c.key = append(c.key, ' ')
+		}
+		c.key = utf8.AppendRune(c.key, r)
+	} else {
+		c.units++
+	}
+	uni := uniStart <= r && r < uniEnd
+	if uni && uniStart <= prev && prev < uniEnd && at == prevAt+3 {
+		c.addPair(prev, r, prevAt, title)
+		return
+	}
+	if prev != 0 {
+		c.add(uint64(prev)<<21|uint64(r), prevAt, title)
+	}
+	if uni {
+		c.addUni(r, at, title)
+	} else {
+		c.add(uint64(r), at, title)
+	}
+}
+
+// addUni counts a CJK Unified Ideograph.
+func (c *counter) addUni(r rune, at int, title bool) {
+	t := &c.uni[r-uniStart]
+	if t.gen != c.gen {
+		c.uniUsed = append(c.uniUsed, uint16(r-uniStart))
+	}
+	t.add(c.gen, at, title)
+}
+
+// derive counts the second character of each pair of adjacent CJK
+// Unified Ideographs (see addHan), then moves into the pairs' table the
+// pairs of them the general table counted where something ignored lay
+// between the two.
+func (c *counter) derive() {
+	for _, i := range c.pairs.used {
+		p := &c.pairs.slots[i]
+		b := rune(p.key&(1<<15-1)) + uniStart
+		t := &c.uni[b-uniStart]
+		if t.gen != c.gen {
+			c.uniUsed = append(c.uniUsed, uint16(b-uniStart))
+			*t = tally{gen: c.gen}
+		}
+		if p.count > 0 {
+			if t.count == 0 || p.first+3 < t.first {
+				t.first = p.first + 3
+			}
+			t.count = uint16(min(0xFFFF, int(t.count)+int(p.count)))
+		}
+		t.title = t.title || p.title
+	}
+	used := c.other.used[:0]
+	for _, i := range c.other.used {
+		sl := &c.other.slots[i]
+		a, b := rune(sl.key>>21), rune(sl.key&(1<<21-1))
+		if sl.key&wordBit != 0 || a < uniStart || a >= uniEnd || b < uniStart || b >= uniEnd {
+			used = append(used, i)
+			continue
+		}
+		p := &c.pairs.slots[c.pairs.slot(uint32(a-uniStart)<<15|uint32(b-uniStart), c.gen)]
+		if p.gen != c.gen {
+			used = append(used, i) // no adjacent occurrence: counted here alone
+			continue
+		}
+		if sl.count > 0 && (p.count == 0 || sl.first < p.first) {
+			p.first = sl.first
+		}
+		p.count = uint16(min(0xFFFF, int(p.count)+int(sl.count)))
+		p.title = p.title || sl.title
+	}
+	c.other.used = used
+}
+
+// addWord counts the word in c.word, which started at byte offset at.
+func (c *counter) addWord(at int, title bool) {
+	if title {
+		if len(c.key) > 0 {
+			c.key = append(c.key, ' ')
+		}
+		c.key = append(c.key, c.word...)
+	}
+	c.addToken(at, title)
+}
+
+// addToken counts the word or key in c.word.
+func (c *counter) addToken(at int, title bool) {
+	k, ok := c.words[string(c.word)]
+	if !ok {
+		k = uint32(len(c.list))
+		s := string(c.word)
+		c.words[s] = k
+		c.list = append(c.list, s)
+	}
+	c.add(wordBit|uint64(k), at, title)
+	c.word = c.word[:0]
+	if !title {
+		c.units++
+	}
+}
+
+// punctClass classifies the General Punctuation block and the CJK Symbols
+// and Punctuation block (U+2000–U+206F, U+3000–U+303F), the other
+// characters of every Chinese page, without classify's table searches.
+var punctClass = func() (t [0x70 + 0x40]charClass) {
+	for i := range 0x70 {
+		t[i] = classify(rune(0x2000 + i))
+	}
+	for i := range 0x40 {
+		t[0x70+i] = classify(rune(0x3000 + i))
+	}
+	return t
+}()
+
+// classOf is classify, quicker for punctuation.
+func classOf(r rune) charClass {
+	switch {
+	case 0x2000 <= r && r < 0x2070:
+		return punctClass[r-0x2000]
+	case 0x3000 <= r && r < 0x3040:
+		return punctClass[0x70+r-0x3000]
+	}
+	return classify(r)
+}
+
+// tokens counts the tokens of s: in the text, or as the title's.
+func (c *counter) tokens(s string, title bool) {
+	var prev rune // the Han character before, or 0
+	prevAt := 0
+	wordAt := -1 // where the word being read starts, or -1
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			switch {
+			case 'a' <= b && b <= 'z' || '0' <= b && b <= '9':
+			case 'A' <= b && b <= 'Z':
+				b += 'a' - 'A'
+			default:
+				if wordAt >= 0 {
+					c.addWord(wordAt, title)
+					wordAt = -1
+				}
+				prev = 0
+				i++
+				continue
+			}
+			if wordAt < 0 {
+				wordAt = i
+			}
+			c.word = append(c.word, b)
+			prev = 0
+			i++
+			continue
+		}
+		r, size := rune(0), 3
+		if b >= 0xE4 && b <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= uniStart && !title {
+				if wordAt >= 0 {
+					c.addWord(wordAt, false)
+					wordAt = -1
+				}
+				c.addHan(prev, r, prevAt, i, false)
+				prev, prevAt = r, i
+				i += 3
+				i = c.run(s, i, &prev, &prevAt)
+				continue
+			}
+		}
+		cls := han
+		if r < uniStart { // not the common case of a CJK Unified Ideograph
+			r, size = utf8.DecodeRuneInString(s[i:])
+			cls = separator
+			if r != utf8.RuneError || size > 1 {
+				r = foldWidth(r)
+				cls = classOf(r)
+			}
+		}
+		switch cls {
+		case han:
+			if wordAt >= 0 {
+				c.addWord(wordAt, title)
+				wordAt = -1
+			}
+			c.addHan(prev, r, prevAt, i, title)
+			prev, prevAt = r, i
+		case wordChar:
+			if wordAt < 0 {
+				wordAt = i
+			}
+			c.word = utf8.AppendRune(c.word, lower(r))
+			prev = 0
+		case ignored:
+		default:
+			if wordAt >= 0 {
+				c.addWord(wordAt, title)
+				wordAt = -1
+			}
+			prev = 0
+		}
+		i += size
+	}
+	if wordAt >= 0 {
+		c.addWord(wordAt, title)
+	}
+}
+
+// run counts the rest of a run of CJK Unified Ideographs in the text,
+// from byte offset i, after the character prev at prevAt: most characters
+// of a page, each counted in its pair with the one before (see addHan),
+// in a loop that keeps the table in registers. It returns where the run
+// ends.
+func (c *counter) run(s string, i int, prev *rune, prevAt *int) int {
+	pairs, gen := c.pairs.slots, c.gen
+	shift, mask := 64-c.pairs.bits, uint32(len(pairs)-1)
+	a, at := *prev, *prevAt
+	units := 0
+	for i+2 < len(s) {
+		b0, b1, b2 := s[i], s[i+1], s[i+2]
+		if b0-0xE4 > 0xE9-0xE4 || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+			break
+		}
+		r := rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
+		if r < uniStart {
+			break
+		}
+		key := uint32(a-uniStart)<<15 | uint32(r-uniStart)
+		for j := uint32(uint64(key) * 0x9E3779B97F4A7C15 >> shift); ; j = (j + 1) & mask { // table.home
+			p := &pairs[j]
+			if p.gen != gen {
+				c.addPair(a, r, at, false)
+				pairs, shift, mask = c.pairs.slots, 64-c.pairs.bits, uint32(len(c.pairs.slots)-1)
+				break
+			}
+			if p.key == key {
+				if p.count < 0xFFFF {
+					p.count++
+				}
+				break
+			}
+		}
+		units++
+		a, at = r, i
+		i += 3
+	}
+	c.units += units
+	*prev, *prevAt = a, at
+	return i
+}
+
+// analyse analyses d with a fresh generation of the tables.
+func (c *counter) analyse(d Document) *Analysis {
+	c.gen++
+	c.uniUsed, c.pairs.used, c.other.used = c.uniUsed[:0], c.pairs.used[:0], c.other.used[:0]
+	clear(c.words)
+	c.list = c.list[:0]
+	c.units = 0
+
+	c.tokens(d.Text, false)
+	for i := -2; i < len(d.Names); i++ {
+		s := d.Title
+		switch {
+		case i == -1:
+			s = d.Number
+		case i >= 0:
+			s = d.Names[i]
+		}
+		c.key = c.key[:0]
+		c.tokens(s, true)
+		if len(c.key) > 0 {
+			c.word = append(append(c.word[:0], '='), c.key...)
+			c.addToken(0, true)
+		}
+	}
+
+	c.derive()
+	a := &Analysis{Doc: d, TextLen: len(d.Text), words: slices.Clone(c.list)}
+	// The entries, placed by a counting sort on their shard bits.
+	raw := c.ents[:0]
+	clear(c.hist[:])
+	var w [32]uint64 // the weight of each small count, in place
+	for tf := 1; tf < len(w); tf++ {
+		w[tf] = uint64(weight(tf, c.units)) << (bodyShift + 4)
+	}
+	entry := func(key uint64, t *tally, h uint32) {
+		e := key
+		if t.count > 0 {
+			if int(t.count) < len(w) {
+				e |= w[t.count]
+			} else {
+				e |= uint64(weight(int(t.count), c.units)) << (bodyShift + 4)
+			}
+			switch n := len(d.Text); {
+			case n >= 1<<27: // first·places would not fit in 32 bits
+				e |= uint64(min(places-1, int(t.first)*places/n)) << bodyShift
+			case n > 0:
+				e |= uint64(min(places-1, t.first*places/uint32(n))) << bodyShift
+			}
+		}
+		if t.title {
+			e |= titleBit
+		}
+		e |= uint64(h>>(32-shardBits)) << shardShift
+		raw = append(raw, e)
+		c.hist[h>>(32-shardBits)]++
+	}
+	for _, r := range c.uniUsed {
+		entry(uint64(r)+uniStart, &c.uni[r], hashRunes(0, rune(r)+uniStart))
+	}
+	for _, i := range c.pairs.used {
+		p := &c.pairs.slots[i]
+		a, b := rune(p.key>>15)+uniStart, rune(p.key&(1<<15-1))+uniStart
+		entry(uint64(a)<<21|uint64(b), &p.tally, hashRunes(a, b))
+	}
+	for _, i := range c.other.used {
+		key := c.other.slots[i].key
+		var h uint32
+		if key&wordBit != 0 {
+			h = tokenHash(a.words[key&(wordBit-1)])
+		} else {
+			h = hashRunes(rune(key>>21), rune(key&(1<<21-1)))
+		}
+		entry(key, &c.other.slots[i].tally, h)
+	}
+	var sum uint32
+	for i, n := range c.hist {
+		c.hist[i] = sum
+		sum += n
+	}
+	a.entries = make([]uint64, len(raw))
+	for _, e := range raw {
+		s := e >> shardShift
+		a.entries[c.hist[s]] = e
+		c.hist[s]++
+	}
+	c.ents = raw
+	return a
+}
+
+// appendToken appends the text of a Han token key.
+func appendToken(b []byte, key uint64) []byte {
+	if key >= 1<<21 {
+		b = utf8.AppendRune(b, rune(key>>21))
+	}
+	return utf8.AppendRune(b, rune(key&(1<<21-1)))
+}
+
+// token is the text of an entry's token.
+func (a *Analysis) token(e uint64) string {
+	key := e & keyMask
+	if key&wordBit != 0 {
+		return a.words[key&(wordBit-1)]
+	}
+	var buf [8]byte
+	return string(appendToken(buf[:0], key))
+}
+
+// hashRunes is tokenHash of the Han token of a and b, or of b alone when
+// a is 0, without making its text.
+func hashRunes(a, b rune) uint32 {
+	h := uint32(2166136261)
+	if a != 0 {
+		h = (h ^ uint32(a)) * 16777619
+	}
+	return mix((h ^ uint32(b)) * 16777619)
+}
+
+// tokenHash is the hash that places a token in its shard: 32-bit FNV-1a
+// over its code points (not its bytes), mixed by MurmurHash3's finaliser
+// so that its top bits, which choose the shard, depend on every code
+// point. search.js computes it too.
+func tokenHash(tok string) uint32 {
+	h := uint32(2166136261)
+	for _, r := range tok {
+		h = (h ^ uint32(r)) * 16777619
+	}
+	return mix(h)
+}
+
+// mix is MurmurHash3's 32-bit finaliser.
+func mix(h uint32) uint32 {
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	h *= 0xc2b2ae35
+	h ^= h >> 16
+	return h
+}

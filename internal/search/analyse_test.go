@@ -1,0 +1,185 @@
+package search
+
+import (
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// An expected entry: what the reference tokeniser says of a token.
+type want struct {
+	body  byte // weight<<4 | place, 0 if not in the text
+	title bool
+}
+
+// reference analyses d with Tokenize's rules (scan), the slow and plain
+// way: every token's count and first place in the text, and the tokens
+// and exact keys of the title, 文号 and names.
+func reference(d Document) map[string]want {
+	type tally struct{ count, first int }
+	counts := map[string]*tally{}
+	units := 0
+	scan(d.Text, func(tok string, at int) {
+		if !IsHan(tok) || utf8.RuneCountInString(tok) == 1 {
+			units++ // a character or a word, not a pair
+		}
+		if t := counts[tok]; t != nil {
+			t.count++
+		} else {
+			counts[tok] = &tally{1, at}
+		}
+	})
+	out := map[string]want{}
+	for tok, t := range counts {
+		out[tok] = want{body: byte(weight(t.count, units)<<4 | t.first*places/len(d.Text))}
+	}
+	for _, s := range append([]string{d.Title, d.Number}, d.Names...) {
+		toks := Tokenize(s)
+		if k := Key(s); k != "" {
+			toks = append(toks, "="+k)
+		}
+		for _, tok := range toks {
+			w := out[tok]
+			w.title = true
+			out[tok] = w
+		}
+	}
+	return out
+}
+
+// entries decodes an analysis: each token's body byte and title flag. It
+// fails the test if a token comes twice, if an entry's shard bits are
+// not its token's, or if the entries are not in the order of their
+// shards.
+func entries(t *testing.T, a *Analysis) map[string]want {
+	t.Helper()
+	out := map[string]want{}
+	prev := uint64(0)
+	for _, e := range a.entries {
+		tok := a.token(e)
+		if _, dup := out[tok]; dup {
+			t.Fatalf("%q is in the entries twice", tok)
+		}
+		if shard := e >> shardShift; shard != uint64(tokenHash(tok)>>(32-shardBits)) {
+			t.Fatalf("%q has shard bits %d, its hash says %d", tok, shard, tokenHash(tok)>>(32-shardBits))
+		} else if shard < prev {
+			t.Fatalf("the entries are not in the order of their shards")
+		} else {
+			prev = shard
+		}
+		out[tok] = want{body: byte(e >> bodyShift), title: e&titleBit != 0}
+	}
+	return out
+}
+
+// TestAnalyseTokens holds the counter to the reference tokeniser: the
+// same tokens, each counted as often, first found at the same place, on
+// the hand-checked cases, the tricky strings and random mixtures of them.
+func TestAnalyseTokens(t *testing.T) {
+	texts := slices.Clone(parityStrings)
+	for _, c := range tokenizeCases {
+		texts = append(texts, c.in)
+	}
+	texts = append(texts, randomTexts(500)...)
+	for i, text := range texts {
+		d := Document{Text: text}
+		if i%3 == 0 { // some with titles, 文号 and names
+			d.Title, d.Number, d.Names = texts[(i+1)%len(texts)], "双政办函〔2023〕14号", []string{texts[(i+2)%len(texts)]}
+		}
+		got, exp := entries(t, Analyse(d)), reference(d)
+		if !maps.Equal(got, exp) {
+			for tok := range mergeKeys(got, exp) {
+				if got[tok] != exp[tok] {
+					t.Errorf("token %q: analysed %+v, reference %+v", tok, got[tok], exp[tok])
+				}
+			}
+			t.Fatalf("the analysis of %+q differs from the reference", d)
+		}
+	}
+}
+
+func mergeKeys[V any](a, b map[string]V) map[string]bool {
+	m := map[string]bool{}
+	for k := range a {
+		m[k] = true
+	}
+	for k := range b {
+		m[k] = true
+	}
+	return m
+}
+
+// randomTexts mixes the pieces that make tokenising hard: runs of common
+// and rare Han characters, ignored marks between them, full-width and
+// cased letters, digits, punctuation and invalid bytes.
+func randomTexts(n int) []string {
+	pieces := []string{"禁", "毒", "工作", "禁毒", "禁禁禁", "𠀀", "𠀁", "〇", "々", "㐀", "\u20dd", "\uFE00", "\u00ad",
+		"ａ", "Ｂ", "A", "z", "1", "２", "ǅ", "İ", "ß", "Σ", "ひ", "，", "。", " ", "\u3000", "\xff", "\xe4\xb8", "😀", "—", "〔", "〕"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var out []string
+	for range n {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// TestAnalyseLong: counts beyond the small ones the counter keeps weights
+// for, a text long enough to grow its tables, and places across it.
+func TestAnalyseLong(t *testing.T) {
+	var b strings.Builder
+	for i := range 3000 {
+		// 3,000 distinct pairs and characters from the whole block, and
+		// one pair repeated often.
+		r := rune(0x4E00 + i*7)
+		fmt.Fprintf(&b, "%c%c，禁毒。", r, r+1)
+	}
+	d := Document{Text: b.String()}
+	if got, exp := entries(t, Analyse(d)), reference(d); !maps.Equal(got, exp) {
+		t.Fatalf("the analysis of a long text differs from the reference")
+	}
+}
+
+// TestWeight checks weights worked out by hand: s = tf·2.2 / (tf + 1.2·(0.25
+// + 0.75·n/1000)), scaled by 15/2.2 and rounded, at least 1.
+func TestWeight(t *testing.T) {
+	for _, c := range []struct{ tf, n, want int }{
+		{1, 1000, 7},    // 2.2/2.2 = 1 → 6.82
+		{2, 6, 13},      // 4.4/2.3054 = 1.9086 → 13.01
+		{1, 10000, 1},   // 2.2/10.3 = 0.2136 → 1.46
+		{1, 100000, 1},  // 0.024 → 0.16, at least 1
+		{50, 1000, 15},  // 110/51.2 = 2.148 → 14.65
+		{5, 7000, 6},    // 11/11.6 = 0.948 → 6.47
+		{1000, 100, 15}, // saturated
+	} {
+		if got := weight(c.tf, c.n); got != c.want {
+			t.Errorf("weight(%d, %d) = %d, want %d", c.tf, c.n, got, c.want)
+		}
+	}
+}
+
+// TestTokenHash: FNV-1a over code points, then MurmurHash3's finaliser,
+// computed by hand (in Python) for a few tokens; hashRunes agrees.
+func TestTokenHash(t *testing.T) {
+	for tok, want := range map[string]uint32{
+		"":     0xab3e7c0b,
+		"禁":    0xff0459ff,
+		"禁毒":   0x83804309,
+		"2023": 0x46f0ea29,
+		"𠀀":    0x0d9ed115,
+	} {
+		if got := tokenHash(tok); got != want {
+			t.Errorf("tokenHash(%q) = %#08x, want %#08x", tok, got, want)
+		}
+	}
+	if hashRunes(0, '禁') != tokenHash("禁") || hashRunes('禁', '毒') != tokenHash("禁毒") {
+		t.Error("hashRunes differs from tokenHash")
+	}
+}
