@@ -1,7 +1,6 @@
 package build
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,7 +26,7 @@ type officeExpectation struct {
 }
 
 func TestOffices(t *testing.T) {
-	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "offices", "*"))
+	dirs, _ := filepath.Glob(filepath.Join(repoRoot, "testdata", "offices", "*"))
 	if len(dirs) < 3 {
 		t.Fatalf("%d offices in testdata/offices, want at least 3", len(dirs))
 	}
@@ -37,9 +36,13 @@ func TestOffices(t *testing.T) {
 			if _, err := toml.DecodeFile(filepath.Join(src, "expected.toml"), &want); err != nil {
 				t.Fatal(err)
 			}
-			dir := t.TempDir()
-			copyTree(t, src, dir)
-			copyTree(t, filepath.Join("..", "..", "layouts"), filepath.Join(dir, "layouts"))
+			dir := filepath.Join(t.TempDir(), "site")
+			if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.CopyFS(filepath.Join(dir, "layouts"), os.DirFS(filepath.Join(repoRoot, "layouts"))); err != nil {
+				t.Fatal(err)
+			}
 			os.Remove(filepath.Join(dir, "expected.toml"))
 			outs, err := Render(Options{Source: dir})
 			if err != nil {
@@ -84,26 +87,5 @@ func TestOffices(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }

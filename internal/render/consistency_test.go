@@ -567,15 +567,7 @@ func (r *consistencyRun) deleteEarlyMonth(undo map[string][]byte) string {
 	if len(months) < 4 {
 		return r.addMonth(undo)
 	}
-	name := months[1+r.rng.IntN(2)]
-	key := strings.TrimSuffix(strings.TrimPrefix(name, "data/"), ".toml")
-	for _, c := range r.files("content/circulars/*.md") {
-		if bytes.Contains(r.read(c), []byte(fmt.Sprintf("data   = %q", key))) {
-			r.remove(undo, c)
-		}
-	}
-	r.remove(undo, name)
-	return name + " 删除（及其通报）"
+	return r.deleteMonthFile(undo, months[1+r.rng.IntN(2)])
 }
 
 // deleteMonth deletes the last month and every circular that reports it.
@@ -584,13 +576,18 @@ func (r *consistencyRun) deleteMonth(undo map[string][]byte) string {
 	if len(months) < 3 {
 		return r.addMonth(undo)
 	}
-	last := months[len(months)-1]
-	key := strings.TrimSuffix(strings.TrimPrefix(last, "data/"), ".toml")
+	return r.deleteMonthFile(undo, months[len(months)-1])
+}
+
+// deleteMonthFile deletes a month file and every circular that reports
+// its month.
+func (r *consistencyRun) deleteMonthFile(undo map[string][]byte, name string) string {
+	key := strings.TrimSuffix(strings.TrimPrefix(name, "data/"), ".toml")
 	for _, c := range r.files("content/circulars/*.md") {
 		if bytes.Contains(r.read(c), []byte(fmt.Sprintf("data   = %q", key))) {
 			r.remove(undo, c)
 		}
 	}
-	r.remove(undo, last)
-	return last + " 删除（及其通报）"
+	r.remove(undo, name)
+	return name + " 删除（及其通报）"
 }
