@@ -61,7 +61,8 @@ type Period struct {
 	// is an error (Results.Err).
 	Conflicts []Conflict
 
-	digests digests // made on first use: see digest.go
+	digests digests    // made on first use: see digest.go
+	picks   selections // what each rule selects, made on first use: see measures.go
 }
 
 // Aggregate reports whether the period is a quarter, half or year
@@ -173,7 +174,7 @@ func Update(prev *Results, s *site.Site) *Results {
 // rankings, whose digests are made anew.
 func (p *Period) remeasured(ms []Measure, cs []Conflict) *Period {
 	return &Period{Span: p.Span, Label: p.Label, Month: p.Month, Months: p.Months, GroupSize: p.GroupSize,
-		Groups: p.Groups, CityBottom: p.CityBottom, Measures: ms, Conflicts: cs}
+		Groups: p.Groups, CityBottom: p.CityBottom, Measures: ms, Conflicts: cs, picks: p.picks}
 }
 
 // rankMonth ranks one month's scores (§5.1–§5.6), within each group of

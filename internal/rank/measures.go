@@ -90,9 +90,9 @@ func (p *Period) Interviews(action string) []Measure {
 // first: what a streak reads.
 func measures(s *site.Site, p *Period, before []*Period) ([]Measure, []Conflict) {
 	var out []Measure
-	for _, rule := range s.Config.Rules {
+	for i, rule := range s.Config.Rules {
 		if rule.Period == p.Span.Kind {
-			out = append(out, apply(s, rule, p, before)...)
+			out = append(out, apply(s, i, p, before)...)
 		}
 	}
 	m := p.Month
@@ -137,15 +137,16 @@ type pickKey struct {
 	entry *site.Indicator
 }
 
-// apply makes a rule's measures in period p (§5.9): the units it selects
-// there and, with a streak, in as many assessed periods before.
-func apply(s *site.Site, rule site.Rule, p *Period, before []*Period) []Measure {
-	picks := selection(s, rule, p)
+// apply makes the measures of rule r (its index in s.Config.Rules) in
+// period p (§5.9): the units it selects there and, with a streak, in as
+// many assessed periods before.
+func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
+	rule := s.Config.Rules[r]
+	picks := p.selected(s, r).list
 	if rule.Streak > 1 {
-		held := make([]map[pickKey]bool, len(before))
 		var kept []pick
 		for _, pk := range picks {
-			if streak(s, rule, pk, before, held) {
+			if streak(s, r, pk, before) {
 				kept = append(kept, pk)
 			}
 		}
@@ -168,25 +169,52 @@ func apply(s *site.Site, rule site.Rule, p *Period, before []*Period) []Measure 
 // has no place for it — its unit not ranked, or the entry not ranked in
 // the city — was not assessed for it: it neither counts nor breaks the
 // streak, as the months without a file between two files do not (those
-// are no periods at all). held caches each earlier period's selection.
-func streak(s *site.Site, rule site.Rule, pk pick, before []*Period, held []map[pickKey]bool) bool {
+// are no periods at all).
+func streak(s *site.Site, r int, pk pick, before []*Period) bool {
+	rule := s.Config.Rules[r]
 	need := rule.Streak - 1
 	for i := len(before) - 1; i >= 0 && need > 0; i-- {
 		if !assessed(rule, before[i], pk) {
 			continue
 		}
-		if held[i] == nil {
-			held[i] = map[pickKey]bool{}
-			for _, q := range selection(s, rule, before[i]) {
-				held[i][pickKey{q.unit, q.entry}] = true
-			}
-		}
-		if !held[i][pickKey{pk.unit, pk.entry}] {
+		if !before[i].selected(s, r).held[pickKey{pk.unit, pk.entry}] {
 			return false
 		}
 		need--
 	}
 	return need == 0
+}
+
+// A picked is what a rule selects in a period: its picks in order and as
+// a set.
+type picked struct {
+	list []pick
+	held map[pickKey]bool
+}
+
+// selections caches what each rule selects in a period, by the rule's
+// index in s.Config.Rules. A period's rankings never change, and the rules change only with
+// config.toml, which makes every period anew: the preview, which makes
+// every period's measures again after each save, selects from a reused
+// period once.
+type selections map[int]picked
+
+// selected is what rule r selects in p, from p's cache.
+func (p *Period) selected(s *site.Site, r int) picked {
+	if p.picks == nil {
+		p.picks = selections{}
+	}
+	if got, ok := p.picks[r]; ok {
+		return got
+	}
+	var got picked
+	got.list = selection(s, s.Config.Rules[r], p)
+	got.held = make(map[pickKey]bool, len(got.list))
+	for _, q := range got.list {
+		got.held[pickKey{q.unit, q.entry}] = true
+	}
+	p.picks[r] = got
+	return got
 }
 
 // assessed reports whether the ranking rule reads in p has a place for
