@@ -125,12 +125,13 @@ func Archive(s *site.Site) *Results { return Update(nil, s) }
 // the same site, holds. A month whose file and catalogue are unchanged —
 // the loader's cache then hands back the same *site.Month — is not ranked
 // again, and an aggregate whose months were not is not aggregated again.
-// Measures are made again for every period, because a streak reads the
-// periods before (§5.9): an edit of an early month may change a later
-// month's measures. They cost little; a period whose measures come out
-// as they were is kept whole, and one whose measures changed is a new
-// Period sharing its rankings, so that its digests are made anew and no
-// page showing it is served stale. prev may be nil.
+// Measures are made again for every period from the first that is not
+// prev's own, because a streak reads the periods before (§5.9): an edit
+// of an early month may change a later month's measures. They cost
+// little; a period whose measures come out as they were is kept whole,
+// and one whose measures changed is a new Period sharing its rankings, so
+// that its digests are made anew and no page showing it is served stale.
+// prev may be nil.
 func Update(prev *Results, s *site.Site) *Results {
 	months := make([]*Period, len(s.Months))
 	fresh := make([]bool, len(s.Months))
@@ -144,7 +145,14 @@ func Update(prev *Results, s *site.Site) *Results {
 		}
 		months[i], fresh[i] = rankMonth(s, m), true
 	})
+	// While the months are the previous results' very periods, in the same
+	// places, their measures are too: a streak reads only the months
+	// before. From the first that differs on, they are made again.
+	same := prev != nil
 	for i, p := range months {
+		if same = same && i < len(prev.months) && prev.months[i] == p; same {
+			continue
+		}
 		ms, cs := measures(s, p, months[:i])
 		if fresh[i] {
 			p.Measures, p.Conflicts = ms, cs
