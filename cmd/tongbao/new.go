@@ -126,14 +126,19 @@ func newScaffold(s *site.Site, year, month int) *scaffold {
 			sc.prev = m
 		}
 	}
-	// Follow the circular of the previous month, or else the latest one.
+	// Follow the circular of the previous month, or else the latest
+	// monthly one.
 	for _, c := range s.Circulars {
 		if sc.prev != nil && c.Data == sc.prev.Span() {
 			sc.circ = c
 		}
 	}
-	if sc.circ == nil && len(s.Circulars) > 0 {
-		sc.circ = s.Circulars[len(s.Circulars)-1]
+	if sc.circ == nil { // else the latest month's: a year's has other sections
+		for _, c := range s.Circulars {
+			if c.Data.Kind == site.Monthly {
+				sc.circ = c
+			}
+		}
 	}
 	return sc
 }
