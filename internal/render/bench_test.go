@@ -116,4 +116,3 @@ func BenchmarkPlainCorpusIndex(b *testing.B) {
 		})
 	}
 }
-
