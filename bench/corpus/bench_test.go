@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -49,7 +50,7 @@ func BenchmarkPlainCorpus(b *testing.B) {
 	dest := func() string { i++; return filepath.Join(tmp, fmt.Sprint("out", i)) }
 	b.Run("build", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := build.Build(build.Options{Source: src, Dest: dest()}); err != nil {
+			if _, err := build.Build(context.Background(), build.Options{Source: src, Dest: dest()}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -50,6 +50,50 @@ func TestGenDemoBuilds(t *testing.T) {
 	t.Logf("%d outputs, %d pages", len(outputs), pages)
 }
 
+// TestGenDemoFromAnywhere runs gen-demo in an empty folder outside any
+// site, with no -s: it takes the sample built into the binary, and the
+// demo is the one made from the repository's site.
+func TestGenDemoFromAnywhere(t *testing.T) {
+	repo, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty := t.TempDir()
+	t.Chdir(empty)
+	if code, _, errOut := runCmd("gen-demo", "demo", "--years", "1"); code != 0 {
+		t.Fatalf("gen-demo in an empty folder: exit %d, stderr %q", code, errOut)
+	}
+	if code, _, errOut := runCmd("check", "-s", "demo"); code != 0 {
+		t.Errorf("check on the demo: exit %d, %s", code, errOut)
+	}
+	// Every file the same as the demo made from the checkout's own site.
+	fromRepo := filepath.Join(t.TempDir(), "demo")
+	if code, _, errOut := runCmd("gen-demo", fromRepo, "--years", "1", "-s", repo); code != 0 {
+		t.Fatalf("gen-demo -s %s: %s", repo, errOut)
+	}
+	n := 0
+	err = filepath.WalkDir(fromRepo, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(fromRepo, p)
+		want, _ := os.ReadFile(p)
+		got, err := os.ReadFile(filepath.Join(empty, "demo", rel))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s differs from the demo made from the repository's site", rel)
+		}
+		n++
+		return nil
+	})
+	if err != nil || n < 20 {
+		t.Fatalf("walked %d files: %v", n, err)
+	}
+	// A second run into the now full folder is refused, and says so.
+	if code, _, errOut := runCmd("gen-demo", "demo", "--years", "1"); code != 1 || !strings.Contains(errOut, "不为空") {
+		t.Errorf("gen-demo into a full folder: exit %d, stderr %q", code, errOut)
+	}
+}
+
 func TestGenDemoRefusesNonEmpty(t *testing.T) {
 	src := sampleSiteCopy(t)
 	dir := t.TempDir()

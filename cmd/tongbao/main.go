@@ -28,7 +28,9 @@ const usage = `tongbao —— 政府通报静态网站生成器
   tongbao gen-demo 目录 [--years N] [--seed N] [-s 目录]     生成演示站点（虚构数据，默认5年）
   tongbao serve  [-s 目录] [--bind 地址] [--port 端口] [--allow-host 主机名]
                                                            本地预览（默认 127.0.0.1:1313），保存即刷新
-  tongbao new    YYYY-MM [-s 目录]                          根据上月生成新月份的数据文件和通报草稿
+  tongbao new    YYYY-MM [-s 目录] [--xlsx]                 根据上月生成新月份的数据文件和通报草稿；--xlsx：另生成填报工作簿 data/YYYY-MM.xlsx
+  tongbao export YYYY-MM 文件.xlsx [-s 目录] [--force]        把一个月的数据导出为填报工作簿
+  tongbao import YYYY-MM 文件 [-s 目录] [--force]            从填好的工作簿（.xlsx）或得分表（.csv）生成 data/YYYY-MM.toml，先检查，有问题什么也不写
   tongbao version                                          显示版本
 `
 
@@ -55,6 +57,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdServe(args, stdout, stderr)
 	case "new":
 		return cmdNew(args, stdout, stderr)
+	case "export":
+		return cmdExport(args, stdout, stderr)
+	case "import":
+		return cmdImport(args, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "tongbao", version())
 		return 0
@@ -160,14 +166,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return report(stderr, err)
 		}
-		st, rep, err := build.BuildVerifiedContext(ctx, opts, exe)
+		st, rep, err := build.BuildVerified(ctx, opts, exe)
 		if err != nil {
 			return report(stderr, err)
 		}
 		fmt.Fprintf(stdout, "tongbao: 已生成 %s：%s\ntongbao: %s\n", build.Dest(opts), st, rep)
 		return 0
 	}
-	st, err := build.BuildContext(ctx, opts)
+	st, err := build.Build(ctx, opts)
 	if err != nil {
 		return report(stderr, err)
 	}

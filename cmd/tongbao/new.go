@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"tongbao/internal/build"
+	"tongbao/internal/sheet"
 	"tongbao/internal/site"
 	"tongbao/internal/zh"
 )
@@ -23,12 +24,13 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	flags := flag.NewFlagSet("new", flag.ContinueOnError)
 	siteFlags(flags, &opts)
+	xlsx := flags.Bool("xlsx", false, "另生成填报工作簿 data/YYYY-MM.xlsx（填好后用 tongbao import 导入）")
 	rest, ok := parse(flags, args, stderr)
 	if !ok {
 		return 2
 	}
 	if len(rest) != 1 {
-		fmt.Fprintln(stderr, "用法：tongbao new YYYY-MM [-s 目录]，如 tongbao new 2023-03")
+		fmt.Fprintln(stderr, "用法：tongbao new YYYY-MM [-s 目录] [--xlsx]，如 tongbao new 2023-03")
 		return 2
 	}
 	year, month, ok := parseMonth(rest[0])
@@ -40,6 +42,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	files := []struct{ rel, text string }{
 		{rel: "data/" + key + ".toml"},
 		{rel: "content/circulars/" + key + ".md"},
+	}
+	if *xlsx {
+		files = append(files, struct{ rel, text string }{rel: "data/" + key + ".xlsx"})
 	}
 	// Check both before writing either: a refusal leaves the site as it was.
 	for _, f := range files {
@@ -56,6 +61,13 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	sc := newScaffold(s, year, month)
 	files[0].text, files[1].text = sc.monthFile(), sc.circularFile()
+	if *xlsx {
+		book, err := sheet.Blank(s, key, sc.prev, []byte(files[0].text))
+		if err != nil {
+			return report(stderr, err)
+		}
+		files[2].text = string(book)
+	}
 	var written []string
 	for _, f := range files {
 		if err := writeNew(filepath.Join(opts.Source, filepath.FromSlash(f.rel)), f.text); err != nil {
@@ -76,6 +88,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		from = "（根据 " + sc.prev.Key + " 生成）"
 	}
 	fmt.Fprintf(stdout, "tongbao: 已创建 %s 和 %s%s\n", files[0].rel, files[1].rel, from)
+	if *xlsx {
+		fmt.Fprintf(stdout, "tongbao: 已创建填报工作簿 %s：填好后运行 tongbao import %s %s，以其内容替换 %s\n", files[2].rel, key, files[2].rel, files[0].rel)
+		return 0
+	}
 	fmt.Fprintln(stdout, "请填写标有“待填写”的名次、得分、进展和成文日期，再运行 tongbao check 查看尚缺的内容。")
 	return 0
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -20,7 +21,7 @@ func BenchmarkBuildArchive(b *testing.B) {
 		i := 0
 		for b.Loop() {
 			i++
-			if _, err := Build(Options{Source: dir, Dest: filepath.Join(out, fmt.Sprint("build", i))}); err != nil {
+			if _, err := Build(context.Background(), Options{Source: dir, Dest: filepath.Join(out, fmt.Sprint("build", i))}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -30,7 +31,7 @@ func BenchmarkBuildArchive(b *testing.B) {
 		// last build's and is linked from it.
 		dest := filepath.Join(out, "rebuild")
 		for b.Loop() {
-			if _, err := Build(Options{Source: dir, Dest: dest}); err != nil {
+			if _, err := Build(context.Background(), Options{Source: dir, Dest: dest}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -101,16 +101,14 @@ func Dest(opts Options) string {
 // was.
 var ErrInterrupted = errors.New("生成被中断，已删除写到一半的文件，输出目录保持不变")
 
-// Build renders the site and replaces the output folder with the result.
-func Build(opts Options) (Stats, error) { return BuildContext(context.Background(), opts) }
-
-// BuildContext is Build until ctx is cancelled. Each file is written as
+// Build renders the site and replaces the output folder with the result,
+// until ctx is cancelled. Each file is written as
 // soon as it is rendered (render.Stream), so the build never holds the
 // whole site in memory: only the path, size and hash of each file are
 // kept, for the manifest. Cancelled before the output is replaced, the
 // build removes what it wrote and returns ErrInterrupted; once replacing
 // has begun it finishes, which takes a moment.
-func BuildContext(ctx context.Context, opts Options) (Stats, error) {
+func Build(ctx context.Context, opts Options) (Stats, error) {
 	start := time.Now()
 	if err := opts.check(); err != nil {
 		return Stats{}, err

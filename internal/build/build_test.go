@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -143,7 +144,7 @@ func tongbaoBinary(t testing.TB) string {
 func TestLoadErrorLeavesOutput(t *testing.T) {
 	dir := sampleCopy(t)
 	dest := filepath.Join(dir, "public")
-	if _, err := Build(Options{Source: dir}); err != nil {
+	if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
 		t.Fatal(err)
 	}
 	before := treeState(t, dest)
@@ -152,7 +153,7 @@ func TestLoadErrorLeavesOutput(t *testing.T) {
 	if err := os.WriteFile(month, append(b, "\n[[result]]\nindicator = \"gongy\"\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Build(Options{Source: dir})
+	_, err := Build(context.Background(), Options{Source: dir})
 	var l diag.List
 	if !errors.As(err, &l) || !strings.Contains(err.Error(), "未知指标“gongy”，是否为“gongye”？") {
 		t.Fatalf("Build = %v, want the unknown indicator diagnostic", err)
@@ -171,7 +172,7 @@ func TestTemplateErrorOnHundredthPage(t *testing.T) {
 	}
 	dir := demoSite(t, 10, 1)
 	dest := filepath.Join(dir, "public")
-	if _, err := Build(Options{Source: dir}); err != nil {
+	if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
 		t.Fatal(err)
 	}
 	before := treeState(t, dest)
@@ -197,7 +198,7 @@ func TestTemplateErrorOnHundredthPage(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	_, err := Build(Options{Source: dir})
+	_, err := Build(context.Background(), Options{Source: dir})
 	var l diag.List
 	if !errors.As(err, &l) {
 		t.Fatalf("Build = %v, want diagnostics", err)

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -17,7 +18,7 @@ import (
 // build is Build that fails the test.
 func mustBuild(t *testing.T, opts Options) {
 	t.Helper()
-	if _, err := Build(opts); err != nil {
+	if _, err := Build(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -190,7 +191,7 @@ func TestSymlinkedOutput(t *testing.T) {
 	os.WriteFile(filepath.Join(other, "report.docx"), []byte("x"), 0o644)
 	link := filepath.Join(t.TempDir(), "public")
 	os.Symlink(other, link)
-	if _, err := Build(Options{Source: dir, Dest: link}); err == nil || !strings.Contains(err.Error(), "不是 tongbao 生成的") {
+	if _, err := Build(context.Background(), Options{Source: dir, Dest: link}); err == nil || !strings.Contains(err.Error(), "不是 tongbao 生成的") {
 		t.Errorf("a symlink to a folder of documents: %v", err)
 	}
 }
@@ -268,7 +269,7 @@ func TestInPlace(t *testing.T) {
 	state := treeState(t, dest)
 	editSource(t, dir, "layouts/circular.html", `{{define "main"}}`, `{{define "main"}}{{.Nope.X}}`)
 	editSource(t, dir, "data/2023-02.toml", `"爱莲街道" = 98.30`, `"爱莲街道" = 98.20`)
-	if _, err := Build(Options{Source: dir, inPlace: true}); err == nil {
+	if _, err := Build(context.Background(), Options{Source: dir, inPlace: true}); err == nil {
 		t.Fatal("a broken layout built")
 	}
 	sameTree(t, state, treeState(t, dest))

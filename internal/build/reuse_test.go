@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,7 +15,7 @@ import (
 func TestBuildLinksUnchangedFiles(t *testing.T) {
 	dir := sampleCopy(t)
 	dest := filepath.Join(dir, "public")
-	if _, err := Build(Options{Source: dir}); err != nil {
+	if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
 		t.Fatal(err)
 	}
 	stat := func(rel string) os.FileInfo {
@@ -54,7 +55,7 @@ func TestBuildLinksUnchangedFiles(t *testing.T) {
 	if err := os.WriteFile(md, append(src, "\n本句为链接测试新增。\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Build(Options{Source: dir}); err != nil {
+	if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
 		t.Fatal(err)
 	}
 	if !os.SameFile(oldKept, stat(kept)) {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -17,7 +18,7 @@ import (
 func TestBuildWritesWhatRenderReturns(t *testing.T) {
 	dir := sampleCopy(t)
 	dest := filepath.Join(t.TempDir(), "out", "public")
-	st, err := Build(Options{Source: dir, Dest: dest})
+	st, err := Build(context.Background(), Options{Source: dir, Dest: dest})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func TestFailedBuildLeavesNoFolders(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	_, err = Build(Options{Source: dir, Dest: filepath.Join(out, "a", "b", "public")})
+	_, err = Build(context.Background(), Options{Source: dir, Dest: filepath.Join(out, "a", "b", "public")})
 	var l diag.List
 	if !errors.As(err, &l) {
 		t.Fatalf("Build = %v; want the template error", err)
@@ -89,7 +90,7 @@ func TestFailedBuildLeavesNoFolders(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(out, "kept"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Build(Options{Source: dir, Dest: filepath.Join(out, "kept", "public")}); err == nil {
+	if _, err := Build(context.Background(), Options{Source: dir, Dest: filepath.Join(out, "kept", "public")}); err == nil {
 		t.Fatal("Build succeeded with a broken layout")
 	}
 	entries, err := os.ReadDir(out)

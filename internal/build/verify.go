@@ -51,13 +51,9 @@ func (e *NotReproducibleError) Error() string {
 // Nothing the output depends on may vary with the clock, the zone, the
 // scheduler or map order; this is how that promise is checked on the
 // machine that publishes.
-func BuildVerified(opts Options, exe string) (Stats, Reproduction, error) {
-	return BuildVerifiedContext(context.Background(), opts, exe)
-}
-
-// BuildVerifiedContext is BuildVerified until ctx is cancelled, which
-// stops the child too and leaves the output as it was.
-func BuildVerifiedContext(ctx context.Context, opts Options, exe string) (Stats, Reproduction, error) {
+//
+// Cancelling ctx stops the child too and leaves the output as it was.
+func BuildVerified(ctx context.Context, opts Options, exe string) (Stats, Reproduction, error) {
 	start := time.Now()
 	rep := Reproduction{TZ: otherZone(), GOMAXPROCS: otherProcs()}
 	outputs, err := Render(opts)

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -70,7 +71,7 @@ func TestVerifyCatchesDifference(t *testing.T) {
 	exe := tongbaoBinary(t)
 	dir := sampleCopy(t)
 	dest := filepath.Join(dir, "public")
-	if _, err := Build(Options{Source: dir}); err != nil {
+	if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
 		t.Fatal(err)
 	}
 	// A new page, so that a published tree would differ from the old one.
@@ -89,7 +90,7 @@ func TestVerifyCatchesDifference(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, rep, err := BuildVerified(Options{Source: dir}, fakeTongbao(t, exe, c.tamper))
+			_, rep, err := BuildVerified(context.Background(), Options{Source: dir}, fakeTongbao(t, exe, c.tamper))
 			var nr *NotReproducibleError
 			if !errors.As(err, &nr) {
 				t.Fatalf("BuildVerified = %v, want a NotReproducibleError", err)
@@ -112,7 +113,7 @@ func TestVerifyCatchesDifference(t *testing.T) {
 	t.Run("second build fails", func(t *testing.T) {
 		fail := filepath.Join(t.TempDir(), "tongbao-fail")
 		os.WriteFile(fail, []byte("#!/bin/sh\necho 磁盘已满 >&2\nexit 1\n"), 0o755)
-		_, _, err := BuildVerified(Options{Source: dir}, fail)
+		_, _, err := BuildVerified(context.Background(), Options{Source: dir}, fail)
 		if err == nil || !strings.HasPrefix(err.Error(), "验证用的第二次生成失败") || !strings.HasSuffix(err.Error(), "\n磁盘已满") {
 			t.Errorf("BuildVerified = %v, want the second build's failure", err)
 		}
@@ -120,7 +121,7 @@ func TestVerifyCatchesDifference(t *testing.T) {
 	})
 
 	// The same input with the real binary is published, the new page too.
-	if _, _, err := BuildVerified(Options{Source: dir}, exe); err != nil {
+	if _, _, err := BuildVerified(context.Background(), Options{Source: dir}, exe); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dest, "new", "index.html")); err != nil {
@@ -132,7 +133,7 @@ func TestVerifyCatchesDifference(t *testing.T) {
 // build is started (the executable here does not exist).
 func TestVerifyRefusesBadBaseURL(t *testing.T) {
 	dir := sampleCopy(t)
-	_, _, err := BuildVerified(Options{Source: dir, BaseURL: "//evil.example/"}, filepath.Join(t.TempDir(), "no-such-tongbao"))
+	_, _, err := BuildVerified(context.Background(), Options{Source: dir, BaseURL: "//evil.example/"}, filepath.Join(t.TempDir(), "no-such-tongbao"))
 	if err == nil || !strings.Contains(err.Error(), "--baseURL “//evil.example/” 无效") {
 		t.Fatalf("err = %v, want the --baseURL refused", err)
 	}

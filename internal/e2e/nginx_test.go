@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"net/http"
@@ -219,7 +220,7 @@ func TestNginx(t *testing.T) {
 	siteURL := fmt.Sprintf("http://127.0.0.1:%d/tongbao/", port)
 	prefix := t.TempDir()
 	out := filepath.Join(prefix, "public")
-	if _, err := build.Build(build.Options{Source: demoSite(t), Dest: out, BaseURL: siteURL}); err != nil {
+	if _, err := build.Build(context.Background(), build.Options{Source: demoSite(t), Dest: out, BaseURL: siteURL}); err != nil {
 		t.Fatalf("building the demo for %s:\n%v", siteURL, err)
 	}
 	startNginx(t, prefix, nginxConf(prefix, out, port), siteURL)

@@ -4,6 +4,6 @@ package render
 
 import "time"
 
-// cpuTime is not measured where getrusage is missing (Windows): the
-// benchmark's cpu-ms/op then reads 0. CI vets the tests for Windows.
+// cpuTime is not measured where getrusage is missing: the benchmark's
+// cpu-ms/op then reads 0.
 func cpuTime() time.Duration { return 0 }

@@ -112,7 +112,7 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 		{Key: "amount", Kind: Integer, Label: "金额（元）", Required: true, Help: "奖励金额，单位为元"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "奖励原因"},
 	}},
-	{Key: "interview", Kind: Tables, Label: "约谈等措施", Help: "规则（[[rule]]）之外另行采取的约谈等措施，可不填", Fields: []Field{
+	{Key: "interview", Kind: Tables, Label: "约谈", Help: "规则（[[rule]]）之外另行采取的约谈、书面检查等措施（[terms] actions），可不填", Fields: []Field{
 		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "被约谈单位"},
 		{Key: "who", Kind: Text, Label: "约谈对象", Required: true, Help: "如“分管领导”"},
 		{Key: "kind", Kind: Text, Label: "措施", Help: "[terms] actions 中奖励以外的措施，如“提醒约谈”“书面检查”；不填为约谈"},

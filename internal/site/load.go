@@ -31,20 +31,10 @@ func Load(dir string) (*Site, error) {
 // LoadCached is Load reusing what c holds from the last load of the same
 // site; c may be nil.
 func LoadCached(dir string, c *Cache) (*Site, error) {
-	root, err := filepath.Abs(dir)
+	l, err := startLoad(dir, c)
 	if err != nil {
 		return nil, err
 	}
-	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
-		return nil, diag.List{{File: dir, Msg: "站点目录不存在"}}
-	}
-	l := &loader{root: root, cache: c, s: &Site{
-		Hashed:     c != nil,
-		units:      map[string]*Unit{},
-		indicators: map[string]*Indicator{},
-		months:     map[string]*Month{},
-	}}
-	l.loadCatalogue()
 	if l.unreadable {
 		// Without the catalogue every month and circular would report
 		// each unit and indicator as unknown: the syntax comes first.
@@ -60,11 +50,45 @@ func LoadCached(dir string, c *Cache) (*Site, error) {
 	return l.s, nil
 }
 
+// LoadCatalogue reads only what a month file is checked against:
+// config.toml, the units and the indicators. The Site it returns has no
+// months, content or layouts; ParseMonth checks a month against it.
+func LoadCatalogue(dir string) (*Site, error) {
+	l, err := startLoad(dir, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.diags.Err(); err != nil {
+		return nil, err
+	}
+	return l.s, nil
+}
+
+// startLoad makes the loader of the site in dir and reads the catalogue.
+func startLoad(dir string, c *Cache) (*loader, error) {
+	root, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
+		return nil, diag.List{{File: dir, Msg: "站点目录不存在"}}
+	}
+	l := &loader{root: root, cache: c, s: &Site{
+		Hashed:     c != nil,
+		units:      map[string]*Unit{},
+		indicators: map[string]*Indicator{},
+		months:     map[string]*Month{},
+	}}
+	l.loadCatalogue()
+	return l, nil
+}
+
 type loader struct {
 	root  string
 	cache *Cache
 	s     *Site
 	diags diag.List
+	place func(path string) string // see tomlFile.place; nil for files on disk
 
 	unreadable bool // a file of the catalogue could not be read or parsed
 
@@ -496,34 +520,44 @@ func pathIf(t *table, key string) string {
 // township resolves a township by name or slug, reporting an unknown one
 // with the nearest name.
 func (l *loader) township(f *tomlFile, at, key string) *Unit {
-	terms := l.s.Config.Terms
-	u := l.s.units[key]
-	if u != nil && u.Kind == Township {
-		return u
+	u, err := l.s.Township(key)
+	if err != nil {
+		f.errorf(at, "%s", err)
 	}
-	if u != nil {
-		f.errorf(at, "“%s”是%s，不是%s", key, terms.Department, terms.Unit)
-		return nil
-	}
-	if !l.knownAfterCleaning(f, at, terms.Unit, key) {
-		f.errorf(at, "未知%s“%s”%s", terms.Unit, key, suggest(key, names(l.s.Townships)))
-	}
-	return nil
+	return u
 }
 
-// knownAfterCleaning reports a unit name that is unknown only for the
-// spaces or hidden characters it holds (names.go), and says so.
-func (l *loader) knownAfterCleaning(f *tomlFile, at, what, key string) bool {
+// Township finds a township by name or slug; the error says why there is
+// none: the name is a department's, holds spaces or characters one cannot
+// see, or looks like a typo of the nearest name.
+func (s *Site) Township(key string) (*Unit, error) {
+	terms := s.Config.Terms
+	u := s.units[key]
+	if u != nil && u.Kind == Township {
+		return u, nil
+	}
+	if u != nil {
+		return nil, fmt.Errorf("“%s”是%s，不是%s", key, terms.Department, terms.Unit)
+	}
+	if msg := s.hidden(terms.Unit, key); msg != "" {
+		return nil, errors.New(msg)
+	}
+	return nil, fmt.Errorf("未知%s“%s”%s", terms.Unit, key, suggest(key, names(s.Townships)))
+}
+
+// hidden says why a unit name is unknown when it holds spaces around it
+// or characters one cannot see (names.go), with the name it is once they
+// are gone; "" for any other name.
+func (s *Site) hidden(what, key string) string {
 	p := nameProblem(key)
 	if p == "" {
-		return false
+		return ""
 	}
 	msg := fmt.Sprintf("%s名称“%s”%s，请删去", what, shown(key), p)
-	if u := l.s.units[cleanName(key)]; u != nil {
+	if u := s.units[cleanName(key)]; u != nil {
 		msg += fmt.Sprintf("（删去后为“%s”）", u.Name)
 	}
-	f.errorf(at, "%s", msg)
-	return true
+	return msg
 }
 
 func names(units []*Unit) []string {

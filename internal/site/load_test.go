@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -229,5 +230,66 @@ func TestBrokenMonthIsNotMissing(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "不存在") {
 		t.Errorf("a broken month is reported as missing:\n%s", err)
+	}
+}
+
+// TestParseMonthPlaces checks a month made from elsewhere with the loader's
+// own rules, each problem reported where place says its value was typed,
+// and the rest at their lines.
+func TestParseMonthPlaces(t *testing.T) {
+	files := miniSite()
+	s, err := LoadCatalogue(writeSite(t, map[string]string{
+		"config.toml":          files["config.toml"],
+		"data/units.toml":      files["data/units.toml"],
+		"data/indicators.toml": files["data/indicators.toml"],
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Months) != 0 || len(s.Circulars) != 0 || len(s.Townships) != 3 {
+		t.Fatalf("LoadCatalogue read %d months, %d circulars, %d townships", len(s.Months), len(s.Circulars), len(s.Townships))
+	}
+	src := `period = "3月"
+[[result]]
+indicator = "jingji"
+city = 13
+[result.townships]
+"甲街道" = 90
+"乙街" = 80
+[[result]]
+indicator = "caizhen"
+`
+	cells := map[string]string{
+		"result.0.city":              "考核结果!D2",
+		"result.0.townships.乙街":      "乡镇得分!B5",
+		"result.0.townships":         "乡镇得分!B1",
+		"result.1":                   "考核结果!A3",
+		"result.1.indicator.nothing": "never asked for",
+	}
+	_, err = s.ParseMonth("data/2023-03.toml", []byte(src), func(path string) string { return cells[path] })
+	want := []string{
+		"乡镇得分!B5: 未知乡镇（街道）“乙街”，是否为“乙街道”？",
+		"考核结果!A3: 未知指标“caizhen”，是否为“caizheng”？", // placed by its table: result.1.indicator is not placed
+		"考核结果!D2: 全市排名 13 超出范围（应为 1～12）",
+	}
+	var l diag.List
+	if !errors.As(err, &l) {
+		t.Fatalf("ParseMonth: %v, want diagnostics", err)
+	}
+	var got []string
+	for _, d := range l {
+		got = append(got, d.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Without places, the same month is reported at its lines; a good
+	// one reads back.
+	if _, err := s.ParseMonth("data/2023-03.toml", []byte(src), nil); err == nil || !strings.Contains(err.Error(), "data/2023-03.toml:4:1: 全市排名 13") {
+		t.Errorf("ParseMonth without places: %v", err)
+	}
+	m, err := s.ParseMonth("data/2023-03.toml", []byte("[[result]]\nindicator = \"jingji\"\n[result.townships]\n\"丙镇\" = 1\n\"jia\" = 2\n\"乙街道\" = 3\n"), nil)
+	if err != nil || m.Key != "2023-03" || len(m.Result("jingji").Scores) != 3 {
+		t.Errorf("ParseMonth of a good month: %+v, %v", m, err)
 	}
 }

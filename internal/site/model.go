@@ -350,5 +350,8 @@ type Page struct {
 	BodyLine int
 }
 
+// Month finds a month by its key, "2023-02".
+func (s *Site) Month(key string) *Month { return s.months[key] }
+
 // Indicator finds an indicator by id.
 func (s *Site) Indicator(id string) *Indicator { return s.indicators[id] }

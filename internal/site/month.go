@@ -74,6 +74,33 @@ func (l *loader) monthFiles() {
 	l.keepMonths(keep)
 }
 
+// ParseMonth reads src as the month file rel (data/YYYY-MM.toml) of s,
+// with every check the loader makes of a month file, without reading or
+// changing anything else: it is how a month made from a workbook is
+// validated before it is written, and how one month is read for export
+// while others may still be half filled in. src is read as the loader
+// reads a file: UTF-8, a byte order mark and CR line ends dropped. place, when not nil, names where the
+// value at a TOML path ("result.0.townships.火车站乡") was typed; problems
+// with a value it places are reported there, every other at its line.
+func (s *Site) ParseMonth(rel string, src []byte, place func(path string) string) (*Month, error) {
+	m := monthFileRE.FindStringSubmatch(rel)
+	if m == nil {
+		return nil, diag.List{{File: rel, Msg: "数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）"}}
+	}
+	year, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	var d diag.List
+	if src = normalize(rel, src, &d); src == nil {
+		return nil, d.Err()
+	}
+	l := &loader{s: s, place: place}
+	mo := l.month(rel, src, year, month, &d)
+	if err := d.Err(); err != nil {
+		return nil, err
+	}
+	return mo, nil
+}
+
 // monthReader reads one month file. Many run at once: each only reads
 // the catalogue and reports to its own file.
 type monthReader struct {
@@ -88,6 +115,7 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 	if !ok {
 		return nil
 	}
+	f.place = l.place
 	top := read(t, MonthFile.Fields)
 	r := &monthReader{l: l, f: f, mo: &Month{
 		Key:         Period{Kind: Monthly, Year: year, N: month}.Key(),
@@ -245,7 +273,9 @@ func (l *loader) unit(f *tomlFile, at, key string) *Unit {
 	if u := l.s.units[key]; u != nil {
 		return u
 	}
-	if !l.knownAfterCleaning(f, at, "单位", key) {
+	if msg := l.s.hidden("单位", key); msg != "" {
+		f.errorf(at, "%s", msg)
+	} else {
 		f.errorf(at, "未知单位“%s”%s", key, suggest(key, append(names(l.s.Townships), names(l.s.Departments)...)))
 	}
 	return nil
@@ -311,7 +341,7 @@ func (r *monthReader) score(tt *table, key string) float64 {
 		tt.used[key] = true
 		n, err := ParseScore(v)
 		if err != nil {
-			r.f.errorf(tt.at(key), "%s的%v", shown(key), err)
+			r.f.errorf(tt.at(key), "%s的得分%v", shown(key), err)
 		}
 		return n
 	}
@@ -332,7 +362,9 @@ func (r *monthReader) categories(ct *table) {
 			switch {
 			case u == nil:
 				unknown++
-				if !l.knownAfterCleaning(f, e.path, "单位", e.value) {
+				if msg := l.s.hidden("单位", e.value); msg != "" {
+					f.errorf(e.path, "%s", msg)
+				} else {
 					f.errorf(e.path, "未知单位“%s”%s", e.value, suggest(e.value, names(l.s.Departments)))
 				}
 			case u.Kind != Department:

@@ -28,6 +28,10 @@ type tomlFile struct {
 	lineStarts []int
 	diags      *diag.List
 	top        string // what messages call the root table: "文件顶层" by default, "前置信息" in Markdown
+	// place, when set, names where the value at a path was typed, when
+	// the file was made from another (a workbook's cell, "乡镇得分!C7"):
+	// problems are reported there, not at a line of a file nobody wrote.
+	place func(path string) string
 }
 
 // decodeTOML parses src. A syntax error is reported and ok is false.
@@ -198,6 +202,19 @@ func syntaxOffset(src []byte, pe toml.ParseError) int {
 // errorf reports a problem at the key or element named by path, or at the
 // nearest enclosing one that has a known position.
 func (f *tomlFile) errorf(path, format string, args ...any) {
+	if f.place != nil {
+		for p := path; ; {
+			if at := f.place(p); at != "" {
+				f.diags.Add(at, 0, 0, format, args...)
+				return
+			}
+			i := strings.LastIndexByte(p, '.')
+			if i < 0 {
+				break
+			}
+			p = p[:i]
+		}
+	}
 	line, col := f.position(path)
 	f.diags.Add(f.name, line, col, format, args...)
 }

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"tongbao/internal/build"
+	"tongbao/internal/sheet"
+	"tongbao/internal/site"
+)
+
+// cmdExport writes a month's data as a workbook in the fill-in layout.
+func cmdExport(args []string, stdout, stderr io.Writer) int {
+	opts, key, out, force, code := monthFileArgs("export", "文件.xlsx", "覆盖已有的文件", "2023-02 2023-02.xlsx", args, stderr)
+	if code != 0 {
+		return code
+	}
+	if filepath.Ext(out) != ".xlsx" {
+		fmt.Fprintf(stderr, "tongbao export: 文件名“%s”应以 .xlsx 结尾\n", out)
+		return 2
+	}
+	// Only the catalogue and this month need to be right: another month
+	// half filled in (as new leaves it) is no reason not to export this one.
+	s, err := site.LoadCatalogue(opts.Source)
+	if err != nil {
+		fmt.Fprintln(stderr, "tongbao export: 站点的设置、单位或指标有问题，请先修正（tongbao check）：")
+		return report(stderr, err)
+	}
+	rel := "data/" + key + ".toml"
+	src, err := os.ReadFile(filepath.Join(opts.Source, filepath.FromSlash(rel)))
+	if err != nil {
+		fmt.Fprintf(stderr, "tongbao export: 没有 %s 的数据（无法读取 %s）\n", key, rel)
+		return 1
+	}
+	m, err := s.ParseMonth(rel, src, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "tongbao export: %s 有问题，请先修正：\n", rel)
+		return report(stderr, err)
+	}
+	book, err := sheet.Export(s, m)
+	if err != nil {
+		return report(stderr, err)
+	}
+	if err := writeAtomic(out, book, force); err != nil {
+		return writeError(stderr, "export", out, err)
+	}
+	fmt.Fprintf(stdout, "tongbao: 已将 %s 的数据写入 %s\n", key, out)
+	return 0
+}
+
+// cmdImport reads a filled workbook or a CSV of scores into
+// data/YYYY-MM.toml, checked by the loader's rules; on any problem it
+// writes nothing.
+func cmdImport(args []string, stdout, stderr io.Writer) int {
+	opts, key, in, force, code := monthFileArgs("import", "文件（.xlsx 或 .csv）", "覆盖已有的月份文件", "2023-03 2023-03.xlsx", args, stderr)
+	if code != 0 {
+		return code
+	}
+	if fi, err := os.Stat(in); err != nil || fi.Size() > site.MaxFileSize {
+		if err == nil {
+			err = fmt.Errorf("文件过大（%d 字节），上限为 %d MB", fi.Size(), site.MaxFileSize>>20)
+		}
+		fmt.Fprintf(stderr, "tongbao import: 无法读取 %s：%v\n", in, err)
+		return 1
+	}
+	data, err := os.ReadFile(in)
+	if err != nil {
+		fmt.Fprintf(stderr, "tongbao import: 无法读取 %s：%v\n", in, err)
+		return 1
+	}
+	s, err := site.LoadCatalogue(opts.Source)
+	if err != nil {
+		fmt.Fprintln(stderr, "tongbao import: 站点的设置、单位或指标有问题，请先修正（tongbao check）：")
+		return report(stderr, err)
+	}
+	m, err := sheet.Import(s, key, in, data)
+	if err != nil {
+		return report(stderr, err)
+	}
+	rel := "data/" + key + ".toml"
+	target := filepath.Join(opts.Source, filepath.FromSlash(rel))
+	replace := force
+	if old, err := os.ReadFile(target); err == nil && !replace {
+		sum := sha256.Sum256(old)
+		if m.Scaffold == "" || hex.EncodeToString(sum[:]) != m.Scaffold {
+			fmt.Fprintf(stderr, "tongbao import: %s 已存在，没有覆盖；确认要以 %s 的内容替换它，请加 --force\n", rel, in)
+			return 1
+		}
+		replace = true // the scaffold `new --xlsx` wrote beside this workbook, untouched
+	}
+	if err := writeAtomic(target, m.TOML, replace); err != nil {
+		return writeError(stderr, "import", rel, err)
+	}
+	fmt.Fprintf(stdout, "tongbao: 已从 %s 导入 %s：%d 项考核结果，%d 个得分\n", in, rel, m.Results, m.Scores)
+	return 0
+}
+
+// monthFileArgs reads the arguments of `tongbao cmd YYYY-MM FILE [-s 目录]
+// [--force]`; code is the exit status when they are wrong, 0 otherwise.
+func monthFileArgs(cmd, file, forceHelp, example string, args []string, stderr io.Writer) (opts build.Options, key, name string, force bool, code int) {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	siteFlags(fs, &opts)
+	fs.BoolVar(&force, "force", false, forceHelp)
+	rest, ok := parse(fs, args, stderr)
+	if !ok {
+		return opts, "", "", false, 2
+	}
+	if len(rest) != 2 {
+		fmt.Fprintf(stderr, "用法：tongbao %s YYYY-MM %s [-s 目录] [--force]，如 tongbao %s %s\n", cmd, file, cmd, example)
+		return opts, "", "", false, 2
+	}
+	if _, _, ok := parseMonth(rest[0]); !ok {
+		fmt.Fprintf(stderr, "tongbao %s: 月份“%s”格式不对，应为 YYYY-MM，如 %s\n", cmd, rest[0], strings.Fields(example)[0])
+		return opts, "", "", false, 2
+	}
+	return opts, rest[0], rest[1], force, 0
+}
+
+func writeError(stderr io.Writer, cmd, name string, err error) int {
+	if errors.Is(err, os.ErrExist) {
+		fmt.Fprintf(stderr, "tongbao %s: %s 已存在，没有覆盖；要覆盖请加 --force\n", cmd, name)
+	} else {
+		fmt.Fprintf(stderr, "tongbao %s: 无法写入 %s：%v\n", cmd, name, err)
+	}
+	return 1
+}
+
+// writeAtomic writes data to name through a temporary file beside it, so
+// that name holds either what it held or all of data, never a part. When
+// replace is false an existing name is left alone and the error is
+// os.ErrExist, even if another process made it meanwhile.
+func writeAtomic(name string, data []byte, replace bool) error {
+	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // gone after a rename; after a link, the second name
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if err2 := f.Close(); err == nil {
+		err = err2
+	}
+	if err != nil {
+		return err
+	}
+	if replace {
+		return os.Rename(tmp, name)
+	}
+	if err := os.Link(tmp, name); err == nil || errors.Is(err, os.ErrExist) {
+		return err
+	}
+	// No hard links here (FAT, some network drives): check, then rename.
+	if _, err := os.Lstat(name); err == nil {
+		return os.ErrExist
+	}
+	return os.Rename(tmp, name)
+}

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// listDir names the files of a folder, hidden ones (a temporary file
+// left behind) included.
+func listDir(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// fillWorkbook writes a score into every open cell of the columns of the
+// scores sheet marked 是.
+func fillWorkbook(t *testing.T, path string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("乡镇得分")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for col := 2; col <= len(rows[0]); col++ {
+		if rows[2][col-1] != "是" {
+			continue
+		}
+		for row := 4; row <= len(rows); row++ {
+			c, _ := excelize.CoordinatesToCellName(col, row)
+			id, _ := f.GetCellStyle("乡镇得分", c)
+			st, _ := f.GetStyle(id)
+			if st.Protection != nil && !st.Protection.Locked {
+				f.SetCellValue("乡镇得分", c, float64(60+row+col))
+			}
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestNewXLSXImport: new --xlsx writes a workbook beside the scaffold; the
+// unfilled workbook's import names every missing cell and changes nothing;
+// filled, it replaces the untouched scaffold without --force, and a month
+// file changed since is only replaced with --force.
+func TestNewXLSXImport(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	code, out, errOut := runCmd("new", "2023-03", "--xlsx", "-s", dir)
+	if code != 0 || !strings.Contains(out, "data/2023-03.xlsx") {
+		t.Fatalf("new --xlsx: exit %d, %q, %q", code, out, errOut)
+	}
+	data := filepath.Join(dir, "data")
+	month := filepath.Join(data, "2023-03.toml")
+	book := filepath.Join(data, "2023-03.xlsx")
+	scaffold, err := os.ReadFile(month)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := listDir(t, data)
+
+	code, _, errOut = runCmd("import", "2023-03", book, "-s", dir)
+	if code != 1 || !strings.Contains(errOut, "乡镇得分!B4: 未填写得分（汽车站街道，规模工业增加值）\n") ||
+		!strings.Contains(errOut, "发现 185 个问题，未写入任何文件") {
+		t.Errorf("importing the unfilled workbook: exit %d, stderr ends %q", code, errOut[max(0, len(errOut)-300):])
+	}
+	if now, _ := os.ReadFile(month); string(now) != string(scaffold) {
+		t.Error("a failed import changed the month file")
+	}
+	if now := listDir(t, data); !slices.Equal(now, files) {
+		t.Errorf("a failed import left files: %q, before %q", now, files)
+	}
+
+	fillWorkbook(t, book)
+	code, out, errOut = runCmd("import", "2023-03", book, "-s", dir)
+	if code != 0 || !strings.Contains(out, "185 个得分") {
+		t.Fatalf("importing the filled workbook over the untouched scaffold: exit %d, %q, %q", code, out, errOut)
+	}
+	imported, _ := os.ReadFile(month)
+	if !strings.HasPrefix(string(imported), "# 2023年3月的考核结果。由 tongbao import 从 2023-03.xlsx 导入。\n") {
+		t.Errorf("the month file starts %q", string(imported)[:min(len(imported), 200)])
+	}
+	// The site builds with it once the circular has its date.
+	edit(t, dir, "content/circulars/2023-03.md", "# date   = YYYY-MM-DD", "date = 2023-05-04 #")
+	if code, _, errOut := runCmd("check", "-s", dir); code != 0 {
+		t.Errorf("check after the import: exit %d, %s", code, errOut)
+	}
+
+	// Now the month file is not the scaffold: only --force replaces it.
+	code, _, errOut = runCmd("import", "2023-03", book, "-s", dir)
+	if code != 1 || !strings.Contains(errOut, "已存在，没有覆盖") {
+		t.Errorf("importing over an imported month: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := runCmd("import", "2023-03", book, "-s", dir, "--force"); code != 0 {
+		t.Errorf("import --force: exit %d, %q", code, errOut)
+	}
+	if now := listDir(t, data); !slices.Equal(now, files) {
+		t.Errorf("files after the imports: %q, want %q", now, files)
+	}
+}
+
+func TestExportCommand(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	book := filepath.Join(t.TempDir(), "2023-02.xlsx")
+	if code, out, errOut := runCmd("export", "2023-02", book, "-s", dir); code != 0 || !strings.Contains(out, book) {
+		t.Fatalf("export: exit %d, %q, %q", code, out, errOut)
+	}
+	if code, _, errOut := runCmd("export", "2023-02", book, "-s", dir); code != 1 || !strings.Contains(errOut, "已存在") {
+		t.Errorf("export over a file: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := runCmd("export", "2023-02", book, "-s", dir, "--force"); code != 0 {
+		t.Errorf("export --force: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := runCmd("export", "2023-05", book, "-s", dir, "--force"); code != 1 || !strings.Contains(errOut, "没有 2023-05 的数据") {
+		t.Errorf("export of a month with no file: exit %d, %q", code, errOut)
+	}
+	// Exported and imported back over the month, the site checks clean.
+	if code, _, errOut := runCmd("import", "2023-02", book, "-s", dir, "--force"); code != 0 {
+		t.Fatalf("import of the export: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := runCmd("check", "-s", dir); code != 0 {
+		t.Errorf("check: exit %d, %s", code, errOut)
+	}
+}
+
+func TestImportCSVCommand(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	csv := filepath.Join(t.TempDir(), "scores.csv")
+	text := "\uFEFF乡镇（街道）,规模工业增加值\n"
+	for _, n := range []string{"汽车站街道", "小江湖街道", "兴隆街道", "滨江街道", "桥头街道", "渡头桥镇",
+		"爱莲街道", "龙须塘街道", "火车站乡", "东风路街道", "石桥街道"} {
+		text += n + ",９０\n"
+	}
+	if err := os.WriteFile(csv, []byte(text+"高崇山镇,90%\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files := listDir(t, filepath.Join(dir, "data"))
+	code, _, errOut := runCmd("import", "2023-03", csv, "-s", dir)
+	if code != 1 || !strings.HasPrefix(errOut, "scores.csv:13:2: “90%”不是数：请去掉“%”，只写数，如 90\n") {
+		t.Errorf("a bad CSV: exit %d, %q", code, errOut)
+	}
+	if now := listDir(t, filepath.Join(dir, "data")); !slices.Equal(now, files) {
+		t.Errorf("a failed import wrote files: %q", now)
+	}
+	if err := os.WriteFile(csv, []byte(text+"高崇山镇,90\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runCmd("import", "2023-03", csv, "-s", dir); code != 0 || !strings.Contains(out, "1 项考核结果，12 个得分") {
+		t.Errorf("a good CSV: exit %d, %q, %q", code, out, errOut)
+	}
+	if code, _, _ := runCmd("import", "2023-3", csv, "-s", dir); code != 2 {
+		t.Errorf("a bad month: exit %d, want 2", code)
+	}
+}

@@ -1,0 +1,563 @@
+package sheet
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"tongbao/internal/diag"
+	"tongbao/internal/site"
+)
+
+func sample(t *testing.T) *site.Site {
+	t.Helper()
+	return load(t, filepath.Join("..", ".."))
+}
+
+// edit opens a workbook, sets cells ("乡镇得分!B4" → value) and returns
+// its bytes.
+func edit(t *testing.T, book []byte, cells map[string]any) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for ref, v := range cells {
+		sheet, c, _ := strings.Cut(ref, "!")
+		if err := f.SetCellValue(sheet, c, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// problems returns a function that takes what an import that must fail
+// returns and gives its messages: problems(t)(Import(…)).
+func problems(t *testing.T) func(*Month, error) []string {
+	return func(m *Month, err error) []string {
+		t.Helper()
+		var l diag.List
+		if !errors.As(err, &l) {
+			t.Fatalf("import: %v (month %v), want diagnostics", err, m != nil)
+		}
+		out := make([]string, len(l))
+		for i, d := range l {
+			out[i] = d.String()
+		}
+		return out
+	}
+}
+
+// The townships' rows of the scores sheet, in units.toml order, and the
+// columns of some indicators (by the order of indicators.toml among those
+// ranked by township), worked out by hand from the sample's data files.
+const (
+	rowQichezhan  = "4"
+	rowXinglong   = "6"
+	rowAilian     = "10"
+	rowHuochezhan = "12"
+	rowDongfenglu = "13"
+	rowShiqiao    = "14"
+	rowGaochong   = "15"
+	colGongye     = "B" // 规模工业增加值, the first
+	colBanzheng   = "O" // 安置地自建房办证, the 14th: only five townships
+)
+
+func TestImportBlankNamesEveryMissingCell(t *testing.T) {
+	s := sample(t)
+	book, err := Blank(s, "2023-03", s.Month("2023-02"), []byte("scaffold"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := problems(t)(Import(s, "2023-03", "2023-03.xlsx", book))
+	// 16 indicators had scores in 2023-02: 15 of all 12 townships, one
+	// (安置地自建房办证) of five.
+	if len(got) != 15*12+5 {
+		t.Errorf("%d problems, want %d", len(got), 15*12+5)
+	}
+	for _, want := range []string{
+		"乡镇得分!" + colGongye + rowQichezhan + ": 未填写得分（汽车站街道，规模工业增加值）",
+		"乡镇得分!" + colGongye + rowGaochong + ": 未填写得分（高崇山镇，规模工业增加值）",
+		"乡镇得分!" + colBanzheng + rowXinglong + ": 未填写得分（兴隆街道，安置地自建房办证）",
+		"乡镇得分!" + colBanzheng + rowAilian + ": 未填写得分（爱莲街道，安置地自建房办证）",
+		"乡镇得分!" + colBanzheng + rowHuochezhan + ": 未填写得分（火车站乡，安置地自建房办证）",
+		"乡镇得分!" + colBanzheng + rowDongfenglu + ": 未填写得分（东风路街道，安置地自建房办证）",
+		"乡镇得分!" + colBanzheng + rowShiqiao + ": 未填写得分（石桥街道，安置地自建房办证）",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
+	for _, p := range got {
+		if !strings.Contains(p, ": 未填写得分（") {
+			t.Errorf("unexpected problem %q", p)
+		}
+		if strings.HasPrefix(p, "乡镇得分!"+colBanzheng+rowQichezhan+":") {
+			t.Errorf("a greyed cell is reported: %q", p)
+		}
+	}
+	if got[0] != "乡镇得分!B4: 未填写得分（汽车站街道，规模工业增加值）" || !strings.HasPrefix(got[1], "乡镇得分!C4:") {
+		t.Errorf("problems not in the sheet's order: %q, %q", got[0], got[1])
+	}
+
+	// Filled in, it imports: every scored cell, the scaffold's checksum.
+	f, _ := excelize.OpenReader(bytes.NewReader(book))
+	rows, _ := f.GetRows("乡镇得分", excelize.Options{RawCellValue: true})
+	cells := map[string]any{}
+	n := 0
+	for col := 2; col <= len(rows[0]); col++ {
+		if rows[2][col-1] != yes {
+			continue
+		}
+		for row := 4; row <= 15; row++ {
+			ref := cell(col, row)
+			if style, _ := f.GetCellStyle("乡镇得分", ref); !isLocked(t, f, style) {
+				cells["乡镇得分!"+ref] = 80 + row
+				n++
+			}
+		}
+	}
+	f.Close()
+	m, err := Import(s, "2023-03", "2023-03.xlsx", edit(t, book, cells))
+	if err != nil {
+		t.Fatalf("the filled workbook: %v", err)
+	}
+	if m.Scores != n || n != 15*12+5 {
+		t.Errorf("%d scores imported, %d cells filled; want %d", m.Scores, n, 15*12+5)
+	}
+	if m.Results != 40 {
+		t.Errorf("%d results, want the 40 of 2023-02", m.Results)
+	}
+	if m.Scaffold != sha256Hex([]byte("scaffold")) {
+		t.Errorf("scaffold checksum %q", m.Scaffold)
+	}
+	if !bytes.Contains(m.TOML, []byte("[[result]]\nindicator = \"gongye\"       # 规模工业增加值\n[result.townships]\n\"汽车站街道\" = 84.0\n")) {
+		t.Errorf("the month file does not start gongye as expected:\n%s", m.TOML[:min(len(m.TOML), 600)])
+	}
+}
+
+func sameProblems(t *testing.T, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\n\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func isLocked(t *testing.T, f *excelize.File, style int) bool {
+	st, err := f.GetStyle(style)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Protection == nil || st.Protection.Locked
+}
+
+// TestImportProblemsAtCells changes cells of the exported sample month and
+// expects each problem at its cell, worded by the loader where it is the
+// loader's rule.
+func TestImportProblemsAtCells(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	book = edit(t, book, map[string]any{
+		"本月概况!B2":  "2023-01",
+		"乡镇得分!B4":  "95%",
+		"乡镇得分!C5":  "９６．７５ ", // read as 96.75
+		"乡镇得分!D6":  " 30 ",
+		"乡镇得分!O4":  50, // a greyed cell: 汽车站街道 is not assessed on 安置地自建房办证
+		"乡镇得分!E7":  "",
+		"考核结果!E3":  13, // gongye's city rank
+		"考核结果!F3":  "maybe",
+		"考核结果!G3":  2.5,
+		"考核排类!B2":  "区信访\u200b局",
+		"考核排类!C3":  "区财政",
+		"约谈!A2":    "双清公安分",
+		"奖励!A2":    "区信访局",
+		"奖励!B2":    "3万",
+		"加减分!B2":   "－1",
+		"考核结果!D2":  "否",
+		"考核结果!K2":  "不应填",
+		"考核结果!D10": "也许",
+	})
+	got := problems(t)(Import(s, "2023-02", "2023-02.xlsx", book))
+	want := []string{
+		"本月概况!B2: 本工作簿是 2023-01 的，不是 2023-02 的：请核对命令中的月份，或换用该月的工作簿",
+		"乡镇得分!B4: “95%”不是数：请去掉“%”，只写数，如 95",
+		"乡镇得分!O4: 乡镇（街道）“汽车站街道”不在指标“banzheng”的考核范围内",
+		"乡镇得分!E7: 未填写得分（滨江街道，省市重点建设项目整体推进）",
+		"考核结果!K2: “本月通报”不是“是”，本行不应填写；要列入本月通报请把 考核结果!D2 改为“是”",
+		"考核结果!E3: 全市排名 13 超出范围（应为 1～12）",
+		"考核结果!F3: 上级并列：应为“是”或留空，而不是“maybe”",
+		"考核结果!G3: 同级排名：应为整数，而不是 2.5",
+		"考核结果!D10: “本月通报”应为“是”或“否”，而不是“也许”",
+		"考核排类!B2: “区信访<U+200B>局”中有看不见的字符，请删去（删去后为“区信访局”）",
+		"考核排类!C3: 未知单位“区财政”，是否为“区财政局”？",
+		"加减分!A2: adjustment缺少“township”", // only 分值 filled in
+		"奖励!A2: reward缺少“reason”",
+		"奖励!B2: 金额（元）：“3万”不是数：应为数，如 95 或 87.5",
+		"约谈!A2: 未知单位“双清公安分”，是否为“双清公安分局”？",
+	}
+	sameProblems(t, got, want)
+}
+
+// TestImportForgivingCells: full-width digits, spaces, a point written
+// full-width, a tie flag written “并列”, and a month file written in the
+// style new writes.
+func TestImportForgivingCells(t *testing.T) {
+	s := sample(t)
+	book, _ := Export(s, s.Month("2023-02"))
+	m, err := Import(s, "2023-02", "2023-02.xlsx", edit(t, book, map[string]any{
+		"乡镇得分!B4": "\u3000９５．６ \u200b", // 汽车站街道, 规模工业增加值 (decimals 1)
+		"乡镇得分!C4": " 96.75\u00a0",
+		"考核结果!F3": "并列",
+		"加减分!A2":  " 滨江街道\u3000\u200b", // a zero-width space at the end is dropped with the spaces
+		"加减分!B2":  "－１",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"\"汽车站街道\" = 95.6\n",
+		"\"汽车站街道\" = 96.75\n",
+		"city     = 10\ncityTie  = true\n",
+		"[[adjustment]]\ntownship = \"滨江街道\"\npoints   = -1.0\n",
+	} {
+		if !bytes.Contains(m.TOML, []byte(want)) {
+			t.Errorf("the month file lacks %q", want)
+		}
+	}
+}
+
+// TestImportKeepsTieOrder: a month file lists a tie's members in its own
+// order; the workbook records it and the import writes it back.
+func TestImportKeepsTieOrder(t *testing.T) {
+	s := sample(t)
+	m := *s.Month("2023-02")
+	m.Results = slices.Clone(m.Results)
+	var gongye *site.Result
+	for i, r := range m.Results {
+		if r.Indicator.ID == "gongye" {
+			c := *r
+			c.Scores = slices.Clone(r.Scores)
+			slices.Reverse(c.Scores)
+			m.Results[i], gongye = &c, &c
+		}
+	}
+	book, err := Export(s, &m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Import(s, "2023-02", "2023-02.xlsx", book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want strings.Builder
+	for _, sc := range gongye.Scores {
+		want.WriteString(site.Quote(sc.Unit.Name) + " = ")
+	}
+	var order strings.Builder
+	text := string(got.TOML)
+	start := strings.Index(text, "indicator = \"gongye\"")
+	start += strings.Index(text[start:], "[result.townships]\n") + len("[result.townships]\n")
+	for _, line := range strings.Split(text[start:], "\n")[:12] {
+		k, _, _ := strings.Cut(line, "= ")
+		order.WriteString(k + "= ")
+	}
+	if order.String() != want.String() {
+		t.Errorf("gongye's scores in the order\n%s\nwant\n%s", order.String(), want.String())
+	}
+	// The reversed order is 东风路街道 (the month file's last) first.
+	if !strings.HasPrefix(order.String(), "\"东风路街道\" = ") {
+		t.Errorf("order %s", order.String())
+	}
+}
+
+const csvScores = `乡镇（街道）,规模工业增加值,社会消费品零售总额
+汽车站街道,88.7,96.75
+小江湖街道,９０．５,87.25
+兴隆街道, 93.2 ,94.2
+滨江街道,86.4,91.35
+桥头街道,82.3,88.9
+渡头桥镇,82.3,93.65
+爱莲街道,82.3,98.4
+龙须塘街道,87.9,92.8
+火车站乡,95.6,85.4
+东风路街道,82.3,95.1
+石桥街道,91.8,96.75
+高崇山镇,85,90.6
+`
+
+// wantCSV is the month file the CSV above makes, written by hand.
+const wantCSV = `# 2023年3月的考核结果。由 tongbao import 从 %s 导入。
+# 可以改好原表后再次导入（--force 覆盖本文件），也可以直接修改本文件。
+
+[[result]]
+indicator = "gongye"       # 规模工业增加值
+[result.townships]
+"汽车站街道" = 88.7
+"小江湖街道" = 90.5
+"兴隆街道" = 93.2
+"滨江街道" = 86.4
+"桥头街道" = 82.3
+"渡头桥镇" = 82.3
+"爱莲街道" = 82.3
+"龙须塘街道" = 87.9
+"火车站乡" = 95.6
+"东风路街道" = 82.3
+"石桥街道" = 91.8
+"高崇山镇" = 85.0
+
+[[result]]
+indicator = "shexiao"      # 社会消费品零售总额
+[result.townships]
+"汽车站街道" = 96.75
+"小江湖街道" = 87.25
+"兴隆街道" = 94.20
+"滨江街道" = 91.35
+"桥头街道" = 88.90
+"渡头桥镇" = 93.65
+"爱莲街道" = 98.40
+"龙须塘街道" = 92.80
+"火车站乡" = 85.40
+"东风路街道" = 95.10
+"石桥街道" = 96.75
+"高崇山镇" = 90.60
+`
+
+func TestImportCSVEncodings(t *testing.T) {
+	s := sample(t)
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(csvScores))
+	if err != nil {
+		t.Fatal(err)
+	}
+	crlf := strings.ReplaceAll(csvScores, "\n", "\r\n")
+	for name, data := range map[string][]byte{
+		"utf8.csv":     []byte(csvScores),
+		"bom.csv":      append([]byte("\uFEFF"), crlf...),
+		"gbk.csv":      gbk,
+		"tabs.txt":     []byte(strings.ReplaceAll(csvScores, ",", "\t")),
+		"sheet-as.csv": []byte(strings.Replace(csvScores, "\n", "\n指标 id,gongye,shexiao\n本月评分,是,是\n", 1)),
+	} {
+		m, err := Import(s, "2023-03", name, data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if want := strings.Replace(wantCSV, "%s", name, 1); string(m.TOML) != want {
+			t.Errorf("%s gave\n%s\nwant\n%s", name, m.TOML, want)
+		}
+		if m.Results != 2 || m.Scores != 24 {
+			t.Errorf("%s: %d results, %d scores", name, m.Results, m.Scores)
+		}
+	}
+	if !bytes.Contains(gbk, []byte{0xCF, 0xE7}) { // 乡 in GBK: the file really is not UTF-8
+		t.Fatal("the GBK sample is not GBK")
+	}
+}
+
+func TestImportCSVProblems(t *testing.T) {
+	s := sample(t)
+	bad := strings.NewReplacer(
+		"规模工业增加值", "规模工业",
+		"兴隆街道, 93.2 ,94.2", "兴隆街道, 93.2 ,94.2%",
+		"火车站乡,95.6", "火车站\u200b乡,95.6",
+		"高崇山镇,85,90.6\n", "",
+		"滨江街道,86.4,91.35", "滨江街道,86.4,",
+	).Replace(csvScores)
+	got := problems(t)(Import(s, "2023-03", "scores.csv", []byte("\uFEFF"+bad)))
+	want := []string{
+		"scores.csv:1:1: 缺少“高崇山镇”这一行（第一列为乡镇（街道）名称）",
+		"scores.csv:1:2: “规模工业”不是指标的名称或 id",
+		"scores.csv:4:3: “94.2%”不是数：请去掉“%”，只写数，如 94.2",
+		"scores.csv:5:3: 未填写得分（滨江街道，社会消费品零售总额）",
+		"scores.csv:10:1: “火车站<U+200B>乡”中有看不见的字符，请删去（删去后为“火车站乡”）",
+	}
+	sameProblems(t, got, want)
+}
+
+func TestImportRefusesOldAndEmpty(t *testing.T) {
+	s := sample(t)
+	if _, err := Import(s, "2023-03", "scores.xls", []byte{0xD0, 0xCF}); err == nil || !strings.Contains(err.Error(), "另存为 .xlsx") {
+		t.Errorf("an .xls: %v", err)
+	}
+	if got := problems(t)(Import(s, "2023-03", "empty.csv", nil)); len(got) != 1 || !strings.HasPrefix(got[0], "empty.csv: 文件是空的") {
+		t.Errorf("an empty CSV: %q", got)
+	}
+	if _, err := Import(s, "2023-03", "broken.xlsx", []byte("PK\x03\x04 not really")); err == nil || !strings.Contains(err.Error(), "无法读取工作簿") {
+		t.Errorf("a broken workbook: %v", err)
+	}
+}
+
+// TestLayoutCoversFormat: every field of the month file has its place in
+// the workbook, listed on the 说明 sheet with its label and help — the one
+// that names the indicator of a result excepted, which is the row itself.
+func TestLayoutCoversFormat(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(book))
+	defer f.Close()
+	rows, _ := f.GetRows(readmeSheet)
+	listed := map[string]string{}
+	for _, r := range rows {
+		if len(r) == 4 {
+			listed[r[2]] = r[1] + "：" + r[3]
+		}
+	}
+	var walk func(prefix string, fields []site.Field)
+	n := 0
+	walk = func(prefix string, fields []site.Field) {
+		for _, fd := range fields {
+			path := prefix + fd.Key
+			switch {
+			case fd.Kind == site.IndicatorRef:
+			case fd.Kind == site.Tables:
+				walk(path+".", fd.Fields)
+			case listed[path] != fd.Label+"："+fd.Help:
+				t.Errorf("%s is listed as %q, want its label and help", path, listed[path])
+			default:
+				n++
+			}
+		}
+	}
+	walk("", site.MonthFile.Fields)
+	if n < 20 {
+		t.Errorf("only %d fields listed", n)
+	}
+	sheets := f.GetSheetList()
+	want := []string{"说明", "本月概况", "乡镇得分", "考核结果", "考核排类", "加减分", "奖励", "约谈", "名单", "tongbao"}
+	if !slices.Equal(sheets, want) {
+		t.Errorf("sheets %q, want %q", sheets, want)
+	}
+}
+
+// TestWorkbookLocksAndChecks: the scores sheet as an office receives it —
+// headings and names locked under a sheet protection without a password,
+// grey cells locked, open cells checked, the ids hidden, the headings
+// frozen, each heading's note.
+func TestWorkbookLocksAndChecks(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(book))
+	defer f.Close()
+	const sh = "乡镇得分"
+	for ref, locked := range map[string]bool{
+		"A1": true, "B1": true, "A4": true, // headings, names
+		"B3": false, "B4": false, "Q15": false, // 本月评分, scores
+		colBanzheng + rowQichezhan: true, // grey: not assessed
+		colBanzheng + rowShiqiao:   false,
+	} {
+		id, _ := f.GetCellStyle(sh, ref)
+		if got := isLocked(t, f, id); got != locked {
+			t.Errorf("%s!%s locked = %v, want %v", sh, ref, got, locked)
+		}
+	}
+	zr, _ := zipFile(book, "xl/worksheets/sheet3.xml")
+	if !strings.Contains(zr, `<sheetProtection`) || strings.Contains(zr, `password=`) || strings.Contains(zr, `hashValue=`) {
+		t.Errorf("the scores sheet is not protected, or has a password")
+	}
+	if visible, _ := f.GetRowVisible(sh, 2); visible {
+		t.Error("the row of ids is visible")
+	}
+	if p, _ := f.GetPanes(sh); !p.Freeze || p.TopLeftCell != "B4" {
+		t.Errorf("panes %+v, want frozen at B4", p)
+	}
+	dvs, _ := f.GetDataValidations(sh)
+	kinds := map[string]string{}
+	for _, dv := range dvs {
+		kinds[dv.Sqref] = dv.Type
+	}
+	if kinds["B4:Q15"] != "decimal" || kinds["B3:Q3"] != "list" {
+		t.Errorf("validations %v", kinds)
+	}
+	comments, _ := f.GetComments(sh)
+	if len(comments) != 17 || !strings.Contains(comments[1].Paragraph[0].Text, "得分越高排名越前，按1位小数比较名次") {
+		t.Errorf("%d notes on the scores sheet; the first indicator's: %+v", len(comments), comments[1])
+	}
+}
+
+// zipFile returns one file of a zip archive as text.
+func zipFile(archive []byte, name string) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(archive), int64(len(archive)))
+	if err != nil {
+		return "", err
+	}
+	rc, err := zr.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	return string(b), err
+}
+
+// FuzzImportCSV: whatever a CSV holds, the import returns a month or
+// problems, never panics, and a month it returns is one the loader reads.
+func FuzzImportCSV(f *testing.F) {
+	f.Add([]byte(csvScores))
+	f.Add([]byte("乡镇（街道）,gongye\n汽车站街道,９５％\n"))
+	f.Add([]byte("\"a\nb\",\"\n"))
+	s, err := site.Load(filepath.Join("..", ".."))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Import(s, "2023-03", "f.csv", data)
+		if err != nil {
+			return
+		}
+		if _, err := s.ParseMonth("data/2023-03.toml", m.TOML, nil); err != nil {
+			t.Fatalf("an imported month does not load: %v\n%s", err, m.TOML)
+		}
+	})
+}
+
+// TestBlankFirstMonth: with no month before it, the workbook reports every
+// indicator and scores every one ranked by township.
+func TestBlankFirstMonth(t *testing.T) {
+	s := sample(t)
+	book, err := Blank(s, "2023-01", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(book))
+	defer f.Close()
+	marks, _ := f.GetRows("考核结果", excelize.Options{RawCellValue: true})
+	if len(marks) != 1+42 {
+		t.Fatalf("%d rows on 考核结果, want a heading and the 42 indicators", len(marks))
+	}
+	for _, r := range marks[1:] {
+		if r[resReported-1] != yes {
+			t.Errorf("%s is not reported", r[resName-1])
+		}
+	}
+	scores, _ := f.GetRows("乡镇得分", excelize.Options{RawCellValue: true})
+	if got := scores[scoreMarks-1][1:]; len(got) != 16 || slices.ContainsFunc(got, func(m string) bool { return m != yes }) {
+		t.Errorf("本月评分 %q, want 16 × 是", got)
+	}
+	if v, _ := f.GetCellValue("本月概况", "B3"); v != "1月" {
+		t.Errorf("期别 %q, want 1月", v)
+	}
+	if got := problems(t)(Import(s, "2023-01", "2023-01.xlsx", book)); len(got) != 15*12+5 {
+		t.Errorf("%d problems, want %d", len(got), 15*12+5)
+	}
+}

@@ -1,0 +1,160 @@
+// Package sheet turns a month's data into a fill-in workbook and a filled
+// workbook, or a CSV of scores, back into a month file.
+//
+// An assessment office collects scores in spreadsheets: the 责任单位 fill
+// in a sheet of townships × indicators, someone adds the city ranks and the
+// progress text. The workbook is laid out that way, and its layout is
+// derived from the description of the month file (site.MonthFile): every
+// field there is a column or a row here, headed by its label and explained
+// by its help. Reading a workbook back makes the month file through the
+// same description (site.Writer) and checks it with the loader's own rules
+// (Site.ParseMonth), each problem reported at the cell it came from.
+package sheet
+
+import (
+	"fmt"
+	"strings"
+
+	"tongbao/internal/site"
+)
+
+// The names of the sheets that are not a field of the format.
+const (
+	overviewSheet = "本月概况"    // the month and the format's top-level values
+	readmeSheet   = "说明"      // how to fill the workbook, every field's help
+	listsSheet    = "名单"      // hidden: the names the drop-down lists offer
+	metaSheet     = "tongbao" // hidden: what tongbao reads back besides the data
+)
+
+// Yes and no as the workbook writes a flag and the 本月通报/本月评分 marks.
+const (
+	yes = "是"
+	no  = "否"
+)
+
+// A layout is the workbook of one site: which sheet and column holds each
+// field of the month file.
+type layout struct {
+	s *site.Site
+	// unit is what a ranked unit is called, [terms] unit: the heading of
+	// the scores sheet's first column and, shortened, the sheet's name
+	// (乡镇得分).
+	unit string
+
+	top     []*site.Field // the overview sheet's rows: period, overallCity
+	result  *site.Field   // the array of tables with one entry per indicator
+	columns []*site.Field // the result fields shown as its sheet's columns
+	scores  *site.Field   // the result field of township scores
+	lists   *site.Field   // categories
+	tables  []*site.Field // adjustment, reward, interview: a sheet each
+
+	resultSheet, scoreSheet, listSheet string
+	sheets                             []string // every visible sheet, in workbook order
+
+	scored []*site.Indicator // the scores sheet's columns: every indicator ranked by township
+}
+
+// newLayout derives the workbook from site.MonthFile and the site's
+// catalogue.
+func newLayout(s *site.Site) *layout {
+	l := &layout{s: s, unit: s.Config.Terms.Unit}
+	for i := range site.MonthFile.Fields {
+		f := &site.MonthFile.Fields[i]
+		switch {
+		case f.Kind == site.Tables && keyField(f) != nil:
+			l.result = f
+			for j := range f.Fields {
+				switch sub := &f.Fields[j]; sub.Kind {
+				case site.IndicatorRef:
+				case site.Scores:
+					l.scores = sub
+				default:
+					l.columns = append(l.columns, sub)
+				}
+			}
+		case f.Kind == site.Tables:
+			l.tables = append(l.tables, f)
+		case f.Kind == site.Lists:
+			l.lists = f
+		default:
+			l.top = append(l.top, f)
+		}
+	}
+	if l.result == nil || l.scores == nil || l.lists == nil {
+		panic("sheet: site.MonthFile has no results with scores, or no lists")
+	}
+	short, _, _ := strings.Cut(l.unit, "（")
+	l.resultSheet, l.scoreSheet, l.listSheet = l.result.Label, short+l.scores.Label, l.lists.Label
+	l.sheets = []string{readmeSheet, overviewSheet, l.scoreSheet, l.resultSheet, l.listSheet}
+	for _, t := range l.tables {
+		l.sheets = append(l.sheets, t.Label)
+	}
+	for _, ind := range s.Indicators {
+		if ind.Townships != nil {
+			l.scored = append(l.scored, ind)
+		}
+	}
+	return l
+}
+
+// keyField is the field that names a table's indicator, when it has one:
+// such an array of tables has one entry per indicator, a row each.
+func keyField(f *site.Field) *site.Field {
+	for i := range f.Fields {
+		if f.Fields[i].Kind == site.IndicatorRef {
+			return &f.Fields[i]
+		}
+	}
+	return nil
+}
+
+// The results sheet's fixed columns, before one per field of l.columns.
+const (
+	resSection  = 1 // 板块
+	resName     = 2 // 指标 (number and name)
+	resID       = 3 // the indicator's id: hidden, what import reads
+	resReported = 4 // 本月通报: 是 when the month has a result for it
+	resFirst    = 5 // the first of l.columns
+)
+
+// The scores sheet's rows: the indicators' names, their ids (hidden),
+// whether each is scored this month, then a row per township.
+const (
+	scoreHead   = 1
+	scoreIDs    = 2
+	scoreMarks  = 3
+	scoreFirst  = 4
+	scoreFirstC = 2 // the first indicator's column
+)
+
+// cell names a cell by column and row, both from 1: cell(3, 7) is "C7".
+func cell(col, row int) string {
+	name := ""
+	for c := col; c > 0; c = (c - 1) / 26 {
+		name = string(rune('A'+(c-1)%26)) + name
+	}
+	return fmt.Sprintf("%s%d", name, row)
+}
+
+// at is a cell as diagnostics name it: 乡镇得分!C7.
+func at(sheet string, col, row int) string { return sheet + "!" + cell(col, row) }
+
+// label is the indicator as the workbook names it: its number and name,
+// a child indented under its group.
+func label(ind *site.Indicator) string {
+	if ind.Parent != nil {
+		return "　" + ind.Number() + ind.Name
+	}
+	return ind.Number() + " " + ind.Name
+}
+
+// lowHigh tells how an indicator's scores are ordered, for its note.
+func lowHigh(ind *site.Indicator) string {
+	if ind.HigherBetter {
+		return "得分越高排名越前"
+	}
+	return "得分越低排名越前"
+}
+
+// help is a field's label and help, as a note.
+func help(f *site.Field) string { return f.Label + "：" + f.Help }

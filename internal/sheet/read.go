@@ -1,0 +1,531 @@
+package sheet
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"tongbao/internal/diag"
+	"tongbao/internal/site"
+)
+
+// A Month is a month file read from a workbook or a CSV.
+type Month struct {
+	TOML []byte // data/YYYY-MM.toml, checked by the loader's rules
+	// Scaffold is the SHA-256 (hex) of the month file `tongbao new` wrote
+	// beside the workbook (Blank), "" for any other workbook or a CSV: a
+	// month file with exactly these bytes is that untouched scaffold,
+	// which the import may replace.
+	Scaffold string
+	Results  int // [[result]]s written
+	Scores   int // township scores written
+}
+
+// Import reads month key ("2023-03") of s from a filled workbook (.xlsx)
+// or a CSV of scores, whichever data is (name, the file's name, is used
+// in messages and to tell them apart). Every problem is returned at once
+// as a diag.List, each at the cell it is about: 乡镇得分!C7 in a workbook,
+// scores.csv:7:3 (line 7, third field) in a CSV.
+func Import(s *site.Site, key, name string, data []byte) (*Month, error) {
+	year, month, ok := parseKey(key)
+	if !ok {
+		return nil, fmt.Errorf("月份“%s”格式不对，应为 YYYY-MM", key)
+	}
+	r := &reader{layout: newLayout(s), key: key, year: year, month: month,
+		source: path.Base(strings.ReplaceAll(name, `\`, "/")), rank: map[string][3]int{}, covered: map[string]bool{}}
+	ext := strings.ToLower(path.Ext(r.source))
+	switch {
+	case ext == ".xls" || ext == ".et":
+		return nil, fmt.Errorf("%s：不支持旧的 %s 格式，请在 Excel 或 WPS 中另存为 .xlsx 工作簿或 CSV", r.source, ext)
+	case ext == ".xlsx" || bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if err := r.workbook(data); err != nil {
+			return nil, err
+		}
+	default:
+		r.csv(data)
+	}
+	return r.finish()
+}
+
+// A reader reads one workbook or CSV into a draft of the month.
+type reader struct {
+	*layout
+	key         string
+	year, month int
+	source      string // the file's base name
+
+	top     []fieldValue
+	results []*resultDraft
+	named   []listDraft           // the lists of the Lists field: categories
+	rows    map[string][]rowDraft // by the table's key
+	order   map[string][]string   // an indicator's townships in the order the month file had them (meta sheet)
+
+	scaffold string
+	problems diag.List
+	rank     map[string][3]int // a place's sort key: sheet, row, column
+	covered  map[string]bool   // places whose cells' problems are reported one by one
+}
+
+// A value is the text of one cell and where it is.
+type value struct {
+	text string
+	at   string
+}
+
+func (v value) empty() bool { return strings.TrimFunc(v.text, unicode.IsSpace) == "" }
+
+type fieldValue struct {
+	f *site.Field
+	v value
+}
+
+type resultDraft struct {
+	ind      *site.Indicator
+	at       string // the indicator's row
+	fields   []fieldValue
+	scored   bool
+	scoresAt string // the indicator's column of scores
+	scores   []scoreValue
+}
+
+type scoreValue struct {
+	unit *site.Unit
+	v    value
+}
+
+type listDraft struct {
+	name    value
+	entries []value
+}
+
+type rowDraft struct {
+	at     string
+	fields []fieldValue
+}
+
+// place names a cell of a sheet, remembering how it sorts.
+func (r *reader) place(sheet string, col, row int) string {
+	p := at(sheet, col, row)
+	r.rank[p] = [3]int{slices.Index(r.sheets, sheet) + 1, row, col}
+	return p
+}
+
+func (r *reader) problem(at, format string, args ...any) {
+	r.problems.Add(at, 0, 0, format, args...)
+}
+
+// A grid is one sheet's text, row by row, with where each cell is.
+type grid struct {
+	rows  [][]string
+	place func(col, row int) string // col and row from 1
+}
+
+func (g grid) get(col, row int) value {
+	v := value{at: g.place(col, row)}
+	if row >= 1 && row <= len(g.rows) && col >= 1 && col <= len(g.rows[row-1]) {
+		v.text = g.rows[row-1][col-1]
+	}
+	return v
+}
+
+func (r *reader) workbook(data []byte) error {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("%s：无法读取工作簿（%v）；请确认是 .xlsx 文件", r.source, err)
+	}
+	defer f.Close()
+	sheets := map[string]grid{}
+	var missing []string
+	for _, name := range append(r.sheets[1:], metaSheet) {
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			if name != metaSheet {
+				missing = append(missing, "“"+name+"”")
+			}
+			continue
+		}
+		sheets[name] = grid{rows: rows, place: func(col, row int) string { return r.place(name, col, row) }}
+	}
+	if len(missing) > 0 {
+		return diag.List{{File: r.source, Msg: fmt.Sprintf("工作簿缺少工作表%s：请用 tongbao new --xlsx 或 tongbao export 生成的工作簿填写", strings.Join(missing, "、"))}}
+	}
+	if m, ok := sheets[metaSheet]; ok {
+		r.meta(m)
+	}
+	r.overview(sheets[overviewSheet])
+	r.scoreMatrix(sheets[r.scoreSheet])
+	r.resultRows(sheets[r.resultSheet])
+	r.listColumns(sheets[r.listSheet])
+	r.rows = map[string][]rowDraft{}
+	for _, t := range r.tables {
+		r.tableRows(t, sheets[t.Label])
+	}
+	return nil
+}
+
+func (r *reader) meta(g grid) {
+	r.scaffold = strings.TrimSpace(g.get(2, metaScaffoldRow).text)
+	r.order = map[string][]string{}
+	for col := 2; ; col++ {
+		id := g.get(col, metaOrderRow).text
+		if id == "" {
+			return
+		}
+		for row := metaOrderRow + 1; ; row++ {
+			name := g.get(col, row).text
+			if name == "" {
+				break
+			}
+			r.order[id] = append(r.order[id], name)
+		}
+	}
+}
+
+// overview reads the month and the top-level values, each on the row its
+// label heads.
+func (r *reader) overview(g grid) {
+	rows := map[string]int{}
+	for row := 1; row <= len(g.rows); row++ {
+		rows[strings.TrimSpace(g.get(1, row).text)] = row
+	}
+	if row, ok := rows["月份"]; ok {
+		if v := g.get(2, row); strings.TrimSpace(v.text) != r.key {
+			r.problem(v.at, "本工作簿是 %s 的，不是 %s 的：请核对命令中的月份，或换用该月的工作簿", strings.TrimSpace(v.text), r.key)
+		}
+	}
+	for _, f := range r.layout.top {
+		if row, ok := rows[f.Label]; ok {
+			if v := g.get(2, row); !v.empty() {
+				r.top = append(r.top, fieldValue{f, v})
+			}
+		}
+	}
+}
+
+// scoreMatrix reads the townships × indicators scores: a heading row of
+// indicator names (or ids), then optionally a row of ids and one of
+// 本月评分 marks, then a row per township, named in the first column. The
+// workbook's sheet and a CSV are both read here.
+func (r *reader) scoreMatrix(g grid) {
+	idRow, markRow := 0, 0
+	type unitRow struct {
+		row  int
+		unit *site.Unit
+	}
+	var units []unitRow
+	seen := map[*site.Unit]string{} // where each township's row is
+	for row := 2; row <= len(g.rows); row++ {
+		v := g.get(1, row)
+		name, err := site.CleanName(v.text)
+		switch {
+		case name == "指标 id" || strings.EqualFold(name, "id"):
+			idRow = row
+			continue
+		case name == "本月评分":
+			markRow = row
+			continue
+		case name == "":
+			if slices.ContainsFunc(g.rows[row-1], func(s string) bool { return strings.TrimSpace(s) != "" }) {
+				r.problem(v.at, "这一行有得分，却没有%s名称", r.unit)
+			}
+			continue
+		}
+		if err != nil {
+			r.problem(v.at, "%v", err) // and read on, as the name without them
+		}
+		u, err := r.s.Township(name)
+		if err != nil {
+			r.problem(v.at, "%v", err)
+			continue
+		}
+		if first, dup := seen[u]; dup {
+			r.problem(v.at, "“%s”重复（%s 已有）", u.Name, first)
+			continue
+		}
+		seen[u] = v.at
+		units = append(units, unitRow{row, u})
+	}
+	width := 0
+	for _, cells := range g.rows {
+		width = max(width, len(cells))
+	}
+	cols := map[*site.Indicator]string{}
+	needed := map[*site.Unit]bool{} // townships a scored column asks for
+	for col := 2; col <= width; col++ {
+		head := g.get(col, scoreHead)
+		key := strings.TrimSpace(head.text)
+		if idRow > 0 && strings.TrimSpace(g.get(col, idRow).text) != "" {
+			key = strings.TrimSpace(g.get(col, idRow).text)
+		}
+		var filled []value
+		for _, u := range units {
+			if v := g.get(col, u.row); !v.empty() {
+				filled = append(filled, v)
+			}
+		}
+		if key == "" {
+			if len(filled) > 0 {
+				r.problem(head.at, "这一列有得分，却没有指标名称")
+			}
+			continue
+		}
+		ind := r.indicator(key)
+		if ind == nil {
+			r.problem(head.at, "“%s”不是指标的名称或 id", site.Visible(key))
+			continue
+		}
+		if first, dup := cols[ind]; dup {
+			r.problem(head.at, "指标“%s”的得分列重复（%s 已有）", ind.Name, first)
+			continue
+		}
+		cols[ind] = head.at
+		mark := value{at: head.at}
+		if markRow > 0 {
+			mark = g.get(col, markRow)
+		}
+		var scored bool
+		switch m := strings.TrimSpace(mark.text); m {
+		case yes:
+			scored = true
+		case no:
+			for _, v := range filled {
+				r.problem(v.at, "“本月评分”为“否”，此格不应填写；本月要评分请把 %s 改为“是”", mark.at)
+			}
+			continue
+		case "":
+			scored = len(filled) > 0
+		default:
+			r.problem(mark.at, "“本月评分”应为“是”或“否”，而不是“%s”", site.Visible(m))
+			continue
+		}
+		if !scored {
+			continue
+		}
+		rd := r.resultFor(ind)
+		rd.scored, rd.scoresAt = true, head.at
+		applies := map[*site.Unit]bool{}
+		for _, u := range ind.Townships {
+			applies[u] = true
+			needed[u] = true
+		}
+		for _, u := range units {
+			v := g.get(col, u.row)
+			if v.empty() {
+				if applies[u.unit] {
+					r.problem(v.at, "未填写得分（%s，%s）", u.unit.Name, ind.Name)
+					r.covered[head.at] = true
+				}
+				continue
+			}
+			rd.scores = append(rd.scores, scoreValue{u.unit, v})
+		}
+		r.reorder(rd)
+	}
+	for _, u := range r.s.Townships {
+		if _, ok := seen[u]; !ok && needed[u] {
+			r.problem(g.get(1, scoreHead).at, "缺少“%s”这一行（第一列为%s名称）", u.Name, r.unit)
+		}
+	}
+}
+
+// indicator finds an indicator by id or by name.
+func (r *reader) indicator(key string) *site.Indicator {
+	if ind := r.s.Indicator(key); ind != nil {
+		return ind
+	}
+	for _, ind := range r.s.Indicators {
+		if ind.Name == key || strings.TrimSpace(label(ind)) == key {
+			return ind
+		}
+	}
+	return nil
+}
+
+// resultFor returns the draft of ind's result, adding it in document order.
+func (r *reader) resultFor(ind *site.Indicator) *resultDraft {
+	i, found := slices.BinarySearchFunc(r.results, ind.Index, func(rd *resultDraft, n int) int { return cmp.Compare(rd.ind.Index, n) })
+	if !found {
+		r.results = slices.Insert(r.results, i, &resultDraft{ind: ind})
+	}
+	return r.results[i]
+}
+
+// reorder puts rd's scores in the order the month file had them, when the
+// workbook recorded one (the order of a tie's members); the townships it
+// does not name follow in the sheet's order.
+func (r *reader) reorder(rd *resultDraft) {
+	order := r.order[rd.ind.ID]
+	if order == nil {
+		return
+	}
+	pos := func(sv scoreValue) int {
+		if i := slices.Index(order, sv.unit.Name); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	slices.SortStableFunc(rd.scores, func(a, b scoreValue) int { return cmp.Compare(pos(a), pos(b)) })
+}
+
+// resultRows reads a row per indicator: whether the month reports it and
+// the values of its result.
+func (r *reader) resultRows(g grid) {
+	for row := 2; row <= len(g.rows); row++ {
+		idv := g.get(resID, row)
+		id := strings.TrimSpace(idv.text)
+		if id == "" {
+			continue
+		}
+		ind := r.s.Indicator(id)
+		if ind == nil {
+			r.problem(idv.at, "未知指标 id“%s”", site.Visible(id))
+			continue
+		}
+		markV := g.get(resReported, row)
+		var filled []fieldValue
+		for j, f := range r.columns {
+			if v := g.get(resFirst+j, row); !v.empty() {
+				filled = append(filled, fieldValue{f, v})
+			}
+		}
+		_, scored := r.scoredDraft(ind)
+		switch mark := strings.TrimSpace(markV.text); {
+		case mark == yes || scored:
+		case mark == no || mark == "":
+			if len(filled) > 0 {
+				r.problem(filled[0].v.at, "“本月通报”不是“是”，本行不应填写；要列入本月通报请把 %s 改为“是”", markV.at)
+			}
+			continue
+		default:
+			r.problem(markV.at, "“本月通报”应为“是”或“否”，而不是“%s”", site.Visible(mark))
+			continue
+		}
+		rd := r.resultFor(ind)
+		rd.at = r.place(r.resultSheet, resName, row)
+		rd.fields = filled
+	}
+}
+
+func (r *reader) scoredDraft(ind *site.Indicator) (*resultDraft, bool) {
+	for _, rd := range r.results {
+		if rd.ind == ind {
+			return rd, rd.scored
+		}
+	}
+	return nil, false
+}
+
+// listColumns reads the categories: a name on top of each column and the
+// units below it.
+func (r *reader) listColumns(g grid) {
+	width := 0
+	for _, cells := range g.rows {
+		width = max(width, len(cells))
+	}
+	names := map[string]string{}
+	for col := 2; col <= width; col++ {
+		head := g.get(col, 1)
+		name, err := site.CleanName(head.text)
+		if err != nil {
+			r.problem(head.at, "%v", err)
+		}
+		var entries []value
+		for row := 2; row <= len(g.rows); row++ {
+			v := g.get(col, row)
+			if v.empty() {
+				continue
+			}
+			n, err := site.CleanName(v.text)
+			if err != nil {
+				r.problem(v.at, "%v", err)
+			}
+			entries = append(entries, value{n, v.at})
+		}
+		switch first, dup := names[name]; {
+		case name == "" && len(entries) > 0:
+			r.problem(head.at, "这一列列出了单位，却没有类别名称")
+		case name == "":
+		case dup:
+			r.problem(head.at, "类别“%s”重复（%s 已有）", name, first)
+		default:
+			names[name] = head.at
+			r.named = append(r.named, listDraft{value{name, head.at}, entries})
+		}
+	}
+}
+
+// tableRows reads an array of tables: a row per entry, its columns found
+// by their headings; empty rows are skipped.
+func (r *reader) tableRows(t *site.Field, g grid) {
+	cols := map[int]*site.Field{}
+	for col := 1; col <= len(t.Fields)+10; col++ {
+		h := strings.TrimSpace(g.get(col, 1).text)
+		for i := range t.Fields {
+			if t.Fields[i].Label == h {
+				cols[col] = &t.Fields[i]
+			}
+		}
+	}
+	for row := 2; row <= len(g.rows); row++ {
+		rd := rowDraft{at: g.get(1, row).at}
+		for col := 1; col <= len(g.rows[row-1]); col++ {
+			if v := g.get(col, row); !v.empty() {
+				f := cols[col]
+				if f == nil {
+					r.problem(v.at, "这一列没有（可识别的）表头，内容无法导入")
+					continue
+				}
+				rd.fields = append(rd.fields, fieldValue{f, v})
+			}
+		}
+		if len(rd.fields) > 0 {
+			r.rows[t.Key] = append(r.rows[t.Key], rd)
+		}
+	}
+}
+
+// finish writes the month file, checks it with the loader's rules and
+// returns it, or every problem found.
+func (r *reader) finish() (*Month, error) {
+	text, places, results, scores := r.monthFile()
+	_, err := r.s.ParseMonth(fmt.Sprintf("data/%s.toml", r.key), text, func(path string) string { return places[path] })
+	var l diag.List
+	if err != nil && !errors.As(err, &l) {
+		return nil, err
+	}
+	for _, d := range l {
+		if !r.covered[d.File] {
+			r.problems = append(r.problems, d)
+		}
+	}
+	if len(r.problems) > 0 {
+		return nil, r.sorted()
+	}
+	return &Month{TOML: text, Scaffold: r.scaffold, Results: results, Scores: scores}, nil
+}
+
+// sorted orders the problems as the workbook shows the cells: sheet by
+// sheet, row by row; what has no cell comes last.
+func (r *reader) sorted() diag.List {
+	l := slices.Clone(r.problems)
+	slices.SortStableFunc(l, func(a, b diag.Diagnostic) int {
+		ka, oka := r.rank[a.File]
+		kb, okb := r.rank[b.File]
+		if oka != okb {
+			if oka {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(ka[0], kb[0]), cmp.Compare(ka[1], kb[1]), cmp.Compare(ka[2], kb[2]),
+			strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+	})
+	return slices.Compact(l)
+}

@@ -1,0 +1,160 @@
+package sheet
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"tongbao/internal/site"
+)
+
+// monthFile writes what was read as a month file, through the format's
+// Writer in the style `tongbao new` writes, and returns where each TOML
+// path's value was typed. A value that cannot be written as its kind is
+// reported at its cell and left out.
+func (r *reader) monthFile() (text []byte, places map[string]string, results, scores int) {
+	w := site.NewWriter(site.MonthFile)
+	places = map[string]string{}
+	label := fmt.Sprintf("%d年%d月", r.year, r.month)
+	w.Comment(fmt.Sprintf("%s的考核结果。由 tongbao import 从 %s 导入。", label, r.source))
+	w.Comment("可以改好原表后再次导入（--force 覆盖本文件），也可以直接修改本文件。")
+	if len(r.top) > 0 {
+		w.Line("")
+	}
+	for _, fv := range r.top {
+		r.value(w, places, "", fv, 11)
+	}
+	for k, rd := range r.results {
+		path := fmt.Sprintf("%s.%d", r.result.Key, k)
+		places[path] = cmp.Or(rd.at, rd.scoresAt)
+		width := 0
+		for _, fv := range rd.fields {
+			width = max(width, len(fv.f.Key))
+		}
+		w.Line("")
+		w.Tables(r.result.Key)
+		w.Value(r.result.Key+".indicator", width, rd.ind.ID, rd.ind.Name)
+		results++
+		for _, fv := range rd.fields {
+			r.value(w, places, path, fv, width)
+		}
+		if !rd.scored {
+			continue
+		}
+		spath := r.result.Key + "." + r.scores.Key
+		places[path+"."+r.scores.Key] = rd.scoresAt
+		w.Table(spath, "")
+		for _, sv := range rd.scores {
+			v, err := site.ParseScore(sv.v.text)
+			if err != nil {
+				r.problem(sv.v.at, "%v", err) // written as 0: reported once, not as missing too
+			}
+			w.Entry(spath, sv.unit.Name, decimal(v, rd.ind.Decimals))
+			places[path+"."+r.scores.Key+"."+sv.unit.Name] = sv.v.at
+			scores++
+		}
+	}
+	if len(r.named) > 0 {
+		w.Line("")
+		w.Table(r.lists.Key, "")
+		places[r.lists.Key] = r.place(r.listSheet, 1, 1)
+		for _, l := range r.named {
+			names := make([]string, len(l.entries))
+			for i, e := range l.entries {
+				names[i] = e.text
+				places[fmt.Sprintf("%s.%s.%d", r.lists.Key, l.name.text, i)] = e.at
+			}
+			places[r.lists.Key+"."+l.name.text] = l.name.at
+			w.Entry(r.lists.Key, l.name.text, names)
+		}
+	}
+	for _, t := range r.tables {
+		for j, row := range r.rows[t.Key] {
+			path := fmt.Sprintf("%s.%d", t.Key, j)
+			places[path] = row.at
+			width := 0
+			for _, fv := range row.fields {
+				width = max(width, len(fv.f.Key))
+			}
+			w.Line("")
+			w.Tables(t.Key)
+			for _, fv := range row.fields {
+				r.value(w, places, path, fv, width)
+			}
+		}
+	}
+	return []byte(w.String()), places, results, scores
+}
+
+// value writes one field's value as its kind, key padded to width, and
+// places it; parent is the TOML path of its table ("" at the top).
+func (r *reader) value(w *site.Writer, places map[string]string, parent string, fv fieldValue, width int) {
+	v, err := typed(fv.f, fv.v.text)
+	if err != nil {
+		r.problem(fv.v.at, "%s：%v", fv.f.Label, err)
+	}
+	if v == nil {
+		return
+	}
+	formatPath := fv.f.Key
+	path := fv.f.Key
+	if parent != "" {
+		formatPath = parent[:strings.IndexByte(parent, '.')] + "." + fv.f.Key
+		path = parent + "." + fv.f.Key
+	}
+	w.Value(formatPath, width, v, "")
+	places[path] = fv.v.at
+}
+
+// typed reads a cell's text as the field's kind: nil when it says nothing
+// (an empty cell, a flag that is not set). Along with an error it returns
+// a stand-in of the kind, so that the value, reported once, is not
+// reported missing as well.
+func typed(f *site.Field, text string) (any, error) {
+	t := strings.TrimFunc(text, unicode.IsSpace)
+	switch f.Kind {
+	case site.Text:
+		return t, nil
+	case site.UnitRef, site.IndicatorRef:
+		return site.CleanName(text)
+	case site.Rank, site.Integer:
+		v, err := site.ParseScore(text)
+		if err == nil && (v != math.Trunc(v) || math.Abs(v) > math.MaxInt32) {
+			err = fmt.Errorf("应为整数，而不是 %s", strconv.FormatFloat(v, 'f', -1, 64))
+		}
+		if err != nil {
+			return 1, err
+		}
+		return int(v), nil
+	case site.Number:
+		v, err := site.ParseScore(text)
+		return decimal(v, 1), err
+	case site.Flag:
+		switch strings.ToLower(t) {
+		case yes, "true", "1", "√", "✓", "并列":
+			return true, nil
+		case no, "false", "0", "":
+			return nil, nil
+		}
+		return nil, fmt.Errorf("应为“是”或留空，而不是“%s”", site.Visible(text))
+	}
+	panic(fmt.Sprintf("sheet: field %s of kind %d in a cell", f.Key, f.Kind))
+}
+
+// decimal writes v with at least decimals places (one at least, so that
+// TOML reads a float), and more when v has them: 98.4 with 2 is "98.40",
+// 95.555 with 2 stays "95.555".
+func decimal(v float64, decimals int) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	places := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		places = len(s) - i - 1
+	}
+	if places < max(decimals, 1) {
+		return strconv.FormatFloat(v, 'f', max(decimals, 1), 64)
+	}
+	return s
+}

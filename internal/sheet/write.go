@@ -1,0 +1,725 @@
+package sheet
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"tongbao/internal/site"
+)
+
+// Blank returns the fill-in workbook of month key ("2023-03"), following
+// the month before it (prev, nil when there is none) as `tongbao new`
+// does: the indicators prev reports (every one when prev is nil), scored
+// by township where prev had scores, its peer labels and its categories
+// carried forward, every value to fill left empty. scaffold is the month
+// file `new` wrote beside the workbook: import may replace that file, as
+// long as nobody changed it, without being told to.
+func Blank(s *site.Site, key string, prev *site.Month, scaffold []byte) ([]byte, error) {
+	year, month, ok := parseKey(key)
+	if !ok {
+		return nil, fmt.Errorf("月份“%s”格式不对，应为 YYYY-MM", key)
+	}
+	m := &site.Month{Key: key, Year: year, Month: month, Period: fmt.Sprintf("%d月", month)}
+	scored := map[*site.Indicator]bool{}
+	rk := s.Config.Ranking
+	for _, ind := range s.Indicators {
+		r := &site.Result{Indicator: ind, DistrictLabel: s.Config.Terms.Peer, DistrictUnits: rk.DistrictUnits}
+		if prev != nil {
+			p := prev.Result(ind.ID)
+			if p == nil {
+				continue
+			}
+			r.DistrictLabel, r.DistrictUnits = p.DistrictLabel, p.DistrictUnits
+		}
+		scored[ind] = ind.Townships != nil && (prev == nil || len(prev.Result(ind.ID).Scores) > 0)
+		m.Results = append(m.Results, r)
+	}
+	if prev != nil {
+		m.Categories = prev.Categories
+	}
+	sum := sha256Hex(scaffold)
+	return write(s, m, func(r *site.Result) bool { return scored[r.Indicator] }, sum)
+}
+
+// Export returns month m of s as a workbook in the fill-in layout, every
+// value in its cell: importing it gives m back.
+func Export(s *site.Site, m *site.Month) ([]byte, error) {
+	return write(s, m, func(r *site.Result) bool { return len(r.Scores) > 0 }, "")
+}
+
+// A book is the workbook being written. Nearly every excelize call returns
+// an error that only a mistake in this package can cause (a bad cell name,
+// a sheet that does not exist); the first is kept and returned at the end.
+type book struct {
+	*layout
+	f     *excelize.File
+	err   error
+	style struct{ title, head, headInput, label, input, text, na, note, mark int }
+	m     *site.Month
+	res   map[*site.Indicator]*site.Result // m's results: a Month made here has no index of its own
+
+	border      []excelize.Border
+	scoreStyles map[int]int // by decimals
+}
+
+func (b *book) check(err error) {
+	if b.err == nil && err != nil {
+		b.err = err
+	}
+}
+
+func (b *book) set(sheet string, col, row int, v any, style int) {
+	c := cell(col, row)
+	if v != nil {
+		b.check(b.f.SetCellValue(sheet, c, v))
+	}
+	b.check(b.f.SetCellStyle(sheet, c, c, style))
+}
+
+func (b *book) width(sheet string, col int, w float64) {
+	name, _ := excelize.ColumnNumberToName(col)
+	b.check(b.f.SetColWidth(sheet, name, name, w))
+}
+
+// note attaches a comment to a heading: the help of its field.
+func (b *book) note(sheet string, col, row int, text string) {
+	b.check(b.f.AddComment(sheet, excelize.Comment{
+		Cell: cell(col, row), Author: "tongbao", Width: 240, Height: 110,
+		Paragraph: []excelize.RichTextRun{{Text: text}},
+	}))
+}
+
+// freeze keeps the rows above and the columns left of (col, row) in view.
+func (b *book) freeze(sheet string, col, row int) {
+	b.check(b.f.SetPanes(sheet, &excelize.Panes{
+		Freeze: true, XSplit: col - 1, YSplit: row - 1, TopLeftCell: cell(col, row), ActivePane: "bottomRight",
+	}))
+}
+
+// protect locks every cell but the ones styled as input. There is no
+// password: protection keeps headings and names from being changed by
+// mistake, and 审阅 › 撤销工作表保护 lifts it.
+func (b *book) protect(sheet string) {
+	b.check(b.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
+		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
+	}))
+	// Printed on A4 across, as wide as the page: an office checks a
+	// filled workbook on paper.
+	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
+	}))
+	b.check(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}))
+}
+
+// printTitles repeats rows 1 to rows on every printed page.
+func (b *book) printTitles(sheet string, rows int) {
+	b.check(b.f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, rows), Scope: sheet,
+	}))
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// validate adds the checks a spreadsheet makes while staff type, for a
+// field's kind, to the cells of ref ("B4:B15"); the help shows when one
+// is selected.
+func (b *book) validate(sheet, ref string, f *site.Field) {
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(ref)
+	var msg string
+	switch f.Kind {
+	case site.Rank:
+		b.check(dv.SetRange(1, 999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
+		msg = "应填名次：正整数"
+	case site.Integer:
+		b.check(dv.SetRange(0, 2147483647, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
+		msg = "应填整数"
+	case site.Number, site.Scores:
+		b.check(dv.SetRange(-1e9, 1e9, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
+		msg = "应填数，如 95 或 87.5"
+	case site.Flag:
+		b.check(dv.SetDropList([]string{yes, no}))
+		msg = "请选“是”或留空"
+	case site.UnitRef:
+		dv.SetSqrefDropList(b.unitList())
+		msg = "请从列表中选择单位"
+	}
+	if len(f.Help) < 250 {
+		dv.SetInput(f.Label, f.Help)
+	}
+	if msg != "" {
+		dv.SetError(excelize.DataValidationErrorStyleStop, f.Label, msg)
+	}
+	if dv.Type != "" || dv.ShowInputMessage {
+		b.check(b.f.AddDataValidation(sheet, dv))
+	}
+}
+
+// dropList offers the cells of ref a choice among the names in column
+// col of the hidden lists sheet.
+func (b *book) dropList(sheet, ref string, col, n int, title, msg string) {
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(ref)
+	dv.SetSqrefDropList(listRange(col, n))
+	dv.SetError(excelize.DataValidationErrorStyleStop, title, msg)
+	b.check(b.f.AddDataValidation(sheet, dv))
+}
+
+// The hidden lists sheet's columns.
+const (
+	namesTownships   = 1
+	namesDepartments = 2
+	namesUnits       = 3 // townships, then departments
+)
+
+func listRange(col, n int) string {
+	first, _ := excelize.CoordinatesToCellName(col, 2, true)
+	last, _ := excelize.CoordinatesToCellName(col, max(n, 1)+1, true)
+	return "'" + listsSheet + "'!" + first + ":" + last
+}
+
+func (b *book) unitList() string {
+	return listRange(namesUnits, len(b.s.Townships)+len(b.s.Departments))
+}
+
+func write(s *site.Site, m *site.Month, scored func(*site.Result) bool, scaffold string) ([]byte, error) {
+	b := &book{layout: newLayout(s), f: excelize.NewFile(), m: m, res: map[*site.Indicator]*site.Result{}}
+	for _, r := range m.Results {
+		b.res[r.Indicator] = r
+	}
+	defer b.f.Close()
+	b.styles()
+	b.check(b.f.SetSheetName("Sheet1", readmeSheet))
+	for _, name := range append(b.sheets[1:], listsSheet, metaSheet) {
+		_, err := b.f.NewSheet(name)
+		b.check(err)
+	}
+	b.readme()
+	b.overview()
+	b.scoreSheetOf(scored)
+	b.resultSheetOf(scored)
+	b.listSheetOf()
+	for _, t := range b.tables {
+		b.tableSheet(t)
+	}
+	b.names()
+	b.meta(scaffold)
+	for _, name := range []string{listsSheet, metaSheet} {
+		b.check(b.f.SetSheetVisible(name, false))
+	}
+	idx, err := b.f.GetSheetIndex(b.scoreSheet)
+	b.check(err)
+	b.f.SetActiveSheet(idx)
+	b.check(b.f.SetDocProps(&excelize.DocProperties{
+		Creator: "tongbao", Title: m.Label() + "考核数据", Language: "zh-CN",
+		Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z", // fixed: the same month gives the same bytes
+	}))
+	if b.err != nil {
+		return nil, fmt.Errorf("生成工作簿：%w", b.err)
+	}
+	var out bytes.Buffer
+	if _, err := b.f.WriteTo(&out); err != nil {
+		return nil, fmt.Errorf("生成工作簿：%w", err)
+	}
+	return out.Bytes(), nil
+}
+
+func (b *book) styles() {
+	border := []excelize.Border{
+		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
+	}
+	b.border, b.scoreStyles = border, map[int]int{}
+	locked := &excelize.Protection{Locked: true}
+	open := &excelize.Protection{Locked: false}
+	solid := func(color string) excelize.Fill {
+		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+	}
+	mk := func(st *excelize.Style) int {
+		id, err := b.f.NewStyle(st)
+		b.check(err)
+		return id
+	}
+	middle := &excelize.Alignment{Vertical: "center", WrapText: true}
+	b.style.title = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}, Protection: locked})
+	b.style.head = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: solid("DDEBF7"), Border: border,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, Protection: locked})
+	b.style.headInput = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: solid("DDEBF7"), Border: border,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, NumFmt: 49, Protection: open})
+	b.style.label = mk(&excelize.Style{Fill: solid("F2F2F2"), Border: border, Alignment: middle, Protection: locked})
+	b.style.input = mk(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "center"}, Protection: open})
+	b.style.text = mk(&excelize.Style{Border: border, Alignment: middle, NumFmt: 49, Protection: open}) // 49: text, so 1-2月 stays text
+	b.style.mark = mk(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Protection: open})
+	b.style.na = mk(&excelize.Style{Fill: solid("BFBFBF"), Border: border, Protection: locked})
+	b.style.note = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Protection: locked})
+}
+
+// scoreStyle is the style of a score cell of an indicator compared at
+// decimals places: shown with that many, and more when a score has them
+// (95.555 is not shown as 95.56).
+func (b *book) scoreStyle(decimals int) int {
+	if decimals < 1 {
+		return b.style.input
+	}
+	if id, ok := b.scoreStyles[decimals]; ok {
+		return id
+	}
+	id, err := b.f.NewStyle(&excelize.Style{Border: b.border, Alignment: &excelize.Alignment{Vertical: "center"},
+		CustomNumFmt: ptr("0." + strings.Repeat("0", decimals) + "####"), Protection: &excelize.Protection{Locked: false}})
+	b.check(err)
+	b.scoreStyles[decimals] = id
+	return id
+}
+
+// inputStyle is the style of a cell staff fill with a value of f's kind.
+func (b *book) inputStyle(f *site.Field) int {
+	if f.Kind == site.Text {
+		return b.style.text
+	}
+	return b.style.input
+}
+
+func (b *book) readme() {
+	sh := readmeSheet
+	b.set(sh, 1, 1, b.s.Config.Title+" · "+b.m.Label()+"考核数据填报表", b.style.title)
+	b.check(b.f.MergeCell(sh, cell(1, 1), cell(4, 1)))
+	b.check(b.f.SetRowHeight(sh, 1, 28))
+	lines := []string{
+		"填写方法：白色格子填写，灰色格子不填（该单位不参与这一指标）。表头和名称已锁定（工作表保护，没有密码）。",
+		fmt.Sprintf("「%s」：每个指标一列，每个%s一行。第%d行“本月评分”为“是”的指标，每个白色格子都要填得分；为“否”的不填。", b.scoreSheet, b.unit, scoreMarks),
+		fmt.Sprintf("「%s」：每个指标一行。“本月通报”为“是”的指标列入本月通报，并填写其名次和进展。", b.resultSheet),
+		fmt.Sprintf("「%s」：第1行写类别名称，其下列出该类的单位；列出时每个单位恰好列入一类。", b.listSheet),
+		"加减分、奖励、约谈：按需逐行填写，空行不计。",
+		"得分可填整数或小数；全角数字和首尾空格会自动纠正，“95%”“95分”之类会被指出。",
+		fmt.Sprintf("填好后运行：tongbao import %s 本文件.xlsx。有问题时逐格指出（如 %s!C7），什么也不写入；改正后再导入即可。", b.m.Key, b.scoreSheet),
+	}
+	for i, l := range lines {
+		b.set(sh, 1, 3+i, l, b.style.note)
+		b.check(b.f.MergeCell(sh, cell(1, 3+i), cell(4, 3+i)))
+		b.check(b.f.SetRowHeight(sh, 3+i, 30))
+	}
+	row := 4 + len(lines)
+	for c, h := range []string{"工作表", "栏目", "键（月份文件中）", "说明"} {
+		b.set(sh, c+1, row, h, b.style.head)
+	}
+	add := func(sheet string, f *site.Field, key string) {
+		row++
+		b.set(sh, 1, row, sheet, b.style.label)
+		b.set(sh, 2, row, f.Label, b.style.label)
+		b.set(sh, 3, row, key, b.style.label)
+		b.set(sh, 4, row, f.Help, b.style.label)
+	}
+	for _, f := range b.top {
+		add(overviewSheet, f, f.Key)
+	}
+	add(b.scoreSheet, b.scores, b.result.Key+"."+b.scores.Key)
+	for _, f := range b.columns {
+		add(b.resultSheet, f, b.result.Key+"."+f.Key)
+	}
+	add(b.listSheet, b.lists, b.lists.Key)
+	for _, t := range b.tables {
+		for i := range t.Fields {
+			add(t.Label, &t.Fields[i], t.Key+"."+t.Fields[i].Key)
+		}
+	}
+	b.width(sh, 1, 14)
+	b.width(sh, 2, 16)
+	b.width(sh, 3, 22)
+	b.width(sh, 4, 70)
+	b.protect(sh)
+}
+
+// overview writes the month and the top-level values, a row each.
+func (b *book) overview() {
+	sh := overviewSheet
+	for c, h := range []string{"项目", "填写", "说明"} {
+		b.set(sh, c+1, 1, h, b.style.head)
+	}
+	b.set(sh, 1, 2, "月份", b.style.label)
+	b.set(sh, 2, 2, b.m.Key, b.style.label)
+	b.set(sh, 3, 2, "本工作簿所填的月份；导入时须与命令中的月份一致", b.style.label)
+	for i, f := range b.top {
+		row := 3 + i
+		b.set(sh, 1, row, f.Label, b.style.label)
+		b.set(sh, 2, row, topValue(b.m, f.Key), b.inputStyle(f))
+		b.set(sh, 3, row, f.Help, b.style.label)
+		b.validate(sh, cell(2, row), f)
+	}
+	b.width(sh, 1, 16)
+	b.width(sh, 2, 16)
+	b.width(sh, 3, 60)
+	b.protect(sh)
+}
+
+// scoreSheetOf writes the townships × indicators matrix.
+func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
+	sh := b.scoreSheet
+	b.set(sh, 1, scoreHead, b.unit, b.style.head)
+	b.set(sh, 1, scoreIDs, "指标 id", b.style.label)
+	b.set(sh, 1, scoreMarks, "本月评分", b.style.label)
+	b.note(sh, 1, scoreMarks, "“是”：本月按"+b.unit+"评分，该列每个白色格子都要填；“否”：本月不评分，该列不填。")
+	for i, u := range b.s.Townships {
+		b.set(sh, 1, scoreFirst+i, u.Name, b.style.label)
+	}
+	last := scoreFirst + len(b.s.Townships) - 1
+	for j, ind := range b.scored {
+		col := scoreFirstC + j
+		b.set(sh, col, scoreHead, ind.Name, b.style.head)
+		b.note(sh, col, scoreHead, fmt.Sprintf("%s\n%s，按%d位小数比较名次。\n%s", ind.Name, lowHigh(ind), ind.Decimals, help(b.scores)))
+		b.set(sh, col, scoreIDs, ind.ID, b.style.label)
+		r := b.res[ind]
+		mark := no
+		if r != nil && scored(r) {
+			mark = yes
+		}
+		b.set(sh, col, scoreMarks, mark, b.style.mark)
+		values := map[*site.Unit]float64{}
+		if r != nil {
+			for _, sc := range r.Scores {
+				values[sc.Unit] = sc.Value
+			}
+		}
+		applies := map[*site.Unit]bool{}
+		for _, u := range ind.Townships {
+			applies[u] = true
+		}
+		input := b.scoreStyle(ind.Decimals)
+		for i, u := range b.s.Townships {
+			style := b.style.na
+			if applies[u] {
+				style = input
+			}
+			var v any
+			if x, ok := values[u]; ok {
+				v = x
+			}
+			b.set(sh, col, scoreFirst+i, v, style)
+		}
+		b.width(sh, col, 11)
+	}
+	lastCol := scoreFirstC + len(b.scored) - 1
+	if len(b.scored) > 0 {
+		b.validate(sh, cell(scoreFirstC, scoreFirst)+":"+cell(lastCol, last), b.scores)
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(cell(scoreFirstC, scoreMarks) + ":" + cell(lastCol, scoreMarks))
+		b.check(dv.SetDropList([]string{yes, no}))
+		b.check(b.f.AddDataValidation(sh, dv))
+	}
+	b.check(b.f.SetRowVisible(sh, scoreIDs, false))
+	b.check(b.f.SetRowHeight(sh, scoreHead, 64))
+	b.width(sh, 1, 14)
+	b.freeze(sh, scoreFirstC, scoreFirst)
+	b.printTitles(sh, scoreMarks)
+	b.protect(sh)
+}
+
+// resultSheetOf writes a row per indicator: whether the month reports it,
+// and every field of its result but the scores.
+func (b *book) resultSheetOf(scored func(*site.Result) bool) {
+	sh := b.resultSheet
+	heads := []string{"板块", "指标", "指标 id", "本月通报"}
+	for c, h := range heads {
+		b.set(sh, c+1, 1, h, b.style.head)
+	}
+	b.note(sh, resReported, 1, "“是”：本月通报列入该指标，并填写其名次和进展；“否”或留空：本月不列入（本月评分为“是”的指标总是列入）。")
+	for i, f := range b.columns {
+		b.set(sh, resFirst+i, 1, f.Label, b.style.head)
+		b.note(sh, resFirst+i, 1, help(f))
+	}
+	for i, ind := range b.s.Indicators {
+		row := 2 + i
+		b.set(sh, resSection, row, ind.Section, b.style.label)
+		b.set(sh, resName, row, label(ind), b.style.label)
+		b.set(sh, resID, row, ind.ID, b.style.label)
+		r := b.res[ind]
+		mark := no
+		if r != nil {
+			mark = yes
+		}
+		b.set(sh, resReported, row, mark, b.style.mark)
+		lines := textLines(label(ind), nameWidth)
+		for j, f := range b.columns {
+			var v any
+			if r != nil {
+				v = resultValue(r, f.Key, b.s.Config)
+			}
+			b.set(sh, resFirst+j, row, v, b.inputStyle(f))
+			if text, ok := v.(string); ok {
+				lines = max(lines, textLines(text, columnWidth(f)))
+			}
+		}
+		if lines > 1 {
+			b.check(b.f.SetRowHeight(sh, row, 15*float64(lines)))
+		}
+	}
+	last := 1 + len(b.s.Indicators)
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(cell(resReported, 2) + ":" + cell(resReported, last))
+	b.check(dv.SetDropList([]string{yes, no}))
+	b.check(b.f.AddDataValidation(sh, dv))
+	for j, f := range b.columns {
+		b.validate(sh, cell(resFirst+j, 2)+":"+cell(resFirst+j, last), f)
+		b.width(sh, resFirst+j, columnWidth(f))
+	}
+	b.width(sh, resSection, 9)
+	b.width(sh, resName, nameWidth)
+	b.width(sh, resReported, 9)
+	id, _ := excelize.ColumnNumberToName(resID)
+	b.check(b.f.SetColVisible(sh, id, false))
+	b.check(b.f.SetRowHeight(sh, 1, 32))
+	b.freeze(sh, resReported, 2)
+	b.printTitles(sh, 1)
+	b.protect(sh)
+}
+
+// nameWidth is the width of the results sheet's column of indicators.
+const nameWidth = 34
+
+// columnWidth is the width of a result field's column: the progress text
+// gets the room of a paragraph.
+func columnWidth(f *site.Field) float64 {
+	switch {
+	case f.Key == "progress":
+		return 60
+	case f.Kind == site.Text:
+		return 14
+	}
+	return 9
+}
+
+// textLines estimates how many lines text takes in a column of width
+// characters, a Chinese character counting two: the height its row needs,
+// which spreadsheets do not all work out by themselves.
+func textLines(text string, width float64) int {
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		w := 0
+		for _, r := range para {
+			w++
+			if r >= 0x1100 {
+				w++
+			}
+		}
+		lines += max(1, int(math.Ceil(float64(w)/(width-2))))
+	}
+	return lines
+}
+
+// listSheetOf writes the categories: a column per category, its name on
+// top and its units below, with room for more.
+func (b *book) listSheetOf() {
+	sh := b.listSheet
+	cats := b.m.Categories
+	cols := max(len(cats)+2, 5)
+	rows := max(len(b.s.Departments), 10)
+	b.set(sh, 1, 1, "类别名称", b.style.head)
+	b.note(sh, 1, 1, help(b.lists))
+	for i := 1; i <= rows; i++ {
+		b.set(sh, 1, 1+i, i, b.style.label)
+	}
+	for c := 0; c < cols; c++ {
+		var name any
+		var units []*site.Unit
+		if c < len(cats) {
+			name, units = cats[c].Name, cats[c].Units
+		}
+		b.set(sh, 2+c, 1, name, b.style.headInput)
+		for i := 0; i < rows; i++ {
+			var v any
+			if i < len(units) {
+				v = units[i].Name
+			}
+			b.set(sh, 2+c, 2+i, v, b.style.input)
+		}
+		b.width(sh, 2+c, 26)
+	}
+	b.dropList(sh, cell(2, 2)+":"+cell(1+cols, 1+rows), namesDepartments, len(b.s.Departments), b.lists.Label, "请从列表中选择单位")
+	b.width(sh, 1, 9)
+	b.freeze(sh, 2, 2)
+	b.protect(sh)
+}
+
+// tableSheet writes an array of tables (adjustment, reward, interview): a
+// row per entry, a column per field, with empty rows to add more.
+func (b *book) tableSheet(t *site.Field) {
+	sh := t.Label
+	entries := tableValues(b.m, t.Key)
+	rows := max(len(entries)+10, 20)
+	for j := range t.Fields {
+		f := &t.Fields[j]
+		b.set(sh, 1+j, 1, f.Label, b.style.head)
+		b.note(sh, 1+j, 1, help(f))
+		for i := 0; i < rows; i++ {
+			var v any
+			if i < len(entries) {
+				v = entries[i][f.Key]
+			}
+			b.set(sh, 1+j, 2+i, v, b.inputStyle(f))
+		}
+		b.validate(sh, cell(1+j, 2)+":"+cell(1+j, 1+rows), f)
+		w := 12.0
+		switch f.Kind {
+		case site.Text:
+			w = 30
+		case site.UnitRef:
+			w = 22
+		}
+		b.width(sh, 1+j, w)
+	}
+	b.freeze(sh, 1, 2)
+	b.protect(sh)
+}
+
+// names writes the hidden sheet the drop-down lists read.
+func (b *book) names() {
+	sh := listsSheet
+	b.set(sh, namesTownships, 1, b.unit, b.style.head)
+	b.set(sh, namesDepartments, 1, "其他单位", b.style.head)
+	b.set(sh, namesUnits, 1, "全部单位", b.style.head)
+	for i, u := range b.s.Townships {
+		b.set(sh, namesTownships, 2+i, u.Name, b.style.label)
+		b.set(sh, namesUnits, 2+i, u.Name, b.style.label)
+	}
+	for i, u := range b.s.Departments {
+		b.set(sh, namesDepartments, 2+i, u.Name, b.style.label)
+		b.set(sh, namesUnits, 2+len(b.s.Townships)+i, u.Name, b.style.label)
+	}
+	b.protect(sh)
+}
+
+// The hidden meta sheet: the scaffold's checksum, and each indicator's
+// scores in the order the month file wrote them when that is not the
+// sheet's order (the order of a tie's members, DESIGN §5.1).
+const (
+	metaScaffoldRow = 1
+	metaOrderRow    = 3 // ids; the townships in order below
+)
+
+func (b *book) meta(scaffold string) {
+	sh := metaSheet
+	b.set(sh, 1, metaScaffoldRow, "底稿", b.style.label)
+	b.set(sh, 2, metaScaffoldRow, scaffold, b.style.label)
+	b.set(sh, 1, metaOrderRow, "得分顺序", b.style.label)
+	col := 2
+	for _, ind := range b.scored {
+		r := b.res[ind]
+		if r == nil || inSheetOrder(r.Scores) {
+			continue
+		}
+		b.set(sh, col, metaOrderRow, ind.ID, b.style.label)
+		for i, sc := range r.Scores {
+			b.set(sh, col, metaOrderRow+1+i, sc.Unit.Name, b.style.label)
+		}
+		col++
+	}
+	b.protect(sh)
+}
+
+// inSheetOrder reports whether scores are in units.toml order, the order
+// of the scores sheet's rows.
+func inSheetOrder(scores []site.Score) bool {
+	return slices.IsSortedFunc(scores, func(a, b site.Score) int { return cmp.Compare(a.Unit.Index, b.Unit.Index) })
+}
+
+// topValue is a top-level value of m as its cell shows it; nil for none.
+func topValue(m *site.Month, key string) any {
+	switch key {
+	case "period":
+		return m.Period
+	case "overallCity":
+		return rankCell(m.OverallCity)
+	}
+	panic("sheet: no value for month key " + key)
+}
+
+// resultValue is a value of r as its cell shows it; nil for none. A peer
+// label and size that are the site's own are left out, as a month file
+// leaves them out.
+func resultValue(r *site.Result, key string, c site.Config) any {
+	switch key {
+	case "city":
+		return rankCell(r.City)
+	case "cityTie":
+		return flagCell(r.CityTie)
+	case "district":
+		return rankCell(r.District)
+	case "districtTie":
+		return flagCell(r.DistrictTie)
+	case "districtLabel":
+		if r.DistrictLabel != c.Terms.Peer {
+			return r.DistrictLabel
+		}
+		return nil
+	case "districtUnits":
+		if r.DistrictUnits != c.Ranking.DistrictUnits {
+			return r.DistrictUnits
+		}
+		return nil
+	case "progress":
+		return r.Progress
+	}
+	panic("sheet: no value for result key " + key)
+}
+
+// tableValues are the entries of one array of tables of m, each a value
+// by key.
+func tableValues(m *site.Month, key string) []map[string]any {
+	var out []map[string]any
+	switch key {
+	case "adjustment":
+		for _, a := range m.Adjustments {
+			out = append(out, map[string]any{"township": a.Unit.Name, "points": a.Points, "reason": a.Reason})
+		}
+	case "reward":
+		for _, r := range m.Rewards {
+			out = append(out, map[string]any{"unit": r.Unit.Name, "amount": r.Amount, "reason": r.Reason})
+		}
+	case "interview":
+		for _, iv := range m.Interviews {
+			out = append(out, map[string]any{"unit": iv.Unit.Name, "who": iv.Who, "kind": iv.Kind, "reason": iv.Reason})
+		}
+	default:
+		panic("sheet: no values for " + key)
+	}
+	return out
+}
+
+func rankCell(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+func flagCell(b bool) any {
+	if b {
+		return yes
+	}
+	return nil
+}
+
+func parseKey(key string) (year, month int, ok bool) {
+	if len(key) != 7 || key[4] != '-' {
+		return 0, 0, false
+	}
+	year, err1 := strconv.Atoi(key[:4])
+	month, err2 := strconv.Atoi(key[5:])
+	return year, month, err1 == nil && err2 == nil && month >= 1 && month <= 12
+}
+
+func sha256Hex(b []byte) string {
+	if b == nil {
+		return ""
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}

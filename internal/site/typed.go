@@ -1,0 +1,147 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// This file reads values as staff type them — into a spreadsheet cell, or
+// quoted in a TOML file — where what looks right on screen is not always
+// what the bytes say: digits typed with a Chinese input method are
+// full-width, a pasted cell brings spaces or a zero-width space along.
+
+// ParseScore reads a number as staff type it. Surrounding spaces (ASCII,
+// full-width, no-break, zero-width) are dropped; full-width digits, point,
+// signs and commas (０-９ ． ＋ － ，) count as their ASCII forms; commas
+// may group thousands (1,234.5); an exponent (1.5E-3) is read, because
+// spreadsheets store small numbers that way. So "９５．０" and " 95 " are
+// 95. Anything else — "95%", "95分", "95,5", "九十五", an infinity — is an
+// error whose message shows the text (invisible characters made visible)
+// and, where it can tell, how to write it.
+func ParseScore(s string) (float64, error) {
+	t := strings.Map(halfWidth, trimInvisible(s))
+	if t == "" {
+		return 0, errors.New("没有填写数值")
+	}
+	if decimalRE.MatchString(t) {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
+		if err == nil && !math.IsInf(v, 0) {
+			return v, nil
+		}
+		return 0, fmt.Errorf("“%s”超出了数的范围", Visible(s))
+	}
+	return 0, fmt.Errorf("“%s”不是数：%s", Visible(s), scoreHint(t))
+}
+
+// decimalRE is a decimal number after halfWidth: optional sign, digits
+// (grouped by commas in threes, or not at all), an optional fraction and
+// exponent.
+var decimalRE = regexp.MustCompile(`^[+-]?((\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+)([eE][+-]?\d+)?$`)
+
+// scoreHint says how to write t, which is not a number.
+func scoreHint(t string) string {
+	plain := decimalRE.MatchString
+	for _, suffix := range []string{"%", "％", "分", "元"} {
+		if u := strings.TrimSpace(strings.TrimSuffix(t, suffix)); u != t && plain(u) {
+			return fmt.Sprintf("请去掉“%s”，只写数，如 %s", suffix, u)
+		}
+	}
+	for _, point := range []string{",", "。", "、"} {
+		if u := strings.Replace(t, point, ".", 1); strings.Count(t, point) == 1 && plain(u) {
+			return fmt.Sprintf("小数点请用“.”，如 %s", u)
+		}
+	}
+	if u := strings.Join(strings.Fields(t), ""); u != t && plain(u) {
+		return fmt.Sprintf("数字中间不能有空格，如 %s", u)
+	}
+	if u := strings.Map(dropInvisible, t); u != t && plain(u) {
+		return fmt.Sprintf("其中有看不见的字符，请删去，只写 %s", u)
+	}
+	return "应为数，如 95 或 87.5"
+}
+
+// halfWidth maps the full-width forms of what a number is written with to
+// ASCII.
+func halfWidth(r rune) rune {
+	switch {
+	case r >= '０' && r <= '９':
+		return r - '０' + '0'
+	case r == '．':
+		return '.'
+	case r == '＋':
+		return '+'
+	case r == '－', r == '−': // full-width hyphen-minus, minus sign
+		return '-'
+	case r == '，':
+		return ','
+	case r == 'Ｅ':
+		return 'E'
+	case r == 'ｅ':
+		return 'e'
+	}
+	return r
+}
+
+// invisible reports whether r shows as nothing, or as a space that is not
+// the ASCII one: zero-width and other format characters, controls, and
+// every other kind of space.
+func invisible(r rune) bool {
+	return r != ' ' && (unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || unicode.IsControl(r))
+}
+
+// trimInvisible drops surrounding spaces of every kind and the zero-width
+// characters among them.
+func trimInvisible(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return r == ' ' || invisible(r) })
+}
+
+func dropInvisible(r rune) rune {
+	if invisible(r) {
+		return -1
+	}
+	return r
+}
+
+// Visible shows what s holds that would not be seen when printed: every
+// invisible character (see invisible), and a space at either end, is
+// written as <U+XXXX>. “罗城街道\u200b” reads “罗城街道<U+200B>”, so that a
+// message saying two names differ shows how.
+func Visible(s string) string {
+	if !strings.ContainsFunc(s, invisible) && !strings.HasPrefix(s, " ") && !strings.HasSuffix(s, " ") {
+		return s
+	}
+	var b strings.Builder
+	inner := strings.TrimFunc(s, func(r rune) bool { return r == ' ' })
+	start := strings.Index(s, inner)
+	if inner == "" {
+		start = len(s)
+	}
+	for i, r := range s {
+		if invisible(r) || (r == ' ' && (i < start || i >= start+len(inner))) {
+			fmt.Fprintf(&b, "<U+%04X>", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// CleanName reads a name typed into a cell: surrounding spaces and
+// zero-width characters — what a pasted cell brings along — are dropped,
+// and a name that still holds an invisible character is an error showing
+// it, since “罗城街道” and “罗城街道\u200b” look the same and are
+// not. The name is returned without them either way, so that what else
+// is wrong with it can still be found.
+func CleanName(s string) (string, error) {
+	t := trimInvisible(s)
+	if strings.ContainsFunc(t, invisible) {
+		clean := strings.Map(dropInvisible, t)
+		return clean, fmt.Errorf("“%s”中有看不见的字符，请删去（删去后为“%s”）", Visible(t), clean)
+	}
+	return t, nil
+}
