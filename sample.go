@@ -7,11 +7,12 @@ package tongbao
 
 import "embed"
 
-// Sample is the sample site's catalogue, its month and its layouts. The
+// Sample is the sample site's catalogue, its month, its circular (whose
+// words and 文号 the demo's circulars follow) and its layouts. The
 // layouts are here only because a site cannot build without them today;
 // when the default theme is built into the binary, "layouts" leaves this
 // list and a demo site holds no layouts/ of its own (internal/demo copies
 // whatever layouts the sample has).
 //
-//go:embed config.toml data/*.toml layouts
+//go:embed config.toml data/*.toml content/circulars/*.md layouts
 var Sample embed.FS

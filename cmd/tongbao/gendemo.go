@@ -21,7 +21,7 @@ func cmdGenDemo(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("gen-demo", flag.ContinueOnError)
 	src := fs.String("s", "", "取其单位、指标、设置和模板的站点目录（默认为内置的示例站点）")
 	fs.StringVar(src, "source", "", "取其单位、指标、设置和模板的站点目录")
-	years := fs.Int("years", 5, "生成的年数（每年12期通报）")
+	years := fs.Int("years", 5, "生成的年数（每年12个月）")
 	seed := fs.Int64("seed", 1, "随机数种子（相同种子生成完全相同的文件）")
 	rest, ok := parse(fs, args, stderr)
 	if !ok {
@@ -49,7 +49,7 @@ func cmdGenDemo(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	months := demo.Months(*years)
-	fmt.Fprintf(stdout, "tongbao: 已在 %s 生成演示站点：%s 至 %s，共 %d 期通报（演示数据）\n",
+	fmt.Fprintf(stdout, "tongbao: 已在 %s 生成演示站点：%s 至 %s，共 %d 个月，每月一期通报，另有季度和年度通报（演示数据）\n",
 		filepath.Clean(dir), months[0], months[len(months)-1], len(months))
 	return 0
 }

@@ -19,7 +19,7 @@ func TestGenDemoBuilds(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("gen-demo: exit %d, stderr %q", code, errOut)
 	}
-	if !strings.Contains(out, "24 期通报") {
+	if !strings.Contains(out, "共 24 个月") {
 		t.Errorf("gen-demo said %q", out)
 	}
 	outputs, err := build.Render(build.Options{Source: dir})
@@ -39,8 +39,10 @@ func TestGenDemoBuilds(t *testing.T) {
 			}
 		}
 	}
-	if circulars != 24 {
-		t.Errorf("%d circulars, want 24", circulars)
+	// 24 months, the year 2022 and the four quarters of the last twelve
+	// months.
+	if circulars != 29 {
+		t.Errorf("%d circulars, want 29", circulars)
 	}
 	if code, _, errOut := runCmd("check", "-s", dir); code != 0 {
 		t.Errorf("check on the demo: exit %d, %s", code, errOut)

@@ -18,14 +18,14 @@ var allowedImports = map[string][]string{
 	"internal/search":      nil,
 	"internal/browsertest": nil,
 	"internal/e2e":         nil,
-	"internal/site":        {"diag", "par", "markdown"},
-	"internal/rank":        {"site", "zh", "par"},
+	"internal/site":        {"diag", "par", "markdown", "zh"},
+	"internal/rank":        {"site", "zh", "diag", "par"},
 	"internal/render":      {"site", "rank", "markdown", "search", "zh", "diag", "par"},
 	"internal/build":       {"site", "rank", "render", "diag", "par"},
 	"internal/serve":       {"site", "rank", "render", "diag", "par"},
 	"internal/demo":        {"site"},
 	"internal/sheet":       {"site", "diag"},
-	"cmd/tongbao":          {"build", "serve", "demo", "sheet", "site", "diag", "tongbao"},
+	"cmd/tongbao":          {"build", "serve", "demo", "sheet", "site", "zh", "diag", "tongbao"},
 	"tongbao":              nil, // the repository's own site, embedded
 }
 

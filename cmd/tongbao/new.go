@@ -14,6 +14,7 @@ import (
 	"tongbao/internal/build"
 	"tongbao/internal/sheet"
 	"tongbao/internal/site"
+	"tongbao/internal/zh"
 )
 
 // placeholder stands for a narrative paragraph of the previous circular.
@@ -141,14 +142,19 @@ func newScaffold(s *site.Site, year, month int) *scaffold {
 			sc.prev = m
 		}
 	}
-	// Follow the circular of the previous month, or else the latest one.
+	// Follow the circular of the previous month, or else the latest
+	// monthly one.
 	for _, c := range s.Circulars {
-		if sc.prev != nil && c.Data == sc.prev {
+		if sc.prev != nil && c.Data == sc.prev.Span() {
 			sc.circ = c
 		}
 	}
-	if sc.circ == nil && len(s.Circulars) > 0 {
-		sc.circ = s.Circulars[len(s.Circulars)-1]
+	if sc.circ == nil { // else the latest month's: a year's has other sections
+		for _, c := range s.Circulars {
+			if c.Data.Kind == site.Monthly {
+				sc.circ = c
+			}
+		}
 	}
 	return sc
 }
@@ -197,7 +203,7 @@ func (sc *scaffold) monthFile() string {
 		w.Tables("result")
 		w.Value("result.indicator", 0, ind.ID, ind.Name)
 		if prev != nil {
-			if prev.DistrictLabel != rk.DistrictLabel {
+			if prev.DistrictLabel != s.Config.Terms.Peer {
 				w.Value("result.districtLabel", 0, prev.DistrictLabel, "")
 			}
 			if prev.DistrictUnits != rk.DistrictUnits {
@@ -289,7 +295,7 @@ func (sc *scaffold) circularFile() string {
 	c := sc.circ
 	if c == nil {
 		b.WriteString("# number = \"〔" + strconv.Itoa(sc.year) + "〕1号\"   # 文号（待填写）\n")
-		fmt.Fprintf(&b, "title  = %s\n", site.Quote("关于区政府"+sc.label()+"“三重点”落实情况的通报"))
+		fmt.Fprintf(&b, "title  = %s   # 请改写\n", site.Quote("关于"+sc.label()+"考核情况的通报"))
 	} else {
 		if number, ok := sc.nextNumber(); ok {
 			fmt.Fprintf(&b, "number = %s   # 按上一期文号顺延，请核对\n", site.Quote(number))
@@ -304,19 +310,20 @@ func (sc *scaffold) circularFile() string {
 		}
 	}
 	b.WriteString("# date   = YYYY-MM-DD         # 成文日期（待填写，印发时填上并去掉行首的 #）\n")
-	to, format := "各乡镇人民政府、街道办事处、区直（辖）各单位", "letter"
+	format := "letter"
 	if c != nil {
-		to = c.To
 		if !c.Letter {
 			format = "file"
 		}
+		fmt.Fprintf(&b, "to     = %s\n", site.Quote(c.To))
+	} else {
+		b.WriteString("# to     = \"\"               # 主送机关（待填写）\n")
 	}
-	fmt.Fprintf(&b, "to     = %s\n", site.Quote(to))
 	fmt.Fprintf(&b, "data   = %s\n", site.Quote(sc.key))
 	fmt.Fprintf(&b, "format = %s\n", site.Quote(format))
 	b.WriteString("+++\n\n")
 	if c == nil {
-		b.WriteString(defaultSkeleton(sc.label()))
+		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label()))
 	} else {
 		b.WriteString(skeleton(string(c.Body), sc.oldLabel(), sc.label()))
 	}
@@ -324,8 +331,13 @@ func (sc *scaffold) circularFile() string {
 }
 
 func (sc *scaffold) oldLabel() string {
-	if sc.circ == nil || sc.circ.Data == nil {
+	if sc.circ == nil {
 		return ""
+	}
+	for _, m := range sc.s.Months {
+		if m.Span() == sc.circ.Data {
+			return m.Label()
+		}
 	}
 	return sc.circ.Data.Label()
 }
@@ -341,8 +353,9 @@ func (sc *scaffold) nextNumber() (string, bool) {
 	// The new circular is issued as long after its month as the last one
 	// was after its own: 2023-02's was dated 2023-04-03.
 	year := sc.year
-	if c := sc.circ; c.Data != nil && c.Date.Year > 0 {
-		lag := (c.Date.Year*12 + c.Date.Month) - (c.Data.Year*12 + c.Data.Month)
+	if c := sc.circ; c.Data.Year > 0 && c.Date.Year > 0 {
+		_, last := c.Data.Months()
+		lag := (c.Date.Year*12 + c.Date.Month) - (c.Data.Year*12 + last)
 		issued := sc.year*12 + (sc.month - 1) + max(lag, 0)
 		year = issued / 12
 	}
@@ -395,27 +408,27 @@ func skeleton(body, oldLabel, newLabel string) string {
 }
 
 // defaultSkeleton is the body of a first circular: the sections of the
-// sample, which follows the seed document.
-func defaultSkeleton(label string) string {
+// sample, which follows the seed document, in the office's words.
+func defaultSkeleton(terms site.Terms, label string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "经区政府研究，现将区政府%s“三重点”落实情况通报如下：\n\n## 一、任务完成情况\n", label)
-	for i, sec := range site.Sections {
-		fmt.Fprintf(&b, "\n### （%s）%s\n\n{{< indicators %s >}}\n", []string{"一", "二", "三"}[i], sec, strconv.Quote(sec))
+	fmt.Fprintf(&b, "现将%s考核情况通报如下：\n\n## 一、任务完成情况\n", label)
+	for i, sec := range terms.Sections {
+		fmt.Fprintf(&b, "\n### （%s）%s\n\n{{< indicators %s >}}\n", zh.Numeral(i+1), sec, strconv.Quote(sec))
 	}
-	b.WriteString(`
+	fmt.Fprintf(&b, `
 ## 二、督查发现问题情况
 
-` + placeholder + `
+%s
 
 {{< city-bottom >}}
 
 ## 三、考核排名
 
-### （一）乡镇（街道）综合考核排名
+### （一）%s综合考核排名
 
 {{< township-ranking >}}
 
-### （二）区直单位考核排类
+### （二）%s考核排类
 
 {{< categories >}}
 
@@ -424,6 +437,6 @@ func defaultSkeleton(label string) string {
 {{< rewards >}}
 
 {{< interviews >}}
-`)
+`, placeholder, terms.Unit, terms.Department)
 	return b.String()
 }

@@ -256,3 +256,20 @@ func TestTOMLString(t *testing.T) {
 		}
 	}
 }
+
+// TestNewAfterAnnualCircular: a month's circular follows the latest
+// monthly one, not a year's (whose shortcodes a month does not take).
+func TestNewAfterAnnualCircular(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	annual := "+++\nnumber = \"双政办函〔2024〕1号\"\ntitle = \"关于2023年度考核情况的通报\"\ndate = 2024-01-20\ndata = \"2023\"\n+++\n\n## 年度排名\n\n{{< period-table >}}\n"
+	if err := os.WriteFile(filepath.Join(dir, "content", "circulars", "2023.md"), []byte(annual), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runCmd("new", "2024-01", "-s", dir); code != 0 {
+		t.Fatalf("new: exit %d\n%s", code, errOut)
+	}
+	circ, _ := os.ReadFile(filepath.Join(dir, "content", "circulars", "2024-01.md"))
+	if strings.Contains(string(circ), "period-table") || !strings.Contains(string(circ), `{{< indicators "重点工作" >}}`) {
+		t.Errorf("the new circular follows the annual one:\n%s", circ)
+	}
+}

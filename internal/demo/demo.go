@@ -77,7 +77,7 @@ func Write(dir string, sample *site.Site, years int, seed int64) error {
 		return fmt.Errorf("年数 %d 过大（最多 50 年）", years)
 	}
 	if len(sample.Townships) == 0 {
-		return errors.New("示例站点没有乡镇（街道）")
+		return errors.New("示例站点没有 [[township]]")
 	}
 	return WriteFiles(dir, Files(sample, years, seed))
 }
@@ -116,9 +116,18 @@ func Files(sample *site.Site, years int, seed int64) map[string][]byte {
 	g.indicators()
 	g.strength()
 	serials := map[int]int{}
-	for _, ym := range months(years) {
+	all := months(years)
+	for i, ym := range all {
 		g.month(ym.key(), ym.y, ym.m)
-		g.circular(ym.key(), ym.y, ym.m, serials)
+		g.circular(site.Period{Kind: site.Monthly, Year: ym.y, N: ym.m}, serials)
+		// After each December of a whole year, an annual circular; after
+		// each quarter of the last twelve months, a quarterly one.
+		if ym.m == 12 && i >= 11 {
+			g.circular(site.Period{Kind: site.Yearly, Year: ym.y}, serials)
+		}
+		if ym.m%3 == 0 && i >= 2 && len(all)-i <= 12 {
+			g.circular(site.Period{Kind: site.Quarterly, Year: ym.y, N: ym.m / 3}, serials)
+		}
 	}
 	g.about(years)
 	for _, f := range sample.Layouts {
@@ -171,20 +180,46 @@ func (g *gen) config() {
 	fmt.Fprintf(&b, "[site]\nname     = %s\ndomain   = %s\nidCode   = %s\norgCode  = %s\n\n",
 		site.Quote(c.Site.Name), site.Quote(c.Site.Domain), site.Quote(c.Site.IDCode), site.Quote(c.Site.OrgCode))
 	fmt.Fprintf(&b, "[issuer]\nname = %s\n\n", site.Quote(c.Issuer))
+	t := c.Terms
+	fmt.Fprintf(&b, "[terms]\nunit       = %s\ndepartment = %s\nscope      = %s\ncity       = %s\npeer       = %s\nsections   = %s\nactions    = %s\ncolumn     = %s\n\n",
+		site.Quote(t.Unit), site.Quote(t.Department), site.Quote(t.Scope), site.Quote(t.City), site.Quote(t.Peer),
+		qlist(t.Sections), qlist(t.Actions), site.Quote(t.Column))
 	ties := "competition"
 	if c.Ranking.Dense {
 		ties = "dense"
 	}
-	fmt.Fprintf(&b, "[ranking]\nties          = %s\ngroupSize     = %d\ncityUnits     = %d\ndistrictUnits = %d\ndistrictLabel = %s\n\n",
-		site.Quote(ties), c.Ranking.GroupSize, c.Ranking.CityUnits, c.Ranking.DistrictUnits, site.Quote(c.Ranking.DistrictLabel))
+	fmt.Fprintf(&b, "[ranking]\nties          = %s\ngroupSize     = %d\ncityUnits     = %d\ndistrictUnits = %d\n\n",
+		site.Quote(ties), c.Ranking.GroupSize, c.Ranking.CityUnits, c.Ranking.DistrictUnits)
 	method := "rank-points"
 	if c.Scoring.RawScore {
 		method = "score"
 	}
 	fmt.Fprintf(&b, "[scoring]\nmethod   = %s\ndecimals = %d\n\n", site.Quote(method), c.Scoring.Decimals)
-	fmt.Fprintf(&b, "[policy]\nrewardTopTownship     = %d\nrewardCityFirst       = %d\ninterviewLastTownship = %s\n",
-		c.Policy.RewardTopTownship, c.Policy.RewardCityFirst, site.Quote(c.Policy.InterviewLastTownship))
+	fmt.Fprintf(&b, "[aggregate]\nmethod    = %s\ngroupSize = %d\n",
+		site.Quote([...]string{"mean-points", "sum-points", "mean-rank"}[c.Aggregate.Method]), c.Aggregate.GroupSize)
+	w := site.NewWriter(site.ConfigFile)
+	for _, r := range g.rules() {
+		w.Line("")
+		w.Rule(r)
+	}
+	b.WriteString(w.String())
 	g.files["config.toml"] = []byte(b.String())
+}
+
+// rules are the sample's rules, and two of the demo's own: a streak — the
+// composite's bottom two in two consecutive months are reminded — and a
+// reward for each year's first, so that the demo's archive has measures
+// that read earlier months and an annual circular's.
+func (g *gen) rules() []site.Rule {
+	rules := slices.Clone(g.s.Config.Rules)
+	actions := g.s.Config.Terms.Actions
+	if a := actions[len(actions)-1]; a != site.RewardAction {
+		rules = append(rules, site.Rule{On: site.OnComposite, Select: site.Bottom, Count: 2, Streak: 2, Action: a, Who: "行政负责人"})
+	}
+	if slices.Contains(actions, site.RewardAction) {
+		rules = append(rules, site.Rule{On: site.OnComposite, Select: site.First, Period: site.Yearly, Action: site.RewardAction, Amount: 100000})
+	}
+	return rules
 }
 
 func (g *gen) units() {
@@ -285,7 +320,7 @@ func (g *gen) month(key string, y, m int) {
 		}
 		if t.District > 0 && t.DistrictUnits > 0 {
 			w.Value("result.district", 0, 1+rng.IntN(t.DistrictUnits), "")
-			if t.DistrictLabel != rk.DistrictLabel {
+			if t.DistrictLabel != g.s.Config.Terms.Peer {
 				w.Value("result.districtLabel", 0, t.DistrictLabel, "")
 			}
 			if t.DistrictUnits != rk.DistrictUnits {
@@ -369,41 +404,58 @@ func (g *gen) month(key string, y, m int) {
 			}
 		}
 	}
-	if worst != nil && worstCity > rk.CityUnits-rk.GroupSize {
+	if actions := g.s.Config.Terms.Actions; worst != nil && worstCity > rk.CityUnits-rk.GroupSize && len(actions) > 1 {
 		w.Line("")
 		w.Tables("interview")
 		w.Value("interview.unit", 6, worst.Owners[0].Name, "")
 		w.Value("interview.who", 6, "分管领导", "")
-		w.Value("interview.kind", 6, "提醒约谈", "")
-		w.Value("interview.reason", 6, worst.Name+"工作全市排名靠后", "")
+		w.Value("interview.kind", 6, actions[len(actions)-1], "")
+		w.Value("interview.reason", 6, worst.Name+"工作"+g.s.Config.Terms.City+"排名靠后", "")
 	}
 	g.files["data/"+key+".toml"] = []byte(w.String())
 }
 
-// circular writes the month's circular, published in the following month;
-// its 文号 serial counts up within the publication year, with gaps for the
-// office's other 函 of the year.
-func (g *gen) circular(key string, y, m int, serials map[int]int) {
-	py, pm := y, m+1
+// circular writes the circular of a period — a month, or a quarter or
+// year — published in the month after it; its 文号 serial counts up
+// within the publication year, with gaps for the office's other 函 of
+// the year. Its words follow the sample's last circular and [terms].
+func (g *gen) circular(span site.Period, serials map[int]int) {
+	_, last := span.Months()
+	py, pm := span.Year, last+1
 	if pm == 13 {
-		py, pm = y+1, 1
+		py, pm = span.Year+1, 1
 	}
 	day := 3 + g.rng.IntN(20)
 	serials[py] += 1 + g.rng.IntN(3)
-	period := fmt.Sprintf("%d年%d月", y, m)
+	label := span.Label()
+	terms := g.s.Config.Terms
+	code, title, to := "测政办函", "关于"+label+"考核情况的通报", "各有关单位"
+	if n := len(g.s.Circulars); n > 0 {
+		c := g.s.Circulars[n-1]
+		code, to = c.Code, c.To
+		if old := g.sampleLabel(c); old != "" && strings.Contains(c.Title, old) {
+			title = strings.ReplaceAll(c.Title, old, label)
+		}
+	}
 	var b strings.Builder
 	b.WriteString("+++\n")
-	fmt.Fprintf(&b, "number = %s\n", site.Quote(fmt.Sprintf("双政办函〔%d〕%d号", py, serials[py])))
-	fmt.Fprintf(&b, "title  = %s\n", site.Quote("关于区政府"+period+"“三重点”落实情况的通报"))
+	fmt.Fprintf(&b, "number = %s\n", site.Quote(fmt.Sprintf("%s〔%d〕%d号", code, py, serials[py])))
+	fmt.Fprintf(&b, "title  = %s\n", site.Quote(title))
 	fmt.Fprintf(&b, "date   = %04d-%02d-%02d\n", py, pm, day)
-	b.WriteString("to     = \"各乡镇人民政府、街道办事处、区直（辖）各单位\"\n")
-	fmt.Fprintf(&b, "data   = %s\n", site.Quote(key))
+	fmt.Fprintf(&b, "to     = %s\n", site.Quote(to))
+	fmt.Fprintf(&b, "data   = %s\n", site.Quote(span.Key()))
 	b.WriteString("format = \"letter\"\n+++\n\n")
 	fmt.Fprintf(&b, "**本通报为%s，由 tongbao gen-demo 生成，不代表真实考核结果。**\n\n", Marker)
-	fmt.Fprintf(&b, "经区政府研究，现将区政府%s“三重点”落实情况通报如下：\n\n", period)
+	fmt.Fprintf(&b, "现将%s考核情况通报如下：\n\n", label)
+	if span.Kind != site.Monthly {
+		fmt.Fprintf(&b, "## 一、%s综合考核排名\n\n{{< township-ranking \"numbered\" >}}\n\n{{< period-table >}}\n\n", terms.Unit)
+		b.WriteString("## 二、考核奖惩\n\n{{< rewards >}}\n")
+		g.files["content/circulars/"+span.Key()+".md"] = []byte(b.String())
+		return
+	}
 	b.WriteString("## 一、任务完成情况\n")
 	n := 0
-	for _, sec := range site.Sections {
+	for _, sec := range terms.Sections {
 		if !slices.ContainsFunc(g.s.Indicators, func(ind *site.Indicator) bool { return ind.Section == sec }) {
 			continue
 		}
@@ -412,13 +464,30 @@ func (g *gen) circular(key string, y, m int, serials map[int]int) {
 	}
 	b.WriteString("\n## 二、督查发现问题情况\n\n")
 	fmt.Fprintf(&b, "（%s）部分单位资料报送不及时，个别项目推进偏慢。\n\n", Marker)
-	b.WriteString("{{< city-bottom \"全区“三重点工作”\" >}}\n\n")
-	b.WriteString("## 三、考核排名\n\n### （一）乡镇（街道）综合考核排名\n\n{{< township-ranking >}}\n\n")
-	b.WriteString("### （二）市、区级“三重点”综合考核排类\n\n{{< categories >}}\n\n")
-	b.WriteString("## 四、考核奖惩\n\n### （一）“三重点”工作成效奖获奖单位\n\n{{< rewards >}}\n\n")
-	b.WriteString("### （二）约谈\n\n{{< interviews \"约谈\" >}}\n\n")
-	b.WriteString("### （三）提醒约谈\n\n{{< interviews \"提醒约谈\" >}}\n")
-	g.files["content/circulars/"+key+".md"] = []byte(b.String())
+	b.WriteString("{{< city-bottom >}}\n\n")
+	fmt.Fprintf(&b, "## 三、考核排名\n\n### （一）%s综合考核排名\n\n{{< township-ranking >}}\n\n", terms.Unit)
+	fmt.Fprintf(&b, "### （二）%s考核排类\n\n{{< categories >}}\n\n", terms.Department)
+	b.WriteString("## 四、考核奖惩\n\n### （一）奖励\n\n{{< rewards >}}\n")
+	n = 1
+	for _, a := range terms.Actions {
+		if a == site.RewardAction {
+			continue
+		}
+		n++
+		fmt.Fprintf(&b, "\n### （%s）%s\n\n{{< measures %s >}}\n", chineseSmall(n), a, site.Quote(a))
+	}
+	g.files["content/circulars/"+span.Key()+".md"] = []byte(b.String())
+}
+
+// sampleLabel is how the sample's circular c names its period, which
+// its title holds: 2023年1-2月.
+func (g *gen) sampleLabel(c *site.Circular) string {
+	for _, m := range g.s.Months {
+		if m.Key == c.Data.Key() {
+			return m.Label()
+		}
+	}
+	return c.Data.Label()
 }
 
 func chineseSmall(n int) string {

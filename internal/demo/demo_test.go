@@ -82,10 +82,24 @@ func TestFilesDeterministicAndComplete(t *testing.T) {
 	}
 	body := string(a["content/circulars/2022-06.md"])
 	for _, sc := range []string{`{{< indicators "重点工作" >}}`, `{{< indicators "重点项目" >}}`, `{{< indicators "重点任务" >}}`,
-		"{{< city-bottom", "{{< township-ranking >}}", "{{< categories >}}", "{{< rewards >}}", `{{< interviews "约谈" >}}`, `{{< interviews "提醒约谈" >}}`} {
+		"{{< city-bottom", "{{< township-ranking >}}", "{{< categories >}}", "{{< rewards >}}", `{{< measures "约谈" >}}`, `{{< measures "提醒约谈" >}}`} {
 		if !strings.Contains(body, sc) {
 			t.Errorf("circular lacks %s", sc)
 		}
+	}
+	// A year's and a quarter's circular, and rules that read them and
+	// earlier months: the consistency test edits such a site.
+	for name, want := range map[string]string{
+		"content/circulars/2022.md":    `data   = "2022"`,
+		"content/circulars/2022-Q4.md": "{{< period-table >}}",
+		"config.toml":                  "streak = 2",
+	} {
+		if !strings.Contains(string(a[name]), want) {
+			t.Errorf("%s lacks %s", name, want)
+		}
+	}
+	if !strings.Contains(string(a["config.toml"]), `period = "year"`) {
+		t.Error("config.toml has no rule for the annual circulars")
 	}
 }
 
@@ -114,8 +128,10 @@ func TestWrittenSiteLoads(t *testing.T) {
 	if err != nil {
 		t.Fatalf("loading the demo site: %v", err)
 	}
-	if len(d.Months) != 12 || len(d.Circulars) != 12 {
-		t.Errorf("%d months, %d circulars; want 12 and 12", len(d.Months), len(d.Circulars))
+	// Twelve months, a circular for each and one for each of the three
+	// whole quarters after the first month (2022-Q2, Q3, Q4).
+	if len(d.Months) != 12 || len(d.Circulars) != 15 {
+		t.Errorf("%d months, %d circulars; want 12 and 15", len(d.Months), len(d.Circulars))
 	}
 	if !slices.EqualFunc(d.Indicators, s.Indicators, func(a, b *site.Indicator) bool {
 		return a.ID == b.ID && a.Name == b.Name && a.Weight == b.Weight && a.HigherBetter == b.HigherBetter && len(a.Townships) == len(b.Townships)

@@ -23,11 +23,27 @@ type Diagnostic struct {
 	Line int
 	Col  int
 	Msg  string
+	// Text, when set, is a block of lines shown under the message as it
+	// is, each indented: what to write instead, ready to copy into the
+	// file (TOML allows the indentation).
+	Text string
 }
 
 // String formats d as "file:line:col: message", with every control
-// character of the file name and message made visible (see Visible).
-func (d Diagnostic) String() string { return Visible(d.format()) }
+// character of the file name and message made visible (see Visible),
+// followed by the lines of its Text, each indented and made visible too.
+func (d Diagnostic) String() string { return strings.Join(d.lines(), "\n") }
+
+// lines are the diagnostic's lines: the message, then its Text's.
+func (d Diagnostic) lines() []string {
+	out := []string{Visible(d.format())}
+	if d.Text != "" {
+		for _, line := range strings.Split(strings.TrimSuffix(d.Text, "\n"), "\n") {
+			out = append(out, strings.TrimRight("    "+Visible(line), " "))
+		}
+	}
+	return out
+}
 
 func (d Diagnostic) format() string {
 	switch {
@@ -91,9 +107,9 @@ func Position(src []byte, offset int) (line, col int) {
 func Lines(err error) []string {
 	var l List
 	if errors.As(err, &l) && len(l) > 0 {
-		out := make([]string, len(l))
-		for i, d := range l {
-			out[i] = d.String()
+		out := make([]string, 0, len(l))
+		for _, d := range l {
+			out = append(out, d.lines()...)
 		}
 		return out
 	}

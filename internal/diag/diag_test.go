@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -67,5 +68,18 @@ func TestLines(t *testing.T) {
 	got = Lines(errors.New("无法写入 public/\x1b[2J：\n第二行\x07"))
 	if want := []string{"无法写入 public/<U+001B>[2J：", "第二行<U+0007>"}; !slices.Equal(got, want) {
 		t.Errorf("Lines(error) = %q, want %q", got, want)
+	}
+}
+
+// TestText shows a diagnostic's Text under its message, each line
+// indented, in String and Lines alike.
+func TestText(t *testing.T) {
+	d := Diagnostic{File: "config.toml", Line: 3, Col: 1, Msg: "改写为：", Text: "[[rule]]\non = \"composite\"\n\nx = \"\x1b\"\n"}
+	want := []string{"config.toml:3:1: 改写为：", "    [[rule]]", "    on = \"composite\"", "", "    x = \"<U+001B>\""}
+	if got := d.String(); got != strings.Join(want, "\n") {
+		t.Errorf("String() = %q", got)
+	}
+	if got := Lines(List{d}); !slices.Equal(got, want) {
+		t.Errorf("Lines = %q, want %q", got, want)
 	}
 }

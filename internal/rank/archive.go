@@ -1,6 +1,7 @@
 package rank
 
 import (
+	"slices"
 	"sync"
 
 	"tongbao/internal/par"
@@ -12,29 +13,39 @@ import (
 // anything is rendered; every page that shows a period reads it from
 // here, and nothing after this package ranks.
 type Results struct {
-	Periods []*Period // oldest first
+	// Periods are every period, oldest first: the months, and each
+	// quarter, half and year a circular reports right after the last of
+	// its months (a year after its fourth quarter and second half).
+	Periods []*Period
 
+	months  []*Period
 	byKey   map[string]*Period
 	byMonth map[*site.Month]*Period
 }
 
-// Period returns the results of the period with the given key, "2023-02",
-// or nil.
+// Period returns the results of the period with the given key, "2023-02"
+// or "2024-Q1", or nil.
 func (r *Results) Period(key string) *Period { return r.byKey[key] }
 
 // Of returns the results of the period a month file reports, or nil.
 func (r *Results) Of(m *site.Month) *Period { return r.byMonth[m] }
 
-// A Period is one period ranked (DESIGN.md §5): a month today. Issue 13
-// adds quarters, halves and years, ranked from their months' composites,
-// as further periods in the same list.
+// Months are the periods of the month files, oldest first.
+func (r *Results) Months() []*Period { return r.months }
+
+// A Period is one period ranked (DESIGN.md §5): a month, or a quarter,
+// half or year of months aggregated (§5.10).
 type Period struct {
 	Span  site.Period
-	Label string      // as titles write it: 2023年1-2月
-	Month *site.Month // the month file it reports: its progress texts, categories, …
+	Label string      // as titles write it: 2023年1-2月, 2024年度
+	Month *site.Month // the month file it reports: its progress texts, categories, …; nil for an aggregate
+	// Months are the months an aggregate is made of, oldest first; nil
+	// for a month.
+	Months []*Period
 	// GroupSize is the k of the period's top and bottom groups (§5.2) and
-	// of its city-bottom list: [ranking] groupSize for a month. The
-	// sentences read it here, so that they say what the groups are.
+	// of its city-bottom list: [ranking] groupSize for a month,
+	// [aggregate] groupSize for an aggregate. The sentences read it here,
+	// so that they say what the groups are.
 	GroupSize int
 
 	// Groups are the rankings within each group of units, in units.toml
@@ -46,19 +57,27 @@ type Period struct {
 	// Measures are the rewards, 约谈 … of the period: the rules' in
 	// their order, then the month file's hand entries (§5.6, §5.9).
 	Measures []Measure
+	// Conflicts are the hand entries that repeat a rule's measure: each
+	// is an error (Results.Err).
+	Conflicts []Conflict
 
-	digests digests // made on first use: see digest.go
+	digests digests    // made on first use: see digest.go
+	picks   selections // what each rule selects, made on first use: see measures.go
 }
+
+// Aggregate reports whether the period is a quarter, half or year
+// aggregated from its months.
+func (p *Period) Aggregate() bool { return p.Month == nil }
 
 // A UnitGroup is one group of units' rankings in one period.
 type UnitGroup struct {
 	Name  string       // "" when units.toml declares no groups
 	Units []*site.Unit // its townships, in units.toml order
 	// Indicators are the township rankings of the indicators scored in
-	// the period, in document order.
+	// the period, in document order; none in an aggregate.
 	Indicators []*IndicatorResult
 	// Composite is the composite ranking, best first; empty when nothing
-	// is scored.
+	// is scored. In an aggregate, the aggregate of the months' (§5.10).
 	Composite []Township
 
 	byIndicator map[string]*IndicatorResult
@@ -66,6 +85,16 @@ type UnitGroup struct {
 
 // Indicator returns the group's ranking on an indicator, or nil.
 func (g *UnitGroup) Indicator(id string) *IndicatorResult { return g.byIndicator[id] }
+
+// Group returns the period's group of a unit, or nil.
+func (p *Period) Group(u *site.Unit) *UnitGroup {
+	for _, g := range p.Groups {
+		if g.Name == "" || u.Group != nil && g.Name == u.Group.Name {
+			return g
+		}
+	}
+	return nil
+}
 
 // An IndicatorResult is one indicator's township ranking in one period.
 type IndicatorResult struct {
@@ -93,63 +122,81 @@ type TownshipGroup struct {
 func Archive(s *site.Site) *Results { return Update(nil, s) }
 
 // Update is Archive reusing what prev, the results of an earlier load of
-// the same site, holds: a period whose month file and catalogue are
-// unchanged — the loader's cache then hands back the same *site.Month —
-// is not ranked again. No rule reads an earlier period today; once one
-// does (a streak, issue 13), a period is reused only when the periods it
-// reads are unchanged as well (see reusable). prev may be nil.
+// the same site, holds. A month whose file and catalogue are unchanged —
+// the loader's cache then hands back the same *site.Month — is not ranked
+// again, and an aggregate whose months were not is not aggregated again.
+// Measures are made again for every period from the first that is not
+// prev's own, because a streak reads the periods before (§5.9): an edit
+// of an early month may change a later month's measures. They cost
+// little; a period whose measures come out as they were is kept whole,
+// and one whose measures changed is a new Period sharing its rankings, so
+// that its digests are made anew and no page showing it is served stale.
+// prev may be nil.
 func Update(prev *Results, s *site.Site) *Results {
-	res := &Results{
-		Periods: make([]*Period, len(s.Months)),
-		byKey:   make(map[string]*Period, len(s.Months)),
-		byMonth: make(map[*site.Month]*Period, len(s.Months)),
-	}
-	// Each period's rankings read its own month only, so they are made on
-	// every core; the measures may read earlier periods (issue 13's
-	// streaks) and follow in order.
+	months := make([]*Period, len(s.Months))
 	fresh := make([]bool, len(s.Months))
 	par.Do(len(s.Months), func(i int) {
 		m := s.Months[i]
-		if old := prev.reusable(m); old != nil {
-			res.Periods[i] = old
-			return
+		if prev != nil {
+			if old := prev.byMonth[m]; old != nil {
+				months[i] = old
+				return
+			}
 		}
-		res.Periods[i], fresh[i] = rankMonth(s, m), true
+		months[i], fresh[i] = rankMonth(s, m), true
 	})
-	for i, p := range res.Periods {
-		if fresh[i] {
-			p.Measures = measures(s, p, res.Periods[:i])
+	// While the months are the previous results' very periods, in the same
+	// places, their measures are too: a streak reads only the months
+	// before. From the first that differs on, they are made again.
+	same := prev != nil
+	for i, p := range months {
+		if same = same && i < len(prev.months) && prev.months[i] == p; same {
+			continue
 		}
+		ms, cs := measures(s, p, months[:i])
+		if fresh[i] {
+			p.Measures, p.Conflicts = ms, cs
+			continue
+		}
+		if !slices.Equal(ms, p.Measures) || !slices.Equal(cs, p.Conflicts) {
+			months[i] = p.remeasured(ms, cs)
+		}
+	}
+	res := &Results{
+		months:  months,
+		byKey:   make(map[string]*Period, len(months)),
+		byMonth: make(map[*site.Month]*Period, len(months)),
+	}
+	for _, p := range months {
 		res.byKey[p.Span.Key()] = p
 		res.byMonth[p.Month] = p
+	}
+	res.Periods = withAggregates(months, aggregates(prev, s, months))
+	for _, p := range res.Periods {
+		res.byKey[p.Span.Key()] = p
 	}
 	return res
 }
 
-// reusable returns prev's period for m if it was ranked from the very
-// same month value, or nil. A period's rankings read its own month only;
-// its measures are made again whenever it is ranked again. Once a rule
-// reads the periods before (a streak of k periods), a reused period's
-// measures are stale when one of its k−1 predecessors changed: Update
-// must then make them again for that period too — compare the digests
-// of the predecessors with those the period was measured against.
-func (prev *Results) reusable(m *site.Month) *Period {
-	if prev == nil {
-		return nil
-	}
-	return prev.byMonth[m]
+// remeasured is p with other measures: a new Period sharing p's
+// rankings, whose digests are made anew.
+func (p *Period) remeasured(ms []Measure, cs []Conflict) *Period {
+	return &Period{Span: p.Span, Label: p.Label, Month: p.Month, Months: p.Months, GroupSize: p.GroupSize,
+		Groups: p.Groups, CityBottom: p.CityBottom, Measures: ms, Conflicts: cs, picks: p.picks}
 }
 
-// rankMonth ranks one month's scores (§5.1–§5.6); its measures are left
-// to measures.
+// rankMonth ranks one month's scores (§5.1–§5.6), within each group of
+// units (§5.8); its measures are left to measures.
 func rankMonth(s *site.Site, m *site.Month) *Period {
 	cfg := s.Config
-	ties := Competition
-	if cfg.Ranking.Dense {
-		ties = Dense
-	}
+	ties := ties(s)
 	p := &Period{Span: m.Span(), Label: m.Label(), Month: m, GroupSize: cfg.Ranking.GroupSize}
-	p.Groups = []*UnitGroup{rankGroup(s, m, "", s.Townships, ties, p.GroupSize)}
+	if len(s.Groups) == 0 {
+		p.Groups = []*UnitGroup{rankGroup(s, m, "", s.Townships, ties, p.GroupSize)}
+	}
+	for _, g := range s.Groups {
+		p.Groups = append(p.Groups, rankGroup(s, m, g.Name, g.Units, ties, p.GroupSize))
+	}
 	entries := make([]Entry, len(m.Results))
 	for i, r := range m.Results {
 		entries[i] = Entry{City: r.City, District: r.District, DistrictUnits: r.DistrictUnits}
@@ -160,7 +207,9 @@ func rankMonth(s *site.Site, m *site.Month) *Period {
 	return p
 }
 
-// rankGroup ranks the month's scores of the townships of one group.
+// rankGroup ranks the month's scores of the townships of one group. The
+// members of a tie are listed as the month file writes them (§5.1): the
+// scores are ranked in its order.
 func rankGroup(s *site.Site, m *site.Month, name string, units []*site.Unit, ties Ties, k int) *UnitGroup {
 	cfg := s.Config
 	g := &UnitGroup{Name: name, Units: units, byIndicator: map[string]*IndicatorResult{}}
@@ -168,13 +217,7 @@ func rankGroup(s *site.Site, m *site.Month, name string, units []*site.Unit, tie
 	for _, u := range units {
 		member[u] = true
 	}
-	township := func(placed []Placed) []Township {
-		out := make([]Township, len(placed))
-		for i, p := range placed {
-			out[i] = Township{Unit: s.Townships[p.Unit], Value: p.Value, Rank: p.Rank, Tied: Tied(placed, i)}
-		}
-		return out
-	}
+	township := func(placed []Placed) []Township { return townships(s, placed) }
 	groupOf := func(gr Group, placed []Placed) TownshipGroup {
 		tg := TownshipGroup{Exact: gr.Exact}
 		for _, run := range Runs(gr.Members) {
@@ -220,10 +263,28 @@ func rankGroup(s *site.Site, m *site.Month, name string, units []*site.Unit, tie
 	if cfg.Scoring.RawScore {
 		method = RawScore
 	}
+	// Composite returns the units in units.toml order, which orders the
+	// members of a tie (§5.1): no file lists a composite.
 	if comp := Composite(cols, adjust, method, cfg.Scoring.Decimals); len(comp) > 0 {
 		g.Composite = township(Rank(comp, cfg.Scoring.Decimals, true, ties))
 	}
 	return g
+}
+
+func ties(s *site.Site) Ties {
+	if s.Config.Ranking.Dense {
+		return Dense
+	}
+	return Competition
+}
+
+// townships turns a ranking of unit indexes into townships.
+func townships(s *site.Site, placed []Placed) []Township {
+	out := make([]Township, len(placed))
+	for i, p := range placed {
+		out[i] = Township{Unit: s.Townships[p.Unit], Value: p.Value, Rank: p.Rank, Tied: Tied(placed, i)}
+	}
+	return out
 }
 
 func tiedIn(placed []Placed, rank int) bool {

@@ -78,10 +78,20 @@ func (p *Period) makeDigests() {
 		return e
 	}
 	m := p.Month
+	if m == nil {
+		m = &site.Month{} // an aggregate: no month data of its own
+	}
 	for _, r := range m.Results {
 		part(partKey{indicator: r.Indicator}).result(r)
 	}
 	comp := part(partKey{composite: true})
+	// An aggregate shows its months' composites beside its own
+	// (period-table), and is made of them.
+	for _, mp := range p.Months {
+		comp.str(mp.Span.Key())
+		sum := mp.CompositeDigest()
+		comp.b = append(comp.b, sum[:]...)
+	}
 	for _, g := range p.Groups {
 		comp.str(g.Name)
 		for _, ir := range g.Indicators {
@@ -138,6 +148,8 @@ func (p *Period) makeDigests() {
 	var w encoder
 	w.str(p.Span.Key())
 	w.int(int(p.Span.Kind))
+	w.int(p.Span.Year)
+	w.int(p.Span.N)
 	w.str(p.Label)
 	w.int(p.GroupSize)
 	w.str(m.Key)
@@ -152,6 +164,7 @@ func (p *Period) makeDigests() {
 	}
 	w.b = append(w.b, d.composite[:]...)
 	for _, g := range p.Groups {
+		w.str(g.Name)
 		w.int(len(g.Units))
 		for _, u := range g.Units {
 			w.str(u.Name)
@@ -242,6 +255,7 @@ func (e *encoder) measure(m Measure) {
 	e.str(m.Action)
 	e.int(int(m.Amount))
 	e.str(m.Who)
+	e.str(m.By)
 	e.str(m.Reason)
 	e.str(m.Source.File)
 	e.int(m.Source.Line)

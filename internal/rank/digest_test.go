@@ -10,8 +10,9 @@ import (
 // notDigested are the fields of a period (and of the month data it
 // carries) that its digest leaves out, each for a reason.
 var notDigested = map[string]string{
-	"Month.Sum":   "the hash of the month file's bytes: the file is an input of its own",
-	"Result.Line": "where a [[result]] stands: read by diagnostics only",
+	"Month.Sum":        "the hash of the month file's bytes: the file is an input of its own",
+	"Result.Line":      "where a [[result]] stands: read by diagnostics only",
+	"Period.Conflicts": "hand entries that repeat a rule's measure: an error (Results.Err), so nothing is rendered",
 }
 
 // TestDigestCoversEveryField changes every value a period holds, one at a
@@ -146,5 +147,43 @@ func TestUpdateReusesUnchangedPeriods(t *testing.T) {
 	}
 	if fresh.Periods[0].Digest() != old.Periods[0].Digest() {
 		t.Error("the same data ranked again has another digest")
+	}
+}
+
+// An aggregate's digest follows its own composite and its months'
+// composites, which period-table shows beside it.
+func TestAggregateDigest(t *testing.T) {
+	s := loadSite(t, "", towns("甲", "乙", "丙"), map[string]string{
+		"data/2024-01.toml":         month("甲=9 乙=8 丙=7"),
+		"data/2024-02.toml":         month("甲=9 乙=7 丙=8"),
+		"content/circulars/2024.md": "+++\nnumber = \"测政办函〔2025〕1号\"\ntitle = \"年度\"\ndate = 2025-01-10\ndata = \"2024\"\n+++\n",
+	})
+	y := Archive(s).Period("2024")
+	if y == nil || len(y.Months) != 2 {
+		t.Fatalf("the year: %+v", y)
+	}
+	reset := func() {
+		y.digests = digests{}
+		for _, m := range y.Months {
+			m.digests = digests{}
+		}
+	}
+	before, comp := y.Digest(), y.CompositeDigest()
+	y.Months[1].Groups[0].Composite[0].Rank = 3
+	reset()
+	if y.Digest() == before || y.CompositeDigest() == comp {
+		t.Error("a month's composite changed, and the year's digest did not")
+	}
+	y.Months[1].Groups[0].Composite[0].Rank = 1
+	reset()
+	if y.Digest() != before {
+		t.Fatal("the year did not come back to its digest")
+	}
+	last := y.Groups[0].Composite[2]
+	unit := y.UnitDigest(last.Unit)
+	y.Groups[0].Composite[2].Value += 1
+	reset()
+	if y.Digest() == before || y.UnitDigest(last.Unit) == unit {
+		t.Error("the year's own composite changed, and its or its unit's digest did not")
 	}
 }

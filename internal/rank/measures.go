@@ -2,7 +2,9 @@ package rank
 
 import (
 	"fmt"
+	"strconv"
 
+	"tongbao/internal/diag"
 	"tongbao/internal/site"
 	"tongbao/internal/zh"
 )
@@ -11,9 +13,10 @@ import (
 // a unit for its ranks (DESIGN.md §5.6, §5.9).
 type Measure struct {
 	Unit   *site.Unit
-	Action string // 奖励, 约谈, 提醒约谈
+	Action string // one of [terms] actions: 奖励, 约谈, 书面检查, …
 	Amount int64  // 元, for 奖励
 	Who    string // the person addressed: 行政负责人
+	By     string // who conducts it: 区分管领导
 	Reason string
 	Source Source
 }
@@ -29,100 +32,348 @@ type Source struct {
 // String is file:line, as diagnostics and data.json write it.
 func (s Source) String() string { return fmt.Sprintf("%s:%d", s.File, s.Line) }
 
-// The action of a reward: the measures that carry an amount.
-const Reward = "奖励"
+// A Conflict is a hand entry for the same unit and action as a rule's
+// measure in the same period: one of the two is a mistake.
+type Conflict struct {
+	Hand, Rule Measure
+}
+
+// Err returns every period's conflicts as diagnostics at the hand
+// entries, each naming the rule, or nil.
+func (r *Results) Err() error {
+	var l diag.List
+	for _, p := range r.Periods {
+		for _, c := range p.Conflicts {
+			kind := "[[interview]]"
+			if c.Hand.Action == site.RewardAction {
+				kind = "[[reward]]"
+			}
+			l.Add(c.Hand.Source.File, c.Hand.Source.Line, 1, "%s 与规则重复：%s 的 [[rule]] 已对“%s”作出“%s”（%s），请删去其中之一",
+				kind, c.Rule.Source, c.Hand.Unit.Name, c.Rule.Action, c.Rule.Reason)
+		}
+	}
+	return l.Err()
+}
 
 // Rewards returns the period's rewards, in order.
-func (p *Period) Rewards() []Measure {
+func (p *Period) Rewards() []Measure { return p.Actions(site.RewardAction) }
+
+// Actions returns the period's measures of one action, in order.
+func (p *Period) Actions(action string) []Measure {
 	var out []Measure
 	for _, m := range p.Measures {
-		if m.Action == Reward {
+		if m.Action == action {
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
-// Interviews returns the period's 约谈 of one kind ("约谈", "提醒约谈"),
-// or of every kind when kind is "": every measure but the rewards.
-func (p *Period) Interviews(kind string) []Measure {
+// Interviews returns the period's measures of one action ("约谈",
+// "提醒约谈"), or of every action but the rewards when action is "".
+func (p *Period) Interviews(action string) []Measure {
+	if action != "" {
+		return p.Actions(action)
+	}
 	var out []Measure
 	for _, m := range p.Measures {
-		if m.Action != Reward && (kind == "" || m.Action == kind) {
+		if m.Action != site.RewardAction {
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
-// measures applies the site's rules to period p, then appends the month
-// file's hand entries. before are the periods before p, oldest first:
-// what a rule over consecutive periods (issue 13's streak) reads.
-func measures(s *site.Site, p *Period, before []*Period) []Measure {
+// measures applies the site's rules of p's kind to p, then appends the
+// month file's hand entries, and finds the hand entries that repeat a
+// rule's measure. before are the periods of p's kind before it, oldest
+// first: what a streak reads.
+func measures(s *site.Site, p *Period, before []*Period) ([]Measure, []Conflict) {
 	var out []Measure
-	for _, rule := range s.Config.Rules {
-		out = append(out, apply(rule, p)...)
+	for i, rule := range s.Config.Rules {
+		if rule.Period == p.Span.Kind {
+			out = append(out, apply(s, i, p, before)...)
+		}
 	}
 	m := p.Month
+	if m == nil {
+		return out, nil
+	}
+	ruled := len(out)
+	var hand []Measure
 	for _, r := range m.Rewards {
-		out = append(out, Measure{Unit: r.Unit, Action: Reward, Amount: r.Amount, Reason: r.Reason,
+		hand = append(hand, Measure{Unit: r.Unit, Action: site.RewardAction, Amount: r.Amount, Reason: r.Reason,
 			Source: Source{File: m.File, Line: r.Line}})
 	}
 	for _, iv := range m.Interviews {
-		out = append(out, Measure{Unit: iv.Unit, Action: iv.Kind, Who: iv.Who, Reason: iv.Reason,
+		hand = append(hand, Measure{Unit: iv.Unit, Action: iv.Kind, Who: iv.Who, Reason: iv.Reason,
 			Source: Source{File: m.File, Line: iv.Line}})
+	}
+	var conflicts []Conflict
+	for _, h := range hand {
+		for _, r := range out[:ruled] {
+			if r.Unit == h.Unit && r.Action == h.Action {
+				conflicts = append(conflicts, Conflict{Hand: h, Rule: r})
+				break
+			}
+		}
+	}
+	return append(out, hand...), conflicts
+}
+
+// A pick is a unit a rule selects in a period, with where it stands.
+type pick struct {
+	unit  *site.Unit
+	entry *site.Indicator // the entry of an OnCity rule; nil otherwise
+	group string          // its unit group, "" without groups
+	rank  int
+	tied  bool
+}
+
+// key is what a streak follows from period to period: the unit, and for
+// a city rule the entry too.
+type pickKey struct {
+	unit  *site.Unit
+	entry *site.Indicator
+}
+
+// apply makes the measures of rule r (its index in s.Config.Rules) in
+// period p (§5.9): the units it selects there and, with a streak, in as
+// many assessed periods before.
+func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
+	rule := s.Config.Rules[r]
+	picks := p.selected(s, r).list
+	if rule.Streak > 1 {
+		var kept []pick
+		for _, pk := range picks {
+			if streak(s, r, pk, before) {
+				kept = append(kept, pk)
+			}
+		}
+		picks = kept
+	}
+	out := make([]Measure, 0, len(picks))
+	for _, pk := range picks {
+		reason := rule.Reason
+		if reason == "" {
+			reason = defaultReason(s, rule, p, pk)
+		}
+		out = append(out, Measure{Unit: pk.unit, Action: rule.Action, Amount: rule.Amount, Who: rule.Who, By: rule.By,
+			Reason: reason, Source: Source{File: "config.toml", Line: rule.Line, Rule: true}})
 	}
 	return out
 }
 
-// apply selects the units a rule names in period p (§5.9).
-func apply(rule site.Rule, p *Period) []Measure {
-	measure := func(u *site.Unit, reason string) Measure {
-		return Measure{Unit: u, Action: rule.Action, Amount: rule.Amount, Who: rule.Who, Reason: reason,
-			Source: Source{File: "config.toml", Line: rule.Line, Rule: true}}
+// streak reports whether pk was selected in each of the rule.Streak−1
+// assessed periods before the current one. A period in which pk's ranking
+// has no place for it — its unit not ranked, or the entry not ranked in
+// the city — was not assessed for it: it neither counts nor breaks the
+// streak, as the months without a file between two files do not (those
+// are no periods at all).
+func streak(s *site.Site, r int, pk pick, before []*Period) bool {
+	rule := s.Config.Rules[r]
+	need := rule.Streak - 1
+	for i := len(before) - 1; i >= 0 && need > 0; i-- {
+		if !assessed(rule, before[i], pk) {
+			continue
+		}
+		if !before[i].selected(s, r).held[pickKey{pk.unit, pk.entry}] {
+			return false
+		}
+		need--
 	}
-	var out []Measure
-	switch rule.On {
-	case site.OnComposite:
-		for _, g := range p.Groups {
-			comp := g.Composite
-			switch rule.Select {
-			case site.First:
-				for _, t := range comp {
-					if t.Rank == 1 {
-						out = append(out, measure(t.Unit, "乡镇、街道综合考核排名"+zh.RankPhrase(1, t.Tied)))
-					}
-				}
-			case site.Last:
-				if len(comp) < 2 {
-					break
-				}
-				last := comp[len(comp)-1].Rank
-				for _, t := range comp {
-					if t.Rank == last {
-						reason := "乡镇、街道综合考核排名倒数第一"
-						if t.Tied {
-							reason = "乡镇、街道综合考核排名并列倒数第一"
-						}
-						out = append(out, measure(t.Unit, reason))
-					}
+	return need == 0
+}
+
+// A picked is what a rule selects in a period: its picks in order and as
+// a set.
+type picked struct {
+	list []pick
+	held map[pickKey]bool
+}
+
+// selections caches what each rule selects in a period, by the rule's
+// index in s.Config.Rules. A period's rankings never change, and the rules change only with
+// config.toml, which makes every period anew: the preview, which makes
+// every period's measures again after each save, selects from a reused
+// period once.
+type selections map[int]picked
+
+// selected is what rule r selects in p, from p's cache.
+func (p *Period) selected(s *site.Site, r int) picked {
+	if p.picks == nil {
+		p.picks = selections{}
+	}
+	if got, ok := p.picks[r]; ok {
+		return got
+	}
+	var got picked
+	got.list = selection(s, s.Config.Rules[r], p)
+	got.held = make(map[pickKey]bool, len(got.list))
+	for _, q := range got.list {
+		got.held[pickKey{q.unit, q.entry}] = true
+	}
+	p.picks[r] = got
+	return got
+}
+
+// assessed reports whether the ranking rule reads in p has a place for
+// pk's unit (and entry).
+func assessed(rule site.Rule, p *Period, pk pick) bool {
+	if rule.On == site.OnCity {
+		if p.Month == nil {
+			return false
+		}
+		r := p.Month.Result(pk.entry.ID)
+		return r != nil && r.City > 0
+	}
+	g := p.Group(pk.unit)
+	if g == nil {
+		return false
+	}
+	for _, t := range ranking(rule, g) {
+		if t.Unit == pk.unit {
+			return true
+		}
+	}
+	return false
+}
+
+// ranking is the ranking of group g a composite or indicator rule reads.
+func ranking(rule site.Rule, g *UnitGroup) []Township {
+	if rule.On == site.OnIndicator {
+		if ir := g.Indicator(rule.Indicator.ID); ir != nil {
+			return ir.Ranked
+		}
+		return nil
+	}
+	return g.Composite
+}
+
+// selection is what rule selects in period p, before any streak: in
+// each unit group (or the rule's own), in rank order.
+func selection(s *site.Site, rule site.Rule, p *Period) []pick {
+	k := rule.Count
+	if k == 0 {
+		k = p.GroupSize
+	}
+	if rule.On == site.OnCity {
+		return citySelection(s, rule, p, k)
+	}
+	var out []pick
+	for _, g := range p.Groups {
+		if rule.Group != nil && g.Name != rule.Group.Name {
+			continue
+		}
+		ranked := ranking(rule, g)
+		add := func(t Township) {
+			out = append(out, pick{unit: t.Unit, group: g.Name, rank: t.Rank, tied: t.Tied})
+		}
+		switch rule.Select {
+		case site.First:
+			for _, t := range ranked {
+				if t.Rank == 1 {
+					add(t)
 				}
 			}
-		}
-	case site.OnCity:
-		// Only the first is selected on city ranks today: an entry's last
-		// city rank is not known (issue 13 adds select on any ranking).
-		if rule.Select != site.First {
-			break
-		}
-		for _, r := range p.Month.Results {
-			if r.City != 1 {
-				continue
+		case site.Last:
+			if len(ranked) < 2 {
+				break
 			}
-			for _, u := range r.Indicator.Owners {
-				out = append(out, measure(u, r.Indicator.Name+"全市排名"+zh.RankPhrase(1, r.CityTie)))
+			last := ranked[len(ranked)-1].Rank
+			for _, t := range ranked {
+				if t.Rank == last {
+					add(t)
+				}
+			}
+		case site.Top, site.Bottom:
+			placed := make([]Placed, len(ranked))
+			for i, t := range ranked {
+				placed[i] = Placed{Unit: i, Value: t.Value, Rank: t.Rank}
+			}
+			top, bottom := Groups(placed, k)
+			members := top.Members
+			if rule.Select == site.Bottom {
+				members = bottom.Members
+			}
+			for _, m := range members {
+				add(ranked[m.Unit])
 			}
 		}
 	}
 	return out
+}
+
+// citySelection selects by city rank: each entry ranked first, last
+// (cityUnits), in the top k or the bottom k; the measure goes to each of
+// its owners.
+func citySelection(s *site.Site, rule site.Rule, p *Period, k int) []pick {
+	if p.Month == nil {
+		return nil
+	}
+	n := s.Config.Ranking.CityUnits
+	var out []pick
+	for _, r := range p.Month.Results {
+		var in bool
+		switch rule.Select {
+		case site.First:
+			in = r.City == 1
+		case site.Last:
+			in = r.City == n
+		case site.Top:
+			in = r.City > 0 && r.City <= k
+		case site.Bottom:
+			in = r.City > 0 && r.City > n-k
+		}
+		if !in {
+			continue
+		}
+		for _, u := range r.Indicator.Owners {
+			out = append(out, pick{unit: u, entry: r.Indicator, rank: r.City, tied: r.CityTie})
+		}
+	}
+	return out
+}
+
+// defaultReason says why a rule selected pk (§5.9): 乡镇、街道综合考核排名第一,
+// 县（市）组综合考核排名后两名, 信访维稳全市排名第一, 连续2个月综合考核排名后两名.
+func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
+	terms := s.Config.Terms
+	k := rule.Count
+	if k == 0 {
+		k = p.GroupSize
+	}
+	var where string // the place, as the selection names it
+	switch rule.Select {
+	case site.First:
+		where = zh.RankPhrase(1, pk.tied)
+	case site.Last:
+		where = "倒数第一"
+		if pk.tied {
+			where = "并列倒数第一"
+		}
+	case site.Top:
+		where = zh.Label(k, true, true)
+	case site.Bottom:
+		where = zh.Label(k, false, true)
+	}
+	var what string // the ranking
+	switch rule.On {
+	case site.OnCity:
+		what = pk.entry.Name + terms.City + "排名"
+		if rule.Streak <= 1 {
+			where = zh.RankPhrase(pk.rank, pk.tied) // the very rank: 第十一
+		}
+	case site.OnIndicator:
+		what = pk.group + rule.Indicator.Name + "排名"
+	default:
+		what = pk.group + "综合考核排名"
+		if pk.group == "" && rule.Streak <= 1 {
+			what = zh.Listed(terms.Unit) + what
+		}
+	}
+	if rule.Streak > 1 {
+		return "连续" + strconv.Itoa(rule.Streak) + p.Span.Kind.Counted() + what + where
+	}
+	return what + where
 }

@@ -8,6 +8,10 @@ import (
 	"tongbao/internal/site"
 )
 
+// seedTerms are the sample's words, as its config.toml writes them.
+var seedTerms = site.Terms{Unit: "乡镇（街道）", Department: "区直单位", Scope: "全区", City: "全市", Peer: "三区",
+	Actions: []string{"奖励", "约谈", "提醒约谈"}}
+
 // TestMonth ranks a small month by hand:
 //
 //	X (weight 1): 甲90 乙80 丙80 丁70 → ranks 1,2,2,4 → points 100,75,75,25
@@ -32,6 +36,7 @@ func TestMonth(t *testing.T) {
 	}
 	s := &site.Site{
 		Config: site.Config{
+			Terms:   seedTerms,
 			Ranking: site.Ranking{GroupSize: 3, CityUnits: 12, DistrictUnits: 3},
 			Scoring: site.Scoring{Decimals: 2},
 			Rules: []site.Rule{

@@ -26,8 +26,9 @@ const (
 )
 
 // A Score is one unit's value. Unit is the unit's index in canonical
-// (units.toml) order; it orders the members of a tie, so that output does
-// not depend on the order in which scores happened to be written.
+// (units.toml) order. The order of a list of scores orders the members of
+// a tie (DESIGN.md §5.1): a month file's, as staff wrote it, so that they
+// can reproduce any published listing; units.toml's for a composite.
 type Score struct {
 	Unit  int
 	Value float64
@@ -104,15 +105,16 @@ func better(a, b float64, higherBetter bool) int {
 
 // Rank rounds every value to decimals, orders the units by value (higher
 // first when higherBetter, lower first otherwise) and assigns ranks by ties.
-// Values equal after rounding are tied; members of a tie are ordered by Unit.
-// It returns a new slice, best first; scores is not modified.
+// Values equal after rounding are tied; members of a tie keep the order
+// they have in scores. It returns a new slice, best first; scores is not
+// modified.
 func Rank(scores []Score, decimals int, higherBetter bool, ties Ties) []Placed {
 	out := make([]Placed, len(scores))
 	for i, s := range scores {
 		out[i] = Placed{Unit: s.Unit, Value: Round(s.Value, decimals)}
 	}
 	slices.SortStableFunc(out, func(a, b Placed) int {
-		return cmp.Or(better(a.Value, b.Value, higherBetter), cmp.Compare(a.Unit, b.Unit))
+		return better(a.Value, b.Value, higherBetter)
 	})
 	for i := range out {
 		switch {
@@ -261,8 +263,8 @@ func Composite(cols []Column, adjust map[int]float64, m Method, decimals int) []
 // An Entry is one entry of the circular (a group or an indicator) as the
 // city-bottom list sees it. A zero field means the entry has no such rank.
 type Entry struct {
-	City          int // 全市 rank
-	District      int // peer (三区) rank
+	City          int // the city rank ([terms] city)
+	District      int // the peer rank ([terms] peer)
 	DistrictUnits int // size of the peer group
 }
 

@@ -71,19 +71,21 @@ func TestRank(t *testing.T) {
 			want:     []Placed{{2, 80, 1}, {0, 90, 2}, {1, 95, 3}},
 		},
 		{
-			name: "competition 1,2,2,4; tie ordered by unit, not input order",
+			// §5.1: the members of a tie are listed as the month file
+			// writes them (2 before 1 here), whatever units.toml's order.
+			name: "competition 1,2,2,4; tie in input order, not by unit",
 			scores: []Score{
 				{3, 70}, {2, 80}, {0, 90}, {1, 80},
 			},
 			decimals:     2,
 			higherBetter: true,
 			ties:         Competition,
-			want:         []Placed{{0, 90, 1}, {1, 80, 2}, {2, 80, 2}, {3, 70, 4}},
+			want:         []Placed{{0, 90, 1}, {2, 80, 2}, {1, 80, 2}, {3, 70, 4}},
 		},
 		{
 			name: "dense 1,2,2,3",
 			scores: []Score{
-				{3, 70}, {2, 80}, {0, 90}, {1, 80},
+				{3, 70}, {1, 80}, {0, 90}, {2, 80},
 			},
 			decimals:     2,
 			higherBetter: true,
@@ -121,11 +123,11 @@ func TestRank(t *testing.T) {
 			want:         []Placed{{2, 98.504, 1}, {1, 98.496, 2}, {0, 97, 3}},
 		},
 		{
-			name:         "everyone tied",
+			name:         "everyone tied, in input order",
 			scores:       []Score{{2, 5}, {0, 5}, {1, 5}},
 			decimals:     2,
 			higherBetter: true,
-			want:         []Placed{{0, 5, 1}, {1, 5, 1}, {2, 5, 1}},
+			want:         []Placed{{2, 5, 1}, {0, 5, 1}, {1, 5, 1}},
 		},
 		{
 			name:         "NaN is worst whichever way is better",
@@ -139,7 +141,7 @@ func TestRank(t *testing.T) {
 			scores:       []Score{{3, math.NaN()}, {1, 3}, {0, math.NaN()}, {2, 4}},
 			decimals:     2,
 			higherBetter: true,
-			want:         []Placed{{2, 4, 1}, {1, 3, 2}, {0, math.NaN(), 3}, {3, math.NaN(), 3}},
+			want:         []Placed{{2, 4, 1}, {1, 3, 2}, {3, math.NaN(), 3}, {0, math.NaN(), 3}},
 		},
 		{
 			name: "empty",
@@ -365,7 +367,7 @@ func TestGroups(t *testing.T) {
 func TestGroupsFromScores(t *testing.T) {
 	// Lower is better. Rounded to 1 decimal: u0 1.0, u1 2.0, u2 3.0, u3 4.0,
 	// u4 5.0, u5 6.0, u6 7.0 (7.04), u7 7.0 (6.96).
-	// Ranks: 1 2 3 4 5 6 7 7 (u6 and u7 tied, u6 first by unit).
+	// Ranks: 1 2 3 4 5 6 7 7 (u7 and u6 tied, u7 first as written).
 	// Top: u0 u1 u2, exact. Position n−k+1 = 6 holds u5, rank 6: the
 	// bottom is u5, u6, u7, with a tie → 靠后.
 	scores := []Score{{7, 6.96}, {6, 7.04}, {5, 6}, {4, 5}, {3, 4}, {2, 3}, {1, 2}, {0, 1}}
@@ -374,12 +376,12 @@ func TestGroupsFromScores(t *testing.T) {
 	if got, want := units(top.Members), []int{0, 1, 2}; !slices.Equal(got, want) || !top.Exact {
 		t.Errorf("top = %v exact %v, want %v exact true", got, top.Exact, want)
 	}
-	if got, want := units(bottom.Members), []int{5, 6, 7}; !slices.Equal(got, want) || bottom.Exact {
+	if got, want := units(bottom.Members), []int{5, 7, 6}; !slices.Equal(got, want) || bottom.Exact {
 		t.Errorf("bottom = %v exact %v, want %v exact false", got, bottom.Exact, want)
 	}
 	runs := Runs(bottom.Members)
-	if len(runs) != 2 || !slices.Equal(units(runs[0]), []int{5}) || !slices.Equal(units(runs[1]), []int{6, 7}) {
-		t.Errorf("Runs(bottom) = %v, want [[u5] [u6 u7]]", runs)
+	if len(runs) != 2 || !slices.Equal(units(runs[0]), []int{5}) || !slices.Equal(units(runs[1]), []int{7, 6}) {
+		t.Errorf("Runs(bottom) = %v, want [[u5] [u7 u6]]", runs)
 	}
 }
 

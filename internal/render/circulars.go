@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"tongbao/internal/par"
-	"tongbao/internal/rank"
 	"tongbao/internal/site"
 	"tongbao/internal/zh"
 )
@@ -67,7 +66,11 @@ func (cs *circulars) jobs() []job {
 func (c *core) bodyInputs(circ *site.Circular) []input {
 	in := []input{global(), fileIn(circ.File)}
 	if p := c.periodOf(circ); p != nil {
-		in = append(in, fileIn(p.Month.File), periodIn(p))
+		if p.Month != nil {
+			in = append(in, fileIn(p.Month.File))
+		}
+		// An aggregate's digest covers the months' composites it shows.
+		in = append(in, periodIn(p))
 	}
 	return in
 }
@@ -140,7 +143,11 @@ func (c *core) circular(i int) *Circular {
 	return v
 }
 
-var circularColumn = Column{Name: "工作通报", Description: "区政府“三重点”落实情况通报", Keywords: "通报,三重点,考核排名", Type: "公文"}
+// circularColumn is the portal column of the circulars: [terms] column
+// describes it.
+func (c *core) circularColumn() Column {
+	return Column{Name: "工作通报", Description: c.s.Config.Terms.Column, Keywords: "通报,考核排名", Type: "公文"}
+}
 
 func (cs *circulars) circularPage(i int) ([]byte, error) {
 	v := cs.circular(i)
@@ -160,7 +167,7 @@ func (cs *circulars) circularPage(i int) ([]byte, error) {
 		Path:        v.Path,
 		Description: v.Title,
 		Date:        v.Date,
-		Column:      circularColumn,
+		Column:      cs.circularColumn(),
 		Circular:    v,
 	})
 }
@@ -200,8 +207,8 @@ func (l *lists) jobs() []job {
 	}
 	home := []input{global(), fronts()}
 	home = append(home, l.refs()...)
-	if n := len(l.res.Periods); n > 0 {
-		home = append(home, compositeIn(l.res.Periods[n-1]))
+	if months := l.res.Months(); len(months) > 0 {
+		home = append(home, compositeIn(months[len(months)-1]))
 	}
 	// A year's list shows its circulars and their periods, and links
 	// every year.
@@ -291,36 +298,26 @@ func (l *lists) homePage() ([]byte, error) {
 		Kind:        "home",
 		Title:       l.s.Config.Title,
 		Description: l.s.Config.Title,
-		Column:      Column{Name: "首页", Description: l.s.Config.Title, Keywords: "通报,三重点,考核排名", Type: "首页"},
+		Column:      Column{Name: "首页", Description: l.s.Config.Title, Keywords: "通报,考核排名", Type: "首页"},
 		Circulars:   all[:min(len(all), 10)],
 	}
 	if len(all) > 0 {
 		p.Latest = all[0]
 		p.Date = all[0].Date
 	}
-	if n := len(l.res.Periods); n > 0 {
-		latest := l.res.Periods[n-1]
-		if comp := composite(latest); len(comp) > 0 {
-			rk := &Ranking{Period: latest.Label}
-			for _, t := range comp {
-				rk.Rows = append(rk.Rows, RankRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Path: unitPath(t.Unit), Score: formatScore(t.Value, l.s.Config.Scoring.Decimals)})
+	if months := l.res.Months(); len(months) > 0 {
+		latest := months[len(months)-1]
+		rk := &Ranking{Period: latest.Label, Unit: l.s.Config.Terms.Unit}
+		for _, g := range latest.Groups {
+			for _, t := range g.Composite {
+				rk.Rows = append(rk.Rows, RankRow{Group: g.Name, Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Path: unitPath(t.Unit), Score: formatScore(t.Value, l.s.Config.Scoring.Decimals)})
 			}
+		}
+		if len(rk.Rows) > 0 {
 			p.Ranking = rk
 		}
 	}
 	return l.tmpl.execute("home.html", p)
-}
-
-// composite is a period's composite ranking, its groups one after another.
-func composite(p *rank.Period) []rank.Township {
-	if len(p.Groups) == 1 {
-		return p.Groups[0].Composite
-	}
-	var out []rank.Township
-	for _, g := range p.Groups {
-		out = append(out, g.Composite...)
-	}
-	return out
 }
 
 // archiveYears is how many years the archive lists in full, the newest;
@@ -371,7 +368,7 @@ func (l *lists) archivePage() ([]byte, error) {
 		Kind:      "archive",
 		Title:     "通报归档",
 		Path:      "circulars/",
-		Column:    circularColumn,
+		Column:    l.circularColumn(),
 		Circulars: all,
 		Years:     years[:min(len(years), archiveYears)],
 		YearLinks: yearLinks(years, 0),
@@ -390,7 +387,7 @@ func (l *lists) yearPage(years []Year, i int) ([]byte, error) {
 		Kind:      "year",
 		Title:     fmt.Sprintf("%d年通报", y.Year),
 		Path:      y.Path,
-		Column:    circularColumn,
+		Column:    l.circularColumn(),
 		Circulars: y.Circulars,
 		Years:     []Year{y},
 		YearLinks: yearLinks(years, y.Year),

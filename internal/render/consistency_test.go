@@ -238,8 +238,9 @@ func (r *consistencyRun) edit(undo map[string][]byte) string {
 		{2, r.editLayout},
 		{1, r.addPage},
 		{1, r.deletePage},
-		{1, r.addMonth},
+		{2, r.addMonth},
 		{1, r.deleteMonth},
+		{1, r.deleteEarlyMonth},
 	}
 	total := 0
 	for _, k := range kinds {
@@ -445,7 +446,8 @@ func (r *consistencyRun) editCircularFront(undo map[string][]byte) string {
 
 var (
 	groupSizeRE = regexp.MustCompile(`(?m)^groupSize     = [0-9]+$`)
-	rewardTopRE = regexp.MustCompile(`(?m)^rewardTopTownship     = [0-9]+$`)
+	amountRE    = regexp.MustCompile(`(?m)^amount = [0-9]+$`)
+	streakRE    = regexp.MustCompile(`(?m)^streak = [0-9]+$`)
 	siteTitleRE = regexp.MustCompile(`(?m)^title    = "([^"]*)"$`)
 	decimalsRE  = regexp.MustCompile(`(?m)^decimals = [0-9]$`)
 	domainRE    = regexp.MustCompile(`(?m)^domain   = "[^"]*"$`)
@@ -465,8 +467,13 @@ func (r *consistencyRun) editConfig(undo map[string][]byte) string {
 			return fmt.Sprintf("groupSize     = %d", 2+r.rng.IntN(3))
 		})
 	case 1:
-		return "config.toml " + r.replaceLine(undo, "config.toml", rewardTopRE, func([]string) string {
-			return fmt.Sprintf("rewardTopTownship     = %d", 10000*r.rng.IntN(10))
+		if r.rng.IntN(2) == 0 {
+			return "config.toml " + r.replaceLine(undo, "config.toml", streakRE, func([]string) string {
+				return fmt.Sprintf("streak = %d", 2+r.rng.IntN(3))
+			})
+		}
+		return "config.toml " + r.replaceLine(undo, "config.toml", amountRE, func([]string) string {
+			return fmt.Sprintf("amount = %d", 10000*(1+r.rng.IntN(10)))
 		})
 	case 2:
 		return "config.toml " + r.replaceLine(undo, "config.toml", decimalsRE, func([]string) string {
@@ -569,19 +576,36 @@ func (r *consistencyRun) addMonth(undo map[string][]byte) string {
 	return "data/" + key + ".toml 新增（及其通报）"
 }
 
+// deleteEarlyMonth deletes one of the first months and the circular that
+// reports it: the months after it are then one assessed period nearer to
+// the ones before it, and their streaks (the demo's config has one) and
+// quarters change without their files changing.
+func (r *consistencyRun) deleteEarlyMonth(undo map[string][]byte) string {
+	months := r.files("data/[0-9][0-9][0-9][0-9]-[0-9][0-9].toml")
+	if len(months) < 4 {
+		return r.addMonth(undo)
+	}
+	return r.deleteMonthFile(undo, months[1+r.rng.IntN(2)])
+}
+
 // deleteMonth deletes the last month and every circular that reports it.
 func (r *consistencyRun) deleteMonth(undo map[string][]byte) string {
 	months := r.files("data/[0-9][0-9][0-9][0-9]-[0-9][0-9].toml")
 	if len(months) < 3 {
 		return r.addMonth(undo)
 	}
-	last := months[len(months)-1]
-	key := strings.TrimSuffix(strings.TrimPrefix(last, "data/"), ".toml")
+	return r.deleteMonthFile(undo, months[len(months)-1])
+}
+
+// deleteMonthFile deletes a month file and every circular that reports
+// its month.
+func (r *consistencyRun) deleteMonthFile(undo map[string][]byte, name string) string {
+	key := strings.TrimSuffix(strings.TrimPrefix(name, "data/"), ".toml")
 	for _, c := range r.files("content/circulars/*.md") {
 		if bytes.Contains(r.read(c), []byte(fmt.Sprintf("data   = %q", key))) {
 			r.remove(undo, c)
 		}
 	}
-	r.remove(undo, last)
-	return last + " 删除（及其通报）"
+	r.remove(undo, name)
+	return name + " 删除（及其通报）"
 }

@@ -150,7 +150,7 @@ func (f *feeds) summary(c *site.Circular) string {
 			}
 		}
 		if len(first) > 0 {
-			fmt.Fprintf(&b, "%s乡镇（街道）综合考核排名第一的为：%s。", p.Label, zh.Join(first))
+			fmt.Fprintf(&b, "%s%s综合考核排名第一的为：%s。", p.Label, f.s.Config.Terms.Unit, zh.Join(first))
 		}
 	}
 	return b.String()

@@ -1,9 +1,11 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 
 	"tongbao/internal/rank"
+	"tongbao/internal/site"
 	"tongbao/internal/zh"
 )
 
@@ -16,21 +18,29 @@ import (
 // sentences, so that readers can check each rank against the scores.
 type Appendix struct {
 	Period     string
-	PeerHeader string // 三区排名
-	Composite  *AppendixTable
-	Tables     []AppendixTable // one per indicator with township scores
+	Note       string // what the tables are, in the office's words
+	CityHeader string // <city>排名
+	PeerHeader string // <peer>排名
+	// Composite are the composite rankings, one per unit group: of a
+	// month, or an aggregate's of its months.
+	Composite []AppendixTable
+	Tables    []AppendixTable // one per indicator with township scores (and group)
 	// CityRanks are the rows of the table of city and peer ranks (指标,
-	// 全市排名, 三区排名); empty when no entry has one.
+	// <city>排名, <peer>排名); empty when no entry has one.
 	CityRanks template.HTML
+	// Partial says, in an aggregate, which townships were ranked in only
+	// some of its months, and so were aggregated over those (§5.10).
+	Partial []string
 }
 
 // AppendixTable is one township table of the appendix. Its rows (排名,
-// 乡镇（街道）, 得分) are written by rowWriter.
+// <unit>, 得分) are written by rowWriter.
 type AppendixTable struct {
 	ID         string // html id: appendix-gongye
 	Caption    string
 	Path       string // the indicator's page; "" for the composite
-	ScoreLabel string // 得分 | 得分（越低越好） | 综合得分
+	UnitHeader string // [terms] unit
+	ScoreLabel string // 得分 | 得分（越低越好） | 综合得分 | 平均综合得分 …
 	Rows       template.HTML
 }
 
@@ -40,7 +50,9 @@ const lowerBetterNote = "（得分越低，排名越前）"
 
 // appendix builds the data appendix of the circular reporting period p.
 func (c *core) appendix(p *rank.Period) *Appendix {
-	a := &Appendix{Period: p.Label, PeerHeader: c.s.Config.Ranking.DistrictLabel + "排名"}
+	terms := c.s.Config.Terms
+	a := &Appendix{Period: p.Label, CityHeader: terms.City + "排名", PeerHeader: terms.Peer + "排名"}
+	a.Note = fmt.Sprintf("以下为本期通报所依据的全部排名：%s综合考核排名，各单项指标的%s得分和排名，以及%s和%s。", terms.Unit, terms.Unit, a.CityHeader, a.PeerHeader)
 	rows := func(ts []rank.Township, decimals int) template.HTML {
 		w := rowWriter{c: c}
 		for _, t := range ts {
@@ -54,18 +66,45 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		}
 		return w.html()
 	}
-	for _, g := range p.Groups {
+	// ids are the tables' html ids: one per group, numbered when there
+	// are groups.
+	id := func(base string, i int) string {
+		if len(p.Groups) > 1 {
+			return fmt.Sprintf("%s-%d", base, i+1)
+		}
+		return base
+	}
+	scoreLabel := "综合得分"
+	if p.Aggregate() {
+		scoreLabel = [...]string{site.MeanPoints: "平均综合得分", site.SumPoints: "综合得分合计", site.MeanRank: "平均名次"}[c.s.Config.Aggregate.Method]
+		a.Note = fmt.Sprintf("以下为本期通报所依据的%s综合考核排名：%s%s各月%s，每月的名次见各月通报。", terms.Unit, p.Label, terms.Unit,
+			[...]string{site.MeanPoints: "综合得分的平均", site.SumPoints: "综合得分之和", site.MeanRank: "综合考核名次的平均（越小越好）"}[c.s.Config.Aggregate.Method])
+	}
+	for i, g := range p.Groups {
 		if len(g.Composite) > 0 {
-			a.Composite = &AppendixTable{ID: "appendix-composite", Caption: "乡镇（街道）综合考核排名", ScoreLabel: "综合得分",
-				Rows: rows(composite(p), c.s.Config.Scoring.Decimals)}
-			break
+			a.Composite = append(a.Composite, AppendixTable{ID: id("appendix-composite", i), Caption: g.Name + terms.Unit + "综合考核排名",
+				UnitHeader: terms.Unit, ScoreLabel: scoreLabel, Rows: rows(g.Composite, c.s.Config.Scoring.Decimals)})
+			if g.Name != "" {
+				a.Composite[len(a.Composite)-1].Caption = g.Name + "综合考核排名"
+			}
+		}
+		if p.Aggregate() {
+			for _, t := range g.Composite {
+				if n, of := p.Assessed(t.Unit); n < of {
+					a.Partial = append(a.Partial, fmt.Sprintf("%s在%s的%d个月中只有%d个月参与综合考核排名，按其参与的月份计算。", t.Unit.Name, p.Label, of, n))
+				}
+			}
 		}
 	}
-	for _, g := range p.Groups {
+	for i, g := range p.Groups {
 		for _, ir := range g.Indicators {
 			ind := ir.Result.Indicator
-			t := AppendixTable{ID: "appendix-" + ind.ID, Caption: ind.Name + "乡镇（街道）排名", Path: indicatorPath(ind), ScoreLabel: "得分",
-				Rows: rows(ir.Ranked, ind.Decimals)}
+			caption := ind.Name + terms.Unit + "排名"
+			if g.Name != "" {
+				caption = ind.Name + g.Name + "排名"
+			}
+			t := AppendixTable{ID: id("appendix-"+ind.ID, i), Caption: caption, Path: indicatorPath(ind),
+				UnitHeader: terms.Unit, ScoreLabel: "得分", Rows: rows(ir.Ranked, ind.Decimals)}
 			if !ind.HigherBetter {
 				// 并列第一 beside 0.00 reads as a mistake unless the table says why.
 				t.Caption += lowerBetterNote
@@ -73,6 +112,9 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			}
 			a.Tables = append(a.Tables, t)
 		}
+	}
+	if p.Month == nil {
+		return a
 	}
 	w := rowWriter{c: c}
 	for _, res := range p.Month.Results {

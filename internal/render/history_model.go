@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"strings"
 
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
@@ -29,10 +30,12 @@ type yearSpan struct {
 	lo, hi int
 }
 
-// historyModel is every period's ranks arranged by unit and by indicator.
+// historyModel is every period's ranks arranged by unit and by
+// indicator: the months' as the columns of the matrices and charts, and
+// the quarters', halves' and years' beside them.
 type historyModel struct {
-	periods []*rank.Period
-	refs    []MonthRef // by period index
+	periods []*rank.Period // the months
+	refs    []MonthRef     // by period index
 	years   []yearSpan
 	// composite holds each township's composite placing by period.
 	composite map[*site.Unit][]placing
@@ -43,11 +46,18 @@ type historyModel struct {
 	// owned lists each department's indicators, in document order.
 	owned   map[*site.Unit][]*site.Indicator
 	updated *DateData // the newest circular's date: the pages' update date
+
+	// aggregates are the quarters, halves and years circulars report,
+	// in order, with aggRefs their headings; aggregate holds each
+	// township's placing in them.
+	aggregates []*rank.Period
+	aggRefs    []MonthRef
+	aggregate  map[*site.Unit][]placing
 }
 
 func newHistoryModel(c *core) *historyModel {
 	s := c.s
-	periods := c.res.Periods
+	periods := c.res.Months()
 	n := len(periods)
 	h := &historyModel{
 		periods:   periods,
@@ -114,6 +124,29 @@ func newHistoryModel(c *core) *historyModel {
 			}
 		}
 	}
+	h.aggregate = map[*site.Unit][]placing{}
+	for _, p := range c.res.Periods {
+		if !p.Aggregate() {
+			continue
+		}
+		i := len(h.aggregates)
+		h.aggregates = append(h.aggregates, p)
+		path := ""
+		if circ := c.reporter[p]; circ != nil {
+			path = circ.URLPath()
+		}
+		h.aggRefs = append(h.aggRefs, monthRef(p, path))
+		for _, g := range p.Groups {
+			for _, t := range g.Composite {
+				row := h.aggregate[t.Unit]
+				for len(row) <= i {
+					row = append(row, placing{})
+				}
+				row[i] = placing{t.Rank, t.Tied, t.Value}
+				h.aggregate[t.Unit] = row
+			}
+		}
+	}
 	return h
 }
 
@@ -127,10 +160,9 @@ type MonthRef struct {
 }
 
 func monthRef(p *rank.Period, path string) MonthRef {
-	m := p.Month
-	short := m.Period
-	if short == "" {
-		short = strconv.Itoa(m.Month) + "月"
+	short := strings.TrimPrefix(p.Label, strconv.Itoa(p.Span.Year)+"年") // 1-2月, 第一季度, 上半年, 度
+	if p.Span.Kind == site.Yearly {
+		short = "全年"
 	}
 	return MonthRef{Key: p.Span.Key(), Year: p.Span.Year, Label: p.Label, Short: short, Path: path}
 }

@@ -103,19 +103,32 @@ type UnitView struct {
 	Name      string
 	Slug      string
 	Township  bool
-	Kind      string // 乡镇（街道） | 区直单位
-	Group     string // the id of its group on /units/ (index.go)
-	PeerLabel string // 三区
+	Kind      string // [terms] unit or department
+	Group     string // its unit group, when units.toml has groups
+	GroupID   string // the id of the heading of /units/ that lists it (index.go)
+	CityLabel string // [terms] city
+	PeerLabel string // [terms] peer
 	// Township pages: the composite rank over time as a chart and, right
 	// after it, as the rows of a table (月份, 综合排名, 变化, 综合得分),
 	// newest first.
 	Chart     template.HTML
 	Composite template.HTML
 	Latest    string // 2023年1-2月综合考核排名第三
+	// Aggregates are its ranks in the quarters, halves and years that
+	// circulars report, oldest first.
+	Aggregates []AggregateRank
 	// Per year: a township's rank on every indicator that applies to it;
 	// a department's 考核排类 and its indicators' city and peer ranks.
 	Years []YearMatrix
 	Owned []Link // a department's indicators
+}
+
+// An AggregateRank is a township's rank in a quarter, half or year.
+type AggregateRank struct {
+	Label string // 2024年度
+	Path  string // the circular that reports it
+	Rank  string // 第三
+	Score string
 }
 
 // IndicatorView is an indicator's page.
@@ -124,7 +137,9 @@ type IndicatorView struct {
 	Name      string
 	Number    string // 1. or （1）
 	Section   string
-	PeerLabel string // 三区
+	Unit      string // [terms] unit
+	CityLabel string // [terms] city
+	PeerLabel string // [terms] peer
 	Parent    *Link
 	Children  []Link
 	Owners    []Link
@@ -133,16 +148,17 @@ type IndicatorView struct {
 	Townships int    // number of townships it ranks
 	CityChart template.HTML
 	PeerChart template.HTML
-	// Ranks are the rows of the charts' table (月份, 全市排名, 三区排名, 变化),
+	// Ranks are the rows of the charts' table (月份, <city>排名, <peer>排名, 变化),
 	// one per month with a city or peer rank, newest first. The change is
 	// of the city rank, or of the peer rank when there is never a city one.
 	Ranks       template.HTML
-	ChangeLabel string       // 全市排名变化 | 三区排名变化
+	ChangeLabel string       // <city>排名变化 | <peer>排名变化
 	Years       []YearMatrix // the township rank matrix
 }
 
 // RankingsView is /rankings/.
 type RankingsView struct {
+	Unit     string // [terms] unit
 	Years    []YearMatrix
 	Legend   []LegendItem
 	Units    []UnitGroup    // as /units/ lists them (index.go)
@@ -168,13 +184,26 @@ type IndexEntry struct {
 	Children []Link
 }
 
-var historyColumn = Column{Name: "考核排名", Description: "乡镇（街道）综合考核排名及各单位、各指标历次排名", Keywords: "考核排名,综合排名,历史数据", Type: "数据"}
+// historyColumn is the portal column of the history pages.
+func (c *core) historyColumn() Column {
+	return Column{Name: "考核排名", Description: c.s.Config.Terms.Unit + "综合考核排名及各单位、各指标历次排名", Keywords: "考核排名,综合排名,历史数据", Type: "数据"}
+}
 
 func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	m := h.model()
 	dec := h.s.Config.Scoring.Decimals
 	comp := m.composite[u]
-	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: unitKindName(u.Kind), Group: unitGroupOf(u), PeerLabel: h.s.Config.Ranking.DistrictLabel}
+	terms := h.s.Config.Terms
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: terms.Unit, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: terms.Peer}
+	if u.Group != nil {
+		v.Group = u.Group.Name
+	}
+	for i, p := range m.aggregate[u] {
+		if p.rank > 0 {
+			v.Aggregates = append(v.Aggregates, AggregateRank{Label: m.aggRefs[i].Label, Path: m.aggRefs[i].Path,
+				Rank: zh.RankPhrase(p.rank, p.tied), Score: formatScore(p.value, dec)})
+		}
+	}
 	ranks := make([]int, len(comp))
 	for i, p := range comp {
 		ranks[i] = p.rank
@@ -204,7 +233,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.Composite = rows.html()
 	if len(m.periods) > 0 {
 		chart := &rankChart{id: "chart-composite", title: u.Name + "综合考核排名走势", noun: "综合考核排名",
-			worst: len(h.s.Townships), months: m.refs, ranks: ranks}
+			worst: rankedWith(h.s, u), months: m.refs, ranks: ranks}
 		v.Chart = chart.html()
 	}
 	var inds []*site.Indicator
@@ -230,7 +259,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		Path:        unitPath(u),
 		Description: u.Name + "历次综合考核排名和各单项指标排名",
 		Date:        m.updated,
-		Column:      historyColumn,
+		Column:      h.historyColumn(),
 		Unit:        v,
 	})
 }
@@ -243,7 +272,16 @@ func previous(ranks []int, i int) int {
 	return ranks[i-1]
 }
 
-// peerPhrase writes a peer rank with its group: 三区第二, 四区并列第一.
+// rankedWith is how many townships u is ranked with: its group's, or
+// every township.
+func rankedWith(s *site.Site, u *site.Unit) int {
+	if u.Group != nil {
+		return len(u.Group.Units)
+	}
+	return len(s.Townships)
+}
+
+// peerPhrase writes a peer rank with its group: 四区并列第一.
 func peerPhrase(res *site.Result) string {
 	if res == nil || res.District == 0 {
 		return "—"
@@ -253,14 +291,15 @@ func peerPhrase(res *site.Result) string {
 
 func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	m := h.model()
-	label := h.s.Config.Ranking.DistrictLabel
-	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: unitKindName(u.Kind), Group: unitGroupOf(u), PeerLabel: label}
+	terms := h.s.Config.Terms
+	label := terms.Peer
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: label}
 	owned := m.owned[u]
 	for _, ind := range owned {
 		l := Link{Name: ind.Name, Path: indicatorPath(ind)}
 		for i := len(m.periods) - 1; i >= 0; i-- {
 			if res := m.periods[i].Month.Result(ind.ID); res != nil && (res.City > 0 || res.District > 0) {
-				l.Note = m.refs[i].Label + "：" + zh.RankSentence(res.City, res.CityTie, res.District, res.DistrictTie, res.DistrictLabel)
+				l.Note = m.refs[i].Label + "：" + h.rankSentence(res)
 				break
 			}
 		}
@@ -283,7 +322,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		case k.peer:
 			return k.ind.Name + "（" + label + "）", indicatorPath(k.ind)
 		}
-		return k.ind.Name + "（全市）", indicatorPath(k.ind)
+		return k.ind.Name + "（" + terms.City + "）", indicatorPath(k.ind)
 	}
 	cell := func(k rowKey, i int) rankCell {
 		if k.ind == nil {
@@ -309,18 +348,19 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		Kind:        "department",
 		Title:       u.Name + "历次考核情况",
 		Path:        unitPath(u),
-		Description: u.Name + "负责指标的历次全市排名和历次考核排类",
+		Description: u.Name + "负责指标的历次" + terms.City + "排名和历次考核排类",
 		Date:        m.updated,
-		Column:      historyColumn,
+		Column:      h.historyColumn(),
 		Unit:        v,
 	})
 }
 
 func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	m := h.model()
-	label := h.s.Config.Ranking.DistrictLabel
+	terms := h.s.Config.Terms
+	label := terms.Peer
 	v := &IndicatorView{ID: ind.ID, Name: ind.Name, Number: ind.Number(), Section: ind.Section,
-		PeerLabel: label, Townships: len(ind.Townships)}
+		Unit: terms.Unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships)}
 	if ind.Parent != nil {
 		v.Parent = &Link{Name: ind.Parent.Name, Path: indicatorPath(ind.Parent)}
 	}
@@ -350,7 +390,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		}
 	}
 	moved := city
-	v.ChangeLabel = "全市排名变化"
+	v.ChangeLabel = terms.City + "排名变化"
 	if !anyCity {
 		moved, v.ChangeLabel = peer, label+"排名变化"
 	}
@@ -372,7 +412,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 	v.Ranks = rows.html()
 	if anyCity {
-		c := &rankChart{id: "chart-city", title: ind.Name + "全市排名走势", noun: "全市排名",
+		c := &rankChart{id: "chart-city", title: ind.Name + terms.City + "排名走势", noun: terms.City + "排名",
 			worst: h.s.Config.Ranking.CityUnits, months: m.refs, ranks: city}
 		v.CityChart = c.html()
 	}
@@ -383,11 +423,11 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 
 	if byUnit := m.townships[ind.ID]; byUnit != nil {
-		caption := "%d年乡镇（街道）排名"
+		caption := "%d年" + terms.Unit + "排名"
 		if !ind.HigherBetter {
 			caption += lowerBetterNote
 		}
-		v.Years = matrices(h, indicatorPath(ind), "乡镇（街道）", caption, ind.Townships,
+		v.Years = matrices(h, indicatorPath(ind), terms.Unit, caption, ind.Townships,
 			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 			func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals) },
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
@@ -396,9 +436,9 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		Kind:        "indicator",
 		Title:       ind.Name + "历次排名",
 		Path:        indicatorPath(ind),
-		Description: ind.Name + "历次全市排名、" + label + "排名和乡镇（街道）排名",
+		Description: ind.Name + "历次" + terms.City + "排名、" + label + "排名和" + terms.Unit + "排名",
 		Date:        m.updated,
-		Column:      historyColumn,
+		Column:      h.historyColumn(),
 		Indicator:   v,
 	})
 }
@@ -415,10 +455,14 @@ func heatLevel(rank, n int) int {
 
 func (h *history) rankingsPage() ([]byte, error) {
 	m := h.model()
-	n := len(h.s.Townships)
+	n := 0 // the shades cover the ranks of the largest group
+	for _, t := range h.s.Townships {
+		n = max(n, rankedWith(h.s, t))
+	}
 	dec := h.s.Config.Scoring.Decimals
-	v := &RankingsView{}
-	v.Years = matrices(h, "rankings/", "乡镇（街道）", "%d年乡镇（街道）综合考核排名", h.s.Townships,
+	terms := h.s.Config.Terms
+	v := &RankingsView{Unit: terms.Unit}
+	v.Years = matrices(h, "rankings/", terms.Unit, "%d年"+terms.Unit+"综合考核排名", h.s.Townships,
 		func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 		func(t *site.Unit, i int) rankCell {
 			p := m.composite[t][i]
@@ -428,7 +472,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 			return rankCell{
 				text:  strconv.Itoa(p.rank),
 				score: formatScore(p.value, dec),
-				class: "heat-" + strconv.Itoa(heatLevel(p.rank, n)),
+				class: "heat-" + strconv.Itoa(heatLevel(p.rank, rankedWith(h.s, t))),
 			}
 		},
 		func(p *rank.Period) []input { return []input{compositeIn(p)} })
@@ -456,9 +500,9 @@ func (h *history) rankingsPage() ([]byte, error) {
 		Kind:        "rankings",
 		Title:       "历次考核排名",
 		Path:        "rankings/",
-		Description: "乡镇（街道）历次综合考核排名，及各单位、各指标的排名历史",
+		Description: terms.Unit + "历次综合考核排名，及各单位、各指标的排名历史",
 		Date:        m.updated,
-		Column:      historyColumn,
+		Column:      h.historyColumn(),
 		Rankings:    v,
 	})
 }

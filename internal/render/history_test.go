@@ -39,10 +39,11 @@ func historySite() map[string]string {
 baseURL = "/"
 [issuer]
 name = "测试区人民政府办公室"
+[terms]
+peer = "三区"
 [ranking]
 cityUnits = 12
 districtUnits = 3
-districtLabel = "三区"
 [scoring]
 decimals = 2
 `,

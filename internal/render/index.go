@@ -1,6 +1,8 @@
 package render
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"tongbao/internal/site"
@@ -29,19 +31,11 @@ type UnitGroup struct {
 	Units []Link
 }
 
-// unitKindName is what a kind of unit is called in headings and
-// breadcrumbs.
-func unitKindName(k site.UnitKind) string {
-	if k == site.Department {
-		return "区直单位"
-	}
-	return "乡镇（街道）"
-}
-
 // unitGroups are the units as /units/ and /rankings/ list them, in
-// units.toml order: the ranked units, then the departments. This is the
-// one place that groups them: once units.toml declares [[group]]s (DESIGN
-// §5.8), the ranked units become one entry per group here.
+// units.toml order: the ranked units — one heading per [[group]] when
+// units.toml declares groups (DESIGN §5.8) — then the departments. This
+// is the one place that groups them; unitGroupOf names the heading of
+// each unit.
 func (c *core) unitGroups() []UnitGroup {
 	links := func(us []*site.Unit) []Link {
 		out := make([]Link, len(us))
@@ -50,26 +44,37 @@ func (c *core) unitGroups() []UnitGroup {
 		}
 		return out
 	}
-	return []UnitGroup{
-		{ID: "townships", Name: unitKindName(site.Township), Units: links(c.s.Townships)},
-		{ID: "departments", Name: unitKindName(site.Department), Units: links(c.s.Departments)},
+	terms := c.s.Config.Terms
+	var out []UnitGroup
+	if len(c.s.Groups) == 0 {
+		out = append(out, UnitGroup{ID: "townships", Name: terms.Unit, Units: links(c.s.Townships)})
 	}
+	for i, g := range c.s.Groups {
+		out = append(out, UnitGroup{ID: groupID(i), Name: g.Name, Units: links(g.Units)})
+	}
+	return append(out, UnitGroup{ID: "departments", Name: terms.Department, Units: links(c.s.Departments)})
 }
 
-// unitGroupOf is the id of the group of /units/ that lists u.
-func unitGroupOf(u *site.Unit) string {
-	if u.Kind == site.Department {
+// unitGroupOf is the id of the heading of /units/ that lists u.
+func (c *core) unitGroupOf(u *site.Unit) string {
+	switch {
+	case u.Kind == site.Department:
 		return "departments"
+	case u.Group != nil:
+		return groupID(slices.Index(c.s.Groups, u.Group))
 	}
 	return "townships"
 }
+
+// groupID is the html id of the i-th unit group's heading: group-1, …
+func groupID(i int) string { return "group-" + strconv.Itoa(i+1) }
 
 // indicatorIndex is the catalogue by section, in document order: each
 // top-level entry numbered as the circulars number it (1.), with the
 // children of a group under it (（1）), and its owners as a note.
 func (c *core) indicatorIndex() []IndexSection {
 	var out []IndexSection
-	for _, sec := range site.Sections {
+	for _, sec := range c.s.Config.Terms.Sections {
 		is := IndexSection{Name: sec}
 		for _, ind := range c.s.Indicators {
 			if ind.Section != sec || ind.Parent != nil {

@@ -101,11 +101,7 @@ func newKeyer(c *core) *keyer {
 	for _, circ := range s.Circulars {
 		k.files[circ.File] = circ.Sum
 		h := sha256.New()
-		month := ""
-		if circ.Data != nil {
-			month = circ.Data.Key
-		}
-		for _, s := range []string{circ.File, circ.Number, circ.Title, circ.To, circ.Date.String(), month} {
+		for _, s := range []string{circ.File, circ.Number, circ.Title, circ.To, circ.Date.String(), circ.Data.Key()} {
 			writeString(h, s)
 		}
 		if circ.Letter {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,7 +20,10 @@ import (
 //
 // The CSV files are UTF-8 with a byte-order mark and CRLF line ends, so
 // that Excel and WPS open them as Chinese text, with a Chinese header row:
-// 月份,指标,乡镇（街道）,得分,排名,并列. A cell that a spreadsheet would read
+// 月份,指标,<unit>,得分,排名,并列 ([terms] unit names the third
+// column; a site with unit groups has a column 组别 after it). A quarter,
+// half or year has its composite rows only, its key in the first column.
+// A cell that a spreadsheet would read
 // as a formula (starting with = + - @, tab or CR) gets a leading apostrophe;
 // plain numbers such as a negative composite score are left as they are.
 
@@ -45,13 +49,13 @@ func (o *openData) jobs() []job {
 				fn: func() ([]byte, error) { return o.joinCSV([]*rank.Period{p}) }},
 		)
 	}
-	if len(o.res.Periods) > 0 {
+	if months := o.res.Months(); len(months) > 0 {
 		in := []input{global()}
-		for _, p := range o.res.Periods {
+		for _, p := range months {
 			in = append(in, periodIn(p))
 		}
 		jobs = append(jobs, job{path: "data/ranks.csv", owner: own("全部排名 CSV"), in: in,
-			fn: func() ([]byte, error) { return o.joinCSV(o.res.Periods) }})
+			fn: func() ([]byte, error) { return o.joinCSV(months) }})
 	}
 	return jobs
 }
@@ -99,6 +103,7 @@ type OpenIndicator struct {
 type OpenTownship struct {
 	Name  string  `json:"name"`
 	Slug  string  `json:"slug"`
+	Group string  `json:"group,omitempty"` // its unit group, ranked apart (DESIGN.md §5.8)
 	Score float64 `json:"score"`
 	Rank  int     `json:"rank"`
 	Tied  bool    `json:"tied"`
@@ -121,13 +126,17 @@ type OpenReward struct {
 	Unit   string `json:"unit"`
 	Amount int64  `json:"amount"` // 元
 	Reason string `json:"reason"`
+	Source string `json:"source"` // what made it: config.toml:30 (a rule) or data/2023-02.toml:88 (a hand entry)
 }
 
+// OpenInterview is any measure but a reward: 约谈, 提醒约谈, 书面检查, ….
 type OpenInterview struct {
 	Unit   string `json:"unit"`
 	Who    string `json:"who"`
+	By     string `json:"by,omitempty"`
 	Kind   string `json:"kind"`
 	Reason string `json:"reason"`
+	Source string `json:"source"`
 }
 
 func unitList(units []*site.Unit) []string {
@@ -138,10 +147,10 @@ func unitList(units []*site.Unit) []string {
 	return out
 }
 
-func openTownships(ts []rank.Township) []OpenTownship {
+func openTownships(group string, ts []rank.Township) []OpenTownship {
 	out := make([]OpenTownship, 0, len(ts))
 	for _, t := range ts {
-		out = append(out, OpenTownship{Name: t.Unit.Name, Slug: t.Unit.Slug, Score: t.Value, Rank: t.Rank, Tied: t.Tied})
+		out = append(out, OpenTownship{Name: t.Unit.Name, Slug: t.Unit.Slug, Group: group, Score: t.Value, Rank: t.Rank, Tied: t.Tied})
 	}
 	return out
 }
@@ -150,6 +159,9 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	c := o.s.Circulars[i]
 	p := o.periodOf(c)
 	m := p.Month
+	if m == nil {
+		m = &site.Month{} // an aggregate: its composite and measures only
+	}
 	v := o.circular(i)
 	d := OpenData{
 		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), URL: o.AbsURL(c.URLPath())},
@@ -157,11 +169,14 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		Period:      p.Label,
 		OverallCity: m.OverallCity,
 		Indicators:  []OpenIndicator{},
-		Composite:   openTownships(composite(p)),
+		Composite:   []OpenTownship{},
 		CityBottom:  []OpenCityBottom{},
 		Categories:  []OpenCategory{},
 		Rewards:     []OpenReward{},
 		Interviews:  []OpenInterview{},
+	}
+	for _, g := range p.Groups {
+		d.Composite = append(d.Composite, openTownships(g.Name, g.Composite)...)
 	}
 	for _, res1 := range m.Results {
 		ind := res1.Indicator
@@ -187,7 +202,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 				if !ind.HigherBetter {
 					oi.Better = "lower"
 				}
-				oi.Townships = append(oi.Townships, openTownships(ir.Ranked)...)
+				oi.Townships = append(oi.Townships, openTownships(g.Name, ir.Ranked)...)
 			}
 		}
 		d.Indicators = append(d.Indicators, oi)
@@ -199,10 +214,10 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		d.Categories = append(d.Categories, OpenCategory{Name: cat.Name, Units: unitList(cat.Units)})
 	}
 	for _, a := range p.Rewards() {
-		d.Rewards = append(d.Rewards, OpenReward{Unit: a.Unit.Name, Amount: a.Amount, Reason: a.Reason})
+		d.Rewards = append(d.Rewards, OpenReward{Unit: a.Unit.Name, Amount: a.Amount, Reason: a.Reason, Source: a.Source.String()})
 	}
 	for _, iv := range p.Interviews("") {
-		d.Interviews = append(d.Interviews, OpenInterview{Unit: iv.Unit.Name, Who: iv.Who, Kind: iv.Action, Reason: iv.Reason})
+		d.Interviews = append(d.Interviews, OpenInterview{Unit: iv.Unit.Name, Who: iv.Who, By: iv.By, Kind: iv.Action, Reason: iv.Reason, Source: iv.Source.String()})
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -215,8 +230,13 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// CSVHeader is the header row of every rank CSV.
-var CSVHeader = []string{"月份", "指标", "乡镇（街道）", "得分", "排名", "并列"}
+// csvHeader is the header row of every rank CSV.
+func (o *openData) csvHeader() []string {
+	if len(o.s.Groups) > 0 {
+		return []string{"月份", "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列"}
+	}
+	return []string{"月份", "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列"}
+}
 
 // CompositeLabel is the 指标 cell of composite rows.
 const CompositeLabel = "综合"
@@ -260,21 +280,28 @@ func csvCell(s string) string {
 // document order, then the composite.
 func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 	key := p.Span.Key()
-	add := func(label string, ts []rank.Township, decimals int) {
+	grouped := len(o.s.Groups) > 0
+	add := func(label, group string, ts []rank.Township, decimals int) {
 		for _, t := range ts {
 			tied := "否"
 			if t.Tied {
 				tied = "是"
 			}
-			rows = append(rows, []string{key, label, t.Unit.Name, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied})
+			row := []string{key, label, t.Unit.Name, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied}
+			if grouped {
+				row = slices.Insert(row, 3, group)
+			}
+			rows = append(rows, row)
 		}
 	}
 	for _, g := range p.Groups {
 		for _, ir := range g.Indicators {
-			add(ir.Result.Indicator.Name, ir.Ranked, ir.Result.Indicator.Decimals)
+			add(ir.Result.Indicator.Name, g.Name, ir.Ranked, ir.Result.Indicator.Decimals)
 		}
 	}
-	add(CompositeLabel, composite(p), o.s.Config.Scoring.Decimals)
+	for _, g := range p.Groups {
+		add(CompositeLabel, g.Name, g.Composite, o.s.Config.Scoring.Decimals)
+	}
 	return rows
 }
 
@@ -319,7 +346,7 @@ func (o *openData) monthCSV(p *rank.Period) ([]byte, error) {
 func (o *openData) joinCSV(periods []*rank.Period) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(utf8BOM)
-	if err := appendCSV(&b, [][]string{CSVHeader}); err != nil {
+	if err := appendCSV(&b, [][]string{o.csvHeader()}); err != nil {
 		return nil, err
 	}
 	for _, p := range periods {

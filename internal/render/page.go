@@ -54,6 +54,9 @@ type SiteData struct {
 	Issuer   string
 	BaseURL  string
 	Nav      []NavItem
+	// Terms are the office's words ([terms]), for layouts that name the
+	// units, the city or the peer group.
+	Terms site.Terms
 
 	// Icon and IconType are the site's icon for <link rel="icon"> (icon.go).
 	Icon, IconType string
@@ -195,10 +198,12 @@ type YearLink struct {
 // Ranking is a month's composite ranking for the home page.
 type Ranking struct {
 	Period string
+	Unit   string // [terms] unit: the heading of the names' column
 	Rows   []RankRow
 }
 
 type RankRow struct {
+	Group string // its unit group, when units.toml has groups
 	Rank  string // 第一, 并列第三
 	Name  string
 	Path  string // the unit's page
@@ -222,6 +227,7 @@ func newSiteData(s *site.Site, base site.Base) *SiteData {
 		IDCode:   c.Site.IDCode,
 		Issuer:   c.Issuer,
 		BaseURL:  base.URL,
+		Terms:    c.Terms,
 		Nav: []NavItem{
 			{Title: "首页", Path: ""},
 			{Title: "通报", Path: "circulars/"},

@@ -93,6 +93,11 @@ func Stream(s *site.Site, res *rank.Results, opts Options, emit func(o Output) e
 		// Its keys would be the same whatever the files held.
 		return errors.New("render: a Cache needs a site loaded with a site.Cache")
 	}
+	// A hand entry repeating a rule's measure is a mistake in the data
+	// that only ranking finds; every output would state it.
+	if err := res.Err(); err != nil {
+		return err
+	}
 	c, err := newCore(s, res, opts)
 	if err != nil {
 		return err
@@ -245,10 +250,7 @@ func newCore(s *site.Site, res *rank.Results, opts Options) (*core, error) {
 
 // periodOf returns the results of the period circular c reports, or nil.
 func (c *core) periodOf(circ *site.Circular) *rank.Period {
-	if circ.Data == nil {
-		return nil
-	}
-	return c.res.Of(circ.Data)
+	return c.res.Period(circ.Data.Key())
 }
 
 // URL returns the site-absolute path for p (a slash path below the root),

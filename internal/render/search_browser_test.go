@@ -334,25 +334,27 @@ func TestBrowserSearchMore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.Circulars) != 24 {
-		t.Fatalf("the 2-year demo has %d circulars, want 24", len(s.Circulars))
+	// 24 months, the year 2022 and the four quarters of the last twelve
+	// months.
+	if len(s.Circulars) != 29 {
+		t.Fatalf("the 2-year demo has %d circulars, want 29", len(s.Circulars))
 	}
 	srv, _ := serveLogged(t, renderFiles(t, s, "/"), "/", true)
 	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape("通报"))
 	waitDone(t, ctx, "the results")
-	// 通报 is in every circular's title, and in 关于本站: 25 results.
-	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "完全匹配 25 条，部分匹配 0 条，先显示前 10 条。" {
-		t.Errorf("status %q, want 完全匹配 25 条，部分匹配 0 条，先显示前 10 条。", got)
+	// 通报 is in every circular's title, and in 关于本站: 30 results.
+	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "完全匹配 30 条，部分匹配 0 条，先显示前 10 条。" {
+		t.Errorf("status %q, want 完全匹配 30 条，部分匹配 0 条，先显示前 10 条。", got)
 	}
 	if n := evalJS[int](t, ctx, `document.querySelectorAll(".search-result").length`); n != 10 {
 		t.Errorf("%d results shown, want 10", n)
 	}
-	for _, step := range [][2]int{{10, 20}, {20, 25}} {
+	for _, step := range [][2]int{{10, 20}, {20, 30}} {
 		before, shown := step[0], step[1]
 		run(t, ctx, chromedp.Focus(chromedp.CSS(".search-more")))
 		run(t, ctx, chromedp.KeyEvent(kb.Enter))
 		waitDone(t, ctx, fmt.Sprintf("%d results", shown))
-		if got, want := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`), fmt.Sprintf("完全匹配 25 条，部分匹配 0 条，已显示 %d 条。", shown); got != want {
+		if got, want := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`), fmt.Sprintf("完全匹配 30 条，部分匹配 0 条，已显示 %d 条。", shown); got != want {
 			t.Errorf("status %q, want %s", got, want)
 		}
 		if ok := evalJS[bool](t, ctx, fmt.Sprintf(`document.activeElement === document.querySelectorAll(".search-result a")[%d]`, before)); !ok {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 
 	"tongbao/internal/markdown"
@@ -25,6 +26,10 @@ type shortcode struct {
 	usage            string
 	// view makes what the template shows, for the period p.
 	view func(c *core, p *rank.Period, args []string) (any, error)
+	// monthly says it shows what only a month has — its indicators, city
+	// ranks and categories — and is an error in a quarter's, half's or
+	// year's circular (DESIGN.md §5.10).
+	monthly bool
 }
 
 // shortcodeSet is DESIGN.md §6's set, the one list of names: lookups,
@@ -32,13 +37,15 @@ type shortcode struct {
 // names all come from it. It is a fixed table, not a registry: every
 // name is part of the data format staff write against.
 var shortcodeSet = []shortcode{
-	{"indicators", 1, 1, `需要一个参数：栏目名（"重点工作"、"重点项目"或"重点任务"）`, indicatorsView},
-	{"city-bottom", 0, 1, `最多一个参数：主语，如 "全区“三重点工作”"`, cityBottomView},
-	{"township-ranking", 0, 0, "不带参数", townshipRankingView},
-	{"categories", 0, 0, "不带参数", categoriesView},
-	{"rewards", 0, 0, "不带参数", rewardsView},
-	{"interviews", 0, 1, `最多一个参数：约谈方式（"约谈"或"提醒约谈"）`, interviewsView},
-	{"table", 1, 1, `需要一个参数：指标 id`, tableView},
+	{"indicators", 1, 1, `需要一个参数：栏目名（[terms] sections 之一）`, indicatorsView, true},
+	{"city-bottom", 0, 1, `最多一个参数：主语，即“综合排名第八”之前的部分`, cityBottomView, true},
+	{"township-ranking", 0, 1, `最多一个参数："numbered"（写出名次：第一名……、第二名……）`, townshipRankingView, false},
+	{"categories", 0, 0, "不带参数", categoriesView, true},
+	{"rewards", 0, 0, "不带参数", rewardsView, false},
+	{"interviews", 0, 1, `最多一个参数：措施（[terms] actions 中奖励以外的一项）`, interviewsView, false},
+	{"measures", 1, 1, `需要一个参数：措施（[terms] actions 之一）`, measuresView, false},
+	{"period-table", 0, 0, "不带参数", periodTableView, false},
+	{"table", 1, 1, `需要一个参数：指标 id`, tableView, true},
 }
 
 func lookupShortcode(name string) *shortcode {
@@ -72,6 +79,9 @@ func (c *core) shortcodes(p *rank.Period) markdown.Resolver {
 		if p == nil {
 			return "", fmt.Errorf("短代码“%s”只能用于通报（content/circulars/ 下、前置信息有 data 的文件）", call.Name)
 		}
+		if sc.monthly && p.Aggregate() {
+			return "", fmt.Errorf("短代码“%s”只能用于月度通报：%s的通报只有综合考核排名（可用 township-ranking、period-table、rewards、interviews、measures）", call.Name, p.Label)
+		}
 		v, err := sc.view(c, p, call.Args)
 		if err != nil {
 			return "", err
@@ -102,12 +112,8 @@ type EntryView struct {
 
 func indicatorsView(c *core, p *rank.Period, args []string) (any, error) {
 	section := args[0]
-	found := false
-	for _, s := range site.Sections {
-		found = found || s == section
-	}
-	if !found {
-		return nil, fmt.Errorf("未知栏目“%s”，应为 重点工作、重点项目 或 重点任务", section)
+	if sections := c.s.Config.Terms.Sections; !slices.Contains(sections, section) {
+		return nil, fmt.Errorf("未知栏目“%s”，应为 %s（[terms] sections）", section, zh.Or(sections))
 	}
 	var entries []EntryView
 	for _, ind := range c.s.Indicators {
@@ -127,7 +133,7 @@ func indicatorsView(c *core, p *rank.Period, args []string) (any, error) {
 		}
 		for _, g := range p.Groups {
 			if ir := g.Indicator(ind.ID); ir != nil {
-				e.Rankings = append(e.Rankings, c.rankingSentence(ir, p.GroupSize))
+				e.Rankings = append(e.Rankings, c.rankingSentence(g, ir, p.GroupSize))
 			}
 		}
 		entries = append(entries, e)
@@ -146,21 +152,37 @@ func withStop(s string) string {
 // entryText is an entry's progress text followed by its rank sentence.
 func (c *core) entryText(res *site.Result) template.HTML {
 	text := string(c.md.Inline(res.Progress))
-	rs := zh.RankSentence(res.City, res.CityTie, res.District, res.DistrictTie, res.DistrictLabel)
-	return template.HTML(text + template.HTMLEscapeString(rs))
+	return template.HTML(text + template.HTMLEscapeString(c.rankSentence(res)))
 }
 
-func (c *core) rankingSentence(ir *rank.IndicatorResult, k int) string {
+// rankSentence is an entry's city and peer rank sentence (§5.4).
+func (c *core) rankSentence(res *site.Result) string {
+	return zh.RankSentence(c.s.Config.Terms.City, res.City, res.CityTie, res.District, res.DistrictTie, res.DistrictLabel)
+}
+
+// rankingSentence is an indicator's ranking sentence in unit group g
+// (§5.3): of every township, or of the group's.
+func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k int) string {
 	ind := ir.Result.Indicator
+	applicable := 0
+	for _, u := range ind.Townships {
+		if slices.Contains(g.Units, u) {
+			applicable++
+		}
+	}
+	terms := c.s.Config.Terms
 	return zh.RankingSentence(zh.Ranking{
 		Top:         runNames(ir.Top.Runs),
 		Bottom:      runNames(ir.Bottom.Runs),
 		TopExact:    ir.Top.Exact,
 		BottomExact: ir.Bottom.Exact,
 		K:           k,
-		Applicable:  len(ind.Townships),
-		Total:       len(c.s.Townships),
+		Applicable:  applicable,
+		Total:       len(g.Units),
 		Label:       ind.RankingLabel,
+		Scope:       terms.Scope,
+		Unit:        terms.Unit,
+		Group:       g.Name,
 	})
 }
 
@@ -183,7 +205,9 @@ type ListItem struct {
 // CityBottomView is `city-bottom`: the overall city rank and the entries
 // ranked in the city's bottom group.
 type CityBottomView struct {
-	Lead  string // 1-2月份全区综合排名全市第八。 — "" without an overall rank
+	// Lead is the overall city rank, "1-2月份<scope>综合排名<city>第八。";
+	// "" without one.
+	Lead  string
 	Items []ListItem
 	// Intro leads the list, None stands for it when it is empty: the
 	// office's words (issue 13's [terms]), not the markup's.
@@ -196,13 +220,15 @@ func cityBottomView(c *core, p *rank.Period, args []string) (any, error) {
 	if period == "" {
 		period = fmt.Sprintf("%d月", m.Month)
 	}
-	v := CityBottomView{Intro: "排全市后三的单项目标有：", None: "本期没有排全市后三的单项目标。"}
+	terms := c.s.Config.Terms
+	bottom := "排" + terms.City + zh.Label(p.GroupSize, false, true) + "的单项目标"
+	v := CityBottomView{Intro: bottom + "有：", None: "本期没有" + bottom + "。"}
 	if m.OverallCity > 0 {
-		subject := "全区"
+		subject := terms.Scope
 		if len(args) > 0 {
 			subject = args[0]
 		}
-		v.Lead = fmt.Sprintf("%s份%s综合排名全市%s。", period, subject, zh.Ordinal(m.OverallCity))
+		v.Lead = fmt.Sprintf("%s份%s综合排名%s%s。", period, subject, terms.City, zh.Ordinal(m.OverallCity))
 	}
 	for i, e := range p.CityBottom {
 		var item string
@@ -227,42 +253,42 @@ func unitNames(units []*site.Unit) []string {
 	return out
 }
 
-// townshipRankingView is `township-ranking`: the composite order of each
-// unit group, written as §5.3 writes a group.
-func townshipRankingView(c *core, p *rank.Period, _ []string) (any, error) {
+// townshipRankingView is `township-ranking ["numbered"]`: the composite
+// order of each unit group, written as §5.3 writes a group, or with each
+// place named (第一名……、第二名……). With groups, each group's paragraph
+// starts with its name.
+func townshipRankingView(c *core, p *rank.Period, args []string) (any, error) {
+	numbered := len(args) > 0
+	if numbered && args[0] != "numbered" {
+		return nil, fmt.Errorf("township-ranking 的参数只能是 \"numbered\"，而不是“%s”", args[0])
+	}
 	var orders []string
 	for _, g := range p.Groups {
 		if len(g.Composite) == 0 {
 			continue
 		}
 		var runs [][]rank.Township
+		var ranks []int
 		for i, t := range g.Composite {
 			if i == 0 || t.Rank != g.Composite[i-1].Rank {
 				runs = append(runs, nil)
+				ranks = append(ranks, t.Rank)
 			}
 			runs[len(runs)-1] = append(runs[len(runs)-1], t)
 		}
-		orders = append(orders, joinRuns(runNames(runs))+"。")
+		order := zh.Order(runNames(runs))
+		if numbered {
+			order = zh.NumberedOrder(runNames(runs), ranks)
+		}
+		if g.Name != "" {
+			order = g.Name + "：" + order
+		}
+		orders = append(orders, order+"。")
 	}
 	if len(orders) == 0 {
-		return nil, errors.New("本月没有乡镇（街道）得分，无法给出综合考核排名")
+		return nil, fmt.Errorf("%s没有%s得分，无法给出综合考核排名", p.Label, c.s.Config.Terms.Unit)
 	}
 	return orders, nil
-}
-
-// joinRuns writes runs of names the way §5.3 writes a group: a tie is
-// followed by （并列）, and runs are joined by ， once any tie appears.
-func joinRuns(runs [][]string) string {
-	sep := "、"
-	parts := make([]string, len(runs))
-	for i, run := range runs {
-		parts[i] = zh.Join(run)
-		if len(run) > 1 {
-			parts[i] += "（并列）"
-			sep = "，"
-		}
-	}
-	return strings.Join(parts, sep)
 }
 
 // CategoryView is one 考核排类 of `categories`.
@@ -295,30 +321,124 @@ func rewardsView(c *core, p *rank.Period, _ []string) (any, error) {
 	rewards := p.Rewards()
 	items := make([]ListItem, len(rewards))
 	for i, a := range rewards {
-		items[i] = ListItem{N: i + 1, Text: fmt.Sprintf("%s，奖励%s（%s）%s", a.Unit.Name, zh.Amount(a.Amount), a.Reason, listEnd(i, len(rewards)))}
+		items[i] = ListItem{N: i + 1, Text: measureText(a) + listEnd(i, len(rewards))}
 	}
 	return items, nil
 }
 
-// interviewsView is `interviews`: the period's 约谈 of one kind, or all.
+// interviewsView is `interviews`: the period's measures of one action
+// but the rewards, or all of them.
 func interviewsView(c *core, p *rank.Period, args []string) (any, error) {
-	kind := ""
+	action := ""
 	if len(args) > 0 {
-		if kind = args[0]; kind != "约谈" && kind != "提醒约谈" {
-			return nil, fmt.Errorf("约谈方式应为“约谈”或“提醒约谈”，而不是“%s”", kind)
+		action = args[0]
+		if err := c.checkAction(action); err != nil {
+			return nil, err
+		}
+		if action == site.RewardAction {
+			return nil, fmt.Errorf("奖励用 rewards 或 measures \"%s\" 列出", action)
 		}
 	}
-	list := p.Interviews(kind)
-	items := make([]string, len(list))
-	for i, iv := range list {
-		items[i] = fmt.Sprintf("%s%s（%s）%s", iv.Unit.Name, iv.Who, iv.Reason, listEnd(i, len(list)))
-	}
-	return items, nil
+	return measureItems(p.Interviews(action)), nil
 }
 
-// TableView is `table`: an indicator's township ranking, whole.
+// measuresView is `measures "书面检查"`: the period's measures of any
+// one action of [terms] actions.
+func measuresView(c *core, p *rank.Period, args []string) (any, error) {
+	if err := c.checkAction(args[0]); err != nil {
+		return nil, err
+	}
+	return measureItems(p.Actions(args[0])), nil
+}
+
+func (c *core) checkAction(action string) error {
+	if actions := c.s.Config.Terms.Actions; !slices.Contains(actions, action) {
+		return fmt.Errorf("未知措施“%s”，应为 %s（[terms] actions）", action, zh.Or(actions))
+	}
+	return nil
+}
+
+// measureItems are measures as list items, each ending as official
+// lists do.
+func measureItems(list []rank.Measure) []string {
+	items := make([]string, len(list))
+	for i, m := range list {
+		items[i] = measureText(m) + listEnd(i, len(list))
+	}
+	return items
+}
+
+// measureText writes one measure: 东风路街道，奖励5万元（…） for one with an
+// amount, 火车站乡行政负责人（…） for the others, and who conducts it when
+// the rule says: （…，由区分管领导约谈）.
+func measureText(m rank.Measure) string {
+	reason := m.Reason
+	if m.By != "" {
+		reason += "，由" + m.By + m.Action
+	}
+	if m.Amount > 0 {
+		return fmt.Sprintf("%s，%s%s（%s）", m.Unit.Name, m.Action, zh.Amount(m.Amount), reason)
+	}
+	return fmt.Sprintf("%s%s（%s）", m.Unit.Name, m.Who, reason)
+}
+
+// PeriodTableView is `period-table`: in an aggregate's circular, each
+// township's monthly composite ranks beside its aggregate rank, one
+// table per unit group.
+type PeriodTableView struct {
+	Caption string   // 2024年度<unit>综合考核排名
+	Unit    string   // the heading of the units' column
+	Months  []string // the months' headings: 1月, 2月, …
+	Total   string   // the aggregate's heading: 年度
+	Rows    []PeriodTableRow
+}
+
+// A PeriodTableRow is one township of a PeriodTableView.
+type PeriodTableRow struct {
+	Name   string
+	Months []string // its composite rank each month: 第三, or — when not ranked
+	Score  string   // its aggregate
+	Rank   string   // its aggregate rank
+}
+
+func periodTableView(c *core, p *rank.Period, _ []string) (any, error) {
+	if !p.Aggregate() {
+		return nil, fmt.Errorf("短代码“period-table”只能用于季度、半年或年度通报（data 如 \"2024\"、\"2024-Q1\"、\"2024-H1\"）")
+	}
+	var out []PeriodTableView
+	for _, g := range p.Groups {
+		v := PeriodTableView{Caption: p.Label + g.Name + c.s.Config.Terms.Unit + "综合考核排名", Unit: c.s.Config.Terms.Unit,
+			Total: [...]string{site.Quarterly: "季度", site.HalfYearly: "半年", site.Yearly: "年度"}[p.Span.Kind]}
+		for _, m := range p.Months {
+			v.Months = append(v.Months, monthRef(m, "").Short)
+		}
+		for _, t := range g.Composite {
+			row := PeriodTableRow{Name: t.Unit.Name, Score: formatScore(t.Value, c.aggregateDecimals()), Rank: zh.RankPhrase(t.Rank, t.Tied)}
+			for _, m := range p.Months {
+				cell := "—"
+				if mg := m.Group(t.Unit); mg != nil {
+					for _, mt := range mg.Composite {
+						if mt.Unit == t.Unit {
+							cell = zh.RankPhrase(mt.Rank, mt.Tied)
+						}
+					}
+				}
+				row.Months = append(row.Months, cell)
+			}
+			v.Rows = append(v.Rows, row)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// aggregateDecimals are the decimals an aggregate's values are rounded to.
+func (c *core) aggregateDecimals() int { return c.s.Config.Scoring.Decimals }
+
+// TableView is `table`: an indicator's township ranking, whole; one per
+// unit group.
 type TableView struct {
-	Caption string // 规模工业增加值乡镇（街道）排名
+	Caption string // 规模工业增加值<unit>排名
 	Unit    string // the heading of the units' column
 	Rows    []TableRow
 }
@@ -335,20 +455,24 @@ func tableView(c *core, p *rank.Period, args []string) (any, error) {
 	if ind == nil {
 		return nil, fmt.Errorf("未知指标“%s”", args[0])
 	}
-	v := TableView{Caption: ind.Name + "乡镇（街道）排名", Unit: "乡镇（街道）"}
-	found := false
+	unit := c.s.Config.Terms.Unit
+	var out []TableView
 	for _, g := range p.Groups {
 		ir := g.Indicator(ind.ID)
 		if ir == nil {
 			continue
 		}
-		found = true
+		v := TableView{Caption: ind.Name + unit + "排名", Unit: unit}
+		if g.Name != "" {
+			v.Caption = ind.Name + g.Name + "排名"
+		}
 		for _, t := range ir.Ranked {
 			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, ind.Decimals)})
 		}
+		out = append(out, v)
 	}
-	if !found {
-		return nil, fmt.Errorf("指标“%s”本月没有乡镇（街道）得分", ind.ID)
+	if len(out) == 0 {
+		return nil, fmt.Errorf("指标“%s”本月没有%s得分", ind.ID, unit)
 	}
-	return v, nil
+	return out, nil
 }

@@ -43,7 +43,7 @@ func (r *reader) csv(data []byte) {
 		lines = append(lines, line)
 	}
 	if len(rows) == 0 {
-		r.problem(r.source, "文件是空的：第一行应为表头（%s, 指标名称…），其下每行一个%s", unitTerm, unitTerm)
+		r.problem(r.source, "文件是空的：第一行应为表头（%s, 指标名称…），其下每行一个%s", r.unit, r.unit)
 		return
 	}
 	r.rows = map[string][]rowDraft{}

@@ -201,7 +201,7 @@ func TestImportProblemsAtCells(t *testing.T) {
 		"乡镇得分!E7: 未填写得分（滨江街道，省市重点建设项目整体推进）",
 		"考核结果!K2: “本月通报”不是“是”，本行不应填写；要列入本月通报请把 考核结果!D2 改为“是”",
 		"考核结果!E3: 全市排名 13 超出范围（应为 1～12）",
-		"考核结果!F3: 全市并列：应为“是”或留空，而不是“maybe”",
+		"考核结果!F3: 上级并列：应为“是”或留空，而不是“maybe”",
 		"考核结果!G3: 同级排名：应为整数，而不是 2.5",
 		"考核结果!D10: “本月通报”应为“是”或“否”，而不是“也许”",
 		"考核排类!B2: “区信访<U+200B>局”中有看不见的字符，请删去（删去后为“区信访局”）",
@@ -280,8 +280,8 @@ func TestImportKeepsTieOrder(t *testing.T) {
 	if order.String() != want.String() {
 		t.Errorf("gongye's scores in the order\n%s\nwant\n%s", order.String(), want.String())
 	}
-	// The reversed order is 高崇山镇 (units.toml's last) first.
-	if !strings.HasPrefix(order.String(), "\"高崇山镇\" = ") {
+	// The reversed order is 东风路街道 (the month file's last) first.
+	if !strings.HasPrefix(order.String(), "\"东风路街道\" = ") {
 		t.Errorf("order %s", order.String())
 	}
 }

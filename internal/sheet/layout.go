@@ -18,11 +18,6 @@ import (
 	"tongbao/internal/site"
 )
 
-// unitTerm is what a ranked unit is called: the heading of the scores
-// sheet's first column and, shortened, the sheet's name (乡镇得分). Issue 13
-// makes it config.toml's [terms] unit; this is the one place to change.
-const unitTerm = "乡镇（街道）"
-
 // The names of the sheets that are not a field of the format.
 const (
 	overviewSheet = "本月概况"    // the month and the format's top-level values
@@ -41,6 +36,10 @@ const (
 // field of the month file.
 type layout struct {
 	s *site.Site
+	// unit is what a ranked unit is called, [terms] unit: the heading of
+	// the scores sheet's first column and, shortened, the sheet's name
+	// (乡镇得分).
+	unit string
 
 	top     []*site.Field // the overview sheet's rows: period, overallCity
 	result  *site.Field   // the array of tables with one entry per indicator
@@ -58,7 +57,7 @@ type layout struct {
 // newLayout derives the workbook from site.MonthFile and the site's
 // catalogue.
 func newLayout(s *site.Site) *layout {
-	l := &layout{s: s}
+	l := &layout{s: s, unit: s.Config.Terms.Unit}
 	for i := range site.MonthFile.Fields {
 		f := &site.MonthFile.Fields[i]
 		switch {
@@ -84,7 +83,7 @@ func newLayout(s *site.Site) *layout {
 	if l.result == nil || l.scores == nil || l.lists == nil {
 		panic("sheet: site.MonthFile has no results with scores, or no lists")
 	}
-	short, _, _ := strings.Cut(unitTerm, "（")
+	short, _, _ := strings.Cut(l.unit, "（")
 	l.resultSheet, l.scoreSheet, l.listSheet = l.result.Label, short+l.scores.Label, l.lists.Label
 	l.sheets = []string{readmeSheet, overviewSheet, l.scoreSheet, l.resultSheet, l.listSheet}
 	for _, t := range l.tables {

@@ -233,7 +233,7 @@ func (r *reader) scoreMatrix(g grid) {
 			continue
 		case name == "":
 			if slices.ContainsFunc(g.rows[row-1], func(s string) bool { return strings.TrimSpace(s) != "" }) {
-				r.problem(v.at, "这一行有得分，却没有%s名称", unitTerm)
+				r.problem(v.at, "这一行有得分，却没有%s名称", r.unit)
 			}
 			continue
 		}
@@ -330,7 +330,7 @@ func (r *reader) scoreMatrix(g grid) {
 	}
 	for _, u := range r.s.Townships {
 		if _, ok := seen[u]; !ok && needed[u] {
-			r.problem(g.get(1, scoreHead).at, "缺少“%s”这一行（第一列为%s名称）", u.Name, unitTerm)
+			r.problem(g.get(1, scoreHead).at, "缺少“%s”这一行（第一列为%s名称）", u.Name, r.unit)
 		}
 	}
 }

@@ -32,7 +32,7 @@ func Blank(s *site.Site, key string, prev *site.Month, scaffold []byte) ([]byte,
 	scored := map[*site.Indicator]bool{}
 	rk := s.Config.Ranking
 	for _, ind := range s.Indicators {
-		r := &site.Result{Indicator: ind, DistrictLabel: rk.DistrictLabel, DistrictUnits: rk.DistrictUnits}
+		r := &site.Result{Indicator: ind, DistrictLabel: s.Config.Terms.Peer, DistrictUnits: rk.DistrictUnits}
 		if prev != nil {
 			p := prev.Result(ind.ID)
 			if p == nil {
@@ -295,7 +295,7 @@ func (b *book) readme() {
 	b.check(b.f.SetRowHeight(sh, 1, 28))
 	lines := []string{
 		"填写方法：白色格子填写，灰色格子不填（该单位不参与这一指标）。表头和名称已锁定（工作表保护，没有密码）。",
-		fmt.Sprintf("「%s」：每个指标一列，每个%s一行。第%d行“本月评分”为“是”的指标，每个白色格子都要填得分；为“否”的不填。", b.scoreSheet, unitTerm, scoreMarks),
+		fmt.Sprintf("「%s」：每个指标一列，每个%s一行。第%d行“本月评分”为“是”的指标，每个白色格子都要填得分；为“否”的不填。", b.scoreSheet, b.unit, scoreMarks),
 		fmt.Sprintf("「%s」：每个指标一行。“本月通报”为“是”的指标列入本月通报，并填写其名次和进展。", b.resultSheet),
 		fmt.Sprintf("「%s」：第1行写类别名称，其下列出该类的单位；列出时每个单位恰好列入一类。", b.listSheet),
 		"加减分、奖励、约谈：按需逐行填写，空行不计。",
@@ -363,10 +363,10 @@ func (b *book) overview() {
 // scoreSheetOf writes the townships × indicators matrix.
 func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 	sh := b.scoreSheet
-	b.set(sh, 1, scoreHead, unitTerm, b.style.head)
+	b.set(sh, 1, scoreHead, b.unit, b.style.head)
 	b.set(sh, 1, scoreIDs, "指标 id", b.style.label)
 	b.set(sh, 1, scoreMarks, "本月评分", b.style.label)
-	b.note(sh, 1, scoreMarks, "“是”：本月按"+unitTerm+"评分，该列每个白色格子都要填；“否”：本月不评分，该列不填。")
+	b.note(sh, 1, scoreMarks, "“是”：本月按"+b.unit+"评分，该列每个白色格子都要填；“否”：本月不评分，该列不填。")
 	for i, u := range b.s.Townships {
 		b.set(sh, 1, scoreFirst+i, u.Name, b.style.label)
 	}
@@ -435,7 +435,6 @@ func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 		b.set(sh, resFirst+i, 1, f.Label, b.style.head)
 		b.note(sh, resFirst+i, 1, help(f))
 	}
-	rk := b.s.Config.Ranking
 	for i, ind := range b.s.Indicators {
 		row := 2 + i
 		b.set(sh, resSection, row, ind.Section, b.style.label)
@@ -451,7 +450,7 @@ func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 		for j, f := range b.columns {
 			var v any
 			if r != nil {
-				v = resultValue(r, f.Key, rk)
+				v = resultValue(r, f.Key, b.s.Config)
 			}
 			b.set(sh, resFirst+j, row, v, b.inputStyle(f))
 			if text, ok := v.(string); ok {
@@ -583,7 +582,7 @@ func (b *book) tableSheet(t *site.Field) {
 // names writes the hidden sheet the drop-down lists read.
 func (b *book) names() {
 	sh := listsSheet
-	b.set(sh, namesTownships, 1, unitTerm, b.style.head)
+	b.set(sh, namesTownships, 1, b.unit, b.style.head)
 	b.set(sh, namesDepartments, 1, "其他单位", b.style.head)
 	b.set(sh, namesUnits, 1, "全部单位", b.style.head)
 	for i, u := range b.s.Townships {
@@ -645,7 +644,7 @@ func topValue(m *site.Month, key string) any {
 // resultValue is a value of r as its cell shows it; nil for none. A peer
 // label and size that are the site's own are left out, as a month file
 // leaves them out.
-func resultValue(r *site.Result, key string, rk site.Ranking) any {
+func resultValue(r *site.Result, key string, c site.Config) any {
 	switch key {
 	case "city":
 		return rankCell(r.City)
@@ -656,12 +655,12 @@ func resultValue(r *site.Result, key string, rk site.Ranking) any {
 	case "districtTie":
 		return flagCell(r.DistrictTie)
 	case "districtLabel":
-		if r.DistrictLabel != rk.DistrictLabel {
+		if r.DistrictLabel != c.Terms.Peer {
 			return r.DistrictLabel
 		}
 		return nil
 	case "districtUnits":
-		if r.DistrictUnits != rk.DistrictUnits {
+		if r.DistrictUnits != c.Ranking.DistrictUnits {
 			return r.DistrictUnits
 		}
 		return nil

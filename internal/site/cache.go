@@ -129,6 +129,7 @@ func (l *loader) catalogue() {
 	l.units()
 	if !l.unreadable {
 		l.indicatorCatalogue()
+		l.rules()
 	}
 }
 

@@ -50,21 +50,17 @@ func (l *loader) content() {
 	for i, rel := range files {
 		p := all[i]
 		l.diags = append(l.diags, p.diags...)
-		var month *Month
+		var span Period
 		if p.dataKey != "" {
-			if month = s.months[p.dataKey]; month == nil {
-				// A month file that exists but failed to load has its own
-				// diagnostics; saying it does not exist would mislead.
-				if !l.fileExists("data/" + p.dataKey + ".toml") {
-					l.diags.Add(rel, p.dataAt[0], p.dataAt[1], "通报引用的月份数据“%s”不存在（应有文件 data/%s.toml）", p.dataKey, p.dataKey)
-				}
+			var ok bool
+			if span, ok = l.dataPeriod(rel, p); !ok {
 				continue
 			}
 		}
 		if c := p.circular; c != nil {
-			if month != nil {
+			if span.Year != 0 {
 				linked := *c // the cached value stays unlinked
-				linked.Data = month
+				linked.Data = span
 				c = &linked
 			}
 			if prev, dup := byNumber[c.Number]; dup {
@@ -89,6 +85,41 @@ func (l *loader) content() {
 		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Serial, b.Serial), strings.Compare(a.Number, b.Number))
 	})
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.File, b.File)) })
+}
+
+// dataPeriod reads a circular's data =: a month with its file, or a
+// quarter, half or year with at least one month file in it.
+func (l *loader) dataPeriod(rel string, p *parsed) (Period, bool) {
+	line, col := p.dataAt[0], p.dataAt[1]
+	span, ok := ParsePeriod(p.dataKey)
+	if !ok {
+		l.diags.Add(rel, line, col, "data“%s”应为月份（2023-02）、季度（2024-Q1）、半年（2024-H1）或年度（2024）", p.dataKey)
+		return span, false
+	}
+	if span.Kind == Monthly {
+		if l.s.months[p.dataKey] != nil {
+			return span, true
+		}
+		// A month file that exists but failed to load has its own
+		// diagnostics; saying it does not exist would mislead.
+		if !l.fileExists("data/" + p.dataKey + ".toml") {
+			l.diags.Add(rel, line, col, "通报引用的月份数据“%s”不存在（应有文件 data/%s.toml）", p.dataKey, p.dataKey)
+		}
+		return span, false
+	}
+	first, last := span.Months()
+	for m := first; m <= last; m++ {
+		key := Period{Kind: Monthly, Year: span.Year, N: m}.Key()
+		if l.s.months[key] != nil {
+			return span, true
+		}
+		if l.fileExists("data/" + key + ".toml") {
+			return span, false // it failed to load, and says why
+		}
+	}
+	l.diags.Add(rel, line, col, "通报引用的%s没有任何月份的数据（应至少有 data/%s.toml 至 data/%s.toml 中的一个文件）",
+		span.Label(), Period{Kind: Monthly, Year: span.Year, N: first}.Key(), Period{Kind: Monthly, Year: span.Year, N: last}.Key())
+	return span, false
 }
 
 // frontMatter splits a Markdown file into its TOML front matter (between

@@ -2,8 +2,11 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+
+	"tongbao/internal/zh"
 )
 
 // This file describes the data formats: each key a file may hold, its
@@ -27,6 +30,8 @@ const (
 	Tables                   // an array of tables of the field's Fields: [[result]]
 	Scores                   // a table of one number per township, keyed by name or slug
 	Lists                    // a table of lists of unit names, keyed by names staff choose
+	Section                  // a table of the field's Fields: [ranking]
+	Texts                    // an array of strings
 )
 
 // A Field is one key of a data file.
@@ -36,7 +41,10 @@ type Field struct {
 	Label    string // short Chinese name: a workbook's column heading
 	Help     string // what to write, in Chinese
 	Required bool
-	Fields   []Field // the keys of each table, for Tables
+	// Values are the values a Text may take, when it may take only
+	// these: ties = "competition" or "dense".
+	Values []string
+	Fields []Field // the keys of each table, for Tables and Section
 }
 
 // A Format is one kind of data file.
@@ -70,21 +78,21 @@ func (f *Format) Field(path string) *Field {
 var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	{Key: "period", Kind: Text, Label: "期别",
 		Help: "标题所用的期别，如“1-2月”；不填则为“N月”"},
-	{Key: "overallCity", Kind: Rank, Label: "全市综合排名",
-		Help: "本地区在全市的综合排名名次（1～[ranking] cityUnits），可不填"},
+	{Key: "overallCity", Kind: Rank, Label: "上级综合排名",
+		Help: "本地区在上级（[terms] city）综合排名中的名次（1～[ranking] cityUnits），可不填"},
 	{Key: "result", Kind: Tables, Label: "考核结果", Help: "每个指标一项", Fields: []Field{
 		{Key: "indicator", Kind: IndicatorRef, Label: "指标", Required: true,
 			Help: "data/indicators.toml 中的指标 id"},
-		{Key: "city", Kind: Rank, Label: "全市排名",
-			Help: "全市综合排名名次（1～[ranking] cityUnits），可不填"},
-		{Key: "cityTie", Kind: Flag, Label: "全市并列",
-			Help: "全市排名并列时填 true"},
+		{Key: "city", Kind: Rank, Label: "上级排名",
+			Help: "本项在上级（[terms] city）综合排名中的名次（1～[ranking] cityUnits），可不填"},
+		{Key: "cityTie", Kind: Flag, Label: "上级并列",
+			Help: "上级排名并列时填 true"},
 		{Key: "district", Kind: Rank, Label: "同级排名",
 			Help: "同级排名名次（1～districtUnits），可不填"},
 		{Key: "districtTie", Kind: Flag, Label: "同级并列",
 			Help: "同级排名并列时填 true"},
 		{Key: "districtLabel", Kind: Text, Label: "同级排名名称",
-			Help: "本项的同级排名与 [ranking] districtLabel 不同时填写，如“四区”"},
+			Help: "本项的同级排名与 [terms] peer 不同时填写，如“四区”"},
 		{Key: "districtUnits", Kind: Integer, Label: "同级单位数",
 			Help: "本项的同级单位数与 [ranking] districtUnits 不同时填写"},
 		{Key: "progress", Kind: Text, Label: "进展情况",
@@ -99,15 +107,15 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	}},
 	{Key: "categories", Kind: Lists, Label: "考核排类",
 		Help: "各类的单位名称；列出时每个 [[department]] 恰好列入一类"},
-	{Key: "reward", Kind: Tables, Label: "奖励", Help: "规则之外另行给予的奖励，可不填", Fields: []Field{
+	{Key: "reward", Kind: Tables, Label: "奖励", Help: "规则（[[rule]]）之外另行给予的奖励，可不填", Fields: []Field{
 		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "获奖单位"},
 		{Key: "amount", Kind: Integer, Label: "金额（元）", Required: true, Help: "奖励金额，单位为元"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "奖励原因"},
 	}},
-	{Key: "interview", Kind: Tables, Label: "约谈", Help: "规则之外另行安排的约谈，可不填", Fields: []Field{
+	{Key: "interview", Kind: Tables, Label: "约谈", Help: "规则（[[rule]]）之外另行采取的约谈、书面检查等措施（[terms] actions），可不填", Fields: []Field{
 		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "被约谈单位"},
 		{Key: "who", Kind: Text, Label: "约谈对象", Required: true, Help: "如“分管领导”"},
-		{Key: "kind", Kind: Text, Label: "方式", Help: "约谈 或 提醒约谈，不填为约谈"},
+		{Key: "kind", Kind: Text, Label: "措施", Help: "[terms] actions 中奖励以外的措施，如“提醒约谈”“书面检查”；不填为约谈"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "约谈原因"},
 	}},
 }}
@@ -148,7 +156,14 @@ func (r *record) get(f *Field) (any, bool) {
 	}
 	switch f.Kind {
 	case Text, UnitRef, IndicatorRef:
-		return t.str(f.Key), true // "", reported, when it is not a string
+		s := t.str(f.Key) // "", reported, when it is not a string
+		if len(f.Values) > 0 && !slices.Contains(f.Values, s) {
+			if _, isString := t.m[f.Key].(string); isString {
+				t.f.errorf(t.at(f.Key), "%s 应为 %s，而不是“%s”", f.Key, zh.Or(f.Values), s)
+			}
+			return nil, false
+		}
+		return s, true
 	case Integer, Rank:
 		return t.intOK(f.Key)
 	case Number:
@@ -158,9 +173,12 @@ func (r *record) get(f *Field) (any, bool) {
 	case Tables:
 		tables := t.tables(f.Key)
 		return tables, tables != nil
-	case Scores, Lists:
+	case Scores, Lists, Section:
 		sub := t.sub(f.Key)
 		return sub, sub != nil
+	case Texts:
+		elems := t.strings(f.Key)
+		return elems, elems != nil
 	}
 	panic(fmt.Sprintf("site: field %s has kind %d", f.Key, f.Kind))
 }
@@ -198,6 +216,33 @@ func (r *record) tables(key string) []*table {
 }
 
 func (r *record) table(key string) *table { t, _ := r.values[r.field(key).Key].(*table); return t }
+
+// section reads the table at key through its field's description; a
+// table that is not there reads as one without keys.
+func (r *record) section(key string) *record {
+	f := r.field(key)
+	if t := r.table(key); t != nil {
+		return read(t, f.Fields)
+	}
+	return &record{t: &table{f: r.t.f, path: r.t.at(key), m: map[string]any{}, used: map[string]bool{}}, fields: f.Fields, values: map[string]any{}}
+}
+
+// records reads each table of the array of tables at key through its
+// field's description.
+func (r *record) records(key string) []*record {
+	f := r.field(key)
+	var out []*record
+	for _, t := range r.tables(key) {
+		out = append(out, read(t, f.Fields))
+	}
+	return out
+}
+
+// texts returns an array of strings, each with its path.
+func (r *record) texts(key string) []element {
+	e, _ := r.values[r.field(key).Key].([]element)
+	return e
+}
 
 // at is the path of key, for diagnostics about its value.
 func (r *record) at(key string) string { return r.t.at(r.field(key).Key) }

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/zh"
 )
 
 // MaxFileSize bounds every input file. Real month files are a few
@@ -91,6 +92,12 @@ type loader struct {
 	place func(path string) string // see tomlFile.place; nil for files on disk
 
 	unreadable bool // a file of the catalogue could not be read or parsed
+
+	// configFile and ruleRecords are config.toml and its [[rule]]s as
+	// read: rules name groups and indicators, and are resolved once
+	// those are read (rules).
+	configFile  *tomlFile
+	ruleRecords []*record
 }
 
 // read returns a file's text ready for parsing: checked for size, UTF-8
@@ -234,117 +241,11 @@ func (l *loader) decodeFile(name string) (*table, *tomlFile, bool) {
 	return t, f, ok
 }
 
-func (l *loader) config() {
-	const name = "config.toml"
-	t, f, ok := l.decodeFile(name)
-	if !ok {
-		return
-	}
-	c := &l.s.Config
-	c.Title = t.str("title")
-	base, err := ParseBaseURL(t.str("baseURL"))
-	if err != nil {
-		f.errorf("baseURL", "baseURL “%s” 无效：%v", t.str("baseURL"), err)
-		base = "/"
-	}
-	c.BaseURL = base
-	c.Language = cmp.Or(t.str("language"), "zh-CN")
-	if st := t.sub("site"); st != nil {
-		c.Site = siteInfo(st, f)
-		if n := utf8.RuneCountInString(c.Site.OrgCode); c.Site.OrgCode != "" && n != 9 {
-			f.errorf("site.orgCode", "orgCode 应为9位机构代码（现为%d位）", n)
-		}
-		st.done()
-	}
-	if it := t.sub("issuer"); it != nil {
-		c.Issuer = it.str("name")
-		it.done()
-	}
-	if c.Issuer == "" {
-		f.errorf("issuer", "缺少发文机关 [issuer] name")
-	}
-	c.Ranking = Ranking{GroupSize: 3, CityUnits: 12, DistrictUnits: 3, DistrictLabel: "三区"}
-	if rt := t.sub("ranking"); rt != nil {
-		switch v := rt.str("ties"); v {
-		case "", "competition":
-		case "dense":
-			c.Ranking.Dense = true
-		default:
-			f.errorf("ranking.ties", "ties 应为 competition 或 dense，而不是“%s”", v)
-		}
-		positive := func(key string, dst *int) {
-			if rt.has(key) {
-				if n := rt.int(key); n > 0 {
-					*dst = n
-				} else {
-					f.errorf("ranking."+key, "%s 应为正整数", key)
-				}
-			}
-		}
-		positive("groupSize", &c.Ranking.GroupSize)
-		positive("cityUnits", &c.Ranking.CityUnits)
-		positive("districtUnits", &c.Ranking.DistrictUnits)
-		c.Ranking.DistrictLabel = cmp.Or(rt.str("districtLabel"), c.Ranking.DistrictLabel)
-		rt.done()
-	}
-	c.Scoring.Decimals = 2
-	if st := t.sub("scoring"); st != nil {
-		switch v := st.str("method"); v {
-		case "", "rank-points":
-		case "score":
-			c.Scoring.RawScore = true
-		default:
-			f.errorf("scoring.method", "method 应为 rank-points 或 score，而不是“%s”", v)
-		}
-		if st.has("decimals") {
-			c.Scoring.Decimals = decimals(st, f, "decimals")
-		}
-		st.done()
-	}
-	if pt := t.sub("policy"); pt != nil {
-		c.Policy.RewardTopTownship = int64(nonNegative(pt, f, "rewardTopTownship"))
-		c.Policy.RewardCityFirst = int64(nonNegative(pt, f, "rewardCityFirst"))
-		c.Policy.InterviewLastTownship = pt.str("interviewLastTownship")
-		pt.done()
-		c.Rules = policyRules(c.Policy, func(key string) int {
-			line, _ := f.position("policy." + key)
-			return line
-		})
-	}
-	t.done()
-}
-
-// policyRules are the rules [policy] asks for, in the order their
-// measures are listed: the rewards, then the 约谈. line gives the line
-// of a key of [policy].
-func policyRules(p Policy, line func(key string) int) []Rule {
-	var rules []Rule
-	if p.RewardTopTownship > 0 {
-		rules = append(rules, Rule{On: OnComposite, Select: First, Action: "奖励", Amount: p.RewardTopTownship, Line: line("rewardTopTownship")})
-	}
-	if p.RewardCityFirst > 0 {
-		rules = append(rules, Rule{On: OnCity, Select: First, Action: "奖励", Amount: p.RewardCityFirst, Line: line("rewardCityFirst")})
-	}
-	if p.InterviewLastTownship != "" {
-		rules = append(rules, Rule{On: OnComposite, Select: Last, Action: "约谈", Who: p.InterviewLastTownship, Line: line("interviewLastTownship")})
-	}
-	return rules
-}
-
 func decimals(t *table, f *tomlFile, key string) int {
 	n := t.int(key)
 	if n < 0 || n > 6 {
 		f.errorf(t.at(key), "%s 应在 0～6 之间", key)
 		return 2
-	}
-	return n
-}
-
-func nonNegative(t *table, f *tomlFile, key string) int {
-	n := t.int(key)
-	if n < 0 {
-		f.errorf(t.at(key), "%s 不能为负数", key)
-		return 0
 	}
 	return n
 }
@@ -357,11 +258,32 @@ func (l *loader) units() {
 	if !ok {
 		return
 	}
+	terms := l.s.Config.Terms
+	groups := map[string]*Group{}
+	groupAt := map[*Group]string{} // where each group is named, for its diagnostics
+	for _, gt := range t.tables("group") {
+		g := &Group{Name: gt.str("name")}
+		gt.done()
+		switch {
+		case !gt.require("name"):
+		case !l.cleanName(f, gt.at("name"), "组名", g.Name):
+		case groups[g.Name] != nil:
+			f.errorf(gt.at("name"), "组名“%s”重复", g.Name)
+		default:
+			groups[g.Name] = g
+			groupAt[g] = gt.at("name")
+			l.s.Groups = append(l.s.Groups, g)
+		}
+	}
 	slugs := map[string]string{}
 	add := func(ut *table, kind UnitKind) *Unit {
 		u := &Unit{Name: ut.str("name"), Slug: ut.str("slug"), Kind: kind}
+		group := ""
+		if kind == Township {
+			group = ut.str("group") // departments are never grouped: group = is unknown there
+		}
 		ut.done()
-		if !ut.require("name") || !ut.require("slug") {
+		if !ut.require("name") || !ut.require("slug") || !l.cleanName(f, ut.at("name"), "单位名称", u.Name) {
 			return nil
 		}
 		if !slugRE.MatchString(u.Slug) {
@@ -374,6 +296,20 @@ func (l *loader) units() {
 		if prev, dup := slugs[u.Slug]; dup {
 			f.errorf(ut.at("slug"), "slug“%s”重复（已用于“%s”）", u.Slug, prev)
 			return nil
+		}
+		if kind == Township {
+			switch g := groups[group]; {
+			case len(groups) == 0 && ut.has("group"):
+				f.errorf(ut.at("group"), "未知的组“%s”（units.toml 中没有 [[group]]）", shown(group))
+			case len(groups) == 0:
+			case !ut.has("group"):
+				f.errorf(ut.path, "%s“%s”缺少 group（units.toml 有 [[group]] 时每个 [[township]] 都要写明所属组）", terms.Unit, u.Name)
+			case g == nil:
+				f.errorf(ut.at("group"), "未知的组“%s”%s", shown(group), suggest(group, names(groupUnits(l.s.Groups))))
+			default:
+				u.Group = g
+				g.Units = append(g.Units, u)
+			}
 		}
 		slugs[u.Slug] = u.Name
 		l.s.units[u.Name] = u
@@ -400,12 +336,33 @@ func (l *loader) units() {
 		l.s.units[u.Slug] = u
 	}
 	if len(l.s.Townships) == 0 {
-		f.errorf("", "units.toml 中没有乡镇（街道）[[township]]")
+		f.errorf("", "units.toml 中没有%s [[township]]", terms.Unit)
+	}
+	for _, g := range l.s.Groups {
+		if len(g.Units) == 0 {
+			f.errorf(groupAt[g], "组“%s”没有%s（没有 [[township]] 写 group = %s）", g.Name, terms.Unit, Quote(g.Name))
+		}
 	}
 }
 
-// Sections are the three parts of 任务完成情况, in their fixed order.
-var Sections = []string{"重点工作", "重点项目", "重点任务"}
+// groupUnits stands the groups' names in for units', for suggest.
+func groupUnits(groups []*Group) []*Unit {
+	out := make([]*Unit, len(groups))
+	for i, g := range groups {
+		out[i] = &Unit{Name: g.Name}
+	}
+	return out
+}
+
+// cleanName reports a name holding spaces around it or characters one
+// cannot see (names.go); it returns whether the name is clean.
+func (l *loader) cleanName(f *tomlFile, at, what, name string) bool {
+	if p := nameProblem(name); p != "" {
+		f.errorf(at, "%s“%s”%s，请删去", what, shown(name), p)
+		return false
+	}
+	return true
+}
 
 var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
@@ -431,6 +388,7 @@ func (l *loader) indicatorCatalogue() {
 			it.done()
 			continue
 		}
+		l.cleanName(f, it.at("name"), "指标名称", ind.Name)
 		if !idRE.MatchString(ind.ID) {
 			f.errorf(it.at("id"), "指标 id“%s”只能由小写字母、数字、下划线和连字符组成", ind.ID)
 		}
@@ -456,8 +414,8 @@ func (l *loader) indicatorCatalogue() {
 				parent.Children = append(parent.Children, ind)
 			}
 		}
-		if !slices.Contains(Sections, ind.Section) {
-			f.errorf(cmp.Or(pathIf(it, "section"), it.path), "section 应为 重点工作、重点项目 或 重点任务，而不是“%s”", ind.Section)
+		if sections := s.Config.Terms.Sections; !slices.Contains(sections, ind.Section) {
+			f.errorf(cmp.Or(pathIf(it, "section"), it.path), "section 应为 %s，而不是“%s”%s", zh.Or(sections), ind.Section, suggest(ind.Section, sections))
 		}
 		for _, e := range it.strings("owners") {
 			u := s.units[e.value]
@@ -465,7 +423,7 @@ func (l *loader) indicatorCatalogue() {
 			case u == nil:
 				f.errorf(e.path, "未知单位“%s”%s", e.value, suggest(e.value, names(s.Departments)))
 			case u.Kind != Department:
-				f.errorf(e.path, "责任单位“%s”不是区直单位", e.value)
+				f.errorf(e.path, "责任单位“%s”不是%s", e.value, s.Config.Terms.Department)
 			default:
 				ind.Owners = append(ind.Owners, u)
 			}
@@ -474,7 +432,7 @@ func (l *loader) indicatorCatalogue() {
 			switch v := v.(type) {
 			case string:
 				if v != "all" {
-					f.errorf(it.at("townships"), "townships 应为 \"all\" 或乡镇（街道）名称的数组")
+					f.errorf(it.at("townships"), "townships 应为 \"all\" 或%s名称的数组", s.Config.Terms.Unit)
 				}
 				ind.Townships = slices.Clone(s.Townships)
 			default:
@@ -485,7 +443,7 @@ func (l *loader) indicatorCatalogue() {
 						continue
 					}
 					if seen[u] {
-						f.errorf(e.path, "乡镇（街道）“%s”重复", u.Name)
+						f.errorf(e.path, "%s“%s”重复", s.Config.Terms.Unit, u.Name)
 						continue
 					}
 					seen[u] = true
@@ -530,8 +488,9 @@ func (l *loader) indicatorCatalogue() {
 	t.done()
 	// Document order is section order first: a 重点项目 entry written
 	// before a 重点工作 one still prints after it.
+	sections := s.Config.Terms.Sections
 	slices.SortStableFunc(s.Indicators, func(a, b *Indicator) int {
-		return cmp.Compare(slices.Index(Sections, a.Section), slices.Index(Sections, b.Section))
+		return cmp.Compare(slices.Index(sections, a.Section), slices.Index(sections, b.Section))
 	})
 	s.Indicators = groupChildren(s.Indicators)
 	for i, ind := range s.Indicators {
@@ -570,16 +529,36 @@ func (l *loader) township(f *tomlFile, at, key string) *Unit {
 }
 
 // Township finds a township by name or slug; the error says why there is
-// none, with the nearest name when key looks like a typo of it.
+// none: the name is a department's, holds spaces or characters one cannot
+// see, or looks like a typo of the nearest name.
 func (s *Site) Township(key string) (*Unit, error) {
+	terms := s.Config.Terms
 	u := s.units[key]
 	if u != nil && u.Kind == Township {
 		return u, nil
 	}
 	if u != nil {
-		return nil, fmt.Errorf("“%s”是区直单位，不是乡镇（街道）", key)
+		return nil, fmt.Errorf("“%s”是%s，不是%s", key, terms.Department, terms.Unit)
 	}
-	return nil, fmt.Errorf("未知乡镇（街道）“%s”%s", key, suggest(key, names(s.Townships)))
+	if msg := s.hidden(terms.Unit, key); msg != "" {
+		return nil, errors.New(msg)
+	}
+	return nil, fmt.Errorf("未知%s“%s”%s", terms.Unit, key, suggest(key, names(s.Townships)))
+}
+
+// hidden says why a unit name is unknown when it holds spaces around it
+// or characters one cannot see (names.go), with the name it is once they
+// are gone; "" for any other name.
+func (s *Site) hidden(what, key string) string {
+	p := nameProblem(key)
+	if p == "" {
+		return ""
+	}
+	msg := fmt.Sprintf("%s名称“%s”%s，请删去", what, shown(key), p)
+	if u := s.units[cleanName(key)]; u != nil {
+		msg += fmt.Sprintf("（删去后为“%s”）", u.Name)
+	}
+	return msg
 }
 
 func names(units []*Unit) []string {

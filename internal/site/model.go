@@ -12,8 +12,12 @@ import "fmt"
 
 // Site is everything a build needs, read and checked.
 type Site struct {
-	Config      Config
-	Townships   []*Unit // in units.toml order, the canonical order
+	Config    Config
+	Townships []*Unit // in units.toml order, the canonical order
+	// Groups are units.toml's [[group]]s, in file order; none when it
+	// declares none. A site with groups ranks every township within its
+	// group (DESIGN.md §5.8).
+	Groups      []*Group
 	Departments []*Unit
 	Indicators  []*Indicator // in document order
 	Months      []*Month     // oldest first
@@ -49,13 +53,31 @@ type Config struct {
 	Language string
 	Site     SiteInfo
 	Issuer   string
-	Ranking  Ranking
-	Scoring  Scoring
-	Policy   Policy
-	// Rules are the mechanical measures of [policy], one per key set, in
-	// the order their measures are listed (DESIGN.md §5.9). Ranking reads
-	// these, never Policy: issue 13 reads [[rule]] tables into them.
+	// Terms are the office's own words (DESIGN.md §3): [terms] over the
+	// defaults of defaults.toml.
+	Terms     Terms
+	Ranking   Ranking
+	Scoring   Scoring
+	Aggregate Aggregate
+	// Rules are the [[rule]]s: the mechanical measures, in the order their
+	// measures are listed (DESIGN.md §5.9).
 	Rules []Rule
+}
+
+// Terms are the office's own words, [terms] (DESIGN.md §3): tongbao
+// writes them wherever a circular, a page or a diagnostic names the
+// units, the scope of a ranking, the city, the peer group, the sections
+// or the measures. Their defaults are in defaults.toml, the one place
+// the seed's words are written.
+type Terms struct {
+	Unit       string   // a ranked unit: 县（市、区）
+	Department string   // an owner of indicators: 市直单位
+	Scope      string   // all ranked units, the 全县 of 排名全县前三的为
+	City       string   // the level above, the 全省 of 全省综合排名第十
+	Peer       string   // the peer ranking, the 同类县 of 同类县第三
+	Sections   []string // indicator sections, in document order
+	Actions    []string // the measures the office takes: 奖励, 约谈, …
+	Column     string   // the portal's ColumnDescription of circulars
 }
 
 // SiteInfo is the portal identity printed in meta tags and the footer
@@ -86,7 +108,6 @@ type Ranking struct {
 	GroupSize     int
 	CityUnits     int
 	DistrictUnits int
-	DistrictLabel string
 }
 
 type Scoring struct {
@@ -94,23 +115,40 @@ type Scoring struct {
 	Decimals int
 }
 
-// Policy is [policy] as written: what gen-demo writes back. The measures
-// it asks for are in Config.Rules.
-type Policy struct {
-	RewardTopTownship     int64
-	RewardCityFirst       int64
-	InterviewLastTownship string
+// Aggregate is [aggregate]: how quarterly, half-year and annual
+// circulars rank their townships (DESIGN.md §5.10).
+type Aggregate struct {
+	Method    AggregateMethod
+	GroupSize int // k of the aggregates' top and bottom groups
 }
 
-// A Rule turns ranks into measures for every period (DESIGN.md §5.9):
-// the units it selects from a ranking get its action.
+// AggregateMethod says what a township's aggregate over several months is.
+type AggregateMethod int
+
+const (
+	MeanPoints AggregateMethod = iota // the mean of its monthly composites
+	SumPoints                         // their sum
+	MeanRank                          // the mean of its monthly composite ranks, lower is better
+)
+
+// A Rule turns ranks into measures for every period it applies to
+// (DESIGN.md §5.9): the units it selects from a ranking get its action.
 type Rule struct {
-	On     RuleOn
-	Select Selection
-	Action string // 奖励, 约谈, …
-	Amount int64  // 元, for 奖励
-	Who    string // the person addressed, for 约谈: 行政负责人
-	// Line is where the rule is written in config.toml, for the
+	On        RuleOn
+	Indicator *Indicator // for OnIndicator
+	Select    Selection
+	Count     int    // k of Top and Bottom; 0: the period's group size
+	Group     *Group // only this group's units; nil: every group apart
+	// Streak is how many consecutive assessed periods, the current one
+	// last, the selection must have held in; 1 for the current alone.
+	Streak int
+	Period PeriodKind // the kind of period (circular) it applies to
+	Action string     // one of [terms] actions: 奖励, 约谈, …
+	Amount int64      // 元, for 奖励
+	Who    string     // the person addressed: 行政负责人
+	By     string     // who conducts it, optional: 区分管领导
+	Reason string     // as written; "" for the derived one
+	// Line is where the rule's [[rule]] stands in config.toml, for the
 	// provenance of its measures.
 	Line int
 }
@@ -120,23 +158,43 @@ type RuleOn int
 
 const (
 	OnComposite RuleOn = iota // the townships' composite ranking
+	OnIndicator               // one indicator's township ranking
 	OnCity                    // each entry's city rank; the measure goes to the entry's owners
 )
+
+var ruleOns = []string{"composite", "indicator", "city"}
+
+// String is the ranking as a rule's on = names it.
+func (o RuleOn) String() string { return ruleOns[o] }
 
 // Selection says which units of a ranking a rule selects.
 type Selection int
 
 const (
-	First Selection = iota // every unit ranked first
-	Last                   // every unit with the last rank, when more than one is ranked
+	First  Selection = iota // every unit ranked first
+	Last                    // every unit with the last rank, when more than one is ranked
+	Top                     // the top group of §5.2, k = Count
+	Bottom                  // the bottom group of §5.2, k = Count
 )
+
+var selections = []string{"first", "last", "top", "bottom"}
+
+// String is the selection as a rule's select = names it.
+func (s Selection) String() string { return selections[s] }
+
+// A Group is a [[group]] of units.toml: townships ranked apart from the
+// others (DESIGN.md §5.8).
+type Group struct {
+	Name  string
+	Units []*Unit // in units.toml order
+}
 
 // UnitKind tells townships from departments.
 type UnitKind int
 
 const (
-	Township   UnitKind = iota // 乡镇（街道）
-	Department                 // 区直单位
+	Township   UnitKind = iota // a ranked unit ([terms] unit)
+	Department                 // an owner of indicators ([terms] department)
 )
 
 // A Unit is a township or a department.
@@ -144,7 +202,8 @@ type Unit struct {
 	Name  string
 	Slug  string
 	Kind  UnitKind
-	Index int // position in units.toml, counting townships then departments
+	Group *Group // its [[group]]; nil for departments and in sites without groups
+	Index int    // position in units.toml, counting townships then departments
 }
 
 // An Indicator is one entry of the catalogue (data/indicators.toml).
@@ -235,6 +294,10 @@ type Category struct {
 	Units []*Unit
 }
 
+// RewardAction is the action of a reward: the measure that carries an
+// amount, written in a month file's [[reward]] and the rewards shortcode.
+const RewardAction = "奖励"
+
 // A Reward is a hand-written [[reward]] of a month file.
 type Reward struct {
 	Unit   *Unit
@@ -251,25 +314,6 @@ type Interview struct {
 	Reason string
 	Line   int
 }
-
-// A PeriodKind says what span of time a period covers. Today every
-// period is a month; issue 13 adds quarters, halves and years, whose
-// results are aggregated from their months (DESIGN.md §5.10).
-type PeriodKind int
-
-const (
-	Monthly PeriodKind = iota
-)
-
-// A Period is the span one set of results covers: a month file's month.
-type Period struct {
-	Kind PeriodKind
-	Year int
-	N    int // the month, 1…12
-}
-
-// Key is the period as data = and file names write it: "2023-02".
-func (p Period) Key() string { return fmt.Sprintf("%04d-%02d", p.Year, p.N) }
 
 // Date is a calendar date without a time zone: documents are dated by day,
 // and a time zone would make output depend on the machine.
@@ -303,7 +347,7 @@ type Circular struct {
 	Title                 string
 	Date                  Date
 	To                    string
-	Data                  *Month
+	Data                  Period // the period it reports: a month, or a span of months (DESIGN.md §5.10)
 	Letter                bool   // format = "letter" (信函格式); "file" otherwise
 	Valid                 string // 有效性: 有效 | 失效 | 废止 (front matter valid)
 	Body                  []byte

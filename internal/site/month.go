@@ -6,10 +6,12 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"tongbao/internal/diag"
 	"tongbao/internal/markdown"
 	"tongbao/internal/par"
+	"tongbao/internal/zh"
 )
 
 // This file reads the month files, data/YYYY-MM.toml, by their
@@ -125,7 +127,7 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 	}}
 	if n, ok := top.int("overallCity"); ok {
 		r.mo.OverallCity = n
-		r.checkRank(top.at("overallCity"), "全市综合排名", n, l.s.Config.Ranking.CityUnits)
+		r.checkRank(top.at("overallCity"), l.s.Config.Terms.City+"综合排名", n, l.s.Config.Ranking.CityUnits)
 	}
 	lines := map[string]int{} // where each indicator's result stands
 	for _, rt := range top.tables("result") {
@@ -171,7 +173,7 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	default:
 		lines[id] = res.Line
 	}
-	res.DistrictLabel = cmp.Or(rec.text("districtLabel"), rk.DistrictLabel)
+	res.DistrictLabel = cmp.Or(rec.text("districtLabel"), r.l.s.Config.Terms.Peer)
 	res.DistrictUnits = rk.DistrictUnits
 	if n, ok := rec.int("districtUnits"); ok {
 		if res.DistrictUnits = n; n <= 0 {
@@ -180,7 +182,7 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	}
 	if n, ok := rec.int("city"); ok {
 		res.City = n
-		r.checkRank(rec.at("city"), "全市排名", n, rk.CityUnits)
+		r.checkRank(rec.at("city"), r.l.s.Config.Terms.City+"排名", n, rk.CityUnits)
 	}
 	if n, ok := rec.int("district"); ok {
 		res.District = n
@@ -219,6 +221,9 @@ func (r *monthReader) adjustment(t *table) {
 func (r *monthReader) reward(t *table) {
 	rec := read(t, MonthFile.Field("reward").Fields)
 	rw := Reward{Reason: rec.text("reason"), Line: t.line()}
+	if actions := r.l.s.Config.Terms.Actions; !slices.Contains(actions, RewardAction) {
+		r.f.errorf(t.path, "[terms] actions 中没有“%s”，不能写 [[reward]]（现有措施：%s）", RewardAction, strings.Join(actions, "、"))
+	}
 	if rec.has("unit") {
 		rw.Unit = r.l.unit(r.f, rec.at("unit"), rec.text("unit"))
 	}
@@ -240,8 +245,18 @@ func (r *monthReader) interview(t *table) {
 	if rec.has("unit") {
 		iv.Unit = r.l.unit(r.f, rec.at("unit"), rec.text("unit"))
 	}
-	if iv.Kind != "约谈" && iv.Kind != "提醒约谈" {
-		r.f.errorf(rec.at("kind"), "kind 应为 约谈 或 提醒约谈，而不是“%s”", iv.Kind)
+	actions := r.l.s.Config.Terms.Actions
+	switch {
+	case iv.Kind == RewardAction:
+		r.f.errorf(rec.at("kind"), "奖励应写在 [[reward]] 中（带 amount），不写在 [[interview]] 中")
+	case !slices.Contains(actions, iv.Kind):
+		var others []string
+		for _, a := range actions {
+			if a != RewardAction {
+				others = append(others, a)
+			}
+		}
+		r.f.errorf(cmp.Or(pathIf(t, "kind"), t.path), "kind 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(others), shown(iv.Kind), suggest(iv.Kind, others))
 	}
 	if iv.Unit != nil {
 		r.mo.Interviews = append(r.mo.Interviews, iv)
@@ -258,7 +273,11 @@ func (l *loader) unit(f *tomlFile, at, key string) *Unit {
 	if u := l.s.units[key]; u != nil {
 		return u
 	}
-	f.errorf(at, "未知单位“%s”%s", key, suggest(key, append(names(l.s.Townships), names(l.s.Departments)...)))
+	if msg := l.s.hidden("单位", key); msg != "" {
+		f.errorf(at, "%s", msg)
+	} else {
+		f.errorf(at, "未知单位“%s”%s", key, suggest(key, append(names(l.s.Townships), names(l.s.Departments)...)))
+	}
 	return nil
 }
 
@@ -266,20 +285,23 @@ func (l *loader) unit(f *tomlFile, at, key string) *Unit {
 // applicable townships: every one scored once, no other.
 func (r *monthReader) scores(tt *table, res *Result) {
 	l, f := r.l, r.f
+	terms := l.s.Config.Terms
 	got := map[*Unit]float64{}
+	var order []*Unit // as the file writes them: the order of a tie's members (DESIGN.md §5.1)
 	unknown := 0
 	for _, k := range tt.keys() {
-		v, _ := tt.float(k)
+		v := r.score(tt, k)
 		u := l.township(f, tt.at(k), k)
 		if u == nil {
 			unknown++
 			continue
 		}
 		if _, dup := got[u]; dup {
-			f.errorf(tt.at(k), "乡镇（街道）“%s”的得分重复（名称和 slug 指同一单位）", u.Name)
+			f.errorf(tt.at(k), "%s“%s”的得分重复（名称和 slug 指同一单位）", terms.Unit, u.Name)
 			continue
 		}
 		got[u] = v
+		order = append(order, u)
 	}
 	tt.done()
 	ind := res.Indicator
@@ -287,7 +309,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		return
 	}
 	if ind.Townships == nil {
-		f.errorf(tt.path, "指标“%s”不参与乡镇（街道）排名（indicators.toml 中没有 townships），不应有得分", ind.ID)
+		f.errorf(tt.path, "指标“%s”不参与%s排名（indicators.toml 中没有 townships），不应有得分", ind.ID, terms.Unit)
 		return
 	}
 	applicable := map[*Unit]bool{}
@@ -296,24 +318,41 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		// A misspelt name is already reported with a suggestion; saying
 		// the right name is missing as well would only repeat it.
 		if _, ok := got[u]; !ok && unknown == 0 {
-			f.errorf(tt.path, "指标“%s”缺少乡镇（街道）“%s”的得分", ind.ID, u.Name)
+			f.errorf(tt.path, "指标“%s”缺少%s“%s”的得分", ind.ID, terms.Unit, u.Name)
 		}
 	}
 	for _, k := range tt.keys() {
 		if u := l.s.units[k]; u != nil && u.Kind == Township && !applicable[u] {
-			f.errorf(tt.at(k), "乡镇（街道）“%s”不在指标“%s”的考核范围内", u.Name, ind.ID)
+			f.errorf(tt.at(k), "%s“%s”不在指标“%s”的考核范围内", terms.Unit, u.Name, ind.ID)
 		}
 	}
-	for _, u := range ind.Townships {
-		if v, ok := got[u]; ok {
-			res.Scores = append(res.Scores, Score{Unit: u, Value: v})
+	for _, u := range order {
+		if applicable[u] {
+			res.Scores = append(res.Scores, Score{Unit: u, Value: got[u]})
 		}
 	}
+}
+
+// score reads one township's score: a number, or a number written as
+// text, which ParseScore reads (full-width digits, spaces around it) or
+// explains ("95%").
+func (r *monthReader) score(tt *table, key string) float64 {
+	if v, ok := tt.m[key].(string); ok {
+		tt.used[key] = true
+		n, err := ParseScore(v)
+		if err != nil {
+			r.f.errorf(tt.at(key), "%s的得分%v", shown(key), err)
+		}
+		return n
+	}
+	v, _ := tt.float(key)
+	return v
 }
 
 // categories reads [categories]: every department exactly once.
 func (r *monthReader) categories(ct *table) {
 	l, f := r.l, r.f
+	terms := l.s.Config.Terms
 	seen := map[*Unit]string{}
 	unknown := 0
 	for _, name := range ct.keys() {
@@ -323,11 +362,15 @@ func (r *monthReader) categories(ct *table) {
 			switch {
 			case u == nil:
 				unknown++
-				f.errorf(e.path, "未知单位“%s”%s", e.value, suggest(e.value, names(l.s.Departments)))
+				if msg := l.s.hidden("单位", e.value); msg != "" {
+					f.errorf(e.path, "%s", msg)
+				} else {
+					f.errorf(e.path, "未知单位“%s”%s", e.value, suggest(e.value, names(l.s.Departments)))
+				}
 			case u.Kind != Department:
-				f.errorf(e.path, "“%s”是乡镇（街道），不参与区直单位排类", e.value)
+				f.errorf(e.path, "“%s”是%s，不参与%s排类", e.value, terms.Unit, terms.Department)
 			case seen[u] != "":
-				f.errorf(e.path, "区直单位“%s”在排类中重复（已列入“%s”）", u.Name, seen[u])
+				f.errorf(e.path, "%s“%s”在排类中重复（已列入“%s”）", terms.Department, u.Name, seen[u])
 			default:
 				seen[u] = name
 				c.Units = append(c.Units, u)
@@ -340,7 +383,7 @@ func (r *monthReader) categories(ct *table) {
 		// As with scores: a misspelt name is reported with a suggestion,
 		// and the right name then is not missing as well.
 		if seen[u] == "" && unknown == 0 {
-			f.errorf(ct.path, "区直单位“%s”未列入 [categories]", u.Name)
+			f.errorf(ct.path, "%s“%s”未列入 [categories]", terms.Department, u.Name)
 		}
 	}
 }

@@ -38,16 +38,16 @@ var (
 )
 
 // siteInfo reads [site].
-func siteInfo(st *table, f *tomlFile) SiteInfo {
+func siteInfo(st *record, f *tomlFile) SiteInfo {
 	si := SiteInfo{
-		Name:    st.str("name"),
-		Domain:  st.str("domain"),
-		IDCode:  st.str("idCode"),
-		OrgCode: st.str("orgCode"),
-		ICP:     strings.TrimSpace(st.str("icp")),
-		Police:  strings.TrimSpace(st.str("police")),
-		Favicon: st.str("favicon"),
-		Badge:   st.str("govBadge"),
+		Name:    st.text("name"),
+		Domain:  st.text("domain"),
+		IDCode:  st.text("idCode"),
+		OrgCode: st.text("orgCode"),
+		ICP:     strings.TrimSpace(st.text("icp")),
+		Police:  strings.TrimSpace(st.text("police")),
+		Favicon: st.text("favicon"),
+		Badge:   st.text("govBadge"),
 	}
 	if d := si.Domain; d != "" {
 		if u, err := url.Parse("https://" + d); err != nil || u.Host != d || strings.ContainsAny(d, " \t") {
@@ -56,7 +56,7 @@ func siteInfo(st *table, f *tomlFile) SiteInfo {
 		}
 	}
 	target := func(key string, text bool) Target {
-		v := strings.TrimSpace(st.str(key))
+		v := strings.TrimSpace(st.text(key))
 		t := Target{Text: v}
 		switch m := schemeRE.FindStringSubmatch(v); {
 		case v == "":
@@ -85,7 +85,7 @@ func siteInfo(st *table, f *tomlFile) SiteInfo {
 		f.errorf(st.at("govBadgeLink"), "有 govBadgeLink 时须用 govBadge 指定党政机关标识图片（layouts/assets/ 下的文件）")
 	}
 	for _, key := range []string{"favicon", "govBadge"} {
-		if name := st.str(key); name != "" {
+		if name := st.text(key); name != "" {
 			line, col := f.position(st.at(key))
 			si.assets = append(si.assets, assetRef{key, name, line, col})
 		}

@@ -100,7 +100,8 @@ func RankPhrase(rank int, tied bool) string {
 	return Ordinal(rank)
 }
 
-// RankSentence writes an entry's city and peer ranks (DESIGN §5.4):
+// RankSentence writes an entry's city and peer ranks (DESIGN §5.4), the
+// city named by cityLabel ([terms] city) and the peers by districtLabel:
 //
 //	全市综合排名第十，三区第三。
 //	全市综合排名并列第五，三区并列第一。
@@ -108,12 +109,12 @@ func RankPhrase(rank int, tied bool) string {
 //	三区排名第三。            (peer only)
 //
 // A rank of 0 or less means the entry has none; with neither it returns "".
-func RankSentence(city int, cityTie bool, district int, districtTie bool, districtLabel string) string {
+func RankSentence(cityLabel string, city int, cityTie bool, district int, districtTie bool, districtLabel string) string {
 	switch {
 	case city > 0 && district > 0:
-		return "全市综合排名" + RankPhrase(city, cityTie) + "，" + districtLabel + RankPhrase(district, districtTie) + "。"
+		return cityLabel + "综合排名" + RankPhrase(city, cityTie) + "，" + districtLabel + RankPhrase(district, districtTie) + "。"
 	case city > 0:
-		return "全市综合排名" + RankPhrase(city, cityTie) + "。"
+		return cityLabel + "综合排名" + RankPhrase(city, cityTie) + "。"
 	case district > 0:
 		return districtLabel + "排名" + RankPhrase(district, districtTie) + "。"
 	}
@@ -141,23 +142,74 @@ func Date(y, m, d int) string {
 	return strconv.Itoa(y) + "年" + strconv.Itoa(m) + "月" + strconv.Itoa(d) + "日"
 }
 
+// Or lists alternatives, as a message says what a value may be:
+// 约谈 或 提醒约谈, 重点工作、重点项目 或 重点任务.
+func Or(values []string) string {
+	if len(values) < 2 {
+		return strings.Join(values, "")
+	}
+	return Join(values[:len(values)-1]) + " 或 " + values[len(values)-1]
+}
+
 // Join lists names with the enumeration comma: 火车站乡、兴隆街道.
 func Join(names []string) string {
 	return strings.Join(names, "、")
 }
 
 // Label names a group (DESIGN §5.2): 前三/后三 when it is exactly the first
-// or last k, 靠前/靠后 otherwise.
+// or last k, 靠前/靠后 otherwise. Two read 前两名/后两名, as one says it;
+// other sizes the bare numeral: 前五, 后十; one, 第一/最后.
 func Label(k int, top, exact bool) string {
 	switch {
+	case exact && k == 1 && top:
+		return "第一"
+	case exact && k == 1:
+		return "最后"
 	case exact && top:
-		return "前" + Numeral(k)
+		return "前" + count(k)
 	case exact:
-		return "后" + Numeral(k)
+		return "后" + count(k)
 	case top:
 		return "靠前"
 	}
 	return "靠后"
+}
+
+// count is k of 前k/后k.
+func count(k int) string {
+	if k == 2 {
+		return "两名"
+	}
+	return Numeral(k)
+}
+
+// Listed writes a unit noun as a list of its kinds, the way a reason
+// names them: 乡镇（街道） → 乡镇、街道, 县（市、区） → 县、市、区. A noun
+// without a bracketed part is returned as it is.
+func Listed(noun string) string {
+	open := strings.Index(noun, "（")
+	if open <= 0 || !strings.HasSuffix(noun, "）") {
+		return noun
+	}
+	return noun[:open] + "、" + strings.TrimSuffix(noun[open+len("（"):], "）")
+}
+
+// Order writes a ranking whole (township-ranking), runs of tied names as
+// §5.3 writes a group: 甲、乙，丙、丁（并列），戊.
+func Order(runs [][]string) string { return groupBody(runs) }
+
+// NumberedOrder writes a ranking whole with each place named:
+// 第一名舞钢市、第二名郏县、第三名宝丰县; a tie shares its place,
+// 第二名郏县、宝丰县（并列）, and runs are then joined by ，.
+func NumberedOrder(runs [][]string, ranks []int) string {
+	items := make([][]string, len(runs))
+	for i, run := range runs {
+		items[i] = slices.Clone(run)
+		if len(items[i]) > 0 {
+			items[i][0] = Ordinal(ranks[i]) + "名" + items[i][0]
+		}
+	}
+	return groupBody(items)
 }
 
 // A Ranking is what the ranking sentence of one indicator says.
@@ -170,15 +222,23 @@ type Ranking struct {
 	// K is the group size, written as a numeral in 前三/后三.
 	K int
 	// Applicable and Total count the townships the indicator applies to and
-	// all townships; when fewer apply the sentence says how many.
+	// all townships (of the group); when fewer apply the sentence says how
+	// many.
 	Applicable, Total int
 	// Label is the indicator's rankingLabel (e.g. 空气质量), or "".
 	Label string
+	// Scope names all ranked units ([terms] scope, 全区) and Unit a ranked
+	// unit ([terms] unit, 乡镇（街道）).
+	Scope, Unit string
+	// Group is the unit group ranked, in a site with groups (DESIGN §5.8):
+	// its name leads the sentence in place of the scope.
+	Group string
 }
 
 // RankingSentence writes the ranking sentence of DESIGN §5.3:
 //
 //	排名全区前三的为：火车站乡、兴隆街道、石桥街道；排名全区后三的为：桥头街道、渡头桥镇、爱莲街道。
+//	县（市）组排名前两名的为：舞钢市、汝州市；排名后两名的为：郏县、鲁山县。
 //
 // An empty group's clause is left out; with both empty it returns "".
 func RankingSentence(r Ranking) string {
@@ -196,9 +256,12 @@ func RankingSentence(r Ranking) string {
 		c := "排名"
 		if len(clauses) == 0 {
 			c = r.Label + c
+			if r.Group != "" && !subset {
+				c = r.Group + c
+			}
 		}
-		if !subset {
-			c += "全区"
+		if !subset && r.Group == "" {
+			c += r.Scope
 		}
 		clauses = append(clauses, c+Label(r.K, g.top, g.exact)+"的为："+body)
 	}
@@ -207,7 +270,7 @@ func RankingSentence(r Ranking) string {
 	}
 	s := strings.Join(clauses, "；") + "。"
 	if subset {
-		s = "涉及该项工作共" + strconv.Itoa(r.Applicable) + "个乡镇（街道），其中" + s
+		s = r.Group + "涉及该项工作共" + strconv.Itoa(r.Applicable) + "个" + r.Unit + "，其中" + s
 	}
 	return s
 }

@@ -256,8 +256,11 @@ func TestRankSentence(t *testing.T) {
 		{0, false, 1, false, "四区", "四区排名第一。"},
 		{0, false, 0, false, "三区", ""},
 	}
+	if got := RankSentence("全省", 3, false, 2, false, "同类县"); got != "全省综合排名第三，同类县第二。" {
+		t.Errorf("RankSentence with another city = %q", got)
+	}
 	for _, tt := range tests {
-		got := RankSentence(tt.city, tt.cityTie, tt.district, tt.districtTie, tt.label)
+		got := RankSentence("全市", tt.city, tt.cityTie, tt.district, tt.districtTie, tt.label)
 		if got != tt.want {
 			t.Errorf("RankSentence(%d, %v, %d, %v, %q) = %q, want %q",
 				tt.city, tt.cityTie, tt.district, tt.districtTie, tt.label, got, tt.want)
@@ -336,6 +339,12 @@ func TestLabel(t *testing.T) {
 		{3, false, false, "靠后"},
 		{5, true, true, "前五"},
 		{10, false, true, "后十"},
+		// §5.2: k = 2 is said 前两名/后两名, never 前二.
+		{2, true, true, "前两名"},
+		{2, false, true, "后两名"},
+		{2, false, false, "靠后"},
+		{1, true, true, "第一"},
+		{1, false, true, "最后"},
 	}
 	for _, tt := range tests {
 		if got := Label(tt.k, tt.top, tt.exact); got != tt.want {
@@ -361,7 +370,7 @@ func TestRankingSentence(t *testing.T) {
 	}{
 		{
 			name: "前三/后三 (DESIGN §5.3)",
-			r: Ranking{
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Top:      one("火车站乡", "兴隆街道", "石桥街道"),
 				Bottom:   one("桥头街道", "渡头桥镇", "爱莲街道"),
 				TopExact: true, BottomExact: true, K: 3, Applicable: 12, Total: 12,
@@ -370,7 +379,7 @@ func TestRankingSentence(t *testing.T) {
 		},
 		{
 			name: "tie in the top (DESIGN §5.3)",
-			r: Ranking{
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Top:      [][]string{{"爱莲街道"}, {"石桥街道", "汽车站街道"}},
 				Bottom:   one("桥头街道", "小江湖街道", "火车站乡"),
 				TopExact: false, BottomExact: true, K: 3, Applicable: 12, Total: 12,
@@ -379,7 +388,7 @@ func TestRankingSentence(t *testing.T) {
 		},
 		{
 			name: "subset of townships (DESIGN §5.3)",
-			r: Ranking{
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Top:    one("石桥街道", "东风路街道", "兴隆街道"),
 				Bottom: [][]string{{"爱莲街道", "火车站乡"}},
 				K:      3, Applicable: 5, Total: 12,
@@ -388,7 +397,7 @@ func TestRankingSentence(t *testing.T) {
 		},
 		{
 			name: "rankingLabel (DESIGN §5.3)",
-			r: Ranking{
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Top:      one("汽车站街道", "龙须塘街道", "桥头街道"),
 				Bottom:   one("高崇山镇", "渡头桥镇", "爱莲街道"),
 				TopExact: true, BottomExact: true, K: 3, Applicable: 12, Total: 12,
@@ -398,7 +407,7 @@ func TestRankingSentence(t *testing.T) {
 		},
 		{
 			name: "tie in the bottom, after a single",
-			r: Ranking{
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Top:      one("小江湖街道", "滨江街道", "龙须塘街道"),
 				Bottom:   [][]string{{"渡头桥镇"}, {"火车站乡", "滨江街道"}},
 				TopExact: true, K: 3, Applicable: 12, Total: 12,
@@ -407,7 +416,7 @@ func TestRankingSentence(t *testing.T) {
 		},
 		{
 			name: "whole top group tied",
-			r: Ranking{
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Top:         [][]string{{"滨江街道", "桥头街道", "渡头桥镇"}},
 				Bottom:      one("高崇山镇", "石桥街道", "汽车站街道"),
 				BottomExact: true, K: 3, Applicable: 12, Total: 12,
@@ -416,7 +425,7 @@ func TestRankingSentence(t *testing.T) {
 		},
 		{
 			name: "two ties in one group",
-			r: Ranking{
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Top:         [][]string{{"甲", "乙"}, {"丙"}, {"丁", "戊"}},
 				Bottom:      one("己", "庚", "辛"),
 				BottomExact: true, K: 3, Applicable: 12, Total: 12,
@@ -425,7 +434,7 @@ func TestRankingSentence(t *testing.T) {
 		},
 		{
 			name: "label and subset together",
-			r: Ranking{
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Top:    one("石桥街道", "东风路街道", "兴隆街道"),
 				Bottom: [][]string{{"爱莲街道", "火车站乡"}},
 				K:      3, Applicable: 5, Total: 12, Label: "林长制工作",
@@ -434,7 +443,7 @@ func TestRankingSentence(t *testing.T) {
 		},
 		{
 			name: "empty bottom: everyone tied",
-			r: Ranking{
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Top: [][]string{{"甲", "乙", "丙", "丁"}},
 				K:   3, Applicable: 12, Total: 12,
 			},
@@ -442,7 +451,7 @@ func TestRankingSentence(t *testing.T) {
 		},
 		{
 			name: "empty top, label goes to the bottom clause",
-			r: Ranking{
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Bottom: one("甲", "乙", "丙"), BottomExact: true,
 				K: 3, Applicable: 12, Total: 12, Label: "空气质量",
 			},
@@ -450,7 +459,7 @@ func TestRankingSentence(t *testing.T) {
 		},
 		{
 			name: "empty runs and names are skipped",
-			r: Ranking{
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Top:      [][]string{{}, {"甲"}, {"乙", ""}, {"丙"}},
 				Bottom:   [][]string{{}, {"", ""}},
 				TopExact: true, K: 3,
@@ -459,7 +468,7 @@ func TestRankingSentence(t *testing.T) {
 		},
 		{
 			name: "group size five",
-			r: Ranking{
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Top:      one("甲", "乙", "丙", "丁", "戊"),
 				Bottom:   one("子", "丑", "寅", "卯", "辰"),
 				TopExact: true, BottomExact: true, K: 5, Applicable: 10, Total: 10,
@@ -468,14 +477,45 @@ func TestRankingSentence(t *testing.T) {
 		},
 		{
 			name: "counts unknown: treated as all",
-			r: Ranking{
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Top: one("甲", "乙", "丙"), TopExact: true, K: 3,
 			},
 			want: "排名全区前三的为：甲、乙、丙。",
 		},
 		{
+			name: "groups: the group's name in place of the scope (DESIGN §5.3, §5.8)",
+			r: Ranking{Scope: "全市", Unit: "县（市、区）", Group: "县（市）组",
+				Top: one("舞钢市", "汝州市"), Bottom: one("郏县", "鲁山县"),
+				TopExact: true, BottomExact: true, K: 2, Applicable: 4, Total: 4,
+			},
+			want: "县（市）组排名前两名的为：舞钢市、汝州市；排名后两名的为：郏县、鲁山县。",
+		},
+		{
+			name: "groups with a label",
+			r: Ranking{Scope: "全市", Unit: "县（市、区）", Group: "市辖区组", Label: "空气质量",
+				Top: one("卫东区"), Bottom: one("湛河区"),
+				TopExact: true, BottomExact: true, K: 1, Applicable: 2, Total: 2,
+			},
+			want: "市辖区组空气质量排名第一的为：卫东区；排名最后的为：湛河区。",
+		},
+		{
+			name: "groups, a subset of the group",
+			r: Ranking{Scope: "全市", Unit: "县（市、区）", Group: "县（市）组",
+				Top: one("舞钢市"), Bottom: one("郏县"),
+				K: 2, Applicable: 3, Total: 4,
+			},
+			want: "县（市）组涉及该项工作共3个县（市、区），其中排名靠前的为：舞钢市；排名靠后的为：郏县。",
+		},
+		{
+			name: "other words: scope and unit from [terms]",
+			r: Ranking{Scope: "全县", Unit: "乡镇",
+				Top: one("城关镇", "东乡"), Bottom: one("西乡"), TopExact: true, K: 2, Applicable: 4, Total: 5,
+			},
+			want: "涉及该项工作共4个乡镇，其中排名前两名的为：城关镇、东乡；排名靠后的为：西乡。",
+		},
+		{
 			name: "nothing",
-			r:    Ranking{K: 3, Applicable: 12, Total: 12, Label: "空气质量"},
+			r:    Ranking{K: 3, Applicable: 12, Total: 12, Label: "空气质量", Scope: "全区"},
 			want: "",
 		},
 	}
@@ -511,7 +551,7 @@ func FuzzRankingSentence(f *testing.F) {
 	f.Fuzz(func(t *testing.T, top, bottom string, topExact, bottomExact bool, k, applicable, total int, label string) {
 		// Names and labels come from UTF-8 TOML files; make fuzzed ones so.
 		top, bottom, label = strings.ToValidUTF8(top, "?"), strings.ToValidUTF8(bottom, "?"), strings.ToValidUTF8(label, "?")
-		r := Ranking{
+		r := Ranking{Scope: "全区", Unit: "乡镇（街道）",
 			Top: runsOf(top), Bottom: runsOf(bottom),
 			TopExact: topExact, BottomExact: bottomExact,
 			K: k, Applicable: applicable, Total: total, Label: label,
@@ -528,4 +568,47 @@ func FuzzRankingSentence(f *testing.F) {
 			t.Fatalf("RankingSentence(%+v) = %q does not end with 。", r, s)
 		}
 	})
+}
+
+func TestListed(t *testing.T) {
+	for in, want := range map[string]string{
+		"乡镇（街道）":  "乡镇、街道",
+		"县（市、区）":  "县、市、区",
+		"乡镇":      "乡镇",
+		"（街道）":    "（街道）",
+		"县（市）组成员": "县（市）组成员",
+	} {
+		if got := Listed(in); got != want {
+			t.Errorf("Listed(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestOrder(t *testing.T) {
+	runs := [][]string{{"舞钢市"}, {"郏县", "宝丰县"}, {"鲁山县"}}
+	if got, want := Order(runs), "舞钢市，郏县、宝丰县（并列），鲁山县"; got != want {
+		t.Errorf("Order = %q, want %q", got, want)
+	}
+	if got, want := NumberedOrder(runs, []int{1, 2, 4}), "第一名舞钢市，第二名郏县、宝丰县（并列），第四名鲁山县"; got != want {
+		t.Errorf("NumberedOrder = %q, want %q", got, want)
+	}
+	if got, want := NumberedOrder(one("舞钢市", "郏县", "宝丰县"), []int{1, 2, 3}), "第一名舞钢市、第二名郏县、第三名宝丰县"; got != want {
+		t.Errorf("NumberedOrder = %q, want %q", got, want)
+	}
+}
+
+func TestOr(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"约谈"}, "约谈"},
+		{[]string{"约谈", "提醒约谈"}, "约谈 或 提醒约谈"},
+		{[]string{"重点工作", "重点项目", "重点任务"}, "重点工作、重点项目 或 重点任务"},
+	} {
+		if got := Or(c.in); got != c.want {
+			t.Errorf("Or(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
 }

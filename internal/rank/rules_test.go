@@ -1,0 +1,365 @@
+package rank
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"tongbao/internal/site"
+)
+
+// The tests of this file load small sites written here and check what
+// rank makes of them against results computed by hand, in the comments.
+
+// loadSite writes files (path → text) into a site with one indicator,
+// "x", scored for every township, and loads it. config holds the
+// [ranking], [aggregate] and [[rule]]s; units the [[group]]s and
+// [[township]]s.
+func loadSite(t *testing.T, config, units string, files map[string]string) *site.Site {
+	t.Helper()
+	dir := t.TempDir()
+	all := map[string]string{
+		"config.toml":          "title = \"测试\"\n[issuer]\nname = \"测试市人民政府办公室\"\n" + config,
+		"data/units.toml":      units + "\n[[department]]\nname = \"市发改委\"\nslug = \"fagai\"\n",
+		"data/indicators.toml": "[[indicator]]\nid = \"x\"\nname = \"指标X\"\nsection = \"重点工作\"\nowners = [\"市发改委\"]\ntownships = \"all\"\n",
+		"layouts/base.html":    "",
+	}
+	for k, v := range files {
+		all[k] = v
+	}
+	for name, text := range all {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// towns writes [[township]]s named n1, n2, …; with groups, "name/group".
+func towns(names ...string) string {
+	var b strings.Builder
+	for i, n := range names {
+		name, group, _ := strings.Cut(n, "/")
+		fmt.Fprintf(&b, "[[township]]\nname = %q\nslug = \"t%d\"\n", name, i)
+		if group != "" {
+			fmt.Fprintf(&b, "group = %q\n", group)
+		}
+	}
+	return b.String()
+}
+
+// month writes a month file scoring x: "甲=90 乙=85", in that order.
+func month(scores string, extra ...string) string {
+	var b strings.Builder
+	b.WriteString("[[result]]\nindicator = \"x\"\n[result.townships]\n")
+	for _, f := range strings.Fields(scores) {
+		name, v, _ := strings.Cut(f, "=")
+		fmt.Fprintf(&b, "%q = %s\n", name, v)
+	}
+	for _, e := range extra {
+		b.WriteString("\n" + e + "\n")
+	}
+	return b.String()
+}
+
+// measureList writes a period's measures one per line: unit action
+// amount who (reason) [rule line or file:line].
+func measureList(p *Period) []string {
+	var out []string
+	for _, m := range p.Measures {
+		out = append(out, fmt.Sprintf("%s %s %d %s（%s）%s", m.Unit.Name, m.Action, m.Amount, m.Who, m.Reason, m.Source))
+	}
+	return out
+}
+
+func wantMeasures(t *testing.T, p *Period, want ...string) {
+	t.Helper()
+	if got := measureList(p); !slices.Equal(got, want) {
+		t.Errorf("%s measures:\n  %s\nwant:\n  %s", p.Label, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+// order writes a ranking as "name rank value" items.
+func order(ts []Township) string {
+	var parts []string
+	for _, t := range ts {
+		parts = append(parts, fmt.Sprintf("%s%d(%g)", t.Unit.Name, t.Rank, t.Value))
+	}
+	return strings.Join(parts, " ")
+}
+
+// Two groups are ranked apart (DESIGN.md §5.8), each with its own reward
+// (a rule per group) and a rule for every group.
+//
+//	县（市）组: 甲 90, 乙 80, 丙 70 → 甲 1, 乙 2, 丙 3; points 100, 66.67, 33.33
+//	市辖区组:   丁 95, 戊 60      → 丁 1, 戊 2;       points 100, 50
+func TestGroupsRankApart(t *testing.T) {
+	s := loadSite(t, `
+[[rule]]
+on = "composite"
+select = "first"
+group = "县（市）组"
+action = "奖励"
+amount = 500000
+
+[[rule]]
+on = "composite"
+select = "first"
+group = "市辖区组"
+action = "奖励"
+amount = 300000
+
+[[rule]]
+on = "indicator"
+indicator = "x"
+select = "last"
+action = "约谈"
+who = "主要负责人"
+`, "[[group]]\nname = \"县（市）组\"\n[[group]]\nname = \"市辖区组\"\n"+towns("甲/县（市）组", "丁/市辖区组", "乙/县（市）组", "戊/市辖区组", "丙/县（市）组"),
+		map[string]string{"data/2024-01.toml": month("甲=90 乙=80 丙=70 丁=95 戊=60")})
+	p := Archive(s).Months()[0]
+	if len(p.Groups) != 2 || p.Groups[0].Name != "县（市）组" || p.Groups[1].Name != "市辖区组" {
+		t.Fatalf("groups %v", p.Groups)
+	}
+	if got, want := order(p.Groups[0].Indicator("x").Ranked), "甲1(90) 乙2(80) 丙3(70)"; got != want {
+		t.Errorf("县（市）组 x: %s, want %s", got, want)
+	}
+	if got, want := order(p.Groups[1].Composite), "丁1(100) 戊2(50)"; got != want {
+		t.Errorf("市辖区组 composite: %s, want %s", got, want)
+	}
+	if got, want := order(p.Groups[0].Composite), "甲1(100) 乙2(66.67) 丙3(33.33)"; got != want {
+		t.Errorf("县（市）组 composite: %s, want %s", got, want)
+	}
+	wantMeasures(t, p,
+		"甲 奖励 500000 （县（市）组综合考核排名第一）config.toml:5",
+		"丁 奖励 300000 （市辖区组综合考核排名第一）config.toml:12",
+		"丙 约谈 0 主要负责人（县（市）组指标X排名倒数第一）config.toml:19",
+		"戊 约谈 0 主要负责人（市辖区组指标X排名倒数第一）config.toml:19",
+	)
+}
+
+// select and count with ties (§5.2, §5.9). Scores 90 85 85 80 70 70 give
+// ranks 1 2 2 4 5 5 (competition):
+//
+//	top, count 2:    rank ≤ 2                                → 甲 乙 丙 (a tie at the boundary is taken whole)
+//	bottom, count 2: rank ≥ rank at position 6−2+1 = 5, i.e. 5 → 戊 己
+//	bottom, count 3: rank ≥ rank at position 4, i.e. 4        → 丁 戊 己
+//	last:            the last rank, 5                          → 戊 己, tied
+//	first:           rank 1                                    → 甲
+func TestSelectCountWithTies(t *testing.T) {
+	rule := func(sel string, count int, action string) string {
+		c := ""
+		if count > 0 {
+			c = fmt.Sprintf("count = %d\n", count)
+		}
+		return fmt.Sprintf("\n[[rule]]\non = \"composite\"\nselect = %q\n%saction = %q\n", sel, c, action)
+	}
+	config := "[terms]\nactions = [\"奖励\", \"表扬\", \"约谈\", \"书面检查\", \"提醒\", \"通报\"]\n" +
+		rule("top", 2, "表扬") + rule("bottom", 2, "约谈") + rule("bottom", 3, "书面检查") + rule("last", 0, "提醒") + rule("first", 0, "通报")
+	s := loadSite(t, config, towns("甲", "乙", "丙", "丁", "戊", "己"),
+		map[string]string{"data/2024-01.toml": month("甲=90 丙=85 乙=85 丁=80 己=70 戊=70")})
+	p := Archive(s).Months()[0]
+	// The tie 丙、乙 is listed as the file writes it; the composite's
+	// tie (it has no file) in units.toml order: 乙 before 丙.
+	if got, want := order(p.Groups[0].Indicator("x").Ranked), "甲1(90) 丙2(85) 乙2(85) 丁4(80) 己5(70) 戊5(70)"; got != want {
+		t.Errorf("x: %s, want %s", got, want)
+	}
+	if got, want := order(p.Groups[0].Composite), "甲1(100) 乙2(83.33) 丙2(83.33) 丁4(50) 戊5(33.33) 己5(33.33)"; got != want {
+		t.Errorf("composite: %s, want %s", got, want)
+	}
+	wantMeasures(t, p,
+		"甲 表扬 0 （乡镇、街道综合考核排名前两名）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名前两名）config.toml:7",
+		"丙 表扬 0 （乡镇、街道综合考核排名前两名）config.toml:7",
+		"戊 约谈 0 （乡镇、街道综合考核排名后两名）config.toml:13",
+		"己 约谈 0 （乡镇、街道综合考核排名后两名）config.toml:13",
+		"丁 书面检查 0 （乡镇、街道综合考核排名后三）config.toml:19",
+		"戊 书面检查 0 （乡镇、街道综合考核排名后三）config.toml:19",
+		"己 书面检查 0 （乡镇、街道综合考核排名后三）config.toml:19",
+		"戊 提醒 0 （乡镇、街道综合考核排名并列倒数第一）config.toml:25",
+		"己 提醒 0 （乡镇、街道综合考核排名并列倒数第一）config.toml:25",
+		"甲 通报 0 （乡镇、街道综合考核排名第一）config.toml:30",
+	)
+}
+
+// A streak (§5.9) holds over consecutive assessed periods: the months
+// between two files are no periods and do not break it, and a month in
+// which a township is not ranked neither counts nor breaks its streak.
+// Bottom two, count 2, of five townships: position 5−2+1 = 4.
+//
+//	2024-01: 甲 90 乙 80 丙 70 丁 60 戊 50 → bottom 丁 戊
+//	2024-02: 甲 90 乙 80 丙 70 丁 50 戊 60 → bottom 戊 丁           → 丁、戊 two in a row: 约谈
+//	(no 2024-03 file)
+//	2024-04: 甲 90 乙 80 丙 60 丁 60 戊 70 → ranks 1 2 4 4 3; position 4 has rank 4 → bottom 丙 丁 (tied at the boundary)
+//	         → 丁 in 02 and 04 (03 has no file): 约谈; 丙 was not in 02's bottom: none
+//	         composite points (5 ranked): 100 80 60 40 40
+func TestStreakAcrossMissingMonth(t *testing.T) {
+	s := loadSite(t, `
+[ranking]
+groupSize = 2
+
+[[rule]]
+on = "composite"
+select = "bottom"
+streak = 2
+action = "约谈"
+who = "行政负责人"
+`, towns("甲", "乙", "丙", "丁", "戊"), map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=80 丙=70 丁=60 戊=50"),
+		"data/2024-02.toml": month("甲=90 乙=80 丙=70 丁=50 戊=60"),
+		"data/2024-04.toml": month("甲=90 乙=80 丙=60 丁=60 戊=70"),
+	})
+	res := Archive(s)
+	ms := res.Months()
+	wantMeasures(t, ms[0])
+	wantMeasures(t, ms[1],
+		"戊 约谈 0 行政负责人（连续2个月综合考核排名后两名）config.toml:8",
+		"丁 约谈 0 行政负责人（连续2个月综合考核排名后两名）config.toml:8",
+	)
+	if got, want := order(ms[2].Groups[0].Composite), "甲1(100) 乙2(80) 戊3(60) 丙4(40) 丁4(40)"; got != want {
+		t.Errorf("2024-04 composite: %s, want %s", got, want)
+	}
+	wantMeasures(t, ms[2],
+		"丁 约谈 0 行政负责人（连续2个月综合考核排名后两名）config.toml:8",
+	)
+}
+
+// A month in which a township has no place in the ranking a streak
+// reads was not assessed for it: it neither counts nor breaks the streak.
+//
+//	2024-01: 甲 90 乙 80 丙 50 → bottom one (count 1): 丙
+//	2024-02: 丙 not ranked on y, the rule's indicator  → bottom of y: 乙
+//	2024-03: 甲 90 乙 80 丙 40 → bottom: 丙; its last assessed month before is 01 → streak of two
+func TestStreakSkipsMonthsNotAssessed(t *testing.T) {
+	s := loadSite(t, `
+[[rule]]
+on = "indicator"
+indicator = "y"
+select = "bottom"
+count = 1
+streak = 2
+action = "约谈"
+`, towns("甲", "乙", "丙"), map[string]string{
+		"data/indicators.toml": "[[indicator]]\nid = \"y\"\nname = \"指标Y\"\nsection = \"重点工作\"\ntownships = \"all\"\n",
+		"data/2024-01.toml":    strings.ReplaceAll(month("甲=90 乙=80 丙=50"), `"x"`, `"y"`),
+		"data/2024-02.toml":    "[[result]]\nindicator = \"y\"\n",
+		"data/2024-03.toml":    strings.ReplaceAll(month("甲=90 乙=80 丙=40"), `"x"`, `"y"`),
+	})
+	ms := Archive(s).Months()
+	wantMeasures(t, ms[1])
+	wantMeasures(t, ms[2], "丙 约谈 0 （连续2个月指标Y排名最后）config.toml:5")
+}
+
+// Each aggregate method over three months (§5.10), 丁 assessed in two:
+//
+//	points, 4 ranked: 100 75 50 25; 3 ranked: 100 66.67 33.33
+//	2024-01: 丁 1, 甲 2, 乙 3, 丙 4 → 丁 100, 甲 75, 乙 50, 丙 25
+//	2024-02: the same
+//	2024-03: only y is scored, which does not apply to 丁: 甲 1, 乙 2, 丙 3
+//	         → 甲 100, 乙 66.67, 丙 33.33
+//
+//	mean-points: 丁 100, 甲 83.33, 乙 55.56, 丙 27.78      → 丁 甲 乙 丙
+//	sum-points:  甲 250, 丁 200, 乙 166.67, 丙 83.33       → 甲 丁 乙 丙
+//	mean-rank:   丁 1, 甲 1.67, 乙 2.67, 丙 3.67 (lower better) → 丁 甲 乙 丙
+func TestAggregateMethods(t *testing.T) {
+	for _, c := range []struct{ method, want string }{
+		{"mean-points", "丁1(100) 甲2(83.33) 乙3(55.56) 丙4(27.78)"},
+		{"sum-points", "甲1(250) 丁2(200) 乙3(166.67) 丙4(83.33)"},
+		{"mean-rank", "丁1(1) 甲2(1.67) 乙3(2.67) 丙4(3.67)"},
+	} {
+		t.Run(c.method, func(t *testing.T) {
+			s := loadSite(t, fmt.Sprintf("[aggregate]\nmethod = %q\ngroupSize = 1\n\n[[rule]]\non = \"composite\"\nselect = \"first\"\nperiod = \"quarter\"\naction = \"奖励\"\namount = 10000\n", c.method),
+				towns("甲", "乙", "丙", "丁"), map[string]string{
+					"data/2024-01.toml": month("丁=9 甲=8 乙=7 丙=6"),
+					"data/2024-02.toml": month("丁=9 甲=8 乙=7 丙=6"),
+					"data/indicators.toml": "[[indicator]]\nid = \"x\"\nname = \"指标X\"\nsection = \"重点工作\"\ntownships = \"all\"\n" +
+						"[[indicator]]\nid = \"y\"\nname = \"指标Y\"\nsection = \"重点工作\"\ntownships = [\"甲\", \"乙\", \"丙\"]\n",
+					"data/2024-03.toml":            "[[result]]\nindicator = \"y\"\n[result.townships]\n\"甲\" = 9\n\"乙\" = 8\n\"丙\" = 7\n",
+					"content/circulars/2024-q1.md": "+++\nnumber = \"测政办函〔2024〕1号\"\ntitle = \"季度\"\ndate = 2024-04-10\ndata = \"2024-Q1\"\n+++\n",
+				})
+			res := Archive(s)
+			q := res.Period("2024-Q1")
+			if q == nil || !q.Aggregate() || q.Label != "2024年第一季度" || q.GroupSize != 1 {
+				t.Fatalf("the quarter: %+v", q)
+			}
+			if got := order(q.Groups[0].Composite); got != c.want {
+				t.Errorf("%s: %s, want %s", c.method, got, c.want)
+			}
+			if n, of := q.Assessed(s.Townships[3]); n != 2 || of != 3 {
+				t.Errorf("丁 assessed in %d of %d months, want 2 of 3", n, of)
+			}
+			if keys := periodKeys(res); keys != "2024-01 2024-02 2024-03 2024-Q1" {
+				t.Errorf("periods %s", keys)
+			}
+			first := strings.Fields(c.want)[0][:len("甲")]
+			wantMeasures(t, q, first+" 奖励 10000 （乡镇、街道综合考核排名第一）config.toml:8")
+			for _, m := range res.Months() {
+				if len(m.Measures) > 0 {
+					t.Errorf("a quarter's rule made measures in %s", m.Label)
+				}
+			}
+		})
+	}
+}
+
+func periodKeys(r *Results) string {
+	var keys []string
+	for _, p := range r.Periods {
+		keys = append(keys, p.Span.Key())
+	}
+	return strings.Join(keys, " ")
+}
+
+// A hand entry for the same unit and action as a rule's measure is an
+// error at the hand entry, naming the rule (DESIGN.md §4).
+func TestHandEntryRepeatingARule(t *testing.T) {
+	s := loadSite(t, "[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"行政负责人\"\n",
+		towns("甲", "乙"), map[string]string{
+			"data/2024-01.toml": month("甲=90 乙=80", "[[interview]]\nunit = \"乙\"\nwho = \"行政负责人\"\nkind = \"约谈\"\nreason = \"排名最后\"",
+				"[[interview]]\nunit = \"甲\"\nwho = \"分管领导\"\nkind = \"约谈\"\nreason = \"另有原因\""),
+		})
+	err := Archive(s).Err()
+	want := "data/2024-01.toml:7:1: [[interview]] 与规则重复：config.toml:4 的 [[rule]] 已对“乙”作出“约谈”（乡镇、街道综合考核排名倒数第一），请删去其中之一"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
+
+// Update makes a later month's streak again when an earlier month
+// changes, and keeps a period whose measures come out the same.
+func TestUpdateRemeasuresStreaks(t *testing.T) {
+	config := "[ranking]\ngroupSize = 1\n[[rule]]\non = \"composite\"\nselect = \"bottom\"\nstreak = 2\naction = \"约谈\"\n"
+	files := map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=80 丙=70"),
+		"data/2024-02.toml": month("甲=90 乙=80 丙=70"),
+		"data/2024-03.toml": month("甲=90 乙=80 丙=70"),
+	}
+	s := loadSite(t, config, towns("甲", "乙", "丙"), files)
+	old := Archive(s)
+	wantMeasures(t, old.Months()[1], "丙 约谈 0 （连续2个月综合考核排名最后）config.toml:6")
+	// 2024-01 edited: 乙 last. 02's streak breaks; 03's holds (02, 03).
+	files["data/2024-01.toml"] = month("甲=90 乙=60 丙=70")
+	edited := loadSite(t, config, towns("甲", "乙", "丙"), files)
+	s.Months[0] = edited.Months[0] // as the loader's cache does: the other months are the same values
+	again := Update(old, s)
+	wantMeasures(t, again.Months()[1])
+	wantMeasures(t, again.Months()[2], "丙 约谈 0 （连续2个月综合考核排名最后）config.toml:6")
+	if again.Months()[1] == old.Months()[1] {
+		t.Error("2024-02's measures changed, and its period was kept")
+	}
+	if again.Months()[1].Groups[0] != old.Months()[1].Groups[0] {
+		t.Error("2024-02's rankings did not change, and were made again")
+	}
+	if again.Months()[2] != old.Months()[2] {
+		t.Error("2024-03's measures did not change, and its period was made again")
+	}
+}

@@ -1,0 +1,399 @@
+package site
+
+import (
+	"cmp"
+	_ "embed"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"tongbao/internal/diag"
+	"tongbao/internal/zh"
+)
+
+// This file reads config.toml by its description, ConfigFile: the one
+// list of every key a site's configuration may hold, with its label and
+// help in Chinese. The loader reads through it (unknown keys, kinds and
+// the values a key may take are checked in one place), and the reference
+// documentation is written from it.
+
+// ConfigFile is config.toml (DESIGN.md §3).
+var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
+	{Key: "title", Kind: Text, Label: "网站名称", Help: "网站的名称，用于页面标题和订阅"},
+	{Key: "baseURL", Kind: Text, Label: "网站地址",
+		Help: "以 / 开头的路径（如 \"/\"、\"/tongbao/\"），或 http(s):// 开头的完整地址；默认 \"/\""},
+	{Key: "language", Kind: Text, Label: "语言", Help: "页面语言，默认 zh-CN"},
+	{Key: "site", Kind: Section, Label: "网站标识", Help: "页面元数据和页脚中的网站标识", Fields: []Field{
+		{Key: "name", Kind: Text, Label: "主办单位", Help: "网站主办单位的全称"},
+		{Key: "domain", Kind: Text, Label: "域名", Help: "网站的域名，如 www.example.gov.cn"},
+		{Key: "idCode", Kind: Text, Label: "网站标识码", Help: "政府网站标识码"},
+		{Key: "orgCode", Kind: Text, Label: "机构代码", Help: "索引号所用的9位组织机构代码"},
+		{Key: "icp", Kind: Text, Label: "ICP备案号", Help: "页脚的ICP备案号，如“湘ICP备12345678号”，链接到工业和信息化部备案系统；不填则不显示"},
+		{Key: "police", Kind: Text, Label: "公安备案号", Help: "页脚的公安机关备案号，如“湘公网安备43050202000123号”；含备案编号时链接到其备案记录；不填则不显示"},
+		{Key: "contact", Kind: Text, Label: "联系我们", Help: "页脚“联系我们”：https 网址、mailto:/tel: 地址、电子邮箱、站内页面路径（如 about/），或一段文字（如电话号码）；不填则不显示"},
+		{Key: "errata", Kind: Text, Label: "纠错", Help: "页脚“纠错”链接：网址或站内页面路径；不填则不显示"},
+		{Key: "favicon", Kind: Text, Label: "网站图标", Help: "layouts/assets/ 下的 .ico 或 .png 文件，也写作站点根目录的 favicon.ico；不填则用内置图标"},
+		{Key: "govBadge", Kind: Text, Label: "党政机关标识", Help: "layouts/assets/ 下的党政机关网站标识图片；不填则不显示"},
+		{Key: "govBadgeLink", Kind: Text, Label: "标识链接", Help: "党政机关网站标识的注册记录网址；须同时填 govBadge"},
+	}},
+	{Key: "issuer", Kind: Section, Label: "发文机关", Help: "通报的发文机关", Fields: []Field{
+		{Key: "name", Kind: Text, Label: "发文机关", Help: "发文机关全称，用于版头和落款"},
+	}},
+	{Key: "terms", Kind: Section, Label: "用语",
+		Help: "本机关的用语；不写的键沿用默认值（见 internal/site/defaults.toml）", Fields: []Field{
+			{Key: "unit", Kind: Text, Label: "排名单位", Help: "参与排名的单位的统称，如“县（市、区）”“乡镇”"},
+			{Key: "department", Kind: Text, Label: "责任单位", Help: "负责指标的单位（[[department]]）的统称，如“市直单位”"},
+			{Key: "scope", Kind: Text, Label: "排名范围", Help: "排名句中的范围，如“排名全县前三的为”中的“全县”"},
+			{Key: "city", Kind: Text, Label: "上级", Help: "上级综合排名的范围，如“全省综合排名第十”中的“全省”"},
+			{Key: "peer", Kind: Text, Label: "同级排名", Help: "同级排名的名称，如“同类县第三”中的“同类县”"},
+			{Key: "sections", Kind: Texts, Label: "栏目", Help: "指标所属的栏目，按通报中的顺序，如 [\"重点工作\", \"重点项目\"]"},
+			{Key: "actions", Kind: Texts, Label: "措施", Help: "本机关采取的奖惩措施，如 [\"奖励\", \"约谈\", \"书面检查\"]；“奖励”带金额"},
+			{Key: "column", Kind: Text, Label: "栏目描述", Help: "政府网站栏目描述（ColumnDescription），如“县政府重点工作落实情况通报”"},
+		}},
+	{Key: "ranking", Kind: Section, Label: "排名", Help: "月度排名的设置", Fields: []Field{
+		{Key: "ties", Kind: Text, Label: "并列方式", Values: []string{"competition", "dense"},
+			Help: "competition：并列后跳过名次（1、2、2、4，默认）；dense：不跳过（1、2、2、3）"},
+		{Key: "groupSize", Kind: Integer, Label: "前后名数", Help: "排名句中前几名、后几名的人数，默认 3（前三、后三）"},
+		{Key: "cityUnits", Kind: Integer, Label: "上级排名单位数", Help: "上级综合排名中的单位数，默认 12"},
+		{Key: "districtUnits", Kind: Integer, Label: "同级单位数", Help: "同级排名中的单位数，默认 3"},
+	}},
+	{Key: "scoring", Kind: Section, Label: "综合考核", Help: "综合考核得分的算法", Fields: []Field{
+		{Key: "method", Kind: Text, Label: "算法", Values: []string{"rank-points", "score"},
+			Help: "rank-points：按名次折算得分（默认）；score：各指标得分的加权平均"},
+		{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "综合得分保留的小数位数（0～6），默认 2"},
+	}},
+	{Key: "aggregate", Kind: Section, Label: "季度、半年和年度", Help: "季度、半年和年度通报的综合排名", Fields: []Field{
+		{Key: "method", Kind: Text, Label: "算法", Values: []string{"mean-points", "sum-points", "mean-rank"},
+			Help: "mean-points：各月综合得分的平均（默认）；sum-points：各月综合得分之和；mean-rank：各月综合名次的平均，越小越好"},
+		{Key: "groupSize", Kind: Integer, Label: "前后名数", Help: "季度、半年和年度通报中前几名、后几名的人数，默认与 [ranking] 相同"},
+	}},
+	{Key: "rule", Kind: Tables, Label: "奖惩规则", Help: "由排名得出的奖惩措施，每条规则一项", Fields: []Field{
+		{Key: "on", Kind: Text, Label: "依据", Required: true, Values: ruleOns,
+			Help: "composite：综合考核排名；indicator：某一指标的排名（写 indicator）；city：各指标的上级排名，措施给其责任单位"},
+		{Key: "indicator", Kind: IndicatorRef, Label: "指标", Help: "on = \"indicator\" 时的指标 id"},
+		{Key: "select", Kind: Text, Label: "选取", Required: true, Values: selections,
+			Help: "first：第一名；last：最后一名；top：前 count 名；bottom：后 count 名（并列的一并选取）"},
+		{Key: "count", Kind: Integer, Label: "名数", Help: "top、bottom 选取的名数，默认 [ranking] groupSize"},
+		{Key: "group", Kind: Text, Label: "组别", Help: "只用于这一组（units.toml 的 [[group]]）；不写则各组分别适用"},
+		{Key: "streak", Kind: Integer, Label: "连续期数",
+			Help: "连续这么多个考核期（含本期）都被选取时才适用，如 2：连续两个月；没有数据文件的月份不算考核期，也不打断连续"},
+		{Key: "period", Kind: Text, Label: "适用期别", Values: periodKinds,
+			Help: "month：月度通报（默认）；quarter、half、year：季度、半年、年度通报"},
+		{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "[terms] actions 之一，如“奖励”“约谈”"},
+		{Key: "amount", Kind: Integer, Label: "金额（元）", Help: "奖励金额，单位为元；“奖励”必填"},
+		{Key: "who", Kind: Text, Label: "对象", Help: "措施的对象，如“行政负责人”"},
+		{Key: "by", Kind: Text, Label: "实施人", Help: "由谁实施，如“区分管领导”，可不填"},
+		{Key: "reason", Kind: Text, Label: "原因", Help: "不填则自动生成，如“县（市）组综合考核排名第一”“连续2个月综合考核排名后两名”"},
+	}},
+}}
+
+//go:embed defaults.toml
+var defaultsTOML []byte
+
+// defaultTerms are the words of defaults.toml.
+func defaultTerms() Terms {
+	var d diag.List
+	t, _, ok := decodeTOML("defaults.toml", defaultsTOML, &d)
+	var terms Terms
+	if ok {
+		readTerms(read(t, ConfigFile.Fields).section("terms"), &terms)
+	}
+	if len(d) > 0 {
+		panic("site: defaults.toml: " + d.Error())
+	}
+	return terms
+}
+
+func (l *loader) config() {
+	const name = "config.toml"
+	t, f, ok := l.decodeFile(name)
+	if !ok {
+		return
+	}
+	l.configFile = f
+	// Keys of earlier versions: each is reported with what to write
+	// instead, and read no further.
+	if pt := t.sub("policy"); pt != nil {
+		policy(pt, f)
+	}
+	if rt, ok := t.m["ranking"].(map[string]any); ok {
+		if label, ok := rt["districtLabel"].(string); ok {
+			f.errorf("ranking.districtLabel", "[ranking] districtLabel 已改为 [terms] peer：请删去本行，在 [terms] 中写 peer = %s", Quote(label))
+			delete(rt, "districtLabel")
+		}
+	}
+	top := read(t, ConfigFile.Fields)
+	c := &l.s.Config
+	c.Title = top.text("title")
+	base, err := ParseBaseURL(top.text("baseURL"))
+	if err != nil {
+		f.errorf("baseURL", "baseURL “%s” 无效：%v", top.text("baseURL"), err)
+		base = "/"
+	}
+	c.BaseURL = base
+	c.Language = cmp.Or(top.text("language"), "zh-CN")
+	st := top.section("site")
+	c.Site = siteInfo(st, f)
+	if n := utf8.RuneCountInString(c.Site.OrgCode); c.Site.OrgCode != "" && n != 9 {
+		f.errorf("site.orgCode", "orgCode 应为9位机构代码（现为%d位）", n)
+	}
+	c.Issuer = top.section("issuer").text("name")
+	if c.Issuer == "" {
+		f.errorf("issuer", "缺少发文机关 [issuer] name")
+	}
+
+	c.Terms = defaultTerms()
+	readTerms(top.section("terms"), &c.Terms)
+
+	rk := top.section("ranking")
+	c.Ranking = Ranking{GroupSize: 3, CityUnits: 12, DistrictUnits: 3, Dense: rk.text("ties") == "dense"}
+	positive(rk, f, "groupSize", &c.Ranking.GroupSize)
+	positive(rk, f, "cityUnits", &c.Ranking.CityUnits)
+	positive(rk, f, "districtUnits", &c.Ranking.DistrictUnits)
+
+	sc := top.section("scoring")
+	c.Scoring = Scoring{RawScore: sc.text("method") == "score", Decimals: 2}
+	if sc.has("decimals") {
+		c.Scoring.Decimals = decimals(sc.t, f, "decimals")
+	}
+
+	ag := top.section("aggregate")
+	c.Aggregate = Aggregate{GroupSize: c.Ranking.GroupSize}
+	switch ag.text("method") {
+	case "sum-points":
+		c.Aggregate.Method = SumPoints
+	case "mean-rank":
+		c.Aggregate.Method = MeanRank
+	}
+	positive(ag, f, "groupSize", &c.Aggregate.GroupSize)
+
+	// Rules name groups and indicators, which are read after this file:
+	// they are resolved then (rules).
+	l.ruleRecords = top.records("rule")
+}
+
+// readTerms reads [terms] over the words t already holds: each key
+// written replaces its word.
+func readTerms(r *record, t *Terms) {
+	f := r.t.f
+	for _, w := range []struct {
+		key string
+		dst *string
+	}{
+		{"unit", &t.Unit}, {"department", &t.Department}, {"scope", &t.Scope},
+		{"city", &t.City}, {"peer", &t.Peer}, {"column", &t.Column},
+	} {
+		key, dst := w.key, w.dst
+		if !r.has(key) {
+			continue
+		}
+		v := r.text(key)
+		if strings.TrimSpace(v) == "" {
+			f.errorf(r.at(key), "[terms] %s 不能为空", key)
+			continue
+		}
+		*dst = v
+	}
+	for _, w := range []struct {
+		key string
+		dst *[]string
+	}{{"sections", &t.Sections}, {"actions", &t.Actions}} {
+		key, dst := w.key, w.dst
+		if !r.has(key) {
+			continue
+		}
+		var words []string
+		for _, e := range r.texts(key) {
+			switch {
+			case strings.TrimSpace(e.value) == "":
+				f.errorf(e.path, "[terms] %s 中有空项", key)
+			case slices.Contains(words, e.value):
+				f.errorf(e.path, "[terms] %s 中“%s”重复", key, e.value)
+			default:
+				words = append(words, e.value)
+			}
+		}
+		if len(words) == 0 {
+			f.errorf(r.at(key), "[terms] %s 至少要有一项", key)
+			continue
+		}
+		*dst = words
+	}
+}
+
+// positive sets *dst to the key's value when it is there and positive.
+func positive(r *record, f *tomlFile, key string, dst *int) {
+	if n, ok := r.int(key); ok {
+		if n > 0 {
+			*dst = n
+		} else {
+			f.errorf(r.at(key), "%s 应为正整数", key)
+		}
+	}
+}
+
+// policy reports [policy], which [[rule]]s replaced, with the rules that
+// say the same, ready to copy: the rewards, then the 约谈, in the order
+// [policy]'s measures were listed.
+func policy(pt *table, f *tomlFile) {
+	w := NewWriter(ConfigFile)
+	amount := func(key string) (int64, bool) {
+		v, ok := pt.get(key)
+		n, isInt := v.(int64)
+		return n, ok && isInt && n > 0
+	}
+	var rules []Rule
+	if n, ok := amount("rewardTopTownship"); ok {
+		rules = append(rules, Rule{On: OnComposite, Select: First, Action: RewardAction, Amount: n})
+	}
+	if n, ok := amount("rewardCityFirst"); ok {
+		rules = append(rules, Rule{On: OnCity, Select: First, Action: RewardAction, Amount: n})
+	}
+	if v, ok := pt.get("interviewLastTownship"); ok {
+		if who, ok := v.(string); ok && who != "" {
+			rules = append(rules, Rule{On: OnComposite, Select: Last, Action: "约谈", Who: who})
+		}
+	}
+	for i, r := range rules {
+		if i > 0 {
+			w.Line("")
+		}
+		w.Rule(r)
+	}
+	msg := "[policy] 已停用，奖惩改由 [[rule]] 规则写出：请删去 [policy] 整节"
+	if len(rules) > 0 {
+		msg += "，换成以下等价的规则（可直接复制）："
+	} else {
+		msg += "（其中没有会产生措施的设置）"
+	}
+	line, col := f.position(pt.path)
+	f.diags.Add(f.name, line, col, "%s", msg)
+	(*f.diags)[len(*f.diags)-1].Text = w.String()
+}
+
+// Rule writes a [[rule]] with the keys it needs, in the order ConfigFile
+// describes them.
+func (w *Writer) Rule(r Rule) {
+	w.Tables("rule")
+	value := func(key string, v any) { w.Value("rule."+key, 6, v, "") }
+	value("on", r.On.String())
+	if r.Indicator != nil {
+		value("indicator", r.Indicator.ID)
+	}
+	value("select", r.Select.String())
+	if r.Count > 0 {
+		value("count", r.Count)
+	}
+	if r.Group != nil {
+		value("group", r.Group.Name)
+	}
+	if r.Streak > 1 {
+		value("streak", r.Streak)
+	}
+	if r.Period != Monthly {
+		value("period", r.Period.String())
+	}
+	value("action", r.Action)
+	if r.Amount > 0 {
+		value("amount", r.Amount)
+	}
+	for _, kv := range [][2]string{{"who", r.Who}, {"by", r.By}, {"reason", r.Reason}} {
+		if kv[1] != "" {
+			value(kv[0], kv[1])
+		}
+	}
+}
+
+// rules resolves the [[rule]]s read with config.toml against the groups
+// and indicators, and checks each (DESIGN.md §5.9).
+func (l *loader) rules() {
+	f := l.configFile
+	c := &l.s.Config
+	for _, rec := range l.ruleRecords {
+		r := Rule{Line: rec.t.line(), Streak: 1, Who: rec.text("who"), By: rec.text("by"), Reason: rec.text("reason"),
+			On:     RuleOn(max(0, slices.Index(ruleOns, rec.text("on")))),
+			Select: Selection(max(0, slices.Index(selections, rec.text("select")))),
+			Period: PeriodKind(max(0, slices.Index(periodKinds, rec.text("period")))),
+		}
+		ok := rec.has("on") && rec.has("select") && rec.has("action")
+		id := rec.text("indicator")
+		switch {
+		case r.On == OnIndicator && !rec.has("indicator"):
+			f.errorf(rec.t.path, "on = \"indicator\" 的规则缺少 indicator（指标 id）")
+			ok = false
+		case r.On == OnIndicator:
+			r.Indicator = l.s.indicators[id]
+			switch {
+			case r.Indicator == nil:
+				f.errorf(rec.at("indicator"), "未知指标“%s”%s", id, suggest(id, keys(l.s.indicators)))
+				ok = false
+			case r.Indicator.Townships == nil:
+				f.errorf(rec.at("indicator"), "指标“%s”不参与%s排名（indicators.toml 中没有 townships）", id, c.Terms.Unit)
+				ok = false
+			}
+		case rec.has("indicator"):
+			f.errorf(rec.at("indicator"), "indicator 只用于 on = \"indicator\" 的规则")
+		}
+		if n, has := rec.int("count"); has {
+			switch {
+			case r.Select != Top && r.Select != Bottom:
+				f.errorf(rec.at("count"), "count 只用于 select = \"top\" 或 \"bottom\" 的规则")
+			case n < 1:
+				f.errorf(rec.at("count"), "count 应为正整数")
+			default:
+				r.Count = n
+			}
+		}
+		if rec.has("group") {
+			name := rec.text("group")
+			for _, g := range l.s.Groups {
+				if g.Name == name {
+					r.Group = g
+				}
+			}
+			switch {
+			case r.On == OnCity:
+				f.errorf(rec.at("group"), "on = \"city\" 的规则按指标的责任单位适用，不分组，不能写 group")
+			case len(l.s.Groups) == 0:
+				f.errorf(rec.at("group"), "未知的组“%s”（units.toml 中没有 [[group]]）", shown(name))
+				ok = false
+			case r.Group == nil:
+				f.errorf(rec.at("group"), "未知的组“%s”%s", shown(name), suggest(name, names(groupUnits(l.s.Groups))))
+				ok = false
+			}
+		}
+		if n, has := rec.int("streak"); has {
+			if n < 1 {
+				f.errorf(rec.at("streak"), "streak 应为正整数（连续的考核期数，含本期）")
+			} else {
+				r.Streak = n
+			}
+		}
+		if r.Period != Monthly && r.On != OnComposite {
+			f.errorf(rec.at("period"), "季度、半年和年度通报只有综合考核排名：period = \"%s\" 的规则应为 on = \"composite\"", r.Period)
+			ok = false
+		}
+		r.Action = rec.text("action")
+		actionOK := slices.Contains(c.Terms.Actions, r.Action)
+		if rec.has("action") && !actionOK {
+			f.errorf(rec.at("action"), "action 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(c.Terms.Actions), shown(r.Action), suggest(r.Action, c.Terms.Actions))
+			ok = false
+		}
+		n, hasAmount := rec.int("amount")
+		switch {
+		case !actionOK: // whether an unknown action takes an amount is unknown too
+		case r.Action == RewardAction && !hasAmount:
+			f.errorf(rec.t.path, "“%s”规则缺少 amount（金额，元）", RewardAction)
+		case r.Action != RewardAction && hasAmount:
+			f.errorf(rec.at("amount"), "amount 只用于“%s”规则", RewardAction)
+		case hasAmount && n <= 0:
+			f.errorf(rec.at("amount"), "amount 应为正整数（元）")
+		default:
+			r.Amount = int64(n)
+		}
+		if ok {
+			c.Rules = append(c.Rules, r)
+		}
+	}
+	l.ruleRecords = nil
+}

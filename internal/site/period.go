@@ -1,0 +1,115 @@
+package site
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+)
+
+// A PeriodKind says what span of time a period covers: a month, whose
+// results are a month file's, or a quarter, a half or a year, whose
+// results are aggregated from the month files in it (DESIGN.md §5.10).
+type PeriodKind int
+
+const (
+	Monthly PeriodKind = iota
+	Quarterly
+	HalfYearly
+	Yearly
+)
+
+// periodKinds are the kinds as a [[rule]]'s period = names them.
+var periodKinds = []string{"month", "quarter", "half", "year"}
+
+// String is the kind as config.toml writes it: month, quarter, half, year.
+func (k PeriodKind) String() string { return periodKinds[k] }
+
+// Counted is the kind as periods of it are counted, in the phrase
+// 连续2个月 of a streak's reason: 个月, 个季度, 个半年, 年.
+func (k PeriodKind) Counted() string {
+	return [...]string{"个月", "个季度", "个半年", "年"}[k]
+}
+
+// A Period is the span one set of results covers: a month file's month,
+// or a quarter, half or year of them.
+type Period struct {
+	Kind PeriodKind
+	Year int
+	N    int // the month 1…12, the quarter 1…4 or the half 1…2; 0 for a year
+}
+
+// Key is the period as data = writes it: "2023-02", "2024-Q1", "2024-H1",
+// "2024".
+func (p Period) Key() string {
+	switch p.Kind {
+	case Quarterly:
+		return fmt.Sprintf("%04d-Q%d", p.Year, p.N)
+	case HalfYearly:
+		return fmt.Sprintf("%04d-H%d", p.Year, p.N)
+	case Yearly:
+		return fmt.Sprintf("%04d", p.Year)
+	}
+	return fmt.Sprintf("%04d-%02d", p.Year, p.N)
+}
+
+// Label is the period as titles and captions write it: 2023年2月,
+// 2024年第一季度, 2024年上半年, 2024年度. A month file may name its month
+// otherwise (period = "1-2月"): Month.Label says so, and ranked results
+// carry that label.
+func (p Period) Label() string {
+	switch p.Kind {
+	case Quarterly:
+		return fmt.Sprintf("%d年第%s季度", p.Year, [...]string{"", "一", "二", "三", "四"}[p.N])
+	case HalfYearly:
+		return fmt.Sprintf("%d年%s半年", p.Year, [...]string{"", "上", "下"}[p.N])
+	case Yearly:
+		return fmt.Sprintf("%d年度", p.Year)
+	}
+	return fmt.Sprintf("%d年%d月", p.Year, p.N)
+}
+
+// Months are the first and last month of the period.
+func (p Period) Months() (first, last int) {
+	switch p.Kind {
+	case Quarterly:
+		return 3*p.N - 2, 3 * p.N
+	case HalfYearly:
+		return 6*p.N - 5, 6 * p.N
+	case Yearly:
+		return 1, 12
+	}
+	return p.N, p.N
+}
+
+// Contains reports whether month m of year y lies in the period.
+func (p Period) Contains(y, m int) bool {
+	first, last := p.Months()
+	return y == p.Year && first <= m && m <= last
+}
+
+var periodRE = regexp.MustCompile(`^(\d{4})(?:-(\d{2})|-Q([1-4])|-H([12]))?$`)
+
+// ParsePeriod reads a period key as data = writes it: "2023-02",
+// "2024-Q1", "2024-H2" or "2024".
+func ParsePeriod(s string) (Period, bool) {
+	m := periodRE.FindStringSubmatch(s)
+	if m == nil {
+		return Period{}, false
+	}
+	year, _ := strconv.Atoi(m[1])
+	p := Period{Kind: Yearly, Year: year}
+	switch {
+	case m[2] != "":
+		p.Kind, p.N = Monthly, atoi(m[2])
+		if p.N < 1 || p.N > 12 {
+			return Period{}, false
+		}
+	case m[3] != "":
+		p.Kind, p.N = Quarterly, atoi(m[3])
+	case m[4] != "":
+		p.Kind, p.N = HalfYearly, atoi(m[4])
+	}
+	return p, true
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
