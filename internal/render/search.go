@@ -75,7 +75,7 @@ func (x *searchIndex) searchPage() ([]byte, error) {
 // start numbers the documents and analyses the circulars, from their
 // converted bodies, and the unit and indicator pages.
 func (x *searchIndex) start() {
-	if x.opts.noIndex {
+	if x.opts.NoSearchIndex {
 		return
 	}
 	s := x.s
@@ -184,19 +184,18 @@ func (x *searchIndex) writePack(k int) {
 	if x.keys != nil {
 		// Keyed by what the pack holds: the texts of its documents.
 		o, _ := fragment(x.core, "search-pack:"+strconv.Itoa(k), []input{madeIn(search.PackKey(docs))}, func() (Output, error) {
-			data := search.Pack(docs)
-			return Output{Path: search.PackPath(k, data), Data: data}, nil
+			return fileOutput(search.PackFile(k, search.Pack(docs))), nil
 		})
 		x.packs[k] = o.Path
 		x.emit(o)
 		return
 	}
-	data := search.Pack(docs)
-	x.packs[k] = search.PackPath(k, data)
+	f := search.PackFile(k, search.Pack(docs))
+	x.packs[k] = f.Path
 	for j, a := range docs {
 		docs[j] = a.DropText()
 	}
-	x.emit(Output{Path: x.packs[k], Data: data})
+	x.emit(fileOutput(f))
 }
 
 // circularAnalysis analyses circular i from its converted body.
@@ -266,7 +265,7 @@ func (x *searchIndex) finish() {
 	files := idx.Files(x.packs, shard)
 	par.Do(len(files), func(i int) {
 		f := files[i]
-		x.emit(Output{Path: f.Path, Data: f.Data})
+		x.emit(fileOutput(f))
 		if x.keys == nil {
 			x.emit(Output{Path: f.Path + ".gz", Data: search.Gzip(f.Data)})
 			return
@@ -276,4 +275,11 @@ func (x *searchIndex) finish() {
 		gz, _ := fragment(x.core, name, []input{madeIn(f.Sum)}, func() ([]byte, error) { return search.Gzip(f.Data), nil })
 		x.emit(Output{Path: f.Path + ".gz", Data: gz})
 	})
+}
+
+// fileOutput is the output of a file of the index, with the SHA-256 it is
+// named by, which the build's manifest takes rather than hashing the
+// bytes again.
+func fileOutput(f search.File) Output {
+	return Output{Path: f.Path, Data: f.Data, Sum: &f.Sum}
 }
