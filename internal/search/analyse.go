@@ -8,7 +8,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // A Kind is what sort of page a document is; search.js labels results by it.
@@ -178,11 +177,11 @@ func AnalyseHTML(d Document, html string) *Analysis {
 	c := counters.Get().(*counter)
 	defer counters.Put(c)
 	c.begin()
-	r := reader{c: c, text: make([]byte, 0, len(html))} // the text is most of a page's bytes
-	if r.html(html) {
-		// The bytes are not copied: the string is made of them, a page's
-		// text once.
-		d.Text = unsafe.String(unsafe.SliceData(r.text), len(r.text))
+	r := reader{c: c, text: c.text[:0]}
+	ok := r.html(html)
+	c.text = r.text // reused: the text is copied once it is whole, into a string of its own length
+	if ok {
+		d.Text = string(r.text)
 	} else {
 		d.Text = PlainText(html)
 		c.begin()
@@ -213,6 +212,7 @@ type counter struct {
 
 	pairs pairTable
 	other table[uint64] // by the entry's key
+	apart []apartPair   // pairs the general table counted apart (moveApart)
 
 	words map[string]uint32 // index in list
 	list  []string
@@ -220,6 +220,7 @@ type counter struct {
 	key   []byte // the Key of the title being read
 	units int    // characters and words of the text
 	ents  []uint64
+	text  []byte // the text being read by AnalyseHTML
 
 	hist [1 << shardBits]uint32
 }
@@ -438,26 +439,13 @@ func (c *counter) addUni(i rune, at int, title bool) {
 	}
 }
 
-// derive counts the second character of each pair of adjacent CJK
-// Unified Ideographs (see addHan), then moves into the pairs' table the
-// pairs of them the general table counted where something ignored lay
-// between the two.
-func (c *counter) derive() {
-	pairs := &c.pairs
-	for _, j := range pairs.used {
-		v := pairs.slots[j]
-		b := uint16(v & (1<<15 - 1))
-		if c.uniCount[b] == 0 && !c.uniTitle[b] {
-			c.uniUsed = append(c.uniUsed, b)
-		}
-		if n := uint32(v >> 32); n > 0 {
-			if c.uniCount[b] == 0 || pairs.first[j]+3 < c.uniFirst[b] {
-				c.uniFirst[b] = pairs.first[j] + 3
-			}
-			c.uniCount[b] += n
-		}
-		c.uniTitle[b] = c.uniTitle[b] || pairs.title[j]
-	}
+// apart moves the pairs of CJK Unified Ideographs the general table
+// counted where something ignored lay between the two characters (see
+// addHan) to c.apart, when the pairs' table holds the same pair: finish
+// adds them to its entry. A pair of them it holds is marked in its tag
+// (bit 30), so that finish looks it up.
+func (c *counter) moveApart() {
+	c.apart = c.apart[:0]
 	used := c.other.used[:0]
 	for _, i := range c.other.used {
 		sl := &c.other.slots[i]
@@ -466,19 +454,42 @@ func (c *counter) derive() {
 			used = append(used, i)
 			continue
 		}
-		j := pairs.find(pairTag(a, b))
-		if pairs.slots[j] == 0 {
+		j := c.pairs.find(pairTag(a, b))
+		if c.pairs.slots[j] == 0 {
 			used = append(used, i) // no adjacent occurrence: counted here alone
 			continue
 		}
-		if sl.count > 0 && (pairs.slots[j]>>32 == 0 || sl.first < pairs.first[j]) {
-			pairs.first[j] = sl.first
-		}
-		pairs.slots[j] += uint64(sl.count) << 32
-		pairs.title[j] = pairs.title[j] || sl.title
+		c.pairs.slots[j] |= apartBit
+		c.apart = append(c.apart, apartPair{j, sl.tally})
 	}
 	c.other.used = used
 }
+
+// addApart adds to the tally of the pair in slot i of the pairs' table
+// (count n, first at first, title or not) its tally counted apart.
+func (c *counter) addApart(i, n, first uint32, title bool) (uint32, uint32, bool) {
+	for _, p := range c.apart {
+		if p.slot != i {
+			continue
+		}
+		if p.count > 0 && (n == 0 || p.first < first) {
+			first = p.first
+		}
+		return n + uint32(p.count), first, title || p.title
+	}
+	return n, first, title
+}
+
+// An apartPair is the tally of a pair counted apart, and the slot of the
+// same pair in the pairs' table.
+type apartPair struct {
+	slot uint32
+	tally
+}
+
+// apartBit marks a slot of the pairs' table whose pair was also counted
+// apart (see moveApart).
+const apartBit = 1 << 30
 
 // addWord counts the word in c.word, which started at byte offset at.
 func (c *counter) addWord(at int, title bool) {
@@ -765,14 +776,54 @@ func (c *counter) finish(d Document) *Analysis {
 		}
 	}
 
-	c.derive()
+	c.moveApart()
 	a := &Analysis{Doc: d, TextLen: len(d.Text), words: slices.Clone(c.list)}
 	// The entries, placed by a counting sort on their shard bits.
 	sc := newScale(c.units, len(d.Text))
-	raw := slices.Grow(c.ents[:0], len(c.uniUsed)+len(c.pairs.used)+len(c.other.used))[:len(c.uniUsed)+len(c.pairs.used)+len(c.other.used)]
+	// (Each pair may count a character new to the document.)
+	most := len(c.uniUsed) + 2*len(c.pairs.used) + len(c.other.used)
+	raw := slices.Grow(c.ents[:0], most)[:most]
 	hist := &c.hist
 	clear(hist[:])
 	k := 0
+	// The pairs first: each also counts its second character, which was
+	// counted in the pair alone (see addHan).
+	pairs := &c.pairs
+	for _, i := range pairs.used {
+		v := pairs.slots[i]
+		n, first, title := uint32(v>>32), pairs.first[i], pairs.title[i]
+		b := uint16(v & (1<<15 - 1))
+		if c.uniCount[b] == 0 && !c.uniTitle[b] {
+			c.uniUsed = append(c.uniUsed, b)
+		}
+		if n > 0 {
+			if c.uniCount[b] == 0 || first+3 < c.uniFirst[b] {
+				c.uniFirst[b] = first + 3
+			}
+			c.uniCount[b] += n
+		}
+		c.uniTitle[b] = c.uniTitle[b] || title
+		if v&apartBit != 0 {
+			n, first, title = c.addApart(i, n, first, title)
+		}
+		x, y := rune(v>>15&(1<<15-1))+uniStart, rune(b)+uniStart
+		h := hashRunes(x, y) >> (32 - shardBits)
+		e := uint64(x)<<21 | uint64(y) | uint64(h)<<shardShift
+		if title {
+			e |= titleBit
+		}
+		if n > 0 {
+			if n < uint32(len(sc.w)) {
+				e |= sc.w[n]
+			} else {
+				e |= sc.weight(n)
+			}
+			e |= uint64(sc.place(first)) << bodyShift
+		}
+		raw[k] = e
+		k++
+		hist[h]++
+	}
 	for _, r := range c.uniUsed {
 		ch := rune(r) + uniStart
 		h := hashRunes(0, ch) >> (32 - shardBits)
@@ -792,27 +843,6 @@ func (c *counter) finish(d Document) *Analysis {
 		k++
 		hist[h]++
 	}
-	pairs := &c.pairs
-	for _, i := range pairs.used {
-		v := pairs.slots[i]
-		x, y := rune(v>>15&(1<<15-1))+uniStart, rune(v&(1<<15-1))+uniStart
-		h := hashRunes(x, y) >> (32 - shardBits)
-		e := uint64(x)<<21 | uint64(y) | uint64(h)<<shardShift
-		if pairs.title[i] {
-			e |= titleBit
-		}
-		if n := uint32(v >> 32); n > 0 {
-			if n < uint32(len(sc.w)) {
-				e |= sc.w[n]
-			} else {
-				e |= sc.weight(n)
-			}
-			e |= uint64(sc.place(pairs.first[i])) << bodyShift
-		}
-		raw[k] = e
-		k++
-		hist[h]++
-	}
 	for _, i := range c.other.used {
 		p := &c.other.slots[i]
 		var h uint32
@@ -826,6 +856,7 @@ func (c *counter) finish(d Document) *Analysis {
 		k++
 		hist[h]++
 	}
+	raw = raw[:k]
 	var sum uint32
 	for i, n := range hist {
 		hist[i] = sum

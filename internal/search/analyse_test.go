@@ -84,6 +84,8 @@ func TestAnalyseTokens(t *testing.T) {
 	for _, c := range tokenizeCases {
 		texts = append(texts, c.in)
 	}
+	// A pair counted both adjacent and apart (a mark between), either first.
+	texts = append(texts, "禁毒。禁\u20dd毒禁毒", "禁\u20dd毒。禁毒", "禁\u20dd毒")
 	texts = append(texts, randomTexts(500)...)
 	for i, text := range texts {
 		d := Document{Text: text}

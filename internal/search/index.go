@@ -3,7 +3,6 @@ package search
 import (
 	"bytes"
 	"cmp"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -771,31 +770,6 @@ func parallelChunks(n, size int, fn func(w, lo, hi int)) {
 	}
 	wg.Wait()
 }
-
-// Gzip compresses a file for servers that send precompressed copies
-// (nginx's gzip_static), the same bytes every time: no name, no time.
-func Gzip(data []byte) []byte {
-	w := gzipWriters.Get().(*gzip.Writer)
-	defer gzipWriters.Put(w)
-	var buf bytes.Buffer
-	buf.Grow(len(data)/2 + 64)
-	w.Reset(&buf)
-	w.Write(data)
-	w.Close()
-	return buf.Bytes()
-}
-
-// gzipWriters are reused: a writer's tables are most of the work of
-// compressing a small file.
-var gzipWriters = sync.Pool{New: func() any {
-	w, _ := gzip.NewWriterLevel(nil, gzipLevel)
-	return w
-}}
-
-// gzipLevel is the level of compression of the precompressed copies: the
-// fastest, whose files are 3–7 % larger than the default level's (and 5 %
-// larger than brotli's at level 5, which takes three times as long).
-const gzipLevel = gzip.BestSpeed
 
 // appendString appends s as a JSON string (see JSON for what is escaped).
 func appendString(b []byte, s string) []byte {
