@@ -14,10 +14,11 @@ import (
 // This file renders the client-side search (DESIGN.md §7.1): the page
 // /search/, whose search.js reads ?q=, and the index it reads, made by
 // internal/search (see search.Index for its files): the manifest
-// search-index.json, the shards of the inverted index, the table of the
-// documents and the packs of their texts, under search/. Their URLs are
-// paths below the site root, which search.js joins to the base path the
-// page gives it, so the files do not depend on baseURL.
+// search-index.json, which the page also carries, so that a query starts
+// at once, the shards of the inverted index, the table of the documents
+// and the packs of their texts, under search/. Their URLs are paths below
+// the site root, which search.js joins to the base path the page gives
+// it, so the files do not depend on baseURL.
 //
 // The documents are the circulars, the plain pages, and the unit and
 // indicator pages. Each is analysed once (search.Analyse): a circular
@@ -50,25 +51,32 @@ type searchIndex struct {
 	packs    []string       // each pack's path once written
 }
 
-// jobs are the search page and the manifest, which is made once every
-// page is analysed (start, pageEntry, finish), not by a job of its own,
-// but claims its path like any other output. The index's other files are
-// named by the hashes of their bytes, under search/, where no page of
-// content/ may go.
+// jobs are the search page and the manifest, which are made once every
+// page is analysed (start, pageEntry, finish), not by jobs of their own
+// (the page carries the manifest), but claim their paths like any other
+// output. The index's other files are named by the hashes of their
+// bytes, under search/, where no page of content/ may go.
 func (x *searchIndex) jobs() []job {
+	page := job{path: "search/index.html", owner: own("搜索页"), streamed: true}
+	if x.opts.NoSearchIndex {
+		page = job{path: page.path, owner: page.owner, in: []input{global()}, fn: func() ([]byte, error) { return x.searchPage(nil) }}
+	}
 	return []job{
-		{path: "search/index.html", owner: own("搜索页"), in: []input{global()}, fn: x.searchPage},
+		page,
 		{path: "search-index.json", owner: own("搜索索引"), streamed: true},
 		{path: "search-index.json.gz", owner: own("搜索索引"), streamed: true},
 	}
 }
 
-func (x *searchIndex) searchPage() ([]byte, error) {
+// searchPage renders the search page, carrying the manifest (see
+// Page.SearchIndex).
+func (x *searchIndex) searchPage(manifest []byte) ([]byte, error) {
 	return x.tmpl.execute("search.html", &Page{
-		Kind:   "search",
-		Title:  "站内搜索",
-		Path:   "search/",
-		Column: Column{Name: "站内搜索", Description: "检索本站通报和页面", Type: "搜索"},
+		Kind:        "search",
+		Title:       "站内搜索",
+		Path:        "search/",
+		Column:      Column{Name: "站内搜索", Description: "检索本站通报和页面", Type: "搜索"},
+		SearchIndex: template.JS(manifest),
 	})
 }
 
@@ -262,7 +270,13 @@ func (x *searchIndex) finish() {
 			return sh
 		}
 	}
-	files := idx.Files(x.packs, shard)
+	files := idx.Files(x.packs, shard) // the manifest first
+	page, err := x.searchPage(files[0].Data)
+	if err != nil {
+		x.fail(err)
+		return
+	}
+	x.emit(Output{Path: "search/index.html", Data: page})
 	par.Do(len(files), func(i int) {
 		f := files[i]
 		x.emit(fileOutput(f))
