@@ -2,7 +2,8 @@
 // reader's search costs on a built site: the bytes fetched for the first
 // query (a cold browser: the page, its stylesheet and scripts, the index,
 // the snippets) and for the next one (in the same page), and the time
-// until the results and their snippets are shown. It measures tongbao's
+// until the results are listed (titles, kinds, dates: the status says
+// how many there are) and until their snippets are shown too. It measures tongbao's
 // search (/search/) and, on the same site, Pagefind's: the site's folder
 // must hold Pagefind's index in pagefind/ (bench/run.sh runs `pagefind
 // --site`); this command adds a page, pagefind-search/, that is tongbao's
@@ -23,10 +24,12 @@
 // query the second; the figures are medians over the pairs and runs.
 // The output ends with one line per site and tool for scripts,
 //
-//	result NAME TOOL FIRST-TRANSFER FIRST-DECODED FIRST-MS NEXT-TRANSFER NEXT-DECODED NEXT-MS
+//	result NAME TOOL FIRST-TRANSFER FIRST-DECODED FIRST-MS NEXT-TRANSFER NEXT-DECODED NEXT-MS FIRST-LIST-MS NEXT-LIST-MS
 //
-// (bytes and milliseconds), and a Markdown table; before them, one line
-// per measurement.
+// (bytes and milliseconds; MS until the snippets are shown, LIST-MS until
+// the results are listed: Pagefind's page shows its excerpts with its
+// results, so its two times are the same), and a Markdown table; before
+// them, one line per measurement.
 package main
 
 import (
@@ -62,6 +65,7 @@ func main() {
 	queries := flag.String("q", "安全生产,营商环境,东风路街道,森林防火,重点项目建设", "queries, comma-separated, for sites given without their own; each pair of consecutive ones is measured")
 	chromium := flag.String("chromium", "", "Chromium binary (default: $CHROMIUM, /usr/bin/chromium, chromium)")
 	only := flag.String("serve", "", "only serve this folder as the measurements do, to look at it by hand")
+	tools := flag.String("tools", "tongbao,Pagefind", "the searches to measure, comma-separated (Pagefind needs its index in the site)")
 	flag.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./bench/search [-runs N] [-q Q1,Q2,…] NAME=SITE-FOLDER…")
 		flag.PrintDefaults()
@@ -101,7 +105,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, "search: at least two queries a site")
 			os.Exit(2)
 		}
-		r, err := measureSite(bin, name, dir, qs, *runs)
+		r, err := measureSite(bin, name, dir, qs, *runs, strings.Split(*tools, ","))
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "search: %s: %v\n", name, err)
 			os.Exit(1)
@@ -109,15 +113,16 @@ func main() {
 		rows = append(rows, r...)
 	}
 	for _, r := range rows {
-		fmt.Printf("result %s %s %d %d %.0f %d %d %.0f\n", r.site, r.tool,
-			r.first.transfer, r.first.decoded, r.first.ms, r.next.transfer, r.next.decoded, r.next.ms)
+		fmt.Printf("result %s %s %d %d %.0f %d %d %.0f %.0f %.0f\n", r.site, r.tool,
+			r.first.transfer, r.first.decoded, r.first.ms, r.next.transfer, r.next.decoded, r.next.ms, r.first.listMs, r.next.listMs)
 	}
 	fmt.Println()
-	fmt.Println("| site | search | first query: transfer / decoded | time to results | next query: transfer / decoded | time to results |")
+	fmt.Println("| site | search | first query: transfer / decoded | results listed / with snippets | next query: transfer / decoded | results listed / with snippets |")
 	fmt.Println("|---|---|---|---|---|---|")
 	for _, r := range rows {
-		fmt.Printf("| %s | %s | %s / %s | %s | %s / %s | %s |\n", r.site, r.tool,
-			kb(r.first.transfer), kb(r.first.decoded), msf(r.first.ms), kb(r.next.transfer), kb(r.next.decoded), msf(r.next.ms))
+		fmt.Printf("| %s | %s | %s / %s | %s / %s | %s / %s | %s / %s |\n", r.site, r.tool,
+			kb(r.first.transfer), kb(r.first.decoded), msf(r.first.listMs), msf(r.first.ms),
+			kb(r.next.transfer), kb(r.next.decoded), msf(r.next.listMs), msf(r.next.ms))
 	}
 }
 
@@ -131,22 +136,25 @@ type row struct {
 type cost struct {
 	transfer, decoded int64   // bytes
 	ms                float64 // until the results and their snippets are shown
+	listMs            float64 // until the results are listed
 	results           int
 }
 
 func kb(n int64) string    { return fmt.Sprintf("%.0f KB", float64(n)/1000) }
 func msf(v float64) string { return fmt.Sprintf("%.0f ms", v) }
 
-func measureSite(bin, name, dir string, qs []string, runs int) ([]row, error) {
+func measureSite(bin, name, dir string, qs []string, runs int, tools []string) ([]row, error) {
 	if _, err := os.Stat(filepath.Join(dir, "search", "index.html")); err != nil {
 		return nil, fmt.Errorf("%s is not a built tongbao site: %w", dir, err)
 	}
-	pf := filepath.Join(dir, "pagefind", "pagefind.js")
-	if _, err := os.Stat(pf); err != nil {
-		return nil, fmt.Errorf("no Pagefind index in %s (run pagefind --site %s): %w", dir, dir, err)
-	}
-	if err := writePagefindPage(dir); err != nil {
-		return nil, err
+	if slices.Contains(tools, "Pagefind") {
+		pf := filepath.Join(dir, "pagefind", "pagefind.js")
+		if _, err := os.Stat(pf); err != nil {
+			return nil, fmt.Errorf("no Pagefind index in %s (run pagefind --site %s): %w", dir, dir, err)
+		}
+		if err := writePagefindPage(dir); err != nil {
+			return nil, err
+		}
 	}
 	var m meter
 	srv, addr, err := serve(dir, &m)
@@ -155,7 +163,10 @@ func measureSite(bin, name, dir string, qs []string, runs int) ([]row, error) {
 	}
 	defer srv.Close()
 	var rows []row
-	for _, tool := range []string{"tongbao", "Pagefind"} {
+	for _, tool := range tools {
+		if tool != "tongbao" && tool != "Pagefind" {
+			return nil, fmt.Errorf("unknown search %q (tongbao, Pagefind)", tool)
+		}
 		var firsts, nexts []cost
 		for r := range runs {
 			for i := 0; i+1 < len(qs); i++ {
@@ -163,8 +174,8 @@ func measureSite(bin, name, dir string, qs []string, runs int) ([]row, error) {
 				if err != nil {
 					return nil, fmt.Errorf("%s, %s, %q then %q: %w", name, tool, qs[i], qs[i+1], err)
 				}
-				fmt.Fprintf(os.Stderr, "%s %s run %d: %q %d results, %d B (%d decoded), %.0f ms; then %q %d results, %d B (%d decoded), %.0f ms\n",
-					name, tool, r+1, qs[i], first.results, first.transfer, first.decoded, first.ms, qs[i+1], next.results, next.transfer, next.decoded, next.ms)
+				fmt.Fprintf(os.Stderr, "%s %s run %d: %q %d results, %d B (%d decoded), %.0f / %.0f ms; then %q %d results, %d B (%d decoded), %.0f / %.0f ms\n",
+					name, tool, r+1, qs[i], first.results, first.transfer, first.decoded, first.listMs, first.ms, qs[i+1], next.results, next.transfer, next.decoded, next.listMs, next.ms)
 				firsts, nexts = append(firsts, first), append(nexts, next)
 			}
 		}
@@ -190,22 +201,32 @@ func median(cs []cost) cost {
 		transfer: int64(med(func(c cost) float64 { return float64(c.transfer) })),
 		decoded:  int64(med(func(c cost) float64 { return float64(c.decoded) })),
 		ms:       med(func(c cost) float64 { return c.ms }),
+		listMs:   med(func(c cost) float64 { return c.listMs }),
 		results:  int(med(func(c cost) float64 { return float64(c.results) })),
 	}
 }
 
 // doneJS is run in every page before its own scripts: it sets
-// window.__done to the time (performance.now()) when the search page
-// shows what it found — for tongbao's page, when its status says so and
-// nothing is busy; Pagefind's page sets it itself — after window.__from.
+// window.__list and window.__done to the times (performance.now()) when
+// the search page lists what it found and when it shows it all — for
+// tongbao's page, when its status says how many it found and a first
+// result is listed that is not the one listed before (window.__first),
+// and when the status says so and nothing is busy (the snippets are
+// shown); Pagefind's page sets its own — after window.__from.
 const doneJS = `
-window.__from = 0; window.__done = 0;
+window.__from = 0; window.__done = 0; window.__list = 0;
 new MutationObserver(function () {
   const root = document.getElementById("search");
   const status = root && root.querySelector("[role=status]");
   if (!root || !status || root.hasAttribute("data-pagefind") || window.__done) return;
-  if (/条|没有找到|失败/.test(status.textContent) && !root.hasAttribute("aria-busy")) {
-    window.__done = performance.now();
+  if (/条|没有找到|失败/.test(status.textContent)) {
+    const first = root.querySelector(".search-result");
+    if (!window.__list && (first ? first !== window.__first : /没有找到/.test(status.textContent))) {
+      window.__list = performance.now();
+    }
+    if (!root.hasAttribute("aria-busy")) {
+      window.__done = performance.now();
+    }
   }
 }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 `
@@ -234,7 +255,7 @@ func measure(bin, addr string, m *meter, tool, q1, q2 string) (first, next cost,
 	if err := chromedp.Do(ctx, chromedp.Navigate("http://"+addr+pagePath+"?q="+url.QueryEscape(q1))); err != nil {
 		return first, next, err
 	}
-	if first.ms, first.results, err = waitDone(ctx, tool); err != nil {
+	if first.listMs, first.ms, first.results, err = waitDone(ctx, tool); err != nil {
 		return first, next, err
 	}
 	time.Sleep(300 * time.Millisecond) // anything late (a favicon) is counted with the first query
@@ -242,7 +263,8 @@ func measure(bin, addr string, m *meter, tool, q1, q2 string) (first, next cost,
 
 	// The next query, typed into the page's box and submitted.
 	q2JSON, _ := json.Marshal(q2)
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__done = 0; window.__from = performance.now();
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__done = 0; window.__list = 0; window.__from = performance.now();
+window.__first = document.querySelector(".search-result");
 (function (q) {
   const input = document.querySelector("#search-q");
   input.value = q;
@@ -251,7 +273,7 @@ func measure(bin, addr string, m *meter, tool, q1, q2 string) (first, next cost,
 })(`+string(q2JSON)+`)`)); err != nil {
 		return first, next, err
 	}
-	if next.ms, next.results, err = waitDone(ctx, tool); err != nil {
+	if next.listMs, next.ms, next.results, err = waitDone(ctx, tool); err != nil {
 		return first, next, err
 	}
 	time.Sleep(300 * time.Millisecond)
@@ -261,33 +283,33 @@ func measure(bin, addr string, m *meter, tool, q1, q2 string) (first, next cost,
 }
 
 // waitDone waits until the page has shown its results and returns the
-// time it took (from navigation start, or from window.__from) and the
-// number of results it says it found.
-func waitDone(ctx context.Context, tool string) (float64, int, error) {
+// times it took (from navigation start, or from window.__from) to list
+// them and to show them all, and the number of results it says it found.
+func waitDone(ctx context.Context, tool string) (float64, float64, int, error) {
 	deadline := time.Now().Add(120 * time.Second)
 	for time.Now().Before(deadline) {
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`[window.__done || 0, window.__from || 0, window.__results === undefined ? -1 : window.__results]`))
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`[window.__done || 0, window.__from || 0, window.__results === undefined ? -1 : window.__results, window.__list || window.__done || 0]`))
 		if err != nil {
-			return 0, 0, err
+			return 0, 0, 0, err
 		}
 		if v[0] > 0 {
 			n := int(v[2])
 			if tool == "tongbao" {
 				status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("[role=status]").textContent`))
 				if err != nil {
-					return 0, 0, err
+					return 0, 0, 0, err
 				}
 				if strings.Contains(status, "失败") {
-					return 0, 0, errors.New("the search failed: " + status)
+					return 0, 0, 0, errors.New("the search failed: " + status)
 				}
 				n = countResults(status)
 			}
-			return v[0] - v[1], n, nil
+			return v[3] - v[1], v[0] - v[1], n, nil
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
 	status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + ": " + ((document.querySelector("[role=status]") || {}).textContent || "")`))
-	return 0, 0, errors.New("no results within 120 s at " + status)
+	return 0, 0, 0, errors.New("no results within 120 s at " + status)
 }
 
 var countRE = regexp.MustCompile(`(\d+) 条`)
@@ -332,7 +354,7 @@ async function run(q) {
   }
   status.textContent = "找到 " + found.results.length + " 条结果";
   window.__results = found.results.length;
-  window.__done = performance.now();
+  window.__done = window.__list = performance.now();
 }
 form.addEventListener("submit", e => { e.preventDefault(); run(input.value); });
 const q = new URLSearchParams(location.search).get("q") || "";

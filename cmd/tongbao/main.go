@@ -157,6 +157,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "build", rest)
 	}
 	opts.Warn = warn(stderr)
+	// Not a flag: only bench/run.sh builds without the search index, to
+	// measure what the index costs.
+	opts.NoSearchIndex = os.Getenv("TONGBAO_BENCH_NO_SEARCH_INDEX") == "1"
 	// Ctrl+C (SIGINT) or SIGTERM stops the build, which removes what it
 	// had written and leaves the output as it was; one that has begun to
 	// replace the output finishes first.

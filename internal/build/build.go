@@ -46,6 +46,10 @@ type Options struct {
 	// build` print them and still exit 0.
 	Warn func(diag.Diagnostic)
 
+	// NoSearchIndex builds without the search index, for bench/run.sh,
+	// which measures what the index adds to a build (see render.Options).
+	NoSearchIndex bool
+
 	// inPlace updates the output in place even where it could be swapped:
 	// tests use it to reach that path without a mount point.
 	inPlace bool
@@ -165,7 +169,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 		}
 		return p.add(o)
 	}
-	err = render.Stream(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL}, add)
+	err = render.Stream(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL, NoSearchIndex: opts.NoSearchIndex}, add)
 	if err == nil && ctx.Err() != nil {
 		err = ErrInterrupted
 	}
@@ -327,7 +331,7 @@ func (s *staged) add(o render.Output) error {
 	if err := checkPath(o.Path); err != nil {
 		return err
 	}
-	if err := s.tree.write(o.Path, o.Data); err != nil {
+	if err := s.tree.write(o.Path, o.Data, o.Sum); err != nil {
 		return fmt.Errorf("%w；%s 保持不变", err, s.t.given)
 	}
 	return nil
@@ -351,7 +355,7 @@ func (s *staged) seal() error {
 
 // withManifest is m with the manifest's own entry, data being its bytes.
 func withManifest(m Manifest, data []byte) Manifest {
-	out := Manifest{Files: append(m.Files[:len(m.Files):len(m.Files)], entry(ManifestName, data))}
+	out := Manifest{Files: append(m.Files[:len(m.Files):len(m.Files)], entry(ManifestName, data, nil))}
 	out.sort()
 	return out
 }
@@ -369,8 +373,13 @@ func checkPath(p string) error {
 	return nil
 }
 
-func entry(rel string, data []byte) ManifestEntry {
-	sum := sha256.Sum256(data)
+// entry is the manifest's entry of data at rel; sum, if not nil, is the
+// SHA-256 of data, which the renderer made already (render.Output.Sum).
+func entry(rel string, data []byte, sum *[32]byte) ManifestEntry {
+	if sum == nil {
+		s := sha256.Sum256(data)
+		sum = &s
+	}
 	return ManifestEntry{Path: rel, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
 }
 
@@ -427,12 +436,13 @@ func newTree(root string) *tree {
 	return &tree{root: root, dirs: map[string]bool{".": true}}
 }
 
-// write writes data to the slash path rel below the root.
-func (t *tree) write(rel string, data []byte) error {
+// write writes data to the slash path rel below the root; sum, if not
+// nil, is its SHA-256 (see entry).
+func (t *tree) write(rel string, data []byte, sum *[32]byte) error {
 	if err := t.mkdir(path.Dir(rel)); err != nil {
 		return writeError(rel, err)
 	}
-	e := entry(rel, data)
+	e := entry(rel, data, sum)
 	if !t.link(rel, e, data) {
 		full := filepath.Join(t.root, filepath.FromSlash(rel))
 		if err := createFile(full, data); err != nil {

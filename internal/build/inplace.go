@@ -1,6 +1,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -91,14 +92,19 @@ func (ip *inPlace) add(o render.Output) error {
 	if err := ip.place(rel); err != nil {
 		return err
 	}
-	e := entry(rel, o.Data)
+	sum := o.Sum
+	if sum == nil { // hashed once, for the comparison and the manifest
+		s := sha256.Sum256(o.Data)
+		sum = &s
+	}
+	e := entry(rel, o.Data, sum)
 	if ip.prev[rel] == e && sameContent(filepath.Join(ip.root, filepath.FromSlash(rel)), o.Data) {
 		ip.mu.Lock()
 		ip.keep = append(ip.keep, e)
 		ip.mu.Unlock()
 		return nil
 	}
-	if err := ip.staged.write(rel, o.Data); err != nil {
+	if err := ip.staged.write(rel, o.Data, sum); err != nil {
 		return fmt.Errorf("%w；%s 保持不变", err, ip.t.given)
 	}
 	return nil

@@ -104,7 +104,7 @@ func BenchmarkPlainCorpusIndex(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		opts Options
-	}{{"index", Options{}}, {"none", Options{noIndex: true}}} {
+	}{{"index", Options{}}, {"none", Options{NoSearchIndex: true}}} {
 		b.Run(c.name, func(b *testing.B) {
 			start := cpuTime()
 			for b.Loop() {

@@ -39,6 +39,11 @@ type Page struct {
 	Indicator  *IndicatorView // indicator
 	Rankings   *RankingsView  // rankings
 
+	// SearchIndex is, on the search page, the index's manifest
+	// (search-index.json), which the page carries so that a query need
+	// not fetch it first.
+	SearchIndex template.JS
+
 	// Nav is the site's navigation as this page shows it: Current says
 	// which entry the page is, or is under, for aria-current.
 	Nav []NavItem

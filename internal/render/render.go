@@ -42,9 +42,11 @@ type Options struct {
 	// input out there, to show that it notices.
 	declare func(name string, in []input) []input
 
-	// noIndex leaves out the search index, for the benchmark that
-	// measures what it costs (BenchmarkPlainCorpusIndex).
-	noIndex bool
+	// NoSearchIndex leaves out the search index (the search page stays),
+	// for the benchmarks that measure what the index costs: bench/run.sh
+	// builds with and without it (TONGBAO_BENCH_NO_SEARCH_INDEX), and
+	// BenchmarkPlainCorpusIndex renders with and without it.
+	NoSearchIndex bool
 }
 
 // An Output is one file of the built site.
@@ -55,6 +57,10 @@ type Output struct {
 	// "assets/css/site.css", and "" for any other output: the preview
 	// server tells a renamed stylesheet by it.
 	Asset string
+	// Sum is the SHA-256 of Data if rendering made it already (the
+	// search index names its files by it), so that the build's manifest
+	// need not hash the bytes again; nil otherwise.
+	Sum *[32]byte
 }
 
 // Render renders every page of s, sorted by path. Problems (shortcodes,

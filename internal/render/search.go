@@ -14,10 +14,11 @@ import (
 // This file renders the client-side search (DESIGN.md §7.1): the page
 // /search/, whose search.js reads ?q=, and the index it reads, made by
 // internal/search (see search.Index for its files): the manifest
-// search-index.json, the shards of the inverted index, the table of the
-// documents and the packs of their texts, under search/. Their URLs are
-// paths below the site root, which search.js joins to the base path the
-// page gives it, so the files do not depend on baseURL.
+// search-index.json, which the page also carries, so that a query starts
+// at once, the shards of the inverted index, the table of the documents
+// and the packs of their texts, under search/. Their URLs are paths below
+// the site root, which search.js joins to the base path the page gives
+// it, so the files do not depend on baseURL.
 //
 // The documents are the circulars, the plain pages, and the unit and
 // indicator pages. Each is analysed once (search.Analyse): a circular
@@ -50,32 +51,39 @@ type searchIndex struct {
 	packs    []string       // each pack's path once written
 }
 
-// jobs are the search page and the manifest, which is made once every
-// page is analysed (start, pageEntry, finish), not by a job of its own,
-// but claims its path like any other output. The index's other files are
-// named by the hashes of their bytes, under search/, where no page of
-// content/ may go.
+// jobs are the search page and the manifest, which are made once every
+// page is analysed (start, pageEntry, finish), not by jobs of their own
+// (the page carries the manifest), but claim their paths like any other
+// output. The index's other files are named by the hashes of their
+// bytes, under search/, where no page of content/ may go.
 func (x *searchIndex) jobs() []job {
+	page := job{path: "search/index.html", owner: own("搜索页"), streamed: true}
+	if x.opts.NoSearchIndex {
+		page = job{path: page.path, owner: page.owner, in: []input{global()}, fn: func() ([]byte, error) { return x.searchPage(nil) }}
+	}
 	return []job{
-		{path: "search/index.html", owner: own("搜索页"), in: []input{global()}, fn: x.searchPage},
+		page,
 		{path: "search-index.json", owner: own("搜索索引"), streamed: true},
 		{path: "search-index.json.gz", owner: own("搜索索引"), streamed: true},
 	}
 }
 
-func (x *searchIndex) searchPage() ([]byte, error) {
+// searchPage renders the search page, carrying the manifest (see
+// Page.SearchIndex).
+func (x *searchIndex) searchPage(manifest []byte) ([]byte, error) {
 	return x.tmpl.execute("search.html", &Page{
-		Kind:   "search",
-		Title:  "站内搜索",
-		Path:   "search/",
-		Column: Column{Name: "站内搜索", Description: "检索本站通报和页面", Type: "搜索"},
+		Kind:        "search",
+		Title:       "站内搜索",
+		Path:        "search/",
+		Column:      Column{Name: "站内搜索", Description: "检索本站通报和页面", Type: "搜索"},
+		SearchIndex: template.JS(manifest),
 	})
 }
 
 // start numbers the documents and analyses the circulars, from their
 // converted bodies, and the unit and indicator pages.
 func (x *searchIndex) start() {
-	if x.opts.noIndex {
+	if x.opts.NoSearchIndex {
 		return
 	}
 	s := x.s
@@ -184,19 +192,18 @@ func (x *searchIndex) writePack(k int) {
 	if x.keys != nil {
 		// Keyed by what the pack holds: the texts of its documents.
 		o, _ := fragment(x.core, "search-pack:"+strconv.Itoa(k), []input{madeIn(search.PackKey(docs))}, func() (Output, error) {
-			data := search.Pack(docs)
-			return Output{Path: search.PackPath(k, data), Data: data}, nil
+			return fileOutput(search.PackFile(k, search.Pack(docs))), nil
 		})
 		x.packs[k] = o.Path
 		x.emit(o)
 		return
 	}
-	data := search.Pack(docs)
-	x.packs[k] = search.PackPath(k, data)
+	f := search.PackFile(k, search.Pack(docs))
+	x.packs[k] = f.Path
 	for j, a := range docs {
 		docs[j] = a.DropText()
 	}
-	x.emit(Output{Path: x.packs[k], Data: data})
+	x.emit(fileOutput(f))
 }
 
 // circularAnalysis analyses circular i from its converted body.
@@ -263,10 +270,16 @@ func (x *searchIndex) finish() {
 			return sh
 		}
 	}
-	files := idx.Files(x.packs, shard)
+	files := idx.Files(x.packs, shard) // the manifest first
+	page, err := x.searchPage(files[0].Data)
+	if err != nil {
+		x.fail(err)
+		return
+	}
+	x.emit(Output{Path: "search/index.html", Data: page})
 	par.Do(len(files), func(i int) {
 		f := files[i]
-		x.emit(Output{Path: f.Path, Data: f.Data})
+		x.emit(fileOutput(f))
 		if x.keys == nil {
 			x.emit(Output{Path: f.Path + ".gz", Data: search.Gzip(f.Data)})
 			return
@@ -276,4 +289,11 @@ func (x *searchIndex) finish() {
 		gz, _ := fragment(x.core, name, []input{madeIn(f.Sum)}, func() ([]byte, error) { return search.Gzip(f.Data), nil })
 		x.emit(Output{Path: f.Path + ".gz", Data: gz})
 	})
+}
+
+// fileOutput is the output of a file of the index, with the SHA-256 it is
+// named by, which the build's manifest takes rather than hashing the
+// bytes again.
+func fileOutput(f search.File) Output {
+	return Output{Path: f.Path, Data: f.Data, Sum: &f.Sum}
 }

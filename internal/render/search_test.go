@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -109,6 +110,32 @@ func TestSearchIndexSample(t *testing.T) {
 	}
 	if pages != len(s.Townships)+len(s.Departments)+len(s.Indicators) {
 		t.Errorf("%d unit and indicator pages", pages)
+	}
+}
+
+// The index's files carry the SHA-256 they are named by, which the build
+// takes for its manifest: it must be their bytes' (and the files named by
+// it, all of them).
+func TestSearchIndexSums(t *testing.T) {
+	s := loadSample(t)
+	out, err := Render(s, rank.Archive(s), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, o := range out {
+		named := strings.HasPrefix(o.Path, "search/") && !strings.HasSuffix(o.Path, ".gz") && o.Path != "search/index.html" || o.Path == "search-index.json"
+		switch {
+		case o.Sum == nil && named:
+			t.Errorf("%s has no sum", o.Path)
+		case o.Sum != nil && *o.Sum != sha256.Sum256(o.Data):
+			t.Errorf("%s: the sum is not its bytes' SHA-256", o.Path)
+		case o.Sum != nil:
+			n++
+		}
+	}
+	if n < 4 {
+		t.Errorf("%d outputs with a sum", n)
 	}
 }
 

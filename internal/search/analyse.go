@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -171,30 +172,47 @@ func Analyse(d Document) *Analysis {
 }
 
 // AnalyseHTML analyses d with the text of the HTML fragment html as its
-// text (see PlainText).
+// text (see PlainText), which it reads once for both (see reader).
 func AnalyseHTML(d Document, html string) *Analysis {
-	d.Text = PlainText(html)
-	return Analyse(d)
+	c := counters.Get().(*counter)
+	defer counters.Put(c)
+	c.begin()
+	r := reader{c: c, text: c.text[:0]}
+	ok := r.html(html)
+	c.text = r.text // reused: the text is copied once it is whole, into a string of its own length
+	if ok {
+		d.Text = string(r.text)
+	} else {
+		d.Text = PlainText(html)
+		c.begin()
+		c.tokens(d.Text, false)
+	}
+	return c.finish(d)
 }
 
 var counters = sync.Pool{New: func() any { return newCounter() }}
 
 // A counter counts the tokens of one document at a time. The characters
-// of the CJK Unified Ideographs, most of every page, are counted in a
-// table indexed by the character, and their pairs in an open addressing
-// table keyed by the two packed in 30 bits; every other token (words,
-// other Han characters) in a general table keyed by the entry's key.
-// The tables are cleared by starting a new generation. A page's tens of
-// thousands of tokens cost a few nanoseconds each. The rules are
-// Tokenize's (TestAnalyseTokens).
+// of the CJK Unified Ideographs, most of every page, are counted in
+// arrays indexed by the character, and their pairs in a table of their
+// own (pairTable); every other token (words, other Han characters) in a
+// general table keyed by the entry's key. A page's tens of thousands of
+// tokens cost a few nanoseconds each. The rules are Tokenize's
+// (TestAnalyseTokens).
 type counter struct {
-	gen uint32
+	gen uint32 // the general table's generation
 
-	uni     [uniEnd - uniStart]tally // by character − uniStart
-	uniUsed []uint16
+	// The characters of the block, by character − uniStart: their counts,
+	// where each first occurs, whether the title holds it; uniUsed lists
+	// those the document holds, by which the arrays are cleared.
+	uniCount [uniEnd - uniStart]uint32
+	uniFirst [uniEnd - uniStart]uint32
+	uniTitle [uniEnd - uniStart]bool
+	uniUsed  []uint16
 
-	pairs table[uint32] // by (first − uniStart)<<15 | (second − uniStart)
+	pairs pairTable
 	other table[uint64] // by the entry's key
+	apart []apartPair   // pairs the general table counted apart (moveApart)
 
 	words map[string]uint32 // index in list
 	list  []string
@@ -202,6 +220,7 @@ type counter struct {
 	key   []byte // the Key of the title being read
 	units int    // characters and words of the text
 	ents  []uint64
+	text  []byte // the text being read by AnalyseHTML
 
 	hist [1 << shardBits]uint32
 }
@@ -291,13 +310,85 @@ func (t *table[K]) grow(gen uint32) {
 	}
 }
 
+// A pairTable counts the pairs of adjacent CJK Unified Ideographs, in
+// open addressing. Its slots hold a pair's tag, its key (the two
+// characters' offsets in the block, 15 bits each) with bit 31 set, in the
+// low half, and its count in the high half, so that counting a pair reads
+// and writes 8 bytes, in a table small enough for the processor's first
+// cache; where the pair first occurs and whether the title holds it lie
+// beside, in first and title. A document's slots are freed by the next
+// (reset).
+type pairTable struct {
+	shift uint     // 64 − log2(len(slots)): a key's home slot is the top bits of key·φ
+	slots []uint64 // tag | count<<32; 0 is free
+	first []uint32
+	title []bool
+	used  []uint32 // slots in use, in the order they were taken
+}
+
+func newPairTable(bits uint) pairTable {
+	n := 1 << bits
+	return pairTable{shift: 64 - bits, slots: make([]uint64, n), first: make([]uint32, n), title: make([]bool, n), used: make([]uint32, 0, n/2)}
+}
+
+// pairTag is the tag of the pair of a and b.
+func pairTag(a, b rune) uint32 { return uint32(a-uniStart)<<15 | uint32(b-uniStart) | 1<<31 }
+
+// find is where tag is, or the free slot where it goes.
+func (t *pairTable) find(tag uint32) uint32 {
+	mask := uint32(len(t.slots) - 1)
+	j := uint32(uint64(tag) * 0x9E3779B97F4A7C15 >> t.shift)
+	for t.slots[j] != 0 && uint32(t.slots[j]) != tag {
+		j = (j + 1) & mask
+	}
+	return j
+}
+
+// add counts an occurrence of the pair tag at byte offset at of the
+// text, or marks it as in the title.
+func (t *pairTable) add(tag uint32, at int, title bool) {
+	j := t.find(tag)
+	if t.slots[j] == 0 {
+		if 2*len(t.used) >= len(t.slots) {
+			t.grow()
+			j = t.find(tag)
+		}
+		t.slots[j], t.first[j] = uint64(tag), uint32(at)
+		t.used = append(t.used, j)
+	}
+	if title {
+		t.title[j] = true
+	} else {
+		t.slots[j] += 1 << 32
+	}
+}
+
+// grow doubles the table, keeping what it holds.
+func (t *pairTable) grow() {
+	old := *t
+	*t = newPairTable(64 - old.shift + 1)
+	for _, i := range old.used {
+		j := t.find(uint32(old.slots[i]))
+		t.slots[j], t.first[j], t.title[j] = old.slots[i], old.first[i], old.title[i]
+		t.used = append(t.used, j)
+	}
+}
+
+// reset frees the slots in use.
+func (t *pairTable) reset() {
+	for _, j := range t.used {
+		t.slots[j], t.title[j] = 0, false
+	}
+	t.used = t.used[:0]
+}
+
 func newCounter() *counter {
-	return &counter{words: map[string]uint32{}, gen: 1, pairs: newTable[uint32](11), other: newTable[uint64](8)}
+	return &counter{words: map[string]uint32{}, gen: 1, pairs: newPairTable(11), other: newTable[uint64](8)}
 }
 
 // addPair counts the pair of two CJK Unified Ideographs.
 func (c *counter) addPair(a, b rune, at int, title bool) {
-	c.pairs.add(uint32(a-uniStart)<<15|uint32(b-uniStart), at, title, c.gen)
+	c.pairs.add(pairTag(a, b), at, title)
 }
 
 // add counts the token key (an entry's key) in the general table.
@@ -329,42 +420,32 @@ func (c *counter) addHan(prev, r rune, prevAt, at int, title bool) {
 		c.add(uint64(prev)<<21|uint64(r), prevAt, title)
 	}
 	if uni {
-		c.addUni(r, at, title)
+		c.addUni(r-uniStart, at, title)
 	} else {
 		c.add(uint64(r), at, title)
 	}
 }
 
-// addUni counts a CJK Unified Ideograph.
-func (c *counter) addUni(r rune, at int, title bool) {
-	t := &c.uni[r-uniStart]
-	if t.gen != c.gen {
-		c.uniUsed = append(c.uniUsed, uint16(r-uniStart))
+// addUni counts the CJK Unified Ideograph uniStart + i.
+func (c *counter) addUni(i rune, at int, title bool) {
+	if c.uniCount[i] == 0 && !c.uniTitle[i] {
+		c.uniUsed = append(c.uniUsed, uint16(i))
+		c.uniFirst[i] = uint32(at)
 	}
-	t.add(c.gen, at, title)
+	if title {
+		c.uniTitle[i] = true
+	} else {
+		c.uniCount[i]++
+	}
 }
 
-// derive counts the second character of each pair of adjacent CJK
-// Unified Ideographs (see addHan), then moves into the pairs' table the
-// pairs of them the general table counted where something ignored lay
-// between the two.
-func (c *counter) derive() {
-	for _, i := range c.pairs.used {
-		p := &c.pairs.slots[i]
-		b := rune(p.key&(1<<15-1)) + uniStart
-		t := &c.uni[b-uniStart]
-		if t.gen != c.gen {
-			c.uniUsed = append(c.uniUsed, uint16(b-uniStart))
-			*t = tally{gen: c.gen}
-		}
-		if p.count > 0 {
-			if t.count == 0 || p.first+3 < t.first {
-				t.first = p.first + 3
-			}
-			t.count = uint16(min(0xFFFF, int(t.count)+int(p.count)))
-		}
-		t.title = t.title || p.title
-	}
+// apart moves the pairs of CJK Unified Ideographs the general table
+// counted where something ignored lay between the two characters (see
+// addHan) to c.apart, when the pairs' table holds the same pair: finish
+// adds them to its entry. A pair of them it holds is marked in its tag
+// (bit 30), so that finish looks it up.
+func (c *counter) moveApart() {
+	c.apart = c.apart[:0]
 	used := c.other.used[:0]
 	for _, i := range c.other.used {
 		sl := &c.other.slots[i]
@@ -373,19 +454,42 @@ func (c *counter) derive() {
 			used = append(used, i)
 			continue
 		}
-		p := &c.pairs.slots[c.pairs.slot(uint32(a-uniStart)<<15|uint32(b-uniStart), c.gen)]
-		if p.gen != c.gen {
+		j := c.pairs.find(pairTag(a, b))
+		if c.pairs.slots[j] == 0 {
 			used = append(used, i) // no adjacent occurrence: counted here alone
 			continue
 		}
-		if sl.count > 0 && (p.count == 0 || sl.first < p.first) {
-			p.first = sl.first
-		}
-		p.count = uint16(min(0xFFFF, int(p.count)+int(sl.count)))
-		p.title = p.title || sl.title
+		c.pairs.slots[j] |= apartBit
+		c.apart = append(c.apart, apartPair{j, sl.tally})
 	}
 	c.other.used = used
 }
+
+// addApart adds to the tally of the pair in slot i of the pairs' table
+// (count n, first at first, title or not) its tally counted apart.
+func (c *counter) addApart(i, n, first uint32, title bool) (uint32, uint32, bool) {
+	for _, p := range c.apart {
+		if p.slot != i {
+			continue
+		}
+		if p.count > 0 && (n == 0 || p.first < first) {
+			first = p.first
+		}
+		return n + uint32(p.count), first, title || p.title
+	}
+	return n, first, title
+}
+
+// An apartPair is the tally of a pair counted apart, and the slot of the
+// same pair in the pairs' table.
+type apartPair struct {
+	slot uint32
+	tally
+}
+
+// apartBit marks a slot of the pairs' table whose pair was also counted
+// apart (see moveApart).
+const apartBit = 1 << 30
 
 // addWord counts the word in c.word, which started at byte offset at.
 func (c *counter) addWord(at int, title bool) {
@@ -476,9 +580,7 @@ func (c *counter) tokens(s string, title bool) {
 					wordAt = -1
 				}
 				c.addHan(prev, r, prevAt, i, false)
-				prev, prevAt = r, i
-				i += 3
-				i = c.run(s, i, &prev, &prevAt)
+				i, prev, prevAt = c.run(s, i+3, r, i, 0)
 				continue
 			}
 		}
@@ -520,58 +622,144 @@ func (c *counter) tokens(s string, title bool) {
 	}
 }
 
-// run counts the rest of a run of CJK Unified Ideographs in the text,
-// from byte offset i, after the character prev at prevAt: most characters
-// of a page, each counted in its pair with the one before (see addHan),
-// in a loop that keeps the table in registers. It returns where the run
-// ends.
-func (c *counter) run(s string, i int, prev *rune, prevAt *int) int {
-	pairs, gen := c.pairs.slots, c.gen
-	shift, mask := 64-c.pairs.bits, uint32(len(pairs)-1)
-	a, at := *prev, *prevAt
-	units := 0
-	for i+2 < len(s) {
-		b0, b1, b2 := s[i], s[i+1], s[i+2]
-		if b0-0xE4 > 0xE9-0xE4 || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+// run counts the rest of a run of CJK Unified Ideographs in s, from byte
+// i, after the character a, whose offset in the text is aAt: most
+// characters of a page, each counted in its pair with the one before (see
+// addHan). A punctuation mark that separates two runs (，。、“”（）…) is
+// passed over here too, and the next run counted, as tokens would. The
+// offset in the text of a byte of s is its index plus off. It returns
+// where the runs end, the last character and that character's offset.
+func (c *counter) run(s string, i int, a rune, aAt, off int) (int, rune, int) {
+	chars := 0
+	for {
+		k, b, r := countPairs(c.pairs.slots, c.pairs.shift, s[i:], a)
+		if k > 0 {
+			i, a, aAt, chars = i+k, b, i+k-3+off, chars+k/3
+		}
+		if r != 0 {
+			c.addPair(a, r, aAt, false) // a new pair
+			a, aAt = r, i+off
+			i += 3
+			chars++
+			continue
+		}
+		// A mark, then a character that starts a new run.
+		if i+6 > len(s) || !separates(s[i:i+3]) {
 			break
 		}
-		r := rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
-		if r < uniStart {
+		h, ok := unified(s[i+3 : i+6])
+		if !ok {
 			break
 		}
-		key := uint32(a-uniStart)<<15 | uint32(r-uniStart)
-		for j := uint32(uint64(key) * 0x9E3779B97F4A7C15 >> shift); ; j = (j + 1) & mask { // table.home
-			p := &pairs[j]
-			if p.gen != gen {
-				c.addPair(a, r, at, false)
-				pairs, shift, mask = c.pairs.slots, 64-c.pairs.bits, uint32(len(c.pairs.slots)-1)
-				break
-			}
-			if p.key == key {
-				if p.count < 0xFFFF {
-					p.count++
-				}
-				break
-			}
-		}
-		units++
-		a, at = r, i
-		i += 3
+		c.addUni(h-uniStart, i+3+off, false)
+		a, aAt = h, i+3+off
+		i += 6
+		chars++
 	}
-	c.units += units
-	*prev, *prevAt = a, at
-	return i
+	c.units += chars
+	return i, a, aAt
 }
 
-// analyse analyses d with a fresh generation of the tables.
-func (c *counter) analyse(d Document) *Analysis {
+// separates reports whether the three bytes of b are a punctuation mark
+// between runs of characters: a character of the General Punctuation
+// block, the CJK Symbols and Punctuation block or the full-width forms
+// that separates tokens and is no white space.
+func separates(b string) bool {
+	w := uint32(b[0])<<16 | uint32(b[1])<<8 | uint32(b[2])
+	if w&0xF0C0C0 != 0xE08080 {
+		return false
+	}
+	r := rune(w>>4&0xF000 | w>>2&0x0FC0 | w&0x3F)
+	switch {
+	case 0x2000 <= r && r < 0x2070:
+		return punctSeparates[r-0x2000]
+	case 0x3000 <= r && r < 0x3040:
+		return punctSeparates[0x70+r-0x3000]
+	case 0xFF01 <= r && r <= 0xFF5E:
+		return classify(r-0xFEE0) == separator
+	}
+	return false
+}
+
+// punctSeparates is separates for the two punctuation blocks (see
+// punctClass).
+var punctSeparates = func() (t [0x70 + 0x40]bool) {
+	for i, cls := range punctClass {
+		r := rune(0x2000 + i)
+		if i >= 0x70 {
+			r = rune(0x3000 + i - 0x70)
+		}
+		t[i] = cls == separator && !isSpace(r)
+	}
+	return t
+}()
+
+// unified decodes the three bytes of b if they are a CJK Unified
+// Ideograph.
+func unified(b string) (rune, bool) {
+	w := uint32(b[0])<<16 | uint32(b[1])<<8 | uint32(b[2])
+	if w&0xC0C0 != 0x8080 || w-0xE4B880 > 0xE9BFBF-0xE4B880 {
+		return 0, false
+	}
+	return rune(w>>4&0xF000 | w>>2&0x0FC0 | w&0x3F), true
+}
+
+// countPairs is run's loop: it counts the pairs of CJK Unified
+// Ideographs at the start of s, after the character a, while the table
+// of pairs (see pairTable) holds them. It returns how far it read and the
+// character before; and the character it stopped at if its pair with a
+// is new to the table, or 0 if the run ended. (As few variables as fit in
+// registers: one more cost a third more, spilled and reloaded.)
+func countPairs(slots []uint64, shift uint, s string, a rune) (int, rune, rune) {
+	k := 0
+	for ; k+2 < len(s); k += 3 {
+		w := uint32(s[k])<<16 | uint32(s[k+1])<<8 | uint32(s[k+2])
+		// The three bytes of a character from U+4E00 (E4 B8 80) to U+9FFF
+		// (E9 BF BF).
+		if w&0xC0C0 != 0x8080 || w-0xE4B880 > 0xE9BFBF-0xE4B880 {
+			break
+		}
+		r := rune(w>>4&0xF000 | w>>2&0x0FC0 | w&0x3F)
+		tag := uint32(a-uniStart)<<15 | uint32(r-uniStart) | 1<<31 // pairTag
+		for j := uint64(tag) * 0x9E3779B97F4A7C15 >> (shift & 63); ; j++ {
+			p := &slots[j&uint64(len(slots)-1)]
+			if uint32(*p) == tag {
+				*p += 1 << 32
+				break
+			}
+			if *p == 0 {
+				return k, a, r
+			}
+		}
+		a = r
+	}
+	return k, a, 0
+}
+
+// begin starts a new generation of the tables, for a new document.
+func (c *counter) begin() {
 	c.gen++
-	c.uniUsed, c.pairs.used, c.other.used = c.uniUsed[:0], c.pairs.used[:0], c.other.used[:0]
+	for _, i := range c.uniUsed {
+		c.uniCount[i], c.uniTitle[i] = 0, false
+	}
+	c.pairs.reset()
+	c.uniUsed, c.other.used = c.uniUsed[:0], c.other.used[:0]
 	clear(c.words)
 	c.list = c.list[:0]
+	c.word = c.word[:0]
 	c.units = 0
+}
 
+// analyse analyses d.
+func (c *counter) analyse(d Document) *Analysis {
+	c.begin()
 	c.tokens(d.Text, false)
+	return c.finish(d)
+}
+
+// finish counts the tokens of d's title, 文号 and names, the text's having
+// been counted, and makes the analysis.
+func (c *counter) finish(d Document) *Analysis {
 	for i := -2; i < len(d.Names); i++ {
 		s := d.Title
 		switch {
@@ -588,68 +776,162 @@ func (c *counter) analyse(d Document) *Analysis {
 		}
 	}
 
-	c.derive()
+	c.moveApart()
 	a := &Analysis{Doc: d, TextLen: len(d.Text), words: slices.Clone(c.list)}
 	// The entries, placed by a counting sort on their shard bits.
-	raw := c.ents[:0]
-	clear(c.hist[:])
-	var w [32]uint64 // the weight of each small count, in place
-	for tf := 1; tf < len(w); tf++ {
-		w[tf] = uint64(weight(tf, c.units)) << (bodyShift + 4)
-	}
-	entry := func(key uint64, t *tally, h uint32) {
-		e := key
-		if t.count > 0 {
-			if int(t.count) < len(w) {
-				e |= w[t.count]
-			} else {
-				e |= uint64(weight(int(t.count), c.units)) << (bodyShift + 4)
-			}
-			switch n := len(d.Text); {
-			case n >= 1<<27: // first·places would not fit in 32 bits
-				e |= uint64(min(places-1, int(t.first)*places/n)) << bodyShift
-			case n > 0:
-				e |= uint64(min(places-1, t.first*places/uint32(n))) << bodyShift
-			}
+	sc := newScale(c.units, len(d.Text))
+	// (Each pair may count a character new to the document.)
+	most := len(c.uniUsed) + 2*len(c.pairs.used) + len(c.other.used)
+	raw := slices.Grow(c.ents[:0], most)[:most]
+	hist := &c.hist
+	clear(hist[:])
+	k := 0
+	// The pairs first: each also counts its second character, which was
+	// counted in the pair alone (see addHan).
+	pairs := &c.pairs
+	for _, i := range pairs.used {
+		v := pairs.slots[i]
+		n, first, title := uint32(v>>32), pairs.first[i], pairs.title[i]
+		b := uint16(v & (1<<15 - 1))
+		if c.uniCount[b] == 0 && !c.uniTitle[b] {
+			c.uniUsed = append(c.uniUsed, b)
 		}
-		if t.title {
+		if n > 0 {
+			if c.uniCount[b] == 0 || first+3 < c.uniFirst[b] {
+				c.uniFirst[b] = first + 3
+			}
+			c.uniCount[b] += n
+		}
+		c.uniTitle[b] = c.uniTitle[b] || title
+		if v&apartBit != 0 {
+			n, first, title = c.addApart(i, n, first, title)
+		}
+		x, y := rune(v>>15&(1<<15-1))+uniStart, rune(b)+uniStart
+		h := hashRunes(x, y) >> (32 - shardBits)
+		e := uint64(x)<<21 | uint64(y) | uint64(h)<<shardShift
+		if title {
 			e |= titleBit
 		}
-		e |= uint64(h>>(32-shardBits)) << shardShift
-		raw = append(raw, e)
-		c.hist[h>>(32-shardBits)]++
+		if n > 0 {
+			if n < uint32(len(sc.w)) {
+				e |= sc.w[n]
+			} else {
+				e |= sc.weight(n)
+			}
+			e |= uint64(sc.place(first)) << bodyShift
+		}
+		raw[k] = e
+		k++
+		hist[h]++
 	}
 	for _, r := range c.uniUsed {
-		entry(uint64(r)+uniStart, &c.uni[r], hashRunes(0, rune(r)+uniStart))
-	}
-	for _, i := range c.pairs.used {
-		p := &c.pairs.slots[i]
-		a, b := rune(p.key>>15)+uniStart, rune(p.key&(1<<15-1))+uniStart
-		entry(uint64(a)<<21|uint64(b), &p.tally, hashRunes(a, b))
+		ch := rune(r) + uniStart
+		h := hashRunes(0, ch) >> (32 - shardBits)
+		e := uint64(ch) | uint64(h)<<shardShift
+		if c.uniTitle[r] {
+			e |= titleBit
+		}
+		if n := c.uniCount[r]; n > 0 {
+			if n < uint32(len(sc.w)) {
+				e |= sc.w[n]
+			} else {
+				e |= sc.weight(n)
+			}
+			e |= uint64(sc.place(c.uniFirst[r])) << bodyShift
+		}
+		raw[k] = e
+		k++
+		hist[h]++
 	}
 	for _, i := range c.other.used {
-		key := c.other.slots[i].key
+		p := &c.other.slots[i]
 		var h uint32
-		if key&wordBit != 0 {
-			h = tokenHash(a.words[key&(wordBit-1)])
+		if p.key&wordBit != 0 {
+			h = tokenHash(a.words[p.key&(wordBit-1)])
 		} else {
-			h = hashRunes(rune(key>>21), rune(key&(1<<21-1)))
+			h = hashRunes(rune(p.key>>21), rune(p.key&(1<<21-1)))
 		}
-		entry(key, &c.other.slots[i].tally, h)
+		h >>= 32 - shardBits
+		raw[k] = p.key | sc.body(uint32(p.count), p.first, p.title) | uint64(h)<<shardShift
+		k++
+		hist[h]++
 	}
+	raw = raw[:k]
 	var sum uint32
-	for i, n := range c.hist {
-		c.hist[i] = sum
+	for i, n := range hist {
+		hist[i] = sum
 		sum += n
 	}
 	a.entries = make([]uint64, len(raw))
 	for _, e := range raw {
 		s := e >> shardShift
-		a.entries[c.hist[s]] = e
-		c.hist[s]++
+		a.entries[hist[s]] = e
+		hist[s]++
 	}
 	c.ents = raw
 	return a
+}
+
+// A scale gives the bits of an entry that its tally in one document
+// decides (see Analysis.entries): the weight of the token's count, the
+// place of its first occurrence, whether the title holds it.
+type scale struct {
+	w     [32]uint64 // the weight of each small count, in place
+	units int        // characters and words of the text
+	n     int        // its length in bytes
+	inv   uint64     // ⌈2⁵⁸/n⌉, which divides by n (see place)
+}
+
+func newScale(units, n int) *scale {
+	sc := &scale{units: units, n: n}
+	for tf := 1; tf < len(sc.w); tf++ {
+		sc.w[tf] = uint64(weight(tf, units)) << (bodyShift + 4)
+	}
+	if n > 0 {
+		sc.inv = (1<<58 + uint64(n) - 1) / uint64(n)
+	}
+	return sc
+}
+
+// body is the entry bits (but the token's and the shard's) of a token
+// counted count times in the text, first at byte offset first, and in the
+// title or not.
+func (sc *scale) body(count, first uint32, title bool) uint64 {
+	var e uint64
+	if title {
+		e = titleBit
+	}
+	if count == 0 {
+		return e
+	}
+	if count < uint32(len(sc.w)) {
+		e |= sc.w[count]
+	} else {
+		e |= sc.weight(count)
+	}
+	return e | uint64(sc.place(first))<<bodyShift
+}
+
+// weight is the weight bits of a count too large for sc.w.
+func (sc *scale) weight(count uint32) uint64 {
+	return uint64(weight(int(min(count, 0xFFFF)), sc.units)) << (bodyShift + 4)
+}
+
+// place is the part of the text (0 … places−1) where byte offset at lies,
+// at·places/n, computed without dividing: at·places·⌈2⁵⁸/n⌉/2⁵⁸ is exact
+// while at·n < 2⁵⁴, whose excess over at·places/n, less than at/2⁵⁴, never
+// reaches the next integer (at·places/n being a fraction of denominator n).
+func (sc *scale) place(at uint32) int {
+	if sc.n >= 1<<27 {
+		return sc.divide(at)
+	}
+	hi, lo := bits.Mul64(uint64(at)*places, sc.inv)
+	return min(places-1, int(hi<<(64-58)|lo>>58))
+}
+
+// divide is place for the longest texts.
+func (sc *scale) divide(at uint32) int {
+	return min(places-1, int(at)*places/sc.n)
 }
 
 // appendToken appends the text of a Han token key.
@@ -658,16 +940,6 @@ func appendToken(b []byte, key uint64) []byte {
 		b = utf8.AppendRune(b, rune(key>>21))
 	}
 	return utf8.AppendRune(b, rune(key&(1<<21-1)))
-}
-
-// token is the text of an entry's token.
-func (a *Analysis) token(e uint64) string {
-	key := e & keyMask
-	if key&wordBit != 0 {
-		return a.words[key&(wordBit-1)]
-	}
-	var buf [8]byte
-	return string(appendToken(buf[:0], key))
 }
 
 // hashRunes is tokenHash of the Han token of a and b, or of b alone when

@@ -84,6 +84,8 @@ func TestAnalyseTokens(t *testing.T) {
 	for _, c := range tokenizeCases {
 		texts = append(texts, c.in)
 	}
+	// A pair counted both adjacent and apart (a mark between), either first.
+	texts = append(texts, "禁毒。禁\u20dd毒禁毒", "禁\u20dd毒。禁毒", "禁\u20dd毒")
 	texts = append(texts, randomTexts(500)...)
 	for i, text := range texts {
 		d := Document{Text: text}
@@ -182,4 +184,114 @@ func TestTokenHash(t *testing.T) {
 	if hashRunes(0, '禁') != tokenHash("禁") || hashRunes('禁', '毒') != tokenHash("禁毒") {
 		t.Error("hashRunes differs from tokenHash")
 	}
+}
+
+// sameAnalysis fails the test unless AnalyseHTML of fragment reads the
+// text PlainText reads and counts what Analyse counts in that text.
+func sameAnalysis(t *testing.T, d Document, fragment string) {
+	t.Helper()
+	got := AnalyseHTML(d, fragment)
+	d.Text = PlainText(fragment)
+	exp := Analyse(d)
+	if got.Doc.Text != d.Text || got.TextLen != len(d.Text) {
+		t.Fatalf("AnalyseHTML(%q) reads the text %q (length %d), PlainText %q", fragment, got.Doc.Text, got.TextLen, d.Text)
+	}
+	if g, e := entries(t, got), entries(t, exp); !maps.Equal(g, e) {
+		for tok := range mergeKeys(g, e) {
+			if g[tok] != e[tok] {
+				t.Errorf("token %q: read from the HTML %+v, from its text %+v", tok, g[tok], e[tok])
+			}
+		}
+		t.Fatalf("AnalyseHTML(%q) differs from Analyse of its text %q", fragment, d.Text)
+	}
+	if !slices.Equal(got.entries, exp.entries) || !slices.Equal(got.words, exp.words) {
+		t.Fatalf("AnalyseHTML(%q): the same tokens in another order", fragment)
+	}
+}
+
+// TestAnalyseHTML holds the one pass over a fragment (reader) to its two
+// definitions, PlainText and Analyse, on markup that joins, separates,
+// escapes and skips text, and on random mixtures of text and tags.
+func TestAnalyseHTML(t *testing.T) {
+	fragments := []string{
+		"", "<p>禁毒</p>", "<p>禁毒</p><p>工作</p>", "<p><strong>（8）优化营商环境。</strong>湘易办</p>",
+		"<p>禁<em>毒</em>办</p>", "<p>ab<b>CD</b>ef 12<i>34</i></p>", "禁<br>毒", "禁<br/>毒 禁毒",
+		"<p>A&amp;B &lt;script&gt; &#x4E2D;&#25991; &ldquo;引号&rdquo;&nbsp;x</p>", "禁&amp;毒", "ab&amp;cd",
+		"禁&#27602;办", "禁毒&nbsp;工作", "&lt;p&gt;禁毒", "前<!-- 注释 <p>x</p> -->后", "前<script>var s = '</p>禁毒';</script>后",
+		"<style>p{}</style><svg><text>图</text></svg>正文", "1 < 2 <3", "禁<毒", "文<p class=\"x", "<!DOCTYPE html><p>文</p>",
+		"<p>甲乙</p>\n<p>丙\xff\xfe丁 \xe4\xb8</p>", "禁\xe4\xb8", "禁\u20dd毒", "禁\u3000毒", "ＧＤＰ增长２０２３年", "𠀀𠀁<b>𠀂</b>",
+		"<h3 id=\"x\">一、任务</h3><ol><li>甲</li><li>乙</li></ol>", "<table><tr><td>第一</td><th>桥头街道</th></tr></table>",
+		"  a \n\t b　　c  ", "禁\u00ad毒", "禁\u2028毒", "々〇㐀", strings.Repeat("禁毒工作", 500),
+	}
+	pieces := []string{"<p>", "</p>", "<b>", "</b>", "<br>", "<!-- x -->", "&amp;", "&lt;", "&nbsp;", "&#x4E2D;", " ", "\n", "<",
+		"<script>禁</script>", "</span>"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	texts := randomTexts(300)
+	for _, text := range texts {
+		var b strings.Builder
+		for _, r := range text {
+			if rng.IntN(4) == 0 {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			b.WriteRune(r)
+		}
+		fragments = append(fragments, b.String(), text)
+	}
+	for i, f := range fragments {
+		d := Document{Kind: Page, Title: "禁毒工作", URL: "p/"}
+		if i%2 == 0 {
+			d.Title, d.Number = texts[i%len(texts)], "双政办函〔2023〕14号"
+		}
+		sameAnalysis(t, d, f)
+	}
+}
+
+// FuzzAnalyseHTML holds the one pass over a fragment to PlainText and
+// Analyse on any input.
+func FuzzAnalyseHTML(f *testing.F) {
+	f.Add("<p><strong>（8）优化营商环境。</strong>湘易办</p>", "禁毒")
+	f.Add("<p>A&amp;B &lt;script&gt; 禁&#27602;&nbsp;x</p>", "")
+	f.Add("<p>甲乙</p>\n<p>丙\xff\xfe丁</p>", "甲")
+	f.Fuzz(func(t *testing.T, fragment, title string) {
+		sameAnalysis(t, Document{Title: title}, fragment)
+	})
+}
+
+// TestPlace holds the place computed without dividing to at·places/n:
+// every offset of texts up to 3,000 bytes, and offsets near the multiples
+// of n/places of longer texts up to the length beyond which place divides.
+func TestPlace(t *testing.T) {
+	check := func(sc *scale, at uint32) {
+		if got, want := sc.place(at), min(places-1, int(at)*places/sc.n); got != want {
+			t.Fatalf("place(%d) in a text of %d bytes = %d, want %d", at, sc.n, got, want)
+		}
+	}
+	for n := 1; n <= 3000; n++ {
+		sc := newScale(1, n)
+		for at := range n {
+			check(sc, uint32(at))
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		n := 1 + rng.IntN(1<<27+1000)
+		sc := newScale(1, n)
+		for k := range places + 1 {
+			edge := k * n / places
+			for at := max(0, edge-2); at <= edge+2 && at < n; at++ {
+				check(sc, uint32(at))
+			}
+		}
+		check(sc, uint32(n-1))
+	}
+}
+
+// token is the text of an entry's token.
+func (a *Analysis) token(e uint64) string {
+	key := e & keyMask
+	if key&wordBit != 0 {
+		return a.words[key&(wordBit-1)]
+	}
+	var buf [8]byte
+	return string(appendToken(buf[:0], key))
 }

@@ -3,8 +3,14 @@ package search
 import (
 	"cmp"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"tongbao/internal/markdown"
 )
 
 // seedText is the text of the seed circular (the real one, about 7,000
@@ -32,18 +38,35 @@ func seedDocument(b *testing.B) Document {
 func BenchmarkPlainText(b *testing.B) {
 	html := "<p>" + strings.ReplaceAll(seedText(b), "\n", "</p>\n<p>") + "</p>"
 	b.SetBytes(int64(len(html)))
+	start := cpuTime()
 	for b.Loop() {
 		PlainText(html)
 	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkAnalyseHTML reads the text and counts the tokens of the seed
+// circular as HTML, one paragraph a line: what a build does for each page.
+func BenchmarkAnalyseHTML(b *testing.B) {
+	d := seedDocument(b)
+	html := "<p>" + strings.ReplaceAll(seedText(b), "\n", "</p>\n<p>") + "</p>"
+	b.SetBytes(int64(len(html)))
+	start := cpuTime()
+	for b.Loop() {
+		AnalyseHTML(d, html)
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkAnalyse counts the tokens of the seed circular.
 func BenchmarkAnalyse(b *testing.B) {
 	d := seedDocument(b)
 	b.SetBytes(int64(len(d.Text)))
+	start := cpuTime()
 	for b.Loop() {
 		Analyse(d)
 	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkTokenize is the reference tokeniser on the same text, for
@@ -51,7 +74,123 @@ func BenchmarkAnalyse(b *testing.B) {
 func BenchmarkTokenize(b *testing.B) {
 	d := seedDocument(b)
 	b.SetBytes(int64(len(d.Text)))
+	start := cpuTime()
 	for b.Loop() {
 		Tokenize(d.Text)
 	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
+// corpusBodies are the pages of the plain corpus of bench/corpus, whose
+// tongbao site is the folder $TONGBAO_BENCH_CORPUS, converted to HTML as
+// a build converts them, with their documents (titles, dates, URLs).
+func corpusBodies(b *testing.B) ([]Document, []string) {
+	dir := os.Getenv("TONGBAO_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("TONGBAO_BENCH_CORPUS is not set: go run ./bench/corpus OUT and set it to OUT/tongbao")
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "content", "notices", "*.md"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no pages in %s/content/notices: %v", dir, err)
+	}
+	md := markdown.New()
+	var docs []Document
+	var bodies []string
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, rest, _ := strings.Cut(string(src), "+++\n")
+		front, body, _ := strings.Cut(rest, "+++\n")
+		d := Document{Kind: Page, URL: "notices/" + strings.TrimSuffix(filepath.Base(f), ".md") + "/"}
+		for line := range strings.Lines(front) {
+			k, v, _ := strings.Cut(line, "=")
+			switch strings.TrimSpace(k) {
+			case "title":
+				d.Title = strings.Trim(strings.TrimSpace(v), `"`)
+			case "date":
+				d.Date = strings.TrimSpace(v)
+			}
+		}
+		html, errs := md.Convert([]byte(body), nil)
+		if len(errs) > 0 {
+			b.Fatalf("%s: %v", f, errs)
+		}
+		docs = append(docs, d)
+		bodies = append(bodies, string(html))
+	}
+	return docs, bodies
+}
+
+// BenchmarkCorpusIndex is the search index's work on the plain corpus
+// (see corpusBodies), on one goroutine where the build spreads it over
+// the cores, so that its time is CPU time: each page's text and tokens
+// (analyse), the texts' packs with the hashes that name them (packs), the
+// shards and the documents table (files), and the gzip copies (gzip).
+// Under valgrind --tool=callgrind it gives instruction counts, which do
+// not depend on the machine's load:
+//
+//	TONGBAO_BENCH_CORPUS=DIR go test -run '^$' -bench CorpusIndex ./internal/search
+func BenchmarkCorpusIndex(b *testing.B) {
+	docs, bodies := corpusBodies(b)
+	ids := Order(docs)
+	analyse := func() []*Analysis {
+		as := make([]*Analysis, len(docs))
+		for i := range docs {
+			as[ids[i]] = AnalyseHTML(docs[i], bodies[i])
+		}
+		return as
+	}
+	packs := func(as []*Analysis) []string {
+		var paths []string
+		for k := 0; k*PackDocs < len(as); k++ {
+			data := Pack(as[k*PackDocs : min(len(as), (k+1)*PackDocs)])
+			paths = append(paths, PackFile(k, data).Path)
+		}
+		return paths
+	}
+	b.Run("analyse", func(b *testing.B) {
+		start := cpuTime()
+		for b.Loop() {
+			analyse()
+		}
+		b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+	})
+	b.Run("packs", func(b *testing.B) {
+		as := analyse()
+		start := cpuTime()
+		for b.Loop() {
+			packs(as)
+		}
+		b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+	})
+	b.Run("files", func(b *testing.B) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+		as := analyse()
+		paths := packs(as)
+		start := cpuTime()
+		for b.Loop() {
+			NewIndex(as).Files(paths, nil)
+		}
+		b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+	})
+	b.Run("gzip", func(b *testing.B) {
+		as := analyse()
+		files := NewIndex(as).Files(packs(as), nil)
+		start := cpuTime()
+		for b.Loop() {
+			for _, f := range files {
+				Gzip(f.Data)
+			}
+		}
+		b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+	})
+}
+
+// cpuTime is the process's user and system time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

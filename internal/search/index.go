@@ -3,7 +3,6 @@ package search
 import (
 	"bytes"
 	"cmp"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -180,9 +179,9 @@ func Pack(docs []*Analysis) []byte {
 	return b
 }
 
-// PackPath is the path of pack k, whose bytes are data.
-func PackPath(k int, data []byte) string {
-	return hashed("search/t", k, ".txt", data).Path
+// PackFile is the file of pack k, whose bytes are data.
+func PackFile(k int, data []byte) File {
+	return hashed("search/t", k, ".txt", data)
 }
 
 // NewIndex prepares the index of docs, which are in the order of their
@@ -207,16 +206,22 @@ func newIndex(docs []*Analysis, target, big int) *Index {
 // Shards is the number of shards.
 func (x *Index) Shards() int { return 1 << x.bits }
 
-// eachEntry calls fn with every entry of shards lo … hi−1, document by
-// document, each document's entries in the order of their shards.
-func (x *Index) eachEntry(lo, hi int, fn func(shard, doc int, e uint64)) {
+// eachRun calls fn with the entries of each document in each of shards
+// lo … hi−1: document by document, each document's shards in order.
+func (x *Index) eachRun(lo, hi int, fn func(shard, doc int, es []uint64)) {
 	from := uint64(lo) << (shardBits - x.bits)
 	to := uint64(hi) << (shardBits - x.bits)
 	shift := shardShift + shardBits - x.bits
 	for d, a := range x.docs {
-		k, _ := slices.BinarySearchFunc(a.entries, from, func(e, lo uint64) int { return cmp.Compare(e>>shardShift, lo) })
-		for ; k < len(a.entries) && a.entries[k]>>shardShift < to; k++ {
-			fn(int(a.entries[k]>>shift), d, a.entries[k])
+		es := a.entries
+		for k := searchShard(es, from); k < len(es) && es[k]>>shardShift < to; {
+			i := es[k] >> shift
+			j := k + 1
+			for j < len(es) && es[j]>>shift == i {
+				j++
+			}
+			fn(int(i), d, es[k:j])
+			k = j
 		}
 	}
 }
@@ -258,150 +263,213 @@ func PackKey(docs []*Analysis) [32]byte {
 
 // A gatherer gathers the postings of one shard at a time, from every
 // document's entries for it, and encodes them. Each entry is numbered by
-// its token (an open addressing table of Han tokens; a map of words),
-// and the entries are then placed token by token (a counting sort). Its
-// tables and lists are reused from shard to shard.
+// its token (an open addressing table of Han tokens; a map of words) and
+// kept as one record, its token's number, document and body and title
+// bits; the records are then placed token by token (a counting sort),
+// each token's in the order of their documents. Its tables and lists are
+// reused from shard to shard.
 type gatherer struct {
 	x *Index
 
-	bits  uint
-	keys  []uint64 // Han token keys; 0 is free
-	index []int32  // the token number of each key
+	shift uint
+	slots []gatherSlot // Han tokens by key; key 0 is free
 	words map[string]int32
 
-	toks  []string // by number
-	count []int32  // entries of each token, then where its entries start
-	kds   []uint64 // each entry's token number<<32 | document, in the order added
-	es    []uint64 // each entry
-	docs  []uint32 // the documents, token by token
-	ents  []uint64 // the entries, token by token
-	order []int32  // token numbers in the order of their text
+	text  []byte   // the tokens' texts, one after the other
+	ends  []uint32 // where each token's text ends in text, by number
+	count []int32  // records of each token, then where its records end
+	recs  []uint64 // the records in the order added (see record)
+	byTok []uint64 // the records, token by token
+	order []int32  // token numbers in the order of their texts
 
-	body, title, others []uint32
-	places, weights     []byte
-	post                []byte
+	body, title []uint32
+	nibbles     []byte
+	others      []uint32
+	post        []byte
 }
+
+type gatherSlot struct {
+	key uint64
+	tok int32
+}
+
+// A record is a token's number, a document and the body and title bits
+// of its entry (see Analysis.entries): tok<<41 | doc<<9 | title<<8 | body.
+const (
+	recTitle = 1 << 8
+	recDoc   = 9
+	recTok   = 41
+)
 
 // gatherer returns a gatherer ready for shards of about size entries.
 func (x *Index) gatherer(size int) *gatherer {
-	g := &gatherer{x: x, words: map[string]int32{}, kds: make([]uint64, 0, size), es: make([]uint64, 0, size)}
+	g := &gatherer{x: x, words: map[string]int32{}, recs: make([]uint64, 0, size)}
 	g.resize(10)
 	return g
 }
 
 func (g *gatherer) resize(bits uint) {
-	keys, index := g.keys, g.index
-	g.bits, g.keys, g.index = bits, make([]uint64, 1<<bits), make([]int32, 1<<bits)
-	for i, k := range keys {
-		if k != 0 {
-			j := g.slot(k)
-			g.keys[j], g.index[j] = k, index[i]
+	old := g.slots
+	g.shift, g.slots = 64-bits, make([]gatherSlot, 1<<bits)
+	for _, sl := range old {
+		if sl.key != 0 {
+			g.slots[g.slot(sl.key)] = sl
 		}
 	}
 }
 
 // slot is where the Han token key is, or the free slot where it goes.
 func (g *gatherer) slot(key uint64) uint64 {
-	mask := uint64(1)<<g.bits - 1
-	i := (key * 0x9E3779B97F4A7C15) >> (64 - g.bits)
-	for g.keys[i] != 0 && g.keys[i] != key {
+	mask := uint64(len(g.slots) - 1)
+	i := (key * 0x9E3779B97F4A7C15) >> (g.shift & 63)
+	for g.slots[i].key != 0 && g.slots[i].key != key {
 		i = (i + 1) & mask
 	}
 	return i
 }
 
-// add adds document d's entry e.
-func (g *gatherer) add(d int, e uint64) {
-	key := e & keyMask
-	var k int32
-	if key&wordBit != 0 {
-		w := g.x.docs[d].words[key&(wordBit-1)]
-		var ok bool
-		if k, ok = g.words[w]; !ok {
-			k = g.next(w)
-			g.words[w] = k
+// add adds document d's entries es, which all go to this shard.
+func (g *gatherer) add(d int, es []uint64) {
+	g.recs = slices.Grow(g.recs, len(es))
+	for len(es) > 0 {
+		// Han tokens the shard has numbered, in a loop without calls;
+		// then the entry it stopped at, a word or a new Han token.
+		n := g.addKnown(uint64(d)<<recDoc, es)
+		if n == len(es) {
+			break
 		}
-	} else {
-		i := g.slot(key)
-		if g.keys[i] == 0 {
-			if 2*len(g.toks) >= len(g.keys) {
-				g.resize(g.bits + 1)
-				i = g.slot(key)
-			}
-			g.keys[i], g.index[i] = key, g.next(g.x.docs[d].token(e))
+		e := es[n]
+		var k int32
+		if key := e & keyMask; key&wordBit == 0 {
+			k = g.slots[g.newHan(key)].tok
+		} else {
+			k = g.word(g.x.docs[d].words[key&(wordBit-1)])
 		}
-		k = g.index[i]
+		g.count[k]++
+		g.recs = append(g.recs, uint64(k)<<recTok|uint64(d)<<recDoc|e>>bodyShift&(recTitle|0xFF))
+		es = es[n+1:]
 	}
-	g.count[k]++
-	g.kds = append(g.kds, uint64(k)<<32|uint64(d))
-	g.es = append(g.es, e)
 }
 
-// next numbers a token new in this shard.
-func (g *gatherer) next(tok string) int32 {
-	g.toks = append(g.toks, tok)
+// addKnown adds the entries at the start of es whose tokens are Han
+// tokens the shard has numbered, doc being the document's bits of their
+// records, and returns how many it added. g.recs has room for them all.
+func (g *gatherer) addKnown(doc uint64, es []uint64) int {
+	slots, count := g.slots, g.count
+	recs := g.recs[len(g.recs) : len(g.recs)+len(es)]
+	shift, mask := g.shift&63, uint64(len(slots)-1)
+	n := 0
+	for ; n < len(es) && n < len(recs); n++ {
+		e := es[n]
+		key := e & keyMask
+		i := key * 0x9E3779B97F4A7C15 >> shift
+		for slots[i&mask].key != key {
+			if slots[i&mask].key == 0 || key&wordBit != 0 {
+				g.recs = g.recs[:len(g.recs)+n]
+				return n
+			}
+			i++
+		}
+		k := slots[i&mask].tok
+		count[k]++
+		recs[n] = uint64(k)<<recTok | doc | e>>bodyShift&(recTitle|0xFF)
+	}
+	g.recs = g.recs[:len(g.recs)+n]
+	return n
+}
+
+// newHan numbers the Han token key, new to the shard, and returns its
+// slot.
+func (g *gatherer) newHan(key uint64) uint64 {
+	if 2*len(g.ends) >= len(g.slots) {
+		g.resize(64 - g.shift + 1)
+	}
+	i := g.slot(key)
+	g.text = appendToken(g.text, key)
+	g.slots[i] = gatherSlot{key, g.next()}
+	return i
+}
+
+// word is the number of the word w.
+func (g *gatherer) word(w string) int32 {
+	k, ok := g.words[w]
+	if !ok {
+		g.text = append(g.text, w...)
+		k = g.next()
+		g.words[w] = k
+	}
+	return k
+}
+
+// next numbers the token whose text was just appended to g.text.
+func (g *gatherer) next() int32 {
+	g.ends = append(g.ends, uint32(len(g.text)))
 	g.count = append(g.count, 0)
-	return int32(len(g.toks) - 1)
+	return int32(len(g.ends) - 1)
+}
+
+// token is the text of token k.
+func (g *gatherer) token(k int32) []byte {
+	start := uint32(0)
+	if k > 0 {
+		start = g.ends[k-1]
+	}
+	return g.text[start:g.ends[k]]
 }
 
 // encode encodes the shard gathered (nothing if it is empty), and starts
 // the next.
 func (g *gatherer) encode() (sh Shard) {
 	defer func() {
-		clear(g.keys)
+		clear(g.slots)
 		clear(g.words)
-		g.toks, g.count, g.kds, g.es = g.toks[:0], g.count[:0], g.kds[:0], g.es[:0]
+		g.text, g.ends, g.count, g.recs = g.text[:0], g.ends[:0], g.count[:0], g.recs[:0]
 	}()
-	if len(g.toks) == 0 {
+	if len(g.ends) == 0 {
 		return sh
 	}
-	// Place the entries token by token, documents in order.
+	// Place the records token by token, documents in order.
 	sum := int32(0)
 	for k, n := range g.count {
 		g.count[k] = sum
 		sum += n
 	}
-	g.docs, g.ents = slices.Grow(g.docs[:0], len(g.es))[:len(g.es)], slices.Grow(g.ents[:0], len(g.es))[:len(g.es)]
-	for i, kd := range g.kds {
-		k := kd >> 32
-		at := g.count[k]
-		g.docs[at], g.ents[at] = uint32(kd), g.es[i]
+	g.byTok = slices.Grow(g.byTok[:0], len(g.recs))[:len(g.recs)]
+	for _, r := range g.recs {
+		k := r >> recTok
+		g.byTok[g.count[k]] = r
 		g.count[k]++
 	}
-	// count[k] is now where token k's entries end.
+	// count[k] is now where token k's records end.
 	g.order = g.order[:0]
-	for k := range g.toks {
+	for k := range g.ends {
 		g.order = append(g.order, int32(k))
 	}
-	slices.SortFunc(g.order, func(a, b int32) int { return strings.Compare(g.toks[a], g.toks[b]) })
+	slices.SortFunc(g.order, func(a, b int32) int { return bytes.Compare(g.token(a), g.token(b)) })
 
 	n := len(g.x.docs)
-	b := binary.AppendUvarint(make([]byte, 0, 2*len(g.es)+16*len(g.toks)), uint64(len(g.toks)))
+	b := binary.AppendUvarint(make([]byte, 0, 2*len(g.recs)+16*len(g.ends)), uint64(len(g.ends)))
 	for _, k := range g.order {
 		start := int32(0)
 		if k > 0 {
 			start = g.count[k-1]
 		}
-		g.body, g.title, g.places, g.weights = g.body[:0], g.title[:0], g.places[:0], g.weights[:0]
-		for i := start; i < g.count[k]; i++ {
-			e := g.ents[i]
-			if v := byte(e >> bodyShift); v != 0 {
-				g.body = append(g.body, g.docs[i])
-				g.places = append(g.places, v&0xF)
-				g.weights = append(g.weights, v>>4)
+		g.body, g.title, g.nibbles = g.body[:0], g.title[:0], g.nibbles[:0]
+		for _, r := range g.byTok[start:g.count[k]] {
+			d := uint32(r >> recDoc)
+			if v := byte(r); v != 0 {
+				g.body = append(g.body, d)
+				g.nibbles = append(g.nibbles, v)
 			}
-			if e&titleBit != 0 {
-				g.title = append(g.title, g.docs[i])
+			if r&recTitle != 0 {
+				g.title = append(g.title, d)
 			}
 		}
 		p := g.docset(g.post[:0], g.body, n)
-		p = appendNibbles(p, g.places)
-		if 2*len(g.body) <= n {
-			p = appendNibbles(p, g.weights)
-		}
+		p = appendNibbles(p, g.nibbles, 2*len(g.body) <= n)
 		p = g.docset(p, g.title, n)
 		g.post = p
-		tok := g.toks[k]
+		tok := g.token(k)
 		b = binary.AppendUvarint(b, uint64(len(tok)))
 		b = append(b, tok...)
 		if len(p) > g.x.big {
@@ -429,17 +497,30 @@ func postingsFile(p []byte) File {
 // Shard encodes shard i.
 func (x *Index) Shard(i int) Shard {
 	g := x.gatherer(x.entries >> x.bits * 5 / 4)
-	x.eachEntry(i, i+1, func(_, d int, e uint64) { g.add(d, e) })
+	x.eachRun(i, i+1, func(_, d int, es []uint64) { g.add(d, es) })
 	return g.encode()
 }
 
 // shards encodes every shard, in parallel. The shards are taken a few at
 // a time; each few is gathered in one pass over the documents, reading
 // each document's entries for them in order, which a pass per shard would
-// read from thousands of places. A worker reuses its gatherers.
+// read from thousands of places. Where each document's entries for each
+// few start is found first, document by document, while the document's
+// entries are at hand. A worker reuses its gatherers.
 func (x *Index) shards() []Shard {
 	out := make([]Shard, x.Shards())
 	const few = 8
+	chunks := (len(out) + few - 1) / few
+	ents := make([][]uint64, len(x.docs))
+	starts := make([]uint32, len(x.docs)*(chunks+1)) // document by document
+	for d, a := range x.docs {
+		ents[d] = a.entries
+		for c := range chunks {
+			starts[d*(chunks+1)+c] = uint32(searchShard(a.entries, uint64(c*few)<<(shardBits-x.bits)))
+		}
+		starts[d*(chunks+1)+chunks] = uint32(len(a.entries))
+	}
+	shift := shardShift + shardBits - x.bits
 	workers := make([][]*gatherer, runtime.GOMAXPROCS(0))
 	parallelChunks(len(out), few, func(w, lo, hi int) {
 		gs := workers[w]
@@ -447,13 +528,17 @@ func (x *Index) shards() []Shard {
 			gs = append(gs, x.gatherer(x.entries>>x.bits*5/4))
 		}
 		workers[w] = gs
-		// As eachEntry does, without a call per entry.
-		from, to := uint64(lo)<<(shardBits-x.bits), uint64(hi)<<(shardBits-x.bits)
-		shift := shardShift + shardBits - x.bits
-		for d, a := range x.docs {
-			k, _ := slices.BinarySearchFunc(a.entries, from, func(e, lo uint64) int { return cmp.Compare(e>>shardShift, lo) })
-			for ; k < len(a.entries) && a.entries[k]>>shardShift < to; k++ {
-				gs[int(a.entries[k]>>shift)-lo].add(d, a.entries[k])
+		c := lo / few
+		for d, es := range ents {
+			es = es[starts[d*(chunks+1)+c]:starts[d*(chunks+1)+c+1]]
+			for len(es) > 0 {
+				i := es[0] >> shift
+				n := 1
+				for n < len(es) && es[n]>>shift == i {
+					n++
+				}
+				gs[int(i)-lo].add(d, es[:n])
+				es = es[n:]
 			}
 		}
 		for i := lo; i < hi; i++ {
@@ -463,15 +548,40 @@ func (x *Index) shards() []Shard {
 	return out
 }
 
-// appendNibbles appends values of 0…15, two a byte, the first in the low
-// nibble.
-func appendNibbles(b, v []byte) []byte {
-	for k := 0; k < len(v); k += 2 {
-		c := v[k]
-		if k+1 < len(v) {
-			c |= v[k+1] << 4
+// searchShard is the index of the first of entries (in the order of their
+// shards) whose top bits (see Analysis.entries) are at least shard.
+func searchShard(entries []uint64, shard uint64) int {
+	lo, hi := 0, len(entries)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if entries[m]>>shardShift < shard {
+			lo = m + 1
+		} else {
+			hi = m
 		}
-		b = append(b, c)
+	}
+	return lo
+}
+
+// appendNibbles appends the places (the low nibbles of v, each a body
+// byte weight<<4 | place) and, if weights, then the weights (the high
+// nibbles): values of 0…15, two a byte, the first in the low nibble.
+func appendNibbles(b, v []byte, weights bool) []byte {
+	k := 0
+	for ; k+1 < len(v); k += 2 {
+		b = append(b, v[k]&0xF|v[k+1]<<4)
+	}
+	if k < len(v) {
+		b = append(b, v[k]&0xF)
+	}
+	if !weights {
+		return b
+	}
+	for k = 0; k+1 < len(v); k += 2 {
+		b = append(b, v[k]>>4|v[k+1]&0xF0)
+	}
+	if k < len(v) {
+		b = append(b, v[k]>>4)
 	}
 	return b
 }
@@ -660,31 +770,6 @@ func parallelChunks(n, size int, fn func(w, lo, hi int)) {
 	}
 	wg.Wait()
 }
-
-// Gzip compresses a file for servers that send precompressed copies
-// (nginx's gzip_static), the same bytes every time: no name, no time.
-func Gzip(data []byte) []byte {
-	w := gzipWriters.Get().(*gzip.Writer)
-	defer gzipWriters.Put(w)
-	var buf bytes.Buffer
-	buf.Grow(len(data)/2 + 64)
-	w.Reset(&buf)
-	w.Write(data)
-	w.Close()
-	return buf.Bytes()
-}
-
-// gzipWriters are reused: a writer's tables are most of the work of
-// compressing a small file.
-var gzipWriters = sync.Pool{New: func() any {
-	w, _ := gzip.NewWriterLevel(nil, gzipLevel)
-	return w
-}}
-
-// gzipLevel is the level of compression of the precompressed copies: the
-// fastest, whose files are 3–7 % larger than the default level's (and 5 %
-// larger than brotli's at level 5, which takes three times as long).
-const gzipLevel = gzip.BestSpeed
 
 // appendString appends s as a JSON string (see JSON for what is escaped).
 func appendString(b []byte, s string) []byte {

@@ -44,8 +44,8 @@ func buildBig(t testing.TB, docs []Document, target, big int) ([]*Analysis, map[
 	var packs []string
 	for k := 0; k*PackDocs < len(as); k++ {
 		data := Pack(as[k*PackDocs : min(len(as), (k+1)*PackDocs)])
-		packs = append(packs, PackPath(k, data))
-		files[PackPath(k, data)] = data
+		packs = append(packs, PackFile(k, data).Path)
+		files[PackFile(k, data).Path] = data
 	}
 	for _, f := range newIndex(as, target, big).Files(packs, nil) {
 		if _, dup := files[f.Path]; dup {

@@ -255,6 +255,14 @@ const out = [];
 for (const q of input) {
   const f = await s.search(index, q.q, {sort: q.sort, year: q.year});
   out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial});
+  // Only the first of each list in order, then the rest: the same lists.
+  const g = await s.search(index, q.q, {sort: q.sort, year: q.year, first: 1});
+  const firsts = [g.complete[g.exact.length], g.partial[0]];
+  g.sortRest();
+  if (JSON.stringify([g.exact, g.complete, g.partial]) !== JSON.stringify([f.exact, f.complete, f.partial]) ||
+      firsts[0] !== f.complete[f.exact.length] || firsts[1] !== f.partial[0]) {
+    throw new Error("first: 1 gives " + JSON.stringify(firsts) + " then " + JSON.stringify([g.complete, g.partial]) + " for " + q.q);
+  }
 }
 print(out);`, files, qs, &got)
 	for i, c := range cases {

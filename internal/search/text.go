@@ -17,7 +17,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // PlainText returns the text of an HTML fragment as a reader sees it:
@@ -35,43 +34,21 @@ import (
 // <template> and <svg> (chart markup is not text). Invalid UTF-8 becomes
 // U+FFFD.
 func PlainText(fragment string) string {
-	t := textWriter{b: make([]byte, 0, len(fragment))} // the text is most of a page's bytes
-	t.write(fragment)
-	// The bytes are not written again: the string is made of them, not
-	// of a copy (as strings.Builder does), a page's text once.
-	return unsafe.String(unsafe.SliceData(t.b), len(t.b))
-}
-
-// write writes the text of an HTML fragment: in one pass over it while it
-// is valid UTF-8, which every page is, and again by the general scan from
-// the start if it is not.
-func (t *textWriter) write(fragment string) {
-	t.valid = true
+	var t textWriter
 	t.html(fragment)
-	if t.valid {
-		return
-	}
-	t.b, t.pending = t.b[:0], false
-	t.html(fragment)
+	return string(t.b)
 }
 
 // html writes the text of an HTML fragment (see PlainText).
 func (t *textWriter) html(fragment string) {
 	s := fragment
 	for len(s) > 0 {
-		var i int
-		if t.valid {
-			if i = t.scan(s, true); !t.valid {
-				return // not UTF-8: write starts again with the general scan
-			}
-		} else if i = strings.IndexByte(s, '<'); i >= 0 {
-			t.text(s[:i])
-		} else {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
 			t.text(s)
-		}
-		if i < 0 || i == len(s) {
 			break
 		}
+		t.text(s[:i])
 		s = s[i:]
 		switch {
 		case strings.HasPrefix(s, "<!--"):
@@ -142,10 +119,15 @@ func readTag(s string) (name string, end bool, rest string) {
 		i++
 	}
 	j := i
+	upper := false
 	for j < len(s) && !isTagNameEnd(s[j]) {
+		upper = upper || s[j]-'A' < 26
 		j++
 	}
-	name = strings.ToLower(s[i:j])
+	name = s[i:j]
+	if upper {
+		name = strings.ToLower(name)
+	}
 	var quote byte
 	for ; j < len(s); j++ {
 		c := s[j]
@@ -188,7 +170,6 @@ func skipElement(s, name string) string {
 // boundaries) into one space, with none at either end.
 type textWriter struct {
 	b       []byte
-	valid   bool // the fragment is valid UTF-8 as far as scan went: scan it in one pass
 	pending bool // a space is due before the next text
 }
 
@@ -223,138 +204,6 @@ func (t *textWriter) text(raw string) {
 		s = s[i+n:]
 	}
 }
-
-// scan is text for a fragment that is valid UTF-8 so far, fused with the
-// search for tags and character references and with the check of UTF-8:
-// one pass over s, a table look-up a character, a Han character passed
-// over whole by the length its first byte gives once its continuation
-// bytes are checked. It writes the text of s up to its first '<' (or all
-// of s if tags is false) and returns where it stopped. At the first byte
-// that is not UTF-8 it sets t.valid to false and stops.
-func (t *textWriter) scan(s string, tags bool) int {
-	start := 0 // s[start:i] is text not yet written
-	i := 0
-	for i < len(s) {
-		c := textBytes[s[i]]
-		switch {
-		case c == 1:
-			i++
-			continue
-		case c == 3:
-			if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-				i += 3
-				continue
-			}
-			t.valid = false
-			return i
-		case c == 2:
-			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-				i += 2
-				continue
-			}
-			t.valid = false
-			return i
-		}
-		switch c {
-		case spaceByte:
-			t.run(s[start:i])
-			t.pending = true
-			i++
-			start = i
-		case decodeByte, spaceLead:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n == 1 {
-				t.valid = false
-				return i
-			}
-			if c == spaceLead && isSpace(r) { // U+2028 and U+2029 among them: never written
-				t.run(s[start:i])
-				t.pending = true
-				start = i + n
-			}
-			i += n
-		case ltByte:
-			if tags {
-				t.run(s[start:i])
-				return i
-			}
-			i++
-		case ampByte:
-			if !tags {
-				i++ // decoded text: an & is itself
-				continue
-			}
-			// A character reference: the rest of the text, decoded, is
-			// scanned as text (&lt; is no tag, &nbsp; is white space).
-			end := len(s)
-			if j := strings.IndexByte(s[i:], '<'); j >= 0 {
-				end = i + j
-			}
-			t.run(s[start:i])
-			t.scan(html.UnescapeString(s[i:end]), false)
-			return end
-		default: // a byte that no character starts with
-			t.valid = false
-			return i
-		}
-	}
-	t.run(s[start:])
-	return len(s)
-}
-
-// open writes the space due before more text.
-func (t *textWriter) open() {
-	if t.pending && len(t.b) > 0 {
-		t.b = append(t.b, ' ')
-	}
-	t.pending = false
-}
-
-// run writes a run of text that holds no white space and nothing to
-// escape.
-func (t *textWriter) run(run string) {
-	if run != "" {
-		t.open()
-		t.b = append(t.b, run...)
-	}
-}
-
-// textBytes classifies bytes for scan: 1 for ASCII text, 2 and 3 for the
-// first byte of a two- or three-byte character whose continuation bytes
-// may take any value, or one of these.
-const (
-	spaceByte   = 8 + iota // ASCII white space
-	spaceLead              // the first byte of some multi-byte white space (see spaceBytes)
-	decodeByte             // the first byte of a character with narrower ranges: E0, ED, F0–F4
-	ltByte                 // '<'
-	ampByte                // '&'
-	invalidByte            // never the first byte of a character
-)
-
-var textBytes = func() (t [256]uint8) {
-	for c := range 256 {
-		switch {
-		case c < 0x80:
-			t[c] = 1
-		case c < 0xC2, c > 0xF4:
-			t[c] = invalidByte // continuation bytes, overlong leads, beyond U+10FFFF
-		case c < 0xE0:
-			t[c] = 2
-		case c == 0xE0, c == 0xED, c >= 0xF0:
-			t[c] = decodeByte
-		default:
-			t[c] = 3
-		}
-	}
-	for _, c := range "\t\n\v\f\r " {
-		t[c] = spaceByte
-	}
-	t['<'], t['&'] = ltByte, ampByte
-	for _, c := range []byte{0xC2, 0xE1, 0xE2, 0xE3} {
-		t[c] = spaceLead
-	}
-	return t
-}()
 
 // nextSpace returns where the first white space character of s starts and
 // its length in bytes, or len(s) and 0. Of the multi-byte characters only

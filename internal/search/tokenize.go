@@ -1,100 +1,17 @@
 package search
 
-// This file is the tokeniser: the rules of search.js's tokenize, written
-// in Go with Go's Unicode tables. Tokenize is the reference, written for
-// clarity: the index's fast counter (analyse.go) is held to it by tests,
+// This file holds the tokeniser's character rules, those of search.js's
+// tokenize, written in Go with Go's Unicode tables. The index's fast
+// counter (analyse.go) applies them; Tokenize (tokenize_ref_test.go) is
+// the reference spelled out for clarity, which the counter is held to;
 // search.js carries the character classes as a table generated from
 // classify (jstable_test.go), and TestJSTokenize runs search.js on tricky
-// strings and requires the tokens given here. Change the rules here and in
+// strings and requires Tokenize's tokens. Change the rules here and in
 // search.js together.
 
 import (
 	"unicode"
-	"unicode/utf8"
 )
-
-// Tokenize splits s into search tokens, in order of position:
-//
-//   - every Han character is a token, and so is every pair of adjacent Han
-//     characters (the pair comes before its second character): 禁毒办 →
-//     禁, 禁毒, 毒, 毒办, 办;
-//   - a run of other letters and digits is one token, lowercased;
-//   - full-width ASCII forms count as their ASCII letters (２０２３ → 2023,
-//     ＡＢ → ab);
-//   - combining marks and soft hyphens are ignored: they neither make a
-//     token nor break one (a variation selector after a Han character does
-//     not split a bigram);
-//   - everything else (spaces, punctuation, symbols, emoji) separates
-//     tokens and is dropped.
-//
-// Queries are tokenised the same way as documents.
-func Tokenize(s string) []string {
-	var toks []string
-	scan(s, func(tok string, _ int) { toks = append(toks, tok) })
-	return toks
-}
-
-// scan calls emit with each token of s, in Tokenize's order, and the
-// byte offset where it starts.
-func scan(s string, emit func(tok string, at int)) {
-	var (
-		word      []byte // the word so far, lowercased and folded
-		wordStart = -1   // its first byte in s, or -1
-		wordEnd   int    // after its last letter in s
-		wordAsIs  bool   // s[wordStart:wordEnd] spells the word exactly
-		prevHan   rune   // the Han character just before, or 0
-		prevAt    int    // its first byte in s
-		adjacent  bool   // nothing (ignored) lies between it and the next
-	)
-	flush := func() {
-		if wordStart < 0 {
-			return
-		}
-		if wordAsIs {
-			emit(s[wordStart:wordEnd], wordStart)
-		} else {
-			emit(string(word), wordStart)
-		}
-		word, wordStart = word[:0], -1
-	}
-	for i, r := range s {
-		size := utf8.RuneLen(r)
-		if r == utf8.RuneError {
-			size = 1 // an invalid byte; a real U+FFFD is a separator all the same
-		}
-		orig := r
-		r = foldWidth(r)
-		switch classify(r) {
-		case ignored:
-			adjacent = false
-			wordAsIs = false
-		case han:
-			flush()
-			if prevHan != 0 {
-				if adjacent {
-					emit(s[prevAt:i+size], prevAt)
-				} else {
-					emit(string([]rune{prevHan, r}), prevAt)
-				}
-			}
-			emit(s[i:i+size], i) // Han characters are never folded
-			prevHan, prevAt, adjacent = r, i, true
-		case wordChar:
-			l := lower(r)
-			if wordStart < 0 {
-				wordStart, wordAsIs = i, true
-			}
-			word = utf8.AppendRune(word, l)
-			wordEnd = i + size
-			wordAsIs = wordAsIs && l == orig
-			prevHan = 0
-		default:
-			flush()
-			prevHan = 0
-		}
-	}
-	flush()
-}
 
 // foldWidth maps the full-width forms of ASCII (U+FF01–U+FF5E) to ASCII,
 // so that a query typed with a Chinese input method in full-width mode
@@ -151,40 +68,4 @@ func lower(r rune) rune {
 		return r
 	}
 	return unicode.ToLower(r)
-}
-
-// IsHan reports whether tok is a Han token (a character or a bigram) rather
-// than a word.
-func IsHan(tok string) bool {
-	for _, r := range tok {
-		return unicode.Is(unicode.Han, r)
-	}
-	return false
-}
-
-// Key is the form of s an exact match compares: its Han runs and its
-// words, in order, each as the tokeniser spells it, separated by single
-// spaces; "" when s holds no token. 双政办函〔2023〕14号 and 双政办函2023 14号
-// both give "双政办函 2023 14 号". The index holds the keys of every
-// document's title, 文号 and names, so that a query that is one of them
-// finds its document first; search.js computes the same key of the query.
-func Key(s string) string {
-	var b []byte
-	bigram := false // the token before was a pair: this character goes on its run
-	scan(s, func(tok string, _ int) {
-		han := IsHan(tok)
-		pair := han && utf8.RuneCountInString(tok) == 2
-		switch {
-		case pair:
-		case han && bigram:
-			b = append(b, tok...)
-		default:
-			if len(b) > 0 {
-				b = append(b, ' ')
-			}
-			b = append(b, tok...)
-		}
-		bigram = pair
-	})
-	return string(b)
 }

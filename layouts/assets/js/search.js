@@ -1,16 +1,18 @@
 /*
  * tongbao — client-side search (站内搜索).
  *
- * The search page (layouts/search.html) gives this script the address of
- * the index's manifest, search-index.json (data-index), and the site's
- * base path (data-base), so every address honours baseURL's path. The
- * index is described in internal/search (type Index): an inverted index
- * cut into shards by the hash of each token, a table of the documents in
- * pages, and packs of their texts. A query fetches the manifest once, then
- * only the shards of its own tokens, the pages of the table that hold the
- * results it shows, and, for each of those, the stretch of its text where
- * the query first occurs (an HTTP range request). What a query costs grows
- * with the query, not with the archive.
+ * The search page (layouts/search.html) carries the index's manifest
+ * (search-index.json, in #search-index) and gives this script its address
+ * (data-index: a page that does not carry it has it fetched) and the
+ * site's base path (data-base), so every address honours baseURL's path.
+ * The index is described in internal/search (type Index): an inverted
+ * index cut into shards by the hash of each token, a table of the
+ * documents in pages, and packs of their texts. A query fetches only the
+ * shards of its own tokens, the pages of the table that hold the results
+ * it shows, and, for each of those, the stretch of its text where the
+ * query first occurs (an HTTP range request): the results are listed as
+ * soon as their rows are in, their snippets follow. What a query costs
+ * grows with the query, not with the archive.
  *
  * A query is split into tokens as the documents were (tokenize: Han
  * characters and pairs, and words); its terms are its words, the pairs of
@@ -500,11 +502,13 @@
   // those holding at least half of them (partial), each list ranked
   // (opts.sort: "" by weight, "new" newest first) and narrowed to
   // opts.year if given. It resolves to {query, postings, exact, complete,
-  // partial} (lists of document numbers).
+  // partial, sortRest} (lists of document numbers); with opts.first, only
+  // the first opts.first of complete (after exact) and of partial are in
+  // order until sortRest is called.
   function search(index, q, opts) {
     opts = opts || {};
     const query = parseQuery(q);
-    const empty = { query: query, postings: new Map(), exact: [], complete: [], partial: [] };
+    const empty = { query: query, postings: new Map(), exact: [], complete: [], partial: [], sortRest: function () {} };
     if (query.terms.length === 0) {
       return Promise.resolve(empty);
     }
@@ -591,19 +595,69 @@
         return b - a;
       };
       exact.sort(newest);
-      if (opts.sort === "new") {
-        complete.sort(newest);
-        partial.sort(newest);
-      } else {
-        complete.sort(function (a, b) {
+      let byComplete = newest;
+      let byPartial = newest;
+      if (opts.sort !== "new") {
+        byComplete = function (a, b) {
           return (inTitle[b] === want) - (inTitle[a] === want) || score[b] - score[a] || b - a;
-        });
-        partial.sort(function (a, b) {
+        };
+        byPartial = function (a, b) {
           return matched[b] - matched[a] || score[b] - score[a] || b - a;
-        });
+        };
       }
-      return { query: query, postings: postings, exact: exact, complete: exact.concat(complete), partial: partial };
+      // Only the first opts.first of each list are put in order (all of
+      // them if it is not given): a page lists ten, and sorting twenty
+      // thousand results took most of a query's time. sortRest puts the
+      // others in order, when more are to be listed.
+      const k = opts.first || Infinity;
+      const found = {
+        query: query,
+        postings: postings,
+        exact: exact,
+        complete: exact.concat(firstInOrder(complete, byComplete, k)),
+        partial: firstInOrder(partial, byPartial, k),
+        sortRest: function () {
+          if (k < Infinity) {
+            const c = found.complete.splice(exact.length + k);
+            found.complete = found.complete.concat(c.sort(byComplete));
+            found.partial = found.partial.slice(0, k).concat(found.partial.slice(k).sort(byPartial));
+          }
+          found.sortRest = function () {};
+        },
+      };
+      return found;
     });
+  }
+
+  // firstInOrder returns list with its first k elements (distinct
+  // numbers) those that cmp puts first, in order, and the rest after them
+  // as they were: one pass over the list, keeping the k best.
+  function firstInOrder(list, cmp, k) {
+    if (list.length <= k) {
+      return list.sort(cmp);
+    }
+    const top = [];
+    for (const d of list) {
+      if (top.length === k && cmp(d, top[k - 1]) >= 0) {
+        continue;
+      }
+      let i = top.length;
+      top.push(d);
+      while (i > 0 && cmp(d, top[i - 1]) < 0) {
+        top[i] = top[i - 1];
+        i--;
+      }
+      top[i] = d;
+      if (top.length > k) {
+        top.pop();
+      }
+    }
+    const chosen = new Set(top);
+    return top.concat(
+      list.filter(function (d) {
+        return !chosen.has(d);
+      }),
+    );
   }
 
   // ---------------------------------------------------------------------
@@ -894,16 +948,23 @@
     const baseTitle = document.title;
     const net = network(base);
 
-    // loadIndex loads the manifest; a failed load is tried again next time.
+    // loadIndex loads the manifest: the one the page carries, or, if it
+    // carries none or fresh is set (a file it names was not found: the
+    // index changed since), search-index.json. A failed load is tried
+    // again next time.
     let loading = null;
+    const inline = document.getElementById("search-index");
     function loadIndex(fresh) {
       if (!loading || fresh) {
-        // Same mode and credentials as the page's preload of it, so the
-        // browser reuses that response.
-        loading = fetchOK(manifestURL, { mode: "cors", credentials: "same-origin", cache: fresh ? "no-cache" : "default" })
-          .then(function (res) {
-            return res.json();
-          })
+        loading = (
+          inline && !fresh
+            ? new Promise(function (resolve) {
+                resolve(JSON.parse(inline.textContent));
+              })
+            : fetchOK(manifestURL, { credentials: "same-origin", cache: fresh ? "no-cache" : "default" }).then(function (res) {
+                return res.json();
+              })
+        )
           .then(function (m) {
             const index = new Index(m, net);
             fillYears(index);
@@ -995,6 +1056,10 @@
     function showMore() {
       const c = current;
       const from = c.shown;
+      if (from > 0) {
+        c.found.sortRest();
+        c.list = c.found.complete.concat(c.found.partial);
+      }
       const ids = c.list.slice(from, from + PAGE);
       c.shown = from + ids.length;
       return Promise.all(
@@ -1120,7 +1185,9 @@
       }
       return busy(loadIndex(retried)
         .then(function (index) {
-          return search(index, q, options()).then(function (found) {
+          const o = options();
+          o.first = PAGE;
+          return search(index, q, o).then(function (found) {
             return { index: index, found: found };
           });
         })

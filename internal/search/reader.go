@@ -1,0 +1,228 @@
+package search
+
+import (
+	"html"
+	"strings"
+	"unicode/utf8"
+)
+
+// A reader reads an HTML fragment for AnalyseHTML in one pass: it writes
+// the fragment's text into text, exactly as PlainText does, and counts
+// the text's tokens into the counter, exactly as tokens does on that
+// text. Reading the fragment twice, for its text and then for the text's
+// tokens, cost twice as much: every character of a page was classified,
+// checked and decoded once for each (FuzzAnalyseHTML holds the one pass
+// to the two).
+//
+// Only the well-formed case is read in one pass: at the first byte that
+// is not UTF-8, the reader gives up and AnalyseHTML falls back on
+// PlainText.
+type reader struct {
+	c       *counter
+	text    []byte
+	pending bool // a space is due before the next text
+	prev    rune // the Han character just before, or 0
+	prevAt  int  // its offset in text
+	wordAt  int  // where the word being read starts in text, or -1
+}
+
+// html reads fragment (see PlainText for what its text is), and reports
+// whether it was valid UTF-8.
+func (r *reader) html(fragment string) bool {
+	r.text, r.pending, r.prev, r.wordAt = r.text[:0], false, 0, -1
+	s := fragment
+	for len(s) > 0 {
+		i, ok := r.scan(s, true)
+		if !ok {
+			return false
+		}
+		if i == len(s) {
+			break
+		}
+		s = s[i:]
+		switch {
+		case strings.HasPrefix(s, "<!--"):
+			s = skipPast(s[4:], "-->")
+		case len(s) > 1 && (s[1] == '!' || s[1] == '?'):
+			s = skipPast(s[2:], ">")
+		case len(s) > 1 && (isASCIILetter(s[1]) || s[1] == '/' && len(s) > 2 && isASCIILetter(s[2])):
+			name, end, rest := readTag(s)
+			s = rest
+			if isInline(name) {
+				continue
+			}
+			r.space()
+			if !end && isSkipped(name) {
+				s = skipElement(s, name)
+			}
+		default:
+			r.scan("<", false) // a '<' that starts no tag is text
+			s = s[1:]
+		}
+	}
+	r.endWord()
+	return true
+}
+
+// space separates what comes before from what comes after: a space in
+// the text if more text follows, and the end of a token.
+func (r *reader) space() {
+	r.pending = true
+	r.endWord()
+	r.prev = 0
+}
+
+// endWord counts the word being read, if any.
+func (r *reader) endWord() {
+	if r.wordAt >= 0 {
+		r.c.addWord(r.wordAt, false)
+		r.wordAt = -1
+	}
+}
+
+// asciiClass classifies ASCII bytes for scan: a letter or digit is its
+// lowercase self, other bytes one of these.
+const (
+	asciiSep   = 0 // punctuation: text that ends a token
+	asciiSpace = 1
+	asciiLT    = 2 // '<'
+	asciiAmp   = 3 // '&'
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]byte) {
+	for c := range byte(utf8.RuneSelf) {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = c
+		case 'A' <= c && c <= 'Z':
+			t[c] = c + 'a' - 'A'
+		}
+	}
+	for _, c := range "\t\n\v\f\r " {
+		t[c] = asciiSpace
+	}
+	t['<'], t['&'] = asciiLT, asciiAmp
+	return t
+}()
+
+// scan reads s up to its first '<' (all of s if tags is false: decoded
+// text, where '<' and '&' are themselves), and returns where it stopped,
+// or false at a byte that is not UTF-8.
+func (r *reader) scan(s string, tags bool) (int, bool) {
+	c := r.c
+	start := -1 // s[start:i] is text not yet written, if start ≥ 0…
+	off := 0    // …and i+off its offset in r.text
+	i := 0
+	for i < len(s) {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			switch a := asciiClass[b]; a {
+			case asciiSpace:
+				if start >= 0 {
+					r.text = append(r.text, s[start:i]...)
+					start = -1
+				}
+				r.space()
+				i++
+				continue
+			case asciiLT, asciiAmp:
+				if tags {
+					if start >= 0 {
+						r.text = append(r.text, s[start:i]...)
+					}
+					if b == '<' {
+						return i, true
+					}
+					// A character reference: the rest of the text,
+					// decoded, is read as text (&lt; is no tag, &nbsp;
+					// is white space).
+					end := len(s)
+					if j := strings.IndexByte(s[i:], '<'); j >= 0 {
+						end = i + j
+					}
+					if _, ok := r.scan(html.UnescapeString(s[i:end]), false); !ok {
+						return i, false
+					}
+					return end, true
+				}
+				fallthrough
+			default:
+				if start < 0 {
+					start, off = i, r.open(i)
+				}
+				if a >= '0' {
+					if r.wordAt < 0 {
+						r.wordAt = i + off
+					}
+					c.word = append(c.word, a)
+				} else {
+					r.endWord()
+				}
+				r.prev = 0
+				i++
+				continue
+			}
+		}
+		if b-0xE4 <= 0xE9-0xE4 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if h := rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); h >= uniStart {
+				// A CJK Unified Ideograph, and most likely a run of them.
+				if start < 0 {
+					start, off = i, r.open(i)
+				}
+				r.endWord()
+				c.addHan(r.prev, h, r.prevAt, i+off, false)
+				i, r.prev, r.prevAt = c.run(s, i+3, h, i+off, off)
+				continue
+			}
+		}
+		h, n := utf8.DecodeRuneInString(s[i:])
+		if h == utf8.RuneError && n == 1 {
+			return i, false
+		}
+		if isSpace(h) {
+			if start >= 0 {
+				r.text = append(r.text, s[start:i]...)
+				start = -1
+			}
+			r.space()
+			i += n
+			continue
+		}
+		if start < 0 {
+			start, off = i, r.open(i)
+		}
+		h = foldWidth(h)
+		switch classOf(h) {
+		case han:
+			r.endWord()
+			c.addHan(r.prev, h, r.prevAt, i+off, false)
+			r.prev, r.prevAt = h, i+off
+		case wordChar:
+			if r.wordAt < 0 {
+				r.wordAt = i + off
+			}
+			c.word = utf8.AppendRune(c.word, lower(h))
+			r.prev = 0
+		case ignored:
+		default:
+			r.endWord()
+			r.prev = 0
+		}
+		i += n
+	}
+	if start >= 0 {
+		r.text = append(r.text, s[start:]...)
+	}
+	return len(s), true
+}
+
+// open starts a run of text at byte i of the string being scanned, after
+// the space that is due, and returns the difference between the offsets
+// of the run's bytes in the text and in that string.
+func (r *reader) open(i int) int {
+	if r.pending && len(r.text) > 0 {
+		r.text = append(r.text, ' ')
+	}
+	r.pending = false
+	return len(r.text) - i
+}
