@@ -11,6 +11,7 @@ import (
 
 	"tongbao/internal/diag"
 	"tongbao/internal/par"
+	"tongbao/internal/theme"
 )
 
 // numberRE reads a 文号: 代字〔年份〕序号号 (DOMAIN.md §1).
@@ -261,24 +262,42 @@ func validity(t *table, f *tomlFile) string {
 	return v
 }
 
+// layouts reads the site's layouts/ and fills in the built-in theme's
+// file of every name the site does not have: the same path below
+// layouts/ wins, as in Hugo's theme lookup.
 func (l *loader) layouts() {
+	own := map[string]bool{}
 	for _, rel := range l.walk("layouts") {
 		name := strings.TrimPrefix(rel, "layouts/")
+		own[name] = true
 		asset := strings.HasPrefix(name, "assets/")
 		data := readFile(l.root, rel, &l.diags)
 		if data != nil && !asset {
 			data = normalize(rel, data, &l.diags)
 		}
-		if data == nil {
-			continue
-		}
-		if asset {
-			l.s.Assets = append(l.s.Assets, File{Name: strings.TrimPrefix(name, "assets/"), Data: data})
-		} else if path.Ext(name) == ".html" {
-			l.s.Layouts = append(l.s.Layouts, File{Name: name, Data: data})
+		if data != nil {
+			l.addLayout(name, File{Data: data, Source: rel})
 		}
 	}
-	if len(l.s.Layouts) == 0 {
-		l.diags.Add("layouts", 0, 0, "没有模板文件（layouts/*.html）")
+	for _, name := range theme.Names() {
+		if !own[name] {
+			data, _ := theme.Read(name)
+			l.addLayout(name, File{Data: data, Source: theme.Label + name})
+		}
+	}
+	byName := func(a, b File) int { return strings.Compare(a.Name, b.Name) }
+	slices.SortFunc(l.s.Layouts, byName)
+	slices.SortFunc(l.s.Assets, byName)
+}
+
+// addLayout files f under name, its path below layouts/: an asset, a
+// template, or neither (a file layouts/ may hold that no build reads).
+func (l *loader) addLayout(name string, f File) {
+	if rest, ok := strings.CutPrefix(name, "assets/"); ok {
+		f.Name = rest
+		l.s.Assets = append(l.s.Assets, f)
+	} else if path.Ext(name) == ".html" {
+		f.Name = name
+		l.s.Layouts = append(l.s.Layouts, f)
 	}
 }
