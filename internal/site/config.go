@@ -153,8 +153,8 @@ func (l *loader) config() {
 
 	sc := top.section("scoring")
 	c.Scoring = Scoring{RawScore: sc.text("method") == "score", Decimals: 2}
-	if sc.has("decimals") {
-		c.Scoring.Decimals = decimals(sc.t, f, "decimals")
+	if n, ok := sc.int("decimals"); ok {
+		c.Scoring.Decimals = decimals(f, sc.at("decimals"), n)
 	}
 
 	ag := top.section("aggregate")
@@ -325,7 +325,7 @@ func (l *loader) rules() {
 			r.Indicator = l.s.indicators[id]
 			switch {
 			case r.Indicator == nil:
-				f.errorf(rec.at("indicator"), "未知指标“%s”%s", id, suggest(id, keys(l.s.indicators)))
+				f.errorf(rec.at("indicator"), "未知指标“%s”%s", id, Suggest(id, keys(l.s.indicators)))
 				ok = false
 			case r.Indicator.Townships == nil:
 				f.errorf(rec.at("indicator"), "指标“%s”不参与%s排名（indicators.toml 中没有 townships）", id, c.Terms.Unit)
@@ -358,7 +358,7 @@ func (l *loader) rules() {
 				f.errorf(rec.at("group"), "未知的组“%s”（units.toml 中没有 [[group]]）", shown(name))
 				ok = false
 			case r.Group == nil:
-				f.errorf(rec.at("group"), "未知的组“%s”%s", shown(name), suggest(name, names(groupUnits(l.s.Groups))))
+				f.errorf(rec.at("group"), "未知的组“%s”%s", shown(name), Suggest(name, names(groupUnits(l.s.Groups))))
 				ok = false
 			}
 		}
@@ -376,7 +376,7 @@ func (l *loader) rules() {
 		r.Action = rec.text("action")
 		actionOK := slices.Contains(c.Terms.Actions, r.Action)
 		if rec.has("action") && !actionOK {
-			f.errorf(rec.at("action"), "action 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(c.Terms.Actions), shown(r.Action), suggest(r.Action, c.Terms.Actions))
+			f.errorf(rec.at("action"), "action 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(c.Terms.Actions), shown(r.Action), Suggest(r.Action, c.Terms.Actions))
 			ok = false
 		}
 		n, hasAmount := rec.int("amount")

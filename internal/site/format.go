@@ -32,6 +32,8 @@ const (
 	Lists                    // a table of lists of unit names, keyed by names staff choose
 	Section                  // a table of the field's Fields: [ranking]
 	Texts                    // an array of strings
+	Day                      // a date: 2023-04-03
+	UnitSet                  // "all", or an array of names of ranked units
 )
 
 // A Field is one key of a data file.
@@ -73,6 +75,71 @@ func (f *Format) Field(path string) *Field {
 	}
 	return found
 }
+
+// UnitsFile is data/units.toml, the units (DESIGN.md §4). File order is
+// the canonical order of units.
+var UnitsFile = &Format{Name: "单位", Fields: []Field{
+	{Key: "group", Kind: Tables, Label: "组",
+		Help: "分组排名时的组，按顺序写；写了组，各项排名都在组内进行；不分组则不写", Fields: []Field{
+			{Key: "name", Kind: Text, Label: "组名", Required: true, Help: "组的名称，如“县（市）组”，也用于排名句：“县（市）组排名前三的为”"},
+		}},
+	{Key: "township", Kind: Tables, Label: "排名单位",
+		Help: "参与排名的单位（[terms] unit），按通报中列出的顺序，至少一个", Fields: []Field{
+			{Key: "name", Kind: Text, Label: "名称", Required: true, Help: "单位全称，如“甲镇”；名称在全部单位中不能重复"},
+			{Key: "slug", Kind: Text, Label: "网址名", Required: true, Help: "用于网址的英文名：小写字母、数字和连字符，如 jiazhen；不能重复"},
+			{Key: "group", Kind: Text, Label: "所属组", Help: "所属组（[[group]] 的 name）；有 [[group]] 时必填，没有时不写"},
+		}},
+	{Key: "department", Kind: Tables, Label: "责任单位",
+		Help: "负责指标的单位（[terms] department），可列入考核排类；不参与排名，不分组", Fields: []Field{
+			{Key: "name", Kind: Text, Label: "名称", Required: true, Help: "单位全称，如“县发改局”"},
+			{Key: "slug", Kind: Text, Label: "网址名", Required: true, Help: "用于网址的英文名，如 fagai"},
+		}},
+}}
+
+// IndicatorsFile is data/indicators.toml, the indicator catalogue in
+// document order (DESIGN.md §4).
+var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
+	{Key: "indicator", Kind: Tables, Label: "指标", Help: "每个指标一项，按通报中的顺序", Fields: []Field{
+		{Key: "id", Kind: Text, Label: "指标 id", Required: true,
+			Help: "用于网址和数据文件的英文名：小写字母、数字、下划线和连字符，如 gongye；不能重复"},
+		{Key: "name", Kind: Text, Label: "名称", Required: true, Help: "指标名称，如“规模工业增加值”"},
+		{Key: "section", Kind: Text, Label: "栏目",
+			Help: "[terms] sections 之一；有 parent 时可不写（同上级）"},
+		{Key: "parent", Kind: IndicatorRef, Label: "上级指标",
+			Help: "把本项嵌套在另一指标之下（写在它后面，只能嵌套一层）；不写则为栏目下的一项"},
+		{Key: "owners", Kind: Texts, Label: "责任单位", Help: "负责本项的单位（[[department]] 的名称），如 [\"县发改局\"]；可不填"},
+		{Key: "townships", Kind: UnitSet, Label: "参与排名的单位",
+			Help: "\"all\"：全部排名单位；或排名单位名称的数组；不写则本项没有单位得分，只有上级、同级排名"},
+		{Key: "better", Kind: Text, Label: "得分方向", Values: []string{"higher", "lower"},
+			Help: "higher：得分越高越好（默认）；lower：越低越好（如发案数）"},
+		{Key: "weight", Kind: Number, Label: "权重", Help: "在综合考核中的权重，默认 1；0 表示只列出、不计入综合考核"},
+		{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "得分比较前保留的小数位数（0～6），默认 2"},
+		{Key: "rankingLabel", Kind: Text, Label: "排名名称",
+			Help: "写在排名句前，如“空气质量” → “空气质量排名全县前三的为……”；可不填"},
+	}},
+}}
+
+// CircularFront is the front matter of a circular, a Markdown file under
+// content/circulars/ (DESIGN.md §6).
+var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
+	{Key: "number", Kind: Text, Label: "文号", Required: true,
+		Help: "发文字号，如“某政办函〔2024〕3号”：六角括号〔〕、四位年份、序号不加“第”和前导零；年份和序号决定网址 /circulars/2024/3/"},
+	{Key: "title", Kind: Text, Label: "标题", Required: true, Help: "通报标题，如“关于2024年1月重点工作落实情况的通报”"},
+	{Key: "date", Kind: Day, Label: "成文日期", Required: true, Help: "成文日期，如 2024-02-20（不加引号）"},
+	{Key: "to", Kind: Text, Label: "主送机关", Help: "主送机关，如“各乡镇人民政府，县直各单位”；可不填"},
+	{Key: "data", Kind: Text, Label: "通报期别", Required: true,
+		Help: "所通报的月份，如 \"2024-01\"（须有 data/2024-01.toml）；或季度 \"2024-Q1\"、半年 \"2024-H1\"、年度 \"2024\""},
+	{Key: "format", Kind: Text, Label: "公文格式", Help: "letter：信函格式（默认，用于“函”）；file：文件格式"},
+	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止，显示在页面的元数据中"},
+}}
+
+// PageFront is the front matter of a plain page: any other Markdown file
+// under content/ (DESIGN.md §6).
+var PageFront = &Format{Name: "页面前置信息", Fields: []Field{
+	{Key: "title", Kind: Text, Label: "标题", Required: true, Help: "页面标题"},
+	{Key: "date", Kind: Day, Label: "发布日期", Help: "发布日期，如 2024-02-20（不加引号）；文件夹的列表页按它从新到旧排列；可不填"},
+	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止；不是“有效”时显示在标题下"},
+}}
 
 // MonthFile is data/YYYY-MM.toml, one assessed month (DESIGN.md §4).
 var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
@@ -179,6 +246,14 @@ func (r *record) get(f *Field) (any, bool) {
 	case Texts:
 		elems := t.strings(f.Key)
 		return elems, elems != nil
+	case Day:
+		return t.date(f.Key)
+	case UnitSet:
+		if _, ok := t.m[f.Key].(string); ok {
+			return t.str(f.Key), true
+		}
+		elems := t.strings(f.Key)
+		return elems, elems != nil
 	}
 	panic(fmt.Sprintf("site: field %s has kind %d", f.Key, f.Kind))
 }
@@ -242,6 +317,23 @@ func (r *record) records(key string) []*record {
 func (r *record) texts(key string) []element {
 	e, _ := r.values[r.field(key).Key].([]element)
 	return e
+}
+
+func (r *record) date(key string) (Date, bool) {
+	d, ok := r.values[r.field(key).Key].(Date)
+	return d, ok
+}
+
+// unitSet returns a UnitSet's value: all for a string (which should be
+// "all"), or the names of the array, each with its path.
+func (r *record) unitSet(key string) (all string, names []element, ok bool) {
+	switch v := r.values[r.field(key).Key].(type) {
+	case string:
+		return v, nil, true
+	case []element:
+		return "", v, true
+	}
+	return "", nil, false
 }
 
 // at is the path of key, for diagnostics about its value.
