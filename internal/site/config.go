@@ -40,7 +40,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "name", Kind: Text, Label: "发文机关", Help: "发文机关全称，用于版头和落款"},
 	}},
 	{Key: "terms", Kind: Section, Label: "用语",
-		Help: "本机关的用语；不写的键沿用默认值（见 internal/site/defaults.toml）", Fields: []Field{
+		Help: "本机关的用语；不写的键沿用默认值（docs/reference.md 列出）", Fields: []Field{
 			{Key: "unit", Kind: Text, Label: "排名单位", Help: "参与排名的单位的统称，如“县（市、区）”“乡镇”"},
 			{Key: "department", Kind: Text, Label: "责任单位", Help: "负责指标的单位（[[department]]）的统称，如“市直单位”"},
 			{Key: "scope", Kind: Text, Label: "排名范围", Help: "排名句中的范围，如“排名全县前三的为”中的“全县”"},

@@ -377,6 +377,12 @@ func (w *Writer) Tables(path string) {
 	w.Line("[[" + path + "]]")
 }
 
+// Section starts the table of settings at path: [ranking].
+func (w *Writer) Section(path string) {
+	w.kind(path, Section)
+	w.Line("[" + path + "]")
+}
+
 // Table starts the table at path, [result.townships], followed by a
 // comment when note is set.
 func (w *Writer) Table(path, note string) {
@@ -544,6 +550,19 @@ func formatValue(f *Field, v any) string {
 		}
 	case Flag:
 		return strconv.FormatBool(v.(bool))
+	case Day:
+		return v.(Date).String()
+	case Texts, UnitSet:
+		switch v := v.(type) {
+		case string:
+			return Quote(v) // UnitSet's "all"
+		case []string:
+			quoted := make([]string, len(v))
+			for i, s := range v {
+				quoted[i] = Quote(s)
+			}
+			return "[" + strings.Join(quoted, ", ") + "]"
+		}
 	}
 	panic(fmt.Sprintf("site: value %v for field %s", v, f.Key))
 }
