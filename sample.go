@@ -7,12 +7,10 @@ package tongbao
 
 import "embed"
 
-// Sample is the sample site's catalogue, its month, its circular (whose
-// words and 文号 the demo's circulars follow) and its layouts. The
-// layouts are here only because a site cannot build without them today;
-// when the default theme is built into the binary, "layouts" leaves this
-// list and a demo site holds no layouts/ of its own (internal/demo copies
-// whatever layouts the sample has).
+// Sample is the sample site's catalogue, its month and its circular
+// (whose words and 文号 the demo's circulars follow). It has no layouts:
+// the site uses the theme built into tongbao (internal/theme), and so
+// does a demo made from it.
 //
-//go:embed config.toml data/*.toml content/circulars/*.md layouts
+//go:embed config.toml data/*.toml content/circulars/*.md
 var Sample embed.FS

@@ -5,7 +5,7 @@
 # REV and once with the working tree (uncommitted changes included), and
 # compares the two output trees file by file:
 #
-#   sample   the repository's own site (config.toml, data/, content/, layouts/
+#   sample   the repository's own site (config.toml, data/, content/, layouts/ if any
 #            of each tree);
 #   demo     `tongbao gen-demo --years 20` written by each tree's binary from
 #            its own sample site;

@@ -3,7 +3,7 @@
 # the first and the last page of the sample circular 双政办函〔2023〕14号 as
 # Chromium prints it on A4 with its default settings — the browser's own
 # header and footer on, which the page's @page margin boxes turn off — (the
-# @media print styles of layouts/assets/css/site.css, GB/T 9704 信函格式),
+# @media print styles of internal/theme/layouts/assets/css/site.css, GB/T 9704 信函格式),
 # at 80 dpi.
 #
 # Needs Go, Debian's chromium, fonts-noto-cjk and poppler-utils

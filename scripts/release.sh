@@ -3,7 +3,9 @@
 #
 # For each platform below, a static binary (CGO_ENABLED=0, -trimpath) with
 # VERSION stamped in (`tongbao version` prints it), packed with README.md
-# into dist/tongbao_VERSION_OS_ARCH.tar.gz (.zip for Windows), and
+# and the staff's documentation (docs/reference.md, docs/rules.md, which
+# the config.toml of tongbao init points to) into
+# dist/tongbao_VERSION_OS_ARCH.tar.gz (.zip for Windows), and
 # dist/SHA256SUMS over the archives. VERSION defaults to
 # `git describe --tags --always --dirty`; DIST=dir writes elsewhere.
 #
@@ -16,6 +18,7 @@ cd "$(dirname "$0")/.."
 version=${1:-$(git describe --tags --always --dirty)}
 dist=${DIST:-dist}
 targets="linux/amd64 linux/arm64 linux/loong64 windows/amd64 windows/arm64 darwin/arm64"
+docs="README.md docs/reference.md docs/rules.md"
 case $version in
   "" | *[!A-Za-z0-9._+-]*) echo "release: version “$version” may hold only letters, digits and . _ + -" >&2; exit 2 ;;
 esac
@@ -39,13 +42,16 @@ for target in $targets; do
   CGO_ENABLED=0 GOOS=$os GOARCH=$arch go build -trimpath -buildvcs=false \
     -ldflags "-s -w -buildid= -X main.stampedVersion=$version" \
     -o "$work/$name/$exe" ./cmd/tongbao
-  cp README.md "$work/$name/README.md"
-  chmod 0755 "$work/$name" "$work/$name/$exe"
-  chmod 0644 "$work/$name/README.md"
-  touch -d "@$epoch" "$work/$name" "$work/$name"/*
+  mkdir -p "$work/$name/docs"
+  for f in $docs; do
+    cp "$f" "$work/$name/$f"
+    chmod 0644 "$work/$name/$f"
+  done
+  chmod 0755 "$work/$name" "$work/$name/docs" "$work/$name/$exe"
+  touch -d "@$epoch" "$work/$name" "$work/$name"/* "$work/$name"/docs/*
   rm -f "$dist/$name.tar.gz" "$dist/$name.zip"
   if [ "$os" = windows ]; then
-    (cd "$work" && zip -q -X -D "$dist/$name.zip" "$name/$exe" "$name/README.md")
+    (cd "$work" && zip -q -X -D "$dist/$name.zip" "$name/$exe" $(printf "$name/%s " $docs))
     archives+=("$name.zip")
   else
     tar -C "$work" --sort=name --mtime="@$epoch" --owner=0 --group=0 --numeric-owner \

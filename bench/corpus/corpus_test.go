@@ -8,9 +8,10 @@ import (
 	"testing"
 
 	"tongbao/internal/site"
+	"tongbao/internal/theme"
 )
 
-// repoRoot is the repository's own site, whose layouts the corpus uses.
+// repoRoot is the repository's own site, whose settings the corpus uses.
 const repoRoot = "../.."
 
 func loadSample(tb testing.TB) *site.Site {
@@ -51,8 +52,19 @@ func TestFiles(t *testing.T) {
 	if avg := total / n; avg < 8<<10 || avg > 10<<10 {
 		t.Errorf("pages average %d bytes; want about 8 KB", avg)
 	}
-	if files["tongbao/layouts/base.html"] == nil || files["hugo/layouts/_default/baseof.html"] == nil {
-		t.Error("a site lacks its base layout")
+	if files["hugo/layouts/_default/baseof.html"] == nil {
+		t.Error("the Hugo site lacks its base layout")
+	}
+	// The tongbao site uses the built-in theme, whose stylesheet the
+	// Hugo site links by the same fingerprinted name.
+	for name := range files {
+		if strings.HasPrefix(name, "tongbao/layouts/") {
+			t.Errorf("the tongbao site holds %s; the sample overrides no layout", name)
+		}
+	}
+	css, _ := theme.Read("assets/css/site.css")
+	if files["hugo/static/"+fingerprint("assets/css/site.css", css)] == nil {
+		t.Error("the Hugo site lacks the built-in stylesheet")
 	}
 	if css := fingerprint("assets/css/site.css", []byte("body{}")); css != "assets/css/site.7c98040a.css" {
 		// printf "body{}" | sha256sum starts 7c98040a.

@@ -10,9 +10,9 @@
 // and a date in the front matter; every page has its own date, so both
 // generators order the list page the same way. bench/run.sh also writes
 // 20,000 of them (-n 20000), the province-scale corpus the search is
-// measured on. The layouts, the stylesheet
-// and the site's name and issuer come from the tongbao site in -s (the
-// repository by default). The same flags give byte-identical files.
+// measured on. The layouts (the built-in theme, and any of the site's
+// own), the stylesheet and the site's name and issuer come from the
+// tongbao site in -s (the repository by default). The same flags give byte-identical files.
 package main
 
 import (
@@ -78,11 +78,17 @@ func Files(sample *site.Site, n int, seed uint64) map[string][]byte {
 	u := sample.Townships[0]
 	files["tongbao/data/units.toml"] = fmt.Appendf(nil, "[[township]]\nname = %s\nslug = %s\n", site.Quote(u.Name), site.Quote(u.Slug))
 	files["tongbao/data/indicators.toml"] = []byte("# 普通页面站点没有考核指标。\n")
+	// The tongbao side uses the built-in theme, and the layouts the
+	// sample has of its own (none for the repository's site).
 	for _, f := range sample.Layouts {
-		files["tongbao/layouts/"+f.Name] = f.Data
+		if !f.Builtin() {
+			files["tongbao/layouts/"+f.Name] = f.Data
+		}
 	}
 	for _, f := range sample.Assets {
-		files["tongbao/layouts/assets/"+f.Name] = f.Data
+		if !f.Builtin() {
+			files["tongbao/layouts/assets/"+f.Name] = f.Data
+		}
 		// Hugo copies static/ as it is; the name carries tongbao's
 		// fingerprint so that both sites link the same address.
 		files["hugo/static/"+fingerprint("assets/"+f.Name, f.Data)] = f.Data

@@ -20,9 +20,9 @@ func TestDestinationRefused(t *testing.T) {
 	root, _ = filepath.EvalSymlinks(root)
 	dir := filepath.Join(root, "site")
 	copyDir(t, filepath.Join(badRoot, "_base"), dir)
-	copyDir(t, filepath.Join("..", "..", "layouts"), filepath.Join(dir, "layouts"))
 	for name, body := range map[string]string{
 		"site/docs/说明.md":            "# 说明\n",
+		"site/layouts/404.html":      "{{define \"main\"}}<p>没有这个页面</p>{{end}}\n",
 		"site/.git/HEAD":             "ref: refs/heads/main\n",
 		"home/Documents/report.docx": "报告\n",
 		"home/Documents/照片/2023.jpg": "jpg\n",

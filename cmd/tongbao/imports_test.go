@@ -16,16 +16,17 @@ var allowedImports = map[string][]string{
 	"internal/zh":          nil,
 	"internal/markdown":    nil,
 	"internal/search":      nil,
+	"internal/theme":       nil,
 	"internal/browsertest": nil,
 	"internal/e2e":         nil,
-	"internal/site":        {"diag", "par", "markdown", "zh"},
+	"internal/site":        {"diag", "par", "markdown", "zh", "theme"},
 	"internal/rank":        {"site", "zh", "diag", "par"},
 	"internal/render":      {"site", "rank", "markdown", "search", "zh", "diag", "par"},
 	"internal/build":       {"site", "rank", "render", "diag", "par"},
 	"internal/serve":       {"site", "rank", "render", "diag", "par"},
 	"internal/demo":        {"site"},
 	"internal/sheet":       {"site", "diag"},
-	"cmd/tongbao":          {"build", "serve", "demo", "sheet", "site", "zh", "diag", "tongbao"},
+	"cmd/tongbao":          {"build", "serve", "demo", "sheet", "site", "theme", "zh", "diag", "tongbao"},
 	"tongbao":              nil, // the repository's own site, embedded
 }
 

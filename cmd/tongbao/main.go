@@ -22,6 +22,7 @@ import (
 const usage = `tongbao —— 政府通报静态网站生成器
 
 用法：
+  tongbao init   目录                                       新建一个机关的站点：每个配置项都有说明，可立即生成
   tongbao build  [-s 目录] [-d 输出目录] [--baseURL 网址] [--verify]
                                                            生成网站到 public/；--verify：另一进程再生成一次，逐字节相同才发布
   tongbao check  [-s 目录] [--links]                        检查全部输入，不写任何文件；--links 另查站内链接
@@ -31,6 +32,8 @@ const usage = `tongbao —— 政府通报静态网站生成器
   tongbao new    YYYY-MM [-s 目录] [--xlsx]                 根据上月生成新月份的数据文件和通报草稿；--xlsx：另生成填报工作簿 data/YYYY-MM.xlsx
   tongbao export YYYY-MM 文件.xlsx [-s 目录] [--force]        把一个月的数据导出为填报工作簿
   tongbao import YYYY-MM 文件 [-s 目录] [--force]            从填好的工作簿（.xlsx）或得分表（.csv）生成 data/YYYY-MM.toml，先检查，有问题什么也不写
+  tongbao layouts [文件名…] [--copy] [-s 目录]               列出内置主题的文件（标出站点已覆盖的）；带文件名则显示其内容；
+                                                           --copy：复制到站点的 layouts/ 下，修改它即覆盖内置文件
   tongbao version                                          显示版本
 `
 
@@ -61,6 +64,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdExport(args, stdout, stderr)
 	case "import":
 		return cmdImport(args, stdout, stderr)
+	case "init":
+		return cmdInit(args, stdout, stderr)
+	case "layouts":
+		return cmdLayouts(args, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "tongbao", version())
 		return 0

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
 	"tongbao/internal/diag"
+	"tongbao/internal/theme"
 )
 
 // sampleSiteCopy copies the repository's own site (the seed circular) into
@@ -15,7 +17,7 @@ import (
 func sampleSiteCopy(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{"config.toml", "data", "content", "layouts"} {
+	for _, name := range []string{"config.toml", "data", "content"} {
 		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join("..", "..", name))); err != nil {
 			if err2 := copyFile(filepath.Join("..", "..", name), filepath.Join(dir, name)); err2 != nil {
 				t.Fatal(err, err2)
@@ -288,6 +290,9 @@ func TestShortcodeAndTemplateErrors(t *testing.T) {
 	edit(t, dir, circ, "{{< township-ranking >}}", "{{< township-rankin >}}")
 	edit(t, dir, circ, `{{< indicators "重点项目" >}}`, `{{< indicators >}}`)
 	edit(t, dir, circ, `{{< interviews "约谈" >}}`, `{{< interviews "约谈 >}}`)
+	if _, err := theme.Copy(dir, "home.html"); err != nil {
+		t.Fatal(err)
+	}
 	edit(t, dir, "layouts/home.html", "{{define \"main\"}}", "{{define \"main\"}}\n{{.NoSuchField}}")
 	want := []string{
 		fmt.Sprintf("%s:%d:1: 未知短代码“township-rankin”", circ, lineOf(t, dir, circ, "township-rankin")),

@@ -73,7 +73,7 @@ func TestNoSeedWordsOutsideTerms(t *testing.T) {
 		})
 	}
 	comment := regexp.MustCompile(`(?s)\{\{-?\s*/\*.*?\*/\s*-?\}\}`)
-	for _, dir := range []string{filepath.Join(root, "layouts"), filepath.Join(root, "internal", "render", "shortcodes")} {
+	for _, dir := range []string{filepath.Join(root, "internal", "theme", "layouts")} {
 		err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 			if err != nil || e.IsDir() || !strings.HasSuffix(p, ".html") {
 				return err

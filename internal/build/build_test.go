@@ -17,6 +17,7 @@ import (
 	"tongbao/internal/demo"
 	"tongbao/internal/diag"
 	"tongbao/internal/site"
+	"tongbao/internal/theme"
 )
 
 // repoRoot is the sample site: the repository is a tongbao site itself.
@@ -26,7 +27,7 @@ const repoRoot = "../.."
 func sampleCopy(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{"config.toml", "data", "content", "layouts"} {
+	for _, name := range []string{"config.toml", "data", "content"} {
 		src := filepath.Join(repoRoot, name)
 		if fi, err := os.Stat(src); err == nil && !fi.IsDir() {
 			b, err := os.ReadFile(src)
@@ -43,6 +44,17 @@ func sampleCopy(t testing.TB) string {
 		}
 	}
 	return dir
+}
+
+// override copies the built-in layout name into the site in dir, whose
+// copy then overrides it, and returns the copy's path.
+func override(t testing.TB, dir, name string) string {
+	t.Helper()
+	p, err := theme.Copy(dir, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // demoSite writes a synthetic archive of 12·years circulars.
@@ -188,7 +200,7 @@ func TestTemplateErrorOnHundredthPage(t *testing.T) {
 	if m == nil {
 		t.Fatalf("no number in %s", names[99])
 	}
-	layout := filepath.Join(dir, "layouts", "circular.html")
+	layout := override(t, dir, "circular.html")
 	b, _ := os.ReadFile(layout)
 	if !strings.HasPrefix(string(b), "{{define \"main\"}}\n") {
 		t.Fatalf("layouts/circular.html does not start with {{define \"main\"}}")

@@ -109,8 +109,8 @@ func TestLinksHandMade(t *testing.T) {
 // A link written without the url function works at "/" but not under a
 // sub-path: only the second rendering of CheckLinks finds it, on every page.
 func TestCheckLinksFindsAForgottenBasePath(t *testing.T) {
-	dir := copySample(t)
-	footer := filepath.Join(dir, "layouts", "partials", "footer.html")
+	dir := sampleCopy(t)
+	footer := override(t, dir, "partials/footer.html")
 	b, err := os.ReadFile(footer)
 	if err != nil {
 		t.Fatal(err)
@@ -183,31 +183,4 @@ func TestCheckLinksSampleAndDemo(t *testing.T) {
 		t.Errorf("demo: %d references in %d files; expected far more", rep.Refs, rep.Files)
 	}
 	t.Logf("demo: %s", rep)
-}
-
-// copySample copies the repository's own site into a temporary folder.
-func copySample(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, name := range []string{"config.toml", "data", "content", "layouts"} {
-		src := filepath.Join("..", "..", name)
-		fi, err := os.Stat(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !fi.IsDir() {
-			b, err := os.ReadFile(src)
-			if err == nil {
-				err = os.WriteFile(filepath.Join(dir, name), b, 0o644)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(src)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }

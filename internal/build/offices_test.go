@@ -40,9 +40,6 @@ func TestOffices(t *testing.T) {
 			if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.CopyFS(filepath.Join(dir, "layouts"), os.DirFS(filepath.Join(repoRoot, "layouts"))); err != nil {
-				t.Fatal(err)
-			}
 			os.Remove(filepath.Join(dir, "expected.toml"))
 			outs, err := Render(Options{Source: dir})
 			if err != nil {

@@ -267,6 +267,7 @@ func TestInPlace(t *testing.T) {
 
 	// A build that fails leaves everything as it was.
 	state := treeState(t, dest)
+	override(t, dir, "circular.html")
 	editSource(t, dir, "layouts/circular.html", `{{define "main"}}`, `{{define "main"}}{{.Nope.X}}`)
 	editSource(t, dir, "data/2023-02.toml", `"爱莲街道" = 98.30`, `"爱莲街道" = 98.20`)
 	if _, err := Build(context.Background(), Options{Source: dir, inPlace: true}); err == nil {

@@ -64,7 +64,7 @@ func TestBuildWritesWhatRenderReturns(t *testing.T) {
 // nothing at all is left where nothing was.
 func TestFailedBuildLeavesNoFolders(t *testing.T) {
 	dir := sampleCopy(t)
-	layout := filepath.Join(dir, "layouts", "circular.html")
+	layout := override(t, dir, "circular.html")
 	b, err := os.ReadFile(layout)
 	if err != nil {
 		t.Fatal(err)

@@ -3,8 +3,8 @@
 // for trying the archive's history pages, feeds and open data on more than
 // the one month the sample holds.
 //
-// The units, the indicator catalogue, the settings and the layouts are taken
-// from a loaded sample site (the repository's own site), so the demo never
+// The units, the indicator catalogue, the settings and any layouts of its
+// own are taken from a loaded sample site (the repository's own site), so the demo never
 // drifts from it. Everything else is generated with a seeded pseudo-random
 // generator: the same sample, years and seed give byte-identical files.
 // Every generated text says 演示数据, and the site title starts with it, so
@@ -67,8 +67,8 @@ func months(years int) []yearMonth {
 // Write creates a demo site in dir, which must not exist or be empty:
 // config.toml, data/units.toml and data/indicators.toml rebuilt from the
 // sample, one data/YYYY-MM.toml and one content/circulars/YYYY-MM.md per
-// month of Months(years), content/about.md, and the sample's layouts
-// (layouts/*.html and layouts/assets/**, as the sample's loader read them).
+// month of Months(years), content/about.md, and the layouts the sample
+// has of its own (none for the repository's: it uses the built-in theme).
 func Write(dir string, sample *site.Site, years int, seed int64) error {
 	if years < 1 {
 		return fmt.Errorf("年数应为正整数，而不是 %d", years)
@@ -130,11 +130,17 @@ func Files(sample *site.Site, years int, seed int64) map[string][]byte {
 		}
 	}
 	g.about(years)
+	// The sample's own layouts, if it overrides any of the built-in
+	// theme's: a demo looks as its sample does.
 	for _, f := range sample.Layouts {
-		g.files["layouts/"+f.Name] = f.Data
+		if !f.Builtin() {
+			g.files["layouts/"+f.Name] = f.Data
+		}
 	}
 	for _, f := range sample.Assets {
-		g.files["layouts/assets/"+f.Name] = f.Data
+		if !f.Builtin() {
+			g.files["layouts/assets/"+f.Name] = f.Data
+		}
 	}
 	return g.files
 }

@@ -56,14 +56,10 @@ func TestFilesDeterministicAndComplete(t *testing.T) {
 	if !strings.Contains(string(a["config.toml"]), `title    = "演示数据·`+s.Config.Title+`"`) {
 		t.Errorf("config title:\n%s", a["config.toml"])
 	}
-	for _, l := range s.Layouts {
-		if !bytes.Equal(a["layouts/"+l.Name], l.Data) {
-			t.Errorf("layout %s not copied", l.Name)
-		}
-	}
-	for _, f := range s.Assets {
-		if !bytes.Equal(a["layouts/assets/"+f.Name], f.Data) {
-			t.Errorf("asset %s not copied", f.Name)
+	// The sample uses the built-in theme: so does the demo.
+	for name := range a {
+		if strings.HasPrefix(name, "layouts/") {
+			t.Errorf("the demo holds %s; the sample overrides no layout", name)
 		}
 	}
 
@@ -154,5 +150,49 @@ func TestWrittenSiteLoads(t *testing.T) {
 	}
 	if ties == 0 {
 		t.Error("no tied scores in a year of demo data")
+	}
+}
+
+// TestFilesCopyOverrides: a sample that overrides a layout and an asset
+// of the built-in theme gives a demo with those two files of its own, and
+// no copy of the built-in ones.
+func TestFilesCopyOverrides(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"data", "content"} {
+		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join("../..", name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	own := map[string]string{
+		"config.toml":                  "",
+		"layouts/partials/footer.html": "<footer>自己的页脚</footer>\n",
+		"layouts/assets/css/site.css":  "body{}\n",
+	}
+	for name, text := range own {
+		b := []byte(text)
+		if name == "config.toml" {
+			var err error
+			if b, err = os.ReadFile("../../config.toml"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for name := range Files(s, 1, 1) {
+		if strings.HasPrefix(name, "layouts/") {
+			got = append(got, name)
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"layouts/assets/css/site.css", "layouts/partials/footer.html"}; !slices.Equal(got, want) {
+		t.Errorf("the demo's layouts are %q, want %q", got, want)
 	}
 }

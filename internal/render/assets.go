@@ -1,14 +1,15 @@
 package render
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"path"
 	"strings"
 )
 
-// assets are layouts/assets/, copied with fingerprinted names, and the
-// site's icon (icon.go).
+// assets are layouts/assets/ (the site's over the built-in theme's),
+// copied with fingerprinted names, and the site's icon (icon.go).
 type assets struct{ *core }
 
 func (a *assets) jobs() []job {
@@ -17,7 +18,7 @@ func (a *assets) jobs() []job {
 		data := f.Data
 		jobs = append(jobs, job{
 			path:  a.assets[f.Name],
-			owner: owner{file: "layouts/assets/" + f.Name},
+			owner: owner{file: cmp.Or(f.Source, "layouts/assets/"+f.Name)},
 			in:    []input{fileIn("layouts/assets/" + f.Name)},
 			fn:    func() ([]byte, error) { return data, nil },
 			asset: "assets/" + f.Name,

@@ -13,6 +13,7 @@ import (
 	"tongbao/internal/demo"
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
+	"tongbao/internal/theme"
 )
 
 // TestCacheMatchesFreshRender edits a one-year demo archive the ways
@@ -177,9 +178,16 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 		}
 	}
 
-	// The stylesheet and the units: everything is rendered again, and
-	// still equal to a fresh render (checked inside render).
+	// The stylesheet overridden and edited, then the override removed,
+	// and the units: everything is rendered again, and still equal to a
+	// fresh render (checked inside render).
+	css, err := theme.Copy(dir, "assets/css/site.css")
+	if err != nil {
+		t.Fatal(err)
+	}
 	edit("layouts/assets/css/site.css", "{", "{ /* 缓存测试 */")
+	render()
+	os.Remove(css)
 	render()
 	edit("data/units.toml", "[[township]]", "# 缓存测试\n[[township]]")
 	render()

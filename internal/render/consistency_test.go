@@ -15,12 +15,14 @@ import (
 	"tongbao/internal/demo"
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
+	"tongbao/internal/theme"
 )
 
 // The consistency test edits a demo archive at random, the ways staff
 // edit one — an early month's scores, a city rank, a progress text, a
 // circular's text and front matter, config.toml, the units and
-// indicators, the layouts and the stylesheet, a new and a deleted file —
+// indicators, overrides of the built-in layouts and stylesheet made,
+// edited and removed, a new and a deleted file —
 // and after every edit renders it twice: through one long-lived cache,
 // as the preview server does after each save, and from nothing, as a
 // build does. The two must agree byte for byte, path for path. An output
@@ -235,7 +237,7 @@ func (r *consistencyRun) edit(undo map[string][]byte) string {
 		{2, r.editConfig},
 		{1, r.editUnits},
 		{1, r.editIndicators},
-		{2, r.editLayout},
+		{3, r.editLayout},
 		{1, r.addPage},
 		{1, r.deletePage},
 		{2, r.addMonth},
@@ -514,27 +516,45 @@ func (r *consistencyRun) editIndicators(undo map[string][]byte) string {
 	})
 }
 
-// editLayout edits a partial, the stylesheet, or a shortcode's markup
-// the site overrides (a new file under layouts/, later removed).
+// editLayout overrides a file of the built-in theme — a partial, the
+// stylesheet or a shortcode's markup — with a copy of it carrying a mark
+// (a new file under layouts/), marks an override again, or removes it, so
+// that the built-in file takes its place again. An override there is
+// picked first, so that the few layout edits of a short run see one come
+// and go. Each mark shows in the output: an HTML comment would not
+// (html/template drops it).
 func (r *consistencyRun) editLayout(undo map[string][]byte) string {
 	r.counter++
-	switch r.rng.IntN(3) {
-	case 0:
-		name := "layouts/partials/footer.html"
-		r.appendTo(undo, name, fmt.Sprintf("<!-- %d -->\n", r.counter))
-		return name
-	case 1:
-		name := "layouts/assets/css/site.css"
-		r.appendTo(undo, name, fmt.Sprintf("/* %d */\n", r.counter))
-		return name
+	names := []string{"partials/footer.html", "assets/css/site.css", "shortcodes/rewards.html"}
+	var overridden []string
+	for _, name := range names {
+		if _, err := os.Stat(filepath.Join(r.dir, "layouts", name)); err == nil {
+			overridden = append(overridden, name)
+		}
 	}
-	name := "layouts/shortcodes/rewards.html"
-	if _, err := os.Stat(filepath.Join(r.dir, name)); err == nil {
-		r.remove(undo, name)
-		return name + " 删除"
+	name := names[r.rng.IntN(len(names))]
+	if len(overridden) > 0 && r.rng.IntN(4) > 0 {
+		name = overridden[r.rng.IntN(len(overridden))]
 	}
-	r.write(undo, name, []byte(`{{range .}}<p class="reward">{{.N}}：{{.Text}}</p>{{else}}<p>无。</p>{{end}}`))
-	return name + " 新增"
+	rel := "layouts/" + name
+	mark := fmt.Sprintf("<p hidden>%d</p>\n", r.counter)
+	if strings.HasSuffix(name, ".css") {
+		mark = fmt.Sprintf("/* %d */\n", r.counter)
+	}
+	switch {
+	case !slices.Contains(overridden, name):
+		builtin, ok := theme.Read(name)
+		if !ok {
+			r.t.Fatalf("the built-in theme has no %s", name)
+		}
+		r.write(undo, rel, append(builtin, mark...))
+		return rel + " 新增"
+	case r.rng.IntN(2) == 0:
+		r.remove(undo, rel)
+		return rel + " 删除"
+	}
+	r.appendTo(undo, rel, mark)
+	return rel
 }
 
 func (r *consistencyRun) addPage(undo map[string][]byte) string {

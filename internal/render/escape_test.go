@@ -181,9 +181,6 @@ date = 2023-04-04
 			t.Fatal(err)
 		}
 	}
-	if err := os.CopyFS(filepath.Join(dir, "layouts"), os.DirFS("../../layouts")); err != nil {
-		t.Fatal(err)
-	}
 	return dir
 }
 

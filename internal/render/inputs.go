@@ -81,9 +81,13 @@ func newKeyer(c *core) *keyer {
 	}
 	h := sha256.New()
 	h.Write(s.Sum[:])
+	// The layouts as the loader merged them, the site's over the built-in
+	// theme's: an override appearing or going away changes a file's
+	// bytes, or at least its Source, which template errors name.
 	for _, files := range [][]site.File{s.Layouts, s.Assets} {
 		for _, f := range files {
 			writeString(h, f.Name)
+			writeString(h, f.Source)
 			sum := sha256.Sum256(f.Data)
 			h.Write(sum[:])
 		}

@@ -15,8 +15,8 @@ import (
 
 // This file is the shortcodes of DESIGN.md §6: the data a circular's
 // Markdown pulls in with {{< name args >}}. Each shortcode makes a view
-// of the period here; its markup is the template shortcodes/<name>.html,
-// built in (internal/render/shortcodes/) unless the site's layouts/ has
+// of the period here; its markup is the template shortcodes/<name>.html
+// of the built-in theme (internal/theme) unless the site's layouts/ has
 // its own.
 
 // A shortcode is one entry of the set: its arguments and its view.

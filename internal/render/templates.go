@@ -2,10 +2,9 @@ package render
 
 import (
 	"bytes"
-	"embed"
+	"cmp"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"path"
 	"regexp"
 	"strconv"
@@ -14,15 +13,9 @@ import (
 	"unicode/utf8"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/site"
 	"tongbao/internal/zh"
 )
-
-// builtin holds the templates tongbao brings itself: the shortcodes'
-// markup. A site overrides one with a file of the same name under its
-// layouts/ (layouts/shortcodes/rewards.html), as in Hugo.
-//
-//go:embed shortcodes/*.html
-var builtin embed.FS
 
 // templates are a site's layouts, parsed once per render.
 type templates struct {
@@ -36,8 +29,8 @@ type templates struct {
 	partialOut sync.Map
 	// shortcodes holds shortcodes/<name>.html, with the shared set.
 	shortcodes *template.Template
-	// sources are the layouts' texts by name, to place errors.
-	sources map[string][]byte
+	// files are the layouts by name, to place errors.
+	files map[string]site.File
 
 	// buffers hold the pages being executed: a page is written into a
 	// buffer that earlier pages grew and copied out once at its size,
@@ -46,36 +39,29 @@ type templates struct {
 	buffers sync.Pool
 }
 
-// parseTemplates parses layouts/: base.html and every file under
-// partials/ form the shared set; each other top-level file is a page
-// layout parsed into its own clone of it, defining the blocks base.html
-// calls ("main", and optionally "head"); shortcodes/ are the shortcodes'
-// markup, the site's over the built-in ones.
+// parseTemplates parses the layouts (the site's layouts/ over the
+// built-in theme, as the loader merged them): base.html and every file
+// under partials/ form the shared set; each other top-level file is a
+// page layout parsed into its own clone of it, defining the blocks
+// base.html calls ("main", and optionally "head"); shortcodes/ are the
+// shortcodes' markup.
 func parseTemplates(c *core) (*templates, error) {
-	t := &templates{c: c, pages: map[string]*template.Template{}, sources: map[string][]byte{}}
+	t := &templates{c: c, pages: map[string]*template.Template{}, files: map[string]site.File{}}
 	var diags diag.List
 	shared := template.New("").Funcs(t.funcs())
-	var pages []string
-	shortcodes := map[string][]byte{}
-	builtins, _ := fs.Glob(builtin, "shortcodes/*.html")
-	for _, name := range builtins {
-		shortcodes[name], _ = builtin.ReadFile(name)
-	}
+	var pages, shortcodes []string
 	for _, f := range c.s.Layouts {
-		t.sources[f.Name] = f.Data
+		t.files[f.Name] = f
 		switch {
 		case f.Name == "base.html" || strings.HasPrefix(f.Name, "partials/"):
 			if _, err := shared.New(f.Name).Parse(string(f.Data)); err != nil {
 				diags = append(diags, t.diag(err))
 			}
 		case strings.HasPrefix(f.Name, "shortcodes/"):
-			shortcodes[f.Name] = f.Data
+			shortcodes = append(shortcodes, f.Name)
 		case path.Dir(f.Name) == ".":
 			pages = append(pages, f.Name)
 		}
-	}
-	if shared.Lookup("base.html") == nil {
-		diags.Add("layouts/base.html", 0, 0, "缺少基础模板 base.html")
 	}
 	if len(diags) > 0 {
 		return nil, diags.Err()
@@ -89,15 +75,15 @@ func parseTemplates(c *core) (*templates, error) {
 	if t.shortcodes, err = shared.Clone(); err != nil {
 		return nil, err
 	}
-	for name, src := range shortcodes {
-		if _, err := t.shortcodes.New(name).Parse(string(src)); err != nil {
+	for _, name := range shortcodes {
+		if _, err := t.shortcodes.New(name).Parse(string(t.files[name].Data)); err != nil {
 			diags = append(diags, t.diag(err))
 		}
 	}
 	for _, name := range pages {
 		p, err := shared.Clone()
 		if err == nil {
-			_, err = p.New(name).Parse(string(t.sources[name]))
+			_, err = p.New(name).Parse(string(t.files[name].Data))
 		}
 		if err != nil {
 			diags = append(diags, t.diag(err))
@@ -143,25 +129,29 @@ func (t *templates) shortcode(name string, view any) (template.HTML, error) {
 
 var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)?\s*(.*)$`)
 
-// diag places a template error at its layout file, line and column. Go
-// counts the column in bytes from 0; staff count characters from 1, as
-// the rest of tongbao's diagnostics do. A built-in template's error is
-// placed at the name a site would override it with.
+// diag places a template error at its layout file, line and column: the
+// site's layouts/x.html, or the built-in theme's file by its Label, with
+// how to see it. Go counts the column in bytes from 0; staff count
+// characters from 1, as the rest of tongbao's diagnostics do.
 func (t *templates) diag(err error) diag.Diagnostic {
 	msg := err.Error()
 	m := templateErrRE.FindStringSubmatch(msg)
 	if m == nil {
 		return diag.Diagnostic{File: "layouts", Msg: "模板错误：" + msg}
 	}
-	d := diag.Diagnostic{File: "layouts/" + m[1], Msg: "模板错误：" + m[4]}
+	f, ok := t.files[m[1]]
+	d := diag.Diagnostic{File: cmp.Or(f.Source, "layouts/"+m[1]), Msg: "模板错误：" + m[4]}
+	if f.Builtin() {
+		d.Msg += "（内置模板，可用 tongbao layouts " + m[1] + " 查看）"
+	}
 	d.Line, _ = strconv.Atoi(m[2])
 	if m[3] == "" {
 		return d
 	}
 	col, _ := strconv.Atoi(m[3])
 	d.Col = col + 1
-	if src, ok := t.sources[m[1]]; ok {
-		lines := bytes.Split(src, []byte("\n"))
+	if ok {
+		lines := bytes.Split(f.Data, []byte("\n"))
 		if d.Line >= 1 && d.Line <= len(lines) && col <= len(lines[d.Line-1]) {
 			d.Col = 1 + utf8.RuneCount(lines[d.Line-1][:col])
 		}

@@ -11,9 +11,9 @@ import (
 )
 
 // searchJS is the browser's copy of the tokeniser and the search.
-const searchJS = "../../layouts/assets/js/search.js"
+const searchJS = "../theme/layouts/assets/js/search.js"
 
-var update = flag.Bool("update", false, "rewrite the character class table in layouts/assets/js/search.js")
+var update = flag.Bool("update", false, "rewrite the character class table in internal/theme/layouts/assets/js/search.js")
 
 // jsClassTable encodes classify for every character from U+0080 up, the
 // way search.js decodes it: maximal ranges of one class other than

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"tongbao/internal/browsertest"
+	"tongbao/internal/theme"
 )
 
 // TestBrowserLiveReload drives the real server with a real browser: an
@@ -90,8 +91,11 @@ func TestBrowserLiveReload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// (The site had no layouts/: the edit makes the first override of the
+	// built-in stylesheet.)
+	cssText, _ := theme.Read("assets/css/site.css")
 	css := filepath.Join(dir, "layouts", "assets", "css", "site.css")
-	cssText, _ := os.ReadFile(css)
+	os.MkdirAll(filepath.Dir(css), 0o755)
 	writeFile(t, css, string(cssText)+"\nbody { outline: 3px solid rgb(1, 2, 3); }\n")
 	browsertest.WaitFor(t, bctx, `(() => { const l = document.querySelectorAll('link[rel~="stylesheet"]'); return l.length === 1 && l[0].getAttribute("href") !== `+browsertest.Quote(oldHref)+` && getComputedStyle(document.body).outlineColor === "rgb(1, 2, 3)"; })()`, "the new stylesheet to be swapped in")
 	if kept, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`window.__css === true`)); err != nil || !kept {

@@ -22,7 +22,7 @@ const repoRoot = "../.."
 func copySite(t testing.TB) string {
 	t.Helper()
 	dst := t.TempDir()
-	for _, name := range []string{"config.toml", "data", "content", "layouts"} {
+	for _, name := range []string{"config.toml", "data", "content"} {
 		if err := copyTree(filepath.Join(repoRoot, name), filepath.Join(dst, name)); err != nil {
 			t.Fatalf("copying the sample site: %v", err)
 		}

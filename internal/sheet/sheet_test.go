@@ -17,7 +17,7 @@ import (
 func copySite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{"data", "content", "layouts"} {
+	for _, name := range []string{"data", "content"} {
 		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join("..", "..", name))); err != nil {
 			t.Fatal(err)
 		}

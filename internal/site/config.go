@@ -19,15 +19,15 @@ import (
 
 // ConfigFile is config.toml (DESIGN.md §3).
 var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
-	{Key: "title", Kind: Text, Label: "网站名称", Help: "网站的名称，用于页面标题和订阅"},
+	{Key: "title", Kind: Text, Label: "网站名称", Help: "网站的名称，用于页面标题、首页和订阅；应填写（不填则网站没有名称）"},
 	{Key: "baseURL", Kind: Text, Label: "网站地址",
 		Help: "以 / 开头的路径（如 \"/\"、\"/tongbao/\"），或 http(s):// 开头的完整地址；默认 \"/\""},
 	{Key: "language", Kind: Text, Label: "语言", Help: "页面语言，默认 zh-CN"},
 	{Key: "site", Kind: Section, Label: "网站标识", Help: "页面元数据和页脚中的网站标识", Fields: []Field{
-		{Key: "name", Kind: Text, Label: "主办单位", Help: "网站主办单位的全称"},
-		{Key: "domain", Kind: Text, Label: "域名", Help: "网站的域名，如 www.example.gov.cn"},
-		{Key: "idCode", Kind: Text, Label: "网站标识码", Help: "政府网站标识码"},
-		{Key: "orgCode", Kind: Text, Label: "机构代码", Help: "索引号所用的9位组织机构代码"},
+		{Key: "name", Kind: Text, Label: "主办单位", Help: "网站主办单位的全称，用于页面元数据和页脚；不填则不显示"},
+		{Key: "domain", Kind: Text, Label: "域名", Help: "网站的域名，如 www.example.gov.cn（不含 https:// 和路径）；baseURL 只是路径时，站点地图、订阅和规范链接的完整网址用它。不填且 baseURL 也不含域名时，这些网址只有路径，check 和 build 会提醒"},
+		{Key: "idCode", Kind: Text, Label: "网站标识码", Help: "政府网站标识码，用于页面元数据和页脚；不填则不显示"},
+		{Key: "orgCode", Kind: Text, Label: "机构代码", Help: "9位组织机构代码，索引号（机构代码/年份-序号）的第一段；不填则索引号以“/”开头"},
 		{Key: "icp", Kind: Text, Label: "ICP备案号", Help: "页脚的ICP备案号，如“湘ICP备12345678号”，链接到工业和信息化部备案系统；不填则不显示"},
 		{Key: "police", Kind: Text, Label: "公安备案号", Help: "页脚的公安机关备案号，如“湘公网安备43050202000123号”；含备案编号时链接到其备案记录；不填则不显示"},
 		{Key: "contact", Kind: Text, Label: "联系我们", Help: "页脚“联系我们”：https 网址、mailto:/tel: 地址、电子邮箱、站内页面路径（如 about/），或一段文字（如电话号码）；不填则不显示"},
@@ -37,18 +37,18 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "govBadgeLink", Kind: Text, Label: "标识链接", Help: "党政机关网站标识的注册记录网址；须同时填 govBadge"},
 	}},
 	{Key: "issuer", Kind: Section, Label: "发文机关", Help: "通报的发文机关", Fields: []Field{
-		{Key: "name", Kind: Text, Label: "发文机关", Help: "发文机关全称，用于版头和落款"},
+		{Key: "name", Kind: Text, Label: "发文机关", Required: true, Help: "发文机关全称，用于版头和落款"},
 	}},
 	{Key: "terms", Kind: Section, Label: "用语",
-		Help: "本机关的用语；不写的键沿用默认值（见 internal/site/defaults.toml）", Fields: []Field{
-			{Key: "unit", Kind: Text, Label: "排名单位", Help: "参与排名的单位的统称，如“县（市、区）”“乡镇”"},
-			{Key: "department", Kind: Text, Label: "责任单位", Help: "负责指标的单位（[[department]]）的统称，如“市直单位”"},
-			{Key: "scope", Kind: Text, Label: "排名范围", Help: "排名句中的范围，如“排名全县前三的为”中的“全县”"},
-			{Key: "city", Kind: Text, Label: "上级", Help: "上级综合排名的范围，如“全省综合排名第十”中的“全省”"},
-			{Key: "peer", Kind: Text, Label: "同级排名", Help: "同级排名的名称，如“同类县第三”中的“同类县”"},
-			{Key: "sections", Kind: Texts, Label: "栏目", Help: "指标所属的栏目，按通报中的顺序，如 [\"重点工作\", \"重点项目\"]"},
-			{Key: "actions", Kind: Texts, Label: "措施", Help: "本机关采取的奖惩措施，如 [\"奖励\", \"约谈\", \"书面检查\"]；“奖励”带金额"},
-			{Key: "column", Kind: Text, Label: "栏目描述", Help: "政府网站栏目描述（ColumnDescription），如“县政府重点工作落实情况通报”"},
+		Help: "本机关的用语；不写的键沿用默认值（docs/reference.md 列出）", Fields: []Field{
+			{Key: "unit", Kind: Text, Label: "排名单位", Help: "参与排名的单位的统称，如“县（市、区）”“乡镇”；不填用默认值"},
+			{Key: "department", Kind: Text, Label: "责任单位", Help: "负责指标的单位（[[department]]）的统称，如“市直单位”；不填用默认值"},
+			{Key: "scope", Kind: Text, Label: "排名范围", Help: "排名句中的范围，如“排名全县前三的为”中的“全县”；不填用默认值"},
+			{Key: "city", Kind: Text, Label: "上级", Help: "上级综合排名的范围，如“全省综合排名第十”中的“全省”；不填用默认值"},
+			{Key: "peer", Kind: Text, Label: "同级排名", Help: "同级排名的名称，如“同类县第三”中的“同类县”；不填用默认值"},
+			{Key: "sections", Kind: Texts, Label: "栏目", Help: "指标所属的栏目，按通报中的顺序，如 [\"重点工作\", \"重点项目\"]；不填用默认值"},
+			{Key: "actions", Kind: Texts, Label: "措施", Help: "本机关采取的奖惩措施，如 [\"奖励\", \"约谈\", \"书面检查\"]；“奖励”带金额；不填用默认值"},
+			{Key: "column", Kind: Text, Label: "栏目描述", Help: "政府网站栏目描述（ColumnDescription），如“县政府重点工作落实情况通报”；不填用默认值"},
 		}},
 	{Key: "ranking", Kind: Section, Label: "排名", Help: "月度排名的设置", Fields: []Field{
 		{Key: "ties", Kind: Text, Label: "并列方式", Values: []string{"competition", "dense"},
@@ -70,18 +70,18 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 	{Key: "rule", Kind: Tables, Label: "奖惩规则", Help: "由排名得出的奖惩措施，每条规则一项", Fields: []Field{
 		{Key: "on", Kind: Text, Label: "依据", Required: true, Values: ruleOns,
 			Help: "composite：综合考核排名；indicator：某一指标的排名（写 indicator）；city：各指标的上级排名，措施给其责任单位"},
-		{Key: "indicator", Kind: IndicatorRef, Label: "指标", Help: "on = \"indicator\" 时的指标 id"},
+		{Key: "indicator", Kind: IndicatorRef, Label: "指标", Help: "on = \"indicator\" 时必填：指标 id；其他规则不写"},
 		{Key: "select", Kind: Text, Label: "选取", Required: true, Values: selections,
 			Help: "first：第一名；last：最后一名；top：前 count 名；bottom：后 count 名（并列的一并选取）"},
 		{Key: "count", Kind: Integer, Label: "名数", Help: "top、bottom 选取的名数，默认 [ranking] groupSize"},
 		{Key: "group", Kind: Text, Label: "组别", Help: "只用于这一组（units.toml 的 [[group]]）；不写则各组分别适用"},
 		{Key: "streak", Kind: Integer, Label: "连续期数",
-			Help: "连续这么多个考核期（含本期）都被选取时才适用，如 2：连续两个月；没有数据文件的月份不算考核期，也不打断连续"},
+			Help: "连续这么多个考核期（含本期）都被选取时才适用，如 2：连续两个月；没有数据文件的月份不算考核期，也不打断连续；不写为 1（只看本期）"},
 		{Key: "period", Kind: Text, Label: "适用期别", Values: periodKinds,
 			Help: "month：月度通报（默认）；quarter、half、year：季度、半年、年度通报"},
 		{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "[terms] actions 之一，如“奖励”“约谈”"},
-		{Key: "amount", Kind: Integer, Label: "金额（元）", Help: "奖励金额，单位为元；“奖励”必填"},
-		{Key: "who", Kind: Text, Label: "对象", Help: "措施的对象，如“行政负责人”"},
+		{Key: "amount", Kind: Integer, Label: "金额（元）", Help: "奖励金额，单位为元；action = \"奖励\" 时必填，其他措施不写"},
+		{Key: "who", Kind: Text, Label: "对象", Help: "措施的对象，如“行政负责人”；不填则只写单位"},
 		{Key: "by", Kind: Text, Label: "实施人", Help: "由谁实施，如“区分管领导”，可不填"},
 		{Key: "reason", Kind: Text, Label: "原因", Help: "不填则自动生成，如“县（市）组综合考核排名第一”“连续2个月综合考核排名后两名”"},
 	}},
@@ -137,9 +137,9 @@ func (l *loader) config() {
 	if n := utf8.RuneCountInString(c.Site.OrgCode); c.Site.OrgCode != "" && n != 9 {
 		f.errorf("site.orgCode", "orgCode 应为9位机构代码（现为%d位）", n)
 	}
-	c.Issuer = top.section("issuer").text("name")
-	if c.Issuer == "" {
-		f.errorf("issuer", "缺少发文机关 [issuer] name")
+	c.Issuer = top.section("issuer").text("name") // a missing name is reported there
+	if !t.has("issuer") {
+		f.errorf("", "缺少发文机关 [issuer] name")
 	}
 
 	c.Terms = defaultTerms()
@@ -153,8 +153,8 @@ func (l *loader) config() {
 
 	sc := top.section("scoring")
 	c.Scoring = Scoring{RawScore: sc.text("method") == "score", Decimals: 2}
-	if sc.has("decimals") {
-		c.Scoring.Decimals = decimals(sc.t, f, "decimals")
+	if n, ok := sc.int("decimals"); ok {
+		c.Scoring.Decimals = decimals(f, sc.at("decimals"), n)
 	}
 
 	ag := top.section("aggregate")
@@ -325,7 +325,7 @@ func (l *loader) rules() {
 			r.Indicator = l.s.indicators[id]
 			switch {
 			case r.Indicator == nil:
-				f.errorf(rec.at("indicator"), "未知指标“%s”%s", id, suggest(id, keys(l.s.indicators)))
+				f.errorf(rec.at("indicator"), "未知指标“%s”%s", id, Suggest(id, keys(l.s.indicators)))
 				ok = false
 			case r.Indicator.Townships == nil:
 				f.errorf(rec.at("indicator"), "指标“%s”不参与%s排名（indicators.toml 中没有 townships）", id, c.Terms.Unit)
@@ -358,7 +358,7 @@ func (l *loader) rules() {
 				f.errorf(rec.at("group"), "未知的组“%s”（units.toml 中没有 [[group]]）", shown(name))
 				ok = false
 			case r.Group == nil:
-				f.errorf(rec.at("group"), "未知的组“%s”%s", shown(name), suggest(name, names(groupUnits(l.s.Groups))))
+				f.errorf(rec.at("group"), "未知的组“%s”%s", shown(name), Suggest(name, names(groupUnits(l.s.Groups))))
 				ok = false
 			}
 		}
@@ -376,7 +376,7 @@ func (l *loader) rules() {
 		r.Action = rec.text("action")
 		actionOK := slices.Contains(c.Terms.Actions, r.Action)
 		if rec.has("action") && !actionOK {
-			f.errorf(rec.at("action"), "action 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(c.Terms.Actions), shown(r.Action), suggest(r.Action, c.Terms.Actions))
+			f.errorf(rec.at("action"), "action 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(c.Terms.Actions), shown(r.Action), Suggest(r.Action, c.Terms.Actions))
 			ok = false
 		}
 		n, hasAmount := rec.int("amount")

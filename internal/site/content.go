@@ -11,6 +11,7 @@ import (
 
 	"tongbao/internal/diag"
 	"tongbao/internal/par"
+	"tongbao/internal/theme"
 )
 
 // numberRE reads a 文号: 代字〔年份〕序号号 (DOMAIN.md §1).
@@ -192,11 +193,9 @@ func (l *loader) parseContent(rel string) *parsed {
 		}
 		return p
 	}
-	pg := &Page{File: rel, Sum: sum, Title: t.str("title"), Body: body, BodyLine: bodyLine}
-	t.require("title")
-	pg.Date, _ = t.date("date")
-	pg.Valid = validity(t, f)
-	t.done()
+	r := read(t, PageFront.Fields)
+	pg := &Page{File: rel, Sum: sum, Title: r.text("title"), Body: body, BodyLine: bodyLine, Valid: validity(r, f)}
+	pg.Date, _ = r.date("date")
 	pg.Path = strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md") + "/"
 	if strings.HasSuffix(pg.Path, "/index/") || pg.Path == "index/" {
 		pg.Path = strings.TrimSuffix(pg.Path, "index/")
@@ -207,18 +206,17 @@ func (l *loader) parseContent(rel string) *parsed {
 
 // circular reads a circular's front matter; nil if it is unusable.
 func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
+	r := read(t, CircularFront.Fields)
 	c := &Circular{
 		File:   rel,
-		Number: t.str("number"),
-		Title:  t.str("title"),
-		To:     t.str("to"),
+		Number: r.text("number"),
+		Title:  r.text("title"),
+		To:     r.text("to"),
+		Valid:  validity(r, f),
 	}
-	ok := t.require("number") && t.require("title")
-	t.require("date")
-	t.require("data")
-	date, dok := t.date("date")
-	c.Date = date
-	ok = ok && dok
+	var dateOK bool
+	c.Date, dateOK = r.date("date")
+	ok := r.has("number") && r.has("title") && dateOK
 	if m := numberRE.FindStringSubmatch(c.Number); m != nil {
 		c.Code = m[1]
 		c.Year, _ = strconv.Atoi(m[2])
@@ -227,18 +225,16 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 		ok = false
 		f.errorf("number", "文号“%s”格式不对，应如“双政办函〔2023〕14号”（六角括号〔〕，四位年份，序号不加“第”和前导零）", c.Number)
 	}
-	p.dataKey = t.str("data")
+	p.dataKey = r.text("data")
 	p.dataAt[0], p.dataAt[1] = f.position("data")
 	c.NumberLine, c.NumberCol = f.position("number")
-	c.Valid = validity(t, f)
-	switch v := t.str("format"); v {
+	switch v := r.text("format"); v {
 	case "", "letter":
 		c.Letter = true
 	case "file":
 	default:
 		f.errorf("format", "format 应为 letter（信函格式）或 file（文件格式），而不是“%s”", v)
 	}
-	t.done()
 	if !ok {
 		return nil
 	}
@@ -249,9 +245,9 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 var Validities = []string{"有效", "失效", "废止"}
 
 // validity reads valid: 有效 when absent.
-func validity(t *table, f *tomlFile) string {
-	v := t.str("valid")
-	if v == "" && !t.has("valid") {
+func validity(r *record, f *tomlFile) string {
+	v := r.text("valid")
+	if !r.has("valid") {
 		return Validities[0]
 	}
 	if !slices.Contains(Validities, v) {
@@ -261,24 +257,42 @@ func validity(t *table, f *tomlFile) string {
 	return v
 }
 
+// layouts reads the site's layouts/ and fills in the built-in theme's
+// file of every name the site does not have: the same path below
+// layouts/ wins, as in Hugo's theme lookup.
 func (l *loader) layouts() {
+	own := map[string]bool{}
 	for _, rel := range l.walk("layouts") {
 		name := strings.TrimPrefix(rel, "layouts/")
+		own[name] = true
 		asset := strings.HasPrefix(name, "assets/")
 		data := readFile(l.root, rel, &l.diags)
 		if data != nil && !asset {
 			data = normalize(rel, data, &l.diags)
 		}
-		if data == nil {
-			continue
-		}
-		if asset {
-			l.s.Assets = append(l.s.Assets, File{Name: strings.TrimPrefix(name, "assets/"), Data: data})
-		} else if path.Ext(name) == ".html" {
-			l.s.Layouts = append(l.s.Layouts, File{Name: name, Data: data})
+		if data != nil {
+			l.addLayout(name, File{Data: data, Source: rel})
 		}
 	}
-	if len(l.s.Layouts) == 0 {
-		l.diags.Add("layouts", 0, 0, "没有模板文件（layouts/*.html）")
+	for _, name := range theme.Names() {
+		if !own[name] {
+			data, _ := theme.Read(name)
+			l.addLayout(name, File{Data: data, Source: theme.Label + name})
+		}
+	}
+	byName := func(a, b File) int { return strings.Compare(a.Name, b.Name) }
+	slices.SortFunc(l.s.Layouts, byName)
+	slices.SortFunc(l.s.Assets, byName)
+}
+
+// addLayout files f under name, its path below layouts/: an asset, a
+// template, or neither (a file layouts/ may hold that no build reads).
+func (l *loader) addLayout(name string, f File) {
+	if rest, ok := strings.CutPrefix(name, "assets/"); ok {
+		f.Name = rest
+		l.s.Assets = append(l.s.Assets, f)
+	} else if path.Ext(name) == ".html" {
+		f.Name = name
+		l.s.Layouts = append(l.s.Layouts, f)
 	}
 }

@@ -32,6 +32,8 @@ const (
 	Lists                    // a table of lists of unit names, keyed by names staff choose
 	Section                  // a table of the field's Fields: [ranking]
 	Texts                    // an array of strings
+	Day                      // a date: 2023-04-03
+	UnitSet                  // "all", or an array of names of ranked units
 )
 
 // A Field is one key of a data file.
@@ -74,6 +76,71 @@ func (f *Format) Field(path string) *Field {
 	return found
 }
 
+// UnitsFile is data/units.toml, the units (DESIGN.md §4). File order is
+// the canonical order of units.
+var UnitsFile = &Format{Name: "单位", Fields: []Field{
+	{Key: "group", Kind: Tables, Label: "组",
+		Help: "分组排名时的组，按顺序写；写了组，各项排名都在组内进行；不分组则不写", Fields: []Field{
+			{Key: "name", Kind: Text, Label: "组名", Required: true, Help: "组的名称，如“县（市）组”，也用于排名句：“县（市）组排名前三的为”"},
+		}},
+	{Key: "township", Kind: Tables, Label: "排名单位",
+		Help: "参与排名的单位（[terms] unit），按通报中列出的顺序，至少一个", Fields: []Field{
+			{Key: "name", Kind: Text, Label: "名称", Required: true, Help: "单位全称，如“甲镇”；名称在全部单位中不能重复"},
+			{Key: "slug", Kind: Text, Label: "网址名", Required: true, Help: "用于网址的英文名：小写字母、数字和连字符，如 jiazhen；不能重复"},
+			{Key: "group", Kind: Text, Label: "所属组", Help: "所属组（[[group]] 的 name）；有 [[group]] 时必填，没有时不写"},
+		}},
+	{Key: "department", Kind: Tables, Label: "责任单位",
+		Help: "负责指标的单位（[terms] department），可列入考核排类；不参与排名，不分组", Fields: []Field{
+			{Key: "name", Kind: Text, Label: "名称", Required: true, Help: "单位全称，如“县发改局”"},
+			{Key: "slug", Kind: Text, Label: "网址名", Required: true, Help: "用于网址的英文名，如 fagai"},
+		}},
+}}
+
+// IndicatorsFile is data/indicators.toml, the indicator catalogue in
+// document order (DESIGN.md §4).
+var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
+	{Key: "indicator", Kind: Tables, Label: "指标", Help: "每个指标一项，按通报中的顺序", Fields: []Field{
+		{Key: "id", Kind: Text, Label: "指标 id", Required: true,
+			Help: "用于网址和数据文件的英文名：小写字母、数字、下划线和连字符，如 gongye；不能重复"},
+		{Key: "name", Kind: Text, Label: "名称", Required: true, Help: "指标名称，如“规模工业增加值”"},
+		{Key: "section", Kind: Text, Label: "栏目",
+			Help: "[terms] sections 之一；有 parent 时可不写（同上级）"},
+		{Key: "parent", Kind: IndicatorRef, Label: "上级指标",
+			Help: "把本项嵌套在另一指标之下（写在它后面，只能嵌套一层）；不写则为栏目下的一项"},
+		{Key: "owners", Kind: Texts, Label: "责任单位", Help: "负责本项的单位（[[department]] 的名称），如 [\"县发改局\"]；可不填"},
+		{Key: "townships", Kind: UnitSet, Label: "参与排名的单位",
+			Help: "\"all\"：全部排名单位；或排名单位名称的数组；不写则本项没有单位得分，只有上级、同级排名"},
+		{Key: "better", Kind: Text, Label: "得分方向", Values: []string{"higher", "lower"},
+			Help: "higher：得分越高越好（默认）；lower：越低越好（如发案数）"},
+		{Key: "weight", Kind: Number, Label: "权重", Help: "在综合考核中的权重，默认 1；0 表示只列出、不计入综合考核"},
+		{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "得分比较前保留的小数位数（0～6），默认 2"},
+		{Key: "rankingLabel", Kind: Text, Label: "排名名称",
+			Help: "写在排名句前，如“空气质量” → “空气质量排名全县前三的为……”；可不填"},
+	}},
+}}
+
+// CircularFront is the front matter of a circular, a Markdown file under
+// content/circulars/ (DESIGN.md §6).
+var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
+	{Key: "number", Kind: Text, Label: "文号", Required: true,
+		Help: "发文字号，如“某政办函〔2024〕3号”：六角括号〔〕、四位年份、序号不加“第”和前导零；年份和序号决定网址 /circulars/2024/3/"},
+	{Key: "title", Kind: Text, Label: "标题", Required: true, Help: "通报标题，如“关于2024年1月重点工作落实情况的通报”"},
+	{Key: "date", Kind: Day, Label: "成文日期", Required: true, Help: "成文日期，如 2024-02-20（不加引号）"},
+	{Key: "to", Kind: Text, Label: "主送机关", Help: "主送机关，如“各乡镇人民政府，县直各单位”；可不填"},
+	{Key: "data", Kind: Text, Label: "通报期别", Required: true,
+		Help: "所通报的月份，如 \"2024-01\"（须有 data/2024-01.toml）；或季度 \"2024-Q1\"、半年 \"2024-H1\"、年度 \"2024\""},
+	{Key: "format", Kind: Text, Label: "公文格式", Help: "letter：信函格式（默认，用于“函”）；file：文件格式"},
+	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止，显示在页面的元数据中"},
+}}
+
+// PageFront is the front matter of a plain page: any other Markdown file
+// under content/ (DESIGN.md §6).
+var PageFront = &Format{Name: "页面前置信息", Fields: []Field{
+	{Key: "title", Kind: Text, Label: "标题", Required: true, Help: "页面标题"},
+	{Key: "date", Kind: Day, Label: "发布日期", Help: "发布日期，如 2024-02-20（不加引号）；文件夹的列表页按它从新到旧排列；可不填"},
+	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止；不是“有效”时显示在标题下"},
+}}
+
 // MonthFile is data/YYYY-MM.toml, one assessed month (DESIGN.md §4).
 var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	{Key: "period", Kind: Text, Label: "期别",
@@ -96,17 +163,17 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 		{Key: "districtUnits", Kind: Integer, Label: "同级单位数",
 			Help: "本项的同级单位数与 [ranking] districtUnits 不同时填写"},
 		{Key: "progress", Kind: Text, Label: "进展情况",
-			Help: "进展情况（可用行内 Markdown）；排名句子由 tongbao 生成"},
+			Help: "进展情况（可用行内 Markdown）；排名句子由 tongbao 生成；不填则只有排名"},
 		{Key: "townships", Kind: Scores, Label: "得分",
-			Help: "每个参与排名的单位一个得分，键为单位名称或 slug"},
+			Help: "每个参与排名的单位一个得分，键为单位名称或 slug；同分的并列，按这里写的顺序列出；本月不评分的指标不写"},
 	}},
 	{Key: "adjustment", Kind: Tables, Label: "加减分", Help: "综合得分的加减分，可不填", Fields: []Field{
 		{Key: "township", Kind: UnitRef, Label: "单位", Required: true, Help: "加减分的单位"},
 		{Key: "points", Kind: Number, Label: "分值", Required: true, Help: "加分为正，减分为负"},
-		{Key: "reason", Kind: Text, Label: "原因", Help: "加减分的原因"},
+		{Key: "reason", Kind: Text, Label: "原因", Help: "加减分的原因；可不填"},
 	}},
 	{Key: "categories", Kind: Lists, Label: "考核排类",
-		Help: "各类的单位名称；列出时每个 [[department]] 恰好列入一类"},
+		Help: "各类的单位名称；列出时每个 [[department]] 恰好列入一类；不写则通报不列排类"},
 	{Key: "reward", Kind: Tables, Label: "奖励", Help: "规则（[[rule]]）之外另行给予的奖励，可不填", Fields: []Field{
 		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "获奖单位"},
 		{Key: "amount", Kind: Integer, Label: "金额（元）", Required: true, Help: "奖励金额，单位为元"},
@@ -179,6 +246,14 @@ func (r *record) get(f *Field) (any, bool) {
 	case Texts:
 		elems := t.strings(f.Key)
 		return elems, elems != nil
+	case Day:
+		return t.date(f.Key)
+	case UnitSet:
+		if _, ok := t.m[f.Key].(string); ok {
+			return t.str(f.Key), true
+		}
+		elems := t.strings(f.Key)
+		return elems, elems != nil
 	}
 	panic(fmt.Sprintf("site: field %s has kind %d", f.Key, f.Kind))
 }
@@ -244,6 +319,23 @@ func (r *record) texts(key string) []element {
 	return e
 }
 
+func (r *record) date(key string) (Date, bool) {
+	d, ok := r.values[r.field(key).Key].(Date)
+	return d, ok
+}
+
+// unitSet returns a UnitSet's value: all for a string (which should be
+// "all"), or the names of the array, each with its path.
+func (r *record) unitSet(key string) (all string, names []element, ok bool) {
+	switch v := r.values[r.field(key).Key].(type) {
+	case string:
+		return v, nil, true
+	case []element:
+		return "", v, true
+	}
+	return "", nil, false
+}
+
 // at is the path of key, for diagnostics about its value.
 func (r *record) at(key string) string { return r.t.at(r.field(key).Key) }
 
@@ -283,6 +375,12 @@ func (w *Writer) Comment(text string) {
 func (w *Writer) Tables(path string) {
 	w.kind(path, Tables)
 	w.Line("[[" + path + "]]")
+}
+
+// Section starts the table of settings at path: [ranking].
+func (w *Writer) Section(path string) {
+	w.kind(path, Section)
+	w.Line("[" + path + "]")
 }
 
 // Table starts the table at path, [result.townships], followed by a
@@ -452,6 +550,19 @@ func formatValue(f *Field, v any) string {
 		}
 	case Flag:
 		return strconv.FormatBool(v.(bool))
+	case Day:
+		return v.(Date).String()
+	case Texts, UnitSet:
+		switch v := v.(type) {
+		case string:
+			return Quote(v) // UnitSet's "all"
+		case []string:
+			quoted := make([]string, len(v))
+			for i, s := range v {
+				quoted[i] = Quote(s)
+			}
+			return "[" + strings.Join(quoted, ", ") + "]"
+		}
 	}
 	panic(fmt.Sprintf("site: value %v for field %s", v, f.Key))
 }

@@ -241,10 +241,10 @@ func (l *loader) decodeFile(name string) (*table, *tomlFile, bool) {
 	return t, f, ok
 }
 
-func decimals(t *table, f *tomlFile, key string) int {
-	n := t.int(key)
+// decimals checks a number of decimal places read at path.
+func decimals(f *tomlFile, at string, n int) int {
 	if n < 0 || n > 6 {
-		f.errorf(t.at(key), "%s 应在 0～6 之间", key)
+		f.errorf(at, "%s 应在 0～6 之间", at[strings.LastIndexByte(at, '.')+1:])
 		return 2
 	}
 	return n
@@ -258,54 +258,50 @@ func (l *loader) units() {
 	if !ok {
 		return
 	}
+	top := read(t, UnitsFile.Fields)
 	terms := l.s.Config.Terms
 	groups := map[string]*Group{}
 	groupAt := map[*Group]string{} // where each group is named, for its diagnostics
-	for _, gt := range t.tables("group") {
-		g := &Group{Name: gt.str("name")}
-		gt.done()
+	for _, r := range top.records("group") {
+		g := &Group{Name: r.text("name")}
 		switch {
-		case !gt.require("name"):
-		case !l.cleanName(f, gt.at("name"), "组名", g.Name):
+		case !r.has("name"):
+		case !l.cleanName(f, r.at("name"), "组名", g.Name):
 		case groups[g.Name] != nil:
-			f.errorf(gt.at("name"), "组名“%s”重复", g.Name)
+			f.errorf(r.at("name"), "组名“%s”重复", g.Name)
 		default:
 			groups[g.Name] = g
-			groupAt[g] = gt.at("name")
+			groupAt[g] = r.at("name")
 			l.s.Groups = append(l.s.Groups, g)
 		}
 	}
 	slugs := map[string]string{}
-	add := func(ut *table, kind UnitKind) *Unit {
-		u := &Unit{Name: ut.str("name"), Slug: ut.str("slug"), Kind: kind}
-		group := ""
-		if kind == Township {
-			group = ut.str("group") // departments are never grouped: group = is unknown there
-		}
-		ut.done()
-		if !ut.require("name") || !ut.require("slug") || !l.cleanName(f, ut.at("name"), "单位名称", u.Name) {
+	add := func(r *record, kind UnitKind) *Unit {
+		u := &Unit{Name: r.text("name"), Slug: r.text("slug"), Kind: kind}
+		if !r.has("name") || !r.has("slug") || !l.cleanName(f, r.at("name"), "单位名称", u.Name) {
 			return nil
 		}
 		if !slugRE.MatchString(u.Slug) {
-			f.errorf(ut.at("slug"), "slug“%s”只能由小写字母、数字和连字符组成", u.Slug)
+			f.errorf(r.at("slug"), "slug“%s”只能由小写字母、数字和连字符组成", u.Slug)
 		}
 		if prev := l.s.units[u.Name]; prev != nil {
-			f.errorf(ut.at("name"), "单位名称“%s”重复", u.Name)
+			f.errorf(r.at("name"), "单位名称“%s”重复", u.Name)
 			return nil
 		}
 		if prev, dup := slugs[u.Slug]; dup {
-			f.errorf(ut.at("slug"), "slug“%s”重复（已用于“%s”）", u.Slug, prev)
+			f.errorf(r.at("slug"), "slug“%s”重复（已用于“%s”）", u.Slug, prev)
 			return nil
 		}
-		if kind == Township {
+		if kind == Township { // departments are never grouped: group = is unknown there
+			group := r.text("group")
 			switch g := groups[group]; {
-			case len(groups) == 0 && ut.has("group"):
-				f.errorf(ut.at("group"), "未知的组“%s”（units.toml 中没有 [[group]]）", shown(group))
+			case len(groups) == 0 && r.t.has("group"):
+				f.errorf(r.at("group"), "未知的组“%s”（units.toml 中没有 [[group]]）", shown(group))
 			case len(groups) == 0:
-			case !ut.has("group"):
-				f.errorf(ut.path, "%s“%s”缺少 group（units.toml 有 [[group]] 时每个 [[township]] 都要写明所属组）", terms.Unit, u.Name)
+			case !r.t.has("group"):
+				f.errorf(r.t.path, "%s“%s”缺少 group（units.toml 有 [[group]] 时每个 [[township]] 都要写明所属组）", terms.Unit, u.Name)
 			case g == nil:
-				f.errorf(ut.at("group"), "未知的组“%s”%s", shown(group), suggest(group, names(groupUnits(l.s.Groups))))
+				f.errorf(r.at("group"), "未知的组“%s”%s", shown(group), Suggest(group, names(groupUnits(l.s.Groups))))
 			default:
 				u.Group = g
 				g.Units = append(g.Units, u)
@@ -315,17 +311,16 @@ func (l *loader) units() {
 		l.s.units[u.Name] = u
 		return u
 	}
-	for _, ut := range t.tables("township") {
-		if u := add(ut, Township); u != nil {
+	for _, r := range top.records("township") {
+		if u := add(r, Township); u != nil {
 			l.s.Townships = append(l.s.Townships, u)
 		}
 	}
-	for _, ut := range t.tables("department") {
-		if u := add(ut, Department); u != nil {
+	for _, r := range top.records("department") {
+		if u := add(r, Department); u != nil {
 			l.s.Departments = append(l.s.Departments, u)
 		}
 	}
-	t.done()
 	for i, u := range l.s.Townships {
 		u.Index = i
 	}
@@ -373,108 +368,72 @@ func (l *loader) indicatorCatalogue() {
 		return
 	}
 	s := l.s
+	terms := s.Config.Terms
 	order := map[string]int{} // siblings counted per section or parent
-	for _, it := range t.tables("indicator") {
+	for _, r := range read(t, IndicatorsFile.Fields).records("indicator") {
 		ind := &Indicator{
-			ID:           it.str("id"),
-			Name:         it.str("name"),
-			Section:      it.str("section"),
-			HigherBetter: true,
+			ID:           r.text("id"),
+			Name:         r.text("name"),
+			Section:      r.text("section"),
+			HigherBetter: r.text("better") != "lower",
 			Weight:       1,
 			Decimals:     2,
-			RankingLabel: it.str("rankingLabel"),
+			RankingLabel: r.text("rankingLabel"),
 		}
-		if !it.require("id") || !it.require("name") {
-			it.done()
+		if !r.has("id") || !r.has("name") {
 			continue
 		}
-		l.cleanName(f, it.at("name"), "指标名称", ind.Name)
+		l.cleanName(f, r.at("name"), "指标名称", ind.Name)
 		if !idRE.MatchString(ind.ID) {
-			f.errorf(it.at("id"), "指标 id“%s”只能由小写字母、数字、下划线和连字符组成", ind.ID)
+			f.errorf(r.at("id"), "指标 id“%s”只能由小写字母、数字、下划线和连字符组成", ind.ID)
 		}
 		if s.indicators[ind.ID] != nil {
-			f.errorf(it.at("id"), "指标 id“%s”重复", ind.ID)
-			it.done()
+			f.errorf(r.at("id"), "指标 id“%s”重复", ind.ID)
 			continue
 		}
-		if p := it.str("parent"); p != "" {
+		if p := r.text("parent"); p != "" {
 			parent := s.indicators[p]
 			switch {
 			case parent == nil:
-				f.errorf(it.at("parent"), "上级指标“%s”不存在（上级须写在前面）%s", p, suggest(p, keys(s.indicators)))
+				f.errorf(r.at("parent"), "上级指标“%s”不存在（上级须写在前面）%s", p, Suggest(p, keys(s.indicators)))
 			case parent.Parent != nil:
-				f.errorf(it.at("parent"), "指标只能嵌套一层：“%s”本身已有上级", p)
+				f.errorf(r.at("parent"), "指标只能嵌套一层：“%s”本身已有上级", p)
 			default:
 				ind.Parent = parent
 				if ind.Section == "" {
 					ind.Section = parent.Section
 				} else if ind.Section != parent.Section {
-					f.errorf(it.at("section"), "section“%s”与上级指标的“%s”不一致", ind.Section, parent.Section)
+					f.errorf(r.at("section"), "section“%s”与上级指标的“%s”不一致", ind.Section, parent.Section)
 				}
 				parent.Children = append(parent.Children, ind)
 			}
 		}
-		if sections := s.Config.Terms.Sections; !slices.Contains(sections, ind.Section) {
-			f.errorf(cmp.Or(pathIf(it, "section"), it.path), "section 应为 %s，而不是“%s”%s", zh.Or(sections), ind.Section, suggest(ind.Section, sections))
+		if !slices.Contains(terms.Sections, ind.Section) {
+			f.errorf(cmp.Or(pathIf(r.t, "section"), r.t.path), "section 应为 %s，而不是“%s”%s", zh.Or(terms.Sections), ind.Section, Suggest(ind.Section, terms.Sections))
 		}
-		for _, e := range it.strings("owners") {
+		for _, e := range r.texts("owners") {
 			u := s.units[e.value]
 			switch {
 			case u == nil:
-				f.errorf(e.path, "未知单位“%s”%s", e.value, suggest(e.value, names(s.Departments)))
+				f.errorf(e.path, "未知单位“%s”%s", e.value, Suggest(e.value, names(s.Departments)))
 			case u.Kind != Department:
-				f.errorf(e.path, "责任单位“%s”不是%s", e.value, s.Config.Terms.Department)
+				f.errorf(e.path, "责任单位“%s”不是%s", e.value, terms.Department)
 			default:
 				ind.Owners = append(ind.Owners, u)
 			}
 		}
-		if v, ok := it.get("townships"); ok {
-			switch v := v.(type) {
-			case string:
-				if v != "all" {
-					f.errorf(it.at("townships"), "townships 应为 \"all\" 或%s名称的数组", s.Config.Terms.Unit)
-				}
-				ind.Townships = slices.Clone(s.Townships)
-			default:
-				seen := map[*Unit]bool{}
-				for _, e := range it.strings("townships") {
-					u := l.township(f, e.path, e.value)
-					if u == nil {
-						continue
-					}
-					if seen[u] {
-						f.errorf(e.path, "%s“%s”重复", s.Config.Terms.Unit, u.Name)
-						continue
-					}
-					seen[u] = true
-				}
-				for _, u := range s.Townships { // canonical order, whatever order they were listed in
-					if seen[u] {
-						ind.Townships = append(ind.Townships, u)
-					}
-				}
-				if len(ind.Townships) == 0 {
-					f.errorf(it.at("townships"), "townships 为空")
-				}
-			}
+		if all, list, ok := r.unitSet("townships"); ok {
+			ind.Townships = l.indicatorTownships(f, r, all, list)
 		}
-		switch v := it.str("better"); v {
-		case "", "higher":
-		case "lower":
-			ind.HigherBetter = false
-		default:
-			f.errorf(it.at("better"), "better 应为 higher 或 lower，而不是“%s”", v)
-		}
-		if w, ok := it.float("weight"); ok {
+		if w, ok := r.number("weight"); ok {
 			if w < 0 {
-				f.errorf(it.at("weight"), "weight 不能为负数")
+				f.errorf(r.at("weight"), "weight 不能为负数")
 			}
 			ind.Weight = w
 		}
-		if it.has("decimals") {
-			ind.Decimals = decimals(it, f, "decimals")
+		if n, ok := r.int("decimals"); ok {
+			ind.Decimals = decimals(f, r.at("decimals"), n)
 		}
-		it.done()
 		key := ind.Section
 		if ind.Parent != nil {
 			key = "parent:" + ind.Parent.ID
@@ -485,17 +444,56 @@ func (l *loader) indicatorCatalogue() {
 		s.Indicators = append(s.Indicators, ind)
 		s.indicators[ind.ID] = ind
 	}
-	t.done()
 	// Document order is section order first: a 重点项目 entry written
 	// before a 重点工作 one still prints after it.
-	sections := s.Config.Terms.Sections
 	slices.SortStableFunc(s.Indicators, func(a, b *Indicator) int {
-		return cmp.Compare(slices.Index(sections, a.Section), slices.Index(sections, b.Section))
+		return cmp.Compare(slices.Index(terms.Sections, a.Section), slices.Index(terms.Sections, b.Section))
 	})
 	s.Indicators = groupChildren(s.Indicators)
 	for i, ind := range s.Indicators {
 		ind.Index = i
 	}
+}
+
+func pathIf(t *table, key string) string {
+	if t.has(key) {
+		return t.at(key)
+	}
+	return ""
+}
+
+// indicatorTownships reads an indicator's townships: "all", or a list of
+// names, kept in units.toml order whatever order they were listed in.
+func (l *loader) indicatorTownships(f *tomlFile, r *record, all string, list []element) []*Unit {
+	s := l.s
+	if list == nil {
+		if all != "all" {
+			f.errorf(r.at("townships"), "townships 应为 \"all\" 或%s名称的数组", s.Config.Terms.Unit)
+		}
+		return slices.Clone(s.Townships)
+	}
+	seen := map[*Unit]bool{}
+	for _, e := range list {
+		u := l.township(f, e.path, e.value)
+		if u == nil {
+			continue
+		}
+		if seen[u] {
+			f.errorf(e.path, "%s“%s”重复", s.Config.Terms.Unit, u.Name)
+			continue
+		}
+		seen[u] = true
+	}
+	var out []*Unit
+	for _, u := range s.Townships {
+		if seen[u] {
+			out = append(out, u)
+		}
+	}
+	if len(out) == 0 {
+		f.errorf(r.at("townships"), "townships 为空")
+	}
+	return out
 }
 
 // groupChildren puts every group's children right after it, so that
@@ -509,13 +507,6 @@ func groupChildren(in []*Indicator) []*Indicator {
 		}
 	}
 	return out
-}
-
-func pathIf(t *table, key string) string {
-	if t.has(key) {
-		return t.at(key)
-	}
-	return ""
 }
 
 // township resolves a township by name or slug, reporting an unknown one
@@ -543,7 +534,7 @@ func (s *Site) Township(key string) (*Unit, error) {
 	if msg := s.hidden(terms.Unit, key); msg != "" {
 		return nil, errors.New(msg)
 	}
-	return nil, fmt.Errorf("未知%s“%s”%s", terms.Unit, key, suggest(key, names(s.Townships)))
+	return nil, fmt.Errorf("未知%s“%s”%s", terms.Unit, key, Suggest(key, names(s.Townships)))
 }
 
 // hidden says why a unit name is unknown when it holds spaces around it
@@ -578,9 +569,9 @@ func keys[V any](m map[string]V) []string {
 	return out
 }
 
-// suggest returns "，是否为“X”？" for the candidate nearest to s by edit
+// Suggest returns "，是否为“X”？" for the candidate nearest to s by edit
 // distance, when it is near enough to be a likely typo.
-func suggest(s string, candidates []string) string {
+func Suggest(s string, candidates []string) string {
 	best, bestD := "", -1
 	for _, c := range candidates {
 		d := editDistance(s, c)

@@ -8,7 +8,12 @@
 // fix a month's data in one pass.
 package site
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+
+	"tongbao/internal/theme"
+)
 
 // Site is everything a build needs, read and checked.
 type Site struct {
@@ -23,8 +28,11 @@ type Site struct {
 	Months      []*Month     // oldest first
 	Circulars   []*Circular  // oldest first (by date, then 文号)
 	Pages       []*Page      // plain pages, by URL path
-	Layouts     []File       // layouts/*.html (and below), by name
-	Assets      []File       // layouts/assets/**, by name
+	// Layouts and Assets are the layouts the build uses, by name: the
+	// site's own layouts/*.html (and below) and layouts/assets/**, and
+	// the built-in theme's file of every other name (internal/theme).
+	Layouts []File
+	Assets  []File
 
 	// Sum is the SHA-256 of config.toml, units.toml and indicators.toml:
 	// every output depends on them, so caches after loading key on it.
@@ -40,11 +48,19 @@ type Site struct {
 	months     map[string]*Month
 }
 
-// A File is an input file kept in memory: a layout or an asset.
+// A File is an input file kept in memory: a layout or an asset, the
+// site's or the built-in theme's.
 type File struct {
 	Name string // slash path relative to its folder: "circular.html", "css/site.css"
 	Data []byte
+	// Source names the file in diagnostics: its path in the site,
+	// "layouts/partials/footer.html", or "内置主题 partials/footer.html"
+	// for a file of the built-in theme.
+	Source string
 }
+
+// Builtin reports whether f is the built-in theme's.
+func (f File) Builtin() bool { return strings.HasPrefix(f.Source, theme.Label) }
 
 // Config is config.toml (DESIGN.md §3), with defaults filled in.
 type Config struct {

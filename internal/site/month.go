@@ -166,7 +166,7 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	res.Indicator = r.l.s.indicators[id]
 	switch first, dup := lines[id]; {
 	case res.Indicator == nil:
-		r.f.errorf(rec.at("indicator"), "未知指标“%s”%s", id, suggest(id, keys(r.l.s.indicators)))
+		r.f.errorf(rec.at("indicator"), "未知指标“%s”%s", id, Suggest(id, keys(r.l.s.indicators)))
 	case dup:
 		r.f.errorf(rec.at("indicator"), "指标“%s”的结果重复（第一次在第%d行）", id, first)
 		res.Indicator = nil
@@ -256,7 +256,7 @@ func (r *monthReader) interview(t *table) {
 				others = append(others, a)
 			}
 		}
-		r.f.errorf(cmp.Or(pathIf(t, "kind"), t.path), "kind 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(others), shown(iv.Kind), suggest(iv.Kind, others))
+		r.f.errorf(cmp.Or(pathIf(t, "kind"), t.path), "kind 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(others), shown(iv.Kind), Suggest(iv.Kind, others))
 	}
 	if iv.Unit != nil {
 		r.mo.Interviews = append(r.mo.Interviews, iv)
@@ -276,7 +276,7 @@ func (l *loader) unit(f *tomlFile, at, key string) *Unit {
 	if msg := l.s.hidden("单位", key); msg != "" {
 		f.errorf(at, "%s", msg)
 	} else {
-		f.errorf(at, "未知单位“%s”%s", key, suggest(key, append(names(l.s.Townships), names(l.s.Departments)...)))
+		f.errorf(at, "未知单位“%s”%s", key, Suggest(key, append(names(l.s.Townships), names(l.s.Departments)...)))
 	}
 	return nil
 }
@@ -365,7 +365,7 @@ func (r *monthReader) categories(ct *table) {
 				if msg := l.s.hidden("单位", e.value); msg != "" {
 					f.errorf(e.path, "%s", msg)
 				} else {
-					f.errorf(e.path, "未知单位“%s”%s", e.value, suggest(e.value, names(l.s.Departments)))
+					f.errorf(e.path, "未知单位“%s”%s", e.value, Suggest(e.value, names(l.s.Departments)))
 				}
 			case u.Kind != Department:
 				f.errorf(e.path, "“%s”是%s，不参与%s排类", e.value, terms.Unit, terms.Department)

@@ -489,7 +489,7 @@ func (t *table) done() {
 	}
 	for _, k := range t.keys() {
 		if !t.used[k] {
-			t.f.errorf(t.at(k), "未知的键“%s”%s", displayPath(t.at(k)), suggest(k, t.known()))
+			t.f.errorf(t.at(k), "未知的键“%s”%s", displayPath(t.at(k)), Suggest(k, t.known()))
 		}
 	}
 }

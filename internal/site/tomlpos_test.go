@@ -110,10 +110,10 @@ func TestDecodeSyntaxErrorPosition(t *testing.T) {
 
 func TestEditDistanceSuggestion(t *testing.T) {
 	names := []string{"龙须塘街道", "东风路街道", "石桥街道"}
-	if got := suggest("龙虚塘街道", names); got != "，是否为“龙须塘街道”？" {
+	if got := Suggest("龙虚塘街道", names); got != "，是否为“龙须塘街道”？" {
 		t.Errorf("suggest = %q", got)
 	}
-	if got := suggest("完全不同的名字", names); got != "" {
+	if got := Suggest("完全不同的名字", names); got != "" {
 		t.Errorf("far name suggested %q", got)
 	}
 	if d := editDistance("kitten", "sitting"); d != 3 {

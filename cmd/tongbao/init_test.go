@@ -1,0 +1,234 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"tongbao/internal/site"
+	"tongbao/internal/theme"
+)
+
+// initSite runs tongbao init into a fresh folder and returns it.
+func initSite(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	if code, _, errOut := runSafely(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, errOut)
+	}
+	return dir
+}
+
+// TestInitBuildsAtOnce: a site made by init checks clean and builds, with
+// no layouts/ of its own, and its circular states what its data says —
+// each sentence worked out by hand from data/2024-01.toml — in its own
+// words, none of the seed office's.
+func TestInitBuildsAtOnce(t *testing.T) {
+	dir := initSite(t)
+	if _, err := os.Stat(filepath.Join(dir, "layouts")); err == nil {
+		t.Fatal("init wrote a layouts/ folder: the built-in theme is meant to need none")
+	}
+	if code, out, errOut := runSafely(t, "check", "-s", dir); code != 0 || out != "" || errOut != "" {
+		t.Fatalf("check: exit %d, stdout %q, stderr %q; want 0 and silence", code, out, errOut)
+	}
+	if code, _, errOut := runSafely(t, "build", "-s", dir); code != 0 || errOut != "" {
+		t.Fatalf("build: exit %d, stderr %q", code, errOut)
+	}
+	page := readText(t, filepath.Join(dir, "public", "circulars", "2024", "3", "index.html"))
+	for _, want := range []string{
+		// gongye, higher is better: 8.5, 7.2, 7.2, 6.8, 5.1, 4.3 — the
+		// first three hold a tie, so not 前三 but 靠前.
+		"排名全县靠前的为：甲镇，乙镇、丙镇（并列）；排名全县后三的为：丁乡、戊乡、己乡。",
+		// xinfang, lower is better: 甲3 乙5 丙2 丁4 戊6 己1.
+		"排名全县前三的为：己乡、丙镇、甲镇；排名全县后三的为：丁乡、乙镇、戊乡。",
+		// xiangmu: four of the six townships, 95 88 91 80.
+		"涉及该项工作共4个乡镇，其中排名靠前的为：甲镇、丙镇、乙镇；排名靠后的为：丁乡。",
+		"全省综合排名第三十六，同类县第三。",
+		"1月份全县重点工作综合排名全省第四十一。",
+		"安全生产，排名第九十八。（责任单位：县应急管理局）",
+		// The composite by rank points (100·(n−r+1)/n, averaged over the
+		// indicators that rank the township): 甲 91.67, 丙 72.92,
+		// 乙 58.33, 丁 52.08, 己 44.44, 戊 27.78.
+		"甲镇、丙镇、乙镇、丁乡、己乡、戊乡。",
+		"甲镇，奖励2万元（乡镇综合考核排名第一）。",
+		"戊乡主要负责人（乡镇综合考核排名倒数第一）。",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the circular does not state %s", want)
+		}
+	}
+	seed := []string{"全区", "三区", "乡镇（街道）", "区直单位", "区政府", "三重点", "双政办"}
+	filepath.WalkDir(filepath.Join(dir, "public"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		text := readText(t, p)
+		for _, w := range seed {
+			if strings.Contains(text, w) {
+				t.Errorf("%s holds the seed office's word %s", p, w)
+			}
+		}
+		return nil
+	})
+}
+
+func readText(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestInitRefusesNonEmpty: init writes only into a folder that is empty
+// or missing, and says so in Chinese otherwise, touching nothing.
+func TestInitRefusesNonEmpty(t *testing.T) {
+	dir := t.TempDir()
+	mine := filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(mine, []byte("title = \"我的站点\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runSafely(t, "init", dir)
+	if code != 1 || out != "" || !strings.Contains(errOut, "目录“"+dir+"”不为空") {
+		t.Fatalf("init into a non-empty folder: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || readText(t, mine) != "title = \"我的站点\"\n" {
+		t.Errorf("init changed the folder: %v", entries)
+	}
+	if code, _, _ := runSafely(t, "init"); code != 2 {
+		t.Errorf("init without a folder: exit %d, want 2", code)
+	}
+}
+
+// TestInitConfigHasEveryKey walks config.toml's description, ConfigFile:
+// every key it holds is in the config.toml init writes, set or commented
+// out, in its own section, under a comment that carries its label.
+func TestInitConfigHasEveryKey(t *testing.T) {
+	text := readText(t, filepath.Join(initSite(t), "config.toml"))
+	// The file split into its sections: "" is the top, before any [...].
+	parts := map[string]string{}
+	section := ""
+	for _, line := range strings.Split(text, "\n") {
+		if m := regexp.MustCompile(`^(?:# )?\[\[?([a-z]+)\]\]?$`).FindStringSubmatch(line); m != nil {
+			section = m[1]
+		}
+		parts[section] += line + "\n"
+	}
+	has := func(part string, f site.Field) bool {
+		re := regexp.MustCompile(`(?m)^(# )?` + regexp.QuoteMeta(f.Key) + ` *=.*$`)
+		return re.MatchString(part) && strings.Contains(part, f.Label)
+	}
+	n := 0
+	for _, f := range site.ConfigFile.Fields {
+		switch f.Kind {
+		case site.Section, site.Tables:
+			if parts[f.Key] == "" {
+				t.Errorf("config.toml has no [%s]", f.Key)
+			}
+			for _, sub := range f.Fields {
+				n++
+				if !has(parts[f.Key], sub) {
+					t.Errorf("config.toml's [%s] lacks %s (%s)", f.Key, sub.Key, sub.Label)
+				}
+			}
+		default:
+			n++
+			if !has(parts[""], f) {
+				t.Errorf("config.toml lacks %s (%s) before its first section", f.Key, f.Label)
+			}
+		}
+	}
+	if n < 40 {
+		t.Errorf("only %d keys walked", n)
+	}
+}
+
+// TestLayoutOverrides: a site made by init overrides one layout and one
+// asset, each started from the built-in file with tongbao layouts
+// --copy; the build uses both. Removing the override brings the built-in
+// file back.
+func TestLayoutOverrides(t *testing.T) {
+	dir := initSite(t)
+	code, out, errOut := runSafely(t, "layouts", "--copy", "partials/footer.html", "assets/css/site.css", "-s", dir)
+	if code != 0 || errOut != "" || strings.Count(out, "已复制到") != 2 {
+		t.Fatalf("layouts --copy: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	footer := filepath.Join(dir, "layouts", "partials", "footer.html")
+	css := filepath.Join(dir, "layouts", "assets", "css", "site.css")
+	builtinFooter, _ := theme.Read("partials/footer.html")
+	if readText(t, footer) != string(builtinFooter) {
+		t.Fatal("the copy is not the built-in footer")
+	}
+	edit(t, dir, "layouts/partials/footer.html", "</footer>", "<p class=\"own-footer\">本机关自己的页脚</p></footer>")
+	if err := os.WriteFile(css, append([]byte(readText(t, css)), ".own-footer{color:#123456}\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The list marks both as overridden.
+	_, out, _ = runSafely(t, "layouts", "-s", dir)
+	if !regexp.MustCompile(`(?m)^  partials/footer\.html +已覆盖：layouts/partials/footer\.html$`).MatchString(out) ||
+		!regexp.MustCompile(`(?m)^  assets/css/site\.css +已覆盖`).MatchString(out) ||
+		!regexp.MustCompile(`(?m)^  base\.html$`).MatchString(out) {
+		t.Errorf("layouts does not mark the overrides:\n%s", out)
+	}
+	if code, _, errOut := runSafely(t, "build", "-s", dir); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errOut)
+	}
+	home := readText(t, filepath.Join(dir, "public", "index.html"))
+	if !strings.Contains(home, "本机关自己的页脚") {
+		t.Error("the home page does not show the overriding footer")
+	}
+	link := regexp.MustCompile(`href="/(assets/css/site\.[0-9a-f]{8}\.css)"`).FindStringSubmatch(home)
+	if link == nil {
+		t.Fatal("the home page links no stylesheet")
+	}
+	if !strings.Contains(readText(t, filepath.Join(dir, "public", link[1])), ".own-footer{color:#123456}") {
+		t.Errorf("%s is not the overriding stylesheet", link[1])
+	}
+
+	// Gone again: the built-in footer is back.
+	os.Remove(footer)
+	if code, _, errOut := runSafely(t, "build", "-s", dir); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errOut)
+	}
+	if home := readText(t, filepath.Join(dir, "public", "index.html")); strings.Contains(home, "本机关自己的页脚") {
+		t.Error("the override was removed, but the home page still shows it")
+	}
+}
+
+// TestLayoutsCommand: tongbao layouts prints a built-in file as it is,
+// names a misspelt one's nearest, copies without replacing, and lists the
+// site's files that override nothing.
+func TestLayoutsCommand(t *testing.T) {
+	code, out, _ := runSafely(t, "layouts", "shortcodes/rewards.html")
+	if want, _ := theme.Read("shortcodes/rewards.html"); code != 0 || out != string(want) {
+		t.Errorf("layouts shortcodes/rewards.html: exit %d, printed %q", code, out)
+	}
+	code, _, errOut := runSafely(t, "layouts", "footer.html")
+	if code != 1 || !strings.Contains(errOut, "内置主题没有“footer.html”（是否为“partials/footer.html”？") {
+		t.Errorf("layouts footer.html: exit %d, stderr %q", code, errOut)
+	}
+	dir := t.TempDir()
+	if code, _, errOut := runSafely(t, "layouts", "--copy", "404.html", "-s", dir); code != 0 {
+		t.Fatalf("--copy: exit %d: %s", code, errOut)
+	}
+	mine := filepath.Join(dir, "layouts", "404.html")
+	os.WriteFile(mine, []byte("{{define \"main\"}}找不到{{end}}"), 0o644)
+	code, _, errOut = runSafely(t, "layouts", "--copy", "404.html", "-s", dir)
+	if code != 1 || !strings.Contains(errOut, "已存在，未改动") || readText(t, mine) != "{{define \"main\"}}找不到{{end}}" {
+		t.Errorf("a second --copy: exit %d, stderr %q; the override must stay", code, errOut)
+	}
+	os.MkdirAll(filepath.Join(dir, "layouts", "partials"), 0o755)
+	os.WriteFile(filepath.Join(dir, "layouts", "partials", "foter.html"), nil, 0o644)
+	_, out, _ = runSafely(t, "layouts", "-s", dir)
+	if !strings.Contains(out, "\n  layouts/partials/foter.html（是否应为 layouts/partials/footer.html？）\n") {
+		t.Errorf("layouts does not list the site's file that overrides nothing:\n%s", out)
+	}
+	if !strings.Contains(out, "\n  404.html") || !strings.Contains(out, "已覆盖：layouts/404.html") {
+		t.Errorf("layouts does not list 404.html as overridden:\n%s", out)
+	}
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"tongbao/internal/site"
+	"tongbao/internal/theme"
+)
+
+// cmdLayouts shows the built-in theme (internal/theme), the start of any
+// override: with no name it lists every built-in file, saying which the
+// site in -s overrides and which files of its layouts/ override nothing
+// (a misspelt name is never used); with names it prints each file, or
+// with --copy writes each into the site's layouts/, where an edit of it
+// overrides the built-in one. Copying is safer than redirecting the
+// printed file: Windows PowerShell's > writes UTF-16, which tongbao
+// refuses.
+func cmdLayouts(args []string, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("layouts", flag.ContinueOnError)
+	src := flags.String("s", ".", "站点目录")
+	flags.StringVar(src, "source", ".", "站点目录")
+	cp := flags.Bool("copy", false, "把内置文件复制到站点的 layouts/ 下，作为修改的起点")
+	names, ok := parse(flags, args, stderr)
+	if !ok {
+		return 2
+	}
+	builtin := theme.Names()
+	for _, name := range names {
+		if !slices.Contains(builtin, name) {
+			hint := "不带参数运行 tongbao layouts 可列出全部内置文件"
+			if near := nearestName(name, builtin); near != "" {
+				hint = "是否为“" + near + "”？" + hint
+			}
+			fmt.Fprintf(stderr, "tongbao layouts: 内置主题没有“%s”（%s）\n", name, hint)
+			return 1
+		}
+	}
+	switch {
+	case len(names) == 0 && *cp:
+		fmt.Fprintln(stderr, "tongbao layouts: --copy 需要文件名，如：tongbao layouts --copy partials/footer.html")
+		return 2
+	case len(names) == 0:
+		listLayouts(*src, builtin, stdout)
+		return 0
+	case !*cp:
+		for _, name := range names {
+			b, _ := theme.Read(name)
+			stdout.Write(b)
+		}
+		return 0
+	}
+	if fi, err := os.Stat(*src); err != nil || !fi.IsDir() {
+		fmt.Fprintf(stderr, "tongbao layouts: 站点目录“%s”不存在\n", *src)
+		return 1
+	}
+	for _, name := range names {
+		p, err := theme.Copy(*src, name)
+		if errors.Is(err, fs.ErrExist) {
+			fmt.Fprintf(stderr, "tongbao layouts: %s 已存在，未改动（它已覆盖内置文件；要从内置文件重新开始，请先删除它）\n", filepath.Join(*src, "layouts", filepath.FromSlash(name)))
+			return 1
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "tongbao layouts:", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "tongbao: 已复制到 %s，修改它即覆盖内置的 %s\n", p, name)
+	}
+	return 0
+}
+
+// listLayouts prints every built-in file, those the site in dir overrides
+// marked, then the files of the site's layouts/ that override none.
+func listLayouts(dir string, builtin []string, stdout io.Writer) {
+	own := map[string]bool{}
+	root := filepath.Join(dir, "layouts")
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+			rel, _ := filepath.Rel(root, p)
+			own[filepath.ToSlash(rel)] = true
+		}
+		return nil
+	})
+	fmt.Fprintln(stdout, "内置主题的文件（站点 layouts/ 下同名的文件覆盖它们）：")
+	for _, name := range builtin {
+		if own[name] {
+			fmt.Fprintf(stdout, "  %-32s 已覆盖：layouts/%s\n", name, name)
+			delete(own, name)
+		} else {
+			fmt.Fprintf(stdout, "  %s\n", name)
+		}
+	}
+	if len(own) > 0 {
+		fmt.Fprintln(stdout, "站点 layouts/ 中不覆盖任何内置文件的文件（自己的模板、资源，或写错了名字）：")
+		var rest []string
+		for name := range own {
+			rest = append(rest, name)
+		}
+		slices.Sort(rest)
+		for _, name := range rest {
+			if near := nearestName(name, builtin); near != "" {
+				fmt.Fprintf(stdout, "  layouts/%s（是否应为 layouts/%s？）\n", name, near)
+			} else {
+				fmt.Fprintf(stdout, "  layouts/%s\n", name)
+			}
+		}
+	}
+	fmt.Fprintln(stdout, "查看：tongbao layouts 文件名；复制到站点再修改：tongbao layouts --copy 文件名")
+}
+
+// nearestName returns the built-in name nearest to a misspelt one: the
+// same file name in another folder (footer.html for partials/footer.html),
+// or a name a few letters away; "" when none is near.
+func nearestName(name string, builtin []string) string {
+	for _, b := range builtin {
+		if path.Base(b) == path.Base(name) {
+			return b
+		}
+	}
+	if s := site.Suggest(name, builtin); s != "" {
+		_, rest, _ := strings.Cut(s, "“")
+		near, _, _ := strings.Cut(rest, "”")
+		return near
+	}
+	return ""
+}
