@@ -48,6 +48,9 @@ type AppendixTable struct {
 // better (better = "lower").
 const lowerBetterNote = "（得分越低，排名越前）"
 
+// lowerBetterScore heads the scores' column of such a table.
+const lowerBetterScore = "得分（越低越好）"
+
 // appendix builds the data appendix of the circular reporting period p.
 func (c *core) appendix(p *rank.Period) *Appendix {
 	terms := c.s.Config.Terms
@@ -108,7 +111,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			if !ind.HigherBetter {
 				// 并列第一 beside 0.00 reads as a mistake unless the table says why.
 				t.Caption += lowerBetterNote
-				t.ScoreLabel = "得分（越低越好）"
+				t.ScoreLabel = lowerBetterScore
 			}
 			a.Tables = append(a.Tables, t)
 		}

@@ -613,6 +613,21 @@ func TestLowerIsBetterSaysSo(t *testing.T) {
 	if !bytes.Contains(files["units/dongfenglu/index.html"], []byte(`<a href="/indicators/xinfang/">信访维稳（得分越低越好）</a>`)) {
 		t.Error("东风路街道's row of 信访维稳 does not say lower is better")
 	}
+
+	// The table shortcode in a circular's text says it as the appendix does.
+	s := loadSample(t)
+	s.Circulars[0].Body = append(s.Circulars[0].Body, "\n{{< table \"xinfang\" >}}\n\n{{< table \"gongye\" >}}\n"...)
+	body := string(renderFiles(t, s, "")["circulars/2023/14/index.html"])
+	for _, want := range []string{
+		`<caption>信访维稳乡镇（街道）排名（得分越低，排名越前）</caption>
+<thead><tr><th scope="col">排名</th><th scope="col">乡镇（街道）</th><th scope="col">得分（越低越好）</th></tr></thead>`,
+		`<caption>规模工业增加值乡镇（街道）排名</caption>
+<thead><tr><th scope="col">排名</th><th scope="col">乡镇（街道）</th><th scope="col">得分</th></tr></thead>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the table shortcode does not write\n%s", want)
+		}
+	}
 }
 
 // TestMatricesNewestYearFirst: a history page's yearly matrices run from

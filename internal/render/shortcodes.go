@@ -438,8 +438,9 @@ func (c *core) aggregateDecimals() int { return c.s.Config.Scoring.Decimals }
 // TableView is `table`: an indicator's township ranking, whole; one per
 // unit group.
 type TableView struct {
-	Caption string // 规模工业增加值<unit>排名
+	Caption string // 规模工业增加值<unit>排名, with lowerBetterNote where lower is better
 	Unit    string // the heading of the units' column
+	Score   string // the heading of the scores' column: 得分, or 得分（越低越好）
 	Rows    []TableRow
 }
 
@@ -462,9 +463,13 @@ func tableView(c *core, p *rank.Period, args []string) (any, error) {
 		if ir == nil {
 			continue
 		}
-		v := TableView{Caption: ind.Name + unit + "排名", Unit: unit}
+		v := TableView{Caption: ind.Name + unit + "排名", Unit: unit, Score: "得分"}
 		if g.Name != "" {
 			v.Caption = ind.Name + g.Name + "排名"
+		}
+		if !ind.HigherBetter { // as the appendix's tables say it
+			v.Caption += lowerBetterNote
+			v.Score = lowerBetterScore
 		}
 		for _, t := range ir.Ranked {
 			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, ind.Decimals)})
