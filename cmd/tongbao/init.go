@@ -359,13 +359,7 @@ func starterMonth() string {
 		w.Entry("categories", c.name, c.units)
 	}
 	w.Line("")
-	w.Comment("规则（config.toml 的 [[rule]]）之外的加减分、奖励和约谈，按需填写，例如：")
-	for i, path := range []string{"adjustment", "reward", "interview"} {
-		if i > 0 {
-			w.Line("#")
-		}
-		w.Example(path)
-	}
+	handEntryExamples(w, "规则（config.toml 的 [[rule]]）之外的加减分、奖励和约谈，按需填写，例如：")
 	return w.String()
 }
 

@@ -267,14 +267,20 @@ func (sc *scaffold) monthFile() string {
 		w.Comment(`"一类" = []`)
 	}
 	w.Line("")
-	w.Comment("加减分、奖励和约谈按需填写，例如：")
+	handEntryExamples(w, "加减分、奖励和约谈按需填写，例如：")
+	return w.String()
+}
+
+// handEntryExamples writes, commented out, an example of each entry a
+// month file takes by hand (an adjustment, a reward, an interview).
+func handEntryExamples(w *site.Writer, intro string) {
+	w.Comment(intro)
 	for i, path := range []string{"adjustment", "reward", "interview"} {
 		if i > 0 {
 			w.Line("#")
 		}
 		w.Example(path)
 	}
-	return w.String()
 }
 
 func rankText(rank int, tie bool) string {
