@@ -307,13 +307,9 @@ func (t *table) require(key string) bool {
 	return false
 }
 
-func (t *table) int(key string) int {
-	n, _ := t.intOK(key)
-	return n
-}
-
-// intOK is int, telling whether the key was there and an integer: a
-// value of the wrong type is reported once, not checked again as 0.
+// intOK is the integer at key, and whether the key was there and an
+// integer: a value of the wrong type is reported once, not checked again
+// as 0.
 func (t *table) intOK(key string) (int, bool) {
 	v, ok := t.get(key)
 	if !ok {
