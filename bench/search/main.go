@@ -217,7 +217,7 @@ const doneJS = `
 window.__from = 0; window.__done = 0; window.__list = 0;
 new MutationObserver(function () {
   const root = document.getElementById("search");
-  const status = root && root.querySelector("[role=status]");
+  const status = root && root.querySelector(".search-status");
   if (!root || !status || root.hasAttribute("data-pagefind") || window.__done) return;
   if (/条|没有找到|失败/.test(status.textContent)) {
     const first = root.querySelector(".search-result");
@@ -295,7 +295,7 @@ func waitDone(ctx context.Context, tool string) (float64, float64, int, error) {
 		if v[0] > 0 {
 			n := int(v[2])
 			if tool == "tongbao" {
-				status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("[role=status]").textContent`))
+				status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#search .search-status").textContent`))
 				if err != nil {
 					return 0, 0, 0, err
 				}
@@ -308,7 +308,7 @@ func waitDone(ctx context.Context, tool string) (float64, float64, int, error) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + ": " + ((document.querySelector("[role=status]") || {}).textContent || "")`))
+	status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + ": " + ((document.querySelector("#search .search-status") || {}).textContent || "")`))
 	return 0, 0, 0, errors.New("no results within 120 s at " + status)
 }
 
@@ -334,7 +334,7 @@ root.setAttribute("data-pagefind", "");
 const base = root.getAttribute("data-base");
 const form = root.querySelector("form");
 const input = root.querySelector("#search-q");
-const status = root.querySelector("[role=status]");
+const status = root.querySelector(".search-status");
 const list = root.querySelector(".search-results");
 const pagefind = import(base + "pagefind/pagefind.js");
 async function run(q) {

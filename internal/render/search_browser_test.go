@@ -46,7 +46,7 @@ func TestBrowserSearch(t *testing.T) {
 			browsertest.WaitFor(t, ctx, linked+` && document.querySelector(".search-result-snippet mark") !== null`, "a result linking to "+circular)
 			// The indicator 禁毒 by its name; the department 区禁毒办 and
 			// the police, who own it; the circular.
-			if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "完全匹配 4 条，部分匹配 0 条。" {
+			if got := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); got != "完全匹配 4 条，部分匹配 0 条。" {
 				t.Errorf("status %q, want 完全匹配 4 条，部分匹配 0 条。", got)
 			}
 			if got := evalJS[string](t, ctx, `document.querySelector(".search-result a").getAttribute("href")`); got != base+"indicators/jindu/" {
@@ -191,7 +191,7 @@ func TestBrowserSearchRanking(t *testing.T) {
 		!strings.HasSuffix(got[1][0], "/notices/apart/") || !strings.Contains(got[1][1], "search-partial") {
 		t.Errorf("the results for 值班值守 are %v; want the page holding it, then the page holding its words apart", got)
 	}
-	if status := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); status != "完全匹配 1 条，部分匹配 1 条。" {
+	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); status != "完全匹配 1 条，部分匹配 1 条。" {
 		t.Errorf("status %q", status)
 	}
 	if evalJS[bool](t, ctx, `!document.querySelector(".search-notice").hidden`) {
@@ -206,14 +206,14 @@ func TestBrowserSearchRanking(t *testing.T) {
 	if evalJS[bool](t, ctx, `document.querySelector(".search-notice").hidden`) {
 		t.Error("no notice when nothing holds the whole query")
 	}
-	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); !strings.HasPrefix(got, "完全匹配 0 条，部分匹配 ") {
+	if got := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(got, "完全匹配 0 条，部分匹配 ") {
 		t.Errorf("status %q", got)
 	}
 	// A word that occurs nowhere finds nothing.
 	if got := search("xyzzy", ""); len(got) != 0 {
 		t.Errorf("xyzzy found %v", got)
 	}
-	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "没有找到结果，请尝试其他搜索词。" {
+	if got := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); got != "没有找到结果，请尝试其他搜索词。" {
 		t.Errorf("status %q", got)
 	}
 
@@ -247,7 +247,7 @@ func TestBrowserSearchRanking(t *testing.T) {
 			n++
 		}
 	}
-	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); !strings.HasPrefix(got, fmt.Sprintf("完全匹配 %d 条，部分匹配 0 条", n)) {
+	if got := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(got, fmt.Sprintf("完全匹配 %d 条，部分匹配 0 条", n)) {
 		t.Errorf("status %q for %d, which has %d circulars", got, year, n)
 	}
 	// Back to all years and to the order by weight.
@@ -343,7 +343,7 @@ func TestBrowserSearchMore(t *testing.T) {
 	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape("通报"))
 	waitDone(t, ctx, "the results")
 	// 通报 is in every circular's title, and in 关于本站: 30 results.
-	if got := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`); got != "完全匹配 30 条，部分匹配 0 条，先显示前 10 条。" {
+	if got := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); got != "完全匹配 30 条，部分匹配 0 条，先显示前 10 条。" {
 		t.Errorf("status %q, want 完全匹配 30 条，部分匹配 0 条，先显示前 10 条。", got)
 	}
 	if n := evalJS[int](t, ctx, `document.querySelectorAll(".search-result").length`); n != 10 {
@@ -354,7 +354,7 @@ func TestBrowserSearchMore(t *testing.T) {
 		run(t, ctx, chromedp.Focus(chromedp.CSS(".search-more")))
 		run(t, ctx, chromedp.KeyEvent(kb.Enter))
 		waitDone(t, ctx, fmt.Sprintf("%d results", shown))
-		if got, want := evalJS[string](t, ctx, `document.querySelector("[role=status]").textContent`), fmt.Sprintf("完全匹配 30 条，部分匹配 0 条，已显示 %d 条。", shown); got != want {
+		if got, want := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`), fmt.Sprintf("完全匹配 30 条，部分匹配 0 条，已显示 %d 条。", shown); got != want {
 			t.Errorf("status %q, want %s", got, want)
 		}
 		if ok := evalJS[bool](t, ctx, fmt.Sprintf(`document.activeElement === document.querySelectorAll(".search-result a")[%d]`, before)); !ok {
@@ -371,7 +371,7 @@ func TestBrowserSearchMore(t *testing.T) {
 func waitDone(t *testing.T, ctx context.Context, what string) {
 	t.Helper()
 	time.Sleep(50 * time.Millisecond) // a search started by a key or a change has begun
-	browsertest.WaitFor(t, ctx, `/条|没有找到/.test(document.querySelector("[role=status]").textContent) && !document.querySelector("#search").hasAttribute("aria-busy")`, what)
+	browsertest.WaitFor(t, ctx, `/条|没有找到/.test(document.querySelector(".search-status").textContent) && !document.querySelector("#search").hasAttribute("aria-busy")`, what)
 }
 
 // serveLogged serves rendered outputs below prefix, as a web server

@@ -936,7 +936,7 @@
     const input = root.querySelector("input[name=q]");
     const sortSel = root.querySelector("select[name=sort]");
     const yearSel = root.querySelector("select[name=year]");
-    const status = root.querySelector("[role=status]");
+    const status = root.querySelector(".search-status");
     const notice = root.querySelector(".search-notice");
     const groups = {
       complete: root.querySelector(".search-complete"),
