@@ -250,6 +250,20 @@ func TestBrowserSearchRanking(t *testing.T) {
 	if got := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(got, fmt.Sprintf("完全匹配 %d 条，部分匹配 0 条", n)) {
 		t.Errorf("status %q for %d, which has %d circulars", got, year, n)
 	}
+	// The order and the year straight from the address, where the query
+	// starts before the page is ready: the same results, the form set to
+	// them; a year the archive lacks is all years.
+	byForm := evalJS[[][3]string](t, ctx, resultsJS)
+	if got := search("禁毒", fmt.Sprintf("&sort=new&year=%d", year)); !slices.Equal(got, byForm) {
+		t.Errorf("&sort=new&year=%d in the address lists %v; by the form, %v", year, got, byForm)
+	}
+	if v := evalJS[string](t, ctx, `document.querySelector("#search-year").value + " " + document.querySelector("#search-sort").value`); v != fmt.Sprint(year)+" new" {
+		t.Errorf("the year and the order read %q", v)
+	}
+	allYears := search("禁毒", "&sort=new")
+	if got := search("禁毒", "&sort=new&year=1999"); !slices.Equal(got, allYears) {
+		t.Errorf("&year=1999 (no circular) lists %v; all years, %v", got, allYears)
+	}
 	// Back to all years and to the order by weight.
 	got = search("禁毒", "")
 	if got[0][0] != "/indicators/jindu/" {

@@ -34,7 +34,7 @@ func searchIndexDocs(t *testing.T, files map[string][]byte) []searchDoc {
 	var m search.Manifest
 	dec := json.NewDecoder(bytes.NewReader(files["search-index.json"]))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil || m.V != 4 {
+	if err := dec.Decode(&m); err != nil || m.V != 5 {
 		t.Fatalf("search-index.json (version %d): %v\n%.300s", m.V, err, files["search-index.json"])
 	}
 	var docs []searchDoc
@@ -188,8 +188,14 @@ func TestSearchPageBaseURL(t *testing.T) {
 			t.Errorf("search/index.html lacks %s", want)
 		}
 	}
-	if m := regexp.MustCompile(`<script src="/tongbao/assets/js/search\.[0-9a-f]{8}\.js" defer></script>`).FindString(page); m == "" {
+	if m := regexp.MustCompile(`<script src="/tongbao/assets/js/search\.[0-9a-f]{8}\.js"></script>`).FindString(page); m == "" {
 		t.Error("search/index.html does not load the fingerprinted search.js under /tongbao/")
+	}
+	// The manifest comes before the script, which reads it as it runs
+	// (the query starts before the page is laid out), with the base path.
+	manifest := strings.Index(page, `<script type="application/json" id="search-index" data-base="/tongbao/">`)
+	if script := strings.Index(page, `/assets/js/search.`); manifest < 0 || manifest > script {
+		t.Errorf("search/index.html: the manifest (at %d) is not before search.js (at %d), with data-base", manifest, script)
 	}
 	// One search form a page: the header's is left out on the search page.
 	if strings.Contains(page, `id="site-search-q"`) {

@@ -31,13 +31,18 @@ import (
 //
 // search-index.json, the manifest, is the one file with a fixed name:
 //
-//	{"v":4,"docs":N,"shards":"<h><h>…","pages":"<h>…","pageDocs":16,
-//	 "packs":"<h>…","packDocs":64,"years":[[2003,12],[2004,24],…]}
+//	{"v":5,"docs":N,"shards":"<h><h>…","big":{"<token>":"<h>",…},
+//	 "pages":"<h>…","pageDocs":16,"packs":"<h>…","packDocs":64,
+//	 "years":[[2003,12],[2004,24],…]}
 //
 // "shards" is the hash of each shard, 8 hex digits each, in order; a shard
 // with no token is 00000000 and has no file. The number of shards is a
-// power of two, at most 1024. "years" gives, for each year with a dated
-// document, the number of its first document.
+// power of two, at most 1024. "big" names the postings written out of line
+// (see below) by their tokens: a query fetches those at once, not after
+// the shard that also names them, which saves it a round trip for its
+// commonest tokens (what a token costs the manifest, about 15 bytes,
+// is paid once a visit; the round trip, each query). "years" gives, for
+// each year with a dated document, the number of its first document.
 //
 // search/s/<i>.<h>.bin is shard i: every token whose tokenHash's top
 // log2(shards) bits are i. It is binary; a varint is an unsigned LEB128:
@@ -91,7 +96,7 @@ type Index struct {
 
 // The sizes of the index's parts.
 const (
-	Version     = 4
+	Version     = 5
 	PageDocs    = 16       // documents per page of the documents table
 	PackDocs    = 64       // documents per text pack
 	shardTarget = 12 << 10 // the mean size a shard is cut for, in entries (about a byte each)
@@ -103,6 +108,7 @@ const (
 type Shard struct {
 	Data     []byte // nil: no token falls in the shard
 	Postings []File
+	Tokens   []string // Tokens[k] is the token whose postings Postings[k] holds
 }
 
 // A File is one file of the index.
@@ -114,14 +120,15 @@ type File struct {
 
 // A Manifest is search-index.json (see Index).
 type Manifest struct {
-	V        int      `json:"v"`
-	Docs     int      `json:"docs"`
-	Shards   string   `json:"shards"` // 8 hex digits a shard
-	Pages    string   `json:"pages"`
-	PageDocs int      `json:"pageDocs"`
-	Packs    string   `json:"packs"`
-	PackDocs int      `json:"packDocs"`
-	Years    [][2]int `json:"years"` // each year with a dated document, and the number of its first
+	V        int               `json:"v"`
+	Docs     int               `json:"docs"`
+	Shards   string            `json:"shards"` // 8 hex digits a shard
+	Big      map[string]string `json:"big"`    // token → the hash of its postings out of line
+	Pages    string            `json:"pages"`
+	PageDocs int               `json:"pageDocs"`
+	Packs    string            `json:"packs"`
+	PackDocs int               `json:"packDocs"`
+	Years    [][2]int          `json:"years"` // each year with a dated document, and the number of its first
 }
 
 // hashed is the file of data in folder dir (search/s, …) as item i, named
@@ -477,6 +484,7 @@ func (g *gatherer) encode() (sh Shard) {
 			// does not fetch these.
 			f := postingsFile(slices.Clone(p))
 			sh.Postings = append(sh.Postings, f)
+			sh.Tokens = append(sh.Tokens, string(tok))
 			b = append(b, 0)
 			b = append(b, f.Sum[:4]...)
 			continue
@@ -695,7 +703,7 @@ func (x *Index) Files(packs []string, shard func(i int) Shard) []File {
 		})
 	}
 	var files []File
-	m := Manifest{V: Version, Docs: n, PageDocs: PageDocs, PackDocs: PackDocs, Years: [][2]int{}}
+	m := Manifest{V: Version, Docs: n, Big: map[string]string{}, PageDocs: PageDocs, PackDocs: PackDocs, Years: [][2]int{}}
 	var hashes []byte
 	seen := map[string]bool{} // postings out of line, which two tokens may share
 	for i, sh := range shards {
@@ -706,7 +714,8 @@ func (x *Index) Files(packs []string, shard func(i int) Shard) []File {
 		f := hashed("search/s", i, ".bin", sh.Data)
 		files = append(files, f)
 		hashes = append(hashes, hashOf(f.Path)...)
-		for _, p := range sh.Postings {
+		for k, p := range sh.Postings {
+			m.Big[sh.Tokens[k]] = hex.EncodeToString(p.Sum[:4])
 			if !seen[p.Path] {
 				seen[p.Path] = true
 				files = append(files, p)

@@ -73,6 +73,7 @@ type postings struct {
 	Places  []int
 	Weights []int // nil when the token is in more than half the documents
 	Title   []int
+	File    string // the hash of the file of postings out of line, else ""
 }
 
 // decodeShard decodes a shard, written here from the format's
@@ -160,6 +161,7 @@ func decodeShard(data []byte, n int, files map[string][]byte) (out map[string]po
 		tok := make([]byte, uvarint(r))
 		r.Read(tok)
 		var b []byte
+		file := ""
 		if size := uvarint(r); size > 0 {
 			b = make([]byte, size)
 			r.Read(b)
@@ -175,8 +177,11 @@ func decodeShard(data []byte, n int, files map[string][]byte) (out map[string]po
 			if s := sha256.Sum256(b); !bytes.Equal(s[:4], h) {
 				return nil, nil, fmt.Errorf("%s holds bytes whose hash is %x", name, s[:4])
 			}
+			file = hex.EncodeToString(h)
 		}
-		out[string(tok)] = decode(b)
+		p := decode(b)
+		p.File = file
+		out[string(tok)] = p
 		order = append(order, string(tok))
 	}
 	if r.Len() != 0 {
@@ -229,6 +234,19 @@ func shardsOf(t testing.TB, files map[string][]byte) map[string]postings {
 			all[tok] = p
 		}
 	}
+	// The manifest names the postings out of line, and no others.
+	big := 0
+	for tok, p := range all {
+		if p.File != "" {
+			big++
+			if m.Big[tok] != p.File {
+				t.Fatalf("%q: postings out of line in %s, the manifest says %q", tok, p.File, m.Big[tok])
+			}
+		}
+	}
+	if big != len(m.Big) {
+		t.Fatalf("%d postings out of line, the manifest names %d", big, len(m.Big))
+	}
 	return all
 }
 
@@ -240,7 +258,7 @@ func TestIndexTiny(t *testing.T) {
 	}
 	_, files := build(t, tinyDocs, shardTarget)
 	m := readManifest(t, files)
-	if m.V != 4 || m.Docs != 4 || len(m.Shards) != 8 || m.PageDocs != 16 || m.PackDocs != 64 ||
+	if m.V != 5 || m.Docs != 4 || len(m.Big) != 0 || len(m.Shards) != 8 || m.PageDocs != 16 || m.PackDocs != 64 ||
 		fmt.Sprint(m.Years) != "[[2022 1] [2023 2]]" || len(m.Pages) != 8 || len(m.Packs) != 8 {
 		t.Fatalf("manifest %+v", m)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -49,6 +50,10 @@ func runJS(t *testing.T, script string, files map[string][]byte, in, out any) {
 	t.Helper()
 	abs, err := filepath.Abs(searchJS)
 	if err != nil {
+		t.Fatal(err)
+	}
+	// Opened here too, so that go test's cache knows the result depends on it.
+	if _, err := os.Stat(abs); err != nil {
 		t.Fatal(err)
 	}
 	dir := ""
@@ -171,7 +176,7 @@ for (const p of input.shards) {
   for (const [tok, at] of toks) {
     const file = at.file ? await net.bytes("search/p/" + at.file + ".bin") : null;
     const q = file ? s.decodePostings(file, 0, file.length, input.n) : s.decodePostings(buf, at[0], at[1], input.n);
-    m[tok] = {Body: Array.from(q.body), Places: Array.from(q.places), Weights: q.weights ? Array.from(q.weights) : null, Title: Array.from(q.title)};
+    m[tok] = {Body: Array.from(q.body), Places: Array.from(q.body, (_, k) => q.place(k)), Weights: q.weights ? Array.from(q.weights) : null, Title: Array.from(q.title)};
   }
   out.push(m);
 }
@@ -181,6 +186,7 @@ print(out);`, files, map[string]any{"shards": shards, "n": m.Docs}, &got)
 	for _, m := range got {
 		for tok, p := range m {
 			want := all[tok]
+			want.File = "" // where the postings lie; the JSON has none
 			if want.Weights != nil && len(want.Weights) == 0 {
 				want.Weights = []int{}
 			}
@@ -269,6 +275,104 @@ print(out);`, files, qs, &got)
 		if fmt.Sprint(got[i]) != fmt.Sprint(c.want) {
 			t.Errorf("search(%+v) = %v, want %v", c.q, got[i], c.want)
 		}
+	}
+}
+
+// TestJSPostingsFetched: search.js fetches a token's postings out of line
+// at once, without its shard, when the manifest names them, and the shard
+// alone otherwise; either way it gets Go's postings.
+func TestJSPostingsFetched(t *testing.T) {
+	texts := randomTexts(400)
+	var docs []Document
+	for i, text := range texts {
+		docs = append(docs, Document{Kind: Page, Title: texts[(i+5)%len(texts)], URL: fmt.Sprintf("p/%d/", i), Text: text})
+	}
+	_, files := buildBig(t, docs, 32, 48)
+	m := readManifest(t, files)
+	all := shardsOf(t, files)
+	var toks []string
+	big := 0
+	for tok := range all {
+		toks = append(toks, tok)
+	}
+	slices.Sort(toks)
+	for _, tok := range toks {
+		if m.Big[tok] != "" {
+			big++
+		}
+	}
+	if big < 10 || big == len(toks) {
+		t.Fatalf("%d of %d tokens' postings out of line: the test wants some of each", big, len(toks))
+	}
+	type fetched struct {
+		Paths    []string
+		Postings postings
+	}
+	var got []fetched
+	runJS(t, `
+const out = [];
+for (const tok of input) {
+  const paths = [];
+  const counting = {
+    bytes: (p) => { paths.push(p); return net.bytes(p); },
+    json: net.json,
+    range: net.range,
+  };
+  const x = new s.Index(JSON.parse(fs.readFileSync(path.join(dir, "search-index.json"), "utf8")), counting);
+  const q = await x.postings(tok);
+  out.push({Paths: paths, Postings: {Body: Array.from(q.body), Places: Array.from(q.body, (_, k) => q.place(k)), Weights: q.weights ? Array.from(q.weights) : null, Title: Array.from(q.title)}});
+}
+print(out);`, files, toks, &got)
+	for i, tok := range toks {
+		want := all[tok]
+		var paths []string
+		if h := m.Big[tok]; h != "" {
+			paths = []string{"search/p/" + h + ".bin"}
+		} else {
+			sh := tokenHash(tok) >> (32 - bits.Len(uint(len(m.Shards)/8-1)))
+			paths = []string{fmt.Sprintf("search/s/%d.%s.bin", sh, m.Shards[8*sh:8*sh+8])}
+		}
+		if !slices.Equal(got[i].Paths, paths) {
+			t.Errorf("postings of %q fetched %q, want %q", tok, got[i].Paths, paths)
+		}
+		want.File = ""
+		p := got[i].Postings
+		if len(p.Weights) == 0 && len(want.Weights) == 0 {
+			p.Weights, want.Weights = nil, nil
+		}
+		if fmt.Sprint(p) != fmt.Sprint(want) {
+			t.Errorf("postings of %q: search.js %+v, Go %+v", tok, p, want)
+		}
+	}
+}
+
+// TestJSDocumentFrequency: a term's document frequency counts the
+// documents holding it in the title or the text, each once. 甲乙 is in
+// the titles of twelve documents and the text of one (A); 丙丁 in the text
+// of three (B among them). A and B each hold one of the two terms, once,
+// in texts of the same length: B's term is the rarer (3 documents against
+// 13), so B ranks before A among the partial matches.
+func TestJSDocumentFrequency(t *testing.T) {
+	filler := strings.Repeat("工作安排。", 8)
+	docs := []Document{
+		{Kind: Page, Title: "文件甲", URL: "a/", Text: "甲乙" + filler},
+		{Kind: Page, Title: "文件乙", URL: "b/", Text: "丙丁" + filler},
+		{Kind: Page, Title: "文件丙", URL: "c/", Text: "丙丁" + filler + "其他"},
+		{Kind: Page, Title: "文件丁", URL: "d/", Text: "丙丁" + filler + "另外"},
+	}
+	for i := range 12 {
+		docs = append(docs, Document{Kind: Page, Title: fmt.Sprintf("甲乙通知%d", i), URL: fmt.Sprintf("t%d/", i), Text: filler})
+	}
+	as, files := build(t, docs, shardTarget)
+	id := map[string]int{}
+	for n, a := range as {
+		id[a.Doc.URL] = n
+	}
+	var got []int
+	runJS(t, `const f = await s.search(index, "甲乙 丙丁", {}); print(f.partial);`, files, nil, &got)
+	a, b := slices.Index(got, id["a/"]), slices.Index(got, id["b/"])
+	if a < 0 || b < 0 || b > a {
+		t.Errorf("partial matches %v: want B (%d) before A (%d)", got, id["b/"], id["a/"])
 	}
 }
 

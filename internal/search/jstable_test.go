@@ -68,3 +68,31 @@ func TestJSClassTable(t *testing.T) {
 		t.Logf("rewrote the class table in %s", searchJS)
 	}
 }
+
+// TestJSClassify: search.js's classify, from its decoded table, gives Go's
+// class on both sides of every boundary between classes and at every
+// 97th code point besides. (search.js numbers the classes as Go does.)
+func TestJSClassify(t *testing.T) {
+	var cps []rune
+	prev := classify(0)
+	for r := rune(1); r <= unicode.MaxRune; r++ {
+		if c := classify(r); c != prev {
+			cps = append(cps, r-1, r)
+			prev = c
+		}
+		if r%97 == 0 {
+			cps = append(cps, r)
+		}
+	}
+	cps = append(cps, unicode.MaxRune)
+	var got []int
+	runJS(t, `print(input.map(s.classify));`, nil, cps, &got)
+	if len(got) != len(cps) {
+		t.Fatalf("%d classes for %d code points", len(got), len(cps))
+	}
+	for i, r := range cps {
+		if got[i] != int(classify(r)) {
+			t.Errorf("classify(%U): search.js %d, Go %d", r, got[i], classify(r))
+		}
+	}
+}

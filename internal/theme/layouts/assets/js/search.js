@@ -5,6 +5,8 @@
  * (search-index.json, in #search-index) and gives this script its address
  * (data-index: a page that does not carry it has it fetched) and the
  * site's base path (data-base), so every address honours baseURL's path.
+ * It loads this script right after the search, not deferred: a query in
+ * the address starts before the page's first layout (startEarly).
  * The index is described in internal/search (type Index): an inverted
  * index cut into shards by the hash of each token, a table of the
  * documents in pages, and packs of their texts. A query fetches only the
@@ -49,15 +51,30 @@
   const rangeEnd = [];
   const rangeClass = [];
   (function decodeClasses() {
-    const letters = { x: HAN, y: WORD, z: IGNORED };
+    // One pass over the characters: this runs on every search page, before
+    // the query can start.
     let end = 0x80;
-    for (const part of CLASSES.split(",")) {
-      const at = part.search(/[xyz]/);
-      const start = end + parseInt(part.slice(0, at), 32);
-      end = start + parseInt(part.slice(at + 1), 32);
-      rangeStart.push(start);
-      rangeEnd.push(end);
-      rangeClass.push(letters[part.charAt(at)]);
+    let gap = 0;
+    let n = 0;
+    let cls = 0;
+    for (let i = 0; i <= CLASSES.length; i++) {
+      const c = i < CLASSES.length ? CLASSES.charCodeAt(i) : 0x2c;
+      if (c === 0x2c) {
+        // ","
+        const start = end + gap;
+        end = start + n;
+        rangeStart.push(start);
+        rangeEnd.push(end);
+        rangeClass.push(cls);
+        n = 0;
+      } else if (c >= 0x78) {
+        // x, y or z
+        gap = n;
+        n = 0;
+        cls = c === 0x78 ? HAN : c === 0x79 ? WORD : IGNORED;
+      } else {
+        n = n * 32 + (c <= 0x39 ? c - 0x30 : c - 0x57); // 0-9, a-v
+      }
     }
   })();
 
@@ -328,25 +345,36 @@
   }
 
   // decodePostings decodes a token's postings, buf[start:end), in an
-  // index of n documents: the documents whose text holds it, with the
-  // place (sixteenth of the text) of its first occurrence and its weight
-  // (1…15; null when the token is in more than half the documents), and
-  // the documents whose title, 文号 or names hold it.
+  // index of n documents: the documents whose text holds it (body), with
+  // the place (sixteenth of the text) of its first occurrence in the k-th
+  // of them (place(k)) and its weight (1…15; weights is null when the
+  // token is in more than half the documents), and the documents whose
+  // title, 文号 or names hold it (title). The places are read only for the
+  // results whose snippets are shown, not for the thousands ranked.
   function decodePostings(buf, start, end, n) {
     const r = new Reader(buf, start);
     const body = readDocset(r, n);
-    const places = readNibbles(r, body.length);
+    const places = r.pos;
+    r.pos += (body.length + 1) >> 1;
     const weights = 2 * body.length <= n ? readNibbles(r, body.length) : null;
     const title = readDocset(r, n);
     if (r.pos !== end) {
       throw new Error("search index: postings of the wrong length");
     }
-    return { body: body, places: places, weights: weights, title: title };
+    return {
+      body: body,
+      place: function (k) {
+        const b = buf[places + (k >> 1)];
+        return k & 1 ? b >> 4 : b & 15;
+      },
+      weights: weights,
+      title: title,
+    };
   }
 
   // parseManifest checks search-index.json and splits its lists of hashes.
   function parseManifest(m) {
-    if (!m || m.v !== 4 || typeof m.shards !== "string") {
+    if (!m || m.v !== 5 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
       throw new Error("search-index.json: unknown format");
     }
     const split = function (s) {
@@ -361,6 +389,7 @@
       docs: m.docs,
       shards: shards,
       bits: Math.round(Math.log2(shards.length)),
+      big: new Map(Object.entries(m.big)),
       pages: split(m.pages),
       pageDocs: m.pageDocs,
       packs: split(m.packs),
@@ -407,20 +436,27 @@
     }
 
     // postings are tok's postings, or null if no document holds it.
+    // Postings out of line are fetched at once: the manifest names them.
     postings(tok) {
       let p = this.postingsOf.get(tok);
       if (!p) {
         const n = this.m.docs;
         const net = this.net;
-        p = this.shard(this.shardOf(tok)).then(function (s) {
-          const at = s.toks.get(tok);
-          if (at && at.file) {
-            return net.bytes("search/p/" + at.file + ".bin").then(function (buf) {
-              return decodePostings(buf, 0, buf.length, n);
+        const outOfLine = function (h) {
+          return net.bytes("search/p/" + h + ".bin").then(function (buf) {
+            return decodePostings(buf, 0, buf.length, n);
+          });
+        };
+        const big = this.m.big.get(tok);
+        p = big
+          ? outOfLine(big)
+          : this.shard(this.shardOf(tok)).then(function (s) {
+              const at = s.toks.get(tok);
+              if (at && at.file) {
+                return outOfLine(at.file);
+              }
+              return at ? decodePostings(s.buf, at[0], at[1], n) : null;
             });
-          }
-          return at ? decodePostings(s.buf, at[0], at[1], n) : null;
-        });
         this.postingsOf.set(tok, p);
         p.catch(() => this.postingsOf.delete(tok));
       }
@@ -526,41 +562,51 @@
         }
       });
       const score = new Float64Array(n);
-      const matched = new Uint16Array(n);
-      const inTitle = new Uint16Array(n);
-      const mark = new Uint8Array(n); // documents seen for the current term
-      const touched = [];
+      const matched = new Uint16Array(n); // terms each document holds
+      const inTitle = new Uint16Array(n); // terms its title, 文号 or names hold
+      const inBody = new Uint8Array(n); // for the current term
+      const touched = new Int32Array(n); // documents holding a term, touched[0:nt]
+      let nt = 0;
+      // Plain loops over typed arrays: a first query ranks thousands of
+      // documents in code the browser has not compiled yet.
       for (const t of query.terms) {
         const p = postings.get(t);
         if (!p) {
           continue;
         }
-        mark.fill(0);
-        let df = p.body.length;
-        for (const d of p.title) {
-          mark[d] = 2;
-        }
-        for (const d of p.body) {
-          if (mark[d] !== 2) {
-            df++;
+        const body = p.body;
+        const title = p.title;
+        const weights = p.weights;
+        // df counts the documents holding t in the text or the title.
+        let df = body.length;
+        if (title.length > 0) {
+          inBody.fill(0);
+          for (let k = 0; k < body.length; k++) {
+            inBody[body[k]] = 1;
+          }
+          for (let k = 0; k < title.length; k++) {
+            df += 1 - inBody[title[k]];
           }
         }
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        const visit = function (d, s) {
+        const perWeight = (idf * (K1 + 1)) / 15;
+        for (let k = 0; k < body.length; k++) {
+          const d = body[k];
           if (matched[d] === 0) {
-            touched.push(d);
+            touched[nt++] = d;
           }
-          if (!(mark[d] & 1)) {
-            mark[d] |= 1;
+          matched[d]++;
+          score[d] += weights ? perWeight * weights[k] : idf * DENSE;
+        }
+        for (let k = 0; k < title.length; k++) {
+          const d = title[k];
+          if (matched[d] === 0) {
+            touched[nt++] = d;
+          }
+          if (!inBody[d]) {
             matched[d]++;
           }
-          score[d] += idf * s;
-        };
-        for (let k = 0; k < p.body.length; k++) {
-          visit(p.body[k], p.weights ? (p.weights[k] * (K1 + 1)) / 15 : DENSE);
-        }
-        for (const d of p.title) {
-          visit(d, TITLE);
+          score[d] += idf * TITLE;
           inTitle[d]++;
         }
       }
@@ -581,8 +627,9 @@
       const isExact = new Set(exact);
       const complete = [];
       const partial = [];
-      for (const d of touched) {
-        if (!keep(d) || isExact.has(d)) {
+      for (let k = 0; k < nt; k++) {
+        const d = touched[k];
+        if (d < lo || d >= hi || (exact.length > 0 && isExact.has(d))) {
           continue;
         }
         if (matched[d] === want) {
@@ -800,11 +847,11 @@
         continue;
       }
       if (place < 0 || p.body.length < best) {
-        place = p.places[k];
+        place = p.place(k);
         best = p.body.length;
       }
       if (t === found.query.terms[0]) {
-        place = p.places[k];
+        place = p.place(k);
         break;
       }
     }
@@ -927,6 +974,62 @@
     }
   }
 
+  // ---------------------------------------------------------------------
+  // The query in the address starts at once. The page carries the
+  // manifest and loads this script async right after it, so the script
+  // runs while the page is still being parsed and laid out: the query
+  // (?q=, &sort=, &year=) fetches its postings, is ranked, and the rows of
+  // its first results are fetched meanwhile. init takes that search when
+  // it asks the same one.
+
+  // carried is the Index of the manifest the page carries, made once:
+  // {base, index}, or null.
+  let carried = null;
+  function carriedIndex(base) {
+    const el = document.getElementById("search-index");
+    if (!el) {
+      return null;
+    }
+    if (!carried || carried.base !== base) {
+      carried = { base: base, index: new Index(JSON.parse(el.textContent), network(base)) };
+    }
+    return carried.index;
+  }
+
+  // early is the search started before the page was ready: {ask, index,
+  // found (a Promise of search's result)}, or null.
+  let early = null;
+  function startEarly() {
+    const el = document.getElementById("search-index");
+    const base = el && el.getAttribute("data-base");
+    const params = new URLSearchParams(window.location.search);
+    const q = (params.get("q") || "").trim();
+    if (!base || parseQuery(q).terms.length === 0) {
+      return;
+    }
+    let index;
+    try {
+      index = carriedIndex(base);
+    } catch (e) {
+      return; // init reports it
+    }
+    const sort = params.get("sort") === "new" ? "new" : "";
+    const y = Number(params.get("year"));
+    const year = index.m.years.some(function (e) {
+      return e[0] === y;
+    })
+      ? y
+      : 0;
+    const found = search(index, q, { sort: sort, year: year, first: PAGE }).then(function (f) {
+      for (const id of f.complete.concat(f.partial).slice(0, PAGE)) {
+        index.doc(id).catch(function () {});
+      }
+      return f;
+    });
+    found.catch(function () {});
+    early = { ask: q + "\n" + sort + "\n" + year, index: index, found: found };
+  }
+
   function init() {
     const root = document.getElementById("search");
     if (!root) {
@@ -959,17 +1062,19 @@
         loading = (
           inline && !fresh
             ? new Promise(function (resolve) {
-                resolve(JSON.parse(inline.textContent));
+                resolve(carriedIndex(base));
               })
-            : fetchOK(manifestURL, { credentials: "same-origin", cache: fresh ? "no-cache" : "default" }).then(function (res) {
-                return res.json();
-              })
-        )
-          .then(function (m) {
-            const index = new Index(m, net);
-            fillYears(index);
-            return index;
-          });
+            : fetchOK(manifestURL, { credentials: "same-origin", cache: fresh ? "no-cache" : "default" })
+                .then(function (res) {
+                  return res.json();
+                })
+                .then(function (m) {
+                  return new Index(m, net);
+                })
+        ).then(function (index) {
+          fillYears(index);
+          return index;
+        });
         loading.catch(function () {
           loading = null;
         });
@@ -1072,28 +1177,40 @@
         }
         let first = null;
         const exact = new Set(c.found.exact);
-        const snippets = [];
+        const items = [];
         docs.forEach(function (d, k) {
           const complete = from + k < c.found.complete.length;
           const li = resultItem(c.index, d, c.found, exact.has(d.id));
           (complete ? groups.complete : groups.partial).querySelector("ol").appendChild(li);
           first = first || li;
-          snippets.push(
-            snippetOf(c.index, d, c.found).then(
-              function (list) {
-                if (list) {
-                  appendPieces(li.querySelector(".search-result-snippet"), list);
-                }
-              },
-              function () {},
-            ),
-          );
+          items.push(li);
         });
         showGroups();
         if (more) {
           more.hidden = c.shown >= c.list.length;
         }
-        busy(Promise.all(snippets));
+        // The snippets are fetched once the results are listed and
+        // announced (a task later): their ten requests would delay both.
+        busy(
+          new Promise(function (resolve) {
+            window.setTimeout(function () {
+              resolve(
+                Promise.all(
+                  docs.map(function (d, k) {
+                    return snippetOf(c.index, d, c.found).then(
+                      function (list) {
+                        if (list) {
+                          appendPieces(items[k].querySelector(".search-result-snippet"), list);
+                        }
+                      },
+                      function () {},
+                    );
+                  }),
+                ),
+              );
+            }, 0);
+          }),
+        );
         return first;
       });
     }
@@ -1187,7 +1304,10 @@
         .then(function (index) {
           const o = options();
           o.first = PAGE;
-          return search(index, q, o).then(function (found) {
+          const pre = early;
+          early = null;
+          const found = pre && !retried && pre.index === index && pre.ask === q + "\n" + o.sort + "\n" + o.year ? pre.found : search(index, q, o);
+          return found.then(function (found) {
             return { index: index, found: found };
           });
         })
@@ -1290,6 +1410,7 @@
   if (typeof module === "object" && module && module.exports) {
     // node, for the tests in internal/search.
     module.exports = {
+      classify: classify,
       tokenize: tokenize,
       tokenHash: tokenHash,
       parseQuery: parseQuery,
@@ -1303,6 +1424,7 @@
     };
   }
   if (typeof document !== "undefined") {
+    startEarly();
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", init);
     } else {
