@@ -372,27 +372,29 @@
     };
   }
 
-  // parseManifest checks search-index.json and splits its lists of hashes.
+  // parseManifest checks search-index.json. Its lists of hashes are read
+  // where needed, not split: a query needs a few of thousands.
   function parseManifest(m) {
     if (!m || m.v !== 5 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
       throw new Error("search-index.json: unknown format");
     }
-    const split = function (s) {
-      const out = [];
-      for (let i = 0; i + 8 <= s.length; i += 8) {
-        out.push(s.slice(i, i + 8));
-      }
-      return out;
+    const hashes = function (s) {
+      return {
+        length: Math.floor(s.length / 8),
+        get: function (i) {
+          return s.slice(8 * i, 8 * i + 8);
+        },
+      };
     };
-    const shards = split(m.shards);
+    const shards = hashes(m.shards);
     return {
       docs: m.docs,
       shards: shards,
       bits: Math.round(Math.log2(shards.length)),
-      big: new Map(Object.entries(m.big)),
-      pages: split(m.pages),
+      big: m.big, // token → hash, read with hasOwnProperty
+      pages: hashes(m.pages),
       pageDocs: m.pageDocs,
-      packs: split(m.packs),
+      packs: hashes(m.packs),
       packDocs: m.packDocs,
       years: m.years || [],
     };
@@ -422,7 +424,7 @@
     shard(i) {
       let p = this.shards.get(i);
       if (!p) {
-        const h = this.m.shards[i];
+        const h = this.m.shards.get(i);
         p =
           h === "00000000"
             ? Promise.resolve({ buf: new Uint8Array(0), toks: new Map() })
@@ -447,7 +449,7 @@
             return decodePostings(buf, 0, buf.length, n);
           });
         };
-        const big = this.m.big.get(tok);
+        const big = Object.prototype.hasOwnProperty.call(this.m.big, tok) ? this.m.big[tok] : "";
         p = big
           ? outOfLine(big)
           : this.shard(this.shardOf(tok)).then(function (s) {
@@ -466,7 +468,7 @@
     page(k) {
       let p = this.pages.get(k);
       if (!p) {
-        p = this.net.json("search/d/" + k + "." + this.m.pages[k] + ".json");
+        p = this.net.json("search/d/" + k + "." + this.m.pages.get(k) + ".json");
         this.pages.set(k, p);
         p.catch(() => this.pages.delete(k));
       }
@@ -488,7 +490,7 @@
       from = Math.max(0, from);
       to = Math.min(d.length, to);
       const k = Math.floor(d.id / this.m.packDocs);
-      const path = "search/t/" + k + "." + this.m.packs[k] + ".txt";
+      const path = "search/t/" + k + "." + this.m.packs.get(k) + ".txt";
       return this.net.range(path, d.offset + from, d.offset + to).then(function (bytes) {
         let a = 0;
         let b = bytes.length;
