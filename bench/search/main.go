@@ -362,14 +362,21 @@ input.value = q;
 if (q) run(q);
 </script>`
 
-var searchScriptRE = regexp.MustCompile(`<script src="[^"]*/assets/js/search\.[0-9a-f]+\.js" defer></script>`)
+var (
+	searchScriptRE = regexp.MustCompile(`<script src="[^"]*/assets/js/search\.[0-9a-f]+\.js"[^>]*></script>`)
+	manifestRE     = regexp.MustCompile(`\n?<script type="application/json" id="search-index"[^>]*>[^<]*</script>`)
+)
 
-// writePagefindPage writes pagefind-search/index.html into the site.
+// writePagefindPage writes pagefind-search/index.html into the site:
+// tongbao's search page without search.js and without the manifest of
+// tongbao's index it carries (which Pagefind's search would not read but
+// would pay for), with pagefindScript where search.js was.
 func writePagefindPage(dir string) error {
 	src, err := os.ReadFile(filepath.Join(dir, "search", "index.html"))
 	if err != nil {
 		return err
 	}
+	src = manifestRE.ReplaceAll(src, nil)
 	loc := searchScriptRE.FindIndex(src)
 	if loc == nil {
 		return errors.New("search/index.html does not load search.js as expected")

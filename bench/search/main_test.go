@@ -2,12 +2,15 @@ package main
 
 import (
 	"compress/gzip"
+	"context"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tongbao/internal/build"
 )
 
 // TestServe: the bench's server sends a file's gzip copy when there is one
@@ -71,22 +74,33 @@ func TestServe(t *testing.T) {
 	}
 }
 
-// TestPagefindPage: the copy of the search page loads Pagefind's API in
-// place of search.js, and keeps the rest.
+// TestPagefindPage: the copy of the search page the theme builds (the
+// repository's own site, under a path) loads Pagefind's API in place of
+// search.js, without the manifest of tongbao's index, and keeps the rest.
 func TestPagefindPage(t *testing.T) {
-	dir := t.TempDir()
-	page := `<head><script src="/tongbao/assets/js/search.0123abcd.js" defer></script></head><div id="search" data-base="/tongbao/"></div>`
-	os.MkdirAll(filepath.Join(dir, "search"), 0o755)
-	os.WriteFile(filepath.Join(dir, "search", "index.html"), []byte(page), 0o644)
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(context.Background(), build.Options{Source: "../..", Dest: dir, BaseURL: "/tongbao/"}); err != nil {
+		t.Fatal(err)
+	}
 	if err := writePagefindPage(dir); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "search", "index.html"))
+	if err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(filepath.Join(dir, "pagefind-search", "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(string(got), "search.0123abcd.js") || !strings.Contains(string(got), `import(base + "pagefind/pagefind.js")`) ||
-		!strings.HasSuffix(string(got), `<div id="search" data-base="/tongbao/"></div>`) {
+	page := string(got)
+	if !strings.Contains(string(src), `id="search-index"`) || !searchScriptRE.Match(src) {
+		t.Fatalf("the search page lacks the manifest or search.js:\n%s", src)
+	}
+	if strings.Contains(page, "/assets/js/search.") || strings.Contains(page, `id="search-index"`) ||
+		!strings.Contains(page, `import(base + "pagefind/pagefind.js")`) ||
+		!strings.Contains(page, `<div class="panel search" id="search" data-index="/tongbao/search-index.json" data-base="/tongbao/">`) ||
+		!strings.Contains(page, "/tongbao/assets/js/page.") || !strings.HasSuffix(page, "</html>\n") {
 		t.Errorf("the Pagefind page is\n%s", got)
 	}
 }
