@@ -30,7 +30,9 @@
 # Environment: ROUNDS (default 3) × RUNS (default 4) timed runs per command,
 # WARMUP (default 1) untimed runs per command and round; ARCHIVE_RUNS
 # (default 7); RSS_RUNS (default 3); SAVES (default 20); SEARCH_RUNS
-# (default 2) measurements of each pair of queries; INDEX_COUNT (default 6)
+# (default 2) measurements of each pair of queries; SEARCH_SETTLE (default
+# 1s) how long each fresh browser is left to finish starting before it opens
+# the search page (see bench/search); INDEX_COUNT (default 6)
 # renders of the plain corpus with and without the index; BENCH_TMP, the
 # folder for the work tree (default /dev/shm, see below); KEEP=1 keeps it.
 #
@@ -53,6 +55,7 @@ ARCHIVE_RUNS=${ARCHIVE_RUNS:-7}
 RSS_RUNS=${RSS_RUNS:-3}
 SAVES=${SAVES:-20}
 SEARCH_RUNS=${SEARCH_RUNS:-2}
+SEARCH_SETTLE=${SEARCH_SETTLE:-1s}
 INDEX_COUNT=${INDEX_COUNT:-6}
 PAGES=2000
 PROVINCE=20000
@@ -242,12 +245,15 @@ for d in demo20 tongbao demo50 plain20k; do
 done
 
 log "search: tongbao and Pagefind in Chromium, $SEARCH_RUNS runs of each pair of queries"
-run "$bin/search" -runs "$SEARCH_RUNS" \
+run "$bin/search" -runs "$SEARCH_RUNS" -settle "$SEARCH_SETTLE" \
 	"20-year-demo=$out/demo20:$DEMO_QUERIES" \
 	"2,000-plain-pages=$out/tongbao:$PLAIN_QUERIES" \
 	"50-year-demo=$out/demo50:$DEMO_QUERIES" \
 	"20,000-plain-pages=$out/plain20k:$PLAIN_QUERIES" >"$W/search.txt"
 cat "$W/search.txt" >&2
+log "search: tongbao at 20,000 pages again, the page opened as soon as the browser starts (-settle 0, as measured before 2026-12-01)"
+run "$bin/search" -runs "$SEARCH_RUNS" -settle 0 -tools tongbao "unsettled=$out/plain20k:$PLAIN_QUERIES" >"$W/search0.txt"
+cat "$W/search0.txt" >&2
 # field SITE TOOL N prints the Nth figure of the result line of SITE and TOOL.
 field() { awk -v s="$1" -v t="$2" -v n="$3" '$1 == "result" && $2 == s && $3 == t { print $(n + 3) }' "$W/search.txt"; }
 kb() { calc %.0f "$1 / 1000"; }
@@ -306,10 +312,12 @@ Plain corpus: $PAGES pages, $corpus_mb MB of Markdown; $n_plain timed runs per c
 | Search, 20,000 plain pages: first query, transfer | $(kb "$(field 20,000-plain-pages tongbao 1)") KB | ≤ 150 KB | $(verdict "$(kb "$(field 20,000-plain-pages tongbao 1)")" 150) |
 | Search, 20,000 plain pages: next query, transfer | $(kb "$(field 20,000-plain-pages tongbao 4)") KB | ≤ 60 KB | $(verdict "$(kb "$(field 20,000-plain-pages tongbao 4)")" 60) |
 | Search, 20,000 plain pages: time to results (listed), first query | $(field 20,000-plain-pages tongbao 7) ms (snippets shown $(field 20,000-plain-pages tongbao 3) ms) | ≤ 300 ms | $(verdict "$(field 20,000-plain-pages tongbao 7)" 300) |
+| Search, 20,000 plain pages: the same, the page opened as soon as the browser starts | $(awk '$1 == "result" && $2 == "unsettled" { print $10 }' "$W/search0.txt") ms (snippets shown $(awk '$1 == "result" && $2 == "unsettled" { print $6 }' "$W/search0.txt") ms) | | |
 
 ### Search in Chromium: tongbao beside Pagefind $(node -p 'require("./node_modules/pagefind/package.json").version')
 
-Medians over $SEARCH_RUNS runs of each pair of consecutive queries; a fresh browser each run; the site served on loopback as nginx with
+Medians over $SEARCH_RUNS runs of each pair of consecutive queries; a fresh browser each run (a new profile: nothing cached), left $SEARCH_SETTLE to
+finish starting before it opens the page; the site served on loopback as nginx with
 gzip_static and gzip on serves it. Bytes counted at the server: transfer (headers and bodies as sent) / decoded (bodies as read); time from
 navigation (first query) or from submitting (next query): tongbao's until the results are listed / until their snippets are shown too;
 Pagefind's page shows its excerpts with its results, one time.

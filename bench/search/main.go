@@ -10,12 +10,17 @@
 // search page with search.js replaced by a script that asks Pagefind's API
 // and lists ten results with their excerpts, as search.js lists ten.
 //
-//	go run ./bench/search [-runs 2] [-q Q1,Q2,…] NAME=SITE-FOLDER[:Q1,Q2,…]…
+//	go run ./bench/search [-runs 2] [-settle 1s] [-q Q1,Q2,…] NAME=SITE-FOLDER[:Q1,Q2,…]…
 //
 // The folders are served as nginx serves them with gzip_static and gzip
 // on (text compressed at level 1, its default): a file's .gz copy when
 // there is one and the browser accepts it, ranges honoured. Each
-// measurement starts a fresh browser. Bytes are counted at the server,
+// measurement starts a fresh browser (a new profile: nothing cached) and
+// lets it settle (-settle, 1 s) before it opens the page: a browser's own
+// start-up goes on for a while after its first tab is ready, and on two
+// cores it took 65–140 ms from the time to results of a page opened at
+// once, which a reader, whose browser is running, does not pay. (-settle
+// 0 measures as before 2026-12-01.) Bytes are counted at the server,
 // which sees every request, a worker's too (Pagefind searches in one):
 // "transfer" is what went over the wire (headers and bodies as sent,
 // compressed where they were), "decoded" the bodies as the page reads
@@ -66,6 +71,7 @@ func main() {
 	chromium := flag.String("chromium", "", "Chromium binary (default: $CHROMIUM, /usr/bin/chromium, chromium)")
 	only := flag.String("serve", "", "only serve this folder as the measurements do, to look at it by hand")
 	tools := flag.String("tools", "tongbao,Pagefind", "the searches to measure, comma-separated (Pagefind needs its index in the site)")
+	settle := flag.Duration("settle", time.Second, "how long a fresh browser is left to finish starting before it opens the page")
 	flag.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./bench/search [-runs N] [-q Q1,Q2,…] NAME=SITE-FOLDER…")
 		flag.PrintDefaults()
@@ -105,7 +111,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, "search: at least two queries a site")
 			os.Exit(2)
 		}
-		r, err := measureSite(bin, name, dir, qs, *runs, strings.Split(*tools, ","))
+		r, err := measureSite(bin, name, dir, qs, *runs, strings.Split(*tools, ","), *settle)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "search: %s: %v\n", name, err)
 			os.Exit(1)
@@ -143,7 +149,7 @@ type cost struct {
 func kb(n int64) string    { return fmt.Sprintf("%.0f KB", float64(n)/1000) }
 func msf(v float64) string { return fmt.Sprintf("%.0f ms", v) }
 
-func measureSite(bin, name, dir string, qs []string, runs int, tools []string) ([]row, error) {
+func measureSite(bin, name, dir string, qs []string, runs int, tools []string, settle time.Duration) ([]row, error) {
 	if _, err := os.Stat(filepath.Join(dir, "search", "index.html")); err != nil {
 		return nil, fmt.Errorf("%s is not a built tongbao site: %w", dir, err)
 	}
@@ -170,7 +176,7 @@ func measureSite(bin, name, dir string, qs []string, runs int, tools []string) (
 		var firsts, nexts []cost
 		for r := range runs {
 			for i := 0; i+1 < len(qs); i++ {
-				first, next, err := measure(bin, addr, &m, tool, qs[i], qs[i+1])
+				first, next, err := measure(bin, addr, &m, tool, qs[i], qs[i+1], settle)
 				if err != nil {
 					return nil, fmt.Errorf("%s, %s, %q then %q: %w", name, tool, qs[i], qs[i+1], err)
 				}
@@ -231,15 +237,18 @@ new MutationObserver(function () {
 }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 `
 
-// measure opens the search page of tool for q1 in a fresh browser, waits
-// for the results, then searches q2 in the same page.
-func measure(bin, addr string, m *meter, tool, q1, q2 string) (first, next cost, err error) {
+// measure opens the search page of tool for q1 in a fresh browser, left
+// to settle first, waits for the results, then searches q2 in the same
+// page.
+func measure(bin, addr string, m *meter, tool, q1, q2 string, settle time.Duration) (first, next cost, err error) {
 	ctx, cancel := browser(bin)
 	defer cancel()
-	// Start the browser, then count from its first request of the page.
+	// Start the browser, let it settle, then count from its first request
+	// of the page.
 	if err := chromedp.Do(ctx); err != nil {
 		return first, next, err
 	}
+	time.Sleep(settle)
 	t0, d0 := m.read()
 	counts := func() (int64, int64) {
 		t, d := m.read()
