@@ -41,6 +41,8 @@ const net = {
 };
 const index = dir ? new s.Index(JSON.parse(fs.readFileSync(path.join(dir, "search-index.json"), "utf8")), net) : null;
 const print = (v) => process.stdout.write(JSON.stringify(v));
+// plain is decoded postings as Go's postings type reads them.
+const plain = (q) => ({Body: Array.from(q.body), Places: Array.from(q.body, (_, k) => q.place(k)), Weights: q.weights ? Array.from(q.weights) : null, Title: Array.from(q.title)});
 `
 
 // runJS runs script under node with jsPrelude, the JSON of in as input
@@ -149,16 +151,24 @@ func TestJSQueryTerms(t *testing.T) {
 	}
 }
 
-// TestJSDecode: search.js reads every token's postings in every shard of
-// an index of random documents, cut into many shards, many postings out
-// of line, as the Go decoder of the format does.
-func TestJSDecode(t *testing.T) {
+// randomIndex is the index of 400 random documents in many small shards,
+// with many postings out of line.
+func randomIndex(t *testing.T) map[string][]byte {
+	t.Helper()
 	texts := randomTexts(400)
 	var docs []Document
 	for i, text := range texts {
 		docs = append(docs, Document{Kind: Page, Title: texts[(i+5)%len(texts)], URL: fmt.Sprintf("p/%d/", i), Text: text})
 	}
 	_, files := buildBig(t, docs, 32, 48)
+	return files
+}
+
+// TestJSDecode: search.js reads every token's postings in every shard of
+// an index of random documents, cut into many shards, many postings out
+// of line, as the Go decoder of the format does.
+func TestJSDecode(t *testing.T) {
+	files := randomIndex(t)
 	m := readManifest(t, files)
 	var shards []string
 	for i := 0; i < len(m.Shards)/8; i++ {
@@ -176,7 +186,7 @@ for (const p of input.shards) {
   for (const [tok, at] of toks) {
     const file = at.file ? await net.bytes("search/p/" + at.file + ".bin") : null;
     const q = file ? s.decodePostings(file, 0, file.length, input.n) : s.decodePostings(buf, at[0], at[1], input.n);
-    m[tok] = {Body: Array.from(q.body), Places: Array.from(q.body, (_, k) => q.place(k)), Weights: q.weights ? Array.from(q.weights) : null, Title: Array.from(q.title)};
+    m[tok] = plain(q);
   }
   out.push(m);
 }
@@ -282,12 +292,7 @@ print(out);`, files, qs, &got)
 // at once, without its shard, when the manifest names them, and the shard
 // alone otherwise; either way it gets Go's postings.
 func TestJSPostingsFetched(t *testing.T) {
-	texts := randomTexts(400)
-	var docs []Document
-	for i, text := range texts {
-		docs = append(docs, Document{Kind: Page, Title: texts[(i+5)%len(texts)], URL: fmt.Sprintf("p/%d/", i), Text: text})
-	}
-	_, files := buildBig(t, docs, 32, 48)
+	files := randomIndex(t)
 	m := readManifest(t, files)
 	all := shardsOf(t, files)
 	var toks []string
@@ -320,7 +325,7 @@ for (const tok of input) {
   };
   const x = new s.Index(JSON.parse(fs.readFileSync(path.join(dir, "search-index.json"), "utf8")), counting);
   const q = await x.postings(tok);
-  out.push({Paths: paths, Postings: {Body: Array.from(q.body), Places: Array.from(q.body, (_, k) => q.place(k)), Weights: q.weights ? Array.from(q.weights) : null, Title: Array.from(q.title)}});
+  out.push({Paths: paths, Postings: plain(q)});
 }
 print(out);`, files, toks, &got)
 	for i, tok := range toks {
