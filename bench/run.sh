@@ -255,7 +255,7 @@ log "search: tongbao at 20,000 pages again, the page opened as soon as the brows
 run "$bin/search" -runs "$SEARCH_RUNS" -settle 0 -tools tongbao "unsettled=$out/plain20k:$PLAIN_QUERIES" >"$W/search0.txt"
 cat "$W/search0.txt" >&2
 # field SITE TOOL N prints the Nth figure of the result line of SITE and TOOL.
-field() { awk -v s="$1" -v t="$2" -v n="$3" '$1 == "result" && $2 == s && $3 == t { print $(n + 3) }' "$W/search.txt"; }
+field() { awk -v s="$1" -v t="$2" -v n="$3" '$1 == "result" && $2 == s && $3 == t { print $(n + 3) }' "$W/search.txt" "$W/search0.txt"; }
 kb() { calc %.0f "$1 / 1000"; }
 search_row() { # SITE LABEL
 	local s=$1
@@ -312,7 +312,7 @@ Plain corpus: $PAGES pages, $corpus_mb MB of Markdown; $n_plain timed runs per c
 | Search, 20,000 plain pages: first query, transfer | $(kb "$(field 20,000-plain-pages tongbao 1)") KB | ≤ 150 KB | $(verdict "$(kb "$(field 20,000-plain-pages tongbao 1)")" 150) |
 | Search, 20,000 plain pages: next query, transfer | $(kb "$(field 20,000-plain-pages tongbao 4)") KB | ≤ 60 KB | $(verdict "$(kb "$(field 20,000-plain-pages tongbao 4)")" 60) |
 | Search, 20,000 plain pages: time to results (listed), first query | $(field 20,000-plain-pages tongbao 7) ms (snippets shown $(field 20,000-plain-pages tongbao 3) ms) | ≤ 300 ms | $(verdict "$(field 20,000-plain-pages tongbao 7)" 300) |
-| Search, 20,000 plain pages: the same, the page opened as soon as the browser starts | $(awk '$1 == "result" && $2 == "unsettled" { print $10 }' "$W/search0.txt") ms (snippets shown $(awk '$1 == "result" && $2 == "unsettled" { print $6 }' "$W/search0.txt") ms) | | |
+| Search, 20,000 plain pages: the same, the page opened as soon as the browser starts | $(field unsettled tongbao 7) ms (snippets shown $(field unsettled tongbao 3) ms) | | |
 
 ### Search in Chromium: tongbao beside Pagefind $(node -p 'require("./node_modules/pagefind/package.json").version')
 
