@@ -1028,6 +1028,11 @@
     return carried.index;
   }
 
+  // askOf is what identifies a search: its query, order and year.
+  function askOf(q, sort, year) {
+    return q + "\n" + sort + "\n" + year;
+  }
+
   // early is the search started before the page was ready: {ask, index,
   // found (a Promise of search's result)}, or null.
   let early = null;
@@ -1059,7 +1064,7 @@
       return f;
     });
     found.catch(function () {});
-    early = { ask: q + "\n" + sort + "\n" + year, index: index, found: found };
+    early = { ask: askOf(q, sort, year), index: index, found: found };
   }
 
   function init() {
@@ -1315,7 +1320,7 @@
     function run(q, updateAddress, retried) {
       q = q.trim();
       const o = options();
-      const ask = q + "\n" + o.sort + "\n" + o.year;
+      const ask = askOf(q, o.sort, o.year);
       if (ask === asked && !retried) {
         return Promise.resolve(); // typing ended where the search did
       }
@@ -1338,7 +1343,7 @@
           o.first = PAGE;
           const pre = early;
           early = null;
-          const found = pre && !retried && pre.index === index && pre.ask === q + "\n" + o.sort + "\n" + o.year ? pre.found : search(index, q, o);
+          const found = pre && !retried && pre.index === index && pre.ask === askOf(q, o.sort, o.year) ? pre.found : search(index, q, o);
           return found.then(function (found) {
             return { index: index, found: found };
           });
