@@ -141,7 +141,8 @@ var ErrInterrupted = errors.New("生成被中断，已删除写到一半的文�
 
 // Build renders the site and replaces the output folder with the result,
 // until ctx is cancelled. Each file is written as
-// soon as it is rendered (render.Stream), so the build never holds the
+// soon as it is rendered (render.Stream), and each page's Markdown is let
+// go once it is converted (ReleaseSources), so the build never holds the
 // whole site in memory: only the path, size and hash of each file are
 // kept, for the manifest. Cancelled before the output is replaced, the
 // build removes what it wrote and returns ErrInterrupted; once replacing
@@ -169,7 +170,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 		}
 		return p.add(o)
 	}
-	err = render.Stream(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL, NoSearchIndex: opts.NoSearchIndex}, add)
+	err = render.Stream(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL, NoSearchIndex: opts.NoSearchIndex, ReleaseSources: true}, add)
 	if err == nil && ctx.Err() != nil {
 		err = ErrInterrupted
 	}

@@ -112,6 +112,9 @@ func (cs *circulars) convertBodies() {
 			return
 		}
 		cs.bodies[i] = body
+		if cs.opts.ReleaseSources {
+			circ.Body = nil
+		}
 	})
 }
 
@@ -181,6 +184,9 @@ func (cs *circulars) plainPage(i int) ([]byte, error) {
 		return nil, err
 	}
 	cs.search.pageEntry(i, body)
+	if cs.opts.ReleaseSources {
+		p.Body = nil
+	}
 	return cs.tmpl.execute("page.html", &Page{
 		Kind:    "page",
 		Title:   p.Title,

@@ -47,6 +47,13 @@ type Options struct {
 	// builds with and without it (TONGBAO_BENCH_NO_SEARCH_INDEX), and
 	// BenchmarkPlainCorpusIndex renders with and without it.
 	NoSearchIndex bool
+
+	// ReleaseSources lets each page's and circular's Markdown go once it
+	// is converted, by clearing its Body in the site: the site must not be
+	// rendered or read again. tongbao build sets it, so that a build holds
+	// the sources of the pages it has still to render, not the whole
+	// content folder (the plain corpus's 18 MB, a fifth of its peak).
+	ReleaseSources bool
 }
 
 // An Output is one file of the built site.

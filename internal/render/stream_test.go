@@ -112,3 +112,54 @@ func TestStreamStopsOnEmitError(t *testing.T) {
 		t.Errorf("emit called %d times with %d workers, of %d outputs; want 1 to %d", len(got), n, len(all), n)
 	}
 }
+
+// TestStreamReleaseSources: with ReleaseSources, every page's and
+// circular's Markdown is let go (its Body cleared) and the outputs are
+// byte for byte those of a render that keeps them, which leaves them as
+// they were. A body read after its release would show as a difference.
+func TestStreamReleaseSources(t *testing.T) {
+	kept := loadSample(t)
+	if len(kept.Pages) == 0 || len(kept.Circulars) == 0 {
+		t.Fatalf("the sample has %d pages and %d circulars; the test needs both", len(kept.Pages), len(kept.Circulars))
+	}
+	want, err := Render(kept, rank.Archive(kept), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range kept.Pages {
+		if len(p.Body) == 0 {
+			t.Errorf("%s: a render without ReleaseSources cleared its body", p.File)
+		}
+	}
+	for _, c := range kept.Circulars {
+		if len(c.Body) == 0 {
+			t.Errorf("%s: a render without ReleaseSources cleared its body", c.File)
+		}
+	}
+
+	s := loadSample(t)
+	got, err := collect(t, nil, func(emit func(Output) error) error {
+		return Stream(s, rank.Archive(s), Options{ReleaseSources: true}, emit)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range s.Pages {
+		if p.Body != nil {
+			t.Errorf("%s: its body was not released", p.File)
+		}
+	}
+	for _, c := range s.Circulars {
+		if c.Body != nil {
+			t.Errorf("%s: its body was not released", c.File)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d outputs with ReleaseSources, %d without", len(got), len(want))
+	}
+	for _, o := range want {
+		if string(got[o.Path]) != string(o.Data) {
+			t.Errorf("%s differs with ReleaseSources", o.Path)
+		}
+	}
+}

@@ -366,8 +366,8 @@ type Circular struct {
 	Data                  Period // the period it reports: a month, or a span of months (DESIGN.md §5.10)
 	Letter                bool   // format = "letter" (信函格式); "file" otherwise
 	Valid                 string // 有效性: 有效 | 失效 | 废止 (front matter valid)
-	Body                  []byte
-	BodyLine              int // line of the file on which Body starts
+	Body                  []byte // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
+	BodyLine              int    // line of the file on which Body starts
 }
 
 // URLPath is the circular's permanent path: circulars/2023/14/.
@@ -382,7 +382,7 @@ type Page struct {
 	Title    string
 	Date     Date
 	Valid    string // 有效性: 有效 | 失效 | 废止
-	Body     []byte
+	Body     []byte // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
 	BodyLine int
 }
 
