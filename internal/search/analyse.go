@@ -202,13 +202,11 @@ var counters = sync.Pool{New: func() any { return newCounter() }}
 type counter struct {
 	gen uint32 // the general table's generation
 
-	// The characters of the block, by character − uniStart: their counts,
-	// where each first occurs, whether the title holds it; uniUsed lists
-	// those the document holds, by which the arrays are cleared.
-	uniCount [uniEnd - uniStart]uint32
-	uniFirst [uniEnd - uniStart]uint32
-	uniTitle [uniEnd - uniStart]bool
-	uniUsed  []uint16
+	// The characters of the block, by character − uniStart (see
+	// uniTally); uniUsed lists those the document holds, by which the
+	// array is cleared.
+	uni     [uniEnd - uniStart]uniTally
+	uniUsed []uint16
 
 	pairs pairTable
 	other table[uint64] // by the entry's key
@@ -224,6 +222,16 @@ type counter struct {
 
 	hist [1 << shardBits]uint32
 }
+
+// A uniTally is a character's count in the text, with uniTitle set if
+// the title holds it, and the byte offset where it first occurs there:
+// one place to read, where three arrays cost a cache miss each.
+type uniTally struct {
+	count uint32
+	first uint32
+}
+
+const uniTitle = 1 << 31
 
 // The CJK Unified Ideographs block, whose characters and pairs have
 // tables of their own.
@@ -428,14 +436,15 @@ func (c *counter) addHan(prev, r rune, prevAt, at int, title bool) {
 
 // addUni counts the CJK Unified Ideograph uniStart + i.
 func (c *counter) addUni(i rune, at int, title bool) {
-	if c.uniCount[i] == 0 && !c.uniTitle[i] {
+	u := &c.uni[i]
+	if u.count == 0 {
 		c.uniUsed = append(c.uniUsed, uint16(i))
-		c.uniFirst[i] = uint32(at)
+		u.first = uint32(at)
 	}
 	if title {
-		c.uniTitle[i] = true
+		u.count |= uniTitle
 	} else {
-		c.uniCount[i]++
+		u.count++
 	}
 }
 
@@ -632,15 +641,12 @@ func (c *counter) tokens(s string, title bool) {
 func (c *counter) run(s string, i int, a rune, aAt, off int) (int, rune, int) {
 	chars := 0
 	for {
-		k, b, r := countPairs(c.pairs.slots, c.pairs.shift, s[i:], a)
+		k, b, full := c.pairs.count(s[i:], a, i+off)
 		if k > 0 {
 			i, a, aAt, chars = i+k, b, i+k-3+off, chars+k/3
 		}
-		if r != 0 {
-			c.addPair(a, r, aAt, false) // a new pair
-			a, aAt = r, i+off
-			i += 3
-			chars++
+		if full {
+			c.pairs.grow()
 			continue
 		}
 		// A mark, then a character that starts a new run.
@@ -704,16 +710,23 @@ func unified(b string) (rune, bool) {
 	return rune(w>>4&0xF000 | w>>2&0x0FC0 | w&0x3F), true
 }
 
-// countPairs is run's loop: it counts the pairs of CJK Unified
-// Ideographs at the start of s, after the character a, while the table
-// of pairs (see pairTable) holds them. It returns how far it read and the
-// character before; and the character it stopped at if its pair with a
-// is new to the table, or 0 if the run ended. (As few variables as fit in
-// registers: one more cost a third more, spilled and reloaded.)
-func countPairs(slots []uint64, shift uint, s string, a rune) (int, rune, rune) {
-	k := 0
-	for ; k+2 < len(s); k += 3 {
-		w := uint32(s[k])<<16 | uint32(s[k+1])<<8 | uint32(s[k+2])
+// count is run's loop: it counts the pairs of CJK Unified Ideographs at
+// the start of s, after the character a, in the text (not the title); the
+// offset in the text of s[0] is at. It returns how far it read and the
+// character before; and whether it stopped because the table is half
+// full and must grow before a new pair goes in. A new pair is put in here
+// too, not by add: one in six characters of a page starts a pair new to
+// it, and leaving the loop for each cost more than the loop itself.
+// (As few variables as fit in registers: one more cost a third more,
+// spilled and reloaded; the table's other fields are read only for a new
+// pair.)
+func (t *pairTable) count(s string, a rune, at int) (int, rune, bool) {
+	slots, shift := t.slots, t.shift
+	n := len(s)
+	mask := uint64(len(slots) - 1)
+	// The loop reslices s, which spares it the bounds checks of s[k+2].
+	for len(s) >= 3 {
+		w := uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])
 		// The three bytes of a character from U+4E00 (E4 B8 80) to U+9FFF
 		// (E9 BF BF).
 		if w&0xC0C0 != 0x8080 || w-0xE4B880 > 0xE9BFBF-0xE4B880 {
@@ -722,25 +735,33 @@ func countPairs(slots []uint64, shift uint, s string, a rune) (int, rune, rune) 
 		r := rune(w>>4&0xF000 | w>>2&0x0FC0 | w&0x3F)
 		tag := uint32(a-uniStart)<<15 | uint32(r-uniStart) | 1<<31 // pairTag
 		for j := uint64(tag) * 0x9E3779B97F4A7C15 >> (shift & 63); ; j++ {
-			p := &slots[j&uint64(len(slots)-1)]
+			p := &slots[j&mask]
 			if uint32(*p) == tag {
 				*p += 1 << 32
 				break
 			}
 			if *p == 0 {
-				return k, a, r
+				if 2*len(t.used) >= len(slots) {
+					return n - len(s), a, true
+				}
+				// The pair starts at a, the character before s.
+				*p = uint64(tag) | 1<<32
+				t.first[j&mask] = uint32(at + n - len(s) - 3)
+				t.used = append(t.used, uint32(j&mask))
+				break
 			}
 		}
 		a = r
+		s = s[3:]
 	}
-	return k, a, 0
+	return n - len(s), a, false
 }
 
 // begin starts a new generation of the tables, for a new document.
 func (c *counter) begin() {
 	c.gen++
 	for _, i := range c.uniUsed {
-		c.uniCount[i], c.uniTitle[i] = 0, false
+		c.uni[i] = uniTally{}
 	}
 	c.pairs.reset()
 	c.uniUsed, c.other.used = c.uniUsed[:0], c.other.used[:0]
@@ -793,16 +814,19 @@ func (c *counter) finish(d Document) *Analysis {
 		v := pairs.slots[i]
 		n, first, title := uint32(v>>32), pairs.first[i], pairs.title[i]
 		b := uint16(v & (1<<15 - 1))
-		if c.uniCount[b] == 0 && !c.uniTitle[b] {
+		u := &c.uni[b]
+		if u.count == 0 {
 			c.uniUsed = append(c.uniUsed, b)
 		}
 		if n > 0 {
-			if c.uniCount[b] == 0 || first+3 < c.uniFirst[b] {
-				c.uniFirst[b] = first + 3
+			if u.count&^uniTitle == 0 || first+3 < u.first {
+				u.first = first + 3
 			}
-			c.uniCount[b] += n
+			u.count += n
 		}
-		c.uniTitle[b] = c.uniTitle[b] || title
+		if title {
+			u.count |= uniTitle
+		}
 		if v&apartBit != 0 {
 			n, first, title = c.addApart(i, n, first, title)
 		}
@@ -828,16 +852,17 @@ func (c *counter) finish(d Document) *Analysis {
 		ch := rune(r) + uniStart
 		h := hashRunes(0, ch) >> (32 - shardBits)
 		e := uint64(ch) | uint64(h)<<shardShift
-		if c.uniTitle[r] {
+		u := c.uni[r]
+		if u.count&uniTitle != 0 {
 			e |= titleBit
 		}
-		if n := c.uniCount[r]; n > 0 {
+		if n := u.count &^ uniTitle; n > 0 {
 			if n < uint32(len(sc.w)) {
 				e |= sc.w[n]
 			} else {
 				e |= sc.weight(n)
 			}
-			e |= uint64(sc.place(c.uniFirst[r])) << bodyShift
+			e |= uint64(sc.place(u.first)) << bodyShift
 		}
 		raw[k] = e
 		k++
