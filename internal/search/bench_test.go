@@ -127,9 +127,14 @@ func corpusBodies(b *testing.B) ([]Document, []string) {
 // (analyse), the texts' packs with the hashes that name them (packs), the
 // shards and the documents table (files), and the gzip copies (gzip).
 // Under valgrind --tool=callgrind it gives instruction counts, which do
-// not depend on the machine's load:
+// not depend on the machine's load (valgrind stops at the signals of Go's
+// asynchronous preemption unless they are turned off; callgrind runs SHA-256
+// without the SHA extensions, so its share there is no guide):
 //
 //	TONGBAO_BENCH_CORPUS=DIR go test -run '^$' -bench CorpusIndex ./internal/search
+//	go test -c -o search.test ./internal/search
+//	cd internal/search && GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 TONGBAO_BENCH_CORPUS=DIR \
+//	    valgrind --tool=callgrind ../../search.test -test.run '^$' -test.bench CorpusIndex -test.benchtime 1x
 func BenchmarkCorpusIndex(b *testing.B) {
 	docs, bodies := corpusBodies(b)
 	ids := Order(docs)
