@@ -151,7 +151,7 @@ run go build -o "$W/bin/" ./cmd/tongbao ./bench/floor ./bench/corpus ./bench/rel
 bin=$W/bin
 run "$bin/corpus" -s "$root" -n "$PAGES" "$W/corpus" >&2
 # The Markdown's size, not the blocks it takes (du's default: 24 MB on
-# tmpfs for 17.7 MB of files of 9 KB).
+# tmpfs for 17.6 MB of files of 9 KB).
 corpus_mb=$(find "$W/corpus/tongbao/content" -name '*.md' -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }')
 
 # --- 1. plain corpus -------------------------------------------------------

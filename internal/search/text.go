@@ -161,7 +161,7 @@ var tagName = func() (t [256]byte) {
 
 const (
 	tagNameUpper = 1 // an ASCII capital letter
-	tagNameEnd   = 3 // '>', '/' or white space: the name ends before it
+	tagNameEnd   = 2 // '>', '/' or white space: the name ends before it
 )
 
 // skipElement skips past the end tag of name (case-insensitive), where
