@@ -227,9 +227,7 @@ func (x *searchIndex) pageEntry(i int, body template.HTML) {
 	}
 	place := len(x.s.Circulars) + i
 	a := search.AnalyseHTML(x.docs[place], string(body))
-	if x.keys != nil {
-		x.keep("search:"+x.s.Pages[i].File, x.pageInputs(i), a)
-	}
+	x.keep("search:"+x.s.Pages[i].File, x.pageInputs(i), a)
 	x.addAnalysis(place, a)
 }
 
