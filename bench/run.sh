@@ -11,14 +11,16 @@
 #   3. `tongbao serve` save-to-reload latency on the 20-year archive
 #      (bench/reload: median of 20 saves of the last month file);
 #   4. the search (issue 14): what building its index costs (the CPU time
-#      of rendering the plain corpus with and without it, a Go benchmark),
-#      and, in headless Chromium on loopback, what a reader's first and
+#      of building the plain corpus with and without it, and of rendering
+#      it, a Go benchmark; the instructions of one build each way under
+#      valgrind's callgrind, which the machine's load does not move), and,
+#      in headless Chromium on loopback, what a reader's first and
 #      next query fetch and how long they take, tongbao beside Pagefind on
 #      the same built sites (bench/search): the 20-year demo, the plain
 #      corpus, the 50-year demo and a plain corpus of 20,000 pages.
 #
-# Usage, from anywhere in a clone (needs Go; installs hugo, hyperfine, jq and
-# GNU time from Debian if missing, and Pagefind with npm, pinned in
+# Usage, from anywhere in a clone (needs Go; installs hugo, hyperfine, jq,
+# GNU time and valgrind from Debian if missing, and Pagefind with npm, pinned in
 # package-lock.json; Chromium and node as scripts/install-test-deps.sh
 # installs them):
 #
@@ -34,7 +36,8 @@
 # 1s) how long each fresh browser is left to finish starting before it opens
 # the search page (see bench/search); INDEX_COUNT (default 6)
 # renders of the plain corpus with and without the index; CPU_RUNS (default
-# 15) builds of it with and without, alternating; BENCH_TMP, the
+# 15) builds of it with and without, alternating; INSTR=0 skips counting
+# their instructions under valgrind (two minutes); BENCH_TMP, the
 # folder for the work tree (default /dev/shm, see below); KEEP=1 keeps it.
 #
 # Fairness: every timed run writes into a fresh, empty output folder (the
@@ -78,6 +81,7 @@ command -v hugo >/dev/null || missing+=(hugo)
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 command -v jq >/dev/null || missing+=(jq)
 [[ -x /usr/bin/time ]] || missing+=(time)
+[[ ${INSTR:-1} == 0 ]] || command -v valgrind >/dev/null || missing+=(valgrind)
 if ((${#missing[@]})); then
 	log "installing ${missing[*]} from Debian"
 	sudo=()
@@ -257,7 +261,42 @@ done
 mcpu_with=$(median <"$W/cpu.with")
 mcpu_none=$(median <"$W/cpu.without")
 mcpu_pct=$(calc %.0f "($mcpu_with / $mcpu_none - 1) * 100")
+# Each build with the index beside the one without it that followed: the
+# machine's speed moves by a fifth from build to build, less from one
+# build to the next.
+pair_pct=$(paste "$W/cpu.with" "$W/cpu.without" | awk '{ print ($1 / $2 - 1) * 100 }' | median)
+pair_pct=$(calc %.0f "$pair_pct")
 rm -rf "$out/with" "$out/without"
+
+# The same share in instructions, which do not depend on the machine's
+# load: callgrind counts what one build of each kind executes in user
+# space, on one thread (GOMAXPROCS=1; Go's preemption signals off, which
+# valgrind would stop at). Valgrind hides the processor's SHA extensions,
+# so SHA-256 runs there in vector code at about 30 instructions a byte
+# where this machine's SHA-NI takes a few; its instructions are reported
+# apart and the share is also given without them.
+instr_row="| Search index: instructions of \`tongbao build\` with / without it (callgrind, user space) | not counted (INSTR=0) | ≤ +15 % | |"
+if [[ ${INSTR:-1} != 0 ]]; then
+	log "search: the same share in instructions, one build each way under callgrind"
+	declare -A ins sha
+	for m in with without; do
+		rm -rf "${out:?}/$m"
+		no_index=0
+		[[ $m == without ]] && no_index=1
+		TONGBAO_BENCH_NO_SEARCH_INDEX=$no_index GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 \
+			valgrind --tool=callgrind --callgrind-out-file="$W/callgrind.$m" \
+			"$bin/tongbao" build -s "$W/corpus/tongbao" -d "$out/$m" >"$W/callgrind.$m.log" 2>&1 ||
+			{ cat "$W/callgrind.$m.log" >&2; exit 1; }
+		ins[$m]=$(awk '/^(summary|totals):/ { print $2; exit }' "$W/callgrind.$m")
+		sha[$m]=$(callgrind_annotate --auto=no --threshold=100 "$W/callgrind.$m" |
+			awk '/sha256\.block/ { gsub(",", "", $1); s += $1 } END { print s + 0 }')
+	done
+	rm -rf "$out/with" "$out/without"
+	g() { calc %.2f "$1 / 1e9"; }
+	ins_pct=$(calc %.1f "(${ins[with]} / ${ins[without]} - 1) * 100")
+	nosha_pct=$(calc %.1f "((${ins[with]} - ${sha[with]}) / (${ins[without]} - ${sha[without]}) - 1) * 100")
+	instr_row="| Search index: instructions of \`tongbao build\` with / without it (callgrind, user space, one thread) | $(g "${ins[with]}") / $(g "${ins[without]}") G = +${ins_pct} %; without SHA-256's ($(g "${sha[with]}") / $(g "${sha[without]}") G, see the script) +${nosha_pct} % | ≤ +15 % | $(verdict "$nosha_pct" 15) |"
+fi
 
 log "search: Pagefind (pinned in package-lock.json), a corpus of $PROVINCE pages, and each site's Pagefind index"
 want=$(node -p 'require("./package-lock.json").packages["node_modules/pagefind"].version')
@@ -332,7 +371,8 @@ Plain corpus: $PAGES pages, $corpus_mb MB of Markdown; $n_plain timed runs per c
 | Marginal cost per added month: 5→20 / 20→50 years | $marg1 / $marg2 ms (ratio ${lin}) | linear: ratio ≤ 1.25 | $(verdict "$lin" 1.25) |
 | Serve, 20 years: save to reload event, median of $SAVES saves of data/$month | $reload_ms ms (server-side rebuild $rebuild_ms ms) | ≤ 100 ms | $(verdict "$reload_ms" 100) |
 | Search index: CPU time of \`tongbao build\` of the plain corpus with / without it (mean of $n_plain) | $(ms "$bidx_with") / $(ms "$bidx_none") ms = +${bidx_pct} % | ≤ +15 % | $(verdict "$bidx_pct" 15) |
-| Search index: the same, medians of $CPU_RUNS alternating builds each way (GNU time) | $(calc %.0f "$mcpu_with") / $(calc %.0f "$mcpu_none") ms = +${mcpu_pct} % | ≤ +15 % | $(verdict "$mcpu_pct" 15) |
+| Search index: the same, medians of $CPU_RUNS alternating builds each way (GNU time) | $(calc %.0f "$mcpu_with") / $(calc %.0f "$mcpu_none") ms = +${mcpu_pct} %; median of the $CPU_RUNS pairs' ratios +${pair_pct} % | ≤ +15 % | $(verdict "$mcpu_pct" 15) |
+$instr_row
 | Search index: CPU of rendering alone, with / without it (Go benchmark, median of $INDEX_COUNT) | $(calc %.0f "$idx_with") / $(calc %.0f "$idx_none") ms = +${idx_pct} % | | |
 | Search, 20-year demo: first query, transfer (everything fetched) | $(kb "$(field 20-year-demo tongbao 1)") KB | ≤ 120 KB | $(verdict "$(kb "$(field 20-year-demo tongbao 1)")" 120) |
 | Search, 20,000 plain pages: first query, transfer | $(kb "$(field 20,000-plain-pages tongbao 1)") KB | ≤ 150 KB | $(verdict "$(kb "$(field 20,000-plain-pages tongbao 1)")" 150) |
