@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 
 	"tongbao/internal/diag"
 )
@@ -157,4 +158,58 @@ func allowMethod(w http.ResponseWriter, r *http.Request, methods ...string) bool
 	w.Header().Set("Allow", strings.Join(methods, ", "))
 	http.Error(w, "405 不支持此请求方法", http.StatusMethodNotAllowed)
 	return false
+}
+
+// defaultMaxConns is how many connections the preview keeps open at once:
+// every open tab holds one for its event stream and a browser opens up to
+// six more a host, so this serves dozens of tabs.
+const defaultMaxConns = 256
+
+// limit caps the connections open at once on ln at n: past n, Accept waits
+// for one to close, and the next ones wait in the system's queue. The
+// timeouts close a connection that sends nothing, but only after 10 s:
+// within them a client could open enough to run the process out of file
+// descriptors, and the preview, rebuilds included, with it.
+func limit(ln net.Listener, n int) net.Listener {
+	return &limitListener{Listener: ln, slots: make(chan struct{}, n), done: make(chan struct{})}
+}
+
+type limitListener struct {
+	net.Listener
+	slots     chan struct{} // one token a connection open
+	done      chan struct{} // closed by Close, which a waiting Accept must see
+	closeOnce sync.Once
+}
+
+func (l *limitListener) Accept() (net.Conn, error) {
+	select {
+	case l.slots <- struct{}{}:
+	case <-l.done:
+		return nil, net.ErrClosed
+	}
+	c, err := l.Listener.Accept()
+	if err != nil {
+		<-l.slots
+		return nil, err
+	}
+	return &limitConn{Conn: c, slots: l.slots}, nil
+}
+
+func (l *limitListener) Close() error {
+	l.closeOnce.Do(func() { close(l.done) })
+	return l.Listener.Close()
+}
+
+// A limitConn gives its slot back when it is first closed (the server may
+// close a connection more than once).
+type limitConn struct {
+	net.Conn
+	slots chan struct{}
+	once  sync.Once
+}
+
+func (c *limitConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(func() { <-c.slots })
+	return err
 }

@@ -201,3 +201,77 @@ func TestExposureWarning(t *testing.T) {
 		c.Close()
 	}
 }
+
+// TestConnectionCap: with its connections all open, the preview accepts
+// no more until one closes, then serves the next; and it still shuts down
+// promptly while a connection waits to be accepted.
+func TestConnectionCap(t *testing.T) {
+	s := New(Options{Source: copySite(t)})
+	s.maxConns = 2
+	url, cancel, done := serveLoopback(t, s)
+	// serveLoopback's request left a keep-alive connection in the default
+	// client; closing it gives its slot back.
+	http.DefaultClient.CloseIdleConnections()
+	addr := strings.TrimPrefix(url, "http://")
+
+	// open makes a connection the server has accepted: it answers a
+	// request on it, and the connection stays open, idle.
+	open := func() net.Conn {
+		t.Helper()
+		conn, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { conn.Close() })
+		conn.SetDeadline(time.Now().Add(5 * time.Second))
+		io.WriteString(conn, "GET /robots.txt HTTP/1.1\r\nHost: "+addr+"\r\n\r\n")
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			t.Fatalf("a connection within the cap was not served: %v", err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return conn
+	}
+	// fetch asks on a new connection, waiting at most wait.
+	fetch := func(wait time.Duration) error {
+		client := &http.Client{Timeout: wait, Transport: &http.Transport{DisableKeepAlives: true}}
+		resp, err := client.Get(url + "/robots.txt")
+		if err == nil {
+			resp.Body.Close()
+		}
+		return err
+	}
+
+	first := open()
+	open()
+	if err := fetch(500 * time.Millisecond); err == nil {
+		t.Fatal("a third connection was served while two were open, the cap being 2")
+	}
+	first.Close()
+	if err := fetch(5 * time.Second); err != nil {
+		t.Fatalf("once a connection closed, the next was not served: %v", err)
+	}
+
+	// Full again, with one more connection waiting: shutting down does not
+	// wait for a slot.
+	open()
+	waiting, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer waiting.Close()
+	start := time.Now()
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve did not return while a connection waited for a slot")
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("shutting down took %v", d)
+	}
+}

@@ -70,6 +70,7 @@ type Server struct {
 
 	hosts       hostPolicy    // the Host headers answered
 	idleTimeout time.Duration // how long a keep-alive connection may wait for its next request
+	maxConns    int           // connections open at once (limitListener)
 
 	// built, when set, is called after every rebuild and its event are
 	// published; benchmarks use it. It must be set before Serve or Watch.
@@ -92,7 +93,7 @@ func New(opts Options) *Server {
 		opts.Delay = DefaultDelay
 	}
 	s := &Server{opts: opts, log: opts.Log, nonce: strconv.FormatInt(time.Now().UnixNano(), 36),
-		hosts: newHostPolicy(opts.AllowHosts), idleTimeout: 30 * time.Second}
+		hosts: newHostPolicy(opts.AllowHosts), idleTimeout: 30 * time.Second, maxConns: defaultMaxConns}
 	if s.log == nil {
 		s.log = io.Discard
 	}
@@ -213,7 +214,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		BaseContext: func(net.Listener) context.Context { return ctx },
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(limit(ln, s.maxConns)) }()
 	select {
 	case err := <-errc:
 		s.Close()
