@@ -176,8 +176,11 @@ const lineCount = `(() => {
 
 // TestPhoneCircular reads the sample circular on the phones, as issue 15
 // found it wanting: the header is short (it was 154 and 194 px high, 254
-// and 349 px in the 适老模式), the document's title is on the first screen
-// (it was 700 px down; in the 适老模式 on a 320 × 568 phone 1,183 px), every
+// and 349 px in the 适老模式; 281 and 308 px with 大 besides), the
+// document's title is on the first screen (it was 700 px down; in the
+// 适老模式 on a 320 × 568 phone 1,183 px; with 大 besides 820 and 971 px,
+// where the metadata now follows the document, and the header's search
+// is its button, which opens the search page), every
 // navigation entry is in view, the 发文机关标志 and the 文号 are never broken, in
 // any display, nor is a date (2023年1- / 2月) here or on the home and
 // archive pages, and the previous and next circulars and the downloads
@@ -194,13 +197,18 @@ func TestPhoneCircular(t *testing.T) {
 			header := eval[float64](t, ctx, `document.querySelector(".site-header").getBoundingClientRect().height`)
 			titleBottom := eval[float64](t, ctx, `(() => { const r = document.createRange(), h = document.querySelector("#doc-title"); r.setStart(h.firstChild, 0); r.setEnd(h.firstChild, 1); return r.getBoundingClientRect().bottom; })()`)
 			t.Logf("%s, %s: the header is %.0f px high, the title's first line ends %.0f px down", p, d.name, header, titleBottom)
-			if limit := map[display]float64{normal: 120, senior: 200}[d]; limit > 0 && header > limit {
+			if limit := map[display]float64{normal: 120, senior: 200, largest: 200}[d]; header > limit {
 				t.Errorf("%s, %s: the header is %.0f px high; want at most %.0f", p, d.name, header, limit)
 			}
-			// The first screen, in the normal display and the 适老模式 on
-			// both phones (not with the font enlarged besides).
-			if d != largest && titleBottom > float64(p.h) {
+			if titleBottom > float64(p.h) {
 				t.Errorf("%s, %s: the document's title begins %.0f px down, below the first screen", p, d.name, titleBottom)
+			}
+			if d == largest {
+				// The metadata shown after the document, and first in
+				// the page's own order, for a screen reader or the Tab key.
+				if got := eval[string](t, ctx, `(() => { const m = document.querySelector(".doc-meta"), doc = document.querySelector(".document"); return [getComputedStyle(m).display, m.getBoundingClientRect().top >= doc.getBoundingClientRect().bottom, !!(m.compareDocumentPosition(doc) & Node.DOCUMENT_POSITION_FOLLOWING)].join(" "); })()`); got != "block true true" {
+					t.Errorf("%s, %s: the metadata's display, whether it is shown after the document, and whether it comes first in the page: %q; want \"block true true\"", p, d.name, got)
+				}
 			}
 			// Every navigation entry in view, beside the header's search
 			// (which keeps only its button on the smallest phone in the
@@ -221,6 +229,16 @@ func TestPhoneCircular(t *testing.T) {
 			}
 		}
 	}
+	// With 大, the header's search is its button, which opens the search
+	// page and its own box.
+	choose(t, ctx, srv.URL, largest)
+	navigate(t, ctx, circular)
+	if got := eval[string](t, ctx, `getComputedStyle(document.querySelector(".site-search input")).display`); got != "none" {
+		t.Errorf("适老模式+大: the header's search box is displayed (%s); want its button alone", got)
+	}
+	run(t, ctx, "press the header's search button", chromedp.Click(chromedp.CSS(".site-search button"), chromedp.NodeVisible))
+	browsertest.WaitFor(t, ctx, `location.pathname === "/search/" && document.querySelector("#search-q").getBoundingClientRect().width > 100`, "the search page and its box")
+	choose(t, ctx, srv.URL, normal)
 	navigate(t, ctx, circular)
 	order := eval[string](t, ctx, `[...document.querySelector(".document").parentElement.children].map(e => e.className.split(" ")[0] || e.tagName.toLowerCase()).join(" ")`)
 	if want := "doc-meta page-tools document doc-nav doc-data panel"; order != want {
