@@ -206,10 +206,38 @@ func TestImportProblemsAtCells(t *testing.T) {
 		"考核结果!D10: “本月通报”应为“是”或“否”，而不是“也许”",
 		"考核排类!B2: “区信访<U+200B>局”中有看不见的字符，请删去（删去后为“区信访局”）",
 		"考核排类!C3: 未知单位“区财政”，是否为“区财政局”？",
-		"加减分!A2: adjustment缺少“township”", // only 分值 filled in
-		"奖励!A2: reward缺少“reason”",
+		"加减分!A2: 未填写“单位”（加减分的单位）", // only 分值 filled in
 		"奖励!B2: 金额（元）：“3万”不是数：应为数，如 95 或 87.5",
+		"奖励!C2: 未填写“原因”（奖励原因）",
 		"约谈!A2: 未知单位“双清公安分”，是否为“双清公安分局”？",
+	}
+	sameProblems(t, got, want)
+}
+
+// TestImportRequiredCells: a required value left empty is reported at its
+// cell, in the sheet's words, and a required column whose heading is gone
+// once, at the heading row; the month file's keys (reward缺少“reason”) are
+// not shown.
+func TestImportRequiredCells(t *testing.T) {
+	s := sample(t)
+	book, _ := Export(s, s.Month("2023-02"))
+	got := problems(t)(Import(s, "2023-02", "2023-02.xlsx", edit(t, book, map[string]any{
+		"奖励!A2":  "区信访局",
+		"奖励!B2":  30000,
+		"奖励!A3":  "区财政局",
+		"约谈!A3":  "区财政局", // below the month's own 约谈
+		"约谈!D3":  "工作滞后",
+		"加减分!C1": "", // the heading 原因: the column is optional
+		"加减分!A2": "滨江街道",
+		"加减分!B2": 1,
+		"奖励!C1":  "", // the heading 原因
+		"奖励!C2":  "按时完成",
+	})))
+	want := []string{
+		"奖励!C1: 缺少“原因”一列（奖励原因）：请在第1行加上表头“原因”",
+		"奖励!C2: 这一列没有（可识别的）表头，内容无法导入",
+		"奖励!B3: 未填写“金额（元）”（奖励金额，单位为元）",
+		"约谈!B3: 未填写“约谈对象”（如“分管领导”）",
 	}
 	sameProblems(t, got, want)
 }

@@ -108,6 +108,11 @@ type listDraft struct {
 type rowDraft struct {
 	at     string
 	fields []fieldValue
+	// missing are the keys of the required fields the row leaves empty,
+	// which the reader reports at their cells in the workbook's words;
+	// the loader's own report of each (in the month file's keys) is
+	// dropped (see missingPlace).
+	missing []string
 }
 
 // place names a cell of a sheet, remembering how it sorts.
@@ -465,14 +470,21 @@ func (r *reader) listColumns(g grid) {
 // by their headings; empty rows are skipped.
 func (r *reader) tableRows(t *site.Field, g grid) {
 	cols := map[int]*site.Field{}
+	colOf := map[*site.Field]int{}
+	last := 0 // the last column with a heading
 	for col := 1; col <= len(t.Fields)+10; col++ {
 		h := strings.TrimSpace(g.get(col, 1).text)
+		if h != "" {
+			last = col
+		}
 		for i := range t.Fields {
 			if t.Fields[i].Label == h {
 				cols[col] = &t.Fields[i]
+				colOf[&t.Fields[i]] = col
 			}
 		}
 	}
+	noColumn := map[*site.Field]bool{} // required, without a column, reported once
 	for row := 2; row <= len(g.rows); row++ {
 		rd := rowDraft{at: g.get(1, row).at}
 		for col := 1; col <= len(g.rows[row-1]); col++ {
@@ -485,10 +497,37 @@ func (r *reader) tableRows(t *site.Field, g grid) {
 				rd.fields = append(rd.fields, fieldValue{f, v})
 			}
 		}
-		if len(rd.fields) > 0 {
-			r.rows[t.Key] = append(r.rows[t.Key], rd)
+		if len(rd.fields) == 0 {
+			continue
 		}
+		// A required value left empty is reported at its cell, in the
+		// sheet's words (“原因”, not the month file's “reason”).
+		for i := range t.Fields {
+			f := &t.Fields[i]
+			if !f.Required || slices.ContainsFunc(rd.fields, func(fv fieldValue) bool { return fv.f == f }) {
+				continue
+			}
+			rd.missing = append(rd.missing, f.Key)
+			if col, ok := colOf[f]; ok {
+				r.problem(g.get(col, row).at, "未填写“%s”（%s）", f.Label, f.Help)
+			} else if !noColumn[f] {
+				noColumn[f] = true
+				last++
+				r.problem(g.get(last, 1).at, "缺少“%s”一列（%s）：请在第1行加上表头“%s”", f.Label, f.Help, f.Label)
+			}
+		}
+		r.rows[t.Key] = append(r.rows[t.Key], rd)
 	}
+}
+
+// missingPlace is where the month file's path of a required value a row
+// left empty is placed for the loader: no cell, but a place of its own,
+// whose problems (the loader's “缺少”) are dropped, the reader having
+// reported them at the cell (tableRows).
+func (r *reader) missingPlace(path string) string {
+	p := "\x00" + path
+	r.covered[p] = true
+	return p
 }
 
 // finish writes the month file, checks it with the loader's rules and

@@ -84,6 +84,9 @@ func (r *reader) monthFile() (text []byte, places map[string]string, results, sc
 			for _, fv := range row.fields {
 				r.value(w, places, path, fv, width)
 			}
+			for _, key := range row.missing {
+				places[path+"."+key] = r.missingPlace(path + "." + key)
+			}
 		}
 	}
 	return []byte(w.String()), places, results, scores

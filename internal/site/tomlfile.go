@@ -303,7 +303,9 @@ func (t *table) require(key string) bool {
 	if where == "" {
 		where = cmp.Or(t.f.top, "文件顶层")
 	}
-	t.f.errorf(t.path, "%s缺少“%s”", displayPath(where), key)
+	// At the key's own path, which a file has not, so that a reader who
+	// places paths (a workbook's cells) can place the missing value.
+	t.f.errorf(t.at(key), "%s缺少“%s”", displayPath(where), key)
 	return false
 }
 
