@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -431,8 +433,10 @@ func TestImportRefusesOldAndEmpty(t *testing.T) {
 }
 
 // TestLayoutCoversFormat: every field of the month file has its place in
-// the workbook, listed on the 说明 sheet with its label and help — the one
-// that names the indicator of a result excepted, which is the row itself.
+// the workbook, listed on the 说明 sheet with its label and help (its
+// Sheet, with the office's words, where it has one: see
+// TestWorkbookInOfficeWords) — the one that names the indicator of a
+// result excepted, which is the row itself.
 func TestLayoutCoversFormat(t *testing.T) {
 	s := sample(t)
 	book, err := Export(s, s.Month("2023-02"))
@@ -457,7 +461,8 @@ func TestLayoutCoversFormat(t *testing.T) {
 			case fd.Kind == site.IndicatorRef:
 			case fd.Kind == site.Tables:
 				walk(path+".", fd.Fields)
-			case listed[path] != fd.Label+"："+fd.Help:
+			case fd.Sheet == "" && listed[path] != fd.Label+"："+fd.Help,
+				fd.Sheet != "" && (!strings.HasPrefix(listed[path], fd.Label+"：") || strings.HasSuffix(listed[path], "："+fd.Help) || strings.Contains(listed[path], "{")):
 				t.Errorf("%s is listed as %q, want its label and help", path, listed[path])
 			default:
 				n++
@@ -587,5 +592,81 @@ func TestBlankFirstMonth(t *testing.T) {
 	}
 	if got := problems(t)(Import(s, "2023-01", "2023-01.xlsx", book)); len(got) != 15*12+5 {
 		t.Errorf("%d problems, want %d", len(got), 15*12+5)
+	}
+}
+
+// TestWorkbookInOfficeWords: what the workbook asks of whoever fills it
+// (the 说明 sheet, the 本月概况 notes, the prompts of its cells and the
+// notes on its headings) is in the cells' words and the office's: no keys
+// or values of the month file or the config (“填 true”, “[terms] city”),
+// and, for an office whose level above is 全省 of 14 units, 全省 and 14.
+// Only the 说明 sheet's column of keys names the month file's keys.
+func TestWorkbookInOfficeWords(t *testing.T) {
+	jargon := regexp.MustCompile(`\[terms\]|\[ranking\]|\[\[|\btrue\b|\bslug\b|Markdown|[a-z]+Units|\{[a-z]+\}`)
+	for _, office := range []struct {
+		city, peer string
+		cityUnits  int
+		want       map[string]string // a cell's prompt
+	}{
+		{"全市", "三区", 12, map[string]string{
+			"考核结果!E2:E43": "本项在全市排名中的名次（1～12），可不填",
+			"考核结果!F2:F43": "全市排名并列时填“是”",
+			"本月概况!B4":     "本地区在全市综合排名中的名次（1～12），可不填",
+			"约谈!C2:C21":   "填“约谈” 或 “提醒约谈”；不填为约谈",
+		}},
+		{"全省", "同类县", 14, map[string]string{
+			"考核结果!E2:E43": "本项在全省排名中的名次（1～14），可不填",
+			"考核结果!F2:F43": "全省排名并列时填“是”",
+			"考核结果!I2:I43": "本项的同级排名不是同类县时填写，如“四区”",
+		}},
+	} {
+		s := sample(t)
+		s.Config.Terms.City, s.Config.Terms.Peer, s.Config.Ranking.CityUnits = office.city, office.peer, office.cityUnits
+		book, err := Export(s, s.Month("2023-02"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(book))
+		if err != nil {
+			t.Fatal(err)
+		}
+		prompts := map[string]string{}
+		for _, sh := range f.GetSheetList() {
+			if v, _ := f.GetSheetVisible(sh); !v {
+				continue
+			}
+			var texts []string
+			rows, _ := f.GetRows(sh)
+			for i, row := range rows {
+				for j, c := range row {
+					if !(sh == readmeSheet && j == 2) { // the keys, for whoever reads the month file
+						texts = append(texts, fmt.Sprintf("%s!%s %s", sh, cell(j+1, i+1), c))
+					}
+				}
+			}
+			dvs, _ := f.GetDataValidations(sh)
+			for _, dv := range dvs {
+				if dv.Prompt != nil {
+					prompts[sh+"!"+dv.Sqref] = *dv.Prompt
+					texts = append(texts, sh+"!"+dv.Sqref+" (prompt) "+*dv.Prompt)
+				}
+			}
+			comments, _ := f.GetComments(sh)
+			for _, c := range comments {
+				for _, p := range c.Paragraph {
+					texts = append(texts, sh+"!"+c.Cell+" (note) "+p.Text)
+				}
+			}
+			for _, text := range texts {
+				if m := jargon.FindString(text); m != "" {
+					t.Errorf("%s: %q speaks of the month file or the config (%q)", office.city, text, m)
+				}
+			}
+		}
+		for at, want := range office.want {
+			if prompts[at] != want {
+				t.Errorf("%s: the prompt of %s is %q; want %q", office.city, at, prompts[at], want)
+			}
+		}
 	}
 }

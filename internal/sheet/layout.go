@@ -13,9 +13,11 @@ package sheet
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"tongbao/internal/site"
+	"tongbao/internal/zh"
 )
 
 // The names of the sheets that are not a field of the format.
@@ -40,6 +42,9 @@ type layout struct {
 	// the scores sheet's first column and, shortened, the sheet's name
 	// (乡镇得分).
 	unit string
+	// words puts the office's words and numbers in the fields' help
+	// (see help).
+	words *strings.Replacer
 
 	top     []*site.Field // the overview sheet's rows: period, overallCity
 	result  *site.Field   // the array of tables with one entry per indicator
@@ -57,7 +62,7 @@ type layout struct {
 // newLayout derives the workbook from site.MonthFile and the site's
 // catalogue.
 func newLayout(s *site.Site) *layout {
-	l := &layout{s: s, unit: s.Config.Terms.Unit}
+	l := &layout{s: s, unit: s.Config.Terms.Unit, words: officeWords(&s.Config)}
 	for i := range site.MonthFile.Fields {
 		f := &site.MonthFile.Fields[i]
 		switch {
@@ -156,5 +161,30 @@ func lowHigh(ind *site.Indicator) string {
 	return "得分越低排名越前"
 }
 
-// help is a field's label and help, as a note.
-func help(f *site.Field) string { return f.Label + "：" + f.Help }
+// help is what to write in a field's cells: its Sheet in the office's
+// words, else its Help.
+func (l *layout) help(f *site.Field) string {
+	if f.Sheet == "" {
+		return f.Help
+	}
+	return l.words.Replace(f.Sheet)
+}
+
+// labelHelp is a field's label and help, as a note.
+func (l *layout) labelHelp(f *site.Field) string { return f.Label + "：" + l.help(f) }
+
+// officeWords replaces the placeholders of a field's Sheet with the
+// office's words and numbers (see site.Field).
+func officeWords(c *site.Config) *strings.Replacer {
+	t := c.Terms
+	var actions []string
+	for _, a := range t.Actions {
+		if a != site.RewardAction {
+			actions = append(actions, "“"+a+"”")
+		}
+	}
+	return strings.NewReplacer(
+		"{city}", t.City, "{cityUnits}", strconv.Itoa(c.Ranking.CityUnits),
+		"{peer}", t.Peer, "{districtUnits}", strconv.Itoa(c.Ranking.DistrictUnits),
+		"{unit}", t.Unit, "{department}", t.Department, "{actions}", zh.Or(actions))
+}

@@ -509,11 +509,11 @@ func (r *reader) tableRows(t *site.Field, g grid) {
 			}
 			rd.missing = append(rd.missing, f.Key)
 			if col, ok := colOf[f]; ok {
-				r.problem(g.get(col, row).at, "未填写“%s”（%s）", f.Label, f.Help)
+				r.problem(g.get(col, row).at, "未填写“%s”（%s）", f.Label, r.help(f))
 			} else if !noColumn[f] {
 				noColumn[f] = true
 				last++
-				r.problem(g.get(last, 1).at, "缺少“%s”一列（%s）：请在第1行加上表头“%s”", f.Label, f.Help, f.Label)
+				r.problem(g.get(last, 1).at, "缺少“%s”一列（%s）：请在第1行加上表头“%s”", f.Label, r.help(f), f.Label)
 			}
 		}
 		r.rows[t.Key] = append(r.rows[t.Key], rd)

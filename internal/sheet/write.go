@@ -153,8 +153,8 @@ func (b *book) validate(sheet, ref string, f *site.Field) {
 		dv.SetSqrefDropList(b.unitList())
 		msg = "请从列表中选择单位"
 	}
-	if len(f.Help) < 250 {
-		dv.SetInput(f.Label, f.Help)
+	if h := b.help(f); len(h) < 250 {
+		dv.SetInput(f.Label, h)
 	}
 	if msg != "" {
 		dv.SetError(excelize.DataValidationErrorStyleStop, f.Label, msg)
@@ -316,7 +316,7 @@ func (b *book) readme() {
 		b.set(sh, 1, row, sheet, b.style.label)
 		b.set(sh, 2, row, f.Label, b.style.label)
 		b.set(sh, 3, row, key, b.style.label)
-		b.set(sh, 4, row, f.Help, b.style.label)
+		b.set(sh, 4, row, b.help(f), b.style.label)
 	}
 	for _, f := range b.top {
 		add(overviewSheet, f, f.Key)
@@ -351,7 +351,7 @@ func (b *book) overview() {
 		row := 3 + i
 		b.set(sh, 1, row, f.Label, b.style.label)
 		b.set(sh, 2, row, topValue(b.m, f.Key), b.inputStyle(f))
-		b.set(sh, 3, row, f.Help, b.style.label)
+		b.set(sh, 3, row, b.help(f), b.style.label)
 		b.validate(sh, cell(2, row), f)
 	}
 	b.width(sh, 1, 16)
@@ -374,7 +374,7 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 	for j, ind := range b.scored {
 		col := scoreFirstC + j
 		b.set(sh, col, scoreHead, ind.Name, b.style.head)
-		b.note(sh, col, scoreHead, fmt.Sprintf("%s\n%s，按%d位小数比较名次。\n%s", ind.Name, lowHigh(ind), ind.Decimals, help(b.scores)))
+		b.note(sh, col, scoreHead, fmt.Sprintf("%s\n%s，按%d位小数比较名次。\n%s", ind.Name, lowHigh(ind), ind.Decimals, b.labelHelp(b.scores)))
 		b.set(sh, col, scoreIDs, ind.ID, b.style.label)
 		r := b.res[ind]
 		mark := no
@@ -433,7 +433,7 @@ func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 	b.note(sh, resReported, 1, "“是”：本月通报列入该指标，并填写其名次和进展；“否”或留空：本月不列入（本月评分为“是”的指标总是列入）。")
 	for i, f := range b.columns {
 		b.set(sh, resFirst+i, 1, f.Label, b.style.head)
-		b.note(sh, resFirst+i, 1, help(f))
+		b.note(sh, resFirst+i, 1, b.labelHelp(f))
 	}
 	for i, ind := range b.s.Indicators {
 		row := 2 + i
@@ -522,7 +522,7 @@ func (b *book) listSheetOf() {
 	cols := max(len(cats)+2, 5)
 	rows := max(len(b.s.Departments), 10)
 	b.set(sh, 1, 1, "类别名称", b.style.head)
-	b.note(sh, 1, 1, help(b.lists))
+	b.note(sh, 1, 1, b.labelHelp(b.lists))
 	for i := 1; i <= rows; i++ {
 		b.set(sh, 1, 1+i, i, b.style.label)
 	}
@@ -557,7 +557,7 @@ func (b *book) tableSheet(t *site.Field) {
 	for j := range t.Fields {
 		f := &t.Fields[j]
 		b.set(sh, 1+j, 1, f.Label, b.style.head)
-		b.note(sh, 1+j, 1, help(f))
+		b.note(sh, 1+j, 1, b.labelHelp(f))
 		for i := 0; i < rows; i++ {
 			var v any
 			if i < len(entries) {

@@ -38,10 +38,16 @@ const (
 
 // A Field is one key of a data file.
 type Field struct {
-	Key      string
-	Kind     Kind
-	Label    string // short Chinese name: a workbook's column heading
-	Help     string // what to write, in Chinese
+	Key   string
+	Kind  Kind
+	Label string // short Chinese name: a workbook's column heading
+	Help  string // what to write, in Chinese
+	// Sheet is what to write in a workbook's cell (internal/sheet), where
+	// Help speaks of the month file's keys and values; "" when Help says
+	// it in the cells' words already. {city}, {cityUnits}, {peer},
+	// {districtUnits}, {unit}, {department} and {actions} stand for the
+	// office's own ([terms], [ranking]).
+	Sheet    string
 	Required bool
 	// Values are the values a Text may take, when it may take only
 	// these: ties = "competition" or "dense".
@@ -146,26 +152,35 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	{Key: "period", Kind: Text, Label: "期别",
 		Help: "标题所用的期别，如“1-2月”；不填则为“N月”"},
 	{Key: "overallCity", Kind: Rank, Label: "上级综合排名",
-		Help: "本地区在上级（[terms] city）综合排名中的名次（1～[ranking] cityUnits），可不填"},
+		Help:  "本地区在上级（[terms] city）综合排名中的名次（1～[ranking] cityUnits），可不填",
+		Sheet: "本地区在{city}综合排名中的名次（1～{cityUnits}），可不填"},
 	{Key: "result", Kind: Tables, Label: "考核结果", Help: "每个指标一项", Fields: []Field{
 		{Key: "indicator", Kind: IndicatorRef, Label: "指标", Required: true,
 			Help: "data/indicators.toml 中的指标 id"},
 		{Key: "city", Kind: Rank, Label: "上级排名",
-			Help: "本项在上级（[terms] city）综合排名中的名次（1～[ranking] cityUnits），可不填"},
+			Help:  "本项在上级（[terms] city）综合排名中的名次（1～[ranking] cityUnits），可不填",
+			Sheet: "本项在{city}排名中的名次（1～{cityUnits}），可不填"},
 		{Key: "cityTie", Kind: Flag, Label: "上级并列",
-			Help: "上级排名并列时填 true"},
+			Help:  "上级排名并列时填 true",
+			Sheet: "{city}排名并列时填“是”"},
 		{Key: "district", Kind: Rank, Label: "同级排名",
-			Help: "同级排名名次（1～districtUnits），可不填"},
+			Help:  "同级排名名次（1～districtUnits），可不填",
+			Sheet: "本项在{peer}（或本行“同级排名名称”）中的名次（1～{districtUnits}，或本行“同级单位数”），可不填"},
 		{Key: "districtTie", Kind: Flag, Label: "同级并列",
-			Help: "同级排名并列时填 true"},
+			Help:  "同级排名并列时填 true",
+			Sheet: "同级排名并列时填“是”"},
 		{Key: "districtLabel", Kind: Text, Label: "同级排名名称",
-			Help: "本项的同级排名与 [terms] peer 不同时填写，如“四区”"},
+			Help:  "本项的同级排名与 [terms] peer 不同时填写，如“四区”",
+			Sheet: "本项的同级排名不是{peer}时填写，如“四区”"},
 		{Key: "districtUnits", Kind: Integer, Label: "同级单位数",
-			Help: "本项的同级单位数与 [ranking] districtUnits 不同时填写"},
+			Help:  "本项的同级单位数与 [ranking] districtUnits 不同时填写",
+			Sheet: "本项的同级单位数不是{districtUnits}个时填写"},
 		{Key: "progress", Kind: Text, Label: "进展情况",
-			Help: "进展情况（可用行内 Markdown）；排名句子由 tongbao 生成；不填则只有排名"},
+			Help:  "进展情况（可用行内 Markdown）；排名句子由 tongbao 生成；不填则只有排名",
+			Sheet: "进展情况；排名句子由 tongbao 生成；不填则只有排名"},
 		{Key: "townships", Kind: Scores, Label: "得分",
-			Help: "每个参与排名的单位一个得分，键为单位名称或 slug；同分的并列，按这里写的顺序列出；本月不评分的指标不写"},
+			Help:  "每个参与排名的单位一个得分，键为单位名称或 slug；同分的并列，按这里写的顺序列出；本月不评分的指标不写",
+			Sheet: "每个参与排名的{unit}一个得分；同分的并列；本月不评分的指标不填"},
 	}},
 	{Key: "adjustment", Kind: Tables, Label: "加减分", Help: "综合得分的加减分，可不填", Fields: []Field{
 		{Key: "township", Kind: UnitRef, Label: "单位", Required: true, Help: "加减分的单位"},
@@ -173,7 +188,8 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 		{Key: "reason", Kind: Text, Label: "原因", Help: "加减分的原因；可不填"},
 	}},
 	{Key: "categories", Kind: Lists, Label: "考核排类",
-		Help: "各类的单位名称；列出时每个 [[department]] 恰好列入一类；不写则通报不列排类"},
+		Help:  "各类的单位名称；列出时每个 [[department]] 恰好列入一类；不写则通报不列排类",
+		Sheet: "各类的单位名称；列出时每个{department}恰好列入一类；不填则通报不列排类"},
 	{Key: "reward", Kind: Tables, Label: "奖励", Help: "规则（[[rule]]）之外另行给予的奖励，可不填", Fields: []Field{
 		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "获奖单位"},
 		{Key: "amount", Kind: Integer, Label: "金额（元）", Required: true, Help: "奖励金额，单位为元"},
@@ -182,7 +198,8 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	{Key: "interview", Kind: Tables, Label: "约谈", Help: "规则（[[rule]]）之外另行采取的约谈、书面检查等措施（[terms] actions），可不填", Fields: []Field{
 		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "被约谈单位"},
 		{Key: "who", Kind: Text, Label: "约谈对象", Required: true, Help: "如“分管领导”"},
-		{Key: "kind", Kind: Text, Label: "措施", Help: "[terms] actions 中奖励以外的措施，如“提醒约谈”“书面检查”；不填为约谈"},
+		{Key: "kind", Kind: Text, Label: "措施", Help: "[terms] actions 中奖励以外的措施，如“提醒约谈”“书面检查”；不填为约谈",
+			Sheet: "填{actions}；不填为约谈"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "约谈原因"},
 	}},
 }}
