@@ -128,17 +128,17 @@ func readTag(s string) (name string, end bool, rest string) {
 	if class&tagNameUpper != 0 {
 		name = strings.ToLower(name)
 	}
-	var quote byte
 	for ; j < len(s); j++ {
-		c := s[j]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
+		switch c := s[j]; c {
+		case '"', '\'':
+			// A quoted value, passed over whole: a heading's id is its
+			// text again.
+			k := strings.IndexByte(s[j+1:], c)
+			if k < 0 {
+				return name, end, ""
 			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
+			j += 1 + k
+		case '>':
 			return name, end, s[j+1:]
 		}
 	}
