@@ -203,7 +203,7 @@ func TestImportProblemsAtCells(t *testing.T) {
 		"乡镇得分!E7: 未填写得分（滨江街道，省市重点建设项目整体推进）",
 		"考核结果!K2: “本月通报”不是“是”，本行不应填写；要列入本月通报请把 考核结果!D2 改为“是”",
 		"考核结果!E3: 全市排名 13 超出范围（应为 1～12）",
-		"考核结果!F3: 上级并列：应为“是”或留空，而不是“maybe”",
+		"考核结果!F3: 全市并列：应为“是”或留空，而不是“maybe”",
 		"考核结果!G3: 同级排名：应为整数，而不是 2.5",
 		"考核结果!D10: “本月通报”应为“是”或“否”，而不是“也许”",
 		"考核排类!B2: “区信访<U+200B>局”中有看不见的字符，请删去（删去后为“区信访局”）",
@@ -434,7 +434,7 @@ func TestImportRefusesOldAndEmpty(t *testing.T) {
 
 // TestLayoutCoversFormat: every field of the month file has its place in
 // the workbook, listed on the 说明 sheet with its label and help (its
-// Sheet, with the office's words, where it has one: see
+// SheetLabel and Sheet, with the office's words, where it has them: see
 // TestWorkbookInOfficeWords) — the one that names the indicator of a
 // result excepted, which is the row itself.
 func TestLayoutCoversFormat(t *testing.T) {
@@ -462,7 +462,8 @@ func TestLayoutCoversFormat(t *testing.T) {
 			case fd.Kind == site.Tables:
 				walk(path+".", fd.Fields)
 			case fd.Sheet == "" && listed[path] != fd.Label+"："+fd.Help,
-				fd.Sheet != "" && (!strings.HasPrefix(listed[path], fd.Label+"：") || strings.HasSuffix(listed[path], "："+fd.Help) || strings.Contains(listed[path], "{")):
+				fd.Sheet != "" && fd.SheetLabel == "" && !strings.HasPrefix(listed[path], fd.Label+"："),
+				fd.Sheet != "" && (strings.HasSuffix(listed[path], "："+fd.Help) || strings.Contains(listed[path], "{")):
 				t.Errorf("%s is listed as %q, want its label and help", path, listed[path])
 			default:
 				n++
@@ -606,18 +607,23 @@ func TestWorkbookInOfficeWords(t *testing.T) {
 	for _, office := range []struct {
 		city, peer string
 		cityUnits  int
-		want       map[string]string // a cell's prompt
+		want       map[string]string // the prompt of a range of cells, or the text of a heading
 	}{
 		{"全市", "三区", 12, map[string]string{
 			"考核结果!E2:E43": "本项在全市排名中的名次（1～12），可不填",
 			"考核结果!F2:F43": "全市排名并列时填“是”",
 			"本月概况!B4":     "本地区在全市综合排名中的名次（1～12），可不填",
 			"约谈!C2:C21":   "填“约谈” 或 “提醒约谈”；不填为约谈",
+			"考核结果!E1":     "全市排名", // headings: a cell's text
+			"考核结果!F1":     "全市并列",
+			"本月概况!A4":     "全市综合排名",
 		}},
 		{"全省", "同类县", 14, map[string]string{
 			"考核结果!E2:E43": "本项在全省排名中的名次（1～14），可不填",
 			"考核结果!F2:F43": "全省排名并列时填“是”",
 			"考核结果!I2:I43": "本项的同级排名不是同类县时填写，如“四区”",
+			"考核结果!E1":     "全省排名",
+			"考核结果!G1":     "同级排名",
 		}},
 	} {
 		s := sample(t)
@@ -630,7 +636,7 @@ func TestWorkbookInOfficeWords(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		prompts := map[string]string{}
+		prompts, cells := map[string]string{}, map[string]string{}
 		for _, sh := range f.GetSheetList() {
 			if v, _ := f.GetSheetVisible(sh); !v {
 				continue
@@ -639,6 +645,7 @@ func TestWorkbookInOfficeWords(t *testing.T) {
 			rows, _ := f.GetRows(sh)
 			for i, row := range rows {
 				for j, c := range row {
+					cells[sh+"!"+cell(j+1, i+1)] = c
 					if !(sh == readmeSheet && j == 2) { // the keys, for whoever reads the month file
 						texts = append(texts, fmt.Sprintf("%s!%s %s", sh, cell(j+1, i+1), c))
 					}
@@ -664,9 +671,32 @@ func TestWorkbookInOfficeWords(t *testing.T) {
 			}
 		}
 		for at, want := range office.want {
-			if prompts[at] != want {
-				t.Errorf("%s: the prompt of %s is %q; want %q", office.city, at, prompts[at], want)
+			got, ok := prompts[at]
+			if !ok {
+				got = cells[at]
+			}
+			if got != want {
+				t.Errorf("%s: %s (its cells' prompt, or a heading) is %q; want %q", office.city, at, got, want)
 			}
 		}
+	}
+}
+
+// TestImportOlderHeadings: a workbook written before the headings were in
+// the office's words (上级综合排名, not 全市综合排名) imports the same month.
+func TestImportOlderHeadings(t *testing.T) {
+	s := sample(t)
+	book, _ := Export(s, s.Month("2023-02"))
+	want, err := Import(s, "2023-02", "2023-02.xlsx", book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	older := edit(t, book, map[string]any{"本月概况!A4": "上级综合排名", "考核结果!E1": "上级排名", "考核结果!F1": "上级并列"})
+	got, err := Import(s, "2023-02", "2023-02.xlsx", older)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.TOML, want.TOML) || !bytes.Contains(got.TOML, []byte("overallCity = 8\n")) {
+		t.Errorf("the older workbook gives\n%s\nwant\n%s", got.TOML, want.TOML)
 	}
 }

@@ -170,8 +170,21 @@ func (l *layout) help(f *site.Field) string {
 	return l.words.Replace(f.Sheet)
 }
 
+// label is a field's heading: its SheetLabel in the office's words, else
+// its Label.
+func (l *layout) label(f *site.Field) string {
+	if f.SheetLabel == "" {
+		return f.Label
+	}
+	return l.words.Replace(f.SheetLabel)
+}
+
+// heads reports whether h is f's heading: its label, or the label the
+// workbooks of tongbao before the office's words had.
+func (l *layout) heads(h string, f *site.Field) bool { return h == l.label(f) || h == f.Label }
+
 // labelHelp is a field's label and help, as a note.
-func (l *layout) labelHelp(f *site.Field) string { return f.Label + "：" + l.help(f) }
+func (l *layout) labelHelp(f *site.Field) string { return l.label(f) + "：" + l.help(f) }
 
 // officeWords replaces the placeholders of a field's Sheet with the
 // office's words and numbers (see site.Field).

@@ -206,7 +206,11 @@ func (r *reader) overview(g grid) {
 		}
 	}
 	for _, f := range r.layout.top {
-		if row, ok := rows[f.Label]; ok {
+		row, ok := rows[r.label(f)]
+		if !ok {
+			row, ok = rows[f.Label] // a workbook of an older tongbao
+		}
+		if ok {
 			if v := g.get(2, row); !v.empty() {
 				r.top = append(r.top, fieldValue{f, v})
 			}
@@ -478,7 +482,7 @@ func (r *reader) tableRows(t *site.Field, g grid) {
 			last = col
 		}
 		for i := range t.Fields {
-			if t.Fields[i].Label == h {
+			if r.heads(h, &t.Fields[i]) {
 				cols[col] = &t.Fields[i]
 				colOf[&t.Fields[i]] = col
 			}
@@ -509,11 +513,11 @@ func (r *reader) tableRows(t *site.Field, g grid) {
 			}
 			rd.missing = append(rd.missing, f.Key)
 			if col, ok := colOf[f]; ok {
-				r.problem(g.get(col, row).at, "未填写“%s”（%s）", f.Label, r.help(f))
+				r.problem(g.get(col, row).at, "未填写“%s”（%s）", r.label(f), r.help(f))
 			} else if !noColumn[f] {
 				noColumn[f] = true
 				last++
-				r.problem(g.get(last, 1).at, "缺少“%s”一列（%s）：请在第1行加上表头“%s”", f.Label, r.help(f), f.Label)
+				r.problem(g.get(last, 1).at, "缺少“%s”一列（%s）：请在第1行加上表头“%s”", r.label(f), r.help(f), r.label(f))
 			}
 		}
 		r.rows[t.Key] = append(r.rows[t.Key], rd)

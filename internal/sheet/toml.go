@@ -97,7 +97,7 @@ func (r *reader) monthFile() (text []byte, places map[string]string, results, sc
 func (r *reader) value(w *site.Writer, places map[string]string, parent string, fv fieldValue, width int) {
 	v, err := typed(fv.f, fv.v.text)
 	if err != nil {
-		r.problem(fv.v.at, "%s：%v", fv.f.Label, err)
+		r.problem(fv.v.at, "%s：%v", r.label(fv.f), err)
 	}
 	if v == nil {
 		return

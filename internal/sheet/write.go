@@ -154,10 +154,10 @@ func (b *book) validate(sheet, ref string, f *site.Field) {
 		msg = "请从列表中选择单位"
 	}
 	if h := b.help(f); len(h) < 250 {
-		dv.SetInput(f.Label, h)
+		dv.SetInput(b.label(f), h)
 	}
 	if msg != "" {
-		dv.SetError(excelize.DataValidationErrorStyleStop, f.Label, msg)
+		dv.SetError(excelize.DataValidationErrorStyleStop, b.label(f), msg)
 	}
 	if dv.Type != "" || dv.ShowInputMessage {
 		b.check(b.f.AddDataValidation(sheet, dv))
@@ -314,7 +314,7 @@ func (b *book) readme() {
 	add := func(sheet string, f *site.Field, key string) {
 		row++
 		b.set(sh, 1, row, sheet, b.style.label)
-		b.set(sh, 2, row, f.Label, b.style.label)
+		b.set(sh, 2, row, b.label(f), b.style.label)
 		b.set(sh, 3, row, key, b.style.label)
 		b.set(sh, 4, row, b.help(f), b.style.label)
 	}
@@ -349,7 +349,7 @@ func (b *book) overview() {
 	b.set(sh, 3, 2, "本工作簿所填的月份；导入时须与命令中的月份一致", b.style.label)
 	for i, f := range b.top {
 		row := 3 + i
-		b.set(sh, 1, row, f.Label, b.style.label)
+		b.set(sh, 1, row, b.label(f), b.style.label)
 		b.set(sh, 2, row, topValue(b.m, f.Key), b.inputStyle(f))
 		b.set(sh, 3, row, b.help(f), b.style.label)
 		b.validate(sh, cell(2, row), f)
@@ -432,7 +432,7 @@ func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 	}
 	b.note(sh, resReported, 1, "“是”：本月通报列入该指标，并填写其名次和进展；“否”或留空：本月不列入（本月评分为“是”的指标总是列入）。")
 	for i, f := range b.columns {
-		b.set(sh, resFirst+i, 1, f.Label, b.style.head)
+		b.set(sh, resFirst+i, 1, b.label(f), b.style.head)
 		b.note(sh, resFirst+i, 1, b.labelHelp(f))
 	}
 	for i, ind := range b.s.Indicators {
@@ -556,7 +556,7 @@ func (b *book) tableSheet(t *site.Field) {
 	rows := max(len(entries)+10, 20)
 	for j := range t.Fields {
 		f := &t.Fields[j]
-		b.set(sh, 1+j, 1, f.Label, b.style.head)
+		b.set(sh, 1+j, 1, b.label(f), b.style.head)
 		b.note(sh, 1+j, 1, b.labelHelp(f))
 		for i := 0; i < rows; i++ {
 			var v any

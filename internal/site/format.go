@@ -47,8 +47,11 @@ type Field struct {
 	// it in the cells' words already. {city}, {cityUnits}, {peer},
 	// {districtUnits}, {unit}, {department} and {actions} stand for the
 	// office's own ([terms], [ranking]).
-	Sheet    string
-	Required bool
+	Sheet string
+	// SheetLabel is the workbook's heading, where the office has a word
+	// for Label's: {city}排名 for 上级排名.
+	SheetLabel string
+	Required   bool
 	// Values are the values a Text may take, when it may take only
 	// these: ties = "competition" or "dense".
 	Values []string
@@ -151,16 +154,16 @@ var PageFront = &Format{Name: "页面前置信息", Fields: []Field{
 var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	{Key: "period", Kind: Text, Label: "期别",
 		Help: "标题所用的期别，如“1-2月”；不填则为“N月”"},
-	{Key: "overallCity", Kind: Rank, Label: "上级综合排名",
+	{Key: "overallCity", Kind: Rank, Label: "上级综合排名", SheetLabel: "{city}综合排名",
 		Help:  "本地区在上级（[terms] city）综合排名中的名次（1～[ranking] cityUnits），可不填",
 		Sheet: "本地区在{city}综合排名中的名次（1～{cityUnits}），可不填"},
 	{Key: "result", Kind: Tables, Label: "考核结果", Help: "每个指标一项", Fields: []Field{
 		{Key: "indicator", Kind: IndicatorRef, Label: "指标", Required: true,
 			Help: "data/indicators.toml 中的指标 id"},
-		{Key: "city", Kind: Rank, Label: "上级排名",
+		{Key: "city", Kind: Rank, Label: "上级排名", SheetLabel: "{city}排名",
 			Help:  "本项在上级（[terms] city）综合排名中的名次（1～[ranking] cityUnits），可不填",
 			Sheet: "本项在{city}排名中的名次（1～{cityUnits}），可不填"},
-		{Key: "cityTie", Kind: Flag, Label: "上级并列",
+		{Key: "cityTie", Kind: Flag, Label: "上级并列", SheetLabel: "{city}并列",
 			Help:  "上级排名并列时填 true",
 			Sheet: "{city}排名并列时填“是”"},
 		{Key: "district", Kind: Rank, Label: "同级排名",
