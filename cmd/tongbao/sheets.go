@@ -57,7 +57,8 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 
 // cmdImport reads a filled workbook or a CSV of scores into
 // data/YYYY-MM.toml, checked by the loader's rules; on any problem it
-// writes nothing.
+// writes nothing. A CSV's scores are merged into the month's file if it
+// has one (mergeScores); a workbook, the whole month, replaces it.
 func cmdImport(args []string, stdout, stderr io.Writer) int {
 	opts, key, in, force, code := monthFileArgs("import", "文件（.xlsx 或 .csv）", "覆盖已有的月份文件", "2023-03 2023-03.xlsx", args, stderr)
 	if code != 0 {
@@ -87,7 +88,9 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	rel := "data/" + key + ".toml"
 	target := filepath.Join(opts.Source, filepath.FromSlash(rel))
 	replace := force
-	if old, err := os.ReadFile(target); err == nil && !replace {
+	if old, err := os.ReadFile(target); err == nil && m.Edits != nil {
+		return mergeScores(s, rel, target, in, old, m.Edits, force, stdout, stderr)
+	} else if err == nil && !replace {
 		sum := sha256.Sum256(old)
 		if m.Scaffold == "" || hex.EncodeToString(sum[:]) != m.Scaffold {
 			fmt.Fprintf(stderr, "tongbao import: %s 已存在，没有覆盖；确认要以 %s 的内容替换它，请加 --force\n", rel, in)
@@ -99,6 +102,46 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		return writeError(stderr, "import", rel, err)
 	}
 	fmt.Fprintf(stdout, "tongbao: 已从 %s 导入 %s：%d 项考核结果，%d 个得分\n", in, rel, m.Results, m.Scores)
+	return 0
+}
+
+// mergeScores lays the scores of the CSV in over the month file rel (at
+// target), whose bytes are old: each department may send the scores of
+// its own indicators, and the month is gathered file by file.
+func mergeScores(s *site.Site, rel, target, in string, old []byte, edits []site.ScoreEdit, force bool, stdout, stderr io.Writer) int {
+	out, n, err := s.MergeScores(rel, old, edits, force)
+	if err != nil {
+		code := report(stderr, err)
+		if n.Conflicts > 0 {
+			fmt.Fprintf(stderr, "要以 %s 的得分为准，请加 --force\n", filepath.Base(in))
+		}
+		return code
+	}
+	if n.Filled+n.Changed+n.Results == 0 {
+		fmt.Fprintf(stdout, "tongbao: %s 已有 %s 的全部 %d 个得分，未改动\n", rel, in, n.Same)
+		return 0
+	}
+	if err := writeAtomic(target, out, true); err != nil {
+		return writeError(stderr, "import", rel, err)
+	}
+	var parts []string
+	if n.Filled > 0 {
+		parts = append(parts, fmt.Sprintf("填入 %d 个", n.Filled))
+	}
+	if n.Changed > 0 {
+		parts = append(parts, fmt.Sprintf("改动 %d 个", n.Changed))
+	}
+	if n.Same > 0 {
+		parts = append(parts, fmt.Sprintf("%d 个与原有的相同", n.Same))
+	}
+	msg := fmt.Sprintf("tongbao: 已将 %s 的得分并入 %s：%s", in, rel, strings.Join(parts, "，"))
+	if n.Results > 0 {
+		msg += fmt.Sprintf("；新增 %d 项考核结果", n.Results)
+	}
+	fmt.Fprintln(stdout, msg+"；文件中的其他内容未改动")
+	if k := s.MonthProblemCount(rel, out); k > 0 {
+		fmt.Fprintf(stdout, "本月的数据尚有 %d 个问题（如未填的得分），运行 tongbao check 查看\n", k)
+	}
 	return 0
 }
 

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -166,5 +169,80 @@ func TestImportCSVCommand(t *testing.T) {
 	}
 	if code, _, _ := runCmd("import", "2023-3", csv, "-s", dir); code != 2 {
 		t.Errorf("a bad month: exit %d, want 2", code)
+	}
+}
+
+// TestImportCSVMerges gathers a month from a department's CSV into the
+// file `tongbao new` wrote: its scores fill their commented-out lines,
+// and the rest of the file, hints included, stays as it was; a score the
+// file has with another value is refused, or taken with --force.
+func TestImportCSVMerges(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	month := filepath.Join(dir, "data", "2023-03.toml")
+	scaffold := readText(t, month)
+	names := []string{"汽车站街道", "小江湖街道", "兴隆街道", "滨江街道", "桥头街道", "渡头桥镇",
+		"爱莲街道", "龙须塘街道", "火车站乡", "东风路街道", "石桥街道", "高崇山镇"}
+	csv := filepath.Join(t.TempDir(), "scores.csv")
+	writeCSV := func(first string) {
+		text := "乡镇（街道）,规模工业增加值\n汽车站街道," + first + "\n"
+		for i, n := range names[1:] {
+			text += fmt.Sprintf("%s,%d\n", n, 80+i)
+		}
+		if err := os.WriteFile(csv, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeCSV("90")
+	code, out, errOut := runCmd("import", "2023-03", csv, "-s", dir)
+	if code != 0 || !strings.Contains(out, "的得分并入 data/2023-03.toml：填入 12 个；文件中的其他内容未改动") || !strings.Contains(out, "运行 tongbao check 查看") {
+		t.Fatalf("import into the scaffold: exit %d\n%s%s", code, out, errOut)
+	}
+	merged := readText(t, month)
+	// Each line the CSV filled, and nothing else: in the table of
+	// gongye, `# "汽车站街道" =  # 上月：88.7` became the score, the note
+	// kept at column 28 (a Chinese character is two columns wide).
+	from := strings.Index(scaffold, `indicator = "gongye"`)
+	to := from + strings.Index(scaffold[from:], "[[result]]")
+	block := scaffold[from:to]
+	for i, name := range names {
+		v := fmt.Sprintf("%d.0", 79+i)
+		if i == 0 {
+			v = "90.0"
+		}
+		old := regexp.MustCompile(`# "` + name + `" = +(# 上月：[0-9.]+)\n`).FindStringSubmatch(block)
+		if old == nil {
+			t.Fatalf("scaffold has no line for %s:\n%s", name, block)
+		}
+		line := fmt.Sprintf("%q = %s", name, v)
+		width := len(line) - len(name) + 2*utf8.RuneCountInString(name)
+		block = strings.Replace(block, old[0], line+strings.Repeat(" ", 27-width)+old[1]+"\n", 1)
+	}
+	if want := scaffold[:from] + block + scaffold[to:]; merged != want {
+		t.Errorf("merged file:\n%s\nwant:\n%s", merged, want)
+	}
+	if !strings.Contains(merged, "\"火车站乡\" = 87.0          # 上月：95.6\n") {
+		t.Errorf("merged file lacks its 火车站乡 line:\n%s", merged)
+	}
+
+	// Another value for a score the file has.
+	writeCSV("90.5")
+	code, _, errOut = runCmd("import", "2023-03", csv, "-s", dir)
+	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:18:11: 指标“gongye”中乡镇（街道）“汽车站街道”的得分已是 90.0，与 scores.csv:2:2 的 90.5 不同\n") ||
+		!strings.HasSuffix(errOut, "要以 scores.csv 的得分为准，请加 --force\n") {
+		t.Errorf("a conflict: exit %d\n%s", code, errOut)
+	}
+	if readText(t, month) != merged {
+		t.Error("a refused merge changed the file")
+	}
+	code, out, _ = runCmd("import", "2023-03", csv, "-s", dir, "--force")
+	if code != 0 || !strings.Contains(out, "改动 1 个，11 个与原有的相同") || !strings.Contains(readText(t, month), "\"汽车站街道\" = 90.5        # 上月：88.7\n") {
+		t.Errorf("--force: exit %d, %s\n%s", code, out, readText(t, month))
+	}
+	code, out, _ = runCmd("import", "2023-03", csv, "-s", dir)
+	if code != 0 || !strings.Contains(out, "已有") || !strings.Contains(out, "全部 12 个得分，未改动") {
+		t.Errorf("the same CSV again: exit %d, %s", code, out)
 	}
 }

@@ -18,6 +18,7 @@ import (
 // which GBK is part of. Fields are separated by commas, or by tabs when
 // the first line has tabs and no commas.
 func (r *reader) csv(data []byte) {
+	r.fromCSV = true
 	text := decodeCSV(data)
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.FieldsPerRecord = -1

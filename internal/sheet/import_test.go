@@ -333,7 +333,7 @@ const csvScores = `乡镇（街道）,规模工业增加值,社会消费品零�
 
 // wantCSV is the month file the CSV above makes, written by hand.
 const wantCSV = `# 2023年3月的考核结果。由 tongbao import 从 %s 导入。
-# 可以改好原表后再次导入（--force 覆盖本文件），也可以直接修改本文件。
+# 再次导入得分表（CSV）时，其得分并入本文件（与已有得分不同时加 --force），也可以直接修改本文件。
 
 [[result]]
 indicator = "gongye"       # 规模工业增加值

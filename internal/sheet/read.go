@@ -26,6 +26,11 @@ type Month struct {
 	Scaffold string
 	Results  int // [[result]]s written
 	Scores   int // township scores written
+	// Edits are a CSV's scores, for laying over a month file that exists
+	// already (site.MergeScores): a CSV holds scores only, which replace
+	// no more of the month than themselves. Nil for a workbook, which
+	// holds the whole month.
+	Edits []site.ScoreEdit
 }
 
 // Import reads month key ("2023-03") of s from a filled workbook (.xlsx)
@@ -50,6 +55,20 @@ func Import(s *site.Site, key, name string, data []byte) (*Month, error) {
 		}
 	default:
 		r.csv(data)
+		m, err := r.finish()
+		if err != nil {
+			return nil, err
+		}
+		for _, rd := range r.results {
+			if !rd.scored {
+				continue
+			}
+			for _, sv := range rd.scores {
+				v, _ := site.ParseScore(sv.v.text) // read without a problem by finish
+				m.Edits = append(m.Edits, site.ScoreEdit{Indicator: rd.ind, Unit: sv.unit, Value: decimal(v, rd.ind.Decimals), From: sv.v.at})
+			}
+		}
+		return m, nil
 	}
 	return r.finish()
 }
@@ -68,6 +87,7 @@ type reader struct {
 	order   map[string][]string   // an indicator's townships in the order the month file had them (meta sheet)
 
 	scaffold string
+	fromCSV  bool // a CSV of scores, not a workbook
 	problems diag.List
 	rank     map[string][3]int // a place's sort key: sheet, row, column
 	covered  map[string]bool   // places whose cells' problems are reported one by one

@@ -1,0 +1,436 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"tongbao/internal/diag"
+)
+
+// A ScoreEdit is one score to lay over a month file (MergeScores).
+type ScoreEdit struct {
+	Indicator *Indicator
+	Unit      *Unit
+	Value     string // as a month file writes it: "90.50"
+	From      string // where it was typed, for messages: "scores.csv:3:2"
+}
+
+// A MergeCount says what MergeScores did with its scores.
+type MergeCount struct {
+	Filled  int // scores the file lacked
+	Changed int // scores the file had with another value (replace)
+	Same    int // scores the file had already
+	Results int // results the file lacked, added
+	// Conflicts are the scores the file has with another value, which
+	// were not replaced: each is a problem of the error returned.
+	Conflicts int
+}
+
+// MergeScores lays scores over the month file rel, whose bytes are src,
+// and returns the file's new bytes. It edits the text rather than writing
+// the month again, so that everything else the file holds — other
+// indicators, rankings, progress, comments, the hints `tongbao new`
+// writes — stays as it was: a score the file lacks takes the place of its
+// commented-out line (`# "火车站乡" =  # 上月：95.6`), or follows the
+// table's last line; a result or a table of scores the file lacks is
+// added. A score the file has with another value is a conflict, reported
+// at the file's value, unless replace. The file may still be incomplete
+// (a month being filled in); the merge must not add a problem to it.
+//
+// This is how the office gathers a month from several sources — each
+// department's CSV of its own indicators — into one file.
+func (s *Site) MergeScores(rel string, src []byte, scores []ScoreEdit, replace bool) ([]byte, MergeCount, error) {
+	var count MergeCount
+	var d diag.List
+	bom := bytes.HasPrefix(src, []byte("\uFEFF"))
+	crlf := bytes.Contains(src, []byte("\r\n"))
+	text := normalize(rel, src, &d)
+	if text == nil {
+		return nil, count, d.Err()
+	}
+	root, f, ok := decodeTOML(rel, text, &d)
+	if !ok {
+		return nil, count, d.Err()
+	}
+	m := &merger{s: s, f: f, src: string(text)}
+	if !strings.HasSuffix(m.src, "\n") {
+		m.src += "\n" // so that every line, the last too, ends with one
+	}
+	results, _ := root.m["result"].([]map[string]any)
+	byIndicator := map[*Indicator]int{}
+	for n, res := range results {
+		id, _ := res["indicator"].(string)
+		if ind := s.Indicator(id); ind != nil {
+			if _, dup := byIndicator[ind]; !dup {
+				byIndicator[ind] = n
+			}
+		}
+	}
+	// The scores indicator by indicator, in the order they came.
+	var order []*Indicator
+	groups := map[*Indicator][]ScoreEdit{}
+	for _, e := range scores {
+		if _, ok := groups[e.Indicator]; !ok {
+			order = append(order, e.Indicator)
+		}
+		groups[e.Indicator] = append(groups[e.Indicator], e)
+	}
+	var added []string // results the file lacks, written after its last
+	for _, ind := range order {
+		n, ok := byIndicator[ind]
+		if !ok {
+			w := NewWriter(MonthFile)
+			w.Line("")
+			w.Tables("result")
+			w.Value("result.indicator", 0, ind.ID, ind.Name)
+			w.Table("result.townships", "")
+			for _, e := range groups[ind] {
+				w.Entry("result.townships", e.Unit.Name, e.Value)
+				count.Filled++
+			}
+			added = append(added, w.String())
+			count.Results++
+			continue
+		}
+		m.result(n, results[n], groups[ind], replace, &count, &d)
+	}
+	if len(added) > 0 {
+		at := len(m.src)
+		if len(results) > 0 {
+			at = m.blockEnd(fmt.Sprintf("result.%d", len(results)-1), "result.")
+		}
+		m.insert(at, strings.Join(added, ""))
+	}
+	if err := d.Err(); err != nil {
+		return nil, count, err
+	}
+	out, ok := m.apply()
+	if !ok {
+		return nil, count, diag.List{{File: rel, Msg: "无法并入得分：本文件的写法与 tongbao 写的不同，请直接在本文件中填写"}}
+	}
+
+	// What the file held wrong before is the office's to mend; what the
+	// merge would add is refused.
+	before := map[string]int{}
+	for _, p := range s.monthProblems(rel, text) {
+		before[p.Msg]++
+	}
+	for _, p := range s.monthProblems(rel, []byte(out)) {
+		if before[p.Msg] > 0 {
+			before[p.Msg]--
+			continue
+		}
+		d = append(d, p)
+	}
+	if err := d.Err(); err != nil {
+		return nil, count, err
+	}
+	if crlf {
+		out = strings.ReplaceAll(out, "\n", "\r\n")
+	}
+	if bom {
+		out = "\uFEFF" + out
+	}
+	return []byte(out), count, nil
+}
+
+// monthProblems are the problems of month file rel with the text src.
+func (s *Site) monthProblems(rel string, src []byte) diag.List {
+	_, err := s.ParseMonth(rel, src, nil)
+	l, _ := err.(diag.List)
+	if err != nil && l == nil {
+		l = diag.List{{File: rel, Msg: err.Error()}}
+	}
+	return l
+}
+
+// MonthProblemCount counts the problems of month file rel with bytes src,
+// for saying how much of a month is still to fill in.
+func (s *Site) MonthProblemCount(rel string, src []byte) int {
+	return len(s.monthProblems(rel, src))
+}
+
+// A merger edits a month file's text.
+type merger struct {
+	s     *Site
+	f     *tomlFile
+	src   string
+	edits []textEdit
+}
+
+// A textEdit replaces src[start:end] with text.
+type textEdit struct {
+	start, end int
+	text       string
+}
+
+func (m *merger) insert(at int, text string) { m.edits = append(m.edits, textEdit{at, at, text}) }
+
+// apply makes the edits, which do not overlap: insertions at one place
+// keep the order they were made in, and come before a line replaced
+// there.
+// It reports false if two overlap, which no file should make them do.
+func (m *merger) apply() (string, bool) {
+	slices.SortStableFunc(m.edits, func(a, b textEdit) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end)) })
+	var b strings.Builder
+	at := 0
+	for _, e := range m.edits {
+		if e.start < at {
+			return "", false
+		}
+		b.WriteString(m.src[at:e.start])
+		b.WriteString(e.text)
+		at = e.end
+	}
+	b.WriteString(m.src[at:])
+	return b.String(), true
+}
+
+// result lays the scores of one indicator over the file's result n.
+func (m *merger) result(n int, res map[string]any, scores []ScoreEdit, replace bool, count *MergeCount, d *diag.List) {
+	path := fmt.Sprintf("result.%d", n)
+	tpath := path + ".townships"
+	ind := scores[0].Indicator
+	table, has := res["townships"].(map[string]any)
+	start, end := 0, 0 // the lines of the table of scores
+	if has {
+		off := m.f.pos[tpath]
+		if m.src[off] != '[' {
+			line, col := m.f.lineCol(off)
+			d.Add(m.f.name, line, col, "指标“%s”的得分不是以 [result.townships] 表写的，无法并入新的得分：请改为 [result.townships] 表（每行一个%s），或直接在本文件中填写", ind.ID, m.s.Config.Terms.Unit)
+			return
+		}
+		start = lineEnd(m.src, off)
+		end = m.nextHeader(start)
+	} else {
+		// `tongbao new` comments the table out for an indicator that had
+		// no scores last month; it is taken back in.
+		blockEnd := m.blockEnd(path, path+".")
+		at := lineStart(m.src, m.f.pos[path])
+		if h := commentedHeader.FindStringIndex(m.src[at:blockEnd]); h != nil {
+			m.edits = append(m.edits, textEdit{at + h[0], lineEnd(m.src, at+h[0]) - 1, "[result.townships]"})
+			start, end = lineEnd(m.src, at+h[0]), blockEnd
+		} else {
+			m.insert(blockEnd, "[result.townships]\n")
+			start, end = blockEnd, blockEnd
+		}
+	}
+	keys := map[*Unit]string{}
+	for k := range table {
+		if u, err := m.s.Township(k); err == nil {
+			keys[u] = k
+		}
+	}
+	var appended strings.Builder
+	for _, e := range scores {
+		if k, ok := keys[e.Unit]; ok {
+			m.existing(tpath+"."+k, table[k], e, replace, count, d)
+			continue
+		}
+		if at, ok := m.placeholder(start, end, e.Unit); ok {
+			m.fill(at, e)
+		} else {
+			appended.WriteString(Quote(e.Unit.Name) + " = " + e.Value + "\n")
+		}
+		count.Filled++
+	}
+	if appended.Len() > 0 {
+		m.insert(lastLine(m.src, start, end), appended.String())
+	}
+}
+
+// existing lays score e over the file's score of the same unit, the
+// value v at path.
+func (m *merger) existing(path string, v any, e ScoreEdit, replace bool, count *MergeCount, d *diag.List) {
+	old, ok := scoreOf(v)
+	if now, err := ParseScore(e.Value); ok && err == nil && now == old {
+		count.Same++
+		return
+	}
+	off, ok := m.f.pos[path]
+	if !ok { // a key the decoder read that the scanner did not find
+		line, col := m.f.position(path)
+		d.Add(m.f.name, line, col, "找不到%s“%s”的得分所在的行，无法并入：请直接在本文件中修改", m.s.Config.Terms.Unit, e.Unit.Name)
+		return
+	}
+	vs, ve := valueSpan(m.src, off)
+	if !replace {
+		count.Conflicts++
+		line, col := m.f.lineCol(vs)
+		d.Add(m.f.name, line, col, "指标“%s”中%s“%s”的得分已是 %s，与 %s 的 %s 不同", e.Indicator.ID, m.s.Config.Terms.Unit, e.Unit.Name, m.src[vs:ve], e.From, e.Value)
+		return
+	}
+	m.edits = append(m.edits, textEdit{vs, ve, e.Value})
+	count.Changed++
+}
+
+// scoreOf reads a score as the file holds it.
+func scoreOf(v any) (float64, bool) {
+	switch v := v.(type) {
+	case float64:
+		return v, true
+	case int64:
+		return float64(v), true
+	case string:
+		f, err := ParseScore(v)
+		return f, err == nil
+	}
+	return 0, false
+}
+
+// commentedHeader is the table of scores `tongbao new` writes commented
+// out.
+var commentedHeader = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*\[[ \t]*result[ \t]*\.[ \t]*townships[ \t]*\]`)
+
+// placeholder finds, in the lines src[start:end], the commented-out line
+// of unit u (`# "火车站乡" =`, by name or slug), and returns where it
+// starts.
+func (m *merger) placeholder(start, end int, u *Unit) (int, bool) {
+	for at := start; at < end; at = lineEnd(m.src, at) {
+		line := strings.TrimLeft(m.src[at:lineEnd(m.src, at)], " \t")
+		rest, ok := strings.CutPrefix(line, "#")
+		if !ok {
+			continue
+		}
+		rest = strings.TrimLeft(rest, " \t")
+		for _, key := range []string{Quote(u.Name), u.Name, Quote(u.Slug), u.Slug} {
+			if key == "" || key == `""` {
+				continue
+			}
+			if after, ok := strings.CutPrefix(rest, key); ok && strings.HasPrefix(strings.TrimLeft(after, " \t"), "=") {
+				return at, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// fill writes score e on the commented-out line at, keeping the line's
+// note (`# 上月：95.6`) where it stood.
+func (m *merger) fill(at int, e ScoreEdit) {
+	end := lineEnd(m.src, at) - 1 // the line end stays (the text ends with one)
+	line := m.src[at:end]
+	text := Quote(e.Unit.Name) + " = " + e.Value
+	if _, after, ok := strings.Cut(line, "="); ok {
+		if i := strings.IndexByte(after, '#'); i >= 0 {
+			text = comment(text, strings.TrimSpace(after[i+1:]))
+		}
+	}
+	m.edits = append(m.edits, textEdit{at, end, text})
+}
+
+// nextHeader is where the next table's header starts after off: a line
+// that starts with [, or the end.
+func (m *merger) nextHeader(off int) int {
+	for at := off; at < len(m.src); at = lineEnd(m.src, at) {
+		if strings.HasPrefix(strings.TrimLeft(m.src[at:lineEnd(m.src, at)], " \t"), "[") {
+			return at
+		}
+	}
+	return len(m.src)
+}
+
+// blockEnd is where what belongs to the table at path ends: the next
+// header of a table whose path does not start with within, less the
+// comments and blank lines right before it, which introduce that table.
+func (m *merger) blockEnd(path, within string) int {
+	at := lineEnd(m.src, m.f.pos[path])
+	for {
+		h := m.nextHeader(at)
+		if h == len(m.src) {
+			return lastLine(m.src, at, h)
+		}
+		if !strings.HasPrefix(m.headerPath(h), within) {
+			return lastLine(m.src, at, h)
+		}
+		at = lineEnd(m.src, h)
+	}
+}
+
+// headerPath is the path of the table whose header starts at off.
+func (m *merger) headerPath(off int) string {
+	for p, o := range m.f.pos {
+		if o == off {
+			return p
+		}
+	}
+	return ""
+}
+
+// lastLine is where new lines go at the end of the lines src[start:end]
+// of one table: after its last line that holds something, but before the
+// comments right above the next table's header (end), which are that
+// table's.
+func lastLine(src string, start, end int) int {
+	at := end
+	if end < len(src) {
+		for at > start {
+			prev := lineStart(src, at-1)
+			if !strings.HasPrefix(strings.TrimSpace(src[prev:at]), "#") {
+				break
+			}
+			at = prev
+		}
+	}
+	for at > start {
+		prev := lineStart(src, at-1)
+		if strings.TrimSpace(src[prev:at]) != "" {
+			break
+		}
+		at = prev
+	}
+	return at
+}
+
+// lineStart is where the line holding byte off starts.
+func lineStart(src string, off int) int {
+	return strings.LastIndexByte(src[:off], '\n') + 1
+}
+
+// lineEnd is where the line after the one holding byte off starts (the
+// end of src for the last line).
+func lineEnd(src string, off int) int {
+	if i := strings.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(src)
+}
+
+// valueSpan is where the value of the key at off lies: after its =, up to
+// a comment, the line's end or the next entry of an inline table.
+func valueSpan(src string, off int) (start, end int) {
+	i := off
+	if i < len(src) && (src[i] == '"' || src[i] == '\'') {
+		i = quoteEnd(src, i)
+	}
+	i += strings.IndexByte(src[i:], '=') + 1
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	start = i
+	if i < len(src) && (src[i] == '"' || src[i] == '\'') {
+		return start, quoteEnd(src, i)
+	}
+	for i < len(src) && !strings.ContainsRune(" \t#\n,}", rune(src[i])) {
+		i++
+	}
+	return start, i
+}
+
+// quoteEnd is where the string that starts at src[i] (a quote) ends.
+func quoteEnd(src string, i int) int {
+	q := src[i]
+	for j := i + 1; j < len(src) && src[j] != '\n'; j++ {
+		switch {
+		case src[j] == '\\' && q == '"':
+			j++
+		case src[j] == q:
+			return j + 1
+		}
+	}
+	return lineEnd(src, i)
+}

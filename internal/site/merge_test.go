@@ -1,0 +1,308 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// mergeSite is the mini site's catalogue with a second and a third scored
+// indicator.
+func mergeSite(t testing.TB) *Site {
+	t.Helper()
+	files := miniSite()
+	s, err := LoadCatalogue(writeSite(t, map[string]string{
+		"config.toml":     files["config.toml"],
+		"data/units.toml": files["data/units.toml"],
+		"data/indicators.toml": files["data/indicators.toml"] + `[[indicator]]
+id = "anquan"
+name = "安全"
+section = "重点工作"
+owners = ["区发改局"]
+townships = "all"
+[[indicator]]
+id = "xin"
+name = "新指标"
+section = "重点工作"
+owners = ["区发改局"]
+townships = ["甲街道", "丙镇"]
+`,
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func edit(s *Site, ind, unit, value, from string) ScoreEdit {
+	u, _ := s.Township(unit)
+	return ScoreEdit{Indicator: s.Indicator(ind), Unit: u, Value: value, From: from}
+}
+
+// A month file as `tongbao new` writes it, partly filled in.
+const scaffold = `# 2023年3月的考核结果。
+period = "3月"
+
+[[result]]
+indicator = "jingji"       # 经济
+# city     =               # 上月：3
+[result.townships]         # 得分（待填写）
+# "甲街道" =               # 上月：90
+"乙街道" = 80
+# "丙镇" =                 # 上月：70
+
+[[result]]
+indicator = "anquan"       # 安全
+# [result.townships]       # 上月没有得分；本月如有，去掉本行和下面各行的 #
+# "甲街道" =
+# "乙街道" =
+# "丙镇" =
+
+# 分类（沿用上月，如有调整请修改）
+[categories]
+"一类" = ["区发改局", "区财政局"]
+`
+
+func TestMergeScoresFillsTheFile(t *testing.T) {
+	s := mergeSite(t)
+	edits := []ScoreEdit{
+		edit(s, "jingji", "甲街道", "90.5", "a.csv:2:2"),
+		edit(s, "jingji", "乙街道", "80.0", "a.csv:3:2"), // 80 in the file: the same
+		edit(s, "jingji", "丙镇", "70.0", "a.csv:4:2"),
+		edit(s, "anquan", "甲街道", "1.0", "a.csv:2:3"),
+		edit(s, "anquan", "乙街道", "2.0", "a.csv:3:3"),
+		edit(s, "anquan", "丙镇", "3.0", "a.csv:4:3"),
+		edit(s, "xin", "丙镇", "5.0", "a.csv:4:4"),
+		edit(s, "xin", "甲街道", "4.0", "a.csv:2:4"),
+	}
+	out, n, err := s.MergeScores("data/2023-03.toml", []byte(scaffold), edits, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `# 2023年3月的考核结果。
+period = "3月"
+
+[[result]]
+indicator = "jingji"       # 经济
+# city     =               # 上月：3
+[result.townships]         # 得分（待填写）
+"甲街道" = 90.5            # 上月：90
+"乙街道" = 80
+"丙镇" = 70.0              # 上月：70
+
+[[result]]
+indicator = "anquan"       # 安全
+[result.townships]
+"甲街道" = 1.0
+"乙街道" = 2.0
+"丙镇" = 3.0
+
+[[result]]
+indicator = "xin"          # 新指标
+[result.townships]
+"丙镇" = 5.0
+"甲街道" = 4.0
+
+# 分类（沿用上月，如有调整请修改）
+[categories]
+"一类" = ["区发改局", "区财政局"]
+`
+	if string(out) != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
+	}
+	if n != (MergeCount{Filled: 7, Same: 1, Results: 1}) {
+		t.Errorf("count %+v", n)
+	}
+	m, err := s.ParseMonth("data/2023-03.toml", out, nil)
+	if err != nil {
+		t.Fatalf("merged file: %v", err)
+	}
+	for id, want := range map[string]string{"jingji": "甲街道 90.5 乙街道 80 丙镇 70", "anquan": "甲街道 1 乙街道 2 丙镇 3", "xin": "丙镇 5 甲街道 4"} {
+		var got []string
+		for _, sc := range m.Result(id).Scores {
+			got = append(got, fmt.Sprint(sc.Unit.Name, " ", sc.Value))
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s read back as %q, want %q", id, got, want)
+		}
+	}
+}
+
+func TestMergeScoresAddsTables(t *testing.T) {
+	s := mergeSite(t)
+	src := `[[result]]
+indicator = "jingji"
+city = 3
+
+# 分类
+[categories]
+"一类" = ["区发改局", "区财政局"]
+
+[[result]]
+indicator = "caizheng"
+district = 2`
+	out, _, err := s.MergeScores("data/2023-03.toml", []byte(src), []ScoreEdit{
+		edit(s, "jingji", "甲街道", "1.0", "a.csv:2:2"),
+		edit(s, "jingji", "yi", "2.0", "a.csv:3:2"), // by slug: written by name
+		edit(s, "jingji", "丙镇", "3.0", "a.csv:4:2"),
+		edit(s, "xin", "甲街道", "4.0", "a.csv:2:3"),
+		edit(s, "xin", "丙镇", "5.0", "a.csv:4:3"),
+	}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[[result]]
+indicator = "jingji"
+city = 3
+[result.townships]
+"甲街道" = 1.0
+"乙街道" = 2.0
+"丙镇" = 3.0
+
+# 分类
+[categories]
+"一类" = ["区发改局", "区财政局"]
+
+[[result]]
+indicator = "caizheng"
+district = 2
+
+[[result]]
+indicator = "xin"          # 新指标
+[result.townships]
+"甲街道" = 4.0
+"丙镇" = 5.0
+`
+	if string(out) != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
+	}
+	if _, err := s.ParseMonth("data/2023-03.toml", out, nil); err != nil {
+		t.Errorf("merged file: %v", err)
+	}
+}
+
+// A commented-out line right above the next table is the table's own
+// when it is a score's.
+func TestMergeScoresBeforeANextTable(t *testing.T) {
+	s := mergeSite(t)
+	src := "[[result]]\nindicator = \"jingji\"\n[result.townships]\n\"甲街道\" = 1\n# \"丙镇\" =\n[[result]]\nindicator = \"caizheng\"\n"
+	out, n, err := s.MergeScores("data/2023-03.toml", []byte(src), []ScoreEdit{
+		edit(s, "jingji", "甲街道", "1.0", "a.csv:2:2"),
+		edit(s, "jingji", "乙街道", "2.0", "a.csv:3:2"),
+		edit(s, "jingji", "丙镇", "3.0", "a.csv:4:2"),
+	}, false)
+	want := "[[result]]\nindicator = \"jingji\"\n[result.townships]\n\"甲街道\" = 1\n\"乙街道\" = 2.0\n\"丙镇\" = 3.0\n[[result]]\nindicator = \"caizheng\"\n"
+	if err != nil || string(out) != want || n != (MergeCount{Filled: 2, Same: 1}) {
+		t.Errorf("merged (%+v, %v):\n%s\nwant:\n%s", n, err, out, want)
+	}
+}
+
+func TestMergeScoresConflicts(t *testing.T) {
+	s := mergeSite(t)
+	src := "\uFEFF[[result]]\r\nindicator = \"jingji\"\r\n[result.townships]\r\n\"甲街道\" = 90   # 复核后\r\nyi = \"80\"\r\n\"丙镇\" = 70\r\n"
+	edits := []ScoreEdit{
+		edit(s, "jingji", "甲街道", "91.0", "a.csv:2:2"),
+		edit(s, "jingji", "乙街道", "80.0", "a.csv:3:2"),
+		edit(s, "jingji", "丙镇", "75.5", "a.csv:4:2"),
+	}
+	_, n, err := s.MergeScores("data/2023-03.toml", []byte(src), edits, false)
+	want := "data/2023-03.toml:4:9: 指标“jingji”中乡镇（街道）“甲街道”的得分已是 90，与 a.csv:2:2 的 91.0 不同\n" +
+		"data/2023-03.toml:6:8: 指标“jingji”中乡镇（街道）“丙镇”的得分已是 70，与 a.csv:4:2 的 75.5 不同"
+	if err == nil || err.Error() != want || n.Conflicts != 2 {
+		t.Fatalf("conflicts: %d, %v\nwant:\n%s", n.Conflicts, err, want)
+	}
+	// Replacing them keeps the rest of each line, the byte order mark and
+	// the Windows line ends.
+	out, n, err := s.MergeScores("data/2023-03.toml", []byte(src), edits, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "\uFEFF[[result]]\r\nindicator = \"jingji\"\r\n[result.townships]\r\n\"甲街道\" = 91.0   # 复核后\r\nyi = \"80\"\r\n\"丙镇\" = 75.5\r\n"; string(out) != want {
+		t.Errorf("replaced:\n%q\nwant:\n%q", out, want)
+	}
+	if n != (MergeCount{Changed: 2, Same: 1}) {
+		t.Errorf("count %+v", n)
+	}
+}
+
+func TestMergeScoresRefuses(t *testing.T) {
+	s := mergeSite(t)
+	for _, c := range []struct {
+		name, src string
+		edits     []ScoreEdit
+		want      string
+	}{
+		{"an inline table", "[[result]]\nindicator = \"jingji\"\ntownships = { \"甲街道\" = 1 }\n",
+			[]ScoreEdit{edit(s, "jingji", "乙街道", "2.0", "a.csv:3:2")},
+			"data/2023-03.toml:3:1: 指标“jingji”的得分不是以 [result.townships] 表写的"},
+		{"a problem the merge would add", "period = \"3月\"\n",
+			[]ScoreEdit{{Indicator: s.Indicator("caizheng"), Unit: s.Townships[0], Value: "1.0", From: "a.csv:2:2"}},
+			"不参与乡镇（街道）排名（indicators.toml 中没有 townships），不应有得分"},
+		{"a file that is no TOML", "[[result]\n", nil, "data/2023-03.toml:1:10: TOML 语法错误"},
+	} {
+		_, _, err := s.MergeScores("data/2023-03.toml", []byte(c.src), c.edits, true)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+	// A problem the file had before is the office's, not the merge's.
+	out, _, err := s.MergeScores("data/2023-03.toml", []byte("period = 3\n"), []ScoreEdit{edit(s, "xin", "甲街道", "1.0", "a.csv:2:2"), edit(s, "xin", "丙镇", "2.0", "a.csv:3:2")}, false)
+	if err != nil || !strings.HasSuffix(string(out), "\"甲街道\" = 1.0\n\"丙镇\" = 2.0\n") {
+		t.Errorf("a file with a problem already: %v\n%s", err, out)
+	}
+}
+
+// FuzzMergeScores lays the same scores over arbitrary month files. It
+// must not panic; and a merge that succeeds gives a file that TOML reads
+// with every score in place, the result of its indicator holding it under
+// the unit's name or slug.
+func FuzzMergeScores(f *testing.F) {
+	s := mergeSite(f)
+	edits := []ScoreEdit{
+		edit(s, "jingji", "甲街道", "1.0", "a.csv:2:2"),
+		edit(s, "jingji", "乙街道", "2.5", "a.csv:3:2"),
+		edit(s, "jingji", "丙镇", "3.0", "a.csv:4:2"),
+		edit(s, "xin", "丙镇", "5.0", "a.csv:4:3"),
+		edit(s, "xin", "甲街道", "4.0", "a.csv:2:3"),
+	}
+	for _, src := range []string{scaffold, "", "period = \"3月\"\n", "[[result]]\nindicator = \"jingji\"\n[result.townships]\n\"甲街道\" = 1\n# \"丙镇\" =\n[[result]]\nindicator = \"xin\"\n# [result.townships]\n# jia =\n",
+		"[[result]]\r\nindicator = \"jingji\"\r\n[result.townships]\r\nyi = \"2\"   # 注\r\n"} {
+		f.Add([]byte(src), false)
+		f.Add([]byte(src), true)
+	}
+	f.Fuzz(func(t *testing.T, src []byte, replace bool) {
+		out, _, err := s.MergeScores("data/2023-03.toml", src, edits, replace)
+		if err != nil {
+			return
+		}
+		var doc map[string]any
+		text := strings.ReplaceAll(strings.TrimPrefix(string(out), "\uFEFF"), "\r\n", "\n") // as the loader reads it
+		if _, err := toml.Decode(text, &doc); err != nil {
+			t.Fatalf("merged file is not TOML: %v\n%s", err, out)
+		}
+		results, _ := doc["result"].([]map[string]any)
+		for _, e := range edits {
+			found := false
+			for _, r := range results {
+				if r["indicator"] != e.Indicator.ID {
+					continue
+				}
+				table, _ := r["townships"].(map[string]any)
+				for k, v := range table {
+					if u, _ := s.Township(k); u != e.Unit {
+						continue
+					}
+					got, ok := scoreOf(v)
+					want, _ := ParseScore(e.Value)
+					found = found || ok && (got == want || !replace)
+				}
+				break // the first result of the indicator is the one read
+			}
+			if !found {
+				t.Fatalf("score %s %s %s missing from the merged file:\n%s", e.Indicator.ID, e.Unit.Name, e.Value, out)
+			}
+		}
+	})
+}
