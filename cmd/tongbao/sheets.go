@@ -39,7 +39,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tongbao export: 没有 %s 的数据（无法读取 %s）\n", key, rel)
 		return 1
 	}
-	m, err := s.ParseMonth(rel, src, nil)
+	// A month still being filled in goes out with its missing scores as
+	// empty cells: the workbook is where they may be filled.
+	m, err := s.ParseDraftMonth(rel, src)
 	if err != nil {
 		fmt.Fprintf(stderr, "tongbao export: %s 有问题，请先修正：\n", rel)
 		return report(stderr, err)
@@ -52,6 +54,13 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		return writeError(stderr, "export", out, err)
 	}
 	fmt.Fprintf(stdout, "tongbao: 已将 %s 的数据写入 %s\n", key, out)
+	unscored := 0
+	for _, r := range m.Results {
+		unscored += len(r.Unscored)
+	}
+	if unscored > 0 {
+		fmt.Fprintf(stdout, "本月尚有 %d 个得分未填，在工作簿中留空；填好后用 tongbao import 导入\n", unscored)
+	}
 	return 0
 }
 

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"tongbao/internal/site"
 )
 
 // listDir names the files of a folder, hidden ones (a temporary file
@@ -28,8 +30,8 @@ func listDir(t *testing.T, dir string) []string {
 	return names
 }
 
-// fillWorkbook writes a score into every open cell of the columns of the
-// scores sheet marked 是.
+// fillWorkbook writes a score into every empty open cell of the columns
+// of the scores sheet marked 是.
 func fillWorkbook(t *testing.T, path string) {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
@@ -49,7 +51,7 @@ func fillWorkbook(t *testing.T, path string) {
 			c, _ := excelize.CoordinatesToCellName(col, row)
 			id, _ := f.GetCellStyle("乡镇得分", c)
 			st, _ := f.GetStyle(id)
-			if st.Protection != nil && !st.Protection.Locked {
+			if v, _ := f.GetCellValue("乡镇得分", c); v == "" && st.Protection != nil && !st.Protection.Locked {
 				f.SetCellValue("乡镇得分", c, float64(60+row+col))
 			}
 		}
@@ -244,5 +246,70 @@ func TestImportCSVMerges(t *testing.T) {
 	code, out, _ = runCmd("import", "2023-03", csv, "-s", dir)
 	if code != 0 || !strings.Contains(out, "已有") || !strings.Contains(out, "全部 12 个得分，未改动") {
 		t.Errorf("the same CSV again: exit %d, %s", code, out)
+	}
+}
+
+// TestExportDraft exports a month still being filled in — the scaffold
+// with one department's CSV merged — with its missing scores as empty
+// cells; filled, the workbook imports as the whole month, the CSV's
+// scores kept.
+func TestExportDraft(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	csv := filepath.Join(t.TempDir(), "scores.csv")
+	text := "乡镇（街道）,规模工业增加值\n"
+	for i, u := range []string{"汽车站街道", "小江湖街道", "兴隆街道", "滨江街道", "桥头街道", "渡头桥镇",
+		"爱莲街道", "龙须塘街道", "火车站乡", "东风路街道", "石桥街道", "高崇山镇"} {
+		text += fmt.Sprintf("%s,%d.5\n", u, 70+i)
+	}
+	if err := os.WriteFile(csv, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runCmd("import", "2023-03", csv, "-s", dir); code != 0 {
+		t.Fatalf("import of the CSV: %s", errOut)
+	}
+	book := filepath.Join(t.TempDir(), "2023-03.xlsx")
+	// 185 scores to fill in the scaffold (TestNewXLSXImport), 12 filled.
+	code, out, errOut := runCmd("export", "2023-03", book, "-s", dir)
+	if code != 0 || !strings.Contains(out, "本月尚有 173 个得分未填，在工作簿中留空") {
+		t.Fatalf("export of the draft: exit %d, %q, %q", code, out, errOut)
+	}
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows("乡镇得分")
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Row 1 names the indicators, row 3 says whether each is scored, row
+	// 4 is 汽车站街道's.
+	gongye, shexiao := slices.Index(rows[0], "规模工业增加值"), slices.Index(rows[0], "社会消费品零售总额")
+	if gongye < 0 || shexiao < 0 || rows[3][0] != "汽车站街道" {
+		t.Fatalf("scores sheet heads %q, row 4 %q", rows[0], rows[3])
+	}
+	if rows[2][gongye] != "是" || rows[3][gongye] != "70.5" || rows[2][shexiao] != "是" || len(rows[3]) > shexiao && rows[3][shexiao] != "" {
+		t.Errorf("scores sheet: marks %q, 汽车站街道's row %q", rows[2], rows[3])
+	}
+
+	fillWorkbook(t, book)
+	code, out, errOut = runCmd("import", "2023-03", book, "-s", dir, "--force")
+	if code != 0 || !strings.Contains(out, "185 个得分") {
+		t.Fatalf("import of the filled draft: exit %d, %q, %q", code, out, errOut)
+	}
+	s, err := site.LoadCatalogue(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, "data", "2023-03.toml"))
+	m, err := s.ParseMonth("data/2023-03.toml", src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc := m.Result("gongye").Scores; len(sc) != 12 || sc[0].Value != 70.5 || sc[11].Value != 81.5 {
+		t.Errorf("gongye imported as %v", sc)
 	}
 }

@@ -51,9 +51,11 @@ func Blank(s *site.Site, key string, prev *site.Month, scaffold []byte) ([]byte,
 }
 
 // Export returns month m of s as a workbook in the fill-in layout, every
-// value in its cell: importing it gives m back.
+// value in its cell: importing it gives m back. A month read as a draft
+// (site.ParseDraftMonth) leaves the cells of its unscored units empty,
+// to be filled in.
 func Export(s *site.Site, m *site.Month) ([]byte, error) {
-	return write(s, m, func(r *site.Result) bool { return len(r.Scores) > 0 }, "")
+	return write(s, m, func(r *site.Result) bool { return len(r.Scores)+len(r.Unscored) > 0 }, "")
 }
 
 // A book is the workbook being written. Nearly every excelize call returns

@@ -90,6 +90,7 @@ type loader struct {
 	s     *Site
 	diags diag.List
 	place func(path string) string // see tomlFile.place; nil for files on disk
+	draft bool                     // a month being filled in (ParseDraftMonth)
 
 	unreadable bool // a file of the catalogue could not be read or parsed
 

@@ -293,3 +293,33 @@ indicator = "caizhen"
 		t.Errorf("ParseMonth of a good month: %+v, %v", m, err)
 	}
 }
+
+// TestParseDraftMonth: a month being filled in reads with its missing
+// scores listed; any other problem is still one.
+func TestParseDraftMonth(t *testing.T) {
+	s := mergeSite(t)
+	src := "[[result]]\nindicator = \"jingji\"\n[result.townships]\n\"乙街道\" = 80\n# \"甲街道\" =\n[[result]]\nindicator = \"anquan\"\n[result.townships]\n"
+	m, err := s.ParseDraftMonth("data/2023-03.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := func(us []*Unit) (n []string) {
+		for _, u := range us {
+			n = append(n, u.Name)
+		}
+		return n
+	}
+	if r := m.Result("jingji"); len(r.Scores) != 1 || r.Scores[0].Value != 80 || strings.Join(names(r.Unscored), " ") != "甲街道 丙镇" {
+		t.Errorf("jingji read as %+v, unscored %q", r.Scores, names(r.Unscored))
+	}
+	if r := m.Result("anquan"); len(r.Scores) != 0 || len(r.Unscored) != 3 {
+		t.Errorf("anquan read as %+v, unscored %q", r.Scores, names(r.Unscored))
+	}
+	if _, err := s.ParseMonth("data/2023-03.toml", []byte(src), nil); err == nil || !strings.Contains(err.Error(), "data/2023-03.toml:3:1: 指标“jingji”缺少乡镇（街道）“甲街道”的得分") {
+		t.Errorf("ParseMonth of the draft: %v", err)
+	}
+	_, err = s.ParseDraftMonth("data/2023-03.toml", []byte(strings.Replace(src, "乙街道", "乙街", 1)))
+	if err == nil || !strings.Contains(err.Error(), "data/2023-03.toml:4:1: 未知乡镇（街道）“乙街”，是否为“乙街道”？") {
+		t.Errorf("a draft with a misspelt name: %v", err)
+	}
+}

@@ -290,7 +290,10 @@ type Result struct {
 	DistrictUnits int
 	Progress      string // inline Markdown
 	Scores        []Score
-	Line          int // where the [[result]] stands, for later diagnostics
+	// Unscored are the units its table of scores lacks, in a month read
+	// as a draft (ParseDraftMonth); a loaded month has none.
+	Unscored []*Unit
+	Line     int // where the [[result]] stands, for later diagnostics
 }
 
 // A Score is one township's raw score on one indicator.

@@ -77,12 +77,24 @@ func (l *loader) monthFiles() {
 // ParseMonth reads src as the month file rel (data/YYYY-MM.toml) of s,
 // with every check the loader makes of a month file, without reading or
 // changing anything else: it is how a month made from a workbook is
-// validated before it is written, and how one month is read for export
-// while others may still be half filled in. src is read as the loader
+// validated before it is written, one month read while others may still
+// be half filled in. src is read as the loader
 // reads a file: UTF-8, a byte order mark and CR line ends dropped. place, when not nil, names where the
 // value at a TOML path ("result.0.townships.火车站乡") was typed; problems
 // with a value it places are reported there, every other at its line.
 func (s *Site) ParseMonth(rel string, src []byte, place func(path string) string) (*Month, error) {
+	return s.parseMonth(rel, src, &loader{s: s, place: place})
+}
+
+// ParseDraftMonth reads src as ParseMonth does, but as a month still being
+// filled in: a score its tables lack is no problem, but listed in its
+// result's Unscored, so that the month can be exported as a workbook
+// with those cells left to fill. Every other problem still is one.
+func (s *Site) ParseDraftMonth(rel string, src []byte) (*Month, error) {
+	return s.parseMonth(rel, src, &loader{s: s, draft: true})
+}
+
+func (s *Site) parseMonth(rel string, src []byte, l *loader) (*Month, error) {
 	m := monthFileRE.FindStringSubmatch(rel)
 	if m == nil {
 		return nil, diag.List{{File: rel, Msg: "数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）"}}
@@ -93,7 +105,6 @@ func (s *Site) ParseMonth(rel string, src []byte, place func(path string) string
 	if src = normalize(rel, src, &d); src == nil {
 		return nil, d.Err()
 	}
-	l := &loader{s: s, place: place}
 	mo := l.month(rel, src, year, month, &d)
 	if err := d.Err(); err != nil {
 		return nil, err
@@ -317,7 +328,11 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		applicable[u] = true
 		// A misspelt name is already reported with a suggestion; saying
 		// the right name is missing as well would only repeat it.
-		if _, ok := got[u]; !ok && unknown == 0 {
+		switch _, ok := got[u]; {
+		case ok:
+		case l.draft:
+			res.Unscored = append(res.Unscored, u)
+		case unknown == 0:
 			f.errorf(tt.path, "指标“%s”缺少%s“%s”的得分", ind.ID, terms.Unit, u.Name)
 		}
 	}
