@@ -182,7 +182,7 @@ func (sc *scaffold) monthFile() string {
 	} else {
 		w.Comment(sc.label() + "的考核结果。由 tongbao new 生成。")
 	}
-	w.Comment("\n待填写：去掉行首的 # 并填上数值，不适用的行删去。tongbao check 会逐个列出尚缺的得分。")
+	w.Comment("\n待填写：去掉行首的 # 并填上数值，不适用的行删去。tongbao check 会列出尚缺的得分。")
 	w.Help("overallCity", "result.city", "result.district", "result.progress", "result.townships")
 	w.Line("")
 	w.Value("period", 11, sc.period(), "")

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"tongbao/internal/build"
+	"tongbao/internal/diag"
 	"tongbao/internal/sheet"
 	"tongbao/internal/site"
 )
@@ -54,12 +55,8 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		return writeError(stderr, "export", out, err)
 	}
 	fmt.Fprintf(stdout, "tongbao: 已将 %s 的数据写入 %s\n", key, out)
-	unscored := 0
-	for _, r := range m.Results {
-		unscored += len(r.Unscored)
-	}
-	if unscored > 0 {
-		fmt.Fprintf(stdout, "本月尚有 %d 个得分未填，在工作簿中留空；填好后用 tongbao import 导入\n", unscored)
+	if n := unscored(m); n > 0 {
+		fmt.Fprintf(stdout, "本月尚有 %d 个得分未填，在工作簿中留空；填好后用 tongbao import 导入\n", n)
 	}
 	return 0
 }
@@ -148,10 +145,23 @@ func mergeScores(s *site.Site, rel, target, in string, old []byte, edits []site.
 		msg += fmt.Sprintf("；新增 %d 项考核结果", n.Results)
 	}
 	fmt.Fprintln(stdout, msg+"；文件中的其他内容未改动")
-	if k := s.MonthProblemCount(rel, out); k > 0 {
-		fmt.Fprintf(stdout, "本月的数据尚有 %d 个问题（如未填的得分），运行 tongbao check 查看\n", k)
+	var l diag.List
+	switch m, err := s.ParseDraftMonth(rel, out); {
+	case errors.As(err, &l):
+		fmt.Fprintf(stdout, "本月的数据尚有 %d 个问题，运行 tongbao check 查看\n", len(l))
+	case err == nil && unscored(m) > 0:
+		fmt.Fprintf(stdout, "本月尚有 %d 个得分未填，运行 tongbao check 查看\n", unscored(m))
 	}
 	return 0
+}
+
+// unscored counts the scores a month read as a draft lacks.
+func unscored(m *site.Month) int {
+	n := 0
+	for _, r := range m.Results {
+		n += len(r.Unscored)
+	}
+	return n
 }
 
 // monthFileArgs reads the arguments of `tongbao cmd YYYY-MM FILE [-s 目录]

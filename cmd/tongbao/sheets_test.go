@@ -199,7 +199,7 @@ func TestImportCSVMerges(t *testing.T) {
 	}
 	writeCSV("90")
 	code, out, errOut := runCmd("import", "2023-03", csv, "-s", dir)
-	if code != 0 || !strings.Contains(out, "的得分并入 data/2023-03.toml：填入 12 个；文件中的其他内容未改动") || !strings.Contains(out, "运行 tongbao check 查看") {
+	if code != 0 || !strings.Contains(out, "的得分并入 data/2023-03.toml：填入 12 个；文件中的其他内容未改动") || !strings.Contains(out, "本月尚有 173 个得分未填，运行 tongbao check 查看") {
 		t.Fatalf("import into the scaffold: exit %d\n%s%s", code, out, errOut)
 	}
 	merged := readText(t, month)

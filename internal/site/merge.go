@@ -148,12 +148,6 @@ func (s *Site) monthProblems(rel string, src []byte) diag.List {
 	return l
 }
 
-// MonthProblemCount counts the problems of month file rel with bytes src,
-// for saying how much of a month is still to fill in.
-func (s *Site) MonthProblemCount(rel string, src []byte) int {
-	return len(s.monthProblems(rel, src))
-}
-
 // A merger edits a month file's text.
 type merger struct {
 	s     *Site

@@ -324,15 +324,25 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		return
 	}
 	applicable := map[*Unit]bool{}
+	var missing []*Unit
 	for _, u := range ind.Townships {
 		applicable[u] = true
+		if _, ok := got[u]; !ok {
+			missing = append(missing, u)
+		}
+	}
+	switch {
+	case l.draft:
+		res.Unscored = missing
+	case unknown > 0:
 		// A misspelt name is already reported with a suggestion; saying
 		// the right name is missing as well would only repeat it.
-		switch _, ok := got[u]; {
-		case ok:
-		case l.draft:
-			res.Unscored = append(res.Unscored, u)
-		case unknown == 0:
+	case len(missing) > 1 && len(missing) == len(ind.Townships):
+		// A table not begun is one problem, not one per unit: a month
+		// being filled in has a dozen of them.
+		f.errorf(tt.path, "指标“%s”缺少全部 %d 个%s的得分（本月不评分的指标，删去它的 [result.townships] 表）", ind.ID, len(missing), terms.Unit)
+	default:
+		for _, u := range missing {
 			f.errorf(tt.path, "指标“%s”缺少%s“%s”的得分", ind.ID, terms.Unit, u.Name)
 		}
 	}
