@@ -87,16 +87,23 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "tongbao import: 站点的设置、单位或指标有问题，请先修正（tongbao check）：")
 		return report(stderr, err)
 	}
+	rel := "data/" + key + ".toml"
+	target := filepath.Join(opts.Source, filepath.FromSlash(rel))
+	old, err := os.ReadFile(target)
+	exists := err == nil
+	if exists && !sheet.IsWorkbook(in, data) {
+		m, err := sheet.ImportScores(s, key, in, data)
+		if err != nil {
+			return report(stderr, err)
+		}
+		return mergeScores(s, rel, target, in, old, m.Edits, force, stdout, stderr)
+	}
 	m, err := sheet.Import(s, key, in, data)
 	if err != nil {
 		return report(stderr, err)
 	}
-	rel := "data/" + key + ".toml"
-	target := filepath.Join(opts.Source, filepath.FromSlash(rel))
 	replace := force
-	if old, err := os.ReadFile(target); err == nil && m.Edits != nil {
-		return mergeScores(s, rel, target, in, old, m.Edits, force, stdout, stderr)
-	} else if err == nil && !replace {
+	if exists && !replace {
 		sum := sha256.Sum256(old)
 		if m.Scaffold == "" || hex.EncodeToString(sum[:]) != m.Scaffold {
 			fmt.Fprintf(stderr, "tongbao import: %s 已存在，没有覆盖；确认要以 %s 的内容替换它，请加 --force\n", rel, in)
@@ -115,6 +122,10 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 // target), whose bytes are old: each department may send the scores of
 // its own indicators, and the month is gathered file by file.
 func mergeScores(s *site.Site, rel, target, in string, old []byte, edits []site.ScoreEdit, force bool, stdout, stderr io.Writer) int {
+	if len(edits) == 0 {
+		fmt.Fprintf(stderr, "tongbao import: %s 中没有得分，%s 未改动\n", in, rel)
+		return 1
+	}
 	out, n, err := s.MergeScores(rel, old, edits, force)
 	if err != nil {
 		code := report(stderr, err)

@@ -295,6 +295,36 @@ func TestExportDraft(t *testing.T) {
 		t.Errorf("scores sheet: marks %q, 汽车站街道's row %q", rows[2], rows[3])
 	}
 
+	// A department fills its column of the exported sheet and saves the
+	// sheet as CSV, the other columns empty though marked 是: its column
+	// merges, the others are not given, the filled one is the same.
+	var lines []string
+	for i, row := range rows {
+		row = slices.Clone(row)
+		for len(row) <= shexiao {
+			row = append(row, "")
+		}
+		if i >= 3 {
+			row[shexiao] = fmt.Sprintf("%d.25", 60+i)
+		}
+		lines = append(lines, strings.Join(row, ","))
+	}
+	sheetCSV := filepath.Join(t.TempDir(), "乡镇得分.csv")
+	if err := os.WriteFile(sheetCSV, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCmd("import", "2023-03", sheetCSV, "-s", dir)
+	if code != 0 || !strings.Contains(out, "填入 12 个，12 个与原有的相同") || !strings.Contains(out, "本月尚有 161 个得分未填") {
+		t.Fatalf("import of the sheet as CSV: exit %d, %q, %q", code, out, errOut)
+	}
+	// The same CSV into no month file is a whole month: its empty columns
+	// marked 是 are missing scores.
+	os.Rename(filepath.Join(dir, "data", "2023-03.toml"), filepath.Join(dir, "2023-03.toml.kept"))
+	if code, _, errOut := runCmd("import", "2023-03", sheetCSV, "-s", dir); code != 1 || !strings.Contains(errOut, "乡镇得分.csv:4:4: 未填写得分（汽车站街道，稳就业）") {
+		t.Errorf("the sheet as CSV into no month file: exit %d, %q", code, errOut[:min(len(errOut), 300)])
+	}
+	os.Rename(filepath.Join(dir, "2023-03.toml.kept"), filepath.Join(dir, "data", "2023-03.toml"))
+
 	fillWorkbook(t, book)
 	code, out, errOut = runCmd("import", "2023-03", book, "-s", dir, "--force")
 	if code != 0 || !strings.Contains(out, "185 个得分") {

@@ -39,17 +39,40 @@ type Month struct {
 // as a diag.List, each at the cell it is about: 乡镇得分!C7 in a workbook,
 // scores.csv:7:3 (line 7, third field) in a CSV.
 func Import(s *site.Site, key, name string, data []byte) (*Month, error) {
+	return importMonth(s, key, name, data, false)
+}
+
+// ImportScores reads a CSV of scores, as Import does, to be merged into
+// the month file that exists already (Month.Edits, site.MergeScores). A
+// column with no score in it gives nothing, whatever its 本月评分 row
+// says: the scores sheet of a workbook exported while the month was being
+// filled in, saved as CSV with one department's column filled, gives
+// that column. A column with some scores must have them all.
+func ImportScores(s *site.Site, key, name string, data []byte) (*Month, error) {
+	if IsWorkbook(name, data) {
+		return nil, fmt.Errorf("%s 是工作簿：只有 CSV 得分表能并入已有的月份文件", path.Base(name))
+	}
+	return importMonth(s, key, name, data, true)
+}
+
+// IsWorkbook reports whether the file name, whose bytes are data, is a
+// workbook (.xlsx) rather than a CSV.
+func IsWorkbook(name string, data []byte) bool {
+	return strings.EqualFold(path.Ext(name), ".xlsx") || bytes.HasPrefix(data, []byte("PK\x03\x04"))
+}
+
+func importMonth(s *site.Site, key, name string, data []byte, merging bool) (*Month, error) {
 	year, month, ok := parseKey(key)
 	if !ok {
 		return nil, fmt.Errorf("月份“%s”格式不对，应为 YYYY-MM", key)
 	}
-	r := &reader{layout: newLayout(s), key: key, year: year, month: month,
+	r := &reader{layout: newLayout(s), key: key, year: year, month: month, merging: merging,
 		source: path.Base(strings.ReplaceAll(name, `\`, "/")), rank: map[string][3]int{}, covered: map[string]bool{}}
 	ext := strings.ToLower(path.Ext(r.source))
 	switch {
 	case ext == ".xls" || ext == ".et":
 		return nil, fmt.Errorf("%s：不支持旧的 %s 格式，请在 Excel 或 WPS 中另存为 .xlsx 工作簿或 CSV", r.source, ext)
-	case ext == ".xlsx" || bytes.HasPrefix(data, []byte("PK\x03\x04")):
+	case IsWorkbook(r.source, data):
 		if err := r.workbook(data); err != nil {
 			return nil, err
 		}
@@ -88,6 +111,7 @@ type reader struct {
 
 	scaffold string
 	fromCSV  bool // a CSV of scores, not a workbook
+	merging  bool // scores to merge into a month file (ImportScores)
 	problems diag.List
 	rank     map[string][3]int // a place's sort key: sheet, row, column
 	covered  map[string]bool   // places whose cells' problems are reported one by one
@@ -315,6 +339,9 @@ func (r *reader) scoreMatrix(g grid) {
 			continue
 		}
 		cols[ind] = head.at
+		if r.merging && len(filled) == 0 {
+			continue // not given: the file keeps what it has
+		}
 		mark := value{at: head.at}
 		if markRow > 0 {
 			mark = g.get(col, markRow)
