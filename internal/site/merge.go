@@ -166,8 +166,8 @@ func (m *merger) insert(at int, text string) { m.edits = append(m.edits, textEdi
 
 // apply makes the edits, which do not overlap: insertions at one place
 // keep the order they were made in, and come before a line replaced
-// there.
-// It reports false if two overlap, which no file should make them do.
+// there. It reports false if two overlap, which no file should make them
+// do.
 func (m *merger) apply() (string, bool) {
 	slices.SortStableFunc(m.edits, func(a, b textEdit) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end)) })
 	var b strings.Builder
@@ -192,9 +192,9 @@ func (m *merger) result(n int, res map[string]any, scores []ScoreEdit, replace b
 	table, has := res["townships"].(map[string]any)
 	start, end := 0, 0 // the lines of the table of scores
 	if has {
-		off := m.f.pos[tpath]
-		if m.src[off] != '[' {
-			line, col := m.f.lineCol(off)
+		off, ok := m.f.pos[tpath]
+		if !ok || m.src[off] != '[' {
+			line, col := m.f.position(tpath)
 			d.Add(m.f.name, line, col, "指标“%s”的得分不是以 [result.townships] 表写的，无法并入新的得分：请改为 [result.townships] 表（每行一个%s），或直接在本文件中填写", ind.ID, m.s.Config.Terms.Unit)
 			return
 		}
