@@ -19,7 +19,7 @@ import (
 
 // cmdExport writes a month's data as a workbook in the fill-in layout.
 func cmdExport(args []string, stdout, stderr io.Writer) int {
-	opts, key, out, force, code := monthFileArgs("export", "文件.xlsx", "覆盖已有的文件", "2023-02 2023-02.xlsx", args, stderr)
+	opts, key, out, force, code := monthFileArgs("export", "文件.xlsx [-s 目录] [--force]", "覆盖已有的文件", "2023-02 2023-02.xlsx", args, stderr)
 	if code != 0 {
 		return code
 	}
@@ -66,7 +66,10 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 // writes nothing. A CSV's scores are merged into the month's file if it
 // has one (mergeScores); a workbook, the whole month, replaces it.
 func cmdImport(args []string, stdout, stderr io.Writer) int {
-	opts, key, in, force, code := monthFileArgs("import", "文件（.xlsx 或 .csv）", "覆盖已有的月份文件", "2023-03 2023-03.xlsx", args, stderr)
+	var merge bool
+	opts, key, in, force, code := monthFileArgs("import", "文件（.xlsx 或 .csv） [-s 目录] [--force] [--merge]", "覆盖已有的月份文件；并入时，与已有得分不同的以导入的为准", "2023-03 2023-03.xlsx", args, stderr, func(fs *flag.FlagSet) {
+		fs.BoolVar(&merge, "merge", false, "只把工作簿“乡镇得分”表中已填的得分并入已有的月份文件（CSV 总是并入）")
+	})
 	if code != 0 {
 		return code
 	}
@@ -91,7 +94,11 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	target := filepath.Join(opts.Source, filepath.FromSlash(rel))
 	old, err := os.ReadFile(target)
 	exists := err == nil
-	if exists && !sheet.IsWorkbook(in, data) {
+	if merge && !exists {
+		fmt.Fprintf(stderr, "tongbao import: 没有 %s 可以并入：先运行 tongbao new %s，或去掉 --merge 以 %s 生成它\n", rel, key, in)
+		return 1
+	}
+	if exists && (merge || !sheet.IsWorkbook(in, data)) {
 		m, err := sheet.ImportScores(s, key, in, data)
 		if err != nil {
 			return report(stderr, err)
@@ -100,13 +107,17 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	}
 	m, err := sheet.Import(s, key, in, data)
 	if err != nil {
-		return report(stderr, err)
+		code := report(stderr, err)
+		if exists {
+			fmt.Fprintf(stderr, "%s 已存在：只并入 %s 中已填的得分，请加 --merge\n", rel, filepath.Base(in))
+		}
+		return code
 	}
 	replace := force
 	if exists && !replace {
 		sum := sha256.Sum256(old)
 		if m.Scaffold == "" || hex.EncodeToString(sum[:]) != m.Scaffold {
-			fmt.Fprintf(stderr, "tongbao import: %s 已存在，没有覆盖；确认要以 %s 的内容替换它，请加 --force\n", rel, in)
+			fmt.Fprintf(stderr, "tongbao import: %s 已存在，没有覆盖；确认要以 %s 的内容替换它，请加 --force；只并入其中已填的得分，请加 --merge\n", rel, in)
 			return 1
 		}
 		replace = true // the scaffold `new --xlsx` wrote beside this workbook, untouched
@@ -176,17 +187,22 @@ func unscored(m *site.Month) int {
 }
 
 // monthFileArgs reads the arguments of `tongbao cmd YYYY-MM FILE [-s 目录]
-// [--force]`; code is the exit status when they are wrong, 0 otherwise.
-func monthFileArgs(cmd, file, forceHelp, example string, args []string, stderr io.Writer) (opts build.Options, key, name string, force bool, code int) {
+// [--force]`, and the flags more adds; usage is what follows YYYY-MM in
+// the usage line. code is the exit status when they are wrong, 0
+// otherwise.
+func monthFileArgs(cmd, usage, forceHelp, example string, args []string, stderr io.Writer, more ...func(*flag.FlagSet)) (opts build.Options, key, name string, force bool, code int) {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	siteFlags(fs, &opts)
 	fs.BoolVar(&force, "force", false, forceHelp)
+	for _, f := range more {
+		f(fs)
+	}
 	rest, ok := parse(fs, args, stderr)
 	if !ok {
 		return opts, "", "", false, 2
 	}
 	if len(rest) != 2 {
-		fmt.Fprintf(stderr, "用法：tongbao %s YYYY-MM %s [-s 目录] [--force]，如 tongbao %s %s\n", cmd, file, cmd, example)
+		fmt.Fprintf(stderr, "用法：tongbao %s YYYY-MM %s，如 tongbao %s %s\n", cmd, usage, cmd, example)
 		return opts, "", "", false, 2
 	}
 	if _, _, ok := parseMonth(rest[0]); !ok {

@@ -343,3 +343,80 @@ func TestExportDraft(t *testing.T) {
 		t.Errorf("gongye imported as %v", sc)
 	}
 }
+
+// fillColumn writes a score into every open cell of the scores sheet's
+// column headed name, in a copy of the workbook at path, and returns the
+// copy's path: a department's return of the workbook sent to it.
+func fillColumn(t *testing.T, path, name string, score func(row int) float64) string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("乡镇得分")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(rows[0], name) + 1
+	if col == 0 {
+		t.Fatalf("no column %s in %q", name, rows[0])
+	}
+	for row := 4; row <= len(rows); row++ {
+		c, _ := excelize.CoordinatesToCellName(col, row)
+		id, _ := f.GetCellStyle("乡镇得分", c)
+		if st, _ := f.GetStyle(id); st.Protection != nil && !st.Protection.Locked {
+			f.SetCellValue("乡镇得分", c, score(row))
+		}
+	}
+	out := filepath.Join(t.TempDir(), name+".xlsx")
+	if err := f.SaveAs(out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestImportWorkbookMerge: the workbook `new --xlsx` wrote goes to two
+// departments; each returns it with its own column filled, and --merge
+// gathers both into the scaffold, its hints kept.
+func TestImportWorkbookMerge(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	if code, _, errOut := runCmd("new", "2023-03", "--xlsx", "-s", dir); code != 0 {
+		t.Fatalf("new --xlsx: %s", errOut)
+	}
+	book := filepath.Join(dir, "data", "2023-03.xlsx")
+	month := filepath.Join(dir, "data", "2023-03.toml")
+	a := fillColumn(t, book, "规模工业增加值", func(row int) float64 { return float64(row) + 80.5 })
+	b := fillColumn(t, book, "社会消费品零售总额", func(row int) float64 { return float64(row) + 70 })
+
+	code, out, errOut := runCmd("import", "2023-03", a, "-s", dir, "--merge")
+	if code != 0 || !strings.Contains(out, "填入 12 个；文件中的其他内容未改动") || !strings.Contains(out, "本月尚有 173 个得分未填") {
+		t.Fatalf("--merge of the first department's workbook: exit %d, %q, %q", code, out, errOut)
+	}
+	// Not the untouched scaffold any more: a workbook alone is the whole
+	// month, and the message says how to merge it instead.
+	code, _, errOut = runCmd("import", "2023-03", b, "-s", dir)
+	if code != 1 || !strings.Contains(errOut, "乡镇得分!B4: 未填写得分（汽车站街道，规模工业增加值）\n") ||
+		!strings.HasSuffix(errOut, "data/2023-03.toml 已存在：只并入 社会消费品零售总额.xlsx 中已填的得分，请加 --merge\n") {
+		t.Errorf("the second workbook without --merge: exit %d, %q", code, errOut)
+	}
+	code, out, errOut = runCmd("import", "2023-03", b, "-s", dir, "--merge")
+	if code != 0 || !strings.Contains(out, "填入 12 个；") || !strings.Contains(out, "本月尚有 161 个得分未填") {
+		t.Fatalf("--merge of the second department's workbook: exit %d, %q, %q", code, out, errOut)
+	}
+	text := readText(t, month)
+	for _, want := range []string{
+		"\"汽车站街道\" = 84.5        # 上月：88.7\n",  // row 4 of 规模工业增加值
+		"\"高崇山镇\" = 85.00         # 上月：90.6\n", // row 15 of 社会消费品零售总额, two decimals
+		"# \"汽车站街道\" =           # 上月：27.1\n",  // 稳就业, not returned yet
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("merged month lacks %q", want)
+		}
+	}
+	// --merge needs a file to merge into.
+	os.Remove(month)
+	if code, _, errOut := runCmd("import", "2023-03", a, "-s", dir, "--merge"); code != 1 || !strings.Contains(errOut, "没有 data/2023-03.toml 可以并入") {
+		t.Errorf("--merge with no month file: exit %d, %q", code, errOut)
+	}
+}

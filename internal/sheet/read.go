@@ -26,10 +26,10 @@ type Month struct {
 	Scaffold string
 	Results  int // [[result]]s written
 	Scores   int // township scores written
-	// Edits are a CSV's scores, for laying over a month file that exists
-	// already (site.MergeScores): a CSV holds scores only, which replace
-	// no more of the month than themselves. Nil for a workbook, which
-	// holds the whole month.
+	// Edits are the scores read, for laying over a month file that exists
+	// already (site.MergeScores): those of a CSV, which holds scores
+	// only, or of a workbook read by ImportScores. Nil for a workbook
+	// read by Import, which holds the whole month.
 	Edits []site.ScoreEdit
 }
 
@@ -42,16 +42,14 @@ func Import(s *site.Site, key, name string, data []byte) (*Month, error) {
 	return importMonth(s, key, name, data, false)
 }
 
-// ImportScores reads a CSV of scores, as Import does, to be merged into
-// the month file that exists already (Month.Edits, site.MergeScores). A
-// column with no score in it gives nothing, whatever its 本月评分 row
-// says: the scores sheet of a workbook exported while the month was being
-// filled in, saved as CSV with one department's column filled, gives
-// that column. A column with some scores must have them all.
+// ImportScores reads the scores of a CSV, or of a workbook's scores sheet
+// (of its other sheets, only the month it is for), as Import does, to be
+// merged into the month file that exists already (Month.Edits,
+// site.MergeScores). A column with no score in it gives nothing, whatever
+// its 本月评分 row says: a workbook sent to each department, returned with
+// its own column filled, gives that column. A column with some scores
+// must have them all.
 func ImportScores(s *site.Site, key, name string, data []byte) (*Month, error) {
-	if IsWorkbook(name, data) {
-		return nil, fmt.Errorf("%s 是工作簿：只有 CSV 得分表能并入已有的月份文件", path.Base(name))
-	}
 	return importMonth(s, key, name, data, true)
 }
 
@@ -78,22 +76,21 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool) (*Mo
 		}
 	default:
 		r.csv(data)
-		m, err := r.finish()
-		if err != nil {
-			return nil, err
-		}
-		for _, rd := range r.results {
-			if !rd.scored {
-				continue
-			}
-			for _, sv := range rd.scores {
-				v, _ := site.ParseScore(sv.v.text) // read without a problem by finish
-				m.Edits = append(m.Edits, site.ScoreEdit{Indicator: rd.ind, Unit: sv.unit, Value: decimal(v, rd.ind.Decimals), From: sv.v.at})
-			}
-		}
-		return m, nil
 	}
-	return r.finish()
+	m, err := r.finish()
+	if err != nil || !(r.fromCSV || r.merging) {
+		return m, err
+	}
+	for _, rd := range r.results {
+		if !rd.scored {
+			continue
+		}
+		for _, sv := range rd.scores {
+			v, _ := site.ParseScore(sv.v.text) // read without a problem by finish
+			m.Edits = append(m.Edits, site.ScoreEdit{Indicator: rd.ind, Unit: sv.unit, Value: decimal(v, rd.ind.Decimals), From: sv.v.at})
+		}
+	}
+	return m, nil
 }
 
 // A reader reads one workbook or CSV into a draft of the month.
@@ -208,8 +205,12 @@ func (r *reader) workbook(data []byte) error {
 	if m, ok := sheets[metaSheet]; ok {
 		r.meta(m)
 	}
-	r.overview(sheets[overviewSheet])
+	r.overview(sheets[overviewSheet]) // the month it is for, checked
 	r.scoreMatrix(sheets[r.scoreSheet])
+	if r.merging {
+		r.top = nil // only its scores are merged
+		return nil
+	}
 	r.resultRows(sheets[r.resultSheet])
 	r.listColumns(sheets[r.listSheet])
 	r.rows = map[string][]rowDraft{}
