@@ -103,7 +103,11 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return report(stderr, err)
 		}
-		return mergeScores(s, rel, target, in, old, m.Edits, force, stdout, stderr)
+		code := mergeScores(s, rel, target, in, old, m.Edits, force, stdout, stderr)
+		if code == 0 && sheet.IsWorkbook(in, data) {
+			fmt.Fprintf(stdout, "（只读了 %s 的“乡镇得分”表：其他表中的排名、进展等没有并入）\n", filepath.Base(in))
+		}
+		return code
 	}
 	m, err := sheet.Import(s, key, in, data)
 	if err != nil {

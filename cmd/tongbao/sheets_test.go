@@ -390,7 +390,8 @@ func TestImportWorkbookMerge(t *testing.T) {
 	b := fillColumn(t, book, "社会消费品零售总额", func(row int) float64 { return float64(row) + 70 })
 
 	code, out, errOut := runCmd("import", "2023-03", a, "-s", dir, "--merge")
-	if code != 0 || !strings.Contains(out, "填入 12 个；文件中的其他内容未改动") || !strings.Contains(out, "本月尚有 173 个得分未填") {
+	if code != 0 || !strings.Contains(out, "填入 12 个；文件中的其他内容未改动") || !strings.Contains(out, "本月尚有 173 个得分未填") ||
+		!strings.Contains(out, "只读了 规模工业增加值.xlsx 的“乡镇得分”表") {
 		t.Fatalf("--merge of the first department's workbook: exit %d, %q, %q", code, out, errOut)
 	}
 	// Not the untouched scaffold any more: a workbook alone is the whole
