@@ -68,7 +68,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 func cmdImport(args []string, stdout, stderr io.Writer) int {
 	var merge bool
 	opts, key, in, force, code := monthFileArgs("import", "文件（.xlsx 或 .csv） [-s 目录] [--force] [--merge]", "覆盖已有的月份文件；并入时，与已有得分不同的以导入的为准", "2023-03 2023-03.xlsx", args, stderr, func(fs *flag.FlagSet) {
-		fs.BoolVar(&merge, "merge", false, "只把工作簿“乡镇得分”表中已填的得分并入已有的月份文件（CSV 总是并入）")
+		fs.BoolVar(&merge, "merge", false, "只把工作簿的得分表中已填的得分并入已有的月份文件（CSV 总是并入）")
 	})
 	if code != 0 {
 		return code
@@ -105,7 +105,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		}
 		code := mergeScores(s, rel, target, in, old, m.Edits, force, stdout, stderr)
 		if code == 0 && sheet.IsWorkbook(in, data) {
-			fmt.Fprintf(stdout, "（只读了 %s 的“乡镇得分”表：其他表中的排名、进展等没有并入）\n", filepath.Base(in))
+			fmt.Fprintf(stdout, "（只读了 %s 的“%s”表：其他表中的排名、进展等没有并入）\n", filepath.Base(in), sheet.ScoreSheet(s))
 		}
 		return code
 	}

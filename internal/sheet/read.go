@@ -53,6 +53,10 @@ func ImportScores(s *site.Site, key, name string, data []byte) (*Month, error) {
 	return importMonth(s, key, name, data, true)
 }
 
+// ScoreSheet is the name of the scores sheet of s's workbook: its unit
+// shortened, and 得分 (乡镇得分).
+func ScoreSheet(s *site.Site) string { return newLayout(s).scoreSheet }
+
 // IsWorkbook reports whether the file name, whose bytes are data, is a
 // workbook (.xlsx) rather than a CSV.
 func IsWorkbook(name string, data []byte) bool {
