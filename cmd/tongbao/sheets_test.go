@@ -30,9 +30,10 @@ func listDir(t *testing.T, dir string) []string {
 	return names
 }
 
-// fillWorkbook writes a score into every empty open cell of the columns
-// of the scores sheet marked 是.
-func fillWorkbook(t *testing.T, path string) {
+// fillSheet gives every empty open cell of the scores sheet of the
+// workbook at path the score fill returns for it, if any (rows are the
+// sheet's text), and saves the workbook as out.
+func fillSheet(t *testing.T, path, out string, fill func(rows [][]string, col, row int) (float64, bool)) {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
 	if err != nil {
@@ -44,21 +45,30 @@ func fillWorkbook(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	for col := 2; col <= len(rows[0]); col++ {
-		if rows[2][col-1] != "是" {
-			continue
-		}
 		for row := 4; row <= len(rows); row++ {
 			c, _ := excelize.CoordinatesToCellName(col, row)
 			id, _ := f.GetCellStyle("乡镇得分", c)
 			st, _ := f.GetStyle(id)
-			if v, _ := f.GetCellValue("乡镇得分", c); v == "" && st.Protection != nil && !st.Protection.Locked {
-				f.SetCellValue("乡镇得分", c, float64(60+row+col))
+			if v, _ := f.GetCellValue("乡镇得分", c); v != "" || st.Protection == nil || st.Protection.Locked {
+				continue
+			}
+			if score, ok := fill(rows, col, row); ok {
+				f.SetCellValue("乡镇得分", c, score)
 			}
 		}
 	}
-	if err := f.Save(); err != nil {
+	if err := f.SaveAs(out); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// fillWorkbook writes a score into every empty open cell of the columns
+// of the scores sheet marked 是.
+func fillWorkbook(t *testing.T, path string) {
+	t.Helper()
+	fillSheet(t, path, path, func(rows [][]string, col, row int) (float64, bool) {
+		return float64(60 + row + col), rows[2][col-1] == "是"
+	})
 }
 
 // TestNewXLSXImport: new --xlsx writes a workbook beside the scaffold; the
@@ -349,29 +359,17 @@ func TestExportDraft(t *testing.T) {
 // copy's path: a department's return of the workbook sent to it.
 func fillColumn(t *testing.T, path, name string, score func(row int) float64) string {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("乡镇得分")
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := slices.Index(rows[0], name) + 1
-	if col == 0 {
-		t.Fatalf("no column %s in %q", name, rows[0])
-	}
-	for row := 4; row <= len(rows); row++ {
-		c, _ := excelize.CoordinatesToCellName(col, row)
-		id, _ := f.GetCellStyle("乡镇得分", c)
-		if st, _ := f.GetStyle(id); st.Protection != nil && !st.Protection.Locked {
-			f.SetCellValue("乡镇得分", c, score(row))
-		}
-	}
 	out := filepath.Join(t.TempDir(), name+".xlsx")
-	if err := f.SaveAs(out); err != nil {
-		t.Fatal(err)
+	filled := 0
+	fillSheet(t, path, out, func(rows [][]string, col, row int) (float64, bool) {
+		if rows[0][col-1] != name {
+			return 0, false
+		}
+		filled++
+		return score(row), true
+	})
+	if filled == 0 {
+		t.Fatalf("no open cell in a column %s", name)
 	}
 	return out
 }
