@@ -379,8 +379,9 @@ func fillColumn(t *testing.T, path, name string, score func(row int) float64) st
 // gathers both into the scaffold, its hints kept.
 func TestImportWorkbookMerge(t *testing.T) {
 	dir := sampleSiteCopy(t)
-	if code, _, errOut := runCmd("new", "2023-03", "--xlsx", "-s", dir); code != 0 {
-		t.Fatalf("new --xlsx: %s", errOut)
+	// new --xlsx says how.
+	if code, out, errOut := runCmd("new", "2023-03", "--xlsx", "-s", dir); code != 0 || !strings.Contains(out, "逐个运行 tongbao import 2023-03 交回的工作簿.xlsx --merge") {
+		t.Fatalf("new --xlsx: exit %d, %q, %q", code, out, errOut)
 	}
 	book := filepath.Join(dir, "data", "2023-03.xlsx")
 	month := filepath.Join(dir, "data", "2023-03.toml")
