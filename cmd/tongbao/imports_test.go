@@ -25,7 +25,7 @@ var allowedImports = map[string][]string{
 	"internal/build":       {"site", "rank", "render", "diag", "par"},
 	"internal/serve":       {"site", "rank", "render", "diag", "par"},
 	"internal/demo":        {"site"},
-	"internal/sheet":       {"site", "zh", "diag"},
+	"internal/sheet":       {"site", "diag"},
 	"cmd/tongbao":          {"build", "serve", "demo", "sheet", "site", "theme", "zh", "diag", "tongbao"},
 	"tongbao":              nil, // the repository's own site, embedded
 }

@@ -144,7 +144,7 @@ func starterConfig() string {
 这是一个虚构的“某某县”的设置，请逐项改成本机关的。各键的完整说明见 tongbao 的 docs/reference.md，
 排名和奖惩规则的算法见 docs/rules.md。改完运行 tongbao check 检查。`)
 	write := func(path string, f site.Field, width int) {
-		w.Comment(f.Label + "：" + f.Help)
+		w.Comment(w.Describe(&f))
 		if v, ok := set[path]; ok {
 			w.Value(path, width, v, "")
 			return
@@ -165,7 +165,7 @@ func starterConfig() string {
 	}
 	for _, sec := range sections {
 		w.Line("")
-		w.Comment(strings.Repeat("—", 30) + "\n" + sec.Label + "：" + sec.Help)
+		w.Comment(strings.Repeat("—", 30) + "\n" + w.Describe(&sec))
 		if sec.Kind == site.Tables {
 			starterRules(w)
 			continue
@@ -228,7 +228,7 @@ func starterUnits() string {
 		w.Value("township.slug", 4, u.slug, "")
 	}
 	w.Line("")
-	w.Comment(site.UnitsFile.Field("department").Help)
+	w.Comment(w.HelpText(site.UnitsFile.Field("department")))
 	for _, u := range starterDepartments {
 		w.Line("")
 		w.Tables("department")
@@ -346,7 +346,7 @@ func starterMonth() string {
 		}
 	}
 	w.Line("")
-	w.Comment(site.MonthFile.Field("categories").Label + "：" + site.MonthFile.Field("categories").Help)
+	w.Comment(w.Describe(site.MonthFile.Field("categories")))
 	w.Table("categories", "")
 	for _, c := range []struct {
 		name  string

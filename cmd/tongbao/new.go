@@ -177,7 +177,7 @@ func (sc *scaffold) label() string { return fmt.Sprintf("%d年%s", sc.year, sc.p
 func (sc *scaffold) monthFile() string {
 	s := sc.s
 	rk := s.Config.Ranking
-	w := site.NewWriter(site.MonthFile)
+	w := site.NewOfficeWriter(site.MonthFile, &s.Config)
 	if sc.prev != nil {
 		w.Comment(fmt.Sprintf("%s的考核结果。由 tongbao new 根据 %s 生成。", sc.label(), sc.prev.Key))
 	} else {
@@ -191,7 +191,7 @@ func (sc *scaffold) monthFile() string {
 	if sc.prev != nil && sc.prev.OverallCity > 0 {
 		last += fmt.Sprintf("；上月：%d", sc.prev.OverallCity)
 	}
-	w.Todo("overallCity", 0, "", site.MonthFile.Field("overallCity").Label+"（"+last+"）")
+	w.Todo("overallCity", 0, "", w.Label(site.MonthFile.Field("overallCity"))+"（"+last+"）")
 
 	for _, ind := range s.Indicators {
 		var prev *site.Result
@@ -263,7 +263,7 @@ func (sc *scaffold) monthFile() string {
 			w.Entry("categories", c.Name, names)
 		}
 	} else {
-		w.Comment(categories.Label + "：" + categories.Help)
+		w.Comment(w.Describe(categories))
 		w.TodoTable("categories", "")
 		w.Comment(`"一类" = []`)
 	}

@@ -290,3 +290,45 @@ func TestNewAfterAnnualCircular(t *testing.T) {
 		t.Errorf("the new circular follows the annual one:\n%s", circ)
 	}
 }
+
+// TestNewInOfficeWords: the month file new writes explains its keys in
+// the office's words and numbers — its level above, how many units are
+// ranked there, its peers — never by the config keys that set them.
+func TestNewInOfficeWords(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		config [][2]string // edits of config.toml
+		want   []string
+	}{
+		{"the sample", nil, []string{
+			"#   overallCity  全市综合排名：本地区在全市综合排名中的名次（1～12），可不填\n",
+			"#   city         全市排名：本项在全市排名中的名次（1～12），可不填\n",
+			"#   district     同级排名：本项在三区排名中的名次（1～3；本项写了 districtLabel、districtUnits 时以其为准），可不填\n",
+			"# overallCity =            # 全市综合排名（待填写；上月：8）\n",
+		}},
+		{"an office a province ranks among 14", [][2]string{{`city       = "全市"`, `city       = "全省"`}, {"cityUnits     = 12", "cityUnits     = 14"}}, []string{
+			"#   overallCity  全省综合排名：本地区在全省综合排名中的名次（1～14），可不填\n",
+			"#   city         全省排名：本项在全省排名中的名次（1～14），可不填\n",
+			"# overallCity =            # 全省综合排名（待填写；上月：8）\n",
+		}},
+	} {
+		dir := sampleSiteCopy(t)
+		for _, e := range c.config {
+			edit(t, dir, "config.toml", e[0], e[1])
+		}
+		if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+			t.Fatalf("%s: new: %s", c.name, errOut)
+		}
+		month := readText(t, filepath.Join(dir, "data", "2023-03.toml"))
+		for _, w := range c.want {
+			if !strings.Contains(month, w) {
+				t.Errorf("%s: the month file lacks %q", c.name, w)
+			}
+		}
+		for _, no := range []string{"{", "[terms]", "[ranking]", "上级"} {
+			if strings.Contains(month, no) {
+				t.Errorf("%s: the month file says %q", c.name, no)
+			}
+		}
+	}
+}

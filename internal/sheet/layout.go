@@ -12,12 +12,11 @@
 package sheet
 
 import (
+	"cmp"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"tongbao/internal/site"
-	"tongbao/internal/zh"
 )
 
 // The names of the sheets that are not a field of the format.
@@ -62,7 +61,7 @@ type layout struct {
 // newLayout derives the workbook from site.MonthFile and the site's
 // catalogue.
 func newLayout(s *site.Site) *layout {
-	l := &layout{s: s, unit: s.Config.Terms.Unit, words: officeWords(&s.Config)}
+	l := &layout{s: s, unit: s.Config.Terms.Unit, words: s.Config.Words()}
 	for i := range site.MonthFile.Fields {
 		f := &site.MonthFile.Fields[i]
 		switch {
@@ -164,10 +163,7 @@ func lowHigh(ind *site.Indicator) string {
 // help is what to write in a field's cells: its Sheet in the office's
 // words, else its Help.
 func (l *layout) help(f *site.Field) string {
-	if f.Sheet == "" {
-		return f.Help
-	}
-	return l.words.Replace(f.Sheet)
+	return l.words.Replace(cmp.Or(f.Sheet, f.Help))
 }
 
 // label is a field's heading: its SheetLabel in the office's words, else
@@ -185,19 +181,3 @@ func (l *layout) heads(h string, f *site.Field) bool { return h == l.label(f) ||
 
 // labelHelp is a field's label and help, as a note.
 func (l *layout) labelHelp(f *site.Field) string { return l.label(f) + "：" + l.help(f) }
-
-// officeWords replaces the placeholders of a field's Sheet with the
-// office's words and numbers (see site.Field).
-func officeWords(c *site.Config) *strings.Replacer {
-	t := c.Terms
-	var actions []string
-	for _, a := range t.Actions {
-		if a != site.RewardAction {
-			actions = append(actions, "“"+a+"”")
-		}
-	}
-	return strings.NewReplacer(
-		"{city}", t.City, "{cityUnits}", strconv.Itoa(c.Ranking.CityUnits),
-		"{peer}", t.Peer, "{districtUnits}", strconv.Itoa(c.Ranking.DistrictUnits),
-		"{unit}", t.Unit, "{department}", t.Department, "{actions}", zh.Or(actions))
-}

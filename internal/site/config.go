@@ -4,6 +4,7 @@ import (
 	"cmp"
 	_ "embed"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -396,4 +397,31 @@ func (l *loader) rules() {
 		}
 	}
 	l.ruleRecords = nil
+}
+
+// Words replaces the placeholders of a field's Help and Sheet (Field.Help)
+// with the office's words and numbers: 全市 for {city}, 12 for
+// {cityUnits}.
+func (c *Config) Words() *strings.Replacer {
+	t := c.Terms
+	var actions []string
+	for _, a := range t.Actions {
+		if a != RewardAction {
+			actions = append(actions, "“"+a+"”")
+		}
+	}
+	return strings.NewReplacer(
+		"{city}", t.City, "{cityUnits}", strconv.Itoa(c.Ranking.CityUnits),
+		"{peer}", t.Peer, "{districtUnits}", strconv.Itoa(c.Ranking.DistrictUnits),
+		"{unit}", t.Unit, "{department}", t.Department, "{actions}", zh.Or(actions))
+}
+
+// GenericWords replaces the placeholders of a field's Help with what they
+// are and where an office sets them, for the reference and for files not
+// written for one office: 上级（[terms] city） for {city}.
+func GenericWords() *strings.Replacer {
+	return strings.NewReplacer(
+		"{city}", "上级（[terms] city）", "{cityUnits}", "[ranking] cityUnits",
+		"{peer}", "同级（[terms] peer）", "{districtUnits}", "[ranking] districtUnits",
+		"{unit}", "单位（[terms] unit）", "{department}", "[[department]]", "{actions}", "[terms] actions 中奖励以外的措施")
 }

@@ -41,15 +41,19 @@ type Field struct {
 	Key   string
 	Kind  Kind
 	Label string // short Chinese name: a workbook's column heading
-	Help  string // what to write, in Chinese
+	// Help is what to write, in Chinese. {city}, {cityUnits}, {peer},
+	// {districtUnits}, {unit}, {department} and {actions} in it stand for
+	// the office's own words and numbers ([terms], [ranking]): a file
+	// written for one office says them (Config.Words), the reference says
+	// where they are set (GenericWords).
+	Help string
 	// Sheet is what to write in a workbook's cell (internal/sheet), where
 	// Help speaks of the month file's keys and values; "" when Help says
-	// it in the cells' words already. {city}, {cityUnits}, {peer},
-	// {districtUnits}, {unit}, {department} and {actions} stand for the
-	// office's own ([terms], [ranking]).
+	// it in the cells' words already. Its placeholders are Help's.
 	Sheet string
-	// SheetLabel is the workbook's heading, where the office has a word
-	// for Label's: {city}排名 for 上级排名.
+	// SheetLabel is Label in the office's words, where it has one:
+	// {city}排名 for 上级排名. A workbook's heading, and the name a month
+	// file written for the office gives the key.
 	SheetLabel string
 	Required   bool
 	// Values are the values a Text may take, when it may take only
@@ -155,22 +159,20 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	{Key: "period", Kind: Text, Label: "期别",
 		Help: "标题所用的期别，如“1-2月”；不填则为“N月”"},
 	{Key: "overallCity", Kind: Rank, Label: "上级综合排名", SheetLabel: "{city}综合排名",
-		Help:  "本地区在上级（[terms] city）综合排名中的名次（1～[ranking] cityUnits），可不填",
-		Sheet: "本地区在{city}综合排名中的名次（1～{cityUnits}），可不填"},
+		Help: "本地区在{city}综合排名中的名次（1～{cityUnits}），可不填"},
 	{Key: "result", Kind: Tables, Label: "考核结果", Help: "每个指标一项", Fields: []Field{
 		{Key: "indicator", Kind: IndicatorRef, Label: "指标", Required: true,
 			Help: "data/indicators.toml 中的指标 id"},
 		{Key: "city", Kind: Rank, Label: "上级排名", SheetLabel: "{city}排名",
-			Help:  "本项在上级（[terms] city）综合排名中的名次（1～[ranking] cityUnits），可不填",
-			Sheet: "本项在{city}排名中的名次（1～{cityUnits}），可不填"},
+			Help: "本项在{city}排名中的名次（1～{cityUnits}），可不填"},
 		{Key: "cityTie", Kind: Flag, Label: "上级并列", SheetLabel: "{city}并列",
-			Help:  "上级排名并列时填 true",
+			Help:  "{city}排名并列时填 true",
 			Sheet: "{city}排名并列时填“是”"},
 		{Key: "district", Kind: Rank, Label: "同级排名",
-			Help:  "同级排名名次（1～districtUnits），可不填",
+			Help:  "本项在{peer}排名中的名次（1～{districtUnits}；本项写了 districtLabel、districtUnits 时以其为准），可不填",
 			Sheet: "本项在{peer}（或本行“同级排名名称”）中的名次（1～{districtUnits}，或本行“同级单位数”），可不填"},
 		{Key: "districtTie", Kind: Flag, Label: "同级并列",
-			Help:  "同级排名并列时填 true",
+			Help:  "{peer}排名并列时填 true",
 			Sheet: "同级排名并列时填“是”"},
 		{Key: "districtLabel", Kind: Text, Label: "同级排名名称",
 			Help:  "本项的同级排名与 [terms] peer 不同时填写，如“四区”",
@@ -201,7 +203,7 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	{Key: "interview", Kind: Tables, Label: "约谈", Help: "规则（[[rule]]）之外另行采取的约谈、书面检查等措施（[terms] actions），可不填", Fields: []Field{
 		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "被约谈单位"},
 		{Key: "who", Kind: Text, Label: "约谈对象", Required: true, Help: "如“分管领导”"},
-		{Key: "kind", Kind: Text, Label: "措施", Help: "[terms] actions 中奖励以外的措施，如“提醒约谈”“书面检查”；不填为约谈",
+		{Key: "kind", Kind: Text, Label: "措施", Help: "{actions}之一；不填为约谈",
 			Sheet: "填{actions}；不填为约谈"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "约谈原因"},
 	}},
@@ -365,11 +367,20 @@ func (r *record) at(key string) string { return r.t.at(r.field(key).Key) }
 // valid TOML and `tongbao check` names what is missing.
 type Writer struct {
 	format *Format
+	words  *strings.Replacer // the placeholders of labels and help (Field.Help)
+	office bool              // in the office's words: labels are SheetLabel
 	b      strings.Builder
 }
 
-// NewWriter starts a file of the given format.
-func NewWriter(f *Format) *Writer { return &Writer{format: f} }
+// NewWriter starts a file of the given format, its help saying where the
+// office's words are set (GenericWords).
+func NewWriter(f *Format) *Writer { return &Writer{format: f, words: GenericWords()} }
+
+// NewOfficeWriter starts a file of the given format for the office whose
+// config is c: its labels and help in the office's words (Config.Words).
+func NewOfficeWriter(f *Format, c *Config) *Writer {
+	return &Writer{format: f, words: c.Words(), office: true}
+}
 
 // String returns the file written so far.
 func (w *Writer) String() string { return w.b.String() }
@@ -493,7 +504,7 @@ func (w *Writer) Example(path string) {
 		case Flag:
 			example = "false"
 		}
-		w.Line(comment("# "+pad(sub.Key, width)+" = "+example, sub.Label+"："+sub.Help))
+		w.Line(comment("# "+pad(sub.Key, width)+" = "+example, w.Describe(&sub)))
 	}
 }
 
@@ -506,8 +517,23 @@ func (w *Writer) Help(paths ...string) {
 	}
 	for _, p := range paths {
 		f := w.format.Field(p)
-		w.Line("#   " + pad(f.Key, width) + "  " + f.Label + "：" + f.Help)
+		w.Line("#   " + pad(f.Key, width) + "  " + w.Describe(f))
 	}
+}
+
+// Describe is f's label and help, as the file speaks: 全市排名：本项在全市排名中的名次….
+func (w *Writer) Describe(f *Field) string { return w.Label(f) + "：" + w.HelpText(f) }
+
+// HelpText is f's help as the file speaks (see Field.Help).
+func (w *Writer) HelpText(f *Field) string { return w.words.Replace(f.Help) }
+
+// Label is f's label as the file speaks: in the office's words when it
+// is written for one (NewOfficeWriter).
+func (w *Writer) Label(f *Field) string {
+	if w.office && f.SheetLabel != "" {
+		return w.words.Replace(f.SheetLabel)
+	}
+	return f.Label
 }
 
 func (w *Writer) kind(path string, kinds ...Kind) {

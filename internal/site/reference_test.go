@@ -103,7 +103,7 @@ func keyTables(f *Format, file string) string {
 			if fl.Required {
 				req = "**必填**。"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s%s |\n", key, fl.Label, kindText(fl), req, cell(fl.Help))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s%s |\n", key, fl.Label, kindText(fl), req, cell(GenericWords().Replace(fl.Help)))
 		}
 	}
 	if len(top) > 0 {
@@ -114,7 +114,7 @@ func keyTables(f *Format, file string) string {
 		if fl.Kind == Tables {
 			header = "[[" + fl.Key + "]]"
 		}
-		fmt.Fprintf(&b, "\n**`%s` %s**：%s\n", header, fl.Label, cell(fl.Help))
+		fmt.Fprintf(&b, "\n**`%s` %s**：%s\n", header, fl.Label, cell(GenericWords().Replace(fl.Help)))
 		table(fl.Key+".", fl.Fields)
 	}
 	return b.String()
