@@ -98,13 +98,14 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tongbao import: 没有 %s 可以并入：先运行 tongbao new %s，或去掉 --merge 以 %s 生成它\n", rel, key, in)
 		return 1
 	}
-	if exists && (merge || !sheet.IsWorkbook(in, data)) {
+	workbook := sheet.IsWorkbook(in, data)
+	if exists && (merge || !workbook) {
 		m, err := sheet.ImportScores(s, key, in, data)
 		if err != nil {
 			return report(stderr, err)
 		}
 		code := mergeScores(s, rel, target, in, old, m.Edits, force, stdout, stderr)
-		if code == 0 && sheet.IsWorkbook(in, data) {
+		if code == 0 && workbook {
 			fmt.Fprintf(stdout, "（只读了 %s 的“%s”表：其他表中的排名、进展等没有并入）\n", filepath.Base(in), sheet.ScoreSheet(s))
 		}
 		return code

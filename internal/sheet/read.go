@@ -26,10 +26,8 @@ type Month struct {
 	Scaffold string
 	Results  int // [[result]]s written
 	Scores   int // township scores written
-	// Edits are the scores read, for laying over a month file that exists
-	// already (site.MergeScores): those of a CSV, which holds scores
-	// only, or of a workbook read by ImportScores. Nil for a workbook
-	// read by Import, which holds the whole month.
+	// Edits are the scores ImportScores read, for laying over the month
+	// file that exists already (site.MergeScores); nil from Import.
 	Edits []site.ScoreEdit
 }
 
@@ -82,7 +80,7 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool) (*Mo
 		r.csv(data)
 	}
 	m, err := r.finish()
-	if err != nil || !(r.fromCSV || r.merging) {
+	if err != nil || !r.merging {
 		return m, err
 	}
 	for _, rd := range r.results {
