@@ -68,7 +68,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 func cmdImport(args []string, stdout, stderr io.Writer) int {
 	var merge bool
 	opts, key, in, force, code := monthFileArgs("import", "文件（.xlsx 或 .csv） [-s 目录] [--force] [--merge]", "覆盖已有的月份文件；并入时，与已有得分不同的以导入的为准", "2023-03 2023-03.xlsx", args, stderr, func(fs *flag.FlagSet) {
-		fs.BoolVar(&merge, "merge", false, "只把工作簿的得分表中已填的得分并入已有的月份文件（CSV 总是并入）")
+		fs.BoolVar(&merge, "merge", false, "只把工作簿中已填的得分、排名和进展并入已有的月份文件（CSV 总是并入）")
 	})
 	if code != 0 {
 		return code
@@ -100,13 +100,14 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	}
 	workbook := sheet.IsWorkbook(in, data)
 	if exists && (merge || !workbook) {
-		m, err := sheet.ImportScores(s, key, in, data)
+		current, _ := s.ParseDraftMonth(rel, old)
+		m, err := sheet.ImportScores(s, key, in, data, current)
 		if err != nil {
 			return report(stderr, err)
 		}
-		code := mergeScores(s, rel, target, in, old, m.Edits, force, stdout, stderr)
-		if code == 0 && workbook {
-			fmt.Fprintf(stdout, "（只读了 %s 的“%s”表：其他表中的排名、进展等没有并入）\n", filepath.Base(in), sheet.ScoreSheet(s))
+		code := mergeMonth(s, rel, target, in, old, m.Edits, force, stdout, stderr)
+		if code == 0 && len(m.Unread) > 0 {
+			fmt.Fprintf(stdout, "（%s 的“%s”表没有并入：并入时只读得分、排名和进展，其余请在 %s 中填写）\n", filepath.Base(in), strings.Join(m.Unread, "”“"), rel)
 		}
 		return code
 	}
@@ -114,7 +115,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		code := report(stderr, err)
 		if exists {
-			fmt.Fprintf(stderr, "%s 已存在：只并入 %s 中已填的得分，请加 --merge\n", rel, filepath.Base(in))
+			fmt.Fprintf(stderr, "%s 已存在：只并入 %s 中已填的得分、排名和进展，请加 --merge\n", rel, filepath.Base(in))
 		}
 		return code
 	}
@@ -122,7 +123,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	if exists && !replace {
 		sum := sha256.Sum256(old)
 		if m.Scaffold == "" || hex.EncodeToString(sum[:]) != m.Scaffold {
-			fmt.Fprintf(stderr, "tongbao import: %s 已存在，没有覆盖；确认要以 %s 的内容替换它，请加 --force；只并入其中已填的得分，请加 --merge\n", rel, in)
+			fmt.Fprintf(stderr, "tongbao import: %s 已存在，没有覆盖；确认要以 %s 的内容替换它，请加 --force；只并入其中已填的得分、排名和进展，请加 --merge\n", rel, in)
 			return 1
 		}
 		replace = true // the scaffold `new --xlsx` wrote beside this workbook, untouched
@@ -134,40 +135,43 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// mergeScores lays the scores of the CSV in over the month file rel (at
-// target), whose bytes are old: each department may send the scores of
-// its own indicators, and the month is gathered file by file.
-func mergeScores(s *site.Site, rel, target, in string, old []byte, edits []site.ScoreEdit, force bool, stdout, stderr io.Writer) int {
-	if len(edits) == 0 {
-		fmt.Fprintf(stderr, "tongbao import: %s 中没有得分，%s 未改动\n", in, rel)
+// mergeMonth lays what the CSV or the workbook in holds over the month
+// file rel (at target), whose bytes are old: each department may send the
+// scores, ranks and progress of its own indicators, and the month is
+// gathered file by file.
+func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.MonthEdits, force bool, stdout, stderr io.Writer) int {
+	if edits.Empty() {
+		fmt.Fprintf(stderr, "tongbao import: %s 中没有已填的得分或排名、进展，%s 未改动\n", in, rel)
 		return 1
 	}
-	out, n, err := s.MergeScores(rel, old, edits, force)
+	out, n, err := s.MergeMonth(rel, old, edits, force)
 	if err != nil {
 		code := report(stderr, err)
 		if n.Conflicts > 0 {
-			fmt.Fprintf(stderr, "要以 %s 的得分为准，请加 --force\n", filepath.Base(in))
+			fmt.Fprintf(stderr, "要以 %s 为准，请加 --force\n", filepath.Base(in))
 		}
 		return code
 	}
-	if n.Filled+n.Changed+n.Results == 0 {
-		fmt.Fprintf(stdout, "tongbao: %s 已有 %s 的全部 %d 个得分，未改动\n", rel, in, n.Same)
+	if n.Filled+n.Changed+n.ValuesFilled+n.ValuesChanged+n.Results == 0 {
+		fmt.Fprintf(stdout, "tongbao: %s 已有 %s 的全部内容（%s），未改动\n", rel, in, counted(n.Same, n.ValuesSame))
 		return 0
 	}
 	if err := writeAtomic(target, out, true); err != nil {
 		return writeError(stderr, "import", rel, err)
 	}
 	var parts []string
-	if n.Filled > 0 {
-		parts = append(parts, fmt.Sprintf("填入 %d 个", n.Filled))
+	for _, p := range []struct {
+		what           string
+		scores, values int
+	}{{"填入", n.Filled, n.ValuesFilled}, {"改动", n.Changed, n.ValuesChanged}} {
+		if p.scores+p.values > 0 {
+			parts = append(parts, p.what+counted(p.scores, p.values))
+		}
 	}
-	if n.Changed > 0 {
-		parts = append(parts, fmt.Sprintf("改动 %d 个", n.Changed))
+	if n.Same+n.ValuesSame > 0 {
+		parts = append(parts, counted(n.Same, n.ValuesSame)+"与原有的相同")
 	}
-	if n.Same > 0 {
-		parts = append(parts, fmt.Sprintf("%d 个与原有的相同", n.Same))
-	}
-	msg := fmt.Sprintf("tongbao: 已将 %s 的得分并入 %s：%s", in, rel, strings.Join(parts, "，"))
+	msg := fmt.Sprintf("tongbao: 已将 %s 并入 %s：%s", in, rel, strings.Join(parts, "，"))
 	if n.Results > 0 {
 		msg += fmt.Sprintf("；新增 %d 项考核结果", n.Results)
 	}
@@ -180,6 +184,18 @@ func mergeScores(s *site.Site, rel, target, in string, old []byte, edits []site.
 		fmt.Fprintf(stdout, "本月尚有 %d 个得分未填，运行 tongbao check 查看\n", unscored(m))
 	}
 	return 0
+}
+
+// counted says how many scores and other values (ranks, progress…) there were: "得分 12 个、其他数据 3 项".
+func counted(scores, values int) string {
+	var parts []string
+	if scores > 0 {
+		parts = append(parts, fmt.Sprintf("得分 %d 个", scores))
+	}
+	if values > 0 {
+		parts = append(parts, fmt.Sprintf("其他数据 %d 项", values))
+	}
+	return strings.Join(parts, "、")
 }
 
 // unscored counts the scores a month read as a draft lacks.

@@ -62,6 +62,40 @@ func fillSheet(t *testing.T, path, out string, fill func(rows [][]string, col, r
 	}
 }
 
+// setCells writes values into the row of sheet whose first three cells
+// hold key (a new row below the last for ""), in the columns headed by
+// values' keys, and saves the workbook.
+func setCells(t *testing.T, path, sheet, key string, values map[string]any) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := slices.IndexFunc(rows, func(cells []string) bool { return slices.Contains(cells[:min(3, len(cells))], key) })
+	if key == "" {
+		row = len(rows)
+	}
+	if row < 0 {
+		t.Fatalf("no row %s in %s", key, sheet)
+	}
+	for head, v := range values {
+		col := slices.Index(rows[0], head)
+		if col < 0 {
+			t.Fatalf("no column %s in %s", head, sheet)
+		}
+		c, _ := excelize.CoordinatesToCellName(col+1, row+1)
+		f.SetCellValue(sheet, c, v)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // fillWorkbook writes a score into every empty open cell of the columns
 // of the scores sheet marked 是.
 func fillWorkbook(t *testing.T, path string) {
@@ -209,7 +243,7 @@ func TestImportCSVMerges(t *testing.T) {
 	}
 	writeCSV("90")
 	code, out, errOut := runCmd("import", "2023-03", csv, "-s", dir)
-	if code != 0 || !strings.Contains(out, "的得分并入 data/2023-03.toml：填入 12 个；文件中的其他内容未改动") || !strings.Contains(out, "本月尚有 173 个得分未填，运行 tongbao check 查看") {
+	if code != 0 || !strings.Contains(out, " 并入 data/2023-03.toml：填入得分 12 个；文件中的其他内容未改动") || !strings.Contains(out, "本月尚有 173 个得分未填，运行 tongbao check 查看") {
 		t.Fatalf("import into the scaffold: exit %d\n%s%s", code, out, errOut)
 	}
 	merged := readText(t, month)
@@ -243,18 +277,18 @@ func TestImportCSVMerges(t *testing.T) {
 	writeCSV("90.5")
 	code, _, errOut = runCmd("import", "2023-03", csv, "-s", dir)
 	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:18:11: 指标“gongye”中乡镇（街道）“汽车站街道”的得分已是 90.0，与 scores.csv:2:2 的 90.5 不同\n") ||
-		!strings.HasSuffix(errOut, "要以 scores.csv 的得分为准，请加 --force\n") {
+		!strings.HasSuffix(errOut, "要以 scores.csv 为准，请加 --force\n") {
 		t.Errorf("a conflict: exit %d\n%s", code, errOut)
 	}
 	if readText(t, month) != merged {
 		t.Error("a refused merge changed the file")
 	}
 	code, out, _ = runCmd("import", "2023-03", csv, "-s", dir, "--force")
-	if code != 0 || !strings.Contains(out, "改动 1 个，11 个与原有的相同") || !strings.Contains(readText(t, month), "\"汽车站街道\" = 90.5        # 上月：88.7\n") {
+	if code != 0 || !strings.Contains(out, "改动得分 1 个，得分 11 个与原有的相同") || !strings.Contains(readText(t, month), "\"汽车站街道\" = 90.5        # 上月：88.7\n") {
 		t.Errorf("--force: exit %d, %s\n%s", code, out, readText(t, month))
 	}
 	code, out, _ = runCmd("import", "2023-03", csv, "-s", dir)
-	if code != 0 || !strings.Contains(out, "已有") || !strings.Contains(out, "全部 12 个得分，未改动") {
+	if code != 0 || !strings.Contains(out, "已有") || !strings.Contains(out, "的全部内容（得分 12 个），未改动") {
 		t.Errorf("the same CSV again: exit %d, %s", code, out)
 	}
 }
@@ -324,7 +358,7 @@ func TestExportDraft(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut = runCmd("import", "2023-03", sheetCSV, "-s", dir)
-	if code != 0 || !strings.Contains(out, "填入 12 个，12 个与原有的相同") || !strings.Contains(out, "本月尚有 161 个得分未填") {
+	if code != 0 || !strings.Contains(out, "填入得分 12 个，得分 12 个与原有的相同") || !strings.Contains(out, "本月尚有 161 个得分未填") {
 		t.Fatalf("import of the sheet as CSV: exit %d, %q, %q", code, out, errOut)
 	}
 	// The same CSV into no month file is a whole month: its empty columns
@@ -375,8 +409,10 @@ func fillColumn(t *testing.T, path, name string, score func(row int) float64) st
 }
 
 // TestImportWorkbookMerge: the workbook `new --xlsx` wrote goes to two
-// departments; each returns it with its own column filled, and --merge
-// gathers both into the scaffold, its hints kept.
+// departments; each returns it with its own column of scores filled, and
+// its indicator's row of results (its rank, its progress), and --merge
+// gathers both into the scaffold, its hints kept. The file's lines are
+// written here by hand from the scaffold's.
 func TestImportWorkbookMerge(t *testing.T) {
 	dir := sampleSiteCopy(t)
 	// new --xlsx says how.
@@ -386,33 +422,56 @@ func TestImportWorkbookMerge(t *testing.T) {
 	book := filepath.Join(dir, "data", "2023-03.xlsx")
 	month := filepath.Join(dir, "data", "2023-03.toml")
 	a := fillColumn(t, book, "规模工业增加值", func(row int) float64 { return float64(row) + 80.5 })
+	setCells(t, a, "考核结果", "gongye", map[string]any{"全市排名": 9, "进展情况": "新增规上企业3家"})
+	setCells(t, a, "本月概况", "全市综合排名", map[string]any{"填写": 8})
 	b := fillColumn(t, book, "社会消费品零售总额", func(row int) float64 { return float64(row) + 70 })
+	setCells(t, b, "考核结果", "shexiao", map[string]any{"全市排名": 11, "全市并列": "是"})
 
 	code, out, errOut := runCmd("import", "2023-03", a, "-s", dir, "--merge")
-	if code != 0 || !strings.Contains(out, "填入 12 个；文件中的其他内容未改动") || !strings.Contains(out, "本月尚有 173 个得分未填") ||
-		!strings.Contains(out, "只读了 规模工业增加值.xlsx 的“乡镇得分”表") {
+	if code != 0 || !strings.Contains(out, "填入得分 12 个、其他数据 3 项，其他数据 3 项与原有的相同；文件中的其他内容未改动") ||
+		!strings.Contains(out, "本月尚有 173 个得分未填") || strings.Contains(out, "没有并入") {
 		t.Fatalf("--merge of the first department's workbook: exit %d, %q, %q", code, out, errOut)
 	}
 	// Not the untouched scaffold any more: a workbook alone is the whole
 	// month, and the message says how to merge it instead.
 	code, _, errOut = runCmd("import", "2023-03", b, "-s", dir)
 	if code != 1 || !strings.Contains(errOut, "乡镇得分!B4: 未填写得分（汽车站街道，规模工业增加值）\n") ||
-		!strings.HasSuffix(errOut, "data/2023-03.toml 已存在：只并入 社会消费品零售总额.xlsx 中已填的得分，请加 --merge\n") {
+		!strings.HasSuffix(errOut, "data/2023-03.toml 已存在：只并入 社会消费品零售总额.xlsx 中已填的得分、排名和进展，请加 --merge\n") {
 		t.Errorf("the second workbook without --merge: exit %d, %q", code, errOut)
 	}
 	code, out, errOut = runCmd("import", "2023-03", b, "-s", dir, "--merge")
-	if code != 0 || !strings.Contains(out, "填入 12 个；") || !strings.Contains(out, "本月尚有 161 个得分未填") {
+	if code != 0 || !strings.Contains(out, "填入得分 12 个、其他数据 2 项，其他数据 3 项与原有的相同；") || !strings.Contains(out, "本月尚有 161 个得分未填") {
 		t.Fatalf("--merge of the second department's workbook: exit %d, %q, %q", code, out, errOut)
 	}
 	text := readText(t, month)
 	for _, want := range []string{
-		"\"汽车站街道\" = 84.5        # 上月：88.7\n",  // row 4 of 规模工业增加值
+		"period      = \"3月\"\noverallCity = 8            # 全市综合排名（上月：8）\n",
+		"indicator = \"gongye\"       # 规模工业增加值\ncity = 9                   # 上月：10\n# district =               # 上月：3\n" +
+			"progress = \"新增规上企业3家\"\n[result.townships]         # 得分（待填写）\n",
+		"\"汽车站街道\" = 84.5        # 上月：88.7\n", // row 4 of 规模工业增加值
+		"indicator = \"shexiao\"      # 社会消费品零售总额\ncity = 11                  # 上月：12\ncityTie = true\n[result.townships]",
 		"\"高崇山镇\" = 85.00         # 上月：90.6\n", // row 15 of 社会消费品零售总额, two decimals
 		"# \"汽车站街道\" =           # 上月：27.1\n",  // 稳就业, not returned yet
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("merged month lacks %q", want)
 		}
+	}
+	// A third copy says another rank for 规模工业增加值: refused at the
+	// file's, then taken with --force.
+	c := fillColumn(t, book, "稳就业", func(row int) float64 { return float64(row) + 20 })
+	setCells(t, c, "考核结果", "gongye", map[string]any{"全市排名": 7})
+	// …and a reward, which a merge does not take: the office's to decide.
+	setCells(t, c, "奖励", "", map[string]any{"单位": "汽车站街道"})
+	code, _, errOut = runCmd("import", "2023-03", c, "-s", dir, "--merge")
+	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:15:8: 指标“gongye”的全市排名已是 9，与 稳就业.xlsx 考核结果!E3 的 7 不同\n") ||
+		!strings.HasSuffix(errOut, "要以 稳就业.xlsx 为准，请加 --force\n") || readText(t, month) != text {
+		t.Fatalf("a conflicting rank: exit %d, %q", code, errOut)
+	}
+	if code, out, errOut := runCmd("import", "2023-03", c, "-s", dir, "--merge", "--force"); code != 0 || !strings.Contains(out, "填入得分 12 个，改动其他数据 1 项") ||
+		!strings.HasSuffix(out, "（稳就业.xlsx 的“奖励”表没有并入：并入时只读得分、排名和进展，其余请在 data/2023-03.toml 中填写）\n") ||
+		!strings.Contains(readText(t, month), "city = 7                   # 上月：10\n") {
+		t.Fatalf("--force: exit %d, %q, %q", code, out, errOut)
 	}
 	// --merge needs a file to merge into.
 	os.Remove(month)

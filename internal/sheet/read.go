@@ -26,9 +26,12 @@ type Month struct {
 	Scaffold string
 	Results  int // [[result]]s written
 	Scores   int // township scores written
-	// Edits are the scores ImportScores read, for laying over the month
-	// file that exists already (site.MergeScores); nil from Import.
-	Edits []site.ScoreEdit
+	// Edits are what ImportScores read, for laying over the month file
+	// that exists already (site.MergeMonth); empty from Import.
+	Edits site.MonthEdits
+	// Unread are the sheets ImportScores did not read that hold something
+	// (奖励, 约谈…), for the message that says they were not merged.
+	Unread []string
 }
 
 // Import reads month key ("2023-03") of s from a filled workbook (.xlsx)
@@ -37,23 +40,23 @@ type Month struct {
 // as a diag.List, each at the cell it is about: 乡镇得分!C7 in a workbook,
 // scores.csv:7:3 (line 7, third field) in a CSV.
 func Import(s *site.Site, key, name string, data []byte) (*Month, error) {
-	return importMonth(s, key, name, data, false)
+	return importMonth(s, key, name, data, false, nil)
 }
 
-// ImportScores reads the scores of a CSV, or of a workbook's scores sheet
-// (of its other sheets, only the month it is for), as Import does, to be
-// merged into the month file that exists already (Month.Edits,
-// site.MergeScores). A column with no score in it gives nothing, whatever
-// its 本月评分 row says: a workbook sent to each department, returned with
-// its own column filled, gives that column. A column with some scores
-// must have them all.
-func ImportScores(s *site.Site, key, name string, data []byte) (*Month, error) {
-	return importMonth(s, key, name, data, true)
+// ImportScores reads the scores of a CSV, or what a workbook's cells
+// hold of the month's values, the results' (ranks, progress) and the
+// scores, as Import does, to be merged into the month file that exists
+// already (Month.Edits, site.MergeMonth): a workbook sent to each
+// department comes back with its own indicators' cells filled. A cell
+// left empty gives nothing; a column with no score in it gives nothing,
+// whatever its 本月评分 row says, but a column with some scores must have
+// them all. The categories and the sheets of adjustments, rewards and
+// interviews are not read: Month.Unread names those that hold something
+// other than what current, the month as its file holds it now (nil if it
+// cannot be read), would export — what the office sent out comes back.
+func ImportScores(s *site.Site, key, name string, data []byte, current *site.Month) (*Month, error) {
+	return importMonth(s, key, name, data, true, current)
 }
-
-// ScoreSheet is the name of the scores sheet of s's workbook: its unit
-// shortened, and 得分 (乡镇得分).
-func ScoreSheet(s *site.Site) string { return newLayout(s).scoreSheet }
 
 // IsWorkbook reports whether the file name, whose bytes are data, is a
 // workbook (.xlsx) rather than a CSV.
@@ -61,12 +64,12 @@ func IsWorkbook(name string, data []byte) bool {
 	return strings.EqualFold(path.Ext(name), ".xlsx") || bytes.HasPrefix(data, []byte("PK\x03\x04"))
 }
 
-func importMonth(s *site.Site, key, name string, data []byte, merging bool) (*Month, error) {
+func importMonth(s *site.Site, key, name string, data []byte, merging bool, current *site.Month) (*Month, error) {
 	year, month, ok := parseKey(key)
 	if !ok {
 		return nil, fmt.Errorf("月份“%s”格式不对，应为 YYYY-MM", key)
 	}
-	r := &reader{layout: newLayout(s), key: key, year: year, month: month, merging: merging,
+	r := &reader{layout: newLayout(s), key: key, year: year, month: month, merging: merging, current: current,
 		source: path.Base(strings.ReplaceAll(name, `\`, "/")), rank: map[string][3]int{}, covered: map[string]bool{}}
 	ext := strings.ToLower(path.Ext(r.source))
 	switch {
@@ -83,13 +86,31 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool) (*Mo
 	if err != nil || !r.merging {
 		return m, err
 	}
+	m.Unread = r.unread
+	from := func(at string) string {
+		if r.fromCSV {
+			return at // scores.csv:3:2
+		}
+		return r.source + " " + at // 某局.xlsx 乡镇得分!C7
+	}
+	value := func(ind *site.Indicator, fv fieldValue) {
+		if v, _ := typed(fv.f, fv.v.text); v != nil { // read without a problem by finish
+			m.Edits.Values = append(m.Edits.Values, site.ValueEdit{Indicator: ind, Field: fv.f, Value: v, From: from(fv.v.at)})
+		}
+	}
+	for _, fv := range r.top {
+		value(nil, fv)
+	}
 	for _, rd := range r.results {
+		for _, fv := range rd.fields {
+			value(rd.ind, fv)
+		}
 		if !rd.scored {
 			continue
 		}
 		for _, sv := range rd.scores {
-			v, _ := site.ParseScore(sv.v.text) // read without a problem by finish
-			m.Edits = append(m.Edits, site.ScoreEdit{Indicator: rd.ind, Unit: sv.unit, Value: decimal(v, rd.ind.Decimals), From: sv.v.at})
+			v, _ := site.ParseScore(sv.v.text)
+			m.Edits.Scores = append(m.Edits.Scores, site.ScoreEdit{Indicator: rd.ind, Unit: sv.unit, Value: decimal(v, rd.ind.Decimals), From: from(sv.v.at)})
 		}
 	}
 	return m, nil
@@ -109,8 +130,10 @@ type reader struct {
 	order   map[string][]string   // an indicator's townships in the order the month file had them (meta sheet)
 
 	scaffold string
-	fromCSV  bool // a CSV of scores, not a workbook
-	merging  bool // scores to merge into a month file (ImportScores)
+	fromCSV  bool        // a CSV of scores, not a workbook
+	merging  bool        // values and scores to merge into a month file (ImportScores)
+	current  *site.Month // the month file a merge goes into, as it is
+	unread   []string    // sheets a merge does not read that hold something new
 	problems diag.List
 	rank     map[string][3]int // a place's sort key: sheet, row, column
 	covered  map[string]bool   // places whose cells' problems are reported one by one
@@ -209,17 +232,72 @@ func (r *reader) workbook(data []byte) error {
 	}
 	r.overview(sheets[overviewSheet]) // the month it is for, checked
 	r.scoreMatrix(sheets[r.scoreSheet])
+	r.resultRows(sheets[r.resultSheet])
 	if r.merging {
-		r.top = nil // only its scores are merged
+		// The lists and the tables are the office's: what one copy adds
+		// to them is no value that fills a cell or conflicts with one. A
+		// copy that holds there what was sent out says nothing.
+		names := []string{r.listSheet}
+		for _, t := range r.tables {
+			names = append(names, t.Label)
+		}
+		sent := r.exported(names)
+		for _, name := range names {
+			if rows := trimRows(sheets[name].rows); len(rows) > 1 && (sent == nil || !slices.EqualFunc(rows, sent[name], slices.Equal)) {
+				r.unread = append(r.unread, name)
+			}
+		}
 		return nil
 	}
-	r.resultRows(sheets[r.resultSheet])
 	r.listColumns(sheets[r.listSheet])
 	r.rows = map[string][]rowDraft{}
 	for _, t := range r.tables {
 		r.tableRows(t, sheets[t.Label])
 	}
 	return nil
+}
+
+// exported are the rows of the sheets names in the workbook of the month
+// a merge goes into, as its file holds it now: nil if there is none.
+func (r *reader) exported(names []string) map[string][][]string {
+	if r.current == nil {
+		return nil
+	}
+	data, err := Export(r.s, r.current)
+	if err != nil {
+		return nil
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	sent := map[string][][]string{}
+	for _, name := range names {
+		rows, _ := f.GetRows(name, excelize.Options{RawCellValue: true})
+		sent[name] = trimRows(rows)
+	}
+	return sent
+}
+
+// trimRows is rows without the spaces around each cell's text and the
+// empty cells and rows at their ends: what a sheet says.
+func trimRows(rows [][]string) [][]string {
+	out := make([][]string, len(rows))
+	for i, cells := range rows {
+		row := make([]string, len(cells))
+		for j, c := range cells {
+			row[j] = strings.TrimFunc(c, unicode.IsSpace)
+		}
+		for len(row) > 0 && row[len(row)-1] == "" {
+			row = row[:len(row)-1]
+		}
+		out[i] = row
+	}
+	for len(out) > 0 && len(out[len(out)-1]) == 0 {
+		out = out[:len(out)-1]
+	}
+	return out
 }
 
 func (r *reader) meta(g grid) {
@@ -455,6 +533,9 @@ func (r *reader) resultRows(g grid) {
 			}
 		}
 		_, scored := r.scoredDraft(ind)
+		if r.merging && len(filled) == 0 {
+			continue // the mark says nothing to merge
+		}
 		switch mark := strings.TrimSpace(markV.text); {
 		case mark == yes || scored:
 		case mark == no || mark == "":

@@ -19,31 +19,56 @@ type ScoreEdit struct {
 	From      string // where it was typed, for messages: "scores.csv:3:2"
 }
 
-// A MergeCount says what MergeScores did with its scores.
+// A ValueEdit is one value to lay over a month file (MergeMonth): a
+// value of an indicator's result — its ranks, its progress — or of the
+// month itself (overallCity).
+type ValueEdit struct {
+	Indicator *Indicator // nil: a value of the month
+	Field     *Field     // of MonthFile: its key and kind
+	Value     any        // as a Writer takes it for the field's kind: 9, true, "文本"
+	From      string     // where it was typed, for messages: "考核结果!E7"
+}
+
+// MonthEdits are what MergeMonth lays over a month file.
+type MonthEdits struct {
+	Values []ValueEdit
+	Scores []ScoreEdit
+}
+
+// Empty reports whether e holds nothing to merge.
+func (e MonthEdits) Empty() bool { return len(e.Values) == 0 && len(e.Scores) == 0 }
+
+// A MergeCount says what MergeMonth did.
 type MergeCount struct {
 	Filled  int // scores the file lacked
 	Changed int // scores the file had with another value (replace)
 	Same    int // scores the file had already
-	Results int // results the file lacked, added
-	// Conflicts are the scores the file has with another value, which
-	// were not replaced: each is a problem of the error returned.
+	// ValuesFilled, ValuesChanged and ValuesSame count the other values
+	// (ValueEdit) the same way.
+	ValuesFilled, ValuesChanged, ValuesSame int
+	Results                                 int // results the file lacked, added
+	// Conflicts are the scores and values the file has with another
+	// value, which were not replaced: each is a problem of the error
+	// returned.
 	Conflicts int
 }
 
-// MergeScores lays scores over the month file rel, whose bytes are src,
+// MergeMonth lays edits over the month file rel, whose bytes are src,
 // and returns the file's new bytes. It edits the text rather than writing
 // the month again, so that everything else the file holds — other
 // indicators, rankings, progress, comments, the hints `tongbao new`
-// writes — stays as it was: a score the file lacks takes the place of its
-// commented-out line (`# "火车站乡" =  # 上月：95.6`), or follows the
-// table's last line; a result or a table of scores the file lacks is
-// added. A score the file has with another value is a conflict, reported
-// at the file's value, unless replace. The file may still be incomplete
-// (a month being filled in); the merge must not add a problem to it.
+// writes — stays as it was: a score or a value the file lacks takes the
+// place of its commented-out line (`# "火车站乡" =  # 上月：95.6`,
+// `# city =  # 上月：10`), or follows the lines of its table; a result or
+// a table of scores the file lacks is added. A score or a value the file
+// has with another one is a conflict, reported at the file's, unless
+// replace. The file may still be incomplete (a month being filled in);
+// the merge must not add a problem to it.
 //
 // This is how the office gathers a month from several sources — each
-// department's CSV of its own indicators — into one file.
-func (s *Site) MergeScores(rel string, src []byte, scores []ScoreEdit, replace bool) ([]byte, MergeCount, error) {
+// department's CSV of its own indicators, or its copy of the workbook
+// with its scores, ranks and progress — into one file.
+func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool) ([]byte, MergeCount, error) {
 	var count MergeCount
 	var d diag.List
 	bom := bytes.HasPrefix(src, []byte("\uFEFF"))
@@ -60,7 +85,15 @@ func (s *Site) MergeScores(rel string, src []byte, scores []ScoreEdit, replace b
 	if !strings.HasSuffix(m.src, "\n") {
 		m.src += "\n" // so that every line, the last too, ends with one
 	}
-	results, _ := root.m["result"].([]map[string]any)
+	results, ok := root.m["result"].([]map[string]any)
+	if _, has := root.m["result"]; has {
+		if off, found := f.pos["result.0"]; !ok || found && m.src[off] != '[' {
+			// An inline array, `result = [{…}]`, has no lines of its own to fill.
+			line, col := f.position("result")
+			d.Add(rel, line, col, "考核结果不是以 [[result]] 表写的，无法并入：请改为 [[result]] 表（每个指标一个），或直接在本文件中填写")
+			return nil, count, d.Err()
+		}
+	}
 	byIndicator := map[*Indicator]int{}
 	for n, res := range results {
 		id, _ := res["indicator"].(string)
@@ -70,24 +103,47 @@ func (s *Site) MergeScores(rel string, src []byte, scores []ScoreEdit, replace b
 			}
 		}
 	}
-	// The scores indicator by indicator, in the order they came.
+	// The month's own values, then the results indicator by indicator,
+	// in the order the indicators are listed.
 	var order []*Indicator
+	values := map[*Indicator][]ValueEdit{}
 	groups := map[*Indicator][]ScoreEdit{}
-	for _, e := range scores {
-		if _, ok := groups[e.Indicator]; !ok {
+	for _, e := range edits.Values {
+		if e.Indicator == nil {
+			m.topValue(root, e, replace, &count, &d)
+			continue
+		}
+		if values[e.Indicator] == nil && groups[e.Indicator] == nil {
+			order = append(order, e.Indicator)
+		}
+		values[e.Indicator] = append(values[e.Indicator], e)
+	}
+	for _, e := range edits.Scores {
+		if values[e.Indicator] == nil && groups[e.Indicator] == nil {
 			order = append(order, e.Indicator)
 		}
 		groups[e.Indicator] = append(groups[e.Indicator], e)
 	}
+	slices.SortStableFunc(order, func(a, b *Indicator) int { return cmp.Compare(a.Index, b.Index) })
 	var added []string // results the file lacks, written after its last
 	for _, ind := range order {
 		n, ok := byIndicator[ind]
 		if !ok {
 			w := NewWriter(MonthFile)
+			width := 0
+			for _, e := range values[ind] {
+				width = max(width, len(e.Field.Key))
+			}
 			w.Line("")
 			w.Tables("result")
-			w.Value("result.indicator", 0, ind.ID, ind.Name)
-			w.Table("result.townships", "")
+			w.Value("result.indicator", width, ind.ID, ind.Name)
+			for _, e := range values[ind] {
+				w.Value("result."+e.Field.Key, width, e.Value, "")
+				count.ValuesFilled++
+			}
+			if len(groups[ind]) > 0 {
+				w.Table("result.townships", "")
+			}
 			for _, e := range groups[ind] {
 				w.Entry("result.townships", e.Unit.Name, e.Value)
 				count.Filled++
@@ -96,7 +152,12 @@ func (s *Site) MergeScores(rel string, src []byte, scores []ScoreEdit, replace b
 			count.Results++
 			continue
 		}
-		m.result(n, results[n], groups[ind], replace, &count, &d)
+		if len(values[ind]) > 0 {
+			m.resultValues(n, results[n], values[ind], replace, &count, &d)
+		}
+		if len(groups[ind]) > 0 {
+			m.result(n, results[n], groups[ind], replace, &count, &d)
+		}
 	}
 	if len(added) > 0 {
 		at := len(m.src)
@@ -110,7 +171,7 @@ func (s *Site) MergeScores(rel string, src []byte, scores []ScoreEdit, replace b
 	}
 	out, ok := m.apply()
 	if !ok {
-		return nil, count, diag.List{{File: rel, Msg: "无法并入得分：本文件的写法与 tongbao 写的不同，请直接在本文件中填写"}}
+		return nil, count, diag.List{{File: rel, Msg: "无法并入：本文件的写法与 tongbao 写的不同，请直接在本文件中填写"}}
 	}
 
 	// What the file held wrong before is the office's to mend; what the
@@ -262,6 +323,130 @@ func (m *merger) existing(path string, v any, e ScoreEdit, replace bool, count *
 	count.Changed++
 }
 
+// topValue lays e, a value of the month, over the file's top-level
+// table: the lines before its first header.
+func (m *merger) topValue(root *table, e ValueEdit, replace bool, count *MergeCount, d *diag.List) {
+	if v, ok := root.m[e.Field.Key]; ok {
+		m.existingValue(e.Field.Key, v, e, replace, count, d)
+		return
+	}
+	end := m.nextHeader(0)
+	if at, ok := m.commented(0, end, e.Field.Key); ok {
+		m.fillValue(at, e)
+	} else {
+		m.insert(lastLine(m.src, 0, end), e.Field.Key+" = "+formatValue(e.Field, e.Value)+"\n")
+	}
+	count.ValuesFilled++
+}
+
+// resultValues lays the values of one indicator's result over the
+// file's result n: each takes the place of its commented-out line
+// (`# city =  # 上月：10`), or follows the result's own lines, before its
+// table of scores.
+func (m *merger) resultValues(n int, res map[string]any, values []ValueEdit, replace bool, count *MergeCount, d *diag.List) {
+	path := fmt.Sprintf("result.%d", n)
+	off, ok := m.f.pos[path]
+	if !ok || m.src[off] != '[' {
+		line, col := m.f.position(path)
+		d.Add(m.f.name, line, col, "指标“%s”的考核结果不是以 [[result]] 表写的，无法并入：请直接在本文件中填写", values[0].Indicator.ID)
+		return
+	}
+	start := lineEnd(m.src, off)
+	blockEnd := m.blockEnd(path, path+".")
+	end := blockEnd // where the result's own lines end: at its first table, even commented out
+	for at := start; at < blockEnd; at = lineEnd(m.src, at) {
+		line := m.src[at:lineEnd(m.src, at)]
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "[") || commentedHeader.MatchString(line) {
+			end = at
+			break
+		}
+	}
+	var appended strings.Builder
+	for _, e := range values {
+		if v, ok := res[e.Field.Key]; ok {
+			m.existingValue(path+"."+e.Field.Key, v, e, replace, count, d)
+			continue
+		}
+		if at, ok := m.commented(start, end, e.Field.Key); ok {
+			m.fillValue(at, e)
+		} else {
+			appended.WriteString(e.Field.Key + " = " + formatValue(e.Field, e.Value) + "\n")
+		}
+		count.ValuesFilled++
+	}
+	if appended.Len() > 0 {
+		m.insert(end, appended.String())
+	}
+}
+
+// existingValue lays e over the value v the file has at path.
+func (m *merger) existingValue(path string, v any, e ValueEdit, replace bool, count *MergeCount, d *diag.List) {
+	now := formatValue(e.Field, e.Value)
+	if old, ok := literal(e.Field, v); ok && old == now {
+		count.ValuesSame++
+		return
+	}
+	what := "本月的" + NewOfficeWriter(MonthFile, &m.s.Config).Label(e.Field)
+	if e.Indicator != nil {
+		what = fmt.Sprintf("指标“%s”的%s", e.Indicator.ID, what[len("本月的"):])
+	}
+	off, ok := m.f.pos[path]
+	if !ok { // a key the decoder read that the scanner did not find
+		line, col := m.f.position(path)
+		d.Add(m.f.name, line, col, "找不到%s所在的行，无法并入：请直接在本文件中修改", what)
+		return
+	}
+	vs, ve := valueSpan(m.src, off)
+	if !replace {
+		count.Conflicts++
+		line, col := m.f.lineCol(vs)
+		d.Add(m.f.name, line, col, "%s已是 %s，与 %s 的 %s 不同", what, oneLine(m.src[vs:ve]), e.From, now)
+		return
+	}
+	if rest := m.src[vs:]; strings.HasPrefix(rest, `"""`) || strings.HasPrefix(rest, `'''`) {
+		line, col := m.f.lineCol(vs)
+		d.Add(m.f.name, line, col, "%s是多行字符串，无法替换为 %s 的值：请直接在本文件中修改", what, e.From)
+		return
+	}
+	m.edits = append(m.edits, textEdit{vs, ve, now})
+	count.ValuesChanged++
+}
+
+// literal writes v, a value as the file holds it, as a value of the
+// field's kind is written; false if it is not of that kind.
+func literal(f *Field, v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		if f.Kind == Text {
+			return formatValue(f, v), true
+		}
+	case int64:
+		if f.Kind == Rank || f.Kind == Integer {
+			return formatValue(f, v), true
+		}
+	case bool:
+		if f.Kind == Flag {
+			return formatValue(f, v), true
+		}
+	}
+	return "", false
+}
+
+// oneLine is s, a value in the file, cut at its first line end, for a
+// message.
+func oneLine(s string) string {
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		return s[:i] + "…"
+	}
+	return s
+}
+
+// fillValue writes e on its commented-out line at, keeping the line's
+// note (`# 上月：10`) where it stood.
+func (m *merger) fillValue(at int, e ValueEdit) {
+	m.fillLine(at, e.Field.Key+" = "+formatValue(e.Field, e.Value))
+}
+
 // scoreOf reads a score as the file holds it.
 func scoreOf(v any) (float64, bool) {
 	switch v := v.(type) {
@@ -276,14 +461,16 @@ func scoreOf(v any) (float64, bool) {
 	return 0, false
 }
 
+// filledNote takes the mark of a value still to fill out of a note.
+var filledNote = strings.NewReplacer("（待填写）", "", "（待填写；", "（", "（待填写，", "（")
+
 // commentedHeader is the table of scores `tongbao new` writes commented
 // out.
 var commentedHeader = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*\[[ \t]*result[ \t]*\.[ \t]*townships[ \t]*\]`)
 
-// placeholder finds, in the lines src[start:end], the commented-out line
-// of unit u (`# "火车站乡" =`, by name or slug), and returns where it
-// starts.
-func (m *merger) placeholder(start, end int, u *Unit) (int, bool) {
+// commented finds, in the lines src[start:end], a commented-out line of
+// one of keys (`# "火车站乡" =`, `# city =`), and returns where it starts.
+func (m *merger) commented(start, end int, keys ...string) (int, bool) {
 	for at := start; at < end; at = lineEnd(m.src, at) {
 		line := strings.TrimLeft(m.src[at:lineEnd(m.src, at)], " \t")
 		rest, ok := strings.CutPrefix(line, "#")
@@ -291,7 +478,7 @@ func (m *merger) placeholder(start, end int, u *Unit) (int, bool) {
 			continue
 		}
 		rest = strings.TrimLeft(rest, " \t")
-		for _, key := range []string{Quote(u.Name), u.Name, Quote(u.Slug), u.Slug} {
+		for _, key := range keys {
 			if key == "" || key == `""` {
 				continue
 			}
@@ -303,15 +490,27 @@ func (m *merger) placeholder(start, end int, u *Unit) (int, bool) {
 	return 0, false
 }
 
-// fill writes score e on the commented-out line at, keeping the line's
+// placeholder finds, in the lines src[start:end], the commented-out line
+// of unit u's score, by name or slug.
+func (m *merger) placeholder(start, end int, u *Unit) (int, bool) {
+	return m.commented(start, end, Quote(u.Name), u.Name, Quote(u.Slug), u.Slug)
+}
+
+// fill writes score e on its commented-out line at, keeping the line's
 // note (`# 上月：95.6`) where it stood.
 func (m *merger) fill(at int, e ScoreEdit) {
+	m.fillLine(at, Quote(e.Unit.Name)+" = "+e.Value)
+}
+
+// fillLine writes text in place of the commented-out line at, followed
+// by the note the line had after its = (`# 上月：95.6`), less the mark
+// `tongbao new` puts on what is still to fill (全市综合排名（待填写；上月：8）).
+func (m *merger) fillLine(at int, text string) {
 	end := lineEnd(m.src, at) - 1 // the line end stays (the text ends with one)
 	line := m.src[at:end]
-	text := Quote(e.Unit.Name) + " = " + e.Value
 	if _, after, ok := strings.Cut(line, "="); ok {
 		if i := strings.IndexByte(after, '#'); i >= 0 {
-			text = comment(text, strings.TrimSpace(after[i+1:]))
+			text = comment(text, filledNote.Replace(strings.TrimSpace(after[i+1:])))
 		}
 	}
 	m.edits = append(m.edits, textEdit{at, end, text})

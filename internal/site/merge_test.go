@@ -77,7 +77,7 @@ func TestMergeScoresFillsTheFile(t *testing.T) {
 		edit(s, "xin", "丙镇", "5.0", "a.csv:4:4"),
 		edit(s, "xin", "甲街道", "4.0", "a.csv:2:4"),
 	}
-	out, n, err := s.MergeScores("data/2023-03.toml", []byte(scaffold), edits, false)
+	out, n, err := s.MergeMonth("data/2023-03.toml", []byte(scaffold), MonthEdits{Scores: edits}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,13 +143,13 @@ city = 3
 [[result]]
 indicator = "caizheng"
 district = 2`
-	out, _, err := s.MergeScores("data/2023-03.toml", []byte(src), []ScoreEdit{
+	out, _, err := s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Scores: []ScoreEdit{
 		edit(s, "jingji", "甲街道", "1.0", "a.csv:2:2"),
 		edit(s, "jingji", "yi", "2.0", "a.csv:3:2"), // by slug: written by name
 		edit(s, "jingji", "丙镇", "3.0", "a.csv:4:2"),
 		edit(s, "xin", "甲街道", "4.0", "a.csv:2:3"),
 		edit(s, "xin", "丙镇", "5.0", "a.csv:4:3"),
-	}, false)
+	}}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,11 +188,11 @@ indicator = "xin"          # 新指标
 func TestMergeScoresBeforeANextTable(t *testing.T) {
 	s := mergeSite(t)
 	src := "[[result]]\nindicator = \"jingji\"\n[result.townships]\n\"甲街道\" = 1\n# \"丙镇\" =\n[[result]]\nindicator = \"caizheng\"\n"
-	out, n, err := s.MergeScores("data/2023-03.toml", []byte(src), []ScoreEdit{
+	out, n, err := s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Scores: []ScoreEdit{
 		edit(s, "jingji", "甲街道", "1.0", "a.csv:2:2"),
 		edit(s, "jingji", "乙街道", "2.0", "a.csv:3:2"),
 		edit(s, "jingji", "丙镇", "3.0", "a.csv:4:2"),
-	}, false)
+	}}, false)
 	want := "[[result]]\nindicator = \"jingji\"\n[result.townships]\n\"甲街道\" = 1\n\"乙街道\" = 2.0\n\"丙镇\" = 3.0\n[[result]]\nindicator = \"caizheng\"\n"
 	if err != nil || string(out) != want || n != (MergeCount{Filled: 2, Same: 1}) {
 		t.Errorf("merged (%+v, %v):\n%s\nwant:\n%s", n, err, out, want)
@@ -207,7 +207,7 @@ func TestMergeScoresConflicts(t *testing.T) {
 		edit(s, "jingji", "乙街道", "80.0", "a.csv:3:2"),
 		edit(s, "jingji", "丙镇", "75.5", "a.csv:4:2"),
 	}
-	_, n, err := s.MergeScores("data/2023-03.toml", []byte(src), edits, false)
+	_, n, err := s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Scores: edits}, false)
 	want := "data/2023-03.toml:4:9: 指标“jingji”中乡镇（街道）“甲街道”的得分已是 90，与 a.csv:2:2 的 91.0 不同\n" +
 		"data/2023-03.toml:6:8: 指标“jingji”中乡镇（街道）“丙镇”的得分已是 70，与 a.csv:4:2 的 75.5 不同"
 	if err == nil || err.Error() != want || n.Conflicts != 2 {
@@ -215,7 +215,7 @@ func TestMergeScoresConflicts(t *testing.T) {
 	}
 	// Replacing them keeps the rest of each line, the byte order mark and
 	// the Windows line ends.
-	out, n, err := s.MergeScores("data/2023-03.toml", []byte(src), edits, true)
+	out, n, err := s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Scores: edits}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,23 +242,24 @@ func TestMergeScoresRefuses(t *testing.T) {
 			"不参与乡镇（街道）排名（indicators.toml 中没有 townships），不应有得分"},
 		{"a file that is no TOML", "[[result]\n", nil, "data/2023-03.toml:1:10: TOML 语法错误"},
 	} {
-		_, _, err := s.MergeScores("data/2023-03.toml", []byte(c.src), c.edits, true)
+		_, _, err := s.MergeMonth("data/2023-03.toml", []byte(c.src), MonthEdits{Scores: c.edits}, true)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
 	}
 	// A problem the file had before is the office's, not the merge's.
-	out, _, err := s.MergeScores("data/2023-03.toml", []byte("period = 3\n"), []ScoreEdit{edit(s, "xin", "甲街道", "1.0", "a.csv:2:2"), edit(s, "xin", "丙镇", "2.0", "a.csv:3:2")}, false)
+	out, _, err := s.MergeMonth("data/2023-03.toml", []byte("period = 3\n"), MonthEdits{Scores: []ScoreEdit{edit(s, "xin", "甲街道", "1.0", "a.csv:2:2"), edit(s, "xin", "丙镇", "2.0", "a.csv:3:2")}}, false)
 	if err != nil || !strings.HasSuffix(string(out), "\"甲街道\" = 1.0\n\"丙镇\" = 2.0\n") {
 		t.Errorf("a file with a problem already: %v\n%s", err, out)
 	}
 }
 
-// FuzzMergeScores lays the same scores over arbitrary month files. It
-// must not panic; and a merge that succeeds gives a file that TOML reads
-// with every score in place, the result of its indicator holding it under
-// the unit's name or slug.
-func FuzzMergeScores(f *testing.F) {
+// FuzzMergeMonth lays the same scores and values over arbitrary month
+// files. It must not panic; and a merge that succeeds gives a file that
+// TOML reads with every score and value in place: the result of its
+// indicator holding it (a score under the unit's name or slug), the
+// value given when replacing.
+func FuzzMergeMonth(f *testing.F) {
 	s := mergeSite(f)
 	edits := []ScoreEdit{
 		edit(s, "jingji", "甲街道", "1.0", "a.csv:2:2"),
@@ -267,13 +268,20 @@ func FuzzMergeScores(f *testing.F) {
 		edit(s, "xin", "丙镇", "5.0", "a.csv:4:3"),
 		edit(s, "xin", "甲街道", "4.0", "a.csv:2:3"),
 	}
+	values := []ValueEdit{
+		value(s, "", "overallCity", 5, "b.xlsx 本月概况!B4"),
+		value(s, "jingji", "city", 2, "b.xlsx 考核结果!E3"),
+		value(s, "xin", "progress", "进展", "b.xlsx 考核结果!K5"),
+		value(s, "xin", "cityTie", true, "b.xlsx 考核结果!F5"),
+	}
 	for _, src := range []string{scaffold, "", "period = \"3月\"\n", "[[result]]\nindicator = \"jingji\"\n[result.townships]\n\"甲街道\" = 1\n# \"丙镇\" =\n[[result]]\nindicator = \"xin\"\n# [result.townships]\n# jia =\n",
-		"[[result]]\r\nindicator = \"jingji\"\r\n[result.townships]\r\nyi = \"2\"   # 注\r\n"} {
+		"[[result]]\r\nindicator = \"jingji\"\r\n[result.townships]\r\nyi = \"2\"   # 注\r\n",
+		"overallCity = 3\n[[result]]\nindicator = \"jingji\"\ncity = 1\n# progress = \"\"\n[[result]]\nindicator = \"xin\"\n# [result.townships]\n# progress = \"\"\n"} {
 		f.Add([]byte(src), false)
 		f.Add([]byte(src), true)
 	}
 	f.Fuzz(func(t *testing.T, src []byte, replace bool) {
-		out, _, err := s.MergeScores("data/2023-03.toml", src, edits, replace)
+		out, _, err := s.MergeMonth("data/2023-03.toml", src, MonthEdits{Values: values, Scores: edits}, replace)
 		if err != nil {
 			return
 		}
@@ -304,5 +312,123 @@ func FuzzMergeScores(f *testing.F) {
 				t.Fatalf("score %s %s %s missing from the merged file:\n%s", e.Indicator.ID, e.Unit.Name, e.Value, out)
 			}
 		}
+		for _, e := range values {
+			table := doc
+			if e.Indicator != nil {
+				table = nil
+				for _, r := range results {
+					if r["indicator"] == e.Indicator.ID {
+						table = r
+						break
+					}
+				}
+			}
+			v, ok := table[e.Field.Key]
+			if old, _ := literal(e.Field, v); !ok || replace && old != formatValue(e.Field, e.Value) {
+				t.Fatalf("value %s of %v is %v, want %v:\n%s", e.Field.Key, e.Indicator, v, e.Value, out)
+			}
+		}
 	})
+}
+
+func value(s *Site, ind, key string, v any, from string) ValueEdit {
+	if ind == "" {
+		return ValueEdit{Field: MonthFile.Field(key), Value: v, From: from}
+	}
+	return ValueEdit{Indicator: s.Indicator(ind), Field: MonthFile.Field("result." + key), Value: v, From: from}
+}
+
+// TestMergeMonthValues lays a workbook's other values over the scaffold:
+// a placeholder filled with its note, a value the file lacks added before
+// the result's table of scores (written or commented out), the month's
+// own values, a result the file lacks, and a value it has already. The
+// whole output is written here by hand.
+func TestMergeMonthValues(t *testing.T) {
+	s := mergeSite(t)
+	edits := MonthEdits{Values: []ValueEdit{
+		value(s, "", "period", "3月", "b.xlsx 本月概况!B3"),
+		value(s, "", "overallCity", 5, "b.xlsx 本月概况!B4"),
+		value(s, "xin", "city", 4, "b.xlsx 考核结果!E5"),
+		value(s, "xin", "cityTie", true, "b.xlsx 考核结果!F5"),
+		value(s, "jingji", "city", 2, "b.xlsx 考核结果!E3"),
+		value(s, "jingji", "progress", "进展“顺利”", "b.xlsx 考核结果!K3"),
+		value(s, "anquan", "progress", "已完成", "b.xlsx 考核结果!K4"),
+	}}
+	out, n, err := s.MergeMonth("data/2023-03.toml", []byte(scaffold), edits, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `# 2023年3月的考核结果。
+period = "3月"
+overallCity = 5
+
+[[result]]
+indicator = "jingji"       # 经济
+city = 2                   # 上月：3
+progress = "进展“顺利”"
+[result.townships]         # 得分（待填写）
+# "甲街道" =               # 上月：90
+"乙街道" = 80
+# "丙镇" =                 # 上月：70
+
+[[result]]
+indicator = "anquan"       # 安全
+progress = "已完成"
+# [result.townships]       # 上月没有得分；本月如有，去掉本行和下面各行的 #
+# "甲街道" =
+# "乙街道" =
+# "丙镇" =
+
+[[result]]
+indicator = "xin"          # 新指标
+city    = 4
+cityTie = true
+
+# 分类（沿用上月，如有调整请修改）
+[categories]
+"一类" = ["区发改局", "区财政局"]
+`
+	if string(out) != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
+	}
+	if n != (MergeCount{ValuesFilled: 6, ValuesSame: 1, Results: 1}) {
+		t.Errorf("count %+v", n)
+	}
+}
+
+// TestMergeMonthValueConflicts: a value the file has with another one is
+// refused at the file's, in the office's words, and replaced when asked;
+// a value of another kind than the field's is a conflict too, and a
+// multi-line string is not replaced.
+func TestMergeMonthValueConflicts(t *testing.T) {
+	s := mergeSite(t)
+	src := "overallCity = 6\n\n[[result]]\nindicator = \"jingji\"\ncity = \"3\"   # 复核后\nprogress = \"\"\"\n多行\n\"\"\"\n"
+	edits := MonthEdits{Values: []ValueEdit{
+		value(s, "", "overallCity", 5, "b.xlsx 本月概况!B4"),
+		value(s, "jingji", "city", 3, "b.xlsx 考核结果!E3"),
+	}}
+	_, n, err := s.MergeMonth("data/2023-03.toml", []byte(src), edits, false)
+	want := "data/2023-03.toml:1:15: 本月的全市综合排名已是 6，与 b.xlsx 本月概况!B4 的 5 不同\n" +
+		"data/2023-03.toml:5:8: 指标“jingji”的全市排名已是 \"3\"，与 b.xlsx 考核结果!E3 的 3 不同"
+	if err == nil || err.Error() != want || n.Conflicts != 2 {
+		t.Fatalf("conflicts: %d, %v\nwant:\n%s", n.Conflicts, err, want)
+	}
+	out, n, err := s.MergeMonth("data/2023-03.toml", []byte(src), edits, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "overallCity = 5\n\n[[result]]\nindicator = \"jingji\"\ncity = 3   # 复核后\nprogress = \"\"\"\n多行\n\"\"\"\n"; string(out) != want {
+		t.Errorf("replaced:\n%q\nwant:\n%q", out, want)
+	}
+	if n != (MergeCount{ValuesChanged: 2}) {
+		t.Errorf("count %+v", n)
+	}
+	_, _, err = s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Values: []ValueEdit{value(s, "jingji", "progress", "一行", "b.xlsx 考核结果!K3")}}, true)
+	if want := "data/2023-03.toml:6:12: 指标“jingji”的进展情况是多行字符串，无法替换为 b.xlsx 考核结果!K3 的值：请直接在本文件中修改"; err == nil || err.Error() != want {
+		t.Errorf("a multi-line string: %v\nwant %s", err, want)
+	}
+	_, _, err = s.MergeMonth("data/2023-03.toml", []byte("result = [{ indicator = \"jingji\" }]\n"), MonthEdits{Values: []ValueEdit{value(s, "jingji", "city", 3, "b.xlsx 考核结果!E3")}}, true)
+	if want := "data/2023-03.toml:1:1: 考核结果不是以 [[result]] 表写的，无法并入"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("an inline result: %v, want %q", err, want)
+	}
 }
