@@ -105,6 +105,14 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return report(stderr, err)
 		}
+		switch {
+		case m.Edits.Empty() && m.AsSent > 0:
+			fmt.Fprintf(stderr, "tongbao import: %s 的 %d 个格子都与发出时相同，没有新填的得分、排名或进展，%s 未改动\n", in, m.AsSent, rel)
+			return 1
+		case m.Edits.Empty():
+			fmt.Fprintf(stderr, "tongbao import: %s 中没有已填的得分或排名、进展，%s 未改动\n", in, rel)
+			return 1
+		}
 		code := mergeMonth(s, rel, target, in, old, m.Edits, force, stdout, stderr)
 		if code == 0 && len(m.Unread) > 0 {
 			fmt.Fprintf(stdout, "（%s 的“%s”表没有并入：并入时只读得分、排名和进展，其余请在 %s 中填写）\n", filepath.Base(in), strings.Join(m.Unread, "”“"), rel)
@@ -140,10 +148,6 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 // scores, ranks and progress of its own indicators, and the month is
 // gathered file by file.
 func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.MonthEdits, force bool, stdout, stderr io.Writer) int {
-	if edits.Empty() {
-		fmt.Fprintf(stderr, "tongbao import: %s 中没有已填的得分或排名、进展，%s 未改动\n", in, rel)
-		return 1
-	}
 	out, n, err := s.MergeMonth(rel, old, edits, force)
 	if err != nil {
 		code := report(stderr, err)

@@ -5,8 +5,10 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -32,6 +34,9 @@ type Month struct {
 	// Unread are the sheets ImportScores did not read that hold something
 	// (奖励, 约谈…), for the message that says they were not merged.
 	Unread []string
+	// AsSent counts the cells ImportScores left out because they hold
+	// what the workbook was sent out with.
+	AsSent int
 }
 
 // Import reads month key ("2023-03") of s from a filled workbook (.xlsx)
@@ -48,7 +53,8 @@ func Import(s *site.Site, key, name string, data []byte) (*Month, error) {
 // scores, as Import does, to be merged into the month file that exists
 // already (Month.Edits, site.MergeMonth): a workbook sent to each
 // department comes back with its own indicators' cells filled. A cell
-// left empty gives nothing; a column with no score in it gives nothing,
+// left empty gives nothing, nor does one that holds what the workbook was
+// sent out with (Month.AsSent); a column with no score in it gives nothing,
 // whatever its 本月评分 row says, but a column with some scores must have
 // them all. The categories and the sheets of adjustments, rewards and
 // interviews are not read: Month.Unread names those that hold something
@@ -93,7 +99,21 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 		}
 		return r.source + " " + at // 某局.xlsx 乡镇得分!C7
 	}
+	// A cell that holds what the workbook was sent out with was not typed
+	// by whoever returns it: the file's value stands, even if the office
+	// changed it since.
+	typedHere := func(v value) bool {
+		sent, ok := r.sent[v.at]
+		if ok && sameCell(sent, v.text) {
+			m.AsSent++
+			return false
+		}
+		return true
+	}
 	value := func(ind *site.Indicator, fv fieldValue) {
+		if !typedHere(fv.v) {
+			return
+		}
 		if v, _ := typed(fv.f, fv.v.text); v != nil { // read without a problem by finish
 			m.Edits.Values = append(m.Edits.Values, site.ValueEdit{Indicator: ind, Field: fv.f, Value: v, From: from(fv.v.at)})
 		}
@@ -109,6 +129,9 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 			continue
 		}
 		for _, sv := range rd.scores {
+			if !typedHere(sv.v) {
+				continue
+			}
 			v, _ := site.ParseScore(sv.v.text)
 			m.Edits.Scores = append(m.Edits.Scores, site.ScoreEdit{Indicator: rd.ind, Unit: sv.unit, Value: decimal(v, rd.ind.Decimals), From: from(sv.v.at)})
 		}
@@ -130,10 +153,11 @@ type reader struct {
 	order   map[string][]string   // an indicator's townships in the order the month file had them (meta sheet)
 
 	scaffold string
-	fromCSV  bool        // a CSV of scores, not a workbook
-	merging  bool        // values and scores to merge into a month file (ImportScores)
-	current  *site.Month // the month file a merge goes into, as it is
-	unread   []string    // sheets a merge does not read that hold something new
+	fromCSV  bool              // a CSV of scores, not a workbook
+	merging  bool              // values and scores to merge into a month file (ImportScores)
+	current  *site.Month       // the month file a merge goes into, as it is
+	sent     map[string]string // the values the workbook was sent out with, by cell (meta sheet)
+	unread   []string          // sheets a merge does not read that hold something new
 	problems diag.List
 	rank     map[string][3]int // a place's sort key: sheet, row, column
 	covered  map[string]bool   // places whose cells' problems are reported one by one
@@ -280,6 +304,19 @@ func (r *reader) exported(names []string) map[string][][]string {
 	return sent
 }
 
+// sameCell reports whether a cell's text b says what a holds: the same
+// text, or the same number (a spreadsheet may write 98.4 again as
+// 98.400000000000006).
+func sameCell(a, b string) bool {
+	a, b = strings.TrimFunc(a, unicode.IsSpace), strings.TrimFunc(b, unicode.IsSpace)
+	if a == b {
+		return true
+	}
+	x, errA := site.ParseScore(a)
+	y, errB := site.ParseScore(b)
+	return errA == nil && errB == nil && math.Abs(x-y) <= 1e-9*math.Max(1, math.Abs(x))
+}
+
 // trimRows is rows without the spaces around each cell's text and the
 // empty cells and rows at their ends: what a sheet says.
 func trimRows(rows [][]string) [][]string {
@@ -302,6 +339,14 @@ func trimRows(rows [][]string) [][]string {
 
 func (r *reader) meta(g grid) {
 	r.scaffold = strings.TrimSpace(g.get(2, metaScaffoldRow).text)
+	r.sent = map[string]string{}
+	if first, err := strconv.Atoi(strings.TrimSpace(g.get(2, metaSentRow).text)); err == nil && first > metaOrderRow {
+		for row := first; row <= len(g.rows); row++ {
+			if p := g.get(1, row).text; p != "" {
+				r.sent[p] = g.get(2, row).text
+			}
+		}
+	}
 	r.order = map[string][]string{}
 	for col := 2; ; col++ {
 		id := g.get(col, metaOrderRow).text

@@ -71,6 +71,9 @@ type book struct {
 
 	border      []excelize.Border
 	scoreStyles map[int]int // by decimals
+	// sent are the input cells written with a value, and their text as
+	// the workbook holds it (see book.meta).
+	sent [][2]string
 }
 
 func (b *book) check(err error) {
@@ -85,6 +88,17 @@ func (b *book) set(sheet string, col, row int, v any, style int) {
 		b.check(b.f.SetCellValue(sheet, c, v))
 	}
 	b.check(b.f.SetCellStyle(sheet, c, c, style))
+}
+
+// input writes the value v of an input cell, and remembers it when
+// there is one: the value sent out.
+func (b *book) input(sheet string, col, row int, v any, style int) {
+	b.set(sheet, col, row, v, style)
+	if v != nil {
+		text, err := b.f.GetCellValue(sheet, cell(col, row), excelize.Options{RawCellValue: true})
+		b.check(err)
+		b.sent = append(b.sent, [2]string{at(sheet, col, row), text})
+	}
 }
 
 func (b *book) width(sheet string, col int, w float64) {
@@ -353,7 +367,7 @@ func (b *book) overview() {
 	for i, f := range b.top {
 		row := 3 + i
 		b.set(sh, 1, row, b.label(f), b.style.label)
-		b.set(sh, 2, row, topValue(b.m, f.Key), b.inputStyle(f))
+		b.input(sh, 2, row, topValue(b.m, f.Key), b.inputStyle(f))
 		b.set(sh, 3, row, b.help(f), b.style.label)
 		b.validate(sh, cell(2, row), f)
 	}
@@ -405,7 +419,7 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 			if x, ok := values[u]; ok {
 				v = x
 			}
-			b.set(sh, col, scoreFirst+i, v, style)
+			b.input(sh, col, scoreFirst+i, v, style)
 		}
 		b.width(sh, col, 11)
 	}
@@ -455,7 +469,7 @@ func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 			if r != nil {
 				v = resultValue(r, f.Key, b.s.Config)
 			}
-			b.set(sh, resFirst+j, row, v, b.inputStyle(f))
+			b.input(sh, resFirst+j, row, v, b.inputStyle(f))
 			if text, ok := v.(string); ok {
 				lines = max(lines, textLines(text, columnWidth(f)))
 			}
@@ -599,11 +613,16 @@ func (b *book) names() {
 	b.protect(sh)
 }
 
-// The hidden meta sheet: the scaffold's checksum, and each indicator's
+// The hidden meta sheet: the scaffold's checksum; each indicator's
 // scores in the order the month file wrote them when that is not the
-// sheet's order (the order of a tie's members, DESIGN §5.1).
+// sheet's order (the order of a tie's members, DESIGN §5.1); and the
+// values the workbook was sent out with, a cell a row (where, its text),
+// from the row metaSentRow names. A copy returned to be merged
+// (ImportScores) gives only what was typed into it: a value it still
+// holds as sent is the file's, which may have changed since.
 const (
 	metaScaffoldRow = 1
+	metaSentRow     = 2 // the first row of the values sent out, in column B
 	metaOrderRow    = 3 // ids; the townships in order below
 )
 
@@ -623,6 +642,15 @@ func (b *book) meta(scaffold string) {
 			b.set(sh, col, metaOrderRow+1+i, sc.Unit.Name, b.style.label)
 		}
 		col++
+	}
+	if len(b.sent) > 0 {
+		first := metaOrderRow + len(b.s.Townships) + 2 // below the orders
+		b.set(sh, 1, metaSentRow, "发出时的值", b.style.label)
+		b.set(sh, 2, metaSentRow, first, b.style.label)
+		for i, c := range b.sent {
+			b.set(sh, 1, first+i, c[0], b.style.label)
+			b.set(sh, 2, first+i, c[1], b.style.label)
+		}
 	}
 	b.protect(sh)
 }
