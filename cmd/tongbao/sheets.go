@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"tongbao/internal/build"
@@ -68,7 +69,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 func cmdImport(args []string, stdout, stderr io.Writer) int {
 	var merge bool
 	opts, key, in, force, code := monthFileArgs("import", "文件（.xlsx 或 .csv） [-s 目录] [--force] [--merge]", "覆盖已有的月份文件；并入时，与已有得分不同的以导入的为准", "2023-03 2023-03.xlsx", args, stderr, func(fs *flag.FlagSet) {
-		fs.BoolVar(&merge, "merge", false, "只把工作簿中已填的得分、排名和进展并入已有的月份文件（CSV 总是并入）")
+		fs.BoolVar(&merge, "merge", false, "只把工作簿中新填的内容（得分、排名、进展、加减分、奖励和约谈）并入已有的月份文件（CSV 总是并入）")
 	})
 	if code != 0 {
 		return code
@@ -107,15 +108,15 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		}
 		switch {
 		case m.Edits.Empty() && m.AsSent > 0:
-			fmt.Fprintf(stderr, "tongbao import: %s 的 %d 个格子都与发出时相同，没有新填的得分、排名或进展，%s 未改动\n", in, m.AsSent, rel)
+			fmt.Fprintf(stderr, "tongbao import: %s 的 %d 个格子都与发出时相同，没有新填的内容，%s 未改动\n", in, m.AsSent, rel)
 			return 1
 		case m.Edits.Empty():
-			fmt.Fprintf(stderr, "tongbao import: %s 中没有已填的得分或排名、进展，%s 未改动\n", in, rel)
+			fmt.Fprintf(stderr, "tongbao import: %s 中没有已填的内容，%s 未改动\n", in, rel)
 			return 1
 		}
 		code := mergeMonth(s, rel, target, in, old, m.Edits, force, stdout, stderr)
 		if code == 0 && len(m.Unread) > 0 {
-			fmt.Fprintf(stdout, "（%s 的“%s”表没有并入：并入时只读得分、排名和进展，其余请在 %s 中填写）\n", filepath.Base(in), strings.Join(m.Unread, "”“"), rel)
+			fmt.Fprintf(stdout, "（%s 的“%s”表没有并入：这些请在 %s 中修改）\n", filepath.Base(in), strings.Join(m.Unread, "”“"), rel)
 		}
 		return code
 	}
@@ -123,7 +124,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		code := report(stderr, err)
 		if exists {
-			fmt.Fprintf(stderr, "%s 已存在：只并入 %s 中已填的得分、排名和进展，请加 --merge\n", rel, filepath.Base(in))
+			fmt.Fprintf(stderr, "%s 已存在：只并入 %s 中新填的内容，请加 --merge\n", rel, filepath.Base(in))
 		}
 		return code
 	}
@@ -131,7 +132,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	if exists && !replace {
 		sum := sha256.Sum256(old)
 		if m.Scaffold == "" || hex.EncodeToString(sum[:]) != m.Scaffold {
-			fmt.Fprintf(stderr, "tongbao import: %s 已存在，没有覆盖；确认要以 %s 的内容替换它，请加 --force；只并入其中已填的得分、排名和进展，请加 --merge\n", rel, in)
+			fmt.Fprintf(stderr, "tongbao import: %s 已存在，没有覆盖；确认要以 %s 的内容替换它，请加 --force；只并入其中新填的内容，请加 --merge\n", rel, in)
 			return 1
 		}
 		replace = true // the scaffold `new --xlsx` wrote beside this workbook, untouched
@@ -156,8 +157,8 @@ func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.Mon
 		}
 		return code
 	}
-	if n.Filled+n.Changed+n.ValuesFilled+n.ValuesChanged+n.Results == 0 {
-		fmt.Fprintf(stdout, "tongbao: %s 已有 %s 的全部内容（%s），未改动\n", rel, in, counted(n.Same, n.ValuesSame))
+	if n.Filled+n.Changed+n.ValuesFilled+n.ValuesChanged+n.RowsAdded+n.Results == 0 {
+		fmt.Fprintf(stdout, "tongbao: %s 已有 %s 的全部内容（%s），未改动\n", rel, in, counted(n.Same, n.ValuesSame+n.RowsSame))
 		return 0
 	}
 	if err := writeAtomic(target, out, true); err != nil {
@@ -172,8 +173,17 @@ func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.Mon
 			parts = append(parts, p.what+counted(p.scores, p.values))
 		}
 	}
-	if n.Same+n.ValuesSame > 0 {
-		parts = append(parts, counted(n.Same, n.ValuesSame)+"与原有的相同")
+	if n.Same+n.ValuesSame+n.RowsSame > 0 {
+		parts = append(parts, counted(n.Same, n.ValuesSame+n.RowsSame)+"与原有的相同")
+	}
+	if n.RowsAdded > 0 {
+		var tables []string
+		for _, r := range edits.Rows {
+			if !slices.Contains(tables, r.Table.Label) {
+				tables = append(tables, r.Table.Label)
+			}
+		}
+		parts = append(parts, fmt.Sprintf("新增%s %d 项", strings.Join(tables, "、"), n.RowsAdded))
 	}
 	msg := fmt.Sprintf("tongbao: 已将 %s 并入 %s：%s", in, rel, strings.Join(parts, "，"))
 	if n.Results > 0 {
@@ -190,7 +200,8 @@ func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.Mon
 	return 0
 }
 
-// counted says how many scores and other values (ranks, progress…) there were: "得分 12 个、其他数据 3 项".
+// counted says how many scores and other values (ranks, progress,
+// entries of tables) there were: "得分 12 个、其他数据 3 项".
 func counted(scores, values int) string {
 	var parts []string
 	if scores > 0 {

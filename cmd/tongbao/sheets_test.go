@@ -436,7 +436,7 @@ func TestImportWorkbookMerge(t *testing.T) {
 	// month, and the message says how to merge it instead.
 	code, _, errOut = runCmd("import", "2023-03", b, "-s", dir)
 	if code != 1 || !strings.Contains(errOut, "乡镇得分!B4: 未填写得分（汽车站街道，规模工业增加值）\n") ||
-		!strings.HasSuffix(errOut, "data/2023-03.toml 已存在：只并入 社会消费品零售总额.xlsx 中已填的得分、排名和进展，请加 --merge\n") {
+		!strings.HasSuffix(errOut, "data/2023-03.toml 已存在：只并入 社会消费品零售总额.xlsx 中新填的内容，请加 --merge\n") {
 		t.Errorf("the second workbook without --merge: exit %d, %q", code, errOut)
 	}
 	code, out, errOut = runCmd("import", "2023-03", b, "-s", dir, "--merge")
@@ -461,17 +461,20 @@ func TestImportWorkbookMerge(t *testing.T) {
 	// file's, then taken with --force.
 	c := fillColumn(t, book, "稳就业", func(row int) float64 { return float64(row) + 20 })
 	setCells(t, c, "考核结果", "gongye", map[string]any{"全市排名": 7})
-	// …and a reward, which a merge does not take: the office's to decide.
-	setCells(t, c, "奖励", "", map[string]any{"单位": "汽车站街道"})
+	// …a reward, added to the file, and a change to the categories, which
+	// are the office's and not merged.
+	setCells(t, c, "奖励", "", map[string]any{"单位": "汽车站街道", "金额（元）": 5000, "原因": "招商引资成效突出"})
+	setCells(t, c, "考核排类", "1", map[string]any{"一类": "区财政局"})
 	code, _, errOut = runCmd("import", "2023-03", c, "-s", dir, "--merge")
 	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:15:8: 指标“gongye”的全市排名已是 9，与 稳就业.xlsx 考核结果!E3 的 7 不同\n") ||
 		!strings.HasSuffix(errOut, "要以 稳就业.xlsx 为准，请加 --force\n") || readText(t, month) != text {
 		t.Fatalf("a conflicting rank: exit %d, %q", code, errOut)
 	}
-	if code, out, errOut := runCmd("import", "2023-03", c, "-s", dir, "--merge", "--force"); code != 0 || !strings.Contains(out, "填入得分 12 个，改动其他数据 1 项") ||
-		!strings.HasSuffix(out, "（稳就业.xlsx 的“奖励”表没有并入：并入时只读得分、排名和进展，其余请在 data/2023-03.toml 中填写）\n") ||
-		!strings.Contains(readText(t, month), "city = 7                   # 上月：10\n") {
-		t.Fatalf("--force: exit %d, %q, %q", code, out, errOut)
+	if code, out, errOut := runCmd("import", "2023-03", c, "-s", dir, "--merge", "--force"); code != 0 || !strings.Contains(out, "填入得分 12 个，改动其他数据 1 项，新增奖励 1 项；") ||
+		!strings.HasSuffix(out, "（稳就业.xlsx 的“考核排类”表没有并入：这些请在 data/2023-03.toml 中修改）\n") ||
+		!strings.Contains(readText(t, month), "city = 7                   # 上月：10\n") ||
+		!strings.HasSuffix(readText(t, month), "\n\n[[reward]]\nunit   = \"汽车站街道\"\namount = 5000\nreason = \"招商引资成效突出\"\n") {
+		t.Fatalf("--force: exit %d, %q, %q\n%s", code, out, errOut, readText(t, month))
 	}
 	// A draft exported now and sent out holds the month's values as they
 	// are; the office then corrects 规模工业增加值's rank to 8 in the
@@ -486,14 +489,25 @@ func TestImportWorkbookMerge(t *testing.T) {
 		t.Fatal(err)
 	}
 	if code, _, errOut := runCmd("import", "2023-03", draft, "-s", dir, "--merge"); code != 1 ||
-		!regexp.MustCompile(`^tongbao import: \S+draft.xlsx 的 \d+ 个格子都与发出时相同，没有新填的得分、排名或进展，data/2023-03.toml 未改动\n$`).MatchString(errOut) {
+		!regexp.MustCompile(`^tongbao import: \S+draft.xlsx 的 \d+ 个格子都与发出时相同，没有新填的内容，data/2023-03.toml 未改动\n$`).MatchString(errOut) {
 		t.Errorf("the draft returned as sent: exit %d, %q", code, errOut)
+	}
+	// A reward sent out and changed would be a second one: refused.
+	changed := filepath.Join(t.TempDir(), "changed.xlsx")
+	if err := copyFile(draft, changed); err != nil {
+		t.Fatal(err)
+	}
+	setCells(t, changed, "奖励", "汽车站街道", map[string]any{"金额（元）": 6000})
+	if code, _, errOut := runCmd("import", "2023-03", changed, "-s", dir, "--merge"); code != 1 ||
+		!strings.HasPrefix(errOut, "奖励!B2: 本行是发出时已有的一项奖励，交回时改动了“金额（元）”：已有的奖励请直接在月份文件中修改，新的请填在空行\n") {
+		t.Errorf("a reward sent out, changed: exit %d, %q", code, errOut)
 	}
 	d := fillColumn(t, draft, "省市重点建设项目整体推进", func(row int) float64 { return float64(row) + 60 })
 	if code, out, errOut := runCmd("import", "2023-03", d, "-s", dir, "--merge"); code != 0 || !strings.Contains(out, "：填入得分 12 个；") {
 		t.Fatalf("the draft returned with a column filled: exit %d, %q, %q", code, out, errOut)
 	}
-	if text := readText(t, month); !strings.Contains(text, "city = 8                   # 上月：10\n") || !strings.Contains(text, "\"汽车站街道\" = 64.00") {
+	if text := readText(t, month); !strings.Contains(text, "city = 8                   # 上月：10\n") || !strings.Contains(text, "\"汽车站街道\" = 64.00") ||
+		strings.Count(text, "\n[[reward]]") != 1 {
 		t.Errorf("merged draft:\n%s", text)
 	}
 

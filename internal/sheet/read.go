@@ -32,7 +32,7 @@ type Month struct {
 	// that exists already (site.MergeMonth); empty from Import.
 	Edits site.MonthEdits
 	// Unread are the sheets ImportScores did not read that hold something
-	// (奖励, 约谈…), for the message that says they were not merged.
+	// new (考核排类), for the message that says they were not merged.
 	Unread []string
 	// AsSent counts the cells ImportScores left out because they hold
 	// what the workbook was sent out with.
@@ -48,18 +48,19 @@ func Import(s *site.Site, key, name string, data []byte) (*Month, error) {
 	return importMonth(s, key, name, data, false, nil)
 }
 
-// ImportScores reads the scores of a CSV, or what a workbook's cells
-// hold of the month's values, the results' (ranks, progress) and the
-// scores, as Import does, to be merged into the month file that exists
-// already (Month.Edits, site.MergeMonth): a workbook sent to each
-// department comes back with its own indicators' cells filled. A cell
-// left empty gives nothing, nor does one that holds what the workbook was
-// sent out with (Month.AsSent); a column with no score in it gives nothing,
-// whatever its 本月评分 row says, but a column with some scores must have
-// them all. The categories and the sheets of adjustments, rewards and
-// interviews are not read: Month.Unread names those that hold something
-// other than what current, the month as its file holds it now (nil if it
-// cannot be read), would export — what the office sent out comes back.
+// ImportScores reads the scores of a CSV, or what was typed into a
+// workbook's cells — the month's values, the results' (ranks, progress),
+// the scores and the entries of adjustments, rewards and interviews — as
+// Import does, to be merged into the month file that exists already
+// (Month.Edits, site.MergeMonth): a workbook sent to each department
+// comes back with its own indicators' cells filled. A cell left empty
+// gives nothing, nor does one that holds what the workbook was sent out
+// with (Month.AsSent), and an entry sent out and changed is a problem; a
+// column with no score in it gives nothing, whatever its 本月评分 row
+// says, but a column with some scores must have them all. The categories
+// are not read: Month.Unread names their sheet if it holds other than
+// what current, the month as its file holds it now (nil if it cannot be
+// read), would export — what the office sent out comes back.
 func ImportScores(s *site.Site, key, name string, data []byte, current *site.Month) (*Month, error) {
 	return importMonth(s, key, name, data, true, current)
 }
@@ -103,8 +104,7 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 	// by whoever returns it: the file's value stands, even if the office
 	// changed it since.
 	typedHere := func(v value) bool {
-		sent, ok := r.sent[v.at]
-		if ok && sameCell(sent, v.text) {
+		if r.asSent(v) {
 			m.AsSent++
 			return false
 		}
@@ -135,6 +135,44 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 			v, _ := site.ParseScore(sv.v.text)
 			m.Edits.Scores = append(m.Edits.Scores, site.ScoreEdit{Indicator: rd.ind, Unit: sv.unit, Value: decimal(v, rd.ind.Decimals), From: from(sv.v.at)})
 		}
+	}
+	// An entry of a table is added unless it is one sent out; one sent
+	// out and changed would be another entry beside the one it changes,
+	// and is refused.
+	for _, t := range r.tables {
+		for _, row := range r.rows[t.Key] {
+			sent, changed := 0, -1
+			for i, fv := range row.fields {
+				if _, was := r.sent[fv.v.at]; was {
+					sent++
+				}
+				if r.asSent(fv.v) {
+					continue
+				}
+				if changed < 0 {
+					changed = i
+				}
+			}
+			switch {
+			case changed < 0:
+				m.AsSent += len(row.fields)
+				continue
+			case sent > 0:
+				fv := row.fields[changed]
+				r.problem(fv.v.at, "本行是发出时已有的一项%s，交回时改动了“%s”：已有的%s请直接在月份文件中修改，新的请填在空行", t.Label, r.label(fv.f), t.Label)
+				continue
+			}
+			e := site.RowEdit{Table: t, From: from(row.at)}
+			for _, fv := range row.fields {
+				if v, _ := typed(fv.f, fv.v.text); v != nil {
+					e.Values = append(e.Values, site.ValueEdit{Field: fv.f, Value: v, From: from(fv.v.at)})
+				}
+			}
+			m.Edits.Rows = append(m.Edits.Rows, e)
+		}
+	}
+	if len(r.problems) > 0 {
+		return nil, r.sorted()
 	}
 	return m, nil
 }
@@ -257,33 +295,28 @@ func (r *reader) workbook(data []byte) error {
 	r.overview(sheets[overviewSheet]) // the month it is for, checked
 	r.scoreMatrix(sheets[r.scoreSheet])
 	r.resultRows(sheets[r.resultSheet])
-	if r.merging {
-		// The lists and the tables are the office's: what one copy adds
-		// to them is no value that fills a cell or conflicts with one. A
-		// copy that holds there what was sent out says nothing.
-		names := []string{r.listSheet}
-		for _, t := range r.tables {
-			names = append(names, t.Label)
-		}
-		sent := r.exported(names)
-		for _, name := range names {
-			if rows := trimRows(sheets[name].rows); len(rows) > 1 && (sent == nil || !slices.EqualFunc(rows, sent[name], slices.Equal)) {
-				r.unread = append(r.unread, name)
-			}
-		}
-		return nil
-	}
-	r.listColumns(sheets[r.listSheet])
 	r.rows = map[string][]rowDraft{}
 	for _, t := range r.tables {
 		r.tableRows(t, sheets[t.Label])
 	}
+	if r.merging {
+		// The categories are the office's: a copy's lists are no values
+		// that fill a cell or conflict with one. Said, unless the copy
+		// holds what was sent out.
+		name := r.listSheet
+		sent := r.exported(name)
+		if rows := trimRows(sheets[name].rows); len(rows) > 1 && (sent == nil || !slices.EqualFunc(rows, sent, slices.Equal)) {
+			r.unread = append(r.unread, name)
+		}
+		return nil
+	}
+	r.listColumns(sheets[r.listSheet])
 	return nil
 }
 
-// exported are the rows of the sheets names in the workbook of the month
+// exported are the rows of the sheet name in the workbook of the month
 // a merge goes into, as its file holds it now: nil if there is none.
-func (r *reader) exported(names []string) map[string][][]string {
+func (r *reader) exported(name string) [][]string {
 	if r.current == nil {
 		return nil
 	}
@@ -296,12 +329,15 @@ func (r *reader) exported(names []string) map[string][][]string {
 		return nil
 	}
 	defer f.Close()
-	sent := map[string][][]string{}
-	for _, name := range names {
-		rows, _ := f.GetRows(name, excelize.Options{RawCellValue: true})
-		sent[name] = trimRows(rows)
-	}
-	return sent
+	rows, _ := f.GetRows(name, excelize.Options{RawCellValue: true})
+	return trimRows(rows)
+}
+
+// asSent reports whether the cell v holds what the workbook was sent out
+// with there.
+func (r *reader) asSent(v value) bool {
+	sent, ok := r.sent[v.at]
+	return ok && sameCell(sent, v.text)
 }
 
 // sameCell reports whether a cell's text b says what a holds: the same

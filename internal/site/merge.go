@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"tongbao/internal/diag"
@@ -29,14 +30,23 @@ type ValueEdit struct {
 	From      string     // where it was typed, for messages: "考核结果!E7"
 }
 
+// A RowEdit is one entry of a table of the month — an adjustment, a
+// reward, an interview — to add to a month file (MergeMonth).
+type RowEdit struct {
+	Table  *Field      // of MonthFile: adjustment, reward, interview
+	Values []ValueEdit // of its fields, each Field one of Table's
+	From   string      // where it was typed, for messages: "奖励.xlsx 奖励!A3"
+}
+
 // MonthEdits are what MergeMonth lays over a month file.
 type MonthEdits struct {
 	Values []ValueEdit
 	Scores []ScoreEdit
+	Rows   []RowEdit
 }
 
 // Empty reports whether e holds nothing to merge.
-func (e MonthEdits) Empty() bool { return len(e.Values) == 0 && len(e.Scores) == 0 }
+func (e MonthEdits) Empty() bool { return len(e.Values)+len(e.Scores)+len(e.Rows) == 0 }
 
 // A MergeCount says what MergeMonth did.
 type MergeCount struct {
@@ -46,7 +56,10 @@ type MergeCount struct {
 	// ValuesFilled, ValuesChanged and ValuesSame count the other values
 	// (ValueEdit) the same way.
 	ValuesFilled, ValuesChanged, ValuesSame int
-	Results                                 int // results the file lacked, added
+	// RowsAdded are the entries of tables (RowEdit) the file lacked, and
+	// RowsSame those it had already.
+	RowsAdded, RowsSame int
+	Results             int // results the file lacked, added
 	// Conflicts are the scores and values the file has with another
 	// value, which were not replaced: each is a problem of the error
 	// returned.
@@ -60,9 +73,10 @@ type MergeCount struct {
 // writes — stays as it was: a score or a value the file lacks takes the
 // place of its commented-out line (`# "火车站乡" =  # 上月：95.6`,
 // `# city =  # 上月：10`), or follows the lines of its table; a result or
-// a table of scores the file lacks is added. A score or a value the file
-// has with another one is a conflict, reported at the file's, unless
-// replace. The file may still be incomplete (a month being filled in);
+// a table of scores the file lacks is added, and so is an entry of the
+// month's tables of adjustments, rewards and interviews, unless the file
+// has it already. A score or a value the file has with another one is a
+// conflict, reported at the file's, unless replace. The file may still be incomplete (a month being filled in);
 // the merge must not add a problem to it.
 //
 // This is how the office gathers a month from several sources — each
@@ -166,6 +180,7 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 		}
 		m.insert(at, strings.Join(added, ""))
 	}
+	m.rows(root, edits.Rows, &count, &d)
 	if err := d.Err(); err != nil {
 		return nil, count, err
 	}
@@ -323,6 +338,67 @@ func (m *merger) existing(path string, v any, e ScoreEdit, replace bool, count *
 	count.Changed++
 }
 
+// rows adds the entries of the month's tables (adjustments, rewards,
+// interviews) the file lacks: each after the table's last entry, or at
+// the file's end. An entry the file has already, every value the same,
+// is not added again.
+func (m *merger) rows(root *table, rows []RowEdit, count *MergeCount, d *diag.List) {
+	added := map[string][]string{} // by table, the entries to add
+	var order []*Field
+	for _, e := range rows {
+		key := e.Table.Key
+		entries, ok := root.m[key].([]map[string]any)
+		if _, has := root.m[key]; has {
+			if off, found := m.f.pos[key+".0"]; !ok || found && m.src[off] != '[' {
+				line, col := m.f.position(key)
+				d.Add(m.f.name, line, col, "%s不是以 [[%s]] 表写的，无法并入：请改为 [[%s]] 表（每项一个），或直接在本文件中填写", e.Table.Label, key, key)
+				return
+			}
+		}
+		if slices.ContainsFunc(entries, func(have map[string]any) bool { return sameEntry(e.Values, have) }) {
+			count.RowsSame++
+			continue
+		}
+		width := 0
+		for _, v := range e.Values {
+			width = max(width, len(v.Field.Key))
+		}
+		w := NewWriter(MonthFile)
+		w.Line("")
+		w.Tables(key)
+		for _, v := range e.Values {
+			w.Value(key+"."+v.Field.Key, width, v.Value, "")
+		}
+		if added[key] == nil {
+			order = append(order, e.Table)
+		}
+		added[key] = append(added[key], w.String())
+		count.RowsAdded++
+	}
+	for _, t := range order {
+		at := len(m.src)
+		if entries, _ := root.m[t.Key].([]map[string]any); len(entries) > 0 {
+			path := fmt.Sprintf("%s.%d", t.Key, len(entries)-1)
+			at = m.blockEnd(path, path+".")
+		}
+		m.insert(at, strings.Join(added[t.Key], ""))
+	}
+}
+
+// sameEntry reports whether an entry of a table holds values and nothing
+// else.
+func sameEntry(values []ValueEdit, have map[string]any) bool {
+	if len(have) != len(values) {
+		return false
+	}
+	for _, v := range values {
+		if !sameValue(v.Field, have[v.Field.Key], v.Value) {
+			return false
+		}
+	}
+	return true
+}
+
 // topValue lays e, a value of the month, over the file's top-level
 // table: the lines before its first header.
 func (m *merger) topValue(root *table, e ValueEdit, replace bool, count *MergeCount, d *diag.List) {
@@ -381,11 +457,11 @@ func (m *merger) resultValues(n int, res map[string]any, values []ValueEdit, rep
 
 // existingValue lays e over the value v the file has at path.
 func (m *merger) existingValue(path string, v any, e ValueEdit, replace bool, count *MergeCount, d *diag.List) {
-	now := formatValue(e.Field, e.Value)
-	if old, ok := literal(e.Field, v); ok && old == now {
+	if sameValue(e.Field, v, e.Value) {
 		count.ValuesSame++
 		return
 	}
+	now := formatValue(e.Field, e.Value)
 	what := "本月的" + NewOfficeWriter(MonthFile, &m.s.Config).Label(e.Field)
 	if e.Indicator != nil {
 		what = fmt.Sprintf("指标“%s”的%s", e.Indicator.ID, what[len("本月的"):])
@@ -412,24 +488,45 @@ func (m *merger) existingValue(path string, v any, e ValueEdit, replace bool, co
 	count.ValuesChanged++
 }
 
-// literal writes v, a value as the file holds it, as a value of the
-// field's kind is written; false if it is not of that kind.
-func literal(f *Field, v any) (string, bool) {
-	switch v := v.(type) {
-	case string:
-		if f.Kind == Text {
-			return formatValue(f, v), true
+// canonical writes v, a value as the file holds it or as an edit gives
+// it, so that two equal values of the field's kind read the same (5000
+// and int64(5000); 1.5, "1.50" and 1.5 for a number); false if it is not
+// of that kind.
+func canonical(f *Field, v any) (string, bool) {
+	switch f.Kind {
+	case Text, UnitRef, IndicatorRef:
+		s, ok := v.(string)
+		return Quote(s), ok
+	case Rank, Integer:
+		switch n := v.(type) {
+		case int:
+			return strconv.Itoa(n), true
+		case int64:
+			return strconv.FormatInt(n, 10), true
 		}
-	case int64:
-		if f.Kind == Rank || f.Kind == Integer {
-			return formatValue(f, v), true
-		}
-	case bool:
-		if f.Kind == Flag {
-			return formatValue(f, v), true
+	case Flag:
+		b, ok := v.(bool)
+		return strconv.FormatBool(b), ok
+	case Number:
+		switch n := v.(type) {
+		case float64:
+			return strconv.FormatFloat(n, 'f', -1, 64), true
+		case int64:
+			return strconv.FormatInt(n, 10), true
+		case string:
+			if x, err := ParseScore(n); err == nil {
+				return strconv.FormatFloat(x, 'f', -1, 64), true
+			}
 		}
 	}
 	return "", false
+}
+
+// sameValue reports whether the file's value old is the edit's value now.
+func sameValue(f *Field, old, now any) bool {
+	a, okA := canonical(f, old)
+	b, okB := canonical(f, now)
+	return okA && okB && a == b
 }
 
 // oneLine is s, a value in the file, cut at its first line end, for a

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -254,11 +255,11 @@ func TestMergeScoresRefuses(t *testing.T) {
 	}
 }
 
-// FuzzMergeMonth lays the same scores and values over arbitrary month
-// files. It must not panic; and a merge that succeeds gives a file that
-// TOML reads with every score and value in place: the result of its
-// indicator holding it (a score under the unit's name or slug), the
-// value given when replacing.
+// FuzzMergeMonth lays the same scores, values and entries over arbitrary
+// month files. It must not panic; and a merge that succeeds gives a file
+// that TOML reads with every one in place: the result of its indicator
+// holding each score (under the unit's name or slug) and value (the one
+// given, when replacing), its table the entry.
 func FuzzMergeMonth(f *testing.F) {
 	s := mergeSite(f)
 	edits := []ScoreEdit{
@@ -274,6 +275,7 @@ func FuzzMergeMonth(f *testing.F) {
 		value(s, "xin", "progress", "进展", "b.xlsx 考核结果!K5"),
 		value(s, "xin", "cityTie", true, "b.xlsx 考核结果!F5"),
 	}
+	rows := []RowEdit{row("reward", "b.xlsx 奖励!A2", "unit", "乙街道", "amount", 3000, "reason", "项目建设")}
 	for _, src := range []string{scaffold, "", "period = \"3月\"\n", "[[result]]\nindicator = \"jingji\"\n[result.townships]\n\"甲街道\" = 1\n# \"丙镇\" =\n[[result]]\nindicator = \"xin\"\n# [result.townships]\n# jia =\n",
 		"[[result]]\r\nindicator = \"jingji\"\r\n[result.townships]\r\nyi = \"2\"   # 注\r\n",
 		"overallCity = 3\n[[result]]\nindicator = \"jingji\"\ncity = 1\n# progress = \"\"\n[[result]]\nindicator = \"xin\"\n# [result.townships]\n# progress = \"\"\n"} {
@@ -281,7 +283,7 @@ func FuzzMergeMonth(f *testing.F) {
 		f.Add([]byte(src), true)
 	}
 	f.Fuzz(func(t *testing.T, src []byte, replace bool) {
-		out, _, err := s.MergeMonth("data/2023-03.toml", src, MonthEdits{Values: values, Scores: edits}, replace)
+		out, _, err := s.MergeMonth("data/2023-03.toml", src, MonthEdits{Values: values, Scores: edits, Rows: rows}, replace)
 		if err != nil {
 			return
 		}
@@ -324,8 +326,14 @@ func FuzzMergeMonth(f *testing.F) {
 				}
 			}
 			v, ok := table[e.Field.Key]
-			if old, _ := literal(e.Field, v); !ok || replace && old != formatValue(e.Field, e.Value) {
+			if !ok || replace && !sameValue(e.Field, v, e.Value) {
 				t.Fatalf("value %s of %v is %v, want %v:\n%s", e.Field.Key, e.Indicator, v, e.Value, out)
+			}
+		}
+		for _, e := range rows {
+			entries, _ := doc[e.Table.Key].([]map[string]any)
+			if !slices.ContainsFunc(entries, func(have map[string]any) bool { return sameEntry(e.Values, have) }) {
+				t.Fatalf("%s missing from the merged file:\n%s", e.Table.Key, out)
 			}
 		}
 	})
@@ -430,5 +438,61 @@ func TestMergeMonthValueConflicts(t *testing.T) {
 	_, _, err = s.MergeMonth("data/2023-03.toml", []byte("result = [{ indicator = \"jingji\" }]\n"), MonthEdits{Values: []ValueEdit{value(s, "jingji", "city", 3, "b.xlsx 考核结果!E3")}}, true)
 	if want := "data/2023-03.toml:1:1: 考核结果不是以 [[result]] 表写的，无法并入"; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("an inline result: %v, want %q", err, want)
+	}
+}
+
+func row(table string, from string, kv ...any) RowEdit {
+	e := RowEdit{Table: MonthFile.Field(table), From: from}
+	for i := 0; i < len(kv); i += 2 {
+		e.Values = append(e.Values, ValueEdit{Field: MonthFile.Field(table + "." + kv[i].(string)), Value: kv[i+1], From: from})
+	}
+	return e
+}
+
+// TestMergeMonthRows adds entries of the month's tables: after the
+// table's last entry, before the comment that introduces the next table,
+// or at the file's end; an entry the file has already is not added again.
+func TestMergeMonthRows(t *testing.T) {
+	s := mergeSite(t)
+	src := "period = \"3月\"\n\n[[reward]]\nunit = \"甲街道\"\namount = 5000\nreason = \"招商\"\n\n# 分类\n[categories]\n\"一类\" = [\"区发改局\", \"区财政局\"]\n"
+	edits := MonthEdits{Rows: []RowEdit{
+		row("reward", "b.xlsx 奖励!A3", "unit", "甲街道", "amount", 5000, "reason", "招商"),
+		row("reward", "b.xlsx 奖励!A4", "unit", "乙街道", "amount", 3000, "reason", "项目建设"),
+		row("interview", "b.xlsx 约谈!A2", "unit", "丙镇", "who", "分管领导", "reason", "连续排名靠后"),
+	}}
+	out, n, err := s.MergeMonth("data/2023-03.toml", []byte(src), edits, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `period = "3月"
+
+[[reward]]
+unit = "甲街道"
+amount = 5000
+reason = "招商"
+
+[[reward]]
+unit   = "乙街道"
+amount = 3000
+reason = "项目建设"
+
+# 分类
+[categories]
+"一类" = ["区发改局", "区财政局"]
+
+[[interview]]
+unit   = "丙镇"
+who    = "分管领导"
+reason = "连续排名靠后"
+`
+	if string(out) != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
+	}
+	if n != (MergeCount{RowsAdded: 2, RowsSame: 1}) {
+		t.Errorf("count %+v", n)
+	}
+	_, _, err = s.MergeMonth("data/2023-03.toml", []byte("reward = [{ unit = \"甲街道\", amount = 1, reason = \"a\" }]\n"), MonthEdits{Rows: edits.Rows[1:2]}, false)
+	if want := "data/2023-03.toml:1:1: 奖励不是以 [[reward]] 表写的，无法并入"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("an inline table: %v, want %q", err, want)
 	}
 }
