@@ -462,9 +462,10 @@ func (m *merger) existingValue(path string, v any, e ValueEdit, replace bool, co
 		return
 	}
 	now := formatValue(e.Field, e.Value)
-	what := "本月的" + NewOfficeWriter(MonthFile, &m.s.Config).Label(e.Field)
+	label := NewOfficeWriter(MonthFile, &m.s.Config).Label(e.Field)
+	what := "本月的" + label
 	if e.Indicator != nil {
-		what = fmt.Sprintf("指标“%s”的%s", e.Indicator.ID, what[len("本月的"):])
+		what = fmt.Sprintf("指标“%s”的%s", e.Indicator.ID, label)
 	}
 	off, ok := m.f.pos[path]
 	if !ok { // a key the decoder read that the scanner did not find
