@@ -68,7 +68,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 // has one (mergeScores); a workbook, the whole month, replaces it.
 func cmdImport(args []string, stdout, stderr io.Writer) int {
 	var merge bool
-	opts, key, in, force, code := monthFileArgs("import", "文件（.xlsx 或 .csv） [-s 目录] [--force] [--merge]", "覆盖已有的月份文件；并入时，与已有得分不同的以导入的为准", "2023-03 2023-03.xlsx", args, stderr, func(fs *flag.FlagSet) {
+	opts, key, in, force, code := monthFileArgs("import", "文件（.xlsx 或 .csv） [-s 目录] [--force] [--merge]", "覆盖已有的月份文件；并入时，与已有的不同的以导入的为准", "2023-03 2023-03.xlsx", args, stderr, func(fs *flag.FlagSet) {
 		fs.BoolVar(&merge, "merge", false, "只把工作簿中新填的内容（得分、排名、进展、加减分、奖励和约谈）并入已有的月份文件（CSV 总是并入）")
 	})
 	if code != 0 {
@@ -146,7 +146,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 
 // mergeMonth lays what the CSV or the workbook in holds over the month
 // file rel (at target), whose bytes are old: each department may send the
-// scores, ranks and progress of its own indicators, and the month is
+// scores, ranks, progress and entries of its own indicators, and the month is
 // gathered file by file.
 func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.MonthEdits, force bool, stdout, stderr io.Writer) int {
 	out, n, err := s.MergeMonth(rel, old, edits, force)

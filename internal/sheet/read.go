@@ -141,10 +141,10 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 	// and is refused.
 	for _, t := range r.tables {
 		for _, row := range r.rows[t.Key] {
-			sent, changed := 0, -1
+			sent, changed := false, -1 // a row sent out; its first cell changed since
 			for i, fv := range row.fields {
 				if _, was := r.sent[fv.v.at]; was {
-					sent++
+					sent = true
 				}
 				if r.asSent(fv.v) {
 					continue
@@ -157,7 +157,7 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 			case changed < 0:
 				m.AsSent += len(row.fields)
 				continue
-			case sent > 0:
+			case sent:
 				fv := row.fields[changed]
 				r.problem(fv.v.at, "本行是发出时已有的一项%s，交回时改动了“%s”：已有的%s请直接在月份文件中修改，新的请填在空行", t.Label, r.label(fv.f), t.Label)
 				continue
@@ -192,7 +192,7 @@ type reader struct {
 
 	scaffold string
 	fromCSV  bool              // a CSV of scores, not a workbook
-	merging  bool              // values and scores to merge into a month file (ImportScores)
+	merging  bool              // what was typed, to merge into a month file (ImportScores)
 	current  *site.Month       // the month file a merge goes into, as it is
 	sent     map[string]string // the values the workbook was sent out with, by cell (meta sheet)
 	unread   []string          // sheets a merge does not read that hold something new
