@@ -157,7 +157,7 @@ func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.Mon
 		}
 		return code
 	}
-	if n.Filled+n.Changed+n.ValuesFilled+n.ValuesChanged+n.RowsAdded+n.Results == 0 {
+	if n.Filled+n.Changed+n.ValuesFilled+n.ValuesChanged+n.RowsAdded+n.RowsChanged+n.Results == 0 {
 		fmt.Fprintf(stdout, "tongbao: %s 已有 %s 的全部内容（%s），未改动\n", rel, in, counted(n.Same, n.ValuesSame+n.RowsSame))
 		return 0
 	}
@@ -176,14 +176,19 @@ func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.Mon
 	if n.Same+n.ValuesSame+n.RowsSame > 0 {
 		parts = append(parts, counted(n.Same, n.ValuesSame+n.RowsSame)+"与原有的相同")
 	}
-	if n.RowsAdded > 0 {
-		var tables []string
-		for _, r := range edits.Rows {
-			if !slices.Contains(tables, r.Table.Label) {
-				tables = append(tables, r.Table.Label)
-			}
+	var tables []string // 奖励、约谈
+	for _, r := range edits.Rows {
+		if !slices.Contains(tables, r.Table.Label) {
+			tables = append(tables, r.Table.Label)
 		}
-		parts = append(parts, fmt.Sprintf("新增%s %d 项", strings.Join(tables, "、"), n.RowsAdded))
+	}
+	for _, p := range []struct {
+		what string
+		n    int
+	}{{"新增", n.RowsAdded}, {"改动已有的", n.RowsChanged}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf("%s%s %d 项", p.what, strings.Join(tables, "、"), p.n))
+		}
 	}
 	msg := fmt.Sprintf("tongbao: 已将 %s 并入 %s：%s", in, rel, strings.Join(parts, "，"))
 	if n.Results > 0 {

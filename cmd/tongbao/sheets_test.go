@@ -492,15 +492,26 @@ func TestImportWorkbookMerge(t *testing.T) {
 		!regexp.MustCompile(`^tongbao import: \S+draft.xlsx 的 \d+ 个格子都与发出时相同，没有新填的内容，data/2023-03.toml 未改动\n$`).MatchString(errOut) {
 		t.Errorf("the draft returned as sent: exit %d, %q", code, errOut)
 	}
-	// A reward sent out and changed would be a second one: refused.
+	// A reward sent out and changed changes the file's; changed again
+	// from what was sent, when the file's is no longer that, it is refused.
 	changed := filepath.Join(t.TempDir(), "changed.xlsx")
 	if err := copyFile(draft, changed); err != nil {
 		t.Fatal(err)
 	}
-	setCells(t, changed, "奖励", "汽车站街道", map[string]any{"金额（元）": 6000})
+	setCells(t, changed, "奖励", "汽车站街道", map[string]any{"金额（元）": 6000, "原因": ""})
+	if code, out, errOut := runCmd("import", "2023-03", changed, "-s", dir, "--merge"); code != 1 ||
+		!strings.HasPrefix(errOut, "奖励!C2: 未填写“原因”（奖励原因）\n") {
+		t.Errorf("a required value emptied: exit %d, %q, %q", code, out, errOut)
+	}
+	setCells(t, changed, "奖励", "汽车站街道", map[string]any{"原因": "招商引资成效突出（复核）"})
+	if code, out, errOut := runCmd("import", "2023-03", changed, "-s", dir, "--merge"); code != 0 || !strings.Contains(out, "：改动已有的奖励 1 项；") ||
+		!strings.HasSuffix(readText(t, month), "\n\n[[reward]]\nunit   = \"汽车站街道\"\namount = 6000\nreason = \"招商引资成效突出（复核）\"\n") {
+		t.Errorf("a reward sent out, changed: exit %d, %q, %q\n%s", code, out, errOut, readText(t, month))
+	}
+	setCells(t, changed, "奖励", "汽车站街道", map[string]any{"金额（元）": 7000})
 	if code, _, errOut := runCmd("import", "2023-03", changed, "-s", dir, "--merge"); code != 1 ||
-		!strings.HasPrefix(errOut, "奖励!B2: 本行是发出时已有的一项奖励，交回时改动了“金额（元）”：已有的奖励请直接在月份文件中修改，新的请填在空行\n") {
-		t.Errorf("a reward sent out, changed: exit %d, %q", code, errOut)
+		!strings.HasPrefix(errOut, "changed.xlsx 奖励!A2: 这一项奖励是发出时已有的，data/2023-03.toml 中却已没有它（在其中改动或删去了）：请直接在 data/2023-03.toml 中修改\n") {
+		t.Errorf("a reward changed in the file and in the copy: exit %d, %q", code, errOut)
 	}
 	d := fillColumn(t, draft, "省市重点建设项目整体推进", func(row int) float64 { return float64(row) + 60 })
 	if code, out, errOut := runCmd("import", "2023-03", d, "-s", dir, "--merge"); code != 0 || !strings.Contains(out, "：填入得分 12 个；") {

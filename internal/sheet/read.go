@@ -55,7 +55,7 @@ func Import(s *site.Site, key, name string, data []byte) (*Month, error) {
 // (Month.Edits, site.MergeMonth): a workbook sent to each department
 // comes back with its own indicators' cells filled. A cell left empty
 // gives nothing, nor does one that holds what the workbook was sent out
-// with (Month.AsSent), and an entry sent out and changed is a problem; a
+// with (Month.AsSent), and an entry sent out and changed changes it; a
 // column with no score in it gives nothing, whatever its 本月评分 row
 // says, but a column with some scores must have them all. The categories
 // are not read: Month.Unread names their sheet if it holds other than
@@ -136,36 +136,26 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 			m.Edits.Scores = append(m.Edits.Scores, site.ScoreEdit{Indicator: rd.ind, Unit: sv.unit, Value: decimal(v, rd.ind.Decimals), From: from(sv.v.at)})
 		}
 	}
-	// An entry of a table is added unless it is one sent out; one sent
-	// out and changed would be another entry beside the one it changes,
-	// and is refused.
+	// An entry of a table is added, unless it is one sent out: that one,
+	// changed, changes the file's entry it was (RowEdit.Was).
 	for _, t := range r.tables {
 		for _, row := range r.rows[t.Key] {
-			sent, changed := false, -1 // a row sent out; its first cell changed since
-			for i, fv := range row.fields {
-				if _, was := r.sent[fv.v.at]; was {
-					sent = true
-				}
-				if r.asSent(fv.v) {
-					continue
-				}
-				if changed < 0 {
-					changed = i
-				}
-			}
-			switch {
-			case changed < 0:
+			if !slices.ContainsFunc(row.fields, func(fv fieldValue) bool { return !r.asSent(fv.v) }) {
 				m.AsSent += len(row.fields)
-				continue
-			case sent:
-				fv := row.fields[changed]
-				r.problem(fv.v.at, "本行是发出时已有的一项%s，交回时改动了“%s”：已有的%s请直接在月份文件中修改，新的请填在空行", t.Label, r.label(fv.f), t.Label)
 				continue
 			}
 			e := site.RowEdit{Table: t, From: from(row.at)}
 			for _, fv := range row.fields {
 				if v, _ := typed(fv.f, fv.v.text); v != nil {
 					e.Values = append(e.Values, site.ValueEdit{Field: fv.f, Value: v, From: from(fv.v.at)})
+				}
+			}
+			for i := range t.Fields {
+				f := &t.Fields[i]
+				if sent, ok := r.sent[row.places[f]]; ok {
+					if v, _ := typed(f, sent); v != nil {
+						e.Was = append(e.Was, site.ValueEdit{Field: f, Value: v, From: from(row.places[f])})
+					}
 				}
 			}
 			m.Edits.Rows = append(m.Edits.Rows, e)
@@ -236,6 +226,7 @@ type listDraft struct {
 type rowDraft struct {
 	at     string
 	fields []fieldValue
+	places map[*site.Field]string // each field's cell, filled or not
 	// missing are the keys of the required fields the row leaves empty,
 	// which the reader reports at their cells in the workbook's words;
 	// the loader's own report of each (in the month file's keys) is
@@ -702,7 +693,10 @@ func (r *reader) tableRows(t *site.Field, g grid) {
 	}
 	noColumn := map[*site.Field]bool{} // required, without a column, reported once
 	for row := 2; row <= len(g.rows); row++ {
-		rd := rowDraft{at: g.get(1, row).at}
+		rd := rowDraft{at: g.get(1, row).at, places: map[*site.Field]string{}}
+		for f, col := range colOf {
+			rd.places[f] = g.get(col, row).at
+		}
 		for col := 1; col <= len(g.rows[row-1]); col++ {
 			if v := g.get(col, row); !v.empty() {
 				f := cols[col]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -35,7 +36,10 @@ type ValueEdit struct {
 type RowEdit struct {
 	Table  *Field      // of MonthFile: adjustment, reward, interview
 	Values []ValueEdit // of its fields, each Field one of Table's
-	From   string      // where it was typed, for messages: "奖励.xlsx 奖励!A3"
+	// Was is the entry as it was sent out in a workbook, when the row
+	// held one: the file's entry with these values becomes Values.
+	Was  []ValueEdit
+	From string // where it was typed, for messages: "奖励.xlsx 奖励!A3"
 }
 
 // MonthEdits are what MergeMonth lays over a month file.
@@ -56,10 +60,11 @@ type MergeCount struct {
 	// ValuesFilled, ValuesChanged and ValuesSame count the other values
 	// (ValueEdit) the same way.
 	ValuesFilled, ValuesChanged, ValuesSame int
-	// RowsAdded are the entries of tables (RowEdit) the file lacked, and
-	// RowsSame those it had already.
-	RowsAdded, RowsSame int
-	Results             int // results the file lacked, added
+	// RowsAdded are the entries of tables (RowEdit) the file lacked,
+	// RowsChanged those that changed one it had, RowsSame those it had
+	// already.
+	RowsAdded, RowsChanged, RowsSame int
+	Results                          int // results the file lacked, added
 	// Conflicts are the scores and values the file has with another
 	// value, which were not replaced: each is a problem of the error
 	// returned.
@@ -75,7 +80,8 @@ type MergeCount struct {
 // `# city =  # 上月：10`), or follows the lines of its table; a result or
 // a table of scores the file lacks is added, and so is an entry of the
 // month's tables of adjustments, rewards and interviews, unless the file
-// has it already. A score or a value the file has with another one is a
+// has it already (one sent out in a workbook and changed there changes
+// the file's). A score or a value the file has with another one is a
 // conflict, reported at the file's, unless replace. The file may still be incomplete (a month being filled in);
 // the merge must not add a problem to it.
 //
@@ -338,10 +344,11 @@ func (m *merger) existing(path string, v any, e ScoreEdit, replace bool, count *
 	count.Changed++
 }
 
-// rows adds the entries of the month's tables (adjustments, rewards,
-// interviews) the file lacks: each after the table's last entry, or at
-// the file's end. An entry the file has already, every value the same,
-// is not added again.
+// rows lays the entries of the month's tables (adjustments, rewards,
+// interviews) over the file. An entry the file has already, every value
+// the same, is left; one that was sent out (RowEdit.Was) changes the
+// file's entry that it was, or is refused if the file has it no more;
+// any other is added after the table's last entry, or at the file's end.
 func (m *merger) rows(root *table, rows []RowEdit, count *MergeCount, d *diag.List) {
 	added := map[string][]string{} // by table, the entries to add
 	var order []*Field
@@ -357,6 +364,17 @@ func (m *merger) rows(root *table, rows []RowEdit, count *MergeCount, d *diag.Li
 		}
 		if slices.ContainsFunc(entries, func(have map[string]any) bool { return sameEntry(e.Values, have) }) {
 			count.RowsSame++
+			continue
+		}
+		if e.Was != nil {
+			k := slices.IndexFunc(entries, func(have map[string]any) bool { return sameEntry(e.Was, have) })
+			if k < 0 {
+				d.Add(e.From, 0, 0, "这一项%s是发出时已有的，%s 中却已没有它（在其中改动或删去了）：请直接在 %s 中修改", e.Table.Label, m.f.name, m.f.name)
+				continue
+			}
+			if m.changeEntry(fmt.Sprintf("%s.%d", key, k), entries[k], e, d) {
+				count.RowsChanged++
+			}
 			continue
 		}
 		width := 0
@@ -383,6 +401,73 @@ func (m *merger) rows(root *table, rows []RowEdit, count *MergeCount, d *diag.Li
 		}
 		m.insert(at, strings.Join(added[t.Key], ""))
 	}
+}
+
+// changeEntry makes the file's entry at path, whose values are have,
+// what e says: a value changed in place, one e adds after the entry's
+// last line, one e no longer has removed with its line. It reports
+// false, with a problem, if a value is not one it can edit.
+func (m *merger) changeEntry(path string, have map[string]any, e RowEdit, d *diag.List) bool {
+	var edits []textEdit
+	var appended strings.Builder
+	place := func(key string) (int, bool) {
+		off, ok := m.f.pos[path+"."+key]
+		if !ok {
+			line, col := m.f.position(path)
+			d.Add(m.f.name, line, col, "找不到这一项%s的“%s”所在的行，无法并入 %s 的改动：请直接在本文件中修改", e.Table.Label, key, e.From)
+		}
+		return off, ok
+	}
+	for _, v := range e.Values {
+		old, ok := have[v.Field.Key]
+		switch {
+		case ok && sameValue(v.Field, old, v.Value):
+		case ok:
+			off, found := place(v.Field.Key)
+			if !found {
+				return false
+			}
+			vs, ve := valueSpan(m.src, off)
+			if m.multiline(vs, v.Field.Key, e.From, d) {
+				return false
+			}
+			edits = append(edits, textEdit{vs, ve, formatValue(v.Field, v.Value)})
+		default:
+			appended.WriteString(v.Field.Key + " = " + formatValue(v.Field, v.Value) + "\n")
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(have)) {
+		if slices.ContainsFunc(e.Values, func(v ValueEdit) bool { return v.Field.Key == key }) {
+			continue
+		}
+		// Emptied in the workbook: its line goes.
+		off, found := place(key)
+		if !found {
+			return false
+		}
+		// (TOML puts nothing but a comment after a table's key and value
+		// on their line.)
+		if vs, _ := valueSpan(m.src, off); m.multiline(vs, key, e.From, d) {
+			return false
+		}
+		edits = append(edits, textEdit{lineStart(m.src, off), lineEnd(m.src, off), ""})
+	}
+	m.edits = append(m.edits, edits...)
+	if appended.Len() > 0 {
+		m.insert(m.blockEnd(path, path+"."), appended.String())
+	}
+	return true
+}
+
+// multiline reports, with a problem, whether the value at vs is a
+// multi-line string, which a merge does not replace.
+func (m *merger) multiline(vs int, key, from string, d *diag.List) bool {
+	if rest := m.src[vs:]; strings.HasPrefix(rest, `"""`) || strings.HasPrefix(rest, `'''`) {
+		line, col := m.f.lineCol(vs)
+		d.Add(m.f.name, line, col, "“%s”是多行字符串，无法按 %s 改动：请直接在本文件中修改", key, from)
+		return true
+	}
+	return false
 }
 
 // sameEntry reports whether an entry of a table holds values and nothing

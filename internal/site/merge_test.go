@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -275,14 +276,21 @@ func FuzzMergeMonth(f *testing.F) {
 		value(s, "xin", "progress", "进展", "b.xlsx 考核结果!K5"),
 		value(s, "xin", "cityTie", true, "b.xlsx 考核结果!F5"),
 	}
-	rows := []RowEdit{row("reward", "b.xlsx 奖励!A2", "unit", "乙街道", "amount", 3000, "reason", "项目建设")}
+	rows := []RowEdit{row("reward", "b.xlsx 奖励!A2", "unit", "乙街道", "amount", 3000, "reason", "项目建设"),
+		row("reward", "b.xlsx 奖励!A3", "unit", "甲街道", "amount", 2, "reason", "a")}
+	rows[1].Was = row("reward", "b.xlsx 奖励!A3", "unit", "甲街道", "amount", 1, "reason", "a").Values
 	for _, src := range []string{scaffold, "", "period = \"3月\"\n", "[[result]]\nindicator = \"jingji\"\n[result.townships]\n\"甲街道\" = 1\n# \"丙镇\" =\n[[result]]\nindicator = \"xin\"\n# [result.townships]\n# jia =\n",
 		"[[result]]\r\nindicator = \"jingji\"\r\n[result.townships]\r\nyi = \"2\"   # 注\r\n",
-		"overallCity = 3\n[[result]]\nindicator = \"jingji\"\ncity = 1\n# progress = \"\"\n[[result]]\nindicator = \"xin\"\n# [result.townships]\n# progress = \"\"\n"} {
+		"overallCity = 3\n[[result]]\nindicator = \"jingji\"\ncity = 1\n# progress = \"\"\n[[result]]\nindicator = \"xin\"\n# [result.townships]\n# progress = \"\"\n",
+		"[[reward]]\nunit = \"甲街道\"\namount = 1\nreason = \"a\"  # 注\n[categories]\n"} {
 		f.Add([]byte(src), false)
 		f.Add([]byte(src), true)
 	}
 	f.Fuzz(func(t *testing.T, src []byte, replace bool) {
+		rows := rows[:1]
+		if bytes.Contains(src, []byte("[[reward]]")) {
+			rows = rows[:2] // the change of an entry: refused where the file has none
+		}
 		out, _, err := s.MergeMonth("data/2023-03.toml", src, MonthEdits{Values: values, Scores: edits, Rows: rows}, replace)
 		if err != nil {
 			return
@@ -494,5 +502,45 @@ reason = "连续排名靠后"
 	_, _, err = s.MergeMonth("data/2023-03.toml", []byte("reward = [{ unit = \"甲街道\", amount = 1, reason = \"a\" }]\n"), MonthEdits{Rows: edits.Rows[1:2]}, false)
 	if want := "data/2023-03.toml:1:1: 奖励不是以 [[reward]] 表写的，无法并入"; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("an inline table: %v, want %q", err, want)
+	}
+}
+
+// TestMergeMonthChangesEntries: a row sent out in a workbook and changed
+// there changes the file's entry it was — a value replaced in place, one
+// added after the entry's lines, one emptied removed with its line — and
+// is refused when the file no longer has that entry.
+func TestMergeMonthChangesEntries(t *testing.T) {
+	s := mergeSite(t)
+	src := "[[interview]]\nunit = \"丙镇\"\nwho = \"分管领导\"\nkind = \"约谈\"\nreason = \"连续排名靠后\"  # 注\n\n[[interview]]\nunit = \"甲街道\"\nwho = \"分管领导\"\nreason = \"未完成\"\n\n# 分类\n[categories]\n\"一类\" = [\"区发改局\", \"区财政局\"]\n"
+	was := func(unit string, kv ...any) []ValueEdit {
+		return row("interview", "b.xlsx 约谈!A2", append([]any{"unit", unit}, kv...)...).Values
+	}
+	first := row("interview", "b.xlsx 约谈!A2", "unit", "丙镇", "who", "主要领导", "reason", "连续排名靠后")
+	first.Was = was("丙镇", "who", "分管领导", "kind", "约谈", "reason", "连续排名靠后")
+	second := row("interview", "b.xlsx 约谈!A3", "unit", "甲街道", "who", "分管领导", "kind", "约谈", "reason", "未完成")
+	second.Was = was("甲街道", "who", "分管领导", "reason", "未完成")
+	out, n, err := s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Rows: []RowEdit{first, second}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "[[interview]]\nunit = \"丙镇\"\nwho = \"主要领导\"\nreason = \"连续排名靠后\"  # 注\n\n[[interview]]\nunit = \"甲街道\"\nwho = \"分管领导\"\nreason = \"未完成\"\nkind = \"约谈\"\n\n# 分类\n[categories]\n\"一类\" = [\"区发改局\", \"区财政局\"]\n"
+	if string(out) != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
+	}
+	if n != (MergeCount{RowsChanged: 2}) {
+		t.Errorf("count %+v", n)
+	}
+	// The file's entry is no longer the one sent out.
+	gone := row("interview", "b.xlsx 约谈!A4", "unit", "乙街道", "who", "主要领导", "reason", "未完成")
+	gone.Was = was("乙街道", "who", "分管领导", "reason", "未完成")
+	_, _, err = s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Rows: []RowEdit{gone}}, true)
+	if want := "b.xlsx 约谈!A4: 这一项约谈是发出时已有的，data/2023-03.toml 中却已没有它（在其中改动或删去了）：请直接在 data/2023-03.toml 中修改"; err == nil || err.Error() != want {
+		t.Errorf("an entry the file no longer has: %v\nwant %s", err, want)
+	}
+	// A multi-line string is not removed.
+	multi := "[[interview]]\nunit = \"丙镇\"\nwho = \"分管领导\"\nkind = \"\"\"\n约谈\"\"\"\nreason = \"连续排名靠后\"\n"
+	_, _, err = s.MergeMonth("data/2023-03.toml", []byte(multi), MonthEdits{Rows: []RowEdit{first}}, true)
+	if want := "data/2023-03.toml:4:8: “kind”是多行字符串，无法按 b.xlsx 约谈!A2 改动：请直接在本文件中修改"; err == nil || err.Error() != want {
+		t.Errorf("a multi-line string: %v\nwant %s", err, want)
 	}
 }
