@@ -161,9 +161,6 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 			m.Edits.Rows = append(m.Edits.Rows, e)
 		}
 	}
-	if len(r.problems) > 0 {
-		return nil, r.sorted()
-	}
 	return m, nil
 }
 
