@@ -64,12 +64,15 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 
 // cmdImport reads a filled workbook or a CSV of scores into
 // data/YYYY-MM.toml, checked by the loader's rules; on any problem it
-// writes nothing. A CSV's scores are merged into the month's file if it
-// has one (mergeScores); a workbook, the whole month, replaces it.
+// writes nothing. A CSV, or a workbook with --merge, is merged into the
+// month's file if it has one (mergeMonth); a workbook otherwise is the
+// whole month and replaces it. With --dry-run it says what it would do
+// and how the file would change, and writes nothing.
 func cmdImport(args []string, stdout, stderr io.Writer) int {
-	var merge bool
-	opts, key, in, force, code := monthFileArgs("import", "文件（.xlsx 或 .csv） [-s 目录] [--force] [--merge]", "覆盖已有的月份文件；并入时，与已有的不同的以导入的为准", "2023-03 2023-03.xlsx", args, stderr, func(fs *flag.FlagSet) {
+	var merge, dryRun bool
+	opts, key, in, force, code := monthFileArgs("import", "文件（.xlsx 或 .csv） [-s 目录] [--force] [--merge] [--dry-run]", "覆盖已有的月份文件；并入时，与已有的不同的以导入的为准", "2023-03 2023-03.xlsx", args, stderr, func(fs *flag.FlagSet) {
 		fs.BoolVar(&merge, "merge", false, "只把工作簿中新填的内容（得分、排名、进展、加减分、奖励和约谈）并入已有的月份文件（CSV 总是并入）")
+		fs.BoolVar(&dryRun, "dry-run", false, "只列出月份文件将有的改动，不写入")
 	})
 	if code != 0 {
 		return code
@@ -114,7 +117,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "tongbao import: %s 中没有已填的内容，%s 未改动\n", in, rel)
 			return 1
 		}
-		code := mergeMonth(s, rel, target, in, old, m.Edits, force, stdout, stderr)
+		code := mergeMonth(s, rel, target, in, old, m.Edits, force, dryRun, stdout, stderr)
 		if code == 0 && len(m.Unread) > 0 {
 			fmt.Fprintf(stdout, "（%s 的“%s”表没有并入：这些请在 %s 中修改）\n", filepath.Base(in), strings.Join(m.Unread, "”“"), rel)
 		}
@@ -137,6 +140,13 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		}
 		replace = true // the scaffold `new --xlsx` wrote beside this workbook, untouched
 	}
+	if dryRun {
+		if exists {
+			printChanges(stdout, rel, old, m.TOML)
+		}
+		fmt.Fprintf(stdout, "tongbao: 将从 %s 导入 %s：%d 项考核结果，%d 个得分；--dry-run，未写入任何文件\n", in, rel, m.Results, m.Scores)
+		return 0
+	}
 	if err := writeAtomic(target, m.TOML, replace); err != nil {
 		return writeError(stderr, "import", rel, err)
 	}
@@ -148,7 +158,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 // file rel (at target), whose bytes are old: each department may send the
 // scores, ranks, progress and entries of its own indicators, and the month is
 // gathered file by file.
-func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.MonthEdits, force bool, stdout, stderr io.Writer) int {
+func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.MonthEdits, force, dryRun bool, stdout, stderr io.Writer) int {
 	out, n, err := s.MergeMonth(rel, old, edits, force)
 	if err != nil {
 		code := report(stderr, err)
@@ -160,9 +170,6 @@ func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.Mon
 	if n.Filled+n.Changed+n.ValuesFilled+n.ValuesChanged+n.RowsAdded+n.RowsChanged+n.Results == 0 {
 		fmt.Fprintf(stdout, "tongbao: %s 已有 %s 的全部内容（%s），未改动\n", rel, in, counted(n.Same, n.ValuesSame+n.RowsSame))
 		return 0
-	}
-	if err := writeAtomic(target, out, true); err != nil {
-		return writeError(stderr, "import", rel, err)
 	}
 	var parts []string
 	for _, p := range []struct {
@@ -190,11 +197,19 @@ func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.Mon
 			parts = append(parts, fmt.Sprintf("%s%s %d 项", p.what, strings.Join(tables, "、"), p.n))
 		}
 	}
-	msg := fmt.Sprintf("tongbao: 已将 %s 并入 %s：%s", in, rel, strings.Join(parts, "，"))
+	msg := strings.Join(parts, "，")
 	if n.Results > 0 {
 		msg += fmt.Sprintf("；新增 %d 项考核结果", n.Results)
 	}
-	fmt.Fprintln(stdout, msg+"；文件中的其他内容未改动")
+	if dryRun {
+		printChanges(stdout, rel, old, out)
+		fmt.Fprintf(stdout, "tongbao: 将把 %s 并入 %s：%s；--dry-run，未写入任何文件\n", in, rel, msg)
+		return 0
+	}
+	if err := writeAtomic(target, out, true); err != nil {
+		return writeError(stderr, "import", rel, err)
+	}
+	fmt.Fprintf(stdout, "tongbao: 已将 %s 并入 %s：%s；文件中的其他内容未改动\n", in, rel, msg)
 	var l diag.List
 	switch m, err := s.ParseDraftMonth(rel, out); {
 	case errors.As(err, &l):

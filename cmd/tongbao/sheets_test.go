@@ -137,6 +137,16 @@ func TestNewXLSXImport(t *testing.T) {
 	}
 
 	fillWorkbook(t, book)
+	// --dry-run: the file's first line would change (and the rest), the
+	// file does not.
+	code, out, errOut = runCmd("import", "2023-03", book, "-s", dir, "--dry-run")
+	if code != 0 || !strings.HasPrefix(out, "data/2023-03.toml 第 1 行：\n- # 2023年3月的考核结果。由 tongbao new 根据 2023-02 生成。\n") ||
+		!strings.HasSuffix(out, "185 个得分；--dry-run，未写入任何文件\n") {
+		t.Errorf("import --dry-run: exit %d, %q, %q", code, out, errOut)
+	}
+	if now, _ := os.ReadFile(month); string(now) != string(scaffold) {
+		t.Error("--dry-run changed the month file")
+	}
 	code, out, errOut = runCmd("import", "2023-03", book, "-s", dir)
 	if code != 0 || !strings.Contains(out, "185 个得分") {
 		t.Fatalf("importing the filled workbook over the untouched scaffold: exit %d, %q, %q", code, out, errOut)
@@ -427,7 +437,14 @@ func TestImportWorkbookMerge(t *testing.T) {
 	b := fillColumn(t, book, "社会消费品零售总额", func(row int) float64 { return float64(row) + 70 })
 	setCells(t, b, "考核结果", "shexiao", map[string]any{"全市排名": 11, "全市并列": "是"})
 
-	code, out, errOut := runCmd("import", "2023-03", a, "-s", dir, "--merge")
+	// --dry-run shows how the file would change and leaves it.
+	scaffold := readText(t, month)
+	code, out, errOut := runCmd("import", "2023-03", a, "-s", dir, "--merge", "--dry-run")
+	if code != 0 || !strings.Contains(out, "data/2023-03.toml 第 15 行：\n- # city     =               # 上月：10\n+ city = 9                   # 上月：10\n") ||
+		!strings.HasSuffix(out, "：填入得分 12 个、其他数据 3 项；--dry-run，未写入任何文件\n") || readText(t, month) != scaffold {
+		t.Fatalf("--dry-run: exit %d, %q, %q", code, out, errOut)
+	}
+	code, out, errOut = runCmd("import", "2023-03", a, "-s", dir, "--merge")
 	if code != 0 || !strings.Contains(out, "填入得分 12 个、其他数据 3 项；文件中的其他内容未改动") ||
 		!strings.Contains(out, "本月尚有 173 个得分未填") || strings.Contains(out, "没有并入") {
 		t.Fatalf("--merge of the first department's workbook: exit %d, %q, %q", code, out, errOut)
