@@ -90,7 +90,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "tongbao: 已创建 %s 和 %s%s\n", files[0].rel, files[1].rel, from)
 	if *xlsx {
 		fmt.Fprintf(stdout, "tongbao: 已创建填报工作簿 %s：填好后运行 tongbao import %s %s，以其内容替换 %s\n", files[2].rel, key, files[2].rel, files[0].rel)
-		fmt.Fprintf(stdout, "分发给各部门填写的，各自交回后逐个运行 tongbao import %s 交回的工作簿.xlsx --merge，只并入其中新填的内容\n", key)
+		fmt.Fprintf(stdout, "分发给各部门填写的，交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个；加 --dry-run 先看改动），只并入其中新填的内容\n", key)
 		return 0
 	}
 	fmt.Fprintln(stdout, "请填写标有“待填写”的名次、得分、进展和成文日期，再运行 tongbao check 查看尚缺的内容。")

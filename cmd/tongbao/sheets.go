@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -65,29 +66,28 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 // cmdImport reads a filled workbook or a CSV of scores into
 // data/YYYY-MM.toml, checked by the loader's rules; on any problem it
 // writes nothing. A CSV, or a workbook with --merge, is merged into the
-// month's file if it has one (mergeMonth); a workbook otherwise is the
-// whole month and replaces it. With --dry-run it says what it would do
-// and how the file would change, and writes nothing.
+// month's file if it has one (mergeFile); a workbook otherwise is the
+// whole month and replaces it. Several files are merged in turn, and
+// written once, all or none: the copies every department returned, in
+// one command. With --dry-run it says what it would do and how the file
+// would change, and writes nothing.
 func cmdImport(args []string, stdout, stderr io.Writer) int {
 	var merge, dryRun bool
-	opts, key, in, force, code := monthFileArgs("import", "文件（.xlsx 或 .csv） [-s 目录] [--force] [--merge] [--dry-run]", "覆盖已有的月份文件；并入时，与已有的不同的以导入的为准", "2023-03 2023-03.xlsx", args, stderr, func(fs *flag.FlagSet) {
+	opts, key, files, force, code := monthFilesArgs("import", "文件…（.xlsx 或 .csv） [-s 目录] [--force] [--merge] [--dry-run]", "覆盖已有的月份文件；并入时，与已有的不同的以导入的为准", "2023-03 2023-03.xlsx", true, args, stderr, func(fs *flag.FlagSet) {
 		fs.BoolVar(&merge, "merge", false, "只把工作簿中新填的内容（得分、排名、进展、加减分、奖励和约谈）并入已有的月份文件（CSV 总是并入）")
 		fs.BoolVar(&dryRun, "dry-run", false, "只列出月份文件将有的改动，不写入")
 	})
 	if code != 0 {
 		return code
 	}
-	if fi, err := os.Stat(in); err != nil || fi.Size() > site.MaxFileSize {
-		if err == nil {
-			err = fmt.Errorf("文件过大（%d 字节），上限为 %d MB", fi.Size(), site.MaxFileSize>>20)
+	inputs := make([][]byte, len(files))
+	for i, in := range files {
+		data, err := readInput(in)
+		if err != nil {
+			fmt.Fprintf(stderr, "tongbao import: 无法读取 %s：%v\n", in, err)
+			return 1
 		}
-		fmt.Fprintf(stderr, "tongbao import: 无法读取 %s：%v\n", in, err)
-		return 1
-	}
-	data, err := os.ReadFile(in)
-	if err != nil {
-		fmt.Fprintf(stderr, "tongbao import: 无法读取 %s：%v\n", in, err)
-		return 1
+		inputs[i] = data
 	}
 	s, err := site.LoadCatalogue(opts.Source)
 	if err != nil {
@@ -98,30 +98,23 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	target := filepath.Join(opts.Source, filepath.FromSlash(rel))
 	old, err := os.ReadFile(target)
 	exists := err == nil
+	in, data := files[0], inputs[0]
 	if merge && !exists {
 		fmt.Fprintf(stderr, "tongbao import: 没有 %s 可以并入：先运行 tongbao new %s，或去掉 --merge 以 %s 生成它\n", rel, key, in)
 		return 1
 	}
-	workbook := sheet.IsWorkbook(in, data)
-	if exists && (merge || !workbook) {
-		current, _ := s.ParseDraftMonth(rel, old)
-		m, err := sheet.ImportScores(s, key, in, data, current)
-		if err != nil {
-			return report(stderr, err)
+	workbooks := 0
+	for i, f := range files {
+		if sheet.IsWorkbook(f, inputs[i]) {
+			workbooks++
 		}
-		switch {
-		case m.Edits.Empty() && m.AsSent > 0:
-			fmt.Fprintf(stderr, "tongbao import: %s 的 %d 个格子都与发出时相同，没有新填的内容，%s 未改动\n", in, m.AsSent, rel)
-			return 1
-		case m.Edits.Empty():
-			fmt.Fprintf(stderr, "tongbao import: %s 中没有已填的内容，%s 未改动\n", in, rel)
-			return 1
-		}
-		code := mergeMonth(s, rel, target, in, old, m.Edits, force, dryRun, stdout, stderr)
-		if code == 0 && len(m.Unread) > 0 {
-			fmt.Fprintf(stdout, "（%s 的“%s”表没有并入：这些请在 %s 中修改）\n", filepath.Base(in), strings.Join(m.Unread, "”“"), rel)
-		}
-		return code
+	}
+	if exists && (merge || workbooks == 0) {
+		return mergeFiles(s, rel, target, key, files, inputs, old, force, dryRun, stdout, stderr)
+	}
+	if len(files) > 1 {
+		fmt.Fprintf(stderr, "tongbao import: 多个文件只能逐个并入已有的 %s（先用 tongbao new %s 生成它；工作簿加 --merge），不能都作为整月导入\n", rel, key)
+		return 1
 	}
 	m, err := sheet.Import(s, key, in, data)
 	if err != nil {
@@ -154,22 +147,113 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// mergeMonth lays what the CSV or the workbook in holds over the month
-// file rel (at target), whose bytes are old: each department may send the
-// scores, ranks, progress and entries of its own indicators, and the month is
-// gathered file by file.
-func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.MonthEdits, force, dryRun bool, stdout, stderr io.Writer) int {
-	out, n, err := s.MergeMonth(rel, old, edits, force)
+// mergeFiles lays what each of the CSVs or workbooks files (their bytes
+// inputs) holds over the month file rel (at target), whose bytes are old,
+// in turn: each department may send the scores, ranks, progress and
+// entries of its own indicators, and the month is gathered file by file,
+// or all at once. The file is written once, after the last: a file with
+// a problem leaves it as it was.
+func mergeFiles(s *site.Site, rel, target, key string, files []string, inputs [][]byte, old []byte, force, dryRun bool, stdout, stderr io.Writer) int {
+	text := old
+	var done []merged
+	for i, in := range files {
+		out, d, ok := mergeFile(s, rel, key, in, inputs[i], text, i, force, stderr)
+		if !ok {
+			if len(files) > 1 {
+				fmt.Fprintf(stderr, "tongbao import: 因 %s 有问题，%d 个文件都没有并入，%s 未改动\n", in, len(files), rel)
+			}
+			return 1
+		}
+		text = out
+		done = append(done, d)
+	}
+	changed := !bytes.Equal(text, old)
+	switch {
+	case dryRun && changed:
+		printChanges(stdout, rel, old, text)
+	case changed:
+		if err := writeAtomic(target, text, true); err != nil {
+			return writeError(stderr, "import", rel, err)
+		}
+	}
+	verb, end := "已将", "；文件中的其他内容未改动"
+	if dryRun {
+		verb, end = "将把", "；--dry-run，未写入任何文件"
+	}
+	if len(files) > 1 {
+		end = ""
+	}
+	for _, d := range done {
+		if d.same {
+			fmt.Fprintf(stdout, "tongbao: %s 已有 %s 的全部内容（%s），未改动\n", rel, d.in, d.msg)
+		} else {
+			fmt.Fprintf(stdout, "tongbao: %s %s 并入 %s：%s%s\n", verb, d.in, rel, d.msg, end)
+		}
+	}
+	switch {
+	case len(files) > 1 && dryRun:
+		fmt.Fprintln(stdout, "（--dry-run，未写入任何文件）")
+	case len(files) > 1 && changed:
+		fmt.Fprintf(stdout, "已写入 %s；文件中的其他内容未改动\n", rel)
+	}
+	if !dryRun && changed {
+		var l diag.List
+		switch m, err := s.ParseDraftMonth(rel, text); {
+		case errors.As(err, &l):
+			fmt.Fprintf(stdout, "本月的数据尚有 %d 个问题，运行 tongbao check 查看\n", len(l))
+		case err == nil && unscored(m) > 0:
+			fmt.Fprintf(stdout, "本月尚有 %d 个得分未填，运行 tongbao check 查看\n", unscored(m))
+		}
+	}
+	for _, d := range done {
+		if len(d.unread) > 0 {
+			fmt.Fprintf(stdout, "（%s 的“%s”表没有并入：这些请在 %s 中修改）\n", filepath.Base(d.in), strings.Join(d.unread, "”“"), rel)
+		}
+	}
+	return 0
+}
+
+// merged is what mergeFile did with one file.
+type merged struct {
+	in     string
+	msg    string   // 填入得分 12 个，…; or, when same, what the file had already
+	same   bool     // nothing changed
+	unread []string // its sheets not merged (sheet.Month.Unread)
+}
+
+// mergeFile lays what the file in (its bytes data) holds over text, the
+// month file rel as the before files merged ahead of it left it, and
+// returns the new text and what it did, or false with the problems said.
+func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int, force bool, stderr io.Writer) ([]byte, merged, bool) {
+	current, _ := s.ParseDraftMonth(rel, text)
+	m, err := sheet.ImportScores(s, key, in, data, current)
 	if err != nil {
-		code := report(stderr, err)
+		report(stderr, err)
+		return nil, merged{}, false
+	}
+	switch {
+	case m.Edits.Empty() && m.AsSent > 0:
+		fmt.Fprintf(stderr, "tongbao import: %s 的 %d 个格子都与发出时相同，没有新填的内容，%s 未改动\n", in, m.AsSent, rel)
+		return nil, merged{}, false
+	case m.Edits.Empty():
+		fmt.Fprintf(stderr, "tongbao import: %s 中没有已填的内容，%s 未改动\n", in, rel)
+		return nil, merged{}, false
+	}
+	out, n, err := s.MergeMonth(rel, text, m.Edits, force)
+	if err != nil {
+		report(stderr, err)
+		if before > 0 {
+			fmt.Fprintf(stderr, "（%s 的行号指并入前面 %d 个文件之后的内容）\n", rel, before)
+		}
 		if n.Conflicts > 0 {
 			fmt.Fprintf(stderr, "要以 %s 为准，请加 --force\n", filepath.Base(in))
 		}
-		return code
+		return nil, merged{}, false
 	}
+	d := merged{in: in, unread: m.Unread}
 	if n.Filled+n.Changed+n.ValuesFilled+n.ValuesChanged+n.RowsAdded+n.RowsChanged+n.Results == 0 {
-		fmt.Fprintf(stdout, "tongbao: %s 已有 %s 的全部内容（%s），未改动\n", rel, in, counted(n.Same, n.ValuesSame+n.RowsSame))
-		return 0
+		d.msg, d.same = counted(n.Same, n.ValuesSame+n.RowsSame), true
+		return text, d, true
 	}
 	var parts []string
 	for _, p := range []struct {
@@ -184,7 +268,7 @@ func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.Mon
 		parts = append(parts, counted(n.Same, n.ValuesSame+n.RowsSame)+"与原有的相同")
 	}
 	var tables []string // 奖励、约谈
-	for _, r := range edits.Rows {
+	for _, r := range m.Edits.Rows {
 		if !slices.Contains(tables, r.Table.Label) {
 			tables = append(tables, r.Table.Label)
 		}
@@ -197,27 +281,24 @@ func mergeMonth(s *site.Site, rel, target, in string, old []byte, edits site.Mon
 			parts = append(parts, fmt.Sprintf("%s%s %d 项", p.what, strings.Join(tables, "、"), p.n))
 		}
 	}
-	msg := strings.Join(parts, "，")
+	d.msg = strings.Join(parts, "，")
 	if n.Results > 0 {
-		msg += fmt.Sprintf("；新增 %d 项考核结果", n.Results)
+		d.msg += fmt.Sprintf("；新增 %d 项考核结果", n.Results)
 	}
-	if dryRun {
-		printChanges(stdout, rel, old, out)
-		fmt.Fprintf(stdout, "tongbao: 将把 %s 并入 %s：%s；--dry-run，未写入任何文件\n", in, rel, msg)
-		return 0
+	return out, d, true
+}
+
+// readInput reads a file to import, refusing one larger than any month
+// file may be.
+func readInput(name string) ([]byte, error) {
+	fi, err := os.Stat(name)
+	if err == nil && fi.Size() > site.MaxFileSize {
+		return nil, fmt.Errorf("文件过大（%d 字节），上限为 %d MB", fi.Size(), site.MaxFileSize>>20)
 	}
-	if err := writeAtomic(target, out, true); err != nil {
-		return writeError(stderr, "import", rel, err)
+	if err != nil {
+		return nil, err
 	}
-	fmt.Fprintf(stdout, "tongbao: 已将 %s 并入 %s：%s；文件中的其他内容未改动\n", in, rel, msg)
-	var l diag.List
-	switch m, err := s.ParseDraftMonth(rel, out); {
-	case errors.As(err, &l):
-		fmt.Fprintf(stdout, "本月的数据尚有 %d 个问题，运行 tongbao check 查看\n", len(l))
-	case err == nil && unscored(m) > 0:
-		fmt.Fprintf(stdout, "本月尚有 %d 个得分未填，运行 tongbao check 查看\n", unscored(m))
-	}
-	return 0
+	return os.ReadFile(name)
 }
 
 // counted says how many scores and other values (ranks, progress,
@@ -247,6 +328,16 @@ func unscored(m *site.Month) int {
 // the usage line. code is the exit status when they are wrong, 0
 // otherwise.
 func monthFileArgs(cmd, usage, forceHelp, example string, args []string, stderr io.Writer, more ...func(*flag.FlagSet)) (opts build.Options, key, name string, force bool, code int) {
+	opts, key, names, force, code := monthFilesArgs(cmd, usage, forceHelp, example, false, args, stderr, more...)
+	if code != 0 {
+		return opts, "", "", false, code
+	}
+	return opts, key, names[0], force, 0
+}
+
+// monthFilesArgs is monthFileArgs for a command that takes several files
+// when many.
+func monthFilesArgs(cmd, usage, forceHelp, example string, many bool, args []string, stderr io.Writer, more ...func(*flag.FlagSet)) (opts build.Options, key string, names []string, force bool, code int) {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	siteFlags(fs, &opts)
 	fs.BoolVar(&force, "force", false, forceHelp)
@@ -255,17 +346,17 @@ func monthFileArgs(cmd, usage, forceHelp, example string, args []string, stderr 
 	}
 	rest, ok := parse(fs, args, stderr)
 	if !ok {
-		return opts, "", "", false, 2
+		return opts, "", nil, false, 2
 	}
-	if len(rest) != 2 {
+	if len(rest) < 2 || len(rest) > 2 && !many {
 		fmt.Fprintf(stderr, "用法：tongbao %s YYYY-MM %s，如 tongbao %s %s\n", cmd, usage, cmd, example)
-		return opts, "", "", false, 2
+		return opts, "", nil, false, 2
 	}
 	if _, _, ok := parseMonth(rest[0]); !ok {
 		fmt.Fprintf(stderr, "tongbao %s: 月份“%s”格式不对，应为 YYYY-MM，如 %s\n", cmd, rest[0], strings.Fields(example)[0])
-		return opts, "", "", false, 2
+		return opts, "", nil, false, 2
 	}
-	return opts, rest[0], rest[1], force, 0
+	return opts, rest[0], rest[1:], force, 0
 }
 
 func writeError(stderr io.Writer, cmd, name string, err error) int {

@@ -426,7 +426,7 @@ func fillColumn(t *testing.T, path, name string, score func(row int) float64) st
 func TestImportWorkbookMerge(t *testing.T) {
 	dir := sampleSiteCopy(t)
 	// new --xlsx says how.
-	if code, out, errOut := runCmd("new", "2023-03", "--xlsx", "-s", dir); code != 0 || !strings.Contains(out, "逐个运行 tongbao import 2023-03 交回的工作簿.xlsx --merge") {
+	if code, out, errOut := runCmd("new", "2023-03", "--xlsx", "-s", dir); code != 0 || !strings.Contains(out, "交回后运行 tongbao import 2023-03 交回的工作簿.xlsx… --merge（可一次给多个") {
 		t.Fatalf("new --xlsx: exit %d, %q, %q", code, out, errOut)
 	}
 	book := filepath.Join(dir, "data", "2023-03.xlsx")
@@ -543,5 +543,53 @@ func TestImportWorkbookMerge(t *testing.T) {
 	os.Remove(month)
 	if code, _, errOut := runCmd("import", "2023-03", a, "-s", dir, "--merge"); code != 1 || !strings.Contains(errOut, "没有 data/2023-03.toml 可以并入") {
 		t.Errorf("--merge with no month file: exit %d, %q", code, errOut)
+	}
+}
+
+// TestImportSeveralFiles: the copies every department returned, merged in
+// one command, written once — or, if one has a problem, not at all.
+func TestImportSeveralFiles(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	if code, out, errOut := runCmd("new", "2023-03", "--xlsx", "-s", dir); code != 0 {
+		t.Fatalf("new --xlsx: exit %d, %q, %q", code, out, errOut)
+	}
+	book := filepath.Join(dir, "data", "2023-03.xlsx")
+	month := filepath.Join(dir, "data", "2023-03.toml")
+	scaffold := readText(t, month)
+	a := fillColumn(t, book, "规模工业增加值", func(row int) float64 { return float64(row) + 80.5 })
+	b := fillColumn(t, book, "社会消费品零售总额", func(row int) float64 { return float64(row) + 70 })
+	bad := fillColumn(t, book, "稳就业", func(row int) float64 { return float64(row) + 20 })
+	setCells(t, bad, "乡镇得分", "汽车站街道", map[string]any{"稳就业": "九十"})
+	again := fillColumn(t, book, "规模工业增加值", func(row int) float64 { return float64(row) + 70 })
+
+	code, out, errOut := runCmd("import", "2023-03", a, b, "-s", dir, "--merge", "--dry-run")
+	if code != 0 || !strings.Contains(out, "规模工业增加值.xlsx 并入 data/2023-03.toml：填入得分 12 个\n") ||
+		!strings.Contains(out, "社会消费品零售总额.xlsx 并入 data/2023-03.toml：填入得分 12 个\n") ||
+		!strings.HasSuffix(out, "（--dry-run，未写入任何文件）\n") || readText(t, month) != scaffold {
+		t.Fatalf("two files, --dry-run: exit %d, %q, %q", code, out, errOut)
+	}
+	code, _, errOut = runCmd("import", "2023-03", a, b, bad, "-s", dir, "--merge")
+	if code != 1 || !strings.HasPrefix(errOut, "乡镇得分!D4: “九十”不是数") ||
+		!strings.HasSuffix(errOut, "tongbao import: 因 "+bad+" 有问题，3 个文件都没有并入，data/2023-03.toml 未改动\n") || readText(t, month) != scaffold {
+		t.Errorf("a file with a problem among three: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = runCmd("import", "2023-03", a, again, "-s", dir, "--merge")
+	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:18:11: 指标“gongye”中乡镇（街道）“汽车站街道”的得分已是 84.5，与 规模工业增加值.xlsx 乡镇得分!B4 的 74.0 不同\n") ||
+		!strings.Contains(errOut, "（data/2023-03.toml 的行号指并入前面 1 个文件之后的内容）\n") || readText(t, month) != scaffold {
+		t.Errorf("two copies of one column that differ: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = runCmd("import", "2023-03", a, b, "-s", dir)
+	if code != 1 || !strings.Contains(errOut, "多个文件只能逐个并入已有的 data/2023-03.toml") {
+		t.Errorf("two workbooks without --merge: exit %d, %q", code, errOut)
+	}
+	code, out, errOut = runCmd("import", "2023-03", a, b, "-s", dir, "--merge")
+	if code != 0 || !strings.Contains(out, "已写入 data/2023-03.toml；文件中的其他内容未改动\n") || !strings.Contains(out, "本月尚有 161 个得分未填") {
+		t.Fatalf("two files: exit %d, %q, %q", code, out, errOut)
+	}
+	text := readText(t, month)
+	for _, want := range []string{"\"汽车站街道\" = 84.5        # 上月：88.7\n", "\"高崇山镇\" = 85.00         # 上月：90.6\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("merged month lacks %q", want)
+		}
 	}
 }

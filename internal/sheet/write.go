@@ -317,7 +317,7 @@ func (b *book) readme() {
 		"加减分、奖励、约谈：按需逐行填写，空行不计。",
 		"得分可填整数或小数；全角数字和首尾空格会自动纠正，“95%”“95分”之类会被指出。",
 		fmt.Sprintf("填好后运行：tongbao import %s 本文件.xlsx。有问题时逐格指出（如 %s!C7），什么也不写入；改正后再导入即可。", b.m.Key, b.scoreSheet),
-		fmt.Sprintf("分发给各部门时：各部门只填本部门指标的一列得分和一行名次、进展（及其加减分、奖励、约谈），交回的各份逐个运行 tongbao import %s 交回的工作簿.xlsx --merge，只并入新填的格子，与已有的不同时逐个指出。", b.m.Key),
+		fmt.Sprintf("分发给各部门时：各部门只填本部门指标的一列得分和一行名次、进展（及其加减分、奖励、约谈），交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个），只并入新填的格子，与已有的不同时逐个指出。", b.m.Key),
 	}
 	for i, l := range lines {
 		b.set(sh, 1, 3+i, l, b.style.note)
