@@ -13,7 +13,7 @@ import (
 	"tongbao/internal/diag"
 )
 
-// A ScoreEdit is one score to lay over a month file (MergeScores).
+// A ScoreEdit is one score to lay over a month file (MergeMonth).
 type ScoreEdit struct {
 	Indicator *Indicator
 	Unit      *Unit
