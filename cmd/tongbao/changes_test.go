@@ -23,3 +23,10 @@ func TestPrintChanges(t *testing.T) {
 		}
 	}
 }
+
+// TestFileName: a department's name as a file's name, on every system.
+func TestFileName(t *testing.T) {
+	if got, want := fileName(`区发改局/统计科: "一"*`), "区发改局_统计科_ _一__"; got != want {
+		t.Errorf("fileName = %q, want %q", got, want)
+	}
+}

@@ -21,11 +21,14 @@ import (
 
 // cmdExport writes a month's data as a workbook in the fill-in layout.
 func cmdExport(args []string, stdout, stderr io.Writer) int {
-	opts, key, out, force, code := monthFileArgs("export", "文件.xlsx [-s 目录] [--force]", "覆盖已有的文件", "2023-02 2023-02.xlsx", args, stderr)
+	var departments bool
+	opts, key, out, force, code := monthFileArgs("export", "文件.xlsx [-s 目录] [--force] [--departments]", "覆盖已有的文件", "2023-02 2023-02.xlsx", args, stderr, func(fs *flag.FlagSet) {
+		fs.BoolVar(&departments, "departments", false, "为每个责任单位各写一份工作簿（只含其负责的指标），放在给出的文件夹中")
+	})
 	if code != 0 {
 		return code
 	}
-	if filepath.Ext(out) != ".xlsx" {
+	if !departments && filepath.Ext(out) != ".xlsx" {
 		fmt.Fprintf(stderr, "tongbao export: 文件名“%s”应以 .xlsx 结尾\n", out)
 		return 2
 	}
@@ -49,6 +52,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tongbao export: %s 有问题，请先修正：\n", rel)
 		return report(stderr, err)
 	}
+	if departments {
+		return exportDepartments(s, m, out, force, stdout, stderr)
+	}
 	book, err := sheet.Export(s, m)
 	if err != nil {
 		return report(stderr, err)
@@ -61,6 +67,54 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "本月尚有 %d 个得分未填，在工作簿中留空；填好后用 tongbao import 导入\n", n)
 	}
 	return 0
+}
+
+// exportDepartments writes month m as one workbook for each department
+// responsible for an indicator, into the folder dir, named by the
+// department: what the office sends to each, to be merged when it comes
+// back (import --merge).
+func exportDepartments(s *site.Site, m *site.Month, dir string, force bool, stdout, stderr io.Writer) int {
+	var written []string
+	for _, d := range s.Departments {
+		book, err := sheet.ExportFor(s, m, d)
+		if err != nil {
+			return report(stderr, err)
+		}
+		if book == nil {
+			continue
+		}
+		name := filepath.Join(dir, fileName(d.Name)+".xlsx")
+		if err := writeAtomic(name, book, force); err != nil {
+			return writeError(stderr, "export", name, err)
+		}
+		written = append(written, filepath.Base(name))
+	}
+	if len(written) == 0 {
+		fmt.Fprintln(stderr, "tongbao export: 没有指标写了责任单位（indicators.toml 的 owners），无法按责任单位分发")
+		return 1
+	}
+	fmt.Fprintf(stdout, "tongbao: 已将 %s 的数据按责任单位写入 %s：%s\n", m.Key, dir, strings.Join(written, "、"))
+	var orphans []string
+	for _, ind := range s.Indicators {
+		if len(ind.Owners) == 0 && ind.Townships != nil {
+			orphans = append(orphans, ind.Name)
+		}
+	}
+	if len(orphans) > 0 {
+		fmt.Fprintf(stdout, "没有责任单位的指标不在其中：%s\n", strings.Join(orphans, "、"))
+	}
+	fmt.Fprintf(stdout, "交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge\n", m.Key)
+	return 0
+}
+
+// fileName is name made safe as a file's name on every system.
+func fileName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, name)
 }
 
 // cmdImport reads a filled workbook or a CSV of scores into

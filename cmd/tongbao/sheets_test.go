@@ -593,3 +593,71 @@ func TestImportSeveralFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestExportDepartments: a workbook for each department responsible for
+// an indicator, holding its indicators only — the columns of scores and
+// the rows of results, read back here against indicators.toml's owners —
+// merged when it comes back, and refused as a whole month.
+func TestExportDepartments(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	if code, out, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: exit %d, %q, %q", code, out, errOut)
+	}
+	dist := filepath.Join(t.TempDir(), "分发")
+	code, out, errOut := runCmd("export", "2023-03", dist, "--departments", "-s", dir)
+	if code != 0 || !strings.Contains(out, "按责任单位写入") || !strings.HasSuffix(out, "交回后运行 tongbao import 2023-03 交回的工作簿.xlsx… --merge\n") {
+		t.Fatalf("export --departments: exit %d, %q, %q", code, out, errOut)
+	}
+	s, err := site.LoadCatalogue(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, d := range s.Departments {
+		if slices.ContainsFunc(s.Indicators, func(ind *site.Indicator) bool { return slices.Contains(ind.Owners, d) }) {
+			want = append(want, d.Name+".xlsx")
+		}
+	}
+	if got := listDir(t, dist); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
+		t.Errorf("workbooks %q, want %q", got, want)
+	}
+	book := filepath.Join(dist, "区发改局.xlsx")
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores, _ := f.GetRows("乡镇得分")
+	results, _ := f.GetRows("考核结果")
+	f.Close()
+	var wantCols, wantRows []string
+	for _, ind := range s.Indicators {
+		if !slices.ContainsFunc(ind.Owners, func(u *site.Unit) bool { return u.Name == "区发改局" }) {
+			continue
+		}
+		wantRows = append(wantRows, ind.ID)
+		if ind.Townships != nil {
+			wantCols = append(wantCols, ind.ID)
+		}
+	}
+	var gotRows []string
+	for _, r := range results[1:] {
+		gotRows = append(gotRows, r[2])
+	}
+	if !slices.Equal(scores[1][1:], wantCols) || !slices.Equal(gotRows, wantRows) {
+		t.Errorf("区发改局's workbook: columns %q, rows %q; want %q, %q", scores[1][1:], gotRows, wantCols, wantRows)
+	}
+
+	filled := fillColumn(t, book, "省市重点建设项目整体推进", func(row int) float64 { return float64(row) + 60 })
+	setCells(t, filled, "考核结果", "zhongdian", map[string]any{"全市排名": 2})
+	if code, _, errOut := runCmd("import", "2023-03", filled, "-s", dir, "--force"); code != 1 ||
+		!strings.Contains(errOut, "省市重点建设项目整体推进.xlsx 是发给区发改局的工作簿，只含其负责的指标：请加 --merge") {
+		t.Errorf("a department's workbook as the whole month: exit %d, %q", code, errOut)
+	}
+	if code, out, errOut := runCmd("import", "2023-03", filled, "-s", dir, "--merge"); code != 0 || !strings.Contains(out, "：填入得分 12 个、其他数据 1 项；") {
+		t.Fatalf("merge: exit %d, %q, %q", code, out, errOut)
+	}
+	text := readText(t, filepath.Join(dir, "data", "2023-03.toml"))
+	if !strings.Contains(text, "indicator = \"zhongdian\"    # 省市重点建设项目整体推进\ncity = 2                   # 上月：4\n") || !strings.Contains(text, "\"汽车站街道\" = 64.00") {
+		t.Errorf("merged month:\n%s", text)
+	}
+}

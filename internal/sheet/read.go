@@ -86,6 +86,9 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 		if err := r.workbook(data); err != nil {
 			return nil, err
 		}
+		if r.owner != "" && !merging {
+			return nil, fmt.Errorf("%s 是发给%s的工作簿，只含其负责的指标：请加 --merge，把它并入本月的数据文件", r.source, r.owner)
+		}
 	default:
 		r.csv(data)
 	}
@@ -180,6 +183,7 @@ type reader struct {
 	scaffold string
 	fromCSV  bool              // a CSV of scores, not a workbook
 	merging  bool              // what was typed, to merge into a month file (ImportScores)
+	owner    string            // the department a workbook was written for (ExportFor), "" for the office
 	current  *site.Month       // the month file a merge goes into, as it is
 	sent     map[string]string // the values the workbook was sent out with, by cell (meta sheet)
 	unread   []string          // sheets a merge does not read that hold something new
@@ -363,6 +367,7 @@ func trimRows(rows [][]string) [][]string {
 
 func (r *reader) meta(g grid) {
 	r.scaffold = strings.TrimSpace(g.get(2, metaScaffoldRow).text)
+	r.owner = strings.TrimSpace(g.get(metaOwnerCol, metaScaffoldRow).text)
 	r.sent = map[string]string{}
 	if first, err := strconv.Atoi(strings.TrimSpace(g.get(2, metaSentRow).text)); err == nil && first > metaOrderRow {
 		for row := first; row <= len(g.rows); row++ {

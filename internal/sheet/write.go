@@ -47,7 +47,7 @@ func Blank(s *site.Site, key string, prev *site.Month, scaffold []byte) ([]byte,
 		m.Categories = prev.Categories
 	}
 	sum := sha256Hex(scaffold)
-	return write(s, m, func(r *site.Result) bool { return scored[r.Indicator] }, sum)
+	return write(s, m, func(r *site.Result) bool { return scored[r.Indicator] }, sum, nil)
 }
 
 // Export returns month m of s as a workbook in the fill-in layout, every
@@ -55,7 +55,19 @@ func Blank(s *site.Site, key string, prev *site.Month, scaffold []byte) ([]byte,
 // (site.ParseDraftMonth) leaves the cells of its unscored units empty,
 // to be filled in.
 func Export(s *site.Site, m *site.Month) ([]byte, error) {
-	return write(s, m, func(r *site.Result) bool { return len(r.Scores)+len(r.Unscored) > 0 }, "")
+	return ExportFor(s, m, nil)
+}
+
+// ExportFor is Export for one department, owner (nil for all): the
+// indicators it is responsible for ([indicator] owners) and nothing of the
+// others, so that each department fills its own workbook; it says whose
+// it is, and imports only to be merged (ImportScores). It returns nil if
+// owner has no indicator.
+func ExportFor(s *site.Site, m *site.Month, owner *site.Unit) ([]byte, error) {
+	if owner != nil && !slices.ContainsFunc(s.Indicators, func(ind *site.Indicator) bool { return slices.Contains(ind.Owners, owner) }) {
+		return nil, nil
+	}
+	return write(s, m, func(r *site.Result) bool { return len(r.Scores)+len(r.Unscored) > 0 }, "", owner)
 }
 
 // A book is the workbook being written. Nearly every excelize call returns
@@ -68,6 +80,9 @@ type book struct {
 	style struct{ title, head, headInput, label, input, text, na, note, mark int }
 	m     *site.Month
 	res   map[*site.Indicator]*site.Result // m's results: a Month made here has no index of its own
+
+	owner *site.Unit        // the department the workbook is for, nil for the office
+	rows  []*site.Indicator // the results sheet's rows: every indicator, or owner's
 
 	border      []excelize.Border
 	scoreStyles map[int]int // by decimals
@@ -207,8 +222,13 @@ func (b *book) unitList() string {
 	return listRange(namesUnits, len(b.s.Townships)+len(b.s.Departments))
 }
 
-func write(s *site.Site, m *site.Month, scored func(*site.Result) bool, scaffold string) ([]byte, error) {
-	b := &book{layout: newLayout(s), f: excelize.NewFile(), m: m, res: map[*site.Indicator]*site.Result{}}
+func write(s *site.Site, m *site.Month, scored func(*site.Result) bool, scaffold string, owner *site.Unit) ([]byte, error) {
+	b := &book{layout: newLayout(s), f: excelize.NewFile(), m: m, res: map[*site.Indicator]*site.Result{}, owner: owner, rows: s.Indicators}
+	if owner != nil {
+		owns := func(ind *site.Indicator) bool { return !slices.Contains(ind.Owners, owner) }
+		b.rows = slices.DeleteFunc(slices.Clone(b.rows), owns)
+		b.scored = slices.DeleteFunc(slices.Clone(b.scored), owns)
+	}
 	for _, r := range m.Results {
 		b.res[r.Indicator] = r
 	}
@@ -306,7 +326,11 @@ func (b *book) inputStyle(f *site.Field) int {
 
 func (b *book) readme() {
 	sh := readmeSheet
-	b.set(sh, 1, 1, b.s.Config.Title+" · "+b.m.Label()+"考核数据填报表", b.style.title)
+	title := b.s.Config.Title + " · " + b.m.Label() + "考核数据填报表"
+	if b.owner != nil {
+		title += "（" + b.owner.Name + "）"
+	}
+	b.set(sh, 1, 1, title, b.style.title)
 	b.check(b.f.MergeCell(sh, cell(1, 1), cell(4, 1)))
 	b.check(b.f.SetRowHeight(sh, 1, 28))
 	lines := []string{
@@ -318,6 +342,10 @@ func (b *book) readme() {
 		"得分可填整数或小数；全角数字和首尾空格会自动纠正，“95%”“95分”之类会被指出。",
 		fmt.Sprintf("填好后运行：tongbao import %s 本文件.xlsx。有问题时逐格指出（如 %s!C7），什么也不写入；改正后再导入即可。", b.m.Key, b.scoreSheet),
 		fmt.Sprintf("分发给各部门时：各部门只填本部门指标的一列得分和一行名次、进展（及其加减分、奖励、约谈），交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个），只并入新填的格子，与已有的不同时逐个指出。", b.m.Key),
+	}
+	if b.owner != nil {
+		lines[len(lines)-2] = fmt.Sprintf("本工作簿只含%s负责的指标。填好后交回；汇总时运行 tongbao import %s 交回的工作簿.xlsx… --merge，只并入新填的格子，与已有的不同时逐个指出。", b.owner.Name, b.m.Key)
+		lines = lines[:len(lines)-1]
 	}
 	for i, l := range lines {
 		b.set(sh, 1, 3+i, l, b.style.note)
@@ -452,7 +480,7 @@ func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 		b.set(sh, resFirst+i, 1, b.label(f), b.style.head)
 		b.note(sh, resFirst+i, 1, b.labelHelp(f))
 	}
-	for i, ind := range b.s.Indicators {
+	for i, ind := range b.rows {
 		row := 2 + i
 		b.set(sh, resSection, row, ind.Section, b.style.label)
 		b.set(sh, resName, row, label(ind), b.style.label)
@@ -478,7 +506,7 @@ func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 			b.check(b.f.SetRowHeight(sh, row, 15*float64(lines)))
 		}
 	}
-	last := 1 + len(b.s.Indicators)
+	last := 1 + len(b.rows)
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(cell(resReported, 2) + ":" + cell(resReported, last))
 	b.check(dv.SetDropList([]string{yes, no}))
@@ -621,7 +649,8 @@ func (b *book) names() {
 // (ImportScores) gives only what was typed into it: a value it still
 // holds as sent is the file's, which may have changed since.
 const (
-	metaScaffoldRow = 1
+	metaScaffoldRow = 1 // and, in column D, the department a workbook is for (ExportFor)
+	metaOwnerCol    = 4
 	metaSentRow     = 2 // the first row of the values sent out, in column B
 	metaOrderRow    = 3 // ids; the townships in order below
 )
@@ -630,6 +659,10 @@ func (b *book) meta(scaffold string) {
 	sh := metaSheet
 	b.set(sh, 1, metaScaffoldRow, "底稿", b.style.label)
 	b.set(sh, 2, metaScaffoldRow, scaffold, b.style.label)
+	if b.owner != nil {
+		b.set(sh, 3, metaScaffoldRow, "责任单位", b.style.label)
+		b.set(sh, metaOwnerCol, metaScaffoldRow, b.owner.Name, b.style.label)
+	}
 	b.set(sh, 1, metaOrderRow, "得分顺序", b.style.label)
 	col := 2
 	for _, ind := range b.scored {
