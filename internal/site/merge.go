@@ -82,8 +82,9 @@ type MergeCount struct {
 // month's tables of adjustments, rewards and interviews, unless the file
 // has it already (one sent out in a workbook and changed there changes
 // the file's). A score or a value the file has with another one is a
-// conflict, reported at the file's, unless replace. The file may still be incomplete (a month being filled in);
-// the merge must not add a problem to it.
+// conflict, reported at the file's, unless replace. The file may still
+// be incomplete (a month being filled in); the merge must not add a
+// problem to it.
 //
 // This is how the office gathers a month from several sources — each
 // department's CSV of its own indicators, or its copy of the workbook
@@ -105,14 +106,9 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 	if !strings.HasSuffix(m.src, "\n") {
 		m.src += "\n" // so that every line, the last too, ends with one
 	}
-	results, ok := root.m["result"].([]map[string]any)
-	if _, has := root.m["result"]; has {
-		if off, found := f.pos["result.0"]; !ok || found && m.src[off] != '[' {
-			// An inline array, `result = [{…}]`, has no lines of its own to fill.
-			line, col := f.position("result")
-			d.Add(rel, line, col, "考核结果不是以 [[result]] 表写的，无法并入：请改为 [[result]] 表（每个指标一个），或直接在本文件中填写")
-			return nil, count, d.Err()
-		}
+	results, ok := m.entries(root, MonthFile.Field("result"), "每个指标一个", &d)
+	if !ok {
+		return nil, count, d.Err()
 	}
 	byIndicator := map[*Indicator]int{}
 	for n, res := range results {
@@ -354,13 +350,9 @@ func (m *merger) rows(root *table, rows []RowEdit, count *MergeCount, d *diag.Li
 	var order []*Field
 	for _, e := range rows {
 		key := e.Table.Key
-		entries, ok := root.m[key].([]map[string]any)
-		if _, has := root.m[key]; has {
-			if off, found := m.f.pos[key+".0"]; !ok || found && m.src[off] != '[' {
-				line, col := m.f.position(key)
-				d.Add(m.f.name, line, col, "%s不是以 [[%s]] 表写的，无法并入：请改为 [[%s]] 表（每项一个），或直接在本文件中填写", e.Table.Label, key, key)
-				return
-			}
+		entries, ok := m.entries(root, e.Table, "每项一个", d)
+		if !ok {
+			return
 		}
 		if slices.ContainsFunc(entries, func(have map[string]any) bool { return sameEntry(e.Values, have) }) {
 			count.RowsSame++
@@ -403,6 +395,22 @@ func (m *merger) rows(root *table, rows []RowEdit, count *MergeCount, d *diag.Li
 	}
 }
 
+// entries are the entries of the array of tables t in the file, each an
+// [[t]] table; false, with a problem, if the file writes it otherwise —
+// an inline array, `result = [{…}]`, has no lines of its own to edit.
+// each says what one entry is, for the message.
+func (m *merger) entries(root *table, t *Field, each string, d *diag.List) ([]map[string]any, bool) {
+	entries, ok := root.m[t.Key].([]map[string]any)
+	if _, has := root.m[t.Key]; has {
+		if off, found := m.f.pos[t.Key+".0"]; !ok || found && m.src[off] != '[' {
+			line, col := m.f.position(t.Key)
+			d.Add(m.f.name, line, col, "%s不是以 [[%s]] 表写的，无法并入：请改为 [[%s]] 表（%s），或直接在本文件中填写", t.Label, t.Key, t.Key, each)
+			return nil, false
+		}
+	}
+	return entries, true
+}
+
 // changeEntry makes the file's entry at path, whose values are have,
 // what e says: a value changed in place, one e adds after the entry's
 // last line, one e no longer has removed with its line. It reports
@@ -418,6 +426,14 @@ func (m *merger) changeEntry(path string, have map[string]any, e RowEdit, d *dia
 		}
 		return off, ok
 	}
+	editable := func(vs int, key string) bool {
+		if multiline(m.src, vs) {
+			line, col := m.f.lineCol(vs)
+			d.Add(m.f.name, line, col, "“%s”是多行字符串，无法按 %s 改动：请直接在本文件中修改", key, e.From)
+			return false
+		}
+		return true
+	}
 	for _, v := range e.Values {
 		old, ok := have[v.Field.Key]
 		switch {
@@ -428,7 +444,7 @@ func (m *merger) changeEntry(path string, have map[string]any, e RowEdit, d *dia
 				return false
 			}
 			vs, ve := valueSpan(m.src, off)
-			if m.multiline(vs, v.Field.Key, e.From, d) {
+			if !editable(vs, v.Field.Key) {
 				return false
 			}
 			edits = append(edits, textEdit{vs, ve, formatValue(v.Field, v.Value)})
@@ -447,7 +463,7 @@ func (m *merger) changeEntry(path string, have map[string]any, e RowEdit, d *dia
 		}
 		// (TOML puts nothing but a comment after a table's key and value
 		// on their line.)
-		if vs, _ := valueSpan(m.src, off); m.multiline(vs, key, e.From, d) {
+		if vs, _ := valueSpan(m.src, off); !editable(vs, key) {
 			return false
 		}
 		edits = append(edits, textEdit{lineStart(m.src, off), lineEnd(m.src, off), ""})
@@ -459,15 +475,10 @@ func (m *merger) changeEntry(path string, have map[string]any, e RowEdit, d *dia
 	return true
 }
 
-// multiline reports, with a problem, whether the value at vs is a
-// multi-line string, which a merge does not replace.
-func (m *merger) multiline(vs int, key, from string, d *diag.List) bool {
-	if rest := m.src[vs:]; strings.HasPrefix(rest, `"""`) || strings.HasPrefix(rest, `'''`) {
-		line, col := m.f.lineCol(vs)
-		d.Add(m.f.name, line, col, "“%s”是多行字符串，无法按 %s 改动：请直接在本文件中修改", key, from)
-		return true
-	}
-	return false
+// multiline reports whether the value at src[vs:] is a multi-line
+// string, whose end valueSpan does not find: a merge does not edit one.
+func multiline(src string, vs int) bool {
+	return strings.HasPrefix(src[vs:], `"""`) || strings.HasPrefix(src[vs:], `'''`)
 }
 
 // sameEntry reports whether an entry of a table holds values and nothing
@@ -506,13 +517,7 @@ func (m *merger) topValue(root *table, e ValueEdit, replace bool, count *MergeCo
 // table of scores.
 func (m *merger) resultValues(n int, res map[string]any, values []ValueEdit, replace bool, count *MergeCount, d *diag.List) {
 	path := fmt.Sprintf("result.%d", n)
-	off, ok := m.f.pos[path]
-	if !ok || m.src[off] != '[' {
-		line, col := m.f.position(path)
-		d.Add(m.f.name, line, col, "指标“%s”的考核结果不是以 [[result]] 表写的，无法并入：请直接在本文件中填写", values[0].Indicator.ID)
-		return
-	}
-	start := lineEnd(m.src, off)
+	start := lineEnd(m.src, m.f.pos[path]) // after its [[result]] header (see entries)
 	blockEnd := m.blockEnd(path, path+".")
 	end := blockEnd // where the result's own lines end: at its first table, even commented out
 	for at := start; at < blockEnd; at = lineEnd(m.src, at) {
@@ -565,7 +570,7 @@ func (m *merger) existingValue(path string, v any, e ValueEdit, replace bool, co
 		d.Add(m.f.name, line, col, "%s已是 %s，与 %s 的 %s 不同", what, oneLine(m.src[vs:ve]), e.From, now)
 		return
 	}
-	if rest := m.src[vs:]; strings.HasPrefix(rest, `"""`) || strings.HasPrefix(rest, `'''`) {
+	if multiline(m.src, vs) {
 		line, col := m.f.lineCol(vs)
 		d.Add(m.f.name, line, col, "%s是多行字符串，无法替换为 %s 的值：请直接在本文件中修改", what, e.From)
 		return
