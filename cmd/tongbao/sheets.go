@@ -96,7 +96,7 @@ func exportDepartments(s *site.Site, m *site.Month, dir string, force bool, stdo
 	fmt.Fprintf(stdout, "tongbao: 已将 %s 的数据按责任单位写入 %s：%s\n", m.Key, dir, strings.Join(written, "、"))
 	var orphans []string
 	for _, ind := range s.Indicators {
-		if len(ind.Owners) == 0 && ind.Townships != nil {
+		if len(ind.Owners) == 0 { // neither its scores nor its row of results is in any
 			orphans = append(orphans, ind.Name)
 		}
 	}

@@ -621,6 +621,15 @@ func TestExportDepartments(t *testing.T) {
 	if got := listDir(t, dist); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
 		t.Errorf("workbooks %q, want %q", got, want)
 	}
+	var orphans []string
+	for _, ind := range s.Indicators {
+		if len(ind.Owners) == 0 {
+			orphans = append(orphans, ind.Name)
+		}
+	}
+	if len(orphans) == 0 || !strings.Contains(out, "没有责任单位的指标不在其中："+strings.Join(orphans, "、")+"\n") {
+		t.Errorf("the indicators in no workbook, %q, not said: %q", orphans, out)
+	}
 	book := filepath.Join(dist, "区发改局.xlsx")
 	f, err := excelize.OpenFile(book)
 	if err != nil {
