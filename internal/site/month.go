@@ -80,9 +80,9 @@ func (l *loader) monthFiles() {
 // validated before it is written, and how one month is read while others
 // may still be half filled in (ParseDraftMonth reads one that is). src is
 // read as the loader reads a file: UTF-8, a byte order mark and CR line
-// ends dropped. place, when not nil, names where the
-// value at a TOML path ("result.0.townships.火车站乡") was typed; problems
-// with a value it places are reported there, every other at its line.
+// ends dropped. place, when not nil, names where the value at a TOML path
+// ("result.0.townships.火车站乡") was typed; problems with a value it
+// places are reported there, every other at its line.
 func (s *Site) ParseMonth(rel string, src []byte, place func(path string) string) (*Month, error) {
 	return s.parseMonth(rel, src, &loader{s: s, place: place})
 }
