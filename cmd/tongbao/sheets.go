@@ -210,15 +210,31 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 func mergeFiles(s *site.Site, rel, target, key string, files []string, inputs [][]byte, old []byte, force, dryRun bool, stdout, stderr io.Writer) int {
 	text := old
 	var done []merged
+	empty := 0
 	for i, in := range files {
-		out, d, ok := mergeFile(s, rel, key, in, inputs[i], text, i, force, stderr)
+		out, d, ok := mergeFile(s, rel, key, in, inputs[i], text, i-empty, force, stderr)
 		if !ok {
 			if len(files) > 1 {
 				fmt.Fprintf(stderr, "tongbao import: 因 %s 有问题，%d 个文件都没有并入，%s 未改动\n", in, len(files), rel)
 			}
 			return 1
 		}
-		text = out
+		if d.empty != "" {
+			// A department with nothing to report this month may send
+			// its copy back as it was: that says so, and does not hold
+			// up the others' (it alone is a mistake, said as one).
+			empty++
+			if len(files) == 1 {
+				fmt.Fprintf(stderr, "tongbao import: %s，%s 未改动\n", d.empty, rel)
+				return 1
+			}
+			if empty == len(files) {
+				fmt.Fprintf(stderr, "tongbao import: %d 个文件都没有新填的内容，%s 未改动\n", len(files), rel)
+				return 1
+			}
+		} else {
+			text = out
+		}
 		done = append(done, d)
 	}
 	changed := !bytes.Equal(text, old)
@@ -238,6 +254,10 @@ func mergeFiles(s *site.Site, rel, target, key string, files []string, inputs []
 		end = ""
 	}
 	for _, d := range done {
+		if d.empty != "" {
+			fmt.Fprintf(stdout, "tongbao: %s，略过\n", d.empty)
+			continue
+		}
 		if d.same {
 			fmt.Fprintf(stdout, "tongbao: %s 已有 %s 的全部内容（%s），未改动\n", rel, d.in, d.msg)
 		} else {
@@ -272,12 +292,14 @@ type merged struct {
 	in     string
 	msg    string   // 填入得分 12 个，…; or, when same, what the file had already
 	same   bool     // nothing changed
+	empty  string   // why nothing was read from it: it holds nothing new
 	unread []string // its sheets not merged (sheet.Month.Unread)
 }
 
 // mergeFile lays what the file in (its bytes data) holds over text, the
 // month file rel as the before files merged ahead of it left it, and
-// returns the new text and what it did, or false with the problems said.
+// returns the new text and what it did (with no text if the file holds
+// nothing new: merged.empty says so), or false with the problems said.
 func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int, force bool, stderr io.Writer) ([]byte, merged, bool) {
 	current, _ := s.ParseDraftMonth(rel, text)
 	m, err := sheet.ImportScores(s, key, in, data, current)
@@ -287,11 +309,9 @@ func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int,
 	}
 	switch {
 	case m.Edits.Empty() && m.AsSent > 0:
-		fmt.Fprintf(stderr, "tongbao import: %s 的 %d 个格子都与发出时相同，没有新填的内容，%s 未改动\n", in, m.AsSent, rel)
-		return nil, merged{}, false
+		return nil, merged{in: in, empty: fmt.Sprintf("%s 的 %d 个格子都与发出时相同，没有新填的内容", in, m.AsSent)}, true
 	case m.Edits.Empty():
-		fmt.Fprintf(stderr, "tongbao import: %s 中没有已填的内容，%s 未改动\n", in, rel)
-		return nil, merged{}, false
+		return nil, merged{in: in, empty: in + " 中没有已填的内容"}, true
 	}
 	out, n, err := s.MergeMonth(rel, text, m.Edits, force)
 	if err != nil {

@@ -582,9 +582,20 @@ func TestImportSeveralFiles(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "多个文件只能逐个并入已有的 data/2023-03.toml") {
 		t.Errorf("two workbooks without --merge: exit %d, %q", code, errOut)
 	}
-	code, out, errOut = runCmd("import", "2023-03", a, b, "-s", dir, "--merge")
-	if code != 0 || !strings.Contains(out, "已写入 data/2023-03.toml；文件中的其他内容未改动\n") || !strings.Contains(out, "本月尚有 161 个得分未填") {
-		t.Fatalf("two files: exit %d, %q, %q", code, out, errOut)
+	// A copy returned as it was sent is passed over, not a reason to
+	// merge none; copies with nothing new alone are refused.
+	untouched := filepath.Join(t.TempDir(), "未填.xlsx")
+	if err := os.WriteFile(untouched, []byte(readText(t, book)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runCmd("import", "2023-03", untouched, untouched, "-s", dir, "--merge")
+	if code != 1 || errOut != "tongbao import: 2 个文件都没有新填的内容，data/2023-03.toml 未改动\n" || readText(t, month) != scaffold {
+		t.Errorf("two copies with nothing new: exit %d, %q", code, errOut)
+	}
+	code, out, errOut = runCmd("import", "2023-03", a, untouched, b, "-s", dir, "--merge")
+	if code != 0 || !strings.Contains(out, "已写入 data/2023-03.toml；文件中的其他内容未改动\n") || !strings.Contains(out, "本月尚有 161 个得分未填") ||
+		!regexp.MustCompile(`\ntongbao: `+regexp.QuoteMeta(untouched)+` 的 \d+ 个格子都与发出时相同，没有新填的内容，略过\n`).MatchString(out) {
+		t.Fatalf("two files and a copy with nothing new: exit %d, %q, %q", code, out, errOut)
 	}
 	text := readText(t, month)
 	for _, want := range []string{"\"汽车站街道\" = 84.5        # 上月：88.7\n", "\"高崇山镇\" = 85.00         # 上月：90.6\n"} {
