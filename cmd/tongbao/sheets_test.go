@@ -648,7 +648,14 @@ func TestExportDepartments(t *testing.T) {
 	}
 	scores, _ := f.GetRows("乡镇得分")
 	results, _ := f.GetRows("考核结果")
+	readme, _ := f.GetRows("说明")
+	sheets := f.GetSheetList()
 	f.Close()
+	// The categories are the office's, never merged: no sheet of them
+	// to fill, nor a line of 说明 about one.
+	if slices.Contains(sheets, "考核排类") || strings.Contains(fmt.Sprint(readme), "考核排类") || !slices.Contains(sheets, "奖励") {
+		t.Errorf("区发改局's workbook has the sheets %q, and says %q", sheets, readme)
+	}
 	var wantCols, wantRows []string
 	for _, ind := range s.Indicators {
 		if !slices.ContainsFunc(ind.Owners, func(u *site.Unit) bool { return u.Name == "区发改局" }) {

@@ -86,9 +86,6 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 		if err := r.workbook(data); err != nil {
 			return nil, err
 		}
-		if r.owner != "" && !merging {
-			return nil, fmt.Errorf("%s 是发给%s的工作簿，只含其负责的指标：请加 --merge，把它并入本月的数据文件", r.source, r.owner)
-		}
 	default:
 		r.csv(data)
 	}
@@ -271,18 +268,23 @@ func (r *reader) workbook(data []byte) error {
 	for _, name := range append(r.sheets[1:], metaSheet) {
 		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 		if err != nil {
-			if name != metaSheet {
+			// A merge never reads the categories, which a department's
+			// workbook (ExportFor) has no sheet of.
+			if name != metaSheet && !(r.merging && name == r.listSheet) {
 				missing = append(missing, "“"+name+"”")
 			}
 			continue
 		}
 		sheets[name] = grid{rows: rows, place: func(col, row int) string { return r.place(name, col, row) }}
 	}
-	if len(missing) > 0 {
-		return diag.List{{File: r.source, Msg: fmt.Sprintf("工作簿缺少工作表%s：请用 tongbao new --xlsx 或 tongbao export 生成的工作簿填写", strings.Join(missing, "、"))}}
-	}
 	if m, ok := sheets[metaSheet]; ok {
 		r.meta(m)
+	}
+	if r.owner != "" && !r.merging {
+		return fmt.Errorf("%s 是发给%s的工作簿，只含其负责的指标：请加 --merge，把它并入本月的数据文件", r.source, r.owner)
+	}
+	if len(missing) > 0 {
+		return diag.List{{File: r.source, Msg: fmt.Sprintf("工作簿缺少工作表%s：请用 tongbao new --xlsx 或 tongbao export 生成的工作簿填写", strings.Join(missing, "、"))}}
 	}
 	r.overview(sheets[overviewSheet]) // the month it is for, checked
 	r.scoreMatrix(sheets[r.scoreSheet])

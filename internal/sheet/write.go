@@ -236,6 +236,11 @@ func write(s *site.Site, m *site.Month, scored func(*site.Result) bool, scaffold
 	b.styles()
 	b.check(b.f.SetSheetName("Sheet1", readmeSheet))
 	for _, name := range append(b.sheets[1:], listsSheet, metaSheet) {
+		if name == b.listSheet && owner != nil {
+			// The categories are the office's, never merged: a
+			// department's workbook has no sheet of them to fill in vain.
+			continue
+		}
 		_, err := b.f.NewSheet(name)
 		b.check(err)
 	}
@@ -243,7 +248,9 @@ func write(s *site.Site, m *site.Month, scored func(*site.Result) bool, scaffold
 	b.overview()
 	b.scoreSheetOf(scored)
 	b.resultSheetOf(scored)
-	b.listSheetOf()
+	if owner == nil {
+		b.listSheetOf()
+	}
 	for _, t := range b.tables {
 		b.tableSheet(t)
 	}
@@ -344,6 +351,7 @@ func (b *book) readme() {
 		fmt.Sprintf("分发给各部门时：各部门只填本部门指标的一列得分和一行名次、进展（及其加减分、奖励、约谈），交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个），只并入新填的格子，与已有的不同时逐个指出。", b.m.Key),
 	}
 	if b.owner != nil {
+		lines = slices.Delete(lines, 3, 4) // the categories'
 		lines[len(lines)-2] = fmt.Sprintf("本工作簿只含%s负责的指标。填好后交回；汇总时运行 tongbao import %s 交回的工作簿.xlsx… --merge，只并入新填的格子，与已有的不同时逐个指出。", b.owner.Name, b.m.Key)
 		lines = lines[:len(lines)-1]
 	}
@@ -370,7 +378,9 @@ func (b *book) readme() {
 	for _, f := range b.columns {
 		add(b.resultSheet, f, b.result.Key+"."+f.Key)
 	}
-	add(b.listSheet, b.lists, b.lists.Key)
+	if b.owner == nil {
+		add(b.listSheet, b.lists, b.lists.Key)
+	}
 	for _, t := range b.tables {
 		for i := range t.Fields {
 			add(t.Label, &t.Fields[i], t.Key+"."+t.Fields[i].Key)
