@@ -309,7 +309,11 @@ func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int,
 	}
 	switch {
 	case m.Edits.Empty() && m.AsSent > 0:
-		return nil, merged{in: in, empty: fmt.Sprintf("%s 的 %d 个格子都与发出时相同，没有新填的内容", in, m.AsSent)}, true
+		all := "都"
+		if m.AsSent == 1 {
+			all = ""
+		}
+		return nil, merged{in: in, empty: fmt.Sprintf("%s 的 %d 个格子%s与发出时相同，没有新填的内容", in, m.AsSent, all)}, true
 	case m.Edits.Empty():
 		return nil, merged{in: in, empty: in + " 中没有已填的内容"}, true
 	}

@@ -642,6 +642,12 @@ func TestExportDepartments(t *testing.T) {
 		t.Errorf("the indicators in no workbook, %q, not said: %q", orphans, out)
 	}
 	book := filepath.Join(dist, "区发改局.xlsx")
+	// Returned untouched: its one cell sent with a value (期别) is no
+	// new content.
+	if code, _, errOut := runCmd("import", "2023-03", book, "-s", dir, "--merge"); code != 1 ||
+		errOut != "tongbao import: "+book+" 的 1 个格子与发出时相同，没有新填的内容，data/2023-03.toml 未改动\n" {
+		t.Errorf("a department's workbook returned untouched: exit %d, %q", code, errOut)
+	}
 	f, err := excelize.OpenFile(book)
 	if err != nil {
 		t.Fatal(err)
