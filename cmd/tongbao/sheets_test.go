@@ -656,6 +656,14 @@ func TestExportDepartments(t *testing.T) {
 	results, _ := f.GetRows("考核结果")
 	readme, _ := f.GetRows("说明")
 	sheets := f.GetSheetList()
+	// The month's own values are the office's: locked, as a label.
+	for _, c := range []string{"B3", "B4"} {
+		id, err := f.GetCellStyle("本月概况", c)
+		st, err2 := f.GetStyle(id)
+		if name, _ := f.GetCellValue("本月概况", "A"+c[1:]); err != nil || err2 != nil || st.Protection == nil || !st.Protection.Locked {
+			t.Errorf("区发改局's 本月概况!%s (%s) is open to fill: %v %v", c, name, err, err2)
+		}
+	}
 	f.Close()
 	// The categories are the office's, never merged: no sheet of them
 	// to fill, nor a line of 说明 about one.

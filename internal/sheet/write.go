@@ -405,8 +405,15 @@ func (b *book) overview() {
 	for i, f := range b.top {
 		row := 3 + i
 		b.set(sh, 1, row, b.label(f), b.style.label)
-		b.input(sh, 2, row, topValue(b.m, f.Key), b.inputStyle(f))
 		b.set(sh, 3, row, b.help(f), b.style.label)
+		if b.owner != nil {
+			// The month's own values (its period, the region's
+			// composite rank) are the office's: a department sees them,
+			// locked, as it sees another's row.
+			b.input(sh, 2, row, topValue(b.m, f.Key), b.style.label)
+			continue
+		}
+		b.input(sh, 2, row, topValue(b.m, f.Key), b.inputStyle(f))
 		b.validate(sh, cell(2, row), f)
 	}
 	b.width(sh, 1, 16)
