@@ -298,9 +298,10 @@ func (r *reader) workbook(data []byte) error {
 		// that fill a cell or conflict with one. Said, unless the copy
 		// holds what was sent out.
 		name := r.listSheet
-		sent := r.exported(name)
-		if rows := trimRows(sheets[name].rows); len(rows) > 1 && (sent == nil || !slices.EqualFunc(rows, sent, slices.Equal)) {
-			r.unread = append(r.unread, name)
+		if rows := trimRows(sheets[name].rows); len(rows) > 1 {
+			if sent := r.exported(name); sent == nil || !slices.EqualFunc(rows, sent, slices.Equal) {
+				r.unread = append(r.unread, name)
+			}
 		}
 		return nil
 	}
