@@ -9,21 +9,50 @@ import (
 	"strings"
 	"testing"
 	"tongbao/internal/site"
+
+	"github.com/BurntSushi/toml"
 )
+
+// sampleOwners reads the departments responsible for each of the
+// repository's indicators from its indicators.toml.
+func sampleOwners(t *testing.T) map[string][]string {
+	t.Helper()
+	var catalogue struct {
+		Indicator []struct {
+			ID     string
+			Owners []string
+		}
+	}
+	if _, err := toml.DecodeFile("../../data/indicators.toml", &catalogue); err != nil {
+		t.Fatal(err)
+	}
+	owners := map[string][]string{}
+	for _, ind := range catalogue.Indicator {
+		if len(ind.Owners) > 0 {
+			owners[ind.ID] = ind.Owners
+		}
+	}
+	return owners
+}
 
 // missingScores reads a month file written by `tongbao new` and returns
 // the diagnostics check must give for it: for each real [result.townships]
 // table, one per township line left commented, or one for the table when
-// every line is (and there are several).
+// every line is (and there are several), which names the departments
+// the repository's indicators.toml makes responsible for it.
 func missingScores(t *testing.T, text string) []string {
 	t.Helper()
+	owners := map[string]string{}
+	for id, names := range sampleOwners(t) {
+		owners[id] = "，应由" + strings.Join(names, "、") + "填报"
+	}
 	var want []string
 	id, table, tableLine := "", false, 0
 	var names []string // commented in the table
 	filled := 0        // lines of the table filled
 	end := func() {
 		if table && filled == 0 && len(names) > 1 {
-			want = append(want, fmt.Sprintf("data/2023-03.toml:%d:1: 指标“%s”缺少全部 %d 个乡镇（街道）的得分（本月不评分的指标，删去它的 [result.townships] 表）", tableLine, id, len(names)))
+			want = append(want, fmt.Sprintf("data/2023-03.toml:%d:1: 指标“%s”缺少全部 %d 个乡镇（街道）的得分%s（本月不评分的指标，删去它的 [result.townships] 表）", tableLine, id, len(names), owners[id]))
 		} else if table {
 			for _, n := range names {
 				want = append(want, fmt.Sprintf("data/2023-03.toml:%d:1: 指标“%s”缺少乡镇（街道）“%s”的得分", tableLine, id, n))

@@ -276,7 +276,7 @@ func mergeFiles(s *site.Site, rel, target, key string, files []string, inputs []
 		case errors.As(err, &l):
 			fmt.Fprintf(stdout, "本月的数据尚有 %d 个问题，运行 tongbao check 查看\n", len(l))
 		case err == nil && unscored(m) > 0:
-			fmt.Fprintf(stdout, "本月尚有 %d 个得分未填，运行 tongbao check 查看\n", unscored(m))
+			fmt.Fprintf(stdout, "本月尚有 %d 个得分未填%s，运行 tongbao check 查看\n", unscored(m), owing(s, m))
 		}
 	}
 	for _, d := range done {
@@ -399,6 +399,41 @@ func unscored(m *site.Month) int {
 		n += len(r.Unscored)
 	}
 	return n
+}
+
+// owing says who is to send the scores month m lacks, as the office
+// gathering the month from its departments needs to know: "，待区商务局、
+// 区人社局填报", in the order of units.toml, and the indicators no
+// department is responsible for; "" if no indicator lacking scores has
+// a department.
+func owing(s *site.Site, m *site.Month) string {
+	due := map[*site.Unit]bool{}
+	var orphans []string
+	for _, r := range m.Results {
+		if len(r.Unscored) == 0 {
+			continue
+		}
+		for _, u := range r.Indicator.Owners {
+			due[u] = true
+		}
+		if len(r.Indicator.Owners) == 0 {
+			orphans = append(orphans, "“"+r.Indicator.Name+"”")
+		}
+	}
+	var names []string
+	for _, u := range s.Departments {
+		if due[u] {
+			names = append(names, u.Name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	msg := "，待" + strings.Join(names, "、") + "填报"
+	if len(orphans) > 0 {
+		msg += "（" + strings.Join(orphans, "、") + "没有责任单位）"
+	}
+	return msg
 }
 
 // monthFileArgs reads the arguments of `tongbao cmd YYYY-MM FILE [-s 目录]

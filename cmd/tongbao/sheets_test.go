@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/BurntSushi/toml"
 	"github.com/xuri/excelize/v2"
 
 	"tongbao/internal/site"
@@ -598,6 +599,27 @@ func TestImportSeveralFiles(t *testing.T) {
 		t.Fatalf("two files and a copy with nothing new: exit %d, %q, %q", code, out, errOut)
 	}
 	text := readText(t, month)
+	// Who still owes scores: the owners of every indicator check finds
+	// scores missing in, in units.toml's order.
+	var units struct{ Department []struct{ Name string } }
+	if _, err := toml.DecodeFile("../../data/units.toml", &units); err != nil {
+		t.Fatal(err)
+	}
+	owners, due := sampleOwners(t), map[string]bool{}
+	for _, line := range missingScores(t, text) {
+		for _, name := range owners[regexp.MustCompile(`指标“([^”]+)”`).FindStringSubmatch(line)[1]] {
+			due[name] = true
+		}
+	}
+	var names []string
+	for _, d := range units.Department {
+		if due[d.Name] {
+			names = append(names, d.Name)
+		}
+	}
+	if len(names) < 5 || !strings.Contains(out, "本月尚有 161 个得分未填，待"+strings.Join(names, "、")+"填报，运行 tongbao check 查看\n") {
+		t.Errorf("the departments owing scores, %q, not said: %q", names, out)
+	}
 	for _, want := range []string{"\"汽车站街道\" = 84.5        # 上月：88.7\n", "\"高崇山镇\" = 85.00         # 上月：90.6\n"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("merged month lacks %q", want)

@@ -341,7 +341,12 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	case len(missing) > 1 && len(missing) == len(ind.Townships):
 		// A table not begun is one problem, not one per unit: a month
 		// being filled in has a dozen of them.
-		f.errorf(tt.path, "指标“%s”缺少全部 %d 个%s的得分（本月不评分的指标，删去它的 [result.townships] 表）", ind.ID, len(missing), terms.Unit)
+		// Whose table it is: the one to ask for it.
+		by := ""
+		if len(ind.Owners) > 0 {
+			by = "，应由" + strings.Join(names(ind.Owners), "、") + "填报"
+		}
+		f.errorf(tt.path, "指标“%s”缺少全部 %d 个%s的得分%s（本月不评分的指标，删去它的 [result.townships] 表）", ind.ID, len(missing), terms.Unit, by)
 	default:
 		for _, u := range missing {
 			f.errorf(tt.path, "指标“%s”缺少%s“%s”的得分", ind.ID, terms.Unit, u.Name)
