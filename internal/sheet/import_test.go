@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -572,6 +573,97 @@ func FuzzImportCSV(f *testing.F) {
 		}
 		if _, err := s.ParseMonth("data/2023-03.toml", m.TOML, nil); err != nil {
 			t.Fatalf("an imported month does not load: %v\n%s", err, m.TOML)
+		}
+	})
+}
+
+// FuzzImportWorkbook changes two cells of a workbook of the sample's
+// February — the office's, or one department's — to anything, and reads
+// it back as the whole month and as a copy to merge: never a panic; a
+// problem is said at a cell or of the file; a month imported loads; a
+// copy's edits merge into the month file, or are refused, without one.
+// (A workbook is written for each input: a few hundred a second.)
+func FuzzImportWorkbook(f *testing.F) {
+	f.Add(uint8(2), uint8(2), uint8(4), "95.5", uint8(3), uint8(5), uint8(2), "3", false)
+	f.Add(uint8(3), uint8(11), uint8(3), "进展\n顺利", uint8(6), uint8(1), uint8(2), "区发改局", true)
+	f.Add(uint8(1), uint8(2), uint8(3), "", uint8(4), uint8(2), uint8(3), "一类", false)
+	f.Add(uint8(2), uint8(1), uint8(4), "汽车站街道 ", uint8(2), uint8(3), uint8(1), "zhongdian", true)
+	s, err := site.Load(filepath.Join("..", ".."))
+	if err != nil {
+		f.Fatal(err)
+	}
+	rel := "data/2023-02.toml"
+	text, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(rel)))
+	if err != nil {
+		f.Fatal(err)
+	}
+	month, err := s.ParseDraftMonth(rel, text)
+	if err != nil {
+		f.Fatal(err)
+	}
+	office, err := Export(s, month)
+	if err != nil {
+		f.Fatal(err)
+	}
+	dept, err := ExportFor(s, month, s.Indicators[1].Owners[0])
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, sh1, col1, row1 uint8, v1 string, sh2, col2, row2 uint8, v2 string, department bool) {
+		book := office
+		if department {
+			book = dept
+		}
+		wb, err := excelize.OpenReader(bytes.NewReader(book))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheets := wb.GetSheetList()
+		for _, c := range []struct {
+			sheet, col, row uint8
+			v               string
+		}{{sh1, col1, row1, v1}, {sh2, col2, row2, v2}} {
+			ref, _ := excelize.CoordinatesToCellName(1+int(c.col)%20, 1+int(c.row)%60)
+			// A string the workbook cannot hold is refused by excelize,
+			// as by Excel: not this reader's to read.
+			if err := wb.SetCellValue(sheets[int(c.sheet)%len(sheets)], ref, c.v); err != nil {
+				return
+			}
+		}
+		var b bytes.Buffer
+		if _, err := wb.WriteTo(&b); err != nil {
+			return
+		}
+		wb.Close()
+		said := func(err error) {
+			var l diag.List
+			if errors.As(err, &l) {
+				for _, d := range l {
+					if d.File == "" || d.Msg == "" {
+						t.Fatalf("a problem with no place or message: %+v", d)
+					}
+				}
+			}
+		}
+		if m, err := Import(s, "2023-02", "f.xlsx", b.Bytes()); err != nil {
+			said(err)
+		} else if _, err := s.ParseMonth(rel, m.TOML, nil); err != nil {
+			t.Fatalf("an imported month does not load: %v\n%s", err, m.TOML)
+		}
+		m, err := ImportScores(s, "2023-02", "f.xlsx", b.Bytes(), month)
+		if err != nil {
+			said(err)
+			return
+		}
+		for _, force := range []bool{false, true} {
+			out, _, err := s.MergeMonth(rel, text, m.Edits, force)
+			if err != nil {
+				said(err)
+				continue
+			}
+			if _, err := s.ParseDraftMonth(rel, out); err != nil {
+				t.Fatalf("merged (force %v), the month does not load: %v\n%s", force, err, out)
+			}
 		}
 	})
 }
