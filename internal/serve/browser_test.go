@@ -119,3 +119,60 @@ func (l testLog) Write(p []byte) (int, error) {
 	l.t.Log(strings.TrimRight(string(p), "\n"))
 	return len(p), nil
 }
+
+// TestBrowserMonthBeingGathered: a preview started while the newest month
+// lacks a score shows the rest of the site with the month's problem over
+// it, saying the month is left out; a save that changes nothing shown
+// keeps it; the month completed, it goes.
+func TestBrowserMonthBeingGathered(t *testing.T) {
+	bctx := browsertest.Start(t)
+
+	dir := copySite(t)
+	text, err := os.ReadFile(filepath.Join(dir, "data", "2023-02.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := strings.Replace(string(text), `period      = "1-2月"`, `period      = "3月"`, 1)
+	gathering := strings.Replace(whole, "\"小江湖街道\" = 90.5       # 第4名，示例补全\n", "", 1)
+	if gathering == whole || whole == string(text) {
+		t.Fatal("the sample's month file has changed: the test's edits no longer apply")
+	}
+	march := filepath.Join(dir, "data", "2023-03.toml")
+	writeFile(t, march, gathering)
+
+	s := New(Options{Source: dir, Delay: 50 * time.Millisecond, Log: testLog{t}})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+	defer func() {
+		cancel()
+		if err := <-served; err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	}()
+	bctx, tcancel := context.WithTimeout(bctx, 90*time.Second)
+	defer tcancel()
+
+	url := "http://" + ln.Addr().String() + "/circulars/2023/14/"
+	if err := chromedp.Do(bctx, chromedp.Navigate(url), chromedp.WaitReady("body")); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+	overlay := `(() => { const o = document.getElementById("__tongbao-overlay"); return !!o && o.innerText.includes("尚未齐全的 2023-03 有 1 个问题；预览暂不含这个月的数据和通报") && o.innerText.includes("data/2023-03.toml:"); })()`
+	browsertest.WaitFor(t, bctx, overlay, "the overlay saying March is left out")
+	if !strings.Contains(bodyText(t, bctx), "排名全区前三的为") {
+		t.Error("February's circular is not shown under the overlay")
+	}
+
+	// A save that changes no page: the overlay stays.
+	writeFile(t, march, strings.Replace(gathering, `period      = "3月"`, `period      = "3月份"`, 1))
+	browsertest.WaitFor(t, bctx, `document.documentElement.getAttribute("data-tongbao-live") === "connected"`, "the event stream to be open")
+	time.Sleep(500 * time.Millisecond) // the rebuild and its event
+	browsertest.WaitFor(t, bctx, overlay, "the overlay to stay after a save that changes no page")
+
+	writeFile(t, march, whole)
+	browsertest.WaitFor(t, bctx, `document.getElementById("__tongbao-overlay") === null`, "the overlay to go once March is complete")
+}

@@ -10,7 +10,9 @@
 
   // Diagnostics are written with textContent: they quote the user's input,
   // which must never become markup.
-  function showErrors(errors) {
+  // held are the months the pages shown leave out, still being gathered:
+  // the problems are theirs, and the rest of the site is up to date.
+  function showErrors(errors, held) {
     hideErrors();
     overlay = document.createElement("div");
     overlay.id = "__tongbao-overlay";
@@ -26,7 +28,10 @@
     close.style.cssText = "float:right;font-size:20px;line-height:1;border:0;background:none;color:inherit;cursor:pointer";
     close.onclick = hideErrors;
     var head = document.createElement("strong");
-    head.textContent = "构建失败，共 " + errors.length + " 个问题（当前显示的是上一次成功构建的页面）：";
+    head.textContent = held && held.length
+      ? "尚未齐全的 " + held.join("、") + " 有 " + errors.length + " 个问题；预览暂不含" +
+        (held.length > 1 ? "这几个月" : "这个月") + "的数据和通报，其余页面是最新的："
+      : "构建失败，共 " + errors.length + " 个问题（当前显示的是上一次成功构建的页面）：";
     var list = document.createElement("ul");
     list.style.cssText = "margin:8px 0 0;padding-left:1.5em";
     errors.forEach(function (e) {
@@ -67,21 +72,25 @@
       location.reload();
       return;
     }
-    if (d.errors && d.errors.length) showErrors(d.errors);
+    if (d.errors && d.errors.length) showErrors(d.errors, d.held);
     else hideErrors();
     // Marks the page as listening, for tests and for the curious.
     document.documentElement.setAttribute("data-tongbao-live", "connected");
   });
   events.addEventListener("build", function (e) {
     var d = JSON.parse(e.data);
-    hideErrors();
-    if (d.id === build) return;
-    if (d.all || page === "" || d.changed.indexOf(page) >= 0) {
-      location.reload();
-      return;
+    if (d.id !== build) {
+      if (d.all || page === "" || d.changed.indexOf(page) >= 0) {
+        location.reload();
+        return;
+      }
+      if (d.css) swapCSS(d.css);
+      build = d.id;
     }
-    if (d.css) swapCSS(d.css);
-    build = d.id;
+    // A build without the months still being gathered comes with their
+    // problems.
+    if (d.errors && d.errors.length) showErrors(d.errors, d.held);
+    else hideErrors();
   });
   events.addEventListener("errors", function (e) {
     showErrors(JSON.parse(e.data).errors);

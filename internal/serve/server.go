@@ -15,6 +15,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -78,10 +79,13 @@ type Server struct {
 }
 
 // state is what the handlers read: the build being served and, while the
-// input is broken, the diagnostics that block the next one.
+// input is broken, the diagnostics that block the next one. held are the
+// months the build being served leaves out, still being gathered (see
+// site.LoadPreview): then the build is of this input, but for them.
 type state struct {
 	snap   *snapshot
 	errors []string
+	held   []string
 }
 
 // New makes a server; nothing is built until Build, Serve or Watch.
@@ -106,16 +110,24 @@ func New(opts Options) *Server {
 	return s
 }
 
-// Build renders the site and swaps the result in, or keeps the last good
-// build and records the diagnostics. Either way connected browsers hear of
-// it. Calls must not overlap; the debouncer guarantees that for rebuilds.
+// Build renders the site and swaps the result in — without its newest
+// months, with their problems, when those months are still being
+// gathered (render) — or keeps the last good build and records the
+// diagnostics. Either way connected browsers hear of it. Calls must not
+// overlap; the debouncer guarantees that for rebuilds.
 func (s *Server) Build() {
 	start := time.Now()
-	outputs, basePath, err := s.render()
+	outputs, basePath, held, err := s.render()
 	prev := s.state.Load()
-	if err != nil {
+	var lines []string // problems that leave months out of a build made
+	if err != nil && held != nil {
+		lines = diag.Lines(err)
+		for _, l := range lines {
+			fmt.Fprintln(s.errLog, l)
+		}
+	} else if err != nil {
 		lines := diag.Lines(err)
-		s.state.Store(&state{snap: prev.snap, errors: lines})
+		s.state.Store(&state{snap: prev.snap, errors: lines, held: prev.held})
 		for _, l := range lines {
 			fmt.Fprintln(s.errLog, l)
 		}
@@ -131,17 +143,21 @@ func (s *Server) Build() {
 	}
 	var ev change
 	if sameOutputs(prev.snap, basePath, outputs) {
-		s.state.Store(&state{snap: prev.snap})
+		s.state.Store(&state{snap: prev.snap, errors: lines, held: held})
 		ev = change{ID: prev.snap.id, Changed: []string{}}
 	} else {
 		s.seq++
 		snap := newSnapshot(prev.snap, s.nonce+"-"+strconv.Itoa(s.seq), basePath, outputs)
 		ev = diff(prev.snap, snap)
-		s.state.Store(&state{snap: snap})
+		s.state.Store(&state{snap: snap, errors: lines, held: held})
 	}
+	ev.Errors, ev.Held = lines, held
 	// Published after the swap: a browser that reloads on this event must
 	// get the new pages.
 	s.hub.publish("build", ev)
+	if held != nil {
+		fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，都在尚未齐全的 %s：预览暂不含这%s的数据和通报，其余页面照常生成\n", len(lines), strings.Join(held, "、"), monthWord(held))
+	}
 	if prev.snap.id == "" {
 		fmt.Fprintf(s.log, "tongbao: 已生成 %d 个文件，用时 %d ms\n", len(outputs), time.Since(start).Milliseconds())
 	} else {
@@ -164,26 +180,53 @@ func changedText(c change) string {
 	return fmt.Sprintf("%d 个页面有变化", len(c.Changed))
 }
 
+// monthWord is 个月 for one month held back, 几个月 for more.
+func monthWord(held []string) string {
+	if len(held) == 1 {
+		return "个月"
+	}
+	return "几个月"
+}
+
 // render is build.Render with the server's caches — a period whose month
 // is unchanged is not ranked again, an output whose inputs are unchanged
 // not rendered again — keeping the loaded site's base path, which the
-// server needs to mount the pages where their links point.
-func (s *Server) render() ([]render.Output, string, error) {
-	st, err := site.LoadCached(s.opts.Source, &s.siteCache)
-	if err != nil {
-		return nil, "", err
+// server needs to mount the pages where their links point. When the
+// preview starts while the site's only problems are in its newest
+// months, still being gathered, it renders the site without them
+// (site.LoadPreview, mayHold) and returns those months beside the
+// problems, until they are in order: the rest of the site is previewed
+// as it is edited, where there would be no page at all for the days the
+// month takes to come in.
+func (s *Server) render() ([]render.Output, string, []string, error) {
+	st, held, problems := site.LoadPreview(s.opts.Source, &s.siteCache)
+	if st == nil || held != nil && !s.mayHold(held) {
+		return nil, "", nil, problems
 	}
 	base, err := site.ParseBase(st.Config.BaseURL)
-	if err != nil {
-		return nil, "", err
+	if err == nil {
+		var outputs []render.Output
+		res := rank.Update(s.results, st)
+		if outputs, err = render.Render(st, res, render.Options{Cache: &s.renderCache}); err == nil {
+			s.results = res
+			return outputs, base.Path, held, problems
+		}
 	}
-	res := rank.Update(s.results, st)
-	outputs, err := render.Render(st, res, render.Options{Cache: &s.renderCache})
-	if err != nil {
-		return nil, "", err
+	if problems != nil {
+		// The site without the months held back has a problem of its
+		// own: said once they are in order, if it remains.
+		return nil, "", nil, problems
 	}
-	s.results = res
-	return outputs, base.Path, nil
+	return nil, "", nil, err
+}
+
+// mayHold reports whether a build may leave out the months held: when no
+// build has been served yet, or the one served leaves them out already.
+// A month the pages being viewed show stays: a slip while editing it
+// keeps the last good build, as any other.
+func (s *Server) mayHold(held []string) bool {
+	prev := s.state.Load()
+	return prev.snap.id == "" || !slices.ContainsFunc(held, func(k string) bool { return !slices.Contains(prev.held, k) })
 }
 
 // Serve builds the site, watches it and serves it on ln until ctx is
@@ -407,7 +450,8 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	hello, _ := json.Marshal(struct {
 		ID     string   `json:"id"`
 		Errors []string `json:"errors"`
-	}{st.snap.id, st.errors})
+		Held   []string `json:"held,omitempty"`
+	}{st.snap.id, st.errors, st.held})
 	writeEvent(w, "hello", hello)
 	if rc.Flush() != nil {
 		return

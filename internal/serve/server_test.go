@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -450,6 +451,88 @@ func TestFirstBuildFails(t *testing.T) {
 	ev := c.next(t, 5*time.Second)
 	if ev.name != "hello" || !strings.Contains(ev.data, "config.toml:1:") {
 		t.Errorf("hello: %+v", ev)
+	}
+}
+
+// TestMonthBeingGathered: a preview started while the newest month is
+// still being gathered (a score to come) shows the site as it was before
+// the month was begun, with the month's problems over the pages, and
+// every edit elsewhere as it is made; the month complete, the whole
+// site; a slip in the month then keeps the last good build, as any other.
+func TestMonthBeingGathered(t *testing.T) {
+	var log syncBuffer
+	dir := copySite(t)
+	text, err := os.ReadFile(filepath.Join(dir, "data", "2023-02.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := strings.Replace(string(text), `period      = "1-2月"`, `period      = "3月"`, 1)
+	gathering := strings.Replace(whole, "\"小江湖街道\" = 90.5       # 第4名，示例补全\n", "", 1)
+	if gathering == whole || whole == string(text) {
+		t.Fatal("the sample's month file has changed: the test's edits no longer apply")
+	}
+	march := filepath.Join(dir, "data", "2023-03.toml")
+	writeFile(t, march, gathering)
+	s := New(Options{Source: dir, Log: &log})
+	s.Build()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	defer s.Close()
+
+	st := s.state.Load()
+	if st.snap.id == "" || !slices.Equal(st.held, []string{"2023-03"}) || len(st.errors) != 1 ||
+		!strings.HasPrefix(st.errors[0], "data/2023-03.toml:") || !strings.Contains(st.errors[0], "“小江湖街道”的得分") {
+		t.Fatalf("started while March is gathered: build %q, held %q, problems %q", st.snap.id, st.held, st.errors)
+	}
+	if resp, _ := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/14/"); resp.StatusCode != 200 {
+		t.Errorf("February's circular: %d", resp.StatusCode)
+	}
+	if !strings.Contains(log.String(), "都在尚未齐全的 2023-03：预览暂不含这个月的数据和通报") {
+		t.Errorf("the terminal does not say March is left out:\n%s", log.String())
+	}
+	c := dialSSE(t, ts.URL+eventsPath)
+	defer c.close()
+	var hello struct {
+		ID           string
+		Errors, Held []string
+	}
+	ev := c.next(t, 5*time.Second)
+	if json.Unmarshal([]byte(ev.data), &hello); ev.name != "hello" || hello.ID != st.snap.id || len(hello.Errors) != 1 || !slices.Equal(hello.Held, st.held) {
+		t.Fatalf("hello: %+v", ev)
+	}
+
+	// An edit elsewhere is previewed, March still left out.
+	editFile(t, filepath.Join(dir, "data", "2023-02.toml"), `"小江湖街道" = 94.1`, `"小江湖街道" = 99.9`)
+	s.Build()
+	var ch change
+	if ev = c.next(t, 5*time.Second); json.Unmarshal([]byte(ev.data), &ch) != nil || ev.name != "build" || ch.ID == st.snap.id ||
+		!contains(ch.Changed, "circulars/2023/14/index.html") || len(ch.Errors) != 1 || !slices.Equal(ch.Held, []string{"2023-03"}) {
+		t.Fatalf("an edit of February: %+v", ev)
+	}
+	if _, body := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/14/"); !strings.Contains(body, "99.9") {
+		t.Error("the edit of February is not previewed")
+	}
+
+	// March complete: the whole site.
+	writeFile(t, march, whole)
+	s.Build()
+	ch = change{}
+	if ev = c.next(t, 5*time.Second); json.Unmarshal([]byte(ev.data), &ch) != nil || ev.name != "build" || ch.Errors != nil || ch.Held != nil {
+		t.Fatalf("March complete: %+v", ev)
+	}
+	if st := s.state.Load(); st.held != nil || st.errors != nil {
+		t.Errorf("March complete: held %q, problems %q", st.held, st.errors)
+	}
+	full := s.state.Load().snap
+
+	// A slip in March now keeps the whole site: its pages are being viewed.
+	writeFile(t, march, gathering)
+	s.Build()
+	if ev = c.next(t, 5*time.Second); ev.name != "errors" || !strings.Contains(ev.data, "data/2023-03.toml:") {
+		t.Fatalf("a slip in March after it was whole: %+v", ev)
+	}
+	if st := s.state.Load(); st.snap != full || st.held != nil {
+		t.Errorf("a slip in March after it was whole: build %q (want %q), held %q", st.snap.id, full.id, st.held)
 	}
 }
 

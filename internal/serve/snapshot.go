@@ -170,6 +170,11 @@ type change struct {
 	Changed []string          `json:"changed"`       // HTML outputs whose content changed, beyond stylesheet names
 	CSS     map[string]string `json:"css,omitempty"` // old stylesheet URL → new, when its fingerprint changed
 	All     bool              `json:"all,omitempty"` // too many to list, or the base path moved: reload
+
+	// Errors and Held, when months are held back (site.LoadPreview):
+	// their problems, shown over the pages, and the months.
+	Errors []string `json:"errors,omitempty"`
+	Held   []string `json:"held,omitempty"`
 }
 
 // maxChanged bounds the list sent to browsers; beyond it every page reloads.

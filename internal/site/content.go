@@ -48,8 +48,15 @@ func (l *loader) content() {
 	// renderer's to check (render: one owner per path): it knows every
 	// output, tongbao's own pages too.
 	byNumber := map[string]string{}
+	l.circularData = map[string]string{}
 	for i, rel := range files {
 		p := all[i]
+		if p.dataKey != "" {
+			l.circularData[rel] = p.dataKey
+		}
+		if l.hold[p.dataKey] {
+			continue // a circular of a month held back (LoadPreview)
+		}
 		l.diags = append(l.diags, p.diags...)
 		var span Period
 		if p.dataKey != "" {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -31,24 +32,87 @@ func Load(dir string) (*Site, error) {
 // LoadCached is Load reusing what c holds from the last load of the same
 // site; c may be nil.
 func LoadCached(dir string, c *Cache) (*Site, error) {
+	l, err := load(dir, c, nil)
+	if err != nil {
+		return nil, err
+	}
+	return l.s, nil
+}
+
+// LoadPreview is LoadCached for the preview server, which shows a site
+// whose newest month is still being gathered: a month file with scores
+// to come, a circular without its date. When every problem of the site
+// is in the file of one of its newest months or in a circular of one
+// (data = that month), it returns, beside the problems, the site as it
+// was before those months were begun — loaded without them and their
+// circulars — and their keys, so that every other page can be previewed
+// as it is edited. Problems anywhere else, or in a month older than one
+// without any, hold nothing back: a hole in the archive would show its
+// histories wrong.
+func LoadPreview(dir string, c *Cache) (*Site, []string, error) {
+	l, err := load(dir, c, nil)
+	if err == nil {
+		return l.s, nil, nil
+	}
+	if l == nil || l.unreadable {
+		return nil, nil, err
+	}
+	hold := l.newestFaulty()
+	if hold == nil {
+		return nil, nil, err
+	}
+	h, herr := load(dir, c, hold)
+	if herr != nil {
+		return nil, nil, err
+	}
+	return h.s, slices.Sorted(maps.Keys(hold)), err
+}
+
+// load loads the site in dir without the months hold names (and their
+// circulars); the loader is returned with the problems, unless the
+// folder could not be read at all.
+func load(dir string, c *Cache, hold map[string]bool) (*loader, error) {
 	l, err := startLoad(dir, c)
 	if err != nil {
 		return nil, err
 	}
+	l.hold = hold
 	if l.unreadable {
 		// Without the catalogue every month and circular would report
 		// each unit and indicator as unknown: the syntax comes first.
-		return nil, l.diags.Err()
+		return l, l.diags.Err()
 	}
 	l.monthFiles()
 	l.content()
 	l.layouts()
 	l.checkAssetRefs()
 	l.finish()
-	if err := l.diags.Err(); err != nil {
-		return nil, err
+	return l, l.diags.Err()
+}
+
+// newestFaulty returns the months whose files or circulars hold every
+// problem of the load, if they are its newest months; nil otherwise.
+func (l *loader) newestFaulty() map[string]bool {
+	faulty := map[string]bool{}
+	for _, d := range l.diags {
+		key := ""
+		if m := monthFileRE.FindStringSubmatch(d.File); m != nil {
+			key = m[1] + "-" + m[2]
+		} else if k, ok := l.circularData[d.File]; ok {
+			key = k
+		}
+		if p, ok := ParsePeriod(key); !ok || p.Kind != Monthly {
+			return nil
+		}
+		faulty[key] = true
 	}
-	return l.s, nil
+	oldest := slices.Min(slices.Collect(maps.Keys(faulty)))
+	for _, rel := range l.walk("data") {
+		if m := monthFileRE.FindStringSubmatch(rel); m != nil && m[1]+"-"+m[2] > oldest && !faulty[m[1]+"-"+m[2]] {
+			return nil
+		}
+	}
+	return faulty
 }
 
 // LoadCatalogue reads only what a month file is checked against:
@@ -93,6 +157,11 @@ type loader struct {
 	draft bool                     // a month being filled in (ParseDraftMonth)
 
 	unreadable bool // a file of the catalogue could not be read or parsed
+
+	// hold are the months left out, with their circulars (LoadPreview);
+	// circularData is the data = of each circular read, by file.
+	hold         map[string]bool
+	circularData map[string]string
 
 	// configFile and ruleRecords are config.toml and its [[rule]]s as
 	// read: rules name groups and indicators, and are resolved once

@@ -2,8 +2,10 @@ package site
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -230,6 +232,59 @@ func TestBrokenMonthIsNotMissing(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "不存在") {
 		t.Errorf("a broken month is reported as missing:\n%s", err)
+	}
+}
+
+// TestLoadPreview: a newest month being gathered — its scores to come,
+// its circular without a date — holds back only itself for the preview;
+// a problem anywhere else, or in a month older than a sound one, holds
+// nothing back.
+func TestLoadPreview(t *testing.T) {
+	march := `period = "3月"
+[[result]]
+indicator = "jingji"
+city = 4
+[result.townships]
+"甲街道" = 91
+[[result]]
+indicator = "caizheng"
+district = 1
+[categories]
+"一类" = ["区发改局"]
+"二类" = ["区财政局"]
+`
+	draft := "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于三月的通报\"\ndata = \"2023-03\"\n+++\n正文。\n"
+	files := miniSite()
+	files["data/2023-03.toml"] = march
+	files["content/circulars/2023-03.md"] = draft
+	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n本站。\n"
+	s, held, err := LoadPreview(writeSite(t, files), nil)
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 3 || s == nil || !slices.Equal(held, []string{"2023-03"}) {
+		t.Fatalf("LoadPreview: %d problems (%v), site %v, held %q; want 3 (two scores, a date), a site, 2023-03", len(l), err, s != nil, held)
+	}
+	if len(s.Months) != 1 || s.Months[0].Key != "2023-02" || len(s.Circulars) != 1 || s.Circulars[0].Serial != 5 || len(s.Pages) != 1 {
+		t.Errorf("held back, the site has %d months, %d circulars, %d pages; want February's one of each and the page", len(s.Months), len(s.Circulars), len(s.Pages))
+	}
+
+	for name, change := range map[string]func(map[string]string){
+		"a problem outside the month": func(f map[string]string) { f["content/about.md"] = "+++\ntitle = 1\n+++\n" },
+		"an older month at fault": func(f map[string]string) {
+			f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], `"丙镇" = 70`, "", 1)
+			f["data/2023-03.toml"] = strings.Replace(march, `"甲街道" = 91`, `"甲街道" = 91`+"\n\"乙街道\" = 1\n\"丙镇\" = 2", 1)
+			f["content/circulars/2023-03.md"] = strings.Replace(draft, "+++\n正文", "date = 2023-05-04\n+++\n正文", 1)
+		},
+	} {
+		f := maps.Clone(files)
+		change(f)
+		if s, held, err := LoadPreview(writeSite(t, f), nil); err == nil || s != nil || held != nil {
+			t.Errorf("%s: site %v, held %q, problems %v; want the problems alone", name, s != nil, held, err)
+		}
+	}
+	files["data/2023-03.toml"] = strings.Replace(march, `"甲街道" = 91`, `"甲街道" = 91`+"\n\"乙街道\" = 1\n\"丙镇\" = 2", 1)
+	files["content/circulars/2023-03.md"] = strings.Replace(draft, "+++\n正文", "date = 2023-05-04\n+++\n正文", 1)
+	if s, held, err := LoadPreview(writeSite(t, files), nil); err != nil || held != nil || len(s.Months) != 2 || len(s.Circulars) != 2 {
+		t.Errorf("the month complete: held %q, problems %v", held, err)
 	}
 }
 

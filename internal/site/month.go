@@ -43,6 +43,9 @@ func (l *loader) monthFiles() {
 			l.diags.Add(rel, 0, 0, "文件名中的月份 %s 无效", m[2])
 			continue
 		}
+		if l.hold[m[1]+"-"+m[2]] {
+			continue
+		}
 		jobs = append(jobs, &job{rel: rel, year: year, month: month})
 	}
 	par.Do(len(jobs), func(i int) {
