@@ -2,7 +2,6 @@ package serve
 
 import (
 	"context"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +14,19 @@ import (
 	"tongbao/internal/theme"
 )
 
+// preview serves the site in dir for a browser test and returns its
+// address; the server stops, and must stop cleanly, when the test ends.
+func preview(t *testing.T, dir string) string {
+	url, cancel, served := serveLoopback(t, New(Options{Source: dir, Delay: 50 * time.Millisecond, Log: testLog{t}}))
+	t.Cleanup(func() {
+		cancel()
+		if err := <-served; err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	})
+	return url
+}
+
 // TestBrowserLiveReload drives the real server with a real browser: an
 // edit of the month's data changes a ranking sentence on the open page
 // by itself; a broken file shows the overlay with file and line over the
@@ -23,21 +35,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	bctx := browsertest.Start(t)
 
 	dir := copySite(t)
-	s := New(Options{Source: dir, Delay: 50 * time.Millisecond, Log: testLog{t}})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- s.Serve(ctx, ln) }()
-	defer func() {
-		cancel()
-		if err := <-served; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	}()
-
+	base := preview(t, dir)
 	bctx, tcancel := context.WithTimeout(bctx, 90*time.Second)
 	defer tcancel()
 
@@ -45,7 +43,7 @@ func TestBrowserLiveReload(t *testing.T) {
 		before = "排名全区前三的为：桥头街道、石桥街道、爱莲街道"
 		after  = "排名全区前三的为：小江湖街道、桥头街道、石桥街道"
 	)
-	url := "http://" + ln.Addr().String() + "/circulars/2023/14/"
+	url := base + "/circulars/2023/14/"
 	if err := chromedp.Do(bctx, chromedp.Navigate(url), chromedp.WaitReady("body")); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
@@ -128,36 +126,12 @@ func TestBrowserMonthBeingGathered(t *testing.T) {
 	bctx := browsertest.Start(t)
 
 	dir := copySite(t)
-	text, err := os.ReadFile(filepath.Join(dir, "data", "2023-02.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	whole := strings.Replace(string(text), `period      = "1-2月"`, `period      = "3月"`, 1)
-	gathering := strings.Replace(whole, "\"小江湖街道\" = 90.5       # 第4名，示例补全\n", "", 1)
-	if gathering == whole || whole == string(text) {
-		t.Fatal("the sample's month file has changed: the test's edits no longer apply")
-	}
-	march := filepath.Join(dir, "data", "2023-03.toml")
-	writeFile(t, march, gathering)
-
-	s := New(Options{Source: dir, Delay: 50 * time.Millisecond, Log: testLog{t}})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- s.Serve(ctx, ln) }()
-	defer func() {
-		cancel()
-		if err := <-served; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	}()
+	march, gathering, whole := gatheringMarch(t, dir)
+	base := preview(t, dir)
 	bctx, tcancel := context.WithTimeout(bctx, 90*time.Second)
 	defer tcancel()
 
-	url := "http://" + ln.Addr().String() + "/circulars/2023/14/"
+	url := base + "/circulars/2023/14/"
 	if err := chromedp.Do(bctx, chromedp.Navigate(url), chromedp.WaitReady("body")); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}

@@ -200,3 +200,22 @@ func serveLoopback(t testing.TB, s *Server) (url string, cancel context.CancelFu
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// gatheringMarch writes data/2023-03.toml into the copy of the sample in
+// dir: its February as March, with one score still to come (小江湖街道's
+// in 规模工业增加值). It returns the file, that text and the month whole.
+func gatheringMarch(t testing.TB, dir string) (march, gathering, whole string) {
+	t.Helper()
+	text, err := os.ReadFile(filepath.Join(dir, "data", "2023-02.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole = strings.Replace(string(text), `period      = "1-2月"`, `period      = "3月"`, 1)
+	gathering = strings.Replace(whole, "\"小江湖街道\" = 90.5       # 第4名，示例补全\n", "", 1)
+	if gathering == whole || whole == string(text) {
+		t.Fatal("the sample's month file has changed: the test's edits no longer apply")
+	}
+	march = filepath.Join(dir, "data", "2023-03.toml")
+	writeFile(t, march, gathering)
+	return march, gathering, whole
+}
