@@ -135,6 +135,10 @@ func TestNewMonth(t *testing.T) {
 	if !strings.Contains(out, "data/2023-03.toml") || !strings.Contains(out, "content/circulars/2023-03.md") {
 		t.Errorf("new does not say what it wrote: %q", out)
 	}
+	// The sample's indicators have owners: how to gather from them.
+	if !strings.HasSuffix(out, "由各责任单位填写的：运行 tongbao export 2023-03 分发 --departments，给每个单位各写一份只含其指标的工作簿，交回后运行 tongbao import 2023-03 交回的工作簿.xlsx… --merge\n") {
+		t.Errorf("new does not say how the departments fill the month in: %q", out)
+	}
 	monthB, err := os.ReadFile(filepath.Join(dir, "data", "2023-03.toml"))
 	if err != nil {
 		t.Fatal(err)
