@@ -340,20 +340,31 @@ func (b *book) readme() {
 	b.set(sh, 1, 1, title, b.style.title)
 	b.check(b.f.MergeCell(sh, cell(1, 1), cell(4, 1)))
 	b.check(b.f.SetRowHeight(sh, 1, 28))
+	var tables []string // 加减分、奖励、约谈, as the office calls them
+	for _, t := range b.tables {
+		tables = append(tables, t.Label)
+	}
+	entries := strings.Join(tables, "、")
 	lines := []string{
 		"填写方法：白色格子填写，灰色格子不填（该单位不参与这一指标）。表头和名称已锁定（工作表保护，没有密码）。",
 		fmt.Sprintf("「%s」：每个指标一列，每个%s一行。第%d行“本月评分”为“是”的指标，每个白色格子都要填得分；为“否”的不填。", b.scoreSheet, b.unit, scoreMarks),
 		fmt.Sprintf("「%s」：每个指标一行。“本月通报”为“是”的指标列入本月通报，并填写其名次和进展。", b.resultSheet),
-		fmt.Sprintf("「%s」：第1行写类别名称，其下列出该类的单位；列出时每个单位恰好列入一类。", b.listSheet),
-		"加减分、奖励、约谈：按需逐行填写，空行不计。",
-		"得分可填整数或小数；全角数字和首尾空格会自动纠正，“95%”“95分”之类会被指出。",
-		fmt.Sprintf("填好后运行：tongbao import %s 本文件.xlsx。有问题时逐格指出（如 %s!C7），什么也不写入；改正后再导入即可。", b.m.Key, b.scoreSheet),
-		fmt.Sprintf("分发给各部门时：各部门只填本部门指标的一列得分和一行名次、进展（及其加减分、奖励、约谈），交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个），只并入新填的格子，与已有的不同时逐个指出。", b.m.Key),
 	}
+	if b.owner == nil {
+		// A department's workbook has no sheet of the categories.
+		lines = append(lines, fmt.Sprintf("「%s」：第1行写类别名称，其下列出该类的单位；列出时每个单位恰好列入一类。", b.listSheet))
+	}
+	if entries != "" {
+		lines = append(lines, entries+"：按需逐行填写，空行不计。")
+		entries = "（及其" + entries + "）"
+	}
+	lines = append(lines, "得分可填整数或小数；全角数字和首尾空格会自动纠正，“95%”“95分”之类会被指出。")
 	if b.owner != nil {
-		lines = slices.Delete(lines, 3, 4) // the categories'
-		lines[len(lines)-2] = fmt.Sprintf("本工作簿只含%s负责的指标。填好后交回；汇总时运行 tongbao import %s 交回的工作簿.xlsx… --merge，只并入新填的格子，与已有的不同时逐个指出。", b.owner.Name, b.m.Key)
-		lines = lines[:len(lines)-1]
+		lines = append(lines, fmt.Sprintf("本工作簿只含%s负责的指标。填好后交回；汇总时运行 tongbao import %s 交回的工作簿.xlsx… --merge，只并入新填的格子，与已有的不同时逐个指出。", b.owner.Name, b.m.Key))
+	} else {
+		lines = append(lines,
+			fmt.Sprintf("填好后运行：tongbao import %s 本文件.xlsx。有问题时逐格指出（如 %s!C7），什么也不写入；改正后再导入即可。", b.m.Key, b.scoreSheet),
+			fmt.Sprintf("分发给各部门时：各部门只填本部门指标的一列得分和一行名次、进展%s，交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个），只并入新填的格子，与已有的不同时逐个指出。", entries, b.m.Key))
 	}
 	for i, l := range lines {
 		b.set(sh, 1, 3+i, l, b.style.note)
