@@ -618,6 +618,7 @@ func FuzzImportWorkbook(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		defer wb.Close()
 		sheets := wb.GetSheetList()
 		for _, c := range []struct {
 			sheet, col, row uint8
@@ -634,7 +635,6 @@ func FuzzImportWorkbook(f *testing.F) {
 		if _, err := wb.WriteTo(&b); err != nil {
 			return
 		}
-		wb.Close()
 		said := func(err error) {
 			var l diag.List
 			if errors.As(err, &l) {
