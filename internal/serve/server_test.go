@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"net"
@@ -514,6 +515,20 @@ func TestMonthBeingGathered(t *testing.T) {
 		t.Errorf("March complete: held %q, problems %q", st.held, st.errors)
 	}
 	full := s.state.Load().snap
+	// What the preview serves now is what a build of this input writes:
+	// nothing of the site without March lingers in its caches.
+	outputs, err := build.Render(build.Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(outputs) != len(full.files) {
+		t.Errorf("the preview serves %d files, a build writes %d", len(full.files), len(outputs))
+	}
+	for _, o := range outputs {
+		if f := full.files[o.Path]; f == nil || !bytes.Equal(f.raw, o.Data) {
+			t.Errorf("%s: the preview's differs from the build's", o.Path)
+		}
+	}
 
 	// A slip in March now keeps the whole site: its pages are being viewed.
 	writeFile(t, march, gathering)
