@@ -201,21 +201,28 @@ func serveLoopback(t testing.TB, s *Server) (url string, cancel context.CancelFu
 	}
 }
 
-// gatheringMarch writes data/2023-03.toml into the copy of the sample in
-// dir: its February as March, with one score still to come (小江湖街道's
-// in 规模工业增加值). It returns the file, that text and the month whole.
-func gatheringMarch(t testing.TB, dir string) (march, gathering, whole string) {
+// gatheringMarch writes March into the copy of the sample in dir, still
+// being gathered: data/2023-03.toml, its February as March with one score
+// still to come (小江湖街道's in 规模工业增加值), and the draft of its
+// circular, without a date. complete writes the score and the date.
+func gatheringMarch(t testing.TB, dir string) (march, gathering string, complete func()) {
 	t.Helper()
 	text, err := os.ReadFile(filepath.Join(dir, "data", "2023-02.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	whole = strings.Replace(string(text), `period      = "1-2月"`, `period      = "3月"`, 1)
+	whole := strings.Replace(string(text), `period      = "1-2月"`, `period      = "3月"`, 1)
 	gathering = strings.Replace(whole, "\"小江湖街道\" = 90.5       # 第4名，示例补全\n", "", 1)
 	if gathering == whole || whole == string(text) {
 		t.Fatal("the sample's month file has changed: the test's edits no longer apply")
 	}
 	march = filepath.Join(dir, "data", "2023-03.toml")
 	writeFile(t, march, gathering)
-	return march, gathering, whole
+	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
+	draft := "+++\nnumber = \"双政办函〔2023〕15号\"\ntitle  = \"关于区政府2023年3月“三重点”落实情况的通报\"\ndata   = \"2023-03\"\n+++\n\n经区政府研究，现将三月的情况通报如下。\n"
+	writeFile(t, circular, draft)
+	return march, gathering, func() {
+		writeFile(t, march, whole)
+		writeFile(t, circular, strings.Replace(draft, "data   =", "date   = 2023-05-06\ndata   =", 1))
+	}
 }

@@ -463,7 +463,7 @@ func TestFirstBuildFails(t *testing.T) {
 func TestMonthBeingGathered(t *testing.T) {
 	var log syncBuffer
 	dir := copySite(t)
-	march, gathering, whole := gatheringMarch(t, dir)
+	march, gathering, complete := gatheringMarch(t, dir)
 	s := New(Options{Source: dir, Log: &log})
 	s.Build()
 	ts := httptest.NewServer(s.Handler())
@@ -471,8 +471,9 @@ func TestMonthBeingGathered(t *testing.T) {
 	defer s.Close()
 
 	st := s.state.Load()
-	if st.snap.id == "" || !slices.Equal(st.held, []string{"2023-03"}) || len(st.errors) != 1 ||
-		!strings.HasPrefix(st.errors[0], "data/2023-03.toml:") || !strings.Contains(st.errors[0], "“小江湖街道”的得分") {
+	if st.snap.id == "" || !slices.Equal(st.held, []string{"2023-03"}) || len(st.errors) != 2 ||
+		!strings.HasPrefix(st.errors[0], "content/circulars/2023-03.md:") || !strings.Contains(st.errors[0], "date") ||
+		!strings.HasPrefix(st.errors[1], "data/2023-03.toml:") || !strings.Contains(st.errors[1], "“小江湖街道”的得分") {
 		t.Fatalf("started while March is gathered: build %q, held %q, problems %q", st.snap.id, st.held, st.errors)
 	}
 	if resp, _ := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/14/"); resp.StatusCode != 200 {
@@ -488,7 +489,7 @@ func TestMonthBeingGathered(t *testing.T) {
 		Errors, Held []string
 	}
 	ev := c.next(t, 5*time.Second)
-	if json.Unmarshal([]byte(ev.data), &hello); ev.name != "hello" || hello.ID != st.snap.id || len(hello.Errors) != 1 || !slices.Equal(hello.Held, st.held) {
+	if json.Unmarshal([]byte(ev.data), &hello); ev.name != "hello" || hello.ID != st.snap.id || len(hello.Errors) != 2 || !slices.Equal(hello.Held, st.held) {
 		t.Fatalf("hello: %+v", ev)
 	}
 
@@ -497,38 +498,42 @@ func TestMonthBeingGathered(t *testing.T) {
 	s.Build()
 	var ch change
 	if ev = c.next(t, 5*time.Second); json.Unmarshal([]byte(ev.data), &ch) != nil || ev.name != "build" || ch.ID == st.snap.id ||
-		!contains(ch.Changed, "circulars/2023/14/index.html") || len(ch.Errors) != 1 || !slices.Equal(ch.Held, []string{"2023-03"}) {
+		!contains(ch.Changed, "circulars/2023/14/index.html") || len(ch.Errors) != 2 || !slices.Equal(ch.Held, []string{"2023-03"}) {
 		t.Fatalf("an edit of February: %+v", ev)
 	}
 	if _, body := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/14/"); !strings.Contains(body, "99.9") {
 		t.Error("the edit of February is not previewed")
 	}
+	// The site as it was before March was begun: what a build writes
+	// without March's file and circular.
+	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
+	aside := t.TempDir()
+	for _, f := range []string{march, circular} {
+		if err := os.Rename(f, filepath.Join(aside, filepath.Base(f))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sameAsBuild(t, s.state.Load().snap, dir)
+	for _, f := range []string{march, circular} {
+		if err := os.Rename(filepath.Join(aside, filepath.Base(f)), f); err != nil {
+			t.Fatal(err)
+		}
+	}
 
-	// March complete: the whole site.
-	writeFile(t, march, whole)
+	// March complete: the whole site, its circular too.
+	complete()
 	s.Build()
 	ch = change{}
 	if ev = c.next(t, 5*time.Second); json.Unmarshal([]byte(ev.data), &ch) != nil || ev.name != "build" || ch.Errors != nil || ch.Held != nil {
 		t.Fatalf("March complete: %+v", ev)
 	}
-	if st := s.state.Load(); st.held != nil || st.errors != nil {
-		t.Errorf("March complete: held %q, problems %q", st.held, st.errors)
+	if st := s.state.Load(); st.held != nil || st.errors != nil || st.snap.files["circulars/2023/15/index.html"] == nil {
+		t.Errorf("March complete: held %q, problems %q, its circular served: %v", st.held, st.errors, st.snap.files["circulars/2023/15/index.html"] != nil)
 	}
-	full := s.state.Load().snap
 	// What the preview serves now is what a build of this input writes:
 	// nothing of the site without March lingers in its caches.
-	outputs, err := build.Render(build.Options{Source: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(outputs) != len(full.files) {
-		t.Errorf("the preview serves %d files, a build writes %d", len(full.files), len(outputs))
-	}
-	for _, o := range outputs {
-		if f := full.files[o.Path]; f == nil || !bytes.Equal(f.raw, o.Data) {
-			t.Errorf("%s: the preview's differs from the build's", o.Path)
-		}
-	}
+	full := s.state.Load().snap
+	sameAsBuild(t, full, dir)
 
 	// A slip in March now keeps the whole site: its pages are being viewed.
 	writeFile(t, march, gathering)
@@ -538,6 +543,24 @@ func TestMonthBeingGathered(t *testing.T) {
 	}
 	if st := s.state.Load(); st.snap != full || st.held != nil {
 		t.Errorf("a slip in March after it was whole: build %q (want %q), held %q", st.snap.id, full.id, st.held)
+	}
+}
+
+// sameAsBuild checks that snap holds exactly what a build of the site in
+// dir writes, byte for byte.
+func sameAsBuild(t *testing.T, snap *snapshot, dir string) {
+	t.Helper()
+	outputs, err := build.Render(build.Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(outputs) != len(snap.files) {
+		t.Errorf("the preview serves %d files, a build writes %d", len(snap.files), len(outputs))
+	}
+	for _, o := range outputs {
+		if f := snap.files[o.Path]; f == nil || !bytes.Equal(f.raw, o.Data) {
+			t.Errorf("%s: the preview's differs from the build's", o.Path)
+		}
 	}
 }
 
