@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -192,32 +193,52 @@ func monthWord(held []string) string {
 // is unchanged is not ranked again, an output whose inputs are unchanged
 // not rendered again — keeping the loaded site's base path, which the
 // server needs to mount the pages where their links point. When the
-// preview starts while the site's only problems are in its newest
-// months, still being gathered, it renders the site without them
-// (site.LoadPreview, mayHold) and returns those months beside the
-// problems, until they are in order: the rest of the site is previewed
-// as it is edited, where there would be no page at all for the days the
-// month takes to come in.
+// preview starts while the site's only problems, in loading it or else
+// in rendering it, are in its newest months, still being gathered, it
+// renders the site without them (site.LoadPreview, site.LoadWithout,
+// mayHold) and returns those months beside the problems, until they are
+// in order: the rest of the site is previewed as it is edited, where
+// there would be no page at all for the days the month takes to come in.
 func (s *Server) render() ([]render.Output, string, []string, error) {
 	st, held, problems := site.LoadPreview(s.opts.Source, &s.siteCache)
 	if st == nil || held != nil && !s.mayHold(held) {
 		return nil, "", nil, problems
 	}
-	base, err := site.ParseBase(st.Config.BaseURL)
-	if err == nil {
-		var outputs []render.Output
-		res := rank.Update(s.results, st)
-		if outputs, err = render.Render(st, res, render.Options{Cache: &s.renderCache}); err == nil {
-			s.results = res
-			return outputs, base.Path, held, problems
-		}
-	}
-	if problems != nil {
+	outputs, basePath, err := s.renderSite(st)
+	switch {
+	case err == nil:
+		return outputs, basePath, held, problems
+	case problems != nil:
 		// The site without the months held back has a problem of its
 		// own: said once they are in order, if it remains.
 		return nil, "", nil, problems
 	}
+	// The site loads but does not render: the circular being written
+	// holds its month back too, if every problem is in such a one.
+	var l diag.List
+	if errors.As(err, &l) {
+		if st, held := site.LoadWithout(s.opts.Source, &s.siteCache, l); st != nil && s.mayHold(held) {
+			if outputs, basePath, rerr := s.renderSite(st); rerr == nil {
+				return outputs, basePath, held, err
+			}
+		}
+	}
 	return nil, "", nil, err
+}
+
+// renderSite ranks and renders st with the server's caches.
+func (s *Server) renderSite(st *site.Site) ([]render.Output, string, error) {
+	base, err := site.ParseBase(st.Config.BaseURL)
+	if err != nil {
+		return nil, "", err
+	}
+	res := rank.Update(s.results, st)
+	outputs, err := render.Render(st, res, render.Options{Cache: &s.renderCache})
+	if err != nil {
+		return nil, "", err
+	}
+	s.results = res
+	return outputs, base.Path, nil
 }
 
 // mayHold reports whether a build may leave out the months held: when no

@@ -57,15 +57,37 @@ func LoadPreview(dir string, c *Cache) (*Site, []string, error) {
 	if l == nil || l.unreadable {
 		return nil, nil, err
 	}
-	hold := l.newestFaulty()
+	s, held := l.without(dir, c, l.diags)
+	if s == nil {
+		return nil, nil, err
+	}
+	return s, held, err
+}
+
+// LoadWithout is LoadPreview for the problems of rendering the site in
+// dir, which loads: a shortcode misspelt in the circular being written
+// holds its month back as a month file's problem does. It returns nil if
+// the problems are not all in the newest months' files and circulars.
+func LoadWithout(dir string, c *Cache, problems diag.List) (*Site, []string) {
+	l, err := load(dir, c, nil)
+	if err != nil {
+		return nil, nil
+	}
+	return l.without(dir, c, problems)
+}
+
+// without loads the site again without the newest months holding every
+// one of problems (see newestFaulty), and returns it and them.
+func (l *loader) without(dir string, c *Cache, problems diag.List) (*Site, []string) {
+	hold := l.newestFaulty(problems)
 	if hold == nil {
-		return nil, nil, err
+		return nil, nil
 	}
-	h, herr := load(dir, c, hold)
-	if herr != nil {
-		return nil, nil, err
+	h, err := load(dir, c, hold)
+	if err != nil {
+		return nil, nil
 	}
-	return h.s, slices.Sorted(maps.Keys(hold)), err
+	return h.s, slices.Sorted(maps.Keys(hold))
 }
 
 // load loads the site in dir without the months hold names (and their
@@ -91,10 +113,13 @@ func load(dir string, c *Cache, hold map[string]bool) (*loader, error) {
 }
 
 // newestFaulty returns the months whose files or circulars hold every
-// problem of the load, if they are its newest months; nil otherwise.
-func (l *loader) newestFaulty() map[string]bool {
+// one of problems, if they are the site's newest months; nil otherwise.
+func (l *loader) newestFaulty(problems diag.List) map[string]bool {
+	if len(problems) == 0 {
+		return nil
+	}
 	faulty := map[string]bool{}
-	for _, d := range l.diags {
+	for _, d := range problems {
 		key := ""
 		if m := monthFileRE.FindStringSubmatch(d.File); m != nil {
 			key = m[1] + "-" + m[2]

@@ -283,8 +283,19 @@ district = 1
 	}
 	files["data/2023-03.toml"] = strings.Replace(march, `"甲街道" = 91`, `"甲街道" = 91`+"\n\"乙街道\" = 1\n\"丙镇\" = 2", 1)
 	files["content/circulars/2023-03.md"] = strings.Replace(draft, "+++\n正文", "date = 2023-05-04\n+++\n正文", 1)
-	if s, held, err := LoadPreview(writeSite(t, files), nil); err != nil || held != nil || len(s.Months) != 2 || len(s.Circulars) != 2 {
+	dir := writeSite(t, files)
+	if s, held, err := LoadPreview(dir, nil); err != nil || held != nil || len(s.Months) != 2 || len(s.Circulars) != 2 {
 		t.Errorf("the month complete: held %q, problems %v", held, err)
+	}
+	// Problems of rendering it (a shortcode in the new circular): the
+	// same, from the files they name.
+	if s, held := LoadWithout(dir, nil, diag.List{{File: "content/circulars/2023-03.md", Line: 7, Col: 1, Msg: "未知短代码"}}); s == nil || len(s.Months) != 1 || len(s.Circulars) != 1 || !slices.Equal(held, []string{"2023-03"}) {
+		t.Errorf("a problem rendering March's circular: site %v, held %q", s != nil, held)
+	}
+	for _, file := range []string{"content/about.md", "content/circulars/2023-02.md", ""} {
+		if s, held := LoadWithout(dir, nil, diag.List{{File: file, Msg: "未知短代码"}}); s != nil || held != nil {
+			t.Errorf("a problem rendering %q: held %q", file, held)
+		}
 	}
 }
 
