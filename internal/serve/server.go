@@ -70,6 +70,12 @@ type Server struct {
 	nonce string // differs per process, so a browser reconnecting after a restart reloads
 	seq   int    // builds that changed the output; only the rebuild goroutine touches it
 
+	// shown are the months of the site whose build is served, and
+	// rendered those of the last site rendered, which become shown when
+	// its build is swapped in (see mayHold); only the rebuild goroutine
+	// touches them.
+	shown, rendered map[string]bool
+
 	hosts       hostPolicy    // the Host headers answered
 	idleTimeout time.Duration // how long a keep-alive connection may wait for its next request
 	maxConns    int           // connections open at once (limitListener)
@@ -152,6 +158,7 @@ func (s *Server) Build() {
 		ev = diff(prev.snap, snap)
 		s.state.Store(&state{snap: snap, errors: lines, held: held})
 	}
+	s.shown = s.rendered
 	ev.Errors, ev.Held = lines, held
 	// Published after the swap: a browser that reloads on this event must
 	// get the new pages.
@@ -192,13 +199,14 @@ func monthWord(held []string) string {
 // render is build.Render with the server's caches — a period whose month
 // is unchanged is not ranked again, an output whose inputs are unchanged
 // not rendered again — keeping the loaded site's base path, which the
-// server needs to mount the pages where their links point. When the
-// preview starts while the site's only problems, in loading it or else
-// in rendering it, are in its newest months, still being gathered, it
-// renders the site without them (site.LoadPreview, site.LoadWithout,
-// mayHold) and returns those months beside the problems, until they are
-// in order: the rest of the site is previewed as it is edited, where
-// there would be no page at all for the days the month takes to come in.
+// server needs to mount the pages where their links point. While the
+// site's only problems, in loading it or else in rendering it, are in its
+// newest months, still being gathered, and the build served shows none
+// of them, it renders the site without them (site.LoadPreview,
+// site.LoadWithout, mayHold) and returns those months beside the
+// problems, until they are in order: the rest of the site is previewed as
+// it is edited, where for the days the month takes to come in there
+// would be no page at all, or the build from before it was begun.
 func (s *Server) render() ([]render.Output, string, []string, error) {
 	st, held, problems := site.LoadPreview(s.opts.Source, &s.siteCache)
 	if st == nil || held != nil && !s.mayHold(held) {
@@ -238,16 +246,20 @@ func (s *Server) renderSite(st *site.Site) ([]render.Output, string, error) {
 		return nil, "", err
 	}
 	s.results = res
+	s.rendered = map[string]bool{}
+	for _, m := range st.Months {
+		s.rendered[m.Key] = true
+	}
 	return outputs, base.Path, nil
 }
 
-// mayHold reports whether a build may leave out the months held: when no
-// build has been served yet, or the one served leaves them out already.
-// A month the pages being viewed show stays: a slip while editing it
-// keeps the last good build, as any other.
+// mayHold reports whether a build may leave out the months held: when the
+// build served has none of them — none is served yet, or it was made
+// before they were begun (`tongbao new` with the preview running), or it
+// leaves them out already. A month the pages being viewed show stays: a
+// slip while editing it keeps the last good build, as any other.
 func (s *Server) mayHold(held []string) bool {
-	prev := s.state.Load()
-	return prev.snap.id == "" || !slices.ContainsFunc(held, func(k string) bool { return !slices.Contains(prev.held, k) })
+	return !slices.ContainsFunc(held, func(k string) bool { return s.shown[k] })
 }
 
 // Serve builds the site, watches it and serves it on ln until ctx is

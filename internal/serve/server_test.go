@@ -546,6 +546,33 @@ func TestMonthBeingGathered(t *testing.T) {
 	}
 }
 
+// TestMonthBegunWhileServing: with the preview running, `tongbao new`
+// begins March; the build served has no March to take away, so the
+// preview goes on without it, previewing every other edit, until it is
+// complete.
+func TestMonthBegunWhileServing(t *testing.T) {
+	dir := copySite(t)
+	s := New(Options{Source: dir})
+	s.Build()
+	defer s.Close()
+	before := s.state.Load().snap
+	_, _, complete := gatheringMarch(t, dir)
+	editFile(t, filepath.Join(dir, "data", "2023-02.toml"), `"小江湖街道" = 94.1`, `"小江湖街道" = 99.9`)
+	s.Build()
+	st := s.state.Load()
+	if st.snap == before || !slices.Equal(st.held, []string{"2023-03"}) || len(st.errors) != 2 {
+		t.Fatalf("March begun: build %q (before %q), held %q, problems %q", st.snap.id, before.id, st.held, st.errors)
+	}
+	if f := st.snap.files["circulars/2023/14/index.html"]; f == nil || !strings.Contains(string(f.raw), "99.9") {
+		t.Error("the edit of February is not previewed while March is begun")
+	}
+	complete()
+	s.Build()
+	if st := s.state.Load(); st.held != nil || st.errors != nil || st.snap.files["circulars/2023/15/index.html"] == nil {
+		t.Errorf("March complete: held %q, problems %q", st.held, st.errors)
+	}
+}
+
 // TestCircularBeingWritten: a preview started while the new circular
 // does not render (a shortcode misspelt), its month's data complete,
 // holds the month back as one still being gathered; the circular mended,
