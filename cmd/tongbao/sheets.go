@@ -345,7 +345,7 @@ func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int,
 	if n.Same+n.ValuesSame+n.RowsSame > 0 {
 		parts = append(parts, counted(n.Same, n.ValuesSame+n.RowsSame)+"与原有的相同")
 	}
-	var tables []string // 奖励、约谈
+	var tables []string // 奖励、约谈, in the order of the copy's rows
 	for _, r := range m.Edits.Rows {
 		if !slices.Contains(tables, r.Table.Label) {
 			tables = append(tables, r.Table.Label)
@@ -353,10 +353,16 @@ func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int,
 	}
 	for _, p := range []struct {
 		what string
-		n    int
-	}{{"新增", n.RowsAdded}, {"改动已有的", n.RowsChanged}} {
-		if p.n > 0 {
-			parts = append(parts, fmt.Sprintf("%s%s %d 项", p.what, strings.Join(tables, "、"), p.n))
+		by   map[string]int
+	}{{"新增", n.Added}, {"改动已有的", n.Altered}} {
+		var each []string // 奖励 1 项、约谈 2 项
+		for _, t := range tables {
+			if k := p.by[t]; k > 0 {
+				each = append(each, fmt.Sprintf("%s %d 项", t, k))
+			}
+		}
+		if len(each) > 0 {
+			parts = append(parts, p.what+strings.Join(each, "、"))
 		}
 	}
 	d.msg = strings.Join(parts, "，")

@@ -494,6 +494,12 @@ func TestImportWorkbookMerge(t *testing.T) {
 		!strings.HasSuffix(readText(t, month), "\n\n[[reward]]\nunit   = \"汽车站街道\"\namount = 5000\nreason = \"招商引资成效突出\"\n") {
 		t.Fatalf("--force: exit %d, %q, %q\n%s", code, out, errOut, readText(t, month))
 	}
+	// The same copy with an interview typed too: its reward is the
+	// file's already, and the count names the interview alone.
+	setCells(t, c, "约谈", "", map[string]any{"单位": "汽车站街道", "约谈对象": "主要负责人", "原因": "连续排名靠后"})
+	if code, out, errOut := runCmd("import", "2023-03", c, "-s", dir, "--merge", "--dry-run"); code != 0 || !strings.Contains(out, "与原有的相同，新增约谈 1 项；") || strings.Contains(out, "奖励") {
+		t.Fatalf("a reward there already and an interview new: exit %d, %q, %q", code, out, errOut)
+	}
 	// A draft exported now and sent out holds the month's values as they
 	// are; the office then corrects 规模工业增加值's rank to 8 in the
 	// file. The returned copy, which still says 7 there, gives only what

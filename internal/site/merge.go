@@ -62,8 +62,10 @@ type MergeCount struct {
 	ValuesFilled, ValuesChanged, ValuesSame int
 	// RowsAdded are the entries of tables (RowEdit) the file lacked,
 	// RowsChanged those that changed one it had, RowsSame those it had
-	// already.
+	// already; Added and Altered count the first two by table (its
+	// Label), to say which.
 	RowsAdded, RowsChanged, RowsSame int
+	Added, Altered                   map[string]int
 	Results                          int // results the file lacked, added
 	// Conflicts are the scores and values the file has with another
 	// value, which were not replaced: each is a problem of the error
@@ -340,6 +342,15 @@ func (m *merger) existing(path string, v any, e ScoreEdit, replace bool, count *
 	count.Changed++
 }
 
+// tally adds one to m[key], making m if it is nil.
+func tally(m map[string]int, key string) map[string]int {
+	if m == nil {
+		m = map[string]int{}
+	}
+	m[key]++
+	return m
+}
+
 // rows lays the entries of the month's tables (adjustments, rewards,
 // interviews) over the file. An entry the file has already, every value
 // the same, is left; one that was sent out (RowEdit.Was) changes the
@@ -366,6 +377,7 @@ func (m *merger) rows(root *table, rows []RowEdit, count *MergeCount, d *diag.Li
 			}
 			if m.changeEntry(fmt.Sprintf("%s.%d", key, k), entries[k], e, d) {
 				count.RowsChanged++
+				count.Altered = tally(count.Altered, e.Table.Label)
 			}
 			continue
 		}
@@ -384,6 +396,7 @@ func (m *merger) rows(root *table, rows []RowEdit, count *MergeCount, d *diag.Li
 		}
 		added[key] = append(added[key], w.String())
 		count.RowsAdded++
+		count.Added = tally(count.Added, e.Table.Label)
 	}
 	for _, t := range order {
 		at := len(m.src)

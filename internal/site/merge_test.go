@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -114,7 +115,7 @@ indicator = "xin"          # 新指标
 	if string(out) != want {
 		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
 	}
-	if n != (MergeCount{Filled: 7, Same: 1, Results: 1}) {
+	if !reflect.DeepEqual(n, MergeCount{Filled: 7, Same: 1, Results: 1}) {
 		t.Errorf("count %+v", n)
 	}
 	m, err := s.ParseMonth("data/2023-03.toml", out, nil)
@@ -196,7 +197,7 @@ func TestMergeScoresBeforeANextTable(t *testing.T) {
 		edit(s, "jingji", "丙镇", "3.0", "a.csv:4:2"),
 	}}, false)
 	want := "[[result]]\nindicator = \"jingji\"\n[result.townships]\n\"甲街道\" = 1\n\"乙街道\" = 2.0\n\"丙镇\" = 3.0\n[[result]]\nindicator = \"caizheng\"\n"
-	if err != nil || string(out) != want || n != (MergeCount{Filled: 2, Same: 1}) {
+	if err != nil || string(out) != want || !reflect.DeepEqual(n, MergeCount{Filled: 2, Same: 1}) {
 		t.Errorf("merged (%+v, %v):\n%s\nwant:\n%s", n, err, out, want)
 	}
 }
@@ -224,7 +225,7 @@ func TestMergeScoresConflicts(t *testing.T) {
 	if want := "\uFEFF[[result]]\r\nindicator = \"jingji\"\r\n[result.townships]\r\n\"甲街道\" = 91.0   # 复核后\r\nyi = \"80\"\r\n\"丙镇\" = 75.5\r\n"; string(out) != want {
 		t.Errorf("replaced:\n%q\nwant:\n%q", out, want)
 	}
-	if n != (MergeCount{Changed: 2, Same: 1}) {
+	if !reflect.DeepEqual(n, MergeCount{Changed: 2, Same: 1}) {
 		t.Errorf("count %+v", n)
 	}
 }
@@ -407,7 +408,7 @@ cityTie = true
 	if string(out) != want {
 		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
 	}
-	if n != (MergeCount{ValuesFilled: 6, ValuesSame: 1, Results: 1}) {
+	if !reflect.DeepEqual(n, MergeCount{ValuesFilled: 6, ValuesSame: 1, Results: 1}) {
 		t.Errorf("count %+v", n)
 	}
 }
@@ -436,7 +437,7 @@ func TestMergeMonthValueConflicts(t *testing.T) {
 	if want := "overallCity = 5\n\n[[result]]\nindicator = \"jingji\"\ncity = 3   # 复核后\nprogress = \"\"\"\n多行\n\"\"\"\n"; string(out) != want {
 		t.Errorf("replaced:\n%q\nwant:\n%q", out, want)
 	}
-	if n != (MergeCount{ValuesChanged: 2}) {
+	if !reflect.DeepEqual(n, MergeCount{ValuesChanged: 2}) {
 		t.Errorf("count %+v", n)
 	}
 	_, _, err = s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Values: []ValueEdit{value(s, "jingji", "progress", "一行", "b.xlsx 考核结果!K3")}}, true)
@@ -496,7 +497,7 @@ reason = "连续排名靠后"
 	if string(out) != want {
 		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
 	}
-	if n != (MergeCount{RowsAdded: 2, RowsSame: 1}) {
+	if !reflect.DeepEqual(n, MergeCount{RowsAdded: 2, RowsSame: 1, Added: map[string]int{"奖励": 1, "约谈": 1}}) {
 		t.Errorf("count %+v", n)
 	}
 	_, _, err = s.MergeMonth("data/2023-03.toml", []byte("reward = [{ unit = \"甲街道\", amount = 1, reason = \"a\" }]\n"), MonthEdits{Rows: edits.Rows[1:2]}, false)
@@ -527,7 +528,7 @@ func TestMergeMonthChangesEntries(t *testing.T) {
 	if string(out) != want {
 		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
 	}
-	if n != (MergeCount{RowsChanged: 2}) {
+	if !reflect.DeepEqual(n, MergeCount{RowsChanged: 2, Altered: map[string]int{"约谈": 2}}) {
 		t.Errorf("count %+v", n)
 	}
 	// The file's entry is no longer the one sent out.
