@@ -126,18 +126,15 @@ func (s *Server) Build() {
 	start := time.Now()
 	outputs, basePath, held, err := s.render()
 	prev := s.state.Load()
-	var lines []string // problems that leave months out of a build made
-	if err != nil && held != nil {
+	var lines []string // the problems; with months held, those of a build made
+	if err != nil {
 		lines = diag.Lines(err)
 		for _, l := range lines {
 			fmt.Fprintln(s.errLog, l)
 		}
-	} else if err != nil {
-		lines := diag.Lines(err)
+	}
+	if err != nil && held == nil {
 		s.state.Store(&state{snap: prev.snap, errors: lines, held: prev.held})
-		for _, l := range lines {
-			fmt.Fprintln(s.errLog, l)
-		}
 		if prev.snap.id == "" {
 			fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，修正后将自动重新生成\n", len(lines))
 		} else {
