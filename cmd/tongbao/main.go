@@ -23,9 +23,10 @@ const usage = `tongbao —— 政府通报静态网站生成器
 
 用法：
   tongbao init   目录                                       新建一个机关的站点：每个配置项都有说明，可立即生成
-  tongbao build  [-s 目录] [-d 输出目录] [--baseURL 网址] [--verify]
-                                                           生成网站到 public/；--verify：另一进程再生成一次，逐字节相同才发布
-  tongbao check  [-s 目录] [--links]                        检查全部输入，不写任何文件；--links 另查站内链接
+  tongbao build  [-s 目录] [-d 输出目录] [--baseURL 网址] [--verify] [--without YYYY-MM]
+                                                           生成网站到 public/；--verify：另一进程再生成一次，逐字节相同才发布；
+                                                           --without：不含最新的这个月的数据和通报（尚未齐全时先发布其余页面）
+  tongbao check  [-s 目录] [--links] [--without YYYY-MM]    检查全部输入，不写任何文件；--links 另查站内链接
   tongbao gen-demo 目录 [--years N] [--seed N] [-s 目录]     生成演示站点（虚构数据，默认5年）
   tongbao serve  [-s 目录] [--bind 地址] [--port 端口] [--allow-host 主机名]
                                                            本地预览（默认 127.0.0.1:1313），保存即刷新
@@ -158,10 +159,54 @@ func siteFlags(fs *flag.FlagSet, opts *build.Options) {
 	fs.StringVar(&opts.Source, "source", ".", "站点目录")
 }
 
+// withoutFlag adds --without, which may be given more than once or
+// list months with commas.
+func withoutFlag(fs *flag.FlagSet, opts *build.Options) {
+	fs.Func("without", "不含这个月（最新的，YYYY-MM）的数据和通报；可重复", func(v string) error {
+		for m := range strings.SplitSeq(v, ",") {
+			if m = strings.TrimSpace(m); m != "" {
+				opts.Without = append(opts.Without, m)
+			}
+		}
+		return nil
+	})
+}
+
+// reportBuild is report for build and check, which also says, when every
+// problem is in the newest months, how to go on without them.
+func reportBuild(stderr io.Writer, cmd string, args []string, err error) int {
+	code := report(stderr, err)
+	var inc *build.IncompleteError
+	if errors.As(err, &inc) {
+		line := "tongbao " + cmd
+		for _, a := range args {
+			line += " " + shellWord(a)
+		}
+		for _, m := range inc.Months {
+			line += " --without " + m
+		}
+		what := "要先发布其余页面，运行"
+		if cmd == "check" {
+			what = "要只检查其余部分，运行"
+		}
+		fmt.Fprintf(stderr, "tongbao: 这些问题都在最新的 %s 的数据和通报中（这个月尚未齐全）；%s %s\n", strings.Join(inc.Months, "、"), what, line)
+	}
+	return code
+}
+
+// shellWord is a command-line argument as it would be typed in a shell.
+func shellWord(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`!*?&;|<>()[]{}~#") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	siteFlags(fs, &opts)
+	withoutFlag(fs, &opts)
 	fs.StringVar(&opts.Dest, "d", "", "输出目录（默认为站点目录下的 public/）")
 	fs.StringVar(&opts.Dest, "destination", "", "输出目录")
 	fs.StringVar(&opts.BaseURL, "baseURL", "", "覆盖 config.toml 的 baseURL")
@@ -185,23 +230,38 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		st, rep, err := build.BuildVerified(ctx, opts, exe)
 		if err != nil {
-			return report(stderr, err)
+			return reportBuild(stderr, "build", args, err)
 		}
 		fmt.Fprintf(stdout, "tongbao: 已生成 %s：%s\ntongbao: %s\n", build.Dest(opts), st, rep)
+		sayWithout(stdout, opts, st)
 		return 0
 	}
 	st, err := build.Build(ctx, opts)
 	if err != nil {
-		return report(stderr, err)
+		return reportBuild(stderr, "build", args, err)
 	}
 	fmt.Fprintf(stdout, "tongbao: 已生成 %s：%s\n", build.Dest(opts), st)
+	sayWithout(stdout, opts, st)
 	return 0
+}
+
+// sayWithout names what a build with --without left out.
+func sayWithout(stdout io.Writer, opts build.Options, st build.Stats) {
+	if len(opts.Without) == 0 {
+		return
+	}
+	what := "的数据"
+	if len(st.Held) > 0 {
+		what += "和通报 " + strings.Join(st.Held, "、")
+	}
+	fmt.Fprintf(stdout, "tongbao: 未包含 %s %s（--without）\n", strings.Join(opts.Without, "、"), what)
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	siteFlags(fs, &opts)
+	withoutFlag(fs, &opts)
 	links := fs.Bool("links", false, "另外检查每个站内链接和资源引用（以 baseURL “/” 和子路径 “"+build.SubPath+"” 各生成一次，不写文件）")
 	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
 		return usageError(stderr, "check", rest)
@@ -209,13 +269,13 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	opts.Warn = warn(stderr)
 	if !*links {
 		if _, err := build.Render(opts); err != nil {
-			return report(stderr, err)
+			return reportBuild(stderr, "check", args, err)
 		}
 		return 0
 	}
 	rep, err := build.CheckLinks(opts)
 	if err != nil {
-		return report(stderr, err)
+		return reportBuild(stderr, "check", args, err)
 	}
 	if len(rep.Broken) > 0 {
 		for _, d := range rep.Broken {

@@ -100,12 +100,14 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, "分发给各部门填写的：")
 		}
 		fmt.Fprintf(stdout, "交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个；加 --dry-run 先看改动），只并入其中新填的内容\n", key)
-		return 0
+	} else {
+		fmt.Fprintln(stdout, "请填写标有“待填写”的名次、得分、进展和成文日期，再运行 tongbao check 查看尚缺的内容。")
+		if owned {
+			fmt.Fprintf(stdout, "由各责任单位填写的：运行 tongbao export %s 分发 --departments，给每个单位各写一份只含其指标的工作簿，交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge\n", key, key)
+		}
 	}
-	fmt.Fprintln(stdout, "请填写标有“待填写”的名次、得分、进展和成文日期，再运行 tongbao check 查看尚缺的内容。")
-	if owned {
-		fmt.Fprintf(stdout, "由各责任单位填写的：运行 tongbao export %s 分发 --departments，给每个单位各写一份只含其指标的工作簿，交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge\n", key, key)
-	}
+	// Gathering takes days; the site need not wait for it.
+	fmt.Fprintf(stdout, "这个月齐全之前，tongbao build 会因它尚缺的内容而失败；其间要发布其余页面（如更正已发的通报），运行 tongbao build --without %s\n", key)
 	return 0
 }
 

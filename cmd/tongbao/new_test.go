@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -136,8 +137,11 @@ func TestNewMonth(t *testing.T) {
 		t.Errorf("new does not say what it wrote: %q", out)
 	}
 	// The sample's indicators have owners: how to gather from them.
-	if !strings.HasSuffix(out, "由各责任单位填写的：运行 tongbao export 2023-03 分发 --departments，给每个单位各写一份只含其指标的工作簿，交回后运行 tongbao import 2023-03 交回的工作簿.xlsx… --merge\n") {
+	if !strings.Contains(out, "\n由各责任单位填写的：运行 tongbao export 2023-03 分发 --departments，给每个单位各写一份只含其指标的工作簿，交回后运行 tongbao import 2023-03 交回的工作簿.xlsx… --merge\n") {
 		t.Errorf("new does not say how the departments fill the month in: %q", out)
+	}
+	if !strings.HasSuffix(out, "\n这个月齐全之前，tongbao build 会因它尚缺的内容而失败；其间要发布其余页面（如更正已发的通报），运行 tongbao build --without 2023-03\n") {
+		t.Errorf("new does not say how to publish meanwhile: %q", out)
 	}
 	monthB, err := os.ReadFile(filepath.Join(dir, "data", "2023-03.toml"))
 	if err != nil {
@@ -226,6 +230,86 @@ func TestNewMonth(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(filepath.Join(dir, "data", "2023-03.toml")); string(after) != string(before) {
 		t.Error("refused new changed the month file")
+	}
+}
+
+// TestBuildWithoutMonthBeingGathered: while the month begun by new is
+// being gathered, build and check fail and say how to go on without it;
+// build --without then publishes exactly what the site without that
+// month's file and circulars — a quarter's among them — publishes. A month
+// whose circular is dated, or problems elsewhere, get no such advice.
+func TestBuildWithoutMonthBeingGathered(t *testing.T) {
+	before := filepath.Join(t.TempDir(), "public")
+	if code, _, errOut := runCmd("build", "-s", sampleSiteCopy(t), "-d", before); code != 0 {
+		t.Fatalf("build of the sample: exit %d\n%s", code, errOut)
+	}
+	dir := sampleSiteCopy(t)
+	if code, out, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: exit %d\n%s%s", code, out, errOut)
+	}
+	// A first-quarter circular, dated: it reports March too.
+	quarter := "+++\nnumber = \"双政办函〔2023〕16号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-05-08\ndata = \"2023-Q1\"\n+++\n\n{{< township-ranking >}}\n"
+	if err := os.WriteFile(filepath.Join(dir, "content", "circulars", "2023-q1.md"), []byte(quarter), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	pub := filepath.Join(t.TempDir(), "public")
+	code, _, errOut := runCmd("build", "-s", dir, "-d", pub)
+	hint := "tongbao: 这些问题都在最新的 2023-03 的数据和通报中（这个月尚未齐全）；要先发布其余页面，运行 tongbao build -s " + dir + " -d " + pub + " --without 2023-03\n"
+	if code != 1 || !strings.HasSuffix(errOut, "tongbao: 发现 17 个问题，未写入任何文件\n"+hint) {
+		t.Fatalf("build while March is gathered: exit %d\n%s\nwant it to end with 17 problems and\n%s", code, errOut, hint)
+	}
+	// The advice, run as given.
+	args := strings.Fields(strings.TrimPrefix(strings.TrimSuffix(hint, "\n"), "tongbao: 这些问题都在最新的 2023-03 的数据和通报中（这个月尚未齐全）；要先发布其余页面，运行 tongbao "))
+	code, out, errOut := runCmd(args...)
+	if code != 0 {
+		t.Fatalf("%s: exit %d\n%s", strings.Join(args, " "), code, errOut)
+	}
+	if want := "tongbao: 未包含 2023-03 的数据和通报 content/circulars/2023-03.md、content/circulars/2023-q1.md（--without）\n"; !strings.HasSuffix(out, want) {
+		t.Errorf("build --without says:\n%s\nwant it to end with:\n%s", out, want)
+	}
+	got, want := snapshot(t, pub), snapshot(t, before)
+	paths := slices.Sorted(maps.Keys(got))
+	for p := range want {
+		if _, ok := got[p]; !ok {
+			paths = append(paths, p)
+		}
+	}
+	for _, p := range paths {
+		if got[p] != want[p] {
+			t.Errorf("build --without 2023-03: %s differs from the sample's build", p)
+		}
+	}
+
+	code, _, errOut = runCmd("check", "-s", dir)
+	if want := "tongbao: 这些问题都在最新的 2023-03 的数据和通报中（这个月尚未齐全）；要只检查其余部分，运行 tongbao check -s " + dir + " --without 2023-03\n"; code != 1 || !strings.HasSuffix(errOut, want) {
+		t.Errorf("check: exit %d\n%s\nwant it to end with\n%s", code, errOut, want)
+	}
+	if code, _, errOut := runCmd("check", "-s", dir, "--without", "2023-03"); code != 0 {
+		t.Errorf("check --without 2023-03: exit %d\n%s", code, errOut)
+	}
+	for _, c := range []struct{ month, want string }{
+		{"2023-02", "tongbao: 只能略去最新的月份：2023-02 之后还有 data/2023-03.toml（略去较早的月份，其后各月与上月的比较就不对了）\n"},
+		{"2023-04", "tongbao: 没有 data/2023-04.toml，无从略去 2023-04\n"},
+		{"2023-3", "tongbao: “2023-3”不是月份（应写作 2023-03）\n"},
+	} {
+		if code, _, errOut := runCmd("check", "-s", dir, "--without", c.month); code != 1 || errOut != c.want {
+			t.Errorf("check --without %s: exit %d, %q; want %q", c.month, code, errOut, c.want)
+		}
+	}
+
+	// Its scores in, its circular dated: March is published, or about to
+	// be, and a slip in it gets no advice to leave it out.
+	fillScores(t, dir)
+	edit(t, dir, "data/2023-03.toml", `period      = "3月"`, `period      = 3`)
+	if code, _, errOut := runCmd("check", "-s", dir); code != 1 || !strings.Contains(errOut, "period") || strings.Contains(errOut, "--without") {
+		t.Errorf("check with a slip in March, its circular dated: exit %d\n%s", code, errOut)
+	}
+	// Undated again, with a problem outside the month: none either.
+	edit(t, dir, "content/circulars/2023-03.md", "date   = 2023-05-06", "# date =")
+	edit(t, dir, "content/about.md", "title", "titel")
+	if code, _, errOut := runCmd("check", "-s", dir); code != 1 || strings.Contains(errOut, "--without") {
+		t.Errorf("check with a problem in about.md too: exit %d\n%s", code, errOut)
 	}
 }
 

@@ -41,6 +41,11 @@ type Options struct {
 	Dest    string // output folder; <Source>/public by default
 	BaseURL string // overrides config.toml's baseURL
 
+	// Without are months left out with their circulars — the newest,
+	// still being gathered — so that the rest of the site can be
+	// published meanwhile (site.LoadExcept).
+	Without []string
+
 	// Warn, if set, is told what the site may be built with but should
 	// not be published with (warnings): `tongbao check` and `tongbao
 	// build` print them and still exit 0.
@@ -61,6 +66,9 @@ type Stats struct {
 	Files    int // all files
 	Bytes    int64
 	Duration time.Duration
+
+	// Held are the circulars left out with Options.Without, by file.
+	Held []string
 }
 
 func (s Stats) String() string {
@@ -70,28 +78,74 @@ func (s Stats) String() string {
 // Render loads and renders the site without writing anything: what
 // `tongbao check` runs and what the preview server serves.
 func Render(opts Options) ([]render.Output, error) {
-	if err := opts.check(); err != nil {
-		return nil, err
-	}
-	s, err := load(opts)
-	if err != nil {
-		return nil, err
-	}
-	return render.Render(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL})
+	outputs, _, err := renderHeld(opts)
+	return outputs, err
 }
 
-// load loads the site and tells opts.Warn its warnings.
-func load(opts Options) (*site.Site, error) {
-	s, err := site.Load(source(opts))
+// renderHeld is Render, which also returns the circulars left out.
+func renderHeld(opts Options) ([]render.Output, []string, error) {
+	if err := opts.check(); err != nil {
+		return nil, nil, err
+	}
+	s, held, err := load(opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	outputs, err := render.Render(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL})
+	if err != nil {
+		return nil, nil, err
+	}
+	return outputs, held, nil
+}
+
+// load loads the site, without the months opts leaves out, and tells
+// opts.Warn its warnings. It returns the circulars left out.
+func load(opts Options) (*site.Site, []string, error) {
+	var s *site.Site
+	var held []string
+	var err error
+	if len(opts.Without) > 0 {
+		s, held, err = site.LoadExcept(source(opts), opts.Without)
+	} else {
+		s, err = site.Load(source(opts))
+	}
+	if err != nil {
+		return nil, nil, incomplete(opts, err)
 	}
 	if opts.Warn != nil {
 		for _, d := range warnings(s, opts) {
 			opts.Warn(d)
 		}
 	}
-	return s, nil
+	return s, held, nil
+}
+
+// An IncompleteError is the problems of a site that are all in its newest
+// months' files and circulars, months still being gathered whose
+// circulars are not yet dated (site.Gathering). The rest of the site can
+// be built without them (Options.Without) in the meantime.
+type IncompleteError struct {
+	Problems error // a diag.List
+	Months   []string
+}
+
+func (e *IncompleteError) Error() string { return e.Problems.Error() }
+func (e *IncompleteError) Unwrap() error { return e.Problems }
+
+// incomplete is err, the problems of loading the site, as an
+// *IncompleteError if they are all in months still being gathered. It
+// loads the site again, on the way to saying it has problems. (Rendering
+// finds problems only in circulars that load, which are dated: their
+// months are not being gathered.)
+func incomplete(opts Options, err error) error {
+	var l diag.List
+	if len(opts.Without) > 0 || !errors.As(err, &l) {
+		return err
+	}
+	if months := site.Gathering(source(opts), l); len(months) > 0 {
+		return &IncompleteError{Problems: err, Months: months}
+	}
+	return err
 }
 
 // warnings are what a site may be built with but should not be published
@@ -156,7 +210,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	s, err := load(opts)
+	s, held, err := load(opts)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -187,7 +241,9 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	if err := p.publish(); err != nil {
 		return Stats{}, err
 	}
-	return p.stats(start), nil
+	st := p.stats(start)
+	st.Held = held
+	return st, nil
 }
 
 func stats(outputs []render.Output, start time.Time) Stats {

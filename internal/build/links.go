@@ -39,7 +39,7 @@ type LinkReport struct {
 // rendering. A site that does not load or render returns its diagnostics
 // as the error.
 func CheckLinks(opts Options) (LinkReport, error) {
-	s, err := load(opts)
+	s, _, err := load(opts)
 	if err != nil {
 		return LinkReport{}, err
 	}

@@ -56,7 +56,7 @@ func (e *NotReproducibleError) Error() string {
 func BuildVerified(ctx context.Context, opts Options, exe string) (Stats, Reproduction, error) {
 	start := time.Now()
 	rep := Reproduction{TZ: otherZone(), GOMAXPROCS: otherProcs()}
-	outputs, err := Render(opts)
+	outputs, held, err := renderHeld(opts)
 	if err != nil {
 		return Stats{}, rep, err
 	}
@@ -98,7 +98,9 @@ func BuildVerified(ctx context.Context, opts Options, exe string) (Stats, Reprod
 	if err := p.publish(); err != nil {
 		return Stats{}, rep, err
 	}
-	return stats(outputs, start), rep, nil
+	st := stats(outputs, start)
+	st.Held = held
+	return st, rep, nil
 }
 
 // rebuild runs `exe build` on the same input into dest, with the child's
@@ -111,6 +113,9 @@ func rebuild(ctx context.Context, exe string, opts Options, dest string, rep Rep
 	args := []string{"build", "-s", src, "-d", dest}
 	if opts.BaseURL != "" {
 		args = append(args, "--baseURL", opts.BaseURL)
+	}
+	for _, m := range opts.Without {
+		args = append(args, "--without", m)
 	}
 	cmd := exec.CommandContext(ctx, exe, args...)
 	cmd.Env = append(withoutVars(os.Environ(), "TZ", "GOMAXPROCS"), "TZ="+rep.TZ, "GOMAXPROCS="+strconv.Itoa(rep.GOMAXPROCS))

@@ -46,6 +46,37 @@ func TestVerifyPasses(t *testing.T) {
 	}
 }
 
+// TestVerifyWithout: the second build of a verified build leaves out the
+// months the first did; built with them, it would fail on the month being
+// gathered.
+func TestVerifyWithout(t *testing.T) {
+	exe := tongbaoBinary(t)
+	dir := sampleCopy(t)
+	feb, err := os.ReadFile(filepath.Join(dir, "data", "2023-02.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// March as tongbao new leaves it: a score to come, no date.
+	if err := os.WriteFile(filepath.Join(dir, "data", "2023-03.toml"), []byte(strings.Replace(string(feb), "[result.townships]\n", "[result.townships]\n# ", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	circular := "+++\nnumber = \"双政办函〔2023〕15号\"\ntitle = \"关于三月的通报\"\ndata = \"2023-03\"\n+++\n正文。\n"
+	if err := os.WriteFile(filepath.Join(dir, "content", "circulars", "2023-03.md"), []byte(circular), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var inc *IncompleteError
+	if _, _, err := BuildVerified(context.Background(), Options{Source: dir}, exe); !errors.As(err, &inc) || !slices.Equal(inc.Months, []string{"2023-03"}) {
+		t.Fatalf("build --verify while March is gathered: %v; want its problems, March named", err)
+	}
+	st, _, err := BuildVerified(context.Background(), Options{Source: dir, Without: []string{"2023-03"}}, exe)
+	if err != nil {
+		t.Fatalf("build --verify --without 2023-03: %v", err)
+	}
+	if !slices.Equal(st.Held, []string{"content/circulars/2023-03.md"}) {
+		t.Errorf("left out %q, want March's circular", st.Held)
+	}
+}
+
 // fakeTongbao writes a script that builds like tongbao and then runs
 // tamper with the output folder ($dest) set: a build that is not
 // reproducible, on demand.

@@ -27,6 +27,7 @@ type parsed struct {
 	page     *Page
 	dataKey  string // the circular's data = "2023-02"
 	dataAt   [2]int // line and column of data =, for its diagnostic
+	dated    bool   // the circular has a date =, right or wrong: it is signed
 	diags    diag.List
 }
 
@@ -49,13 +50,18 @@ func (l *loader) content() {
 	// output, tongbao's own pages too.
 	byNumber := map[string]string{}
 	l.circularData = map[string]string{}
+	l.signed = map[string]bool{}
 	for i, rel := range files {
 		p := all[i]
 		if p.dataKey != "" {
 			l.circularData[rel] = p.dataKey
+			if p.dated {
+				l.signed[p.dataKey] = true
+			}
 		}
-		if l.hold[p.dataKey] {
-			continue // a circular of a month held back (LoadPreview)
+		if l.holds(p.dataKey) {
+			l.heldCirculars = append(l.heldCirculars, rel)
+			continue
 		}
 		l.diags = append(l.diags, p.diags...)
 		var span Period
@@ -233,6 +239,7 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 		f.errorf("number", "文号“%s”格式不对，应如“双政办函〔2023〕14号”（六角括号〔〕，四位年份，序号不加“第”和前导零）", c.Number)
 	}
 	p.dataKey = r.text("data")
+	p.dated = t.has("date")
 	p.dataAt[0], p.dataAt[1] = f.position("data")
 	c.NumberLine, c.NumberCol = f.position("number")
 	switch v := r.text("format"); v {

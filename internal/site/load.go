@@ -76,6 +76,96 @@ func LoadWithout(dir string, c *Cache, problems diag.List) (*Site, []string) {
 	return l.without(dir, c, problems)
 }
 
+// LoadExcept is Load without the months named and their circulars — a
+// quarter's, a half-year's or a year's too, when it spans one — for
+// publishing the rest of the site while the newest month is still being
+// gathered, or while its circular awaits signing (tongbao build
+// --without). Only the newest months may be left out: without an older
+// one, each later month's comparisons with the month before would be
+// wrong. It returns the files of the circulars left out.
+func LoadExcept(dir string, months []string) (*Site, []string, error) {
+	hold := map[string]bool{}
+	for _, m := range months {
+		if p, ok := ParsePeriod(m); !ok || p.Kind != Monthly {
+			return nil, nil, fmt.Errorf("“%s”不是月份（应写作 2023-03）", m)
+		}
+		hold[m] = true
+	}
+	l, err := load(dir, nil, hold)
+	if l == nil {
+		return nil, nil, err
+	}
+	for _, m := range slices.Sorted(maps.Keys(hold)) {
+		if !l.fileExists("data/" + m + ".toml") {
+			return nil, nil, fmt.Errorf("没有 data/%s.toml，无从略去 %s", m, m)
+		}
+	}
+	if later := l.keptAfter(hold); later != "" {
+		return nil, nil, fmt.Errorf("只能略去最新的月份：%s 之后还有 data/%s.toml（略去较早的月份，其后各月与上月的比较就不对了）", slices.Min(slices.Collect(maps.Keys(hold))), later)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return l.s, l.heldCirculars, nil
+}
+
+// Gathering returns the newest months of the site in dir that hold every
+// one of problems — its loading's or its rendering's — if none of them
+// has a circular whose 成文日期 is given: months still being gathered,
+// not yet published, which tongbao build can leave out meanwhile
+// (LoadExcept). A month whose circular is dated has been published, or is
+// about to be: leaving it out would take it off the portal.
+func Gathering(dir string, problems diag.List) []string {
+	l, _ := load(dir, nil, nil)
+	if l == nil || l.unreadable {
+		return nil
+	}
+	months := l.newestFaulty(problems)
+	for m := range months {
+		if l.signed[m] {
+			return nil
+		}
+	}
+	return slices.Sorted(maps.Keys(months))
+}
+
+// keptAfter returns the oldest month file of the site that hold leaves in
+// although it is newer than a month hold leaves out, or "" if none is.
+func (l *loader) keptAfter(hold map[string]bool) string {
+	oldest := slices.Min(slices.Collect(maps.Keys(hold)))
+	kept := ""
+	for _, rel := range l.walk("data") {
+		if m := monthFileRE.FindStringSubmatch(rel); m != nil {
+			if k := m[1] + "-" + m[2]; k > oldest && !hold[k] && (kept == "" || k < kept) {
+				kept = k
+			}
+		}
+	}
+	return kept
+}
+
+// holds reports whether a circular whose data = is key is left out with
+// the months held back: one of them, or a period spanning one, whose
+// circular would otherwise report it without that month.
+func (l *loader) holds(key string) bool {
+	if len(l.hold) == 0 {
+		return false
+	}
+	if l.hold[key] {
+		return true
+	}
+	span, ok := ParsePeriod(key)
+	if !ok || span.Kind == Monthly {
+		return false
+	}
+	for m := range l.hold {
+		if p, _ := ParsePeriod(m); span.Contains(p.Year, p.N) {
+			return true
+		}
+	}
+	return false
+}
+
 // without loads the site again without the newest months holding every
 // one of problems (see newestFaulty), and returns it and them.
 func (l *loader) without(dir string, c *Cache, problems diag.List) (*Site, []string) {
@@ -131,11 +221,8 @@ func (l *loader) newestFaulty(problems diag.List) map[string]bool {
 		}
 		faulty[key] = true
 	}
-	oldest := slices.Min(slices.Collect(maps.Keys(faulty)))
-	for _, rel := range l.walk("data") {
-		if m := monthFileRE.FindStringSubmatch(rel); m != nil && m[1]+"-"+m[2] > oldest && !faulty[m[1]+"-"+m[2]] {
-			return nil
-		}
+	if l.keptAfter(faulty) != "" {
+		return nil
 	}
 	return faulty
 }
@@ -183,10 +270,14 @@ type loader struct {
 
 	unreadable bool // a file of the catalogue could not be read or parsed
 
-	// hold are the months left out, with their circulars (LoadPreview);
-	// circularData is the data = of each circular read, by file.
-	hold         map[string]bool
-	circularData map[string]string
+	// hold are the months left out, with their circulars (LoadPreview,
+	// LoadExcept), and heldCirculars those circulars' files;
+	// circularData is the data = of each circular read, by file, and
+	// signed the months with a circular whose date is given.
+	hold          map[string]bool
+	heldCirculars []string
+	circularData  map[string]string
+	signed        map[string]bool
 
 	// configFile and ruleRecords are config.toml and its [[rule]]s as
 	// read: rules name groups and indicators, and are resolved once

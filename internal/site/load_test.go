@@ -299,6 +299,52 @@ district = 1
 	}
 }
 
+// TestLoadExcept: the newest months left out with their circulars, a
+// quarter's that spans them too; an older month, one the site lacks, or
+// what is not a month refused.
+func TestLoadExcept(t *testing.T) {
+	files := miniSite()
+	files["data/2023-03.toml"] = files["data/2023-02.toml"] // complete: left out all the same
+	files["content/circulars/2023-03.md"] = "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于三月的通报\"\ndata = \"2023-03\"\n+++\n正文。\n"
+	files["content/circulars/q1.md"] = "+++\nnumber = \"测政办函〔2023〕10号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-05-08\ndata = \"2023-Q1\"\n+++\n正文。\n"
+	files["content/circulars/2022.md"] = "+++\nnumber = \"测政办函〔2023〕1号\"\ntitle = \"关于去年的通报\"\ndate = 2023-01-08\ndata = \"2022\"\n+++\n正文。\n"
+	files["data/2022-12.toml"] = files["data/2023-02.toml"]
+	dir := writeSite(t, files)
+	if _, err := Load(dir); err == nil {
+		t.Fatal("Load: March's circular has no date, and loads")
+	}
+	s, held, err := LoadExcept(dir, []string{"2023-03"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, c := range s.Circulars {
+		kept = append(kept, c.File)
+	}
+	slices.Sort(kept)
+	if len(s.Months) != 2 || s.Months[1].Key != "2023-02" || !slices.Equal(kept, []string{"content/circulars/2022.md", "content/circulars/2023-02.md"}) ||
+		!slices.Equal(held, []string{"content/circulars/2023-03.md", "content/circulars/q1.md"}) {
+		t.Errorf("without March: months %d, circulars %q, left out %q", len(s.Months), kept, held)
+	}
+	if s, held, err := LoadExcept(dir, []string{"2023-03", "2023-02"}); err != nil || len(s.Months) != 1 || len(s.Circulars) != 1 || len(held) != 3 {
+		t.Errorf("without February and March: %v, left out %q", err, held)
+	}
+	for months, want := range map[string]string{
+		"2023-02":         "只能略去最新的月份：2023-02 之后还有 data/2023-03.toml（略去较早的月份，其后各月与上月的比较就不对了）",
+		"2022-12 2023-03": "只能略去最新的月份：2022-12 之后还有 data/2023-02.toml（略去较早的月份，其后各月与上月的比较就不对了）",
+		"2023-04":         "没有 data/2023-04.toml，无从略去 2023-04",
+		"2023-Q1":         "“2023-Q1”不是月份（应写作 2023-03）",
+	} {
+		if _, _, err := LoadExcept(dir, strings.Fields(months)); err == nil || err.Error() != want {
+			t.Errorf("LoadExcept %s: %v; want %s", months, err, want)
+		}
+	}
+	// The preview holds the quarter's circular back with March too.
+	if s, held, _ := LoadPreview(dir, nil); !slices.Equal(held, []string{"2023-03"}) || len(s.Circulars) != 2 {
+		t.Errorf("LoadPreview: held %q, %d circulars; want March, and February's and 2022's", held, len(s.Circulars))
+	}
+}
+
 // TestParseMonthPlaces checks a month made from elsewhere with the loader's
 // own rules, each problem reported where place says its value was typed,
 // and the rest at their lines.
