@@ -276,6 +276,7 @@ func requiredShapes() []shape {
 		{"units", "units.html", func(p string) bool { return p == "units/index.html" }},
 		{"indicators", "indicators.html", func(p string) bool { return p == "indicators/index.html" }},
 		{"year", "year.html", yearRE.MatchString},
+		{"data", "data.html", func(p string) bool { return p == "data/index.html" }},
 	}
 }
 

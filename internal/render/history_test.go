@@ -110,8 +110,14 @@ owners = ["区财政局"]
 // temporary folder and loads it.
 func loadHistorySite(t *testing.T) *site.Site {
 	t.Helper()
+	return loadFiles(t, historySite())
+}
+
+// loadFiles writes the files of a site to a temporary folder and loads it.
+func loadFiles(t *testing.T, files map[string]string) *site.Site {
+	t.Helper()
 	dir := t.TempDir()
-	for name, body := range historySite() {
+	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -122,7 +128,7 @@ func loadHistorySite(t *testing.T) *site.Site {
 	}
 	s, err := site.Load(dir)
 	if err != nil {
-		t.Fatalf("loading the history site: %v", err)
+		t.Fatalf("loading the site: %v", err)
 	}
 	return s
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -57,86 +58,89 @@ func (o *openData) jobs() []job {
 		jobs = append(jobs, job{path: "data/ranks.csv", owner: own("全部排名 CSV"), in: in,
 			fn: func() ([]byte, error) { return o.joinCSV(months) }})
 	}
-	return jobs
+	return append(jobs, job{path: "data/index.html", owner: own("考核数据下载页"), in: o.dataInputs(), fn: o.dataPage})
 }
 
 // OpenData is data.json. Field order is the struct order: stable output.
+// Each field's zh tag is what /data/ says it holds (dataFields), in the
+// office's words: {unit}, {city}, {peer}, {department} and {scope} are
+// its [terms].
 type OpenData struct {
-	Circular    OpenCircular     `json:"circular"`
-	Month       string           `json:"month"`  // 2023-02
-	Period      string           `json:"period"` // 2023年1-2月
-	OverallCity int              `json:"overallCity,omitempty"`
-	Indicators  []OpenIndicator  `json:"indicators"`
-	Composite   []OpenTownship   `json:"composite"`
-	CityBottom  []OpenCityBottom `json:"cityBottom"`
-	Categories  []OpenCategory   `json:"categories"`
-	Rewards     []OpenReward     `json:"rewards"`
-	Interviews  []OpenInterview  `json:"interviews"`
+	Circular    OpenCircular     `json:"circular" zh:"所属的通报"`
+	Month       string           `json:"month" zh:"期别的代号：月份如 2023-02，季度、半年、年度如 2024-Q1、2024-H1、2024"`
+	Period      string           `json:"period" zh:"期别，如 2023年1-2月"`
+	OverallCity int              `json:"overallCity,omitempty" zh:"{city}综合排名（有则列出）"`
+	Indicators  []OpenIndicator  `json:"indicators" zh:"各项指标的考核结果，按通报中的顺序（季度、半年、年度为空）"`
+	Composite   []OpenTownship   `json:"composite" zh:"{unit}综合考核排名，名次在前的在前"`
+	CityBottom  []OpenCityBottom `json:"cityBottom" zh:"{city}排名靠后的指标"`
+	Categories  []OpenCategory   `json:"categories" zh:"{department}考核排类"`
+	Rewards     []OpenReward     `json:"rewards" zh:"奖励"`
+	Interviews  []OpenInterview  `json:"interviews" zh:"约谈等其他措施"`
 }
 
 type OpenCircular struct {
-	Number string `json:"number"` // 文号
-	Title  string `json:"title"`
-	Date   string `json:"date"` // 成文日期, 2023-04-03
-	URL    string `json:"url"`
+	Number string `json:"number" zh:"文号"`
+	Title  string `json:"title" zh:"标题"`
+	Date   string `json:"date" zh:"成文日期，如 2023-04-03"`
+	URL    string `json:"url" zh:"通报的网址"`
 }
 
 // OpenIndicator is one result of the month: the city and peer ranks, and
 // the township ranking when the indicator ranks townships.
 type OpenIndicator struct {
-	ID            string         `json:"id"`
-	Name          string         `json:"name"`
-	Section       string         `json:"section"`
-	Parent        string         `json:"parent,omitempty"`
-	Owners        []string       `json:"owners"`
-	City          int            `json:"city,omitempty"`
-	CityTie       bool           `json:"cityTie,omitempty"`
-	District      int            `json:"district,omitempty"`
-	DistrictTie   bool           `json:"districtTie,omitempty"`
-	DistrictLabel string         `json:"districtLabel,omitempty"`
-	DistrictUnits int            `json:"districtUnits,omitempty"`
-	Better        string         `json:"better,omitempty"` // higher | lower, when townships are ranked
-	Townships     []OpenTownship `json:"townships,omitempty"`
+	ID            string         `json:"id" zh:"指标代号，即指标页面网址 /indicators/代号/ 中的代号"`
+	Name          string         `json:"name" zh:"指标名称"`
+	Section       string         `json:"section" zh:"所属栏目"`
+	Parent        string         `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
+	Owners        []string       `json:"owners" zh:"责任单位"`
+	City          int            `json:"city,omitempty" zh:"{city}排名（有则列出）"`
+	CityTie       bool           `json:"cityTie,omitempty" zh:"{city}排名并列时为 true"`
+	District      int            `json:"district,omitempty" zh:"{peer}排名（有则列出）"`
+	DistrictTie   bool           `json:"districtTie,omitempty" zh:"{peer}排名并列时为 true"`
+	DistrictLabel string         `json:"districtLabel,omitempty" zh:"这一项{peer}排名的名称（有{peer}排名时列出）"`
+	DistrictUnits int            `json:"districtUnits,omitempty" zh:"参加这一项{peer}排名的单位数"`
+	Better        string         `json:"better,omitempty" zh:"higher：得分越高越好；lower：越低越好（{unit}有得分时列出）"`
+	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前"`
 }
 
 // OpenTownship is a township's score and rank, best first.
 type OpenTownship struct {
-	Name  string  `json:"name"`
-	Slug  string  `json:"slug"`
-	Group string  `json:"group,omitempty"` // its unit group, ranked apart (DESIGN.md §5.8)
-	Score float64 `json:"score"`
-	Rank  int     `json:"rank"`
-	Tied  bool    `json:"tied"`
+	Name  string  `json:"name" zh:"{unit}名称"`
+	Slug  string  `json:"slug" zh:"单位代号，即单位页面网址 /units/代号/ 中的代号"`
+	Group string  `json:"group,omitempty" zh:"所在的组（分组排名时列出，各组分别排名）"` // ranked apart (DESIGN.md §5.8)
+	Score float64 `json:"score" zh:"得分"`
+	Rank  int     `json:"rank" zh:"名次"`
+	Tied  bool    `json:"tied" zh:"与他人并列时为 true"`
 }
 
 type OpenCityBottom struct {
-	ID       string   `json:"id"`
-	Name     string   `json:"name"`
-	City     int      `json:"city,omitempty"`
-	District int      `json:"district,omitempty"`
-	Owners   []string `json:"owners"`
+	ID       string   `json:"id" zh:"指标代号"`
+	Name     string   `json:"name" zh:"指标名称"`
+	City     int      `json:"city,omitempty" zh:"{city}排名"`
+	District int      `json:"district,omitempty" zh:"{peer}排名"`
+	Owners   []string `json:"owners" zh:"责任单位"`
 }
 
 type OpenCategory struct {
-	Name  string   `json:"name"`
-	Units []string `json:"units"`
+	Name  string   `json:"name" zh:"类别，如 一类"`
+	Units []string `json:"units" zh:"这一类的单位"`
 }
 
 type OpenReward struct {
-	Unit   string `json:"unit"`
-	Amount int64  `json:"amount"` // 元
-	Reason string `json:"reason"`
-	Source string `json:"source"` // what made it: config.toml:30 (a rule) or data/2023-02.toml:88 (a hand entry)
+	Unit   string `json:"unit" zh:"单位"`
+	Amount int64  `json:"amount" zh:"金额（元）"`
+	Reason string `json:"reason" zh:"事由"`
+	Source string `json:"source" zh:"依据：站点配置中的奖惩规则，或当月数据中的一项（文件名:行）"` // config.toml:30 (a rule) or data/2023-02.toml:88 (a hand entry)
 }
 
 // OpenInterview is any measure but a reward: 约谈, 提醒约谈, 书面检查, ….
 type OpenInterview struct {
-	Unit   string `json:"unit"`
-	Who    string `json:"who"`
-	By     string `json:"by,omitempty"`
-	Kind   string `json:"kind"`
-	Reason string `json:"reason"`
-	Source string `json:"source"`
+	Unit   string `json:"unit" zh:"单位"`
+	Who    string `json:"who" zh:"对象，如 主要负责人"`
+	By     string `json:"by,omitempty" zh:"由谁约谈（有则列出）"`
+	Kind   string `json:"kind" zh:"措施，如 约谈、提醒约谈"`
+	Reason string `json:"reason" zh:"事由"`
+	Source string `json:"source" zh:"依据，同上"`
 }
 
 func unitList(units []*site.Unit) []string {
@@ -357,4 +361,113 @@ func (o *openData) joinCSV(periods []*rank.Period) ([]byte, error) {
 		b.Write(rows)
 	}
 	return b.Bytes(), nil
+}
+
+// DataView is /data/: the open data, where each file is and what it holds.
+type DataView struct {
+	Ranks    string      // data/ranks.csv; "" when there are no months
+	From, To string      // the labels of its first and last months
+	Months   int         // how many months it holds
+	Columns  []DataField // the columns of every CSV file
+	Periods  []DataLink  // each circular with data, newest first
+	Fields   []DataField // data.json's fields, nested ones as a.b, arrays' as a[].b
+}
+
+// A DataField is a column or a field and what it holds.
+type DataField struct {
+	Name string
+	Doc  string
+	Path []string // a field's Name cut at its dots, where a line may break
+}
+
+// A DataLink is a circular whose page has data.json and data.csv beside it.
+type DataLink struct {
+	Period string // 2023年1-2月
+	Number string // 文号
+	Title  string
+	Path   string // the circular's page; its files are Path+"data.csv", Path+"data.json"
+}
+
+var dataColumn = Column{Name: "考核数据", Description: "各期考核数据下载及字段说明", Keywords: "考核数据,开放数据,CSV,JSON", Type: "数据"}
+
+// dataPage is /data/. It lists the circulars by their front matter and
+// their periods' labels, and the months by their labels: no score edit
+// renders it again.
+func (o *openData) dataPage() ([]byte, error) {
+	terms := o.s.Config.Terms
+	words := strings.NewReplacer("{unit}", terms.Unit, "{city}", terms.City, "{peer}", terms.Peer, "{department}", terms.Department, "{scope}", terms.Scope)
+	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words)}
+	if months := o.res.Months(); len(months) > 0 {
+		v.Ranks, v.Months = "data/ranks.csv", len(months)
+		v.From, v.To = months[0].Label, months[len(months)-1].Label
+	}
+	for _, c := range slices.Backward(o.s.Circulars) {
+		if p := o.periodOf(c); p != nil {
+			v.Periods = append(v.Periods, DataLink{Period: p.Label, Number: c.Number, Title: c.Title, Path: c.URLPath()})
+		}
+	}
+	var updated *DateData
+	if k := len(o.s.Circulars); k > 0 {
+		updated = dateData(o.s.Circulars[k-1].Date)
+	}
+	return o.tmpl.execute("data.html", &Page{
+		Kind:        "data",
+		Title:       "考核数据下载",
+		Path:        "data/",
+		Description: "各期考核数据（CSV、JSON 格式）的下载和字段说明",
+		Date:        updated,
+		Column:      dataColumn,
+		Data:        v,
+	})
+}
+
+// dataInputs are what dataPage reads.
+func (o *openData) dataInputs() []input {
+	in := []input{global(), newest()}
+	for _, c := range o.s.Circulars {
+		if p := o.periodOf(c); p != nil {
+			in = append(in, frontIn(c), refIn(p))
+		}
+	}
+	for _, p := range o.res.Months() {
+		in = append(in, refIn(p))
+	}
+	return in
+}
+
+// csvColumns are the CSV files' columns (csvHeader) and what each holds.
+func (o *openData) csvColumns() []DataField {
+	doc := map[string]string{
+		"月份": "期别的代号：月份如 2023-02；季度、半年、年度通报的 data.csv 为 2024-Q1、2024-H1、2024",
+		"指标": "指标名称；“" + CompositeLabel + "”为综合考核排名",
+		"组别": "所在的组（各组分别排名）",
+		"得分": "得分；“" + CompositeLabel + "”一行为综合得分",
+		"排名": "名次",
+		"并列": "是否与他人并列：是、否",
+	}
+	var out []DataField
+	for i, h := range o.csvHeader() {
+		d := doc[h]
+		if i == 2 {
+			d = h + "名称"
+		}
+		out = append(out, DataField{Name: h, Doc: d})
+	}
+	return out
+}
+
+// dataFields appends the fields of struct type t, from their json and zh
+// tags, each nested struct's and array's fields after it.
+func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.Replacer) []DataField {
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		out = append(out, DataField{Name: prefix + name, Doc: words.Replace(f.Tag.Get("zh")), Path: strings.Split(prefix+name, ".")})
+		switch ft := f.Type; {
+		case ft.Kind() == reflect.Struct:
+			out = dataFields(out, ft, prefix+name+".", words)
+		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
+			out = dataFields(out, ft.Elem(), prefix+name+"[].", words)
+		}
+	}
+	return out
 }

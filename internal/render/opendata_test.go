@@ -172,3 +172,114 @@ func TestCSVCellNeutralised(t *testing.T) {
 		t.Errorf("appendCSV: %q", b.String())
 	}
 }
+
+// TestDataPage: /data/ links every open data file of the sample, and
+// explains each column of its CSV files and each field of its data.json
+// as the files have them.
+func TestDataPage(t *testing.T) {
+	files := renderFiles(t, loadSample(t), "/tongbao/")
+	page := files["data/index.html"]
+	for _, href := range []string{"/tongbao/data/ranks.csv", "/tongbao/circulars/2023/14/data.csv", "/tongbao/circulars/2023/14/data.json", "/tongbao/circulars/2023/14/"} {
+		if !bytes.Contains(page, []byte(`href="`+href+`"`)) {
+			t.Errorf("/data/ does not link %s", href)
+		}
+	}
+	for _, from := range []string{"rankings/index.html", "circulars/2023/14/index.html"} {
+		if !bytes.Contains(files[from], []byte(`href="/tongbao/data/"`)) {
+			t.Errorf("%s does not link /data/", from)
+		}
+	}
+
+	// The columns: data/ranks.csv's header row, each explained.
+	header, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files["data/ranks.csv"], []byte("\xEF\xBB\xBF")))).Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var columns []string
+	for _, r := range tableAfter(t, page, "CSV 文件的列") {
+		columns = append(columns, text(r[0]))
+		if text(r[1]) == "" {
+			t.Errorf("column %s unexplained", text(r[0]))
+		}
+	}
+	if !slices.Equal(columns, header) {
+		t.Errorf("/data/ lists the columns %q; data/ranks.csv has %q", columns, header)
+	}
+
+	// The fields: every one explained, and every one data.json has among
+	// them.
+	explained := map[string]string{}
+	for _, r := range tableAfter(t, page, "JSON 文件的字段") {
+		name := text(r[0])
+		if _, dup := explained[name]; dup || text(r[1]) == "" {
+			t.Errorf("field %s listed twice or unexplained: %q", name, r[1])
+		}
+		explained[name] = text(r[1])
+	}
+	var doc any
+	if err := json.Unmarshal(files["circulars/2023/14/data.json"], &doc); err != nil {
+		t.Fatal(err)
+	}
+	paths := jsonPaths(nil, doc, "")
+	if len(paths) < 40 {
+		t.Fatalf("data.json has only %d fields: %q", len(paths), paths)
+	}
+	for _, p := range paths {
+		if explained[p] == "" {
+			t.Errorf("data.json's %s is not explained on /data/", p)
+		}
+	}
+	if got := explained["indicators[].city"]; got != "全市排名（有则列出）" {
+		t.Errorf("indicators[].city: %q, in the sample's words 全市排名（有则列出）", got)
+	}
+}
+
+// jsonPaths appends the paths of every field in v: a.b in objects, a[].b
+// in the objects of arrays.
+func jsonPaths(out []string, v any, prefix string) []string {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			out = append(out, prefix+k)
+			out = jsonPaths(out, x, prefix+k+".")
+		}
+	case []any:
+		for _, x := range v {
+			out = jsonPaths(out, x, strings.TrimSuffix(prefix, ".")+"[].")
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// TestDataPageInOfficeWords: another office's site, with its own words
+// and a quarter's circular, lists its periods newest first and explains
+// the fields in its words.
+func TestDataPageInOfficeWords(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], `peer = "三区"`, "unit = \"乡镇\"\ncity = \"全省\"\npeer = \"同类县\"\ndepartment = \"县直单位\"", 1)
+	f["content/circulars/2023-q1.md"] = "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-04-20\ndata = \"2023-Q1\"\n+++\n正文。\n"
+	files := renderFiles(t, loadFiles(t, f), "/")
+	page := files["data/index.html"]
+	var periods []string
+	for _, r := range tableAfter(t, page, "各期考核数据（新的在前）") {
+		periods = append(periods, text(r[0]))
+	}
+	if want := []string{"2023年第一季度", "2023年2月", "2023年1月", "2022年12月"}; !slices.Equal(periods, want) {
+		t.Errorf("periods %q, want %q", periods, want)
+	}
+	for _, want := range []string{
+		"：2022年12月至2023年2月，共 3 个月，各乡镇每项指标和综合考核的得分和名次",
+		"JSON 格式另有全省排名、同类县排名、县直单位考核排类和奖惩",
+		"<tr><th scope=\"row\">乡镇</th><td>乡镇名称</td></tr>",
+		"<tr><th scope=\"row\"><code>indicators[].<wbr>district</code></th><td>同类县排名（有则列出）</td></tr>",
+		"<tr><th scope=\"row\"><code>categories</code></th><td>县直单位考核排类</td></tr>",
+	} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("/data/ lacks %s", want)
+		}
+	}
+	if bytes.Contains(page, []byte("乡镇（街道）")) || bytes.Contains(page, []byte("全市")) {
+		t.Error("/data/ speaks the sample's words")
+	}
+}

@@ -15,7 +15,7 @@ import (
 // Page is what every layout receives as its dot.
 type Page struct {
 	Site        *SiteData
-	Kind        string // home | circular | archive | year | page | list | 404 | unit | department | indicator | rankings | units | indicators
+	Kind        string // home | circular | archive | year | page | list | 404 | unit | department | indicator | rankings | units | indicators | data
 	Title       string
 	Path        string // below the site root: "circulars/2023/14/"
 	Permalink   string // the page's full address (absURL of Path), or "" on the 404 page, which has none
@@ -38,6 +38,7 @@ type Page struct {
 	Unit       *UnitView      // unit, department (history_pages.go)
 	Indicator  *IndicatorView // indicator
 	Rankings   *RankingsView  // rankings
+	Data       *DataView      // data (opendata.go)
 
 	// SearchIndex is, on the search page, the index's manifest
 	// (search-index.json), which the page carries so that a query need
@@ -117,7 +118,8 @@ type NavItem struct {
 
 // nav marks the navigation entry of page p: the entry it is, or the
 // section it belongs to (a circular and a year's list are under 通报; a
-// unit's or an indicator's history, and their indexes, under 排名).
+// unit's or an indicator's history, their indexes and the data downloads
+// under 排名).
 func nav(items []NavItem, p *Page) []NavItem {
 	out := make([]NavItem, len(items))
 	for i, it := range items {
@@ -126,7 +128,7 @@ func nav(items []NavItem, p *Page) []NavItem {
 		case it.Path == p.Path && p.Kind != "404":
 			out[i].Current = "page"
 		case it.Path == "circulars/" && (p.Kind == "circular" || p.Kind == "year"),
-			it.Path == "rankings/" && (p.Kind == "unit" || p.Kind == "department" || p.Kind == "indicator" || p.Kind == "units" || p.Kind == "indicators"):
+			it.Path == "rankings/" && (p.Kind == "unit" || p.Kind == "department" || p.Kind == "indicator" || p.Kind == "units" || p.Kind == "indicators" || p.Kind == "data"):
 			out[i].Current = "true"
 		}
 	}
