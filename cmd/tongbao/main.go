@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -23,9 +24,10 @@ const usage = `tongbao —— 政府通报静态网站生成器
 
 用法：
   tongbao init   目录                                       新建一个机关的站点：每个配置项都有说明，可立即生成
-  tongbao build  [-s 目录] [-d 输出目录] [--baseURL 网址] [--verify] [--without YYYY-MM]
+  tongbao build  [-s 目录] [-d 输出目录] [--baseURL 网址] [--verify] [--without YYYY-MM] [--changes 文件]
                                                            生成网站到 public/；--verify：另一进程再生成一次，逐字节相同才发布；
-                                                           --without：不含最新的这个月的数据和通报（尚未齐全时先发布其余页面）
+                                                           --without：不含最新的这个月的数据和通报（尚未齐全时先发布其余页面）；
+                                                           --changes：把与上次生成相比新增、改动、删去的文件列入这个文件
   tongbao check  [-s 目录] [--links] [--without YYYY-MM]    检查全部输入，不写任何文件；--links 另查站内链接
   tongbao gen-demo 目录 [--years N] [--seed N] [-s 目录]     生成演示站点（虚构数据，默认5年）
   tongbao serve  [-s 目录] [--bind 地址] [--port 端口] [--allow-host 主机名]
@@ -211,10 +213,16 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Dest, "destination", "", "输出目录")
 	fs.StringVar(&opts.BaseURL, "baseURL", "", "覆盖 config.toml 的 baseURL")
 	verify := fs.Bool("verify", false, "在另一进程（不同时区和 GOMAXPROCS）中再生成一次，两次逐字节相同才发布")
+	changes := fs.String("changes", "", "把与上次生成相比新增、改动、删去的文件列入这个文件（每行：新增、改动或删去，制表符，路径），供上传时对照")
 	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
 		return usageError(stderr, "build", rest)
 	}
 	opts.Warn = warn(stderr)
+	if *changes != "" {
+		if err := checkChangesFile(*changes, build.Dest(opts)); err != nil {
+			return report(stderr, err)
+		}
+	}
 	// Not a flag: only bench/run.sh builds without the search index, to
 	// measure what the index costs.
 	opts.NoSearchIndex = os.Getenv("TONGBAO_BENCH_NO_SEARCH_INDEX") == "1"
@@ -233,16 +241,98 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 			return reportBuild(stderr, "build", args, err)
 		}
 		fmt.Fprintf(stdout, "tongbao: 已生成 %s：%s\ntongbao: %s\n", build.Dest(opts), st, rep)
-		sayWithout(stdout, opts, st)
-		return 0
+		return built(stdout, stderr, opts, st, *changes)
 	}
 	st, err := build.Build(ctx, opts)
 	if err != nil {
 		return reportBuild(stderr, "build", args, err)
 	}
 	fmt.Fprintf(stdout, "tongbao: 已生成 %s：%s\n", build.Dest(opts), st)
+	return built(stdout, stderr, opts, st, *changes)
+}
+
+// built says what a build published beyond its statistics: what it left
+// out (--without) and what it changed since the build before, whose list
+// it writes to the file --changes names.
+func built(stdout, stderr io.Writer, opts build.Options, st build.Stats, changes string) int {
 	sayWithout(stdout, opts, st)
+	c := st.Changes
+	listed := ""
+	if changes != "" {
+		if err := writeChanges(changes, c); err != nil {
+			fmt.Fprintf(stderr, "tongbao: 已生成，但无法写入改动清单：%v\n", err)
+			return 1
+		}
+		listed = "，清单已写入 " + changes
+	}
+	switch {
+	case st.First:
+		if listed != "" {
+			fmt.Fprintf(stdout, "tongbao: 输出目录是首次生成，%d 个文件都是新增的%s\n", len(c.Added), listed)
+		}
+	case c.None():
+		fmt.Fprintf(stdout, "tongbao: 与上次生成的完全相同，不必重新上传%s\n", listed)
+	default:
+		var parts []string
+		for _, p := range kinds(c) {
+			if len(p.paths) > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d 个", p.what, len(p.paths)))
+			}
+		}
+		if listed == "" {
+			listed = "（--changes 文件 可列出它们）"
+		}
+		fmt.Fprintf(stdout, "tongbao: 与上次生成相比，%s文件%s\n", strings.Join(parts, "、"), listed)
+	}
 	return 0
+}
+
+// checkChangesFile refuses a list of changes inside the output, which the
+// build replaces, before anything is built.
+func checkChangesFile(name, dest string) error {
+	file, err := filepath.Abs(name)
+	if err != nil {
+		return err
+	}
+	out, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(out, file); err == nil && filepath.IsLocal(rel) {
+		return fmt.Errorf("--changes 的文件 %s 在输出目录 %s 中：生成会替换输出目录，请写在它外面", name, dest)
+	}
+	return nil
+}
+
+// A change is a kind of change, in the words of the list, and its files.
+type change struct {
+	what  string
+	paths []string
+}
+
+func kinds(c *build.Changes) []change {
+	return []change{{"新增", c.Added}, {"改动", c.Changed}, {"删去", c.Removed}}
+}
+
+// writeChanges writes the list of changes: a line for each file, its
+// change (新增, 改动, 删去), a tab and its path, the kinds in that order
+// and paths sorted within each — for a script to read as for a person.
+func writeChanges(name string, c *build.Changes) error {
+	var b strings.Builder
+	for _, p := range kinds(c) {
+		for _, path := range p.paths {
+			b.WriteString(p.what + "\t" + path + "\n")
+		}
+	}
+	tmp := name + ".tmp"
+	if err := os.WriteFile(tmp, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
 }
 
 // sayWithout names what a build with --without left out.

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -333,4 +335,69 @@ func TestBaseURLFlagRefused(t *testing.T) {
 	if treeDigest(t, public) != before {
 		t.Error("a refused --baseURL changed public/")
 	}
+}
+
+// TestBuildChangesList: build says what it changed since the build before
+// and, with --changes, lists it in a file a script can read; the list may
+// not be written inside the output.
+func TestBuildChangesList(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	pub := filepath.Join(t.TempDir(), "public")
+	list := filepath.Join(t.TempDir(), "改动.txt")
+	code, out, errOut := runCmd("build", "-s", dir, "-d", pub, "--changes", list)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	lines := readLines(t, list)
+	if n := len(snapshot(t, pub)) - 1; len(lines) != n || !strings.HasSuffix(out, fmt.Sprintf("tongbao: 输出目录是首次生成，%d 个文件都是新增的，清单已写入 %s\n", n, list)) {
+		t.Errorf("first build: %d lines listed for %d files; said\n%s", len(lines), n, out)
+	}
+	if !slices.Contains(lines, "新增\tabout/index.html") {
+		t.Errorf("first build's list lacks about/index.html: %q", lines[:min(len(lines), 5)])
+	}
+	if code, out, _ := runCmd("build", "-s", dir, "-d", pub); code != 0 || !strings.HasSuffix(out, "tongbao: 与上次生成的完全相同，不必重新上传\n") {
+		t.Errorf("the same build again says:\n%s", out)
+	}
+
+	edit(t, dir, "content/about.md", "本站是", "本网站是")
+	code, out, errOut = runCmd("build", "-s", dir, "-d", pub, "--changes", list)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	lines = readLines(t, list)
+	count := map[string]int{}
+	for _, l := range lines {
+		kind, _, _ := strings.Cut(l, "\t")
+		count[kind]++
+	}
+	want := fmt.Sprintf("tongbao: 与上次生成相比，新增 %d 个、改动 %d 个、删去 %d 个文件，清单已写入 %s\n", count["新增"], count["改动"], count["删去"], list)
+	if !strings.HasSuffix(out, want) || !slices.Contains(lines, "改动\tabout/index.html") || slices.Contains(lines, "改动\tcirculars/2023/14/index.html") {
+		t.Errorf("after editing about.md: said\n%s\nlisted %q", out, lines)
+	}
+	// Kinds in order: every 新增 before every 改动, every 改动 before every 删去.
+	order := map[string]int{"新增": 0, "改动": 1, "删去": 2}
+	if !slices.IsSortedFunc(lines, func(a, b string) int {
+		ka, pa, _ := strings.Cut(a, "\t")
+		kb, pb, _ := strings.Cut(b, "\t")
+		return cmp.Or(order[ka]-order[kb], strings.Compare(pa, pb))
+	}) {
+		t.Errorf("the list is not in order: %q", lines)
+	}
+
+	inside := filepath.Join(pub, "改动.txt")
+	if code, _, errOut := runCmd("build", "-s", dir, "-d", pub, "--changes", inside); code != 1 || !strings.Contains(errOut, "在输出目录") {
+		t.Errorf("--changes inside the output: exit %d, %s", code, errOut)
+	}
+	if _, err := os.Stat(inside); err == nil {
+		t.Error("the list was written inside the output")
+	}
+}
+
+func readLines(t *testing.T, name string) []string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
 }

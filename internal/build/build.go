@@ -24,6 +24,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -69,6 +70,12 @@ type Stats struct {
 
 	// Held are the circulars left out with Options.Without, by file.
 	Held []string
+
+	// Changes are what the build changed in its output since the build
+	// before, by its manifest; with none before (First), every file is
+	// added.
+	Changes *Changes
+	First   bool
 }
 
 func (s Stats) String() string {
@@ -107,10 +114,14 @@ func load(opts Options) (*site.Site, []string, error) {
 	if len(opts.Without) > 0 {
 		s, held, err = site.LoadExcept(source(opts), opts.Without)
 	} else {
-		s, err = site.Load(source(opts))
+		var months []string
+		s, months, err = site.LoadGathering(source(opts))
+		if len(months) > 0 {
+			err = &IncompleteError{Problems: err, Months: months}
+		}
 	}
 	if err != nil {
-		return nil, nil, incomplete(opts, err)
+		return nil, nil, err
 	}
 	if opts.Warn != nil {
 		for _, d := range warnings(s, opts) {
@@ -122,8 +133,8 @@ func load(opts Options) (*site.Site, []string, error) {
 
 // An IncompleteError is the problems of a site that are all in its newest
 // months' files and circulars, months still being gathered whose
-// circulars are not yet dated (site.Gathering). The rest of the site can
-// be built without them (Options.Without) in the meantime.
+// circulars are not yet dated (site.LoadGathering). The rest of the site
+// can be built without them (Options.Without) in the meantime.
 type IncompleteError struct {
 	Problems error // a diag.List
 	Months   []string
@@ -131,22 +142,6 @@ type IncompleteError struct {
 
 func (e *IncompleteError) Error() string { return e.Problems.Error() }
 func (e *IncompleteError) Unwrap() error { return e.Problems }
-
-// incomplete is err, the problems of loading the site, as an
-// *IncompleteError if they are all in months still being gathered. It
-// loads the site again, on the way to saying it has problems. (Rendering
-// finds problems only in circulars that load, which are dated: their
-// months are not being gathered.)
-func incomplete(opts Options, err error) error {
-	var l diag.List
-	if len(opts.Without) > 0 || !errors.As(err, &l) {
-		return err
-	}
-	if months := site.Gathering(source(opts), l); len(months) > 0 {
-		return &IncompleteError{Problems: err, Months: months}
-	}
-	return err
-}
 
 // warnings are what a site may be built with but should not be published
 // with: today, no absolute address — neither baseURL nor [site] domain
@@ -243,6 +238,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	}
 	st := p.stats(start)
 	st.Held = held
+	st.changes(p.previous(), p.written())
 	return st, nil
 }
 
@@ -283,6 +279,17 @@ func prepare(opts Options, source string, outputs []render.Output) (publisher, e
 	return p, nil
 }
 
+// changes sets st.Changes and st.First from the output's manifests before
+// the build and after it (which lists itself; the other does not).
+func (st *Stats) changes(before *Manifest, after Manifest) {
+	st.First = before == nil
+	if st.First {
+		before = &Manifest{}
+	}
+	after.Files = slices.DeleteFunc(slices.Clone(after.Files), func(e ManifestEntry) bool { return e.Path == ManifestName })
+	st.Changes = Compare(*before, after)
+}
+
 // A publisher writes a build's files for its output and then puts them in
 // place, or discards them, leaving the output as it was.
 type publisher interface {
@@ -297,6 +304,10 @@ type publisher interface {
 	discard()
 	// written describes every file published, the manifest included.
 	written() Manifest
+	// previous is the manifest of the output as the build before left
+	// it, read when the output became the build's (open); nil if it had
+	// none, or that build was interrupted.
+	previous() *Manifest
 	stats(start time.Time) Stats
 }
 
@@ -419,6 +430,8 @@ func withManifest(m Manifest, data []byte) Manifest {
 
 func (s *staged) written() Manifest { return s.sealed }
 
+func (s *staged) previous() *Manifest { return s.tree.before }
+
 func (s *staged) stats(start time.Time) Stats { return s.tree.stats(start) }
 
 // checkPath refuses an output path that would land outside the tree or
@@ -453,6 +466,7 @@ type tree struct {
 	// modification time then skips.
 	prevRoot string
 	prev     map[string]ManifestEntry
+	before   *Manifest // the previous build's manifest, as read
 
 	perm perms
 
@@ -471,6 +485,7 @@ func (t *tree) reuse(dest string) {
 		return
 	}
 	t.prevRoot = dest
+	t.before = &m
 	t.prev = make(map[string]ManifestEntry, len(m.Files))
 	for _, e := range m.Files {
 		t.prev[e.Path] = e

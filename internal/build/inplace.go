@@ -39,7 +39,8 @@ type inPlace struct {
 	// prev are the files an earlier build left: its manifest, and every
 	// file an interrupted update's mark lists (without a hash, so never
 	// kept as they are).
-	prev map[string]ManifestEntry
+	prev   map[string]ManifestEntry
+	before *Manifest // the earlier build's manifest, as read
 
 	mu     sync.Mutex
 	places map[string]error // folders of root checked for a file in the way
@@ -55,6 +56,7 @@ func openInPlace(t *target) (*inPlace, error) {
 	ip := &inPlace{t: t, root: t.path, prev: map[string]ManifestEntry{}, places: map[string]error{}}
 	ip.unlock, _ = lockDir(t.path)
 	if m, err := ReadManifest(t.path); err == nil {
+		ip.before = &m
 		for _, e := range m.Files {
 			ip.prev[e.Path] = e
 		}
@@ -150,6 +152,8 @@ func (ip *inPlace) seal() error {
 func (ip *inPlace) files() []ManifestEntry {
 	return append(slices.Clip(ip.keep), ip.staged.files...)
 }
+
+func (ip *inPlace) previous() *Manifest { return ip.before }
 
 func (ip *inPlace) written() Manifest {
 	return withManifest(Manifest{Files: ip.files()}, ip.data)

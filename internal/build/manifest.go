@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -125,27 +126,40 @@ func ScanTree(root string) (Manifest, error) {
 // DiffManifests returns the paths, sorted, of the files that are in only
 // one of a and b or whose content differs.
 func DiffManifests(a, b Manifest) []string {
-	in := func(m Manifest) map[string]ManifestEntry {
-		out := make(map[string]ManifestEntry, len(m.Files))
-		for _, e := range m.Files {
-			out[e.Path] = e
-		}
-		return out
+	c := Compare(a, b)
+	return slices.Sorted(slices.Values(slices.Concat(c.Added, c.Changed, c.Removed)))
+}
+
+// Changes are what one output tree changed from another, by slash path,
+// each list sorted: what an upload of it must send, and remove.
+type Changes struct {
+	Added, Changed, Removed []string
+}
+
+// None reports whether nothing changed.
+func (c *Changes) None() bool {
+	return len(c.Added) == 0 && len(c.Changed) == 0 && len(c.Removed) == 0
+}
+
+// Compare returns the changes from tree a to tree b.
+func Compare(a, b Manifest) *Changes {
+	old := make(map[string]ManifestEntry, len(a.Files))
+	for _, e := range a.Files {
+		old[e.Path] = e
 	}
-	ma, mb := in(a), in(b)
-	var diff []string
-	for p, e := range ma {
-		if f, ok := mb[p]; !ok || f != e {
-			diff = append(diff, p)
+	c := &Changes{}
+	for _, e := range b.Files {
+		if f, ok := old[e.Path]; !ok {
+			c.Added = append(c.Added, e.Path)
+		} else if f != e {
+			c.Changed = append(c.Changed, e.Path)
 		}
+		delete(old, e.Path)
 	}
-	for p := range mb {
-		if _, ok := ma[p]; !ok {
-			diff = append(diff, p)
-		}
-	}
-	slices.Sort(diff)
-	return diff
+	c.Removed = slices.Sorted(maps.Keys(old))
+	slices.Sort(c.Added)
+	slices.Sort(c.Changed)
+	return c
 }
 
 // listPaths joins the first n paths for a message, saying how many more

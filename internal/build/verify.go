@@ -100,6 +100,7 @@ func BuildVerified(ctx context.Context, opts Options, exe string) (Stats, Reprod
 	}
 	st := stats(outputs, start)
 	st.Held = held
+	st.changes(p.previous(), first)
 	return st, rep, nil
 }
 

@@ -109,24 +109,29 @@ func LoadExcept(dir string, months []string) (*Site, []string, error) {
 	return l.s, l.heldCirculars, nil
 }
 
-// Gathering returns the newest months of the site in dir that hold every
-// one of problems — its loading's or its rendering's — if none of them
-// has a circular whose 成文日期 is given: months still being gathered,
-// not yet published, which tongbao build can leave out meanwhile
-// (LoadExcept). A month whose circular is dated has been published, or is
-// about to be: leaving it out would take it off the portal.
-func Gathering(dir string, problems diag.List) []string {
-	l, _ := load(dir, nil, nil)
-	if l == nil || l.unreadable {
-		return nil
+// LoadGathering is Load for tongbao build and check, which say how to go
+// on when the site cannot be built for a month still being gathered. With
+// the problems, it returns the newest months that hold every one of them
+// if none has a circular whose 成文日期 is given: months not yet
+// published, which can be left out meanwhile (LoadExcept). A month whose
+// circular is dated has been published, or is about to be: leaving it out
+// would take it off the portal. (Rendering finds problems only in
+// circulars that load, which are dated.)
+func LoadGathering(dir string) (*Site, []string, error) {
+	l, err := load(dir, nil, nil)
+	if err == nil {
+		return l.s, nil, nil
 	}
-	months := l.newestFaulty(problems)
+	if l == nil || l.unreadable {
+		return nil, nil, err
+	}
+	months := l.newestFaulty(l.diags)
 	for m := range months {
 		if l.signed[m] {
-			return nil
+			return nil, nil, err
 		}
 	}
-	return slices.Sorted(maps.Keys(months))
+	return nil, slices.Sorted(maps.Keys(months)), err
 }
 
 // keptAfter returns the oldest month file of the site that hold leaves in

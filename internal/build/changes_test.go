@@ -1,0 +1,99 @@
+package build
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestBuildChanges: a build says what it changed in its output since the
+// build before: a first build adds every file, a build of the same input
+// changes none, and after edits the lists are those of the files' bytes
+// on disk, read here before and after.
+func TestBuildChanges(t *testing.T) {
+	dir := sampleCopy(t)
+	dest := filepath.Join(dir, "public")
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, "content", name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("old.md", "+++\ntitle = \"旧页面\"\n+++\n将要删去的页面。\n")
+	st, err := Build(context.Background(), Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := st.Changes; !st.First || len(c.Added) != st.Files || len(c.Changed)+len(c.Removed) > 0 || slices.Contains(c.Added, ManifestName) {
+		t.Errorf("first build: first %v, %d added of %d files, %d changed, %d removed", st.First, len(c.Added), st.Files, len(c.Changed), len(c.Removed))
+	}
+	if st, err = Build(context.Background(), Options{Source: dir}); err != nil || st.First || !st.Changes.None() {
+		t.Fatalf("the same input again: %v, first %v, changes %+v", err, st.First, st.Changes)
+	}
+
+	before := files(t, dest)
+	if err := os.Remove(filepath.Join(dir, "content", "old.md")); err != nil {
+		t.Fatal(err)
+	}
+	write("new.md", "+++\ntitle = \"新页面\"\n+++\n新增的页面。\n")
+	about, err := os.ReadFile(filepath.Join(dir, "content", "about.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("about.md", string(about)+"\n补充一句。\n")
+	if st, err = Build(context.Background(), Options{Source: dir}); err != nil {
+		t.Fatal(err)
+	}
+	after := files(t, dest)
+	var added, changed, removed []string
+	for p, b := range after {
+		if old, ok := before[p]; !ok {
+			added = append(added, p)
+		} else if old != b {
+			changed = append(changed, p)
+		}
+	}
+	for p := range before {
+		if _, ok := after[p]; !ok {
+			removed = append(removed, p)
+		}
+	}
+	slices.Sort(added)
+	slices.Sort(changed)
+	slices.Sort(removed)
+	c := st.Changes
+	if st.First || !slices.Equal(c.Added, added) || !slices.Equal(c.Changed, changed) || !slices.Equal(c.Removed, removed) {
+		t.Errorf("changes:\nadded   %q\nchanged %q\nremoved %q\nwant\nadded   %q\nchanged %q\nremoved %q", c.Added, c.Changed, c.Removed, added, changed, removed)
+	}
+	for _, p := range []string{"new/index.html", "about/index.html", "old/index.html"} {
+		if !slices.Contains(slices.Concat(added, changed, removed), p) {
+			t.Errorf("%s is not among the files changed on disk: the test's edits did nothing", p)
+		}
+	}
+}
+
+// files reads every file of the tree at root but its manifest, by slash
+// path.
+func files(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		if rel == ManifestName {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
