@@ -268,7 +268,7 @@ func built(stdout, stderr io.Writer, opts build.Options, st build.Stats, changes
 	switch {
 	case st.First:
 		if listed != "" {
-			fmt.Fprintf(stdout, "tongbao: 输出目录是首次生成，%d 个文件都是新增的%s\n", len(c.Added), listed)
+			fmt.Fprintf(stdout, "tongbao: 输出目录中没有上次生成的清单，%d 个文件都算作新增%s\n", len(c.Added), listed)
 		}
 	case c.None():
 		fmt.Fprintf(stdout, "tongbao: 与上次生成的完全相同，不必重新上传%s\n", listed)

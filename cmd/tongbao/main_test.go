@@ -349,7 +349,7 @@ func TestBuildChangesList(t *testing.T) {
 		t.Fatalf("build: exit %d\n%s", code, errOut)
 	}
 	lines := readLines(t, list)
-	if n := len(snapshot(t, pub)) - 1; len(lines) != n || !strings.HasSuffix(out, fmt.Sprintf("tongbao: 输出目录是首次生成，%d 个文件都是新增的，清单已写入 %s\n", n, list)) {
+	if n := len(snapshot(t, pub)) - 1; len(lines) != n || !strings.HasSuffix(out, fmt.Sprintf("tongbao: 输出目录中没有上次生成的清单，%d 个文件都算作新增，清单已写入 %s\n", n, list)) {
 		t.Errorf("first build: %d lines listed for %d files; said\n%s", len(lines), n, out)
 	}
 	if !slices.Contains(lines, "新增\tabout/index.html") {

@@ -91,6 +91,10 @@ func LoadExcept(dir string, months []string) (*Site, []string, error) {
 		}
 		hold[m] = true
 	}
+	if len(hold) == 0 {
+		s, err := Load(dir)
+		return s, nil, err
+	}
 	l, err := load(dir, nil, hold)
 	if l == nil {
 		return nil, nil, err
