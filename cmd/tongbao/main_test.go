@@ -401,3 +401,19 @@ func readLines(t *testing.T, name string) []string {
 	}
 	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
 }
+
+// TestShellWord: the advice's arguments are typed back as they were given,
+// a folder with a space or a quote in its name quoted for the shell.
+func TestShellWord(t *testing.T) {
+	for in, want := range map[string]string{
+		"-d":             "-d",
+		"/srv/站点/public": "/srv/站点/public",
+		"my site":        "'my site'",
+		"it's":           `'it'\''s'`,
+		"":               "''",
+	} {
+		if got := shellWord(in); got != want {
+			t.Errorf("shellWord(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
