@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"path"
@@ -43,6 +44,17 @@ func (cs *circulars) jobs() []job {
 		}
 		in := append(cs.bodyInputs(circ), frontIn(prev), frontIn(next))
 		in = append(append(in, cs.refOf(prev)...), cs.refOf(next)...)
+		for k := range circ.Attachments {
+			a := &circ.Attachments[k]
+			in = append(in, fileIn(a.File)) // the page states its size
+			data := a.Data
+			jobs = append(jobs, job{
+				path:  attachmentPath(circ, k),
+				owner: owner{file: circ.File, line: a.Line, col: a.Col},
+				in:    []input{fileIn(a.File)},
+				fn:    func() ([]byte, error) { return data, nil },
+			})
+		}
 		jobs = append(jobs, job{
 			path:  circ.URLPath() + "index.html",
 			owner: owner{file: circ.File, line: circ.NumberLine, col: circ.NumberCol},
@@ -136,6 +148,9 @@ func (c *core) circular(i int) *Circular {
 		Topic:      "综合政务",
 		Letter:     circ.Letter,
 		Valid:      circ.Valid,
+		Note:       circ.Note,
+		CC:         circ.CC,
+		Printed:    dateData(circ.Printed),
 		Path:       circ.URLPath(),
 		year:       circ.Year,
 		index:      i,
@@ -143,7 +158,47 @@ func (c *core) circular(i int) *Circular {
 	if p := c.periodOf(circ); p != nil {
 		v.Period = p.Label
 	}
+	if v.Printed != nil {
+		v.Printer = cmp.Or(circ.Printer, v.Issuer)
+	}
+	for k := range circ.Attachments {
+		a := &circ.Attachments[k]
+		name := attachmentName(k)
+		if len(circ.Attachments) == 1 {
+			name = "附件"
+		}
+		v.Attachments = append(v.Attachments, AttachmentLink{
+			Title:    a.Title,
+			Href:     path.Base(attachmentPath(circ, k)),
+			Download: name + " " + a.Title + "." + a.Ext(),
+			Type:     strings.ToUpper(a.Ext()),
+			Size:     fileSize(len(a.Data)),
+		})
+	}
 	return v
+}
+
+// attachmentPath is where circ's attachment k (from 0) is written: beside
+// its page, named by its place, which the circular's 附件说明 fixes.
+func attachmentPath(circ *site.Circular, k int) string {
+	return fmt.Sprintf("%sattachment-%d.%s", circ.URLPath(), k+1, circ.Attachments[k].Ext())
+}
+
+// attachmentName is how the circular refers to its attachment k: 附件1.
+func attachmentName(k int) string { return fmt.Sprintf("附件%d", k+1) }
+
+// fileSize is a file's size as a download link states it: 980 B, 12 KB,
+// 1.2 MB.
+func fileSize(n int) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1024:
+		return fmt.Sprintf("%d KB", (n+512)/1024)
+	case n < 10*1024*1024:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
+	}
+	return fmt.Sprintf("%d MB", (n+512*1024)/(1024*1024))
 }
 
 // circularColumn is the portal column of the circulars: [terms] column

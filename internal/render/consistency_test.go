@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -90,6 +91,11 @@ func TestConsistencyCatchesMissingInputs(t *testing.T) {
 		// A unit's history page not keyed on what the periods say of it.
 		{"unit page without its ranks", func(name string, in input) bool {
 			return strings.Contains(name, "units/") && in.kind == inUnit
+		}},
+		// A circular page keyed without its attachments, whose sizes it
+		// states.
+		{"circular without its attachments", func(name string, in input) bool {
+			return strings.HasSuffix(name, "/index.html") && in.kind == inFile && strings.Contains(in.file, "/附件/")
 		}},
 		// Every page keyed without the layouts and the catalogue.
 		{"pages without the global inputs", func(name string, in input) bool {
@@ -234,6 +240,7 @@ func (r *consistencyRun) edit(undo map[string][]byte) string {
 		{1, r.addInterview},
 		{3, r.editCircularText},
 		{2, r.editCircularFront},
+		{2, r.editAttachment},
 		{2, r.editConfig},
 		{1, r.editUnits},
 		{1, r.editIndicators},
@@ -414,6 +421,32 @@ func (r *consistencyRun) editCircularText(undo map[string][]byte) string {
 	}
 	r.write(undo, name, slices.Concat(src[:at], []byte(text), src[at:]))
 	return name + " 正文" + strings.TrimSpace(text)
+}
+
+// editAttachment gives a circular an attachment, or writes a new version
+// of the one it has: its page states the file's size and the file is an
+// output of its own, both read from a file that the circular's parse,
+// cached by the Markdown's hash, does not cover.
+func (r *consistencyRun) editAttachment(undo map[string][]byte) string {
+	r.counter++
+	data := bytes.Repeat([]byte{'a' + byte(r.counter%26)}, 1+r.rng.IntN(3000))
+	if files := r.files("content/circulars/附件/*.pdf"); len(files) > 0 && r.rng.IntN(3) > 0 {
+		file := files[r.rng.IntN(len(files))]
+		r.write(undo, file, data)
+		return fmt.Sprintf("%s 改为 %d 字节", file, len(data))
+	}
+	name := r.circular()
+	base := strings.TrimSuffix(path.Base(name), ".md") + ".pdf"
+	file := "content/circulars/附件/" + base
+	src := r.read(name)
+	if bytes.Contains(src, []byte("[[attachment]]")) {
+		r.write(undo, file, data)
+		return fmt.Sprintf("%s 改为 %d 字节", file, len(data))
+	}
+	end := 4 + bytes.Index(src[4:], []byte("+++\n")) // the front matter's closing line
+	r.write(undo, name, slices.Concat(src[:end], []byte("[[attachment]]\ntitle = \"原件\"\nfile = \"附件/"+base+"\"\n"), src[end:]))
+	r.write(undo, file, data)
+	return name + " 新增附件"
 }
 
 var (

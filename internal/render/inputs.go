@@ -104,6 +104,9 @@ func newKeyer(c *core) *keyer {
 	all := sha256.New()
 	for _, circ := range s.Circulars {
 		k.files[circ.File] = circ.Sum
+		for _, a := range circ.Attachments {
+			k.files[a.File] = sha256.Sum256(a.Data)
+		}
 		h := sha256.New()
 		for _, s := range []string{circ.File, circ.Number, circ.Title, circ.To, circ.Date.String(), circ.Data.Key()} {
 			writeString(h, s)

@@ -156,24 +156,42 @@ func dateData(d site.Date) *DateData {
 
 // Circular is one circular as layouts see it.
 type Circular struct {
-	Number     string // 文号
-	Title      string // full title: issuer + 关于……的通报
-	ShortTitle string // front matter title
-	To         string // 主送机关
-	Issuer     string
-	Date       *DateData // 成文日期
-	IndexNo    string    // 索引号
-	Topic      string    // 主题分类
-	Letter     bool      // 信函格式
-	Valid      string    // 有效性: 有效 | 失效 | 废止
-	Period     string    // 2023年1-2月, the period's label: what lists lead with
-	Path       string
-	Body       template.HTML
-	Prev, Next *Circular // neighbours in date order, for navigation
-	Appendix   *Appendix // the period's tables (history_appendix.go); nil without data
+	Number      string // 文号
+	Title       string // full title: issuer + 关于……的通报
+	ShortTitle  string // front matter title
+	To          string // 主送机关
+	Issuer      string
+	Date        *DateData // 成文日期
+	IndexNo     string    // 索引号
+	Topic       string    // 主题分类
+	Letter      bool      // 信函格式
+	Valid       string    // 有效性: 有效 | 失效 | 废止
+	Note        string    // 附注, without its parentheses
+	CC          string    // 抄送机关, without the closing 。
+	Printer     string    // 印发机关, when Printed is set
+	Printed     *DateData // 印发日期: 文件格式's 版记 has a 印发 line
+	Attachments []AttachmentLink
+	Period      string // 2023年1-2月, the period's label: what lists lead with
+	Path        string
+	Body        template.HTML
+	Prev, Next  *Circular // neighbours in date order, for navigation
+	Appendix    *Appendix // the period's tables (history_appendix.go); nil without data
 
 	year  int // of the 文号: the year of its address
 	index int // in site.Circulars
+}
+
+// An AttachmentLink is one of a circular's attachments as its page lists
+// it: 附件：1. 名称, a link beside the page, the file's type and size.
+type AttachmentLink struct {
+	Title string
+	Href  string // relative to the circular's page: attachment-1.xlsx
+	// Download is the name a browser saves the file under: 附件1 名称.xlsx.
+	// The address is plain ASCII, which every portal's upload keeps; the
+	// name the reader gets says what the file is.
+	Download string
+	Type     string // XLSX
+	Size     string // 12 KB
 }
 
 // ListTitle is how a list names the circular: the period first, which a

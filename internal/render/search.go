@@ -206,11 +206,27 @@ func (x *searchIndex) writePack(k int) {
 	x.emit(fileOutput(f))
 }
 
-// circularAnalysis analyses circular i from its converted body.
+// circularAnalysis analyses circular i from its converted body and the
+// names of its attachments, which a reader looking for a table searches
+// for.
 func (x *searchIndex) circularAnalysis(i int) {
 	c := x.s.Circulars[i]
 	a, _ := fragment(x.core, "search:"+c.File, x.bodyInputs(c), func() (*search.Analysis, error) {
-		return search.AnalyseHTML(x.docs[i], string(x.circ.bodies[i])), nil
+		body := string(x.circ.bodies[i])
+		if len(c.Attachments) > 0 {
+			var b strings.Builder
+			b.WriteString(body)
+			b.WriteString("<p>附件：")
+			for k, at := range c.Attachments {
+				if k > 0 {
+					b.WriteString("；")
+				}
+				b.WriteString(template.HTMLEscapeString(at.Title))
+			}
+			b.WriteString("</p>")
+			body = b.String()
+		}
+		return search.AnalyseHTML(x.docs[i], body), nil
 	})
 	x.addAnalysis(i, a)
 }

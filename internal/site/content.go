@@ -72,9 +72,10 @@ func (l *loader) content() {
 			}
 		}
 		if c := p.circular; c != nil {
-			if span.Year != 0 {
-				linked := *c // the cached value stays unlinked
+			if span.Year != 0 || len(c.Attachments) > 0 {
+				linked := *c // the cached value stays unlinked, its attachments unread
 				linked.Data = span
+				linked.Attachments = l.readAttachments(rel, c.Attachments)
 				c = &linked
 			}
 			if prev, dup := byNumber[c.Number]; dup {
@@ -249,10 +250,33 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	default:
 		f.errorf("format", "format 应为 letter（信函格式）或 file（文件格式），而不是“%s”", v)
 	}
+	recordFront(c, r, f)
+	c.Attachments = attachments(rel, r, f)
 	if !ok {
 		return nil
 	}
 	return c
+}
+
+// recordFront reads what a circular says below its date: the 附注 and the
+// 版记 (抄送, and in 文件格式 印发机关 and 印发日期).
+func recordFront(c *Circular, r *record, f *tomlFile) {
+	c.Note = strings.TrimSpace(r.text("note"))
+	// Written with its parentheses or without: the page adds them.
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if strings.HasPrefix(c.Note, p[0]) && strings.HasSuffix(c.Note, p[1]) {
+			c.Note = strings.TrimSpace(c.Note[len(p[0]) : len(c.Note)-len(p[1])])
+		}
+	}
+	c.CC = strings.TrimRight(strings.TrimSpace(r.text("cc")), "。.")
+	c.Printer = strings.TrimSpace(r.text("printer"))
+	c.Printed, _ = r.date("printed")
+	switch {
+	case r.has("printed") && c.Letter:
+		f.errorf("printed", "printed（印发日期）只用于文件格式（format = \"file\"）：信函格式的版记不列印发机关和印发日期")
+	case r.has("printer") && !r.has("printed"):
+		f.errorf("printer", "写了 printer（印发机关）也要写 printed（印发日期）：版记的印发机关和印发日期写在同一行")
+	}
 }
 
 // Validities are the values of front matter valid (有效性, DESIGN.md §6).

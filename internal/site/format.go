@@ -144,6 +144,15 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 		Help: "所通报的月份，如 \"2024-01\"（须有 data/2024-01.toml）；或季度 \"2024-Q1\"、半年 \"2024-H1\"、年度 \"2024\""},
 	{Key: "format", Kind: Text, Label: "公文格式", Help: "letter：信函格式（默认，用于“函”）；file：文件格式"},
 	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止，显示在页面的元数据中"},
+	{Key: "note", Kind: Text, Label: "附注", Help: "写在成文日期下，加圆括号，如“此件公开发布”；可不填"},
+	{Key: "cc", Kind: Text, Label: "抄送机关", Help: "写在文末版记中，如“市政府办公室，县委办公室”；可不填"},
+	{Key: "printer", Kind: Text, Label: "印发机关", Help: "文件格式的版记中的印发机关，默认为 config.toml 的 issuer；只在写了 printed 时列出"},
+	{Key: "printed", Kind: Day, Label: "印发日期", Help: "文件格式的版记中的印发日期，如 2024-02-21（不加引号）；不填则版记不列印发机关和日期；信函格式不用"},
+	{Key: "attachment", Kind: Tables, Label: "附件", Help: "随通报发布的文件，每个一项，按附件顺序；正文后列出“附件：”及下载链接", Fields: []Field{
+		{Key: "title", Kind: Text, Label: "附件名称", Required: true, Help: "如“2024年1月各乡镇考核得分汇总表”（末尾不加标点）"},
+		{Key: "file", Kind: Text, Label: "文件", Required: true,
+			Help: "文件的路径，相对于本通报所在的文件夹，如 \"附件/2024-01得分汇总表.xlsx\"；须在 content/ 之下，不超过 50 MB；类型为 " + attachmentTypesText},
+	}},
 }}
 
 // PageFront is the front matter of a plain page: any other Markdown file

@@ -312,8 +312,13 @@ func readText(root, rel string, d *diag.List) []byte {
 // readFile returns a file's bytes, refusing what a site must not hold: a
 // symlink out of the site, something that is not a file, a huge file.
 func readFile(root, rel string, d *diag.List) []byte {
+	return readFileMax(root, rel, MaxFileSize, d)
+}
+
+// readFileMax is readFile for a file of at most limit bytes.
+func readFileMax(root, rel string, limit int64, d *diag.List) []byte {
 	full := filepath.Join(root, filepath.FromSlash(rel))
-	if b, ok := readRegular(full); ok {
+	if b, ok := readRegular(full, limit); ok {
 		return b
 	}
 	// Whatever the quick read did not take — a symlink, something that
@@ -343,8 +348,8 @@ func readFile(root, rel string, d *diag.List) []byte {
 		d.Add(rel, 0, 0, "不是普通文件")
 		return nil
 	}
-	if fi.Size() > MaxFileSize {
-		d.Add(rel, 0, 0, "文件过大（%d 字节），上限为 %d MB", fi.Size(), MaxFileSize>>20)
+	if fi.Size() > limit {
+		d.Add(rel, 0, 0, "文件过大（%d 字节），上限为 %d MB", fi.Size(), limit>>20)
 		return nil
 	}
 	b, err := os.ReadFile(full)
@@ -407,7 +412,7 @@ func (l *loader) walk(dir string) []string {
 			return nil
 		}
 		name := d.Name()
-		if p != base && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")) {
+		if p != base && hidden(name) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

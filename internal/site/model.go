@@ -369,6 +369,11 @@ type Circular struct {
 	Data                  Period // the period it reports: a month, or a span of months (DESIGN.md §5.10)
 	Letter                bool   // format = "letter" (信函格式); "file" otherwise
 	Valid                 string // 有效性: 有效 | 失效 | 废止 (front matter valid)
+	Note                  string // 附注, without its parentheses: 此件公开发布
+	CC                    string // 抄送机关, without the closing 。
+	Printer               string // 印发机关 (文件格式's 版记), when Printed is set
+	Printed               Date   // 印发日期; zero when the 版记 lists no 印发 line
+	Attachments           []Attachment
 	Body                  []byte // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
 	BodyLine              int    // line of the file on which Body starts
 }

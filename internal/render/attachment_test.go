@@ -1,0 +1,109 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestCircularAttachments renders a circular in 文件格式 with two
+// attachments, a 附注, 抄送 and a 印发 line, and one in 信函格式 with one
+// attachment: the files beside the page, byte for byte; the 附件说明 after
+// the body, numbered only when there are several; the 附注 below the
+// date; the 版记 at the foot; the attachments' names searchable.
+func TestCircularAttachments(t *testing.T) {
+	f := historySite()
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "data = \"2023-02\"\n", `data = "2023-02"
+format = "file"
+note = "此件公开发布"
+cc = "市政府办公室，区委办公室"
+printer = "测试区人民政府办公室秘书科"
+printed = 2023-04-04
+[[attachment]]
+title = "2023年2月考核得分汇总表"
+file = "附件/汇总表.xlsx"
+[[attachment]]
+title = "通报原件"
+file = "附件/原件.pdf"
+`, 1)
+	f["content/circulars/2023-01.md"] = strings.Replace(f["content/circulars/2023-01.md"], "data = \"2023-01\"\n", `data = "2023-01"
+[[attachment]]
+title = "整改清单"
+file = "附件/整改清单.docx"
+`, 1)
+	xlsx := "PK\x03\x04" + strings.Repeat("x", 12*1024-4) // 12 KB
+	pdf := "%PDF-1.7\n" + strings.Repeat("y", 1536*1024) // 1.5 MB and 9 bytes
+	f["content/circulars/附件/汇总表.xlsx"] = xlsx
+	f["content/circulars/附件/原件.pdf"] = pdf
+	f["content/circulars/附件/整改清单.docx"] = "PK docx"
+	files := renderFiles(t, loadFiles(t, f), "/tongbao/")
+
+	for path, want := range map[string]string{
+		"circulars/2023/5/attachment-1.xlsx": xlsx,
+		"circulars/2023/5/attachment-2.pdf":  pdf,
+		"circulars/2023/2/attachment-1.docx": "PK docx",
+	} {
+		if got, ok := files[path]; !ok || string(got) != want {
+			t.Errorf("%s: %d bytes (written: %v), want the attachment's %d", path, len(got), ok, len(want))
+		}
+	}
+
+	page := string(files["circulars/2023/5/index.html"])
+	parts := []string{
+		`<div class="doc-body">`,
+		`<span class="doc-attachments-label">附件：</span>`,
+		`<ol class="doc-attachments-list">`,
+		`<li><a href="attachment-1.xlsx" download="附件1 2023年2月考核得分汇总表.xlsx">2023年2月考核得分汇总表</a><span class="doc-attachment-meta">（XLSX，12 KB）</span></li>`,
+		`<li><a href="attachment-2.pdf" download="附件2 通报原件.pdf">通报原件</a><span class="doc-attachment-meta">（PDF，1.5 MB）</span></li>`,
+		`<p class="doc-sign-date"><time datetime="2023-04-03">2023年4月3日</time></p>`,
+		`<p class="doc-note">（此件公开发布）</p>`,
+		`<footer class="doc-record" aria-label="版记">`,
+		`<p class="doc-cc">抄送：市政府办公室，区委办公室。</p>`,
+		`<p class="doc-printed"><span>测试区人民政府办公室秘书科</span><span>2023年4月4日印发</span></p>`,
+	}
+	at := 0
+	for _, p := range parts {
+		i := strings.Index(page[at:], p)
+		if i < 0 {
+			t.Fatalf("the circular lacks, after what comes before it, %s", p)
+		}
+		at += i + len(p)
+	}
+
+	page = string(files["circulars/2023/2/index.html"])
+	for _, want := range []string{
+		`<ol class="doc-attachments-list single">`,
+		`<a href="attachment-1.docx" download="附件 整改清单.docx">整改清单</a><span class="doc-attachment-meta">（DOCX，7 B）</span>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the circular with one attachment lacks %s", want)
+		}
+	}
+	for _, not := range []string{"doc-note", "doc-record"} {
+		if strings.Contains(page, not) {
+			t.Errorf("a circular without 附注 or 版记 has %s", not)
+		}
+	}
+
+	// The names are in the search's texts of their circulars.
+	var found int
+	for path, data := range files {
+		if strings.HasPrefix(path, "search/") && bytes.Contains(data, []byte("附件：2023年2月考核得分汇总表；通报原件")) {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Error("no file of the search index holds the attachments' names")
+	}
+}
+
+func TestFileSize(t *testing.T) {
+	for n, want := range map[int]string{
+		0: "0 B", 999: "999 B", 1000: "1 KB", 12 * 1024: "12 KB", 1000*1024 - 1: "1000 KB",
+		1000 * 1024: "1.0 MB", 1536 * 1024: "1.5 MB", 10 * 1024 * 1024: "10 MB", 50 << 20: "50 MB",
+	} {
+		if got := fileSize(n); got != want {
+			t.Errorf("fileSize(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

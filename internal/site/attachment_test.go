@@ -1,0 +1,147 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tongbao/internal/diag"
+)
+
+// attachedSite is the mini site with a circular that has two attachments,
+// a 附注, a 抄送 line and (in 文件格式) a 印发 line.
+func attachedSite() map[string]string {
+	files := miniSite()
+	files["content/circulars/2023-02.md"] = `+++
+number = "测政办函〔2023〕5号"
+title = "关于测试的通报"
+date = 2023-04-03
+data = "2023-02"
+format = "file"
+note = "（此件公开发布）"
+cc = "市政府办公室，区委办公室。"
+printed = 2023-04-04
+[[attachment]]
+title = "2023年1-2月考核得分表"
+file = "附件/得分表.xlsx"
+[[attachment]]
+title = "通报原件"
+file = "../scans/原件.PDF"
++++
+正文。
+`
+	files["content/circulars/附件/得分表.xlsx"] = "PK\x03\x04 a workbook"
+	files["content/scans/原件.PDF"] = "%PDF-1.7 scanned"
+	return files
+}
+
+func TestCircularAttachments(t *testing.T) {
+	dir := writeSite(t, attachedSite())
+	s, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.Circulars[0]
+	if c.Note != "此件公开发布" || c.CC != "市政府办公室，区委办公室" || c.Printed != (Date{2023, 4, 4}) || c.Printer != "" {
+		t.Errorf("附注 %q, 抄送 %q, 印发 %q %v", c.Note, c.CC, c.Printer, c.Printed)
+	}
+	want := []struct{ title, file, ext, data string }{
+		{"2023年1-2月考核得分表", "content/circulars/附件/得分表.xlsx", "xlsx", "PK\x03\x04 a workbook"},
+		{"通报原件", "content/scans/原件.PDF", "pdf", "%PDF-1.7 scanned"},
+	}
+	if len(c.Attachments) != len(want) {
+		t.Fatalf("%d attachments, want %d", len(c.Attachments), len(want))
+	}
+	for i, w := range want {
+		a := &c.Attachments[i]
+		if a.Title != w.title || a.File != w.file || a.Ext() != w.ext || string(a.Data) != w.data {
+			t.Errorf("attachment %d: %q %q %q %q, want %q", i, a.Title, a.File, a.Ext(), a.Data, w)
+		}
+	}
+	if a := c.Attachments[0]; a.Line != 12 || a.Col != 1 {
+		t.Errorf("file = of the first attachment at %d:%d, want 12:1", a.Line, a.Col)
+	}
+
+	// A new version of an attachment, the circular unchanged, is read by
+	// the next load through the cache (which keys the circular's parse on
+	// the Markdown file alone).
+	cache := &Cache{}
+	if _, err := LoadCached(dir, cache); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/scans/原件.PDF"), []byte("%PDF-1.7 signed"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err = LoadCached(dir, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(s.Circulars[0].Attachments[1].Data); got != "%PDF-1.7 signed" {
+		t.Errorf("after the file changed, the cached load read %q", got)
+	}
+}
+
+func TestCircularAttachmentProblems(t *testing.T) {
+	const md = "content/circulars/2023-02.md"
+	cases := []struct{ name, old, new, want string }{
+		{"missing file", `file = "附件/得分表.xlsx"`, `file = "附件/得分.xlsx"`,
+			md + ":12:1: 附件“2023年1-2月考核得分表”的文件 content/circulars/附件/得分.xlsx 无法读取：文件不存在"},
+		{"outside content", `file = "../scans/原件.PDF"`, `file = "../../config.toml"`,
+			md + ":15:1: 附件的文件应在 content/ 之下，而“../../config.toml”是 config.toml"},
+		{"absolute", `file = "../scans/原件.PDF"`, `file = "/etc/passwd.txt"`,
+			md + ":15:1: 附件的路径应相对于本通报所在的文件夹（content/circulars/），而不是“/etc/passwd.txt”"},
+		{"backslash", `file = "../scans/原件.PDF"`, `file = '..\scans\原件.PDF'`,
+			md + ":15:1: 附件的路径用 / 分隔文件夹，不用 \\"},
+		{"a page", `file = "附件/得分表.xlsx"`, `file = "附件/页.html"`,
+			md + ":12:1: 附件“附件/页.html”是 .html，不能发布；附件的类型应为 pdf、ofd"},
+		{"no extension", `file = "附件/得分表.xlsx"`, `file = "附件/得分表"`,
+			md + ":12:1: 附件“附件/得分表”没有扩展名，不能发布"},
+		{"hidden", `file = "附件/得分表.xlsx"`, `file = "附件/.得分表.xlsx"`,
+			md + ":12:1: 附件的文件名或文件夹名不能以 . 或 # 开头"},
+		{"title ends in a stop", `title = "通报原件"`, `title = "通报原件。"`,
+			md + ":14:1: 附件名称末尾不加标点（GB/T 9704）：“通报原件。”"},
+		{"no title", `title = "通报原件"`, ``,
+			md + ":13:1: attachment缺少“title”"},
+		{"printed in a letter", `format = "file"`, `format = "letter"`,
+			md + ":9:1: printed（印发日期）只用于文件格式"},
+		{"printer without printed", `printed = 2023-04-04`, `printer = "测试区人民政府办公室"`,
+			md + ":9:1: 写了 printer（印发机关）也要写 printed（印发日期）"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files := attachedSite()
+			if !strings.Contains(files[md], c.old) {
+				t.Fatalf("the circular lacks %q", c.old)
+			}
+			files[md] = strings.Replace(files[md], c.old, c.new, 1)
+			_, err := Load(writeSite(t, files))
+			l, ok := err.(diag.List)
+			if !ok {
+				t.Fatalf("Load returned %v, want a diag.List", err)
+			}
+			if !strings.Contains(l.Error(), c.want) {
+				t.Errorf("want %q among:\n%s", c.want, l.Error())
+			}
+		})
+	}
+}
+
+func TestAttachmentTooLarge(t *testing.T) {
+	dir := writeSite(t, attachedSite())
+	p := filepath.Join(dir, "content/scans/原件.PDF")
+	if err := os.Truncate(p, MaxAttachmentSize+1); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(dir)
+	if want := "content/scans/原件.PDF: 文件过大（52428801 字节），上限为 50 MB"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("want %q, got %v", want, err)
+	}
+	// Larger than any text input, and still published.
+	if err := os.Truncate(p, MaxFileSize+1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(dir); err != nil {
+		t.Errorf("an attachment of %d bytes: %v", MaxFileSize+1, err)
+	}
+}
