@@ -32,7 +32,7 @@ title = "整改清单"
 file = "附件/整改清单.docx"
 `, 1)
 	xlsx := "PK\x03\x04" + strings.Repeat("x", 12*1024-4) // 12 KB
-	pdf := "%PDF-1.7\n" + strings.Repeat("y", 1536*1024) // 1.5 MB and 9 bytes
+	pdf := "%PDF-1.7\n" + strings.Repeat("y", 1536*1024)  // 1.5 MB and 9 bytes
 	f["content/circulars/附件/汇总表.xlsx"] = xlsx
 	f["content/circulars/附件/原件.pdf"] = pdf
 	f["content/circulars/附件/整改清单.docx"] = "PK docx"
