@@ -122,9 +122,10 @@ const demoYears = 5
 
 // demoSite writes a five-year demo site (internal/demo, as `tongbao
 // gen-demo` does) into a temporary folder, plus a folder of two plain
-// pages, so that the list page type exists too, and every footer field of
+// pages, so that the list page type exists too; every footer field of
 // [site] (DESIGN.md §3), with a 党政机关网站标识 image, so that the footer
-// is tested at its fullest.
+// is tested at its fullest; and a circular in 文件格式 with attachments, a
+// 附注 and a 版记.
 func demoSite(t *testing.T) string {
 	t.Helper()
 	sample, err := site.Load(moduleRoot(t))
@@ -144,6 +145,26 @@ func demoSite(t *testing.T) string {
 		"2023-04.md": "+++\ntitle = \"演示数据：关于4月考核安排的说明\"\ndate = 2023-04-01\n+++\n\n演示数据。4月考核按原办法进行。\n",
 	} {
 		if err := os.WriteFile(filepath.Join(notices, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	editFile(t, filepath.Join(dir, "content", "circulars", "2018-04.md"), "format = \"letter\"\n", `format = "file"
+note   = "此件公开发布"
+cc     = "市政府办公室，区委办公室，区人大常委会办公室，区政协办公室，区纪委监委"
+printed = 2018-05-16
+[[attachment]]
+title = "演示数据：2018年4月各乡镇（街道）考核得分表"
+file  = "附件/2018-04得分表.csv"
+[[attachment]]
+title = "演示数据：通报原件"
+file  = "附件/2018-04原件.pdf"
+`)
+	for name, text := range map[string]string{"2018-04得分表.csv": "单位,得分\n东风路街道,95\n", "2018-04原件.pdf": "%PDF-1.4\n演示数据\n"} {
+		p := filepath.Join(dir, "content", "circulars", "附件", name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -292,6 +313,9 @@ var variants = []struct {
 }{
 	{"indicator with township ranks", func(o render.Output) bool {
 		return under(o.Path, "indicators/") && bytes.Contains(o.Data, []byte(`id="townships-heading"`))
+	}},
+	{"circular with attachments and 版记", func(o render.Output) bool {
+		return strings.HasPrefix(o.Path, "circulars/") && bytes.Contains(o.Data, []byte(`class="doc-record"`))
 	}},
 }
 
