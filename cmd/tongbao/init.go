@@ -373,6 +373,12 @@ func starterCircular() string {
 	w.Value("data", 6, "2024-01", "通报的月份：data/2024-01.toml")
 	w.Value("format", 6, "letter", "信函格式；文件格式写 file")
 	w.Todo("valid", 6, `"有效"`, "有效性：有效（默认）、失效或废止")
+	w.Todo("note", 6, `"此件公开发布"`, "附注：写在成文日期下，加圆括号")
+	w.Todo("cc", 6, `"市政府办公室，县委办公室"`, "抄送机关：写在文末的版记中")
+	w.Line("# 附件：每个一项，文件路径相对于本文件所在的文件夹，如 content/circulars/附件/ 下的文件：")
+	w.Line("# [[attachment]]")
+	w.Line("# title = \"2024年1月各乡镇考核得分汇总表\"")
+	w.Line("# file  = \"附件/2024-01得分汇总表.xlsx\"")
 	w.Line("+++")
 	t := starterTerms
 	w.Line(fmt.Sprintf(`现将2024年1月%[1]s重点工作落实情况通报如下：

@@ -342,6 +342,9 @@ func (sc *scaffold) circularFile() string {
 	}
 	fmt.Fprintf(&b, "data   = %s\n", site.Quote(sc.key))
 	fmt.Fprintf(&b, "format = %s\n", site.Quote(format))
+	if c != nil {
+		carryRecord(&b, c)
+	}
 	b.WriteString("+++\n\n")
 	if c == nil {
 		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label()))
@@ -349,6 +352,28 @@ func (sc *scaffold) circularFile() string {
 		b.WriteString(skeleton(string(c.Body), sc.oldLabel(), sc.label()))
 	}
 	return b.String()
+}
+
+// carryRecord carries forward what the office writes the same every month,
+// the 附注 and the 版记's 抄送 and 印发机关, and leaves the 印发日期 and the
+// attachments, which are the month's own, to fill in.
+func carryRecord(b *strings.Builder, c *site.Circular) {
+	if c.Note != "" {
+		fmt.Fprintf(b, "note   = %s\n", site.Quote(c.Note))
+	}
+	if c.CC != "" {
+		fmt.Fprintf(b, "cc     = %s\n", site.Quote(c.CC))
+	}
+	if c.Printer != "" {
+		fmt.Fprintf(b, "printer = %s\n", site.Quote(c.Printer))
+	}
+	if c.Printed != (site.Date{}) {
+		b.WriteString("# printed = YYYY-MM-DD        # 印发日期（待填写，填上并去掉行首的 #）\n")
+	}
+	if n := len(c.Attachments); n > 0 {
+		fmt.Fprintf(b, "# 上一期有 %d 个附件；本期的附件各写一项（去掉行首的 #），文件路径相对于本文件所在的文件夹：\n", n)
+		b.WriteString("# [[attachment]]\n# title = \"\"\n# file  = \"附件/\"\n")
+	}
 }
 
 func (sc *scaffold) oldLabel() string {

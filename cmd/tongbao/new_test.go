@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"os"
@@ -447,5 +448,80 @@ func TestNewInOfficeWords(t *testing.T) {
 				t.Errorf("%s: the month file says %q", c.name, no)
 			}
 		}
+	}
+}
+
+// TestNewCarriesRecord: a month's circular keeps the office's 附注, 抄送
+// and 印发机关 of the last, and leaves the 印发日期 and the attachments,
+// which are the month's own, to fill in; filled, the circular publishes
+// them.
+func TestNewCarriesRecord(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	edit(t, dir, "content/circulars/2023-02.md", "format = \"letter\"\n", `format = "file"
+note = "此件公开发布"
+cc = "市政府办公室，区委办公室"
+printer = "邵阳市双清区人民政府办公室秘书科"
+printed = 2023-04-04
+[[attachment]]
+title = "2023年1-2月考核得分表"
+file = "附件/2023-02.csv"
+`)
+	if err := os.MkdirAll(filepath.Join(dir, "content/circulars/附件"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"2023-02.csv", "2023-03.csv"} {
+		if err := os.WriteFile(filepath.Join(dir, "content/circulars/附件", name), []byte("单位,得分\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, out, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: exit %d\n%s%s", code, out, errOut)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "content/circulars/2023-03.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	front, _, _ := strings.Cut(strings.TrimPrefix(string(b), "+++\n"), "+++\n")
+	for _, want := range []string{
+		"format = \"file\"\n",
+		"note   = \"此件公开发布\"\n",
+		"cc     = \"市政府办公室，区委办公室\"\n",
+		"printer = \"邵阳市双清区人民政府办公室秘书科\"\n",
+		"# printed = YYYY-MM-DD",
+		"# [[attachment]]\n# title = \"\"\n# file  = \"附件/\"\n",
+	} {
+		if !strings.Contains(front, want) {
+			t.Errorf("the new circular's front matter lacks %q:\n%s", want, front)
+		}
+	}
+	if strings.Contains(front, "2023年1-2月考核得分表") {
+		t.Error("the new circular carries the last one's attachment")
+	}
+
+	// Filled in, as the comments say: the month's circular has its 印发
+	// line and its attachment.
+	fillScores(t, dir)
+	edit(t, dir, "content/circulars/2023-03.md", "# printed = YYYY-MM-DD", "printed = 2023-05-07")
+	edit(t, dir, "content/circulars/2023-03.md", "# [[attachment]]\n# title = \"\"\n# file  = \"附件/\"\n",
+		"[[attachment]]\ntitle = \"2023年3月考核得分表\"\nfile  = \"附件/2023-03.csv\"\n")
+	out := filepath.Join(t.TempDir(), "public")
+	if code, stdout, errOut := runCmd("build", "-s", dir, "-d", out); code != 0 {
+		t.Fatalf("build: exit %d\n%s%s", code, stdout, errOut)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "circulars/2023/15/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<span>邵阳市双清区人民政府办公室秘书科</span><span>2023年5月7日印发</span>`,
+		`download="附件 2023年3月考核得分表.csv"`,
+		`<p class="doc-note">（此件公开发布）</p>`,
+	} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("March's circular lacks %s", want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "circulars/2023/15/attachment-1.csv")); err != nil {
+		t.Error(err)
 	}
 }

@@ -98,6 +98,9 @@ func TestContentTypes(t *testing.T) {
 		"data.csv":    "text/csv; charset=utf-8",
 		"chart.svg":   "image/svg+xml",
 		"logo.png":    "image/png",
+		// An attachment's type, whatever the machine's MIME table says.
+		"attachment-1.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		"attachment-2.DOCX": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 	} {
 		if got := contentType(name, nil); got != want {
 			t.Errorf("contentType(%q) = %q, want %q", name, got, want)
