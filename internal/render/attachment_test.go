@@ -98,7 +98,7 @@ file = "附件/整改清单.docx"
 }
 
 func TestFileSize(t *testing.T) {
-	for n, want := range map[int]string{
+	for n, want := range map[int64]string{
 		0: "0 B", 999: "999 B", 1000: "1 KB", 12 * 1024: "12 KB", 1000*1024 - 1: "1000 KB",
 		1000 * 1024: "1.0 MB", 1536 * 1024: "1.5 MB", 10 * 1024 * 1024: "10 MB", 50 << 20: "50 MB",
 	} {

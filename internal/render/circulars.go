@@ -47,12 +47,11 @@ func (cs *circulars) jobs() []job {
 		for k := range circ.Attachments {
 			a := &circ.Attachments[k]
 			in = append(in, fileIn(a.File)) // the page states its size
-			data := a.Data
 			jobs = append(jobs, job{
 				path:  attachmentPath(circ, k),
 				owner: owner{file: circ.File, line: a.Line, col: a.Col},
 				in:    []input{fileIn(a.File)},
-				fn:    func() ([]byte, error) { return data, nil },
+				fn:    a.Read,
 			})
 		}
 		jobs = append(jobs, job{
@@ -172,7 +171,7 @@ func (c *core) circular(i int) *Circular {
 			Href:     path.Base(attachmentPath(circ, k)),
 			Download: name + " " + a.Title + "." + a.Ext(),
 			Type:     strings.ToUpper(a.Ext()),
-			Size:     fileSize(len(a.Data)),
+			Size:     fileSize(a.Size),
 		})
 	}
 	return v
@@ -189,7 +188,7 @@ func attachmentName(k int) string { return fmt.Sprintf("附件%d", k+1) }
 
 // fileSize is a file's size as a download link states it: 980 B, 12 KB,
 // 1.2 MB.
-func fileSize(n int) string {
+func fileSize(n int64) string {
 	switch {
 	case n < 1000:
 		return fmt.Sprintf("%d B", n)

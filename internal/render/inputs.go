@@ -3,6 +3,7 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"hash"
 	"sync"
 
@@ -105,7 +106,8 @@ func newKeyer(c *core) *keyer {
 	for _, circ := range s.Circulars {
 		k.files[circ.File] = circ.Sum
 		for _, a := range circ.Attachments {
-			k.files[a.File] = sha256.Sum256(a.Data)
+			// By what the load saw of the file, which it does not read.
+			k.files[a.File] = sha256.Sum256(fmt.Appendf(nil, "%s\x00%d\x00%d", a.File, a.Size, a.ModTime.UnixNano()))
 		}
 		h := sha256.New()
 		for _, s := range []string{circ.File, circ.Number, circ.Title, circ.To, circ.Date.String(), circ.Data.Key()} {

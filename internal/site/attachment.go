@@ -1,11 +1,13 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,10 +21,28 @@ type Attachment struct {
 	// Line and Col are where file = stands in the circular, for what is
 	// wrong with the file.
 	Line, Col int
-	// Data is the file's bytes. Every load reads them: a parse is cached
-	// by the Markdown file's hash, which a new version of the attachment
-	// leaves as it was. Nil in the cached parse.
-	Data []byte
+
+	// What the load found of the file; zero in a parse, which is cached
+	// by the Markdown file's hash, and a new version of an attachment
+	// leaves that hash as it was. Every load looks at the file, but only
+	// the render that writes it reads it (see Read): an archive's scanned
+	// originals run to hundreds of megabytes, which the preview would
+	// otherwise read and hash at every save.
+	Size    int64
+	ModTime time.Time
+	path    string // in the file system
+}
+
+// Read reads the attachment's file, as large as the load found it.
+func (a *Attachment) Read() ([]byte, error) {
+	b, err := os.ReadFile(a.path)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("附件“%s”的文件 %s 无法读取：%s", a.Title, a.File, errText(err))
+	case int64(len(b)) != a.Size:
+		return nil, fmt.Errorf("附件“%s”的文件 %s 在生成时被改动（原为 %d 字节，现为 %d 字节），请再生成一次", a.Title, a.File, a.Size, len(b))
+	}
+	return b, nil
 }
 
 // Ext is the attachment's type: its file's extension in lower case,
@@ -111,17 +131,21 @@ func hidden(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")
 }
 
-// readAttachments returns a copy of as with each file's bytes, reporting
-// at the circular rel a file that is not there.
-func (l *loader) readAttachments(rel string, as []Attachment) []Attachment {
+// statAttachments returns a copy of as with what the file system says of
+// each file, reporting at the circular rel a file that is not there and
+// at the file one that may not be published.
+func (l *loader) statAttachments(rel string, as []Attachment) []Attachment {
 	out := slices.Clone(as)
 	for i := range out {
 		a := &out[i]
-		if _, err := os.Lstat(filepath.Join(l.root, filepath.FromSlash(a.File))); err != nil {
+		a.path = filepath.Join(l.root, filepath.FromSlash(a.File))
+		if _, err := os.Lstat(a.path); err != nil {
 			l.diags.Add(rel, a.Line, a.Col, "附件“%s”的文件 %s 无法读取：%s", a.Title, a.File, errText(err))
 			continue
 		}
-		a.Data = readFileMax(l.root, a.File, MaxAttachmentSize, &l.diags)
+		if fi, ok := statFile(l.root, a.File, MaxAttachmentSize, &l.diags); ok {
+			a.Size, a.ModTime = fi.Size(), fi.ModTime()
+		}
 	}
 	return out
 }

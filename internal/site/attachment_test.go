@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"tongbao/internal/diag"
 )
 
 // attachedSite is the mini site with a circular that has two attachments,
@@ -55,30 +53,48 @@ func TestCircularAttachments(t *testing.T) {
 	}
 	for i, w := range want {
 		a := &c.Attachments[i]
-		if a.Title != w.title || a.File != w.file || a.Ext() != w.ext || string(a.Data) != w.data {
-			t.Errorf("attachment %d: %q %q %q %q, want %q", i, a.Title, a.File, a.Ext(), a.Data, w)
+		data, err := a.Read()
+		if a.Title != w.title || a.File != w.file || a.Ext() != w.ext || a.Size != int64(len(w.data)) || string(data) != w.data || err != nil {
+			t.Errorf("attachment %d: %q %q %q %d bytes, read %q (%v), want %q", i, a.Title, a.File, a.Ext(), a.Size, data, err, w)
 		}
 	}
 	if a := c.Attachments[0]; a.Line != 12 || a.Col != 1 {
 		t.Errorf("file = of the first attachment at %d:%d, want 12:1", a.Line, a.Col)
 	}
 
-	// A new version of an attachment, the circular unchanged, is read by
+	// A new version of an attachment, the circular unchanged, is seen by
 	// the next load through the cache (which keys the circular's parse on
 	// the Markdown file alone).
 	cache := &Cache{}
 	if _, err := LoadCached(dir, cache); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "content/scans/原件.PDF"), []byte("%PDF-1.7 signed"), 0o644); err != nil {
+	p := filepath.Join(dir, "content/scans/原件.PDF")
+	if err := os.WriteFile(p, []byte("%PDF-1.7 signed, twice as long"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	s, err = LoadCached(dir, cache)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := string(s.Circulars[0].Attachments[1].Data); got != "%PDF-1.7 signed" {
-		t.Errorf("after the file changed, the cached load read %q", got)
+	a := s.Circulars[0].Attachments[1]
+	if data, err := a.Read(); a.Size != 30 || string(data) != "%PDF-1.7 signed, twice as long" || err != nil {
+		t.Errorf("after the file changed, the cached load saw %d bytes and read %q (%v)", a.Size, data, err)
+	}
+
+	// Changed again between the load and the render that writes it: the
+	// build fails rather than publish a file its page misdescribes.
+	if err := os.WriteFile(p, []byte("%PDF-1.7"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Read(); err == nil || !strings.Contains(err.Error(), "附件“通报原件”的文件 content/scans/原件.PDF 在生成时被改动（原为 30 字节，现为 8 字节）") {
+		t.Errorf("read after a change: %v", err)
+	}
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Read(); err == nil || !strings.Contains(err.Error(), "附件“通报原件”的文件 content/scans/原件.PDF 无法读取：文件不存在") {
+		t.Errorf("read after removal: %v", err)
 	}
 }
 
@@ -110,19 +126,7 @@ func TestCircularAttachmentProblems(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			files := attachedSite()
-			if !strings.Contains(files[md], c.old) {
-				t.Fatalf("the circular lacks %q", c.old)
-			}
-			files[md] = strings.Replace(files[md], c.old, c.new, 1)
-			_, err := Load(writeSite(t, files))
-			l, ok := err.(diag.List)
-			if !ok {
-				t.Fatalf("Load returned %v, want a diag.List", err)
-			}
-			if !strings.Contains(l.Error(), c.want) {
-				t.Errorf("want %q among:\n%s", c.want, l.Error())
-			}
+			wantDiagnostic(t, attachedSite(), md, c.old, c.new, c.want)
 		})
 	}
 }

@@ -73,9 +73,9 @@ func (l *loader) content() {
 		}
 		if c := p.circular; c != nil {
 			if span.Year != 0 || len(c.Attachments) > 0 {
-				linked := *c // the cached value stays unlinked, its attachments unread
+				linked := *c // the cached value stays unlinked, its attachments unlooked-at
 				linked.Data = span
-				linked.Attachments = l.readAttachments(rel, c.Attachments)
+				linked.Attachments = l.statAttachments(rel, c.Attachments)
 				c = &linked
 			}
 			if prev, dup := byNumber[c.Number]; dup {

@@ -312,44 +312,14 @@ func readText(root, rel string, d *diag.List) []byte {
 // readFile returns a file's bytes, refusing what a site must not hold: a
 // symlink out of the site, something that is not a file, a huge file.
 func readFile(root, rel string, d *diag.List) []byte {
-	return readFileMax(root, rel, MaxFileSize, d)
-}
-
-// readFileMax is readFile for a file of at most limit bytes.
-func readFileMax(root, rel string, limit int64, d *diag.List) []byte {
 	full := filepath.Join(root, filepath.FromSlash(rel))
-	if b, ok := readRegular(full, limit); ok {
+	if b, ok := readRegular(full); ok {
 		return b
 	}
 	// Whatever the quick read did not take — a symlink, something that
 	// is not a file, a huge file, an error — is looked at here, which
 	// says why.
-	fi, err := os.Lstat(full)
-	if err != nil {
-		d.Add(rel, 0, 0, "无法读取：%s", errText(err))
-		return nil
-	}
-	if fi.Mode()&fs.ModeSymlink != 0 {
-		target, err := filepath.EvalSymlinks(full)
-		if err != nil {
-			d.Add(rel, 0, 0, "符号链接无法解析：%s", errText(err))
-			return nil
-		}
-		if r, err := filepath.Rel(root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			d.Add(rel, 0, 0, "符号链接指向站点目录之外（%s），已拒绝", target)
-			return nil
-		}
-		if fi, err = os.Stat(target); err != nil {
-			d.Add(rel, 0, 0, "无法读取：%s", errText(err))
-			return nil
-		}
-	}
-	if !fi.Mode().IsRegular() {
-		d.Add(rel, 0, 0, "不是普通文件")
-		return nil
-	}
-	if fi.Size() > limit {
-		d.Add(rel, 0, 0, "文件过大（%d 字节），上限为 %d MB", fi.Size(), limit>>20)
+	if _, ok := statFile(root, rel, MaxFileSize, d); !ok {
 		return nil
 	}
 	b, err := os.ReadFile(full)
@@ -358,6 +328,42 @@ func readFileMax(root, rel string, limit int64, d *diag.List) []byte {
 		return nil
 	}
 	return b
+}
+
+// statFile checks that rel is a file the site may hold — not a symlink
+// out of the site, a file, of at most limit bytes — and returns its
+// information, or reports why not.
+func statFile(root, rel string, limit int64, d *diag.List) (fs.FileInfo, bool) {
+	full := filepath.Join(root, filepath.FromSlash(rel))
+	fi, err := os.Lstat(full)
+	if err != nil {
+		d.Add(rel, 0, 0, "无法读取：%s", errText(err))
+		return nil, false
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(full)
+		if err != nil {
+			d.Add(rel, 0, 0, "符号链接无法解析：%s", errText(err))
+			return nil, false
+		}
+		if r, err := filepath.Rel(root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			d.Add(rel, 0, 0, "符号链接指向站点目录之外（%s），已拒绝", target)
+			return nil, false
+		}
+		if fi, err = os.Stat(target); err != nil {
+			d.Add(rel, 0, 0, "无法读取：%s", errText(err))
+			return nil, false
+		}
+	}
+	if !fi.Mode().IsRegular() {
+		d.Add(rel, 0, 0, "不是普通文件")
+		return nil, false
+	}
+	if fi.Size() > limit {
+		d.Add(rel, 0, 0, "文件过大（%d 字节），上限为 %d MB", fi.Size(), limit>>20)
+		return nil, false
+	}
+	return fi, true
 }
 
 // normalize checks that b is UTF-8 and normalises it: no BOM, LF line ends.

@@ -157,24 +157,31 @@ func TestLoadDiagnostics(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			files := miniSite()
-			if c.old == "" {
-				files[c.file] = c.new
-			} else {
-				if !strings.Contains(files[c.file], c.old) {
-					t.Fatalf("%s lacks %q", c.file, c.old)
-				}
-				files[c.file] = strings.Replace(files[c.file], c.old, c.new, 1)
-			}
-			_, err := Load(writeSite(t, files))
-			l, ok := err.(diag.List)
-			if !ok {
-				t.Fatalf("Load returned %v, want a diag.List", err)
-			}
-			if !strings.Contains(l.Error(), c.want) {
-				t.Errorf("want %q among:\n%s", c.want, l.Error())
-			}
+			wantDiagnostic(t, miniSite(), c.file, c.old, c.new, c.want)
 		})
+	}
+}
+
+// wantDiagnostic replaces old by new in one of the files of a site (the
+// whole file when old is ""), loads it and expects want among the
+// diagnostics.
+func wantDiagnostic(t *testing.T, files map[string]string, file, old, new, want string) {
+	t.Helper()
+	if old == "" {
+		files[file] = new
+	} else {
+		if !strings.Contains(files[file], old) {
+			t.Fatalf("%s lacks %q", file, old)
+		}
+		files[file] = strings.Replace(files[file], old, new, 1)
+	}
+	_, err := Load(writeSite(t, files))
+	l, ok := err.(diag.List)
+	if !ok {
+		t.Fatalf("Load returned %v, want a diag.List", err)
+	}
+	if !strings.Contains(l.Error(), want) {
+		t.Errorf("want %q among:\n%s", want, l.Error())
 	}
 }
 

@@ -3,13 +3,13 @@ package site
 import "syscall"
 
 // readRegular reads name if it is a regular file, not a symlink, of at most
-// limit bytes: nearly every file of a site, in one open, fstat, read
+// MaxFileSize bytes: nearly every file of a site, in one open, fstat, read
 // and close. os.ReadFile behind a Lstat takes two system calls more per
 // file: the Lstat, and the runtime poller's registration of the file, which
 // Linux refuses for regular files. ok is false for anything else, left to
 // the checks of readFile. O_NONBLOCK keeps the open of a named pipe from
 // waiting for a writer; it changes nothing for a regular file.
-func readRegular(name string, limit int64) (b []byte, ok bool) {
+func readRegular(name string) (b []byte, ok bool) {
 	var fd int
 	var err error
 	for {
@@ -23,7 +23,7 @@ func readRegular(name string, limit int64) (b []byte, ok bool) {
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
-	if syscall.Fstat(fd, &st) != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size > limit {
+	if syscall.Fstat(fd, &st) != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size > MaxFileSize {
 		return nil, false
 	}
 	// One byte more than the size lets the first read reach the end of
