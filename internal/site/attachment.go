@@ -63,7 +63,8 @@ const MaxAttachmentSize = 50 << 20
 
 // attachments reads a circular's [[attachment]] tables: where each file
 // is (relative to the circular's folder, and within content/), and that
-// its title and type may be published. The files are read by the load.
+// its title and type may be published. Each load looks at the files
+// (statAttachments).
 func attachments(rel string, r *record, f *tomlFile) []Attachment {
 	var out []Attachment
 	for _, ar := range r.records("attachment") {
@@ -81,7 +82,7 @@ func attachments(rel string, r *record, f *tomlFile) []Attachment {
 			f.errorf(ar.at("title"), "附件名称末尾不加标点（GB/T 9704）：“%s”", a.Title)
 			ok = false
 		}
-		file, msg := attachmentPath(rel, ar.text("file"))
+		file, msg := attachmentFile(rel, ar.text("file"))
 		if msg != "" {
 			f.errorf(ar.at("file"), "%s", msg)
 			ok = false
@@ -94,10 +95,10 @@ func attachments(rel string, r *record, f *tomlFile) []Attachment {
 	return out
 }
 
-// attachmentPath is where the file an attachment names lies in the site,
+// attachmentFile is where the file an attachment names lies in the site,
 // written relative to the folder of the circular rel; or why it cannot be
 // published.
-func attachmentPath(rel, file string) (string, string) {
+func attachmentFile(rel, file string) (string, string) {
 	switch {
 	case strings.TrimSpace(file) == "":
 		return "", "附件的 file 不能为空，应写文件相对于本通报所在文件夹的路径"

@@ -98,6 +98,25 @@ func TestCircularAttachments(t *testing.T) {
 	}
 }
 
+func TestNoteParentheses(t *testing.T) {
+	for note, want := range map[string]string{
+		"此件公开发布":   "此件公开发布",
+		"（此件公开发布）": "此件公开发布",
+		"(此件公开发布)": "此件公开发布",
+		"（一）此件公开发布；（二）联系人张三（电话）": "（一）此件公开发布；（二）联系人张三（电话）",
+	} {
+		files := miniSite()
+		files["content/circulars/2023-02.md"] = strings.Replace(files["content/circulars/2023-02.md"], "+++\n正文", "note = "+Quote(note)+"\n+++\n正文", 1)
+		s, err := Load(writeSite(t, files))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Circulars[0].Note; got != want {
+			t.Errorf("note = %q read as %q, want %q", note, got, want)
+		}
+	}
+}
+
 func TestCircularAttachmentProblems(t *testing.T) {
 	const md = "content/circulars/2023-02.md"
 	cases := []struct{ name, old, new, want string }{

@@ -262,9 +262,10 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 // 版记 (抄送, and in 文件格式 印发机关 and 印发日期).
 func recordFront(c *Circular, r *record, f *tomlFile) {
 	c.Note = strings.TrimSpace(r.text("note"))
-	// Written with its parentheses or without: the page adds them.
+	// Written with its parentheses or without: the page adds them. Not
+	// those of （一）…（二）, which open and close other parts.
 	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
-		if strings.HasPrefix(c.Note, p[0]) && strings.HasSuffix(c.Note, p[1]) {
+		if strings.HasPrefix(c.Note, p[0]) && strings.HasSuffix(c.Note, p[1]) && strings.Count(c.Note, p[0]) == 1 && strings.Count(c.Note, p[1]) == 1 {
 			c.Note = strings.TrimSpace(c.Note[len(p[0]) : len(c.Note)-len(p[1])])
 		}
 	}
