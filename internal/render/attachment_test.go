@@ -8,9 +8,10 @@ import (
 
 // TestCircularAttachments renders a circular in 文件格式 with two
 // attachments, a 附注, 抄送 and a 印发 line, and one in 信函格式 with one
-// attachment: the files beside the page, byte for byte; the 附件说明 after
-// the body, numbered only when there are several; the 附注 below the
-// date; the 版记 at the foot; the attachments' names searchable.
+// attachment, and a plain page with one: the files beside the pages, byte
+// for byte; the 附件说明 after the body, numbered only when there are
+// several; the 附注 below the date; the 版记 at the foot; the attachments'
+// names searchable.
 func TestCircularAttachments(t *testing.T) {
 	f := historySite()
 	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "data = \"2023-02\"\n", `data = "2023-02"
@@ -36,12 +37,15 @@ file = "附件/整改清单.docx"
 	f["content/circulars/附件/汇总表.xlsx"] = xlsx
 	f["content/circulars/附件/原件.pdf"] = pdf
 	f["content/circulars/附件/整改清单.docx"] = "PK docx"
+	// A plain page has attachments too: a notice with its form.
+	f["content/notices/2023-05.md"] = "+++\ntitle = \"关于填报考核数据的通知\"\ndate = 2023-05-04\n[[attachment]]\ntitle = \"考核数据填报表\"\nfile = \"../circulars/附件/整改清单.docx\"\n+++\n请各单位填报。\n"
 	files := renderFiles(t, loadFiles(t, f), "/tongbao/")
 
 	for path, want := range map[string]string{
 		"circulars/2023/5/attachment-1.xlsx": xlsx,
 		"circulars/2023/5/attachment-2.pdf":  pdf,
 		"circulars/2023/2/attachment-1.docx": "PK docx",
+		"notices/2023-05/attachment-1.docx":  "PK docx",
 	} {
 		if got, ok := files[path]; !ok || string(got) != want {
 			t.Errorf("%s: %d bytes (written: %v), want the attachment's %d", path, len(got), ok, len(want))
@@ -79,21 +83,25 @@ file = "附件/整改清单.docx"
 			t.Errorf("the circular with one attachment lacks %s", want)
 		}
 	}
+	if page := string(files["notices/2023-05/index.html"]); !strings.Contains(page, `<a href="attachment-1.docx" download="附件 考核数据填报表.docx">考核数据填报表</a><span class="doc-attachment-meta">（DOCX，7 B）</span>`) ||
+		strings.Index(page, "请各单位填报。") > strings.Index(page, "doc-attachments") {
+		t.Errorf("the notice does not list its attachment after its text:\n%s", page)
+	}
 	for _, not := range []string{"doc-note", "doc-record"} {
 		if strings.Contains(page, not) {
 			t.Errorf("a circular without 附注 or 版记 has %s", not)
 		}
 	}
 
-	// The names are in the search's texts of their circulars.
-	var found int
-	for path, data := range files {
-		if strings.HasPrefix(path, "search/") && bytes.Contains(data, []byte("附件：2023年2月考核得分汇总表；通报原件")) {
-			found++
+	// The names are in the search's texts of their pages.
+	for _, names := range []string{"附件：2023年2月考核得分汇总表；通报原件", "请各单位填报。 附件：考核数据填报表"} {
+		found := false
+		for path, data := range files {
+			found = found || strings.HasPrefix(path, "search/") && bytes.Contains(data, []byte(names))
 		}
-	}
-	if found == 0 {
-		t.Error("no file of the search index holds the attachments' names")
+		if !found {
+			t.Errorf("no file of the search index holds %s", names)
+		}
 	}
 }
 

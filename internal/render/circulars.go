@@ -44,16 +44,9 @@ func (cs *circulars) jobs() []job {
 		}
 		in := append(cs.bodyInputs(circ), frontIn(prev), frontIn(next))
 		in = append(append(in, cs.refOf(prev)...), cs.refOf(next)...)
-		for k := range circ.Attachments {
-			a := &circ.Attachments[k]
-			in = append(in, fileIn(a.File)) // the page states its size
-			jobs = append(jobs, job{
-				path:  attachmentPath(circ, k),
-				owner: owner{file: circ.File, line: a.Line, col: a.Col},
-				in:    []input{fileIn(a.File)},
-				fn:    a.Read,
-			})
-		}
+		files, sizes := attachmentJobs(circ.File, circ.URLPath(), circ.Attachments)
+		jobs = append(jobs, files...)
+		in = append(in, sizes...)
 		jobs = append(jobs, job{
 			path:  circ.URLPath() + "index.html",
 			owner: owner{file: circ.File, line: circ.NumberLine, col: circ.NumberCol},
@@ -62,14 +55,33 @@ func (cs *circulars) jobs() []job {
 		})
 	}
 	for i, p := range s.Pages {
+		files, sizes := attachmentJobs(p.File, p.Path, p.Attachments)
+		jobs = append(jobs, files...)
 		jobs = append(jobs, job{
 			path:  p.Path + "index.html",
 			owner: owner{file: p.File, line: 1, col: 1},
-			in:    []input{global(), fileIn(p.File)},
+			in:    append([]input{global(), fileIn(p.File)}, sizes...),
 			fn:    func() ([]byte, error) { return cs.plainPage(i) },
 		})
 	}
 	return jobs
+}
+
+// attachmentJobs are the jobs that write the attachments as, listed by
+// the source file, beside the page at dir; and what the page that lists
+// them reads of them (it states their sizes).
+func attachmentJobs(file, dir string, as []site.Attachment) (jobs []job, in []input) {
+	for k := range as {
+		a := &as[k]
+		in = append(in, fileIn(a.File))
+		jobs = append(jobs, job{
+			path:  attachmentPath(dir, as, k),
+			owner: owner{file: file, line: a.Line, col: a.Col},
+			in:    []input{fileIn(a.File)},
+			fn:    a.Read,
+		})
+	}
+	return jobs, in
 }
 
 // bodyInputs are what a circular's body reads: its file and, through the
@@ -160,31 +172,55 @@ func (c *core) circular(i int) *Circular {
 	if v.Printed != nil {
 		v.Printer = cmp.Or(circ.Printer, v.Issuer)
 	}
-	for k := range circ.Attachments {
-		a := &circ.Attachments[k]
-		name := attachmentName(k)
-		if len(circ.Attachments) == 1 {
+	v.Attachments = attachmentLinks(circ.Attachments)
+	return v
+}
+
+// attachmentPath is where attachment k (from 0) of as is written: beside
+// the page at dir, named by its place, which the 附件说明 fixes.
+func attachmentPath(dir string, as []site.Attachment, k int) string {
+	return fmt.Sprintf("%sattachment-%d.%s", dir, k+1, as[k].Ext())
+}
+
+// attachmentLinks are the attachments as their page lists them.
+func attachmentLinks(as []site.Attachment) []AttachmentLink {
+	var links []AttachmentLink
+	for k := range as {
+		a := &as[k]
+		name := fmt.Sprintf("附件%d", k+1)
+		if len(as) == 1 {
 			name = "附件"
 		}
-		v.Attachments = append(v.Attachments, AttachmentLink{
+		links = append(links, AttachmentLink{
 			Title:    a.Title,
-			Href:     path.Base(attachmentPath(circ, k)),
+			Href:     path.Base(attachmentPath("", as, k)),
 			Download: name + " " + a.Title + "." + a.Ext(),
 			Type:     strings.ToUpper(a.Ext()),
 			Size:     fileSize(a.Size),
 		})
 	}
-	return v
+	return links
 }
 
-// attachmentPath is where circ's attachment k (from 0) is written: beside
-// its page, named by its place, which the circular's 附件说明 fixes.
-func attachmentPath(circ *site.Circular, k int) string {
-	return fmt.Sprintf("%sattachment-%d.%s", circ.URLPath(), k+1, circ.Attachments[k].Ext())
+// withAttachments is an HTML body followed by the names of its page's
+// attachments, as the search reads it: a reader looking for a table
+// searches for its name.
+func withAttachments(body string, as []site.Attachment) string {
+	if len(as) == 0 {
+		return body
+	}
+	var b strings.Builder
+	b.WriteString(body)
+	b.WriteString("<p>附件：")
+	for k, a := range as {
+		if k > 0 {
+			b.WriteString("；")
+		}
+		b.WriteString(template.HTMLEscapeString(a.Title))
+	}
+	b.WriteString("</p>")
+	return b.String()
 }
-
-// attachmentName is how the circular refers to its attachment k: 附件1.
-func attachmentName(k int) string { return fmt.Sprintf("附件%d", k+1) }
 
 // fileSize is a file's size as a download link states it: 980 B, 12 KB,
 // 1.2 MB.
@@ -242,13 +278,14 @@ func (cs *circulars) plainPage(i int) ([]byte, error) {
 		p.Body = nil
 	}
 	return cs.tmpl.execute("page.html", &Page{
-		Kind:    "page",
-		Title:   p.Title,
-		Path:    p.Path,
-		Date:    dateData(p.Date),
-		Valid:   p.Valid,
-		Column:  Column{Name: p.Title, Type: "信息"},
-		Content: body,
+		Kind:        "page",
+		Title:       p.Title,
+		Path:        p.Path,
+		Date:        dateData(p.Date),
+		Valid:       p.Valid,
+		Column:      Column{Name: p.Title, Type: "信息"},
+		Content:     body,
+		Attachments: attachmentLinks(p.Attachments),
 	})
 }
 

@@ -24,6 +24,7 @@ type Page struct {
 	Valid       string    // a plain page's 有效性 (a circular's is Circular.Valid)
 	Column      Column
 	Content     template.HTML
+	Attachments []AttachmentLink // a plain page's (a circular's are Circular.Attachments)
 
 	Circular  *Circular   // circular
 	Circulars []*Circular // home: the latest few; archive: all, newest first; year: the year's

@@ -206,27 +206,12 @@ func (x *searchIndex) writePack(k int) {
 	x.emit(fileOutput(f))
 }
 
-// circularAnalysis analyses circular i from its converted body and the
-// names of its attachments, which a reader looking for a table searches
-// for.
+// circularAnalysis analyses circular i from its converted body and its
+// attachments' names.
 func (x *searchIndex) circularAnalysis(i int) {
 	c := x.s.Circulars[i]
 	a, _ := fragment(x.core, "search:"+c.File, x.bodyInputs(c), func() (*search.Analysis, error) {
-		body := string(x.circ.bodies[i])
-		if len(c.Attachments) > 0 {
-			var b strings.Builder
-			b.WriteString(body)
-			b.WriteString("<p>附件：")
-			for k, at := range c.Attachments {
-				if k > 0 {
-					b.WriteString("；")
-				}
-				b.WriteString(template.HTMLEscapeString(at.Title))
-			}
-			b.WriteString("</p>")
-			body = b.String()
-		}
-		return search.AnalyseHTML(x.docs[i], body), nil
+		return search.AnalyseHTML(x.docs[i], withAttachments(string(x.circ.bodies[i]), c.Attachments)), nil
 	})
 	x.addAnalysis(i, a)
 }
@@ -242,7 +227,7 @@ func (x *searchIndex) pageEntry(i int, body template.HTML) {
 		return
 	}
 	place := len(x.s.Circulars) + i
-	a := search.AnalyseHTML(x.docs[place], string(body))
+	a := search.AnalyseHTML(x.docs[place], withAttachments(string(body), x.s.Pages[i].Attachments))
 	x.keep("search:"+x.s.Pages[i].File, x.pageInputs(i), a)
 	x.addAnalysis(place, a)
 }

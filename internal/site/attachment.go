@@ -12,15 +12,15 @@ import (
 	"unicode/utf8"
 )
 
-// An Attachment is a file a circular publishes with it, its 附件
+// An Attachment is a file a circular or a page publishes with it, its 附件
 // (GB/T 9704-2012 §7.3.5): listed after the body as 附件：1. 名称, and
-// written beside the circular's page for download.
+// written beside the page for download.
 type Attachment struct {
 	Title string // 附件名称
 	File  string // slash path in the site: content/circulars/附件/得分表.xlsx
-	// Line and Col are where file = stands in the circular, for what is
-	// wrong with the file.
-	Line, Col int
+	// Line and Col are where file = stands, for what is wrong with the
+	// file.
+	Line, Col int // in the file that lists it
 
 	// What the load found of the file; zero in a parse, which is cached
 	// by the Markdown file's hash, and a new version of an attachment
@@ -61,8 +61,8 @@ var attachmentTypesText = strings.Join(AttachmentTypes, "、")
 // to tens of megabytes, far past what any text input may be.
 const MaxAttachmentSize = 50 << 20
 
-// attachments reads a circular's [[attachment]] tables: where each file
-// is (relative to the circular's folder, and within content/), and that
+// attachments reads the [[attachment]] tables of rel's front matter: where
+// each file is (relative to rel's folder, and within content/), and that
 // its title and type may be published. Each load looks at the files
 // (statAttachments).
 func attachments(rel string, r *record, f *tomlFile) []Attachment {
@@ -96,16 +96,15 @@ func attachments(rel string, r *record, f *tomlFile) []Attachment {
 }
 
 // attachmentFile is where the file an attachment names lies in the site,
-// written relative to the folder of the circular rel; or why it cannot be
-// published.
+// written relative to the folder of rel; or why it cannot be published.
 func attachmentFile(rel, file string) (string, string) {
 	switch {
 	case strings.TrimSpace(file) == "":
-		return "", "附件的 file 不能为空，应写文件相对于本通报所在文件夹的路径"
+		return "", "附件的 file 不能为空，应写文件相对于本文件所在文件夹的路径"
 	case strings.Contains(file, `\`):
 		return "", "附件的路径用 / 分隔文件夹，不用 \\：“" + file + "”"
 	case path.IsAbs(file) || filepath.VolumeName(file) != "" || len(file) > 1 && file[1] == ':':
-		return "", "附件的路径应相对于本通报所在的文件夹（" + path.Dir(rel) + "/），而不是“" + file + "”"
+		return "", "附件的路径应相对于本文件所在的文件夹（" + path.Dir(rel) + "/），而不是“" + file + "”"
 	}
 	p := path.Join(path.Dir(rel), file)
 	if !strings.HasPrefix(p, "content/") {
@@ -133,7 +132,7 @@ func hidden(name string) bool {
 }
 
 // statAttachments returns a copy of as with what the file system says of
-// each file, reporting at the circular rel a file that is not there and
+// each file, reporting at rel, which lists them, a file that is not there and
 // at the file one that may not be published.
 func (l *loader) statAttachments(rel string, as []Attachment) []Attachment {
 	out := slices.Clone(as)

@@ -125,7 +125,7 @@ func TestCircularAttachmentProblems(t *testing.T) {
 		{"outside content", `file = "../scans/原件.PDF"`, `file = "../../config.toml"`,
 			md + ":15:1: 附件的文件应在 content/ 之下，而“../../config.toml”是 config.toml"},
 		{"absolute", `file = "../scans/原件.PDF"`, `file = "/etc/passwd.txt"`,
-			md + ":15:1: 附件的路径应相对于本通报所在的文件夹（content/circulars/），而不是“/etc/passwd.txt”"},
+			md + ":15:1: 附件的路径应相对于本文件所在的文件夹（content/circulars/），而不是“/etc/passwd.txt”"},
 		{"backslash", `file = "../scans/原件.PDF"`, `file = '..\scans\原件.PDF'`,
 			md + ":15:1: 附件的路径用 / 分隔文件夹，不用 \\"},
 		{"a page", `file = "附件/得分表.xlsx"`, `file = "附件/页.html"`,

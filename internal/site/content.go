@@ -87,6 +87,11 @@ func (l *loader) content() {
 			continue
 		}
 		if pg := p.page; pg != nil {
+			if len(pg.Attachments) > 0 {
+				linked := *pg // the cached value's attachments stay unlooked-at
+				linked.Attachments = l.statAttachments(rel, pg.Attachments)
+				pg = &linked
+			}
 			s.Pages = append(s.Pages, pg)
 		}
 	}
@@ -208,7 +213,7 @@ func (l *loader) parseContent(rel string) *parsed {
 		return p
 	}
 	r := read(t, PageFront.Fields)
-	pg := &Page{File: rel, Sum: sum, Title: r.text("title"), Body: body, BodyLine: bodyLine, Valid: validity(r, f)}
+	pg := &Page{File: rel, Sum: sum, Title: r.text("title"), Body: body, BodyLine: bodyLine, Valid: validity(r, f), Attachments: attachments(rel, r, f)}
 	pg.Date, _ = r.date("date")
 	pg.Path = strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md") + "/"
 	if strings.HasSuffix(pg.Path, "/index/") || pg.Path == "index/" {

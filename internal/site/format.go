@@ -148,11 +148,14 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 	{Key: "cc", Kind: Text, Label: "抄送机关", Help: "写在文末版记中，如“市政府办公室，县委办公室”；可不填"},
 	{Key: "printer", Kind: Text, Label: "印发机关", Help: "文件格式的版记中的印发机关，默认为 config.toml 的 issuer；只在写了 printed 时列出"},
 	{Key: "printed", Kind: Day, Label: "印发日期", Help: "文件格式的版记中的印发日期，如 2024-02-21（不加引号）；不填则版记不列印发机关和日期；信函格式不用"},
-	{Key: "attachment", Kind: Tables, Label: "附件", Help: "随通报发布的文件，每个一项，按附件顺序；正文后列出“附件：”及下载链接", Fields: []Field{
-		{Key: "title", Kind: Text, Label: "附件名称", Required: true, Help: "如“2024年1月各乡镇考核得分汇总表”（末尾不加标点）"},
-		{Key: "file", Kind: Text, Label: "文件", Required: true,
-			Help: "文件的路径，相对于本通报所在的文件夹，如 \"附件/2024-01得分汇总表.xlsx\"；须在 content/ 之下，不超过 50 MB；类型为 " + attachmentTypesText},
-	}},
+	attachmentField,
+}}
+
+// attachmentField is the attachments of a circular or a page.
+var attachmentField = Field{Key: "attachment", Kind: Tables, Label: "附件", Help: "随本文发布的文件，每个一项，按附件顺序；正文后列出“附件：”及下载链接", Fields: []Field{
+	{Key: "title", Kind: Text, Label: "附件名称", Required: true, Help: "如“2024年1月各乡镇考核得分汇总表”（末尾不加标点）"},
+	{Key: "file", Kind: Text, Label: "文件", Required: true,
+		Help: "文件的路径，相对于本文件所在的文件夹，如 \"附件/2024-01得分汇总表.xlsx\"；须在 content/ 之下，不超过 50 MB；类型为 " + attachmentTypesText},
 }}
 
 // PageFront is the front matter of a plain page: any other Markdown file
@@ -161,6 +164,7 @@ var PageFront = &Format{Name: "页面前置信息", Fields: []Field{
 	{Key: "title", Kind: Text, Label: "标题", Required: true, Help: "页面标题"},
 	{Key: "date", Kind: Day, Label: "发布日期", Help: "发布日期，如 2024-02-20（不加引号）；文件夹的列表页按它从新到旧排列；可不填"},
 	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止；不是“有效”时显示在标题下"},
+	attachmentField,
 }}
 
 // MonthFile is data/YYYY-MM.toml, one assessed month (DESIGN.md §4).

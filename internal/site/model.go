@@ -386,12 +386,13 @@ type Page struct {
 	File string
 	Sum  [32]byte // SHA-256 of the file, for caches (see Site.Hashed)
 
-	Path     string // URL path: "about/", "notices/2023-05/"
-	Title    string
-	Date     Date
-	Valid    string // 有效性: 有效 | 失效 | 废止
-	Body     []byte // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
-	BodyLine int
+	Path        string // URL path: "about/", "notices/2023-05/"
+	Title       string
+	Date        Date
+	Valid       string // 有效性: 有效 | 失效 | 废止
+	Attachments []Attachment
+	Body        []byte // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
+	BodyLine    int
 }
 
 // Month finds a month by its key, "2023-02".
