@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -102,6 +103,33 @@ file = "附件/整改清单.docx"
 		if !found {
 			t.Errorf("no file of the search index holds %s", names)
 		}
+	}
+}
+
+// TestFeedEnclosures: a circular's attachments are its feed entry's
+// enclosures, with their types and sizes.
+func TestFeedEnclosures(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], `baseURL = "/"`, `baseURL = "https://www.example.gov.cn/"`, 1)
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "data = \"2023-02\"\n",
+		"data = \"2023-02\"\n[[attachment]]\ntitle = \"考核得分表\"\nfile = \"附件/得分表.xlsx\"\n[[attachment]]\ntitle = \"原件\"\nfile = \"附件/原件.ofd\"\n", 1)
+	f["content/circulars/附件/得分表.xlsx"] = "PK 12345"
+	f["content/circulars/附件/原件.ofd"] = "PK ofd"
+	var feed testFeed
+	parseXML(t, renderFiles(t, loadFiles(t, f), "https://www.example.gov.cn/"), "feed.xml", &feed)
+	if len(feed.Entries) == 0 {
+		t.Fatal("no entries")
+	}
+	want := []testLink{
+		{Rel: "alternate", Type: "text/html", Href: "https://www.example.gov.cn/circulars/2023/5/"},
+		{Rel: "enclosure", Type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Href: "https://www.example.gov.cn/circulars/2023/5/attachment-1.xlsx", Title: "考核得分表", Length: "8"},
+		{Rel: "enclosure", Type: "application/ofd", Href: "https://www.example.gov.cn/circulars/2023/5/attachment-2.ofd", Title: "原件", Length: "6"},
+	}
+	if got := feed.Entries[0].Links; !slices.Equal(got, want) {
+		t.Errorf("the newest entry's links:\n%+v\nwant\n%+v", got, want)
+	}
+	if got := feed.Entries[1].Links; len(got) != 1 {
+		t.Errorf("an entry without attachments has links %+v", got)
 	}
 }
 

@@ -73,7 +73,6 @@ func (cs *circulars) jobs() []job {
 func attachmentJobs(file, dir string, as []site.Attachment) (jobs []job, in []input) {
 	for k := range as {
 		a := &as[k]
-		in = append(in, fileIn(a.File))
 		jobs = append(jobs, job{
 			path:  attachmentPath(dir, as, k),
 			owner: owner{file: file, line: a.Line, col: a.Col},
@@ -81,7 +80,17 @@ func attachmentJobs(file, dir string, as []site.Attachment) (jobs []job, in []in
 			fn:    a.Read,
 		})
 	}
-	return jobs, in
+	return jobs, attachmentInputs(as)
+}
+
+// attachmentInputs are what is read of the attachments as where their
+// sizes are stated.
+func attachmentInputs(as []site.Attachment) []input {
+	var in []input
+	for _, a := range as {
+		in = append(in, fileIn(a.File))
+	}
+	return in
 }
 
 // bodyInputs are what a circular's body reads: its file and, through the

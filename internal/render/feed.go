@@ -35,6 +35,10 @@ func (f *feeds) jobs() []job {
 	for _, p := range f.res.Periods {
 		feed = append(feed, compositeIn(p))
 	}
+	// Its entries' enclosures state their attachments' sizes.
+	for _, c := range f.s.Circulars[max(0, len(f.s.Circulars)-feedEntries):] {
+		feed = append(feed, attachmentInputs(c.Attachments)...)
+	}
 	return []job{
 		{path: "feed.xml", owner: own("Atom 订阅"), in: feed, fn: f.feed},
 		// The sitemap lists every page: the catalogue's (global), the
@@ -71,9 +75,11 @@ type atomFeed struct {
 }
 
 type atomLink struct {
-	Rel  string `xml:"rel,attr,omitempty"`
-	Type string `xml:"type,attr,omitempty"`
-	Href string `xml:"href,attr"`
+	Rel    string `xml:"rel,attr,omitempty"`
+	Type   string `xml:"type,attr,omitempty"`
+	Href   string `xml:"href,attr"`
+	Title  string `xml:"title,attr,omitempty"`
+	Length int64  `xml:"length,attr,omitempty"`
 }
 
 type atomPerson struct {
@@ -81,12 +87,12 @@ type atomPerson struct {
 }
 
 type atomEntry struct {
-	Title     string   `xml:"title"`
-	ID        string   `xml:"id"`
-	Updated   string   `xml:"updated"`
-	Published string   `xml:"published"`
-	Link      atomLink `xml:"link"`
-	Summary   string   `xml:"summary"`
+	Title     string     `xml:"title"`
+	ID        string     `xml:"id"`
+	Updated   string     `xml:"updated"`
+	Published string     `xml:"published"`
+	Links     []atomLink `xml:"link"` // the page, then its attachments (rel="enclosure")
+	Summary   string     `xml:"summary"`
 }
 
 // feed is /feed.xml: the circulars, newest first, at most feedEntries.
@@ -113,8 +119,12 @@ func (f *feeds) feed() ([]byte, error) {
 			ID:        f.AbsURL(c.URLPath()),
 			Updated:   feedTime(c.Date),
 			Published: feedTime(c.Date),
-			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: f.AbsURL(c.URLPath())},
+			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: f.AbsURL(c.URLPath())}},
 			Summary:   f.summary(c),
+		}
+		for k := range c.Attachments {
+			a := &c.Attachments[k]
+			e.Links = append(e.Links, atomLink{Rel: "enclosure", Type: site.MediaType(a.Ext()), Href: f.AbsURL(attachmentPath(c.URLPath(), c.Attachments, k)), Title: a.Title, Length: a.Size})
 		}
 		if f.base.Host == "" {
 			e.ID = f.tagID(c.Year, c.URLPath())

@@ -47,13 +47,27 @@ type testFeed struct {
 }
 
 type testEntry struct {
-	Title   string `xml:"title"`
-	ID      string `xml:"id"`
-	Updated string `xml:"updated"`
-	Summary string `xml:"summary"`
-	Link    struct {
-		Href string `xml:"href,attr"`
-	} `xml:"link"`
+	Title   string     `xml:"title"`
+	ID      string     `xml:"id"`
+	Updated string     `xml:"updated"`
+	Summary string     `xml:"summary"`
+	Links   []testLink `xml:"link"`
+}
+
+type testLink struct {
+	Rel    string `xml:"rel,attr"`
+	Type   string `xml:"type,attr"`
+	Href   string `xml:"href,attr"`
+	Title  string `xml:"title,attr"`
+	Length string `xml:"length,attr"`
+}
+
+// Link is the entry's link to its page, the first.
+func (e testEntry) Link() testLink {
+	if len(e.Links) == 0 {
+		return testLink{}
+	}
+	return e.Links[0]
 }
 
 type testURLSet struct {
@@ -86,8 +100,8 @@ func TestFeedWithHostAndPath(t *testing.T) {
 		t.Errorf("feed id %q", f.ID)
 	}
 	want := "https://portal.example.gov.cn/tongbao/circulars/2023/14/"
-	if e.ID != want || e.Link.Href != want {
-		t.Errorf("entry id %q, link %q; want both %q", e.ID, e.Link.Href, want)
+	if e.ID != want || e.Link().Href != want {
+		t.Errorf("entry id %q, link %q; want both %q", e.ID, e.Link().Href, want)
 	}
 	if e.Updated != "2023-04-03T00:00:00+08:00" || f.Updated != e.Updated {
 		t.Errorf("entry updated %q, feed updated %q", e.Updated, f.Updated)
@@ -157,8 +171,8 @@ func TestFeedDomainWithBarePath(t *testing.T) {
 	if e.ID != "tag:www.example.gov.cn,2023:/tongbao/circulars/2023/14/" {
 		t.Errorf("entry id %q, want a tag: URI", e.ID)
 	}
-	if e.Link.Href != site+"circulars/2023/14/" {
-		t.Errorf("entry link %q, want %q", e.Link.Href, site+"circulars/2023/14/")
+	if e.Link().Href != site+"circulars/2023/14/" {
+		t.Errorf("entry link %q, want %q", e.Link().Href, site+"circulars/2023/14/")
 	}
 	if !strings.HasPrefix(f.ID, "tag:") {
 		t.Errorf("feed id %q, want a tag: URI", f.ID)
@@ -212,8 +226,8 @@ func TestFeedWithoutHost(t *testing.T) {
 	if e.ID != "tag:tongbao.invalid,2023:/tongbao/circulars/2023/14/" {
 		t.Errorf("entry id %q, want a tag: URI", e.ID)
 	}
-	if e.Link.Href != "/tongbao/circulars/2023/14/" {
-		t.Errorf("entry link %q", e.Link.Href)
+	if e.Link().Href != "/tongbao/circulars/2023/14/" {
+		t.Errorf("entry link %q", e.Link().Href)
 	}
 	var set testURLSet
 	parseXML(t, files, "sitemap.xml", &set)
@@ -256,8 +270,8 @@ func TestFeedNewestFirstAtMost50(t *testing.T) {
 			t.Errorf("entry %d (%s) is older than entry %d (%s)", i-1, f.Entries[i-1].Updated, i, f.Entries[i].Updated)
 		}
 	}
-	if f.Entries[0].Link.Href != "https://www.example.gov.cn/circulars/2027/159/" || f.Updated != f.Entries[0].Updated {
-		t.Errorf("newest entry %q, feed updated %q", f.Entries[0].Link.Href, f.Updated)
+	if f.Entries[0].Link().Href != "https://www.example.gov.cn/circulars/2027/159/" || f.Updated != f.Entries[0].Updated {
+		t.Errorf("newest entry %q, feed updated %q", f.Entries[0].Link().Href, f.Updated)
 	}
 }
 

@@ -113,6 +113,10 @@ func newKeyer(c *core) *keyer {
 		for _, s := range []string{circ.File, circ.Number, circ.Title, circ.To, circ.Date.String(), circ.Data.Key()} {
 			writeString(h, s)
 		}
+		for _, a := range circ.Attachments { // the feed's enclosures
+			writeString(h, a.Title)
+			writeString(h, a.File)
+		}
 		if circ.Letter {
 			h.Write([]byte{1})
 		}

@@ -15,6 +15,7 @@ import (
 
 	"tongbao/internal/par"
 	"tongbao/internal/render"
+	"tongbao/internal/site"
 )
 
 // A snapshot is one successful build as the server holds it. It is never
@@ -299,44 +300,36 @@ func lastIndexFold(s []byte, sub string) int {
 // system's MIME table differs between machines and often lacks the
 // charset, which Chinese text needs.
 var textTypes = map[string]string{
-	".html":  "text/html; charset=utf-8",
-	".css":   "text/css; charset=utf-8",
-	".js":    "text/javascript; charset=utf-8",
-	".mjs":   "text/javascript; charset=utf-8",
-	".json":  "application/json; charset=utf-8",
-	".xml":   "application/xml; charset=utf-8",
-	".txt":   "text/plain; charset=utf-8",
-	".csv":   "text/csv; charset=utf-8",
-	".md":    "text/markdown; charset=utf-8",
-	".svg":   "image/svg+xml",
-	".png":   "image/png",
-	".jpg":   "image/jpeg",
-	".jpeg":  "image/jpeg",
-	".gif":   "image/gif",
-	".webp":  "image/webp",
-	".ico":   "image/x-icon",
-	".woff":  "font/woff",
-	".woff2": "font/woff2",
-	".pdf":   "application/pdf",
-	// Circulars' attachments (site.AttachmentTypes), which the system's
-	// MIME table may lack: a spreadsheet sniffed is a zip.
-	".xlsx":        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	".docx":        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	".pptx":        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-	".xls":         "application/vnd.ms-excel",
-	".doc":         "application/msword",
-	".ppt":         "application/vnd.ms-powerpoint",
-	".ofd":         "application/ofd",
-	".rtf":         "application/rtf",
-	".zip":         "application/zip",
-	".rar":         "application/vnd.rar",
-	".7z":          "application/x-7z-compressed",
+	".html":        "text/html; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".mjs":         "text/javascript; charset=utf-8",
+	".json":        "application/json; charset=utf-8",
+	".xml":         "application/xml; charset=utf-8",
+	".txt":         "text/plain; charset=utf-8",
+	".csv":         "text/csv; charset=utf-8",
+	".md":          "text/markdown; charset=utf-8",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".jpg":         "image/jpeg",
+	".jpeg":        "image/jpeg",
+	".gif":         "image/gif",
+	".webp":        "image/webp",
+	".ico":         "image/x-icon",
+	".woff":        "font/woff",
+	".woff2":       "font/woff2",
+	".pdf":         "application/pdf",
 	".webmanifest": "application/manifest+json; charset=utf-8",
 }
 
 func contentType(name string, data []byte) string {
 	ext := strings.ToLower(path.Ext(name))
 	if t, ok := textTypes[ext]; ok {
+		return t
+	}
+	// An attachment's, which the system's MIME table may lack: a
+	// spreadsheet sniffed is a zip.
+	if t := site.MediaType(strings.TrimPrefix(ext, ".")); t != "" {
 		return t
 	}
 	if t := mime.TypeByExtension(ext); t != "" {

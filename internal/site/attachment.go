@@ -46,16 +46,57 @@ func (a *Attachment) Read() ([]byte, error) {
 }
 
 // Ext is the attachment's type: its file's extension in lower case,
-// without the dot.
+// without the dot (see MediaType).
 func (a *Attachment) Ext() string { return strings.ToLower(strings.TrimPrefix(path.Ext(a.File), ".")) }
 
-// AttachmentTypes are the types of file a circular may publish: the
-// documents, spreadsheets, slides, archives and images a portal's
-// attachments are. Not a page, a script or an image that can carry one
-// (svg): the portal would serve it as its own.
-var AttachmentTypes = []string{"pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et", "csv", "ppt", "pptx", "dps", "txt", "rtf", "zip", "rar", "7z", "jpg", "jpeg", "png", "gif"}
+// attachmentTypes are the types of file that may be published as
+// attachments, each with its media type (for the feed's enclosures and
+// the preview): the documents, spreadsheets, slides, archives and images
+// a portal's attachments are, WPS Office's among them. Not a page, a
+// script or an image that can carry one (svg): the portal would serve it
+// as its own.
+var attachmentTypes = []struct{ ext, media string }{
+	{"pdf", "application/pdf"},
+	{"ofd", "application/ofd"},
+	{"doc", "application/msword"},
+	{"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+	{"wps", "application/kswps"},
+	{"xls", "application/vnd.ms-excel"},
+	{"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+	{"et", "application/kset"},
+	{"csv", "text/csv"},
+	{"ppt", "application/vnd.ms-powerpoint"},
+	{"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+	{"dps", "application/ksdps"},
+	{"txt", "text/plain"},
+	{"rtf", "application/rtf"},
+	{"zip", "application/zip"},
+	{"rar", "application/vnd.rar"},
+	{"7z", "application/x-7z-compressed"},
+	{"jpg", "image/jpeg"},
+	{"jpeg", "image/jpeg"},
+	{"png", "image/png"},
+	{"gif", "image/gif"},
+}
 
-var attachmentTypesText = strings.Join(AttachmentTypes, "、")
+var attachmentTypesText = func() string {
+	var exts []string
+	for _, t := range attachmentTypes {
+		exts = append(exts, t.ext)
+	}
+	return strings.Join(exts, "、")
+}()
+
+// MediaType is the media type of an attachment of type ext ("xlsx"), or
+// "" for a type no attachment may have.
+func MediaType(ext string) string {
+	for _, t := range attachmentTypes {
+		if t.ext == ext {
+			return t.media
+		}
+	}
+	return ""
+}
 
 // MaxAttachmentSize bounds an attachment's file. Scanned documents run
 // to tens of megabytes, far past what any text input may be.
@@ -115,7 +156,7 @@ func attachmentFile(rel, file string) (string, string) {
 			return "", "附件的文件名或文件夹名不能以 . 或 # 开头、以 ~ 结尾（tongbao 把这样的文件当作临时文件忽略）：“" + file + "”"
 		}
 	}
-	if ext := strings.ToLower(strings.TrimPrefix(path.Ext(p), ".")); !slices.Contains(AttachmentTypes, ext) {
+	if ext := strings.ToLower(strings.TrimPrefix(path.Ext(p), ".")); MediaType(ext) == "" {
 		what := "没有扩展名"
 		if ext != "" {
 			what = "是 ." + ext
