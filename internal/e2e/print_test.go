@@ -590,3 +590,78 @@ func TestPrintFileFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintAttachmentsAndRecord prints the sample circular in 文件格式 with
+// two attachments, a 附注, 抄送 and a 印发 line: on paper the 附件说明 gives
+// the names alone (no type, size or link), numbered and aligned under the
+// first; then the signature, the 附注 below the date, indented, and the
+// 版记 last, 印发机关 at its left and 印发日期 at its right.
+func TestPrintAttachmentsAndRecord(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := copySite(t, sampleSite(t))
+	editFile(t, filepath.Join(dir, "content", "circulars", "2023-02.md"), "format = \"letter\"\n", `format = "file"
+note = "此件公开发布"
+cc = "市政府办公室，区委办公室"
+printed = 2023-04-04
+[[attachment]]
+title = "各乡镇考核得分表"
+file = "附件/得分表.xlsx"
+[[attachment]]
+title = "通报原件"
+file = "附件/原件.pdf"
+`)
+	for _, name := range []string{"得分表.xlsx", "原件.pdf"} {
+		p := filepath.Join(dir, "content", "circulars", "附件", name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("PK attachment"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := serveOutputs(t, renderSite(t, dir))
+	pdf := printPDF(t, ctx, srv.URL+"/circulars/2023/14/")
+	n := len(pageSizes(t, pdf))
+	pages := pdfWords(t, pdf, n)
+	if pages == nil {
+		return
+	}
+	var all []string
+	for _, l := range lines(pages[n-1]) {
+		all = append(all, text(l))
+	}
+	find := func(prefix string) (int, []word) {
+		for i, l := range lines(pages[n-1]) {
+			if strings.HasPrefix(text(l), prefix) {
+				return i, l
+			}
+		}
+		t.Fatalf("the last page has no line starting %q:\n%s", prefix, strings.Join(all, "\n"))
+		return 0, nil
+	}
+	first, l1 := find("附件：1.各乡镇考核得分表")
+	second, l2 := find("2.通报原件")
+	sign, _ := find("邵阳市双清区人民政府办公室")
+	note, ln := find("（此件公开发布）")
+	cc, _ := find("抄送：市政府办公室，区委办公室。")
+	printed, lp := find("邵阳市双清区人民政府办公室2023年4月4日印发")
+	if !(first < second && second < sign && sign < note && note < cc && cc < printed) {
+		t.Errorf("the lines are out of order:\n%s", strings.Join(all, "\n"))
+	}
+	for _, l := range all {
+		if strings.Contains(l, "XLSX") || strings.Contains(l, "PDF") {
+			t.Errorf("on paper an attachment's type and size are printed: %q", l)
+		}
+	}
+	// 2. under 1., after 附件：; the 附注 two characters in, like the
+	// 附件说明 (a 三号 character is 16 pt).
+	if d := l2[0].XMin - l1[0].XMin; d < 2.5*16 || d > 3.5*16 {
+		t.Errorf("2. starts %.1f pt right of 附件：, want about three characters", d)
+	}
+	if d := ln[0].XMin - l1[0].XMin; math.Abs(d) > 4 {
+		t.Errorf("the 附注 starts %.1f pt from the 附件说明's start; both are indented two characters", d)
+	}
+	if left, right := lp[0].XMin, lp[len(lp)-1].XMax; right-left < 250 {
+		t.Errorf("the 印发 line spans %.0f pt; its date should sit at the right", right-left)
+	}
+}
