@@ -2,9 +2,14 @@ package render
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"tongbao/internal/rank"
+	"tongbao/internal/site"
 )
 
 // TestCircularAttachments renders a circular in 文件格式 with two
@@ -140,6 +145,55 @@ func TestFileSize(t *testing.T) {
 	} {
 		if got := fileSize(n); got != want {
 			t.Errorf("fileSize(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestAttachmentsThroughTheCache renders a circular's and a page's
+// attachments as the preview does, through the cache, then again after
+// each file changed: the pages state the new sizes and the new files are
+// written, as a fresh render has them.
+func TestAttachmentsThroughTheCache(t *testing.T) {
+	f := historySite()
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "data = \"2023-02\"\n",
+		"data = \"2023-02\"\n[[attachment]]\ntitle = \"得分表\"\nfile = \"附件/得分表.xlsx\"\n", 1)
+	f["content/notices/2023-05.md"] = "+++\ntitle = \"通知\"\n[[attachment]]\ntitle = \"填报表\"\nfile = \"../附件/填报表.docx\"\n+++\n正文。\n"
+	f["content/circulars/附件/得分表.xlsx"] = "PK 1"
+	f["content/附件/填报表.docx"] = "PK 2"
+	dir := writeFiles(t, f)
+	var sc site.Cache
+	var rc Cache
+	render := func() map[string][]byte {
+		t.Helper()
+		s, err := site.LoadCached(dir, &sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Render(s, rank.Archive(s), Options{Cache: &rc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := map[string][]byte{}
+		for _, o := range out {
+			files[o.Path] = o.Data
+		}
+		return files
+	}
+	render()
+	for _, c := range []struct{ file, page, output string }{
+		{"content/circulars/附件/得分表.xlsx", "circulars/2023/5/index.html", "circulars/2023/5/attachment-1.xlsx"},
+		{"content/附件/填报表.docx", "notices/2023-05/index.html", "notices/2023-05/attachment-1.docx"},
+	} {
+		data := strings.Repeat("x", 2048)
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(c.file)), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files := render()
+		if !bytes.Contains(files[c.page], []byte("，2 KB）")) {
+			t.Errorf("%s does not state the new size of %s", c.page, c.file)
+		}
+		if string(files[c.output]) != data {
+			t.Errorf("%s is not the new %s", c.output, c.file)
 		}
 	}
 }

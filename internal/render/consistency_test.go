@@ -435,7 +435,11 @@ func (r *consistencyRun) editAttachment(undo map[string][]byte) string {
 		r.write(undo, file, data)
 		return fmt.Sprintf("%s 改为 %d 字节", file, len(data))
 	}
+	// A circular, or a plain page now and then.
 	name := r.circular()
+	if pages := r.files("content/*.md"); len(pages) > 0 && r.rng.IntN(3) == 0 {
+		name = pages[r.rng.IntN(len(pages))]
+	}
 	base := strings.TrimSuffix(path.Base(name), ".md") + ".pdf"
 	file := "content/circulars/附件/" + base
 	src := r.read(name)
@@ -443,8 +447,12 @@ func (r *consistencyRun) editAttachment(undo map[string][]byte) string {
 		r.write(undo, file, data)
 		return fmt.Sprintf("%s 改为 %d 字节", file, len(data))
 	}
+	rel, err := filepath.Rel(filepath.Dir(filepath.FromSlash(name)), filepath.FromSlash(file))
+	if err != nil {
+		r.t.Fatal(err)
+	}
 	end := 4 + bytes.Index(src[4:], []byte("+++\n")) // the front matter's closing line
-	r.write(undo, name, slices.Concat(src[:end], []byte("[[attachment]]\ntitle = \"原件\"\nfile = \"附件/"+base+"\"\n"), src[end:]))
+	r.write(undo, name, slices.Concat(src[:end], []byte("[[attachment]]\ntitle = \"原件\"\nfile = \""+filepath.ToSlash(rel)+"\"\n"), src[end:]))
 	r.write(undo, file, data)
 	return name + " 新增附件"
 }

@@ -116,6 +116,16 @@ func loadHistorySite(t *testing.T) *site.Site {
 // loadFiles writes the files of a site to a temporary folder and loads it.
 func loadFiles(t *testing.T, files map[string]string) *site.Site {
 	t.Helper()
+	s, err := site.Load(writeFiles(t, files))
+	if err != nil {
+		t.Fatalf("loading the site: %v", err)
+	}
+	return s
+}
+
+// writeFiles writes the files of a site to a temporary folder.
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
 	dir := t.TempDir()
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -126,11 +136,7 @@ func loadFiles(t *testing.T, files map[string]string) *site.Site {
 			t.Fatal(err)
 		}
 	}
-	s, err := site.Load(dir)
-	if err != nil {
-		t.Fatalf("loading the site: %v", err)
-	}
-	return s
+	return dir
 }
 
 var (

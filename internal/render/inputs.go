@@ -102,13 +102,15 @@ func newKeyer(c *core) *keyer {
 	for _, m := range s.Months {
 		k.files[m.File] = m.Sum
 	}
-	all := sha256.New()
-	for _, circ := range s.Circulars {
-		k.files[circ.File] = circ.Sum
-		for _, a := range circ.Attachments {
+	for _, as := range s.AllAttachments() {
+		for _, a := range as {
 			// By what the load saw of the file, which it does not read.
 			k.files[a.File] = sha256.Sum256(fmt.Appendf(nil, "%s\x00%d\x00%d", a.File, a.Size, a.ModTime.UnixNano()))
 		}
+	}
+	all := sha256.New()
+	for _, circ := range s.Circulars {
+		k.files[circ.File] = circ.Sum
 		h := sha256.New()
 		for _, s := range []string{circ.File, circ.Number, circ.Title, circ.To, circ.Date.String(), circ.Data.Key()} {
 			writeString(h, s)

@@ -33,6 +33,19 @@ type Attachment struct {
 	path    string // in the file system
 }
 
+// AllAttachments are the attachments of every circular and every page,
+// those of each in a list of its own.
+func (s *Site) AllAttachments() [][]Attachment {
+	var all [][]Attachment
+	for _, c := range s.Circulars {
+		all = append(all, c.Attachments)
+	}
+	for _, p := range s.Pages {
+		all = append(all, p.Attachments)
+	}
+	return all
+}
+
 // Read reads the attachment's file, as large as the load found it.
 func (a *Attachment) Read() ([]byte, error) {
 	b, err := os.ReadFile(a.path)
