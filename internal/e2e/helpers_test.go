@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -148,26 +149,12 @@ func demoSite(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	editFile(t, filepath.Join(dir, "content", "circulars", "2018-04.md"), "format = \"letter\"\n", `format = "file"
-note   = "此件公开发布"
+	fileFormatWithRecord(t, dir, "2018-04.md", `note   = "此件公开发布"
 cc     = "市政府办公室，区委办公室，区人大常委会办公室，区政协办公室，区纪委监委"
-printed = 2018-05-16
-[[attachment]]
-title = "演示数据：2018年4月各乡镇（街道）考核得分表"
-file  = "附件/2018-04得分表.csv"
-[[attachment]]
-title = "演示数据：通报原件"
-file  = "附件/2018-04原件.pdf"
-`)
-	for name, text := range map[string]string{"2018-04得分表.csv": "单位,得分\n东风路街道,95\n", "2018-04原件.pdf": "%PDF-1.4\n演示数据\n"} {
-		p := filepath.Join(dir, "content", "circulars", "附件", name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+printed = 2018-05-16`, map[string]string{
+		"演示数据：2018年4月各乡镇（街道）考核得分表": "单位,得分\n东风路街道,95\n",
+		"演示数据：通报原件":                "%PDF-1.4\n演示数据\n",
+	})
 	editFile(t, filepath.Join(dir, "config.toml"), "[issuer]", `# 演示数据：页脚各项
 icp      = "湘ICP备00000000号-1"
 police   = "湘公网安备 43050202000000号"
@@ -426,6 +413,26 @@ func copySite(t *testing.T, src string) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// fileFormatWithRecord turns the circular content/circulars/name of the
+// site in dir into 文件格式 with the front matter lines record (附注, 版记)
+// and an attachment of each title, its file holding the text given.
+func fileFormatWithRecord(t *testing.T, dir, name, record string, attachments map[string]string) {
+	t.Helper()
+	front := "format = \"file\"\n" + record + "\n"
+	for i, title := range slices.Sorted(maps.Keys(attachments)) {
+		file := fmt.Sprintf("附件/%s-%d.pdf", strings.TrimSuffix(name, ".md"), i+1)
+		front += fmt.Sprintf("[[attachment]]\ntitle = %q\nfile  = %q\n", title, file)
+		p := filepath.Join(dir, "content", "circulars", filepath.FromSlash(file))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(attachments[title]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	editFile(t, filepath.Join(dir, "content", "circulars", name), "format = \"letter\"\n", front)
 }
 
 // editFile replaces old by new in a file, failing if old is not there.

@@ -599,26 +599,8 @@ func TestPrintFileFormat(t *testing.T) {
 func TestPrintAttachmentsAndRecord(t *testing.T) {
 	ctx := browsertest.Start(t)
 	dir := copySite(t, sampleSite(t))
-	editFile(t, filepath.Join(dir, "content", "circulars", "2023-02.md"), "format = \"letter\"\n", `format = "file"
-note = "此件公开发布"
-cc = "市政府办公室，区委办公室"
-printed = 2023-04-04
-[[attachment]]
-title = "各乡镇考核得分表"
-file = "附件/得分表.xlsx"
-[[attachment]]
-title = "通报原件"
-file = "附件/原件.pdf"
-`)
-	for _, name := range []string{"得分表.xlsx", "原件.pdf"} {
-		p := filepath.Join(dir, "content", "circulars", "附件", name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte("PK attachment"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	fileFormatWithRecord(t, dir, "2023-02.md", "note = \"此件公开发布\"\ncc = \"市政府办公室，区委办公室\"\nprinted = 2023-04-04",
+		map[string]string{"各乡镇考核得分表": "%PDF attachment", "通报原件": "%PDF attachment"})
 	srv := serveOutputs(t, renderSite(t, dir))
 	pdf := printPDF(t, ctx, srv.URL+"/circulars/2023/14/")
 	n := len(pageSizes(t, pdf))
