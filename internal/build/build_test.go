@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -280,5 +281,71 @@ func TestWriteFailureLeavesOutput(t *testing.T) {
 	sameTree(t, before, treeState(t, dest))
 	if l := leftovers(t, dest); len(l) > 0 {
 		t.Errorf("staging folders left: %v", l)
+	}
+}
+
+// TestStaleLayoutWarning: a site's own circular.html or page.html, copied
+// before the theme listed attachments, 附注 and 版记, is warned of when the
+// site's circulars or pages have them, naming what it does not show; the
+// built-in layouts, and an override that shows them, are not.
+func TestStaleLayoutWarning(t *testing.T) {
+	dir := sampleCopy(t)
+	md := filepath.Join(dir, "content", "circulars", "2023-02.md")
+	b, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = bytes.Replace(b, []byte("format = \"letter\"\n"), []byte("format = \"letter\"\nnote = \"此件公开发布\"\n[[attachment]]\ntitle = \"得分表\"\nfile = \"得分表.csv\"\n"), 1)
+	for name, data := range map[string][]byte{
+		md: b,
+		filepath.Join(dir, "content", "circulars", "得分表.csv"): []byte("a,b\n"),
+		filepath.Join(dir, "content", "notices", "n.md"):      []byte("+++\ntitle = \"通知\"\n[[attachment]]\ntitle = \"表\"\nfile = \"../circulars/得分表.csv\"\n+++\n正文。\n"),
+	} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	warnings := func() []string {
+		t.Helper()
+		var got []string
+		if _, err := Build(context.Background(), Options{Source: dir, Dest: t.TempDir(), Warn: func(d diag.Diagnostic) {
+			if strings.Contains(d.Msg, "模板") {
+				got = append(got, d.String())
+			}
+		}}); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	if got := warnings(); len(got) != 0 {
+		t.Errorf("the built-in layouts warned of: %q", got)
+	}
+
+	// Overrides: circular.html as it was before this stop, page.html
+	// showing the attachments.
+	old, ok := theme.Read("circular.html")
+	if !ok {
+		t.Fatal("no built-in circular.html")
+	}
+	old = regexp.MustCompile(`(?s)\{\{- with \.Attachments\}\}.*?\{\{- end\}\}|\{\{- with \.Note\}\}.*?\{\{- end\}\}`).ReplaceAll(old, nil)
+	page, ok := theme.Read("page.html")
+	if !ok {
+		t.Fatal("no built-in page.html")
+	}
+	for name, data := range map[string][]byte{"circular.html": old, "page.html": page} {
+		p := filepath.Join(dir, "layouts", name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{"layouts/circular.html: 警告：这个模板覆盖了内置的 circular.html，却没有用到 .Attachments、.Note：页面上不会显示附件、附注或版记中的这些内容。运行 tongbao layouts circular.html 查看内置模板的写法"}
+	if got := warnings(); !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
 	}
 }
