@@ -2,7 +2,9 @@ package site
 
 import (
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -167,4 +169,39 @@ func TestAttachmentTooLarge(t *testing.T) {
 	if _, err := Load(dir); err != nil {
 		t.Errorf("an attachment of %d bytes: %v", MaxFileSize+1, err)
 	}
+}
+
+// FuzzAttachmentFile holds the check of an attachment's path to what it
+// promises, whatever is written: a file it accepts lies within content/
+// (no .. left, nothing absolute), is no hidden or temporary file, and is
+// of a type that may be published; anything else gets a message.
+func FuzzAttachmentFile(f *testing.F) {
+	for _, s := range []string{"附件/得分表.xlsx", "../scans/原件.PDF", "../../config.toml", "/etc/passwd.txt", `..\x.pdf`,
+		"C:/x.pdf", "./a/../b.pdf", "a/.b/c.pdf", "x.pdf~", "", " ", "a.html", "a.svg", "a", "../circulars/../../x.pdf"} {
+		f.Add("content/circulars/2023-02.md", s)
+		f.Add("content/about.md", s)
+	}
+	f.Fuzz(func(t *testing.T, rel, file string) {
+		if !strings.HasPrefix(rel, "content/") || strings.Contains(rel, "..") || path.Clean(rel) != rel {
+			t.Skip() // rel is a Markdown file the loader found under content/
+		}
+		p, msg := attachmentFile(rel, file)
+		if msg != "" {
+			if p != "" {
+				t.Errorf("%q: both %q and %q", file, p, msg)
+			}
+			return
+		}
+		switch {
+		case !strings.HasPrefix(p, "content/") || path.Clean(p) != p || slices.Contains(strings.Split(p, "/"), ".."):
+			t.Errorf("%q from %s: accepted as %q, outside content/", file, rel, p)
+		case MediaType(strings.ToLower(strings.TrimPrefix(path.Ext(p), "."))) == "":
+			t.Errorf("%q: accepted as %q, of a type that may not be published", file, p)
+		}
+		for _, part := range strings.Split(p, "/") {
+			if hidden(part) {
+				t.Errorf("%q: accepted as %q, with a hidden part %q", file, p, part)
+			}
+		}
+	})
 }
