@@ -153,7 +153,18 @@ func warnings(s *site.Site, opts Options) diag.List {
 	if b, err := site.ParseBase(baseURL); err == nil && b.Public(s.Config.Site.Domain).Host == "" {
 		w.Add("config.toml", 0, 0, "警告：baseURL（%s）不含域名，[site] 也没有 domain：网站地图、订阅和规范链接只能写成路径，而网站地图须用完整网址。请在 [site] 中设置 domain，或以 --baseURL https://… 生成", baseURL)
 	}
-	return append(w, staleLayouts(s)...)
+	w = append(w, staleLayouts(s)...)
+	// Files put beside the pages and never listed: said once each, up to
+	// a screen of them.
+	const most = 10
+	for i, rel := range s.Unlisted {
+		if i == most {
+			w.Add("content", 0, 0, "警告：content/ 下另有 %d 个文件也没有列为附件，不会发布", len(s.Unlisted)-most)
+			break
+		}
+		w.Add(rel, 0, 0, "警告：这个文件没有被任何通报或页面列为附件（[[attachment]]），不会发布")
+	}
+	return w
 }
 
 // staleLayouts warns of a site's layout, copied from the built-in theme

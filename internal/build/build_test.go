@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -347,5 +348,46 @@ func TestStaleLayoutWarning(t *testing.T) {
 	want := []string{"layouts/circular.html: 警告：这个模板覆盖了内置的 circular.html，却没有用到 .Attachments、.Note：页面上不会显示附件、附注或版记中的这些内容。运行 tongbao layouts circular.html 查看内置模板的写法"}
 	if got := warnings(); !slices.Equal(got, want) {
 		t.Errorf("warnings %q, want %q", got, want)
+	}
+}
+
+// TestUnlistedFileWarning: a file put under content/ that no circular or
+// page lists as an attachment is published by nothing, and build says so,
+// each file up to ten, then how many more; a listed file is not named.
+func TestUnlistedFileWarning(t *testing.T) {
+	dir := sampleCopy(t)
+	md := filepath.Join(dir, "content", "circulars", "2023-02.md")
+	b, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{md: bytes.Replace(b, []byte("format = \"letter\"\n"), []byte("format = \"letter\"\n[[attachment]]\ntitle = \"原件\"\nfile = \"附件/原件.pdf\"\n"), 1)}
+	files[filepath.Join(dir, "content", "circulars", "附件", "原件.pdf")] = []byte("%PDF")
+	for i := range 12 {
+		files[filepath.Join(dir, "content", "图", fmt.Sprintf("%02d.png", i))] = []byte("PNG")
+	}
+	for name, data := range files {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	if _, err := Build(context.Background(), Options{Source: dir, Dest: t.TempDir(), Warn: func(d diag.Diagnostic) {
+		if strings.Contains(d.Msg, "附件") {
+			got = append(got, d.String())
+		}
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for i := range 10 {
+		want = append(want, fmt.Sprintf("content/图/%02d.png: 警告：这个文件没有被任何通报或页面列为附件（[[attachment]]），不会发布", i))
+	}
+	want = append(want, "content: 警告：content/ 下另有 2 个文件也没有列为附件，不会发布")
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -33,10 +33,12 @@ type parsed struct {
 
 func (l *loader) content() {
 	s := l.s
-	var files []string
+	var files, others []string
 	for _, rel := range l.walk("content") {
 		if path.Ext(rel) == ".md" {
 			files = append(files, rel)
+		} else {
+			others = append(others, rel)
 		}
 	}
 	all := make([]*parsed, len(files))
@@ -105,6 +107,17 @@ func (l *loader) content() {
 		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Serial, b.Serial), strings.Compare(a.Number, b.Number))
 	})
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.File, b.File)) })
+	listed := map[string]bool{}
+	for _, p := range all {
+		for _, a := range p.attachments() {
+			listed[a.File] = true
+		}
+	}
+	for _, rel := range others {
+		if !listed[rel] {
+			s.Unlisted = append(s.Unlisted, rel)
+		}
+	}
 }
 
 // dataPeriod reads a circular's data =: a month with its file, or a
@@ -184,6 +197,18 @@ func frontMatter(rel string, src []byte, d *diag.List) (fm, body []byte, bodyLin
 // parseContent reads and parses one Markdown file of content/, or takes
 // it from the cache when its bytes are unchanged. It runs on many
 // goroutines at once.
+// attachments are the attachments the file lists, whether or not it is
+// published: a circular held back lists its files all the same.
+func (p *parsed) attachments() []Attachment {
+	switch {
+	case p.circular != nil:
+		return p.circular.Attachments
+	case p.page != nil:
+		return p.page.Attachments
+	}
+	return nil
+}
+
 func (l *loader) parseContent(rel string) *parsed {
 	p := &parsed{}
 	src, sum, ok := l.source(rel, &p.diags)

@@ -34,6 +34,11 @@ type Site struct {
 	Layouts []File
 	Assets  []File
 
+	// Unlisted are the files under content/, other than Markdown, that no
+	// circular or page lists as an attachment: nothing publishes them,
+	// which whoever put them there may not know.
+	Unlisted []string
+
 	// Sum is the SHA-256 of config.toml, units.toml and indicators.toml:
 	// every output depends on them, so caches after loading key on it.
 	Sum [32]byte
