@@ -107,14 +107,15 @@ func (l *loader) content() {
 		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Serial, b.Serial), strings.Compare(a.Number, b.Number))
 	})
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.File, b.File)) })
+	// By lower case: on Windows and macOS, 原件.PDF lists 原件.pdf.
 	listed := map[string]bool{}
 	for _, p := range all {
 		for _, a := range p.attachments() {
-			listed[a.File] = true
+			listed[strings.ToLower(a.File)] = true
 		}
 	}
 	for _, rel := range others {
-		if !listed[rel] {
+		if !listed[strings.ToLower(rel)] {
 			s.Unlisted = append(s.Unlisted, rel)
 		}
 	}
