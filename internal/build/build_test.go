@@ -297,18 +297,11 @@ func TestStaleLayoutWarning(t *testing.T) {
 		t.Fatal(err)
 	}
 	b = bytes.Replace(b, []byte("format = \"letter\"\n"), []byte("format = \"letter\"\nnote = \"此件公开发布\"\n[[attachment]]\ntitle = \"得分表\"\nfile = \"得分表.csv\"\n"), 1)
-	for name, data := range map[string][]byte{
+	writeFiles(t, map[string][]byte{
 		md: b,
 		filepath.Join(dir, "content", "circulars", "得分表.csv"): []byte("a,b\n"),
 		filepath.Join(dir, "content", "notices", "n.md"):      []byte("+++\ntitle = \"通知\"\n[[attachment]]\ntitle = \"表\"\nfile = \"../circulars/得分表.csv\"\n+++\n正文。\n"),
-	} {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	warnings := func() []string {
 		t.Helper()
 		var got []string
@@ -336,15 +329,7 @@ func TestStaleLayoutWarning(t *testing.T) {
 	if !ok {
 		t.Fatal("no built-in page.html")
 	}
-	for name, data := range map[string][]byte{"circular.html": old, "page.html": page} {
-		p := filepath.Join(dir, "layouts", name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, map[string][]byte{filepath.Join(dir, "layouts", "circular.html"): old, filepath.Join(dir, "layouts", "page.html"): page})
 	want := []string{"layouts/circular.html: 警告：这个模板覆盖了内置的 circular.html，却没有用到 .Attachments、.Note：页面上不会显示附件、附注或版记中的这些内容。运行 tongbao layouts circular.html 查看内置模板的写法"}
 	if got := warnings(); !slices.Equal(got, want) {
 		t.Errorf("warnings %q, want %q", got, want)
@@ -366,14 +351,7 @@ func TestUnlistedFileWarning(t *testing.T) {
 	for i := range 12 {
 		files[filepath.Join(dir, "content", "图", fmt.Sprintf("%02d.png", i))] = []byte("PNG")
 	}
-	for name, data := range files {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, files)
 	var got []string
 	if _, err := Build(context.Background(), Options{Source: dir, Dest: t.TempDir(), Warn: func(d diag.Diagnostic) {
 		if strings.Contains(d.Msg, "附件") {
@@ -389,5 +367,18 @@ func TestUnlistedFileWarning(t *testing.T) {
 	want = append(want, "content: 警告：content/ 下另有 2 个文件也没有列为附件，不会发布")
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// writeFiles writes each file, making its folder.
+func writeFiles(t *testing.T, files map[string][]byte) {
+	t.Helper()
+	for name, data := range files {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
