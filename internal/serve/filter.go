@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/fsnotify/fsnotify"
+
+	"tongbao/internal/site"
 )
 
 // watchedDirs are the folders of a site whose every file is input.
@@ -35,7 +37,7 @@ func relevant(rel string, op fsnotify.Op) bool {
 		return false
 	}
 	for _, part := range strings.Split(rel, "/") {
-		if hidden(part) {
+		if site.Hidden(part) {
 			return false
 		}
 	}
@@ -51,12 +53,6 @@ func isWatchedDir(name string) bool {
 	return false
 }
 
-// hidden matches what the loader skips when it walks a folder: names
-// starting with "." or "#" and backups ending in "~".
-func hidden(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")
-}
-
 // editorTemp reports whether name is a temporary file an editor writes
 // while saving, which never becomes input itself:
 //
@@ -68,7 +64,7 @@ func hidden(name string) bool {
 //   - others that write a sibling and rename it: x.tmp, x.crswap (Chrome),
 //     .x.kate-swp (Kate).
 func editorTemp(name string) bool {
-	if hidden(name) || vimProbe(name) {
+	if site.Hidden(name) || vimProbe(name) {
 		return true
 	}
 	for _, suffix := range []string{".swp", ".swx", ".swo", ".swn", "___jb_tmp___", "___jb_old___", ".tmp", ".crswap", ".kate-swp"} {

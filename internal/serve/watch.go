@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 
 	"github.com/fsnotify/fsnotify"
+
+	"tongbao/internal/site"
 )
 
 // Watch starts watching the site's input and rebuilds on every relevant
@@ -88,7 +90,7 @@ func (s *Server) addTree(w *fsnotify.Watcher, dir string) {
 		if err != nil || !d.IsDir() {
 			return nil
 		}
-		if p != dir && hidden(d.Name()) {
+		if p != dir && site.Hidden(d.Name()) {
 			return filepath.SkipDir
 		}
 		if err := w.Add(p); err != nil {

@@ -165,7 +165,7 @@ func attachmentFile(rel, file string) (string, string) {
 		return "", "附件的文件应在 content/ 之下，而“" + file + "”是 " + p
 	}
 	for _, part := range strings.Split(p, "/") {
-		if hidden(part) {
+		if Hidden(part) {
 			return "", "附件的文件名或文件夹名不能以 . 或 # 开头、以 ~ 结尾（tongbao 把这样的文件当作临时文件忽略）：“" + file + "”"
 		}
 	}
@@ -179,9 +179,10 @@ func attachmentFile(rel, file string) (string, string) {
 	return p, ""
 }
 
-// hidden reports whether the loader passes over a file or folder of this
-// name: hidden files and editors' temporary files (see walk).
-func hidden(name string) bool {
+// Hidden reports whether the loader passes over a file or folder of this
+// name: hidden files and editors' temporary files (see walk). The preview
+// server ignores changes to them by the same rule.
+func Hidden(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")
 }
 

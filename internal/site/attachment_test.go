@@ -199,7 +199,7 @@ func FuzzAttachmentFile(f *testing.F) {
 			t.Errorf("%q: accepted as %q, of a type that may not be published", file, p)
 		}
 		for _, part := range strings.Split(p, "/") {
-			if hidden(part) {
+			if Hidden(part) {
 				t.Errorf("%q: accepted as %q, with a hidden part %q", file, p, part)
 			}
 		}

@@ -418,7 +418,7 @@ func (l *loader) walk(dir string) []string {
 			return nil
 		}
 		name := d.Name()
-		if p != base && hidden(name) {
+		if p != base && Hidden(name) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
