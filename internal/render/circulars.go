@@ -44,9 +44,8 @@ func (cs *circulars) jobs() []job {
 		}
 		in := append(cs.bodyInputs(circ), frontIn(prev), frontIn(next))
 		in = append(append(in, cs.refOf(prev)...), cs.refOf(next)...)
-		files, sizes := attachmentJobs(circ.File, circ.URLPath(), circ.Attachments)
-		jobs = append(jobs, files...)
-		in = append(in, sizes...)
+		jobs = append(jobs, attachmentJobs(circ.File, circ.URLPath(), circ.Attachments)...)
+		in = append(in, attachmentInputs(circ.Attachments)...) // the page states their sizes
 		jobs = append(jobs, job{
 			path:  circ.URLPath() + "index.html",
 			owner: owner{file: circ.File, line: circ.NumberLine, col: circ.NumberCol},
@@ -55,12 +54,11 @@ func (cs *circulars) jobs() []job {
 		})
 	}
 	for i, p := range s.Pages {
-		files, sizes := attachmentJobs(p.File, p.Path, p.Attachments)
-		jobs = append(jobs, files...)
+		jobs = append(jobs, attachmentJobs(p.File, p.Path, p.Attachments)...)
 		jobs = append(jobs, job{
 			path:  p.Path + "index.html",
 			owner: owner{file: p.File, line: 1, col: 1},
-			in:    append([]input{global(), fileIn(p.File)}, sizes...),
+			in:    append([]input{global(), fileIn(p.File)}, attachmentInputs(p.Attachments)...),
 			fn:    func() ([]byte, error) { return cs.plainPage(i) },
 		})
 	}
@@ -68,9 +66,9 @@ func (cs *circulars) jobs() []job {
 }
 
 // attachmentJobs are the jobs that write the attachments as, listed by
-// the source file, beside the page at dir; and what the page that lists
-// them reads of them (it states their sizes).
-func attachmentJobs(file, dir string, as []site.Attachment) (jobs []job, in []input) {
+// the source file, beside the page at dir.
+func attachmentJobs(file, dir string, as []site.Attachment) []job {
+	var jobs []job
 	for k := range as {
 		a := &as[k]
 		jobs = append(jobs, job{
@@ -80,7 +78,7 @@ func attachmentJobs(file, dir string, as []site.Attachment) (jobs []job, in []in
 			fn:    a.Read,
 		})
 	}
-	return jobs, attachmentInputs(as)
+	return jobs
 }
 
 // attachmentInputs are what is read of the attachments as where their
