@@ -159,10 +159,10 @@ func warnings(s *site.Site, opts Options) diag.List {
 	const most = 10
 	for i, rel := range s.Unlisted {
 		if i == most {
-			w.Add("content", 0, 0, "警告：content/ 下另有 %d 个文件也没有列为附件，不会发布", len(s.Unlisted)-most)
+			w.Add("content", 0, 0, "警告：content/ 下另有 %d 个这样的文件，同样不会发布", len(s.Unlisted)-most)
 			break
 		}
-		w.Add(rel, 0, 0, "警告：这个文件没有被任何通报或页面列为附件（[[attachment]]），不会发布")
+		w.Add(rel, 0, 0, "警告：这个文件既没有被任何通报或页面列为附件（[[attachment]]），也没有在正文中链接，不会发布")
 	}
 	return w
 }

@@ -354,7 +354,7 @@ func TestUnlistedFileWarning(t *testing.T) {
 	writeFiles(t, files)
 	var got []string
 	if _, err := Build(context.Background(), Options{Source: dir, Dest: t.TempDir(), Warn: func(d diag.Diagnostic) {
-		if strings.Contains(d.Msg, "附件") {
+		if strings.Contains(d.Msg, "不会发布") {
 			got = append(got, d.String())
 		}
 	}}); err != nil {
@@ -362,9 +362,9 @@ func TestUnlistedFileWarning(t *testing.T) {
 	}
 	var want []string
 	for i := range 10 {
-		want = append(want, fmt.Sprintf("content/图/%02d.png: 警告：这个文件没有被任何通报或页面列为附件（[[attachment]]），不会发布", i))
+		want = append(want, fmt.Sprintf("content/图/%02d.png: 警告：这个文件既没有被任何通报或页面列为附件（[[attachment]]），也没有在正文中链接，不会发布", i))
 	}
-	want = append(want, "content: 警告：content/ 下另有 2 个文件也没有列为附件，不会发布")
+	want = append(want, "content: 警告：content/ 下另有 2 个这样的文件，同样不会发布")
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

@@ -126,7 +126,7 @@ const demoYears = 5
 // pages, so that the list page type exists too; every footer field of
 // [site] (DESIGN.md §3), with a 党政机关网站标识 image, so that the footer
 // is tested at its fullest; and a circular in 文件格式 with attachments, a
-// 附注 and a 版记.
+// 附注, a 版记 and a picture in its body.
 func demoSite(t *testing.T) string {
 	t.Helper()
 	sample, err := site.Load(moduleRoot(t))
@@ -143,7 +143,7 @@ func demoSite(t *testing.T) string {
 	}
 	for name, text := range map[string]string{
 		"2023-03.md": "+++\ntitle = \"演示数据：关于3月考核安排的说明\"\ndate = 2023-03-01\n+++\n\n演示数据。3月考核按原办法进行。\n",
-		"2023-04.md": "+++\ntitle = \"演示数据：关于4月考核安排的说明\"\ndate = 2023-04-01\n+++\n\n演示数据。4月考核按原办法进行。\n",
+		"2023-04.md": "+++\ntitle = \"演示数据：关于4月考核安排的说明\"\ndate = 2023-04-01\n+++\n\n演示数据。4月考核按原办法进行，数据填入[考核数据填报表](附件/填报表.xlsx)。\n",
 	} {
 		if err := os.WriteFile(filepath.Join(notices, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
@@ -164,6 +164,23 @@ govBadge = "img/badge.png"
 govBadgeLink = "https://www.example.gov.cn/badge/"
 
 [issuer]`)
+	// A picture in a circular's body, wider than any phone, and a form
+	// a notice's text links to.
+	chart := image.NewRGBA(image.Rect(0, 0, 1200, 400))
+	draw.Draw(chart, chart.Bounds(), image.NewUniform(color.RGBA{0x20, 0x60, 0xa0, 0xff}), image.Point{}, draw.Src)
+	var pic bytes.Buffer
+	if err := png.Encode(&pic, chart); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"circulars/附件/2018-04-图.png": pic.Bytes(), "notices/附件/填报表.xlsx": []byte("PK\x03\x04 演示数据")} {
+		if err := os.MkdirAll(filepath.Join(dir, "content", filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "content", filepath.FromSlash(name)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	appendFile(t, filepath.Join(dir, "content", "circulars", "2018-04.md"), "\n![演示数据：2018年4月各乡镇（街道）考核得分图](附件/2018-04-图.png)\n")
 	badge := image.NewRGBA(image.Rect(0, 0, 110, 55))
 	draw.Draw(badge, badge.Bounds(), image.NewUniform(color.RGBA{0xc0, 0, 0, 0xff}), image.Point{}, draw.Src)
 	var b bytes.Buffer
@@ -433,6 +450,18 @@ func fileFormatWithRecord(t *testing.T, dir, name, record string, attachments ma
 		}
 	}
 	editFile(t, filepath.Join(dir, "content", "circulars", name), "format = \"letter\"\n", front)
+}
+
+// appendFile adds text to the end of a file.
+func appendFile(t *testing.T, name, text string) {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, append(b, text...), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // editFile replaces old by new in a file, failing if old is not there.

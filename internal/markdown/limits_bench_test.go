@@ -165,7 +165,7 @@ func BenchmarkLimits(b *testing.B) {
 		src := []byte(p.src())
 		b.Run(p.name+"/after", func(b *testing.B) {
 			for b.Loop() {
-				if _, errs := c.ConvertValid(src, nil); len(errs) != 1 {
+				if _, errs := c.ConvertValid(src, nil, nil); len(errs) != 1 {
 					b.Fatalf("not refused: %v", errs)
 				}
 			}
@@ -184,7 +184,7 @@ func BenchmarkLimits(b *testing.B) {
 		src := []byte(a.src())
 		b.Run("admitted/"+a.name, func(b *testing.B) {
 			for b.Loop() {
-				if _, errs := c.ConvertValid(src, resolveAny); len(errs) != 0 {
+				if _, errs := c.ConvertValid(src, resolveAny, nil); len(errs) != 0 {
 					b.Fatalf("refused: %v", errs)
 				}
 			}

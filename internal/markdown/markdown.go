@@ -52,7 +52,7 @@ func New() *Converter {
 	)
 	doc := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Footnote, cjk, NewCJKEmphasis(), shortcodes{}),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(headerScope{}, 1000))),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(headerScope{}, 1000), util.Prioritized(figures{}, 1000))),
 	)
 	// For Inline only paragraphs may open, so that a progress text that
 	// happens to start with "1. " or "# " stays text instead of becoming a
@@ -104,15 +104,16 @@ func validUTF8(src []byte) []byte {
 // HTML is still rendered as well as it can be: a shortcode in error renders
 // as nothing. Bytes of src that are not UTF-8 come out as U+FFFD.
 func (c *Converter) Convert(src []byte, resolve Resolver) ([]byte, []Error) {
-	return c.ConvertValid(validUTF8(src), resolve)
+	return c.ConvertValid(validUTF8(src), resolve, nil)
 }
 
 // ConvertValid is Convert for a src that is valid UTF-8, as every source
 // the site loader gives is (it refuses a file that is not): Convert's own
 // check is a pass over the whole text, which a build would make twice.
 // A text beyond the limits of Check is not parsed: the one error says
-// which limit, and there is no HTML.
-func (c *Converter) ConvertValid(src []byte, resolve Resolver) ([]byte, []Error) {
+// which limit, and there is no HTML. A link or an image whose destination
+// (as Links gives it) is in targets links to its target instead.
+func (c *Converter) ConvertValid(src []byte, resolve Resolver, targets map[string]Target) ([]byte, []Error) {
 	if err := Check(src); err != nil {
 		return nil, []Error{*err}
 	}
@@ -134,6 +135,7 @@ func (c *Converter) ConvertValid(src []byte, resolve Resolver) ([]byte, []Error)
 		}
 		n.html = h
 	})
+	rewriteLinks(root, targets)
 	var buf bytes.Buffer
 	// HTML is the text plus its tags: room for that at once, rather than a
 	// dozen doublings per page.
@@ -221,6 +223,19 @@ func (headerScope) Transform(doc *ast.Document, _ text.Reader, _ parser.Context)
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// figures gives a paragraph that holds an image alone class="figure": the
+// theme sets it apart, centred and without the indent of a paragraph of
+// text, as a picture in an official document stands.
+type figures struct{}
+
+func (figures) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if n.Kind() == ast.KindParagraph && n.ChildCount() == 1 && n.FirstChild().Kind() == ast.KindImage {
+			n.SetAttributeString("class", []byte("figure"))
+		}
+	}
 }
 
 // plain reports whether src has nothing Inline would treat as markup: no

@@ -197,3 +197,90 @@ func TestAttachmentsThroughTheCache(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkedFiles: the files a body links to are written beside its page
+// once each, as file-1.jpg…, and its links and images point there; a link
+// to one of the page's attachments points at the attachment, and only a
+// file a browser would not show downloads, under its own name. A link to
+// a file that is not there stays as written, until the file appears: the
+// preview's cache sees that, and the new version of a file.
+func TestLinkedFiles(t *testing.T) {
+	f := historySite()
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "data = \"2023-02\"\n+++\n正文。\n",
+		"data = \"2023-02\"\n[[attachment]]\ntitle = \"得分表\"\nfile = \"附件/得分表.xlsx\"\n+++\n"+
+			"![现场](图/现场.jpg)\n\n见[得分表](附件/得分表.xlsx)、[原图](./图/现场.jpg)、[说明](附件/说明.pdf)、[新图](图/新.png)和[本期数据](data.csv)。\n", 1)
+	f["content/notices/2023-05.md"] = "+++\ntitle = \"通知\"\n+++\n请填写[填报表](../附件/填报表.docx)，见[说明](../附件/说明.txt)。\n"
+	f["content/circulars/图/现场.jpg"] = "JFIF photo"
+	f["content/circulars/附件/得分表.xlsx"] = "PK xlsx"
+	f["content/circulars/附件/说明.pdf"] = "%PDF note"
+	f["content/附件/填报表.docx"] = "PK docx"
+	dir := writeFiles(t, f)
+	var sc site.Cache
+	var rc Cache
+	render := func() map[string][]byte {
+		t.Helper()
+		s, err := site.LoadCached(dir, &sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Render(s, rank.Archive(s), Options{Cache: &rc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := map[string][]byte{}
+		for _, o := range out {
+			files[o.Path] = o.Data
+		}
+		return files
+	}
+	check := func(files map[string][]byte, written map[string]string, html map[string][]string) {
+		t.Helper()
+		for path, want := range written {
+			if got, ok := files[path]; string(got) != want || !ok {
+				t.Errorf("%s: %q (written: %v), want %q", path, got, ok, want)
+			}
+		}
+		for path, parts := range html {
+			for _, p := range parts {
+				if !bytes.Contains(files[path], []byte(p)) {
+					t.Errorf("%s lacks %s", path, p)
+				}
+			}
+		}
+	}
+	files := render()
+	check(files, map[string]string{
+		"circulars/2023/5/attachment-1.xlsx": "PK xlsx",
+		"circulars/2023/5/file-1.jpg":        "JFIF photo",
+		"circulars/2023/5/file-2.pdf":        "%PDF note",
+		"notices/2023-05/file-1.docx":        "PK docx",
+	}, map[string][]string{
+		"circulars/2023/5/index.html": {
+			`<p class="figure"><img src="file-1.jpg" alt="现场"></p>`,
+			`见<a href="attachment-1.xlsx" download="附件 得分表.xlsx">得分表</a>、<a href="file-1.jpg">原图</a>、<a href="file-2.pdf">说明</a>、`,
+			`<a href="%E5%9B%BE/%E6%96%B0.png">新图</a>和<a href="data.csv">本期数据</a>。`,
+		},
+		"notices/2023-05/index.html": {`请填写<a href="file-1.docx" download="填报表.docx">填报表</a>，见<a href="../%E9%99%84%E4%BB%B6/%E8%AF%B4%E6%98%8E.txt">说明</a>。`},
+	})
+	for path := range files {
+		if strings.HasPrefix(path, "circulars/2023/5/file-3") {
+			t.Errorf("%s: a file linked twice is written twice", path)
+		}
+	}
+
+	// The missing picture and text appear, the photograph is retaken.
+	writeFiles := map[string]string{"content/circulars/图/新.png": "PNG new", "content/circulars/图/现场.jpg": "JFIF retaken, larger", "content/附件/说明.txt": "说明"}
+	for name, data := range writeFiles {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check(render(), map[string]string{
+		"circulars/2023/5/file-1.jpg": "JFIF retaken, larger",
+		"circulars/2023/5/file-3.png": "PNG new",
+		"notices/2023-05/file-2.txt":  "说明",
+	}, map[string][]string{
+		"circulars/2023/5/index.html": {`<a href="file-3.png">新图</a>和<a href="data.csv">本期数据</a>。`},
+		"notices/2023-05/index.html":  {`见<a href="file-2.txt">说明</a>。`},
+	})
+}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"tongbao/internal/markdown"
 	"tongbao/internal/par"
 	"tongbao/internal/site"
 	"tongbao/internal/zh"
@@ -45,6 +46,7 @@ func (cs *circulars) jobs() []job {
 		in := append(cs.bodyInputs(circ), frontIn(prev), frontIn(next))
 		in = append(append(in, cs.refOf(prev)...), cs.refOf(next)...)
 		jobs = append(jobs, attachmentJobs(circ.File, circ.URLPath(), circ.Attachments)...)
+		jobs = append(jobs, linkedJobs(circ.File, circ.URLPath(), circ.Attachments, circ.Linked)...)
 		in = append(in, attachmentInputs(circ.Attachments)...) // the page states their sizes
 		jobs = append(jobs, job{
 			path:  circ.URLPath() + "index.html",
@@ -55,10 +57,12 @@ func (cs *circulars) jobs() []job {
 	}
 	for i, p := range s.Pages {
 		jobs = append(jobs, attachmentJobs(p.File, p.Path, p.Attachments)...)
+		jobs = append(jobs, linkedJobs(p.File, p.Path, p.Attachments, p.Linked)...)
+		in := append([]input{global(), fileIn(p.File)}, attachmentInputs(p.Attachments)...)
 		jobs = append(jobs, job{
 			path:  p.Path + "index.html",
 			owner: owner{file: p.File, line: 1, col: 1},
-			in:    append([]input{global(), fileIn(p.File)}, attachmentInputs(p.Attachments)...),
+			in:    append(in, attachmentInputs(p.Linked)...), // which links point to a file
 			fn:    func() ([]byte, error) { return cs.plainPage(i) },
 		})
 	}
@@ -81,6 +85,78 @@ func attachmentJobs(file, dir string, as []site.Attachment) []job {
 	return jobs
 }
 
+// linkedJobs are the jobs that write the files a body links to (linked)
+// beside its page at dir, other than the page's attachments (as), which
+// are written already.
+func linkedJobs(file, dir string, as, linked []site.Attachment) []job {
+	var jobs []job
+	for k, a := range linkedFiles(as, linked) {
+		jobs = append(jobs, job{
+			path:  dir + linkedName(a, k),
+			owner: owner{file: file, line: a.Line, col: a.Col},
+			in:    []input{fileIn(a.File)},
+			fn:    a.Read,
+		})
+	}
+	return jobs
+}
+
+// linkedFiles are the files a body links to (linked), each once, in the
+// order it first links to them, other than its page's attachments (as).
+func linkedFiles(as, linked []site.Attachment) []*site.Attachment {
+	var files []*site.Attachment
+	seen := map[string]bool{}
+	for _, a := range as {
+		seen[a.File] = true
+	}
+	for k := range linked {
+		if a := &linked[k]; !seen[a.File] {
+			seen[a.File] = true
+			files = append(files, a)
+		}
+	}
+	return files
+}
+
+// linkedName is the name of linked file k (from 0, of linkedFiles)
+// beside its page: file-1.jpg, an ASCII name as the attachments have.
+func linkedName(a *site.Attachment, k int) string {
+	return fmt.Sprintf("file-%d.%s", k+1, a.Ext())
+}
+
+// linkTargets are where a body's links to files (linked) point instead:
+// the file's copy beside the page, or the attachment (of as) it is. A
+// link to a file a browser shows only downloads, saved under its own
+// name rather than file-1.xlsx.
+func linkTargets(as, linked []site.Attachment) map[string]markdown.Target {
+	if len(linked) == 0 {
+		return nil
+	}
+	names := map[string]string{}
+	for k, a := range linkedFiles(as, linked) {
+		names[a.File] = linkedName(a, k)
+	}
+	downloads := map[string]string{}
+	for k, l := range attachmentLinks(as) {
+		names[as[k].File], downloads[as[k].File] = l.Href, l.Download
+	}
+	targets := map[string]markdown.Target{}
+	for _, a := range linked {
+		t := markdown.Target{Href: names[a.File]}
+		if i := strings.IndexAny(a.Dest, "?#"); i >= 0 {
+			t.Href += a.Dest[i:]
+		}
+		if !viewable[a.Ext()] {
+			t.Download = cmp.Or(downloads[a.File], path.Base(a.File))
+		}
+		targets[a.Dest] = t
+	}
+	return targets
+}
+
+// viewable are the types of file a browser shows rather than saves.
+var viewable = map[string]bool{"pdf": true, "jpg": true, "jpeg": true, "png": true, "gif": true, "txt": true}
+
 // attachmentInputs are what is read of the attachments as where their
 // sizes are stated.
 func attachmentInputs(as []site.Attachment) []input {
@@ -91,10 +167,12 @@ func attachmentInputs(as []site.Attachment) []input {
 	return in
 }
 
-// bodyInputs are what a circular's body reads: its file and, through the
-// shortcodes, the period it reports and that period's month file.
+// bodyInputs are what a circular's body reads: its file, the files it
+// links to (which of them are there says which links point to a file)
+// and, through the shortcodes, the period it reports and that period's
+// month file.
 func (c *core) bodyInputs(circ *site.Circular) []input {
-	in := []input{global(), fileIn(circ.File)}
+	in := append([]input{global(), fileIn(circ.File)}, attachmentInputs(circ.Linked)...)
 	if p := c.periodOf(circ); p != nil {
 		if p.Month != nil {
 			in = append(in, fileIn(p.Month.File))
@@ -135,7 +213,7 @@ func (cs *circulars) convertBodies() {
 	par.Do(len(circs), func(i int) {
 		circ := circs[i]
 		body, err := fragment(cs.core, "body:"+circ.File, cs.bodyInputs(circ), func() (template.HTML, error) {
-			return cs.convert(circ.File, circ.Body, circ.BodyLine, cs.periodOf(circ))
+			return cs.convert(circ.File, circ.Body, circ.BodyLine, cs.periodOf(circ), linkTargets(circ.Attachments, circ.Linked))
 		})
 		if err != nil {
 			cs.fail(err)
@@ -276,7 +354,7 @@ func (cs *circulars) circularPage(i int) ([]byte, error) {
 // at hand.
 func (cs *circulars) plainPage(i int) ([]byte, error) {
 	p := cs.s.Pages[i]
-	body, err := cs.convert(p.File, p.Body, p.BodyLine, nil)
+	body, err := cs.convert(p.File, p.Body, p.BodyLine, nil, linkTargets(p.Attachments, p.Linked))
 	if err != nil {
 		return nil, err
 	}

@@ -97,6 +97,11 @@ func TestConsistencyCatchesMissingInputs(t *testing.T) {
 		{"circular without its attachments", func(name string, in input) bool {
 			return strings.HasSuffix(name, "/index.html") && in.kind == inFile && strings.Contains(in.file, "/附件/")
 		}},
+		// A body keyed without the files it links to, which of its links
+		// point to a file beside the page depends on.
+		{"body without its linked files", func(name string, in input) bool {
+			return in.kind == inFile && strings.HasPrefix(in.file, "content/图/")
+		}},
 		// Every page keyed without the layouts and the catalogue.
 		{"pages without the global inputs", func(name string, in input) bool {
 			return strings.HasSuffix(name, ".html") && in.kind == inGlobal
@@ -241,6 +246,7 @@ func (r *consistencyRun) edit(undo map[string][]byte) string {
 		{3, r.editCircularText},
 		{2, r.editCircularFront},
 		{2, r.editAttachment},
+		{2, r.editLinkedFile},
 		{2, r.editConfig},
 		{1, r.editUnits},
 		{1, r.editIndicators},
@@ -455,6 +461,38 @@ func (r *consistencyRun) editAttachment(undo map[string][]byte) string {
 	r.write(undo, name, slices.Concat(src[:end], []byte("[[attachment]]\ntitle = \"原件\"\nfile = \""+filepath.ToSlash(rel)+"\"\n"), src[end:]))
 	r.write(undo, file, data)
 	return name + " 新增附件"
+}
+
+// editLinkedFile makes a circular's or a page's body link to a picture
+// in content/图/, or the picture it links to appear, change or go away:
+// which of a body's links point to a file written beside its page
+// depends on files that the parse, cached by the Markdown's hash, does
+// not cover.
+func (r *consistencyRun) editLinkedFile(undo map[string][]byte) string {
+	name := r.circular()
+	if pages := r.files("content/*.md"); len(pages) > 0 && r.rng.IntN(3) == 0 {
+		name = pages[r.rng.IntN(len(pages))]
+	}
+	file := "content/图/" + strings.TrimSuffix(path.Base(name), ".md") + ".png"
+	rel, err := filepath.Rel(filepath.Dir(filepath.FromSlash(name)), filepath.FromSlash(file))
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	link := "![图](" + filepath.ToSlash(rel) + ")"
+	if !bytes.Contains(r.read(name), []byte(link)) {
+		r.appendTo(undo, name, "\n"+link+"\n")
+		if r.rng.IntN(2) == 0 {
+			return name + " 链接 " + file
+		}
+	}
+	if _, err := os.Stat(filepath.Join(r.dir, filepath.FromSlash(file))); err == nil && r.rng.IntN(3) == 0 {
+		r.remove(undo, file)
+		return file + " 删除"
+	}
+	r.counter++
+	data := bytes.Repeat([]byte{'A' + byte(r.counter%26)}, 1+r.rng.IntN(3000))
+	r.write(undo, file, data)
+	return fmt.Sprintf("%s 改为 %d 字节", file, len(data))
 }
 
 var (

@@ -287,9 +287,10 @@ func (c *core) fail(err error) {
 
 // convert converts a Markdown body with the shortcodes of the period it
 // reports (nil for a page that reports none: then only month-free
-// shortcodes work).
-func (c *core) convert(file string, body []byte, bodyLine int, p *rank.Period) (template.HTML, error) {
-	html, errs := c.md.ConvertValid(body, c.shortcodes(p))
+// shortcodes work), its links to files pointing at their targets
+// (linkTargets).
+func (c *core) convert(file string, body []byte, bodyLine int, p *rank.Period, targets map[string]markdown.Target) (template.HTML, error) {
+	html, errs := c.md.ConvertValid(body, c.shortcodes(p), targets)
 	if len(errs) > 0 {
 		var l diag.List
 		for _, e := range errs {

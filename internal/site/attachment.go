@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -10,17 +11,25 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"tongbao/internal/markdown"
 )
 
 // An Attachment is a file a circular or a page publishes with it, its 附件
 // (GB/T 9704-2012 §7.3.5): listed after the body as 附件：1. 名称, and
 // written beside the page for download.
+//
+// The files a body links to are Attachments too, without a title
+// (Page.Linked): they are published the same way, only not listed.
 type Attachment struct {
-	Title string // 附件名称
+	Title string // 附件名称; "" for a linked file
 	File  string // slash path in the site: content/circulars/附件/得分表.xlsx
-	// Line and Col are where file = stands, for what is wrong with the
-	// file.
+	// Line and Col are where file = stands, or the link's destination,
+	// for what is wrong with the file.
 	Line, Col int // in the file that lists it
+	// Dest is a linked file's link as the body gives it (markdown.Link),
+	// which the page's HTML is to point elsewhere: 图/现场.jpg.
+	Dest string
 
 	// What the load found of the file; zero in a parse, which is cached
 	// by the Markdown file's hash, and a new version of an attachment
@@ -33,27 +42,31 @@ type Attachment struct {
 	path    string // in the file system
 }
 
-// AllAttachments are the attachments of every circular and every page,
-// those of each in a list of its own.
+// AllAttachments are the attachments and the linked files of every
+// circular and every page, those of each in a list of its own.
 func (s *Site) AllAttachments() [][]Attachment {
 	var all [][]Attachment
 	for _, c := range s.Circulars {
-		all = append(all, c.Attachments)
+		all = append(all, c.Attachments, c.Linked)
 	}
 	for _, p := range s.Pages {
-		all = append(all, p.Attachments)
+		all = append(all, p.Attachments, p.Linked)
 	}
 	return all
 }
 
 // Read reads the attachment's file, as large as the load found it.
 func (a *Attachment) Read() ([]byte, error) {
+	what := "附件“" + a.Title + "”的文件"
+	if a.Title == "" {
+		what = "正文链接的文件"
+	}
 	b, err := os.ReadFile(a.path)
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("附件“%s”的文件 %s 无法读取：%s", a.Title, a.File, errText(err))
+		return nil, fmt.Errorf("%s %s 无法读取：%s", what, a.File, errText(err))
 	case int64(len(b)) != a.Size:
-		return nil, fmt.Errorf("附件“%s”的文件 %s 在生成时被改动（原为 %d 字节，现为 %d 字节），请再生成一次", a.Title, a.File, a.Size, len(b))
+		return nil, fmt.Errorf("%s %s 在生成时被改动（原为 %d 字节，现为 %d 字节），请再生成一次", what, a.File, a.Size, len(b))
 	}
 	return b, nil
 }
@@ -200,6 +213,67 @@ func (l *loader) statAttachments(rel string, as []Attachment) []Attachment {
 		}
 		if fi, ok := statFile(l.root, a.File, MaxAttachmentSize, &l.diags); ok {
 			a.Size, a.ModTime = fi.Size(), fi.ModTime()
+		}
+	}
+	return out
+}
+
+// linked lists the links of a body (markdown.Link) that name a file in
+// content/ which may be published, relative to the folder of rel, whose
+// body starts on line bodyLine: 图/现场.jpg, 附件/得分.xlsx. Addresses
+// (https:, mailto:, /…, #…), pages and paths outside content/ are left as
+// written, as are files that turn out not to exist (statLinked): a link
+// to data.csv, say, names what the build writes beside the page.
+func linked(rel string, links []markdown.Link, bodyLine int) []Attachment {
+	var out []Attachment
+	for _, l := range links {
+		if file := linkedFile(rel, l.Dest); file != "" {
+			out = append(out, Attachment{File: file, Dest: l.Dest, Line: bodyLine + l.Line - 1, Col: l.Col})
+		}
+	}
+	return out
+}
+
+// linkedFile is the file a link's destination names, or "" (see linked).
+func linkedFile(rel, dest string) string {
+	p := dest
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	if i := strings.IndexByte(p, ':'); i >= 0 && !strings.Contains(p[:i], "/") {
+		return "" // a scheme, or a drive
+	}
+	if p == "" || strings.HasPrefix(p, "/") || strings.Contains(p, `\`) {
+		return ""
+	}
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	p = path.Join(path.Dir(rel), p)
+	if !strings.HasPrefix(p, "content/") || MediaType(strings.ToLower(strings.TrimPrefix(path.Ext(p), "."))) == "" {
+		return ""
+	}
+	for _, part := range strings.Split(p, "/") {
+		if Hidden(part) {
+			return ""
+		}
+	}
+	return p
+}
+
+// statLinked is statAttachments for the files a body links to: a file
+// that is not there is left out (the link stays as written, for check
+// --links to follow), one that may not be published is reported.
+func (l *loader) statLinked(as []Attachment) []Attachment {
+	var out []Attachment
+	for _, a := range as {
+		a.path = filepath.Join(l.root, filepath.FromSlash(a.File))
+		if _, err := os.Lstat(a.path); err != nil {
+			continue
+		}
+		if fi, ok := statFile(l.root, a.File, MaxAttachmentSize, &l.diags); ok {
+			a.Size, a.ModTime = fi.Size(), fi.ModTime()
+			out = append(out, a)
 		}
 	}
 	return out

@@ -174,16 +174,21 @@ func TestAttachmentTooLarge(t *testing.T) {
 // FuzzAttachmentFile holds the check of an attachment's path to what it
 // promises, whatever is written: a file it accepts lies within content/
 // (no .. left, nothing absolute), is no hidden or temporary file, and is
-// of a type that may be published; anything else gets a message.
+// of a type that may be published; anything else gets a message. A
+// body's link to a file (linkedFile) is held to the same.
 func FuzzAttachmentFile(f *testing.F) {
 	for _, s := range []string{"附件/得分表.xlsx", "../scans/原件.PDF", "../../config.toml", "/etc/passwd.txt", `..\x.pdf`,
-		"C:/x.pdf", "./a/../b.pdf", "a/.b/c.pdf", "x.pdf~", "", " ", "a.html", "a.svg", "a", "../circulars/../../x.pdf"} {
+		"C:/x.pdf", "./a/../b.pdf", "a/.b/c.pdf", "x.pdf~", "", " ", "a.html", "a.svg", "a", "../circulars/../../x.pdf",
+		"%2E%2E/%2E%2E/x.pdf", "a.pdf?x=../../y#z", "图/%E7%8E%B0.jpg", "//host/x.pdf", "mailto:a@b.c", "a%2Fb/../../../x.png"} {
 		f.Add("content/circulars/2023-02.md", s)
 		f.Add("content/about.md", s)
 	}
 	f.Fuzz(func(t *testing.T, rel, file string) {
 		if !strings.HasPrefix(rel, "content/") || strings.Contains(rel, "..") || path.Clean(rel) != rel {
 			t.Skip() // rel is a Markdown file the loader found under content/
+		}
+		if p := linkedFile(rel, file); p != "" {
+			publishable(t, file, rel, p)
 		}
 		p, msg := attachmentFile(rel, file)
 		if msg != "" {
@@ -192,16 +197,81 @@ func FuzzAttachmentFile(f *testing.F) {
 			}
 			return
 		}
-		switch {
-		case !strings.HasPrefix(p, "content/") || path.Clean(p) != p || slices.Contains(strings.Split(p, "/"), ".."):
-			t.Errorf("%q from %s: accepted as %q, outside content/", file, rel, p)
-		case MediaType(strings.ToLower(strings.TrimPrefix(path.Ext(p), "."))) == "":
-			t.Errorf("%q: accepted as %q, of a type that may not be published", file, p)
-		}
-		for _, part := range strings.Split(p, "/") {
-			if Hidden(part) {
-				t.Errorf("%q: accepted as %q, with a hidden part %q", file, p, part)
-			}
-		}
+		publishable(t, file, rel, p)
 	})
+}
+
+// publishable reports whether p, which file written in rel was taken to
+// be, lies within content/, is of a publishable type and is not hidden.
+func publishable(t *testing.T, file, rel, p string) {
+	t.Helper()
+	switch {
+	case !strings.HasPrefix(p, "content/") || path.Clean(p) != p || slices.Contains(strings.Split(p, "/"), ".."):
+		t.Errorf("%q from %s: accepted as %q, outside content/", file, rel, p)
+	case MediaType(strings.ToLower(strings.TrimPrefix(path.Ext(p), "."))) == "":
+		t.Errorf("%q: accepted as %q, of a type that may not be published", file, p)
+	}
+	for _, part := range strings.Split(p, "/") {
+		if Hidden(part) {
+			t.Errorf("%q: accepted as %q, with a hidden part %q", file, p, part)
+		}
+	}
+}
+
+// TestLinkedFiles: the files in content/ a body links to are published
+// with it; an address, a path outside content/, a hidden file, a type
+// that may not be published and a file that is not there are not.
+func TestLinkedFiles(t *testing.T) {
+	files := attachedSite()
+	// The front matter takes lines 1 to 16: the body starts on line 17.
+	files["content/circulars/2023-02.md"] = strings.Replace(files["content/circulars/2023-02.md"], "+++\n正文。\n",
+		"+++\n![现场](图/现场.jpg)\n\n见[得分表](附件/得分表.xlsx)、[数据](data.csv)、[原图](./图/现场.jpg#大图)、[矢量](图/a.svg)、"+
+			"[上级](https://www.gov.cn/a.pdf)、[站内](/files/b.pdf)、[外](../../x.pdf)、[隐](.草稿/c.pdf)、[编码](%E5%9B%BE/%E7%8E%B0%E5%9C%BA.jpg)。\n", 1)
+	files["content/circulars/图/现场.jpg"] = "JFIF photo"
+	files["content/circulars/图/a.svg"] = "<svg/>"
+	files["content/circulars/.草稿/c.pdf"] = "%PDF"
+	files["x.pdf"] = "%PDF"
+	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n[表](circulars/附件/得分表.xlsx)\n"
+	dir := writeSite(t, files)
+	s, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type linked struct {
+		file, dest string
+		line, col  int
+	}
+	var got []linked
+	for _, a := range s.Circulars[0].Linked {
+		got = append(got, linked{a.File, a.Dest, a.Line, a.Col})
+		if data, err := a.Read(); err != nil || a.Size != int64(len(data)) {
+			t.Errorf("%s: %d bytes, read %q (%v)", a.File, a.Size, data, err)
+		}
+	}
+	want := []linked{
+		{"content/circulars/图/现场.jpg", "图/现场.jpg", 17, 7},
+		{"content/circulars/附件/得分表.xlsx", "附件/得分表.xlsx", 19, 8},
+		{"content/circulars/图/现场.jpg", "./图/现场.jpg#大图", 19, 41},
+		{"content/circulars/图/现场.jpg", "%E5%9B%BE/%E7%8E%B0%E5%9C%BA.jpg", 19, 157},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("linked:\n got %v\nwant %v", got, want)
+	}
+	if p := s.Pages[0].Linked; len(p) != 1 || p[0].File != "content/circulars/附件/得分表.xlsx" || p[0].Line != 4 || p[0].Col != 5 {
+		t.Errorf("the page's linked files: %+v", p)
+	}
+	// Linked, a file is no longer said to be published by nothing; one of
+	// a type that may not be published still is (a hidden one the load
+	// passes over).
+	if want := []string{"content/circulars/图/a.svg"}; !slices.Equal(s.Unlisted, want) {
+		t.Errorf("unlisted %q, want %q", s.Unlisted, want)
+	}
+
+	if err := os.Truncate(filepath.Join(dir, "content/circulars/图/现场.jpg"), MaxAttachmentSize+1); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Load(dir)
+	if want := "content/circulars/图/现场.jpg: 文件过大（52428801 字节），上限为 50 MB"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("a linked file too large: want %q, got %v", want, err)
+	}
 }

@@ -74,10 +74,11 @@ func (l *loader) content() {
 			}
 		}
 		if c := p.circular; c != nil {
-			if span.Year != 0 || len(c.Attachments) > 0 {
-				linked := *c // the cached value stays unlinked, its attachments unlooked-at
+			if span.Year != 0 || len(c.Attachments) > 0 || len(c.Linked) > 0 {
+				linked := *c // the cached value stays unlinked, its files unlooked-at
 				linked.Data = span
 				linked.Attachments = l.statAttachments(rel, c.Attachments)
+				linked.Linked = l.statLinked(c.Linked)
 				c = &linked
 			}
 			if prev, dup := byNumber[c.Number]; dup {
@@ -89,9 +90,10 @@ func (l *loader) content() {
 			continue
 		}
 		if pg := p.page; pg != nil {
-			if len(pg.Attachments) > 0 {
-				linked := *pg // the cached value's attachments stay unlooked-at
+			if len(pg.Attachments) > 0 || len(pg.Linked) > 0 {
+				linked := *pg // the cached value's files stay unlooked-at
 				linked.Attachments = l.statAttachments(rel, pg.Attachments)
+				linked.Linked = l.statLinked(pg.Linked)
 				pg = &linked
 			}
 			s.Pages = append(s.Pages, pg)
@@ -110,7 +112,7 @@ func (l *loader) content() {
 	// By lower case: on Windows and macOS, 原件.PDF lists 原件.pdf.
 	listed := map[string]bool{}
 	for _, p := range all {
-		for _, a := range p.attachments() {
+		for _, a := range p.files() {
 			listed[strings.ToLower(a.File)] = true
 		}
 	}
@@ -198,14 +200,15 @@ func frontMatter(rel string, src []byte, d *diag.List) (fm, body []byte, bodyLin
 // parseContent reads and parses one Markdown file of content/, or takes
 // it from the cache when its bytes are unchanged. It runs on many
 // goroutines at once.
-// attachments are the attachments the file lists, whether or not it is
-// published: a circular held back lists its files all the same.
-func (p *parsed) attachments() []Attachment {
+// files are the attachments the file lists and the files its body links
+// to, whether or not it is published: a circular held back lists its
+// files all the same.
+func (p *parsed) files() []Attachment {
 	switch {
 	case p.circular != nil:
-		return p.circular.Attachments
+		return append(slices.Clip(p.circular.Attachments), p.circular.Linked...)
 	case p.page != nil:
-		return p.page.Attachments
+		return append(slices.Clip(p.page.Attachments), p.page.Linked...)
 	}
 	return nil
 }
@@ -235,11 +238,13 @@ func (l *loader) parseContent(rel string) *parsed {
 		p.circular = circular(rel, t, f, p)
 		if p.circular != nil {
 			p.circular.Body, p.circular.BodyLine, p.circular.Sum = body, bodyLine, sum
+			p.circular.Linked = linked(rel, l.md().Links(body), bodyLine)
 		}
 		return p
 	}
 	r := read(t, PageFront.Fields)
 	pg := &Page{File: rel, Sum: sum, Title: r.text("title"), Body: body, BodyLine: bodyLine, Valid: validity(r, f), Attachments: attachments(rel, r, f)}
+	pg.Linked = linked(rel, l.md().Links(body), bodyLine)
 	pg.Date, _ = r.date("date")
 	pg.Path = strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md") + "/"
 	if strings.HasSuffix(pg.Path, "/index/") || pg.Path == "index/" {

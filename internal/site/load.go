@@ -12,9 +12,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/markdown"
 	"tongbao/internal/zh"
 )
 
@@ -264,7 +266,7 @@ func startLoad(dir string, c *Cache) (*loader, error) {
 		units:      map[string]*Unit{},
 		indicators: map[string]*Indicator{},
 		months:     map[string]*Month{},
-	}}
+	}, md: sync.OnceValue(markdown.New)}
 	l.loadCatalogue()
 	return l, nil
 }
@@ -278,6 +280,9 @@ type loader struct {
 	draft bool                     // a month being filled in (ParseDraftMonth)
 
 	unreadable bool // a file of the catalogue could not be read or parsed
+
+	// md finds the links of the bodies (markdown.Converter.Links).
+	md func() *markdown.Converter
 
 	// hold are the months left out, with their circulars (LoadPreview,
 	// LoadExcept), and heldCirculars those circulars' files;

@@ -379,8 +379,9 @@ type Circular struct {
 	Printer               string // 印发机关 (文件格式's 版记), when Printed is set
 	Printed               Date   // 印发日期; zero when the 版记 lists no 印发 line
 	Attachments           []Attachment
-	Body                  []byte // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
-	BodyLine              int    // line of the file on which Body starts
+	Linked                []Attachment // the files in content/ its body links to (see linked)
+	Body                  []byte       // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
+	BodyLine              int          // line of the file on which Body starts
 }
 
 // URLPath is the circular's permanent path: circulars/2023/14/.
@@ -396,7 +397,8 @@ type Page struct {
 	Date        Date
 	Valid       string // 有效性: 有效 | 失效 | 废止
 	Attachments []Attachment
-	Body        []byte // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
+	Linked      []Attachment // the files in content/ its body links to (see linked)
+	Body        []byte       // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
 	BodyLine    int
 }
 
