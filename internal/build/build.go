@@ -144,9 +144,10 @@ func (e *IncompleteError) Error() string { return e.Problems.Error() }
 func (e *IncompleteError) Unwrap() error { return e.Problems }
 
 // warnings are what a site may be built with but should not be published
-// with: today, no absolute address — neither baseURL nor [site] domain
-// names the host, so the sitemap's <loc>s, the feed's links and the
-// canonical links stay paths (DESIGN.md §7).
+// with: no absolute address — neither baseURL nor [site] domain names the
+// host, so the sitemap's <loc>s, the feed's links and the canonical links
+// stay paths (DESIGN.md §7); layouts that would hide what the pages
+// hold; the load's own (site.Site.Warnings); files nothing publishes.
 func warnings(s *site.Site, opts Options) diag.List {
 	var w diag.List
 	baseURL := cmp.Or(opts.BaseURL, s.Config.BaseURL)
@@ -154,6 +155,7 @@ func warnings(s *site.Site, opts Options) diag.List {
 		w.Add("config.toml", 0, 0, "警告：baseURL（%s）不含域名，[site] 也没有 domain：网站地图、订阅和规范链接只能写成路径，而网站地图须用完整网址。请在 [site] 中设置 domain，或以 --baseURL https://… 生成", baseURL)
 	}
 	w = append(w, staleLayouts(s)...)
+	w = append(w, s.Warnings...)
 	// Files put beside the pages and never listed: said once each, up to
 	// a screen of them.
 	const most = 10

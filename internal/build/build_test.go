@@ -337,8 +337,10 @@ func TestStaleLayoutWarning(t *testing.T) {
 }
 
 // TestUnlistedFileWarning: a file put under content/ that no circular or
-// page lists as an attachment is published by nothing, and build says so,
-// each file up to ten, then how many more; a listed file is not named.
+// page lists as an attachment or links to is published by nothing, and
+// build says so, each file up to ten, then how many more; a listed or
+// linked file is not named. A picture linked without a text alternative
+// is warned of too.
 func TestUnlistedFileWarning(t *testing.T) {
 	dir := sampleCopy(t)
 	md := filepath.Join(dir, "content", "circulars", "2023-02.md")
@@ -348,19 +350,25 @@ func TestUnlistedFileWarning(t *testing.T) {
 	}
 	files := map[string][]byte{md: bytes.Replace(b, []byte("format = \"letter\"\n"), []byte("format = \"letter\"\n[[attachment]]\ntitle = \"原件\"\nfile = \"附件/原件.pdf\"\n"), 1)}
 	files[filepath.Join(dir, "content", "circulars", "附件", "原件.pdf")] = []byte("%PDF")
-	for i := range 12 {
+	for i := range 13 {
 		files[filepath.Join(dir, "content", "图", fmt.Sprintf("%02d.png", i))] = []byte("PNG")
 	}
+	about := filepath.Join(dir, "content", "about.md")
+	if b, err = os.ReadFile(about); err != nil {
+		t.Fatal(err)
+	}
+	files[about] = append(b, "\n![](图/12.png)\n"...)
+	lines := bytes.Count(files[about], []byte("\n"))
 	writeFiles(t, files)
 	var got []string
 	if _, err := Build(context.Background(), Options{Source: dir, Dest: t.TempDir(), Warn: func(d diag.Diagnostic) {
-		if strings.Contains(d.Msg, "不会发布") {
+		if strings.Contains(d.Msg, "不会发布") || strings.Contains(d.Msg, "图片") {
 			got = append(got, d.String())
 		}
 	}}); err != nil {
 		t.Fatal(err)
 	}
-	var want []string
+	want := []string{fmt.Sprintf("content/about.md:%d:5: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](图/12.png)", lines)}
 	for i := range 10 {
 		want = append(want, fmt.Sprintf("content/图/%02d.png: 警告：这个文件既没有被任何通报或页面列为附件（[[attachment]]），也没有在正文中链接，不会发布", i))
 	}

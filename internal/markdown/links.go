@@ -13,7 +13,8 @@ import (
 type Link struct {
 	Dest      string
 	Image     bool
-	Line, Col int // of the destination where it can be found, else of its paragraph
+	Text      string // the link's text, an image's alt text, without markup
+	Line, Col int    // of the destination where it can be found, else of its paragraph
 }
 
 // A Target is what the HTML links to in place of a destination: the
@@ -40,7 +41,7 @@ func (c *Converter) Links(src []byte) []Link {
 	}
 	var links []Link
 	walkLinks(c.parse(src), func(n ast.Node, dest []byte) {
-		l := Link{Dest: string(dest), Image: n.Kind() == ast.KindImage}
+		l := Link{Dest: string(dest), Image: n.Kind() == ast.KindImage, Text: inlineText(n, src)}
 		l.Line, l.Col = position(src, destOffset(src, n, dest))
 		links = append(links, l)
 	})
@@ -61,6 +62,24 @@ func walkLinks(root ast.Node, f func(n ast.Node, dest []byte)) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// inlineText is the text of n's inline children, without markup, as an
+// image's alt attribute holds it.
+func inlineText(n ast.Node, src []byte) string {
+	var b []byte
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch c := c.(type) {
+			case *ast.Text:
+				b = append(b, c.Segment.Value(src)...)
+			case *ast.String:
+				b = append(b, c.Value...)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(b)
 }
 
 // rewriteLinks points the links and images of root whose destination

@@ -25,13 +25,19 @@ func TestLinks(t *testing.T) {
 		"",                     // 12
 		"[原件]: 原%E4%BB%B6.pdf", // 13: the definition holds the dest, column 7
 		"",
+		"![](图/无说明.png)", // 15: no alt text
+		"",
+		"![**得分**分布`图`](图/强调.png)", // 17: the alt text without its markup
+		"",
 	}, "\n")
 	want := []Link{
-		{Dest: "图/现场.jpg", Image: true, Line: 3, Col: 9},
-		{Dest: "附件/得分.xlsx#汇总", Line: 5, Col: 10},
-		{Dest: "/notices/", Line: 5, Col: 30},
-		{Dest: "表 一.xls", Line: 9, Col: 12},
-		{Dest: "原%E4%BB%B6.pdf", Line: 13, Col: 7},
+		{Dest: "图/现场.jpg", Image: true, Text: "现场照片", Line: 3, Col: 9},
+		{Dest: "附件/得分.xlsx#汇总", Text: "附件一", Line: 5, Col: 10},
+		{Dest: "/notices/", Text: "通知", Line: 5, Col: 30},
+		{Dest: "表 一.xls", Text: "表", Line: 9, Col: 12},
+		{Dest: "原%E4%BB%B6.pdf", Text: "前文", Line: 13, Col: 7},
+		{Dest: "图/无说明.png", Image: true, Line: 15, Col: 5},
+		{Dest: "图/强调.png", Image: true, Text: "得分分布图", Line: 17, Col: 16},
 	}
 	if got := New().Links([]byte(src)); !reflect.DeepEqual(got, want) {
 		t.Errorf("Links:\n got %+v\nwant %+v", got, want)

@@ -161,24 +161,7 @@ func TestAttachmentsThroughTheCache(t *testing.T) {
 	f["content/circulars/附件/得分表.xlsx"] = "PK 1"
 	f["content/附件/填报表.docx"] = "PK 2"
 	dir := writeFiles(t, f)
-	var sc site.Cache
-	var rc Cache
-	render := func() map[string][]byte {
-		t.Helper()
-		s, err := site.LoadCached(dir, &sc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := Render(s, rank.Archive(s), Options{Cache: &rc})
-		if err != nil {
-			t.Fatal(err)
-		}
-		files := map[string][]byte{}
-		for _, o := range out {
-			files[o.Path] = o.Data
-		}
-		return files
-	}
+	render := cachedRenderer(t, dir)
 	render()
 	for _, c := range []struct{ file, page, output string }{
 		{"content/circulars/附件/得分表.xlsx", "circulars/2023/5/index.html", "circulars/2023/5/attachment-1.xlsx"},
@@ -215,24 +198,7 @@ func TestLinkedFiles(t *testing.T) {
 	f["content/circulars/附件/说明.pdf"] = "%PDF note"
 	f["content/附件/填报表.docx"] = "PK docx"
 	dir := writeFiles(t, f)
-	var sc site.Cache
-	var rc Cache
-	render := func() map[string][]byte {
-		t.Helper()
-		s, err := site.LoadCached(dir, &sc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := Render(s, rank.Archive(s), Options{Cache: &rc})
-		if err != nil {
-			t.Fatal(err)
-		}
-		files := map[string][]byte{}
-		for _, o := range out {
-			files[o.Path] = o.Data
-		}
-		return files
-	}
+	render := cachedRenderer(t, dir)
 	check := func(files map[string][]byte, written map[string]string, html map[string][]string) {
 		t.Helper()
 		for path, want := range written {
@@ -283,4 +249,64 @@ func TestLinkedFiles(t *testing.T) {
 		"circulars/2023/5/index.html": {`<a href="file-3.png">新图</a>和<a href="data.csv">本期数据</a>。`},
 		"notices/2023-05/index.html":  {`见<a href="file-2.txt">说明</a>。`},
 	})
+}
+
+// cachedRenderer renders the site in dir as the preview does after each
+// save: through one site cache and one render cache kept between calls.
+func cachedRenderer(t *testing.T, dir string) func() map[string][]byte {
+	var sc site.Cache
+	var rc Cache
+	return func() map[string][]byte {
+		t.Helper()
+		s, err := site.LoadCached(dir, &sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Render(s, rank.Archive(s), Options{Cache: &rc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := map[string][]byte{}
+		for _, o := range out {
+			files[o.Path] = o.Data
+		}
+		return files
+	}
+}
+
+// TestPageLinks: a body's link to another Markdown file of the site
+// points at that page's address, its fragment kept; a link to a file the
+// site has no page of stays as written. Through the preview's cache, a
+// linked circular given another 文号 (so another address), and a linked
+// page created, are seen by the pages that link to them.
+func TestPageLinks(t *testing.T) {
+	f := historySite()
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "+++\n正文。\n",
+		"+++\n上期见[1月通报](2023-01.md#一)，另见[说明](../notices/说明.md)。\n", 1)
+	f["content/notices/2023-05.md"] = "+++\ntitle = \"通知\"\n+++\n依据[2月通报](../circulars/2023-02.md)。\n"
+	dir := writeFiles(t, f)
+	render := cachedRenderer(t, dir)
+	has := func(files map[string][]byte, path, want string) {
+		t.Helper()
+		if !bytes.Contains(files[path], []byte(want)) {
+			t.Errorf("%s lacks %s", path, want)
+		}
+	}
+	files := render()
+	has(files, "circulars/2023/5/index.html", `上期见<a href="/circulars/2023/2/#%E4%B8%80">1月通报</a>，另见<a href="../notices/%E8%AF%B4%E6%98%8E.md">说明</a>。`)
+	has(files, "notices/2023-05/index.html", `依据<a href="/circulars/2023/5/">2月通报</a>。`)
+
+	write := func(name, data string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The pages that link change nothing of their own.
+	write("content/circulars/2023-01.md", strings.Replace(f["content/circulars/2023-01.md"], "〔2023〕2号", "〔2023〕3号", 1))
+	write("content/notices/说明.md", "+++\ntitle = \"说明\"\n+++\n说明。\n")
+	has(render(), "circulars/2023/5/index.html", `上期见<a href="/circulars/2023/3/#%E4%B8%80">1月通报</a>，另见<a href="/notices/%E8%AF%B4%E6%98%8E/">说明</a>。`)
+	write("content/circulars/2023-02.md", strings.Replace(f["content/circulars/2023-02.md"], "〔2023〕5号", "〔2023〕6号", 1))
+	files = render()
+	has(files, "notices/2023-05/index.html", `依据<a href="/circulars/2023/6/">2月通报</a>。`)
 }

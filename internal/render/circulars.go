@@ -59,6 +59,7 @@ func (cs *circulars) jobs() []job {
 		jobs = append(jobs, attachmentJobs(p.File, p.Path, p.Attachments)...)
 		jobs = append(jobs, linkedJobs(p.File, p.Path, p.Attachments, p.Linked)...)
 		in := append([]input{global(), fileIn(p.File)}, attachmentInputs(p.Attachments)...)
+		in = append(in, pageLinkInputs(p.PageLinks)...)
 		jobs = append(jobs, job{
 			path:  p.Path + "index.html",
 			owner: owner{file: p.File, line: 1, col: 1},
@@ -124,13 +125,20 @@ func linkedName(a *site.Attachment, k int) string {
 	return fmt.Sprintf("file-%d.%s", k+1, a.Ext())
 }
 
-// linkTargets are where a body's links to files (linked) point instead:
-// the file's copy beside the page, or the attachment (of as) it is. A
-// link to a file a browser shows only downloads, saved under its own
-// name rather than file-1.xlsx.
-func linkTargets(as, linked []site.Attachment) map[string]markdown.Target {
-	if len(linked) == 0 {
+// linkTargets are where a body's links to files (linked) and to other
+// Markdown files (pages) point instead: the file's copy beside the page,
+// or the attachment (of as) it is; the page's address. A link to a file
+// a browser shows only downloads, saved under its own name rather than
+// file-1.xlsx. A link to a page the site does not have stays as written.
+func (c *core) linkTargets(as, linked []site.Attachment, pages []site.PageLink) map[string]markdown.Target {
+	if len(linked) == 0 && len(pages) == 0 {
 		return nil
+	}
+	targets := map[string]markdown.Target{}
+	for _, l := range pages {
+		if p, ok := c.pages[l.File]; ok {
+			targets[l.Dest] = markdown.Target{Href: c.URL(p) + destSuffix(l.Dest)}
+		}
 	}
 	names := map[string]string{}
 	for k, a := range linkedFiles(as, linked) {
@@ -140,18 +148,33 @@ func linkTargets(as, linked []site.Attachment) map[string]markdown.Target {
 	for k, l := range attachmentLinks(as) {
 		names[as[k].File], downloads[as[k].File] = l.Href, l.Download
 	}
-	targets := map[string]markdown.Target{}
 	for _, a := range linked {
-		t := markdown.Target{Href: names[a.File]}
-		if i := strings.IndexAny(a.Dest, "?#"); i >= 0 {
-			t.Href += a.Dest[i:]
-		}
+		t := markdown.Target{Href: names[a.File] + destSuffix(a.Dest)}
 		if !viewable[a.Ext()] {
 			t.Download = cmp.Or(downloads[a.File], path.Base(a.File))
 		}
 		targets[a.Dest] = t
 	}
 	return targets
+}
+
+// destSuffix is the query and fragment of a link's destination, kept when
+// it is pointed elsewhere: 原件.pdf#page=2.
+func destSuffix(dest string) string {
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		return dest[i:]
+	}
+	return ""
+}
+
+// pageLinkInputs are what a body's links to pages read: which pages
+// there are and their addresses, which every circular's and page's front
+// matter holds. A body without such links reads none of it.
+func pageLinkInputs(pages []site.PageLink) []input {
+	if len(pages) == 0 {
+		return nil
+	}
+	return []input{fronts()}
 }
 
 // viewable are the types of file a browser shows rather than saves.
@@ -167,12 +190,13 @@ func attachmentInputs(as []site.Attachment) []input {
 	return in
 }
 
-// bodyInputs are what a circular's body reads: its file, the files it
-// links to (which of them are there says which links point to a file)
-// and, through the shortcodes, the period it reports and that period's
-// month file.
+// bodyInputs are what a circular's body reads: its file, the files and
+// pages it links to (which of them are there says which links point
+// elsewhere) and, through the shortcodes, the period it reports and that
+// period's month file.
 func (c *core) bodyInputs(circ *site.Circular) []input {
 	in := append([]input{global(), fileIn(circ.File)}, attachmentInputs(circ.Linked)...)
+	in = append(in, pageLinkInputs(circ.PageLinks)...)
 	if p := c.periodOf(circ); p != nil {
 		if p.Month != nil {
 			in = append(in, fileIn(p.Month.File))
@@ -213,7 +237,7 @@ func (cs *circulars) convertBodies() {
 	par.Do(len(circs), func(i int) {
 		circ := circs[i]
 		body, err := fragment(cs.core, "body:"+circ.File, cs.bodyInputs(circ), func() (template.HTML, error) {
-			return cs.convert(circ.File, circ.Body, circ.BodyLine, cs.periodOf(circ), linkTargets(circ.Attachments, circ.Linked))
+			return cs.convert(circ.File, circ.Body, circ.BodyLine, cs.periodOf(circ), cs.linkTargets(circ.Attachments, circ.Linked, circ.PageLinks))
 		})
 		if err != nil {
 			cs.fail(err)
@@ -354,7 +378,7 @@ func (cs *circulars) circularPage(i int) ([]byte, error) {
 // at hand.
 func (cs *circulars) plainPage(i int) ([]byte, error) {
 	p := cs.s.Pages[i]
-	body, err := cs.convert(p.File, p.Body, p.BodyLine, nil, linkTargets(p.Attachments, p.Linked))
+	body, err := cs.convert(p.File, p.Body, p.BodyLine, nil, cs.linkTargets(p.Attachments, p.Linked, p.PageLinks))
 	if err != nil {
 		return nil, err
 	}

@@ -80,6 +80,9 @@ func TestConsistencyCatchesMissingInputs(t *testing.T) {
 		// drop reports whether to leave input in out of the declaration
 		// of the output or fragment name.
 		drop func(name string, in input) bool
+		// favour is the edit that makes what is dropped matter, if it is
+		// a rare one: it is made ten times as often.
+		favour string
 	}{
 		// A circular page and its body keyed on their own files alone: a
 		// rule reading the months before (issue 13's streaks) added the
@@ -87,25 +90,30 @@ func TestConsistencyCatchesMissingInputs(t *testing.T) {
 		{"circular without its period", func(name string, in input) bool {
 			circ := strings.HasPrefix(name, "circulars/") && strings.HasSuffix(name, "/index.html") || strings.HasPrefix(name, "body:")
 			return circ && (in.kind == inPeriod || in.kind == inFile && strings.HasPrefix(in.file, "data/"))
-		}},
+		}, ""},
 		// A unit's history page not keyed on what the periods say of it.
 		{"unit page without its ranks", func(name string, in input) bool {
 			return strings.Contains(name, "units/") && in.kind == inUnit
-		}},
+		}, ""},
 		// A circular page keyed without its attachments, whose sizes it
 		// states.
 		{"circular without its attachments", func(name string, in input) bool {
 			return strings.HasSuffix(name, "/index.html") && in.kind == inFile && strings.Contains(in.file, "/附件/")
-		}},
+		}, "editAttachment"},
 		// A body keyed without the files it links to, which of its links
 		// point to a file beside the page depends on.
 		{"body without its linked files", func(name string, in input) bool {
 			return in.kind == inFile && strings.HasPrefix(in.file, "content/图/")
-		}},
+		}, "editLinkedFile"},
+		// A body keyed without the pages it links to, whose addresses it
+		// gives.
+		{"body without its linked pages", func(name string, in input) bool {
+			return strings.HasPrefix(name, "body:") && in.kind == inFronts
+		}, "editLinkedFile"},
 		// Every page keyed without the layouts and the catalogue.
 		{"pages without the global inputs", func(name string, in input) bool {
 			return strings.HasSuffix(name, ".html") && in.kind == inGlobal
-		}},
+		}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := consistencyDemo(t, 1)
@@ -113,6 +121,7 @@ func TestConsistencyCatchesMissingInputs(t *testing.T) {
 				return slices.DeleteFunc(slices.Clone(in), func(x input) bool { return c.drop(name, x) })
 			}
 			run := consistency(t, dir, 1, declare)
+			run.favour = c.favour
 			for range 60 {
 				if err := run.step(); err != nil {
 					t.Logf("caught after %d edits: %v", run.edits, err)
@@ -143,6 +152,8 @@ type consistencyRun struct {
 	sc      site.Cache
 	rc      Cache
 	results *rank.Results
+
+	favour string // the edit made ten times as often (TestConsistencyCatchesMissingInputs)
 
 	log              []string // the edits so far
 	edits, invalid   int
@@ -236,30 +247,34 @@ func (r *consistencyRun) compare() error {
 func (r *consistencyRun) edit(undo map[string][]byte) string {
 	kinds := []struct {
 		weight int
+		name   string
 		fn     func(undo map[string][]byte) string
 	}{
-		{6, r.editScore},
-		{2, r.editCityRank},
-		{2, r.editProgress},
-		{1, r.addAdjustment},
-		{1, r.addInterview},
-		{3, r.editCircularText},
-		{2, r.editCircularFront},
-		{2, r.editAttachment},
-		{2, r.editLinkedFile},
-		{2, r.editConfig},
-		{1, r.editUnits},
-		{1, r.editIndicators},
-		{3, r.editLayout},
-		{1, r.addPage},
-		{1, r.deletePage},
-		{2, r.addMonth},
-		{1, r.deleteMonth},
-		{1, r.deleteEarlyMonth},
+		{6, "editScore", r.editScore},
+		{2, "editCityRank", r.editCityRank},
+		{2, "editProgress", r.editProgress},
+		{1, "addAdjustment", r.addAdjustment},
+		{1, "addInterview", r.addInterview},
+		{3, "editCircularText", r.editCircularText},
+		{2, "editCircularFront", r.editCircularFront},
+		{2, "editAttachment", r.editAttachment},
+		{3, "editLinkedFile", r.editLinkedFile},
+		{2, "editConfig", r.editConfig},
+		{1, "editUnits", r.editUnits},
+		{1, "editIndicators", r.editIndicators},
+		{3, "editLayout", r.editLayout},
+		{1, "addPage", r.addPage},
+		{1, "deletePage", r.deletePage},
+		{2, "addMonth", r.addMonth},
+		{1, "deleteMonth", r.deleteMonth},
+		{1, "deleteEarlyMonth", r.deleteEarlyMonth},
 	}
 	total := 0
-	for _, k := range kinds {
-		total += k.weight
+	for i, k := range kinds {
+		if k.name == r.favour {
+			kinds[i].weight *= 10
+		}
+		total += kinds[i].weight
 	}
 	n := r.rng.IntN(total)
 	for _, k := range kinds {
@@ -463,27 +478,43 @@ func (r *consistencyRun) editAttachment(undo map[string][]byte) string {
 	return name + " 新增附件"
 }
 
-// editLinkedFile makes a circular's or a page's body link to a picture
-// in content/图/, or the picture it links to appear, change or go away:
-// which of a body's links point to a file written beside its page
-// depends on files that the parse, cached by the Markdown's hash, does
-// not cover.
+// editLinkedFile makes a circular's or a page's body link to one of the
+// pictures in content/图/, or the picture it links to appear, change or go away;
+// or link to another circular or page, or to the circular of the month
+// after the last, which addMonth may write later: where a body's links
+// point depends on files that its parse, cached by the Markdown's hash,
+// does not cover.
 func (r *consistencyRun) editLinkedFile(undo map[string][]byte) string {
 	name := r.circular()
 	if pages := r.files("content/*.md"); len(pages) > 0 && r.rng.IntN(3) == 0 {
 		name = pages[r.rng.IntN(len(pages))]
 	}
-	file := "content/图/" + strings.TrimSuffix(path.Base(name), ".md") + ".png"
-	rel, err := filepath.Rel(filepath.Dir(filepath.FromSlash(name)), filepath.FromSlash(file))
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	link := "![图](" + filepath.ToSlash(rel) + ")"
-	if !bytes.Contains(r.read(name), []byte(link)) {
-		r.appendTo(undo, name, "\n"+link+"\n")
-		if r.rng.IntN(2) == 0 {
-			return name + " 链接 " + file
+	relTo := func(file string) string {
+		rel, err := filepath.Rel(filepath.Dir(filepath.FromSlash(name)), filepath.FromSlash(file))
+		if err != nil {
+			r.t.Fatal(err)
 		}
+		return filepath.ToSlash(rel)
+	}
+	switch r.rng.IntN(3) {
+	case 0:
+		targets := append(r.files("content/circulars/*.md"), r.files("content/*.md")...)
+		target := targets[r.rng.IntN(len(targets))]
+		if r.rng.IntN(2) == 0 {
+			months := r.files("data/[0-9][0-9][0-9][0-9]-[0-9][0-9].toml")
+			y, _ := strconv.Atoi(months[len(months)-1][5:9])
+			m, _ := strconv.Atoi(months[len(months)-1][10:12])
+			target = fmt.Sprintf("content/circulars/%04d-%02d.md", y+m/12, m%12+1)
+		}
+		r.appendTo(undo, name, "\n见[相关页面]("+relTo(target)+")。\n")
+		return name + " 链接 " + target
+	}
+	// Three pictures that many pages link to: a link, or a picture
+	// written or removed.
+	file := fmt.Sprintf("content/图/%d.png", r.rng.IntN(3))
+	if link := "![图](" + relTo(file) + ")"; r.rng.IntN(2) == 0 && !bytes.Contains(r.read(name), []byte(link)) {
+		r.appendTo(undo, name, "\n"+link+"\n")
+		return name + " 链接 " + file
 	}
 	if _, err := os.Stat(filepath.Join(r.dir, filepath.FromSlash(file))); err == nil && r.rng.IntN(3) == 0 {
 		r.remove(undo, file)

@@ -212,6 +212,9 @@ type core struct {
 	// reporter is, by period, the first circular that reports it: where
 	// a period's column heading links.
 	reporter map[*rank.Period]*site.Circular
+	// pages are the addresses of the circulars and plain pages by their
+	// files: where a body's link to a Markdown file points.
+	pages map[string]string
 
 	// emit hands an output to Stream's caller, from any job.
 	emit func(Output)
@@ -239,7 +242,14 @@ func newCore(s *site.Site, res *rank.Results, opts Options) (*core, error) {
 		opts:     opts,
 		assets:   map[string]string{},
 		reporter: map[*rank.Period]*site.Circular{},
+		pages:    make(map[string]string, len(s.Circulars)+len(s.Pages)),
 		view:     newSiteData(s, base),
+	}
+	for _, circ := range s.Circulars {
+		c.pages[circ.File] = circ.URLPath()
+	}
+	for _, p := range s.Pages {
+		c.pages[p.File] = p.Path
 	}
 	for _, a := range s.Assets {
 		c.assets[a.Name] = fingerprint("assets/"+a.Name, a.Data)

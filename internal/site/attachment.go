@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"tongbao/internal/diag"
 	"tongbao/internal/markdown"
 )
 
@@ -218,24 +219,52 @@ func (l *loader) statAttachments(rel string, as []Attachment) []Attachment {
 	return out
 }
 
-// linked lists the links of a body (markdown.Link) that name a file in
-// content/ which may be published, relative to the folder of rel, whose
-// body starts on line bodyLine: 图/现场.jpg, 附件/得分.xlsx. Addresses
-// (https:, mailto:, /…, #…), pages and paths outside content/ are left as
-// written, as are files that turn out not to exist (statLinked): a link
-// to data.csv, say, names what the build writes beside the page.
-func linked(rel string, links []markdown.Link, bodyLine int) []Attachment {
-	var out []Attachment
-	for _, l := range links {
-		if file := linkedFile(rel, l.Dest); file != "" {
-			out = append(out, Attachment{File: file, Dest: l.Dest, Line: bodyLine + l.Line - 1, Col: l.Col})
-		}
-	}
-	return out
+// A PageLink is a body's link to another Markdown file of the site, as
+// the author's editor follows it: [上期通报](2023-01.md). The page's HTML
+// points at that page's address instead.
+type PageLink struct {
+	Dest      string // as the body gives it (markdown.Link)
+	File      string // the file it names: content/circulars/2023-01.md
+	Line, Col int
 }
 
-// linkedFile is the file a link's destination names, or "" (see linked).
+// bodyLinks sorts the links of a body (markdown.Link) of rel, which
+// starts on line bodyLine, that name something in content/, relative to
+// rel's folder: a file that may be published (图/现场.jpg,
+// 附件/得分.xlsx), or another Markdown file. Addresses (https:, mailto:,
+// /…, #…), other types and paths outside content/ are left as written,
+// as are files that turn out not to exist (statLinked; a link to a page
+// that does not exist is left by the render): a link to data.csv, say,
+// names what the build writes beside the page.
+func bodyLinks(rel string, links []markdown.Link, bodyLine int) (files []Attachment, pages []PageLink) {
+	for _, l := range links {
+		p := linkPath(rel, l.Dest)
+		line := bodyLine + l.Line - 1
+		switch ext := strings.ToLower(strings.TrimPrefix(path.Ext(p), ".")); {
+		case p == "":
+		case ext == "md":
+			pages = append(pages, PageLink{Dest: l.Dest, File: p, Line: line, Col: l.Col})
+		case MediaType(ext) != "":
+			files = append(files, Attachment{File: p, Dest: l.Dest, Line: line, Col: l.Col})
+		}
+	}
+	return files, pages
+}
+
+// linkedFile is the file a link's destination names, if it may be
+// published (see bodyLinks), or "".
 func linkedFile(rel, dest string) string {
+	p := linkPath(rel, dest)
+	if MediaType(strings.ToLower(strings.TrimPrefix(path.Ext(p), "."))) == "" {
+		return ""
+	}
+	return p
+}
+
+// linkPath is where in content/ a link's destination, relative to the
+// folder of rel, leads, without its query and fragment; "" for an
+// address, a path outside content/ or a hidden file.
+func linkPath(rel, dest string) string {
 	p := dest
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
@@ -250,7 +279,7 @@ func linkedFile(rel, dest string) string {
 		p = u
 	}
 	p = path.Join(path.Dir(rel), p)
-	if !strings.HasPrefix(p, "content/") || MediaType(strings.ToLower(strings.TrimPrefix(path.Ext(p), "."))) == "" {
+	if !strings.HasPrefix(p, "content/") {
 		return ""
 	}
 	for _, part := range strings.Split(p, "/") {
@@ -259,6 +288,21 @@ func linkedFile(rel, dest string) string {
 		}
 	}
 	return p
+}
+
+// unnamedImages warns of each picture in a body (of rel, starting on
+// line bodyLine) without a text alternative: a screen reader says
+// nothing of a chart written ![](图/得分图.png), and GB/T 37668 asks for
+// one. An empty alt attribute declares the picture decoration, so the
+// accessibility checkers pass it over.
+func unnamedImages(rel string, links []markdown.Link, bodyLine int) diag.List {
+	var w diag.List
+	for _, l := range links {
+		if l.Image && strings.TrimSpace(l.Text) == "" {
+			w.Add(rel, bodyLine+l.Line-1, l.Col, "警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](%s)", l.Dest)
+		}
+	}
+	return w
 }
 
 // statLinked is statAttachments for the files a body links to: a file

@@ -220,13 +220,14 @@ func publishable(t *testing.T, file, rel, p string) {
 
 // TestLinkedFiles: the files in content/ a body links to are published
 // with it; an address, a path outside content/, a hidden file, a type
-// that may not be published and a file that is not there are not.
+// that may not be published and a file that is not there are not. Its
+// links to Markdown files are listed apart.
 func TestLinkedFiles(t *testing.T) {
 	files := attachedSite()
 	// The front matter takes lines 1 to 16: the body starts on line 17.
 	files["content/circulars/2023-02.md"] = strings.Replace(files["content/circulars/2023-02.md"], "+++\n正文。\n",
 		"+++\n![现场](图/现场.jpg)\n\n见[得分表](附件/得分表.xlsx)、[数据](data.csv)、[原图](./图/现场.jpg#大图)、[矢量](图/a.svg)、"+
-			"[上级](https://www.gov.cn/a.pdf)、[站内](/files/b.pdf)、[外](../../x.pdf)、[隐](.草稿/c.pdf)、[编码](%E5%9B%BE/%E7%8E%B0%E5%9C%BA.jpg)。\n", 1)
+			"[上级](https://www.gov.cn/a.pdf)、[站内](/files/b.pdf)、[外](../../x.pdf)、[隐](.草稿/c.pdf)、[编码](%E5%9B%BE/%E7%8E%B0%E5%9C%BA.jpg)。\n\n见[上期](2023-01.md#二)和[关于](../about.md)。\n", 1)
 	files["content/circulars/图/现场.jpg"] = "JFIF photo"
 	files["content/circulars/图/a.svg"] = "<svg/>"
 	files["content/circulars/.草稿/c.pdf"] = "%PDF"
@@ -257,6 +258,10 @@ func TestLinkedFiles(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("linked:\n got %v\nwant %v", got, want)
 	}
+	wantPages := []PageLink{{"2023-01.md#二", "content/circulars/2023-01.md", 21, 7}, {"../about.md", "content/about.md", 21, 26}}
+	if got := s.Circulars[0].PageLinks; !slices.Equal(got, wantPages) {
+		t.Errorf("links to pages:\n got %v\nwant %v", got, wantPages)
+	}
 	if p := s.Pages[0].Linked; len(p) != 1 || p[0].File != "content/circulars/附件/得分表.xlsx" || p[0].Line != 4 || p[0].Col != 5 {
 		t.Errorf("the page's linked files: %+v", p)
 	}
@@ -273,5 +278,28 @@ func TestLinkedFiles(t *testing.T) {
 	_, err = Load(dir)
 	if want := "content/circulars/图/现场.jpg: 文件过大（52428801 字节），上限为 50 MB"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("a linked file too large: want %q, got %v", want, err)
+	}
+}
+
+// TestUnnamedImages: a picture without a text alternative is warned of
+// at its place, whether its file is the site's or not; one with a text,
+// even in markup, is not.
+func TestUnnamedImages(t *testing.T) {
+	files := miniSite()
+	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n![](图/a.png)\n\n![ ](https://www.gov.cn/b.png)\n\n![**得分**分布](图/c.png)\n"
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range s.Warnings {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"content/about.md:4:5: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](图/a.png)",
+		"content/about.md:6:6: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](https://www.gov.cn/b.png)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

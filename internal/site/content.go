@@ -29,6 +29,7 @@ type parsed struct {
 	dataAt   [2]int // line and column of data =, for its diagnostic
 	dated    bool   // the circular has a date =, right or wrong: it is signed
 	diags    diag.List
+	warnings diag.List // see Site.Warnings
 }
 
 func (l *loader) content() {
@@ -66,6 +67,7 @@ func (l *loader) content() {
 			continue
 		}
 		l.diags = append(l.diags, p.diags...)
+		s.Warnings = append(s.Warnings, p.warnings...)
 		var span Period
 		if p.dataKey != "" {
 			var ok bool
@@ -234,17 +236,19 @@ func (l *loader) parseContent(rel string) *parsed {
 		return p
 	}
 	f.top = "前置信息"
+	links := l.md().Links(body)
+	p.warnings = unnamedImages(rel, links, bodyLine)
 	if strings.HasPrefix(rel, "content/circulars/") {
 		p.circular = circular(rel, t, f, p)
 		if p.circular != nil {
 			p.circular.Body, p.circular.BodyLine, p.circular.Sum = body, bodyLine, sum
-			p.circular.Linked = linked(rel, l.md().Links(body), bodyLine)
+			p.circular.Linked, p.circular.PageLinks = bodyLinks(rel, links, bodyLine)
 		}
 		return p
 	}
 	r := read(t, PageFront.Fields)
 	pg := &Page{File: rel, Sum: sum, Title: r.text("title"), Body: body, BodyLine: bodyLine, Valid: validity(r, f), Attachments: attachments(rel, r, f)}
-	pg.Linked = linked(rel, l.md().Links(body), bodyLine)
+	pg.Linked, pg.PageLinks = bodyLinks(rel, links, bodyLine)
 	pg.Date, _ = r.date("date")
 	pg.Path = strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md") + "/"
 	if strings.HasSuffix(pg.Path, "/index/") || pg.Path == "index/" {

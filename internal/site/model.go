@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"strings"
 
+	"tongbao/internal/diag"
 	"tongbao/internal/theme"
 )
 
@@ -33,6 +34,10 @@ type Site struct {
 	// the built-in theme's file of every other name (internal/theme).
 	Layouts []File
 	Assets  []File
+
+	// Warnings are what the site may be built with but should be mended
+	// before it is published: a picture without a text alternative.
+	Warnings diag.List
 
 	// Unlisted are the files under content/, other than Markdown, that no
 	// circular or page lists as an attachment: nothing publishes them,
@@ -379,7 +384,8 @@ type Circular struct {
 	Printer               string // 印发机关 (文件格式's 版记), when Printed is set
 	Printed               Date   // 印发日期; zero when the 版记 lists no 印发 line
 	Attachments           []Attachment
-	Linked                []Attachment // the files in content/ its body links to (see linked)
+	Linked                []Attachment // the files in content/ its body links to (see bodyLinks)
+	PageLinks             []PageLink   // its body's links to other Markdown files
 	Body                  []byte       // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
 	BodyLine              int          // line of the file on which Body starts
 }
@@ -397,7 +403,8 @@ type Page struct {
 	Date        Date
 	Valid       string // 有效性: 有效 | 失效 | 废止
 	Attachments []Attachment
-	Linked      []Attachment // the files in content/ its body links to (see linked)
+	Linked      []Attachment // the files in content/ its body links to (see bodyLinks)
+	PageLinks   []PageLink   // its body's links to other Markdown files
 	Body        []byte       // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
 	BodyLine    int
 }
