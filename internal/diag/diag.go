@@ -71,11 +71,17 @@ func (l List) Err() error {
 		return nil
 	}
 	s := slices.Clone(l)
-	slices.SortStableFunc(s, func(a, b Diagnostic) int {
-		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
-	})
+	s.Sort()
 	s = slices.Compact(s)
 	return s
+}
+
+// Sort orders the list by place: file, line, column; problems at one
+// place stay in the order they were found.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b Diagnostic) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
 }
 
 // Error joins the diagnostics one per line.

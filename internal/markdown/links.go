@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -24,6 +25,10 @@ type Target struct {
 	// Download is the name a browser saves the file as (a link's
 	// download attribute); not given for images.
 	Download string
+	// Width and Height are an image's size in pixels, if known: its
+	// width and height attributes, which keep its room on the page before
+	// it arrives.
+	Width, Height int
 }
 
 // Links lists the links and images of src in document order, without
@@ -101,6 +106,10 @@ func rewriteLinks(root ast.Node, targets map[string]Target) {
 			}
 		case *ast.Image:
 			n.Destination = []byte(t.Href)
+			if t.Width > 0 && t.Height > 0 {
+				n.SetAttributeString("width", strconv.AppendInt(nil, int64(t.Width), 10))
+				n.SetAttributeString("height", strconv.AppendInt(nil, int64(t.Height), 10))
+			}
 		}
 	})
 }

@@ -55,7 +55,7 @@ func TestLinks(t *testing.T) {
 func TestLinkTargets(t *testing.T) {
 	src := "![照片](图/现场.jpg)\n\n见[得分表](附件/得分.xlsx)、[原件](原件.pdf)和[网站](https://www.gov.cn/)。文中![小图](图/小.png)\n"
 	targets := map[string]Target{
-		"图/现场.jpg":   {Href: "file-1.jpg"},
+		"图/现场.jpg":   {Href: "file-1.jpg", Width: 1200, Height: 800},
 		"附件/得分.xlsx": {Href: "attachment-1.xlsx", Download: "附件 得分表.xlsx"},
 		"原件.pdf":     {Href: "file-2.pdf#page=2"},
 	}
@@ -63,7 +63,7 @@ func TestLinkTargets(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	want := `<p class="figure"><img src="file-1.jpg" alt="照片"></p>
+	want := `<p class="figure"><img src="file-1.jpg" alt="照片" width="1200" height="800"></p>
 <p>见<a href="attachment-1.xlsx" download="附件 得分表.xlsx">得分表</a>、<a href="file-2.pdf#page=2">原件</a>和<a href="https://www.gov.cn/">网站</a>。文中<img src="%E5%9B%BE/%E5%B0%8F.png" alt="小图"></p>
 `
 	if string(html) != want {

@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"slices"
@@ -191,9 +193,10 @@ func TestLinkedFiles(t *testing.T) {
 	f := historySite()
 	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "data = \"2023-02\"\n+++\n正文。\n",
 		"data = \"2023-02\"\n[[attachment]]\ntitle = \"得分表\"\nfile = \"附件/得分表.xlsx\"\n+++\n"+
-			"![现场](图/现场.jpg)\n\n见[得分表](附件/得分表.xlsx)、[原图](./图/现场.jpg)、[说明](附件/说明.pdf)、[新图](图/新.png)和[本期数据](data.csv)。\n", 1)
+			"![现场](图/现场.jpg)\n\n![分布](图/分布.png)\n\n见[得分表](附件/得分表.xlsx)、[原图](./图/现场.jpg)、[说明](附件/说明.pdf)、[新图](图/新.png)和[本期数据](data.csv)。\n", 1)
 	f["content/notices/2023-05.md"] = "+++\ntitle = \"通知\"\n+++\n请填写[填报表](../附件/填报表.docx)，见[说明](../附件/说明.txt)。\n"
-	f["content/circulars/图/现场.jpg"] = "JFIF photo"
+	f["content/circulars/图/现场.jpg"] = "JFIF photo" // no picture the header tells the size of
+	f["content/circulars/图/分布.png"] = pngOf(t, 40, 30)
 	f["content/circulars/附件/得分表.xlsx"] = "PK xlsx"
 	f["content/circulars/附件/说明.pdf"] = "%PDF note"
 	f["content/附件/填报表.docx"] = "PK docx"
@@ -218,18 +221,20 @@ func TestLinkedFiles(t *testing.T) {
 	check(files, map[string]string{
 		"circulars/2023/5/attachment-1.xlsx": "PK xlsx",
 		"circulars/2023/5/file-1.jpg":        "JFIF photo",
-		"circulars/2023/5/file-2.pdf":        "%PDF note",
+		"circulars/2023/5/file-2.png":        f["content/circulars/图/分布.png"],
+		"circulars/2023/5/file-3.pdf":        "%PDF note",
 		"notices/2023-05/file-1.docx":        "PK docx",
 	}, map[string][]string{
 		"circulars/2023/5/index.html": {
 			`<p class="figure"><img src="file-1.jpg" alt="现场"></p>`,
-			`见<a href="attachment-1.xlsx" download="附件 得分表.xlsx">得分表</a>、<a href="file-1.jpg">原图</a>、<a href="file-2.pdf">说明</a>、`,
+			`<p class="figure"><img src="file-2.png" alt="分布" width="40" height="30"></p>`,
+			`见<a href="attachment-1.xlsx" download="附件 得分表.xlsx">得分表</a>、<a href="file-1.jpg">原图</a>、<a href="file-3.pdf">说明</a>、`,
 			`<a href="%E5%9B%BE/%E6%96%B0.png">新图</a>和<a href="data.csv">本期数据</a>。`,
 		},
 		"notices/2023-05/index.html": {`请填写<a href="file-1.docx" download="填报表.docx">填报表</a>，见<a href="../%E9%99%84%E4%BB%B6/%E8%AF%B4%E6%98%8E.txt">说明</a>。`},
 	})
 	for path := range files {
-		if strings.HasPrefix(path, "circulars/2023/5/file-3") {
+		if strings.HasPrefix(path, "circulars/2023/5/file-4") {
 			t.Errorf("%s: a file linked twice is written twice", path)
 		}
 	}
@@ -243,10 +248,10 @@ func TestLinkedFiles(t *testing.T) {
 	}
 	check(render(), map[string]string{
 		"circulars/2023/5/file-1.jpg": "JFIF retaken, larger",
-		"circulars/2023/5/file-3.png": "PNG new",
+		"circulars/2023/5/file-4.png": "PNG new",
 		"notices/2023-05/file-2.txt":  "说明",
 	}, map[string][]string{
-		"circulars/2023/5/index.html": {`<a href="file-3.png">新图</a>和<a href="data.csv">本期数据</a>。`},
+		"circulars/2023/5/index.html": {`<a href="file-4.png">新图</a>和<a href="data.csv">本期数据</a>。`},
 		"notices/2023-05/index.html":  {`见<a href="file-2.txt">说明</a>。`},
 	})
 }
@@ -309,4 +314,13 @@ func TestPageLinks(t *testing.T) {
 	write("content/circulars/2023-02.md", strings.Replace(f["content/circulars/2023-02.md"], "〔2023〕5号", "〔2023〕6号", 1))
 	files = render()
 	has(files, "notices/2023-05/index.html", `依据<a href="/circulars/2023/6/">2月通报</a>。`)
+}
+
+// pngOf is a PNG picture of width × height pixels.
+func pngOf(t *testing.T, width, height int) string {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, width, height))); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }

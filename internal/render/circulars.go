@@ -149,7 +149,7 @@ func (c *core) linkTargets(as, linked []site.Attachment, pages []site.PageLink) 
 		names[as[k].File], downloads[as[k].File] = l.Href, l.Download
 	}
 	for _, a := range linked {
-		t := markdown.Target{Href: names[a.File] + destSuffix(a.Dest)}
+		t := markdown.Target{Href: names[a.File] + destSuffix(a.Dest), Width: a.Width, Height: a.Height}
 		if !viewable[a.Ext()] {
 			t.Download = cmp.Or(downloads[a.File], path.Base(a.File))
 		}

@@ -1,7 +1,13 @@
 package site
 
 import (
+	"bufio"
 	"fmt"
+	"image"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"io"
 	"net/url"
 	"os"
 	"path"
@@ -41,6 +47,11 @@ type Attachment struct {
 	Size    int64
 	ModTime time.Time
 	path    string // in the file system
+
+	// Width and Height are a linked picture's, in pixels, read from its
+	// header: its page gives them, so that the text below does not jump
+	// when the picture arrives. Zero for any other file.
+	Width, Height int
 }
 
 // AllAttachments are the attachments and the linked files of every
@@ -251,16 +262,6 @@ func bodyLinks(rel string, links []markdown.Link, bodyLine int) (files []Attachm
 	return files, pages
 }
 
-// linkedFile is the file a link's destination names, if it may be
-// published (see bodyLinks), or "".
-func linkedFile(rel, dest string) string {
-	p := linkPath(rel, dest)
-	if MediaType(strings.ToLower(strings.TrimPrefix(path.Ext(p), "."))) == "" {
-		return ""
-	}
-	return p
-}
-
 // linkPath is where in content/ a link's destination, relative to the
 // folder of rel, leads, without its query and fragment; "" for an
 // address, a path outside content/ or a hidden file.
@@ -317,8 +318,36 @@ func (l *loader) statLinked(as []Attachment) []Attachment {
 		}
 		if fi, ok := statFile(l.root, a.File, MaxAttachmentSize, &l.diags); ok {
 			a.Size, a.ModTime = fi.Size(), fi.ModTime()
+			a.Width, a.Height = imageSize(a.path, a.Ext())
 			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// imageSize is the width and height in pixels of a picture of type ext,
+// read from the file's header alone; zeros for a file of another type,
+// or one that does not decode.
+func imageSize(name, ext string) (int, int) {
+	var decode func(io.Reader) (image.Config, error)
+	switch ext {
+	case "png":
+		decode = png.DecodeConfig
+	case "jpg", "jpeg":
+		decode = jpeg.DecodeConfig
+	case "gif":
+		decode = gif.DecodeConfig
+	default:
+		return 0, 0
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return 0, 0
+	}
+	defer f.Close()
+	c, err := decode(bufio.NewReader(f))
+	if err != nil {
+		return 0, 0
+	}
+	return c.Width, c.Height
 }

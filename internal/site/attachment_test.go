@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"tongbao/internal/markdown"
 )
 
 // attachedSite is the mini site with a circular that has two attachments,
@@ -175,7 +177,8 @@ func TestAttachmentTooLarge(t *testing.T) {
 // promises, whatever is written: a file it accepts lies within content/
 // (no .. left, nothing absolute), is no hidden or temporary file, and is
 // of a type that may be published; anything else gets a message. A
-// body's link to a file (linkedFile) is held to the same.
+// body's link to a file (bodyLinks) is held to the same, and its link to
+// a page lies within content/ too.
 func FuzzAttachmentFile(f *testing.F) {
 	for _, s := range []string{"附件/得分表.xlsx", "../scans/原件.PDF", "../../config.toml", "/etc/passwd.txt", `..\x.pdf`,
 		"C:/x.pdf", "./a/../b.pdf", "a/.b/c.pdf", "x.pdf~", "", " ", "a.html", "a.svg", "a", "../circulars/../../x.pdf",
@@ -187,8 +190,14 @@ func FuzzAttachmentFile(f *testing.F) {
 		if !strings.HasPrefix(rel, "content/") || strings.Contains(rel, "..") || path.Clean(rel) != rel {
 			t.Skip() // rel is a Markdown file the loader found under content/
 		}
-		if p := linkedFile(rel, file); p != "" {
-			publishable(t, file, rel, p)
+		files, pages := bodyLinks(rel, []markdown.Link{{Dest: file, Line: 1, Col: 1}}, 1)
+		for _, a := range files {
+			publishable(t, file, rel, a.File)
+		}
+		for _, p := range pages {
+			if !strings.HasPrefix(p.File, "content/") || path.Clean(p.File) != p.File || !strings.HasSuffix(strings.ToLower(p.File), ".md") {
+				t.Errorf("%q from %s: a link to the page %q", file, rel, p.File)
+			}
 		}
 		p, msg := attachmentFile(rel, file)
 		if msg != "" {
@@ -281,12 +290,13 @@ func TestLinkedFiles(t *testing.T) {
 	}
 }
 
-// TestUnnamedImages: a picture without a text alternative is warned of
+// TestBodyWarnings: a picture without a text alternative is warned of
 // at its place, whether its file is the site's or not; one with a text,
-// even in markup, is not.
-func TestUnnamedImages(t *testing.T) {
+// even in markup, is not. So is a link to a Markdown file there is not.
+func TestBodyWarnings(t *testing.T) {
 	files := miniSite()
-	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n![](图/a.png)\n\n![ ](https://www.gov.cn/b.png)\n\n![**得分**分布](图/c.png)\n"
+	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n![](图/a.png)\n\n![ ](https://www.gov.cn/b.png)\n\n![**得分**分布](图/c.png)\n\n" +
+		"见[通报](circulars/2023-02.md)、[3月通报](circulars/2023-03.md)。\n"
 	s, err := Load(writeSite(t, files))
 	if err != nil {
 		t.Fatal(err)
@@ -298,6 +308,7 @@ func TestUnnamedImages(t *testing.T) {
 	want := []string{
 		"content/about.md:4:5: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](图/a.png)",
 		"content/about.md:6:6: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](https://www.gov.cn/b.png)",
+		"content/about.md:10:36: 警告：链接的 content/circulars/2023-03.md 不存在，这个链接会失效",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

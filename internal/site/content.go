@@ -123,6 +123,40 @@ func (l *loader) content() {
 			s.Unlisted = append(s.Unlisted, rel)
 		}
 	}
+	l.brokenPageLinks()
+	s.Warnings.Sort()
+}
+
+// brokenPageLinks warns of each link of a page to a Markdown file that
+// is no page of the site as loaded, which stays as written and leads
+// nowhere: a file that is not there (of all files, a link to a page is
+// never meant for anything else), or one left out with its month.
+func (l *loader) brokenPageLinks() {
+	s := l.s
+	pages := map[string]bool{}
+	for _, c := range s.Circulars {
+		pages[c.File] = true
+	}
+	for _, p := range s.Pages {
+		pages[p.File] = true
+	}
+	warn := func(rel string, links []PageLink) {
+		for _, pl := range links {
+			switch {
+			case pages[pl.File]:
+			case slices.Contains(l.heldCirculars, pl.File):
+				s.Warnings.Add(rel, pl.Line, pl.Col, "警告：链接的 %s 随它的月份略去了，这次生成的网站中这个链接会失效", pl.File)
+			default:
+				s.Warnings.Add(rel, pl.Line, pl.Col, "警告：链接的 %s 不存在，这个链接会失效", pl.File)
+			}
+		}
+	}
+	for _, c := range s.Circulars {
+		warn(c.File, c.PageLinks)
+	}
+	for _, p := range s.Pages {
+		warn(p.File, p.PageLinks)
+	}
 }
 
 // dataPeriod reads a circular's data =: a month with its file, or a
