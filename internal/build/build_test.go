@@ -368,7 +368,7 @@ func TestUnlistedFileWarning(t *testing.T) {
 	}}); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{fmt.Sprintf("content/about.md:%d:5: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](图/12.png)", lines)}
+	want := []string{fmt.Sprintf("content/about.md:%d:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](图/12.png)", lines)}
 	for i := range 10 {
 		want = append(want, fmt.Sprintf("content/图/%02d.png: 警告：这个文件既没有被任何通报或页面列为附件（[[attachment]]），也没有在正文中链接，不会发布", i))
 	}

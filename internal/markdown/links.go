@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -15,7 +17,7 @@ type Link struct {
 	Dest      string
 	Image     bool
 	Text      string // the link's text, an image's alt text, without markup
-	Line, Col int    // of the destination where it can be found, else of its paragraph
+	Line, Col int    // where it starts, or near (see Links)
 }
 
 // A Target is what the HTML links to in place of a destination: the
@@ -45,12 +47,56 @@ func (c *Converter) Links(src []byte) []Link {
 		return nil
 	}
 	var links []Link
-	walkLinks(c.parse(src), func(n ast.Node, dest []byte) {
-		l := Link{Dest: string(dest), Image: n.Kind() == ast.KindImage, Text: inlineText(n, src)}
-		l.Line, l.Col = position(src, destOffset(src, n, dest))
-		links = append(links, l)
+	var offsets []int
+	// goldmark keeps no position for an inline node, only for the text in
+	// it; a link starts where the text before it in its block ends (its
+	// '[' or '!', unless markup comes between), or where the block does.
+	at := 0
+	_ = ast.Walk(c.parse(src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			at = n.Segment.Stop
+		case *ast.Link:
+			links = append(links, Link{Dest: string(n.Destination), Text: inlineText(n, src)})
+			offsets = append(offsets, at)
+		case *ast.Image:
+			links = append(links, Link{Dest: string(n.Destination), Image: true, Text: inlineText(n, src)})
+			offsets = append(offsets, at)
+		default:
+			if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+				at = n.Lines().At(0).Start
+			}
+		}
+		return ast.WalkContinue, nil
 	})
+	positions(src, offsets, func(i, line, col int) { links[i].Line, links[i].Col = line, col })
 	return links
+}
+
+// positions calls f with the line and the column, in characters, of each
+// byte offset of src, in one pass over src whatever their number: a body
+// of the largest size Check admits may hold tens of thousands of links.
+func positions(src []byte, offsets []int, f func(i, line, col int)) {
+	order := make([]int, len(offsets))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(offsets[a], offsets[b]) })
+	line, col, off := 1, 1, 0
+	for _, i := range order {
+		for off < offsets[i] {
+			r, size := utf8.DecodeRune(src[off:])
+			if off += size; r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+		}
+		f(i, line, col)
+	}
 }
 
 // walkLinks calls f for each link and image of root, in document order.
@@ -112,28 +158,4 @@ func rewriteLinks(root ast.Node, targets map[string]Target) {
 			}
 		}
 	})
-}
-
-// destOffset is where in src the destination of link n is written: the
-// first place it appears from n's paragraph on (a reference's definition
-// usually follows it), else the paragraph's start. Inline nodes keep no
-// position of their own in goldmark.
-func destOffset(src []byte, n ast.Node, dest []byte) int {
-	start := 0
-	for b := n.Parent(); b != nil; b = b.Parent() {
-		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
-			start = b.Lines().At(0).Start
-			break
-		}
-	}
-	if i := bytes.Index(src[start:], dest); len(dest) > 0 && i >= 0 {
-		return start + i
-	}
-	return start
-}
-
-// position is the line and the column, in characters, of byte off of src.
-func position(src []byte, off int) (line, col int) {
-	lineStart := bytes.LastIndexByte(src[:off], '\n') + 1
-	return 1 + bytes.Count(src[:off], []byte{'\n'}), 1 + utf8.RuneCount(src[lineStart:off])
 }

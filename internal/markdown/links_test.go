@@ -1,29 +1,32 @@
 package markdown
 
 import (
+	"bytes"
+	"fmt"
+	"html/template"
 	"reflect"
 	"strings"
 	"testing"
 )
 
 // TestLinks: every link and image of a body, with its destination as
-// parsed and where it is written, counted by hand (columns in
-// characters, a line's first character column 1).
+// parsed and where it starts, counted by hand (columns in characters, a
+// line's first character column 1).
 func TestLinks(t *testing.T) {
 	src := strings.Join([]string{
-		"现场见下图：",            // 1
-		"",                  // 2
-		"![现场照片](图/现场.jpg)", // 3: dest at column 9
-		"",                  // 4
-		"得分见[附件一](附件/得分.xlsx#汇总)和[通知](/notices/)。", // 5: columns 10 and 30
-		"",                       // 6
-		"| 表 | 链接 |",             // 7
-		"|---|---|",              // 8
-		"| 一 | [表](<表 一.xls>) |", // 9: <…> removed; column 12
-		"",                       // 10
-		"- 见[前文][原件]、<https://www.gov.cn/>", // 11: an autolink is no Link
-		"",                     // 12
-		"[原件]: 原%E4%BB%B6.pdf", // 13: the definition holds the dest, column 7
+		"现场见下图：", // 1
+		"",
+		"![现场照片](图/现场.jpg)", // 3: column 1
+		"",
+		"得分见[附件一](附件/得分.xlsx#汇总)和[通知](/notices/)。", // 5: columns 4 and 25
+		"",
+		"| 表 | 链接 |",
+		"|---|---|",
+		"| 一 | [表](<表 一.xls>) |", // 9: <…> removed; column 7
+		"",
+		"- 见[前文][原件]、<https://www.gov.cn/>", // 11: a reference, column 4; an autolink is no Link
+		"",
+		"[原件]: 原%E4%BB%B6.pdf", // 13: the reference's definition
 		"",
 		"![](图/无说明.png)", // 15: no alt text
 		"",
@@ -31,13 +34,13 @@ func TestLinks(t *testing.T) {
 		"",
 	}, "\n")
 	want := []Link{
-		{Dest: "图/现场.jpg", Image: true, Text: "现场照片", Line: 3, Col: 9},
-		{Dest: "附件/得分.xlsx#汇总", Text: "附件一", Line: 5, Col: 10},
-		{Dest: "/notices/", Text: "通知", Line: 5, Col: 30},
-		{Dest: "表 一.xls", Text: "表", Line: 9, Col: 12},
-		{Dest: "原%E4%BB%B6.pdf", Text: "前文", Line: 13, Col: 7},
-		{Dest: "图/无说明.png", Image: true, Line: 15, Col: 5},
-		{Dest: "图/强调.png", Image: true, Text: "得分分布图", Line: 17, Col: 16},
+		{Dest: "图/现场.jpg", Image: true, Text: "现场照片", Line: 3, Col: 1},
+		{Dest: "附件/得分.xlsx#汇总", Text: "附件一", Line: 5, Col: 4},
+		{Dest: "/notices/", Text: "通知", Line: 5, Col: 25},
+		{Dest: "表 一.xls", Text: "表", Line: 9, Col: 7},
+		{Dest: "原%E4%BB%B6.pdf", Text: "前文", Line: 11, Col: 4},
+		{Dest: "图/无说明.png", Image: true, Line: 15, Col: 1},
+		{Dest: "图/强调.png", Image: true, Text: "得分分布图", Line: 17, Col: 1},
 	}
 	if got := New().Links([]byte(src)); !reflect.DeepEqual(got, want) {
 		t.Errorf("Links:\n got %+v\nwant %+v", got, want)
@@ -69,4 +72,62 @@ func TestLinkTargets(t *testing.T) {
 	if string(html) != want {
 		t.Errorf("html\n got %s\nwant %s", html, want)
 	}
+}
+
+// BenchmarkLinks lists the links of texts at the limits Check admits:
+// twenty thousand links in one paragraph of as many lines, and as many
+// references on one line of 400 KB. Finding each link's place by
+// searching from its paragraph's start, or counting from the top, took
+// time in the square of their number.
+func BenchmarkLinks(b *testing.B) {
+	var lines strings.Builder
+	for i := range 20_000 {
+		fmt.Fprintf(&lines, "见第%d图[图%d](图/%d.png)\n", i, i, i)
+	}
+	refs := strings.Repeat("文字文字文字[原件]", 20_000) + "\n\n[原件]: 原件.pdf\n"
+	for _, c := range []struct{ name, src string }{{"lines", lines.String()}, {"references", refs}} {
+		src := []byte(c.src)
+		if err := Check(src); err != nil {
+			b.Fatalf("%s: refused: %v", c.name, err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if n := len(New().Links(src)); n != 20_000 {
+					b.Fatalf("%d links", n)
+				}
+			}
+		})
+	}
+}
+
+// FuzzLinks: whatever the text, Links places every link within it, and
+// the links it lists are the ones ConvertValid points elsewhere: each,
+// given a target of its own, shows that target in the HTML.
+func FuzzLinks(f *testing.F) {
+	for _, s := range []string{"![现场](图/现场.jpg)\n", "见[a](x.pdf)和[b][r]\n\n[r]: y.pdf\n", "| a | [b](c.xls) |\n|---|---|\n",
+		"- ![](<a b.png>)\n  > [c](d#e)\n", "[x](y)[^1]\n\n[^1]: [z](w.pdf)\n", "**[粗](a.pdf)**![`c`](b.png)\n"} {
+		f.Add(s)
+	}
+	c := New()
+	f.Fuzz(func(t *testing.T, s string) {
+		src := validUTF8([]byte(s))
+		if len(src) > 4096 || Check(src) != nil {
+			t.Skip()
+		}
+		links := c.Links(src)
+		lines := bytes.Count(src, []byte("\n")) + 1
+		targets := map[string]Target{}
+		for i, l := range links {
+			if l.Line < 1 || l.Line > lines || l.Col < 1 {
+				t.Errorf("link %q at %d:%d, outside the text's %d lines", l.Dest, l.Line, l.Col, lines)
+			}
+			targets[l.Dest] = Target{Href: fmt.Sprintf("target-%d", i)}
+		}
+		html, _ := c.ConvertValid(src, func(Shortcode) (template.HTML, error) { return "", nil }, targets)
+		for _, tg := range targets {
+			if !bytes.Contains(html, []byte(`="`+tg.Href)) {
+				t.Errorf("%q: no link to %s in\n%s", s, tg.Href, html)
+			}
+		}
+	})
 }

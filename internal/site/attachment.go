@@ -244,9 +244,10 @@ type PageLink struct {
 // rel's folder: a file that may be published (图/现场.jpg,
 // 附件/得分.xlsx), or another Markdown file. Addresses (https:, mailto:,
 // /…, #…), other types and paths outside content/ are left as written,
-// as are files that turn out not to exist (statLinked; a link to a page
-// that does not exist is left by the render): a link to data.csv, say,
-// names what the build writes beside the page.
+// as are files that turn out not to exist (statLinked): a link to
+// data.csv, say, names what the build writes beside the page. A link to
+// a page the site does not have is left too, and warned of
+// (brokenPageLinks).
 func bodyLinks(rel string, links []markdown.Link, bodyLine int) (files []Attachment, pages []PageLink) {
 	for _, l := range links {
 		p := linkPath(rel, l.Dest)
@@ -308,7 +309,8 @@ func unnamedImages(rel string, links []markdown.Link, bodyLine int) diag.List {
 
 // statLinked is statAttachments for the files a body links to: a file
 // that is not there is left out (the link stays as written, for check
-// --links to follow), one that may not be published is reported.
+// --links to follow); one that cannot be published (too large, not a
+// regular file, a symbolic link leaving the site) is reported.
 func (l *loader) statLinked(as []Attachment) []Attachment {
 	var out []Attachment
 	for _, a := range as {

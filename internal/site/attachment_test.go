@@ -259,19 +259,19 @@ func TestLinkedFiles(t *testing.T) {
 		}
 	}
 	want := []linked{
-		{"content/circulars/图/现场.jpg", "图/现场.jpg", 17, 7},
-		{"content/circulars/附件/得分表.xlsx", "附件/得分表.xlsx", 19, 8},
-		{"content/circulars/图/现场.jpg", "./图/现场.jpg#大图", 19, 41},
-		{"content/circulars/图/现场.jpg", "%E5%9B%BE/%E7%8E%B0%E5%9C%BA.jpg", 19, 157},
+		{"content/circulars/图/现场.jpg", "图/现场.jpg", 17, 1},
+		{"content/circulars/附件/得分表.xlsx", "附件/得分表.xlsx", 19, 2},
+		{"content/circulars/图/现场.jpg", "./图/现场.jpg#大图", 19, 36},
+		{"content/circulars/图/现场.jpg", "%E5%9B%BE/%E7%8E%B0%E5%9C%BA.jpg", 19, 152},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("linked:\n got %v\nwant %v", got, want)
 	}
-	wantPages := []PageLink{{"2023-01.md#二", "content/circulars/2023-01.md", 21, 7}, {"../about.md", "content/about.md", 21, 26}}
+	wantPages := []PageLink{{"2023-01.md#二", "content/circulars/2023-01.md", 21, 2}, {"../about.md", "content/about.md", 21, 21}}
 	if got := s.Circulars[0].PageLinks; !slices.Equal(got, wantPages) {
 		t.Errorf("links to pages:\n got %v\nwant %v", got, wantPages)
 	}
-	if p := s.Pages[0].Linked; len(p) != 1 || p[0].File != "content/circulars/附件/得分表.xlsx" || p[0].Line != 4 || p[0].Col != 5 {
+	if p := s.Pages[0].Linked; len(p) != 1 || p[0].File != "content/circulars/附件/得分表.xlsx" || p[0].Line != 4 || p[0].Col != 1 {
 		t.Errorf("the page's linked files: %+v", p)
 	}
 	// Linked, a file is no longer said to be published by nothing; one of
@@ -306,9 +306,9 @@ func TestBodyWarnings(t *testing.T) {
 		got = append(got, d.String())
 	}
 	want := []string{
-		"content/about.md:4:5: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](图/a.png)",
-		"content/about.md:6:6: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](https://www.gov.cn/b.png)",
-		"content/about.md:10:36: 警告：链接的 content/circulars/2023-03.md 不存在，这个链接会失效",
+		"content/about.md:4:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](图/a.png)",
+		"content/about.md:6:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](https://www.gov.cn/b.png)",
+		"content/about.md:10:29: 警告：链接的 content/circulars/2023-03.md 不存在，这个链接会失效",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

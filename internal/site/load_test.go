@@ -335,7 +335,7 @@ func TestLoadExcept(t *testing.T) {
 		t.Errorf("without March: months %d, circulars %q, left out %q", len(s.Months), kept, held)
 	}
 	// A link to a circular left out leads nowhere in this build.
-	if want := "content/about.md:4:10: 警告：链接的 content/circulars/q1.md 随它的月份略去了，这次生成的网站中这个链接会失效"; len(s.Warnings) != 1 || s.Warnings[0].String() != want {
+	if want := "content/about.md:4:2: 警告：链接的 content/circulars/q1.md 随它的月份略去了，这次生成的网站中这个链接会失效"; len(s.Warnings) != 1 || s.Warnings[0].String() != want {
 		t.Errorf("warnings %q, want %q", s.Warnings, want)
 	}
 	if s, held, err := LoadExcept(dir, []string{"2023-03", "2023-02"}); err != nil || len(s.Months) != 1 || len(s.Circulars) != 1 || len(held) != 3 {
