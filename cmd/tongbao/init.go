@@ -125,6 +125,7 @@ func starterConfig() string {
 	example := map[string]string{
 		"language":            `"zh-CN"`,
 		"site.idCode":         `"0000000000"`,
+		"terms.topic":         `"综合政务"`,
 		"site.orgCode":        `"000000000"`,
 		"site.icp":            `"某ICP备00000000号"`,
 		"site.police":         `"某公网安备00000000000000号"`,

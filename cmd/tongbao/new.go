@@ -355,9 +355,12 @@ func (sc *scaffold) circularFile() string {
 }
 
 // carryRecord carries forward what the office writes the same every month,
-// the 附注 and the 版记's 抄送 and 印发机关, and leaves the 印发日期 and the
+// the 主题分类, the 附注 and the 版记's 抄送 and 印发机关, and leaves the 印发日期 and the
 // attachments, which are the month's own, to fill in.
 func carryRecord(b *strings.Builder, c *site.Circular) {
+	if c.Topic != "" {
+		fmt.Fprintf(b, "topic  = %s\n", site.Quote(c.Topic))
+	}
 	if c.Note != "" {
 		fmt.Fprintf(b, "note   = %s\n", site.Quote(c.Note))
 	}

@@ -451,13 +451,14 @@ func TestNewInOfficeWords(t *testing.T) {
 	}
 }
 
-// TestNewCarriesRecord: a month's circular keeps the office's 附注, 抄送
-// and 印发机关 of the last, and leaves the 印发日期 and the attachments,
+// TestNewCarriesRecord: a month's circular keeps the office's 主题分类,
+// 附注, 抄送 and 印发机关 of the last, and leaves the 印发日期 and the attachments,
 // which are the month's own, to fill in; filled, the circular publishes
 // them.
 func TestNewCarriesRecord(t *testing.T) {
 	dir := sampleSiteCopy(t)
 	edit(t, dir, "content/circulars/2023-02.md", "format = \"letter\"\n", `format = "file"
+topic = "综合政务、督查"
 note = "此件公开发布"
 cc = "市政府办公室，区委办公室"
 printer = "邵阳市双清区人民政府办公室秘书科"
@@ -484,6 +485,7 @@ file = "附件/2023-02.csv"
 	front, _, _ := strings.Cut(strings.TrimPrefix(string(b), "+++\n"), "+++\n")
 	for _, want := range []string{
 		"format = \"file\"\n",
+		"topic  = \"综合政务、督查\"\n",
 		"note   = \"此件公开发布\"\n",
 		"cc     = \"市政府办公室，区委办公室\"\n",
 		"printer = \"邵阳市双清区人民政府办公室秘书科\"\n",

@@ -228,6 +228,8 @@ func TestLinkedFiles(t *testing.T) {
 		"circulars/2023/5/index.html": {
 			`<p class="figure"><img src="file-1.jpg" alt="现场"></p>`,
 			`<p class="figure"><img src="file-2.png" alt="分布" width="40" height="30"></p>`,
+			// The first picture whose size is known is the portal's thumbnail.
+			`<meta name="Image" content="/circulars/2023/5/file-2.png">`,
 			`见<a href="attachment-1.xlsx" download="附件 得分表.xlsx">得分表</a>、<a href="file-1.jpg">原图</a>、<a href="file-3.pdf">说明</a>、`,
 			`<a href="%E5%9B%BE/%E6%96%B0.png">新图</a>和<a href="data.csv">本期数据</a>。`,
 		},
@@ -323,4 +325,25 @@ func pngOf(t *testing.T, width, height int) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// TestTopic: a circular's 主题分类 is the site's ([terms] topic), or its
+// own; a site that sets none has the default, 综合政务.
+func TestTopic(t *testing.T) {
+	f := historySite()
+	files := renderFiles(t, loadFiles(t, f), "/")
+	if want := "<dt>主题分类</dt><dd>综合政务</dd>"; !bytes.Contains(files["circulars/2023/5/index.html"], []byte(want)) {
+		t.Errorf("by default, no %s", want)
+	}
+	f["config.toml"] = strings.Replace(f["config.toml"], "[terms]\n", "[terms]\ntopic = \"城乡建设、环境保护\"\n", 1)
+	f["content/circulars/2023-01.md"] = strings.Replace(f["content/circulars/2023-01.md"], "data = \"2023-01\"\n", "data = \"2023-01\"\ntopic = \"安全生产监管\"\n", 1)
+	files = renderFiles(t, loadFiles(t, f), "/")
+	for page, want := range map[string]string{
+		"circulars/2023/5/index.html": "<dt>主题分类</dt><dd>城乡建设、环境保护</dd>",
+		"circulars/2023/2/index.html": "<dt>主题分类</dt><dd>安全生产监管</dd>",
+	} {
+		if !bytes.Contains(files[page], []byte(want)) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
 }

@@ -140,13 +140,10 @@ func (c *core) linkTargets(as, linked []site.Attachment, pages []site.PageLink) 
 			targets[l.Dest] = markdown.Target{Href: c.URL(p) + destSuffix(l.Dest)}
 		}
 	}
-	names := map[string]string{}
-	for k, a := range linkedFiles(as, linked) {
-		names[a.File] = linkedName(a, k)
-	}
+	names := linkedNames(as, linked)
 	downloads := map[string]string{}
 	for k, l := range attachmentLinks(as) {
-		names[as[k].File], downloads[as[k].File] = l.Href, l.Download
+		downloads[as[k].File] = l.Download
 	}
 	for _, a := range linked {
 		t := markdown.Target{Href: names[a.File] + destSuffix(a.Dest), Width: a.Width, Height: a.Height}
@@ -156,6 +153,32 @@ func (c *core) linkTargets(as, linked []site.Attachment, pages []site.PageLink) 
 		targets[a.Dest] = t
 	}
 	return targets
+}
+
+// linkedNames are the names beside the page of the files a body links
+// to (linked), by file: their own copies' (linkedName), or those of the
+// attachments (of as) they are.
+func linkedNames(as, linked []site.Attachment) map[string]string {
+	names := map[string]string{}
+	for k, a := range linkedFiles(as, linked) {
+		names[a.File] = linkedName(a, k)
+	}
+	for k := range as {
+		names[as[k].File] = path.Base(attachmentPath("", as, k))
+	}
+	return names
+}
+
+// leadImage is the full address of the first picture a body shows of
+// its files, written beside its page at dir, or "": the portal's Image
+// meta (DOMAIN.md §2), a listing's thumbnail.
+func (c *core) leadImage(dir string, as, linked []site.Attachment) string {
+	for _, a := range linked {
+		if a.Shown && a.Width > 0 {
+			return c.AbsURL(dir + linkedNames(as, linked)[a.File])
+		}
+	}
+	return ""
 }
 
 // destSuffix is the query and fragment of a link's destination, kept when
@@ -265,7 +288,7 @@ func (c *core) circular(i int) *Circular {
 		Issuer:     c.s.Config.Issuer,
 		Date:       dateData(circ.Date),
 		IndexNo:    fmt.Sprintf("%s/%d-%05d", c.s.Config.Site.OrgCode, circ.Year, circ.Serial),
-		Topic:      "综合政务",
+		Topic:      cmp.Or(circ.Topic, c.s.Config.Terms.Topic),
 		Letter:     circ.Letter,
 		Valid:      circ.Valid,
 		Note:       circ.Note,
@@ -363,12 +386,14 @@ func (cs *circulars) circularPage(i int) ([]byte, error) {
 	if p := cs.periodOf(cs.s.Circulars[i]); p != nil {
 		v.Appendix = cs.appendix(p)
 	}
+	circ := cs.s.Circulars[i]
 	return cs.tmpl.execute("circular.html", &Page{
 		Kind:        "circular",
 		Title:       v.Title,
 		Path:        v.Path,
 		Description: v.Title,
 		Date:        v.Date,
+		Image:       cs.leadImage(v.Path, circ.Attachments, circ.Linked),
 		Column:      cs.circularColumn(),
 		Circular:    v,
 	})
@@ -392,6 +417,7 @@ func (cs *circulars) plainPage(i int) ([]byte, error) {
 		Path:        p.Path,
 		Date:        dateData(p.Date),
 		Valid:       p.Valid,
+		Image:       cs.leadImage(p.Path, p.Attachments, p.Linked),
 		Column:      Column{Name: p.Title, Type: "信息"},
 		Content:     body,
 		Attachments: attachmentLinks(p.Attachments),

@@ -19,6 +19,7 @@ type Page struct {
 	Title       string
 	Path        string // below the site root: "circulars/2023/14/"
 	Permalink   string // the page's full address (absURL of Path), or "" on the 404 page, which has none
+	Image       string // the full address of the first picture its body shows, or "" (the portal's Image meta)
 	Description string
 	Date        *DateData // publish date shown on the page (portal rule), if any
 	Valid       string    // a plain page's 有效性 (a circular's is Circular.Valid)

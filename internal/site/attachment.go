@@ -35,8 +35,10 @@ type Attachment struct {
 	// for what is wrong with the file.
 	Line, Col int // in the file that lists it
 	// Dest is a linked file's link as the body gives it (markdown.Link),
-	// which the page's HTML is to point elsewhere: 图/现场.jpg.
-	Dest string
+	// which the page's HTML is to point elsewhere: 图/现场.jpg; Shown
+	// that the body shows it (![…](…)) rather than links to it.
+	Dest  string
+	Shown bool
 
 	// What the load found of the file; zero in a parse, which is cached
 	// by the Markdown file's hash, and a new version of an attachment
@@ -257,7 +259,7 @@ func bodyLinks(rel string, links []markdown.Link, bodyLine int) (files []Attachm
 		case ext == "md":
 			pages = append(pages, PageLink{Dest: l.Dest, File: p, Line: line, Col: l.Col})
 		case MediaType(ext) != "":
-			files = append(files, Attachment{File: p, Dest: l.Dest, Line: line, Col: l.Col})
+			files = append(files, Attachment{File: p, Dest: l.Dest, Shown: l.Image, Line: line, Col: l.Col})
 		}
 	}
 	return files, pages

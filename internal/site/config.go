@@ -50,6 +50,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 			{Key: "sections", Kind: Texts, Label: "栏目", Help: "指标所属的栏目，按通报中的顺序，如 [\"重点工作\", \"重点项目\"]；不填用默认值"},
 			{Key: "actions", Kind: Texts, Label: "措施", Help: "本机关采取的奖惩措施，如 [\"奖励\", \"约谈\", \"书面检查\"]；“奖励”带金额；不填用默认值"},
 			{Key: "column", Kind: Text, Label: "栏目描述", Help: "政府网站栏目描述（ColumnDescription），如“县政府重点工作落实情况通报”；不填用默认值"},
+			{Key: "topic", Kind: Text, Label: "主题分类", Help: "政府信息公开的主题分类，列在每期通报的元数据中，如“综合政务”“城乡建设、环境保护”；一期通报可在前置信息中另写 topic；不填用默认值"},
 		}},
 	{Key: "ranking", Kind: Section, Label: "排名", Help: "月度排名的设置", Fields: []Field{
 		{Key: "ties", Kind: Text, Label: "并列方式", Values: []string{"competition", "dense"},
@@ -182,7 +183,7 @@ func readTerms(r *record, t *Terms) {
 		dst *string
 	}{
 		{"unit", &t.Unit}, {"department", &t.Department}, {"scope", &t.Scope},
-		{"city", &t.City}, {"peer", &t.Peer}, {"column", &t.Column},
+		{"city", &t.City}, {"peer", &t.Peer}, {"column", &t.Column}, {"topic", &t.Topic},
 	} {
 		key, dst := w.key, w.dst
 		if !r.has(key) {

@@ -17,7 +17,7 @@ func TestTerms(t *testing.T) {
 	}
 	got := s.Config.Terms
 	want := Terms{Unit: "乡镇", Department: "区直单位", Scope: "全区", City: "全市", Peer: "三区",
-		Sections: []string{"重点工作", "民生实事"}, Actions: []string{"奖励", "约谈", "书面检查"}, Column: "区政府“三重点”落实情况通报"}
+		Sections: []string{"重点工作", "民生实事"}, Actions: []string{"奖励", "约谈", "书面检查"}, Column: "区政府“三重点”落实情况通报", Topic: "综合政务"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("terms %+v\nwant  %+v", got, want)
 	}

@@ -301,6 +301,7 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 		Title:  r.text("title"),
 		To:     r.text("to"),
 		Valid:  validity(r, f),
+		Topic:  strings.TrimSpace(r.text("topic")),
 	}
 	var dateOK bool
 	c.Date, dateOK = r.date("date")

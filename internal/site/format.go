@@ -144,6 +144,7 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 		Help: "所通报的月份，如 \"2024-01\"（须有 data/2024-01.toml）；或季度 \"2024-Q1\"、半年 \"2024-H1\"、年度 \"2024\""},
 	{Key: "format", Kind: Text, Label: "公文格式", Help: "letter：信函格式（默认，用于“函”）；file：文件格式"},
 	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止，显示在页面的元数据中"},
+	{Key: "topic", Kind: Text, Label: "主题分类", Help: "本期的主题分类，显示在页面的元数据中；不填用 config.toml 中 [terms] 的 topic（默认“综合政务”）"},
 	{Key: "note", Kind: Text, Label: "附注", Help: "写在成文日期下，加圆括号，如“此件公开发布”；可不填"},
 	{Key: "cc", Kind: Text, Label: "抄送机关", Help: "写在文末版记中，如“市政府办公室，县委办公室”；可不填"},
 	{Key: "printer", Kind: Text, Label: "印发机关", Help: "文件格式的版记中的印发机关，默认为 config.toml 的 issuer；只在写了 printed 时列出"},

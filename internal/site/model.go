@@ -104,6 +104,7 @@ type Terms struct {
 	Sections   []string // indicator sections, in document order
 	Actions    []string // the measures the office takes: 奖励, 约谈, …
 	Column     string   // the portal's ColumnDescription of circulars
+	Topic      string   // the circulars' 主题分类 in the portal's metadata: 综合政务
 }
 
 // SiteInfo is the portal identity printed in meta tags and the footer
@@ -379,6 +380,7 @@ type Circular struct {
 	Data                  Period // the period it reports: a month, or a span of months (DESIGN.md §5.10)
 	Letter                bool   // format = "letter" (信函格式); "file" otherwise
 	Valid                 string // 有效性: 有效 | 失效 | 废止 (front matter valid)
+	Topic                 string // 主题分类, if not [terms] topic
 	Note                  string // 附注, without its parentheses: 此件公开发布
 	CC                    string // 抄送机关, without the closing 。
 	Printer               string // 印发机关 (文件格式's 版记), when Printed is set
