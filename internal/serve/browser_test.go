@@ -150,3 +150,31 @@ func TestBrowserMonthBeingGathered(t *testing.T) {
 	complete()
 	browsertest.WaitFor(t, bctx, `document.getElementById("__tongbao-overlay") === null`, "the overlay to go once March is complete")
 }
+
+// TestBrowserWarnings: a picture written without its text brings the
+// warnings to the foot of the open page, naming the file and line, while
+// the page stays as it is; the text written, they go.
+func TestBrowserWarnings(t *testing.T) {
+	bctx := browsertest.Start(t)
+	dir := copySite(t)
+	base := preview(t, dir)
+	bctx, tcancel := context.WithTimeout(bctx, 60*time.Second)
+	defer tcancel()
+	if err := chromedp.Do(bctx, chromedp.Navigate(base+"/circulars/2023/14/"), chromedp.WaitReady("body")); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, bctx, `document.documentElement.getAttribute("data-tongbao-live") === "connected"`, "the event stream to open")
+	about := filepath.Join(dir, "content", "about.md")
+	b, err := os.ReadFile(about)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, about, string(b)+"\n![](图.png)\n")
+	browsertest.WaitFor(t, bctx, `(() => { const n = document.getElementById("__tongbao-warnings"); return !!n && n.innerText.includes("1 个提醒") && n.innerText.includes("content/about.md:") && n.innerText.includes("图片没有说明文字") && n.getBoundingClientRect().bottom <= innerHeight + 1; })()`,
+		"the warning at the foot of the page")
+	if o, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`document.getElementById("__tongbao-overlay") === null`)); err != nil || !o {
+		t.Errorf("a warning brought the error overlay (%v)", err)
+	}
+	writeFile(t, about, string(b)+"\n![示意图](图.png)\n")
+	browsertest.WaitFor(t, bctx, `document.getElementById("__tongbao-warnings") === null`, "the warning to go")
+}

@@ -1,5 +1,6 @@
-// tongbao preview: live reload and the error overlay. Injected into pages
-// served by `tongbao serve` only, never into a build.
+// tongbao preview: live reload, the error overlay and the warnings at the
+// foot. Injected into pages served by `tongbao serve` only, never into a
+// build.
 (function () {
   "use strict";
   var me = document.currentScript;
@@ -50,6 +51,46 @@
     overlay = null;
   }
 
+  // Warnings (a picture without a text alternative, a link to a page that
+  // is not there) do not stop a build: they sit at the foot of the page,
+  // quietly, until they are dealt with.
+  var notice = null;
+  function showWarnings(warnings) {
+    hideWarnings();
+    if (!warnings || !warnings.length) return;
+    notice = document.createElement("div");
+    notice.id = "__tongbao-warnings";
+    notice.setAttribute("role", "status");
+    notice.style.cssText =
+      "position:fixed;bottom:0;left:0;right:0;max-height:35vh;overflow:auto;z-index:2147483646;" +
+      "background:#fffbe6;color:#5c4400;border-top:3px solid #d4a000;box-shadow:0 -2px 12px rgba(0,0,0,.2);" +
+      "padding:8px 20px;font:13px/1.6 ui-monospace,Menlo,Consolas,monospace;text-align:left;white-space:pre-wrap";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "×";
+    close.title = "暂时隐藏（处理后会自动消失）";
+    close.style.cssText = "float:right;font-size:20px;line-height:1;border:0;background:none;color:inherit;cursor:pointer";
+    close.onclick = hideWarnings;
+    var head = document.createElement("strong");
+    head.textContent = warnings.length + " 个提醒（不妨碍生成，发布前宜处理）：";
+    var list = document.createElement("ul");
+    list.style.cssText = "margin:4px 0 0;padding-left:1.5em";
+    warnings.forEach(function (w) {
+      var li = document.createElement("li");
+      li.textContent = w;
+      list.appendChild(li);
+    });
+    notice.appendChild(close);
+    notice.appendChild(head);
+    notice.appendChild(list);
+    (document.body || document.documentElement).appendChild(notice);
+  }
+
+  function hideWarnings() {
+    if (notice) notice.remove();
+    notice = null;
+  }
+
   // swapCSS replaces stylesheets whose fingerprinted name changed. The new
   // link is loaded before the old one goes, so the page does not flash.
   function swapCSS(map) {
@@ -74,6 +115,7 @@
     }
     if (d.errors && d.errors.length) showErrors(d.errors, d.held);
     else hideErrors();
+    showWarnings(d.warnings);
     // Marks the page as listening, for tests and for the curious.
     document.documentElement.setAttribute("data-tongbao-live", "connected");
   });
@@ -91,6 +133,7 @@
     // problems.
     if (d.errors && d.errors.length) showErrors(d.errors, d.held);
     else hideErrors();
+    showWarnings(d.warnings);
   });
   events.addEventListener("errors", function (e) {
     showErrors(JSON.parse(e.data).errors);

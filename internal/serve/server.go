@@ -75,6 +75,10 @@ type Server struct {
 	// its build is swapped in (see mayHold); only the rebuild goroutine
 	// touches them.
 	shown, rendered map[string]bool
+	// warned are the warnings of the last site rendered (site.Site.Warnings:
+	// a picture without a text alternative, a link to a page that is not
+	// there), which the build swapped in carries to the browsers.
+	warned []string
 
 	hosts       hostPolicy    // the Host headers answered
 	idleTimeout time.Duration // how long a keep-alive connection may wait for its next request
@@ -90,9 +94,10 @@ type Server struct {
 // months the build being served leaves out, still being gathered (see
 // site.LoadPreview): then the build is of this input, but for them.
 type state struct {
-	snap   *snapshot
-	errors []string
-	held   []string
+	snap     *snapshot
+	errors   []string
+	held     []string
+	warnings []string // the served build's site's warnings (Server.warned)
 }
 
 // New makes a server; nothing is built until Build, Serve or Watch.
@@ -134,7 +139,7 @@ func (s *Server) Build() {
 		}
 	}
 	if err != nil && held == nil {
-		s.state.Store(&state{snap: prev.snap, errors: lines, held: prev.held})
+		s.state.Store(&state{snap: prev.snap, errors: lines, held: prev.held, warnings: prev.warnings})
 		if prev.snap.id == "" {
 			fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，修正后将自动重新生成\n", len(lines))
 		} else {
@@ -147,16 +152,28 @@ func (s *Server) Build() {
 	}
 	var ev change
 	if sameOutputs(prev.snap, basePath, outputs) {
-		s.state.Store(&state{snap: prev.snap, errors: lines, held: held})
+		s.state.Store(&state{snap: prev.snap, errors: lines, held: held, warnings: s.warned})
 		ev = change{ID: prev.snap.id, Changed: []string{}}
 	} else {
 		s.seq++
 		snap := newSnapshot(prev.snap, s.nonce+"-"+strconv.Itoa(s.seq), basePath, outputs)
 		ev = diff(prev.snap, snap)
-		s.state.Store(&state{snap: snap, errors: lines, held: held})
+		s.state.Store(&state{snap: snap, errors: lines, held: held, warnings: s.warned})
 	}
 	s.shown = s.rendered
-	ev.Errors, ev.Held = lines, held
+	ev.Errors, ev.Held, ev.Warnings = lines, held, s.warned
+	// Warnings are said in the terminal when they change, not at every
+	// save.
+	switch {
+	case slices.Equal(s.warned, prev.warnings):
+	case len(s.warned) > 0:
+		fmt.Fprintf(s.errLog, "tongbao: %d 个提醒（不妨碍生成，发布前宜处理）：\n", len(s.warned))
+		for _, w := range s.warned {
+			fmt.Fprintln(s.errLog, w)
+		}
+	default:
+		fmt.Fprintln(s.errLog, "tongbao: 提醒都已处理")
+	}
 	// Published after the swap: a browser that reloads on this event must
 	// get the new pages.
 	s.hub.publish("build", ev)
@@ -246,6 +263,10 @@ func (s *Server) renderSite(st *site.Site) ([]render.Output, string, error) {
 	s.rendered = map[string]bool{}
 	for _, m := range st.Months {
 		s.rendered[m.Key] = true
+	}
+	s.warned = nil
+	if len(st.Warnings) > 0 {
+		s.warned = diag.Lines(st.Warnings)
 	}
 	return outputs, base.Path, nil
 }
@@ -478,10 +499,11 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 	io.WriteString(w, "retry: 500\n\n")
 	hello, _ := json.Marshal(struct {
-		ID     string   `json:"id"`
-		Errors []string `json:"errors"`
-		Held   []string `json:"held,omitempty"`
-	}{st.snap.id, st.errors, st.held})
+		ID       string   `json:"id"`
+		Errors   []string `json:"errors"`
+		Held     []string `json:"held,omitempty"`
+		Warnings []string `json:"warnings,omitempty"`
+	}{st.snap.id, st.errors, st.held, st.warnings})
 	writeEvent(w, "hello", hello)
 	if rc.Flush() != nil {
 		return

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -660,5 +661,56 @@ func TestShutdown(t *testing.T) {
 	}
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("shutdown took %v", d)
+	}
+}
+
+// TestWarnings: what the site may be built with but should be mended (a
+// picture without a text alternative) travels with each build to the
+// browsers, and to those arriving later, and is said in the terminal
+// when it changes, not at every save; mended, the terminal says so.
+func TestWarnings(t *testing.T) {
+	var log syncBuffer
+	dir := copySite(t)
+	s := New(Options{Source: dir, Log: &log, ErrLog: &log})
+	s.Build()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	defer s.Close()
+	c := dialSSE(t, ts.URL+eventsPath)
+	if ev := c.next(t, 5*time.Second); ev.name != "hello" || strings.Contains(ev.data, "warnings") {
+		t.Fatalf("first event %+v", ev)
+	}
+	about := filepath.Join(dir, "content", "about.md")
+	b, err := os.ReadFile(about)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := bytes.Count(b, []byte("\n")) + 2
+	want := fmt.Sprintf("content/about.md:%d:1: 警告：图片没有说明文字", line)
+	writeFile(t, about, string(b)+"\n![](图.png)\n")
+	var ch change
+	for range 2 { // the same warning, a second save
+		s.Build()
+		ev := c.next(t, 5*time.Second)
+		json.Unmarshal([]byte(ev.data), &ch)
+		if ev.name != "build" || len(ch.Warnings) != 1 || !strings.HasPrefix(ch.Warnings[0], want) {
+			t.Fatalf("after a picture without its text: %+v", ev)
+		}
+	}
+	if n := strings.Count(log.String(), "1 个提醒"); n != 1 || !strings.Contains(log.String(), want) {
+		t.Errorf("the terminal said the warning %d times, want once:\n%s", n, log.String())
+	}
+	c2 := dialSSE(t, ts.URL+eventsPath)
+	if ev := c2.next(t, 5*time.Second); ev.name != "hello" || !strings.Contains(ev.data, want) {
+		t.Errorf("hello to a browser arriving now: %+v", ev)
+	}
+	c2.close()
+	writeFile(t, about, string(b)+"\n![示意图](图.png)\n")
+	s.Build()
+	ev := c.next(t, 5*time.Second)
+	ch = change{}
+	json.Unmarshal([]byte(ev.data), &ch)
+	if ev.name != "build" || len(ch.Warnings) != 0 || !strings.Contains(log.String(), "提醒都已处理") {
+		t.Errorf("after the text was written: %+v\n%s", ev, log.String())
 	}
 }

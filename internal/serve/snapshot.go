@@ -176,6 +176,9 @@ type change struct {
 	// their problems, shown over the pages, and the months.
 	Errors []string `json:"errors,omitempty"`
 	Held   []string `json:"held,omitempty"`
+	// Warnings are the site's warnings (site.Site.Warnings), shown at the
+	// foot of the pages until they are dealt with.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // maxChanged bounds the list sent to browsers; beyond it every page reloads.
