@@ -147,7 +147,8 @@ func (e *IncompleteError) Unwrap() error { return e.Problems }
 // with: no absolute address — neither baseURL nor [site] domain names the
 // host, so the sitemap's <loc>s, the feed's links and the canonical links
 // stay paths (DESIGN.md §7); layouts that would hide what the pages
-// hold; the load's own (site.Site.Warnings); files nothing publishes.
+// hold; the load's own (site.Site.Warnings: a picture without its text,
+// a link to a page that is not there, a file nothing publishes).
 func warnings(s *site.Site, opts Options) diag.List {
 	var w diag.List
 	baseURL := cmp.Or(opts.BaseURL, s.Config.BaseURL)
@@ -156,16 +157,6 @@ func warnings(s *site.Site, opts Options) diag.List {
 	}
 	w = append(w, staleLayouts(s)...)
 	w = append(w, s.Warnings...)
-	// Files put beside the pages and never listed: said once each, up to
-	// a screen of them.
-	const most = 10
-	for i, rel := range s.Unlisted {
-		if i == most {
-			w.Add("content", 0, 0, "警告：content/ 下另有 %d 个这样的文件，同样不会发布", len(s.Unlisted)-most)
-			break
-		}
-		w.Add(rel, 0, 0, "警告：这个文件既没有被任何通报或页面列为附件（[[attachment]]），也没有在正文中链接，不会发布")
-	}
 	return w
 }
 

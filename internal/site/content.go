@@ -118,13 +118,23 @@ func (l *loader) content() {
 			listed[strings.ToLower(a.File)] = true
 		}
 	}
-	for _, rel := range others {
-		if !listed[strings.ToLower(rel)] {
-			s.Unlisted = append(s.Unlisted, rel)
-		}
-	}
 	l.brokenPageLinks()
 	s.Warnings.Sort()
+	// Files put beside the pages and never listed or linked: said once
+	// each, up to a screen of them, after the rest.
+	const most = 10
+	n := 0
+	for _, rel := range others {
+		if listed[strings.ToLower(rel)] {
+			continue
+		}
+		if n++; n <= most {
+			s.Warnings.Add(rel, 0, 0, "警告：这个文件既没有被任何通报或页面列为附件（[[attachment]]），也没有在正文中链接，不会发布")
+		}
+	}
+	if n > most {
+		s.Warnings.Add("content", 0, 0, "警告：content/ 下另有 %d 个这样的文件，同样不会发布", n-most)
+	}
 }
 
 // brokenPageLinks warns of each link of a page to a Markdown file that

@@ -36,13 +36,11 @@ type Site struct {
 	Assets  []File
 
 	// Warnings are what the site may be built with but should be mended
-	// before it is published: a picture without a text alternative.
+	// before it is published: a picture without a text alternative, a
+	// link to a page that is not there, a file under content/ that
+	// nothing lists or links to (which whoever put it there may think
+	// published).
 	Warnings diag.List
-
-	// Unlisted are the files under content/, other than Markdown, that no
-	// circular or page lists as an attachment: nothing publishes them,
-	// which whoever put them there may not know.
-	Unlisted []string
 
 	// Sum is the SHA-256 of config.toml, units.toml and indicators.toml:
 	// every output depends on them, so caches after loading key on it.
