@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"image"
 	"image/png"
 	"os"
@@ -114,7 +115,8 @@ file = "附件/整改清单.docx"
 }
 
 // TestFeedEnclosures: a circular's attachments are its feed entry's
-// enclosures, with their types and sizes.
+// enclosures, with their types and sizes, and are listed in its
+// data.json.
 func TestFeedEnclosures(t *testing.T) {
 	f := historySite()
 	f["config.toml"] = strings.Replace(f["config.toml"], `baseURL = "/"`, `baseURL = "https://www.example.gov.cn/"`, 1)
@@ -123,7 +125,8 @@ func TestFeedEnclosures(t *testing.T) {
 	f["content/circulars/附件/得分表.xlsx"] = "PK 12345"
 	f["content/circulars/附件/原件.ofd"] = "PK ofd"
 	var feed testFeed
-	parseXML(t, renderFiles(t, loadFiles(t, f), "https://www.example.gov.cn/"), "feed.xml", &feed)
+	files := renderFiles(t, loadFiles(t, f), "https://www.example.gov.cn/")
+	parseXML(t, files, "feed.xml", &feed)
 	if len(feed.Entries) == 0 {
 		t.Fatal("no entries")
 	}
@@ -137,6 +140,21 @@ func TestFeedEnclosures(t *testing.T) {
 	}
 	if got := feed.Entries[1].Links; len(got) != 1 {
 		t.Errorf("an entry without attachments has links %+v", got)
+	}
+
+	var data OpenData
+	if err := json.Unmarshal(files["circulars/2023/5/data.json"], &data); err != nil {
+		t.Fatal(err)
+	}
+	wantData := []OpenAttachment{
+		{Title: "考核得分表", URL: "https://www.example.gov.cn/circulars/2023/5/attachment-1.xlsx", Type: "xlsx", Size: 8},
+		{Title: "原件", URL: "https://www.example.gov.cn/circulars/2023/5/attachment-2.ofd", Type: "ofd", Size: 6},
+	}
+	if got := data.Circular.Attachments; !slices.Equal(got, wantData) {
+		t.Errorf("data.json's attachments:\n%+v\nwant\n%+v", got, wantData)
+	}
+	if bytes.Contains(files["circulars/2023/2/data.json"], []byte(`"attachments"`)) {
+		t.Error("the data.json of a circular without attachments lists them")
 	}
 }
 
@@ -176,6 +194,9 @@ func TestAttachmentsThroughTheCache(t *testing.T) {
 		files := render()
 		if !bytes.Contains(files[c.page], []byte("，2 KB）")) {
 			t.Errorf("%s does not state the new size of %s", c.page, c.file)
+		}
+		if json := strings.Replace(c.page, "index.html", "data.json", 1); strings.HasPrefix(c.page, "circulars/") && !bytes.Contains(files[json], []byte(`"size":2048`)) {
+			t.Errorf("%s does not state the new size of %s", json, c.file)
 		}
 		if string(files[c.output]) != data {
 			t.Errorf("%s is not the new %s", c.output, c.file)

@@ -44,7 +44,7 @@ func (o *openData) jobs() []job {
 		}
 		at := owner{file: c.File, line: c.NumberLine, col: c.NumberCol}
 		jobs = append(jobs,
-			job{path: c.URLPath() + "data.json", owner: at, in: []input{global(), frontIn(c), periodIn(p)},
+			job{path: c.URLPath() + "data.json", owner: at, in: append([]input{global(), frontIn(c), periodIn(p)}, attachmentInputs(c.Attachments)...),
 				fn: func() ([]byte, error) { return o.dataJSON(i) }},
 			job{path: c.URLPath() + "data.csv", owner: at, in: []input{global(), periodIn(p)},
 				fn: func() ([]byte, error) { return o.joinCSV([]*rank.Period{p}) }},
@@ -79,10 +79,19 @@ type OpenData struct {
 }
 
 type OpenCircular struct {
-	Number string `json:"number" zh:"文号"`
-	Title  string `json:"title" zh:"标题"`
-	Date   string `json:"date" zh:"成文日期，如 2023-04-03"`
-	URL    string `json:"url" zh:"通报的网址"`
+	Number      string           `json:"number" zh:"文号"`
+	Title       string           `json:"title" zh:"标题"`
+	Date        string           `json:"date" zh:"成文日期，如 2023-04-03"`
+	URL         string           `json:"url" zh:"通报的网址"`
+	Attachments []OpenAttachment `json:"attachments,omitempty" zh:"通报的附件，按附件的顺序（有则列出）"`
+}
+
+// OpenAttachment is one of a circular's attachments, as its page lists it.
+type OpenAttachment struct {
+	Title string `json:"title" zh:"附件名称"`
+	URL   string `json:"url" zh:"附件文件的网址"`
+	Type  string `json:"type" zh:"文件类型，如 xlsx、pdf"`
+	Size  int64  `json:"size" zh:"文件大小（字节）"`
 }
 
 // OpenIndicator is one result of the month: the city and peer ranks, and
@@ -168,7 +177,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	v := o.circular(i)
 	d := OpenData{
-		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), URL: o.AbsURL(c.URLPath())},
+		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
 		Month:       p.Span.Key(),
 		Period:      p.Label,
 		OverallCity: m.OverallCity,
@@ -386,6 +395,16 @@ type DataLink struct {
 	Number string // 文号
 	Title  string
 	Path   string // the circular's page; its files are Path+"data.csv", Path+"data.json"
+}
+
+// openAttachments are circular c's attachments for its data.json.
+func (o *openData) openAttachments(c *site.Circular) []OpenAttachment {
+	var out []OpenAttachment
+	for k := range c.Attachments {
+		a := &c.Attachments[k]
+		out = append(out, OpenAttachment{Title: a.Title, URL: o.AbsURL(attachmentPath(c.URLPath(), c.Attachments, k)), Type: a.Ext(), Size: a.Size})
+	}
+	return out
 }
 
 var dataColumn = Column{Name: "考核数据", Description: "各期考核数据下载及字段说明", Keywords: "考核数据,开放数据,CSV,JSON", Type: "数据"}
