@@ -6,6 +6,8 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
+	"image"
+	"image/png"
 	"math"
 	"os"
 	"os/exec"
@@ -645,5 +647,59 @@ func TestPrintAttachmentsAndRecord(t *testing.T) {
 	}
 	if left, right := lp[0].XMin, lp[len(lp)-1].XMax; right-left < 250 {
 		t.Errorf("the 印发 line spans %.0f pt; its date should sit at the right", right-left)
+	}
+}
+
+// TestPrintPictures: a picture in a circular's text prints whole on one
+// page, however tall — not cut across four — and one wider than the
+// column prints within it, on the page the text puts it.
+func TestPrintPictures(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := copySite(t, sampleSite(t))
+	for name, size := range map[string]image.Point{"长图.png": {400, 3000}, "宽图.png": {2400, 600}} {
+		pic := image.NewGray(image.Rect(0, 0, size.X, size.Y))
+		var b bytes.Buffer
+		if err := png.Encode(&b, pic); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, "content", "circulars", "图", name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	editFile(t, filepath.Join(dir, "content", "circulars", "2023-02.md"), "### （二）重点项目\n",
+		"![一张很长的图](图/长图.png)\n\n![一张很宽的图](图/宽图.png)\n\n### （二）重点项目\n")
+	srv := serveOutputs(t, renderSite(t, dir))
+	pdf := printPDF(t, ctx, srv.URL+"/circulars/2023/14/")
+	pdfimages := poppler(t, "pdfimages")
+	if pdfimages == "" {
+		return
+	}
+	out, err := exec.Command(pdfimages, "-list", writePDF(t, pdf)).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// page num type width height … x-ppi y-ppi …: a picture cut across
+	// pages is listed once on each.
+	pages := map[string][]string{}
+	ppi := map[string]float64{}
+	for _, l := range strings.Split(string(out), "\n")[2:] {
+		f := strings.Fields(l)
+		if len(f) < 14 {
+			continue
+		}
+		size := f[3] + "×" + f[4]
+		pages[size] = append(pages[size], f[0])
+		ppi[size], _ = strconv.ParseFloat(f[12], 64)
+	}
+	if p := pages["400×3000"]; len(p) != 1 {
+		t.Errorf("the tall picture prints on pages %v, want one", p)
+	}
+	// 2400 px within the 156 mm column: at least 2400 / (156 / 25.4) ppi.
+	if p, r := pages["2400×600"], ppi["2400×600"]; len(p) != 1 || r < 2400/(156/25.4)-1 {
+		t.Errorf("the wide picture prints on pages %v at %.0f ppi, want one page and within the column (≥ %.0f ppi)", p, r, 2400/(156/25.4))
 	}
 }
