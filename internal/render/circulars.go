@@ -375,7 +375,7 @@ func (c *core) circularColumn() Column {
 }
 
 func (cs *circulars) circularPage(i int) ([]byte, error) {
-	v := cs.circular(i)
+	circ, v := cs.s.Circulars[i], cs.circular(i)
 	if i > 0 {
 		v.Prev = cs.circular(i - 1)
 	}
@@ -383,10 +383,9 @@ func (cs *circulars) circularPage(i int) ([]byte, error) {
 		v.Next = cs.circular(i + 1)
 	}
 	v.Body = cs.bodies[i]
-	if p := cs.periodOf(cs.s.Circulars[i]); p != nil {
+	if p := cs.periodOf(circ); p != nil {
 		v.Appendix = cs.appendix(p)
 	}
-	circ := cs.s.Circulars[i]
 	return cs.tmpl.execute("circular.html", &Page{
 		Kind:        "circular",
 		Title:       v.Title,
