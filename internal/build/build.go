@@ -146,55 +146,16 @@ func (e *IncompleteError) Unwrap() error { return e.Problems }
 // warnings are what a site may be built with but should not be published
 // with: no absolute address — neither baseURL nor [site] domain names the
 // host, so the sitemap's <loc>s, the feed's links and the canonical links
-// stay paths (DESIGN.md §7); layouts that would hide what the pages
-// hold; the load's own (site.Site.Warnings: a picture without its text,
-// a link to a page that is not there, a file nothing publishes).
+// stay paths (DESIGN.md §7); and the load's own (site.Site.Warnings: a
+// picture without its text, a link to a page that is not there, a file
+// nothing publishes, a layout that would hide what the pages hold).
 func warnings(s *site.Site, opts Options) diag.List {
 	var w diag.List
 	baseURL := cmp.Or(opts.BaseURL, s.Config.BaseURL)
 	if b, err := site.ParseBase(baseURL); err == nil && b.Public(s.Config.Site.Domain).Host == "" {
 		w.Add("config.toml", 0, 0, "警告：baseURL（%s）不含域名，[site] 也没有 domain：网站地图、订阅和规范链接只能写成路径，而网站地图须用完整网址。请在 [site] 中设置 domain，或以 --baseURL https://… 生成", baseURL)
 	}
-	w = append(w, staleLayouts(s)...)
 	w = append(w, s.Warnings...)
-	return w
-}
-
-// staleLayouts warns of a site's layout, copied from the built-in theme
-// before the theme showed something the site's circulars or pages now
-// have, that does not show it: attachments would be written but linked
-// from nowhere, a 附注 or a 版记 silently dropped.
-func staleLayouts(s *site.Site) diag.List {
-	used := map[string][]string{} // by layout, what the input has that it should show
-	for _, c := range s.Circulars {
-		for field, has := range map[string]bool{".Attachments": len(c.Attachments) > 0, ".Note": c.Note != "", ".CC": c.CC != "", ".Printed": c.Printed != (site.Date{})} {
-			if has && !slices.Contains(used["circular.html"], field) {
-				used["circular.html"] = append(used["circular.html"], field)
-			}
-		}
-	}
-	for _, p := range s.Pages {
-		if len(p.Attachments) > 0 && len(used["page.html"]) == 0 {
-			used["page.html"] = []string{".Attachments"}
-		}
-	}
-	var w diag.List
-	for _, f := range s.Layouts {
-		fields := used[f.Name]
-		if f.Builtin() || len(fields) == 0 {
-			continue
-		}
-		slices.Sort(fields)
-		var missing []string
-		for _, field := range fields {
-			if !bytes.Contains(f.Data, []byte(field)) {
-				missing = append(missing, field)
-			}
-		}
-		if len(missing) > 0 {
-			w.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 %s，却没有用到 %s：页面上不会显示附件、附注或版记中的这些内容。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(missing, "、"), f.Name)
-		}
-	}
 	return w
 }
 

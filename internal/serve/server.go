@@ -77,8 +77,8 @@ type Server struct {
 	shown, rendered map[string]bool
 	// warned are the warnings of the last site rendered (site.Site.Warnings:
 	// a picture without a text alternative, a link to a page that is not
-	// there, a file nothing publishes), which the build swapped in carries
-	// to the browsers.
+	// there, a file nothing publishes, a stale layout), which the build
+	// swapped in carries to the browsers.
 	warned []string
 
 	hosts       hostPolicy    // the Host headers answered

@@ -420,3 +420,40 @@ func (l *loader) addLayout(name string, f File) {
 		l.s.Layouts = append(l.s.Layouts, f)
 	}
 }
+
+// staleLayouts warns of a site's layout, copied from the built-in theme
+// before the theme showed something the site's circulars or pages now
+// have, that does not show it: attachments would be written but linked
+// from nowhere, a 附注 or a 版记 silently dropped.
+func (l *loader) staleLayouts() {
+	s := l.s
+	used := map[string][]string{} // by layout, what the input has that it should show
+	for _, c := range s.Circulars {
+		for field, has := range map[string]bool{".Attachments": len(c.Attachments) > 0, ".Note": c.Note != "", ".CC": c.CC != "", ".Printed": c.Printed != (Date{})} {
+			if has && !slices.Contains(used["circular.html"], field) {
+				used["circular.html"] = append(used["circular.html"], field)
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		if len(p.Attachments) > 0 && len(used["page.html"]) == 0 {
+			used["page.html"] = []string{".Attachments"}
+		}
+	}
+	for _, f := range s.Layouts {
+		fields := used[f.Name]
+		if f.Builtin() || len(fields) == 0 {
+			continue
+		}
+		slices.Sort(fields)
+		var missing []string
+		for _, field := range fields {
+			if !bytes.Contains(f.Data, []byte(field)) {
+				missing = append(missing, field)
+			}
+		}
+		if len(missing) > 0 {
+			s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 %s，却没有用到 %s：页面上不会显示附件、附注或版记中的这些内容。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(missing, "、"), f.Name)
+		}
+	}
+}

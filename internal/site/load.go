@@ -208,6 +208,7 @@ func load(dir string, c *Cache, hold map[string]bool) (*loader, error) {
 	l.monthFiles()
 	l.content()
 	l.layouts()
+	l.staleLayouts()
 	l.checkAssetRefs()
 	l.finish()
 	return l, l.diags.Err()

@@ -39,7 +39,8 @@ type Site struct {
 	// before it is published: a picture without a text alternative, a
 	// link to a page that is not there, a file under content/ that
 	// nothing lists or links to (which whoever put it there may think
-	// published).
+	// published), a layout of the site's own that would hide what its
+	// pages hold.
 	Warnings diag.List
 
 	// Sum is the SHA-256 of config.toml, units.toml and indicators.toml:
