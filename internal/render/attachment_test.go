@@ -205,7 +205,9 @@ func TestAttachmentsThroughTheCache(t *testing.T) {
 }
 
 // TestLinkedFiles: the files a body links to are written beside its page
-// once each, as file-1.jpg…, and its links and images point there; a link
+// once each, named by where they are (file-db99c85c.jpg: the first four
+// bytes of SHA-256 of content/circulars/图/现场.jpg, by sha256sum), and
+// its links and images point there; a link
 // to one of the page's attachments points at the attachment, and only a
 // file a browser would not show downloads, under its own name. A link to
 // a file that is not there stays as written, until the file appears: the
@@ -241,25 +243,29 @@ func TestLinkedFiles(t *testing.T) {
 	files := render()
 	check(files, map[string]string{
 		"circulars/2023/5/attachment-1.xlsx": "PK xlsx",
-		"circulars/2023/5/file-1.jpg":        "JFIF photo",
-		"circulars/2023/5/file-2.png":        f["content/circulars/图/分布.png"],
-		"circulars/2023/5/file-3.pdf":        "%PDF note",
-		"notices/2023-05/file-1.docx":        "PK docx",
+		"circulars/2023/5/file-db99c85c.jpg": "JFIF photo",
+		"circulars/2023/5/file-cd4b0a2c.png": f["content/circulars/图/分布.png"],
+		"circulars/2023/5/file-5c03307e.pdf": "%PDF note",
+		"notices/2023-05/file-9676ab33.docx": "PK docx",
 	}, map[string][]string{
 		"circulars/2023/5/index.html": {
-			`<p class="figure"><img src="file-1.jpg" alt="现场"></p>`,
-			`<p class="figure"><img src="file-2.png" alt="分布" width="40" height="30"></p>`,
+			`<p class="figure"><img src="file-db99c85c.jpg" alt="现场"></p>`,
+			`<p class="figure"><img src="file-cd4b0a2c.png" alt="分布" width="40" height="30"></p>`,
 			// The first picture whose size is known is the portal's thumbnail.
-			`<meta name="Image" content="/circulars/2023/5/file-2.png">`,
-			`见<a href="attachment-1.xlsx" download="附件 得分表.xlsx">得分表</a>、<a href="file-1.jpg">原图</a>、<a href="file-3.pdf">说明</a>、`,
+			`<meta name="Image" content="/circulars/2023/5/file-cd4b0a2c.png">`,
+			`见<a href="attachment-1.xlsx" download="附件 得分表.xlsx">得分表</a>、<a href="file-db99c85c.jpg">原图</a>、<a href="file-5c03307e.pdf">说明</a>、`,
 			`<a href="%E5%9B%BE/%E6%96%B0.png">新图</a>和<a href="data.csv">本期数据</a>。`,
 		},
-		"notices/2023-05/index.html": {`请填写<a href="file-1.docx" download="填报表.docx">填报表</a>，见<a href="../%E9%99%84%E4%BB%B6/%E8%AF%B4%E6%98%8E.txt">说明</a>。`},
+		"notices/2023-05/index.html": {`请填写<a href="file-9676ab33.docx" download="填报表.docx">填报表</a>，见<a href="../%E9%99%84%E4%BB%B6/%E8%AF%B4%E6%98%8E.txt">说明</a>。`},
 	})
+	var written []string
 	for path := range files {
-		if strings.HasPrefix(path, "circulars/2023/5/file-4") {
-			t.Errorf("%s: a file linked twice is written twice", path)
+		if strings.HasPrefix(path, "circulars/2023/5/file-") {
+			written = append(written, path)
 		}
+	}
+	if len(written) != 3 { // 现场.jpg linked twice, 分布.png, 说明.pdf
+		t.Errorf("beside the circular %q, want three files", written)
 	}
 
 	// The missing picture and text appear, the photograph is retaken.
@@ -270,12 +276,12 @@ func TestLinkedFiles(t *testing.T) {
 		}
 	}
 	check(render(), map[string]string{
-		"circulars/2023/5/file-1.jpg": "JFIF retaken, larger",
-		"circulars/2023/5/file-4.png": "PNG new",
-		"notices/2023-05/file-2.txt":  "说明",
+		"circulars/2023/5/file-db99c85c.jpg": "JFIF retaken, larger",
+		"circulars/2023/5/file-f5b14541.png": "PNG new",
+		"notices/2023-05/file-0f357350.txt":  "说明",
 	}, map[string][]string{
-		"circulars/2023/5/index.html": {`<a href="file-4.png">新图</a>和<a href="data.csv">本期数据</a>。`},
-		"notices/2023-05/index.html":  {`见<a href="file-2.txt">说明</a>。`},
+		"circulars/2023/5/index.html": {`<a href="file-f5b14541.png">新图</a>和<a href="data.csv">本期数据</a>。`},
+		"notices/2023-05/index.html":  {`见<a href="file-0f357350.txt">说明</a>。`},
 	})
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"path"
@@ -91,9 +92,9 @@ func attachmentJobs(file, dir string, as []site.Attachment) []job {
 // are written already.
 func linkedJobs(file, dir string, as, linked []site.Attachment) []job {
 	var jobs []job
-	for k, a := range linkedFiles(as, linked) {
+	for _, a := range linkedFiles(as, linked) {
 		jobs = append(jobs, job{
-			path:  dir + linkedName(a, k),
+			path:  dir + linkedName(a),
 			owner: owner{file: file, line: a.Line, col: a.Col},
 			in:    []input{fileIn(a.File)},
 			fn:    a.Read,
@@ -119,10 +120,15 @@ func linkedFiles(as, linked []site.Attachment) []*site.Attachment {
 	return files
 }
 
-// linkedName is the name of linked file k (from 0, of linkedFiles)
-// beside its page: file-1.jpg, an ASCII name as the attachments have.
-func linkedName(a *site.Attachment, k int) string {
-	return fmt.Sprintf("file-%d.%s", k+1, a.Ext())
+// linkedName is the name of a linked file beside its page, an ASCII name
+// as the attachments have, made from where the file is in content/:
+// file-5d41402a.jpg. A file keeps its address whatever is linked before
+// it or after, and while it is edited; moved or renamed, it is another
+// file. (A number by order would give a picture's address to another
+// when one is put before it, and send every later file up again.)
+func linkedName(a *site.Attachment) string {
+	sum := sha256.Sum256([]byte(a.File))
+	return fmt.Sprintf("file-%x.%s", sum[:4], a.Ext())
 }
 
 // linkTargets are where a body's links to files (linked) and to other
@@ -160,8 +166,8 @@ func (c *core) linkTargets(as, linked []site.Attachment, pages []site.PageLink) 
 // attachments (of as) they are.
 func linkedNames(as, linked []site.Attachment) map[string]string {
 	names := map[string]string{}
-	for k, a := range linkedFiles(as, linked) {
-		names[a.File] = linkedName(a, k)
+	for _, a := range linkedFiles(as, linked) {
+		names[a.File] = linkedName(a)
 	}
 	for k := range as {
 		names[as[k].File] = path.Base(attachmentPath("", as, k))
