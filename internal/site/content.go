@@ -243,9 +243,6 @@ func frontMatter(rel string, src []byte, d *diag.List) (fm, body []byte, bodyLin
 	return fm, after, bodyLine, true
 }
 
-// parseContent reads and parses one Markdown file of content/, or takes
-// it from the cache when its bytes are unchanged. It runs on many
-// goroutines at once.
 // files are the attachments the file lists and the files its body links
 // to, whether or not it is published: a circular held back lists its
 // files all the same.
@@ -259,6 +256,9 @@ func (p *parsed) files() []Attachment {
 	return nil
 }
 
+// parseContent reads and parses one Markdown file of content/, or takes
+// it from the cache when its bytes are unchanged. It runs on many
+// goroutines at once.
 func (l *loader) parseContent(rel string) *parsed {
 	p := &parsed{}
 	src, sum, ok := l.source(rel, &p.diags)
