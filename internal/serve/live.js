@@ -7,43 +7,53 @@
   if (!me || !window.EventSource) return;
   var build = me.getAttribute("data-build");
   var page = me.getAttribute("data-page");
-  var overlay = null;
+  var overlay = null; // the problems that stop the build, at the top
+  var notice = null; // the warnings, at the foot
 
-  // Diagnostics are written with textContent: they quote the user's input,
-  // which must never become markup.
+  // panel is a box fixed over the page: a heading, one line per item and
+  // a button that hides it until the next build says otherwise. Items are
+  // written with textContent: they quote the user's input, which must
+  // never become markup.
+  function panel(id, role, css, heading, items, hide) {
+    var box = document.createElement("div");
+    box.id = id;
+    box.setAttribute("role", role);
+    box.style.cssText = "position:fixed;left:0;right:0;overflow:auto;" + css +
+      ";font-family:ui-monospace,Menlo,Consolas,monospace;text-align:left;white-space:pre-wrap";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "×";
+    close.title = "暂时隐藏（处理后会自动消失）";
+    close.style.cssText = "float:right;font-size:20px;line-height:1;border:0;background:none;color:inherit;cursor:pointer";
+    close.onclick = hide;
+    var head = document.createElement("strong");
+    head.textContent = heading;
+    var list = document.createElement("ul");
+    list.style.cssText = "margin:6px 0 0;padding-left:1.5em";
+    items.forEach(function (item) {
+      var li = document.createElement("li");
+      li.textContent = item;
+      list.appendChild(li);
+    });
+    box.appendChild(close);
+    box.appendChild(head);
+    box.appendChild(list);
+    (document.body || document.documentElement).appendChild(box);
+    return box;
+  }
+
   // held are the months the pages shown leave out, still being gathered:
   // the problems are theirs, and the rest of the site is up to date.
   function showErrors(errors, held) {
     hideErrors();
-    overlay = document.createElement("div");
-    overlay.id = "__tongbao-overlay";
-    overlay.setAttribute("role", "alert");
-    overlay.style.cssText =
-      "position:fixed;top:0;left:0;right:0;max-height:70vh;overflow:auto;z-index:2147483647;" +
-      "background:#fff4f4;color:#7a0000;border-bottom:3px solid #c00;box-shadow:0 2px 12px rgba(0,0,0,.25);" +
-      "padding:12px 20px;font:14px/1.6 ui-monospace,Menlo,Consolas,monospace;text-align:left;white-space:pre-wrap";
-    var close = document.createElement("button");
-    close.type = "button";
-    close.textContent = "×";
-    close.title = "暂时隐藏（修正后会自动消失）";
-    close.style.cssText = "float:right;font-size:20px;line-height:1;border:0;background:none;color:inherit;cursor:pointer";
-    close.onclick = hideErrors;
-    var head = document.createElement("strong");
-    head.textContent = held && held.length
-      ? "尚未齐全的 " + held.join("、") + " 有 " + errors.length + " 个问题；预览暂不含" +
-        (held.length > 1 ? "这几个月" : "这个月") + "的数据和通报，其余页面是最新的："
-      : "构建失败，共 " + errors.length + " 个问题（当前显示的是上一次成功构建的页面）：";
-    var list = document.createElement("ul");
-    list.style.cssText = "margin:8px 0 0;padding-left:1.5em";
-    errors.forEach(function (e) {
-      var li = document.createElement("li");
-      li.textContent = e;
-      list.appendChild(li);
-    });
-    overlay.appendChild(close);
-    overlay.appendChild(head);
-    overlay.appendChild(list);
-    (document.body || document.documentElement).appendChild(overlay);
+    overlay = panel("__tongbao-overlay", "alert",
+      "top:0;max-height:70vh;z-index:2147483647;background:#fff4f4;color:#7a0000;border-bottom:3px solid #c00;" +
+      "box-shadow:0 2px 12px rgba(0,0,0,.25);padding:12px 20px;font-size:14px;line-height:1.6",
+      held && held.length
+        ? "尚未齐全的 " + held.join("、") + " 有 " + errors.length + " 个问题；预览暂不含" +
+          (held.length > 1 ? "这几个月" : "这个月") + "的数据和通报，其余页面是最新的："
+        : "构建失败，共 " + errors.length + " 个问题（当前显示的是上一次成功构建的页面）：",
+      errors, hideErrors);
   }
 
   function hideErrors() {
@@ -52,38 +62,15 @@
   }
 
   // Warnings (a picture without a text alternative, a link to a page that
-  // is not there) do not stop a build: they sit at the foot of the page,
-  // quietly, until they are dealt with.
-  var notice = null;
+  // is not there, a file nothing publishes) do not stop a build: they sit
+  // at the foot of the page, quietly, until they are dealt with.
   function showWarnings(warnings) {
     hideWarnings();
     if (!warnings || !warnings.length) return;
-    notice = document.createElement("div");
-    notice.id = "__tongbao-warnings";
-    notice.setAttribute("role", "status");
-    notice.style.cssText =
-      "position:fixed;bottom:0;left:0;right:0;max-height:35vh;overflow:auto;z-index:2147483646;" +
-      "background:#fffbe6;color:#5c4400;border-top:3px solid #d4a000;box-shadow:0 -2px 12px rgba(0,0,0,.2);" +
-      "padding:8px 20px;font:13px/1.6 ui-monospace,Menlo,Consolas,monospace;text-align:left;white-space:pre-wrap";
-    var close = document.createElement("button");
-    close.type = "button";
-    close.textContent = "×";
-    close.title = "暂时隐藏（处理后会自动消失）";
-    close.style.cssText = "float:right;font-size:20px;line-height:1;border:0;background:none;color:inherit;cursor:pointer";
-    close.onclick = hideWarnings;
-    var head = document.createElement("strong");
-    head.textContent = warnings.length + " 个提醒（不妨碍生成，发布前宜处理）：";
-    var list = document.createElement("ul");
-    list.style.cssText = "margin:4px 0 0;padding-left:1.5em";
-    warnings.forEach(function (w) {
-      var li = document.createElement("li");
-      li.textContent = w;
-      list.appendChild(li);
-    });
-    notice.appendChild(close);
-    notice.appendChild(head);
-    notice.appendChild(list);
-    (document.body || document.documentElement).appendChild(notice);
+    notice = panel("__tongbao-warnings", "status",
+      "bottom:0;max-height:35vh;z-index:2147483646;background:#fffbe6;color:#5c4400;border-top:3px solid #d4a000;" +
+      "box-shadow:0 -2px 12px rgba(0,0,0,.2);padding:8px 20px;font-size:13px;line-height:1.6",
+      warnings.length + " 个提醒（不妨碍生成，发布前宜处理）：", warnings, hideWarnings);
   }
 
   function hideWarnings() {
