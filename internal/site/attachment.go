@@ -313,21 +313,41 @@ func unnamedImages(rel string, links []markdown.Link, bodyLine int) diag.List {
 // that is not there is left out (the link stays as written, for check
 // --links to follow); one that cannot be published (too large, not a
 // regular file, a symbolic link leaving the site) is reported.
-func (l *loader) statLinked(as []Attachment) []Attachment {
+//
+// A picture the body shows that is heavier than a page should be
+// (maxPicture) is warned of, once, at its first link: a photograph
+// straight from a camera or a phone runs to several megabytes, which a
+// reader on a phone waits for.
+func (l *loader) statLinked(rel string, as []Attachment) []Attachment {
 	var out []Attachment
+	warned := map[string]bool{}
 	for _, a := range as {
 		a.path = filepath.Join(l.root, filepath.FromSlash(a.File))
 		if _, err := os.Lstat(a.path); err != nil {
 			continue
 		}
-		if fi, ok := statFile(l.root, a.File, MaxAttachmentSize, &l.diags); ok {
-			a.Size, a.ModTime = fi.Size(), fi.ModTime()
-			a.Width, a.Height = imageSize(a.path, a.Ext())
-			out = append(out, a)
+		fi, ok := statFile(l.root, a.File, MaxAttachmentSize, &l.diags)
+		if !ok {
+			continue
 		}
+		a.Size, a.ModTime = fi.Size(), fi.ModTime()
+		a.Width, a.Height = imageSize(a.path, a.Ext())
+		if a.Shown && a.Size > maxPicture && !warned[a.File] {
+			warned[a.File] = true
+			dims := ""
+			if a.Width > 0 {
+				dims = fmt.Sprintf("，%d×%d 像素", a.Width, a.Height)
+			}
+			l.s.Warnings.Add(rel, a.Line, a.Col, "警告：图片 %s 有 %.1f MB%s，手机上要等很久才显示；宜缩小到 1 MB 以内（宽 1600 像素左右已足够清楚）", a.File, float64(a.Size)/(1<<20), dims)
+		}
+		out = append(out, a)
 	}
 	return out
 }
+
+// maxPicture is the most a picture in a body should weigh: a page's text
+// and styles together are a few hundred kilobytes.
+const maxPicture = 1 << 20
 
 // imageSize is the width and height in pixels of a picture of type ext,
 // read from the file's header alone; zeros for a file of another type,

@@ -1,6 +1,11 @@
 package site
 
 import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
@@ -299,11 +304,25 @@ func TestLinkedFiles(t *testing.T) {
 
 // TestBodyWarnings: a picture without a text alternative is warned of
 // at its place, whether its file is the site's or not; one with a text,
-// even in markup, is not. So is a link to a Markdown file there is not.
+// even in markup, is not. So is a link to a Markdown file there is not,
+// and a picture of more than a megabyte (once, however often shown; a
+// file linked to, not shown, is not a picture on the page).
 func TestBodyWarnings(t *testing.T) {
 	files := miniSite()
 	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n![](图/a.png)\n\n![ ](https://www.gov.cn/b.png)\n\n![**得分**分布](图/c.png)\n\n" +
-		"见[通报](circulars/2023-02.md)、[3月通报](circulars/2023-03.md)。\n"
+		"见[通报](circulars/2023-02.md)、[3月通报](circulars/2023-03.md)。\n\n![照片](图/照片.png)和![照片](图/照片.png)，[原图](图/原图.pdf)\n"
+	// Noise does not compress: 700 × 500 pixels of it is 1.3 MB of PNG.
+	noise := image.NewNRGBA(image.Rect(0, 0, 700, 500))
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range noise.Pix {
+		noise.Pix[i] = byte(rng.Uint32())
+	}
+	var pic bytes.Buffer
+	if err := png.Encode(&pic, noise); err != nil {
+		t.Fatal(err)
+	}
+	files["content/图/照片.png"] = pic.String()
+	files["content/图/原图.pdf"] = strings.Repeat("%", 2<<20)
 	s, err := Load(writeSite(t, files))
 	if err != nil {
 		t.Fatal(err)
@@ -316,6 +335,7 @@ func TestBodyWarnings(t *testing.T) {
 		"content/about.md:4:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](图/a.png)",
 		"content/about.md:6:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](https://www.gov.cn/b.png)",
 		"content/about.md:10:29: 警告：链接的 content/circulars/2023-03.md 不存在，这个链接会失效",
+		fmt.Sprintf("content/about.md:12:1: 警告：图片 content/图/照片.png 有 %.1f MB，700×500 像素，手机上要等很久才显示；宜缩小到 1 MB 以内（宽 1600 像素左右已足够清楚）", float64(pic.Len())/(1<<20)),
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -80,7 +80,7 @@ func (l *loader) content() {
 				linked := *c // the cached value stays unlinked, its files unlooked-at
 				linked.Data = span
 				linked.Attachments = l.statAttachments(rel, c.Attachments)
-				linked.Linked = l.statLinked(c.Linked)
+				linked.Linked = l.statLinked(rel, c.Linked)
 				c = &linked
 			}
 			if prev, dup := byNumber[c.Number]; dup {
@@ -95,7 +95,7 @@ func (l *loader) content() {
 			if len(pg.Attachments) > 0 || len(pg.Linked) > 0 {
 				linked := *pg // the cached value's files stay unlooked-at
 				linked.Attachments = l.statAttachments(rel, pg.Attachments)
-				linked.Linked = l.statLinked(pg.Linked)
+				linked.Linked = l.statLinked(rel, pg.Linked)
 				pg = &linked
 			}
 			s.Pages = append(s.Pages, pg)
