@@ -331,7 +331,7 @@ func (l *loader) statLinked(rel string, as []Attachment) []Attachment {
 			continue
 		}
 		a.Size, a.ModTime = fi.Size(), fi.ModTime()
-		a.Width, a.Height = imageSize(a.path, a.Ext())
+		a.Width, a.Height = l.pictureSize(&a)
 		if a.Shown && a.Size > maxPicture && !warned[a.File] {
 			warned[a.File] = true
 			dims := ""

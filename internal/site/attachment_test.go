@@ -341,3 +341,41 @@ func TestBodyWarnings(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestPictureSizeThroughTheCache: a linked picture's size in pixels is
+// read from its header once, and again when the file changes.
+func TestPictureSizeThroughTheCache(t *testing.T) {
+	pngOf := func(w, h int) string {
+		var b bytes.Buffer
+		if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	files := miniSite()
+	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n![图](图/a.png)\n"
+	files["content/图/a.png"] = pngOf(40, 30)
+	dir := writeSite(t, files)
+	cache := &Cache{}
+	size := func() [2]int {
+		t.Helper()
+		s, err := LoadCached(dir, cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := s.Pages[0].Linked[0]
+		return [2]int{a.Width, a.Height}
+	}
+	if got := size(); got != [2]int{40, 30} {
+		t.Errorf("first load: %v, want 40×30", got)
+	}
+	if got := size(); got != [2]int{40, 30} {
+		t.Errorf("from the cache: %v, want 40×30", got)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/图/a.png"), []byte(pngOf(1200, 800)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := size(); got != [2]int{1200, 800} {
+		t.Errorf("after the picture changed: %v, want 1200×800", got)
+	}
+}

@@ -24,10 +24,22 @@ import (
 type Cache struct {
 	mu        sync.Mutex
 	catalogue *catalogue
-	months    map[string]monthEntry // by file, "data/2023-02.toml"
-	content   map[string]*parsed    // by file, "content/circulars/2023-02.md"
-	files     map[string]fileEntry  // by file: what was read, and its stat
-	read      map[string]fileEntry  // this load's files: the next files
+	months    map[string]monthEntry   // by file, "data/2023-02.toml"
+	content   map[string]*parsed      // by file, "content/circulars/2023-02.md"
+	files     map[string]fileEntry    // by file: what was read, and its stat
+	read      map[string]fileEntry    // this load's files: the next files
+	pictures  map[string]pictureEntry // by file: the sizes of the pictures bodies link to
+	measured  map[string]pictureEntry // this load's: the next pictures
+}
+
+// pictureEntry is a linked picture's size in pixels as its header gave
+// it, with the file's size and time then. Like the render's key of the
+// file, it trusts size and time: a picture changed to the same size
+// within the same tick is seen at its next change.
+type pictureEntry struct {
+	size          int64
+	mod           time.Time
+	width, height int
 }
 
 // fileEntry is a file's text as last read, with the size and time it had
@@ -246,4 +258,28 @@ func (l *loader) finish() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.files, c.read = c.read, nil
+	c.pictures, c.measured = c.measured, nil
+}
+
+// pictureSize is imageSize of the linked file a, whose stat the load has
+// just taken, read again only when its size or time changed: the preview
+// loads at every save, and an archive of notices may show hundreds of
+// photographs.
+func (l *loader) pictureSize(a *Attachment) (int, int) {
+	c := l.cache
+	if c == nil {
+		return imageSize(a.path, a.Ext())
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.pictures[a.File]
+	if !ok || e.size != a.Size || !e.mod.Equal(a.ModTime) {
+		e = pictureEntry{size: a.Size, mod: a.ModTime}
+		e.width, e.height = imageSize(a.path, a.Ext())
+	}
+	if c.measured == nil {
+		c.measured = map[string]pictureEntry{}
+	}
+	c.measured[a.File] = e
+	return e.width, e.height
 }
