@@ -153,7 +153,7 @@ func (c *core) linkTargets(as, linked []site.Attachment, pages []site.PageLink) 
 	}
 	for _, a := range linked {
 		t := markdown.Target{Href: names[a.File] + destSuffix(a.Dest), Width: a.Width, Height: a.Height}
-		if !viewable[a.Ext()] {
+		if !viewable(a.Ext()) {
 			t.Download = cmp.Or(downloads[a.File], path.Base(a.File))
 		}
 		targets[a.Dest] = t
@@ -206,8 +206,16 @@ func pageLinkInputs(pages []site.PageLink) []input {
 	return []input{fronts()}
 }
 
-// viewable are the types of file a browser shows rather than saves.
-var viewable = map[string]bool{"pdf": true, "jpg": true, "jpeg": true, "png": true, "gif": true, "txt": true}
+// viewable reports whether a browser shows a file of type ext rather
+// than saves it: a picture, a PDF, plain text (by its media type; a CSV,
+// text too, goes to a spreadsheet).
+func viewable(ext string) bool {
+	switch m := site.MediaType(ext); {
+	case strings.HasPrefix(m, "image/"), m == "application/pdf", m == "text/plain":
+		return true
+	}
+	return false
+}
 
 // attachmentInputs are what is read of the attachments as where their
 // sizes are stated.
