@@ -169,6 +169,7 @@ func TestBrowserWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	writeFile(t, filepath.Join(dir, "content", "图.png"), "\x89PNG") // there, so that its text is the one warning
 	writeFile(t, about, string(b)+"\n![](图.png)\n")
 	browsertest.WaitFor(t, bctx, `(() => { const n = document.getElementById("__tongbao-warnings"); return !!n && n.innerText.includes("1 个提醒") && n.innerText.includes("content/about.md:") && n.innerText.includes("图片没有说明文字") && n.getBoundingClientRect().bottom <= innerHeight + 1; })()`,
 		"the warning at the foot of the page")

@@ -687,6 +687,7 @@ func TestWarnings(t *testing.T) {
 	}
 	line := bytes.Count(b, []byte("\n")) + 2
 	want := fmt.Sprintf("content/about.md:%d:1: 警告：图片没有说明文字", line)
+	writeFile(t, filepath.Join(dir, "content", "图.png"), "\x89PNG") // there, so that its text is the one warning
 	writeFile(t, about, string(b)+"\n![](图.png)\n")
 	var ch change
 	for range 2 { // the same warning, a second save

@@ -246,8 +246,9 @@ type PageLink struct {
 // rel's folder: a file that may be published (图/现场.jpg,
 // 附件/得分.xlsx), or another Markdown file. Addresses (https:, mailto:,
 // /…, #…), other types and paths outside content/ are left as written,
-// as are files that turn out not to exist (statLinked): a link to
-// data.csv, say, names what the build writes beside the page. A link to
+// as are files that turn out not to exist (statLinked warns of them,
+// but for data.csv and the like, which the build writes beside the
+// page). A link to
 // a page the site does not have is left too, and warned of
 // (brokenPageLinks).
 func bodyLinks(rel string, links []markdown.Link, bodyLine int) (files []Attachment, pages []PageLink) {
@@ -294,6 +295,41 @@ func linkPath(rel, dest string) string {
 	return p
 }
 
+// generatedBeside reports whether a link's destination names a file the
+// build writes beside the page itself ([本期数据](data.csv) in a
+// circular), which is not in content/ and is not missing.
+func generatedBeside(dest string) bool {
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		dest = dest[:i]
+	}
+	name := strings.TrimPrefix(dest, "./")
+	if strings.Contains(name, "/") {
+		return false
+	}
+	stem := strings.TrimSuffix(name, path.Ext(name))
+	return name == "data.csv" || name == "data.json" || name == "index.html" ||
+		strings.HasPrefix(stem, "attachment-") || strings.HasPrefix(stem, "file-")
+}
+
+// otherCase is, for a file in content/ that is not there, the hint that
+// names a file of its folder whose name differs only in case
+// (图/现场.JPG for 图/现场.jpg): Windows and macOS open either, so the
+// link works on the computer where it was written and not on the server
+// that builds the site.
+func (l *loader) otherCase(file string) string {
+	dir, name := path.Split(file)
+	entries, err := os.ReadDir(filepath.Join(l.root, filepath.FromSlash(dir)))
+	if err != nil {
+		return ""
+	}
+	for _, e := range entries {
+		if e.Name() != name && strings.EqualFold(e.Name(), name) {
+			return fmt.Sprintf("；是不是 %s%s？文件名的大小写要与链接一致", dir, e.Name())
+		}
+	}
+	return ""
+}
+
 // unnamedImages warns of each picture in a body (of rel, starting on
 // line bodyLine) without a text alternative: a screen reader says
 // nothing of a chart written ![](图/得分图.png), and GB/T 37668 asks for
@@ -310,8 +346,9 @@ func unnamedImages(rel string, links []markdown.Link, bodyLine int) diag.List {
 }
 
 // statLinked is statAttachments for the files a body links to: a file
-// that is not there is left out (the link stays as written, for check
-// --links to follow); one that cannot be published (too large, not a
+// that is not there is left out (the link stays as written) and warned
+// of, unless its name is one the build writes beside the page
+// (generatedBeside); one that cannot be published (too large, not a
 // regular file, a symbolic link leaving the site) is reported.
 //
 // A picture the body shows that is heavier than a page should be
@@ -324,6 +361,14 @@ func (l *loader) statLinked(rel string, as []Attachment) []Attachment {
 	for _, a := range as {
 		a.path = filepath.Join(l.root, filepath.FromSlash(a.File))
 		if _, err := os.Lstat(a.path); err != nil {
+			if !warned[a.File] && (a.Shown || !generatedBeside(a.Dest)) {
+				warned[a.File] = true
+				what, effect := "链接的文件", "这个链接会失效"
+				if a.Shown {
+					what, effect = "图片的文件", "页面上不会显示"
+				}
+				l.s.Warnings.Add(rel, a.Line, a.Col, "警告：%s %s 不存在，%s%s", what, a.File, effect, l.otherCase(a.File))
+			}
 			continue
 		}
 		fi, ok := statFile(l.root, a.File, MaxAttachmentSize, &l.diags)

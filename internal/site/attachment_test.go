@@ -306,11 +306,16 @@ func TestLinkedFiles(t *testing.T) {
 // at its place, whether its file is the site's or not; one with a text,
 // even in markup, is not. So is a link to a Markdown file there is not,
 // and a picture of more than a megabyte (once, however often shown; a
-// file linked to, not shown, is not a picture on the page).
+// file linked to, not shown, is not a picture on the page), and a file
+// linked to or shown that is not there (once; with the name that differs
+// in case only; not data.csv and the like beside the page, which the
+// build writes).
 func TestBodyWarnings(t *testing.T) {
 	files := miniSite()
 	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n![](图/a.png)\n\n![ ](https://www.gov.cn/b.png)\n\n![**得分**分布](图/c.png)\n\n" +
-		"见[通报](circulars/2023-02.md)、[3月通报](circulars/2023-03.md)。\n\n![照片](图/照片.png)和![照片](图/照片.png)，[原图](图/原图.pdf)\n"
+		"见[通报](circulars/2023-02.md)、[3月通报](circulars/2023-03.md)。\n\n![照片](图/照片.png)和![照片](图/照片.png)，[原图](图/原图.pdf)\n\n" +
+		"[数据](data.csv)、[表](附件/表.xlsx)、[表](附件/表.xlsx)、![标志](图/标志.PNG)、[附件](./attachment-1.pdf)、[另一表](附件/data.csv)\n"
+	files["content/图/标志.png"] = "not read"
 	// Noise does not compress: 700 × 500 pixels of it is 1.3 MB of PNG.
 	noise := image.NewNRGBA(image.Rect(0, 0, 700, 500))
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -333,9 +338,14 @@ func TestBodyWarnings(t *testing.T) {
 	}
 	want := []string{
 		"content/about.md:4:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](图/a.png)",
+		"content/about.md:4:1: 警告：图片的文件 content/图/a.png 不存在，页面上不会显示",
 		"content/about.md:6:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](https://www.gov.cn/b.png)",
+		"content/about.md:8:1: 警告：图片的文件 content/图/c.png 不存在，页面上不会显示",
 		"content/about.md:10:29: 警告：链接的 content/circulars/2023-03.md 不存在，这个链接会失效",
 		fmt.Sprintf("content/about.md:12:1: 警告：图片 content/图/照片.png 有 %.1f MB，700×500 像素，手机上要等很久才显示；宜缩小到 1 MB 以内（宽 1600 像素左右已足够清楚）", float64(pic.Len())/(1<<20)),
+		"content/about.md:14:16: 警告：链接的文件 content/附件/表.xlsx 不存在，这个链接会失效",
+		"content/about.md:14:46: 警告：图片的文件 content/图/标志.PNG 不存在，页面上不会显示；是不是 content/图/标志.png？文件名的大小写要与链接一致",
+		"content/about.md:14:87: 警告：链接的文件 content/附件/data.csv 不存在，这个链接会失效",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
