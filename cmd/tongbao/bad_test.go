@@ -231,7 +231,11 @@ func oldSite(t *testing.T, public string) {
 	} {
 		outputs = append(outputs, render.Output{Path: name, Data: []byte(body)})
 	}
-	outputs = append(outputs, render.Output{Path: build.ManifestName, Data: build.NewManifest(outputs).Bytes()})
+	m, err := build.NewManifest(outputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outputs = append(outputs, render.Output{Path: build.ManifestName, Data: m.Bytes()})
 	for _, o := range outputs {
 		p := filepath.Join(public, filepath.FromSlash(o.Path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

@@ -248,7 +248,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 func stats(outputs []render.Output, start time.Time) Stats {
 	st := Stats{Files: len(outputs), Duration: time.Since(start)}
 	for _, o := range outputs {
-		st.Bytes += int64(len(o.Data))
+		st.Bytes += o.Size()
 		if strings.HasSuffix(o.Path, ".html") {
 			st.Pages++
 		}
@@ -402,7 +402,11 @@ func (s *staged) add(o render.Output) error {
 	if err := checkPath(o.Path); err != nil {
 		return err
 	}
-	if err := s.tree.write(o.Path, o.Data, o.Sum); err != nil {
+	data, err := o.Bytes()
+	if err != nil {
+		return fmt.Errorf("%w；%s 保持不变", err, s.t.given)
+	}
+	if err := s.tree.write(o.Path, data, o.Sum); err != nil {
 		return fmt.Errorf("%w；%s 保持不变", err, s.t.given)
 	}
 	return nil

@@ -94,19 +94,23 @@ func (ip *inPlace) add(o render.Output) error {
 	if err := ip.place(rel); err != nil {
 		return err
 	}
+	data, err := o.Bytes()
+	if err != nil {
+		return fmt.Errorf("%w；%s 保持不变", err, ip.t.given)
+	}
 	sum := o.Sum
 	if sum == nil { // hashed once, for the comparison and the manifest
-		s := sha256.Sum256(o.Data)
+		s := sha256.Sum256(data)
 		sum = &s
 	}
-	e := entry(rel, o.Data, sum)
-	if ip.prev[rel] == e && sameContent(filepath.Join(ip.root, filepath.FromSlash(rel)), o.Data) {
+	e := entry(rel, data, sum)
+	if ip.prev[rel] == e && sameContent(filepath.Join(ip.root, filepath.FromSlash(rel)), data) {
 		ip.mu.Lock()
 		ip.keep = append(ip.keep, e)
 		ip.mu.Unlock()
 		return nil
 	}
-	if err := ip.staged.write(rel, o.Data, sum); err != nil {
+	if err := ip.staged.write(rel, data, sum); err != nil {
 		return fmt.Errorf("%w；%s 保持不变", err, ip.t.given)
 	}
 	return nil

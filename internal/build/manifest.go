@@ -36,15 +36,19 @@ type ManifestEntry struct {
 	SHA256 string `json:"sha256"`
 }
 
-// NewManifest describes the outputs of one rendering.
-func NewManifest(outputs []render.Output) Manifest {
+// NewManifest describes the outputs of one rendering, reading the files
+// that outputs only name (render.Output.File).
+func NewManifest(outputs []render.Output) (Manifest, error) {
 	m := Manifest{Files: make([]ManifestEntry, 0, len(outputs))}
 	for _, o := range outputs {
-		sum := sha256.Sum256(o.Data)
-		m.Files = append(m.Files, ManifestEntry{Path: o.Path, Size: int64(len(o.Data)), SHA256: hex.EncodeToString(sum[:])})
+		data, err := o.Bytes()
+		if err != nil {
+			return Manifest{}, err
+		}
+		m.Files = append(m.Files, entry(o.Path, data, nil))
 	}
 	m.sort()
-	return m
+	return m, nil
 }
 
 func (m Manifest) sort() {

@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"tongbao/internal/render"
 )
 
 // A Reproduction says how the second build of a verified build was run and
@@ -139,7 +137,7 @@ func scanAll(root string) (Manifest, error) {
 	if err != nil {
 		return m, err
 	}
-	m.Files = append(m.Files, NewManifest([]render.Output{{Path: ManifestName, Data: data}}).Files...)
+	m.Files = append(m.Files, entry(ManifestName, data, nil))
 	m.sort()
 	return m, nil
 }

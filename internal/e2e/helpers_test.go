@@ -213,7 +213,11 @@ func serveOutputs(t *testing.T, outs []render.Output) *httptest.Server {
 	t.Helper()
 	files := map[string][]byte{}
 	for _, o := range outs {
-		files[o.Path] = o.Data
+		b, err := o.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[o.Path] = b
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := strings.TrimPrefix(r.URL.Path, "/")

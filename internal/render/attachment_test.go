@@ -302,7 +302,7 @@ func cachedRenderer(t *testing.T, dir string) func() map[string][]byte {
 		}
 		files := map[string][]byte{}
 		for _, o := range out {
-			files[o.Path] = o.Data
+			files[o.Path] = contentOf(t, o)
 		}
 		return files
 	}

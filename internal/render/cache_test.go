@@ -43,7 +43,7 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 		}
 		cached = map[string][]byte{}
 		for _, o := range out {
-			cached[o.Path] = o.Data
+			cached[o.Path] = contentOf(t, o)
 		}
 		s, err = site.Load(dir)
 		if err != nil {
@@ -55,7 +55,7 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 		}
 		fresh = map[string][]byte{}
 		for _, o := range out {
-			fresh[o.Path] = o.Data
+			fresh[o.Path] = contentOf(t, o)
 		}
 		if len(cached) != len(fresh) {
 			t.Fatalf("cached render has %d files, fresh %d", len(cached), len(fresh))

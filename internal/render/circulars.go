@@ -80,8 +80,7 @@ func attachmentJobs(file, dir string, as []site.Attachment) []job {
 		jobs = append(jobs, job{
 			path:  attachmentPath(dir, as, k),
 			owner: owner{file: file, line: a.Line, col: a.Col},
-			in:    []input{fileIn(a.File)},
-			fn:    a.Read,
+			file:  a,
 		})
 	}
 	return jobs
@@ -96,8 +95,7 @@ func linkedJobs(file, dir string, as, linked []site.Attachment) []job {
 		jobs = append(jobs, job{
 			path:  dir + linkedName(a),
 			owner: owner{file: file, line: a.Line, col: a.Col},
-			in:    []input{fileIn(a.File)},
-			fn:    a.Read,
+			file:  a,
 		})
 	}
 	return jobs

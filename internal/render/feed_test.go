@@ -29,9 +29,20 @@ func renderFiles(t *testing.T, s *site.Site, base string) map[string][]byte {
 	}
 	files := map[string][]byte{}
 	for _, o := range out {
-		files[o.Path] = o.Data
+		files[o.Path] = contentOf(t, o)
 	}
 	return files
+}
+
+// contentOf is o's content, its file's read now if it only names one
+// (Output.File).
+func contentOf(t testing.TB, o Output) []byte {
+	t.Helper()
+	b, err := o.Bytes()
+	if err != nil {
+		t.Fatalf("%s: %v", o.Path, err)
+	}
+	return b
 }
 
 type testFeed struct {

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/site"
 )
 
 // A job renders one output. It declares what asks for the output (owner)
@@ -23,6 +24,9 @@ type job struct {
 	lazy  func() []input
 	fn    func() ([]byte, error)
 	asset string // Output.Asset
+	// file, for a job without fn, is the file of the site the output is
+	// (Output.File): the job claims its path; nothing reads the file here.
+	file *site.Attachment
 
 	// streamed marks an output made outside the job runner (the parts of
 	// the search index, written as their pages are rendered): it claims

@@ -68,6 +68,29 @@ type Output struct {
 	// search index names its files by it), so that the build's manifest
 	// need not hash the bytes again; nil otherwise.
 	Sum *[32]byte
+	// File, when not nil, is the file of the site whose bytes the output
+	// is, unchanged: an attachment, or a file a body links to. Data is
+	// then nil, and the writer reads the file (Bytes) or the preview
+	// serves it from where it is: an archive of scanned originals would
+	// otherwise be held whole by every render the preview keeps.
+	File *site.Attachment
+}
+
+// Bytes is the output's content: Data, or its File's, read now and
+// refused if its size changed since the site was loaded.
+func (o Output) Bytes() ([]byte, error) {
+	if o.File != nil {
+		return o.File.Read()
+	}
+	return o.Data, nil
+}
+
+// Size is the output's length in bytes.
+func (o Output) Size() int64 {
+	if o.File != nil {
+		return o.File.Size
+	}
+	return int64(len(o.Data))
 }
 
 // Render renders every page of s, sorted by path. Problems (shortcodes,
@@ -167,7 +190,14 @@ func (c *core) run(jobs []job, circ *circulars, search *searchIndex, emit func(O
 	circ.convertBodies()
 	search.start()
 	par.Do(len(jobs), func(i int) {
-		if stopped.Load() || jobs[i].fn == nil {
+		if stopped.Load() {
+			return
+		}
+		if f := jobs[i].file; f != nil {
+			c.emit(Output{Path: jobs[i].path, File: f})
+			return
+		}
+		if jobs[i].fn == nil {
 			return
 		}
 		if data, ok := c.output(&jobs[i]); ok {

@@ -441,6 +441,10 @@ func serveFile(w http.ResponseWriter, r *http.Request, f *file, code int) {
 	// Revalidate every time: the ETag makes that cheap, and a preview
 	// must never show a stale page from the browser's cache.
 	h.Set("Cache-Control", "no-cache")
+	if f.src != nil {
+		serveSource(w, r, f.src)
+		return
+	}
 	if code == http.StatusOK {
 		h.Set("Etag", f.etag)
 		http.ServeContent(w, r, "", time.Time{}, f.reader())
@@ -451,6 +455,28 @@ func serveFile(w http.ResponseWriter, r *http.Request, f *file, code int) {
 	if r.Method != http.MethodHead {
 		io.Copy(w, f.reader())
 	}
+}
+
+// serveSource serves a file of the site as it is on disk now. Changed
+// since the build, it is the next build's already (the watcher has seen
+// it): its entity tag is taken from what is opened, never the
+// snapshot's, so that no browser keeps new bytes under an old tag.
+func serveSource(w http.ResponseWriter, r *http.Request, a *site.Attachment) {
+	fh, err := a.Open()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	defer fh.Close()
+	fi, err := fh.Stat()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	now := *a
+	now.Size, now.ModTime = fi.Size(), fi.ModTime()
+	w.Header().Set("Etag", etag(fileSum(&now), ""))
+	http.ServeContent(w, r, "", time.Time{}, fh)
 }
 
 // notFound answers with the site's own 404.html, as the portal would.

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -636,7 +637,25 @@ func sameAsBuild(t *testing.T, snap *snapshot, dir string) {
 		t.Errorf("the preview serves %d files, a build writes %d", len(snap.files), len(outputs))
 	}
 	for _, o := range outputs {
-		if f := snap.files[o.Path]; f == nil || !bytes.Equal(f.raw, o.Data) {
+		f := snap.files[o.Path]
+		if f == nil {
+			t.Errorf("%s: not in the preview", o.Path)
+			continue
+		}
+		got, want := f.raw, o.Data
+		if (f.src == nil) != (o.File == nil) {
+			t.Errorf("%s: the preview serves a file from the site %v, the build copies one %v", o.Path, f.src != nil, o.File != nil)
+			continue
+		}
+		if f.src != nil {
+			var err1, err2 error
+			got, err1 = f.src.Read()
+			want, err2 = o.Bytes()
+			if err1 != nil || err2 != nil {
+				t.Errorf("%s: %v, %v", o.Path, err1, err2)
+			}
+		}
+		if !bytes.Equal(got, want) {
 			t.Errorf("%s: the preview's differs from the build's", o.Path)
 		}
 	}
@@ -713,5 +732,68 @@ func TestWarnings(t *testing.T) {
 	json.Unmarshal([]byte(ev.data), &ch)
 	if ev.name != "build" || len(ch.Warnings) != 0 || !strings.Contains(log.String(), "提醒都已处理") {
 		t.Errorf("after the text was written: %+v\n%s", ev, log.String())
+	}
+}
+
+// TestFilesServedFromTheSite: an attachment is served from where it is in
+// content/, not held: eight of 40 MB (sparse files, which read as zeros)
+// leave the preview's heap far below their 320 MB. It is served as a
+// static server would — its type, a range, an entity tag that stays while
+// the file does and changes with it, the new bytes as soon as they are
+// written.
+func TestFilesServedFromTheSite(t *testing.T) {
+	const n, size = 8, 40 << 20
+	s, ts, dir := startSite(t, func(dir string) {
+		about := filepath.Join(dir, "content", "about.md")
+		b, err := os.ReadFile(about)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := mkdirAll(filepath.Join(dir, "content", "附件")); err != nil {
+			t.Fatal(err)
+		}
+		var front strings.Builder
+		for i := range n {
+			name := filepath.Join(dir, "content", "附件", fmt.Sprintf("原件%d.pdf", i+1))
+			writeFile(t, name, "%PDF")
+			if err := os.Truncate(name, size); err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&front, "[[attachment]]\ntitle = \"原件%d\"\nfile = \"附件/原件%d.pdf\"\n", i+1, i+1)
+		}
+		writeFile(t, about, strings.Replace(string(b), "date  = 2023-04-03\n", "date  = 2023-04-03\n"+front.String(), 1))
+	})
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	t.Logf("heap in use after the first build: %d MB", m.HeapInuse>>20)
+	if m.HeapInuse > 100<<20 {
+		t.Errorf("the preview's heap holds %d MB with %d MB of attachments", m.HeapInuse>>20, n*size>>20)
+	}
+	f := s.state.Load().snap.files["about/attachment-1.pdf"]
+	if f == nil {
+		t.Fatal("about/attachment-1.pdf is not in the snapshot")
+	}
+	if f.src == nil || f.raw != nil {
+		t.Fatalf("about/attachment-1.pdf: served from the site: %v, holding %d bytes", f.src != nil, len(f.raw))
+	}
+
+	url := ts.URL + "/about/attachment-1.pdf"
+	resp, body := get(t, http.DefaultClient, "GET", url)
+	etag := resp.Header.Get("Etag")
+	if resp.StatusCode != 200 || len(body) != size || !strings.HasPrefix(body, "%PDF\x00") || resp.Header.Get("Content-Type") != "application/pdf" || etag == "" {
+		t.Fatalf("GET: %d, %d bytes, %q, %q", resp.StatusCode, len(body), resp.Header.Get("Content-Type"), etag)
+	}
+	if r, part := get(t, http.DefaultClient, "GET", url, "Range", "bytes=0-5"); r.StatusCode != http.StatusPartialContent || part != "%PDF\x00\x00" {
+		t.Errorf("a range: %d, %q", r.StatusCode, part)
+	}
+	s.Build()
+	if r, _ := get(t, http.DefaultClient, "GET", url, "If-None-Match", etag); r.StatusCode != http.StatusNotModified {
+		t.Errorf("the file unchanged, rebuilt: %d, want 304", r.StatusCode)
+	}
+	writeFile(t, filepath.Join(dir, "content", "附件", "原件1.pdf"), "%PDF-1.7 重新扫描")
+	r, body := get(t, http.DefaultClient, "GET", url, "If-None-Match", etag)
+	if r.StatusCode != 200 || body != "%PDF-1.7 重新扫描" || r.Header.Get("Etag") == etag {
+		t.Errorf("the file rewritten: %d, %q, tag %s (was %s)", r.StatusCode, body, r.Header.Get("Etag"), etag)
 	}
 }

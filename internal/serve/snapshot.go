@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"html"
 	"io"
 	"mime"
@@ -35,6 +36,11 @@ type file struct {
 	etag  string   // of the body as served
 	ctype string
 	asset string // an asset's path without its fingerprint (render.Output.Asset)
+
+	// src, for an attachment or a file a body links to
+	// (render.Output.File), is that file, served from where it is: raw is
+	// nil, and sum is of its name, size and time, not of its bytes.
+	src *site.Attachment
 
 	// A page is served with the live-reload script inserted at offset at.
 	// It is inserted while the response is written, not copied into a new
@@ -111,6 +117,14 @@ func newSnapshot(prev *snapshot, id, basePath string, outputs []render.Output) *
 // file makes the served file of o for build id, from prev's when equal.
 func (prev *snapshot) file(o render.Output, id string) *file {
 	old := prev.files[o.Path]
+	if o.File != nil {
+		if old != nil && old.src != nil && sameFile(old.src, o.File) {
+			return old
+		}
+		f := &file{src: o.File, ctype: contentType(o.Path, nil), sum: fileSum(o.File)}
+		f.etag = etag(f.sum, "")
+		return f
+	}
 	same := old != nil && (sameBytes(old.raw, o.Data) || bytes.Equal(old.raw, o.Data))
 	if same && !isHTML(o.Path) {
 		return old
@@ -128,6 +142,19 @@ func (prev *snapshot) file(o render.Output, id string) *file {
 		f.etag = etag(f.sum, id)
 	}
 	return f
+}
+
+// sameFile reports whether a and b are one version of one file, as the
+// loads that found them saw it.
+func sameFile(a, b *site.Attachment) bool {
+	return a.File == b.File && a.Size == b.Size && a.ModTime.Equal(b.ModTime)
+}
+
+// fileSum stands for the hash of a file served from where it is: of its
+// name, size and modification time, which tell its versions apart as the
+// preview's cache does (site.Cache), without reading it.
+func fileSum(a *site.Attachment) [32]byte {
+	return sha256.Sum256(fmt.Appendf(nil, "%s\x00%d\x00%d", a.File, a.Size, a.ModTime.UnixNano()))
 }
 
 // sameBytes reports whether a and b are the same slice of memory, which
@@ -157,7 +184,14 @@ func sameOutputs(old *snapshot, basePath string, outputs []render.Output) bool {
 	}
 	for _, o := range outputs {
 		f := old.files[o.Path]
-		if f == nil || !sameBytes(f.raw, o.Data) && !bytes.Equal(f.raw, o.Data) {
+		switch {
+		case f == nil:
+			return false
+		case o.File != nil || f.src != nil:
+			if o.File == nil || f.src == nil || !sameFile(f.src, o.File) {
+				return false
+			}
+		case !sameBytes(f.raw, o.Data) && !bytes.Equal(f.raw, o.Data):
 			return false
 		}
 	}

@@ -43,9 +43,10 @@ type Attachment struct {
 	// What the load found of the file; zero in a parse, which is cached
 	// by the Markdown file's hash, and a new version of an attachment
 	// leaves that hash as it was. Every load looks at the file, but only
-	// the render that writes it reads it (see Read): an archive's scanned
-	// originals run to hundreds of megabytes, which the preview would
-	// otherwise read and hash at every save.
+	// what writes or serves it reads it (see Read, Open; render.Output's
+	// File): an archive's scanned originals run to hundreds of megabytes,
+	// which the preview would otherwise read and hash at every save, and
+	// hold.
 	Size    int64
 	ModTime time.Time
 	path    string // in the file system
@@ -71,10 +72,7 @@ func (s *Site) AllAttachments() [][]Attachment {
 
 // Read reads the attachment's file, as large as the load found it.
 func (a *Attachment) Read() ([]byte, error) {
-	what := "附件“" + a.Title + "”的文件"
-	if a.Title == "" {
-		what = "正文链接的文件"
-	}
+	what := a.what()
 	b, err := os.ReadFile(a.path)
 	switch {
 	case err != nil:
@@ -83,6 +81,24 @@ func (a *Attachment) Read() ([]byte, error) {
 		return nil, fmt.Errorf("%s %s 在生成时被改动（原为 %d 字节，现为 %d 字节），请再生成一次", what, a.File, a.Size, len(b))
 	}
 	return b, nil
+}
+
+// Open opens the attachment's file, to copy it or to serve it, without
+// holding it in memory.
+func (a *Attachment) Open() (*os.File, error) {
+	f, err := os.Open(a.path)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s 无法读取：%s", a.what(), a.File, errText(err))
+	}
+	return f, nil
+}
+
+// what names the attachment in a diagnostic.
+func (a *Attachment) what() string {
+	if a.Title == "" {
+		return "正文链接的文件"
+	}
+	return "附件“" + a.Title + "”的文件"
 }
 
 // Ext is the attachment's type: its file's extension in lower case,
