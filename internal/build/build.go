@@ -402,11 +402,16 @@ func (s *staged) add(o render.Output) error {
 	if err := checkPath(o.Path); err != nil {
 		return err
 	}
-	data, err := o.Bytes()
-	if err != nil {
-		return fmt.Errorf("%w；%s 保持不变", err, s.t.given)
+	var err error
+	if o.File != nil {
+		var e ManifestEntry
+		if e, err = fileEntry(o.Path, o.File); err == nil {
+			err = s.tree.copy(e, o.File)
+		}
+	} else {
+		err = s.tree.write(entry(o.Path, o.Data, o.Sum), o.Data)
 	}
-	if err := s.tree.write(o.Path, data, o.Sum); err != nil {
+	if err != nil {
 		return fmt.Errorf("%w；%s 保持不变", err, s.t.given)
 	}
 	return nil
@@ -499,13 +504,14 @@ func (t *tree) reuse(dest string) {
 	}
 }
 
-// link links rel from the previous build if it holds the same bytes.
-func (t *tree) link(rel string, e ManifestEntry, data []byte) bool {
+// link links rel from the previous build if it holds the same bytes
+// (same, given its file's name).
+func (t *tree) link(rel string, e ManifestEntry, same func(name string) bool) bool {
 	if old, ok := t.prev[rel]; !ok || old != e {
 		return false
 	}
 	src := filepath.Join(t.prevRoot, filepath.FromSlash(rel))
-	if !sameContent(src, data) {
+	if !same(src) {
 		return false
 	}
 	return os.Link(src, filepath.Join(t.root, filepath.FromSlash(rel))) == nil
@@ -515,16 +521,32 @@ func newTree(root string) *tree {
 	return &tree{root: root, dirs: map[string]bool{".": true}}
 }
 
-// write writes data to the slash path rel below the root; sum, if not
-// nil, is its SHA-256 (see entry).
-func (t *tree) write(rel string, data []byte, sum *[32]byte) error {
+// write writes data below the root, as the manifest's entry e (entry)
+// describes it.
+func (t *tree) write(e ManifestEntry, data []byte) error {
+	return t.put(e,
+		func(name string) bool { return sameContent(name, data) },
+		func(name string) error { return createFile(name, data) })
+}
+
+// copy copies a file of the site (render.Output.File) below the root, in
+// pieces, as the manifest's entry e (fileEntry) describes it.
+func (t *tree) copy(e ManifestEntry, a *site.Attachment) error {
+	return t.put(e,
+		func(name string) bool { return sameAsFile(name, a) },
+		func(name string) error { return copyFile(name, a) })
+}
+
+// put places the file e describes below the root: linked from the
+// previous build if that holds the same bytes, else made by create.
+func (t *tree) put(e ManifestEntry, same func(name string) bool, create func(name string) error) error {
+	rel := e.Path
 	if err := t.mkdir(path.Dir(rel)); err != nil {
 		return writeError(rel, err)
 	}
-	e := entry(rel, data, sum)
-	if !t.link(rel, e, data) {
+	if !t.link(rel, e, same) {
 		full := filepath.Join(t.root, filepath.FromSlash(rel))
-		if err := createFile(full, data); err != nil {
+		if err := create(full); err != nil {
 			return writeError(rel, err)
 		}
 		if err := t.perm.file(full); err != nil {
@@ -636,6 +658,62 @@ func sameContent(name string, data []byte) bool {
 	// Nothing after the expected end: the file may have grown since Stat.
 	n, _ := f.Read(buf[:1])
 	return n == 0
+}
+
+// fileEntry is the manifest's entry of a file of the site copied to rel
+// as it is, hashed in pieces.
+func fileEntry(rel string, a *site.Attachment) (ManifestEntry, error) {
+	h := sha256.New()
+	if err := a.Copy(h); err != nil {
+		return ManifestEntry{}, err
+	}
+	return ManifestEntry{Path: rel, Size: a.Size, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// copyFile copies a file of the site to name.
+func copyFile(name string, a *site.Attachment) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := a.Copy(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// sameAsFile is sameContent for a file of the site: whether the file
+// name holds its bytes, compared in pieces.
+func sameAsFile(name string, a *site.Attachment) bool {
+	f, err := a.Open()
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	g, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer g.Close()
+	if fi, err := g.Stat(); err != nil || !fi.Mode().IsRegular() || fi.Size() != a.Size ||
+		(runtime.GOOS != "windows" && fi.Mode().Perm() != 0o644) {
+		return false
+	}
+	bp, gp := readBuffers.Get().(*[]byte), readBuffers.Get().(*[]byte)
+	defer readBuffers.Put(bp)
+	defer readBuffers.Put(gp)
+	ended := func(err error) bool { return err == io.EOF || err == io.ErrUnexpectedEOF }
+	for {
+		n, ferr := io.ReadFull(f, *bp)
+		m, gerr := io.ReadFull(g, *gp)
+		if n != m || !bytes.Equal((*bp)[:n], (*gp)[:m]) {
+			return false
+		}
+		if ferr != nil || gerr != nil {
+			return ended(ferr) && ended(gerr) // both at their end
+		}
+	}
 }
 
 var readBuffers = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}

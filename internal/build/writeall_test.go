@@ -36,5 +36,5 @@ func TestWriteAll(t *testing.T) {
 }
 
 func treeWriter(t *tree) func(render.Output) error {
-	return func(o render.Output) error { return t.write(o.Path, o.Data, o.Sum) }
+	return func(o render.Output) error { return t.write(entry(o.Path, o.Data, o.Sum), o.Data) }
 }

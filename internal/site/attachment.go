@@ -2,6 +2,7 @@ package site
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"image"
 	"image/gif"
@@ -72,15 +73,48 @@ func (s *Site) AllAttachments() [][]Attachment {
 
 // Read reads the attachment's file, as large as the load found it.
 func (a *Attachment) Read() ([]byte, error) {
-	what := a.what()
-	b, err := os.ReadFile(a.path)
-	switch {
-	case err != nil:
-		return nil, fmt.Errorf("%s %s 无法读取：%s", what, a.File, errText(err))
-	case int64(len(b)) != a.Size:
-		return nil, fmt.Errorf("%s %s 在生成时被改动（原为 %d 字节，现为 %d 字节），请再生成一次", what, a.File, a.Size, len(b))
+	b := bytes.NewBuffer(make([]byte, 0, a.Size))
+	if err := a.Copy(b); err != nil {
+		return nil, err
 	}
-	return b, nil
+	return b.Bytes(), nil
+}
+
+// Copy copies the attachment's file to w, in pieces, and refuses it if it
+// is not as large as the load found it (changed while the site was being
+// built). An error of w's is returned as it is.
+func (a *Attachment) Copy(w io.Writer) error {
+	f, err := a.Open()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r := &readErr{r: f}
+	n, err := io.Copy(w, r)
+	switch {
+	case r.err != nil:
+		return fmt.Errorf("%s %s 无法读取：%s", a.what(), a.File, errText(r.err))
+	case err != nil:
+		return err
+	case n != a.Size:
+		return fmt.Errorf("%s %s 在生成时被改动（原为 %d 字节，现为 %d 字节），请再生成一次", a.what(), a.File, a.Size, n)
+	}
+	return nil
+}
+
+// readErr keeps the error of its reader, to tell it from its writer's
+// in io.Copy.
+type readErr struct {
+	r   io.Reader
+	err error
+}
+
+func (r *readErr) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if err != nil && err != io.EOF {
+		r.err = err
+	}
+	return n, err
 }
 
 // Open opens the attachment's file, to copy it or to serve it, without
