@@ -61,10 +61,10 @@ func (c *Converter) Links(src []byte) []Link {
 			at = n.Segment.Stop
 		case *ast.Link:
 			links = append(links, Link{Dest: string(n.Destination), Text: inlineText(n, src)})
-			offsets = append(offsets, at)
+			offsets = append(offsets, linkStart(src, at, '['))
 		case *ast.Image:
 			links = append(links, Link{Dest: string(n.Destination), Image: true, Text: inlineText(n, src)})
-			offsets = append(offsets, at)
+			offsets = append(offsets, linkStart(src, at, '!'))
 		default:
 			if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
 				at = n.Lines().At(0).Start
@@ -74,6 +74,24 @@ func (c *Converter) Links(src []byte) []Link {
 	})
 	positions(src, offsets, func(i, line, col int) { links[i].Line, links[i].Col = line, col })
 	return links
+}
+
+// linkStart is where a link (mark '[') or an image ('!') starts, the text
+// before it in its block ending at at: past the markup that may come
+// between — an emphasis or a code span closing, one opening around the
+// link, the line break and a quote's marker or a table's bar before it.
+// Anything else, and it is at.
+func linkStart(src []byte, at int, mark byte) int {
+	for i := at; i < len(src); i++ {
+		switch src[i] {
+		case mark:
+			return i
+		case '*', '_', '~', '`', ' ', '\t', '\r', '\n', '>', '|':
+			continue
+		}
+		break
+	}
+	return at
 }
 
 // positions calls f with the line and the column, in characters, of each

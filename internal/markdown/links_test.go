@@ -32,6 +32,14 @@ func TestLinks(t *testing.T) {
 		"",
 		"![**得分**分布`图`](图/强调.png)", // 17: the alt text without its markup
 		"",
+		"**粗体**[甲](甲.pdf)、`代码`![乙](乙.png)和*斜*[丙](丙.pdf)", // 19: after markup, columns 7, 22 and 37
+		"",
+		"见下",         // 21
+		"[丁](丁.pdf)", // 22: on the line after its paragraph's text, column 1
+		"",
+		"> 引文",             // 24
+		"> **[戊](戊.pdf)**", // 25: inside emphasis, after a quote's marker: column 5
+		"",
 	}, "\n")
 	want := []Link{
 		{Dest: "图/现场.jpg", Image: true, Text: "现场照片", Line: 3, Col: 1},
@@ -41,6 +49,11 @@ func TestLinks(t *testing.T) {
 		{Dest: "原%E4%BB%B6.pdf", Text: "前文", Line: 11, Col: 4},
 		{Dest: "图/无说明.png", Image: true, Line: 15, Col: 1},
 		{Dest: "图/强调.png", Image: true, Text: "得分分布图", Line: 17, Col: 1},
+		{Dest: "甲.pdf", Text: "甲", Line: 19, Col: 7},
+		{Dest: "乙.png", Image: true, Text: "乙", Line: 19, Col: 22},
+		{Dest: "丙.pdf", Text: "丙", Line: 19, Col: 37},
+		{Dest: "丁.pdf", Text: "丁", Line: 22, Col: 1},
+		{Dest: "戊.pdf", Text: "戊", Line: 25, Col: 5},
 	}
 	if got := New().Links([]byte(src)); !reflect.DeepEqual(got, want) {
 		t.Errorf("Links:\n got %+v\nwant %+v", got, want)
