@@ -252,6 +252,7 @@ func FuzzAnalyseHTML(f *testing.F) {
 	f.Add("<p><strong>（8）优化营商环境。</strong>湘易办</p>", "禁毒")
 	f.Add("<p>A&amp;B &lt;script&gt; 禁&#27602;&nbsp;x</p>", "")
 	f.Add("<p>甲乙</p>\n<p>丙\xff\xfe丁</p>", "甲")
+	f.Add(`<p>见<img src=x.png alt="得分&amp;分布">图<IMG ALT='甲\xff'></p>`, "")
 	f.Fuzz(func(t *testing.T, fragment, title string) {
 		sameAnalysis(t, Document{Title: title}, fragment)
 	})

@@ -47,11 +47,19 @@ func (r *reader) html(fragment string) bool {
 			s = skipPast(s[2:], ">")
 		case len(s) > 1 && (isASCIILetter(s[1]) || s[1] == '/' && len(s) > 2 && isASCIILetter(s[2])):
 			name, end, rest := readTag(s)
+			tag := s[:len(s)-len(rest)]
 			s = rest
 			if isInline(name) {
 				continue
 			}
 			r.space()
+			if name == "img" && !end {
+				// Its text alternative (see PlainText).
+				if _, ok := r.scan(html.UnescapeString(altText(tag)), false); !ok {
+					return false
+				}
+				r.space()
+			}
 			if !end && isSkipped(name) {
 				s = skipElement(s, name)
 			}

@@ -25,6 +25,10 @@ func TestPlainText(t *testing.T) {
 		{"前<script>var s = '</p>禁毒';</script>后", "前 后"},
 		{"前<SCRIPT type=x>禁毒</SCRIPT >后", "前 后"},
 		{"<style>p{}</style><svg><text>图</text></svg>正文", "正文"},
+		// A picture is its text alternative, apart from the text around it.
+		{`<p>见<img src="a.png" alt="2023年1-2月&amp;得分 分布" width="1200">下图</p>`, "见 2023年1-2月&得分 分布 下图"},
+		{`<p><IMG ALT='单引号' src=x.png><img alt=无引号 src=y.png/><img src="z.png" alt=""><img title="alt=假" alt="真"></p>`, "单引号 无引号 真"},
+		{`<img src="a.png">正文<img alt="未闭合`, "正文"},
 		// A '<' that opens no tag is text; unterminated constructs end the text.
 		{"1 < 2 <3", "1 < 2 <3"},
 		{"文<p class=\"x", "文"},
