@@ -272,7 +272,11 @@ func (l *loader) statAttachments(rel string, as []Attachment) []Attachment {
 		a := &out[i]
 		a.path = filepath.Join(l.root, filepath.FromSlash(a.File))
 		if _, err := os.Lstat(a.path); err != nil {
-			l.diags.Add(rel, a.Line, a.Col, "附件“%s”的文件 %s 无法读取：%s", a.Title, a.File, errText(err))
+			hint := ""
+			if os.IsNotExist(err) {
+				hint = l.otherCase(a.File)
+			}
+			l.diags.Add(rel, a.Line, a.Col, "附件“%s”的文件 %s 无法读取：%s%s", a.Title, a.File, errText(err), hint)
 			continue
 		}
 		if fi, ok := statFile(l.root, a.File, MaxAttachmentSize, &l.diags); ok {
@@ -374,7 +378,7 @@ func (l *loader) otherCase(file string) string {
 	}
 	for _, e := range entries {
 		if e.Name() != name && strings.EqualFold(e.Name(), name) {
-			return fmt.Sprintf("；是不是 %s%s？文件名的大小写要与链接一致", dir, e.Name())
+			return fmt.Sprintf("；是不是 %s%s？文件名的大小写须一致", dir, e.Name())
 		}
 	}
 	return ""

@@ -131,6 +131,8 @@ func TestCircularAttachmentProblems(t *testing.T) {
 	cases := []struct{ name, old, new, want string }{
 		{"missing file", `file = "附件/得分表.xlsx"`, `file = "附件/得分.xlsx"`,
 			md + ":12:1: 附件“2023年1-2月考核得分表”的文件 content/circulars/附件/得分.xlsx 无法读取：文件不存在"},
+		{"name in another case", `file = "附件/得分表.xlsx"`, `file = "附件/得分表.XLSX"`,
+			md + ":12:1: 附件“2023年1-2月考核得分表”的文件 content/circulars/附件/得分表.XLSX 无法读取：文件不存在；是不是 content/circulars/附件/得分表.xlsx？文件名的大小写须一致"},
 		{"outside content", `file = "../scans/原件.PDF"`, `file = "../../config.toml"`,
 			md + ":15:1: 附件的文件应在 content/ 之下，而“../../config.toml”是 config.toml"},
 		{"absolute", `file = "../scans/原件.PDF"`, `file = "/etc/passwd.txt"`,
@@ -344,7 +346,7 @@ func TestBodyWarnings(t *testing.T) {
 		"content/about.md:10:29: 警告：链接的 content/circulars/2023-03.md 不存在，这个链接会失效",
 		fmt.Sprintf("content/about.md:12:1: 警告：图片 content/图/照片.png 有 %.1f MB，700×500 像素，手机上要等很久才显示；宜缩小到 1 MB 以内（宽 1600 像素左右已足够清楚）", float64(pic.Len())/(1<<20)),
 		"content/about.md:14:16: 警告：链接的文件 content/附件/表.xlsx 不存在，这个链接会失效",
-		"content/about.md:14:46: 警告：图片的文件 content/图/标志.PNG 不存在，页面上不会显示；是不是 content/图/标志.png？文件名的大小写要与链接一致",
+		"content/about.md:14:46: 警告：图片的文件 content/图/标志.PNG 不存在，页面上不会显示；是不是 content/图/标志.png？文件名的大小写须一致",
 		"content/about.md:14:87: 警告：链接的文件 content/附件/data.csv 不存在，这个链接会失效",
 	}
 	if !slices.Equal(got, want) {
