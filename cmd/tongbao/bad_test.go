@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"tongbao/internal/build"
-	"tongbao/internal/render"
 )
 
 // badRoot holds the corpus of broken inputs (testdata/bad/README.md): a
@@ -223,27 +222,25 @@ func copyDir(t *testing.T, from, to string) {
 // few files and the manifest a build wrote with them.
 func oldSite(t *testing.T, public string) {
 	t.Helper()
-	var outputs []render.Output
 	for name, body := range map[string]string{
 		"index.html":                  "<p>上一次发布的网站</p>\n",
 		"marker.txt":                  "旧网站\n",
 		"circulars/2023/5/index.html": "<p>旧通报</p>\n",
 	} {
-		outputs = append(outputs, render.Output{Path: name, Data: []byte(body)})
-	}
-	m, err := build.NewManifest(outputs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	outputs = append(outputs, render.Output{Path: build.ManifestName, Data: m.Bytes()})
-	for _, o := range outputs {
-		p := filepath.Join(public, filepath.FromSlash(o.Path))
+		p := filepath.Join(public, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(p, o.Data, 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+	m, err := build.ScanTree(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(public, build.ManifestName), m.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

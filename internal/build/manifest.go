@@ -13,8 +13,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"tongbao/internal/render"
 )
 
 // ManifestName is the file every build writes at the root of its output:
@@ -34,21 +32,6 @@ type ManifestEntry struct {
 	Path   string `json:"path"`
 	Size   int64  `json:"size"`
 	SHA256 string `json:"sha256"`
-}
-
-// NewManifest describes the outputs of one rendering, reading the files
-// that outputs only name (render.Output.File).
-func NewManifest(outputs []render.Output) (Manifest, error) {
-	m := Manifest{Files: make([]ManifestEntry, 0, len(outputs))}
-	for _, o := range outputs {
-		data, err := o.Bytes()
-		if err != nil {
-			return Manifest{}, err
-		}
-		m.Files = append(m.Files, entry(o.Path, data, nil))
-	}
-	m.sort()
-	return m, nil
 }
 
 func (m Manifest) sort() {
