@@ -115,6 +115,7 @@ type word struct {
 	XMin float64 `xml:"xMin,attr"`
 	YMin float64 `xml:"yMin,attr"`
 	XMax float64 `xml:"xMax,attr"`
+	YMax float64 `xml:"yMax,attr"`
 	Text string  `xml:",chardata"`
 }
 
@@ -597,7 +598,8 @@ func TestPrintFileFormat(t *testing.T) {
 // two attachments, a 附注, 抄送 and a 印发 line: on paper the 附件说明 gives
 // the names alone (no type, size or link), numbered and aligned under the
 // first; then the signature, the 附注 below the date, indented, and the
-// 版记 last, 印发机关 at its left and 印发日期 at its right.
+// 版记 last, 印发机关 at its left and 印发日期 at its right, at the foot of
+// a last page of its own, which carries no number (§7.4, §7.5).
 func TestPrintAttachmentsAndRecord(t *testing.T) {
 	ctx := browsertest.Start(t)
 	dir := copySite(t, sampleSite(t))
@@ -611,26 +613,44 @@ func TestPrintAttachmentsAndRecord(t *testing.T) {
 		return
 	}
 	var all []string
-	for _, l := range lines(pages[n-1]) {
-		all = append(all, text(l))
+	for _, p := range pages[n-2:] {
+		for _, l := range lines(p) {
+			all = append(all, text(l))
+		}
 	}
-	find := func(prefix string) (int, []word) {
-		for i, l := range lines(pages[n-1]) {
+	find := func(page int, prefix string) (int, []word) {
+		for i, l := range lines(pages[page]) {
 			if strings.HasPrefix(text(l), prefix) {
 				return i, l
 			}
 		}
-		t.Fatalf("the last page has no line starting %q:\n%s", prefix, strings.Join(all, "\n"))
+		t.Fatalf("page %d has no line starting %q; the last two pages:\n%s", page+1, prefix, strings.Join(all, "\n"))
 		return 0, nil
 	}
-	first, l1 := find("附件：1.各乡镇考核得分表")
-	second, l2 := find("2.通报原件")
-	sign, _ := find("邵阳市双清区人民政府办公室")
-	note, ln := find("（此件公开发布）")
-	cc, _ := find("抄送：市政府办公室，区委办公室。")
-	printed, lp := find("邵阳市双清区人民政府办公室2023年4月4日印发")
-	if !(first < second && second < sign && sign < note && note < cc && cc < printed) {
+	first, l1 := find(n-2, "附件：1.各乡镇考核得分表")
+	second, l2 := find(n-2, "2.通报原件")
+	sign, _ := find(n-2, "邵阳市双清区人民政府办公室")
+	note, ln := find(n-2, "（此件公开发布）")
+	cc, _ := find(n-1, "抄送：市政府办公室，区委办公室。")
+	printed, lp := find(n-1, "邵阳市双清区人民政府办公室2023年4月4日印发")
+	if !(first < second && second < sign && sign < note && cc < printed) {
 		t.Errorf("the lines are out of order:\n%s", strings.Join(all, "\n"))
+	}
+	if k := len(lines(pages[n-1])); k != 2 {
+		t.Errorf("the 版记's page has %d lines, want its two alone:\n%s", k, strings.Join(all, "\n"))
+	}
+	// Its last line on the 版心's last: the 版心 ends 35 mm above the
+	// paper's foot, and a 四号 line (14 pt) with its rule is about 25 pt.
+	gap := a4H - 35*mm - lp[0].YMax
+	t.Logf("the 印发 line ends %.1f pt above the 版心's foot", gap)
+	if gap < 0 || gap > 25 {
+		t.Errorf("the 印发 line ends %.1f pt above the 版心's foot; the 版记 belongs at the foot of the page", gap)
+	}
+	if num, _ := pageNumber(pages[n-1]); num != "" {
+		t.Errorf("the 版记's page is numbered %q; §7.5 gives it none", num)
+	}
+	if num, _ := pageNumber(pages[n-2]); num != fmt.Sprintf("—%d—", n-1) {
+		t.Errorf("the page before the 版记's is numbered %q, want “— %d —”", num, n-1)
 	}
 	for _, l := range all {
 		if strings.Contains(l, "XLSX") || strings.Contains(l, "PDF") {
