@@ -173,6 +173,10 @@ func rewriteLinks(root ast.Node, targets map[string]Target) {
 			if t.Width > 0 && t.Height > 0 {
 				n.SetAttributeString("width", strconv.AppendInt(nil, int64(t.Width), 10))
 				n.SetAttributeString("height", strconv.AppendInt(nil, int64(t.Height), 10))
+				// Its box kept, it may wait until the reader scrolls near
+				// it: a phone on a metered connection need not fetch the
+				// charts of a long circular's end to read its start.
+				n.SetAttributeString("loading", []byte("lazy"))
 			}
 		}
 	})

@@ -79,7 +79,7 @@ func TestLinkTargets(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	want := `<p class="figure"><img src="file-1.jpg" alt="照片" width="1200" height="800"></p>
+	want := `<p class="figure"><img src="file-1.jpg" alt="照片" width="1200" height="800" loading="lazy"></p>
 <p>见<a href="attachment-1.xlsx" download="附件 得分表.xlsx">得分表</a>、<a href="file-2.pdf#page=2">原件</a>和<a href="https://www.gov.cn/">网站</a>。文中<img src="%E5%9B%BE/%E5%B0%8F.png" alt="小图"></p>
 `
 	if string(html) != want {

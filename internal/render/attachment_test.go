@@ -250,7 +250,7 @@ func TestLinkedFiles(t *testing.T) {
 	}, map[string][]string{
 		"circulars/2023/5/index.html": {
 			`<p class="figure"><img src="file-db99c85c.jpg" alt="现场"></p>`,
-			`<p class="figure"><img src="file-cd4b0a2c.png" alt="分布" width="40" height="30"></p>`,
+			`<p class="figure"><img src="file-cd4b0a2c.png" alt="分布" width="40" height="30" loading="lazy"></p>`,
 			// The first picture whose size is known is the portal's thumbnail.
 			`<meta name="Image" content="/circulars/2023/5/file-cd4b0a2c.png">`,
 			`见<a href="attachment-1.xlsx" download="附件 得分表.xlsx">得分表</a>、<a href="file-db99c85c.jpg">原图</a>、<a href="file-5c03307e.pdf">说明</a>、`,
