@@ -740,7 +740,8 @@ func TestWarnings(t *testing.T) {
 // leave the preview's heap far below their 320 MB. It is served as a
 // static server would — its type, a range, an entity tag that stays while
 // the file does and changes with it, the new bytes as soon as they are
-// written.
+// written; a text file in the Chinese code page Windows saves in is said
+// to be so, not UTF-8.
 func TestFilesServedFromTheSite(t *testing.T) {
 	const n, size = 8, 40 << 20
 	s, ts, dir := startSite(t, func(dir string) {
@@ -761,6 +762,11 @@ func TestFilesServedFromTheSite(t *testing.T) {
 			}
 			fmt.Fprintf(&front, "[[attachment]]\ntitle = \"原件%d\"\nfile = \"附件/原件%d.pdf\"\n", i+1, i+1)
 		}
+		// Text saved on Windows in its Chinese code page (GBK: 说明 is
+		// CB B5 C3 F7), and in UTF-8 with a character cut at 4 KB.
+		writeFile(t, filepath.Join(dir, "content", "附件", "说明.txt"), "\xcb\xb5\xc3\xf7")
+		writeFile(t, filepath.Join(dir, "content", "附件", "长说明.txt"), strings.Repeat("a", 4095)+"说明")
+		front.WriteString("[[attachment]]\ntitle = \"说明\"\nfile = \"附件/说明.txt\"\n[[attachment]]\ntitle = \"长说明\"\nfile = \"附件/长说明.txt\"\n")
 		writeFile(t, about, strings.Replace(string(b), "date  = 2023-04-03\n", "date  = 2023-04-03\n"+front.String(), 1))
 	})
 	runtime.GC()
@@ -790,6 +796,14 @@ func TestFilesServedFromTheSite(t *testing.T) {
 	s.Build()
 	if r, _ := get(t, http.DefaultClient, "GET", url, "If-None-Match", etag); r.StatusCode != http.StatusNotModified {
 		t.Errorf("the file unchanged, rebuilt: %d, want 304", r.StatusCode)
+	}
+	for p, want := range map[string]string{
+		"/about/attachment-9.txt":  "text/plain; charset=gb18030",
+		"/about/attachment-10.txt": "text/plain; charset=utf-8",
+	} {
+		if r, _ := get(t, http.DefaultClient, "GET", ts.URL+p); r.Header.Get("Content-Type") != want {
+			t.Errorf("%s: %q, want %q", p, r.Header.Get("Content-Type"), want)
+		}
 	}
 	writeFile(t, filepath.Join(dir, "content", "附件", "原件1.pdf"), "%PDF-1.7 重新扫描")
 	r, body := get(t, http.DefaultClient, "GET", url, "If-None-Match", etag)

@@ -13,6 +13,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"tongbao/internal/par"
 	"tongbao/internal/render"
@@ -122,6 +123,11 @@ func (prev *snapshot) file(o render.Output, id string) *file {
 			return old
 		}
 		f := &file{src: o.File, ctype: contentType(o.Path, nil), sum: fileSum(o.File)}
+		if strings.EqualFold(path.Ext(o.Path), ".txt") && !startsUTF8(o.File) {
+			// A text file saved on Windows in Chinese is in its code page,
+			// GBK, which GB 18030 extends: so the browser shows it.
+			f.ctype = "text/plain; charset=gb18030"
+		}
 		f.etag = etag(f.sum, "")
 		return f
 	}
@@ -142,6 +148,26 @@ func (prev *snapshot) file(o render.Output, id string) *file {
 		f.etag = etag(f.sum, id)
 	}
 	return f
+}
+
+// startsUTF8 reports whether the first 4 KB of a file of the site are
+// UTF-8 (a character cut at their end allowed), or it cannot be read.
+func startsUTF8(a *site.Attachment) bool {
+	fh, err := a.Open()
+	if err != nil {
+		return true
+	}
+	defer fh.Close()
+	b := make([]byte, 4096)
+	n, _ := io.ReadFull(fh, b)
+	b = b[:n]
+	for i := 0; i < 3 && len(b) > 0 && !utf8.Valid(b); i++ {
+		if n < 4096 {
+			return false // the whole file, and not UTF-8
+		}
+		b = b[:len(b)-1]
+	}
+	return utf8.Valid(b)
 }
 
 // sameFile reports whether a and b are one version of one file, as the
