@@ -402,14 +402,9 @@ func (s *staged) add(o render.Output) error {
 	if err := checkPath(o.Path); err != nil {
 		return err
 	}
-	var err error
-	if o.File != nil {
-		var e ManifestEntry
-		if e, err = fileEntry(o.Path, o.File); err == nil {
-			err = s.tree.copy(e, o.File)
-		}
-	} else {
-		err = s.tree.write(entry(o.Path, o.Data, o.Sum), o.Data)
+	c, err := contentOf(o)
+	if err == nil {
+		err = s.tree.put(c)
 	}
 	if err != nil {
 		return fmt.Errorf("%w；%s 保持不变", err, s.t.given)
@@ -521,32 +516,38 @@ func newTree(root string) *tree {
 	return &tree{root: root, dirs: map[string]bool{".": true}}
 }
 
-// write writes data below the root, as the manifest's entry e (entry)
-// describes it.
-func (t *tree) write(e ManifestEntry, data []byte) error {
-	return t.put(e,
-		func(name string) bool { return sameContent(name, data) },
-		func(name string) error { return createFile(name, data) })
+// A content is an output as the writers take it: its manifest entry, and
+// how to tell whether a file holds it and to write it. An output that
+// names a file of the site (render.Output.File) is hashed, compared and
+// copied in pieces, never held whole.
+type content struct {
+	e      ManifestEntry
+	same   func(name string) bool
+	create func(name string) error
 }
 
-// copy copies a file of the site (render.Output.File) below the root, in
-// pieces, as the manifest's entry e (fileEntry) describes it.
-func (t *tree) copy(e ManifestEntry, a *site.Attachment) error {
-	return t.put(e,
-		func(name string) bool { return sameAsFile(name, a) },
-		func(name string) error { return copyFile(name, a) })
+func contentOf(o render.Output) (content, error) {
+	if a := o.File; a != nil {
+		e, err := fileEntry(o.Path, a)
+		return content{e,
+			func(name string) bool { return sameAsFile(name, a) },
+			func(name string) error { return copyFile(name, a) }}, err
+	}
+	return content{entry(o.Path, o.Data, o.Sum),
+		func(name string) bool { return sameContent(name, o.Data) },
+		func(name string) error { return createFile(name, o.Data) }}, nil
 }
 
-// put places the file e describes below the root: linked from the
-// previous build if that holds the same bytes, else made by create.
-func (t *tree) put(e ManifestEntry, same func(name string) bool, create func(name string) error) error {
-	rel := e.Path
+// put writes c below the root, or links it from the previous build if
+// that holds the same bytes.
+func (t *tree) put(c content) error {
+	rel := c.e.Path
 	if err := t.mkdir(path.Dir(rel)); err != nil {
 		return writeError(rel, err)
 	}
-	if !t.link(rel, e, same) {
+	if !t.link(rel, c.e, c.same) {
 		full := filepath.Join(t.root, filepath.FromSlash(rel))
-		if err := create(full); err != nil {
+		if err := c.create(full); err != nil {
 			return writeError(rel, err)
 		}
 		if err := t.perm.file(full); err != nil {
@@ -554,7 +555,7 @@ func (t *tree) put(e ManifestEntry, same func(name string) bool, create func(nam
 		}
 	}
 	t.mu.Lock()
-	t.files = append(t.files, e)
+	t.files = append(t.files, c.e)
 	t.mu.Unlock()
 	return nil
 }

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -94,36 +93,17 @@ func (ip *inPlace) add(o render.Output) error {
 	if err := ip.place(rel); err != nil {
 		return err
 	}
-	var e ManifestEntry
-	var same func(name string) bool
-	var err error
-	if o.File != nil {
-		e, err = fileEntry(rel, o.File)
-		same = func(name string) bool { return sameAsFile(name, o.File) }
-	} else {
-		sum := o.Sum
-		if sum == nil { // hashed once, for the comparison and the manifest
-			s := sha256.Sum256(o.Data)
-			sum = &s
-		}
-		e = entry(rel, o.Data, sum)
-		same = func(name string) bool { return sameContent(name, o.Data) }
-	}
+	c, err := contentOf(o)
 	if err != nil {
 		return fmt.Errorf("%w；%s 保持不变", err, ip.t.given)
 	}
-	if ip.prev[rel] == e && same(filepath.Join(ip.root, filepath.FromSlash(rel))) {
+	if ip.prev[rel] == c.e && c.same(filepath.Join(ip.root, filepath.FromSlash(rel))) {
 		ip.mu.Lock()
-		ip.keep = append(ip.keep, e)
+		ip.keep = append(ip.keep, c.e)
 		ip.mu.Unlock()
 		return nil
 	}
-	if o.File != nil {
-		err = ip.staged.copy(e, o.File)
-	} else {
-		err = ip.staged.write(e, o.Data)
-	}
-	if err != nil {
+	if err := ip.staged.put(c); err != nil {
 		return fmt.Errorf("%w；%s 保持不变", err, ip.t.given)
 	}
 	return nil

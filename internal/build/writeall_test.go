@@ -36,5 +36,11 @@ func TestWriteAll(t *testing.T) {
 }
 
 func treeWriter(t *tree) func(render.Output) error {
-	return func(o render.Output) error { return t.write(entry(o.Path, o.Data, o.Sum), o.Data) }
+	return func(o render.Output) error {
+		c, err := contentOf(o)
+		if err != nil {
+			return err
+		}
+		return t.put(c)
+	}
 }
