@@ -70,9 +70,10 @@ type Output struct {
 	Sum *[32]byte
 	// File, when not nil, is the file of the site whose bytes the output
 	// is, unchanged: an attachment, or a file a body links to. Data is
-	// then nil, and the writer reads the file (Bytes) or the preview
+	// then nil; the build copies the file in pieces and the preview
 	// serves it from where it is: an archive of scanned originals would
-	// otherwise be held whole by every render the preview keeps.
+	// otherwise be held whole by every render the preview keeps, and
+	// read whole by the build. (Bytes reads it, for what needs it whole.)
 	File *site.Attachment
 }
 
