@@ -274,7 +274,7 @@ func (l *loader) statAttachments(rel string, as []Attachment) []Attachment {
 		if _, err := os.Lstat(a.path); err != nil {
 			hint := ""
 			if os.IsNotExist(err) {
-				hint = l.otherCase(a.File)
+				hint = l.nearest(rel, a.File)
 			}
 			l.diags.Add(rel, a.Line, a.Col, "附件“%s”的文件 %s 无法读取：%s%s", a.Title, a.File, errText(err), hint)
 			continue
@@ -365,23 +365,34 @@ func generatedBeside(dest string) bool {
 		strings.HasPrefix(stem, "attachment-") || strings.HasPrefix(stem, "file-")
 }
 
-// otherCase is, for a file in content/ that is not there, the hint that
-// names a file of its folder whose name differs only in case
-// (图/现场.JPG for 图/现场.jpg): Windows and macOS open either, so the
-// link works on the computer where it was written and not on the server
-// that builds the site.
-func (l *loader) otherCase(file string) string {
+// nearest is, for a file in content/ that rel names and that is not
+// there, the hint that names the one the author most likely meant: in the
+// same folder, a name that differs only in case (图/现场.JPG for
+// 图/现场.jpg), which Windows and macOS open, so that the link works on
+// the computer where it was written and not on the server that builds;
+// elsewhere, the one file of that name, which the path, written as if
+// from content/ or from another folder, missed — with the path to write.
+func (l *loader) nearest(rel, file string) string {
 	dir, name := path.Split(file)
-	entries, err := os.ReadDir(filepath.Join(l.root, filepath.FromSlash(dir)))
+	var elsewhere []string
+	for _, o := range l.others {
+		d, n := path.Split(o)
+		switch {
+		case !strings.EqualFold(n, name):
+		case d == dir:
+			return fmt.Sprintf("；是不是 %s？文件名的大小写须一致", o)
+		default:
+			elsewhere = append(elsewhere, o)
+		}
+	}
+	if len(elsewhere) != 1 {
+		return ""
+	}
+	to, err := filepath.Rel(path.Dir(rel), elsewhere[0])
 	if err != nil {
 		return ""
 	}
-	for _, e := range entries {
-		if e.Name() != name && strings.EqualFold(e.Name(), name) {
-			return fmt.Sprintf("；是不是 %s%s？文件名的大小写须一致", dir, e.Name())
-		}
-	}
-	return ""
+	return fmt.Sprintf("；是不是 %s？路径从 %s 所在的文件夹写起，应写作 %s", elsewhere[0], rel, filepath.ToSlash(to))
 }
 
 // unnamedImages warns of each picture in a body (of rel, starting on
@@ -421,7 +432,7 @@ func (l *loader) statLinked(rel string, as []Attachment) []Attachment {
 				if a.Shown {
 					what, effect = "图片的文件", "页面上不会显示"
 				}
-				l.s.Warnings.Add(rel, a.Line, a.Col, "警告：%s %s 不存在，%s%s", what, a.File, effect, l.otherCase(a.File))
+				l.s.Warnings.Add(rel, a.Line, a.Col, "警告：%s %s 不存在，%s%s", what, a.File, effect, l.nearest(rel, a.File))
 			}
 			continue
 		}

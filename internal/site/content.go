@@ -42,6 +42,7 @@ func (l *loader) content() {
 			others = append(others, rel)
 		}
 	}
+	l.others = others
 	all := make([]*parsed, len(files))
 	par.Do(len(files), func(i int) {
 		all[i] = l.parseContent(files[i])

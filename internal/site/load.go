@@ -299,6 +299,11 @@ type loader struct {
 	// those are read (rules).
 	configFile  *tomlFile
 	ruleRecords []*record
+
+	// others are the files under content/ other than Markdown, by which
+	// a link to a file that is not there is told where one of its name
+	// is (nearest).
+	others []string
 }
 
 // read returns a file's text ready for parsing: checked for size, UTF-8
