@@ -375,7 +375,7 @@ func generatedBeside(dest string) bool {
 func (l *loader) nearest(rel, file string) string {
 	dir, name := path.Split(file)
 	var elsewhere []string
-	for _, o := range l.others {
+	for _, o := range l.contentFiles {
 		d, n := path.Split(o)
 		switch {
 		case !strings.EqualFold(n, name):

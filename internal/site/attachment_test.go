@@ -318,7 +318,7 @@ func TestLinkedFiles(t *testing.T) {
 func TestBodyWarnings(t *testing.T) {
 	files := miniSite()
 	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n![](图/a.png)\n\n![ ](https://www.gov.cn/b.png)\n\n![**得分**分布](图/c.png)\n\n" +
-		"见[通报](circulars/2023-02.md)、[3月通报](circulars/2023-03.md)。\n\n![照片](图/照片.png)和![照片](图/照片.png)，[原图](图/原图.pdf)\n\n" +
+		"见[通报](circulars/2023-02.md)、[3月通报](circulars/2023-03.md)、[2月](2023-02.md)。\n\n![照片](图/照片.png)和![照片](图/照片.png)，[原图](图/原图.pdf)\n\n" +
 		"[数据](data.csv)、[表](附件/表.xlsx)、[表](附件/表.xlsx)、![标志](图/标志.PNG)、[附件](./attachment-1.pdf)、[另一表](附件/data.csv)\n\n" +
 		"[总表](总表.xlsx)\n"
 	files["content/图/标志.png"] = "not read"
@@ -349,6 +349,7 @@ func TestBodyWarnings(t *testing.T) {
 		"content/about.md:6:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](https://www.gov.cn/b.png)",
 		"content/about.md:8:1: 警告：图片的文件 content/图/c.png 不存在，页面上不会显示",
 		"content/about.md:10:29: 警告：链接的 content/circulars/2023-03.md 不存在，这个链接会失效",
+		"content/about.md:10:58: 警告：链接的 content/2023-02.md 不存在，这个链接会失效；是不是 content/circulars/2023-02.md？路径从 content/about.md 所在的文件夹写起，应写作 circulars/2023-02.md",
 		fmt.Sprintf("content/about.md:12:1: 警告：图片 content/图/照片.png 有 %.1f MB，700×500 像素，手机上要等很久才显示；宜缩小到 1 MB 以内（宽 1600 像素左右已足够清楚）", float64(pic.Len())/(1<<20)),
 		"content/about.md:14:16: 警告：链接的文件 content/附件/表.xlsx 不存在，这个链接会失效",
 		"content/about.md:14:46: 警告：图片的文件 content/图/标志.PNG 不存在，页面上不会显示；是不是 content/图/标志.png？文件名的大小写须一致",

@@ -35,14 +35,14 @@ type parsed struct {
 func (l *loader) content() {
 	s := l.s
 	var files, others []string
-	for _, rel := range l.walk("content") {
+	l.contentFiles = l.walk("content")
+	for _, rel := range l.contentFiles {
 		if path.Ext(rel) == ".md" {
 			files = append(files, rel)
 		} else {
 			others = append(others, rel)
 		}
 	}
-	l.others = others
 	all := make([]*parsed, len(files))
 	par.Do(len(files), func(i int) {
 		all[i] = l.parseContent(files[i])
@@ -158,7 +158,7 @@ func (l *loader) brokenPageLinks() {
 			case slices.Contains(l.heldCirculars, pl.File):
 				s.Warnings.Add(rel, pl.Line, pl.Col, "警告：链接的 %s 随它的月份略去了，这次生成的网站中这个链接会失效", pl.File)
 			default:
-				s.Warnings.Add(rel, pl.Line, pl.Col, "警告：链接的 %s 不存在，这个链接会失效", pl.File)
+				s.Warnings.Add(rel, pl.Line, pl.Col, "警告：链接的 %s 不存在，这个链接会失效%s", pl.File, l.nearest(rel, pl.File))
 			}
 		}
 	}

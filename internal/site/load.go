@@ -300,10 +300,9 @@ type loader struct {
 	configFile  *tomlFile
 	ruleRecords []*record
 
-	// others are the files under content/ other than Markdown, by which
-	// a link to a file that is not there is told where one of its name
-	// is (nearest).
-	others []string
+	// contentFiles are the files under content/, by which a link to a
+	// file that is not there is told where one of its name is (nearest).
+	contentFiles []string
 }
 
 // read returns a file's text ready for parsing: checked for size, UTF-8
