@@ -395,6 +395,21 @@ func (l *loader) nearest(rel, file string) string {
 	return fmt.Sprintf("；是不是 %s？路径从 %s 所在的文件夹写起，应写作 %s", elsewhere[0], rel, filepath.ToSlash(to))
 }
 
+// unpublishable are the links of a body (of rel, starting on line
+// bodyLine) to files in content/ of a type tongbao does not publish: a
+// photograph straight from a phone (.heic), a scan as .tif, a page.
+func unpublishable(rel string, links []markdown.Link, bodyLine int) []Attachment {
+	var out []Attachment
+	for _, l := range links {
+		p := linkPath(rel, l.Dest)
+		ext := strings.ToLower(strings.TrimPrefix(path.Ext(p), "."))
+		if p != "" && ext != "" && ext != "md" && MediaType(ext) == "" {
+			out = append(out, Attachment{File: p, Dest: l.Dest, Shown: l.Image, Line: bodyLine + l.Line - 1, Col: l.Col})
+		}
+	}
+	return out
+}
+
 // unnamedImages warns of each picture in a body (of rel, starting on
 // line bodyLine) without a text alternative: a screen reader says
 // nothing of a chart written ![](图/得分图.png), and GB/T 37668 asks for

@@ -30,6 +30,11 @@ type parsed struct {
 	dated    bool   // the circular has a date =, right or wrong: it is signed
 	diags    diag.List
 	warnings diag.List // see Site.Warnings
+
+	// unpublishable are the body's links to files in content/ of a type
+	// that cannot be published (see unpublishable): warned of if the file
+	// is there.
+	unpublishable []Attachment
 }
 
 func (l *loader) content() {
@@ -117,6 +122,20 @@ func (l *loader) content() {
 	for _, p := range all {
 		for _, a := range p.files() {
 			listed[strings.ToLower(a.File)] = true
+		}
+	}
+	there := map[string]bool{}
+	for _, rel := range others {
+		there[strings.ToLower(rel)] = true
+	}
+	for i, p := range all {
+		for _, a := range p.unpublishable {
+			if f := strings.ToLower(a.File); there[f] && !l.holds(p.dataKey) {
+				// Linked, so not “nothing links to it” below: why it is
+				// not published instead.
+				listed[f] = true
+				s.Warnings.Add(files[i], a.Line, a.Col, "警告：链接的文件 %s 是 .%s，不能发布，这个链接会失效；网页上的图片请用 jpg、png 或 gif，附件的类型应为 %s", a.File, a.Ext(), attachmentTypesText)
+			}
 		}
 	}
 	l.brokenPageLinks()
@@ -283,6 +302,7 @@ func (l *loader) parseContent(rel string) *parsed {
 	f.top = "前置信息"
 	links := l.md().Links(body)
 	p.warnings = unnamedImages(rel, links, bodyLine)
+	p.unpublishable = unpublishable(rel, links, bodyLine)
 	if strings.HasPrefix(rel, "content/circulars/") {
 		p.circular = circular(rel, t, f, p)
 		if p.circular != nil {
