@@ -150,13 +150,7 @@ func (e *IncompleteError) Unwrap() error { return e.Problems }
 // picture without its text, a link to a page that is not there, a file
 // nothing publishes, a layout that would hide what the pages hold).
 func warnings(s *site.Site, opts Options) diag.List {
-	var w diag.List
-	baseURL := cmp.Or(opts.BaseURL, s.Config.BaseURL)
-	if b, err := site.ParseBase(baseURL); err == nil && b.Public(s.Config.Site.Domain).Host == "" {
-		w.Add("config.toml", 0, 0, "警告：baseURL（%s）不含域名，[site] 也没有 domain：网站地图、订阅和规范链接只能写成路径，而网站地图须用完整网址。请在 [site] 中设置 domain，或以 --baseURL https://… 生成", baseURL)
-	}
-	w = append(w, s.Warnings...)
-	return w
+	return append(s.HostWarning(cmp.Or(opts.BaseURL, s.Config.BaseURL)), s.Warnings...)
 }
 
 // check refuses a bad BaseURL (tongbao build --baseURL) by the rule of

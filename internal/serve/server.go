@@ -266,8 +266,8 @@ func (s *Server) renderSite(st *site.Site) ([]render.Output, string, error) {
 		s.rendered[m.Key] = true
 	}
 	s.warned = nil
-	if len(st.Warnings) > 0 {
-		s.warned = diag.Lines(st.Warnings)
+	if w := append(st.HostWarning(st.Config.BaseURL), st.Warnings...); len(w) > 0 {
+		s.warned = diag.Lines(w)
 	}
 	return outputs, base.Path, nil
 }

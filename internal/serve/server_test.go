@@ -811,3 +811,20 @@ func TestFilesServedFromTheSite(t *testing.T) {
 		t.Errorf("the file rewritten: %d, %q, tag %s (was %s)", r.StatusCode, body, r.Header.Get("Etag"), etag)
 	}
 }
+
+// TestHostWarning: a site whose baseURL names no host and whose [site]
+// has no domain can write its sitemap and feed with paths only; build
+// and check warn of it, and so does the preview, where staff work.
+func TestHostWarning(t *testing.T) {
+	_, ts, _ := startSite(t, func(dir string) {
+		editFile(t, filepath.Join(dir, "config.toml"), `domain   = "www.example.gov.cn"`, `domain   = ""`)
+	})
+	c := dialSSE(t, ts.URL+eventsPath)
+	defer c.close()
+	ev := c.next(t, 5*time.Second)
+	var ch change
+	json.Unmarshal([]byte(ev.data), &ch)
+	if ev.name != "hello" || len(ch.Warnings) != 1 || !strings.HasPrefix(ch.Warnings[0], "config.toml: 警告：baseURL（/）不含域名，[site] 也没有 domain：") {
+		t.Errorf("hello: %+v", ev)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"tongbao/internal/diag"
 )
 
 // A Base is the address a site is published under, baseURL, worked out
@@ -35,6 +37,19 @@ func ParseBase(baseURL string) (Base, error) {
 		b.Path += "/"
 	}
 	return b, nil
+}
+
+// HostWarning warns, when the site built under baseURL can write no
+// absolute address — baseURL names no host and [site] no domain —, that
+// its sitemap, feed and canonical links are paths (DESIGN.md §7). It is
+// the build's (--baseURL may give a host) and the preview's, not the
+// load's.
+func (s *Site) HostWarning(baseURL string) diag.List {
+	var w diag.List
+	if b, err := ParseBase(baseURL); err == nil && b.Public(s.Config.Site.Domain).Host == "" {
+		w.Add("config.toml", 0, 0, "警告：baseURL（%s）不含域名，[site] 也没有 domain：网站地图、订阅和规范链接只能写成路径，而网站地图须用完整网址。请在 [site] 中设置 domain，或以 --baseURL https://… 生成", baseURL)
+	}
+	return w
 }
 
 // Public is where a site under b is read: b itself when baseURL names a
