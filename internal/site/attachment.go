@@ -73,7 +73,9 @@ func (s *Site) AllAttachments() [][]Attachment {
 
 // Read reads the attachment's file, as large as the load found it.
 func (a *Attachment) Read() ([]byte, error) {
-	b := bytes.NewBuffer(make([]byte, 0, a.Size))
+	// Room for the whole file and the last read's (bytes.MinRead), which
+	// would otherwise double the buffer for the EOF.
+	b := bytes.NewBuffer(make([]byte, 0, a.Size+bytes.MinRead))
 	if err := a.Copy(b); err != nil {
 		return nil, err
 	}
