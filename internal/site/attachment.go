@@ -300,26 +300,29 @@ type PageLink struct {
 // bodyLinks sorts the links of a body (markdown.Link) of rel, which
 // starts on line bodyLine, that name something in content/, relative to
 // rel's folder: a file that may be published (图/现场.jpg,
-// 附件/得分.xlsx), or another Markdown file. Addresses (https:, mailto:,
-// /…, #…), other types and paths outside content/ are left as written,
-// as are files that turn out not to exist (statLinked warns of them,
-// but for data.csv and the like, which the build writes beside the
-// page). A link to
-// a page the site does not have is left too, and warned of
-// (brokenPageLinks).
-func bodyLinks(rel string, links []markdown.Link, bodyLine int) (files []Attachment, pages []PageLink) {
+// 附件/得分.xlsx), another Markdown file, or a file of a type that may
+// not be published (现场.heic; warned of by the load if it is there). They
+// are left as written, as are addresses (https:, mailto:, /…, #…),
+// paths outside content/ and files that turn out not to exist
+// (statLinked warns of them, but for data.csv and the like, which the
+// build writes beside the page). A link to a page the site does not have
+// is left too, and warned of (brokenPageLinks).
+func bodyLinks(rel string, links []markdown.Link, bodyLine int) (files []Attachment, pages []PageLink, unpublishable []Attachment) {
 	for _, l := range links {
 		p := linkPath(rel, l.Dest)
 		line := bodyLine + l.Line - 1
+		a := Attachment{File: p, Dest: l.Dest, Shown: l.Image, Line: line, Col: l.Col}
 		switch ext := strings.ToLower(strings.TrimPrefix(path.Ext(p), ".")); {
 		case p == "":
 		case ext == "md":
 			pages = append(pages, PageLink{Dest: l.Dest, File: p, Line: line, Col: l.Col})
 		case MediaType(ext) != "":
-			files = append(files, Attachment{File: p, Dest: l.Dest, Shown: l.Image, Line: line, Col: l.Col})
+			files = append(files, a)
+		case ext != "":
+			unpublishable = append(unpublishable, a)
 		}
 	}
-	return files, pages
+	return files, pages, unpublishable
 }
 
 // linkPath is where in content/ a link's destination, relative to the
@@ -395,21 +398,6 @@ func (l *loader) nearest(rel, file string) string {
 		return ""
 	}
 	return fmt.Sprintf("；是不是 %s？路径从 %s 所在的文件夹写起，应写作 %s", elsewhere[0], rel, filepath.ToSlash(to))
-}
-
-// unpublishable are the links of a body (of rel, starting on line
-// bodyLine) to files in content/ of a type tongbao does not publish: a
-// photograph straight from a phone (.heic), a scan as .tif, a page.
-func unpublishable(rel string, links []markdown.Link, bodyLine int) []Attachment {
-	var out []Attachment
-	for _, l := range links {
-		p := linkPath(rel, l.Dest)
-		ext := strings.ToLower(strings.TrimPrefix(path.Ext(p), "."))
-		if p != "" && ext != "" && ext != "md" && MediaType(ext) == "" {
-			out = append(out, Attachment{File: p, Dest: l.Dest, Shown: l.Image, Line: bodyLine + l.Line - 1, Col: l.Col})
-		}
-	}
-	return out
 }
 
 // unnamedImages warns of each picture in a body (of rel, starting on

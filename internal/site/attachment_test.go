@@ -199,7 +199,7 @@ func FuzzAttachmentFile(f *testing.F) {
 		if !strings.HasPrefix(rel, "content/") || strings.Contains(rel, "..") || path.Clean(rel) != rel {
 			t.Skip() // rel is a Markdown file the loader found under content/
 		}
-		files, pages := bodyLinks(rel, []markdown.Link{{Dest: file, Line: 1, Col: 1}}, 1)
+		files, pages, _ := bodyLinks(rel, []markdown.Link{{Dest: file, Line: 1, Col: 1}}, 1)
 		for _, a := range files {
 			publishable(t, file, rel, a.File)
 		}

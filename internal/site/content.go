@@ -32,8 +32,8 @@ type parsed struct {
 	warnings diag.List // see Site.Warnings
 
 	// unpublishable are the body's links to files in content/ of a type
-	// that cannot be published (see unpublishable): warned of if the file
-	// is there.
+	// that cannot be published (bodyLinks): a photograph straight from a
+	// phone (.heic), a scan as .tif; warned of if the file is there.
 	unpublishable []Attachment
 }
 
@@ -302,18 +302,17 @@ func (l *loader) parseContent(rel string) *parsed {
 	f.top = "前置信息"
 	links := l.md().Links(body)
 	p.warnings = unnamedImages(rel, links, bodyLine)
-	p.unpublishable = unpublishable(rel, links, bodyLine)
 	if strings.HasPrefix(rel, "content/circulars/") {
 		p.circular = circular(rel, t, f, p)
 		if p.circular != nil {
 			p.circular.Body, p.circular.BodyLine, p.circular.Sum = body, bodyLine, sum
-			p.circular.Linked, p.circular.PageLinks = bodyLinks(rel, links, bodyLine)
+			p.circular.Linked, p.circular.PageLinks, p.unpublishable = bodyLinks(rel, links, bodyLine)
 		}
 		return p
 	}
 	r := read(t, PageFront.Fields)
 	pg := &Page{File: rel, Sum: sum, Title: r.text("title"), Body: body, BodyLine: bodyLine, Valid: validity(r, f), Attachments: attachments(rel, r, f)}
-	pg.Linked, pg.PageLinks = bodyLinks(rel, links, bodyLine)
+	pg.Linked, pg.PageLinks, p.unpublishable = bodyLinks(rel, links, bodyLine)
 	pg.Date, _ = r.date("date")
 	pg.Path = strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md") + "/"
 	if strings.HasSuffix(pg.Path, "/index/") || pg.Path == "index/" {
