@@ -46,8 +46,7 @@ func (cs *circulars) jobs() []job {
 		}
 		in := append(cs.bodyInputs(circ), frontIn(prev), frontIn(next))
 		in = append(append(in, cs.refOf(prev)...), cs.refOf(next)...)
-		jobs = append(jobs, attachmentJobs(circ.File, circ.URLPath(), circ.Attachments)...)
-		jobs = append(jobs, linkedJobs(circ.File, circ.URLPath(), circ.Attachments, circ.Linked)...)
+		jobs = append(jobs, fileJobs(circ.File, circ.URLPath(), circ.Attachments, circ.Linked)...)
 		in = append(in, attachmentInputs(circ.Attachments)...) // the page states their sizes
 		jobs = append(jobs, job{
 			path:  circ.URLPath() + "index.html",
@@ -57,8 +56,7 @@ func (cs *circulars) jobs() []job {
 		})
 	}
 	for i, p := range s.Pages {
-		jobs = append(jobs, attachmentJobs(p.File, p.Path, p.Attachments)...)
-		jobs = append(jobs, linkedJobs(p.File, p.Path, p.Attachments, p.Linked)...)
+		jobs = append(jobs, fileJobs(p.File, p.Path, p.Attachments, p.Linked)...)
 		in := append([]input{global(), fileIn(p.File)}, attachmentInputs(p.Attachments)...)
 		in = append(in, pageLinkInputs(p.PageLinks)...)
 		jobs = append(jobs, job{
@@ -71,32 +69,20 @@ func (cs *circulars) jobs() []job {
 	return jobs
 }
 
-// attachmentJobs are the jobs that write the attachments as, listed by
-// the source file, beside the page at dir.
-func attachmentJobs(file, dir string, as []site.Attachment) []job {
+// fileJobs are the jobs that put beside the page at dir the files the
+// source file lists as attachments (as, attachment-N) and the others its
+// body links to (linked, named by linkedName). They read nothing: each
+// output names its file (Output.File).
+func fileJobs(file, dir string, as, linked []site.Attachment) []job {
 	var jobs []job
-	for k := range as {
-		a := &as[k]
-		jobs = append(jobs, job{
-			path:  attachmentPath(dir, as, k),
-			owner: owner{file: file, line: a.Line, col: a.Col},
-			file:  a,
-		})
+	add := func(path string, a *site.Attachment) {
+		jobs = append(jobs, job{path: path, owner: owner{file: file, line: a.Line, col: a.Col}, file: a})
 	}
-	return jobs
-}
-
-// linkedJobs are the jobs that write the files a body links to (linked)
-// beside its page at dir, other than the page's attachments (as), which
-// are written already.
-func linkedJobs(file, dir string, as, linked []site.Attachment) []job {
-	var jobs []job
+	for k := range as {
+		add(attachmentPath(dir, as, k), &as[k])
+	}
 	for _, a := range linkedFiles(as, linked) {
-		jobs = append(jobs, job{
-			path:  dir + linkedName(a),
-			owner: owner{file: file, line: a.Line, col: a.Col},
-			file:  a,
-		})
+		add(dir+linkedName(a), a)
 	}
 	return jobs
 }
