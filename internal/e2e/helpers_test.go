@@ -213,11 +213,14 @@ func serveOutputs(t *testing.T, outs []render.Output) *httptest.Server {
 	t.Helper()
 	files := map[string][]byte{}
 	for _, o := range outs {
-		b, err := o.Bytes()
-		if err != nil {
-			t.Fatal(err)
+		files[o.Path] = o.Data
+		if o.File != nil {
+			var b bytes.Buffer
+			if err := o.File.Copy(&b); err != nil {
+				t.Fatal(err)
+			}
+			files[o.Path] = b.Bytes()
 		}
-		files[o.Path] = b
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := strings.TrimPrefix(r.URL.Path, "/")

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"slices"
@@ -38,11 +39,14 @@ func renderFiles(t *testing.T, s *site.Site, base string) map[string][]byte {
 // (Output.File).
 func contentOf(t testing.TB, o Output) []byte {
 	t.Helper()
-	b, err := o.Bytes()
-	if err != nil {
+	if o.File == nil {
+		return o.Data
+	}
+	var b bytes.Buffer
+	if err := o.File.Copy(&b); err != nil {
 		t.Fatalf("%s: %v", o.Path, err)
 	}
-	return b
+	return b.Bytes()
 }
 
 type testFeed struct {

@@ -73,17 +73,8 @@ type Output struct {
 	// then nil; the build copies the file in pieces and the preview
 	// serves it from where it is: an archive of scanned originals would
 	// otherwise be held whole by every render the preview keeps, and
-	// read whole by the build. (Bytes reads it, for what needs it whole.)
+	// read whole by the build.
 	File *site.Attachment
-}
-
-// Bytes is the output's content: Data, or its File's, read now and
-// refused if its size changed since the site was loaded.
-func (o Output) Bytes() ([]byte, error) {
-	if o.File != nil {
-		return o.File.Read()
-	}
-	return o.Data, nil
 }
 
 // Size is the output's length in bytes.

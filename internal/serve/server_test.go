@@ -648,12 +648,12 @@ func sameAsBuild(t *testing.T, snap *snapshot, dir string) {
 			continue
 		}
 		if f.src != nil {
-			var err1, err2 error
-			got, err1 = f.src.Read()
-			want, err2 = o.Bytes()
+			var g, w bytes.Buffer
+			err1, err2 := f.src.Copy(&g), o.File.Copy(&w)
 			if err1 != nil || err2 != nil {
 				t.Errorf("%s: %v, %v", o.Path, err1, err2)
 			}
+			got, want = g.Bytes(), w.Bytes()
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: the preview's differs from the build's", o.Path)

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"image"
 	"image/gif"
@@ -44,7 +43,7 @@ type Attachment struct {
 	// What the load found of the file; zero in a parse, which is cached
 	// by the Markdown file's hash, and a new version of an attachment
 	// leaves that hash as it was. Every load looks at the file, but only
-	// what writes or serves it reads it (see Read, Open; render.Output's
+	// what writes or serves it reads it (see Copy, Open; render.Output's
 	// File): an archive's scanned originals run to hundreds of megabytes,
 	// which the preview would otherwise read and hash at every save, and
 	// hold.
@@ -69,17 +68,6 @@ func (s *Site) AllAttachments() [][]Attachment {
 		all = append(all, p.Attachments, p.Linked)
 	}
 	return all
-}
-
-// Read reads the attachment's file, as large as the load found it.
-func (a *Attachment) Read() ([]byte, error) {
-	// Room for the whole file and the last read's (bytes.MinRead), which
-	// would otherwise double the buffer for the EOF.
-	b := bytes.NewBuffer(make([]byte, 0, a.Size+bytes.MinRead))
-	if err := a.Copy(b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
 
 // Copy copies the attachment's file to w, in pieces, and refuses it if it
