@@ -85,24 +85,25 @@ func (s Stats) String() string {
 // Render loads and renders the site without writing anything: what
 // `tongbao check` runs and what the preview server serves.
 func Render(opts Options) ([]render.Output, error) {
-	outputs, _, err := renderHeld(opts)
+	outputs, _, _, err := renderHeld(opts)
 	return outputs, err
 }
 
-// renderHeld is Render, which also returns the circulars left out.
-func renderHeld(opts Options) ([]render.Output, []string, error) {
+// renderHeld is Render, which also returns the site and the circulars
+// left out.
+func renderHeld(opts Options) ([]render.Output, *site.Site, []string, error) {
 	if err := opts.check(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	s, held, err := load(opts)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	outputs, err := render.Render(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return outputs, held, nil
+	return outputs, s, held, nil
 }
 
 // load loads the site, without the months opts leaves out, and tells
@@ -236,6 +237,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	st := p.stats(start)
 	st.Held = held
 	st.changes(p.previous(), p.written())
+	warnGone(s, st, opts)
 	return st, nil
 }
 
@@ -285,6 +287,95 @@ func (st *Stats) changes(before *Manifest, after Manifest) {
 	}
 	after.Files = slices.DeleteFunc(slices.Clone(after.Files), func(e ManifestEntry) bool { return e.Path == ManifestName })
 	st.Changes = Compare(*before, after)
+}
+
+// warnGone tells opts.Warn of the pages the build before published that
+// this one did not: links to them from the portal, from other documents
+// and from search engines now lead nowhere. A page that moved — its 文号
+// corrected, its file renamed or moved — keeps its old address with front
+// matter aliases; where the build can tell which page it became (the one
+// new circular for a circular, the one new page of the same name for a
+// page), the warning is at that page's file, with the line to write.
+// Under --without the circulars held back are expected to go (they are
+// named as left out): a circular's page gone is then told of only when a
+// circular's page came.
+func warnGone(s *site.Site, st Stats, opts Options) {
+	if opts.Warn == nil || st.First {
+		return
+	}
+	for _, d := range gonePages(s, st.Changes, len(opts.Without) > 0) {
+		opts.Warn(d)
+	}
+}
+
+// gonePages are the warnings of warnGone, from the changes since the build
+// before: a removed page is a removed .html file.
+func gonePages(s *site.Site, c *Changes, holding bool) diag.List {
+	type source struct {
+		file      string
+		line, col int
+		circular  bool
+	}
+	sources := map[string]source{}
+	for _, circ := range s.Circulars {
+		sources[circ.URLPath()+"index.html"] = source{circ.File, circ.NumberLine, circ.NumberCol, true}
+	}
+	for _, p := range s.Pages {
+		sources[p.Path+"index.html"] = source{file: p.File, line: 1, col: 1}
+	}
+	var added []string
+	for _, a := range c.Added {
+		if _, ok := sources[a]; ok {
+			added = append(added, a)
+		}
+	}
+	// became is the one page added that removed most likely became.
+	became := func(removed string) (source, bool) {
+		var found []string
+		for _, a := range added {
+			if sources[a].circular && circularPage(removed) ||
+				!sources[a].circular && !circularPage(removed) && path.Base(path.Dir(a)) == path.Base(path.Dir(removed)) {
+				found = append(found, a)
+			}
+		}
+		if len(found) != 1 {
+			return source{}, false
+		}
+		return sources[found[0]], true
+	}
+	var out, unknown diag.List
+	for _, r := range c.Removed {
+		if !strings.HasSuffix(r, ".html") || r == "404.html" {
+			continue
+		}
+		at := "/" + strings.TrimSuffix(r, "index.html")
+		if src, ok := became(r); ok {
+			out.Add(src.file, src.line, src.col, "警告：上次生成的页面 %s 这次没有了；如果就是本文换了网址，在前置信息中写 aliases = [%q]，旧网址会转到本文，别处指向它的链接仍然有效", at, at)
+			continue
+		}
+		if holding && strings.HasPrefix(r, "circulars/") {
+			continue
+		}
+		why := "如果它换了网址（改了文号、文件名或文件夹），在它现在的文件的前置信息中写 aliases = [\"" + at + "\"]，旧网址会转到那里"
+		if strings.HasPrefix(r, "units/") || strings.HasPrefix(r, "indicators/") {
+			why = "单位和指标的网址来自 data/units.toml 的 slug 和 data/indicators.toml 的 id，改了就是新的网址"
+		}
+		unknown.Add("", 0, 0, "警告：上次生成的页面 %s 这次没有生成，门户网站和其他文件中指向它的链接将失效；%s", at, why)
+	}
+	// A folder renamed, a unit catalogue rewritten: a few lines say it.
+	const most = 10
+	if len(unknown) > most {
+		n := len(unknown)
+		unknown = append(unknown[:most], diag.Diagnostic{Msg: fmt.Sprintf("警告：……上次生成的页面中，共 %d 个这次没有生成（生成时加 --changes 文件 可列出全部）", n)})
+	}
+	return append(out, unknown...)
+}
+
+// circularPage reports whether rel is a circular's page:
+// circulars/2023/14/index.html.
+func circularPage(rel string) bool {
+	parts := strings.Split(rel, "/")
+	return len(parts) == 4 && parts[0] == "circulars" && parts[3] == "index.html"
 }
 
 // A publisher writes a build's files for its output and then puts them in

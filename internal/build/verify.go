@@ -54,7 +54,7 @@ func (e *NotReproducibleError) Error() string {
 func BuildVerified(ctx context.Context, opts Options, exe string) (Stats, Reproduction, error) {
 	start := time.Now()
 	rep := Reproduction{TZ: otherZone(), GOMAXPROCS: otherProcs()}
-	outputs, held, err := renderHeld(opts)
+	outputs, s, held, err := renderHeld(opts)
 	if err != nil {
 		return Stats{}, rep, err
 	}
@@ -99,6 +99,7 @@ func BuildVerified(ctx context.Context, opts Options, exe string) (Stats, Reprod
 	st := stats(outputs, start)
 	st.Held = held
 	st.changes(p.previous(), first)
+	warnGone(s, st, opts)
 	return st, rep, nil
 }
 

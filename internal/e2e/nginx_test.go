@@ -208,7 +208,8 @@ func host(u string) string {
 // TestNginx serves a five-year demo with Debian's nginx under /tongbao/
 // and walks it in Chromium, following links as a reader would: home →
 // archive → a year → archive → a circular → a unit page → the units'
-// index → a search for 禁毒. Every page and every request stays below
+// index → a search for 禁毒, after an old address of a page that moved,
+// which sends the browser on. Every page and every request stays below
 // /tongbao/ and nothing is missing.
 func TestNginx(t *testing.T) {
 	if _, err := os.Stat(nginxPath); err != nil {
@@ -222,7 +223,17 @@ func TestNginx(t *testing.T) {
 	siteURL := fmt.Sprintf("http://127.0.0.1:%d/tongbao/", port)
 	prefix := t.TempDir()
 	out := filepath.Join(prefix, "public")
-	if _, err := build.Build(context.Background(), build.Options{Source: demoSite(t), Dest: out, BaseURL: siteURL}); err != nil {
+	dir := demoSite(t)
+	// A page that moved keeps its old address (front matter aliases,
+	// percent-encoded as an address bar copies it).
+	moved := filepath.Join(dir, "content", "通知", "新.md")
+	if err := os.MkdirAll(filepath.Dir(moved), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(moved, []byte("+++\ntitle = \"通知\"\naliases = [\"/%E9%80%9A%E7%9F%A5/%E6%97%A7/\"]\n+++\n正文。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build.Build(context.Background(), build.Options{Source: dir, Dest: out, BaseURL: siteURL}); err != nil {
 		t.Fatalf("building the demo for %s:\n%v", siteURL, err)
 	}
 	startNginx(t, prefix, nginxConf(prefix, out, port), siteURL)
@@ -266,6 +277,11 @@ func TestNginx(t *testing.T) {
 			t.Errorf("%s%s: HTTP %d, want 200", siteURL, p, resp.StatusCode)
 		}
 	}
+
+	// The old address of the page that moved, /通知/旧/: the browser
+	// goes on to /通知/新/ by itself.
+	navigate(t, ctx, siteURL+"%E9%80%9A%E7%9F%A5/%E6%97%A7/")
+	at("an earlier address", "%E9%80%9A%E7%9F%A5/%E6%96%B0/")
 
 	navigate(t, ctx, siteURL)
 	at("home", "")

@@ -110,6 +110,11 @@ func TestConsistencyCatchesMissingInputs(t *testing.T) {
 		{"body without its linked pages", func(name string, in input) bool {
 			return strings.HasPrefix(name, "body:") && in.kind == inFronts
 		}, "editLinkedFile"},
+		// The page at an earlier address keyed without the file that
+		// gives the title it shows.
+		{"earlier address without its file", func(name string, in input) bool {
+			return strings.HasPrefix(name, "旧/") && in.kind == inFile
+		}, "editCircularFront"},
 		// Every page keyed without the layouts and the catalogue.
 		{"pages without the global inputs", func(name string, in input) bool {
 			return strings.HasSuffix(name, ".html") && in.kind == inGlobal
@@ -529,14 +534,30 @@ func (r *consistencyRun) editLinkedFile(undo map[string][]byte) string {
 }
 
 var (
-	titleLineRE = regexp.MustCompile(`(?m)^title  = "([^"]*)"$`)
-	dateLineRE  = regexp.MustCompile(`(?m)^date   = ([0-9]{4}-[0-9]{2})-([0-9]{2})$`)
-	validLineRE = regexp.MustCompile(`(?m)^valid  = "[^"]*"$`)
+	titleLineRE   = regexp.MustCompile(`(?m)^title  = "([^"]*)"$`)
+	dateLineRE    = regexp.MustCompile(`(?m)^date   = ([0-9]{4}-[0-9]{2})-([0-9]{2})$`)
+	validLineRE   = regexp.MustCompile(`(?m)^valid  = "[^"]*"$`)
+	aliasesLineRE = regexp.MustCompile(`(?m)^aliases = .*\n`)
 )
 
 func (r *consistencyRun) editCircularFront(undo map[string][]byte) string {
 	name := r.circular()
-	switch r.rng.IntN(3) {
+	switch r.rng.IntN(4) {
+	case 2:
+		// An earlier address, whose page shows the title: if there is
+		// one, taken away or the title changed.
+		r.counter++
+		if aliasesLineRE.Match(r.read(name)) {
+			if r.rng.IntN(2) == 0 {
+				return name + " 旧网址 " + r.replaceLine(undo, name, aliasesLineRE, func([]string) string { return "" })
+			}
+			return name + " 有旧网址时的标题 " + r.replaceLine(undo, name, titleLineRE, func(m []string) string {
+				return fmt.Sprintf("title  = \"%s（第%d次修改）\"", strings.Split(m[1], "（第")[0], r.counter)
+			})
+		}
+		return name + " 旧网址 " + r.replaceLine(undo, name, titleLineRE, func(m []string) string {
+			return fmt.Sprintf("%s\naliases = [\"/旧/%d/\"]", m[0], r.counter)
+		})
 	case 1:
 		// 有效性, in the circular's metadata block.
 		if d := r.replaceLine(undo, name, validLineRE, func([]string) string { return "" }); d != "" {

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"tongbao/internal/diag"
 	"tongbao/internal/site"
@@ -36,6 +37,9 @@ type job struct {
 	// a folder's list of pages gives way to tongbao's own page on the
 	// folder (content/units/x.md lists under /units/, the unit index).
 	yields bool
+	// redirect marks a page at an earlier address (front matter
+	// aliases): not a page of its own, so not in the sitemap.
+	redirect bool
 }
 
 // An owner is what asks for an output: a source file, at the place in it
@@ -71,7 +75,8 @@ func (c *core) claim(jobs []job) ([]job, error) {
 	jobs = slices.DeleteFunc(jobs, func(j job) bool { return j.yields && taken[j.path] })
 	first := make(map[string]owner, len(jobs))
 	var diags diag.List
-	told := map[[2]owner]bool{} // a circular's page, data.json and data.csv collide together: said once
+	redirected := map[string]bool{} // paths first claimed by an alias
+	told := map[[2]owner]bool{}     // a circular's page, data.json and data.csv collide together: said once
 	for _, ours := range []bool{true, false} {
 		for _, j := range jobs {
 			if (j.owner.file == "") != ours {
@@ -80,12 +85,24 @@ func (c *core) claim(jobs []job) ([]job, error) {
 			prev, dup := first[j.path]
 			if !dup {
 				first[j.path] = j.owner
+				if j.redirect {
+					redirected[j.path] = true
+				}
 				continue
 			}
 			if told[[2]owner{prev, j.owner}] {
 				continue
 			}
 			told[[2]owner{prev, j.owner}] = true
+			if j.redirect {
+				at := strings.TrimSuffix(j.path, "index.html")
+				if redirected[j.path] {
+					diags.Add(j.owner.file, j.owner.line, j.owner.col, "aliases（旧网址）/%s 已由 %s 的 aliases 转到那里，一个旧网址只能转到一处", at, prev)
+				} else {
+					diags.Add(j.owner.file, j.owner.line, j.owner.col, "aliases（旧网址）/%s 是 %s 现在的网址，不能再转到别处；删去这一项", at, prev)
+				}
+				continue
+			}
 			if j.owner.file == "" {
 				// Two of tongbao's own pages on one path: tongbao's fault.
 				diags.Add("", 0, 0, "输出路径 %s 已由 %s 生成，%s 不能再生成它", j.path, prev, j.owner)

@@ -15,7 +15,7 @@ import (
 // Page is what every layout receives as its dot.
 type Page struct {
 	Site        *SiteData
-	Kind        string // home | circular | archive | year | page | list | 404 | unit | department | indicator | rankings | units | indicators | data
+	Kind        string // home | circular | archive | year | page | list | 404 | alias | unit | department | indicator | rankings | units | indicators | data
 	Title       string
 	Path        string // below the site root: "circulars/2023/14/"
 	Permalink   string // the page's full address (absURL of Path), or "" on the 404 page, which has none

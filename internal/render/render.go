@@ -146,6 +146,7 @@ func Stream(s *site.Site, res *rank.Results, opts Options, emit func(o Output) e
 		search,
 		&openData{core: c},
 		&assets{core: c},
+		&redirects{core: c},
 	}
 	var jobs []job
 	for _, p := range parts {

@@ -318,6 +318,7 @@ func (l *loader) parseContent(rel string) *parsed {
 	if strings.HasSuffix(pg.Path, "/index/") || pg.Path == "index/" {
 		pg.Path = strings.TrimSuffix(pg.Path, "index/")
 	}
+	pg.Aliases = aliases(r, f, pg.Path)
 	p.page = pg
 	return p
 }
@@ -360,6 +361,7 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	if !ok {
 		return nil
 	}
+	c.Aliases = aliases(r, f, c.URLPath())
 	return c
 }
 

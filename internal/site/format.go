@@ -150,7 +150,12 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 	{Key: "printer", Kind: Text, Label: "印发机关", Help: "文件格式的版记中的印发机关，默认为 config.toml 的 issuer；只在写了 printed 时列出"},
 	{Key: "printed", Kind: Day, Label: "印发日期", Help: "文件格式的版记中的印发日期，如 2024-02-21（不加引号）；不填则版记不列印发机关和日期；信函格式不用"},
 	attachmentField,
+	aliasesField,
 }}
+
+// aliasesField is the earlier addresses of a circular or a page.
+var aliasesField = Field{Key: "aliases", Kind: Texts, Label: "旧网址",
+	Help: "本文以前的网址（改了文号，或改了文件名、移了文件夹之后），如 [\"/circulars/2024/3/\"]，从网站根目录写起；生成时在每个旧网址写一个转到本文的页面，别处指向旧网址的链接仍然有效；可不填"}
 
 // attachmentField is the attachments of a circular or a page.
 var attachmentField = Field{Key: "attachment", Kind: Tables, Label: "附件", Help: "随本文发布的文件，每个一项，按附件顺序；正文后列出“附件：”及下载链接", Fields: []Field{
@@ -166,6 +171,7 @@ var PageFront = &Format{Name: "页面前置信息", Fields: []Field{
 	{Key: "date", Kind: Day, Label: "发布日期", Help: "发布日期，如 2024-02-20（不加引号）；文件夹的列表页按它从新到旧排列；可不填"},
 	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止；不是“有效”时显示在标题下"},
 	attachmentField,
+	aliasesField,
 }}
 
 // MonthFile is data/YYYY-MM.toml, one assessed month (DESIGN.md §4).

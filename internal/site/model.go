@@ -387,6 +387,7 @@ type Circular struct {
 	Attachments           []Attachment
 	Linked                []Attachment // the files in content/ its body links to (see bodyLinks)
 	PageLinks             []PageLink   // its body's links to other Markdown files
+	Aliases               []Alias      // the addresses it had before (front matter aliases)
 	Body                  []byte       // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
 	BodyLine              int          // line of the file on which Body starts
 }
@@ -406,6 +407,7 @@ type Page struct {
 	Attachments []Attachment
 	Linked      []Attachment // the files in content/ its body links to (see bodyLinks)
 	PageLinks   []PageLink   // its body's links to other Markdown files
+	Aliases     []Alias      // the addresses it had before (front matter aliases)
 	Body        []byte       // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
 	BodyLine    int
 }

@@ -1,0 +1,131 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"tongbao/internal/diag"
+	"tongbao/internal/site"
+)
+
+// TestGonePagesWarned: a build warns, once, of each page the build before
+// published that it does not — at the page it became when that can be
+// told (the one new circular for a circular whose 文号 changed, the one
+// new page of the same name for a page moved), with the line to write;
+// the aliases written, the old addresses are pages again and nothing is
+// warned of.
+func TestGonePagesWarned(t *testing.T) {
+	dir := sampleCopy(t)
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, "content", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	remove := func(name string) {
+		t.Helper()
+		if err := os.Remove(filepath.Join(dir, "content", filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build := func() []string {
+		t.Helper()
+		var warned []string
+		opts := Options{Source: dir, Warn: func(d diag.Diagnostic) {
+			if strings.Contains(d.Msg, "上次生成的页面") {
+				warned = append(warned, d.String())
+			}
+		}}
+		if _, err := Build(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		return warned
+	}
+	write("notices/a.md", "+++\ntitle = \"甲\"\n+++\n甲。\n")
+	write("notices/b.md", "+++\ntitle = \"乙\"\n+++\n乙。\n")
+	write("old.md", "+++\ntitle = \"旧\"\n+++\n旧。\n")
+	if w := build(); len(w) > 0 {
+		t.Errorf("a first build warns: %q", w)
+	}
+
+	circ, err := os.ReadFile(filepath.Join(dir, "content/circulars/2023-02.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("circulars/2023-02.md", strings.Replace(string(circ), "〔2023〕14号", "〔2023〕15号", 1))
+	remove("notices/a.md")
+	write("archive/a.md", "+++\ntitle = \"甲\"\n+++\n甲。\n")
+	remove("notices/b.md")
+	write("notices/c.md", "+++\ntitle = \"乙\"\n+++\n乙。\n")
+	remove("old.md")
+	got := build()
+	const elsewhere = "这次没有生成，门户网站和其他文件中指向它的链接将失效；如果它换了网址（改了文号、文件名或文件夹），在它现在的文件的前置信息中写 aliases = "
+	want := []string{
+		`content/circulars/2023-02.md:2:1: 警告：上次生成的页面 /circulars/2023/14/ 这次没有了；如果就是本文换了网址，在前置信息中写 aliases = ["/circulars/2023/14/"]，旧网址会转到本文，别处指向它的链接仍然有效`,
+		`content/archive/a.md:1:1: 警告：上次生成的页面 /notices/a/ 这次没有了；如果就是本文换了网址，在前置信息中写 aliases = ["/notices/a/"]，旧网址会转到本文，别处指向它的链接仍然有效`,
+		`警告：上次生成的页面 /notices/b/ ` + elsewhere + `["/notices/b/"]，旧网址会转到那里`,
+		`警告：上次生成的页面 /old/ ` + elsewhere + `["/old/"]，旧网址会转到那里`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warned\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// Told once: the next build has the addresses of this one before it.
+	if w := build(); len(w) > 0 {
+		t.Errorf("the same input again warns: %q", w)
+	}
+	// The aliases written, a build that had not been told would not warn
+	// either, and the old addresses send the reader on.
+	write("circulars/2023-02.md", strings.Replace(strings.Replace(string(circ), "〔2023〕14号", "〔2023〕15号", 1), "+++\n", "+++\naliases = [\"/circulars/2023/14/\"]\n", 1))
+	write("archive/a.md", "+++\ntitle = \"甲\"\naliases = [\"/notices/a/\", \"/notices/b/\", \"/old/\"]\n+++\n甲。\n")
+	if w := build(); len(w) > 0 {
+		t.Errorf("with the aliases: %q", w)
+	}
+	for page, to := range map[string]string{"circulars/2023/14/index.html": "/circulars/2023/15/", "old/index.html": "/archive/a/"} {
+		b, err := os.ReadFile(filepath.Join(dir, "public", page))
+		if err != nil || !strings.Contains(string(b), `<meta http-equiv="refresh" content="0; url=`+to+`">`) {
+			t.Errorf("%s does not send the reader to %s (%v)", page, to, err)
+		}
+	}
+	// Taken away again, each of them is gone again.
+	write("archive/a.md", "+++\ntitle = \"甲\"\n+++\n甲。\n")
+	if w := build(); len(w) != 3 {
+		t.Errorf("the aliases taken away: warned %q, want the three addresses", w)
+	}
+}
+
+// Under --without, a circular's page gone is one held back, unless a
+// circular's page came; more than ten pages gone are summed up.
+func TestGonePagesHeldAndMany(t *testing.T) {
+	s := &site.Site{Circulars: []*site.Circular{{File: "content/circulars/b.md", Year: 2024, Serial: 4, NumberLine: 2, NumberCol: 1}}}
+	c := &Changes{Removed: []string{"circulars/2024/3/index.html", "circulars/2024/3/data.json", "404.html"}}
+	if d := gonePages(s, c, true); len(d) != 0 {
+		t.Errorf("holding, nothing came: %v", d)
+	}
+	if d := gonePages(s, c, false); len(d) != 1 || d[0].File != "" {
+		t.Errorf("not holding: %v, want one warning at no file", d)
+	}
+	c.Added = []string{"circulars/2024/4/index.html"}
+	if d := gonePages(s, c, true); len(d) != 1 || d[0].File != "content/circulars/b.md" || d[0].Line != 2 {
+		t.Errorf("holding, a circular came: %v, want one warning at content/circulars/b.md:2", d)
+	}
+
+	c = &Changes{}
+	for i := range 12 {
+		c.Removed = append(c.Removed, fmt.Sprintf("units/u%02d/index.html", i))
+	}
+	d := gonePages(&site.Site{}, c, false)
+	if len(d) != 11 || !strings.Contains(d[0].Msg, "/units/u00/") || !strings.Contains(d[0].Msg, "data/units.toml 的 slug") ||
+		!strings.Contains(d[9].Msg, "/units/u09/") || !strings.Contains(d[10].Msg, "共 12 个这次没有生成") {
+		t.Errorf("twelve pages gone: %v", d)
+	}
+}
