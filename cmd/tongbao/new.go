@@ -256,6 +256,9 @@ func (sc *scaffold) monthFile() string {
 			w.TodoTable("result.townships", "上月没有得分；本月如有，去掉本行和下面各行的 #")
 		}
 		for _, u := range ind.Townships {
+			if !u.AssessedIn(sc.key) {
+				continue
+			}
 			note := ""
 			if v, ok := last[u]; ok {
 				note = "上月：" + strconv.FormatFloat(v, 'f', -1, 64)

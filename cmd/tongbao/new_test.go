@@ -527,3 +527,22 @@ file = "附件/2023-02.csv"
 		t.Error(err)
 	}
 }
+
+// TestNewLeavesOutTownshipsNotAssessed: the month file new writes asks for
+// no score of a township abolished, merged or renamed before the month
+// (units.toml until), and one of the township that continues it, which
+// every indicator naming the first ranks.
+func TestNewLeavesOutTownshipsNotAssessed(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	edit(t, dir, "data/units.toml", "name = \"火车站乡\"\nslug = \"huochezhan\"\n",
+		"name = \"火车站乡\"\nslug = \"huochezhan\"\nuntil = \"2023-02\"\nbecame = \"火车站镇\"\n[[township]]\nname = \"火车站镇\"\nslug = \"huochezhanzhen\"\nfrom = \"2023-03\"\n")
+	if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	month := readText(t, filepath.Join(dir, "data", "2023-03.toml"))
+	// 16 tables of scores: 15 of every township, one of 安置地自建房办证's
+	// five, which names 火车站乡.
+	if n := strings.Count(month, "\n# \"火车站镇\" ="); n != 16 || strings.Contains(month, "火车站乡") {
+		t.Errorf("the month file asks for 火车站镇 %d times (want 16) and for 火车站乡 %v", n, strings.Contains(month, "火车站乡"))
+	}
+}

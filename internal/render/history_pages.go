@@ -114,6 +114,13 @@ type UnitView struct {
 	Chart     template.HTML
 	Composite template.HTML
 	Latest    string // 2023年1-2月综合考核排名第三
+	// Span says when a township set up, abolished, merged or renamed
+	// within the archive was assessed ("2022年7月起参加考核"); "" for one
+	// always assessed. Was are the townships it continues, Became the
+	// one that continues it (units.toml became).
+	Span   string
+	Was    []Link
+	Became *Link
 	// Aggregates are its ranks in the quarters, halves and years that
 	// circulars report, oldest first.
 	Aggregates []AggregateRank
@@ -204,11 +211,23 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 				Rank: zh.RankPhrase(p.rank, p.tied), Score: formatScore(p.value, dec)})
 		}
 	}
+	v.Span = assessedSpan(u)
+	for _, w := range u.Was {
+		v.Was = append(v.Was, Link{Name: w.Name, Path: unitPath(w)})
+	}
+	if b := u.Became; b != nil {
+		v.Became = &Link{Name: b.Name, Path: unitPath(b)}
+	}
+	// Only the months it was assessed in: a township set up in the
+	// archive's eighth year has no rows, and its chart no axis, for the
+	// seven before.
+	lo, hi := assessedPeriods(u, m.periods)
+	comp, refs := comp[lo:hi], m.refs[lo:hi]
 	ranks := make([]int, len(comp))
 	for i, p := range comp {
 		ranks[i] = p.rank
 		if p.rank != 0 {
-			v.Latest = m.refs[i].Label + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
+			v.Latest = refs[i].Label + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
 		}
 	}
 	// Newest first: the current month heads the table, each row's
@@ -216,7 +235,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	rows := rowWriter{c: h.core}
 	for i := len(comp) - 1; i >= 0; i-- {
 		p := comp[i]
-		rows.rowHead(m.refs[i].Label, m.refs[i].Path)
+		rows.rowHead(refs[i].Label, refs[i].Path)
 		if p.rank == 0 {
 			rows.td("", "—")
 		} else {
@@ -231,9 +250,9 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		rows.endRow()
 	}
 	v.Composite = rows.html()
-	if len(m.periods) > 0 {
+	if len(comp) > 0 {
 		chart := &rankChart{id: "chart-composite", title: u.Name + "综合考核排名走势", noun: "综合考核排名",
-			worst: rankedWith(h.s, u), months: m.refs, ranks: ranks}
+			worst: rankedWith(h.s, u), months: refs, ranks: ranks}
 		v.Chart = chart.html()
 	}
 	var inds []*site.Indicator
@@ -264,6 +283,34 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	})
 }
 
+// assessedSpan is when township u was assessed, if not always:
+// "2022年7月起参加考核", "参加考核至2022年6月", "2019年3月至2022年6月参加考核".
+func assessedSpan(u *site.Unit) string {
+	label := func(key string) string { p, _ := site.ParsePeriod(key); return p.Label() }
+	switch {
+	case u.From != "" && u.Until != "":
+		return label(u.From) + "至" + label(u.Until) + "参加考核"
+	case u.From != "":
+		return label(u.From) + "起参加考核"
+	case u.Until != "":
+		return "参加考核至" + label(u.Until)
+	}
+	return ""
+}
+
+// assessedPeriods are the periods u was assessed in, periods[lo:hi]: all
+// of them but for a township with from or until.
+func assessedPeriods(u *site.Unit, periods []*rank.Period) (lo, hi int) {
+	hi = len(periods)
+	for lo < hi && !u.AssessedIn(periods[lo].Span.Key()) {
+		lo++
+	}
+	for hi > lo && !u.AssessedIn(periods[hi-1].Span.Key()) {
+		hi--
+	}
+	return lo, hi
+}
+
 // previous is the rank of the period before period i, 0 for none.
 func previous(ranks []int, i int) int {
 	if i == 0 {
@@ -275,10 +322,19 @@ func previous(ranks []int, i int) int {
 // rankedWith is how many townships u is ranked with: its group's, or
 // every township.
 func rankedWith(s *site.Site, u *site.Unit) int {
+	units := s.Townships
 	if u.Group != nil {
-		return len(u.Group.Units)
+		units = u.Group.Units
 	}
-	return len(s.Townships)
+	// Not those assessed only before or after it: a renamed township
+	// is one unit ranked, not two.
+	n := 0
+	for _, o := range units {
+		if (u.From == "" || o.Until == "" || u.From <= o.Until) && (o.From == "" || u.Until == "" || o.From <= u.Until) {
+			n++
+		}
+	}
+	return n
 }
 
 // peerPhrase writes a peer rank with its group: 四区并列第一.

@@ -40,7 +40,7 @@ func (c *core) unitGroups() []UnitGroup {
 	links := func(us []*site.Unit) []Link {
 		out := make([]Link, len(us))
 		for i, u := range us {
-			out[i] = Link{Name: u.Name, Path: unitPath(u)}
+			out[i] = Link{Name: u.Name, Path: unitPath(u), Note: assessedSpan(u)}
 		}
 		return out
 	}

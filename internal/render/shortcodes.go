@@ -133,7 +133,7 @@ func indicatorsView(c *core, p *rank.Period, args []string) (any, error) {
 		}
 		for _, g := range p.Groups {
 			if ir := g.Indicator(ind.ID); ir != nil {
-				e.Rankings = append(e.Rankings, c.rankingSentence(g, ir, p.GroupSize))
+				e.Rankings = append(e.Rankings, c.rankingSentence(g, ir, p.GroupSize, p.Month.Key))
 			}
 		}
 		entries = append(entries, e)
@@ -161,13 +161,17 @@ func (c *core) rankSentence(res *site.Result) string {
 }
 
 // rankingSentence is an indicator's ranking sentence in unit group g
-// (§5.3): of every township, or of the group's.
-func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k int) string {
+// (§5.3) in month: of every township, or of the group's. Townships not
+// assessed in the month (units.toml from, until) are not counted.
+func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k int, month string) string {
 	ind := ir.Result.Indicator
-	applicable := 0
-	for _, u := range ind.Townships {
-		if slices.Contains(g.Units, u) {
-			applicable++
+	applicable, total := 0, 0
+	for _, u := range g.Units {
+		if u.AssessedIn(month) {
+			total++
+			if slices.Contains(ind.Townships, u) {
+				applicable++
+			}
 		}
 	}
 	terms := c.s.Config.Terms
@@ -178,7 +182,7 @@ func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k in
 		BottomExact: ir.Bottom.Exact,
 		K:           k,
 		Applicable:  applicable,
-		Total:       len(g.Units),
+		Total:       total,
 		Label:       ind.RankingLabel,
 		Scope:       terms.Scope,
 		Unit:        terms.Unit,

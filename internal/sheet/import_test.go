@@ -803,3 +803,45 @@ func TestImportOlderHeadings(t *testing.T) {
 		t.Errorf("the older workbook gives\n%s\nwant\n%s", got.TOML, want.TOML)
 	}
 }
+
+// A township not assessed in the month (units.toml until: abolished,
+// merged or renamed) has no cell to fill in the month's workbook: its row
+// is greyed and locked, left empty it is no problem, and a score typed
+// into it anyway is the loader's problem at that cell.
+func TestBlankLeavesOutTownshipsNotAssessed(t *testing.T) {
+	s := sample(t)
+	u, err := s.Township("火车站乡")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Until = "2023-02"
+	book, err := Blank(s, "2023-03", s.Month("2023-02"), []byte("scaffold"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := problems(t)(Import(s, "2023-03", "2023-03.xlsx", book))
+	// As TestImportBlankNamesEveryMissingCell, less 火车站乡's sixteen.
+	if len(got) != 15*11+4 {
+		t.Errorf("%d problems, want %d", len(got), 15*11+4)
+	}
+	for _, p := range got {
+		if strings.Contains(p, "火车站乡") {
+			t.Errorf("a township not assessed is asked for: %q", p)
+		}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, col := range []string{colGongye, colBanzheng} {
+		if style, _ := f.GetCellStyle("乡镇得分", col+rowHuochezhan); !isLocked(t, f, style) {
+			t.Errorf("%s%s, 火车站乡's, is open to fill in", col, rowHuochezhan)
+		}
+	}
+	f.Close()
+	got = problems(t)(Import(s, "2023-03", "2023-03.xlsx", edit(t, book, map[string]any{"乡镇得分!" + colGongye + rowHuochezhan: 80})))
+	want := "乡镇得分!" + colGongye + rowHuochezhan + ": “火车站乡”在 2023-02 之后不再参加考核（units.toml 的 until），2023-03 没有它"
+	if !slices.Contains(got, want) {
+		t.Errorf("a score typed in for 火车站乡: want %q among\n%s", want, strings.Join(got, "\n"))
+	}
+}

@@ -526,8 +526,10 @@ func (r *reader) scoreMatrix(g grid) {
 		rd.scored, rd.scoresAt = true, head.at
 		applies := map[*site.Unit]bool{}
 		for _, u := range ind.Townships {
-			applies[u] = true
-			needed[u] = true
+			if u.AssessedIn(r.key) {
+				applies[u] = true
+				needed[u] = true
+			}
 		}
 		for _, u := range units {
 			v := g.get(col, u.row)

@@ -463,7 +463,7 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 		}
 		applies := map[*site.Unit]bool{}
 		for _, u := range ind.Townships {
-			applies[u] = true
+			applies[u] = u.AssessedIn(b.m.Key) // not before its from, after its until
 		}
 		input := b.scoreStyle(ind.Decimals)
 		for i, u := range b.s.Townships {

@@ -101,6 +101,12 @@ var UnitsFile = &Format{Name: "单位", Fields: []Field{
 			{Key: "name", Kind: Text, Label: "名称", Required: true, Help: "单位全称，如“甲镇”；名称在全部单位中不能重复"},
 			{Key: "slug", Kind: Text, Label: "网址名", Required: true, Help: "用于网址的英文名：小写字母、数字和连字符，如 jiazhen；不能重复"},
 			{Key: "group", Kind: Text, Label: "所属组", Help: "所属组（[[group]] 的 name）；有 [[group]] 时必填，没有时不写"},
+			{Key: "from", Kind: Text, Label: "起始月份",
+				Help: "新设或更名后的单位，第一个参加考核的月份，如 \"2022-07\"；此前各月没有它的得分；不写则一直参加"},
+			{Key: "until", Kind: Text, Label: "截止月份",
+				Help: "撤销、合并或更名前的单位，最后一个参加考核的月份，如 \"2022-06\"；此后各月没有它的得分；不写则一直参加"},
+			{Key: "became", Kind: Text, Label: "后续单位",
+				Help: "写了 until 时，更名后或并入的单位（另一个 [[township]] 的名称），如“甲镇”；两者的历史页互相链接；可不填"},
 		}},
 	{Key: "department", Kind: Tables, Label: "责任单位",
 		Help: "负责指标的单位（[terms] department），可列入考核排类；不参与排名，不分组", Fields: []Field{

@@ -492,6 +492,7 @@ func (l *loader) units() {
 		}
 	}
 	slugs := map[string]string{}
+	became := map[*Unit]*record{}
 	add := func(r *record, kind UnitKind) *Unit {
 		u := &Unit{Name: r.text("name"), Slug: r.text("slug"), Kind: kind}
 		if !r.has("name") || !r.has("slug") || !l.cleanName(f, r.at("name"), "单位名称", u.Name) {
@@ -523,6 +524,12 @@ func (l *loader) units() {
 				g.Units = append(g.Units, u)
 			}
 		}
+		if kind == Township {
+			l.assessedSpan(f, r, u)
+			if r.has("became") {
+				became[u] = r
+			}
+		}
 		slugs[u.Slug] = u.Name
 		l.s.units[u.Name] = u
 		return u
@@ -546,6 +553,11 @@ func (l *loader) units() {
 	for _, u := range slices.Concat(l.s.Townships, l.s.Departments) {
 		l.s.units[u.Slug] = u
 	}
+	for _, u := range l.s.Townships {
+		if r := became[u]; r != nil {
+			l.became(f, r, u)
+		}
+	}
 	if len(l.s.Townships) == 0 {
 		f.errorf("", "units.toml 中没有%s [[township]]", terms.Unit)
 	}
@@ -553,6 +565,49 @@ func (l *loader) units() {
 		if len(g.Units) == 0 {
 			f.errorf(groupAt[g], "组“%s”没有%s（没有 [[township]] 写 group = %s）", g.Name, terms.Unit, Quote(g.Name))
 		}
+	}
+}
+
+// assessedSpan reads a township's from and until, the months it was
+// assessed in.
+func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
+	for _, k := range []string{"from", "until"} {
+		if !r.has(k) {
+			continue
+		}
+		v := strings.TrimSpace(r.text(k))
+		if p, ok := ParsePeriod(v); !ok || p.Kind != Monthly {
+			f.errorf(r.at(k), "%s 应为月份，如 \"2022-07\"，而不是“%s”", k, shown(v))
+			continue
+		}
+		if k == "from" {
+			u.From = v
+		} else {
+			u.Until = v
+		}
+	}
+	if u.From != "" && u.Until != "" && u.Until < u.From {
+		f.errorf(r.at("until"), "until（%s）早于 from（%s）：“%s”没有参加考核的月份", u.Until, u.From, u.Name)
+	}
+}
+
+// became reads a township's became, the township that continues it.
+func (l *loader) became(f *tomlFile, r *record, u *Unit) {
+	name := r.text("became")
+	next := l.s.units[name]
+	switch {
+	case u.Until == "":
+		f.errorf(r.at("became"), "写了 became（后续单位）也要写 until：“%s”最后参加考核的月份", u.Name)
+	case next == u:
+		f.errorf(r.at("became"), "became（后续单位）不能是“%s”自己", u.Name)
+	case next == nil || next.Kind != Township:
+		_, err := l.s.Township(name)
+		f.errorf(r.at("became"), "became（后续单位）：%v", err)
+	case next.Until != "" && next.Until <= u.Until:
+		f.errorf(r.at("became"), "became（后续单位）“%s”在 %s 之后不再参加考核（until = %s），不能接续“%s”", next.Name, u.Until, Quote(next.Until), u.Name)
+	default:
+		u.Became = next
+		next.Was = append(next.Was, u)
 	}
 }
 
@@ -699,6 +754,13 @@ func (l *loader) indicatorTownships(f *tomlFile, r *record, all string, list []e
 			continue
 		}
 		seen[u] = true
+	}
+	// A township continues what it became from: the list written before
+	// a 行政区划调整 holds the new name too.
+	for _, u := range s.Townships {
+		for w := u; w.Became != nil && seen[w] && !seen[w.Became]; w = w.Became {
+			seen[w.Became] = true
+		}
 	}
 	var out []*Unit
 	for _, u := range s.Townships {

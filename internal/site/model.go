@@ -230,6 +230,22 @@ type Unit struct {
 	Kind  UnitKind
 	Group *Group // its [[group]]; nil for departments and in sites without groups
 	Index int    // position in units.toml, counting townships then departments
+
+	// From and Until are the first and last months a township was
+	// assessed in ("2022-07"), "" for no bound: a township set up,
+	// abolished, merged or renamed (行政区划调整) within the archive.
+	// Its months before and after have no scores or entries of it.
+	From, Until string
+	// Became is the township that continues it after Until (the new
+	// name, or the one it merged into), if units.toml names one.
+	Became *Unit
+	// Was are the townships that became it, in units.toml order.
+	Was []*Unit
+}
+
+// AssessedIn reports whether u was assessed in the month key, "2023-02".
+func (u *Unit) AssessedIn(month string) bool {
+	return (u.From == "" || month >= u.From) && (u.Until == "" || month <= u.Until)
 }
 
 // An Indicator is one entry of the catalogue (data/indicators.toml).

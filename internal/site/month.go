@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"path"
 	"regexp"
 	"slices"
@@ -225,7 +226,7 @@ func (r *monthReader) adjustment(t *table) {
 	rec := read(t, MonthFile.Field("adjustment").Fields)
 	a := Adjustment{Reason: rec.text("reason")}
 	if rec.has("township") {
-		a.Unit = r.l.township(r.f, rec.at("township"), rec.text("township"))
+		a.Unit = r.assessed(rec.at("township"), r.l.township(r.f, rec.at("township"), rec.text("township")))
 	}
 	a.Points, _ = rec.number("points")
 	if a.Unit != nil {
@@ -240,7 +241,7 @@ func (r *monthReader) reward(t *table) {
 		r.f.errorf(t.path, "[terms] actions 中没有“%s”，不能写 [[reward]]（现有措施：%s）", RewardAction, strings.Join(actions, "、"))
 	}
 	if rec.has("unit") {
-		rw.Unit = r.l.unit(r.f, rec.at("unit"), rec.text("unit"))
+		rw.Unit = r.assessed(rec.at("unit"), r.l.unit(r.f, rec.at("unit"), rec.text("unit")))
 	}
 	if n, ok := rec.int("amount"); ok {
 		if n < 0 {
@@ -258,7 +259,7 @@ func (r *monthReader) interview(t *table) {
 	rec := read(t, MonthFile.Field("interview").Fields)
 	iv := Interview{Who: rec.text("who"), Kind: cmp.Or(rec.text("kind"), "约谈"), Reason: rec.text("reason"), Line: t.line()}
 	if rec.has("unit") {
-		iv.Unit = r.l.unit(r.f, rec.at("unit"), rec.text("unit"))
+		iv.Unit = r.assessed(rec.at("unit"), r.l.unit(r.f, rec.at("unit"), rec.text("unit")))
 	}
 	actions := r.l.s.Config.Terms.Actions
 	switch {
@@ -284,6 +285,34 @@ func (r *monthReader) checkRank(at, what string, rank, units int) {
 	}
 }
 
+// assessed is u if it was assessed in the month read, else nil, the
+// mistake reported at at: a township before its from or after its until
+// (a month written before the 行政区划调整 with the new name, or after it
+// with the old).
+func (r *monthReader) assessed(at string, u *Unit) *Unit {
+	if u == nil || u.AssessedIn(r.mo.Key) {
+		return u
+	}
+	r.f.errorf(at, "%s", notAssessed(u, r.mo.Key))
+	return nil
+}
+
+// notAssessed says why u has nothing in month, which it was not assessed in.
+func notAssessed(u *Unit, month string) string {
+	if u.From != "" && month < u.From {
+		was := ""
+		if len(u.Was) > 0 {
+			was = "；此前应写作“" + strings.Join(names(u.Was), "”或“") + "”"
+		}
+		return fmt.Sprintf("“%s”从 %s 起参加考核（units.toml 的 from），%s 没有它%s", u.Name, u.From, month, was)
+	}
+	became := ""
+	if u.Became != nil {
+		became = "；此后应写作“" + u.Became.Name + "”"
+	}
+	return fmt.Sprintf("“%s”在 %s 之后不再参加考核（units.toml 的 until），%s 没有它%s", u.Name, u.Until, month, became)
+}
+
 func (l *loader) unit(f *tomlFile, at, key string) *Unit {
 	if u := l.s.units[key]; u != nil {
 		return u
@@ -306,7 +335,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	unknown := 0
 	for _, k := range tt.keys() {
 		v := r.score(tt, k)
-		u := l.township(f, tt.at(k), k)
+		u := r.assessed(tt.at(k), l.township(f, tt.at(k), k))
 		if u == nil {
 			unknown++
 			continue
@@ -329,8 +358,13 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	}
 	applicable := map[*Unit]bool{}
 	var missing []*Unit
+	assessed := 0 // the applicable townships assessed this month
 	for _, u := range ind.Townships {
 		applicable[u] = true
+		if !u.AssessedIn(r.mo.Key) {
+			continue
+		}
+		assessed++
 		if _, ok := got[u]; !ok {
 			missing = append(missing, u)
 		}
@@ -341,7 +375,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	case unknown > 0:
 		// A misspelt name is already reported with a suggestion; saying
 		// the right name is missing as well would only repeat it.
-	case len(missing) > 1 && len(missing) == len(ind.Townships):
+	case len(missing) > 1 && len(missing) == assessed:
 		// A table not begun is one problem, not one per unit: a month
 		// being filled in has a dozen of them.
 		// Whose table it is: the one to ask for it.

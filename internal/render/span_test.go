@@ -1,0 +1,81 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRenamedTownship renders historySite after 丙镇 became 丁镇 in
+// 2023-02 (units.toml until, became, from): each has its own page with
+// the months it was assessed in alone, ranked as computed by hand, and
+// says when it was assessed, linking the other; the index of units says
+// it under their names.
+func TestRenamedTownship(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"丙镇\"\nslug = \"bing\"\n",
+		"name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"丁镇\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", 1)
+	f["data/2023-02.toml"] = strings.ReplaceAll(f["data/2023-02.toml"], "丙镇", "丁镇")
+	// An indicator of two townships, named before the change: 丁镇
+	// continues 丙镇 in it, and its sentence counts the two of February.
+	f["data/indicators.toml"] += "[[indicator]]\nid = \"zhian\"\nname = \"治安\"\nsection = \"重点工作\"\ntownships = [\"甲街道\", \"丙镇\"]\n"
+	for _, m := range []string{"2022-12", "2023-01", "2023-02"} {
+		second := map[bool]string{false: "丙镇", true: "丁镇"}[m == "2023-02"]
+		f["data/"+m+".toml"] = strings.Replace(f["data/"+m+".toml"], "[categories]",
+			"[[result]]\nindicator = \"zhian\"\n[result.townships]\n\"甲街道\" = 80\n\""+second+"\" = 90\n[categories]", 1)
+	}
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。", "{{< indicators \"重点工作\" >}}", 1)
+	files := renderFiles(t, loadFiles(t, f), "/")
+	circ := string(files["circulars/2023/5/index.html"])
+	if want := "涉及该项工作共2个乡镇（街道），其中排名"; !strings.Contains(circ, want) {
+		i := strings.Index(circ, "治安")
+		t.Errorf("the circular of 2023-02 lacks %s:\n%s", want, circ[max(i, 0):min(i+600, len(circ))])
+	}
+
+	// The composite table's rows, newest first, by hand (rank points:
+	// 100, 66.67, 33.33 of three; 100, 50 of zhian's two): 2022-12 丙镇
+	// second, (33.33+66.67+100)/3 = 66.67 between 乙街道's 83.33 and
+	// 甲街道's 61.11; 2023-01 first, (66.67+100+100)/3 = 88.89, up one;
+	// 2023-02 丁镇 third, (33.33+33.33+100)/3 = 55.56.
+	for page, want := range map[string]struct {
+		rows []string
+		lead string
+	}{
+		"units/bing/index.html": {[]string{"2023年1月</a></th><td>第一</td>", "↑1", "88.89", "2022年12月</a></th><td>第二</td>", "66.67"},
+			`<p class="history-span">参加考核至2023年1月，此后由<a href="/units/ding/">丁镇</a>接续。</p>`},
+		"units/ding/index.html": {[]string{"2023年2月</a></th><td>第三</td>", "55.56"},
+			`<p class="history-span">2023年2月起参加考核，接续<a href="/units/bing/">丙镇</a>。</p>`},
+	} {
+		page, html := page, string(files[page])
+		start := strings.Index(html, `id="composite-heading"`)
+		end := strings.Index(html, "</table>")
+		if start < 0 || end < start {
+			t.Fatalf("%s has no composite table", page)
+		}
+		table := html[start:end]
+		if got, n := strings.Count(table, "<tr><th scope=\"row\">"), strings.Count(strings.Join(want.rows, ""), "</th>"); got != n {
+			t.Errorf("%s: %d rows in the composite table, want %d:\n%s", page, got, n, table)
+		}
+		at := 0
+		for _, r := range want.rows {
+			i := strings.Index(table[at:], r)
+			if i < 0 {
+				t.Errorf("%s: no row %s (in this order) in\n%s", page, r, table)
+				break
+			}
+			at += i
+		}
+		if !strings.Contains(html, want.lead) {
+			t.Errorf("%s lacks %s", page, want.lead)
+		}
+	}
+	units := string(files["units/index.html"])
+	for _, want := range []string{
+		`<a href="/units/bing/">丙镇</a><span class="link-note">参加考核至2023年1月</span>`,
+		`<a href="/units/ding/">丁镇</a><span class="link-note">2023年2月起参加考核</span>`,
+		`<a href="/units/jia/">甲街道</a></li>`,
+	} {
+		if !strings.Contains(units, want) {
+			t.Errorf("/units/ lacks %s", want)
+		}
+	}
+}

@@ -1,0 +1,162 @@
+package site
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// spanSite is miniSite after a 行政区划调整: 丙镇 was 丙乡 until 2023-01,
+// 丁乡 was merged into 乙街道 after 2023-01, and 戊镇 was set up in
+// 2023-02. 2023-01 scores 丙乡, 丁乡 and the others; 2023-02 丙镇, 戊镇 and
+// the others.
+func spanSite() map[string]string {
+	files := miniSite()
+	files["data/units.toml"] = strings.Replace(files["data/units.toml"], `[[township]]
+name = "丙镇"
+slug = "bing"
+`, `[[township]]
+name = "丙乡"
+slug = "bingxiang"
+until = "2023-01"
+became = "丙镇"
+[[township]]
+name = "丙镇"
+slug = "bing"
+from = "2023-02"
+[[township]]
+name = "丁乡"
+slug = "ding"
+until = "2023-01"
+became = "乙街道"
+[[township]]
+name = "戊镇"
+slug = "wu"
+from = "2023-02"
+`, 1)
+	files["data/indicators.toml"] += `[[indicator]]
+id = "anquan"
+name = "安全"
+section = "重点工作"
+townships = ["甲街道", "丙乡"]
+`
+	files["data/2023-01.toml"] = `[[result]]
+indicator = "jingji"
+[result.townships]
+"甲街道" = 90
+"乙街道" = 80
+"丙乡" = 70
+"丁乡" = 60
+[[result]]
+indicator = "anquan"
+[result.townships]
+"甲街道" = 1
+"丙乡" = 2
+`
+	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], `"丙镇" = 70
+`, `"丙镇" = 70
+"戊镇" = 75
+[[result]]
+indicator = "anquan"
+[result.townships]
+"甲街道" = 1
+"丙镇" = 2
+`, 1)
+	return files
+}
+
+// A township's from, until and became: the months it is scored in, the
+// one that continues it, and an indicator's list written before the
+// change covering the township that continues one it names.
+func TestAssessedSpans(t *testing.T) {
+	s, err := Load(writeSite(t, spanSite()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := func(name string) *Unit { return s.units[name] }
+	for _, c := range []struct {
+		name        string
+		from, until string
+		became      string
+		was         []string
+		in, out     []string
+	}{
+		{"甲街道", "", "", "", nil, []string{"2000-01", "2023-01", "2099-12"}, nil},
+		{"乙街道", "", "", "", []string{"丁乡"}, []string{"2023-01", "2023-02"}, nil},
+		{"丙乡", "", "2023-01", "丙镇", nil, []string{"2022-12", "2023-01"}, []string{"2023-02", "2024-01"}},
+		{"丙镇", "2023-02", "", "", []string{"丙乡"}, []string{"2023-02", "2030-01"}, []string{"2023-01", "2022-02"}},
+		{"丁乡", "", "2023-01", "乙街道", nil, []string{"2023-01"}, []string{"2023-02"}},
+		{"戊镇", "2023-02", "", "", nil, []string{"2023-02"}, []string{"2023-01"}},
+	} {
+		x := u(c.name)
+		became := ""
+		if x.Became != nil {
+			became = x.Became.Name
+		}
+		if x.From != c.from || x.Until != c.until || became != c.became || !slices.Equal(names(x.Was), c.was) {
+			t.Errorf("%s: from %q until %q became %q was %v; want %q %q %q %v", c.name, x.From, x.Until, became, names(x.Was), c.from, c.until, c.became, c.was)
+		}
+		for _, m := range c.in {
+			if !x.AssessedIn(m) {
+				t.Errorf("%s is not assessed in %s", c.name, m)
+			}
+		}
+		for _, m := range c.out {
+			if x.AssessedIn(m) {
+				t.Errorf("%s is assessed in %s", c.name, m)
+			}
+		}
+	}
+	if got := names(s.Indicator("anquan").Townships); !slices.Equal(got, []string{"甲街道", "丙乡", "丙镇"}) {
+		t.Errorf("anquan ranks %v; want 甲街道, 丙乡 and 丙镇, which continues 丙乡", got)
+	}
+	if got := len(s.Month("2023-01").Result("jingji").Scores); got != 4 {
+		t.Errorf("2023-01 has %d scores of jingji, want 4", got)
+	}
+}
+
+// What is wrong in units.toml's spans, and a month's scores and entries
+// of a township not assessed in it, each said where it is written, with
+// the name to write instead.
+func TestAssessedSpanProblems(t *testing.T) {
+	const units, jan, feb = "data/units.toml", "data/2023-01.toml", "data/2023-02.toml"
+	for _, c := range []struct{ name, file, old, new, want string }{
+		{"not a month", units, `from = "2023-02"`, `from = "2023年2月"`,
+			units + `:15:1: from 应为月份，如 "2022-07"，而不是“2023年2月”`},
+		{"a quarter", units, `until = "2023-01"`, `until = "2023-Q1"`,
+			units + `:10:1: until 应为月份`},
+		{"until before from", units, `from = "2023-02"`, `from = "2023-02"
+until = "2022-12"`, units + `:16:1: until（2022-12）早于 from（2023-02）：“丙镇”没有参加考核的月份`},
+		{"became without until", units, "until = \"2023-01\"\nbecame = \"丙镇\"", `became = "丙镇"`,
+			units + `:10:1: 写了 became（后续单位）也要写 until：“丙乡”最后参加考核的月份`},
+		{"became itself", units, `became = "丙镇"`, `became = "丙乡"`,
+			units + `:11:1: became（后续单位）不能是“丙乡”自己`},
+		{"became a department", units, `became = "丙镇"`, `became = "区发改局"`,
+			units + `:11:1: became（后续单位）：“区发改局”是区直单位，不是乡镇（街道）`},
+		{"became one that ended first", units, `became = "乙街道"`, `became = "丙乡"`,
+			units + `:20:1: became（后续单位）“丙乡”在 2023-01 之后不再参加考核（until = "2023-01"），不能接续“丁乡”`},
+		{"the new name before", jan, `"丙乡" = 70`, `"丙镇" = 70`,
+			jan + `:6:1: “丙镇”从 2023-02 起参加考核（units.toml 的 from），2023-01 没有它；此前应写作“丙乡”`},
+		{"the old name after", feb, `"丙镇" = 70`, `"丙乡" = 70`,
+			feb + `:8:1: “丙乡”在 2023-01 之后不再参加考核（units.toml 的 until），2023-02 没有它；此后应写作“丙镇”`},
+		{"merged, scored after", feb, `"戊镇" = 75`, `"戊镇" = 75
+"丁乡" = 1`, feb + `:10:1: “丁乡”在 2023-01 之后不再参加考核（units.toml 的 until），2023-02 没有它；此后应写作“乙街道”`},
+		{"an adjustment", feb, `[categories]`, `[[adjustment]]
+township = "丙乡"
+points = 1
+reason = "x"
+[categories]`, feb + `:19:1: “丙乡”在 2023-01 之后不再参加考核`},
+		{"an interview", jan, `"丙乡" = 2`, `"丙乡" = 2
+[[interview]]
+unit = "戊镇"
+who = "行政负责人"
+reason = "x"`, jan + `:14:1: “戊镇”从 2023-02 起参加考核`},
+		{"still one missing", feb, "\"戊镇\" = 75\n", "",
+			feb + `:5:1: 指标“jingji”缺少乡镇（街道）“戊镇”的得分`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			wantDiagnostic(t, maps.Clone(spanSite()), c.file, c.old, c.new, c.want)
+		})
+	}
+}
