@@ -272,7 +272,7 @@ func (sc *scaffold) monthFile() string {
 	if sc.prev != nil && len(sc.prev.Categories) > 0 {
 		w.Comment(categories.Label + "（沿用上月，如有调整请修改）")
 		w.Table("categories", "")
-		for _, c := range sc.prev.Categories {
+		for _, c := range site.CarryCategories(sc.prev.Categories, sc.key) {
 			names := make([]string, len(c.Units))
 			for i, u := range c.Units {
 				names[i] = u.Name

@@ -329,7 +329,9 @@ func citySelection(s *site.Site, rule site.Rule, p *Period, k int) []pick {
 			continue
 		}
 		for _, u := range r.Indicator.Owners {
-			out = append(out, pick{unit: u, entry: r.Indicator, rank: r.City, tied: r.CityTie})
+			if u.AssessedIn(p.Month.Key) { // of an owner and the one continuing it, the month's
+				out = append(out, pick{unit: u, entry: r.Indicator, rank: r.City, tied: r.CityTie})
+			}
 		}
 	}
 	return out

@@ -211,13 +211,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 				Rank: zh.RankPhrase(p.rank, p.tied), Score: formatScore(p.value, dec)})
 		}
 	}
-	v.Span = assessedSpan(u)
-	for _, w := range u.Was {
-		v.Was = append(v.Was, Link{Name: w.Name, Path: unitPath(w)})
-	}
-	if b := u.Became; b != nil {
-		v.Became = &Link{Name: b.Name, Path: unitPath(b)}
-	}
+	v.span(u)
 	// Only the months it was assessed in: a township set up in the
 	// archive's eighth year has no rows, and its chart no axis, for the
 	// seven before.
@@ -283,7 +277,19 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	})
 }
 
-// assessedSpan is when township u was assessed, if not always:
+// span says when u was assessed and links the units it continues and
+// that continue it.
+func (v *UnitView) span(u *site.Unit) {
+	v.Span = assessedSpan(u)
+	for _, w := range u.Was {
+		v.Was = append(v.Was, Link{Name: w.Name, Path: unitPath(w)})
+	}
+	if b := u.Became; b != nil {
+		v.Became = &Link{Name: b.Name, Path: unitPath(b)}
+	}
+}
+
+// assessedSpan is when unit u was assessed, if not always:
 // "2022年7月起参加考核", "参加考核至2022年6月", "2019年3月至2022年6月参加考核".
 func assessedSpan(u *site.Unit) string {
 	label := func(key string) string { p, _ := site.ParsePeriod(key); return p.Label() }
@@ -350,11 +356,15 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	terms := h.s.Config.Terms
 	label := terms.Peer
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: label}
+	v.span(u)
+	// An indicator it owned before a 机构改革 or after one is its own in
+	// the months it was assessed in alone.
+	assessed := func(i int) bool { return u.AssessedIn(m.periods[i].Span.Key()) }
 	owned := m.owned[u]
 	for _, ind := range owned {
 		l := Link{Name: ind.Name, Path: indicatorPath(ind)}
 		for i := len(m.periods) - 1; i >= 0; i-- {
-			if res := m.periods[i].Month.Result(ind.ID); res != nil && (res.City > 0 || res.District > 0) {
+			if res := m.periods[i].Month.Result(ind.ID); assessed(i) && res != nil && (res.City > 0 || res.District > 0) {
 				l.Note = m.refs[i].Label + "：" + h.rankSentence(res)
 				break
 			}
@@ -386,7 +396,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		}
 		res := m.periods[i].Month.Result(k.ind.ID)
 		switch {
-		case res == nil:
+		case res == nil || !assessed(i):
 			return rankCell{}
 		case !k.peer && res.City > 0:
 			return rankCell{text: strconv.Itoa(res.City)}

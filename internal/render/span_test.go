@@ -79,3 +79,43 @@ func TestRenamedTownship(t *testing.T) {
 		}
 	}
 }
+
+// TestReformedDepartment renders historySite after 区发改局 became
+// 区发展改革局 in 2023-02 (units.toml until, became, from), its indicator
+// jingji still written with the old name: each page says when it was
+// assessed and links the other, and shows jingji's ranks of its own months.
+func TestReformedDepartment(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"区发改局\"\nslug = \"fagai\"\n",
+		"name = \"区发改局\"\nslug = \"fagai\"\nuntil = \"2023-01\"\nbecame = \"区发展改革局\"\n[[department]]\nname = \"区发展改革局\"\nslug = \"fgj\"\nfrom = \"2023-02\"\n", 1)
+	f["data/2023-02.toml"] = strings.ReplaceAll(f["data/2023-02.toml"], "区发改局", "区发展改革局")
+	files := renderFiles(t, loadFiles(t, f), "/")
+	// jingji's city ranks: 3 in 2022-12, 5 in 2023-01, 1 in 2023-02.
+	for page, want := range map[string][]string{
+		"units/fagai/index.html": {`<p class="history-span">参加考核至2023年1月，此后由<a href="/units/fgj/">区发展改革局</a>接续。</p>`,
+			`<span class="link-note">2023年1月：全市综合排名第五。`},
+		"units/fgj/index.html": {`<p class="history-span">2023年2月起参加考核，接续<a href="/units/fagai/">区发改局</a>。</p>`,
+			`<span class="link-note">2023年2月：全市综合排名第一。`},
+	} {
+		html := string(files[page])
+		for _, w := range want {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s lacks %s", page, w)
+			}
+		}
+	}
+	// The new name's page has no 2022 (nothing of its own then); the old
+	// one's 2023 row of city ranks stops at January.
+	if fgj := string(files["units/fgj/index.html"]); strings.Contains(fgj, "2022年") {
+		t.Errorf("区发展改革局's page shows 2022")
+	}
+	old := string(files["units/fagai/index.html"])
+	i := strings.Index(old, "经济运行（全市）")
+	if i < 0 {
+		t.Fatalf("区发改局's page has no row of jingji's city ranks")
+	}
+	row := old[i : strings.Index(old[i:], "</tr>")+i]
+	if strings.Count(row, "<td") != 2 || !strings.Contains(row, ">5<") || strings.Contains(row, ">1<") {
+		t.Errorf("区发改局's 2023 row of jingji's city ranks: %s", row)
+	}
+}

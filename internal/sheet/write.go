@@ -44,7 +44,7 @@ func Blank(s *site.Site, key string, prev *site.Month, scaffold []byte) ([]byte,
 		m.Results = append(m.Results, r)
 	}
 	if prev != nil {
-		m.Categories = prev.Categories
+		m.Categories = site.CarryCategories(prev.Categories, key)
 	}
 	sum := sha256Hex(scaffold)
 	return write(s, m, func(r *site.Result) bool { return scored[r.Indicator] }, sum, nil)

@@ -112,6 +112,12 @@ var UnitsFile = &Format{Name: "单位", Fields: []Field{
 		Help: "负责指标的单位（[terms] department），可列入考核排类；不参与排名，不分组", Fields: []Field{
 			{Key: "name", Kind: Text, Label: "名称", Required: true, Help: "单位全称，如“县发改局”"},
 			{Key: "slug", Kind: Text, Label: "网址名", Required: true, Help: "用于网址的英文名，如 fagai"},
+			{Key: "from", Kind: Text, Label: "起始月份",
+				Help: "新设或更名后的单位（机构改革），第一个参加考核的月份，如 \"2019-03\"；此前各月的排类中没有它；不写则一直参加"},
+			{Key: "until", Kind: Text, Label: "截止月份",
+				Help: "撤销、合并或更名前的单位，最后一个参加考核的月份，如 \"2019-02\"；此后各月的排类中没有它；不写则一直参加"},
+			{Key: "became", Kind: Text, Label: "后续单位",
+				Help: "写了 until 时，更名后或职责划入的单位（另一个 [[department]] 的名称）；以前的单位负责的指标由它接着负责；可不填"},
 		}},
 }}
 

@@ -524,11 +524,9 @@ func (l *loader) units() {
 				g.Units = append(g.Units, u)
 			}
 		}
-		if kind == Township {
-			l.assessedSpan(f, r, u)
-			if r.has("became") {
-				became[u] = r
-			}
+		l.assessedSpan(f, r, u)
+		if r.has("became") {
+			became[u] = r
 		}
 		slugs[u.Slug] = u.Name
 		l.s.units[u.Name] = u
@@ -553,7 +551,7 @@ func (l *loader) units() {
 	for _, u := range slices.Concat(l.s.Townships, l.s.Departments) {
 		l.s.units[u.Slug] = u
 	}
-	for _, u := range l.s.Townships {
+	for _, u := range slices.Concat(l.s.Townships, l.s.Departments) {
 		if r := became[u]; r != nil {
 			l.became(f, r, u)
 		}
@@ -568,8 +566,8 @@ func (l *loader) units() {
 	}
 }
 
-// assessedSpan reads a township's from and until, the months it was
-// assessed in.
+// assessedSpan reads a unit's from and until, the months it was assessed
+// in.
 func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
 	for _, k := range []string{"from", "until"} {
 		if !r.has(k) {
@@ -591,8 +589,9 @@ func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
 	}
 }
 
-// became reads a township's became, the township that continues it.
+// became reads a unit's became, the unit of its kind that continues it.
 func (l *loader) became(f *tomlFile, r *record, u *Unit) {
+	terms := l.s.Config.Terms
 	name := r.text("became")
 	next := l.s.units[name]
 	switch {
@@ -600,9 +599,18 @@ func (l *loader) became(f *tomlFile, r *record, u *Unit) {
 		f.errorf(r.at("became"), "写了 became（后续单位）也要写 until：“%s”最后参加考核的月份", u.Name)
 	case next == u:
 		f.errorf(r.at("became"), "became（后续单位）不能是“%s”自己", u.Name)
-	case next == nil || next.Kind != Township:
-		_, err := l.s.Township(name)
-		f.errorf(r.at("became"), "became（后续单位）：%v", err)
+	case next == nil || next.Kind != u.Kind:
+		msg := ""
+		switch {
+		case u.Kind == Township:
+			_, err := l.s.Township(name)
+			msg = err.Error()
+		case next == nil:
+			msg = fmt.Sprintf("未知%s“%s”%s", terms.Department, name, Suggest(name, names(l.s.Departments)))
+		default:
+			msg = fmt.Sprintf("“%s”是%s，不是%s", name, terms.Unit, terms.Department)
+		}
+		f.errorf(r.at("became"), "became（后续单位）：%s", msg)
 	case next.Until != "" && next.Until <= u.Until:
 		f.errorf(r.at("became"), "became（后续单位）“%s”在 %s 之后不再参加考核（until = %s），不能接续“%s”", next.Name, u.Until, Quote(next.Until), u.Name)
 	default:
@@ -691,6 +699,17 @@ func (l *loader) indicatorCatalogue() {
 				f.errorf(e.path, "责任单位“%s”不是%s", e.value, terms.Department)
 			default:
 				ind.Owners = append(ind.Owners, u)
+			}
+		}
+		// A department renamed or merged (机构改革) owns what the one it
+		// continues owned, and the other way round, whichever name
+		// indicators.toml writes: each month's measures go to the one
+		// assessed in it (rank), each page shows its own months.
+		for i := 0; i < len(ind.Owners); i++ {
+			for _, o := range append(slices.Clone(ind.Owners[i].Was), ind.Owners[i].Became) {
+				if o != nil && !slices.Contains(ind.Owners, o) {
+					ind.Owners = append(ind.Owners, o)
+				}
 			}
 		}
 		if all, list, ok := r.unitSet("townships"); ok {

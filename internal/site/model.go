@@ -10,6 +10,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"tongbao/internal/diag"
@@ -337,6 +338,34 @@ type Adjustment struct {
 type Category struct {
 	Name  string
 	Units []*Unit
+}
+
+// CarryCategories are categories of an earlier month as the month key
+// would have them: a department not assessed in it (units.toml until)
+// replaced by the one that continues it, if that one is and is not
+// listed already, else left out. tongbao new and the fill-in workbook
+// start a month from them.
+func CarryCategories(cats []Category, key string) []Category {
+	listed := map[*Unit]bool{}
+	for _, c := range cats {
+		for _, u := range c.Units {
+			listed[u] = true
+		}
+	}
+	out := make([]Category, len(cats))
+	for i, c := range cats {
+		out[i].Name = c.Name
+		for _, u := range c.Units {
+			for u != nil && !u.AssessedIn(key) {
+				u = u.Became
+			}
+			if u != nil && (!listed[u] || slices.Contains(c.Units, u)) && !slices.Contains(out[i].Units, u) {
+				listed[u] = true
+				out[i].Units = append(out[i].Units, u)
+			}
+		}
+	}
+	return out
 }
 
 // RewardAction is the action of a reward: the measure that carries an

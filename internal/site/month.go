@@ -391,7 +391,17 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	}
 	for _, k := range tt.keys() {
 		if u := l.s.units[k]; u != nil && u.Kind == Township && !applicable[u] {
-			f.errorf(tt.at(k), "%s“%s”不在指标“%s”的考核范围内", terms.Unit, u.Name, ind.ID)
+			// indicators.toml written with the name a township has now:
+			// the earlier one is not in it (its months could not say
+			// which indicators it had).
+			hint := ""
+			for b := u.Became; b != nil; b = b.Became {
+				if applicable[b] {
+					hint = fmt.Sprintf("；indicators.toml 中这一项写的是接续它的“%s”，要把“%s”也写进它的 townships", b.Name, u.Name)
+					break
+				}
+			}
+			f.errorf(tt.at(k), "%s“%s”不在指标“%s”的考核范围内%s", terms.Unit, u.Name, ind.ID, hint)
 		}
 	}
 	for _, u := range order {
@@ -417,7 +427,8 @@ func (r *monthReader) score(tt *table, key string) float64 {
 	return v
 }
 
-// categories reads [categories]: every department exactly once.
+// categories reads [categories]: every department assessed in the month
+// exactly once.
 func (r *monthReader) categories(ct *table) {
 	l, f := r.l, r.f
 	terms := l.s.Config.Terms
@@ -439,6 +450,8 @@ func (r *monthReader) categories(ct *table) {
 				f.errorf(e.path, "“%s”是%s，不参与%s排类", e.value, terms.Unit, terms.Department)
 			case seen[u] != "":
 				f.errorf(e.path, "%s“%s”在排类中重复（已列入“%s”）", terms.Department, u.Name, seen[u])
+			case r.assessed(e.path, u) == nil:
+				unknown++ // the name of another month: the one meant is not missing as well
 			default:
 				seen[u] = name
 				c.Units = append(c.Units, u)
@@ -450,7 +463,7 @@ func (r *monthReader) categories(ct *table) {
 	for _, u := range l.s.Departments {
 		// As with scores: a misspelt name is reported with a suggestion,
 		// and the right name then is not missing as well.
-		if seen[u] == "" && unknown == 0 {
+		if seen[u] == "" && unknown == 0 && u.AssessedIn(r.mo.Key) {
 			f.errorf(ct.path, "%s“%s”未列入 [categories]", terms.Department, u.Name)
 		}
 	}

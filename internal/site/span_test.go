@@ -160,3 +160,78 @@ reason = "x"`, jan + `:14:1: “戊镇”从 2023-02 起参加考核`},
 		})
 	}
 }
+
+// reformSite is miniSite after a 机构改革: 区发改局 was 区发改委 until
+// 2023-01; indicators.toml names the department as it is now.
+func reformSite() map[string]string {
+	files := miniSite()
+	files["data/units.toml"] = strings.Replace(files["data/units.toml"], `[[department]]
+name = "区发改局"
+slug = "fagai"
+`, `[[department]]
+name = "区发改委"
+slug = "fagaiwei"
+until = "2023-01"
+became = "区发改局"
+[[department]]
+name = "区发改局"
+slug = "fagai"
+from = "2023-02"
+`, 1)
+	files["data/2023-01.toml"] = `[[result]]
+indicator = "jingji"
+[result.townships]
+"甲街道" = 90
+"乙街道" = 80
+"丙镇" = 70
+[categories]
+"一类" = ["区发改委", "区财政局"]
+`
+	return files
+}
+
+// A department's span: each month's categories list the departments
+// assessed in it; an indicator owned under one name is owned under the
+// other; categories carried into a month take the name it has then.
+func TestReformedDepartments(t *testing.T) {
+	s, err := Load(writeSite(t, reformSite()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(s.Indicator("jingji").Owners); !slices.Equal(got, []string{"区发改局", "区发改委"}) {
+		t.Errorf("jingji is owned by %v, want 区发改局 and 区发改委, which it continues", got)
+	}
+	old, now := s.units["区发改委"], s.units["区发改局"]
+	fin := s.units["区财政局"]
+	cats := []Category{{"一类", []*Unit{old, fin}}, {"二类", nil}}
+	carried := CarryCategories(cats, "2023-02")
+	if len(carried) != 2 || !slices.Equal(carried[0].Units, []*Unit{now, fin}) || len(carried[1].Units) != 0 {
+		t.Errorf("carried into 2023-02: %v", carried)
+	}
+	// The new name already listed, in another category: not twice.
+	cats = []Category{{"一类", []*Unit{old}}, {"二类", []*Unit{now, fin}}}
+	if carried := CarryCategories(cats, "2023-02"); len(carried[0].Units) != 0 || !slices.Equal(carried[1].Units, []*Unit{now, fin}) {
+		t.Errorf("carried with the new name listed: %v", carried)
+	}
+	if carried := CarryCategories(cats, "2023-01"); !slices.Equal(carried[0].Units, []*Unit{old}) || !slices.Equal(carried[1].Units, []*Unit{fin}) {
+		t.Errorf("carried into 2023-01: %v", carried)
+	}
+
+	const units, jan, feb = "data/units.toml", "data/2023-01.toml", "data/2023-02.toml"
+	for _, c := range []struct{ name, file, old, new, want string }{
+		{"the old name after", feb, `"一类" = ["区发改局"]`, `"一类" = ["区发改委"]`,
+			feb + `:13:9: “区发改委”在 2023-01 之后不再参加考核（units.toml 的 until），2023-02 没有它；此后应写作“区发改局”`},
+		{"the new name before", jan, `["区发改委", "区财政局"]`, `["区发改局", "区财政局"]`,
+			jan + `:8:9: “区发改局”从 2023-02 起参加考核（units.toml 的 from），2023-01 没有它；此前应写作“区发改委”`},
+		{"one left out", jan, `["区发改委", "区财政局"]`, `["区财政局"]`,
+			jan + `:7:1: 区直单位“区发改委”未列入 [categories]`},
+		{"became a township", units, `became = "区发改局"`, `became = "甲街道"`,
+			units + `:14:1: became（后续单位）：“甲街道”是乡镇（街道），不是区直单位`},
+		{"became nothing known", units, `became = "区发改局"`, `became = "区发展改革局"`,
+			units + `:14:1: became（后续单位）：未知区直单位“区发展改革局”`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			wantDiagnostic(t, maps.Clone(reformSite()), c.file, c.old, c.new, c.want)
+		})
+	}
+}
