@@ -217,7 +217,20 @@ func starterUnits() string {
 	w := site.NewWriter(site.UnitsFile)
 	w.Comment(`单位，由 tongbao init 生成：参与排名的单位（[[township]]）和负责指标的单位（[[department]]）。
 排列的顺序就是通报中列出的顺序；名称和网址名（slug）都不能重复。各键：`)
-	w.Help("township.name", "township.slug", "township.group")
+	w.Help("township.name", "township.slug", "township.group", "township.from", "township.until", "township.became")
+	w.Line("")
+	w.Comment(`行政区划调整（撤乡设镇、乡镇合并）之后，以前的单位不删：写上 until 和 became，新单位写 from，
+以前各月的数据和已发布的通报就不用改（机构改革后的 [[department]] 也一样）。例如：
+[[township]]
+name   = "丁乡"
+slug   = "dingxiang"
+until  = "2024-06"
+became = "丁镇"
+
+[[township]]
+name = "丁镇"
+slug = "dingzhen"
+from = "2024-07"`)
 	w.Line("")
 	w.Comment(`分组排名：排名单位分属几组、各组分别排名时（如“县（市）组”和“市辖区组”），
 先按顺序写出各组，再在每个 [[township]] 中写 group = "组名"。不分组则不写。例如：`)
