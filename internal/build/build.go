@@ -357,8 +357,11 @@ func gonePages(s *site.Site, c *Changes, holding bool) diag.List {
 			continue
 		}
 		why := "如果它换了网址（改了文号、文件名或文件夹），在它现在的文件的前置信息中写 aliases = [\"" + at + "\"]，旧网址会转到那里"
-		if strings.HasPrefix(r, "units/") || strings.HasPrefix(r, "indicators/") {
-			why = "单位和指标的网址来自 data/units.toml 的 slug 和 data/indicators.toml 的 id，改了就是新的网址"
+		switch {
+		case strings.HasPrefix(r, "units/"):
+			why = "单位的网址来自 data/units.toml 的 slug，改了 slug 就是新的网址；单位更名、撤并时保留原来的单位，给它写 until 和 became，它的历史页就仍在"
+		case strings.HasPrefix(r, "indicators/"):
+			why = "指标的网址来自 data/indicators.toml 的 id，改了 id 就是新的网址"
 		}
 		unknown.Add("", 0, 0, "警告：上次生成的页面 %s 这次没有生成，门户网站和其他文件中指向它的链接将失效；%s", at, why)
 	}

@@ -124,7 +124,7 @@ func TestGonePagesHeldAndMany(t *testing.T) {
 		c.Removed = append(c.Removed, fmt.Sprintf("units/u%02d/index.html", i))
 	}
 	d := gonePages(&site.Site{}, c, false)
-	if len(d) != 11 || !strings.Contains(d[0].Msg, "/units/u00/") || !strings.Contains(d[0].Msg, "data/units.toml 的 slug") ||
+	if len(d) != 11 || !strings.Contains(d[0].Msg, "/units/u00/") || !strings.Contains(d[0].Msg, "给它写 until 和 became") ||
 		!strings.Contains(d[9].Msg, "/units/u09/") || !strings.Contains(d[10].Msg, "共 12 个这次没有生成") {
 		t.Errorf("twelve pages gone: %v", d)
 	}

@@ -286,9 +286,9 @@ func (r *monthReader) checkRank(at, what string, rank, units int) {
 }
 
 // assessed is u if it was assessed in the month read, else nil, the
-// mistake reported at at: a township before its from or after its until
-// (a month written before the 行政区划调整 with the new name, or after it
-// with the old).
+// mistake reported at at: a unit before its from or after its until (a
+// month written before a 行政区划调整 or 机构改革 with the new name, or
+// after it with the old).
 func (r *monthReader) assessed(at string, u *Unit) *Unit {
 	if u == nil || u.AssessedIn(r.mo.Key) {
 		return u
