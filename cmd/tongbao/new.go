@@ -263,6 +263,13 @@ func (sc *scaffold) monthFile() string {
 			if v, ok := last[u]; ok {
 				note = "上月：" + strconv.FormatFloat(v, 'f', -1, 64)
 			}
+			// The first month of a township that continues another:
+			// last month's score is the other's, named.
+			for _, was := range u.Was {
+				if v, ok := last[was]; ok && note == "" {
+					note = "上月（" + was.Name + "）：" + strconv.FormatFloat(v, 'f', -1, 64)
+				}
+			}
 			w.TodoEntry("result.townships", u.Name, note)
 		}
 	}

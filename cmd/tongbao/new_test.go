@@ -542,7 +542,13 @@ func TestNewLeavesOutTownshipsNotAssessed(t *testing.T) {
 	month := readText(t, filepath.Join(dir, "data", "2023-03.toml"))
 	// 16 tables of scores: 15 of every township, one of 安置地自建房办证's
 	// five, which names 火车站乡.
-	if n := strings.Count(month, "\n# \"火车站镇\" ="); n != 16 || strings.Contains(month, "火车站乡") {
-		t.Errorf("the month file asks for 火车站镇 %d times (want 16) and for 火车站乡 %v", n, strings.Contains(month, "火车站乡"))
+	if n := strings.Count(month, "\n# \"火车站镇\" ="); n != 16 || strings.Count(month, "火车站乡") != 16 {
+		t.Errorf("the month file asks for 火车站镇 %d times (want 16) and names 火车站乡 %d times (want 16, in the notes of last month's scores)", n, strings.Count(month, "火车站乡"))
+	}
+	// 火车站乡's score of 2023-02 in 规模工业增加值 (gongye, the first
+	// table): 95.6 in data/2023-02.toml.
+	i := strings.Index(month, "\n# \"火车站镇\" =")
+	if line, _, _ := strings.Cut(month[i+1:], "\n"); i < 0 || !strings.HasSuffix(line, "# 上月（火车站乡）：95.6") {
+		t.Errorf("火车站镇's first line: %q, want last month's score of 火车站乡 noted", line)
 	}
 }
