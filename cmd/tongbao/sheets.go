@@ -76,6 +76,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 func exportDepartments(s *site.Site, m *site.Month, dir string, force bool, stdout, stderr io.Writer) int {
 	var written []string
 	for _, d := range s.Departments {
+		if !d.AssessedIn(m.Key) { // renamed or merged before the month: its successor's
+			continue
+		}
 		book, err := sheet.ExportFor(s, m, d)
 		if err != nil {
 			return report(stderr, err)
@@ -419,7 +422,7 @@ func owing(s *site.Site, m *site.Month) string {
 		if len(r.Unscored) == 0 {
 			continue
 		}
-		for _, u := range r.Indicator.Owners {
+		for _, u := range r.Indicator.OwnersIn(m.Key) {
 			due[u] = true
 		}
 		if len(r.Indicator.Owners) == 0 {

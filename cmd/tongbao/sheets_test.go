@@ -730,3 +730,33 @@ func TestExportDepartments(t *testing.T) {
 		t.Errorf("merged month:\n%s", text)
 	}
 }
+
+// TestMonthAfterReform: after a 机构改革 (区发改局 until 2023-02, became
+// 区发展和改革局 from 2023-03), the month new starts carries last month's
+// categories under the new name, export --departments writes a workbook for
+// the new name and none for the old, and check asks the new name for the
+// scores its indicators lack.
+func TestMonthAfterReform(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	edit(t, dir, "data/units.toml", "name = \"区发改局\"\nslug = \"fagai\"\n",
+		"name = \"区发改局\"\nslug = \"fagai\"\nuntil = \"2023-02\"\nbecame = \"区发展和改革局\"\n\n[[department]]\nname = \"区发展和改革局\"\nslug = \"fazhangaige\"\nfrom = \"2023-03\"\n")
+	if code, out, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: exit %d, %q, %q", code, out, errOut)
+	}
+	month := readText(t, filepath.Join(dir, "data", "2023-03.toml"))
+	_, cats, _ := strings.Cut(month, "\n[categories]\n")
+	if !strings.Contains(cats, "\"区发展和改革局\"") || strings.Contains(cats, "\"区发改局\"") {
+		t.Errorf("the categories carried into 2023-03:\n%s", cats)
+	}
+	dist := filepath.Join(t.TempDir(), "分发")
+	if code, out, errOut := runCmd("export", "2023-03", dist, "--departments", "-s", dir); code != 0 {
+		t.Fatalf("export --departments: exit %d, %q, %q", code, out, errOut)
+	}
+	if got := listDir(t, dist); !slices.Contains(got, "区发展和改革局.xlsx") || slices.Contains(got, "区发改局.xlsx") {
+		t.Errorf("workbooks %q: want one for 区发展和改革局, none for 区发改局", got)
+	}
+	_, _, errOut := runCmd("check", "-s", dir)
+	if !strings.Contains(errOut, "应由区发展和改革局填报") || strings.Contains(errOut, "区发改局") {
+		t.Errorf("check names the departments owing scores as:\n%s", errOut)
+	}
+}

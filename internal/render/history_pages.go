@@ -304,6 +304,16 @@ func assessedSpan(u *site.Unit) string {
 	return ""
 }
 
+// untilNote is "至2021年6月" for a unit assessed until then (an owner of an
+// indicator before a 机构改革), "" for one assessed still.
+func untilNote(u *site.Unit) string {
+	if u.Until == "" {
+		return ""
+	}
+	p, _ := site.ParsePeriod(u.Until)
+	return "至" + p.Label()
+}
+
 // assessedPeriods are the periods u was assessed in, periods[lo:hi]: all
 // of them but for a township with from or until.
 func assessedPeriods(u *site.Unit, periods []*rank.Period) (lo, hi int) {
@@ -434,7 +444,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.Children = append(v.Children, Link{Name: c.Name, Path: indicatorPath(c)})
 	}
 	for _, o := range ind.Owners {
-		v.Owners = append(v.Owners, Link{Name: o.Name, Path: unitPath(o)})
+		v.Owners = append(v.Owners, Link{Name: o.Name, Path: unitPath(o), Note: untilNote(o)})
 	}
 	if len(ind.Townships) > 0 {
 		v.Better = "得分越高越好"

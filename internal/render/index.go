@@ -99,6 +99,9 @@ func indexLink(ind *site.Indicator, name string) Link {
 		owners := make([]string, len(ind.Owners))
 		for i, o := range ind.Owners {
 			owners[i] = o.Name
+			if until := untilNote(o); until != "" {
+				owners[i] += "（" + until + "）"
+			}
 		}
 		l.Note = "责任单位：" + strings.Join(owners, "、")
 	}

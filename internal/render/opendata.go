@@ -197,7 +197,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 			ID:          ind.ID,
 			Name:        ind.Name,
 			Section:     ind.Section,
-			Owners:      unitList(ind.Owners),
+			Owners:      unitList(ind.OwnersIn(m.Key)),
 			City:        res1.City,
 			CityTie:     res1.CityTie,
 			District:    res1.District,
@@ -221,7 +221,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		d.Indicators = append(d.Indicators, oi)
 	}
 	for _, e := range p.CityBottom {
-		d.CityBottom = append(d.CityBottom, OpenCityBottom{ID: e.Indicator.ID, Name: e.Indicator.Name, City: e.City, District: e.District, Owners: unitList(e.Indicator.Owners)})
+		d.CityBottom = append(d.CityBottom, OpenCityBottom{ID: e.Indicator.ID, Name: e.Indicator.Name, City: e.City, District: e.District, Owners: unitList(e.Indicator.OwnersIn(m.Key))})
 	}
 	for _, cat := range m.Categories {
 		d.Categories = append(d.Categories, OpenCategory{Name: cat.Name, Units: unitList(cat.Units)})

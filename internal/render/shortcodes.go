@@ -241,7 +241,7 @@ func cityBottomView(c *core, p *rank.Period, args []string) (any, error) {
 		} else {
 			item = fmt.Sprintf("%s，排名%s（只考核%s）。", e.Indicator.Name, zh.RankPhrase(e.District, e.DistrictTie), e.DistrictLabel)
 		}
-		if owners := e.Indicator.Owners; len(owners) > 0 {
+		if owners := e.Indicator.OwnersIn(m.Key); len(owners) > 0 {
 			item += "（责任单位：" + zh.Join(unitNames(owners)) + "）"
 		}
 		v.Items = append(v.Items, ListItem{N: i + 1, Text: item})

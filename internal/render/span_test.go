@@ -104,6 +104,20 @@ func TestReformedDepartment(t *testing.T) {
 			}
 		}
 	}
+	// jingji's page and the index of indicators name both, the old one
+	// with its last month.
+	if want := `责任单位：区发改局（至2023年1月）、区发展改革局`; !strings.Contains(string(files["indicators/index.html"]), want) {
+		t.Errorf("/indicators/ lacks %s", want)
+	}
+	if page := string(files["indicators/jingji/index.html"]); !strings.Contains(page, `<a href="/units/fagai/">区发改局</a>（至2023年1月）、<a href="/units/fgj/">区发展改革局</a>`) {
+		t.Errorf("jingji's page does not name its owners as expected")
+	}
+	// Each month's data.json names the owner of its month.
+	for path, want := range map[string]string{"circulars/2023/2/data.json": `"owners":["区发改局"]`, "circulars/2023/5/data.json": `"owners":["区发展改革局"]`} {
+		if !strings.Contains(string(files[path]), want) {
+			t.Errorf("%s lacks %s", path, want)
+		}
+	}
 	// The new name's page has no 2022 (nothing of its own then); the old
 	// one's 2023 row of city ranks stops at January.
 	if fgj := string(files["units/fgj/index.html"]); strings.Contains(fgj, "2022年") {

@@ -266,6 +266,19 @@ type Indicator struct {
 	Order        int // 1-based position among its siblings (section entries or a group's children)
 }
 
+// OwnersIn are the owners assessed in the month key: of a department and
+// the one that continues it after a 机构改革, both Owners, the one of that
+// month, as its circular names it.
+func (ind *Indicator) OwnersIn(month string) []*Unit {
+	var out []*Unit
+	for _, u := range ind.Owners {
+		if u.AssessedIn(month) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
 // Number is the entry's heading number: "1." for a section's top-level
 // entries and "（1）" for the children of a group.
 func (ind *Indicator) Number() string {

@@ -380,8 +380,8 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		// being filled in has a dozen of them.
 		// Whose table it is: the one to ask for it.
 		by := ""
-		if len(ind.Owners) > 0 {
-			by = "，应由" + strings.Join(names(ind.Owners), "、") + "填报"
+		if owners := ind.OwnersIn(r.mo.Key); len(owners) > 0 {
+			by = "，应由" + strings.Join(names(owners), "、") + "填报"
 		}
 		f.errorf(tt.path, "指标“%s”缺少全部 %d 个%s的得分%s（本月不评分的指标，删去它的 [result.townships] 表）", ind.ID, len(missing), terms.Unit, by)
 	default:
