@@ -83,10 +83,27 @@ func (s Stats) String() string {
 }
 
 // Render loads and renders the site without writing anything: what
-// `tongbao check` runs and what the preview server serves.
+// `tongbao check` runs. When the output folder holds a build's manifest,
+// opts.Warn is also told of each page that build published and this one
+// would not (gonePages): a 文号 corrected is warned of before the build
+// that would take its old address off the portal.
 func Render(opts Options) ([]render.Output, error) {
-	outputs, _, _, err := renderHeld(opts)
-	return outputs, err
+	outputs, s, _, err := renderHeld(opts)
+	if err != nil || opts.Warn == nil {
+		return outputs, err
+	}
+	before, err := ReadManifest(Dest(opts))
+	if err != nil {
+		return outputs, nil // no build there to compare with
+	}
+	var after Manifest
+	for _, o := range outputs {
+		after.Files = append(after.Files, ManifestEntry{Path: o.Path})
+	}
+	for _, d := range gonePages(s, Compare(before, after), len(opts.Without) > 0) {
+		opts.Warn(d)
+	}
+	return outputs, nil
 }
 
 // renderHeld is Render, which also returns the site and the circulars

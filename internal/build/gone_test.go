@@ -13,8 +13,8 @@ import (
 	"tongbao/internal/site"
 )
 
-// TestGonePagesWarned: a build warns, once, of each page the build before
-// published that it does not — at the page it became when that can be
+// TestGonePagesWarned: a build (and, before it, tongbao check) warns, once,
+// of each page the build before published that it does not — at the page it became when that can be
 // told (the one new circular for a circular whose 文号 changed, the one
 // new page of the same name for a page moved), with the line to write;
 // the aliases written, the old addresses are pages again and nothing is
@@ -37,7 +37,9 @@ func TestGonePagesWarned(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	build := func() []string {
+	// build builds, or with check only renders as tongbao check does,
+	// and returns the warnings of pages gone.
+	run := func(check bool) []string {
 		t.Helper()
 		var warned []string
 		opts := Options{Source: dir, Warn: func(d diag.Diagnostic) {
@@ -45,11 +47,18 @@ func TestGonePagesWarned(t *testing.T) {
 				warned = append(warned, d.String())
 			}
 		}}
-		if _, err := Build(context.Background(), opts); err != nil {
+		var err error
+		if check {
+			_, err = Render(opts)
+		} else {
+			_, err = Build(context.Background(), opts)
+		}
+		if err != nil {
 			t.Fatal(err)
 		}
 		return warned
 	}
+	build := func() []string { t.Helper(); return run(false) }
 	write("notices/a.md", "+++\ntitle = \"甲\"\n+++\n甲。\n")
 	write("notices/b.md", "+++\ntitle = \"乙\"\n+++\n乙。\n")
 	write("old.md", "+++\ntitle = \"旧\"\n+++\n旧。\n")
@@ -67,6 +76,7 @@ func TestGonePagesWarned(t *testing.T) {
 	remove("notices/b.md")
 	write("notices/c.md", "+++\ntitle = \"乙\"\n+++\n乙。\n")
 	remove("old.md")
+	checked := run(true) // tongbao check, before the build
 	got := build()
 	const elsewhere = "这次没有生成，门户网站和其他文件中指向它的链接将失效；如果它换了网址（改了文号、文件名或文件夹），在它现在的文件的前置信息中写 aliases = "
 	want := []string{
@@ -77,6 +87,9 @@ func TestGonePagesWarned(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("warned\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !slices.Equal(checked, want) {
+		t.Errorf("check warned\n%s\nwant\n%s", strings.Join(checked, "\n"), strings.Join(want, "\n"))
 	}
 
 	// Told once: the next build has the addresses of this one before it.
