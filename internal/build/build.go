@@ -391,6 +391,60 @@ func gonePages(s *site.Site, c *Changes, holding bool) diag.List {
 	return append(out, unknown...)
 }
 
+// Published is the last build in an output folder, as the preview sees
+// it: it compares each site it renders with that build, so that a page a
+// 文号 or a file's name takes away is warned of while it is being edited,
+// not at the next build. The folder's manifest is read again only when it
+// changes (a build in another terminal).
+type Published struct {
+	dest string
+
+	mu      sync.Mutex
+	size    int64
+	mod     time.Time
+	m       *Manifest // nil: no build there
+	checked bool
+}
+
+// NewPublished is the build in the output folder dest.
+func NewPublished(dest string) *Published { return &Published{dest: dest} }
+
+// Gone are the warnings of the pages of the build that site s, which
+// renders the outputs paths, would not make (gonePages). The preview holds
+// back the months still being gathered, so a circular's page is told of
+// only when another circular's page replaces it, as under --without.
+func (p *Published) Gone(s *site.Site, paths []string) diag.List {
+	m := p.manifest()
+	if m == nil {
+		return nil
+	}
+	var now Manifest
+	for _, path := range paths {
+		now.Files = append(now.Files, ManifestEntry{Path: path})
+	}
+	return gonePages(s, Compare(*m, now), true)
+}
+
+// manifest is the folder's manifest, read again when its size or time
+// changed; nil when there is none.
+func (p *Published) manifest() *Manifest {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fi, err := os.Stat(filepath.Join(p.dest, ManifestName))
+	if err != nil {
+		p.m, p.checked = nil, false
+		return nil
+	}
+	if p.checked && fi.Size() == p.size && fi.ModTime().Equal(p.mod) {
+		return p.m
+	}
+	p.size, p.mod, p.checked, p.m = fi.Size(), fi.ModTime(), true, nil
+	if m, err := ReadManifest(p.dest); err == nil {
+		p.m = &m
+	}
+	return p.m
+}
+
 // circularPage reports whether rel is a circular's page:
 // circulars/2023/14/index.html.
 func circularPage(rel string) bool {

@@ -142,3 +142,46 @@ func TestGonePagesHeldAndMany(t *testing.T) {
 		t.Errorf("twelve pages gone: %v", d)
 	}
 }
+
+// The preview's view of the last build (Published): the pages of the build
+// in the output folder that a site rendering other outputs would not make,
+// its manifest read again when a build changes it, nothing without one.
+func TestPublishedGone(t *testing.T) {
+	dir := sampleCopy(t)
+	pub := NewPublished(filepath.Join(dir, "public"))
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := pub.Gone(s, nil); d != nil {
+		t.Errorf("no build yet: %v", d)
+	}
+	if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadManifest(filepath.Join(dir, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, e := range m.Files {
+		paths = append(paths, e.Path)
+	}
+	if d := pub.Gone(s, paths); len(d) != 0 {
+		t.Errorf("the same outputs: %v", d)
+	}
+	without := slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == "about/index.html" })
+	if d := pub.Gone(s, without); len(d) != 1 || !strings.Contains(d[0].Msg, "上次生成的页面 /about/ ") {
+		t.Errorf("without about/: %v", d)
+	}
+	// A build in another terminal adds a page: the manifest is read again.
+	if err := os.WriteFile(filepath.Join(dir, "content", "notice.md"), []byte("+++\ntitle = \"通知\"\n+++\n通知。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
+		t.Fatal(err)
+	}
+	if d := pub.Gone(s, paths); len(d) != 1 || !strings.Contains(d[0].Msg, "/notice/") {
+		t.Errorf("after a build that added notice/: %v", d)
+	}
+}

@@ -39,6 +39,12 @@ type Options struct {
 	// AllowHosts are host names the preview answers besides its own
 	// address and localhost (tongbao serve --allow-host), see hostPolicy.
 	AllowHosts []string
+
+	// Gone, if set, are warnings of the pages published that a site
+	// rendering the outputs paths would no longer make: tongbao serve
+	// compares with the last build in public/ (build.Published), which this
+	// package does not read itself.
+	Gone func(s *site.Site, paths []string) diag.List
 }
 
 // DefaultDelay is the quiet time before a rebuild. Every editor's save —
@@ -266,7 +272,15 @@ func (s *Server) renderSite(st *site.Site) ([]render.Output, string, error) {
 		s.rendered[m.Key] = true
 	}
 	s.warned = nil
-	if w := append(st.HostWarning(st.Config.BaseURL), st.Warnings...); len(w) > 0 {
+	w := append(st.HostWarning(st.Config.BaseURL), st.Warnings...)
+	if s.opts.Gone != nil {
+		paths := make([]string, len(outputs))
+		for i, o := range outputs {
+			paths[i] = o.Path
+		}
+		w = append(w, s.opts.Gone(st, paths)...)
+	}
+	if len(w) > 0 {
 		s.warned = diag.Lines(w)
 	}
 	return outputs, base.Path, nil

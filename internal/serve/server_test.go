@@ -18,7 +18,9 @@ import (
 	"time"
 
 	"tongbao/internal/build"
+	"tongbao/internal/diag"
 	"tongbao/internal/render"
+	"tongbao/internal/site"
 )
 
 // startSite builds a copy of the sample site and serves it.
@@ -826,5 +828,32 @@ func TestHostWarning(t *testing.T) {
 	json.Unmarshal([]byte(ev.data), &ch)
 	if ev.name != "hello" || len(ch.Warnings) != 1 || !strings.HasPrefix(ch.Warnings[0], "config.toml: 警告：baseURL（/）不含域名，[site] 也没有 domain：") {
 		t.Errorf("hello: %+v", ev)
+	}
+}
+
+// Options.Gone is asked after each build with the site and its outputs'
+// paths, and what it says is among the warnings the pages show.
+func TestGoneWarnings(t *testing.T) {
+	var log syncBuffer
+	dir := copySite(t)
+	var asked []string
+	gone := func(st *site.Site, paths []string) diag.List {
+		asked = paths
+		if !slices.Contains(paths, "about/index.html") {
+			return diag.List{{File: "content/x.md", Line: 1, Col: 1, Msg: "警告：上次生成的页面 /about/ 这次没有了"}}
+		}
+		return nil
+	}
+	s := New(Options{Source: dir, Log: &log, ErrLog: &log, Gone: gone})
+	s.Build()
+	if !slices.Contains(asked, "circulars/2023/14/index.html") || len(s.state.Load().warnings) != 0 {
+		t.Fatalf("first build: asked with %d paths, warnings %q", len(asked), s.state.Load().warnings)
+	}
+	if err := os.Remove(filepath.Join(dir, "content", "about.md")); err != nil {
+		t.Fatal(err)
+	}
+	s.Build()
+	if w := s.state.Load().warnings; len(w) != 1 || w[0] != "content/x.md:1:1: 警告：上次生成的页面 /about/ 这次没有了" {
+		t.Errorf("about.md removed: warnings %q", w)
 	}
 }
