@@ -4,8 +4,8 @@ import "tongbao/internal/site"
 
 // redirects are the pages at a circular's or page's earlier addresses
 // (front matter aliases): each sends the reader on to where it is now.
-// They come after every other part, so that an alias on a page's own
-// address is the one blamed (claim).
+// They come after every other part, so that an alias on another page's
+// address is the claim blamed, not the page (claim).
 type redirects struct{ *core }
 
 func (r *redirects) jobs() []job {

@@ -114,10 +114,10 @@ type UnitView struct {
 	Chart     template.HTML
 	Composite template.HTML
 	Latest    string // 2023年1-2月综合考核排名第三
-	// Span says when a township set up, abolished, merged or renamed
-	// within the archive was assessed ("2022年7月起参加考核"); "" for one
-	// always assessed. Was are the townships it continues, Became the
-	// one that continues it (units.toml became).
+	// Span says when a unit set up, abolished, merged or renamed within
+	// the archive was assessed ("2022年7月起参加考核"); "" for one always
+	// assessed. Was are the units it continues, Became the one that
+	// continues it (units.toml became).
 	Span   string
 	Was    []Link
 	Became *Link
@@ -292,16 +292,21 @@ func (v *UnitView) span(u *site.Unit) {
 // assessedSpan is when unit u was assessed, if not always:
 // "2022年7月起参加考核", "参加考核至2022年6月", "2019年3月至2022年6月参加考核".
 func assessedSpan(u *site.Unit) string {
-	label := func(key string) string { p, _ := site.ParsePeriod(key); return p.Label() }
 	switch {
 	case u.From != "" && u.Until != "":
-		return label(u.From) + "至" + label(u.Until) + "参加考核"
+		return monthLabel(u.From) + "至" + monthLabel(u.Until) + "参加考核"
 	case u.From != "":
-		return label(u.From) + "起参加考核"
+		return monthLabel(u.From) + "起参加考核"
 	case u.Until != "":
-		return "参加考核至" + label(u.Until)
+		return "参加考核至" + monthLabel(u.Until)
 	}
 	return ""
+}
+
+// monthLabel is a month key as the pages write it: "2022-07" → 2022年7月.
+func monthLabel(key string) string {
+	p, _ := site.ParsePeriod(key)
+	return p.Label()
 }
 
 // untilNote is "至2021年6月" for a unit assessed until then (an owner of an
@@ -310,12 +315,11 @@ func untilNote(u *site.Unit) string {
 	if u.Until == "" {
 		return ""
 	}
-	p, _ := site.ParsePeriod(u.Until)
-	return "至" + p.Label()
+	return "至" + monthLabel(u.Until)
 }
 
 // assessedPeriods are the periods u was assessed in, periods[lo:hi]: all
-// of them but for a township with from or until.
+// of them but for a unit with from or until.
 func assessedPeriods(u *site.Unit, periods []*rank.Period) (lo, hi int) {
 	hi = len(periods)
 	for lo < hi && !u.AssessedIn(periods[lo].Span.Key()) {
