@@ -1,0 +1,160 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"tongbao/internal/diag"
+	"tongbao/internal/site"
+)
+
+// warnGone tells opts.Warn of the pages the build before published that
+// this one did not: links to them from the portal, from other documents
+// and from search engines now lead nowhere. A page that moved — its 文号
+// corrected, its file renamed or moved — keeps its old address with front
+// matter aliases; where the build can tell which page it became (the one
+// new circular for a circular, the one new page of the same name for a
+// page), the warning is at that page's file, with the line to write.
+// Under --without the circulars held back are expected to go (they are
+// named as left out): a circular's page gone is then told of only when a
+// circular's page came.
+func warnGone(s *site.Site, st Stats, opts Options) {
+	if opts.Warn == nil || st.First {
+		return
+	}
+	for _, d := range gonePages(s, st.Changes, len(opts.Without) > 0) {
+		opts.Warn(d)
+	}
+}
+
+// gonePages are the warnings of warnGone, from the changes since the build
+// before: a removed page is a removed .html file.
+func gonePages(s *site.Site, c *Changes, holding bool) diag.List {
+	type source struct {
+		file      string
+		line, col int
+		circular  bool
+	}
+	sources := map[string]source{}
+	for _, circ := range s.Circulars {
+		sources[circ.URLPath()+"index.html"] = source{circ.File, circ.NumberLine, circ.NumberCol, true}
+	}
+	for _, p := range s.Pages {
+		sources[p.Path+"index.html"] = source{file: p.File, line: 1, col: 1}
+	}
+	var added []string
+	for _, a := range c.Added {
+		if _, ok := sources[a]; ok {
+			added = append(added, a)
+		}
+	}
+	// became is the one page added that removed most likely became.
+	became := func(removed string) (source, bool) {
+		var found []string
+		for _, a := range added {
+			if sources[a].circular && circularPage(removed) ||
+				!sources[a].circular && !circularPage(removed) && path.Base(path.Dir(a)) == path.Base(path.Dir(removed)) {
+				found = append(found, a)
+			}
+		}
+		if len(found) != 1 {
+			return source{}, false
+		}
+		return sources[found[0]], true
+	}
+	var out, unknown diag.List
+	for _, r := range c.Removed {
+		if !strings.HasSuffix(r, ".html") || r == "404.html" {
+			continue
+		}
+		at := "/" + strings.TrimSuffix(r, "index.html")
+		if src, ok := became(r); ok {
+			out.Add(src.file, src.line, src.col, "警告：上次生成的页面 %s 这次没有了；如果就是本文换了网址，在前置信息中写 aliases = [%q]，旧网址会转到本文，别处指向它的链接仍然有效", at, at)
+			continue
+		}
+		if holding && strings.HasPrefix(r, "circulars/") {
+			continue
+		}
+		why := "如果它换了网址（改了文号、文件名或文件夹），在它现在的文件的前置信息中写 aliases = [\"" + at + "\"]，旧网址会转到那里"
+		switch {
+		case strings.HasPrefix(r, "units/"):
+			why = "单位的网址来自 data/units.toml 的 slug，改了 slug 就是新的网址；单位更名、撤并时保留原来的单位，给它写 until 和 became，它的历史页就仍在"
+		case strings.HasPrefix(r, "indicators/"):
+			why = "指标的网址来自 data/indicators.toml 的 id，改了 id 就是新的网址"
+		}
+		unknown.Add("", 0, 0, "警告：上次生成的页面 %s 这次没有生成，门户网站和其他文件中指向它的链接将失效；%s", at, why)
+	}
+	// A folder renamed, a unit catalogue rewritten: a few lines say it.
+	const most = 10
+	if len(unknown) > most {
+		n := len(unknown)
+		unknown = append(unknown[:most], diag.Diagnostic{Msg: fmt.Sprintf("警告：……上次生成的页面中，共 %d 个这次没有生成（生成时加 --changes 文件 可列出全部）", n)})
+	}
+	return append(out, unknown...)
+}
+
+// Published is the last build in an output folder, as the preview sees
+// it: it compares each site it renders with that build, so that a page a
+// 文号 or a file's name takes away is warned of while it is being edited,
+// not at the next build. The folder's manifest is read again only when it
+// changes (a build in another terminal).
+type Published struct {
+	dest string
+
+	mu      sync.Mutex
+	size    int64
+	mod     time.Time
+	m       *Manifest // nil: no build there
+	checked bool
+}
+
+// NewPublished is the build in the output folder dest.
+func NewPublished(dest string) *Published { return &Published{dest: dest} }
+
+// Gone are the warnings of the pages of the build that site s, which
+// renders the outputs paths, would not make (gonePages). The preview holds
+// back the months still being gathered, so a circular's page is told of
+// only when another circular's page replaces it, as under --without.
+func (p *Published) Gone(s *site.Site, paths []string) diag.List {
+	m := p.manifest()
+	if m == nil {
+		return nil
+	}
+	var now Manifest
+	for _, path := range paths {
+		now.Files = append(now.Files, ManifestEntry{Path: path})
+	}
+	return gonePages(s, Compare(*m, now), true)
+}
+
+// manifest is the folder's manifest, read again when its size or time
+// changed; nil when there is none.
+func (p *Published) manifest() *Manifest {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fi, err := os.Stat(filepath.Join(p.dest, ManifestName))
+	if err != nil {
+		p.m, p.checked = nil, false
+		return nil
+	}
+	if p.checked && fi.Size() == p.size && fi.ModTime().Equal(p.mod) {
+		return p.m
+	}
+	p.size, p.mod, p.checked, p.m = fi.Size(), fi.ModTime(), true, nil
+	if m, err := ReadManifest(p.dest); err == nil {
+		p.m = &m
+	}
+	return p.m
+}
+
+// circularPage reports whether rel is a circular's page:
+// circulars/2023/14/index.html.
+func circularPage(rel string) bool {
+	parts := strings.Split(rel, "/")
+	return len(parts) == 4 && parts[0] == "circulars" && parts[3] == "index.html"
+}
