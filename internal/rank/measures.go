@@ -174,15 +174,29 @@ func streak(s *site.Site, r int, pk pick, before []*Period) bool {
 	rule := s.Config.Rules[r]
 	need := rule.Streak - 1
 	for i := len(before) - 1; i >= 0 && need > 0; i-- {
-		if !assessed(rule, before[i], pk) {
+		q := pk
+		q.unit = continued(pk.unit, before[i])
+		if !assessed(rule, before[i], q) {
 			continue
 		}
-		if !before[i].selected(s, r).held[pickKey{pk.unit, pk.entry}] {
+		if !before[i].selected(s, r).held[pickKey{q.unit, q.entry}] {
 			return false
 		}
 		need--
 	}
 	return need == 0
+}
+
+// continued is the unit u was in month p: u itself, or, in the months
+// before a unit set up to continue exactly one other (units.toml from, and
+// that one's became: 撤乡设镇, a department renamed), the one it continues,
+// so that its streak goes on. A unit others merged into, or one set up
+// from several, starts its own.
+func continued(u *site.Unit, p *Period) *site.Unit {
+	for p.Month != nil && u.From != "" && p.Month.Key < u.From && len(u.Was) == 1 {
+		u = u.Was[0]
+	}
+	return u
 }
 
 // A picked is what a rule selects in a period: its picks in order and as

@@ -48,3 +48,67 @@ amount = 1000
 		}
 	}
 }
+
+// A township set up to continue exactly one other (撤乡设镇: 丙乡 until
+// 2024-01, became 丙镇, from 2024-02) keeps its streak: last in January
+// as 丙乡 and in February as 丙镇 is two months running. One that another
+// merged into (丁乡 into 乙, which was always there) starts its own: 乙
+// last in February after 丁乡 was last in January is one month.
+//
+//	rename: 2024-01 甲 90, 乙 85, 丙乡 60 → 丙乡 last; 2024-02 甲 90, 乙 80, 丙镇 50 → 丙镇 last
+//	merger: 2024-01 甲 90, 乙 85, 丁乡 50 → 丁乡 last; 2024-02 甲 90, 乙 40 → 乙 last
+func TestStreakAcrossRename(t *testing.T) {
+	const rule = `
+[[rule]]
+on = "composite"
+select = "last"
+streak = 2
+action = "约谈"
+who = "行政负责人"
+`
+	const fagai = "\n[[department]]\nname = \"市发改委\"\nslug = \"fagai\"\n"
+	for _, c := range []struct {
+		name, units, jan, feb, want string
+	}{
+		{"rename", `[[township]]
+name = "甲"
+slug = "jia"
+[[township]]
+name = "乙"
+slug = "yi"
+[[township]]
+name = "丙乡"
+slug = "bingxiang"
+until = "2024-01"
+became = "丙镇"
+[[township]]
+name = "丙镇"
+slug = "bingzhen"
+from = "2024-02"
+`, "甲=90 乙=85 丙乡=60", "甲=90 乙=80 丙镇=50", "丙镇 约谈 0 行政负责人（连续2个月"},
+		{"merger", `[[township]]
+name = "甲"
+slug = "jia"
+[[township]]
+name = "乙"
+slug = "yi"
+[[township]]
+name = "丁乡"
+slug = "dingxiang"
+until = "2024-01"
+became = "乙"
+`, "甲=90 乙=85 丁乡=50", "甲=90 乙=40", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := loadSite(t, rule, "", map[string]string{
+				"data/units.toml":   c.units + fagai,
+				"data/2024-01.toml": month(c.jan),
+				"data/2024-02.toml": month(c.feb),
+			})
+			got := measureList(Archive(s).Period("2024-02"))
+			if c.want == "" && len(got) != 0 || c.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], c.want)) {
+				t.Errorf("2024-02: %q, want %q", got, c.want)
+			}
+		})
+	}
+}
