@@ -70,13 +70,7 @@ who = "行政负责人"
 	for _, c := range []struct {
 		name, units, jan, feb, want string
 	}{
-		{"rename", `[[township]]
-name = "甲"
-slug = "jia"
-[[township]]
-name = "乙"
-slug = "yi"
-[[township]]
+		{"rename", towns("甲", "乙") + `[[township]]
 name = "丙乡"
 slug = "bingxiang"
 until = "2024-01"
@@ -86,13 +80,7 @@ name = "丙镇"
 slug = "bingzhen"
 from = "2024-02"
 `, "甲=90 乙=85 丙乡=60", "甲=90 乙=80 丙镇=50", "丙镇 约谈 0 行政负责人（连续2个月"},
-		{"merger", `[[township]]
-name = "甲"
-slug = "jia"
-[[township]]
-name = "乙"
-slug = "yi"
-[[township]]
+		{"merger", towns("甲", "乙") + `[[township]]
 name = "丁乡"
 slug = "dingxiang"
 until = "2024-01"
