@@ -1,10 +1,13 @@
 package e2e
 
 import (
+	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
 	"tongbao/internal/browsertest"
 )
 
@@ -87,6 +90,46 @@ func TestAxe(t *testing.T) {
 	for _, kind := range []string{"kind-page", "kind-list", "shape:units", "shape:indicators", "shape:year"} {
 		if !slices.ContainsFunc(types, func(p pageType) bool { return p.Name == kind }) {
 			t.Errorf("no %s page was checked", kind)
+		}
+	}
+}
+
+// TestAxeUnitSpans runs axe-core, in the normal and the 适老 mode, on what
+// a 行政区划调整 and a 机构改革 add to the sample's pages (units.toml until,
+// became, from): a township's and a department's pages saying when each
+// was assessed and linking the other, /units/ with the spans under the
+// names, and an indicator's page naming its earlier owner.
+func TestAxeUnitSpans(t *testing.T) {
+	ctx := browsertest.Start(t)
+	axe := axeSource(t)
+	dir := copySite(t, sampleSite(t))
+	units := filepath.Join(dir, "data", "units.toml")
+	editFile(t, units, "name = \"火车站乡\"\nslug = \"huochezhan\"\n",
+		"name = \"火车站乡\"\nslug = \"huochezhan\"\nuntil = \"2023-02\"\nbecame = \"火车站镇\"\n\n[[township]]\nname = \"火车站镇\"\nslug = \"huochezhanzhen\"\nfrom = \"2023-03\"\n")
+	editFile(t, units, "name = \"区发改局\"\nslug = \"fagai\"\n",
+		"name = \"区发改局\"\nslug = \"fagai\"\nuntil = \"2023-02\"\nbecame = \"区发展和改革局\"\n\n[[department]]\nname = \"区发展和改革局\"\nslug = \"fazhangaige\"\nfrom = \"2023-03\"\n")
+	srv := serveOutputs(t, renderSite(t, dir))
+	pages := map[string]string{ // each page and what it must show
+		"units/huochezhan/":     "参加考核至2023年2月，此后由火车站镇接续。",
+		"units/huochezhanzhen/": "2023年3月起参加考核，接续火车站乡。",
+		"units/fagai/":          "参加考核至2023年2月，此后由区发展和改革局接续。",
+		"units/fazhangaige/":    "2023年3月起参加考核，接续区发改局。",
+		"units/":                "火车站镇\n2023年3月起参加考核",
+		"indicators/fuwuye/":    "区发改局（至2023年2月）、区发展和改革局",
+	}
+	for _, mode := range []string{"normal", "senior"} {
+		if mode == "senior" {
+			eval[bool](t, ctx, `localStorage.setItem("tongbao-senior", "on"), true`)
+		}
+		for _, p := range slices.Sorted(maps.Keys(pages)) {
+			navigate(t, ctx, srv.URL+"/"+p)
+			if text := eval[string](t, ctx, `document.querySelector("main").innerText`); !strings.Contains(text, pages[p]) {
+				t.Errorf("%s does not show %q", p, pages[p])
+			}
+			eval[bool](t, ctx, axe+";\ntrue")
+			for _, v := range eval[[]string](t, ctx, axeRun) {
+				t.Errorf("%s, %s mode: %s", p, mode, v)
+			}
 		}
 	}
 }
