@@ -96,11 +96,11 @@ func Render(opts Options) ([]render.Output, error) {
 	if err != nil {
 		return outputs, nil // no build there to compare with
 	}
-	var after Manifest
-	for _, o := range outputs {
-		after.Files = append(after.Files, ManifestEntry{Path: o.Path})
+	paths := make([]string, len(outputs))
+	for i, o := range outputs {
+		paths[i] = o.Path
 	}
-	for _, d := range gonePages(s, Compare(before, after), len(opts.Without) > 0) {
+	for _, d := range goneSince(s, before, paths, len(opts.Without) > 0) {
 		opts.Warn(d)
 	}
 	return outputs, nil

@@ -125,11 +125,18 @@ func (p *Published) Gone(s *site.Site, paths []string) diag.List {
 	if m == nil {
 		return nil
 	}
+	return goneSince(s, *m, paths, true)
+}
+
+// goneSince are the warnings of the pages of the build before that a site
+// s rendering the outputs paths would not make: what check and the preview
+// say before a build, which gonePages says from its changes.
+func goneSince(s *site.Site, before Manifest, paths []string, holding bool) diag.List {
 	var now Manifest
 	for _, path := range paths {
 		now.Files = append(now.Files, ManifestEntry{Path: path})
 	}
-	return gonePages(s, Compare(*m, now), true)
+	return gonePages(s, Compare(before, now), holding)
 }
 
 // manifest is the folder's manifest, read again when its size or time

@@ -342,10 +342,9 @@ func citySelection(s *site.Site, rule site.Rule, p *Period, k int) []pick {
 		if !in {
 			continue
 		}
-		for _, u := range r.Indicator.Owners {
-			if u.AssessedIn(p.Month.Key) { // of an owner and the one continuing it, the month's
-				out = append(out, pick{unit: u, entry: r.Indicator, rank: r.City, tied: r.CityTie})
-			}
+		// Of an owner and the one continuing it, the month's.
+		for _, u := range r.Indicator.OwnersIn(p.Month.Key) {
+			out = append(out, pick{unit: u, entry: r.Indicator, rank: r.City, tied: r.CityTie})
 		}
 	}
 	return out

@@ -20,10 +20,6 @@ type Alias struct {
 	Line, Col int
 }
 
-// Dir is the alias as an address below the site root: "circulars/2023/14/",
-// or the file "old.html".
-func (a Alias) Dir() string { return strings.TrimSuffix(a.Path, "index.html") }
-
 // aliases reads front matter aliases of the page whose own address is own
 // ("circulars/2023/15/"), each an earlier address below the site root.
 func aliases(r *record, f *tomlFile, own string) []Alias {
