@@ -357,7 +357,7 @@ func (sc *scaffold) circularFile() string {
 	}
 	b.WriteString("+++\n\n")
 	if c == nil {
-		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label()))
+		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label(), sc.prev != nil && len(sc.prev.Categories) > 0))
 	} else {
 		b.WriteString(skeleton(string(c.Body), sc.oldLabel(), sc.label()))
 	}
@@ -467,35 +467,28 @@ func skeleton(body, oldLabel, newLabel string) string {
 }
 
 // defaultSkeleton is the body of a first circular: the sections of the
-// sample, which follows the seed document, in the office's words.
-func defaultSkeleton(terms site.Terms, label string) string {
+// sample, which follows the seed document, in the office's words — its
+// sections, its units, and a part for each of its actions. The 考核排类
+// are there only if the month carries them (categories): its file leaves
+// them to be written, and a shortcode of nothing would not build.
+func defaultSkeleton(terms site.Terms, label string, categories bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "现将%s考核情况通报如下：\n\n## 一、任务完成情况\n", label)
 	for i, sec := range terms.Sections {
 		fmt.Fprintf(&b, "\n### （%s）%s\n\n{{< indicators %s >}}\n", zh.Numeral(i+1), sec, strconv.Quote(sec))
 	}
-	fmt.Fprintf(&b, `
-## 二、督查发现问题情况
-
-%s
-
-{{< city-bottom >}}
-
-## 三、考核排名
-
-### （一）%s综合考核排名
-
-{{< township-ranking >}}
-
-### （二）%s考核排类
-
-{{< categories >}}
-
-## 四、考核奖惩
-
-{{< rewards >}}
-
-{{< interviews >}}
-`, placeholder, terms.Unit, terms.Department)
+	fmt.Fprintf(&b, "\n## 二、督查发现问题情况\n\n%s\n\n{{< city-bottom >}}\n\n## 三、考核排名\n\n### （一）%s综合考核排名\n\n{{< township-ranking >}}\n",
+		placeholder, terms.Unit)
+	if categories {
+		fmt.Fprintf(&b, "\n### （二）%s考核排类\n\n{{< categories >}}\n", terms.Department)
+	}
+	b.WriteString("\n## 四、考核奖惩\n")
+	for i, a := range terms.Actions {
+		if a == site.RewardAction {
+			fmt.Fprintf(&b, "\n### （%s）获奖单位\n\n{{< rewards >}}\n", zh.Numeral(i+1))
+		} else {
+			fmt.Fprintf(&b, "\n### （%s）%s\n\n{{< interviews %s >}}\n", zh.Numeral(i+1), a, strconv.Quote(a))
+		}
+	}
 	return b.String()
 }

@@ -89,7 +89,15 @@ func missingScores(t *testing.T, text string) []string {
 // circular its date: what staff do after `tongbao new`.
 func fillScores(t *testing.T, dir string) {
 	t.Helper()
-	month := filepath.Join(dir, "data", "2023-03.toml")
+	fillTownships(t, dir, "2023-03")
+	edit(t, dir, "content/circulars/2023-03.md", "# date   = YYYY-MM-DD", "date   = 2023-05-06")
+}
+
+// fillTownships gives every township left to fill in the month file a
+// score.
+func fillTownships(t *testing.T, dir, key string) {
+	t.Helper()
+	month := filepath.Join(dir, "data", key+".toml")
 	b, err := os.ReadFile(month)
 	if err != nil {
 		t.Fatal(err)
@@ -102,7 +110,7 @@ func fillScores(t *testing.T, dir string) {
 		switch {
 		case strings.HasPrefix(line, "[result.townships]"):
 			table = true
-		case strings.HasPrefix(line, "["):
+		case strings.HasPrefix(line, "[") || strings.HasPrefix(line, "# ["):
 			table = false
 		case table && townRE.MatchString(line):
 			n++
@@ -113,7 +121,6 @@ func fillScores(t *testing.T, dir string) {
 		t.Fatal("no township lines to fill")
 	}
 	os.WriteFile(month, []byte(strings.Join(lines, "\n")), 0o644)
-	edit(t, dir, "content/circulars/2023-03.md", "# date   = YYYY-MM-DD", "date   = 2023-05-06")
 }
 
 func diagLines(stderr string) []string {
@@ -550,5 +557,55 @@ func TestNewLeavesOutTownshipsNotAssessed(t *testing.T) {
 	i := strings.Index(month, "\n# \"火车站镇\" =")
 	if line, _, _ := strings.Cut(month[i+1:], "\n"); i < 0 || !strings.HasSuffix(line, "# 上月（火车站乡）：95.6") {
 		t.Errorf("火车站镇's first line: %q, want last month's score of 火车站乡 noted", line)
+	}
+}
+
+// TestNewFirstCircularFollowsTheOffice: with no circular to follow, new
+// drafts one from the office's own terms — a part for each of its
+// actions, in their order, and no 考核排类 when the month has none to
+// list (a categories shortcode of nothing would not build) — and, filled
+// in, it builds.
+func TestNewFirstCircularFollowsTheOffice(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if code, _, errOut := runCmd("init", dir); code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, errOut)
+	}
+	for _, f := range []string{"data/2024-01.toml", "content/circulars/2024-01.md"} {
+		if err := os.Remove(filepath.Join(dir, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit(t, dir, "config.toml", `actions    = ["奖励", "约谈", "书面检查"]`, `actions    = ["约谈", "奖励", "书面检查"]`)
+	if code, _, errOut := runCmd("new", "-s", dir, "2024-02"); code != 0 {
+		t.Fatalf("new: exit %d\n%s", code, errOut)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "content", "circulars", "2024-02.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	circ := string(b)
+	want := "## 四、考核奖惩\n\n### （一）约谈\n\n{{< interviews \"约谈\" >}}\n\n### （二）获奖单位\n\n{{< rewards >}}\n\n" +
+		"### （三）书面检查\n\n{{< interviews \"书面检查\" >}}\n"
+	if !strings.HasSuffix(circ, want) {
+		t.Errorf("the draft does not end with the office's actions:\n%s", circ[strings.Index(circ, "## 三"):])
+	}
+	if strings.Contains(circ, "categories") || strings.Contains(circ, "考核排类") {
+		t.Error("the draft lists 考核排类, which the month has none of")
+	}
+
+	fillTownships(t, dir, "2024-02")
+	edit(t, dir, "content/circulars/2024-02.md", "# date   = YYYY-MM-DD", "date   = 2024-03-06")
+	edit(t, dir, "content/circulars/2024-02.md", `# number = "〔2024〕1号"`, `number = "某政办函〔2024〕1号" #`)
+	edit(t, dir, "content/circulars/2024-02.md", "\n"+placeholder+"\n", "\n本月督查发现的问题。\n")
+	pub := filepath.Join(t.TempDir(), "public")
+	if code, _, errOut := runCmd("build", "-s", dir, "-d", pub); code != 0 {
+		t.Fatalf("build of the filled draft: exit %d\n%s", code, errOut)
+	}
+	page, err := os.ReadFile(filepath.Join(pub, "circulars", "2024", "1", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`>（一）约谈</h3>\s*<p>[^<]+主要负责人（乡镇综合考核排名倒数第一）。</p>\s*<h3[^>]*>（二）获奖单位</h3>\s*<ol`).Match(page) {
+		t.Error("the built circular lacks its parts of 约谈 and 获奖单位 in order")
 	}
 }

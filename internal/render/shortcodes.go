@@ -1,7 +1,6 @@
 package render
 
 import (
-	"errors"
 	"fmt"
 	"html/template"
 	"slices"
@@ -303,7 +302,7 @@ type CategoryView struct {
 
 func categoriesView(c *core, p *rank.Period, _ []string) (any, error) {
 	if len(p.Month.Categories) == 0 {
-		return nil, errors.New("本月数据没有 [categories]")
+		return nil, fmt.Errorf("本月数据没有 [categories]：在 data/%s.toml 中填写本月的考核排类，或删去这个短代码", p.Month.Key)
 	}
 	var out []CategoryView
 	for _, cat := range p.Month.Categories {
@@ -325,7 +324,7 @@ func rewardsView(c *core, p *rank.Period, _ []string) (any, error) {
 	rewards := p.Rewards()
 	items := make([]ListItem, len(rewards))
 	for i, a := range rewards {
-		items[i] = ListItem{N: i + 1, Text: measureText(a) + listEnd(i, len(rewards))}
+		items[i] = ListItem{N: i + 1, Text: measureText(a, false) + listEnd(i, len(rewards))}
 	}
 	return items, nil
 }
@@ -343,7 +342,21 @@ func interviewsView(c *core, p *rank.Period, args []string) (any, error) {
 			return nil, fmt.Errorf("奖励用 rewards 或 measures \"%s\" 列出", action)
 		}
 	}
-	return measureItems(p.Interviews(action)), nil
+	// One list of several kinds of measure must say which each is:
+	// 东山县，通报表扬（…）, 火车站乡行政负责人，约谈（…）.
+	return measureItems(p.Interviews(action), action == "" && c.otherActions() > 1), nil
+}
+
+// otherActions counts the office's actions other than 奖励: with more than
+// one, an unqualified `interviews` mixes kinds.
+func (c *core) otherActions() int {
+	n := 0
+	for _, a := range c.s.Config.Terms.Actions {
+		if a != site.RewardAction {
+			n++
+		}
+	}
+	return n
 }
 
 // measuresView is `measures "书面检查"`: the period's measures of any
@@ -352,7 +365,7 @@ func measuresView(c *core, p *rank.Period, args []string) (any, error) {
 	if err := c.checkAction(args[0]); err != nil {
 		return nil, err
 	}
-	return measureItems(p.Actions(args[0])), nil
+	return measureItems(p.Actions(args[0]), false), nil
 }
 
 func (c *core) checkAction(action string) error {
@@ -363,25 +376,29 @@ func (c *core) checkAction(action string) error {
 }
 
 // measureItems are measures as list items, each ending as official
-// lists do.
-func measureItems(list []rank.Measure) []string {
+// lists do, each naming its action if named.
+func measureItems(list []rank.Measure, named bool) []string {
 	items := make([]string, len(list))
 	for i, m := range list {
-		items[i] = measureText(m) + listEnd(i, len(list))
+		items[i] = measureText(m, named) + listEnd(i, len(list))
 	}
 	return items
 }
 
 // measureText writes one measure: 东风路街道，奖励5万元（…） for one with an
 // amount, 火车站乡行政负责人（…） for the others, and who conducts it when
-// the rule says: （…，由区分管领导约谈）.
-func measureText(m rank.Measure) string {
+// the rule says: （…，由区分管领导约谈）; named, the others too name their
+// action as a reward does: 火车站乡行政负责人，约谈（…）.
+func measureText(m rank.Measure, named bool) string {
 	reason := m.Reason
 	if m.By != "" {
 		reason += "，由" + m.By + m.Action
 	}
 	if m.Amount > 0 {
 		return fmt.Sprintf("%s，%s%s（%s）", m.Unit.Name, m.Action, zh.Amount(m.Amount), reason)
+	}
+	if named {
+		return fmt.Sprintf("%s%s，%s（%s）", m.Unit.Name, m.Who, m.Action, reason)
 	}
 	return fmt.Sprintf("%s%s（%s）", m.Unit.Name, m.Who, reason)
 }
