@@ -146,22 +146,39 @@ func (f *feeds) feed() ([]byte, error) {
 }
 
 // summary is one line about a circular: its 文号 and date, and who came
-// first in its month's composite ranking.
+// first in its period's composite ranking — in each group, under the
+// group's name, as the circular's own sentences put it, and tied ones
+// marked so.
 func (f *feeds) summary(c *site.Circular) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s，成文日期%s。", c.Number, zh.Date(c.Date.Year, c.Date.Month, c.Date.Day))
-	if p := f.periodOf(c); p != nil {
+	p := f.periodOf(c)
+	if p == nil {
+		return b.String()
+	}
+	var clauses []string
+	for _, g := range p.Groups {
 		var first []string
-		for _, g := range p.Groups {
-			for _, t := range g.Composite {
-				if t.Rank == 1 {
-					first = append(first, t.Unit.Name)
-				}
+		for _, t := range g.Composite {
+			if t.Rank == 1 {
+				first = append(first, t.Unit.Name)
 			}
 		}
-		if len(first) > 0 {
-			fmt.Fprintf(&b, "%s%s综合考核排名第一的为：%s。", p.Label, f.s.Config.Terms.Unit, zh.Join(first))
+		if len(first) == 0 {
+			continue
 		}
+		who := zh.Join(first)
+		if len(first) > 1 {
+			who += "（并列）"
+		}
+		name := g.Name
+		if name == "" {
+			name = f.s.Config.Terms.Unit
+		}
+		clauses = append(clauses, name+"综合考核排名第一的为："+who)
+	}
+	if len(clauses) > 0 {
+		fmt.Fprintf(&b, "%s%s。", p.Label, strings.Join(clauses, "；"))
 	}
 	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -298,5 +299,46 @@ func TestFeedEscapesXML(t *testing.T) {
 	parseXML(t, files, "feed.xml", &f)
 	if f.Title != s.Config.Title {
 		t.Errorf("title round trip %q, want %q", f.Title, s.Config.Title)
+	}
+}
+
+// TestFeedSummaryByGroup: a feed entry names who came first in each group,
+// under the group's name as the circular's sentences do, and marks a tie.
+// historySite by hand: in 2023-02 甲街道 leads both township indicators;
+// in 2023-01, with 经济运行 changed to 甲 90, 乙 80, 丙 70 and 安全生产 to
+// 乙 90, 甲 80, 丙 70, 甲街道 and 乙街道 each have rank points 100 and
+// 66.67 and tie first.
+func TestFeedSummaryByGroup(t *testing.T) {
+	f := historySite()
+	f["data/2023-01.toml"] = strings.NewReplacer("\"甲街道\" = 70\n\"乙街道\" = 90\n\"丙镇\" = 80\n", "\"甲街道\" = 90\n\"乙街道\" = 80\n\"丙镇\" = 70\n",
+		"\"甲街道\" = 60\n\"乙街道\" = 80\n\"丙镇\" = 90\n", "\"甲街道\" = 80\n\"乙街道\" = 90\n\"丙镇\" = 70\n").Replace(f["data/2023-01.toml"])
+	summaries := func(files map[string][]byte) map[string]string {
+		var feed testFeed
+		if err := xml.Unmarshal(files["feed.xml"], &feed); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, e := range feed.Entries {
+			out[e.Title] = e.Summary
+		}
+		return out
+	}
+	got := summaries(renderFiles(t, loadFiles(t, f), "/"))
+	for _, want := range []string{
+		"测政办函〔2023〕2号，成文日期2023年2月10日。2023年1月乡镇（街道）综合考核排名第一的为：甲街道、乙街道（并列）。",
+		"测政办函〔2023〕5号，成文日期2023年4月3日。2023年2月乡镇（街道）综合考核排名第一的为：甲街道。",
+	} {
+		if !slices.Contains(slices.Collect(maps.Values(got)), want) {
+			t.Errorf("no entry summary %s in %q", want, got)
+		}
+	}
+
+	f["data/units.toml"] = "[[group]]\nname = \"街道组\"\n[[group]]\nname = \"镇组\"\n" +
+		strings.NewReplacer("slug = \"jia\"\n", "slug = \"jia\"\ngroup = \"街道组\"\n", "slug = \"yi\"\n", "slug = \"yi\"\ngroup = \"街道组\"\n",
+			"slug = \"bing\"\n", "slug = \"bing\"\ngroup = \"镇组\"\n").Replace(f["data/units.toml"])
+	got = summaries(renderFiles(t, loadFiles(t, f), "/"))
+	want := "测政办函〔2023〕5号，成文日期2023年4月3日。2023年2月街道组综合考核排名第一的为：甲街道；镇组综合考核排名第一的为：丙镇。"
+	if !slices.Contains(slices.Collect(maps.Values(got)), want) {
+		t.Errorf("no entry summary %s in %q", want, got)
 	}
 }
