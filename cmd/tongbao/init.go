@@ -126,6 +126,7 @@ func starterConfig() string {
 		"language":            `"zh-CN"`,
 		"site.idCode":         `"0000000000"`,
 		"terms.topic":         `"综合政务"`,
+		"terms.cityRank":      `"综合排名"`,
 		"site.orgCode":        `"000000000"`,
 		"site.icp":            `"某ICP备00000000号"`,
 		"site.police":         `"某公网安备00000000000000号"`,
@@ -327,8 +328,10 @@ func starterMonth() string {
 		cityTie, peerTie bool
 	}
 	w := site.NewWriter(site.MonthFile)
-	w.Comment(`2024年1月的考核结果（示例），由 tongbao init 生成。下个月运行 tongbao new 2024-02 --xlsx，
-它会据此生成 data/2024-02.toml 和填报工作簿。每个 [[result]] 是一个指标的结果，各键：`)
+	w.Comment(`2024年1月的考核结果（示例：某某县的虚构数据），由 tongbao init 生成。试用时，下个月运行
+tongbao new 2024-02 --xlsx，它会据此生成 data/2024-02.toml 和填报工作簿。units.toml、indicators.toml
+改成本机关的以后，这个示例就对不上了：删去本文件和 content/circulars/2024-01.md（示例通报），
+再运行 tongbao new YYYY-MM --xlsx 开始本机关的第一个月。每个 [[result]] 是一个指标的结果，各键：`)
 	w.Help("overallCity", "result.indicator", "result.city", "result.district", "result.progress", "result.townships")
 	w.Line("")
 	w.Value("period", 11, "1月", "")

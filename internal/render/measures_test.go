@@ -46,3 +46,32 @@ func TestInterviewsNameTheirAction(t *testing.T) {
 		}
 	}
 }
+
+// TestCityRankWord: [terms] cityRank names an indicator's rank above in
+// the circular's sentence and on its owner's page; an owner whose
+// indicators have no rank above, in a site without 考核排类, is told where
+// its indicators' ranks are instead of "no data". historySite's 经济运行
+// is first in the city in 2023-02.
+func TestCityRankWord(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], "[terms]\n", "[terms]\ncityRank = \"排名\"\n", 1)
+	f["data/units.toml"] += "[[department]]\nname = \"区统计局\"\nslug = \"tongji\"\n"
+	f["data/indicators.toml"] += "[[indicator]]\nid = \"tongji\"\nname = \"统计质量\"\nsection = \"重点工作\"\nowners = [\"区统计局\"]\ntownships = \"all\"\n"
+	for _, m := range []string{"2022-12", "2023-01", "2023-02"} {
+		f["data/"+m+".toml"] = f["data/"+m+".toml"][:strings.Index(f["data/"+m+".toml"], "[categories]")]
+	}
+	f["data/2023-02.toml"] += "[[result]]\nindicator = \"tongji\"\n[result.townships]\n\"甲街道\" = 1\n\"乙街道\" = 2\n\"丙镇\" = 3\n"
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。", "{{< indicators \"重点工作\" >}}", 1)
+	files := renderFiles(t, loadFiles(t, f), "/")
+	if circ := string(files["circulars/2023/5/index.html"]); !strings.Contains(circ, "全市排名第一。") || strings.Contains(circ, "综合排名第一") {
+		i := strings.Index(circ, "经济运行")
+		t.Errorf("the circular does not say 全市排名第一:\n%s", circ[max(i, 0):min(i+400, len(circ))])
+	}
+	if page := string(files["units/fagai/index.html"]); !strings.Contains(page, "行为该指标的全市排名名次") {
+		t.Error("区发改局's page does not call the rank above 全市排名")
+	}
+	want := "<p>暂无考核排类，负责指标也没有全市排名或三区排名；各乡镇（街道）在负责指标中的得分和名次见上列指标的页面。</p>"
+	if page := string(files["units/tongji/index.html"]); !strings.Contains(page, want) || !strings.Contains(page, `<a href="/indicators/tongji/">统计质量</a>`) {
+		t.Errorf("区统计局's page lacks %s and its indicator's link", want)
+	}
+}

@@ -156,7 +156,7 @@ func (c *core) entryText(res *site.Result) template.HTML {
 
 // rankSentence is an entry's city and peer rank sentence (§5.4).
 func (c *core) rankSentence(res *site.Result) string {
-	return zh.RankSentence(c.s.Config.Terms.City, res.City, res.CityTie, res.District, res.DistrictTie, res.DistrictLabel)
+	return zh.RankSentence(c.s.Config.Terms.City+c.s.Config.Terms.CityRank, res.City, res.CityTie, res.District, res.DistrictTie, res.DistrictLabel)
 }
 
 // rankingSentence is an indicator's ranking sentence in unit group g

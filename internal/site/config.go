@@ -46,6 +46,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 			{Key: "department", Kind: Text, Label: "责任单位", Help: "负责指标的单位（[[department]]）的统称，如“市直单位”；不填用默认值"},
 			{Key: "scope", Kind: Text, Label: "排名范围", Help: "排名句中的范围，如“排名全县前三的为”中的“全县”；不填用默认值"},
 			{Key: "city", Kind: Text, Label: "上级", Help: "上级综合排名的范围，如“全省综合排名第十”中的“全省”；不填用默认值"},
+			{Key: "cityRank", Kind: Text, Label: "上级排名的说法", Help: "指标在上级排名中的名次前的词，如“全省综合排名第十”中的“综合排名”；上级只排名次、不算综合得分时可写“排名”；不填用默认值"},
 			{Key: "peer", Kind: Text, Label: "同级排名", Help: "同级排名的名称，如“同类县第三”中的“同类县”；不填用默认值"},
 			{Key: "sections", Kind: Texts, Label: "栏目", Help: "指标所属的栏目，按通报中的顺序，如 [\"重点工作\", \"重点项目\"]；不填用默认值"},
 			{Key: "actions", Kind: Texts, Label: "措施", Help: "本机关采取的奖惩措施，如 [\"奖励\", \"约谈\", \"书面检查\"]；“奖励”带金额；不填用默认值"},
@@ -183,7 +184,7 @@ func readTerms(r *record, t *Terms) {
 		dst *string
 	}{
 		{"unit", &t.Unit}, {"department", &t.Department}, {"scope", &t.Scope},
-		{"city", &t.City}, {"peer", &t.Peer}, {"column", &t.Column}, {"topic", &t.Topic},
+		{"city", &t.City}, {"cityRank", &t.CityRank}, {"peer", &t.Peer}, {"column", &t.Column}, {"topic", &t.Topic},
 	} {
 		key, dst := w.key, w.dst
 		if !r.has(key) {

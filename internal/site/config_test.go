@@ -10,13 +10,13 @@ import (
 // keep defaults.toml's, and the loader's own messages say the site's.
 func TestTerms(t *testing.T) {
 	files := miniSite()
-	files["config.toml"] += "[terms]\nunit = \"乡镇\"\nsections = [\"重点工作\", \"民生实事\"]\nactions = [\"奖励\", \"约谈\", \"书面检查\"]\n"
+	files["config.toml"] += "[terms]\nunit = \"乡镇\"\ncityRank = \"排名\"\nsections = [\"重点工作\", \"民生实事\"]\nactions = [\"奖励\", \"约谈\", \"书面检查\"]\n"
 	s, err := Load(writeSite(t, files))
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := s.Config.Terms
-	want := Terms{Unit: "乡镇", Department: "区直单位", Scope: "全区", City: "全市", Peer: "三区",
+	want := Terms{Unit: "乡镇", Department: "区直单位", Scope: "全区", City: "全市", CityRank: "排名", Peer: "三区",
 		Sections: []string{"重点工作", "民生实事"}, Actions: []string{"奖励", "约谈", "书面检查"}, Column: "区政府“三重点”落实情况通报", Topic: "综合政务"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("terms %+v\nwant  %+v", got, want)

@@ -100,6 +100,7 @@ type Terms struct {
 	Department string   // an owner of indicators: 市直单位
 	Scope      string   // all ranked units, the 全县 of 排名全县前三的为
 	City       string   // the level above, the 全省 of 全省综合排名第十
+	CityRank   string   // what an indicator's rank there is called, the 综合排名 of 全省综合排名第十
 	Peer       string   // the peer ranking, the 同类县 of 同类县第三
 	Sections   []string // indicator sections, in document order
 	Actions    []string // the measures the office takes: 奖励, 约谈, …

@@ -168,8 +168,8 @@ func termsDefaults() string {
 	b.WriteString("\n| 键 | 默认值 |\n|---|---|\n")
 	for _, kv := range [][2]string{
 		{"unit", Quote(d.Unit)}, {"department", Quote(d.Department)}, {"scope", Quote(d.Scope)},
-		{"city", Quote(d.City)}, {"peer", Quote(d.Peer)},
-		{"sections", quoteAll(d.Sections)}, {"actions", quoteAll(d.Actions)}, {"column", Quote(d.Column)},
+		{"city", Quote(d.City)}, {"cityRank", Quote(d.CityRank)}, {"peer", Quote(d.Peer)},
+		{"sections", quoteAll(d.Sections)}, {"actions", quoteAll(d.Actions)}, {"column", Quote(d.Column)}, {"topic", Quote(d.Topic)},
 	} {
 		fmt.Fprintf(&b, "| `%s` | `%s` |\n", kv[0], kv[1])
 	}

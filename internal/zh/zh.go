@@ -101,7 +101,8 @@ func RankPhrase(rank int, tied bool) string {
 }
 
 // RankSentence writes an entry's city and peer ranks (DESIGN §5.4), the
-// city named by cityLabel ([terms] city) and the peers by districtLabel:
+// city's ranking named by cityLabel ([terms] city and cityRank: 全市综合排名)
+// and the peers by districtLabel:
 //
 //	全市综合排名第十，三区第三。
 //	全市综合排名并列第五，三区并列第一。
@@ -112,9 +113,9 @@ func RankPhrase(rank int, tied bool) string {
 func RankSentence(cityLabel string, city int, cityTie bool, district int, districtTie bool, districtLabel string) string {
 	switch {
 	case city > 0 && district > 0:
-		return cityLabel + "综合排名" + RankPhrase(city, cityTie) + "，" + districtLabel + RankPhrase(district, districtTie) + "。"
+		return cityLabel + RankPhrase(city, cityTie) + "，" + districtLabel + RankPhrase(district, districtTie) + "。"
 	case city > 0:
-		return cityLabel + "综合排名" + RankPhrase(city, cityTie) + "。"
+		return cityLabel + RankPhrase(city, cityTie) + "。"
 	case district > 0:
 		return districtLabel + "排名" + RankPhrase(district, districtTie) + "。"
 	}

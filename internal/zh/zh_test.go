@@ -256,11 +256,11 @@ func TestRankSentence(t *testing.T) {
 		{0, false, 1, false, "四区", "四区排名第一。"},
 		{0, false, 0, false, "三区", ""},
 	}
-	if got := RankSentence("全省", 3, false, 2, false, "同类县"); got != "全省综合排名第三，同类县第二。" {
+	if got := RankSentence("全省综合排名", 3, false, 2, false, "同类县"); got != "全省综合排名第三，同类县第二。" {
 		t.Errorf("RankSentence with another city = %q", got)
 	}
 	for _, tt := range tests {
-		got := RankSentence("全市", tt.city, tt.cityTie, tt.district, tt.districtTie, tt.label)
+		got := RankSentence("全市综合排名", tt.city, tt.cityTie, tt.district, tt.districtTie, tt.label)
 		if got != tt.want {
 			t.Errorf("RankSentence(%d, %v, %d, %v, %q) = %q, want %q",
 				tt.city, tt.cityTie, tt.district, tt.districtTie, tt.label, got, tt.want)
