@@ -333,9 +333,7 @@ func TestFeedSummaryByGroup(t *testing.T) {
 		}
 	}
 
-	f["data/units.toml"] = "[[group]]\nname = \"街道组\"\n[[group]]\nname = \"镇组\"\n" +
-		strings.NewReplacer("slug = \"jia\"\n", "slug = \"jia\"\ngroup = \"街道组\"\n", "slug = \"yi\"\n", "slug = \"yi\"\ngroup = \"街道组\"\n",
-			"slug = \"bing\"\n", "slug = \"bing\"\ngroup = \"镇组\"\n").Replace(f["data/units.toml"])
+	groupHistorySite(f)
 	got = summaries(renderFiles(t, loadFiles(t, f), "/"))
 	want := "测政办函〔2023〕5号，成文日期2023年4月3日。2023年2月街道组综合考核排名第一的为：甲街道；镇组综合考核排名第一的为：丙镇。"
 	if !slices.Contains(slices.Collect(maps.Values(got)), want) {

@@ -75,3 +75,36 @@ func TestCityRankWord(t *testing.T) {
 		t.Errorf("区统计局's page lacks %s and its indicator's link", want)
 	}
 }
+
+// groupHistorySite puts historySite's two 街道 in a group 街道组 and 丙镇
+// in 镇组.
+func groupHistorySite(f map[string]string) {
+	f["data/units.toml"] = "[[group]]\nname = \"街道组\"\n[[group]]\nname = \"镇组\"\n" +
+		strings.NewReplacer("slug = \"jia\"\n", "slug = \"jia\"\ngroup = \"街道组\"\n", "slug = \"yi\"\n", "slug = \"yi\"\ngroup = \"街道组\"\n",
+			"slug = \"bing\"\n", "slug = \"bing\"\ngroup = \"镇组\"\n").Replace(f["data/units.toml"])
+}
+
+// TestPeriodTableCaptions: a quarter's table of monthly ranks is captioned
+// with the units' word, or with each group's name in its place — not both.
+func TestPeriodTableCaptions(t *testing.T) {
+	for _, grouped := range []bool{false, true} {
+		f := historySite()
+		if grouped {
+			groupHistorySite(f)
+		}
+		f["content/circulars/2023-Q1.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-04-10\ndata = \"2023-Q1\"\n+++\n{{< period-table >}}\n"
+		circ := string(renderFiles(t, loadFiles(t, f), "/")["circulars/2023/6/index.html"])
+		want := []string{"<caption>2023年第一季度乡镇（街道）综合考核排名</caption>"}
+		if grouped {
+			want = []string{"<caption>2023年第一季度街道组综合考核排名</caption>", "<caption>2023年第一季度镇组综合考核排名</caption>"}
+		}
+		if got := strings.Count(circ, "<caption>2023年第一季度"); got != len(want) { // the appendix's tables have theirs
+			t.Errorf("grouped %v: %d tables of the quarter, want %d", grouped, got, len(want))
+		}
+		for _, w := range want {
+			if !strings.Contains(circ, w) {
+				t.Errorf("grouped %v: no %s in\n%s", grouped, w, circ[max(strings.Index(circ, "<caption>"), 0):][:min(300, len(circ))])
+			}
+		}
+	}
+}

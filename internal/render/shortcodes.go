@@ -428,7 +428,11 @@ func periodTableView(c *core, p *rank.Period, _ []string) (any, error) {
 	}
 	var out []PeriodTableView
 	for _, g := range p.Groups {
-		v := PeriodTableView{Caption: p.Label + g.Name + c.s.Config.Terms.Unit + "综合考核排名", Unit: c.s.Config.Terms.Unit,
+		ranked := g.Name // a group's name stands for the units, as in the sentences
+		if ranked == "" {
+			ranked = c.s.Config.Terms.Unit
+		}
+		v := PeriodTableView{Caption: p.Label + ranked + "综合考核排名", Unit: c.s.Config.Terms.Unit,
 			Total: [...]string{site.Quarterly: "季度", site.HalfYearly: "半年", site.Yearly: "年度"}[p.Span.Kind]}
 		for _, m := range p.Months {
 			v.Months = append(v.Months, monthRef(m, "").Short)
