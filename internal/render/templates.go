@@ -127,18 +127,29 @@ func (t *templates) shortcode(name string, view any) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)?\s*(.*)$`)
+var templateErrRE = regexp.MustCompile(`template: ([^:\s]+):(\d+):(?:(\d+):)?\s*`)
 
 // diag places a template error at its layout file, line and column: the
 // site's layouts/x.html, or the built-in theme's file by its Label, with
 // how to see it. Go counts the column in bytes from 0; staff count
-// characters from 1, as the rest of tongbao's diagnostics do.
+// characters from 1, as the rest of tongbao's diagnostics do. An error
+// in a partial that a function (partialCached) ran is wrapped in its
+// caller's: the innermost place is where it is, and the file to mend
+// (the site's own partial, not the built-in base.html that called it).
 func (t *templates) diag(err error) diag.Diagnostic {
 	msg := err.Error()
-	m := templateErrRE.FindStringSubmatch(msg)
-	if m == nil {
+	all := templateErrRE.FindAllStringSubmatchIndex(msg, -1)
+	if all == nil {
 		return diag.Diagnostic{File: "layouts", Msg: "模板错误：" + msg}
 	}
+	at := all[len(all)-1]
+	m := make([]string, 5)
+	for i := 1; i < 4; i++ {
+		if at[2*i] >= 0 {
+			m[i] = msg[at[2*i]:at[2*i+1]]
+		}
+	}
+	m[4] = msg[at[1]:]
 	f, ok := t.files[m[1]]
 	d := diag.Diagnostic{File: cmp.Or(f.Source, "layouts/"+m[1]), Msg: "模板错误：" + m[4]}
 	if f.Builtin() {
