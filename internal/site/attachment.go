@@ -388,16 +388,21 @@ func (l *loader) nearest(rel, file string) string {
 	return fmt.Sprintf("；是不是 %s？路径从 %s 所在的文件夹写起，应写作 %s", elsewhere[0], rel, filepath.ToSlash(to))
 }
 
-// unnamedImages warns of each picture in a body (of rel, starting on
+// linkWarnings warns of each picture in a body (of rel, starting on
 // line bodyLine) without a text alternative: a screen reader says
 // nothing of a chart written ![](图/得分图.png), and GB/T 37668 asks for
 // one. An empty alt attribute declares the picture decoration, so the
-// accessibility checkers pass it over.
-func unnamedImages(rel string, links []markdown.Link, bodyLine int) diag.List {
+// accessibility checkers pass it over. And of each link whose path is
+// written with Windows's "\" (图\得分图.png, as Explorer copies it), which
+// an address does not separate folders by: the link would lead nowhere.
+func linkWarnings(rel string, links []markdown.Link, bodyLine int) diag.List {
 	var w diag.List
 	for _, l := range links {
 		if l.Image && strings.TrimSpace(l.Text) == "" {
 			w.Add(rel, bodyLine+l.Line-1, l.Col, "警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](%s)", l.Dest)
+		}
+		if strings.Contains(l.Dest, `\`) && !strings.Contains(l.Dest, "://") {
+			w.Add(rel, bodyLine+l.Line-1, l.Col, "警告：链接的路径 %s 中有“\\”，网址中的文件夹用“/”分隔，这个链接会失效；写作 %s", l.Dest, strings.ReplaceAll(l.Dest, `\`, "/"))
 		}
 	}
 	return w

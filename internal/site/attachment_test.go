@@ -321,13 +321,13 @@ func TestLinkedFiles(t *testing.T) {
 // linked to or shown that is not there (once; with the name that differs
 // in case only, or the one file of its name elsewhere and the path to
 // write; not data.csv and the like beside the page, which the build
-// writes).
+// writes); and a link whose path separates folders by "\\".
 func TestBodyWarnings(t *testing.T) {
 	files := miniSite()
 	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n![](图/a.png)\n\n![ ](https://www.gov.cn/b.png)\n\n![**得分**分布](图/c.png)\n\n" +
 		"见[通报](circulars/2023-02.md)、[3月通报](circulars/2023-03.md)、[2月](2023-02.md)。\n\n![照片](图/照片.png)和![照片](图/照片.png)，[原图](图/原图.pdf)\n\n" +
 		"[数据](data.csv)、[表](附件/表.xlsx)、[表](附件/表.xlsx)、![标志](图/标志.PNG)、[附件](./attachment-1.pdf)、[另一表](附件/data.csv)\n\n" +
-		"[总表](总表.xlsx)\n"
+		"[总表](总表.xlsx)\n\n[得分表](附件\\得分表.xlsx)\n"
 	files["content/图/标志.png"] = "not read"
 	files["content/附件/其他/总表.xlsx"] = "not read"
 	// Noise does not compress: 700 × 500 pixels of it is 1.3 MB of PNG.
@@ -362,6 +362,7 @@ func TestBodyWarnings(t *testing.T) {
 		"content/about.md:14:46: 警告：图片的文件 content/图/标志.PNG 不存在，页面上不会显示；是不是 content/图/标志.png？文件名的大小写须一致",
 		"content/about.md:14:87: 警告：链接的文件 content/附件/data.csv 不存在，这个链接会失效",
 		"content/about.md:16:1: 警告：链接的文件 content/总表.xlsx 不存在，这个链接会失效；是不是 content/附件/其他/总表.xlsx？路径从 content/about.md 所在的文件夹写起，应写作 附件/其他/总表.xlsx",
+		"content/about.md:18:1: 警告：链接的路径 附件\\得分表.xlsx 中有“\\”，网址中的文件夹用“/”分隔，这个链接会失效；写作 附件/得分表.xlsx",
 		"content/附件/其他/总表.xlsx: 警告：这个文件既没有被任何通报或页面列为附件（[[attachment]]），也没有在正文中链接，不会发布",
 	}
 	if !slices.Equal(got, want) {

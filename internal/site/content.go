@@ -301,7 +301,7 @@ func (l *loader) parseContent(rel string) *parsed {
 	}
 	f.top = "前置信息"
 	links := l.md().Links(body)
-	p.warnings = unnamedImages(rel, links, bodyLine)
+	p.warnings = linkWarnings(rel, links, bodyLine)
 	if strings.HasPrefix(rel, "content/circulars/") {
 		p.circular = circular(rel, t, f, p)
 		if p.circular != nil {
