@@ -76,6 +76,62 @@ func (c *Converter) Links(src []byte) []Link {
 	return links
 }
 
+// A Place is where something of a body is: its line and column (in
+// characters, from 1), and the first of its text.
+type Place struct {
+	Line, Col int
+	Text      string
+}
+
+// RawHTML returns where a body holds HTML, which the converter leaves out
+// of the page (a pasted <table> disappears without a word): each block
+// or inline tag but a comment, which staff write as a note to themselves.
+func (c *Converter) RawHTML(src []byte) []Place {
+	if !bytes.Contains(src, []byte("<")) {
+		return nil
+	}
+	src = validUTF8(src)
+	if Check(src) != nil {
+		return nil
+	}
+	var places []Place
+	var offsets []int
+	add := func(start, stop int) {
+		text := bytes.TrimSpace(src[start:stop])
+		if bytes.HasPrefix(text, []byte("<!--")) {
+			return
+		}
+		if i := bytes.IndexAny(text, "\r\n"); i >= 0 {
+			text = text[:i]
+		}
+		shown := []rune(string(text))
+		if len(shown) > 40 {
+			shown = append(shown[:40], '…')
+		}
+		places = append(places, Place{Text: string(shown)})
+		offsets = append(offsets, start)
+	}
+	_ = ast.Walk(c.parse(src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			if n.Lines().Len() > 0 {
+				add(n.Lines().At(0).Start, n.Lines().At(n.Lines().Len()-1).Stop)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				add(n.Segments.At(0).Start, n.Segments.At(n.Segments.Len()-1).Stop)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	positions(src, offsets, func(i, line, col int) { places[i].Line, places[i].Col = line, col })
+	return places
+}
+
 // linkStart is where a link (mark '[') or an image ('!') starts, the text
 // before it in its block ending at at: past the markup that may come
 // between — an emphasis or a code span closing, one opening around the

@@ -407,3 +407,24 @@ func TestPictureSizeThroughTheCache(t *testing.T) {
 		t.Errorf("after the picture changed: %v, want 1200×800", got)
 	}
 }
+
+// TestRawHTMLWarned: HTML in a body, which the page leaves out, is warned
+// of once a body, at the first tag, with how many more; a comment is a
+// note, not content, and is not; nor is code.
+func TestRawHTMLWarned(t *testing.T) {
+	files := miniSite()
+	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n<!-- 内部备注 -->\n\n各单位得分：\n\n<table><tr><td>甲镇</td><td>95</td></tr>\n</table>\n\n联系电话<br>0000。\n"
+	files["content/guide.md"] = "+++\ntitle = \"说明\"\n+++\n正文<!-- 备注 -->，`<b>` 和\n\n    <table>\n\n都是文字。\n"
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range s.Warnings {
+		got = append(got, d.String())
+	}
+	want := []string{"content/about.md:8:1: 警告：正文中的 HTML（<table><tr><td>甲镇</td><td>95</td></tr>）不会出现在页面上（本文另有 1 处）；表格请用 Markdown 表格（| 单位 | 得分 |），其他格式也用 Markdown 的写法"}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

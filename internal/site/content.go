@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"path"
 	"regexp"
 	"slices"
@@ -302,6 +303,15 @@ func (l *loader) parseContent(rel string) *parsed {
 	f.top = "前置信息"
 	links := l.md().Links(body)
 	p.warnings = linkWarnings(rel, links, bodyLine)
+	if html := l.md().RawHTML(body); len(html) > 0 {
+		// Once a body, at the first: a pasted table is many tags.
+		h := html[0]
+		more := ""
+		if len(html) > 1 {
+			more = fmt.Sprintf("（本文另有 %d 处）", len(html)-1)
+		}
+		p.warnings.Add(rel, bodyLine+h.Line-1, h.Col, "警告：正文中的 HTML（%s）不会出现在页面上%s；表格请用 Markdown 表格（| 单位 | 得分 |），其他格式也用 Markdown 的写法", h.Text, more)
+	}
 	if strings.HasPrefix(rel, "content/circulars/") {
 		p.circular = circular(rel, t, f, p)
 		if p.circular != nil {
