@@ -328,6 +328,10 @@ var variants = []struct {
 	{"circular with attachments and 版记", func(o render.Output) bool {
 		return strings.HasPrefix(o.Path, "circulars/") && bytes.Contains(o.Data, []byte(`class="doc-record"`))
 	}},
+	// A year's circular: a table of fourteen columns (each month's rank).
+	{"circular with a period table", func(o render.Output) bool {
+		return strings.HasPrefix(o.Path, "circulars/") && bytes.Contains(o.Data, []byte(`period-table`))
+	}},
 }
 
 // under reports whether p is the index.html of a page one level below dir.

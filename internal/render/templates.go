@@ -188,10 +188,31 @@ func (t *templates) funcs() template.FuncMap {
 		},
 		"numeral": zh.Numeral,
 		"ordinal": zh.Ordinal,
+		// keepQuoted "关于“三重点”的通报" → the text with each short quoted
+		// term kept on one line: a title is not broken as “三 / 重点”.
+		"keepQuoted": keepQuoted,
 		// partialCached "partials/footer.html" . → the partial, executed once
 		// per build for each distinct list of the variants that follow:
 		// partialCached "partials/header.html" . .Kind .Nav.
 		"partialCached": t.partialCached,
+	}
+}
+
+// keepQuoted escapes s, wrapping each term in “” of at most ten
+// characters in a span that is not broken across lines.
+func keepQuoted(s string) template.HTML {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "“")
+		j := strings.Index(s[max(i, 0):], "”")
+		if i < 0 || j < 0 || utf8.RuneCountInString(s[i:i+j]) > 11 {
+			b.WriteString(template.HTMLEscapeString(s))
+			return template.HTML(b.String())
+		}
+		j += i + len("”")
+		b.WriteString(template.HTMLEscapeString(s[:i]))
+		b.WriteString(`<span class="nowrap">` + template.HTMLEscapeString(s[i:j]) + `</span>`)
+		s = s[j:]
 	}
 }
 

@@ -118,3 +118,19 @@ func TestVariantKey(t *testing.T) {
 		t.Error("two partials share a key")
 	}
 }
+
+// TestKeepQuoted: a short quoted term is kept on one line; a long quote,
+// an unclosed one and the text around are escaped as they are.
+func TestKeepQuoted(t *testing.T) {
+	for in, want := range map[string]string{
+		"关于区政府2023年2月“三重点”落实情况的通报": `关于区政府2023年2月<span class="nowrap">“三重点”</span>落实情况的通报`,
+		"“放管服”与“一件事一次办”<改革>":       `<span class="nowrap">“放管服”</span>与<span class="nowrap">“一件事一次办”</span>&lt;改革&gt;`,
+		"关于“十一个字以上的一段很长的引语”的通报":    "关于“十一个字以上的一段很长的引语”的通报",
+		"关于“未完的通报":                 "关于“未完的通报",
+		"没有引号":                     "没有引号",
+	} {
+		if got := string(keepQuoted(in)); got != want {
+			t.Errorf("keepQuoted(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
