@@ -178,6 +178,20 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 		}
 	}
 
+	// A top page's title, which every page's footer lists (网站导航): the
+	// pages are rendered again (and equal to a fresh render); so when a
+	// top page is added.
+	before = after
+	edit("content/about.md", `title = "关于本站`, `title = "本站说明`)
+	after, _ = render()
+	if same(before["index.html"], after["index.html"]) || !bytes.Contains(after["index.html"], []byte(`/about/">本站说明（演示数据）</a>`)) {
+		t.Error("retitling /about/ did not change the home page's footer")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "contact.md"), []byte("+++\ntitle = \"联系我们\"\n+++\n电话。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	render()
+
 	// The stylesheet overridden and edited, then the override removed,
 	// and the units: everything is rendered again, and still equal to a
 	// fresh render (checked inside render).

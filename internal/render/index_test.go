@@ -238,7 +238,9 @@ func TestValidShown(t *testing.T) {
 // TestFooterFields: the footer prints [site]'s ICP备案号 linked to the
 // MIIT's register, the 公安备案号 linked to its record, 联系我们, 纠错 and
 // the 党政机关网站标识, below baseURL's path where they are pages of the
-// site; and nothing of them when none is set (the sample).
+// site; and nothing of them when none is set (the sample). Above them, on
+// every page, the 网站导航: the indexes, and the plain pages at the top of
+// the site (/about/, not a page a folder down).
 func TestFooterFields(t *testing.T) {
 	s := loadSample(t)
 	if files := renderFiles(t, s, ""); bytes.Contains(files["index.html"], []byte("site-footer-links")) {
@@ -252,10 +254,13 @@ func TestFooterFields(t *testing.T) {
 	s.Config.Site.Errata = site.Target{Text: "https://zfwzzc.www.gov.cn/", URL: "https://zfwzzc.www.gov.cn/"}
 	s.Config.Site.Badge = "img/dzjg.png"
 	s.Config.Site.BadgeLink = site.Target{Text: "https://bszs.conac.cn/", URL: "https://bszs.conac.cn/"}
+	s.Pages = append(s.Pages, &site.Page{File: "content/guide/more.md", Title: "更多说明", Path: "guide/more/", Body: []byte("正文。\n"), BodyLine: 4})
 	files := renderFiles(t, s, "/tongbao/")
 	for _, p := range []string{"index.html", "circulars/2023/14/index.html", "404.html"} {
 		got := links(t, files[p], `<footer class="site-footer">`, `</footer>`)
 		want := []string{
+			"/tongbao/circulars/ 通报归档", "/tongbao/rankings/ 考核排名", "/tongbao/units/ 考核单位", "/tongbao/indicators/ 考核指标",
+			"/tongbao/data/ 考核数据下载", "/tongbao/search/ 站内搜索", "/tongbao/about/ 关于本站",
 			"https://beian.miit.gov.cn/ 湘ICP备12345678号-1",
 			"https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=43050202000123 湘公网安备 43050202000123号",
 			"/tongbao/about/ 联系我们",

@@ -97,6 +97,11 @@ func newKeyer(c *core) *keyer {
 		k.files["layouts/assets/"+a.Name] = sha256.Sum256(a.Data)
 	}
 	writeString(h, c.base.URL)
+	// Every page's footer lists the top pages by title (SiteData.Map).
+	for _, l := range c.view.Map {
+		writeString(h, l.Title)
+		writeString(h, l.Path)
+	}
 	copy(k.global[:], h.Sum(nil))
 
 	for _, m := range s.Months {

@@ -3,7 +3,9 @@ package render
 import (
 	"html/template"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 
 	"tongbao/internal/site"
 	"tongbao/internal/zh"
@@ -62,6 +64,10 @@ type SiteData struct {
 	Issuer   string
 	BaseURL  string
 	Nav      []NavItem
+	// Map is the footer's 网站导航: every index of the site and the plain
+	// pages at its top (关于本站), which the main navigation, three entries
+	// on a phone, has no room for and which nothing else may link to.
+	Map []NavItem
 	// Terms are the office's words ([terms]), for layouts that name the
 	// units, the city or the peer group.
 	Terms site.Terms
@@ -260,7 +266,28 @@ func newSiteData(s *site.Site, base site.Base) *SiteData {
 			{Title: "通报", Path: "circulars/"},
 			{Title: "排名", Path: "rankings/"},
 		},
+		Map: siteMap(s),
 	}
+}
+
+// siteMap is SiteData.Map: the indexes, then the top pages by path.
+func siteMap(s *site.Site) []NavItem {
+	m := []NavItem{
+		{Title: "通报归档", Path: "circulars/"},
+		{Title: "考核排名", Path: "rankings/"},
+		{Title: "考核单位", Path: "units/"},
+		{Title: "考核指标", Path: "indicators/"},
+		{Title: "考核数据下载", Path: "data/"},
+		{Title: "站内搜索", Path: "search/"},
+	}
+	var top []NavItem
+	for _, p := range s.Pages {
+		if p.Path != "" && strings.Count(p.Path, "/") == 1 {
+			top = append(top, NavItem{Title: p.Title, Path: p.Path})
+		}
+	}
+	slices.SortFunc(top, func(a, b NavItem) int { return strings.Compare(a.Path, b.Path) })
+	return append(m, top...)
 }
 
 func formatScore(v float64, decimals int) string {
