@@ -94,9 +94,11 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		return nil, parser.NoChildren
 	}
 	content := bytes.TrimRightFunc(line[pos:], unicode.IsSpace)
-	mistake, ok := mistyped(content)
-	if !exact && !ok {
-		return nil, parser.NoChildren
+	var mistake string
+	if !exact {
+		if mistake, ok = mistyped(content); !ok {
+			return nil, parser.NoChildren
+		}
 	}
 	// line carries the segment's padding (spaces standing for part of a
 	// tab) in front of the source bytes.
