@@ -19,7 +19,7 @@ import (
 )
 
 // placeholder stands for a narrative paragraph of the previous circular.
-const placeholder = "（待填写）"
+const placeholder = site.Placeholder
 
 func cmdNew(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options

@@ -86,11 +86,12 @@ func missingScores(t *testing.T, text string) []string {
 }
 
 // fillScores gives every township line left to fill a score, and the
-// circular its date: what staff do after `tongbao new`.
+// circular its date and its narrative: what staff do after `tongbao new`.
 func fillScores(t *testing.T, dir string) {
 	t.Helper()
 	fillTownships(t, dir, "2023-03")
 	edit(t, dir, "content/circulars/2023-03.md", "# date   = YYYY-MM-DD", "date   = 2023-05-06")
+	fillNarrative(t, dir)
 }
 
 // fillTownships gives every township left to fill in the month file a
@@ -121,6 +122,45 @@ func fillTownships(t *testing.T, dir, key string) {
 		t.Fatal("no township lines to fill")
 	}
 	os.WriteFile(month, []byte(strings.Join(lines, "\n")), 0o644)
+}
+
+// fillNarrative writes a sentence in each place the circular's draft
+// left to fill (site.Placeholder).
+func fillNarrative(t *testing.T, dir string) {
+	t.Helper()
+	name := filepath.Join(dir, "content", "circulars", "2023-03.md")
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, bytes.ReplaceAll(b, []byte(site.Placeholder), []byte("各项工作有序推进。")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// placeholderLines returns the diagnostics check gives for the places a
+// circular's draft (text, in file) leaves to fill: one for each
+// site.Placeholder after the front matter, at its line and column 1,
+// where the draft writes it, on a line of its own.
+func placeholderLines(t *testing.T, file, text string) []string {
+	t.Helper()
+	var want []string
+	fences := 0
+	for i, line := range strings.Split(text, "\n") {
+		if line == "+++" {
+			fences++
+			continue
+		}
+		if fences < 2 {
+			continue
+		}
+		if line == site.Placeholder {
+			want = append(want, fmt.Sprintf("%s:%d:1: “（待填写）”尚未填写：填上内容或删去这一行", file, i+1))
+		} else if strings.Contains(line, site.Placeholder) {
+			t.Fatalf("%s:%d: a placeholder not on a line of its own: %q", file, i+1, line)
+		}
+	}
+	return want
 }
 
 func diagLines(stderr string) []string {
@@ -210,6 +250,13 @@ func TestNewMonth(t *testing.T) {
 		t.Fatalf("only %d tables of township scores left to fill:\n%s", len(want), strings.Join(want, "\n"))
 	}
 	want = append(want, "content/circulars/2023-03.md:1:1: 前置信息缺少“date”")
+	// The narrative left to fill: the sample's draft has one place before
+	// the first heading and one in its second section.
+	narrative := placeholderLines(t, "content/circulars/2023-03.md", circ)
+	if len(narrative) < 2 {
+		t.Fatalf("the draft leaves %d places to fill:\n%s", len(narrative), circ)
+	}
+	want = append(want, narrative...)
 	got := diagLines(errOut)
 	slices.Sort(got)
 	slices.Sort(want)
@@ -264,8 +311,15 @@ func TestBuildWithoutMonthBeingGathered(t *testing.T) {
 	pub := filepath.Join(t.TempDir(), "public")
 	code, _, errOut := runCmd("build", "-s", dir, "-d", pub)
 	hint := "tongbao: 这些问题都在最新的 2023-03 的数据和通报中（这个月尚未齐全）；要先发布其余页面，运行 tongbao build -s " + dir + " -d " + pub + " --without 2023-03\n"
-	if code != 1 || !strings.HasSuffix(errOut, "tongbao: 发现 17 个问题，未写入任何文件\n"+hint) {
-		t.Fatalf("build while March is gathered: exit %d\n%s\nwant it to end with 17 problems and\n%s", code, errOut, hint)
+	// 16 tables of scores, the date, and the places of the draft's
+	// narrative.
+	draft, err := os.ReadFile(filepath.Join(dir, "content", "circulars", "2023-03.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems := 17 + len(placeholderLines(t, "content/circulars/2023-03.md", string(draft)))
+	if code != 1 || !strings.HasSuffix(errOut, fmt.Sprintf("tongbao: 发现 %d 个问题，未写入任何文件\n", problems)+hint) {
+		t.Fatalf("build while March is gathered: exit %d\n%s\nwant it to end with %d problems and\n%s", code, errOut, problems, hint)
 	}
 	// The advice, run as given.
 	args := strings.Fields(strings.TrimPrefix(strings.TrimSuffix(hint, "\n"), "tongbao: 这些问题都在最新的 2023-03 的数据和通报中（这个月尚未齐全）；要先发布其余页面，运行 tongbao "))

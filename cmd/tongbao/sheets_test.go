@@ -156,8 +156,10 @@ func TestNewXLSXImport(t *testing.T) {
 	if !strings.HasPrefix(string(imported), "# 2023年3月的考核结果。由 tongbao import 从 2023-03.xlsx 导入。\n") {
 		t.Errorf("the month file starts %q", string(imported)[:min(len(imported), 200)])
 	}
-	// The site builds with it once the circular has its date.
+	// The site builds with it once the circular has its date and its
+	// narrative.
 	edit(t, dir, "content/circulars/2023-03.md", "# date   = YYYY-MM-DD", "date = 2023-05-04 #")
+	fillNarrative(t, dir)
 	if code, _, errOut := runCmd("check", "-s", dir); code != 0 {
 		t.Errorf("check after the import: exit %d, %s", code, errOut)
 	}

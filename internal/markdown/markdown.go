@@ -135,6 +135,7 @@ func (c *Converter) ConvertValid(src []byte, resolve Resolver, targets map[strin
 		}
 		n.html = h
 	})
+	errs = append(errs, strays(root, src)...)
 	rewriteLinks(root, targets)
 	var buf bytes.Buffer
 	// HTML is the text plus its tags: room for that at once, rather than a
@@ -158,13 +159,15 @@ func (c *Converter) Shortcodes(src []byte) ([]Shortcode, []Error) {
 	}
 	var scs []Shortcode
 	var errs []Error
-	walkShortcodes(c.parse(src), func(n *shortcodeNode) {
+	root := c.parse(src)
+	walkShortcodes(root, func(n *shortcodeNode) {
 		if n.err != nil {
 			errs = append(errs, *n.err)
 			return
 		}
 		scs = append(scs, n.sc)
 	})
+	errs = append(errs, strays(root, src)...)
 	return scs, sortErrors(errs)
 }
 

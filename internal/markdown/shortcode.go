@@ -34,6 +34,13 @@ const (
 	shortcodeClose = ">}}"
 )
 
+// Messages that the check for shortcodes published as text (strays)
+// tells from the other syntax errors.
+const (
+	trailingText = "短代码 >}} 之后不能有其他内容，每行只能写一个短代码"
+	hugoEscape   = "短代码没有 Hugo 的 {{</* … */>}} 写法：要把短代码当作文字展示，放进行内代码（`{{< … >}}`）或 ``` 代码块"
+)
+
 // kindShortcode is the AST node kind of a shortcode line.
 var kindShortcode = ast.NewNodeKind("Shortcode")
 
@@ -66,20 +73,33 @@ func (shortcodes) Extend(m goldmark.Markdown) {
 }
 
 // shortcodeParser opens a shortcode block on any line whose first
-// non-blank characters are "{{<". Fenced and indented code never reach it:
+// non-blank characters are "{{<", or a mistyped opening of one (see
+// mistyped), which is an error. Fenced and indented code never reach it:
 // goldmark does not open blocks inside a fence, and lines indented four
-// columns or more are left to the code block parser.
+// columns or more are left to the code block parser (strays finds a
+// shortcode there).
 type shortcodeParser struct{}
 
-func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
+// Trigger is '{' and the first byte of the full-width "｛".
+func (shortcodeParser) Trigger() []byte { return []byte{'{', wideBrace[0]} }
 
 func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, segment := reader.PeekLine()
 	pos := pc.BlockOffset()
-	if pos < 0 || pos >= len(line) || !bytes.HasPrefix(line[pos:], []byte(shortcodeOpen)) {
+	if pos < 0 || pos >= len(line) {
+		return nil, parser.NoChildren
+	}
+	_, exact, ok := openMark(line[pos:])
+	if !ok {
 		return nil, parser.NoChildren
 	}
 	content := bytes.TrimRightFunc(line[pos:], unicode.IsSpace)
+	var mistake string
+	if !exact {
+		if mistake, ok = mistyped(content); !ok {
+			return nil, parser.NoChildren
+		}
+	}
 	// line carries the segment's padding (spaces standing for part of a
 	// tab) in front of the source bytes.
 	start := max(segment.Start+pos-segment.Padding, segment.Start)
@@ -89,6 +109,9 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	lines := lineStartsOf(pc, src)
 	n.sc.Line, n.sc.Col = lines.position(src, start)
 	name, args, perr := parseShortcode(content)
+	if !exact {
+		perr = &lineError{0, mistake}
+	}
 	if perr != nil {
 		l, c := lines.position(src, start+perr.off)
 		n.err = &Error{Line: l, Col: c, Msg: perr.msg}
@@ -173,6 +196,14 @@ func parseShortcode(line []byte) (name string, args []string, err *lineError) {
 	}
 
 	skipSpace()
+	if bytes.HasPrefix(line[i:], []byte("/*")) {
+		return "", nil, &lineError{i, hugoEscape}
+	}
+	// A closing mark mistyped (`＞}}`, `》}}`, `%}}`) would be read as
+	// part of the name or an argument.
+	if start, end := closeMark(line); start >= 0 && !bytes.Contains(line[i:], []byte(shortcodeClose)) {
+		return "", nil, &lineError{start, markMistake([]byte(shortcodeOpen), line[start:end])}
+	}
 	nameAt := i
 	nm := word()
 	if len(nm) == 0 {
@@ -227,7 +258,7 @@ func parseShortcode(line []byte) (name string, args []string, err *lineError) {
 	}
 	skipSpace()
 	if i < len(line) {
-		return "", nil, &lineError{i, "短代码 >}} 之后不能有其他内容，每行只能写一个短代码"}
+		return "", nil, &lineError{i, trailingText}
 	}
 	return string(nm), args, nil
 }

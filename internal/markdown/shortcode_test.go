@@ -103,14 +103,21 @@ func TestConvertShortcodes(t *testing.T) {
 			want: "<pre><code class=\"language-md\">{{&lt; &quot;oops\n</code></pre>\n",
 		},
 		{
-			name: "in an indented code block it is code",
+			name: "in an indented code block it is code, and an error",
 			in:   "    {{< table gongye >}}\n",
 			want: "<pre><code>{{&lt; table gongye &gt;}}\n</code></pre>\n",
+			errs: []string{"1:5: 短代码前不能缩进：删去它前面的空格"},
 		},
 		{
-			name: "mid-line it is text",
+			name: "mid-line it is text, and an error",
 			in:   "见 {{< x >}} 处\n",
 			want: "<p>见 {{&lt; x &gt;}} 处</p>\n",
+			errs: []string{"1:3: 短代码要单独成行：把“见”移到上一行，“处”移到下一行"},
+		},
+		{
+			name: "in a code span it is text",
+			in:   "写作 `{{< rewards >}}`，单独成行。\n",
+			want: "<p>写作 <code>{{&lt; rewards &gt;}}</code>，单独成行。</p>\n",
 		},
 		{
 			name: "in a list item",

@@ -314,6 +314,7 @@ func (l *loader) parseContent(rel string) *parsed {
 	}
 	if strings.HasPrefix(rel, "content/circulars/") {
 		p.circular = circular(rel, t, f, p)
+		placeholders(rel, f, t.m, body, bodyLine, &p.diags)
 		if p.circular != nil {
 			p.circular.Body, p.circular.BodyLine, p.circular.Sum = body, bodyLine, sum
 			p.circular.Linked, p.circular.PageLinks, p.unpublishable = bodyLinks(rel, links, bodyLine)

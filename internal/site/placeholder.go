@@ -1,0 +1,81 @@
+package site
+
+import (
+	"bytes"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"tongbao/internal/diag"
+)
+
+// Placeholder stands in a circular's draft, as tongbao new writes it,
+// for what the office has still to write: the narrative of each section,
+// anything else the draft cannot carry forward. A circular that still
+// holds it is an error at each place (placeholders), as a date not yet
+// given is: otherwise it would be published as it stands.
+const Placeholder = "（待填写）"
+
+// placeholderMsg is what a Placeholder left in place is told.
+const placeholderMsg = "“" + Placeholder + "”尚未填写：填上内容或删去这一行"
+
+// placeholders reports each Placeholder left in a circular: in a value of
+// its front matter, read from f as m, and in its body, which starts on
+// line bodyLine of the file. Comments of the front matter, where the
+// draft says what to fill in, are not values.
+func placeholders(rel string, f *tomlFile, m map[string]any, body []byte, bodyLine int, d *diag.List) {
+	if f != nil && strings.Contains(f.src, Placeholder) {
+		var walk func(path string, v any)
+		walk = func(path string, v any) {
+			switch v := v.(type) {
+			case string:
+				if strings.Contains(v, Placeholder) {
+					line, col := placeholderAt(f, path)
+					d.Add(rel, line, col, "%s", placeholderMsg)
+				}
+			case map[string]any:
+				for _, k := range slices.Sorted(maps.Keys(v)) {
+					walk(join(path, k), v[k])
+				}
+			case []map[string]any:
+				for i, e := range v {
+					walk(join(path, strconv.Itoa(i)), e)
+				}
+			case []any:
+				for i, e := range v {
+					walk(join(path, strconv.Itoa(i)), e)
+				}
+			}
+		}
+		walk("", m)
+	}
+	for off := 0; ; {
+		i := bytes.Index(body[off:], []byte(Placeholder))
+		if i < 0 {
+			break
+		}
+		off += i
+		line, col := diag.Position(body, off)
+		d.Add(rel, bodyLine+line-1, col, "%s", placeholderMsg)
+		off += len(Placeholder)
+	}
+}
+
+// placeholderAt is where the Placeholder in the value at path is: on its
+// key's line (from the key or the array element on), or at its key if the
+// value spells it with escapes or has it on a line of its own.
+func placeholderAt(f *tomlFile, path string) (line, col int) {
+	from, ok := f.pos[path]
+	if !ok {
+		return f.position(path)
+	}
+	to := len(f.src)
+	if i := strings.IndexByte(f.src[from:], '\n'); i >= 0 {
+		to = from + i
+	}
+	if i := strings.Index(f.src[from:to], Placeholder); i >= 0 {
+		return f.lineCol(from + i)
+	}
+	return f.position(path)
+}
