@@ -209,16 +209,26 @@ func keysOf(m map[string]string) []string {
 	return out
 }
 
+// TestBuildRemovesStaleFiles: the pages an earlier build wrote that the
+// site no longer makes are gone after the next build. (Files put into
+// public/ by hand, which no build wrote, stay: TestBuildKeepsHandPlaced.)
 func TestBuildRemovesStaleFiles(t *testing.T) {
 	dir := sampleSiteCopy(t)
+	old := filepath.Join(dir, "content", "old-page.md")
+	if err := os.WriteFile(old, []byte("+++\ntitle = \"旧页面\"\n+++\n旧页面。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if code, _, errOut := runCmd("build", "-s", dir); code != 0 {
 		t.Fatal(errOut)
 	}
 	stale := filepath.Join(dir, "public", "old-page", "index.html")
-	os.MkdirAll(filepath.Dir(stale), 0o755)
-	os.WriteFile(stale, []byte("old"), 0o644)
-	if err := os.Remove(filepath.Join(dir, "content", "about.md")); err != nil {
-		t.Fatal(err)
+	if _, err := os.Stat(stale); err != nil {
+		t.Fatalf("the first build did not write %s: %v", stale, err)
+	}
+	for _, p := range []string{old, filepath.Join(dir, "content", "about.md")} {
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if code, _, errOut := runCmd("build", "-s", dir); code != 0 {
 		t.Fatal(errOut)
