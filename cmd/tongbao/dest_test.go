@@ -59,6 +59,7 @@ func TestDestinationRefused(t *testing.T) {
 		{dir + "/data/../content", "不能输出到 " + dir + "/data/../content（即 " + filepath.Join(dir, "content") + "）：它在站点的 content/ 里，那里是输入文件；" + other},
 		{filepath.Join(root, "link-to-content"), "不能输出到 " + filepath.Join(root, "link-to-content") + "（即 " + filepath.Join(dir, "content") + "）：它在站点的 content/ 里，那里是输入文件；" + other},
 		{filepath.Join(dir, ".git"), "不能输出到 " + filepath.Join(dir, ".git") + "：它在站点的 .git/ 里，那里是输入文件；" + other},
+		{filepath.Join(dir, "static", "pub"), "不能输出到 " + filepath.Join(dir, "static", "pub") + "：它在站点的 static/ 里，那里是输入文件；" + other},
 		{filepath.Join(dir, "docs"), "不能输出到 " + filepath.Join(dir, "docs") + "：" + foreign},
 		{filepath.Join(root, "home", "Documents"), "不能输出到 " + filepath.Join(root, "home", "Documents") + "：" + foreign},
 		{filepath.Join(dir, "config.toml"), "不能输出到 " + filepath.Join(dir, "config.toml") + "：它是一个文件，不是目录；请用 -d 指定一个目录"},

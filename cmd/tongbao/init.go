@@ -144,7 +144,9 @@ func starterConfig() string {
 	w.Comment(`站点配置，由 tongbao init 生成。下面列出了 tongbao 认识的每一个键，每个键上方是它的说明。
 以 # 开头的行是注释：去掉键前的 # 即启用它；注释掉的键用默认值（注释里写的就是默认值或示例）。
 这是一个虚构的“某某县”的设置，请逐项改成本机关的。各键的完整说明见 tongbao 的 docs/reference.md，
-排名和奖惩规则的算法见 docs/rules.md。改完运行 tongbao check 检查。`)
+排名和奖惩规则的算法见 docs/rules.md。改完运行 tongbao check 检查。
+门户网站要求放在网站上的其他文件（如搜索引擎的网站验证文件 baidu_verify_xxx.html），放到站点的 static/ 文件夹：
+static/x 原样发布为网站的 /x。`)
 	write := func(path string, f site.Field, width int) {
 		w.Comment(w.Describe(&f))
 		if v, ok := set[path]; ok {

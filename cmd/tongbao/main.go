@@ -252,10 +252,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 }
 
 // built says what a build published beyond its statistics: what it left
-// out (--without) and what it changed since the build before, whose list
-// it writes to the file --changes names.
+// out (--without), the files in the output that are not tongbao's, which
+// it kept, and what it changed since the build before, whose list it
+// writes to the file --changes names.
 func built(stdout, stderr io.Writer, opts build.Options, st build.Stats, changes string) int {
 	sayWithout(stdout, opts, st)
+	if note := st.ForeignNote(build.Dest(opts)); note != "" {
+		fmt.Fprintf(stdout, "tongbao: %s\n", note)
+	}
 	c := st.Changes
 	listed := ""
 	if changes != "" {

@@ -209,16 +209,26 @@ func keysOf(m map[string]string) []string {
 	return out
 }
 
+// TestBuildRemovesStaleFiles: the pages an earlier build wrote that the
+// site no longer makes are gone after the next build. (Files put into
+// public/ by hand, which no build wrote, stay: TestBuildKeepsHandPlaced.)
 func TestBuildRemovesStaleFiles(t *testing.T) {
 	dir := sampleSiteCopy(t)
+	old := filepath.Join(dir, "content", "old-page.md")
+	if err := os.WriteFile(old, []byte("+++\ntitle = \"旧页面\"\n+++\n旧页面。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if code, _, errOut := runCmd("build", "-s", dir); code != 0 {
 		t.Fatal(errOut)
 	}
 	stale := filepath.Join(dir, "public", "old-page", "index.html")
-	os.MkdirAll(filepath.Dir(stale), 0o755)
-	os.WriteFile(stale, []byte("old"), 0o644)
-	if err := os.Remove(filepath.Join(dir, "content", "about.md")); err != nil {
-		t.Fatal(err)
+	if _, err := os.Stat(stale); err != nil {
+		t.Fatalf("the first build did not write %s: %v", stale, err)
+	}
+	for _, p := range []string{old, filepath.Join(dir, "content", "about.md")} {
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if code, _, errOut := runCmd("build", "-s", dir); code != 0 {
 		t.Fatal(errOut)
@@ -390,6 +400,44 @@ func TestBuildChangesList(t *testing.T) {
 	}
 	if _, err := os.Stat(inside); err == nil {
 		t.Error("the list was written inside the output")
+	}
+}
+
+// TestBuildKeepsHandPlaced is the reviewer's report from the command
+// line: after `build -d pub`, three files put into pub/ by hand were
+// deleted by the next build, which said nothing had changed. They stay,
+// the build names them, and the list of changes leaves them out.
+func TestBuildKeepsHandPlaced(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	pub := filepath.Join(t.TempDir(), "pub")
+	list := filepath.Join(t.TempDir(), "改动.txt")
+	if code, _, errOut := runCmd("build", "-s", dir, "-d", pub); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	hand := map[string]string{"baidu_verify_abc.html": "abc", "我的笔记.docx": "笔记", "upload/a.pdf": "%PDF"}
+	for rel, text := range hand {
+		p := filepath.Join(pub, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := runCmd("build", "-s", dir, "-d", pub, "--changes", list)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	want := "tongbao: " + pub + " 中有 3 个文件不是 tongbao 生成的，已原样保留（不列入清单和改动）：baidu_verify_abc.html、upload/a.pdf、我的笔记.docx；要随网站发布，请放到站点的 static/ 文件夹\n" +
+		"tongbao: 与上次生成的完全相同，不必重新上传，清单已写入 " + list + "\n"
+	if _, said, _ := strings.Cut(out, "\n"); said != want {
+		t.Errorf("the build says\n%s\nwant after its first line\n%s", out, want)
+	}
+	if b, err := os.ReadFile(list); err != nil || len(b) != 0 {
+		t.Errorf("the list of changes: %q, %v; want it empty", b, err)
+	}
+	for rel, text := range hand {
+		if b, err := os.ReadFile(filepath.Join(pub, filepath.FromSlash(rel))); err != nil || string(b) != text {
+			t.Errorf("%s: %q, %v; want it kept", rel, b, err)
+		}
 	}
 }
 

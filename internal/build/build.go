@@ -76,7 +76,16 @@ type Stats struct {
 	// added.
 	Changes *Changes
 	First   bool
+
+	// Foreign are the files of the output that no build wrote — put
+	// there by hand or by the web server — which the build kept as they
+	// are, in neither its manifest nor Changes (see foreign.go); Displaced
+	// are those that the build's own files at their paths replaced, with
+	// other bytes. Slash paths below the output, sorted.
+	Foreign, Displaced []string
 }
+
+func (s *Stats) foreign(p foreignPlan) { s.Foreign, s.Displaced = p.kept, p.displaced }
 
 func (s Stats) String() string {
 	return fmt.Sprintf("%d 个页面，%d 个文件，%.1f KB，用时 %d ms", s.Pages, s.Files, float64(s.Bytes)/1024, s.Duration.Milliseconds())
@@ -254,7 +263,9 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	st := p.stats(start)
 	st.Held = held
 	st.changes(p.previous(), p.written())
+	st.foreign(p.foreign())
 	warnGone(s, st, opts)
+	warnDisplaced(st, opts)
 	return st, nil
 }
 
@@ -324,6 +335,9 @@ type publisher interface {
 	// it, read when the output became the build's (open); nil if it had
 	// none, or that build was interrupted.
 	previous() *Manifest
+	// foreign is what seal found in the output that no build wrote, and
+	// kept (see foreign.go).
+	foreign() foreignPlan
 	stats(start time.Time) Stats
 }
 
@@ -358,6 +372,12 @@ type staged struct {
 	tree   *tree
 	unlock func()
 	sealed Manifest // the manifest written by seal
+
+	// listed are the files the build before left in dest (previousFiles);
+	// whatever else is there is foreign, and seal takes it over
+	// (foreignFiles).
+	listed       []string
+	foreignFiles foreignPlan
 
 	// made are the folders that were created to hold dest, deepest first:
 	// a build that fails removes them again if they are still empty, so
@@ -408,6 +428,9 @@ func stageDir(t *target) (_ *staged, err error) {
 	}
 	st.tree = newTree(st.tmp)
 	st.tree.reuse(dest)
+	if t.exist {
+		st.listed = previousFiles(dest, st.tree.before)
+	}
 	return st, nil
 }
 
@@ -425,9 +448,23 @@ func (s *staged) add(o render.Output) error {
 	return nil
 }
 
-// seal writes the manifest of the files added and flushes the staging
-// folder to disk: the tree is then complete, ready to be swapped in.
+// seal takes over the foreign files of dest (see foreign.go), writes the
+// manifest of the files added and flushes the staging folder to disk: the
+// tree is then complete, ready to be swapped in.
 func (s *staged) seal() error {
+	if s.t.exist {
+		found, err := scanOutput(s.dest, s.t.given, true)
+		if err != nil {
+			return err
+		}
+		plan, err := sortForeign(found, s.listed, paths(s.tree.files), foldCase, s.t.given)
+		if err != nil {
+			return err
+		}
+		if err := s.carry(plan); err != nil {
+			return err
+		}
+	}
 	m := Manifest{Files: s.tree.files}
 	m.sort()
 	data := m.Bytes()
@@ -449,6 +486,17 @@ func withManifest(m Manifest, data []byte) Manifest {
 }
 
 func (s *staged) written() Manifest { return s.sealed }
+
+func (s *staged) foreign() foreignPlan { return s.foreignFiles }
+
+// paths are the paths of entries.
+func paths(entries []ManifestEntry) []string {
+	out := make([]string, len(entries))
+	for i, e := range entries {
+		out[i] = e.Path
+	}
+	return out
+}
 
 func (s *staged) previous() *Manifest { return s.tree.before }
 
@@ -714,6 +762,12 @@ func sameAsFile(name string, a *site.Attachment) bool {
 		(runtime.GOOS != "windows" && fi.Mode().Perm() != 0o644) {
 		return false
 	}
+	return sameReaders(f, g)
+}
+
+// sameReaders reports whether f and g hold the same bytes to their ends,
+// compared in pieces.
+func sameReaders(f, g io.Reader) bool {
 	bp, gp := readBuffers.Get().(*[]byte), readBuffers.Get().(*[]byte)
 	defer readBuffers.Put(bp)
 	defer readBuffers.Put(gp)

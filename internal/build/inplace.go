@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -45,6 +46,10 @@ type inPlace struct {
 	places map[string]error // folders of root checked for a file in the way
 	keep   []ManifestEntry  // unchanged files, not in staged
 	data   []byte           // the manifest, once sealed
+
+	// foreignFiles are what seal found in the output that no build
+	// wrote: left where they are (see foreign.go).
+	foreignFiles foreignPlan
 }
 
 // newName is the hidden folder at the root of an output updated in place
@@ -136,9 +141,18 @@ func (ip *inPlace) place(rel string) error {
 	return nil
 }
 
-// seal makes the manifest of the new output; nothing of the output has
-// changed yet.
+// seal makes the manifest of the new output, and sorts what else is in
+// the output (foreign files, left alone; see foreign.go); nothing of the
+// output has changed yet.
 func (ip *inPlace) seal() error {
+	found, err := scanOutput(ip.root, ip.t.given, false)
+	if err != nil {
+		return err
+	}
+	if ip.foreignFiles, err = sortForeign(found, slices.Collect(maps.Keys(ip.prev)), paths(ip.files()), foldCase, ip.t.given); err != nil {
+		return err
+	}
+	ip.foreignFiles.dropSame(ip.root, ip.staged.root)
 	m := Manifest{Files: ip.files()}
 	m.sort()
 	ip.data = m.Bytes()
@@ -151,6 +165,8 @@ func (ip *inPlace) files() []ManifestEntry {
 }
 
 func (ip *inPlace) previous() *Manifest { return ip.before }
+
+func (ip *inPlace) foreign() foreignPlan { return ip.foreignFiles }
 
 func (ip *inPlace) written() Manifest {
 	return withManifest(Manifest{Files: ip.files()}, ip.data)

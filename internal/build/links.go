@@ -74,6 +74,9 @@ func Links(outputs []render.Output, baseURL string) LinkReport {
 	c := newLinkChecker(outputs, baseURL)
 	var rep LinkReport
 	for _, o := range outputs {
+		if o.File != nil {
+			continue // a file of the site, published as it is: not tongbao's to mend
+		}
 		var refs []reference
 		switch ext := path.Ext(o.Path); ext {
 		case ".html", ".htm", ".svg":

@@ -57,6 +57,8 @@ func handMade(base string) []render.Output {
 		{Path: "img/a.png", Data: []byte("png")},
 		{Path: "search/index.html", Data: []byte(`<h1>搜索</h1>`)},
 		{Path: "data.csv", Data: []byte("a,b\n")},
+		// A file of static/, published as it is: not tongbao's to read.
+		{Path: "google0123.html", File: &site.Attachment{File: "static/google0123.html"}},
 	}
 }
 

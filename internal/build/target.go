@@ -120,7 +120,7 @@ func (t *target) refuse(reason string) error {
 
 // inputFolders are the folders of a site that hold its input (and its
 // history): no output may go into them.
-var inputFolders = []string{"content", "data", "layouts", ".git"}
+var inputFolders = []string{"content", "data", "layouts", "static", ".git"}
 
 // outsideSource refuses a target that is the site's folder, contains it,
 // or lies in one of its input folders. Paths are compared as the system

@@ -99,7 +99,9 @@ func BuildVerified(ctx context.Context, opts Options, exe string) (Stats, Reprod
 	st := stats(outputs, start)
 	st.Held = held
 	st.changes(p.previous(), first)
+	st.foreign(p.foreign())
 	warnGone(s, st, opts)
+	warnDisplaced(st, opts)
 	return st, rep, nil
 }
 

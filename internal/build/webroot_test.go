@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -218,11 +219,24 @@ func TestUnwritableParent(t *testing.T) {
 	for i := range 2 {
 		if i == 1 {
 			editSource(t, src, "data/2023-02.toml", `"爱莲街道" = 98.40`, `"爱莲街道" = 98.30`)
+			// A folder of the web server's own that the build may not
+			// read: updated in place, the build leaves it alone, unread.
+			private := filepath.Join(html, "private")
+			if err := os.Mkdir(private, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(private, "x.conf"), []byte("x"), 0o600); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if out, err := asNobody(html); err != nil {
 			t.Fatalf("build %d as nobody into %s: %v\n%s", i+1, html, err, out)
 		}
-		checkTree(t, html)
+		m, _ := ReadManifest(html)
+		scanned, err := ScanTree(html)
+		if d := DiffManifests(m, scanned); err != nil || i == 0 && len(d) > 0 || i == 1 && !slices.Equal(d, []string{"private/x.conf"}) {
+			t.Errorf("build %d: the tree differs from its manifest in %q (%v)", i+1, d, err)
+		}
 	}
 	entries, _ := os.ReadDir(www)
 	if len(entries) != 1 {

@@ -205,8 +205,8 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// sitemap is /sitemap.xml: every HTML page but 404.html and the pages at
-// earlier addresses (aliases), by path. The page
+// sitemap is /sitemap.xml: every HTML page but 404.html, the pages at
+// earlier addresses (aliases) and the files of static/, by path. The page
 // list is taken from the jobs themselves, so pages added later are listed
 // without touching this file.
 func (f *feeds) sitemap() ([]byte, error) {
@@ -221,7 +221,7 @@ func (f *feeds) sitemap() ([]byte, error) {
 	}
 	var paths []string
 	for _, j := range f.core.jobs {
-		if !j.redirect && (j.path == "index.html" || strings.HasSuffix(j.path, "/index.html")) {
+		if !j.redirect && !j.static && (j.path == "index.html" || strings.HasSuffix(j.path, "/index.html")) {
 			paths = append(paths, strings.TrimSuffix(j.path, "index.html"))
 		}
 	}

@@ -40,6 +40,10 @@ type job struct {
 	// redirect marks a page at an earlier address (front matter
 	// aliases): not a page of its own, so not in the sitemap.
 	redirect bool
+	// static marks a file of static/ (statics): published as it is, not
+	// a page of the site, so not in the sitemap; a path it shares with
+	// any other output is an error, never a list of pages yielding.
+	static bool
 }
 
 // An owner is what asks for an output: a source file, at the place in it
@@ -68,7 +72,7 @@ func own(format string, args ...any) owner { return owner{what: fmt.Sprintf(form
 func (c *core) claim(jobs []job) ([]job, error) {
 	taken := map[string]bool{}
 	for _, j := range jobs {
-		if !j.yields {
+		if !j.yields && !j.static {
 			taken[j.path] = true
 		}
 	}
@@ -101,6 +105,10 @@ func (c *core) claim(jobs []job) ([]job, error) {
 				} else {
 					diags.Add(j.owner.file, j.owner.line, j.owner.col, "aliases（旧网址）/%s 是 %s 现在的网址，不能再转到别处；删去这一项", at, prev)
 				}
+				continue
+			}
+			if j.static {
+				diags.Add(j.owner.file, j.owner.line, j.owner.col, "static/ 中的文件原样发布在 /%s，而这个路径已由 %s 生成；请给它改名或删去它", j.path, prev)
 				continue
 			}
 			if j.owner.file == "" {

@@ -69,7 +69,8 @@ type Output struct {
 	// need not hash the bytes again; nil otherwise.
 	Sum *[32]byte
 	// File, when not nil, is the file of the site whose bytes the output
-	// is, unchanged: an attachment, or a file a body links to. Data is
+	// is, unchanged: an attachment, a file a body links to, or a file of
+	// static/ (site.Site.Static). Data is
 	// then nil; the build copies the file in pieces and the preview
 	// serves it from where it is: an archive of scanned originals would
 	// otherwise be held whole by every render the preview keeps, and
@@ -147,6 +148,7 @@ func Stream(s *site.Site, res *rank.Results, opts Options, emit func(o Output) e
 		&openData{core: c},
 		&assets{core: c},
 		&redirects{core: c},
+		&statics{core: c},
 	}
 	var jobs []job
 	for _, p := range parts {

@@ -12,15 +12,16 @@ import (
 )
 
 // watchedDirs are the folders of a site whose every file is input.
-var watchedDirs = []string{"data", "content", "layouts"}
+var watchedDirs = []string{"data", "content", "layouts", site.StaticDir}
 
 // relevant reports whether a file-system event can change the build.
 // rel is the event's path relative to the site root, slash-separated.
 //
 // Chmod alone never changes the content. Everything outside config.toml
 // and the input folders is ignored, as are the files the loader skips
-// (hidden files and folders) and editors' temporary files, so that one
-// save in vim or a JetBrains IDE does not look like a dozen changes.
+// (hidden files and folders, site.Skipped: static/.well-known is read) and
+// editors' temporary files, so that one save in vim or a JetBrains IDE
+// does not look like a dozen changes.
 func relevant(rel string, op fsnotify.Op) bool {
 	if !op.Has(fsnotify.Create) && !op.Has(fsnotify.Write) && !op.Has(fsnotify.Remove) && !op.Has(fsnotify.Rename) {
 		return false
@@ -36,10 +37,8 @@ func relevant(rel string, op fsnotify.Op) bool {
 	if !isWatchedDir(first) {
 		return false
 	}
-	for _, part := range strings.Split(rel, "/") {
-		if site.Hidden(part) {
-			return false
-		}
+	if site.Skipped(rel) {
+		return false
 	}
 	return !editorTemp(path.Base(rel))
 }
@@ -54,7 +53,9 @@ func isWatchedDir(name string) bool {
 }
 
 // editorTemp reports whether name is a temporary file an editor writes
-// while saving, which never becomes input itself:
+// while saving, which never becomes input itself. Those whose names are
+// hidden (site.Hidden: .x.swp, .#x, #x#, x~) relevant has passed over
+// already, with what the loader skips:
 //
 //   - vim: swap files (.x.swp, .x.swx, .x.swo…), the 4913 probe it
 //     creates to test that a folder is writable, and x~ backups;
@@ -64,7 +65,7 @@ func isWatchedDir(name string) bool {
 //   - others that write a sibling and rename it: x.tmp, x.crswap (Chrome),
 //     .x.kate-swp (Kate).
 func editorTemp(name string) bool {
-	if site.Hidden(name) || vimProbe(name) {
+	if vimProbe(name) {
 		return true
 	}
 	for _, suffix := range []string{".swp", ".swx", ".swo", ".swn", "___jb_tmp___", "___jb_old___", ".tmp", ".crswap", ".kate-swp"} {

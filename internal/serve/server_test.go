@@ -814,6 +814,40 @@ func TestFilesServedFromTheSite(t *testing.T) {
 	}
 }
 
+// TestStaticServed: the preview serves static/'s files at their paths, as
+// the build publishes them, from where they are (not held in memory),
+// .well-known/ too; not what the loader passes over; and a file rewritten
+// is served as it is now.
+func TestStaticServed(t *testing.T) {
+	s, ts, dir := startSite(t, func(dir string) {
+		if err := mkdirAll(filepath.Join(dir, "static", ".well-known")); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, "static", "baidu_verify_abc.html"), "7f2d9c")
+		writeFile(t, filepath.Join(dir, "static", ".well-known", "security.txt"), "Contact: mailto:web@example.gov.cn\n")
+		writeFile(t, filepath.Join(dir, "static", "Thumbs.db"), "junk")
+	})
+	for p, want := range map[string]string{
+		"/baidu_verify_abc.html":    "7f2d9c",
+		"/.well-known/security.txt": "Contact: mailto:web@example.gov.cn\n",
+	} {
+		f := s.state.Load().snap.files[strings.TrimPrefix(p, "/")]
+		if f == nil || f.src == nil || f.raw != nil {
+			t.Fatalf("%s: in the snapshot %v, served from the site: %v", p, f != nil, f != nil && f.src != nil)
+		}
+		if r, body := get(t, http.DefaultClient, "GET", ts.URL+p); r.StatusCode != 200 || body != want {
+			t.Errorf("GET %s: %d, %q; want 200, %q", p, r.StatusCode, body, want)
+		}
+	}
+	if r, _ := get(t, http.DefaultClient, "GET", ts.URL+"/Thumbs.db"); r.StatusCode != http.StatusNotFound {
+		t.Errorf("GET /Thumbs.db: %d, want 404", r.StatusCode)
+	}
+	writeFile(t, filepath.Join(dir, "static", "baidu_verify_abc.html"), "8e3c0d")
+	if r, body := get(t, http.DefaultClient, "GET", ts.URL+"/baidu_verify_abc.html"); r.StatusCode != 200 || body != "8e3c0d" {
+		t.Errorf("rewritten: %d, %q", r.StatusCode, body)
+	}
+}
+
 // TestHostWarning: a site whose baseURL names no host and whose [site]
 // has no domain can write its sitemap and feed with paths only; build
 // and check warn of it, and so does the preview, where staff work.

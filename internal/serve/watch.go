@@ -19,9 +19,9 @@ import (
 // Folders are watched, not files: an editor that saves by writing a new
 // file and renaming it over the old one replaces the file a watch on it
 // would follow, while the folder sees the rename. The site root is
-// watched for config.toml and for data/, content/ or layouts/ appearing;
-// those three are watched with every folder below them, including folders
-// created later.
+// watched for config.toml and for data/, content/, layouts/ or static/
+// appearing; those four are watched with every folder below them,
+// including folders created later.
 func (s *Server) Watch(ctx context.Context) error {
 	root, err := filepath.Abs(s.opts.Source)
 	if err != nil {
@@ -36,7 +36,7 @@ func (s *Server) Watch(ctx context.Context) error {
 		return fmt.Errorf("无法监视 %s：%w", root, err)
 	}
 	for _, d := range watchedDirs {
-		s.addTree(w, filepath.Join(root, d))
+		s.addTree(w, root, filepath.Join(root, d))
 	}
 	go func() {
 		defer w.Close()
@@ -57,7 +57,7 @@ func (s *Server) Watch(ctx context.Context) error {
 				fmt.Fprintln(s.log, "tongbao: 监视文件时出错：", err)
 				if errors.Is(err, fsnotify.ErrEventOverflow) {
 					for _, d := range watchedDirs {
-						s.addTree(w, filepath.Join(root, d))
+						s.addTree(w, root, filepath.Join(root, d))
 					}
 					s.deb.Trigger()
 				}
@@ -77,20 +77,20 @@ func (s *Server) handle(w *fsnotify.Watcher, root string, ev fsnotify.Event) {
 		// files written into it before the watch was added are read by
 		// the rebuild this event triggers.
 		if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
-			s.addTree(w, ev.Name)
+			s.addTree(w, root, ev.Name)
 		}
 	}
 	s.deb.Trigger()
 }
 
-// addTree watches dir and every folder below it, skipping the hidden ones
-// the loader skips too.
-func (s *Server) addTree(w *fsnotify.Watcher, dir string) {
+// addTree watches dir, a folder of the site at root, and every folder
+// below it, skipping the hidden ones the loader skips too.
+func (s *Server) addTree(w *fsnotify.Watcher, root, dir string) {
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			return nil
 		}
-		if p != dir && site.Hidden(d.Name()) {
+		if rel, err := filepath.Rel(root, p); p != dir && err == nil && site.Skipped(filepath.ToSlash(rel)) {
 			return filepath.SkipDir
 		}
 		if err := w.Add(p); err != nil {

@@ -37,6 +37,20 @@ func TestRelevant(t *testing.T) {
 		{"layouts/assets/css/site.css", write, true},
 		{"data", create, true},
 		{"layouts", remove, true},
+		{"static", create, true},
+		{"static/baidu_verify_abc.html", write, true},
+		{"static/.well-known", create, true},
+		{"static/.well-known/security.txt", write, true},
+
+		// Junk, in static/ as in content/.
+		{"static/.DS_Store", create, false},
+		{"static/Thumbs.db", write, false},
+		{"static/upload/desktop.ini", write, false},
+		{"static/upload/~$通知.docx", create, false},
+		{"content/附件/~$通知.docx", create, false},
+		{"static/.well-known/.DS_Store", create, false},
+		{"static/upload/.well-known/x", write, false}, // only at the root
+		{"content/.well-known/x", write, false},
 
 		// Not input.
 		{"public/index.html", write, false},
@@ -333,4 +347,36 @@ func TestWatchReal(t *testing.T) {
 	if builds.Load() != n {
 		t.Fatal("a swap file triggered a rebuild")
 	}
+}
+
+// TestWatchStatic: static/ is watched with its .well-known folder, and
+// a file saved there, or in a folder made there later, is served.
+func TestWatchStatic(t *testing.T) {
+	dir := copySite(t)
+	if err := mkdirAll(dir + "/static/.well-known"); err != nil {
+		t.Fatal(err)
+	}
+	s := New(Options{Source: dir, Delay: 20 * time.Millisecond})
+	s.Build()
+	if err := s.Watch(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	served := func(what, p string) {
+		t.Helper()
+		deadline := time.Now().Add(5 * time.Second)
+		for s.state.Load().snap.files[p] == nil {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: %s not served", what, p)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	writeFile(t, dir+"/static/.well-known/security.txt", "Contact: mailto:web@example.gov.cn\n")
+	served("a file saved in static/.well-known", ".well-known/security.txt")
+	if err := mkdirAll(dir + "/static/upload"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond) // let the watch on the new folder settle
+	writeFile(t, dir+"/static/upload/通知.pdf", "%PDF")
+	served("a file saved in a new folder of static/", "upload/通知.pdf")
 }

@@ -27,7 +27,8 @@ import (
 // written beside the page for download.
 //
 // The files a body links to are Attachments too, without a title
-// (Page.Linked): they are published the same way, only not listed.
+// (Page.Linked): they are published the same way, only not listed. So
+// are the files of static/ (Site.Static), published at their own paths.
 type Attachment struct {
 	Title string // 附件名称; "" for a linked file
 	File  string // slash path in the site: content/circulars/附件/得分表.xlsx
@@ -119,6 +120,9 @@ func (a *Attachment) Open() (*os.File, error) {
 
 // what names the attachment in a diagnostic.
 func (a *Attachment) what() string {
+	if strings.HasPrefix(a.File, StaticDir+"/") {
+		return "文件"
+	}
 	if a.Title == "" {
 		return "正文链接的文件"
 	}
@@ -233,7 +237,7 @@ func attachmentFile(rel, file string) (string, string) {
 	}
 	for _, part := range strings.Split(p, "/") {
 		if Hidden(part) {
-			return "", "附件的文件名或文件夹名不能以 . 或 # 开头、以 ~ 结尾（tongbao 把这样的文件当作临时文件忽略）：“" + file + "”"
+			return "", "附件的文件名或文件夹名不能以 .、# 或 ~$ 开头、以 ~ 结尾（tongbao 把这样的文件当作隐藏文件或临时文件忽略）：“" + file + "”"
 		}
 	}
 	if ext := strings.ToLower(strings.TrimPrefix(path.Ext(p), ".")); MediaType(ext) == "" {
@@ -247,10 +251,37 @@ func attachmentFile(rel, file string) (string, string) {
 }
 
 // Hidden reports whether the loader passes over a file or folder of this
-// name: hidden files and editors' temporary files (see walk). The preview
-// server ignores changes to them by the same rule.
+// name (see walk): hidden files (.DS_Store and the ._ files macOS leaves
+// on shared drives among them), editors' temporary files (#x#, x~), the
+// owner file Word and WPS keep beside a document while it is open
+// (~$通报.docx), and the thumbnail caches and folder settings Windows
+// writes into folders of pictures (Thumbs.db, desktop.ini). None of them
+// is anything a person meant to publish. The preview server ignores
+// changes to them by the same rule.
 func Hidden(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")
+	switch strings.ToLower(name) {
+	case "thumbs.db", "ehthumbs.db", "desktop.ini":
+		return true
+	}
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasPrefix(name, "~$") || strings.HasSuffix(name, "~")
+}
+
+// WellKnown is the one hidden folder the loader reads, directly under
+// static/: /.well-known/ (RFC 8615) is where certificate authorities,
+// search engines and apps look for a site's files, and it is published.
+const WellKnown = ".well-known"
+
+// Skipped reports whether the loader passes over the file or folder at
+// rel, a slash path below the site root: a part of it is Hidden, but for
+// static/.well-known.
+func Skipped(rel string) bool {
+	parts := strings.Split(rel, "/")
+	for i, part := range parts {
+		if Hidden(part) && !(i == 1 && parts[0] == "static" && part == WellKnown) {
+			return true
+		}
+	}
+	return false
 }
 
 // statAttachments returns a copy of as with what the file system says of

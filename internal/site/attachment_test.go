@@ -153,7 +153,7 @@ func TestCircularAttachmentProblems(t *testing.T) {
 		{"no extension", `file = "附件/得分表.xlsx"`, `file = "附件/得分表"`,
 			md + ":12:1: 附件“附件/得分表”没有扩展名，不能发布"},
 		{"hidden", `file = "附件/得分表.xlsx"`, `file = "附件/.得分表.xlsx"`,
-			md + ":12:1: 附件的文件名或文件夹名不能以 . 或 # 开头"},
+			md + ":12:1: 附件的文件名或文件夹名不能以 .、# 或 ~$ 开头"},
 		{"title ends in a stop", `title = "通报原件"`, `title = "通报原件。"`,
 			md + ":14:1: 附件名称末尾不加标点（GB/T 9704）：“通报原件。”"},
 		{"no title", `title = "通报原件"`, ``,
@@ -330,6 +330,12 @@ func TestBodyWarnings(t *testing.T) {
 		"[总表](总表.xlsx)\n\n[得分表](附件\\得分表.xlsx)\n"
 	files["content/图/标志.png"] = "not read"
 	files["content/附件/其他/总表.xlsx"] = "not read"
+	// What Word, Windows and macOS leave beside documents is nothing
+	// anyone meant to publish, and is not warned of.
+	files["content/附件/其他/~$总表.xlsx"] = "not read"
+	files["content/图/Thumbs.db"] = "not read"
+	files["content/图/desktop.ini"] = "not read"
+	files["content/图/.DS_Store"] = "not read"
 	// Noise does not compress: 700 × 500 pixels of it is 1.3 MB of PNG.
 	noise := image.NewNRGBA(image.Rect(0, 0, 700, 500))
 	rng := rand.New(rand.NewPCG(1, 2))

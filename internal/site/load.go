@@ -207,6 +207,7 @@ func load(dir string, c *Cache, hold map[string]bool) (*loader, error) {
 	}
 	l.monthFiles()
 	l.content()
+	l.static()
 	l.layouts()
 	l.staleLayouts()
 	l.checkAssetRefs()
@@ -415,8 +416,8 @@ func errText(err error) string {
 }
 
 // walk lists the regular files (and symlinks) below dir, slash paths
-// relative to the site root, sorted, skipping hidden files and editors'
-// temporary files.
+// relative to the site root, sorted, skipping what is Hidden (Skipped:
+// static/.well-known is read).
 func (l *loader) walk(dir string) []string {
 	var out []string
 	base := filepath.Join(l.root, dir)
@@ -427,8 +428,9 @@ func (l *loader) walk(dir string) []string {
 		if err != nil {
 			return nil
 		}
-		name := d.Name()
-		if p != base && Hidden(name) {
+		rel, _ := filepath.Rel(l.root, p)
+		rel = filepath.ToSlash(rel)
+		if p != base && Hidden(d.Name()) && rel != "static/"+WellKnown {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -437,8 +439,7 @@ func (l *loader) walk(dir string) []string {
 		if d.IsDir() {
 			return nil
 		}
-		rel, _ := filepath.Rel(l.root, p)
-		out = append(out, filepath.ToSlash(rel))
+		out = append(out, rel)
 		return nil
 	})
 	slices.Sort(out)

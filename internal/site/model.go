@@ -35,6 +35,9 @@ type Site struct {
 	// the built-in theme's file of every other name (internal/theme).
 	Layouts []File
 	Assets  []File
+	// Static are the files of static/, by path (StaticDir): Attachments
+	// without a title, each at line 1, column 1 of itself.
+	Static []Attachment
 
 	// Warnings are what the site may be built with but should be mended
 	// before it is published: a picture without a text alternative, a
