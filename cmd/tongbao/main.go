@@ -397,14 +397,29 @@ func usageError(stderr io.Writer, cmd string, rest []string) int {
 
 // report prints every diagnostic, one per line, and returns exit status 1.
 func report(stderr io.Writer, err error) int {
+	if n := problems(stderr, err); isList(err) {
+		fmt.Fprintf(stderr, "tongbao: 发现 %d 个问题，未写入任何文件\n", n)
+	}
+	return 1
+}
+
+// isList reports whether err is diagnostics, and some.
+func isList(err error) bool {
+	var l diag.List
+	return errors.As(err, &l) && len(l) > 0
+}
+
+// problems prints every diagnostic of err, one per line, or err, and
+// returns how many problems that is: a diag.List's length, else 1. The
+// count of every file's, when several are read, is said once after.
+func problems(stderr io.Writer, err error) int {
 	lines := diag.Lines(err)
 	var l diag.List
 	if errors.As(err, &l) && len(l) > 0 {
 		for _, line := range lines {
 			fmt.Fprintln(stderr, line)
 		}
-		fmt.Fprintf(stderr, "tongbao: 发现 %d 个问题，未写入任何文件\n", len(l))
-		return 1
+		return len(l)
 	}
 	fmt.Fprintln(stderr, "tongbao:", strings.Join(lines, "\n"))
 	return 1

@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -121,13 +119,14 @@ func fileName(name string) string {
 }
 
 // cmdImport reads a filled workbook or a CSV of scores into
-// data/YYYY-MM.toml, checked by the loader's rules; on any problem it
-// writes nothing. A CSV, or a workbook with --merge, is merged into the
-// month's file if it has one (mergeFile); a workbook otherwise is the
-// whole month and replaces it. Several files are merged in turn, and
-// written once, all or none: the copies every department returned, in
-// one command. With --dry-run it says what it would do and how the file
-// would change, and writes nothing.
+// data/YYYY-MM.toml, checked as check would check the site with it
+// (checkSite); on any problem it writes nothing. A CSV, or a workbook
+// with --merge, is merged into the month's file if it has one
+// (mergeFile); a workbook otherwise is the whole month and replaces it.
+// Several files are merged in turn, and written once, all or none: the
+// copies every department returned, in one command; the problems of
+// each are said, named by the file. With --dry-run it says what it would
+// do and how the file would change, and writes nothing.
 func cmdImport(args []string, stdout, stderr io.Writer) int {
 	var merge, dryRun bool
 	opts, key, files, force, code := monthFilesArgs("import", "文件…（.xlsx 或 .csv） [-s 目录] [--force] [--merge] [--dry-run]", "覆盖已有的月份文件；并入时，与已有的不同的以导入的为准", "2023-03 2023-03.xlsx", true, args, stderr, func(fs *flag.FlagSet) {
@@ -167,28 +166,30 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if exists && (merge || workbooks == 0) {
-		return mergeFiles(s, rel, target, key, files, inputs, old, force, dryRun, stdout, stderr)
+		return mergeFiles(s, opts.Source, rel, target, key, files, inputs, old, force, dryRun, stdout, stderr)
 	}
 	if len(files) > 1 {
 		fmt.Fprintf(stderr, "tongbao import: 多个文件只能逐个并入已有的 %s（先用 tongbao new %s 生成它；工作簿加 --merge），不能都作为整月导入\n", rel, key)
 		return 1
 	}
+	// The file there may be replaced if told to, or if it is the scaffold
+	// `new --xlsx` wrote beside this workbook, untouched; any other is
+	// merged into (--merge), which the problems' message says.
+	replace := !exists || force || sheet.Untouched(data, old)
 	m, err := sheet.Import(s, key, in, data)
 	if err != nil {
 		code := report(stderr, err)
-		if exists {
+		if !replace {
 			fmt.Fprintf(stderr, "%s 已存在：只并入 %s 中新填的内容，请加 --merge\n", rel, filepath.Base(in))
 		}
 		return code
 	}
-	replace := force
-	if exists && !replace {
-		sum := sha256.Sum256(old)
-		if m.Scaffold == "" || hex.EncodeToString(sum[:]) != m.Scaffold {
-			fmt.Fprintf(stderr, "tongbao import: %s 已存在，没有覆盖；确认要以 %s 的内容替换它，请加 --force；只并入其中新填的内容，请加 --merge\n", rel, in)
-			return 1
-		}
-		replace = true // the scaffold `new --xlsx` wrote beside this workbook, untouched
+	if !replace {
+		fmt.Fprintf(stderr, "tongbao import: %s 已存在，没有覆盖；确认要以 %s 的内容替换它，请加 --force；只并入其中新填的内容，请加 --merge\n", rel, in)
+		return 1
+	}
+	if err := checkSite(opts.Source, rel, m.TOML, true, m.Place); err != nil {
+		return report(stderr, err)
 	}
 	if dryRun {
 		if exists {
@@ -197,30 +198,75 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "tongbao: 将从 %s 导入 %s：%d 项考核结果，%d 个得分；--dry-run，未写入任何文件\n", in, rel, m.Results, m.Scores)
 		return 0
 	}
-	if err := writeAtomic(target, m.TOML, replace); err != nil {
+	if err := writeAtomic(target, m.TOML, exists); err != nil {
 		return writeError(stderr, "import", rel, err)
 	}
 	fmt.Fprintf(stdout, "tongbao: 已从 %s 导入 %s：%d 项考核结果，%d 个得分\n", in, rel, m.Results, m.Scores)
 	return 0
 }
 
+// checkSite returns the problems the site in dir would have with text as
+// its month file rel that it does not have now: what check would find —
+// the load's, the file's own and those it gives other files, and the
+// ranking's (a [[interview]] repeating what a [[rule]] does) — each at
+// the cell it came from when place, where the file's values were typed,
+// says (site.Placed), else at the file's line. The site's problems
+// elsewhere (the undated circular of a month being gathered) are not the
+// import's; nor, when it merges into the file rather than replacing it,
+// are the file's own problems of before, which are the office's to mend
+// (as site.MergeMonth has it).
+func checkSite(dir, rel string, text []byte, replace bool, place func(path string) string) error {
+	before, err := build.Problems(dir, nil)
+	if err != nil {
+		return err
+	}
+	after, err := build.Problems(dir, map[string][]byte{rel: text})
+	if err != nil {
+		return err
+	}
+	had := map[string]int{}
+	key := func(d diag.Diagnostic) string { return d.File + "\x00" + d.Msg } // lines move as the file changes
+	for _, d := range before {
+		if !(replace && d.File == rel) {
+			had[key(d)]++
+		}
+	}
+	var added diag.List
+	for _, d := range after {
+		if had[key(d)] > 0 {
+			had[key(d)]--
+			continue
+		}
+		added = append(added, d)
+	}
+	return site.Placed(added, rel, text, place).Err()
+}
+
 // mergeFiles lays what each of the CSVs or workbooks files (their bytes
-// inputs) holds over the month file rel (at target), whose bytes are old,
-// in turn: each department may send the scores, ranks, progress and
-// entries of its own indicators, and the month is gathered file by file,
-// or all at once. The file is written once, after the last: a file with
-// a problem leaves it as it was.
-func mergeFiles(s *site.Site, rel, target, key string, files []string, inputs [][]byte, old []byte, force, dryRun bool, stdout, stderr io.Writer) int {
+// inputs) holds over the month file rel (at target) of the site in dir,
+// whose bytes are old, in turn: each department may send the scores,
+// ranks, progress and entries of its own indicators, and the month is
+// gathered file by file, or all at once. Every file's problems are said,
+// each named by the file; the file is written once, after the last, and
+// only if none has any, nor the site with it (checkSite).
+func mergeFiles(s *site.Site, dir, rel, target, key string, files []string, inputs [][]byte, old []byte, force, dryRun bool, stdout, stderr io.Writer) int {
 	text := old
 	var done []merged
-	empty := 0
+	var bad []string
+	var edits site.MonthEdits // every file's, for where the file's values came from
+	empty, taken, count := 0, 0, 0
 	for i, in := range files {
-		out, d, ok := mergeFile(s, rel, key, in, inputs[i], text, i-empty, force, stderr)
-		if !ok {
-			if len(files) > 1 {
-				fmt.Fprintf(stderr, "tongbao import: 因 %s 有问题，%d 个文件都没有并入，%s 未改动\n", in, len(files), rel)
+		out, d, notes, err := mergeFile(s, rel, key, in, inputs[i], text, taken, force)
+		if err != nil {
+			bad = append(bad, in)
+			count += problems(stderr, err)
+			if len(files) == 1 && isList(err) {
+				fmt.Fprintf(stderr, "tongbao: 发现 %d 个问题，未写入任何文件\n", count)
 			}
-			return 1
+			for _, note := range notes {
+				fmt.Fprintln(stderr, note)
+			}
+			continue
 		}
 		if d.empty != "" {
 			// A department with nothing to report this month may send
@@ -231,16 +277,35 @@ func mergeFiles(s *site.Site, rel, target, key string, files []string, inputs []
 				fmt.Fprintf(stderr, "tongbao import: %s，%s 未改动\n", d.empty, rel)
 				return 1
 			}
-			if empty == len(files) {
-				fmt.Fprintf(stderr, "tongbao import: %d 个文件都没有新填的内容，%s 未改动\n", len(files), rel)
-				return 1
-			}
 		} else {
 			text = out
+			taken++
+			edits.Values = append(edits.Values, d.edits.Values...)
+			edits.Scores = append(edits.Scores, d.edits.Scores...)
+			edits.Rows = append(edits.Rows, d.edits.Rows...)
 		}
 		done = append(done, d)
 	}
+	switch {
+	case len(bad) > 0 && len(files) == 1:
+		return 1
+	case len(bad) > 0:
+		fmt.Fprintf(stderr, "tongbao import: %s 中有 %d 个问题，%d 个文件都没有并入，%s 未改动\n", strings.Join(bad, "、"), count, len(files), rel)
+		return 1
+	case empty == len(files):
+		fmt.Fprintf(stderr, "tongbao import: %d 个文件都没有新填的内容，%s 未改动\n", len(files), rel)
+		return 1
+	}
 	changed := !bytes.Equal(text, old)
+	if changed {
+		if err := checkSite(dir, rel, text, false, edits.Where(text)); err != nil {
+			code := report(stderr, err)
+			if taken > 1 {
+				fmt.Fprintf(stderr, "（%s 的行号指并入 %d 个文件之后的内容）\n", rel, taken)
+			}
+			return code
+		}
+	}
 	switch {
 	case dryRun && changed:
 		printChanges(stdout, rel, old, text)
@@ -297,18 +362,19 @@ type merged struct {
 	same   bool     // nothing changed
 	empty  string   // why nothing was read from it: it holds nothing new
 	unread []string // its sheets not merged (sheet.Month.Unread)
+	edits  site.MonthEdits
 }
 
 // mergeFile lays what the file in (its bytes data) holds over text, the
 // month file rel as the before files merged ahead of it left it, and
 // returns the new text and what it did (with no text if the file holds
-// nothing new: merged.empty says so), or false with the problems said.
-func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int, force bool, stderr io.Writer) ([]byte, merged, bool) {
+// nothing new: merged.empty says so); or the problems, and notes to say
+// after them.
+func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int, force bool) ([]byte, merged, []string, error) {
 	current, _ := s.ParseDraftMonth(rel, text)
 	m, err := sheet.ImportScores(s, key, in, data, current)
 	if err != nil {
-		report(stderr, err)
-		return nil, merged{}, false
+		return nil, merged{}, nil, err
 	}
 	switch {
 	case m.Edits.Empty() && m.AsSent > 0:
@@ -316,25 +382,25 @@ func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int,
 		if m.AsSent == 1 {
 			all = ""
 		}
-		return nil, merged{in: in, empty: fmt.Sprintf("%s 的 %d 个格子%s与发出时相同，没有新填的内容", in, m.AsSent, all)}, true
+		return nil, merged{in: in, empty: fmt.Sprintf("%s 的 %d 个格子%s与发出时相同，没有新填的内容", in, m.AsSent, all)}, nil, nil
 	case m.Edits.Empty():
-		return nil, merged{in: in, empty: in + " 中没有已填的内容"}, true
+		return nil, merged{in: in, empty: in + " 中没有已填的内容"}, nil, nil
 	}
 	out, n, err := s.MergeMonth(rel, text, m.Edits, force)
 	if err != nil {
-		report(stderr, err)
+		var notes []string
 		if before > 0 {
-			fmt.Fprintf(stderr, "（%s 的行号指并入前面 %d 个文件之后的内容）\n", rel, before)
+			notes = append(notes, fmt.Sprintf("（%s 的行号指并入前面 %d 个文件之后的内容）", rel, before))
 		}
 		if n.Conflicts > 0 {
-			fmt.Fprintf(stderr, "要以 %s 为准，请加 --force\n", filepath.Base(in))
+			notes = append(notes, fmt.Sprintf("要以 %s 为准，请加 --force", filepath.Base(in)))
 		}
-		return nil, merged{}, false
+		return nil, merged{}, notes, err
 	}
-	d := merged{in: in, unread: m.Unread}
+	d := merged{in: in, unread: m.Unread, edits: m.Edits}
 	if n.Filled+n.Changed+n.ValuesFilled+n.ValuesChanged+n.RowsAdded+n.RowsChanged+n.Results == 0 {
 		d.msg, d.same = counted(n.Same, n.ValuesSame+n.RowsSame), true
-		return text, d, true
+		return text, d, nil, nil
 	}
 	var parts []string
 	for _, p := range []struct {
@@ -372,7 +438,7 @@ func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int,
 	if n.Results > 0 {
 		d.msg += fmt.Sprintf("；新增 %d 项考核结果", n.Results)
 	}
-	return out, d, true
+	return out, d, nil, nil
 }
 
 // readInput reads a file to import, refusing one larger than any month

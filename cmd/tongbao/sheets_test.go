@@ -16,6 +16,10 @@ import (
 	"tongbao/internal/site"
 )
 
+// scoreSheet is the sample's scores sheet: its [terms] unit, whole, and
+// 得分.
+const scoreSheet = "乡镇（街道）得分"
+
 // listDir names the files of a folder, hidden ones (a temporary file
 // left behind) included.
 func listDir(t *testing.T, dir string) []string {
@@ -41,20 +45,20 @@ func fillSheet(t *testing.T, path, out string, fill func(rows [][]string, col, r
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows("乡镇得分")
+	rows, err := f.GetRows(scoreSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for col := 2; col <= len(rows[0]); col++ {
 		for row := 4; row <= len(rows); row++ {
 			c, _ := excelize.CoordinatesToCellName(col, row)
-			id, _ := f.GetCellStyle("乡镇得分", c)
+			id, _ := f.GetCellStyle(scoreSheet, c)
 			st, _ := f.GetStyle(id)
-			if v, _ := f.GetCellValue("乡镇得分", c); v != "" || st.Protection == nil || st.Protection.Locked {
+			if v, _ := f.GetCellValue(scoreSheet, c); v != "" || st.Protection == nil || st.Protection.Locked {
 				continue
 			}
 			if score, ok := fill(rows, col, row); ok {
-				f.SetCellValue("乡镇得分", c, score)
+				f.SetCellValue(scoreSheet, c, score)
 			}
 		}
 	}
@@ -126,8 +130,8 @@ func TestNewXLSXImport(t *testing.T) {
 	files := listDir(t, data)
 
 	code, _, errOut = runCmd("import", "2023-03", book, "-s", dir)
-	if code != 1 || !strings.Contains(errOut, "乡镇得分!B4: 未填写得分（汽车站街道，规模工业增加值）\n") ||
-		!strings.Contains(errOut, "发现 185 个问题，未写入任何文件") {
+	if code != 1 || !strings.HasPrefix(errOut, book+" 乡镇（街道）得分!B4: 未填写得分（汽车站街道，规模工业增加值）\n") ||
+		!strings.HasSuffix(errOut, "发现 185 个问题，未写入任何文件\n") {
 		t.Errorf("importing the unfilled workbook: exit %d, stderr ends %q", code, errOut[max(0, len(errOut)-300):])
 	}
 	if now, _ := os.ReadFile(month); string(now) != string(scaffold) {
@@ -214,7 +218,7 @@ func TestImportCSVCommand(t *testing.T) {
 	}
 	files := listDir(t, filepath.Join(dir, "data"))
 	code, _, errOut := runCmd("import", "2023-03", csv, "-s", dir)
-	if code != 1 || !strings.HasPrefix(errOut, "scores.csv:13:2: “90%”不是数：请去掉“%”，只写数，如 90\n") {
+	if code != 1 || !strings.HasPrefix(errOut, csv+":13:2: “90%”不是数：请去掉“%”，只写数，如 90\n") {
 		t.Errorf("a bad CSV: exit %d, %q", code, errOut)
 	}
 	if now := listDir(t, filepath.Join(dir, "data")); !slices.Equal(now, files) {
@@ -289,7 +293,7 @@ func TestImportCSVMerges(t *testing.T) {
 	// Another value for a score the file has.
 	writeCSV("90.5")
 	code, _, errOut = runCmd("import", "2023-03", csv, "-s", dir)
-	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:18:11: 指标“gongye”中乡镇（街道）“汽车站街道”的得分已是 90.0，与 scores.csv:2:2 的 90.5 不同\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:18:11: 指标“gongye”中乡镇（街道）“汽车站街道”的得分已是 90.0，与 "+csv+":2:2 的 90.5 不同\n") ||
 		!strings.HasSuffix(errOut, "要以 scores.csv 为准，请加 --force\n") {
 		t.Errorf("a conflict: exit %d\n%s", code, errOut)
 	}
@@ -337,7 +341,7 @@ func TestExportDraft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := f.GetRows("乡镇得分")
+	rows, err := f.GetRows(scoreSheet)
 	f.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -377,7 +381,7 @@ func TestExportDraft(t *testing.T) {
 	// The same CSV into no month file is a whole month: its empty columns
 	// marked 是 are missing scores.
 	os.Rename(filepath.Join(dir, "data", "2023-03.toml"), filepath.Join(dir, "2023-03.toml.kept"))
-	if code, _, errOut := runCmd("import", "2023-03", sheetCSV, "-s", dir); code != 1 || !strings.Contains(errOut, "乡镇得分.csv:4:4: 未填写得分（汽车站街道，稳就业）") {
+	if code, _, errOut := runCmd("import", "2023-03", sheetCSV, "-s", dir); code != 1 || !strings.Contains(errOut, sheetCSV+":4:4: 未填写得分（汽车站街道，稳就业）") {
 		t.Errorf("the sheet as CSV into no month file: exit %d, %q", code, errOut[:min(len(errOut), 300)])
 	}
 	os.Rename(filepath.Join(dir, "2023-03.toml.kept"), filepath.Join(dir, "data", "2023-03.toml"))
@@ -455,7 +459,7 @@ func TestImportWorkbookMerge(t *testing.T) {
 	// Not the untouched scaffold any more: a workbook alone is the whole
 	// month, and the message says how to merge it instead.
 	code, _, errOut = runCmd("import", "2023-03", b, "-s", dir)
-	if code != 1 || !strings.Contains(errOut, "乡镇得分!B4: 未填写得分（汽车站街道，规模工业增加值）\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, b+" 乡镇（街道）得分!B4: 未填写得分（汽车站街道，规模工业增加值）\n") ||
 		!strings.HasSuffix(errOut, "data/2023-03.toml 已存在：只并入 社会消费品零售总额.xlsx 中新填的内容，请加 --merge\n") {
 		t.Errorf("the second workbook without --merge: exit %d, %q", code, errOut)
 	}
@@ -486,7 +490,7 @@ func TestImportWorkbookMerge(t *testing.T) {
 	setCells(t, c, "奖励", "", map[string]any{"单位": "汽车站街道", "金额（元）": 5000, "原因": "招商引资成效突出"})
 	setCells(t, c, "考核排类", "1", map[string]any{"一类": "区财政局"})
 	code, _, errOut = runCmd("import", "2023-03", c, "-s", dir, "--merge")
-	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:15:8: 指标“gongye”的全市排名已是 9，与 稳就业.xlsx 考核结果!E3 的 7 不同\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:15:8: 指标“gongye”的全市排名已是 9，与 "+c+" 考核结果!E3 的 7 不同\n") ||
 		!strings.HasSuffix(errOut, "要以 稳就业.xlsx 为准，请加 --force\n") || readText(t, month) != text {
 		t.Fatalf("a conflicting rank: exit %d, %q", code, errOut)
 	}
@@ -526,7 +530,7 @@ func TestImportWorkbookMerge(t *testing.T) {
 	}
 	setCells(t, changed, "奖励", "汽车站街道", map[string]any{"金额（元）": 6000, "原因": ""})
 	if code, out, errOut := runCmd("import", "2023-03", changed, "-s", dir, "--merge"); code != 1 ||
-		!strings.HasPrefix(errOut, "奖励!C2: 未填写“原因”（奖励原因）\n") {
+		!strings.HasPrefix(errOut, changed+" 奖励!C2: 未填写“原因”（奖励原因）\n") {
 		t.Errorf("a required value emptied: exit %d, %q, %q", code, out, errOut)
 	}
 	setCells(t, changed, "奖励", "汽车站街道", map[string]any{"原因": "招商引资成效突出（复核）"})
@@ -536,7 +540,7 @@ func TestImportWorkbookMerge(t *testing.T) {
 	}
 	setCells(t, changed, "奖励", "汽车站街道", map[string]any{"金额（元）": 7000})
 	if code, _, errOut := runCmd("import", "2023-03", changed, "-s", dir, "--merge"); code != 1 ||
-		!strings.HasPrefix(errOut, "changed.xlsx 奖励!A2: 这一项奖励是发出时已有的，data/2023-03.toml 中却已没有它（在其中改动或删去了）：请直接在 data/2023-03.toml 中修改\n") {
+		!strings.HasPrefix(errOut, changed+" 奖励!A2: 这一项奖励是发出时已有的，data/2023-03.toml 中却已没有它（在其中改动或删去了）：请直接在 data/2023-03.toml 中修改\n") {
 		t.Errorf("a reward changed in the file and in the copy: exit %d, %q", code, errOut)
 	}
 	d := fillColumn(t, draft, "省市重点建设项目整体推进", func(row int) float64 { return float64(row) + 60 })
@@ -568,7 +572,7 @@ func TestImportSeveralFiles(t *testing.T) {
 	a := fillColumn(t, book, "规模工业增加值", func(row int) float64 { return float64(row) + 80.5 })
 	b := fillColumn(t, book, "社会消费品零售总额", func(row int) float64 { return float64(row) + 70 })
 	bad := fillColumn(t, book, "稳就业", func(row int) float64 { return float64(row) + 20 })
-	setCells(t, bad, "乡镇得分", "汽车站街道", map[string]any{"稳就业": "九十"})
+	setCells(t, bad, scoreSheet, "汽车站街道", map[string]any{"稳就业": "九十"})
 	again := fillColumn(t, book, "规模工业增加值", func(row int) float64 { return float64(row) + 70 })
 
 	code, out, errOut := runCmd("import", "2023-03", a, b, "-s", dir, "--merge", "--dry-run")
@@ -577,13 +581,19 @@ func TestImportSeveralFiles(t *testing.T) {
 		!strings.HasSuffix(out, "（--dry-run，未写入任何文件）\n") || readText(t, month) != scaffold {
 		t.Fatalf("two files, --dry-run: exit %d, %q, %q", code, out, errOut)
 	}
-	code, _, errOut = runCmd("import", "2023-03", a, b, bad, "-s", dir, "--merge")
-	if code != 1 || !strings.HasPrefix(errOut, "乡镇得分!D4: “九十”不是数") ||
-		!strings.HasSuffix(errOut, "tongbao import: 因 "+bad+" 有问题，3 个文件都没有并入，data/2023-03.toml 未改动\n") || readText(t, month) != scaffold {
-		t.Errorf("a file with a problem among three: exit %d, %q", code, errOut)
+	// Two files with problems among four: each one's said, named by the
+	// file as given (稳就业 is column D, 省市重点建设项目整体推进 E; 汽车站街道
+	// is row 4, 滨江街道 row 7).
+	bad2 := fillColumn(t, book, "省市重点建设项目整体推进", func(row int) float64 { return float64(row) + 60 })
+	setCells(t, bad2, scoreSheet, "滨江街道", map[string]any{"省市重点建设项目整体推进": ""})
+	code, _, errOut = runCmd("import", "2023-03", a, bad, b, bad2, "-s", dir, "--merge")
+	if want := bad + " 乡镇（街道）得分!D4: “九十”不是数：应为数，如 95 或 87.5\n" +
+		bad2 + " 乡镇（街道）得分!E7: 未填写得分（滨江街道，省市重点建设项目整体推进）\n" +
+		"tongbao import: " + bad + "、" + bad2 + " 中有 2 个问题，4 个文件都没有并入，data/2023-03.toml 未改动\n"; code != 1 || errOut != want || readText(t, month) != scaffold {
+		t.Errorf("two files with a problem among four: exit %d\n%s\nwant\n%s", code, errOut, want)
 	}
 	code, _, errOut = runCmd("import", "2023-03", a, again, "-s", dir, "--merge")
-	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:18:11: 指标“gongye”中乡镇（街道）“汽车站街道”的得分已是 84.5，与 规模工业增加值.xlsx 乡镇得分!B4 的 74.0 不同\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:18:11: 指标“gongye”中乡镇（街道）“汽车站街道”的得分已是 84.5，与 "+again+" 乡镇（街道）得分!B4 的 74.0 不同\n") ||
 		!strings.Contains(errOut, "（data/2023-03.toml 的行号指并入前面 1 个文件之后的内容）\n") || readText(t, month) != scaffold {
 		t.Errorf("two copies of one column that differ: exit %d, %q", code, errOut)
 	}
@@ -682,7 +692,7 @@ func TestExportDepartments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scores, _ := f.GetRows("乡镇得分")
+	scores, _ := f.GetRows(scoreSheet)
 	results, _ := f.GetRows("考核结果")
 	readme, _ := f.GetRows("说明")
 	sheets := f.GetSheetList()

@@ -115,6 +115,26 @@ func Render(opts Options) ([]render.Output, error) {
 	return outputs, nil
 }
 
+// Problems are what check finds in the site in dir with the month files
+// months holds, by path, in place of its own (site.LoadWith), short of
+// rendering it: the load's problems and, when the data loads, the
+// ranking's — a hand entry repeating a rule's measure, which only
+// ranking finds. tongbao import checks the month file it would write by
+// them, before writing it.
+func Problems(dir string, months map[string][]byte) (diag.List, error) {
+	s, problems, err := site.LoadWith(dir, months)
+	if err != nil {
+		return nil, err
+	}
+	if s != nil {
+		var l diag.List
+		if errors.As(rank.Archive(s).Err(), &l) {
+			problems = append(problems, l...)
+		}
+	}
+	return problems, nil
+}
+
 // renderHeld is Render, which also returns the site and the circulars
 // left out.
 func renderHeld(opts Options) ([]render.Output, *site.Site, []string, error) {

@@ -44,7 +44,7 @@ func (r *reader) csv(data []byte) {
 		lines = append(lines, line)
 	}
 	if len(rows) == 0 {
-		r.problem(r.source, "文件是空的：第一行应为表头（%s, 指标名称…），其下每行一个%s", r.unit, r.unit)
+		r.problem(r.name, "文件是空的：第一行应为表头（%s, 指标名称…），其下每行一个%s", r.unit, r.unit)
 		return
 	}
 	r.rows = map[string][]rowDraft{}
@@ -59,7 +59,7 @@ func (r *reader) csv(data []byte) {
 
 // csvPlace names a field of a CSV: scores.csv:7:3 is line 7, third field.
 func (r *reader) csvPlace(line, field int) string {
-	p := fmt.Sprintf("%s:%d:%d", r.source, line, field)
+	p := fmt.Sprintf("%s:%d:%d", r.name, line, field)
 	r.rank[p] = [3]int{0, line, field}
 	return p
 }

@@ -25,7 +25,7 @@ func sample(t *testing.T) *site.Site {
 	return load(t, filepath.Join("..", ".."))
 }
 
-// edit opens a workbook, sets cells ("乡镇得分!B4" → value) and returns
+// edit opens a workbook, sets cells ("乡镇（街道）得分!B4" → value) and returns
 // its bytes.
 func edit(t *testing.T, book []byte, cells map[string]any) []byte {
 	t.Helper()
@@ -64,6 +64,9 @@ func problems(t *testing.T) func(*Month, error) []string {
 	}
 }
 
+// scores is the sample's scores sheet: its [terms] unit, whole, and 得分.
+const scores = "乡镇（街道）得分"
+
 // The townships' rows of the scores sheet, in units.toml order, and the
 // columns of some indicators (by the order of indicators.toml among those
 // ranked by township), worked out by hand from the sample's data files.
@@ -92,13 +95,13 @@ func TestImportBlankNamesEveryMissingCell(t *testing.T) {
 		t.Errorf("%d problems, want %d", len(got), 15*12+5)
 	}
 	for _, want := range []string{
-		"乡镇得分!" + colGongye + rowQichezhan + ": 未填写得分（汽车站街道，规模工业增加值）",
-		"乡镇得分!" + colGongye + rowGaochong + ": 未填写得分（高崇山镇，规模工业增加值）",
-		"乡镇得分!" + colBanzheng + rowXinglong + ": 未填写得分（兴隆街道，安置地自建房办证）",
-		"乡镇得分!" + colBanzheng + rowAilian + ": 未填写得分（爱莲街道，安置地自建房办证）",
-		"乡镇得分!" + colBanzheng + rowHuochezhan + ": 未填写得分（火车站乡，安置地自建房办证）",
-		"乡镇得分!" + colBanzheng + rowDongfenglu + ": 未填写得分（东风路街道，安置地自建房办证）",
-		"乡镇得分!" + colBanzheng + rowShiqiao + ": 未填写得分（石桥街道，安置地自建房办证）",
+		"2023-03.xlsx " + scores + "!" + colGongye + rowQichezhan + ": 未填写得分（汽车站街道，规模工业增加值）",
+		"2023-03.xlsx " + scores + "!" + colGongye + rowGaochong + ": 未填写得分（高崇山镇，规模工业增加值）",
+		"2023-03.xlsx " + scores + "!" + colBanzheng + rowXinglong + ": 未填写得分（兴隆街道，安置地自建房办证）",
+		"2023-03.xlsx " + scores + "!" + colBanzheng + rowAilian + ": 未填写得分（爱莲街道，安置地自建房办证）",
+		"2023-03.xlsx " + scores + "!" + colBanzheng + rowHuochezhan + ": 未填写得分（火车站乡，安置地自建房办证）",
+		"2023-03.xlsx " + scores + "!" + colBanzheng + rowDongfenglu + ": 未填写得分（东风路街道，安置地自建房办证）",
+		"2023-03.xlsx " + scores + "!" + colBanzheng + rowShiqiao + ": 未填写得分（石桥街道，安置地自建房办证）",
 	} {
 		if !slices.Contains(got, want) {
 			t.Errorf("missing %q", want)
@@ -108,17 +111,17 @@ func TestImportBlankNamesEveryMissingCell(t *testing.T) {
 		if !strings.Contains(p, ": 未填写得分（") {
 			t.Errorf("unexpected problem %q", p)
 		}
-		if strings.HasPrefix(p, "乡镇得分!"+colBanzheng+rowQichezhan+":") {
+		if strings.HasPrefix(p, "2023-03.xlsx "+scores+"!"+colBanzheng+rowQichezhan+":") {
 			t.Errorf("a greyed cell is reported: %q", p)
 		}
 	}
-	if got[0] != "乡镇得分!B4: 未填写得分（汽车站街道，规模工业增加值）" || !strings.HasPrefix(got[1], "乡镇得分!C4:") {
+	if got[0] != "2023-03.xlsx 乡镇（街道）得分!B4: 未填写得分（汽车站街道，规模工业增加值）" || !strings.HasPrefix(got[1], "2023-03.xlsx 乡镇（街道）得分!C4:") {
 		t.Errorf("problems not in the sheet's order: %q, %q", got[0], got[1])
 	}
 
 	// Filled in, it imports: every scored cell, the scaffold's checksum.
 	f, _ := excelize.OpenReader(bytes.NewReader(book))
-	rows, _ := f.GetRows("乡镇得分", excelize.Options{RawCellValue: true})
+	rows, _ := f.GetRows(scores, excelize.Options{RawCellValue: true})
 	cells := map[string]any{}
 	n := 0
 	for col := 2; col <= len(rows[0]); col++ {
@@ -127,8 +130,8 @@ func TestImportBlankNamesEveryMissingCell(t *testing.T) {
 		}
 		for row := 4; row <= 15; row++ {
 			ref := cell(col, row)
-			if style, _ := f.GetCellStyle("乡镇得分", ref); !isLocked(t, f, style) {
-				cells["乡镇得分!"+ref] = 80 + row
+			if style, _ := f.GetCellStyle(scores, ref); !isLocked(t, f, style) {
+				cells[scores+"!"+ref] = 80 + row
 				n++
 			}
 		}
@@ -144,8 +147,8 @@ func TestImportBlankNamesEveryMissingCell(t *testing.T) {
 	if m.Results != 40 {
 		t.Errorf("%d results, want the 40 of 2023-02", m.Results)
 	}
-	if m.Scaffold != sha256Hex([]byte("scaffold")) {
-		t.Errorf("scaffold checksum %q", m.Scaffold)
+	if !Untouched(book, []byte("scaffold")) || Untouched(book, []byte("scaffold\n")) {
+		t.Error("the workbook does not tell its scaffold's bytes from others")
 	}
 	if !bytes.Contains(m.TOML, []byte("[[result]]\nindicator = \"gongye\"       # 规模工业增加值\n[result.townships]\n\"汽车站街道\" = 84.0\n")) {
 		t.Errorf("the month file does not start gongye as expected:\n%s", m.TOML[:min(len(m.TOML), 600)])
@@ -177,42 +180,42 @@ func TestImportProblemsAtCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	book = edit(t, book, map[string]any{
-		"本月概况!B2":  "2023-01",
-		"乡镇得分!B4":  "95%",
-		"乡镇得分!C5":  "９６．７５ ", // read as 96.75
-		"乡镇得分!D6":  " 30 ",
-		"乡镇得分!O4":  50, // a greyed cell: 汽车站街道 is not assessed on 安置地自建房办证
-		"乡镇得分!E7":  "",
-		"考核结果!E3":  13, // gongye's city rank
-		"考核结果!F3":  "maybe",
-		"考核结果!G3":  2.5,
-		"考核排类!B2":  "区信访\u200b局",
-		"考核排类!C3":  "区财政",
-		"约谈!A2":    "双清公安分",
-		"奖励!A2":    "区信访局",
-		"奖励!B2":    "3万",
-		"加减分!B2":   "－1",
-		"考核结果!D2":  "否",
-		"考核结果!K2":  "不应填",
-		"考核结果!D10": "也许",
+		"本月概况!B2":      "2023-01",
+		scores + "!B4": "95%",
+		scores + "!C5": "９６．７５ ", // read as 96.75
+		scores + "!D6": " 30 ",
+		scores + "!O4": 50, // a greyed cell: 汽车站街道 is not assessed on 安置地自建房办证
+		scores + "!E7": "",
+		"考核结果!E3":      13, // gongye's city rank
+		"考核结果!F3":      "maybe",
+		"考核结果!G3":      2.5,
+		"考核排类!B2":      "区信访\u200b局",
+		"考核排类!C3":      "区财政",
+		"约谈!A2":        "双清公安分",
+		"奖励!A2":        "区信访局",
+		"奖励!B2":        "3万",
+		"加减分!B2":       "－1",
+		"考核结果!D2":      "否",
+		"考核结果!K2":      "不应填",
+		"考核结果!D10":     "也许",
 	})
 	got := problems(t)(Import(s, "2023-02", "2023-02.xlsx", book))
 	want := []string{
-		"本月概况!B2: 本工作簿是 2023-01 的，不是 2023-02 的：请核对命令中的月份，或换用该月的工作簿",
-		"乡镇得分!B4: “95%”不是数：请去掉“%”，只写数，如 95",
-		"乡镇得分!O4: 乡镇（街道）“汽车站街道”不在指标“banzheng”的考核范围内",
-		"乡镇得分!E7: 未填写得分（滨江街道，省市重点建设项目整体推进）",
-		"考核结果!K2: “本月通报”不是“是”，本行不应填写；要列入本月通报请把 考核结果!D2 改为“是”",
-		"考核结果!E3: 全市排名 13 超出范围（应为 1～12）",
-		"考核结果!F3: 全市并列：应为“是”或留空，而不是“maybe”",
-		"考核结果!G3: 同级排名：应为整数，而不是 2.5",
-		"考核结果!D10: “本月通报”应为“是”或“否”，而不是“也许”",
-		"考核排类!B2: “区信访<U+200B>局”中有看不见的字符，请删去（删去后为“区信访局”）",
-		"考核排类!C3: 未知单位“区财政”，是否为“区财政局”？",
-		"加减分!A2: 未填写“单位”（加减分的单位）", // only 分值 filled in
-		"奖励!B2: 金额（元）：“3万”不是数：应为数，如 95 或 87.5",
-		"奖励!C2: 未填写“原因”（奖励原因）",
-		"约谈!A2: 未知单位“双清公安分”，是否为“双清公安分局”？",
+		"2023-02.xlsx 本月概况!B2: 本工作簿是 2023-01 的，不是 2023-02 的：请核对命令中的月份，或换用该月的工作簿",
+		"2023-02.xlsx 乡镇（街道）得分!B4: “95%”不是数：请去掉“%”，只写数，如 95",
+		"2023-02.xlsx 乡镇（街道）得分!O4: 乡镇（街道）“汽车站街道”不在指标“banzheng”的考核范围内",
+		"2023-02.xlsx 乡镇（街道）得分!E7: 未填写得分（滨江街道，省市重点建设项目整体推进）",
+		"2023-02.xlsx 考核结果!K2: “本月通报”不是“是”，本行不应填写；要列入本月通报请把 考核结果!D2 改为“是”",
+		"2023-02.xlsx 考核结果!E3: 全市排名 13 超出范围（应为 1～12）",
+		"2023-02.xlsx 考核结果!F3: 全市并列：应为“是”或留空，而不是“maybe”",
+		"2023-02.xlsx 考核结果!G3: 同级排名：应为整数，而不是 2.5",
+		"2023-02.xlsx 考核结果!D10: “本月通报”应为“是”或“否”，而不是“也许”",
+		"2023-02.xlsx 考核排类!B2: “区信访<U+200B>局”中有看不见的字符，请删去（删去后为“区信访局”）",
+		"2023-02.xlsx 考核排类!C3: 未知单位“区财政”，是否为“区财政局”？",
+		"2023-02.xlsx 加减分!A2: 未填写“单位”（加减分的单位）", // only 分值 filled in
+		"2023-02.xlsx 奖励!B2: 金额（元）：“3万”不是数：应为数，如 95 或 87.5",
+		"2023-02.xlsx 奖励!C2: 未填写“原因”（奖励原因）",
+		"2023-02.xlsx 约谈!A2: 未知单位“双清公安分”，是否为“双清公安分局”？",
 	}
 	sameProblems(t, got, want)
 }
@@ -237,10 +240,10 @@ func TestImportRequiredCells(t *testing.T) {
 		"奖励!C2":  "按时完成",
 	})))
 	want := []string{
-		"奖励!C1: 缺少“原因”一列（奖励原因）：请在第1行加上表头“原因”",
-		"奖励!C2: 这一列没有（可识别的）表头，内容无法导入",
-		"奖励!B3: 未填写“金额（元）”（奖励金额，单位为元）",
-		"约谈!B3: 未填写“约谈对象”（如“分管领导”）",
+		"2023-02.xlsx 奖励!C1: 缺少“原因”一列（奖励原因）：请在第1行加上表头“原因”",
+		"2023-02.xlsx 奖励!C2: 这一列没有（可识别的）表头，内容无法导入",
+		"2023-02.xlsx 奖励!B3: 未填写“金额（元）”（奖励金额，单位为元）",
+		"2023-02.xlsx 约谈!B3: 未填写“约谈对象”（如“分管领导”）",
 	}
 	sameProblems(t, got, want)
 }
@@ -252,11 +255,11 @@ func TestImportForgivingCells(t *testing.T) {
 	s := sample(t)
 	book, _ := Export(s, s.Month("2023-02"))
 	m, err := Import(s, "2023-02", "2023-02.xlsx", edit(t, book, map[string]any{
-		"乡镇得分!B4": "\u3000９５．６ \u200b", // 汽车站街道, 规模工业增加值 (decimals 1)
-		"乡镇得分!C4": " 96.75\u00a0",
-		"考核结果!F3": "并列",
-		"加减分!A2":  " 滨江街道\u3000\u200b", // a zero-width space at the end is dropped with the spaces
-		"加减分!B2":  "－１",
+		scores + "!B4": "\u3000９５．６ \u200b", // 汽车站街道, 规模工业增加值 (decimals 1)
+		scores + "!C4": " 96.75\u00a0",
+		"考核结果!F3":      "并列",
+		"加减分!A2":       " 滨江街道\u3000\u200b", // a zero-width space at the end is dropped with the spaces
+		"加减分!B2":       "－１",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -412,7 +415,7 @@ func TestImportCSVProblems(t *testing.T) {
 	got := problems(t)(Import(s, "2023-03", "scores.csv", []byte("\uFEFF"+bad)))
 	want := []string{
 		"scores.csv:1:1: 缺少“高崇山镇”这一行（第一列为乡镇（街道）名称）",
-		"scores.csv:1:2: “规模工业”不是指标的名称或 id",
+		"scores.csv:1:2: “规模工业”不是指标的名称或 id，是否为“规模工业增加值”？",
 		"scores.csv:4:3: “94.2%”不是数：请去掉“%”，只写数，如 94.2",
 		"scores.csv:5:3: 未填写得分（滨江街道，社会消费品零售总额）",
 		"scores.csv:10:1: “火车站<U+200B>乡”中有看不见的字符，请删去（删去后为“火车站乡”）",
@@ -487,7 +490,7 @@ func TestLayoutCoversFormat(t *testing.T) {
 		}
 	}
 	sheets := f.GetSheetList()
-	want := []string{"说明", "本月概况", "乡镇得分", "考核结果", "考核排类", "加减分", "奖励", "约谈", "名单", "tongbao"}
+	want := []string{"说明", "本月概况", "乡镇（街道）得分", "考核结果", "考核排类", "加减分", "奖励", "约谈", "名单", "tongbao"}
 	if !slices.Equal(sheets, want) {
 		t.Errorf("sheets %q, want %q", sheets, want)
 	}
@@ -505,7 +508,7 @@ func TestWorkbookLocksAndChecks(t *testing.T) {
 	}
 	f, _ := excelize.OpenReader(bytes.NewReader(book))
 	defer f.Close()
-	const sh = "乡镇得分"
+	const sh = scores
 	for ref, locked := range map[string]bool{
 		"A1": true, "B1": true, "A4": true, // headings, names
 		"B3": false, "B4": false, "Q15": false, // 本月评分, scores
@@ -687,7 +690,7 @@ func TestBlankFirstMonth(t *testing.T) {
 			t.Errorf("%s is not reported", r[resName-1])
 		}
 	}
-	scores, _ := f.GetRows("乡镇得分", excelize.Options{RawCellValue: true})
+	scores, _ := f.GetRows(scores, excelize.Options{RawCellValue: true})
 	if got := scores[scoreMarks-1][1:]; len(got) != 16 || slices.ContainsFunc(got, func(m string) bool { return m != yes }) {
 		t.Errorf("本月评分 %q, want 16 × 是", got)
 	}
@@ -834,14 +837,147 @@ func TestBlankLeavesOutTownshipsNotAssessed(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, col := range []string{colGongye, colBanzheng} {
-		if style, _ := f.GetCellStyle("乡镇得分", col+rowHuochezhan); !isLocked(t, f, style) {
+		if style, _ := f.GetCellStyle(scores, col+rowHuochezhan); !isLocked(t, f, style) {
 			t.Errorf("%s%s, 火车站乡's, is open to fill in", col, rowHuochezhan)
 		}
 	}
 	f.Close()
-	got = problems(t)(Import(s, "2023-03", "2023-03.xlsx", edit(t, book, map[string]any{"乡镇得分!" + colGongye + rowHuochezhan: 80})))
-	want := "乡镇得分!" + colGongye + rowHuochezhan + ": “火车站乡”在 2023-02 之后不再参加考核（units.toml 的 until），2023-03 没有它"
+	got = problems(t)(Import(s, "2023-03", "2023-03.xlsx", edit(t, book, map[string]any{scores + "!" + colGongye + rowHuochezhan: 80})))
+	want := "2023-03.xlsx " + scores + "!" + colGongye + rowHuochezhan + ": “火车站乡”在 2023-02 之后不再参加考核（units.toml 的 until），2023-03 没有它"
 	if !slices.Contains(got, want) {
 		t.Errorf("a score typed in for 火车站乡: want %q among\n%s", want, strings.Join(got, "\n"))
+	}
+}
+
+// TestSheetName: the scores sheet is named by the whole [terms] unit —
+// 县（市、区）, not 县, for counties, cities and districts — with only what
+// Excel refuses changed, within Excel's 31 characters.
+func TestSheetName(t *testing.T) {
+	for _, c := range []struct{ term, want string }{
+		{"乡镇（街道）", "乡镇（街道）得分"},
+		{"县（市、区）", "县（市、区）得分"},
+		{"乡镇/街道[甲]", "乡镇／街道［甲］得分"},
+		{`'a:b*c?d\e`, "a：b＊c？d＼e得分"},
+		// 29 characters and 得分 make 31; the 30th goes.
+		{strings.Repeat("甲", 29) + "乙", strings.Repeat("甲", 29) + "得分"},
+		// 𠀀 is two UTF-16 units: after 28 甲 it would make 32.
+		{strings.Repeat("甲", 28) + "𠀀", strings.Repeat("甲", 28) + "得分"},
+		{strings.Repeat("甲", 27) + "𠀀", strings.Repeat("甲", 27) + "𠀀得分"},
+	} {
+		if got := sheetName(c.term, "得分"); got != c.want {
+			t.Errorf("sheetName(%q) = %q, want %q", c.term, got, c.want)
+		}
+	}
+	// What it makes, Excel (excelize, which checks by its rules) takes.
+	f := excelize.NewFile()
+	defer f.Close()
+	for _, term := range []string{`'a:b*c?d\e`, strings.Repeat("甲", 28) + "𠀀"} {
+		if _, err := f.NewSheet(sheetName(term, "得分")); err != nil {
+			t.Errorf("%q: %v", sheetName(term, "得分"), err)
+		}
+	}
+}
+
+// TestImportOldSheetName: a workbook an earlier tongbao wrote names its
+// scores sheet by the term cut at （ — 乡镇得分, its cells recorded so in
+// its meta sheet — and imports as before, its cells named by that name.
+func TestImportOldSheetName(t *testing.T) {
+	s := sample(t)
+	book, _ := Export(s, s.Month("2023-02"))
+	want, err := Import(s, "2023-02", "2023-02.xlsx", book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := oldWorkbook(t, book)
+	got, err := Import(s, "2023-02", "2023-02.xlsx", old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.TOML, want.TOML) {
+		t.Errorf("the old workbook gives\n%s\nwant\n%s", got.TOML, want.TOML)
+	}
+	sameProblems(t, problems(t)(Import(s, "2023-02", "交回/2023-02.xlsx", edit(t, old, map[string]any{"乡镇得分!B4": "95%"}))),
+		[]string{"交回/2023-02.xlsx 乡镇得分!B4: “95%”不是数：请去掉“%”，只写数，如 95"})
+	// Returned to be merged: its cells sent out are known by the old
+	// name, and the one changed is named by it.
+	m, err := ImportScores(s, "2023-02", "交回/2023-02.xlsx", edit(t, old, map[string]any{"乡镇得分!B4": 90.5}), s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Edits.Scores) != 1 || m.Edits.Scores[0].From != "交回/2023-02.xlsx 乡镇得分!B4" || m.Edits.Scores[0].Value != "90.5" {
+		t.Errorf("merged from the old workbook: %+v", m.Edits.Scores)
+	}
+}
+
+// oldWorkbook is book as an earlier tongbao wrote it: its scores sheet
+// named 乡镇得分, and so in the cells its meta sheet records.
+func oldWorkbook(t *testing.T, book []byte) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.SetSheetName(scores, "乡镇得分"); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(metaSheet)
+	renamed := 0
+	for i, row := range rows {
+		if len(row) > 0 && strings.HasPrefix(row[0], scores+"!") {
+			f.SetCellValue(metaSheet, cell(1, i+1), "乡镇得分!"+strings.TrimPrefix(row[0], scores+"!"))
+			renamed++
+		}
+	}
+	if renamed == 0 {
+		t.Fatal("the meta sheet records no cell of the scores sheet")
+	}
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestImportCSVMisspeltUnit: a township's name misspelt is one problem,
+// at its name — not also its row missing, nor its scores.
+func TestImportCSVMisspeltUnit(t *testing.T) {
+	s := sample(t)
+	bad := strings.Replace(csvScores, "高崇山镇,", "高崇山街道,", 1)
+	sameProblems(t, problems(t)(Import(s, "2023-03", "交回/scores.csv", []byte(bad))),
+		[]string{"交回/scores.csv:13:1: 未知乡镇（街道）“高崇山街道”"})
+	// A row missing besides is said, and the misspelt one: which the
+	// misspelt name was meant to be cannot be told, so every township
+	// without a row is named (and its scores not said missing again).
+	bad = strings.Replace(bad, "火车站乡,95.6,85.4\n", "", 1)
+	sameProblems(t, problems(t)(Import(s, "2023-03", "scores.csv", []byte(bad))), []string{
+		"scores.csv:1:1: 缺少“火车站乡”这一行（第一列为乡镇（街道）名称）",
+		"scores.csv:1:1: 缺少“高崇山镇”这一行（第一列为乡镇（街道）名称）",
+		"scores.csv:12:1: 未知乡镇（街道）“高崇山街道”",
+	})
+}
+
+// TestImportCSVUnknownIndicator: a heading that names no indicator says
+// which it may be: the near one, the one that holds it, or every one.
+func TestImportCSVUnknownIndicator(t *testing.T) {
+	s := sample(t)
+	var names []string
+	for _, ind := range s.Indicators {
+		if ind.Townships != nil {
+			names = append(names, ind.Name)
+		}
+	}
+	for head, want := range map[string]string{
+		"规模工业增长值": "unk.csv:1:2: “规模工业增长值”不是指标的名称或 id，是否为“规模工业增加值”？",
+		"零售总额":    "unk.csv:1:2: “零售总额”不是指标的名称或 id，是否为“社会消费品零售总额”？",
+		"营商":      "unk.csv:1:2: “营商”不是指标的名称或 id：应为以下之一：" + strings.Join(names, "、"),
+	} {
+		got := problems(t)(Import(s, "2023-03", "unk.csv", []byte("乡镇（街道）,"+head+"\n汽车站街道,90\n")))
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("heading %s: %q\nwant %q", head, got, want)
+		}
+	}
+	if len(names) != 16 || names[0] != "规模工业增加值" {
+		t.Errorf("the indicators ranked by township: %q", names)
 	}
 }

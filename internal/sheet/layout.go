@@ -15,6 +15,7 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
+	"unicode/utf16"
 
 	"tongbao/internal/site"
 )
@@ -38,8 +39,8 @@ const (
 type layout struct {
 	s *site.Site
 	// unit is what a ranked unit is called, [terms] unit: the heading of
-	// the scores sheet's first column and, shortened, the sheet's name
-	// (乡镇得分).
+	// the scores sheet's first column and, as Excel allows, the sheet's
+	// name (乡镇（街道）得分; see sheetName).
 	unit string
 	// words puts the office's words and numbers in the fields' help
 	// (see help).
@@ -54,6 +55,10 @@ type layout struct {
 
 	resultSheet, scoreSheet, listSheet string
 	sheets                             []string // every visible sheet, in workbook order
+	// oldScoreSheet is what earlier versions of tongbao named the scores
+	// sheet: the term cut at its first （, 乡镇得分 for 乡镇（街道）. A
+	// workbook they wrote is read by it.
+	oldScoreSheet string
 
 	scored []*site.Indicator // the scores sheet's columns: every indicator ranked by township
 }
@@ -88,7 +93,8 @@ func newLayout(s *site.Site) *layout {
 		panic("sheet: site.MonthFile has no results with scores, or no lists")
 	}
 	short, _, _ := strings.Cut(l.unit, "（")
-	l.resultSheet, l.scoreSheet, l.listSheet = l.result.Label, short+l.scores.Label, l.lists.Label
+	l.resultSheet, l.scoreSheet, l.listSheet = l.result.Label, sheetName(l.unit, l.scores.Label), l.lists.Label
+	l.oldScoreSheet = short + l.scores.Label
 	l.sheets = []string{readmeSheet, overviewSheet, l.scoreSheet, l.resultSheet, l.listSheet}
 	for _, t := range l.tables {
 		l.sheets = append(l.sheets, t.Label)
@@ -99,6 +105,42 @@ func newLayout(s *site.Site) *layout {
 		}
 	}
 	return l
+}
+
+// sheetName is the name of the sheet of term's suffix (县（市、区）得分):
+// the whole term, full-width brackets and 、 as they are, for a term cut
+// short would name 县 what is 县、市 and 区. Only what Excel refuses in a
+// sheet's name is changed: each of []:*?/\ becomes its full-width form,
+// an apostrophe it would start with goes, and the term is shortened to
+// keep the name within 31 characters (UTF-16 units, as Excel counts).
+func sheetName(term, suffix string) string {
+	term = strings.TrimLeft(excelSafe.Replace(term), "'")
+	limit := maxSheetName - utf16Len(suffix)
+	var b strings.Builder
+	n := 0
+	for _, r := range term {
+		if n += utf16Len(string(r)); n > limit {
+			break
+		}
+		b.WriteRune(r)
+	}
+	return b.String() + suffix
+}
+
+// maxSheetName is how long Excel lets a sheet's name be, in UTF-16 units.
+const maxSheetName = 31
+
+// excelSafe replaces the characters Excel refuses in a sheet's name by
+// their full-width forms.
+var excelSafe = strings.NewReplacer("[", "［", "]", "］", ":", "：", "*", "＊", "?", "？", "/", "／", `\`, "＼")
+
+// utf16Len is the length of s in UTF-16 units.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // keyField is the field that names a table's indicator, when it has one:

@@ -21,13 +21,14 @@ import (
 // A Month is a month file read from a workbook or a CSV.
 type Month struct {
 	TOML []byte // data/YYYY-MM.toml, checked by the loader's rules
-	// Scaffold is the SHA-256 (hex) of the month file `tongbao new` wrote
-	// beside the workbook (Blank), "" for any other workbook or a CSV: a
-	// month file with exactly these bytes is that untouched scaffold,
-	// which the import may replace.
-	Scaffold string
-	Results  int // [[result]]s written
-	Scores   int // township scores written
+	// Place names where the value at a TOML path of TOML was typed, as
+	// its problems are named (某局.xlsx 乡镇（街道）得分!C7,
+	// scores.csv:3:2), or "" (see site.Site.ParseMonth): the site's
+	// checks of the month file, beyond the loader's of it alone, report
+	// at the cells too.
+	Place   func(path string) string
+	Results int // [[result]]s written
+	Scores  int // township scores written
 	// Edits are what ImportScores read, for laying over the month file
 	// that exists already (site.MergeMonth); empty from Import.
 	Edits site.MonthEdits
@@ -40,10 +41,12 @@ type Month struct {
 }
 
 // Import reads month key ("2023-03") of s from a filled workbook (.xlsx)
-// or a CSV of scores, whichever data is (name, the file's name, is used
-// in messages and to tell them apart). Every problem is returned at once
-// as a diag.List, each at the cell it is about: 乡镇得分!C7 in a workbook,
-// scores.csv:7:3 (line 7, third field) in a CSV.
+// or a CSV of scores, whichever data is (name, the file's name as the
+// user gave it, is used in messages and to tell them apart). Every
+// problem is returned at once as a diag.List, each at the cell it is
+// about, named with the file: 某局.xlsx 乡镇（街道）得分!C7 in a
+// workbook, scores.csv:7:3 (line 7, third field) in a CSV — so that the
+// problems of several files can be told apart.
 func Import(s *site.Site, key, name string, data []byte) (*Month, error) {
 	return importMonth(s, key, name, data, false, nil)
 }
@@ -71,17 +74,32 @@ func IsWorkbook(name string, data []byte) bool {
 	return strings.EqualFold(path.Ext(name), ".xlsx") || bytes.HasPrefix(data, []byte("PK\x03\x04"))
 }
 
+// Untouched reports whether month, a month file's bytes, is the scaffold
+// `tongbao new` wrote beside the workbook book (Blank), as it was written:
+// a file nobody has changed since, which importing the workbook may
+// replace. It is false for any other workbook, and for a CSV. The
+// workbook is read whether or not it would import.
+func Untouched(book, month []byte) bool {
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	sum, err := f.GetCellValue(metaSheet, cell(2, metaScaffoldRow), excelize.Options{RawCellValue: true})
+	return err == nil && strings.TrimSpace(sum) != "" && strings.TrimSpace(sum) == sha256Hex(month)
+}
+
 func importMonth(s *site.Site, key, name string, data []byte, merging bool, current *site.Month) (*Month, error) {
 	year, month, ok := parseKey(key)
 	if !ok {
 		return nil, fmt.Errorf("月份“%s”格式不对，应为 YYYY-MM", key)
 	}
 	r := &reader{layout: newLayout(s), key: key, year: year, month: month, merging: merging, current: current,
-		source: path.Base(strings.ReplaceAll(name, `\`, "/")), rank: map[string][3]int{}, covered: map[string]bool{}}
+		name: name, source: path.Base(strings.ReplaceAll(name, `\`, "/")), rank: map[string][3]int{}, covered: map[string]bool{}}
 	ext := strings.ToLower(path.Ext(r.source))
 	switch {
 	case ext == ".xls" || ext == ".et":
-		return nil, fmt.Errorf("%s：不支持旧的 %s 格式，请在 Excel 或 WPS 中另存为 .xlsx 工作簿或 CSV", r.source, ext)
+		return nil, fmt.Errorf("%s：不支持旧的 %s 格式，请在 Excel 或 WPS 中另存为 .xlsx 工作簿或 CSV", r.name, ext)
 	case IsWorkbook(r.source, data):
 		if err := r.workbook(data); err != nil {
 			return nil, err
@@ -94,12 +112,7 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 		return m, err
 	}
 	m.Unread = r.unread
-	from := func(at string) string {
-		if r.fromCSV {
-			return at // scores.csv:3:2
-		}
-		return r.source + " " + at // 某局.xlsx 乡镇得分!C7
-	}
+	from := r.located
 	// A cell that holds what the workbook was sent out with was not typed
 	// by whoever returns it: the file's value stands, even if the office
 	// changed it since.
@@ -169,7 +182,8 @@ type reader struct {
 	*layout
 	key         string
 	year, month int
-	source      string // the file's base name
+	name        string // the file's name as the user gave it: what its problems are named by
+	source      string // its base name, which the month file records
 
 	top     []fieldValue
 	results []*resultDraft
@@ -177,7 +191,6 @@ type reader struct {
 	rows    map[string][]rowDraft // by the table's key
 	order   map[string][]string   // an indicator's townships in the order the month file had them (meta sheet)
 
-	scaffold string
 	fromCSV  bool              // a CSV of scores, not a workbook
 	merging  bool              // what was typed, to merge into a month file (ImportScores)
 	owner    string            // the department a workbook was written for (ExportFor), "" for the office
@@ -260,9 +273,10 @@ func (g grid) get(col, row int) value {
 func (r *reader) workbook(data []byte) error {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
-		return fmt.Errorf("%s：无法读取工作簿（%v）；请确认是 .xlsx 文件", r.source, err)
+		return fmt.Errorf("%s：无法读取工作簿（%v）；请确认是 .xlsx 文件", r.name, err)
 	}
 	defer f.Close()
+	r.oldNames(f)
 	sheets := map[string]grid{}
 	var missing []string
 	for _, name := range append(r.sheets[1:], metaSheet) {
@@ -281,10 +295,10 @@ func (r *reader) workbook(data []byte) error {
 		r.meta(m)
 	}
 	if r.owner != "" && !r.merging {
-		return fmt.Errorf("%s 是发给%s的工作簿，只含其负责的指标：请加 --merge，把它并入本月的数据文件", r.source, r.owner)
+		return fmt.Errorf("%s 是发给%s的工作簿，只含其负责的指标：请加 --merge，把它并入本月的数据文件", r.name, r.owner)
 	}
 	if len(missing) > 0 {
-		return diag.List{{File: r.source, Msg: fmt.Sprintf("工作簿缺少工作表%s：请用 tongbao new --xlsx 或 tongbao export 生成的工作簿填写", strings.Join(missing, "、"))}}
+		return diag.List{{File: r.name, Msg: fmt.Sprintf("工作簿缺少工作表%s：请用 tongbao new --xlsx 或 tongbao export 生成的工作簿填写", strings.Join(missing, "、"))}}
 	}
 	r.overview(sheets[overviewSheet]) // the month it is for, checked
 	r.scoreMatrix(sheets[r.scoreSheet])
@@ -307,6 +321,22 @@ func (r *reader) workbook(data []byte) error {
 	}
 	r.listColumns(sheets[r.listSheet])
 	return nil
+}
+
+// oldNames reads the scores sheet of a workbook an earlier tongbao wrote
+// by the name it gave it (layout.oldScoreSheet), when f has no sheet of
+// today's name but one of that: its cells are named by it, as the
+// workbook shows them and its meta sheet records them.
+func (r *reader) oldNames(f *excelize.File) {
+	if i, _ := f.GetSheetIndex(r.scoreSheet); i >= 0 || r.oldScoreSheet == r.scoreSheet {
+		return
+	}
+	if i, _ := f.GetSheetIndex(r.oldScoreSheet); i < 0 {
+		return
+	}
+	r.sheets = slices.Clone(r.sheets)
+	r.sheets[slices.Index(r.sheets, r.scoreSheet)] = r.oldScoreSheet
+	r.scoreSheet = r.oldScoreSheet
 }
 
 // exported are the rows of the sheet name in the workbook of the month
@@ -369,7 +399,6 @@ func trimRows(rows [][]string) [][]string {
 }
 
 func (r *reader) meta(g grid) {
-	r.scaffold = strings.TrimSpace(g.get(2, metaScaffoldRow).text)
 	r.owner = strings.TrimSpace(g.get(metaOwnerCol, metaScaffoldRow).text)
 	r.sent = map[string]string{}
 	if first, err := strconv.Atoi(strings.TrimSpace(g.get(2, metaSentRow).text)); err == nil && first > metaOrderRow {
@@ -432,6 +461,7 @@ func (r *reader) scoreMatrix(g grid) {
 	}
 	var units []unitRow
 	seen := map[*site.Unit]string{} // where each township's row is
+	unknown := 0                    // rows of a name that is no township's
 	for row := 2; row <= len(g.rows); row++ {
 		v := g.get(1, row)
 		name, err := site.CleanName(v.text)
@@ -454,6 +484,7 @@ func (r *reader) scoreMatrix(g grid) {
 		u, err := r.s.Township(name)
 		if err != nil {
 			r.problem(v.at, "%v", err)
+			unknown++
 			continue
 		}
 		if first, dup := seen[u]; dup {
@@ -489,7 +520,7 @@ func (r *reader) scoreMatrix(g grid) {
 		}
 		ind := r.indicator(key)
 		if ind == nil {
-			r.problem(head.at, "“%s”不是指标的名称或 id", site.Visible(key))
+			r.problem(head.at, "“%s”不是指标的名称或 id%s", site.Visible(key), r.indicatorHint(key))
 			continue
 		}
 		if first, dup := cols[ind]; dup {
@@ -542,13 +573,52 @@ func (r *reader) scoreMatrix(g grid) {
 			}
 			rd.scores = append(rd.scores, scoreValue{u.unit, v})
 		}
+		for u := range applies {
+			if _, ok := seen[u]; !ok {
+				// Its row is missing, or its name misspelt: said once,
+				// below, not again for every column as a score missing.
+				r.covered[head.at] = true
+			}
+		}
 		r.reorder(rd)
 	}
+	var missing []*site.Unit
 	for _, u := range r.s.Townships {
 		if _, ok := seen[u]; !ok && needed[u] {
-			r.problem(g.get(1, scoreHead).at, "缺少“%s”这一行（第一列为%s名称）", u.Name, r.unit)
+			missing = append(missing, u)
 		}
 	}
+	// A row whose name is misspelt is reported with the name; saying the
+	// township it was meant for has no row would say it again. Only
+	// rows more than the misspelt ones can be are missing for certain.
+	if len(missing) <= unknown {
+		return
+	}
+	for _, u := range missing {
+		r.problem(g.get(1, scoreHead).at, "缺少“%s”这一行（第一列为%s名称）", u.Name, r.unit)
+	}
+}
+
+// indicatorHint helps with key, which names no indicator: the name of
+// one the scores sheet may have a column of that is near enough to be
+// what was meant (site.Suggest), or the one name that holds key or that
+// key holds (规模工业 for 规模工业增加值); else every such name.
+func (r *reader) indicatorHint(key string) string {
+	names := make([]string, len(r.scored))
+	var holding []string
+	for i, ind := range r.scored {
+		names[i] = ind.Name
+		if strings.Contains(ind.Name, key) || strings.Contains(key, ind.Name) {
+			holding = append(holding, ind.Name)
+		}
+	}
+	if hint := site.Suggest(key, names); hint != "" {
+		return hint
+	}
+	if len(holding) == 1 {
+		return fmt.Sprintf("，是否为“%s”？", holding[0])
+	}
+	return "：应为以下之一：" + strings.Join(names, "、")
 }
 
 // indicator finds an indicator by id or by name.
@@ -764,11 +834,18 @@ func (r *reader) finish() (*Month, error) {
 	if len(r.problems) > 0 {
 		return nil, r.sorted()
 	}
-	return &Month{TOML: text, Scaffold: r.scaffold, Results: results, Scores: scores}, nil
+	place := func(path string) string {
+		if at := places[path]; at != "" && !r.covered[at] {
+			return r.located(at)
+		}
+		return ""
+	}
+	return &Month{TOML: text, Place: place, Results: results, Scores: scores}, nil
 }
 
 // sorted orders the problems as the workbook shows the cells: sheet by
-// sheet, row by row; what has no cell comes last.
+// sheet, row by row; what has no cell comes last. A cell is then named
+// with the file (located).
 func (r *reader) sorted() diag.List {
 	l := slices.Clone(r.problems)
 	slices.SortStableFunc(l, func(a, b diag.Diagnostic) int {
@@ -783,5 +860,21 @@ func (r *reader) sorted() diag.List {
 		return cmp.Or(cmp.Compare(ka[0], kb[0]), cmp.Compare(ka[1], kb[1]), cmp.Compare(ka[2], kb[2]),
 			strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
-	return slices.Compact(l)
+	l = slices.Compact(l)
+	for i := range l {
+		if _, cell := r.rank[l[i].File]; cell {
+			l[i].File = r.located(l[i].File)
+		}
+	}
+	return l
+}
+
+// located names the place at, a cell of a workbook or a field of a CSV,
+// with the file: 某局.xlsx 乡镇（街道）得分!C7; a CSV's place,
+// scores.csv:3:2, names it already.
+func (r *reader) located(at string) string {
+	if r.fromCSV {
+		return at
+	}
+	return r.name + " " + at
 }

@@ -170,11 +170,16 @@ func (l *loader) keepMonths(entries map[string]monthEntry) {
 	c.months = entries
 }
 
-// source returns a file's text (as readText) and its hash. With a cache,
+// source returns a file's text (as readText), or the text LoadWith gives
+// in its place, and its hash. With a cache,
 // a regular file whose size and modification time are unchanged since a
 // trusted earlier read is not read again: on a long archive reading is
 // most of a warm rebuild. Safe for concurrent use.
 func (l *loader) source(rel string, d *diag.List) (text []byte, sum [32]byte, ok bool) {
+	if src, ok := l.with[rel]; ok {
+		text = normalize(rel, src, d)
+		return text, sha256.Sum256(text), text != nil
+	}
 	c := l.cache
 	if c == nil {
 		// No cache, nothing to key: the sum stays zero (Site.Hashed).

@@ -200,19 +200,52 @@ func load(dir string, c *Cache, hold map[string]bool) (*loader, error) {
 		return nil, err
 	}
 	l.hold = hold
+	return l, l.rest()
+}
+
+// rest reads and checks what follows the catalogue: the month files, the
+// content, the layouts.
+func (l *loader) rest() error {
 	if l.unreadable {
 		// Without the catalogue every month and circular would report
 		// each unit and indicator as unknown: the syntax comes first.
-		return l, l.diags.Err()
+		return l.diags.Err()
 	}
 	l.monthFiles()
+	l.dataSound = len(l.diags) == 0
 	l.content()
 	l.static()
 	l.layouts()
 	l.staleLayouts()
 	l.checkAssetRefs()
 	l.finish()
-	return l, l.diags.Err()
+	return l.diags.Err()
+}
+
+// LoadWith is Load of the site in dir as it would be with the month files
+// months holds, by path (data/2023-03.toml), holding those texts, whether
+// there are such files or not: how tongbao import checks the site with
+// the month file it would write, before writing it. Beside every problem
+// found, it returns the site whenever its configuration, units,
+// indicators and month files have none — though its circulars or layouts
+// may (the undated circular of a month being gathered) — since ranking
+// reads no more; nil otherwise. An error that is not a diag.List says
+// that the folder could not be read.
+func LoadWith(dir string, months map[string][]byte) (*Site, diag.List, error) {
+	l, err := startLoad(dir, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	l.with = months
+	err = l.rest()
+	var problems diag.List
+	if err != nil && !errors.As(err, &problems) {
+		return nil, nil, err
+	}
+	if !l.dataSound {
+		return nil, problems, nil
+	}
+	return l.s, problems, nil
 }
 
 // newestFaulty returns the months whose files or circulars hold every
@@ -282,6 +315,11 @@ type loader struct {
 	draft bool                     // a month being filled in (ParseDraftMonth)
 
 	unreadable bool // a file of the catalogue could not be read or parsed
+	// dataSound reports that the catalogue and the month files were read
+	// without a problem (LoadWith).
+	dataSound bool
+	// with are month files' texts read in place of the files' (LoadWith).
+	with map[string][]byte
 
 	// md finds the links of the bodies (markdown.Converter.Links).
 	md func() *markdown.Converter

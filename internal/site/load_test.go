@@ -447,3 +447,36 @@ func TestParseDraftMonth(t *testing.T) {
 		t.Errorf("a draft with a misspelt name: %v", err)
 	}
 }
+
+// TestLoadWith: the site as it would be with a month file's text — a new
+// one, or one there already — loaded with every check; the site is given
+// back when its data loads, though a circular has a problem.
+func TestLoadWith(t *testing.T) {
+	files := miniSite()
+	files["content/circulars/2023-03.md"] = "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于三月的通报\"\ndata = \"2023-03\"\n+++\n正文。\n"
+	dir := writeSite(t, files)
+	march := "period = \"3月\"\n[[result]]\nindicator = \"jingji\"\ncity = 13\n[result.townships]\n\"甲街道\" = 90\n\"乙街道\" = 80\n\"丙镇\" = 70\n"
+	s, problems, err := LoadWith(dir, map[string][]byte{"data/2023-03.toml": []byte(march)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// city = 13 is line 4, its key at column 1.
+	if got := problems.Error(); s != nil || got != "content/circulars/2023-03.md:1:1: 前置信息缺少“date”\ndata/2023-03.toml:4:1: 全市排名 13 超出范围（应为 1～12）" {
+		t.Errorf("LoadWith, a rank out of range: site %v, problems:\n%s", s != nil, got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "2023-03.toml")); !os.IsNotExist(err) {
+		t.Error("LoadWith wrote the month file")
+	}
+	march = strings.Replace(march, "city = 13", "city = 2", 1)
+	feb := strings.Replace(files["data/2023-02.toml"], "city = 3", "city = 4", 1)
+	s, problems, err = LoadWith(dir, map[string][]byte{"data/2023-03.toml": []byte(march), "data/2023-02.toml": []byte(feb)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := problems.Error(); got != "content/circulars/2023-03.md:1:1: 前置信息缺少“date”" {
+		t.Errorf("LoadWith: problems:\n%s", got)
+	}
+	if s == nil || len(s.Months) != 2 || s.Month("2023-03").Result("jingji").City != 2 || s.Month("2023-02").Result("jingji").City != 4 {
+		t.Errorf("LoadWith gave no site, or not with the texts given")
+	}
+}

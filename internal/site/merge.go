@@ -52,6 +52,82 @@ type MonthEdits struct {
 // Empty reports whether e holds nothing to merge.
 func (e MonthEdits) Empty() bool { return len(e.Values)+len(e.Scores)+len(e.Rows) == 0 }
 
+// Where returns where the value at a TOML path of src, a month file e was
+// merged into (MergeMonth, once or file after file), was typed: the From
+// of the edit that gives it there — a later edit's before an earlier
+// one's — or "" for a value no edit gives, and for a result or its table
+// of scores as a whole. It is the place of ParseMonth and Placed for
+// such a file: its problems then name the cells the values came from.
+func (e MonthEdits) Where(src []byte) func(path string) string {
+	var d diag.List
+	text := normalize("", src, &d)
+	if text == nil {
+		return func(string) string { return "" }
+	}
+	root, _, ok := decodeTOML("", text, &d)
+	if !ok {
+		return func(string) string { return "" }
+	}
+	entry := func(key, n string) map[string]any {
+		entries, _ := root.m[key].([]map[string]any)
+		i, err := strconv.Atoi(n)
+		if err != nil || i < 0 || i >= len(entries) {
+			return nil
+		}
+		return entries[i]
+	}
+	value := func(ind string, key string) string {
+		for _, v := range slices.Backward(e.Values) {
+			if (ind == "" && v.Indicator == nil || v.Indicator != nil && v.Indicator.ID == ind) && v.Field.Key == key {
+				return v.From
+			}
+		}
+		return ""
+	}
+	return func(path string) string {
+		p := strings.Split(path, ".")
+		switch {
+		case len(p) == 1:
+			return value("", p[0])
+		case p[0] == "result" && len(p) >= 3:
+			res := entry(p[0], p[1])
+			ind, _ := res["indicator"].(string)
+			switch {
+			case ind == "":
+				return ""
+			case p[2] != "townships":
+				return value(ind, p[2])
+			case len(p) == 4:
+				for _, sc := range slices.Backward(e.Scores) {
+					if sc.Indicator.ID == ind && (sc.Unit.Name == p[3] || sc.Unit.Slug == p[3]) {
+						return sc.From
+					}
+				}
+			}
+		case p[0] != "result" && len(p) <= 3:
+			have := entry(p[0], p[1])
+			if have == nil {
+				return ""
+			}
+			for _, r := range slices.Backward(e.Rows) {
+				if r.Table.Key != p[0] || !sameEntry(r.Values, have) {
+					continue
+				}
+				if len(p) == 2 {
+					return r.From
+				}
+				for _, v := range r.Values {
+					if v.Field.Key == p[2] {
+						return v.From
+					}
+				}
+				return ""
+			}
+		}
+		return ""
+	}
+}
+
 // A MergeCount says what MergeMonth did.
 type MergeCount struct {
 	Filled  int // scores the file lacked
@@ -196,10 +272,10 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 	// What the file held wrong before is the office's to mend; what the
 	// merge would add is refused.
 	before := map[string]int{}
-	for _, p := range s.monthProblems(rel, text) {
+	for _, p := range s.monthProblems(rel, text, nil) {
 		before[p.Msg]++
 	}
-	for _, p := range s.monthProblems(rel, []byte(out)) {
+	for _, p := range s.monthProblems(rel, []byte(out), edits.Where([]byte(out))) {
 		if before[p.Msg] > 0 {
 			before[p.Msg]--
 			continue
@@ -218,9 +294,10 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 	return []byte(out), count, nil
 }
 
-// monthProblems are the problems of month file rel with the text src.
-func (s *Site) monthProblems(rel string, src []byte) diag.List {
-	_, err := s.ParseMonth(rel, src, nil)
+// monthProblems are the problems of month file rel with the text src,
+// each at the place place names for it, if any (see ParseMonth).
+func (s *Site) monthProblems(rel string, src []byte, place func(path string) string) diag.List {
+	_, err := s.ParseMonth(rel, src, place)
 	l, _ := err.(diag.List)
 	if err != nil && l == nil {
 		l = diag.List{{File: rel, Msg: err.Error()}}

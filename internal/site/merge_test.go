@@ -250,6 +250,13 @@ func TestMergeScoresRefuses(t *testing.T) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
 	}
+	// A problem the merge would add at a value an edit gives is said at
+	// the cell it was typed in.
+	iv := row("interview", "b.xlsx 约谈!A2", "unit", "丁镇", "who", "分管领导", "reason", "排名靠后")
+	_, _, err := s.MergeMonth("data/2023-03.toml", []byte("period = \"3月\"\n"), MonthEdits{Rows: []RowEdit{iv}}, false)
+	if want := "b.xlsx 约谈!A2: 未知单位“丁镇”，是否为“丙镇”？"; err == nil || err.Error() != want {
+		t.Errorf("an interview of an unknown unit: %v, want %q", err, want)
+	}
 	// A problem the file had before is the office's, not the merge's.
 	out, _, err := s.MergeMonth("data/2023-03.toml", []byte("period = 3\n"), MonthEdits{Scores: []ScoreEdit{edit(s, "xin", "甲街道", "1.0", "a.csv:2:2"), edit(s, "xin", "丙镇", "2.0", "a.csv:3:2")}}, false)
 	if err != nil || !strings.HasSuffix(string(out), "\"甲街道\" = 1.0\n\"丙镇\" = 2.0\n") {
@@ -543,5 +550,69 @@ func TestMergeMonthChangesEntries(t *testing.T) {
 	_, _, err = s.MergeMonth("data/2023-03.toml", []byte(multi), MonthEdits{Rows: []RowEdit{first}}, true)
 	if want := "data/2023-03.toml:4:8: “kind”是多行字符串，无法按 b.xlsx 约谈!A2 改动：请直接在本文件中修改"; err == nil || err.Error() != want {
 		t.Errorf("a multi-line string: %v\nwant %s", err, want)
+	}
+}
+
+// TestMonthEditsWhere: where each value of a merged file was typed, by
+// its TOML path: the edit that gives it (the later of two), its row's or
+// its own cell for an entry of a table; nothing for what no edit gives,
+// nor for a result or its table of scores as a whole.
+func TestMonthEditsWhere(t *testing.T) {
+	s := mergeSite(t)
+	src := `period = "3月"
+overallCity = 5
+
+[[result]]
+indicator = "jingji"
+city = 2
+[result.townships]
+"甲街道" = 90
+"yi" = 80
+
+[[interview]]
+unit = "丙镇"
+who = "分管领导"
+reason = "连续排名靠后"
+
+[[interview]]
+unit = "甲街道"
+who = "主要负责人"
+reason = "排名靠后"
+`
+	iv := row("interview", "b.xlsx 约谈!A3", "unit", "甲街道", "who", "主要负责人", "reason", "排名靠后")
+	iv.Values[1].From = "b.xlsx 约谈!B3"
+	where := MonthEdits{
+		Values: []ValueEdit{
+			value(s, "", "overallCity", 6, "a.xlsx 本月概况!B4"),
+			value(s, "jingji", "city", 2, "a.xlsx 考核结果!E3"),
+			value(s, "", "overallCity", 5, "c.xlsx 本月概况!B4"),
+		},
+		Scores: []ScoreEdit{
+			edit(s, "jingji", "甲街道", "91", "a.xlsx 乡镇得分!B4"),
+			edit(s, "jingji", "乙街道", "80", "a.csv:3:2"),
+			edit(s, "jingji", "甲街道", "90", "c.xlsx 乡镇得分!B4"),
+		},
+		Rows: []RowEdit{iv},
+	}.Where([]byte(src))
+	for path, want := range map[string]string{
+		"overallCity":            "c.xlsx 本月概况!B4", // the later edit
+		"period":                 "",
+		"result.0.city":          "a.xlsx 考核结果!E3",
+		"result.0.district":      "",
+		"result.0.townships.甲街道": "c.xlsx 乡镇得分!B4", // the later edit
+		"result.0.townships.yi":  "a.csv:3:2",      // by its slug
+		"result.0.townships":     "",
+		"result.0":               "",
+		"result.1.city":          "",
+		"interview.1":            "b.xlsx 约谈!A3",
+		"interview.1.who":        "b.xlsx 约谈!B3",
+		"interview.1.kind":       "",
+		"interview.0":            "", // the file's own
+		"interview.2":            "",
+		"categories.一类":          "",
+	} {
+		if got := where(path); got != want {
+			t.Errorf("where(%q) = %q, want %q", path, got, want)
+		}
 	}
 }

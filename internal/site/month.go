@@ -29,7 +29,14 @@ func (l *loader) monthFiles() {
 		e           monthEntry
 	}
 	var jobs []*job
-	for _, rel := range l.walk("data") {
+	files := l.walk("data")
+	for rel := range l.with {
+		if !slices.Contains(files, rel) {
+			files = append(files, rel)
+		}
+	}
+	slices.Sort(files)
+	for _, rel := range files {
 		if rel == "data/units.toml" || rel == "data/indicators.toml" || path.Ext(rel) != ".toml" {
 			continue
 		}

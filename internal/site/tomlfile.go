@@ -29,7 +29,7 @@ type tomlFile struct {
 	diags      *diag.List
 	top        string // what messages call the root table: "文件顶层" by default, "前置信息" in Markdown
 	// place, when set, names where the value at a path was typed, when
-	// the file was made from another (a workbook's cell, "乡镇得分!C7"):
+	// the file was made from another (a workbook's cell, "乡镇（街道）得分!C7"):
 	// problems are reported there, not at a line of a file nobody wrote.
 	place func(path string) string
 }
@@ -202,21 +202,80 @@ func syntaxOffset(src []byte, pe toml.ParseError) int {
 // errorf reports a problem at the key or element named by path, or at the
 // nearest enclosing one that has a known position.
 func (f *tomlFile) errorf(path, format string, args ...any) {
-	if f.place != nil {
-		for p := path; ; {
-			if at := f.place(p); at != "" {
-				f.diags.Add(at, 0, 0, format, args...)
-				return
-			}
-			i := strings.LastIndexByte(p, '.')
-			if i < 0 {
-				break
-			}
-			p = p[:i]
-		}
+	if at := placeUp(f.place, path); at != "" {
+		f.diags.Add(at, 0, 0, format, args...)
+		return
 	}
 	line, col := f.position(path)
 	f.diags.Add(f.name, line, col, format, args...)
+}
+
+// placeUp is where place says the value at path, or the nearest table
+// enclosing it that place names, was typed; "" if place names none, or
+// is nil.
+func placeUp(place func(path string) string, path string) string {
+	if place == nil {
+		return ""
+	}
+	for p := path; ; {
+		if at := place(p); at != "" {
+			return at
+		}
+		i := strings.LastIndexByte(p, '.')
+		if i < 0 {
+			return ""
+		}
+		p = p[:i]
+	}
+}
+
+// Placed is problems, each one at a line and column of the file rel,
+// whose text is src, that is where a key, a table or an element starts
+// moved to where place says the value there (or the table enclosing it)
+// was typed, as ParseMonth with place reports its own: the problems the
+// rest of the site finds with a month file made from a workbook — a
+// [[interview]] repeating a rule's measure, which only ranking finds —
+// at the workbook's cells. Any other problem is as it was.
+func Placed(problems diag.List, rel string, src []byte, place func(path string) string) diag.List {
+	var d diag.List
+	text := normalize(rel, src, &d)
+	if text == nil || place == nil {
+		return problems
+	}
+	f := &tomlFile{name: rel, src: string(text), pos: keyPositions(string(text))}
+	at := make(map[int]string, len(f.pos)) // offset → the path that starts there: one each
+	for p, off := range f.pos {
+		at[off] = p
+	}
+	out := slices.Clone(problems)
+	for i, pr := range out {
+		if pr.File != rel || pr.Line < 1 {
+			continue
+		}
+		path, ok := at[f.offset(pr.Line, pr.Col)]
+		if !ok {
+			continue
+		}
+		if where := placeUp(place, path); where != "" {
+			out[i].File, out[i].Line, out[i].Col = where, 0, 0
+		}
+	}
+	return out
+}
+
+// offset is the byte offset of line and column (from 1, in characters)
+// of the file; -1 past its end.
+func (f *tomlFile) offset(line, col int) int {
+	f.lineCol(0) // makes lineStarts
+	if line > len(f.lineStarts) {
+		return -1
+	}
+	off := f.lineStarts[line-1]
+	for n := 1; n < col && off < len(f.src) && f.src[off] != '\n'; n++ {
+		_, size := utf8.DecodeRuneInString(f.src[off:])
+		off += size
+	}
+	return off
 }
 
 // lineCol is diag.Position for the file, by binary search in its line

@@ -2,9 +2,12 @@ package site
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/BurntSushi/toml"
+
+	"tongbao/internal/diag"
 )
 
 // simpleCases are documents around the edges of what decodeSimple takes;
@@ -74,5 +77,37 @@ func sameAsDecoder(t *testing.T, src string) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("decodeSimple(%q) = %#v; the decoder gives %#v", src, got, want)
+	}
+}
+
+// TestPlaced: a problem at the line and column where a key, a table or
+// an element of a month file starts moves to where place says it (or
+// the table enclosing it) was typed; others stay where they are.
+func TestPlaced(t *testing.T) {
+	src := "\uFEFFperiod = \"3月\"\r\n\r\n[[interview]]\r\nunit = \"甲街道\"\r\nwho = \"分管领导\"\r\n[categories]\r\n\"一类\" = [\"区发改局\", \"区财政局\"]\r\n"
+	place := map[string]string{"interview.0": "b.xlsx 约谈!A2", "interview.0.who": "b.xlsx 约谈!B2", "categories.一类.1": "b.xlsx 考核排类!B3"}
+	rel := "data/2023-03.toml"
+	got := Placed(diag.List{
+		{File: rel, Line: 3, Col: 1, Msg: "约谈重复"}, // the entry's header
+		{File: rel, Line: 4, Col: 1, Msg: "单位"},   // its unit, not placed: its entry
+		{File: rel, Line: 5, Col: 1, Msg: "对象"},   // its who, placed
+		{File: rel, Line: 4, Col: 8, Msg: "值"},    // no key starts there
+		{File: rel, Line: 1, Col: 1, Msg: "月份"},   // placed nowhere
+		{File: rel, Line: 7, Col: 17, Msg: "第二个"}, // "区财政局", the list's second element
+		{File: rel, Line: 0, Col: 0, Msg: "整个文件"},
+		{File: "data/2023-02.toml", Line: 3, Col: 1, Msg: "另一个文件"},
+	}, rel, []byte(src), func(p string) string { return place[p] })
+	want := diag.List{
+		{File: "b.xlsx 约谈!A2", Msg: "约谈重复"},
+		{File: "b.xlsx 约谈!A2", Msg: "单位"},
+		{File: "b.xlsx 约谈!B2", Msg: "对象"},
+		{File: rel, Line: 4, Col: 8, Msg: "值"},
+		{File: rel, Line: 1, Col: 1, Msg: "月份"},
+		{File: "b.xlsx 考核排类!B3", Msg: "第二个"},
+		{File: rel, Msg: "整个文件"},
+		{File: "data/2023-02.toml", Line: 3, Col: 1, Msg: "另一个文件"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Placed:\n%s\nwant:\n%s", got.Error(), want.Error())
 	}
 }
