@@ -73,5 +73,5 @@ func TestAliases(t *testing.T) {
 	wantDiagnostic(t, maps.Clone(files), "content/notices/a.md", `"/b/"`, `"/b/?x"`,
 		"content/notices/a.md:5:3: aliases（旧网址）应是一个页面的路径")
 	wantDiagnostic(t, maps.Clone(files), "content/notices/a.md", `"/b/"`, `3`,
-		"content/notices/a.md:5:3: “aliases”的第2项应为字符串")
+		"content/notices/a.md:5:3: aliases（旧网址）的第2项应为字符串")
 }

@@ -133,14 +133,22 @@ func (l *loader) loadCatalogue() {
 	}
 }
 
-// catalogue reads config.toml, the units and the indicators. Indicators
-// name units: when units.toml cannot be parsed they are not checked,
-// since every unit they name would be reported unknown.
+// catalogue reads config.toml, the units and the indicators. Every other
+// file names units and indicators, and the indicators name units: while
+// units.toml has a problem the indicators are not read, and while either
+// has one nothing else is (badCatalogue). A unit whose name has a space
+// after it, or whose name or slug is given twice, is left out of the
+// catalogue; the files that name it would each report it unknown, or
+// suggest another, before the one problem that caused it all.
 func (l *loader) catalogue() {
 	l.config()
+	before := len(l.diags)
 	l.units()
-	if !l.unreadable {
+	if !l.badCatalogue && len(l.diags) == before {
 		l.indicatorCatalogue()
+	}
+	l.badCatalogue = l.badCatalogue || len(l.diags) > before
+	if !l.badCatalogue {
 		l.rules()
 	}
 }

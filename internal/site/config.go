@@ -96,7 +96,7 @@ var defaultsTOML []byte
 // defaultTerms are the words of defaults.toml.
 func defaultTerms() Terms {
 	var d diag.List
-	t, _, ok := decodeTOML("defaults.toml", defaultsTOML, &d)
+	t, _, ok := decodeTOML("defaults.toml", defaultsTOML, ConfigFile, &d)
 	var terms Terms
 	if ok {
 		readTerms(read(t, ConfigFile.Fields).section("terms"), &terms)
@@ -109,7 +109,7 @@ func defaultTerms() Terms {
 
 func (l *loader) config() {
 	const name = "config.toml"
-	t, f, ok := l.decodeFile(name)
+	t, f, ok := l.decodeFile(name, ConfigFile)
 	if !ok {
 		return
 	}
@@ -321,9 +321,11 @@ func (l *loader) rules() {
 		ok := rec.has("on") && rec.has("select") && rec.has("action")
 		id := rec.text("indicator")
 		switch {
-		case r.On == OnIndicator && !rec.has("indicator"):
+		case r.On == OnIndicator && !rec.t.has("indicator"):
 			f.errorf(rec.t.path, "on = \"indicator\" 的规则缺少 indicator（指标 id）")
 			ok = false
+		case r.On == OnIndicator && !rec.has("indicator"):
+			ok = false // one of the wrong kind, reported as such
 		case r.On == OnIndicator:
 			r.Indicator = l.s.indicators[id]
 			switch {
@@ -385,8 +387,10 @@ func (l *loader) rules() {
 		n, hasAmount := rec.int("amount")
 		switch {
 		case !actionOK: // whether an unknown action takes an amount is unknown too
-		case r.Action == RewardAction && !hasAmount:
+		case r.Action == RewardAction && !rec.t.has("amount"):
 			f.errorf(rec.t.path, "“%s”规则缺少 amount（金额，元）", RewardAction)
+		case r.Action == RewardAction && !hasAmount:
+			ok = false // an amount of the wrong kind, reported as such
 		case r.Action != RewardAction && hasAmount:
 			f.errorf(rec.at("amount"), "amount 只用于“%s”规则", RewardAction)
 		case hasAmount && n <= 0:

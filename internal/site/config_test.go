@@ -33,7 +33,7 @@ func TestTermsErrors(t *testing.T) {
 		{`unit = ""`, "config.toml:7:1: [terms] unit 不能为空"},
 		{`sections = ["重点工作", "重点工作"]`, "config.toml:7:21: [terms] sections 中“重点工作”重复"},
 		{`actions = []`, "config.toml:7:1: [terms] actions 至少要有一项"},
-		{`unit = 3`, "config.toml:7:1: “terms.unit”应为字符串"},
+		{`unit = 3`, "config.toml:7:1: [terms] unit（排名单位）应为字符串：加英文引号，写作 \"3\""},
 		{`words = "x"`, "config.toml:7:1: 未知的键“terms.words”"},
 	} {
 		files := miniSite()

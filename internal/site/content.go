@@ -227,9 +227,14 @@ func (l *loader) dataPeriod(rel string, p *parsed) (Period, bool) {
 
 // frontMatter splits a Markdown file into its TOML front matter (between
 // +++ lines) and body. bodyLine is the file line on which the body starts.
-func frontMatter(rel string, src []byte, d *diag.List) (fm, body []byte, bodyLine int, ok bool) {
+// form describes the front matter, for rewriting a YAML one.
+func frontMatter(rel string, src []byte, form *Format, d *diag.List) (fm, body []byte, bodyLine int, ok bool) {
 	if !bytes.HasPrefix(src, []byte("+++\n")) {
-		d.Add(rel, 1, 1, "缺少 TOML 前置信息（文件应以一行 +++ 开头）")
+		if bytes.HasPrefix(src, []byte("---\n")) {
+			yamlFront(rel, src, form, d)
+		} else {
+			d.Add(rel, 1, 1, "缺少 TOML 前置信息（文件应以一行 +++ 开头）")
+		}
 		return nil, nil, 0, false
 	}
 	rest := src[4:]
@@ -264,6 +269,69 @@ func frontMatter(rel string, src []byte, d *diag.List) (fm, body []byte, bodyLin
 	return fm, after, bodyLine, true
 }
 
+// yamlFront reports front matter written in YAML between --- lines, as
+// other site generators take it, with the TOML it becomes when each of
+// its lines is a plain key: value — ready to copy over it.
+func yamlFront(rel string, src []byte, form *Format, d *diag.List) {
+	msg := "前置信息不能用 YAML（--- 之间的 key: value）：要用 TOML，首尾两行写 +++，每行写作 key = \"value\""
+	text, ok := yamlToTOML(string(src[len("---\n"):]), form)
+	if ok {
+		msg += "，即："
+	}
+	d.Add(rel, 1, 1, "%s", msg)
+	if ok {
+		(*d)[len(*d)-1].Text = text
+	}
+}
+
+var yamlLineRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*?)[ \t]*$`)
+
+// yamlToTOML rewrites YAML front matter, the lines after the first ---,
+// as TOML between +++ lines; ok is false unless every line up to the
+// closing --- is a key: value of one line, a comment or blank.
+func yamlToTOML(src string, form *Format) (string, bool) {
+	var b strings.Builder
+	b.WriteString("+++\n")
+	for _, line := range strings.Split(src, "\n") {
+		switch trimmed := strings.TrimSpace(line); {
+		case trimmed == "---":
+			b.WriteString("+++\n")
+			return b.String(), true
+		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
+			b.WriteString(trimmed + "\n")
+			continue
+		}
+		m := yamlLineRE.FindStringSubmatch(line)
+		if m == nil {
+			return "", false
+		}
+		key, v := m[1], m[2]
+		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+			v = v[1 : len(v)-1]
+		}
+		field, _ := form.lookup([]string{key})
+		switch {
+		case field != nil && field.Kind == Day:
+			if _, ok := localDate(v); !ok {
+				return "", false
+			}
+		case field != nil && field.Kind == Texts:
+			if !strings.HasPrefix(v, "[") || !strings.HasSuffix(v, "]") {
+				return "", false
+			}
+			var items []string
+			for _, item := range strings.Split(v[1:len(v)-1], ",") {
+				items = append(items, Quote(strings.Trim(strings.TrimSpace(item), `"'`)))
+			}
+			v = "[" + strings.Join(items, ", ") + "]"
+		default:
+			v = Quote(v)
+		}
+		b.WriteString(key + " = " + v + "\n")
+	}
+	return "", false // no closing ---
+}
+
 // files are the attachments the file lists and the files its body links
 // to, whether or not it is published: a circular held back lists its
 // files all the same.
@@ -290,13 +358,17 @@ func (l *loader) parseContent(rel string) *parsed {
 		return c
 	}
 	p.sum = sum
-	fm, body, bodyLine, ok := frontMatter(rel, src, &p.diags)
+	form := PageFront
+	if strings.HasPrefix(rel, "content/circulars/") {
+		form = CircularFront
+	}
+	fm, body, bodyLine, ok := frontMatter(rel, src, form, &p.diags)
 	if !ok {
 		return p
 	}
 	// The front matter starts on line 2: a blank first line in its
 	// place keeps every position the decoder reports right.
-	t, f, ok := decodeTOML(rel, append([]byte("\n"), fm...), &p.diags)
+	t, f, ok := decodeTOML(rel, append([]byte("\n"), fm...), form, &p.diags)
 	if !ok {
 		return p
 	}
@@ -393,7 +465,7 @@ func recordFront(c *Circular, r *record, f *tomlFile) {
 	switch {
 	case r.has("printed") && c.Letter:
 		f.errorf("printed", "printed（印发日期）只用于文件格式（format = \"file\"）：信函格式的版记不列印发机关和印发日期")
-	case r.has("printer") && !r.has("printed"):
+	case r.has("printer") && !r.t.has("printed"): // a printed of the wrong kind is reported as such
 		f.errorf("printer", "写了 printer（印发机关）也要写 printed（印发日期）：版记的印发机关和印发日期写在同一行")
 	}
 }

@@ -89,6 +89,34 @@ func (f *Format) Field(path string) *Field {
 	return found
 }
 
+// lookup is Field without the panic, for a path read from a file: the
+// field at keys, whose element indexes ("result", "0", "city") are
+// skipped, and the key below a Scores or Lists field, which staff name
+// (result.townships.甲镇 is the field townships, entry 甲镇). The field is
+// nil when the format has no such key.
+func (f *Format) lookup(keys []string) (field *Field, entry string) {
+	fields := f.Fields
+	for _, key := range keys {
+		if field != nil && (field.Kind == Scores || field.Kind == Lists) {
+			return field, key
+		}
+		var next *Field
+		for i := range fields {
+			if fields[i].Key == key {
+				next = &fields[i]
+			}
+		}
+		if next == nil {
+			if _, err := strconv.Atoi(key); err == nil && field != nil {
+				continue // an element's index
+			}
+			return nil, ""
+		}
+		field, fields = next, next.Fields
+	}
+	return field, ""
+}
+
 // UnitsFile is data/units.toml, the units (DESIGN.md §4). File order is
 // the canonical order of units.
 var UnitsFile = &Format{Name: "单位", Fields: []Field{
@@ -256,7 +284,7 @@ func read(t *table, fields []Field) *record {
 	r := &record{t: t, fields: fields, values: make(map[string]any, len(fields))}
 	for i := range fields {
 		f := &fields[i]
-		if f.Required {
+		if f.Required && !misspelt(t, fields, f.Key) {
 			t.require(f.Key)
 		}
 		if v, ok := r.get(f); ok {
@@ -265,6 +293,18 @@ func read(t *table, fields []Field) *record {
 	}
 	t.done()
 	return r
+}
+
+// misspelt reports whether t holds a key that fields lack and that looks
+// like key misspelt (titel for title): done reports that key with key
+// suggested, which says all that "缺少 key" would.
+func misspelt(t *table, fields []Field, key string) bool {
+	for k := range t.m {
+		if !slices.ContainsFunc(fields, func(f Field) bool { return f.Key == k }) && Suggest(k, []string{key}) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // get reads one field's value as its kind; ok is false when it is not
@@ -277,11 +317,12 @@ func (r *record) get(f *Field) (any, bool) {
 	}
 	switch f.Kind {
 	case Text, UnitRef, IndicatorRef:
-		s := t.str(f.Key) // "", reported, when it is not a string
+		s := t.str(f.Key)
+		if _, isString := t.m[f.Key].(string); !isString {
+			return nil, false // reported: not there for checks that would report it again
+		}
 		if len(f.Values) > 0 && !slices.Contains(f.Values, s) {
-			if _, isString := t.m[f.Key].(string); isString {
-				t.f.errorf(t.at(f.Key), "%s 应为 %s，而不是“%s”", f.Key, zh.Or(f.Values), s)
-			}
+			t.f.errorf(t.at(f.Key), "%s 应为 %s，而不是“%s”", f.Key, zh.Or(f.Values), s)
 			return nil, false
 		}
 		return s, true

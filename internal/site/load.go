@@ -56,7 +56,7 @@ func LoadPreview(dir string, c *Cache) (*Site, []string, error) {
 	if err == nil {
 		return l.s, nil, nil
 	}
-	if l == nil || l.unreadable {
+	if l == nil || l.badCatalogue {
 		return nil, nil, err
 	}
 	s, held := l.without(dir, c, l.diags)
@@ -128,7 +128,7 @@ func LoadGathering(dir string) (*Site, []string, error) {
 	if err == nil {
 		return l.s, nil, nil
 	}
-	if l == nil || l.unreadable {
+	if l == nil || l.badCatalogue {
 		return nil, nil, err
 	}
 	months := l.newestFaulty(l.diags)
@@ -206,9 +206,9 @@ func load(dir string, c *Cache, hold map[string]bool) (*loader, error) {
 // rest reads and checks what follows the catalogue: the month files, the
 // content, the layouts.
 func (l *loader) rest() error {
-	if l.unreadable {
+	if l.badCatalogue {
 		// Without the catalogue every month and circular would report
-		// each unit and indicator as unknown: the syntax comes first.
+		// each unit and indicator it lost as unknown: it comes first.
 		return l.diags.Err()
 	}
 	l.monthFiles()
@@ -314,7 +314,10 @@ type loader struct {
 	place func(path string) string // see tomlFile.place; nil for files on disk
 	draft bool                     // a month being filled in (ParseDraftMonth)
 
-	unreadable bool // a file of the catalogue could not be read or parsed
+	// badCatalogue: a file of the catalogue could not be read or parsed,
+	// or units.toml or indicators.toml has a problem. Nothing else is
+	// read then (catalogue).
+	badCatalogue bool
 	// dataSound reports that the catalogue and the month files were read
 	// without a problem (LoadWith).
 	dataSound bool
@@ -484,15 +487,15 @@ func (l *loader) walk(dir string) []string {
 	return out
 }
 
-// decodeFile reads and decodes one required TOML file.
-func (l *loader) decodeFile(name string) (*table, *tomlFile, bool) {
+// decodeFile reads and decodes one required TOML file, of the format form.
+func (l *loader) decodeFile(name string, form *Format) (*table, *tomlFile, bool) {
 	src := l.read(name)
 	if src == nil {
-		l.unreadable = true
+		l.badCatalogue = true
 		return nil, nil, false
 	}
-	t, f, ok := decodeTOML(name, src, &l.diags)
-	l.unreadable = l.unreadable || !ok
+	t, f, ok := decodeTOML(name, src, form, &l.diags)
+	l.badCatalogue = l.badCatalogue || !ok
 	return t, f, ok
 }
 
@@ -509,7 +512,7 @@ var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 func (l *loader) units() {
 	const name = "data/units.toml"
-	t, f, ok := l.decodeFile(name)
+	t, f, ok := l.decodeFile(name, UnitsFile)
 	if !ok {
 		return
 	}
@@ -681,7 +684,7 @@ var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 func (l *loader) indicatorCatalogue() {
 	const name = "data/indicators.toml"
-	t, f, ok := l.decodeFile(name)
+	t, f, ok := l.decodeFile(name, IndicatorsFile)
 	if !ok {
 		return
 	}
@@ -921,9 +924,15 @@ func Suggest(s string, candidates []string) string {
 	return fmt.Sprintf("，是否为“%s”？", best)
 }
 
-// editDistance is the Levenshtein distance in characters.
+// editDistance is the distance in characters between a and b: the
+// fewest insertions, deletions, substitutions and swaps of two adjacent
+// characters that make one the other (optimal string alignment). A swap
+// counts one, as a typing slip does: titel is one from title.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	// d[i][j] is the distance between ra[:i] and rb[:j]; three rows
+	// are kept, a swap looking two back.
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -937,8 +946,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }

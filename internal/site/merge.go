@@ -64,7 +64,7 @@ func (e MonthEdits) Where(src []byte) func(path string) string {
 	if text == nil {
 		return func(string) string { return "" }
 	}
-	root, _, ok := decodeTOML("", text, &d)
+	root, _, ok := decodeTOML("", text, MonthFile, &d)
 	if !ok {
 		return func(string) string { return "" }
 	}
@@ -176,7 +176,7 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 	if text == nil {
 		return nil, count, d.Err()
 	}
-	root, f, ok := decodeTOML(rel, text, &d)
+	root, f, ok := decodeTOML(rel, text, MonthFile, &d)
 	if !ok {
 		return nil, count, d.Err()
 	}

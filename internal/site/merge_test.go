@@ -243,7 +243,7 @@ func TestMergeScoresRefuses(t *testing.T) {
 		{"a problem the merge would add", "period = \"3月\"\n",
 			[]ScoreEdit{{Indicator: s.Indicator("caizheng"), Unit: s.Townships[0], Value: "1.0", From: "a.csv:2:2"}},
 			"不参与乡镇（街道）排名（indicators.toml 中没有 townships），不应有得分"},
-		{"a file that is no TOML", "[[result]\n", nil, "data/2023-03.toml:1:10: TOML 语法错误"},
+		{"a file that is no TOML", "[[result]\n", nil, "data/2023-03.toml:1:10: 表头缺少结尾的“]”：写作 [[result]]"},
 	} {
 		_, _, err := s.MergeMonth("data/2023-03.toml", []byte(c.src), MonthEdits{Scores: c.edits}, true)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -134,7 +134,7 @@ type monthReader struct {
 
 // month parses one month file.
 func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *Month {
-	t, f, ok := decodeTOML(rel, src, d)
+	t, f, ok := decodeTOML(rel, src, MonthFile, d)
 	if !ok {
 		return nil
 	}
@@ -212,10 +212,11 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 		r.checkRank(rec.at("district"), res.DistrictLabel+"排名", n, res.DistrictUnits)
 	}
 	res.CityTie, res.DistrictTie = rec.flag("cityTie"), rec.flag("districtTie")
-	if res.CityTie && res.City == 0 {
+	// A city of the wrong kind is reported as such, not as missing.
+	if res.CityTie && !rec.t.has("city") {
 		r.f.errorf(rec.at("cityTie"), "有 cityTie 却没有 city")
 	}
-	if res.DistrictTie && res.District == 0 {
+	if res.DistrictTie && !rec.t.has("district") {
 		r.f.errorf(rec.at("districtTie"), "有 districtTie 却没有 district")
 	}
 	// An indicator ranked by township may go without scores in a month
@@ -443,7 +444,11 @@ func (r *monthReader) categories(ct *table) {
 	unknown := 0
 	for _, name := range ct.keys() {
 		c := Category{Name: name}
-		for _, e := range ct.strings(name) {
+		elems := ct.strings(name)
+		if elems == nil {
+			unknown++ // not a list, reported: whom it lists is unknown
+		}
+		for _, e := range elems {
 			u := l.s.units[e.value]
 			switch {
 			case u == nil:

@@ -28,15 +28,19 @@ type tomlFile struct {
 	lineStarts []int
 	diags      *diag.List
 	top        string // what messages call the root table: "文件顶层" by default, "前置信息" in Markdown
+	// format describes the file, for what messages call its keys:
+	// city（上级排名）; nil for a file without a description.
+	format *Format
 	// place, when set, names where the value at a path was typed, when
 	// the file was made from another (a workbook's cell, "乡镇（街道）得分!C7"):
 	// problems are reported there, not at a line of a file nobody wrote.
 	place func(path string) string
 }
 
-// decodeTOML parses src. A syntax error is reported and ok is false.
-func decodeTOML(name string, src []byte, diags *diag.List) (root *table, f *tomlFile, ok bool) {
-	f = &tomlFile{name: name, src: string(src), diags: diags}
+// decodeTOML parses src, a file of the given format (nil if it has no
+// description). A syntax error is reported and ok is false.
+func decodeTOML(name string, src []byte, form *Format, diags *diag.List) (root *table, f *tomlFile, ok bool) {
+	f = &tomlFile{name: name, src: string(src), diags: diags, format: form}
 	m, simple := decodeSimple(f.src)
 	if simple {
 		f.pos = keyPositions(f.src)
@@ -48,11 +52,13 @@ func decodeTOML(name string, src []byte, diags *diag.List) (root *table, f *toml
 		if errors.As(err, &pe) {
 			// The decoder's own column is off at the start of a line; the
 			// byte offset is right, so the column is computed from it.
-			line, col := diag.Position(src, syntaxOffset(src, pe))
+			off := syntaxOffset(src, pe)
 			if pe.Position.Start == 0 && pe.Position.Line > 1 {
-				line, col = pe.Position.Line, 1
+				off = f.lineStart(pe.Position.Line)
 			}
-			diags.Add(name, line, col, "TOML 语法错误：%s", pe.Message)
+			at, msg := syntaxMessage(f.src, off, pe, form)
+			line, col := f.lineCol(at)
+			diags.Add(name, line, col, "%s", msg)
 		} else {
 			diags.Add(name, 1, 1, "TOML 语法错误：%v", err)
 		}
@@ -281,6 +287,24 @@ func (f *tomlFile) offset(line, col int) int {
 // lineCol is diag.Position for the file, by binary search in its line
 // starts: a month file asks for hundreds of positions.
 func (f *tomlFile) lineCol(off int) (line, col int) {
+	f.findLines()
+	off = min(max(off, 0), len(f.src))
+	line, _ = slices.BinarySearch(f.lineStarts, off+1) // lines starting at or before off
+	start := f.lineStarts[line-1]
+	return line, 1 + utf8.RuneCountInString(f.src[start:off])
+}
+
+// lineStart is the offset at which the 1-based line n starts, or the
+// end of the file for a line past it.
+func (f *tomlFile) lineStart(n int) int {
+	f.findLines()
+	if n < 1 || n > len(f.lineStarts) {
+		return len(f.src)
+	}
+	return f.lineStarts[n-1]
+}
+
+func (f *tomlFile) findLines() {
 	if f.lineStarts == nil {
 		f.lineStarts = []int{0}
 		for i := 0; i < len(f.src); i++ {
@@ -289,10 +313,6 @@ func (f *tomlFile) lineCol(off int) (line, col int) {
 			}
 		}
 	}
-	off = min(max(off, 0), len(f.src))
-	line, _ = slices.BinarySearch(f.lineStarts, off+1) // lines starting at or before off
-	start := f.lineStarts[line-1]
-	return line, 1 + utf8.RuneCountInString(f.src[start:off])
 }
 
 func (f *tomlFile) position(path string) (line, col int) {
@@ -337,8 +357,51 @@ func (t *table) has(key string) bool {
 	return ok
 }
 
-func (t *table) typeErr(key, want string) {
-	t.f.errorf(t.at(key), "“%s”应为%s", displayPath(t.at(key)), want)
+// typeErr reports the value at key as not of the kind want, with hint,
+// when there is one, saying what to write instead.
+func (t *table) typeErr(key, want, hint string) {
+	msg := t.f.named(t.at(key)) + "应为" + want
+	if hint != "" {
+		msg += "：" + hint
+	}
+	t.f.errorf(t.at(key), "%s", msg)
+}
+
+// named is how messages name the value at path: by its key and its
+// field's label (fieldNamed), or by the path, “result.city”, in a file
+// without a description.
+func (f *tomlFile) named(path string) string {
+	if f.format != nil {
+		keys := strings.Split(path, ".")
+		if field, entry := f.format.lookup(keys); field != nil {
+			section := ""
+			if parent, _ := f.format.lookup(keys[:len(keys)-1]); parent != nil && parent.Kind == Section && entry == "" {
+				section = displayPath(strings.Join(keys[:len(keys)-1], "."))
+			}
+			return fieldNamed(field, entry, section)
+		}
+	}
+	return "“" + displayPath(path) + "”"
+}
+
+// fieldNamed is how a message names a value of field f: by its key and
+// label, city（上级排名）, with the section it is in, [terms] unit（排名
+// 单位）; a unit's score as “甲镇”的得分, and a category as 考核排类“二类”
+// (entry is the key below a Scores or Lists field). Staff know both the
+// key, which they typed, and the label, which the reference and the
+// workbook's headings use.
+func fieldNamed(f *Field, entry, section string) string {
+	switch {
+	case entry != "" && f.Kind == Scores:
+		return "“" + shown(entry) + "”的" + f.Label
+	case entry != "":
+		return f.Label + "“" + shown(entry) + "”"
+	}
+	name := f.Key + "（" + strings.NewReplacer("（", "，", "）", "").Replace(f.Label) + "）"
+	if section != "" {
+		name = "[" + section + "] " + name
+	}
+	return name
 }
 
 func (t *table) str(key string) string {
@@ -348,7 +411,7 @@ func (t *table) str(key string) string {
 	}
 	s, ok := v.(string)
 	if !ok {
-		t.typeErr(key, "字符串")
+		t.typeErr(key, "字符串", textHint(v))
 	}
 	return s
 }
@@ -378,7 +441,7 @@ func (t *table) intOK(key string) (int, bool) {
 	}
 	n, ok := v.(int64)
 	if !ok || n > math.MaxInt32 || n < math.MinInt32 {
-		t.typeErr(key, "整数")
+		t.typeErr(key, "整数", intHint(v))
 		return 0, false
 	}
 	return int(n), true
@@ -394,12 +457,12 @@ func (t *table) float(key string) (float64, bool) {
 		return float64(n), true
 	case float64:
 		if math.IsNaN(n) || math.IsInf(n, 0) {
-			t.typeErr(key, "有限的数")
+			t.typeErr(key, "有限的数", "写作数，如 8.5，不能是 nan 或 inf")
 			return 0, false
 		}
 		return n, true
 	}
-	t.typeErr(key, "数")
+	t.typeErr(key, "数", numberHint(v))
 	return 0, false
 }
 
@@ -410,7 +473,7 @@ func (t *table) boolean(key string) bool {
 	}
 	b, ok := v.(bool)
 	if !ok {
-		t.typeErr(key, "布尔值（true 或 false）")
+		t.typeErr(key, "布尔值（true 或 false）", boolHint(v))
 	}
 	return b
 }
@@ -423,7 +486,11 @@ func (t *table) date(key string) (Date, bool) {
 	}
 	tm, ok := v.(time.Time)
 	if !ok || tm.Hour() != 0 || tm.Minute() != 0 || tm.Second() != 0 {
-		t.typeErr(key, "日期（如 2023-04-03）")
+		if hint := dateHint(v); hint != "" {
+			t.typeErr(key, "日期", hint)
+		} else {
+			t.typeErr(key, "日期（如 2023-04-03）", "")
+		}
 		return Date{}, false
 	}
 	return Date{Year: tm.Year(), Month: int(tm.Month()), Day: tm.Day()}, true
@@ -438,7 +505,11 @@ func (t *table) strings(key string) []element {
 	}
 	arr, ok := v.([]any)
 	if !ok {
-		t.typeErr(key, "字符串数组")
+		hint := ""
+		if s, ok := v.(string); ok {
+			hint = "加上方括号，写作 [" + Quote(s) + "]"
+		}
+		t.typeErr(key, "字符串数组", hint)
 		return nil
 	}
 	out := make([]element, 0, len(arr))
@@ -446,12 +517,86 @@ func (t *table) strings(key string) []element {
 		p := t.at(key) + "." + strconv.Itoa(i)
 		s, ok := e.(string)
 		if !ok {
-			t.f.errorf(p, "“%s”的第%d项应为字符串", displayPath(t.at(key)), i+1)
+			t.f.errorf(p, "%s的第%d项应为字符串", t.f.named(t.at(key)), i+1)
 			continue
 		}
 		out = append(out, element{s, p})
 	}
 	return out
+}
+
+// textHint, intHint, numberHint, boolHint and dateHint say how to write
+// v, a value of the wrong type, as the type wanted; "" when v does not
+// show what was meant.
+func textHint(v any) string {
+	switch v := v.(type) {
+	case int64, float64, bool:
+		return "加英文引号，写作 " + Quote(fmt.Sprint(v))
+	case time.Time:
+		if d, ok := localDate(v.Format(time.DateOnly)); ok && d.Equal(v) {
+			return "加英文引号，写作 " + Quote(v.Format(time.DateOnly))
+		}
+	}
+	return ""
+}
+
+func intHint(v any) string {
+	switch v := v.(type) {
+	case float64:
+		if v == math.Trunc(v) && math.Abs(v) <= math.MaxInt32 {
+			return "写作 " + strconv.FormatFloat(v, 'f', -1, 64)
+		}
+	case string:
+		if n, ok := parseLooseNumber(strings.Map(halfWidth, v)); ok && n.point == "" && !strings.Contains(n.value, ".") {
+			return looseHint(n)
+		}
+	}
+	return ""
+}
+
+func numberHint(v any) string {
+	if s, ok := v.(string); ok {
+		if n, ok := parseLooseNumber(strings.Map(halfWidth, s)); ok {
+			return looseHint(n)
+		}
+	}
+	return ""
+}
+
+// looseHint says how to write a number given as text (in quotes).
+func looseHint(n looseNumber) string {
+	h := "写作 " + n.value + "，不加引号"
+	if len(n.words) > 0 {
+		h += "，不带" + quoteEach(n.words)
+	}
+	return h
+}
+
+func boolHint(v any) string {
+	switch s, _ := v.(string); strings.TrimSpace(s) {
+	case "true", "false":
+		return "去掉引号，写作 " + strings.TrimSpace(s)
+	case "是", "对":
+		return "写作 true（是），不加引号"
+	case "否", "不是", "错":
+		return "写作 false（否），不加引号"
+	}
+	return ""
+}
+
+func dateHint(v any) string {
+	switch v := v.(type) {
+	case string:
+		if _, ok := localDate(strings.TrimSpace(v)); ok {
+			return "去掉引号，写作 " + strings.TrimSpace(v)
+		}
+		if d, problem, ok := looseDate(v); ok && problem == "" {
+			return "写作 " + d + "，不加引号"
+		}
+	case time.Time:
+		return "只写日期，写作 " + v.Format(time.DateOnly)
+	}
+	return ""
 }
 
 // An element is one string of an array, with its path for diagnostics.
@@ -467,7 +612,7 @@ func (t *table) sub(key string) *table {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		t.typeErr(key, "表")
+		t.typeErr(key, "表", "")
 		return nil
 	}
 	return &table{f: t.f, path: t.at(key), m: m, used: map[string]bool{}}
@@ -481,7 +626,7 @@ func (t *table) tables(key string) []*table {
 	}
 	arr, ok := v.([]map[string]any)
 	if !ok {
-		t.typeErr(key, fmt.Sprintf("表数组（[[%s]]）", key))
+		t.typeErr(key, fmt.Sprintf("表数组（[[%s]]）", key), "")
 		return nil
 	}
 	out := make([]*table, len(arr))

@@ -3,6 +3,7 @@ package site
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -109,5 +110,146 @@ func TestPlaced(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Placed:\n%s\nwant:\n%s", got.Error(), want.Error())
+	}
+}
+
+// loadErrors loads the mini site with file's old replaced by new (or
+// set to new when old is ""), and returns every diagnostic, one a line.
+func loadErrors(t *testing.T, file, old, new string) string {
+	t.Helper()
+	files := miniSite()
+	switch {
+	case old == "":
+		files[file] = new
+	case !strings.Contains(files[file], old):
+		t.Fatalf("%s lacks %q", file, old)
+	default:
+		files[file] = strings.Replace(files[file], old, new, 1)
+	}
+	_, err := Load(writeSite(t, files))
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// TestValueMessages: a value of the wrong type is named by its key and
+// label, and the message says what to write when the value shows it —
+// and says it once: a value reported malformed is not reported missing
+// as well.
+func TestValueMessages(t *testing.T) {
+	rule := "[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\n"
+	for _, c := range []struct{ file, old, new, want string }{
+		{"data/2023-02.toml", "city = 3", "city = 36.0",
+			"data/2023-02.toml:4:1: city（上级排名）应为整数：写作 36"},
+		{"data/2023-02.toml", "city = 3", `city = "第3名"`,
+			"data/2023-02.toml:4:1: city（上级排名）应为整数：写作 3，不加引号，不带“第”“名”"},
+		{"data/2023-02.toml", "city = 3", `city = "三"`,
+			"data/2023-02.toml:4:1: city（上级排名）应为整数"},
+		// cityTie with a city of the wrong kind: the city is the problem.
+		{"data/2023-02.toml", "city = 3", "city = \"3\"\ncityTie = true",
+			"data/2023-02.toml:4:1: city（上级排名）应为整数：写作 3，不加引号"},
+		{"data/2023-02.toml", "city = 3", `cityTie = "是"`,
+			"data/2023-02.toml:4:1: cityTie（上级并列）应为布尔值（true 或 false）：写作 true（是），不加引号"},
+		{"data/2023-02.toml", `"甲街道" = 90`, `"甲街道" = nan`,
+			"data/2023-02.toml:6:1: “甲街道”的得分应为有限的数：写作数，如 8.5，不能是 nan 或 inf"},
+		{"data/2023-02.toml", `"甲街道" = 90`, `"甲街道" = -inf`,
+			"data/2023-02.toml:6:1: “甲街道”的得分应为有限的数：写作数，如 8.5，不能是 nan 或 inf"},
+		{"data/2023-02.toml", `"二类" = ["区财政局"]`, "\"二类\" = \"区财政局\"",
+			"data/2023-02.toml:14:1: 考核排类“二类”应为字符串数组：加上方括号，写作 [\"区财政局\"]"},
+		{"data/2023-02.toml", `"二类" = ["区财政局"]`, "\"二类\" = [\"区财政局\"]\n[[adjustment]]\ntownship = \"甲街道\"\npoints = \"+2\"",
+			"data/2023-02.toml:17:1: points（分值）应为数：写作 +2，不加引号"},
+		{"content/circulars/2023-02.md", "date = 2023-04-03", `date = "2023-04-03"`,
+			"content/circulars/2023-02.md:4:1: date（成文日期）应为日期：去掉引号，写作 2023-04-03"},
+		{"content/circulars/2023-02.md", "date = 2023-04-03", `date = 2023-04-03 09:30:00`,
+			"content/circulars/2023-02.md:4:1: date（成文日期）应为日期：只写日期，写作 2023-04-03"},
+		// printer with a printed of the wrong kind: the printed is the problem.
+		{"content/circulars/2023-02.md", "date = 2023-04-03", "date = 2023-04-03\nformat = \"file\"\nprinter = \"区政府办公室\"\nprinted = \"2023-04-04\"",
+			"content/circulars/2023-02.md:7:1: printed（印发日期）应为日期：去掉引号，写作 2023-04-04"},
+		{"content/circulars/2023-02.md", "date = 2023-04-03", `date = 20230403`,
+			"content/circulars/2023-02.md:4:1: date（成文日期）应为日期（如 2023-04-03）"},
+		{"content/circulars/2023-02.md", `data = "2023-02"`, `data = 2023-02-01`,
+			"content/circulars/2023-02.md:5:1: data（通报期别）应为字符串：加英文引号，写作 \"2023-02-01\""},
+		{"content/circulars/2023-02.md", `title = "关于测试的通报"`, `title = 2023`,
+			"content/circulars/2023-02.md:3:1: title（标题）应为字符串：加英文引号，写作 \"2023\""},
+		// A [terms] word of the wrong kind is not empty as well.
+		{"config.toml", "cityUnits = 12", "cityUnits = 12\n[terms]\nunit = 3",
+			"config.toml:7:1: [terms] unit（排名单位）应为字符串：加英文引号，写作 \"3\""},
+		{"config.toml", "cityUnits = 12", "cityUnits = \"12个\"",
+			"config.toml:5:1: [ranking] cityUnits（上级排名单位数）应为整数：写作 12，不加引号，不带“个”"},
+		// A reward rule whose amount is of the wrong kind does not lack it.
+		{"config.toml", "cityUnits = 12", "cityUnits = 12\n" + rule + `amount = "2万元"`,
+			"config.toml:10:1: amount（金额，元）应为整数：写作 20000，不加引号，不带“万”“元”"},
+		{"config.toml", "cityUnits = 12", "cityUnits = 12\n" + rule + "amount = 20000.0",
+			"config.toml:10:1: amount（金额，元）应为整数：写作 20000"},
+		{"config.toml", "cityUnits = 12", "cityUnits = 12\n" + rule,
+			"config.toml:6:1: “奖励”规则缺少 amount（金额，元）"},
+		{"config.toml", "cityUnits = 12", "cityUnits = 12\n[[rule]]\non = \"indicator\"\nselect = \"first\"\naction = \"约谈\"\nindicator = 3",
+			"config.toml:10:1: indicator（指标）应为字符串：加英文引号，写作 \"3\""},
+		{"config.toml", "cityUnits = 12", "cityUnits = 12\n[[rule]]\non = \"indicator\"\nselect = \"first\"\naction = \"约谈\"",
+			"config.toml:6:1: on = \"indicator\" 的规则缺少 indicator（指标 id）"},
+		// A misspelt key that is a required one: told once, with the key.
+		{"content/circulars/2023-02.md", `title = "关于测试的通报"`, `titel = "关于测试的通报"`,
+			"content/circulars/2023-02.md:3:1: 未知的键“titel”，是否为“title”？"},
+		{"content/circulars/2023-02.md", `title = "关于测试的通报"`, `heading = "关于测试的通报"`,
+			"content/circulars/2023-02.md:1:1: 前置信息缺少“title”\ncontent/circulars/2023-02.md:3:1: 未知的键“heading”"},
+	} {
+		if got := loadErrors(t, c.file, c.old, c.new); got != c.want {
+			t.Errorf("%s with %q:\n got %s\nwant %s", c.file, c.new, got, c.want)
+		}
+	}
+}
+
+// TestYAMLFrontMatter: front matter between --- lines is YAML, which is
+// refused with what to write: the TOML it becomes, when it is plain.
+func TestYAMLFrontMatter(t *testing.T) {
+	const lead = "content/about.md:1:1: 前置信息不能用 YAML（--- 之间的 key: value）：要用 TOML，首尾两行写 +++，每行写作 key = \"value\""
+	for _, c := range []struct{ src, want string }{
+		{"---\ntitle: 关于本站\ndate: 2023-04-03\n\n# 旧网址\naliases: [/a/, \"/b/\"]\n---\n正文\n",
+			lead + "，即：\n    +++\n    title = \"关于本站\"\n    date = 2023-04-03\n\n    # 旧网址\n    aliases = [\"/a/\", \"/b/\"]\n    +++"},
+		{"---\ntitle: '关于 \"本站\"'\n---\n", lead + "，即：\n    +++\n    title = \"关于 \\\"本站\\\"\"\n    +++"},
+		// Not plain: a list over lines, a date that is not one, no end.
+		{"---\ntitle: 关于本站\ntags:\n  - a\n---\n正文\n", lead},
+		{"---\ntitle: 关于本站\ndate: 2023年4月3日\n---\n", lead},
+		{"---\ntitle: 关于本站\n", lead},
+	} {
+		if got := loadErrors(t, "content/about.md", "", c.src); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.src, got, c.want)
+		}
+	}
+	if got := loadErrors(t, "content/about.md", "", "title = \"关于本站\"\n"); got != "content/about.md:1:1: 缺少 TOML 前置信息（文件应以一行 +++ 开头）" {
+		t.Errorf("no front matter: %s", got)
+	}
+}
+
+// TestCatalogueFirst: while units.toml or indicators.toml has a problem,
+// only the catalogue's problems are reported — not every name of a unit
+// it lost, in every file that names it.
+func TestCatalogueFirst(t *testing.T) {
+	for _, c := range []struct{ file, old, new, want string }{
+		{"data/units.toml", `name = "甲街道"`, `name = "甲街道 "`,
+			"data/units.toml:2:1: 单位名称“甲街道<U+0020>”前后有空格，请删去"},
+		{"data/units.toml", `name = "乙街道"`, `name = "甲街道"`,
+			"data/units.toml:5:1: 单位名称“甲街道”重复"},
+		{"data/units.toml", `slug = "yi"`, `slug = "jia"`,
+			"data/units.toml:6:1: slug“jia”重复（已用于“甲街道”）"},
+		{"data/units.toml", "", "",
+			"data/units.toml:1:1: units.toml 中没有乡镇（街道） [[township]]"},
+		{"data/indicators.toml", `id = "caizheng"`, `id = "jingji"`,
+			"data/indicators.toml:8:1: 指标 id“jingji”重复"},
+		// With config.toml's problems the rest is still read.
+		{"config.toml", "cityUnits = 12", "cityUnits = 0",
+			"config.toml:5:1: cityUnits 应为正整数"},
+	} {
+		if got := loadErrors(t, c.file, c.old, c.new); got != c.want {
+			t.Errorf("%s with %q:\n got %s\nwant %s", c.file, c.new, got, c.want)
+		}
+	}
+	files := miniSite()
+	files["config.toml"] = strings.Replace(files["config.toml"], "cityUnits = 12", "cityUnits = 0", 1)
+	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], `"甲街道" = 90`, `"甲街" = 90`, 1)
+	_, err := Load(writeSite(t, files))
+	if want := "config.toml:5:1: cityUnits 应为正整数\ndata/2023-02.toml:6:1: 未知乡镇（街道）“甲街”，是否为“甲街道”？"; err == nil || err.Error() != want {
+		t.Errorf("config.toml's problem and a month's: %v\nwant %s", err, want)
 	}
 }
