@@ -348,14 +348,7 @@ func TestBodyWarnings(t *testing.T) {
 	}
 	files["content/图/照片.png"] = pic.String()
 	files["content/图/原图.pdf"] = strings.Repeat("%", 2<<20)
-	s, err := Load(writeSite(t, files))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, d := range s.Warnings {
-		got = append(got, d.String())
-	}
+	got := loadWarnings(t, files)
 	want := []string{
 		"content/about.md:4:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](图/a.png)",
 		"content/about.md:4:1: 警告：图片的文件 content/图/a.png 不存在，页面上不会显示",
@@ -421,6 +414,17 @@ func TestRawHTMLWarned(t *testing.T) {
 	files := miniSite()
 	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n<!-- 内部备注 -->\n\n各单位得分：\n\n<table><tr><td>甲镇</td><td>95</td></tr>\n</table>\n\n联系电话<br>0000。\n"
 	files["content/guide.md"] = "+++\ntitle = \"说明\"\n+++\n正文<!-- 备注 -->，`<b>` 和\n\n    <table>\n\n都是文字。\n"
+	got := loadWarnings(t, files)
+	want := []string{"content/about.md:8:1: 警告：正文中的 HTML（<table><tr><td>甲镇</td><td>95</td></tr>）不会出现在页面上（本文另有 1 处）；表格请用 Markdown 表格（| 单位 | 得分 |），其他格式也用 Markdown 的写法"}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// loadWarnings loads a site of files and returns its warnings, a line
+// each.
+func loadWarnings(t *testing.T, files map[string]string) []string {
+	t.Helper()
 	s, err := Load(writeSite(t, files))
 	if err != nil {
 		t.Fatal(err)
@@ -429,8 +433,5 @@ func TestRawHTMLWarned(t *testing.T) {
 	for _, d := range s.Warnings {
 		got = append(got, d.String())
 	}
-	want := []string{"content/about.md:8:1: 警告：正文中的 HTML（<table><tr><td>甲镇</td><td>95</td></tr>）不会出现在页面上（本文另有 1 处）；表格请用 Markdown 表格（| 单位 | 得分 |），其他格式也用 Markdown 的写法"}
-	if !slices.Equal(got, want) {
-		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	return got
 }
