@@ -122,8 +122,10 @@ type UnitView struct {
 	Was    []Link
 	Became *Link
 	// Aggregates are its ranks in the quarters, halves and years that
-	// circulars report, oldest first.
-	Aggregates []AggregateRank
+	// circulars report, oldest first; AggregateKinds names the kinds
+	// there are (季度和年度, not 半年 too when no circular reports one).
+	Aggregates     []AggregateRank
+	AggregateKinds string
 	// Per year: a township's rank on every indicator that applies to it;
 	// a department's 考核排类 and its indicators' city and peer ranks.
 	Years []YearMatrix
@@ -205,12 +207,21 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	if u.Group != nil {
 		v.Group = u.Group.Name
 	}
+	kinds := map[site.PeriodKind]bool{}
 	for i, p := range m.aggregate[u] {
 		if p.rank > 0 {
 			v.Aggregates = append(v.Aggregates, AggregateRank{Label: m.aggRefs[i].Label, Path: m.aggRefs[i].Path,
 				Rank: zh.RankPhrase(p.rank, p.tied), Score: formatScore(p.value, dec)})
+			kinds[m.aggregates[i].Span.Kind] = true
 		}
 	}
+	var names []string
+	for _, k := range []site.PeriodKind{site.Quarterly, site.HalfYearly, site.Yearly} {
+		if kinds[k] {
+			names = append(names, map[site.PeriodKind]string{site.Quarterly: "季度", site.HalfYearly: "半年", site.Yearly: "年度"}[k])
+		}
+	}
+	v.AggregateKinds = zh.And(names)
 	v.span(u)
 	// Only the months it was assessed in: a township set up in the
 	// archive's eighth year has no rows, and its chart no axis, for the

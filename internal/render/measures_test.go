@@ -85,7 +85,9 @@ func groupHistorySite(f map[string]string) {
 }
 
 // TestPeriodTableCaptions: a quarter's table of monthly ranks is captioned
-// with the units' word, or with each group's name in its place — not both.
+// with the units' word, or with each group's name in its place — not both;
+// a unit's page names the kinds of period it was ranked in (only quarters
+// here, not 季度、半年和年度).
 func TestPeriodTableCaptions(t *testing.T) {
 	for _, grouped := range []bool{false, true} {
 		f := historySite()
@@ -93,7 +95,13 @@ func TestPeriodTableCaptions(t *testing.T) {
 			groupHistorySite(f)
 		}
 		f["content/circulars/2023-Q1.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-04-10\ndata = \"2023-Q1\"\n+++\n{{< period-table >}}\n"
-		circ := string(renderFiles(t, loadFiles(t, f), "/")["circulars/2023/6/index.html"])
+		files := renderFiles(t, loadFiles(t, f), "/")
+		circ := string(files["circulars/2023/6/index.html"])
+		for _, w := range []string{`<h2 id="aggregates-heading">季度综合考核排名</h2>`, "<caption>甲街道季度综合考核排名</caption>"} {
+			if !strings.Contains(string(files["units/jia/index.html"]), w) {
+				t.Errorf("甲街道's page lacks %s", w)
+			}
+		}
 		want := []string{"<caption>2023年第一季度乡镇（街道）综合考核排名</caption>"}
 		if grouped {
 			want = []string{"<caption>2023年第一季度街道组综合考核排名</caption>", "<caption>2023年第一季度镇组综合考核排名</caption>"}

@@ -152,6 +152,15 @@ func Or(values []string) string {
 	return Join(values[:len(values)-1]) + " 或 " + values[len(values)-1]
 }
 
+// And lists names as a heading says them, the last after 和: 年度,
+// 季度和年度, 季度、半年和年度.
+func And(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return Join(names[:len(names)-1]) + "和" + names[len(names)-1]
+}
+
 // Join lists names with the enumeration comma: 火车站乡、兴隆街道.
 func Join(names []string) string {
 	return strings.Join(names, "、")

@@ -612,3 +612,14 @@ func TestOr(t *testing.T) {
 		}
 	}
 }
+
+func TestAnd(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{{nil, ""}, {[]string{"年度"}, "年度"}, {[]string{"季度", "年度"}, "季度和年度"}, {[]string{"季度", "半年", "年度"}, "季度、半年和年度"}} {
+		if got := And(c.in); got != c.want {
+			t.Errorf("And(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
