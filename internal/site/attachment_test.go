@@ -435,3 +435,21 @@ func loadWarnings(t *testing.T, files map[string]string) []string {
 	}
 	return got
 }
+
+// TestCircularDatedBeforeItsMonth: a circular dated before the period it
+// reports begins is warned of at its date; one dated within the month
+// (its data closed early) or after is not.
+func TestCircularDatedBeforeItsMonth(t *testing.T) {
+	for date, want := range map[string][]string{
+		"2023-01-20": {"content/circulars/2023-02.md:4:1: 警告：成文日期 2023-01-20 早于所通报的2023年2月；是不是年份或月份写错了？"},
+		"2022-02-20": {"content/circulars/2023-02.md:4:1: 警告：成文日期 2022-02-20 早于所通报的2023年2月；是不是年份或月份写错了？"},
+		"2023-02-27": nil,
+		"2023-04-03": nil,
+	} {
+		files := miniSite()
+		files["content/circulars/2023-02.md"] = strings.Replace(files["content/circulars/2023-02.md"], "date = 2023-04-03", "date = "+date, 1)
+		if got := loadWarnings(t, files); !slices.Equal(got, want) {
+			t.Errorf("dated %s: warnings %q, want %q", date, got, want)
+		}
+	}
+}

@@ -430,6 +430,14 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	}
 	p.dataKey = r.text("data")
 	p.dated = t.has("date")
+	// A circular reports a period that has begun: one dated before it is
+	// a slip of the year or month (2023-12-20 for 2024-01).
+	if span, ok := ParsePeriod(p.dataKey); ok && dateOK {
+		if first, _ := span.Months(); c.Date.Year*12+c.Date.Month < span.Year*12+first {
+			line, col := f.position("date")
+			p.warnings.Add(rel, line, col, "警告：成文日期 %s 早于所通报的%s；是不是年份或月份写错了？", c.Date, span.Label())
+		}
+	}
 	p.dataAt[0], p.dataAt[1] = f.position("data")
 	c.NumberLine, c.NumberCol = f.position("number")
 	switch v := r.text("format"); v {
