@@ -704,6 +704,11 @@ func TestRankChartWindowAndMinimum(t *testing.T) {
 	if !strings.Contains(long[:strings.Index(long, "rank-chart-narrow")], "2020年1月至2023年4月共40期") {
 		t.Error("the wide chart does not show every period")
 	}
+	// The phone's heading says it shows the last periods; the wide one,
+	// which shows all, does not.
+	if !strings.Contains(narrow, `font-weight="700">t（最近24期）</text>`) || strings.Contains(long[:strings.Index(long, "rank-chart-narrow")], "（最近") {
+		t.Error("the narrow chart's visible heading does not say it shows the last 24 periods, or the wide one says it")
+	}
 	// Ranks only in the first three of 30 periods: the phone's window
 	// reaches back to them.
 	sparse := make([]int, 30)

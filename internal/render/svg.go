@@ -79,6 +79,11 @@ func (c *rankChart) html() template.HTML {
 		from--
 	}
 	narrow := &rankChart{id: c.id + "-n", title: c.title, noun: c.noun, worst: c.worst, months: c.months[from:], ranks: c.ranks[from:]}
+	if from > 0 {
+		// Said where the eye reads it, not only in the description: the
+		// table below has every period.
+		narrow.title += fmt.Sprintf("（最近%d期）", len(narrow.months))
+	}
 	return c.draw(wideChart) + "\n" + narrow.draw(narrowChart)
 }
 
