@@ -23,10 +23,6 @@ import (
 // wideBrace is the full-width "{" of a Chinese input method.
 var wideBrace = []byte("｛")
 
-// isBrace reports whether r is a brace of a shortcode's marks, as typed
-// in either width.
-func isBrace(r rune) bool { return r == '{' || r == '}' || r == '｛' || r == '｝' }
-
 // isDelim reports whether r stands between a shortcode's braces and its
 // name: '<' and '>', their full-width forms and the book-title marks a
 // Chinese input method types for them, and Hugo's '%'.
