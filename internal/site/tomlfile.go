@@ -454,10 +454,18 @@ func (t *table) float(key string) (float64, bool) {
 	}
 	switch n := v.(type) {
 	case int64:
+		if tooLarge(float64(n)) {
+			t.typeErr(key, "绝对值小于 10 的 15 次方（1000 万亿）的数", "")
+			return 0, false
+		}
 		return float64(n), true
 	case float64:
 		if math.IsNaN(n) || math.IsInf(n, 0) {
 			t.typeErr(key, "有限的数", "写作数，如 8.5，不能是 nan 或 inf")
+			return 0, false
+		}
+		if tooLarge(n) {
+			t.typeErr(key, "绝对值小于 10 的 15 次方（1000 万亿）的数", "")
 			return 0, false
 		}
 		return n, true

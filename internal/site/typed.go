@@ -30,13 +30,26 @@ func ParseScore(s string) (float64, error) {
 	}
 	if decimalRE.MatchString(t) {
 		v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
-		if err == nil && !math.IsInf(v, 0) {
+		if err == nil && !tooLarge(v) {
 			return v, nil
 		}
-		return 0, fmt.Errorf("“%s”超出了数的范围", Visible(s))
+		return 0, fmt.Errorf("“%s”超出了数的范围：%s", Visible(s), tooLargeMsg)
 	}
 	return 0, fmt.Errorf("“%s”不是数：%s", Visible(s), scoreHint(t))
 }
+
+// maxMagnitude bounds every number of the data. Beyond it a float64 no
+// longer holds each integer, so a score would be ranked and shown other
+// than as written, and 1e300, which TOML reads, would be published with
+// 301 digits.
+const maxMagnitude = 1e15
+
+// tooLarge reports whether v is out of the range numbers are kept in
+// (infinity included).
+func tooLarge(v float64) bool { return !(math.Abs(v) < maxMagnitude) }
+
+// tooLargeMsg says what the range is.
+const tooLargeMsg = "绝对值须小于 10 的 15 次方（1000 万亿）"
 
 // decimalRE is a decimal number after halfWidth: optional sign, digits
 // (grouped by commas in threes, or not at all), an optional fraction and

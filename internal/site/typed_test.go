@@ -28,6 +28,8 @@ func TestParseScore(t *testing.T) {
 		{"30，000", 30000},
 		{"9.5E-2", 0.095}, // how spreadsheets store small numbers
 		{"0", 0},
+		{"999999999999999", 999999999999999}, // the largest integer kept: 10^15 − 1
+		{"-999,999,999,999,999.5", -999999999999999.5},
 	}
 	for _, c := range good {
 		got, err := ParseScore(c.in)
@@ -51,7 +53,9 @@ func TestParseScore(t *testing.T) {
 		{"Inf", "“Inf”不是数：应为数，如 95 或 87.5"},
 		{"NaN", "“NaN”不是数：应为数，如 95 或 87.5"},
 		{"0x10", "“0x10”不是数：应为数，如 95 或 87.5"},
-		{"1e999", "“1e999”超出了数的范围"},
+		{"1e999", "“1e999”超出了数的范围：绝对值须小于 10 的 15 次方（1000 万亿）"},
+		{"1e300", "“1e300”超出了数的范围：绝对值须小于 10 的 15 次方（1000 万亿）"},
+		{"-1,000,000,000,000,000", "“-1,000,000,000,000,000”超出了数的范围：绝对值须小于 10 的 15 次方（1000 万亿）"},
 		{"", "没有填写数值"},
 		{" \u3000", "没有填写数值"},
 		{".", "“.”不是数：应为数，如 95 或 87.5"},
@@ -105,7 +109,7 @@ func FuzzParseScore(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		v, err := ParseScore(s)
-		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+		if err == nil && (math.IsNaN(v) || math.Abs(v) >= 1e15) {
 			t.Fatalf("ParseScore(%q) = %v", s, v)
 		}
 		if err == nil {
