@@ -450,6 +450,13 @@ func TestJSSnippet(t *testing.T) {
 		{long, "禁毒和工作", false, []piece{{"…", false}, {strings.Repeat("甲", 30) + "禁毒工作" + strings.Repeat("乙", 86), false}, {"…", false}}},
 		// Nothing of the query in the text (the title matched): its beginning.
 		{long, "标题", false, []piece{{strings.Repeat("甲", 120), false}, {"…", false}}},
+		// A word or number the window would cut is left out whole: at the
+		// start (30 before the mark falls in abcdefghij) and at the end
+		// (120 on falls in 12345678).
+		{strings.Repeat("甲", 10) + "abcdefghij" + strings.Repeat("乙", 25) + "禁毒" + strings.Repeat("丙", 200), "禁毒", false,
+			[]piece{{"…", false}, {strings.Repeat("乙", 25), false}, {"禁毒", true}, {strings.Repeat("丙", 88), false}, {"…", false}}},
+		{"禁毒" + strings.Repeat("丙", 115) + "12345678" + strings.Repeat("丁", 50), "禁毒", false,
+			[]piece{{"禁毒", true}, {strings.Repeat("丙", 115), false}, {"…", false}}},
 		// A stretch of a longer text: cut at both ends.
 		{"禁毒", "禁毒", true, []piece{{"…", false}, {"禁毒", true}, {"…", false}}},
 	}

@@ -823,6 +823,23 @@
     if (to < text.length && isLowSurrogate(text.charCodeAt(to))) {
       to++;
     }
+    // A word or number the window cuts is left out whole ("…45.6分" would
+    // read as another score), or kept whole where it holds the mark.
+    scan(text, function (tok, start, end) {
+      if (classify(tok.codePointAt(0)) === HAN) {
+        return;
+      }
+      if (start < from && from < end) {
+        from = end <= at || at < 0 ? end : start;
+      }
+      if (start < to && to < end) {
+        if (start > Math.max(at, from)) {
+          to = start;
+        } else if (end - to <= LEAD) {
+          to = end;
+        }
+      }
+    });
     const out = pieces(text, ranges, from, to);
     if (from > 0 || cutStart) {
       out.unshift({ text: "…", mark: false });
