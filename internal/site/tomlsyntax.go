@@ -162,6 +162,7 @@ var syntaxRules = []func(*syntaxSite) string{
 	rangeRule,
 	dateRule,
 	numberFormRule,
+	extraCloseRule,
 	numberWordsRule,
 	bareTextRule,
 	typedRule,
@@ -172,7 +173,9 @@ var syntaxRules = []func(*syntaxSite) string{
 	bareValueRule,
 	missingValueRule,
 	unclosedStringRule,
+	multilineRule,
 	arrayRule,
+	inlineTableRule,
 	duplicateRule,
 }
 
@@ -308,7 +311,9 @@ func numberFormRule(s *syntaxSite) string {
 		return "小数点后要有数字：写作 " + strings.TrimSuffix(strings.Fields(v)[0], ".")
 	case s.msg == "floats must start with a digit, not '.'":
 		return "小数点前要有数字：写作 0" + v
-	case strings.HasPrefix(s.msg, "Invalid float value") && v != "":
+	case v != "" && (strings.HasPrefix(s.msg, "Invalid float value") || strings.HasPrefix(s.msg, "Invalid integer") ||
+		strings.HasPrefix(s.msg, "not an octal number") || strings.HasPrefix(s.msg, "not a hexadecimal number") ||
+		strings.HasPrefix(s.msg, "not a binary number")):
 		s.at = at
 		return fmt.Sprintf("“%s”不是数：应为数，如 95 或 87.5", strings.Fields(v)[0])
 	}
@@ -529,13 +534,26 @@ func missingValueRule(s *syntaxSite) string {
 	if s.msg == `expected value but found '=' instead` {
 		return "多写了一个“=”"
 	}
-	if s.msg != "unexpected EOF; expected value" && s.msg != `expected value but found '\n' instead` {
+	if s.msg != "unexpected EOF; expected value" && s.msg != `expected value but found '\n' instead` && s.msg != `expected value but found '}' instead` {
 		return ""
 	}
 	if v, _ := s.value(); strings.HasPrefix(v, "[") {
 		return "数组缺少结尾的“]”"
 	}
+	// At the end of the file, after an array's comma: the decoder stops
+	// past the last line, where the ] is missing.
+	if prev, line := s.lineBefore(); strings.TrimSpace(s.line) == "" && strings.Contains(line, "[") {
+		s.at = len(prev)
+		return "数组缺少结尾的“]”"
+	}
 	return "“=”后面缺少值"
+}
+
+// lineBefore returns src up to the end of the last line before s's that
+// is not blank, and that line.
+func (s *syntaxSite) lineBefore() (prev, line string) {
+	prev = strings.TrimRight(s.src[:s.start], " \t\r\n")
+	return prev, prev[strings.LastIndexByte(prev, '\n')+1:]
 }
 
 // unclosedStringRule: a string without its closing quote, or closed with
@@ -548,7 +566,58 @@ func unclosedStringRule(s *syntaxSite) string {
 	if strings.HasSuffix(v, "”") && strings.HasPrefix(v, `"`) {
 		return "结尾的引号要用英文的“\"”：写作 " + Quote(strings.TrimSuffix(v[1:], "”"))
 	}
+	if strings.HasPrefix(v, "'") {
+		return "文字缺少结尾的引号“'”"
+	}
 	return "文字缺少结尾的英文引号“\"”"
+}
+
+// multilineRule: a multi-line text ("""…) not closed, which the decoder
+// reports at the end of the file; it is told where it opened, the last
+// of its marks in the file.
+func multilineRule(s *syntaxSite) string {
+	var mark string
+	switch s.msg {
+	case `unexpected EOF; expected '"""'`:
+		mark = `"""`
+	case `unexpected EOF; expected "'''"`:
+		mark = "'''"
+	default:
+		return ""
+	}
+	if i := strings.LastIndex(s.src, mark); i >= 0 {
+		s.at = i
+	}
+	return "多行文字缺少结尾的“" + mark + "”"
+}
+
+// extraCloseRule: a ] or } more than was opened.
+func extraCloseRule(s *syntaxSite) string {
+	if !strings.HasPrefix(s.msg, "expected a top-level item to end") || s.r != ']' && s.r != '}' {
+		return ""
+	}
+	return fmt.Sprintf("多了一个“%c”，请删去", s.r)
+}
+
+// inlineTableRule: an inline table ({ x = 1 }) whose items are not
+// separated by commas, or which is not closed — then the decoder stops
+// at the next line or the end of the file, and the } is missing at the
+// end of the line where it opened.
+func inlineTableRule(s *syntaxSite) string {
+	if !strings.HasPrefix(s.msg, "expected a comma or an inline table terminator '}'") {
+		return ""
+	}
+	if strings.HasSuffix(s.msg, "end of file instead") || strings.TrimSpace(s.src[s.start:s.off]) == "" {
+		if open := strings.LastIndexByte(s.src[:s.off], '{'); open >= 0 {
+			end := strings.IndexByte(s.src[open:], '\n')
+			if end < 0 {
+				end = len(s.src) - open
+			}
+			s.at = len(strings.TrimRight(s.src[:open+end], " \t\r"))
+		}
+		return "内联表缺少结尾的“}”"
+	}
+	return "内联表的各项之间用英文逗号“,”分隔"
 }
 
 // arrayRule: an array whose items are not separated by commas, or which
