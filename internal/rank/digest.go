@@ -259,5 +259,7 @@ func (e *encoder) measure(m Measure) {
 	e.str(m.Reason)
 	e.str(m.Source.File)
 	e.int(m.Source.Line)
+	e.str(m.Source.Table)
+	e.int(m.Source.N)
 	e.bool(m.Source.Rule)
 }

@@ -22,15 +22,25 @@ type Measure struct {
 }
 
 // A Source is what produced a measure: a rule of config.toml or a hand
-// entry of a month file, each by its line.
+// entry of a month file, each by its line (for diagnostics) and by its
+// number among the file's tables of its kind (for data.json).
 type Source struct {
-	File string // config.toml, or data/2023-02.toml
-	Line int
-	Rule bool // made by a rule; a hand entry otherwise
+	File  string // config.toml, or data/2023-02.toml
+	Line  int
+	Table string // rule, reward or interview: the [[table]] it is
+	N     int    // its number among the file's [[Table]]s, from 1
+	Rule  bool   // made by a rule; a hand entry otherwise
 }
 
-// String is file:line, as diagnostics and data.json write it.
+// String is file:line, as diagnostics write it.
 func (s Source) String() string { return fmt.Sprintf("%s:%d", s.File, s.Line) }
+
+// Public is how data.json names the source: by the entry's number, not
+// its line, so that a comment added to config.toml does not change every
+// published data.json that a rule's measure is in (nor an import that
+// rewrites a month file the data of its month), and a reader is not
+// pointed at a line that may since hold another rule.
+func (s Source) Public() string { return fmt.Sprintf("%s [[%s]] 第%d条", s.File, s.Table, s.N) }
 
 // A Conflict is a hand entry for the same unit and action as a rule's
 // measure in the same period: one of the two is a mistake.
@@ -101,13 +111,13 @@ func measures(s *site.Site, p *Period, before []*Period) ([]Measure, []Conflict)
 	}
 	ruled := len(out)
 	var hand []Measure
-	for _, r := range m.Rewards {
+	for i, r := range m.Rewards {
 		hand = append(hand, Measure{Unit: r.Unit, Action: site.RewardAction, Amount: r.Amount, Reason: r.Reason,
-			Source: Source{File: m.File, Line: r.Line}})
+			Source: Source{File: m.File, Line: r.Line, Table: "reward", N: i + 1}})
 	}
-	for _, iv := range m.Interviews {
+	for i, iv := range m.Interviews {
 		hand = append(hand, Measure{Unit: iv.Unit, Action: iv.Kind, Who: iv.Who, Reason: iv.Reason,
-			Source: Source{File: m.File, Line: iv.Line}})
+			Source: Source{File: m.File, Line: iv.Line, Table: "interview", N: i + 1}})
 	}
 	var conflicts []Conflict
 	for _, h := range hand {
@@ -159,7 +169,7 @@ func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
 			reason = defaultReason(s, rule, p, pk)
 		}
 		out = append(out, Measure{Unit: pk.unit, Action: rule.Action, Amount: rule.Amount, Who: rule.Who, By: rule.By,
-			Reason: reason, Source: Source{File: "config.toml", Line: rule.Line, Rule: true}})
+			Reason: reason, Source: Source{File: "config.toml", Line: rule.Line, Table: "rule", N: r + 1, Rule: true}})
 	}
 	return out
 }

@@ -82,20 +82,22 @@ func TestMonth(t *testing.T) {
 	if want := []string{"y", "z"}; !reflect.DeepEqual(bottom, want) {
 		t.Errorf("city bottom = %v, want %v", bottom, want)
 	}
-	// The measures, each with the config.toml line of its rule or the
-	// month file's line of its hand entry.
-	rule := func(line int) Source { return Source{File: "config.toml", Line: line, Rule: true} }
+	// The measures, each with the config.toml line and number of its rule
+	// or the month file's line and number of its hand entry.
+	rule := func(line, n int) Source {
+		return Source{File: "config.toml", Line: line, Table: "rule", N: n, Rule: true}
+	}
 	wantRewards := []Measure{
-		{Unit: towns[0], Action: "奖励", Amount: 50000, Reason: "乡镇、街道综合考核排名并列第一", Source: rule(30)},
-		{Unit: towns[1], Action: "奖励", Amount: 50000, Reason: "乡镇、街道综合考核排名并列第一", Source: rule(30)},
-		{Unit: dept, Action: "奖励", Amount: 30000, Reason: "指标X全市排名第一", Source: rule(31)},
+		{Unit: towns[0], Action: "奖励", Amount: 50000, Reason: "乡镇、街道综合考核排名并列第一", Source: rule(30, 1)},
+		{Unit: towns[1], Action: "奖励", Amount: 50000, Reason: "乡镇、街道综合考核排名并列第一", Source: rule(30, 1)},
+		{Unit: dept, Action: "奖励", Amount: 30000, Reason: "指标X全市排名第一", Source: rule(31, 2)},
 	}
 	if got := res.Rewards(); !reflect.DeepEqual(got, wantRewards) {
 		t.Errorf("rewards = %+v, want %+v", got, wantRewards)
 	}
 	wantInterviews := []Measure{
-		{Unit: towns[3], Action: "约谈", Who: "行政负责人", Reason: "乡镇、街道综合考核排名倒数第一", Source: rule(32)},
-		{Unit: dept, Action: "提醒约谈", Who: "分管领导", Reason: "排名靠后", Source: Source{File: "data/2023-02.toml", Line: 40}},
+		{Unit: towns[3], Action: "约谈", Who: "行政负责人", Reason: "乡镇、街道综合考核排名倒数第一", Source: rule(32, 3)},
+		{Unit: dept, Action: "提醒约谈", Who: "分管领导", Reason: "排名靠后", Source: Source{File: "data/2023-02.toml", Line: 40, Table: "interview", N: 1}},
 	}
 	if got := res.Interviews(""); !reflect.DeepEqual(got, wantInterviews) {
 		t.Errorf("interviews = %+v, want %+v", got, wantInterviews)
@@ -104,6 +106,12 @@ func TestMonth(t *testing.T) {
 		t.Errorf("提醒约谈 = %+v, want the hand entry alone", got)
 	}
 	if got := wantInterviews[1].Source.String(); got != "data/2023-02.toml:40" {
-		t.Errorf("a hand entry's source reads %q", got)
+		t.Errorf("a hand entry's source reads %q in diagnostics", got)
+	}
+	if got := wantInterviews[1].Source.Public(); got != "data/2023-02.toml [[interview]] 第1条" {
+		t.Errorf("a hand entry's source reads %q in data.json", got)
+	}
+	if got := wantRewards[2].Source.Public(); got != "config.toml [[rule]] 第2条" {
+		t.Errorf("a rule's source reads %q in data.json", got)
 	}
 }

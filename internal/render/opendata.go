@@ -139,7 +139,7 @@ type OpenReward struct {
 	Unit   string `json:"unit" zh:"单位"`
 	Amount int64  `json:"amount" zh:"金额（元）"`
 	Reason string `json:"reason" zh:"事由"`
-	Source string `json:"source" zh:"依据：站点配置中的奖惩规则，或当月数据中的一项（文件名:行）"` // config.toml:30 (a rule) or data/2023-02.toml:88 (a hand entry)
+	Source string `json:"source" zh:"依据：站点配置中的第几条奖惩规则，或当月数据中的第几项，如 config.toml [[rule]] 第1条、data/2023-02.toml [[reward]] 第1条"` // by number, not line: see rank.Source.Public
 }
 
 // OpenInterview is any measure but a reward: 约谈, 提醒约谈, 书面检查, ….
@@ -227,10 +227,10 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		d.Categories = append(d.Categories, OpenCategory{Name: cat.Name, Units: unitList(cat.Units)})
 	}
 	for _, a := range p.Rewards() {
-		d.Rewards = append(d.Rewards, OpenReward{Unit: a.Unit.Name, Amount: a.Amount, Reason: a.Reason, Source: a.Source.String()})
+		d.Rewards = append(d.Rewards, OpenReward{Unit: a.Unit.Name, Amount: a.Amount, Reason: a.Reason, Source: a.Source.Public()})
 	}
 	for _, iv := range p.Interviews("") {
-		d.Interviews = append(d.Interviews, OpenInterview{Unit: iv.Unit.Name, Who: iv.Who, By: iv.By, Kind: iv.Action, Reason: iv.Reason, Source: iv.Source.String()})
+		d.Interviews = append(d.Interviews, OpenInterview{Unit: iv.Unit.Name, Who: iv.Who, By: iv.By, Kind: iv.Action, Reason: iv.Reason, Source: iv.Source.Public()})
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
