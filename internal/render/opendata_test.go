@@ -184,6 +184,21 @@ func TestDataPage(t *testing.T) {
 			t.Errorf("/data/ does not link %s", href)
 		}
 	}
+	// Each download is saved under a name that says what it is, not as
+	// data (1).csv, data (2).csv, ….
+	for file, links := range map[string][]string{
+		"data/index.html": {`href="/tongbao/data/ranks.csv" type="text/csv" download="全部考核排名.csv"`,
+			`href="/tongbao/circulars/2023/14/data.csv" type="text/csv" download="2023年1-2月考核数据.csv"`,
+			`href="/tongbao/circulars/2023/14/data.json" type="application/json" download="2023年1-2月考核数据.json"`},
+		"circulars/2023/14/index.html": {`href="/tongbao/circulars/2023/14/data.csv" type="text/csv" download="2023年1-2月考核数据.csv"`,
+			`href="/tongbao/circulars/2023/14/data.json" type="application/json" download="2023年1-2月考核数据.json"`},
+	} {
+		for _, l := range links {
+			if !bytes.Contains(files[file], []byte(l)) {
+				t.Errorf("%s lacks the link %s", file, l)
+			}
+		}
+	}
 	for _, from := range []string{"rankings/index.html", "circulars/2023/14/index.html"} {
 		if !bytes.Contains(files[from], []byte(`href="/tongbao/data/"`)) {
 			t.Errorf("%s does not link /data/", from)
