@@ -58,6 +58,9 @@ func (f *feeds) tagID(year int, p string) string {
 	return fmt.Sprintf("tag:%s,%04d:%s", domain, year, f.URL(p))
 }
 
+// feedTagYear is the date of the feed's own tag: URI.
+const feedTagYear = 2000
+
 // feedTime is a date at midnight China Standard Time, as Atom writes it.
 func feedTime(d site.Date) string {
 	return d.String() + "T00:00:00+08:00"
@@ -115,7 +118,7 @@ func (f *feeds) feed() ([]byte, error) {
 		c := s.Circulars[i]
 		v := f.circular(i)
 		e := atomEntry{
-			Title:     v.ListTitle(),
+			Title:     v.Title, // the full title, as the page's ArticleTitle and data.json have it; the period is in it
 			ID:        f.AbsURL(c.URLPath()),
 			Updated:   feedTime(c.Date),
 			Published: feedTime(c.Date),
@@ -136,11 +139,11 @@ func (f *feeds) feed() ([]byte, error) {
 	}
 	a.ID = f.AbsURL("feed.xml")
 	if f.base.Host == "" {
-		year := 2000
-		if len(s.Circulars) > 0 {
-			year = s.Circulars[0].Date.Year
-		}
-		a.ID = f.tagID(year, "feed.xml")
+		// The tag's date is a constant: the first circular's year, as it
+		// was, changed the feed's id when an older circular was added to
+		// the archive, and a feed's id is never to change (RFC 4287
+		// §4.2.6).
+		a.ID = f.tagID(feedTagYear, "feed.xml")
 	}
 	return marshalXML(a)
 }
