@@ -121,7 +121,8 @@ func (l testLog) Write(p []byte) (int, error) {
 // TestBrowserMonthBeingGathered: a preview started while the newest month
 // lacks a score shows the rest of the site with the month's problem over
 // it, saying the month is left out; a save that changes nothing shown
-// keeps it; the month completed, it goes.
+// keeps it; the month completed, it goes, and a tab open at the month's
+// circular, not found until then, shows it by itself.
 func TestBrowserMonthBeingGathered(t *testing.T) {
 	bctx := browsertest.Start(t)
 
@@ -147,8 +148,18 @@ func TestBrowserMonthBeingGathered(t *testing.T) {
 	time.Sleep(500 * time.Millisecond) // the rebuild and its event
 	browsertest.WaitFor(t, bctx, overlay, "the overlay to stay after a save that changes no page")
 
+	// A second tab at March's circular: not there yet, the 404 page.
+	tab, tabCancel := chromedp.NewContext(bctx)
+	defer tabCancel()
+	marchURL := base + "/circulars/2023/15/"
+	if err := chromedp.Do(tab, chromedp.Navigate(marchURL), chromedp.WaitReady("body")); err != nil {
+		t.Fatalf("opening %s: %v", marchURL, err)
+	}
+	browsertest.WaitFor(t, tab, `document.documentElement.getAttribute("data-tongbao-live") === "connected" && !document.body.innerText.includes("经区政府研究，现将三月的情况通报如下")`, "March's circular to be not found while March is gathered")
+
 	complete()
 	browsertest.WaitFor(t, bctx, `document.getElementById("__tongbao-overlay") === null`, "the overlay to go once March is complete")
+	browsertest.WaitFor(t, tab, `document.body.innerText.includes("经区政府研究，现将三月的情况通报如下")`, "the tab at March's circular to show it by itself")
 }
 
 // TestBrowserWarnings: a picture written without its text brings the

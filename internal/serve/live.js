@@ -113,6 +113,15 @@
         location.reload();
         return;
       }
+      // The site's 404.html stands in for a page not there (a circular of
+      // a month still being gathered): the page reloads once a build has
+      // made it, which the build's list names by its file, not by the
+      // address the tab is open at.
+      if (page === "404.html" && !/\/404\.html$/.test(location.pathname)) {
+        fetch(location.href, { method: "HEAD", cache: "no-store" }).then(function (r) {
+          if (r.ok) location.reload();
+        }, function () {});
+      }
       if (d.css) swapCSS(d.css);
       build = d.id;
     }
