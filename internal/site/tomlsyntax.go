@@ -311,7 +311,8 @@ func numberFormRule(s *syntaxSite) string {
 		return "小数点后要有数字：写作 " + strings.TrimSuffix(strings.Fields(v)[0], ".")
 	case s.msg == "floats must start with a digit, not '.'":
 		return "小数点前要有数字：写作 0" + v
-	case v != "" && (strings.HasPrefix(s.msg, "Invalid float value") || strings.HasPrefix(s.msg, "Invalid integer") ||
+	case v != "" && (strings.HasPrefix(s.msg, "Invalid float") || strings.HasPrefix(s.msg, "Invalid integer") ||
+		strings.HasPrefix(s.msg, "expected a digit but got") ||
 		strings.HasPrefix(s.msg, "not an octal number") || strings.HasPrefix(s.msg, "not a hexadecimal number") ||
 		strings.HasPrefix(s.msg, "not a binary number")):
 		s.at = at

@@ -133,8 +133,10 @@ func TestSyntaxMessages(t *testing.T) {
 		{nil, "a = [1,\n", `1:8: 数组缺少结尾的“]”`},
 		{MonthFile, "[[result]]\ncity = 0x\n", `2:8: “0x”不是数：应为数，如 95 或 87.5`},
 		{nil, "a = 1__0\n", `1:5: “1__0”不是数：应为数，如 95 或 87.5`},
+		{MonthFile, scoresAt(`"甲镇" = -`), `4:8: “-”不是数：应为数，如 95 或 87.5`},
+		{nil, "a = 5e+\n", `1:5: “5e+”不是数：应为数，如 95 或 87.5`},
 		// What no rule explains keeps the decoder's words.
-		{nil, "a = +\n", `1:6: TOML 语法错误：expected a digit but got '\n'`},
+		{nil, "a = 1\n. = 2\n", `2:1: TOML 语法错误：unexpected '.': keys cannot start with a '.'`},
 	}
 	for _, c := range cases {
 		var l diag.List
