@@ -52,7 +52,11 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 func serveUntil(ctx context.Context, opts serve.Options, addr string, stdout, stderr io.Writer) int {
 	source := opts.Source
 	if fi, err := os.Stat(source); err != nil || !fi.IsDir() {
-		fmt.Fprintf(stderr, "tongbao serve: 站点目录“%s”不存在\n", source)
+		if err == nil {
+			fmt.Fprintf(stderr, "tongbao serve: “%s”是一个文件，不是站点目录：-s 应指定站点的目录（其中有 config.toml）\n", source)
+		} else {
+			fmt.Fprintf(stderr, "tongbao serve: 站点目录“%s”不存在\n", source)
+		}
 		return 1
 	}
 	ln, err := net.Listen("tcp", addr)

@@ -107,4 +107,10 @@ func TestServeUsage(t *testing.T) {
 	if code, _, errOut := runCmd("serve", "-s", filepath.Join(t.TempDir(), "missing"), "--port", "0"); code != 1 || !strings.Contains(errOut, "不存在") {
 		t.Errorf("missing site: exit %d, %q", code, errOut)
 	}
+	// -s given the site's config.toml, not its folder.
+	file := filepath.Join(t.TempDir(), "config.toml")
+	os.WriteFile(file, nil, 0o644)
+	if code, _, errOut := runCmd("serve", "-s", file, "--port", "0"); code != 1 || errOut != "tongbao serve: “"+file+"”是一个文件，不是站点目录：-s 应指定站点的目录（其中有 config.toml）\n" {
+		t.Errorf("a file as the site: exit %d, %q", code, errOut)
+	}
 }

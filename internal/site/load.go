@@ -294,7 +294,13 @@ func startLoad(dir string, c *Cache) (*loader, error) {
 		return nil, err
 	}
 	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
+		if err == nil {
+			return nil, diag.List{{File: dir, Msg: "这是一个文件，不是站点目录：-s 应指定站点的目录（其中有 config.toml）"}}
+		}
 		return nil, diag.List{{File: dir, Msg: "站点目录不存在"}}
+	}
+	if _, err := os.Stat(filepath.Join(root, "config.toml")); errors.Is(err, fs.ErrNotExist) {
+		return nil, diag.List{{File: "config.toml", Msg: notASite(root)}}
 	}
 	l := &loader{root: root, cache: c, s: &Site{
 		Hashed:     c != nil,
@@ -304,6 +310,22 @@ func startLoad(dir string, c *Cache) (*loader, error) {
 	}, md: sync.OnceValue(markdown.New)}
 	l.loadCatalogue()
 	return l, nil
+}
+
+// notASite says that root, which has no config.toml, is not a site, and
+// where the site may be: staff start commands in the folder of the file
+// they were editing (data/, content/circulars/).
+func notASite(root string) string {
+	msg := "无法读取：文件不存在——" + root + " 不是 tongbao 站点的目录（站点目录中有 config.toml）"
+	for dir := filepath.Dir(root); ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "config.toml")); err == nil {
+			return msg + "；站点目录似乎是 " + dir + "：在那里运行，或用 -s " + dir + " 指定"
+		}
+		if filepath.Dir(dir) == dir || strings.Count(root[len(dir):], string(filepath.Separator)) >= 3 {
+			break
+		}
+	}
+	return msg + "；在站点目录中运行，或用 -s 指定；新建站点用 tongbao init 目录"
 }
 
 type loader struct {

@@ -480,3 +480,27 @@ func TestLoadWith(t *testing.T) {
 		t.Errorf("LoadWith gave no site, or not with the texts given")
 	}
 }
+
+// TestNotASite: a command started in a folder of the site (data/, where
+// staff edit a month) or in a folder that is no site, or given a file as
+// -s, says so and where the site is, not only that config.toml is missing.
+func TestNotASite(t *testing.T) {
+	dir := writeSite(t, miniSite())
+	empty := filepath.Join(t.TempDir(), "a", "b", "c", "d")
+	if err := os.MkdirAll(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ dir, want string }{
+		{filepath.Join(dir, "data"), "config.toml: 无法读取：文件不存在——" + filepath.Join(dir, "data") +
+			" 不是 tongbao 站点的目录（站点目录中有 config.toml）；站点目录似乎是 " + dir + "：在那里运行，或用 -s " + dir + " 指定"},
+		{filepath.Join(dir, "content", "circulars"), "站点目录似乎是 " + dir + "："},
+		{empty, "config.toml: 无法读取：文件不存在——" + empty +
+			" 不是 tongbao 站点的目录（站点目录中有 config.toml）；在站点目录中运行，或用 -s 指定；新建站点用 tongbao init 目录"},
+		{filepath.Join(dir, "config.toml"), filepath.Join(dir, "config.toml") + ": 这是一个文件，不是站点目录：-s 应指定站点的目录（其中有 config.toml）"},
+	} {
+		_, err := Load(c.dir)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Load(%s): %v\nwant %s", c.dir, err, c.want)
+		}
+	}
+}
