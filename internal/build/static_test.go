@@ -126,3 +126,70 @@ func TestStaticCollides(t *testing.T) {
 	}
 	sameTree(t, before, treeState(t, dest))
 }
+
+// TestStaticReplacesDefaults: tongbao's robots.txt and icon are defaults.
+// A static/robots.txt with the portal's own rules, or a static/favicon.ico
+// (where a Hugo user puts a site's icon), is published in their place,
+// with no error: the file written, the manifest, the changes since the
+// last build and a verified build all speak of static/'s bytes, and the
+// pages' icon is /favicon.ico below baseURL's path. With [site] favicon
+// also set, the icon is set twice: an error naming the key.
+func TestStaticReplacesDefaults(t *testing.T) {
+	dir := sampleCopy(t)
+	dest := filepath.Join(dir, "public")
+	opts := Options{Source: dir, BaseURL: "https://www.example.gov.cn/tongbao/"}
+	mustBuild(t, opts)
+	own := map[string]string{
+		"robots.txt":  "User-agent: *\nDisallow: /tongbao/data/\n\nSitemap: https://www.example.gov.cn/sitemap_index.xml\n",
+		"favicon.ico": "\x00\x00\x01\x00 the portal's icon",
+	}
+	for rel, text := range own {
+		writeSite(t, dir, map[string]string{"static/" + rel: text})
+	}
+	st, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadManifest(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]ManifestEntry{}
+	for _, e := range m.Files {
+		listed[e.Path] = e
+	}
+	for rel, text := range own {
+		if b, err := os.ReadFile(filepath.Join(dest, rel)); err != nil || string(b) != text {
+			t.Errorf("%s: %q, %v; want static/'s bytes", rel, b, err)
+		}
+		if e := listed[rel]; e != entry(rel, []byte(text), nil) {
+			t.Errorf("%s in the manifest: %+v, want static/'s", rel, e)
+		}
+	}
+	if want := []string{"favicon.ico", "robots.txt"}; !slices.Equal(st.Changes.Changed, want) || len(st.Changes.Added) > 0 || len(st.Changes.Removed) > 0 {
+		t.Errorf("changes %+v, want only %q changed", st.Changes, want)
+	}
+	home, _ := os.ReadFile(filepath.Join(dest, "index.html"))
+	if link := `<link rel="icon" href="/tongbao/favicon.ico" type="image/x-icon">`; !strings.Contains(string(home), link) {
+		t.Errorf("the home page lacks %s", link)
+	}
+	if _, _, err := BuildVerified(context.Background(), opts, tongbaoBinary(t)); err != nil {
+		t.Errorf("a verified build: %v", err)
+	}
+
+	cfg, err := os.ReadFile(filepath.Join(dir, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeSite(t, dir, map[string]string{
+		"config.toml":                 strings.Replace(string(cfg), "[site]\n", "[site]\nfavicon = \"img/icon.png\"\n", 1),
+		"layouts/assets/img/icon.png": "\x89PNG\r\n\x1a\n",
+	})
+	before := treeState(t, dest)
+	_, err = Build(context.Background(), opts)
+	want := []string{"static/favicon.ico:1:1: static/ 中的 favicon.ico 是网站图标，而 config.toml 的 [site] favicon 已把网站图标设为 layouts/assets/img/icon.png；只留一处：删去这个文件，或删去 favicon 这一项"}
+	if got := diag.Lines(err); !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	sameTree(t, before, treeState(t, dest))
+}

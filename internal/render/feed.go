@@ -44,7 +44,7 @@ func (f *feeds) jobs() []job {
 		// The sitemap lists every page: the catalogue's (global), the
 		// circulars' and the plain pages' (fronts).
 		{path: "sitemap.xml", owner: own("网站地图"), in: []input{global(), fronts()}, fn: f.sitemap},
-		{path: "robots.txt", owner: own("robots.txt"), in: []input{global()}, fn: f.robots},
+		{path: "robots.txt", owner: own("robots.txt"), in: []input{global()}, fn: f.robots, fallback: true},
 	}
 }
 
@@ -240,7 +240,8 @@ func (f *feeds) sitemap() ([]byte, error) {
 // robots is /robots.txt: everything may be crawled; the sitemap is named
 // by its absolute address, when the host is known. (Crawlers read
 // robots.txt only at the root of a host: under a baseURL path it is for
-// the portal's administrators to merge into theirs.)
+// the portal's administrators to merge into theirs.) It is a default: a
+// static/robots.txt, with the portal's own rules, takes its place.
 func (f *feeds) robots() ([]byte, error) {
 	var b strings.Builder
 	b.WriteString("User-agent: *\nAllow: /\n")

@@ -12,9 +12,17 @@ import (
 // host for /favicon.ico, but a site below a sub-path is not at the root:
 // every page names its icon with <link rel="icon">, below baseURL's path.
 
-// iconJob writes favicon.ico at the root of the output.
+// iconPath is where browsers look for a site's icon, below its root.
+const iconPath = "favicon.ico"
+
+// iconJob writes favicon.ico at the root of the output. Without [site]
+// favicon a static/favicon.ico takes its place, as a Hugo user would
+// put one there; the pages' <link rel="icon"> names /favicon.ico then,
+// whichever file it is. With [site] favicon both set the icon: an error
+// (claim).
 func (a *assets) iconJob() job {
-	return job{path: "favicon.ico", owner: own("网站图标 favicon.ico"), in: []input{global()},
+	return job{path: iconPath, owner: own("网站图标 favicon.ico"), in: []input{global()},
+		fallback: a.s.Config.Site.Favicon == "",
 		fn: func() ([]byte, error) {
 			if f := a.s.Config.Site.Favicon; f != "" {
 				for _, x := range a.s.Assets {
@@ -34,7 +42,7 @@ func (c *core) icon() (href, typ string) {
 	f := c.s.Config.Site.Favicon
 	p, ok := c.assets[f]
 	if f == "" || !ok {
-		return c.URL("favicon.ico"), "image/x-icon"
+		return c.URL(iconPath), "image/x-icon"
 	}
 	if strings.EqualFold(path.Ext(f), ".png") {
 		return c.URL(p), "image/png"

@@ -44,6 +44,10 @@ type job struct {
 	// a page of the site, so not in the sitemap; a path it shares with
 	// any other output is an error, never a list of pages yielding.
 	static bool
+	// fallback marks tongbao's default of a file an office may want its
+	// own of (robots.txt, favicon.ico): a file of static/ on its path
+	// takes its place, as in Hugo, where a theme's gives way to the site's.
+	fallback bool
 }
 
 // An owner is what asks for an output: a source file, at the place in it
@@ -70,13 +74,18 @@ func own(format string, args ...any) owner { return owner{what: fmt.Sprintf(form
 // that collides with one is the one blamed. A job that yields to another
 // on its path is left out of what it returns.
 func (c *core) claim(jobs []job) ([]job, error) {
-	taken := map[string]bool{}
+	taken, static := map[string]bool{}, map[string]bool{}
 	for _, j := range jobs {
-		if !j.yields && !j.static {
+		switch {
+		case j.static:
+			static[j.path] = true
+		case !j.yields:
 			taken[j.path] = true
 		}
 	}
-	jobs = slices.DeleteFunc(jobs, func(j job) bool { return j.yields && taken[j.path] })
+	jobs = slices.DeleteFunc(jobs, func(j job) bool {
+		return j.yields && taken[j.path] || j.fallback && static[j.path]
+	})
 	first := make(map[string]owner, len(jobs))
 	var diags diag.List
 	redirected := map[string]bool{} // paths first claimed by an alias
@@ -105,6 +114,11 @@ func (c *core) claim(jobs []job) ([]job, error) {
 				} else {
 					diags.Add(j.owner.file, j.owner.line, j.owner.col, "aliases（旧网址）/%s 是 %s 现在的网址，不能再转到别处；删去这一项", at, prev)
 				}
+				continue
+			}
+			if j.static && j.path == iconPath && c.s.Config.Site.Favicon != "" {
+				// The one icon set twice: say where the other is set.
+				diags.Add(j.owner.file, j.owner.line, j.owner.col, "static/ 中的 favicon.ico 是网站图标，而 config.toml 的 [site] favicon 已把网站图标设为 layouts/assets/%s；只留一处：删去这个文件，或删去 favicon 这一项", c.s.Config.Site.Favicon)
 				continue
 			}
 			if j.static {

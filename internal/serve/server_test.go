@@ -817,7 +817,8 @@ func TestFilesServedFromTheSite(t *testing.T) {
 // TestStaticServed: the preview serves static/'s files at their paths, as
 // the build publishes them, from where they are (not held in memory),
 // .well-known/ too; not what the loader passes over; and a file rewritten
-// is served as it is now.
+// is served as it is now. A static/robots.txt is served in the place of
+// tongbao's, which is back once the file is gone.
 func TestStaticServed(t *testing.T) {
 	s, ts, dir := startSite(t, func(dir string) {
 		if err := mkdirAll(filepath.Join(dir, "static", ".well-known")); err != nil {
@@ -826,10 +827,12 @@ func TestStaticServed(t *testing.T) {
 		writeFile(t, filepath.Join(dir, "static", "baidu_verify_abc.html"), "7f2d9c")
 		writeFile(t, filepath.Join(dir, "static", ".well-known", "security.txt"), "Contact: mailto:web@example.gov.cn\n")
 		writeFile(t, filepath.Join(dir, "static", "Thumbs.db"), "junk")
+		writeFile(t, filepath.Join(dir, "static", "robots.txt"), "User-agent: *\nDisallow: /data/\n")
 	})
 	for p, want := range map[string]string{
 		"/baidu_verify_abc.html":    "7f2d9c",
 		"/.well-known/security.txt": "Contact: mailto:web@example.gov.cn\n",
+		"/robots.txt":               "User-agent: *\nDisallow: /data/\n",
 	} {
 		f := s.state.Load().snap.files[strings.TrimPrefix(p, "/")]
 		if f == nil || f.src == nil || f.raw != nil {
@@ -845,6 +848,13 @@ func TestStaticServed(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "static", "baidu_verify_abc.html"), "8e3c0d")
 	if r, body := get(t, http.DefaultClient, "GET", ts.URL+"/baidu_verify_abc.html"); r.StatusCode != 200 || body != "8e3c0d" {
 		t.Errorf("rewritten: %d, %q", r.StatusCode, body)
+	}
+	if err := os.Remove(filepath.Join(dir, "static", "robots.txt")); err != nil {
+		t.Fatal(err)
+	}
+	s.Build()
+	if r, body := get(t, http.DefaultClient, "GET", ts.URL+"/robots.txt"); r.StatusCode != 200 || !strings.HasPrefix(body, "User-agent: *\nAllow: /\n") {
+		t.Errorf("static/robots.txt gone: %d, %q; want tongbao's", r.StatusCode, body)
 	}
 }
 

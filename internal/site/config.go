@@ -33,7 +33,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "police", Kind: Text, Label: "公安备案号", Help: "页脚的公安机关备案号，如“湘公网安备43050202000123号”；含备案编号时链接到其备案记录；不填则不显示"},
 		{Key: "contact", Kind: Text, Label: "联系我们", Help: "页脚“联系我们”：https 网址、mailto:/tel: 地址、电子邮箱、站内页面路径（如 about/），或一段文字（如电话号码）；不填则不显示"},
 		{Key: "errata", Kind: Text, Label: "纠错", Help: "页脚“纠错”链接：网址或站内页面路径；不填则不显示"},
-		{Key: "favicon", Kind: Text, Label: "网站图标", Help: "layouts/assets/ 下的 .ico 或 .png 文件，也写作站点根目录的 favicon.ico；不填则用内置图标"},
+		{Key: "favicon", Kind: Text, Label: "网站图标", Help: "layouts/assets/ 下的 .ico 或 .png 文件，也写作站点根目录的 favicon.ico；不填则用 static/favicon.ico，没有它时用内置图标"},
 		{Key: "govBadge", Kind: Text, Label: "党政机关标识", Help: "layouts/assets/ 下的党政机关网站标识图片；不填则不显示"},
 		{Key: "govBadgeLink", Kind: Text, Label: "标识链接", Help: "党政机关网站标识的注册记录网址；须同时填 govBadge"},
 	}},
