@@ -481,7 +481,12 @@ func errText(err error) string {
 // walk lists the regular files (and symlinks) below dir, slash paths
 // relative to the site root, sorted, skipping what is Hidden (Skipped:
 // static/.well-known is read).
-func (l *loader) walk(dir string) []string {
+func (l *loader) walk(dir string) []string { return l.walkSkipping(dir, nil) }
+
+// walkSkipping is walk that also tells skipped of each Hidden file it
+// passes over (not of the files inside a Hidden folder), in the order of
+// the walk.
+func (l *loader) walkSkipping(dir string, skipped func(rel string)) []string {
 	var out []string
 	base := filepath.Join(l.root, dir)
 	if _, err := os.Stat(base); err != nil {
@@ -496,6 +501,9 @@ func (l *loader) walk(dir string) []string {
 		if p != base && Hidden(d.Name()) && rel != "static/"+WellKnown {
 			if d.IsDir() {
 				return filepath.SkipDir
+			}
+			if skipped != nil {
+				skipped(rel)
 			}
 			return nil
 		}

@@ -1,6 +1,10 @@
 package site
 
-import "path/filepath"
+import (
+	"path"
+	"path/filepath"
+	"strings"
+)
 
 // StaticDir is the folder of a site whose files are published as they
 // are, each at the same path below the output's root (as Hugo's static/):
@@ -15,9 +19,19 @@ const StaticDir = "static"
 // folder is read; see walk), looked at, not read — the build copies each
 // and the preview serves it from where it is, as an attachment's
 // (Attachment.Copy, Attachment.Open). Each is held to an attachment's
-// limit of size.
+// limit of size. A file whose name starts with a dot that is not a
+// system's or a tool's leavings (dotJunk) was put there on purpose — an
+// Apache .htaccess, GitHub Pages' .nojekyll — and is warned of: staff
+// would otherwise believe it published.
 func (l *loader) static() {
-	for _, rel := range l.walk(StaticDir) {
+	files := l.walkSkipping(StaticDir, func(rel string) {
+		name := path.Base(rel)
+		if !strings.HasPrefix(name, ".") || dotJunk(name) {
+			return
+		}
+		l.s.Warnings.Add(rel, 1, 1, "警告：%s 以“.”开头，是隐藏文件，不会发布（static/ 中只有 .well-known/ 下的文件例外）。服务器的设置（改写、跳转、访问限制等）由门户网站的服务器决定，不由本站的文件决定；需要时请交给门户网站的管理员", name)
+	})
+	for _, rel := range files {
 		a := Attachment{File: rel, Line: 1, Col: 1}
 		fi, ok := statFile(l.root, rel, MaxAttachmentSize, &l.diags)
 		if !ok {
@@ -27,4 +41,21 @@ func (l *loader) static() {
 		a.path = filepath.Join(l.root, filepath.FromSlash(rel))
 		l.s.Static = append(l.s.Static, a)
 	}
+}
+
+// dotJunk reports whether a file whose name starts with a dot is what a
+// system, an editor or a tool leaves in a folder, that nobody meant to
+// publish and that no one need be told of: macOS's .DS_Store, ._x and
+// .localized, KDE's .directory, LibreOffice's lock .~lock.x#, vim's swap
+// files, the empty files that keep a folder in git.
+func dotJunk(name string) bool {
+	switch strings.ToLower(name) {
+	case ".ds_store", ".localized", ".directory", ".gitkeep", ".keep", ".gitignore", ".gitattributes":
+		return true
+	}
+	switch path.Ext(name) {
+	case ".swp", ".swo", ".swx":
+		return true
+	}
+	return strings.HasPrefix(name, "._") || strings.HasPrefix(name, ".~lock.") || strings.HasPrefix(name, ".#")
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"tongbao/internal/diag"
@@ -68,5 +69,31 @@ func TestStatic(t *testing.T) {
 	want := []string{"static/upload/扫描件.pdf: 文件过大（52428801 字节），上限为 50 MB"}
 	if got := diag.Lines(err); err == nil || !slices.Equal(got, want) {
 		t.Errorf("a file too large: %q, want %q", got, want)
+	}
+}
+
+// TestStaticDotfileWarned: a file of static/ whose name starts with a dot
+// is not published; one that staff put there on purpose — a server's
+// configuration, a host's switch — is warned of at the file, saying why,
+// at any depth and inside .well-known/ too. What a system, an editor or
+// git leaves is passed over without a word, and so is what is inside a
+// hidden folder.
+func TestStaticDotfileWarned(t *testing.T) {
+	files := miniSite()
+	for _, name := range []string{
+		"static/.htaccess", "static/upload/.user.ini", "static/.well-known/.nojekyll",
+		"static/.DS_Store", "static/upload/._通知.pdf", "static/.~lock.通知.docx#", "static/upload/.通知.pdf.swp",
+		"static/.gitkeep", "static/.git/config", "static/.vscode/.htaccess",
+	} {
+		files[name] = "x"
+	}
+	const why = " 以“.”开头，是隐藏文件，不会发布（static/ 中只有 .well-known/ 下的文件例外）。服务器的设置（改写、跳转、访问限制等）由门户网站的服务器决定，不由本站的文件决定；需要时请交给门户网站的管理员"
+	want := []string{
+		"static/.htaccess:1:1: 警告：.htaccess" + why,
+		"static/.well-known/.nojekyll:1:1: 警告：.nojekyll" + why,
+		"static/upload/.user.ini:1:1: 警告：.user.ini" + why,
+	}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
