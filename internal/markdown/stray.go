@@ -151,7 +151,9 @@ func markMistake(open, close []byte) string {
 // strays returns an error for every shortcode of root that the block
 // parser did not take (see the comment at the top of this file): in a
 // paragraph, a heading or a table cell, outside code spans, or at the
-// start of a line of an indented code block. One error a line.
+// start of a line of an indented code block. Every stray of a line is
+// named, so that staff mend them all at once; a line of an indented
+// code block is code but for its start, where a shortcode was meant.
 func strays(root ast.Node, src []byte) []Error {
 	if bytes.IndexByte(src, '{') < 0 && !bytes.Contains(src, wideBrace) {
 		return nil
@@ -172,9 +174,7 @@ func strays(root ast.Node, src []byte) []Error {
 			lines := n.Lines()
 			for i := range lines.Len() {
 				seg := lines.At(i)
-				if off, msg := strayInLine(n.Kind(), src, seg.Start, seg.Stop, code); off >= 0 {
-					add(off, msg)
-				}
+				strayInLine(n.Kind(), src, seg.Start, seg.Stop, code, add)
 			}
 			return ast.WalkSkipChildren, nil
 		case ast.KindCodeBlock:
@@ -215,10 +215,14 @@ func codeSpans(n ast.Node) [][2]int {
 }
 
 // strayInLine looks in src[start:stop], a line of a block of kind, for
-// the first two braces outside the code spans that open a shortcode or a
-// mistyped one, and returns where they are and what to do, or -1.
-func strayInLine(kind ast.NodeKind, src []byte, start, stop int, code [][2]int) (int, string) {
+// each two braces outside the code spans that open a shortcode or a
+// mistyped one, and tells add where they are and what to do. The search
+// goes on after a stray's closing mark, so that its "}}" is not taken
+// for the start of another; the text quoted as before a later stray is
+// what follows the one before it, which is moved on its own.
+func strayInLine(kind ast.NodeKind, src []byte, start, stop int, code [][2]int, add func(off int, msg string)) {
 	line := src[start:stop]
+	from := 0                     // where the text after the last stray found begins
 	nextASCII, nextWide := -2, -2 // not yet looked for
 	for i := 0; i < len(line); {
 		if nextASCII < i && nextASCII != -1 {
@@ -233,7 +237,7 @@ func strayInLine(kind ast.NodeKind, src []byte, start, stop int, code [][2]int) 
 		}
 		switch {
 		case nextASCII < 0 && nextWide < 0:
-			return -1, ""
+			return
 		case nextASCII < 0 || nextWide >= 0 && nextWide < nextASCII:
 			i = nextWide
 		default:
@@ -244,14 +248,20 @@ func strayInLine(kind ast.NodeKind, src []byte, start, stop int, code [][2]int) 
 		if !inCode {
 			before := bytes.TrimSpace(line[:i])
 			where := placed(kind, before)
-			if msg, ok := misplaced(line[i:], string(before), where); ok {
-				return off, msg
+			if msg, ok := misplaced(line[i:], string(bytes.TrimSpace(line[from:i])), where); ok {
+				add(off, msg)
+				n, _, _ := openMark(line[i:])
+				if _, end := closeMark(line[i+n:]); end >= 0 {
+					n += end
+				}
+				i += n
+				from = i
+				continue
 			}
 		}
 		_, size := utf8.DecodeRune(line[i:])
 		i += size
 	}
-	return -1, ""
 }
 
 // A placing is where in a block a shortcode stands, for the message
@@ -283,7 +293,8 @@ func placed(kind ast.NodeKind, before []byte) placing {
 
 // misplaced reports whether s, a line's text from two braces on, is a
 // shortcode the block parser did not take, standing as where says after
-// before, and says what to do.
+// before, and says what to do. before is "" after text for a shortcode
+// right after another stray on its line.
 func misplaced(s []byte, before string, where placing) (string, bool) {
 	n, exact, ok := openMark(s)
 	if !ok {
@@ -316,6 +327,9 @@ func misplaced(s []byte, before string, where placing) (string, bool) {
 		place = "短代码前不能缩进：删去它前面的空格"
 	case afterText:
 		place = fmt.Sprintf("短代码要单独成行：把“%s”移到上一行", clip(before, true))
+		if before == "" {
+			place = "短代码要单独成行：另起一行写它"
+		}
 		if after != "" {
 			place += fmt.Sprintf("，“%s”移到下一行", clip(after, false))
 		}
