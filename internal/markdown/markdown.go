@@ -121,7 +121,7 @@ func (c *Converter) ConvertValid(src []byte, resolve Resolver, targets map[strin
 	var errs []Error
 	walkShortcodes(root, func(n *shortcodeNode) {
 		if n.err != nil {
-			errs = append(errs, *n.err)
+			errs = append(append(errs, *n.err), n.more...)
 			return
 		}
 		if resolve == nil {
@@ -162,7 +162,7 @@ func (c *Converter) Shortcodes(src []byte) ([]Shortcode, []Error) {
 	root := c.parse(src)
 	walkShortcodes(root, func(n *shortcodeNode) {
 		if n.err != nil {
-			errs = append(errs, *n.err)
+			errs = append(append(errs, *n.err), n.more...)
 			return
 		}
 		scs = append(scs, n.sc)

@@ -51,6 +51,7 @@ type shortcodeNode struct {
 	ast.BaseBlock
 	sc   Shortcode
 	err  *Error        // syntax error, or nil
+	more []Error       // the strays after a mistyped one on its line
 	html template.HTML // what the Resolver made of it
 }
 
@@ -111,6 +112,17 @@ func (shortcodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	name, args, perr := parseShortcode(content)
 	if !exact {
 		perr = &lineError{0, mistake}
+		// The line is the node's whatever follows the mistyped mark, so
+		// strays (which reads paragraphs) never sees the rest of it. A
+		// backtick may open a code span, where a shortcode is text, and
+		// code spans are not parsed here: such a line's rest is left.
+		open, _, _ := openMark(content)
+		if _, end := closeMark(content[open:]); end >= 0 && !bytes.ContainsRune(content, '`') {
+			strayInLine(ast.KindParagraph, src, start, start+open+end, start+len(content), nil, func(off int, msg string) {
+				l, c := lines.position(src, off)
+				n.more = append(n.more, Error{Line: l, Col: c, Msg: msg})
+			})
+		}
 	}
 	if perr != nil {
 		l, c := lines.position(src, start+perr.off)

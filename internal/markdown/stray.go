@@ -174,7 +174,7 @@ func strays(root ast.Node, src []byte) []Error {
 			lines := n.Lines()
 			for i := range lines.Len() {
 				seg := lines.At(i)
-				strayInLine(n.Kind(), src, seg.Start, seg.Stop, code, add)
+				strayInLine(n.Kind(), src, seg.Start, seg.Start, seg.Stop, code, add)
 			}
 			return ast.WalkSkipChildren, nil
 		case ast.KindCodeBlock:
@@ -214,17 +214,18 @@ func codeSpans(n ast.Node) [][2]int {
 	return spans
 }
 
-// strayInLine looks in src[start:stop], a line of a block of kind, for
-// each two braces outside the code spans that open a shortcode or a
-// mistyped one, and tells add where they are and what to do. The search
+// strayInLine looks in src[from:stop], of the line src[start:stop] of a
+// block of kind, for each two braces outside the code spans that open a
+// shortcode or a mistyped one, and tells add where they are and what to
+// do; from is past a stray found already, or start. The search
 // goes on after a stray's closing mark, so that its "}}" is not taken
 // for the start of another; the text quoted as before a later stray is
 // what follows the one before it, which is moved on its own.
-func strayInLine(kind ast.NodeKind, src []byte, start, stop int, code [][2]int, add func(off int, msg string)) {
+func strayInLine(kind ast.NodeKind, src []byte, start, from, stop int, code [][2]int, add func(off int, msg string)) {
 	line := src[start:stop]
-	from := 0                     // where the text after the last stray found begins
+	from -= start                 // where the text after the last stray found begins
 	nextASCII, nextWide := -2, -2 // not yet looked for
-	for i := 0; i < len(line); {
+	for i := from; i < len(line); {
 		if nextASCII < i && nextASCII != -1 {
 			if nextASCII = bytes.IndexByte(line[i:], '{'); nextASCII >= 0 {
 				nextASCII += i

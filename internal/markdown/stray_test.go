@@ -162,6 +162,22 @@ func TestStrayShortcodes(t *testing.T) {
 			},
 		},
 		{
+			name: "after a mistyped one that opens the line",
+			in:   "{{% a %}} {{% b %}}\n",
+			errs: []string{
+				"1:1: 短代码用 {{< … >}}，不用 {{% … %}}",
+				"1:11: 短代码用 {{< … >}}，不用 {{% … %}}；短代码要单独成行：另起一行写它",
+			},
+		},
+		{
+			name: "after a mistyped one that opens a quote's line",
+			in:   "> {{＜ a ＞}}甲{{＜ b ＞}}\n",
+			errs: []string{
+				"1:3: 短代码写作 {{< … >}}（半角的 < >），不是“{{＜ … ＞}}”",
+				"1:13: 短代码写作 {{< … >}}（半角的 < >），不是“{{＜ … ＞}}”；短代码要单独成行：把“甲”移到上一行",
+			},
+		},
+		{
 			name: "in a heading and a table cell, each",
 			in:   "## 排名{{< a >}}和{{< b >}}\n\n| 甲 {{% c %}} {{% d %}} |\n| --- |\n",
 			errs: []string{
