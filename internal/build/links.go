@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"html"
@@ -21,7 +22,9 @@ import (
 // output file, and a #fragment an element of that page. A portal's
 // inspection fails a site with broken links (DOMAIN.md §2), and a link that
 // forgets baseURL's path works on a preview at "/" but breaks once the site
-// is uploaded under /tongbao/, so the site is rendered both ways.
+// is uploaded under /tongbao/, so the site is rendered both ways. The HTML
+// pages of static/ are staff's, written for where the site is published:
+// they are read once, at the site's own baseURL (StaticLinks).
 
 // SubPath is the base path of the second rendering of a link check: a
 // site placed below the root of the portal.
@@ -51,6 +54,14 @@ func CheckLinks(opts Options) (LinkReport, error) {
 			return LinkReport{}, err
 		}
 		r := Links(outputs, base)
+		if base == "/" {
+			// Where an output is does not depend on baseURL: one
+			// rendering's outputs answer for the site's own.
+			st := StaticLinks(outputs, cmp.Or(opts.BaseURL, s.Config.BaseURL))
+			rep.Files += st.Files
+			rep.Refs += st.Refs
+			rep.Broken = append(rep.Broken, st.Broken...)
+		}
 		if base != "/" {
 			for i := range r.Broken {
 				r.Broken[i].Msg += "（baseURL 为 " + base + " 时）"
@@ -75,7 +86,7 @@ func Links(outputs []render.Output, baseURL string) LinkReport {
 	var rep LinkReport
 	for _, o := range outputs {
 		if o.File != nil {
-			continue // a file of the site, published as it is: not tongbao's to mend
+			continue // a file of the site, published as it is: StaticLinks reads it
 		}
 		var refs []reference
 		switch ext := path.Ext(o.Path); ext {
@@ -101,6 +112,45 @@ func Links(outputs []render.Output, baseURL string) LinkReport {
 	return rep
 }
 
+// StaticLinks checks the references in the HTML pages of static/ among
+// outputs, a site rendered with any baseURL, as they are published below
+// baseURL, the site's own: a page written by hand does not follow
+// baseURL as tongbao's do, so it is not checked at another. A broken one
+// is reported at the file of static/, which is where staff mend it.
+func StaticLinks(outputs []render.Output, baseURL string) LinkReport {
+	c := newLinkChecker(outputs, baseURL)
+	var rep LinkReport
+	for _, o := range outputs {
+		if o.File == nil || !isPage(o.Path) {
+			continue
+		}
+		data, err := c.data(o.Path)
+		if err != nil {
+			rep.Broken.Add(o.File.File, 0, 0, "%v", err)
+			continue
+		}
+		rep.Files++
+		for _, ref := range htmlRefs(data) {
+			msg, internal := c.check(o.Path, ref)
+			if internal {
+				rep.Refs++
+			}
+			if msg != "" {
+				line, col := diag.Position(data, ref.off)
+				rep.Broken.Add(o.File.File, line, col, "链接失效：%s%s", ref.value, msg)
+			}
+		}
+	}
+	return rep
+}
+
+// isPage reports whether p is an HTML page (not an SVG picture, whose
+// links a hand-made file of static/ seldom has).
+func isPage(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	return ext == ".html" || ext == ".htm"
+}
+
 // A reference is one URL in a file, at byte offset off.
 type reference struct {
 	value string
@@ -109,21 +159,40 @@ type reference struct {
 }
 
 type linkChecker struct {
-	base  site.Base
-	files map[string][]byte
-	ids   map[string]map[string]bool // page → its ids, read on demand
+	base   site.Base
+	files  map[string][]byte
+	static map[string]*site.Attachment // the files of static/, read on demand into files
+	ids    map[string]map[string]bool  // page → its ids, read on demand
 }
 
 func newLinkChecker(outputs []render.Output, baseURL string) *linkChecker {
-	c := &linkChecker{files: map[string][]byte{}, ids: map[string]map[string]bool{}}
+	c := &linkChecker{files: map[string][]byte{}, static: map[string]*site.Attachment{}, ids: map[string]map[string]bool{}}
 	var err error
 	if c.base, err = site.ParseBase(baseURL); err != nil {
 		c.base = site.Base{URL: "/", Path: "/"} // such a site does not render: nothing to resolve against
 	}
 	for _, o := range outputs {
 		c.files[o.Path] = o.Data
+		if o.File != nil {
+			c.static[o.Path] = o.File
+		}
 	}
 	return c
+}
+
+// data is the content of the output file, a file of static/ read the
+// first time it is asked for.
+func (c *linkChecker) data(file string) ([]byte, error) {
+	a := c.static[file]
+	if a == nil || c.files[file] != nil {
+		return c.files[file], nil
+	}
+	var b bytes.Buffer
+	if err := a.Copy(&b); err != nil {
+		return nil, err
+	}
+	c.files[file] = b.Bytes()
+	return c.files[file], nil
 }
 
 // check follows ref, found in the output file page. It reports whether the
@@ -180,7 +249,7 @@ func (c *linkChecker) check(page string, ref reference) (problem string, interna
 		}
 		file += "/index.html"
 	}
-	if frag := u.Fragment; frag != "" && frag != "top" && isHTML(file) && !c.pageIDs(file)[frag] {
+	if frag := u.Fragment; frag != "" && frag != "top" && isHTML(file) && c.pageIDs(file) != nil && !c.pageIDs(file)[frag] {
 		return "（" + file + " 中没有 id 为“" + frag + "”的元素）", true
 	}
 	return "", true
@@ -227,8 +296,12 @@ func (c *linkChecker) pageIDs(file string) map[string]bool {
 	if ids, ok := c.ids[file]; ok {
 		return ids
 	}
+	data, err := c.data(file)
+	if err != nil {
+		return nil // a file of static/ that cannot be read: its ids are not known, nor said missing
+	}
 	ids := map[string]bool{}
-	scanHTML(c.files[file], func(tag, name, value string, _ int) {
+	scanHTML(data, func(tag, name, value string, _ int) {
 		if name == "id" || (tag == "a" && name == "name") {
 			ids[value] = true
 		}
@@ -417,5 +490,5 @@ func isSpace(b byte) bool {
 
 // String is the one-line summary `tongbao check --links` prints.
 func (r LinkReport) String() string {
-	return fmt.Sprintf("检查了 %d 个文件中的 %d 个站内链接（baseURL 为 / 和 %s 各一次）", r.Files, r.Refs, SubPath)
+	return fmt.Sprintf("检查了 %d 个文件中的 %d 个站内链接（baseURL 为 / 和 %s 各一次；static/ 中的页面按本站的 baseURL 一次）", r.Files, r.Refs, SubPath)
 }

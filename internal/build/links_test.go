@@ -186,3 +186,71 @@ func TestCheckLinksSampleAndDemo(t *testing.T) {
 	}
 	t.Logf("demo: %s", rep)
 }
+
+// TestCheckLinksStaticPages: a page of static/ is written by hand for
+// where the site is published. Its links are checked once, below the
+// site's own baseURL (config.toml's, or --baseURL), and a broken one is
+// reported at the file of static/ (columns counted by hand); a link of
+// tongbao's pages to an element of it is checked against its ids.
+func TestCheckLinksStaticPages(t *testing.T) {
+	dir := sampleCopy(t)
+	writeSite(t, dir, map[string]string{
+		"static/guide/index.html": `<!doctype html><title>办事指南</title>
+<h2 id="流程">流程</h2>
+<a href="/about/">关于本站</a>
+<p>见 <a href="/nothing/">无此页</a>
+<a href="../units/">单位</a> <a href="#流程">本页</a> <a href="#无此处">无</a>
+<img src="/assets/无.png" alt="">
+`,
+		"static/upload/a.pdf": `%PDF <a href="/nothing/">`,
+	})
+	footer := override(t, dir, "partials/footer.html")
+	b, err := os.ReadFile(footer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(footer, []byte(strings.Replace(string(b), "</footer>", `<a href="{{url "guide/"}}#流程">指南</a><a href="{{url "guide/"}}#缺">缺</a></footer>`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		baseURL string
+		want    []string
+	}{
+		{"", []string{
+			"static/guide/index.html:4:15: 链接失效：/nothing/（找不到 nothing/index.html）",
+			"static/guide/index.html:5:58: 链接失效：#无此处（guide/index.html 中没有 id 为“无此处”的元素）",
+			"static/guide/index.html:6:11: 链接失效：/assets/无.png（找不到 assets/无.png）",
+		}},
+		{"https://www.example.gov.cn/tongbao/", []string{
+			"static/guide/index.html:3:10: 链接失效：/about/（在网站根目录 /tongbao/ 之外）",
+			"static/guide/index.html:4:15: 链接失效：/nothing/（在网站根目录 /tongbao/ 之外）",
+			"static/guide/index.html:5:58: 链接失效：#无此处（guide/index.html 中没有 id 为“无此处”的元素）",
+			"static/guide/index.html:6:11: 链接失效：/assets/无.png（在网站根目录 /tongbao/ 之外）",
+		}},
+	} {
+		rep, err := CheckLinks(Options{Source: dir, BaseURL: c.baseURL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		pages := map[string]int{}
+		for _, d := range rep.Broken {
+			if strings.HasPrefix(d.File, "static/") {
+				got = append(got, d.String())
+				continue
+			}
+			pages[d.Msg]++
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("baseURL %q: static/'s broken links\n%s\nwant\n%s", c.baseURL, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		}
+		// Every page has the footer: its link to 流程 holds, to 缺 not.
+		want := []string{
+			"链接失效：/guide/#缺（guide/index.html 中没有 id 为“缺”的元素）",
+			"链接失效：/tongbao/guide/#缺（guide/index.html 中没有 id 为“缺”的元素）（baseURL 为 /tongbao/ 时）",
+		}
+		if len(pages) != 2 || pages[want[0]] < 5 || pages[want[0]] != pages[want[1]] {
+			t.Errorf("baseURL %q: the footer's broken links %v, want on every page %q", c.baseURL, pages, want)
+		}
+	}
+}
