@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -267,26 +268,44 @@ func built(stdout, stderr io.Writer, opts build.Options, st build.Stats, changes
 			fmt.Fprintf(stderr, "tongbao: 已生成，但无法写入改动清单：%v\n", err)
 			return 1
 		}
-		listed = "，清单已写入 " + changes
+		listed = "，改动清单已写入 " + changes
+	}
+	// The manifest is named apart from the files it lists, as the
+	// build's statistics and --verify count them.
+	var parts []string
+	manifest, added := "", 0
+	for _, p := range kinds(c) {
+		n := len(p.paths)
+		if slices.Contains(p.paths, build.ManifestName) {
+			manifest = p.what
+			n--
+		}
+		if p.what == "新增" {
+			added = n
+		}
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d 个", p.what, n))
+		}
 	}
 	switch {
 	case st.First:
 		if listed != "" {
-			fmt.Fprintf(stdout, "tongbao: 输出目录中没有上次生成的清单，%d 个文件都算作新增%s\n", len(c.Added), listed)
+			fmt.Fprintf(stdout, "tongbao: 输出目录中没有上次生成的清单，%d 个文件和清单 %s 都算作新增%s\n", added, build.ManifestName, listed)
 		}
 	case c.None():
 		fmt.Fprintf(stdout, "tongbao: 与上次生成的完全相同，不必重新上传%s\n", listed)
 	default:
-		var parts []string
-		for _, p := range kinds(c) {
-			if len(p.paths) > 0 {
-				parts = append(parts, fmt.Sprintf("%s %d 个", p.what, len(p.paths)))
-			}
+		said := strings.Join(parts, "、") + "文件"
+		switch {
+		case len(parts) == 0: // a manifest an older tongbao wrote otherwise
+			said = "只有清单 " + build.ManifestName + " " + manifest
+		case manifest != "":
+			said += "，另有清单 " + build.ManifestName + " " + manifest
 		}
 		if listed == "" {
 			listed = "（--changes 文件 可列出它们）"
 		}
-		fmt.Fprintf(stdout, "tongbao: 与上次生成相比，%s文件%s\n", strings.Join(parts, "、"), listed)
+		fmt.Fprintf(stdout, "tongbao: 与上次生成相比，%s%s\n", said, listed)
 	}
 	return 0
 }

@@ -359,8 +359,13 @@ func TestBuildChangesList(t *testing.T) {
 		t.Fatalf("build: exit %d\n%s", code, errOut)
 	}
 	lines := readLines(t, list)
-	if n := len(snapshot(t, pub)) - 1; len(lines) != n || !strings.HasSuffix(out, fmt.Sprintf("tongbao: 输出目录中没有上次生成的清单，%d 个文件都算作新增，清单已写入 %s\n", n, list)) {
+	// Every file on disk is listed, the manifest among them; the message
+	// counts the others and names the manifest, as the build's statistics do.
+	if n := len(snapshot(t, pub)); len(lines) != n || !strings.HasSuffix(out, fmt.Sprintf("tongbao: 输出目录中没有上次生成的清单，%d 个文件和清单 .tongbao-manifest.json 都算作新增，改动清单已写入 %s\n", n-1, list)) {
 		t.Errorf("first build: %d lines listed for %d files; said\n%s", len(lines), n, out)
+	}
+	if !slices.Contains(lines, "新增\t.tongbao-manifest.json") {
+		t.Errorf("first build's list lacks the manifest: %q", lines[:min(len(lines), 5)])
 	}
 	if !slices.Contains(lines, "新增\tabout/index.html") {
 		t.Errorf("first build's list lacks about/index.html: %q", lines[:min(len(lines), 5)])
@@ -380,8 +385,8 @@ func TestBuildChangesList(t *testing.T) {
 		kind, _, _ := strings.Cut(l, "\t")
 		count[kind]++
 	}
-	want := fmt.Sprintf("tongbao: 与上次生成相比，新增 %d 个、改动 %d 个、删去 %d 个文件，清单已写入 %s\n", count["新增"], count["改动"], count["删去"], list)
-	if !strings.HasSuffix(out, want) || !slices.Contains(lines, "改动\tabout/index.html") || slices.Contains(lines, "改动\tcirculars/2023/14/index.html") {
+	want := fmt.Sprintf("tongbao: 与上次生成相比，新增 %d 个、改动 %d 个、删去 %d 个文件，另有清单 .tongbao-manifest.json 改动，改动清单已写入 %s\n", count["新增"], count["改动"]-1, count["删去"], list)
+	if !strings.HasSuffix(out, want) || !slices.Contains(lines, "改动\tabout/index.html") || !slices.Contains(lines, "改动\t.tongbao-manifest.json") || slices.Contains(lines, "改动\tcirculars/2023/14/index.html") {
 		t.Errorf("after editing about.md: said\n%s\nlisted %q", out, lines)
 	}
 	// Kinds in order: every 新增 before every 改动, every 改动 before every 删去.
@@ -427,7 +432,7 @@ func TestBuildKeepsHandPlaced(t *testing.T) {
 		t.Fatalf("build: exit %d\n%s", code, errOut)
 	}
 	want := "tongbao: " + pub + " 中有 3 个文件不是 tongbao 生成的，已原样保留（不列入清单和改动）：baidu_verify_abc.html、upload/a.pdf、我的笔记.docx；要随网站发布，请放到站点的 static/ 文件夹\n" +
-		"tongbao: 与上次生成的完全相同，不必重新上传，清单已写入 " + list + "\n"
+		"tongbao: 与上次生成的完全相同，不必重新上传，改动清单已写入 " + list + "\n"
 	if _, said, _ := strings.Cut(out, "\n"); said != want {
 		t.Errorf("the build says\n%s\nwant after its first line\n%s", out, want)
 	}
@@ -438,6 +443,81 @@ func TestBuildKeepsHandPlaced(t *testing.T) {
 		if b, err := os.ReadFile(filepath.Join(pub, filepath.FromSlash(rel))); err != nil || string(b) != text {
 			t.Errorf("%s: %q, %v; want it kept", rel, b, err)
 		}
+	}
+}
+
+// TestBuildChangesListsManifest is the administrator's report: an upload
+// of the files --changes lists left the portal's manifest missing (first
+// build) or stale (every other), for the list never named it. It is
+// listed whenever its bytes change, and the counts said name it apart
+// from the files, as the build's own line does. A file of static/ is
+// the edit: it changes no page, so the lists can be written by hand.
+func TestBuildChangesListsManifest(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	pub := filepath.Join(t.TempDir(), "public")
+	list := filepath.Join(t.TempDir(), "改动.txt")
+	verify := filepath.Join(dir, "static", "baidu_verify_abc.html")
+	if err := os.MkdirAll(filepath.Dir(verify), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runCmd("build", "-s", dir, "-d", pub); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	for _, step := range []struct {
+		what, text string // the verification file's text; "" removes it
+		said, list string
+	}{
+		{"added", "abc", "新增 1 个文件，另有清单 .tongbao-manifest.json 改动", "新增\tbaidu_verify_abc.html\n改动\t.tongbao-manifest.json\n"},
+		{"edited", "abcd", "改动 1 个文件，另有清单 .tongbao-manifest.json 改动", "改动\t.tongbao-manifest.json\n改动\tbaidu_verify_abc.html\n"},
+		{"unchanged", "abcd", "", ""},
+		{"removed", "", "删去 1 个文件，另有清单 .tongbao-manifest.json 改动", "改动\t.tongbao-manifest.json\n删去\tbaidu_verify_abc.html\n"},
+	} {
+		if step.text != "" {
+			if err := os.WriteFile(verify, []byte(step.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else if err := os.Remove(verify); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := runCmd("build", "-s", dir, "-d", pub, "--changes", list)
+		if code != 0 {
+			t.Fatalf("%s: exit %d\n%s", step.what, code, errOut)
+		}
+		said := "tongbao: 与上次生成相比，" + step.said + "，改动清单已写入 " + list + "\n"
+		if step.said == "" {
+			said = "tongbao: 与上次生成的完全相同，不必重新上传，改动清单已写入 " + list + "\n"
+		}
+		if !strings.HasSuffix(out, said) {
+			t.Errorf("%s: said\n%s\nwant it to end with\n%s", step.what, out, said)
+		}
+		if b, err := os.ReadFile(list); err != nil || string(b) != step.list {
+			t.Errorf("%s: listed\n%s(%v)\nwant\n%s", step.what, b, err, step.list)
+		}
+	}
+}
+
+// TestBuildCountsAgree: the build's line, --verify's and the first
+// build's list of changes count the same files, 128 for the sample (its
+// files on disk, the manifest named apart), as the preview does.
+func TestBuildCountsAgree(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	pub := filepath.Join(t.TempDir(), "public")
+	list := filepath.Join(t.TempDir(), "改动.txt")
+	code, out, errOut := runCmd("build", "-s", dir, "-d", pub, "--changes", list)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	n := len(snapshot(t, pub)) - 1
+	for _, want := range []string{
+		fmt.Sprintf("%d 个文件（另有清单 .tongbao-manifest.json），", n),
+		fmt.Sprintf("，%d 个文件和清单 .tongbao-manifest.json 都算作新增，", n),
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("build says\n%s\nwant it to say %q", out, want)
+		}
+	}
+	if lines := readLines(t, list); len(lines) != n+1 {
+		t.Errorf("%d lines listed; want %d, the manifest's among them", len(lines), n+1)
 	}
 }
 

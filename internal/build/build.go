@@ -63,9 +63,9 @@ type Options struct {
 
 // Stats describe a finished build for its one-line report.
 type Stats struct {
-	Pages    int // HTML pages
-	Files    int // all files
-	Bytes    int64
+	Pages    int   // HTML pages
+	Files    int   // all files but the manifest, as the preview counts them
+	Bytes    int64 // of those files
 	Duration time.Duration
 
 	// Held are the circulars left out with Options.Without, by file.
@@ -88,7 +88,7 @@ type Stats struct {
 func (s *Stats) foreign(p foreignPlan) { s.Foreign, s.Displaced = p.kept, p.displaced }
 
 func (s Stats) String() string {
-	return fmt.Sprintf("%d 个页面，%d 个文件，%.1f KB，用时 %d ms", s.Pages, s.Files, float64(s.Bytes)/1024, s.Duration.Milliseconds())
+	return fmt.Sprintf("%d 个页面，%d 个文件（另有清单 %s），%.1f KB，用时 %d ms", s.Pages, s.Files, ManifestName, float64(s.Bytes)/1024, s.Duration.Milliseconds())
 }
 
 // Render loads and renders the site without writing anything: what
@@ -326,15 +326,21 @@ func prepare(opts Options, source string, outputs []render.Output) (publisher, e
 	return p, nil
 }
 
-// changes sets st.Changes and st.First from the output's manifests before
-// the build and after it (which lists itself; the other does not).
+// changes sets st.Changes and st.First from the output's manifest before
+// the build, as read, and the files after it, the manifest among them.
+// The manifest is a change like any file whose bytes changed (always, on
+// a first build): an upload that sends only the files listed must carry
+// it, or the portal's copy of it would describe the tree before.
 func (st *Stats) changes(before *Manifest, after Manifest) {
 	st.First = before == nil
-	if st.First {
-		before = &Manifest{}
+	var old Manifest
+	if !st.First {
+		old.Files = before.Files
+		if before.own != nil {
+			old.Files = append(slices.Clip(old.Files), *before.own)
+		}
 	}
-	after.Files = slices.DeleteFunc(slices.Clone(after.Files), func(e ManifestEntry) bool { return e.Path == ManifestName })
-	st.Changes = Compare(*before, after)
+	st.Changes = Compare(old, after)
 }
 
 // A publisher writes a build's files for its output and then puts them in

@@ -173,7 +173,7 @@ func previousFiles(root string, m *Manifest) []string {
 			out = append(out, e.Path)
 		}
 	}
-	if mark, err := readManifestFile(filepath.Join(root, updatingName)); err == nil {
+	if mark, _, err := readManifestFile(filepath.Join(root, updatingName)); err == nil {
 		for _, e := range mark.Files {
 			out = append(out, e.Path)
 		}

@@ -65,7 +65,7 @@ func openInPlace(t *target) (*inPlace, error) {
 			ip.prev[e.Path] = e
 		}
 	}
-	if m, err := readManifestFile(filepath.Join(t.path, updatingName)); err == nil {
+	if m, _, err := readManifestFile(filepath.Join(t.path, updatingName)); err == nil {
 		for _, e := range m.Files {
 			ip.prev[e.Path] = ManifestEntry{Path: e.Path}
 		}

@@ -24,6 +24,11 @@ const ManifestName = ".tongbao-manifest.json"
 // A Manifest lists the files of one output tree, sorted by path.
 type Manifest struct {
 	Files []ManifestEntry `json:"files"`
+
+	// own is the manifest file's own entry, when it was read from one
+	// (ReadManifest): it lists every file but itself, yet an upload must
+	// know whether its bytes changed as well.
+	own *ManifestEntry
 }
 
 // A ManifestEntry is one file: its slash path below the output root, its
@@ -58,19 +63,24 @@ func (m Manifest) Bytes() []byte {
 
 // ReadManifest reads the manifest at the root of an output tree.
 func ReadManifest(root string) (Manifest, error) {
-	return readManifestFile(filepath.Join(root, ManifestName))
+	m, data, err := readManifestFile(filepath.Join(root, ManifestName))
+	if err == nil {
+		own := entry(ManifestName, data, nil)
+		m.own = &own
+	}
+	return m, err
 }
 
-func readManifestFile(name string) (Manifest, error) {
+func readManifestFile(name string) (Manifest, []byte, error) {
 	var m Manifest
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return m, err
+		return m, nil, err
 	}
 	if err := json.Unmarshal(data, &m); err != nil {
-		return m, fmt.Errorf("%s 无法解析：%v", ManifestName, err)
+		return m, nil, fmt.Errorf("%s 无法解析：%v", ManifestName, err)
 	}
-	return m, nil
+	return m, data, nil
 }
 
 // ScanTree describes the files actually present under root, tongbao's own

@@ -18,11 +18,11 @@ import (
 type Reproduction struct {
 	TZ         string // the child's time zone
 	GOMAXPROCS int    // the child's GOMAXPROCS
-	Files      int    // files compared, the manifest included
+	Files      int    // files compared besides the manifest, as Stats counts them
 }
 
 func (r Reproduction) String() string {
-	return fmt.Sprintf("已验证可复现：另一进程（TZ=%s，GOMAXPROCS=%d）生成的 %d 个文件逐字节相同", r.TZ, r.GOMAXPROCS, r.Files)
+	return fmt.Sprintf("已验证可复现：另一进程（TZ=%s，GOMAXPROCS=%d）生成的 %d 个文件和清单 %s 逐字节相同", r.TZ, r.GOMAXPROCS, r.Files, ManifestName)
 }
 
 // NotReproducibleError is returned by BuildVerified when the two builds
@@ -69,7 +69,7 @@ func BuildVerified(ctx context.Context, opts Options, exe string) (Stats, Reprod
 		}
 	}()
 	first := p.written()
-	rep.Files = len(first.Files)
+	rep.Files = len(first.Files) - 1 // the manifest is named apart
 
 	second, err := os.MkdirTemp("", "tongbao-verify-")
 	if err != nil {

@@ -34,9 +34,11 @@ func TestVerifyPasses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := fmt.Sprintf("tongbao: 已验证可复现：另一进程（TZ=UTC，GOMAXPROCS=2）生成的 %d 个文件逐字节相同\n", len(m.Files)+1)
-	if !strings.HasSuffix(string(out), want) {
-		t.Errorf("output:\n%s\nwant it to end with:\n%s", out, want)
+	// The same count as the build's line, the manifest named apart.
+	said := fmt.Sprintf("%d 个文件（另有清单 .tongbao-manifest.json），", len(m.Files))
+	want := fmt.Sprintf("tongbao: 已验证可复现：另一进程（TZ=UTC，GOMAXPROCS=2）生成的 %d 个文件和清单 .tongbao-manifest.json 逐字节相同\n", len(m.Files))
+	if !strings.HasSuffix(string(out), want) || !strings.Contains(string(out), said) {
+		t.Errorf("output:\n%s\nwant it to say %q and end with:\n%s", out, said, want)
 	}
 	if err := CheckTree(dest); err != nil {
 		t.Errorf("published tree: %v", err)
