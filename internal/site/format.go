@@ -155,7 +155,7 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 	{Key: "indicator", Kind: Tables, Label: "指标", Help: "每个指标一项，按通报中的顺序", Fields: []Field{
 		{Key: "id", Kind: Text, Label: "指标 id", Required: true,
 			Help: "用于网址和数据文件的英文名：小写字母、数字、下划线和连字符，如 gongye；不能重复"},
-		{Key: "name", Kind: Text, Label: "名称", Required: true, Help: "指标名称，如“规模工业增加值”"},
+		{Key: "name", Kind: Text, Label: "名称", Required: true, Help: "指标名称，如“规模工业增加值”；不能重复"},
 		{Key: "section", Kind: Text, Label: "栏目",
 			Help: "[terms] sections 之一；有 parent 时可不写（同上级）"},
 		{Key: "parent", Kind: IndicatorRef, Label: "上级指标",

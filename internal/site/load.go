@@ -721,6 +721,15 @@ func (l *loader) indicatorCatalogue() {
 	s := l.s
 	terms := s.Config.Terms
 	order := map[string]int{} // siblings counted per section or parent
+	// An indicator's name is all the circular's tables and the open data
+	// (data.csv) say of it, and what a workbook's columns are headed by:
+	// two of one name could not be told apart. Indicators are not renamed
+	// over time (they have no from or until), so a name is unique outright.
+	type naming struct {
+		id   string
+		line int
+	}
+	named := map[string]naming{}
 	for _, r := range read(t, IndicatorsFile.Fields).records("indicator") {
 		ind := &Indicator{
 			ID:           r.text("id"),
@@ -734,7 +743,14 @@ func (l *loader) indicatorCatalogue() {
 		if !r.has("id") || !r.has("name") {
 			continue
 		}
-		l.cleanName(f, r.at("name"), "指标名称", ind.Name)
+		if l.cleanName(f, r.at("name"), "指标名称", ind.Name) {
+			if first, dup := named[ind.Name]; dup {
+				f.errorf(r.at("name"), "指标名称“%s”重复（已用于第 %d 行的指标“%s”）；同名的两项在通报的表格和开放数据中无法区分，请改用不同的名称", ind.Name, first.line, first.id)
+			} else {
+				line, _ := f.position(r.at("name"))
+				named[ind.Name] = naming{ind.ID, line}
+			}
+		}
 		if !idRE.MatchString(ind.ID) {
 			f.errorf(r.at("id"), "指标 id“%s”只能由小写字母、数字、下划线和连字符组成", ind.ID)
 		}

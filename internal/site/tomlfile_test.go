@@ -245,6 +245,12 @@ func TestCatalogueFirst(t *testing.T) {
 			"data/units.toml:1:1: units.toml 中没有乡镇（街道） [[township]]"},
 		{"data/indicators.toml", `id = "caizheng"`, `id = "jingji"`,
 			"data/indicators.toml:8:1: 指标 id“jingji”重复"},
+		// Two indicators of one name: the tables and data.csv would have
+		// two rows no one could tell apart, a child's as a sibling's.
+		{"data/indicators.toml", `name = "财政收入"`, `name = "经济"`,
+			"data/indicators.toml:9:1: 指标名称“经济”重复（已用于第 3 行的指标“jingji”）；同名的两项在通报的表格和开放数据中无法区分，请改用不同的名称"},
+		{"data/indicators.toml", "owners = [\"区财政局\"]\n", "owners = [\"区财政局\"]\n[[indicator]]\nid = \"shuishou\"\nparent = \"caizheng\"\nname = \"财政收入\"\n",
+			"data/indicators.toml:15:1: 指标名称“财政收入”重复（已用于第 9 行的指标“caizheng”）；同名的两项在通报的表格和开放数据中无法区分，请改用不同的名称"},
 		// With config.toml's problems the rest is still read.
 		{"config.toml", "cityUnits = 12", "cityUnits = 0",
 			"config.toml:5:1: cityUnits 应为正整数"},
