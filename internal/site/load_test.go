@@ -504,3 +504,35 @@ func TestNotASite(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthFileCopies: a copy of a month file, as Windows, macOS or staff
+// name it, is left unread with a warning, not an error that stops the
+// preview; a month file misnamed is still an error.
+func TestMonthFileCopies(t *testing.T) {
+	files := miniSite()
+	for _, name := range []string{"2023-02 - 副本", "2023-02 (2)", "2023-02 copy", "2023-02备份"} {
+		files["data/"+name+".toml"] = "period = = 1\n" // unread: a syntax error would show
+	}
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range s.Warnings {
+		got = append(got, w.String())
+	}
+	want := []string{
+		"data/2023-02 (2).toml: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
+		"data/2023-02 - 副本.toml: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
+		"data/2023-02 copy.toml: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
+		"data/2023-02备份.toml: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	files = miniSite()
+	files["data/2023-2.toml"] = "period = \"x\"\n"
+	if _, err := Load(writeSite(t, files)); err == nil || err.Error() != "data/2023-2.toml: 数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）" {
+		t.Errorf("a misnamed month file: %v", err)
+	}
+}

@@ -20,6 +20,12 @@ import (
 
 var monthFileRE = regexp.MustCompile(`^data/(\d{4})-(\d{2})\.toml$`)
 
+// copyFileRE is a month file's copy as Windows, macOS and staff name it:
+// 2024-02 - 副本.toml, 2024-02 (2).toml, 2024-02 copy.toml, 2024-02备份.toml.
+// It is left unread with a warning, not an error that stops the preview:
+// staff keep such copies on purpose, beside the file they are changing.
+var copyFileRE = regexp.MustCompile(`^data/(\d{4}-\d{2})\s*(?:-\s*)?(?:副本|备份|[Cc]opy|拷贝|\(\d+\)|（\d+）)[^/]*\.toml$`)
+
 // monthFiles reads every month file and parses them in parallel: on a
 // long archive they are most of the loading. Diagnostics keep file order.
 func (l *loader) monthFiles() {
@@ -42,6 +48,10 @@ func (l *loader) monthFiles() {
 		}
 		m := monthFileRE.FindStringSubmatch(rel)
 		if m == nil {
+			if c := copyFileRE.FindStringSubmatch(rel); c != nil {
+				l.s.Warnings.Add(rel, 0, 0, "警告：这像是 data/%s.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/", c[1])
+				continue
+			}
 			l.diags.Add(rel, 0, 0, "数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）")
 			continue
 		}
