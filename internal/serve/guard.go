@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -88,6 +89,20 @@ func (p hostPolicy) allowsIP(ip net.IP) bool {
 		return false
 	}
 	return p.listen.Equal(ip)
+}
+
+// lanURLs are the preview's addresses for other computers, when it
+// listens on every address: 127.0.0.1, which it prints first, is no use
+// to a colleague. Only IPv4 addresses a network assigns (not loopback, not
+// link-local), at most four.
+func lanURLs(port int, ips []net.IP, basePath string) []string {
+	var out []string
+	for _, ip := range ips {
+		if v4 := ip.To4(); v4 != nil && v4.IsGlobalUnicast() && len(out) < 4 {
+			out = append(out, "http://"+net.JoinHostPort(v4.String(), strconv.Itoa(port))+basePath)
+		}
+	}
+	return out
 }
 
 // interfaceIPs are this machine's addresses, looked up at each request

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -273,5 +274,19 @@ func TestConnectionCap(t *testing.T) {
 	}
 	if d := time.Since(start); d > 3*time.Second {
 		t.Errorf("shutting down took %v", d)
+	}
+}
+
+// TestLANURLs: listening on every address, the preview names the
+// addresses a colleague can open, IPv4 ones a network assigns only.
+func TestLANURLs(t *testing.T) {
+	var ips []net.IP
+	for _, s := range []string{"127.0.0.1", "::1", "fe80::1", "169.254.3.4", "192.168.1.5", "2001:db8::5", "10.0.0.7"} {
+		ips = append(ips, net.ParseIP(s))
+	}
+	got := lanURLs(1313, ips, "/tongbao/")
+	want := []string{"http://192.168.1.5:1313/tongbao/", "http://10.0.0.7:1313/tongbao/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("lanURLs = %q, want %q", got, want)
 	}
 }

@@ -309,6 +309,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if w := exposureWarning(ln.Addr()); w != "" {
 		fmt.Fprintf(s.log, "tongbao: %s\n", w)
 	}
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsUnspecified() {
+		if urls := lanURLs(tcp.Port, interfaceIPs(), s.state.Load().snap.basePath); len(urls) > 0 {
+			fmt.Fprintf(s.log, "tongbao: 其他计算机可用 %s 访问\n", strings.Join(urls, " 或 "))
+		}
+	}
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
 		s.hosts.listen = tcp.IP
 	}
