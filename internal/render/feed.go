@@ -118,7 +118,7 @@ func (f *feeds) feed() ([]byte, error) {
 		c := s.Circulars[i]
 		v := f.circular(i)
 		e := atomEntry{
-			Title:     v.Title, // the full title, as the page's ArticleTitle and data.json have it; the period is in it
+			Title:     v.ListTitle(),
 			ID:        f.AbsURL(c.URLPath()),
 			Updated:   feedTime(c.Date),
 			Published: feedTime(c.Date),
