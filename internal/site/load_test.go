@@ -536,3 +536,24 @@ func TestMonthFileCopies(t *testing.T) {
 		t.Errorf("a misnamed month file: %v", err)
 	}
 }
+
+// TestEmptyResultWarned: a [[result]] with nothing in it — as tongbao new
+// leaves it, with its lines commented out — would put the indicator's
+// heading alone in the circular; a result with any one thing is not
+// warned of.
+func TestEmptyResultWarned(t *testing.T) {
+	files := miniSite()
+	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], "indicator = \"caizheng\"\ndistrict = 2\n", "indicator = \"caizheng\"\n# district =\n", 1)
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "data/2023-02.toml:9:1: 警告：指标“财政收入”这一项什么也没有填写（得分、排名、进展都没有），通报中只会有它的标题；这个月不考核它，就删去这个 [[result]]"
+	if len(s.Warnings) != 1 || s.Warnings[0].String() != want {
+		t.Errorf("warnings %v, want %s", s.Warnings, want)
+	}
+	s, err = Load(writeSite(t, miniSite()))
+	if err != nil || len(s.Warnings) != 0 {
+		t.Errorf("the mini site: %v, warnings %v", err, s.Warnings)
+	}
+}

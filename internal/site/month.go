@@ -89,10 +89,22 @@ func (l *loader) monthFiles() {
 			continue
 		}
 		keep[j.rel] = j.e
+		l.emptyResults(j.e.month)
 		l.s.Months = append(l.s.Months, j.e.month)
 		l.s.months[j.e.month.Key] = j.e.month
 	}
 	l.keepMonths(keep)
+}
+
+// emptyResults warns of each [[result]] of m that holds nothing — no
+// score, rank or progress — as tongbao new leaves one for staff to fill:
+// the circular would print the indicator's heading alone.
+func (l *loader) emptyResults(m *Month) {
+	for _, r := range m.Results {
+		if r.City == 0 && r.District == 0 && r.Progress == "" && len(r.Scores) == 0 {
+			l.s.Warnings.Add(m.File, r.Line, 1, "警告：指标“%s”这一项什么也没有填写（得分、排名、进展都没有），通报中只会有它的标题；这个月不考核它，就删去这个 [[result]]", r.Indicator.Name)
+		}
+	}
 }
 
 // ParseMonth reads src as the month file rel (data/YYYY-MM.toml) of s,
