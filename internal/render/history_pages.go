@@ -122,7 +122,9 @@ type UnitView struct {
 	Was    []Link
 	Became *Link
 	// Aggregates are its ranks in the quarters, halves and years that
-	// circulars report, oldest first; AggregateKinds names the kinds
+	// circulars report, newest first as every history table is, so that
+	// a reader finds the latest at the top of each (a year before its
+	// fourth quarter, which ends with it); AggregateKinds names the kinds
 	// there are (季度和年度, not 半年 too when no circular reports one).
 	Aggregates     []AggregateRank
 	AggregateKinds string
@@ -208,8 +210,9 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		v.Group = u.Group.Name
 	}
 	kinds := map[site.PeriodKind]bool{}
-	for i, p := range m.aggregate[u] {
-		if p.rank > 0 {
+	agg := m.aggregate[u]
+	for i := len(agg) - 1; i >= 0; i-- { // m.aggregates run oldest first
+		if p := agg[i]; p.rank > 0 {
 			v.Aggregates = append(v.Aggregates, AggregateRank{Label: m.aggRefs[i].Label, Path: m.aggRefs[i].Path,
 				Rank: zh.RankPhrase(p.rank, p.tied), Score: formatScore(p.value, dec)})
 			kinds[m.aggregates[i].Span.Kind] = true

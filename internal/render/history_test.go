@@ -654,6 +654,52 @@ func TestMatricesNewestYearFirst(t *testing.T) {
 	}
 }
 
+// TestAggregatesNewestFirst: a township's ranks in quarters and years run
+// newest first, as its monthly ranks and every other history table do.
+// historySite's composites (see there), by hand, with [aggregate]'s
+// default mean of the monthly composites:
+//
+//	2022年第四季度, 2022年度 (2022-12 alone)  乙83.33 #1, 甲66.67 #2, 丙50.00 #3
+//	2023年第一季度 (2023-01, 2023-02)        乙75.00 #1, 甲66.67 #2, 丙58.33 #3
+//
+// The year 2022 ends with its fourth quarter and spans it: it comes
+// first of the two.
+func TestAggregatesNewestFirst(t *testing.T) {
+	f := historySite()
+	aggregate := func(number, date, data string) string {
+		return "+++\nnumber = \"" + number + "\"\ntitle = \"关于综合考核的通报\"\ndate = " + date + "\ndata = \"" + data + "\"\n+++\n正文。\n"
+	}
+	f["content/circulars/2022-Q4.md"] = aggregate("测政办函〔2023〕1号", "2023-01-05", "2022-Q4")
+	f["content/circulars/2022.md"] = aggregate("测政办函〔2023〕3号", "2023-02-15", "2022")
+	f["content/circulars/2023-Q1.md"] = aggregate("测政办函〔2023〕6号", "2023-04-10", "2023-Q1")
+	files := renderFiles(t, loadFiles(t, f), "/")
+	for _, c := range []struct {
+		slug, name string
+		want       [][3]string // 期间 (raw HTML), 综合排名, 得分
+	}{
+		{"yi", "乙街道", [][3]string{
+			{`<a href="/circulars/2023/6/">2023年第一季度</a>`, "第一", "75.00"},
+			{`<a href="/circulars/2023/3/">2022年度</a>`, "第一", "83.33"},
+			{`<a href="/circulars/2023/1/">2022年第四季度</a>`, "第一", "83.33"},
+		}},
+		{"bing", "丙镇", [][3]string{
+			{`<a href="/circulars/2023/6/">2023年第一季度</a>`, "第三", "58.33"},
+			{`<a href="/circulars/2023/3/">2022年度</a>`, "第三", "50.00"},
+			{`<a href="/circulars/2023/1/">2022年第四季度</a>`, "第三", "50.00"},
+		}},
+	} {
+		rows := tableAfter(t, files["units/"+c.slug+"/index.html"], "<caption>"+c.name+"季度和年度综合考核排名</caption>")
+		if len(rows) != len(c.want) {
+			t.Fatalf("%s: %d rows, want %d: %q", c.name, len(rows), len(c.want), rows)
+		}
+		for i, w := range c.want {
+			if got := rows[i]; len(got) != 3 || got[0] != w[0] || got[1] != w[1] || got[2] != w[2] {
+				t.Errorf("%s row %d = %q, want %q", c.name, i, got, w)
+			}
+		}
+	}
+}
+
 // TestYTicks: a phone's chart labels a few round ranks (1, 4, 8, 12 of
 // twelve), not every one.
 func TestYTicks(t *testing.T) {
