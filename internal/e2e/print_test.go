@@ -485,9 +485,12 @@ func (p *pixmap) redExtent(from, to int) (first, last int) {
 }
 
 // TestPrintAppendix prints a circular's appendix with its 打印附表 button:
-// the appendix alone, under its heading, every table with its caption and
-// its head row on each page it runs onto, no row split; afterwards the page
-// prints the document again.
+// the appendix alone, its first line the circular's 文号 flush left in
+// 三号 黑体 (GB/T 9704-2012 §7.3.7: an appendix not bound with its
+// document names it so; not repeated on later pages, not shown on
+// screen), then its heading, every table with its caption and its head
+// row on each page it runs onto, no row split; afterwards the page prints
+// the document again.
 func TestPrintAppendix(t *testing.T) {
 	ctx := browsertest.Start(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
@@ -518,10 +521,18 @@ func TestPrintAppendix(t *testing.T) {
 		for i, p := range pages {
 			s := text(p)
 			all += s
-			if i == 0 && !strings.HasPrefix(s, "附：2023年1-2月考核数据") {
-				t.Errorf("page 1 does not begin with the appendix's heading: %q", s[:min(len(s), 120)])
+			if i == 0 {
+				// The 版心's left edge is 28 mm from the paper's (订口).
+				ls := lines(p)
+				if len(ls) < 2 || text(ls[0]) != "双政办函〔2023〕14号" || !strings.HasPrefix(text(ls[1]), "附：2023年1-2月考核数据") {
+					t.Errorf("page 1 does not begin with the circular's 文号 on a line of its own, then the appendix's heading: %q", s[:min(len(s), 120)])
+				} else if x := ls[0][0].XMin / mm; math.Abs(x-28) > 1 {
+					t.Errorf("the 文号 starts %.1f mm from the paper's left edge; flush left in the 版心 is 28 mm", x)
+				}
+			} else if strings.Contains(s, "双政办函〔2023〕14号") {
+				t.Errorf("page %d of the appendix repeats the 文号; the first page names the circular", i+1)
 			}
-			for _, not := range []string{"经区政府研究", "双政办函〔2023〕14号", "打印附表", "展开", "收起", "考核数据下载"} {
+			for _, not := range []string{"经区政府研究", "打印附表", "展开", "收起", "考核数据下载"} {
 				if strings.Contains(s, not) {
 					t.Errorf("page %d of the appendix prints %q", i+1, not)
 				}
@@ -539,8 +550,16 @@ func TestPrintAppendix(t *testing.T) {
 			}
 		}
 	}
+	// On screen the document above says which circular it is: the line is
+	// for paper. On paper it is 三号 (16 pt) 黑体, the 附件 标识's face.
+	if got := eval[string](t, ctx, `getComputedStyle(document.querySelector(".appendix-of")).display`); got != "none" {
+		t.Errorf("on screen the appendix's 文号 line is display: %s; want none", got)
+	}
 	// No row is split between pages: the print styles keep every row whole.
 	emulateMedia(t, ctx, "print")
+	if got := eval[string](t, ctx, `(s => s.fontSize + " " + s.fontFamily.split(",")[0])(getComputedStyle(document.querySelector(".appendix-of")))`); got != "21.3333px SimHei" {
+		t.Errorf("in print the appendix's 文号 line is %s; want 16 pt (21.3333px) in 黑体 (SimHei first)", got)
+	}
 	if got := eval[string](t, ctx, `[...document.querySelectorAll(".appendix tr")].map(r => getComputedStyle(r).breakInside).find(b => b !== "avoid") || ""`); got != "" {
 		t.Errorf("in print an appendix table row is break-inside: %s; it may be split between pages", got)
 	}

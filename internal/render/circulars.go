@@ -383,6 +383,7 @@ func (cs *circulars) circularPage(i int) ([]byte, error) {
 	v.Body = cs.bodies[i]
 	if p := cs.periodOf(circ); p != nil {
 		v.Appendix = cs.appendix(p)
+		v.Appendix.Number = v.Number
 	}
 	return cs.tmpl.execute("circular.html", &Page{
 		Kind:        "circular",

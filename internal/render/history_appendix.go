@@ -17,6 +17,12 @@ import (
 // Appendix is the data appendix of a circular: every table behind its
 // sentences, so that readers can check each rank against the scores.
 type Appendix struct {
+	// Number is the 文号 of the circular it belongs to. Printed alone
+	// (打印附表) the appendix is paper apart from the document, and GB/T
+	// 9704-2012 §7.3.7 puts the document's 发文字号 at the top left of an
+	// appendix that is not bound with it: without it no sheet says which
+	// circular its tables are from. On screen the document is above it.
+	Number     string
 	Period     string
 	Note       string // what the tables are, in the office's words
 	CityHeader string // <city>排名

@@ -471,6 +471,33 @@ func TestAppendixSample(t *testing.T) {
 	}
 }
 
+// TestAppendixNamesItsCircular: a circular's appendix begins with the
+// circular's own 文号, which paper printed by 打印附表 would otherwise
+// lack (GB/T 9704-2012 §7.3.7), before the folded tables, so that it is
+// the first line printed; each circular's appendix its own.
+func TestAppendixNamesItsCircular(t *testing.T) {
+	files := renderFiles(t, loadHistorySite(t), "")
+	for page, number := range map[string]string{
+		"circulars/2022/9/index.html": "测政办函〔2022〕9号",
+		"circulars/2023/2/index.html": "测政办函〔2023〕2号",
+		"circulars/2023/5/index.html": "测政办函〔2023〕5号",
+	} {
+		s := string(files[page])
+		i := strings.Index(s, `<section class="panel appendix"`)
+		if i < 0 {
+			t.Fatalf("%s has no appendix", page)
+		}
+		want := `<p class="appendix-of">` + number + `</p>`
+		j, k := strings.Index(s[i:], want), strings.Index(s[i:], "<details")
+		if j < 0 || k < 0 || j > k {
+			t.Errorf("%s: the appendix does not begin with %s before its tables:\n%s", page, want, s[i:min(i+400, len(s))])
+		}
+		if n := strings.Count(s, `class="appendix-of"`); n != 1 {
+			t.Errorf("%s: %d lines naming the circular, want 1", page, n)
+		}
+	}
+}
+
 func TestAppendixPrintCSS(t *testing.T) {
 	css, ok := theme.Read("assets/css/site.css")
 	if !ok {
