@@ -22,6 +22,10 @@ type Appendix struct {
 	// 9704-2012 §7.3.7 puts the document's 发文字号 at the top left of an
 	// appendix that is not bound with it: without it no sheet says which
 	// circular its tables are from. On screen the document is above it.
+	// The standard writes “附件” and its number after the 文号; this
+	// appendix is not one of the 附件 the document's 附件说明 lists (those
+	// are its attachments, 附件1…), so the line is the 文号 alone and the
+	// appendix's own heading, 附：…考核数据, says what it is.
 	Number     string
 	Period     string
 	Note       string // what the tables are, in the office's words
