@@ -10,11 +10,16 @@
  * - A table wider than its box gets data-scroll, which shows a scroll hint
  *   (site.css); one without links or buttons also becomes focusable, so
  *   that the keyboard can scroll it.
- * - The 发文机关标志, the 发文字号 and the issuer's line of the title of
- *   a circular stay on one line: site.css sizes the 标志 for names of up
- *   to 13 characters; what is longer than the column (a longer name; the
- *   文号 in the largest text on a phone; the title's issuer on a 320 px
- *   phone) is scaled down here (--fit).
+ * - The 发文机关标志 and the 发文字号 of a circular stay on one line:
+ *   site.css sizes the 标志 for names of up to 13 characters; what is
+ *   longer than the column (a longer name; the 文号 in the largest text on
+ *   a phone) is scaled down here (--fit).
+ * - The title's first line, the issuer's name, is not broken either: when
+ *   it is longer than the column the whole title is scaled down, so that
+ *   all its lines keep one size — as long as the title stays at least the
+ *   size of the document's text (二号 over 三号); past that, in the largest
+ *   text on a phone, the title keeps its size and the name wraps
+ *   (data-wrap).
  * - A date such as 2023年1-2月 is never broken across lines: it is wrapped
  *   in a span that does not wrap (site.css .nowrap).
  * - A link to something inside the folded appendix opens it.
@@ -126,15 +131,40 @@
     });
   }
 
+  // fit is the scale that brings the text of element p to its width, 1
+  // when it fits.
+  function fit(p) {
+    var text = document.createRange();
+    text.selectNodeContents(p);
+    var need = text.getBoundingClientRect().width;
+    var room = p.clientWidth;
+    return need > room && need > 0 ? Math.floor((room / need) * 1000) / 1000 : 1;
+  }
+
   function fitLines() {
-    each(".doc-issuer, .doc-number, .doc-title-issuer", function (p) {
+    each(".doc-issuer, .doc-number", function (p) {
       p.style.removeProperty("--fit");
-      var text = document.createRange();
-      text.selectNodeContents(p);
-      var need = text.getBoundingClientRect().width;
-      var room = p.clientWidth;
-      if (need > room && need > 0) {
-        p.style.setProperty("--fit", (Math.floor((room / need) * 1000) / 1000).toString());
+      var f = fit(p);
+      if (f < 1) {
+        p.style.setProperty("--fit", f.toString());
+      }
+    });
+    each(".doc-title", function (h) {
+      var issuer = h.querySelector(".doc-title-issuer");
+      var doc = h.closest(".document");
+      h.style.removeProperty("--fit");
+      h.removeAttribute("data-wrap");
+      if (!issuer || !doc) {
+        return;
+      }
+      var f = fit(issuer);
+      var least = parseFloat(getComputedStyle(doc).fontSize) / parseFloat(getComputedStyle(h).fontSize);
+      if (f >= least) {
+        if (f < 1) {
+          h.style.setProperty("--fit", f.toString());
+        }
+      } else {
+        h.setAttribute("data-wrap", "");
       }
     });
   }
