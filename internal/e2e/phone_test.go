@@ -466,6 +466,52 @@ func TestTitleLinesOneSize(t *testing.T) {
 		"1280×900, 适老模式+小": 16 * 1.25 * 0.875 * 1.25 * 1.375, // 30.08
 		"320×568, 大":       16 * 1.25 * 1.125 * 1.375,        // 30.94, wrapped
 	}
+	// check reads the title's lines and holds them to one size and one
+	// pitch, no smaller than the text, at full 二号 when the name wraps or
+	// where want is set; it returns the size and whether the name wraps.
+	type result struct {
+		size  float64
+		wraps bool
+	}
+	check := func(where string, want float64) result {
+		t.Helper()
+		got := eval[title](t, ctx, titleLinesJS)
+		if len(got.Lines) < 3 {
+			t.Errorf("%s: the title takes %d lines; the sample's takes three or more", where, len(got.Lines))
+			return result{}
+		}
+		var texts []string
+		for _, l := range got.Lines {
+			texts = append(texts, l.Text)
+		}
+		size, height := got.Lines[0].Sizes[0], got.Lines[0].Heights[0]
+		for i, l := range got.Lines {
+			for j := range l.Sizes {
+				if math.Abs(l.Sizes[j]-size) > 0.01 || math.Abs(l.Heights[j]-height) > 0.5 {
+					t.Errorf("%s: line %d of the title (%s) has a character of %.2f px in a box %.1f px high; line 1's are %.2f px, %.1f px high (lines %q)",
+						where, i+1, l.Text, l.Sizes[j], l.Heights[j], size, height, texts)
+					break
+				}
+			}
+			if i > 1 {
+				if a, b := l.Top-got.Lines[i-1].Top, got.Lines[1].Top-got.Lines[0].Top; math.Abs(a-b) > 1 {
+					t.Errorf("%s: line %d of the title is %.1f px below the one above it; line 2 is %.1f px below line 1 (lines %q)", where, i+1, a, b, texts)
+				}
+			}
+		}
+		if want > 0 && math.Abs(size-want) > 0.01 {
+			t.Errorf("%s: the title is %.2f px, want %.2f px", where, size, want)
+		}
+		if size < got.Text-0.01 {
+			t.Errorf("%s: the title is %.2f px, smaller than the document's text (%.2f px)", where, size, got.Text)
+		}
+		if got.Wraps && math.Abs(size-1.375*got.Text) > 0.05 {
+			t.Errorf("%s: the title wraps its issuer's name at %.2f px; it should keep 二号, 1.375 × %.2f px", where, size, got.Text)
+		}
+		t.Logf("%s: %.2f px (text %.2f px), wraps %v: %q", where, size, got.Text, got.Wraps, texts)
+		return result{size, got.Wraps}
+	}
+	opened := map[string]result{}
 	for _, p := range []phone{{320, 568}, {390, 844}, {1280, 900}} {
 		if p.w < 1000 {
 			emulate(t, ctx, p)
@@ -476,41 +522,28 @@ func TestTitleLinesOneSize(t *testing.T) {
 			choose(t, ctx, srv.URL, d)
 			navigate(t, ctx, srv.URL+"/circulars/2023/14/")
 			settle(t, ctx)
-			got := eval[title](t, ctx, titleLinesJS)
 			where := fmt.Sprintf("%s, %s", p, d.name)
-			if len(got.Lines) < 3 {
-				t.Errorf("%s: the title takes %d lines; the sample's takes three or more", where, len(got.Lines))
-				continue
-			}
-			var texts []string
-			for _, l := range got.Lines {
-				texts = append(texts, l.Text)
-			}
-			size, height := got.Lines[0].Sizes[0], got.Lines[0].Heights[0]
-			for i, l := range got.Lines {
-				for j := range l.Sizes {
-					if math.Abs(l.Sizes[j]-size) > 0.01 || math.Abs(l.Heights[j]-height) > 0.5 {
-						t.Errorf("%s: line %d of the title (%s) has a character of %.2f px in a box %.1f px high; line 1's are %.2f px, %.1f px high (lines %q)",
-							where, i+1, l.Text, l.Sizes[j], l.Heights[j], size, height, texts)
-						break
-					}
-				}
-				if i > 1 {
-					if a, b := l.Top-got.Lines[i-1].Top, got.Lines[1].Top-got.Lines[0].Top; math.Abs(a-b) > 1 {
-						t.Errorf("%s: line %d of the title is %.1f px below the one above it; line 2 is %.1f px below line 1 (lines %q)", where, i+1, a, b, texts)
-					}
-				}
-			}
-			if want, ok := full[where]; ok && math.Abs(size-want) > 0.01 {
-				t.Errorf("%s: the title is %.2f px, want %.2f px", where, size, want)
-			}
-			if size < got.Text-0.01 {
-				t.Errorf("%s: the title is %.2f px, smaller than the document's text (%.2f px)", where, size, got.Text)
-			}
-			if got.Wraps && math.Abs(size-1.375*got.Text) > 0.05 {
-				t.Errorf("%s: the title wraps its issuer's name at %.2f px; it should keep 二号, 1.375 × %.2f px", where, size, got.Text)
-			}
-			t.Logf("%s: %.2f px (text %.2f px), wraps %v: %q", where, size, got.Text, got.Wraps, texts)
+			opened[where] = check(where, full[where])
+		}
+	}
+	// Chosen on the page, not before opening it: page.js measures the
+	// title again as <html>'s classes change, and undoes what it did, so
+	// that it is as the page opened in that display shows it.
+	emulate(t, ctx, phone{390, 844})
+	choose(t, ctx, srv.URL, normal)
+	navigate(t, ctx, srv.URL+"/circulars/2023/14/")
+	const twoFrames = `new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))`
+	for _, step := range []struct{ press, as string }{
+		{"[data-senior-toggle]", "适老模式"},
+		{`[data-font-size="large"]`, "适老模式+大"},
+		{`[data-font-size=""]`, "适老模式"},
+		{"[data-senior-toggle]", "normal"},
+	} {
+		run(t, ctx, "pressing "+step.press, chromedp.Click(chromedp.CSS(step.press), chromedp.NodeVisible))
+		eval[bool](t, ctx, twoFrames)
+		where := "390×844, " + step.as
+		if got, want := check(where+", chosen on the page", full[where]), opened[where]; got != want {
+			t.Errorf("%s chosen on the page: the title is %.2f px, wraps %v; opened so it is %.2f px, wraps %v", where, got.size, got.wraps, want.size, want.wraps)
 		}
 	}
 }
