@@ -246,9 +246,17 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 // csvHeader is the header row of every rank CSV.
 func (o *openData) csvHeader() []string {
 	if len(o.s.Groups) > 0 {
-		return []string{"月份", "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列"}
+		return []string{"月份", "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向"}
 	}
-	return []string{"月份", "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列"}
+	return []string{"月份", "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列", "得分方向"}
+}
+
+// aggregateScore says what the composite score of a quarter, half or
+// year is, by [aggregate] method (DESIGN.md §5.10).
+var aggregateScore = map[site.AggregateMethod]string{
+	site.MeanPoints: "各月综合得分的平均",
+	site.SumPoints:  "各月综合得分之和",
+	site.MeanRank:   "各月综合排名的平均（平均名次，越小越好）",
 }
 
 // CompositeLabel is the 指标 cell of composite rows.
@@ -294,13 +302,19 @@ func csvCell(s string) string {
 func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 	key := p.Span.Key()
 	grouped := len(o.s.Groups) > 0
-	add := func(label, group string, ts []rank.Township, decimals int) {
+	add := func(label, group string, ts []rank.Township, decimals int, higher bool) {
+		// The direction, which the circular's table says in its heading
+		// (得分（越低越好）): a rate of repeated petitions ranks low first.
+		better := "越高越好"
+		if !higher {
+			better = "越低越好"
+		}
 		for _, t := range ts {
 			tied := "否"
 			if t.Tied {
 				tied = "是"
 			}
-			row := []string{key, label, t.Unit.Name, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied}
+			row := []string{key, label, t.Unit.Name, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied, better}
 			if grouped {
 				row = slices.Insert(row, 3, group)
 			}
@@ -309,11 +323,12 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 	}
 	for _, g := range p.Groups {
 		for _, ir := range g.Indicators {
-			add(ir.Result.Indicator.Name, g.Name, ir.Ranked, ir.Result.Indicator.Decimals)
+			add(ir.Result.Indicator.Name, g.Name, ir.Ranked, ir.Result.Indicator.Decimals, ir.Result.Indicator.HigherBetter)
 		}
 	}
+	meanRank := p.Aggregate() && o.s.Config.Aggregate.Method == site.MeanRank
 	for _, g := range p.Groups {
-		add(CompositeLabel, g.Name, g.Composite, o.s.Config.Scoring.Decimals)
+		add(CompositeLabel, g.Name, g.Composite, o.s.Config.Scoring.Decimals, !meanRank)
 	}
 	return rows
 }
@@ -460,9 +475,10 @@ func (o *openData) csvColumns() []DataField {
 		"月份": "期别的代号：月份如 2023-02；季度、半年、年度通报的 data.csv 为 2024-Q1、2024-H1、2024",
 		"指标": "指标名称；“" + CompositeLabel + "”为综合考核排名",
 		"组别": "所在的组（各组分别排名）",
-		"得分": "得分；“" + CompositeLabel + "”一行为综合得分",
+		"得分": "得分；“" + CompositeLabel + "”一行为综合得分，季度、半年、年度为" + aggregateScore[o.s.Config.Aggregate.Method],
 		"排名": "名次",
 		"并列": "是否与他人并列：是、否",
+		"得分方向": "越高越好或越低越好：名次按此由得分排出",
 	}
 	var out []DataField
 	for i, h := range o.csvHeader() {

@@ -100,7 +100,7 @@ func readCSV(t *testing.T, files map[string][]byte, name string) [][]string {
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	if len(rows) == 0 || strings.Join(rows[0], ",") != "月份,指标,乡镇（街道）,得分,排名,并列" {
+	if len(rows) == 0 || strings.Join(rows[0], ",") != "月份,指标,乡镇（街道）,得分,排名,并列,得分方向" {
 		t.Fatalf("%s header: %v", name, rows)
 	}
 	return rows[1:]
@@ -126,8 +126,12 @@ func TestDataCSVSample(t *testing.T) {
 			t.Errorf("禁毒 %s: %v", name, got)
 		}
 	}
-	if got := find(rows, "规模工业增加值", "东风路街道"); got == nil || got[3] != "82.3" || got[4] != "9" || got[5] != "是" {
+	if got := find(rows, "规模工业增加值", "东风路街道"); got == nil || got[3] != "82.3" || got[4] != "9" || got[5] != "是" || got[6] != "越高越好" {
 		t.Errorf("规模工业增加值 东风路街道: %v", got)
+	}
+	// 信访维稳 is a rate of repeated petitions: 0.00 is first.
+	if got := find(rows, "信访维稳", "滨江街道"); got == nil || got[3] != "0.00" || got[4] != "1" || got[6] != "越低越好" {
+		t.Errorf("信访维稳 滨江街道: %v", got)
 	}
 	if !bytes.Contains(files["circulars/2023/14/data.csv"], []byte("\r\n")) {
 		t.Error("data.csv lines do not end in CRLF")
@@ -297,4 +301,33 @@ func TestDataPageInOfficeWords(t *testing.T) {
 	if bytes.Contains(page, []byte("乡镇（街道）")) || bytes.Contains(page, []byte("全市")) {
 		t.Error("/data/ speaks the sample's words")
 	}
+
+	// Ranked by the mean of its monthly ranks, a quarter's composite
+	// score is an average place: lower is better, and /data/ says what it is.
+	f["config.toml"] += "\n[aggregate]\nmethod = \"mean-rank\"\n"
+	files = renderFiles(t, loadFiles(t, f), "/")
+	for file, want := range map[string]string{"circulars/2023/9/data.csv": "越低越好", "circulars/2023/5/data.csv": "越高越好"} {
+		var composite []string
+		for _, r := range readCSVRows(t, files, file) {
+			if r[1] == CompositeLabel {
+				composite = append(composite, r[len(r)-1])
+			}
+		}
+		if len(composite) == 0 || slices.ContainsFunc(composite, func(d string) bool { return d != want }) {
+			t.Errorf("%s: the composite rows' direction %q, want %s in each", file, composite, want)
+		}
+	}
+	if want := "<td>得分；“综合”一行为综合得分，季度、半年、年度为各月综合排名的平均（平均名次，越小越好）</td>"; !bytes.Contains(files["data/index.html"], []byte(want)) {
+		t.Errorf("/data/ lacks %s", want)
+	}
+}
+
+// readCSVRows is a CSV's rows after its header, whatever the header.
+func readCSVRows(t *testing.T, files map[string][]byte, name string) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files[name], []byte(utf8BOM)))).ReadAll()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("%s: %d rows, %v", name, len(rows), err)
+	}
+	return rows[1:]
 }
