@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"tongbao/internal/diag"
@@ -964,10 +965,67 @@ func Suggest(s string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	if bestD < 0 || bestD > max(1, utf8.RuneCountInString(s)/3) {
+	if bestD < 0 || bestD > max(1, utf8.RuneCountInString(s)/3) || onlySuffixShared(s, best, candidates) {
+		// An abbreviation (县应急局 for 县应急管理局) is far in edits but
+		// plain to see: each of its characters in order in one name.
+		if c := abbreviated(s, candidates); c != "" {
+			return fmt.Sprintf("，是否为“%s”？", c)
+		}
 		return ""
 	}
 	return fmt.Sprintf("，是否为“%s”？", best)
+}
+
+// onlySuffixShared reports whether s and c have nothing in common but the
+// Han characters they end with, when other candidates end so too: 庚镇 is
+// one edit from 甲镇, and from every other 镇.
+func onlySuffixShared(s, c string, candidates []string) bool {
+	rs, rc := []rune(s), []rune(c)
+	n := 0
+	for n < len(rs) && n < len(rc) && rs[len(rs)-1-n] == rc[len(rc)-1-n] && unicode.Is(unicode.Han, rs[len(rs)-1-n]) {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	suffix, others := string(rs[len(rs)-n:]), 0
+	for _, o := range candidates {
+		if o != c && strings.HasSuffix(o, suffix) {
+			others++
+		}
+	}
+	head := string(rs[:len(rs)-n])
+	return others > 0 && head != "" && editDistance(head, string(rc[:len(rc)-n])) >= utf8.RuneCountInString(head)
+}
+
+// abbreviated returns the one candidate that holds each character of s
+// in order, s being three characters or more; "" if none or several do.
+func abbreviated(s string, candidates []string) string {
+	if utf8.RuneCountInString(s) < 3 {
+		return ""
+	}
+	found := ""
+	for _, c := range candidates {
+		if c != s && inOrder(s, c) {
+			if found != "" {
+				return ""
+			}
+			found = c
+		}
+	}
+	return found
+}
+
+// inOrder reports whether c holds each character of s, in s's order.
+func inOrder(s, c string) bool {
+	for _, r := range s {
+		i := strings.IndexRune(c, r)
+		if i < 0 {
+			return false
+		}
+		c = c[i+utf8.RuneLen(r):]
+	}
+	return true
 }
 
 // editDistance is the distance in characters between a and b: the

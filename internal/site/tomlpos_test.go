@@ -137,6 +137,25 @@ func TestEditDistanceSuggestion(t *testing.T) {
 	if got := Suggest("titel", []string{"number", "title", "date"}); got != "，是否为“title”？" {
 		t.Errorf("Suggest(titel) = %q", got)
 	}
+	// Nothing shared but the ending every 镇 has is no suggestion; a typo
+	// in the ending is; an abbreviation is, when one name holds it.
+	towns := []string{"甲镇", "乙镇", "丙镇", "丁乡"}
+	for _, c := range []struct{ s, want string }{
+		{"庚镇", ""},
+		{"甲真", "，是否为“甲镇”？"},
+		{"东风街道", "，是否为“东风路街道”？"},
+	} {
+		if got := Suggest(c.s, append(towns, names...)); got != c.want {
+			t.Errorf("Suggest(%q) = %q, want %q", c.s, got, c.want)
+		}
+	}
+	depts := []string{"县应急管理局", "县发展和改革局", "县财政局", "县应急指挥中心"}
+	if got := Suggest("县应急局", depts); got != "，是否为“县应急管理局”？" {
+		t.Errorf("Suggest(县应急局) = %q", got)
+	}
+	if got := Suggest("县应急", depts); got != "" {
+		t.Errorf("Suggest(县应急), which two names hold, = %q", got)
+	}
 }
 
 // TestLineColMatchesPosition checks the binary-search position of a file
