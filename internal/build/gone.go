@@ -20,9 +20,10 @@ import (
 // matter aliases; where the build can tell which page it became (the one
 // new circular for a circular, the one new page of the same name for a
 // page), the warning is at that page's file, with the line to write.
-// Under --without the circulars held back are expected to go (they are
-// named as left out): a circular's page gone is then told of only when a
-// circular's page came.
+// Under --without the circulars held back are named as left out; one
+// that the build before published is told of as withdrawn: the upload
+// takes a published circular off the portal, which a month still being
+// gathered rarely means to.
 func warnGone(s *site.Site, st Stats, opts Options) {
 	if opts.Warn == nil || st.First {
 		return
@@ -78,6 +79,9 @@ func gonePages(s *site.Site, c *Changes, holding bool) diag.List {
 			continue
 		}
 		if holding && strings.HasPrefix(r, "circulars/") {
+			if circularPage(r) { // not its year's page, which goes with it
+				out.Add("", 0, 0, "警告：已发布的 %s 这次没有生成：它所通报的月份被略去了（尚未齐全，或 --without）；这样的结果上传后，这份通报会从网站上撤下", at)
+			}
 			continue
 		}
 		why := "如果它换了网址（改了文号、文件名或文件夹），在它现在的文件的前置信息中写 aliases = [\"" + at + "\"]，旧网址会转到那里"
