@@ -472,12 +472,12 @@ func (o *openData) dataInputs() []input {
 // csvColumns are the CSV files' columns (csvHeader) and what each holds.
 func (o *openData) csvColumns() []DataField {
 	doc := map[string]string{
-		"月份": "期别的代号：月份如 2023-02；季度、半年、年度通报的 data.csv 为 2024-Q1、2024-H1、2024",
-		"指标": "指标名称；“" + CompositeLabel + "”为综合考核排名",
-		"组别": "所在的组（各组分别排名）",
-		"得分": "得分；“" + CompositeLabel + "”一行为综合得分，季度、半年、年度为" + aggregateScore[o.s.Config.Aggregate.Method],
-		"排名": "名次",
-		"并列": "是否与他人并列：是、否",
+		"月份":   "期别的代号：月份如 2023-02；季度、半年、年度通报的 data.csv 为 2024-Q1、2024-H1、2024",
+		"指标":   "指标名称；“" + CompositeLabel + "”为综合考核排名",
+		"组别":   "所在的组（各组分别排名）",
+		"得分":   "得分；“" + CompositeLabel + "”一行为综合得分，季度、半年、年度为" + aggregateScore[o.s.Config.Aggregate.Method],
+		"排名":   "名次",
+		"并列":   "是否与他人并列：是、否",
 		"得分方向": "越高越好或越低越好：名次按此由得分排出",
 	}
 	var out []DataField
