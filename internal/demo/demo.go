@@ -150,6 +150,9 @@ type gen struct {
 	rng   *rand.Rand
 	files map[string][]byte
 	power map[*site.Unit]float64 // a township's lasting strength, so histories look plausible
+	// lastDay is the day of the last circular dated in a month: a year's
+	// circular, numbered after December's, is dated after it too.
+	lastDay map[[2]int]int
 }
 
 func qlist(items []string) string {
@@ -432,6 +435,11 @@ func (g *gen) circular(span site.Period, serials map[int]int) {
 		py, pm = span.Year+1, 1
 	}
 	day := 3 + g.rng.IntN(20)
+	if g.lastDay == nil {
+		g.lastDay = map[[2]int]int{}
+	}
+	day = min(max(day, g.lastDay[[2]int{py, pm}]+1+g.rng.IntN(3)), 28)
+	g.lastDay[[2]int{py, pm}] = day
 	serials[py] += 1 + g.rng.IntN(3)
 	label := span.Label()
 	terms := g.s.Config.Terms

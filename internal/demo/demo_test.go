@@ -2,11 +2,13 @@ package demo
 
 import (
 	"bytes"
+	"cmp"
 	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -194,5 +196,39 @@ func TestFilesCopyOverrides(t *testing.T) {
 	slices.Sort(got)
 	if want := []string{"layouts/assets/css/site.css", "layouts/partials/footer.html"}; !slices.Equal(got, want) {
 		t.Errorf("the demo's layouts are %q, want %q", got, want)
+	}
+}
+
+// TestSerialsFollowDates: within a year, a circular numbered after
+// another is not dated before it (a year's circular is numbered after
+// December's and was dated before it in seven places of the 20-year demo).
+func TestSerialsFollowDates(t *testing.T) {
+	files := Files(loadSample(t), 20, 1)
+	numberRE := regexp.MustCompile(`number = "[^"]*〔(\d{4})〕(\d+)号"\ntitle  = "[^"]*"\ndate   = (\S+)\n`)
+	type circ struct {
+		year, serial int
+		date         string
+	}
+	var all []circ
+	for name, b := range files {
+		if !strings.HasPrefix(name, "content/circulars/") {
+			continue
+		}
+		m := numberRE.FindSubmatch(b)
+		if m == nil {
+			t.Fatalf("%s: no number, title and date", name)
+		}
+		y, _ := strconv.Atoi(string(m[1]))
+		n, _ := strconv.Atoi(string(m[2]))
+		all = append(all, circ{y, n, string(m[3])})
+	}
+	slices.SortFunc(all, func(a, b circ) int { return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.serial, b.serial)) })
+	if len(all) < 240 {
+		t.Fatalf("%d circulars", len(all))
+	}
+	for i := 1; i < len(all); i++ {
+		if a, b := all[i-1], all[i]; a.year == b.year && a.date > b.date {
+			t.Errorf("〔%d〕%d号 is dated %s, after 〔%d〕%d号 of %s", a.year, a.serial, a.date, b.year, b.serial, b.date)
+		}
 	}
 }
