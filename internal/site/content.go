@@ -29,6 +29,10 @@ type parsed struct {
 	dataKey  string // the circular's data = "2023-02"
 	dataAt   [2]int // line and column of data =, for its diagnostic
 	dated    bool   // the circular has a date =, right or wrong: it is signed
+	// undated is the circular as a draft of its month shows it
+	// (LoadDraft) when its front matter is whole but for the date, which
+	// makes circular nil.
+	undated  *Circular
 	diags    diag.List
 	warnings diag.List // see Site.Warnings
 
@@ -73,6 +77,7 @@ func (l *loader) content() {
 			l.heldCirculars = append(l.heldCirculars, rel)
 			continue
 		}
+		drafted := covers(l.drafts, p.dataKey)
 		l.diags = append(l.diags, p.diags...)
 		s.Warnings = append(s.Warnings, p.warnings...)
 		var span Period
@@ -82,7 +87,11 @@ func (l *loader) content() {
 				continue
 			}
 		}
-		if c := p.circular; c != nil {
+		c := p.circular
+		if c == nil && drafted {
+			c = p.undated
+		}
+		if c != nil {
 			if span.Year != 0 || len(c.Attachments) > 0 || len(c.Linked) > 0 {
 				linked := *c // the cached value stays unlinked, its files unlooked-at
 				linked.Data = span
@@ -96,6 +105,9 @@ func (l *loader) content() {
 			}
 			byNumber[c.Number] = rel
 			s.Circulars = append(s.Circulars, c)
+			if drafted {
+				l.drafted = append(l.drafted, rel)
+			}
 			continue
 		}
 		if pg := p.page; pg != nil {
@@ -109,6 +121,13 @@ func (l *loader) content() {
 		}
 	}
 	slices.SortFunc(s.Circulars, func(a, b *Circular) int {
+		if a.Undated != b.Undated {
+			// Not signed yet: newer than any that is.
+			if a.Undated {
+				return 1
+			}
+			return -1
+		}
 		if a.Date != b.Date {
 			if a.Date.Before(b.Date) {
 				return -1
@@ -387,9 +406,14 @@ func (l *loader) parseContent(rel string) *parsed {
 	if strings.HasPrefix(rel, "content/circulars/") {
 		p.circular = circular(rel, t, f, p)
 		placeholders(rel, f, t.m, body, bodyLine, &p.diags)
-		if p.circular != nil {
-			p.circular.Body, p.circular.BodyLine, p.circular.Sum = body, bodyLine, sum
-			p.circular.Linked, p.circular.PageLinks, p.unpublishable = bodyLinks(rel, links, bodyLine)
+		if c := p.circular; c != nil {
+			c.Body, c.BodyLine, c.Sum = body, bodyLine, sum
+			c.Linked, c.PageLinks, p.unpublishable = bodyLinks(rel, links, bodyLine)
+		}
+		if c := p.undated; c != nil {
+			// What a load of the site says of its links stays as it was.
+			c.Body, c.BodyLine, c.Sum = body, bodyLine, sum
+			c.Linked, c.PageLinks, _ = bodyLinks(rel, links, bodyLine)
 		}
 		return p
 	}
@@ -419,13 +443,13 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	}
 	var dateOK bool
 	c.Date, dateOK = r.date("date")
-	ok := r.has("number") && r.has("title") && dateOK
+	formed := r.has("number") && r.has("title") // all but the date
 	if m := numberRE.FindStringSubmatch(c.Number); m != nil {
 		c.Code = m[1]
 		c.Year, _ = strconv.Atoi(m[2])
 		c.Serial, _ = strconv.Atoi(m[3])
 	} else if c.Number != "" {
-		ok = false
+		formed = false
 		f.errorf("number", "文号“%s”格式不对，应如“双政办函〔2023〕14号”（六角括号〔〕，四位年份，序号不加“第”和前导零）", c.Number)
 	}
 	p.dataKey = r.text("data")
@@ -449,7 +473,13 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	}
 	recordFront(c, r, f)
 	c.Attachments = attachments(rel, r, f)
-	if !ok {
+	if formed && !p.dated {
+		// Its aliases are left unread: reading them would report their
+		// problems twice over, and a draft has no earlier addresses.
+		c.Undated = true
+		p.undated = c
+	}
+	if !formed || !dateOK {
 		return nil
 	}
 	c.Aliases = aliases(r, f, c.URLPath())

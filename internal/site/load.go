@@ -159,23 +159,59 @@ func (l *loader) keptAfter(hold map[string]bool) string {
 // holds reports whether a circular whose data = is key is left out with
 // the months held back: one of them, or a period spanning one, whose
 // circular would otherwise report it without that month.
-func (l *loader) holds(key string) bool {
-	if len(l.hold) == 0 {
+func (l *loader) holds(key string) bool { return covers(l.hold, key) }
+
+// covers reports whether the period key is one of months or spans one.
+func covers(months map[string]bool, key string) bool {
+	if len(months) == 0 {
 		return false
 	}
-	if l.hold[key] {
+	if months[key] {
 		return true
 	}
 	span, ok := ParsePeriod(key)
 	if !ok || span.Kind == Monthly {
 		return false
 	}
-	for m := range l.hold {
+	for m := range months {
 		if p, _ := ParsePeriod(m); span.Contains(p.Year, p.N) {
 			return true
 		}
 	}
 	return false
+}
+
+// LoadDraft is the site in dir with the months LoadPreview holds back
+// read as drafts, for the preview to show their circulars as they stand
+// while they are gathered: a month file's scores still to come are not
+// there (ParseDraftMonth: a township without its score is not ranked on
+// that indicator, as one not assessed), and a circular whose front
+// matter lacks only its date is there, Undated. It returns the site
+// and the files of the circulars of those months (or of periods
+// spanning one) that it holds; nil when the site has any other problem
+// than those of such circulars — a month that cannot be read even as a
+// draft (a syntax error, an unknown unit) among them. Never for a build:
+// the site it gives is not one to publish.
+func LoadDraft(dir string, c *Cache, months []string) (*Site, []string) {
+	l, err := startLoad(dir, c)
+	if err != nil {
+		return nil, nil
+	}
+	l.drafts = map[string]bool{}
+	for _, m := range months {
+		l.drafts[m] = true
+	}
+	if l.rest(); l.badCatalogue {
+		return nil, nil
+	}
+	// The circulars' problems are the preview's already, from the load of
+	// the site as it is; a placeholder still to fill in is a draft's.
+	for _, d := range l.diags {
+		if k, ok := l.circularData[d.File]; !ok || !covers(l.drafts, k) {
+			return nil, nil
+		}
+	}
+	return l.s, l.drafted
 }
 
 // without loads the site again without the newest months holding every
@@ -336,6 +372,10 @@ type loader struct {
 	diags diag.List
 	place func(path string) string // see tomlFile.place; nil for files on disk
 	draft bool                     // a month being filled in (ParseDraftMonth)
+	// drafts are the months read as drafts (LoadDraft), and drafted the
+	// files of their circulars that were read.
+	drafts  map[string]bool
+	drafted []string
 
 	// badCatalogue: a file of the catalogue could not be read or parsed,
 	// or units.toml or indicators.toml has a problem. Nothing else is

@@ -452,6 +452,11 @@ type Circular struct {
 	Aliases               []Alias      // the addresses it had before (front matter aliases)
 	Body                  []byte       // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
 	BodyLine              int          // line of the file on which Body starts
+
+	// Undated marks the circular of a month read as a draft (LoadDraft)
+	// whose date is not given yet: Date is zero, and it sorts after every
+	// dated circular, as the newest. A loaded site has none.
+	Undated bool
 }
 
 // URLPath is the circular's permanent path: circulars/2023/14/.

@@ -34,6 +34,7 @@ func (l *loader) monthFiles() {
 		year, month int
 		e           monthEntry
 	}
+	key := func(j *job) string { return Period{Kind: Monthly, Year: j.year, N: j.month}.Key() }
 	var jobs []*job
 	files := l.walk("data")
 	for rel := range l.with {
@@ -73,7 +74,8 @@ func (l *loader) monthFiles() {
 			return
 		}
 		j.e.sum = sum
-		if e, ok := l.cachedMonth(j.rel, j.e.sum); ok {
+		// A draft is not the month: never taken from the cache as it.
+		if e, ok := l.cachedMonth(j.rel, j.e.sum); ok && !l.drafts[key(j)] {
 			j.e = e
 			return
 		}
@@ -85,10 +87,17 @@ func (l *loader) monthFiles() {
 	keep := make(map[string]monthEntry, len(jobs))
 	for _, j := range jobs {
 		l.diags = append(l.diags, j.e.diags...)
+		if l.drafts[key(j)] {
+			if e, ok := l.cachedMonth(j.rel, j.e.sum); ok {
+				keep[j.rel] = e // the month itself, for the next load
+			}
+		}
 		if j.e.month == nil {
 			continue
 		}
-		keep[j.rel] = j.e
+		if !l.drafts[key(j)] {
+			keep[j.rel] = j.e
+		}
 		l.emptyResults(j.e.month)
 		l.s.Months = append(l.s.Months, j.e.month)
 		l.s.months[j.e.month.Key] = j.e.month
@@ -400,7 +409,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		}
 	}
 	switch {
-	case l.draft:
+	case l.draft || l.drafts[r.mo.Key]:
 		res.Unscored = missing
 	case unknown > 0:
 		// A misspelt name is already reported with a suggestion; saying
