@@ -257,6 +257,9 @@ func (cs *circulars) convertBodies() {
 	cs.bodies = make([]template.HTML, len(circs))
 	par.Do(len(circs), func(i int) {
 		circ := circs[i]
+		if cs.opts.Only != nil && !slices.Contains(cs.opts.Only, circ.File) {
+			return
+		}
 		body, err := fragment(cs.core, "body:"+circ.File, cs.bodyInputs(circ), func() (template.HTML, error) {
 			return cs.convert(circ.File, circ.Body, circ.BodyLine, cs.periodOf(circ), cs.linkTargets(circ.Attachments, circ.Linked, circ.PageLinks))
 		})
@@ -295,6 +298,10 @@ func (c *core) circular(i int) *Circular {
 		Path:       circ.URLPath(),
 		year:       circ.Year,
 		index:      i,
+	}
+	if circ.Undated {
+		// A draft's (site.LoadDraft): where the date will stand.
+		v.Date = &DateData{ISO: "待填写", Chinese: "成文日期待填写"}
 	}
 	if p := c.periodOf(circ); p != nil {
 		v.Period = p.Label

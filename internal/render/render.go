@@ -54,6 +54,14 @@ type Options struct {
 	// the sources of the pages it has still to render, not the whole
 	// content folder (the plain corpus's 18 MB, a fifth of its peak).
 	ReleaseSources bool
+
+	// Only, when set, names the circulars (by file) whose pages alone are
+	// rendered, with what is written beside them: their attachments, the
+	// files their bodies link to, data.json and data.csv. The preview
+	// shows a month being gathered so (serve, site.LoadDraft): the pages
+	// of a draft among the site's as published, nothing that lists or
+	// links every circular made again from it.
+	Only []string
 }
 
 // An Output is one file of the built site.
@@ -127,6 +135,9 @@ func Stream(s *site.Site, res *rank.Results, opts Options, emit func(o Output) e
 	if err := res.Err(); err != nil {
 		return err
 	}
+	if opts.Only != nil {
+		opts.NoSearchIndex = true
+	}
 	c, err := newCore(s, res, opts)
 	if err != nil {
 		return err
@@ -134,25 +145,33 @@ func Stream(s *site.Site, res *rank.Results, opts Options, emit func(o Output) e
 	circ := &circulars{core: c}
 	search := &searchIndex{core: c, circ: circ}
 	circ.search = search
-	parts := []interface{ jobs() []job }{
-		// The archive-wide pages come first: a few of them (a folder's
-		// list of pages, the sitemap) are the longest jobs of a site of
-		// many pages, and a worker that started one last would finish
-		// alone.
-		&lists{core: c},
-		&feeds{core: c},
-		circ,
-		&history{core: c},
-		&indexes{core: c},
-		search,
-		&openData{core: c},
-		&assets{core: c},
-		&redirects{core: c},
-		&statics{core: c},
+	var parts []interface{ jobs() []job }
+	if opts.Only != nil {
+		parts = append(parts, circ, &openData{core: c})
+	} else {
+		parts = append(parts,
+			// The archive-wide pages come first: a few of them (a folder's
+			// list of pages, the sitemap) are the longest jobs of a site of
+			// many pages, and a worker that started one last would finish
+			// alone.
+			&lists{core: c},
+			&feeds{core: c},
+			circ,
+			&history{core: c},
+			&indexes{core: c},
+			search,
+			&openData{core: c},
+			&assets{core: c},
+			&redirects{core: c},
+			&statics{core: c})
 	}
 	var jobs []job
 	for _, p := range parts {
-		jobs = append(jobs, p.jobs()...)
+		for _, j := range p.jobs() {
+			if opts.Only == nil || slices.Contains(opts.Only, j.owner.file) {
+				jobs = append(jobs, j)
+			}
+		}
 	}
 	jobs, err = c.claim(jobs)
 	if err != nil {

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -161,5 +163,27 @@ func TestStreamReleaseSources(t *testing.T) {
 		if string(got[o.Path]) != string(o.Data) {
 			t.Errorf("%s differs with ReleaseSources", o.Path)
 		}
+	}
+}
+
+// TestRenderOnly: a render of one circular alone (the preview's draft of
+// a month held back) is its page, data.json and data.csv, each as the
+// whole site's render has it, and nothing else.
+func TestRenderOnly(t *testing.T) {
+	s := loadSample(t)
+	whole := renderFiles(t, s, "")
+	out, err := Render(s, rank.Archive(s), Options{Only: []string{"content/circulars/2023-02.md"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, o := range out {
+		paths = append(paths, o.Path)
+		if !bytes.Equal(o.Data, whole[o.Path]) {
+			t.Errorf("%s differs from the whole site's", o.Path)
+		}
+	}
+	if want := []string{"circulars/2023/14/data.csv", "circulars/2023/14/data.json", "circulars/2023/14/index.html"}; !slices.Equal(paths, want) {
+		t.Errorf("rendered %q, want %q", paths, want)
 	}
 }
