@@ -121,8 +121,9 @@ func (l testLog) Write(p []byte) (int, error) {
 // TestBrowserMonthBeingGathered: a preview started while the newest month
 // lacks a score shows the rest of the site with the month's problem over
 // it, saying the month is left out; a save that changes nothing shown
-// keeps it; the month completed, it goes, and a tab open at the month's
-// circular, not found until then, shows it by itself.
+// keeps it; a tab open at the month's circular shows its draft, an edit
+// of it as it is saved; the month completed, the overlay goes, and the
+// tab shows the real circular by itself.
 func TestBrowserMonthBeingGathered(t *testing.T) {
 	bctx := browsertest.Start(t)
 
@@ -142,24 +143,30 @@ func TestBrowserMonthBeingGathered(t *testing.T) {
 		t.Error("February's circular is not shown under the overlay")
 	}
 
-	// A save that changes no page: the overlay stays.
+	// A save that changes no page of this tab (March's draft only): the overlay
+	// stays.
 	writeFile(t, march, strings.Replace(gathering, `period      = "3月"`, `period      = "3月份"`, 1))
 	browsertest.WaitFor(t, bctx, `document.documentElement.getAttribute("data-tongbao-live") === "connected"`, "the event stream to be open")
 	time.Sleep(500 * time.Millisecond) // the rebuild and its event
 	browsertest.WaitFor(t, bctx, overlay, "the overlay to stay after a save that changes no page")
 
-	// A second tab at March's circular: not there yet, the 404 page.
+	// A second tab at March's circular: its draft, under the banner, the
+	// date still to come; an edit of its text is there as it is saved.
 	tab, tabCancel := chromedp.NewContext(bctx)
 	defer tabCancel()
 	marchURL := base + "/circulars/2023/15/"
 	if err := chromedp.Do(tab, chromedp.Navigate(marchURL), chromedp.WaitReady("body")); err != nil {
 		t.Fatalf("opening %s: %v", marchURL, err)
 	}
-	browsertest.WaitFor(t, tab, `document.documentElement.getAttribute("data-tongbao-live") === "connected" && !document.body.innerText.includes("经区政府研究，现将三月的情况通报如下")`, "March's circular to be not found while March is gathered")
+	draft := `(() => { const b = document.getElementById("__tongbao-draft"); return !!b && b.innerText.includes("草稿预览，不是将要发布的通报") && b.innerText.includes("还有 2 个问题"); })()`
+	browsertest.WaitFor(t, tab, `document.documentElement.getAttribute("data-tongbao-live") === "connected" && `+draft+` && document.body.innerText.includes("经区政府研究，现将三月的情况通报如下") && document.body.innerText.includes("成文日期待填写")`, "March's circular shown as a draft while March is gathered")
+	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
+	editFile(t, circular, "现将三月的情况通报如下。", "现将三月份的情况通报如下。")
+	browsertest.WaitFor(t, tab, draft+` && document.body.innerText.includes("现将三月份的情况通报如下")`, "the draft to show the circular's edit")
 
 	complete()
 	browsertest.WaitFor(t, bctx, `document.getElementById("__tongbao-overlay") === null`, "the overlay to go once March is complete")
-	browsertest.WaitFor(t, tab, `document.body.innerText.includes("经区政府研究，现将三月的情况通报如下")`, "the tab at March's circular to show it by itself")
+	browsertest.WaitFor(t, tab, `document.getElementById("__tongbao-draft") === null && !document.body.innerText.includes("待填写") && document.body.innerText.includes("经区政府研究，现将三月的情况通报如下") && document.body.innerText.includes("2023年5月6日")`, "the tab at March's circular to show the real one by itself")
 }
 
 // TestBrowserWarnings: a picture written without its text brings the

@@ -72,6 +72,13 @@ type Server struct {
 	siteCache   site.Cache
 	results     *rank.Results // the last build's, for rank.Update
 	renderCache render.Cache
+	// draftResults and draftCache are the same for the drafts of the
+	// circulars of months held back (renderDrafts), apart: a render's
+	// cache keeps only what that render used.
+	draftResults *rank.Results
+	draftCache   render.Cache
+	// drafts are the pages of the last build that are drafts.
+	drafts []string
 
 	nonce string // differs per process, so a browser reconnecting after a restart reloads
 	seq   int    // builds that changed the output; only the rebuild goroutine touches it
@@ -186,6 +193,13 @@ func (s *Server) Build() {
 	s.hub.publish("build", ev)
 	if held != nil {
 		fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，都在尚未齐全的 %s：预览暂不含这%s的数据和通报，其余页面照常生成\n", len(lines), strings.Join(held, "、"), monthWord(held))
+		if len(s.drafts) > 0 {
+			var at []string
+			for _, p := range s.drafts {
+				at = append(at, s.state.Load().snap.basePath+strings.TrimSuffix(p, "index.html"))
+			}
+			fmt.Fprintf(s.errLog, "tongbao: 通报草稿（按已填写的内容生成，不会发布）：%s\n", strings.Join(at, " "))
+		}
 	}
 	if prev.snap.id == "" {
 		fmt.Fprintf(s.log, "tongbao: 已生成 %d 个文件，用时 %d ms\n", len(outputs), time.Since(start).Milliseconds())
@@ -236,6 +250,7 @@ func (s *Server) render() ([]render.Output, string, []string, error) {
 	outputs, basePath, err := s.renderSite(st)
 	switch {
 	case err == nil:
+		outputs, problems = s.withDrafts(outputs, held, problems)
 		return outputs, basePath, held, problems
 	case problems != nil:
 		// The site without the months held back has a problem of its
@@ -248,11 +263,70 @@ func (s *Server) render() ([]render.Output, string, []string, error) {
 	if errors.As(err, &l) {
 		if st, held := site.LoadWithout(s.opts.Source, &s.siteCache, l); st != nil && s.mayHold(held) {
 			if outputs, basePath, rerr := s.renderSite(st); rerr == nil {
+				outputs, err = s.withDrafts(outputs, held, err)
 				return outputs, basePath, held, err
 			}
 		}
 	}
 	return nil, "", nil, err
+}
+
+// withDrafts adds to the outputs of a build that holds months back the
+// pages of their circulars as drafts (renderDrafts), each with a banner
+// saying so, on the addresses the build leaves free; the problems found
+// in rendering them join problems, so that every problem of a circular
+// is listed at once, whether it is dated or not. Staff see the text they
+// are writing — its shortcodes, pictures and attachments — while the
+// month comes in, instead of inventing a date and scores to see it.
+func (s *Server) withDrafts(outputs []render.Output, held []string, problems error) ([]render.Output, error) {
+	s.drafts = nil
+	if held == nil {
+		s.draftResults = nil
+		return outputs, problems
+	}
+	drafts, err := s.renderDrafts(held)
+	var l, more diag.List
+	if errors.As(err, &more) && errors.As(problems, &l) {
+		problems = append(slices.Clone(l), more...).Err()
+	}
+	if len(drafts) == 0 {
+		return outputs, problems
+	}
+	taken := make(map[string]bool, len(outputs))
+	for _, o := range outputs {
+		taken[o.Path] = true
+	}
+	n := len(diag.Lines(problems))
+	for _, o := range drafts {
+		if taken[o.Path] {
+			continue
+		}
+		if isHTML(o.Path) {
+			o.Data = withBanner(o.Data, held, n)
+			s.drafts = append(s.drafts, o.Path)
+		}
+		outputs = append(outputs, o)
+	}
+	return outputs, problems
+}
+
+// renderDrafts renders the circulars of the months held as the drafts
+// site.LoadDraft reads, with their attachments and linked files; none
+// when a month cannot be read even as a draft. The banner is the
+// server's to add, as its script is: the pages are what render makes of
+// the draft site, and no option of render's could put it in a build.
+func (s *Server) renderDrafts(held []string) ([]render.Output, error) {
+	st, files := site.LoadDraft(s.opts.Source, &s.siteCache, held)
+	if st == nil || len(files) == 0 {
+		return nil, nil
+	}
+	res := rank.Update(s.draftResults, st)
+	outputs, err := render.Render(st, res, render.Options{Cache: &s.draftCache, Only: files})
+	if err != nil {
+		return nil, err
+	}
+	s.draftResults = res
+	return outputs, nil
 }
 
 // renderSite ranks and renders st with the server's caches.

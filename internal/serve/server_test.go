@@ -520,7 +520,7 @@ func TestMonthBeingGathered(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sameAsBuild(t, s.state.Load().snap, dir)
+	sameAsBuild(t, withoutDraft(t, s.state.Load().snap, "circulars/2023/15/"), dir)
 	for _, f := range []string{march, circular} {
 		if err := os.Rename(filepath.Join(aside, filepath.Base(f)), f); err != nil {
 			t.Fatal(err)
@@ -625,6 +625,22 @@ func TestCircularBeingWritten(t *testing.T) {
 	if st := s.state.Load(); st.snap != full.snap || st.held != nil || len(st.errors) != 1 {
 		t.Errorf("misspelt again after the whole site: build %q (want %q), held %q, problems %q", st.snap.id, full.snap.id, st.held, st.errors)
 	}
+}
+
+// withoutDraft is snap without the draft of a circular held back, at dir
+// (TestDraftOfMonthBeingGathered): its page, data.json and data.csv.
+func withoutDraft(t *testing.T, snap *snapshot, dir string) *snapshot {
+	t.Helper()
+	out := &snapshot{id: snap.id, basePath: snap.basePath, files: map[string]*file{}}
+	for p, f := range snap.files {
+		if !strings.HasPrefix(p, dir) {
+			out.files[p] = f
+		}
+	}
+	if len(snap.files)-len(out.files) != 3 || !strings.Contains(string(snap.files[dir+"index.html"].raw), "__tongbao-draft") {
+		t.Errorf("%s: not a draft's page and data", dir)
+	}
+	return out
 }
 
 // sameAsBuild checks that snap holds exactly what a build of the site in
@@ -899,5 +915,129 @@ func TestGoneWarnings(t *testing.T) {
 	s.Build()
 	if w := s.state.Load().warnings; len(w) != 1 || w[0] != "content/x.md:1:1: 警告：上次生成的页面 /about/ 这次没有了" {
 		t.Errorf("about.md removed: warnings %q", w)
+	}
+}
+
+// TestDraftOfMonthBeingGathered: while March is held back, its circular,
+// undated and with two scores of an indicator still to come, is served at
+// its address as a draft — the banner saying so, the text as written, the
+// date a placeholder, and the indicator ranked on the scores given — while
+// the rest of the site stays as it was before March was begun. Completed,
+// the circular is the real page, without the banner.
+func TestDraftOfMonthBeingGathered(t *testing.T) {
+	var log syncBuffer
+	dir := copySite(t)
+	march, gathering, complete := gatheringMarch(t, dir)
+	// 石桥街道, third of 规模工业增加值 in the complete month, not in yet
+	// either (小江湖街道, fourth, is the helper's): the top three of the
+	// scores given are 火车站乡 95.6, 兴隆街道 93.2 and 汽车站街道 88.7.
+	twoMissing := strings.Replace(gathering, "\"石桥街道\" = 91.8         # 第3名，原文前三/靠前\n", "", 1)
+	if twoMissing == gathering {
+		t.Fatal("the sample's month file has changed: the test's edits no longer apply")
+	}
+	writeFile(t, march, twoMissing)
+	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
+	editFile(t, circular, "现将三月的情况通报如下。\n", "现将三月的情况通报如下。\n\n## 一、重点工作\n\n{{< indicators \"重点工作\" >}}\n")
+	s := New(Options{Source: dir, Log: &log})
+	s.Build()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	defer s.Close()
+
+	st := s.state.Load()
+	if !slices.Equal(st.held, []string{"2023-03"}) || len(st.errors) != 3 {
+		t.Fatalf("March gathered: held %q, problems %q; want 2023-03, the date and two scores", st.held, st.errors)
+	}
+	resp, body := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/15/")
+	if resp.StatusCode != 200 {
+		t.Fatalf("March's circular while gathered: %d, want the draft", resp.StatusCode)
+	}
+	for _, want := range []string{
+		`id="__tongbao-draft"`, "草稿预览，不是将要发布的通报。",
+		"尚未齐全的 2023-03 目前已填写的数据和通报生成的，还有 3 个问题",
+		"排名只计已填写的得分",
+		"经区政府研究，现将三月的情况通报如下。",
+		"排名全区前三的为：火车站乡、兴隆街道、汽车站街道",
+		`<p class="doc-sign-date"><time datetime="待填写">成文日期待填写</time></p>`,
+		`data-page="circulars/2023/15/index.html"`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the draft lacks %q", want)
+		}
+	}
+	if i, j := strings.Index(body, `id="__tongbao-draft"`), strings.Index(body, `class="doc-head"`); i < 0 || j < i {
+		t.Error("the banner is not above the circular")
+	}
+	if !strings.Contains(log.String(), "通报草稿（按已填写的内容生成，不会发布）：/circulars/2023/15/") {
+		t.Errorf("the terminal does not name the draft:\n%s", log.String())
+	}
+	// Nothing else of March: its data and every list are as before it.
+	if f := st.snap.files["circulars/index.html"]; f == nil || strings.Contains(string(f.raw), "双政办函〔2023〕15号") {
+		t.Error("the archive lists March's draft")
+	}
+	if st.snap.files["circulars/2023/15/data.csv"] == nil {
+		t.Error("the draft's data.csv, which it links to, is not served")
+	}
+	// 石桥街道's score comes in: third again, in the draft.
+	writeFile(t, march, gathering)
+	s.Build()
+	if _, body := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/15/"); !strings.Contains(body, "还有 2 个问题") || !strings.Contains(body, "排名全区前三的为：火车站乡、兴隆街道、石桥街道") {
+		t.Error("the draft does not follow the month file")
+	}
+
+	complete() // the draft's text as the helper wrote it, dated
+	editFile(t, circular, "现将三月的情况通报如下。\n", "现将三月的情况通报如下。\n\n## 一、重点工作\n\n{{< indicators \"重点工作\" >}}\n")
+	s.Build()
+	st = s.state.Load()
+	if st.held != nil || st.errors != nil {
+		t.Fatalf("March complete: held %q, problems %q", st.held, st.errors)
+	}
+	_, body = get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/15/")
+	if strings.Contains(body, "__tongbao-draft") || strings.Contains(body, "待填写") || !strings.Contains(body, "排名全区前三的为：火车站乡、兴隆街道、石桥街道") {
+		t.Error("March complete: its circular is not the real one")
+	}
+	sameAsBuild(t, st.snap, dir)
+}
+
+// TestDraftNotReadable: a month that cannot be read even as a draft (a
+// township misspelt) has no draft: its circular's address is the 404 page,
+// as before.
+func TestDraftNotReadable(t *testing.T) {
+	dir := copySite(t)
+	march, gathering, _ := gatheringMarch(t, dir)
+	writeFile(t, march, strings.Replace(gathering, `"兴隆街道" = 93.2`, `"兴龙街道" = 93.2`, 1))
+	s := New(Options{Source: dir})
+	s.Build()
+	defer s.Close()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	if st := s.state.Load(); !slices.Equal(st.held, []string{"2023-03"}) {
+		t.Fatalf("held %q", st.held)
+	}
+	if resp, body := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/15/"); resp.StatusCode != 404 || strings.Contains(body, "__tongbao-draft") {
+		t.Errorf("March's circular, its month unreadable: %d", resp.StatusCode)
+	}
+}
+
+// TestDraftShortcodeReported: a shortcode misspelt in the circular of the
+// month held back is among the preview's problems while the circular has
+// no date yet, beside the date and the score still to come.
+func TestDraftShortcodeReported(t *testing.T) {
+	dir := copySite(t)
+	gatheringMarch(t, dir)
+	editFile(t, filepath.Join(dir, "content", "circulars", "2023-03.md"), "现将三月的情况通报如下。\n", "现将三月的情况通报如下。\n\n{{< indicator \"重点项目\" >}}\n")
+	s := New(Options{Source: dir})
+	s.Build()
+	defer s.Close()
+	st := s.state.Load()
+	if !slices.Equal(st.held, []string{"2023-03"}) || len(st.errors) != 3 ||
+		!slices.ContainsFunc(st.errors, func(e string) bool {
+			return strings.HasPrefix(e, "content/circulars/2023-03.md:9:1:") && strings.Contains(e, "未知短代码“indicator”")
+		}) {
+		t.Fatalf("held %q, problems %q; want the date, the score and the shortcode at line 9", st.held, st.errors)
+	}
+	// A draft that does not render is not shown: its problem is.
+	if f := st.snap.files["circulars/2023/15/index.html"]; f != nil {
+		t.Error("a draft whose shortcode is misspelt is served")
 	}
 }
