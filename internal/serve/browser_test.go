@@ -197,3 +197,29 @@ func TestBrowserWarnings(t *testing.T) {
 	writeFile(t, about, string(b)+"\n![示意图](图.png)\n")
 	browsertest.WaitFor(t, bctx, `document.getElementById("__tongbao-warnings") === null`, "the warning to go")
 }
+
+// TestBrowserPageAppears: a tab open at an address with no page yet (the
+// site's 404 page stands in) shows the page by itself once a save makes
+// it — the build's list names the page's file, not the 404 page's.
+func TestBrowserPageAppears(t *testing.T) {
+	bctx := browsertest.Start(t)
+	dir := copySite(t)
+	// A folder of notices with one in it: a second changes no other page
+	// (a new top page would change every footer, 404.html's too).
+	os.MkdirAll(filepath.Join(dir, "content", "notices"), 0o755)
+	writeFile(t, filepath.Join(dir, "content", "notices", "a.md"), "+++\ntitle = \"春节值班安排\"\n+++\n\n正文。\n")
+	base := preview(t, dir)
+	bctx, tcancel := context.WithTimeout(bctx, 90*time.Second)
+	defer tcancel()
+
+	url := base + "/notices/notice/"
+	if err := chromedp.Do(bctx, chromedp.Navigate(url), chromedp.WaitReady("body")); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+	browsertest.WaitFor(t, bctx, `document.documentElement.getAttribute("data-tongbao-live") === "connected"`, "the 404 page to listen")
+	if strings.Contains(bodyText(t, bctx), "节假日值班安排") {
+		t.Fatal("the page is there before it is written")
+	}
+	writeFile(t, filepath.Join(dir, "content", "notices", "notice.md"), "+++\ntitle = \"节假日值班安排\"\n+++\n\n值班电话见下表。\n")
+	browsertest.WaitFor(t, bctx, `document.body.innerText.includes("值班电话见下表")`, "the tab at /notices/notice/ to show the new page by itself")
+}
