@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -139,10 +140,16 @@ func develVersion(vcs map[string]string) string {
 // parse parses flags wherever they stand among the arguments (Go's flag
 // package stops at the first non-flag), returning the positional ones.
 func parse(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, bool) {
-	fs.SetOutput(stderr)
+	// The flag package's own words are English ("flag provided but not
+	// defined"); its errors are said here in Chinese, with the options.
+	fs.SetOutput(io.Discard)
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			if !errors.Is(err, flag.ErrHelp) {
+				fmt.Fprintf(stderr, "tongbao %s: %s\n", fs.Name(), flagError(err))
+			}
+			printFlags(stderr, fs)
 			return nil, false
 		}
 		args = fs.Args()
@@ -155,6 +162,45 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, bool) {
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
+}
+
+// flagError says in Chinese what the flag package's err says.
+func flagError(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return "没有 --" + name + " 这个选项"
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return "--" + name + " 后面缺少值"
+	}
+	if m := flagValueRE.FindStringSubmatch(msg); m != nil {
+		why := m[3]
+		switch why {
+		case "parse error", "value out of range":
+			why = "应为整数"
+		}
+		return fmt.Sprintf("--%s 的值“%s”无效：%s", m[2], m[1], why)
+	}
+	return msg
+}
+
+// flagValueRE is the flag package's error for a value its flag refused.
+var flagValueRE = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for flag -(\S+): (.*)$`)
+
+// printFlags lists fs's options in Chinese, as -h shows them.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "tongbao %s 的选项：\n", fs.Name())
+	fs.VisitAll(func(f *flag.Flag) {
+		value := " 值"
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			value = ""
+		}
+		def := ""
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "[]" {
+			def = "（默认 " + f.DefValue + "）"
+		}
+		fmt.Fprintf(w, "  --%s%s\n    \t%s%s\n", f.Name, value, f.Usage, def)
+	})
 }
 
 func siteFlags(fs *flag.FlagSet, opts *build.Options) {

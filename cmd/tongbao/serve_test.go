@@ -114,3 +114,28 @@ func TestServeUsage(t *testing.T) {
 		t.Errorf("a file as the site: exit %d, %q", code, errOut)
 	}
 }
+
+// TestFlagErrorsInChinese: the flag package's English is said in Chinese,
+// followed by the command's options, with their defaults.
+func TestFlagErrorsInChinese(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve", "--port", "abc"}, "tongbao serve: --port 的值“abc”无效：应为整数\ntongbao serve 的选项：\n"},
+		{[]string{"build", "--nope"}, "tongbao build: 没有 --nope 这个选项\ntongbao build 的选项：\n"},
+		{[]string{"check", "-s"}, "tongbao check: --s 后面缺少值\ntongbao check 的选项：\n"},
+		{[]string{"serve", "--allow-host", "a b"}, "tongbao serve: --allow-host 的值“a b”无效：主机名“a b”无效（只写名字，不带端口和 http://）\n"},
+	} {
+		code, _, errOut := runCmd(c.args...)
+		if code != 2 || !strings.HasPrefix(errOut, c.want) {
+			t.Errorf("%v: exit %d, %q; want 2 and %q first", c.args, code, errOut, c.want)
+		}
+		if strings.Contains(errOut, "flag") || strings.Contains(errOut, "Usage") || strings.Contains(errOut, "default") {
+			t.Errorf("%v: English left in %q", c.args, errOut)
+		}
+	}
+	if _, _, errOut := runCmd("serve", "--port", "x"); !strings.Contains(errOut, "  --port 值\n    \t端口（0 为任选一个空闲端口）（默认 1313）\n") {
+		t.Errorf("the options of serve: %q", errOut)
+	}
+}
