@@ -42,6 +42,10 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	// cleanly; a second Ctrl-C kills the process as usual.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // the signals are the system's again: a second Ctrl-C ends the process
+	}()
 	// The preview warns of a page the last build in public/ published that
 	// an edit takes away (a 文号 corrected), while it is being made.
 	gone := build.NewPublished(build.Dest(build.Options{Source: opts.Source})).Gone

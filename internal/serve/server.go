@@ -375,7 +375,19 @@ func (s *Server) mayHold(held []string) bool {
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	s.Build()
+	// The first build of a long archive takes seconds; Ctrl-C stops the
+	// preview at once, not after it: the build is in memory and writes
+	// nothing, so it is simply left.
+	built := make(chan struct{})
+	go func() {
+		s.Build()
+		close(built)
+	}()
+	select {
+	case <-built:
+	case <-ctx.Done():
+		return nil
+	}
 	if err := s.Watch(ctx); err != nil {
 		return err
 	}

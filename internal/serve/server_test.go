@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,10 +15,12 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"tongbao/internal/build"
+	"tongbao/internal/demo"
 	"tongbao/internal/diag"
 	"tongbao/internal/render"
 	"tongbao/internal/site"
@@ -1040,4 +1043,53 @@ func TestDraftShortcodeReported(t *testing.T) {
 	if f := st.snap.files["circulars/2023/15/index.html"]; f != nil {
 		t.Error("a draft whose shortcode is misspelt is served")
 	}
+}
+
+// TestShutdownDuringFirstBuild: Ctrl-C while the first build of a long
+// archive runs stops the preview at once, not after the build (seconds
+// on a 20-year archive): Serve returns before the build says it is done.
+func TestShutdownDuringFirstBuild(t *testing.T) {
+	sample, err := site.Load(copySite(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := demo.Write(dir, sample, 20, 1); err != nil {
+		t.Fatal(err)
+	}
+	var log lockedLog // written by the build left running, after the test too
+	s := New(Options{Source: dir, Log: &log, ErrLog: &log})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	time.Sleep(20 * time.Millisecond)
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if out := log.String(); strings.Contains(out, "预览地址") || strings.Contains(out, "已生成") {
+		t.Errorf("Serve returned only after the first build: %q", out)
+	}
+}
+
+// lockedLog is a log two goroutines may write.
+type lockedLog struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
