@@ -148,9 +148,7 @@ func (s *Server) Build() {
 	var lines []string // the problems; with months held, those of a build made
 	if err != nil {
 		lines = diag.Lines(err)
-		for _, l := range lines {
-			fmt.Fprintln(s.errLog, l)
-		}
+		printProblems(s.errLog, lines)
 	}
 	if err != nil && held == nil {
 		s.state.Store(&state{snap: prev.snap, errors: lines, held: prev.held, warnings: prev.warnings})
@@ -438,6 +436,21 @@ func (s *Server) URL(addr net.Addr) string {
 		host = net.JoinHostPort("127.0.0.1", strconv.Itoa(tcp.Port))
 	}
 	return "http://" + host + s.state.Load().snap.basePath
+}
+
+// termProblems is the most problems the terminal is told at each save:
+// twenty thousand rows pasted with a wrong name would scroll past at
+// every save; the count follows, and the overlay lists them all.
+const termProblems = 50
+
+// printProblems tells the terminal lines, at most termProblems of them.
+func printProblems(w io.Writer, lines []string) {
+	for _, l := range lines[:min(len(lines), termProblems)] {
+		fmt.Fprintln(w, l)
+	}
+	if n := len(lines) - termProblems; n > 0 {
+		fmt.Fprintf(w, "tongbao: ……另有 %d 个问题未在这里列出（页面上的问题列表有全部）\n", n)
+	}
 }
 
 // Close stops rebuilding and ends every event stream.

@@ -1093,3 +1093,23 @@ func (l *lockedLog) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// TestProblemsCapped: the terminal is told the first 50 problems of a
+// build and how many more there are, not twenty thousand lines a save.
+func TestProblemsCapped(t *testing.T) {
+	var lines []string
+	for i := range 53 {
+		lines = append(lines, fmt.Sprintf("data/2024-02.toml:%d:1: 未知乡镇“某%d镇”", i+1, i))
+	}
+	var b strings.Builder
+	printProblems(&b, lines)
+	got := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(got) != 51 || got[0] != lines[0] || got[49] != lines[49] || got[50] != "tongbao: ……另有 3 个问题未在这里列出（页面上的问题列表有全部）" {
+		t.Errorf("%d lines, the last %q", len(got), got[len(got)-1])
+	}
+	b.Reset()
+	printProblems(&b, lines[:50])
+	if strings.Count(b.String(), "\n") != 50 || strings.Contains(b.String(), "另有") {
+		t.Errorf("fifty problems: %q", b.String())
+	}
+}
