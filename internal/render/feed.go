@@ -120,7 +120,7 @@ func (f *feeds) feed() ([]byte, error) {
 		e := atomEntry{
 			Title:     v.ListTitle(),
 			ID:        f.AbsURL(c.URLPath()),
-			Updated:   feedTime(c.Date),
+			Updated:   feedTime(c.Modified()), // a correction (front matter updated) tells readers
 			Published: feedTime(c.Date),
 			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: f.AbsURL(c.URLPath())}},
 			Summary:   f.summary(c),
@@ -134,8 +134,8 @@ func (f *feeds) feed() ([]byte, error) {
 		}
 		a.Entries = append(a.Entries, e)
 	}
-	if len(a.Entries) > 0 { // circulars are in date order: the first entry is the newest
-		a.Updated = a.Entries[0].Updated
+	for _, e := range a.Entries { // the newest entry, or the latest correction
+		a.Updated = max(a.Updated, e.Updated)
 	}
 	a.ID = f.AbsURL("feed.xml")
 	if f.base.Host == "" {
@@ -215,11 +215,11 @@ type sitemapURL struct {
 func (f *feeds) sitemap() ([]byte, error) {
 	lastmod := map[string]string{}
 	for _, c := range f.s.Circulars {
-		lastmod[c.URLPath()] = c.Date.String()
+		lastmod[c.URLPath()] = c.Modified().String()
 	}
 	for _, p := range f.s.Pages {
-		if p.Date.Year != 0 {
-			lastmod[p.Path] = p.Date.String()
+		if m := p.Modified(); m.Year != 0 {
+			lastmod[p.Path] = m.String()
 		}
 	}
 	var paths []string

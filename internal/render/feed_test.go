@@ -342,3 +342,38 @@ func TestFeedSummaryByGroup(t *testing.T) {
 		t.Errorf("no entry summary %s in %q", want, got)
 	}
 }
+
+// TestCorrectionDated: a circular corrected after publication (front
+// matter updated) tells so to a feed reader (its entry's and the feed's
+// updated; published stays), a search engine (the sitemap's lastmod),
+// the open data's users (/data/'s date) and the reader (the page's
+// metadata); without it, the 成文日期 serves for all.
+func TestCorrectionDated(t *testing.T) {
+	s := loadSample(t)
+	s.Circulars[0].Updated = site.Date{Year: 2023, Month: 5, Day: 10}
+	files := renderFiles(t, s, "/")
+	var f struct {
+		Updated string `xml:"updated"`
+		Entries []struct {
+			Updated   string `xml:"updated"`
+			Published string `xml:"published"`
+		} `xml:"entry"`
+	}
+	parseXML(t, files, "feed.xml", &f)
+	if len(f.Entries) != 1 || f.Entries[0].Updated != "2023-05-10T00:00:00+08:00" || f.Entries[0].Published != "2023-04-03T00:00:00+08:00" || f.Updated != "2023-05-10T00:00:00+08:00" {
+		t.Errorf("feed: updated %q, entries %+v", f.Updated, f.Entries)
+	}
+	for file, want := range map[string]string{
+		"sitemap.xml":                  "<loc>https://www.example.gov.cn/circulars/2023/14/</loc>\n    <lastmod>2023-05-10</lastmod>",
+		"data/index.html":              `更新日期：<time datetime="2023-05-10">2023-05-10</time>`,
+		"circulars/2023/14/index.html": `<div><dt>更新日期</dt><dd><time datetime="2023-05-10">2023-05-10</time></dd></div>`,
+	} {
+		if !bytes.Contains(files[file], []byte(want)) {
+			t.Errorf("%s lacks %s", file, want)
+		}
+	}
+	files = renderFiles(t, loadSample(t), "/")
+	if bytes.Contains(files["circulars/2023/14/index.html"], []byte("更新日期")) || !bytes.Contains(files["sitemap.xml"], []byte("<lastmod>2023-04-03</lastmod>")) {
+		t.Error("without updated, the page says 更新日期 or the sitemap not the 成文日期")
+	}
+}

@@ -441,8 +441,14 @@ func (o *openData) dataPage() ([]byte, error) {
 		}
 	}
 	var updated *DateData
-	if k := len(o.s.Circulars); k > 0 {
-		updated = dateData(o.s.Circulars[k-1].Date)
+	var last site.Date
+	for _, c := range o.s.Circulars { // the newest circular's date, or a later correction's
+		if m := c.Modified(); last.Before(m) {
+			last = m
+		}
+	}
+	if last.Year != 0 {
+		updated = dateData(last)
 	}
 	return o.tmpl.execute("data.html", &Page{
 		Kind:        "data",

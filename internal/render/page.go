@@ -24,6 +24,7 @@ type Page struct {
 	Image       string // the full address of the first picture its body shows, or "" (the portal's Image meta)
 	Description string
 	Date        *DateData // publish date shown on the page (portal rule), if any
+	Updated     *DateData // the date it was corrected after publication (front matter updated), if any
 	Valid       string    // a plain page's 有效性 (a circular's is Circular.Valid)
 	Column      Column
 	Content     template.HTML

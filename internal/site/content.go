@@ -421,6 +421,7 @@ func (l *loader) parseContent(rel string) *parsed {
 	pg := &Page{File: rel, Sum: sum, Title: r.text("title"), Body: body, BodyLine: bodyLine, Valid: validity(r, f), Attachments: attachments(rel, r, f)}
 	pg.Linked, pg.PageLinks, p.unpublishable = bodyLinks(rel, links, bodyLine)
 	pg.Date, _ = r.date("date")
+	pg.Updated = updated(r, f, pg.Date, "发布日期")
 	pg.Path = strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md") + "/"
 	if strings.HasSuffix(pg.Path, "/index/") || pg.Path == "index/" {
 		pg.Path = strings.TrimSuffix(pg.Path, "index/")
@@ -428,6 +429,16 @@ func (l *loader) parseContent(rel string) *parsed {
 	pg.Aliases = aliases(r, f, pg.Path)
 	p.page = pg
 	return p
+}
+
+// updated reads the front matter's updated, which a correction comes
+// after: one before the date (what) is a slip, an error at it.
+func updated(r *record, f *tomlFile, date Date, what string) Date {
+	u, ok := r.date("updated")
+	if ok && date != (Date{}) && u.Before(date) {
+		f.errorf("updated", "更新日期 %s 早于%s %s：更新日期是发布后更正的日期", u, what, date)
+	}
+	return u
 }
 
 // circular reads a circular's front matter; nil if it is unusable.
@@ -462,6 +473,7 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 			p.warnings.Add(rel, line, col, "警告：成文日期 %s 早于所通报的%s；是不是年份或月份写错了？", c.Date, span.Label())
 		}
 	}
+	c.Updated = updated(r, f, c.Date, "成文日期")
 	p.dataAt[0], p.dataAt[1] = f.position("data")
 	c.NumberLine, c.NumberCol = f.position("number")
 	switch v := r.text("format"); v {

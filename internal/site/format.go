@@ -189,9 +189,16 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 	{Key: "cc", Kind: Text, Label: "抄送机关", Help: "写在文末版记中，如“市政府办公室，县委办公室”；可不填"},
 	{Key: "printer", Kind: Text, Label: "印发机关", Help: "文件格式的版记中的印发机关，默认为 config.toml 的 issuer；只在写了 printed 时列出"},
 	{Key: "printed", Kind: Day, Label: "印发日期", Help: "文件格式的版记中的印发日期，如 2024-02-21（不加引号）；不填则版记不列印发机关和日期；信函格式不用"},
+	updatedField,
 	attachmentField,
 	aliasesField,
 }}
+
+// updatedField is the date a published circular or page was last
+// corrected: a feed reader, a search engine and the open data's users
+// learn of a correction by it.
+var updatedField = Field{Key: "updated", Kind: Day, Label: "更新日期",
+	Help: "发布后更正或修改的日期，如 2024-03-05（不加引号）；不早于成文（发布）日期；订阅（feed）、网站地图和考核数据页以它为更新日期，页面的元数据中列出；没有更正就不写"}
 
 // aliasesField is the earlier addresses of a circular or a page.
 var aliasesField = Field{Key: "aliases", Kind: Texts, Label: "旧网址",
@@ -210,6 +217,7 @@ var PageFront = &Format{Name: "页面前置信息", Fields: []Field{
 	{Key: "title", Kind: Text, Label: "标题", Required: true, Help: "页面标题"},
 	{Key: "date", Kind: Day, Label: "发布日期", Help: "发布日期，如 2024-02-20（不加引号）；文件夹的列表页按它从新到旧排列；可不填"},
 	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止；不是“有效”时显示在标题下"},
+	updatedField,
 	attachmentField,
 	aliasesField,
 }}

@@ -446,6 +446,7 @@ type Circular struct {
 	CC                    string // 抄送机关, without the closing 。
 	Printer               string // 印发机关 (文件格式's 版记), when Printed is set
 	Printed               Date   // 印发日期; zero when the 版记 lists no 印发 line
+	Updated               Date   // 更新日期, when corrected after it was published; zero otherwise
 	Attachments           []Attachment
 	Linked                []Attachment // the files in content/ its body links to (see bodyLinks)
 	PageLinks             []PageLink   // its body's links to other Markdown files
@@ -470,6 +471,7 @@ type Page struct {
 	Path        string // URL path: "about/", "notices/2023-05/"
 	Title       string
 	Date        Date
+	Updated     Date   // 更新日期, when corrected after it was published; zero otherwise
 	Valid       string // 有效性: 有效 | 失效 | 废止
 	Attachments []Attachment
 	Linked      []Attachment // the files in content/ its body links to (see bodyLinks)
@@ -484,3 +486,19 @@ func (s *Site) Month(key string) *Month { return s.months[key] }
 
 // Indicator finds an indicator by id.
 func (s *Site) Indicator(id string) *Indicator { return s.indicators[id] }
+
+// Modified is the date a circular last changed as published: its
+// updated, or else its date.
+func (c *Circular) Modified() Date { return later(c.Date, c.Updated) }
+
+// Modified is the date a page last changed as published: its updated,
+// or else its date (zero when it has neither).
+func (p *Page) Modified() Date { return later(p.Date, p.Updated) }
+
+// later is the later of two dates; a zero date is the earliest.
+func later(a, b Date) Date {
+	if a.Before(b) {
+		return b
+	}
+	return a
+}

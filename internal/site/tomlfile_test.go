@@ -174,6 +174,9 @@ func TestValueMessages(t *testing.T) {
 		// printer with a printed of the wrong kind: the printed is the problem.
 		{"content/circulars/2023-02.md", "date = 2023-04-03", "date = 2023-04-03\nformat = \"file\"\nprinter = \"区政府办公室\"\nprinted = \"2023-04-04\"",
 			"content/circulars/2023-02.md:7:1: printed（印发日期）应为日期：去掉引号，写作 2023-04-04"},
+		// A correction comes after the circular it corrects.
+		{"content/circulars/2023-02.md", "date = 2023-04-03", "date = 2023-04-03\nupdated = 2023-04-01",
+			"content/circulars/2023-02.md:5:1: 更新日期 2023-04-01 早于成文日期 2023-04-03：更新日期是发布后更正的日期"},
 		{"content/circulars/2023-02.md", "date = 2023-04-03", `date = 20230403`,
 			"content/circulars/2023-02.md:4:1: date（成文日期）应为日期（如 2023-04-03）"},
 		{"content/circulars/2023-02.md", `data = "2023-02"`, `data = 2023-02-01`,
