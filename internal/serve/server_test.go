@@ -15,7 +15,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -1057,7 +1056,7 @@ func TestShutdownDuringFirstBuild(t *testing.T) {
 	if err := demo.Write(dir, sample, 20, 1); err != nil {
 		t.Fatal(err)
 	}
-	var log lockedLog // written by the build left running, after the test too
+	var log syncBuffer // written by the build left running, after the test too
 	s := New(Options{Source: dir, Log: &log, ErrLog: &log})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -1074,24 +1073,6 @@ func TestShutdownDuringFirstBuild(t *testing.T) {
 	if out := log.String(); strings.Contains(out, "预览地址") || strings.Contains(out, "已生成") {
 		t.Errorf("Serve returned only after the first build: %q", out)
 	}
-}
-
-// lockedLog is a log two goroutines may write.
-type lockedLog struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
 
 // TestProblemsCapped: the terminal is told the first 50 problems of a
