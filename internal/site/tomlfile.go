@@ -452,26 +452,25 @@ func (t *table) float(key string) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	switch n := v.(type) {
+	var n float64
+	switch x := v.(type) {
 	case int64:
-		if tooLarge(float64(n)) {
-			t.typeErr(key, "绝对值小于 10 的 15 次方（1000 万亿）的数", "")
-			return 0, false
-		}
-		return float64(n), true
+		n = float64(x)
 	case float64:
-		if math.IsNaN(n) || math.IsInf(n, 0) {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
 			t.typeErr(key, "有限的数", "写作数，如 8.5，不能是 nan 或 inf")
 			return 0, false
 		}
-		if tooLarge(n) {
-			t.typeErr(key, "绝对值小于 10 的 15 次方（1000 万亿）的数", "")
-			return 0, false
-		}
-		return n, true
+		n = x
+	default:
+		t.typeErr(key, "数", numberHint(v))
+		return 0, false
 	}
-	t.typeErr(key, "数", numberHint(v))
-	return 0, false
+	if tooLarge(n) {
+		t.typeErr(key, "绝对值小于 10 的 15 次方（1000 万亿）的数", "")
+		return 0, false
+	}
+	return n, true
 }
 
 func (t *table) boolean(key string) bool {
