@@ -48,24 +48,87 @@ func decodeTOML(name string, src []byte, form *Format, diags *diag.List) (root *
 	}
 	m = map[string]any{}
 	if _, err := toml.Decode(f.src, &m); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			// The decoder's own column is off at the start of a line; the
-			// byte offset is right, so the column is computed from it.
-			off := syntaxOffset(src, pe)
-			if pe.Position.Start == 0 && pe.Position.Line > 1 {
-				off = f.lineStart(pe.Position.Line)
-			}
-			at, msg := syntaxMessage(f.src, off, pe, form)
-			line, col := f.lineCol(at)
-			diags.Add(name, line, col, "%s", msg)
-		} else {
-			diags.Add(name, 1, 1, "TOML 语法错误：%v", err)
-		}
+		f.syntaxErrors(err)
 		return nil, f, false
 	}
 	f.pos = keyPositions(f.src)
 	return &table{f: f, m: m, used: map[string]bool{}}, f, true
+}
+
+// maxSyntaxErrors is how many syntax errors of one file are reported at
+// once.
+const maxSyntaxErrors = 20
+
+// syntaxErrors reports err, the decoder's error in f, and the syntax
+// errors after it. The decoder stops at the first, and staff who typed a
+// dozen names without quotes would learn of them one save at a time; so
+// the line at fault is blanked (with spaces, which keep every offset)
+// and the file decoded again, as long as the slip is one its line holds.
+// After a table's header, or a line that opens a bracket or a string it
+// does not close, the lines below would be read otherwise without it,
+// and their errors would be the blanking's, not the file's: the report
+// stops there.
+func (f *tomlFile) syntaxErrors(err error) {
+	src := []byte(f.src)
+	last := 0 // the last line reported
+	for range maxSyntaxErrors {
+		var pe toml.ParseError
+		if !errors.As(err, &pe) {
+			if last == 0 {
+				f.diags.Add(f.name, 1, 1, "TOML 语法错误：%v", err)
+			}
+			return
+		}
+		// The decoder's own column is off at the start of a line; the
+		// byte offset is right, so the column is computed from it.
+		off := syntaxOffset(src, pe)
+		if pe.Position.Start == 0 && pe.Position.Line > 1 {
+			off = f.lineStart(pe.Position.Line)
+		}
+		at, msg := syntaxMessage(string(src), off, pe, f.format)
+		line, col := f.lineCol(at)
+		if line <= last {
+			return // not past the line blanked: the blanking's own error
+		}
+		f.diags.Add(f.name, line, col, "%s", msg)
+		last = line
+		// The lines from the one reported to the one the decoder stopped
+		// at (a rule may point at the line before, where a string was
+		// left open).
+		end, _ := f.lineCol(off)
+		if end < line {
+			return
+		}
+		from, to := f.lineStart(line), f.lineStart(end+1)
+		if !selfContained(string(src[from:to])) {
+			return
+		}
+		for i := from; i < to; i++ {
+			if src[i] != '\n' {
+				src[i] = ' '
+			}
+		}
+		if _, err = toml.Decode(string(src), &map[string]any{}); err == nil {
+			return
+		}
+	}
+}
+
+// selfContained reports whether lines of TOML can be left out without
+// changing how the lines after them are read: no table's header, and no
+// bracket or multi-line string opened and not closed. (Brackets inside
+// strings are counted too: such a line stops the report early, which
+// costs a save, not a wrong message.)
+func selfContained(lines string) bool {
+	for line := range strings.Lines(lines) {
+		// A header, or one typed with the Chinese input method on.
+		if t := strings.TrimSpace(line); t != "" && strings.ContainsRune("[［【〔", []rune(t)[0]) {
+			return false
+		}
+	}
+	return !strings.Contains(lines, `"""`) && !strings.Contains(lines, "'''") &&
+		strings.Count(lines, "[") == strings.Count(lines, "]") &&
+		strings.Count(lines, "{") == strings.Count(lines, "}")
 }
 
 // decodeSimple decodes a document made only of lines `key = "text"` and

@@ -240,3 +240,57 @@ func FuzzSyntaxMessage(f *testing.F) {
 		}
 	})
 }
+
+// TestSyntaxErrorsTogether: the slips of a file are reported together,
+// each at its own line as if it were the only one, where leaving a line
+// out cannot change how the lines below it read; after a table's header
+// or a bracket left open, the report stops at the first.
+func TestSyntaxErrorsTogether(t *testing.T) {
+	many := "[[result]]\nindicator = \"gongye\"\n[result.townships]\n"
+	for i := range 25 {
+		many += fmt.Sprintf("甲%d镇 = 8\n", i)
+	}
+	var twenty []string
+	for i := range 20 {
+		twenty = append(twenty, fmt.Sprintf(`%d:1: 名称要加英文引号：写作 "甲%d镇" = 8`, 4+i, i))
+	}
+	cases := []struct {
+		form *Format
+		src  string
+		want []string
+	}{
+		{MonthFile, "[[result]]\nindicator = \"gongye\"\n[result.townships]\n甲镇 = 8.5\n\"乙镇\" = 7分\n\"丙镇\" = 9\n丁镇 = 6\n", []string{
+			`4:1: 名称要加英文引号：写作 "甲镇" = 8.5`,
+			`5:9: 得分只写数字，去掉“分”：写作 7`,
+			`7:1: 名称要加英文引号：写作 "丁镇" = 6`,
+		}},
+		// A key given twice, then a slip below it.
+		{MonthFile, "[[result]]\nindicator = \"gongye\"\n[result.townships]\n\"甲镇\" = 8\n\"甲镇\" = 9\n乙镇 = 7\n", []string{
+			`5:1: “甲镇”的得分写了两次：每个键只写一次`,
+			`6:1: 名称要加英文引号：写作 "乙镇" = 7`,
+		}},
+		// A header: without it, the scores below would be the result's.
+		{MonthFile, "[[result]]\nindicator = \"gongye\"\n【result.townships】\n甲镇 = 8.5\n", []string{
+			`3:1: 方括号要用英文的“[”“]”：写作 [result.townships]`,
+		}},
+		// A bracket left open: the lines below are read into it.
+		{IndicatorsFile, "[[indicator]]\nowners = [\"县发改局\"\nname = 规模工业\n", []string{
+			`2:17: 数组缺少结尾的“]”`,
+		}},
+		{MonthFile, many, twenty},
+	}
+	for _, c := range cases {
+		var l diag.List
+		if _, _, ok := decodeTOML("f.toml", []byte(c.src), c.form, &l); ok {
+			t.Errorf("%q decoded without error", c.src)
+			continue
+		}
+		var got []string
+		for _, d := range l {
+			got = append(got, fmt.Sprintf("%d:%d: %s", d.Line, d.Col, d.Msg))
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%q:\n got %s\nwant %s", c.src, strings.Join(got, "\n     "), strings.Join(c.want, "\n     "))
+		}
+	}
+}
