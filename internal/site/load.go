@@ -998,6 +998,14 @@ func keys[V any](m map[string]V) []string {
 // Suggest returns "，是否为“X”？" for the candidate nearest to s by edit
 // distance, when it is near enough to be a likely typo.
 func Suggest(s string, candidates []string) string {
+	if c := suggestion(s, candidates); c != "" {
+		return fmt.Sprintf("，是否为“%s”？", c)
+	}
+	return ""
+}
+
+// suggestion is the candidate Suggest names, or "".
+func suggestion(s string, candidates []string) string {
 	best, bestD := "", -1
 	for _, c := range candidates {
 		d := editDistance(s, c)
@@ -1008,12 +1016,9 @@ func Suggest(s string, candidates []string) string {
 	if bestD < 0 || bestD > max(1, utf8.RuneCountInString(s)/3) || onlySuffixShared(s, best, candidates) {
 		// An abbreviation (县应急局 for 县应急管理局) is far in edits but
 		// plain to see: each of its characters in order in one name.
-		if c := abbreviated(s, candidates); c != "" {
-			return fmt.Sprintf("，是否为“%s”？", c)
-		}
-		return ""
+		return abbreviated(s, candidates)
 	}
-	return fmt.Sprintf("，是否为“%s”？", best)
+	return best
 }
 
 // onlySuffixShared reports whether s and c have nothing in common but the

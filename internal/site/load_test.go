@@ -392,6 +392,8 @@ indicator = "caizhen"
 	}
 	_, err = s.ParseMonth("data/2023-03.toml", []byte(src), func(path string) string { return cells[path] })
 	want := []string{
+		// 乙街 means 乙街道, which is not said to be missing; 丙镇 is.
+		"乡镇得分!B1: 指标“jingji”缺少乡镇（街道）“丙镇”的得分",
 		"乡镇得分!B5: 未知乡镇（街道）“乙街”，是否为“乙街道”？",
 		"考核结果!A3: 未知指标“caizhen”，是否为“caizheng”？", // placed by its table: result.1.indicator is not placed
 		"考核结果!D2: 全市排名 13 超出范围（应为 1～12）",
@@ -615,5 +617,62 @@ city = 4
 	dir = writeSite(t, files)
 	if s, drafted := LoadDraft(dir, nil, []string{"2023-03"}); s != nil || drafted != nil {
 		t.Errorf("a township misspelt: site %v, drafted %q; want none", s != nil, drafted)
+	}
+}
+
+// TestMisspeltNameHidesItsUnitOnly: a name in a month's scores or
+// categories that is no unit is reported with its suggestion; the unit
+// it means is not also said to be missing, and every other unit still
+// missing is (a misspelt name used to hide them all until it was
+// mended, a save later). A name that suggests nothing may mean any of
+// those missing: they are said together, with that said.
+func TestMisspeltNameHidesItsUnitOnly(t *testing.T) {
+	cases := []struct {
+		name     string
+		old, new string
+		want     []string
+	}{
+		{"scores: 乙街 is 乙街道, 丙镇 missing", "\"乙街道\" = 80\n\"丙镇\" = 70\n", "\"乙街\" = 80\n", []string{
+			"data/2023-02.toml:5:1: 指标“jingji”缺少乡镇（街道）“丙镇”的得分",
+			"data/2023-02.toml:7:1: 未知乡镇（街道）“乙街”，是否为“乙街道”？",
+		}},
+		{"scores: 乙街 is 乙街道, nothing else missing", `"乙街道" = 80`, `"乙街" = 80`, []string{
+			"data/2023-02.toml:7:1: 未知乡镇（街道）“乙街”，是否为“乙街道”？",
+		}},
+		{"scores: 某某乡 may be either of two missing", "\"乙街道\" = 80\n\"丙镇\" = 70\n", "\"某某乡\" = 80\n", []string{
+			"data/2023-02.toml:5:1: 指标“jingji”缺少乡镇（街道）“乙街道”“丙镇”的得分（表中未能识别的“某某乡”若指其中之一，改正名称即可）",
+			"data/2023-02.toml:7:1: 未知乡镇（街道）“某某乡”",
+		}},
+		{"scores: 某某乡 may be the one missing", `"丙镇" = 70`, `"某某乡" = 70`, []string{
+			"data/2023-02.toml:8:1: 未知乡镇（街道）“某某乡”",
+		}},
+		{"categories: 区发该局 is 区发改局, 区财政局 missing", "\"一类\" = [\"区发改局\"]\n\"二类\" = [\"区财政局\"]", "\"一类\" = [\"区发该局\"]", []string{
+			"data/2023-02.toml:12:1: 区直单位“区财政局”未列入 [categories]",
+			"data/2023-02.toml:13:9: 未知单位“区发该局”，是否为“区发改局”？",
+		}},
+		{"categories: 区发该局 is 区发改局, nothing else missing", `"一类" = ["区发改局"]`, `"一类" = ["区发该局"]`, []string{
+			"data/2023-02.toml:13:9: 未知单位“区发该局”，是否为“区发改局”？",
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files := miniSite()
+			if !strings.Contains(files["data/2023-02.toml"], c.old) {
+				t.Fatalf("the month lacks %q", c.old)
+			}
+			files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], c.old, c.new, 1)
+			_, err := Load(writeSite(t, files))
+			var l diag.List
+			if !errors.As(err, &l) {
+				t.Fatalf("Load: %v, want diagnostics", err)
+			}
+			var got []string
+			for _, d := range l {
+				got = append(got, d.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
 	}
 }

@@ -370,13 +370,13 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	l, f := r.l, r.f
 	terms := l.s.Config.Terms
 	got := map[*Unit]float64{}
-	var order []*Unit // as the file writes them: the order of a tie's members (DESIGN.md §5.1)
-	unknown := 0
+	var order []*Unit  // as the file writes them: the order of a tie's members (DESIGN.md §5.1)
+	var wrong []string // names that are no township of the month, reported
 	for _, k := range tt.keys() {
 		v := r.score(tt, k)
 		u := r.assessed(tt.at(k), l.township(f, tt.at(k), k))
 		if u == nil {
-			unknown++
+			wrong = append(wrong, k)
 			continue
 		}
 		if _, dup := got[u]; dup {
@@ -408,13 +408,16 @@ func (r *monthReader) scores(tt *table, res *Result) {
 			missing = append(missing, u)
 		}
 	}
+	rest, unsure := r.stillMissing(missing, wrong, l.s.Townships)
 	switch {
 	case l.draft || l.drafts[r.mo.Key]:
 		res.Unscored = missing
-	case unknown > 0:
-		// A misspelt name is already reported with a suggestion; saying
-		// the right name is missing as well would only repeat it.
-	case len(missing) > 1 && len(missing) == assessed:
+	case unsure > 0 && len(rest) <= unsure:
+		// Each could be one of the names not recognised, already
+		// reported: saying it is missing as well would only repeat it.
+	case unsure > 0:
+		f.errorf(tt.path, "指标“%s”缺少%s%s的得分（%s）", ind.ID, terms.Unit, quoted(names(rest)), unsureHint(wrong, unsure))
+	case len(rest) > 1 && len(rest) == assessed:
 		// A table not begun is one problem, not one per unit: a month
 		// being filled in has a dozen of them.
 		// Whose table it is: the one to ask for it.
@@ -422,9 +425,9 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		if owners := ind.OwnersIn(r.mo.Key); len(owners) > 0 {
 			by = "，应由" + strings.Join(names(owners), "、") + "填报"
 		}
-		f.errorf(tt.path, "指标“%s”缺少全部 %d 个%s的得分%s（本月不评分的指标，删去它的 [result.townships] 表）", ind.ID, len(missing), terms.Unit, by)
+		f.errorf(tt.path, "指标“%s”缺少全部 %d 个%s的得分%s（本月不评分的指标，删去它的 [result.townships] 表）", ind.ID, len(rest), terms.Unit, by)
 	default:
-		for _, u := range missing {
+		for _, u := range rest {
 			f.errorf(tt.path, "指标“%s”缺少%s“%s”的得分", ind.ID, terms.Unit, u.Name)
 		}
 	}
@@ -450,6 +453,56 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	}
 }
 
+// stillMissing is what of missing is missing for sure, once each of the
+// names of the same table that are no unit of the month (wrong, each
+// reported already, with a suggestion where there is one) is taken as
+// the unit it most likely means: the one the suggestion names, the name
+// without its stray spaces, the unit that continues a unit no longer
+// assessed. unsure counts the names that mean none of missing, as far as
+// can be told: any of the rest may be theirs. A misspelt name thus hides
+// the one unit it means, not every other unit still missing.
+func (r *monthReader) stillMissing(missing []*Unit, wrong []string, candidates []*Unit) (rest []*Unit, unsure int) {
+	meant := map[*Unit]bool{}
+	for _, k := range wrong {
+		u := r.l.s.units[cleanName(k)]
+		if u == nil {
+			u = r.l.s.units[suggestion(k, names(candidates))]
+		}
+		for u != nil && !slices.Contains(missing, u) {
+			u = u.Became // a unit no longer assessed: the one continuing it
+		}
+		if u == nil || meant[u] {
+			unsure++
+			continue
+		}
+		meant[u] = true
+	}
+	for _, u := range missing {
+		if !meant[u] {
+			rest = append(rest, u)
+		}
+	}
+	return rest, unsure
+}
+
+// unsureHint says that names not recognised (wrong, unsure of which mean
+// no unit known) may be some of the units said to be missing.
+func unsureHint(wrong []string, unsure int) string {
+	if unsure == 1 && len(wrong) == 1 {
+		return fmt.Sprintf("表中未能识别的“%s”若指其中之一，改正名称即可", shown(wrong[0]))
+	}
+	return "表中未能识别的名称若指其中的单位，改正名称即可"
+}
+
+// quoted is names, each in quotation marks: “甲镇”“乙镇”.
+func quoted(names []string) string {
+	var b strings.Builder
+	for _, n := range names {
+		b.WriteString("“" + n + "”")
+	}
+	return b.String()
+}
+
 // score reads one township's score: a number, or a number written as
 // text, which ParseScore reads (full-width digits, spaces around it) or
 // explains ("95%").
@@ -472,18 +525,19 @@ func (r *monthReader) categories(ct *table) {
 	l, f := r.l, r.f
 	terms := l.s.Config.Terms
 	seen := map[*Unit]string{}
-	unknown := 0
+	var wrong []string // names that are no department of the month, reported
+	notList := false   // a category not a list, reported: whom it lists is unknown
 	for _, name := range ct.keys() {
 		c := Category{Name: name}
 		elems := ct.strings(name)
 		if elems == nil {
-			unknown++ // not a list, reported: whom it lists is unknown
+			notList = true
 		}
 		for _, e := range elems {
 			u := l.s.units[e.value]
 			switch {
 			case u == nil:
-				unknown++
+				wrong = append(wrong, e.value)
 				if msg := l.s.hidden("单位", e.value); msg != "" {
 					f.errorf(e.path, "%s", msg)
 				} else {
@@ -494,7 +548,7 @@ func (r *monthReader) categories(ct *table) {
 			case seen[u] != "":
 				f.errorf(e.path, "%s“%s”在排类中重复（已列入“%s”）", terms.Department, u.Name, seen[u])
 			case r.assessed(e.path, u) == nil:
-				unknown++ // the name of another month: the one meant is not missing as well
+				wrong = append(wrong, e.value) // the name of another month
 			default:
 				seen[u] = name
 				c.Units = append(c.Units, u)
@@ -503,10 +557,23 @@ func (r *monthReader) categories(ct *table) {
 		r.mo.Categories = append(r.mo.Categories, c)
 	}
 	ct.done()
+	if notList {
+		return
+	}
+	var missing []*Unit
 	for _, u := range l.s.Departments {
-		// As with scores: a misspelt name is reported with a suggestion,
-		// and the right name then is not missing as well.
-		if seen[u] == "" && unknown == 0 && u.AssessedIn(r.mo.Key) {
+		if seen[u] == "" && u.AssessedIn(r.mo.Key) {
+			missing = append(missing, u)
+		}
+	}
+	// As with scores: a misspelt name is reported with a suggestion, and
+	// the department it means is not missing as well.
+	switch rest, unsure := r.stillMissing(missing, wrong, l.s.Departments); {
+	case unsure > 0 && len(rest) <= unsure:
+	case unsure > 0:
+		f.errorf(ct.path, "%s%s未列入 [categories]（%s）", terms.Department, quoted(names(rest)), unsureHint(wrong, unsure))
+	default:
+		for _, u := range rest {
 			f.errorf(ct.path, "%s“%s”未列入 [categories]", terms.Department, u.Name)
 		}
 	}

@@ -235,3 +235,18 @@ func TestReformedDepartments(t *testing.T) {
 		})
 	}
 }
+
+// TestOldNameHidesItsSuccessorOnly: a township's name of before a
+// 行政区划调整, used in a later month, means the unit that continues it,
+// which is not said to be missing as well; another missing still is.
+func TestOldNameHidesItsSuccessorOnly(t *testing.T) {
+	const feb = "data/2023-02.toml"
+	files := spanSite()
+	files[feb] = strings.Replace(files[feb], "\"丙镇\" = 70\n\"戊镇\" = 75\n", "\"丙乡\" = 70\n", 1)
+	_, err := Load(writeSite(t, files))
+	want := feb + ":5:1: 指标“jingji”缺少乡镇（街道）“戊镇”的得分\n" +
+		feb + ":8:1: “丙乡”在 2023-01 之后不再参加考核（units.toml 的 until），2023-02 没有它；此后应写作“丙镇”"
+	if err == nil || err.Error() != want {
+		t.Errorf("Load: %v\nwant:\n%s", err, want)
+	}
+}
