@@ -48,20 +48,28 @@ func gonePages(s *site.Site, c *Changes, holding bool) diag.List {
 	for _, p := range s.Pages {
 		sources[p.Path+"index.html"] = source{file: p.File, line: 1, col: 1}
 	}
-	var added []string
+	// The pages added, by what a removed page would share with the one
+	// it became: a circular, any circular's address (its 文号 changed); a
+	// page, the name of its last folder (a folder above it moved). Looked
+	// up, not compared with every removed page: a folder of thousands
+	// moved at once is removed × added.
+	var circulars []string
+	pages := map[string][]string{}
 	for _, a := range c.Added {
-		if _, ok := sources[a]; ok {
-			added = append(added, a)
+		switch src, ok := sources[a]; {
+		case !ok:
+		case src.circular:
+			circulars = append(circulars, a)
+		default:
+			name := path.Base(path.Dir(a))
+			pages[name] = append(pages[name], a)
 		}
 	}
 	// became is the one page added that removed most likely became.
 	became := func(removed string) (source, bool) {
-		var found []string
-		for _, a := range added {
-			if sources[a].circular && circularPage(removed) ||
-				!sources[a].circular && !circularPage(removed) && path.Base(path.Dir(a)) == path.Base(path.Dir(removed)) {
-				found = append(found, a)
-			}
+		found := pages[path.Base(path.Dir(removed))]
+		if circularPage(removed) {
+			found = circulars
 		}
 		if len(found) != 1 {
 			return source{}, false

@@ -186,3 +186,24 @@ func TestPublishedGone(t *testing.T) {
 		t.Errorf("after a build that added notice/: %v", d)
 	}
 }
+
+// BenchmarkGonePagesFolderMoved is a folder of 5,000 pages moved at once
+// (content/notices/ to content/archive/notices/): each page gone is
+// matched to the page of its name that came.
+//
+//	go test -run '^$' -bench GonePagesFolderMoved ./internal/build
+func BenchmarkGonePagesFolderMoved(b *testing.B) {
+	s := &site.Site{}
+	c := &Changes{}
+	for i := range 5000 {
+		p := fmt.Sprintf("archive/notices/%04d/", i)
+		s.Pages = append(s.Pages, &site.Page{File: "content/" + p + "index.md", Path: p})
+		c.Added = append(c.Added, p+"index.html")
+		c.Removed = append(c.Removed, fmt.Sprintf("notices/%04d/index.html", i))
+	}
+	for b.Loop() {
+		if d := gonePages(s, c, false); len(d) != 5000 || d[0].File != "content/archive/notices/0000/index.md" {
+			b.Fatalf("%d warnings, the first %v", len(d), d[0])
+		}
+	}
+}
