@@ -397,9 +397,16 @@ func generatedBeside(dest string) bool {
 // elsewhere, the one file of that name, which the path, written as if
 // from content/ or from another folder, missed — with the path to write.
 func (l *loader) nearest(rel, file string) string {
+	l.byNameOnce.Do(func() {
+		l.byName = map[string][]string{}
+		for _, o := range l.contentFiles {
+			n := strings.ToLower(path.Base(o))
+			l.byName[n] = append(l.byName[n], o)
+		}
+	})
 	dir, name := path.Split(file)
 	var elsewhere []string
-	for _, o := range l.contentFiles {
+	for _, o := range l.byName[strings.ToLower(name)] {
 		d, n := path.Split(o)
 		switch {
 		case !strings.EqualFold(n, name):

@@ -453,3 +453,24 @@ func TestCircularDatedBeforeItsMonth(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkNearestManyMissing is an archive moved from another system:
+// 20,000 files under content/ and 5,000 links to files not there, each
+// told whether a file of its name is elsewhere.
+//
+//	go test -run '^$' -bench NearestManyMissing ./internal/site
+func BenchmarkNearestManyMissing(b *testing.B) {
+	var files []string
+	for i := range 20000 {
+		files = append(files, fmt.Sprintf("content/archive/%d/附件%d.pdf", i/100, i))
+	}
+	for b.Loop() {
+		l := &loader{contentFiles: files}
+		for i := range 5000 {
+			hint := l.nearest("content/archive/1/index.md", fmt.Sprintf("content/archive/%d/附件%d.PDF", i/100, i))
+			if !strings.Contains(hint, "大小写须一致") {
+				b.Fatalf("link %d: %q", i, hint)
+			}
+		}
+	}
+}

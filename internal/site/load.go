@@ -406,8 +406,13 @@ type loader struct {
 	ruleRecords []*record
 
 	// contentFiles are the files under content/, by which a link to a
-	// file that is not there is told where one of its name is (nearest).
+	// file that is not there is told where one of its name is (nearest);
+	// byName, made once a link asks, the same by their names in lower
+	// case: an archive moved from another system may have thousands of
+	// links to files not there, and as many files.
 	contentFiles []string
+	byNameOnce   sync.Once
+	byName       map[string][]string
 }
 
 // read returns a file's text ready for parsing: checked for size, UTF-8
