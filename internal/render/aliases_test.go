@@ -90,3 +90,25 @@ func TestAliasCollisions(t *testing.T) {
 		})
 	}
 }
+
+// TestSlugAndIndexNo: a circular given slug and indexNo (a second kind of
+// 文号 sharing another's year and serial) is at its slug's address, in the
+// year's list and the feed, with its own 索引号; the other keeps its own.
+func TestSlugAndIndexNo(t *testing.T) {
+	files := historySite()
+	files["content/circulars/fa.md"] = "+++\nnumber = \"测政办发〔2023〕5号\"\ntitle = \"关于表彰的通报\"\ndate = 2023-04-10\ndata = \"2023-02\"\n" +
+		"slug = \"fa-5\"\nindexNo = \"000000000/2023-F0005\"\n+++\n正文。\n"
+	out := renderFiles(t, loadFiles(t, files), "/")
+	page, other := string(out["circulars/2023/fa-5/index.html"]), string(out["circulars/2023/5/index.html"])
+	if !strings.Contains(page, "测政办发〔2023〕5号") || !strings.Contains(page, "<dd>000000000/2023-F0005</dd>") {
+		t.Errorf("circulars/2023/fa-5/: the 文号 or 索引号 missing (%d bytes)", len(page))
+	}
+	if !strings.Contains(other, "测政办函〔2023〕5号") || !strings.Contains(other, "<dd>/2023-00005</dd>") {
+		t.Errorf("circulars/2023/5/: the 文号 or 索引号 missing (%d bytes)", len(other))
+	}
+	for _, p := range []string{"circulars/2023/index.html", "feed.xml"} {
+		if !strings.Contains(string(out[p]), "/circulars/2023/fa-5/") {
+			t.Errorf("%s does not link to /circulars/2023/fa-5/", p)
+		}
+	}
+}

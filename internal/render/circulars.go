@@ -288,7 +288,7 @@ func (c *core) circular(i int) *Circular {
 		To:         circ.To,
 		Issuer:     c.s.Config.Issuer,
 		Date:       dateData(circ.Date),
-		IndexNo:    fmt.Sprintf("%s/%d-%05d", c.s.Config.Site.OrgCode, circ.Year, circ.Serial),
+		IndexNo:    c.s.IndexNo(circ),
 		Topic:      cmp.Or(circ.Topic, c.s.Config.Terms.Topic),
 		Letter:     circ.Letter,
 		Valid:      circ.Valid,

@@ -136,6 +136,7 @@ func (l *loader) content() {
 		}
 		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Serial, b.Serial), strings.Compare(a.Number, b.Number))
 	})
+	s.Circulars = l.distinctAddresses(s.Circulars)
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.File, b.File)) })
 	// By lower case: on Windows and macOS, 原件.PDF lists 原件.pdf.
 	listed := map[string]bool{}
@@ -441,6 +442,47 @@ func updated(r *record, f *tomlFile, date Date, what string) Date {
 	return u
 }
 
+// distinctAddresses reports each circular (in order) whose address or
+// 索引号 an earlier one has, and leaves it out. Each kind of 文号 counts
+// its serials from 1 a year: an office that issues its circulars as 函
+// and as 发 meets the same year and serial twice, and both would be
+// /circulars/2023/14/, 000000000/2023-00014. Which to move is the
+// office's choice (the addresses are permanent): it writes slug, and the
+// 索引号 its portal gave, for one of them.
+func (l *loader) distinctAddresses(circs []*Circular) []*Circular {
+	byPath, byIndex := map[string]*Circular{}, map[string]*Circular{}
+	out := circs[:0]
+	for _, c := range circs {
+		path, index := c.URLPath(), l.s.IndexNo(c)
+		prev := byPath[path]
+		switch {
+		case prev != nil && c.Slug == "" && prev.Slug == "":
+			l.diags.Add(c.File, c.NumberLine, c.NumberCol, "文号“%s”与 %s 的“%s”年份和序号相同，网址（/%s）和索引号（%s）都会相同：给其中一份写 slug（网址名，如 slug = \"%d-2\"，网址就是 /circulars/%d/%d-2/）和 indexNo（门户网站给它的索引号）",
+				c.Number, prev.File, prev.Number, path, index, c.Serial, c.Year, c.Serial)
+			continue
+		case prev != nil:
+			l.diags.Add(c.File, c.NumberLine, c.NumberCol, "网址 /%s 已是 %s（“%s”）的网址：给两份中的一份另写 slug（网址名）", path, prev.File, prev.Number)
+			continue
+		case byIndex[index] != nil:
+			prev = byIndex[index]
+			l.diags.Add(c.File, c.NumberLine, c.NumberCol, "索引号 %s 与 %s（“%s”）相同：给其中一份写 indexNo（门户网站给它的索引号）", index, prev.File, prev.Number)
+			continue
+		}
+		byPath[path], byIndex[index] = c, c
+		out = append(out, c)
+	}
+	return out
+}
+
+// IndexNo is c's 索引号: its front matter's indexNo, or the organisation
+// code, the year and the serial (DOMAIN.md §2).
+func (s *Site) IndexNo(c *Circular) string {
+	if c.IndexNo != "" {
+		return c.IndexNo
+	}
+	return fmt.Sprintf("%s/%d-%05d", s.Config.Site.OrgCode, c.Year, c.Serial)
+}
+
 // circular reads a circular's front matter; nil if it is unusable.
 func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	r := read(t, CircularFront.Fields)
@@ -463,6 +505,11 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 		formed = false
 		f.errorf("number", "文号“%s”格式不对，应如“双政办函〔2023〕14号”（六角括号〔〕，四位年份，序号不加“第”和前导零）", c.Number)
 	}
+	if c.Slug = r.text("slug"); c.Slug != "" && !slugRE.MatchString(c.Slug) {
+		formed = false
+		f.errorf("slug", "slug（网址名）“%s”只能由小写字母、数字和“-”组成，如 \"fa-%d\"", c.Slug, c.Serial)
+	}
+	c.IndexNo = strings.TrimSpace(r.text("indexNo"))
 	p.dataKey = r.text("data")
 	p.dated = t.has("date")
 	// A circular reports a period that has begun: one dated before it is

@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -674,5 +675,38 @@ func TestMisspeltNameHidesItsUnitOnly(t *testing.T) {
 				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestSameSerialTwoKinds: an office that issues circulars as 函 and as 发
+// meets each year's serials twice. The second (by date) is refused at its
+// 文号, told what it shares and what to write; with slug it has its own
+// address but still the other's 索引号, and with indexNo too it loads.
+func TestSameSerialTwoKinds(t *testing.T) {
+	second := "+++\nnumber = \"测政办发〔2023〕5号\"\ntitle = \"关于表彰的通报\"\ndate = 2023-04-10\ndata = \"2023-02\"\n%s+++\n正文。\n"
+	cases := []struct{ front, want string }{
+		{"", `content/circulars/fa.md:2:1: 文号“测政办发〔2023〕5号”与 content/circulars/2023-02.md 的“测政办函〔2023〕5号”年份和序号相同，网址（/circulars/2023/5/）和索引号（/2023-00005）都会相同：给其中一份写 slug（网址名，如 slug = "5-2"，网址就是 /circulars/2023/5-2/）和 indexNo（门户网站给它的索引号）`},
+		{"slug = \"fa-5\"\n", `content/circulars/fa.md:2:1: 索引号 /2023-00005 与 content/circulars/2023-02.md（“测政办函〔2023〕5号”）相同：给其中一份写 indexNo（门户网站给它的索引号）`},
+		{"slug = \"5\"\nindexNo = \"x/1\"\n", `content/circulars/fa.md:2:1: 网址 /circulars/2023/5/ 已是 content/circulars/2023-02.md（“测政办函〔2023〕5号”）的网址：给两份中的一份另写 slug（网址名）`},
+		{"slug = \"Fa_5\"\n", `content/circulars/fa.md:6:1: slug（网址名）“Fa_5”只能由小写字母、数字和“-”组成，如 "fa-5"`},
+		{"slug = \"fa-5\"\nindexNo = \"000000000/2023-F0005\"\n", ""},
+	}
+	for _, c := range cases {
+		files := miniSite()
+		files["content/circulars/fa.md"] = fmt.Sprintf(second, c.front)
+		s, err := Load(writeSite(t, files))
+		if c.want != "" {
+			if err == nil || err.Error() != c.want {
+				t.Errorf("front %q: %v\nwant %s", c.front, err, c.want)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("front %q: %v", c.front, err)
+		}
+		if len(s.Circulars) != 2 || s.Circulars[1].URLPath() != "circulars/2023/fa-5/" || s.IndexNo(s.Circulars[1]) != "000000000/2023-F0005" ||
+			s.Circulars[0].URLPath() != "circulars/2023/5/" || s.IndexNo(s.Circulars[0]) != "/2023-00005" {
+			t.Errorf("two kinds loaded as %+v", s.Circulars)
+		}
 	}
 }

@@ -435,6 +435,8 @@ type Circular struct {
 	Code                  string // 发文机关代字, from the 文号: 双政办函
 	Year                  int    // from the 文号
 	Serial                int    // from the 文号
+	Slug                  string // the address's last part instead of Serial (front matter slug), or ""
+	IndexNo               string // 索引号 (front matter indexNo), or "": OrgCode/Year-Serial
 	Title                 string
 	Date                  Date
 	To                    string
@@ -460,8 +462,14 @@ type Circular struct {
 	Undated bool
 }
 
-// URLPath is the circular's permanent path: circulars/2023/14/.
-func (c *Circular) URLPath() string { return fmt.Sprintf("circulars/%d/%d/", c.Year, c.Serial) }
+// URLPath is the circular's permanent path: circulars/2023/14/, or
+// circulars/2023/<slug>/ where two kinds of 文号 of a year share a serial.
+func (c *Circular) URLPath() string {
+	if c.Slug != "" {
+		return fmt.Sprintf("circulars/%d/%s/", c.Year, c.Slug)
+	}
+	return fmt.Sprintf("circulars/%d/%d/", c.Year, c.Serial)
+}
 
 // A Page is any other Markdown file under content/.
 type Page struct {
