@@ -489,6 +489,13 @@ func statFile(root, rel string, limit int64, d *diag.List) (fs.FileInfo, bool) {
 // normalize checks that b is UTF-8 and normalises it: no BOM, LF line ends.
 func normalize(rel string, b []byte, d *diag.List) []byte {
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	if utf16Text(b) {
+		// A position inside UTF-16 read as UTF-8 means nothing to the
+		// user (NUL bytes pass as UTF-8, the TOML reader trips later):
+		// the whole file is in the wrong encoding, so its start is told.
+		d.Add(rel, 1, 1, "%s", utf16Msg)
+		return nil
+	}
 	if !utf8.Valid(b) {
 		off := 0
 		for off < len(b) {
@@ -506,6 +513,42 @@ func normalize(rel string, b []byte, d *diag.List) []byte {
 		return b
 	}
 	return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+}
+
+// utf16Msg is what a file saved as UTF-16 is told, with a byte order
+// mark or without (Notepad's “Unicode”, some Excel exports).
+const utf16Msg = "文件似乎是 UTF-16 编码，请以 UTF-8 保存（记事本“另存为”时编码选“UTF-8”）"
+
+// utf16Text reports whether b looks like UTF-16, LE or BE: it starts with
+// a UTF-16 byte order mark, or NUL bytes — which text in UTF-8 does not
+// hold — fall mostly at one parity, as the high bytes of ASCII characters
+// do. Han characters have no NUL byte, so a few NULs suffice when b is
+// not UTF-8 anyway; when it is, a stray NUL is not taken for a whole file
+// in UTF-16 (the reader of the file tells where it is).
+func utf16Text(b []byte) bool {
+	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	if bytes.IndexByte(b, 0) < 0 {
+		return false
+	}
+	n := len(b) &^ 1
+	var even, odd int
+	for i := 0; i < n; i++ {
+		if b[i] == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	// 一 (U+4E00) and its like put a NUL at the other parity.
+	nul, other := max(even, odd), min(even, odd)
+	if nul == 0 || nul < 2*other {
+		return false
+	}
+	return nul*32 >= n/2 || !utf8.Valid(b)
 }
 
 func (l *loader) fileExists(rel string) bool {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	utf16pkg "unicode/utf16"
 
 	"tongbao/internal/diag"
 )
@@ -210,6 +211,78 @@ func TestLoadRefusesNonUTF8AndOutsideSymlinks(t *testing.T) {
 	for _, want := range []string{"content/about.md:2:10: 文件不是 UTF-8 编码", "content/leak.md: 符号链接指向站点目录之外"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("want %q among:\n%s", want, err)
+		}
+	}
+}
+
+// utf16 encodes s as UTF-16, little- or big-endian, without a byte order
+// mark.
+func utf16(s string, big bool) string {
+	var b []byte
+	for _, u := range utf16pkg.Encode([]rune(s)) {
+		if big {
+			b = append(b, byte(u>>8), byte(u))
+		} else {
+			b = append(b, byte(u), byte(u>>8))
+		}
+	}
+	return string(b)
+}
+
+// TestLoadRefusesUTF16: a file saved as UTF-16, with or without a byte
+// order mark, is told so at its start, and nothing else is said of it (a
+// position found by reading UTF-16 as UTF-8 would mean nothing).
+func TestLoadRefusesUTF16(t *testing.T) {
+	const msg = ":1:1: 文件似乎是 UTF-16 编码，请以 UTF-8 保存（记事本“另存为”时编码选“UTF-8”）"
+	for _, tc := range []struct {
+		file, bom string
+		big       bool
+	}{
+		{"data/2023-02.toml", "", false},
+		{"data/2023-02.toml", "", true},
+		{"content/circulars/2023-02.md", "", false},
+		{"content/circulars/2023-02.md", "", true},
+		{"config.toml", "", false},
+		{"data/units.toml", "\xFF\xFE", false},
+		{"data/indicators.toml", "\xFE\xFF", true},
+	} {
+		files := miniSite()
+		files[tc.file] = tc.bom + utf16(files[tc.file], tc.big)
+		_, err := Load(writeSite(t, files))
+		var l diag.List
+		if !errors.As(err, &l) {
+			t.Fatalf("%s: want diagnostics, got %v", tc.file, err)
+		}
+		var got []string
+		for _, p := range l {
+			if p.File == tc.file {
+				got = append(got, p.String())
+			}
+		}
+		if want := []string{tc.file + msg}; !slices.Equal(got, want) {
+			t.Errorf("%s (big-endian %v): got\n%s\nwant\n%s", tc.file, tc.big, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// TestUTF16Text: a NUL or two in a UTF-8 file is not UTF-16; the reader
+// of the file tells where it is.
+func TestUTF16Text(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{"title = \"测试\"\n", false},
+		{"title = \"测\x00试\"\n" + strings.Repeat("# 说明文字，说明文字。\n", 40), false},
+		{"a\x00", true},
+		{"\x00a", true},
+		{utf16("title = \"测试\"\n", false), true},
+		{utf16("title = \"测试\"\n", true), true},
+		{utf16(strings.Repeat("关于本站的说明文字。", 60)+"\n", false), true},
+		{utf16(strings.Repeat("一", 30)+"\n", false), true},
+	} {
+		if got := utf16Text([]byte(tc.src)); got != tc.want {
+			t.Errorf("utf16Text(%q) = %v, want %v", tc.src, got, tc.want)
 		}
 	}
 }
