@@ -572,10 +572,10 @@ func errText(err error) string {
 // static/.well-known is read).
 func (l *loader) walk(dir string) []string { return l.walkSkipping(dir, nil) }
 
-// walkSkipping is walk that also tells skipped of each Hidden file it
-// passes over (not of the files inside a Hidden folder), in the order of
-// the walk.
-func (l *loader) walkSkipping(dir string, skipped func(rel string)) []string {
+// walkSkipping is walk that also tells skipped of each Hidden file and
+// folder it passes over (not of what is inside a Hidden folder), in the
+// order of the walk.
+func (l *loader) walkSkipping(dir string, skipped func(rel string, isDir bool)) []string {
 	var out []string
 	base := filepath.Join(l.root, dir)
 	if _, err := os.Stat(base); err != nil {
@@ -588,11 +588,11 @@ func (l *loader) walkSkipping(dir string, skipped func(rel string)) []string {
 		rel, _ := filepath.Rel(l.root, p)
 		rel = filepath.ToSlash(rel)
 		if p != base && Hidden(d.Name()) && rel != "static/"+WellKnown {
+			if skipped != nil {
+				skipped(rel, d.IsDir())
+			}
 			if d.IsDir() {
 				return filepath.SkipDir
-			}
-			if skipped != nil {
-				skipped(rel)
 			}
 			return nil
 		}

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"fmt"
+	"io/fs"
 	"path"
 	"path/filepath"
 	"strings"
@@ -22,10 +24,15 @@ const StaticDir = "static"
 // limit of size. A file whose name starts with a dot that is not a
 // system's or a tool's leavings (dotJunk) was put there on purpose — an
 // Apache .htaccess, GitHub Pages' .nojekyll — and is warned of: staff
-// would otherwise believe it published.
+// would otherwise believe it published. So is such a folder that holds
+// files (hiddenFolder).
 func (l *loader) static() {
-	files := l.walkSkipping(StaticDir, func(rel string) {
+	files := l.walkSkipping(StaticDir, func(rel string, isDir bool) {
 		name := path.Base(rel)
+		if isDir {
+			l.hiddenFolder(rel)
+			return
+		}
 		if !strings.HasPrefix(name, ".") || dotJunk(name) {
 			return
 		}
@@ -58,4 +65,62 @@ func dotJunk(name string) bool {
 		return true
 	}
 	return strings.HasPrefix(name, "._") || strings.HasPrefix(name, ".~lock.") || strings.HasPrefix(name, ".#")
+}
+
+// hiddenFolder warns of the folder rel of static/, passed over as Hidden,
+// when its name starts with a dot, it is not a system's or a tool's
+// (dotJunkFolder) and it holds files: they are not published, and staff
+// would believe them published — most of all in a misspelt .well-known
+// (.well_known, .Well-Known), or in a .well-known below static/'s root,
+// neither of which is /.well-known/. A folder has no line: the warning
+// names it alone.
+func (l *loader) hiddenFolder(rel string) {
+	name := path.Base(rel)
+	if !strings.HasPrefix(name, ".") || dotJunkFolder(name) {
+		return
+	}
+	n := 0
+	filepath.WalkDir(filepath.Join(l.root, filepath.FromSlash(rel)), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !Hidden(d.Name()) {
+			n++
+		}
+		return nil
+	})
+	if n == 0 {
+		return
+	}
+	what := fmt.Sprintf("警告：文件夹 %s 以“.”开头，是隐藏文件夹，其中的 %d 个文件不会发布", name, n)
+	switch {
+	case name == WellKnown:
+		l.s.Warnings.Add(rel+"/", 0, 0, "%s：只有 static/ 下一级的 %s/ 发布（网址 /%s/）；要发布，请把它移到 static/%s/", what, WellKnown, WellKnown, WellKnown)
+	case path.Dir(rel) == StaticDir && wellKnownLike(name):
+		l.s.Warnings.Add(rel+"/", 0, 0, "%s：是否为“%s”？只有名为 %s 的文件夹发布（网址 /%s/，须全为小写、用“-”连接）", what, WellKnown, WellKnown, WellKnown)
+	default:
+		l.s.Warnings.Add(rel+"/", 0, 0, "%s（static/ 中只有 %s/ 例外）；要发布，请给文件夹改个不以“.”开头的名字", what, WellKnown)
+	}
+}
+
+// wellKnownLike reports whether a folder's name is .well-known misspelt:
+// the same letters in another case or joined otherwise, or within two
+// slips of them (.wellknown, .well_know, .Well-Knwon).
+func wellKnownLike(name string) bool {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return editDistance(b.String(), "wellknown") <= 2
+}
+
+// dotJunkFolder reports whether a folder whose name starts with a dot is
+// what a version control system, an editor or an operating system keeps
+// in a folder, that nobody meant to publish.
+func dotJunkFolder(name string) bool {
+	switch strings.ToLower(name) {
+	case ".git", ".svn", ".hg", ".bzr", ".idea", ".vscode", ".vs", ".cache", ".history",
+		".trashes", ".spotlight-v100", ".fseventsd", ".temporaryitems", ".appledouble", ".appledb", ".appledesktop", ".documentrevisions-v100":
+		return true
+	}
+	return strings.HasPrefix(strings.ToLower(name), ".trash")
 }

@@ -97,3 +97,51 @@ func TestStaticDotfileWarned(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestStaticHiddenFolderWarned: a hidden folder of static/ holding files
+// is warned of, by name, with how many of its files are not published: a
+// misspelt .well-known at static/'s root is asked whether it is meant, a
+// .well-known below the root is told where to go, any other is told to
+// be renamed. One that holds nothing to publish, and what git, an editor
+// or a system keeps, are passed over without a word; .well-known itself
+// is published.
+func TestStaticHiddenFolderWarned(t *testing.T) {
+	files := miniSite()
+	for _, name := range []string{
+		"static/.well-known/security.txt",
+		"static/.well_known/security.txt", "static/.well_known/sub/x.txt", "static/.well_known/.DS_Store",
+		"static/.Well-Known/assetlinks.json",
+		"static/upload/.well-known/x",
+		"static/.baidu/verify.html",
+		"static/.empty/.DS_Store", "static/.empty/Thumbs.db",
+		"static/.git/config", "static/.vscode/settings.json", "static/.Trash-1000/files/a.pdf",
+	} {
+		files[name] = "x"
+	}
+	const hidden = "，是隐藏文件夹，其中的 "
+	want := []string{
+		"static/.Well-Known/: 警告：文件夹 .Well-Known 以“.”开头" + hidden + "1 个文件不会发布：是否为“.well-known”？只有名为 .well-known 的文件夹发布（网址 /.well-known/，须全为小写、用“-”连接）",
+		"static/.baidu/: 警告：文件夹 .baidu 以“.”开头" + hidden + "1 个文件不会发布（static/ 中只有 .well-known/ 例外）；要发布，请给文件夹改个不以“.”开头的名字",
+		"static/.well_known/: 警告：文件夹 .well_known 以“.”开头" + hidden + "2 个文件不会发布：是否为“.well-known”？只有名为 .well-known 的文件夹发布（网址 /.well-known/，须全为小写、用“-”连接）",
+		"static/upload/.well-known/: 警告：文件夹 .well-known 以“.”开头" + hidden + "1 个文件不会发布：只有 static/ 下一级的 .well-known/ 发布（网址 /.well-known/）；要发布，请把它移到 static/.well-known/",
+	}
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range s.Warnings {
+		got = append(got, d.String())
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var published []string
+	for _, a := range s.Static {
+		published = append(published, a.File)
+	}
+	if want := []string{"static/.well-known/security.txt"}; !slices.Equal(published, want) {
+		t.Errorf("published %q, want %q", published, want)
+	}
+}
