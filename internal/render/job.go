@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -133,7 +134,72 @@ func (c *core) claim(jobs []job) ([]job, error) {
 			diags.Add(j.owner.file, j.owner.line, j.owner.col, "输出路径 %s 已由 %s 生成", j.path, prev)
 		}
 	}
+	diags = append(diags, folderClashes(jobs)...)
 	return jobs, diags.Err()
+}
+
+// folderClashes are the files of static/ that need a path to be a folder
+// where the build writes a file (static/feed.xml/x.txt), or a file where
+// the build writes into a folder (static/units, beside units/index.html):
+// a path is one or the other, so writing the output would fail, with no
+// file to point at, and check would find nothing (claim compares whole
+// paths). Each is an error at the static file, naming what makes the
+// other; a folder's files are told once, at the first.
+func folderClashes(jobs []job) diag.List {
+	type made struct {
+		path  string
+		owner owner
+	}
+	files := map[string]owner{}
+	// Each folder of an output, with the one that names it best: the
+	// folder's own page (units/index.html, the unit index) before a page
+	// within it, tongbao's own before a source file's.
+	dirs := map[string]made{}
+	for _, own := range []bool{true, false} {
+		for _, ours := range []bool{true, false} {
+			for _, j := range jobs {
+				if j.static || (j.owner.file == "") != ours {
+					continue
+				}
+				if own {
+					if _, ok := files[j.path]; !ok {
+						files[j.path] = j.owner
+					}
+					if path.Base(j.path) != "index.html" {
+						continue
+					}
+				}
+				for d := path.Dir(j.path); d != "." && d != "/"; d = path.Dir(d) {
+					if _, ok := dirs[d]; !ok {
+						dirs[d] = made{j.path, j.owner}
+					}
+					if own {
+						break
+					}
+				}
+			}
+		}
+	}
+	var diags diag.List
+	told := map[string]bool{} // a folder of static/ on a file
+	for _, j := range jobs {
+		if !j.static {
+			continue
+		}
+		for d := path.Dir(j.path); d != "." && d != "/"; d = path.Dir(d) {
+			if o, ok := files[d]; ok {
+				if !told[d] {
+					told[d] = true
+					diags.Add(j.owner.file, j.owner.line, j.owner.col, "static/ 中的文件原样发布在 /%s，要有文件夹 /%s/，而 /%s 已由 %s 生成为文件；请给文件夹 static/%s/ 改名或删去它", j.path, d, d, o, d)
+				}
+				break
+			}
+		}
+		if m, ok := dirs[j.path]; ok {
+			diags.Add(j.owner.file, j.owner.line, j.owner.col, "static/ 中的文件原样发布在 /%s，而 %s 生成的 /%s 要以 /%s/ 为文件夹；请给它改名或删去它", j.path, m.owner, m.path, j.path)
+		}
+	}
+	return diags
 }
 
 // key is the cache key of what name makes from the inputs in; ok is
