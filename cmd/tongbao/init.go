@@ -106,7 +106,7 @@ func starterConfig() string {
 		"title":                 "某某县重点工作落实情况通报",
 		"baseURL":               "/",
 		"site.name":             "某某县人民政府",
-		"site.domain":           "www.example.gov.cn",
+		"site.domain":           site.ExampleDomain,
 		"site.contact":          "about/",
 		"issuer.name":           "某某县人民政府办公室",
 		"terms.unit":            starterTerms.Unit,

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"maps"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,6 +67,13 @@ func placeholders(rel string, f *tomlFile, m map[string]any, body []byte, bodyLi
 // key's line (from the key or the array element on), or at its key if the
 // value spells it with escapes or has it on a line of its own.
 func placeholderAt(f *tomlFile, path string) (line, col int) {
+	return textAt(f, path, Placeholder)
+}
+
+// textAt is where text is in the value at path: on its key's line (from
+// the key or the array element on), or at its key if the value spells it
+// with escapes or has it on a line of its own.
+func textAt(f *tomlFile, path, text string) (line, col int) {
 	from, ok := f.pos[path]
 	if !ok {
 		return f.position(path)
@@ -74,8 +82,30 @@ func placeholderAt(f *tomlFile, path string) (line, col int) {
 	if i := strings.IndexByte(f.src[from:], '\n'); i >= 0 {
 		to = from + i
 	}
-	if i := strings.Index(f.src[from:to], Placeholder); i >= 0 {
+	if i := strings.Index(f.src[from:to], text); i >= 0 {
 		return f.lineCol(from + i)
 	}
 	return f.position(path)
+}
+
+// ExampleDomain is the domain tongbao init writes into [site] domain for
+// its imaginary county: a site still holding it, there or as baseURL's
+// host, would publish it in every absolute address, the footer and the
+// portal's meta tags (exampleDomain). It is not www.example.gov.cn, the
+// repository's own site's, which is a sample, not an office's site in
+// the making.
+const ExampleDomain = "www.mouxian.example.gov.cn"
+
+// exampleDomain warns of ExampleDomain left in config.toml, at the value
+// that holds it: the office has not yet said where its site is.
+func (l *loader) exampleDomain(f *tomlFile) {
+	c := l.s.Config
+	if u, err := url.Parse(c.BaseURL); err == nil && strings.EqualFold(u.Hostname(), ExampleDomain) {
+		line, col := textAt(f, "baseURL", u.Host)
+		l.s.Warnings.Add(f.name, line, col, "警告：baseURL 仍是示例地址 %s（tongbao init 所写的虚构域名），发布前请改为本站的实际地址", c.BaseURL)
+	}
+	if strings.EqualFold(c.Site.Domain, ExampleDomain) {
+		line, col := textAt(f, "site.domain", c.Site.Domain)
+		l.s.Warnings.Add(f.name, line, col, "警告：[site] domain 仍是示例域名 %s（tongbao init 所写的虚构域名），网站地图、订阅、规范链接和页脚都会用它；发布前请改为本站的实际域名", c.Site.Domain)
+	}
 }

@@ -93,3 +93,28 @@ func problems(err error) []string {
 	}
 	return diag.Lines(err)
 }
+
+// TestExampleDomainWarned: tongbao init's imaginary domain left in
+// config.toml, as [site] domain or as baseURL's host, is warned of at the
+// domain as written; the repository's own www.example.gov.cn, another
+// domain or a bare path is not.
+func TestExampleDomainWarned(t *testing.T) {
+	for _, tc := range []struct {
+		config string
+		want   []string
+	}{
+		{"baseURL = \"/\"\n[site]\ndomain = \"www.mouxian.example.gov.cn\"\n",
+			[]string{"config.toml:4:11: 警告：[site] domain 仍是示例域名 www.mouxian.example.gov.cn（tongbao init 所写的虚构域名），网站地图、订阅、规范链接和页脚都会用它；发布前请改为本站的实际域名"}},
+		{"baseURL  = \"https://WWW.Mouxian.example.gov.cn/tongbao/\"\n",
+			[]string{"config.toml:2:21: 警告：baseURL 仍是示例地址 https://WWW.Mouxian.example.gov.cn/tongbao/（tongbao init 所写的虚构域名），发布前请改为本站的实际地址"}},
+		{"baseURL = \"/\"\n[site]\ndomain = \"www.example.gov.cn\"\n", nil},
+		{"baseURL = \"https://www.example.gov.cn/mouxian/\"\n[site]\ndomain = \"mouxian.example.gov.cn\"\n", nil},
+	} {
+		files := miniSite()
+		files["config.toml"] = "title = \"测试\"\n" + tc.config + strings.TrimPrefix(files["config.toml"], "title = \"测试\"\n")
+		got := loadWarnings(t, files)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: got\n%s\nwant\n%s", tc.config, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+}
