@@ -245,6 +245,8 @@ func TestLoadRefusesUTF16(t *testing.T) {
 		{"config.toml", "", false},
 		{"data/units.toml", "\xFF\xFE", false},
 		{"data/indicators.toml", "\xFE\xFF", true},
+		// tongbao layouts base.html > layouts/base.html in Windows PowerShell.
+		{"layouts/base.html", "\xFF\xFE", false},
 	} {
 		files := miniSite()
 		files[tc.file] = tc.bom + utf16(files[tc.file], tc.big)
