@@ -474,15 +474,7 @@ indicator = "caizhen"
 		"考核结果!A3: 未知指标“caizhen”，是否为“caizheng”？", // placed by its table: result.1.indicator is not placed
 		"考核结果!D2: 全市排名 13 超出范围（应为 1～12）",
 	}
-	var l diag.List
-	if !errors.As(err, &l) {
-		t.Fatalf("ParseMonth: %v, want diagnostics", err)
-	}
-	var got []string
-	for _, d := range l {
-		got = append(got, d.String())
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+	if got := diagLines(t, err); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	// Without places, the same month is reported at its lines; a good
@@ -591,14 +583,7 @@ func TestMonthFileCopies(t *testing.T) {
 	for _, name := range []string{"2023-02 - 副本", "2023-02 (2)", "2023-02 copy", "2023-02备份"} {
 		files["data/"+name+".toml"] = "period = = 1\n" // unread: a syntax error would show
 	}
-	s, err := Load(writeSite(t, files))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, w := range s.Warnings {
-		got = append(got, w.String())
-	}
+	got := loadWarnings(t, files)
 	want := []string{
 		"data/2023-02 (2).toml: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
 		"data/2023-02 - 副本.toml: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
@@ -738,15 +723,7 @@ func TestMisspeltNameHidesItsUnitOnly(t *testing.T) {
 			}
 			files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], c.old, c.new, 1)
 			_, err := Load(writeSite(t, files))
-			var l diag.List
-			if !errors.As(err, &l) {
-				t.Fatalf("Load: %v, want diagnostics", err)
-			}
-			var got []string
-			for _, d := range l {
-				got = append(got, d.String())
-			}
-			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			if got := diagLines(t, err); strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}
 		})
@@ -784,4 +761,19 @@ func TestSameSerialTwoKinds(t *testing.T) {
 			t.Errorf("two kinds loaded as %+v", s.Circulars)
 		}
 	}
+}
+
+// diagLines is the diagnostics err holds, a line each; a test given no
+// diagnostics fails.
+func diagLines(t *testing.T, err error) []string {
+	t.Helper()
+	var l diag.List
+	if !errors.As(err, &l) {
+		t.Fatalf("%v, want diagnostics", err)
+	}
+	var lines []string
+	for _, d := range l {
+		lines = append(lines, d.String())
+	}
+	return lines
 }
