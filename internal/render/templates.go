@@ -191,6 +191,11 @@ func (t *templates) funcs() template.FuncMap {
 		// keepQuoted "关于“三重点”的通报" → the text with each short quoted
 		// term kept on one line: a title is not broken as “三 / 重点”.
 		"keepQuoted": keepQuoted,
+		// orgName "邵阳市双清区人民政府办公室" → the name with a break
+		// opportunity (<wbr>) between its parts (zh.NameParts): where it
+		// wraps, in an element of class org-name (word-break: keep-all),
+		// it wraps there, 邵阳市双清区 / 人民政府办公室, not 人 / 民政府.
+		"orgName": orgName,
 		// partialCached "partials/footer.html" . → the partial, executed once
 		// per build for each distinct list of the variants that follow:
 		// partialCached "partials/header.html" . .Kind .Nav.
@@ -214,6 +219,16 @@ func keepQuoted(s string) template.HTML {
 		b.WriteString(`<span class="nowrap">` + template.HTMLEscapeString(s[i:j]) + `</span>`)
 		s = s[j:]
 	}
+}
+
+// orgName escapes the name of an office, with <wbr> between the parts
+// of zh.NameParts.
+func orgName(name string) template.HTML {
+	parts := zh.NameParts(name)
+	for i, p := range parts {
+		parts[i] = template.HTMLEscapeString(p)
+	}
+	return template.HTML(strings.Join(parts, "<wbr>"))
 }
 
 // partialCached executes the partial name with data the first time it is

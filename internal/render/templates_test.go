@@ -134,3 +134,18 @@ func TestKeepQuoted(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgName: a break opportunity between the parts of an office's name,
+// none inside them, and the name escaped.
+func TestOrgName(t *testing.T) {
+	for in, want := range map[string]string{
+		"邵阳市双清区人民政府办公室": "邵阳市<wbr>双清区<wbr>人民政府<wbr>办公室",
+		"区发改局":     "区发改局",
+		"<某>市人民政府": "&lt;某&gt;市<wbr>人民政府",
+		"":         "",
+	} {
+		if got := string(orgName(in)); got != want {
+			t.Errorf("orgName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

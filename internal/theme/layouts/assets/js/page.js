@@ -18,8 +18,11 @@
  *   it is longer than the column the whole title is scaled down, so that
  *   all its lines keep one size — as long as the title stays at least the
  *   size of the document's text (二号 over 三号); past that, in the largest
- *   text on a phone, the title keeps its size and the name wraps
- *   (data-wrap).
+ *   text on a phone, its characters are closed up a little if that is
+ *   enough (data-squeeze), else the title keeps its size and the name
+ *   wraps (data-wrap) between its parts (邵阳市双清区 / 人民政府办公室:
+ *   site.css .org-name). The signature on a phone likewise: closed up a
+ *   little, or wrapped between its parts.
  * - A date such as 2023年1-2月 is never broken across lines: it is wrapped
  *   in a span that does not wrap (site.css .nowrap).
  * - A link to something inside the folded appendix opens it.
@@ -157,16 +160,64 @@
       if (!issuer || !doc) {
         return;
       }
+      unsqueeze(issuer);
       var f = fit(issuer);
       var least = parseFloat(getComputedStyle(doc).fontSize) / parseFloat(getComputedStyle(h).fontSize);
       if (f >= least) {
         if (f < 1) {
           h.style.setProperty("--fit", f.toString());
         }
-      } else {
+      } else if (!squeeze(issuer, issuer)) {
         h.setAttribute("data-wrap", "");
       }
     });
+    // The signature wraps on a phone (site.css), and keeps to its line
+    // where closing up its characters is enough.
+    each(".doc-sign-issuer", function (p) {
+      var name = p.querySelector(".org-name");
+      if (!name) {
+        return;
+      }
+      unsqueeze(name);
+      if (getComputedStyle(p).whiteSpace !== "nowrap") {
+        squeeze(name, p);
+      }
+    });
+  }
+
+  // The most an office's name is closed up, in em, rather than wrapped.
+  var SQUEEZE = 0.08;
+
+  function unsqueeze(name) {
+    name.removeAttribute("data-squeeze");
+    name.style.removeProperty("--squeeze");
+  }
+
+  // squeeze keeps the office's name in element name (.org-name) on one
+  // line of box, closing up its characters by at most SQUEEZE em each,
+  // when that is enough (site.css: data-squeeze); it reports whether the
+  // name is on one line. A name longer than that wraps between its parts.
+  function squeeze(name, box) {
+    name.setAttribute("data-squeeze", "");
+    name.style.setProperty("--squeeze", "0px");
+    var text = document.createRange();
+    text.selectNodeContents(name);
+    var need = text.getBoundingClientRect().width;
+    var style = getComputedStyle(box);
+    var room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (need <= room) {
+      unsqueeze(name); // it fits as it is: nothing to close up
+      return true;
+    }
+    // Chromium spaces every character, the last too.
+    var n = name.textContent.length;
+    var by = Math.ceil(((need - room) / n) * 100) / 100;
+    if (n > 0 && by <= SQUEEZE * parseFloat(getComputedStyle(name).fontSize)) {
+      name.style.setProperty("--squeeze", "-" + by + "px");
+      return true;
+    }
+    unsqueeze(name);
+    return false;
   }
 
   var scheduled = false;
