@@ -120,7 +120,8 @@ func (l testLog) Write(p []byte) (int, error) {
 
 // TestBrowserMonthBeingGathered: a preview started while the newest month
 // lacks a score shows the rest of the site with the month's problem over
-// it, saying the month is left out; a save that changes nothing shown
+// it, saying the month's circular is a draft (with a link to it) and the
+// rest of the month left out; a save that changes nothing shown
 // keeps it; a tab open at the month's circular shows its draft, an edit
 // of it as it is saved; the month completed, the overlay goes, and the
 // tab shows the real circular by itself.
@@ -137,8 +138,12 @@ func TestBrowserMonthBeingGathered(t *testing.T) {
 	if err := chromedp.Do(bctx, chromedp.Navigate(url), chromedp.WaitReady("body")); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
-	overlay := `(() => { const o = document.getElementById("__tongbao-overlay"); return !!o && o.innerText.includes("尚未齐全的 2023-03 有 2 个问题；预览暂不含这个月的数据和通报") && o.innerText.includes("data/2023-03.toml:"); })()`
-	browsertest.WaitFor(t, bctx, overlay, "the overlay saying March is left out")
+	// March's circular is a draft at its address: the overlay says so and
+	// links to it, and says that only the lists and histories lack March.
+	overlay := `(() => { const o = document.getElementById("__tongbao-overlay"); const a = o && o.querySelector("strong a"); return !!o && ` +
+		`o.innerText.includes("尚未齐全的 2023-03 有 2 个问题；这个月的通报以草稿显示（不会发布）：/circulars/2023/15/；通报列表、考核排名等页面暂不含这个月的数据，其余页面是最新的") && ` +
+		`!o.innerText.includes("预览暂不含") && !!a && a.href === ` + browsertest.Quote(base+"/circulars/2023/15/") + ` && o.innerText.includes("data/2023-03.toml:"); })()`
+	browsertest.WaitFor(t, bctx, overlay, "the overlay saying March's circular is a draft, linking to it, and the rest of March left out")
 	if !strings.Contains(bodyText(t, bctx), "排名全区前三的为") {
 		t.Error("February's circular is not shown under the overlay")
 	}

@@ -13,7 +13,8 @@
   // panel is a box fixed over the page: a heading, one line per item and
   // a button that hides it until the next build says otherwise. Items are
   // written with textContent: they quote the user's input, which must
-  // never become markup.
+  // never become markup. The heading is a text or a list of texts and
+  // links ({href: …}), the links' text their address.
   function panel(id, role, css, heading, items, hide) {
     var box = document.createElement("div");
     box.id = id;
@@ -27,7 +28,17 @@
     close.style.cssText = "float:right;font-size:20px;line-height:1;border:0;background:none;color:inherit;cursor:pointer";
     close.onclick = hide;
     var head = document.createElement("strong");
-    head.textContent = heading;
+    [].concat(heading).forEach(function (part) {
+      if (typeof part === "string") {
+        head.appendChild(document.createTextNode(part));
+        return;
+      }
+      var a = document.createElement("a");
+      a.href = part.href;
+      a.textContent = part.href;
+      a.style.color = "inherit";
+      head.appendChild(a);
+    });
     var list = document.createElement("ul");
     list.style.cssText = "margin:6px 0 0;padding-left:1.5em";
     items.forEach(function (item) {
@@ -44,16 +55,31 @@
 
   // held are the months the pages shown leave out, still being gathered:
   // the problems are theirs, and the rest of the site is up to date.
-  function showErrors(errors, held) {
+  // drafts are the addresses where their circulars are shown as drafts:
+  // those are there to be read, only the lists and histories lack them.
+  function showErrors(errors, held, drafts) {
     hideErrors();
+    var heading;
+    if (held && held.length) {
+      var these = held.length > 1 ? "这几个月" : "这个月";
+      heading = "尚未齐全的 " + held.join("、") + " 有 " + errors.length + " 个问题；";
+      if (drafts && drafts.length) {
+        heading = [heading + these + "的通报以草稿显示（不会发布）："];
+        drafts.forEach(function (d, i) {
+          if (i) heading.push("、");
+          heading.push({ href: d });
+        });
+        heading.push("；通报列表、考核排名等页面暂不含" + these + "的数据，其余页面是最新的：");
+      } else {
+        heading += "预览暂不含" + these + "的数据和通报，其余页面是最新的：";
+      }
+    } else {
+      heading = "构建失败，共 " + errors.length + " 个问题（当前显示的是上一次成功构建的页面）：";
+    }
     overlay = panel("__tongbao-overlay", "alert",
       "top:0;max-height:70vh;z-index:2147483647;background:#fff4f4;color:#7a0000;border-bottom:3px solid #c00;" +
       "box-shadow:0 2px 12px rgba(0,0,0,.25);padding:12px 20px;font-size:14px;line-height:1.6",
-      held && held.length
-        ? "尚未齐全的 " + held.join("、") + " 有 " + errors.length + " 个问题；预览暂不含" +
-          (held.length > 1 ? "这几个月" : "这个月") + "的数据和通报，其余页面是最新的："
-        : "构建失败，共 " + errors.length + " 个问题（当前显示的是上一次成功构建的页面）：",
-      errors, hideErrors);
+      heading, errors, hideErrors);
   }
 
   function hideErrors() {
@@ -100,7 +126,7 @@
       location.reload();
       return;
     }
-    if (d.errors && d.errors.length) showErrors(d.errors, d.held);
+    if (d.errors && d.errors.length) showErrors(d.errors, d.held, d.drafts);
     else hideErrors();
     showWarnings(d.warnings);
     // Marks the page as listening, for tests and for the curious.
@@ -127,7 +153,7 @@
     }
     // A build without the months still being gathered comes with their
     // problems.
-    if (d.errors && d.errors.length) showErrors(d.errors, d.held);
+    if (d.errors && d.errors.length) showErrors(d.errors, d.held, d.drafts);
     else hideErrors();
     showWarnings(d.warnings);
   });

@@ -111,6 +111,7 @@ type state struct {
 	snap     *snapshot
 	errors   []string
 	held     []string
+	drafts   []string // the addresses of the drafts of the held months' circulars the build serves
 	warnings []string // the served build's site's warnings (Server.warned)
 }
 
@@ -151,7 +152,7 @@ func (s *Server) Build() {
 		printProblems(s.errLog, lines)
 	}
 	if err != nil && held == nil {
-		s.state.Store(&state{snap: prev.snap, errors: lines, held: prev.held, warnings: prev.warnings})
+		s.state.Store(&state{snap: prev.snap, errors: lines, held: prev.held, drafts: prev.drafts, warnings: prev.warnings})
 		if prev.snap.id == "" {
 			fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，修正后将自动重新生成\n", len(lines))
 		} else {
@@ -162,18 +163,22 @@ func (s *Server) Build() {
 		}{lines})
 		return
 	}
+	var drafts []string
+	for _, p := range s.drafts {
+		drafts = append(drafts, basePath+strings.TrimSuffix(p, "index.html"))
+	}
 	var ev change
 	if sameOutputs(prev.snap, basePath, outputs) {
-		s.state.Store(&state{snap: prev.snap, errors: lines, held: held, warnings: s.warned})
+		s.state.Store(&state{snap: prev.snap, errors: lines, held: held, drafts: drafts, warnings: s.warned})
 		ev = change{ID: prev.snap.id, Changed: []string{}}
 	} else {
 		s.seq++
 		snap := newSnapshot(prev.snap, s.nonce+"-"+strconv.Itoa(s.seq), basePath, outputs)
 		ev = diff(prev.snap, snap)
-		s.state.Store(&state{snap: snap, errors: lines, held: held, warnings: s.warned})
+		s.state.Store(&state{snap: snap, errors: lines, held: held, drafts: drafts, warnings: s.warned})
 	}
 	s.shown = s.rendered
-	ev.Errors, ev.Held, ev.Warnings = lines, held, s.warned
+	ev.Errors, ev.Held, ev.Drafts, ev.Warnings = lines, held, drafts, s.warned
 	// Warnings are said in the terminal when they change, not at every
 	// save.
 	switch {
@@ -189,15 +194,15 @@ func (s *Server) Build() {
 	// Published after the swap: a browser that reloads on this event must
 	// get the new pages.
 	s.hub.publish("build", ev)
-	if held != nil {
+	switch {
+	case held == nil:
+	case len(drafts) > 0:
+		// The circular is there to be read, as a draft: what the preview
+		// lacks is the month in the lists and histories.
+		fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，都在尚未齐全的 %s：这%s的通报以草稿显示（不会发布），通报列表、考核排名等页面暂不含这%[3]s的数据，其余页面照常生成\n", len(lines), strings.Join(held, "、"), monthWord(held))
+		fmt.Fprintf(s.errLog, "tongbao: 通报草稿（按已填写的内容生成，不会发布）：%s\n", strings.Join(drafts, " "))
+	default:
 		fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，都在尚未齐全的 %s：预览暂不含这%s的数据和通报，其余页面照常生成\n", len(lines), strings.Join(held, "、"), monthWord(held))
-		if len(s.drafts) > 0 {
-			var at []string
-			for _, p := range s.drafts {
-				at = append(at, s.state.Load().snap.basePath+strings.TrimSuffix(p, "index.html"))
-			}
-			fmt.Fprintf(s.errLog, "tongbao: 通报草稿（按已填写的内容生成，不会发布）：%s\n", strings.Join(at, " "))
-		}
 	}
 	if prev.snap.id == "" {
 		fmt.Fprintf(s.log, "tongbao: 已生成 %d 个文件，用时 %d ms\n", len(outputs), time.Since(start).Milliseconds())
@@ -647,8 +652,9 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		ID       string   `json:"id"`
 		Errors   []string `json:"errors"`
 		Held     []string `json:"held,omitempty"`
+		Drafts   []string `json:"drafts,omitempty"`
 		Warnings []string `json:"warnings,omitempty"`
-	}{st.snap.id, st.errors, st.held, st.warnings})
+	}{st.snap.id, st.errors, st.held, st.drafts, st.warnings})
 	writeEvent(w, "hello", hello)
 	if rc.Flush() != nil {
 		return

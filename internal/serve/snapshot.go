@@ -233,9 +233,12 @@ type change struct {
 	All     bool              `json:"all,omitempty"` // too many to list, or the base path moved: reload
 
 	// Errors and Held, when months are held back (site.LoadPreview):
-	// their problems, shown over the pages, and the months.
+	// their problems, shown over the pages, and the months; Drafts the
+	// addresses where their circulars are shown as drafts, which the
+	// overlay links to.
 	Errors []string `json:"errors,omitempty"`
 	Held   []string `json:"held,omitempty"`
+	Drafts []string `json:"drafts,omitempty"`
 	// Warnings are the site's warnings (site.Site.Warnings), shown at the
 	// foot of the pages until they are dealt with.
 	Warnings []string `json:"warnings,omitempty"`
