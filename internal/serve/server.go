@@ -253,7 +253,7 @@ func (s *Server) render() ([]render.Output, string, []string, error) {
 	outputs, basePath, err := s.renderSite(st)
 	switch {
 	case err == nil:
-		outputs, problems = s.withDrafts(outputs, held, problems)
+		outputs, problems = s.withDrafts(outputs, basePath, held, problems)
 		return outputs, basePath, held, problems
 	case problems != nil:
 		// The site without the months held back has a problem of its
@@ -266,7 +266,7 @@ func (s *Server) render() ([]render.Output, string, []string, error) {
 	if errors.As(err, &l) {
 		if st, held := site.LoadWithout(s.opts.Source, &s.siteCache, l); st != nil && s.mayHold(held) {
 			if outputs, basePath, rerr := s.renderSite(st); rerr == nil {
-				outputs, err = s.withDrafts(outputs, held, err)
+				outputs, err = s.withDrafts(outputs, basePath, held, err)
 				return outputs, basePath, held, err
 			}
 		}
@@ -281,30 +281,44 @@ func (s *Server) render() ([]render.Output, string, []string, error) {
 // is listed at once, whether it is dated or not. Staff see the text they
 // are writing — its shortcodes, pictures and attachments — while the
 // month comes in, instead of inventing a date and scores to see it.
-func (s *Server) withDrafts(outputs []render.Output, held []string, problems error) ([]render.Output, error) {
+//
+// A page of the site at a draft's address is what the site publishes
+// there: the draft gives way, all of it — its attachments beside another
+// page would be files that page never listed — and the problem is said
+// now, where the build would say it once the month is in.
+func (s *Server) withDrafts(outputs []render.Output, basePath string, held []string, problems error) ([]render.Output, error) {
 	s.drafts = nil
 	if held == nil {
 		s.draftResults = nil
 		return outputs, problems
 	}
-	drafts, err := s.renderDrafts(held)
-	var l, more diag.List
-	if errors.As(err, &more) && errors.As(problems, &l) {
-		problems = append(slices.Clone(l), more...).Err()
-	}
-	if len(drafts) == 0 {
-		return outputs, problems
-	}
+	drafts, circs, err := s.renderDrafts(held)
+	var more diag.List
+	errors.As(err, &more)
 	taken := make(map[string]bool, len(outputs))
 	for _, o := range outputs {
 		taken[o.Path] = true
 	}
-	n := len(diag.Lines(problems))
-	for _, o := range drafts {
-		if taken[o.Path] {
+	var gone []string          // the folders of the drafts that give way
+	pages := map[string]bool{} // the drafts' pages shown
+	for _, c := range circs {
+		dir := c.URLPath()
+		if taken[dir+"index.html"] {
+			gone = append(gone, dir)
+			more.Add(c.File, c.NumberLine, c.NumberCol, "这份通报的网址 %s%s 已有另一个页面（文号的年份和序号是否与另一份通报相同？），预览不显示它的草稿", basePath, dir)
 			continue
 		}
-		if isHTML(o.Path) {
+		pages[dir+"index.html"] = true
+	}
+	if l := (diag.List{}); len(more) > 0 && (problems == nil || errors.As(problems, &l)) {
+		problems = append(slices.Clone(l), more...).Err()
+	}
+	n := len(diag.Lines(problems))
+	for _, o := range drafts {
+		if taken[o.Path] || slices.ContainsFunc(gone, func(dir string) bool { return strings.HasPrefix(o.Path, dir) }) {
+			continue
+		}
+		if pages[o.Path] && o.File == nil {
 			o.Data = withBanner(o.Data, held, n)
 			s.drafts = append(s.drafts, o.Path)
 		}
@@ -314,22 +328,29 @@ func (s *Server) withDrafts(outputs []render.Output, held []string, problems err
 }
 
 // renderDrafts renders the circulars of the months held as the drafts
-// site.LoadDraft reads, with their attachments and linked files; none
-// when a month cannot be read even as a draft. The banner is the
-// server's to add, as its script is: the pages are what render makes of
-// the draft site, and no option of render's could put it in a build.
-func (s *Server) renderDrafts(held []string) ([]render.Output, error) {
+// site.LoadDraft reads, with their attachments and linked files, and
+// returns them with those circulars; none when a month cannot be read
+// even as a draft. The banner is the server's to add, as its script is:
+// the pages are what render makes of the draft site, and no option of
+// render's could put it in a build.
+func (s *Server) renderDrafts(held []string) ([]render.Output, []*site.Circular, error) {
 	st, files := site.LoadDraft(s.opts.Source, &s.siteCache, held)
 	if st == nil || len(files) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	res := rank.Update(s.draftResults, st)
 	outputs, err := render.Render(st, res, render.Options{Cache: &s.draftCache, Only: files})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s.draftResults = res
-	return outputs, nil
+	var circs []*site.Circular
+	for _, c := range st.Circulars {
+		if slices.Contains(files, c.File) {
+			circs = append(circs, c)
+		}
+	}
+	return outputs, circs, nil
 }
 
 // renderSite ranks and renders st with the server's caches.

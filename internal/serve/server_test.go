@@ -1007,6 +1007,66 @@ func TestDraftOfMonthBeingGathered(t *testing.T) {
 	sameAsBuild(t, st.snap, dir)
 }
 
+// TestDraftGivesWay: a page the site publishes at the address of a held
+// month's circular (its 文号 another 代字 with February's year and
+// serial) is what the preview serves there: nothing of the draft — not
+// its banner, not its attachment beside February's page — and the
+// problem is said with the month's, now rather than once the month is
+// in. Numbered anew, the circular is a draft at its own address.
+func TestDraftGivesWay(t *testing.T) {
+	var log syncBuffer
+	dir := copySite(t)
+	march, _, _ := gatheringMarch(t, dir)
+	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
+	mkdirAll(filepath.Join(dir, "content", "附件"))
+	writeFile(t, filepath.Join(dir, "content", "附件", "三月.xlsx"), "PK三月")
+	editFile(t, circular, "双政办函〔2023〕15号", "双政办发〔2023〕14号")
+	editFile(t, circular, "\n+++\n\n", "\n[[attachment]]\ntitle = \"三月明细\"\nfile = \"../附件/三月.xlsx\"\n+++\n\n")
+	s := New(Options{Source: dir, Log: &log})
+	s.Build()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	defer s.Close()
+
+	st := s.state.Load()
+	if !slices.Equal(st.held, []string{"2023-03"}) || st.drafts != nil || len(st.errors) != 3 ||
+		st.errors[0] != "content/circulars/2023-03.md:1:1: 前置信息缺少“date”" ||
+		st.errors[1] != "content/circulars/2023-03.md:2:1: 这份通报的网址 /circulars/2023/14/ 已有另一个页面（文号的年份和序号是否与另一份通报相同？），预览不显示它的草稿" {
+		t.Fatalf("held %q, drafts %q, problems %q; want the date, the address taken and the score", st.held, st.drafts, st.errors)
+	}
+	resp, body := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/14/")
+	if resp.StatusCode != 200 || strings.Contains(body, "__tongbao-draft") || strings.Contains(body, "三月明细") || !strings.Contains(body, "双政办函〔2023〕14号") {
+		t.Errorf("February's address: %d, not February's circular alone", resp.StatusCode)
+	}
+	if out := log.String(); !strings.Contains(out, "预览暂不含这个月的数据和通报") || strings.Contains(out, "通报草稿") {
+		t.Errorf("the terminal names a draft:\n%s", out)
+	}
+	// The site served is what a build writes without March: not a file of
+	// the draft is left beside February's page.
+	aside := t.TempDir()
+	for _, f := range []string{march, circular} {
+		if err := os.Rename(f, filepath.Join(aside, filepath.Base(f))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sameAsBuild(t, st.snap, dir)
+	for _, f := range []string{march, circular} {
+		if err := os.Rename(filepath.Join(aside, filepath.Base(f)), f); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	editFile(t, circular, "双政办发〔2023〕14号", "双政办发〔2023〕15号")
+	s.Build()
+	st = s.state.Load()
+	if !slices.Equal(st.drafts, []string{"/circulars/2023/15/"}) || len(st.errors) != 2 || st.snap.files["circulars/2023/15/attachment-1.xlsx"] == nil {
+		t.Errorf("numbered anew: drafts %q, problems %q, its attachment served: %v", st.drafts, st.errors, st.snap.files["circulars/2023/15/attachment-1.xlsx"] != nil)
+	}
+	if _, body := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/15/"); !strings.Contains(body, `id="__tongbao-draft"`) || !strings.Contains(body, "三月明细") {
+		t.Error("numbered anew, the circular is not a draft at its address")
+	}
+}
+
 // TestDraftNotReadable: a month that cannot be read even as a draft (a
 // township misspelt) has no draft: its circular's address is the 404 page,
 // as before.
