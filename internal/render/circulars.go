@@ -265,6 +265,9 @@ func (cs *circulars) convertBodies() {
 		})
 		if err != nil {
 			cs.fail(err)
+			if cs.opts.Only != nil {
+				cs.bodies[i] = body
+			}
 			return
 		}
 		cs.bodies[i] = body

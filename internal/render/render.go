@@ -60,7 +60,10 @@ type Options struct {
 	// files their bodies link to, data.json and data.csv. The preview
 	// shows a month being gathered so (serve, site.LoadDraft): the pages
 	// of a draft among the site's as published, nothing that lists or
-	// links every circular made again from it.
+	// links every circular made again from it. A draft is read while it
+	// is written: a body with problems is then converted as well as it
+	// can be — a shortcode in error as nothing — and its page emitted,
+	// the problems returned all the same (Stream).
 	Only []string
 }
 
@@ -342,7 +345,8 @@ func (c *core) fail(err error) {
 // convert converts a Markdown body with the shortcodes of the period it
 // reports (nil for a page that reports none: then only month-free
 // shortcodes work), its links to files pointing at their targets
-// (linkTargets).
+// (linkTargets). With problems, the body is still converted as well as
+// it can be (markdown.Converter.Convert), for a draft (Options.Only).
 func (c *core) convert(file string, body []byte, bodyLine int, p *rank.Period, targets map[string]markdown.Target) (template.HTML, error) {
 	html, errs := c.md.ConvertValid(body, c.shortcodes(p), targets)
 	if len(errs) > 0 {
@@ -350,7 +354,7 @@ func (c *core) convert(file string, body []byte, bodyLine int, p *rank.Period, t
 		for _, e := range errs {
 			l.Add(file, bodyLine+e.Line-1, e.Col, "%s", e.Msg)
 		}
-		return "", l
+		return template.HTML(html), l
 	}
 	return template.HTML(html), nil
 }

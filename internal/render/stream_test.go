@@ -187,3 +187,32 @@ func TestRenderOnly(t *testing.T) {
 		t.Errorf("rendered %q, want %q", paths, want)
 	}
 }
+
+// TestRenderOnlyBodyInError: a draft's body with a shortcode misspelt
+// (Options.Only) is converted as well as it can be — the text and the
+// shortcodes that work on its page, the one in error left out — and the
+// problem returned all the same; the whole site's render of it still
+// makes nothing.
+func TestRenderOnlyBodyInError(t *testing.T) {
+	s := loadSample(t)
+	c := s.Circulars[0]
+	if c.File != "content/circulars/2023-02.md" || !bytes.Contains(c.Body, []byte("{{< indicators \"重点工作\" >}}")) {
+		t.Fatal("the sample's circular has changed: the test's edit no longer applies")
+	}
+	c.Body = append([]byte("{{< indicator \"重点项目\" >}}\n\n"), c.Body...)
+	got, err := collect(t, nil, func(emit func(Output) error) error {
+		return Stream(s, rank.Archive(s), Options{Only: []string{c.File}}, emit)
+	})
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 1 || l[0].File != c.File || l[0].Line != c.BodyLine || !strings.Contains(l[0].Msg, "未知短代码“indicator”") {
+		t.Fatalf("problems %v; want the shortcode misspelt, at its line", err)
+	}
+	page := string(got["circulars/2023/14/index.html"])
+	if !strings.Contains(page, "经区政府研究，现将区政府2023年1-2月“三重点”落实情况通报如下") || !strings.Contains(page, "排名全区前三的为：桥头街道、石桥街道、爱莲街道") ||
+		strings.Contains(page, `indicator "重点项目"`) || strings.Contains(page, "indicator &#34;") {
+		t.Errorf("the draft's page lacks its text or the shortcodes that work, or shows the one in error:\n%s", page)
+	}
+	if out, err := Render(s, rank.Archive(s), Options{}); out != nil || !errors.As(err, &l) {
+		t.Errorf("the whole site with the shortcode misspelt: %d outputs, %v", len(out), err)
+	}
+}

@@ -299,8 +299,8 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 	for _, o := range outputs {
 		taken[o.Path] = true
 	}
-	var gone []string          // the folders of the drafts that give way
-	pages := map[string]bool{} // the drafts' pages shown
+	var gone []string         // the folders of the drafts that give way
+	pages := map[string]int{} // the drafts' pages shown, and how many problems their own text has
 	for _, c := range circs {
 		dir := c.URLPath()
 		if taken[dir+"index.html"] {
@@ -308,7 +308,12 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 			more.Add(c.File, c.NumberLine, c.NumberCol, "这份通报的网址 %s%s 已有另一个页面（文号的年份和序号是否与另一份通报相同？），预览不显示它的草稿", basePath, dir)
 			continue
 		}
-		pages[dir+"index.html"] = true
+		pages[dir+"index.html"] = 0
+		for _, d := range more {
+			if d.File == c.File {
+				pages[dir+"index.html"]++
+			}
+		}
 	}
 	if l := (diag.List{}); len(more) > 0 && (problems == nil || errors.As(problems, &l)) {
 		problems = append(slices.Clone(l), more...).Err()
@@ -318,8 +323,8 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 		if taken[o.Path] || slices.ContainsFunc(gone, func(dir string) bool { return strings.HasPrefix(o.Path, dir) }) {
 			continue
 		}
-		if pages[o.Path] && o.File == nil {
-			o.Data = withBanner(o.Data, held, n)
+		if body, ok := pages[o.Path]; ok && o.File == nil {
+			o.Data = withBanner(o.Data, held, n, body)
 			s.drafts = append(s.drafts, o.Path)
 		}
 		outputs = append(outputs, o)
@@ -333,16 +338,30 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 // even as a draft. The banner is the server's to add, as its script is:
 // the pages are what render makes of the draft site, and no option of
 // render's could put it in a build.
+//
+// A draft is being written: a body with problems — a shortcode misspelt
+// while typing — is kept as render makes it of the rest (render.Options
+// .Only), beside its problems, rather than the page going to the 404
+// page at every slip. Only a page that does not render at all is left
+// out.
 func (s *Server) renderDrafts(held []string) ([]render.Output, []*site.Circular, error) {
 	st, files := site.LoadDraft(s.opts.Source, &s.siteCache, held)
 	if st == nil || len(files) == 0 {
 		return nil, nil, nil
 	}
 	res := rank.Update(s.draftResults, st)
-	outputs, err := render.Render(st, res, render.Options{Cache: &s.draftCache, Only: files})
-	if err != nil {
+	var mu sync.Mutex
+	var outputs []render.Output
+	err := render.Stream(st, res, render.Options{Cache: &s.draftCache, Only: files}, func(o render.Output) error {
+		mu.Lock()
+		defer mu.Unlock()
+		outputs = append(outputs, o)
+		return nil
+	})
+	if l := (diag.List{}); err != nil && !errors.As(err, &l) {
 		return nil, nil, err
 	}
+	slices.SortFunc(outputs, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
 	s.draftResults = res
 	var circs []*site.Circular
 	for _, c := range st.Circulars {
@@ -350,7 +369,7 @@ func (s *Server) renderDrafts(held []string) ([]render.Output, []*site.Circular,
 			circs = append(circs, c)
 		}
 	}
-	return outputs, circs, nil
+	return outputs, circs, err
 }
 
 // renderSite ranks and renders st with the server's caches.

@@ -590,8 +590,9 @@ func TestMonthBegunWhileServing(t *testing.T) {
 
 // TestCircularBeingWritten: a preview started while the new circular
 // does not render (a shortcode misspelt), its month's data complete,
-// holds the month back as one still being gathered; the circular mended,
-// the whole site; misspelt again, the last good build.
+// holds the month back as one still being gathered, the circular a draft
+// at its address meanwhile; the circular mended, the whole site;
+// misspelt again, the last good build.
 func TestCircularBeingWritten(t *testing.T) {
 	dir := copySite(t)
 	march, _, complete := gatheringMarch(t, dir)
@@ -611,11 +612,14 @@ func TestCircularBeingWritten(t *testing.T) {
 		!strings.HasPrefix(st.errors[0], "content/circulars/2023-03.md:") || !strings.Contains(st.errors[0], "未知短代码“indicator”") {
 		t.Fatalf("started with the circular misspelt: build %q, held %q, problems %q", st.snap.id, st.held, st.errors)
 	}
+	if !slices.Equal(st.drafts, []string{"/circulars/2023/15/"}) {
+		t.Errorf("the circular misspelt: drafts %q, want it at its address", st.drafts)
+	}
 	aside := t.TempDir()
 	for _, f := range []string{march, circular} {
 		os.Rename(f, filepath.Join(aside, filepath.Base(f)))
 	}
-	sameAsBuild(t, st.snap, dir)
+	sameAsBuild(t, withoutDraft(t, st.snap, "circulars/2023/15/"), dir)
 	for _, f := range []string{march, circular} {
 		os.Rename(filepath.Join(aside, filepath.Base(f)), f)
 	}
@@ -1094,14 +1098,21 @@ func TestDraftNotReadable(t *testing.T) {
 
 // TestDraftShortcodeReported: a shortcode misspelt in the circular of the
 // month held back is among the preview's problems while the circular has
-// no date yet, beside the date and the score still to come.
+// no date yet, beside the date and the score still to come; the draft
+// stays at its address meanwhile — a slip while typing does not send the
+// page being written to the 404 page — its text and the shortcodes that
+// work shown, the one in error left out and its banner saying that the
+// text has a problem. Corrected, the banner no longer says so.
 func TestDraftShortcodeReported(t *testing.T) {
 	dir := copySite(t)
 	gatheringMarch(t, dir)
-	editFile(t, filepath.Join(dir, "content", "circulars", "2023-03.md"), "现将三月的情况通报如下。\n", "现将三月的情况通报如下。\n\n{{< indicator \"重点项目\" >}}\n")
+	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
+	editFile(t, circular, "现将三月的情况通报如下。\n", "现将三月的情况通报如下。\n\n{{< indicator \"重点项目\" >}}\n\n{{< indicators \"重点工作\" >}}\n")
 	s := New(Options{Source: dir})
 	s.Build()
 	defer s.Close()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
 	st := s.state.Load()
 	if !slices.Equal(st.held, []string{"2023-03"}) || len(st.errors) != 3 ||
 		!slices.ContainsFunc(st.errors, func(e string) bool {
@@ -1109,9 +1120,26 @@ func TestDraftShortcodeReported(t *testing.T) {
 		}) {
 		t.Fatalf("held %q, problems %q; want the date, the score and the shortcode at line 9", st.held, st.errors)
 	}
-	// A draft that does not render is not shown: its problem is.
-	if f := st.snap.files["circulars/2023/15/index.html"]; f != nil {
-		t.Error("a draft whose shortcode is misspelt is served")
+	resp, body := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/15/")
+	if resp.StatusCode != 200 || !slices.Equal(st.drafts, []string{"/circulars/2023/15/"}) {
+		t.Fatalf("a draft whose shortcode is misspelt: %d, drafts %q; want the draft", resp.StatusCode, st.drafts)
+	}
+	for _, want := range []string{
+		`id="__tongbao-draft"`, "还有 3 个问题", "正文有 1 个问题，出错的短代码等暂不显示，其余照常显示。",
+		"经区政府研究，现将三月的情况通报如下。",
+		"排名全区前三的为：火车站乡、兴隆街道、石桥街道", // 规模工业增加值, from the shortcode that works
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the draft lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "{{") || strings.Contains(body, "{{&lt;") || strings.Contains(body, `indicator "重点项目"`) || strings.Contains(body, "indicator &#34;") {
+		t.Error("the shortcode in error is shown as written")
+	}
+	editFile(t, circular, "{{< indicator \"重点项目\" >}}", "{{< indicators \"重点项目\" >}}")
+	s.Build()
+	if _, body := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/15/"); !strings.Contains(body, "还有 2 个问题") || strings.Contains(body, "正文有") {
+		t.Error("the shortcode corrected, the banner still says the text has a problem")
 	}
 }
 

@@ -353,10 +353,11 @@ func injectAt(page []byte) int {
 
 // withBanner is a draft page (Server.withDrafts) with a banner at the top
 // of its body saying that it is one: the circular of months held (held),
-// with problems problems still, ranked on the scores given so far. It is
+// with problems problems still, body of them in its own text (whose
+// parts in error are left out), ranked on the scores given so far. It is
 // part of the page, not drawn by the script, so that it is there however
 // the page is looked at, and goes with the draft.
-func withBanner(page []byte, held []string, problems int) []byte {
+func withBanner(page []byte, held []string, problems, body int) []byte {
 	at := 0
 	if i := indexFold(page, "<body"); i >= 0 {
 		if j := bytes.IndexByte(page[i:], '>'); j >= 0 {
@@ -365,8 +366,13 @@ func withBanner(page []byte, held []string, problems int) []byte {
 	}
 	banner := `<div id="__tongbao-draft" role="note" style="background:#fff8d6;color:#5c4400;border-bottom:3px solid #d4a000;padding:10px 20px;font:15px/1.6 sans-serif;text-align:left">` +
 		`<strong>草稿预览，不是将要发布的通报。</strong>` +
-		html.EscapeString(fmt.Sprintf("这是按尚未齐全的 %s 目前已填写的数据和通报生成的，还有 %d 个问题（见页面顶部的问题列表）；排名只计已填写的得分，尚缺得分的单位暂不参加该项排名。", strings.Join(held, "、"), problems)) +
-		"</div>\n"
+		html.EscapeString(fmt.Sprintf("这是按尚未齐全的 %s 目前已填写的数据和通报生成的，还有 %d 个问题（见页面顶部的问题列表）；排名只计已填写的得分，尚缺得分的单位暂不参加该项排名。", strings.Join(held, "、"), problems))
+	if body > 0 {
+		// Said where the reader looks: a table or sentence missing from
+		// the text is a problem of it, not of the draft.
+		banner += "<br><strong>" + html.EscapeString(fmt.Sprintf("正文有 %d 个问题，出错的短代码等暂不显示，其余照常显示。", body)) + "</strong>"
+	}
+	banner += "</div>\n"
 	out := make([]byte, 0, len(page)+len(banner))
 	out = append(append(append(out, page[:at]...), banner...), page[at:]...)
 	return out
