@@ -185,10 +185,11 @@ func covers(months map[string]bool, key string) bool {
 // read as drafts, for the preview to show their circulars as they stand
 // while they are gathered: a month file's scores still to come are not
 // there (ParseDraftMonth: a township without its score is not ranked on
-// that indicator, as one not assessed), and a circular whose front
-// matter lacks only its date is there, Undated. It returns the site
-// and the files of the circulars of those months (or of periods
-// spanning one) that it holds; nil when the site has any other problem
+// that indicator, as one not assessed), nor are departments not sorted
+// into [categories] yet (the categories as they stand), and a circular
+// whose front matter lacks only its date is there, Undated. It returns
+// the site and the files of the circulars of those months (or of
+// periods spanning one) that it holds; nil when the site has any other problem
 // than those of such circulars — a month that cannot be read even as a
 // draft (a syntax error, an unknown unit) among them. Never for a build:
 // the site it gives is not one to publish.
