@@ -292,9 +292,10 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 		s.draftResults = nil
 		return outputs, problems
 	}
-	drafts, circs, err := s.renderDrafts(held)
-	var more diag.List
-	errors.As(err, &more)
+	drafts, circs, found, err := s.renderDrafts(held)
+	var rendered diag.List
+	errors.As(err, &rendered)
+	more := append(slices.Clone(found), rendered...)
 	taken := make(map[string]bool, len(outputs))
 	for _, o := range outputs {
 		taken[o.Path] = true
@@ -309,14 +310,29 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 			continue
 		}
 		pages[dir+"index.html"] = 0
-		for _, d := range more {
+		for _, d := range rendered {
 			if d.File == c.File {
 				pages[dir+"index.html"]++
 			}
 		}
 	}
-	if l := (diag.List{}); len(more) > 0 && (problems == nil || errors.As(problems, &l)) {
-		problems = append(slices.Clone(l), more...).Err()
+	// Each problem once: the draft's load finds again most of those of
+	// the site as it is.
+	if l := (diag.List{}); problems == nil || errors.As(problems, &l) {
+		have := make(map[diag.Diagnostic]bool, len(l))
+		for _, d := range l {
+			have[d] = true
+		}
+		all := slices.Clone(l)
+		for _, d := range more {
+			if !have[d] {
+				have[d] = true
+				all = append(all, d)
+			}
+		}
+		if len(all) > len(l) {
+			problems = all.Err()
+		}
 	}
 	n := len(diag.Lines(problems))
 	for _, o := range drafts {
@@ -334,8 +350,8 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 
 // renderDrafts renders the circulars of the months held as the drafts
 // site.LoadDraft reads, with their attachments and linked files, and
-// returns them with those circulars; none when a month cannot be read
-// even as a draft. The banner is the server's to add, as its script is:
+// returns them with those circulars and the problems LoadDraft found in
+// them; none when a month cannot be read even as a draft. The banner is the server's to add, as its script is:
 // the pages are what render makes of the draft site, and no option of
 // render's could put it in a build.
 //
@@ -344,10 +360,10 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 // .Only), beside its problems, rather than the page going to the 404
 // page at every slip. Only a page that does not render at all is left
 // out.
-func (s *Server) renderDrafts(held []string) ([]render.Output, []*site.Circular, error) {
-	st, files := site.LoadDraft(s.opts.Source, &s.siteCache, held)
+func (s *Server) renderDrafts(held []string) ([]render.Output, []*site.Circular, diag.List, error) {
+	st, files, found := site.LoadDraft(s.opts.Source, &s.siteCache, held)
 	if st == nil || len(files) == 0 {
-		return nil, nil, nil
+		return nil, nil, found, nil
 	}
 	res := rank.Update(s.draftResults, st)
 	var mu sync.Mutex
@@ -359,7 +375,7 @@ func (s *Server) renderDrafts(held []string) ([]render.Output, []*site.Circular,
 		return nil
 	})
 	if l := (diag.List{}); err != nil && !errors.As(err, &l) {
-		return nil, nil, err
+		return nil, nil, found, err
 	}
 	slices.SortFunc(outputs, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
 	s.draftResults = res
@@ -369,7 +385,7 @@ func (s *Server) renderDrafts(held []string) ([]render.Output, []*site.Circular,
 			circs = append(circs, c)
 		}
 	}
-	return outputs, circs, err
+	return outputs, circs, found, err
 }
 
 // renderSite ranks and renders st with the server's caches.

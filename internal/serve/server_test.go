@@ -1071,6 +1071,55 @@ func TestDraftGivesWay(t *testing.T) {
 	}
 }
 
+// TestDraftNumberTaken: the circular of a held month numbered as
+// February's — copied and not renumbered — has no draft, and the preview
+// says why with the month's problems (its 文号 is checked against the
+// others' only as a draft, being undated), each problem once; February's
+// page stays its own.
+func TestDraftNumberTaken(t *testing.T) {
+	dir := copySite(t)
+	gatheringMarch(t, dir)
+	editFile(t, filepath.Join(dir, "content", "circulars", "2023-03.md"), "〔2023〕15号", "〔2023〕14号")
+	s := New(Options{Source: dir})
+	s.Build()
+	defer s.Close()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	st := s.state.Load()
+	want := []string{
+		"content/circulars/2023-03.md:1:1: 前置信息缺少“date”",
+		"content/circulars/2023-03.md:2:1: 文号“双政办函〔2023〕14号”与 content/circulars/2023-02.md 重复",
+		"data/2023-03.toml:19:1: 指标“gongye”缺少乡镇（街道）“小江湖街道”的得分",
+	}
+	if !slices.Equal(st.held, []string{"2023-03"}) || st.drafts != nil || !slices.Equal(st.errors, want) {
+		t.Fatalf("held %q, drafts %q, problems %q; want %q", st.held, st.drafts, st.errors, want)
+	}
+	if _, body := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/14/"); strings.Contains(body, "__tongbao-draft") || !strings.Contains(body, "1-2月") {
+		t.Error("February's address is not February's circular alone")
+	}
+}
+
+// TestDraftProblemsOnce: the problems of a held month's circular that the
+// draft's load finds again are listed once, though two are at one place
+// (its front matter lacking both its date and its title: no draft).
+func TestDraftProblemsOnce(t *testing.T) {
+	dir := copySite(t)
+	gatheringMarch(t, dir)
+	editFile(t, filepath.Join(dir, "content", "circulars", "2023-03.md"), "title  = \"关于区政府2023年3月“三重点”落实情况的通报\"\n", "")
+	s := New(Options{Source: dir})
+	s.Build()
+	defer s.Close()
+	st := s.state.Load()
+	want := []string{
+		"content/circulars/2023-03.md:1:1: 前置信息缺少“title”",
+		"content/circulars/2023-03.md:1:1: 前置信息缺少“date”",
+		"data/2023-03.toml:19:1: 指标“gongye”缺少乡镇（街道）“小江湖街道”的得分",
+	}
+	if !slices.Equal(st.held, []string{"2023-03"}) || st.drafts != nil || !slices.Equal(st.errors, want) {
+		t.Fatalf("held %q, drafts %q, problems %q; want the date, the title and the score, once each", st.held, st.drafts, st.errors)
+	}
+}
+
 // TestDraftNotReadable: a month that cannot be read even as a draft (a
 // township misspelt) has no draft: its circular's address is the 404 page,
 // as before.

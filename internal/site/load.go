@@ -193,26 +193,30 @@ func covers(months map[string]bool, key string) bool {
 // than those of such circulars — a month that cannot be read even as a
 // draft (a syntax error, an unknown unit) among them. Never for a build:
 // the site it gives is not one to publish.
-func LoadDraft(dir string, c *Cache, months []string) (*Site, []string) {
+//
+// The problems of those circulars are returned too. Most are the
+// preview's already, from the load of the site as it is (a placeholder
+// still to fill in is a draft's); but an undated circular is checked
+// against the others only here — its 文号 the same as another's, it is
+// left out of the draft, and this says why.
+func LoadDraft(dir string, c *Cache, months []string) (*Site, []string, diag.List) {
 	l, err := startLoad(dir, c)
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	l.drafts = map[string]bool{}
 	for _, m := range months {
 		l.drafts[m] = true
 	}
 	if l.rest(); l.badCatalogue {
-		return nil, nil
+		return nil, nil, nil
 	}
-	// The circulars' problems are the preview's already, from the load of
-	// the site as it is; a placeholder still to fill in is a draft's.
 	for _, d := range l.diags {
 		if k, ok := l.circularData[d.File]; !ok || !covers(l.drafts, k) {
-			return nil, nil
+			return nil, nil, nil
 		}
 	}
-	return l.s, l.drafted
+	return l.s, l.drafted, l.diags
 }
 
 // without loads the site again without the newest months holding every

@@ -647,9 +647,19 @@ city = 4
 	if !slices.Equal(held, []string{"2023-03"}) {
 		t.Fatalf("held %q, problems %v", held, before)
 	}
-	s, drafted := LoadDraft(dir, &c, held)
+	s, drafted, found := LoadDraft(dir, &c, held)
 	if s == nil || !slices.Equal(drafted, []string{"content/circulars/2023-03.md"}) {
 		t.Fatalf("LoadDraft: site %v, drafted %q", s != nil, drafted)
+	}
+	// The circular's problems, the date and the placeholder: the
+	// preview's already.
+	if len(found) != 2 || !slices.ContainsFunc(found, func(d diag.Diagnostic) bool { return strings.Contains(d.Msg, "“date”") }) {
+		t.Errorf("LoadDraft's problems %v", found)
+	}
+	for _, d := range found {
+		if !strings.Contains(before.Error(), d.String()) {
+			t.Errorf("LoadDraft found %q, which the preview had not", d)
+		}
 	}
 	m := s.Month("2023-03")
 	if m == nil || len(m.Results) != 1 || len(m.Results[0].Scores) != 2 || len(m.Results[0].Unscored) != 1 || m.Results[0].Unscored[0].Name != "乙街道" {
@@ -670,7 +680,7 @@ city = 4
 		t.Errorf("Load: %v", err)
 	}
 	// The month as loaded is in the cache now: not the draft.
-	if s, _ := LoadDraft(dir, &c, held); s == nil || len(s.Month("2023-03").Results[0].Unscored) != 1 {
+	if s, _, _ := LoadDraft(dir, &c, held); s == nil || len(s.Month("2023-03").Results[0].Unscored) != 1 {
 		t.Error("LoadDraft after a load with its cache: not the draft")
 	}
 
@@ -689,17 +699,30 @@ city = 4
 	if !slices.Equal(held, []string{"2023-03"}) || !strings.Contains(problems.Error(), "data/2023-03.toml:8:1: 区直单位“区财政局”未列入 [categories]") {
 		t.Fatalf("a department not sorted: held %q, problems %v", held, problems)
 	}
-	if s, drafted := LoadDraft(dir, nil, held); s == nil || len(drafted) != 1 || len(s.Month("2023-03").Categories) != 2 || len(s.Month("2023-03").Categories[1].Units) != 0 {
+	if s, drafted, _ := LoadDraft(dir, nil, held); s == nil || len(drafted) != 1 || len(s.Month("2023-03").Categories) != 2 || len(s.Month("2023-03").Categories[1].Units) != 0 {
 		t.Errorf("a department not sorted: site %v, drafted %q; want the draft, 二类 empty", s != nil, drafted)
 	}
 	if _, err := s.ParseDraftMonth("data/2023-03.toml", []byte(uncategorised)); err == nil || !strings.Contains(err.Error(), "未列入 [categories]") {
 		t.Errorf("an export of the month with a department not sorted: %v", err)
 	}
 
+	// The draft numbered as February's circular: found only here, the
+	// draft being undated, and said, since the draft is then left out.
+	circular := files["content/circulars/2023-03.md"]
+	files["content/circulars/2023-03.md"] = strings.Replace(circular, "〔2023〕9号", "〔2023〕5号", 1)
+	dir = writeSite(t, files)
+	files["content/circulars/2023-03.md"] = circular
+	_, held, problems = LoadPreview(dir, nil)
+	s, drafted, found = LoadDraft(dir, nil, held)
+	want := diag.Diagnostic{File: "content/circulars/2023-03.md", Line: 2, Col: 1, Msg: "文号“测政办函〔2023〕5号”与 content/circulars/2023-02.md 重复"}
+	if s == nil || drafted != nil || !slices.Contains(found, want) || strings.Contains(problems.Error(), want.Msg) {
+		t.Errorf("the draft numbered as February's: site %v, drafted %q, problems %v (the preview's %v)", s != nil, drafted, found, problems)
+	}
+
 	files["data/2023-03.toml"] = strings.Replace(files["data/2023-03.toml"], `"丙镇" = 88`, `"丙真" = 88`, 1)
 	dir = writeSite(t, files)
-	if s, drafted := LoadDraft(dir, nil, []string{"2023-03"}); s != nil || drafted != nil {
-		t.Errorf("a township misspelt: site %v, drafted %q; want none", s != nil, drafted)
+	if s, drafted, found := LoadDraft(dir, nil, []string{"2023-03"}); s != nil || drafted != nil || found != nil {
+		t.Errorf("a township misspelt: site %v, drafted %q, problems %v; want none", s != nil, drafted, found)
 	}
 }
 
