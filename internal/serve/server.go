@@ -113,6 +113,11 @@ type state struct {
 	held     []string
 	drafts   []string // the addresses of the drafts of the held months' circulars the build serves
 	warnings []string // the served build's site's warnings (Server.warned)
+	// failed says that errors are those of a build that failed, not of
+	// the months held: a browser connecting then is told the build
+	// failed, as those connected were ("errors"), not that the problems
+	// are the held months'.
+	failed bool
 }
 
 // New makes a server; nothing is built until Build, Serve or Watch.
@@ -152,7 +157,7 @@ func (s *Server) Build() {
 		printProblems(s.errLog, lines)
 	}
 	if err != nil && held == nil {
-		s.state.Store(&state{snap: prev.snap, errors: lines, held: prev.held, drafts: prev.drafts, warnings: prev.warnings})
+		s.state.Store(&state{snap: prev.snap, errors: lines, held: prev.held, drafts: prev.drafts, warnings: prev.warnings, failed: true})
 		if prev.snap.id == "" {
 			fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，修正后将自动重新生成\n", len(lines))
 		} else {
@@ -698,6 +703,10 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	// Read after subscribing: a build finishing in between is then sent
 	// as an event, not lost.
 	st := s.state.Load()
+	held, drafts := st.held, st.drafts
+	if st.failed {
+		held, drafts = nil, nil
+	}
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-cache")
@@ -710,7 +719,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		Held     []string `json:"held,omitempty"`
 		Drafts   []string `json:"drafts,omitempty"`
 		Warnings []string `json:"warnings,omitempty"`
-	}{st.snap.id, st.errors, st.held, st.drafts, st.warnings})
+	}{st.snap.id, st.errors, held, drafts, st.warnings})
 	writeEvent(w, "hello", hello)
 	if rc.Flush() != nil {
 		return

@@ -561,6 +561,34 @@ func TestMonthBeingGathered(t *testing.T) {
 	}
 }
 
+// TestHelloAfterFailedBuild: while March is held, a slip elsewhere (in
+// February) keeps the last good build; a browser connecting then hears
+// of the failed build's problems as those of a failed build — no months
+// held, no drafts — as the browsers connected did, not as March's.
+func TestHelloAfterFailedBuild(t *testing.T) {
+	dir := copySite(t)
+	gatheringMarch(t, dir)
+	s := New(Options{Source: dir})
+	s.Build()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	defer s.Close()
+	if st := s.state.Load(); !slices.Equal(st.held, []string{"2023-03"}) || st.drafts == nil {
+		t.Fatalf("March gathered: held %q, drafts %q", st.held, st.drafts)
+	}
+	editFile(t, filepath.Join(dir, "data", "2023-02.toml"), `period      = "1-2月"`, `period      = "1-2月`)
+	s.Build()
+	c := dialSSE(t, ts.URL+eventsPath)
+	defer c.close()
+	var hello struct {
+		Errors, Held, Drafts []string
+	}
+	ev := c.next(t, 5*time.Second)
+	if json.Unmarshal([]byte(ev.data), &hello); ev.name != "hello" || !slices.ContainsFunc(hello.Errors, func(e string) bool { return strings.HasPrefix(e, "data/2023-02.toml:11:") }) || hello.Held != nil || hello.Drafts != nil {
+		t.Errorf("hello after a failed build: %+v", ev)
+	}
+}
+
 // TestMonthBegunWhileServing: with the preview running, `tongbao new`
 // begins March; the build served has no March to take away, so the
 // preview goes on without it, previewing every other edit, until it is
