@@ -361,6 +361,9 @@ func (p *parsed) files() []Attachment {
 		return append(slices.Clip(p.circular.Attachments), p.circular.Linked...)
 	case p.page != nil:
 		return append(slices.Clip(p.page.Attachments), p.page.Linked...)
+	case p.undated != nil:
+		// Published with it once it is dated: not a file nothing lists.
+		return append(slices.Clip(p.undated.Attachments), p.undated.Linked...)
 	}
 	return nil
 }

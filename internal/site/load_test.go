@@ -719,6 +719,24 @@ city = 4
 		t.Errorf("the draft numbered as February's: site %v, drafted %q, problems %v (the preview's %v)", s != nil, drafted, found, problems)
 	}
 
+	// An attachment of the circular not dated yet is one it lists: not
+	// warned of as a file nothing publishes, while the month is held.
+	files["content/circulars/2023-03.md"] = strings.Replace(circular, "\n+++\n", "\n[[attachment]]\ntitle = \"三月明细\"\nfile = \"三月.xlsx\"\n+++\n", 1)
+	files["content/circulars/三月.xlsx"] = "PK"
+	dir = writeSite(t, files)
+	files["content/circulars/2023-03.md"] = circular
+	delete(files, "content/circulars/三月.xlsx")
+	s, held, _ = LoadPreview(dir, nil)
+	if !slices.Equal(held, []string{"2023-03"}) || s == nil {
+		t.Fatalf("an undated circular's attachment: held %q", held)
+	}
+	if len(s.Warnings) != 0 {
+		t.Errorf("an undated circular's attachment: warnings %v", s.Warnings)
+	}
+	if s, drafted, _ := LoadDraft(dir, nil, held); len(drafted) != 1 || len(s.Circulars[len(s.Circulars)-1].Attachments) != 1 {
+		t.Error("the draft lacks its attachment")
+	}
+
 	files["data/2023-03.toml"] = strings.Replace(files["data/2023-03.toml"], `"丙镇" = 88`, `"丙真" = 88`, 1)
 	dir = writeSite(t, files)
 	if s, drafted, found := LoadDraft(dir, nil, []string{"2023-03"}); s != nil || drafted != nil || found != nil {
