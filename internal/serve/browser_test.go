@@ -123,7 +123,8 @@ func (l testLog) Write(p []byte) (int, error) {
 // it, saying the month's circular is a draft (with a link to it) and the
 // rest of the month left out; a save that changes nothing shown
 // keeps it; a tab open at the month's circular shows its draft, an edit
-// of it as it is saved; the month completed, the overlay goes, and the
+// of it as it is saved, a slip in its text said rather than the draft
+// gone; the month completed, the overlay goes, and the
 // tab shows the real circular by itself.
 func TestBrowserMonthBeingGathered(t *testing.T) {
 	bctx := browsertest.Start(t)
@@ -168,6 +169,12 @@ func TestBrowserMonthBeingGathered(t *testing.T) {
 	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
 	editFile(t, circular, "现将三月的情况通报如下。", "现将三月份的情况通报如下。")
 	browsertest.WaitFor(t, tab, draft+` && document.body.innerText.includes("现将三月份的情况通报如下")`, "the draft to show the circular's edit")
+	// A slip while typing a shortcode: the tab stays at the draft, its
+	// banner and the overlay saying so, until it is mended.
+	editFile(t, circular, "现将三月份的情况通报如下。", "现将三月份的情况通报如下。\n\n{{< indicator \"重点项目\" >}}")
+	browsertest.WaitFor(t, tab, `(() => { const b = document.getElementById("__tongbao-draft"); const o = document.getElementById("__tongbao-overlay"); return !!b && b.innerText.includes("正文有 1 个问题") && !!o && o.innerText.includes("未知短代码“indicator”") && document.body.innerText.includes("现将三月份的情况通报如下"); })()`, "the draft to stay with its text's slip said")
+	editFile(t, circular, "\n\n{{< indicator \"重点项目\" >}}", "")
+	browsertest.WaitFor(t, tab, draft+` && !document.getElementById("__tongbao-draft").innerText.includes("正文有")`, "the draft's banner to drop the slip once mended")
 
 	complete()
 	browsertest.WaitFor(t, bctx, `document.getElementById("__tongbao-overlay") === null`, "the overlay to go once March is complete")
