@@ -282,8 +282,8 @@ func (s *Server) render() ([]render.Output, string, []string, error) {
 // withDrafts adds to the outputs of a build that holds months back the
 // pages of their circulars as drafts (renderDrafts), each with a banner
 // saying so, on the addresses the build leaves free; the problems found
-// in rendering them join problems, so that every problem of a circular
-// is listed at once, whether it is dated or not. Staff see the text they
+// in reading and rendering them join problems, so that every problem of
+// a circular is listed at once, whether it is dated or not. Staff see the text they
 // are writing — its shortcodes, pictures and attachments — while the
 // month comes in, instead of inventing a date and scores to see it.
 //
@@ -356,9 +356,9 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 // renderDrafts renders the circulars of the months held as the drafts
 // site.LoadDraft reads, with their attachments and linked files, and
 // returns them with those circulars and the problems LoadDraft found in
-// them; none when a month cannot be read even as a draft. The banner is the server's to add, as its script is:
-// the pages are what render makes of the draft site, and no option of
-// render's could put it in a build.
+// them; none when a month cannot be read even as a draft. The banner is
+// the server's to add, as its script is: the pages are what render makes
+// of the draft site, and no option of render's could put it in a build.
 //
 // A draft is being written: a body with problems — a shortcode misspelt
 // while typing — is kept as render makes it of the rest (render.Options

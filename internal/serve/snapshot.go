@@ -368,8 +368,8 @@ func withBanner(page []byte, held []string, problems, body int) []byte {
 		`<strong>草稿预览，不是将要发布的通报。</strong>` +
 		html.EscapeString(fmt.Sprintf("这是按尚未齐全的 %s 目前已填写的数据和通报生成的，还有 %d 个问题（见页面顶部的问题列表）；排名只计已填写的得分，尚缺得分的单位暂不参加该项排名。", strings.Join(held, "、"), problems))
 	if body > 0 {
-		// Said where the reader looks: a table or sentence missing from
-		// the text is a problem of it, not of the draft.
+		// Said on the page itself: a sentence or table left out of the
+		// text would otherwise read as what the circular says.
 		banner += "<br><strong>" + html.EscapeString(fmt.Sprintf("正文有 %d 个问题，出错的短代码等暂不显示，其余照常显示。", body)) + "</strong>"
 	}
 	banner += "</div>\n"

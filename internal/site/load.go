@@ -189,10 +189,10 @@ func covers(months map[string]bool, key string) bool {
 // into [categories] yet (the categories as they stand), and a circular
 // whose front matter lacks only its date is there, Undated. It returns
 // the site and the files of the circulars of those months (or of
-// periods spanning one) that it holds; nil when the site has any other problem
-// than those of such circulars — a month that cannot be read even as a
-// draft (a syntax error, an unknown unit) among them. Never for a build:
-// the site it gives is not one to publish.
+// periods spanning one) that it holds; nil when the site has any other
+// problem than those of such circulars — a month that cannot be read
+// even as a draft (a syntax error, an unknown unit) among them. Never
+// for a build: the site it gives is not one to publish.
 //
 // The problems of those circulars are returned too. Most are the
 // preview's already, from the load of the site as it is (a placeholder
