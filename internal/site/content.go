@@ -62,7 +62,6 @@ func (l *loader) content() {
 	// Which output each file makes, and that no two make the same, is the
 	// renderer's to check (render: one owner per path): it knows every
 	// output, tongbao's own pages too.
-	byNumber := map[string]string{}
 	l.circularData = map[string]string{}
 	l.signed = map[string]bool{}
 	for i, rel := range files {
@@ -99,11 +98,6 @@ func (l *loader) content() {
 				linked.Linked = l.statLinked(rel, c.Linked)
 				c = &linked
 			}
-			if prev, dup := byNumber[c.Number]; dup {
-				l.diags.Add(rel, c.NumberLine, c.NumberCol, "文号“%s”与 %s 重复", c.Number, prev)
-				continue
-			}
-			byNumber[c.Number] = rel
 			s.Circulars = append(s.Circulars, c)
 			if drafted {
 				l.drafted = append(l.drafted, rel)
@@ -134,7 +128,7 @@ func (l *loader) content() {
 			}
 			return 1
 		}
-		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Serial, b.Serial), strings.Compare(a.Number, b.Number))
+		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Serial, b.Serial), strings.Compare(a.Number, b.Number), strings.Compare(a.File, b.File))
 	})
 	s.Circulars = l.distinctAddresses(s.Circulars)
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.File, b.File)) })
@@ -445,8 +439,9 @@ func updated(r *record, f *tomlFile, date Date, what string) Date {
 	return u
 }
 
-// distinctAddresses reports each circular (in order) whose address or
-// 索引号 an earlier one has, and leaves it out. Each kind of 文号 counts
+// distinctAddresses reports each circular (in order: the later of two is
+// the one told, a draft not dated yet last) whose 文号, address or 索引号
+// an earlier one has, and leaves it out. Each kind of 文号 counts
 // its serials from 1 a year: an office that issues its circulars as 函
 // and as 发 meets the same year and serial twice, and both would be
 // /circulars/2023/14/, 000000000/2023-00014. Which to move is the
@@ -459,20 +454,24 @@ func (l *loader) distinctAddresses(circs []*Circular) []*Circular {
 		path, index := c.URLPath(), l.s.IndexNo(c)
 		prev := byPath[path]
 		switch {
+		case prev != nil && prev.Number == c.Number:
+			l.diags.Add(c.File, c.NumberLine, c.NumberCol, "文号“%s”与 %s 重复", c.Number, prev.File)
 		case prev != nil && c.Slug == "" && prev.Slug == "":
 			l.diags.Add(c.File, c.NumberLine, c.NumberCol, "文号“%s”与 %s 的“%s”年份和序号相同，网址（/%s）和索引号（%s）都会相同：给其中一份写 slug（网址名，如 slug = \"%d-2\"，网址就是 /circulars/%d/%d-2/）和 indexNo（门户网站给它的索引号）",
 				c.Number, prev.File, prev.Number, path, index, c.Serial, c.Year, c.Serial)
-			continue
 		case prev != nil:
 			l.diags.Add(c.File, c.NumberLine, c.NumberCol, "网址 /%s 已是 %s（“%s”）的网址：给两份中的一份另写 slug（网址名）", path, prev.File, prev.Number)
-			continue
 		case byIndex[index] != nil:
 			prev = byIndex[index]
 			l.diags.Add(c.File, c.NumberLine, c.NumberCol, "索引号 %s 与 %s（“%s”）相同：给其中一份写 indexNo（门户网站给它的索引号）", index, prev.File, prev.Number)
+		default:
+			byPath[path], byIndex[index] = c, c
+			out = append(out, c)
 			continue
 		}
-		byPath[path], byIndex[index] = c, c
-		out = append(out, c)
+		// Left out, a draft too: the preview says why, with the month's
+		// problems.
+		l.drafted = slices.DeleteFunc(l.drafted, func(f string) bool { return f == c.File })
 	}
 	return out
 }
