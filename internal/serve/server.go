@@ -311,7 +311,7 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 		dir := c.URLPath()
 		if taken[dir+"index.html"] {
 			gone = append(gone, dir)
-			more.Add(c.File, c.NumberLine, c.NumberCol, "这份通报的网址 %s%s 已有另一个页面（文号的年份和序号是否与另一份通报相同？），预览不显示它的草稿", basePath, dir)
+			more.Add(c.File, c.NumberLine, c.NumberCol, "这份通报的网址 %s%s 已由另一个页面使用（另一份通报或页面的 aliases，或 static/ 中的文件），预览不显示它的草稿", basePath, dir)
 			continue
 		}
 		pages[dir+"index.html"] = 0
