@@ -1,0 +1,146 @@
+package render
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// These tests read the built pages as a screen reader does: the text of
+// the page in document order, without what aria-hidden takes out of it.
+// axe (internal/e2e) finds markup errors; it cannot hear a page say
+// “中间点” between a month and a title, or “破折号” for an empty cell.
+
+var (
+	speechTagRE = regexp.MustCompile(`<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/?)>`)
+	unreadRE    = regexp.MustCompile(`(?is)<(script|style)\b.*?</(script|style)>`)
+	voidTags    = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+		"img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
+)
+
+// spoken is the text a screen reader reads from a fragment of markup:
+// tags and aria-hidden subtrees removed, each element's text kept apart
+// from the next by a space, entities as written (the theme writes none
+// of the glyphs checked here as entities).
+func spoken(markup string) string {
+	markup = unreadRE.ReplaceAllString(markup, " ")
+	var b strings.Builder
+	hidden := 0 // depth inside an aria-hidden subtree
+	var stack []bool
+	last := 0
+	for _, m := range speechTagRE.FindAllStringSubmatchIndex(markup, -1) {
+		if hidden == 0 {
+			b.WriteString(markup[last:m[0]])
+		}
+		last = m[1]
+		closing, name := markup[m[2]:m[3]] == "/", strings.ToLower(markup[m[4]:m[5]])
+		attrs := markup[m[6]:m[7]]
+		b.WriteString(" ")
+		if voidTags[name] || m[8] != m[9] {
+			continue
+		}
+		if closing {
+			if n := len(stack); n > 0 {
+				if stack[n-1] {
+					hidden--
+				}
+				stack = stack[:n-1]
+			}
+			continue
+		}
+		h := strings.Contains(attrs, `aria-hidden="true"`)
+		if h {
+			hidden++
+		}
+		stack = append(stack, h)
+	}
+	if hidden == 0 {
+		b.WriteString(markup[last:])
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func TestSpoken(t *testing.T) {
+	for in, want := range map[string]string{
+		`<p>甲<span aria-hidden="true"> · </span><span>乙</span></p>`:    "甲 乙",
+		`<td><span aria-hidden="true"><b>—</b></span>无</td>`:           "无",
+		`<p>a<br>b<img alt="x"><span aria-hidden="true">c</span>d</p>`: "a b d",
+		`<p>a<script>if (a<b) x()</script>b</p>`:                       "a b",
+		`<div aria-hidden="true"><div></div>x</div><p>y</p>`:           "y",
+	} {
+		if got := spoken(in); got != want {
+			t.Errorf("spoken(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// mainOf is the <main> element of a page: the part of it that differs
+// from page to page (the header and footer have their own tests).
+func mainOf(page string) string {
+	i, j := strings.Index(page, "<main"), strings.LastIndex(page, "</main>")
+	if i < 0 || j < i {
+		return ""
+	}
+	return page[i:j]
+}
+
+// a11yPages renders the sample circular and the three-month history site
+// (which has previous and next circulars) and returns their HTML pages.
+func a11yPages(t *testing.T) map[string]string {
+	t.Helper()
+	pages := map[string]string{}
+	for name, s := range map[string]func(*testing.T) map[string][]byte{
+		"sample":  func(t *testing.T) map[string][]byte { return renderFiles(t, loadSample(t), "") },
+		"history": func(t *testing.T) map[string][]byte { return renderFiles(t, loadHistorySite(t), "") },
+	} {
+		for path, body := range s(t) {
+			if strings.HasSuffix(path, ".html") {
+				pages[name+":"+path] = string(body)
+			}
+		}
+	}
+	return pages
+}
+
+// TestNoDecorativeGlyphsSpoken: separators and arrows drawn for the eye
+// (2023年1月 · 关于…, 历次考核排名 › 考核指标, ↑1) are hidden from a screen
+// reader, which otherwise reads their names aloud in the middle of a
+// link or a sentence; what they mean, where it matters, is said in words.
+func TestNoDecorativeGlyphsSpoken(t *testing.T) {
+	pages := a11yPages(t)
+	var problems []string
+	for name, page := range pages {
+		text := spoken(mainOf(page))
+		for _, g := range []string{"·", "›", "»", "→", "←", "↑", "↓", "▲", "▼", "▶", "★", "☆"} {
+			if i := strings.Index(text, g); i >= 0 {
+				lo, hi := max(0, i-60), min(len(text), i+60)
+				problems = append(problems, name+": "+g+" in “"+strings.ToValidUTF8(text[lo:hi], "")+"”")
+			}
+		}
+	}
+	sort.Strings(problems)
+	for _, p := range slices.Compact(problems) {
+		t.Error(p)
+	}
+}
+
+// TestBreadcrumbIsNavigation: the trail above a history page's title is
+// navigation, found by a screen reader's list of landmarks (当前位置, as
+// portals call it), not a paragraph of links among the page's text.
+func TestBreadcrumbIsNavigation(t *testing.T) {
+	n := 0
+	for name, page := range a11yPages(t) {
+		if !strings.Contains(page, `class="breadcrumb"`) {
+			continue
+		}
+		n++
+		if !strings.Contains(page, `<nav class="breadcrumb" aria-label="当前位置">`) {
+			t.Errorf("%s: the breadcrumb is not a <nav> labelled 当前位置", name)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no page has a breadcrumb")
+	}
+}
