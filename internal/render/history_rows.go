@@ -61,15 +61,28 @@ func (w *rowWriter) rowHead(name, path string) {
 	w.b.WriteString(`</th>`)
 }
 
-// td writes a cell of text.
+// td writes a cell of text; "—", nothing to show, as none writes it.
 func (w *rowWriter) td(class, text string) {
 	if class != "" {
 		w.b.WriteString(`<td class="` + class + `">`)
 	} else {
 		w.b.WriteString(`<td>`)
 	}
-	w.b.WriteString(esc(text))
+	if text == "—" {
+		w.none("")
+	} else {
+		w.b.WriteString(esc(text))
+	}
 	w.b.WriteString(`</td>`)
+}
+
+// none writes what stands in an empty cell: a dash for the eye, and for
+// a screen reader the words said (无 unless told), which otherwise reads
+// the dash's name, 破折号, as though it were the value.
+func (w *rowWriter) none(said string) {
+	w.b.WriteString(`<span aria-hidden="true">—</span><span class="visually-hidden">`)
+	w.b.WriteString(esc(cmp.Or(said, "无")))
+	w.b.WriteString(`</span>`)
 }
 
 // endRow ends a row.
@@ -104,9 +117,7 @@ func (w *rowWriter) cell(c rankCell) {
 	b.WriteString(`>`)
 	switch {
 	case c.text == "":
-		b.WriteString(`<span aria-hidden="true">—</span><span class="visually-hidden">`)
-		b.WriteString(esc(cmp.Or(c.title, "无")))
-		b.WriteString(`</span>`)
+		w.none(c.title)
 	case c.score != "":
 		b.WriteString(esc(c.text))
 		b.WriteString(`<span class="visually-hidden">名，得分</span><small>`)

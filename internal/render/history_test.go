@@ -344,16 +344,16 @@ func TestIndicatorPage(t *testing.T) {
 	// 经济运行 city ranks 3, 5, 1; no peer rank.
 	rows := tableAfter(t, page, "经济运行历次全市排名和三区排名</caption>")
 	want := [][]string{ // newest first
-		{"2023年2月", "第一", "—", "↑4上升4位"},
-		{"2023年1月", "第五", "—", "↓2下降2位"},
-		{"2022年12月", "第三", "—", "—上月无排名"},
+		{"2023年2月", "第一", "—无", "↑4上升4位"},
+		{"2023年1月", "第五", "—无", "↓2下降2位"},
+		{"2022年12月", "第三", "—无", "—上月无排名"},
 	}
 	if len(rows) != 3 {
 		t.Fatalf("%d rows, want 3", len(rows))
 	}
 	for i, w := range want {
 		r := rows[i]
-		if len(r) != 4 || text(r[0]) != w[0] || r[1] != w[1] || r[2] != w[2] || text(r[3]) != w[3] {
+		if len(r) != 4 || text(r[0]) != w[0] || r[1] != w[1] || text(r[2]) != w[2] || text(r[3]) != w[3] {
 			t.Errorf("row %d = %q, want %q", i, r, w)
 		}
 	}
@@ -377,7 +377,7 @@ func TestIndicatorPage(t *testing.T) {
 	// column follows them; newest first.
 	page = files["indicators/caizheng/index.html"]
 	rows = tableAfter(t, page, "财政收入历次全市排名和三区排名</caption>")
-	if len(rows) != 3 || rows[2][2] != "三区第二" || rows[1][2] != "三区第一" || rows[0][2] != "三区第三" || rows[0][1] != "—" ||
+	if len(rows) != 3 || rows[2][2] != "三区第二" || rows[1][2] != "三区第一" || rows[0][2] != "三区第三" || text(rows[0][1]) != "—无" ||
 		text(rows[1][3]) != "↑1上升1位" || text(rows[0][3]) != "↓2下降2位" || text(rows[2][3]) != "—上月无排名" {
 		t.Errorf("财政收入 rows %q", rows)
 	}

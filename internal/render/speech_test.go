@@ -1,6 +1,8 @@
 package render
 
 import (
+	"html/template"
+	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -142,5 +144,45 @@ func TestBreadcrumbIsNavigation(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no page has a breadcrumb")
+	}
+}
+
+var tdRE = regexp.MustCompile(`(?s)<td[^>]*>(.*?)</td>`)
+
+// TestEmptyCellsSaySo: a table cell with nothing in it shows a dash; a
+// screen reader, moving cell by cell, hears 无 (or why there is none),
+// not 破折号 as if the dash were the rank.
+func TestEmptyCellsSaySo(t *testing.T) {
+	pages := a11yPages(t)
+	// A quarter's period-table, where a township was not ranked in a
+	// month: the shortcode's own template, on a view made for it (the
+	// loader wants every township scored every month).
+	src, err := os.ReadFile("../theme/layouts/shortcodes/period-table.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	err = template.Must(template.New("").Parse(string(src))).Execute(&b, []PeriodTableView{{
+		Caption: "2023年第一季度乡镇（街道）综合考核排名", Unit: "乡镇（街道）", Months: []string{"1月", "2月"}, Total: "季度",
+		Rows: []PeriodTableRow{{Name: "丙镇", Months: []string{"第二", "—"}, Score: "66.67", Rank: "第二"}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages["period-table"] = "<main>" + b.String() + "</main>"
+	dashes := 0
+	for name, page := range pages {
+		for _, m := range tdRE.FindAllStringSubmatch(mainOf(page), -1) {
+			if strings.Contains(m[1], "—") {
+				dashes++
+			}
+			switch strings.TrimSpace(spoken(m[1])) {
+			case "—", "-", "－", "–", "":
+				t.Errorf("%s: a cell says only %q: %s", name, spoken(m[1]), m[0])
+			}
+		}
+	}
+	if dashes == 0 {
+		t.Fatal("no cell with a dash: the test checks nothing")
 	}
 }
