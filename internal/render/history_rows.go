@@ -137,7 +137,20 @@ func (w *rowWriter) monthHead(first string, months []MonthRef) {
 	w.b.WriteString(`</th>`)
 	for _, m := range months {
 		w.b.WriteString(`<th scope="col">`)
-		w.link(m.Short, m.Path)
+		// The year is in the caption, for the eye; a screen reader's list
+		// of links has no caption, and a page of several years has a 1月
+		// in each: the link carries its year, unseen.
+		if year, ok := strings.CutSuffix(m.Label, m.Short); ok && year != "" && m.Path != "" {
+			w.b.WriteString(`<a href="`)
+			w.b.WriteString(esc(w.c.URL(m.Path)))
+			w.b.WriteString(`"><span class="visually-hidden">`)
+			w.b.WriteString(esc(year))
+			w.b.WriteString(`</span>`)
+			w.b.WriteString(esc(m.Short))
+			w.b.WriteString(`</a>`)
+		} else {
+			w.link(m.Short, m.Path)
+		}
 		w.b.WriteString(`</th>`)
 	}
 	w.endRow()

@@ -94,8 +94,21 @@ func a11yPages(t *testing.T) map[string]string {
 	t.Helper()
 	pages := map[string]string{}
 	for name, s := range map[string]func(*testing.T) map[string][]byte{
-		"sample":  func(t *testing.T) map[string][]byte { return renderFiles(t, loadSample(t), "") },
-		"history": func(t *testing.T) map[string][]byte { return renderFiles(t, loadHistorySite(t), "") },
+		"sample": func(t *testing.T) map[string][]byte { return renderFiles(t, loadSample(t), "") },
+		"history": func(t *testing.T) map[string][]byte {
+			f := historySite()
+			// A second January, a year before: matrices with 1月 in two
+			// years. Each circular its own title, as in a real archive.
+			f["data/2022-01.toml"] = f["data/2023-01.toml"]
+			f["content/circulars/2022-01.md"] = strings.Replace(strings.Replace(strings.Replace(f["content/circulars/2023-01.md"],
+				"2023-01", "2022-01", 1), "2023-02-10", "2022-02-10", 1), "〔2023〕2号", "〔2022〕1号", 1)
+			for k, v := range f {
+				if strings.HasPrefix(k, "content/circulars/") {
+					f[k] = strings.Replace(v, "关于测试的通报", "关于测试的通报（"+strings.TrimSuffix(k[len("content/circulars/"):], ".md")+"）", 1)
+				}
+			}
+			return renderFiles(t, loadFiles(t, f), "")
+		},
 	} {
 		for path, body := range s(t) {
 			if strings.HasSuffix(path, ".html") {
@@ -184,5 +197,24 @@ func TestEmptyCellsSaySo(t *testing.T) {
 	}
 	if dashes == 0 {
 		t.Fatal("no cell with a dash: the test checks nothing")
+	}
+}
+
+var spokenLinkRE = regexp.MustCompile(`(?s)<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>`)
+
+// TestLinkTextsTellApart: a screen reader lists a page's links by their
+// text alone (NVDA's 元素列表, VoiceOver's rotor); two links that read
+// the same go to the same place. The months heading a matrix's columns
+// (1月, 2月 …, once a year) carry their year for the ear.
+func TestLinkTextsTellApart(t *testing.T) {
+	for name, page := range a11yPages(t) {
+		to := map[string]string{}
+		for _, m := range spokenLinkRE.FindAllStringSubmatch(mainOf(page), -1) {
+			said := spoken(m[2])
+			if prev, ok := to[said]; ok && prev != m[1] {
+				t.Errorf("%s: two links read “%s”: %s and %s", name, said, prev, m[1])
+			}
+			to[said] = m[1]
+		}
 	}
 }
