@@ -218,3 +218,31 @@ func TestLinkTextsTellApart(t *testing.T) {
 		}
 	}
 }
+
+var headingRE = regexp.MustCompile(`<h([1-6])[\s>]`)
+
+// TestHeadingOutline: a screen reader user moves through a page by its
+// headings: one h1, the page's own title, and no level skipped below it.
+func TestHeadingOutline(t *testing.T) {
+	for name, page := range a11yPages(t) {
+		if strings.Contains(page, `http-equiv="refresh"`) {
+			continue // an alias: a redirect, no content
+		}
+		levels := headingRE.FindAllStringSubmatch(page, -1)
+		h1 := 0
+		prev := 0
+		for _, l := range levels {
+			n := int(l[1][0] - '0')
+			if n == 1 {
+				h1++
+			}
+			if n > prev+1 {
+				t.Errorf("%s: h%d after h%d", name, n, prev)
+			}
+			prev = n
+		}
+		if h1 != 1 {
+			t.Errorf("%s: %d h1", name, h1)
+		}
+	}
+}
