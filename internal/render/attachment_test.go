@@ -65,7 +65,7 @@ file = "附件/整改清单.docx"
 	parts := []string{
 		`<div class="doc-body">`,
 		`<span class="doc-attachments-label">附件：</span>`,
-		`<ol class="doc-attachments-list">`,
+		`<ol class="doc-attachments-list" role="list">`,
 		`<li><a href="attachment-1.xlsx" download="附件1 2023年2月考核得分汇总表.xlsx">2023年2月考核得分汇总表</a><span class="doc-attachment-meta">（XLSX，12 KB）</span></li>`,
 		`<li><a href="attachment-2.pdf" download="附件2 通报原件.pdf">通报原件</a><span class="doc-attachment-meta">（PDF，1.5 MB）</span></li>`,
 		`<p class="doc-sign-date"><time datetime="2023-04-03">2023年4月3日</time></p>`,
@@ -85,7 +85,7 @@ file = "附件/整改清单.docx"
 
 	page = string(files["circulars/2023/2/index.html"])
 	for _, want := range []string{
-		`<ol class="doc-attachments-list single">`,
+		`<ol class="doc-attachments-list single" role="list">`,
 		`<a href="attachment-1.docx" download="附件 整改清单.docx">整改清单</a><span class="doc-attachment-meta">（DOCX，7 B）</span>`,
 	} {
 		if !strings.Contains(page, want) {

@@ -88,7 +88,7 @@ func TestIndicatorIndex(t *testing.T) {
 	}
 	// The sample nests 规模工业增加值 under 主要经济工作运行调度.
 	sample := string(renderFiles(t, loadSample(t), "")["indicators/index.html"])
-	nested := regexp.MustCompile(`(?s)<li><a href="/indicators/jingji/">1\. 主要经济工作运行调度</a>\s*<ul>\s*<li><a href="/indicators/gongye/">（1）规模工业增加值</a><span class="link-note">责任单位：区科工信局</span></li>`)
+	nested := regexp.MustCompile(`(?s)<li><a href="/indicators/jingji/">1\. 主要经济工作运行调度</a>\s*<ul role="list">\s*<li><a href="/indicators/gongye/">（1）规模工业增加值</a><span class="link-note">责任单位：区科工信局</span></li>`)
 	if !nested.MatchString(sample) {
 		t.Error("the sample's /indicators/ does not nest （1）规模工业增加值 under 1. 主要经济工作运行调度")
 	}
@@ -117,7 +117,7 @@ func TestYearPages(t *testing.T) {
 	if !bytes.Contains(y2023, []byte(`<a href="/circulars/2023/" aria-current="page">`)) {
 		t.Error("circulars/2023/ does not mark its own year")
 	}
-	if got := links(t, files["circulars/2021/index.html"], `<ul class="doc-list">`, `</ul>`); !slices.Equal(got, []string{"/circulars/2021/30/ 2022年12月 · ，关于2021年的通报"}) {
+	if got := links(t, files["circulars/2021/index.html"], `<ul class="doc-list" role="list">`, `</ul>`); !slices.Equal(got, []string{"/circulars/2021/30/ 2022年12月 · ，关于2021年的通报"}) {
 		t.Errorf("circulars/2021/ lists %q", got)
 	}
 

@@ -246,3 +246,40 @@ func TestHeadingOutline(t *testing.T) {
 		}
 	}
 }
+
+var listTagRE = regexp.MustCompile(`<(/?)(ul|ol|nav)\b([^>]*)>`)
+
+// TestUnmarkedListsAreLists: the theme draws most of its lists without
+// bullets or numbers (list-style: none), and Safari then no longer tells
+// VoiceOver they are lists (WebKit's rule, outside <nav>): an iPhone user
+// would not hear 列表，12项 before the units or the circulars of a year.
+// role="list" keeps it. Lists inside <nav> keep theirs; the bulleted
+// link-list and 404's links show their markers; Markdown's own lists, in
+// the body, are the author's.
+func TestUnmarkedListsAreLists(t *testing.T) {
+	n := 0
+	for name, page := range a11yPages(t) {
+		inNav := 0
+		for _, m := range listTagRE.FindAllStringSubmatch(mainOf(page), -1) {
+			closing, tag, attrs := m[1] == "/", m[2], m[3]
+			if tag == "nav" {
+				if closing {
+					inNav--
+				} else {
+					inNav++
+				}
+				continue
+			}
+			if closing || inNav > 0 || attrs == "" || attrs == ` class="link-list"` || attrs == ` class="notfound-links"` {
+				continue
+			}
+			n++
+			if !strings.Contains(attrs, `role="list"`) {
+				t.Errorf("%s: <%s%s> is drawn without markers and has no role=\"list\"", name, tag, attrs)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no list checked")
+	}
+}
