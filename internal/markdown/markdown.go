@@ -217,12 +217,19 @@ func (c *Converter) parseInline(src string) template.HTML {
 
 // headerScope gives the header cells of GFM tables scope="col", so that
 // screen readers announce a cell with its column's heading (GB/T 37668).
+// It also gives every list role="list" (see below).
 type headerScope struct{}
 
 func (headerScope) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering && n.Kind() == east.KindTableCell && n.Parent() != nil && n.Parent().Kind() == east.KindTableHeader {
 			n.SetAttributeString("scope", []byte("col"))
+		}
+		// The theme sets a circular's lists without markers (their
+		// numbers are in the text, as on paper), and Safari then tells
+		// VoiceOver they are no lists: role="list" keeps them lists.
+		if entering && n.Kind() == ast.KindList {
+			n.SetAttributeString("role", []byte("list"))
 		}
 		return ast.WalkContinue, nil
 	})

@@ -245,3 +245,17 @@ func TestTableHeaderScope(t *testing.T) {
 		}
 	}
 }
+
+// TestListRole: a list keeps role="list", which Safari drops for a list
+// drawn without markers, as the theme draws the body's lists.
+func TestListRole(t *testing.T) {
+	html, errs := New().Convert([]byte("- 甲\n- 乙\n\n正文。\n\n1. 丙\n2. 丁\n"), nil)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, want := range []string{"<ul role=\"list\">\n<li>甲</li>", "<ol role=\"list\">\n<li>丙</li>"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("lists lack %q:\n%s", want, html)
+		}
+	}
+}

@@ -122,7 +122,7 @@ func TestConvertShortcodes(t *testing.T) {
 		{
 			name: "in a list item",
 			in:   "- 项目\n- {{< rewards >}}\n",
-			want: "<ul>\n<li>项目</li>\n<li>\n<div data-line=\"2\">rewards[]</div>\n</li>\n</ul>\n",
+			want: "<ul role=\"list\">\n<li>项目</li>\n<li>\n<div data-line=\"2\">rewards[]</div>\n</li>\n</ul>\n",
 		},
 		{
 			name: "resolver error reported with line",

@@ -253,9 +253,9 @@ var listTagRE = regexp.MustCompile(`<(/?)(ul|ol|nav)\b([^>]*)>`)
 // bullets or numbers (list-style: none), and Safari then no longer tells
 // VoiceOver they are lists (WebKit's rule, outside <nav>): an iPhone user
 // would not hear 列表，12项 before the units or the circulars of a year.
-// role="list" keeps it. Lists inside <nav> keep theirs; the bulleted
-// link-list and 404's links show their markers; Markdown's own lists, in
-// the body, are the author's.
+// role="list" keeps it (internal/markdown gives the body's lists theirs).
+// Lists inside <nav> keep theirs; the bulleted link-list and 404's links
+// show their markers.
 func TestUnmarkedListsAreLists(t *testing.T) {
 	n := 0
 	for name, page := range a11yPages(t) {
@@ -270,7 +270,7 @@ func TestUnmarkedListsAreLists(t *testing.T) {
 				}
 				continue
 			}
-			if closing || inNav > 0 || attrs == "" || attrs == ` class="link-list"` || attrs == ` class="notfound-links"` {
+			if closing || inNav > 0 || attrs == ` class="link-list"` || attrs == ` class="notfound-links"` {
 				continue
 			}
 			n++
