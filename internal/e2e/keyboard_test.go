@@ -88,6 +88,12 @@ func TestKeyboard(t *testing.T) {
 	if got := eval[string](t, ctx, seniorState); got != "true 退出适老模式 on" {
 		t.Fatalf("after Space on the toggle: senior state %q, want %q: on, and the button offers the way back", got, "true 退出适老模式 on")
 	}
+	// A screen reader hears the change, whether or not it says the
+	// button's new label: a status in the header says it.
+	seniorStatus := `(() => { const s = document.querySelector("header [role=status][data-senior-status]"); return s ? s.textContent : "no status"; })()`
+	if got := eval[string](t, ctx, seniorStatus); !strings.HasPrefix(got, "已开启适老模式") {
+		t.Errorf("after Space on the toggle the status says %q, want 已开启适老模式…", got)
+	}
 	if eval[string](t, ctx, `getComputedStyle(document.documentElement).fontSize`) != "20px" {
 		t.Error("the 适老 mode does not enlarge the text to 20px (125%)")
 	}
@@ -104,6 +110,9 @@ func TestKeyboard(t *testing.T) {
 	key(t, ctx, kb.Enter)
 	if got := eval[string](t, ctx, seniorState); got != "false 适老模式 null" {
 		t.Fatalf("after Enter on the toggle: senior state %q, want off", got)
+	}
+	if got := eval[string](t, ctx, seniorStatus); got != "已退出适老模式" {
+		t.Errorf("after Enter on the toggle the status says %q, want 已退出适老模式", got)
 	}
 
 	if !layoutExists(t, "search.html") {

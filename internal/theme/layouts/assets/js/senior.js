@@ -11,7 +11,8 @@
  * the hidden attribute, so without JavaScript the page simply has none and
  * reads as usual; the class "js" set here shows them from the first paint
  * (site.css). The 适老模式 button says what a press does (适老模式 /
- * 退出适老模式; site.css shows the label that fits html.senior); the font
+ * 退出适老模式; site.css shows the label that fits html.senior), and a
+ * press is said in the status beside it ([data-senior-status]); the font
  * sizes are a group of three with aria-pressed on the one in force.
  */
 (function () {
@@ -87,6 +88,9 @@
         var on = !root.classList.contains("senior");
         applySenior(on);
         save(SENIOR, on ? "on" : "");
+        each("[data-senior-status]", function (s) {
+          s.textContent = on ? "已开启适老模式：字体放大，对比增强" : "已退出适老模式";
+        });
       });
     });
     each("[data-font-size]", function (b) {
