@@ -102,6 +102,9 @@ func a11yPages(t *testing.T) map[string]string {
 			f["data/2022-01.toml"] = f["data/2023-01.toml"]
 			f["content/circulars/2022-01.md"] = strings.Replace(strings.Replace(strings.Replace(f["content/circulars/2023-01.md"],
 				"2023-01", "2022-01", 1), "2023-02-10", "2022-02-10", 1), "〔2023〕2号", "〔2022〕1号", 1)
+			// A folder of plain pages, listed at /notices/; one has a list.
+			f["content/notices/2023-03.md"] = "+++\ntitle = \"关于3月考核安排的说明\"\ndate = 2023-03-01\n+++\n\n3月考核：\n\n- 按原办法进行；\n- 数据按时填报。\n"
+			f["content/notices/2023-04.md"] = "+++\ntitle = \"关于4月考核安排的说明\"\ndate = 2023-04-01\n+++\n\n4月考核按原办法进行。\n"
 			for k, v := range f {
 				if strings.HasPrefix(k, "content/circulars/") {
 					f[k] = strings.Replace(v, "关于测试的通报", "关于测试的通报（"+strings.TrimSuffix(k[len("content/circulars/"):], ".md")+"）", 1)
