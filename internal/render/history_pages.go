@@ -178,8 +178,9 @@ type RankingsView struct {
 
 // LegendItem is one shade of the heat map.
 type LegendItem struct {
-	Class string
-	Label string // 第1～2名
+	Class  string
+	Label  string // 第1～2名
+	Spoken string // 第1至2名: what a screen reader says, which at its usual level drops ～ (第1 2名); "" when the label says it
 }
 
 // IndexSection lists the indicators of one section.
@@ -581,11 +582,11 @@ func (h *history) rankingsPage() ([]byte, error) {
 		if heatLevel(lo, n) != lvl {
 			continue // a shade no rank falls in (fewer townships than shades)
 		}
-		label := fmt.Sprintf("第%d名", lo)
+		item := LegendItem{Class: "heat-" + strconv.Itoa(lvl), Label: fmt.Sprintf("第%d名", lo)}
 		if hi > lo {
-			label = fmt.Sprintf("第%d～%d名", lo, hi)
+			item.Label, item.Spoken = fmt.Sprintf("第%d～%d名", lo, hi), fmt.Sprintf("第%d至%d名", lo, hi)
 		}
-		v.Legend = append(v.Legend, LegendItem{Class: "heat-" + strconv.Itoa(lvl), Label: label})
+		v.Legend = append(v.Legend, item)
 		lo = hi + 1
 	}
 	v.Units = h.unitGroups()

@@ -131,7 +131,7 @@ func TestNoDecorativeGlyphsSpoken(t *testing.T) {
 	var problems []string
 	for name, page := range pages {
 		text := spoken(mainOf(page))
-		for _, g := range []string{"·", "›", "»", "→", "←", "↑", "↓", "▲", "▼", "▶", "★", "☆"} {
+		for _, g := range []string{"·", "›", "»", "→", "←", "↑", "↓", "▲", "▼", "▶", "★", "☆", "～"} {
 			if i := strings.Index(text, g); i >= 0 {
 				lo, hi := max(0, i-60), min(len(text), i+60)
 				problems = append(problems, name+": "+g+" in “"+strings.ToValidUTF8(text[lo:hi], "")+"”")
