@@ -417,6 +417,10 @@ func missingEqualsRule(s *syntaxSite) string {
 	switch {
 	case s.msg == "unexpected '=': key name appears blank":
 		return "“=”前面缺少键名"
+	case strings.HasPrefix(s.msg, "unexpected EOF; expected key separator") && !s.header():
+		// A key on the last line, and no line end after it (as Notepad
+		// saves).
+		return fmt.Sprintf("“%s”后面缺少“= 值”", strings.Trim(strings.TrimSpace(s.line), `"'`))
 	case !strings.HasPrefix(s.msg, "expected '.' or '='") || s.header():
 		return ""
 	case s.r == '\n' || s.r < 0:

@@ -135,6 +135,9 @@ func TestSyntaxMessages(t *testing.T) {
 		{nil, "a = 1__0\n", `1:5: “1__0”不是数：应为数，如 95 或 87.5`},
 		{MonthFile, scoresAt(`"甲镇" = -`), `4:8: “-”不是数：应为数，如 95 或 87.5`},
 		{nil, "a = 5e+\n", `1:5: “5e+”不是数：应为数，如 95 或 87.5`},
+		// A key and nothing after it, on the last line with no line end.
+		{nil, "a = 1\nb", `2:2: “b”后面缺少“= 值”`},
+		{MonthFile, "[[result]]\nindicator = \"gongye\"\n[result.townships]\n\"甲镇\"", `4:5: “甲镇”后面缺少“= 值”`},
 		// What no rule explains keeps the decoder's words.
 		{nil, "a = 1\n. = 2\n", `2:1: TOML 语法错误：unexpected '.': keys cannot start with a '.'`},
 	}
@@ -213,12 +216,13 @@ func TestParseLooseNumber(t *testing.T) {
 	}
 }
 
-// FuzzSyntaxMessage: whatever the text, a syntax error is one diagnostic
-// at a place in the file, read as each kind of file, without a panic.
+// FuzzSyntaxMessage: whatever the text, its syntax errors are one to
+// maxSyntaxErrors diagnostics, each at a place in the file and each on a
+// line after the one before, read as each kind of file, without a panic.
 func FuzzSyntaxMessage(f *testing.F) {
 	for _, src := range []string{
 		scoresAt(`"甲镇" = 8.5分`), scoresAt(`甲镇 = 8.5`), scoresAt(`“甲镇” ＝ “8，5”`),
-		"[[result】】\n", "owners = [县发改局，\"a\"\n", "date = 2024年2月30日\n", "file = \"附件\\表\"\n",
+		"[[result】】\n", "owners = [县发改局，\"a\"\n", "0\n0", "甲镇 = 1\n乙镇 = 2\n丙镇\n", "date = 2024年2月30日\n", "file = \"附件\\表\"\n",
 		"title = \"关于\"x\"的\"通知\n", "*a = 1\n", "a b = 1\n", "[r]\n[r]\n", "a = 1 2 3\n", "a = \"x\", \"y\" z\n",
 	} {
 		f.Add(src)
@@ -230,12 +234,14 @@ func FuzzSyntaxMessage(f *testing.F) {
 			if _, _, ok := decodeTOML("f.toml", []byte(src), form, &l); ok {
 				return
 			}
-			if len(l) != 1 || l[0].Msg == "" {
-				t.Fatalf("%q: %v", src, l)
+			if len(l) < 1 || len(l) > maxSyntaxErrors {
+				t.Fatalf("%q: %d diagnostics: %v", src, len(l), l)
 			}
 			lines := strings.Count(src, "\n") + 1
-			if l[0].Line < 1 || l[0].Line > lines || l[0].Col < 1 {
-				t.Fatalf("%q: at %d:%d, outside the file", src, l[0].Line, l[0].Col)
+			for i, d := range l {
+				if d.Msg == "" || d.Line < 1 || d.Line > lines || d.Col < 1 || i > 0 && d.Line <= l[i-1].Line {
+					t.Fatalf("%q: %q at %d:%d, outside the file or not after the one before: %v", src, d.Msg, d.Line, d.Col, l)
+				}
 			}
 		}
 	})
