@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -225,4 +226,16 @@ func gatheringMarch(t testing.TB, dir string) (march, gathering string, complete
 		writeFile(t, march, whole)
 		writeFile(t, circular, strings.Replace(draft, "data   =", "date   = 2023-05-06\ndata   =", 1))
 	}
+}
+
+// built is a server of opts after its first build, and a test server of
+// its handler, both closed when the test ends.
+func built(t testing.TB, opts Options) (*Server, *httptest.Server) {
+	t.Helper()
+	s := New(opts)
+	s.Build()
+	t.Cleanup(s.Close)
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return s, ts
 }

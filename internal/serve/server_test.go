@@ -369,11 +369,7 @@ func TestDiff(t *testing.T) {
 func TestEvents(t *testing.T) {
 	var log syncBuffer
 	dir := copySite(t)
-	s := New(Options{Source: dir, Log: &log})
-	s.Build()
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
-	defer s.Close()
+	s, ts := built(t, Options{Source: dir, Log: &log})
 	c := dialSSE(t, ts.URL+eventsPath)
 
 	var hello struct {
@@ -473,11 +469,7 @@ func TestMonthBeingGathered(t *testing.T) {
 	var log syncBuffer
 	dir := copySite(t)
 	march, gathering, complete := gatheringMarch(t, dir)
-	s := New(Options{Source: dir, Log: &log})
-	s.Build()
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
-	defer s.Close()
+	s, ts := built(t, Options{Source: dir, Log: &log})
 
 	st := s.state.Load()
 	if st.snap.id == "" || !slices.Equal(st.held, []string{"2023-03"}) || len(st.errors) != 2 ||
@@ -568,11 +560,7 @@ func TestMonthBeingGathered(t *testing.T) {
 func TestHelloAfterFailedBuild(t *testing.T) {
 	dir := copySite(t)
 	gatheringMarch(t, dir)
-	s := New(Options{Source: dir})
-	s.Build()
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
-	defer s.Close()
+	s, ts := built(t, Options{Source: dir})
 	if st := s.state.Load(); !slices.Equal(st.held, []string{"2023-03"}) || st.drafts == nil {
 		t.Fatalf("March gathered: held %q, drafts %q", st.held, st.drafts)
 	}
@@ -748,11 +736,7 @@ func TestShutdown(t *testing.T) {
 func TestWarnings(t *testing.T) {
 	var log syncBuffer
 	dir := copySite(t)
-	s := New(Options{Source: dir, Log: &log, ErrLog: &log})
-	s.Build()
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
-	defer s.Close()
+	s, ts := built(t, Options{Source: dir, Log: &log, ErrLog: &log})
 	c := dialSSE(t, ts.URL+eventsPath)
 	if ev := c.next(t, 5*time.Second); ev.name != "hello" || strings.Contains(ev.data, "warnings") {
 		t.Fatalf("first event %+v", ev)
@@ -978,11 +962,7 @@ func TestDraftOfMonthBeingGathered(t *testing.T) {
 	writeFile(t, march, twoMissing)
 	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
 	editFile(t, circular, "现将三月的情况通报如下。\n", "现将三月的情况通报如下。\n\n## 一、重点工作\n\n{{< indicators \"重点工作\" >}}\n")
-	s := New(Options{Source: dir, Log: &log})
-	s.Build()
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
-	defer s.Close()
+	s, ts := built(t, Options{Source: dir, Log: &log})
 
 	st := s.state.Load()
 	if !slices.Equal(st.held, []string{"2023-03"}) || len(st.errors) != 3 {
@@ -1056,11 +1036,7 @@ func TestDraftGivesWay(t *testing.T) {
 	february := filepath.Join(dir, "content", "circulars", "2023-02.md")
 	editFile(t, february, "\n+++\n", "\naliases = [\"/circulars/2023/15/\"]\n+++\n")
 	editFile(t, circular, "\n+++\n\n", "\n[[attachment]]\ntitle = \"三月明细\"\nfile = \"../附件/三月.xlsx\"\n+++\n\n")
-	s := New(Options{Source: dir, Log: &log})
-	s.Build()
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
-	defer s.Close()
+	s, ts := built(t, Options{Source: dir, Log: &log})
 
 	st := s.state.Load()
 	if !slices.Equal(st.held, []string{"2023-03"}) || st.drafts != nil || len(st.errors) != 3 ||
@@ -1110,11 +1086,7 @@ func TestDraftNumberTaken(t *testing.T) {
 	dir := copySite(t)
 	gatheringMarch(t, dir)
 	editFile(t, filepath.Join(dir, "content", "circulars", "2023-03.md"), "〔2023〕15号", "〔2023〕14号")
-	s := New(Options{Source: dir})
-	s.Build()
-	defer s.Close()
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
+	s, ts := built(t, Options{Source: dir})
 	st := s.state.Load()
 	want := []string{
 		"content/circulars/2023-03.md:1:1: 前置信息缺少“date”",
@@ -1158,11 +1130,7 @@ func TestDraftNotReadable(t *testing.T) {
 	dir := copySite(t)
 	march, gathering, _ := gatheringMarch(t, dir)
 	writeFile(t, march, strings.Replace(gathering, `"兴隆街道" = 93.2`, `"兴龙街道" = 93.2`, 1))
-	s := New(Options{Source: dir, Log: &log})
-	s.Build()
-	defer s.Close()
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
+	s, ts := built(t, Options{Source: dir, Log: &log})
 	if st := s.state.Load(); !slices.Equal(st.held, []string{"2023-03"}) || st.drafts != nil {
 		t.Fatalf("held %q, drafts %q", st.held, st.drafts)
 	}
@@ -1187,11 +1155,7 @@ func TestDraftShortcodeReported(t *testing.T) {
 	gatheringMarch(t, dir)
 	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
 	editFile(t, circular, "现将三月的情况通报如下。\n", "现将三月的情况通报如下。\n\n{{< indicator \"重点项目\" >}}\n\n{{< indicators \"重点工作\" >}}\n")
-	s := New(Options{Source: dir})
-	s.Build()
-	defer s.Close()
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
+	s, ts := built(t, Options{Source: dir})
 	st := s.state.Load()
 	if !slices.Equal(st.held, []string{"2023-03"}) || len(st.errors) != 3 ||
 		!slices.ContainsFunc(st.errors, func(e string) bool {
