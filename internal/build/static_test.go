@@ -55,14 +55,7 @@ func TestStaticPublished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := ReadManifest(dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	listed := map[string]ManifestEntry{}
-	for _, e := range m.Files {
-		listed[e.Path] = e
-	}
+	listed := listedFiles(t, dest)
 	for rel, text := range published {
 		if b, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(rel))); err != nil || string(b) != text {
 			t.Errorf("%s: %q, %v; want static/'s bytes", rel, b, err)
@@ -150,14 +143,7 @@ func TestStaticReplacesDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := ReadManifest(dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	listed := map[string]ManifestEntry{}
-	for _, e := range m.Files {
-		listed[e.Path] = e
-	}
+	listed := listedFiles(t, dest)
 	for rel, text := range own {
 		if b, err := os.ReadFile(filepath.Join(dest, rel)); err != nil || string(b) != text {
 			t.Errorf("%s: %q, %v; want static/'s bytes", rel, b, err)
@@ -193,4 +179,18 @@ func TestStaticReplacesDefaults(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	sameTree(t, before, treeState(t, dest))
+}
+
+// listedFiles is the manifest of the build in dest, by path.
+func listedFiles(t *testing.T, dest string) map[string]ManifestEntry {
+	t.Helper()
+	m, err := ReadManifest(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]ManifestEntry{}
+	for _, e := range m.Files {
+		listed[e.Path] = e
+	}
+	return listed
 }
