@@ -122,7 +122,7 @@ func (f *tomlFile) syntaxErrors(err error) {
 func selfContained(lines string) bool {
 	for line := range strings.Lines(lines) {
 		// A header, or one typed with the Chinese input method on.
-		if t := strings.TrimSpace(line); t != "" && strings.ContainsRune("[［【〔", []rune(t)[0]) {
+		if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(line)); strings.ContainsRune("[［【〔", r) {
 			return false
 		}
 	}
