@@ -64,7 +64,8 @@ func (o *openData) jobs() []job {
 // OpenData is data.json. Field order is the struct order: stable output.
 // Each field's zh tag is what /data/ says it holds (dataFields), in the
 // office's words: {unit}, {city}, {peer}, {department} and {scope} are
-// its [terms].
+// its [terms], {actions} its measures other than 奖励 in parentheses
+// (“（约谈、提醒约谈）”), or nothing for an office that takes none.
 type OpenData struct {
 	Circular    OpenCircular     `json:"circular" zh:"所属的通报"`
 	Month       string           `json:"month" zh:"期别的代号：月份如 2023-02，季度、半年、年度如 2024-Q1、2024-H1、2024"`
@@ -75,7 +76,7 @@ type OpenData struct {
 	CityBottom  []OpenCityBottom `json:"cityBottom" zh:"{city}排名靠后的指标"`
 	Categories  []OpenCategory   `json:"categories" zh:"{department}考核排类"`
 	Rewards     []OpenReward     `json:"rewards" zh:"奖励"`
-	Interviews  []OpenInterview  `json:"interviews" zh:"约谈等其他措施"`
+	Interviews  []OpenInterview  `json:"interviews" zh:"奖励以外的措施{actions}"`
 }
 
 type OpenCircular struct {
@@ -146,8 +147,8 @@ type OpenReward struct {
 type OpenInterview struct {
 	Unit   string `json:"unit" zh:"单位"`
 	Who    string `json:"who" zh:"对象，如 主要负责人"`
-	By     string `json:"by,omitempty" zh:"由谁约谈（有则列出）"`
-	Kind   string `json:"kind" zh:"措施，如 约谈、提醒约谈"`
+	By     string `json:"by,omitempty" zh:"由谁实施（有则列出）"`
+	Kind   string `json:"kind" zh:"措施{actions}"`
 	Reason string `json:"reason" zh:"事由"`
 	Source string `json:"source" zh:"依据，同上"`
 }
@@ -429,7 +430,20 @@ var dataColumn = Column{Name: "考核数据", Description: "各期考核数据�
 // renders it again.
 func (o *openData) dataPage() ([]byte, error) {
 	terms := o.s.Config.Terms
-	words := strings.NewReplacer("{unit}", terms.Unit, "{city}", terms.City, "{peer}", terms.Peer, "{department}", terms.Department, "{scope}", terms.Scope)
+	// The measures are the office's own: one that takes 通报批评 and no
+	// 约谈 must not read that data.json's interviews are 约谈.
+	var actions []string
+	for _, a := range terms.Actions {
+		if a != site.RewardAction {
+			actions = append(actions, a)
+		}
+	}
+	listed := ""
+	if len(actions) > 0 {
+		listed = "（" + strings.Join(actions, "、") + "）"
+	}
+	words := strings.NewReplacer("{unit}", terms.Unit, "{city}", terms.City, "{peer}", terms.Peer, "{department}", terms.Department, "{scope}", terms.Scope,
+		"{actions}", listed)
 	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words)}
 	if months := o.res.Months(); len(months) > 0 {
 		v.Ranks, v.Months = "data/ranks.csv", len(months)
