@@ -791,3 +791,28 @@ func TestRankChartWindowAndMinimum(t *testing.T) {
 		t.Errorf("the narrow window of a sparse series: %s", regexp.MustCompile(`<desc id="c-n-desc">[^<]*`).FindString(html))
 	}
 }
+
+// TestAppendixNoteSaysWhatItHolds: the line above a month's appendix
+// names the rankings its tables show, and no other: an office whose level
+// above ranks none of its indicators that month is not told of 全市排名
+// or 三区排名.
+func TestAppendixNoteSaysWhatItHolds(t *testing.T) {
+	f := historySite()
+	city := regexp.MustCompile(`(?m)^city = \d+\n`)
+	district := regexp.MustCompile(`(?m)^district = \d+\n`)
+	f["data/2023-01.toml"] = district.ReplaceAllString(city.ReplaceAllString(f["data/2023-01.toml"], ""), "")
+	f["data/2023-02.toml"] = city.ReplaceAllString(f["data/2023-02.toml"], "")
+	files := renderFiles(t, loadFiles(t, f), "")
+	const held = "以下为本期通报所依据的全部排名：乡镇（街道）综合考核排名，各单项指标的乡镇（街道）得分和排名"
+	for page, want := range map[string]string{
+		"circulars/2022/9/index.html": held + "，以及全市排名和三区排名。",
+		"circulars/2023/2/index.html": held + "。",
+		"circulars/2023/5/index.html": held + "，以及三区排名。",
+	} {
+		s := string(files[page])
+		if !strings.Contains(s, `<p class="note">`+want) {
+			i := strings.Index(s, "以下为本期")
+			t.Errorf("%s: the appendix's note is not %s:\n%s", page, want, s[max(i, 0):min(max(i, 0)+300, len(s))])
+		}
+	}
+}
