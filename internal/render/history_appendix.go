@@ -42,6 +42,10 @@ type Appendix struct {
 	// Partial says, in an aggregate, which townships were ranked in only
 	// some of its months, and so were aggregated over those (§5.10).
 	Partial []string
+	// Adjusted says, in a month, the 加减分 its composite includes, with
+	// their reasons: without it no reader can reproduce a composite they
+	// moved from the tables (综合得分含加减分：…); "" when there are none.
+	Adjusted string
 }
 
 // AppendixTable is one township table of the appendix. Its rows (排名,
@@ -146,6 +150,11 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		w.endRow()
 	}
 	a.CityRanks = w.html()
+	var adjusted []zh.Adjustment
+	for _, adj := range p.Month.Adjustments {
+		adjusted = append(adjusted, zh.Adjustment{Unit: adj.Unit.Name, Points: adj.Points, Reason: adj.Reason})
+	}
+	a.Adjusted = zh.Adjustments(adjusted)
 	a.Note = monthNote(terms.Unit, len(a.Composite) > 0, len(a.Tables) > 0, city, peer, a.CityHeader, a.PeerHeader)
 	return a
 }

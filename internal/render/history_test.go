@@ -2,8 +2,10 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -814,5 +816,42 @@ func TestAppendixNoteSaysWhatItHolds(t *testing.T) {
 			i := strings.Index(s, "以下为本期")
 			t.Errorf("%s: the appendix's note is not %s:\n%s", page, want, s[max(i, 0):min(max(i, 0)+300, len(s))])
 		}
+	}
+}
+
+// TestAdjustmentsPublished: a month's 加减分 are in its circular's
+// appendix, beside the composite they moved, and in its data.json, so
+// that a reader can reproduce every composite score. By hand, 2023-02
+// without them is 甲100.00 #1, 乙66.67 #2, 丙33.33 #3 (historySite); with
+// 丙镇 +40 and 甲街道 −0.5 it is 甲99.50 #1, 丙73.33 #2, 乙66.67 #3.
+func TestAdjustmentsPublished(t *testing.T) {
+	f := historySite()
+	f["data/2023-02.toml"] += "[[adjustment]]\ntownship = \"丙镇\"\npoints = 40\nreason = \"获评先进\"\n" +
+		"[[adjustment]]\ntownship = \"甲街道\"\npoints = -0.5\n"
+	files := renderFiles(t, loadFiles(t, f), "")
+	page := files["circulars/2023/5/index.html"]
+	var got [][2]string
+	for _, r := range tableAfter(t, page, `id="appendix-composite"`) {
+		got = append(got, [2]string{text(r[1]), r[0] + " " + r[2]})
+	}
+	if want := [][2]string{{"甲街道", "第一 99.50"}, {"丙镇", "第二 73.33"}, {"乙街道", "第三 66.67"}}; !slices.Equal(got, want) {
+		t.Errorf("composite rows %q, want %q", got, want)
+	}
+	if want := `<p class="note">综合得分含加减分：丙镇加40分（获评先进）；甲街道减0.5分。</p>`; !bytes.Contains(page, []byte(want)) {
+		t.Errorf("the appendix lacks %s", want)
+	}
+	var d struct {
+		Adjustments []map[string]any `json:"adjustments"`
+	}
+	if err := json.Unmarshal(files["circulars/2023/5/data.json"], &d); err != nil {
+		t.Fatal(err)
+	}
+	want := []map[string]any{{"unit": "丙镇", "points": 40.0, "reason": "获评先进"}, {"unit": "甲街道", "points": -0.5}}
+	if !reflect.DeepEqual(d.Adjustments, want) {
+		t.Errorf("data.json adjustments %v, want %v", d.Adjustments, want)
+	}
+	// A month without them says nothing of them.
+	if other := files["circulars/2023/2/index.html"]; bytes.Contains(other, []byte("加减分")) || bytes.Contains(files["circulars/2023/2/data.json"], []byte("adjustments")) {
+		t.Error("2023-01, which has no 加减分, speaks of them")
 	}
 }

@@ -73,6 +73,7 @@ type OpenData struct {
 	OverallCity int              `json:"overallCity,omitempty" zh:"{city}综合排名（有则列出）"`
 	Indicators  []OpenIndicator  `json:"indicators" zh:"各项指标的考核结果，按通报中的顺序（季度、半年、年度为空）"`
 	Composite   []OpenTownship   `json:"composite" zh:"{unit}综合考核排名，名次在前的在前"`
+	Adjustments []OpenAdjustment `json:"adjustments,omitempty" zh:"综合得分所含的加减分，按当月数据中的顺序（有则列出）"`
 	CityBottom  []OpenCityBottom `json:"cityBottom" zh:"{city}排名靠后的指标"`
 	Categories  []OpenCategory   `json:"categories" zh:"{department}考核排类"`
 	Rewards     []OpenReward     `json:"rewards" zh:"奖励"`
@@ -161,6 +162,15 @@ func unitList(units []*site.Unit) []string {
 	return out
 }
 
+// OpenAdjustment is one 加减分 of a month's composite. Without them the
+// composite scores of data.json could not be reproduced from its
+// indicators' ranks.
+type OpenAdjustment struct {
+	Unit   string  `json:"unit" zh:"{unit}名称"`
+	Points float64 `json:"points" zh:"分值：加分为正，减分为负"`
+	Reason string  `json:"reason,omitempty" zh:"原因（有则列出）"`
+}
+
 func openTownships(group string, ts []rank.Township) []OpenTownship {
 	out := make([]OpenTownship, 0, len(ts))
 	for _, t := range ts {
@@ -191,6 +201,9 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	for _, g := range p.Groups {
 		d.Composite = append(d.Composite, openTownships(g.Name, g.Composite)...)
+	}
+	for _, a := range m.Adjustments {
+		d.Adjustments = append(d.Adjustments, OpenAdjustment{Unit: a.Unit.Name, Points: a.Points, Reason: a.Reason})
 	}
 	for _, res1 := range m.Results {
 		ind := res1.Indicator

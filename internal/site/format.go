@@ -259,7 +259,7 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 			Help:  "每个参与排名的单位一个得分，键为单位名称或 slug；同分的并列，按这里写的顺序列出；本月不评分的指标不写",
 			Sheet: "每个参与排名的{unit}一个得分；同分的并列；本月不评分的指标不填"},
 	}},
-	{Key: "adjustment", Kind: Tables, Label: "加减分", Help: "综合得分的加减分，可不填", Fields: []Field{
+	{Key: "adjustment", Kind: Tables, Label: "加减分", Help: "综合得分的加减分，可不填；通报附表和 data.json 列出每一项及其原因", Fields: []Field{
 		{Key: "township", Kind: UnitRef, Label: "单位", Required: true, Help: "加减分的单位"},
 		{Key: "points", Kind: Number, Label: "分值", Required: true, Help: "加分为正，减分为负"},
 		{Key: "reason", Kind: Text, Label: "原因", Help: "加减分的原因；可不填"},
