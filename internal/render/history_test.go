@@ -855,3 +855,60 @@ func TestAdjustmentsPublished(t *testing.T) {
 		t.Error("2023-01, which has no 加减分, speaks of them")
 	}
 }
+
+// TestExemptUnit: a township exempted from a month (units.toml exempt)
+// is in none of its rankings, and the month is ranked as if it had only
+// the others — not as an indicator some townships take no part in. By
+// hand, 2023-01 of historySite without 丙镇: jingji 乙90 甲70, anquan 乙80
+// 甲60, so with n = 2 (rank 1 → 100, 2 → 50) the composite is 乙100.00
+// #1, 甲50.00 #2; with groupSize 3 and two townships both are 靠前. 丙镇's
+// page shows the month without a rank, between its two ranked months.
+func TestExemptUnit(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-01\"]\n", 1)
+	drop := regexp.MustCompile(`"丙镇" = \d+\n`)
+	f["data/2023-01.toml"] = drop.ReplaceAllString(f["data/2023-01.toml"], "")
+	f["content/circulars/2023-01.md"] = strings.Replace(f["content/circulars/2023-01.md"], "正文。", "{{< indicators \"重点工作\" >}}\n\n{{< township-ranking \"numbered\" >}}", 1)
+	files := renderFiles(t, loadFiles(t, f), "")
+	page := string(files["circulars/2023/2/index.html"])
+	var got [][2]string
+	for _, r := range tableAfter(t, []byte(page), `id="appendix-composite"`) {
+		got = append(got, [2]string{text(r[1]), r[0] + " " + r[2]})
+	}
+	if want := [][2]string{{"乙街道", "第一 100.00"}, {"甲街道", "第二 50.00"}}; !slices.Equal(got, want) {
+		t.Errorf("composite rows %q, want %q", got, want)
+	}
+	for _, want := range []string{"排名全区靠前的为：乙街道、甲街道。", "第一名乙街道、第二名甲街道。"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the circular lacks %s", want)
+		}
+	}
+	if strings.Contains(page, "涉及该项工作") {
+		t.Error("an exempted township makes the month's indicators read as ones some townships take no part in")
+	}
+	var months []string
+	for _, r := range tableAfter(t, files["units/bing/index.html"], "历次综合考核排名</caption>") {
+		months = append(months, text(r[0])+" "+text(r[1]))
+	}
+	if want := []string{"2023年2月 第三", "2023年1月 —无", "2022年12月 第三"}; !slices.Equal(months, want) {
+		t.Errorf("丙镇's composite ranks %q, want %q", months, want)
+	}
+}
+
+// TestExemptLastMonth: a township exempted from the newest month still
+// has it on its page, without a rank, rather than a history that seems
+// to end the month before, as a township abolished then (until) would.
+func TestExemptLastMonth(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-02\"]\n", 1)
+	f["data/2023-02.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-02.toml"], "")
+	files := renderFiles(t, loadFiles(t, f), "")
+	var months []string
+	for _, r := range tableAfter(t, files["units/bing/index.html"], "历次综合考核排名</caption>") {
+		months = append(months, text(r[0])+" "+text(r[1]))
+	}
+	// 2023-01: 乙 and 丙 both 83.33 (historySite), tied first.
+	if want := []string{"2023年2月 —无", "2023年1月 并列第一", "2022年12月 第三"}; !slices.Equal(months, want) {
+		t.Errorf("丙镇's composite ranks %q, want %q", months, want)
+	}
+}
