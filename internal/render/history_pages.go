@@ -528,11 +528,16 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 			func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals) },
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
 	}
+	// The page describes only the rankings it shows.
+	description := ind.Name + "历次" + terms.City + "排名、" + label + "排名和" + terms.Unit + "排名"
+	if v.Ranks == "" && v.Years != nil {
+		description = ind.Name + "历次" + terms.Unit + "排名"
+	}
 	return h.tmpl.execute("indicator.html", &Page{
 		Kind:        "indicator",
 		Title:       ind.Name + "历次排名",
 		Path:        indicatorPath(ind),
-		Description: ind.Name + "历次" + terms.City + "排名、" + label + "排名和" + terms.Unit + "排名",
+		Description: description,
 		Date:        m.updated,
 		Column:      h.historyColumn(),
 		Indicator:   v,

@@ -912,3 +912,24 @@ func TestExemptLastMonth(t *testing.T) {
 		t.Errorf("丙镇's composite ranks %q, want %q", months, want)
 	}
 }
+
+// TestIndicatorWithoutCityRanks: an indicator the level above never ranks
+// (historySite's anquan: township scores only) has no section of 全市排名
+// and 三区排名 on its page, and its description names only the rankings
+// it has; one it ranks (jingji) keeps both.
+func TestIndicatorWithoutCityRanks(t *testing.T) {
+	files := renderFiles(t, loadHistorySite(t), "")
+	anquan, jingji := string(files["indicators/anquan/index.html"]), string(files["indicators/jingji/index.html"])
+	if strings.Contains(anquan, `id="ranks-heading"`) || strings.Contains(anquan, "本指标暂无") {
+		t.Error("anquan, which no month ranks above the district, has a section of city and peer ranks")
+	}
+	if !strings.Contains(anquan, `<meta name="description" content="安全生产历次乡镇（街道）排名"`) {
+		t.Error("anquan's description is not 安全生产历次乡镇（街道）排名")
+	}
+	if !strings.Contains(anquan, `id="townships-heading"`) {
+		t.Error("anquan lost its township ranks")
+	}
+	if !strings.Contains(jingji, `id="ranks-heading"`) || !strings.Contains(jingji, `<meta name="description" content="经济运行历次全市排名、三区排名和乡镇（街道）排名"`) {
+		t.Error("jingji, ranked city-wide, lost its section of city ranks or its description")
+	}
+}
