@@ -933,3 +933,20 @@ func TestIndicatorWithoutCityRanks(t *testing.T) {
 		t.Error("jingji, ranked city-wide, lost its section of city ranks or its description")
 	}
 }
+
+// TestScoringSum: [scoring] method = "sum" makes the composite the total
+// of the scores (Σw·v, weights 1 here), as an office whose indicators are
+// parts of one total publishes it. By hand, 2022-12 of historySite:
+// 甲 90 + 60 = 150, 乙 80 + 95 = 175, 丙 70 + 70 = 140.
+func TestScoringSum(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], "[scoring]\n", "[scoring]\nmethod = \"sum\"\n", 1)
+	files := renderFiles(t, loadFiles(t, f), "")
+	var got [][2]string
+	for _, r := range tableAfter(t, files["circulars/2022/9/index.html"], `id="appendix-composite"`) {
+		got = append(got, [2]string{text(r[1]), r[0] + " " + r[2]})
+	}
+	if want := [][2]string{{"乙街道", "第一 175.00"}, {"甲街道", "第二 150.00"}, {"丙镇", "第三 140.00"}}; !slices.Equal(got, want) {
+		t.Errorf("composite rows %q, want %q", got, want)
+	}
+}

@@ -61,8 +61,8 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "districtUnits", Kind: Integer, Label: "同级单位数", Help: "同级排名中的单位数，默认 3"},
 	}},
 	{Key: "scoring", Kind: Section, Label: "综合考核", Help: "综合考核得分的算法", Fields: []Field{
-		{Key: "method", Kind: Text, Label: "算法", Values: []string{"rank-points", "score"},
-			Help: "rank-points：按名次折算得分（默认）；score：各指标得分的加权平均"},
+		{Key: "method", Kind: Text, Label: "算法", Values: []string{"rank-points", "score", "sum"},
+			Help: "rank-points：按名次折算得分（默认）；score：各指标得分的加权平均；sum：各指标得分的加权和（总分，不参加的指标不得分）"},
 		{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "综合得分保留的小数位数（0～6），默认 2"},
 	}},
 	{Key: "aggregate", Kind: Section, Label: "季度、半年和年度", Help: "季度、半年和年度通报的综合排名", Fields: []Field{
@@ -156,7 +156,7 @@ func (l *loader) config() {
 	positive(rk, f, "districtUnits", &c.Ranking.DistrictUnits)
 
 	sc := top.section("scoring")
-	c.Scoring = Scoring{RawScore: sc.text("method") == "score", Decimals: 2}
+	c.Scoring = Scoring{RawScore: sc.text("method") == "score", RawSum: sc.text("method") == "sum", Decimals: 2}
 	if n, ok := sc.int("decimals"); ok {
 		c.Scoring.Decimals = decimals(f, sc.at("decimals"), n)
 	}

@@ -143,6 +143,7 @@ type Ranking struct {
 
 type Scoring struct {
 	RawScore bool // method = "score"; rank points otherwise
+	RawSum   bool // method = "sum": the weighted sum of the scores, a total
 	Decimals int
 }
 
