@@ -950,3 +950,24 @@ func TestScoringSum(t *testing.T) {
 		t.Errorf("composite rows %q, want %q", got, want)
 	}
 }
+
+// TestScoringScoreRounded: method = "score" averages each score as the
+// appendix shows it, rounded to its indicator's decimals, so that a reader
+// can reproduce the composite from the tables (docs/rules.md). By hand,
+// 2022-12 of historySite with 甲街道's jingji 90.04 (decimals 1: 90.0):
+// 甲 (90.0 + 60) ÷ 2 = 75.00, not 75.02.
+func TestScoringScoreRounded(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], "[scoring]\n", "[scoring]\nmethod = \"score\"\n", 1)
+	f["data/2022-12.toml"] = strings.Replace(f["data/2022-12.toml"], "\"甲街道\" = 90\n", "\"甲街道\" = 90.04\n", 1)
+	files := renderFiles(t, loadFiles(t, f), "")
+	got := ""
+	for _, r := range tableAfter(t, files["circulars/2022/9/index.html"], `id="appendix-composite"`) {
+		if text(r[1]) == "甲街道" {
+			got = r[2]
+		}
+	}
+	if got != "75.00" {
+		t.Errorf("甲街道's composite %q, want 75.00", got)
+	}
+}
