@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -969,5 +970,31 @@ func TestScoringScoreRounded(t *testing.T) {
 	}
 	if got != "75.00" {
 		t.Errorf("甲街道's composite %q, want 75.00", got)
+	}
+}
+
+// TestLooseLabels: [ranking] labels = "loose" words every group of a
+// ranking sentence 靠前/靠后 and the city-bottom list 排全市靠后的, for an
+// office that never says 前三/后三. By hand, 2022-12 of historySite with
+// groupSize 1: jingji 甲1 乙2 丙3 — exactly one first and one last, no
+// tie, n = 3 ≥ 2k — would read 排名全区第一的为：甲街道；排名全区最后的为：丙镇。
+func TestLooseLabels(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], "[ranking]\n", "[ranking]\ngroupSize = 1\n", 1)
+	f["content/circulars/2022-12.md"] = strings.Replace(f["content/circulars/2022-12.md"], "正文。", "{{< indicators \"重点工作\" >}}\n\n{{< city-bottom >}}", 1)
+	for labels, want := range map[string][]string{
+		"":      {"排名全区第一的为：甲街道；排名全区最后的为：丙镇。", "排全市最后的单项目标"},
+		"loose": {"排名全区靠前的为：甲街道；排名全区靠后的为：丙镇。", "排全市靠后的单项目标"},
+	} {
+		g := maps.Clone(f)
+		if labels != "" {
+			g["config.toml"] = strings.Replace(g["config.toml"], "[ranking]\n", "[ranking]\nlabels = \""+labels+"\"\n", 1)
+		}
+		page := string(renderFiles(t, loadFiles(t, g), "")["circulars/2022/9/index.html"])
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("labels %q: the circular lacks %s", labels, w)
+			}
+		}
 	}
 }

@@ -57,6 +57,8 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "ties", Kind: Text, Label: "并列方式", Values: []string{"competition", "dense"},
 			Help: "competition：并列后跳过名次（1、2、2、4，默认）；dense：不跳过（1、2、2、3）"},
 		{Key: "groupSize", Kind: Integer, Label: "前后名数", Help: "排名句中前几名、后几名的人数，默认 3（前三、后三）"},
+		{Key: "labels", Kind: Text, Label: "前后名的叫法", Values: []string{"auto", "loose"},
+			Help: "auto：恰好前几名、后几名且无并列时叫“前三”“后三”，否则叫“靠前”“靠后”（默认）；loose：排名句和排在上级后几名的单项目标一律叫“靠前”“靠后”"},
 		{Key: "cityUnits", Kind: Integer, Label: "上级排名单位数", Help: "上级综合排名中的单位数，默认 12"},
 		{Key: "districtUnits", Kind: Integer, Label: "同级单位数", Help: "同级排名中的单位数，默认 3"},
 	}},
@@ -150,7 +152,7 @@ func (l *loader) config() {
 	readTerms(top.section("terms"), &c.Terms)
 
 	rk := top.section("ranking")
-	c.Ranking = Ranking{GroupSize: 3, CityUnits: 12, DistrictUnits: 3, Dense: rk.text("ties") == "dense"}
+	c.Ranking = Ranking{GroupSize: 3, CityUnits: 12, DistrictUnits: 3, Dense: rk.text("ties") == "dense", Loose: rk.text("labels") == "loose"}
 	positive(rk, f, "groupSize", &c.Ranking.GroupSize)
 	positive(rk, f, "cityUnits", &c.Ranking.CityUnits)
 	positive(rk, f, "districtUnits", &c.Ranking.DistrictUnits)

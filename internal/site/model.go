@@ -139,6 +139,9 @@ type Ranking struct {
 	GroupSize     int
 	CityUnits     int
 	DistrictUnits int
+	// Loose is labels = "loose": the groups of a ranking sentence are
+	// always 靠前/靠后, never 前三/后三, as some offices word every circular.
+	Loose bool
 }
 
 type Scoring struct {
