@@ -135,6 +135,7 @@ func starterConfig() string {
 		"site.govBadge":       `"img/dzjg.png"`,
 		"site.govBadgeLink":   `"https://bszs.conac.cn/sitename?method=show&id=…"`,
 		"ranking.ties":        `"competition"`,
+		"ranking.labels":      `"auto"`,
 		"scoring.method":      `"rank-points"`,
 		"scoring.decimals":    "2",
 		"aggregate.method":    `"mean-points"`,

@@ -260,8 +260,11 @@ func rankGroup(s *site.Site, m *site.Month, name string, units []*site.Unit, tie
 		}
 	}
 	method := RankPoints
-	if cfg.Scoring.RawScore {
+	switch {
+	case cfg.Scoring.RawScore:
 		method = RawScore
+	case cfg.Scoring.RawSum:
+		method = RawSum
 	}
 	// Composite returns the units in units.toml order, which orders the
 	// members of a tie (§5.1): no file lists a composite.

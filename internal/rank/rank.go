@@ -212,6 +212,11 @@ const (
 	// RawScore takes the weighted mean of the (rounded) values themselves,
 	// for when every indicator is already scored on the same 100-point scale.
 	RawScore
+	// RawSum takes the weighted sum of the values, Σw·v, not divided by
+	// Σw: for an office whose indicators are parts of a total (重点工作
+	// 40分, 督查督办 30分…) and whose composite is that total (总分). A
+	// unit earns nothing for an indicator that does not apply to it.
+	RawSum
 )
 
 // A Column is one indicator's township results for the composite.
@@ -223,9 +228,9 @@ type Column struct {
 // Composite computes the township composite of DESIGN §5.5.
 //
 // With RankPoints a unit of rank r in a column of n units earns
-// p = 100·(n−r+1)/n; with RawScore it earns its Value. Its composite is
-// Σw·p / Σw over the columns with weight > 0 that contain it, plus
-// adjust[unit], rounded to decimals. Averaging only over the columns that
+// p = 100·(n−r+1)/n; with RawScore and RawSum it earns its Value. Its
+// composite is Σw·p / Σw over the columns with weight > 0 that contain it
+// (RawSum: Σw·p, undivided), plus adjust[unit], rounded to decimals. Averaging only over the columns that
 // contain a unit keeps a township from being penalised for indicators that
 // do not apply to it. Units in no column with weight > 0 are left out, even
 // when they have an adjustment. The result is sorted by Unit and is ready
@@ -254,7 +259,11 @@ func Composite(cols []Column, adjust map[int]float64, m Method, decimals int) []
 	}
 	out := make([]Score, 0, len(sums))
 	for u, a := range sums {
-		out = append(out, Score{Unit: u, Value: Round(a.wp/a.w+adjust[u], decimals)})
+		v := a.wp / a.w
+		if m == RawSum {
+			v = a.wp
+		}
+		out = append(out, Score{Unit: u, Value: Round(v+adjust[u], decimals)})
 	}
 	slices.SortFunc(out, func(a, b Score) int { return cmp.Compare(a.Unit, b.Unit) })
 	return out

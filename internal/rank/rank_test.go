@@ -454,6 +454,13 @@ func TestComposite(t *testing.T) {
 			[]Score{{0, 70}, {1, 90}, {2, 86.67}}},
 		{"raw score with adjustment", []Column{a, b}, map[int]float64{1: -0.25}, RawScore,
 			[]Score{{0, 70}, {1, 89.75}, {2, 86.67}}},
+		// Raw sum, Σw·v undivided: u0 90 + 2·60 = 210, u1 80 + 2·95 = 270,
+		// u2 70 + 2·95 = 260; with s, where u2 takes no part, u0 218,
+		// u1 279, u2 still 260 (nothing for s); adjustments add as ever.
+		{"raw sum", []Column{a, b}, nil, RawSum,
+			[]Score{{0, 210}, {1, 270}, {2, 260}}},
+		{"raw sum of a subset column", []Column{a, b, s}, map[int]float64{2: 1.5}, RawSum,
+			[]Score{{0, 218}, {1, 279}, {2, 261.5}}},
 		{"no columns", nil, map[int]float64{0: 1}, RankPoints, []Score{}},
 	}
 	for _, tt := range tests {

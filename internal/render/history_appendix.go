@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strings"
 
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
@@ -41,6 +42,10 @@ type Appendix struct {
 	// Partial says, in an aggregate, which townships were ranked in only
 	// some of its months, and so were aggregated over those (§5.10).
 	Partial []string
+	// Adjusted says, in a month, the 加减分 its composite includes, with
+	// their reasons: without it no reader can reproduce a composite they
+	// moved from the tables (综合得分含加减分：…); "" when there are none.
+	Adjusted string
 }
 
 // AppendixTable is one township table of the appendix. Its rows (排名,
@@ -65,7 +70,6 @@ const lowerBetterScore = "得分（越低越好）"
 func (c *core) appendix(p *rank.Period) *Appendix {
 	terms := c.s.Config.Terms
 	a := &Appendix{Period: p.Label, CityHeader: terms.City + "排名", PeerHeader: terms.Peer + "排名"}
-	a.Note = fmt.Sprintf("以下为本期通报所依据的全部排名：%s综合考核排名，各单项指标的%s得分和排名，以及%s和%s。", terms.Unit, terms.Unit, a.CityHeader, a.PeerHeader)
 	rows := func(ts []rank.Township, decimals int) template.HTML {
 		w := rowWriter{c: c}
 		for _, t := range ts {
@@ -130,10 +134,12 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		return a
 	}
 	w := rowWriter{c: c}
+	var city, peer bool
 	for _, res := range p.Month.Results {
 		if res.City == 0 && res.District == 0 {
 			continue
 		}
+		city, peer = city || res.City > 0, peer || res.District > 0
 		w.rowHead(res.Indicator.Name, indicatorPath(res.Indicator))
 		if res.City > 0 {
 			w.td("", zh.RankPhrase(res.City, res.CityTie))
@@ -144,5 +150,41 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		w.endRow()
 	}
 	a.CityRanks = w.html()
+	var adjusted []zh.Adjustment
+	for _, adj := range p.Month.Adjustments {
+		adjusted = append(adjusted, zh.Adjustment{Unit: adj.Unit.Name, Points: adj.Points, Reason: adj.Reason})
+	}
+	a.Adjusted = zh.Adjustments(adjusted)
+	a.Note = monthNote(terms.Unit, len(a.Composite) > 0, len(a.Tables) > 0, city, peer, a.CityHeader, a.PeerHeader)
 	return a
+}
+
+// monthNote says what a month's appendix holds: only the tables it has.
+// An office whose level above ranks none of its indicators (a county's
+// 督查室 ranking its departments) is not told of 全市排名 and 同类县排名
+// that no table shows.
+func monthNote(unit string, composite, tables, city, peer bool, cityHeader, peerHeader string) string {
+	var held, ranks []string
+	if composite {
+		held = append(held, unit+"综合考核排名")
+	}
+	if tables {
+		held = append(held, "各单项指标的"+unit+"得分和排名")
+	}
+	if city {
+		ranks = append(ranks, cityHeader)
+	}
+	if peer {
+		ranks = append(ranks, peerHeader)
+	}
+	note := strings.Join(held, "，")
+	switch {
+	case note == "" && len(ranks) == 0:
+		return ""
+	case note == "":
+		note = strings.Join(ranks, "和")
+	case len(ranks) > 0:
+		note += "，以及" + strings.Join(ranks, "和")
+	}
+	return "以下为本期通报所依据的全部排名：" + note + "。"
 }

@@ -333,14 +333,15 @@ func untilNote(u *site.Unit) string {
 	return "至" + monthLabel(u.Until)
 }
 
-// assessedPeriods are the periods u was assessed in, periods[lo:hi]: all
-// of them but for a unit with from or until.
+// assessedPeriods are the periods of u's span, periods[lo:hi]: all of
+// them but for a unit with from or until. A month it was exempted from
+// (exempt) is in it, shown without a rank, even its first or last.
 func assessedPeriods(u *site.Unit, periods []*rank.Period) (lo, hi int) {
 	hi = len(periods)
-	for lo < hi && !u.AssessedIn(periods[lo].Span.Key()) {
+	for lo < hi && !u.InSpan(periods[lo].Span.Key()) {
 		lo++
 	}
-	for hi > lo && !u.AssessedIn(periods[hi-1].Span.Key()) {
+	for hi > lo && !u.InSpan(periods[hi-1].Span.Key()) {
 		hi--
 	}
 	return lo, hi
@@ -527,11 +528,16 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 			func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals) },
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
 	}
+	// The page describes only the rankings it shows.
+	description := ind.Name + "历次" + terms.City + "排名、" + label + "排名和" + terms.Unit + "排名"
+	if v.Ranks == "" && v.Years != nil {
+		description = ind.Name + "历次" + terms.Unit + "排名"
+	}
 	return h.tmpl.execute("indicator.html", &Page{
 		Kind:        "indicator",
 		Title:       ind.Name + "历次排名",
 		Path:        indicatorPath(ind),
-		Description: ind.Name + "历次" + terms.City + "排名、" + label + "排名和" + terms.Unit + "排名",
+		Description: description,
 		Date:        m.updated,
 		Column:      h.historyColumn(),
 		Indicator:   v,

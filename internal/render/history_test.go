@@ -2,8 +2,11 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -789,5 +792,209 @@ func TestRankChartWindowAndMinimum(t *testing.T) {
 	html := string((&rankChart{id: "c", title: "t", noun: "排名", worst: 12, months: months(30), ranks: sparse}).html())
 	if !strings.Contains(html, "<desc id=\"c-n-desc\">2020年1月至2022年6月共30期（其中3期有排名）") {
 		t.Errorf("the narrow window of a sparse series: %s", regexp.MustCompile(`<desc id="c-n-desc">[^<]*`).FindString(html))
+	}
+}
+
+// TestAppendixNoteSaysWhatItHolds: the line above a month's appendix
+// names the rankings its tables show, and no other: an office whose level
+// above ranks none of its indicators that month is not told of 全市排名
+// or 三区排名.
+func TestAppendixNoteSaysWhatItHolds(t *testing.T) {
+	f := historySite()
+	city := regexp.MustCompile(`(?m)^city = \d+\n`)
+	district := regexp.MustCompile(`(?m)^district = \d+\n`)
+	f["data/2023-01.toml"] = district.ReplaceAllString(city.ReplaceAllString(f["data/2023-01.toml"], ""), "")
+	f["data/2023-02.toml"] = city.ReplaceAllString(f["data/2023-02.toml"], "")
+	files := renderFiles(t, loadFiles(t, f), "")
+	const held = "以下为本期通报所依据的全部排名：乡镇（街道）综合考核排名，各单项指标的乡镇（街道）得分和排名"
+	for page, want := range map[string]string{
+		"circulars/2022/9/index.html": held + "，以及全市排名和三区排名。",
+		"circulars/2023/2/index.html": held + "。",
+		"circulars/2023/5/index.html": held + "，以及三区排名。",
+	} {
+		s := string(files[page])
+		if !strings.Contains(s, `<p class="note">`+want) {
+			i := strings.Index(s, "以下为本期")
+			t.Errorf("%s: the appendix's note is not %s:\n%s", page, want, s[max(i, 0):min(max(i, 0)+300, len(s))])
+		}
+	}
+}
+
+// TestAdjustmentsPublished: a month's 加减分 are in its circular's
+// appendix, beside the composite they moved, and in its data.json, so
+// that a reader can reproduce every composite score. By hand, 2023-02
+// without them is 甲100.00 #1, 乙66.67 #2, 丙33.33 #3 (historySite); with
+// 丙镇 +40 and 甲街道 −0.5 it is 甲99.50 #1, 丙73.33 #2, 乙66.67 #3.
+func TestAdjustmentsPublished(t *testing.T) {
+	f := historySite()
+	f["data/2023-02.toml"] += "[[adjustment]]\ntownship = \"丙镇\"\npoints = 40\nreason = \"获评先进\"\n" +
+		"[[adjustment]]\ntownship = \"甲街道\"\npoints = -0.5\n"
+	files := renderFiles(t, loadFiles(t, f), "")
+	page := files["circulars/2023/5/index.html"]
+	var got [][2]string
+	for _, r := range tableAfter(t, page, `id="appendix-composite"`) {
+		got = append(got, [2]string{text(r[1]), r[0] + " " + r[2]})
+	}
+	if want := [][2]string{{"甲街道", "第一 99.50"}, {"丙镇", "第二 73.33"}, {"乙街道", "第三 66.67"}}; !slices.Equal(got, want) {
+		t.Errorf("composite rows %q, want %q", got, want)
+	}
+	if want := `<p class="note">综合得分含加减分：丙镇加40分（获评先进）；甲街道减0.5分。</p>`; !bytes.Contains(page, []byte(want)) {
+		t.Errorf("the appendix lacks %s", want)
+	}
+	var d struct {
+		Adjustments []map[string]any `json:"adjustments"`
+	}
+	if err := json.Unmarshal(files["circulars/2023/5/data.json"], &d); err != nil {
+		t.Fatal(err)
+	}
+	want := []map[string]any{{"unit": "丙镇", "points": 40.0, "reason": "获评先进"}, {"unit": "甲街道", "points": -0.5}}
+	if !reflect.DeepEqual(d.Adjustments, want) {
+		t.Errorf("data.json adjustments %v, want %v", d.Adjustments, want)
+	}
+	// A month without them says nothing of them.
+	if other := files["circulars/2023/2/index.html"]; bytes.Contains(other, []byte("加减分")) || bytes.Contains(files["circulars/2023/2/data.json"], []byte("adjustments")) {
+		t.Error("2023-01, which has no 加减分, speaks of them")
+	}
+}
+
+// TestExemptUnit: a township exempted from a month (units.toml exempt)
+// is in none of its rankings, and the month is ranked as if it had only
+// the others — not as an indicator some townships take no part in. By
+// hand, 2023-01 of historySite without 丙镇: jingji 乙90 甲70, anquan 乙80
+// 甲60, so with n = 2 (rank 1 → 100, 2 → 50) the composite is 乙100.00
+// #1, 甲50.00 #2; with groupSize 3 and two townships both are 靠前. 丙镇's
+// page shows the month without a rank, between its two ranked months.
+func TestExemptUnit(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-01\"]\n", 1)
+	drop := regexp.MustCompile(`"丙镇" = \d+\n`)
+	f["data/2023-01.toml"] = drop.ReplaceAllString(f["data/2023-01.toml"], "")
+	f["content/circulars/2023-01.md"] = strings.Replace(f["content/circulars/2023-01.md"], "正文。", "{{< indicators \"重点工作\" >}}\n\n{{< township-ranking \"numbered\" >}}", 1)
+	files := renderFiles(t, loadFiles(t, f), "")
+	page := string(files["circulars/2023/2/index.html"])
+	var got [][2]string
+	for _, r := range tableAfter(t, []byte(page), `id="appendix-composite"`) {
+		got = append(got, [2]string{text(r[1]), r[0] + " " + r[2]})
+	}
+	if want := [][2]string{{"乙街道", "第一 100.00"}, {"甲街道", "第二 50.00"}}; !slices.Equal(got, want) {
+		t.Errorf("composite rows %q, want %q", got, want)
+	}
+	for _, want := range []string{"排名全区靠前的为：乙街道、甲街道。", "第一名乙街道、第二名甲街道。"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the circular lacks %s", want)
+		}
+	}
+	if strings.Contains(page, "涉及该项工作") {
+		t.Error("an exempted township makes the month's indicators read as ones some townships take no part in")
+	}
+	var months []string
+	for _, r := range tableAfter(t, files["units/bing/index.html"], "历次综合考核排名</caption>") {
+		months = append(months, text(r[0])+" "+text(r[1]))
+	}
+	if want := []string{"2023年2月 第三", "2023年1月 —无", "2022年12月 第三"}; !slices.Equal(months, want) {
+		t.Errorf("丙镇's composite ranks %q, want %q", months, want)
+	}
+}
+
+// TestExemptLastMonth: a township exempted from the newest month still
+// has it on its page, without a rank, rather than a history that seems
+// to end the month before, as a township abolished then (until) would.
+func TestExemptLastMonth(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-02\"]\n", 1)
+	f["data/2023-02.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-02.toml"], "")
+	files := renderFiles(t, loadFiles(t, f), "")
+	var months []string
+	for _, r := range tableAfter(t, files["units/bing/index.html"], "历次综合考核排名</caption>") {
+		months = append(months, text(r[0])+" "+text(r[1]))
+	}
+	// 2023-01: 乙 and 丙 both 83.33 (historySite), tied first.
+	if want := []string{"2023年2月 —无", "2023年1月 并列第一", "2022年12月 第三"}; !slices.Equal(months, want) {
+		t.Errorf("丙镇's composite ranks %q, want %q", months, want)
+	}
+}
+
+// TestIndicatorWithoutCityRanks: an indicator the level above never ranks
+// (historySite's anquan: township scores only) has no section of 全市排名
+// and 三区排名 on its page, and its description names only the rankings
+// it has; one it ranks (jingji) keeps both.
+func TestIndicatorWithoutCityRanks(t *testing.T) {
+	files := renderFiles(t, loadHistorySite(t), "")
+	anquan, jingji := string(files["indicators/anquan/index.html"]), string(files["indicators/jingji/index.html"])
+	if strings.Contains(anquan, `id="ranks-heading"`) || strings.Contains(anquan, "本指标暂无") {
+		t.Error("anquan, which no month ranks above the district, has a section of city and peer ranks")
+	}
+	if !strings.Contains(anquan, `<meta name="description" content="安全生产历次乡镇（街道）排名"`) {
+		t.Error("anquan's description is not 安全生产历次乡镇（街道）排名")
+	}
+	if !strings.Contains(anquan, `id="townships-heading"`) {
+		t.Error("anquan lost its township ranks")
+	}
+	if !strings.Contains(jingji, `id="ranks-heading"`) || !strings.Contains(jingji, `<meta name="description" content="经济运行历次全市排名、三区排名和乡镇（街道）排名"`) {
+		t.Error("jingji, ranked city-wide, lost its section of city ranks or its description")
+	}
+}
+
+// TestScoringSum: [scoring] method = "sum" makes the composite the total
+// of the scores (Σw·v, weights 1 here), as an office whose indicators are
+// parts of one total publishes it. By hand, 2022-12 of historySite:
+// 甲 90 + 60 = 150, 乙 80 + 95 = 175, 丙 70 + 70 = 140.
+func TestScoringSum(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], "[scoring]\n", "[scoring]\nmethod = \"sum\"\n", 1)
+	files := renderFiles(t, loadFiles(t, f), "")
+	var got [][2]string
+	for _, r := range tableAfter(t, files["circulars/2022/9/index.html"], `id="appendix-composite"`) {
+		got = append(got, [2]string{text(r[1]), r[0] + " " + r[2]})
+	}
+	if want := [][2]string{{"乙街道", "第一 175.00"}, {"甲街道", "第二 150.00"}, {"丙镇", "第三 140.00"}}; !slices.Equal(got, want) {
+		t.Errorf("composite rows %q, want %q", got, want)
+	}
+}
+
+// TestScoringScoreRounded: method = "score" averages each score as the
+// appendix shows it, rounded to its indicator's decimals, so that a reader
+// can reproduce the composite from the tables (docs/rules.md). By hand,
+// 2022-12 of historySite with 甲街道's jingji 90.04 (decimals 1: 90.0):
+// 甲 (90.0 + 60) ÷ 2 = 75.00, not 75.02.
+func TestScoringScoreRounded(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], "[scoring]\n", "[scoring]\nmethod = \"score\"\n", 1)
+	f["data/2022-12.toml"] = strings.Replace(f["data/2022-12.toml"], "\"甲街道\" = 90\n", "\"甲街道\" = 90.04\n", 1)
+	files := renderFiles(t, loadFiles(t, f), "")
+	got := ""
+	for _, r := range tableAfter(t, files["circulars/2022/9/index.html"], `id="appendix-composite"`) {
+		if text(r[1]) == "甲街道" {
+			got = r[2]
+		}
+	}
+	if got != "75.00" {
+		t.Errorf("甲街道's composite %q, want 75.00", got)
+	}
+}
+
+// TestLooseLabels: [ranking] labels = "loose" words every group of a
+// ranking sentence 靠前/靠后 and the city-bottom list 排全市靠后的, for an
+// office that never says 前三/后三. By hand, 2022-12 of historySite with
+// groupSize 1: jingji 甲1 乙2 丙3 — exactly one first and one last, no
+// tie, n = 3 ≥ 2k — would read 排名全区第一的为：甲街道；排名全区最后的为：丙镇。
+func TestLooseLabels(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], "[ranking]\n", "[ranking]\ngroupSize = 1\n", 1)
+	f["content/circulars/2022-12.md"] = strings.Replace(f["content/circulars/2022-12.md"], "正文。", "{{< indicators \"重点工作\" >}}\n\n{{< city-bottom >}}", 1)
+	for labels, want := range map[string][]string{
+		"":      {"排名全区第一的为：甲街道；排名全区最后的为：丙镇。", "排全市最后的单项目标"},
+		"loose": {"排名全区靠前的为：甲街道；排名全区靠后的为：丙镇。", "排全市靠后的单项目标"},
+	} {
+		g := maps.Clone(f)
+		if labels != "" {
+			g["config.toml"] = strings.Replace(g["config.toml"], "[ranking]\n", "[ranking]\nlabels = \""+labels+"\"\n", 1)
+		}
+		page := string(renderFiles(t, loadFiles(t, g), "")["circulars/2022/9/index.html"])
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("labels %q: the circular lacks %s", labels, w)
+			}
+		}
 	}
 }

@@ -64,7 +64,8 @@ func (o *openData) jobs() []job {
 // OpenData is data.json. Field order is the struct order: stable output.
 // Each field's zh tag is what /data/ says it holds (dataFields), in the
 // office's words: {unit}, {city}, {peer}, {department} and {scope} are
-// its [terms].
+// its [terms], {actions} its measures other than 奖励 in parentheses
+// (“（约谈、提醒约谈）”), or nothing for an office that takes none.
 type OpenData struct {
 	Circular    OpenCircular     `json:"circular" zh:"所属的通报"`
 	Month       string           `json:"month" zh:"期别的代号：月份如 2023-02，季度、半年、年度如 2024-Q1、2024-H1、2024"`
@@ -72,10 +73,11 @@ type OpenData struct {
 	OverallCity int              `json:"overallCity,omitempty" zh:"{city}综合排名（有则列出）"`
 	Indicators  []OpenIndicator  `json:"indicators" zh:"各项指标的考核结果，按通报中的顺序（季度、半年、年度为空）"`
 	Composite   []OpenTownship   `json:"composite" zh:"{unit}综合考核排名，名次在前的在前"`
+	Adjustments []OpenAdjustment `json:"adjustments,omitempty" zh:"综合得分所含的加减分，按当月数据中的顺序（有则列出）"`
 	CityBottom  []OpenCityBottom `json:"cityBottom" zh:"{city}排名靠后的指标"`
 	Categories  []OpenCategory   `json:"categories" zh:"{department}考核排类"`
 	Rewards     []OpenReward     `json:"rewards" zh:"奖励"`
-	Interviews  []OpenInterview  `json:"interviews" zh:"约谈等其他措施"`
+	Interviews  []OpenInterview  `json:"interviews" zh:"奖励以外的措施{actions}"`
 }
 
 type OpenCircular struct {
@@ -146,8 +148,8 @@ type OpenReward struct {
 type OpenInterview struct {
 	Unit   string `json:"unit" zh:"单位"`
 	Who    string `json:"who" zh:"对象，如 主要负责人"`
-	By     string `json:"by,omitempty" zh:"由谁约谈（有则列出）"`
-	Kind   string `json:"kind" zh:"措施，如 约谈、提醒约谈"`
+	By     string `json:"by,omitempty" zh:"由谁实施（有则列出）"`
+	Kind   string `json:"kind" zh:"措施{actions}"`
 	Reason string `json:"reason" zh:"事由"`
 	Source string `json:"source" zh:"依据，同上"`
 }
@@ -158,6 +160,15 @@ func unitList(units []*site.Unit) []string {
 		out = append(out, u.Name)
 	}
 	return out
+}
+
+// OpenAdjustment is one 加减分 of a month's composite. Without them the
+// composite scores of data.json could not be reproduced from its
+// indicators' ranks.
+type OpenAdjustment struct {
+	Unit   string  `json:"unit" zh:"{unit}名称"`
+	Points float64 `json:"points" zh:"分值：加分为正，减分为负"`
+	Reason string  `json:"reason,omitempty" zh:"原因（有则列出）"`
 }
 
 func openTownships(group string, ts []rank.Township) []OpenTownship {
@@ -190,6 +201,9 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	for _, g := range p.Groups {
 		d.Composite = append(d.Composite, openTownships(g.Name, g.Composite)...)
+	}
+	for _, a := range m.Adjustments {
+		d.Adjustments = append(d.Adjustments, OpenAdjustment{Unit: a.Unit.Name, Points: a.Points, Reason: a.Reason})
 	}
 	for _, res1 := range m.Results {
 		ind := res1.Indicator
@@ -429,7 +443,20 @@ var dataColumn = Column{Name: "考核数据", Description: "各期考核数据�
 // renders it again.
 func (o *openData) dataPage() ([]byte, error) {
 	terms := o.s.Config.Terms
-	words := strings.NewReplacer("{unit}", terms.Unit, "{city}", terms.City, "{peer}", terms.Peer, "{department}", terms.Department, "{scope}", terms.Scope)
+	// The measures are the office's own: one that takes 通报批评 and no
+	// 约谈 must not read that data.json's interviews are 约谈.
+	var actions []string
+	for _, a := range terms.Actions {
+		if a != site.RewardAction {
+			actions = append(actions, a)
+		}
+	}
+	listed := ""
+	if len(actions) > 0 {
+		listed = "（" + strings.Join(actions, "、") + "）"
+	}
+	words := strings.NewReplacer("{unit}", terms.Unit, "{city}", terms.City, "{peer}", terms.Peer, "{department}", terms.Department, "{scope}", terms.Scope,
+		"{actions}", listed)
 	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words)}
 	if months := o.res.Months(); len(months) > 0 {
 		v.Ranks, v.Months = "data/ranks.csv", len(months)

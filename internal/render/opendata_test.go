@@ -276,7 +276,7 @@ func jsonPaths(out []string, v any, prefix string) []string {
 // the fields in its words.
 func TestDataPageInOfficeWords(t *testing.T) {
 	f := historySite()
-	f["config.toml"] = strings.Replace(f["config.toml"], `peer = "三区"`, "unit = \"乡镇\"\ncity = \"全省\"\npeer = \"同类县\"\ndepartment = \"县直单位\"", 1)
+	f["config.toml"] = strings.Replace(f["config.toml"], `peer = "三区"`, "unit = \"乡镇\"\ncity = \"全省\"\npeer = \"同类县\"\ndepartment = \"县直单位\"\nactions = [\"奖励\", \"通报批评\", \"书面检查\"]", 1)
 	f["content/circulars/2023-q1.md"] = "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-04-20\ndata = \"2023-Q1\"\n+++\n正文。\n"
 	files := renderFiles(t, loadFiles(t, f), "/")
 	page := files["data/index.html"]
@@ -293,12 +293,16 @@ func TestDataPageInOfficeWords(t *testing.T) {
 		"<tr><th scope=\"row\">乡镇</th><td>乡镇名称</td></tr>",
 		"<tr><th scope=\"row\"><code>indicators[].<wbr>district</code></th><td>同类县排名（有则列出）</td></tr>",
 		"<tr><th scope=\"row\"><code>categories</code></th><td>县直单位考核排类</td></tr>",
+		// The office's measures, not the sample's 约谈 and 提醒约谈.
+		"<tr><th scope=\"row\"><code>interviews</code></th><td>奖励以外的措施（通报批评、书面检查）</td></tr>",
+		"<tr><th scope=\"row\"><code>interviews[].<wbr>kind</code></th><td>措施（通报批评、书面检查）</td></tr>",
+		"<tr><th scope=\"row\"><code>interviews[].<wbr>by</code></th><td>由谁实施（有则列出）</td></tr>",
 	} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("/data/ lacks %s", want)
 		}
 	}
-	if bytes.Contains(page, []byte("乡镇（街道）")) || bytes.Contains(page, []byte("全市")) {
+	if bytes.Contains(page, []byte("乡镇（街道）")) || bytes.Contains(page, []byte("全市")) || bytes.Contains(page, []byte("约谈")) {
 		t.Error("/data/ speaks the sample's words")
 	}
 

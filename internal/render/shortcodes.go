@@ -177,8 +177,8 @@ func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k in
 	return zh.RankingSentence(zh.Ranking{
 		Top:         runNames(ir.Top.Runs),
 		Bottom:      runNames(ir.Bottom.Runs),
-		TopExact:    ir.Top.Exact,
-		BottomExact: ir.Bottom.Exact,
+		TopExact:    ir.Top.Exact && !c.s.Config.Ranking.Loose,
+		BottomExact: ir.Bottom.Exact && !c.s.Config.Ranking.Loose,
 		K:           k,
 		Applicable:  applicable,
 		Total:       total,
@@ -224,7 +224,7 @@ func cityBottomView(c *core, p *rank.Period, args []string) (any, error) {
 		period = fmt.Sprintf("%d月", m.Month)
 	}
 	terms := c.s.Config.Terms
-	bottom := "排" + terms.City + zh.Label(p.GroupSize, false, true) + "的单项目标"
+	bottom := "排" + terms.City + zh.Label(p.GroupSize, false, !c.s.Config.Ranking.Loose) + "的单项目标"
 	v := CityBottomView{Intro: bottom + "有：", None: "本期没有" + bottom + "。"}
 	if m.OverallCity > 0 {
 		subject := terms.Scope

@@ -57,12 +57,14 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "ties", Kind: Text, Label: "并列方式", Values: []string{"competition", "dense"},
 			Help: "competition：并列后跳过名次（1、2、2、4，默认）；dense：不跳过（1、2、2、3）"},
 		{Key: "groupSize", Kind: Integer, Label: "前后名数", Help: "排名句中前几名、后几名的人数，默认 3（前三、后三）"},
+		{Key: "labels", Kind: Text, Label: "前后名的叫法", Values: []string{"auto", "loose"},
+			Help: "auto：恰好前几名、后几名且无并列时叫“前三”“后三”，否则叫“靠前”“靠后”（默认）；loose：排名句和排在上级后几名的单项目标一律叫“靠前”“靠后”"},
 		{Key: "cityUnits", Kind: Integer, Label: "上级排名单位数", Help: "上级综合排名中的单位数，默认 12"},
 		{Key: "districtUnits", Kind: Integer, Label: "同级单位数", Help: "同级排名中的单位数，默认 3"},
 	}},
 	{Key: "scoring", Kind: Section, Label: "综合考核", Help: "综合考核得分的算法", Fields: []Field{
-		{Key: "method", Kind: Text, Label: "算法", Values: []string{"rank-points", "score"},
-			Help: "rank-points：按名次折算得分（默认）；score：各指标得分的加权平均"},
+		{Key: "method", Kind: Text, Label: "算法", Values: []string{"rank-points", "score", "sum"},
+			Help: "rank-points：按名次折算得分（默认）；score：各指标得分的加权平均；sum：各指标得分的加权和（总分，不参加的指标不得分）"},
 		{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "综合得分保留的小数位数（0～6），默认 2"},
 	}},
 	{Key: "aggregate", Kind: Section, Label: "季度、半年和年度", Help: "季度、半年和年度通报的综合排名", Fields: []Field{
@@ -150,13 +152,13 @@ func (l *loader) config() {
 	readTerms(top.section("terms"), &c.Terms)
 
 	rk := top.section("ranking")
-	c.Ranking = Ranking{GroupSize: 3, CityUnits: 12, DistrictUnits: 3, Dense: rk.text("ties") == "dense"}
+	c.Ranking = Ranking{GroupSize: 3, CityUnits: 12, DistrictUnits: 3, Dense: rk.text("ties") == "dense", Loose: rk.text("labels") == "loose"}
 	positive(rk, f, "groupSize", &c.Ranking.GroupSize)
 	positive(rk, f, "cityUnits", &c.Ranking.CityUnits)
 	positive(rk, f, "districtUnits", &c.Ranking.DistrictUnits)
 
 	sc := top.section("scoring")
-	c.Scoring = Scoring{RawScore: sc.text("method") == "score", Decimals: 2}
+	c.Scoring = Scoring{RawScore: sc.text("method") == "score", RawSum: sc.text("method") == "sum", Decimals: 2}
 	if n, ok := sc.int("decimals"); ok {
 		c.Scoring.Decimals = decimals(f, sc.at("decimals"), n)
 	}

@@ -135,6 +135,8 @@ var UnitsFile = &Format{Name: "单位", Fields: []Field{
 				Help: "撤销、合并或更名前的单位，最后一个参加考核的月份，如 \"2022-06\"；此后各月没有它的得分；不写则一直参加"},
 			{Key: "became", Kind: Text, Label: "后续单位",
 				Help: "写了 until 时，更名后或并入的单位（另一个 [[township]] 的名称），如“甲镇”；两者的历史页互相链接；可不填"},
+			{Key: "exempt", Kind: Texts, Label: "免考月份",
+				Help: "本单位免于考核的月份，如 [\"2024-02\"]：这些月份它不参加任何排名，月度数据中没有它的得分，前后的月份照常；不写则每月都参加"},
 		}},
 	{Key: "department", Kind: Tables, Label: "责任单位",
 		Help: "负责指标的单位（[terms] department），可列入考核排类；不参与排名，不分组", Fields: []Field{
@@ -259,7 +261,7 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 			Help:  "每个参与排名的单位一个得分，键为单位名称或 slug；同分的并列，按这里写的顺序列出；本月不评分的指标不写",
 			Sheet: "每个参与排名的{unit}一个得分；同分的并列；本月不评分的指标不填"},
 	}},
-	{Key: "adjustment", Kind: Tables, Label: "加减分", Help: "综合得分的加减分，可不填", Fields: []Field{
+	{Key: "adjustment", Kind: Tables, Label: "加减分", Help: "综合得分的加减分，可不填；通报附表和 data.json 列出每一项及其原因", Fields: []Field{
 		{Key: "township", Kind: UnitRef, Label: "单位", Required: true, Help: "加减分的单位"},
 		{Key: "points", Kind: Number, Label: "分值", Required: true, Help: "加分为正，减分为负"},
 		{Key: "reason", Kind: Text, Label: "原因", Help: "加减分的原因；可不填"},

@@ -753,6 +753,23 @@ func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
 	if u.From != "" && u.Until != "" && u.Until < u.From {
 		f.errorf(r.at("until"), "until（%s）早于 from（%s）：“%s”没有参加考核的月份", u.Until, u.From, u.Name)
 	}
+	if u.Kind != Township { // departments are not ranked: nothing to exempt them from
+		return
+	}
+	for _, e := range r.texts("exempt") {
+		v := strings.TrimSpace(e.value)
+		switch p, ok := ParsePeriod(v); {
+		case !ok || p.Kind != Monthly:
+			f.errorf(e.path, "exempt 中的每一项应为月份，如 \"2024-02\"，而不是“%s”", shown(v))
+		case slices.Contains(u.Exempt, v):
+			f.errorf(e.path, "exempt 中的月份 %s 重复", v)
+		case !u.InSpan(v):
+			f.errorf(e.path, "exempt 中的 %s 不在“%s”参加考核的月份内（units.toml 的 from、until），不必免考", v, u.Name)
+		default:
+			u.Exempt = append(u.Exempt, v)
+		}
+	}
+	slices.Sort(u.Exempt)
 }
 
 // became reads a unit's became, the unit of its kind that continues it.

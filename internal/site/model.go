@@ -139,10 +139,14 @@ type Ranking struct {
 	GroupSize     int
 	CityUnits     int
 	DistrictUnits int
+	// Loose is labels = "loose": the groups of a ranking sentence are
+	// always 靠前/靠后, never 前三/后三, as some offices word every circular.
+	Loose bool
 }
 
 type Scoring struct {
 	RawScore bool // method = "score"; rank points otherwise
+	RawSum   bool // method = "sum": the weighted sum of the scores, a total
 	Decimals int
 }
 
@@ -244,12 +248,25 @@ type Unit struct {
 	// Became is the township that continues it after Until (the new
 	// name, or the one it merged into), if units.toml names one.
 	Became *Unit
+	// Exempt are the months between From and Until a township was not
+	// assessed in (免考, units.toml exempt), sorted: an office exempts a
+	// unit from one month's assessment, and that month has no scores or
+	// entries of it, as if it were outside its span for that month alone.
+	Exempt []string
 	// Was are the townships that became it, in units.toml order.
 	Was []*Unit
 }
 
-// AssessedIn reports whether u was assessed in the month key, "2023-02".
+// AssessedIn reports whether u was assessed in the month key, "2023-02":
+// within its span and not exempted from it.
 func (u *Unit) AssessedIn(month string) bool {
+	return u.InSpan(month) && !slices.Contains(u.Exempt, month)
+}
+
+// InSpan reports whether the month key lies between u's From and Until,
+// exempted or not: a unit's history runs through a month it was exempted
+// from, showing that month without a rank.
+func (u *Unit) InSpan(month string) bool {
 	return (u.From == "" || month >= u.From) && (u.Until == "" || month <= u.Until)
 }
 

@@ -338,6 +338,9 @@ func (r *monthReader) assessed(at string, u *Unit) *Unit {
 
 // notAssessed says why u has nothing in month, which it was not assessed in.
 func notAssessed(u *Unit, month string) string {
+	if u.InSpan(month) { // within its span: exempted from this month
+		return fmt.Sprintf("“%s”%s 免于考核（units.toml 的 exempt），这个月没有它", u.Name, month)
+	}
 	if u.From != "" && month < u.From {
 		was := ""
 		if len(u.Was) > 0 {

@@ -138,6 +138,37 @@ func Amount(yuan int64) string {
 	return s + "万元"
 }
 
+// An Adjustment is one 加减分 on a unit's composite, as its month file
+// gives it: the unit's name, the points (negative for 减分) and the
+// reason, which may be empty.
+type Adjustment struct {
+	Unit   string
+	Points float64
+	Reason string
+}
+
+// Adjustments says which 加减分 a composite includes, in the order given:
+// 综合得分含加减分：县财政局加2分（获省级表彰）；县水利局减1.5分。 — so that a
+// reader can reproduce a composite the adjustments moved. None gives "".
+// Points are written as given, never rounded (0.25 → 0.25分).
+func Adjustments(as []Adjustment) string {
+	if len(as) == 0 {
+		return ""
+	}
+	parts := make([]string, len(as))
+	for i, a := range as {
+		verb, points := "加", a.Points
+		if points < 0 {
+			verb, points = "减", -points
+		}
+		parts[i] = a.Unit + verb + strconv.FormatFloat(points, 'f', -1, 64) + "分"
+		if a.Reason != "" {
+			parts[i] += "（" + a.Reason + "）"
+		}
+	}
+	return "综合得分含加减分：" + strings.Join(parts, "；") + "。"
+}
+
 // Date writes a date without zero padding: 2023年4月3日.
 func Date(y, m, d int) string {
 	return strconv.Itoa(y) + "年" + strconv.Itoa(m) + "月" + strconv.Itoa(d) + "日"

@@ -623,3 +623,20 @@ func TestAnd(t *testing.T) {
 		}
 	}
 }
+
+func TestAdjustments(t *testing.T) {
+	tests := []struct {
+		in   []Adjustment
+		want string
+	}{
+		{nil, ""},
+		{[]Adjustment{{"县财政局", 2, "获省级表彰"}}, "综合得分含加减分：县财政局加2分（获省级表彰）。"},
+		{[]Adjustment{{"县财政局", 2, "获省级表彰"}, {"县水利局", -1.5, ""}, {"县住建局", 0.25, "信息迟报"}},
+			"综合得分含加减分：县财政局加2分（获省级表彰）；县水利局减1.5分；县住建局加0.25分（信息迟报）。"},
+	}
+	for _, tt := range tests {
+		if got := Adjustments(tt.in); got != tt.want {
+			t.Errorf("Adjustments(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
