@@ -131,16 +131,20 @@ func TestJSTokenize(t *testing.T) {
 }
 
 // TestJSQueryTerms: a document should hold the words, the pairs of the Han
-// runs and the lone Han characters of the query.
+// runs, the lone Han characters of the query and the pairs of a word and
+// the Han character after it.
 func TestJSQueryTerms(t *testing.T) {
-	queries := []string{"禁毒", "禁毒工作", "禁 毒", "2023年禁毒", "a禁b", "禁毒 禁毒工作"}
+	queries := []string{"禁毒", "禁毒工作", "禁 毒", "2023年禁毒", "a禁b", "禁毒 禁毒工作", "2022年3月", "双政办函2023 10号"}
 	want := [][]string{
 		{"禁毒"},
 		{"禁毒", "毒工", "工作"},
 		{"禁", "毒"},
-		{"2023", "年禁", "禁毒"},
-		{"a", "禁", "b"},
+		{"2023", "年禁", "禁毒", "2023年"},
+		{"a", "禁", "b", "a禁"},
 		{"禁毒", "毒工", "工作"},
+		// A number and its unit: the month is 3月, not a 3 anywhere.
+		{"2022", "年", "3", "月", "2022年", "3月"},
+		{"双政", "政办", "办函", "2023", "10", "号", "10号"},
 	}
 	var got [][]string
 	runJS(t, `print(input.map(q => s.parseQuery(q).terms));`, nil, queries, &got)
@@ -498,5 +502,60 @@ print(out);`, files, []string{"东风路街道", "长文"}, &got)
 	}
 	if want1 := strings.Repeat("甲乙丙丁，", 24) + "…"; got[1] != want1 {
 		t.Errorf("the snippet for 长文 (a title) is\n%s\nwant\n%s", got[1], want1)
+	}
+}
+
+// TestJSSearchMonth: a month typed as the circulars write it (2022年3月)
+// finds the circular of that month first, and only the circulars that
+// name that month match completely. Each text names its own month only;
+// every text holds a lone 3 (增长3%), and the 文号 of the 2022年12月
+// circular is 〔2023〕3号: its title and 文号 hold 2022, 年, 3 and 月, each
+// on its own, but not 3月.
+func TestJSSearchMonth(t *testing.T) {
+	months := []struct{ month, number, date string }{
+		{"2022年1月", "双政办函〔2022〕5号", "2022-02-10"},
+		{"2022年2月", "双政办函〔2022〕9号", "2022-03-10"},
+		{"2022年3月", "双政办函〔2022〕13号", "2022-04-10"},
+		{"2022年11月", "双政办函〔2022〕34号", "2022-12-10"},
+		{"2022年12月", "双政办函〔2023〕3号", "2023-01-10"},
+		{"2023年1月", "双政办函〔2023〕10号", "2023-02-10"},
+		{"2023年2月", "双政办函〔2023〕11号", "2023-03-10"},
+	}
+	var docs []Document
+	for i, m := range months {
+		docs = append(docs, Document{
+			Kind:   Circular,
+			Title:  "邵阳市双清区人民政府办公室关于区政府" + m.month + "“三重点”落实情况的通报",
+			URL:    fmt.Sprintf("circulars/%d/", i),
+			Date:   m.date,
+			Number: m.number,
+			Text:   "现将" + m.month + "“三重点”工作落实情况通报如下：全区固定资产投资同比增长3%，排名第12名。",
+		})
+	}
+	as, files := build(t, docs, shardTarget)
+	url := map[int]string{}
+	for n, a := range as {
+		url[n] = a.Doc.URL
+	}
+	var qs []string
+	for _, m := range months {
+		qs = append(qs, m.month)
+	}
+	var got [][]int
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push(f.complete);
+}
+print(out);`, files, qs, &got)
+	for i, m := range months {
+		var urls []string
+		for _, n := range got[i] {
+			urls = append(urls, url[n])
+		}
+		if want := []string{fmt.Sprintf("circulars/%d/", i)}; !slices.Equal(urls, want) {
+			t.Errorf("%s: complete matches %q, want %q (the circular of %s alone)", m.month, urls, want, m.month)
+		}
 	}
 }

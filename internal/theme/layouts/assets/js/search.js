@@ -111,7 +111,8 @@
   // end exclusive):
   //   - every Han character is a token, and so is every pair of adjacent
   //     Han characters (the pair before its second character);
-  //   - a run of other letters and digits is one lowercased token;
+  //   - a run of other letters and digits is one lowercased token, and a
+  //     pair with the Han character right after it (3月: 3, 3月, 月);
   //   - full-width ASCII forms count as ASCII;
   //   - combining marks and soft hyphens neither make nor break a token;
   //   - everything else separates tokens and is dropped.
@@ -142,8 +143,13 @@
         continue;
       }
       if (c === HAN) {
-        flush();
         const ch = String.fromCodePoint(cp);
+        if (word !== "") {
+          const mixed = word + ch;
+          const at = wordStart;
+          flush();
+          emit(mixed, at, i);
+        }
         if (prevHan !== "") {
           emit(prevHan + ch, prevStart, i);
         }
@@ -163,6 +169,14 @@
       }
     }
     flush();
+  }
+
+  // isPair reports whether a token of scan's is a pair (two Han
+  // characters, or a word and the Han character after it): it ends with a
+  // Han character and is longer than one.
+  function isPair(tok) {
+    const last = tok.codePointAt(tok.length - 1 - (tok.length > 1 && isLowSurrogate(tok.charCodeAt(tok.length - 1)) ? 1 : 0));
+    return classify(last) === HAN && tok.length > (last > 0xffff ? 2 : 1);
   }
 
   function tokenize(text) {
@@ -193,22 +207,28 @@
 
   // parseQuery splits a query into its parts (each Han run and each word,
   // as the list of its characters, or the word alone), its terms (words,
-  // the pairs of its Han runs, its lone Han characters, each once) and
-  // its key (internal/search.Key: the parts joined by spaces).
+  // the pairs of its Han runs, its lone Han characters, the pairs of a
+  // word and the Han character after it, each once) and its key
+  // (internal/search.Key: the parts joined by spaces).
   function parseQuery(q) {
     const parts = [];
+    const wordPairs = [];
     let pair = false; // the token before was a pair: this character goes on its run
     scan(q, function (tok) {
       const han = classify(tok.codePointAt(0)) === HAN;
-      const isPair = han && Array.from(tok).length === 2;
-      if (!isPair) {
+      if (!han && isPair(tok)) {
+        wordPairs.push(tok); // a word and a character: neither's part
+        return;
+      }
+      const isPair_ = han && isPair(tok);
+      if (!isPair_) {
         if (han && pair) {
           parts[parts.length - 1].units.push(tok);
         } else {
           parts.push({ han: han, units: [tok] });
         }
       }
-      pair = isPair;
+      pair = isPair_;
     });
     const terms = [];
     const seen = new Set();
@@ -227,6 +247,7 @@
         }
       }
     }
+    wordPairs.forEach(add);
     return {
       parts: parts,
       terms: terms,
@@ -375,7 +396,7 @@
   // parseManifest checks search-index.json. Its lists of hashes are read
   // where needed, not split: a query needs a few of thousands.
   function parseManifest(m) {
-    if (!m || m.v !== 5 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
+    if (!m || m.v !== 6 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
       throw new Error("search-index.json: unknown format");
     }
     const hashes = function (s) {
@@ -750,8 +771,8 @@
     let joined = false;
     scan(text, function (tok, start, end) {
       const han = classify(tok.codePointAt(0)) === HAN;
-      if (han && Array.from(tok).length === 2) {
-        joined = true;
+      if (isPair(tok)) {
+        joined = han; // a word's pair joins nothing: the two are parts apart
         return;
       }
       out.push({ tok: tok, start: start, end: end, joined: han && joined });
@@ -826,7 +847,7 @@
     // A word or number the window cuts is left out whole ("…45.6分" would
     // read as another score), or kept whole where it holds the mark.
     scan(text, function (tok, start, end) {
-      if (classify(tok.codePointAt(0)) === HAN) {
+      if (classify(tok.codePointAt(0)) === HAN || isPair(tok)) {
         return;
       }
       if (start < from && from < end) {
