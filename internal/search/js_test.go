@@ -398,6 +398,10 @@ func TestJSMarks(t *testing.T) {
 		{"全年ＧＤＰ增长，gdp2023", "gdp", []string{"ＧＤＰ"}},
 		{"禁\u20dd毒", "禁毒", []string{"禁\u20dd毒"}},
 		{"2023年14号文件", "14号", []string{"14号"}},
+		// A number and the characters after it are marked together only:
+		// not the 月 of 本月, the 年 of 年度 or 2021年.
+		{"本月完成年度任务，2022年3月考核。2021年3月，3 月", "2022年3月", []string{"2022年3月", "3月"}},
+		{"第10号，10号，第十号", "第10号", []string{"第10号", "10号", "第"}},
 	}
 	var in [][2]string
 	for _, c := range cases {

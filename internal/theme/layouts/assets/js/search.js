@@ -208,16 +208,32 @@
   // parseQuery splits a query into its parts (each Han run and each word,
   // as the list of its characters, or the word alone), its terms (words,
   // the pairs of its Han runs, its lone Han characters, the pairs of a
-  // word and the Han character after it, each once) and its key
-  // (internal/search.Key: the parts joined by spaces).
+  // word and the Han character after it, each once), its key
+  // (internal/search.Key: the parts joined by spaces) and what marks mark
+  // (runs: the words and characters that pairs join, each as a list:
+  // 2022年3月 is 2022年 and 3月, so that a 年 or a 月 alone, in every
+  // 本月 and 年度 of a page, is not marked).
   function parseQuery(q) {
     const parts = [];
     const wordPairs = [];
+    const runs = [];
     let pair = false; // the token before was a pair: this character goes on its run
+    let joins = false; // the token before was a pair of either kind
     scan(q, function (tok) {
       const han = classify(tok.codePointAt(0)) === HAN;
+      if (isPair(tok)) {
+        joins = true;
+      } else {
+        if (joins) {
+          runs[runs.length - 1].push(tok);
+        } else {
+          runs.push([tok]);
+        }
+        joins = false;
+      }
       if (!han && isPair(tok)) {
         wordPairs.push(tok); // a word and a character: neither's part
+        pair = false;
         return;
       }
       const isPair_ = han && isPair(tok);
@@ -250,6 +266,7 @@
     wordPairs.forEach(add);
     return {
       parts: parts,
+      runs: runs,
       terms: terms,
       key: parts
         .map(function (p) {
@@ -764,38 +781,39 @@
   // Snippets and marks.
 
   // units lists the Han characters and words of text with their places
-  // (UTF-16 indexes), and whether each Han character goes on the run of
-  // the one before (a pair joins them).
+  // (UTF-16 indexes), and whether each goes on the run of the one before
+  // (a pair joins them: two Han characters, or a word and the character
+  // after it).
   function units(text) {
     const out = [];
     let joined = false;
     scan(text, function (tok, start, end) {
-      const han = classify(tok.codePointAt(0)) === HAN;
       if (isPair(tok)) {
-        joined = han; // a word's pair joins nothing: the two are parts apart
+        joined = true;
         return;
       }
-      out.push({ tok: tok, start: start, end: end, joined: han && joined });
+      out.push({ tok: tok, start: start, end: end, joined: joined });
       joined = false;
     });
     return out;
   }
 
   // marks returns the stretches of text to mark: every occurrence of a
-  // whole part of the query (a Han run, character for character, or a
-  // word), merged where they touch, in order.
+  // whole run of the query (a Han run, character for character, or a
+  // word, with the Han run right after it if any: 3月, never 月 alone),
+  // merged where they touch, in order.
   function marks(text, query) {
     const us = units(text);
     const ranges = [];
     for (let i = 0; i < us.length; i++) {
-      for (const p of query.parts) {
-        const len = p.units.length;
+      for (const run of query.runs) {
+        const len = run.length;
         if (i + len > us.length) {
           continue;
         }
         let ok = true;
         for (let k = 0; k < len && ok; k++) {
-          ok = us[i + k].tok === p.units[k] && (k === 0 || us[i + k].joined);
+          ok = us[i + k].tok === run[k] && (k === 0 || us[i + k].joined);
         }
         if (ok) {
           ranges.push([us[i].start, us[i + len - 1].end]);
