@@ -563,3 +563,35 @@ print(out);`, files, qs, &got)
 		}
 	}
 }
+
+// TestJSSearchLoose: a query with one wrong character (安全坐产 for
+// 安全生产) holds one of its three pairs, which finds nothing; search.js
+// then looks its characters up one by one, and half of them match in
+// part. Documents 1, 2 and 3 hold 安, 全 and 产 (three of four), 4 only
+// 安 and 全 (two), 0 none: nothing matches completely, as nothing holds
+// 安全坐产. A query without a run of Han characters still finds nothing.
+func TestJSSearchLoose(t *testing.T) {
+	_, files := build(t, searchDocs, shardTarget)
+	var got []struct {
+		Complete, Partial []int
+		Loose             bool
+	}
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push({Complete: f.complete, Partial: f.partial, Loose: !!f.loose});
+}
+print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产"}, &got)
+	typo := got[0]
+	if len(typo.Complete) != 0 || len(typo.Partial) != 4 || !typo.Loose ||
+		!slices.Equal(slices.Sorted(slices.Values(typo.Partial[:3])), []int{1, 2, 3}) || typo.Partial[3] != 4 {
+		t.Errorf("安全坐产: complete %v, partial %v, loose %v; want none, 1, 2 and 3 then 4, loose", typo.Complete, typo.Partial, typo.Loose)
+	}
+	if g := got[1]; len(g.Complete)+len(g.Partial) != 0 || g.Loose {
+		t.Errorf("xyzzy: %+v, want nothing", g)
+	}
+	if g := got[2]; g.Loose || len(g.Complete) == 0 {
+		t.Errorf("安全生产: %+v, want complete matches, not loose", g)
+	}
+}

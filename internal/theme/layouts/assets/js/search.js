@@ -20,7 +20,9 @@
  * characters and pairs, and words); its terms are its words, the pairs of
  * its Han runs and its lone Han characters. A document holding every term
  * matches completely (完全匹配); one holding at least half of them, in
- * part (部分匹配). A document whose title, 文号 or name is the query
+ * part (部分匹配); a query that finds nothing is looked up again by its
+ * characters, one by one, which finds a word typed with one wrong
+ * character, in part. A document whose title, 文号 or name is the query
  * (search.Key) comes first; complete matches before partial ones, and
  * within each, the documents the terms weigh most in (the title more than
  * the text), or the newest. The query lives in the address (?q=), with
@@ -580,9 +582,47 @@
   // opts.year if given. It resolves to {query, postings, exact, complete,
   // partial, sortRest} (lists of document numbers); with opts.first, only
   // the first opts.first of complete (after exact) and of partial are in
-  // order until sortRest is called.
+  // order until sortRest is called. When nothing is found and q has a run
+  // of Han characters, it resolves to the search of its characters one by
+  // one (query is then theirs, and loose is true).
   function search(index, q, opts) {
     opts = opts || {};
+    return searchTerms(index, q, opts).then(function (found) {
+      if (found.exact.length + found.complete.length + found.partial.length > 0) {
+        return found;
+      }
+      // Nothing found: one wrong character (营商坏境) breaks two of the
+      // three pairs of a four-character word, and a term no page holds
+      // finds nothing. Look the query's characters up one by one instead
+      // (营 商 坏 境: half of them are enough for a partial match), when
+      // it has a run of them.
+      const parts = found.query.parts;
+      const hasRun = parts.some(function (p) {
+        return p.han && p.units.length > 1;
+      });
+      if (!hasRun) {
+        return found;
+      }
+      const loose = parts
+        .map(function (p) {
+          return p.units.join(" ");
+        })
+        .join(" ");
+      return searchTerms(index, loose, opts).then(function (f) {
+        // None holds the query as typed: those holding every character
+        // are partial matches too, the first of them (more characters
+        // first, then by weight or date, as partial matches are ranked).
+        f.sortRest();
+        f.partial = f.complete.concat(f.partial);
+        f.complete = [];
+        f.exact = [];
+        f.loose = true;
+        return f;
+      });
+    });
+  }
+
+  function searchTerms(index, q, opts) {
     const query = parseQuery(q);
     const empty = { query: query, postings: new Map(), exact: [], complete: [], partial: [], sortRest: function () {} };
     if (query.terms.length === 0) {
