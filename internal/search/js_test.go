@@ -595,3 +595,33 @@ print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产"}, &got)
 		t.Errorf("安全生产: %+v, want complete matches, not loose", g)
 	}
 }
+
+// TestJSSearchNumberForms: a 文号 typed with its year in Chinese numerals,
+// with 第, with leading zeros or other brackets finds its circular
+// exactly, as its standard form does (DOMAIN.md: 双政办函〔2022〕3号 is
+// the circular of searchDocs[2]).
+func TestJSSearchNumberForms(t *testing.T) {
+	_, files := build(t, searchDocs, shardTarget)
+	queries := []string{
+		"双政办函〔2022〕3号",
+		"双政办函〔二〇二二〕3号",
+		"双政办函〔2022〕第3号",
+		"双政办函〔2022〕003号",
+		"双政办函（二〇二二）第０３号",
+		"双政办函[2022] 3号",
+		"双政办函【二零二二】3号",
+	}
+	var got []struct{ Exact, Complete []int }
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push({Exact: f.exact, Complete: f.complete});
+}
+print(out);`, files, queries, &got)
+	for i, q := range queries {
+		if !slices.Equal(got[i].Exact, []int{2}) || len(got[i].Complete) == 0 || got[i].Complete[0] != 2 {
+			t.Errorf("%s: exact %v, complete %v; want circular 2 exactly, first", q, got[i].Exact, got[i].Complete)
+		}
+	}
+}

@@ -587,6 +587,7 @@
   // one (query is then theirs, and loose is true).
   function search(index, q, opts) {
     opts = opts || {};
+    q = numberForm(q);
     return searchTerms(index, q, opts).then(function (found) {
       if (found.exact.length + found.complete.length + found.partial.length > 0) {
         return found;
@@ -621,6 +622,30 @@
       });
     });
   }
+
+  // numberForm writes a 文号 in a query the way circulars write it
+  // (DOMAIN.md: the year in Arabic digits, no 第, no leading zeros), so
+  // that it finds its circular exactly however it was typed:
+  // 双政办函〔二〇二三〕第010号 is 双政办函〔2023〕10号. Only the year
+  // between brackets (any of 〔〕[]【】（）()) and the serial after them,
+  // before 号: elsewhere 二〇二三年 may be a document's own words.
+  function numberForm(q) {
+    return q.replace(NUMBER, function (_, open, year, close, serial) {
+      const digits = function (s) {
+        return Array.from(s, function (c) {
+          const k = CHINESE_DIGITS.indexOf(c);
+          if (k >= 0) {
+            return String(k % 10);
+          }
+          const cp = c.codePointAt(0);
+          return cp >= 0xff10 && cp <= 0xff19 ? String(cp - 0xff10) : c;
+        }).join("");
+      };
+      return "〔" + digits(year) + "〕" + digits(serial).replace(/^0+(?=\d)/, "") + "号";
+    });
+  }
+  const CHINESE_DIGITS = "〇一二三四五六七八九零";
+  const NUMBER = /([〔[【（(［])\s*([0-9０-９〇一二三四五六七八九零]{4})\s*([〕\]】）)］])\s*第?\s*([0-9０-９]+)\s*号/g;
 
   function searchTerms(index, q, opts) {
     const query = parseQuery(q);
