@@ -569,7 +569,8 @@ print(out);`, files, qs, &got)
 // then looks its characters up one by one, and half of them match in
 // part. Documents 1, 2 and 3 hold 安, 全 and 产 (three of four), 4 only
 // 安 and 全 (two), 0 none: nothing matches completely, as nothing holds
-// 安全坐产. A query without a run of Han characters still finds nothing.
+// 安全坐产. A query without a run of three Han characters or more still
+// finds nothing: 安坐 would find every page with 安 in it.
 func TestJSSearchLoose(t *testing.T) {
 	_, files := build(t, searchDocs, shardTarget)
 	var got []struct {
@@ -582,7 +583,7 @@ for (const q of input) {
   const f = await s.search(index, q, {});
   out.push({Complete: f.complete, Partial: f.partial, Loose: !!f.loose});
 }
-print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产"}, &got)
+print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产", "安坐"}, &got)
 	typo := got[0]
 	if len(typo.Complete) != 0 || len(typo.Partial) != 4 || !typo.Loose ||
 		!slices.Equal(slices.Sorted(slices.Values(typo.Partial[:3])), []int{1, 2, 3}) || typo.Partial[3] != 4 {
@@ -593,6 +594,9 @@ print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产"}, &got)
 	}
 	if g := got[2]; g.Loose || len(g.Complete) == 0 {
 		t.Errorf("安全生产: %+v, want complete matches, not loose", g)
+	}
+	if g := got[3]; len(g.Complete)+len(g.Partial) != 0 || g.Loose {
+		t.Errorf("安坐: %+v, want nothing", g)
 	}
 }
 

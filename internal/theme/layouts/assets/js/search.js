@@ -583,7 +583,7 @@
   // partial, sortRest} (lists of document numbers); with opts.first, only
   // the first opts.first of complete (after exact) and of partial are in
   // order until sortRest is called. When nothing is found and q has a run
-  // of Han characters, it resolves to the search of its characters one by
+  // of three or more Han characters, it resolves to the search of its characters one by
   // one (query is then theirs, and loose is true).
   function search(index, q, opts) {
     opts = opts || {};
@@ -596,10 +596,11 @@
       // three pairs of a four-character word, and a term no page holds
       // finds nothing. Look the query's characters up one by one instead
       // (营 商 坏 境: half of them are enough for a partial match), when
-      // it has a run of them.
+      // it has a run of three or more: one of two is not enough to go on
+      // (联系 would find every page with a 系).
       const parts = found.query.parts;
       const hasRun = parts.some(function (p) {
-        return p.han && p.units.length > 1;
+        return p.han && p.units.length > 2;
       });
       if (!hasRun) {
         return found;
