@@ -566,28 +566,34 @@ print(out);`, files, qs, &got)
 
 // TestJSSearchLoose: a query with one wrong character (安全坐产 for
 // 安全生产) holds one of its three pairs, which finds nothing; search.js
-// then looks its characters up one by one, and half of them match in
-// part. Documents 1, 2 and 3 hold 安, 全 and 产 (three of four), 4 only
-// 安 and 全 (two), 0 none: nothing matches completely, as nothing holds
-// 安全坐产. A query without a run of three Han characters or more still
-// finds nothing: 安坐 would find every page with 安 in it.
+// then cuts it where a pair is in no document, 安全 坐 产, and half of
+// the pieces match in part. Documents 1, 2 and 3 hold 安全 and 产 (two
+// of three), 4 only 安全 (one), 0 none: nothing matches completely, as
+// nothing holds 安全坐产, and 安全 is marked. A query without a run of
+// three Han characters or more still finds nothing: 安坐 would find
+// every page with 安 in it.
 func TestJSSearchLoose(t *testing.T) {
 	_, files := build(t, searchDocs, shardTarget)
 	var got []struct {
 		Complete, Partial []int
 		Loose             bool
+		Marks             [][2]int
 	}
 	runJS(t, `
 const out = [];
 for (const q of input) {
   const f = await s.search(index, q, {});
-  out.push({Complete: f.complete, Partial: f.partial, Loose: !!f.loose});
+  out.push({Complete: f.complete, Partial: f.partial, Loose: !!f.loose, Marks: s.marks("安全坐产，安全生产", f.query)});
 }
 print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产", "安坐"}, &got)
 	typo := got[0]
-	if len(typo.Complete) != 0 || len(typo.Partial) != 4 || !typo.Loose ||
-		!slices.Equal(slices.Sorted(slices.Values(typo.Partial[:3])), []int{1, 2, 3}) || typo.Partial[3] != 4 {
-		t.Errorf("安全坐产: complete %v, partial %v, loose %v; want none, 1, 2 and 3 then 4, loose", typo.Complete, typo.Partial, typo.Loose)
+	if len(typo.Complete) != 0 || !slices.Equal(slices.Sorted(slices.Values(typo.Partial)), []int{1, 2, 3}) || !typo.Loose {
+		t.Errorf("安全坐产: complete %v, partial %v, loose %v; want none, 1, 2 and 3, loose", typo.Complete, typo.Partial, typo.Loose)
+	}
+	// The pieces where they are in 安全坐产，安全生产: all of 安全坐产 (安全,
+	// 坐 and 产 touch), then 安全 and 产, not 生.
+	if fmt.Sprint(typo.Marks) != "[[0 4] [5 7] [8 9]]" {
+		t.Errorf("安全坐产 marks %v in 安全坐产，安全生产", typo.Marks)
 	}
 	if g := got[1]; len(g.Complete)+len(g.Partial) != 0 || g.Loose {
 		t.Errorf("xyzzy: %+v, want nothing", g)

@@ -20,9 +20,9 @@
  * characters and pairs, and words); its terms are its words, the pairs of
  * its Han runs and its lone Han characters. A document holding every term
  * matches completely (完全匹配); one holding at least half of them, in
- * part (部分匹配); a query that finds nothing is looked up again by its
- * characters, one by one, which finds a word typed with one wrong
- * character, in part. A document whose title, 文号 or name is the query
+ * part (部分匹配); a query that finds nothing is looked up again in
+ * pieces, cut where a pair of its characters is in no document, which
+ * finds a word typed with one wrong character, in part. A document whose title, 文号 or name is the query
  * (search.Key) comes first; complete matches before partial ones, and
  * within each, the documents the terms weigh most in (the title more than
  * the text), or the newest. The query lives in the address (?q=), with
@@ -583,8 +583,9 @@
   // partial, sortRest} (lists of document numbers); with opts.first, only
   // the first opts.first of complete (after exact) and of partial are in
   // order until sortRest is called. When nothing is found and q has a run
-  // of three or more Han characters, it resolves to the search of its characters one by
-  // one (query is then theirs, and loose is true).
+  // of three or more Han characters, it resolves to the search of the
+  // pieces of its runs between pairs that no document holds (query is
+  // then theirs, and loose is true).
   function search(index, q, opts) {
     opts = opts || {};
     q = numberForm(q);
@@ -594,23 +595,35 @@
       }
       // Nothing found: one wrong character (营商坏境) breaks two of the
       // three pairs of a four-character word, and a term no page holds
-      // finds nothing. Look the query's characters up one by one instead
-      // (营 商 坏 境: half of them are enough for a partial match), when
-      // it has a run of three or more: one of two is not enough to go on
-      // (联系 would find every page with a 系).
+      // finds nothing. Cut the query's runs of three characters or more
+      // where a pair is in no page, and look the pieces up (营商 坏 境:
+      // half of them are enough for a partial match, and 营商 is marked
+      // and shown in the snippets). One character of two is not enough
+      // to go on (联系 would find every page with a 系).
       const parts = found.query.parts;
-      const hasRun = parts.some(function (p) {
-        return p.han && p.units.length > 2;
-      });
-      if (!hasRun) {
+      const pieces = [];
+      let cut = false;
+      for (const p of parts) {
+        if (!p.han || p.units.length < 3) {
+          pieces.push(p.units.join(""));
+          continue;
+        }
+        let piece = p.units[0];
+        for (let i = 1; i < p.units.length; i++) {
+          if (found.postings.has(p.units[i - 1] + p.units[i])) {
+            piece += p.units[i];
+          } else {
+            pieces.push(piece);
+            piece = p.units[i];
+            cut = true;
+          }
+        }
+        pieces.push(piece);
+      }
+      if (!cut) {
         return found;
       }
-      const loose = parts
-        .map(function (p) {
-          return p.units.join(" ");
-        })
-        .join(" ");
-      return searchTerms(index, loose, opts).then(function (f) {
+      return searchTerms(index, pieces.join(" "), opts).then(function (f) {
         // None holds the query as typed: those holding every character
         // are partial matches too, the first of them (more characters
         // first, then by weight or date, as partial matches are ranked).
