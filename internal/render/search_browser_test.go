@@ -235,6 +235,11 @@ func TestBrowserSearchRanking(t *testing.T) {
 	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, fmt.Sprintf("完全匹配 %d 条，", holding)) {
 		t.Errorf("%s: status %q; %d pages hold %s年 and %s月", month, status, holding, ym[1], ym[2])
 	}
+	// Only spaces: no search, and the page keeps its own title.
+	browse(t, ctx, srv.URL+"/search/?q=%20%20")
+	if got := evalJS[string](t, ctx, `document.title`); strings.Contains(got, "搜索结果") {
+		t.Errorf("?q=%%20%%20 titles the page %q", got)
+	}
 
 	// A word that occurs nowhere finds nothing.
 	if got := search("xyzzy", ""); len(got) != 0 {

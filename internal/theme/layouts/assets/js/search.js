@@ -1573,7 +1573,8 @@
     if (yearSel) {
       yearSel.setAttribute("data-value", /^\d{4}$/.test(params.get("year") || "") ? params.get("year") : "");
     }
-    if (q) {
+    if (q.trim()) {
+      // Spaces alone are no query: the page keeps its title (“”的搜索结果).
       run(q, false);
       document.title = "“" + q.trim() + "”的搜索结果 – " + baseTitle;
     }
