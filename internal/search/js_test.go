@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/bits"
 	"os"
 	"os/exec"
@@ -509,9 +510,10 @@ print(out);`, files, []string{"东风路街道", "长文"}, &got)
 	}
 }
 
-// TestJSSearchMonth: a month typed as the circulars write it (2022年3月)
-// finds the circular of that month first, and only the circulars that
-// name that month match completely. Each text names its own month only;
+// TestJSSearchMonth: a month typed as the circulars write it (2022年3月),
+// or as readers type it (2022.3, 二〇二二年三月, 22年3月), finds the
+// circular of that month first, and only the circulars that name that
+// month match completely. Each text names its own month only;
 // every text holds a lone 3 (增长3%), and the 文号 of the 2022年12月
 // circular is 〔2023〕3号: its title and 文号 hold 2022, 年, 3 and 月, each
 // on its own, but not 3月.
@@ -541,9 +543,22 @@ func TestJSSearchMonth(t *testing.T) {
 	for n, a := range as {
 		url[n] = a.Doc.URL
 	}
+	// The months as readers type them too: a point, a dash or a slash,
+	// a leading zero, Chinese numerals, a two-digit year, full width.
+	typed := map[string]int{
+		"2022.3": 2, "2022-03": 2, "2022/3": 2, "2022年03月": 2, "2022年三月": 2, "二〇二二年三月": 2,
+		"22年3月": 2, "２０２２．３": 2, "２０２２年３月": 2,
+		"2022.12": 4, "二〇二二年十二月": 4, "2022年十二月": 4, "2023-01": 5,
+	}
 	var qs []string
-	for _, m := range months {
+	var want []int
+	for i, m := range months {
 		qs = append(qs, m.month)
+		want = append(want, i)
+	}
+	for _, q := range slices.Sorted(maps.Keys(typed)) {
+		qs = append(qs, q)
+		want = append(want, typed[q])
 	}
 	var got [][]int
 	runJS(t, `
@@ -553,13 +568,13 @@ for (const q of input) {
   out.push(f.complete);
 }
 print(out);`, files, qs, &got)
-	for i, m := range months {
+	for i, q := range qs {
 		var urls []string
 		for _, n := range got[i] {
 			urls = append(urls, url[n])
 		}
-		if want := []string{fmt.Sprintf("circulars/%d/", i)}; !slices.Equal(urls, want) {
-			t.Errorf("%s: complete matches %q, want %q (the circular of %s alone)", m.month, urls, want, m.month)
+		if w := []string{fmt.Sprintf("circulars/%d/", want[i])}; !slices.Equal(urls, w) {
+			t.Errorf("%s: complete matches %q, want %q (the circular of %s alone)", q, urls, w, months[want[i]].month)
 		}
 	}
 }

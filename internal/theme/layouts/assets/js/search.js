@@ -637,29 +637,60 @@
     });
   }
 
-  // numberForm writes a 文号 in a query the way circulars write it
-  // (DOMAIN.md: the year in Arabic digits, no 第, no leading zeros), so
-  // that it finds its circular exactly however it was typed:
-  // 双政办函〔二〇二三〕第010号 is 双政办函〔2023〕10号. Only the year
-  // between brackets (any of 〔〕[]【】（）()) and the serial after them,
-  // before 号: elsewhere 二〇二三年 may be a document's own words.
+  // numberForm writes a 文号 and a month in a query the way circulars
+  // write them (DOMAIN.md: years, months and days in Arabic digits, the
+  // full year, no 第 and no leading zeros in a 文号), so that they find
+  // what the standard form finds however they were typed:
+  // 双政办函〔二〇二三〕第010号 is 双政办函〔2023〕10号; 2022.3, 2022-03,
+  // 2022/3, 2022年三月, 二〇二二年三月 and 22年3月 are 2022年3月 (a month is
+  // then 3月, not a 3 that a 文号's 〔2023〕3号 holds too). Only these
+  // shapes: elsewhere 二〇二三 or 三月 may be a document's own words.
   function numberForm(q) {
-    return q.replace(NUMBER, function (_, open, year, close, serial) {
-      const digits = function (s) {
-        return Array.from(s, function (c) {
-          const k = CHINESE_DIGITS.indexOf(c);
-          if (k >= 0) {
-            return String(k % 10);
-          }
-          const cp = c.codePointAt(0);
-          return cp >= 0xff10 && cp <= 0xff19 ? String(cp - 0xff10) : c;
-        }).join("");
-      };
-      return "〔" + digits(year) + "〕" + digits(serial).replace(/^0+(?=\d)/, "") + "号";
-    });
+    return q
+      .replace(NUMBER, function (_, year, serial) {
+        return "〔" + digits(year) + "〕" + digits(serial).replace(/^0+(?=\d)/, "") + "号";
+      })
+      .replace(YEAR_MONTH_DIGITS, yearMonth)
+      .replace(DOTTED_MONTH, yearMonth)
+      .replace(YEAR_MONTH, function (_, before, year, month) {
+        return yearMonth(_, before, year, String(CHINESE_MONTHS.indexOf(month) + 1));
+      });
+  }
+  // yearMonth is the standard form of a year and a month in digits, after
+  // what came before them, or all that was matched when the month is none.
+  function yearMonth(all, before, year, month) {
+    const m = Number(digits(month));
+    if (m < 1 || m > 12) {
+      return all;
+    }
+    year = digits(year);
+    return before + (year.length === 2 ? "20" + year : year) + "年" + m + "月";
+  }
+  // digits writes Chinese and full-width digits as ASCII ones.
+  function digits(s) {
+    return Array.from(s, function (c) {
+      const k = CHINESE_DIGITS.indexOf(c);
+      if (k >= 0) {
+        return String(k % 10);
+      }
+      const cp = c.codePointAt(0);
+      return cp >= 0xff10 && cp <= 0xff19 ? String(cp - 0xff10) : c;
+    }).join("");
   }
   const CHINESE_DIGITS = "〇一二三四五六七八九零";
-  const NUMBER = /([〔[【（(［])\s*([0-9０-９〇一二三四五六七八九零]{4})\s*([〕\]】）)］])\s*第?\s*([0-9０-９]+)\s*号/g;
+  const CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+  // A 文号's year between brackets (any of 〔〕[]【】（）()) and its serial.
+  const NUMBER = /[〔[【（(［]\s*([0-9０-９〇一二三四五六七八九零]{4})\s*[〕\]】）)］]\s*第?\s*([0-9０-９]+)\s*号/g;
+  // (No lookbehind below: Safari before 16.4 cannot parse one, and would
+  // run no search at all. What comes before a match is matched instead.)
+  // A year and a month in digits: 2022年03月, 22年3月, ２０２２年３月.
+  const YEAR_MONTH_DIGITS = /(^|[^0-9０-９])([0-9０-９]{4}|[0-9０-９]{2})\s*年\s*([0-9０-９]{1,2})\s*月/g;
+  // A year and a month with a point, dash or slash between, alone (not a
+  // decimal, a range or a whole date): 2022.3, 2022-03, 2022/3.
+  const DOTTED_MONTH = /(^|[^0-9０-９.．\-－/／])([0-9０-９]{4})\s*[.．\-－/／]\s*([0-9０-９]{1,2})(?![0-9０-９.．\-－/／])/g;
+  // A year in digits or Chinese numerals, then a month in Chinese
+  // numerals: 2022年三月, 二〇二二年十二月.
+  const YEAR_MONTH = /(^|[^0-9０-９])([0-9０-９]{4}|[0-9０-９]{2}|[〇一二三四五六七八九零]{4})年(十[一二]|[一二三四五六七八九十])月/g;
 
   function searchTerms(index, q, opts) {
     const query = parseQuery(q);
