@@ -650,3 +650,39 @@ print(out);`, files, queries, &got)
 		}
 	}
 }
+
+// TestJSLongQuery: a paragraph pasted whole (300 characters) looks up its
+// first 32 terms and the exact key, not all of its 299 pairs: it fetches
+// at most 33 of the index's 512 shards (and no postings out of line, as
+// the manifest names none here), and still finds its document first.
+func TestJSLongQuery(t *testing.T) {
+	var para strings.Builder
+	for i := range 300 {
+		para.WriteRune(rune(0x4E00 + 7*i))
+	}
+	docs := []Document{{Kind: Page, Title: "长文", URL: "long/", Text: para.String()}}
+	for i, text := range randomTexts(300) {
+		docs = append(docs, Document{Kind: Page, Title: fmt.Sprintf("页%d", i), URL: fmt.Sprintf("p/%d/", i), Text: text + para.String()[3*(i%250):3*(i%250+20)]})
+	}
+	as, files := build(t, docs, 64)
+	m := readManifest(t, files)
+	if len(m.Shards)/8 < 256 || len(m.Big) != 0 {
+		t.Fatalf("%d shards, %d postings out of line; the test wants hundreds and none", len(m.Shards)/8, len(m.Big))
+	}
+	var got struct {
+		Shards []string
+		First  int
+	}
+	runJS(t, `
+const fetched = new Set();
+const counting = {...net, bytes: (p) => { fetched.add(p); return net.bytes(p); }};
+const ix = new s.Index(JSON.parse(fs.readFileSync(path.join(dir, "search-index.json"), "utf8")), counting);
+const f = await s.search(ix, input, {});
+print({Shards: [...fetched].filter(p => p.startsWith("search/s/")), First: f.complete[0]});`, files, para.String(), &got)
+	if len(got.Shards) > 33 {
+		t.Errorf("the pasted paragraph fetched %d shards, want at most 33", len(got.Shards))
+	}
+	if as[got.First].Doc.URL != "long/" {
+		t.Errorf("the first result is %s, want long/", as[got.First].Doc.URL)
+	}
+}

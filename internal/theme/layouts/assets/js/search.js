@@ -692,8 +692,15 @@
   // numerals: 2022年三月, 二〇二二年十二月.
   const YEAR_MONTH = /(^|[^0-9０-９])([0-9０-９]{4}|[0-9０-９]{2}|[〇一二三四五六七八九零]{4})年(十[一二]|[一二三四五六七八九十])月/g;
 
+  // MAX_TERMS is how many of a query's terms are looked up, the first: a
+  // paragraph pasted to find its circular (600 characters, 400 terms)
+  // fetched most of the index's shards, megabytes on a phone at 20,000
+  // pages, when its first sentence finds it as well.
+  const MAX_TERMS = 32;
+
   function searchTerms(index, q, opts) {
     const query = parseQuery(q);
+    query.terms = query.terms.slice(0, MAX_TERMS);
     const empty = { query: query, postings: new Map(), exact: [], complete: [], partial: [], sortRest: function () {} };
     if (query.terms.length === 0) {
       return Promise.resolve(empty);
