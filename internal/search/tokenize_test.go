@@ -83,6 +83,12 @@ var parityStrings = []string{
 	"1️⃣2️⃣#️⃣ ©️®️™️",
 	"عربي ١٢٣ हिन्दी ०१ ไทย",
 	"\xff禁\xc0\xaf毒\xed\xa0\x80",
+	// A word and the Han character after it: across marks, soft hyphens
+	// and joiners (ignored), not across spaces or a 〔; folded and
+	// lowercased words; astral digits and Han.
+	"３\u0301月 ab\u00AD禁 x\uFE00禁 Ⅻ\u200d月 2023年\u20dd3月 ２０２３　年",
+	"𝟏𝟐月 ǅ禁 İ禁 ΣΑΣ禁 ﬁ禁 ①号 𠀀𠀁1𠀀 1𠀀𠀁",
+	"双政办函〔2023〕14号 双政办函2023年14号 第14号 14 号 GDP增速3.5%以上",
 }
 
 func TestTokenize(t *testing.T) {
