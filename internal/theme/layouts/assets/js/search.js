@@ -238,15 +238,15 @@
         pair = false;
         return;
       }
-      const isPair_ = han && isPair(tok);
-      if (!isPair_) {
+      const hanPair = han && isPair(tok);
+      if (!hanPair) {
         if (han && pair) {
           parts[parts.length - 1].units.push(tok);
         } else {
           parts.push({ han: han, units: [tok] });
         }
       }
-      pair = isPair_;
+      pair = hanPair;
     });
     const terms = [];
     const seen = new Set();
@@ -624,9 +624,9 @@
         return found;
       }
       return searchTerms(index, pieces.join(" "), opts).then(function (f) {
-        // None holds the query as typed: those holding every character
-        // are partial matches too, the first of them (more characters
-        // first, then by weight or date, as partial matches are ranked).
+        // None holds the query as typed: those holding every piece are
+        // partial matches too, the first of them (more pieces first, then
+        // by weight or date, as partial matches are ranked).
         f.sortRest();
         f.partial = f.complete.concat(f.partial);
         f.complete = [];
@@ -638,8 +638,8 @@
   }
 
   // numberForm writes a 文号 and a month in a query the way circulars
-  // write them (DOMAIN.md: years, months and days in Arabic digits, the
-  // full year, no 第 and no leading zeros in a 文号), so that they find
+  // write them (DOMAIN.md: years and months in Arabic digits, the full
+  // year, no 第 and no leading zeros in a 文号), so that they find
   // what the standard form finds however they were typed:
   // 双政办函〔二〇二三〕第010号 is 双政办函〔2023〕10号; 2022.3, 2022-03,
   // 2022/3, 2022年三月, 二〇二二年三月 and 22年3月 are 2022年3月 (a month is
@@ -693,9 +693,9 @@
   const YEAR_MONTH = /(^|[^0-9０-９])([0-9０-９]{4}|[0-9０-９]{2}|[〇一二三四五六七八九零]{4})年(十[一二]|[一二三四五六七八九十])月/g;
 
   // MAX_TERMS is how many of a query's terms are looked up, the first: a
-  // paragraph pasted to find its circular (600 characters, 400 terms)
-  // fetched most of the index's shards, megabytes on a phone at 20,000
-  // pages, when its first sentence finds it as well.
+  // paragraph pasted to find its circular (hundreds of terms) fetched
+  // most of the index's shards, megabytes on a phone at 20,000 pages,
+  // when its first sentence finds it as well.
   const MAX_TERMS = 32;
 
   function searchTerms(index, q, opts) {
