@@ -619,6 +619,14 @@ print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产", "安坐"}
 	if g := got[3]; len(g.Complete)+len(g.Partial) != 0 || g.Loose {
 		t.Errorf("安坐: %+v, want nothing", g)
 	}
+	// Newest first (documents are numbered by date): 安全底产 is 安全 底 产,
+	// all of which 2 holds (安全是底线), and two of which 1 and 3 hold;
+	// all three in part, the newest first.
+	var newest []int
+	runJS(t, `const f = await s.search(index, "安全底产", {sort: "new"}); print(f.partial);`, files, nil, &newest)
+	if !slices.Equal(newest, []int{3, 2, 1}) {
+		t.Errorf("安全底产, newest first: %v, want [3 2 1]", newest)
+	}
 }
 
 // TestJSSearchNumberForms: a 文号 typed with its year in Chinese numerals,

@@ -629,6 +629,11 @@
         // by weight or date, as partial matches are ranked).
         f.sortRest();
         f.partial = f.complete.concat(f.partial);
+        if (opts.sort === "new") {
+          f.partial.sort(function (a, b) {
+            return b - a; // the two lists were each newest first
+          });
+        }
         f.complete = [];
         f.exact = [];
         f.loose = true;
