@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -209,6 +210,37 @@ func TestBrowserSearchRanking(t *testing.T) {
 	if got := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(got, "完全匹配 0 条，部分匹配 ") {
 		t.Errorf("status %q", got)
 	}
+	// A month as the titles write it (2023年2月): its circular first, and
+	// the pages holding the year and the month, each as a number with its
+	// 年 or 月 (not 2 of 12月 or of 〔2023〕2号), match completely.
+	last := s.Circulars[len(s.Circulars)-1]
+	ym := regexp.MustCompile(`(\d{4})年(\d{1,2})月`).FindStringSubmatch(last.Title)
+	if ym == nil {
+		t.Fatalf("the last circular's title %q names no month", last.Title)
+	}
+	month := ym[0]
+	got = search(month, "")
+	if len(got) == 0 || got[0][0] != "/"+last.URLPath() {
+		t.Errorf("%s: the first result is %v, want /%s", month, got, last.URLPath())
+	}
+	yearRe := regexp.MustCompile(`(^|[^0-9A-Za-z])` + ym[1] + `年`)
+	monthRe := regexp.MustCompile(`(^|[^0-9A-Za-z])` + ym[2] + `月`)
+	holding := 0
+	for _, d := range searchIndexDocs(t, files) {
+		all := d.Title + "\n" + d.Number + "\n" + d.Text
+		if yearRe.MatchString(all) && monthRe.MatchString(all) {
+			holding++
+		}
+	}
+	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, fmt.Sprintf("完全匹配 %d 条，", holding)) {
+		t.Errorf("%s: status %q; %d pages hold %s年 and %s月", month, status, holding, ym[1], ym[2])
+	}
+	// Only spaces: no search, and the page keeps its own title.
+	browse(t, ctx, srv.URL+"/search/?q=%20%20")
+	if got := evalJS[string](t, ctx, `document.title`); strings.Contains(got, "搜索结果") {
+		t.Errorf("?q=%%20%%20 titles the page %q", got)
+	}
+
 	// A word that occurs nowhere finds nothing.
 	if got := search("xyzzy", ""); len(got) != 0 {
 		t.Errorf("xyzzy found %v", got)

@@ -47,12 +47,13 @@ type Analysis struct {
 	// their hash's top bits (the shard they go to):
 	//
 	//	bits  0–42  the token: a Han character (its code point), a pair
-	//	            (first<<21 | second), or a word (1<<42 | index in words)
+	//	            (first<<21 | second), or a word, a word and the Han
+	//	            character after it, or an exact key (1<<42 | index in words)
 	//	bits 43–50  its body byte: weight<<4 | place, 0 if not in the text
 	//	bit  51     it occurs in the title, the 文号 or a name
 	//	bits 52–61  the top 10 bits of its hash (tokenHash)
 	entries []uint64
-	words   []string // the words and exact keys entries refer to
+	words   []string // the words, word pairs and exact keys entries refer to
 
 	// sum is a digest of all the index reads of the document, which the
 	// preview server's cache keys packs on (see PackKey), made once.
@@ -508,10 +509,25 @@ func (c *counter) addWord(at int, title bool) {
 		}
 		c.key = append(c.key, c.word...)
 	}
+	if !title {
+		c.units++
+	}
 	c.addToken(at, title)
 }
 
-// addToken counts the word or key in c.word.
+// addWordPair counts the word in c.word, which started at byte offset at,
+// and the pair of it and r, the Han character right after it (see
+// Tokenize): the pair is no unit of the page's length, as a pair of Han
+// characters is none.
+func (c *counter) addWordPair(at int, r rune, title bool) {
+	w := c.word
+	c.addWord(at, title)
+	// addWord emptied c.word but left its bytes, the word, in place.
+	c.word = utf8.AppendRune(w, r)
+	c.addToken(at, title)
+}
+
+// addToken counts the word, pair or key in c.word.
 func (c *counter) addToken(at int, title bool) {
 	k, ok := c.words[string(c.word)]
 	if !ok {
@@ -522,9 +538,6 @@ func (c *counter) addToken(at int, title bool) {
 	}
 	c.add(wordBit|uint64(k), at, title)
 	c.word = c.word[:0]
-	if !title {
-		c.units++
-	}
 }
 
 // punctClass classifies the General Punctuation block and the CJK Symbols
@@ -585,7 +598,7 @@ func (c *counter) tokens(s string, title bool) {
 			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			if r >= uniStart && !title {
 				if wordAt >= 0 {
-					c.addWord(wordAt, false)
+					c.addWordPair(wordAt, r, false)
 					wordAt = -1
 				}
 				c.addHan(prev, r, prevAt, i, false)
@@ -605,7 +618,7 @@ func (c *counter) tokens(s string, title bool) {
 		switch cls {
 		case han:
 			if wordAt >= 0 {
-				c.addWord(wordAt, title)
+				c.addWordPair(wordAt, r, title)
 				wordAt = -1
 			}
 			c.addHan(prev, r, prevAt, i, title)

@@ -31,7 +31,7 @@ import (
 //
 // search-index.json, the manifest, is the one file with a fixed name:
 //
-//	{"v":5,"docs":N,"shards":"<h><h>…","big":{"<token>":"<h>",…},
+//	{"v":6,"docs":N,"shards":"<h><h>…","big":{"<token>":"<h>",…},
 //	 "pages":"<h>…","pageDocs":16,"packs":"<h>…","packDocs":64,
 //	 "years":[[2003,12],[2004,24],…]}
 //
@@ -53,8 +53,9 @@ import (
 //	postings = docset(text) places [weights] docset(title)
 //
 // A token is a Han character or pair, a word (lowercased; see Tokenize),
-// or "=" and the Key of a title, 文号 or name, which finds its document
-// exactly. docset(text) lists the documents whose text holds the token;
+// a word and the Han character right after it (2023年, 3月, 14号; since
+// version 6), or "=" and the Key of a title, 文号 or name, which finds its
+// document exactly. docset(text) lists the documents whose text holds the token;
 // places and weights are nibbles, two a byte, low nibble first, one for
 // each of those documents in order: the place is the sixteenth of the
 // text where the token first occurs (search.js fetches that stretch of
@@ -96,7 +97,7 @@ type Index struct {
 
 // The sizes of the index's parts.
 const (
-	Version     = 5
+	Version     = 6
 	PageDocs    = 16       // documents per page of the documents table
 	PackDocs    = 64       // documents per text pack
 	shardTarget = 12 << 10 // the mean size a shard is cut for, in entries (about a byte each)

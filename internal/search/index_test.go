@@ -258,7 +258,7 @@ func TestIndexTiny(t *testing.T) {
 	}
 	_, files := build(t, tinyDocs, shardTarget)
 	m := readManifest(t, files)
-	if m.V != 5 || m.Docs != 4 || len(m.Big) != 0 || len(m.Shards) != 8 || m.PageDocs != 16 || m.PackDocs != 64 ||
+	if m.V != 6 || m.Docs != 4 || len(m.Big) != 0 || len(m.Shards) != 8 || m.PageDocs != 16 || m.PackDocs != 64 ||
 		fmt.Sprint(m.Years) != "[[2022 1] [2023 2]]" || len(m.Pages) != 8 || len(m.Packs) != 8 {
 		t.Fatalf("manifest %+v", m)
 	}
@@ -272,11 +272,16 @@ func TestIndexTiny(t *testing.T) {
 	// once: 1.6853 → 11.49 → 11. In 2023年工作 (a word and three
 	// characters): once, 1.6876 → 11.51 → 12. search twice among five
 	// words: 1.9093 → 13.02 → 13. Places: 工作 starts at byte 6 of 24
-	// (6·16/24 = 4) and at byte 7 of 13 (7·16/13 = 8.6 → 8).
+	// (6·16/24 = 4) and at byte 7 of 13 (7·16/13 = 8.6 → 8). 2023年, a
+	// word and the character after it, is a pair: counted as 2023 is, and
+	// no unit of the text's length; 1号 and 14号 are in the 文号s.
 	for tok, want := range map[string]postings{
 		"禁毒":             {Body: []int{2}, Places: []int{0}, Weights: []int{13}, Title: []int{2}},
 		"工作":             {Body: []int{2, 3}, Places: []int{4, 8}, Weights: []int{11, 12}, Title: []int{3}},
 		"2023":           {Body: []int{3}, Places: []int{0}, Weights: []int{12}, Title: []int{2, 3}},
+		"2023年":          {Body: []int{3}, Places: []int{0}, Weights: []int{12}},
+		"1号":             {Title: []int{2}, Weights: []int{}},
+		"14号":            {Title: []int{3}, Weights: []int{}},
 		"search":         {Body: []int{1}, Places: []int{0}, Weights: []int{13}},
 		"about":          {Title: []int{1}, Weights: []int{}},
 		"=东风路街道":         {Title: []int{0}, Weights: []int{}},
@@ -293,7 +298,7 @@ func TestIndexTiny(t *testing.T) {
 			t.Errorf("postings of %q: %+v, want %+v", tok, got, want)
 		}
 	}
-	for _, tok := range []string{"禁毒工", "the archive", "=禁毒", ""} {
+	for _, tok := range []string{"禁毒工", "the archive", "=禁毒", "", "函2023", "2023号"} {
 		if _, ok := toks[tok]; ok {
 			t.Errorf("%q is a token", tok)
 		}

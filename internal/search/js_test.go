@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/bits"
 	"os"
 	"os/exec"
@@ -131,16 +132,20 @@ func TestJSTokenize(t *testing.T) {
 }
 
 // TestJSQueryTerms: a document should hold the words, the pairs of the Han
-// runs and the lone Han characters of the query.
+// runs, the lone Han characters of the query and the pairs of a word and
+// the Han character after it.
 func TestJSQueryTerms(t *testing.T) {
-	queries := []string{"禁毒", "禁毒工作", "禁 毒", "2023年禁毒", "a禁b", "禁毒 禁毒工作"}
+	queries := []string{"禁毒", "禁毒工作", "禁 毒", "2023年禁毒", "a禁b", "禁毒 禁毒工作", "2022年3月", "双政办函2023 10号"}
 	want := [][]string{
 		{"禁毒"},
 		{"禁毒", "毒工", "工作"},
 		{"禁", "毒"},
-		{"2023", "年禁", "禁毒"},
-		{"a", "禁", "b"},
+		{"2023", "年禁", "禁毒", "2023年"},
+		{"a", "禁", "b", "a禁"},
 		{"禁毒", "毒工", "工作"},
+		// A number and its unit: the month is 3月, not a 3 anywhere.
+		{"2022", "年", "3", "月", "2022年", "3月"},
+		{"双政", "政办", "办函", "2023", "10", "号", "10号"},
 	}
 	var got [][]string
 	runJS(t, `print(input.map(q => s.parseQuery(q).terms));`, nil, queries, &got)
@@ -394,6 +399,10 @@ func TestJSMarks(t *testing.T) {
 		{"全年ＧＤＰ增长，gdp2023", "gdp", []string{"ＧＤＰ"}},
 		{"禁\u20dd毒", "禁毒", []string{"禁\u20dd毒"}},
 		{"2023年14号文件", "14号", []string{"14号"}},
+		// A number and the characters after it are marked together only:
+		// not the 月 of 本月, the 年 of 年度 or 2021年.
+		{"本月完成年度任务，2022年3月考核。2021年3月，3 月", "2022年3月", []string{"2022年3月", "3月"}},
+		{"第10号，10号，第十号", "第10号", []string{"第10号", "10号", "第"}},
 	}
 	var in [][2]string
 	for _, c := range cases {
@@ -498,5 +507,190 @@ print(out);`, files, []string{"东风路街道", "长文"}, &got)
 	}
 	if want1 := strings.Repeat("甲乙丙丁，", 24) + "…"; got[1] != want1 {
 		t.Errorf("the snippet for 长文 (a title) is\n%s\nwant\n%s", got[1], want1)
+	}
+}
+
+// TestJSSearchMonth: a month typed as the circulars write it (2022年3月),
+// or as readers type it (2022.3, 二〇二二年三月, 22年3月), finds the
+// circular of that month first, and only the circulars that name that
+// month match completely. Each text names its own month only;
+// every text holds a lone 3 (增长3%), and the 文号 of the 2022年12月
+// circular is 〔2023〕3号: its title and 文号 hold 2022, 年, 3 and 月, each
+// on its own, but not 3月.
+func TestJSSearchMonth(t *testing.T) {
+	months := []struct{ month, number, date string }{
+		{"2022年1月", "双政办函〔2022〕5号", "2022-02-10"},
+		{"2022年2月", "双政办函〔2022〕9号", "2022-03-10"},
+		{"2022年3月", "双政办函〔2022〕13号", "2022-04-10"},
+		{"2022年11月", "双政办函〔2022〕34号", "2022-12-10"},
+		{"2022年12月", "双政办函〔2023〕3号", "2023-01-10"},
+		{"2023年1月", "双政办函〔2023〕10号", "2023-02-10"},
+		{"2023年2月", "双政办函〔2023〕11号", "2023-03-10"},
+	}
+	var docs []Document
+	for i, m := range months {
+		docs = append(docs, Document{
+			Kind:   Circular,
+			Title:  "邵阳市双清区人民政府办公室关于区政府" + m.month + "“三重点”落实情况的通报",
+			URL:    fmt.Sprintf("circulars/%d/", i),
+			Date:   m.date,
+			Number: m.number,
+			Text:   "现将" + m.month + "“三重点”工作落实情况通报如下：全区固定资产投资同比增长3%，排名第12名。",
+		})
+	}
+	as, files := build(t, docs, shardTarget)
+	url := map[int]string{}
+	for n, a := range as {
+		url[n] = a.Doc.URL
+	}
+	// The months as readers type them too: a point, a dash or a slash,
+	// a leading zero, Chinese numerals, a two-digit year, full width.
+	typed := map[string]int{
+		"2022.3": 2, "2022-03": 2, "2022/3": 2, "2022年03月": 2, "2022年三月": 2, "二〇二二年三月": 2,
+		"22年3月": 2, "２０２２．３": 2, "２０２２年３月": 2,
+		"2022.12": 4, "二〇二二年十二月": 4, "2022年十二月": 4, "2023-01": 5,
+	}
+	var qs []string
+	var want []int
+	for i, m := range months {
+		qs = append(qs, m.month)
+		want = append(want, i)
+	}
+	for _, q := range slices.Sorted(maps.Keys(typed)) {
+		qs = append(qs, q)
+		want = append(want, typed[q])
+	}
+	var got [][]int
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push(f.complete);
+}
+print(out);`, files, qs, &got)
+	for i, q := range qs {
+		var urls []string
+		for _, n := range got[i] {
+			urls = append(urls, url[n])
+		}
+		if w := []string{fmt.Sprintf("circulars/%d/", want[i])}; !slices.Equal(urls, w) {
+			t.Errorf("%s: complete matches %q, want %q (the circular of %s alone)", q, urls, w, months[want[i]].month)
+		}
+	}
+}
+
+// TestJSSearchLoose: a query with one wrong character (安全坐产 for
+// 安全生产) holds one of its three pairs, which finds nothing; search.js
+// then cuts it where a pair is in no document, 安全 坐 产, and half of
+// the pieces match in part. Documents 1, 2 and 3 hold 安全 and 产 (two
+// of three), 4 only 安全 (one), 0 none: nothing matches completely, as
+// nothing holds 安全坐产, and 安全 is marked. A query without a run of
+// three Han characters or more still finds nothing: 安坐 would find
+// every page with 安 in it.
+func TestJSSearchLoose(t *testing.T) {
+	_, files := build(t, searchDocs, shardTarget)
+	var got []struct {
+		Complete, Partial []int
+		Loose             bool
+		Marks             [][2]int
+	}
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push({Complete: f.complete, Partial: f.partial, Loose: !!f.loose, Marks: s.marks("安全坐产，安全生产", f.query)});
+}
+print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产", "安坐"}, &got)
+	typo := got[0]
+	if len(typo.Complete) != 0 || !slices.Equal(slices.Sorted(slices.Values(typo.Partial)), []int{1, 2, 3}) || !typo.Loose {
+		t.Errorf("安全坐产: complete %v, partial %v, loose %v; want none, 1, 2 and 3, loose", typo.Complete, typo.Partial, typo.Loose)
+	}
+	// The pieces where they are in 安全坐产，安全生产: all of 安全坐产 (安全,
+	// 坐 and 产 touch), then 安全 and 产, not 生.
+	if fmt.Sprint(typo.Marks) != "[[0 4] [5 7] [8 9]]" {
+		t.Errorf("安全坐产 marks %v in 安全坐产，安全生产", typo.Marks)
+	}
+	if g := got[1]; len(g.Complete)+len(g.Partial) != 0 || g.Loose {
+		t.Errorf("xyzzy: %+v, want nothing", g)
+	}
+	if g := got[2]; g.Loose || len(g.Complete) == 0 {
+		t.Errorf("安全生产: %+v, want complete matches, not loose", g)
+	}
+	if g := got[3]; len(g.Complete)+len(g.Partial) != 0 || g.Loose {
+		t.Errorf("安坐: %+v, want nothing", g)
+	}
+	// Newest first (documents are numbered by date): 安全底产 is 安全 底 产,
+	// all of which 2 holds (安全是底线), and two of which 1 and 3 hold;
+	// all three in part, the newest first.
+	var newest []int
+	runJS(t, `const f = await s.search(index, "安全底产", {sort: "new"}); print(f.partial);`, files, nil, &newest)
+	if !slices.Equal(newest, []int{3, 2, 1}) {
+		t.Errorf("安全底产, newest first: %v, want [3 2 1]", newest)
+	}
+}
+
+// TestJSSearchNumberForms: a 文号 typed with its year in Chinese numerals,
+// with 第, with leading zeros or other brackets finds its circular
+// exactly, as its standard form does (DOMAIN.md: 双政办函〔2022〕3号 is
+// the circular of searchDocs[2]).
+func TestJSSearchNumberForms(t *testing.T) {
+	_, files := build(t, searchDocs, shardTarget)
+	queries := []string{
+		"双政办函〔2022〕3号",
+		"双政办函〔二〇二二〕3号",
+		"双政办函〔2022〕第3号",
+		"双政办函〔2022〕003号",
+		"双政办函（二〇二二）第０３号",
+		"双政办函[2022] 3号",
+		"双政办函【二零二二】3号",
+	}
+	var got []struct{ Exact, Complete []int }
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push({Exact: f.exact, Complete: f.complete});
+}
+print(out);`, files, queries, &got)
+	for i, q := range queries {
+		if !slices.Equal(got[i].Exact, []int{2}) || len(got[i].Complete) == 0 || got[i].Complete[0] != 2 {
+			t.Errorf("%s: exact %v, complete %v; want circular 2 exactly, first", q, got[i].Exact, got[i].Complete)
+		}
+	}
+}
+
+// TestJSLongQuery: a paragraph pasted whole (300 characters) looks up its
+// first 32 terms and the exact key, not all of its 299 pairs: it fetches
+// at most 33 of the index's 512 shards (and no postings out of line, as
+// the manifest names none here), and still finds its document first.
+func TestJSLongQuery(t *testing.T) {
+	var para strings.Builder
+	for i := range 300 {
+		para.WriteRune(rune(0x4E00 + 7*i))
+	}
+	docs := []Document{{Kind: Page, Title: "长文", URL: "long/", Text: para.String()}}
+	for i, text := range randomTexts(300) {
+		docs = append(docs, Document{Kind: Page, Title: fmt.Sprintf("页%d", i), URL: fmt.Sprintf("p/%d/", i), Text: text + para.String()[3*(i%250):3*(i%250+20)]})
+	}
+	as, files := build(t, docs, 64)
+	m := readManifest(t, files)
+	if len(m.Shards)/8 < 256 || len(m.Big) != 0 {
+		t.Fatalf("%d shards, %d postings out of line; the test wants hundreds and none", len(m.Shards)/8, len(m.Big))
+	}
+	var got struct {
+		Shards []string
+		First  int
+	}
+	runJS(t, `
+const fetched = new Set();
+const counting = {...net, bytes: (p) => { fetched.add(p); return net.bytes(p); }};
+const ix = new s.Index(JSON.parse(fs.readFileSync(path.join(dir, "search-index.json"), "utf8")), counting);
+const f = await s.search(ix, input, {});
+print({Shards: [...fetched].filter(p => p.startsWith("search/s/")), First: f.complete[0]});`, files, para.String(), &got)
+	if len(got.Shards) > 33 {
+		t.Errorf("the pasted paragraph fetched %d shards, want at most 33", len(got.Shards))
+	}
+	if as[got.First].Doc.URL != "long/" {
+		t.Errorf("the first result is %s, want long/", as[got.First].Doc.URL)
 	}
 }

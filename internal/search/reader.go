@@ -80,6 +80,15 @@ func (r *reader) space() {
 	r.prev = 0
 }
 
+// endWordBefore counts the word being read, if any, and its pair with
+// h, the Han character right after it.
+func (r *reader) endWordBefore(h rune) {
+	if r.wordAt >= 0 {
+		r.c.addWordPair(r.wordAt, h, false)
+		r.wordAt = -1
+	}
+}
+
 // endWord counts the word being read, if any.
 func (r *reader) endWord() {
 	if r.wordAt >= 0 {
@@ -177,7 +186,7 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 				if start < 0 {
 					start, off = i, r.open(i)
 				}
-				r.endWord()
+				r.endWordBefore(h)
 				c.addHan(r.prev, h, r.prevAt, i+off, false)
 				i, r.prev, r.prevAt = c.run(s, i+3, h, i+off, off)
 				continue
@@ -202,7 +211,7 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 		h = foldWidth(h)
 		switch classOf(h) {
 		case han:
-			r.endWord()
+			r.endWordBefore(h)
 			c.addHan(r.prev, h, r.prevAt, i+off, false)
 			r.prev, r.prevAt = h, i+off
 		case wordChar:

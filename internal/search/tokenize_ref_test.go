@@ -17,6 +17,12 @@ import (
 //     characters (the pair comes before its second character): 禁毒办 →
 //     禁, 禁毒, 毒, 毒办, 办;
 //   - a run of other letters and digits is one token, lowercased;
+//   - a word right before a Han character makes a pair with it too, after
+//     the word (2023年3月 → 2023, 2023年, 年, 3, 3月, 月): a month, a 文号's
+//     serial and a quantity are found with their unit, not only beside it
+//     (2022年3月 is then not a 2022年12月 circular whose 文号 is 〔2023〕3号);
+//     a Han character before a word makes none, so that 双政办函2023 still
+//     finds 双政办函〔2023〕;
 //   - full-width ASCII forms count as their ASCII letters (２０２３ → 2023,
 //     ＡＢ → ab);
 //   - combining marks and soft hyphens are ignored: they neither make a
@@ -67,7 +73,11 @@ func scan(s string, emit func(tok string, at int)) {
 			adjacent = false
 			wordAsIs = false
 		case han:
-			flush()
+			if wordStart >= 0 {
+				mixed, at := string(word)+s[i:i+size], wordStart
+				flush()
+				emit(mixed, at)
+			}
 			if prevHan != 0 {
 				if adjacent {
 					emit(s[prevAt:i+size], prevAt)
@@ -94,6 +104,14 @@ func scan(s string, emit func(tok string, at int)) {
 	flush()
 }
 
+// IsPair reports whether tok is a pair: two Han characters, or a word and
+// the Han character after it. Pairs are the tokens that join two others;
+// a page's length counts the others only.
+func IsPair(tok string) bool {
+	r, size := utf8.DecodeLastRuneInString(tok)
+	return size < len(tok) && unicode.Is(unicode.Han, r)
+}
+
 // IsHan reports whether tok is a Han token (a character or a bigram) rather
 // than a word.
 func IsHan(tok string) bool {
@@ -113,9 +131,11 @@ func Key(s string) string {
 	var b []byte
 	bigram := false // the token before was a pair: this character goes on its run
 	scan(s, func(tok string, _ int) {
-		han := IsHan(tok)
-		pair := han && utf8.RuneCountInString(tok) == 2
+		pair := IsPair(tok)
+		han := !pair && IsHan(tok)
 		switch {
+		case pair && !IsHan(tok):
+			return // a word and a character: each is a part of its own
 		case pair:
 		case han && bigram:
 			b = append(b, tok...)

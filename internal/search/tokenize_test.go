@@ -21,13 +21,16 @@ var tokenizeCases = []struct {
 	// Punctuation ends a Han run: no bigram across it.
 	{"禁毒，反诈。", []string{"禁", "禁毒", "毒", "反", "反诈", "诈"}},
 	{"“三重点”工作", []string{"三", "三重", "重", "重点", "点", "工", "工作", "作"}},
-	// Digits and Latin letters split Han runs and form words of their own.
-	{"2023年1-2月", []string{"2023", "年", "1", "2", "月"}},
-	{"双政办函〔2023〕14号", []string{"双", "双政", "政", "政办", "办", "办函", "函", "2023", "14", "号"}},
-	{"GDP增速", []string{"gdp", "增", "增速", "速"}},
-	{"第5名Top3", []string{"第", "5", "名", "top3"}},
+	// Digits and Latin letters split Han runs and form words of their own;
+	// a word pairs with the Han character right after it, not before.
+	{"2023年1-2月", []string{"2023", "2023年", "年", "1", "2", "2月", "月"}},
+	{"双政办函〔2023〕14号", []string{"双", "双政", "政", "政办", "办", "办函", "函", "2023", "14", "14号", "号"}},
+	{"双政办函2023", []string{"双", "双政", "政", "政办", "办", "办函", "函", "2023"}},
+	{"GDP增速", []string{"gdp", "gdp增", "增", "增速", "速"}},
+	{"第5名Top3", []string{"第", "5", "5名", "名", "top3"}},
+	{"3\u0301月 3 月", []string{"3", "3月", "月", "3", "月"}},
 	// Full-width ASCII forms fold to ASCII; the ideographic space separates.
-	{"２０２３年　ＡＢｃ", []string{"2023", "年", "abc"}},
+	{"２０２３年　ＡＢｃ", []string{"2023", "2023年", "年", "abc"}},
 	{"９５．０６％", []string{"95", "06"}},
 	// Decimal numbers split at the point, percentages lose the sign.
 	{"95.06%", []string{"95", "06"}},
@@ -80,6 +83,12 @@ var parityStrings = []string{
 	"1️⃣2️⃣#️⃣ ©️®️™️",
 	"عربي ١٢٣ हिन्दी ०१ ไทย",
 	"\xff禁\xc0\xaf毒\xed\xa0\x80",
+	// A word and the Han character after it: across marks, soft hyphens
+	// and joiners (ignored), not across spaces or a 〔; folded and
+	// lowercased words; astral digits and Han.
+	"３\u0301月 ab\u00AD禁 x\uFE00禁 Ⅻ\u200d月 2023年\u20dd3月 ２０２３　年",
+	"𝟏𝟐月 ǅ禁 İ禁 ΣΑΣ禁 ﬁ禁 ①号 𠀀𠀁1𠀀 1𠀀𠀁",
+	"双政办函〔2023〕14号 双政办函2023年14号 第14号 14 号 GDP增速3.5%以上",
 }
 
 func TestTokenize(t *testing.T) {

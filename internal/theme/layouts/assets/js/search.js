@@ -20,7 +20,9 @@
  * characters and pairs, and words); its terms are its words, the pairs of
  * its Han runs and its lone Han characters. A document holding every term
  * matches completely (完全匹配); one holding at least half of them, in
- * part (部分匹配). A document whose title, 文号 or name is the query
+ * part (部分匹配); a query that finds nothing is looked up again in
+ * pieces, cut where a pair of its characters is in no document, which
+ * finds a word typed with one wrong character, in part. A document whose title, 文号 or name is the query
  * (search.Key) comes first; complete matches before partial ones, and
  * within each, the documents the terms weigh most in (the title more than
  * the text), or the newest. The query lives in the address (?q=), with
@@ -111,7 +113,8 @@
   // end exclusive):
   //   - every Han character is a token, and so is every pair of adjacent
   //     Han characters (the pair before its second character);
-  //   - a run of other letters and digits is one lowercased token;
+  //   - a run of other letters and digits is one lowercased token, and a
+  //     pair with the Han character right after it (3月: 3, 3月, 月);
   //   - full-width ASCII forms count as ASCII;
   //   - combining marks and soft hyphens neither make nor break a token;
   //   - everything else separates tokens and is dropped.
@@ -142,8 +145,13 @@
         continue;
       }
       if (c === HAN) {
-        flush();
         const ch = String.fromCodePoint(cp);
+        if (word !== "") {
+          const mixed = word + ch;
+          const at = wordStart;
+          flush();
+          emit(mixed, at, i);
+        }
         if (prevHan !== "") {
           emit(prevHan + ch, prevStart, i);
         }
@@ -163,6 +171,14 @@
       }
     }
     flush();
+  }
+
+  // isPair reports whether a token of scan's is a pair (two Han
+  // characters, or a word and the Han character after it): it ends with a
+  // Han character and is longer than one.
+  function isPair(tok) {
+    const last = tok.codePointAt(tok.length - 1 - (tok.length > 1 && isLowSurrogate(tok.charCodeAt(tok.length - 1)) ? 1 : 0));
+    return classify(last) === HAN && tok.length > (last > 0xffff ? 2 : 1);
   }
 
   function tokenize(text) {
@@ -193,22 +209,44 @@
 
   // parseQuery splits a query into its parts (each Han run and each word,
   // as the list of its characters, or the word alone), its terms (words,
-  // the pairs of its Han runs, its lone Han characters, each once) and
-  // its key (internal/search.Key: the parts joined by spaces).
+  // the pairs of its Han runs, its lone Han characters, the pairs of a
+  // word and the Han character after it, each once), its key
+  // (internal/search.Key: the parts joined by spaces) and what marks mark
+  // (runs: the words and characters that pairs join, each as a list:
+  // 2022年3月 is 2022年 and 3月, so that a 年 or a 月 alone, in every
+  // 本月 and 年度 of a page, is not marked).
   function parseQuery(q) {
     const parts = [];
+    const wordPairs = [];
+    const runs = [];
     let pair = false; // the token before was a pair: this character goes on its run
+    let joins = false; // the token before was a pair of either kind
     scan(q, function (tok) {
       const han = classify(tok.codePointAt(0)) === HAN;
-      const isPair = han && Array.from(tok).length === 2;
-      if (!isPair) {
+      if (isPair(tok)) {
+        joins = true;
+      } else {
+        if (joins) {
+          runs[runs.length - 1].push(tok);
+        } else {
+          runs.push([tok]);
+        }
+        joins = false;
+      }
+      if (!han && isPair(tok)) {
+        wordPairs.push(tok); // a word and a character: neither's part
+        pair = false;
+        return;
+      }
+      const hanPair = han && isPair(tok);
+      if (!hanPair) {
         if (han && pair) {
           parts[parts.length - 1].units.push(tok);
         } else {
           parts.push({ han: han, units: [tok] });
         }
       }
-      pair = isPair;
+      pair = hanPair;
     });
     const terms = [];
     const seen = new Set();
@@ -227,8 +265,10 @@
         }
       }
     }
+    wordPairs.forEach(add);
     return {
       parts: parts,
+      runs: runs,
       terms: terms,
       key: parts
         .map(function (p) {
@@ -375,7 +415,7 @@
   // parseManifest checks search-index.json. Its lists of hashes are read
   // where needed, not split: a query needs a few of thousands.
   function parseManifest(m) {
-    if (!m || m.v !== 5 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
+    if (!m || m.v !== 6 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
       throw new Error("search-index.json: unknown format");
     }
     const hashes = function (s) {
@@ -542,10 +582,130 @@
   // opts.year if given. It resolves to {query, postings, exact, complete,
   // partial, sortRest} (lists of document numbers); with opts.first, only
   // the first opts.first of complete (after exact) and of partial are in
-  // order until sortRest is called.
+  // order until sortRest is called. When nothing is found and q has a run
+  // of three or more Han characters, it resolves to the search of the
+  // pieces of its runs between pairs that no document holds (query is
+  // then theirs, and loose is true).
   function search(index, q, opts) {
     opts = opts || {};
+    q = numberForm(q);
+    return searchTerms(index, q, opts).then(function (found) {
+      if (found.exact.length + found.complete.length + found.partial.length > 0) {
+        return found;
+      }
+      // Nothing found: one wrong character (营商坏境) breaks two of the
+      // three pairs of a four-character word, and a term no page holds
+      // finds nothing. Cut the query's runs of three characters or more
+      // where a pair is in no page, and look the pieces up (营商 坏 境:
+      // half of them are enough for a partial match, and 营商 is marked
+      // and shown in the snippets). One character of two is not enough
+      // to go on (联系 would find every page with a 系).
+      const parts = found.query.parts;
+      const pieces = [];
+      let cut = false;
+      for (const p of parts) {
+        if (!p.han || p.units.length < 3) {
+          pieces.push(p.units.join(""));
+          continue;
+        }
+        let piece = p.units[0];
+        for (let i = 1; i < p.units.length; i++) {
+          if (found.postings.has(p.units[i - 1] + p.units[i])) {
+            piece += p.units[i];
+          } else {
+            pieces.push(piece);
+            piece = p.units[i];
+            cut = true;
+          }
+        }
+        pieces.push(piece);
+      }
+      if (!cut) {
+        return found;
+      }
+      return searchTerms(index, pieces.join(" "), opts).then(function (f) {
+        // None holds the query as typed: those holding every piece are
+        // partial matches too, the first of them (more pieces first, then
+        // by weight or date, as partial matches are ranked).
+        f.sortRest();
+        f.partial = f.complete.concat(f.partial);
+        if (opts.sort === "new") {
+          f.partial.sort(function (a, b) {
+            return b - a; // the two lists were each newest first
+          });
+        }
+        f.complete = [];
+        f.exact = [];
+        f.loose = true;
+        return f;
+      });
+    });
+  }
+
+  // numberForm writes a 文号 and a month in a query the way circulars
+  // write them (DOMAIN.md: years and months in Arabic digits, the full
+  // year, no 第 and no leading zeros in a 文号), so that they find
+  // what the standard form finds however they were typed:
+  // 双政办函〔二〇二三〕第010号 is 双政办函〔2023〕10号; 2022.3, 2022-03,
+  // 2022/3, 2022年三月, 二〇二二年三月 and 22年3月 are 2022年3月 (a month is
+  // then 3月, not a 3 that a 文号's 〔2023〕3号 holds too). Only these
+  // shapes: elsewhere 二〇二三 or 三月 may be a document's own words.
+  function numberForm(q) {
+    return q
+      .replace(NUMBER, function (_, year, serial) {
+        return "〔" + digits(year) + "〕" + digits(serial).replace(/^0+(?=\d)/, "") + "号";
+      })
+      .replace(YEAR_MONTH_DIGITS, yearMonth)
+      .replace(DOTTED_MONTH, yearMonth)
+      .replace(YEAR_MONTH, function (_, before, year, month) {
+        return yearMonth(_, before, year, String(CHINESE_MONTHS.indexOf(month) + 1));
+      });
+  }
+  // yearMonth is the standard form of a year and a month in digits, after
+  // what came before them, or all that was matched when the month is none.
+  function yearMonth(all, before, year, month) {
+    const m = Number(digits(month));
+    if (m < 1 || m > 12) {
+      return all;
+    }
+    year = digits(year);
+    return before + (year.length === 2 ? "20" + year : year) + "年" + m + "月";
+  }
+  // digits writes Chinese and full-width digits as ASCII ones.
+  function digits(s) {
+    return Array.from(s, function (c) {
+      const k = CHINESE_DIGITS.indexOf(c);
+      if (k >= 0) {
+        return String(k % 10);
+      }
+      const cp = c.codePointAt(0);
+      return cp >= 0xff10 && cp <= 0xff19 ? String(cp - 0xff10) : c;
+    }).join("");
+  }
+  const CHINESE_DIGITS = "〇一二三四五六七八九零";
+  const CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+  // A 文号's year between brackets (any of 〔〕[]【】（）()) and its serial.
+  const NUMBER = /[〔[【（(［]\s*([0-9０-９〇一二三四五六七八九零]{4})\s*[〕\]】）)］]\s*第?\s*([0-9０-９]+)\s*号/g;
+  // (No lookbehind below: Safari before 16.4 cannot parse one, and would
+  // run no search at all. What comes before a match is matched instead.)
+  // A year and a month in digits: 2022年03月, 22年3月, ２０２２年３月.
+  const YEAR_MONTH_DIGITS = /(^|[^0-9０-９])([0-9０-９]{4}|[0-9０-９]{2})\s*年\s*([0-9０-９]{1,2})\s*月/g;
+  // A year and a month with a point, dash or slash between, alone (not a
+  // decimal, a range or a whole date): 2022.3, 2022-03, 2022/3.
+  const DOTTED_MONTH = /(^|[^0-9０-９.．\-－/／])([0-9０-９]{4})\s*[.．\-－/／]\s*([0-9０-９]{1,2})(?![0-9０-９.．\-－/／])/g;
+  // A year in digits or Chinese numerals, then a month in Chinese
+  // numerals: 2022年三月, 二〇二二年十二月.
+  const YEAR_MONTH = /(^|[^0-9０-９])([0-9０-９]{4}|[0-9０-９]{2}|[〇一二三四五六七八九零]{4})年(十[一二]|[一二三四五六七八九十])月/g;
+
+  // MAX_TERMS is how many of a query's terms are looked up, the first: a
+  // paragraph pasted to find its circular (hundreds of terms) fetched
+  // most of the index's shards, megabytes on a phone at 20,000 pages,
+  // when its first sentence finds it as well.
+  const MAX_TERMS = 32;
+
+  function searchTerms(index, q, opts) {
     const query = parseQuery(q);
+    query.terms = query.terms.slice(0, MAX_TERMS);
     const empty = { query: query, postings: new Map(), exact: [], complete: [], partial: [], sortRest: function () {} };
     if (query.terms.length === 0) {
       return Promise.resolve(empty);
@@ -743,38 +903,39 @@
   // Snippets and marks.
 
   // units lists the Han characters and words of text with their places
-  // (UTF-16 indexes), and whether each Han character goes on the run of
-  // the one before (a pair joins them).
+  // (UTF-16 indexes), and whether each goes on the run of the one before
+  // (a pair joins them: two Han characters, or a word and the character
+  // after it).
   function units(text) {
     const out = [];
     let joined = false;
     scan(text, function (tok, start, end) {
-      const han = classify(tok.codePointAt(0)) === HAN;
-      if (han && Array.from(tok).length === 2) {
+      if (isPair(tok)) {
         joined = true;
         return;
       }
-      out.push({ tok: tok, start: start, end: end, joined: han && joined });
+      out.push({ tok: tok, start: start, end: end, joined: joined });
       joined = false;
     });
     return out;
   }
 
   // marks returns the stretches of text to mark: every occurrence of a
-  // whole part of the query (a Han run, character for character, or a
-  // word), merged where they touch, in order.
+  // whole run of the query (a Han run, character for character, or a
+  // word, with the Han run right after it if any: 3月, never 月 alone),
+  // merged where they touch, in order.
   function marks(text, query) {
     const us = units(text);
     const ranges = [];
     for (let i = 0; i < us.length; i++) {
-      for (const p of query.parts) {
-        const len = p.units.length;
+      for (const run of query.runs) {
+        const len = run.length;
         if (i + len > us.length) {
           continue;
         }
         let ok = true;
         for (let k = 0; k < len && ok; k++) {
-          ok = us[i + k].tok === p.units[k] && (k === 0 || us[i + k].joined);
+          ok = us[i + k].tok === run[k] && (k === 0 || us[i + k].joined);
         }
         if (ok) {
           ranges.push([us[i].start, us[i + len - 1].end]);
@@ -826,7 +987,7 @@
     // A word or number the window cuts is left out whole ("…45.6分" would
     // read as another score), or kept whole where it holds the mark.
     scan(text, function (tok, start, end) {
-      if (classify(tok.codePointAt(0)) === HAN) {
+      if (classify(tok.codePointAt(0)) === HAN || isPair(tok)) {
         return;
       }
       if (start < from && from < end) {
@@ -1455,7 +1616,8 @@
     if (yearSel) {
       yearSel.setAttribute("data-value", /^\d{4}$/.test(params.get("year") || "") ? params.get("year") : "");
     }
-    if (q) {
+    if (q.trim()) {
+      // Spaces alone are no query: the page keeps its title (“”的搜索结果).
       run(q, false);
       document.title = "“" + q.trim() + "”的搜索结果 – " + baseTitle;
     }
