@@ -311,6 +311,24 @@ func TestAggregateMethods(t *testing.T) {
 	}
 }
 
+// An aggregate is the mean of the composites the monthly circulars
+// published (§5.10), rounded once: 甲's 80 and 60.33 average to 70.165
+// exactly, 70.17 half away from zero, which ties 乙's 70.17 (甲 first by
+// units.toml). Summed as binary floats, 80 + 60.33 is 140.32999…, whose
+// half is 70.16499… and rounded to 70.16 put 甲 second.
+func TestAggregateMeanIsExact(t *testing.T) {
+	s := loadSite(t, "[scoring]\nmethod = \"score\"\n",
+		towns("甲", "乙"), map[string]string{
+			"data/2024-01.toml":            month("甲=80 乙=70.17"),
+			"data/2024-02.toml":            month("甲=60.33 乙=70.17"),
+			"content/circulars/2024-q1.md": "+++\nnumber = \"测政办函〔2024〕1号\"\ntitle = \"季度\"\ndate = 2024-04-10\ndata = \"2024-Q1\"\n+++\n",
+		})
+	q := Archive(s).Period("2024-Q1")
+	if got, want := order(q.Groups[0].Composite), "甲1(70.17) 乙1(70.17)"; got != want {
+		t.Errorf("the quarter: %s, want %s", got, want)
+	}
+}
+
 func periodKeys(r *Results) string {
 	var keys []string
 	for _, p := range r.Periods {
