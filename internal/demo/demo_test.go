@@ -155,6 +155,32 @@ func TestWrittenSiteLoads(t *testing.T) {
 	}
 }
 
+// A demo of an office whose townships are ranked in groups keeps the
+// groups: its rules name them (city-groups rewards each group's first),
+// and the demo rank them apart as the office does.
+func TestDemoOfGroupedSiteLoads(t *testing.T) {
+	s, err := site.Load("../../testdata/offices/city-groups")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := Write(dir, s, 1, 1); err != nil {
+		t.Fatal(err)
+	}
+	d, err := site.Load(dir)
+	if err != nil {
+		t.Fatalf("loading the demo site: %v", err)
+	}
+	if len(d.Groups) != 2 || d.Groups[0].Name != "县（市）组" || d.Groups[1].Name != "市辖区组" {
+		t.Fatalf("groups %v, want 县（市）组 and 市辖区组", d.Groups)
+	}
+	for i, u := range d.Townships {
+		if u.Group == nil || u.Group.Name != s.Townships[i].Group.Name {
+			t.Errorf("%s in group %v, want %s", u.Name, u.Group, s.Townships[i].Group.Name)
+		}
+	}
+}
+
 // TestFilesCopyOverrides: a sample that overrides a layout and an asset
 // of the built-in theme gives a demo with those two files of its own, and
 // no copy of the built-in ones.
