@@ -421,7 +421,13 @@ func (g *gen) month(key string, y, m int) {
 			}
 		}
 	}
-	if actions := g.s.Config.Terms.Actions; worst != nil && worstCity > rk.CityUnits-rk.GroupSize && len(actions) > 1 {
+	// A hand reminder for the owner of the entry ranked lowest in the city,
+	// unless a rule of the sample already takes that action by city rank:
+	// the hand entry would repeat the rule's measure, an error.
+	byRule := func(action string) bool {
+		return slices.ContainsFunc(g.s.Config.Rules, func(r site.Rule) bool { return r.On == site.OnCity && r.Action == action })
+	}
+	if actions := g.s.Config.Terms.Actions; worst != nil && worstCity > rk.CityUnits-rk.GroupSize && len(actions) > 1 && !byRule(actions[len(actions)-1]) {
 		w.Line("")
 		w.Tables("interview")
 		w.Value("interview.unit", 6, worst.Owners[0].Name, "")

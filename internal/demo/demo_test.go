@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"tongbao/internal/rank"
 	"tongbao/internal/site"
 )
 
@@ -178,6 +179,42 @@ func TestDemoOfGroupedSiteLoads(t *testing.T) {
 		if u.Group == nil || u.Group.Name != s.Townships[i].Group.Name {
 			t.Errorf("%s in group %v, want %s", u.Name, u.Group, s.Townships[i].Group.Name)
 		}
+	}
+}
+
+// The demo writes a hand 约谈 (its last action) for the owner of an entry
+// ranked low in the city; when the sample has a rule that takes that
+// action by city rank, the rule does, and the hand entry would repeat it
+// (an error: 与规则重复). A copy of county-streak with such a rule.
+func TestDemoLeavesCityMeasuresToTheRules(t *testing.T) {
+	src := "../../testdata/offices/county-streak"
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = append(b, "\n[[rule]]\non = \"city\"\nselect = \"bottom\"\naction = \"约谈\"\nwho = \"分管领导\"\n"...)
+	if err := os.WriteFile(cfg, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	demo := filepath.Join(t.TempDir(), "demo")
+	if err := Write(demo, s, 3, 1); err != nil {
+		t.Fatal(err)
+	}
+	d, err := site.Load(demo)
+	if err != nil {
+		t.Fatalf("loading the demo site: %v", err)
+	}
+	if err := rank.Archive(d).Err(); err != nil {
+		t.Errorf("ranking the demo site: %v", err)
 	}
 }
 
