@@ -329,6 +329,21 @@ func TestAggregateMeanIsExact(t *testing.T) {
 	}
 }
 
+// A township's adjustments are added as the decimals staff wrote (DESIGN
+// §5.5): 乙 ranks second of two, 50 points, with adjustments 0.03 and 0.42:
+// 50.45, 50.5 at one decimal. Summed as binary floats the two came to
+// 0.44999…, and 乙 was published 50.4.
+func TestAdjustmentsAddExactly(t *testing.T) {
+	s := loadSite(t, "[scoring]\ndecimals = 1\n", towns("甲", "乙"), map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=80",
+			"[[adjustment]]\ntownship = \"乙\"\npoints = 0.03\nreason = \"加分\"",
+			"[[adjustment]]\ntownship = \"乙\"\npoints = 0.42\nreason = \"加分\""),
+	})
+	if got, want := order(Archive(s).Months()[0].Groups[0].Composite), "甲1(100) 乙2(50.5)"; got != want {
+		t.Errorf("composite %s, want %s", got, want)
+	}
+}
+
 func periodKeys(r *Results) string {
 	var keys []string
 	for _, p := range r.Periods {
