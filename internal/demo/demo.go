@@ -234,8 +234,16 @@ func (g *gen) rules() []site.Rule {
 func (g *gen) units() {
 	var b strings.Builder
 	b.WriteString("# 单位：与示例站点相同（由 tongbao gen-demo 按示例站点生成）。\n")
+	// The groups too: the sample's rules may name them, and its townships
+	// are ranked within them.
+	for _, gr := range g.s.Groups {
+		fmt.Fprintf(&b, "\n[[group]]\nname = %s\n", site.Quote(gr.Name))
+	}
 	for _, u := range g.s.Townships {
 		fmt.Fprintf(&b, "\n[[township]]\nname = %s\nslug = %s\n", site.Quote(u.Name), site.Quote(u.Slug))
+		if u.Group != nil {
+			fmt.Fprintf(&b, "group = %s\n", site.Quote(u.Group.Name))
+		}
 	}
 	for _, u := range g.s.Departments {
 		fmt.Fprintf(&b, "\n[[department]]\nname = %s\nslug = %s\n", site.Quote(u.Name), site.Quote(u.Slug))
@@ -413,7 +421,13 @@ func (g *gen) month(key string, y, m int) {
 			}
 		}
 	}
-	if actions := g.s.Config.Terms.Actions; worst != nil && worstCity > rk.CityUnits-rk.GroupSize && len(actions) > 1 {
+	// A hand reminder for the owner of the entry ranked lowest in the city,
+	// unless a rule of the sample already takes that action by city rank:
+	// the hand entry would repeat the rule's measure, an error.
+	byRule := func(action string) bool {
+		return slices.ContainsFunc(g.s.Config.Rules, func(r site.Rule) bool { return r.On == site.OnCity && r.Action == action })
+	}
+	if actions := g.s.Config.Terms.Actions; worst != nil && worstCity > rk.CityUnits-rk.GroupSize && len(actions) > 1 && !byRule(actions[len(actions)-1]) {
 		w.Line("")
 		w.Tables("interview")
 		w.Value("interview.unit", 6, worst.Owners[0].Name, "")

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"tongbao/internal/rank"
 	"tongbao/internal/site"
 )
 
@@ -152,6 +153,68 @@ func TestWrittenSiteLoads(t *testing.T) {
 	}
 	if ties == 0 {
 		t.Error("no tied scores in a year of demo data")
+	}
+}
+
+// A demo of an office whose townships are ranked in groups keeps the
+// groups: its rules name them (city-groups rewards each group's first),
+// and the demo rank them apart as the office does.
+func TestDemoOfGroupedSiteLoads(t *testing.T) {
+	s, err := site.Load("../../testdata/offices/city-groups")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := Write(dir, s, 1, 1); err != nil {
+		t.Fatal(err)
+	}
+	d, err := site.Load(dir)
+	if err != nil {
+		t.Fatalf("loading the demo site: %v", err)
+	}
+	if len(d.Groups) != 2 || d.Groups[0].Name != "县（市）组" || d.Groups[1].Name != "市辖区组" {
+		t.Fatalf("groups %v, want 县（市）组 and 市辖区组", d.Groups)
+	}
+	for i, u := range d.Townships {
+		if u.Group == nil || u.Group.Name != s.Townships[i].Group.Name {
+			t.Errorf("%s in group %v, want %s", u.Name, u.Group, s.Townships[i].Group.Name)
+		}
+	}
+}
+
+// The demo writes a hand 约谈 (its last action) for the owner of an entry
+// ranked low in the city; when the sample has a rule that takes that
+// action by city rank, the rule does, and the hand entry would repeat it
+// (an error: 与规则重复). A copy of county-streak with such a rule.
+func TestDemoLeavesCityMeasuresToTheRules(t *testing.T) {
+	src := "../../testdata/offices/county-streak"
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = append(b, "\n[[rule]]\non = \"city\"\nselect = \"bottom\"\naction = \"约谈\"\nwho = \"分管领导\"\n"...)
+	if err := os.WriteFile(cfg, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	demo := filepath.Join(t.TempDir(), "demo")
+	if err := Write(demo, s, 3, 1); err != nil {
+		t.Fatal(err)
+	}
+	d, err := site.Load(demo)
+	if err != nil {
+		t.Fatalf("loading the demo site: %v", err)
+	}
+	if err := rank.Archive(d).Err(); err != nil {
+		t.Errorf("ranking the demo site: %v", err)
 	}
 }
 

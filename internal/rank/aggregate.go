@@ -2,6 +2,7 @@ package rank
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"tongbao/internal/site"
@@ -101,8 +102,16 @@ func aggregate(s *site.Site, span site.Period, months []*Period) *Period {
 	}
 	for _, g := range groups {
 		g.byIndicator = map[string]*IndicatorResult{}
+		// Each month's composite is published rounded to decimals, so it is
+		// a whole number of 10^-decimals; sum those whole numbers, exactly:
+		// binary floats drift (80 + 60.33 is 140.32999…) and a mean that
+		// is exactly half a last digit (70.165) would round the wrong way.
+		scale := math.Pow10(cfg.Scoring.Decimals)
+		if cfg.Aggregate.Method == site.MeanRank {
+			scale = 1
+		}
 		type acc struct {
-			sum float64
+			sum int64
 			n   int
 		}
 		sums := map[*site.Unit]*acc{}
@@ -119,9 +128,9 @@ func aggregate(s *site.Site, span site.Period, months []*Period) *Period {
 					}
 					a.n++
 					if cfg.Aggregate.Method == site.MeanRank {
-						a.sum += float64(t.Rank)
+						a.sum += int64(t.Rank)
 					} else {
-						a.sum += t.Value
+						a.sum += int64(math.Round(t.Value * scale))
 					}
 				}
 			}
@@ -132,10 +141,14 @@ func aggregate(s *site.Site, span site.Period, months []*Period) *Period {
 			if a == nil {
 				continue
 			}
-			v := a.sum
+			// One division of exact integers, correctly rounded: a mean that
+			// is a half in decimal comes out as the float nearest it, which
+			// Round reads as that decimal.
+			div := scale
 			if cfg.Aggregate.Method != site.SumPoints {
-				v /= float64(a.n)
+				div *= float64(a.n)
 			}
+			v := float64(a.sum) / div
 			scores = append(scores, Score{Unit: u.Index, Value: v})
 		}
 		if len(scores) > 0 {

@@ -1,6 +1,7 @@
 package rank
 
 import (
+	"math/big"
 	"slices"
 	"sync"
 
@@ -253,11 +254,21 @@ func rankGroup(s *site.Site, m *site.Month, name string, units []*site.Unit, tie
 		}
 	}
 
-	adjust := map[int]float64{}
+	// A township's adjustments are summed as the decimals written (0.03 +
+	// 0.42 is 0.45, not the binary 0.44999…), and passed on as the float
+	// nearest that sum, which Composite reads back as the same decimal.
+	sums := map[int]*big.Rat{}
 	for _, a := range m.Adjustments {
 		if member[a.Unit] {
-			adjust[a.Unit.Index] += a.Points
+			if sums[a.Unit.Index] == nil {
+				sums[a.Unit.Index] = new(big.Rat)
+			}
+			sums[a.Unit.Index].Add(sums[a.Unit.Index], decimal(new(big.Rat), a.Points))
 		}
+	}
+	adjust := make(map[int]float64, len(sums))
+	for u, sum := range sums {
+		adjust[u], _ = sum.Float64()
 	}
 	method := RankPoints
 	switch {

@@ -201,9 +201,13 @@ func streak(s *site.Site, r int, pk pick, before []*Period) bool {
 // before a unit set up to continue exactly one other (units.toml from, and
 // that one's became: 撤乡设镇, a department renamed), the one it continues,
 // so that its streak goes on. A unit others merged into, or one set up
-// from several, starts its own.
+// from several, starts its own; so does one set up while the unit that
+// later became it was still assessed (its until not before u's from):
+// that one merged into a unit already there, whose months before its from
+// were the other's own, not u's.
 func continued(u *site.Unit, p *Period) *site.Unit {
-	for p.Month != nil && u.From != "" && p.Month.Key < u.From && len(u.Was) == 1 {
+	for p.Month != nil && u.From != "" && p.Month.Key < u.From && len(u.Was) == 1 &&
+		u.Was[0].Until != "" && u.Was[0].Until < u.From {
 		u = u.Was[0]
 	}
 	return u

@@ -9,6 +9,7 @@ package rank
 import (
 	"cmp"
 	"math"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -236,37 +237,75 @@ type Column struct {
 // when they have an adjustment. The result is sorted by Unit and is ready
 // for Rank (higher is better).
 func Composite(cols []Column, adjust map[int]float64, m Method, decimals int) []Score {
-	type acc struct{ w, wp float64 }
+	// The sums are exact rationals of the decimals staff wrote: in binary
+	// floats a weight of 0.7 or an adjustment of −0.25 drifts, and a
+	// composite of exactly half a last digit (99.75 at one decimal) would
+	// round the wrong way.
+	type acc struct{ w, wp big.Rat }
 	sums := map[int]*acc{}
+	var w, v, t big.Rat
 	for _, c := range cols {
 		if !(c.Weight > 0) {
 			continue
 		}
-		n := float64(len(c.Placed))
+		decimal(&w, c.Weight)
+		n := int64(len(c.Placed))
 		for _, p := range c.Placed {
-			v := p.Value
 			if m == RankPoints {
-				v = 100 * (n - float64(p.Rank) + 1) / n
+				v.SetFrac64(100*(n-int64(p.Rank)+1), n)
+			} else {
+				decimal(&v, p.Value)
 			}
 			a := sums[p.Unit]
 			if a == nil {
 				a = &acc{}
 				sums[p.Unit] = a
 			}
-			a.w += c.Weight
-			a.wp += c.Weight * v
+			a.w.Add(&a.w, &w)
+			a.wp.Add(&a.wp, t.Mul(&w, &v))
 		}
 	}
 	out := make([]Score, 0, len(sums))
 	for u, a := range sums {
-		v := a.wp / a.w
 		if m == RawSum {
-			v = a.wp
+			v.Set(&a.wp)
+		} else {
+			v.Quo(&a.wp, &a.w)
 		}
-		out = append(out, Score{Unit: u, Value: Round(v+adjust[u], decimals)})
+		v.Add(&v, decimal(&t, adjust[u]))
+		out = append(out, Score{Unit: u, Value: roundRat(&v, decimals)})
 	}
 	slices.SortFunc(out, func(a, b Score) int { return cmp.Compare(a.Unit, b.Unit) })
 	return out
+}
+
+// decimal sets r to f as staff wrote it: the shortest decimal that reads
+// back as f (0.7 is 7/10, not the binary 0.6999…).
+func decimal(r *big.Rat, f float64) *big.Rat {
+	if _, ok := r.SetString(strconv.FormatFloat(f, 'g', -1, 64)); !ok {
+		r.SetInt64(0) // NaN or an infinity: not written by staff
+	}
+	return r
+}
+
+// roundRat rounds r to decimals places, half away from zero, as Round does
+// for a float.
+func roundRat(r *big.Rat, decimals int) float64 {
+	decimals = max(decimals, 0)
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
+	num := new(big.Int).Mul(new(big.Int).Abs(r.Num()), scale)
+	num.Mul(num, big.NewInt(2))
+	num.Add(num, r.Denom())
+	den := new(big.Int).Mul(r.Denom(), big.NewInt(2))
+	q := num.Quo(num, den) // ⌊|r|·10^d + ½⌋
+	if q.Sign() == 0 {
+		return 0 // no negative zero
+	}
+	f, _ := new(big.Rat).SetFrac(q, scale).Float64() // the float nearest the decimal
+	if r.Sign() < 0 {
+		return -f
+	}
+	return f
 }
 
 // An Entry is one entry of the circular (a group or an indicator) as the

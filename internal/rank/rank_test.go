@@ -479,6 +479,36 @@ func TestComposite(t *testing.T) {
 	}
 }
 
+// Composites are computed from the decimals staff wrote (weights 0.7,
+// adjustments −0.25) and rounded once, half away from zero (DESIGN §5.5):
+// in binary floats 0.7·100 + … over 0.7 + 1 + 0.5 came to 99.74999… and
+// published 99.7 where the rule gives 99.8.
+func TestCompositeIsExact(t *testing.T) {
+	// Two townships, n = 2; one decimal.
+	//   T, weight 0.7: u0 1, u1 1 (tie) → 100, 100
+	//   X, weight 1:   u0 1, u1 1 (tie) → 100, 100
+	//   M, weight 0.5: u0 1, u1 2       → 100, 50
+	//   u0: (70 + 100 + 50)/2.2 = 100,      −0.25 → 99.75  → 99.8
+	//   u1: (70 + 100 + 25)/2.2 = 88.636…,  +2    → 90.636 → 90.6
+	cols := []Column{
+		{Weight: 0.7, Placed: []Placed{{0, 1.01, 1}, {1, 1.01, 1}}},
+		{Weight: 1, Placed: []Placed{{0, 5, 1}, {1, 5, 1}}},
+		{Weight: 0.5, Placed: []Placed{{0, 90.15, 1}, {1, 90.05, 2}}},
+	}
+	if got, want := Composite(cols, map[int]float64{0: -0.25, 1: 2}, RankPoints, 1), []Score{{0, 99.8}, {1, 90.6}}; !slices.Equal(got, want) {
+		t.Errorf("rank points: got %v, want %v", got, want)
+	}
+	// Raw scores 90.15 and 90.15 with weights 0.1 and 0.2: the mean is
+	// 90.15, 90.2 at one decimal (in floats 90.14999…, 90.1).
+	raw := []Column{
+		{Weight: 0.1, Placed: []Placed{{0, 90.15, 1}}},
+		{Weight: 0.2, Placed: []Placed{{0, 90.15, 1}}},
+	}
+	if got, want := Composite(raw, nil, RawScore, 1), []Score{{0, 90.2}}; !slices.Equal(got, want) {
+		t.Errorf("raw score: got %v, want %v", got, want)
+	}
+}
+
 func TestCityBottom(t *testing.T) {
 	entries := []Entry{
 		{City: 10, District: 3, DistrictUnits: 3}, // 0: 第十 of 12 → 后三

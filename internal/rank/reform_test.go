@@ -86,6 +86,20 @@ slug = "dingxiang"
 until = "2024-01"
 became = "乙"
 `, "甲=90 乙=85 丁乡=50", "甲=90 乙=40", ""},
+		// 新镇 was set up in February while 丁乡 was still assessed (until
+		// March): 丁乡 merges into a unit already there, whose streak is
+		// its own — 丁乡's January is not 新镇's, though 新镇 has a from
+		// and only 丁乡 became it.
+		{"merger into a unit set up before", towns("甲", "乙") + `[[township]]
+name = "丁乡"
+slug = "dingxiang"
+until = "2024-03"
+became = "新镇"
+[[township]]
+name = "新镇"
+slug = "xinzhen"
+from = "2024-02"
+`, "甲=90 乙=85 丁乡=50", "甲=90 乙=80 丁乡=70 新镇=40", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s := loadSite(t, rule, "", map[string]string{

@@ -311,6 +311,39 @@ func TestAggregateMethods(t *testing.T) {
 	}
 }
 
+// An aggregate is the mean of the composites the monthly circulars
+// published (§5.10), rounded once: 甲's 80 and 60.33 average to 70.165
+// exactly, 70.17 half away from zero, which ties 乙's 70.17 (甲 first by
+// units.toml). Summed as binary floats, 80 + 60.33 is 140.32999…, whose
+// half is 70.16499… and rounded to 70.16 put 甲 second.
+func TestAggregateMeanIsExact(t *testing.T) {
+	s := loadSite(t, "[scoring]\nmethod = \"score\"\n",
+		towns("甲", "乙"), map[string]string{
+			"data/2024-01.toml":            month("甲=80 乙=70.17"),
+			"data/2024-02.toml":            month("甲=60.33 乙=70.17"),
+			"content/circulars/2024-q1.md": "+++\nnumber = \"测政办函〔2024〕1号\"\ntitle = \"季度\"\ndate = 2024-04-10\ndata = \"2024-Q1\"\n+++\n",
+		})
+	q := Archive(s).Period("2024-Q1")
+	if got, want := order(q.Groups[0].Composite), "甲1(70.17) 乙1(70.17)"; got != want {
+		t.Errorf("the quarter: %s, want %s", got, want)
+	}
+}
+
+// A township's adjustments are added as the decimals staff wrote (DESIGN
+// §5.5): 乙 ranks second of two, 50 points, with adjustments 0.03 and 0.42:
+// 50.45, 50.5 at one decimal. Summed as binary floats the two came to
+// 0.44999…, and 乙 was published 50.4.
+func TestAdjustmentsAddExactly(t *testing.T) {
+	s := loadSite(t, "[scoring]\ndecimals = 1\n", towns("甲", "乙"), map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=80",
+			"[[adjustment]]\ntownship = \"乙\"\npoints = 0.03\nreason = \"加分\"",
+			"[[adjustment]]\ntownship = \"乙\"\npoints = 0.42\nreason = \"加分\""),
+	})
+	if got, want := order(Archive(s).Months()[0].Groups[0].Composite), "甲1(100) 乙2(50.5)"; got != want {
+		t.Errorf("composite %s, want %s", got, want)
+	}
+}
+
 func periodKeys(r *Results) string {
 	var keys []string
 	for _, p := range r.Periods {

@@ -923,6 +923,17 @@ func (l *loader) indicatorCatalogue() {
 		if n, ok := r.int("decimals"); ok {
 			ind.Decimals = decimals(f, r.at("decimals"), n)
 		}
+		// A composite of scores (method = "score" or "sum") counts a higher
+		// score as better: a lower-is-better indicator in it would rank
+		// first the township it ranks last (DESIGN.md §5.5).
+		if sc := s.Config.Scoring; (sc.RawScore || sc.RawSum) && !ind.HigherBetter && ind.Weight > 0 && r.has("townships") {
+			how, method := "加权平均", "score"
+			if sc.RawSum {
+				how, method = "加权和", "sum"
+			}
+			f.errorf(r.at("better"), "指标“%s”越低越好（better = \"lower\"），而综合考核按得分的%s（config.toml [scoring] method = \"%s\"），得分越高综合得分越高，会让它排名越靠后的单位综合排名越靠前；"+
+				"请把它的 weight 写为 0（只列出、不计入综合考核），或把 method 改为 \"rank-points\"（按名次折算得分）", ind.Name, how, method)
+		}
 		key := ind.Section
 		if ind.Parent != nil {
 			key = "parent:" + ind.Parent.ID

@@ -164,6 +164,30 @@ func TestLoadDiagnostics(t *testing.T) {
 	}
 }
 
+// With [scoring] method = "score" the composite is a weighted mean of the
+// scores, higher better: an indicator where lower is better (信访量) would
+// lift the township with the most complaints, so it must weigh 0 there.
+func TestScoreCompositeRefusesLowerIsBetter(t *testing.T) {
+	files := miniSite()
+	files["config.toml"] += "[scoring]\nmethod = \"score\"\n"
+	wantDiagnostic(t, files, "data/indicators.toml", "townships = \"all\"\n", "townships = \"all\"\nbetter = \"lower\"\n",
+		"data/indicators.toml:7:1: 指标“经济”越低越好（better = \"lower\"），而综合考核按得分的加权平均（config.toml [scoring] method = \"score\"），得分越高综合得分越高，会让它排名越靠后的单位综合排名越靠前；"+
+			"请把它的 weight 写为 0（只列出、不计入综合考核），或把 method 改为 \"rank-points\"（按名次折算得分）")
+
+	// A total (method = "sum") adds the scores up just as blindly.
+	files = miniSite()
+	files["config.toml"] += "[scoring]\nmethod = \"sum\"\n"
+	wantDiagnostic(t, files, "data/indicators.toml", "townships = \"all\"\n", "townships = \"all\"\nbetter = \"lower\"\n",
+		"data/indicators.toml:7:1: 指标“经济”越低越好（better = \"lower\"），而综合考核按得分的加权和（config.toml [scoring] method = \"sum\"）")
+
+	files = miniSite()
+	files["config.toml"] += "[scoring]\nmethod = \"score\"\n"
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], "townships = \"all\"\n", "townships = \"all\"\nbetter = \"lower\"\nweight = 0\n", 1)
+	if _, err := Load(writeSite(t, files)); err != nil {
+		t.Errorf("weight 0: %v", err)
+	}
+}
+
 // wantDiagnostic replaces old by new in one of the files of a site (the
 // whole file when old is ""), loads it and expects want among the
 // diagnostics.
