@@ -309,6 +309,10 @@ func selection(s *site.Site, rule site.Rule, p *Period) []pick {
 				break
 			}
 			last := ranked[len(ranked)-1].Rank
+			if last == 1 {
+				// All tied: each is first, and nobody ranks below them.
+				break
+			}
 			for _, t := range ranked {
 				if t.Rank == last {
 					add(t)

@@ -191,6 +191,32 @@ func TestSelectCountWithTies(t *testing.T) {
 	)
 }
 
+// When every township ties, each is first and none is last: nobody ranks
+// below them, as a sole township is never last. The month all scored 100
+// commends all four and admonishes none (first, last, top 2 and bottom 2
+// by hand: ranks 1 1 1 1; the bottom group takes ranks above 2, of which
+// there are none).
+func TestAllTiedNoneLast(t *testing.T) {
+	rule := func(sel string, count int, action string) string {
+		c := ""
+		if count > 0 {
+			c = fmt.Sprintf("count = %d\n", count)
+		}
+		return fmt.Sprintf("\n[[rule]]\non = \"composite\"\nselect = %q\n%saction = %q\n", sel, c, action)
+	}
+	config := "[terms]\nactions = [\"表扬\", \"约谈\", \"提醒\"]\n" +
+		rule("first", 0, "表扬") + rule("last", 0, "约谈") + rule("bottom", 2, "提醒")
+	s := loadSite(t, config, towns("甲", "乙", "丙", "丁"),
+		map[string]string{"data/2024-01.toml": month("甲=100 乙=100 丙=100 丁=100")})
+	p := Archive(s).Months()[0]
+	wantMeasures(t, p,
+		"甲 表扬 0 （乡镇、街道综合考核排名并列第一）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名并列第一）config.toml:7",
+		"丙 表扬 0 （乡镇、街道综合考核排名并列第一）config.toml:7",
+		"丁 表扬 0 （乡镇、街道综合考核排名并列第一）config.toml:7",
+	)
+}
+
 // A streak (§5.9) holds over consecutive assessed periods: the months
 // between two files are no periods and do not break it, and a month in
 // which a township is not ranked neither counts nor breaks its streak.
