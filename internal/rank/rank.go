@@ -231,52 +231,99 @@ type Column struct {
 // With RankPoints a unit of rank r in a column of n units earns
 // p = 100·(n−r+1)/n; with RawScore and RawSum it earns its Value. Its
 // composite is Σw·p / Σw over the columns with weight > 0 that contain it
-// (RawSum: Σw·p, undivided), plus adjust[unit], rounded to decimals. Averaging only over the columns that
-// contain a unit keeps a township from being penalised for indicators that
-// do not apply to it. Units in no column with weight > 0 are left out, even
+// (RawSum: Σw·p, undivided), plus adjust[unit], rounded to decimals —
+// as if summed in exact decimals (see nearHalf). Averaging only over the
+// columns that contain a unit keeps a township from being penalised for
+// indicators that do not apply to it. Units in no column with weight > 0 are left out, even
 // when they have an adjustment. The result is sorted by Unit and is ready
 // for Rank (higher is better).
 func Composite(cols []Column, adjust map[int]float64, m Method, decimals int) []Score {
-	// The sums are exact rationals of the decimals staff wrote: in binary
-	// floats a weight of 0.7 or an adjustment of −0.25 drifts, and a
-	// composite of exactly half a last digit (99.75 at one decimal) would
-	// round the wrong way.
-	type acc struct{ w, wp big.Rat }
+	type acc struct{ w, wp float64 }
 	sums := map[int]*acc{}
-	var w, v, t big.Rat
 	for _, c := range cols {
 		if !(c.Weight > 0) {
 			continue
 		}
-		decimal(&w, c.Weight)
-		n := int64(len(c.Placed))
+		n := float64(len(c.Placed))
 		for _, p := range c.Placed {
+			v := p.Value
 			if m == RankPoints {
-				v.SetFrac64(100*(n-int64(p.Rank)+1), n)
-			} else {
-				decimal(&v, p.Value)
+				v = 100 * (n - float64(p.Rank) + 1) / n
 			}
 			a := sums[p.Unit]
 			if a == nil {
 				a = &acc{}
 				sums[p.Unit] = a
 			}
-			a.w.Add(&a.w, &w)
-			a.wp.Add(&a.wp, t.Mul(&w, &v))
+			a.w += c.Weight
+			a.wp += c.Weight * v
 		}
 	}
 	out := make([]Score, 0, len(sums))
 	for u, a := range sums {
-		if m == RawSum {
-			v.Set(&a.wp)
-		} else {
-			v.Quo(&a.wp, &a.w)
+		v := a.wp
+		if m != RawSum {
+			v /= a.w
 		}
-		v.Add(&v, decimal(&t, adjust[u]))
-		out = append(out, Score{Unit: u, Value: roundRat(&v, decimals)})
+		v += adjust[u]
+		if nearHalf(v, decimals) {
+			// In binary floats a weight of 0.7 or an adjustment of −0.25
+			// drifts, and a composite of exactly half a last digit (99.75
+			// at one decimal) may round the wrong way: sum it again
+			// exactly. Rarely, so the rationals cost a month nothing.
+			out = append(out, Score{Unit: u, Value: exactComposite(cols, u, adjust[u], m, decimals)})
+			continue
+		}
+		out = append(out, Score{Unit: u, Value: Round(v, decimals)})
 	}
 	slices.SortFunc(out, func(a, b Score) int { return cmp.Compare(a.Unit, b.Unit) })
 	return out
+}
+
+// nearHalf reports whether v, a sum in binary floats, may lie so near
+// half a last digit at decimals places that its drift could decide the
+// rounding — or is too large for a float to tell.
+func nearHalf(v float64, decimals int) bool {
+	x := math.Abs(v) * math.Pow10(max(decimals, 0))
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		return false // Round passes it through
+	case x >= 1e12:
+		return true
+	}
+	return math.Abs(x-math.Floor(x)-0.5) < 1e-6
+}
+
+// exactComposite is unit u's composite (see Composite) summed in exact
+// rationals of the decimals staff wrote, and rounded once.
+func exactComposite(cols []Column, u int, adjust float64, m Method, decimals int) float64 {
+	var w, wp, sum, v, t big.Rat
+	for _, c := range cols {
+		if !(c.Weight > 0) {
+			continue
+		}
+		n := int64(len(c.Placed))
+		for _, p := range c.Placed {
+			if p.Unit != u {
+				continue
+			}
+			if m == RankPoints {
+				v.SetFrac64(100*(n-int64(p.Rank)+1), n)
+			} else {
+				decimal(&v, p.Value)
+			}
+			decimal(&t, c.Weight)
+			w.Add(&w, &t)
+			wp.Add(&wp, t.Mul(&t, &v))
+		}
+	}
+	if m == RawSum {
+		sum.Set(&wp)
+	} else {
+		sum.Quo(&wp, &w)
+	}
+	sum.Add(&sum, decimal(&t, adjust))
+	return roundRat(&sum, decimals)
 }
 
 // decimal sets r to f as staff wrote it: the shortest decimal that reads
