@@ -88,6 +88,16 @@ func wantMeasures(t *testing.T, p *Period, want ...string) {
 	}
 }
 
+// compositeRule is a [[rule]] on the composite selecting sel (count k
+// when k > 0) for action.
+func compositeRule(sel string, k int, action string) string {
+	c := ""
+	if k > 0 {
+		c = fmt.Sprintf("count = %d\n", k)
+	}
+	return fmt.Sprintf("\n[[rule]]\non = \"composite\"\nselect = %q\n%saction = %q\n", sel, c, action)
+}
+
 // order writes a ranking as "name rank value" items.
 func order(ts []Township) string {
 	var parts []string
@@ -156,15 +166,8 @@ who = "主要负责人"
 //	last:            the last rank, 5                          → 戊 己, tied
 //	first:           rank 1                                    → 甲
 func TestSelectCountWithTies(t *testing.T) {
-	rule := func(sel string, count int, action string) string {
-		c := ""
-		if count > 0 {
-			c = fmt.Sprintf("count = %d\n", count)
-		}
-		return fmt.Sprintf("\n[[rule]]\non = \"composite\"\nselect = %q\n%saction = %q\n", sel, c, action)
-	}
 	config := "[terms]\nactions = [\"奖励\", \"表扬\", \"约谈\", \"书面检查\", \"提醒\", \"通报\"]\n" +
-		rule("top", 2, "表扬") + rule("bottom", 2, "约谈") + rule("bottom", 3, "书面检查") + rule("last", 0, "提醒") + rule("first", 0, "通报")
+		compositeRule("top", 2, "表扬") + compositeRule("bottom", 2, "约谈") + compositeRule("bottom", 3, "书面检查") + compositeRule("last", 0, "提醒") + compositeRule("first", 0, "通报")
 	s := loadSite(t, config, towns("甲", "乙", "丙", "丁", "戊", "己"),
 		map[string]string{"data/2024-01.toml": month("甲=90 丙=85 乙=85 丁=80 己=70 戊=70")})
 	p := Archive(s).Months()[0]
@@ -197,15 +200,8 @@ func TestSelectCountWithTies(t *testing.T) {
 // by hand: ranks 1 1 1 1; the bottom group takes ranks above 2, of which
 // there are none).
 func TestAllTiedNoneLast(t *testing.T) {
-	rule := func(sel string, count int, action string) string {
-		c := ""
-		if count > 0 {
-			c = fmt.Sprintf("count = %d\n", count)
-		}
-		return fmt.Sprintf("\n[[rule]]\non = \"composite\"\nselect = %q\n%saction = %q\n", sel, c, action)
-	}
 	config := "[terms]\nactions = [\"表扬\", \"约谈\", \"提醒\"]\n" +
-		rule("first", 0, "表扬") + rule("last", 0, "约谈") + rule("bottom", 2, "提醒")
+		compositeRule("first", 0, "表扬") + compositeRule("last", 0, "约谈") + compositeRule("bottom", 2, "提醒")
 	s := loadSite(t, config, towns("甲", "乙", "丙", "丁"),
 		map[string]string{"data/2024-01.toml": month("甲=100 乙=100 丙=100 丁=100")})
 	p := Archive(s).Months()[0]
