@@ -39,6 +39,9 @@ type Appendix struct {
 	// CityRanks are the rows of the table of city and peer ranks (指标,
 	// <city>排名, <peer>排名); empty when no entry has one.
 	CityRanks template.HTML
+	// CityColumn and PeerColumn say which of the two kinds of rank the
+	// month has, and so which columns CityRanks holds.
+	CityColumn, PeerColumn bool
 	// Partial says, in an aggregate, which townships were ranked in only
 	// some of its months, and so were aggregated over those (§5.10).
 	Partial []string
@@ -133,20 +136,30 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	if p.Month == nil {
 		return a
 	}
-	w := rowWriter{c: c}
+	// A column only for a kind of rank the month has: an office whose
+	// level above ranks but never compares it with its peers (or the
+	// reverse) gets no column of dashes.
 	var city, peer bool
+	for _, res := range p.Month.Results {
+		city, peer = city || res.City > 0, peer || res.District > 0
+	}
+	a.CityColumn, a.PeerColumn = city, peer
+	w := rowWriter{c: c}
 	for _, res := range p.Month.Results {
 		if res.City == 0 && res.District == 0 {
 			continue
 		}
-		city, peer = city || res.City > 0, peer || res.District > 0
 		w.rowHead(res.Indicator.Name, indicatorPath(res.Indicator))
-		if res.City > 0 {
+		switch {
+		case !city:
+		case res.City > 0:
 			w.td("", zh.RankPhrase(res.City, res.CityTie))
-		} else {
+		default:
 			w.td("", "—")
 		}
-		w.td("", peerPhrase(res))
+		if peer {
+			w.td("", peerPhrase(res))
+		}
 		w.endRow()
 	}
 	a.CityRanks = w.html()
