@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -132,6 +133,9 @@ type UnitView struct {
 	// a department's 考核排类 and its indicators' city and peer ranks.
 	Years []YearMatrix
 	Owned []Link // a department's indicators
+	// Categorised says a department was sorted into a 考核排类 in some
+	// month, and so its matrix has that row.
+	Categorised bool
 }
 
 // An AggregateRank is a township's rank in a quarter, half or year.
@@ -406,11 +410,17 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		ind  *site.Indicator // nil: the category row
 		peer bool
 	}
-	keys := []rowKey{{}}
+	// The category row only for a department some month sorted: an
+	// office that writes no [categories] gets no row of empty cells.
+	cats := m.category[u]
+	v.Categorised = slices.ContainsFunc(cats, func(c string) bool { return c != "" })
+	var keys []rowKey
+	if v.Categorised {
+		keys = append(keys, rowKey{})
+	}
 	for _, ind := range owned {
 		keys = append(keys, rowKey{ind, false}, rowKey{ind, true})
 	}
-	cats := m.category[u]
 	name := func(k rowKey) (string, string) {
 		switch {
 		case k.ind == nil:
@@ -440,11 +450,15 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		return rankCell{}
 	}
 	v.Years = matrices(h, unitPath(u), "项目", "%d年", keys, name, cell, h.departmentReads(u))
+	description := u.Name + "负责指标的历次" + terms.City + "排名"
+	if v.Categorised {
+		description += "和历次考核排类"
+	}
 	return h.tmpl.execute("unit.html", &Page{
 		Kind:        "department",
 		Title:       u.Name + "历次考核情况",
 		Path:        unitPath(u),
-		Description: u.Name + "负责指标的历次" + terms.City + "排名和历次考核排类",
+		Description: description,
 		Date:        m.updated,
 		Column:      h.historyColumn(),
 		Unit:        v,

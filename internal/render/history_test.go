@@ -419,6 +419,29 @@ func TestDepartmentPage(t *testing.T) {
 	}
 }
 
+// TestDepartmentPageWithoutCategories: an office that sorts its
+// departments into no 考核排类 gets no such row of empty cells, and the
+// heading and description name only the indicators' ranks.
+func TestDepartmentPageWithoutCategories(t *testing.T) {
+	f := historySite()
+	cats := regexp.MustCompile(`(?s)\[categories\]\n.*`)
+	for name, src := range f {
+		if strings.HasPrefix(name, "data/20") {
+			f[name] = cats.ReplaceAllString(src, "")
+		}
+	}
+	page := renderFiles(t, loadFiles(t, f), "")["units/caizheng/index.html"]
+	if !bytes.Contains(page, []byte(`<h2 id="years-heading">历次负责指标排名</h2>`)) {
+		t.Error("the heading is not 历次负责指标排名")
+	}
+	if bytes.Contains(page, []byte("考核排类")) {
+		t.Error("a page of an office without categories speaks of 考核排类")
+	}
+	if r := rowOf(t, tableAfter(t, page, `<caption id="y2023">`), "财政收入（三区）"); len(r) != 3 || r[1] != "1" || r[2] != "3" {
+		t.Errorf("2023 财政收入（三区） %q, want 1, 3", r)
+	}
+}
+
 func TestArchiveByYear(t *testing.T) {
 	files := renderFiles(t, loadHistorySite(t), "")
 	page := string(files["circulars/index.html"])
@@ -816,6 +839,25 @@ func TestAppendixNoteSaysWhatItHolds(t *testing.T) {
 		if !strings.Contains(s, `<p class="note">`+want) {
 			i := strings.Index(s, "以下为本期")
 			t.Errorf("%s: the appendix's note is not %s:\n%s", page, want, s[max(i, 0):min(max(i, 0)+300, len(s))])
+		}
+	}
+	// The table of those ranks has a column for each kind the month has:
+	// 2023-02 only 三区排名 (财政收入's), no column of dashes for 全市排名.
+	for page, want := range map[string]struct {
+		caption, head string
+		cells         int
+	}{
+		"circulars/2022/9/index.html": {"全市排名和三区排名", `<th scope="col">指标</th><th scope="col">全市排名</th><th scope="col">三区排名</th>`, 3},
+		"circulars/2023/5/index.html": {"三区排名", `<th scope="col">指标</th><th scope="col">三区排名</th>`, 2},
+	} {
+		s := files[page]
+		if !bytes.Contains(s, []byte(`<caption>`+want.caption+`</caption>`)) || !bytes.Contains(s, []byte(want.head)) {
+			t.Errorf("%s: the table of ranks is not headed %s / %s", page, want.caption, want.head)
+		}
+		for _, r := range tableAfter(t, s, `id="appendix-city"`) {
+			if len(r) != want.cells {
+				t.Errorf("%s: a row of the table of ranks has %d cells, want %d: %q", page, len(r), want.cells, r)
+			}
 		}
 	}
 }
