@@ -117,16 +117,23 @@ func TestWriteRefusesNonEmpty(t *testing.T) {
 	}
 }
 
-func TestWrittenSiteLoads(t *testing.T) {
-	s := loadSample(t)
+// writtenDemo writes a demo of years years from s (seed 1) and loads it.
+func writtenDemo(t *testing.T, s *site.Site, years int) *site.Site {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "demo")
-	if err := Write(dir, s, 1, 1); err != nil {
+	if err := Write(dir, s, years, 1); err != nil {
 		t.Fatal(err)
 	}
 	d, err := site.Load(dir)
 	if err != nil {
 		t.Fatalf("loading the demo site: %v", err)
 	}
+	return d
+}
+
+func TestWrittenSiteLoads(t *testing.T) {
+	s := loadSample(t)
+	d := writtenDemo(t, s, 1)
 	// Twelve months, a circular for each and one for each of the three
 	// whole quarters after the first month (2022-Q2, Q3, Q4).
 	if len(d.Months) != 12 || len(d.Circulars) != 15 {
@@ -164,14 +171,7 @@ func TestDemoOfGroupedSiteLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(t.TempDir(), "demo")
-	if err := Write(dir, s, 1, 1); err != nil {
-		t.Fatal(err)
-	}
-	d, err := site.Load(dir)
-	if err != nil {
-		t.Fatalf("loading the demo site: %v", err)
-	}
+	d := writtenDemo(t, s, 1)
 	if len(d.Groups) != 2 || d.Groups[0].Name != "县（市）组" || d.Groups[1].Name != "市辖区组" {
 		t.Fatalf("groups %v, want 县（市）组 and 市辖区组", d.Groups)
 	}
@@ -205,14 +205,7 @@ func TestDemoLeavesCityMeasuresToTheRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	demo := filepath.Join(t.TempDir(), "demo")
-	if err := Write(demo, s, 3, 1); err != nil {
-		t.Fatal(err)
-	}
-	d, err := site.Load(demo)
-	if err != nil {
-		t.Fatalf("loading the demo site: %v", err)
-	}
+	d := writtenDemo(t, s, 3)
 	if err := rank.Archive(d).Err(); err != nil {
 		t.Errorf("ranking the demo site: %v", err)
 	}

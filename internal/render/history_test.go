@@ -929,13 +929,21 @@ func TestExemptUnit(t *testing.T) {
 	if strings.Contains(page, "涉及该项工作") {
 		t.Error("an exempted township makes the month's indicators read as ones some townships take no part in")
 	}
-	var months []string
-	for _, r := range tableAfter(t, files["units/bing/index.html"], "历次综合考核排名</caption>") {
-		months = append(months, text(r[0])+" "+text(r[1]))
-	}
+	months := compositeRanks(t, files["units/bing/index.html"])
 	if want := []string{"2023年2月 第三", "2023年1月 —无", "2022年12月 第三"}; !slices.Equal(months, want) {
 		t.Errorf("丙镇's composite ranks %q, want %q", months, want)
 	}
+}
+
+// compositeRanks reads a township page's table of composite ranks as
+// "month rank" rows, newest first.
+func compositeRanks(t *testing.T, page []byte) []string {
+	t.Helper()
+	var months []string
+	for _, r := range tableAfter(t, page, "历次综合考核排名</caption>") {
+		months = append(months, text(r[0])+" "+text(r[1]))
+	}
+	return months
 }
 
 // TestExemptLastMonth: a township exempted from the newest month still
@@ -946,10 +954,7 @@ func TestExemptLastMonth(t *testing.T) {
 	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-02\"]\n", 1)
 	f["data/2023-02.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-02.toml"], "")
 	files := renderFiles(t, loadFiles(t, f), "")
-	var months []string
-	for _, r := range tableAfter(t, files["units/bing/index.html"], "历次综合考核排名</caption>") {
-		months = append(months, text(r[0])+" "+text(r[1]))
-	}
+	months := compositeRanks(t, files["units/bing/index.html"])
 	// 2023-01: 乙 and 丙 both 83.33 (historySite), tied first.
 	if want := []string{"2023年2月 —无", "2023年1月 并列第一", "2022年12月 第三"}; !slices.Equal(months, want) {
 		t.Errorf("丙镇's composite ranks %q, want %q", months, want)
