@@ -106,12 +106,14 @@ func aggregate(s *site.Site, span site.Period, months []*Period) *Period {
 		// a whole number of 10^-decimals; sum those whole numbers, exactly:
 		// binary floats drift (80 + 60.33 is 140.32999…) and a mean that
 		// is exactly half a last digit (70.165) would round the wrong way.
+		// Whole numbers are kept in floats, exact below 2⁵³, where int64
+		// would wrap around past 9.2·10¹⁸ (10¹³ yuan at 6 decimals).
 		scale := math.Pow10(cfg.Scoring.Decimals)
 		if cfg.Aggregate.Method == site.MeanRank {
 			scale = 1
 		}
 		type acc struct {
-			sum int64
+			sum float64 // whole numbers
 			n   int
 		}
 		sums := map[*site.Unit]*acc{}
@@ -128,9 +130,9 @@ func aggregate(s *site.Site, span site.Period, months []*Period) *Period {
 					}
 					a.n++
 					if cfg.Aggregate.Method == site.MeanRank {
-						a.sum += int64(t.Rank)
+						a.sum += float64(t.Rank)
 					} else {
-						a.sum += int64(math.Round(t.Value * scale))
+						a.sum += math.Round(t.Value * scale)
 					}
 				}
 			}
@@ -148,7 +150,7 @@ func aggregate(s *site.Site, span site.Period, months []*Period) *Period {
 			if cfg.Aggregate.Method != site.SumPoints {
 				div *= float64(a.n)
 			}
-			v := float64(a.sum) / div
+			v := a.sum / div
 			scores = append(scores, Score{Unit: u.Index, Value: v})
 		}
 		if len(scores) > 0 {

@@ -351,6 +351,22 @@ func TestAggregateMeanIsExact(t *testing.T) {
 	}
 }
 
+// Large composites at many decimals (a total in yuan, 6 decimals) are
+// whole numbers of millionths past int64's range: the quarter's mean of
+// 10¹³ and 2·10¹³ is 1.5·10¹³, not a sum that wrapped around.
+func TestAggregateOfLargeComposites(t *testing.T) {
+	s := loadSite(t, "[scoring]\nmethod = \"score\"\ndecimals = 6\n",
+		towns("甲", "乙"), map[string]string{
+			"data/2024-01.toml":            month("甲=10000000000000 乙=1"),
+			"data/2024-02.toml":            month("甲=20000000000000 乙=1"),
+			"content/circulars/2024-q1.md": "+++\nnumber = \"测政办函〔2024〕1号\"\ntitle = \"季度\"\ndate = 2024-04-10\ndata = \"2024-Q1\"\n+++\n",
+		})
+	q := Archive(s).Period("2024-Q1")
+	if got, want := order(q.Groups[0].Composite), "甲1(1.5e+13) 乙2(1)"; got != want {
+		t.Errorf("the quarter: %s, want %s", got, want)
+	}
+}
+
 // A township's adjustments are added as the decimals staff wrote (DESIGN
 // §5.5): 乙 ranks second of two, 50 points, with adjustments 0.03 and 0.42:
 // 50.45, 50.5 at one decimal. Summed as binary floats the two came to
