@@ -293,10 +293,7 @@ func TestLinkedFiles(t *testing.T) {
 	// Linked, a file is no longer said to be published by nothing; one of
 	// a type that may not be published is said to be so at its link (a
 	// hidden one the load passes over). This mini site has no 2023-01.md.
-	var warned []string
-	for _, d := range s.Warnings {
-		warned = append(warned, d.String())
-	}
+	warned := warningLines(s)
 	if want := []string{
 		"content/circulars/2023-02.md:19:56: 警告：链接的文件 content/circulars/图/a.svg 是 .svg，不能发布，这个链接会失效；网页上的图片请用 jpg、png 或 gif，附件的类型应为 " + attachmentTypesText,
 		"content/circulars/2023-02.md:21:2: 警告：链接的 content/circulars/2023-01.md 不存在，这个链接会失效",
@@ -429,6 +426,11 @@ func loadWarnings(t *testing.T, files map[string]string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return warningLines(s)
+}
+
+// warningLines are s's warnings, a line each.
+func warningLines(s *Site) []string {
 	var got []string
 	for _, d := range s.Warnings {
 		got = append(got, d.String())

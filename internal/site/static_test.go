@@ -129,10 +129,7 @@ func TestStaticHiddenFolderWarned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, d := range s.Warnings {
-		got = append(got, d.String())
-	}
+	got := warningLines(s)
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
