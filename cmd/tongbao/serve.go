@@ -48,8 +48,8 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}()
 	// The preview warns of a page the last build in public/ published that
 	// an edit takes away (a 文号 corrected), while it is being made.
-	gone := build.NewPublished(build.Dest(build.Options{Source: opts.Source})).Gone
-	return serveUntil(ctx, serve.Options{Source: opts.Source, AllowHosts: allow, Gone: gone}, net.JoinHostPort(*bind, strconv.Itoa(*port)), stdout, stderr)
+	published := build.NewPublished(build.Dest(build.Options{Source: opts.Source})).Since
+	return serveUntil(ctx, serve.Options{Source: opts.Source, AllowHosts: allow, Published: published}, net.JoinHostPort(*bind, strconv.Itoa(*port)), stdout, stderr)
 }
 
 // serveUntil runs the preview server on addr until ctx is cancelled.

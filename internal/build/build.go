@@ -94,8 +94,10 @@ func (s Stats) String() string {
 // Render loads and renders the site without writing anything: what
 // `tongbao check` runs. When the output folder holds a build's manifest,
 // opts.Warn is also told of each page that build published and this one
-// would not (gonePages): a 文号 corrected is warned of before the build
-// that would take its old address off the portal.
+// would not (gonePages), and of each circular whose results it would
+// rewrite (rewrittenWarnings): a 文号 corrected, or next year's weight
+// written over this year's, is warned of before the build that would
+// take the old page off the portal or change what it says.
 func Render(opts Options) ([]render.Output, error) {
 	outputs, s, _, err := renderHeld(opts)
 	if err != nil || opts.Warn == nil {
@@ -105,11 +107,7 @@ func Render(opts Options) ([]render.Output, error) {
 	if err != nil {
 		return outputs, nil // no build there to compare with
 	}
-	paths := make([]string, len(outputs))
-	for i, o := range outputs {
-		paths[i] = o.Path
-	}
-	for _, d := range goneSince(s, before, paths, len(opts.Without) > 0) {
+	for _, d := range since(s, before, Dest(opts), outputs, len(opts.Without) > 0) {
 		opts.Warn(d)
 	}
 	return outputs, nil
@@ -257,10 +255,12 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
+	rec := newRecorder(t.path, p.previous())
 	add := func(o render.Output) error {
 		if ctx.Err() != nil {
 			return ErrInterrupted
 		}
+		rec.see(o)
 		return p.add(o)
 	}
 	err = render.Stream(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL, NoSearchIndex: opts.NoSearchIndex, ReleaseSources: true}, add)
@@ -285,6 +285,11 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	st.changes(p.previous(), p.written())
 	st.foreign(p.foreign())
 	warnGone(s, st, opts)
+	if opts.Warn != nil {
+		for _, d := range rewrittenWarnings(s, rec.found) {
+			opts.Warn(d)
+		}
+	}
 	warnDisplaced(st, opts)
 	return st, nil
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/render"
 	"tongbao/internal/site"
 )
 
@@ -128,16 +129,29 @@ type Published struct {
 // NewPublished is the build in the output folder dest.
 func NewPublished(dest string) *Published { return &Published{dest: dest} }
 
-// Gone are the warnings of the pages of the build that site s, which
-// renders the outputs paths, would not make (gonePages). The preview holds
-// back the months still being gathered, so a circular's page is told of
-// only when another circular's page replaces it, as under --without.
-func (p *Published) Gone(s *site.Site, paths []string) diag.List {
+// Since are the warnings of what a build of site s, which renders
+// outputs, would change of the build published: the pages it would not
+// make (gonePages) and the circulars whose results it would rewrite
+// (rewrittenWarnings). The preview holds back the months still being
+// gathered, so a circular's page is told of only when another circular's
+// page replaces it, as under --without.
+func (p *Published) Since(s *site.Site, outputs []render.Output) diag.List {
 	m := p.manifest()
 	if m == nil {
 		return nil
 	}
-	return goneSince(s, *m, paths, true)
+	return since(s, *m, p.dest, outputs, true)
+}
+
+// since are the warnings of what a site s rendering outputs would change
+// of the build before in dest, whose manifest is before: what check and
+// the preview say before a build.
+func since(s *site.Site, before Manifest, dest string, outputs []render.Output, holding bool) diag.List {
+	paths := make([]string, len(outputs))
+	for i, o := range outputs {
+		paths[i] = o.Path
+	}
+	return append(goneSince(s, before, paths, holding), rewrittenWarnings(s, republishedSince(before, dest, outputs))...)
 }
 
 // goneSince are the warnings of the pages of the build before that a site

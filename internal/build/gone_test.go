@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/render"
 	"tongbao/internal/site"
 )
 
@@ -154,7 +155,7 @@ func TestPublishedGone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := pub.Gone(s, nil); d != nil {
+	if d := pub.Since(s, nil); d != nil {
 		t.Errorf("no build yet: %v", d)
 	}
 	if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
@@ -168,11 +169,11 @@ func TestPublishedGone(t *testing.T) {
 	for _, e := range m.Files {
 		paths = append(paths, e.Path)
 	}
-	if d := pub.Gone(s, paths); len(d) != 0 {
+	if d := pub.Since(s, outputsAt(paths)); len(d) != 0 {
 		t.Errorf("the same outputs: %v", d)
 	}
 	without := slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == "about/index.html" })
-	if d := pub.Gone(s, without); len(d) != 1 || !strings.Contains(d[0].Msg, "上次生成的页面 /about/ ") {
+	if d := pub.Since(s, outputsAt(without)); len(d) != 1 || !strings.Contains(d[0].Msg, "上次生成的页面 /about/ ") {
 		t.Errorf("without about/: %v", d)
 	}
 	// A build in another terminal adds a page: the manifest is read again.
@@ -182,7 +183,7 @@ func TestPublishedGone(t *testing.T) {
 	if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
 		t.Fatal(err)
 	}
-	if d := pub.Gone(s, paths); len(d) != 1 || !strings.Contains(d[0].Msg, "/notice/") {
+	if d := pub.Since(s, outputsAt(paths)); len(d) != 1 || !strings.Contains(d[0].Msg, "/notice/") {
 		t.Errorf("after a build that added notice/: %v", d)
 	}
 }
@@ -206,4 +207,14 @@ func BenchmarkGonePagesFolderMoved(b *testing.B) {
 			b.Fatalf("%d warnings, the first %v", len(d), d[0])
 		}
 	}
+}
+
+// outputsAt are outputs at paths, without their bytes: what gonePages
+// reads of them.
+func outputsAt(paths []string) []render.Output {
+	out := make([]render.Output, len(paths))
+	for i, p := range paths {
+		out[i] = render.Output{Path: p}
+	}
+	return out
 }

@@ -40,11 +40,12 @@ type Options struct {
 	// address and localhost (tongbao serve --allow-host), see hostPolicy.
 	AllowHosts []string
 
-	// Gone, if set, are warnings of the pages published that a site
-	// rendering the outputs paths would no longer make: tongbao serve
-	// compares with the last build in public/ (build.Published), which this
-	// package does not read itself.
-	Gone func(s *site.Site, paths []string) diag.List
+	// Published, if set, are warnings of what a build of a site rendering
+	// outputs would change of the build published — pages it would no
+	// longer make, circulars whose results it would rewrite: tongbao
+	// serve compares with the last build in public/ (build.Published),
+	// which this package does not read itself.
+	Published func(s *site.Site, outputs []render.Output) diag.List
 }
 
 // DefaultDelay is the quiet time before a rebuild. Every editor's save —
@@ -411,12 +412,8 @@ func (s *Server) renderSite(st *site.Site) ([]render.Output, string, error) {
 	}
 	s.warned = nil
 	w := append(st.HostWarning(st.Config.BaseURL), st.Warnings...)
-	if s.opts.Gone != nil {
-		paths := make([]string, len(outputs))
-		for i, o := range outputs {
-			paths[i] = o.Path
-		}
-		w = append(w, s.opts.Gone(st, paths)...)
+	if s.opts.Published != nil {
+		w = append(w, s.opts.Published(st, outputs)...)
 	}
 	if len(w) > 0 {
 		s.warned = diag.Lines(w)

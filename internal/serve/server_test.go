@@ -915,20 +915,24 @@ func TestHostWarning(t *testing.T) {
 	}
 }
 
-// Options.Gone is asked after each build with the site and its outputs'
-// paths, and what it says is among the warnings the pages show.
+// Options.Published is asked after each build with the site and its
+// outputs, and what it says is among the warnings the pages show.
 func TestGoneWarnings(t *testing.T) {
 	var log syncBuffer
 	dir := copySite(t)
 	var asked []string
-	gone := func(st *site.Site, paths []string) diag.List {
-		asked = paths
+	gone := func(st *site.Site, outputs []render.Output) diag.List {
+		asked = nil
+		for _, o := range outputs {
+			asked = append(asked, o.Path)
+		}
+		paths := asked
 		if !slices.Contains(paths, "about/index.html") {
 			return diag.List{{File: "content/x.md", Line: 1, Col: 1, Msg: "警告：上次生成的页面 /about/ 这次没有了"}}
 		}
 		return nil
 	}
-	s := New(Options{Source: dir, Log: &log, ErrLog: &log, Gone: gone})
+	s := New(Options{Source: dir, Log: &log, ErrLog: &log, Published: gone})
 	s.Build()
 	if !slices.Contains(asked, "circulars/2023/14/index.html") || len(s.state.Load().warnings) != 0 {
 		t.Fatalf("first build: asked with %d paths, warnings %q", len(asked), s.state.Load().warnings)

@@ -1,0 +1,261 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"tongbao/internal/diag"
+	"tongbao/internal/render"
+	"tongbao/internal/site"
+)
+
+// A circular once published is a public record: the ranks, scores and
+// measures it states must not change because next year's method was
+// written into this year's settings. Every weight, decimal place and
+// [[rule]] applies to every month unless given a span, so an edit meant
+// for the months ahead re-ranks the whole archive, and nothing else in
+// a build says so: the pages change as the writer meant them to. So a
+// build, check and the preview compare each circular's data.json with
+// the one the build before published and warn of every circular whose
+// results differ, with what differs. A correction is a reason to change
+// one; the warning says how to mark it. Each is said once: the build
+// after compares with what this one published.
+
+// republished is a circular's data.json in the build before (old) and in
+// this one (now), when their bytes differ.
+type republished struct {
+	path     string // circulars/2023/14/data.json
+	old, now []byte
+}
+
+// circularData reports whether rel is a circular's data.json:
+// circulars/2023/14/data.json.
+func circularData(rel string) bool {
+	parts := strings.Split(rel, "/")
+	return len(parts) == 4 && parts[0] == "circulars" && parts[3] == "data.json"
+}
+
+// changedSince reports whether o is a circular's data.json that the build
+// before listed with other bytes.
+func changedSince(before map[string]ManifestEntry, o render.Output) bool {
+	if !circularData(o.Path) || o.File != nil {
+		return false
+	}
+	e, ok := before[o.Path]
+	if !ok {
+		return false
+	}
+	if e.Size != int64(len(o.Data)) {
+		return true
+	}
+	sum := o.Sum
+	if sum == nil {
+		s := sha256.Sum256(o.Data)
+		sum = &s
+	}
+	return e.SHA256 != hex.EncodeToString(sum[:])
+}
+
+// manifestIndex is m's entries by path.
+func manifestIndex(m Manifest) map[string]ManifestEntry {
+	idx := make(map[string]ManifestEntry, len(m.Files))
+	for _, e := range m.Files {
+		idx[e.Path] = e
+	}
+	return idx
+}
+
+// republishedSince are the circulars' data.json of outputs whose bytes
+// differ from those the build before wrote in dest (listed in before).
+func republishedSince(before Manifest, dest string, outputs []render.Output) []republished {
+	idx := manifestIndex(before)
+	var out []republished
+	for _, o := range outputs {
+		if !changedSince(idx, o) {
+			continue
+		}
+		old, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(o.Path)))
+		if err != nil {
+			continue // gone or unreadable: nothing to compare with
+		}
+		out = append(out, republished{o.Path, old, o.Data})
+	}
+	return out
+}
+
+// A recorder keeps, while a build streams its outputs, the circulars'
+// data.json whose bytes differ from the build before's, with the bytes
+// that build wrote: read before the new file is added, since a build in
+// place overwrites it. It is safe for concurrent use.
+type recorder struct {
+	dest   string
+	before map[string]ManifestEntry // nil: no build before
+
+	mu    sync.Mutex
+	found []republished
+}
+
+func newRecorder(dest string, before *Manifest) *recorder {
+	r := &recorder{dest: dest}
+	if before != nil {
+		r.before = manifestIndex(*before)
+	}
+	return r
+}
+
+// see records o if it is a circular's data.json that changed.
+func (r *recorder) see(o render.Output) {
+	if r.before == nil || !changedSince(r.before, o) {
+		return
+	}
+	old, err := os.ReadFile(filepath.Join(r.dest, filepath.FromSlash(o.Path)))
+	if err != nil {
+		return
+	}
+	r.mu.Lock()
+	r.found = append(r.found, republished{o.Path, old, o.Data})
+	r.mu.Unlock()
+}
+
+// rewrittenWarnings are the warnings of the circulars whose results in
+// found differ, in the order of their addresses; a data.json that changed
+// in its other fields (a title, an attachment, a reason's wording) is not
+// one. Past ten circulars, one line counts the rest: a weight changed for
+// every month changes every circular.
+func rewrittenWarnings(s *site.Site, found []republished) diag.List {
+	found = slices.Clone(found)
+	slices.SortFunc(found, func(a, b republished) int { return strings.Compare(a.path, b.path) })
+	at := map[string]*site.Circular{}
+	for _, c := range s.Circulars {
+		at[c.URLPath()+"data.json"] = c
+	}
+	var out diag.List
+	n := 0
+	for _, f := range found {
+		var old, now render.OpenData
+		if json.Unmarshal(f.old, &old) != nil || json.Unmarshal(f.now, &now) != nil {
+			continue // not a data.json this version reads: nothing to say
+		}
+		diffs := resultDiffs(old, now)
+		if len(diffs) == 0 {
+			continue
+		}
+		if n++; n > mostRewritten {
+			continue
+		}
+		const most = 8
+		if len(diffs) > most {
+			diffs = append(diffs[:most:most], fmt.Sprintf("等%d处", len(diffs)))
+		}
+		name := now.Period + "的通报"
+		if now.Circular.Number != "" {
+			name += "（" + now.Circular.Number + "）"
+		}
+		file, line, col := "", 0, 0
+		if c := at[f.path]; c != nil {
+			file, line, col = c.File, c.NumberLine, c.NumberCol
+		}
+		out.Add(file, line, col, "警告：已发布的%s，考核结果与上次生成的不同：%s。"+
+			"如果是改了权重、小数位数或奖惩规则，新的办法也改写了已发布的通报：只对以后的月份适用的，写明起始月份（见 docs/rules.md 的“考核办法的调整”）；"+
+			"如果是更正这份通报，在它的前置信息中写上 updated = 更正日期", name, strings.Join(diffs, "；"))
+	}
+	if n > mostRewritten {
+		out = append(out, diag.Diagnostic{Msg: fmt.Sprintf("警告：……共 %d 份已发布的通报考核结果与上次生成的不同", n)})
+	}
+	return out
+}
+
+// mostRewritten is how many circulars rewrittenWarnings describes.
+const mostRewritten = 10
+
+// resultDiffs says, in the circular's words, how the results of old and
+// now differ: the measures taken and withdrawn, which weigh most, then
+// each ranking's scores and ranks, unit by unit.
+func resultDiffs(old, now render.OpenData) []string {
+	var out []string
+	ranking := func(what string, a, b []render.OpenTownship) {
+		type key struct{ group, name string }
+		was := map[key]render.OpenTownship{}
+		for _, t := range a {
+			was[key{t.Group, t.Name}] = t
+		}
+		is := map[key]bool{}
+		for _, t := range b {
+			k := key{t.Group, t.Name}
+			is[k] = true
+			o, ok := was[k]
+			switch {
+			case !ok:
+				out = append(out, fmt.Sprintf("%s新列入%s（%s分，%s）", what, t.Name, score(t.Score), rankText(t)))
+			case o.Score != t.Score && (o.Rank != t.Rank || o.Tied != t.Tied):
+				out = append(out, fmt.Sprintf("%s%s得分%s→%s，%s→%s", what, t.Name, score(o.Score), score(t.Score), rankText(o), rankText(t)))
+			case o.Score != t.Score:
+				out = append(out, fmt.Sprintf("%s%s得分%s→%s", what, t.Name, score(o.Score), score(t.Score)))
+			case o.Rank != t.Rank || o.Tied != t.Tied:
+				out = append(out, fmt.Sprintf("%s%s%s→%s", what, t.Name, rankText(o), rankText(t)))
+			}
+		}
+		for _, t := range a {
+			if !is[key{t.Group, t.Name}] {
+				out = append(out, fmt.Sprintf("%s不再列入%s", what, t.Name))
+			}
+		}
+	}
+	// Measures, by what they do to whom, not by their wording.
+	measures := func(d render.OpenData) []string {
+		var m []string
+		for _, r := range d.Rewards {
+			m = append(m, fmt.Sprintf("奖励%s%d元", r.Unit, r.Amount))
+		}
+		for _, i := range d.Interviews {
+			who := i.Unit
+			if i.Who != "" {
+				who += i.Who
+			}
+			m = append(m, i.Kind+who)
+		}
+		return m
+	}
+	a, b := measures(old), measures(now)
+	for _, m := range b {
+		if i := slices.Index(a, m); i >= 0 {
+			a = slices.Delete(a, i, i+1)
+			continue
+		}
+		out = append(out, "新增"+m)
+	}
+	for _, m := range a {
+		out = append(out, "不再"+m)
+	}
+	ranking("综合考核", old.Composite, now.Composite)
+	was := map[string][]render.OpenTownship{}
+	for _, ind := range old.Indicators {
+		was[ind.ID] = ind.Townships
+	}
+	for _, ind := range now.Indicators {
+		if a, ok := was[ind.ID]; ok {
+			ranking(ind.Name, a, ind.Townships)
+		}
+	}
+	return out
+}
+
+// score is a score as data.json has it, without a trailing zero's doubt.
+func score(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// rankText is a rank as a circular says it: 第3名, 并列第3名.
+func rankText(t render.OpenTownship) string {
+	r := "第" + strconv.Itoa(t.Rank) + "名"
+	if t.Tied {
+		return "并列" + r
+	}
+	return r
+}

@@ -1,0 +1,174 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tongbao/internal/diag"
+	"tongbao/internal/site"
+)
+
+// rewrittenSite is a site of three townships ranked by the sum of two
+// indicators' scores, the first rewarded and the last 约谈:
+//
+//	        经济(w 1)  财政(w 1)  sum   rank
+//	甲街道      90        60      150   3  约谈
+//	乙街道      80        75      155   2
+//	丙镇        70        95      165   1  奖励 10000
+//
+// With 经济's weight 3 (next year's method written over this one's) the
+// sums are 330, 315 and 305: 甲街道 first and rewarded, 丙镇 last.
+func rewrittenSite(t *testing.T) string {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{
+		"config.toml": `title = "测试"
+[issuer]
+name = "测试区人民政府办公室"
+[ranking]
+cityUnits = 12
+[scoring]
+method = "sum"
+[[rule]]
+on     = "composite"
+select = "first"
+action = "奖励"
+amount = 10000
+[[rule]]
+on     = "composite"
+select = "last"
+action = "约谈"
+who    = "主要负责人"
+`,
+		"data/units.toml": `[[township]]
+name = "甲街道"
+slug = "jia"
+[[township]]
+name = "乙街道"
+slug = "yi"
+[[township]]
+name = "丙镇"
+slug = "bing"
+`,
+		"data/indicators.toml": `[[indicator]]
+id = "jingji"
+name = "经济"
+section = "重点工作"
+townships = "all"
+weight = 1
+[[indicator]]
+id = "caizheng"
+name = "财政"
+section = "重点工作"
+townships = "all"
+`,
+		"data/2023-02.toml": `period = "1-2月"
+[[result]]
+indicator = "jingji"
+[result.townships]
+"甲街道" = 90
+"乙街道" = 80
+"丙镇" = 70
+[[result]]
+indicator = "caizheng"
+[result.townships]
+"甲街道" = 60
+"乙街道" = 75
+"丙镇" = 95
+`,
+		"content/circulars/2023-02.md": `+++
+number = "测政办函〔2023〕5号"
+title = "关于测试的通报"
+date = 2023-04-03
+data = "2023-02"
++++
+正文。
+`,
+	})
+	return dir
+}
+
+// TestRewrittenCircularsWarned: a weight changed after a circular was
+// published re-ranks it; check, the preview and the build each say which
+// published circular's results change and how — every composite score
+// and rank, the reward and the 约谈 moved — at the circular's 文号, and
+// the build says it once. A change that leaves the results as they were
+// (the title) is not warned of.
+func TestRewrittenCircularsWarned(t *testing.T) {
+	dir := rewrittenSite(t)
+	run := func(check bool) []string {
+		t.Helper()
+		var warned []string
+		opts := Options{Source: dir, Warn: func(d diag.Diagnostic) {
+			if strings.Contains(d.Msg, "考核结果") {
+				warned = append(warned, d.String())
+			}
+		}}
+		var err error
+		if check {
+			_, err = Render(opts)
+		} else {
+			_, err = Build(context.Background(), opts)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return warned
+	}
+	if w := run(false); len(w) > 0 {
+		t.Fatalf("a first build warns: %q", w)
+	}
+	edit := func(rel, old, new string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), old) {
+			t.Fatalf("%s has no %q", rel, old)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("content/circulars/2023-02.md", "关于测试的通报", "关于测试情况的通报")
+	if w := run(false); len(w) > 0 {
+		t.Fatalf("the title changed, the results did not: %q", w)
+	}
+
+	edit("data/indicators.toml", "weight = 1", "weight = 3")
+	want := "content/circulars/2023-02.md:2:1: 警告：已发布的2023年1-2月的通报（测政办函〔2023〕5号），考核结果与上次生成的不同：" +
+		"新增奖励甲街道10000元；新增约谈丙镇主要负责人；不再奖励丙镇10000元；不再约谈甲街道主要负责人；" +
+		"综合考核甲街道得分150→330，第3名→第1名；综合考核乙街道得分155→315；综合考核丙镇得分165→305，第1名→第3名。"
+	checked := run(true)
+	if len(checked) != 1 || !strings.HasPrefix(checked[0], want) {
+		t.Fatalf("check:\n got %q\nwant %q…", checked, want)
+	}
+	if !strings.Contains(checked[0], "updated") || !strings.Contains(checked[0], "起始月份") {
+		t.Errorf("the warning does not say what to do: %q", checked[0])
+	}
+
+	// The preview, comparing with public/ while the edit is being made.
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outputs, err := Render(Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := NewPublished(filepath.Join(dir, "public"))
+	if d := pub.Since(s, outputs); len(d) != 1 || d[0].String() != checked[0] {
+		t.Errorf("preview:\n got %v\nwant %q", d, checked[0])
+	}
+
+	if got := run(false); len(got) != 1 || got[0] != checked[0] {
+		t.Errorf("build:\n got %q\nwant %q", got, checked[0])
+	}
+	if got := run(false); len(got) > 0 {
+		t.Errorf("the build after compares with the rewritten circular: %q", got)
+	}
+}
