@@ -83,6 +83,26 @@ func TestBrowserSearch(t *testing.T) {
 				t.Errorf("the query fetched the shards %q; want those of 禁毒 and =禁毒 only", shards)
 			}
 
+			// Typed in traditional characters, the department's name is
+			// looked up again in simplified ones, the table fetched then
+			// (and not for 禁毒, which pages hold).
+			variants := func() (n int) {
+				for _, p := range log() {
+					if strings.HasPrefix(p, base+"search/v/") {
+						n++
+					}
+				}
+				return n
+			}
+			if n := variants(); n != 0 {
+				t.Errorf("禁毒 fetched the table of variants")
+			}
+			browse(t, ctx, srv.URL+base+"search/?q="+url.QueryEscape("區禁毒辦"))
+			browsertest.WaitFor(t, ctx, `document.querySelector(".search-status").textContent.startsWith("按简体字“区禁毒办”查找：完全匹配 ") && document.querySelector(".search-result mark").textContent === "区禁毒办"`, "區禁毒辦 to be looked up as 区禁毒办, and marked so")
+			if n := variants(); n != 1 {
+				t.Errorf("區禁毒辦 fetched the table of variants %d times, want once", n)
+			}
+
 			// Typing searches as you go and updates the address.
 			run(t, ctx, chromedp.Focus(chromedp.ID("search-q")))
 			run(t, ctx, chromedp.Evaluate[bool](`document.querySelector("#search-q").select(), true`))

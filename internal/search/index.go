@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	_ "embed"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
@@ -33,7 +34,7 @@ import (
 //
 //	{"v":6,"docs":N,"shards":"<h><h>…","big":{"<token>":"<h>",…},
 //	 "pages":"<h>…","pageDocs":16,"packs":"<h>…","packDocs":64,
-//	 "years":[[2003,12],[2004,24],…]}
+//	 "years":[[2003,12],[2004,24],…],"variants":"<h>"}
 //
 // "shards" is the hash of each shard, 8 hex digits each, in order; a shard
 // with no token is 00000000 and has no file. The number of shards is a
@@ -88,6 +89,9 @@ import (
 // a stretch of it with an HTTP range request; a server that ignores
 // ranges sends the whole pack, which search.js reads only as far as it
 // needs.
+//
+// search/v/0.<h>.txt, the manifest's "variants", is the same for every
+// site: traditional characters and their simplified forms (see Variants).
 type Index struct {
 	docs    []*Analysis // by number
 	entries int         // of all documents
@@ -129,8 +133,20 @@ type Manifest struct {
 	PageDocs int               `json:"pageDocs"`
 	Packs    string            `json:"packs"`
 	PackDocs int               `json:"packDocs"`
-	Years    [][2]int          `json:"years"` // each year with a dated document, and the number of its first
+	Years    [][2]int          `json:"years"`    // each year with a dated document, and the number of its first
+	Variants string            `json:"variants"` // the hash of search/v/0.<h>.txt (see Variants)
 }
+
+// Variants is the file of the traditional characters a query may be typed
+// in and the simplified ones of the archive (variants.txt, made by
+// variants_gen.go from OpenCC's table): pairs of characters, one after
+// the other. search.js fetches it only when a query finds no page that
+// holds it whole, and looks the query up again in simplified characters
+// (營商環境 finds 营商环境): 17 KB that most visitors never need.
+func Variants() File { return hashed("search/v", 0, ".txt", variants) }
+
+//go:embed variants.txt
+var variants []byte
 
 // hashed is the file of data in folder dir (search/s, …) as item i, named
 // by its hash: dir/i.<h>.ext.
@@ -774,6 +790,9 @@ func (x *Index) Files(packs []string, shard func(i int) Shard) []File {
 			m.Years = append(m.Years, [2]int{y, d})
 		}
 	}
+	v := Variants()
+	m.Variants = hashOf(v.Path)
+	files = append(files, v)
 	man, _ := json.Marshal(m)
 	man = append(man, '\n')
 	return append([]File{{"search-index.json", man, sha256.Sum256(man)}}, files...)

@@ -506,3 +506,43 @@ func TestShardKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestVariants: the index names its table of traditional characters in
+// the manifest, by the hash in the file's name; the table is pairs of
+// CJK Unified Ideographs, each a traditional character and another, its
+// simplified form, in the order of the code points, with the commonest
+// of a query's (營商環境, 經濟, 關於, 發展) among them.
+func TestVariants(t *testing.T) {
+	_, files := build(t, searchDocs, shardTarget)
+	var m Manifest
+	if err := json.Unmarshal(files["search-index.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	table, ok := files["search/v/0."+m.Variants+".txt"]
+	if !ok || len(m.Variants) != 8 {
+		t.Fatalf("manifest's variants %q: no such file", m.Variants)
+	}
+	pairs := []rune(strings.TrimSuffix(string(table), "\n"))
+	if len(pairs)%2 != 0 || len(pairs) < 4000 {
+		t.Fatalf("%d characters, not pairs of a few thousand", len(pairs))
+	}
+	to := map[rune]rune{}
+	for i := 0; i < len(pairs); i += 2 {
+		a, b := pairs[i], pairs[i+1]
+		if a == b || a < uniStart || a >= uniEnd || b < uniStart || b >= uniEnd || i > 0 && a <= pairs[i-2] {
+			t.Fatalf("pair %d: %c%c", i/2, a, b)
+		}
+		to[a] = b
+	}
+	for from, want := range map[string]string{"營商環境": "营商环境", "經濟": "经济", "關於": "关于", "發展": "发展", "東風路": "东风路"} {
+		got := []rune(from)
+		for i, r := range got {
+			if s, ok := to[r]; ok {
+				got[i] = s
+			}
+		}
+		if string(got) != want {
+			t.Errorf("%s: %s, want %s", from, string(got), want)
+		}
+	}
+}

@@ -694,3 +694,44 @@ print({Shards: [...fetched].filter(p => p.startsWith("search/s/")), First: f.com
 		t.Errorf("the first result is %s, want long/", as[got.First].Doc.URL)
 	}
 }
+
+// TestJSSearchTraditional: a query typed in traditional characters, which
+// no page holds, is looked up again in simplified ones (variant says so),
+// the table of variants fetched then and only then — not for a query
+// found whole, nor for one whose every Han term some page holds (禁毒
+// xyzzy: xyzzy is no Han term).
+func TestJSSearchTraditional(t *testing.T) {
+	_, files := build(t, searchDocs, shardTarget)
+	type found struct {
+		Exact, Complete, Partial []int
+		Variant                  string
+		Fetched                  int
+	}
+	var got []found
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  let fetched = 0;
+  const counting = Object.assign({}, net, {bytes: (p) => { if (p.startsWith("search/v/")) fetched++; return net.bytes(p); }});
+  const ix = new s.Index(JSON.parse(fs.readFileSync(path.join(dir, "search-index.json"), "utf8")), counting);
+  const f = await s.search(ix, q, {});
+  out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial, Variant: f.variant || "", Fetched: fetched});
+}
+print(out);`, files, []string{"安全生產", "東風路街道", "安全生产", "禁毒 xyzzy", "安全禁毒", "火車站鄉"}, &got)
+	want := []found{
+		// 生產 is in no page; 安全生产 is in 1 and 3 whole, in 2 in part.
+		{nil, []int{1, 3}, []int{2}, "安全生产", 1},
+		{[]int{0}, []int{0, 1}, nil, "东风路街道", 1},
+		{nil, []int{1, 3}, []int{2}, "", 0},
+		{nil, nil, []int{3, 2}, "", 0},
+		// 全禁 is in no page: the table is fetched, and has nothing to
+		// change; 3 and 2 hold 安全 and 禁毒, two of the three terms.
+		{nil, nil, []int{3, 2}, "", 1},
+		{nil, nil, nil, "火车站乡", 1},
+	}
+	for i, q := range []string{"安全生產", "東風路街道", "安全生产", "禁毒 xyzzy", "安全禁毒", "火車站鄉"} {
+		if fmt.Sprint(got[i]) != fmt.Sprint(want[i]) {
+			t.Errorf("%s: %+v, want %+v", q, got[i], want[i])
+		}
+	}
+}

@@ -437,6 +437,7 @@
       packs: hashes(m.packs),
       packDocs: m.packDocs,
       years: m.years || [],
+      variants: typeof m.variants === "string" ? m.variants : "",
     };
   }
 
@@ -503,6 +504,34 @@
         p.catch(() => this.postingsOf.delete(tok));
       }
       return p;
+    }
+
+    // simplified is q with each traditional character the variants' table
+    // (search/v/, fetched the first time it is asked for) knows written
+    // in its simplified form; q itself when the index has no table.
+    simplified(q) {
+      if (!this.m.variants) {
+        return Promise.resolve(q);
+      }
+      if (!this.variantsOf) {
+        const p = this.net.bytes("search/v/0." + this.m.variants + ".txt").then(function (buf) {
+          const pairs = Array.from(utf8.decode(buf).trim());
+          const map = new Map();
+          for (let i = 0; i + 1 < pairs.length; i += 2) {
+            map.set(pairs[i], pairs[i + 1]);
+          }
+          return map;
+        });
+        this.variantsOf = p;
+        p.catch(() => {
+          this.variantsOf = null;
+        });
+      }
+      return this.variantsOf.then(function (map) {
+        return Array.from(q, function (c) {
+          return map.get(c) || c;
+        }).join("");
+      });
     }
 
     page(k) {
@@ -590,55 +619,93 @@
     opts = opts || {};
     q = numberForm(q);
     return searchTerms(index, q, opts).then(function (found) {
-      if (found.exact.length + found.complete.length + found.partial.length > 0) {
+      if (found.exact.length + found.complete.length > 0) {
         return found;
       }
-      // Nothing found: one wrong character (营商坏境) breaks two of the
-      // three pairs of a four-character word, and a term no page holds
-      // finds nothing. Cut the query's runs of three characters or more
-      // where a pair is in no page, and look the pieces up (营商 坏 境:
-      // half of them are enough for a partial match, and 营商 is marked
-      // and shown in the snippets). One character of two is not enough
-      // to go on (联系 would find every page with a 系).
-      const parts = found.query.parts;
-      const pieces = [];
-      let cut = false;
-      for (const p of parts) {
-        if (!p.han || p.units.length < 3) {
-          pieces.push(p.units.join(""));
-          continue;
-        }
-        let piece = p.units[0];
-        for (let i = 1; i < p.units.length; i++) {
-          if (found.postings.has(p.units[i - 1] + p.units[i])) {
-            piece += p.units[i];
-          } else {
-            pieces.push(piece);
-            piece = p.units[i];
-            cut = true;
-          }
-        }
-        pieces.push(piece);
-      }
-      if (!cut) {
-        return found;
-      }
-      return searchTerms(index, pieces.join(" "), opts).then(function (f) {
-        // None holds the query as typed: those holding every piece are
-        // partial matches too, the first of them (more pieces first, then
-        // by weight or date, as partial matches are ranked).
-        f.sortRest();
-        f.partial = f.complete.concat(f.partial);
-        if (opts.sort === "new") {
-          f.partial.sort(function (a, b) {
-            return b - a; // the two lists were each newest first
-          });
-        }
-        f.complete = [];
-        f.exact = [];
-        f.loose = true;
-        return f;
+      // No page holds it whole, and a term of Han characters is in no
+      // page: typed in traditional characters (營商環境), it may be in
+      // simplified ones. Looked up again so, the table fetched only now;
+      // kept if it finds anything (variant says what was looked up).
+      const unknown = found.query.terms.some(function (t) {
+        return classify(t.codePointAt(0)) === HAN && !found.postings.has(t);
       });
+      if (!unknown) {
+        return loosely(index, found, opts);
+      }
+      return index.simplified(q).then(
+        function (s) {
+          if (s === q) {
+            return loosely(index, found, opts);
+          }
+          return searchTerms(index, s, opts).then(function (f) {
+            if (f.exact.length + f.complete.length + f.partial.length === 0 && found.partial.length > 0) {
+              return found;
+            }
+            return loosely(index, f, opts).then(function (f) {
+              f.variant = s;
+              return f;
+            });
+          });
+        },
+        function () {
+          return loosely(index, found, opts); // the table did not come
+        },
+      );
+    });
+  }
+
+  // loosely is found, a search that found no page holding the query
+  // whole, or, when it found nothing at all, the search of the pieces of
+  // the query's runs of three Han characters or more.
+  function loosely(index, found, opts) {
+    if (found.partial.length > 0) {
+      return Promise.resolve(found);
+    }
+    // Nothing found: one wrong character (营商坏境) breaks two of the
+    // three pairs of a four-character word, and a term no page holds
+    // finds nothing. Cut the query's runs of three characters or more
+    // where a pair is in no page, and look the pieces up (营商 坏 境:
+    // half of them are enough for a partial match, and 营商 is marked
+    // and shown in the snippets). One character of two is not enough
+    // to go on (联系 would find every page with a 系).
+    const parts = found.query.parts;
+    const pieces = [];
+    let cut = false;
+    for (const p of parts) {
+      if (!p.han || p.units.length < 3) {
+        pieces.push(p.units.join(""));
+        continue;
+      }
+      let piece = p.units[0];
+      for (let i = 1; i < p.units.length; i++) {
+        if (found.postings.has(p.units[i - 1] + p.units[i])) {
+          piece += p.units[i];
+        } else {
+          pieces.push(piece);
+          piece = p.units[i];
+          cut = true;
+        }
+      }
+      pieces.push(piece);
+    }
+    if (!cut) {
+      return Promise.resolve(found);
+    }
+    return searchTerms(index, pieces.join(" "), opts).then(function (f) {
+      // None holds the query as typed: those holding every piece are
+      // partial matches too, the first of them (more pieces first, then
+      // by weight or date, as partial matches are ranked).
+      f.sortRest();
+      f.partial = f.complete.concat(f.partial);
+      if (opts.sort === "new") {
+        f.partial.sort(function (a, b) {
+          return b - a; // the two lists were each newest first
+        });
+      }
+      f.complete = [];
+      f.exact = [];
+      f.loose = true;
+      return f;
     });
   }
 
@@ -1461,7 +1528,7 @@
       if (c + p === 0) {
         return "没有找到结果，请尝试其他搜索词。";
       }
-      let s = "完全匹配 " + c + " 条，部分匹配 " + p + " 条";
+      let s = (found.variant ? "按简体字“" + found.variant + "”查找：" : "") + "完全匹配 " + c + " 条，部分匹配 " + p + " 条";
       const shown = Math.min(PAGE, c + p);
       if (shown < c + p) {
         s += "，先显示前 " + shown + " 条";
