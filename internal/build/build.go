@@ -286,7 +286,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	st.foreign(p.foreign())
 	warnGone(s, st, opts)
 	if opts.Warn != nil {
-		for _, d := range rewrittenWarnings(s, rec.found) {
+		for _, d := range rewrittenWarnings(s, rec.found, republished.diffs) {
 			opts.Warn(d)
 		}
 	}

@@ -124,6 +124,8 @@ type Published struct {
 	mod     time.Time
 	m       *Manifest // nil: no build there
 	checked bool
+
+	compared map[comparison][]string // the last Since's, see there
 }
 
 // NewPublished is the build in the output folder dest.
@@ -134,33 +136,53 @@ func NewPublished(dest string) *Published { return &Published{dest: dest} }
 // make (gonePages) and the circulars whose results it would rewrite
 // (rewrittenWarnings). The preview holds back the months still being
 // gathered, so a circular's page is told of only when another circular's
-// page replaces it, as under --without.
+// page replaces it, as under --without. What comparing two data.json
+// found is kept while both stay as they are: a weight changed for every
+// month is compared once, not at every save (two hundred circulars of a
+// 20-year archive took 0.2 s).
 func (p *Published) Since(s *site.Site, outputs []render.Output) diag.List {
 	m := p.manifest()
 	if m == nil {
 		return nil
 	}
-	return since(s, *m, p.dest, outputs, true)
+	p.mu.Lock()
+	known := p.compared
+	p.mu.Unlock()
+	now := map[comparison][]string{}
+	diffs := func(r republished) []string {
+		k := comparison{r.path, r.before, r.after}
+		d, ok := known[k]
+		if !ok {
+			d = r.diffs()
+		}
+		now[k] = d
+		return d
+	}
+	w := append(goneSince(s, *m, outputs, true), rewrittenWarnings(s, republishedSince(*m, p.dest, outputs), diffs)...)
+	p.mu.Lock()
+	p.compared = now
+	p.mu.Unlock()
+	return w
 }
 
+// A comparison is a circular's data.json, as published and as it would
+// be, by their SHA-256s.
+type comparison struct{ path, before, after string }
+
 // since are the warnings of what a site s rendering outputs would change
-// of the build before in dest, whose manifest is before: what check and
-// the preview say before a build.
+// of the build before in dest, whose manifest is before: what check says
+// before a build.
 func since(s *site.Site, before Manifest, dest string, outputs []render.Output, holding bool) diag.List {
-	paths := make([]string, len(outputs))
-	for i, o := range outputs {
-		paths[i] = o.Path
-	}
-	return append(goneSince(s, before, paths, holding), rewrittenWarnings(s, republishedSince(before, dest, outputs))...)
+	return append(goneSince(s, before, outputs, holding), rewrittenWarnings(s, republishedSince(before, dest, outputs), republished.diffs)...)
 }
 
 // goneSince are the warnings of the pages of the build before that a site
-// s rendering the outputs paths would not make: what check and the preview
-// say before a build, which gonePages says from its changes.
-func goneSince(s *site.Site, before Manifest, paths []string, holding bool) diag.List {
+// s rendering outputs would not make: what check and the preview say
+// before a build, which gonePages says from its changes.
+func goneSince(s *site.Site, before Manifest, outputs []render.Output, holding bool) diag.List {
 	var now Manifest
-	for _, path := range paths {
-		now.Files = append(now.Files, ManifestEntry{Path: path})
+	for _, o := range outputs {
+		now.Files = append(now.Files, ManifestEntry{Path: o.Path})
 	}
 	return gonePages(s, Compare(before, now), holding)
 }

@@ -29,11 +29,31 @@ import (
 // one; the warning says how to mark it. Each is said once: the build
 // after compares with what this one published.
 
-// republished is a circular's data.json in the build before (old) and in
-// this one (now), when their bytes differ.
+// republished is a circular's data.json in the build before (old, or
+// the file oldFile holding it) and in this one (now), when their bytes
+// differ; before and after are their SHA-256s.
 type republished struct {
-	path     string // circulars/2023/14/data.json
-	old, now []byte
+	path          string // circulars/2023/14/data.json
+	old, now      []byte
+	oldFile       string
+	before, after string
+}
+
+// diffs are the differences of r's results (resultDiffs): none for a
+// data.json that changed in other fields, or that cannot be read.
+func (r republished) diffs() []string {
+	old := r.old
+	if old == nil {
+		var err error
+		if old, err = os.ReadFile(r.oldFile); err != nil {
+			return nil // gone or unreadable: nothing to compare with
+		}
+	}
+	var was, is render.OpenData
+	if json.Unmarshal(old, &was) != nil || json.Unmarshal(r.now, &is) != nil {
+		return nil // not a data.json this version reads: nothing to say
+	}
+	return resultDiffs(was, is)
 }
 
 // circularData reports whether rel is a circular's data.json:
@@ -43,25 +63,26 @@ func circularData(rel string) bool {
 	return len(parts) == 4 && parts[0] == "circulars" && parts[3] == "data.json"
 }
 
-// changedSince reports whether o is a circular's data.json that the build
-// before listed with other bytes.
-func changedSince(before map[string]ManifestEntry, o render.Output) bool {
+// changedSince is o, when it is a circular's data.json that the build
+// before, in dest, listed with other bytes.
+func changedSince(before map[string]ManifestEntry, dest string, o render.Output) (republished, bool) {
 	if !circularData(o.Path) || o.File != nil {
-		return false
+		return republished{}, false
 	}
 	e, ok := before[o.Path]
 	if !ok {
-		return false
-	}
-	if e.Size != int64(len(o.Data)) {
-		return true
+		return republished{}, false
 	}
 	sum := o.Sum
 	if sum == nil {
 		s := sha256.Sum256(o.Data)
 		sum = &s
 	}
-	return e.SHA256 != hex.EncodeToString(sum[:])
+	after := hex.EncodeToString(sum[:])
+	if e.SHA256 == after && e.Size == int64(len(o.Data)) {
+		return republished{}, false
+	}
+	return republished{path: o.Path, now: o.Data, oldFile: filepath.Join(dest, filepath.FromSlash(o.Path)), before: e.SHA256, after: after}, true
 }
 
 // manifestIndex is m's entries by path.
@@ -79,14 +100,9 @@ func republishedSince(before Manifest, dest string, outputs []render.Output) []r
 	idx := manifestIndex(before)
 	var out []republished
 	for _, o := range outputs {
-		if !changedSince(idx, o) {
-			continue
+		if r, ok := changedSince(idx, dest, o); ok {
+			out = append(out, r)
 		}
-		old, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(o.Path)))
-		if err != nil {
-			continue // gone or unreadable: nothing to compare with
-		}
-		out = append(out, republished{o.Path, old, o.Data})
 	}
 	return out
 }
@@ -113,24 +129,30 @@ func newRecorder(dest string, before *Manifest) *recorder {
 
 // see records o if it is a circular's data.json that changed.
 func (r *recorder) see(o render.Output) {
-	if r.before == nil || !changedSince(r.before, o) {
+	if r.before == nil {
 		return
 	}
-	old, err := os.ReadFile(filepath.Join(r.dest, filepath.FromSlash(o.Path)))
+	rp, ok := changedSince(r.before, r.dest, o)
+	if !ok {
+		return
+	}
+	old, err := os.ReadFile(rp.oldFile)
 	if err != nil {
 		return
 	}
+	rp.old = old
 	r.mu.Lock()
-	r.found = append(r.found, republished{o.Path, old, o.Data})
+	r.found = append(r.found, rp)
 	r.mu.Unlock()
 }
 
 // rewrittenWarnings are the warnings of the circulars whose results in
-// found differ, in the order of their addresses; a data.json that changed
-// in its other fields (a title, an attachment, a reason's wording) is not
-// one. Past ten circulars, one line counts the rest: a weight changed for
-// every month changes every circular.
-func rewrittenWarnings(s *site.Site, found []republished) diag.List {
+// found differ (diffs, republished.diffs or a cache of it), in the order
+// of their addresses; a data.json that changed in its other fields (a
+// title, an attachment, a reason's wording) is not one. Past ten
+// circulars, one line counts the rest: a weight changed for every month
+// changes every circular.
+func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished) []string) diag.List {
 	found = slices.Clone(found)
 	slices.SortFunc(found, func(a, b republished) int { return strings.Compare(a.path, b.path) })
 	at := map[string]*site.Circular{}
@@ -140,21 +162,19 @@ func rewrittenWarnings(s *site.Site, found []republished) diag.List {
 	var out diag.List
 	n := 0
 	for _, f := range found {
-		var old, now render.OpenData
-		if json.Unmarshal(f.old, &old) != nil || json.Unmarshal(f.now, &now) != nil {
-			continue // not a data.json this version reads: nothing to say
-		}
-		diffs := resultDiffs(old, now)
-		if len(diffs) == 0 {
+		d := diffs(f)
+		if len(d) == 0 {
 			continue
 		}
 		if n++; n > mostRewritten {
 			continue
 		}
 		const most = 8
-		if len(diffs) > most {
-			diffs = append(diffs[:most:most], fmt.Sprintf("等%d处", len(diffs)))
+		if len(d) > most {
+			d = append(d[:most:most], fmt.Sprintf("等%d处", len(d)))
 		}
+		var now render.OpenData
+		_ = json.Unmarshal(f.now, &now) // read by diffs already
 		name := now.Period + "的通报"
 		if now.Circular.Number != "" {
 			name += "（" + now.Circular.Number + "）"
@@ -165,7 +185,7 @@ func rewrittenWarnings(s *site.Site, found []republished) diag.List {
 		}
 		out.Add(file, line, col, "警告：已发布的%s，考核结果与上次生成的不同：%s。"+
 			"如果是改了权重、小数位数或奖惩规则，新的办法也改写了已发布的通报：只对以后的月份适用的，写明起始月份（见 docs/rules.md 的“考核办法的调整”）；"+
-			"如果是更正这份通报，在它的前置信息中写上 updated = 更正日期", name, strings.Join(diffs, "；"))
+			"如果是更正这份通报，在它的前置信息中写上 updated = 更正日期", name, strings.Join(d, "；"))
 	}
 	if n > mostRewritten {
 		out = append(out, diag.Diagnostic{Msg: fmt.Sprintf("警告：……共 %d 份已发布的通报考核结果与上次生成的不同", n)})
