@@ -375,6 +375,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	got := map[*Unit]float64{}
 	var order []*Unit  // as the file writes them: the order of a tie's members (DESIGN.md §5.1)
 	var wrong []string // names that are no township of the month, reported
+	keys := map[*Unit]string{}
 	for _, k := range tt.keys() {
 		v := r.score(tt, k)
 		u := r.assessed(tt.at(k), l.township(f, tt.at(k), k))
@@ -386,7 +387,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 			f.errorf(tt.at(k), "%s“%s”的得分重复（名称和 slug 指同一单位）", terms.Unit, u.Name)
 			continue
 		}
-		got[u] = v
+		got[u], keys[u] = v, k
 		order = append(order, u)
 	}
 	tt.done()
@@ -454,6 +455,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 			res.Scores = append(res.Scores, Score{Unit: u, Value: got[u]})
 		}
 	}
+	r.warnSlips(tt, ind, res.Scores, keys)
 }
 
 // stillMissing is what of missing is missing for sure, once each of the

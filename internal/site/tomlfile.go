@@ -271,12 +271,21 @@ func syntaxOffset(src []byte, pe toml.ParseError) int {
 // errorf reports a problem at the key or element named by path, or at the
 // nearest enclosing one that has a known position.
 func (f *tomlFile) errorf(path, format string, args ...any) {
+	f.report(f.diags, path, format, args...)
+}
+
+// warnf is errorf for a warning, which goes to w.
+func (f *tomlFile) warnf(w *diag.List, path, format string, args ...any) {
+	f.report(w, path, format, args...)
+}
+
+func (f *tomlFile) report(l *diag.List, path, format string, args ...any) {
 	if at := placeUp(f.place, path); at != "" {
-		f.diags.Add(at, 0, 0, format, args...)
+		l.Add(at, 0, 0, format, args...)
 		return
 	}
 	line, col := f.position(path)
-	f.diags.Add(f.name, line, col, format, args...)
+	l.Add(f.name, line, col, format, args...)
 }
 
 // placeUp is where place says the value at path, or the nearest table

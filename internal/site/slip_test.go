@@ -1,0 +1,65 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSlips: a score a slip of the decimal point explains is found, with
+// what divides it into the others' range; a wide spread of growth rates,
+// a genuine outlier nothing divides into the range, and fewer than four
+// scores are not.
+func TestSlips(t *testing.T) {
+	for _, c := range []struct {
+		scores []float64
+		want   string // index:factor of each slip
+	}{
+		{[]float64{90, 80, 70, 850}, "3:10"},      // others 70–90, width 20: 850 > 130, 85 within
+		{[]float64{90, 80, 70, 9}, "3:0.1"},       // 9 < 30, 90 within
+		{[]float64{90, 80, 70, 0.75}, "3:0.01"},   // 75 within
+		{[]float64{90, 90, 90, 900}, "3:10"},      // tied others: width a tenth of 90
+		{[]float64{-5.2, -3.1, 2.4, -42}, "3:10"}, // negatives: −4.2 within −5.2…2.4; −42 < −20.4
+		{[]float64{1.2, 3.5, 8, 12}, ""},          // 12 < 8 + 2·6.8
+		{[]float64{90, 80, 70, 300}, ""},          // 30, 3 and 0.3 are outside 70–90
+		{[]float64{90, 80, 850}, ""},              // two others make no range
+		{[]float64{95.6, 93.2, 91.8, 90.5, 88.7, 87.9, 86.4, 85, 82.3, 82.3, 82.3, 82.3}, ""},
+	} {
+		var scores []Score
+		for _, v := range c.scores {
+			scores = append(scores, Score{Value: v})
+		}
+		var got []string
+		for _, s := range slips(scores) {
+			got = append(got, fmt.Sprintf("%d:%g", s.i, s.factor))
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%v: slips %q, want %q", c.scores, got, c.want)
+		}
+	}
+}
+
+// TestSlipWarned: 85 typed 850 is warned of at its line, with the
+// others' range and what the slip may have been; the month still loads
+// (the file is valid), and 85 is not warned of.
+func TestSlipWarned(t *testing.T) {
+	files := miniSite()
+	files["data/units.toml"] += "[[township]]\nname = \"丁镇\"\nslug = \"ding\"\n"
+	month := files["data/2023-02.toml"]
+	for score, want := range map[string][]string{
+		"85":  nil,
+		"850": {"data/2023-02.toml:9:1: 警告：指标“经济”中丁镇的得分 850 远在其他乡镇（街道）的得分（70～90）之外，除以 10 就在其中：是否漏了小数点，或多打了数字？"},
+	} {
+		files["data/2023-02.toml"] = strings.Replace(month, `"丙镇" = 70`+"\n", `"丙镇" = 70`+"\n\"丁镇\" = "+score+"\n", 1)
+		var got []string
+		for _, w := range loadWarnings(t, files) {
+			if strings.Contains(w, "远在") {
+				got = append(got, w)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("丁镇 = %s: warnings\n%s\nwant\n%s", score, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
