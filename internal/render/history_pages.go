@@ -164,8 +164,8 @@ type IndicatorView struct {
 	// Changes say when the 考核办法 changed its weight, direction or
 	// decimals, one line each, oldest first: 自2025年1月起权重为1.5. Better
 	// and Weight are what it had before the first.
-	Changes []string
-	Townships int    // number of townships it ranks
+	Changes   []string
+	Townships int // number of townships it ranks
 	CityChart template.HTML
 	PeerChart template.HTML
 	// Ranks are the rows of the charts' table (月份, <city>排名, <peer>排名, 变化),
