@@ -193,3 +193,17 @@ until = "2025-12"
 		t.Error("a quarter is not judged by its last month")
 	}
 }
+
+// A change written as anything but an array of tables is told how its
+// header is written, [[indicator.change]], not the bare key.
+func TestIndicatorChangeNotTables(t *testing.T) {
+	files := miniSite()
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `townships = "all"
+`, `townships = "all"
+change = 3
+`, 1)
+	_, err := Load(writeSite(t, files))
+	if err == nil || !strings.Contains(err.Error(), `data/indicators.toml:7:1: change（考核办法调整）应为表数组（[[indicator.change]]）`) {
+		t.Errorf("got %v", err)
+	}
+}
