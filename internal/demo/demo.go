@@ -351,26 +351,27 @@ func (g *gen) month(key string, y, m int) {
 		// One indicator in four is scored in whole points on a narrow
 		// scale, so that ties — and （并列） — appear in the demo.
 		whole := rng.IntN(4) == 0
+		set := ind.In(key) // the month's setting, were a demo to change one
 		w.Table("result.townships", "")
 		for _, u := range ind.Townships {
 			p := g.power[u]
 			var v float64
 			switch {
-			case ind.HigherBetter && whole:
+			case set.HigherBetter && whole:
 				v = math.Round(94 + 1.5*p + 1.5*rng.NormFloat64())
-			case ind.HigherBetter:
+			case set.HigherBetter:
 				v = 88 + 3*p + 3*rng.NormFloat64()
 			case whole:
 				v = math.Round(3 - p + rng.NormFloat64())
 			default:
 				v = 3 - 0.8*p + rng.NormFloat64()
 			}
-			if ind.HigherBetter {
+			if set.HigherBetter {
 				v = min(max(v, 60), 100)
 			} else {
 				v = min(max(v, 0.1), 10)
 			}
-			dec := ind.Decimals
+			dec := set.Decimals
 			if whole {
 				dec = 0
 			}

@@ -244,13 +244,16 @@ func rankGroup(s *site.Site, m *site.Month, name string, units []*site.Unit, tie
 			continue
 		}
 		ind := r.Indicator
-		placed := Rank(scores, ind.Decimals, ind.HigherBetter, ties)
+		// The month is ranked by the 考核办法 of its own time (indicator
+		// changes), so a later change leaves what was published as it was.
+		set := ind.In(m.Key)
+		placed := Rank(scores, set.Decimals, set.HigherBetter, ties)
 		top, bottom := Groups(placed, k)
 		ir := &IndicatorResult{Result: r, Ranked: township(placed), Top: groupOf(top, placed), Bottom: groupOf(bottom, placed)}
 		g.Indicators = append(g.Indicators, ir)
 		g.byIndicator[ind.ID] = ir
-		if ind.Weight > 0 {
-			cols = append(cols, Column{Weight: ind.Weight, Placed: placed})
+		if set.Weight > 0 {
+			cols = append(cols, Column{Weight: set.Weight, Placed: placed})
 		}
 	}
 

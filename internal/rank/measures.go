@@ -101,7 +101,7 @@ func (p *Period) Interviews(action string) []Measure {
 func measures(s *site.Site, p *Period, before []*Period) ([]Measure, []Conflict) {
 	var out []Measure
 	for i, rule := range s.Config.Rules {
-		if rule.Period == p.Span.Kind {
+		if rule.Period == p.Span.Kind && rule.AppliesTo(p.Span) {
 			out = append(out, apply(s, i, p, before)...)
 		}
 	}
@@ -179,11 +179,17 @@ func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
 // has no place for it — its unit not ranked, or the entry not ranked in
 // the city — was not assessed for it: it neither counts nor breaks the
 // streak, as the months without a file between two files do not (those
-// are no periods at all).
+// are no periods at all). Only periods within the rule's span count: a
+// rule from 2025-01 of two months in the bottom group first fires in
+// 2025-02, as units could not have known of it in 2024-12 (no
+// retroactive measure).
 func streak(s *site.Site, r int, pk pick, before []*Period) bool {
 	rule := s.Config.Rules[r]
 	need := rule.Streak - 1
 	for i := len(before) - 1; i >= 0 && need > 0; i-- {
+		if !rule.AppliesTo(before[i].Span) {
+			return false // before its from: the periods before are all earlier still
+		}
 		q := pk
 		q.unit = continued(pk.unit, before[i])
 		if !assessed(rule, before[i], q) {

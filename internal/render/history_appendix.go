@@ -123,9 +123,10 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			if g.Name != "" {
 				caption = ind.Name + g.Name + "排名"
 			}
+			set := ind.In(p.Span.LastMonth()) // the month's own 考核办法
 			t := AppendixTable{ID: id("appendix-"+ind.ID, i), Caption: caption, Path: indicatorPath(ind),
-				UnitHeader: terms.Unit, ScoreLabel: "得分", Rows: rows(ir.Ranked, ind.Decimals)}
-			if !ind.HigherBetter {
+				UnitHeader: terms.Unit, ScoreLabel: "得分", Rows: rows(ir.Ranked, set.Decimals)}
+			if !set.HigherBetter {
 				// 并列第一 beside 0.00 reads as a mistake unless the table says why.
 				t.Caption += lowerBetterNote
 				t.ScoreLabel = lowerBetterScore

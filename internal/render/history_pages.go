@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"tongbao/internal/rank"
@@ -160,7 +161,11 @@ type IndicatorView struct {
 	Owners    []Link
 	Better    string // 得分越高越好 | 得分越低越好, when townships are ranked
 	Weight    string // its weight in the township composite
-	Townships int    // number of townships it ranks
+	// Changes say when the 考核办法 changed its weight, direction or
+	// decimals, one line each, oldest first: 自2025年1月起权重为1.5. Better
+	// and Weight are what it had before the first.
+	Changes   []string
+	Townships int // number of townships it ranks
 	CityChart template.HTML
 	PeerChart template.HTML
 	// Ranks are the rows of the charts' table (月份, <city>排名, <peer>排名, 变化),
@@ -276,13 +281,13 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	}
 	v.Years = matrices(h, unitPath(u), "指标", "%d年各单项指标排名", inds,
 		func(ind *site.Indicator) (string, string) {
-			if !ind.HigherBetter {
+			if note := directionNote(ind); note != "" {
 				return ind.Name + "（得分越低越好）", indicatorPath(ind)
 			}
 			return ind.Name, indicatorPath(ind)
 		},
 		func(ind *site.Indicator, i int) rankCell {
-			return townshipCell(m.townships[ind.ID][u][i], ind.Decimals)
+			return townshipCell(m.townships[ind.ID][u][i], ind.In(m.periods[i].Month.Key).Decimals)
 		},
 		func(p *rank.Period) []input { return []input{unitIn(p, u)} })
 	return h.tmpl.execute("unit.html", &Page{
@@ -481,11 +486,9 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.Owners = append(v.Owners, Link{Name: o.Name, Path: unitPath(o), Note: untilNote(o)})
 	}
 	if len(ind.Townships) > 0 {
-		v.Better = "得分越高越好"
-		if !ind.HigherBetter {
-			v.Better = "得分越低越好"
-		}
+		v.Better = betterText(ind.HigherBetter)
 		v.Weight = strconv.FormatFloat(ind.Weight, 'f', -1, 64)
+		v.Changes = changeLines(ind)
 	}
 
 	city := make([]int, len(m.periods))
@@ -533,13 +536,12 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 
 	if byUnit := m.townships[ind.ID]; byUnit != nil {
-		caption := "%d年" + terms.Unit + "排名"
-		if !ind.HigherBetter {
-			caption += lowerBetterNote
-		}
+		caption := "%d年" + terms.Unit + "排名" + directionNote(ind)
 		v.Years = matrices(h, indicatorPath(ind), terms.Unit, caption, ind.Townships,
 			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
-			func(t *site.Unit, i int) rankCell { return townshipCell(byUnit[t][i], ind.Decimals) },
+			func(t *site.Unit, i int) rankCell {
+				return townshipCell(byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals)
+			},
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
 	}
 	// The page describes only the rankings it shows.
@@ -620,4 +622,50 @@ func (h *history) rankingsPage() ([]byte, error) {
 		Column:      h.historyColumn(),
 		Rankings:    v,
 	})
+}
+
+// directionNote follows the caption of an indicator's township ranks
+// across months: lowerBetterNote when lower is better in every month,
+// and nothing otherwise — of an indicator whose direction a 考核办法
+// changed, the page's changes say from when (changeLines), and each
+// month's circular says its own.
+func directionNote(ind *site.Indicator) string {
+	higher := ind.HigherBetter
+	for _, c := range ind.Changes {
+		higher = higher || c.HigherBetter
+	}
+	if higher {
+		return ""
+	}
+	return lowerBetterNote
+}
+
+// changeLines say, one line a change, when the 考核办法 changed an
+// indicator's direction, weight or decimals: 自2025年1月起权重为1.5.
+func changeLines(ind *site.Indicator) []string {
+	var out []string
+	for _, c := range ind.Changes {
+		var parts []string
+		for _, k := range c.Set {
+			switch k {
+			case "better":
+				parts = append(parts, betterText(c.HigherBetter))
+			case "weight":
+				parts = append(parts, "权重为"+strconv.FormatFloat(c.Weight, 'f', -1, 64))
+			case "decimals":
+				parts = append(parts, fmt.Sprintf("得分保留%d位小数", c.Decimals))
+			}
+		}
+		from, _ := site.ParsePeriod(c.From)
+		out = append(out, "自"+from.Label()+"起"+strings.Join(parts, "，"))
+	}
+	return out
+}
+
+// betterText is an indicator's direction as its page says it.
+func betterText(higher bool) string {
+	if higher {
+		return "得分越高越好"
+	}
+	return "得分越低越好"
 }

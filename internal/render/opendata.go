@@ -226,7 +226,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		for _, g := range p.Groups {
 			if ir := g.Indicator(ind.ID); ir != nil {
 				oi.Better = "higher"
-				if !ind.HigherBetter {
+				if !ind.In(m.Key).HigherBetter { // the month's own 考核办法
 					oi.Better = "lower"
 				}
 				oi.Townships = append(oi.Townships, openTownships(g.Name, ir.Ranked)...)
@@ -337,7 +337,9 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 	}
 	for _, g := range p.Groups {
 		for _, ir := range g.Indicators {
-			add(ir.Result.Indicator.Name, g.Name, ir.Ranked, ir.Result.Indicator.Decimals, ir.Result.Indicator.HigherBetter)
+			ind := ir.Result.Indicator
+			set := ind.In(p.Span.LastMonth()) // the month's own 考核办法
+			add(ind.Name, g.Name, ir.Ranked, set.Decimals, set.HigherBetter)
 		}
 	}
 	meanRank := p.Aggregate() && o.s.Config.Aggregate.Method == site.MeanRank

@@ -492,12 +492,13 @@ func tableView(c *core, p *rank.Period, args []string) (any, error) {
 		if g.Name != "" {
 			v.Caption = ind.Name + g.Name + "排名"
 		}
-		if !ind.HigherBetter { // as the appendix's tables say it
+		set := ind.In(p.Span.LastMonth()) // the month's own 考核办法
+		if !set.HigherBetter {            // as the appendix's tables say it
 			v.Caption += lowerBetterNote
 			v.Score = lowerBetterScore
 		}
 		for _, t := range ir.Ranked {
-			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, ind.Decimals)})
+			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals)})
 		}
 		out = append(out, v)
 	}

@@ -194,9 +194,10 @@ func label(ind *site.Indicator) string {
 	return ind.Number() + " " + ind.Name
 }
 
-// lowHigh tells how an indicator's scores are ordered, for its note.
-func lowHigh(ind *site.Indicator) string {
-	if ind.HigherBetter {
+// lowHigh tells how an indicator's scores are ordered in a month (its
+// setting then, site.Indicator.In), for its note.
+func lowHigh(set site.Setting) string {
+	if set.HigherBetter {
 		return "得分越高排名越前"
 	}
 	return "得分越低排名越前"

@@ -56,7 +56,7 @@ func (r *reader) monthFile() (text []byte, places map[string]string, results, sc
 			if err != nil {
 				r.problem(sv.v.at, "%v", err) // written as 0: reported once, not as missing too
 			}
-			w.Entry(spath, sv.unit.Name, decimal(v, rd.ind.Decimals))
+			w.Entry(spath, sv.unit.Name, decimal(v, rd.ind.In(r.key).Decimals))
 			places[path+"."+r.scores.Key+"."+sv.unit.Name] = sv.v.at
 			scores++
 		}

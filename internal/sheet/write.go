@@ -447,7 +447,8 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 	for j, ind := range b.scored {
 		col := scoreFirstC + j
 		b.set(sh, col, scoreHead, ind.Name, b.style.head)
-		b.note(sh, col, scoreHead, fmt.Sprintf("%s\n%s，按%d位小数比较名次。\n%s", ind.Name, lowHigh(ind), ind.Decimals, b.labelHelp(b.scores)))
+		set := ind.In(b.m.Key) // the month's own 考核办法
+		b.note(sh, col, scoreHead, fmt.Sprintf("%s\n%s，按%d位小数比较名次。\n%s", ind.Name, lowHigh(set), set.Decimals, b.labelHelp(b.scores)))
 		b.set(sh, col, scoreIDs, ind.ID, b.style.label)
 		r := b.res[ind]
 		mark := no
@@ -465,7 +466,7 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 		for _, u := range ind.Townships {
 			applies[u] = u.AssessedIn(b.m.Key) // not before its from, after its until
 		}
-		input := b.scoreStyle(ind.Decimals)
+		input := b.scoreStyle(set.Decimals)
 		for i, u := range b.s.Townships {
 			style := b.style.na
 			if applies[u] {

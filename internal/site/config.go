@@ -84,6 +84,10 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 			Help: "连续这么多个考核期（含本期）都被选取时才适用，如 2：连续两个月；没有数据文件的月份不算考核期，也不打断连续；不写为 1（只看本期）"},
 		{Key: "period", Kind: Text, Label: "适用期别", Values: periodKinds,
 			Help: "month：月度通报（默认）；quarter、half、year：季度、半年、年度通报"},
+		{Key: "from", Kind: Text, Label: "起始月份",
+			Help: "考核办法调整后，本规则开始适用的月份，如 \"2025-01\"：这个月及以后的各期才适用（季度、半年和年度看其最后一个月），连续期数也只数这以后的期；此前已发布的通报不变；不写则一直适用"},
+		{Key: "until", Kind: Text, Label: "截止月份",
+			Help: "考核办法调整后不再用的规则，最后适用的月份，如 \"2024-12\"；此后各期不再适用，此前已发布的通报不变；不写则一直适用"},
 		{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "[terms] actions 之一，如“奖励”“约谈”"},
 		{Key: "amount", Kind: Integer, Label: "金额（元）", Help: "奖励金额，单位为元；action = \"奖励\" 时必填，其他措施不写"},
 		{Key: "who", Kind: Text, Label: "对象", Help: "措施的对象，如“行政负责人”；不填则只写单位"},
@@ -299,6 +303,12 @@ func (w *Writer) Rule(r Rule) {
 	if r.Period != Monthly {
 		value("period", r.Period.String())
 	}
+	if r.Span.From != "" {
+		value("from", r.Span.From)
+	}
+	if r.Span.Until != "" {
+		value("until", r.Span.Until)
+	}
 	value("action", r.Action)
 	if r.Amount > 0 {
 		value("amount", r.Amount)
@@ -377,6 +387,7 @@ func (l *loader) rules() {
 				r.Streak = n
 			}
 		}
+		r.Span = readSpan(f, rec, "2025-01", "这条规则没有适用的月份")
 		if r.Period != Monthly && r.On != OnComposite {
 			f.errorf(rec.at("period"), "季度、半年和年度通报只有综合考核排名：period = \"%s\" 的规则应为 on = \"composite\"", r.Period)
 			ok = false

@@ -100,6 +100,9 @@ func TestConfigFileDescribesWhatIsRead(t *testing.T) {
 			case "period":
 				fmt.Fprintf(&b, "%s = %q\n", f.Key, "month")
 				continue
+			case "from", "until":
+				fmt.Fprintf(&b, "%s = %q\n", f.Key, "2023-02")
+				continue
 			}
 			fmt.Fprintf(&b, "%s = %s\n", f.Key, value(f))
 		}

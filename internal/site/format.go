@@ -171,8 +171,22 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 		{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "得分比较前保留的小数位数（0～6），默认 2"},
 		{Key: "rankingLabel", Kind: Text, Label: "排名名称",
 			Help: "写在排名句前，如“空气质量” → “空气质量排名全县前三的为……”；可不填"},
+		{Key: "change", Kind: Tables, Label: "考核办法调整",
+			Help: "考核办法调整后，本指标的权重、小数位数或得分方向自某月起改变时，每次改变写一项 [[indicator.change]]，紧跟在本指标之后；此前各月仍按原来的值排名，已发布的通报不变；不改变则不写", Fields: changeFields},
 	}},
 }}
+
+// changeFields are the keys of an [[indicator.change]]: the month it
+// takes effect, and the indicator's own keys it may change, described as
+// those are.
+var changeFields = []Field{
+	{Key: "from", Kind: Text, Label: "起始月份", Required: true,
+		Help: "自这个月起按本项的值排名，如 \"2025-01\"；同一指标的各项不能是同一个月"},
+	{Key: "better", Kind: Text, Label: "得分方向", Values: []string{"higher", "lower"},
+		Help: "自 from 起的得分方向：higher 越高越好，lower 越低越好；不写则沿用此前的"},
+	{Key: "weight", Kind: Number, Label: "权重", Help: "自 from 起在综合考核中的权重；不写则沿用此前的"},
+	{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "自 from 起得分比较前保留的小数位数（0～6）；不写则沿用此前的"},
+}
 
 // CircularFront is the front matter of a circular, a Markdown file under
 // content/circulars/ (DESIGN.md §6).

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -735,24 +736,8 @@ func (l *loader) units() {
 // assessedSpan reads a unit's from and until, the months it was assessed
 // in.
 func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
-	for _, k := range []string{"from", "until"} {
-		if !r.has(k) {
-			continue
-		}
-		v := strings.TrimSpace(r.text(k))
-		if p, ok := ParsePeriod(v); !ok || p.Kind != Monthly {
-			f.errorf(r.at(k), "%s 应为月份，如 \"2022-07\"，而不是“%s”", k, shown(v))
-			continue
-		}
-		if k == "from" {
-			u.From = v
-		} else {
-			u.Until = v
-		}
-	}
-	if u.From != "" && u.Until != "" && u.Until < u.From {
-		f.errorf(r.at("until"), "until（%s）早于 from（%s）：“%s”没有参加考核的月份", u.Until, u.From, u.Name)
-	}
+	sp := readSpan(f, r, "2022-07", fmt.Sprintf("“%s”没有参加考核的月份", u.Name))
+	u.From, u.Until = sp.From, sp.Until
 	if u.Kind != Township { // departments are not ranked: nothing to exempt them from
 		return
 	}
@@ -770,6 +755,33 @@ func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
 		}
 	}
 	slices.Sort(u.Exempt)
+}
+
+// readSpan reads the from and until of a record, months both: a unit's
+// span or a rule's, checked alike. example is a month for the message of
+// a value that is not one; none is what an until before the from leaves,
+// for its message.
+func readSpan(f *tomlFile, r *record, example, none string) Span {
+	var sp Span
+	for _, k := range []string{"from", "until"} {
+		if !r.has(k) {
+			continue
+		}
+		v := strings.TrimSpace(r.text(k))
+		if p, ok := ParsePeriod(v); !ok || p.Kind != Monthly {
+			f.errorf(r.at(k), "%s 应为月份，如 \"%s\"，而不是“%s”", k, example, shown(v))
+			continue
+		}
+		if k == "from" {
+			sp.From = v
+		} else {
+			sp.Until = v
+		}
+	}
+	if sp.From != "" && sp.Until != "" && sp.Until < sp.From {
+		f.errorf(r.at("until"), "until（%s）早于 from（%s）：%s", sp.Until, sp.From, none)
+	}
+	return sp
 }
 
 // became reads a unit's became, the unit of its kind that continues it.
@@ -923,17 +935,8 @@ func (l *loader) indicatorCatalogue() {
 		if n, ok := r.int("decimals"); ok {
 			ind.Decimals = decimals(f, r.at("decimals"), n)
 		}
-		// A composite of scores (method = "score" or "sum") counts a higher
-		// score as better: a lower-is-better indicator in it would rank
-		// first the township it ranks last (DESIGN.md §5.5).
-		if sc := s.Config.Scoring; (sc.RawScore || sc.RawSum) && !ind.HigherBetter && ind.Weight > 0 && r.has("townships") {
-			how, method := "加权平均", "score"
-			if sc.RawSum {
-				how, method = "加权和", "sum"
-			}
-			f.errorf(r.at("better"), "指标“%s”越低越好（better = \"lower\"），而综合考核按得分的%s（config.toml [scoring] method = \"%s\"），得分越高综合得分越高，会让它排名越靠后的单位综合排名越靠前；"+
-				"请把它的 weight 写为 0（只列出、不计入综合考核），或把 method 改为 \"rank-points\"（按名次折算得分）", ind.Name, how, method)
-		}
+		l.scoredLowerBetter(f, r, ind, ind.In(""), "better = \"lower\"")
+		ind.Changes = l.changes(f, r, ind)
 		key := ind.Section
 		if ind.Parent != nil {
 			key = "parent:" + ind.Parent.ID
@@ -953,6 +956,120 @@ func (l *loader) indicatorCatalogue() {
 	for i, ind := range s.Indicators {
 		ind.Index = i
 	}
+}
+
+// scoredLowerBetter reports a setting of an indicator with township
+// scores (r, an [[indicator]] or one of its changes) that is lower-is-
+// better and weighted in a composite of scores (method = "score" or
+// "sum"), which counts a higher score as better: it would rank first the
+// township it ranks last (DESIGN.md §5.5). written is how r says lower.
+func (l *loader) scoredLowerBetter(f *tomlFile, r *record, ind *Indicator, set Setting, written string) {
+	sc := l.s.Config.Scoring
+	if !(sc.RawScore || sc.RawSum) || set.HigherBetter || !(set.Weight > 0) || ind.Townships == nil {
+		return
+	}
+	how, method := "加权平均", "score"
+	if sc.RawSum {
+		how, method = "加权和", "sum"
+	}
+	at := r.t.path
+	if r.has("better") {
+		at = r.at("better")
+	} else if r.has("weight") {
+		at = r.at("weight")
+	}
+	f.errorf(at, "指标“%s”越低越好（%s），而综合考核按得分的%s（config.toml [scoring] method = \"%s\"），得分越高综合得分越高，会让它排名越靠后的单位综合排名越靠前；"+
+		"请把它的 weight 写为 0（只列出、不计入综合考核），或把 method 改为 \"rank-points\"（按名次折算得分）", ind.Name, written, how, method)
+}
+
+// changes reads an indicator's [[indicator.change]]s (DESIGN.md §4): each
+// the setting in force from its month on, the keys it leaves out carried
+// over from the one before. Two of one month, and one that changes
+// nothing, are errors at it: either is a slip that would leave staff
+// unsure which 考核办法 a month was ranked by.
+func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
+	type read struct {
+		rec  *record
+		from string
+	}
+	var recs []read
+	seen := map[string]int{} // from → line of the first
+	for _, c := range r.records("change") {
+		if !c.has("from") {
+			continue // reported: from is required
+		}
+		v := strings.TrimSpace(c.text("from"))
+		if p, ok := ParsePeriod(v); !ok || p.Kind != Monthly {
+			f.errorf(c.at("from"), "from 应为月份，如 \"2025-01\"，而不是“%s”", shown(v))
+			continue
+		}
+		if line, dup := seen[v]; dup {
+			f.errorf(c.at("from"), "指标“%s”自 %s 起的调整重复（第 %d 行已写了同一个月）：同一个月的改变写在一项中", ind.Name, v, line)
+			continue
+		}
+		seen[v], _ = f.position(c.at("from"))
+		recs = append(recs, read{c, v})
+	}
+	// Each change builds on the one in force before its month, whatever
+	// order the file writes them in.
+	slices.SortStableFunc(recs, func(a, b read) int { return cmp.Compare(a.from, b.from) })
+	var out []Change
+	set := ind.In("")
+	for _, rc := range recs {
+		c := rc.rec
+		ch := Change{From: rc.from, Setting: set}
+		if c.has("better") {
+			if hb := c.text("better") != "lower"; hb != set.HigherBetter {
+				ch.HigherBetter = hb
+				ch.Set = append(ch.Set, "better")
+			}
+		}
+		if w, ok := c.number("weight"); ok {
+			if w < 0 {
+				f.errorf(c.at("weight"), "weight 不能为负数")
+			}
+			if w != set.Weight {
+				ch.Weight = w
+				ch.Set = append(ch.Set, "weight")
+			}
+		}
+		// A key whose value was reported is not read as changing nothing.
+		bad := false
+		for _, k := range []string{"better", "weight", "decimals"} {
+			bad = bad || c.t.has(k) && !c.has(k)
+		}
+		if n, ok := c.int("decimals"); ok {
+			bad = bad || n < 0 || n > 6
+			if n = decimals(f, c.at("decimals"), n); n != set.Decimals {
+				ch.Decimals = n
+				ch.Set = append(ch.Set, "decimals")
+			}
+		}
+		if len(ch.Set) == 0 && bad {
+			continue
+		}
+		if len(ch.Set) == 0 {
+			if !c.has("better") && !c.has("weight") && !c.has("decimals") {
+				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有写要改变的 weight、decimals 或 better", ind.Name, rc.from)
+			} else {
+				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有改变什么：所写的值与此前的相同（权重%s，%d位小数，%s）；删去这一项，或写上改变后的值",
+					ind.Name, rc.from, strconv.FormatFloat(set.Weight, 'f', -1, 64), set.Decimals, betterText(set.HigherBetter))
+			}
+			continue
+		}
+		l.scoredLowerBetter(f, c, ind, ch.Setting, "自 "+rc.from+" 起 better = \"lower\"")
+		out = append(out, ch)
+		set = ch.Setting
+	}
+	return out
+}
+
+// betterText says an indicator's direction in Chinese.
+func betterText(higher bool) string {
+	if higher {
+		return "得分越高越好"
+	}
+	return "得分越低越好"
 }
 
 func pathIf(t *table, key string) string {

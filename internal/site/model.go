@@ -183,9 +183,28 @@ type Rule struct {
 	Who    string     // the person addressed: 行政负责人
 	By     string     // who conducts it, optional: 区分管领导
 	Reason string     // as written; "" for the derived one
+	// Span is the months the rule is in force (from, until): an office's
+	// 考核办法 changes, and a rule added or dropped for next year must not
+	// change what earlier circulars published.
+	Span Span
 	// Line is where the rule's [[rule]] stands in config.toml, for the
 	// provenance of its measures.
 	Line int
+}
+
+// AppliesTo reports whether the rule is in force for a period: whether
+// the period's last month lies in its span. A quarter that a rule from
+// "2025-02" reaches only in part is judged by the rule of its end, as
+// the circular reporting it is written then.
+func (r Rule) AppliesTo(p Period) bool { return r.Span.Contains(p.LastMonth()) }
+
+// A Span is the months from From to Until ("2025-01"), either "" for no
+// bound: the months a unit is assessed in, or a rule in force.
+type Span struct{ From, Until string }
+
+// Contains reports whether the month key lies in the span.
+func (s Span) Contains(month string) bool {
+	return (s.From == "" || month >= s.From) && (s.Until == "" || month <= s.Until)
 }
 
 // RuleOn names the ranking a rule reads.
@@ -266,11 +285,12 @@ func (u *Unit) AssessedIn(month string) bool {
 // InSpan reports whether the month key lies between u's From and Until,
 // exempted or not: a unit's history runs through a month it was exempted
 // from, showing that month without a rank.
-func (u *Unit) InSpan(month string) bool {
-	return (u.From == "" || month >= u.From) && (u.Until == "" || month <= u.Until)
-}
+func (u *Unit) InSpan(month string) bool { return Span{u.From, u.Until}.Contains(month) }
 
 // An Indicator is one entry of the catalogue (data/indicators.toml).
+// HigherBetter, Weight and Decimals are its base setting, in force before
+// its first change: code ranking, composing, rounding or showing a
+// month's scores reads them through In, never directly.
 type Indicator struct {
 	ID           string
 	Name         string
@@ -285,6 +305,41 @@ type Indicator struct {
 	RankingLabel string
 	Index        int // position in document order
 	Order        int // 1-based position among its siblings (section entries or a group's children)
+	// Changes are its [[indicator.change]]s, oldest first: the settings
+	// in force from a month on, when the office's 考核办法 changed them.
+	Changes []Change
+}
+
+// A Setting is how an indicator's scores are ranked and composed in a
+// month: its direction, its weight in the composite and the decimals its
+// scores are compared at.
+type Setting struct {
+	HigherBetter bool
+	Weight       float64
+	Decimals     int
+}
+
+// A Change is an [[indicator.change]]: from the month From on, Setting is
+// in force (the keys it does not write carried over from before). Set
+// names the keys it wrote, for the indicator's page to say what changed.
+type Change struct {
+	From string // "2025-01"
+	Setting
+	Set []string // of "better", "weight", "decimals", in that order
+}
+
+// In is the setting in force in the month key: the latest change from
+// that month or before, or the base setting. A month published under one
+// 考核办法 keeps its ranks and composite when the next year's changes.
+func (ind *Indicator) In(month string) Setting {
+	set := Setting{HigherBetter: ind.HigherBetter, Weight: ind.Weight, Decimals: ind.Decimals}
+	for _, c := range ind.Changes {
+		if c.From > month {
+			break
+		}
+		set = c.Setting
+	}
+	return set
 }
 
 // OwnersIn are the owners assessed in the month key: of a department and

@@ -81,6 +81,13 @@ func (p Period) Months() (first, last int) {
 	return p.N, p.N
 }
 
+// LastMonth is the key of the period's last month, "2024-03" for
+// 2024-Q1: the month its circular is written after.
+func (p Period) LastMonth() string {
+	_, last := p.Months()
+	return fmt.Sprintf("%04d-%02d", p.Year, last)
+}
+
 // Contains reports whether month m of year y lies in the period.
 func (p Period) Contains(y, m int) bool {
 	first, last := p.Months()

@@ -81,14 +81,17 @@ func TestReference(t *testing.T) {
 // then a table per section or array of tables.
 func keyTables(f *Format, file string) string {
 	var b strings.Builder
-	var top, nested []Field
-	for _, fl := range f.Fields {
-		if fl.Kind == Section || fl.Kind == Tables {
-			nested = append(nested, fl)
-		} else {
-			top = append(top, fl)
+	split := func(fields []Field) (own, nested []Field) {
+		for _, fl := range fields {
+			if fl.Kind == Section || fl.Kind == Tables {
+				nested = append(nested, fl)
+			} else {
+				own = append(own, fl)
+			}
 		}
+		return own, nested
 	}
+	top, nested := split(f.Fields)
 	// parent is the table a Scores or Lists field is a table below:
 	// [result.townships].
 	table := func(parent string, fields []Field) {
@@ -109,14 +112,21 @@ func keyTables(f *Format, file string) string {
 	if len(top) > 0 {
 		table("", top)
 	}
-	for _, fl := range nested {
-		header := "[" + fl.Key + "]"
-		if fl.Kind == Tables {
-			header = "[[" + fl.Key + "]]"
+	// A table within a table ([[indicator.change]]) follows its own.
+	var tables func(prefix string, nested []Field)
+	tables = func(prefix string, nested []Field) {
+		for _, fl := range nested {
+			header := "[" + prefix + fl.Key + "]"
+			if fl.Kind == Tables {
+				header = "[[" + prefix + fl.Key + "]]"
+			}
+			fmt.Fprintf(&b, "\n**`%s` %s**：%s\n", header, fl.Label, cell(GenericWords().Replace(fl.Help)))
+			own, sub := split(fl.Fields)
+			table(prefix+fl.Key+".", own)
+			tables(prefix+fl.Key+".", sub)
 		}
-		fmt.Fprintf(&b, "\n**`%s` %s**：%s\n", header, fl.Label, cell(GenericWords().Replace(fl.Help)))
-		table(fl.Key+".", fl.Fields)
 	}
+	tables("", nested)
 	return b.String()
 }
 

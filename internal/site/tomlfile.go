@@ -705,7 +705,15 @@ func (t *table) tables(key string) []*table {
 	}
 	arr, ok := v.([]map[string]any)
 	if !ok {
-		t.typeErr(key, fmt.Sprintf("表数组（[[%s]]）", key), "")
+		// Named as its header is written: [[indicator.change]], not with
+		// the indexes of the path.
+		var header []string
+		for _, k := range strings.Split(t.at(key), ".") {
+			if _, err := strconv.Atoi(k); err != nil {
+				header = append(header, k)
+			}
+		}
+		t.typeErr(key, fmt.Sprintf("表数组（[[%s]]）", strings.Join(header, ".")), "")
 		return nil
 	}
 	out := make([]*table, len(arr))

@@ -1,0 +1,118 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+// changedSite is historySite after a change of 考核办法 from 2023-02:
+// 经济运行 is lower-is-better from then, weighs 2 and is compared at 0
+// decimals. 2023-02 scores it 甲 95, 乙 85, 丙 75 and 安全生产 甲 90, 乙
+// 80, 丙 70.
+//
+//	2023-01 (base: higher, 1 decimal): 经济运行 乙 90.0, 丙 80.0, 甲 70.0
+//	2023-02 经济运行 (lower, 0 decimals): 丙 1 (75), 乙 2 (85), 甲 3 (95)
+//	        → points 丙 100, 乙 66.67, 甲 33.33
+//	        安全生产: 甲 100, 乙 66.67, 丙 33.33
+//	        composite (2·经济 + 1·安全)/3:
+//	          丙 (200 + 33.33)/3 = 77.78
+//	          乙 (133.33 + 66.67)/3 = 66.67
+//	          甲 (66.67 + 100)/3 = 55.56
+//	        (under the base setting it was 甲 100, 乙 66.67, 丙 33.33)
+func changedSite() map[string]string {
+	files := historySite()
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `decimals = 1
+[[indicator]]
+id = "anquan"`, `decimals = 1
+[[indicator.change]]
+from = "2023-02"
+better = "lower"
+weight = 2
+decimals = 0
+[[indicator]]
+id = "anquan"`, 1)
+	files["content/circulars/2023-02.md"] += "\n{{< table \"jingji\" >}}\n"
+	return files
+}
+
+// Each month's circular, appendix and open data show the indicator as
+// the 考核办法 of that month had it; the indicator's page says when it
+// changed.
+func TestIndicatorChangeRendered(t *testing.T) {
+	files := renderFiles(t, loadFiles(t, changedSite()), "")
+
+	jan := tableAfter(t, files["circulars/2023/2/index.html"], `id="appendix-jingji"`)
+	if got := text(jan[0][1]) + " " + jan[0][2]; got != "乙街道 90.0" {
+		t.Errorf("2023-01 经济运行 first row %q, want 乙街道 90.0 (base: higher, 1 decimal)", got)
+	}
+	feb := files["circulars/2023/5/index.html"]
+	rows := tableAfter(t, feb, `id="appendix-jingji"`)
+	var got []string
+	for _, r := range rows {
+		got = append(got, r[0]+" "+text(r[1])+" "+r[2])
+	}
+	if want := "第一 丙镇 75|第二 乙街道 85|第三 甲街道 95"; strings.Join(got, "|") != want {
+		t.Errorf("2023-02 经济运行 rows %q, want %s", got, want)
+	}
+	if !strings.Contains(string(feb), `经济运行乡镇（街道）排名`+lowerBetterNote) {
+		t.Error("2023-02's 经济运行 table does not say lower is better")
+	}
+	if strings.Contains(string(files["circulars/2023/2/index.html"]), `经济运行乡镇（街道）排名`+lowerBetterNote) {
+		t.Error("2023-01's 经济运行 table says lower is better, as only 2023-02 on has it")
+	}
+	// The table shortcode in the circular's text says it as the appendix does.
+	if want := `<caption>经济运行乡镇（街道）排名` + lowerBetterNote + `</caption>`; !strings.Contains(string(feb), want) {
+		t.Errorf("the table shortcode does not write %s", want)
+	}
+	got = nil
+	for _, r := range tableAfter(t, feb, `<caption>经济运行乡镇（街道）排名`+lowerBetterNote+`</caption>`) {
+		got = append(got, r[0]+" "+text(r[1])+" "+r[2])
+	}
+	if want := "第一 丙镇 75|第二 乙街道 85|第三 甲街道 95"; strings.Join(got, "|") != want {
+		t.Errorf("the table shortcode's rows %q, want %s", got, want)
+	}
+	got = nil
+	for _, r := range tableAfter(t, feb, `id="appendix-composite"`) {
+		got = append(got, text(r[1])+" "+r[2])
+	}
+	if want := "丙镇 77.78|乙街道 66.67|甲街道 55.56"; strings.Join(got, "|") != want {
+		t.Errorf("2023-02 composite %q, want %s", got, want)
+	}
+
+	if j := string(files["circulars/2023/5/data.json"]); !strings.Contains(j, `"id":"jingji"`) || !strings.Contains(j[strings.Index(j, `"id":"jingji"`):], `"better":"lower"`) {
+		t.Errorf("2023-02 data.json does not say 经济运行 is lower-is-better")
+	}
+	if j := string(files["circulars/2023/2/data.json"]); !strings.Contains(j[strings.Index(j, `"id":"jingji"`):], `"better":"higher"`) {
+		t.Errorf("2023-01 data.json does not say 经济运行 is higher-is-better")
+	}
+	if c := string(files["circulars/2023/5/data.csv"]); !strings.Contains(c, ",经济运行,丙镇,75,1,否,越低越好") {
+		t.Errorf("2023-02 data.csv lacks 经济运行's row of 丙镇 at 0 decimals, lower better:\n%s", c)
+	}
+
+	page := string(files["indicators/jingji/index.html"])
+	for _, want := range []string{
+		`<dd>共3个乡镇（街道）参与，得分越高越好，综合考核权重1</dd>`,
+		`<div><dt>考核办法调整</dt><dd>自2023年2月起得分越低越好，权重为2，得分保留0位小数</dd></div>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the indicator page lacks %s", want)
+		}
+	}
+	// Its matrix of ranks spans both directions: it claims neither.
+	if strings.Contains(page, "排名"+lowerBetterNote) {
+		t.Error("the indicator page's matrix says lower is better of months that were not")
+	}
+	// Each month's cell of a history page at that month's decimals: 丙镇
+	// 2nd at 80.0 in 2023-01, 1st at 75 in 2023-02.
+	cells := `<td>2<span class="visually-hidden">名，得分</span><small>80.0</small></td><td>1<span class="visually-hidden">名，得分</span><small>75</small></td>`
+	if !strings.Contains(page, `<a href="/units/bing/">丙镇</a></th>`+cells) {
+		t.Error("the indicator page's 2023 row of 丙镇 does not show each month at its decimals")
+	}
+	if !strings.Contains(string(files["units/bing/index.html"]), `<a href="/indicators/jingji/">经济运行</a></th>`+cells) {
+		t.Error("丙镇's page's row of 经济运行 does not show each month at its decimals")
+	}
+	// An indicator without changes has no such line.
+	if strings.Contains(string(files["indicators/anquan/index.html"]), "考核办法调整") {
+		t.Error("安全生产's page speaks of a change")
+	}
+}

@@ -1,0 +1,209 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+// An indicator's [[indicator.change]]s: each is in force from its month,
+// carrying over what it does not write, whatever order the file writes
+// them in; before the first the base values are.
+func TestIndicatorChanges(t *testing.T) {
+	files := miniSite()
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `townships = "all"
+`, `townships = "all"
+weight = 2
+[[indicator.change]]
+from = "2025-01"
+decimals = 1
+better = "lower"
+[[indicator.change]]
+from = "2024-07"
+weight = 1.5
+`, 1)
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ind := s.Indicator("jingji")
+	for _, c := range []struct {
+		month string
+		want  Setting
+	}{
+		{"2024-06", Setting{HigherBetter: true, Weight: 2, Decimals: 2}},   // base
+		{"2024-07", Setting{HigherBetter: true, Weight: 1.5, Decimals: 2}}, // the first change, from its month
+		{"2024-12", Setting{HigherBetter: true, Weight: 1.5, Decimals: 2}},
+		{"2025-01", Setting{HigherBetter: false, Weight: 1.5, Decimals: 1}}, // the second keeps the first's weight
+		{"2026-03", Setting{HigherBetter: false, Weight: 1.5, Decimals: 1}},
+	} {
+		if got := ind.In(c.month); got != c.want {
+			t.Errorf("In(%s) = %+v, want %+v", c.month, got, c.want)
+		}
+	}
+	if len(ind.Changes) != 2 || strings.Join(ind.Changes[1].Set, ",") != "better,decimals" || strings.Join(ind.Changes[0].Set, ",") != "weight" {
+		t.Errorf("changes %+v: want 2024-07 setting weight, then 2025-01 better and decimals", ind.Changes)
+	}
+	// An indicator without changes is its base setting in every month.
+	if got := s.Indicator("caizheng").In("2030-01"); got != (Setting{HigherBetter: true, Weight: 1, Decimals: 2}) {
+		t.Errorf("caizheng: %+v", got)
+	}
+}
+
+// Bad changes are errors at their lines, in Chinese; every one is found
+// in one pass.
+func TestIndicatorChangeErrors(t *testing.T) {
+	files := miniSite()
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `townships = "all"
+`, `townships = "all"
+[[indicator.change]]
+from = "2025-01"
+weight = 2
+[[indicator.change]]
+from = "2025-01"
+decimals = 1
+[[indicator.change]]
+from = "2025-13"
+weight = 3
+[[indicator.change]]
+from = "2026-01"
+weight = 2
+[[indicator.change]]
+from = "2027-01"
+[[indicator.change]]
+from = "2028-01"
+decimals = 9
+better = "高"
+[[indicator.change]]
+weight = 4
+[[indicator.change]]
+from = "2029-01"
+weight = 4
+colour = "红"
+`, 1)
+	_, err := Load(writeSite(t, files))
+	if err == nil {
+		t.Fatal("loaded")
+	}
+	for _, want := range []string{
+		`data/indicators.toml:11:1: 指标“经济”自 2025-01 起的调整重复（第 8 行已写了同一个月）`,
+		`data/indicators.toml:14:1: from 应为月份，如 "2025-01"，而不是“2025-13”`,
+		`data/indicators.toml:16:1: 指标“经济”自 2026-01 起的调整没有改变什么：所写的值与此前的相同（权重2，2位小数，得分越高越好）`,
+		`data/indicators.toml:19:1: 指标“经济”自 2027-01 起的调整没有写要改变的 weight、decimals 或 better`,
+		`data/indicators.toml:23:1: decimals 应在 0～6 之间`,
+		`data/indicators.toml:24:1: better 应为 higher 或 lower，而不是“高”`,
+		`data/indicators.toml:25:1: indicator.change缺少“from”`,
+		`data/indicators.toml:30:1: 未知的键“indicator.change.colour”`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("want %s in\n%v", want, err)
+		}
+	}
+	// 2028-01's values are reported as such, not as changing nothing.
+	if strings.Contains(err.Error(), "2028-01 起的调整没有") {
+		t.Errorf("a change with bad values reported as changing nothing:\n%v", err)
+	}
+}
+
+// A lower-is-better change of an indicator in a composite of scores is
+// refused as its base would be.
+func TestIndicatorChangeLowerInScoreComposite(t *testing.T) {
+	files := miniSite()
+	files["config.toml"] += "[scoring]\nmethod = \"score\"\n"
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `townships = "all"
+`, `townships = "all"
+[[indicator.change]]
+from = "2025-01"
+better = "lower"
+`, 1)
+	_, err := Load(writeSite(t, files))
+	if err == nil || !strings.Contains(err.Error(), `data/indicators.toml:9:1: 指标“经济”越低越好（自 2025-01 起 better = "lower"）`) {
+		t.Errorf("got %v", err)
+	}
+}
+
+// A rule's from and until: months, from not after until, checked as a
+// unit's are, each at its key.
+func TestRuleSpan(t *testing.T) {
+	files := miniSite()
+	files["config.toml"] += `[[rule]]
+on = "composite"
+select = "last"
+action = "约谈"
+from = "2025-01"
+until = "2025-12"
+[[rule]]
+on = "composite"
+select = "first"
+action = "约谈"
+from = "2025-1"
+[[rule]]
+on = "composite"
+select = "first"
+action = "约谈"
+from = "2025-06"
+until = "2025-05"
+`
+	_, err := Load(writeSite(t, files))
+	if err == nil {
+		t.Fatal("loaded")
+	}
+	for _, want := range []string{
+		`config.toml:16:1: from 应为月份，如 "2025-01"，而不是“2025-1”`,
+		`config.toml:22:1: until（2025-05）早于 from（2025-06）：这条规则没有适用的月份`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("want %s in\n%v", want, err)
+		}
+	}
+	if strings.Contains(err.Error(), "config.toml:10:") || strings.Contains(err.Error(), "config.toml:11:") {
+		t.Errorf("a good span reported:\n%v", err)
+	}
+
+	files["config.toml"] = miniSite()["config.toml"] + `[[rule]]
+on = "composite"
+select = "last"
+action = "约谈"
+from = "2025-01"
+until = "2025-12"
+`
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := s.Config.Rules[0]
+	if r.Span != (Span{"2025-01", "2025-12"}) {
+		t.Fatalf("span %+v", r.Span)
+	}
+	for _, c := range []struct {
+		period string
+		want   bool
+	}{
+		{"2024-12", false}, {"2025-01", true}, {"2025-12", true}, {"2026-01", false},
+		{"2024-Q4", false}, {"2025-Q1", true}, {"2025-H2", true}, {"2025", true}, {"2024", false},
+	} {
+		p, _ := ParsePeriod(c.period)
+		if got := r.AppliesTo(p); got != c.want {
+			t.Errorf("AppliesTo(%s) = %v, want %v", c.period, got, c.want)
+		}
+	}
+	// A quarter is judged by its last month: a rule until 2025-02 is not
+	// in force for 2025-Q1, one from 2025-03 is.
+	q1, _ := ParsePeriod("2025-Q1")
+	if (Rule{Span: Span{Until: "2025-02"}}).AppliesTo(q1) || !(Rule{Span: Span{From: "2025-03"}}).AppliesTo(q1) {
+		t.Error("a quarter is not judged by its last month")
+	}
+}
+
+// A change written as anything but an array of tables is told how its
+// header is written, [[indicator.change]], not the bare key.
+func TestIndicatorChangeNotTables(t *testing.T) {
+	files := miniSite()
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `townships = "all"
+`, `townships = "all"
+change = 3
+`, 1)
+	_, err := Load(writeSite(t, files))
+	if err == nil || !strings.Contains(err.Error(), `data/indicators.toml:7:1: change（考核办法调整）应为表数组（[[indicator.change]]）`) {
+		t.Errorf("got %v", err)
+	}
+}
