@@ -184,7 +184,7 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 			file, line, col = c.File, c.NumberLine, c.NumberCol
 		}
 		out.Add(file, line, col, "警告：已发布的%s，考核结果与上次生成的不同：%s。"+
-			"如果是改了权重、小数位数或奖惩规则，新的办法也改写了已发布的通报：只对以后的月份适用的，写明起始月份（见 docs/rules.md 的“考核办法的调整”）；"+
+			"如果是改了权重、小数位数或奖惩规则，新的办法也改写了已发布的通报：只对以后的月份适用的，写明起始月份（指标写 [[indicator.change]]，规则写 from，见 docs/rules.md 的“考核办法调整”）；"+
 			"如果是更正这份通报，在它的前置信息中写上 updated = 更正日期", name, strings.Join(d, "；"))
 	}
 	if n > mostRewritten {

@@ -91,7 +91,7 @@ data = "2023-02"
 }
 
 // TestRewrittenCircularsWarned: a weight changed after a circular was
-// published re-ranks it; check, the preview and the build each say which
+// published, not as a change from a later month, re-ranks it; check, the preview and the build each say which
 // published circular's results change and how — every composite score
 // and rank, the reward and the 约谈 moved — at the circular's 文号, and
 // the build says it once. A change that leaves the results as they were
@@ -139,6 +139,15 @@ func TestRewrittenCircularsWarned(t *testing.T) {
 		t.Fatalf("the title changed, the results did not: %q", w)
 	}
 
+	// Next year's weight written as a change from its month: February,
+	// published, stays as it was.
+	edit("data/indicators.toml", "weight = 1\n", "weight = 1\n[[indicator.change]]\nfrom = \"2023-03\"\nweight = 3\n")
+	if w := run(false); len(w) > 0 {
+		t.Fatalf("a weight from March on: %q", w)
+	}
+	edit("data/indicators.toml", "[[indicator.change]]\nfrom = \"2023-03\"\nweight = 3\n", "")
+
+	// Written over the old one, it re-ranks February.
 	edit("data/indicators.toml", "weight = 1", "weight = 3")
 	want := "content/circulars/2023-02.md:2:1: 警告：已发布的2023年1-2月的通报（测政办函〔2023〕5号），考核结果与上次生成的不同：" +
 		"新增奖励甲街道10000元；新增约谈丙镇主要负责人；不再奖励丙镇10000元；不再约谈甲街道主要负责人；" +

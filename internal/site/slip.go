@@ -71,4 +71,3 @@ func (r *monthReader) warnSlips(tt *table, ind *Indicator, scores []Score, keys 
 			ind.Name, sc.Unit.Name, num(sc.Value), r.l.s.Config.Terms.Unit, num(s.lo), num(s.hi), how)
 	}
 }
-
