@@ -159,8 +159,9 @@ type IndicatorView struct {
 	Parent    *Link
 	Children  []Link
 	Owners    []Link
-	Better    string // 得分越高越好 | 得分越低越好, when townships are ranked
-	Weight    string // its weight in the township composite
+	Short     []string // its short names (indicators.toml shortNames)
+	Better    string   // 得分越高越好 | 得分越低越好, when townships are ranked
+	Weight    string   // its weight in the township composite
 	// Changes say when the 考核办法 changed its weight, direction or
 	// decimals, one line each, oldest first: 自2025年1月起权重为1.5. Better
 	// and Weight are what it had before the first.
@@ -485,6 +486,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	for _, o := range ind.Owners {
 		v.Owners = append(v.Owners, Link{Name: o.Name, Path: unitPath(o), Note: untilNote(o)})
 	}
+	v.Short = ind.ShortNames
 	if len(ind.Townships) > 0 {
 		v.Better = betterText(ind.HigherBetter)
 		v.Weight = strconv.FormatFloat(ind.Weight, 'f', -1, 64)

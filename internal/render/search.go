@@ -163,6 +163,9 @@ func (x *searchIndex) historyDocuments() []search.Document {
 			text += " " + ind.Parent.Name
 		}
 		text += " " + ind.Name + "历次排名"
+		if len(ind.ShortNames) > 0 {
+			text += "。简称：" + strings.Join(ind.ShortNames, "、")
+		}
 		var owners []string
 		for _, o := range ind.Owners {
 			owners = append(owners, o.Name)
@@ -170,7 +173,7 @@ func (x *searchIndex) historyDocuments() []search.Document {
 		if len(owners) > 0 {
 			text += "。责任单位：" + strings.Join(owners, "、")
 		}
-		docs = append(docs, search.Document{Kind: search.Indicator, Title: ind.Name + "历次排名", URL: indicatorPath(ind), Names: []string{ind.Name}, Text: text})
+		docs = append(docs, search.Document{Kind: search.Indicator, Title: ind.Name + "历次排名", URL: indicatorPath(ind), Names: append([]string{ind.Name}, ind.ShortNames...), Text: text})
 	}
 	return docs
 }

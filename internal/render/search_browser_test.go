@@ -512,3 +512,35 @@ func evalJS[T any](t *testing.T, ctx context.Context, expr string) T {
 	}
 	return v
 }
+
+// TestBrowserSearchShortName: an indicator's short name (indicators.toml
+// shortNames), which shares no pair of characters with its name, finds
+// its page first, as its name does; the page lists it.
+func TestBrowserSearchShortName(t *testing.T) {
+	ctx := newSearchBrowser(t)
+	s := loadSample(t)
+	found := false
+	for _, ind := range s.Indicators {
+		if ind.ID == "shexiao" {
+			ind.ShortNames, found = []string{"社消零"}, true
+		}
+	}
+	if !found {
+		t.Fatal("the sample has no indicator shexiao")
+	}
+	files := renderFiles(t, s, "/")
+	if page := string(files["indicators/shexiao/index.html"]); !strings.Contains(page, "<dt>简称</dt><dd>社消零</dd>") {
+		t.Errorf("the indicator's page does not list its short name")
+	}
+	srv, _ := serveLogged(t, files, "/", true)
+	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape("社消零"))
+	browsertest.WaitFor(t, ctx, `document.querySelector(".search-result a") !== null`, "a result for 社消零")
+	if got := evalJS[string](t, ctx, `document.querySelector(".search-result a").getAttribute("href")`); got != "/indicators/shexiao/" {
+		t.Errorf("the first result for 社消零 is %s, want the indicator 社会消费品零售总额", got)
+	}
+	if got := evalJS[string](t, ctx, `document.querySelector(".search-result .search-exact").textContent`); got != "名称相符" {
+		t.Errorf("the first result is labelled %q, want 名称相符", got)
+	}
+	// Its snippet says why it was found: the short name, marked.
+	browsertest.WaitFor(t, ctx, `[...document.querySelector(".search-result").querySelectorAll("mark")].some(m => m.textContent === "社消零")`, "社消零 marked in the first result")
+}

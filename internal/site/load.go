@@ -901,6 +901,18 @@ func (l *loader) indicatorCatalogue() {
 		if !slices.Contains(terms.Sections, ind.Section) {
 			f.errorf(cmp.Or(pathIf(r.t, "section"), r.t.path), "section 应为 %s，而不是“%s”%s", zh.Or(terms.Sections), ind.Section, Suggest(ind.Section, terms.Sections))
 		}
+		for _, e := range r.texts("shortNames") {
+			switch short := strings.TrimSpace(e.value); {
+			case short == "":
+				f.errorf(e.path, "简称不能为空")
+			case short == ind.Name:
+				f.errorf(e.path, "简称“%s”就是指标名称，不必写", short)
+			case slices.Contains(ind.ShortNames, short):
+				f.errorf(e.path, "简称“%s”重复", short)
+			default:
+				ind.ShortNames = append(ind.ShortNames, short)
+			}
+		}
 		for _, e := range r.texts("owners") {
 			u := s.units[e.value]
 			switch {

@@ -303,8 +303,12 @@ type Indicator struct {
 	Weight       float64
 	Decimals     int
 	RankingLabel string
-	Index        int // position in document order
-	Order        int // 1-based position among its siblings (section entries or a group's children)
+	// ShortNames are what people call it (社消零 for 社会消费品零售总额),
+	// which share too few characters with its name for the search to
+	// find its page by them otherwise.
+	ShortNames []string
+	Index      int // position in document order
+	Order      int // 1-based position among its siblings (section entries or a group's children)
 	// Changes are its [[indicator.change]]s, oldest first: the settings
 	// in force from a month on, when the office's 考核办法 changed them.
 	Changes []Change
