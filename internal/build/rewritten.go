@@ -260,9 +260,18 @@ func resultDiffs(old, now render.OpenData) []string {
 	for _, ind := range old.Indicators {
 		was[ind.ID] = ind.Townships
 	}
+	is := map[string]bool{}
 	for _, ind := range now.Indicators {
+		is[ind.ID] = true
 		if a, ok := was[ind.ID]; ok {
 			ranking(ind.Name, a, ind.Townships)
+		} else if len(ind.Townships) > 0 {
+			out = append(out, "新增"+ind.Name+"的排名")
+		}
+	}
+	for _, ind := range old.Indicators {
+		if !is[ind.ID] && len(ind.Townships) > 0 {
+			out = append(out, "不再有"+ind.Name+"的排名")
 		}
 	}
 	return out

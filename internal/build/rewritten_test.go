@@ -4,10 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/render"
 	"tongbao/internal/site"
 )
 
@@ -196,5 +198,52 @@ func TestRewrittenCircularsWarned(t *testing.T) {
 	}
 	if got := run(false); len(got) > 0 {
 		t.Errorf("the build after compares with the rewritten circular: %q", got)
+	}
+}
+
+// TestResultDiffs: the differences are told measures first (taken, then
+// withdrawn; by what and to whom, not by their wording), then the
+// composite and each indicator unit by unit — a score, a rank, a tie,
+// a unit listed or no longer — then the indicators ranked anew or no
+// longer; what is alike is not told.
+func TestResultDiffs(t *testing.T) {
+	tw := func(name string, score float64, rank int, tied bool) render.OpenTownship {
+		return render.OpenTownship{Name: name, Score: score, Rank: rank, Tied: tied}
+	}
+	old := render.OpenData{
+		Composite: []render.OpenTownship{tw("甲", 90, 1, false), tw("乙", 80, 2, false), tw("丙", 70, 3, false)},
+		Indicators: []render.OpenIndicator{
+			{ID: "a", Name: "经济", Townships: []render.OpenTownship{tw("甲", 9, 1, false), tw("乙", 8, 2, false)}},
+			{ID: "b", Name: "财政", Townships: []render.OpenTownship{tw("甲", 1, 1, false)}},
+			{ID: "d", Name: "禁毒"}, // ranked above only: not told
+		},
+		Rewards:    []render.OpenReward{{Unit: "甲", Amount: 100, Reason: "第一"}},
+		Interviews: []render.OpenInterview{{Unit: "丙", Who: "主要负责人", Kind: "约谈", Reason: "最后"}},
+	}
+	now := render.OpenData{
+		Composite: []render.OpenTownship{tw("甲", 90, 1, true), tw("乙", 90, 1, true), tw("丁", 60, 3, false)},
+		Indicators: []render.OpenIndicator{
+			{ID: "a", Name: "经济", Townships: []render.OpenTownship{tw("甲", 9, 1, false), tw("乙", 7.5, 2, false)}},
+			{ID: "c", Name: "就业", Townships: []render.OpenTownship{tw("甲", 5, 1, false)}},
+		},
+		Rewards:    []render.OpenReward{{Unit: "甲", Amount: 100, Reason: "排名第一"}},
+		Interviews: []render.OpenInterview{{Unit: "丁", Who: "主要负责人", Kind: "约谈", Reason: "最后"}},
+	}
+	want := []string{
+		"新增约谈丁主要负责人",
+		"不再约谈丙主要负责人",
+		"综合考核甲第1名→并列第1名",
+		"综合考核乙得分80→90，第2名→并列第1名",
+		"综合考核新列入丁（60分，第3名）",
+		"综合考核不再列入丙",
+		"经济乙得分8→7.5",
+		"新增就业的排名",
+		"不再有财政的排名",
+	}
+	if got := resultDiffs(old, now); !slices.Equal(got, want) {
+		t.Errorf("differences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := resultDiffs(old, old); len(got) != 0 {
+		t.Errorf("the same results differ: %q", got)
 	}
 }
