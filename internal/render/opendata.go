@@ -111,6 +111,8 @@ type OpenIndicator struct {
 	DistrictLabel string         `json:"districtLabel,omitempty" zh:"这一项{peer}排名的名称（有{peer}排名时列出）"`
 	DistrictUnits int            `json:"districtUnits,omitempty" zh:"参加这一项{peer}排名的单位数"`
 	Better        string         `json:"better,omitempty" zh:"higher：得分越高越好；lower：越低越好（{unit}有得分时列出）"`
+	Weight        *float64       `json:"weight,omitempty" zh:"这个月在{unit}综合考核中的权重，0 为不计入（{unit}有得分时列出）"`
+	Decimals      *int           `json:"decimals,omitempty" zh:"这个月得分比较前保留的小数位数（{unit}有得分时列出）"`
 	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前"`
 }
 
@@ -225,10 +227,12 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		}
 		for _, g := range p.Groups {
 			if ir := g.Indicator(ind.ID); ir != nil {
+				set := ind.In(m.Key) // the month's own 考核办法
 				oi.Better = "higher"
-				if !ind.In(m.Key).HigherBetter { // the month's own 考核办法
+				if !set.HigherBetter {
 					oi.Better = "lower"
 				}
+				oi.Weight, oi.Decimals = &set.Weight, &set.Decimals
 				oi.Townships = append(oi.Townships, openTownships(g.Name, ir.Ranked)...)
 			}
 		}

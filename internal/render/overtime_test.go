@@ -85,6 +85,17 @@ func TestIndicatorChangeRendered(t *testing.T) {
 	if j := string(files["circulars/2023/2/data.json"]); !strings.Contains(j[strings.Index(j, `"id":"jingji"`):], `"better":"higher"`) {
 		t.Errorf("2023-01 data.json does not say 经济运行 is higher-is-better")
 	}
+	// And with the weight and decimals of its month, by which a reader
+	// of the open data can make the composite again.
+	for path, want := range map[string]string{
+		"circulars/2023/5/data.json": `"better":"lower","weight":2,"decimals":0,`,
+		"circulars/2023/2/data.json": `"better":"higher","weight":1,"decimals":1,`,
+	} {
+		j := string(files[path])
+		if i := strings.Index(j, `"id":"jingji"`); i < 0 || !strings.Contains(j[i:], want) {
+			t.Errorf("%s does not say %s of 经济运行", path, want)
+		}
+	}
 	if c := string(files["circulars/2023/5/data.csv"]); !strings.Contains(c, ",经济运行,丙镇,75,1,否,越低越好") {
 		t.Errorf("2023-02 data.csv lacks 经济运行's row of 丙镇 at 0 decimals, lower better:\n%s", c)
 	}
