@@ -64,6 +64,7 @@ type catalogue struct {
 	sum         [32]byte
 	config      Config
 	townships   []*Unit
+	groups      []*Group
 	departments []*Unit
 	indicators  []*Indicator
 	unitsBy     map[string]*Unit
@@ -113,7 +114,7 @@ func (l *loader) loadCatalogue() {
 	if ok && c.catalogue != nil && c.catalogue.sum == sum {
 		cat := c.catalogue
 		l.s.Config = cat.config
-		l.s.Townships, l.s.Departments, l.s.Indicators = cat.townships, cat.departments, cat.indicators
+		l.s.Townships, l.s.Groups, l.s.Departments, l.s.Indicators = cat.townships, cat.groups, cat.departments, cat.indicators
 		l.s.units, l.s.indicators = cat.unitsBy, cat.indsBy
 		return
 	}
@@ -125,6 +126,7 @@ func (l *loader) loadCatalogue() {
 			sum:         sum,
 			config:      l.s.Config,
 			townships:   l.s.Townships,
+			groups:      l.s.Groups,
 			departments: l.s.Departments,
 			indicators:  l.s.Indicators,
 			unitsBy:     l.s.units,
