@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -69,6 +70,7 @@ type catalogue struct {
 	indicators  []*Indicator
 	unitsBy     map[string]*Unit
 	indsBy      map[string]*Indicator
+	warnings    diag.List // given by every load: config.toml's example domain
 }
 
 type monthEntry struct {
@@ -116,10 +118,11 @@ func (l *loader) loadCatalogue() {
 		l.s.Config = cat.config
 		l.s.Townships, l.s.Groups, l.s.Departments, l.s.Indicators = cat.townships, cat.groups, cat.departments, cat.indicators
 		l.s.units, l.s.indicators = cat.unitsBy, cat.indsBy
+		l.s.Warnings = append(l.s.Warnings, cat.warnings...)
 		return
 	}
 	c.catalogue, c.months = nil, nil
-	before := len(l.diags)
+	before, warned := len(l.diags), len(l.s.Warnings)
 	l.catalogue()
 	if ok && len(l.diags) == before {
 		c.catalogue = &catalogue{
@@ -131,6 +134,7 @@ func (l *loader) loadCatalogue() {
 			indicators:  l.s.Indicators,
 			unitsBy:     l.s.units,
 			indsBy:      l.s.indicators,
+			warnings:    slices.Clone(l.s.Warnings[warned:]),
 		}
 	}
 }

@@ -143,3 +143,23 @@ func TestCacheKeepsGroups(t *testing.T) {
 		}
 	}
 }
+
+// A warning of the catalogue's files — config.toml's baseURL still the
+// example domain tongbao init writes — is given by every load, not only
+// by the one that read them: the preview lists the warnings after every
+// save.
+func TestCacheKeepsCatalogueWarnings(t *testing.T) {
+	files := miniSite()
+	files["config.toml"] = "baseURL = \"https://" + ExampleDomain + "/\"\n" + files["config.toml"]
+	dir := writeSite(t, files)
+	var c Cache
+	for i := range 2 {
+		s, err := LoadCached(dir, &c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Warnings.Err(); got == nil || !strings.Contains(got.Error(), "config.toml:1:") || !strings.Contains(got.Error(), "baseURL 仍是示例地址") {
+			t.Errorf("load %d: warnings %v, want config.toml:1's of the example baseURL", i+1, got)
+		}
+	}
+}
