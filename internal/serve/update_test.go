@@ -3,6 +3,7 @@ package serve
 import (
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -113,4 +114,55 @@ func TestPreviewIsColdBuild(t *testing.T) {
 			t.Fatalf("after %v the preview differs from a build", log)
 		}
 	}
+}
+
+// TestDraftWithExemptTownship: a township exempt from the month being
+// gathered (units.toml exempt) is not a score still to come in its draft:
+// the problems are the date and 石桥街道's score, the draft ranks the
+// other ten, and once complete the preview is the build.
+func TestDraftWithExemptTownship(t *testing.T) {
+	dir := copySite(t)
+	editFile(t, filepath.Join(dir, "data", "units.toml"), "slug = \"xiaojianghu\"\n", "slug = \"xiaojianghu\"\nexempt = [\"2023-03\"]\n")
+	march, gathering, complete := gatheringMarch(t, dir)
+	exempt := regexp.MustCompile(`(?m)^"小江湖街道" = .*\n`)
+	gathering = exempt.ReplaceAllString(gathering, "")
+	twoMissing := strings.Replace(gathering, "\"石桥街道\" = 91.8         # 第3名，原文前三/靠前\n", "", 1)
+	if twoMissing == gathering {
+		t.Fatal("the sample's month file has changed: the test's edits no longer apply")
+	}
+	writeFile(t, march, twoMissing)
+	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
+	editFile(t, circular, "现将三月的情况通报如下。\n", "现将三月的情况通报如下。\n\n## 一、重点工作\n\n{{< indicators \"重点工作\" >}}\n")
+	s, ts := built(t, Options{Source: dir})
+	st := s.state.Load()
+	if !slices.Equal(st.held, []string{"2023-03"}) || len(st.errors) != 2 {
+		t.Fatalf("March gathered: held %q, problems %q; want 2023-03, the date and 石桥街道's score", st.held, st.errors)
+	}
+	_, body := get(t, http.DefaultClient, "GET", ts.URL+"/circulars/2023/15/")
+	for _, want := range []string{"还有 2 个问题", "排名全区前三的为：火车站乡、兴隆街道、汽车站街道"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the draft lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "小江湖街道") {
+		t.Error("the draft names 小江湖街道, exempt from March")
+	}
+	complete()
+	writeFile(t, march, exempt.ReplaceAllString(mustRead(t, march), ""))
+	editFile(t, circular, "现将三月的情况通报如下。\n", "现将三月的情况通报如下。\n\n## 一、重点工作\n\n{{< indicators \"重点工作\" >}}\n")
+	s.Build()
+	st = s.state.Load()
+	if st.held != nil || st.errors != nil {
+		t.Fatalf("March complete: held %q, problems %q", st.held, st.errors)
+	}
+	sameAsBuild(t, st.snap, dir)
+}
+
+func mustRead(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
