@@ -21,8 +21,9 @@ import (
 // random sequence of edits to the month files of a two-year archive whose
 // townships are in two groups — a score changed, a tie made or broken, the
 // order of a month's scores (which orders a tie) changed, in the newest
-// month or in one a streak reads — every page it serves is byte for byte
-// what a cold build of the same files writes.
+// month or in one a streak reads, a month taken out with its circular and
+// put back — every page it serves is byte for byte what a cold build of
+// the same files writes.
 func TestPreviewIsColdBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a build of a two-year archive after each edit")
@@ -67,16 +68,57 @@ func TestPreviewIsColdBuild(t *testing.T) {
 	}
 	months, _ := filepath.Glob(filepath.Join(dir, "data", "20*.toml"))
 	slices.Sort(months)
-	score := regexp.MustCompile(`(?m)^"[^"\n]+" += ([0-9.]+)$`)
 	r := rand.New(rand.NewPCG(11, 3))
 	var log []string
+	// removed is a month taken out with its circular, to be put back:
+	// every later month's streaks and changes read the months before.
+	var removed struct{ data, circular, dataText, circularText string }
 	for step := range 40 {
+		if r.IntN(5) == 0 {
+			if removed.data == "" {
+				k := 1 + r.IntN(len(months)-1)
+				removed.data = months[k]
+				removed.circular = filepath.Join(dir, "content", "circulars", strings.TrimSuffix(filepath.Base(months[k]), ".toml")+".md")
+				removed.dataText, removed.circularText = mustRead(t, removed.data), mustRead(t, removed.circular)
+				os.Remove(removed.data)
+				os.Remove(removed.circular)
+				log = append(log, "-"+filepath.Base(removed.data))
+			} else {
+				writeFile(t, removed.data, removed.dataText)
+				writeFile(t, removed.circular, removed.circularText)
+				log = append(log, "+"+filepath.Base(removed.data))
+				removed.data = ""
+			}
+		} else if err := editAMonth(r, months, removed.data, &log); err != nil {
+			t.Fatal(err)
+		}
+		s.Build()
+		st := s.state.Load()
+		if st.errors != nil || st.held != nil {
+			t.Fatalf("after %v: problems %q, held %q", log, st.errors, st.held)
+		}
+		t.Logf("step %d: %s", step, log[len(log)-1])
+		sameAsBuild(t, st.snap, dir)
+		if t.Failed() {
+			t.Fatalf("after %v the preview differs from a build", log)
+		}
+	}
+}
+
+// editAMonth edits one of the month files at random, but the one removed:
+// a score, a tie or the order of two townships.
+func editAMonth(r *rand.Rand, months []string, removed string, log *[]string) error {
+	score := regexp.MustCompile(`(?m)^"[^"\n]+" += ([0-9.]+)$`)
+	for {
 		// The newest months most often, as staff edit them; any other a
 		// streak or a quarter reads.
 		file := months[len(months)-1-min(r.IntN(6), r.IntN(len(months)))]
+		if file == removed {
+			continue
+		}
 		b, err := os.ReadFile(file)
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
 		text := string(b)
 		lines := score.FindAllStringSubmatchIndex(text, -1)
@@ -99,20 +141,8 @@ func TestPreviewIsColdBuild(t *testing.T) {
 			text = text[:i[0]] + text[j[0]:j[1]] + text[i[1]:j[0]] + text[i[0]:i[1]] + text[j[1]:]
 			what = "swap"
 		}
-		log = append(log, fmt.Sprintf("%s %s", filepath.Base(file), what))
-		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		s.Build()
-		st := s.state.Load()
-		if st.errors != nil || st.held != nil {
-			t.Fatalf("after %v: problems %q, held %q", log, st.errors, st.held)
-		}
-		t.Logf("step %d: %s", step, log[len(log)-1])
-		sameAsBuild(t, st.snap, dir)
-		if t.Failed() {
-			t.Fatalf("after %v the preview differs from a build", log)
-		}
+		*log = append(*log, fmt.Sprintf("%s %s", filepath.Base(file), what))
+		return os.WriteFile(file, []byte(text), 0o644)
 	}
 }
 
