@@ -166,10 +166,17 @@ func aggregate(s *site.Site, span site.Period, months []*Period) *Period {
 // composite, and how many months it has: a township assessed in only some
 // months is aggregated over those, and the circular says so (§5.10).
 func (p *Period) Assessed(u *site.Unit) (ranked, months int) {
+	return len(p.RankedIn(u)), len(p.Months)
+}
+
+// RankedIn returns the months of an aggregate whose composite ranked u,
+// oldest first.
+func (p *Period) RankedIn(u *site.Unit) []*Period {
+	var out []*Period
 	for _, m := range p.Months {
 		if g := m.Group(u); g != nil && slices.ContainsFunc(g.Composite, func(t Township) bool { return t.Unit == u }) {
-			ranked++
+			out = append(out, m)
 		}
 	}
-	return ranked, len(p.Months)
+	return out
 }

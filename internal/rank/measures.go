@@ -203,16 +203,22 @@ func streak(s *site.Site, r int, pk pick, before []*Period) bool {
 	return need == 0
 }
 
-// continued is the unit u was in month p: u itself, or, in the months
+// continued is the unit u was in period p: u itself, or, in the months
 // before a unit set up to continue exactly one other (units.toml from, and
 // that one's became: 撤乡设镇, a department renamed), the one it continues,
 // so that its streak goes on. A unit others merged into, or one set up
 // from several, starts its own; so does one set up while the unit that
 // later became it was still assessed (its until not before u's from):
 // that one merged into a unit already there, whose months before its from
-// were the other's own, not u's.
+// were the other's own, not u's. A quarter, half or year all of whose
+// months are before u's from is one of those months: the quarter before
+// 丙镇's first is 丙乡's. One that u was assessed in is u's own.
 func continued(u *site.Unit, p *Period) *site.Unit {
-	for p.Month != nil && u.From != "" && p.Month.Key < u.From && len(u.Was) == 1 &&
+	last := p.Month
+	if last == nil && len(p.Months) > 0 {
+		last = p.Months[len(p.Months)-1].Month
+	}
+	for last != nil && u.From != "" && last.Key < u.From && len(u.Was) == 1 &&
 		u.Was[0].Until != "" && u.Was[0].Until < u.From {
 		u = u.Was[0]
 	}

@@ -1,6 +1,7 @@
 package rank
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -113,4 +114,59 @@ from = "2024-02"
 			}
 		})
 	}
+}
+
+// A quarter's streak (period = "quarter", streak = 2) goes on across a
+// rename as a month's does (docs/rules.md 连续期数), across the turn of
+// the year, and over quarters no circular reports: one with no month
+// file, and one with a month file but no quarterly circular — neither is
+// a period of the rule (docs/rules.md 连续期数).
+//
+//	2023-Q4 (2023-10): 甲 90, 乙 80, 丙乡 60 → 丙乡 last
+//	2024-Q1 (2024-01): 甲 90, 乙 80, 丙镇 50 → 丙镇 last; 丙镇 continues 丙乡 → two quarters
+//	2024-Q2 (2024-04): 甲 60, 乙 80, 丙镇 90 → 甲 last, but no circular reports the quarter
+//	2024-Q3 (2024-07): 甲 90, 乙 80, 丙镇 70 → 丙镇 last; the quarter before is Q1 → two quarters
+//	2025-Q1 (2025-01): 甲 90, 乙 80, 丙镇 70 → 丙镇 last; Q4 has no month file, Q3 is before → two quarters
+func TestQuarterStreakAcrossRename(t *testing.T) {
+	const rule = `
+[[rule]]
+on = "composite"
+select = "last"
+period = "quarter"
+streak = 2
+action = "约谈"
+`
+	quarter := func(key string, n int) string {
+		return fmt.Sprintf("+++\nnumber = \"测政办函〔2024〕%d号\"\ntitle = \"季度\"\ndate = 2024-12-10\ndata = %q\n+++\n", n, key)
+	}
+	s := loadSite(t, rule, "", map[string]string{
+		"data/units.toml": towns("甲", "乙") + `[[township]]
+name = "丙乡"
+slug = "bingxiang"
+until = "2023-12"
+became = "丙镇"
+[[township]]
+name = "丙镇"
+slug = "bingzhen"
+from = "2024-01"
+
+[[department]]
+name = "市发改委"
+slug = "fagai"
+`,
+		"data/2023-10.toml":            month("甲=90 乙=80 丙乡=60"),
+		"data/2024-01.toml":            month("甲=90 乙=80 丙镇=50"),
+		"data/2024-04.toml":            month("甲=60 乙=80 丙镇=90"),
+		"data/2024-07.toml":            month("甲=90 乙=80 丙镇=70"),
+		"data/2025-01.toml":            month("甲=90 乙=80 丙镇=70"),
+		"content/circulars/2025-q1.md": quarter("2025-Q1", 4),
+		"content/circulars/2023-q4.md": quarter("2023-Q4", 1),
+		"content/circulars/2024-q1.md": quarter("2024-Q1", 2),
+		"content/circulars/2024-q3.md": quarter("2024-Q3", 3),
+	})
+	res := Archive(s)
+	wantMeasures(t, res.Period("2023-Q4"))
+	wantMeasures(t, res.Period("2024-Q1"), "丙镇 约谈 0 （连续2个季度综合考核排名倒数第一）config.toml:5")
+	wantMeasures(t, res.Period("2024-Q3"), "丙镇 约谈 0 （连续2个季度综合考核排名倒数第一）config.toml:5")
+	wantMeasures(t, res.Period("2025-Q1"), "丙镇 约谈 0 （连续2个季度综合考核排名倒数第一）config.toml:5")
 }

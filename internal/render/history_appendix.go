@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"strings"
@@ -110,8 +111,15 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		}
 		if p.Aggregate() {
 			for _, t := range g.Composite {
-				if n, of := p.Assessed(t.Unit); n < of {
-					a.Partial = append(a.Partial, fmt.Sprintf("%s在%s的%d个月中只有%d个月参与综合考核排名，按其参与的月份计算。", t.Unit.Name, p.Label, of, n))
+				// Its months as their files call them (1-2月, 3月): a count
+				// of files is not of months when two months share one, nor
+				// while the quarter is still under way.
+				if in := p.RankedIn(t.Unit); len(in) < len(p.Months) {
+					var months []string
+					for _, m := range in {
+						months = append(months, cmp.Or(m.Month.Period, fmt.Sprintf("%d月", m.Month.Month)))
+					}
+					a.Partial = append(a.Partial, fmt.Sprintf("%s在%s只参与了%s的综合考核排名，按其参与的月份计算。", t.Unit.Name, p.Label, strings.Join(months, "、")))
 				}
 			}
 		}

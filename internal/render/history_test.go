@@ -1045,3 +1045,27 @@ func TestLooseLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestAggregateNotesPartialMonths: a quarter's appendix names a township
+// ranked in only some of its months, and says which, as its month files
+// call them. By hand: 2023年第一季度 has two month files, 1-2月 (2023-02)
+// and 3月 (2023-03); 丙镇 is exempt in March (units.toml exempt), so it is
+// averaged over 1-2月 alone. The note said “丙镇在2023年第一季度的2个月中
+// 只有1个月参与”: the quarter has three months, and 1-2月 is two of them.
+func TestAggregateNotesPartialMonths(t *testing.T) {
+	f := historySite()
+	delete(f, "data/2023-01.toml")
+	delete(f, "content/circulars/2023-01.md")
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], `period = "2月"`, `period = "1-2月"`, 1)
+	f["data/2023-03.toml"] = strings.NewReplacer(`period = "2月"`, `period = "3月"`, "\"丙镇\" = 75\n", "", "\"丙镇\" = 70\n", "").Replace(f["data/2023-02.toml"])
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-03\"]\n", 1)
+	f["content/circulars/2023-q1.md"] = "+++\nnumber = \"测政办函〔2023〕8号\"\ntitle = \"关于2023年第一季度的通报\"\ndate = 2023-04-20\ndata = \"2023-Q1\"\n+++\n{{< township-ranking >}}\n"
+	page := string(renderFiles(t, loadFiles(t, f), "")["circulars/2023/8/index.html"])
+	var notes []string
+	for _, m := range regexp.MustCompile(`<p class="note">注：(.*?)</p>`).FindAllStringSubmatch(page, -1) {
+		notes = append(notes, m[1])
+	}
+	if want := []string{"丙镇在2023年第一季度只参与了1-2月的综合考核排名，按其参与的月份计算。"}; !slices.Equal(notes, want) {
+		t.Errorf("the quarter's notes: %q, want %q", notes, want)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -64,10 +65,12 @@ type catalogue struct {
 	sum         [32]byte
 	config      Config
 	townships   []*Unit
+	groups      []*Group
 	departments []*Unit
 	indicators  []*Indicator
 	unitsBy     map[string]*Unit
 	indsBy      map[string]*Indicator
+	warnings    diag.List // given by every load: config.toml's example domain
 }
 
 type monthEntry struct {
@@ -113,22 +116,25 @@ func (l *loader) loadCatalogue() {
 	if ok && c.catalogue != nil && c.catalogue.sum == sum {
 		cat := c.catalogue
 		l.s.Config = cat.config
-		l.s.Townships, l.s.Departments, l.s.Indicators = cat.townships, cat.departments, cat.indicators
+		l.s.Townships, l.s.Groups, l.s.Departments, l.s.Indicators = cat.townships, cat.groups, cat.departments, cat.indicators
 		l.s.units, l.s.indicators = cat.unitsBy, cat.indsBy
+		l.s.Warnings = append(l.s.Warnings, cat.warnings...)
 		return
 	}
 	c.catalogue, c.months = nil, nil
-	before := len(l.diags)
+	before, warned := len(l.diags), len(l.s.Warnings)
 	l.catalogue()
 	if ok && len(l.diags) == before {
 		c.catalogue = &catalogue{
 			sum:         sum,
 			config:      l.s.Config,
 			townships:   l.s.Townships,
+			groups:      l.s.Groups,
 			departments: l.s.Departments,
 			indicators:  l.s.Indicators,
 			unitsBy:     l.s.units,
 			indsBy:      l.s.indicators,
+			warnings:    slices.Clone(l.s.Warnings[warned:]),
 		}
 	}
 }

@@ -114,3 +114,52 @@ func TestCacheSkipsReadingUnchangedFiles(t *testing.T) {
 		t.Errorf("a file with a new time was not read again (score %v)", got)
 	}
 }
+
+// A load that takes the catalogue from the cache has units.toml's
+// [[group]]s as the first load had them: the preview re-ranks after
+// every save, and a site without them ranks every township together —
+// 丙镇, alone in 镇组, was ranked behind 甲街道 and 乙街道 in one list.
+func TestCacheKeepsGroups(t *testing.T) {
+	files := miniSite()
+	files["data/units.toml"] = "[[group]]\nname = \"街道组\"\n[[group]]\nname = \"镇组\"\n" +
+		strings.NewReplacer(`slug = "jia"`, "slug = \"jia\"\ngroup = \"街道组\"", `slug = "yi"`, "slug = \"yi\"\ngroup = \"街道组\"", `slug = "bing"`, "slug = \"bing\"\ngroup = \"镇组\"").Replace(files["data/units.toml"])
+	dir := writeSite(t, files)
+	var c Cache
+	for i := range 2 {
+		s, err := LoadCached(dir, &c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, g := range s.Groups {
+			var units []string
+			for _, u := range g.Units {
+				units = append(units, u.Name)
+			}
+			got = append(got, g.Name+":"+strings.Join(units, "、"))
+		}
+		if want := "街道组:甲街道、乙街道 镇组:丙镇"; strings.Join(got, " ") != want {
+			t.Errorf("load %d: groups %q, want %s", i+1, got, want)
+		}
+	}
+}
+
+// A warning of the catalogue's files — config.toml's baseURL still the
+// example domain tongbao init writes — is given by every load, not only
+// by the one that read them: the preview lists the warnings after every
+// save.
+func TestCacheKeepsCatalogueWarnings(t *testing.T) {
+	files := miniSite()
+	files["config.toml"] = "baseURL = \"https://" + ExampleDomain + "/\"\n" + files["config.toml"]
+	dir := writeSite(t, files)
+	var c Cache
+	for i := range 2 {
+		s, err := LoadCached(dir, &c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Warnings.Err(); got == nil || !strings.Contains(got.Error(), "config.toml:1:") || !strings.Contains(got.Error(), "baseURL 仍是示例地址") {
+			t.Errorf("load %d: warnings %v, want config.toml:1's of the example baseURL", i+1, got)
+		}
+	}
+}

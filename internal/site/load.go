@@ -293,11 +293,16 @@ func LoadWith(dir string, months map[string][]byte) (*Site, diag.List, error) {
 
 // newestFaulty returns the months whose files or circulars hold every
 // one of problems, if they are the site's newest months; nil otherwise.
+// A problem of a quarter's, half's or year's circular is held by a month
+// it spans that is at fault itself (the quarter's circular written while
+// its last month is gathered): holding the month holds the circular, as
+// LoadExcept does.
 func (l *loader) newestFaulty(problems diag.List) map[string]bool {
 	if len(problems) == 0 {
 		return nil
 	}
 	faulty := map[string]bool{}
+	var spans []string // the aggregates' keys, for the months' to cover
 	for _, d := range problems {
 		key := ""
 		if m := monthFileRE.FindStringSubmatch(d.File); m != nil {
@@ -305,10 +310,20 @@ func (l *loader) newestFaulty(problems diag.List) map[string]bool {
 		} else if k, ok := l.circularData[d.File]; ok {
 			key = k
 		}
-		if p, ok := ParsePeriod(key); !ok || p.Kind != Monthly {
+		p, ok := ParsePeriod(key)
+		switch {
+		case !ok:
+			return nil
+		case p.Kind != Monthly:
+			spans = append(spans, key)
+		default:
+			faulty[key] = true
+		}
+	}
+	for _, key := range spans {
+		if !covers(faulty, key) {
 			return nil
 		}
-		faulty[key] = true
 	}
 	if l.keptAfter(faulty) != "" {
 		return nil
