@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 
 	"tongbao/internal/rank"
@@ -113,13 +114,23 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			for _, t := range g.Composite {
 				// Its months as their files call them (1-2月, 3月): a count
 				// of files is not of months when two months share one, nor
-				// while the quarter is still under way.
+				// while the quarter is still under way. The shorter list is
+				// named: the months it missed, or those it was ranked in.
 				if in := p.RankedIn(t.Unit); len(in) < len(p.Months) {
-					var months []string
-					for _, m := range in {
-						months = append(months, cmp.Or(m.Month.Period, fmt.Sprintf("%d月", m.Month.Month)))
+					var took, missed []string
+					for _, m := range p.Months {
+						name := cmp.Or(m.Month.Period, fmt.Sprintf("%d月", m.Month.Month))
+						if slices.Contains(in, m) {
+							took = append(took, name)
+						} else {
+							missed = append(missed, name)
+						}
 					}
-					a.Partial = append(a.Partial, fmt.Sprintf("%s在%s只参与了%s的综合考核排名，按其参与的月份计算。", t.Unit.Name, p.Label, strings.Join(months, "、")))
+					what := "只参与了" + strings.Join(took, "、")
+					if len(missed) < len(took) {
+						what = "未参与" + strings.Join(missed, "、")
+					}
+					a.Partial = append(a.Partial, fmt.Sprintf("%s在%s%s的综合考核排名，按其参与的月份计算。", t.Unit.Name, p.Label, what))
 				}
 			}
 		}
