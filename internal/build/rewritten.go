@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -148,17 +149,31 @@ func (r *recorder) see(o render.Output) {
 
 // rewrittenWarnings are the warnings of the circulars whose results in
 // found differ (diffs, republished.diffs or a cache of it), in the order
-// of their addresses; a data.json that changed in its other fields (a
+// the circulars were issued (s.Circulars: by date, then 文号), not of
+// their addresses as text, where circulars/2023/12/ comes before
+// circulars/2023/3/; a data.json that changed in its other fields (a
 // title, an attachment, a reason's wording) is not one. Past ten
 // circulars, one line counts the rest: a weight changed for every month
-// changes every circular.
+// changes every circular, and the ten told are the earliest.
 func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished) []string) diag.List {
-	found = slices.Clone(found)
-	slices.SortFunc(found, func(a, b republished) int { return strings.Compare(a.path, b.path) })
 	at := map[string]*site.Circular{}
-	for _, c := range s.Circulars {
+	order := map[string]int{}
+	for i, c := range s.Circulars {
 		at[c.URLPath()+"data.json"] = c
+		order[c.URLPath()+"data.json"] = i
 	}
+	found = slices.Clone(found)
+	slices.SortFunc(found, func(a, b republished) int {
+		i, aok := order[a.path]
+		j, bok := order[b.path]
+		if aok != bok { // one no circular has now: after those that have
+			if aok {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(i, j), strings.Compare(a.path, b.path))
+	})
 	var out diag.List
 	n := 0
 	for _, f := range found {

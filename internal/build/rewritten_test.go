@@ -2,12 +2,16 @@ package build
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/render"
 	"tongbao/internal/site"
 )
 
@@ -196,5 +200,34 @@ func TestRewrittenCircularsWarned(t *testing.T) {
 	}
 	if got := run(false); len(got) > 0 {
 		t.Errorf("the build after compares with the rewritten circular: %q", got)
+	}
+}
+
+// TestRewrittenWarnedInOrder: the circulars a build would re-rank are
+// told in the order they were issued, not by their addresses as text —
+// circulars/2023/12/ sorts before circulars/2023/3/ — so that the first
+// ten are the earliest and the 3号 of March comes before the 12号 of
+// October.
+func TestRewrittenWarnedInOrder(t *testing.T) {
+	s := &site.Site{}
+	var found []republished
+	for i, serial := range []int{3, 7, 12, 15} {
+		c := &site.Circular{File: fmt.Sprintf("content/circulars/2023-%02d.md", i+3), NumberLine: 2, NumberCol: 1, Year: 2023, Serial: serial}
+		s.Circulars = append(s.Circulars, c)
+		now, err := json.Marshal(render.OpenData{Period: fmt.Sprintf("2023年%d月", i+3)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found = append(found, republished{path: c.URLPath() + "data.json", now: now})
+	}
+	found[0], found[3] = found[3], found[0] // as a build streams them: any order
+	got := rewrittenWarnings(s, found, func(republished) []string { return []string{"综合考核甲街道得分1→2"} })
+	var files []string
+	for _, d := range got {
+		files = append(files, d.File)
+	}
+	want := []string{"content/circulars/2023-03.md", "content/circulars/2023-04.md", "content/circulars/2023-05.md", "content/circulars/2023-06.md"}
+	if !slices.Equal(files, want) {
+		t.Errorf("warned in the order\n%q\nwant\n%q", files, want)
 	}
 }
