@@ -255,6 +255,7 @@ func (l *loader) rest() error {
 		return l.diags.Err()
 	}
 	l.monthFiles()
+	l.changesOfUnassessed()
 	l.dataSound = len(l.diags) == 0
 	l.content()
 	l.static()
@@ -1030,6 +1031,7 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 	for _, rc := range recs {
 		c := rc.rec
 		ch := Change{From: rc.from, Setting: set}
+		ch.Line, ch.Col = f.position(c.at("from"))
 		if c.has("better") {
 			if hb := c.text("better") != "lower"; hb != set.HigherBetter {
 				ch.HigherBetter = hb
@@ -1074,6 +1076,44 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 		set = ch.Setting
 	}
 	return out
+}
+
+// changesOfUnassessed warns of each [[indicator.change]] of an indicator
+// that no month before its from assessed, in an archive that has months
+// before it: it changes nothing that was ranked, and is most likely
+// meant for another indicator — an [[indicator.change]] changes the
+// [[indicator]] it follows, and one appended at the end of the file, as
+// a new indicator is, changes that new one.
+func (l *loader) changesOfUnassessed() {
+	if len(l.s.Months) == 0 {
+		return
+	}
+	first := l.s.Months[0].Key
+	for _, m := range l.s.Months {
+		first = min(first, m.Key)
+	}
+	for _, ind := range l.s.Indicators {
+		for _, c := range ind.Changes {
+			if c.From <= first || ind.assessedBefore(l.s, c.From) {
+				continue
+			}
+			l.s.Warnings.Add("data/indicators.toml", c.Line, c.Col,
+				"警告：这项 [[indicator.change]] 写在指标“%s”之后，调整的是它，而“%s”在 %s 之前没有哪个月考核过，没有可调整的："+
+					"要调整的是别的指标，把这一项移到那个指标的 [[indicator]] 之后；新指标的权重、小数位数和得分方向直接写在它自己的 [[indicator]] 中",
+				ind.Name, ind.Name, c.From)
+		}
+	}
+}
+
+// assessedBefore reports whether a month before the month key has a
+// result of ind.
+func (ind *Indicator) assessedBefore(s *Site, key string) bool {
+	for _, m := range s.Months {
+		if m.Key < key && m.Result(ind.ID) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // betterText says an indicator's direction in Chinese.

@@ -330,6 +330,8 @@ type Change struct {
 	From string // "2025-01"
 	Setting
 	Set []string // of "better", "weight", "decimals", in that order
+	// Line and Col are where its from is written in data/indicators.toml.
+	Line, Col int
 }
 
 // In is the setting in force in the month key: the latest change from

@@ -207,3 +207,45 @@ change = 3
 		t.Errorf("got %v", err)
 	}
 }
+
+// An [[indicator.change]] changes the [[indicator]] it follows. Appended
+// at the end of the file, as the example in rules.md is, it changes the
+// last indicator, not the one meant; when that is a new indicator, which
+// no month before the change's from assessed, the change alters nothing
+// that was ranked: a warning at its from says so and what to write. A
+// change of an indicator assessed before is not warned of.
+func TestIndicatorChangeOfUnassessedWarned(t *testing.T) {
+	files := miniSite()
+	files["data/indicators.toml"] += `[[indicator]]
+id = "keji"
+name = "科技"
+section = "重点工作"
+townships = "all"
+[[indicator.change]]
+from = "2023-03"
+weight = 2
+`
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `townships = "all"
+[[indicator]]
+id = "caizheng"`, `townships = "all"
+[[indicator.change]]
+from = "2023-03"
+weight = 3
+[[indicator]]
+id = "caizheng"`, 1)
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range s.Warnings {
+		if strings.Contains(d.Msg, "indicator.change") {
+			got = append(got, d.String())
+		}
+	}
+	want := `data/indicators.toml:21:1: 警告：这项 [[indicator.change]] 写在指标“科技”之后，调整的是它，而“科技”在 2023-03 之前没有哪个月考核过，没有可调整的：` +
+		`要调整的是别的指标，把这一项移到那个指标的 [[indicator]] 之后；新指标的权重、小数位数和得分方向直接写在它自己的 [[indicator]] 中`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("warnings %q\nwant %q", got, want)
+	}
+}
