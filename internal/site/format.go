@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"tongbao/internal/zh"
 )
@@ -347,6 +348,14 @@ func (r *record) get(f *Field) (any, bool) {
 	}
 	switch f.Kind {
 	case Text, UnitRef, IndicatorRef:
+		if v, _ := t.get(f.Key); strings.HasSuffix(f.Label, "月份") {
+			// A month written unquoted, as a TOML date or a number: the
+			// month to write, not the day or number textHint would quote.
+			if hint := monthHint(v); hint != "" {
+				t.typeErr(f.Key, "字符串", hint)
+				return nil, false
+			}
+		}
 		s := t.str(f.Key)
 		if _, isString := t.m[f.Key].(string); !isString {
 			return nil, false // reported: not there for checks that would report it again
@@ -381,6 +390,23 @@ func (r *record) get(f *Field) (any, bool) {
 		return elems, elems != nil
 	}
 	panic(fmt.Sprintf("site: field %s has kind %d", f.Key, f.Kind))
+}
+
+// monthHint says how to write v, a month written unquoted (2023-01-01,
+// 202301, 2023), as one; "" when v is none of these.
+func monthHint(v any) string {
+	switch v := v.(type) {
+	case time.Time:
+		return "加英文引号，只写年月，写作 " + Quote(v.Format("2006-01"))
+	case int64:
+		if m, ok := looseMonth(strconv.FormatInt(v, 10)); ok {
+			return "加英文引号，写作 " + Quote(m)
+		}
+		if v >= 1000 && v <= 9999 {
+			return fmt.Sprintf("加英文引号，写年和月，如 \"%d-01\"", v)
+		}
+	}
+	return ""
 }
 
 func (r *record) has(key string) bool { _, ok := r.values[r.field(key).Key]; return ok }

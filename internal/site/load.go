@@ -746,7 +746,7 @@ func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
 		v := strings.TrimSpace(e.value)
 		switch p, ok := ParsePeriod(v); {
 		case !ok || p.Kind != Monthly:
-			f.errorf(e.path, "exempt 中的每一项应为月份，如 \"2024-02\"，而不是“%s”", shown(v))
+			f.errorf(e.path, "exempt 中的每一项应为月份%s", notMonth(v, "2024-02"))
 		case slices.Contains(u.Exempt, v):
 			f.errorf(e.path, "exempt 中的月份 %s 重复", v)
 		case !u.InSpan(v):
@@ -756,6 +756,39 @@ func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
 		}
 	}
 	slices.Sort(u.Exempt)
+}
+
+// notMonth ends the message of v, written for a month and not one: the
+// month to write when v says one another way (2023-1, 2023年1月,
+// 202301, 2023/01, a day of it), that the year is wanted when v is a
+// month alone (1月), or example otherwise.
+func notMonth(v, example string) string {
+	if m, ok := looseMonth(v); ok {
+		return fmt.Sprintf("，写作 \"%s\"，而不是“%s”", m, shown(v))
+	}
+	if yearlessMonthRE.MatchString(strings.Map(halfWidth, v)) {
+		return fmt.Sprintf("，要写年份，如 \"%s\"，而不是“%s”", example, shown(v))
+	}
+	return fmt.Sprintf("，如 \"%s\"，而不是“%s”", example, shown(v))
+}
+
+var (
+	looseMonthRE    = regexp.MustCompile(`^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*(?:月|[-/.月]\s*\d{1,2}\s*日?)?|(\d{2}))$`)
+	yearlessMonthRE = regexp.MustCompile(`^\d{1,2}\s*月?$`)
+)
+
+// looseMonth is the month v writes another way than YYYY-MM: 2023-1,
+// 2023年1月, 202301, 2023/01, 2023-01-15.
+func looseMonth(v string) (string, bool) {
+	m := looseMonthRE.FindStringSubmatch(strings.Map(halfWidth, strings.TrimSpace(v)))
+	if m == nil {
+		return "", false
+	}
+	n, _ := strconv.Atoi(m[2] + m[3])
+	if n < 1 || n > 12 {
+		return "", false
+	}
+	return fmt.Sprintf("%s-%02d", m[1], n), true
 }
 
 // readSpan reads the from and until of a record, months both: a unit's
@@ -770,7 +803,7 @@ func readSpan(f *tomlFile, r *record, example, none string) Span {
 		}
 		v := strings.TrimSpace(r.text(k))
 		if p, ok := ParsePeriod(v); !ok || p.Kind != Monthly {
-			f.errorf(r.at(k), "%s 应为月份，如 \"%s\"，而不是“%s”", k, example, shown(v))
+			f.errorf(r.at(k), "%s 应为月份%s", k, notMonth(v, example))
 			continue
 		}
 		if k == "from" {
@@ -1013,7 +1046,7 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 		}
 		v := strings.TrimSpace(c.text("from"))
 		if p, ok := ParsePeriod(v); !ok || p.Kind != Monthly {
-			f.errorf(c.at("from"), "from 应为月份，如 \"2025-01\"，而不是“%s”", shown(v))
+			f.errorf(c.at("from"), "from 应为月份%s", notMonth(v, "2025-01"))
 			continue
 		}
 		if line, dup := seen[v]; dup {

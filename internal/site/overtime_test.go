@@ -148,7 +148,7 @@ until = "2025-05"
 		t.Fatal("loaded")
 	}
 	for _, want := range []string{
-		`config.toml:16:1: from 应为月份，如 "2025-01"，而不是“2025-1”`,
+		`config.toml:16:1: from 应为月份，写作 "2025-01"，而不是“2025-1”`,
 		`config.toml:22:1: until（2025-05）早于 from（2025-06）：这条规则没有适用的月份`,
 	} {
 		if !strings.Contains(err.Error(), want) {
