@@ -249,3 +249,27 @@ id = "caizheng"`, 1)
 		t.Errorf("warnings %q\nwant %q", got, want)
 	}
 }
+
+// The slips of a new 考核办法 in indicators.toml are told what to write:
+// a from on an [[indicator]] (indicators have no span: a new one is
+// added, a dropped one kept for the months before), a [[change]] or an
+// [[indicator.change]] before the first [[indicator]] (it changes the
+// indicator it follows), an indicator deleted that earlier months score.
+func TestIndicatorChangeMisplaced(t *testing.T) {
+	const ind = "data/indicators.toml"
+	for _, c := range []struct{ name, file, old, new, want string }{
+		{"from on an indicator", ind, "townships = \"all\"\n", "townships = \"all\"\nfrom = \"2023-03\"\n",
+			ind + `:7:1: 未知的键“indicator.from”：指标不写 from、until。新指标直接加上，从它开始考核的月份起写它的 [[result]]；` +
+				`不再考核的指标不要删去（以前各月仍用它），以后的月份不写它的 [[result]]；权重、小数位数或得分方向自某月起改变的，写在紧跟它的 [[indicator.change]] 中`},
+		{"[[change]]", ind, "townships = \"all\"\n", "townships = \"all\"\n[[change]]\nfrom = \"2023-03\"\nweight = 2\n",
+			ind + `:7:1: 未知的键“change”：考核办法调整写作 [[indicator.change]]，紧跟在所调整的 [[indicator]] 之后`},
+		{"before the first indicator", ind, "[[indicator]]\nid = \"jingji\"", "[[indicator.change]]\nfrom = \"2023-03\"\nweight = 2\n[[indicator]]\nid = \"jingji\"",
+			ind + `:1:1: [[indicator.change]] 要紧跟在它所属的 [[indicator]] 之后，不能写在第一个 [[indicator]] 之前`},
+		{"an indicator deleted", ind, "[[indicator]]\nid = \"caizheng\"\nname = \"财政收入\"\nsection = \"重点工作\"\nowners = [\"区财政局\"]\n", "",
+			`data/2023-02.toml:10:1: 未知指标“caizheng”：data/indicators.toml 中没有这个 id；不再考核的指标不要从中删去（以前各月仍用它），以后的月份不写它的 [[result]] 即可`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			wantDiagnostic(t, miniSite(), c.file, c.old, c.new, c.want)
+		})
+	}
+}
