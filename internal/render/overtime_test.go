@@ -116,3 +116,48 @@ func TestIndicatorChangeRendered(t *testing.T) {
 		t.Error("安全生产's page speaks of a change")
 	}
 }
+
+// A circular's {{< indicators >}} lists the indicators its month has a
+// result for, numbered among them: an indicator added to the catalogue
+// in a later year (科技创新, from 2023-02, written between the two of 重点工作)
+// is not listed, as an empty heading, in the circulars published before,
+// nor does it renumber them; one a month has no result for (财政收入 in
+// 2022-12, as one dropped from a new 考核办法 is) is not listed in it, as
+// the warning of an empty [[result]] says.
+func TestIndicatorsListTheMonths(t *testing.T) {
+	site := historySite()
+	site["data/indicators.toml"] = strings.Replace(site["data/indicators.toml"], `[[indicator]]
+id = "anquan"`, `[[indicator]]
+id = "keji"
+name = "科技创新"
+section = "重点工作"
+[[indicator]]
+id = "anquan"`, 1)
+	site["data/2023-02.toml"] = strings.Replace(site["data/2023-02.toml"], "[categories]", "[[result]]\nindicator = \"keji\"\nprogress = \"科技进展。\"\n[categories]", 1)
+	site["data/2022-12.toml"] = strings.Replace(site["data/2022-12.toml"], "[[result]]\nindicator = \"caizheng\"\ndistrict = 2\n", "", 1)
+	for _, f := range []string{"2022-12", "2023-01", "2023-02"} {
+		site["content/circulars/"+f+".md"] += "\n{{< indicators \"重点工作\" >}}\n"
+	}
+	files := renderFiles(t, loadFiles(t, site), "")
+	for _, c := range []struct {
+		page     string
+		want     []string
+		notWants []string
+	}{
+		{"circulars/2022/9/index.html", []string{"<strong>1. 经济运行。</strong>"}, []string{"财政收入。", "科技创新"}},
+		{"circulars/2023/2/index.html", []string{"<strong>1. 经济运行。</strong>", "<strong>2. 财政收入。</strong>"}, []string{"科技创新"}},
+		{"circulars/2023/5/index.html", []string{"<strong>1. 经济运行。</strong>", "<strong>2. 科技创新。</strong>科技进展。", "<strong>3. 财政收入。</strong>"}, nil},
+	} {
+		page := string(files[c.page])
+		for _, w := range c.want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %q", c.page, w)
+			}
+		}
+		for _, w := range c.notWants {
+			if strings.Contains(page, w) {
+				t.Errorf("%s has %q", c.page, w)
+			}
+		}
+	}
+}
