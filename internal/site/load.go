@@ -1098,6 +1098,12 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 		if len(ch.Set) == 0 {
 			if !c.has("better") && !c.has("weight") && !c.has("decimals") {
 				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有写要改变的 weight、decimals 或 better", ind.Name, rc.from)
+			} else if len(out) == 0 {
+				// The first, the same as the indicator's own values: most
+				// likely the old value edited to the new one as well.
+				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有改变什么：所写的值与这个指标 [[indicator]] 中的相同（权重%s，%d位小数，%s）；"+
+					"如果是把 [[indicator]] 中原来的值改成了新的，改回原来的值（%s 以前各月仍按它排名）；否则删去这一项",
+					ind.Name, rc.from, strconv.FormatFloat(set.Weight, 'f', -1, 64), set.Decimals, betterText(set.HigherBetter), rc.from)
 			} else {
 				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有改变什么：所写的值与此前的相同（权重%s，%d位小数，%s）；删去这一项，或写上改变后的值",
 					ind.Name, rc.from, strconv.FormatFloat(set.Weight, 'f', -1, 64), set.Decimals, betterText(set.HigherBetter))

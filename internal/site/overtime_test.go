@@ -273,3 +273,13 @@ func TestIndicatorChangeMisplaced(t *testing.T) {
 		})
 	}
 }
+
+// The first change written the same as the indicator's own value is what
+// editing the old weight, the change already written, leaves: the
+// message says to put the old value back, the months before ranked by
+// it, before offering to delete the change, which would re-rank them.
+func TestIndicatorChangeSameAsEditedBase(t *testing.T) {
+	wantDiagnostic(t, miniSite(), "data/indicators.toml", "townships = \"all\"\n", "townships = \"all\"\nweight = 2\n[[indicator.change]]\nfrom = \"2023-03\"\nweight = 2\n",
+		`data/indicators.toml:8:1: 指标“经济”自 2023-03 起的调整没有改变什么：所写的值与这个指标 [[indicator]] 中的相同（权重2，2位小数，得分越高越好）；`+
+			`如果是把 [[indicator]] 中原来的值改成了新的，改回原来的值（2023-03 以前各月仍按它排名）；否则删去这一项`)
+}
