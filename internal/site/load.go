@@ -255,6 +255,7 @@ func (l *loader) rest() error {
 		return l.diags.Err()
 	}
 	l.monthFiles()
+	l.deletedTownships()
 	l.changesOfUnassessed()
 	l.dataSound = len(l.diags) == 0
 	l.content()
@@ -1115,6 +1116,39 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 		set = ch.Setting
 	}
 	return out
+}
+
+// deletedTownships adds, to the months' problems, one line for each
+// township name unknown in more than one month file: a unit deleted from
+// units.toml when it was merged or renamed, which the months before still
+// name, each of them reported where it stands without saying why.
+func (l *loader) deletedTownships() {
+	unknown := regexp.MustCompile("^未知" + regexp.QuoteMeta(l.s.Config.Terms.Unit) + "“(.+)”$")
+	files := map[string][]string{}
+	var order []string
+	for _, d := range l.diags {
+		m := unknown.FindStringSubmatch(d.Msg)
+		if m == nil || !monthFileRE.MatchString(d.File) {
+			continue
+		}
+		if _, ok := files[m[1]]; !ok {
+			order = append(order, m[1])
+		}
+		if fs := files[m[1]]; !slices.Contains(fs, d.File) {
+			files[m[1]] = append(fs, d.File)
+		}
+	}
+	slices.Sort(order) // as the months are read, in any order
+	for _, name := range order {
+		fs := files[name]
+		if len(fs) < 2 {
+			continue
+		}
+		slices.Sort(fs)
+		l.diags.Add("data/units.toml", 0, 0, "“%s”出现在 %d 个月份的数据中（%s 至 %s），而 data/units.toml 中没有它："+
+			"撤销、合并或更名的单位不要删去，以前各月仍用它；写上 until（最后参加考核的月份）和 became（接续的单位），见 docs/rules.md 的“单位的设立、撤并和更名”",
+			name, len(fs), fs[0], fs[len(fs)-1])
+	}
 }
 
 // changesOfUnassessed warns of each [[indicator.change]] of an indicator

@@ -1,10 +1,13 @@
 package site
 
 import (
+	"errors"
 	"maps"
 	"slices"
 	"strings"
 	"testing"
+
+	"tongbao/internal/diag"
 )
 
 // spanSite is miniSite after a 行政区划调整: 丙镇 was 丙乡 until 2023-01,
@@ -264,5 +267,40 @@ func TestOldNameHidesItsSuccessorOnly(t *testing.T) {
 		feb + ":8:1: “丙乡”在 2023-01 之后不再参加考核（units.toml 的 until），2023-02 没有它；此后应写作“丙镇”"
 	if err == nil || err.Error() != want {
 		t.Errorf("Load: %v\nwant:\n%s", err, want)
+	}
+}
+
+// A township deleted from units.toml when it was merged, as an office
+// might at the turn of the year, leaves every earlier month naming it:
+// besides each of those, one line says to keep it with until and became.
+// A name unknown in one month alone is a slip of that month: no more.
+func TestTownshipDeletedTold(t *testing.T) {
+	files := miniSite()
+	files["data/2023-01.toml"] = files["data/2023-02.toml"]
+	files["data/units.toml"] = strings.Replace(files["data/units.toml"], "[[township]]\nname = \"丙镇\"\nslug = \"bing\"\n", "", 1)
+	_, err := Load(writeSite(t, files))
+	var l diag.List
+	if !errors.As(err, &l) {
+		t.Fatalf("Load returned %v", err)
+	}
+	want := []string{
+		"data/2023-01.toml:8:1: 未知乡镇（街道）“丙镇”",
+		"data/2023-02.toml:8:1: 未知乡镇（街道）“丙镇”",
+		"data/units.toml: “丙镇”出现在 2 个月份的数据中（data/2023-01.toml 至 data/2023-02.toml），而 data/units.toml 中没有它：" +
+			"撤销、合并或更名的单位不要删去，以前各月仍用它；写上 until（最后参加考核的月份）和 became（接续的单位），见 docs/rules.md 的“单位的设立、撤并和更名”",
+	}
+	var got []string
+	for _, d := range l {
+		got = append(got, d.String())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	files = miniSite()
+	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], `"丙镇" = 70`, `"某某乡" = 70`, 1)
+	_, err = Load(writeSite(t, files))
+	if err == nil || strings.Contains(err.Error(), "出现在") {
+		t.Errorf("one month's slip: %v", err)
 	}
 }
