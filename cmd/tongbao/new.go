@@ -210,7 +210,9 @@ func (sc *scaffold) monthFile() string {
 	for _, ind := range s.Indicators {
 		var prev *site.Result
 		if sc.prev != nil {
-			if prev = sc.prev.Result(ind.ID); prev == nil {
+			// Last month's indicators, and a new one no month has
+			// assessed yet (a new 考核办法): its scores are asked for.
+			if prev = sc.prev.Result(ind.ID); prev == nil && !s.NewIndicator(ind) {
 				continue
 			}
 		}

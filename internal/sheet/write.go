@@ -33,14 +33,18 @@ func Blank(s *site.Site, key string, prev *site.Month, scaffold []byte) ([]byte,
 	rk := s.Config.Ranking
 	for _, ind := range s.Indicators {
 		r := &site.Result{Indicator: ind, DistrictLabel: s.Config.Terms.Peer, DistrictUnits: rk.DistrictUnits}
+		var p *site.Result
 		if prev != nil {
-			p := prev.Result(ind.ID)
-			if p == nil {
+			// Last month's indicators, and a new one no month has
+			// assessed yet (a new 考核办法), as tongbao new writes them.
+			if p = prev.Result(ind.ID); p == nil && !s.NewIndicator(ind) {
 				continue
 			}
-			r.DistrictLabel, r.DistrictUnits = p.DistrictLabel, p.DistrictUnits
+			if p != nil {
+				r.DistrictLabel, r.DistrictUnits = p.DistrictLabel, p.DistrictUnits
+			}
 		}
-		scored[ind] = ind.Townships != nil && (prev == nil || len(prev.Result(ind.ID).Scores) > 0)
+		scored[ind] = ind.Townships != nil && (p == nil || len(p.Scores) > 0)
 		m.Results = append(m.Results, r)
 	}
 	if prev != nil {
