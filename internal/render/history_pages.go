@@ -504,6 +504,20 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 			peerWorst = max(peerWorst, res.DistrictUnits, res.District)
 		}
 	}
+	// The townships it ranks now: in the newest month with a result of
+	// it, those assessed then — not those merged away before, nor a
+	// successor counted beside the one it continues.
+	for i := len(m.periods) - 1; i >= 0; i-- {
+		if key := m.periods[i].Month.Key; m.periods[i].Month.Result(ind.ID) != nil {
+			v.Townships = 0
+			for _, u := range ind.Townships {
+				if u.InSpan(key) {
+					v.Townships++
+				}
+			}
+			break
+		}
+	}
 	moved := city
 	v.ChangeLabel = terms.City + "排名变化"
 	if !anyCity {

@@ -161,3 +161,19 @@ id = "anquan"`, 1)
 		}
 	}
 }
+
+// An indicator's page counts the townships it ranks now — in the newest
+// month that has a result of it — not every township it ever ranked:
+// after 丙镇 was merged away at the end of 2023-01, 经济运行 ranks two.
+func TestIndicatorPageCountsTownshipsNow(t *testing.T) {
+	site := historySite()
+	site["data/units.toml"] = strings.Replace(site["data/units.toml"], "name = \"丙镇\"\nslug = \"bing\"\n", "name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"乙街道\"\n", 1)
+	site["data/2023-02.toml"] = strings.ReplaceAll(site["data/2023-02.toml"], "\"丙镇\" = 75\n", "")
+	site["data/2023-02.toml"] = strings.ReplaceAll(site["data/2023-02.toml"], "\"丙镇\" = 70\n", "")
+	files := renderFiles(t, loadFiles(t, site), "")
+	page := string(files["indicators/jingji/index.html"])
+	if want := `<dd>共2个乡镇（街道）参与，得分越高越好，综合考核权重1</dd>`; !strings.Contains(page, want) {
+		i := strings.Index(page, "参与，")
+		t.Errorf("the page says %q, want %s", page[max(0, i-40):i+10], want)
+	}
+}
