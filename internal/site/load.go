@@ -888,6 +888,11 @@ func (l *loader) indicatorCatalogue() {
 		line int
 	}
 	named := map[string]naming{}
+	type shortName struct {
+		ind         *Indicator
+		short, path string
+	}
+	var shorts []shortName
 	for _, r := range read(t, IndicatorsFile.Fields).records("indicator") {
 		ind := &Indicator{
 			ID:           r.text("id"),
@@ -946,6 +951,7 @@ func (l *loader) indicatorCatalogue() {
 				f.errorf(e.path, "简称“%s”重复", short)
 			default:
 				ind.ShortNames = append(ind.ShortNames, short)
+				shorts = append(shorts, shortName{ind, short, e.path})
 			}
 		}
 		for _, e := range r.texts("owners") {
@@ -993,6 +999,18 @@ func (l *loader) indicatorCatalogue() {
 		ind.Index = len(s.Indicators)
 		s.Indicators = append(s.Indicators, ind)
 		s.indicators[ind.ID] = ind
+	}
+	// A short name is one indicator's: another's name, or another's
+	// short name, would lead a search for it to the wrong page or to two.
+	shortOf := map[string]*Indicator{}
+	for _, sh := range shorts {
+		if other, ok := named[sh.short]; ok {
+			f.errorf(sh.path, "简称“%s”是另一个指标的名称（%s），搜索它应找到那个指标", sh.short, other.id)
+		} else if other := shortOf[sh.short]; other != nil {
+			f.errorf(sh.path, "简称“%s”也是指标“%s”（%s）的简称：一个简称只能属于一个指标", sh.short, other.Name, other.ID)
+		} else {
+			shortOf[sh.short] = sh.ind
+		}
 	}
 	// Document order is section order first: a 重点项目 entry written
 	// before a 重点工作 one still prints after it.
