@@ -165,7 +165,11 @@ type IndicatorView struct {
 	// Changes say when the 考核办法 changed its weight, direction or
 	// decimals, one line each, oldest first: 自2025年1月起权重为1.5. Better
 	// and Weight are what it had before the first.
-	Changes   []string
+	Changes []string
+	// Assessed says the months it was assessed in when they are not the
+	// archive's: 自2025年1月起 of one added, 2021年3月至2024年12月，此后不再考核
+	// of one dropped; "" otherwise.
+	Assessed  string
 	Townships int // number of townships it ranks
 	CityChart template.HTML
 	PeerChart template.HTML
@@ -503,6 +507,24 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 			anyPeer = anyPeer || res.District > 0
 			peerWorst = max(peerWorst, res.DistrictUnits, res.District)
 		}
+	}
+	first, last := -1, -1
+	for i, p := range m.periods {
+		if p.Month.Result(ind.ID) != nil {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	switch n := len(m.periods); {
+	case first < 0:
+	case last < n-1 && first == last:
+		v.Assessed = monthLabel(m.periods[first].Month.Key) + "，此后不再考核"
+	case last < n-1:
+		v.Assessed = monthLabel(m.periods[first].Month.Key) + "至" + monthLabel(m.periods[last].Month.Key) + "，此后不再考核"
+	case first > 0:
+		v.Assessed = "自" + monthLabel(m.periods[first].Month.Key) + "起"
 	}
 	// The townships it ranks now: in the newest month with a result of
 	// it, those assessed then — not those merged away before, nor a

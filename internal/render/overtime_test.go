@@ -177,3 +177,28 @@ func TestIndicatorPageCountsTownshipsNow(t *testing.T) {
 		t.Errorf("the page says %q, want %s", page[max(0, i-40):i+10], want)
 	}
 }
+
+// An indicator's page says the months it was assessed in when they are
+// not the archive's: one no longer assessed (财政收入, last in 2023-01)
+// until when, one added later (科技创新, from 2023-02) from when; one
+// assessed throughout says nothing of it.
+func TestIndicatorPageSaysItsMonths(t *testing.T) {
+	site := historySite()
+	site["data/indicators.toml"] += "[[indicator]]\nid = \"keji\"\nname = \"科技创新\"\nsection = \"重点任务\"\n"
+	site["data/2023-02.toml"] = strings.Replace(site["data/2023-02.toml"], "[[result]]\nindicator = \"caizheng\"\ndistrict = 3\n", "[[result]]\nindicator = \"keji\"\ndistrict = 3\n", 1)
+	files := renderFiles(t, loadFiles(t, site), "")
+	for page, want := range map[string]string{
+		"indicators/caizheng/index.html": `<div><dt>考核期间</dt><dd>2022年12月至2023年1月，此后不再考核</dd></div>`,
+		"indicators/keji/index.html":     `<div><dt>考核期间</dt><dd>自2023年2月起</dd></div>`,
+		"indicators/jingji/index.html":   "",
+	} {
+		got := string(files[page])
+		if want == "" {
+			if strings.Contains(got, "考核期间") {
+				t.Errorf("%s says its months", page)
+			}
+		} else if !strings.Contains(got, want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
+}
