@@ -176,10 +176,17 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 	})
 	var out diag.List
 	n := 0
+	earliest := "" // the first month whose results differ
 	for _, f := range found {
 		d := diffs(f)
 		if len(d) == 0 {
 			continue
+		}
+		var was render.OpenData
+		if json.Unmarshal(f.now, &was) == nil {
+			if p, ok := site.ParsePeriod(was.Month); ok && p.Kind == site.Monthly && (earliest == "" || was.Month < earliest) {
+				earliest = was.Month
+			}
 		}
 		if n++; n > mostRewritten {
 			continue
@@ -205,7 +212,61 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 	if n > mostRewritten {
 		out = append(out, diag.Diagnostic{Msg: fmt.Sprintf("警告：……共 %d 份已发布的通报考核结果与上次生成的不同", n)})
 	}
+	return append(out, spansRewriting(s, earliest)...)
+}
+
+// spansRewriting warns at each [[indicator.change]] and [[rule]] whose
+// from is earliest, the first month whose published results differ: a
+// new 考核办法 given a month already published (a slip of the year), the
+// likeliest cause, said where it is written. A rule whose until leaves
+// earliest out is one too.
+func spansRewriting(s *site.Site, earliest string) diag.List {
+	var out diag.List
+	if earliest == "" {
+		return out
+	}
+	// first is the first month with data from key on: the first a span
+	// starting at key applies to.
+	first := func(key string) string {
+		f := ""
+		for _, m := range s.Months {
+			if m.Key >= key && (f == "" || m.Key < f) {
+				f = m.Key
+			}
+		}
+		return f
+	}
+	const fix = "（见各期通报的提醒）：新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"
+	for _, ind := range s.Indicators {
+		for _, c := range ind.Changes {
+			if first(c.From) == earliest {
+				out.Add("data/indicators.toml", c.Line, c.Col, "警告：指标“%s”自 %s 起的调整改变了已发布的 %s 及以后各期通报的考核结果"+fix, ind.Name, c.From, earliest)
+			}
+		}
+	}
+	for _, r := range s.Config.Rules {
+		switch {
+		case r.Span.From != "" && first(r.Span.From) == earliest:
+			out.Add("config.toml", r.Line, 0, "警告：这条规则自 %s 起适用（from），改变了已发布的 %s 及以后各期通报的考核结果"+fix, r.Span.From, earliest)
+		case r.Span.Until != "" && r.Span.Until < earliest && first(nextMonth(r.Span.Until)) == earliest:
+			out.Add("config.toml", r.Line, 0, "警告：这条规则截止于 %s（until），此后不再适用，改变了已发布的 %s 及以后各期通报的考核结果（见各期通报的提醒）："+
+				"不再用的规则，until 写已发布的最后一个月", r.Span.Until, earliest)
+		}
+	}
 	return out
+}
+
+// nextMonth is the month after key (YYYY-MM).
+func nextMonth(key string) string {
+	p, ok := site.ParsePeriod(key)
+	if !ok {
+		return key
+	}
+	y, m := p.Year, p.N+1
+	if m > 12 {
+		y, m = y+1, 1
+	}
+	return fmt.Sprintf("%d-%02d", y, m)
 }
 
 // mostRewritten is how many circulars rewrittenWarnings describes.

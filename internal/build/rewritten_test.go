@@ -231,3 +231,55 @@ func TestRewrittenWarnedInOrder(t *testing.T) {
 		t.Errorf("warned in the order\n%q\nwant\n%q", files, want)
 	}
 }
+
+// TestRewrittenByASpanWarnedAtIt: a change of 考核办法 whose from is a
+// month already published — a slip of the year, 2023-02 for 2024-02 —
+// re-ranks that month and those after; besides each circular's warning,
+// one is at the [[indicator.change]] (or the [[rule]]) whose from is the
+// first month re-ranked, saying what to write. A change that rewrites
+// nothing, or from a month after those re-ranked, is not warned of.
+func TestRewrittenByASpanWarnedAtIt(t *testing.T) {
+	dir := rewrittenSite(t)
+	run := func() []string {
+		t.Helper()
+		var warned []string
+		if _, err := Build(context.Background(), Options{Source: dir, Warn: func(d diag.Diagnostic) {
+			if !strings.HasPrefix(d.File, "content/") && strings.Contains(d.Msg, "已发布") {
+				warned = append(warned, d.String())
+			}
+		}}); err != nil {
+			t.Fatal(err)
+		}
+		return warned
+	}
+	run()
+	p := filepath.Join(dir, "data", "indicators.toml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(b), "weight = 1\n", "weight = 1\n[[indicator.change]]\nfrom = \"2023-02\"\nweight = 3\n[[indicator.change]]\nfrom = \"2023-05\"\nweight = 4\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"data/indicators.toml:8:1: 警告：指标“经济”自 2023-02 起的调整改变了已发布的 2023-02 及以后各期通报的考核结果（见各期通报的提醒）：" +
+		"新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"}
+	if got := run(); !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+
+	dir = rewrittenSite(t) // afresh: the change above is published now
+	run()
+	cfg := filepath.Join(dir, "config.toml")
+	b, err = os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append(b, "[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\nfrom = \"2023-02\"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"config.toml:18: 警告：这条规则自 2023-02 起适用（from），改变了已发布的 2023-02 及以后各期通报的考核结果（见各期通报的提醒）：" +
+		"新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"}
+	if got := run(); !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
