@@ -713,3 +713,33 @@ func TestNewAsksForANewIndicator(t *testing.T) {
 		t.Errorf("the imported month has no scores of keji:\n%s", month)
 	}
 }
+
+// TestNewSaysTheMethodChanged: the month a new 考核办法 takes effect in,
+// the month file new writes says so at its head — each indicator's
+// change from it, each rule that starts or ended since last month — so
+// that staff filling it in see what it is ranked by.
+func TestNewSaysTheMethodChanged(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	edit(t, dir, "data/indicators.toml", "rankingLabel = \"工业增加值和科技型中小企业入库工作综合\"\n",
+		"rankingLabel = \"工业增加值和科技型中小企业入库工作综合\"\n[[indicator.change]]\nfrom = \"2023-03\"\nweight = 2\ndecimals = 0\n")
+	f, err := os.OpenFile(filepath.Join(dir, "config.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\nfrom = \"2023-03\"\n[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\namount = 1000\nuntil = \"2023-02\"\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	month := readText(t, filepath.Join(dir, "data", "2023-03.toml"))
+	for _, want := range []string{
+		"\n# 考核办法自本月起调整（data/indicators.toml 的 [[indicator.change]]）：规模工业增加值权重为2，得分保留0位小数。\n",
+		"\n# 奖惩规则（config.toml 的 [[rule]]）：第4条自本月起适用；第5条已于2023年2月截止。\n",
+	} {
+		if !strings.Contains(month, want) {
+			t.Errorf("the month file lacks %q:\n%s", want, month[:min(len(month), 800)])
+		}
+	}
+}
