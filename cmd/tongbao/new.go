@@ -331,15 +331,28 @@ func (sc *scaffold) methodChanged() string {
 			inds = append(inds, ind.Name+strings.Join(parts, "，"))
 		}
 	}
-	var rules []string
+	// Rules by what befalls them: 第6、7条自本月起适用.
+	var said []string
+	which := map[string][]string{}
 	for i, r := range sc.s.Config.Rules {
+		what := ""
 		switch {
 		case r.Span.From != "" && since(r.Span.From):
-			rules = append(rules, fmt.Sprintf("第%d条自本月起适用", i+1))
+			what = "自本月起适用"
 		case r.Span.Until != "" && r.Span.Until >= sc.prev.Key && r.Span.Until < sc.key:
 			p, _ := site.ParsePeriod(r.Span.Until)
-			rules = append(rules, fmt.Sprintf("第%d条已于%s截止", i+1, p.Label()))
+			what = "已于" + p.Label() + "截止"
+		default:
+			continue
 		}
+		if which[what] == nil {
+			said = append(said, what)
+		}
+		which[what] = append(which[what], strconv.Itoa(i+1))
+	}
+	var rules []string
+	for _, what := range said {
+		rules = append(rules, "第"+strings.Join(which[what], "、")+"条"+what)
 	}
 	var out []string
 	if len(inds) > 0 {

@@ -726,7 +726,7 @@ func TestNewSaysTheMethodChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.WriteString("\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\nfrom = \"2023-03\"\n[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\namount = 1000\nuntil = \"2023-02\"\n"); err != nil {
+	if _, err := f.WriteString("\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\nfrom = \"2023-03\"\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"主要负责人\"\nfrom = \"2023-03\"\n[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\namount = 1000\nuntil = \"2023-02\"\n"); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
@@ -736,7 +736,7 @@ func TestNewSaysTheMethodChanged(t *testing.T) {
 	month := readText(t, filepath.Join(dir, "data", "2023-03.toml"))
 	for _, want := range []string{
 		"\n# 考核办法自本月起调整（data/indicators.toml 的 [[indicator.change]]）：规模工业增加值权重为2，得分保留0位小数。\n",
-		"\n# 奖惩规则（config.toml 的 [[rule]]）：第4条自本月起适用；第5条已于2023年2月截止。\n",
+		"\n# 奖惩规则（config.toml 的 [[rule]]）：第4、5条自本月起适用；第6条已于2023年2月截止。\n",
 	} {
 		if !strings.Contains(month, want) {
 			t.Errorf("the month file lacks %q:\n%s", want, month[:min(len(month), 800)])
