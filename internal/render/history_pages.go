@@ -164,7 +164,8 @@ type IndicatorView struct {
 	Weight    string   // its weight in the township composite
 	// Changes say when the 考核办法 changed its weight, direction or
 	// decimals, one line each, oldest first: 自2025年1月起权重为1.5. Better
-	// and Weight are what it had before the first.
+	// and Weight are what it had before the first, and Better says so:
+	// 2025年1月前得分越高越好.
 	Changes []string
 	// Assessed says the months it was assessed in when they are not the
 	// archive's: 自2025年1月起 of one added, 2021年3月至2024年12月，此后不再考核
@@ -495,6 +496,11 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.Better = betterText(ind.HigherBetter)
 		v.Weight = strconv.FormatFloat(ind.Weight, 'f', -1, 64)
 		v.Changes = changeLines(ind)
+		if len(ind.Changes) > 0 {
+			// The values before the first change, said so: not read as
+			// the values now, which the changes below say.
+			v.Better = monthLabel(ind.Changes[0].From) + "前" + v.Better
+		}
 	}
 
 	city := make([]int, len(m.periods))

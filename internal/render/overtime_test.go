@@ -91,7 +91,7 @@ func TestIndicatorChangeRendered(t *testing.T) {
 
 	page := string(files["indicators/jingji/index.html"])
 	for _, want := range []string{
-		`<dd>共3个乡镇（街道）参与，得分越高越好，综合考核权重1</dd>`,
+		`<dd>共3个乡镇（街道）参与，2023年2月前得分越高越好，综合考核权重1</dd>`, // before the change: said so, not read as now
 		`<div><dt>考核办法调整</dt><dd>自2023年2月起得分越低越好，权重为2，得分保留0位小数</dd></div>`,
 	} {
 		if !strings.Contains(page, want) {
