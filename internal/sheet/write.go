@@ -223,7 +223,8 @@ func listRange(col, n int) string {
 }
 
 func (b *book) unitList() string {
-	return listRange(namesUnits, len(b.s.Townships)+len(b.s.Departments))
+	towns, depts := b.listed()
+	return listRange(namesUnits, len(towns)+len(depts))
 }
 
 func write(s *site.Site, m *site.Month, scored func(*site.Result) bool, scaffold string, owner *site.Unit) ([]byte, error) {
@@ -620,7 +621,8 @@ func (b *book) listSheetOf() {
 		}
 		b.width(sh, 2+c, 26)
 	}
-	b.dropList(sh, cell(2, 2)+":"+cell(1+cols, 1+rows), namesDepartments, len(b.s.Departments), b.lists.Label, "请从列表中选择单位")
+	_, depts := b.listed()
+	b.dropList(sh, cell(2, 2)+":"+cell(1+cols, 1+rows), namesDepartments, len(depts), b.lists.Label, "请从列表中选择单位")
 	b.width(sh, 1, 9)
 	b.freeze(sh, 2, 2)
 	b.protect(sh)
@@ -663,15 +665,33 @@ func (b *book) names() {
 	b.set(sh, namesTownships, 1, b.unit, b.style.head)
 	b.set(sh, namesDepartments, 1, "其他单位", b.style.head)
 	b.set(sh, namesUnits, 1, "全部单位", b.style.head)
-	for i, u := range b.s.Townships {
+	towns, depts := b.listed()
+	for i, u := range towns {
 		b.set(sh, namesTownships, 2+i, u.Name, b.style.label)
 		b.set(sh, namesUnits, 2+i, u.Name, b.style.label)
 	}
-	for i, u := range b.s.Departments {
+	for i, u := range depts {
 		b.set(sh, namesDepartments, 2+i, u.Name, b.style.label)
-		b.set(sh, namesUnits, 2+len(b.s.Townships)+i, u.Name, b.style.label)
+		b.set(sh, namesUnits, 2+len(towns)+i, u.Name, b.style.label)
 	}
 	b.protect(sh)
+}
+
+// listed are the units the drop-down lists offer: those assessed in the
+// month, not one merged away before it (units.toml until) or set up after
+// it (from), nor a township exempted from it — naming one is an error.
+func (b *book) listed() (towns, depts []*site.Unit) {
+	for _, u := range b.s.Townships {
+		if u.AssessedIn(b.m.Key) {
+			towns = append(towns, u)
+		}
+	}
+	for _, u := range b.s.Departments {
+		if u.AssessedIn(b.m.Key) {
+			depts = append(depts, u)
+		}
+	}
+	return towns, depts
 }
 
 // The hidden meta sheet: the scaffold's checksum; each indicator's
