@@ -194,6 +194,9 @@ func (sc *scaffold) monthFile() string {
 	w := site.NewOfficeWriter(site.MonthFile, &s.Config)
 	if sc.prev != nil {
 		w.Comment(fmt.Sprintf("%s的考核结果。由 tongbao new 根据 %s 生成。", sc.label(), sc.prev.Key))
+		if changed := sc.methodChanged(); changed != "" {
+			w.Comment(changed)
+		}
 	} else {
 		w.Comment(sc.label() + "的考核结果。由 tongbao new 生成。")
 	}
@@ -210,7 +213,9 @@ func (sc *scaffold) monthFile() string {
 	for _, ind := range s.Indicators {
 		var prev *site.Result
 		if sc.prev != nil {
-			if prev = sc.prev.Result(ind.ID); prev == nil {
+			// Last month's indicators, and a new one no month has
+			// assessed yet (a new 考核办法): its scores are asked for.
+			if prev = sc.prev.Result(ind.ID); prev == nil && !s.NewIndicator(ind) {
 				continue
 			}
 		}
@@ -294,6 +299,69 @@ func (sc *scaffold) monthFile() string {
 	w.Line("")
 	handEntryExamples(w, "加减分、奖励和约谈按需填写，例如：")
 	return w.String()
+}
+
+// methodChanged says what of the 考核办法 takes effect since last month:
+// each indicator's [[indicator.change]] from a month after last month's
+// up to this one, each [[rule]] that starts in them or ended since; ""
+// when nothing does.
+func (sc *scaffold) methodChanged() string {
+	since := func(key string) bool { return key > sc.prev.Key && key <= sc.key }
+	var inds []string
+	for _, ind := range sc.s.Indicators {
+		for _, c := range ind.Changes {
+			if !since(c.From) {
+				continue
+			}
+			var parts []string
+			for _, k := range c.Set {
+				switch k {
+				case "better":
+					if c.HigherBetter {
+						parts = append(parts, "得分越高越好")
+					} else {
+						parts = append(parts, "得分越低越好")
+					}
+				case "weight":
+					parts = append(parts, "权重为"+strconv.FormatFloat(c.Weight, 'f', -1, 64))
+				case "decimals":
+					parts = append(parts, fmt.Sprintf("得分保留%d位小数", c.Decimals))
+				}
+			}
+			inds = append(inds, ind.Name+strings.Join(parts, "，"))
+		}
+	}
+	// Rules by what befalls them: 第6、7条自本月起适用.
+	var said []string
+	which := map[string][]string{}
+	for i, r := range sc.s.Config.Rules {
+		what := ""
+		switch {
+		case r.Span.From != "" && since(r.Span.From):
+			what = "自本月起适用"
+		case r.Span.Until != "" && r.Span.Until >= sc.prev.Key && r.Span.Until < sc.key:
+			p, _ := site.ParsePeriod(r.Span.Until)
+			what = "已于" + p.Label() + "截止"
+		default:
+			continue
+		}
+		if which[what] == nil {
+			said = append(said, what)
+		}
+		which[what] = append(which[what], strconv.Itoa(i+1))
+	}
+	var rules []string
+	for _, what := range said {
+		rules = append(rules, "第"+strings.Join(which[what], "、")+"条"+what)
+	}
+	var out []string
+	if len(inds) > 0 {
+		out = append(out, "考核办法自本月起调整（data/indicators.toml 的 [[indicator.change]]）："+strings.Join(inds, "；")+"。")
+	}
+	if len(rules) > 0 {
+		out = append(out, "奖惩规则（config.toml 的 [[rule]]）："+strings.Join(rules, "；")+"。")
+	}
+	return strings.Join(out, "\n")
 }
 
 // handEntryExamples writes, commented out, an example of each entry a

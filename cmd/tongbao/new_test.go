@@ -13,6 +13,7 @@ import (
 	"tongbao/internal/site"
 
 	"github.com/BurntSushi/toml"
+	"github.com/xuri/excelize/v2"
 )
 
 // sampleOwners reads the departments responsible for each of the
@@ -661,5 +662,84 @@ func TestNewFirstCircularFollowsTheOffice(t *testing.T) {
 	}
 	if !regexp.MustCompile(`>（一）约谈</h3>\s*<p>[^<]+主要负责人（乡镇综合考核排名倒数第一）。</p>\s*<h3[^>]*>（二）获奖单位</h3>\s*<ol`).Match(page) {
 		t.Error("the built circular lacks its parts of 约谈 and 获奖单位 in order")
+	}
+}
+
+// TestNewAsksForANewIndicator: an indicator added to indicators.toml for
+// a new 考核办法, which no month has assessed yet, is in the month file
+// new writes, its scores to fill in, and scored in the workbook (本月评分
+// 是), though last month has no result of it; filled in, it imports.
+func TestNewAsksForANewIndicator(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	f, err := os.OpenFile(filepath.Join(dir, "data", "indicators.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n[[indicator]]\nid = \"keji\"\nname = \"科技创新\"\nsection = \"重点任务\"\ntownships = \"all\"\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if code, _, errOut := runCmd("new", "2023-03", "-s", dir, "--xlsx"); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	month := readText(t, filepath.Join(dir, "data", "2023-03.toml"))
+	i := strings.Index(month, "indicator = \"keji\"")
+	if i < 0 {
+		t.Fatalf("the month file has no result of the new indicator:\n%s", month)
+	}
+	if rest, _, _ := strings.Cut(month[i:], "\n\n"); !strings.Contains(rest, "\n[result.townships]") || !strings.Contains(rest, "\n# \"汽车站街道\" =") {
+		t.Errorf("the new indicator's scores are not asked for:\n%s", rest)
+	}
+	book := filepath.Join(dir, "data", "2023-03.xlsx")
+	x, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := x.GetRows(scoreSheet)
+	x.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(rows[1], "keji")
+	if col < 0 || rows[2][col] != "是" {
+		t.Fatalf("the workbook's keji column %d is not scored: %q", col, rows[2])
+	}
+	fillWorkbook(t, book)
+	if code, _, errOut := runCmd("import", "2023-03", book, "-s", dir); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	month = readText(t, filepath.Join(dir, "data", "2023-03.toml"))
+	if i := strings.Index(month, "indicator = \"keji\""); i < 0 || !strings.Contains(month[i:], "\"汽车站街道\" = ") {
+		t.Errorf("the imported month has no scores of keji:\n%s", month)
+	}
+}
+
+// TestNewSaysTheMethodChanged: the month a new 考核办法 takes effect in,
+// the month file new writes says so at its head — each indicator's
+// change from it, each rule that starts or ended since last month — so
+// that staff filling it in see what it is ranked by.
+func TestNewSaysTheMethodChanged(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	edit(t, dir, "data/indicators.toml", "rankingLabel = \"工业增加值和科技型中小企业入库工作综合\"\n",
+		"rankingLabel = \"工业增加值和科技型中小企业入库工作综合\"\n[[indicator.change]]\nfrom = \"2023-03\"\nweight = 2\ndecimals = 0\n")
+	f, err := os.OpenFile(filepath.Join(dir, "config.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\nfrom = \"2023-03\"\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"主要负责人\"\nfrom = \"2023-03\"\n[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\namount = 1000\nuntil = \"2023-02\"\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	month := readText(t, filepath.Join(dir, "data", "2023-03.toml"))
+	for _, want := range []string{
+		"\n# 考核办法自本月起调整（data/indicators.toml 的 [[indicator.change]]）：规模工业增加值权重为2，得分保留0位小数。\n",
+		"\n# 奖惩规则（config.toml 的 [[rule]]）：第4、5条自本月起适用；第6条已于2023年2月截止。\n",
+	} {
+		if !strings.Contains(month, want) {
+			t.Errorf("the month file lacks %q:\n%s", want, month[:min(len(month), 800)])
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -148,23 +149,45 @@ func (r *recorder) see(o render.Output) {
 
 // rewrittenWarnings are the warnings of the circulars whose results in
 // found differ (diffs, republished.diffs or a cache of it), in the order
-// of their addresses; a data.json that changed in its other fields (a
+// the circulars were issued (s.Circulars: by date, then 文号), not of
+// their addresses as text, where circulars/2023/12/ comes before
+// circulars/2023/3/; a data.json that changed in its other fields (a
 // title, an attachment, a reason's wording) is not one. Past ten
 // circulars, one line counts the rest: a weight changed for every month
-// changes every circular.
+// changes every circular, and the ten told are the earliest.
 func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished) []string) diag.List {
-	found = slices.Clone(found)
-	slices.SortFunc(found, func(a, b republished) int { return strings.Compare(a.path, b.path) })
 	at := map[string]*site.Circular{}
-	for _, c := range s.Circulars {
+	order := map[string]int{}
+	for i, c := range s.Circulars {
 		at[c.URLPath()+"data.json"] = c
+		order[c.URLPath()+"data.json"] = i
 	}
+	found = slices.Clone(found)
+	slices.SortFunc(found, func(a, b republished) int {
+		i, aok := order[a.path]
+		j, bok := order[b.path]
+		if aok != bok { // one no circular has now: after those that have
+			if aok {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(i, j), strings.Compare(a.path, b.path))
+	})
 	var out diag.List
 	n := 0
+	var earliest *republished // the first month whose results differ
+	earliestKey := ""
 	for _, f := range found {
 		d := diffs(f)
 		if len(d) == 0 {
 			continue
+		}
+		var is render.OpenData
+		if json.Unmarshal(f.now, &is) == nil {
+			if p, ok := site.ParsePeriod(is.Month); ok && p.Kind == site.Monthly && (earliestKey == "" || is.Month < earliestKey) {
+				earliest, earliestKey = &f, is.Month
+			}
 		}
 		if n++; n > mostRewritten {
 			continue
@@ -190,7 +213,121 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 	if n > mostRewritten {
 		out = append(out, diag.Diagnostic{Msg: fmt.Sprintf("警告：……共 %d 份已发布的通报考核结果与上次生成的不同", n)})
 	}
+	if earliest != nil {
+		out = append(out, spansRewriting(s, *earliest)...)
+	}
 	return out
+}
+
+// spansRewriting warns at each [[indicator.change]] and [[rule]] in
+// force from f's month, the first whose published results differ, that
+// f's differences show to be at work: a new 考核办法 given a month already
+// published (a slip of the year), the likeliest cause, said where it is
+// written. A change of direction is at work when the indicator's
+// direction differs, of decimals when its scores do, of weight when the
+// composite does (data.json does not say the weights); a rule from the
+// month when a measure it gives is new, a rule whose until leaves the
+// month out when a measure of its action is gone.
+func spansRewriting(s *site.Site, f republished) diag.List {
+	var out diag.List
+	old := f.old
+	if old == nil {
+		var err error
+		if old, err = os.ReadFile(f.oldFile); err != nil {
+			return out
+		}
+	}
+	var was, is render.OpenData
+	if json.Unmarshal(old, &was) != nil || json.Unmarshal(f.now, &is) != nil {
+		return out
+	}
+	earliest := is.Month
+	// first is the first month with data from key on: the first a span
+	// starting at key applies to.
+	first := func(key string) string {
+		f := ""
+		for _, m := range s.Months {
+			if m.Key >= key && (f == "" || m.Key < f) {
+				f = m.Key
+			}
+		}
+		return f
+	}
+	indicator := func(d render.OpenData, id string) (render.OpenIndicator, bool) {
+		for _, ind := range d.Indicators {
+			if ind.ID == id {
+				return ind, true
+			}
+		}
+		return render.OpenIndicator{}, false
+	}
+	scores := func(ts []render.OpenTownship) string {
+		var b strings.Builder
+		for _, t := range ts {
+			fmt.Fprintf(&b, "%s %v %d;", t.Name, t.Score, t.Rank)
+		}
+		return b.String()
+	}
+	composite := scores(was.Composite) != scores(is.Composite)
+	atWork := func(ind *site.Indicator, c site.Change) bool {
+		a, _ := indicator(was, ind.ID)
+		b, _ := indicator(is, ind.ID)
+		for _, k := range c.Set {
+			switch {
+			case k == "better" && a.Better != b.Better,
+				k == "decimals" && scores(a.Townships) != scores(b.Townships),
+				k == "weight" && composite:
+				return true
+			}
+		}
+		return false
+	}
+	type measure struct{ kind, source string }
+	measures := func(d render.OpenData) []measure {
+		var m []measure
+		for _, r := range d.Rewards {
+			m = append(m, measure{site.RewardAction, r.Source})
+		}
+		for _, i := range d.Interviews {
+			m = append(m, measure{i.Kind, i.Source})
+		}
+		return m
+	}
+	wasM, isM := measures(was), measures(is)
+	const fix = "（见各期通报的提醒）：新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"
+	for _, ind := range s.Indicators {
+		for _, c := range ind.Changes {
+			if first(c.From) == earliest && atWork(ind, c) {
+				out.Add("data/indicators.toml", c.Line, c.Col, "警告：指标“%s”自 %s 起的调整改变了已发布的 %s 及以后各期通报的考核结果"+fix, ind.Name, c.From, earliest)
+			}
+		}
+	}
+	for i, r := range s.Config.Rules {
+		source := fmt.Sprintf("config.toml [[rule]] 第%d条", i+1)
+		switch {
+		case r.Span.From != "" && first(r.Span.From) == earliest &&
+			slices.ContainsFunc(isM, func(m measure) bool { return m.source == source && !slices.Contains(wasM, m) }):
+			out.Add("config.toml", r.Line, 0, "警告：这条规则自 %s 起适用（from），改变了已发布的 %s 及以后各期通报的考核结果"+fix, r.Span.From, earliest)
+		case r.Span.Until != "" && r.Span.Until < earliest && first(nextMonth(r.Span.Until)) == earliest &&
+			slices.ContainsFunc(wasM, func(m measure) bool { return m.kind == r.Action && !slices.Contains(isM, m) }):
+			out.Add("config.toml", r.Line, 0, "警告：这条规则截止于 %s（until），此后不再适用，改变了已发布的 %s 及以后各期通报的考核结果（见各期通报的提醒）："+
+				"不再用的规则，until 写已发布的最后一个月", r.Span.Until, earliest)
+		}
+	}
+	return out
+}
+
+// nextMonth is the month after key (YYYY-MM).
+func nextMonth(key string) string {
+	p, ok := site.ParsePeriod(key)
+	if !ok {
+		return key
+	}
+	y, m := p.Year, p.N+1
+	if m > 12 {
+		y, m = y+1, 1
+	}
+	return fmt.Sprintf("%d-%02d", y, m)
 }
 
 // mostRewritten is how many circulars rewrittenWarnings describes.

@@ -2,6 +2,8 @@ package build
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -245,5 +247,88 @@ func TestResultDiffs(t *testing.T) {
 	}
 	if got := resultDiffs(old, old); len(got) != 0 {
 		t.Errorf("the same results differ: %q", got)
+	}
+}
+
+// TestRewrittenWarnedInOrder: the circulars a build would re-rank are
+// told in the order they were issued, not by their addresses as text —
+// circulars/2023/12/ sorts before circulars/2023/3/ — so that the first
+// ten are the earliest and the 3号 of March comes before the 12号 of
+// October.
+func TestRewrittenWarnedInOrder(t *testing.T) {
+	s := &site.Site{}
+	var found []republished
+	for i, serial := range []int{3, 7, 12, 15} {
+		c := &site.Circular{File: fmt.Sprintf("content/circulars/2023-%02d.md", i+3), NumberLine: 2, NumberCol: 1, Year: 2023, Serial: serial}
+		s.Circulars = append(s.Circulars, c)
+		now, err := json.Marshal(render.OpenData{Period: fmt.Sprintf("2023年%d月", i+3)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found = append(found, republished{path: c.URLPath() + "data.json", now: now})
+	}
+	found[0], found[3] = found[3], found[0] // as a build streams them: any order
+	got := rewrittenWarnings(s, found, func(republished) []string { return []string{"综合考核甲街道得分1→2"} })
+	var files []string
+	for _, d := range got {
+		files = append(files, d.File)
+	}
+	want := []string{"content/circulars/2023-03.md", "content/circulars/2023-04.md", "content/circulars/2023-05.md", "content/circulars/2023-06.md"}
+	if !slices.Equal(files, want) {
+		t.Errorf("warned in the order\n%q\nwant\n%q", files, want)
+	}
+}
+
+// TestRewrittenByASpanWarnedAtIt: a change of 考核办法 whose from is a
+// month already published — a slip of the year, 2023-02 for 2024-02 —
+// re-ranks that month and those after; besides each circular's warning,
+// one is at the [[indicator.change]] (or the [[rule]]) whose from is the
+// first month re-ranked, saying what to write. A change that rewrites
+// nothing, from a month after those re-ranked, or in force in the month
+// re-ranked but not what changed its results (it was published so), is
+// not warned of.
+func TestRewrittenByASpanWarnedAtIt(t *testing.T) {
+	dir := rewrittenSite(t)
+	run := func() []string {
+		t.Helper()
+		var warned []string
+		if _, err := Build(context.Background(), Options{Source: dir, Warn: func(d diag.Diagnostic) {
+			if !strings.HasPrefix(d.File, "content/") && strings.Contains(d.Msg, "已发布") {
+				warned = append(warned, d.String())
+			}
+		}}); err != nil {
+			t.Fatal(err)
+		}
+		return warned
+	}
+	run()
+	p := filepath.Join(dir, "data", "indicators.toml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(b), "weight = 1\n", "weight = 1\n[[indicator.change]]\nfrom = \"2023-02\"\nweight = 3\n[[indicator.change]]\nfrom = \"2023-05\"\nweight = 4\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"data/indicators.toml:8:1: 警告：指标“经济”自 2023-02 起的调整改变了已发布的 2023-02 及以后各期通报的考核结果（见各期通报的提醒）：" +
+		"新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"}
+	if got := run(); !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+
+	// The change above is published now: the rule below re-ranks
+	// February again, and only the rule is warned of.
+	cfg := filepath.Join(dir, "config.toml")
+	b, err = os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append(b, "[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\nfrom = \"2023-02\"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"config.toml:18: 警告：这条规则自 2023-02 起适用（from），改变了已发布的 2023-02 及以后各期通报的考核结果（见各期通报的提醒）：" +
+		"新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"}
+	if got := run(); !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }

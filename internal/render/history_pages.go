@@ -164,8 +164,13 @@ type IndicatorView struct {
 	Weight    string   // its weight in the township composite
 	// Changes say when the 考核办法 changed its weight, direction or
 	// decimals, one line each, oldest first: 自2025年1月起权重为1.5. Better
-	// and Weight are what it had before the first.
-	Changes   []string
+	// and Weight are what it had before the first, and Better says so:
+	// 2025年1月前得分越高越好.
+	Changes []string
+	// Assessed says the months it was assessed in when they are not the
+	// archive's: 自2025年1月起 of one added, 2021年3月至2024年12月，此后不再考核
+	// of one dropped; "" otherwise.
+	Assessed  string
 	Townships int // number of townships it ranks
 	CityChart template.HTML
 	PeerChart template.HTML
@@ -491,6 +496,11 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.Better = betterText(ind.HigherBetter)
 		v.Weight = strconv.FormatFloat(ind.Weight, 'f', -1, 64)
 		v.Changes = changeLines(ind)
+		if len(ind.Changes) > 0 {
+			// The values before the first change, said so: not read as
+			// the values now, which the changes below say.
+			v.Better = monthLabel(ind.Changes[0].From) + "前" + v.Better
+		}
 	}
 
 	city := make([]int, len(m.periods))
@@ -502,6 +512,38 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 			anyCity = anyCity || res.City > 0
 			anyPeer = anyPeer || res.District > 0
 			peerWorst = max(peerWorst, res.DistrictUnits, res.District)
+		}
+	}
+	first, last := -1, -1
+	for i, p := range m.periods {
+		if p.Month.Result(ind.ID) != nil {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	switch n := len(m.periods); {
+	case first < 0:
+	case last < n-1 && first == last:
+		v.Assessed = monthLabel(m.periods[first].Month.Key) + "，此后不再考核"
+	case last < n-1:
+		v.Assessed = monthLabel(m.periods[first].Month.Key) + "至" + monthLabel(m.periods[last].Month.Key) + "，此后不再考核"
+	case first > 0:
+		v.Assessed = "自" + monthLabel(m.periods[first].Month.Key) + "起"
+	}
+	// The townships it ranks now: in the newest month with a result of
+	// it, those assessed then — not those merged away before, nor a
+	// successor counted beside the one it continues.
+	for i := len(m.periods) - 1; i >= 0; i-- {
+		if key := m.periods[i].Month.Key; m.periods[i].Month.Result(ind.ID) != nil {
+			v.Townships = 0
+			for _, u := range ind.Townships {
+				if u.InSpan(key) {
+					v.Townships++
+				}
+			}
+			break
 		}
 	}
 	moved := city

@@ -102,7 +102,7 @@ func TestIndicatorChangeRendered(t *testing.T) {
 
 	page := string(files["indicators/jingji/index.html"])
 	for _, want := range []string{
-		`<dd>共3个乡镇（街道）参与，得分越高越好，综合考核权重1</dd>`,
+		`<dd>共3个乡镇（街道）参与，2023年2月前得分越高越好，综合考核权重1</dd>`, // before the change: said so, not read as now
 		`<div><dt>考核办法调整</dt><dd>自2023年2月起得分越低越好，权重为2，得分保留0位小数</dd></div>`,
 	} {
 		if !strings.Contains(page, want) {
@@ -125,5 +125,91 @@ func TestIndicatorChangeRendered(t *testing.T) {
 	// An indicator without changes has no such line.
 	if strings.Contains(string(files["indicators/anquan/index.html"]), "考核办法调整") {
 		t.Error("安全生产's page speaks of a change")
+	}
+}
+
+// A circular's {{< indicators >}} lists the indicators its month has a
+// result for, numbered among them: an indicator added to the catalogue
+// in a later year (科技创新, from 2023-02, written between the two of 重点工作)
+// is not listed, as an empty heading, in the circulars published before,
+// nor does it renumber them; one a month has no result for (财政收入 in
+// 2022-12, as one dropped from a new 考核办法 is) is not listed in it, as
+// the warning of an empty [[result]] says.
+func TestIndicatorsListTheMonths(t *testing.T) {
+	site := historySite()
+	site["data/indicators.toml"] = strings.Replace(site["data/indicators.toml"], `[[indicator]]
+id = "anquan"`, `[[indicator]]
+id = "keji"
+name = "科技创新"
+section = "重点工作"
+[[indicator]]
+id = "anquan"`, 1)
+	site["data/2023-02.toml"] = strings.Replace(site["data/2023-02.toml"], "[categories]", "[[result]]\nindicator = \"keji\"\nprogress = \"科技进展。\"\n[categories]", 1)
+	site["data/2022-12.toml"] = strings.Replace(site["data/2022-12.toml"], "[[result]]\nindicator = \"caizheng\"\ndistrict = 2\n", "", 1)
+	for _, f := range []string{"2022-12", "2023-01", "2023-02"} {
+		site["content/circulars/"+f+".md"] += "\n{{< indicators \"重点工作\" >}}\n"
+	}
+	files := renderFiles(t, loadFiles(t, site), "")
+	for _, c := range []struct {
+		page     string
+		want     []string
+		notWants []string
+	}{
+		{"circulars/2022/9/index.html", []string{"<strong>1. 经济运行。</strong>"}, []string{"财政收入。", "科技创新"}},
+		{"circulars/2023/2/index.html", []string{"<strong>1. 经济运行。</strong>", "<strong>2. 财政收入。</strong>"}, []string{"科技创新"}},
+		{"circulars/2023/5/index.html", []string{"<strong>1. 经济运行。</strong>", "<strong>2. 科技创新。</strong>科技进展。", "<strong>3. 财政收入。</strong>"}, nil},
+	} {
+		page := string(files[c.page])
+		for _, w := range c.want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %q", c.page, w)
+			}
+		}
+		for _, w := range c.notWants {
+			if strings.Contains(page, w) {
+				t.Errorf("%s has %q", c.page, w)
+			}
+		}
+	}
+}
+
+// An indicator's page counts the townships it ranks now — in the newest
+// month that has a result of it — not every township it ever ranked:
+// after 丙镇 was merged away at the end of 2023-01, 经济运行 ranks two.
+func TestIndicatorPageCountsTownshipsNow(t *testing.T) {
+	site := historySite()
+	site["data/units.toml"] = strings.Replace(site["data/units.toml"], "name = \"丙镇\"\nslug = \"bing\"\n", "name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"乙街道\"\n", 1)
+	site["data/2023-02.toml"] = strings.ReplaceAll(site["data/2023-02.toml"], "\"丙镇\" = 75\n", "")
+	site["data/2023-02.toml"] = strings.ReplaceAll(site["data/2023-02.toml"], "\"丙镇\" = 70\n", "")
+	files := renderFiles(t, loadFiles(t, site), "")
+	page := string(files["indicators/jingji/index.html"])
+	if want := `<dd>共2个乡镇（街道）参与，得分越高越好，综合考核权重1</dd>`; !strings.Contains(page, want) {
+		i := strings.Index(page, "参与，")
+		t.Errorf("the page says %q, want %s", page[max(0, i-40):i+10], want)
+	}
+}
+
+// An indicator's page says the months it was assessed in when they are
+// not the archive's: one no longer assessed (财政收入, last in 2023-01)
+// until when, one added later (科技创新, from 2023-02) from when; one
+// assessed throughout says nothing of it.
+func TestIndicatorPageSaysItsMonths(t *testing.T) {
+	site := historySite()
+	site["data/indicators.toml"] += "[[indicator]]\nid = \"keji\"\nname = \"科技创新\"\nsection = \"重点任务\"\n"
+	site["data/2023-02.toml"] = strings.Replace(site["data/2023-02.toml"], "[[result]]\nindicator = \"caizheng\"\ndistrict = 3\n", "[[result]]\nindicator = \"keji\"\ndistrict = 3\n", 1)
+	files := renderFiles(t, loadFiles(t, site), "")
+	for page, want := range map[string]string{
+		"indicators/caizheng/index.html": `<div><dt>考核期间</dt><dd>2022年12月至2023年1月，此后不再考核</dd></div>`,
+		"indicators/keji/index.html":     `<div><dt>考核期间</dt><dd>自2023年2月起</dd></div>`,
+		"indicators/jingji/index.html":   "",
+	} {
+		got := string(files[page])
+		if want == "" {
+			if strings.Contains(got, "考核期间") {
+				t.Errorf("%s says its months", page)
+			}
+		} else if !strings.Contains(got, want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
 	}
 }

@@ -114,15 +114,29 @@ func indicatorsView(c *core, p *rank.Period, args []string) (any, error) {
 	if sections := c.s.Config.Terms.Sections; !slices.Contains(sections, section) {
 		return nil, fmt.Errorf("未知栏目“%s”，应为 %s（[terms] sections）", section, zh.Or(sections))
 	}
+	// Only the indicators the month reports are listed, numbered among
+	// themselves: one added to the catalogue later, or no longer
+	// assessed, is not an empty heading in the month's circular, nor
+	// does it renumber the circulars published before it.
+	listed := func(ind *site.Indicator) bool {
+		if p.Month.Result(ind.ID) != nil {
+			return true
+		}
+		return slices.ContainsFunc(ind.Children, func(ch *site.Indicator) bool { return p.Month.Result(ch.ID) != nil })
+	}
 	var entries []EntryView
+	top, sub := 0, 0
 	for _, ind := range c.s.Indicators {
-		if ind.Section != section {
+		if ind.Section != section || !listed(ind) {
 			continue
 		}
 		e := EntryView{ID: ind.ID, Heading: ind.Parent == nil && len(ind.Children) > 0}
-		e.Lead = ind.Number() + ind.Name
 		if ind.Parent == nil {
-			e.Lead = ind.Number() + " " + ind.Name // "1. 名称", as GB/T 9704 sets the third level
+			top, sub = top+1, 0
+			e.Lead = fmt.Sprintf("%d. %s", top, ind.Name) // "1. 名称", as GB/T 9704 sets the third level
+		} else {
+			sub++
+			e.Lead = fmt.Sprintf("（%d）%s", sub, ind.Name)
 		}
 		if !e.Heading {
 			e.Lead = withStop(e.Lead)

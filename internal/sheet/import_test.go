@@ -841,6 +841,15 @@ func TestBlankLeavesOutTownshipsNotAssessed(t *testing.T) {
 			t.Errorf("%s%s, 火车站乡's, is open to fill in", col, rowHuochezhan)
 		}
 	}
+	// Nor is it offered by the drop-down lists of units (奖励, 约谈,
+	// 加减分): the other 11 townships, then the departments, with no gap.
+	lists, _ := f.GetCols("名单")
+	for i := range lists {
+		lists[i] = slices.DeleteFunc(lists[i], func(s string) bool { return s == "" })
+	}
+	if len(lists) < 3 || slices.Contains(lists[0], "火车站乡") || slices.Contains(lists[2], "火车站乡") || len(lists[0]) != 1+11 || lists[2][12] != lists[1][1] {
+		t.Errorf("the lists offer 火车站乡 or leave a gap:\n%q", lists)
+	}
 	f.Close()
 	got = problems(t)(Import(s, "2023-03", "2023-03.xlsx", edit(t, book, map[string]any{scores + "!" + colGongye + rowHuochezhan: 80})))
 	want := "2023-03.xlsx " + scores + "!" + colGongye + rowHuochezhan + ": “火车站乡”在 2023-02 之后不再参加考核（units.toml 的 until），2023-03 没有它"

@@ -33,14 +33,18 @@ func Blank(s *site.Site, key string, prev *site.Month, scaffold []byte) ([]byte,
 	rk := s.Config.Ranking
 	for _, ind := range s.Indicators {
 		r := &site.Result{Indicator: ind, DistrictLabel: s.Config.Terms.Peer, DistrictUnits: rk.DistrictUnits}
+		var p *site.Result
 		if prev != nil {
-			p := prev.Result(ind.ID)
-			if p == nil {
+			// Last month's indicators, and a new one no month has
+			// assessed yet (a new 考核办法), as tongbao new writes them.
+			if p = prev.Result(ind.ID); p == nil && !s.NewIndicator(ind) {
 				continue
 			}
-			r.DistrictLabel, r.DistrictUnits = p.DistrictLabel, p.DistrictUnits
+			if p != nil {
+				r.DistrictLabel, r.DistrictUnits = p.DistrictLabel, p.DistrictUnits
+			}
 		}
-		scored[ind] = ind.Townships != nil && (prev == nil || len(prev.Result(ind.ID).Scores) > 0)
+		scored[ind] = ind.Townships != nil && (p == nil || len(p.Scores) > 0)
 		m.Results = append(m.Results, r)
 	}
 	if prev != nil {
@@ -219,7 +223,8 @@ func listRange(col, n int) string {
 }
 
 func (b *book) unitList() string {
-	return listRange(namesUnits, len(b.s.Townships)+len(b.s.Departments))
+	towns, depts := b.listed()
+	return listRange(namesUnits, len(towns)+len(depts))
 }
 
 func write(s *site.Site, m *site.Month, scored func(*site.Result) bool, scaffold string, owner *site.Unit) ([]byte, error) {
@@ -616,7 +621,8 @@ func (b *book) listSheetOf() {
 		}
 		b.width(sh, 2+c, 26)
 	}
-	b.dropList(sh, cell(2, 2)+":"+cell(1+cols, 1+rows), namesDepartments, len(b.s.Departments), b.lists.Label, "请从列表中选择单位")
+	_, depts := b.listed()
+	b.dropList(sh, cell(2, 2)+":"+cell(1+cols, 1+rows), namesDepartments, len(depts), b.lists.Label, "请从列表中选择单位")
 	b.width(sh, 1, 9)
 	b.freeze(sh, 2, 2)
 	b.protect(sh)
@@ -659,15 +665,33 @@ func (b *book) names() {
 	b.set(sh, namesTownships, 1, b.unit, b.style.head)
 	b.set(sh, namesDepartments, 1, "其他单位", b.style.head)
 	b.set(sh, namesUnits, 1, "全部单位", b.style.head)
-	for i, u := range b.s.Townships {
+	towns, depts := b.listed()
+	for i, u := range towns {
 		b.set(sh, namesTownships, 2+i, u.Name, b.style.label)
 		b.set(sh, namesUnits, 2+i, u.Name, b.style.label)
 	}
-	for i, u := range b.s.Departments {
+	for i, u := range depts {
 		b.set(sh, namesDepartments, 2+i, u.Name, b.style.label)
-		b.set(sh, namesUnits, 2+len(b.s.Townships)+i, u.Name, b.style.label)
+		b.set(sh, namesUnits, 2+len(towns)+i, u.Name, b.style.label)
 	}
 	b.protect(sh)
+}
+
+// listed are the units the drop-down lists offer: those assessed in the
+// month, not one merged away before it (units.toml until) or set up after
+// it (from), nor a township exempted from it — naming one is an error.
+func (b *book) listed() (towns, depts []*site.Unit) {
+	for _, u := range b.s.Townships {
+		if u.AssessedIn(b.m.Key) {
+			towns = append(towns, u)
+		}
+	}
+	for _, u := range b.s.Departments {
+		if u.AssessedIn(b.m.Key) {
+			depts = append(depts, u)
+		}
+	}
+	return towns, depts
 }
 
 // The hidden meta sheet: the scaffold's checksum; each indicator's

@@ -387,7 +387,7 @@ func (l *loader) rules() {
 				r.Streak = n
 			}
 		}
-		r.Span = readSpan(f, rec, "2025-01", "这条规则没有适用的月份")
+		r.Span = readSpan(f, rec, "2025-01", "这条规则没有适用的月份。不再用的旧规则写 until（最后适用的月份），新规则写 from（开始适用的月份），分别写在两条规则中")
 		if r.Period != Monthly && r.On != OnComposite {
 			f.errorf(rec.at("period"), "季度、半年和年度通报只有综合考核排名：period = \"%s\" 的规则应为 on = \"composite\"", r.Period)
 			ok = false

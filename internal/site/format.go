@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"tongbao/internal/zh"
 )
@@ -172,7 +173,7 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 		{Key: "rankingLabel", Kind: Text, Label: "排名名称",
 			Help: "写在排名句前，如“空气质量” → “空气质量排名全县前三的为……”；可不填"},
 		{Key: "shortNames", Kind: Texts, Label: "简称",
-			Help: "人们常用的简称，如 [\"社消零\"]（社会消费品零售总额）：在站内搜索这些词也能找到本指标的页面，页面上列出；可不填"},
+			Help: "人们常用的简称，如 [\"社消零\"]（社会消费品零售总额）：在站内搜索这些词也能找到本指标的页面，页面上列出；不能是别的指标的名称或简称；可不填"},
 		{Key: "change", Kind: Tables, Label: "考核办法调整",
 			Help: "考核办法调整后，本指标的权重、小数位数或得分方向自某月起改变时，每次改变写一项 [[indicator.change]]，紧跟在本指标之后；此前各月仍按原来的值排名，已发布的通报不变；不改变则不写", Fields: changeFields},
 	}},
@@ -347,6 +348,14 @@ func (r *record) get(f *Field) (any, bool) {
 	}
 	switch f.Kind {
 	case Text, UnitRef, IndicatorRef:
+		if v, _ := t.get(f.Key); strings.HasSuffix(f.Label, "月份") {
+			// A month written unquoted, as a TOML date or a number: the
+			// month to write, not the day or number textHint would quote.
+			if hint := monthHint(v); hint != "" {
+				t.typeErr(f.Key, "字符串", hint)
+				return nil, false
+			}
+		}
 		s := t.str(f.Key)
 		if _, isString := t.m[f.Key].(string); !isString {
 			return nil, false // reported: not there for checks that would report it again
@@ -381,6 +390,23 @@ func (r *record) get(f *Field) (any, bool) {
 		return elems, elems != nil
 	}
 	panic(fmt.Sprintf("site: field %s has kind %d", f.Key, f.Kind))
+}
+
+// monthHint says how to write v, a month written unquoted (2023-01-01,
+// 202301, 2023), as one; "" when v is none of these.
+func monthHint(v any) string {
+	switch v := v.(type) {
+	case time.Time:
+		return "加英文引号，只写年月，写作 " + Quote(v.Format("2006-01"))
+	case int64:
+		if m, ok := looseMonth(strconv.FormatInt(v, 10)); ok {
+			return "加英文引号，写作 " + Quote(m)
+		}
+		if v >= 1000 && v <= 9999 {
+			return fmt.Sprintf("加英文引号，写年和月，如 \"%d-01\"", v)
+		}
+	}
+	return ""
 }
 
 func (r *record) has(key string) bool { _, ok := r.values[r.field(key).Key]; return ok }

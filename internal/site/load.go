@@ -255,6 +255,8 @@ func (l *loader) rest() error {
 		return l.diags.Err()
 	}
 	l.monthFiles()
+	l.deletedTownships()
+	l.changesOfUnassessed()
 	l.dataSound = len(l.diags) == 0
 	l.content()
 	l.static()
@@ -760,7 +762,7 @@ func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
 		v := strings.TrimSpace(e.value)
 		switch p, ok := ParsePeriod(v); {
 		case !ok || p.Kind != Monthly:
-			f.errorf(e.path, "exempt 中的每一项应为月份，如 \"2024-02\"，而不是“%s”", shown(v))
+			f.errorf(e.path, "exempt 中的每一项应为月份%s", notMonth(v, "2024-02"))
 		case slices.Contains(u.Exempt, v):
 			f.errorf(e.path, "exempt 中的月份 %s 重复", v)
 		case !u.InSpan(v):
@@ -770,6 +772,39 @@ func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
 		}
 	}
 	slices.Sort(u.Exempt)
+}
+
+// notMonth ends the message of v, written for a month and not one: the
+// month to write when v says one another way (2023-1, 2023年1月,
+// 202301, 2023/01, a day of it), that the year is wanted when v is a
+// month alone (1月), or example otherwise.
+func notMonth(v, example string) string {
+	if m, ok := looseMonth(v); ok {
+		return fmt.Sprintf("，写作 \"%s\"，而不是“%s”", m, shown(v))
+	}
+	if yearlessMonthRE.MatchString(strings.Map(halfWidth, v)) {
+		return fmt.Sprintf("，要写年份，如 \"%s\"，而不是“%s”", example, shown(v))
+	}
+	return fmt.Sprintf("，如 \"%s\"，而不是“%s”", example, shown(v))
+}
+
+var (
+	looseMonthRE    = regexp.MustCompile(`^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*(?:月|[-/.月]\s*\d{1,2}\s*日?)?|(\d{2}))$`)
+	yearlessMonthRE = regexp.MustCompile(`^\d{1,2}\s*月?$`)
+)
+
+// looseMonth is the month v writes another way than YYYY-MM: 2023-1,
+// 2023年1月, 202301, 2023/01, 2023-01-15.
+func looseMonth(v string) (string, bool) {
+	m := looseMonthRE.FindStringSubmatch(strings.Map(halfWidth, strings.TrimSpace(v)))
+	if m == nil {
+		return "", false
+	}
+	n, _ := strconv.Atoi(m[2] + m[3])
+	if n < 1 || n > 12 {
+		return "", false
+	}
+	return fmt.Sprintf("%s-%02d", m[1], n), true
 }
 
 // readSpan reads the from and until of a record, months both: a unit's
@@ -784,7 +819,7 @@ func readSpan(f *tomlFile, r *record, example, none string) Span {
 		}
 		v := strings.TrimSpace(r.text(k))
 		if p, ok := ParsePeriod(v); !ok || p.Kind != Monthly {
-			f.errorf(r.at(k), "%s 应为月份，如 \"%s\"，而不是“%s”", k, example, shown(v))
+			f.errorf(r.at(k), "%s 应为月份%s", k, notMonth(v, example))
 			continue
 		}
 		if k == "from" {
@@ -868,6 +903,11 @@ func (l *loader) indicatorCatalogue() {
 		line int
 	}
 	named := map[string]naming{}
+	type shortName struct {
+		ind         *Indicator
+		short, path string
+	}
+	var shorts []shortName
 	for _, r := range read(t, IndicatorsFile.Fields).records("indicator") {
 		ind := &Indicator{
 			ID:           r.text("id"),
@@ -926,6 +966,7 @@ func (l *loader) indicatorCatalogue() {
 				f.errorf(e.path, "简称“%s”重复", short)
 			default:
 				ind.ShortNames = append(ind.ShortNames, short)
+				shorts = append(shorts, shortName{ind, short, e.path})
 			}
 		}
 		for _, e := range r.texts("owners") {
@@ -973,6 +1014,18 @@ func (l *loader) indicatorCatalogue() {
 		ind.Index = len(s.Indicators)
 		s.Indicators = append(s.Indicators, ind)
 		s.indicators[ind.ID] = ind
+	}
+	// A short name is one indicator's: another's name, or another's
+	// short name, would lead a search for it to the wrong page or to two.
+	shortOf := map[string]*Indicator{}
+	for _, sh := range shorts {
+		if other, ok := named[sh.short]; ok {
+			f.errorf(sh.path, "简称“%s”是另一个指标的名称（%s），搜索它应找到那个指标", sh.short, other.id)
+		} else if other := shortOf[sh.short]; other != nil {
+			f.errorf(sh.path, "简称“%s”也是指标“%s”（%s）的简称：一个简称只能属于一个指标", sh.short, other.Name, other.ID)
+		} else {
+			shortOf[sh.short] = sh.ind
+		}
 	}
 	// Document order is section order first: a 重点项目 entry written
 	// before a 重点工作 one still prints after it.
@@ -1027,7 +1080,7 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 		}
 		v := strings.TrimSpace(c.text("from"))
 		if p, ok := ParsePeriod(v); !ok || p.Kind != Monthly {
-			f.errorf(c.at("from"), "from 应为月份，如 \"2025-01\"，而不是“%s”", shown(v))
+			f.errorf(c.at("from"), "from 应为月份%s", notMonth(v, "2025-01"))
 			continue
 		}
 		if line, dup := seen[v]; dup {
@@ -1045,6 +1098,7 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 	for _, rc := range recs {
 		c := rc.rec
 		ch := Change{From: rc.from, Setting: set}
+		ch.Line, ch.Col = f.position(c.at("from"))
 		if c.has("better") {
 			if hb := c.text("better") != "lower"; hb != set.HigherBetter {
 				ch.HigherBetter = hb
@@ -1078,6 +1132,12 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 		if len(ch.Set) == 0 {
 			if !c.has("better") && !c.has("weight") && !c.has("decimals") {
 				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有写要改变的 weight、decimals 或 better", ind.Name, rc.from)
+			} else if len(out) == 0 {
+				// The first, the same as the indicator's own values: most
+				// likely the old value edited to the new one as well.
+				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有改变什么：所写的值与这个指标 [[indicator]] 中的相同（权重%s，%d位小数，%s）；"+
+					"如果是把 [[indicator]] 中原来的值改成了新的，改回原来的值（%s 以前各月仍按它排名）；否则删去这一项",
+					ind.Name, rc.from, strconv.FormatFloat(set.Weight, 'f', -1, 64), set.Decimals, betterText(set.HigherBetter), rc.from)
 			} else {
 				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有改变什么：所写的值与此前的相同（权重%s，%d位小数，%s）；删去这一项，或写上改变后的值",
 					ind.Name, rc.from, strconv.FormatFloat(set.Weight, 'f', -1, 64), set.Decimals, betterText(set.HigherBetter))
@@ -1089,6 +1149,77 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 		set = ch.Setting
 	}
 	return out
+}
+
+// deletedTownships adds, to the months' problems, one line for each
+// township name unknown in more than one month file: a unit deleted from
+// units.toml when it was merged or renamed, which the months before still
+// name, each of them reported where it stands without saying why.
+func (l *loader) deletedTownships() {
+	unknown := regexp.MustCompile("^未知" + regexp.QuoteMeta(l.s.Config.Terms.Unit) + "“(.+)”$")
+	files := map[string][]string{}
+	var order []string
+	for _, d := range l.diags {
+		m := unknown.FindStringSubmatch(d.Msg)
+		if m == nil || !monthFileRE.MatchString(d.File) {
+			continue
+		}
+		if _, ok := files[m[1]]; !ok {
+			order = append(order, m[1])
+		}
+		if fs := files[m[1]]; !slices.Contains(fs, d.File) {
+			files[m[1]] = append(fs, d.File)
+		}
+	}
+	slices.Sort(order) // as the months are read, in any order
+	for _, name := range order {
+		fs := files[name]
+		if len(fs) < 2 {
+			continue
+		}
+		slices.Sort(fs)
+		l.diags.Add("data/units.toml", 0, 0, "“%s”出现在 %d 个月份的数据中（%s 至 %s），而 data/units.toml 中没有它："+
+			"撤销、合并或更名的单位不要删去，以前各月仍用它；写上 until（最后参加考核的月份）和 became（接续的单位），见 docs/rules.md 的“单位的设立、撤并和更名”",
+			name, len(fs), fs[0], fs[len(fs)-1])
+	}
+}
+
+// changesOfUnassessed warns of each [[indicator.change]] of an indicator
+// that no month before its from assessed, in an archive that has months
+// before it: it changes nothing that was ranked, and is most likely
+// meant for another indicator — an [[indicator.change]] changes the
+// [[indicator]] it follows, and one appended at the end of the file, as
+// a new indicator is, changes that new one.
+func (l *loader) changesOfUnassessed() {
+	if len(l.s.Months) == 0 {
+		return
+	}
+	first := l.s.Months[0].Key
+	for _, m := range l.s.Months {
+		first = min(first, m.Key)
+	}
+	for _, ind := range l.s.Indicators {
+		for _, c := range ind.Changes {
+			if c.From <= first || ind.assessedBefore(l.s, c.From) {
+				continue
+			}
+			l.s.Warnings.Add("data/indicators.toml", c.Line, c.Col,
+				"警告：这项 [[indicator.change]] 写在指标“%s”之后，调整的是它，而“%s”在 %s 之前没有哪个月考核过，没有可调整的："+
+					"要调整的是别的指标，把这一项移到那个指标的 [[indicator]] 之后；新指标的权重、小数位数和得分方向直接写在它自己的 [[indicator]] 中",
+				ind.Name, ind.Name, c.From)
+		}
+	}
+}
+
+// assessedBefore reports whether a month before the month key has a
+// result of ind.
+func (ind *Indicator) assessedBefore(s *Site, key string) bool {
+	for _, m := range s.Months {
+		if m.Key < key && m.Result(ind.ID) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // betterText says an indicator's direction in Chinese.

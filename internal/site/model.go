@@ -330,6 +330,8 @@ type Change struct {
 	From string // "2025-01"
 	Setting
 	Set []string // of "better", "weight", "decimals", in that order
+	// Line and Col are where its from is written in data/indicators.toml.
+	Line, Col int
 }
 
 // In is the setting in force in the month key: the latest change from
@@ -567,6 +569,22 @@ type Page struct {
 
 // Month finds a month by its key, "2023-02".
 func (s *Site) Month(key string) *Month { return s.months[key] }
+
+// NewIndicator reports whether ind is an indicator no month has a result
+// of, not a heading of others: one added to the catalogue for a new
+// 考核办法, which tongbao new and the workbook ask for though last month
+// has no result of it. A heading is listed by its children's results.
+func (s *Site) NewIndicator(ind *Indicator) bool {
+	if len(ind.Children) > 0 {
+		return false
+	}
+	for _, m := range s.Months {
+		if m.Result(ind.ID) != nil {
+			return false
+		}
+	}
+	return true
+}
 
 // Indicator finds an indicator by id.
 func (s *Site) Indicator(id string) *Indicator { return s.indicators[id] }

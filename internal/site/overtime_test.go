@@ -148,8 +148,8 @@ until = "2025-05"
 		t.Fatal("loaded")
 	}
 	for _, want := range []string{
-		`config.toml:16:1: from 应为月份，如 "2025-01"，而不是“2025-1”`,
-		`config.toml:22:1: until（2025-05）早于 from（2025-06）：这条规则没有适用的月份`,
+		`config.toml:16:1: from 应为月份，写作 "2025-01"，而不是“2025-1”`,
+		`config.toml:22:1: until（2025-05）早于 from（2025-06）：这条规则没有适用的月份。不再用的旧规则写 until（最后适用的月份），新规则写 from（开始适用的月份），分别写在两条规则中`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("want %s in\n%v", want, err)
@@ -206,4 +206,80 @@ change = 3
 	if err == nil || !strings.Contains(err.Error(), `data/indicators.toml:7:1: change（考核办法调整）应为表数组（[[indicator.change]]）`) {
 		t.Errorf("got %v", err)
 	}
+}
+
+// An [[indicator.change]] changes the [[indicator]] it follows. Appended
+// at the end of the file, as the example in rules.md is, it changes the
+// last indicator, not the one meant; when that is a new indicator, which
+// no month before the change's from assessed, the change alters nothing
+// that was ranked: a warning at its from says so and what to write. A
+// change of an indicator assessed before is not warned of.
+func TestIndicatorChangeOfUnassessedWarned(t *testing.T) {
+	files := miniSite()
+	files["data/indicators.toml"] += `[[indicator]]
+id = "keji"
+name = "科技"
+section = "重点工作"
+townships = "all"
+[[indicator.change]]
+from = "2023-03"
+weight = 2
+`
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `townships = "all"
+[[indicator]]
+id = "caizheng"`, `townships = "all"
+[[indicator.change]]
+from = "2023-03"
+weight = 3
+[[indicator]]
+id = "caizheng"`, 1)
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range s.Warnings {
+		if strings.Contains(d.Msg, "indicator.change") {
+			got = append(got, d.String())
+		}
+	}
+	want := `data/indicators.toml:21:1: 警告：这项 [[indicator.change]] 写在指标“科技”之后，调整的是它，而“科技”在 2023-03 之前没有哪个月考核过，没有可调整的：` +
+		`要调整的是别的指标，把这一项移到那个指标的 [[indicator]] 之后；新指标的权重、小数位数和得分方向直接写在它自己的 [[indicator]] 中`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("warnings %q\nwant %q", got, want)
+	}
+}
+
+// The slips of a new 考核办法 in indicators.toml are told what to write:
+// a from on an [[indicator]] (indicators have no span: a new one is
+// added, a dropped one kept for the months before), a [[change]] or an
+// [[indicator.change]] before the first [[indicator]] (it changes the
+// indicator it follows), an indicator deleted that earlier months score.
+func TestIndicatorChangeMisplaced(t *testing.T) {
+	const ind = "data/indicators.toml"
+	for _, c := range []struct{ name, file, old, new, want string }{
+		{"from on an indicator", ind, "townships = \"all\"\n", "townships = \"all\"\nfrom = \"2023-03\"\n",
+			ind + `:7:1: 未知的键“indicator.from”：指标不写 from、until。新指标直接加上，从它开始考核的月份起写它的 [[result]]；` +
+				`不再考核的指标不要删去（以前各月仍用它），以后的月份不写它的 [[result]]；权重、小数位数或得分方向自某月起改变的，写在紧跟它的 [[indicator.change]] 中`},
+		{"[[change]]", ind, "townships = \"all\"\n", "townships = \"all\"\n[[change]]\nfrom = \"2023-03\"\nweight = 2\n",
+			ind + `:7:1: 未知的键“change”：考核办法调整写作 [[indicator.change]]，紧跟在所调整的 [[indicator]] 之后`},
+		{"before the first indicator", ind, "[[indicator]]\nid = \"jingji\"", "[[indicator.change]]\nfrom = \"2023-03\"\nweight = 2\n[[indicator]]\nid = \"jingji\"",
+			ind + `:1:1: [[indicator.change]] 要紧跟在它所属的 [[indicator]] 之后，不能写在第一个 [[indicator]] 之前`},
+		{"an indicator deleted", ind, "[[indicator]]\nid = \"caizheng\"\nname = \"财政收入\"\nsection = \"重点工作\"\nowners = [\"区财政局\"]\n", "",
+			`data/2023-02.toml:10:1: 未知指标“caizheng”：data/indicators.toml 中没有这个 id；不再考核的指标不要从中删去（以前各月仍用它），以后的月份不写它的 [[result]] 即可`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			wantDiagnostic(t, miniSite(), c.file, c.old, c.new, c.want)
+		})
+	}
+}
+
+// The first change written the same as the indicator's own value is what
+// editing the old weight, the change already written, leaves: the
+// message says to put the old value back, the months before ranked by
+// it, before offering to delete the change, which would re-rank them.
+func TestIndicatorChangeSameAsEditedBase(t *testing.T) {
+	wantDiagnostic(t, miniSite(), "data/indicators.toml", "townships = \"all\"\n", "townships = \"all\"\nweight = 2\n[[indicator.change]]\nfrom = \"2023-03\"\nweight = 2\n",
+		`data/indicators.toml:8:1: 指标“经济”自 2023-03 起的调整没有改变什么：所写的值与这个指标 [[indicator]] 中的相同（权重2，2位小数，得分越高越好）；`+
+			`如果是把 [[indicator]] 中原来的值改成了新的，改回原来的值（2023-03 以前各月仍按它排名）；否则删去这一项`)
 }

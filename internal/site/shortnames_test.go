@@ -27,3 +27,22 @@ func TestShortNames(t *testing.T) {
 		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestShortNameOfAnother: a short name that is another indicator's name,
+// written before it or after (a line copied from the wrong indicator),
+// or one of its short names, would lead a search for it to the wrong
+// page, or to two: an error at the element, naming the other.
+func TestShortNameOfAnother(t *testing.T) {
+	got := loadErrors(t, "data/indicators.toml", `name = "经济"`+"\n", `name = "经济"`+"\n"+`shortNames = ["财政收入", "收入"]`+"\n")
+	want := "data/indicators.toml:4:15: 简称“财政收入”是另一个指标的名称（caizheng），搜索它应找到那个指标"
+	if got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+	files := miniSite()
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `name = "经济"`+"\n", `name = "经济"`+"\n"+`shortNames = ["收入"]`+"\n", 1)
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `name = "财政收入"`+"\n", `name = "财政收入"`+"\n"+`shortNames = ["收入"]`+"\n", 1)
+	_, err := Load(writeSite(t, files))
+	if want := "data/indicators.toml:11:15: 简称“收入”也是指标“经济”（jingji）的简称：一个简称只能属于一个指标"; err == nil || err.Error() != want {
+		t.Errorf("errors:\n%v\nwant:\n%s", err, want)
+	}
+}

@@ -1,10 +1,13 @@
 package site
 
 import (
+	"errors"
 	"maps"
 	"slices"
 	"strings"
 	"testing"
+
+	"tongbao/internal/diag"
 )
 
 // spanSite is miniSite after a 行政区划调整: 丙镇 was 丙乡 until 2023-01,
@@ -123,7 +126,23 @@ func TestAssessedSpanProblems(t *testing.T) {
 	const units, jan, feb = "data/units.toml", "data/2023-01.toml", "data/2023-02.toml"
 	for _, c := range []struct{ name, file, old, new, want string }{
 		{"not a month", units, `from = "2023-02"`, `from = "2023年2月"`,
-			units + `:15:1: from 应为月份，如 "2022-07"，而不是“2023年2月”`},
+			units + `:15:1: from 应为月份，写作 "2023-02"，而不是“2023年2月”`},
+		{"six digits", units, `from = "2023-02"`, `from = "202302"`,
+			units + `:15:1: from 应为月份，写作 "2023-02"，而不是“202302”`},
+		{"one digit", units, `from = "2023-02"`, `from = "2023-2"`,
+			units + `:15:1: from 应为月份，写作 "2023-02"，而不是“2023-2”`},
+		{"a day", units, `from = "2023-02"`, `from = "2023/2/1"`,
+			units + `:15:1: from 应为月份，写作 "2023-02"，而不是“2023/2/1”`},
+		{"no year", units, `from = "2023-02"`, `from = "2月"`,
+			units + `:15:1: from 应为月份，要写年份，如 "2022-07"，而不是“2月”`},
+		{"no such month", units, `from = "2023-02"`, `from = "2023-13"`,
+			units + `:15:1: from 应为月份，如 "2022-07"，而不是“2023-13”`},
+		{"a year unquoted", units, `from = "2023-02"`, `from = 2023`,
+			units + `:15:1: from（起始月份）应为字符串：加英文引号，写年和月，如 "2023-01"`},
+		{"six digits unquoted", units, `from = "2023-02"`, `from = 202302`,
+			units + `:15:1: from（起始月份）应为字符串：加英文引号，写作 "2023-02"`},
+		{"a date unquoted", units, `from = "2023-02"`, `from = 2023-02-01`,
+			units + `:15:1: from（起始月份）应为字符串：加英文引号，只写年月，写作 "2023-02"`},
 		{"a quarter", units, `until = "2023-01"`, `until = "2023-Q1"`,
 			units + `:10:1: until 应为月份`},
 		{"until before from", units, `from = "2023-02"`, `from = "2023-02"
@@ -248,5 +267,40 @@ func TestOldNameHidesItsSuccessorOnly(t *testing.T) {
 		feb + ":8:1: “丙乡”在 2023-01 之后不再参加考核（units.toml 的 until），2023-02 没有它；此后应写作“丙镇”"
 	if err == nil || err.Error() != want {
 		t.Errorf("Load: %v\nwant:\n%s", err, want)
+	}
+}
+
+// A township deleted from units.toml when it was merged, as an office
+// might at the turn of the year, leaves every earlier month naming it:
+// besides each of those, one line says to keep it with until and became.
+// A name unknown in one month alone is a slip of that month: no more.
+func TestTownshipDeletedTold(t *testing.T) {
+	files := miniSite()
+	files["data/2023-01.toml"] = files["data/2023-02.toml"]
+	files["data/units.toml"] = strings.Replace(files["data/units.toml"], "[[township]]\nname = \"丙镇\"\nslug = \"bing\"\n", "", 1)
+	_, err := Load(writeSite(t, files))
+	var l diag.List
+	if !errors.As(err, &l) {
+		t.Fatalf("Load returned %v", err)
+	}
+	want := []string{
+		"data/2023-01.toml:8:1: 未知乡镇（街道）“丙镇”",
+		"data/2023-02.toml:8:1: 未知乡镇（街道）“丙镇”",
+		"data/units.toml: “丙镇”出现在 2 个月份的数据中（data/2023-01.toml 至 data/2023-02.toml），而 data/units.toml 中没有它：" +
+			"撤销、合并或更名的单位不要删去，以前各月仍用它；写上 until（最后参加考核的月份）和 became（接续的单位），见 docs/rules.md 的“单位的设立、撤并和更名”",
+	}
+	var got []string
+	for _, d := range l {
+		got = append(got, d.String())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	files = miniSite()
+	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], `"丙镇" = 70`, `"某某乡" = 70`, 1)
+	_, err = Load(writeSite(t, files))
+	if err == nil || strings.Contains(err.Error(), "出现在") {
+		t.Errorf("one month's slip: %v", err)
 	}
 }

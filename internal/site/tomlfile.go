@@ -777,11 +777,36 @@ func (t *table) done() {
 		return // the usual case: no need to put the keys in order
 	}
 	for _, k := range t.keys() {
-		if !t.used[k] {
-			t.f.errorf(t.at(k), "未知的键“%s”%s", displayPath(t.at(k)), Suggest(k, t.known()))
+		if t.used[k] {
+			continue
 		}
+		at := t.at(k)
+		if _, ok := t.f.pos[at]; !ok {
+			if _, ok := t.f.pos[at+".0"]; ok {
+				at += ".0" // an array of tables, [[change]]: at its first header
+			}
+		}
+		if hint := misplacedKeys[t.f.format][displayPath(t.at(k))]; hint != "" {
+			t.f.errorf(at, "未知的键“%s”：%s", displayPath(t.at(k)), hint)
+			continue
+		}
+		t.f.errorf(at, "未知的键“%s”%s", displayPath(t.at(k)), Suggest(k, t.known()))
 	}
 }
+
+// misplacedKeys say, for a format, what keys staff write in the wrong
+// place were meant as: a from on an [[indicator]], as units and rules
+// have, or an indicator's change as a table of its own.
+var misplacedKeys = map[*Format]map[string]string{
+	IndicatorsFile: {
+		"indicator.from":  indicatorSpan,
+		"indicator.until": indicatorSpan,
+		"change":          "考核办法调整写作 [[indicator.change]]，紧跟在所调整的 [[indicator]] 之后",
+	},
+}
+
+const indicatorSpan = "指标不写 from、until。新指标直接加上，从它开始考核的月份起写它的 [[result]]；" +
+	"不再考核的指标不要删去（以前各月仍用它），以后的月份不写它的 [[result]]；权重、小数位数或得分方向自某月起改变的，写在紧跟它的 [[indicator.change]] 中"
 
 // displayPath drops the element indexes from a path: staff know the keys
 // (result.city), and the line already says which [[result]] it is.

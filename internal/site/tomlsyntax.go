@@ -655,6 +655,9 @@ func duplicateRule(s *syntaxSite) string {
 	s.at = s.start + len(s.line) - len(strings.TrimLeft(s.line, " \t"))
 	switch {
 	case array:
+		if msg := subTableFirst(s); msg != "" {
+			return msg
+		}
 		return fmt.Sprintf("%s 前面已有同名的键或表，不能再作表数组", strings.TrimSpace(s.line))
 	case s.header():
 		return fmt.Sprintf("%s 写了两次：同一个表只写一次，内容写在一处", strings.TrimSpace(s.line))
@@ -662,6 +665,31 @@ func duplicateRule(s *syntaxSite) string {
 		return fieldNamed(s.field, s.entry, "") + "写了两次：每个键只写一次"
 	}
 	return fmt.Sprintf("“%s”写了两次：每个键只写一次", strings.Trim(s.key(), `"'`))
+}
+
+// subTableFirst: [[indicator.change]] written before the first
+// [[indicator]], whose [[indicator]] then cannot be an array: the
+// diagnostic points at the sub-table, which belongs after the one it
+// changes.
+func subTableFirst(s *syntaxSite) string {
+	name, ok := strings.CutPrefix(strings.TrimSpace(s.line), "[[")
+	if !ok {
+		return ""
+	}
+	if name, ok = strings.CutSuffix(name, "]]"); !ok {
+		return ""
+	}
+	name = strings.TrimSpace(name)
+	off := 0
+	for _, line := range strings.SplitAfter(s.src[:s.start], "\n") {
+		h := strings.TrimSpace(line)
+		if strings.HasPrefix(h, "[["+name+".") && strings.HasSuffix(h, "]]") {
+			s.at = off + len(line) - len(strings.TrimLeft(line, " \t"))
+			return fmt.Sprintf("%s 要紧跟在它所属的 [[%s]] 之后，不能写在第一个 [[%s]] 之前", h, name, name)
+		}
+		off += len(line)
+	}
+	return ""
 }
 
 // fixLine is line as it should be: punctuation typed in Chinese made
