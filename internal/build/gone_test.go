@@ -38,27 +38,7 @@ func TestGonePagesWarned(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// build builds, or with check only renders as tongbao check does,
-	// and returns the warnings of pages gone.
-	run := func(check bool) []string {
-		t.Helper()
-		var warned []string
-		opts := Options{Source: dir, Warn: func(d diag.Diagnostic) {
-			if strings.Contains(d.Msg, "上次生成的页面") {
-				warned = append(warned, d.String())
-			}
-		}}
-		var err error
-		if check {
-			_, err = Render(opts)
-		} else {
-			_, err = Build(context.Background(), opts)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		return warned
-	}
+	run := func(check bool) []string { t.Helper(); return warnedOf(t, dir, check, "上次生成的页面") }
 	build := func() []string { t.Helper(); return run(false) }
 	write("notices/a.md", "+++\ntitle = \"甲\"\n+++\n甲。\n")
 	write("notices/b.md", "+++\ntitle = \"乙\"\n+++\n乙。\n")
@@ -217,4 +197,26 @@ func outputsAt(paths []string) []render.Output {
 		out[i] = render.Output{Path: p}
 	}
 	return out
+}
+
+// warnedOf builds the site in dir, or with check only renders it as
+// tongbao check does, and returns the warnings whose message holds about.
+func warnedOf(t *testing.T, dir string, check bool, about string) []string {
+	t.Helper()
+	var warned []string
+	opts := Options{Source: dir, Warn: func(d diag.Diagnostic) {
+		if strings.Contains(d.Msg, about) {
+			warned = append(warned, d.String())
+		}
+	}}
+	var err error
+	if check {
+		_, err = Render(opts)
+	} else {
+		_, err = Build(context.Background(), opts)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return warned
 }

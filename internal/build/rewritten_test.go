@@ -102,25 +102,7 @@ data = "2023-02"
 // (the title) is not warned of.
 func TestRewrittenCircularsWarned(t *testing.T) {
 	dir := rewrittenSite(t)
-	run := func(check bool) []string {
-		t.Helper()
-		var warned []string
-		opts := Options{Source: dir, Warn: func(d diag.Diagnostic) {
-			if strings.Contains(d.Msg, "考核结果") {
-				warned = append(warned, d.String())
-			}
-		}}
-		var err error
-		if check {
-			_, err = Render(opts)
-		} else {
-			_, err = Build(context.Background(), opts)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		return warned
-	}
+	run := func(check bool) []string { t.Helper(); return warnedOf(t, dir, check, "考核结果") }
 	if w := run(false); len(w) > 0 {
 		t.Fatalf("a first build warns: %q", w)
 	}
