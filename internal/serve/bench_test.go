@@ -11,9 +11,6 @@ import (
 	"strconv"
 	"testing"
 	"time"
-
-	"tongbao/internal/demo"
-	"tongbao/internal/site"
 )
 
 // BenchmarkSaveToReload measures what a user waits for: from saving a
@@ -105,14 +102,7 @@ func BenchmarkRebuild(b *testing.B) {
 // from the sample site (internal/demo).
 func demoSite(b *testing.B, years int) string {
 	b.Helper()
-	sample, err := site.Load(repoRoot)
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := filepath.Join(b.TempDir(), "demo")
-	if err := demo.Write(dir, sample, years, 1); err != nil {
-		b.Fatal(err)
-	}
+	dir := writtenDemo(b, years, 1)
 	// Files written a moment ago are read again on every load (the
 	// loader's guard against a change within the clock's granularity);
 	// in a real session they are older.

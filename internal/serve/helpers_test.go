@@ -13,6 +13,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"tongbao/internal/demo"
+	"tongbao/internal/site"
 )
 
 // repoRoot is the sample site: the repository is a tongbao site itself.
@@ -238,4 +241,19 @@ func built(t testing.TB, opts Options) (*Server, *httptest.Server) {
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
 	return s, ts
+}
+
+// writtenDemo writes a demo archive of years from the sample (gen-demo
+// with seed) and returns its folder.
+func writtenDemo(t testing.TB, years int, seed int64) string {
+	t.Helper()
+	sample, err := site.Load(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := demo.Write(dir, sample, years, seed); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

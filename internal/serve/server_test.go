@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"tongbao/internal/build"
-	"tongbao/internal/demo"
 	"tongbao/internal/diag"
 	"tongbao/internal/render"
 	"tongbao/internal/site"
@@ -1194,14 +1193,7 @@ func TestDraftShortcodeReported(t *testing.T) {
 // archive runs stops the preview at once, not after the build (seconds
 // on a 20-year archive): Serve returns before the build says it is done.
 func TestShutdownDuringFirstBuild(t *testing.T) {
-	sample, err := site.Load(copySite(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "demo")
-	if err := demo.Write(dir, sample, 20, 1); err != nil {
-		t.Fatal(err)
-	}
+	dir := writtenDemo(t, 20, 1)
 	var log syncBuffer // written by the build left running, after the test too
 	s := New(Options{Source: dir, Log: &log, ErrLog: &log})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

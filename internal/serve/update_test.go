@@ -11,9 +11,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"tongbao/internal/demo"
-	"tongbao/internal/site"
 )
 
 // TestPreviewIsColdBuild: the preview re-ranks after a save with
@@ -28,14 +25,7 @@ func TestPreviewIsColdBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a build of a two-year archive after each edit")
 	}
-	sample, err := site.Load(copySite(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "demo")
-	if err := demo.Write(dir, sample, 2, 5); err != nil {
-		t.Fatal(err)
-	}
+	dir := writtenDemo(t, 2, 5)
 	// Two groups of the sample's townships, the first half and the rest.
 	unitsFile := filepath.Join(dir, "data", "units.toml")
 	units, err := os.ReadFile(unitsFile)
