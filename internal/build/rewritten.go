@@ -176,8 +176,10 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 	})
 	var out diag.List
 	n := 0
-	var earliest *republished // the first month whose results differ
-	earliestKey := ""
+	// The first month whose results differ, and the first quarter, half
+	// and year: a quarter's rule changes only the quarters' circulars.
+	earliest := map[site.PeriodKind]republished{}
+	earliestKey := map[site.PeriodKind]string{}
 	for _, f := range found {
 		d := diffs(f)
 		if len(d) == 0 {
@@ -185,8 +187,10 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 		}
 		var is render.OpenData
 		if json.Unmarshal(f.now, &is) == nil {
-			if p, ok := site.ParsePeriod(is.Month); ok && p.Kind == site.Monthly && (earliestKey == "" || is.Month < earliestKey) {
-				earliest, earliestKey = &f, is.Month
+			if p, ok := site.ParsePeriod(is.Month); ok {
+				if k, seen := earliestKey[p.Kind]; !seen || is.Month < k {
+					earliest[p.Kind], earliestKey[p.Kind] = f, is.Month
+				}
 			}
 		}
 		if n++; n > mostRewritten {
@@ -213,22 +217,26 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 	if n > mostRewritten {
 		out = append(out, diag.Diagnostic{Msg: fmt.Sprintf("警告：……共 %d 份已发布的通报考核结果与上次生成的不同", n)})
 	}
-	if earliest != nil {
-		out = append(out, spansRewriting(s, *earliest)...)
+	for _, k := range []site.PeriodKind{site.Monthly, site.Quarterly, site.HalfYearly, site.Yearly} {
+		if f, ok := earliest[k]; ok {
+			out = append(out, spansRewriting(s, k, f)...)
+		}
 	}
 	return out
 }
 
 // spansRewriting warns at each [[indicator.change]] and [[rule]] in
-// force from f's month, the first whose published results differ, that
-// f's differences show to be at work: a new 考核办法 given a month already
-// published (a slip of the year), the likeliest cause, said where it is
-// written. A change of direction is at work when the indicator's
-// direction differs, of decimals when its scores do, of weight when the
-// composite does (data.json does not say the weights); a rule from the
-// month when a measure it gives is new, a rule whose until leaves the
-// month out when a measure of its action is gone.
-func spansRewriting(s *site.Site, f republished) diag.List {
+// force from f's period, the first of its kind (a month, or a quarter,
+// half or year) whose published results differ, that f's differences
+// show to be at work: a new 考核办法 given a month already published (a
+// slip of the year), the likeliest cause, said where it is written. A
+// change of direction is at work when the indicator's direction differs,
+// of decimals when its scores do, of weight when the composite does
+// (data.json does not say the weights); a rule from the period when a
+// measure it gives is new, a rule whose until leaves the period out when
+// a measure of its action is gone. Changes are told of at a month's, a
+// rule at its own period's: a quarter's rule changes only the quarters'.
+func spansRewriting(s *site.Site, kind site.PeriodKind, f republished) diag.List {
 	var out diag.List
 	old := f.old
 	if old == nil {
@@ -242,13 +250,27 @@ func spansRewriting(s *site.Site, f republished) diag.List {
 		return out
 	}
 	earliest := is.Month
-	// first is the first month with data from key on: the first a span
-	// starting at key applies to.
-	first := func(key string) string {
-		f := ""
+	// first is the first period of the kind from key on — a month with
+	// data, or a quarter, half or year with a circular, whose last month
+	// is key or after: the first a span starting at key applies to
+	// (Rule.AppliesTo).
+	var periods []site.Period
+	if kind == site.Monthly {
 		for _, m := range s.Months {
-			if m.Key >= key && (f == "" || m.Key < f) {
-				f = m.Key
+			periods = append(periods, m.Span())
+		}
+	} else {
+		for _, c := range s.Circulars {
+			if c.Data.Kind == kind {
+				periods = append(periods, c.Data)
+			}
+		}
+	}
+	first := func(key string) string {
+		f, last := "", ""
+		for _, p := range periods {
+			if l := p.LastMonth(); l >= key && (f == "" || l < last) {
+				f, last = p.Key(), l
 			}
 		}
 		return f
@@ -297,7 +319,7 @@ func spansRewriting(s *site.Site, f republished) diag.List {
 	const fix = "（见各期通报的提醒）：新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"
 	for _, ind := range s.Indicators {
 		for _, c := range ind.Changes {
-			if first(c.From) == earliest && atWork(ind, c) {
+			if kind == site.Monthly && first(c.From) == earliest && atWork(ind, c) {
 				out.Add("data/indicators.toml", c.Line, c.Col, "警告：指标“%s”自 %s 起的调整改变了已发布的 %s 及以后各期通报的考核结果"+fix, ind.Name, c.From, earliest)
 			}
 		}
@@ -305,10 +327,13 @@ func spansRewriting(s *site.Site, f republished) diag.List {
 	for i, r := range s.Config.Rules {
 		source := fmt.Sprintf("config.toml [[rule]] 第%d条", i+1)
 		switch {
+		case r.Period != kind:
 		case r.Span.From != "" && first(r.Span.From) == earliest &&
 			slices.ContainsFunc(isM, func(m measure) bool { return m.source == source && !slices.Contains(wasM, m) }):
 			out.Add("config.toml", r.Line, 0, "警告：这条规则自 %s 起适用（from），改变了已发布的 %s 及以后各期通报的考核结果"+fix, r.Span.From, earliest)
-		case r.Span.Until != "" && r.Span.Until < earliest && first(nextMonth(r.Span.Until)) == earliest &&
+		// The first period after until (its last month after it, so not
+		// compared as text: 2023 is before 2023-06).
+		case r.Span.Until != "" && first(nextMonth(r.Span.Until)) == earliest &&
 			slices.ContainsFunc(wasM, func(m measure) bool { return m.kind == r.Action && !slices.Contains(isM, m) }):
 			out.Add("config.toml", r.Line, 0, "警告：这条规则截止于 %s（until），此后不再适用，改变了已发布的 %s 及以后各期通报的考核结果（见各期通报的提醒）："+
 				"不再用的规则，until 写已发布的最后一个月", r.Span.Until, earliest)

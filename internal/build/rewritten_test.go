@@ -314,3 +314,117 @@ func TestRewrittenByASpanWarnedAtIt(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestRewrittenByAQuarterRuleWarnedAtIt: a quarter's rule given the from
+// of a quarter already published (2023-01 for 2025-01) changes only the
+// quarter's circular — no month's — and is warned of at its line as a
+// month's rule is: the quarter it first applies to, 2023-Q1, is the
+// earliest quarter whose results changed, by a measure the rule gives.
+func TestRewrittenByAQuarterRuleWarnedAtIt(t *testing.T) {
+	dir := rewrittenSite(t)
+	writeSite(t, dir, map[string]string{
+		"data/2023-03.toml": `[[result]]
+indicator = "jingji"
+[result.townships]
+"甲街道" = 90
+"乙街道" = 80
+"丙镇" = 70
+[[result]]
+indicator = "caizheng"
+[result.townships]
+"甲街道" = 60
+"乙街道" = 75
+"丙镇" = 95
+`,
+		"content/circulars/2023-03.md": "+++\nnumber = \"测政办函〔2023〕8号\"\ntitle = \"关于三月的通报\"\ndate = 2023-04-20\ndata = \"2023-03\"\n+++\n正文。\n",
+		"content/circulars/2023-Q1.md": "+++\nnumber = \"测政办函〔2023〕10号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-05-08\ndata = \"2023-Q1\"\n+++\n正文。\n",
+	})
+	run := func() []string {
+		t.Helper()
+		var warned []string
+		if _, err := Build(context.Background(), Options{Source: dir, Warn: func(d diag.Diagnostic) {
+			if !strings.HasPrefix(d.File, "content/") && strings.Contains(d.Msg, "已发布") {
+				warned = append(warned, d.String())
+			}
+		}}); err != nil {
+			t.Fatal(err)
+		}
+		return warned
+	}
+	run()
+	cfg := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append(b, "[[rule]]\nperiod = \"quarter\"\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\nfrom = \"2023-01\"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"config.toml:18: 警告：这条规则自 2023-01 起适用（from），改变了已发布的 2023-Q1 及以后各期通报的考核结果（见各期通报的提醒）：" +
+		"新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"}
+	if got := run(); !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+
+	// Published so, the quarter's rule given an until before the quarter
+	// takes its 约谈 away again: warned of at it.
+	b, err = os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, []byte(strings.Replace(string(b), "from = \"2023-01\"", "until = \"2022-12\"", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"config.toml:18: 警告：这条规则截止于 2022-12（until），此后不再适用，改变了已发布的 2023-Q1 及以后各期通报的考核结果（见各期通报的提醒）：" +
+		"不再用的规则，until 写已发布的最后一个月"}
+	if got := run(); !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestRewrittenByAYearRuleUntilWarnedAtIt: a year's rule given an until
+// within the year published (2023-06, the year's circular judged by its
+// December) takes its 约谈 away and is warned of at its until — a month
+// compared with the year's key as text, 2023-06 after 2023, said nothing.
+func TestRewrittenByAYearRuleUntilWarnedAtIt(t *testing.T) {
+	dir := rewrittenSite(t)
+	months := map[string]string{}
+	for m := 3; m <= 12; m++ {
+		months[fmt.Sprintf("data/2023-%02d.toml", m)] = "[[result]]\nindicator = \"jingji\"\n[result.townships]\n\"甲街道\" = 90\n\"乙街道\" = 80\n\"丙镇\" = 70\n[[result]]\nindicator = \"caizheng\"\n[result.townships]\n\"甲街道\" = 60\n\"乙街道\" = 75\n\"丙镇\" = 95\n"
+	}
+	months["content/circulars/2023.md"] = "+++\nnumber = \"测政办函〔2024〕2号\"\ntitle = \"关于年度的通报\"\ndate = 2024-01-20\ndata = \"2023\"\n+++\n正文。\n"
+	writeSite(t, dir, months)
+	cfg := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append(b, "[[rule]]\nperiod = \"year\"\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func() []string {
+		t.Helper()
+		var warned []string
+		if _, err := Build(context.Background(), Options{Source: dir, Warn: func(d diag.Diagnostic) {
+			if !strings.HasPrefix(d.File, "content/") && strings.Contains(d.Msg, "已发布") {
+				warned = append(warned, d.String())
+			}
+		}}); err != nil {
+			t.Fatal(err)
+		}
+		return warned
+	}
+	run()
+	b, err = os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append(b, "until = \"2023-06\"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"config.toml:18: 警告：这条规则截止于 2023-06（until），此后不再适用，改变了已发布的 2023 及以后各期通报的考核结果（见各期通报的提醒）：" +
+		"不再用的规则，until 写已发布的最后一个月"}
+	if got := run(); !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}

@@ -173,7 +173,7 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 		{Key: "rankingLabel", Kind: Text, Label: "排名名称",
 			Help: "写在排名句前，如“空气质量” → “空气质量排名全县前三的为……”；可不填"},
 		{Key: "shortNames", Kind: Texts, Label: "简称",
-			Help: "人们常用的简称，如 [\"社消零\"]（社会消费品零售总额）：在站内搜索这些词也能找到本指标的页面，页面上列出；不能是别的指标的名称或简称；可不填"},
+			Help: "人们常用的简称，如 [\"社消零\"]（社会消费品零售总额）：在站内搜索这些词也能找到本指标的页面，页面上列出；不能是别的指标的名称或简称，也不能是单位的名称；可不填"},
 		{Key: "change", Kind: Tables, Label: "考核办法调整",
 			Help: "考核办法调整后，本指标的权重、小数位数或得分方向自某月起改变时，每次改变写一项 [[indicator.change]]，紧跟在本指标之后；此前各月仍按原来的值排名，已发布的通报不变；不改变则不写", Fields: changeFields},
 	}},

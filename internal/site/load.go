@@ -1021,6 +1021,14 @@ func (l *loader) indicatorCatalogue() {
 	for _, sh := range shorts {
 		if other, ok := named[sh.short]; ok {
 			f.errorf(sh.path, "简称“%s”是另一个指标的名称（%s），搜索它应找到那个指标", sh.short, other.id)
+		} else if u := s.units[sh.short]; u != nil && u.Name == sh.short {
+			// A unit's page is found by its name too: a search for the
+			// unit would find two pages that match it.
+			kind := s.Config.Terms.Unit
+			if u.Kind != Township {
+				kind = s.Config.Terms.Department
+			}
+			f.errorf(sh.path, "简称“%s”是%s“%s”的名称，搜索它应找到那个单位", sh.short, kind, u.Name)
 		} else if other := shortOf[sh.short]; other != nil {
 			f.errorf(sh.path, "简称“%s”也是指标“%s”（%s）的简称：一个简称只能属于一个指标", sh.short, other.Name, other.ID)
 		} else {

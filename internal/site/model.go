@@ -385,6 +385,11 @@ type Month struct {
 	Interviews  []Interview
 
 	byIndicator map[string]*Result
+	// warnings are the file's own (a decimal slip): kept with the month,
+	// so that a load taking it from the cache warns of them again, and
+	// added to the site's in the order of the months, not as the months
+	// read at once finish.
+	warnings diag.List
 }
 
 // Span is the period the month file reports.

@@ -98,6 +98,7 @@ func (l *loader) monthFiles() {
 		if !l.drafts[key(j)] {
 			keep[j.rel] = j.e
 		}
+		l.s.Warnings = append(l.s.Warnings, j.e.month.warnings...)
 		l.emptyResults(j.e.month)
 		l.s.Months = append(l.s.Months, j.e.month)
 		l.s.months[j.e.month.Key] = j.e.month

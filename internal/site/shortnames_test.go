@@ -46,3 +46,16 @@ func TestShortNameOfAnother(t *testing.T) {
 		t.Errorf("errors:\n%v\nwant:\n%s", err, want)
 	}
 }
+
+// TestShortNameOfAUnit: a short name that is a unit's name (an indicator
+// of 区发改局's work called 区发改局) would make a search for the unit
+// find the indicator's page as 名称相符 beside the unit's own: an error
+// at the element, naming the unit, as for another indicator's name.
+func TestShortNameOfAUnit(t *testing.T) {
+	got := loadErrors(t, "data/indicators.toml", `name = "经济"`+"\n", `name = "经济"`+"\n"+`shortNames = ["丙镇", "区发改局", "jia"]`+"\n")
+	want := "data/indicators.toml:4:15: 简称“丙镇”是乡镇（街道）“丙镇”的名称，搜索它应找到那个单位\n" +
+		"data/indicators.toml:4:21: 简称“区发改局”是区直单位“区发改局”的名称，搜索它应找到那个单位"
+	if got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}

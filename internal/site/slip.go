@@ -67,7 +67,7 @@ func (r *monthReader) warnSlips(tt *table, ind *Indicator, scores []Score, keys 
 		if s.factor < 1 {
 			how = "乘以 " + num(1/s.factor) + " 就在其中：是否小数点点错了位置，或少打了数字？"
 		}
-		r.f.warnf(&r.l.s.Warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”中%s的得分 %s 远在其他%s的得分（%s～%s）之外，%s",
+		r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”中%s的得分 %s 远在其他%s的得分（%s～%s）之外，%s",
 			ind.Name, sc.Unit.Name, num(sc.Value), r.l.s.Config.Terms.Unit, num(s.lo), num(s.hi), how)
 	}
 }

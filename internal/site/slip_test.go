@@ -63,3 +63,36 @@ func TestSlipWarned(t *testing.T) {
 		}
 	}
 }
+
+// TestSlipWarnedEveryLoad: the slips of each month are warned of by
+// every load, in the order of the months — by the preview's second load
+// too, which takes the unchanged months from its cache (it had said
+// nothing), and by a load reading many months at once, whose readers
+// all added to one list (in any order, and a data race).
+func TestSlipWarnedEveryLoad(t *testing.T) {
+	files := miniSite()
+	files["data/units.toml"] += "[[township]]\nname = \"丁镇\"\nslug = \"ding\"\n"
+	month := files["data/2023-02.toml"]
+	var want []string
+	for i, m := range []string{"2023-02", "2023-03", "2023-04", "2023-05", "2023-06", "2023-07"} {
+		files["data/"+m+".toml"] = strings.Replace(month, `"丙镇" = 70`+"\n", `"丙镇" = 70`+"\n\"丁镇\" = "+fmt.Sprint(850+i)+"\n", 1)
+		want = append(want, fmt.Sprintf("data/%s.toml:9:1: 警告：指标“经济”中丁镇的得分 %d 远在其他乡镇（街道）的得分（70～90）之外，除以 10 就在其中：是否漏了小数点，或多打了数字？", m, 850+i))
+	}
+	dir := writeSite(t, files)
+	var c Cache
+	for i := range 2 {
+		s, err := LoadCached(dir, &c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, w := range warningLines(s) {
+			if strings.Contains(w, "远在") {
+				got = append(got, w)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("load %d: warnings\n%s\nwant\n%s", i+1, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
