@@ -106,20 +106,7 @@ func TestRewrittenCircularsWarned(t *testing.T) {
 	if w := run(false); len(w) > 0 {
 		t.Fatalf("a first build warns: %q", w)
 	}
-	edit := func(rel, old, new string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(string(b), old) {
-			t.Fatalf("%s has no %q", rel, old)
-		}
-		if err := os.WriteFile(p, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	edit := func(rel, old, new string) { t.Helper(); replaceIn(t, filepath.Join(dir, rel), old, new) }
 	edit("content/circulars/2023-02.md", "关于测试的通报", "关于测试情况的通报")
 	if w := run(false); len(w) > 0 {
 		t.Fatalf("the title changed, the results did not: %q", w)
@@ -271,27 +258,10 @@ func TestRewrittenWarnedInOrder(t *testing.T) {
 // not warned of.
 func TestRewrittenByASpanWarnedAtIt(t *testing.T) {
 	dir := rewrittenSite(t)
-	run := func() []string {
-		t.Helper()
-		var warned []string
-		if _, err := Build(context.Background(), Options{Source: dir, Warn: func(d diag.Diagnostic) {
-			if !strings.HasPrefix(d.File, "content/") && strings.Contains(d.Msg, "已发布") {
-				warned = append(warned, d.String())
-			}
-		}}); err != nil {
-			t.Fatal(err)
-		}
-		return warned
-	}
+	run := func() []string { t.Helper(); return spanWarned(t, dir) }
 	run()
 	p := filepath.Join(dir, "data", "indicators.toml")
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(strings.Replace(string(b), "weight = 1\n", "weight = 1\n[[indicator.change]]\nfrom = \"2023-02\"\nweight = 3\n[[indicator.change]]\nfrom = \"2023-05\"\nweight = 4\n", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	replaceIn(t, p, "weight = 1\n", "weight = 1\n[[indicator.change]]\nfrom = \"2023-02\"\nweight = 3\n[[indicator.change]]\nfrom = \"2023-05\"\nweight = 4\n")
 	want := []string{"data/indicators.toml:8:1: 警告：指标“经济”自 2023-02 起的调整改变了已发布的 2023-02 及以后各期通报的考核结果（见各期通报的提醒）：" +
 		"新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"}
 	if got := run(); !slices.Equal(got, want) {
@@ -301,13 +271,7 @@ func TestRewrittenByASpanWarnedAtIt(t *testing.T) {
 	// The change above is published now: the rule below re-ranks
 	// February again, and only the rule is warned of.
 	cfg := filepath.Join(dir, "config.toml")
-	b, err = os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, append(b, "[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\nfrom = \"2023-02\"\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	replaceIn(t, cfg, "", "[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\nfrom = \"2023-02\"\n")
 	want = []string{"config.toml:18: 警告：这条规则自 2023-02 起适用（from），改变了已发布的 2023-02 及以后各期通报的考核结果（见各期通报的提醒）：" +
 		"新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"}
 	if got := run(); !slices.Equal(got, want) {
@@ -339,27 +303,10 @@ indicator = "caizheng"
 		"content/circulars/2023-03.md": "+++\nnumber = \"测政办函〔2023〕8号\"\ntitle = \"关于三月的通报\"\ndate = 2023-04-20\ndata = \"2023-03\"\n+++\n正文。\n",
 		"content/circulars/2023-Q1.md": "+++\nnumber = \"测政办函〔2023〕10号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-05-08\ndata = \"2023-Q1\"\n+++\n正文。\n",
 	})
-	run := func() []string {
-		t.Helper()
-		var warned []string
-		if _, err := Build(context.Background(), Options{Source: dir, Warn: func(d diag.Diagnostic) {
-			if !strings.HasPrefix(d.File, "content/") && strings.Contains(d.Msg, "已发布") {
-				warned = append(warned, d.String())
-			}
-		}}); err != nil {
-			t.Fatal(err)
-		}
-		return warned
-	}
+	run := func() []string { t.Helper(); return spanWarned(t, dir) }
 	run()
 	cfg := filepath.Join(dir, "config.toml")
-	b, err := os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, append(b, "[[rule]]\nperiod = \"quarter\"\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\nfrom = \"2023-01\"\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	replaceIn(t, cfg, "", "[[rule]]\nperiod = \"quarter\"\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\nfrom = \"2023-01\"\n")
 	want := []string{"config.toml:18: 警告：这条规则自 2023-01 起适用（from），改变了已发布的 2023-Q1 及以后各期通报的考核结果（见各期通报的提醒）：" +
 		"新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"}
 	if got := run(); !slices.Equal(got, want) {
@@ -368,13 +315,7 @@ indicator = "caizheng"
 
 	// Published so, the quarter's rule given an until before the quarter
 	// takes its 约谈 away again: warned of at it.
-	b, err = os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, []byte(strings.Replace(string(b), "from = \"2023-01\"", "until = \"2022-12\"", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	replaceIn(t, cfg, "from = \"2023-01\"", "until = \"2022-12\"")
 	want = []string{"config.toml:18: 警告：这条规则截止于 2022-12（until），此后不再适用，改变了已发布的 2023-Q1 及以后各期通报的考核结果（见各期通报的提醒）：" +
 		"不再用的规则，until 写已发布的最后一个月"}
 	if got := run(); !slices.Equal(got, want) {
@@ -395,36 +336,49 @@ func TestRewrittenByAYearRuleUntilWarnedAtIt(t *testing.T) {
 	months["content/circulars/2023.md"] = "+++\nnumber = \"测政办函〔2024〕2号\"\ntitle = \"关于年度的通报\"\ndate = 2024-01-20\ndata = \"2023\"\n+++\n正文。\n"
 	writeSite(t, dir, months)
 	cfg := filepath.Join(dir, "config.toml")
-	b, err := os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, append(b, "[[rule]]\nperiod = \"year\"\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	run := func() []string {
-		t.Helper()
-		var warned []string
-		if _, err := Build(context.Background(), Options{Source: dir, Warn: func(d diag.Diagnostic) {
-			if !strings.HasPrefix(d.File, "content/") && strings.Contains(d.Msg, "已发布") {
-				warned = append(warned, d.String())
-			}
-		}}); err != nil {
-			t.Fatal(err)
-		}
-		return warned
-	}
+	replaceIn(t, cfg, "", "[[rule]]\nperiod = \"year\"\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\n")
+	run := func() []string { t.Helper(); return spanWarned(t, dir) }
 	run()
-	b, err = os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, append(b, "until = \"2023-06\"\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	replaceIn(t, cfg, "", "until = \"2023-06\"\n")
 	want := []string{"config.toml:18: 警告：这条规则截止于 2023-06（until），此后不再适用，改变了已发布的 2023 及以后各期通报的考核结果（见各期通报的提醒）：" +
 		"不再用的规则，until 写已发布的最后一个月"}
 	if got := run(); !slices.Equal(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+// spanWarned builds the site in dir and returns the warnings of published
+// results that stand at a file of the settings, not at a circular: those
+// at an [[indicator.change]] or a [[rule]].
+func spanWarned(t *testing.T, dir string) []string {
+	t.Helper()
+	var warned []string
+	if _, err := Build(context.Background(), Options{Source: dir, Warn: func(d diag.Diagnostic) {
+		if !strings.HasPrefix(d.File, "content/") && strings.Contains(d.Msg, "已发布") {
+			warned = append(warned, d.String())
+		}
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	return warned
+}
+
+// replaceIn replaces the first old in the file at path with new, or,
+// with old "", appends new to it; old must be there.
+func replaceIn(t *testing.T, path, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b) + new
+	if old != "" {
+		if !strings.Contains(string(b), old) {
+			t.Fatalf("%s has no %q", path, old)
+		}
+		text = strings.Replace(string(b), old, new, 1)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
