@@ -185,12 +185,12 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 		if len(d) == 0 {
 			continue
 		}
-		var is render.OpenData
-		if json.Unmarshal(f.now, &is) == nil {
-			if p, ok := site.ParsePeriod(is.Month); ok {
-				if k, seen := earliestKey[p.Kind]; !seen || is.Month < k {
-					earliest[p.Kind], earliestKey[p.Kind] = f, is.Month
-				}
+		// By the circular's period, not its data.json read again: at every
+		// save of the preview, every circular a weight re-ranked is here.
+		if c := at[f.path]; c != nil {
+			p := c.Data
+			if k, seen := earliestKey[p.Kind]; !seen || p.Key() < k {
+				earliest[p.Kind], earliestKey[p.Kind] = f, p.Key()
 			}
 		}
 		if n++; n > mostRewritten {
