@@ -128,12 +128,13 @@ func corpusBodies(b *testing.B) ([]Document, []string) {
 // shards and the documents table (files), and the gzip copies (gzip).
 // Under valgrind --tool=callgrind it gives instruction counts, which do
 // not depend on the machine's load (valgrind stops at the signals of Go's
-// asynchronous preemption unless they are turned off; callgrind runs SHA-256
+// asynchronous preemption unless they are turned off, and dies at Go's
+// clock on RDTSCP, which it cannot decode; callgrind runs SHA-256
 // without the SHA extensions, so its share there is no guide):
 //
 //	TONGBAO_BENCH_CORPUS=DIR go test -run '^$' -bench CorpusIndex ./internal/search
 //	go test -c -o search.test ./internal/search
-//	cd internal/search && GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 TONGBAO_BENCH_CORPUS=DIR \
+//	cd internal/search && GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off GOMAXPROCS=1 TONGBAO_BENCH_CORPUS=DIR \
 //	    valgrind --tool=callgrind ../../search.test -test.run '^$' -test.bench CorpusIndex -test.benchtime 1x
 func BenchmarkCorpusIndex(b *testing.B) {
 	docs, bodies := corpusBodies(b)
