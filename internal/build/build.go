@@ -143,7 +143,9 @@ func renderHeld(opts Options) ([]render.Output, *site.Site, []string, error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	outputs, err := render.Render(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL})
+	res := rank.Archive(s)
+	warnUnlisted(s, res, opts)
+	outputs, err := render.Render(s, res, render.Options{BaseURL: opts.BaseURL})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -196,6 +198,17 @@ func (e *IncompleteError) Unwrap() error { return e.Problems }
 // nothing publishes, a layout that would hide what the pages hold).
 func warnings(s *site.Site, opts Options) diag.List {
 	return append(s.HostWarning(cmp.Or(opts.BaseURL, s.Config.BaseURL)), s.Warnings...)
+}
+
+// warnUnlisted tells opts.Warn of the measures ranking decided that a
+// circular lists nowhere (render.Unlisted).
+func warnUnlisted(s *site.Site, res *rank.Results, opts Options) {
+	if opts.Warn == nil {
+		return
+	}
+	for _, d := range render.Unlisted(s, res) {
+		opts.Warn(d)
+	}
 }
 
 // check refuses a bad BaseURL (tongbao build --baseURL) by the rule of
@@ -263,7 +276,9 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 		rec.see(o)
 		return p.add(o)
 	}
-	err = render.Stream(s, rank.Archive(s), render.Options{BaseURL: opts.BaseURL, NoSearchIndex: opts.NoSearchIndex, ReleaseSources: true}, add)
+	res := rank.Archive(s)
+	warnUnlisted(s, res, opts) // before the stream lets the bodies go
+	err = render.Stream(s, res, render.Options{BaseURL: opts.BaseURL, NoSearchIndex: opts.NoSearchIndex, ReleaseSources: true}, add)
 	if err == nil && ctx.Err() != nil {
 		err = ErrInterrupted
 	}

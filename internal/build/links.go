@@ -47,6 +47,7 @@ func CheckLinks(opts Options) (LinkReport, error) {
 		return LinkReport{}, err
 	}
 	res := rank.Archive(s)
+	warnUnlisted(s, res, opts)
 	var rep LinkReport
 	for _, base := range []string{"/", SubPath} {
 		outputs, err := render.Render(s, res, render.Options{BaseURL: base})

@@ -382,3 +382,29 @@ func replaceIn(t *testing.T, path, old, new string) {
 		t.Fatal(err)
 	}
 }
+
+// TestUnlistedWarned: build and check warn of the measures a rule decides
+// that the circular lists nowhere — the sample's office adds 书面检查 for
+// the last township, whose body, written before, has no list of it. The
+// last is 火车站乡 (the seed: 火车站乡行政负责人（乡镇、街道综合考核排名倒数
+// 第一）); the warning stands at the body's last list of measures, the
+// sample's line 58 ({{< interviews "提醒约谈" >}}).
+func TestUnlistedWarned(t *testing.T) {
+	dir := sampleCopy(t)
+	config := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(b), `"提醒约谈"]`, `"提醒约谈", "书面检查"]`, 1) +
+		"\n[[rule]]\non     = \"composite\"\nselect = \"last\"\naction = \"书面检查\"\n"
+	if err := os.WriteFile(config, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`content/circulars/2023-02.md:58:1: 警告：2023年1-2月的考核结果有书面检查（火车站乡），通报正文没有列出：要列出，在正文中加一行 {{< measures "书面检查" >}}`}
+	for _, check := range []bool{true, false} {
+		if got := warnedOf(t, dir, check, "通报正文没有列出"); !slices.Equal(got, want) {
+			t.Errorf("check %v: warned\n%s\nwant\n%s", check, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}

@@ -412,6 +412,7 @@ func (s *Server) renderSite(st *site.Site) ([]render.Output, string, error) {
 	}
 	s.warned = nil
 	w := append(st.HostWarning(st.Config.BaseURL), st.Warnings...)
+	w = append(w, render.Unlisted(st, res)...)
 	if s.opts.Published != nil {
 		w = append(w, s.opts.Published(st, outputs)...)
 	}

@@ -776,6 +776,34 @@ func TestWarnings(t *testing.T) {
 	}
 }
 
+// TestUnlistedWarnedInPreview: a rule of a new action written into
+// config.toml is warned of at the circular that lists it nowhere, while
+// staff look at it (render.Unlisted; the sample's last township is
+// 火车站乡, as the seed says).
+func TestUnlistedWarnedInPreview(t *testing.T) {
+	dir := copySite(t)
+	s, ts := built(t, Options{Source: dir, Log: io.Discard, ErrLog: io.Discard})
+	c := dialSSE(t, ts.URL+eventsPath)
+	if ev := c.next(t, 5*time.Second); ev.name != "hello" {
+		t.Fatalf("first event %+v", ev)
+	}
+	config := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, config, strings.Replace(string(b), `"提醒约谈"]`, `"提醒约谈", "书面检查"]`, 1)+
+		"\n[[rule]]\non     = \"composite\"\nselect = \"last\"\naction = \"书面检查\"\n")
+	s.Build()
+	ev := c.next(t, 5*time.Second)
+	var ch change
+	json.Unmarshal([]byte(ev.data), &ch)
+	want := `content/circulars/2023-02.md:58:1: 警告：2023年1-2月的考核结果有书面检查（火车站乡），通报正文没有列出`
+	if ev.name != "build" || !slices.ContainsFunc(ch.Warnings, func(w string) bool { return strings.HasPrefix(w, want) }) {
+		t.Errorf("after a rule of 书面检查: %+v", ev)
+	}
+}
+
 // TestFilesServedFromTheSite: an attachment is served from where it is in
 // content/, not held: eight of 40 MB (sparse files, which read as zeros)
 // leave the preview's heap far below their 320 MB. It is served as a

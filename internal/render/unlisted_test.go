@@ -1,0 +1,92 @@
+package render
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"tongbao/internal/rank"
+	"tongbao/internal/site"
+)
+
+// TestUnlisted: the measures the rules decide for a period are warned of
+// when its circular's body lists them nowhere — the month a new 考核办法
+// brings 书面检查 into a body copied from the month before. historySite's
+// composites, ranked by hand (see historySite): 2022-12 乙 #1, 甲 #2,
+// 丙 #3; 2023-01 乙 and 丙 #1, 甲 #3; 2023-02 甲 #1, 乙 #2, 丙 #3. The
+// bottom two of three leave out who is in the top two (docs/rules.md,
+// 前几名和后几名), so 书面检查 falls on 丙镇 in December and February
+// and on 甲街道 in January.
+func TestUnlisted(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], `peer = "三区"`, `peer = "三区"
+actions = ["奖励", "约谈", "书面检查"]`, 1) + `
+[[rule]]
+on = "composite"
+select = "first"
+action = "奖励"
+amount = 1000
+
+[[rule]]
+on = "composite"
+select = "last"
+action = "约谈"
+
+[[rule]]
+on = "composite"
+select = "bottom"
+count = 2
+action = "书面检查"
+`
+	body := func(name, text string) {
+		f[name] = strings.Replace(f[name], "正文。\n", text, 1)
+	}
+	// Written by hand, without a shortcode: each unit is named.
+	body("content/circulars/2022-12.md", "正文。奖励乙街道1000元；约谈丙镇，并书面检查。\n")
+	// Copied from a month of the old rules: no 书面检查.
+	body("content/circulars/2023-01.md", "正文。\n\n{{< rewards >}}\n\n{{< interviews \"约谈\" >}}\n")
+	// Warned at the last shortcode of measures, where the new one goes.
+	// Listed only in a code block, which is no shortcode; the rewards by
+	// a shortcode as staff may write it (indented, its argument bare).
+	body("content/circulars/2023-02.md", "正文。\n\n```\n{{< measures \"书面检查\" >}}\n```\n\n  {{< measures 奖励 >}}\n")
+	s := loadFiles(t, f)
+	var got []string
+	for _, d := range Unlisted(s, rank.Archive(s)) {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"content/circulars/2023-01.md:11:1: 警告：2023年1月的考核结果有书面检查（甲街道），通报正文没有列出：要列出，在正文中加一行 {{< measures \"书面检查\" >}}",
+		"content/circulars/2023-02.md:13:1: 警告：2023年2月的考核结果有约谈（丙镇），通报正文没有列出：要列出，在正文中加一行 {{< measures \"约谈\" >}}",
+		"content/circulars/2023-02.md:13:1: 警告：2023年2月的考核结果有书面检查（丙镇），通报正文没有列出：要列出，在正文中加一行 {{< measures \"书面检查\" >}}",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// Each listed in its own way: nothing to warn of.
+	body2 := "正文。\n\n{{< rewards >}}\n\n{{< interviews >}}\n"
+	for _, name := range []string{"content/circulars/2022-12.md", "content/circulars/2023-01.md", "content/circulars/2023-02.md"} {
+		f[name] = f[name][:strings.Index(f[name], "+++\n正文")+4] + body2
+	}
+	s = loadFiles(t, f)
+	if l := Unlisted(s, rank.Archive(s)); len(l) > 0 {
+		t.Errorf("listed by rewards and a bare interviews, warned: %v", l)
+	}
+}
+
+// TestUnlistedMessageNamesThree: a long list of units is cut after the
+// third, with their number.
+func TestUnlistedMessageNamesThree(t *testing.T) {
+	var ms []rank.Measure
+	for _, n := range []string{"甲乡", "乙乡", "丙乡", "丁乡", "戊乡"} {
+		ms = append(ms, rank.Measure{Unit: &site.Unit{Name: n}, Action: "约谈"})
+	}
+	want := "警告：2024年度的考核结果有约谈（甲乡、乙乡、丙乡等5个单位），通报正文没有列出：要列出，在正文中加一行 {{< measures \"约谈\" >}}"
+	if got := unlistedMessage("2024年度", "约谈", ms); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	want = "警告：2024年度的考核结果有奖励（甲乡），通报正文没有列出：要列出，在正文中加一行 {{< rewards >}}"
+	if got := unlistedMessage("2024年度", "奖励", ms[:1]); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
