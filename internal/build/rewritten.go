@@ -210,9 +210,17 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 		if c := at[f.path]; c != nil {
 			file, line, col = c.File, c.NumberLine, c.NumberCol
 		}
-		out.Add(file, line, col, "警告：已发布的%s，考核结果与上次生成的不同：%s。"+
+		// A method has no from: the advice to write one would send the
+		// writer looking for a key that is not there.
+		method := ""
+		if slices.ContainsFunc(d, func(s string) bool {
+			return strings.HasPrefix(s, scoringMethodDiff) || strings.HasPrefix(s, aggregateMethodDiff)
+		}) {
+			method = "综合得分的算法是全站各期通用的设置，不能只对以后的月份适用，改了就改写全部已发布的通报；"
+		}
+		out.Add(file, line, col, "警告：已发布的%s，考核结果与上次生成的不同：%s。%s"+
 			"如果是改了权重、小数位数或奖惩规则，新的办法也改写了已发布的通报：只对以后的月份适用的，写明起始月份（指标写 [[indicator.change]]，规则写 from，见 docs/rules.md 的“考核办法调整”）；"+
-			"如果是更正这份通报，在它的前置信息中写上 updated = 更正日期", name, strings.Join(d, "；"))
+			"如果是更正这份通报，在它的前置信息中写上 updated = 更正日期", name, strings.Join(d, "；"), method)
 	}
 	if n > mostRewritten {
 		out = append(out, diag.Diagnostic{Msg: fmt.Sprintf("警告：……共 %d 份已发布的通报考核结果与上次生成的不同", n)})
@@ -417,6 +425,16 @@ func resultDiffs(old, now render.OpenData) []string {
 	for _, m := range a {
 		out = append(out, "不再"+m)
 	}
+	// The composite's method, a site-wide setting: changed, it re-ranks
+	// every circular, and the scores below say how, but not why. A
+	// data.json that does not state it (written before data.json did)
+	// is not told of: every circular would differ for it.
+	if a, b := old.Scoring.Method, now.Scoring.Method; a != "" && b != "" && a != b {
+		out = append(out, scoringMethodDiff+a+"→"+b)
+	}
+	if old.Aggregate != nil && now.Aggregate != nil && old.Aggregate.Method != now.Aggregate.Method {
+		out = append(out, aggregateMethodDiff+old.Aggregate.Method+"→"+now.Aggregate.Method)
+	}
 	ranking("综合考核", old.Composite, now.Composite)
 	was := map[string][]render.OpenTownship{}
 	for _, ind := range old.Indicators {
@@ -438,6 +456,13 @@ func resultDiffs(old, now render.OpenData) []string {
 	}
 	return out
 }
+
+// The differences of method start so (resultDiffs), which the warning
+// of a circular reads to say that a method has no from (rewrittenWarnings).
+const (
+	scoringMethodDiff   = "综合得分的算法（[scoring] method）"
+	aggregateMethodDiff = "季度、半年、年度综合得分的算法（[aggregate] method）"
+)
 
 // score is a score as data.json has it, without a trailing zero's doubt.
 func score(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

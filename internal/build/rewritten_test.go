@@ -172,6 +172,64 @@ func TestRewrittenCircularsWarned(t *testing.T) {
 	}
 }
 
+// TestRewrittenMethodStated: data.json states the composite's method,
+// and the aggregate's on a quarter's circular. A public/ written before
+// it did (simulated by taking the fields out of the published files and
+// their manifest) is not warned of as rewritten: the results are the
+// same. A method changed — a site-wide setting, so every published
+// circular is re-ranked by it — is told of as a result: with method
+// "score" the composite is the mean, by hand 甲(90+60)/2 = 75, 乙77.5,
+// 丙82.5, the order and so the measures as before; the quarter, of one
+// month, has the same scores by sum-points as by mean-points, and only
+// its method differs.
+func TestRewrittenMethodStated(t *testing.T) {
+	dir := rewrittenSite(t)
+	writeSite(t, dir, map[string]string{
+		"content/circulars/2023-Q1.md": "+++\nnumber = \"测政办函〔2023〕10号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-05-08\ndata = \"2023-Q1\"\n+++\n正文。\n",
+	})
+	run := func() []string { t.Helper(); return warnedOf(t, dir, false, "考核结果") }
+	if w := run(); len(w) > 0 {
+		t.Fatalf("a first build warns: %q", w)
+	}
+	pub := filepath.Join(dir, "public")
+	month := filepath.Join(pub, "circulars", "2023", "5", "data.json")
+	quarter := filepath.Join(pub, "circulars", "2023", "10", "data.json")
+	replaceIn(t, month, `"scoring":{"method":"sum","decimals":2},`, "")
+	replaceIn(t, quarter, `"scoring":{"method":"sum","decimals":2},"aggregate":{"method":"mean-points"},`, "")
+	m, err := ScanTree(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pub, ManifestName), m.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if w := run(); len(w) > 0 {
+		t.Errorf("data.json written before it stated the methods is warned of: %q", w)
+	}
+
+	cfg := filepath.Join(dir, "config.toml")
+	replaceIn(t, cfg, `method = "sum"`, `method = "score"`)
+	replaceIn(t, cfg, "", "[aggregate]\nmethod = \"sum-points\"\n")
+	want := []string{
+		"content/circulars/2023-02.md:2:1: 警告：已发布的2023年1-2月的通报（测政办函〔2023〕5号），考核结果与上次生成的不同：" +
+			"综合得分的算法（[scoring] method）sum→score；综合考核丙镇得分165→82.5；综合考核乙街道得分155→77.5；综合考核甲街道得分150→75。" +
+			"综合得分的算法是全站各期通用的设置，不能只对以后的月份适用，改了就改写全部已发布的通报；",
+		"content/circulars/2023-Q1.md:2:1: 警告：已发布的2023年第一季度的通报（测政办函〔2023〕10号），考核结果与上次生成的不同：" +
+			"综合得分的算法（[scoring] method）sum→score；季度、半年、年度综合得分的算法（[aggregate] method）mean-points→sum-points；" +
+			"综合考核丙镇得分165→82.5；综合考核乙街道得分155→77.5；综合考核甲街道得分150→75。" +
+			"综合得分的算法是全站各期通用的设置，不能只对以后的月份适用，改了就改写全部已发布的通报；",
+	}
+	got := run()
+	if len(got) != len(want) {
+		t.Fatalf("a changed method: got\n%q\nwant\n%q…", got, want)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("a changed method: got\n%q\nwant\n%q…", got[i], want[i])
+		}
+	}
+}
+
 // TestResultDiffs: the differences are told measures first (taken, then
 // withdrawn; by what and to whom, not by their wording), then the
 // composite and each indicator unit by unit — a score, a rank, a tie,

@@ -256,6 +256,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	}
 	// Newest first: the current month heads the table, each row's
 	// change measured against the month before it, the row below.
+	exempt := func(i int) bool { return i >= 0 && slices.Contains(u.Exempt, m.periods[lo+i].Span.Key()) }
 	rows := rowWriter{c: h.core}
 	for i := len(comp) - 1; i >= 0; i-- {
 		p := comp[i]
@@ -265,7 +266,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		} else {
 			rows.td("", zh.RankPhrase(p.rank, p.tied))
 		}
-		rows.change(rankChange(previous(ranks, i), p.rank))
+		rows.change(townshipChange(previous(ranks, i), p.rank, exempt(i-1), exempt(i)))
 		if p.rank == 0 {
 			rows.td("num", "—")
 		} else {

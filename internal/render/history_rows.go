@@ -170,7 +170,7 @@ func (w *rowWriter) change(c Change) {
 // hear (DOMAIN.md §2).
 type Change struct {
 	Text   string // ↑2, ↓1, —
-	Spoken string // 上升2位, 下降1位, 持平, 上月无排名
+	Spoken string // 上升2位, 下降1位, 持平, 上月无排名, 上月免考
 	Class  string // up, down, same, none
 }
 
@@ -187,6 +187,23 @@ func rankChange(prev, cur int) Change {
 		return Change{"↓" + strconv.Itoa(cur-prev), "下降" + strconv.Itoa(cur-prev) + "位", "down"}
 	}
 	return Change{"—", "持平", "same"}
+}
+
+// townshipChange is rankChange on a township's page, where a month
+// without a rank may be one it was exempted from (免考, units.toml
+// exempt): 本月无排名 or 上月无排名 there would leave the reader to guess
+// whether it was left out, had no data or ranked nowhere; the docs and
+// the office call it 免考. exemptNow and exemptBefore say whether the
+// month and the one before it were exempted.
+func townshipChange(prev, cur int, exemptBefore, exemptNow bool) Change {
+	c := rankChange(prev, cur)
+	switch {
+	case cur == 0 && exemptNow:
+		c.Spoken = "本月免考"
+	case cur != 0 && prev == 0 && exemptBefore:
+		c.Spoken = "上月免考"
+	}
+	return c
 }
 
 // townshipCell is a township's rank on one indicator in one month, the

@@ -961,6 +961,37 @@ func TestExemptLastMonth(t *testing.T) {
 	}
 }
 
+// TestExemptMonthChangeSaid: on the page of a township exempted from a
+// month, the change column of that month and of the month after says
+// 免考, not 无排名 — as though it had been left out or had no data. By
+// hand, historySite with 丙镇 exempt in 2023-01: 2022-12 is its first
+// month (nothing before it: 上月无排名), 2023-01 is exempt (本月免考),
+// 2023-02 follows the exempt month (上月免考); the dash is what the eye
+// sees in each.
+func TestExemptMonthChangeSaid(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-01\"]\n", 1)
+	f["data/2023-01.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-01.toml"], "")
+	files := renderFiles(t, loadFiles(t, f), "")
+	var got []string
+	for _, r := range tableAfter(t, files["units/bing/index.html"], "历次综合考核排名</caption>") {
+		got = append(got, text(r[0])+" "+text(r[2]))
+	}
+	if want := []string{"2023年2月 —上月免考", "2023年1月 —本月免考", "2022年12月 —上月无排名"}; !slices.Equal(got, want) {
+		t.Errorf("丙镇's changes %q, want %q", got, want)
+	}
+	// A township assessed every month keeps 上月无排名 for its first.
+	got = got[:0]
+	for _, r := range tableAfter(t, files["units/jia/index.html"], "历次综合考核排名</caption>") {
+		got = append(got, text(r[0])+" "+text(r[2]))
+	}
+	// 甲街道: 2022-12 #2, 2023-01 #2, 2023-02 #1 (historySite without 丙镇
+	// in January: jingji 乙1 甲2, anquan 乙1 甲2, so 甲 is #2 of two).
+	if want := []string{"2023年2月 ↑1上升1位", "2023年1月 —持平", "2022年12月 —上月无排名"}; !slices.Equal(got, want) {
+		t.Errorf("甲街道's changes %q, want %q", got, want)
+	}
+}
+
 // TestIndicatorWithoutCityRanks: an indicator the level above never ranks
 // (historySite's anquan: township scores only) has no section of 全市排名
 // and 三区排名 on its page, and its description names only the rankings

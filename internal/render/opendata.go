@@ -72,6 +72,8 @@ type OpenData struct {
 	Period      string           `json:"period" zh:"期别，如 2023年1-2月"`
 	OverallCity int              `json:"overallCity,omitempty" zh:"{city}综合排名（有则列出）"`
 	Indicators  []OpenIndicator  `json:"indicators" zh:"各项指标的考核结果，按通报中的顺序（季度、半年、年度为空）"`
+	Scoring     OpenScoring      `json:"scoring" zh:"各月综合得分的算法（站点配置 [scoring]，全站各期相同）"`
+	Aggregate   *OpenAggregate   `json:"aggregate,omitempty" zh:"季度、半年、年度综合得分的算法（站点配置 [aggregate]，全站各期相同；季度、半年、年度才有）"`
 	Composite   []OpenTownship   `json:"composite" zh:"{unit}综合考核排名，名次在前的在前"`
 	Adjustments []OpenAdjustment `json:"adjustments,omitempty" zh:"综合得分所含的加减分，按当月数据中的顺序（有则列出）"`
 	CityBottom  []OpenCityBottom `json:"cityBottom" zh:"{city}排名靠后的指标"`
@@ -114,6 +116,41 @@ type OpenIndicator struct {
 	Weight        *float64       `json:"weight,omitempty" zh:"这个月在{unit}综合考核中的权重，0 为不计入（{unit}有得分时列出）"`
 	Decimals      *int           `json:"decimals,omitempty" zh:"这个月得分比较前保留的小数位数（{unit}有得分时列出）"`
 	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前"`
+}
+
+// OpenScoring is how a month's composite is made from its indicators
+// ([scoring]): without the method, the weights and decimals of
+// indicators[] are not enough to reproduce composite[]. It is a site
+// setting, not a month's (no [[indicator.change]] or from for it), so
+// every circular states the one in force when it was built.
+type OpenScoring struct {
+	Method   string `json:"method" zh:"rank-points：各指标名次折算的分（第 r 名为 100×(n−r+1)÷n，n 为参加排名的单位数）的加权平均；score：各指标得分的加权平均；sum：各指标得分的加权和。都再加上加减分"`
+	Decimals int    `json:"decimals" zh:"综合得分保留的小数位数"`
+}
+
+// OpenAggregate is how a quarter's, half's or year's composite is made
+// from the months' ([aggregate]), a site setting like OpenScoring.
+type OpenAggregate struct {
+	Method string `json:"method" zh:"mean-points：各月综合得分的平均；sum-points：各月综合得分之和；mean-rank：各月综合名次的平均，越小越好"`
+}
+
+// aggregateMethods and scoringMethod give the methods as config.toml
+// writes them, which is what a reader of data.json looks up in the
+// documentation.
+var aggregateMethods = map[site.AggregateMethod]string{
+	site.MeanPoints: "mean-points",
+	site.SumPoints:  "sum-points",
+	site.MeanRank:   "mean-rank",
+}
+
+func scoringMethod(sc site.Scoring) string {
+	switch {
+	case sc.RawScore:
+		return "score"
+	case sc.RawSum:
+		return "sum"
+	}
+	return "rank-points"
 }
 
 // OpenTownship is a township's score and rank, best first.
@@ -195,11 +232,15 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		Period:      p.Label,
 		OverallCity: m.OverallCity,
 		Indicators:  []OpenIndicator{},
+		Scoring:     OpenScoring{Method: scoringMethod(o.s.Config.Scoring), Decimals: o.s.Config.Scoring.Decimals},
 		Composite:   []OpenTownship{},
 		CityBottom:  []OpenCityBottom{},
 		Categories:  []OpenCategory{},
 		Rewards:     []OpenReward{},
 		Interviews:  []OpenInterview{},
+	}
+	if p.Aggregate() {
+		d.Aggregate = &OpenAggregate{Method: aggregateMethods[o.s.Config.Aggregate.Method]}
 	}
 	for _, g := range p.Groups {
 		d.Composite = append(d.Composite, openTownships(g.Name, g.Composite)...)

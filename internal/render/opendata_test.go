@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"maps"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -334,4 +336,101 @@ func readCSVRows(t *testing.T, files map[string][]byte, name string) [][]string 
 		t.Fatalf("%s: %d rows, %v", name, len(rows), err)
 	}
 	return rows[1:]
+}
+
+// TestDataJSONSaysHowComposite: data.json states how its composite was
+// made — [scoring] method and decimals, and on a quarter's, half's or
+// year's [aggregate] method — so that a reader can reproduce it from
+// the indicators' ranks, scores and weights. The reader here decodes the
+// file as an outsider would, into its own types, and recomputes
+// 2022-12 of historySite by the formulas of docs/rules.md; the
+// composites are also held to hand values: rank points (n = 3) 乙83.33
+// 甲66.67 丙50.00 (historySite), score 乙(80+95)/2 = 87.5 甲75 丙70, sum
+// 乙175 甲150 丙140 (TestScoringSum).
+func TestDataJSONSaysHowComposite(t *testing.T) {
+	type township struct {
+		Name  string
+		Score float64
+		Rank  int
+	}
+	type reader struct {
+		Indicators []struct {
+			Weight    *float64
+			Townships []township
+		}
+		Scoring *struct {
+			Method   string
+			Decimals *int
+		}
+		Aggregate *struct{ Method string }
+		Composite []township
+	}
+	recompute := func(d reader) map[string]float64 {
+		sum, weights := map[string]float64{}, map[string]float64{}
+		for _, ind := range d.Indicators {
+			if ind.Weight == nil || *ind.Weight == 0 {
+				continue
+			}
+			w, n := *ind.Weight, float64(len(ind.Townships))
+			for _, tw := range ind.Townships {
+				v := tw.Score
+				if d.Scoring.Method == "rank-points" {
+					v = 100 * (n - float64(tw.Rank) + 1) / n
+				}
+				sum[tw.Name] += w * v
+				weights[tw.Name] += w
+			}
+		}
+		scale := math.Pow10(*d.Scoring.Decimals)
+		out := map[string]float64{}
+		for name, s := range sum {
+			if d.Scoring.Method != "sum" {
+				s /= weights[name]
+			}
+			out[name] = math.Round(s*scale) / scale
+		}
+		return out
+	}
+	for _, c := range []struct {
+		method, config string
+		want           map[string]float64
+	}{
+		{"rank-points", "", map[string]float64{"乙街道": 83.33, "甲街道": 66.67, "丙镇": 50}},
+		{"score", "method = \"score\"\n", map[string]float64{"乙街道": 87.5, "甲街道": 75, "丙镇": 70}},
+		{"sum", "method = \"sum\"\n", map[string]float64{"乙街道": 175, "甲街道": 150, "丙镇": 140}},
+	} {
+		f := historySite()
+		f["config.toml"] = strings.Replace(f["config.toml"], "[scoring]\n", "[scoring]\n"+c.config, 1) + "[aggregate]\nmethod = \"mean-rank\"\n"
+		f["content/circulars/2023-q1.md"] = "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-04-20\ndata = \"2023-Q1\"\n+++\n正文。\n"
+		files := renderFiles(t, loadFiles(t, f), "/")
+		var d reader
+		if err := json.Unmarshal(files["circulars/2022/9/data.json"], &d); err != nil {
+			t.Fatal(err)
+		}
+		if d.Scoring == nil || d.Scoring.Method != c.method || d.Scoring.Decimals == nil || *d.Scoring.Decimals != 2 {
+			t.Errorf("%s: 2022-12's data.json states the composite's method as %+v, want %s with 2 decimals", c.method, d.Scoring, c.method)
+			continue
+		}
+		if d.Aggregate != nil {
+			t.Errorf("%s: a month's data.json states an aggregate method %+v", c.method, d.Aggregate)
+		}
+		published := map[string]float64{}
+		for _, tw := range d.Composite {
+			published[tw.Name] = tw.Score
+		}
+		if !maps.Equal(published, c.want) {
+			t.Errorf("%s: composite %v, by hand %v", c.method, published, c.want)
+		}
+		if got := recompute(d); !maps.Equal(got, published) {
+			t.Errorf("%s: recomputed from data.json %v, published %v", c.method, got, published)
+		}
+
+		var q reader
+		if err := json.Unmarshal(files["circulars/2023/9/data.json"], &q); err != nil {
+			t.Fatal(err)
+		}
+		if q.Aggregate == nil || q.Aggregate.Method != "mean-rank" || q.Scoring == nil || q.Scoring.Method != c.method {
+			t.Errorf("%s: the quarter's data.json states aggregate %+v, scoring %+v; want mean-rank over %s months", c.method, q.Aggregate, q.Scoring, c.method)
+		}
+	}
 }
