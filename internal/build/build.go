@@ -144,11 +144,13 @@ func renderHeld(opts Options) ([]render.Output, *site.Site, []string, error) {
 		return nil, nil, nil, err
 	}
 	res := rank.Archive(s)
-	warnUnlisted(s, res, opts)
 	outputs, err := render.Render(s, res, render.Options{BaseURL: opts.BaseURL})
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	// Said of a site that renders: a body with a shortcode written wrong
+	// has that to mend first.
+	warn(opts, render.Unlisted(s, res))
 	return outputs, s, held, nil
 }
 
@@ -200,13 +202,12 @@ func warnings(s *site.Site, opts Options) diag.List {
 	return append(s.HostWarning(cmp.Or(opts.BaseURL, s.Config.BaseURL)), s.Warnings...)
 }
 
-// warnUnlisted tells opts.Warn of the measures ranking decided that a
-// circular lists nowhere (render.Unlisted).
-func warnUnlisted(s *site.Site, res *rank.Results, opts Options) {
+// warn tells opts.Warn of each of l, if it listens.
+func warn(opts Options, l diag.List) {
 	if opts.Warn == nil {
 		return
 	}
-	for _, d := range render.Unlisted(s, res) {
+	for _, d := range l {
 		opts.Warn(d)
 	}
 }
@@ -277,7 +278,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 		return p.add(o)
 	}
 	res := rank.Archive(s)
-	warnUnlisted(s, res, opts) // before the stream lets the bodies go
+	unlisted := render.Unlisted(s, res) // before the stream lets the bodies go
 	err = render.Stream(s, res, render.Options{BaseURL: opts.BaseURL, NoSearchIndex: opts.NoSearchIndex, ReleaseSources: true}, add)
 	if err == nil && ctx.Err() != nil {
 		err = ErrInterrupted
@@ -299,6 +300,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	st.Held = held
 	st.changes(p.previous(), p.written())
 	st.foreign(p.foreign())
+	warn(opts, unlisted)
 	warnGone(s, st, opts)
 	if opts.Warn != nil {
 		for _, d := range rewrittenWarnings(s, rec.found, republished.diffs) {

@@ -47,7 +47,6 @@ func CheckLinks(opts Options) (LinkReport, error) {
 		return LinkReport{}, err
 	}
 	res := rank.Archive(s)
-	warnUnlisted(s, res, opts)
 	var rep LinkReport
 	for _, base := range []string{"/", SubPath} {
 		outputs, err := render.Render(s, res, render.Options{BaseURL: base})
@@ -72,6 +71,7 @@ func CheckLinks(opts Options) (LinkReport, error) {
 		rep.Refs += r.Refs
 		rep.Broken = append(rep.Broken, r.Broken...)
 	}
+	warn(opts, render.Unlisted(s, res))
 	if err := rep.Broken.Err(); err != nil {
 		rep.Broken = err.(diag.List) // sorted by file and line
 	}

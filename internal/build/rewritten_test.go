@@ -459,7 +459,7 @@ func TestUnlistedWarned(t *testing.T) {
 	if err := os.WriteFile(config, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{`content/circulars/2023-02.md:58:1: 警告：2023年1-2月的考核结果有书面检查（火车站乡），通报正文没有列出：要列出，在正文中加一行 {{< measures "书面检查" >}}`}
+	want := []string{`content/circulars/2023-02.md:58:1: 警告：2023年1-2月有书面检查（火车站乡），通报正文没有列出：要列出，在正文中加一行 {{< measures "书面检查" >}}`}
 	for _, check := range []bool{true, false} {
 		if got := warnedOf(t, dir, check, "通报正文没有列出"); !slices.Equal(got, want) {
 			t.Errorf("check %v: warned\n%s\nwant\n%s", check, strings.Join(got, "\n"), strings.Join(want, "\n"))

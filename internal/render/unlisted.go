@@ -141,5 +141,5 @@ func unlistedMessage(label, a string, ms []rank.Measure) string {
 	if a == site.RewardAction {
 		add = "{{< rewards >}}"
 	}
-	return fmt.Sprintf("警告：%s的考核结果有%s（%s），通报正文没有列出：要列出，在正文中加一行 %s", label, a, zh.Join(names), add)
+	return fmt.Sprintf("警告：%s有%s（%s），通报正文没有列出：要列出，在正文中加一行 %s", label, a, zh.Join(names), add)
 }

@@ -55,9 +55,9 @@ action = "书面检查"
 		got = append(got, d.String())
 	}
 	want := []string{
-		"content/circulars/2023-01.md:11:1: 警告：2023年1月的考核结果有书面检查（甲街道），通报正文没有列出：要列出，在正文中加一行 {{< measures \"书面检查\" >}}",
-		"content/circulars/2023-02.md:13:1: 警告：2023年2月的考核结果有约谈（丙镇），通报正文没有列出：要列出，在正文中加一行 {{< measures \"约谈\" >}}",
-		"content/circulars/2023-02.md:13:1: 警告：2023年2月的考核结果有书面检查（丙镇），通报正文没有列出：要列出，在正文中加一行 {{< measures \"书面检查\" >}}",
+		"content/circulars/2023-01.md:11:1: 警告：2023年1月有书面检查（甲街道），通报正文没有列出：要列出，在正文中加一行 {{< measures \"书面检查\" >}}",
+		"content/circulars/2023-02.md:13:1: 警告：2023年2月有约谈（丙镇），通报正文没有列出：要列出，在正文中加一行 {{< measures \"约谈\" >}}",
+		"content/circulars/2023-02.md:13:1: 警告：2023年2月有书面检查（丙镇），通报正文没有列出：要列出，在正文中加一行 {{< measures \"书面检查\" >}}",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -81,11 +81,11 @@ func TestUnlistedMessageNamesThree(t *testing.T) {
 	for _, n := range []string{"甲乡", "乙乡", "丙乡", "丁乡", "戊乡"} {
 		ms = append(ms, rank.Measure{Unit: &site.Unit{Name: n}, Action: "约谈"})
 	}
-	want := "警告：2024年度的考核结果有约谈（甲乡、乙乡、丙乡等5个单位），通报正文没有列出：要列出，在正文中加一行 {{< measures \"约谈\" >}}"
+	want := "警告：2024年度有约谈（甲乡、乙乡、丙乡等5个单位），通报正文没有列出：要列出，在正文中加一行 {{< measures \"约谈\" >}}"
 	if got := unlistedMessage("2024年度", "约谈", ms); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
-	want = "警告：2024年度的考核结果有奖励（甲乡），通报正文没有列出：要列出，在正文中加一行 {{< rewards >}}"
+	want = "警告：2024年度有奖励（甲乡），通报正文没有列出：要列出，在正文中加一行 {{< rewards >}}"
 	if got := unlistedMessage("2024年度", "奖励", ms[:1]); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -798,7 +798,7 @@ func TestUnlistedWarnedInPreview(t *testing.T) {
 	ev := c.next(t, 5*time.Second)
 	var ch change
 	json.Unmarshal([]byte(ev.data), &ch)
-	want := `content/circulars/2023-02.md:58:1: 警告：2023年1-2月的考核结果有书面检查（火车站乡），通报正文没有列出`
+	want := `content/circulars/2023-02.md:58:1: 警告：2023年1-2月有书面检查（火车站乡），通报正文没有列出`
 	if ev.name != "build" || !slices.ContainsFunc(ch.Warnings, func(w string) bool { return strings.HasPrefix(w, want) }) {
 		t.Errorf("after a rule of 书面检查: %+v", ev)
 	}
