@@ -239,9 +239,9 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 // show to be at work: a new 考核办法 given a month already published (a
 // slip of the year), the likeliest cause, said where it is written. A
 // change of direction is at work when the indicator's direction differs,
-// of decimals when its scores do, of weight when its weight does (or,
-// against a data.json written before it said the weights, when the
-// composite does); a rule from the period when a
+// of decimals when its scores do, of weight when the composite does (a
+// data.json written before they were stated has no weights to compare);
+// a rule from the period when a
 // measure it gives is new, a rule whose until leaves the period out when
 // a measure of its action is gone. Changes are told of at a month's, a
 // rule at its own period's: a quarter's rule changes only the quarters'.
@@ -307,8 +307,7 @@ func spansRewriting(s *site.Site, kind site.PeriodKind, f republished) diag.List
 			switch {
 			case k == "better" && a.Better != b.Better,
 				k == "decimals" && scores(a.Townships) != scores(b.Townships),
-				k == "weight" && a.Weight != nil && b.Weight != nil && *a.Weight != *b.Weight,
-				k == "weight" && (a.Weight == nil || b.Weight == nil) && composite:
+				k == "weight" && composite:
 				return true
 			}
 		}
