@@ -1,6 +1,10 @@
 package site
 
-import "strconv"
+import (
+	"math"
+	"slices"
+	"strconv"
+)
 
 // A slip is a score that a slip of the decimal point, or a digit typed
 // once too often or too few, would explain: far outside the other units'
@@ -11,50 +15,78 @@ import "strconv"
 type slip struct {
 	i      int     // the score's index
 	factor float64 // what it was divided by to fall among the others
-	lo, hi float64 // the others' range
+	lo, hi float64 // the range of the scores it is measured by
+	all    bool    // they are all the others
 }
 
 // slips finds the slips among the scores of one indicator in one month.
-// Far outside is beyond twice the width of the others' range (or a tenth
-// of their value, when they are all one score); at least three others
-// make a range to go by. Growth rates of 1.2 to 12 %, or a score of 300
-// among 70 to 90, are no slip: nothing divides them into the range.
+// A score is measured by the bulk of the scores, those within five times
+// their median absolute deviation of their median (or a twentieth of the
+// median, when most are one score), so that two slips do not hide each
+// other (870 and 915 among 85 to 92), nor does one 5 among deductions of
+// 0 and 0.5 pass for 0.5 typed wrong. Far outside the bulk is beyond
+// twice the width of its range (or a tenth of its value, when it is one
+// score); at least three scores make a bulk to go by. Growth rates of 1.2
+// to 12 %, or a score of 300 among 70 to 90, are no slip: nothing divides
+// them into the range.
 func slips(scores []Score) []slip {
 	if len(scores) < 4 {
 		return nil
 	}
+	vals := make([]float64, len(scores))
+	for i, s := range scores {
+		vals[i] = s.Value
+	}
+	med := median(vals)
+	for i, s := range scores {
+		vals[i] = math.Abs(s.Value - med)
+	}
+	band := 5 * max(median(vals), math.Abs(med)/20)
+	bulk := func(v float64) bool { return math.Abs(v-med) <= band }
+	lo, hi, n := 0.0, 0.0, 0
+	for _, s := range scores {
+		if !bulk(s.Value) {
+			continue
+		}
+		if n == 0 || s.Value < lo {
+			lo = s.Value
+		}
+		if n == 0 || s.Value > hi {
+			hi = s.Value
+		}
+		n++
+	}
+	if n < 3 {
+		return nil
+	}
+	width := hi - lo
+	if width == 0 {
+		width = max(-lo, hi) / 10
+	}
 	var out []slip
 	for i, s := range scores {
-		lo, hi := 0.0, 0.0
-		first := true
-		for j, o := range scores {
-			if j == i {
-				continue
-			}
-			if first || o.Value < lo {
-				lo = o.Value
-			}
-			if first || o.Value > hi {
-				hi = o.Value
-			}
-			first = false
-		}
-		width := hi - lo
-		if width == 0 {
-			width = max(-lo, hi) / 10
-		}
 		v := s.Value
-		if v >= lo-2*width && v <= hi+2*width {
+		if bulk(v) || v >= lo-2*width && v <= hi+2*width {
 			continue
 		}
 		for _, f := range []float64{10, 100, 1000, 0.1, 0.01, 0.001} {
 			if x := v / f; x >= lo && x <= hi {
-				out = append(out, slip{i, f, lo, hi})
+				out = append(out, slip{i, f, lo, hi, n == len(scores)-1})
 				break
 			}
 		}
 	}
 	return out
+}
+
+// median is the median of vs, which it sorts.
+func median(vs []float64) float64 {
+	slices.Sort(vs)
+	n := len(vs)
+	if n%2 == 1 {
+		return vs[n/2]
+	}
+	return (vs[n/2-1] + vs[n/2]) / 2
 }
 
 // warnSlips warns of the slips among the scores of ind in [result.townships]
@@ -67,7 +99,11 @@ func (r *monthReader) warnSlips(tt *table, ind *Indicator, scores []Score, keys 
 		if s.factor < 1 {
 			how = "乘以 " + num(1/s.factor) + " 就在其中：是否小数点点错了位置，或少打了数字？"
 		}
-		r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”中%s的得分 %s 远在其他%s的得分（%s～%s）之外，%s",
-			ind.Name, sc.Unit.Name, num(sc.Value), r.l.s.Config.Terms.Unit, num(s.lo), num(s.hi), how)
+		others := "其他"
+		if !s.all {
+			others = "多数"
+		}
+		r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”中%s的得分 %s 远在%s%s的得分（%s～%s）之外，%s",
+			ind.Name, sc.Unit.Name, num(sc.Value), others, r.l.s.Config.Terms.Unit, num(s.lo), num(s.hi), how)
 	}
 }

@@ -10,7 +10,8 @@ import (
 // TestSlips: a score a slip of the decimal point explains is found, with
 // what divides it into the others' range; a wide spread of growth rates,
 // a genuine outlier nothing divides into the range, and fewer than four
-// scores are not.
+// scores are not. (Each line's bulk, by hand, is all the others but in
+// the last four cases.)
 func TestSlips(t *testing.T) {
 	for _, c := range []struct {
 		scores []float64
@@ -25,6 +26,15 @@ func TestSlips(t *testing.T) {
 		{[]float64{90, 80, 70, 300}, ""},          // 30, 3 and 0.3 are outside 70–90
 		{[]float64{90, 80, 850}, ""},              // two others make no range
 		{[]float64{95.6, 93.2, 91.8, 90.5, 88.7, 87.9, 86.4, 85, 82.3, 82.3, 82.3, 82.3}, ""},
+		// Two slips: each measured by the bulk (median 91, deviations' median
+		// 4.5: within 22.75 of 91), 85–92, not by a range the other widens.
+		{[]float64{85, 88, 90, 92, 870, 915}, "4:10 5:10"},
+		// Deductions, mostly none: the bulk is the four zeros (median 0, and
+		// so are the deviations'), and nothing divides 0.5 or 5 into 0…0;
+		// measured by the others, 5 was 0.5 typed wrong.
+		{[]float64{0, 0, 0, 0, 0.5, 5}, ""},
+		// A real outlier among them is left out of the bulk, not counted a slip.
+		{[]float64{60, 85, 88, 90, 92, 880}, "5:10"},
 	} {
 		var scores []Score
 		for _, v := range c.scores {
@@ -45,11 +55,17 @@ func TestSlips(t *testing.T) {
 // (the file is valid), and 85 is not warned of.
 func TestSlipWarned(t *testing.T) {
 	files := miniSite()
-	files["data/units.toml"] += "[[township]]\nname = \"丁镇\"\nslug = \"ding\"\n"
+	files["data/units.toml"] += "[[township]]\nname = \"丁镇\"\nslug = \"ding\"\n[[township]]\nname = \"戊镇\"\nslug = \"wu\"\n"
 	month := files["data/2023-02.toml"]
 	for score, want := range map[string][]string{
-		"85":  nil,
-		"850": {"data/2023-02.toml:9:1: 警告：指标“经济”中丁镇的得分 850 远在其他乡镇（街道）的得分（70～90）之外，除以 10 就在其中：是否漏了小数点，或多打了数字？"},
+		"85\n\"戊镇\" = 75":  nil,
+		"850\n\"戊镇\" = 75": {"data/2023-02.toml:9:1: 警告：指标“经济”中丁镇的得分 850 远在其他乡镇（街道）的得分（70～90）之外，除以 10 就在其中：是否漏了小数点，或多打了数字？"},
+		// Two slips, each measured by the bulk (70–90) that the other is
+		// not in: the most of the others, as the warning says.
+		"850\n\"戊镇\" = 880": {
+			"data/2023-02.toml:9:1: 警告：指标“经济”中丁镇的得分 850 远在多数乡镇（街道）的得分（70～90）之外，除以 10 就在其中：是否漏了小数点，或多打了数字？",
+			"data/2023-02.toml:10:1: 警告：指标“经济”中戊镇的得分 880 远在多数乡镇（街道）的得分（70～90）之外，除以 10 就在其中：是否漏了小数点，或多打了数字？",
+		},
 	} {
 		files["data/2023-02.toml"] = strings.Replace(month, `"丙镇" = 70`+"\n", `"丙镇" = 70`+"\n\"丁镇\" = "+score+"\n", 1)
 		var got []string
