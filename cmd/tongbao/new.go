@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"tongbao/internal/build"
+	"tongbao/internal/render"
 	"tongbao/internal/sheet"
 	"tongbao/internal/site"
 	"tongbao/internal/zh"
@@ -427,9 +428,58 @@ func (sc *scaffold) circularFile() string {
 	if c == nil {
 		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label(), sc.prev != nil && len(sc.prev.Categories) > 0))
 	} else {
-		b.WriteString(skeleton(string(c.Body), sc.oldLabel(), sc.label()))
+		b.WriteString(withActions(skeleton(string(c.Body), sc.oldLabel(), sc.label()), sc.unlistedActions(c.Body)))
 	}
 	return b.String()
+}
+
+// unlistedActions are the actions of the monthly rules in force for the
+// new month that body, the circular followed, lists nowhere: a rule of a
+// new action (书面检查, from next January) in a body written before it.
+func (sc *scaffold) unlistedActions(body []byte) []string {
+	var out []string
+	for _, a := range sc.s.Config.Terms.Actions {
+		if slices.ContainsFunc(sc.s.Config.Rules, func(r site.Rule) bool {
+			return r.Action == a && r.Period == site.Monthly && r.Span.Contains(sc.key)
+		}) && !render.Lists(body, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// measuresLineRE matches a shortcode line that lists measures.
+var measuresLineRE = regexp.MustCompile(`^\s*\{\{<\s*(rewards|interviews|measures)\b`)
+
+// withActions adds to the skeleton body a part for each action, after its
+// last list of measures (or at its end), headed as the part before it
+// and left to be titled: the build refuses the placeholder until it is.
+func withActions(body string, actions []string) string {
+	if len(actions) == 0 {
+		return body
+	}
+	lines := strings.Split(strings.TrimSuffix(body, "\n"), "\n")
+	at, heading := len(lines), "###"
+	for i, line := range lines {
+		if measuresLineRE.MatchString(line) {
+			at = i + 1
+		}
+	}
+	for _, line := range lines[:at] {
+		if headingRE.MatchString(line) {
+			heading = line[:len(line)-len(strings.TrimLeft(line, "#"))]
+		}
+	}
+	var add []string
+	for _, a := range actions {
+		sc := "{{< measures " + site.Quote(a) + " >}}"
+		if a == site.RewardAction {
+			sc = "{{< rewards >}}"
+		}
+		add = append(add, "", heading+" "+placeholder+a, "", sc)
+	}
+	lines = slices.Insert(lines, at, add...)
+	return strings.Join(lines, "\n") + "\n"
 }
 
 // carryRecord carries forward what the office writes the same every month,

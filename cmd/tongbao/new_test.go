@@ -743,3 +743,32 @@ func TestNewSaysTheMethodChanged(t *testing.T) {
 		}
 	}
 }
+
+// TestNewAddsAPartForANewAction: a rule of a new action from the new
+// month on gets a part in the circular new drafts, after the last list of
+// measures of the body it follows (the sample's 提醒约谈), headed as the
+// parts before it and left to be titled — without it the circular would
+// say nothing of the 书面检查 its month's rules decide. A rule that ended
+// before the month, or one of a quarter, adds none.
+func TestNewAddsAPartForANewAction(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	edit(t, dir, "config.toml", `"提醒约谈"]`, `"提醒约谈", "书面检查", "通报批评"]`)
+	f, err := os.OpenFile(filepath.Join(dir, "config.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"书面检查\"\nfrom = \"2023-03\"\n" +
+		"[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"通报批评\"\nuntil = \"2023-02\"\n" +
+		"[[rule]]\non = \"composite\"\nperiod = \"quarter\"\nselect = \"last\"\naction = \"通报批评\"\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	circ := readText(t, filepath.Join(dir, "content", "circulars", "2023-03.md"))
+	want := "### （三）对以下1个单位分管领导给予提醒约谈\n\n{{< interviews \"提醒约谈\" >}}\n\n### （待填写）书面检查\n\n{{< measures \"书面检查\" >}}\n"
+	if !strings.HasSuffix(circ, want) || strings.Contains(circ, "通报批评") {
+		t.Errorf("the circular's end is not\n%s\nit is:\n%s", want, circ[max(0, len(circ)-400):])
+	}
+}

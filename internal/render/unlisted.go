@@ -60,6 +60,15 @@ func Unlisted(s *site.Site, res *rank.Results) diag.List {
 	return l
 }
 
+// Lists reports whether a circular's body lists the measures of action
+// by a shortcode (see Unlisted).
+func Lists(body []byte, action string) bool {
+	return listingOf(body, func() []markdown.Shortcode {
+		scs, _ := markdown.New().Shortcodes(body)
+		return scs
+	}, []string{action}).lists(action)
+}
+
 // A listing is what the shortcodes of a body list of a period's measures.
 type listing struct {
 	actions map[string]bool // by `rewards`, or `measures` or `interviews` with the action
