@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"tongbao/internal/rank"
+	"tongbao/internal/site"
 )
 
 // This file writes the rows of the history tables and of the circulars'
@@ -206,12 +207,30 @@ func townshipChange(prev, cur int, exemptBefore, exemptNow bool) Change {
 	return c
 }
 
+// absence says why unit u has nothing in the month key when it is not
+// for want of a rank, "" when it is: 尚未参加考核 before its from and
+// 不再参加考核 after its until. A matrix keeps a column for every month
+// of its year, lined up with the other units' and the rankings' tables,
+// and 无排名 there would say a township set up in March had been assessed
+// in January and ranked nowhere. The words are those of the page's own
+// 2022年7月起参加考核 (assessedSpan).
+func absence(u *site.Unit, key string) string {
+	switch {
+	case u.From != "" && key < u.From:
+		return "尚未参加考核"
+	case u.Until != "" && key > u.Until:
+		return "不再参加考核"
+	}
+	return ""
+}
+
 // townshipCell is a township's rank on one indicator in one month, the
 // score printed under it: a title shown on hover would hide it from
-// phones and the keyboard.
-func townshipCell(p placing, decimals int) rankCell {
+// phones and the keyboard. An empty cell says why (absent, see absence),
+// or 无排名.
+func townshipCell(p placing, decimals int, absent string) rankCell {
 	if p.rank == 0 {
-		return rankCell{title: "无排名"}
+		return rankCell{title: cmp.Or(absent, "无排名")}
 	}
 	return rankCell{text: strconv.Itoa(p.rank), score: formatScore(p.value, decimals)}
 }
