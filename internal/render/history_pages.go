@@ -262,14 +262,17 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	for i := len(comp) - 1; i >= 0; i-- {
 		p := comp[i]
 		rows.rowHead(refs[i].Label, refs[i].Path)
+		// A month it was exempted from says so in each cell, as the
+		// change does, rather than 无 as though it had gone unranked.
+		absent := absence(u, m.periods[lo+i].Span.Key())
 		if p.rank == 0 {
-			rows.td("", "—")
+			rows.tdNone("", absent)
 		} else {
 			rows.td("", zh.RankPhrase(p.rank, p.tied))
 		}
 		rows.change(townshipChange(previous(ranks, i), p.rank, exempt(i-1), exempt(i)))
 		if p.rank == 0 {
-			rows.td("num", "—")
+			rows.tdNone("num", absent)
 		} else {
 			rows.td("num", formatScore(p.value, dec))
 		}
