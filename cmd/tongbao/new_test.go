@@ -38,6 +38,23 @@ func sampleOwners(t *testing.T) map[string][]string {
 	return owners
 }
 
+// sampleNames reads the name of each of the repository's indicators, by
+// id: the diagnostics name an indicator as staff know it.
+func sampleNames(t *testing.T) map[string]string {
+	t.Helper()
+	var catalogue struct {
+		Indicator []struct{ ID, Name string }
+	}
+	if _, err := toml.DecodeFile("../../data/indicators.toml", &catalogue); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, ind := range catalogue.Indicator {
+		names[ind.ID] = ind.Name
+	}
+	return names
+}
+
 // missingScores reads a month file written by `tongbao new` and returns
 // the diagnostics check must give for it: for each real [result.townships]
 // table, one per township line left commented, or one for the table when
@@ -49,16 +66,17 @@ func missingScores(t *testing.T, text string) []string {
 	for id, names := range sampleOwners(t) {
 		owners[id] = "，应由" + strings.Join(names, "、") + "填报"
 	}
+	indName := sampleNames(t)
 	var want []string
 	id, table, tableLine := "", false, 0
 	var names []string // commented in the table
 	filled := 0        // lines of the table filled
 	end := func() {
 		if table && filled == 0 && len(names) > 1 {
-			want = append(want, fmt.Sprintf("data/2023-03.toml:%d:1: 指标“%s”缺少全部 %d 个乡镇（街道）的得分%s（本月不评分的指标，删去它的 [result.townships] 表）", tableLine, id, len(names), owners[id]))
+			want = append(want, fmt.Sprintf("data/2023-03.toml:%d:1: 指标“%s”缺少全部 %d 个乡镇（街道）的得分%s（本月不评分的指标，删去它的 [result.townships] 表）", tableLine, indName[id], len(names), owners[id]))
 		} else if table {
 			for _, n := range names {
-				want = append(want, fmt.Sprintf("data/2023-03.toml:%d:1: 指标“%s”缺少乡镇（街道）“%s”的得分", tableLine, id, n))
+				want = append(want, fmt.Sprintf("data/2023-03.toml:%d:1: 指标“%s”缺少乡镇（街道）“%s”的得分", tableLine, indName[id], n))
 			}
 		}
 		table, names, filled = false, nil, 0
@@ -428,7 +446,7 @@ func TestNewFirstMonth(t *testing.T) {
 		t.Errorf("%d results, want one per indicator (%d)", got, want)
 	}
 	code, _, errOut := runCmd("check", "-s", dir)
-	if code != 1 || !strings.Contains(errOut, "缺少“number”") || !strings.Contains(errOut, "缺少“date”") || !strings.Contains(errOut, "指标“gongye”缺少全部 12 个乡镇（街道）的得分") {
+	if code != 1 || !strings.Contains(errOut, "缺少“number”") || !strings.Contains(errOut, "缺少“date”") || !strings.Contains(errOut, "指标“规模工业增加值”缺少全部 12 个乡镇（街道）的得分") {
 		t.Errorf("check: exit %d\n%s", code, errOut)
 	}
 }

@@ -624,8 +624,12 @@ func TestImportSeveralFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	owners, due := sampleOwners(t), map[string]bool{}
+	byName := map[string]string{} // the diagnostics name an indicator; owners are by id
+	for id, name := range sampleNames(t) {
+		byName[name] = id
+	}
 	for _, line := range missingScores(t, text) {
-		for _, name := range owners[regexp.MustCompile(`指标“([^”]+)”`).FindStringSubmatch(line)[1]] {
+		for _, name := range owners[byName[regexp.MustCompile(`指标“([^”]+)”`).FindStringSubmatch(line)[1]]] {
 			due[name] = true
 		}
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"slices"
@@ -261,14 +262,17 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	for i := len(comp) - 1; i >= 0; i-- {
 		p := comp[i]
 		rows.rowHead(refs[i].Label, refs[i].Path)
+		// A month it was exempted from says so in each cell, as the
+		// change does, rather than 无 as though it had gone unranked.
+		absent := absence(u, m.periods[lo+i].Span.Key())
 		if p.rank == 0 {
-			rows.td("", "—")
+			rows.tdNone("", absent)
 		} else {
 			rows.td("", zh.RankPhrase(p.rank, p.tied))
 		}
 		rows.change(townshipChange(previous(ranks, i), p.rank, exempt(i-1), exempt(i)))
 		if p.rank == 0 {
-			rows.td("num", "—")
+			rows.tdNone("num", absent)
 		} else {
 			rows.td("num", formatScore(p.value, dec))
 		}
@@ -294,7 +298,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 			return ind.Name, indicatorPath(ind)
 		},
 		func(ind *site.Indicator, i int) rankCell {
-			return townshipCell(m.townships[ind.ID][u][i], ind.In(m.periods[i].Month.Key).Decimals)
+			return townshipCell(m.townships[ind.ID][u][i], ind.In(m.periods[i].Month.Key).Decimals, absence(u, m.periods[i].Span.Key()))
 		},
 		func(p *rank.Period) []input { return []input{unitIn(p, u)} })
 	return h.tmpl.execute("unit.html", &Page{
@@ -443,6 +447,11 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		return k.ind.Name + "（" + terms.City + "）", indicatorPath(k.ind)
 	}
 	cell := func(k rowKey, i int) rankCell {
+		// Before its from or after its until, said so (absence): its
+		// year's table keeps every month's column.
+		if absent := absence(u, m.periods[i].Span.Key()); absent != "" {
+			return rankCell{title: absent}
+		}
 		if k.ind == nil {
 			return rankCell{text: cats[i]}
 		}
@@ -585,7 +594,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.Years = matrices(h, indicatorPath(ind), terms.Unit, caption, ind.Townships,
 			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 			func(t *site.Unit, i int) rankCell {
-				return townshipCell(byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals)
+				return townshipCell(byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals, absence(t, m.periods[i].Span.Key()))
 			},
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
 	}
@@ -629,7 +638,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 		func(t *site.Unit, i int) rankCell {
 			p := m.composite[t][i]
 			if p.rank == 0 {
-				return rankCell{title: "无排名"}
+				return rankCell{title: cmp.Or(absence(t, m.periods[i].Span.Key()), "无排名")}
 			}
 			return rankCell{
 				text:  strconv.Itoa(p.rank),

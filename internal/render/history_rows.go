@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
 	"tongbao/internal/rank"
+	"tongbao/internal/site"
 )
 
 // This file writes the rows of the history tables and of the circulars'
@@ -63,16 +65,29 @@ func (w *rowWriter) rowHead(name, path string) {
 
 // td writes a cell of text; "—", nothing to show, as none writes it.
 func (w *rowWriter) td(class, text string) {
+	if text == "—" {
+		w.tdNone(class, "")
+		return
+	}
 	if class != "" {
 		w.b.WriteString(`<td class="` + class + `">`)
 	} else {
 		w.b.WriteString(`<td>`)
 	}
-	if text == "—" {
-		w.none("")
+	w.b.WriteString(esc(text))
+	w.b.WriteString(`</td>`)
+}
+
+// tdNone writes an empty cell, a dash said to a screen reader as said (无
+// when ""): 免考 in a month a township was exempted from, which 无 would
+// have the reader take for a month it had no rank in.
+func (w *rowWriter) tdNone(class, said string) {
+	if class != "" {
+		w.b.WriteString(`<td class="` + class + `">`)
 	} else {
-		w.b.WriteString(esc(text))
+		w.b.WriteString(`<td>`)
 	}
+	w.none(said)
 	w.b.WriteString(`</td>`)
 }
 
@@ -206,12 +221,35 @@ func townshipChange(prev, cur int, exemptBefore, exemptNow bool) Change {
 	return c
 }
 
+// absence says why unit u has nothing in the month key when it is not
+// for want of a rank, "" when it is: 尚未参加考核 before its from and
+// 不再参加考核 after its until, 免考 in a month it was exempted from
+// (units.toml exempt). A matrix keeps a column for every month of its
+// year, lined up with the other units' and the rankings' tables, and
+// 无排名 there would say a township set up in March had been assessed in
+// January and ranked nowhere; of an exempt month, that it had been
+// assessed then, not excused, as the change column already says (本月免考).
+// The words are the page's own (2022年7月起参加考核, assessedSpan) and the
+// office's (免考).
+func absence(u *site.Unit, key string) string {
+	switch {
+	case u.From != "" && key < u.From:
+		return "尚未参加考核"
+	case u.Until != "" && key > u.Until:
+		return "不再参加考核"
+	case slices.Contains(u.Exempt, key):
+		return "免考"
+	}
+	return ""
+}
+
 // townshipCell is a township's rank on one indicator in one month, the
 // score printed under it: a title shown on hover would hide it from
-// phones and the keyboard.
-func townshipCell(p placing, decimals int) rankCell {
+// phones and the keyboard. An empty cell says why (absent, see absence),
+// or 无排名.
+func townshipCell(p placing, decimals int, absent string) rankCell {
 	if p.rank == 0 {
-		return rankCell{title: "无排名"}
+		return rankCell{title: cmp.Or(absent, "无排名")}
 	}
 	return rankCell{text: strconv.Itoa(p.rank), score: formatScore(p.value, decimals)}
 }

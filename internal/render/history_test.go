@@ -930,7 +930,7 @@ func TestExemptUnit(t *testing.T) {
 		t.Error("an exempted township makes the month's indicators read as ones some townships take no part in")
 	}
 	months := compositeRanks(t, files["units/bing/index.html"])
-	if want := []string{"2023年2月 第三", "2023年1月 —无", "2022年12月 第三"}; !slices.Equal(months, want) {
+	if want := []string{"2023年2月 第三", "2023年1月 —免考", "2022年12月 第三"}; !slices.Equal(months, want) {
 		t.Errorf("丙镇's composite ranks %q, want %q", months, want)
 	}
 }
@@ -956,7 +956,7 @@ func TestExemptLastMonth(t *testing.T) {
 	files := renderFiles(t, loadFiles(t, f), "")
 	months := compositeRanks(t, files["units/bing/index.html"])
 	// 2023-01: 乙 and 丙 both 83.33 (historySite), tied first.
-	if want := []string{"2023年2月 —无", "2023年1月 并列第一", "2022年12月 第三"}; !slices.Equal(months, want) {
+	if want := []string{"2023年2月 —免考", "2023年1月 并列第一", "2022年12月 第三"}; !slices.Equal(months, want) {
 		t.Errorf("丙镇's composite ranks %q, want %q", months, want)
 	}
 }
@@ -989,6 +989,37 @@ func TestExemptMonthChangeSaid(t *testing.T) {
 	// in January: jingji 乙1 甲2, anquan 乙1 甲2, so 甲 is #2 of two).
 	if want := []string{"2023年2月 ↑1上升1位", "2023年1月 —持平", "2022年12月 —上月无排名"}; !slices.Equal(got, want) {
 		t.Errorf("甲街道's changes %q, want %q", got, want)
+	}
+}
+
+// TestExemptCellsSaid: the rank and score of a month a township was
+// exempted from say 免考 to a screen reader (and, in the matrices, on
+// hover), as its change does — not 无 or 无排名, as though it had been
+// assessed and gone unranked. By hand, historySite with 丙镇 exempt in
+// 2023-01: its 2023-02 安全生产 is 甲90 乙80 丙70, third at 70.0, and its
+// composite third at 33.33.
+func TestExemptCellsSaid(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-01\"]\n", 1)
+	f["data/2023-01.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-01.toml"], "")
+	files := renderFiles(t, loadFiles(t, f), "")
+	// The composite table: 月份, 综合排名, 变化, 综合得分.
+	row := rowOf(t, tableAfter(t, files["units/bing/index.html"], "历次综合考核排名</caption>"), "2023年1月")
+	if got, want := []string{text(row[1]), text(row[3])}, []string{"—免考", "—免考"}; !slices.Equal(got, want) {
+		t.Errorf("丙镇's 2023年1月 rank and score read %q, want %q", got, want)
+	}
+	for _, c := range []struct{ page, row, want string }{
+		{"units/bing/index.html", "安全生产", "3名，得分70.0"},
+		{"indicators/anquan/index.html", "丙镇", "3名，得分70.0"},
+		{"rankings/index.html", "丙镇", "3名，得分33.33"},
+	} {
+		r := rowOf(t, tableAfter(t, files[c.page], `<caption id="y2023">`), c.row)
+		if got, want := []string{text(r[1]), text(r[2])}, []string{"—免考", c.want}; !slices.Equal(got, want) {
+			t.Errorf("%s: 2023 row %s reads %q, want %q", c.page, c.row, got, want)
+		}
+		if !strings.Contains(string(files[c.page]), `<td title="免考">`) {
+			t.Errorf("%s: the exempt month's cell has no title 免考", c.page)
+		}
 	}
 }
 

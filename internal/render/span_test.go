@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -131,5 +132,65 @@ func TestReformedDepartment(t *testing.T) {
 	row := old[i : strings.Index(old[i:], "</tr>")+i]
 	if strings.Count(row, "<td") != 2 || !strings.Contains(row, ">5<") || strings.Contains(row, ">1<") {
 		t.Errorf("区发改局's 2023 row of jingji's city ranks: %s", row)
+	}
+}
+
+// TestCellsOutsideSpan: a year's table keeps a column for each of its
+// months on every page, so a township set up or renamed within the year
+// has cells for months it was not assessed in; those say so — 尚未参加考核
+// before its from, 不再参加考核 after its until, to a screen reader and
+// on hover — not 无排名, as though it had been assessed and ranked
+// nowhere. By hand, historySite with 丙镇 renamed 丁镇 from 2023-02:
+// 安全生产 2023-01 乙80 丙90 甲60 (丙 first, 90.0), 2023-02 甲90 乙80
+// 丁70 (丁 third, 70.0); the composite 2023-01 乙 and 丙 tied first at
+// 83.33, 2023-02 丁 third at 33.33; 经济运行's city rank 5 in 2023-01 (区发改局
+// until then) and 1 in 2023-02 (区发展改革局 from then).
+func TestCellsOutsideSpan(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"丙镇\"\nslug = \"bing\"\n",
+		"name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"丁镇\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", 1)
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"区发改局\"\nslug = \"fagai\"\n",
+		"name = \"区发改局\"\nslug = \"fagai\"\nuntil = \"2023-01\"\nbecame = \"区发展改革局\"\n[[department]]\nname = \"区发展改革局\"\nslug = \"fgj\"\nfrom = \"2023-02\"\n", 1)
+	f["data/2023-02.toml"] = strings.ReplaceAll(strings.ReplaceAll(f["data/2023-02.toml"], "丙镇", "丁镇"), "区发改局", "区发展改革局")
+	files := renderFiles(t, loadFiles(t, f), "/")
+	row := func(page, name string) []string {
+		t.Helper()
+		var got []string
+		for _, c := range rowOf(t, tableAfter(t, files[page], `<caption id="y2023">`), name)[1:] {
+			got = append(got, text(c))
+		}
+		return got
+	}
+	for _, c := range []struct {
+		page, row string
+		want      []string // 2023年1月, 2月
+	}{
+		{"units/bing/index.html", "安全生产", []string{"1名，得分90.0", "—不再参加考核"}},
+		{"units/ding/index.html", "安全生产", []string{"—尚未参加考核", "3名，得分70.0"}},
+		{"indicators/anquan/index.html", "丙镇", []string{"1名，得分90.0", "—不再参加考核"}},
+		{"indicators/anquan/index.html", "丁镇", []string{"—尚未参加考核", "3名，得分70.0"}},
+		{"rankings/index.html", "丙镇", []string{"1名，得分83.33", "—不再参加考核"}},
+		{"rankings/index.html", "丁镇", []string{"—尚未参加考核", "3名，得分33.33"}},
+		{"units/fagai/index.html", "经济运行（全市）", []string{"5", "—不再参加考核"}},
+		{"units/fgj/index.html", "经济运行（全市）", []string{"—尚未参加考核", "1"}},
+	} {
+		if got := row(c.page, c.row); !slices.Equal(got, c.want) {
+			t.Errorf("%s: 2023 row %s reads %q, want %q", c.page, c.row, got, c.want)
+		}
+	}
+	// The same words on hover, where the rankings page shows a title.
+	for page, want := range map[string]string{
+		"units/ding/index.html":  `<td title="尚未参加考核"><span aria-hidden="true">—</span><span class="visually-hidden">尚未参加考核</span></td>`,
+		"rankings/index.html":    `<td title="不再参加考核"><span aria-hidden="true">—</span><span class="visually-hidden">不再参加考核</span></td>`,
+		"units/fagai/index.html": `<td title="不再参加考核">`,
+	} {
+		if !strings.Contains(string(files[page]), want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
+	// A year wholly before it has no table at all, rather than a row of
+	// 尚未参加考核.
+	if strings.Contains(string(files["units/ding/index.html"]), `<caption id="y2022">`) {
+		t.Error("丁镇's page has a table of 2022, before it was set up")
 	}
 }

@@ -123,7 +123,7 @@ func TestLoadDiagnostics(t *testing.T) {
 		{"misspelt township", "data/2023-02.toml", `"乙街道" = 80`, `"乙街" = 80`,
 			"data/2023-02.toml:7:1: 未知乡镇（街道）“乙街”，是否为“乙街道”？"},
 		{"missing township", "data/2023-02.toml", "\"乙街道\" = 80\n", "",
-			"data/2023-02.toml:5:1: 指标“jingji”缺少乡镇（街道）“乙街道”的得分"},
+			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“乙街道”的得分"},
 		{"unknown indicator", "data/2023-02.toml", `indicator = "caizheng"`, `indicator = "caizhen"`,
 			"data/2023-02.toml:10:1: 未知指标“caizhen”，是否为“caizheng”？"},
 		{"duplicate result", "data/2023-02.toml", `indicator = "caizheng"`, `indicator = "jingji"`,
@@ -493,7 +493,7 @@ indicator = "caizhen"
 	_, err = s.ParseMonth("data/2023-03.toml", []byte(src), func(path string) string { return cells[path] })
 	want := []string{
 		// 乙街 means 乙街道, which is not said to be missing; 丙镇 is.
-		"乡镇得分!B1: 指标“jingji”缺少乡镇（街道）“丙镇”的得分",
+		"乡镇得分!B1: 指标“经济”缺少乡镇（街道）“丙镇”的得分",
 		"乡镇得分!B5: 未知乡镇（街道）“乙街”，是否为“乙街道”？",
 		"考核结果!A3: 未知指标“caizhen”，是否为“caizheng”？", // placed by its table: result.1.indicator is not placed
 		"考核结果!D2: 全市排名 13 超出范围（应为 1～12）",
@@ -533,7 +533,7 @@ func TestParseDraftMonth(t *testing.T) {
 	if r := m.Result("anquan"); len(r.Scores) != 0 || len(r.Unscored) != 3 {
 		t.Errorf("anquan read as %+v, unscored %q", r.Scores, names(r.Unscored))
 	}
-	if _, err := s.ParseMonth("data/2023-03.toml", []byte(src), nil); err == nil || !strings.Contains(err.Error(), "data/2023-03.toml:3:1: 指标“jingji”缺少乡镇（街道）“甲街道”的得分") {
+	if _, err := s.ParseMonth("data/2023-03.toml", []byte(src), nil); err == nil || !strings.Contains(err.Error(), "data/2023-03.toml:3:1: 指标“经济”缺少乡镇（街道）“甲街道”的得分") {
 		t.Errorf("ParseMonth of the draft: %v", err)
 	}
 	_, err = s.ParseDraftMonth("data/2023-03.toml", []byte(strings.Replace(src, "乙街道", "乙街", 1)))
@@ -785,14 +785,14 @@ func TestMisspeltNameHidesItsUnitOnly(t *testing.T) {
 		want     []string
 	}{
 		{"scores: 乙街 is 乙街道, 丙镇 missing", "\"乙街道\" = 80\n\"丙镇\" = 70\n", "\"乙街\" = 80\n", []string{
-			"data/2023-02.toml:5:1: 指标“jingji”缺少乡镇（街道）“丙镇”的得分",
+			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“丙镇”的得分",
 			"data/2023-02.toml:7:1: 未知乡镇（街道）“乙街”，是否为“乙街道”？",
 		}},
 		{"scores: 乙街 is 乙街道, nothing else missing", `"乙街道" = 80`, `"乙街" = 80`, []string{
 			"data/2023-02.toml:7:1: 未知乡镇（街道）“乙街”，是否为“乙街道”？",
 		}},
 		{"scores: 某某乡 may be either of two missing", "\"乙街道\" = 80\n\"丙镇\" = 70\n", "\"某某乡\" = 80\n", []string{
-			"data/2023-02.toml:5:1: 指标“jingji”缺少乡镇（街道）“乙街道”“丙镇”的得分（表中未能识别的“某某乡”若指其中之一，改正名称即可）",
+			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“乙街道”“丙镇”的得分（表中未能识别的“某某乡”若指其中之一，改正名称即可）",
 			"data/2023-02.toml:7:1: 未知乡镇（街道）“某某乡”",
 		}},
 		{"scores: 某某乡 may be the one missing", `"丙镇" = 70`, `"某某乡" = 70`, []string{

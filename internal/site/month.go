@@ -418,6 +418,10 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		}
 	}
 	rest, unsure := r.stillMissing(missing, wrong, l.s.Townships)
+	// The indicator by its name, as the staff who fill in the scores
+	// know it and as the month's warnings name it (a score far out of
+	// the others', a result left empty): the id is the file's key, and
+	// the line number already leads to it.
 	switch {
 	case l.draft || l.drafts[r.mo.Key]:
 		res.Unscored = missing
@@ -425,7 +429,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		// Each could be one of the names not recognised, already
 		// reported: saying it is missing as well would only repeat it.
 	case unsure > 0:
-		f.errorf(tt.path, "指标“%s”缺少%s%s的得分（%s）", ind.ID, terms.Unit, quoted(names(rest)), unsureHint(wrong, unsure))
+		f.errorf(tt.path, "指标“%s”缺少%s%s的得分（%s）", ind.Name, terms.Unit, quoted(names(rest)), unsureHint(wrong, unsure))
 	case len(rest) > 1 && len(rest) == assessed:
 		// A table not begun is one problem, not one per unit: a month
 		// being filled in has a dozen of them.
@@ -434,10 +438,10 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		if owners := ind.OwnersIn(r.mo.Key); len(owners) > 0 {
 			by = "，应由" + strings.Join(names(owners), "、") + "填报"
 		}
-		f.errorf(tt.path, "指标“%s”缺少全部 %d 个%s的得分%s（本月不评分的指标，删去它的 [result.townships] 表）", ind.ID, len(rest), terms.Unit, by)
+		f.errorf(tt.path, "指标“%s”缺少全部 %d 个%s的得分%s（本月不评分的指标，删去它的 [result.townships] 表）", ind.Name, len(rest), terms.Unit, by)
 	default:
 		for _, u := range rest {
-			f.errorf(tt.path, "指标“%s”缺少%s“%s”的得分", ind.ID, terms.Unit, u.Name)
+			f.errorf(tt.path, "指标“%s”缺少%s“%s”的得分", ind.Name, terms.Unit, u.Name)
 		}
 	}
 	for _, k := range tt.keys() {
