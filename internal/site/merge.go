@@ -352,7 +352,7 @@ func (m *merger) result(n int, res map[string]any, scores []ScoreEdit, replace b
 		off, ok := m.f.pos[tpath]
 		if !ok || m.src[off] != '[' {
 			line, col := m.f.position(tpath)
-			d.Add(m.f.name, line, col, "指标“%s”的得分不是以 [result.townships] 表写的，无法并入新的得分：请改为 [result.townships] 表（每行一个%s），或直接在本文件中填写", ind.ID, m.s.Config.Terms.Unit)
+			d.Add(m.f.name, line, col, "指标“%s”的得分不是以 [result.townships] 表写的，无法并入新的得分：请改为 [result.townships] 表（每行一个%s），或直接在本文件中填写", ind.Name, m.s.Config.Terms.Unit)
 			return
 		}
 		start = lineEnd(m.src, off)
@@ -412,7 +412,7 @@ func (m *merger) existing(path string, v any, e ScoreEdit, replace bool, count *
 	if !replace {
 		count.Conflicts++
 		line, col := m.f.lineCol(vs)
-		d.Add(m.f.name, line, col, "指标“%s”中%s“%s”的得分已是 %s，与 %s 的 %s 不同", e.Indicator.ID, m.s.Config.Terms.Unit, e.Unit.Name, m.src[vs:ve], e.From, e.Value)
+		d.Add(m.f.name, line, col, "指标“%s”中%s“%s”的得分已是 %s，与 %s 的 %s 不同", e.Indicator.Name, m.s.Config.Terms.Unit, e.Unit.Name, m.src[vs:ve], e.From, e.Value)
 		return
 	}
 	m.edits = append(m.edits, textEdit{vs, ve, e.Value})
@@ -645,7 +645,7 @@ func (m *merger) existingValue(path string, v any, e ValueEdit, replace bool, co
 	label := NewOfficeWriter(MonthFile, &m.s.Config).Label(e.Field)
 	what := "本月的" + label
 	if e.Indicator != nil {
-		what = fmt.Sprintf("指标“%s”的%s", e.Indicator.ID, label)
+		what = fmt.Sprintf("指标“%s”的%s", e.Indicator.Name, label)
 	}
 	off, ok := m.f.pos[path]
 	if !ok { // a key the decoder read that the scanner did not find

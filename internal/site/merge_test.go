@@ -211,8 +211,8 @@ func TestMergeScoresConflicts(t *testing.T) {
 		edit(s, "jingji", "丙镇", "75.5", "a.csv:4:2"),
 	}
 	_, n, err := s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Scores: edits}, false)
-	want := "data/2023-03.toml:4:9: 指标“jingji”中乡镇（街道）“甲街道”的得分已是 90，与 a.csv:2:2 的 91.0 不同\n" +
-		"data/2023-03.toml:6:8: 指标“jingji”中乡镇（街道）“丙镇”的得分已是 70，与 a.csv:4:2 的 75.5 不同"
+	want := "data/2023-03.toml:4:9: 指标“经济”中乡镇（街道）“甲街道”的得分已是 90，与 a.csv:2:2 的 91.0 不同\n" +
+		"data/2023-03.toml:6:8: 指标“经济”中乡镇（街道）“丙镇”的得分已是 70，与 a.csv:4:2 的 75.5 不同"
 	if err == nil || err.Error() != want || n.Conflicts != 2 {
 		t.Fatalf("conflicts: %d, %v\nwant:\n%s", n.Conflicts, err, want)
 	}
@@ -239,7 +239,7 @@ func TestMergeScoresRefuses(t *testing.T) {
 	}{
 		{"an inline table", "[[result]]\nindicator = \"jingji\"\ntownships = { \"甲街道\" = 1 }\n",
 			[]ScoreEdit{edit(s, "jingji", "乙街道", "2.0", "a.csv:3:2")},
-			"data/2023-03.toml:3:1: 指标“jingji”的得分不是以 [result.townships] 表写的"},
+			"data/2023-03.toml:3:1: 指标“经济”的得分不是以 [result.townships] 表写的"},
 		{"a problem the merge would add", "period = \"3月\"\n",
 			[]ScoreEdit{{Indicator: s.Indicator("caizheng"), Unit: s.Townships[0], Value: "1.0", From: "a.csv:2:2"}},
 			"不参与乡镇（街道）排名（indicators.toml 中没有 townships），不应有得分"},
@@ -433,7 +433,7 @@ func TestMergeMonthValueConflicts(t *testing.T) {
 	}}
 	_, n, err := s.MergeMonth("data/2023-03.toml", []byte(src), edits, false)
 	want := "data/2023-03.toml:1:15: 本月的全市综合排名已是 6，与 b.xlsx 本月概况!B4 的 5 不同\n" +
-		"data/2023-03.toml:5:8: 指标“jingji”的全市排名已是 \"3\"，与 b.xlsx 考核结果!E3 的 3 不同"
+		"data/2023-03.toml:5:8: 指标“经济”的全市排名已是 \"3\"，与 b.xlsx 考核结果!E3 的 3 不同"
 	if err == nil || err.Error() != want || n.Conflicts != 2 {
 		t.Fatalf("conflicts: %d, %v\nwant:\n%s", n.Conflicts, err, want)
 	}
@@ -448,7 +448,7 @@ func TestMergeMonthValueConflicts(t *testing.T) {
 		t.Errorf("count %+v", n)
 	}
 	_, _, err = s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Values: []ValueEdit{value(s, "jingji", "progress", "一行", "b.xlsx 考核结果!K3")}}, true)
-	if want := "data/2023-03.toml:6:12: 指标“jingji”的进展情况是多行字符串，无法替换为 b.xlsx 考核结果!K3 的值：请直接在本文件中修改"; err == nil || err.Error() != want {
+	if want := "data/2023-03.toml:6:12: 指标“经济”的进展情况是多行字符串，无法替换为 b.xlsx 考核结果!K3 的值：请直接在本文件中修改"; err == nil || err.Error() != want {
 		t.Errorf("a multi-line string: %v\nwant %s", err, want)
 	}
 	_, _, err = s.MergeMonth("data/2023-03.toml", []byte("result = [{ indicator = \"jingji\" }]\n"), MonthEdits{Values: []ValueEdit{value(s, "jingji", "city", 3, "b.xlsx 考核结果!E3")}}, true)

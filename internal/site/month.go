@@ -401,7 +401,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		return
 	}
 	if ind.Townships == nil {
-		f.errorf(tt.path, "指标“%s”不参与%s排名（indicators.toml 中没有 townships），不应有得分", ind.ID, terms.Unit)
+		f.errorf(tt.path, "指标“%s”不参与%s排名（indicators.toml 中没有 townships），不应有得分", ind.Name, terms.Unit)
 		return
 	}
 	applicable := map[*Unit]bool{}
@@ -456,7 +456,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 					break
 				}
 			}
-			f.errorf(tt.at(k), "%s“%s”不在指标“%s”的考核范围内%s", terms.Unit, u.Name, ind.ID, hint)
+			f.errorf(tt.at(k), "%s“%s”不在指标“%s”的考核范围内%s", terms.Unit, u.Name, ind.Name, hint)
 		}
 	}
 	for _, u := range order {
