@@ -946,14 +946,21 @@ func compositeRanks(t *testing.T, page []byte) []string {
 	return months
 }
 
+// exemptBing renders historySite with 丙镇 exempt in month (its score
+// taken out of the month's file).
+func exemptBing(t *testing.T, month string) map[string][]byte {
+	t.Helper()
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\""+month+"\"]\n", 1)
+	f["data/"+month+".toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/"+month+".toml"], "")
+	return renderFiles(t, loadFiles(t, f), "")
+}
+
 // TestExemptLastMonth: a township exempted from the newest month still
 // has it on its page, without a rank, rather than a history that seems
 // to end the month before, as a township abolished then (until) would.
 func TestExemptLastMonth(t *testing.T) {
-	f := historySite()
-	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-02\"]\n", 1)
-	f["data/2023-02.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-02.toml"], "")
-	files := renderFiles(t, loadFiles(t, f), "")
+	files := exemptBing(t, "2023-02")
 	months := compositeRanks(t, files["units/bing/index.html"])
 	// 2023-01: 乙 and 丙 both 83.33 (historySite), tied first.
 	if want := []string{"2023年2月 —免考", "2023年1月 并列第一", "2022年12月 第三"}; !slices.Equal(months, want) {
@@ -969,10 +976,7 @@ func TestExemptLastMonth(t *testing.T) {
 // 2023-02 follows the exempt month (上月免考); the dash is what the eye
 // sees in each.
 func TestExemptMonthChangeSaid(t *testing.T) {
-	f := historySite()
-	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-01\"]\n", 1)
-	f["data/2023-01.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-01.toml"], "")
-	files := renderFiles(t, loadFiles(t, f), "")
+	files := exemptBing(t, "2023-01")
 	var got []string
 	for _, r := range tableAfter(t, files["units/bing/index.html"], "历次综合考核排名</caption>") {
 		got = append(got, text(r[0])+" "+text(r[2]))
@@ -999,10 +1003,7 @@ func TestExemptMonthChangeSaid(t *testing.T) {
 // 2023-01: its 2023-02 安全生产 is 甲90 乙80 丙70, third at 70.0, and its
 // composite third at 33.33.
 func TestExemptCellsSaid(t *testing.T) {
-	f := historySite()
-	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-01\"]\n", 1)
-	f["data/2023-01.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-01.toml"], "")
-	files := renderFiles(t, loadFiles(t, f), "")
+	files := exemptBing(t, "2023-01")
 	// The composite table: 月份, 综合排名, 变化, 综合得分.
 	row := rowOf(t, tableAfter(t, files["units/bing/index.html"], "历次综合考核排名</caption>"), "2023年1月")
 	if got, want := []string{text(row[1]), text(row[3])}, []string{"—免考", "—免考"}; !slices.Equal(got, want) {
