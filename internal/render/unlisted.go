@@ -19,9 +19,8 @@ import (
 // The measures are decided by the rules, and a body is most often the
 // last one copied: when next year's 考核办法 brings a new action (连续
 // 两个月后三的，书面检查), the month it first falls in would publish a
-// circular that says nothing of it, and nothing would say so. A body with
-// no such shortcode at all that names each unit concerned is taken for
-// one written by hand. Each warning is at the body's last shortcode of
+// circular that says nothing of it, and nothing would say so. Measures a
+// body writes out by hand are listed too (writtenOut). Each warning is at the body's last shortcode of
 // measures, where the one missing would go. It reads the bodies, so a build calls it before
 // it lets them go (Options.ReleaseSources).
 func Unlisted(s *site.Site, res *rank.Results) diag.List {
@@ -50,7 +49,7 @@ func Unlisted(s *site.Site, res *rank.Results) diag.List {
 				continue
 			}
 			ms := p.Actions(a)
-			if !listed.any && namesAll(circ.Body, ms) {
+			if writtenOut(circ.Body, a, ms) {
 				continue
 			}
 			// At the last list of measures, where the new one goes.
@@ -73,7 +72,6 @@ func Lists(body []byte, action string) bool {
 type listing struct {
 	actions map[string]bool // by `rewards`, or `measures` or `interviews` with the action
 	others  bool            // by a bare `interviews`: every action but the rewards
-	any     bool            // some measures
 	last    int             // the line of the body of the last shortcode of measures, or 0
 }
 
@@ -125,14 +123,26 @@ func listOf(scs []markdown.Shortcode) listing {
 		default:
 			continue
 		}
-		l.any, l.last = true, sc.Line
+		l.last = sc.Line
 	}
 	return l
 }
 
-// namesAll reports whether the body names the unit of each measure.
-func namesAll(body []byte, ms []rank.Measure) bool {
-	return !slices.ContainsFunc(ms, func(m rank.Measure) bool { return !bytes.Contains(body, []byte(m.Unit.Name)) })
+// writtenOut reports whether the body writes out the measures ms of
+// action a by hand: each unit named in a paragraph that names the action
+// too (对火车站乡行政负责人给予约谈). A body copied from the month before a
+// new action has no paragraph naming it, while its units are named all
+// over it.
+func writtenOut(body []byte, a string, ms []rank.Measure) bool {
+	var paras [][]byte
+	for p := range bytes.SplitSeq(bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")), []byte("\n\n")) {
+		if bytes.Contains(p, []byte(a)) {
+			paras = append(paras, p)
+		}
+	}
+	return !slices.ContainsFunc(ms, func(m rank.Measure) bool {
+		return !slices.ContainsFunc(paras, func(p []byte) bool { return bytes.Contains(p, []byte(m.Unit.Name)) })
+	})
 }
 
 // unlistedMessage is the warning of the measures ms of action a, of the
