@@ -428,20 +428,23 @@ func (sc *scaffold) circularFile() string {
 	if c == nil {
 		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label(), sc.prev != nil && len(sc.prev.Categories) > 0))
 	} else {
-		b.WriteString(withActions(skeleton(string(c.Body), sc.oldLabel(), sc.label()), sc.unlistedActions(c.Body)))
+		b.WriteString(withActions(skeleton(string(c.Body), sc.oldLabel(), sc.label()), sc.unlistedActions(c)))
 	}
 	return b.String()
 }
 
-// unlistedActions are the actions of the monthly rules in force for the
-// new month that body, the circular followed, lists nowhere: a rule of a
-// new action (书面检查, from next January) in a body written before it.
-func (sc *scaffold) unlistedActions(body []byte) []string {
+// unlistedActions are the actions of the monthly rules come into force
+// since the circular followed (c) and in force for the new month that its
+// body lists nowhere: a rule of a new action (书面检查, from next January)
+// in a body written before it. A rule of before is left alone: its
+// measures went unlisted in c too, written out by hand perhaps.
+func (sc *scaffold) unlistedActions(c *site.Circular) []string {
 	var out []string
+	since := c.Data.LastMonth()
 	for _, a := range sc.s.Config.Terms.Actions {
 		if slices.ContainsFunc(sc.s.Config.Rules, func(r site.Rule) bool {
-			return r.Action == a && r.Period == site.Monthly && r.Span.Contains(sc.key)
-		}) && !render.Lists(body, a) {
+			return r.Action == a && r.Period == site.Monthly && r.Span.From > since && r.Span.Contains(sc.key)
+		}) && !render.Lists(c.Body, a) {
 			out = append(out, a)
 		}
 	}

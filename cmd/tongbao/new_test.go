@@ -767,7 +767,9 @@ func TestNewSaysTheMethodChanged(t *testing.T) {
 // measures of the body it follows (the sample's 提醒约谈), headed as the
 // parts before it and left to be titled — without it the circular would
 // say nothing of the 书面检查 its month's rules decide. A rule that ended
-// before the month, or one of a quarter, adds none.
+// before the month, one of a quarter, or one in force in the month
+// followed too (its measures unlisted there, written out by hand
+// perhaps), adds none.
 func TestNewAddsAPartForANewAction(t *testing.T) {
 	dir := sampleSiteCopy(t)
 	edit(t, dir, "config.toml", `"提醒约谈"]`, `"提醒约谈", "书面检查", "通报批评"]`)
@@ -777,7 +779,8 @@ func TestNewAddsAPartForANewAction(t *testing.T) {
 	}
 	if _, err := f.WriteString("\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"书面检查\"\nfrom = \"2023-03\"\n" +
 		"[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"通报批评\"\nuntil = \"2023-02\"\n" +
-		"[[rule]]\non = \"composite\"\nperiod = \"quarter\"\nselect = \"last\"\naction = \"通报批评\"\n"); err != nil {
+		"[[rule]]\non = \"composite\"\nperiod = \"quarter\"\nselect = \"last\"\naction = \"通报批评\"\n" +
+		"[[rule]]\non = \"indicator\"\nindicator = \"gongye\"\nselect = \"last\"\naction = \"通报批评\"\n"); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
