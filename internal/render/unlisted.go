@@ -15,7 +15,8 @@ import (
 
 // Unlisted warns of each circular whose period has measures of an action
 // its body lists nowhere: no `rewards` for the rewards, no `measures` or
-// `interviews` of the action, nor a bare `interviews`, for any other.
+// `interviews` of the action, nor a bare `interviews`, for any other —
+// nor does another circular of the period.
 // The measures are decided by the rules, and a body is most often the
 // last one copied: when next year's 考核办法 brings a new action (连续
 // 两个月后三的，书面检查), the month it first falls in would publish a
@@ -25,14 +26,21 @@ import (
 // measures, where the one missing would go. It reads the bodies, so a build calls it before
 // it lets them go (Options.ReleaseSources).
 func Unlisted(s *site.Site, res *rank.Results) diag.List {
-	var l diag.List
 	var md *markdown.Converter
+	type read struct {
+		circ    *site.Circular
+		p       *rank.Period
+		actions []string // with measures, in the order of [terms] actions
+		listed  listing
+	}
+	var reads []read
+	byPeriod := map[*rank.Period][]int{}
 	for _, circ := range s.Circulars {
 		p := res.Period(circ.Data.Key())
 		if p == nil || len(p.Measures) == 0 || circ.Body == nil {
 			continue
 		}
-		var actions []string // with measures, in the order of [terms] actions
+		var actions []string
 		for _, a := range s.Config.Terms.Actions {
 			if len(p.Actions(a)) > 0 {
 				actions = append(actions, a)
@@ -45,16 +53,26 @@ func Unlisted(s *site.Site, res *rank.Results) diag.List {
 			scs, _ := md.Shortcodes(circ.Body)
 			return scs
 		}, actions)
-		for _, a := range actions {
-			if listed.lists(a) {
-				continue
-			}
-			ms := p.Actions(a)
-			if !listed.any && namesAll(circ.Body, ms) {
+		byPeriod[p] = append(byPeriod[p], len(reads))
+		reads = append(reads, read{circ, p, actions, listed})
+	}
+	// An action is listed for a period when one of its circulars lists
+	// it: a second circular of the month (one commending the units
+	// rewarded) need not list the 约谈 the first does.
+	covered := func(r read, a string) bool {
+		return slices.ContainsFunc(byPeriod[r.p], func(i int) bool {
+			o := reads[i]
+			return o.listed.lists(a) || !o.listed.any && namesAll(o.circ.Body, r.p.Actions(a))
+		})
+	}
+	var l diag.List
+	for _, r := range reads {
+		for _, a := range r.actions {
+			if covered(r, a) {
 				continue
 			}
 			// At the last list of measures, where the new one goes.
-			l.Add(circ.File, circ.BodyLine+max(listed.last, 1)-1, 1, "%s", unlistedMessage(p.Label, a, ms))
+			l.Add(r.circ.File, r.circ.BodyLine+max(r.listed.last, 1)-1, 1, "%s", unlistedMessage(r.p.Label, a, r.p.Actions(a)))
 		}
 	}
 	return l
@@ -138,13 +156,21 @@ func namesAll(body []byte, ms []rank.Measure) bool {
 // unlistedMessage is the warning of the measures ms of action a, of the
 // period labelled label, that a circular does not list.
 func unlistedMessage(label, a string, ms []rank.Measure) string {
+	// Each unit once: the first of composite and city ranking is
+	// rewarded twice, 东风路街道 once.
+	var units []*site.Unit
+	for _, m := range ms {
+		if !slices.Contains(units, m.Unit) {
+			units = append(units, m.Unit)
+		}
+	}
 	names := make([]string, 0, 3)
-	for i, m := range ms {
+	for i, u := range units {
 		if i == 3 {
-			names[2] += fmt.Sprintf("等%d个单位", len(ms))
+			names[2] += fmt.Sprintf("等%d个单位", len(units))
 			break
 		}
-		names = append(names, m.Unit.Name)
+		names = append(names, u.Name)
 	}
 	add := fmt.Sprintf(`{{< measures %s >}}`, site.Quote(a))
 	if a == site.RewardAction {
