@@ -99,14 +99,18 @@ func (l listing) lists(a string) bool { return l.actions[a] || l.others && a != 
 
 // listingOf is what body lists of the actions given. It reads the
 // shortcode lines as they stand, and parses the body (all) only when that
-// leaves an action unlisted: a shortcode in a list or a quote is still
-// one, and a line in a code block is none.
+// leaves an action unlisted, or a line may open a code block or HTML (a
+// part commented out with <!-- -->): a shortcode in a list or a quote is
+// still one, and a line in a code block or a comment is none.
 func listingOf(body []byte, all func() []markdown.Shortcode, actions []string) listing {
 	var scs []markdown.Shortcode
 	n := 0
 	for line := range bytes.Lines(body) {
 		n++
 		line = bytes.TrimSpace(line)
+		if bytes.HasPrefix(line, []byte("<")) || bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~")) {
+			return listOf(all())
+		}
 		if !bytes.HasPrefix(line, []byte("{{<")) || !bytes.HasSuffix(line, []byte(">}}")) {
 			continue
 		}

@@ -145,3 +145,20 @@ action = "约谈"
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestListsNotInACommentOrCode: a part commented out (<!-- -->), or
+// shown in a code block, lists nothing, though its line is a shortcode's
+// as it stands; in a list item it still lists.
+func TestListsNotInACommentOrCode(t *testing.T) {
+	for body, want := range map[string]bool{
+		"正文。\n\n{{< rewards >}}\n\n<!--\n{{< measures \"约谈\" >}}\n-->\n": false,
+		"正文。\n\n{{< rewards >}}\n\n```\n{{< measures \"约谈\" >}}\n```\n":  false,
+		"正文。\n\n{{< rewards >}}\n\n~~~\n{{< measures \"约谈\" >}}\n~~~\n":  false,
+		"正文。\n\n{{< rewards >}}\n\n{{< measures \"约谈\" >}}\n":            true,
+		"正文。\n\n{{< rewards >}}\n\n- {{< interviews \"约谈\" >}}\n":        true,
+	} {
+		if got := Lists([]byte(body), "约谈"); got != want {
+			t.Errorf("Lists(%q, 约谈) = %v, want %v", body, got, want)
+		}
+	}
+}
