@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"tongbao/internal/markdown"
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
 )
@@ -160,5 +161,28 @@ func TestListsNotInACommentOrCode(t *testing.T) {
 		if got := Lists([]byte(body), "约谈"); got != want {
 			t.Errorf("Lists(%q, 约谈) = %v, want %v", body, got, want)
 		}
+	}
+}
+
+// TestListingOfHandWrittenNotParsed: a body that lists its measures by
+// hand, its only shortcode a table's, is read without being parsed — the
+// preview reads every circular's on every save — and lists nothing; one
+// whose shortcode a line cannot tell (in a list item) is parsed.
+func TestListingOfHandWrittenNotParsed(t *testing.T) {
+	parsed := 0
+	all := func(body string) func() []markdown.Shortcode {
+		return func() []markdown.Shortcode {
+			parsed++
+			scs, _ := markdown.New().Shortcodes([]byte(body))
+			return scs
+		}
+	}
+	body := "正文。\n\n{{< township-ranking >}}\n\n对甲街道奖励1000元；约谈丙镇主要负责人。\n"
+	if l := listingOf([]byte(body), all(body), []string{"奖励", "约谈"}); l.any || parsed != 0 {
+		t.Errorf("a body written by hand: listing %+v, parsed %d times", l, parsed)
+	}
+	body = "正文。\n\n- {{< rewards >}}\n"
+	if l := listingOf([]byte(body), all(body), []string{"奖励"}); !l.lists("奖励") || l.last != 3 || parsed != 1 {
+		t.Errorf("rewards in a list item: listing %+v, parsed %d times", l, parsed)
 	}
 }
