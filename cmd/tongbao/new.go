@@ -436,7 +436,13 @@ func (sc *scaffold) circularFile() string {
 // unlistedActions are the actions of the monthly rules in force for the
 // new month that body, the circular followed, lists nowhere: a rule of a
 // new action (书面检查, from next January) in a body written before it.
+// A body that lists no measures by a shortcode writes them by hand, its
+// own parts for them kept by skeleton: it gets none (as render.Unlisted
+// lets such a body be).
 func (sc *scaffold) unlistedActions(body []byte) []string {
+	if !slices.ContainsFunc(sc.s.Config.Terms.Actions, func(a string) bool { return render.Lists(body, a) }) {
+		return nil
+	}
 	var out []string
 	for _, a := range sc.s.Config.Terms.Actions {
 		if slices.ContainsFunc(sc.s.Config.Rules, func(r site.Rule) bool {
