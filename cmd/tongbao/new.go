@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"tongbao/internal/build"
-	"tongbao/internal/render"
 	"tongbao/internal/sheet"
 	"tongbao/internal/site"
 	"tongbao/internal/zh"
@@ -437,17 +436,17 @@ func (sc *scaffold) circularFile() string {
 // new month that body, the circular followed, lists nowhere: a rule of a
 // new action (书面检查, from next January) in a body written before it.
 // A body that lists no measures by a shortcode writes them by hand, its
-// own parts for them kept by skeleton: it gets none (as render.Unlisted
-// lets such a body be).
+// own parts for them kept by skeleton: it gets none (as the warning of
+// measures unlisted lets such a body be).
 func (sc *scaffold) unlistedActions(body []byte) []string {
-	if !slices.ContainsFunc(sc.s.Config.Terms.Actions, func(a string) bool { return render.Lists(body, a) }) {
+	if !slices.ContainsFunc(sc.s.Config.Terms.Actions, func(a string) bool { return build.Lists(body, a) }) {
 		return nil
 	}
 	var out []string
 	for _, a := range sc.s.Config.Terms.Actions {
 		if slices.ContainsFunc(sc.s.Config.Rules, func(r site.Rule) bool {
 			return r.Action == a && r.Period == site.Monthly && r.Span.Contains(sc.key)
-		}) && !render.Lists(body, a) {
+		}) && !build.Lists(body, a) {
 			out = append(out, a)
 		}
 	}
