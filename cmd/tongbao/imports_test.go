@@ -26,7 +26,7 @@ var allowedImports = map[string][]string{
 	"internal/serve":       {"site", "rank", "render", "diag", "par"},
 	"internal/demo":        {"site"},
 	"internal/sheet":       {"site", "diag"},
-	"cmd/tongbao":          {"build", "serve", "render", "demo", "sheet", "site", "theme", "zh", "diag", "tongbao"},
+	"cmd/tongbao":          {"build", "serve", "demo", "sheet", "site", "theme", "zh", "diag", "tongbao"},
 	"tongbao":              nil, // the repository's own site, embedded
 }
 

@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"tongbao/internal/build"
-	"tongbao/internal/render"
 	"tongbao/internal/sheet"
 	"tongbao/internal/site"
 	"tongbao/internal/zh"
@@ -444,7 +443,7 @@ func (sc *scaffold) unlistedActions(c *site.Circular) []string {
 	for _, a := range sc.s.Config.Terms.Actions {
 		if slices.ContainsFunc(sc.s.Config.Rules, func(r site.Rule) bool {
 			return r.Action == a && r.Period == site.Monthly && r.Span.From > since && r.Span.Contains(sc.key)
-		}) && !render.Lists(c.Body, a) {
+		}) && !build.Lists(c.Body, a) {
 			out = append(out, a)
 		}
 	}

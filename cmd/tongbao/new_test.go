@@ -793,3 +793,23 @@ func TestNewAddsAPartForANewAction(t *testing.T) {
 		t.Errorf("the circular's end is not\n%s\nit is:\n%s", want, circ[max(0, len(circ)-400):])
 	}
 }
+
+// TestNewAddsNoPartToABodyWrittenByHand: a body that lists its measures
+// by hand, no shortcode of measures in it, keeps its own parts for them
+// (left to fill) and gets no part for the actions of the rules — the
+// sample's 奖励 and 约谈 would have had a second part each, a shortcode
+// the office does not use under a heading to fill.
+func TestNewAddsNoPartToABodyWrittenByHand(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	edit(t, dir, "content/circulars/2023-02.md", "{{< rewards >}}", "奖励东风路街道5万元、区信访局3万元。")
+	edit(t, dir, "content/circulars/2023-02.md", `{{< interviews "约谈" >}}`, "约谈火车站乡行政负责人。")
+	edit(t, dir, "content/circulars/2023-02.md", `{{< interviews "提醒约谈" >}}`, "提醒约谈双清公安分局分管领导。")
+	if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	circ := readText(t, filepath.Join(dir, "content", "circulars", "2023-03.md"))
+	want := "### （二）对以下1个单位行政负责人给予约谈\n\n（待填写）\n\n### （三）对以下1个单位分管领导给予提醒约谈\n\n（待填写）\n"
+	if !strings.HasSuffix(circ, want) {
+		t.Errorf("the circular's end is not\n%s\nit is:\n%s", want, circ[max(0, len(circ)-400):])
+	}
+}

@@ -113,6 +113,10 @@ func Render(opts Options) ([]render.Output, error) {
 	return outputs, nil
 }
 
+// Lists reports whether a circular's body lists the measures of action
+// by a shortcode (render.Lists): what new asks of the body it follows.
+func Lists(body []byte, action string) bool { return render.Lists(body, action) }
+
 // Problems are what check finds in the site in dir with the month files
 // months holds, by path, in place of its own (site.LoadWith), short of
 // rendering it: the load's problems and, when the data loads, the

@@ -578,6 +578,8 @@ func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.R
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		out = append(out, DataField{Name: prefix + name, Doc: words.Replace(f.Tag.Get("zh")), Path: strings.Split(prefix+name, ".")})
 		switch ft := f.Type; {
+		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct: // aggregate, on some circulars only
+			out = dataFields(out, ft.Elem(), prefix+name+".", words)
 		case ft.Kind() == reflect.Struct:
 			out = dataFields(out, ft, prefix+name+".", words)
 		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:

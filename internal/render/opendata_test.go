@@ -295,6 +295,9 @@ func TestDataPageInOfficeWords(t *testing.T) {
 		"<tr><th scope=\"row\">乡镇</th><td>乡镇名称</td></tr>",
 		"<tr><th scope=\"row\"><code>indicators[].<wbr>district</code></th><td>同类县排名（有则列出）</td></tr>",
 		"<tr><th scope=\"row\"><code>categories</code></th><td>县直单位考核排类</td></tr>",
+		// A field of a circular's only when it has one: aggregate's, on
+		// a quarter's, explained as scoring's are.
+		"<tr><th scope=\"row\"><code>aggregate.<wbr>method</code></th><td>mean-points：各月综合得分的平均；sum-points：各月综合得分之和；mean-rank：各月综合名次的平均，越小越好</td></tr>",
 		// The office's measures, not the sample's 约谈 and 提醒约谈.
 		"<tr><th scope=\"row\"><code>interviews</code></th><td>奖励以外的措施（通报批评、书面检查）</td></tr>",
 		"<tr><th scope=\"row\"><code>interviews[].<wbr>kind</code></th><td>措施（通报批评、书面检查）</td></tr>",

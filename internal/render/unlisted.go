@@ -15,23 +15,32 @@ import (
 
 // Unlisted warns of each circular whose period has measures of an action
 // its body lists nowhere: no `rewards` for the rewards, no `measures` or
-// `interviews` of the action, nor a bare `interviews`, for any other.
+// `interviews` of the action, nor a bare `interviews`, for any other —
+// nor does another circular of the period.
 // The measures are decided by the rules, and a body is most often the
 // last one copied: when next year's 考核办法 brings a new action (连续
 // 两个月后三的，书面检查), the month it first falls in would publish a
 // circular that says nothing of it, and nothing would say so. Measures a
-// body writes out by hand are listed too (writtenOut). Each warning is at the body's last shortcode of
-// measures, where the one missing would go. It reads the bodies, so a build calls it before
-// it lets them go (Options.ReleaseSources).
+// body writes out by hand are listed too (writtenOut). Each warning is at
+// the body's last shortcode of measures, where the one missing would go.
+// It reads the bodies, so a build calls it before it lets them go
+// (Options.ReleaseSources).
 func Unlisted(s *site.Site, res *rank.Results) diag.List {
-	var l diag.List
 	var md *markdown.Converter
+	type read struct {
+		circ    *site.Circular
+		p       *rank.Period
+		actions []string // with measures, in the order of [terms] actions
+		listed  listing
+	}
+	var reads []read
+	byPeriod := map[*rank.Period][]int{}
 	for _, circ := range s.Circulars {
 		p := res.Period(circ.Data.Key())
 		if p == nil || len(p.Measures) == 0 || circ.Body == nil {
 			continue
 		}
-		var actions []string // with measures, in the order of [terms] actions
+		var actions []string
 		for _, a := range s.Config.Terms.Actions {
 			if len(p.Actions(a)) > 0 {
 				actions = append(actions, a)
@@ -44,16 +53,26 @@ func Unlisted(s *site.Site, res *rank.Results) diag.List {
 			scs, _ := md.Shortcodes(circ.Body)
 			return scs
 		}, actions)
-		for _, a := range actions {
-			if listed.lists(a) {
-				continue
-			}
-			ms := p.Actions(a)
-			if writtenOut(circ.Body, a, ms) {
+		byPeriod[p] = append(byPeriod[p], len(reads))
+		reads = append(reads, read{circ, p, actions, listed})
+	}
+	// An action is listed for a period when one of its circulars lists
+	// it: a second circular of the month (one commending the units
+	// rewarded) need not list the 约谈 the first does.
+	covered := func(r read, a string) bool {
+		return slices.ContainsFunc(byPeriod[r.p], func(i int) bool {
+			o := reads[i]
+			return o.listed.lists(a) || writtenOut(o.circ.Body, a, r.p.Actions(a))
+		})
+	}
+	var l diag.List
+	for _, r := range reads {
+		for _, a := range r.actions {
+			if covered(r, a) {
 				continue
 			}
 			// At the last list of measures, where the new one goes.
-			l.Add(circ.File, circ.BodyLine+max(listed.last, 1)-1, 1, "%s", unlistedMessage(p.Label, a, ms))
+			l.Add(r.circ.File, r.circ.BodyLine+max(r.listed.last, 1)-1, 1, "%s", unlistedMessage(r.p.Label, a, r.p.Actions(a)))
 		}
 	}
 	return l
@@ -79,14 +98,23 @@ func (l listing) lists(a string) bool { return l.actions[a] || l.others && a != 
 
 // listingOf is what body lists of the actions given. It reads the
 // shortcode lines as they stand, and parses the body (all) only when that
-// leaves an action unlisted: a shortcode in a list or a quote is still
-// one, and a line in a code block is none.
+// leaves an action unlisted and the body may have a shortcode that
+// reading misses or reads otherwise (one in a list or a quote, an argument
+// with a blank or a \"), or when a line may open a code block or HTML (a
+// part commented out with <!-- -->): a shortcode in a list or a quote is
+// still one, and a line in a code block or a comment is none. A body
+// written by hand, without such shortcodes, is not parsed on every
+// preview.
 func listingOf(body []byte, all func() []markdown.Shortcode, actions []string) listing {
 	var scs []markdown.Shortcode
 	n := 0
+	exact := true // each line read as the parser reads it
 	for line := range bytes.Lines(body) {
 		n++
 		line = bytes.TrimSpace(line)
+		if bytes.HasPrefix(line, []byte("<")) || bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~")) {
+			return listOf(all())
+		}
 		if !bytes.HasPrefix(line, []byte("{{<")) || !bytes.HasSuffix(line, []byte(">}}")) {
 			continue
 		}
@@ -97,10 +125,15 @@ func listingOf(body []byte, all func() []markdown.Shortcode, actions []string) l
 		sc := markdown.Shortcode{Name: f[0], Line: n}
 		for _, a := range f[1:] {
 			sc.Args = append(sc.Args, strings.Trim(a, `"`))
+			q := strings.Count(a, `"`)
+			exact = exact && !strings.Contains(a, `\`) && (q == 0 || q == 2 && len(a) > 1 && a[0] == '"' && a[len(a)-1] == '"')
 		}
 		scs = append(scs, sc)
 	}
 	l := listOf(scs)
+	if exact && bytes.Count(body, []byte("{{<")) == len(scs) {
+		return l
+	}
 	for _, a := range actions {
 		if !l.lists(a) {
 			return listOf(all())
@@ -148,13 +181,21 @@ func writtenOut(body []byte, a string, ms []rank.Measure) bool {
 // unlistedMessage is the warning of the measures ms of action a, of the
 // period labelled label, that a circular does not list.
 func unlistedMessage(label, a string, ms []rank.Measure) string {
+	// Each unit once: the first of composite and city ranking is
+	// rewarded twice, 东风路街道 once.
+	var units []*site.Unit
+	for _, m := range ms {
+		if !slices.Contains(units, m.Unit) {
+			units = append(units, m.Unit)
+		}
+	}
 	names := make([]string, 0, 3)
-	for i, m := range ms {
+	for i, u := range units {
 		if i == 3 {
-			names[2] += fmt.Sprintf("等%d个单位", len(ms))
+			names[2] += fmt.Sprintf("等%d个单位", len(units))
 			break
 		}
-		names = append(names, m.Unit.Name)
+		names = append(names, u.Name)
 	}
 	add := fmt.Sprintf(`{{< measures %s >}}`, site.Quote(a))
 	if a == site.RewardAction {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"tongbao/internal/markdown"
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
 )
@@ -89,5 +90,100 @@ func TestUnlistedMessageNamesThree(t *testing.T) {
 	want = "警告：2024年度有奖励（甲乡），通报正文没有列出：要列出，在正文中加一行 {{< rewards >}}"
 	if got := unlistedMessage("2024年度", "奖励", ms[:1]); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	// A unit with two measures of the action is one unit.
+	twice := []rank.Measure{ms[0], ms[1], ms[0], ms[2], ms[3]}
+	want = "警告：2024年度有约谈（甲乡、乙乡、丙乡等4个单位），通报正文没有列出：要列出，在正文中加一行 {{< measures \"约谈\" >}}"
+	if got := unlistedMessage("2024年度", "约谈", twice); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestUnlistedOfTwoCirculars: a month may have two circulars — the
+// assessment and one commending the units rewarded. What one of them
+// lists is listed for the month: the second, with only `rewards`, is not
+// warned of the 约谈 the first lists. A unit rewarded twice (the first of
+// the composite and of 经济运行: 甲街道 in February, 95 and by hand
+// (95+90)/2 ahead of 乙's and 丙's) is named once in a warning.
+func TestUnlistedOfTwoCirculars(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], `peer = "三区"`, `peer = "三区"
+actions = ["奖励", "约谈"]`, 1) + `
+[[rule]]
+on = "composite"
+select = "first"
+action = "奖励"
+amount = 1000
+
+[[rule]]
+on = "indicator"
+indicator = "jingji"
+select = "first"
+action = "奖励"
+amount = 500
+
+[[rule]]
+on = "composite"
+select = "last"
+action = "约谈"
+`
+	for _, name := range []string{"content/circulars/2022-12.md", "content/circulars/2023-01.md"} {
+		delete(f, name)
+	}
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。\n", "正文。\n\n{{< interviews \"约谈\" >}}\n", 1)
+	f["content/circulars/2023-02-b.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于表彰的通报\"\ndate = 2023-04-05\ndata = \"2023-02\"\n+++\n表彰如下。\n\n{{< rewards >}}\n"
+	s := loadFiles(t, f)
+	if l := Unlisted(s, rank.Archive(s)); len(l) > 0 {
+		t.Errorf("each listed by one of the month's circulars, warned: %v", l)
+	}
+	delete(f, "content/circulars/2023-02-b.md")
+	s = loadFiles(t, f)
+	var got []string
+	for _, d := range Unlisted(s, rank.Archive(s)) {
+		got = append(got, d.String())
+	}
+	want := []string{"content/circulars/2023-02.md:9:1: 警告：2023年2月有奖励（甲街道），通报正文没有列出：要列出，在正文中加一行 {{< rewards >}}"}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestListsNotInACommentOrCode: a part commented out (<!-- -->), or
+// shown in a code block, lists nothing, though its line is a shortcode's
+// as it stands; in a list item it still lists.
+func TestListsNotInACommentOrCode(t *testing.T) {
+	for body, want := range map[string]bool{
+		"正文。\n\n{{< rewards >}}\n\n<!--\n{{< measures \"约谈\" >}}\n-->\n": false,
+		"正文。\n\n{{< rewards >}}\n\n```\n{{< measures \"约谈\" >}}\n```\n":  false,
+		"正文。\n\n{{< rewards >}}\n\n~~~\n{{< measures \"约谈\" >}}\n~~~\n":  false,
+		"正文。\n\n{{< rewards >}}\n\n{{< measures \"约谈\" >}}\n":            true,
+		"正文。\n\n{{< rewards >}}\n\n- {{< interviews \"约谈\" >}}\n":        true,
+	} {
+		if got := Lists([]byte(body), "约谈"); got != want {
+			t.Errorf("Lists(%q, 约谈) = %v, want %v", body, got, want)
+		}
+	}
+}
+
+// TestListingOfHandWrittenNotParsed: a body that lists its measures by
+// hand, its only shortcode a table's, is read without being parsed — the
+// preview reads every circular's on every save — and lists nothing; one
+// whose shortcode a line cannot tell (in a list item) is parsed.
+func TestListingOfHandWrittenNotParsed(t *testing.T) {
+	parsed := 0
+	all := func(body string) func() []markdown.Shortcode {
+		return func() []markdown.Shortcode {
+			parsed++
+			scs, _ := markdown.New().Shortcodes([]byte(body))
+			return scs
+		}
+	}
+	body := "正文。\n\n{{< township-ranking >}}\n\n对甲街道奖励1000元；约谈丙镇主要负责人。\n"
+	if l := listingOf([]byte(body), all(body), []string{"奖励", "约谈"}); l.lists("奖励") || l.lists("约谈") || parsed != 0 {
+		t.Errorf("a body written by hand: listing %+v, parsed %d times", l, parsed)
+	}
+	body = "正文。\n\n- {{< rewards >}}\n"
+	if l := listingOf([]byte(body), all(body), []string{"奖励"}); !l.lists("奖励") || l.last != 3 || parsed != 1 {
+		t.Errorf("rewards in a list item: listing %+v, parsed %d times", l, parsed)
 	}
 }

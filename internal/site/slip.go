@@ -24,7 +24,8 @@ type slip struct {
 // their median absolute deviation of their median (or a twentieth of the
 // median, when most are one score), so that two slips do not hide each
 // other (870 and 915 among 85 to 92), nor does one 5 among deductions of
-// 0 and 0.5 pass for 0.5 typed wrong. Far outside the bulk is beyond
+// 0 and 0.5 pass for 0.5 typed wrong; but a bulk spanning tenfold has a
+// long tail, not slips (byOthers). Far outside the bulk is beyond
 // twice the width of its range (or a tenth of its value, when it is one
 // score); at least three scores make a bulk to go by. Growth rates of 1.2
 // to 12 %, or a score of 300 among 70 to 90, are no slip: nothing divides
@@ -59,6 +60,13 @@ func slips(scores []Score) []slip {
 	if n < 3 {
 		return nil
 	}
+	// Several beyond a bulk that spans tenfold or more (0 to 3 petitions,
+	// growth of 1.2 to 12.5 %) are a long tail, not slips: whatever lies
+	// up to ten times its top divides into it. Each is measured by all the
+	// others then, as one alone is.
+	if n < len(scores)-1 && lo != hi && !(lo > 0 && hi < 10*lo || hi < 0 && lo > 10*hi) {
+		return byOthers(scores)
+	}
 	width := hi - lo
 	if width == 0 {
 		width = max(-lo, hi) / 10
@@ -72,6 +80,42 @@ func slips(scores []Score) []slip {
 		for _, f := range []float64{10, 100, 1000, 0.1, 0.01, 0.001} {
 			if x := v / f; x >= lo && x <= hi {
 				out = append(out, slip{i, f, lo, hi, n == len(scores)-1})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// byOthers finds the slips among scores each measured by the range of
+// all the others.
+func byOthers(scores []Score) []slip {
+	var out []slip
+	for i, s := range scores {
+		lo, hi, first := 0.0, 0.0, true
+		for j, o := range scores {
+			if j == i {
+				continue
+			}
+			if first || o.Value < lo {
+				lo = o.Value
+			}
+			if first || o.Value > hi {
+				hi = o.Value
+			}
+			first = false
+		}
+		width := hi - lo
+		if width == 0 {
+			width = max(-lo, hi) / 10
+		}
+		v := s.Value
+		if v >= lo-2*width && v <= hi+2*width {
+			continue
+		}
+		for _, f := range []float64{10, 100, 1000, 0.1, 0.01, 0.001} {
+			if x := v / f; x >= lo && x <= hi {
+				out = append(out, slip{i, f, lo, hi, true})
 				break
 			}
 		}

@@ -35,6 +35,13 @@ func TestSlips(t *testing.T) {
 		{[]float64{0, 0, 0, 0, 0.5, 5}, ""},
 		// A real outlier among them is left out of the bulk, not counted a slip.
 		{[]float64{60, 85, 88, 90, 92, 880}, "5:10"},
+		// A long tail: the bulk spans tenfold (0–3 petitions, median 2,
+		// deviations' median 1: within 5 of 2; growth of 1.2–12.5 %), and
+		// anything up to ten times its top divides into it. Measured by
+		// the others, 20 is within 0–30 and 30 within 2×20 of it; 35 and
+		// 48.2 likewise.
+		{[]float64{0, 1, 2, 2, 3, 20, 30}, ""},
+		{[]float64{1.2, 3.5, 4.1, 5, 6.3, 12.5, 35, 48.2}, ""},
 	} {
 		var scores []Score
 		for _, v := range c.scores {
