@@ -62,9 +62,11 @@ func slips(scores []Score) []slip {
 	}
 	// Several beyond a bulk that spans tenfold or more (0 to 3 petitions,
 	// growth of 1.2 to 12.5 %) are a long tail, not slips: whatever lies
-	// up to ten times its top divides into it. Each is measured by all the
-	// others then, as one alone is.
-	if n < len(scores)-1 && lo != hi && !(lo > 0 && hi < 10*lo || hi < 0 && lo > 10*hi) {
+	// up to ten times its top divides into it. More than two beyond any
+	// bulk are a second level of scores (5 to 9, and 50, 60, 80), not
+	// slips, which come one or two in a month. Each is measured by all
+	// the others then, as one alone is.
+	if n < len(scores)-2 || n < len(scores)-1 && lo != hi && !(lo > 0 && hi < 10*lo || hi < 0 && lo > 10*hi) {
 		return byOthers(scores)
 	}
 	width := hi - lo

@@ -29,6 +29,9 @@ func TestSlips(t *testing.T) {
 		// Two slips: each measured by the bulk (median 91, deviations' median
 		// 4.5: within 22.75 of 91), 85–92, not by a range the other widens.
 		{[]float64{85, 88, 90, 92, 870, 915}, "4:10 5:10"},
+		// Three beyond the bulk are a second level, not slips: each is
+		// measured by all the others (5–80), as before the bulk.
+		{[]float64{5, 6, 7, 8, 9, 50, 60, 80}, ""},
 		// Deductions, mostly none: the bulk is the four zeros (median 0, and
 		// so are the deviations'), and nothing divides 0.5 or 5 into 0…0;
 		// measured by the others, 5 was 0.5 typed wrong.
