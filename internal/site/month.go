@@ -316,6 +316,11 @@ func (r *monthReader) interview(t *table) {
 				others = append(others, a)
 			}
 		}
+		if rec.text("kind") == "" {
+			// The default is not the office's: it wrote no 约谈.
+			r.f.errorf(t.path, "没有写 kind（措施）：不写时为约谈，而 [terms] actions 中没有约谈；写上 kind，应为 %s", zh.Or(others))
+			break
+		}
 		r.f.errorf(cmp.Or(pathIf(t, "kind"), t.path), "kind 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(others), shown(iv.Kind), Suggest(iv.Kind, others))
 	}
 	if iv.Unit != nil {
