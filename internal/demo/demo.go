@@ -478,7 +478,24 @@ func (g *gen) circular(span site.Period, serials map[int]int) {
 	fmt.Fprintf(&b, "现将%s考核情况通报如下：\n\n", label)
 	if span.Kind != site.Monthly {
 		fmt.Fprintf(&b, "## 一、%s综合考核排名\n\n{{< township-ranking \"numbered\" >}}\n\n{{< period-table >}}\n\n", terms.Unit)
-		b.WriteString("## 二、考核奖惩\n\n{{< rewards >}}\n")
+		b.WriteString("## 二、考核奖惩\n\n")
+		// The measures of the office's rules of this kind of period
+		// (年度最后一名约谈) besides the rewards, each in a part of its own:
+		// a body without them would be warned of (render.Unlisted).
+		var others []string
+		for _, a := range terms.Actions {
+			if a != site.RewardAction && slices.ContainsFunc(g.s.Config.Rules, func(r site.Rule) bool { return r.Action == a && r.Period == span.Kind }) {
+				others = append(others, a)
+			}
+		}
+		if len(others) == 0 {
+			b.WriteString("{{< rewards >}}\n")
+		} else {
+			b.WriteString("### （一）奖励\n\n{{< rewards >}}\n")
+			for i, a := range others {
+				fmt.Fprintf(&b, "\n### （%s）%s\n\n{{< measures %s >}}\n", chineseSmall(i+2), a, site.Quote(a))
+			}
+		}
 		g.files["content/circulars/"+span.Key()+".md"] = []byte(b.String())
 		return
 	}

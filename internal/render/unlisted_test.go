@@ -1,10 +1,13 @@
 package render
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"tongbao/internal/demo"
 	"tongbao/internal/markdown"
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
@@ -185,5 +188,35 @@ func TestListingOfHandWrittenNotParsed(t *testing.T) {
 	body = "正文。\n\n- {{< rewards >}}\n"
 	if l := listingOf([]byte(body), all(body), []string{"奖励"}); !l.lists("奖励") || l.last != 3 || parsed != 1 {
 		t.Errorf("rewards in a list item: listing %+v, parsed %d times", l, parsed)
+	}
+}
+
+// TestDemoListsItsMeasures: gen-demo's circulars list every measure the
+// office's rules decide — a year's too: the annual office's 年度最后一名约谈
+// was in no part of the year's circular, and its demo was warned of at
+// once (警告：2022年度有约谈（西区），通报正文没有列出).
+func TestDemoListsItsMeasures(t *testing.T) {
+	office, err := site.Load("../../testdata/offices/annual")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := demo.Write(dir, office, 2, 1); err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := Unlisted(s, rank.Archive(s)); len(l) > 0 {
+		t.Errorf("the demo is warned of:\n%v", l)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "content", "circulars", "2022.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "## 二、考核奖惩\n\n### （一）奖励\n\n{{< rewards >}}\n\n### （二）约谈\n\n{{< measures \"约谈\" >}}\n"
+	if !strings.HasSuffix(string(b), want) {
+		t.Errorf("the year's circular ends\n%s\nwant\n%s", b[max(0, len(b)-300):], want)
 	}
 }
