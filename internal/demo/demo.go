@@ -479,12 +479,13 @@ func (g *gen) circular(span site.Period, serials map[int]int) {
 	if span.Kind != site.Monthly {
 		fmt.Fprintf(&b, "## 一、%s综合考核排名\n\n{{< township-ranking \"numbered\" >}}\n\n{{< period-table >}}\n\n", terms.Unit)
 		b.WriteString("## 二、考核奖惩\n\n")
-		// The measures of the office's rules of this kind of period
-		// (年度最后一名约谈) besides the rewards, each in a part of its own:
-		// a body without them would be warned of (render.Unlisted).
+		// The measures of the office's rules of this kind of period in
+		// force for it (年度最后一名约谈) besides the rewards, each in a
+		// part of its own: a body without them would be warned of
+		// (render.Unlisted).
 		var others []string
 		for _, a := range terms.Actions {
-			if a != site.RewardAction && slices.ContainsFunc(g.s.Config.Rules, func(r site.Rule) bool { return r.Action == a && r.Period == span.Kind }) {
+			if a != site.RewardAction && slices.ContainsFunc(g.s.Config.Rules, func(r site.Rule) bool { return r.Action == a && r.Period == span.Kind && r.AppliesTo(span) }) {
 				others = append(others, a)
 			}
 		}

@@ -194,9 +194,23 @@ func TestListingOfHandWrittenNotParsed(t *testing.T) {
 // TestDemoListsItsMeasures: gen-demo's circulars list every measure the
 // office's rules decide — a year's too: the annual office's 年度最后一名约谈
 // was in no part of the year's circular, and its demo was warned of at
-// once (警告：2022年度有约谈（西区），通报正文没有列出).
+// once (警告：2022年度有约谈（西区），通报正文没有列出). A rule not yet in
+// force (通报表扬 of a year from 2030) gives no part.
 func TestDemoListsItsMeasures(t *testing.T) {
-	office, err := site.Load("../../testdata/offices/annual")
+	src := t.TempDir()
+	if err := os.CopyFS(src, os.DirFS("../../testdata/offices/annual")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(src, "config.toml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = append(b, "\n[[rule]]\non = \"composite\"\nselect = \"first\"\nperiod = \"year\"\nfrom = \"2030-01\"\naction = \"通报表扬\"\n"...)
+	if err := os.WriteFile(cfg, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	office, err := site.Load(src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,7 +225,7 @@ func TestDemoListsItsMeasures(t *testing.T) {
 	if l := Unlisted(s, rank.Archive(s)); len(l) > 0 {
 		t.Errorf("the demo is warned of:\n%v", l)
 	}
-	b, err := os.ReadFile(filepath.Join(dir, "content", "circulars", "2022.md"))
+	b, err = os.ReadFile(filepath.Join(dir, "content", "circulars", "2022.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
