@@ -427,23 +427,28 @@ func (sc *scaffold) circularFile() string {
 	if c == nil {
 		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label(), sc.prev != nil && len(sc.prev.Categories) > 0))
 	} else {
-		b.WriteString(withActions(skeleton(string(c.Body), sc.oldLabel(), sc.label()), sc.unlistedActions(c)))
+		// The actions are those the skeleton lists nowhere: it keeps the
+		// shortcode lines of a part the body put out with <!-- … -->, which
+		// a part added for the same action would repeat.
+		body := skeleton(string(c.Body), sc.oldLabel(), sc.label())
+		b.WriteString(withActions(body, sc.unlistedActions(c, []byte(body))))
 	}
 	return b.String()
 }
 
 // unlistedActions are the actions of the monthly rules come into force
-// since the circular followed (c) and in force for the new month that its
-// body lists nowhere: a rule of a new action (书面检查, from next January)
-// in a body written before it. A rule of before is left alone: its
-// measures went unlisted in c too, written out by hand perhaps.
-func (sc *scaffold) unlistedActions(c *site.Circular) []string {
+// since the circular followed (c) and in force for the new month that
+// body, drafted from it, lists nowhere: a rule of a new action (书面检查,
+// from next January) in a body written before it. A rule of before is
+// left alone: its measures went unlisted in c too, written out by hand
+// perhaps.
+func (sc *scaffold) unlistedActions(c *site.Circular, body []byte) []string {
 	var out []string
 	since := c.Data.LastMonth()
 	for _, a := range sc.s.Config.Terms.Actions {
 		if slices.ContainsFunc(sc.s.Config.Rules, func(r site.Rule) bool {
 			return r.Action == a && r.Period == site.Monthly && r.Span.From > since && r.Span.Contains(sc.key)
-		}) && !build.Lists(c.Body, a) {
+		}) && !build.Lists(body, a) {
 			out = append(out, a)
 		}
 	}

@@ -813,3 +813,33 @@ func TestNewAddsNoPartToABodyWrittenByHand(t *testing.T) {
 		t.Errorf("the circular's end is not\n%s\nit is:\n%s", want, circ[max(0, len(circ)-400):])
 	}
 }
+
+// TestNewAddsNoPartTwice: a part the circular followed put out with an
+// HTML comment (书面检查's, written ahead of its rule) comes back in the
+// draft — the skeleton keeps headings and shortcode lines, and the
+// comment's marks are narrative — so the part for the action of the rule
+// come into force is not added a second time after the last list of
+// measures.
+func TestNewAddsNoPartTwice(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	edit(t, dir, "config.toml", `"提醒约谈"]`, `"提醒约谈", "书面检查"]`)
+	f, err := os.OpenFile(filepath.Join(dir, "config.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"书面检查\"\nfrom = \"2023-03\"\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	edit(t, dir, filepath.Join("content", "circulars", "2023-02.md"), "{{< interviews \"提醒约谈\" >}}",
+		"{{< interviews \"提醒约谈\" >}}\n\n<!--\n### （四）对以下单位给予书面检查\n\n{{< measures \"书面检查\" >}}\n-->")
+	if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	circ := readText(t, filepath.Join(dir, "content", "circulars", "2023-03.md"))
+	want := "### （三）对以下1个单位分管领导给予提醒约谈\n\n{{< interviews \"提醒约谈\" >}}\n\n（待填写）\n\n" +
+		"### （四）对以下单位给予书面检查\n\n{{< measures \"书面检查\" >}}\n\n（待填写）\n"
+	if !strings.HasSuffix(circ, want) || strings.Count(circ, "书面检查\" >}}") != 1 {
+		t.Errorf("the circular's end is not\n%s\nit is:\n%s", want, circ[max(0, len(circ)-400):])
+	}
+}
