@@ -461,21 +461,33 @@ var measuresLineRE = regexp.MustCompile(`^\s*\{\{<\s*(rewards|interviews|measure
 // withActions adds to the skeleton body a part for each action, after its
 // last list of measures (or at its end), headed as the part before it
 // and left to be titled: the build refuses the placeholder until it is.
+// A part before it headed by a heading of its own gets one of the same
+// level; one under a heading that heads other lists too (## 三、奖惩, its
+// parts headed by bold paragraphs, which the skeleton leaves to write) a
+// paragraph — a heading of that level would make the new part a section
+// beside 奖惩 rather than a part of it.
 func withActions(body string, actions []string) string {
 	if len(actions) == 0 {
 		return body
 	}
 	lines := strings.Split(strings.TrimSuffix(body, "\n"), "\n")
-	at, heading := len(lines), "###"
+	at, head, lists := len(lines), -1, 0
 	for i, line := range lines {
 		if measuresLineRE.MatchString(line) {
 			at = i + 1
 		}
 	}
-	for _, line := range lines[:at] {
-		if headingRE.MatchString(line) {
-			heading = line[:len(line)-len(strings.TrimLeft(line, "#"))]
+	for i, line := range lines[:at] {
+		switch {
+		case headingRE.MatchString(line):
+			head, lists = i, 0
+		case measuresLineRE.MatchString(line):
+			lists++
 		}
+	}
+	heading := ""
+	if head >= 0 && lists <= 1 {
+		heading = lines[head][:len(lines[head])-len(strings.TrimLeft(lines[head], "#"))] + " "
 	}
 	var add []string
 	for _, a := range actions {
@@ -483,7 +495,7 @@ func withActions(body string, actions []string) string {
 		if a == site.RewardAction {
 			sc = "{{< rewards >}}"
 		}
-		add = append(add, "", heading+" "+placeholder+a, "", sc)
+		add = append(add, "", heading+placeholder+a, "", sc)
 	}
 	lines = slices.Insert(lines, at, add...)
 	return strings.Join(lines, "\n") + "\n"

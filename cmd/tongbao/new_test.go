@@ -843,3 +843,34 @@ func TestNewAddsNoPartTwice(t *testing.T) {
 		t.Errorf("the circular's end is not\n%s\nit is:\n%s", want, circ[max(0, len(circ)-400):])
 	}
 }
+
+// TestNewAddsAPartUnderParagraphHeads: where the parts of 考核奖惩 are
+// headed by bold paragraphs (narrative to the skeleton, which leaves them
+// to write), the part for a new action is headed by a paragraph left to
+// write too, within 四、考核奖惩 — not by a heading of its level, a fifth
+// section beside it.
+func TestNewAddsAPartUnderParagraphHeads(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	edit(t, dir, "config.toml", `"提醒约谈"]`, `"提醒约谈", "书面检查"]`)
+	f, err := os.OpenFile(filepath.Join(dir, "config.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"书面检查\"\nfrom = \"2023-03\"\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	circ := filepath.Join("content", "circulars", "2023-02.md")
+	edit(t, dir, circ, "### （一）“三重点”工作成效奖获奖单位", "**（一）“三重点”工作成效奖获奖单位**")
+	edit(t, dir, circ, "### （二）对以下1个单位行政负责人给予约谈", "**（二）对以下1个单位行政负责人给予约谈**")
+	edit(t, dir, circ, "### （三）对以下1个单位分管领导给予提醒约谈", "**（三）对以下1个单位分管领导给予提醒约谈**")
+	if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	got := readText(t, filepath.Join(dir, "content", "circulars", "2023-03.md"))
+	want := "## 四、考核奖惩\n\n（待填写）\n\n{{< rewards >}}\n\n（待填写）\n\n{{< interviews \"约谈\" >}}\n\n（待填写）\n\n" +
+		"{{< interviews \"提醒约谈\" >}}\n\n（待填写）书面检查\n\n{{< measures \"书面检查\" >}}\n"
+	if !strings.HasSuffix(got, want) {
+		t.Errorf("the circular's end is not\n%s\nit is:\n%s", want, got[max(0, len(got)-400):])
+	}
+}
