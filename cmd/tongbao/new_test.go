@@ -772,18 +772,10 @@ func TestNewSaysTheMethodChanged(t *testing.T) {
 // perhaps), adds none.
 func TestNewAddsAPartForANewAction(t *testing.T) {
 	dir := sampleSiteCopy(t)
-	edit(t, dir, "config.toml", `"提醒约谈"]`, `"提醒约谈", "书面检查", "通报批评"]`)
-	f, err := os.OpenFile(filepath.Join(dir, "config.toml"), os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.WriteString("\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"书面检查\"\nfrom = \"2023-03\"\n" +
-		"[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"通报批评\"\nuntil = \"2023-02\"\n" +
-		"[[rule]]\non = \"composite\"\nperiod = \"quarter\"\nselect = \"last\"\naction = \"通报批评\"\n" +
-		"[[rule]]\non = \"indicator\"\nindicator = \"gongye\"\nselect = \"last\"\naction = \"通报批评\"\n"); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	newActions(t, dir, `"书面检查", "通报批评"`, "\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"书面检查\"\nfrom = \"2023-03\"\n"+
+		"[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"通报批评\"\nuntil = \"2023-02\"\n"+
+		"[[rule]]\non = \"composite\"\nperiod = \"quarter\"\nselect = \"last\"\naction = \"通报批评\"\n"+
+		"[[rule]]\non = \"indicator\"\nindicator = \"gongye\"\nselect = \"last\"\naction = \"通报批评\"\n")
 	if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
 		t.Fatalf("new: %s", errOut)
 	}
@@ -822,15 +814,7 @@ func TestNewAddsNoPartToABodyWrittenByHand(t *testing.T) {
 // measures.
 func TestNewAddsNoPartTwice(t *testing.T) {
 	dir := sampleSiteCopy(t)
-	edit(t, dir, "config.toml", `"提醒约谈"]`, `"提醒约谈", "书面检查"]`)
-	f, err := os.OpenFile(filepath.Join(dir, "config.toml"), os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.WriteString("\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"书面检查\"\nfrom = \"2023-03\"\n"); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	newActions(t, dir, `"书面检查"`, "\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"书面检查\"\nfrom = \"2023-03\"\n")
 	edit(t, dir, filepath.Join("content", "circulars", "2023-02.md"), "{{< interviews \"提醒约谈\" >}}",
 		"{{< interviews \"提醒约谈\" >}}\n\n<!--\n### （四）对以下单位给予书面检查\n\n{{< measures \"书面检查\" >}}\n-->")
 	if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
@@ -851,15 +835,7 @@ func TestNewAddsNoPartTwice(t *testing.T) {
 // section beside it.
 func TestNewAddsAPartUnderParagraphHeads(t *testing.T) {
 	dir := sampleSiteCopy(t)
-	edit(t, dir, "config.toml", `"提醒约谈"]`, `"提醒约谈", "书面检查"]`)
-	f, err := os.OpenFile(filepath.Join(dir, "config.toml"), os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.WriteString("\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"书面检查\"\nfrom = \"2023-03\"\n"); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	newActions(t, dir, `"书面检查"`, "\n[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"书面检查\"\nfrom = \"2023-03\"\n")
 	circ := filepath.Join("content", "circulars", "2023-02.md")
 	edit(t, dir, circ, "### （一）“三重点”工作成效奖获奖单位", "**（一）“三重点”工作成效奖获奖单位**")
 	edit(t, dir, circ, "### （二）对以下1个单位行政负责人给予约谈", "**（二）对以下1个单位行政负责人给予约谈**")
@@ -872,5 +848,21 @@ func TestNewAddsAPartUnderParagraphHeads(t *testing.T) {
 		"{{< interviews \"提醒约谈\" >}}\n\n（待填写）书面检查\n\n{{< measures \"书面检查\" >}}\n"
 	if !strings.HasSuffix(got, want) {
 		t.Errorf("the circular's end is not\n%s\nit is:\n%s", want, got[max(0, len(got)-400):])
+	}
+}
+
+// newActions adds actions (quoted and comma-separated, as config.toml
+// writes them) to the sample's [terms] actions in the site in dir, and
+// rules, [[rule]] tables, at the end of its config.toml.
+func newActions(t *testing.T, dir, actions, rules string) {
+	t.Helper()
+	edit(t, dir, "config.toml", `"提醒约谈"]`, `"提醒约谈", `+actions+`]`)
+	f, err := os.OpenFile(filepath.Join(dir, "config.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(rules); err != nil {
+		t.Fatal(err)
 	}
 }
