@@ -22,9 +22,7 @@ import (
 // 前几名和后几名), so 书面检查 falls on 丙镇 in December and February
 // and on 甲街道 in January.
 func TestUnlisted(t *testing.T) {
-	f := historySite()
-	f["config.toml"] = strings.Replace(f["config.toml"], `peer = "三区"`, `peer = "三区"
-actions = ["奖励", "约谈", "书面检查"]`, 1) + `
+	f := ruledHistorySite(`"奖励", "约谈", "书面检查"`, `
 [[rule]]
 on = "composite"
 select = "first"
@@ -41,7 +39,7 @@ on = "composite"
 select = "bottom"
 count = 2
 action = "书面检查"
-`
+`)
 	body := func(name, text string) {
 		f[name] = strings.Replace(f[name], "正文。\n", text, 1)
 	}
@@ -109,9 +107,7 @@ func TestUnlistedMessageNamesThree(t *testing.T) {
 // the composite and of 经济运行: 甲街道 in February, 95 and by hand
 // (95+90)/2 ahead of 乙's and 丙's) is named once in a warning.
 func TestUnlistedOfTwoCirculars(t *testing.T) {
-	f := historySite()
-	f["config.toml"] = strings.Replace(f["config.toml"], `peer = "三区"`, `peer = "三区"
-actions = ["奖励", "约谈"]`, 1) + `
+	f := ruledHistorySite(`"奖励", "约谈"`, `
 [[rule]]
 on = "composite"
 select = "first"
@@ -129,7 +125,7 @@ amount = 500
 on = "composite"
 select = "last"
 action = "约谈"
-`
+`)
 	for _, name := range []string{"content/circulars/2022-12.md", "content/circulars/2023-01.md"} {
 		delete(f, name)
 	}
@@ -233,4 +229,12 @@ func TestDemoListsItsMeasures(t *testing.T) {
 	if !strings.HasSuffix(string(b), want) {
 		t.Errorf("the year's circular ends\n%s\nwant\n%s", b[max(0, len(b)-300):], want)
 	}
+}
+
+// ruledHistorySite is historySite with the office's actions (quoted and
+// comma-separated, as config.toml writes them) and rules, [[rule]] tables.
+func ruledHistorySite(actions, rules string) map[string]string {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], `peer = "三区"`, "peer = \"三区\"\nactions = ["+actions+"]", 1) + rules
+	return f
 }
