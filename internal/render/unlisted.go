@@ -62,7 +62,7 @@ func Unlisted(s *site.Site, res *rank.Results) diag.List {
 	covered := func(r read, a string) bool {
 		return slices.ContainsFunc(byPeriod[r.p], func(i int) bool {
 			o := reads[i]
-			return o.listed.lists(a) || writtenOut(o.circ.Body, a, r.p.Actions(a))
+			return o.listed.lists(a) || writtenOut(o.circ.Body, a, r.p.Actions(a), s.Config.Terms.Actions)
 		})
 	}
 	var l diag.List
@@ -165,11 +165,18 @@ func listOf(scs []markdown.Shortcode) listing {
 // action a by hand: each unit named in a paragraph that names the action
 // too (对火车站乡行政负责人给予约谈). A body copied from the month before a
 // new action has no paragraph naming it, while its units are named all
-// over it.
-func writtenOut(body []byte, a string, ms []rank.Measure) bool {
+// over it. The action is not named by another of the office's actions
+// that holds it: 提醒约谈 is no 约谈.
+func writtenOut(body []byte, a string, ms []rank.Measure, actions []string) bool {
 	var paras [][]byte
 	for p := range bytes.SplitSeq(bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")), []byte("\n\n")) {
-		if bytes.Contains(p, []byte(a)) {
+		named := p
+		for _, o := range actions {
+			if o != a && strings.Contains(o, a) {
+				named = bytes.ReplaceAll(named, []byte(o), nil)
+			}
+		}
+		if bytes.Contains(named, []byte(a)) {
 			paras = append(paras, p)
 		}
 	}

@@ -238,3 +238,22 @@ func ruledHistorySite(actions, rules string) map[string]string {
 	f["config.toml"] = strings.Replace(f["config.toml"], `peer = "三区"`, "peer = \"三区\"\nactions = ["+actions+"]", 1) + rules
 	return f
 }
+
+// TestWrittenOut: measures are written out by hand when a paragraph names
+// each unit with the action; a unit named elsewhere is not, nor is an
+// action named only within another of the office's (提醒约谈 is no 约谈).
+func TestWrittenOut(t *testing.T) {
+	actions := []string{"奖励", "约谈", "提醒约谈"}
+	ms := []rank.Measure{{Unit: &site.Unit{Name: "火车站乡"}, Action: "约谈"}}
+	for body, want := range map[string]bool{
+		"对火车站乡行政负责人给予约谈。\n":        true,
+		"对火车站乡行政负责人给予约谈。\r\n":      true,
+		"火车站乡进展较慢。\n\n约谈另行通知。\n":   false,
+		"对火车站乡分管领导给予提醒约谈。\n":       false,
+		"对火车站乡给予提醒约谈，并约谈其行政负责人。\n": true,
+	} {
+		if got := writtenOut([]byte(body), "约谈", ms, actions); got != want {
+			t.Errorf("writtenOut(%q) = %v, want %v", body, got, want)
+		}
+	}
+}
