@@ -199,13 +199,8 @@ func (g *gen) config() {
 	}
 	fmt.Fprintf(&b, "[ranking]\nties          = %s\ngroupSize     = %d\ncityUnits     = %d\ndistrictUnits = %d\n\n",
 		site.Quote(ties), c.Ranking.GroupSize, c.Ranking.CityUnits, c.Ranking.DistrictUnits)
-	method := "rank-points"
-	if c.Scoring.RawScore {
-		method = "score"
-	}
-	fmt.Fprintf(&b, "[scoring]\nmethod   = %s\ndecimals = %d\n\n", site.Quote(method), c.Scoring.Decimals)
-	fmt.Fprintf(&b, "[aggregate]\nmethod    = %s\ngroupSize = %d\n",
-		site.Quote([...]string{"mean-points", "sum-points", "mean-rank"}[c.Aggregate.Method]), c.Aggregate.GroupSize)
+	fmt.Fprintf(&b, "[scoring]\nmethod   = %s\ndecimals = %d\n\n", site.Quote(c.Scoring.Method()), c.Scoring.Decimals)
+	fmt.Fprintf(&b, "[aggregate]\nmethod    = %s\ngroupSize = %d\n", site.Quote(c.Aggregate.Method.String()), c.Aggregate.GroupSize)
 	w := site.NewWriter(site.ConfigFile)
 	for _, r := range g.rules() {
 		w.Line("")

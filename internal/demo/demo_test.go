@@ -288,3 +288,17 @@ func TestSerialsFollowDates(t *testing.T) {
 		}
 	}
 }
+
+// TestMethodsKept: the demo's config.toml writes the sample's methods —
+// a sum's office got rank-points, ranked otherwise than the office ranks.
+func TestMethodsKept(t *testing.T) {
+	s := loadSample(t)
+	s.Config.Scoring = site.Scoring{RawSum: true, Decimals: 1}
+	s.Config.Aggregate.Method = site.MeanRank
+	config := string(Files(s, 1, 1)["config.toml"])
+	for _, want := range []string{"[scoring]\nmethod   = \"sum\"\ndecimals = 1\n", "[aggregate]\nmethod    = \"mean-rank\"\n"} {
+		if !strings.Contains(config, want) {
+			t.Errorf("config.toml lacks %q:\n%s", want, config)
+		}
+	}
+}

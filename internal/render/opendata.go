@@ -134,25 +134,6 @@ type OpenAggregate struct {
 	Method string `json:"method" zh:"mean-points：各月综合得分的平均；sum-points：各月综合得分之和；mean-rank：各月综合名次的平均，越小越好"`
 }
 
-// aggregateMethods and scoringMethod give the methods as config.toml
-// writes them, which is what a reader of data.json looks up in the
-// documentation.
-var aggregateMethods = map[site.AggregateMethod]string{
-	site.MeanPoints: "mean-points",
-	site.SumPoints:  "sum-points",
-	site.MeanRank:   "mean-rank",
-}
-
-func scoringMethod(sc site.Scoring) string {
-	switch {
-	case sc.RawScore:
-		return "score"
-	case sc.RawSum:
-		return "sum"
-	}
-	return "rank-points"
-}
-
 // OpenTownship is a township's score and rank, best first.
 type OpenTownship struct {
 	Name  string  `json:"name" zh:"{unit}名称"`
@@ -232,7 +213,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		Period:      p.Label,
 		OverallCity: m.OverallCity,
 		Indicators:  []OpenIndicator{},
-		Scoring:     OpenScoring{Method: scoringMethod(o.s.Config.Scoring), Decimals: o.s.Config.Scoring.Decimals},
+		Scoring:     OpenScoring{Method: o.s.Config.Scoring.Method(), Decimals: o.s.Config.Scoring.Decimals},
 		Composite:   []OpenTownship{},
 		CityBottom:  []OpenCityBottom{},
 		Categories:  []OpenCategory{},
@@ -240,7 +221,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		Interviews:  []OpenInterview{},
 	}
 	if p.Aggregate() {
-		d.Aggregate = &OpenAggregate{Method: aggregateMethods[o.s.Config.Aggregate.Method]}
+		d.Aggregate = &OpenAggregate{Method: o.s.Config.Aggregate.Method.String()}
 	}
 	for _, g := range p.Groups {
 		d.Composite = append(d.Composite, openTownships(g.Name, g.Composite)...)

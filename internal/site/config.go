@@ -63,12 +63,12 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "districtUnits", Kind: Integer, Label: "同级单位数", Help: "同级排名中的单位数，默认 3"},
 	}},
 	{Key: "scoring", Kind: Section, Label: "综合考核", Help: "综合考核得分的算法", Fields: []Field{
-		{Key: "method", Kind: Text, Label: "算法", Values: []string{"rank-points", "score", "sum"},
+		{Key: "method", Kind: Text, Label: "算法", Values: scoringMethods,
 			Help: "rank-points：按名次折算得分（默认）；score：各指标得分的加权平均；sum：各指标得分的加权和（总分，不参加的指标不得分）"},
 		{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "综合得分保留的小数位数（0～6），默认 2"},
 	}},
 	{Key: "aggregate", Kind: Section, Label: "季度、半年和年度", Help: "季度、半年和年度通报的综合排名", Fields: []Field{
-		{Key: "method", Kind: Text, Label: "算法", Values: []string{"mean-points", "sum-points", "mean-rank"},
+		{Key: "method", Kind: Text, Label: "算法", Values: aggregateMethods,
 			Help: "mean-points：各月综合得分的平均（默认）；sum-points：各月综合得分之和；mean-rank：各月综合名次的平均，越小越好"},
 		{Key: "groupSize", Kind: Integer, Label: "前后名数", Help: "季度、半年和年度通报中前几名、后几名的人数，默认与 [ranking] 相同"},
 	}},
@@ -162,18 +162,15 @@ func (l *loader) config() {
 	positive(rk, f, "districtUnits", &c.Ranking.DistrictUnits)
 
 	sc := top.section("scoring")
-	c.Scoring = Scoring{RawScore: sc.text("method") == "score", RawSum: sc.text("method") == "sum", Decimals: 2}
+	c.Scoring = Scoring{RawScore: sc.text("method") == scoringMethods[1], RawSum: sc.text("method") == scoringMethods[2], Decimals: 2}
 	if n, ok := sc.int("decimals"); ok {
 		c.Scoring.Decimals = decimals(f, sc.at("decimals"), n)
 	}
 
 	ag := top.section("aggregate")
 	c.Aggregate = Aggregate{GroupSize: c.Ranking.GroupSize}
-	switch ag.text("method") {
-	case "sum-points":
-		c.Aggregate.Method = SumPoints
-	case "mean-rank":
-		c.Aggregate.Method = MeanRank
+	if m := slices.Index(aggregateMethods, ag.text("method")); m > 0 {
+		c.Aggregate.Method = AggregateMethod(m)
 	}
 	positive(ag, f, "groupSize", &c.Aggregate.GroupSize)
 

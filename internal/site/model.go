@@ -150,6 +150,22 @@ type Scoring struct {
 	Decimals int
 }
 
+// scoringMethods are [scoring] method's values, rank points first (the
+// default).
+var scoringMethods = []string{"rank-points", "score", "sum"}
+
+// Method is the method as config.toml writes it (what a reader of
+// data.json looks up in the documentation, what gen-demo writes).
+func (s Scoring) Method() string {
+	switch {
+	case s.RawScore:
+		return scoringMethods[1]
+	case s.RawSum:
+		return scoringMethods[2]
+	}
+	return scoringMethods[0]
+}
+
 // Aggregate is [aggregate]: how quarterly, half-year and annual
 // circulars rank their townships (DESIGN.md §5.10).
 type Aggregate struct {
@@ -165,6 +181,12 @@ const (
 	SumPoints                         // their sum
 	MeanRank                          // the mean of its monthly composite ranks, lower is better
 )
+
+// aggregateMethods are [aggregate] method's values, by method.
+var aggregateMethods = []string{MeanPoints: "mean-points", SumPoints: "sum-points", MeanRank: "mean-rank"}
+
+// String is the method as config.toml writes it.
+func (m AggregateMethod) String() string { return aggregateMethods[m] }
 
 // A Rule turns ranks into measures for every period it applies to
 // (DESIGN.md §5.9): the units it selects from a ranking get its action.
