@@ -168,8 +168,11 @@ func listOf(scs []markdown.Shortcode) listing {
 // over it. The action is not named by another of the office's actions
 // that holds it: 提醒约谈 is no 约谈.
 func writtenOut(body []byte, a string, ms []rank.Measure, actions []string) bool {
+	if bytes.IndexByte(body, '\r') >= 0 { // a copy only for a body saved with CRLF
+		body = bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n"))
+	}
 	var paras [][]byte
-	for p := range bytes.SplitSeq(bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")), []byte("\n\n")) {
+	for p := range bytes.SplitSeq(body, []byte("\n\n")) {
 		named := p
 		for _, o := range actions {
 			if o != a && strings.Contains(o, a) {
