@@ -425,7 +425,7 @@ func (sc *scaffold) circularFile() string {
 	}
 	b.WriteString("+++\n\n")
 	if c == nil {
-		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label(), sc.prev != nil && len(sc.prev.Categories) > 0))
+		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label(), sc.prev != nil && len(sc.prev.Categories) > 0, sc.prev == nil || higherRanked(sc.prev)))
 	} else {
 		// The actions are those the skeleton lists nowhere: it keeps the
 		// shortcode lines of a part the body put out with <!-- … -->, which
@@ -564,6 +564,12 @@ func (sc *scaffold) nextNumber() (string, bool) {
 	return fmt.Sprintf("%s〔%d〕%d号", prefix, year, serial+1), true
 }
 
+// higherRanked reports whether m gives the office any higher rank: its
+// overall one, or an indicator's in the city or among its peers.
+func higherRanked(m *site.Month) bool {
+	return m.OverallCity > 0 || slices.ContainsFunc(m.Results, func(r *site.Result) bool { return r.City > 0 || r.District > 0 })
+}
+
 var shortcodeLineRE = regexp.MustCompile(`^\s*\{\{<.*>\}\}\s*$`)
 var headingRE = regexp.MustCompile(`^#{1,6}\s`)
 
@@ -607,15 +613,22 @@ func skeleton(body, oldLabel, newLabel string) string {
 // sample, which follows the seed document, in the office's words — its
 // sections, its units, and a part for each of its actions. The 考核排类
 // are there only if the month carries them (categories): its file leaves
-// them to be written, and a shortcode of nothing would not build.
-func defaultSkeleton(terms site.Terms, label string, categories bool) string {
+// them to be written, and a shortcode of nothing would not build. The
+// list of the higher ranks' bottom group (city-bottom) is there unless
+// the month before shows the office has no higher ranks (higher): it
+// would say 本期没有排全市后三的单项目标 every month, of ranks the office
+// is never given.
+func defaultSkeleton(terms site.Terms, label string, categories, higher bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "现将%s考核情况通报如下：\n\n## 一、任务完成情况\n", label)
 	for i, sec := range terms.Sections {
 		fmt.Fprintf(&b, "\n### （%s）%s\n\n{{< indicators %s >}}\n", zh.Numeral(i+1), sec, strconv.Quote(sec))
 	}
-	fmt.Fprintf(&b, "\n## 二、督查发现问题情况\n\n%s\n\n{{< city-bottom >}}\n\n## 三、考核排名\n\n### （一）%s综合考核排名\n\n{{< township-ranking >}}\n",
-		placeholder, terms.Unit)
+	fmt.Fprintf(&b, "\n## 二、督查发现问题情况\n\n%s\n", placeholder)
+	if higher {
+		b.WriteString("\n{{< city-bottom >}}\n")
+	}
+	fmt.Fprintf(&b, "\n## 三、考核排名\n\n### （一）%s综合考核排名\n\n{{< township-ranking >}}\n", terms.Unit)
 	if categories {
 		fmt.Fprintf(&b, "\n### （二）%s考核排类\n\n{{< categories >}}\n", terms.Department)
 	}

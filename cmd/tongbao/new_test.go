@@ -866,3 +866,38 @@ func newActions(t *testing.T, dir, actions, rules string) {
 		t.Fatal(err)
 	}
 }
+
+// TestNewFirstCircularWithoutHigherRanks: the first circular of an office
+// whose months carry no higher rank (a 县政府督查室 ranking departments)
+// has no list of the higher ranks' bottom group, which would say 本期没有
+// 排全省后三的单项目标 of ranks it is never given; one whose last month
+// has them, has it.
+func TestNewFirstCircularWithoutHigherRanks(t *testing.T) {
+	for _, higher := range []bool{false, true} {
+		dir := filepath.Join(t.TempDir(), "site")
+		if code, _, errOut := runCmd("init", dir); code != 0 {
+			t.Fatalf("init: exit %d\n%s", code, errOut)
+		}
+		if err := os.Remove(filepath.Join(dir, "content", "circulars", "2024-01.md")); err != nil {
+			t.Fatal(err)
+		}
+		if !higher {
+			edit(t, dir, "data/2024-01.toml", "overallCity = 41", "")
+			edit(t, dir, "data/2024-01.toml", "city      = 36", "")
+			edit(t, dir, "data/2024-01.toml", "district  = 3", "")
+			edit(t, dir, "data/2024-01.toml", "city      = 52", "")
+			edit(t, dir, "data/2024-01.toml", "district  = 2", "")
+			edit(t, dir, "data/2024-01.toml", "city      = 98", "")
+		}
+		if code, _, errOut := runCmd("new", "-s", dir, "2024-02"); code != 0 {
+			t.Fatalf("new: exit %d\n%s", code, errOut)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "content", "circulars", "2024-02.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(b), "{{< city-bottom >}}"); got != higher {
+			t.Errorf("higher ranks %v: the draft has city-bottom %v:\n%s", higher, got, b)
+		}
+	}
+}
