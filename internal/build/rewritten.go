@@ -369,10 +369,11 @@ const mostRewritten = 10
 
 // resultDiffs says, in the circular's words, how the results of old and
 // now differ: the measures taken and withdrawn, which weigh most, then
-// each ranking's scores and ranks, unit by unit.
+// each ranking's scores and ranks, unit by unit, the scores with the
+// decimals the circulars show them with (da, db: old's and now's).
 func resultDiffs(old, now render.OpenData) []string {
 	var out []string
-	ranking := func(what string, a, b []render.OpenTownship) {
+	ranking := func(what string, a, b []render.OpenTownship, da, db int) {
 		type key struct{ group, name string }
 		was := map[key]render.OpenTownship{}
 		for _, t := range a {
@@ -385,11 +386,11 @@ func resultDiffs(old, now render.OpenData) []string {
 			o, ok := was[k]
 			switch {
 			case !ok:
-				out = append(out, fmt.Sprintf("%s新列入%s（%s分，%s）", what, t.Name, score(t.Score), rankText(t)))
+				out = append(out, fmt.Sprintf("%s新列入%s（%s分，%s）", what, t.Name, score(t.Score, db), rankText(t)))
 			case o.Score != t.Score && (o.Rank != t.Rank || o.Tied != t.Tied):
-				out = append(out, fmt.Sprintf("%s%s得分%s→%s，%s→%s", what, t.Name, score(o.Score), score(t.Score), rankText(o), rankText(t)))
+				out = append(out, fmt.Sprintf("%s%s得分%s→%s，%s→%s", what, t.Name, score(o.Score, da), score(t.Score, db), rankText(o), rankText(t)))
 			case o.Score != t.Score:
-				out = append(out, fmt.Sprintf("%s%s得分%s→%s", what, t.Name, score(o.Score), score(t.Score)))
+				out = append(out, fmt.Sprintf("%s%s得分%s→%s", what, t.Name, score(o.Score, da), score(t.Score, db)))
 			case o.Rank != t.Rank || o.Tied != t.Tied:
 				out = append(out, fmt.Sprintf("%s%s%s→%s", what, t.Name, rankText(o), rankText(t)))
 			}
@@ -436,16 +437,22 @@ func resultDiffs(old, now render.OpenData) []string {
 	if old.Aggregate != nil && now.Aggregate != nil && old.Aggregate.Method != now.Aggregate.Method {
 		out = append(out, aggregateMethodDiff+old.Aggregate.Method+"→"+now.Aggregate.Method)
 	}
-	ranking("综合考核", old.Composite, now.Composite)
-	was := map[string][]render.OpenTownship{}
+	ranking("综合考核", old.Composite, now.Composite, old.Scoring.Decimals, now.Scoring.Decimals)
+	was := map[string]render.OpenIndicator{}
 	for _, ind := range old.Indicators {
-		was[ind.ID] = ind.Townships
+		was[ind.ID] = ind
+	}
+	decimals := func(ind render.OpenIndicator) int {
+		if ind.Decimals == nil {
+			return 0 // a data.json of before: as it has them
+		}
+		return *ind.Decimals
 	}
 	is := map[string]bool{}
 	for _, ind := range now.Indicators {
 		is[ind.ID] = true
-		if a, ok := was[ind.ID]; ok {
-			ranking(ind.Name, a, ind.Townships)
+		if o, ok := was[ind.ID]; ok {
+			ranking(ind.Name, o.Townships, ind.Townships, decimals(o), decimals(ind))
 		} else if len(ind.Townships) > 0 {
 			out = append(out, "新增"+ind.Name+"的排名")
 		}
@@ -465,8 +472,19 @@ const (
 	aggregateMethodDiff = "季度、半年、年度综合得分的算法（[aggregate] method）"
 )
 
-// score is a score as data.json has it, without a trailing zero's doubt.
-func score(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// score is a score as a circular shows it, with at least decimals
+// places: data.json has 78.1 of a 78.10, and a score of more places (one
+// of a data.json that did not say its decimals) keeps them all.
+func score(v float64, decimals int) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	places := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		places = len(s) - i - 1
+	} else if decimals > 0 {
+		s += "."
+	}
+	return s + strings.Repeat("0", max(0, decimals-places))
+}
 
 // rankText is a rank as a circular says it: 第3名, 并列第3名.
 func rankText(t render.OpenTownship) string {

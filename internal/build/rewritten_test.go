@@ -124,7 +124,7 @@ func TestRewrittenCircularsWarned(t *testing.T) {
 	edit("data/indicators.toml", "weight = 1", "weight = 3")
 	want := "content/circulars/2023-02.md:2:1: 警告：已发布的2023年1-2月的通报（测政办函〔2023〕5号），考核结果与上次生成的不同：" +
 		"新增奖励甲街道10000元；新增约谈丙镇主要负责人；不再奖励丙镇10000元；不再约谈甲街道主要负责人；" +
-		"综合考核甲街道得分150→330，第3名→第1名；综合考核乙街道得分155→315；综合考核丙镇得分165→305，第1名→第3名。"
+		"综合考核甲街道得分150.00→330.00，第3名→第1名；综合考核乙街道得分155.00→315.00；综合考核丙镇得分165.00→305.00，第1名→第3名。"
 	checked := run(true)
 	if len(checked) != 1 || !strings.HasPrefix(checked[0], want) {
 		t.Fatalf("check:\n got %q\nwant %q…", checked, want)
@@ -212,11 +212,11 @@ func TestRewrittenMethodStated(t *testing.T) {
 	replaceIn(t, cfg, "", "[aggregate]\nmethod = \"sum-points\"\n")
 	want := []string{
 		"content/circulars/2023-02.md:2:1: 警告：已发布的2023年1-2月的通报（测政办函〔2023〕5号），考核结果与上次生成的不同：" +
-			"综合得分的算法（[scoring] method）sum→score；综合考核丙镇得分165→82.5；综合考核乙街道得分155→77.5；综合考核甲街道得分150→75。" +
+			"综合得分的算法（[scoring] method）sum→score；综合考核丙镇得分165.00→82.50；综合考核乙街道得分155.00→77.50；综合考核甲街道得分150.00→75.00。" +
 			"综合得分的算法是全站各期通用的设置，不能只对以后的月份适用，改了就改写全部已发布的通报；",
 		"content/circulars/2023-Q1.md:2:1: 警告：已发布的2023年第一季度的通报（测政办函〔2023〕10号），考核结果与上次生成的不同：" +
 			"综合得分的算法（[scoring] method）sum→score；季度、半年、年度综合得分的算法（[aggregate] method）mean-points→sum-points；" +
-			"综合考核丙镇得分165→82.5；综合考核乙街道得分155→77.5；综合考核甲街道得分150→75。" +
+			"综合考核丙镇得分165.00→82.50；综合考核乙街道得分155.00→77.50；综合考核甲街道得分150.00→75.00。" +
 			"综合得分的算法是全站各期通用的设置，不能只对以后的月份适用，改了就改写全部已发布的通报；",
 	}
 	got := run()
@@ -234,8 +234,11 @@ func TestRewrittenMethodStated(t *testing.T) {
 // withdrawn; by what and to whom, not by their wording), then the
 // composite and each indicator unit by unit — a score, a rank, a tie,
 // a unit listed or no longer — then the indicators ranked anew or no
-// longer; what is alike is not told.
+// longer; what is alike is not told. Scores are as the circulars show
+// them, with their decimals (old's data.json, of before, says none: as
+// it has them).
 func TestResultDiffs(t *testing.T) {
+	two := 2
 	tw := func(name string, score float64, rank int, tied bool) render.OpenTownship {
 		return render.OpenTownship{Name: name, Score: score, Rank: rank, Tied: tied}
 	}
@@ -252,9 +255,10 @@ func TestResultDiffs(t *testing.T) {
 	now := render.OpenData{
 		Composite: []render.OpenTownship{tw("甲", 90, 1, true), tw("乙", 90, 1, true), tw("丁", 60, 3, false)},
 		Indicators: []render.OpenIndicator{
-			{ID: "a", Name: "经济", Townships: []render.OpenTownship{tw("甲", 9, 1, false), tw("乙", 7.5, 2, false)}},
+			{ID: "a", Name: "经济", Townships: []render.OpenTownship{tw("甲", 9, 1, false), tw("乙", 7.5, 2, false)}, Decimals: &two},
 			{ID: "c", Name: "就业", Townships: []render.OpenTownship{tw("甲", 5, 1, false)}},
 		},
+		Scoring: render.OpenScoring{Decimals: 1},
 		Rewards:    []render.OpenReward{{Unit: "甲", Amount: 100, Reason: "排名第一"}},
 		Interviews: []render.OpenInterview{{Unit: "丁", Who: "主要负责人", Kind: "约谈", Reason: "最后"}},
 	}
@@ -262,10 +266,10 @@ func TestResultDiffs(t *testing.T) {
 		"新增约谈丁主要负责人",
 		"不再约谈丙主要负责人",
 		"综合考核甲第1名→并列第1名",
-		"综合考核乙得分80→90，第2名→并列第1名",
-		"综合考核新列入丁（60分，第3名）",
+		"综合考核乙得分80→90.0，第2名→并列第1名",
+		"综合考核新列入丁（60.0分，第3名）",
 		"综合考核不再列入丙",
-		"经济乙得分8→7.5",
+		"经济乙得分8→7.50",
 		"新增就业的排名",
 		"不再有财政的排名",
 	}
@@ -463,6 +467,20 @@ func TestUnlistedWarned(t *testing.T) {
 	for _, check := range []bool{true, false} {
 		if got := warnedOf(t, dir, check, "通报正文没有列出"); !slices.Equal(got, want) {
 			t.Errorf("check %v: warned\n%s\nwant\n%s", check, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// TestScore: a score is told with the decimals its circular shows, and
+// never with fewer places than it has.
+func TestScore(t *testing.T) {
+	for _, c := range []struct {
+		v        float64
+		decimals int
+		want     string
+	}{{78.1, 2, "78.10"}, {80, 2, "80.00"}, {80, 0, "80"}, {78.125, 2, "78.125"}, {7.5, 0, "7.5"}} {
+		if got := score(c.v, c.decimals); got != c.want {
+			t.Errorf("score(%v, %d) = %s, want %s", c.v, c.decimals, got, c.want)
 		}
 	}
 }
