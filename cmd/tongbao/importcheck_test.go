@@ -132,4 +132,15 @@ func TestImportHintsMerge(t *testing.T) {
 	if code != 1 || !strings.HasPrefix(errOut, first) || strings.Contains(errOut, "已存在") {
 		t.Errorf("with --force: exit %d, %q", code, errOut)
 	}
+	// A file that is no workbook at all, or a department's workbook, whose
+	// own message says to merge it, is not told to merge besides: merging
+	// would not read the first, and the second is told once.
+	junk := filepath.Join(t.TempDir(), "2024-04.xlsx")
+	if err := os.WriteFile(junk, []byte("这不是工作簿"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runCmd("import", "2024-04", junk, "-s", dir)
+	if want := "tongbao: " + junk + "：无法读取工作簿（zip: not a valid zip file）；请确认是 .xlsx 文件\n"; code != 1 || errOut != want {
+		t.Errorf("a file that is no workbook: exit %d, %q, want %q", code, errOut, want)
+	}
 }

@@ -35,6 +35,14 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	year, month, ok := parseMonth(rest[0])
+	if p, span := site.ParsePeriod(rest[0]); !ok && span && p.Kind != site.Monthly {
+		// What a newcomer tries for the quarter's circular: it has no
+		// file of data to start, and its circular is not drafted.
+		fmt.Fprintf(stderr, "tongbao new: “%s”是%s：tongbao new 只新建月份。季度、半年和年度通报没有自己的数据文件，由各月的数据算出："+
+			"在 content/circulars/ 中新建一个通报，前置信息写 data = \"%s\"，正文用 township-ranking、period-table 等短代码（见 docs/rules.md 的“季度、半年和年度”）\n",
+			rest[0], map[site.PeriodKind]string{site.Quarterly: "季度", site.HalfYearly: "半年", site.Yearly: "年度"}[p.Kind], rest[0])
+		return 2
+	}
 	if !ok {
 		fmt.Fprintf(stderr, "tongbao new: 月份“%s”格式不对，应为 YYYY-MM，如 2023-03\n", rest[0])
 		return 2

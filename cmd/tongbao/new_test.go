@@ -432,6 +432,27 @@ func TestNewUsage(t *testing.T) {
 	}
 }
 
+// TestNewQuarter: a quarter, half or year given to new — what a newcomer
+// tries for the quarter's circular — is told that new makes months, and
+// how such a circular is written instead; nothing is written.
+func TestNewQuarter(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	before, _ := os.ReadDir(filepath.Join(dir, "content", "circulars"))
+	for arg, want := range map[string]string{
+		"2024-Q1": `tongbao new: “2024-Q1”是季度：tongbao new 只新建月份。季度、半年和年度通报没有自己的数据文件，由各月的数据算出：在 content/circulars/ 中新建一个通报，前置信息写 data = "2024-Q1"，正文用 township-ranking、period-table 等短代码（见 docs/rules.md 的“季度、半年和年度”）`,
+		"2024-H1": `tongbao new: “2024-H1”是半年：tongbao new 只新建月份。`,
+		"2024":    `tongbao new: “2024”是年度：tongbao new 只新建月份。`,
+	} {
+		code, _, errOut := runCmd("new", "-s", dir, arg)
+		if code != 2 || !strings.Contains(errOut, want) {
+			t.Errorf("new %s: exit %d, %q; want 2 and %q", arg, code, errOut, want)
+		}
+	}
+	if after, _ := os.ReadDir(filepath.Join(dir, "content", "circulars")); len(after) != len(before) {
+		t.Errorf("content/circulars holds %d files, want the %d it had", len(after), len(before))
+	}
+}
+
 // TestNewFirstMonth: without a previous month every indicator is listed,
 // and without a previous circular the 文号 is left to fill too.
 func TestNewFirstMonth(t *testing.T) {

@@ -179,7 +179,11 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	m, err := sheet.Import(s, key, in, data)
 	if err != nil {
 		code := report(stderr, err)
-		if !replace {
+		// Only problems of what the cells hold: a file that is no
+		// workbook would not merge either, and a department's workbook
+		// says to merge itself.
+		var cells diag.List
+		if !replace && errors.As(err, &cells) {
 			fmt.Fprintf(stderr, "%s 已存在：只并入 %s 中新填的内容，请加 --merge\n", rel, filepath.Base(in))
 		}
 		return code

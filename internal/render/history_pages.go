@@ -165,9 +165,12 @@ type IndicatorView struct {
 	Weight    string   // its weight in the township composite
 	// Changes say when the 考核办法 changed its weight, direction or
 	// decimals, one line each, oldest first: 自2025年1月起权重为1.5. Better
-	// and Weight are what it had before the first, and Better says so:
-	// 2025年1月前得分越高越好.
-	Changes []string
+	// and Weight are what it had before the first change of each, and
+	// say so: Better 2025年1月前得分越高越好, WeightBefore 2025年1月前 —
+	// empty when the weight changed with the direction, which Better has
+	// dated already, or never did.
+	WeightBefore string
+	Changes      []string
 	// Assessed says the months it was assessed in when they are not the
 	// archive's: 自2025年1月起 of one added, 2021年3月至2024年12月，此后不再考核
 	// of one dropped; "" otherwise.
@@ -506,10 +509,16 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.Better = betterText(ind.HigherBetter)
 		v.Weight = strconv.FormatFloat(ind.Weight, 'f', -1, 64)
 		v.Changes = changeLines(ind)
-		if len(ind.Changes) > 0 {
-			// The values before the first change, said so: not read as
-			// the values now, which the changes below say.
-			v.Better = monthLabel(ind.Changes[0].From) + "前" + v.Better
+		// The values before their first change, said so: not read as
+		// the values now, which the changes below say. Only what a change
+		// set is dated: a weight changed alone leaves the direction as it
+		// always was, and 2025年1月前得分越低越好 would say it had turned.
+		better, weight := firstSet(ind, "better"), firstSet(ind, "weight")
+		if better != "" {
+			v.Better = monthLabel(better) + "前" + v.Better
+		}
+		if weight != "" && weight != better {
+			v.WeightBefore = monthLabel(weight) + "前"
 		}
 	}
 
@@ -714,6 +723,18 @@ func changeLines(ind *site.Indicator) []string {
 		out = append(out, "自"+from.Label()+"起"+strings.Join(parts, "，"))
 	}
 	return out
+}
+
+// firstSet is the month from which ind's first change of key (better,
+// weight or decimals, as indicators.toml writes them) is in force, ""
+// when none changes it.
+func firstSet(ind *site.Indicator, key string) string {
+	for _, c := range ind.Changes {
+		if slices.Contains(c.Set, key) {
+			return c.From
+		}
+	}
+	return ""
 }
 
 // betterText is an indicator's direction as its page says it.

@@ -996,6 +996,24 @@ func TestExemptMonthChangeSaid(t *testing.T) {
 	}
 }
 
+// TestExemptPeriodTableSaid: a quarter's period-table says 免考 to a
+// screen reader of the month a township was exempted from, as its page
+// does, not 无排名 — as though it had been assessed and ranked nowhere;
+// the eye sees the dash, as there. A month it was ranked in reads as
+// before. By hand, historySite with 丙镇 exempt in 2023-01: its 2023-02
+// composite is third (TestExemptCellsSaid).
+func TestExemptPeriodTableSaid(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-01\"]\n", 1)
+	f["data/2023-01.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-01.toml"], "")
+	f["content/circulars/2023-Q1.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-04-10\ndata = \"2023-Q1\"\n+++\n{{< period-table >}}\n"
+	files := renderFiles(t, loadFiles(t, f), "")
+	row := rowOf(t, tableAfter(t, files["circulars/2023/6/index.html"], "<caption>2023年第一季度乡镇（街道）综合考核排名</caption>"), "丙镇")
+	if got, want := []string{row[1], row[2]}, []string{`<span aria-hidden="true">—</span><span class="visually-hidden">免考</span>`, "第三"}; !slices.Equal(got, want) {
+		t.Errorf("丙镇's 1月 and 2月 in the quarter's table read %q, want %q", got, want)
+	}
+}
+
 // TestExemptCellsSaid: the rank and score of a month a township was
 // exempted from say 免考 to a screen reader (and, in the matrices, on
 // hover), as its change does — not 无 or 无排名, as though it had been

@@ -128,6 +128,30 @@ func TestIndicatorChangeRendered(t *testing.T) {
 	}
 }
 
+// A change of weight alone leaves the direction as it always was: the
+// indicator's page dates the weight it had before, not the direction,
+// which would read as though 2023-02 had turned it around.
+func TestIndicatorWeightChangeDatesTheWeight(t *testing.T) {
+	files := historySite()
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `decimals = 1
+[[indicator]]
+id = "anquan"`, `decimals = 1
+[[indicator.change]]
+from = "2023-02"
+weight = 2
+[[indicator]]
+id = "anquan"`, 1)
+	page := string(renderFiles(t, loadFiles(t, files), "")["indicators/jingji/index.html"])
+	for _, want := range []string{
+		`<dd>共3个乡镇（街道）参与，得分越高越好，2023年2月前综合考核权重1</dd>`,
+		`<div><dt>考核办法调整</dt><dd>自2023年2月起权重为2</dd></div>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the indicator page lacks %s", want)
+		}
+	}
+}
+
 // A circular's {{< indicators >}} lists the indicators its month has a
 // result for, numbered among them: an indicator added to the catalogue
 // in a later year (科技创新, from 2023-02, written between the two of 重点工作)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"slices"
@@ -432,8 +433,11 @@ type PeriodTableView struct {
 type PeriodTableRow struct {
 	Name   string
 	Months []string // its composite rank each month: 第三, or — when not ranked
-	Score  string   // its aggregate
-	Rank   string   // its aggregate rank
+	// Spoken says, of each month it has no rank in, why, as its page
+	// does (absence): 免考, 尚未参加考核, or 无排名; "" of the others.
+	Spoken []string
+	Score  string // its aggregate
+	Rank   string // its aggregate rank
 }
 
 func periodTableView(c *core, p *rank.Period, _ []string) (any, error) {
@@ -454,15 +458,16 @@ func periodTableView(c *core, p *rank.Period, _ []string) (any, error) {
 		for _, t := range g.Composite {
 			row := PeriodTableRow{Name: t.Unit.Name, Score: formatScore(t.Value, c.aggregateDecimals()), Rank: zh.RankPhrase(t.Rank, t.Tied)}
 			for _, m := range p.Months {
-				cell := "—"
+				cell, spoken := "—", cmp.Or(absence(t.Unit, m.Span.Key()), "无排名")
 				if mg := m.Group(t.Unit); mg != nil {
 					for _, mt := range mg.Composite {
 						if mt.Unit == t.Unit {
-							cell = zh.RankPhrase(mt.Rank, mt.Tied)
+							cell, spoken = zh.RankPhrase(mt.Rank, mt.Tied), ""
 						}
 					}
 				}
 				row.Months = append(row.Months, cell)
+				row.Spoken = append(row.Spoken, spoken)
 			}
 			v.Rows = append(v.Rows, row)
 		}

@@ -166,3 +166,25 @@ reason = "连续三年排名靠后"
 		t.Errorf("written back:\n%s\nwant:\n%s", got, rules)
 	}
 }
+
+// The help of an [[interview]]'s kind, in the words of an office whose
+// only measure but 奖励 is 约谈, offers that one: not “约谈”之一, one of
+// one. With more, it offers them all.
+func TestInterviewKindHelpInTheOfficesWords(t *testing.T) {
+	kind := MonthFile.Field("interview.kind")
+	for _, c := range []struct {
+		actions     []string
+		help, cells string
+	}{
+		{[]string{"奖励", "约谈"}, "可填“约谈”；不填为约谈", "填“约谈”；不填为约谈"},
+		{[]string{"奖励", "约谈", "提醒约谈"}, "可填“约谈” 或 “提醒约谈”；不填为约谈", "填“约谈” 或 “提醒约谈”；不填为约谈"},
+	} {
+		words := (&Config{Terms: Terms{Actions: c.actions}}).Words()
+		if got := words.Replace(kind.Help); got != c.help {
+			t.Errorf("%q: the month file's help %q, want %q", c.actions, got, c.help)
+		}
+		if got := words.Replace(kind.Sheet); got != c.cells {
+			t.Errorf("%q: the workbook's help %q, want %q", c.actions, got, c.cells)
+		}
+	}
+}

@@ -228,6 +228,7 @@ func (l *loader) dataPeriod(rel string, p *parsed) (Period, bool) {
 	for m := first; m <= last; m++ {
 		key := Period{Kind: Monthly, Year: span.Year, N: m}.Key()
 		if l.s.months[key] != nil {
+			l.signedBeforeItsEnd(rel, p, span)
 			return span, true
 		}
 		if l.fileExists("data/" + key + ".toml") {
@@ -237,6 +238,28 @@ func (l *loader) dataPeriod(rel string, p *parsed) (Period, bool) {
 	l.diags.Add(rel, line, col, "通报引用的%s没有任何月份的数据（应至少有 data/%s.toml 至 data/%s.toml 中的一个文件）",
 		span.Label(), Period{Kind: Monthly, Year: span.Year, N: first}.Key(), Period{Kind: Monthly, Year: span.Year, N: last}.Key())
 	return span, false
+}
+
+// signedBeforeItsEnd warns of a quarter's, half's or year's circular
+// dated within its span while the data has not reached the span's end:
+// every month file added later in the span counts in it too, and
+// re-ranks what it published — as a year's circular of 1-8月, titled
+// 2024年度, would be by September's file. One dated after its span has
+// its months, however few were assessed.
+func (l *loader) signedBeforeItsEnd(rel string, p *parsed, span Period) {
+	if !p.dated || p.circular == nil {
+		return
+	}
+	d := p.circular.Date
+	newest := ""
+	for key := range l.s.months {
+		newest = max(newest, key)
+	}
+	if fmt.Sprintf("%04d-%02d", d.Year, d.Month) > span.LastMonth() || newest >= span.LastMonth() {
+		return
+	}
+	l.s.Warnings.Add(rel, p.dataAt[0], p.dataAt[1], "警告：%s的通报已成文，而这段时间的数据只到 %s（%s 才结束）：以后加上的月份也会计入这份通报，改写它已发布的排名和奖惩；应在这段时间各月的数据齐全以后成文",
+		span.Label(), newest, span.LastMonth())
 }
 
 // frontMatter splits a Markdown file into its TOML front matter (between

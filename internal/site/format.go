@@ -294,7 +294,7 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	{Key: "interview", Kind: Tables, Label: "约谈", Help: "规则（[[rule]]）之外另行采取的约谈、书面检查等措施（[terms] actions），可不填", Fields: []Field{
 		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "被约谈单位"},
 		{Key: "who", Kind: Text, Label: "约谈对象", Required: true, Help: "如“分管领导”"},
-		{Key: "kind", Kind: Text, Label: "措施", Help: "{actions}之一；不填为约谈",
+		{Key: "kind", Kind: Text, Label: "措施", Help: "可填{actions}；不填为约谈",
 			Sheet: "填{actions}；不填为约谈"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "约谈原因"},
 	}},

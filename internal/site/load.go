@@ -1050,7 +1050,8 @@ func (l *loader) indicatorCatalogue() {
 // scores (r, an [[indicator]] or one of its changes) that is lower-is-
 // better and weighted in a composite of scores (method = "score" or
 // "sum"), which counts a higher score as better: it would rank first the
-// township it ranks last (DESIGN.md §5.5). written is how r says lower.
+// township it ranks last (DESIGN.md §5.5). written is what r wrote that
+// makes it so: better = "lower", or a change's month and new weight.
 func (l *loader) scoredLowerBetter(f *tomlFile, r *record, ind *Indicator, set Setting, written string) {
 	sc := l.s.Config.Scoring
 	if !(sc.RawScore || sc.RawSum) || set.HigherBetter || !(set.Weight > 0) || ind.Townships == nil {
@@ -1152,7 +1153,16 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 			}
 			continue
 		}
-		l.scoredLowerBetter(f, c, ind, ch.Setting, "自 "+rc.from+" 起 better = \"lower\"")
+		// Said of what the change wrote: the direction, or a weight given
+		// to an indicator lower-is-better already. One that wrote neither
+		// (decimals) leaves the setting's problem as it was, told where
+		// it was written.
+		switch {
+		case slices.Contains(ch.Set, "better"):
+			l.scoredLowerBetter(f, c, ind, ch.Setting, "自 "+rc.from+" 起 better = \"lower\"")
+		case slices.Contains(ch.Set, "weight"):
+			l.scoredLowerBetter(f, c, ind, ch.Setting, "自 "+rc.from+" 起 weight = "+strconv.FormatFloat(ch.Weight, 'f', -1, 64))
+		}
 		out = append(out, ch)
 		set = ch.Setting
 	}

@@ -915,3 +915,41 @@ city = 4
 "一类" = ["区发改局"]
 "二类" = ["区财政局"]
 `
+
+// TestAggregateBeforeItsEnd: a quarter's, half's or year's circular
+// dated within its span while the span still has months to come in the
+// data is warned of: the months added later count in it too, and change
+// what it published. One dated after its span (its months are all there
+// are), or whose span the data has passed, says nothing. miniSite's
+// newest month is 2023-02.
+func TestAggregateBeforeItsEnd(t *testing.T) {
+	circular := func(number, data, date string) string {
+		return "+++\nnumber = \"" + number + "\"\ntitle = \"关于测试的通报\"\n" + date + "data = \"" + data + "\"\n+++\n正文。\n"
+	}
+	files := miniSite()
+	files["content/circulars/2023.md"] = circular("测政办函〔2023〕9号", "2023", "date = 2023-04-10\n")
+	files["content/circulars/2022.md"] = strings.Replace(circular("测政办函〔2023〕7号", "2022", "date = 2023-01-10\n"), `"2022"`, `"2023-H1"`, 1)
+	got := loadWarnings(t, files)
+	want := []string{
+		"content/circulars/2022.md:5:1: 警告：2023年上半年的通报已成文，而这段时间的数据只到 2023-02（2023-06 才结束）：以后加上的月份也会计入这份通报，改写它已发布的排名和奖惩；应在这段时间各月的数据齐全以后成文",
+		"content/circulars/2023.md:5:1: 警告：2023年度的通报已成文，而这段时间的数据只到 2023-02（2023-12 才结束）：以后加上的月份也会计入这份通报，改写它已发布的排名和奖惩；应在这段时间各月的数据齐全以后成文",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// Dated after its span: the months not there were not assessed.
+	files = miniSite()
+	files["content/circulars/2023.md"] = circular("测政办函〔2024〕1号", "2023", "date = 2024-01-20\n")
+	if got := loadWarnings(t, files); len(got) != 0 {
+		t.Errorf("warnings %q, want none", got)
+	}
+
+	// Once the data has passed its end, nothing is said.
+	files = miniSite()
+	files["content/circulars/2022.md"] = circular("测政办函〔2023〕7号", "2022-H2", "date = 2022-12-28\n")
+	files["data/2022-12.toml"] = files["data/2023-02.toml"]
+	if got := loadWarnings(t, files); len(got) != 0 {
+		t.Errorf("warnings %q, want none", got)
+	}
+}

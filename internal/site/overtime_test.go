@@ -121,6 +121,42 @@ better = "lower"
 	}
 }
 
+// A change that writes only the weight of an indicator lower-is-better
+// from the start is refused for that weight, and says so: not as though
+// it had made the indicator lower-is-better. One that changes neither
+// (decimals) adds nothing to what its indicator's own problem says.
+func TestIndicatorChangeWeightOfLowerInScoreComposite(t *testing.T) {
+	files := miniSite()
+	files["config.toml"] += "[scoring]\nmethod = \"score\"\n"
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `townships = "all"
+`, `townships = "all"
+better = "lower"
+weight = 0
+[[indicator.change]]
+from = "2025-01"
+weight = 2
+`, 1)
+	_, err := Load(writeSite(t, files))
+	want := `data/indicators.toml:11:1: 指标“经济”越低越好（自 2025-01 起 weight = 2），而综合考核按得分的加权平均`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("want %s in\n%v", want, err)
+	}
+
+	files = miniSite()
+	files["config.toml"] += "[scoring]\nmethod = \"score\"\n"
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `townships = "all"
+`, `townships = "all"
+better = "lower"
+[[indicator.change]]
+from = "2025-01"
+decimals = 1
+`, 1)
+	_, err = Load(writeSite(t, files))
+	if err == nil || strings.Count(err.Error(), "越低越好") != 1 || !strings.Contains(err.Error(), `data/indicators.toml:7:1: 指标“经济”越低越好（better = "lower"）`) {
+		t.Errorf("want the indicator's problem once, at its better, got\n%v", err)
+	}
+}
+
 // A rule's from and until: months, from not after until, checked as a
 // unit's are, each at its key.
 func TestRuleSpan(t *testing.T) {

@@ -75,8 +75,20 @@ func scoreHint(t string) string {
 	if u := strings.Map(dropInvisible, t); u != t && plain(u) {
 		return fmt.Sprintf("其中有看不见的字符，请删去，只写 %s", u)
 	}
+	// Any other words after a number — a unit of measure copied with the
+	// value from a monitoring report, 45.3微克/立方米 — go as 分 does, as
+	// the month file's own check says of them. Words with a digit or a
+	// point in them (0x10, 95。5) are not a unit, nor is a magnitude (3万
+	// is not 3): the number is unclear.
+	if m := numberWordsRE.FindStringSubmatch(t); m != nil && !strings.ContainsAny(m[2], "0123456789.,") &&
+		!strings.ContainsRune("十百千万亿", []rune(m[2])[0]) {
+		return fmt.Sprintf("请去掉“%s”，只写数，如 %s", m[2], m[1])
+	}
 	return "应为数，如 95 或 87.5"
 }
+
+// numberWordsRE is a plain number and the words after it.
+var numberWordsRE = regexp.MustCompile(`^([+-]?(?:\d+(?:\.\d+)?|\.\d+))\s*(\S.*)$`)
 
 // halfWidth maps the full-width forms of what a number is written with to
 // ASCII.
