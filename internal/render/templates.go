@@ -63,6 +63,11 @@ func parseTemplates(c *core) (*templates, error) {
 			pages = append(pages, f.Name)
 		}
 	}
+	if len(diags) == 0 {
+		for _, err := range recursion(shared) {
+			diags = append(diags, t.diag(err))
+		}
+	}
 	if len(diags) > 0 {
 		return nil, diags.Err()
 	}
