@@ -661,3 +661,36 @@ func (l *loader) staleLayouts() {
 		}
 	}
 }
+
+// lostSiteMap warns of a site's own layout in place of a built-in one
+// that lists the 网站导航 (.Site.Map: the built-in footer) when no layout
+// of the site's lists it any more and the site has pages at its top
+// (关于本站): the main navigation has no room for them, so nothing else
+// links to them, and a portal's footer put in the built-in one's place
+// would leave them reachable from nowhere.
+func (l *loader) lostSiteMap() {
+	var top []string
+	for _, p := range l.s.Pages {
+		if p.Path != "" && strings.Count(p.Path, "/") == 1 {
+			top = append(top, p.Title)
+		}
+	}
+	if len(top) == 0 {
+		return
+	}
+	var replaced []File
+	for _, f := range l.s.Layouts {
+		if f.Builtin() {
+			continue
+		}
+		if bytes.Contains(f.Data, []byte(".Map")) {
+			return
+		}
+		if b, ok := theme.Read(f.Name); ok && bytes.Contains(b, []byte(".Map")) {
+			replaced = append(replaced, f)
+		}
+	}
+	for _, f := range replaced {
+		l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 %s，却没有列出网站导航（.Site.Map）：%s只有网站导航链接到，将无处可达。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(top, "、"), f.Name)
+	}
+}

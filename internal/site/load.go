@@ -262,6 +262,7 @@ func (l *loader) rest() error {
 	l.static()
 	l.layouts()
 	l.staleLayouts()
+	l.lostSiteMap()
 	l.checkAssetRefs()
 	l.cssRefs()
 	l.finish()

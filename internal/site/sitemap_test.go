@@ -1,0 +1,46 @@
+package site
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestLostSiteMapWarning: a footer of the site's own that does not list
+// the 网站导航 (.Site.Map), which the built-in one does, is warned of,
+// naming the top pages only it links to; a footer that lists it, or a header
+// of the site's own that does in its place, is not.
+func TestLostSiteMapWarning(t *testing.T) {
+	warnings := func(layouts map[string]string) []string {
+		t.Helper()
+		files := miniSite()
+		delete(files, "layouts/base.html")
+		files["content/about.md"] = "+++\ntitle = \"关于本站\"\n+++\n正文。\n"
+		files["content/lianxi.md"] = "+++\ntitle = \"联系我们\"\n+++\n正文。\n"
+		files["content/notices/n.md"] = "+++\ntitle = \"通知\"\n+++\n正文。\n"
+		for name, data := range layouts {
+			files["layouts/"+name] = data
+		}
+		s, err := Load(writeSite(t, files))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range s.Warnings {
+			got = append(got, d.String())
+		}
+		return got
+	}
+	portal := "<footer><p>主办单位：{{.Site.Name}}</p></footer>\n"
+	want := []string{"layouts/partials/footer.html: 警告：这个模板覆盖了内置的 partials/footer.html，却没有列出网站导航（.Site.Map）：关于本站、联系我们只有网站导航链接到，将无处可达。运行 tongbao layouts partials/footer.html 查看内置模板的写法"}
+	if got := warnings(map[string]string{"partials/footer.html": portal}); !slices.Equal(got, want) {
+		t.Errorf("a footer without the 网站导航: warnings %q, want %q", got, want)
+	}
+	listed := "<footer>{{range .Site.Map}}<a href=\"{{url .Path}}\">{{.Title}}</a>{{end}}</footer>\n"
+	if got := warnings(map[string]string{"partials/footer.html": listed}); len(got) != 0 {
+		t.Errorf("a footer with the 网站导航: warnings %q", got)
+	}
+	header := "<header>{{with .Site}}{{range .Map}}<a href=\"{{url .Path}}\">{{.Title}}</a>{{end}}{{end}}</header>\n"
+	if got := warnings(map[string]string{"partials/footer.html": portal, "partials/header.html": header}); len(got) != 0 {
+		t.Errorf("the 网站导航 in the header: warnings %q", got)
+	}
+}
