@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -156,15 +157,23 @@ func (t *templates) diag(err error) diag.Diagnostic {
 	}
 	m[4] = msg[at[1]:]
 	f, ok := t.files[m[1]]
-	d := diag.Diagnostic{File: cmp.Or(f.Source, "layouts/"+m[1]), Msg: "模板错误：" + m[4]}
+	d := diag.Diagnostic{File: cmp.Or(f.Source, "layouts/"+m[1])}
+	d.Line, _ = strconv.Atoi(m[2])
+	col := -1
+	if m[3] != "" {
+		col, _ = strconv.Atoi(m[3])
+	}
+	var line, c int
+	if d.Msg, line, c = explain(m[4], f.Data, d.Line, t.funcNames()); c >= 0 {
+		d.Line, col = line, c
+	}
+	d.Msg = "模板错误：" + d.Msg
 	if f.Builtin() {
 		d.Msg += "（内置模板，可用 tongbao layouts " + m[1] + " 查看）"
 	}
-	d.Line, _ = strconv.Atoi(m[2])
-	if m[3] == "" {
+	if col < 0 {
 		return d
 	}
-	col, _ := strconv.Atoi(m[3])
 	d.Col = col + 1
 	if ok {
 		lines := bytes.Split(f.Data, []byte("\n"))
@@ -173,6 +182,17 @@ func (t *templates) diag(err error) diag.Diagnostic {
 		}
 	}
 	return d
+}
+
+// funcNames are the names of the functions layouts may use, Go's and
+// tongbao's, for the nearest of a misspelt one.
+func (t *templates) funcNames() []string {
+	names := []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne"}
+	for name := range t.funcs() {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
 }
 
 // funcs are the template functions layouts may use.

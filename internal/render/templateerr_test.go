@@ -1,0 +1,47 @@
+package render
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"tongbao/internal/diag"
+	"tongbao/internal/rank"
+	"tongbao/internal/site"
+)
+
+// TestTemplateErrorsWorded: the mistakes staff make most in a footer of
+// their own are told in Chinese, at the place to mend (columns counted by
+// hand, in characters from 1), with the nearest name: a function or a
+// field misspelt, an {{end}} missing — at the action it would close, not
+// at the end of the file, where Go says "unexpected EOF" — or one too
+// many.
+func TestTemplateErrorsWorded(t *testing.T) {
+	for _, tc := range []struct{ footer, want string }{
+		{
+			"<footer>\n  <p>{{printff \"%s\" .Site.Name}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:8: 模板错误：没有函数“printff”，是否为“printf”？",
+		},
+		{
+			"<footer>\n  <p>{{.Site.IdCode}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:13: 模板错误：{{.Site.IdCode}}：SiteData 没有字段 IdCode，是否为“IDCode”？",
+		},
+		{
+			"<footer>\n  {{with .Site.Name}}<p>主办：{{.}}</p>\n  {{range .Site.Map}}<a href=\"{{url .Path}}\">{{.Title}}</a>{{end}}\n</footer>\n",
+			"layouts/partials/footer.html:2:3: 模板错误：{{with .Site.Name}} 没有对应的 {{end}}：到文件末尾仍未结束",
+		},
+		{
+			"<footer>\n  <p>{{.Site.Name}}</p>{{end}}\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block",
+		},
+	} {
+		s := loadSample(t)
+		s.Layouts = slices.DeleteFunc(s.Layouts, func(f site.File) bool { return f.Name == "partials/footer.html" })
+		s.Layouts = append(s.Layouts, site.File{Name: "partials/footer.html", Data: []byte(tc.footer), Source: "layouts/partials/footer.html"})
+		_, err := Render(s, rank.Archive(s), Options{})
+		var l diag.List
+		if !errors.As(err, &l) || len(l) != 1 || l[0].String() != tc.want {
+			t.Errorf("footer %q:\n%v\nwant\n%s", tc.footer, err, tc.want)
+		}
+	}
+}
