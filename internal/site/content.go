@@ -590,10 +590,17 @@ func validity(r *record, f *tomlFile) string {
 // layouts/ wins, as in Hugo's theme lookup.
 func (l *loader) layouts() {
 	own := map[string]bool{}
+	builtin := theme.Names()
 	for _, rel := range l.walk("layouts") {
 		name := strings.TrimPrefix(rel, "layouts/")
 		own[name] = true
 		asset := strings.HasPrefix(name, "assets/")
+		// Render reads the page layouts and shortcodes' markup by the
+		// theme's names, and partials/ whole: any other template is
+		// never read, and editing it would change nothing on the page.
+		if !asset && path.Ext(name) == ".html" && !strings.HasPrefix(name, "partials/") && !slices.Contains(builtin, name) {
+			l.s.Warnings.Add(rel, 0, 0, "警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看")
+		}
 		data := readFile(l.root, rel, &l.diags)
 		if data != nil && !asset {
 			data = normalize(rel, data, &l.diags)
@@ -602,7 +609,7 @@ func (l *loader) layouts() {
 			l.addLayout(name, File{Data: data, Source: rel})
 		}
 	}
-	for _, name := range theme.Names() {
+	for _, name := range builtin {
 		if !own[name] {
 			data, _ := theme.Read(name)
 			l.addLayout(name, File{Data: data, Source: theme.Label + name})

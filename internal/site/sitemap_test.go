@@ -44,3 +44,31 @@ func TestLostSiteMapWarning(t *testing.T) {
 		t.Errorf("the 网站导航 in the header: warnings %q", got)
 	}
 }
+
+// TestUnusedLayoutWarning: a template of the site's that no build reads —
+// in a folder misspelt (partial/), a page layout or a shortcode's markup
+// of a name the theme has not — is warned of, as editing it would change
+// nothing; a partial of the site's own, which a layout may call, and an
+// asset of its own are not.
+func TestUnusedLayoutWarning(t *testing.T) {
+	files := miniSite()
+	for _, name := range []string{"partial/footer.html", "cirular.html", "shortcodes/reward.html", "partials/portal-top.html", "assets/img/logo.png"} {
+		files["layouts/"+name] = "x"
+	}
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range s.Warnings {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"layouts/cirular.html: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
+		"layouts/partial/footer.html: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
+		"layouts/shortcodes/reward.html: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+}
