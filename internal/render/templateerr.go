@@ -14,10 +14,11 @@ import (
 // field misspelt, an {{end}} missing or one too many — as tongbao's other
 // diagnostics are worded: in Chinese, with the nearest name, and at the
 // place to mend. msg is Go's text after its location; text is the
-// layout's, line Go's line. It returns the words, and the line and the
+// layout's, line Go's line; funcs and templates the names a misspelt
+// one may be near. It returns the words, and the line and the
 // byte column from 0 of the place when it knows better than Go (0, -1
 // otherwise). Any other error is left in Go's words.
-func explain(msg string, text []byte, line int, funcs []string) (string, int, int) {
+func explain(msg string, text []byte, line int, funcs, templates []string) (string, int, int) {
 	if m := execRE.FindStringSubmatch(msg); m != nil {
 		at, rest := m[1], m[2]
 		if !strings.HasPrefix(at, "{{") {
@@ -37,6 +38,9 @@ func explain(msg string, text []byte, line int, funcs []string) (string, int, in
 			return fmt.Sprintf("%s：range 不能遍历 %s", at, m[1]), 0, -1
 		}
 		return at + "：" + rest, 0, -1
+	}
+	if m := noTemplateRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("没有模板“%s”%s", m[1], site.Suggest(m[1], templates)), 0, -1
 	}
 	if m := funcRE.FindStringSubmatch(msg); m != nil {
 		col := -1
@@ -66,13 +70,14 @@ func explain(msg string, text []byte, line int, funcs []string) (string, int, in
 }
 
 var (
-	execRE  = regexp.MustCompile(`^executing "[^"]*" at <(.*?)>: (.*)$`)
-	fieldRE = regexp.MustCompile(`^can't evaluate field (\S+) in type (\S+)$`)
-	callRE  = regexp.MustCompile(`^error calling (\S+): (.*)$`)
-	argsRE  = regexp.MustCompile(`^wrong number of args for (\S+): want (\d+) got (\d+)$`)
-	funcRE  = regexp.MustCompile(`^function "([^"]+)" not defined$`)
-	rangeRE = regexp.MustCompile(`^range can't iterate over (.*)$`)
-	charRE  = regexp.MustCompile(`^bad character U\+[0-9A-F]+ '(.+)'$`)
+	execRE       = regexp.MustCompile(`^executing "[^"]*" at <(.*?)>: (.*)$`)
+	fieldRE      = regexp.MustCompile(`^can't evaluate field (\S+) in type (\S+)$`)
+	callRE       = regexp.MustCompile(`^error calling (\S+): (.*)$`)
+	argsRE       = regexp.MustCompile(`^wrong number of args for (\S+): want (\d+) got (\d+)$`)
+	funcRE       = regexp.MustCompile(`^function "([^"]+)" not defined$`)
+	noTemplateRE = regexp.MustCompile(`^no such template "([^"]+)"$`)
+	rangeRE      = regexp.MustCompile(`^range can't iterate over (.*)$`)
+	charRE       = regexp.MustCompile(`^bad character U\+[0-9A-F]+ '(.+)'$`)
 )
 
 // views are the types layouts receive, by the name Go's errors give them

@@ -15,7 +15,8 @@ import (
 // hand, in characters from 1), with the nearest name: a function or a
 // field misspelt, an {{end}} missing — at the action it would close, not
 // at the end of the file, where Go says "unexpected EOF" — or one too
-// many.
+// many, a partial misspelt (which html/template, not text/template,
+// reports, in a form of its own that was not placed at all).
 func TestTemplateErrorsWorded(t *testing.T) {
 	for _, tc := range []struct{ footer, want string }{
 		{
@@ -29,6 +30,10 @@ func TestTemplateErrorsWorded(t *testing.T) {
 		{
 			"<footer>\n  {{with .Site.Name}}<p>主办：{{.}}</p>\n  {{range .Site.Map}}<a href=\"{{url .Path}}\">{{.Title}}</a>{{end}}\n</footer>\n",
 			"layouts/partials/footer.html:2:3: 模板错误：{{with .Site.Name}} 没有对应的 {{end}}：到文件末尾仍未结束",
+		},
+		{
+			"<footer>\n  <p>{{template \"partials/appendx.html\" .}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:17: 模板错误：没有模板“partials/appendx.html”，是否为“partials/appendix.html”？",
 		},
 		{
 			"<footer>\n  <p>{{.Site.Name}}</p>{{end}}\n</footer>\n",

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -133,7 +134,10 @@ func (t *templates) shortcode(name string, view any) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-var templateErrRE = regexp.MustCompile(`template: ([^:\s]+):(\d+):(?:(\d+):)?\s*`)
+// templateErrRE finds where text/template ("template: x.html:3:5: ")
+// and html/template ("html/template:x.html:3:5: ", its escaper's errors,
+// a partial that is not there among them) place an error.
+var templateErrRE = regexp.MustCompile(`(?:html/template:|template: )([^:\s]+):(\d+):(?:(\d+):)?\s*`)
 
 // diag places a template error at its layout file, line and column: the
 // site's layouts/x.html, or the built-in theme's file by its Label, with
@@ -164,7 +168,7 @@ func (t *templates) diag(err error) diag.Diagnostic {
 		col, _ = strconv.Atoi(m[3])
 	}
 	var line, c int
-	if d.Msg, line, c = explain(m[4], f.Data, d.Line, t.funcNames()); c >= 0 {
+	if d.Msg, line, c = explain(m[4], f.Data, d.Line, t.funcNames(), slices.Sorted(maps.Keys(t.files))); c >= 0 {
 		d.Line, col = line, c
 	}
 	d.Msg = "模板错误：" + d.Msg
