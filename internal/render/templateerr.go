@@ -85,7 +85,9 @@ var (
 // of.
 var views = func() map[string]reflect.Type {
 	m := map[string]reflect.Type{}
-	for _, v := range []any{Page{}, SiteData{}, FooterLink{}, NavItem{}, Column{}, DateData{}, Circular{}, AttachmentLink{}, Year{}, YearLink{}, Ranking{}, RankRow{}, PlainPage{}} {
+	for _, v := range []any{Page{}, SiteData{}, FooterLink{}, NavItem{}, Column{}, DateData{}, Circular{}, AttachmentLink{}, Year{}, YearLink{}, Ranking{}, RankRow{}, PlainPage{},
+		// The shortcodes'.
+		ListItem{}, CategoryView{}, CityBottomView{}, EntryView{}, PeriodTableView{}, PeriodTableRow{}, TableView{}, TableRow{}} {
 		t := reflect.TypeOf(v)
 		m[t.String()] = t
 	}

@@ -50,3 +50,19 @@ func TestTemplateErrorsWorded(t *testing.T) {
 		}
 	}
 }
+
+// TestShortcodeTemplateError: an error in a shortcode's markup of the
+// site's own is told at the shortcode's call in the circular, naming the
+// place in the template to mend and the error as a layout's is told —
+// it quoted Go's whole text, the place buried in it.
+func TestShortcodeTemplateError(t *testing.T) {
+	s := loadSample(t)
+	s.Layouts = slices.DeleteFunc(s.Layouts, func(f site.File) bool { return f.Name == "shortcodes/rewards.html" })
+	s.Layouts = append(s.Layouts, site.File{Name: "shortcodes/rewards.html", Data: []byte("<ol>\n{{range .}}<li>{{.Txt}}</li>{{end}}\n</ol>\n"), Source: "layouts/shortcodes/rewards.html"})
+	_, err := Render(s, rank.Archive(s), Options{})
+	want := "content/circulars/2023-02.md:50:1: 短代码“rewards”的模板出错：layouts/shortcodes/rewards.html:2:18: {{.Txt}}：ListItem 没有字段 Txt，是否为“Text”？"
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 1 || l[0].String() != want {
+		t.Errorf("Render = %v\nwant\n%s", err, want)
+	}
+}
