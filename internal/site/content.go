@@ -701,3 +701,28 @@ func (l *loader) lostSiteMap() {
 		l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 %s，却没有列出网站导航（.Site.Map）：%s只有网站导航链接到，将无处可达。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(top, "、"), f.Name)
 	}
 }
+
+// baseBlocks warns of a base.html of the site's own that does not call
+// the blocks the page layouts define: "main", every page's body, and
+// "head", where the search page puts its index's manifest (search.js
+// reads it) and an old address its redirect. A portal's page skeleton put
+// in place of the built-in one would otherwise build, with pages empty,
+// or a search that fails and old addresses that lead nowhere.
+func (l *loader) baseBlocks() {
+	for _, f := range l.s.Layouts {
+		if f.Name != "base.html" || f.Builtin() {
+			continue
+		}
+		if !headBlockRE.Match(f.Data) {
+			l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 base.html，却没有调用 {{block \"head\" .}}{{end}}：搜索页的索引清单、旧网址转到新网址的跳转写在页面模板的 head 中，不会出现在页面上，搜索和跳转都将失效。运行 tongbao layouts base.html 查看内置模板的写法")
+		}
+		if !mainBlockRE.Match(f.Data) {
+			l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 base.html，却没有调用 {{template \"main\" .}}：每个页面的正文都不会出现在页面上。运行 tongbao layouts base.html 查看内置模板的写法")
+		}
+	}
+}
+
+var (
+	headBlockRE = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"head"`)
+	mainBlockRE = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"main"`)
+)

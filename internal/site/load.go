@@ -263,6 +263,7 @@ func (l *loader) rest() error {
 	l.layouts()
 	l.staleLayouts()
 	l.lostSiteMap()
+	l.baseBlocks()
 	l.checkAssetRefs()
 	l.cssRefs()
 	l.finish()

@@ -72,3 +72,38 @@ func TestUnusedLayoutWarning(t *testing.T) {
 		t.Errorf("warnings %q, want %q", got, want)
 	}
 }
+
+// TestBaseBlocksWarning: a base.html of the site's own that does not
+// call the blocks the page layouts define — "main", each page's body, and
+// "head", where the search page puts its index's manifest and an old
+// address its redirect — is warned of for each; one that calls both is
+// not.
+func TestBaseBlocksWarning(t *testing.T) {
+	for _, c := range []struct {
+		base string
+		want []string
+	}{
+		{"<html><head>{{block \"head\" .}}{{end}}</head><body>{{template \"main\" .}}</body></html>", nil},
+		{"<html><head>{{- template \"head\" .}}</head><body>{{ block \"main\" . }}{{end}}</body></html>", nil},
+		{"<html><head></head><body><main>{{template \"main\" .}}</main></body></html>", []string{
+			"layouts/base.html: 警告：这个模板覆盖了内置的 base.html，却没有调用 {{block \"head\" .}}{{end}}：搜索页的索引清单、旧网址转到新网址的跳转写在页面模板的 head 中，不会出现在页面上，搜索和跳转都将失效。运行 tongbao layouts base.html 查看内置模板的写法",
+		}},
+		{"<html><head>{{block \"head\" .}}{{end}}</head><body></body></html>", []string{
+			"layouts/base.html: 警告：这个模板覆盖了内置的 base.html，却没有调用 {{template \"main\" .}}：每个页面的正文都不会出现在页面上。运行 tongbao layouts base.html 查看内置模板的写法",
+		}},
+	} {
+		files := miniSite()
+		files["layouts/base.html"] = c.base
+		s, err := Load(writeSite(t, files))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range s.Warnings {
+			got = append(got, d.String())
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("base.html %q: warnings %q, want %q", c.base, got, c.want)
+		}
+	}
+}
