@@ -209,7 +209,8 @@ func TestLayoutOverrides(t *testing.T) {
 
 // TestLayoutsCommand: tongbao layouts prints a built-in file as it is,
 // names a misspelt one's nearest, copies without replacing, and lists the
-// site's files that override nothing.
+// site's files that override nothing — a misspelt one with its nearest,
+// an asset of the site's own (css/portal.css, js/portal.js) as it is.
 func TestLayoutsCommand(t *testing.T) {
 	code, out, _ := runSafely(t, "layouts", "shortcodes/rewards.html")
 	if want, _ := theme.Read("shortcodes/rewards.html"); code != 0 || out != string(want) {
@@ -231,9 +232,17 @@ func TestLayoutsCommand(t *testing.T) {
 	}
 	os.MkdirAll(filepath.Join(dir, "layouts", "partials"), 0o755)
 	os.WriteFile(filepath.Join(dir, "layouts", "partials", "foter.html"), nil, 0o644)
+	// Assets of the site's own, not misspelt built-in ones.
+	os.MkdirAll(filepath.Join(dir, "layouts", "assets", "css"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "layouts", "assets", "js"), 0o755)
+	os.WriteFile(filepath.Join(dir, "layouts", "assets", "css", "portal.css"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "layouts", "assets", "js", "portal.js"), nil, 0o644)
 	_, out, _ = runSafely(t, "layouts", "-s", dir)
 	if !strings.Contains(out, "\n  layouts/partials/foter.html（是否应为 layouts/partials/footer.html？）\n") {
 		t.Errorf("layouts does not list the site's file that overrides nothing:\n%s", out)
+	}
+	if !strings.Contains(out, "\n  layouts/assets/css/portal.css\n  layouts/assets/js/portal.js\n") {
+		t.Errorf("layouts takes the site's own assets for misspelt built-in ones:\n%s", out)
 	}
 	if !strings.Contains(out, "\n  404.html") || !strings.Contains(out, "已覆盖：layouts/404.html") {
 		t.Errorf("layouts does not list 404.html as overridden:\n%s", out)

@@ -118,17 +118,24 @@ func listLayouts(dir string, builtin []string, stdout io.Writer) {
 
 // nearestName returns the built-in name nearest to a misspelt one: the
 // same file name in another folder (footer.html for partials/footer.html),
-// or a name a few letters away; "" when none is near.
+// or a file of its folder a few letters away; "" when none is near. The
+// file names are compared, not the paths, whose shared folders would
+// make an asset of the site's own (assets/css/portal.css) a few letters
+// from a built-in one (assets/css/site.css).
 func nearestName(name string, builtin []string) string {
+	var here []string
 	for _, b := range builtin {
 		if path.Base(b) == path.Base(name) {
 			return b
 		}
+		if path.Dir(b) == path.Dir(name) {
+			here = append(here, path.Base(b))
+		}
 	}
-	if s := site.Suggest(name, builtin); s != "" {
+	if s := site.Suggest(path.Base(name), here); s != "" {
 		_, rest, _ := strings.Cut(s, "“")
 		near, _, _ := strings.Cut(rest, "”")
-		return near
+		return path.Join(path.Dir(name), near)
 	}
 	return ""
 }

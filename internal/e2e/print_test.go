@@ -18,6 +18,7 @@ import (
 	"strings"
 	"testing"
 	"tongbao/internal/browsertest"
+	"tongbao/internal/theme"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -740,5 +741,39 @@ func TestPrintPictures(t *testing.T) {
 	// 2400 px within the 156 mm column: at least 2400 / (156 / 25.4) ppi.
 	if p, r := pages["2400×600"], ppi["2400×600"]; len(p) != 1 || r < 2400/(156/25.4)-1 {
 		t.Errorf("the wide picture prints on pages %v at %.0f ppi, want one page and within the column (≥ %.0f ppi)", p, r, 2400/(156/25.4))
+	}
+}
+
+// TestPrintPortalHeader prints a circular of a site whose header and
+// footer are its portal's, with markup of their own around the built-in
+// classes (a top bar above the header, a row of links below the footer):
+// only the document is on paper, as with the built-in ones — the print
+// rules hide everything beside main, not only the classes they know.
+func TestPrintPortalHeader(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := copySite(t, sampleSite(t))
+	header, _ := theme.Read("partials/header.html")
+	footer, _ := theme.Read("partials/footer.html")
+	writeLayout := func(name, text string) {
+		p := filepath.Join(dir, "layouts", "partials", name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeLayout("header.html", `<div class="portal-top">欢迎访问门户网站</div>`+"\n"+string(header))
+	writeLayout("footer.html", string(footer)+"\n"+`<div class="portal-links"><a href="https://www.example.gov.cn/">门户首页</a></div>`)
+	srv := serveOutputs(t, renderSite(t, dir))
+	navigate(t, ctx, srv.URL+"/circulars/2023/14/")
+	if eval[string](t, ctx, `[...document.body.children].filter(e => e.className.startsWith("portal-")).length + ""`) != "2" {
+		t.Fatal("the page lacks the portal's markup")
+	}
+	emulateMedia(t, ctx, "print")
+	shown := eval[string](t, ctx, `[...document.body.children].filter(e => e.tagName !== "MAIN" && e.tagName !== "SCRIPT" && getComputedStyle(e).display !== "none").map(e => e.className || e.tagName).join(" ")`)
+	emulateMedia(t, ctx, "")
+	if shown != "" {
+		t.Errorf("in print, beside the document, the page shows: %s", shown)
 	}
 }

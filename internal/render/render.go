@@ -253,6 +253,9 @@ type core struct {
 	// assets maps an asset's name, "css/site.css", to its fingerprinted
 	// output path, "assets/css/site.0a1b2c3d.css".
 	assets map[string]string
+	// css holds the stylesheets that name other assets, as published:
+	// with the names fingerprinted (fingerprints).
+	css map[string][]byte
 	// jobs are every job of the render, once they are all listed: the
 	// sitemap reads their paths.
 	jobs []job
@@ -287,7 +290,6 @@ func newCore(s *site.Site, res *rank.Results, opts Options) (*core, error) {
 		public:   base.Public(s.Config.Site.Domain),
 		cache:    opts.Cache,
 		opts:     opts,
-		assets:   map[string]string{},
 		reporter: map[*rank.Period]*site.Circular{},
 		pages:    make(map[string]string, len(s.Circulars)+len(s.Pages)),
 		view:     newSiteData(s, base),
@@ -298,9 +300,7 @@ func newCore(s *site.Site, res *rank.Results, opts Options) (*core, error) {
 	for _, p := range s.Pages {
 		c.pages[p.File] = p.Path
 	}
-	for _, a := range s.Assets {
-		c.assets[a.Name] = fingerprint("assets/"+a.Name, a.Data)
-	}
+	c.assets, c.css = fingerprints(s.Assets)
 	c.view.Icon, c.view.IconType = c.icon()
 	c.view.footer(s.Config.Site, base, func(name string) string { return c.URL(c.assets[name]) })
 	for _, circ := range s.Circulars { // oldest first: a period links to its first circular

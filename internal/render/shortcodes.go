@@ -88,7 +88,12 @@ func (c *core) shortcodes(p *rank.Period) markdown.Resolver {
 		}
 		html, err := c.tmpl.shortcode(sc.name, v)
 		if err != nil {
-			return "", fmt.Errorf("短代码“%s”的模板出错：%v", call.Name, err)
+			// Told at the call, which the body's error is placed at,
+			// with the place in the template, which is where to mend.
+			d := c.tmpl.diag(err)
+			msg := strings.TrimPrefix(d.Msg, "模板错误：")
+			d.Msg = ""
+			return "", fmt.Errorf("短代码“%s”的模板出错：%s%s", call.Name, d.String(), msg)
 		}
 		return html, nil
 	}

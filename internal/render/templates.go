@@ -5,8 +5,10 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -61,6 +63,11 @@ func parseTemplates(c *core) (*templates, error) {
 			shortcodes = append(shortcodes, f.Name)
 		case path.Dir(f.Name) == ".":
 			pages = append(pages, f.Name)
+		}
+	}
+	if len(diags) == 0 {
+		for _, err := range recursion(shared) {
+			diags = append(diags, t.diag(err))
 		}
 	}
 	if len(diags) > 0 {
@@ -127,7 +134,10 @@ func (t *templates) shortcode(name string, view any) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-var templateErrRE = regexp.MustCompile(`template: ([^:\s]+):(\d+):(?:(\d+):)?\s*`)
+// templateErrRE finds where text/template ("template: x.html:3:5: ")
+// and html/template ("html/template:x.html:3:5: ", its escaper's errors,
+// a partial that is not there among them) place an error.
+var templateErrRE = regexp.MustCompile(`(?:html/template:|template: )([^:\s]+):(\d+):(?:(\d+):)?\s*`)
 
 // diag places a template error at its layout file, line and column: the
 // site's layouts/x.html, or the built-in theme's file by its Label, with
@@ -151,15 +161,23 @@ func (t *templates) diag(err error) diag.Diagnostic {
 	}
 	m[4] = msg[at[1]:]
 	f, ok := t.files[m[1]]
-	d := diag.Diagnostic{File: cmp.Or(f.Source, "layouts/"+m[1]), Msg: "模板错误：" + m[4]}
+	d := diag.Diagnostic{File: cmp.Or(f.Source, "layouts/"+m[1])}
+	d.Line, _ = strconv.Atoi(m[2])
+	col := -1
+	if m[3] != "" {
+		col, _ = strconv.Atoi(m[3])
+	}
+	var line, c int
+	if d.Msg, line, c = explain(m[4], f.Data, d.Line, t.funcNames(), slices.Sorted(maps.Keys(t.files))); c >= 0 {
+		d.Line, col = line, c
+	}
+	d.Msg = "模板错误：" + d.Msg
 	if f.Builtin() {
 		d.Msg += "（内置模板，可用 tongbao layouts " + m[1] + " 查看）"
 	}
-	d.Line, _ = strconv.Atoi(m[2])
-	if m[3] == "" {
+	if col < 0 {
 		return d
 	}
-	col, _ := strconv.Atoi(m[3])
 	d.Col = col + 1
 	if ok {
 		lines := bytes.Split(f.Data, []byte("\n"))
@@ -168,6 +186,17 @@ func (t *templates) diag(err error) diag.Diagnostic {
 		}
 	}
 	return d
+}
+
+// funcNames are the names of the functions layouts may use, Go's and
+// tongbao's, for the nearest of a misspelt one.
+func (t *templates) funcNames() []string {
+	names := []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne"}
+	for name := range t.funcs() {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
 }
 
 // funcs are the template functions layouts may use.

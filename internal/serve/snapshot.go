@@ -364,7 +364,9 @@ func withBanner(page []byte, held []string, problems, body int) []byte {
 			at = i + j + 1
 		}
 	}
-	banner := `<div id="__tongbao-draft" role="note" style="background:#fff8d6;color:#5c4400;border-bottom:3px solid #d4a000;padding:10px 20px;font:15px/1.6 sans-serif;text-align:left">` +
+	// Printed too, a draft says it is one: display beats the print rule
+	// that hides all but main (site.css).
+	banner := `<div id="__tongbao-draft" role="note" style="display:block!important;background:#fff8d6;color:#5c4400;border-bottom:3px solid #d4a000;padding:10px 20px;font:15px/1.6 sans-serif;text-align:left">` +
 		`<strong>草稿预览，不是将要发布的通报。</strong>` +
 		html.EscapeString(fmt.Sprintf("这是按尚未齐全的 %s 目前已填写的数据和通报生成的，还有 %d 个问题（见页面顶部的问题列表）；排名只计已填写的得分，尚缺得分的单位暂不参加该项排名。", strings.Join(held, "、"), problems))
 	if body > 0 {

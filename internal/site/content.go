@@ -613,10 +613,17 @@ func validity(r *record, f *tomlFile) string {
 // layouts/ wins, as in Hugo's theme lookup.
 func (l *loader) layouts() {
 	own := map[string]bool{}
+	builtin := theme.Names()
 	for _, rel := range l.walk("layouts") {
 		name := strings.TrimPrefix(rel, "layouts/")
 		own[name] = true
 		asset := strings.HasPrefix(name, "assets/")
+		// Render reads the page layouts and shortcodes' markup by the
+		// theme's names, and partials/ whole: any other template is
+		// never read, and editing it would change nothing on the page.
+		if !asset && path.Ext(name) == ".html" && !strings.HasPrefix(name, "partials/") && !slices.Contains(builtin, name) {
+			l.s.Warnings.Add(rel, 0, 0, "警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看")
+		}
 		data := readFile(l.root, rel, &l.diags)
 		if data != nil && !asset {
 			data = normalize(rel, data, &l.diags)
@@ -625,7 +632,7 @@ func (l *loader) layouts() {
 			l.addLayout(name, File{Data: data, Source: rel})
 		}
 	}
-	for _, name := range theme.Names() {
+	for _, name := range builtin {
 		if !own[name] {
 			data, _ := theme.Read(name)
 			l.addLayout(name, File{Data: data, Source: theme.Label + name})
@@ -684,3 +691,61 @@ func (l *loader) staleLayouts() {
 		}
 	}
 }
+
+// lostSiteMap warns of a site's own layout in place of a built-in one
+// that lists the 网站导航 (.Site.Map: the built-in footer) when no layout
+// of the site's lists it any more and the site has pages at its top
+// (关于本站): the main navigation has no room for them, so nothing else
+// links to them, and a portal's footer put in the built-in one's place
+// would leave them reachable from nowhere.
+func (l *loader) lostSiteMap() {
+	var top []string
+	for _, p := range l.s.Pages {
+		if p.Path != "" && strings.Count(p.Path, "/") == 1 {
+			top = append(top, p.Title)
+		}
+	}
+	if len(top) == 0 {
+		return
+	}
+	var replaced []File
+	for _, f := range l.s.Layouts {
+		if f.Builtin() {
+			continue
+		}
+		if bytes.Contains(f.Data, []byte(".Map")) {
+			return
+		}
+		if b, ok := theme.Read(f.Name); ok && bytes.Contains(b, []byte(".Map")) {
+			replaced = append(replaced, f)
+		}
+	}
+	for _, f := range replaced {
+		l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 %s，却没有列出网站导航（.Site.Map）：%s只有网站导航链接到，将无处可达。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(top, "、"), f.Name)
+	}
+}
+
+// baseBlocks warns of a base.html of the site's own that does not call
+// the blocks the page layouts define: "main", every page's body, and
+// "head", where the search page puts its index's manifest (search.js
+// reads it) and an old address its redirect. A portal's page skeleton put
+// in place of the built-in one would otherwise build, with pages empty,
+// or a search that fails and old addresses that lead nowhere.
+func (l *loader) baseBlocks() {
+	for _, f := range l.s.Layouts {
+		if f.Name != "base.html" || f.Builtin() {
+			continue
+		}
+		if !headBlockRE.Match(f.Data) {
+			l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 base.html，却没有调用 {{block \"head\" .}}{{end}}：搜索页的索引清单、旧网址转到新网址的跳转写在页面模板的 head 中，不会出现在页面上，搜索和跳转都将失效。运行 tongbao layouts base.html 查看内置模板的写法")
+		}
+		if !mainBlockRE.Match(f.Data) {
+			l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 base.html，却没有调用 {{template \"main\" .}}：每个页面的正文都不会出现在页面上。运行 tongbao layouts base.html 查看内置模板的写法")
+		}
+	}
+}
+
+var (
+	headBlockRE = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"head"`)
+	mainBlockRE = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"main"`)
+)

@@ -262,7 +262,10 @@ func (l *loader) rest() error {
 	l.static()
 	l.layouts()
 	l.staleLayouts()
+	l.lostSiteMap()
+	l.baseBlocks()
 	l.checkAssetRefs()
+	l.cssRefs()
 	l.finish()
 	return l.diags.Err()
 }

@@ -74,7 +74,7 @@ data = "2023-02"
 +++
 正文。
 `,
-		"layouts/base.html": `{{template "main" .}}`,
+		"layouts/base.html": `{{block "head" .}}{{end}}{{template "main" .}}`,
 	}
 }
 

@@ -1,0 +1,90 @@
+package render
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"tongbao/internal/diag"
+	"tongbao/internal/rank"
+	"tongbao/internal/site"
+)
+
+// TestPartialRecursion: a partial that calls itself, directly or through
+// another, is a template error at the call that closes the circle, found
+// before any page runs — partialCached, a function Go's limit of nested
+// templates does not count, ran until the stack overflowed and killed the
+// process (the preview server with it), and an unconditional {{template}}
+// ran 100,000 deep on every page. The error is at the call, as Go places
+// one: its name or function (columns counted by hand). A {{template}} call
+// inside if, with or range may end (a list of lists) and is left alone.
+func TestPartialRecursion(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string // the site's layouts
+		want  []string          // the errors, whole
+	}{
+		{
+			name: "partialCached of itself",
+			files: map[string]string{"partials/footer.html": "<footer>\n" +
+				"  <p>页脚</p>{{partialCached \"partials/footer.html\" .}}\n" +
+				"</footer>\n"},
+			want: []string{"layouts/partials/footer.html:2:14: 模板错误：partials/footer.html 经 partialCached 又调用了自己（partials/footer.html → partials/footer.html）：会无限递归"},
+		},
+		{
+			name: "partialCached through another partial, inside with",
+			files: map[string]string{
+				"partials/footer.html": "<footer>{{template \"partials/links.html\" .}}</footer>\n",
+				"partials/links.html":  "{{with .Site}}\n{{partialCached \"partials/footer.html\" $}}{{end}}\n",
+			},
+			want: []string{"layouts/partials/links.html:2:3: 模板错误：partials/links.html 经 partialCached 又调用了自己（partials/links.html → partials/footer.html → partials/links.html）：会无限递归"},
+		},
+		{
+			name:  "template of itself",
+			files: map[string]string{"partials/footer.html": "<footer></footer>\n{{template \"partials/footer.html\" .}}\n"},
+			want:  []string{"layouts/partials/footer.html:2:12: 模板错误：partials/footer.html 无条件地调用了自己（partials/footer.html → partials/footer.html）：会无限递归"},
+		},
+		{
+			name: "template of itself inside range and if",
+			files: map[string]string{
+				"partials/footer.html": "<footer>{{template \"partials/tree.html\" .Site.Map}}</footer>\n",
+				"partials/tree.html":   "<ul>{{range .}}<li>{{.Title}}{{if .Current}}{{template \"partials/tree.html\" .Current}}{{end}}</li>{{end}}</ul>\n",
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := loadSample(t)
+			// The site's files in place of the built-in ones of their names.
+			s.Layouts = slices.DeleteFunc(s.Layouts, func(f site.File) bool {
+				_, own := tc.files[f.Name]
+				return own && f.Builtin()
+			})
+			for name, data := range tc.files {
+				s.Layouts = append(s.Layouts, site.File{Name: name, Data: []byte(data), Source: "layouts/" + name})
+			}
+			_, err := Render(s, rank.Archive(s), Options{})
+			var l diag.List
+			if len(tc.want) == 0 {
+				if err != nil {
+					t.Fatalf("Render = %v, want no error", err)
+				}
+				return
+			}
+			if !errors.As(err, &l) {
+				t.Fatalf("Render = %v, want diagnostics", err)
+			}
+			var got []string
+			for _, d := range l {
+				got = append(got, d.String())
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("errors:\n%q\nwant:\n%q", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("error:\n%s\nwant:\n%s", got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}

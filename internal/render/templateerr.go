@@ -1,0 +1,156 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"tongbao/internal/site"
+)
+
+// explain words the template errors staff make most — a function or a
+// field misspelt, an {{end}} missing or one too many — as tongbao's other
+// diagnostics are worded: in Chinese, with the nearest name, and at the
+// place to mend. msg is Go's text after its location; text is the
+// layout's, line Go's line; funcs and templates the names a misspelt
+// one may be near. It returns the words, and the line and the
+// byte column from 0 of the place when it knows better than Go (0, -1
+// otherwise). Any other error is left in Go's words.
+func explain(msg string, text []byte, line int, funcs, templates []string) (string, int, int) {
+	if m := execRE.FindStringSubmatch(msg); m != nil {
+		at, rest := m[1], m[2]
+		if !strings.HasPrefix(at, "{{") {
+			at = "{{" + at + "}}"
+		}
+		if m := fieldRE.FindStringSubmatch(rest); m != nil {
+			typ := m[2][strings.LastIndex(m[2], ".")+1:] // SiteData of *render.SiteData
+			return fmt.Sprintf("%s：%s 没有字段 %s%s", at, typ, m[1], site.Suggest(m[1], fieldsOf(m[2]))), 0, -1
+		}
+		if m := callRE.FindStringSubmatch(rest); m != nil {
+			return fmt.Sprintf("%s：调用 %s 出错：%s", at, m[1], m[2]), 0, -1
+		}
+		if m := argsRE.FindStringSubmatch(rest); m != nil {
+			return fmt.Sprintf("%s：%s 要 %s 个参数，这里给了 %s 个", at, m[1], m[2], m[3]), 0, -1
+		}
+		if m := rangeRE.FindStringSubmatch(rest); m != nil {
+			return fmt.Sprintf("%s：range 不能遍历 %s", at, m[1]), 0, -1
+		}
+		return at + "：" + rest, 0, -1
+	}
+	if m := noTemplateRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("没有模板“%s”%s", m[1], site.Suggest(m[1], templates)), 0, -1
+	}
+	if m := funcRE.FindStringSubmatch(msg); m != nil {
+		col := -1
+		if l := lineOf(text, line); l != nil {
+			if loc := regexp.MustCompile(`\b` + regexp.QuoteMeta(m[1]) + `\b`).FindIndex(l); loc != nil {
+				col = loc[0]
+			}
+		}
+		return fmt.Sprintf("没有函数“%s”%s", m[1], site.Suggest(m[1], funcs)), line, col
+	}
+	switch {
+	case msg == "unexpected EOF":
+		if l, c, word := unclosed(text); l > 0 {
+			return fmt.Sprintf("{{%s}} 没有对应的 {{end}}：到文件末尾仍未结束", word), l, c
+		}
+		return "模板到文件末尾仍未结束：缺少 {{end}} 或 }}？", 0, -1
+	case msg == "unexpected {{end}}":
+		return "多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block", 0, -1
+	}
+	if m := charRE.FindStringSubmatch(msg); m != nil {
+		if m[1] == "}" {
+			return "多了一个“}”：动作以 }} 结束", 0, -1
+		}
+		return fmt.Sprintf("动作（{{ }} 之间）中不能有字符“%s”", m[1]), 0, -1
+	}
+	return msg, 0, -1
+}
+
+var (
+	execRE       = regexp.MustCompile(`^executing "[^"]*" at <(.*?)>: (.*)$`)
+	fieldRE      = regexp.MustCompile(`^can't evaluate field (\S+) in type (\S+)$`)
+	callRE       = regexp.MustCompile(`^error calling (\S+): (.*)$`)
+	argsRE       = regexp.MustCompile(`^wrong number of args for (\S+): want (\d+) got (\d+)$`)
+	funcRE       = regexp.MustCompile(`^function "([^"]+)" not defined$`)
+	noTemplateRE = regexp.MustCompile(`^no such template "([^"]+)"$`)
+	rangeRE      = regexp.MustCompile(`^range can't iterate over (.*)$`)
+	charRE       = regexp.MustCompile(`^bad character U\+[0-9A-F]+ '(.+)'$`)
+)
+
+// views are the types layouts receive, by the name Go's errors give them
+// ("render.SiteData"), for the fields a misspelt one is told the nearest
+// of.
+var views = func() map[string]reflect.Type {
+	m := map[string]reflect.Type{}
+	for _, v := range []any{Page{}, SiteData{}, FooterLink{}, NavItem{}, Column{}, DateData{}, Circular{}, AttachmentLink{}, Year{}, YearLink{}, Ranking{}, RankRow{}, PlainPage{},
+		// The shortcodes'.
+		ListItem{}, CategoryView{}, CityBottomView{}, EntryView{}, PeriodTableView{}, PeriodTableRow{}, TableView{}, TableRow{}} {
+		t := reflect.TypeOf(v)
+		m[t.String()] = t
+	}
+	return m
+}()
+
+// fieldsOf returns the fields and methods a template may name of the
+// type Go's error names, or nil when it is not among views.
+func fieldsOf(typ string) []string {
+	t := views[strings.TrimPrefix(typ, "*")]
+	if t == nil {
+		return nil
+	}
+	var names []string
+	for f := range t.Fields() {
+		if f.IsExported() {
+			names = append(names, f.Name)
+		}
+	}
+	for m := range reflect.PointerTo(t).Methods() {
+		names = append(names, m.Name)
+	}
+	return names
+}
+
+// lineOf returns line n (from 1) of text, or nil.
+func lineOf(text []byte, n int) []byte {
+	lines := bytes.Split(text, []byte("\n"))
+	if n < 1 || n > len(lines) {
+		return nil
+	}
+	return lines[n-1]
+}
+
+// actionRE finds each action of a layout and its first word: a comment
+// ({{/* … */}}) is matched whole and has none.
+var actionRE = regexp.MustCompile(`\{\{-?\s*(?:/\*[\s\S]*?\*/\s*-?\}\}|([a-z]*)[^}]*\}\})`)
+
+// unclosed returns the line, the byte column from 0 and the text between
+// the braces of the last if, with, range, define or block of text that no
+// {{end}} closes; line 0 when each is closed.
+func unclosed(text []byte) (line, col int, word string) {
+	var stack []int
+	for _, m := range actionRE.FindAllSubmatchIndex(text, -1) {
+		if m[2] < 0 {
+			continue
+		}
+		switch string(text[m[2]:m[3]]) {
+		case "if", "with", "range", "define", "block":
+			stack = append(stack, m[0])
+		case "end":
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	if len(stack) == 0 {
+		return 0, 0, ""
+	}
+	at := stack[len(stack)-1]
+	line = 1 + bytes.Count(text[:at], []byte("\n"))
+	col = at - (bytes.LastIndexByte(text[:at], '\n') + 1)
+	end := bytes.Index(text[at:], []byte("}}"))
+	word = strings.TrimSpace(strings.TrimPrefix(string(text[at+2:at+end]), "-"))
+	return line, col, word
+}

@@ -1,0 +1,68 @@
+package render
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"tongbao/internal/diag"
+	"tongbao/internal/rank"
+	"tongbao/internal/site"
+)
+
+// TestTemplateErrorsWorded: the mistakes staff make most in a footer of
+// their own are told in Chinese, at the place to mend (columns counted by
+// hand, in characters from 1), with the nearest name: a function or a
+// field misspelt, an {{end}} missing — at the action it would close, not
+// at the end of the file, where Go says "unexpected EOF" — or one too
+// many, a partial misspelt (which html/template, not text/template,
+// reports, in a form of its own that was not placed at all).
+func TestTemplateErrorsWorded(t *testing.T) {
+	for _, tc := range []struct{ footer, want string }{
+		{
+			"<footer>\n  <p>{{printff \"%s\" .Site.Name}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:8: 模板错误：没有函数“printff”，是否为“printf”？",
+		},
+		{
+			"<footer>\n  <p>{{.Site.IdCode}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:13: 模板错误：{{.Site.IdCode}}：SiteData 没有字段 IdCode，是否为“IDCode”？",
+		},
+		{
+			"<footer>\n  {{with .Site.Name}}<p>主办：{{.}}</p>\n  {{range .Site.Map}}<a href=\"{{url .Path}}\">{{.Title}}</a>{{end}}\n</footer>\n",
+			"layouts/partials/footer.html:2:3: 模板错误：{{with .Site.Name}} 没有对应的 {{end}}：到文件末尾仍未结束",
+		},
+		{
+			"<footer>\n  <p>{{template \"partials/appendx.html\" .}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:17: 模板错误：没有模板“partials/appendx.html”，是否为“partials/appendix.html”？",
+		},
+		{
+			"<footer>\n  <p>{{.Site.Name}}</p>{{end}}\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block",
+		},
+	} {
+		s := loadSample(t)
+		s.Layouts = slices.DeleteFunc(s.Layouts, func(f site.File) bool { return f.Name == "partials/footer.html" })
+		s.Layouts = append(s.Layouts, site.File{Name: "partials/footer.html", Data: []byte(tc.footer), Source: "layouts/partials/footer.html"})
+		_, err := Render(s, rank.Archive(s), Options{})
+		var l diag.List
+		if !errors.As(err, &l) || len(l) != 1 || l[0].String() != tc.want {
+			t.Errorf("footer %q:\n%v\nwant\n%s", tc.footer, err, tc.want)
+		}
+	}
+}
+
+// TestShortcodeTemplateError: an error in a shortcode's markup of the
+// site's own is told at the shortcode's call in the circular, naming the
+// place in the template to mend and the error as a layout's is told —
+// it quoted Go's whole text, the place buried in it.
+func TestShortcodeTemplateError(t *testing.T) {
+	s := loadSample(t)
+	s.Layouts = slices.DeleteFunc(s.Layouts, func(f site.File) bool { return f.Name == "shortcodes/rewards.html" })
+	s.Layouts = append(s.Layouts, site.File{Name: "shortcodes/rewards.html", Data: []byte("<ol>\n{{range .}}<li>{{.Txt}}</li>{{end}}\n</ol>\n"), Source: "layouts/shortcodes/rewards.html"})
+	_, err := Render(s, rank.Archive(s), Options{})
+	want := "content/circulars/2023-02.md:50:1: 短代码“rewards”的模板出错：layouts/shortcodes/rewards.html:2:18: {{.Txt}}：ListItem 没有字段 Txt，是否为“Text”？"
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 1 || l[0].String() != want {
+		t.Errorf("Render = %v\nwant\n%s", err, want)
+	}
+}

@@ -1,0 +1,109 @@
+package site
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestLostSiteMapWarning: a footer of the site's own that does not list
+// the 网站导航 (.Site.Map), which the built-in one does, is warned of,
+// naming the top pages only it links to; a footer that lists it, or a header
+// of the site's own that does in its place, is not.
+func TestLostSiteMapWarning(t *testing.T) {
+	warnings := func(layouts map[string]string) []string {
+		t.Helper()
+		files := miniSite()
+		delete(files, "layouts/base.html")
+		files["content/about.md"] = "+++\ntitle = \"关于本站\"\n+++\n正文。\n"
+		files["content/lianxi.md"] = "+++\ntitle = \"联系我们\"\n+++\n正文。\n"
+		files["content/notices/n.md"] = "+++\ntitle = \"通知\"\n+++\n正文。\n"
+		for name, data := range layouts {
+			files["layouts/"+name] = data
+		}
+		s, err := Load(writeSite(t, files))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range s.Warnings {
+			got = append(got, d.String())
+		}
+		return got
+	}
+	portal := "<footer><p>主办单位：{{.Site.Name}}</p></footer>\n"
+	want := []string{"layouts/partials/footer.html: 警告：这个模板覆盖了内置的 partials/footer.html，却没有列出网站导航（.Site.Map）：关于本站、联系我们只有网站导航链接到，将无处可达。运行 tongbao layouts partials/footer.html 查看内置模板的写法"}
+	if got := warnings(map[string]string{"partials/footer.html": portal}); !slices.Equal(got, want) {
+		t.Errorf("a footer without the 网站导航: warnings %q, want %q", got, want)
+	}
+	listed := "<footer>{{range .Site.Map}}<a href=\"{{url .Path}}\">{{.Title}}</a>{{end}}</footer>\n"
+	if got := warnings(map[string]string{"partials/footer.html": listed}); len(got) != 0 {
+		t.Errorf("a footer with the 网站导航: warnings %q", got)
+	}
+	header := "<header>{{with .Site}}{{range .Map}}<a href=\"{{url .Path}}\">{{.Title}}</a>{{end}}{{end}}</header>\n"
+	if got := warnings(map[string]string{"partials/footer.html": portal, "partials/header.html": header}); len(got) != 0 {
+		t.Errorf("the 网站导航 in the header: warnings %q", got)
+	}
+}
+
+// TestUnusedLayoutWarning: a template of the site's that no build reads —
+// in a folder misspelt (partial/), a page layout or a shortcode's markup
+// of a name the theme has not — is warned of, as editing it would change
+// nothing; a partial of the site's own, which a layout may call, and an
+// asset of its own are not.
+func TestUnusedLayoutWarning(t *testing.T) {
+	files := miniSite()
+	for _, name := range []string{"partial/footer.html", "cirular.html", "shortcodes/reward.html", "partials/portal-top.html", "assets/img/logo.png"} {
+		files["layouts/"+name] = "x"
+	}
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range s.Warnings {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"layouts/cirular.html: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
+		"layouts/partial/footer.html: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
+		"layouts/shortcodes/reward.html: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+}
+
+// TestBaseBlocksWarning: a base.html of the site's own that does not
+// call the blocks the page layouts define — "main", each page's body, and
+// "head", where the search page puts its index's manifest and an old
+// address its redirect — is warned of for each; one that calls both is
+// not.
+func TestBaseBlocksWarning(t *testing.T) {
+	for _, c := range []struct {
+		base string
+		want []string
+	}{
+		{"<html><head>{{block \"head\" .}}{{end}}</head><body>{{template \"main\" .}}</body></html>", nil},
+		{"<html><head>{{- template \"head\" .}}</head><body>{{ block \"main\" . }}{{end}}</body></html>", nil},
+		{"<html><head></head><body><main>{{template \"main\" .}}</main></body></html>", []string{
+			"layouts/base.html: 警告：这个模板覆盖了内置的 base.html，却没有调用 {{block \"head\" .}}{{end}}：搜索页的索引清单、旧网址转到新网址的跳转写在页面模板的 head 中，不会出现在页面上，搜索和跳转都将失效。运行 tongbao layouts base.html 查看内置模板的写法",
+		}},
+		{"<html><head>{{block \"head\" .}}{{end}}</head><body></body></html>", []string{
+			"layouts/base.html: 警告：这个模板覆盖了内置的 base.html，却没有调用 {{template \"main\" .}}：每个页面的正文都不会出现在页面上。运行 tongbao layouts base.html 查看内置模板的写法",
+		}},
+	} {
+		files := miniSite()
+		files["layouts/base.html"] = c.base
+		s, err := Load(writeSite(t, files))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range s.Warnings {
+			got = append(got, d.String())
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("base.html %q: warnings %q, want %q", c.base, got, c.want)
+		}
+	}
+}
