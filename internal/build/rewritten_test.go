@@ -258,7 +258,7 @@ func TestResultDiffs(t *testing.T) {
 			{ID: "a", Name: "经济", Townships: []render.OpenTownship{tw("甲", 9, 1, false), tw("乙", 7.5, 2, false)}, Decimals: &two},
 			{ID: "c", Name: "就业", Townships: []render.OpenTownship{tw("甲", 5, 1, false)}},
 		},
-		Scoring: render.OpenScoring{Decimals: 1},
+		Scoring:    render.OpenScoring{Decimals: 1},
 		Rewards:    []render.OpenReward{{Unit: "甲", Amount: 100, Reason: "排名第一"}},
 		Interviews: []render.OpenInterview{{Unit: "丁", Who: "主要负责人", Kind: "约谈", Reason: "最后"}},
 	}

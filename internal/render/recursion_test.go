@@ -53,15 +53,7 @@ func TestPartialRecursion(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := loadSample(t)
-			// The site's files in place of the built-in ones of their names.
-			s.Layouts = slices.DeleteFunc(s.Layouts, func(f site.File) bool {
-				_, own := tc.files[f.Name]
-				return own && f.Builtin()
-			})
-			for name, data := range tc.files {
-				s.Layouts = append(s.Layouts, site.File{Name: name, Data: []byte(data), Source: "layouts/" + name})
-			}
+			s := withLayouts(loadSample(t), tc.files)
 			_, err := Render(s, rank.Archive(s), Options{})
 			var l diag.List
 			if len(tc.want) == 0 {
@@ -87,4 +79,17 @@ func TestPartialRecursion(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withLayouts is s with the site's own layouts files (name → text) in
+// place of the built-in ones of their names.
+func withLayouts(s *site.Site, files map[string]string) *site.Site {
+	s.Layouts = slices.DeleteFunc(s.Layouts, func(f site.File) bool {
+		_, own := files[f.Name]
+		return own && f.Builtin()
+	})
+	for name, data := range files {
+		s.Layouts = append(s.Layouts, site.File{Name: name, Data: []byte(data), Source: "layouts/" + name})
+	}
+	return s
 }

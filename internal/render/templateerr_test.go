@@ -2,12 +2,10 @@ package render
 
 import (
 	"errors"
-	"slices"
 	"testing"
 
 	"tongbao/internal/diag"
 	"tongbao/internal/rank"
-	"tongbao/internal/site"
 )
 
 // TestTemplateErrorsWorded: the mistakes staff make most in a footer of
@@ -40,9 +38,7 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"layouts/partials/footer.html:2: 模板错误：多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block",
 		},
 	} {
-		s := loadSample(t)
-		s.Layouts = slices.DeleteFunc(s.Layouts, func(f site.File) bool { return f.Name == "partials/footer.html" })
-		s.Layouts = append(s.Layouts, site.File{Name: "partials/footer.html", Data: []byte(tc.footer), Source: "layouts/partials/footer.html"})
+		s := withLayouts(loadSample(t), map[string]string{"partials/footer.html": tc.footer})
 		_, err := Render(s, rank.Archive(s), Options{})
 		var l diag.List
 		if !errors.As(err, &l) || len(l) != 1 || l[0].String() != tc.want {
@@ -56,9 +52,7 @@ func TestTemplateErrorsWorded(t *testing.T) {
 // place in the template to mend and the error as a layout's is told —
 // it quoted Go's whole text, the place buried in it.
 func TestShortcodeTemplateError(t *testing.T) {
-	s := loadSample(t)
-	s.Layouts = slices.DeleteFunc(s.Layouts, func(f site.File) bool { return f.Name == "shortcodes/rewards.html" })
-	s.Layouts = append(s.Layouts, site.File{Name: "shortcodes/rewards.html", Data: []byte("<ol>\n{{range .}}<li>{{.Txt}}</li>{{end}}\n</ol>\n"), Source: "layouts/shortcodes/rewards.html"})
+	s := withLayouts(loadSample(t), map[string]string{"shortcodes/rewards.html": "<ol>\n{{range .}}<li>{{.Txt}}</li>{{end}}\n</ol>\n"})
 	_, err := Render(s, rank.Archive(s), Options{})
 	want := "content/circulars/2023-02.md:50:1: 短代码“rewards”的模板出错：layouts/shortcodes/rewards.html:2:18: {{.Txt}}：ListItem 没有字段 Txt，是否为“Text”？"
 	var l diag.List

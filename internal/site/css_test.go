@@ -40,14 +40,7 @@ func TestCSSRefWarning(t *testing.T) {
 	files["layouts/assets/img/logo.png"] = "PNG"
 	files["layouts/assets/css/portal.css"] = ".a{background:url(../img/logo.png)}\n" +
 		"@font-face{src:url(\"../fonts/portal.woff2\")}\n"
-	s, err := Load(writeSite(t, files))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, d := range s.Warnings {
-		got = append(got, d.String())
-	}
+	got := loadWarnings(t, files)
 	want := []string{"layouts/assets/css/portal.css:2:21: 警告：样式表引用的 layouts/assets/fonts/portal.woff2 不存在，浏览器取不到它"}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings %q, want %q", got, want)

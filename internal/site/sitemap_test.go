@@ -20,15 +20,7 @@ func TestLostSiteMapWarning(t *testing.T) {
 		for name, data := range layouts {
 			files["layouts/"+name] = data
 		}
-		s, err := Load(writeSite(t, files))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, d := range s.Warnings {
-			got = append(got, d.String())
-		}
-		return got
+		return loadWarnings(t, files)
 	}
 	portal := "<footer><p>主办单位：{{.Site.Name}}</p></footer>\n"
 	want := []string{"layouts/partials/footer.html: 警告：这个模板覆盖了内置的 partials/footer.html，却没有列出网站导航（.Site.Map）：关于本站、联系我们只有网站导航链接到，将无处可达。运行 tongbao layouts partials/footer.html 查看内置模板的写法"}
@@ -55,14 +47,7 @@ func TestUnusedLayoutWarning(t *testing.T) {
 	for _, name := range []string{"partial/footer.html", "cirular.html", "shortcodes/reward.html", "partials/portal-top.html", "assets/img/logo.png"} {
 		files["layouts/"+name] = "x"
 	}
-	s, err := Load(writeSite(t, files))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, d := range s.Warnings {
-		got = append(got, d.String())
-	}
+	got := loadWarnings(t, files)
 	want := []string{
 		"layouts/cirular.html: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
 		"layouts/partial/footer.html: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
@@ -94,14 +79,7 @@ func TestBaseBlocksWarning(t *testing.T) {
 	} {
 		files := miniSite()
 		files["layouts/base.html"] = c.base
-		s, err := Load(writeSite(t, files))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, d := range s.Warnings {
-			got = append(got, d.String())
-		}
+		got := loadWarnings(t, files)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("base.html %q: warnings %q, want %q", c.base, got, c.want)
 		}
