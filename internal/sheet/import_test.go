@@ -431,8 +431,18 @@ func TestImportRefusesOldAndEmpty(t *testing.T) {
 	if got := problems(t)(Import(s, "2023-03", "empty.csv", nil)); len(got) != 1 || !strings.HasPrefix(got[0], "empty.csv: 文件是空的") {
 		t.Errorf("an empty CSV: %q", got)
 	}
-	if _, err := Import(s, "2023-03", "broken.xlsx", []byte("PK\x03\x04 not really")); err == nil || !strings.Contains(err.Error(), "无法读取工作簿") {
-		t.Errorf("a broken workbook: %v", err)
+	// Excel opens these whatever their names say; the message says what
+	// the file is, in staff's words, not Go's "zip: not a valid zip file".
+	for name, c := range map[string]struct {
+		data []byte
+		want string
+	}{
+		"broken.xlsx":  {[]byte("PK\x03\x04 not really"), "broken.xlsx：不是 .xlsx 工作簿（文件已损坏，或是别的文件改了名字）；请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿或 CSV"},
+		"renamed.xlsx": {[]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}, "renamed.xlsx：这是旧的 .xls 格式（Excel 97-2003），只是名字改成了 .xlsx；请在 Excel 或 WPS 中另存为 .xlsx 工作簿或 CSV"},
+	} {
+		if _, err := Import(s, "2023-03", name, c.data); err == nil || err.Error() != c.want {
+			t.Errorf("%s: %v\nwant %s", name, err, c.want)
+		}
 	}
 }
 
@@ -723,6 +733,7 @@ func TestWorkbookInOfficeWords(t *testing.T) {
 			"考核结果!E1":     "全市排名", // headings: a cell's text
 			"考核结果!F1":     "全市并列",
 			"本月概况!A4":     "全市综合排名",
+			"考核结果!A1":     "栏目", // as indicators.toml and the docs name it
 		}},
 		{"全省", "同类县", 14, map[string]string{
 			"考核结果!E2:E43": "本项在全省排名中的名次（1～14），可不填",

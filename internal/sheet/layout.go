@@ -156,7 +156,7 @@ func keyField(f *site.Field) *site.Field {
 
 // The results sheet's fixed columns, before one per field of l.columns.
 const (
-	resSection  = 1 // 板块
+	resSection  = 1 // 栏目 ([terms] sections, as indicators.toml names it)
 	resName     = 2 // 指标 (number and name)
 	resID       = 3 // the indicator's id: hidden, what import reads
 	resReported = 4 // 本月通报: 是 when the month has a result for it

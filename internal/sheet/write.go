@@ -505,7 +505,7 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 // and every field of its result but the scores.
 func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 	sh := b.resultSheet
-	heads := []string{"板块", "指标", "指标 id", "本月通报"}
+	heads := []string{"栏目", "指标", "指标 id", "本月通报"}
 	for c, h := range heads {
 		b.set(sh, c+1, 1, h, b.style.head)
 	}
