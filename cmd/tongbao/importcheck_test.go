@@ -140,7 +140,7 @@ func TestImportHintsMerge(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errOut = runCmd("import", "2024-04", junk, "-s", dir)
-	if want := "tongbao: " + junk + "：无法读取工作簿（zip: not a valid zip file）；请确认是 .xlsx 文件\n"; code != 1 || errOut != want {
+	if want := "tongbao: " + junk + "：不是 .xlsx 工作簿（文件已损坏，或是别的文件改了名字）；请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿或 CSV\n"; code != 1 || errOut != want {
 		t.Errorf("a file that is no workbook: exit %d, %q, want %q", code, errOut, want)
 	}
 }

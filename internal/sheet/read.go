@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"cmp"
 	"errors"
@@ -270,9 +271,21 @@ func (g grid) get(col, row int) value {
 	return v
 }
 
+// oleMagic opens a file of the compound format of Excel 97-2003 (.xls)
+// and of WPS's .et.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
 func (r *reader) workbook(data []byte) error {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
+	switch {
+	case err == nil:
+	case bytes.HasPrefix(data, oleMagic):
+		// An .xls (or a WPS .et) renamed: Excel opens it whatever its
+		// name says, so staff do not see why tongbao cannot.
+		return fmt.Errorf("%s：这是旧的 .xls 格式（Excel 97-2003），只是名字改成了 .xlsx；请在 Excel 或 WPS 中另存为 .xlsx 工作簿或 CSV", r.name)
+	case errors.Is(err, zip.ErrFormat):
+		return fmt.Errorf("%s：不是 .xlsx 工作簿（文件已损坏，或是别的文件改了名字）；请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿或 CSV", r.name)
+	default:
 		return fmt.Errorf("%s：无法读取工作簿（%v）；请确认是 .xlsx 文件", r.name, err)
 	}
 	defer f.Close()
