@@ -210,7 +210,8 @@ func TestLayoutOverrides(t *testing.T) {
 // TestLayoutsCommand: tongbao layouts prints a built-in file as it is,
 // names a misspelt one's nearest, copies without replacing, and lists the
 // site's files that override nothing — a misspelt one with its nearest,
-// an asset of the site's own (css/portal.css, js/portal.js) as it is.
+// an asset of the site's own (css/portal.css, js/portal.js) as it is, and
+// the site's stylesheet (custom.css) as what it is.
 func TestLayoutsCommand(t *testing.T) {
 	code, out, _ := runSafely(t, "layouts", "shortcodes/rewards.html")
 	if want, _ := theme.Read("shortcodes/rewards.html"); code != 0 || out != string(want) {
@@ -237,7 +238,11 @@ func TestLayoutsCommand(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "layouts", "assets", "js"), 0o755)
 	os.WriteFile(filepath.Join(dir, "layouts", "assets", "css", "portal.css"), nil, 0o644)
 	os.WriteFile(filepath.Join(dir, "layouts", "assets", "js", "portal.js"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "layouts", "assets", "css", "custom.css"), nil, 0o644)
 	_, out, _ = runSafely(t, "layouts", "-s", dir)
+	if !strings.Contains(out, "\n  layouts/assets/css/custom.css（站点自己的样式表：每个页面在 site.css 之后链接它）\n") {
+		t.Errorf("layouts does not say what custom.css is:\n%s", out)
+	}
 	if !strings.Contains(out, "\n  layouts/partials/foter.html（是否应为 layouts/partials/footer.html？）\n") {
 		t.Errorf("layouts does not list the site's file that overrides nothing:\n%s", out)
 	}

@@ -77,6 +77,10 @@ func cmdLayouts(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// customCSS is the stylesheet of a site's own that the built-in
+// partials/head.html links after the theme's, where the site has it.
+const customCSS = "assets/css/custom.css"
+
 // listLayouts prints every built-in file, those the site in dir overrides
 // marked, then the files of the site's layouts/ that override none.
 func listLayouts(dir string, builtin []string, stdout io.Writer) {
@@ -106,7 +110,9 @@ func listLayouts(dir string, builtin []string, stdout io.Writer) {
 		}
 		slices.Sort(rest)
 		for _, name := range rest {
-			if near := nearestName(name, builtin); near != "" {
+			if name == customCSS {
+				fmt.Fprintf(stdout, "  layouts/%s（站点自己的样式表：每个页面在 site.css 之后链接它）\n", name)
+			} else if near := nearestName(name, builtin); near != "" {
 				fmt.Fprintf(stdout, "  layouts/%s（是否应为 layouts/%s？）\n", name, near)
 			} else {
 				fmt.Fprintf(stdout, "  layouts/%s\n", name)

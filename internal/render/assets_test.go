@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"regexp"
 	"testing"
 
 	"tongbao/internal/site"
@@ -42,5 +44,27 @@ func TestStylesheetNamesFingerprinted(t *testing.T) {
 		if string(got) != want {
 			t.Errorf("%s is\n%s\nwant\n%s", name, got, want)
 		}
+	}
+}
+
+// TestCustomCSSLinked: a site's layouts/assets/css/custom.css is linked on
+// every page after the theme's stylesheet, so that its rules and its
+// values of the theme's variables win; a site without one links none.
+// (The fingerprint was worked out with sha256sum.)
+func TestCustomCSSLinked(t *testing.T) {
+	s := loadSample(t)
+	s.Assets = append(s.Assets, site.File{Name: "css/custom.css", Source: "layouts/assets/css/custom.css", Data: []byte(":root{--red-dark:#004c97}\n")})
+	files := renderFiles(t, s, "/")
+	if got := string(files["assets/css/custom.e84910eb.css"]); got != ":root{--red-dark:#004c97}\n" {
+		t.Errorf("custom.css published as %q", got)
+	}
+	link := regexp.MustCompile(`<link rel="stylesheet" href="/assets/css/site\.[0-9a-f]{8}\.css">\s*<link rel="stylesheet" href="/assets/css/custom\.e84910eb\.css">`)
+	for _, page := range []string{"index.html", "circulars/2023/14/index.html", "units/binjiang/index.html", "search/index.html"} {
+		if !link.Match(files[page]) {
+			t.Errorf("%s does not link custom.css after site.css", page)
+		}
+	}
+	if page := renderFiles(t, loadSample(t), "/")["index.html"]; bytes.Contains(page, []byte("custom.")) {
+		t.Error("a site without custom.css links one")
 	}
 }

@@ -215,6 +215,13 @@ func (t *templates) funcs() template.FuncMap {
 			}
 			return c.URL(p), nil
 		},
+		// hasAsset "css/custom.css" → whether layouts/assets/ (the site's
+		// or the theme's) has the file: a layout links an optional asset
+		// only where the site has it.
+		"hasAsset": func(name string) bool {
+			_, ok := c.assets[name]
+			return ok
+		},
 		"numeral": zh.Numeral,
 		"ordinal": zh.Ordinal,
 		// keepQuoted "关于“三重点”的通报" → the text with each short quoted
