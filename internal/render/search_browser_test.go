@@ -103,6 +103,14 @@ func TestBrowserSearch(t *testing.T) {
 				t.Errorf("區禁毒辦 fetched the table of variants %d times, want once", n)
 			}
 
+			// Typed without the title's quotation marks, the circular's
+			// “三重点”落实情况 matches completely, marked with them.
+			browse(t, ctx, srv.URL+base+"search/?q="+url.QueryEscape("三重点落实情况"))
+			browsertest.WaitFor(t, ctx, `/^完全匹配 [1-9]/.test(document.querySelector(".search-status").textContent) && document.querySelector(`+browsertest.Quote(`.search-complete a[href="`+circular+`"] mark`)+`) !== null`, "三重点落实情况 to find the circular completely")
+			if got := evalJS[string](t, ctx, `document.querySelector(`+browsertest.Quote(`.search-complete a[href="`+circular+`"] mark`)+`).textContent`); got != "三重点”落实情况" {
+				t.Errorf("三重点落实情况 marked %q in the circular's title, want 三重点”落实情况", got)
+			}
+
 			// Typing searches as you go and updates the address.
 			run(t, ctx, chromedp.Focus(chromedp.ID("search-q")))
 			run(t, ctx, chromedp.Evaluate[bool](`document.querySelector("#search-q").select(), true`))

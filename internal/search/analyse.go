@@ -540,6 +540,11 @@ func (c *counter) addToken(at int, title bool) {
 	c.word = c.word[:0]
 }
 
+// isASCIISpace reports whether the ASCII byte b is white space.
+func isASCIISpace(b byte) bool {
+	return b == ' ' || '\t' <= b && b <= '\r'
+}
+
 // punctClass classifies the General Punctuation block and the CJK Symbols
 // and Punctuation block (U+2000–U+206F, U+3000–U+303F), the other
 // characters of every Chinese page, without classify's table searches.
@@ -581,7 +586,9 @@ func (c *counter) tokens(s string, title bool) {
 					c.addWord(wordAt, title)
 					wordAt = -1
 				}
-				prev = 0
+				if isASCIISpace(b) {
+					prev = 0 // white space parts a pair; a mark does not
+				}
 				i++
 				continue
 			}
@@ -635,7 +642,9 @@ func (c *counter) tokens(s string, title bool) {
 				c.addWord(wordAt, title)
 				wordAt = -1
 			}
-			prev = 0
+			if isSpace(r) {
+				prev = 0
+			}
 		}
 		i += size
 	}
@@ -648,9 +657,11 @@ func (c *counter) tokens(s string, title bool) {
 // i, after the character a, whose offset in the text is aAt: most
 // characters of a page, each counted in its pair with the one before (see
 // addHan). A punctuation mark that separates two runs (，。、“”（）…) is
-// passed over here too, and the next run counted, as tokens would. The
-// offset in the text of a byte of s is its index plus off. It returns
-// where the runs end, the last character and that character's offset.
+// passed over here too, the pair across it counted as addHan counts a
+// pair with something between (apart), and the next run counted, as
+// tokens would. The offset in the text of a byte of s is its index plus
+// off. It returns where the runs end, the last character and that
+// character's offset.
 func (c *counter) run(s string, i int, a rune, aAt, off int) (int, rune, int) {
 	chars := 0
 	for {
@@ -670,6 +681,7 @@ func (c *counter) run(s string, i int, a rune, aAt, off int) (int, rune, int) {
 		if !ok {
 			break
 		}
+		c.add(uint64(a)<<21|uint64(h), aAt, false)
 		c.addUni(h-uniStart, i+3+off, false)
 		a, aAt = h, i+3+off
 		i += 6

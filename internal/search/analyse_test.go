@@ -245,6 +245,36 @@ func TestAnalyseHTML(t *testing.T) {
 	}
 }
 
+// TestPairsAcrossMarks: the characters on either side of a punctuation
+// mark pair, those on either side of a block's end do not (its end is a
+// space in the text), nor those on either side of a space.
+func TestPairsAcrossMarks(t *testing.T) {
+	d := Document{Kind: Page, Title: "甲", URL: "p/"}
+	for _, c := range []struct {
+		html       string
+		has, hasnt []string
+	}{
+		{"<p>落实“三重点”工作。</p>", []string{"实三", "点工", "落实", "工作"}, nil},
+		{"<h2>落实</h2><p>“三重点”工作</p>", []string{"点工", "落实"}, []string{"实三"}},
+		{"<p>落实<strong>“三重点”</strong>工作</p>", []string{"实三", "点工"}, nil},
+		{"<p>落实 三重点，<br>工作</p>", []string{"三重"}, []string{"实三", "点工"}},
+	} {
+		for _, a := range []*Analysis{AnalyseHTML(d, c.html), Analyse(Document{Kind: Page, Title: "甲", URL: "p/", Text: PlainText(c.html)})} {
+			es := entries(t, a)
+			for _, tok := range c.has {
+				if es[tok].body == 0 {
+					t.Errorf("%s: the text has no %s", c.html, tok)
+				}
+			}
+			for _, tok := range c.hasnt {
+				if _, ok := es[tok]; ok {
+					t.Errorf("%s: the text has %s", c.html, tok)
+				}
+			}
+		}
+	}
+}
+
 // FuzzAnalyseHTML holds the one pass over a fragment to PlainText and
 // Analyse on any input.
 func FuzzAnalyseHTML(f *testing.F) {

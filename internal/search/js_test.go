@@ -135,7 +135,7 @@ func TestJSTokenize(t *testing.T) {
 // runs, the lone Han characters of the query and the pairs of a word and
 // the Han character after it.
 func TestJSQueryTerms(t *testing.T) {
-	queries := []string{"禁毒", "禁毒工作", "禁 毒", "2023年禁毒", "a禁b", "禁毒 禁毒工作", "2022年3月", "双政办函2023 10号"}
+	queries := []string{"禁毒", "禁毒工作", "禁 毒", "2023年禁毒", "a禁b", "禁毒 禁毒工作", "2022年3月", "双政办函2023 10号", "落实“三重点”工作", "落实 三重点"}
 	want := [][]string{
 		{"禁毒"},
 		{"禁毒", "毒工", "工作"},
@@ -146,6 +146,9 @@ func TestJSQueryTerms(t *testing.T) {
 		// A number and its unit: the month is 3月, not a 3 anywhere.
 		{"2022", "年", "3", "月", "2022年", "3月"},
 		{"双政", "政办", "办函", "2023", "10", "号", "10号"},
+		// Marks join a run, a space parts it.
+		{"落实", "实三", "三重", "重点", "点工", "工作"},
+		{"落实", "三重", "重点"},
 	}
 	var got [][]string
 	runJS(t, `print(input.map(q => s.parseQuery(q).terms));`, nil, queries, &got)
@@ -403,6 +406,10 @@ func TestJSMarks(t *testing.T) {
 		// not the 月 of 本月, the 年 of 年度 or 2021年.
 		{"本月完成年度任务，2022年3月考核。2021年3月，3 月", "2022年3月", []string{"2022年3月", "3月"}},
 		{"第10号，10号，第十号", "第10号", []string{"第10号", "10号", "第"}},
+		// A run typed without the page's marks is marked with them; not
+		// across a space (a paragraph's end).
+		{"全面落实“三重点”工作。", "落实三重点工作", []string{"落实“三重点”工作"}},
+		{"落实 三重点工作", "落实三重点工作", nil},
 	}
 	var in [][2]string
 	for _, c := range cases {
@@ -626,6 +633,52 @@ print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产", "安坐"}
 	runJS(t, `const f = await s.search(index, "安全底产", {sort: "new"}); print(f.partial);`, files, nil, &newest)
 	if !slices.Equal(newest, []int{3, 2, 1}) {
 		t.Errorf("安全底产, newest first: %v, want [3 2 1]", newest)
+	}
+}
+
+// TestJSSearchPunctuation: a query typed without the page's punctuation
+// (落实三重点工作 for 落实“三重点”工作) finds it completely, as the query
+// typed with it does; a space in the query still parts its words. Worked
+// out by hand: the terms of 落实三重点工作 are 落实, 实三, 三重, 重点, 点工
+// and 工作; 0 holds all six; 1 (落实工作。三重点任务) four, 2, whose 落实
+// ends a heading (a space in the text), five, and 3 four (三重, 重点, 点工
+// and 工作 in its title): these in part. A title written with marks is
+// found exactly without them.
+func TestJSSearchPunctuation(t *testing.T) {
+	docs := []Document{
+		{Kind: Page, Title: "甲页", URL: "a/", Date: "2023-01-01", Text: "全面落实“三重点”工作。"},
+		{Kind: Page, Title: "乙页", URL: "b/", Date: "2023-02-01", Text: "落实工作。三重点任务。"},
+		{Kind: Page, Title: "丙页", URL: "c/", Date: "2023-03-01", Text: "落实 三重点工作"},
+		{Kind: Circular, Title: "关于做好“三重点”工作的通知", URL: "d/", Date: "2023-04-01", Text: "通知正文。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	type found struct {
+		Exact, Complete, Partial []int
+		Fetched                  []string
+	}
+	queries := []string{"落实三重点工作", "落实“三重点”工作", "落实 三重点工作", "关于做好三重点工作的通知"}
+	var got []found
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const fetched = [];
+  const counting = Object.assign({}, net, {bytes: (p) => { if (p.startsWith("search/v/")) fetched.push(p); return net.bytes(p); }});
+  const ix = new s.Index(JSON.parse(fs.readFileSync(path.join(dir, "search-index.json"), "utf8")), counting);
+  const f = await s.search(ix, q, {sort: "new"});
+  out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial, Fetched: fetched});
+}
+print(out);`, files, queries, &got)
+	want := []found{
+		{nil, []int{0}, []int{3, 2, 1}, nil},
+		{nil, []int{0}, []int{3, 2, 1}, nil},
+		// 落实, 三重, 重点, 点工, 工作: 0 and 2 hold all five, 1 and 3 four.
+		{nil, []int{2, 0}, []int{3, 1}, nil},
+		{[]int{3}, []int{3}, nil, nil},
+	}
+	for i, q := range queries {
+		if fmt.Sprint(got[i]) != fmt.Sprint(want[i]) {
+			t.Errorf("%s: %+v, want %+v", q, got[i], want[i])
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -94,5 +95,22 @@ func TestJSClassify(t *testing.T) {
 		if got[i] != int(classify(r)) {
 			t.Errorf("classify(%U): search.js %d, Go %d", r, got[i], classify(r))
 		}
+	}
+}
+
+// TestJSIsSpace: search.js's isSpace, which parts Han pairs where
+// punctuation does not, holds for the code points Go's isSpace holds for,
+// and for no other.
+func TestJSIsSpace(t *testing.T) {
+	var want []rune
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isSpace(r) {
+			want = append(want, r)
+		}
+	}
+	var got []rune
+	runJS(t, `const out = []; for (let cp = 0; cp <= 0x10ffff; cp++) { if (s.isSpace(cp)) out.push(cp); } print(out);`, nil, nil, &got)
+	if !slices.Equal(got, want) {
+		t.Errorf("search.js isSpace holds for %U, Go's for %U", got, want)
 	}
 }

@@ -172,10 +172,10 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 						r.wordAt = i + off
 					}
 					c.word = append(c.word, a)
+					r.prev = 0
 				} else {
-					r.endWord()
+					r.endWord() // a mark: the Han character before pairs across it
 				}
-				r.prev = 0
 				i++
 				continue
 			}
@@ -222,8 +222,7 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 			r.prev = 0
 		case ignored:
 		default:
-			r.endWord()
-			r.prev = 0
+			r.endWord() // a mark (white space is read above)
 		}
 		i += n
 	}

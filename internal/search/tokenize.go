@@ -27,7 +27,7 @@ func foldWidth(r rune) rune {
 type charClass uint8
 
 const (
-	separator charClass = iota // ends a token and is dropped
+	separator charClass = iota // ends a word and is dropped; two Han characters pair across it unless it is white space (isSpace)
 	han                        // a token by itself, and in bigrams
 	wordChar                   // part of a word
 	ignored                    // invisible inside a token: neither part nor end of it

@@ -16,6 +16,12 @@ import (
 //   - every Han character is a token, and so is every pair of adjacent Han
 //     characters (the pair comes before its second character): 禁毒办 →
 //     禁, 禁毒, 毒, 毒办, 办;
+//   - punctuation and symbols between two Han characters do not part
+//     them: they pair as if adjacent (落实“三重点”工作 → …, 实三, …, 点工,
+//     …), so that a query typed without the marks finds them whole; white
+//     space does part them, alone or among marks, as does a word: a
+//     query's spaces part its words, and a page's paragraphs and
+//     headings end in a space (see PlainText);
 //   - a run of other letters and digits is one token, lowercased;
 //   - a word right before a Han character makes a pair with it too, after
 //     the word (2023年3月 → 2023, 2023年, 年, 3, 3月, 月): a month, a 文号's
@@ -98,7 +104,10 @@ func scan(s string, emit func(tok string, at int)) {
 			prevHan = 0
 		default:
 			flush()
-			prevHan = 0
+			if isSpace(r) {
+				prevHan = 0
+			}
+			adjacent = false
 		}
 	}
 	flush()

@@ -18,9 +18,18 @@ var tokenizeCases = []struct {
 	{"禁", []string{"禁"}},
 	{"禁毒", []string{"禁", "禁毒", "毒"}},
 	{"禁毒办", []string{"禁", "禁毒", "毒", "毒办", "办"}},
-	// Punctuation ends a Han run: no bigram across it.
-	{"禁毒，反诈。", []string{"禁", "禁毒", "毒", "反", "反诈", "诈"}},
-	{"“三重点”工作", []string{"三", "三重", "重", "重点", "点", "工", "工作", "作"}},
+	// Punctuation does not end a Han run: the characters on either side
+	// of it pair (people type 落实三重点工作, not 落实“三重点”工作)…
+	{"禁毒，反诈。", []string{"禁", "禁毒", "毒", "毒反", "反", "反诈", "诈"}},
+	{"“三重点”工作", []string{"三", "三重", "重", "重点", "点", "点工", "工", "工作", "作"}},
+	{"落实“三重点”工作", []string{"落", "落实", "实", "实三", "三", "三重", "重", "重点", "点", "点工", "工", "工作", "作"}},
+	{"《通报》、（一）", []string{"通", "通报", "报", "报一", "一"}},
+	// …but white space does, alone or among marks (a paragraph's end is
+	// a space in the text: see PlainText), and so does a word.
+	{"禁毒 反诈", []string{"禁", "禁毒", "毒", "反", "反诈", "诈"}},
+	{"禁毒。\n反诈", []string{"禁", "禁毒", "毒", "反", "反诈", "诈"}},
+	{"禁毒， “反诈", []string{"禁", "禁毒", "毒", "反", "反诈", "诈"}},
+	{"禁毒。x反诈", []string{"禁", "禁毒", "毒", "x", "x反", "反", "反诈", "诈"}},
 	// Digits and Latin letters split Han runs and form words of their own;
 	// a word pairs with the Han character right after it, not before.
 	{"2023年1-2月", []string{"2023", "2023年", "年", "1", "2", "2月", "月"}},
@@ -37,7 +46,7 @@ var tokenizeCases = []struct {
 	{"Hello, World!", []string{"hello", "world"}},
 	{"e-mail: Tongbao@Example.GOV.cn", []string{"e", "mail", "tongbao", "example", "gov", "cn"}},
 	// Emoji and symbols separate; a variation selector is ignored.
-	{"禁毒👍工作", []string{"禁", "禁毒", "毒", "工", "工作", "作"}},
+	{"禁毒👍工作", []string{"禁", "禁毒", "毒", "毒工", "工", "工作", "作"}},
 	{"❤️禁毒", []string{"禁", "禁毒", "毒"}},
 	{"禁\uFE00毒", []string{"禁", "禁毒", "毒"}},
 	// Combining marks and soft hyphens do not break words.
@@ -53,8 +62,9 @@ var tokenizeCases = []struct {
 	{"ひらがな한국", []string{"ひらがな한국"}},
 	// Astral Han (CJK Extension B) pairs like any other.
 	{"𠀀𠀁", []string{"𠀀", "𠀀𠀁", "𠀁"}},
-	// Invalid UTF-8 separates like a symbol.
-	{"禁\xff毒", []string{"禁", "毒"}},
+	// Invalid UTF-8 separates like a symbol (which Han characters pair
+	// across).
+	{"禁\xff毒", []string{"禁", "禁毒", "毒"}},
 	{"<script>alert(1)</script>", []string{"script", "alert", "1", "script"}},
 }
 
@@ -129,7 +139,9 @@ func TestKey(t *testing.T) {
 		" 东风路 街道 ":      "东风路 街道",
 		"GDP增速":         "gdp 增速",
 		"禁\uFE00毒":      "禁毒", // an ignored character keeps the run whole
-		"关于区政府2023年1-2月“三重点”落实情况的通报": "关于区政府 2023 年 1 2 月 三重点 落实情况的通报",
+		"关于区政府2023年1-2月“三重点”落实情况的通报": "关于区政府 2023 年 1 2 月三重点落实情况的通报",
+		"关于做好“三重点”工作的通知":             "关于做好三重点工作的通知",
+		"东风路、街道": "东风路街道",
 	} {
 		if got := Key(in); got != want {
 			t.Errorf("Key(%q) = %q, want %q", in, got, want)

@@ -17,7 +17,8 @@
  * grows with the query, not with the archive.
  *
  * A query is split into tokens as the documents were (tokenize: Han
- * characters and pairs, and words); its terms are its words, the pairs of
+ * characters and pairs, also across punctuation but not white space, and
+ * words); its terms are its words, the pairs of
  * its Han runs and its lone Han characters. A document holding every term
  * matches completely (完全匹配); one holding at least half of them, in
  * part (部分匹配); a query that finds nothing is looked up again in
@@ -108,11 +109,31 @@
     return String.fromCodePoint(l.codePointAt(0));
   }
 
+  // isSpace is Go's unicode.IsSpace (JavaScript's \s differs from it at
+  // U+0085 and U+FEFF).
+  function isSpace(cp) {
+    return (
+      cp === 0x20 ||
+      (cp >= 0x09 && cp <= 0x0d) ||
+      cp === 0x85 ||
+      cp === 0xa0 ||
+      cp === 0x1680 ||
+      (cp >= 0x2000 && cp <= 0x200a) ||
+      cp === 0x2028 ||
+      cp === 0x2029 ||
+      cp === 0x202f ||
+      cp === 0x205f ||
+      cp === 0x3000
+    );
+  }
+
   // scan tokenises text as Go's Tokenize does, calling emit(token, start,
   // end) for each token in order, with its place in text (UTF-16 indexes,
   // end exclusive):
   //   - every Han character is a token, and so is every pair of adjacent
-  //     Han characters (the pair before its second character);
+  //     Han characters (the pair before its second character), or of two
+  //     with only punctuation between them (实三 in 落实“三重点”), not
+  //     white space (a query's words, a page's paragraphs);
   //   - a run of other letters and digits is one lowercased token, and a
   //     pair with the Han character right after it (3月: 3, 3月, 月);
   //   - full-width ASCII forms count as ASCII;
@@ -167,7 +188,9 @@
         prevHan = "";
       } else {
         flush();
-        prevHan = "";
+        if (isSpace(cp)) {
+          prevHan = "";
+        }
       }
     }
     flush();
@@ -415,7 +438,7 @@
   // parseManifest checks search-index.json. Its lists of hashes are read
   // where needed, not split: a query needs a few of thousands.
   function parseManifest(m) {
-    if (!m || m.v !== 6 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
+    if (!m || m.v !== 7 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
       throw new Error("search-index.json: unknown format");
     }
     const hashes = function (s) {
@@ -1694,6 +1717,7 @@
     // node, for the tests in internal/search.
     module.exports = {
       classify: classify,
+      isSpace: isSpace,
       tokenize: tokenize,
       tokenHash: tokenHash,
       parseQuery: parseQuery,
