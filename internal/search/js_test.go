@@ -749,40 +749,70 @@ print({Shards: [...fetched].filter(p => p.startsWith("search/s/")), First: f.com
 }
 
 // TestJSSearchTraditional: a query typed in traditional characters, which
-// no page holds, is looked up again in simplified ones (variant says so),
-// the table of variants fetched then and only then — not for a query
-// found whole, nor for one whose every Han term some page holds (禁毒
-// xyzzy: xyzzy is no Han term).
+// no page holds, is looked up again in simplified ones (variant says so).
+// The table of variants is cut into pieces of 256 code points (piece k
+// holds U+4E00 + 256k …), and only the pieces of the characters of the
+// Han terms no page holds are fetched — none for a query found whole, nor
+// for one whose every Han term some page holds (禁毒 xyzzy: xyzzy is no
+// Han term). The pieces, worked out by hand: 生 U+751F and 產 U+7522 are
+// in 39; 東 U+6771 25, 風 U+98A8 74, 路 U+8DEF 63; 全 U+5168 3, 禁 U+7981
+// 43; 火 U+706B 34, 車 U+8ECA 64, 站 U+7AD9 44, 鄉 U+9109 67; 坐 U+5750 9,
+// 产 U+4EA7 0.
 func TestJSSearchTraditional(t *testing.T) {
 	_, files := build(t, searchDocs, shardTarget)
+	m := readManifest(t, files)
 	type found struct {
 		Exact, Complete, Partial []int
 		Variant                  string
-		Fetched                  int
+		Fetched                  []string
+		Bytes                    int
 	}
+	queries := []string{"安全生產", "東風路街道", "安全生产", "禁毒 xyzzy", "安全禁毒", "火車站鄉", "安全坐产"}
 	var got []found
 	runJS(t, `
 const out = [];
 for (const q of input) {
-  let fetched = 0;
-  const counting = Object.assign({}, net, {bytes: (p) => { if (p.startsWith("search/v/")) fetched++; return net.bytes(p); }});
+  const fetched = [];
+  let bytes = 0;
+  const counting = Object.assign({}, net, {bytes: async (p) => {
+    const b = await net.bytes(p);
+    if (p.startsWith("search/v/")) { fetched.push(p); bytes += b.length; }
+    return b;
+  }});
   const ix = new s.Index(JSON.parse(fs.readFileSync(path.join(dir, "search-index.json"), "utf8")), counting);
   const f = await s.search(ix, q, {});
-  out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial, Variant: f.variant || "", Fetched: fetched});
+  out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial, Variant: f.variant || "", Fetched: fetched.sort(), Bytes: bytes});
 }
-print(out);`, files, []string{"安全生產", "東風路街道", "安全生产", "禁毒 xyzzy", "安全禁毒", "火車站鄉"}, &got)
+print(out);`, files, queries, &got)
+	v := func(ks ...int) (paths []string) {
+		for _, k := range ks {
+			paths = append(paths, fmt.Sprintf("search/v/%d.%s.txt", k, m.Variants))
+		}
+		return paths
+	}
 	want := []found{
 		// 生產 is in no page; 安全生产 is in 1 and 3 whole, in 2 in part.
-		{nil, []int{1, 3}, []int{2}, "安全生产", 1},
-		{[]int{0}, []int{0, 1}, nil, "东风路街道", 1},
-		{nil, []int{1, 3}, []int{2}, "", 0},
-		{nil, nil, []int{3, 2}, "", 0},
-		// 全禁 is in no page: the table is fetched, and has nothing to
+		{nil, []int{1, 3}, []int{2}, "安全生产", v(39), 0},
+		// 東風 and 風路 are in no page, 路街 and 街道 are.
+		{[]int{0}, []int{0, 1}, nil, "东风路街道", v(25, 63, 74), 0},
+		{nil, []int{1, 3}, []int{2}, "", nil, 0},
+		{nil, nil, []int{3, 2}, "", nil, 0},
+		// 全禁 is in no page: its pieces are fetched, and have nothing to
 		// change; 3 and 2 hold 安全 and 禁毒, two of the three terms.
-		{nil, nil, []int{3, 2}, "", 1},
-		{nil, nil, nil, "火车站乡", 1},
+		{nil, nil, []int{3, 2}, "", v(3, 43), 0},
+		{nil, nil, nil, "火车站乡", v(34, 44, 64, 67), 0},
+		// One character wrong, none traditional: 全坐 and 坐产 are in no
+		// page; three pieces, not the table, then the pieces' search.
+		{nil, nil, []int{1, 2, 3}, "", v(0, 3, 9), 0},
 	}
-	for i, q := range []string{"安全生產", "東風路街道", "安全生产", "禁毒 xyzzy", "安全禁毒", "火車站鄉"} {
+	for i, q := range queries {
+		if i == len(queries)-1 {
+			slices.Sort(got[i].Partial)
+		}
+		if want[i].Fetched != nil && (got[i].Bytes == 0 || got[i].Bytes > 1024) {
+			t.Errorf("%s: %d bytes of the table fetched, want some, at most 1 KB", q, got[i].Bytes)
+		}
+		got[i].Bytes = 0
 		if fmt.Sprint(got[i]) != fmt.Sprint(want[i]) {
 			t.Errorf("%s: %+v, want %+v", q, got[i], want[i])
 		}

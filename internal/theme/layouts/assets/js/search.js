@@ -438,7 +438,7 @@
   // parseManifest checks search-index.json. Its lists of hashes are read
   // where needed, not split: a query needs a few of thousands.
   function parseManifest(m) {
-    if (!m || m.v !== 7 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
+    if (!m || m.v !== 8 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
       throw new Error("search-index.json: unknown format");
     }
     const hashes = function (s) {
@@ -529,15 +529,45 @@
       return p;
     }
 
-    // simplified is q with each traditional character the variants' table
-    // (search/v/, fetched the first time it is asked for) knows written
-    // in its simplified form; q itself when the index has no table.
-    simplified(q) {
+    // simplified is q with each of chars (a Set of characters) that the
+    // table of variants knows written in its simplified form; q itself
+    // when the index has no table. Only the pieces of the table that hold
+    // chars are fetched (search/v/<k>.<h>.txt: piece k holds the
+    // traditional characters U+4E00 + 256k …), each once.
+    simplified(q, chars) {
       if (!this.m.variants) {
         return Promise.resolve(q);
       }
+      const pieces = new Set();
+      for (const c of chars) {
+        const cp = c.codePointAt(0);
+        if (cp >= VARIANTS_START && cp < VARIANTS_END) {
+          pieces.add((cp - VARIANTS_START) >> VARIANTS_SHIFT);
+        }
+      }
+      return Promise.all(Array.from(pieces, (k) => this.variantPiece(k))).then(function (maps) {
+        return Array.from(q, function (c) {
+          if (chars.has(c)) {
+            for (const map of maps) {
+              if (map.has(c)) {
+                return map.get(c);
+              }
+            }
+          }
+          return c;
+        }).join("");
+      });
+    }
+
+    // variantPiece is piece k of the table of variants: traditional
+    // character → simplified.
+    variantPiece(k) {
       if (!this.variantsOf) {
-        const p = this.net.bytes("search/v/0." + this.m.variants + ".txt").then(function (buf) {
+        this.variantsOf = new Map();
+      }
+      let p = this.variantsOf.get(k);
+      if (!p) {
+        p = this.net.bytes("search/v/" + k + "." + this.m.variants + ".txt").then(function (buf) {
           const pairs = Array.from(utf8.decode(buf).trim());
           const map = new Map();
           for (let i = 0; i + 1 < pairs.length; i += 2) {
@@ -545,16 +575,10 @@
           }
           return map;
         });
-        this.variantsOf = p;
-        p.catch(() => {
-          this.variantsOf = null;
-        });
+        this.variantsOf.set(k, p);
+        p.catch(() => this.variantsOf.delete(k));
       }
-      return this.variantsOf.then(function (map) {
-        return Array.from(q, function (c) {
-          return map.get(c) || c;
-        }).join("");
-      });
+      return p;
     }
 
     page(k) {
@@ -619,6 +643,12 @@
     }
   }
 
+  // The pieces of the table of variants (internal/search.Variants): piece
+  // k holds the traditional characters VARIANTS_START + k·256 … + 255.
+  const VARIANTS_START = 0x4e00;
+  const VARIANTS_END = 0xa000;
+  const VARIANTS_SHIFT = 8;
+
   // Ranking. A term's weight in a document is BM25's: its idf times the
   // saturating weight of its count (precomputed in the index, 1…15 for
   // 0…k1+1; a term in more than half of the documents has none and counts
@@ -647,15 +677,22 @@
       }
       // No page holds it whole, and a term of Han characters is in no
       // page: typed in traditional characters (營商環境), it may be in
-      // simplified ones. Looked up again so, the table fetched only now;
-      // kept if it finds anything (variant says what was looked up).
-      const unknown = found.query.terms.some(function (t) {
-        return classify(t.codePointAt(0)) === HAN && !found.postings.has(t);
-      });
-      if (!unknown) {
+      // simplified ones. Looked up again so, the characters of those
+      // terms written as the table of variants writes them (only their
+      // pieces of it fetched, and only now); kept if it finds anything
+      // (variant says what was looked up).
+      const unknown = new Set();
+      for (const t of found.query.terms) {
+        if (classify(t.codePointAt(0)) === HAN && !found.postings.has(t)) {
+          for (const c of t) {
+            unknown.add(c);
+          }
+        }
+      }
+      if (unknown.size === 0) {
         return loosely(index, found, opts);
       }
-      return index.simplified(q).then(
+      return index.simplified(q, unknown).then(
         function (s) {
           if (s === q) {
             return loosely(index, found, opts);
