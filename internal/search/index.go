@@ -32,7 +32,7 @@ import (
 //
 // search-index.json, the manifest, is the one file with a fixed name:
 //
-//	{"v":8,"docs":N,"shards":"<h><h>…","big":{"<token>":"<h>",…},
+//	{"v":9,"docs":N,"shards":"<h><h>…","big":{"<token>":"<h>",…},
 //	 "pages":"<h>…","pageDocs":16,"packs":"<h>…","packDocs":64,
 //	 "years":[[2003,12],[2004,24],…],"variants":"<h>"}
 //
@@ -56,9 +56,13 @@ import (
 // A token is a Han character or pair, a word (lowercased; see Tokenize),
 // a word and the Han character right after it (2023年, 3月, 14号; since
 // version 6), or "=" and the Key of a title, 文号 or name, which finds its
-// document exactly. Since version 7 two Han characters with punctuation
-// but no white space between them pair too (实三 and 点工 in 落实“三重点”工作),
-// and a Key's runs go on across punctuation. docset(text) lists the documents whose text holds the token;
+// document exactly. Since version 9 two Han characters with only joiners
+// between them (quotation marks, book-title marks, brackets, middle dots:
+// see joins) pair too (实三 and 点工 in 落实“三重点”工作), and a Key's runs
+// go on across joiners; white space and all other punctuation part them
+// (no 全生 in 安全、生产). (Versions 7 and 8 paired two characters across
+// any punctuation or symbol, white space only parting them.) docset(text)
+// lists the documents whose text holds the token;
 // places and weights are nibbles, two a byte, low nibble first, one for
 // each of those documents in order: the place is the sixteenth of the
 // text where the token first occurs (search.js fetches that stretch of
@@ -109,7 +113,7 @@ type Index struct {
 
 // The sizes of the index's parts.
 const (
-	Version     = 8
+	Version     = 9
 	PageDocs    = 16       // documents per page of the documents table
 	PackDocs    = 64       // documents per text pack
 	shardTarget = 12 << 10 // the mean size a shard is cut for, in entries (about a byte each)

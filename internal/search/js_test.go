@@ -135,7 +135,7 @@ func TestJSTokenize(t *testing.T) {
 // runs, the lone Han characters of the query and the pairs of a word and
 // the Han character after it.
 func TestJSQueryTerms(t *testing.T) {
-	queries := []string{"禁毒", "禁毒工作", "禁 毒", "2023年禁毒", "a禁b", "禁毒 禁毒工作", "2022年3月", "双政办函2023 10号", "落实“三重点”工作", "落实 三重点"}
+	queries := []string{"禁毒", "禁毒工作", "禁 毒", "2023年禁毒", "a禁b", "禁毒 禁毒工作", "2022年3月", "双政办函2023 10号", "落实“三重点”工作", "落实 三重点", "安全、生产", "《安全法》（试行）"}
 	want := [][]string{
 		{"禁毒"},
 		{"禁毒", "毒工", "工作"},
@@ -146,9 +146,11 @@ func TestJSQueryTerms(t *testing.T) {
 		// A number and its unit: the month is 3月, not a 3 anywhere.
 		{"2022", "年", "3", "月", "2022年", "3月"},
 		{"双政", "政办", "办函", "2023", "10", "号", "10号"},
-		// Marks join a run, a space parts it.
+		// Joiners join a run, a space or a 、 parts it.
 		{"落实", "实三", "三重", "重点", "点工", "工作"},
 		{"落实", "三重", "重点"},
+		{"安全", "生产"},
+		{"安全", "全法", "法试", "试行"},
 	}
 	var got [][]string
 	runJS(t, `print(input.map(q => s.parseQuery(q).terms));`, nil, queries, &got)
@@ -410,6 +412,9 @@ func TestJSMarks(t *testing.T) {
 		// across a space (a paragraph's end).
 		{"全面落实“三重点”工作。", "落实三重点工作", []string{"落实“三重点”工作"}},
 		{"落实 三重点工作", "落实三重点工作", nil},
+		// Nor across clause punctuation: 安全、生产 is no 安全生产.
+		{"安全、生产，落实。", "安全生产", nil},
+		{"《安全生产法》（试行）", "安全生产法试行", []string{"安全生产法》（试行"}},
 	}
 	var in [][2]string
 	for _, c := range cases {
@@ -636,27 +641,30 @@ print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产", "安坐"}
 	}
 }
 
-// TestJSSearchPunctuation: a query typed without the page's punctuation
-// (落实三重点工作 for 落实“三重点”工作) finds it completely, as the query
-// typed with it does; a space in the query still parts its words. Worked
-// out by hand: the terms of 落实三重点工作 are 落实, 实三, 三重, 重点, 点工
-// and 工作; 0 holds all six; 1 (落实工作。三重点任务) four, 2, whose 落实
-// ends a heading (a space in the text), five, and 3 four (三重, 重点, 点工
-// and 工作 in its title): these in part. A title written with marks is
-// found exactly without them.
+// TestJSSearchPunctuation: a query typed without the page's quotation
+// marks (落实三重点工作 for 落实“三重点”工作) finds it completely, as the
+// query typed with them does; a space in the query still parts its words,
+// and a 、 in the page its words (安全生产 is in part a match of 安全、生产).
+// Worked out by hand: the terms of 落实三重点工作 are 落实, 实三, 三重,
+// 重点, 点工 and 工作; 0 holds all six; 1 (落实工作。三重点任务) four, 2,
+// whose 落实 ends a heading (a space in the text), five, and 3 four (三重,
+// 重点, 点工 and 工作 in its title): these in part. A title written with
+// quotation, book-title marks or brackets is found exactly without them.
 func TestJSSearchPunctuation(t *testing.T) {
 	docs := []Document{
 		{Kind: Page, Title: "甲页", URL: "a/", Date: "2023-01-01", Text: "全面落实“三重点”工作。"},
 		{Kind: Page, Title: "乙页", URL: "b/", Date: "2023-02-01", Text: "落实工作。三重点任务。"},
 		{Kind: Page, Title: "丙页", URL: "c/", Date: "2023-03-01", Text: "落实 三重点工作"},
 		{Kind: Circular, Title: "关于做好“三重点”工作的通知", URL: "d/", Date: "2023-04-01", Text: "通知正文。"},
+		{Kind: Page, Title: "戊页", URL: "e/", Date: "2023-05-01", Text: "安全、生产，落实。"},
+		{Kind: Circular, Title: "关于印发《安全生产办法（试行）》的通知", URL: "f/", Date: "2023-06-01", Text: "正文。"},
 	}
 	_, files := build(t, docs, shardTarget)
 	type found struct {
 		Exact, Complete, Partial []int
 		Fetched                  []string
 	}
-	queries := []string{"落实三重点工作", "落实“三重点”工作", "落实 三重点工作", "关于做好三重点工作的通知"}
+	queries := []string{"落实三重点工作", "落实“三重点”工作", "落实 三重点工作", "关于做好三重点工作的通知", "安全生产", "关于印发安全生产办法试行的通知"}
 	var got []found
 	runJS(t, `
 const out = [];
@@ -674,6 +682,10 @@ print(out);`, files, queries, &got)
 		// 落实, 三重, 重点, 点工, 工作: 0 and 2 hold all five, 1 and 3 four.
 		{nil, []int{2, 0}, []int{3, 1}, nil},
 		{[]int{3}, []int{3}, nil, nil},
+		// 安全, 全生, 生产: 5's title holds all three; 4's 安全、生产 two,
+		// not 全生 (、 parts them).
+		{nil, []int{5}, []int{4}, nil},
+		{[]int{5}, []int{5}, nil, nil},
 	}
 	for i, q := range queries {
 		if fmt.Sprint(got[i]) != fmt.Sprint(want[i]) {

@@ -104,6 +104,7 @@ const (
 	asciiSpace = 1
 	asciiLT    = 2 // '<'
 	asciiAmp   = 3 // '&'
+	asciiJoin  = 4 // a joiner ("'()[]: see joins)
 )
 
 var asciiClass = func() (t [utf8.RuneSelf]byte) {
@@ -119,6 +120,11 @@ var asciiClass = func() (t [utf8.RuneSelf]byte) {
 		t[c] = asciiSpace
 	}
 	t['<'], t['&'] = asciiLT, asciiAmp
+	for c := range rune(utf8.RuneSelf) {
+		if classify(c) == joiner {
+			t[c] = asciiJoin
+		}
+	}
 	return t
 }()
 
@@ -174,7 +180,10 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 					c.word = append(c.word, a)
 					r.prev = 0
 				} else {
-					r.endWord() // a mark: the Han character before pairs across it
+					r.endWord()
+					if a != asciiJoin {
+						r.prev = 0 // the Han character before pairs across a joiner only
+					}
 				}
 				i++
 				continue
@@ -221,8 +230,11 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 			c.word = utf8.AppendRune(c.word, lower(h))
 			r.prev = 0
 		case ignored:
+		case joiner:
+			r.endWord() // the Han character before pairs across it
 		default:
-			r.endWord() // a mark (white space is read above)
+			r.endWord()
+			r.prev = 0
 		}
 		i += n
 	}
