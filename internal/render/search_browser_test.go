@@ -84,23 +84,35 @@ func TestBrowserSearch(t *testing.T) {
 			}
 
 			// Typed in traditional characters, the department's name is
-			// looked up again in simplified ones, the table fetched then
-			// (and not for 禁毒, which pages hold).
-			variants := func() (n int) {
+			// looked up again in simplified ones, the pieces of the table
+			// of variants that hold the characters of 區禁 and 毒辦 (which
+			// no page holds) fetched then, each once: 區 U+5340 is in
+			// piece 5, 毒 U+6BD2 in 29, 禁 U+7981 in 43, 辦 U+8FA6 in 65
+			// (and none for 禁毒, which pages hold).
+			variants := func() (pieces []string) {
 				for _, p := range log() {
-					if strings.HasPrefix(p, base+"search/v/") {
-						n++
+					if rest, ok := strings.CutPrefix(p, base+"search/v/"); ok {
+						pieces = append(pieces, rest[:strings.IndexByte(rest, '.')])
 					}
 				}
-				return n
+				slices.Sort(pieces)
+				return pieces
 			}
-			if n := variants(); n != 0 {
-				t.Errorf("禁毒 fetched the table of variants")
+			if v := variants(); len(v) != 0 {
+				t.Errorf("禁毒 fetched the pieces %q of the table of variants", v)
 			}
 			browse(t, ctx, srv.URL+base+"search/?q="+url.QueryEscape("區禁毒辦"))
 			browsertest.WaitFor(t, ctx, `document.querySelector(".search-status").textContent.startsWith("按简体字“区禁毒办”查找：完全匹配 ") && document.querySelector(".search-result mark").textContent === "区禁毒办"`, "區禁毒辦 to be looked up as 区禁毒办, and marked so")
-			if n := variants(); n != 1 {
-				t.Errorf("區禁毒辦 fetched the table of variants %d times, want once", n)
+			if v := variants(); !slices.Equal(v, []string{"29", "43", "5", "65"}) {
+				t.Errorf("區禁毒辦 fetched the pieces %q of the table of variants, want 5, 29, 43 and 65 once each", v)
+			}
+
+			// Typed without the title's quotation marks, the circular's
+			// “三重点”落实情况 matches completely, marked with them.
+			browse(t, ctx, srv.URL+base+"search/?q="+url.QueryEscape("三重点落实情况"))
+			browsertest.WaitFor(t, ctx, `/^完全匹配 [1-9]/.test(document.querySelector(".search-status").textContent) && document.querySelector(`+browsertest.Quote(`.search-complete a[href="`+circular+`"] mark`)+`) !== null`, "三重点落实情况 to find the circular completely")
+			if got := evalJS[string](t, ctx, `document.querySelector(`+browsertest.Quote(`.search-complete a[href="`+circular+`"] mark`)+`).textContent`); got != "三重点”落实情况" {
+				t.Errorf("三重点落实情况 marked %q in the circular's title, want 三重点”落实情况", got)
 			}
 
 			// Typing searches as you go and updates the address.

@@ -540,6 +540,14 @@ func (c *counter) addToken(at int, title bool) {
 	c.word = c.word[:0]
 }
 
+// asciiJoins is classify(b) == joiner for the ASCII bytes ("'()[]).
+var asciiJoins = func() (t [utf8.RuneSelf]bool) {
+	for b := range rune(utf8.RuneSelf) {
+		t[b] = classify(b) == joiner
+	}
+	return t
+}()
+
 // punctClass classifies the General Punctuation block and the CJK Symbols
 // and Punctuation block (U+2000–U+206F, U+3000–U+303F), the other
 // characters of every Chinese page, without classify's table searches.
@@ -581,7 +589,9 @@ func (c *counter) tokens(s string, title bool) {
 					c.addWord(wordAt, title)
 					wordAt = -1
 				}
-				prev = 0
+				if !asciiJoins[b] {
+					prev = 0 // a joiner does not part a pair; the rest does
+				}
 				i++
 				continue
 			}
@@ -630,6 +640,11 @@ func (c *counter) tokens(s string, title bool) {
 			c.word = utf8.AppendRune(c.word, lower(r))
 			prev = 0
 		case ignored:
+		case joiner:
+			if wordAt >= 0 {
+				c.addWord(wordAt, title)
+				wordAt = -1
+			}
 		default:
 			if wordAt >= 0 {
 				c.addWord(wordAt, title)
@@ -648,7 +663,9 @@ func (c *counter) tokens(s string, title bool) {
 // i, after the character a, whose offset in the text is aAt: most
 // characters of a page, each counted in its pair with the one before (see
 // addHan). A punctuation mark that separates two runs (，。、“”（）…) is
-// passed over here too, and the next run counted, as tokens would. The
+// passed over here too, and the next run counted, as tokens would: the
+// pair across a joiner (“”（）, see joins) counted as addHan counts a
+// pair with something between (apart), none across the other marks. The
 // offset in the text of a byte of s is its index plus off. It returns
 // where the runs end, the last character and that character's offset.
 func (c *counter) run(s string, i int, a rune, aAt, off int) (int, rune, int) {
@@ -663,12 +680,19 @@ func (c *counter) run(s string, i int, a rune, aAt, off int) (int, rune, int) {
 			continue
 		}
 		// A mark, then a character that starts a new run.
-		if i+6 > len(s) || !separates(s[i:i+3]) {
+		if i+6 > len(s) {
+			break
+		}
+		m := mark(s[i : i+3])
+		if m == noMark {
 			break
 		}
 		h, ok := unified(s[i+3 : i+6])
 		if !ok {
 			break
+		}
+		if m == joiner {
+			c.add(uint64(a)<<21|uint64(h), aAt, false)
 		}
 		c.addUni(h-uniStart, i+3+off, false)
 		a, aAt = h, i+3+off
@@ -679,36 +703,45 @@ func (c *counter) run(s string, i int, a rune, aAt, off int) (int, rune, int) {
 	return i, a, aAt
 }
 
-// separates reports whether the three bytes of b are a punctuation mark
-// between runs of characters: a character of the General Punctuation
+// noMark is what mark returns for anything run does not pass over.
+const noMark = han
+
+// mark classifies the three bytes of b if they are a punctuation mark
+// between runs of characters, a character of the General Punctuation
 // block, the CJK Symbols and Punctuation block or the full-width forms
-// that separates tokens and is no white space.
-func separates(b string) bool {
+// that separates tokens and is no white space (which the reader must
+// see): joiner if two characters pair across it, separator if it parts
+// them. It returns noMark for anything else.
+func mark(b string) charClass {
 	w := uint32(b[0])<<16 | uint32(b[1])<<8 | uint32(b[2])
 	if w&0xF0C0C0 != 0xE08080 {
-		return false
+		return noMark
 	}
 	r := rune(w>>4&0xF000 | w>>2&0x0FC0 | w&0x3F)
 	switch {
 	case 0x2000 <= r && r < 0x2070:
-		return punctSeparates[r-0x2000]
+		return punctMark[r-0x2000]
 	case 0x3000 <= r && r < 0x3040:
-		return punctSeparates[0x70+r-0x3000]
+		return punctMark[0x70+r-0x3000]
 	case 0xFF01 <= r && r <= 0xFF5E:
-		return classify(r-0xFEE0) == separator
+		if cls := classify(r - 0xFEE0); cls == separator || cls == joiner {
+			return cls
+		}
 	}
-	return false
+	return noMark
 }
 
-// punctSeparates is separates for the two punctuation blocks (see
-// punctClass).
-var punctSeparates = func() (t [0x70 + 0x40]bool) {
+// punctMark is mark for the two punctuation blocks (see punctClass).
+var punctMark = func() (t [0x70 + 0x40]charClass) {
 	for i, cls := range punctClass {
 		r := rune(0x2000 + i)
 		if i >= 0x70 {
 			r = rune(0x3000 + i - 0x70)
 		}
-		t[i] = cls == separator && !isSpace(r)
+		t[i] = noMark
+		if cls == joiner || cls == separator && !isSpace(r) {
+			t[i] = cls
+		}
 	}
 	return t
 }()

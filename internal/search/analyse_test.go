@@ -245,6 +245,46 @@ func TestAnalyseHTML(t *testing.T) {
 	}
 }
 
+// TestPairsAcrossMarks: the characters on either side of a joiner
+// (quotation marks, brackets, middle dots) pair, those on either side of
+// clause or sentence punctuation do not, nor those on either side of a
+// block's end (its end is a space in the text) or of a space. The marks
+// are of each kind the counter reads: ASCII, three bytes in a run of
+// characters (“”、…, full-width （，), two bytes (·), and character
+// references.
+func TestPairsAcrossMarks(t *testing.T) {
+	d := Document{Kind: Page, Title: "甲", URL: "p/"}
+	for _, c := range []struct {
+		html       string
+		has, hasnt []string
+	}{
+		{"<p>落实“三重点”工作。</p>", []string{"实三", "点工", "落实", "工作"}, nil},
+		{"<h2>落实</h2><p>“三重点”工作</p>", []string{"点工", "落实"}, []string{"实三"}},
+		{"<p>落实<strong>“三重点”</strong>工作</p>", []string{"实三", "点工"}, nil},
+		{"<p>落实 三重点，<br>工作</p>", []string{"三重"}, []string{"实三", "点工"}},
+		{"<p>安全、生产，责任。落实；考核…到位——全面</p>", []string{"安全", "生产"}, []string{"全生", "产责", "任落", "实考", "核到", "位全"}},
+		{"<p>安全,生产.责任;落实:考核!到位?全面</p>", []string{"安全", "生产"}, []string{"全生", "产责", "任落", "实考", "核到", "位全"}},
+		{"<p>《安全法》（试行）、（一）加强</p>", []string{"全法", "法试", "一加"}, []string{"行一"}},
+		{"<p>办法(试行)的\"通知\"与[附件]</p>", []string{"法试", "行的", "的通", "知与", "与附"}, nil},
+		{"<p>阿卜·买提&middot;甲&ldquo;乙&rdquo;丙&#65292;丁</p>", []string{"卜买", "提甲", "甲乙", "乙丙"}, []string{"丙丁"}},
+		{"<p>禁毒”，“反诈</p>", nil, []string{"毒反"}},
+	} {
+		for _, a := range []*Analysis{AnalyseHTML(d, c.html), Analyse(Document{Kind: Page, Title: "甲", URL: "p/", Text: PlainText(c.html)})} {
+			es := entries(t, a)
+			for _, tok := range c.has {
+				if es[tok].body == 0 {
+					t.Errorf("%s: the text has no %s", c.html, tok)
+				}
+			}
+			for _, tok := range c.hasnt {
+				if _, ok := es[tok]; ok {
+					t.Errorf("%s: the text has %s", c.html, tok)
+				}
+			}
+		}
+	}
+}
+
 // FuzzAnalyseHTML holds the one pass over a fragment to PlainText and
 // Analyse on any input.
 func FuzzAnalyseHTML(f *testing.F) {
@@ -252,6 +292,7 @@ func FuzzAnalyseHTML(f *testing.F) {
 	f.Add("<p>A&amp;B &lt;script&gt; 禁&#27602;&nbsp;x</p>", "")
 	f.Add("<p>甲乙</p>\n<p>丙\xff\xfe丁</p>", "甲")
 	f.Add(`<p>见<img src=x.png alt="得分&amp;分布">图<IMG ALT='甲\xff'></p>`, "")
+	f.Add("<p>落实“三重点”工作、（一）<b>加强</b>&ldquo;甲&rdquo;·乙(丙)，丁”，“戊</p>", "《甲》（乙）")
 	f.Fuzz(func(t *testing.T, fragment, title string) {
 		sameAnalysis(t, Document{Title: title}, fragment)
 	})

@@ -30,6 +30,7 @@ func FuzzAnalyse(f *testing.F) {
 	f.Add("禁毒工作。禁毒！", "双政办函〔2023〕14号")
 	f.Add("禁\u20dd毒 ＧＤＰ增长 𠀀𠀁 \xff禁", "东风路街道")
 	f.Add(strings.Repeat("禁毒", 300), "")
+	f.Add("落实“三重点”工作，安全、生产（一）加强·甲(乙)\"丙\"”，“丁", "关于《安全法》（试行）的通知")
 	f.Fuzz(func(t *testing.T, text, title string) {
 		d := Document{Title: title, Text: text}
 		if got, want := entries(t, Analyse(d)), reference(d); !maps.Equal(got, want) {

@@ -32,7 +32,7 @@ import (
 //
 // search-index.json, the manifest, is the one file with a fixed name:
 //
-//	{"v":6,"docs":N,"shards":"<h><h>…","big":{"<token>":"<h>",…},
+//	{"v":9,"docs":N,"shards":"<h><h>…","big":{"<token>":"<h>",…},
 //	 "pages":"<h>…","pageDocs":16,"packs":"<h>…","packDocs":64,
 //	 "years":[[2003,12],[2004,24],…],"variants":"<h>"}
 //
@@ -56,7 +56,13 @@ import (
 // A token is a Han character or pair, a word (lowercased; see Tokenize),
 // a word and the Han character right after it (2023年, 3月, 14号; since
 // version 6), or "=" and the Key of a title, 文号 or name, which finds its
-// document exactly. docset(text) lists the documents whose text holds the token;
+// document exactly. Since version 9 two Han characters with only joiners
+// between them (quotation marks, book-title marks, brackets, middle dots:
+// see joins) pair too (实三 and 点工 in 落实“三重点”工作), and a Key's runs
+// go on across joiners; white space and all other punctuation part them
+// (no 全生 in 安全、生产). (Versions 7 and 8 paired two characters across
+// any punctuation or symbol, white space only parting them.) docset(text)
+// lists the documents whose text holds the token;
 // places and weights are nibbles, two a byte, low nibble first, one for
 // each of those documents in order: the place is the sixteenth of the
 // text where the token first occurs (search.js fetches that stretch of
@@ -90,8 +96,14 @@ import (
 // ranges sends the whole pack, which search.js reads only as far as it
 // needs.
 //
-// search/v/0.<h>.txt, the manifest's "variants", is the same for every
-// site: traditional characters and their simplified forms (see Variants).
+// search/v/<k>.<h>.txt is piece k of the table of variants, the same for
+// every site: the traditional characters of U+4E00 + 256k … U+4E00 +
+// 256k + 255 and their simplified forms, in pairs (see Variants). The 82
+// pieces are named by the hash of the whole table, the manifest's
+// "variants", not each by its own: search.js knows a character's piece
+// from its code point, and the manifest names them all with one hash.
+// (Until version 8 the table was one file, 17 KB, which a query typed
+// with one wrong character fetched whole.)
 type Index struct {
 	docs    []*Analysis // by number
 	entries int         // of all documents
@@ -101,7 +113,7 @@ type Index struct {
 
 // The sizes of the index's parts.
 const (
-	Version     = 6
+	Version     = 9
 	PageDocs    = 16       // documents per page of the documents table
 	PackDocs    = 64       // documents per text pack
 	shardTarget = 12 << 10 // the mean size a shard is cut for, in entries (about a byte each)
@@ -134,16 +146,49 @@ type Manifest struct {
 	Packs    string            `json:"packs"`
 	PackDocs int               `json:"packDocs"`
 	Years    [][2]int          `json:"years"`    // each year with a dated document, and the number of its first
-	Variants string            `json:"variants"` // the hash of search/v/0.<h>.txt (see Variants)
+	Variants string            `json:"variants"` // the hash of the table of variants, which names its pieces (see Variants)
 }
 
-// Variants is the file of the traditional characters a query may be typed
-// in and the simplified ones of the archive (variants.txt, made by
+// Variants are the files of the traditional characters a query may be
+// typed in and the simplified ones of the archive (variants.txt, made by
 // variants_gen.go from OpenCC's table): pairs of characters, one after
-// the other. search.js fetches it only when a query finds no page that
-// holds it whole, and looks the query up again in simplified characters
-// (營商環境 finds 营商环境): 17 KB that most visitors never need.
-func Variants() File { return hashed("search/v", 0, ".txt", variants) }
+// the other, cut into pieces of 256 code points of the traditional
+// character (variantsPiece), all named by the hash of the whole table.
+// When a query finds no page that holds it whole, search.js fetches the
+// pieces of the characters of its Han terms that no page holds, and
+// looks the query up again in simplified characters (營商環境 finds
+// 营商环境): a few hundred bytes, where the whole table is 17 KB.
+//
+// No cheaper way tells search.js whether a character is one the table
+// maps: the set of its 2,843 characters among the block's 20,992 takes
+// at least 1.5 KB however it is written (log₂ C(20992, 2843) ≈ 12,300
+// bits), which every search page would carry.
+func Variants() []File { return slices.Clone(variantFiles()) }
+
+var variantFiles = sync.OnceValue(func() []File {
+	pieces := make([][]byte, (variantsEnd-variantsStart)/variantsPiece)
+	table := []rune(strings.TrimSuffix(string(variants), "\n"))
+	for i := 0; i+1 < len(table); i += 2 {
+		k := (table[i] - variantsStart) / variantsPiece
+		pieces[k] = utf8.AppendRune(utf8.AppendRune(pieces[k], table[i]), table[i+1])
+	}
+	h := nameHash(sha256.Sum256(variants))
+	files := make([]File, len(pieces))
+	for k, b := range pieces {
+		files[k] = File{"search/v/" + strconv.Itoa(k) + "." + h + ".txt", b, sha256.Sum256(b)}
+	}
+	return files
+})
+
+// The table of variants covers the CJK Unified Ideographs, in pieces of
+// variantsPiece code points: piece k holds the traditional characters
+// variantsStart + k·variantsPiece … (search.js's VARIANTS_START, VARIANTS_END
+// and VARIANTS_SHIFT).
+const (
+	variantsStart = 0x4E00
+	variantsEnd   = 0xA000
+	variantsPiece = 256
+)
 
 //go:embed variants.txt
 var variants []byte
@@ -790,9 +835,9 @@ func (x *Index) Files(packs []string, shard func(i int) Shard) []File {
 			m.Years = append(m.Years, [2]int{y, d})
 		}
 	}
-	v := Variants()
-	m.Variants = hashOf(v.Path)
-	files = append(files, v)
+	vs := Variants()
+	m.Variants = hashOf(vs[0].Path)
+	files = append(files, vs...)
 	man, _ := json.Marshal(m)
 	man = append(man, '\n')
 	return append([]File{{"search-index.json", man, sha256.Sum256(man)}}, files...)

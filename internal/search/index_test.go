@@ -258,7 +258,7 @@ func TestIndexTiny(t *testing.T) {
 	}
 	_, files := build(t, tinyDocs, shardTarget)
 	m := readManifest(t, files)
-	if m.V != 6 || m.Docs != 4 || len(m.Big) != 0 || len(m.Shards) != 8 || m.PageDocs != 16 || m.PackDocs != 64 ||
+	if m.V != 9 || m.Docs != 4 || len(m.Big) != 0 || len(m.Shards) != 8 || m.PageDocs != 16 || m.PackDocs != 64 ||
 		fmt.Sprint(m.Years) != "[[2022 1] [2023 2]]" || len(m.Pages) != 8 || len(m.Packs) != 8 {
 		t.Fatalf("manifest %+v", m)
 	}
@@ -508,21 +508,51 @@ func TestShardKeys(t *testing.T) {
 }
 
 // TestVariants: the index names its table of traditional characters in
-// the manifest, by the hash in the file's name; the table is pairs of
-// CJK Unified Ideographs, each a traditional character and another, its
-// simplified form, in the order of the code points, with the commonest
-// of a query's (營商環境, 經濟, 關於, 發展) among them.
+// the manifest by the hash of the whole table (variants.txt), and writes
+// it in pieces named by that hash: piece k, search/v/<k>.<h>.txt, holds
+// the pairs of the traditional characters U+4E00 + 256k … U+4E00 + 256k +
+// 255, and the 82 pieces of U+4E00–U+9FFF hold the whole table. The table
+// is pairs of CJK Unified Ideographs, each a traditional character and
+// another, its simplified form, in the order of the code points, with the
+// commonest of a query's (營商環境, 經濟, 關於, 發展) among them.
 func TestVariants(t *testing.T) {
 	_, files := build(t, searchDocs, shardTarget)
 	var m Manifest
 	if err := json.Unmarshal(files["search-index.json"], &m); err != nil {
 		t.Fatal(err)
 	}
-	table, ok := files["search/v/0."+m.Variants+".txt"]
-	if !ok || len(m.Variants) != 8 {
-		t.Fatalf("manifest's variants %q: no such file", m.Variants)
+	if sum := sha256.Sum256(variants); m.Variants != hex.EncodeToString(sum[:4]) {
+		t.Fatalf("manifest's variants %q, want the hash of variants.txt %x", m.Variants, sum[:4])
 	}
-	pairs := []rune(strings.TrimSuffix(string(table), "\n"))
+	var pairs []rune
+	for k := range 82 {
+		piece, ok := files[fmt.Sprintf("search/v/%d.%s.txt", k, m.Variants)]
+		if !ok {
+			t.Fatalf("piece %d: no such file", k)
+		}
+		rs := []rune(string(piece))
+		if len(rs) == 0 || len(rs)%2 != 0 {
+			t.Fatalf("piece %d: %d characters, not pairs", k, len(rs))
+		}
+		for i := 0; i < len(rs); i += 2 {
+			if from := rune(0x4E00 + 256*k); rs[i] < from || rs[i] >= from+256 {
+				t.Fatalf("piece %d holds %c (%U)", k, rs[i], rs[i])
+			}
+		}
+		pairs = append(pairs, rs...)
+	}
+	n := 0
+	for p := range files {
+		if strings.HasPrefix(p, "search/v/") {
+			n++
+		}
+	}
+	if n != 82 {
+		t.Errorf("%d files in search/v/, want the 82 pieces", n)
+	}
+	if string(pairs)+"\n" != string(variants) {
+		t.Errorf("the pieces are not the table")
+	}
 	if len(pairs)%2 != 0 || len(pairs) < 4000 {
 		t.Fatalf("%d characters, not pairs of a few thousand", len(pairs))
 	}

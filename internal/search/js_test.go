@@ -135,7 +135,7 @@ func TestJSTokenize(t *testing.T) {
 // runs, the lone Han characters of the query and the pairs of a word and
 // the Han character after it.
 func TestJSQueryTerms(t *testing.T) {
-	queries := []string{"禁毒", "禁毒工作", "禁 毒", "2023年禁毒", "a禁b", "禁毒 禁毒工作", "2022年3月", "双政办函2023 10号"}
+	queries := []string{"禁毒", "禁毒工作", "禁 毒", "2023年禁毒", "a禁b", "禁毒 禁毒工作", "2022年3月", "双政办函2023 10号", "落实“三重点”工作", "落实 三重点", "安全、生产", "《安全法》（试行）"}
 	want := [][]string{
 		{"禁毒"},
 		{"禁毒", "毒工", "工作"},
@@ -146,6 +146,11 @@ func TestJSQueryTerms(t *testing.T) {
 		// A number and its unit: the month is 3月, not a 3 anywhere.
 		{"2022", "年", "3", "月", "2022年", "3月"},
 		{"双政", "政办", "办函", "2023", "10", "号", "10号"},
+		// Joiners join a run, a space or a 、 parts it.
+		{"落实", "实三", "三重", "重点", "点工", "工作"},
+		{"落实", "三重", "重点"},
+		{"安全", "生产"},
+		{"安全", "全法", "法试", "试行"},
 	}
 	var got [][]string
 	runJS(t, `print(input.map(q => s.parseQuery(q).terms));`, nil, queries, &got)
@@ -403,6 +408,13 @@ func TestJSMarks(t *testing.T) {
 		// not the 月 of 本月, the 年 of 年度 or 2021年.
 		{"本月完成年度任务，2022年3月考核。2021年3月，3 月", "2022年3月", []string{"2022年3月", "3月"}},
 		{"第10号，10号，第十号", "第10号", []string{"第10号", "10号", "第"}},
+		// A run typed without the page's marks is marked with them; not
+		// across a space (a paragraph's end).
+		{"全面落实“三重点”工作。", "落实三重点工作", []string{"落实“三重点”工作"}},
+		{"落实 三重点工作", "落实三重点工作", nil},
+		// Nor across clause punctuation: 安全、生产 is no 安全生产.
+		{"安全、生产，落实。", "安全生产", nil},
+		{"《安全生产法》（试行）", "安全生产法试行", []string{"安全生产法》（试行"}},
 	}
 	var in [][2]string
 	for _, c := range cases {
@@ -629,6 +641,59 @@ print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产", "安坐"}
 	}
 }
 
+// TestJSSearchPunctuation: a query typed without the page's quotation
+// marks (落实三重点工作 for 落实“三重点”工作) finds it completely, as the
+// query typed with them does; a space in the query still parts its words,
+// and a 、 in the page its words (安全生产 is in part a match of 安全、生产).
+// Worked out by hand: the terms of 落实三重点工作 are 落实, 实三, 三重,
+// 重点, 点工 and 工作; 0 holds all six; 1 (落实工作。三重点任务) four, 2,
+// whose 落实 ends a heading (a space in the text), five, and 3 four (三重,
+// 重点, 点工 and 工作 in its title): these in part. A title written with
+// quotation, book-title marks or brackets is found exactly without them.
+func TestJSSearchPunctuation(t *testing.T) {
+	docs := []Document{
+		{Kind: Page, Title: "甲页", URL: "a/", Date: "2023-01-01", Text: "全面落实“三重点”工作。"},
+		{Kind: Page, Title: "乙页", URL: "b/", Date: "2023-02-01", Text: "落实工作。三重点任务。"},
+		{Kind: Page, Title: "丙页", URL: "c/", Date: "2023-03-01", Text: "落实 三重点工作"},
+		{Kind: Circular, Title: "关于做好“三重点”工作的通知", URL: "d/", Date: "2023-04-01", Text: "通知正文。"},
+		{Kind: Page, Title: "戊页", URL: "e/", Date: "2023-05-01", Text: "安全、生产，落实。"},
+		{Kind: Circular, Title: "关于印发《安全生产办法（试行）》的通知", URL: "f/", Date: "2023-06-01", Text: "正文。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	type found struct {
+		Exact, Complete, Partial []int
+		Fetched                  []string
+	}
+	queries := []string{"落实三重点工作", "落实“三重点”工作", "落实 三重点工作", "关于做好三重点工作的通知", "安全生产", "关于印发安全生产办法试行的通知"}
+	var got []found
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const fetched = [];
+  const counting = Object.assign({}, net, {bytes: (p) => { if (p.startsWith("search/v/")) fetched.push(p); return net.bytes(p); }});
+  const ix = new s.Index(JSON.parse(fs.readFileSync(path.join(dir, "search-index.json"), "utf8")), counting);
+  const f = await s.search(ix, q, {sort: "new"});
+  out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial, Fetched: fetched});
+}
+print(out);`, files, queries, &got)
+	want := []found{
+		{nil, []int{0}, []int{3, 2, 1}, nil},
+		{nil, []int{0}, []int{3, 2, 1}, nil},
+		// 落实, 三重, 重点, 点工, 工作: 0 and 2 hold all five, 1 and 3 four.
+		{nil, []int{2, 0}, []int{3, 1}, nil},
+		{[]int{3}, []int{3}, nil, nil},
+		// 安全, 全生, 生产: 5's title holds all three; 4's 安全、生产 two,
+		// not 全生 (、 parts them).
+		{nil, []int{5}, []int{4}, nil},
+		{[]int{5}, []int{5}, nil, nil},
+	}
+	for i, q := range queries {
+		if fmt.Sprint(got[i]) != fmt.Sprint(want[i]) {
+			t.Errorf("%s: %+v, want %+v", q, got[i], want[i])
+		}
+	}
+}
+
 // TestJSSearchNumberForms: a 文号 typed with its year in Chinese numerals,
 // with 第, with leading zeros or other brackets finds its circular
 // exactly, as its standard form does (DOMAIN.md: 双政办函〔2022〕3号 is
@@ -696,40 +761,70 @@ print({Shards: [...fetched].filter(p => p.startsWith("search/s/")), First: f.com
 }
 
 // TestJSSearchTraditional: a query typed in traditional characters, which
-// no page holds, is looked up again in simplified ones (variant says so),
-// the table of variants fetched then and only then — not for a query
-// found whole, nor for one whose every Han term some page holds (禁毒
-// xyzzy: xyzzy is no Han term).
+// no page holds, is looked up again in simplified ones (variant says so).
+// The table of variants is cut into pieces of 256 code points (piece k
+// holds U+4E00 + 256k …), and only the pieces of the characters of the
+// Han terms no page holds are fetched — none for a query found whole, nor
+// for one whose every Han term some page holds (禁毒 xyzzy: xyzzy is no
+// Han term). The pieces, worked out by hand: 生 U+751F and 產 U+7522 are
+// in 39; 東 U+6771 25, 風 U+98A8 74, 路 U+8DEF 63; 全 U+5168 3, 禁 U+7981
+// 43; 火 U+706B 34, 車 U+8ECA 64, 站 U+7AD9 44, 鄉 U+9109 67; 坐 U+5750 9,
+// 产 U+4EA7 0.
 func TestJSSearchTraditional(t *testing.T) {
 	_, files := build(t, searchDocs, shardTarget)
+	m := readManifest(t, files)
 	type found struct {
 		Exact, Complete, Partial []int
 		Variant                  string
-		Fetched                  int
+		Fetched                  []string
+		Bytes                    int
 	}
+	queries := []string{"安全生產", "東風路街道", "安全生产", "禁毒 xyzzy", "安全禁毒", "火車站鄉", "安全坐产"}
 	var got []found
 	runJS(t, `
 const out = [];
 for (const q of input) {
-  let fetched = 0;
-  const counting = Object.assign({}, net, {bytes: (p) => { if (p.startsWith("search/v/")) fetched++; return net.bytes(p); }});
+  const fetched = [];
+  let bytes = 0;
+  const counting = Object.assign({}, net, {bytes: async (p) => {
+    const b = await net.bytes(p);
+    if (p.startsWith("search/v/")) { fetched.push(p); bytes += b.length; }
+    return b;
+  }});
   const ix = new s.Index(JSON.parse(fs.readFileSync(path.join(dir, "search-index.json"), "utf8")), counting);
   const f = await s.search(ix, q, {});
-  out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial, Variant: f.variant || "", Fetched: fetched});
+  out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial, Variant: f.variant || "", Fetched: fetched.sort(), Bytes: bytes});
 }
-print(out);`, files, []string{"安全生產", "東風路街道", "安全生产", "禁毒 xyzzy", "安全禁毒", "火車站鄉"}, &got)
+print(out);`, files, queries, &got)
+	v := func(ks ...int) (paths []string) {
+		for _, k := range ks {
+			paths = append(paths, fmt.Sprintf("search/v/%d.%s.txt", k, m.Variants))
+		}
+		return paths
+	}
 	want := []found{
 		// 生產 is in no page; 安全生产 is in 1 and 3 whole, in 2 in part.
-		{nil, []int{1, 3}, []int{2}, "安全生产", 1},
-		{[]int{0}, []int{0, 1}, nil, "东风路街道", 1},
-		{nil, []int{1, 3}, []int{2}, "", 0},
-		{nil, nil, []int{3, 2}, "", 0},
-		// 全禁 is in no page: the table is fetched, and has nothing to
+		{nil, []int{1, 3}, []int{2}, "安全生产", v(39), 0},
+		// 東風 and 風路 are in no page, 路街 and 街道 are.
+		{[]int{0}, []int{0, 1}, nil, "东风路街道", v(25, 63, 74), 0},
+		{nil, []int{1, 3}, []int{2}, "", nil, 0},
+		{nil, nil, []int{3, 2}, "", nil, 0},
+		// 全禁 is in no page: its pieces are fetched, and have nothing to
 		// change; 3 and 2 hold 安全 and 禁毒, two of the three terms.
-		{nil, nil, []int{3, 2}, "", 1},
-		{nil, nil, nil, "火车站乡", 1},
+		{nil, nil, []int{3, 2}, "", v(3, 43), 0},
+		{nil, nil, nil, "火车站乡", v(34, 44, 64, 67), 0},
+		// One character wrong, none traditional: 全坐 and 坐产 are in no
+		// page; three pieces, not the table, then the pieces' search.
+		{nil, nil, []int{1, 2, 3}, "", v(0, 3, 9), 0},
 	}
-	for i, q := range []string{"安全生產", "東風路街道", "安全生产", "禁毒 xyzzy", "安全禁毒", "火車站鄉"} {
+	for i, q := range queries {
+		if i == len(queries)-1 {
+			slices.Sort(got[i].Partial)
+		}
+		if want[i].Fetched != nil && (got[i].Bytes == 0 || got[i].Bytes > 1024) {
+			t.Errorf("%s: %d bytes of the table fetched, want some, at most 1 KB", q, got[i].Bytes)
+		}
+		got[i].Bytes = 0
 		if fmt.Sprint(got[i]) != fmt.Sprint(want[i]) {
 			t.Errorf("%s: %+v, want %+v", q, got[i], want[i])
 		}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,10 +19,11 @@ var update = flag.Bool("update", false, "rewrite the character class table in in
 // jsClassTable encodes classify for every character from U+0080 up, the
 // way search.js decodes it: maximal ranges of one class other than
 // separator, each written as the gap since the end of the previous range
-// (the first from U+0080), a class letter (x Han, y word, z ignored) and
+// (the first from U+0080), a class letter (w joiner, x Han, y word, z
+// ignored) and
 // the range's length, gap and length in base 32, ranges joined by commas.
 func jsClassTable() string {
-	letter := map[charClass]string{han: "x", wordChar: "y", ignored: "z"}
+	letter := map[charClass]string{joiner: "w", han: "x", wordChar: "y", ignored: "z"}
 	var parts []string
 	prevEnd, start := rune(0x80), rune(0x80)
 	cur := separator
@@ -94,5 +96,23 @@ func TestJSClassify(t *testing.T) {
 		if got[i] != int(classify(r)) {
 			t.Errorf("classify(%U): search.js %d, Go %d", r, got[i], classify(r))
 		}
+	}
+}
+
+// TestJSJoiners: search.js's classify holds a code point for a joiner,
+// which two Han characters pair across, where Go's does, and for no
+// other, over every code point (the ASCII ones are written by hand in
+// search.js, the rest come from its table).
+func TestJSJoiners(t *testing.T) {
+	var want []rune
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if classify(r) == joiner {
+			want = append(want, r)
+		}
+	}
+	var got []rune
+	runJS(t, `const out = []; for (let cp = 0; cp <= 0x10ffff; cp++) { if (s.classify(cp) === 4) out.push(cp); } print(out);`, nil, nil, &got)
+	if !slices.Equal(got, want) {
+		t.Errorf("search.js's joiners are %U, Go's %U", got, want)
 	}
 }

@@ -104,6 +104,7 @@ const (
 	asciiSpace = 1
 	asciiLT    = 2 // '<'
 	asciiAmp   = 3 // '&'
+	asciiJoin  = 4 // a joiner ("'()[]: see joins)
 )
 
 var asciiClass = func() (t [utf8.RuneSelf]byte) {
@@ -119,6 +120,11 @@ var asciiClass = func() (t [utf8.RuneSelf]byte) {
 		t[c] = asciiSpace
 	}
 	t['<'], t['&'] = asciiLT, asciiAmp
+	for c := range rune(utf8.RuneSelf) {
+		if classify(c) == joiner {
+			t[c] = asciiJoin
+		}
+	}
 	return t
 }()
 
@@ -172,10 +178,13 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 						r.wordAt = i + off
 					}
 					c.word = append(c.word, a)
+					r.prev = 0
 				} else {
 					r.endWord()
+					if a != asciiJoin {
+						r.prev = 0 // the Han character before pairs across a joiner only
+					}
 				}
-				r.prev = 0
 				i++
 				continue
 			}
@@ -221,6 +230,8 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 			c.word = utf8.AppendRune(c.word, lower(h))
 			r.prev = 0
 		case ignored:
+		case joiner:
+			r.endWord() // the Han character before pairs across it
 		default:
 			r.endWord()
 			r.prev = 0

@@ -27,10 +27,11 @@ func foldWidth(r rune) rune {
 type charClass uint8
 
 const (
-	separator charClass = iota // ends a token and is dropped
+	separator charClass = iota // ends a token and is dropped; parts two Han characters
 	han                        // a token by itself, and in bigrams
 	wordChar                   // part of a word
 	ignored                    // invisible inside a token: neither part nor end of it
+	joiner                     // ends a word and is dropped, but two Han characters pair across it (see joins)
 )
 
 // classify gives the class of r (after foldWidth). search.js carries these
@@ -42,11 +43,16 @@ func classify(r rune) charClass {
 		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
 			return wordChar
 		}
+		if joins(r) {
+			return joiner
+		}
 		return separator
 	case 0x4E00 <= r && r <= 0x9FFF:
 		// The common case first: the CJK Unified Ideographs block is Han
 		// throughout (TestUnifiedIdeographsAreHan) and holds no marks.
 		return han
+	case joins(r):
+		return joiner
 	case r == '\u00AD' || unicode.IsMark(r): // soft hyphen, combining marks, variation selectors
 		return ignored
 	case unicode.Is(unicode.Han, r):
@@ -55,6 +61,32 @@ func classify(r rune) charClass {
 		return wordChar
 	}
 	return separator
+}
+
+// joins reports whether two Han characters with r between them pair as
+// if adjacent (r is a joiner): the marks that enclose a word or a name and
+// that people leave out when they type it, quotation marks, book-title
+// marks and brackets, and the middle dot between the parts of a
+// foreign name. 落实“三重点”工作 holds the pairs 实三 and 点工, so that
+// 落实三重点工作 finds it whole, 《安全生产法》 and 办法（试行）的通知 read
+// on across their marks, and 阿卜杜拉·买买提 pairs 拉买. Clause and
+// sentence punctuation (，。、；：！？…— and , . ; : ! ?), white space and
+// every other symbol part two characters: nobody leaves them out, and
+// pairs across them (作。本, 全生 in 安全、生产) would join what a sentence
+// or a list keeps apart. Several joiners in a row join as one (”“, ）《);
+// anything else among them parts (”，“, ” “). r is taken after foldWidth:
+// （）［］＂＇ are ()[]"'. This is the one list of them: classify gives
+// them their class, from which the counter's tables and search.js's
+// classes are made.
+func joins(r rune) bool {
+	switch r {
+	case '"', '\'', '‘', '’', '“', '”', '「', '」', '『', '』', '〝', '〞', '〟', // quotation marks
+		'《', '》', '〈', '〉', // book-title marks
+		'(', ')', '[', ']', '【', '】', '〔', '〕', '〖', '〗', '〘', '〙', '〚', '〛', // brackets
+		'·', '・', '•', '‧': // middle dots
+		return true
+	}
+	return false
 }
 
 // lower is the simple (one rune to one rune) lowercase mapping. The

@@ -16,6 +16,14 @@ import (
 //   - every Han character is a token, and so is every pair of adjacent Han
 //     characters (the pair comes before its second character): 禁毒办 →
 //     禁, 禁毒, 毒, 毒办, 办;
+//   - quotation marks, book-title marks, brackets and middle dots (the
+//     joiners: see joins) between two Han characters do not part them:
+//     they pair as if adjacent (落实“三重点”工作 → …, 实三, …, 点工, …), so
+//     that a query typed without the marks finds them whole; anything
+//     else between them parts them, alone or among joiners: white space
+//     (a query's spaces part its words, and a page's paragraphs and
+//     headings end in a space: see PlainText), clause and sentence
+//     punctuation (安全、生产 has no 全生), other symbols and a word;
 //   - a run of other letters and digits is one token, lowercased;
 //   - a word right before a Han character makes a pair with it too, after
 //     the word (2023年3月 → 2023, 2023年, 年, 3, 3月, 月): a month, a 文号's
@@ -29,7 +37,7 @@ import (
 //     token nor break one (a variation selector after a Han character does
 //     not split a bigram);
 //   - everything else (spaces, punctuation, symbols, emoji) separates
-//     tokens and is dropped.
+//     tokens and is dropped, as joiners are.
 //
 // Queries are tokenised the same way as documents.
 func Tokenize(s string) []string {
@@ -96,6 +104,9 @@ func scan(s string, emit func(tok string, at int)) {
 			wordEnd = i + size
 			wordAsIs = wordAsIs && l == orig
 			prevHan = 0
+		case joiner:
+			flush()
+			adjacent = false
 		default:
 			flush()
 			prevHan = 0

@@ -18,9 +18,38 @@ var tokenizeCases = []struct {
 	{"禁", []string{"禁"}},
 	{"禁毒", []string{"禁", "禁毒", "毒"}},
 	{"禁毒办", []string{"禁", "禁毒", "毒", "毒办", "办"}},
-	// Punctuation ends a Han run: no bigram across it.
+	// Clause and sentence punctuation ends a Han run: no pair across it
+	// (安全、生产 is two words, and nobody types 安全生产 for it)…
 	{"禁毒，反诈。", []string{"禁", "禁毒", "毒", "反", "反诈", "诈"}},
-	{"“三重点”工作", []string{"三", "三重", "重", "重点", "点", "工", "工作", "作"}},
+	{"安全、生产", []string{"安", "安全", "全", "生", "生产", "产"}},
+	{"甲；乙：丙！丁？戊…己——庚", []string{"甲", "乙", "丙", "丁", "戊", "己", "庚"}},
+	{"甲,乙.丙;丁:戊!己?庚", []string{"甲", "乙", "丙", "丁", "戊", "己", "庚"}},
+	// …but quotation marks, book-title marks, brackets and middle dots
+	// (joiners, alone or in a row) do not: the characters on either side
+	// pair (people type 落实三重点工作, not 落实“三重点”工作).
+	{"“三重点”工作", []string{"三", "三重", "重", "重点", "点", "点工", "工", "工作", "作"}},
+	{"落实“三重点”工作", []string{"落", "落实", "实", "实三", "三", "三重", "重", "重点", "点", "点工", "工", "工作", "作"}},
+	{"《安全法》（试行）", []string{"安", "安全", "全", "全法", "法", "法试", "试", "试行", "行"}},
+	{"办法(试行)的", []string{"办", "办法", "法", "法试", "试", "试行", "行", "行的", "的"}},
+	{"【动态】‘甲’「乙」『丙』〈丁〉〔戊〕〖己〗", []string{"动", "动态", "态", "态甲", "甲", "甲乙", "乙", "乙丙", "丙", "丙丁", "丁", "丁戊", "戊", "戊己", "己"}},
+	{"甲\"乙\"'丙'[丁]", []string{"甲", "甲乙", "乙", "乙丙", "丙", "丙丁", "丁"}},
+	{"甲＂乙＇丙［丁］", []string{"甲", "甲乙", "乙", "乙丙", "丙", "丙丁", "丁"}},
+	{"阿卜·买提", []string{"阿", "阿卜", "卜", "卜买", "买", "买提", "提"}},
+	{"甲・乙•丙‧丁", []string{"甲", "甲乙", "乙", "乙丙", "丙", "丙丁", "丁"}},
+	// A numbered heading's bracket joins like any other: the rule cannot
+	// tell it from 办法（试行）的, whose pairs a title typed without its
+	// brackets needs.
+	{"（一）加强", []string{"一", "一加", "加", "加强", "强"}},
+	// Anything else among joiners parts the characters: clause
+	// punctuation, white space (a paragraph's end is a space in the text:
+	// see PlainText), a symbol or a word.
+	{"《通报》、（一）", []string{"通", "通报", "报", "一"}},
+	{"禁毒”，“反诈", []string{"禁", "禁毒", "毒", "反", "反诈", "诈"}},
+	{"禁毒 反诈", []string{"禁", "禁毒", "毒", "反", "反诈", "诈"}},
+	{"禁毒。\n反诈", []string{"禁", "禁毒", "毒", "反", "反诈", "诈"}},
+	{"禁毒” “反诈", []string{"禁", "禁毒", "毒", "反", "反诈", "诈"}},
+	{"禁毒“★”反诈", []string{"禁", "禁毒", "毒", "反", "反诈", "诈"}},
+	{"禁毒“x”反诈", []string{"禁", "禁毒", "毒", "x", "反", "反诈", "诈"}},
 	// Digits and Latin letters split Han runs and form words of their own;
 	// a word pairs with the Han character right after it, not before.
 	{"2023年1-2月", []string{"2023", "2023年", "年", "1", "2", "2月", "月"}},
@@ -129,7 +158,12 @@ func TestKey(t *testing.T) {
 		" 东风路 街道 ":      "东风路 街道",
 		"GDP增速":         "gdp 增速",
 		"禁\uFE00毒":      "禁毒", // an ignored character keeps the run whole
-		"关于区政府2023年1-2月“三重点”落实情况的通报": "关于区政府 2023 年 1 2 月 三重点 落实情况的通报",
+		"关于区政府2023年1-2月“三重点”落实情况的通报": "关于区政府 2023 年 1 2 月三重点落实情况的通报",
+		"关于做好“三重点”工作的通知":             "关于做好三重点工作的通知",
+		"东风路、街道": "东风路 街道", // 、 parts the runs, as a space does
+		"关于印发《安全生产办法（试行）》的通知": "关于印发安全生产办法试行的通知",
+		"关于甲、乙两镇的通报":          "关于甲 乙两镇的通报",
+		"“”":                  "",
 	} {
 		if got := Key(in); got != want {
 			t.Errorf("Key(%q) = %q, want %q", in, got, want)

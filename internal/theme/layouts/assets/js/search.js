@@ -17,7 +17,9 @@
  * grows with the query, not with the archive.
  *
  * A query is split into tokens as the documents were (tokenize: Han
- * characters and pairs, and words); its terms are its words, the pairs of
+ * characters and pairs, also across quotation marks, brackets and the
+ * like but not white space or other punctuation, and words); its terms
+ * are its words, the pairs of
  * its Han runs and its lone Han characters. A document holding every term
  * matches completely (完全匹配); one holding at least half of them, in
  * part (部分匹配); a query that finds nothing is looked up again in
@@ -39,14 +41,16 @@
   // internal/search.classify by
   //   go test ./internal/search -run TestJSClassTable -update
   // Do not edit by hand. Ranges: gap since the previous range's end, class
-  // letter (x Han, y word, z ignored), length; base 32; comma-separated.
+  // letter (w joiner, x Han, y word, z ignored), length; base 32;
+  // comma-separated. The ASCII joiners are in classify.
   const CLASSES =
-  "1ay1,2z1,4y2,1y1,3y2,1y3,1yn,1yv,1yea,4yc,ey5,7y1,1y1,hz3g,0y5,1y2,2y4,1y1,6y1,1y3,1y1,1yk,1y2j,1y4b,1z7,0y56,1y16,2y1,6y19,8z1d,1z1,1z2,1z2,1z1,8yr,4y4,tzb,5y1b,0zl,0ya,4y2,0z1,0y33,1y1,0z7,2z6,0y2,0z2,1z4,0yf,2y1,gy1,0z1,0yu,0zr,2y2p,0zb,0y1,ey1b,0z9,0y2,4y1,2z1,2ym,0z4,0y1,0z9,0y1,0z3,0y1,0z5,iyp,0z3,4yb,5yo,1y6,9z8,0y1a,0zo,1z11,0y1m,0z3,0y1,0zi,0y1,0z7,0ya,0z2,2ya,1yg,0z3,1y8,2y2,2ym,1y7,1y1,3y4,2z1,0y1,0z7,2z2,2z3,0y1,8z1,4y2,1y3,0z2,2yc,2y6,2y1,1z1,2z3,1y6,4y2,2ym,1y7,1y2,1y2,1y2,2z1,1z5,4z2,2z3,3z1,7y4,1y1,7ya,0z2,0y3,0z1,bz3,1y9,1y3,1ym,1y7,1y2,1y5,2z1,0y1,0z8,1z3,1z3,2y1,fy2,0z2,2ya,9y1,0z6,1z3,1y8,2y2,2ym,1y7,1y2,1y5,2z1,0y1,0z7,2z2,2z3,7z3,4y2,1y3,0z2,2ya,1y7,az1,0y1,1y6,3y3,1y4,3y2,1y1,1y2,3y2,3y3,3yc,4z5,3z3,1z4,2y1,6z1,eyd,dz5,0y8,1y3,1yn,1yg,2z1,0y1,0z7,1z3,1z4,7z2,1y3,2y1,2y2,0z2,2ya,8y7,1y1,0z3,1y8,1y3,1yn,1ya,1y5,2z1,0y1,0z7,1z3,1z4,7z2,6y2,1y2,0z2,2ya,1y2,0z1,cz4,0y9,1y3,1y19,0z2,0y1,0z7,1z3,1z4,0y1,5y3,0z1,0ya,0z2,2yj,1y6,1z3,1yi,3yo,1y9,1y1,2y7,3z1,4z6,1z1,1z8,6ya,2z2,dy1g,0z1,0y2,0z7,5y7,0z8,1ya,17y2,1y1,1y5,1yo,1y1,1ya,0z1,0y2,0z9,0y1,2y5,1y1,1z7,1ya,2y4,10y1,nz2,6yk,1z1,1z1,1z1,4z2,0y8,1y14,4zk,1z2,0y5,0zb,1z14,9z1,1py1b,0zk,0yb,6y6,0z4,0y4,0z3,0y1,0z3,0y2,0z7,0y3,0z4,0yd,0zc,0y1,0z1,0ya,0z4,2y16,1y1,5y1,2y1b,1yad,1y4,2y7,1y1,1y4,2y19,1y4,2y11,1y4,2y7,1y1,1y4,2yf,1y1p,1y4,2y23,2z3,9yk,3yg,gy2m,2y6,3yjc,2yh,1yq,5y2b,3yb,7yi,0z4,9yj,0z3,byi,0z2,cyd,1y3,1z2,cy1k,0z10,3y1,4y1,0z1,2ya,6ya,hz3,1z1,0ya,6y2p,7y5,0z2,0y12,0z1,0y1,5y26,ayv,1zc,4zc,ay18,2y5,by1c,4yq,6yb,15yn,0z5,4y1l,0za,1zt,2z1,0ya,6ya,dy1,8zv,1hz5,0y1f,0zh,0y8,3ya,hz9,cz3,0yu,0zd,0y1o,0ze,cy14,0zk,8ya,3y1h,2y9,7y1b,2y3,gz3,1zl,0y4,0z1,0y6,0z1,0y2,0z3,0y1,5y60,0z20,0y8m,2y6,2y16,2y6,2y8,1y1,1y1,1y1,1yv,2y1l,1y7,1y1,3y3,1y7,3y4,2y6,4yd,5y3,1y7,3jy2,2y6,5yb,6yd,1jz11,hy1,4y1,2ya,1y1,3y5,6y1,1y1,1y1,1y4,1yb,2y4,5y5,4y1,1y1q,mmy1s,2eym,jmyu,13cy75,6y4,0z3,0y2,9y1,2y16,1y1,5y1,2y1o,7y1,fz1,0yn,9y7,1y7,1y7,1y7,1y7,1y7,1y7,1y7,1z10,1fy1,2gxq,1x2p,cx6m,1fx1,0y1,0x1,px9,0z6,1y5,2x4,0y1,4y2m,2z2,2y3,1y2q,1y4,5y1b,1y2u,3y4,ay10,1gyg,10ya,uy8,1yf,10ya,17yf,a0x6e0,20xkg0,0y14d,23y1e,2y8d,3ys,ky1f,0z4,1za,1yv,0z2,0y2g,0z2,15y9,2y37,2y20,5y2,1y1,1y5,oyg,0z1,0y3,0z1,0y4,0z1,0yn,0z5,4z1,3y6,ay1k,cz2,0y1i,0zi,aya,6zi,0y6,3y1,1y2,0z1,0y16,0z8,2yn,0zd,cyt,3z4,0y1f,0ze,eyb,6y5,0z1,0yp,1y19,0ze,9y3,0z1,0y8,0z2,2ya,6yn,3y1,0z3,0y1i,0z1,0y1,0z3,0y2,0z2,0y5,0z2,0y1,0z1,0y1,oy3,2yb,0z5,2y3,0z2,ay6,2y6,2y6,9y7,1y7,1y1b,1ye,6y3j,0z8,1z2,2ya,6yat4,cyn,4y1h,884xbe,2x3a,16y7,cy5,5y1,0z1,0ya,1yd,1y5,1y1,1y2,1y2,1y3c,11ybb,iy20,2y1m,18yc,4zg,gzg,20y5,1y47,jya,7yq,6yq,by2p,3y6,2y6,2y6,2y3,13yc,1yq,1yj,1y2,1yf,2ye,12y3r,cy1d,cy1p,hy2,3hz1,42yt,3y1h,fz1,0yr,4y14,9yu,5y16,0z5,5yu,2y14,4y8,1y5,1ay4u,2ya,6y14,4y14,4y18,8y1k,cyb,1yf,1y7,1y2,1yb,1yf,1y7,1y2,23y9n,9ym,ay8,oy6,1y1a,1y9,25y6,2y1,1y1c,1y2,3y1,2yn,2yv,2y16,8y9,1gyj,1y2,5y11,4yq,26y1o,4yk,2y1f,0z3,1z2,5z4,0y4,1y3,1yt,2z3,4z1,0y9,nyv,1y10,10y8,1ys,0z2,4y5,gy1m,aym,2yr,5yq,ny7,2gy29,1ny1j,dy1j,7y1a,0z4,8ya,96yv,1y1a,1z2,3y2,2bz3,0y18,8ym,0zb,0y4,ryi,0z4,1ays,kyn,9z3,0y1l,0zf,byu,0z1,0y2,0z2,0y1,9z4,0y1d,0zb,7z1,dyp,7ya,6z3,0y14,0ze,1ya,4y1,0z2,0y1,8y13,0z1,2y1,9z3,0y1g,0ze,0y4,4z4,1z2,0yb,1y1,4yk,byi,1yp,0zc,6z1,0y2,0z1,1uy7,1y1,1y4,1yf,1ya,7y1f,0zc,5ya,6z4,1y8,2y2,2ym,1y7,1y2,1y5,1z2,0y1,0z7,2z2,2z3,2y1,6z1,5y5,0z2,2z7,3z5,4by1l,0zi,0y4,5ya,4z1,0y3,uy1g,0zk,0y2,1y1,8ya,56y1f,0z7,2z9,ny4,0z2,12y1g,0zh,3y1,bya,16y1b,0zd,0y1,7ya,1myr,2zf,4yc,4y7,5py1c,0zf,35y2j,cy8,2y1,2y8,1y2,1yo,0z6,1z2,2z4,0y1,0z1,0y1,0z2,cya,26y8,2y17,0z7,2z7,0y1,1y1,0z1,ry1,0za,0y18,0z7,0y1,0z4,8z1,8y1,0zb,0y1e,0zg,3y1,iy29,87y9,1y15,0z8,1z8,0y1,fyt,5yu,2zm,1ze,29y7,1y2,1y16,0z6,3z1,1z2,1z7,0y1,0z1,8ya,6y6,1y2,1y10,0z5,1z2,1z5,0y1,7ya,9myj,0z4,9z2,0y1,0z1,0yd,1y12,0z7,3z5,dya,2my1,fyl,1bysq,36y3f,hy64,2icy31,fy11g,gz1,0y6,0zf,3tayi7,8dpyhp,7yv,1ya,6y2f,1ya,6yu,2z5,by1g,0z7,9y4,cya,1y7,1yl,5yj,lgy2n,39y2b,4z1,0y1,0z1n,7z4,0yd,20y2,0x2,0z1,bz2,ey5vo,8y16m,1ay9,8n7y4,1y7,1y2,1y93,fy1,ty3,2y1,ey4,8ycc,284y3b,5yd,3y9,7ya,3z2,4j1z1e,2zn,guz5,3z6,8z8,2z7,uz4,4kz3,3ryk,cyk,3cyp,47y2l,1y27,1y2,2y1,2y2,2y4,1yc,1y1,1y7,1y21,1y4,2y8,1y7,1ys,1y4,1y5,1y1,3y7,1yak,2yp,1yp,1yv,1yp,1yv,1yp,1yv,1yp,1yv,1yp,1y8,2y1i,g0z1n,4z1i,8z1,ez1,mz5,1zf,12gyv,6y6,6lz7,1zh,2z7,1z2,1z5,5y1u,11z1,3gy1d,3z7,0y7,2ya,4y1,a1yu,0z1,hy1c,0z4,0ya,emys,0z4,0ya,n6y7,1y4,1y2,1yf,1y65,2y9,0z7,19y24,0z7,0y1,4ya,ony1r,1y3,1y4,2cy1d,1yf,62y4,1yr,1y2,1y1,2y1,1ya,1y4,1y1,1y1,6y1,4y1,1y1,1y1,1y3,1y2,1y1,2y1,1y1,1y1,1y1,1y1,1y2,1y1,2y4,1y7,1y4,1y4,1y1,1ya,1yh,5y3,1y5,1yh,i4yd,2n3ya,106x19n0,10x41q,6x6u,2x5k2,ex79h,30vxgu,1f2x4qb,5x430,lnagz7g";
+  "1ay1,2z1,4y2,1y1,1w1,1y2,1y3,1yn,1yv,1yea,4yc,ey5,7y1,1y1,hz3g,0y5,1y2,2y4,1y1,6y1,1y3,1y1,1yk,1y2j,1y4b,1z7,0y56,1y16,2y1,6y19,8z1d,1z1,1z2,1z2,1z1,8yr,4y4,tzb,5y1b,0zl,0ya,4y2,0z1,0y33,1y1,0z7,2z6,0y2,0z2,1z4,0yf,2y1,gy1,0z1,0yu,0zr,2y2p,0zb,0y1,ey1b,0z9,0y2,4y1,2z1,2ym,0z4,0y1,0z9,0y1,0z3,0y1,0z5,iyp,0z3,4yb,5yo,1y6,9z8,0y1a,0zo,1z11,0y1m,0z3,0y1,0zi,0y1,0z7,0ya,0z2,2ya,1yg,0z3,1y8,2y2,2ym,1y7,1y1,3y4,2z1,0y1,0z7,2z2,2z3,0y1,8z1,4y2,1y3,0z2,2yc,2y6,2y1,1z1,2z3,1y6,4y2,2ym,1y7,1y2,1y2,1y2,2z1,1z5,4z2,2z3,3z1,7y4,1y1,7ya,0z2,0y3,0z1,bz3,1y9,1y3,1ym,1y7,1y2,1y5,2z1,0y1,0z8,1z3,1z3,2y1,fy2,0z2,2ya,9y1,0z6,1z3,1y8,2y2,2ym,1y7,1y2,1y5,2z1,0y1,0z7,2z2,2z3,7z3,4y2,1y3,0z2,2ya,1y7,az1,0y1,1y6,3y3,1y4,3y2,1y1,1y2,3y2,3y3,3yc,4z5,3z3,1z4,2y1,6z1,eyd,dz5,0y8,1y3,1yn,1yg,2z1,0y1,0z7,1z3,1z4,7z2,1y3,2y1,2y2,0z2,2ya,8y7,1y1,0z3,1y8,1y3,1yn,1ya,1y5,2z1,0y1,0z7,1z3,1z4,7z2,6y2,1y2,0z2,2ya,1y2,0z1,cz4,0y9,1y3,1y19,0z2,0y1,0z7,1z3,1z4,0y1,5y3,0z1,0ya,0z2,2yj,1y6,1z3,1yi,3yo,1y9,1y1,2y7,3z1,4z6,1z1,1z8,6ya,2z2,dy1g,0z1,0y2,0z7,5y7,0z8,1ya,17y2,1y1,1y5,1yo,1y1,1ya,0z1,0y2,0z9,0y1,2y5,1y1,1z7,1ya,2y4,10y1,nz2,6yk,1z1,1z1,1z1,4z2,0y8,1y14,4zk,1z2,0y5,0zb,1z14,9z1,1py1b,0zk,0yb,6y6,0z4,0y4,0z3,0y1,0z3,0y2,0z7,0y3,0z4,0yd,0zc,0y1,0z1,0ya,0z4,2y16,1y1,5y1,2y1b,1yad,1y4,2y7,1y1,1y4,2y19,1y4,2y11,1y4,2y7,1y1,1y4,2yf,1y1p,1y4,2y23,2z3,9yk,3yg,gy2m,2y6,3yjc,2yh,1yq,5y2b,3yb,7yi,0z4,9yj,0z3,byi,0z2,cyd,1y3,1z2,cy1k,0z10,3y1,4y1,0z1,2ya,6ya,hz3,1z1,0ya,6y2p,7y5,0z2,0y12,0z1,0y1,5y26,ayv,1zc,4zc,ay18,2y5,by1c,4yq,6yb,15yn,0z5,4y1l,0za,1zt,2z1,0ya,6ya,dy1,8zv,1hz5,0y1f,0zh,0y8,3ya,hz9,cz3,0yu,0zd,0y1o,0ze,cy14,0zk,8ya,3y1h,2y9,7y1b,2y3,gz3,1zl,0y4,0z1,0y6,0z1,0y2,0z3,0y1,5y60,0z20,0y8m,2y6,2y16,2y6,2y8,1y1,1y1,1y1,1yv,2y1l,1y7,1y1,3y3,1y7,3y4,2y6,4yd,5y3,1y7,rw2,2w2,4w1,4w1,28y2,2y6,5yb,6yd,1jz11,hy1,4y1,2ya,1y1,3y5,6y1,1y1,1y1,1y4,1yb,2y4,5y5,4y1,1y1q,mmy1s,2eym,jmyu,13cy75,6y4,0z3,0y2,9y1,2y16,1y1,5y1,2y1o,7y1,fz1,0yn,9y7,1y7,1y7,1y7,1y7,1y7,1y7,1y7,1z10,1fy1,2gxq,1x2p,cx6m,1fx1,0y1,0x1,0wa,2w8,1w3,1x9,0z6,1y5,2x4,0y1,4y2m,2z2,2y3,1y2q,0w1,0y4,5y1b,1y2u,3y4,ay10,1gyg,10ya,uy8,1yf,10ya,17yf,a0x6e0,20xkg0,0y14d,23y1e,2y8d,3ys,ky1f,0z4,1za,1yv,0z2,0y2g,0z2,15y9,2y37,2y20,5y2,1y1,1y5,oyg,0z1,0y3,0z1,0y4,0z1,0yn,0z5,4z1,3y6,ay1k,cz2,0y1i,0zi,aya,6zi,0y6,3y1,1y2,0z1,0y16,0z8,2yn,0zd,cyt,3z4,0y1f,0ze,eyb,6y5,0z1,0yp,1y19,0ze,9y3,0z1,0y8,0z2,2ya,6yn,3y1,0z3,0y1i,0z1,0y1,0z3,0y2,0z2,0y5,0z2,0y1,0z1,0y1,oy3,2yb,0z5,2y3,0z2,ay6,2y6,2y6,9y7,1y7,1y1b,1ye,6y3j,0z8,1z2,2ya,6yat4,cyn,4y1h,884xbe,2x3a,16y7,cy5,5y1,0z1,0ya,1yd,1y5,1y1,1y2,1y2,1y3c,11ybb,iy20,2y1m,18yc,4zg,gzg,20y5,1y47,jya,7yq,6yq,by2p,3y6,2y6,2y6,2y3,13yc,1yq,1yj,1y2,1yf,2ye,12y3r,cy1d,cy1p,hy2,3hz1,42yt,3y1h,fz1,0yr,4y14,9yu,5y16,0z5,5yu,2y14,4y8,1y5,1ay4u,2ya,6y14,4y14,4y18,8y1k,cyb,1yf,1y7,1y2,1yb,1yf,1y7,1y2,23y9n,9ym,ay8,oy6,1y1a,1y9,25y6,2y1,1y1c,1y2,3y1,2yn,2yv,2y16,8y9,1gyj,1y2,5y11,4yq,26y1o,4yk,2y1f,0z3,1z2,5z4,0y4,1y3,1yt,2z3,4z1,0y9,nyv,1y10,10y8,1ys,0z2,4y5,gy1m,aym,2yr,5yq,ny7,2gy29,1ny1j,dy1j,7y1a,0z4,8ya,96yv,1y1a,1z2,3y2,2bz3,0y18,8ym,0zb,0y4,ryi,0z4,1ays,kyn,9z3,0y1l,0zf,byu,0z1,0y2,0z2,0y1,9z4,0y1d,0zb,7z1,dyp,7ya,6z3,0y14,0ze,1ya,4y1,0z2,0y1,8y13,0z1,2y1,9z3,0y1g,0ze,0y4,4z4,1z2,0yb,1y1,4yk,byi,1yp,0zc,6z1,0y2,0z1,1uy7,1y1,1y4,1yf,1ya,7y1f,0zc,5ya,6z4,1y8,2y2,2ym,1y7,1y2,1y5,1z2,0y1,0z7,2z2,2z3,2y1,6z1,5y5,0z2,2z7,3z5,4by1l,0zi,0y4,5ya,4z1,0y3,uy1g,0zk,0y2,1y1,8ya,56y1f,0z7,2z9,ny4,0z2,12y1g,0zh,3y1,bya,16y1b,0zd,0y1,7ya,1myr,2zf,4yc,4y7,5py1c,0zf,35y2j,cy8,2y1,2y8,1y2,1yo,0z6,1z2,2z4,0y1,0z1,0y1,0z2,cya,26y8,2y17,0z7,2z7,0y1,1y1,0z1,ry1,0za,0y18,0z7,0y1,0z4,8z1,8y1,0zb,0y1e,0zg,3y1,iy29,87y9,1y15,0z8,1z8,0y1,fyt,5yu,2zm,1ze,29y7,1y2,1y16,0z6,3z1,1z2,1z7,0y1,0z1,8ya,6y6,1y2,1y10,0z5,1z2,1z5,0y1,7ya,9myj,0z4,9z2,0y1,0z1,0yd,1y12,0z7,3z5,dya,2my1,fyl,1bysq,36y3f,hy64,2icy31,fy11g,gz1,0y6,0zf,3tayi7,8dpyhp,7yv,1ya,6y2f,1ya,6yu,2z5,by1g,0z7,9y4,cya,1y7,1yl,5yj,lgy2n,39y2b,4z1,0y1,0z1n,7z4,0yd,20y2,0x2,0z1,bz2,ey5vo,8y16m,1ay9,8n7y4,1y7,1y2,1y93,fy1,ty3,2y1,ey4,8ycc,284y3b,5yd,3y9,7ya,3z2,4j1z1e,2zn,guz5,3z6,8z8,2z7,uz4,4kz3,3ryk,cyk,3cyp,47y2l,1y27,1y2,2y1,2y2,2y4,1yc,1y1,1y7,1y21,1y4,2y8,1y7,1ys,1y4,1y5,1y1,3y7,1yak,2yp,1yp,1yv,1yp,1yv,1yp,1yv,1yp,1yv,1yp,1y8,2y1i,g0z1n,4z1i,8z1,ez1,mz5,1zf,12gyv,6y6,6lz7,1zh,2z7,1z2,1z5,5y1u,11z1,3gy1d,3z7,0y7,2ya,4y1,a1yu,0z1,hy1c,0z4,0ya,emys,0z4,0ya,n6y7,1y4,1y2,1yf,1y65,2y9,0z7,19y24,0z7,0y1,4ya,ony1r,1y3,1y4,2cy1d,1yf,62y4,1yr,1y2,1y1,2y1,1ya,1y4,1y1,1y1,6y1,4y1,1y1,1y1,1y3,1y2,1y1,2y1,1y1,1y1,1y1,1y1,1y2,1y1,2y4,1y7,1y4,1y4,1y1,1ya,1yh,5y3,1y5,1yh,i4yd,2n3ya,106x19n0,10x41q,6x6u,2x5k2,ex79h,30vxgu,1f2x4qb,5x430,lnagz7g";
 
   const SEPARATOR = 0;
   const HAN = 1;
   const WORD = 2;
   const IGNORED = 3;
+  const JOIN = 4; // a joiner: two Han characters pair across it
 
   // The table, decoded once: sorted, disjoint ranges [start, end).
   const rangeStart = [];
@@ -69,11 +73,11 @@
         rangeEnd.push(end);
         rangeClass.push(cls);
         n = 0;
-      } else if (c >= 0x78) {
-        // x, y or z
+      } else if (c >= 0x77) {
+        // w, x, y or z
         gap = n;
         n = 0;
-        cls = c === 0x78 ? HAN : c === 0x79 ? WORD : IGNORED;
+        cls = c === 0x77 ? JOIN : c === 0x78 ? HAN : c === 0x79 ? WORD : IGNORED;
       } else {
         n = n * 32 + (c <= 0x39 ? c - 0x30 : c - 0x57); // 0-9, a-v
       }
@@ -83,7 +87,11 @@
   function classify(cp) {
     if (cp < 0x80) {
       const word = (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39);
-      return word ? WORD : SEPARATOR;
+      if (word) {
+        return WORD;
+      }
+      // " ' ( ) [ ]: joiners (Go's joins)
+      return cp === 0x22 || cp === 0x27 || cp === 0x28 || cp === 0x29 || cp === 0x5b || cp === 0x5d ? JOIN : SEPARATOR;
     }
     let lo = 0;
     let hi = rangeEnd.length;
@@ -112,7 +120,11 @@
   // end) for each token in order, with its place in text (UTF-16 indexes,
   // end exclusive):
   //   - every Han character is a token, and so is every pair of adjacent
-  //     Han characters (the pair before its second character);
+  //     Han characters (the pair before its second character), or of two
+  //     with only joiners between them (quotation and book-title marks,
+  //     brackets, middle dots: 实三 in 落实“三重点”), not white space (a
+  //     query's words, a page's paragraphs), clause or sentence
+  //     punctuation (、，。) or any other symbol;
   //   - a run of other letters and digits is one lowercased token, and a
   //     pair with the Han character right after it (3月: 3, 3月, 月);
   //   - full-width ASCII forms count as ASCII;
@@ -167,7 +179,9 @@
         prevHan = "";
       } else {
         flush();
-        prevHan = "";
+        if (c !== JOIN) {
+          prevHan = "";
+        }
       }
     }
     flush();
@@ -415,7 +429,7 @@
   // parseManifest checks search-index.json. Its lists of hashes are read
   // where needed, not split: a query needs a few of thousands.
   function parseManifest(m) {
-    if (!m || m.v !== 6 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
+    if (!m || m.v !== 9 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
       throw new Error("search-index.json: unknown format");
     }
     const hashes = function (s) {
@@ -506,15 +520,45 @@
       return p;
     }
 
-    // simplified is q with each traditional character the variants' table
-    // (search/v/, fetched the first time it is asked for) knows written
-    // in its simplified form; q itself when the index has no table.
-    simplified(q) {
+    // simplified is q with each of chars (a Set of characters) that the
+    // table of variants knows written in its simplified form; q itself
+    // when the index has no table. Only the pieces of the table that hold
+    // chars are fetched (search/v/<k>.<h>.txt: piece k holds the
+    // traditional characters U+4E00 + 256k …), each once.
+    simplified(q, chars) {
       if (!this.m.variants) {
         return Promise.resolve(q);
       }
+      const pieces = new Set();
+      for (const c of chars) {
+        const cp = c.codePointAt(0);
+        if (cp >= VARIANTS_START && cp < VARIANTS_END) {
+          pieces.add((cp - VARIANTS_START) >> VARIANTS_SHIFT);
+        }
+      }
+      return Promise.all(Array.from(pieces, (k) => this.variantPiece(k))).then(function (maps) {
+        return Array.from(q, function (c) {
+          if (chars.has(c)) {
+            for (const map of maps) {
+              if (map.has(c)) {
+                return map.get(c);
+              }
+            }
+          }
+          return c;
+        }).join("");
+      });
+    }
+
+    // variantPiece is piece k of the table of variants: traditional
+    // character → simplified.
+    variantPiece(k) {
       if (!this.variantsOf) {
-        const p = this.net.bytes("search/v/0." + this.m.variants + ".txt").then(function (buf) {
+        this.variantsOf = new Map();
+      }
+      let p = this.variantsOf.get(k);
+      if (!p) {
+        p = this.net.bytes("search/v/" + k + "." + this.m.variants + ".txt").then(function (buf) {
           const pairs = Array.from(utf8.decode(buf).trim());
           const map = new Map();
           for (let i = 0; i + 1 < pairs.length; i += 2) {
@@ -522,16 +566,10 @@
           }
           return map;
         });
-        this.variantsOf = p;
-        p.catch(() => {
-          this.variantsOf = null;
-        });
+        this.variantsOf.set(k, p);
+        p.catch(() => this.variantsOf.delete(k));
       }
-      return this.variantsOf.then(function (map) {
-        return Array.from(q, function (c) {
-          return map.get(c) || c;
-        }).join("");
-      });
+      return p;
     }
 
     page(k) {
@@ -596,6 +634,12 @@
     }
   }
 
+  // The pieces of the table of variants (internal/search.Variants): piece
+  // k holds the traditional characters VARIANTS_START + k·256 … + 255.
+  const VARIANTS_START = 0x4e00;
+  const VARIANTS_END = 0xa000;
+  const VARIANTS_SHIFT = 8;
+
   // Ranking. A term's weight in a document is BM25's: its idf times the
   // saturating weight of its count (precomputed in the index, 1…15 for
   // 0…k1+1; a term in more than half of the documents has none and counts
@@ -624,15 +668,22 @@
       }
       // No page holds it whole, and a term of Han characters is in no
       // page: typed in traditional characters (營商環境), it may be in
-      // simplified ones. Looked up again so, the table fetched only now;
-      // kept if it finds anything (variant says what was looked up).
-      const unknown = found.query.terms.some(function (t) {
-        return classify(t.codePointAt(0)) === HAN && !found.postings.has(t);
-      });
-      if (!unknown) {
+      // simplified ones. Looked up again so, the characters of those
+      // terms written as the table of variants writes them (only their
+      // pieces of it fetched, and only now); kept if it finds anything
+      // (variant says what was looked up).
+      const unknown = new Set();
+      for (const t of found.query.terms) {
+        if (classify(t.codePointAt(0)) === HAN && !found.postings.has(t)) {
+          for (const c of t) {
+            unknown.add(c);
+          }
+        }
+      }
+      if (unknown.size === 0) {
         return loosely(index, found, opts);
       }
-      return index.simplified(q).then(
+      return index.simplified(q, unknown).then(
         function (s) {
           if (s === q) {
             return loosely(index, found, opts);
