@@ -1,8 +1,15 @@
 package site
 
 import (
+	"bytes"
+	"path"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"tongbao/internal/theme"
 )
 
 // TestCSSRefs: the references of a stylesheet to other assets, at the
@@ -44,5 +51,68 @@ func TestCSSRefWarning(t *testing.T) {
 	want := []string{"layouts/assets/css/portal.css:2:21: 警告：样式表引用的 layouts/assets/fonts/portal.woff2 不存在，浏览器取不到它"}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings %q, want %q", got, want)
+	}
+}
+
+// cssRefsByRE is CSSRefs as a regular expression says it — the grammar
+// the hand-written scanner follows, and a slower one than it.
+func cssRefsByRE(name string, data []byte) []CSSRef {
+	re := regexp.MustCompile(`/\*[\s\S]*?(?:\*/|$)|(?i:url)\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)|@(?i:import)\s+(?:"([^"]*)"|'([^']*)')`)
+	var refs []CSSRef
+	for _, m := range re.FindAllSubmatchIndex(data, -1) {
+		start, end := -1, -1
+		for g := 1; g <= 5; g++ {
+			if m[2*g] >= 0 {
+				start, end = m[2*g], m[2*g+1]
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		ref := string(data[start:end])
+		if i := strings.IndexAny(ref, "?#"); i >= 0 {
+			ref, end = ref[:i], start+i
+		}
+		target := path.Join(path.Dir(name), ref)
+		if ref == "" || strings.HasPrefix(ref, "/") || strings.Contains(ref, ":") || target == ".." || strings.HasPrefix(target, "../") {
+			continue
+		}
+		line := 1 + bytes.Count(data[:start], []byte("\n"))
+		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:start], '\n')+1:start])
+		refs = append(refs, CSSRef{Start: start, End: end, Line: line, Col: col, Name: target})
+	}
+	return refs
+}
+
+// TestCSSRefsAsTheGrammar: the scanner finds what the regular expression
+// of the three forms finds, on the theme's stylesheet and on the forms
+// written wrong or cut short.
+func TestCSSRefsAsTheGrammar(t *testing.T) {
+	site, _ := theme.Read("assets/css/site.css")
+	texts := []string{
+		string(site),
+		`a{b:url(x.png)}`, `a{b:URL( 'x.png' )}`, `a{b:Url(  "x y.png"  )}`, `url("x.png" y)`, `url(x y)`, `url("x.png`,
+		`url(`, `url`, `u`, `@import`, `@import"x.css";`, "@import\t'x.css';", `@IMPORT  "x.css"`, `@import "x.css`, `@importer "x.css"`,
+		`/* url(a.png) */url(b.png)`, `/* url(a.png)`, `/*/ url(a.png) */url(c.png)`, `/**/url(d.png)`,
+		"myurl(e.png)", "url(\n'f.png'\n)", `url('g.png")`, `url("h.png')`, `url(i.png"j)`, `@import url(k.css);`,
+		"url(l.png)url(m.png)@import 'n.css'", "\xffurl(o.png)", `url(../../p.png)`, `url(#q)`, `url(r.png?#iefix)`,
+	}
+	for _, text := range texts {
+		got, want := CSSRefs("css/x.css", []byte(text)), cssRefsByRE("css/x.css", []byte(text))
+		if !slices.Equal(got, want) {
+			t.Errorf("CSSRefs(%.60q) = %v, want %v", text, got, want)
+		}
+	}
+	if len(site) < 10000 {
+		t.Errorf("the theme's stylesheet is %d bytes: the test reads another file", len(site))
+	}
+}
+
+// BenchmarkCSSRefs reads the theme's stylesheet, as every build and every
+// preview save does twice.
+func BenchmarkCSSRefs(b *testing.B) {
+	site, _ := theme.Read("assets/css/site.css")
+	for b.Loop() {
+		CSSRefs("css/site.css", site)
 	}
 }
