@@ -695,20 +695,13 @@ func (l *loader) staleLayouts() {
 // lostSiteMap warns of a site's own layout in place of a built-in one
 // that lists the 网站导航 (.Site.Map: the built-in footer) when no layout
 // of the site's lists it any more and the site has pages at its top
-// (关于本站): the main navigation has no room for them, so nothing else
-// links to them, and a portal's footer put in the built-in one's place
-// would leave them reachable from nowhere.
+// (关于本站) that nothing else links to: the main navigation has no room
+// for them, and a portal's footer put in the built-in one's place would
+// leave them reachable from nowhere. A footer that links them by their
+// addresses, or a page whose body does, reaches them: those are not
+// named, and with none left nothing is said.
 func (l *loader) lostSiteMap() {
-	var top []string
-	for _, p := range l.s.Pages {
-		if p.Path != "" && strings.Count(p.Path, "/") == 1 {
-			top = append(top, p.Title)
-		}
-	}
-	if len(top) == 0 {
-		return
-	}
-	var replaced []File
+	var own, replaced []File
 	for _, f := range l.s.Layouts {
 		if f.Builtin() {
 			continue
@@ -716,9 +709,40 @@ func (l *loader) lostSiteMap() {
 		if bytes.Contains(f.Data, []byte(".Map")) {
 			return
 		}
+		own = append(own, f)
 		if b, ok := theme.Read(f.Name); ok && bytes.Contains(b, []byte(".Map")) {
 			replaced = append(replaced, f)
 		}
+	}
+	if len(replaced) == 0 {
+		return
+	}
+	// A page another page's body links to, or that a layout of the
+	// site's own links to by its address (a portal's footer of 关于本站 |
+	// 联系我们), is reached without the 网站导航.
+	linked := map[string]bool{}
+	for _, c := range l.s.Circulars {
+		for _, pl := range c.PageLinks {
+			linked[pl.File] = true
+		}
+	}
+	for _, p := range l.s.Pages {
+		for _, pl := range p.PageLinks {
+			linked[pl.File] = true
+		}
+	}
+	var top []string
+	for _, p := range l.s.Pages {
+		if p.Path == "" || strings.Count(p.Path, "/") != 1 || linked[p.File] {
+			continue
+		}
+		addr := regexp.MustCompile(`["'/]` + regexp.QuoteMeta(strings.TrimSuffix(p.Path, "/")) + `["'/]`)
+		if !slices.ContainsFunc(own, func(f File) bool { return addr.Match(f.Data) }) {
+			top = append(top, p.Title)
+		}
+	}
+	if len(top) == 0 {
+		return
 	}
 	for _, f := range replaced {
 		l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 %s，却没有列出网站导航（.Site.Map）：%s只有网站导航链接到，将无处可达。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(top, "、"), f.Name)

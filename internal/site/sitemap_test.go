@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -10,7 +11,7 @@ import (
 // naming the top pages only it links to; a footer that lists it, or a header
 // of the site's own that does in its place, is not.
 func TestLostSiteMapWarning(t *testing.T) {
-	warnings := func(layouts map[string]string) []string {
+	warnings := func(layouts map[string]string) []string { // and pages of content/
 		t.Helper()
 		files := miniSite()
 		delete(files, "layouts/base.html")
@@ -18,7 +19,11 @@ func TestLostSiteMapWarning(t *testing.T) {
 		files["content/lianxi.md"] = "+++\ntitle = \"联系我们\"\n+++\n正文。\n"
 		files["content/notices/n.md"] = "+++\ntitle = \"通知\"\n+++\n正文。\n"
 		for name, data := range layouts {
-			files["layouts/"+name] = data
+			if strings.HasPrefix(name, "content/") {
+				files[name] = data // a page's, in place of the one above
+			} else {
+				files["layouts/"+name] = data
+			}
 		}
 		return loadWarnings(t, files)
 	}
@@ -34,6 +39,21 @@ func TestLostSiteMapWarning(t *testing.T) {
 	header := "<header>{{with .Site}}{{range .Map}}<a href=\"{{url .Path}}\">{{.Title}}</a>{{end}}{{end}}</header>\n"
 	if got := warnings(map[string]string{"partials/footer.html": portal, "partials/header.html": header}); len(got) != 0 {
 		t.Errorf("the 网站导航 in the header: warnings %q", got)
+	}
+	// A page the site's layouts link to by its address, or another
+	// page's body does, is reachable without the 网站导航: it is not
+	// named, and with none left nothing is said.
+	linked := "<footer><p>主办单位：{{.Site.Name}}</p><a href=\"{{url \"about/\"}}\">关于本站</a></footer>\n"
+	want = []string{"layouts/partials/footer.html: 警告：这个模板覆盖了内置的 partials/footer.html，却没有列出网站导航（.Site.Map）：联系我们只有网站导航链接到，将无处可达。运行 tongbao layouts partials/footer.html 查看内置模板的写法"}
+	if got := warnings(map[string]string{"partials/footer.html": linked}); !slices.Equal(got, want) {
+		t.Errorf("a footer linking 关于本站 by its address: warnings %q, want %q", got, want)
+	}
+	both := "<footer><a href=\"/about/\">关于本站</a> | <a href='/lianxi/'>联系我们</a></footer>\n"
+	if got := warnings(map[string]string{"partials/footer.html": both}); len(got) != 0 {
+		t.Errorf("a footer linking every top page by its address: warnings %q", got)
+	}
+	if got := warnings(map[string]string{"partials/footer.html": linked, "content/about.md": "+++\ntitle = \"关于本站\"\n+++\n[联系我们](lianxi.md)\n"}); len(got) != 0 {
+		t.Errorf("a top page linked from another page's body: warnings %q", got)
 	}
 }
 
