@@ -40,7 +40,11 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 		return at + "：" + rest, 0, -1
 	}
 	if m := noTemplateRE.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("没有模板“%s”%s", m[1], site.Suggest(m[1], templates)), 0, -1
+		near := ""
+		if p := site.NearestPath(m[1], templates); p != "" {
+			near = "，是否为“" + p + "”？"
+		}
+		return fmt.Sprintf("没有模板“%s”%s", m[1], near), 0, -1
 	}
 	if m := funcRE.FindStringSubmatch(msg); m != nil {
 		col := -1

@@ -33,6 +33,18 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  <p>{{template \"partials/appendx.html\" .}}</p>\n</footer>\n",
 			"layouts/partials/footer.html:2:17: 模板错误：没有模板“partials/appendx.html”，是否为“partials/appendix.html”？",
 		},
+		// A partial of a name like no other's is named alone: every
+		// partial's path shares partials/ and .html, which made the
+		// footer itself look a few letters from partials/nope.html.
+		{
+			"<footer>\n  <p>{{template \"partials/nope.html\" .}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:17: 模板错误：没有模板“partials/nope.html”",
+		},
+		// One of a partial's name without its folder is told the folder.
+		{
+			"<footer>\n  <p>{{template \"appendix.html\" .}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:17: 模板错误：没有模板“appendix.html”，是否为“partials/appendix.html”？",
+		},
 		{
 			"<footer>\n  <p>{{.Site.Name}}</p>{{end}}\n</footer>\n",
 			"layouts/partials/footer.html:2: 模板错误：多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block",
