@@ -66,7 +66,9 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 	}
 	if m := charRE.FindStringSubmatch(msg); m != nil {
 		if m[1] == "}" {
-			return "多了一个“}”：动作以 }} 结束", 0, -1
+			// {{.Site.Name}</p>: a brace short, as }}} would end the
+			// action at its first two and leave the third as text.
+			return "动作中有单独的一个“}”：动作以 }} 结束，是否少写了一个“}”？", 0, -1
 		}
 		return fmt.Sprintf("动作（{{ }} 之间）中不能有字符“%s”", m[1]), 0, -1
 	}

@@ -45,6 +45,12 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  <p>{{template \"appendix.html\" .}}</p>\n</footer>\n",
 			"layouts/partials/footer.html:2:17: 模板错误：没有模板“appendix.html”，是否为“partials/appendix.html”？",
 		},
+		// A lone } in an action is a brace short of its end, not one
+		// too many: }}} ends the action at the first two.
+		{
+			"<footer>\n  <p>{{.Site.Name}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：动作中有单独的一个“}”：动作以 }} 结束，是否少写了一个“}”？",
+		},
 		{
 			"<footer>\n  <p>{{.Site.Name}}</p>{{end}}\n</footer>\n",
 			"layouts/partials/footer.html:2: 模板错误：多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block",
