@@ -749,6 +749,32 @@ func (l *loader) lostSiteMap() {
 	}
 }
 
+// unlinkedCustomCSS warns of a site's own layout in place of a built-in
+// one that links layouts/assets/css/custom.css (partials/head.html) when
+// the site has that stylesheet and none of its own layouts names it: a
+// head.html copied before the theme linked it, and the site's colours
+// written there would change nothing, silently.
+func (l *loader) unlinkedCustomCSS() {
+	if !slices.ContainsFunc(l.s.Assets, func(a File) bool { return a.Name == "css/custom.css" && !a.Builtin() }) {
+		return
+	}
+	var replaced []File
+	for _, f := range l.s.Layouts {
+		if f.Builtin() {
+			continue
+		}
+		if bytes.Contains(f.Data, []byte("custom.css")) {
+			return
+		}
+		if b, ok := theme.Read(f.Name); ok && bytes.Contains(b, []byte(`"css/custom.css"`)) {
+			replaced = append(replaced, f)
+		}
+	}
+	for _, f := range replaced {
+		l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 %s，却没有链接站点的 layouts/assets/css/custom.css：它的样式不会用到。运行 tongbao layouts %s 查看内置模板的写法", f.Name, f.Name)
+	}
+}
+
 // baseBlocks warns of a base.html of the site's own that does not call
 // the blocks the page layouts define: "main", every page's body, and
 // "head", where the search page puts its index's manifest (search.js

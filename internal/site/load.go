@@ -264,6 +264,7 @@ func (l *loader) rest() error {
 	l.layouts()
 	l.staleLayouts()
 	l.lostSiteMap()
+	l.unlinkedCustomCSS()
 	l.baseBlocks()
 	l.checkAssetRefs()
 	l.cssRefs()

@@ -105,3 +105,27 @@ func TestBaseBlocksWarning(t *testing.T) {
 		}
 	}
 }
+
+// TestCustomCSSUnlinkedWarning: a site's custom.css is linked by the
+// built-in partials/head.html; a head.html of the site's own copied
+// before it did links none, and the stylesheet changes nothing — warned
+// of, as a stale layout is. One that links it, or a site without it, is
+// not.
+func TestCustomCSSUnlinkedWarning(t *testing.T) {
+	files := miniSite()
+	files["layouts/assets/css/custom.css"] = ":root{--red-dark:#004c97}\n"
+	files["layouts/partials/head.html"] = "<link rel=\"stylesheet\" href=\"{{asset \"css/site.css\"}}\">\n"
+	want := []string{`layouts/partials/head.html: 警告：这个模板覆盖了内置的 partials/head.html，却没有链接站点的 layouts/assets/css/custom.css：它的样式不会用到。运行 tongbao layouts partials/head.html 查看内置模板的写法`}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+	files["layouts/partials/head.html"] += "<link rel=\"stylesheet\" href=\"{{asset \"css/custom.css\"}}\">\n"
+	if got := loadWarnings(t, files); len(got) != 0 {
+		t.Errorf("a head.html linking custom.css: warnings %q", got)
+	}
+	delete(files, "layouts/assets/css/custom.css")
+	files["layouts/partials/head.html"] = "<link rel=\"stylesheet\" href=\"{{asset \"css/site.css\"}}\">\n"
+	if got := loadWarnings(t, files); len(got) != 0 {
+		t.Errorf("a site without custom.css: warnings %q", got)
+	}
+}
