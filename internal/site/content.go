@@ -781,15 +781,23 @@ func (l *loader) unlinkedCustomCSS() {
 // reads it) and an old address its redirect. A portal's page skeleton put
 // in place of the built-in one would otherwise build, with pages empty,
 // or a search that fails and old addresses that lead nowhere.
+//
+// A call in a partial of the site's own counts: a portal's skeleton may
+// be split into partials base.html calls.
 func (l *loader) baseBlocks() {
+	calls := func(re *regexp.Regexp) bool {
+		return slices.ContainsFunc(l.s.Layouts, func(f File) bool {
+			return !f.Builtin() && (f.Name == "base.html" || strings.HasPrefix(f.Name, "partials/")) && re.Match(f.Data)
+		})
+	}
 	for _, f := range l.s.Layouts {
 		if f.Name != "base.html" || f.Builtin() {
 			continue
 		}
-		if !headBlockRE.Match(f.Data) {
+		if !calls(headBlockRE) {
 			l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 base.html，却没有调用 {{block \"head\" .}}{{end}}：搜索页的索引清单、旧网址转到新网址的跳转写在页面模板的 head 中，不会出现在页面上，搜索和跳转都将失效。运行 tongbao layouts base.html 查看内置模板的写法")
 		}
-		if !mainBlockRE.Match(f.Data) {
+		if !calls(mainBlockRE) {
 			l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 base.html，却没有调用 {{template \"main\" .}}：每个页面的正文都不会出现在页面上。运行 tongbao layouts base.html 查看内置模板的写法")
 		}
 	}

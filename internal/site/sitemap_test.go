@@ -93,12 +93,18 @@ func TestBaseBlocksWarning(t *testing.T) {
 		{"<html><head></head><body><main>{{template \"main\" .}}</main></body></html>", []string{
 			"layouts/base.html: 警告：这个模板覆盖了内置的 base.html，却没有调用 {{block \"head\" .}}{{end}}：搜索页的索引清单、旧网址转到新网址的跳转写在页面模板的 head 中，不会出现在页面上，搜索和跳转都将失效。运行 tongbao layouts base.html 查看内置模板的写法",
 		}},
+		// A portal's skeleton in partials of its own, which base.html calls.
+		{"{{template \"partials/portal-top.html\" .}}<main>{{template \"partials/portal-main.html\" .}}</main>", nil},
 		{"<html><head>{{block \"head\" .}}{{end}}</head><body></body></html>", []string{
 			"layouts/base.html: 警告：这个模板覆盖了内置的 base.html，却没有调用 {{template \"main\" .}}：每个页面的正文都不会出现在页面上。运行 tongbao layouts base.html 查看内置模板的写法",
 		}},
 	} {
 		files := miniSite()
 		files["layouts/base.html"] = c.base
+		if strings.Contains(c.base, "portal-") {
+			files["layouts/partials/portal-top.html"] = "<html><head>{{template \"head\" .}}</head><body>"
+			files["layouts/partials/portal-main.html"] = "{{template \"main\" .}}"
+		}
 		got := loadWarnings(t, files)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("base.html %q: warnings %q, want %q", c.base, got, c.want)
