@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"tongbao/internal/site"
@@ -25,8 +26,19 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 			at = "{{" + at + "}}"
 		}
 		if m := fieldRE.FindStringSubmatch(rest); m != nil {
-			typ := m[2][strings.LastIndex(m[2], ".")+1:] // SiteData of *render.SiteData
-			return fmt.Sprintf("%s：%s 没有字段 %s%s", at, typ, m[1], site.Suggest(m[1], fieldsOf(m[2]))), 0, -1
+			// A field asked of a list ([]render.NavItem) is most often
+			// one of its items', {{range}} forgotten: the list is not
+			// the item, and the item may well have it.
+			elem, list := strings.CutPrefix(m[2], "[]")
+			typ := elem[strings.LastIndex(elem, ".")+1:] // SiteData of *render.SiteData
+			fields := fieldsOf(elem)
+			switch {
+			case list && slices.Contains(fields, m[1]):
+				return fmt.Sprintf("%s：这是 %s 的列表，列表没有字段 %s：要用 {{range}} 逐个取出，在其中写 {{.%s}}", at, typ, m[1], m[1]), 0, -1
+			case list:
+				return fmt.Sprintf("%s：这是 %s 的列表，列表没有字段 %s，%s 也没有%s", at, typ, m[1], typ, site.Suggest(m[1], fields)), 0, -1
+			}
+			return fmt.Sprintf("%s：%s 没有字段 %s%s", at, typ, m[1], site.Suggest(m[1], fields)), 0, -1
 		}
 		if m := callRE.FindStringSubmatch(rest); m != nil {
 			return fmt.Sprintf("%s：调用 %s 出错：%s", at, m[1], m[2]), 0, -1

@@ -45,6 +45,17 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  <p>{{template \"appendix.html\" .}}</p>\n</footer>\n",
 			"layouts/partials/footer.html:2:17: 模板错误：没有模板“appendix.html”，是否为“partials/appendix.html”？",
 		},
+		// A field of a list's items asked of the list: the items have
+		// it, and the list is to be ranged over — not "NavItem has no
+		// field Title".
+		{
+			"<footer>\n<p>{{.Site.Map.Title}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:11: 模板错误：{{.Site.Map.Title}}：这是 NavItem 的列表，列表没有字段 Title：要用 {{range}} 逐个取出，在其中写 {{.Title}}",
+		},
+		{
+			"<footer>\n<p>{{.Site.Map.Titel}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:11: 模板错误：{{.Site.Map.Titel}}：这是 NavItem 的列表，列表没有字段 Titel，NavItem 也没有，是否为“Title”？",
+		},
 		// A lone } in an action is a brace short of its end, not one
 		// too many: }}} ends the action at the first two.
 		{
