@@ -59,9 +59,19 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 		return fmt.Sprintf("没有模板“%s”%s", m[1], near), 0, -1
 	}
 	if m := funcRE.FindStringSubmatch(msg); m != nil {
+		// Go gives the line: the name within an action of it, not
+		// in the text around (用 printff 写：{{printff …}}), or
+		// anywhere on it, of an action begun on a line before.
 		col := -1
 		if l := lineOf(text, line); l != nil {
-			if loc := regexp.MustCompile(`\b` + regexp.QuoteMeta(m[1]) + `\b`).FindIndex(l); loc != nil {
+			name := regexp.MustCompile(`\b` + regexp.QuoteMeta(m[1]) + `\b`)
+			for _, a := range actionSpanRE.FindAllIndex(l, -1) {
+				if loc := name.FindIndex(l[a[0]:a[1]]); loc != nil {
+					col = a[0] + loc[0]
+					break
+				}
+			}
+			if loc := name.FindIndex(l); col < 0 && loc != nil {
 				col = loc[0]
 			}
 		}
@@ -96,6 +106,7 @@ var (
 	noTemplateRE = regexp.MustCompile(`^no such template "([^"]+)"$`)
 	rangeRE      = regexp.MustCompile(`^range can't iterate over (.*)$`)
 	charRE       = regexp.MustCompile(`^bad character U\+[0-9A-F]+ '(.+)'$`)
+	actionSpanRE = regexp.MustCompile(`\{\{.*?(?:\}\}|$)`) // on one line; to its end when the action goes on
 )
 
 // views are the types layouts receive, by the name Go's errors give them

@@ -45,6 +45,16 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  <p>{{template \"appendix.html\" .}}</p>\n</footer>\n",
 			"layouts/partials/footer.html:2:17: 模板错误：没有模板“appendix.html”，是否为“partials/appendix.html”？",
 		},
+		// The function's name in the text before it is not the place.
+		{
+			"<footer>\n  <p>用 printff 写：{{printff \"%s\" .Site.Name}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:20: 模板错误：没有函数“printff”，是否为“printf”？",
+		},
+		// On a line of an action begun before it.
+		{
+			"<footer>\n  <p>{{with .Site.Name}}{{.\n  | printff \"%s\"}}{{end}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:3:5: 模板错误：没有函数“printff”，是否为“printf”？",
+		},
 		// A field of a list's items asked of the list: the items have
 		// it, and the list is to be ranged over — not "NavItem has no
 		// field Title".
