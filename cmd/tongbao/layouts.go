@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -37,7 +36,7 @@ func cmdLayouts(args []string, stdout, stderr io.Writer) int {
 	for _, name := range names {
 		if !slices.Contains(builtin, name) {
 			hint := "不带参数运行 tongbao layouts 可列出全部内置文件"
-			if near := nearestName(name, builtin); near != "" {
+			if near := site.NearestPath(name, builtin); near != "" {
 				hint = "是否为“" + near + "”？" + hint
 			}
 			fmt.Fprintf(stderr, "tongbao layouts: 内置主题没有“%s”（%s）\n", name, hint)
@@ -112,7 +111,7 @@ func listLayouts(dir string, builtin []string, stdout io.Writer) {
 		for _, name := range rest {
 			if name == customCSS {
 				fmt.Fprintf(stdout, "  layouts/%s（站点自己的样式表：每个页面在 site.css 之后链接它）\n", name)
-			} else if near := nearestName(name, builtin); near != "" {
+			} else if near := site.NearestPath(name, builtin); near != "" {
 				fmt.Fprintf(stdout, "  layouts/%s（是否应为 layouts/%s？）\n", name, near)
 			} else {
 				fmt.Fprintf(stdout, "  layouts/%s\n", name)
@@ -120,28 +119,4 @@ func listLayouts(dir string, builtin []string, stdout io.Writer) {
 		}
 	}
 	fmt.Fprintln(stdout, "查看：tongbao layouts 文件名；复制到站点再修改：tongbao layouts --copy 文件名")
-}
-
-// nearestName returns the built-in name nearest to a misspelt one: the
-// same file name in another folder (footer.html for partials/footer.html),
-// or a file of its folder a few letters away; "" when none is near. The
-// file names are compared, not the paths, whose shared folders would
-// make an asset of the site's own (assets/css/portal.css) a few letters
-// from a built-in one (assets/css/site.css).
-func nearestName(name string, builtin []string) string {
-	var here []string
-	for _, b := range builtin {
-		if path.Base(b) == path.Base(name) {
-			return b
-		}
-		if path.Dir(b) == path.Dir(name) {
-			here = append(here, path.Base(b))
-		}
-	}
-	if s := site.Suggest(path.Base(name), here); s != "" {
-		_, rest, _ := strings.Cut(s, "“")
-		near, _, _ := strings.Cut(rest, "”")
-		return path.Join(path.Dir(name), near)
-	}
-	return ""
 }

@@ -777,3 +777,34 @@ func TestPrintPortalHeader(t *testing.T) {
 		t.Errorf("in print, beside the document, the page shows: %s", shown)
 	}
 }
+
+// TestPrintWrappedMain prints a circular of a site whose base.html is its
+// portal's page skeleton, everything in the body inside a wrapper of its
+// own, as portals' templates are: the document is printed, alone — the
+// wrapper holds main, so it is not hidden with what stands beside main,
+// and its top bar beside the header is.
+func TestPrintWrappedMain(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := copySite(t, sampleSite(t))
+	base, _ := theme.Read("base.html")
+	wrapped := strings.Replace(strings.Replace(string(base), `<body class="kind-{{.Kind}}">`,
+		`<body class="kind-{{.Kind}}"><div class="portal-page"><div class="portal-top">欢迎访问门户网站</div>`, 1),
+		"</body>", "</div></body>", 1)
+	if wrapped == string(base) {
+		t.Fatal("the built-in base.html has no body to wrap")
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "layouts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "base.html"), []byte(wrapped), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := serveOutputs(t, renderSite(t, dir))
+	navigate(t, ctx, srv.URL+"/circulars/2023/14/")
+	emulateMedia(t, ctx, "print")
+	shown := eval[string](t, ctx, `[document.querySelector("main .document"), document.querySelector(".portal-top"), document.querySelector(".site-header")].map(e => e.getClientRects().length > 0 ? "shown" : "hidden").join(" ")`)
+	emulateMedia(t, ctx, "")
+	if want := "shown hidden hidden"; shown != want {
+		t.Errorf("in print, the document, the portal's top bar and the header are %s, want %s", shown, want)
+	}
+}

@@ -14,7 +14,9 @@ import (
 // the preview server with it; through an unconditional {{template}} it
 // runs 100,000 deep on every page that reaches it before Go gives up, a
 // minute and hundreds of megabytes. recursion finds both in the parse
-// trees, before anything runs, and names the call that closes the circle.
+// trees, before anything runs, and names the call that closes the circle;
+// a page layout's "main" and a shortcode's markup are templates as
+// partials are, and may call themselves too.
 // A {{template}} inside if, with or range may end (a partial that walks
 // a list of lists), and is left alone; a partialCached never may, as its
 // output is cached under a key its own call is still computing. A call
@@ -30,8 +32,11 @@ type call struct {
 }
 
 // recursion returns an error, as Go would word a template error, for each
-// call of the set that closes a circle of calls.
-func recursion(set *template.Template) []error {
+// call of the set that closes a circle of calls, of those in the files
+// in reports (all when nil): a page layout's set holds base.html and the
+// partials, checked already, besides its own "main", which may call
+// itself as a partial may.
+func recursion(set *template.Template, in func(file string) bool) []error {
 	calls := map[string][]call{}
 	for _, t := range set.Templates() {
 		if t.Tree != nil {
@@ -48,7 +53,7 @@ func recursion(set *template.Template) []error {
 		for _, c := range calls[from] {
 			// Back to from: by any call after a partialCached, by
 			// unconditional ones after an unconditional {{template}}.
-			if c.guard && !c.cached {
+			if c.guard && !c.cached || in != nil && !in(c.tree.ParseName) {
 				continue
 			}
 			back := pathBack(calls, c.to, from, c.cached)

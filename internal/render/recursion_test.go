@@ -44,6 +44,26 @@ func TestPartialRecursion(t *testing.T) {
 			files: map[string]string{"partials/footer.html": "<footer></footer>\n{{template \"partials/footer.html\" .}}\n"},
 			want:  []string{"layouts/partials/footer.html:2:12: 模板错误：partials/footer.html 无条件地调用了自己（partials/footer.html → partials/footer.html）：会无限递归"},
 		},
+		// A page's main, or a shortcode's markup, that calls itself
+		// runs as deep on every page that has it.
+		{
+			name:  "a page's main of itself",
+			files: map[string]string{"page.html": "{{define \"main\"}}<p>正文</p>\n{{template \"main\" .}}{{end}}\n"},
+			want:  []string{"layouts/page.html:2:12: 模板错误：main 无条件地调用了自己（main → main）：会无限递归"},
+		},
+		{
+			name: "a page's main through a partial",
+			files: map[string]string{
+				"page.html":          "{{define \"main\"}}{{template \"partials/body.html\" .}}{{end}}\n",
+				"partials/body.html": "<div>{{template \"main\" .}}</div>\n",
+			},
+			want: []string{"layouts/page.html:1:29: 模板错误：main 无条件地调用了自己（main → partials/body.html → main）：会无限递归"},
+		},
+		{
+			name:  "a shortcode of itself",
+			files: map[string]string{"shortcodes/rewards.html": "<ol></ol>{{template \"shortcodes/rewards.html\" .}}\n"},
+			want:  []string{"layouts/shortcodes/rewards.html:1:21: 模板错误：shortcodes/rewards.html 无条件地调用了自己（shortcodes/rewards.html → shortcodes/rewards.html）：会无限递归"},
+		},
 		{
 			name: "template of itself inside range and if",
 			files: map[string]string{

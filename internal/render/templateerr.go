@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"tongbao/internal/site"
@@ -25,8 +26,19 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 			at = "{{" + at + "}}"
 		}
 		if m := fieldRE.FindStringSubmatch(rest); m != nil {
-			typ := m[2][strings.LastIndex(m[2], ".")+1:] // SiteData of *render.SiteData
-			return fmt.Sprintf("%s：%s 没有字段 %s%s", at, typ, m[1], site.Suggest(m[1], fieldsOf(m[2]))), 0, -1
+			// A field asked of a list ([]render.NavItem) is most often
+			// one of its items', {{range}} forgotten: the list is not
+			// the item, and the item may well have it.
+			elem, list := strings.CutPrefix(m[2], "[]")
+			typ := elem[strings.LastIndex(elem, ".")+1:] // SiteData of *render.SiteData
+			fields := fieldsOf(elem)
+			switch {
+			case list && slices.Contains(fields, m[1]):
+				return fmt.Sprintf("%s：这是 %s 的列表，列表没有字段 %s：要用 {{range}} 逐个取出，在其中写 {{.%s}}", at, typ, m[1], m[1]), 0, -1
+			case list:
+				return fmt.Sprintf("%s：这是 %s 的列表，列表没有字段 %s，%s 也没有%s", at, typ, m[1], typ, site.Suggest(m[1], fields)), 0, -1
+			}
+			return fmt.Sprintf("%s：%s 没有字段 %s%s", at, typ, m[1], site.Suggest(m[1], fields)), 0, -1
 		}
 		if m := callRE.FindStringSubmatch(rest); m != nil {
 			return fmt.Sprintf("%s：调用 %s 出错：%s", at, m[1], m[2]), 0, -1
@@ -40,12 +52,26 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 		return at + "：" + rest, 0, -1
 	}
 	if m := noTemplateRE.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("没有模板“%s”%s", m[1], site.Suggest(m[1], templates)), 0, -1
+		near := ""
+		if p := site.NearestPath(m[1], templates); p != "" {
+			near = "，是否为“" + p + "”？"
+		}
+		return fmt.Sprintf("没有模板“%s”%s", m[1], near), 0, -1
 	}
 	if m := funcRE.FindStringSubmatch(msg); m != nil {
+		// Go gives the line: the name within an action of it, not
+		// in the text around (用 printff 写：{{printff …}}), or
+		// anywhere on it, of an action begun on a line before.
 		col := -1
 		if l := lineOf(text, line); l != nil {
-			if loc := regexp.MustCompile(`\b` + regexp.QuoteMeta(m[1]) + `\b`).FindIndex(l); loc != nil {
+			name := regexp.MustCompile(`\b` + regexp.QuoteMeta(m[1]) + `\b`)
+			for _, a := range actionSpanRE.FindAllIndex(l, -1) {
+				if loc := name.FindIndex(l[a[0]:a[1]]); loc != nil {
+					col = a[0] + loc[0]
+					break
+				}
+			}
+			if loc := name.FindIndex(l); col < 0 && loc != nil {
 				col = loc[0]
 			}
 		}
@@ -62,7 +88,9 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 	}
 	if m := charRE.FindStringSubmatch(msg); m != nil {
 		if m[1] == "}" {
-			return "多了一个“}”：动作以 }} 结束", 0, -1
+			// {{.Site.Name}</p>: a brace short, as }}} would end the
+			// action at its first two and leave the third as text.
+			return "动作中有单独的一个“}”：动作以 }} 结束，是否少写了一个“}”？", 0, -1
 		}
 		return fmt.Sprintf("动作（{{ }} 之间）中不能有字符“%s”", m[1]), 0, -1
 	}
@@ -78,6 +106,7 @@ var (
 	noTemplateRE = regexp.MustCompile(`^no such template "([^"]+)"$`)
 	rangeRE      = regexp.MustCompile(`^range can't iterate over (.*)$`)
 	charRE       = regexp.MustCompile(`^bad character U\+[0-9A-F]+ '(.+)'$`)
+	actionSpanRE = regexp.MustCompile(`\{\{.*?(?:\}\}|$)`) // on one line; to its end when the action goes on
 )
 
 // views are the types layouts receive, by the name Go's errors give them

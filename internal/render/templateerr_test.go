@@ -33,6 +33,45 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  <p>{{template \"partials/appendx.html\" .}}</p>\n</footer>\n",
 			"layouts/partials/footer.html:2:17: 模板错误：没有模板“partials/appendx.html”，是否为“partials/appendix.html”？",
 		},
+		// A partial of a name like no other's is named alone: every
+		// partial's path shares partials/ and .html, which made the
+		// footer itself look a few letters from partials/nope.html.
+		{
+			"<footer>\n  <p>{{template \"partials/nope.html\" .}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:17: 模板错误：没有模板“partials/nope.html”",
+		},
+		// One of a partial's name without its folder is told the folder.
+		{
+			"<footer>\n  <p>{{template \"appendix.html\" .}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:17: 模板错误：没有模板“appendix.html”，是否为“partials/appendix.html”？",
+		},
+		// The function's name in the text before it is not the place.
+		{
+			"<footer>\n  <p>用 printff 写：{{printff \"%s\" .Site.Name}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:20: 模板错误：没有函数“printff”，是否为“printf”？",
+		},
+		// On a line of an action begun before it.
+		{
+			"<footer>\n  <p>{{with .Site.Name}}{{.\n  | printff \"%s\"}}{{end}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:3:5: 模板错误：没有函数“printff”，是否为“printf”？",
+		},
+		// A field of a list's items asked of the list: the items have
+		// it, and the list is to be ranged over — not "NavItem has no
+		// field Title".
+		{
+			"<footer>\n<p>{{.Site.Map.Title}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:11: 模板错误：{{.Site.Map.Title}}：这是 NavItem 的列表，列表没有字段 Title：要用 {{range}} 逐个取出，在其中写 {{.Title}}",
+		},
+		{
+			"<footer>\n<p>{{.Site.Map.Titel}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:11: 模板错误：{{.Site.Map.Titel}}：这是 NavItem 的列表，列表没有字段 Titel，NavItem 也没有，是否为“Title”？",
+		},
+		// A lone } in an action is a brace short of its end, not one
+		// too many: }}} ends the action at the first two.
+		{
+			"<footer>\n  <p>{{.Site.Name}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：动作中有单独的一个“}”：动作以 }} 结束，是否少写了一个“}”？",
+		},
 		{
 			"<footer>\n  <p>{{.Site.Name}}</p>{{end}}\n</footer>\n",
 			"layouts/partials/footer.html:2: 模板错误：多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block",

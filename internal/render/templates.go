@@ -66,7 +66,7 @@ func parseTemplates(c *core) (*templates, error) {
 		}
 	}
 	if len(diags) == 0 {
-		for _, err := range recursion(shared) {
+		for _, err := range recursion(shared, nil) {
 			diags = append(diags, t.diag(err))
 		}
 	}
@@ -87,10 +87,20 @@ func parseTemplates(c *core) (*templates, error) {
 			diags = append(diags, t.diag(err))
 		}
 	}
+	// A page's "main" or a shortcode's markup that calls itself runs
+	// 100,000 deep on every page that has it, as a partial would.
+	for _, err := range recursion(t.shortcodes, func(file string) bool { return strings.HasPrefix(file, "shortcodes/") }) {
+		diags = append(diags, t.diag(err))
+	}
 	for _, name := range pages {
 		p, err := shared.Clone()
 		if err == nil {
 			_, err = p.New(name).Parse(string(t.files[name].Data))
+		}
+		if err == nil {
+			for _, err := range recursion(p, func(file string) bool { return file == name }) {
+				diags = append(diags, t.diag(err))
+			}
 		}
 		if err != nil {
 			diags = append(diags, t.diag(err))

@@ -439,6 +439,9 @@ func TestImportRefusesOldAndEmpty(t *testing.T) {
 	}{
 		"broken.xlsx":  {[]byte("PK\x03\x04 not really"), "broken.xlsx：不是 .xlsx 工作簿（文件已损坏，或是别的文件改了名字）；请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿或 CSV"},
 		"renamed.xlsx": {[]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}, "renamed.xlsx：这是旧的 .xls 格式（Excel 97-2003），只是名字改成了 .xlsx；请在 Excel 或 WPS 中另存为 .xlsx 工作簿或 CSV"},
+		// A workbook with a password to open is kept in the same compound
+		// file as an .xls: no .xls at all.
+		"locked.xlsx": {locked(t), "locked.xlsx：工作簿设置了打开密码（已加密），tongbao 无法读取；请在 Excel 或 WPS 中打开它，取消密码后另存为 .xlsx 工作簿或 CSV"},
 	} {
 		if _, err := Import(s, "2023-03", name, c.data); err == nil || err.Error() != c.want {
 			t.Errorf("%s: %v\nwant %s", name, err, c.want)
@@ -1000,4 +1003,16 @@ func TestImportCSVUnknownIndicator(t *testing.T) {
 	if len(names) != 16 || names[0] != "规模工业增加值" {
 		t.Errorf("the indicators ranked by township: %q", names)
 	}
+}
+
+// locked is a workbook with a password to open, as Excel encrypts it.
+func locked(t *testing.T) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	var b bytes.Buffer
+	if err := f.Write(&b, excelize.Options{Password: "123456"}); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

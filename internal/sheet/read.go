@@ -275,10 +275,19 @@ func (g grid) get(col, row int) value {
 // and of WPS's .et.
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
+// encryptedPackage is the name, in the UTF-16 a compound file writes
+// names in, of the stream that holds an encrypted .xlsx in one.
+var encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
+
 func (r *reader) workbook(data []byte) error {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	switch {
 	case err == nil:
+	case bytes.HasPrefix(data, oleMagic) && bytes.Contains(data, encryptedPackage):
+		// A workbook with a password to open is kept in the same
+		// compound file as an .xls: not one, and saving it as one
+		// would not help.
+		return fmt.Errorf("%s：工作簿设置了打开密码（已加密），tongbao 无法读取；请在 Excel 或 WPS 中打开它，取消密码后另存为 .xlsx 工作簿或 CSV", r.name)
 	case bytes.HasPrefix(data, oleMagic):
 		// An .xls (or a WPS .et) renamed: Excel opens it whatever its
 		// name says, so staff do not see why tongbao cannot.

@@ -695,20 +695,13 @@ func (l *loader) staleLayouts() {
 // lostSiteMap warns of a site's own layout in place of a built-in one
 // that lists the 网站导航 (.Site.Map: the built-in footer) when no layout
 // of the site's lists it any more and the site has pages at its top
-// (关于本站): the main navigation has no room for them, so nothing else
-// links to them, and a portal's footer put in the built-in one's place
-// would leave them reachable from nowhere.
+// (关于本站) that nothing else links to: the main navigation has no room
+// for them, and a portal's footer put in the built-in one's place would
+// leave them reachable from nowhere. A footer that links them by their
+// addresses, or a page whose body does, reaches them: those are not
+// named, and with none left nothing is said.
 func (l *loader) lostSiteMap() {
-	var top []string
-	for _, p := range l.s.Pages {
-		if p.Path != "" && strings.Count(p.Path, "/") == 1 {
-			top = append(top, p.Title)
-		}
-	}
-	if len(top) == 0 {
-		return
-	}
-	var replaced []File
+	var own, replaced []File
 	for _, f := range l.s.Layouts {
 		if f.Builtin() {
 			continue
@@ -716,12 +709,69 @@ func (l *loader) lostSiteMap() {
 		if bytes.Contains(f.Data, []byte(".Map")) {
 			return
 		}
+		own = append(own, f)
 		if b, ok := theme.Read(f.Name); ok && bytes.Contains(b, []byte(".Map")) {
 			replaced = append(replaced, f)
 		}
 	}
+	if len(replaced) == 0 {
+		return
+	}
+	// A page another page's body links to, or that a layout of the
+	// site's own links to by its address (a portal's footer of 关于本站 |
+	// 联系我们), is reached without the 网站导航.
+	linked := map[string]bool{}
+	for _, c := range l.s.Circulars {
+		for _, pl := range c.PageLinks {
+			linked[pl.File] = true
+		}
+	}
+	for _, p := range l.s.Pages {
+		for _, pl := range p.PageLinks {
+			linked[pl.File] = true
+		}
+	}
+	var top []string
+	for _, p := range l.s.Pages {
+		if p.Path == "" || strings.Count(p.Path, "/") != 1 || linked[p.File] {
+			continue
+		}
+		addr := regexp.MustCompile(`["'/]` + regexp.QuoteMeta(strings.TrimSuffix(p.Path, "/")) + `["'/]`)
+		if !slices.ContainsFunc(own, func(f File) bool { return addr.Match(f.Data) }) {
+			top = append(top, p.Title)
+		}
+	}
+	if len(top) == 0 {
+		return
+	}
 	for _, f := range replaced {
 		l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 %s，却没有列出网站导航（.Site.Map）：%s只有网站导航链接到，将无处可达。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(top, "、"), f.Name)
+	}
+}
+
+// unlinkedCustomCSS warns of a site's own layout in place of a built-in
+// one that links layouts/assets/css/custom.css (partials/head.html) when
+// the site has that stylesheet and none of its own layouts names it: a
+// head.html copied before the theme linked it, and the site's colours
+// written there would change nothing, silently.
+func (l *loader) unlinkedCustomCSS() {
+	if !slices.ContainsFunc(l.s.Assets, func(a File) bool { return a.Name == "css/custom.css" && !a.Builtin() }) {
+		return
+	}
+	var replaced []File
+	for _, f := range l.s.Layouts {
+		if f.Builtin() {
+			continue
+		}
+		if bytes.Contains(f.Data, []byte("custom.css")) {
+			return
+		}
+		if b, ok := theme.Read(f.Name); ok && bytes.Contains(b, []byte(`"css/custom.css"`)) {
+			replaced = append(replaced, f)
+		}
+	}
+	for _, f := range replaced {
+		l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 %s，却没有链接站点的 layouts/assets/css/custom.css：它的样式不会用到。运行 tongbao layouts %s 查看内置模板的写法", f.Name, f.Name)
 	}
 }
 
@@ -731,15 +781,23 @@ func (l *loader) lostSiteMap() {
 // reads it) and an old address its redirect. A portal's page skeleton put
 // in place of the built-in one would otherwise build, with pages empty,
 // or a search that fails and old addresses that lead nowhere.
+//
+// A call in a partial of the site's own counts: a portal's skeleton may
+// be split into partials base.html calls.
 func (l *loader) baseBlocks() {
+	calls := func(re *regexp.Regexp) bool {
+		return slices.ContainsFunc(l.s.Layouts, func(f File) bool {
+			return !f.Builtin() && (f.Name == "base.html" || strings.HasPrefix(f.Name, "partials/")) && re.Match(f.Data)
+		})
+	}
 	for _, f := range l.s.Layouts {
 		if f.Name != "base.html" || f.Builtin() {
 			continue
 		}
-		if !headBlockRE.Match(f.Data) {
+		if !calls(headBlockRE) {
 			l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 base.html，却没有调用 {{block \"head\" .}}{{end}}：搜索页的索引清单、旧网址转到新网址的跳转写在页面模板的 head 中，不会出现在页面上，搜索和跳转都将失效。运行 tongbao layouts base.html 查看内置模板的写法")
 		}
-		if !mainBlockRE.Match(f.Data) {
+		if !calls(mainBlockRE) {
 			l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 base.html，却没有调用 {{template \"main\" .}}：每个页面的正文都不会出现在页面上。运行 tongbao layouts base.html 查看内置模板的写法")
 		}
 	}

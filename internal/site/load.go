@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -263,6 +264,7 @@ func (l *loader) rest() error {
 	l.layouts()
 	l.staleLayouts()
 	l.lostSiteMap()
+	l.unlinkedCustomCSS()
 	l.baseBlocks()
 	l.checkAssetRefs()
 	l.cssRefs()
@@ -1377,6 +1379,29 @@ func keys[V any](m map[string]V) []string {
 func Suggest(s string, candidates []string) string {
 	if c := suggestion(s, candidates); c != "" {
 		return fmt.Sprintf("，是否为“%s”？", c)
+	}
+	return ""
+}
+
+// NearestPath returns the path among paths nearest to a misspelt one:
+// the same file name in another folder (partials/footer.html for
+// footer.html), or a file of its folder a few letters away; "" when none
+// is near. The file names are compared, not the paths, whose shared
+// folders and extension would make any file of a folder a few letters
+// from any other (partials/nope.html from partials/footer.html, an asset
+// of the site's own, assets/css/portal.css, from assets/css/site.css).
+func NearestPath(name string, paths []string) string {
+	var here []string
+	for _, p := range paths {
+		if path.Base(p) == path.Base(name) {
+			return p
+		}
+		if path.Dir(p) == path.Dir(name) {
+			here = append(here, path.Base(p))
+		}
+	}
+	if near := suggestion(path.Base(name), here); near != "" {
+		return path.Join(path.Dir(name), near)
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -10,7 +11,7 @@ import (
 // naming the top pages only it links to; a footer that lists it, or a header
 // of the site's own that does in its place, is not.
 func TestLostSiteMapWarning(t *testing.T) {
-	warnings := func(layouts map[string]string) []string {
+	warnings := func(layouts map[string]string) []string { // and pages of content/
 		t.Helper()
 		files := miniSite()
 		delete(files, "layouts/base.html")
@@ -18,7 +19,11 @@ func TestLostSiteMapWarning(t *testing.T) {
 		files["content/lianxi.md"] = "+++\ntitle = \"联系我们\"\n+++\n正文。\n"
 		files["content/notices/n.md"] = "+++\ntitle = \"通知\"\n+++\n正文。\n"
 		for name, data := range layouts {
-			files["layouts/"+name] = data
+			if strings.HasPrefix(name, "content/") {
+				files[name] = data // a page's, in place of the one above
+			} else {
+				files["layouts/"+name] = data
+			}
 		}
 		return loadWarnings(t, files)
 	}
@@ -34,6 +39,21 @@ func TestLostSiteMapWarning(t *testing.T) {
 	header := "<header>{{with .Site}}{{range .Map}}<a href=\"{{url .Path}}\">{{.Title}}</a>{{end}}{{end}}</header>\n"
 	if got := warnings(map[string]string{"partials/footer.html": portal, "partials/header.html": header}); len(got) != 0 {
 		t.Errorf("the 网站导航 in the header: warnings %q", got)
+	}
+	// A page the site's layouts link to by its address, or another
+	// page's body does, is reachable without the 网站导航: it is not
+	// named, and with none left nothing is said.
+	linked := "<footer><p>主办单位：{{.Site.Name}}</p><a href=\"{{url \"about/\"}}\">关于本站</a></footer>\n"
+	want = []string{"layouts/partials/footer.html: 警告：这个模板覆盖了内置的 partials/footer.html，却没有列出网站导航（.Site.Map）：联系我们只有网站导航链接到，将无处可达。运行 tongbao layouts partials/footer.html 查看内置模板的写法"}
+	if got := warnings(map[string]string{"partials/footer.html": linked}); !slices.Equal(got, want) {
+		t.Errorf("a footer linking 关于本站 by its address: warnings %q, want %q", got, want)
+	}
+	both := "<footer><a href=\"/about/\">关于本站</a> | <a href='/lianxi/'>联系我们</a></footer>\n"
+	if got := warnings(map[string]string{"partials/footer.html": both}); len(got) != 0 {
+		t.Errorf("a footer linking every top page by its address: warnings %q", got)
+	}
+	if got := warnings(map[string]string{"partials/footer.html": linked, "content/about.md": "+++\ntitle = \"关于本站\"\n+++\n[联系我们](lianxi.md)\n"}); len(got) != 0 {
+		t.Errorf("a top page linked from another page's body: warnings %q", got)
 	}
 }
 
@@ -73,15 +93,45 @@ func TestBaseBlocksWarning(t *testing.T) {
 		{"<html><head></head><body><main>{{template \"main\" .}}</main></body></html>", []string{
 			"layouts/base.html: 警告：这个模板覆盖了内置的 base.html，却没有调用 {{block \"head\" .}}{{end}}：搜索页的索引清单、旧网址转到新网址的跳转写在页面模板的 head 中，不会出现在页面上，搜索和跳转都将失效。运行 tongbao layouts base.html 查看内置模板的写法",
 		}},
+		// A portal's skeleton in partials of its own, which base.html calls.
+		{"{{template \"partials/portal-top.html\" .}}<main>{{template \"partials/portal-main.html\" .}}</main>", nil},
 		{"<html><head>{{block \"head\" .}}{{end}}</head><body></body></html>", []string{
 			"layouts/base.html: 警告：这个模板覆盖了内置的 base.html，却没有调用 {{template \"main\" .}}：每个页面的正文都不会出现在页面上。运行 tongbao layouts base.html 查看内置模板的写法",
 		}},
 	} {
 		files := miniSite()
 		files["layouts/base.html"] = c.base
+		if strings.Contains(c.base, "portal-") {
+			files["layouts/partials/portal-top.html"] = "<html><head>{{template \"head\" .}}</head><body>"
+			files["layouts/partials/portal-main.html"] = "{{template \"main\" .}}"
+		}
 		got := loadWarnings(t, files)
 		if !slices.Equal(got, c.want) {
 			t.Errorf("base.html %q: warnings %q, want %q", c.base, got, c.want)
 		}
+	}
+}
+
+// TestCustomCSSUnlinkedWarning: a site's custom.css is linked by the
+// built-in partials/head.html; a head.html of the site's own copied
+// before it did links none, and the stylesheet changes nothing — warned
+// of, as a stale layout is. One that links it, or a site without it, is
+// not.
+func TestCustomCSSUnlinkedWarning(t *testing.T) {
+	files := miniSite()
+	files["layouts/assets/css/custom.css"] = ":root{--red-dark:#004c97}\n"
+	files["layouts/partials/head.html"] = "<link rel=\"stylesheet\" href=\"{{asset \"css/site.css\"}}\">\n"
+	want := []string{`layouts/partials/head.html: 警告：这个模板覆盖了内置的 partials/head.html，却没有链接站点的 layouts/assets/css/custom.css：它的样式不会用到。运行 tongbao layouts partials/head.html 查看内置模板的写法`}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+	files["layouts/partials/head.html"] += "<link rel=\"stylesheet\" href=\"{{asset \"css/custom.css\"}}\">\n"
+	if got := loadWarnings(t, files); len(got) != 0 {
+		t.Errorf("a head.html linking custom.css: warnings %q", got)
+	}
+	delete(files, "layouts/assets/css/custom.css")
+	files["layouts/partials/head.html"] = "<link rel=\"stylesheet\" href=\"{{asset \"css/site.css\"}}\">\n"
+	if got := loadWarnings(t, files); len(got) != 0 {
+		t.Errorf("a site without custom.css: warnings %q", got)
 	}
 }
