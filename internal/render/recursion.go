@@ -18,9 +18,12 @@ import (
 // a page layout's "main" and a shortcode's markup are templates as
 // partials are, and may call themselves too.
 // A {{template}} inside if, with or range may end (a partial that walks
-// a list of lists), and is left alone; a partialCached never may, as its
-// output is cached under a key its own call is still computing. A call
-// whose name is not a literal is not followed.
+// a list of lists), and is left alone. A partialCached of itself may end
+// too, under another variant or inside an if, but nothing bounds it when
+// it does not — a stack overflow kills the process, which no recover
+// catches — so every such circle is refused: a layout that walks a tree
+// does it with {{template}}. A call whose name is not a literal is not
+// followed.
 
 // call is one template's call of another.
 type call struct {
