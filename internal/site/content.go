@@ -773,6 +773,15 @@ func (l *loader) unlinkedCustomCSS() {
 	for _, f := range replaced {
 		l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 %s，却没有链接站点的 layouts/assets/css/custom.css：它的样式不会用到。运行 tongbao layouts %s 查看内置模板的写法", f.Name, f.Name)
 	}
+	// The built-in head.html links it, but only where a page calls it:
+	// a base.html of the site's own (a portal's page skeleton) may not.
+	if len(replaced) == 0 {
+		for _, f := range l.s.Layouts {
+			if f.Name == "base.html" && !f.Builtin() && !bytes.Contains(f.Data, []byte(`"partials/head.html"`)) {
+				l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板没有调用 partials/head.html（内置的它链接站点的 layouts/assets/css/custom.css），也没有自己链接 custom.css：它的样式不会用到。运行 tongbao layouts base.html 查看内置模板的写法")
+			}
+		}
+	}
 }
 
 // baseBlocks warns of a base.html of the site's own that does not call

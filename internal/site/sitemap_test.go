@@ -129,6 +129,18 @@ func TestCustomCSSUnlinkedWarning(t *testing.T) {
 	if got := loadWarnings(t, files); len(got) != 0 {
 		t.Errorf("a head.html linking custom.css: warnings %q", got)
 	}
+	// The built-in head.html, which links it, called by no base.html of
+	// the site's own (a portal's page skeleton), then called.
+	delete(files, "layouts/partials/head.html")
+	files["layouts/base.html"] = "<!doctype html><html><head>{{block \"head\" .}}{{end}}</head><body>{{template \"main\" .}}</body></html>\n"
+	want = []string{`layouts/base.html: 警告：这个模板没有调用 partials/head.html（内置的它链接站点的 layouts/assets/css/custom.css），也没有自己链接 custom.css：它的样式不会用到。运行 tongbao layouts base.html 查看内置模板的写法`}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("a base.html without head.html: warnings %q, want %q", got, want)
+	}
+	files["layouts/base.html"] = strings.Replace(files["layouts/base.html"], "<head>", "<head>{{partialCached \"partials/head.html\" .}}", 1)
+	if got := loadWarnings(t, files); len(got) != 0 {
+		t.Errorf("a base.html calling head.html: warnings %q", got)
+	}
 	delete(files, "layouts/assets/css/custom.css")
 	files["layouts/partials/head.html"] = "<link rel=\"stylesheet\" href=\"{{asset \"css/site.css\"}}\">\n"
 	if got := loadWarnings(t, files); len(got) != 0 {
