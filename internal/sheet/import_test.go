@@ -1016,3 +1016,50 @@ func locked(t *testing.T) []byte {
 	}
 	return b.Bytes()
 }
+
+// TestImportExemptRow: a township exempt from the month (units.toml
+// exempt, 免考) needs no row; a row of it with scores is one problem, at
+// its name — not one per score — in a CSV, imported whole or merged, and
+// in a workbook, where its row is locked.
+func TestImportExemptRow(t *testing.T) {
+	s := sample(t)
+	u, err := s.Township("火车站乡")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Exempt = []string{"2023-03"}
+	want := []string{"scores.csv:10:1: “火车站乡”2023-03 免于考核（免考，units.toml 的 exempt），这一行的 2 个得分不予采用：请删去这些得分"}
+	sameProblems(t, problems(t)(Import(s, "2023-03", "scores.csv", []byte(csvScores))), want)
+	sameProblems(t, problems(t)(ImportScores(s, "2023-03", "scores.csv", []byte(csvScores), nil)), want)
+
+	// Its row without scores, or without the row at all: the month.
+	for _, csv := range []string{
+		strings.Replace(csvScores, "火车站乡,95.6,85.4\n", "火车站乡,,\n", 1),
+		strings.Replace(csvScores, "火车站乡,95.6,85.4\n", "", 1),
+	} {
+		m, err := Import(s, "2023-03", "scores.csv", []byte(csv))
+		if err != nil {
+			t.Fatalf("%v\n%s", err, csv)
+		}
+		if m.Scores != 22 {
+			t.Errorf("%d scores, want 22 (11 townships, 2 indicators)", m.Scores)
+		}
+	}
+
+	book, err := Blank(s, "2023-03", s.Month("2023-02"), []byte("scaffold"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := problems(t)(Import(s, "2023-03", "2023-03.xlsx", edit(t, book, map[string]any{
+		scores + "!" + colGongye + rowHuochezhan:   80,
+		scores + "!" + colBanzheng + rowHuochezhan: 90,
+	})))
+	one := "2023-03.xlsx " + scores + "!A" + rowHuochezhan + ": “火车站乡”2023-03 免于考核（免考，units.toml 的 exempt），这一行的 2 个得分不予采用：请删去这些得分"
+	var of []string
+	for _, p := range got {
+		if strings.Contains(p, "火车站乡") {
+			of = append(of, p)
+		}
+	}
+	sameProblems(t, of, []string{one})
+}

@@ -514,6 +514,21 @@ func (r *reader) scoreMatrix(g grid) {
 			continue
 		}
 		seen[u] = v.at
+		if u.InSpan(r.key) && !u.AssessedIn(r.key) {
+			// Exempt from the month (免考): its row, if it has one, is
+			// left empty. Scores typed in it are one problem, at its
+			// name, not one each.
+			typed := 0
+			for col := 2; col <= len(g.rows[row-1]); col++ {
+				if !g.get(col, row).empty() {
+					typed++
+				}
+			}
+			if typed > 0 {
+				r.problem(v.at, "“%s”%s 免于考核（免考，units.toml 的 exempt），这一行的 %d 个得分不予采用：请删去这些得分", u.Name, r.key, typed)
+			}
+			continue
+		}
 		units = append(units, unitRow{row, u})
 	}
 	width := 0

@@ -155,7 +155,9 @@ type MergeCount struct {
 // indicators, rankings, progress, comments, the hints `tongbao new`
 // writes — stays as it was: a score or a value the file lacks takes the
 // place of its commented-out line (`# "火车站乡" =  # 上月：95.6`,
-// `# city =  # 上月：10`), or follows the lines of its table; a result or
+// `# city =  # 上月：10`), or follows the lines of its table, and a table
+// of scores left with none to fill loses the mark on its header
+// (`[result.townships]  # 得分（待填写）`); a result or
 // a table of scores the file lacks is added, and so is an entry of the
 // month's tables of adjustments, rewards and interviews, unless the file
 // has it already (one sent out in a workbook and changed there changes
@@ -377,7 +379,13 @@ func (m *merger) result(n int, res map[string]any, scores []ScoreEdit, replace b
 		}
 	}
 	var appended strings.Builder
+	scored := map[*Unit]bool{}
+	filled := count.Filled
+	for u := range keys {
+		scored[u] = true
+	}
 	for _, e := range scores {
+		scored[e.Unit] = true
 		if k, ok := keys[e.Unit]; ok {
 			m.existing(tpath+"."+k, table[k], e, replace, count, d)
 			continue
@@ -392,6 +400,64 @@ func (m *merger) result(n int, res map[string]any, scores []ScoreEdit, replace b
 	if appended.Len() > 0 {
 		m.insert(lastLine(m.src, start, end), appended.String())
 	}
+	// The table's last score to fill filled by this merge: its header's
+	// mark goes.
+	if has && count.Filled > filled && m.complete(ind, scored, start, end) {
+		m.filledHeader(m.f.pos[tpath])
+	}
+}
+
+// complete reports whether ind's table of scores, the lines
+// src[start:end], has a score of every unit it assesses in the month once
+// the scores of scored are in it, and no commented-out line of a unit
+// still to fill.
+func (m *merger) complete(ind *Indicator, scored map[*Unit]bool, start, end int) bool {
+	key := ""
+	if p := monthFileRE.FindStringSubmatch(m.f.name); p != nil {
+		key = p[1] + "-" + p[2]
+	}
+	if key == "" {
+		return false
+	}
+	for _, u := range ind.Townships {
+		if u.AssessedIn(key) && !scored[u] {
+			return false
+		}
+	}
+	for _, u := range m.s.Townships {
+		if _, ok := m.placeholder(start, end, u); ok && !scored[u] {
+			return false
+		}
+	}
+	return true
+}
+
+// filledHeader takes the mark `tongbao new` puts on a table of scores
+// still to fill (`[result.townships]  # 得分（待填写）`) out of the note
+// of its header, at off, which becomes `# 得分`; a note that was no more
+// than the mark goes with its #.
+func (m *merger) filledHeader(off int) {
+	end := lineEnd(m.src, off) - 1
+	line := m.src[off:end]
+	bracket := strings.IndexByte(line, ']')
+	if bracket < 0 {
+		return
+	}
+	hash := strings.IndexByte(line[bracket:], '#')
+	if hash < 0 {
+		return
+	}
+	hash += bracket
+	note := strings.TrimSpace(line[hash+1:])
+	now := filledNote.Replace(note)
+	if now == note {
+		return
+	}
+	text := strings.TrimRight(line[:hash], " \t")
+	if now != "" {
+		text = line[:hash] + "# " + now
+	}
+	m.edits = append(m.edits, textEdit{off, end, text})
 }
 
 // existing lays score e over the file's score of the same unit, the

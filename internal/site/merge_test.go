@@ -90,7 +90,7 @@ period = "3月"
 [[result]]
 indicator = "jingji"       # 经济
 # city     =               # 上月：3
-[result.townships]         # 得分（待填写）
+[result.townships]         # 得分
 "甲街道" = 90.5            # 上月：90
 "乙街道" = 80
 "丙镇" = 70.0              # 上月：70
@@ -130,6 +130,81 @@ indicator = "xin"          # 新指标
 		if strings.Join(got, " ") != want {
 			t.Errorf("%s read back as %q, want %q", id, got, want)
 		}
+	}
+}
+
+// A table of scores some of whose units are still to fill keeps the
+// mark of its header; it goes with the last of them (above).
+func TestMergeScoresKeepsTheMarkOfATableNotFilled(t *testing.T) {
+	s := mergeSite(t)
+	out, n, err := s.MergeMonth("data/2023-03.toml", []byte(scaffold), MonthEdits{Scores: []ScoreEdit{
+		edit(s, "jingji", "甲街道", "90.5", "a.csv:2:2"),
+	}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `# 2023年3月的考核结果。
+period = "3月"
+
+[[result]]
+indicator = "jingji"       # 经济
+# city     =               # 上月：3
+[result.townships]         # 得分（待填写）
+"甲街道" = 90.5            # 上月：90
+"乙街道" = 80
+# "丙镇" =                 # 上月：70
+
+[[result]]
+indicator = "anquan"       # 安全
+# [result.townships]       # 上月没有得分；本月如有，去掉本行和下面各行的 #
+# "甲街道" =
+# "乙街道" =
+# "丙镇" =
+
+# 分类（沿用上月，如有调整请修改）
+[categories]
+"一类" = ["区发改局", "区财政局"]
+`
+	if string(out) != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
+	}
+	if !reflect.DeepEqual(n, MergeCount{Filled: 1}) {
+		t.Errorf("count %+v", n)
+	}
+
+	// The last of them, filled by a second merge: the mark goes. A
+	// header whose note is only the mark loses its comment.
+	src := strings.Replace(string(out), "# 得分（待填写）", "# （待填写）", 1)
+	out, _, err = s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Scores: []ScoreEdit{
+		edit(s, "jingji", "丙镇", "70.0", "b.csv:2:2"),
+	}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = `# 2023年3月的考核结果。
+period = "3月"
+
+[[result]]
+indicator = "jingji"       # 经济
+# city     =               # 上月：3
+[result.townships]
+"甲街道" = 90.5            # 上月：90
+"乙街道" = 80
+"丙镇" = 70.0              # 上月：70
+
+[[result]]
+indicator = "anquan"       # 安全
+# [result.townships]       # 上月没有得分；本月如有，去掉本行和下面各行的 #
+# "甲街道" =
+# "乙街道" =
+# "丙镇" =
+
+# 分类（沿用上月，如有调整请修改）
+[categories]
+"一类" = ["区发改局", "区财政局"]
+`
+	if string(out) != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
 	}
 }
 
