@@ -124,7 +124,11 @@ func diffLayouts(dir string, names []string, stdout, stderr io.Writer) int {
 			}
 			text, same = text[n:], "（第一行的复制记录除外）"
 		}
-		d := lineDiff(rel+"（本站）", "内置的 "+name+"（现在的）", splitLines(text), splitLines(string(builtin)), skip)
+		d, ok := lineDiff(rel+"（本站）", "内置的 "+name+"（现在的）", splitLines(text), splitLines(string(builtin)), skip)
+		if !ok {
+			fmt.Fprintf(stdout, "%s 与内置的 %s 不同（不同之处过长，不逐行比较）\n", rel, name)
+			continue
+		}
 		if d == "" {
 			fmt.Fprintf(stdout, "%s 与内置的 %s 相同%s\n", rel, name, same)
 		}

@@ -17,45 +17,74 @@ func splitLines(s string) []string {
 	return lines
 }
 
+// maxDiffLines bounds the lines either side that lineDiff and
+// printChanges compare (after lineDiff's common first and last lines):
+// the table is their product.
+const maxDiffLines = 4000
+
+// lcsTable returns lcs, where lcs(i, j) is the length of a longest common
+// subsequence of the lines a[i:] and b[j:]: the textbook table, of
+// (len(a)+1)·(len(b)+1) entries.
+func lcsTable(a, b []string) func(i, j int) int32 {
+	n, m := len(a), len(b)
+	t := make([]int32, (n+1)*(m+1))
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				t[i*(m+1)+j] = t[(i+1)*(m+1)+j+1] + 1
+			} else {
+				t[i*(m+1)+j] = max(t[(i+1)*(m+1)+j], t[i*(m+1)+j+1])
+			}
+		}
+	}
+	return func(i, j int) int32 { return t[i*(m+1)+j] }
+}
+
 // lineDiff returns a unified diff (as diff -u prints it) of the lines a
 // into the lines b, labelled aLabel and bLabel, with diffContext lines of
 // context; "" when they are the same. aSkip is how many lines of a's file
 // come before a (a copy's record), added to a's line numbers. It pairs
-// the lines of a longest common subsequence, found by the textbook
-// O(len(a)·len(b)) table: a theme's file has a few thousand lines at
-// most.
-func lineDiff(aLabel, bLabel string, a, b []string, aSkip int) string {
-	n, m := len(a), len(b)
-	// lcs[i*(m+1)+j] is the length of a longest common subsequence of
-	// a[i:] and b[j:].
-	lcs := make([]int32, (n+1)*(m+1))
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				lcs[i*(m+1)+j] = lcs[(i+1)*(m+1)+j+1] + 1
-			} else {
-				lcs[i*(m+1)+j] = max(lcs[(i+1)*(m+1)+j], lcs[i*(m+1)+j+1])
-			}
-		}
+// the lines of a longest common subsequence (lcsTable) of what lies
+// between the first and last lines both share; ok is false when that is
+// over maxDiffLines lines either side.
+func lineDiff(aLabel, bLabel string, a, b []string, aSkip int) (diff string, ok bool) {
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
 	}
+	post := 0
+	for post < len(a)-pre && post < len(b)-pre && a[len(a)-1-post] == b[len(b)-1-post] {
+		post++
+	}
+	ma, mb := a[pre:len(a)-post], b[pre:len(b)-post]
+	if len(ma) > maxDiffLines || len(mb) > maxDiffLines {
+		return "", false
+	}
+	lcs := lcsTable(ma, mb)
 	type op struct {
 		kind byte // ' ', '-' or '+'
 		line string
 	}
 	var ops []op
-	i, j := 0, 0
+	for _, l := range a[:pre] {
+		ops = append(ops, op{' ', l})
+	}
+	i, j, n, m := 0, 0, len(ma), len(mb)
 	for i < n || j < m {
 		switch {
-		case i < n && j < m && a[i] == b[j]:
-			ops = append(ops, op{' ', a[i]})
+		case i < n && j < m && ma[i] == mb[j]:
+			ops = append(ops, op{' ', ma[i]})
 			i, j = i+1, j+1
-		case j == m || i < n && lcs[(i+1)*(m+1)+j] >= lcs[i*(m+1)+j+1]:
-			ops = append(ops, op{'-', a[i]})
+		case j == m || i < n && lcs(i+1, j) >= lcs(i, j+1):
+			ops = append(ops, op{'-', ma[i]})
 			i++
 		default:
-			ops = append(ops, op{'+', b[j]})
+			ops = append(ops, op{'+', mb[j]})
 			j++
 		}
+	}
+	for _, l := range a[len(a)-post:] {
+		ops = append(ops, op{' ', l})
 	}
 	// aAt[k] and bAt[k]: the lines of a and of b before ops[k].
 	aAt, bAt := make([]int, len(ops)+1), make([]int, len(ops)+1)
@@ -73,7 +102,7 @@ func lineDiff(aLabel, bLabel string, a, b []string, aSkip int) string {
 		}
 	}
 	if len(changed) == 0 {
-		return ""
+		return "", true
 	}
 	var out strings.Builder
 	fmt.Fprintf(&out, "--- %s\n+++ %s\n", aLabel, bLabel)
@@ -96,7 +125,7 @@ func lineDiff(aLabel, bLabel string, a, b []string, aSkip int) string {
 		}
 		c = last + 1
 	}
-	return out.String()
+	return out.String(), true
 }
 
 // hunkRange is one side of a hunk's header: its first line and count,

@@ -32,12 +32,18 @@ func TestLineDiff(t *testing.T) {
 		{"a line moved", "a\nb\nc\n", "b\nc\na\n", 0,
 			"--- A\n+++ B\n@@ -1,3 +1,3 @@\n-a\n b\n c\n+a\n"},
 	} {
-		got := lineDiff("A", "B", splitLines(c.a), splitLines(c.b), c.skip)
-		if got != c.want {
+		got, ok := lineDiff("A", "B", splitLines(c.a), splitLines(c.b), c.skip)
+		if !ok || got != c.want {
 			t.Errorf("%s:\n%s\nwant\n%s", c.name, got, c.want)
 		}
 	}
-	if strings.Count(lineDiff("A", "B", splitLines(strings.Repeat("x\n", 2000)), splitLines(strings.Repeat("x\n", 1999)+"y\n"), 0), "\n") != 8 {
-		t.Error("a change at the end of a long file is not one small hunk")
+	// Long files: the lines both begin and end with are not compared
+	// (nor counted against maxDiffLines); what is left is.
+	long := strings.Repeat("x\n", 3*maxDiffLines)
+	if d, ok := lineDiff("A", "B", splitLines(long+"a\n"+long), splitLines(long+"b\n"+long), 0); !ok || strings.Count(d, "\n") != 11 {
+		t.Errorf("a change amid long files is not one small hunk: %v\n%s", ok, d)
+	}
+	if _, ok := lineDiff("A", "B", splitLines(long), splitLines(strings.Repeat("y\n", 3*maxDiffLines)), 0); ok {
+		t.Error("two long files that differ throughout are compared line by line")
 	}
 }
