@@ -91,6 +91,8 @@ func TestLayoutsChangedSinceCopy(t *testing.T) {
 		t.Errorf("fresh copies are warned of:\n%s", errOut)
 	}
 	edit(t, dir, "layouts/partials/footer.html", "（"+footer+"）", "（0123abcd）")
+	// The stylesheet saved by an editor that writes a byte order mark.
+	edit(t, dir, "layouts/assets/css/site.css", "/* tongbao layouts --copy：", "\uFEFF/* tongbao layouts --copy：")
 	edit(t, dir, "layouts/assets/css/site.css", "（"+css+"）", "（89abcdef）")
 	_, _, errOut := runSafely(t, "check", "-s", dir)
 	for _, want := range []string{

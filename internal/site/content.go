@@ -651,7 +651,9 @@ func (l *loader) layouts() {
 // Only a file with a record is compared, to hashes computed once per
 // process; a file copied by hand is never warned of.
 func (l *loader) changedSinceCopy(rel string, data []byte) {
-	name, old, _, ok := theme.ParseRecord(data)
+	// A stylesheet or script is not normalized: an editor's byte order
+	// mark may come first.
+	name, old, _, ok := theme.ParseRecord(bytes.TrimPrefix(data, []byte("\uFEFF")))
 	if !ok {
 		return
 	}
