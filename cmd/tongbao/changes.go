@@ -14,25 +14,11 @@ import (
 // 4,000 lines either side) is only said to change.
 func printChanges(w io.Writer, rel string, old, new []byte) {
 	a, b := lines(old), lines(new)
-	if len(a) > 4000 || len(b) > 4000 {
+	if len(a) > maxDiffLines || len(b) > maxDiffLines {
 		fmt.Fprintf(w, "%s 将有改动（文件过长，不逐行列出）\n", rel)
 		return
 	}
-	// lcs[i][j] is the length of the longest common run of lines of
-	// a[i:] and b[j:].
-	lcs := make([][]int32, len(a)+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
+	lcs := lcsTable(a, b)
 	var out, taken, put []string
 	at := 0 // the line of a the pending run starts at
 	flush := func() {
@@ -62,7 +48,7 @@ func printChanges(w io.Writer, rel string, old, new []byte) {
 			flush()
 			i, j = i+1, j+1
 			at = i
-		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
+		case j < len(b) && (i == len(a) || lcs(i, j+1) >= lcs(i+1, j)):
 			put = append(put, b[j])
 			j++
 		default:

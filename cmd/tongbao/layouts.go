@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"tongbao/internal/site"
 	"tongbao/internal/theme"
@@ -22,12 +24,15 @@ import (
 // with --copy writes each into the site's layouts/, where an edit of it
 // overrides the built-in one. Copying is safer than redirecting the
 // printed file: Windows PowerShell's > writes UTF-16, which tongbao
-// refuses.
+// refuses. A copy's first line records the built-in file's hash, by
+// which the loader tells when that file has changed since; --diff shows
+// how the site's file and the built-in one differ now.
 func cmdLayouts(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("layouts", flag.ContinueOnError)
 	src := flags.String("s", ".", "站点目录")
 	flags.StringVar(src, "source", ".", "站点目录")
 	cp := flags.Bool("copy", false, "把内置文件复制到站点的 layouts/ 下，作为修改的起点")
+	diff := flags.Bool("diff", false, "逐行比较站点 layouts/ 下的文件和现在的内置文件（列出全部不同，站点自己的修改也在内）")
 	names, ok := parse(flags, args, stderr)
 	if !ok {
 		return 2
@@ -44,9 +49,17 @@ func cmdLayouts(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	switch {
+	case *cp && *diff:
+		fmt.Fprintln(stderr, "tongbao layouts: --copy 和 --diff 只能用一个")
+		return 2
 	case len(names) == 0 && *cp:
 		fmt.Fprintln(stderr, "tongbao layouts: --copy 需要文件名，如：tongbao layouts --copy partials/footer.html")
 		return 2
+	case len(names) == 0 && *diff:
+		fmt.Fprintln(stderr, "tongbao layouts: --diff 需要文件名，如：tongbao layouts --diff partials/footer.html")
+		return 2
+	case *diff:
+		return diffLayouts(*src, names, stdout, stderr)
 	case len(names) == 0:
 		listLayouts(*src, builtin, stdout)
 		return 0
@@ -72,6 +85,54 @@ func cmdLayouts(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		fmt.Fprintf(stdout, "tongbao: 已复制到 %s，修改它即覆盖内置的 %s\n", p, name)
+	}
+	return 0
+}
+
+// diffLayouts prints, for each name, how the site's layouts/<name> in
+// dir differs from the built-in file now, as a unified diff from the
+// site's file to the built-in one. The built-in file as it was when
+// copied is not at hand (a copy's record keeps only its hash), so the
+// diff shows every difference, the site's own edits among them. The
+// copy's record (its first line) is left out of the comparison.
+func diffLayouts(dir string, names []string, stdout, stderr io.Writer) int {
+	for _, name := range names {
+		rel := "layouts/" + name
+		mine, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+		if errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(stderr, "tongbao layouts: 站点没有 %s，没有可比较的（站点用的就是内置的 %s）\n", rel, name)
+			return 1
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "tongbao layouts:", err)
+			return 1
+		}
+		builtin, _ := theme.Read(name)
+		if !utf8.Valid(mine) || !utf8.Valid(builtin) {
+			if bytes.Equal(mine, builtin) {
+				fmt.Fprintf(stdout, "%s 与内置的 %s 相同\n", rel, name)
+			} else {
+				fmt.Fprintf(stdout, "%s 与内置的 %s 不同（不是文本文件，不逐行比较）\n", rel, name)
+			}
+			continue
+		}
+		text := strings.ReplaceAll(strings.TrimPrefix(string(mine), "\ufeff"), "\r\n", "\n")
+		skip, same := 0, ""
+		if _, _, n, ok := theme.ParseRecord([]byte(text)); ok {
+			if strings.HasSuffix(text[:n], "\n") {
+				skip = 1
+			}
+			text, same = text[n:], "（第一行的复制记录除外）"
+		}
+		d, ok := lineDiff(rel+"（本站）", "内置的 "+name+"（现在的）", splitLines(text), splitLines(string(builtin)), skip)
+		if !ok {
+			fmt.Fprintf(stdout, "%s 与内置的 %s 不同（不同之处过长，不逐行比较）\n", rel, name)
+			continue
+		}
+		if d == "" {
+			fmt.Fprintf(stdout, "%s 与内置的 %s 相同%s\n", rel, name, same)
+		}
+		io.WriteString(stdout, d)
 	}
 	return 0
 }

@@ -629,6 +629,7 @@ func (l *loader) layouts() {
 			data = normalize(rel, data, &l.diags)
 		}
 		if data != nil {
+			l.changedSinceCopy(rel, data)
 			l.addLayout(name, File{Data: data, Source: rel})
 		}
 	}
@@ -641,6 +642,24 @@ func (l *loader) layouts() {
 	byName := func(a, b File) int { return strings.Compare(a.Name, b.Name) }
 	slices.SortFunc(l.s.Layouts, byName)
 	slices.SortFunc(l.s.Assets, byName)
+}
+
+// changedSinceCopy warns of the site's layout file rel, holding data,
+// when its first line records (theme.Record: tongbao layouts --copy
+// wrote it) a built-in file whose hash is no longer the recorded one:
+// the theme has changed that file since, and the copy does not follow.
+// Only a file with a record is compared, to hashes computed once per
+// process; a file copied by hand is never warned of.
+func (l *loader) changedSinceCopy(rel string, data []byte) {
+	// A stylesheet or script is not normalized: an editor's byte order
+	// mark may come first.
+	name, old, _, ok := theme.ParseRecord(bytes.TrimPrefix(data, []byte("\uFEFF")))
+	if !ok {
+		return
+	}
+	if now, ok := theme.Hash(name); ok && !strings.EqualFold(now, old) {
+		l.s.Warnings.Add(rel, 1, 1, "警告：复制以后，内置的 %s 已经改了：运行 tongbao layouts --diff %s 查看改了什么；合并后把第一行的 %s 改为 %s", name, name, old, now)
+	}
 }
 
 // addLayout files f under name, its path below layouts/: an asset, a

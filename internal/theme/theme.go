@@ -12,14 +12,19 @@
 package theme
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 //go:embed layouts
@@ -56,14 +61,81 @@ func Read(name string) ([]byte, bool) {
 // ErrUnknown is returned by Copy for a name the theme has no file of.
 var ErrUnknown = errors.New("内置主题没有这个文件")
 
+// hashes holds Hash of every built-in file, computed once per process:
+// the files are in the binary, and the loader asks on every preview save.
+var hashes = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, name := range Names() {
+		b, _ := Read(name)
+		sum := sha256.Sum256(b)
+		m[name] = hex.EncodeToString(sum[:4])
+	}
+	return m
+})
+
+// Hash returns the first 8 hex digits of the SHA-256 of the built-in
+// file name, as a copy's record (Record) names it.
+func Hash(name string) (string, bool) {
+	h, ok := hashes()[name]
+	return h, ok
+}
+
+// recordText is what a record says, inside its comment.
+const recordText = "tongbao layouts --copy：复制自内置的 %s（%s）"
+
+// recordRe matches a record at the start of a file: the comment of a
+// template ({{- /* … */ -}} on a line of its own, or {{/* … */}} before
+// the copy's first line when that begins with white space) or of a
+// stylesheet or script (/* … */ on a line of its own).
+var recordRe = regexp.MustCompile(`^(?:\{\{(?:- )?)?/\* tongbao layouts --copy：复制自内置的 (\S+?)（([0-9a-fA-F]+)） \*/(?: ?-?\}\})?(\r?\n)?`)
+
+// Record returns the line Copy writes first in a copy of the built-in
+// file name, holding b, recording what it was copied from: a template
+// comment in a template, a CSS or JS comment in a stylesheet or script;
+// nil in any other file (an image has no comments). It changes no page:
+// a template's is trimmed with the line break after it, and where the
+// file begins with white space, which the trim would take too, it is
+// written without a line break, before the file's first line.
+func Record(name string, b []byte) []byte {
+	h, ok := Hash(name)
+	if !ok {
+		return nil
+	}
+	text := fmt.Sprintf(recordText, name, h)
+	switch path.Ext(name) {
+	case ".html":
+		if len(b) > 0 && strings.ContainsRune(" \t\r\n", rune(b[0])) {
+			return []byte("{{/* " + text + " */}}")
+		}
+		return []byte("{{- /* " + text + " */ -}}\n")
+	case ".css", ".js":
+		return []byte("/* " + text + " */\n")
+	}
+	return nil
+}
+
+// ParseRecord reads the record (Record) at the start of a site's copy b:
+// the built-in file's name and hash as recorded, and the record's length
+// in bytes, its line break included when it has one of its own.
+func ParseRecord(b []byte) (name, hash string, n int, ok bool) {
+	m := recordRe.FindSubmatchIndex(b)
+	if m == nil {
+		return "", "", 0, false
+	}
+	return string(b[m[2]:m[3]]), string(b[m[4]:m[5]]), m[1], true
+}
+
 // Copy writes the built-in file name into the site in dir, as
-// layouts/<name>, to start an override from, and returns its path. It
+// layouts/<name>, to start an override from, and returns its path. The
+// copy's first line records what it was copied from (Record), so that
+// the loader can tell when the built-in file has changed since. It
 // never replaces a file: an override already there is the site's work.
 func Copy(dir, name string) (string, error) {
 	b, ok := Read(name)
 	if !ok {
 		return "", fmt.Errorf("%w：%s", ErrUnknown, name)
 	}
+	b = append(Record(name, b), b...)
 	p := filepath.Join(dir, "layouts", filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return "", err
