@@ -137,6 +137,22 @@ func diffLayouts(dir string, names []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// changedSince is what the listing adds to a copy, at path, of the
+// built-in file name whose record (theme.Record) names another hash than
+// the file's now: the loader warns of it too, but the listing is where
+// one looks for what to merge.
+func changedSince(path, name string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	recorded, old, _, ok := theme.ParseRecord(bytes.TrimPrefix(b, []byte("\uFEFF")))
+	if now, known := theme.Hash(name); !ok || recorded != name || !known || strings.EqualFold(old, now) {
+		return ""
+	}
+	return "（复制以后内置文件已改：tongbao layouts --diff " + name + "）"
+}
+
 // customCSS is the stylesheet of a site's own that the built-in
 // partials/head.html links after the theme's, where the site has it.
 const customCSS = "assets/css/custom.css"
@@ -156,7 +172,7 @@ func listLayouts(dir string, builtin []string, stdout io.Writer) {
 	fmt.Fprintln(stdout, "内置主题的文件（站点 layouts/ 下同名的文件覆盖它们）：")
 	for _, name := range builtin {
 		if own[name] {
-			fmt.Fprintf(stdout, "  %-32s 已覆盖：layouts/%s\n", name, name)
+			fmt.Fprintf(stdout, "  %-32s 已覆盖：layouts/%s%s\n", name, name, changedSince(filepath.Join(root, filepath.FromSlash(name)), name))
 			delete(own, name)
 		} else {
 			fmt.Fprintf(stdout, "  %s\n", name)

@@ -103,12 +103,28 @@ func TestLayoutsChangedSinceCopy(t *testing.T) {
 			t.Errorf("check does not warn\n%s\nit says:\n%s", want, errOut)
 		}
 	}
+	// The listing marks the copies to merge, and only those.
+	_, out, _ := runSafely(t, "layouts", "-s", dir)
+	for _, want := range []string{
+		"已覆盖：layouts/partials/footer.html（复制以后内置文件已改：tongbao layouts --diff partials/footer.html）\n",
+		"已覆盖：layouts/assets/css/site.css（复制以后内置文件已改：tongbao layouts --diff assets/css/site.css）\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the listing lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, "复制以后") != 2 {
+		t.Errorf("the listing marks other files:\n%s", out)
+	}
 	// Copied by hand: no record, nothing to compare.
 	builtin, _ := theme.Read("partials/footer.html")
 	os.WriteFile(filepath.Join(dir, "layouts", "partials", "footer.html"), builtin, 0o644)
 	os.Remove(filepath.Join(dir, "layouts", "assets", "css", "site.css"))
 	if _, _, errOut := runSafely(t, "check", "-s", dir); strings.Contains(errOut, "复制以后") {
 		t.Errorf("a copy without a record is warned of:\n%s", errOut)
+	}
+	if _, out, _ := runSafely(t, "layouts", "-s", dir); strings.Contains(out, "复制以后") {
+		t.Errorf("a copy without a record is marked in the listing:\n%s", out)
 	}
 }
 
