@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -789,6 +790,13 @@ func TestWorkbookInOfficeWords(t *testing.T) {
 					t.Errorf("%s: %q speaks of the month file or the config (%q)", office.city, text, m)
 				}
 			}
+		}
+		// A grey cell is also an exempt unit's (免考), not only one the
+		// indicator does not assess: the 说明 says both.
+		if !slices.ContainsFunc(slices.Collect(maps.Values(cells)), func(c string) bool {
+			return strings.Contains(c, "灰色格子不填（该单位不参与这一指标，或本月免考）")
+		}) {
+			t.Errorf("%s: the 说明 does not say what a grey cell is", office.city)
 		}
 		for at, want := range office.want {
 			got, ok := prompts[at]
