@@ -298,7 +298,7 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 		s.draftResults = nil
 		return outputs, problems
 	}
-	drafts, circs, found, err := s.renderDrafts(held)
+	drafts, circs, found, unlisted, err := s.renderDrafts(held)
 	var rendered diag.List
 	errors.As(err, &rendered)
 	more := append(slices.Clone(found), rendered...)
@@ -306,6 +306,7 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 	for _, o := range outputs {
 		taken[o.Path] = true
 	}
+	var warned diag.List      // the measures the drafts shown list nowhere
 	var gone []string         // the folders of the drafts that give way
 	pages := map[string]int{} // the drafts' pages shown, and how many problems their own text has
 	for _, c := range circs {
@@ -316,11 +317,22 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 			continue
 		}
 		pages[dir+"index.html"] = 0
+		// A draft is where the parts of its measures are written: the
+		// build would say the same once the month is in, after the
+		// circular is dated — too late for the text being written now.
+		for _, d := range unlisted {
+			if d.File == c.File {
+				warned = append(warned, d)
+			}
+		}
 		for _, d := range rendered {
 			if d.File == c.File {
 				pages[dir+"index.html"]++
 			}
 		}
+	}
+	if len(warned) > 0 {
+		s.warned = append(s.warned, diag.Lines(warned.Err())...)
 	}
 	// Each problem once: the draft's load finds again most of those of
 	// the site as it is.
@@ -365,33 +377,32 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 // while typing — is kept as render makes it of the rest (render.Options
 // .Only), beside its problems, rather than the page going to the 404
 // page at every slip. Only a page that does not render at all is left
-// out.
-func (s *Server) renderDrafts(held []string) ([]render.Output, []*site.Circular, diag.List, error) {
+// out. unlisted are the drafts' measures their bodies list nowhere
+// (render.Unlisted), as the draft ranks them.
+func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*site.Circular, found, unlisted diag.List, err error) {
 	st, files, found := site.LoadDraft(s.opts.Source, &s.siteCache, held)
 	if st == nil || len(files) == 0 {
-		return nil, nil, found, nil
+		return nil, nil, found, nil, nil
 	}
 	res := rank.Update(s.draftResults, st)
 	var mu sync.Mutex
-	var outputs []render.Output
-	err := render.Stream(st, res, render.Options{Cache: &s.draftCache, Only: files}, func(o render.Output) error {
+	err = render.Stream(st, res, render.Options{Cache: &s.draftCache, Only: files}, func(o render.Output) error {
 		mu.Lock()
 		defer mu.Unlock()
 		outputs = append(outputs, o)
 		return nil
 	})
 	if l := (diag.List{}); err != nil && !errors.As(err, &l) {
-		return nil, nil, found, err
+		return nil, nil, found, nil, err
 	}
 	slices.SortFunc(outputs, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
 	s.draftResults = res
-	var circs []*site.Circular
 	for _, c := range st.Circulars {
 		if slices.Contains(files, c.File) {
 			circs = append(circs, c)
 		}
 	}
-	return outputs, circs, found, err
+	return outputs, circs, found, render.Unlisted(st, res), err
 }
 
 // renderSite ranks and renders st with the server's caches.
