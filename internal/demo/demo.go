@@ -274,6 +274,29 @@ func (g *gen) indicators() {
 		if ind.RankingLabel != "" {
 			fmt.Fprintf(&b, "rankingLabel = %s\n", site.Quote(ind.RankingLabel))
 		}
+		if len(ind.ShortNames) > 0 {
+			fmt.Fprintf(&b, "shortNames = %s\n", qlist(ind.ShortNames))
+		}
+		// The office's 考核办法 as it changed: its months are ranked,
+		// composed and scored by the setting of their time (ind.In), as
+		// the office's are.
+		for _, c := range ind.Changes {
+			fmt.Fprintf(&b, "\n[[indicator.change]]\nfrom = %s\n", site.Quote(c.From))
+			for _, key := range c.Set {
+				switch key {
+				case "better":
+					better := "higher"
+					if !c.HigherBetter {
+						better = "lower"
+					}
+					fmt.Fprintf(&b, "better = %s\n", site.Quote(better))
+				case "weight":
+					fmt.Fprintf(&b, "weight = %s\n", strconv.FormatFloat(c.Weight, 'f', -1, 64))
+				case "decimals":
+					fmt.Fprintf(&b, "decimals = %d\n", c.Decimals)
+				}
+			}
+		}
 	}
 	g.files["data/indicators.toml"] = []byte(b.String())
 }

@@ -302,3 +302,50 @@ func TestMethodsKept(t *testing.T) {
 		}
 	}
 }
+
+// TestChangesKept: a demo of an office whose 考核办法 changed writes the
+// changes and the short names of its indicators — it wrote the base
+// settings only, so its months were ranked by a weight the office had
+// given up, and its pages found by a short name the office's were not.
+func TestChangesKept(t *testing.T) {
+	s := loadSample(t)
+	byID := map[string]*site.Indicator{}
+	for _, ind := range s.Indicators {
+		byID[ind.ID] = ind
+	}
+	gongye, shexiao := byID["gongye"], byID["shexiao"]
+	gongye.Changes = []site.Change{{From: "2022-01", Setting: site.Setting{HigherBetter: true, Weight: 2, Decimals: 1}, Set: []string{"weight"}}}
+	shexiao.ShortNames = []string{"社消零"}
+	shexiao.Changes = []site.Change{{From: "2022-07", Setting: site.Setting{HigherBetter: true, Weight: 1, Decimals: 0}, Set: []string{"decimals"}}}
+	d := writtenDemo(t, s, 3)
+	got := map[string]*site.Indicator{}
+	for _, ind := range d.Indicators {
+		got[ind.ID] = ind
+	}
+	g, x := got["gongye"].Changes, got["shexiao"].Changes
+	if len(g) != 1 || g[0].From != "2022-01" || g[0].Weight != 2 || g[0].Decimals != 1 || !g[0].HigherBetter || !slices.Equal(g[0].Set, []string{"weight"}) {
+		t.Errorf("规模工业增加值's changes: %+v; want weight 2 from 2022-01", g)
+	}
+	if len(x) != 1 || x[0].From != "2022-07" || x[0].Decimals != 0 || x[0].Weight != 1 || !slices.Equal(x[0].Set, []string{"decimals"}) {
+		t.Errorf("社会消费品零售总额's changes: %+v; want 0 decimals from 2022-07", x)
+	}
+	if !slices.Equal(got["shexiao"].ShortNames, []string{"社消零"}) {
+		t.Errorf("short names %q, want 社消零", got["shexiao"].ShortNames)
+	}
+	// A month after the change is scored at its decimals: whole numbers.
+	aug := string(Files(s, 3, 1)["data/2022-08.toml"])
+	i := strings.Index(aug, `indicator = "shexiao"`)
+	if i < 0 {
+		t.Fatal("the demo's August 2022 has no 社会消费品零售总额")
+	}
+	j := strings.Index(aug[i:], "[result.townships]")
+	if j < 0 {
+		t.Fatal("the demo's August 2022 has no scores of 社会消费品零售总额")
+	}
+	for _, line := range strings.Split(strings.SplitN(aug[i+j:], "\n\n", 2)[0], "\n")[1:] {
+		_, v, _ := strings.Cut(line, " = ")
+		if f, err := strconv.ParseFloat(v, 64); err != nil || f != float64(int(f)) {
+			t.Errorf("社会消费品零售总额 in 2022-08: %s, want a whole number", line)
+		}
+	}
+}
