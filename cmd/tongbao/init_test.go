@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -24,25 +25,45 @@ func initSite(t *testing.T) string {
 }
 
 // TestInitBuildsAtOnce: a site made by init checks and builds, with no
-// layouts/ of its own, warned only that its domain is still the example
-// one, at the line init wrote it on, until the office writes its own; its
-// circular states what its data says — each sentence worked out by hand
-// from data/2024-01.toml — in its own words, none of the seed office's.
+// layouts/ of its own, warned only of what is still init's imaginary
+// office — its domain, its name in config.toml (each key named, at the
+// first: the title, col 13 after `title    = "`) and the about page's text
+// (at 本站公布某某县, col 5) — each at the line init wrote it on, until the
+// office writes its own; its circular states what its data says — each
+// sentence worked out by hand from data/2024-01.toml — in its own words,
+// none of the seed office's.
 func TestInitBuildsAtOnce(t *testing.T) {
 	dir := initSite(t)
 	if _, err := os.Stat(filepath.Join(dir, "layouts")); err == nil {
 		t.Fatal("init wrote a layouts/ folder: the built-in theme is meant to need none")
 	}
-	line := lineOf(t, dir, "config.toml", `domain       = "www.mouxian.example.gov.cn"`)
-	warning := fmt.Sprintf("config.toml:%d:17: 警告：[site] domain 仍是示例域名 www.mouxian.example.gov.cn（tongbao init 所写的虚构域名），网站地图、订阅、规范链接和页脚都会用它；发布前请改为本站的实际域名\n", line)
+	county := fmt.Sprintf("config.toml:%d:13: 警告：title、site.name、issuer.name、terms.column 仍是 tongbao init 所写的虚构机关“某某县”，会出现在页面的标题、页脚和通报中；发布前请改为本机关的\n",
+		lineOf(t, dir, "config.toml", `title    = "某某县重点工作落实情况通报"`))
+	domain := fmt.Sprintf("config.toml:%d:17: 警告：[site] domain 仍是示例域名 www.mouxian.example.gov.cn（tongbao init 所写的虚构域名），网站地图、订阅、规范链接和页脚都会用它；发布前请改为本站的实际域名\n",
+		lineOf(t, dir, "config.toml", `domain       = "www.mouxian.example.gov.cn"`))
+	about := fmt.Sprintf("content/about.md:%d:5: 警告：这个页面仍有 tongbao init 所写的示例文字（“某某县”）；发布前请改为本机关的\n",
+		lineOf(t, dir, "content/about.md", "本站公布某某县"))
 	for _, cmd := range []string{"check", "build"} {
-		if code, out, errOut := runSafely(t, cmd, "-s", dir); code != 0 || cmd == "check" && out != "" || errOut != warning {
-			t.Fatalf("%s: exit %d, stdout %q, stderr %q; want 0 and only %q", cmd, code, out, errOut, warning)
+		if code, out, errOut := runSafely(t, cmd, "-s", dir); code != 0 || cmd == "check" && out != "" || errOut != county+domain+about {
+			t.Fatalf("%s: exit %d, stdout %q, stderr %q; want 0 and only %q", cmd, code, out, errOut, county+domain+about)
 		}
 	}
 	edit(t, dir, "config.toml", `"www.mouxian.example.gov.cn"`, `"www.mouxian.gov.cn"`)
+	if code, out, errOut := runSafely(t, "check", "-s", dir); code != 0 || out != "" || errOut != county+about {
+		t.Fatalf("check with the office's domain: exit %d, stdout %q, stderr %q; want 0 and the county's name and the about page", code, out, errOut)
+	}
+	for _, file := range []string{"config.toml", "content/about.md"} {
+		b, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = bytes.ReplaceAll(bytes.ReplaceAll(b, []byte("某某县"), []byte("平江县")), []byte("0000-0000000"), []byte("0730-5621234"))
+		if err := os.WriteFile(filepath.Join(dir, file), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if code, out, errOut := runSafely(t, "check", "-s", dir); code != 0 || out != "" || errOut != "" {
-		t.Fatalf("check with the office's domain: exit %d, stdout %q, stderr %q; want 0 and silence", code, out, errOut)
+		t.Fatalf("check with the office's own name: exit %d, stdout %q, stderr %q; want 0 and silence", code, out, errOut)
 	}
 	page := readText(t, filepath.Join(dir, "public", "circulars", "2024", "3", "index.html"))
 	for _, want := range []string{

@@ -144,6 +144,7 @@ func (l *loader) config() {
 	st := top.section("site")
 	c.Site = siteInfo(st, f)
 	l.exampleDomain(f)
+	l.exampleCounty(f, t.m)
 	if n := utf8.RuneCountInString(c.Site.OrgCode); c.Site.OrgCode != "" && n != 9 {
 		f.errorf("site.orgCode", "orgCode 应为9位机构代码（现为%d位）", n)
 	}

@@ -424,6 +424,7 @@ func (l *loader) parseContent(rel string) *parsed {
 		}
 		p.warnings.Add(rel, bodyLine+h.Line-1, h.Col, "警告：正文中的 HTML（%s）不会出现在页面上%s；表格请用 Markdown 表格（| 单位 | 得分 |），其他格式也用 Markdown 的写法", h.Text, more)
 	}
+	exampleText(rel, body, bodyLine, &p.warnings)
 	if strings.HasPrefix(rel, "content/circulars/") {
 		p.circular = circular(rel, t, f, p)
 		placeholders(rel, f, t.m, body, bodyLine, &p.diags)

@@ -109,3 +109,72 @@ func (l *loader) exampleDomain(f *tomlFile) {
 		l.s.Warnings.Add(f.name, line, col, "警告：[site] domain 仍是示例域名 %s（tongbao init 所写的虚构域名），网站地图、订阅、规范链接和页脚都会用它；发布前请改为本站的实际域名", c.Site.Domain)
 	}
 }
+
+// ExampleCounty and ExamplePhone are the imaginary office tongbao init
+// writes its site for (某某县人民政府, 联系电话 0000-0000000). The domain is
+// not all it leaves: a site whose domain is its own can still publish
+// “某某县” in every page's title and footer, and the about page's number
+// (exampleCounty, exampleText).
+const (
+	ExampleCounty = "某某县"
+	ExamplePhone  = "0000-0000000"
+)
+
+// exampleCounty warns, once, at the first of config.toml's values that
+// still name ExampleCounty, naming them all: each is on every page.
+func (l *loader) exampleCounty(f *tomlFile, m map[string]any) {
+	type at struct {
+		path string
+		off  int
+	}
+	var found []at
+	for path, off := range f.pos {
+		if v, ok := valueAt(m, path).(string); ok && strings.Contains(v, ExampleCounty) {
+			found = append(found, at{path, off})
+		}
+	}
+	if len(found) == 0 {
+		return
+	}
+	slices.SortFunc(found, func(a, b at) int { return a.off - b.off })
+	keys := make([]string, len(found))
+	for i, a := range found {
+		keys[i] = a.path
+	}
+	line, col := textAt(f, found[0].path, ExampleCounty)
+	l.s.Warnings.Add(f.name, line, col, "警告：%s 仍是 tongbao init 所写的虚构机关“%s”，会出现在页面的标题、页脚和通报中；发布前请改为本机关的", strings.Join(keys, "、"), ExampleCounty)
+}
+
+// valueAt is the value of m at a dotted path of tables, or nil.
+func valueAt(m map[string]any, path string) any {
+	for {
+		key, rest, more := strings.Cut(path, ".")
+		v, ok := m[key]
+		if !more || !ok {
+			return v
+		}
+		if m, ok = v.(map[string]any); !ok {
+			return nil
+		}
+		path = rest
+	}
+}
+
+// exampleText warns of init's imaginary office left in a page's body (its
+// about page: 本站公布某某县人民政府办公室…, 联系电话：0000-0000000), at the
+// first place: a page is written once, and forgotten once the site looks
+// its own.
+func exampleText(rel string, body []byte, bodyLine int, w *diag.List) {
+	off, word := -1, ""
+	for _, s := range []string{ExampleCounty, ExamplePhone} {
+		if i := bytes.Index(body, []byte(s)); i >= 0 && (off < 0 || i < off) {
+			off, word = i, s
+		}
+	}
+	if off < 0 {
+		return
+	}
+	line, col := diag.Position(body, off)
+	w.Add(rel, bodyLine+line-1, col, "警告：这个页面仍有 tongbao init 所写的示例文字（“%s”）；发布前请改为本机关的", word)
+}
+
