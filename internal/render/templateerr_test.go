@@ -33,6 +33,12 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  <p>{{template \"partials/appendx.html\" .}}</p>\n</footer>\n",
 			"layouts/partials/footer.html:2:17: 模板错误：没有模板“partials/appendx.html”，是否为“partials/appendix.html”？",
 		},
+		// The same misspelt in partialCached, the theme's way to call a
+		// partial: told the nearest name too.
+		{
+			"<footer>\n  <p>{{partialCached \"partials/appendx.html\" .}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:8: 模板错误：{{partialCached \"partials/appendx.html\" .}}：调用 partialCached 出错：没有模板“partials/appendx.html”，是否为“partials/appendix.html”？（partialCached 的模板须在 partials/ 下或为 base.html）",
+		},
 		// A partial of a name like no other's is named alone: every
 		// partial's path shares partials/ and .html, which made the
 		// footer itself look a few letters from partials/nope.html.
