@@ -38,7 +38,11 @@ func cmdLayouts(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	builtin := theme.Names()
-	for _, name := range names {
+	for i, name := range names {
+		// Windows's separator, as PowerShell's completion writes a
+		// path: no built-in name has a backslash.
+		name = strings.ReplaceAll(name, `\`, "/")
+		names[i] = name
 		if !slices.Contains(builtin, name) {
 			hint := "不带参数运行 tongbao layouts 可列出全部内置文件"
 			if near := site.NearestPath(name, builtin); near != "" {

@@ -168,3 +168,25 @@ func TestLayoutsDiff(t *testing.T) {
 		t.Errorf("--diff with --copy: exit %d, want 2", code)
 	}
 }
+
+// TestLayoutsWindowsNames: a name typed with Windows's backslashes
+// (partials\footer.html, as PowerShell's completion writes it) is the
+// built-in file of that name, shown, copied and compared as with /;
+// it was told the theme has no such file, and no nearer name.
+func TestLayoutsWindowsNames(t *testing.T) {
+	dir := initSite(t)
+	builtin, _ := theme.Read("partials/footer.html")
+	if code, out, errOut := runSafely(t, "layouts", "-s", dir, `partials\footer.html`); code != 0 || out != string(builtin) {
+		t.Errorf(`layouts partials\footer.html: exit %d, stderr %q`, code, errOut)
+	}
+	if code, _, errOut := runSafely(t, "layouts", "--copy", "-s", dir, `partials\footer.html`); code != 0 {
+		t.Errorf(`layouts --copy partials\footer.html: exit %d, stderr %q`, code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "layouts", "partials", "footer.html")); err != nil {
+		t.Errorf("the copy is not layouts/partials/footer.html: %v", err)
+	}
+	code, out, errOut := runSafely(t, "layouts", "--diff", "-s", dir, `partials\footer.html`)
+	if code != 0 || out != "layouts/partials/footer.html 与内置的 partials/footer.html 相同（第一行的复制记录除外）\n" {
+		t.Errorf(`layouts --diff partials\footer.html: exit %d, stdout %q, stderr %q`, code, out, errOut)
+	}
+}
