@@ -38,7 +38,11 @@ func cmdLayouts(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	builtin := theme.Names()
-	for _, name := range names {
+	for i, name := range names {
+		// Windows's separator, as PowerShell's completion writes a
+		// path: no built-in name has a backslash.
+		name = strings.ReplaceAll(name, `\`, "/")
+		names[i] = name
 		if !slices.Contains(builtin, name) {
 			hint := "不带参数运行 tongbao layouts 可列出全部内置文件"
 			if near := site.NearestPath(name, builtin); near != "" {
@@ -96,6 +100,7 @@ func cmdLayouts(args []string, stdout, stderr io.Writer) int {
 // diff shows every difference, the site's own edits among them. The
 // copy's record (its first line) is left out of the comparison.
 func diffLayouts(dir string, names []string, stdout, stderr io.Writer) int {
+	code := 0
 	for _, name := range names {
 		rel := "layouts/" + name
 		mine, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
@@ -108,6 +113,17 @@ func diffLayouts(dir string, names []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		builtin, _ := theme.Read(name)
+		if !utf8.Valid(mine) && utf8.Valid(builtin) {
+			// A text saved in another encoding, which build refuses
+			// too: UTF-16 from PowerShell's >, GBK from an old editor.
+			refused := "生成时也不接受它："
+			if strings.HasPrefix(name, "assets/") {
+				refused = "" // published as it is
+			}
+			fmt.Fprintf(stderr, "tongbao layouts: %s 不是 UTF-8 编码，不逐行比较（%s请以 UTF-8 保存；Windows PowerShell 的 > 写的是 UTF-16）\n", rel, refused)
+			code = 1
+			continue
+		}
 		if !utf8.Valid(mine) || !utf8.Valid(builtin) {
 			if bytes.Equal(mine, builtin) {
 				fmt.Fprintf(stdout, "%s 与内置的 %s 相同\n", rel, name)
@@ -134,7 +150,7 @@ func diffLayouts(dir string, names []string, stdout, stderr io.Writer) int {
 		}
 		io.WriteString(stdout, d)
 	}
-	return 0
+	return code
 }
 
 // changedSince is what the listing adds to a copy, at path, of the

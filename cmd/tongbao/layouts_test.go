@@ -168,3 +168,48 @@ func TestLayoutsDiff(t *testing.T) {
 		t.Errorf("--diff with --copy: exit %d, want 2", code)
 	}
 }
+
+// TestLayoutsWindowsNames: a name typed with Windows's backslashes
+// (partials\footer.html, as PowerShell's completion writes it) is the
+// built-in file of that name, shown, copied and compared as with /;
+// it was told the theme has no such file, and no nearer name.
+func TestLayoutsWindowsNames(t *testing.T) {
+	dir := initSite(t)
+	builtin, _ := theme.Read("partials/footer.html")
+	if code, out, errOut := runSafely(t, "layouts", "-s", dir, `partials\footer.html`); code != 0 || out != string(builtin) {
+		t.Errorf(`layouts partials\footer.html: exit %d, stderr %q`, code, errOut)
+	}
+	if code, _, errOut := runSafely(t, "layouts", "--copy", "-s", dir, `partials\footer.html`); code != 0 {
+		t.Errorf(`layouts --copy partials\footer.html: exit %d, stderr %q`, code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "layouts", "partials", "footer.html")); err != nil {
+		t.Errorf("the copy is not layouts/partials/footer.html: %v", err)
+	}
+	code, out, errOut := runSafely(t, "layouts", "--diff", "-s", dir, `partials\footer.html`)
+	if code != 0 || out != "layouts/partials/footer.html 与内置的 partials/footer.html 相同（第一行的复制记录除外）\n" {
+		t.Errorf(`layouts --diff partials\footer.html: exit %d, stdout %q, stderr %q`, code, out, errOut)
+	}
+}
+
+// TestLayoutsDiffNotUTF8: a file of the site's saved in UTF-16 — what
+// PowerShell's > writes, the very redirect the README warns of — is told
+// so by --diff, as build tells it, not called a file that is no text.
+func TestLayoutsDiffNotUTF8(t *testing.T) {
+	dir := initSite(t)
+	builtin, _ := theme.Read("partials/footer.html")
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range string(builtin) {
+		if r > 0xFFFF {
+			t.Fatal("the footer has a character beyond the BMP")
+		}
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	os.MkdirAll(filepath.Join(dir, "layouts", "partials"), 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "partials", "footer.html"), utf16, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runSafely(t, "layouts", "--diff", "-s", dir, "partials/footer.html")
+	if code != 1 || !strings.Contains(errOut, "layouts/partials/footer.html 不是 UTF-8 编码") || strings.Contains(out, "不是文本文件") {
+		t.Errorf("--diff of a UTF-16 file: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}

@@ -49,6 +49,16 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 		if m := rangeRE.FindStringSubmatch(rest); m != nil {
 			return fmt.Sprintf("%s：range 不能遍历 %s", at, m[1]), 0, -1
 		}
+		if m := nilRE.FindStringSubmatch(rest); m != nil {
+			// A field of what this page has not: a footer, on every
+			// page, asking for a circular's 文号. What holds the field
+			// is named as the action names it (the type may be another
+			// field's: .Prev of a *Circular).
+			if holder, ok := strings.CutSuffix(strings.TrimSuffix(strings.TrimPrefix(at, "{{"), "}}"), "."+m[2]); ok && strings.HasPrefix(holder, ".") && !strings.ContainsAny(holder, " ()|") {
+				return fmt.Sprintf("%s：这个页面没有 %s（为空），取不到它的 %s：写在 {{with %s}}…{{end}} 之中", at, holder, m[2], holder), 0, -1
+			}
+			return fmt.Sprintf("%s：取不到 %s：它所在的值为空（nil）", at, m[2]), 0, -1
+		}
 		return at + "：" + rest, 0, -1
 	}
 	if m := noTemplateRE.FindStringSubmatch(msg); m != nil {
@@ -78,6 +88,22 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 		return fmt.Sprintf("没有函数“%s”%s", m[1], site.Suggest(m[1], funcs)), line, col
 	}
 	switch {
+	case strings.HasPrefix(msg, "unclosed action"): // "… started at x.html:2" when it spans lines
+		// Go says so at the end of the file; the place is the action's
+		// {{, the last one no }} follows.
+		if at := bytes.LastIndex(text, []byte("{{")); at >= 0 && !bytes.Contains(text[at:], []byte("}}")) {
+			l, c := placeOf(text, at)
+			return "动作到文件末尾仍未结束：缺少 }}", l, c
+		}
+		return "动作到文件末尾仍未结束：缺少 }}", 0, -1
+	case msg == "unexpected {{else}}":
+		return "多余的 {{else}}：前面没有与它对应的 if、with 或 range", 0, -1
+	case msg == "unterminated quoted string":
+		return "字符串缺少后面的引号（\"）", 0, -1
+	case msg == "missing value for if", msg == "missing value for with", msg == "missing value for range":
+		return fmt.Sprintf("{{%s}} 缺少要判断的值", strings.TrimPrefix(msg, "missing value for ")), 0, -1
+	case msg == "missing value for command":
+		return "动作中没有内容：{{ }} 之间是空的，或 := 之后缺少值", 0, -1
 	case msg == "unexpected EOF":
 		if l, c, word := unclosed(text); l > 0 {
 			return fmt.Sprintf("{{%s}} 没有对应的 {{end}}：到文件末尾仍未结束", word), l, c
@@ -86,11 +112,26 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 	case msg == "unexpected {{end}}":
 		return "多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block", 0, -1
 	}
+	if m := undefinedRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("没有变量 %s：变量要先用 {{%s := …}} 定义，在 if、with、range 中定义的只用到它的 {{end}}", m[1], m[1]), 0, -1
+	}
+	if m := operandRE.FindStringSubmatch(msg); m != nil {
+		switch m[1] {
+		case "}":
+			// {{ .Site.Name }</p>: the lone } of charRE's, after a
+			// space, which Go words as an operand.
+			return loneBrace, 0, -1
+		case "<":
+			// {{ .Site.Name </p>: the action runs on into the markup.
+			return "动作中不能有“<”：前面的动作是否少写了 }}？", 0, -1
+		}
+		return fmt.Sprintf("动作（{{ }} 之间）中此处不能有“%s”", m[1]), 0, -1
+	}
 	if m := charRE.FindStringSubmatch(msg); m != nil {
 		if m[1] == "}" {
 			// {{.Site.Name}</p>: a brace short, as }}} would end the
 			// action at its first two and leave the third as text.
-			return "动作中有单独的一个“}”：动作以 }} 结束，是否少写了一个“}”？", 0, -1
+			return loneBrace, 0, -1
 		}
 		return fmt.Sprintf("动作（{{ }} 之间）中不能有字符“%s”", m[1]), 0, -1
 	}
@@ -106,8 +147,22 @@ var (
 	noTemplateRE = regexp.MustCompile(`^no such template "([^"]+)"$`)
 	rangeRE      = regexp.MustCompile(`^range can't iterate over (.*)$`)
 	charRE       = regexp.MustCompile(`^bad character U\+[0-9A-F]+ '(.+)'$`)
+	nilRE        = regexp.MustCompile(`^nil pointer evaluating \*?(\S+)\.(\w+)$`)
+	undefinedRE  = regexp.MustCompile(`^undefined variable "([^"]+)"$`)
+	operandRE    = regexp.MustCompile(`^unexpected "(.+)" in operand$`)
 	actionSpanRE = regexp.MustCompile(`\{\{.*?(?:\}\}|$)`) // on one line; to its end when the action goes on
 )
+
+// loneBrace is the words for a } alone in an action ({{.Site.Name}</p>):
+// a brace short, as }}} would end the action at its first two and leave
+// the third as text.
+const loneBrace = "动作中有单独的一个“}”：动作以 }} 结束，是否少写了一个“}”？"
+
+// placeOf returns the line from 1 and the byte column from 0 of the
+// byte at of text.
+func placeOf(text []byte, at int) (line, col int) {
+	return 1 + bytes.Count(text[:at], []byte("\n")), at - (bytes.LastIndexByte(text[:at], '\n') + 1)
+}
 
 // views are the types layouts receive, by the name Go's errors give them
 // ("render.SiteData"), for the fields a misspelt one is told the nearest

@@ -33,6 +33,12 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  <p>{{template \"partials/appendx.html\" .}}</p>\n</footer>\n",
 			"layouts/partials/footer.html:2:17: 模板错误：没有模板“partials/appendx.html”，是否为“partials/appendix.html”？",
 		},
+		// The same misspelt in partialCached, the theme's way to call a
+		// partial: told the nearest name too.
+		{
+			"<footer>\n  <p>{{partialCached \"partials/appendx.html\" .}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:8: 模板错误：{{partialCached \"partials/appendx.html\" .}}：调用 partialCached 出错：没有模板“partials/appendx.html”，是否为“partials/appendix.html”？（partialCached 的模板须在 partials/ 下或为 base.html）",
+		},
 		// A partial of a name like no other's is named alone: every
 		// partial's path shares partials/ and .html, which made the
 		// footer itself look a few letters from partials/nope.html.
@@ -75,6 +81,50 @@ func TestTemplateErrorsWorded(t *testing.T) {
 		{
 			"<footer>\n  <p>{{.Site.Name}}</p>{{end}}\n</footer>\n",
 			"layouts/partials/footer.html:2: 模板错误：多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block",
+		},
+		// The same brace short, written with spaces inside the braces,
+		// as many write them: Go words it "unexpected "}" in operand".
+		{
+			"<footer>\n  <p>{{ .Site.Name }</p>\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：动作中有单独的一个“}”：动作以 }} 结束，是否少写了一个“}”？",
+		},
+		// No }} at all: the action runs on into the markup.
+		{
+			"<footer>\n  <p>{{ .Site.Name </p>\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：动作中不能有“<”：前面的动作是否少写了 }}？",
+		},
+		// Placed at the action, not at the end of the file.
+		{
+			"<footer>\n  <p>{{.Site.Name\n\n\n",
+			"layouts/partials/footer.html:2:6: 模板错误：动作到文件末尾仍未结束：缺少 }}",
+		},
+		{
+			"<footer>\n  <p>{{.Site.Name}}</p>{{else}}\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：多余的 {{else}}：前面没有与它对应的 if、with 或 range",
+		},
+		{
+			"<footer>\n  <p>{{printf \"%s .Site.Name}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：字符串缺少后面的引号（\"）",
+		},
+		{
+			"<footer>\n  <p>{{$name}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：没有变量 $name：变量要先用 {{$name := …}} 定义，在 if、with、range 中定义的只用到它的 {{end}}",
+		},
+		{
+			"<footer>\n  {{if}}<p>{{.Site.Name}}</p>{{end}}\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：{{if}} 缺少要判断的值",
+		},
+		// Go says "missing value for command" of an empty action, which
+		// is no {{command}}.
+		{
+			"<footer>\n  <p>{{ }}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：动作中没有内容：{{ }} 之间是空的，或 := 之后缺少值",
+		},
+		// A field of what a page has not (a footer asking every page for
+		// a circular's 文号): told so, not "nil pointer evaluating".
+		{
+			"<footer>\n  <p>{{.Circular.Number}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:17: 模板错误：{{.Circular.Number}}：这个页面没有 .Circular（为空），取不到它的 Number：写在 {{with .Circular}}…{{end}} 之中",
 		},
 	} {
 		s := withLayouts(loadSample(t), map[string]string{"partials/footer.html": tc.footer})

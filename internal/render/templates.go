@@ -291,7 +291,20 @@ func (t *templates) partialCached(name string, data any, variants ...any) (templ
 	}
 	p := t.partials.Lookup(name)
 	if p == nil {
-		return "", fmt.Errorf("partialCached：没有模板 %s（模板须在 partials/ 下或为 base.html）", name)
+		// Told as a misspelt {{template}} is (explain), with the
+		// nearest of the partials.
+		var names []string
+		for _, p := range t.partials.Templates() {
+			if n := p.Name(); n == "base.html" || strings.HasPrefix(n, "partials/") {
+				names = append(names, n)
+			}
+		}
+		slices.Sort(names)
+		near := ""
+		if p := site.NearestPath(name, names); p != "" {
+			near = "，是否为“" + p + "”？"
+		}
+		return "", fmt.Errorf("没有模板“%s”%s（partialCached 的模板须在 partials/ 下或为 base.html）", name, near)
 	}
 	var b strings.Builder
 	if err := p.Execute(&b, data); err != nil {

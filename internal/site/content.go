@@ -795,9 +795,14 @@ func (l *loader) unlinkedCustomCSS() {
 	}
 	// The built-in head.html links it, but only where a page calls it:
 	// a base.html of the site's own (a portal's page skeleton) may not.
+	// A call in a partial of the site's own counts, as baseBlocks counts
+	// it: the skeleton may be split into partials base.html calls.
 	if len(replaced) == 0 {
+		calls := slices.ContainsFunc(l.s.Layouts, func(f File) bool {
+			return !f.Builtin() && (f.Name == "base.html" || strings.HasPrefix(f.Name, "partials/")) && bytes.Contains(f.Data, []byte(`"partials/head.html"`))
+		})
 		for _, f := range l.s.Layouts {
-			if f.Name == "base.html" && !f.Builtin() && !bytes.Contains(f.Data, []byte(`"partials/head.html"`)) {
+			if f.Name == "base.html" && !f.Builtin() && !calls {
 				l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板没有调用 partials/head.html（内置的它链接站点的 layouts/assets/css/custom.css），也没有自己链接 custom.css：它的样式不会用到。运行 tongbao layouts base.html 查看内置模板的写法")
 			}
 		}

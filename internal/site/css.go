@@ -71,7 +71,11 @@ func CSSRefs(name string, data []byte) []CSSRef {
 			continue
 		}
 		line := 1 + bytes.Count(data[:start], []byte("\n"))
-		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:start], '\n')+1:start])
+		from := bytes.LastIndexByte(data[:start], '\n') + 1
+		if from == 0 && bytes.HasPrefix(data, []byte("\uFEFF")) {
+			from = len("\uFEFF") // a byte order mark is no character one sees
+		}
+		col := 1 + utf8.RuneCount(data[from:start])
 		refs = append(refs, CSSRef{Start: start, End: end, Line: line, Col: col, Name: target})
 	}
 	return refs

@@ -54,6 +54,16 @@ func TestCSSRefWarning(t *testing.T) {
 	}
 }
 
+// TestCSSRefAfterBOM: a stylesheet saved with a byte order mark (Windows
+// Notepad's UTF-8) is placed by the characters one sees: the mark is
+// none of them, and was counted as the first of line 1.
+func TestCSSRefAfterBOM(t *testing.T) {
+	refs := CSSRefs("css/custom.css", []byte("\uFEFF@import \"portal.css\";\n.a{background:url(../img/a.png)}\n"))
+	if len(refs) != 2 || refs[0].Line != 1 || refs[0].Col != 10 || refs[1].Line != 2 || refs[1].Col != 19 {
+		t.Errorf("CSSRefs = %+v, want the @import at 1:10 and the url at 2:19", refs)
+	}
+}
+
 // cssRefsByRE is CSSRefs as a regular expression says it — the grammar
 // the hand-written scanner follows, and a slower one than it.
 func cssRefsByRE(name string, data []byte) []CSSRef {

@@ -141,6 +141,18 @@ func TestCustomCSSUnlinkedWarning(t *testing.T) {
 	if got := loadWarnings(t, files); len(got) != 0 {
 		t.Errorf("a base.html calling head.html: warnings %q", got)
 	}
+	calling := files["layouts/base.html"]
+	// A portal's skeleton split into partials: base.html calls its own
+	// partials/top.html, which calls the built-in head.html — the
+	// stylesheet is linked, as the "head" and "main" blocks called from a
+	// partial are (TestBaseBlocksWarning).
+	files["layouts/base.html"] = "<!doctype html><html>{{template \"partials/top.html\" .}}<body>{{template \"main\" .}}</body></html>\n"
+	files["layouts/partials/top.html"] = "<head>{{partialCached \"partials/head.html\" .}}{{block \"head\" .}}{{end}}</head>\n"
+	if got := loadWarnings(t, files); len(got) != 0 {
+		t.Errorf("a base.html calling head.html through a partial of its own: warnings %q", got)
+	}
+	delete(files, "layouts/partials/top.html")
+	files["layouts/base.html"] = calling
 	delete(files, "layouts/assets/css/custom.css")
 	files["layouts/partials/head.html"] = "<link rel=\"stylesheet\" href=\"{{asset \"css/site.css\"}}\">\n"
 	if got := loadWarnings(t, files); len(got) != 0 {

@@ -86,8 +86,11 @@ const recordText = "tongbao layouts --copy：复制自内置的 %s（%s）"
 // recordRe matches a record at the start of a file: the comment of a
 // template ({{- /* … */ -}} on a line of its own, or {{/* … */}} before
 // the copy's first line when that begins with white space) or of a
-// stylesheet or script (/* … */ on a line of its own).
-var recordRe = regexp.MustCompile(`^(?:\{\{(?:- )?)?/\* tongbao layouts --copy：复制自内置的 (\S+?)（([0-9a-fA-F]+)） \*/(?: ?-?\}\})?(\r?\n)?`)
+// stylesheet or script (/* … */ on a line of its own). The line break
+// after it is its own where it ends the line it is on, trimmed (-}}) or
+// in a stylesheet or script; after {{/* … */}}, which trims nothing, it
+// is the file's: the copy of a file that begins with a blank line.
+var recordRe = regexp.MustCompile(`^(?:\{\{(?:- )?)?/\* tongbao layouts --copy：复制自内置的 (\S+?)（([0-9a-fA-F]+)） \*/(?:\}\}|(?: ?-\}\})?(?:\r?\n)?)`)
 
 // Record returns the line Copy writes first in a copy of the built-in
 // file name, holding b, recording what it was copied from: a template

@@ -23,6 +23,15 @@ func TestRecord(t *testing.T) {
 			t.Errorf("%s: record %q read back as %q, %q, %d, %v", name, r, got, h, n, ok)
 		}
 	}
+	// A file that begins with a blank line gets its record before that
+	// line, with no line break of its own: the file's line break is not
+	// the record's (--diff would drop the file's first line).
+	for _, b := range []string{"\n<footer>\n", "\r\n<footer>\r\n"} {
+		r := Record("partials/footer.html", []byte(b))
+		if _, _, n, ok := ParseRecord(append(r, b...)); !ok || n != len(r) {
+			t.Errorf("the record %q before %q read as %d bytes, %v; want %d", r, b, n, ok, len(r))
+		}
+	}
 	if r := Record("assets/img/logo.png", nil); r != nil {
 		t.Errorf("a record for an image: %q", r)
 	}
