@@ -791,10 +791,19 @@ func TestWorkbookInOfficeWords(t *testing.T) {
 				}
 			}
 		}
-		// A grey cell is also an exempt unit's (免考), not only one the
-		// indicator does not assess: the 说明 says both.
+		// 栏目 is the section (重点工作), the 考核结果 sheet's first
+		// column: the 说明's list of what to fill heads its items
+		// otherwise, or a 栏目 would be two things in one workbook.
+		for ref, c := range cells {
+			if strings.HasPrefix(ref, readmeSheet+"!") && c == "栏目" {
+				t.Errorf("%s: the 说明 heads a column 栏目 (%s), as the 考核结果 sheet its sections", office.city, ref)
+			}
+		}
+		// A grey cell is also an exempt unit's (免考), or one before its
+		// from or after its until (AssessedIn), not only one the
+		// indicator does not assess: the 说明 says all three.
 		if !slices.ContainsFunc(slices.Collect(maps.Values(cells)), func(c string) bool {
-			return strings.Contains(c, "灰色格子不填（该单位不参与这一指标，或本月免考）")
+			return strings.Contains(c, "灰色格子不填（该单位不参与这一指标，或本月不参加考核：免考、尚未开始或已不再参加）")
 		}) {
 			t.Errorf("%s: the 说明 does not say what a grey cell is", office.city)
 		}

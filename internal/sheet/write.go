@@ -351,7 +351,7 @@ func (b *book) readme() {
 	}
 	entries := strings.Join(tables, "、")
 	lines := []string{
-		"填写方法：白色格子填写，灰色格子不填（该单位不参与这一指标，或本月免考）。表头和名称已锁定（工作表保护，没有密码）。",
+		"填写方法：白色格子填写，灰色格子不填（该单位不参与这一指标，或本月不参加考核：免考、尚未开始或已不再参加）。表头和名称已锁定（工作表保护，没有密码）。",
 		fmt.Sprintf("「%s」：每个指标一列，每个%s一行。第%d行“本月评分”为“是”的指标，每个白色格子都要填得分；为“否”的不填。", b.scoreSheet, b.unit, scoreMarks),
 		fmt.Sprintf("「%s」：每个指标一行。“本月通报”为“是”的指标列入本月通报，并填写其名次和进展。", b.resultSheet),
 	}
@@ -377,7 +377,7 @@ func (b *book) readme() {
 		b.check(b.f.SetRowHeight(sh, 3+i, 30))
 	}
 	row := 4 + len(lines)
-	for c, h := range []string{"工作表", "栏目", "键（月份文件中）", "说明"} {
+	for c, h := range []string{"工作表", "项目", "键（月份文件中）", "说明"} {
 		b.set(sh, c+1, row, h, b.style.head)
 	}
 	add := func(sheet string, f *site.Field, key string) {
