@@ -11,7 +11,8 @@ import (
 // TestStylesheetNamesFingerprinted: every asset is published under a
 // fingerprinted name, so a stylesheet's url(../img/logo.png) would ask for
 // a file that is not there; it is published naming logo.<fingerprint>.png,
-// through a stylesheet it imports too, and under a name of its own that is
+// in an image-set(…)'s strings too (not its type("image/png")), through a
+// stylesheet it imports too, and under a name of its own that is
 // the fingerprint of what is published. Addresses, paths from the root,
 // fragments, data: and comments are left as they are. The fingerprints
 // were worked out with sha256sum.
@@ -23,6 +24,7 @@ func TestStylesheetNamesFingerprinted(t *testing.T) {
 /* url(../img/gone.png) */
 .a{background:url( "../img/logo.png?v=1#x" ) no-repeat}
 .c{background:url(https://x.example/y.png),url(/bg.png),url(#f),url(data:image/png;base64,AAA)}
+.d{background:-webkit-image-set("../img/logo.png" 1x, url(../img/logo.png) 2x);background:image-set('../img/logo.png' type("image/png"))}
 `)},
 		site.File{Name: "css/base.css", Source: "layouts/assets/css/base.css", Data: []byte(".b{background:url(../img/logo.png)}\n")},
 	)
@@ -30,10 +32,11 @@ func TestStylesheetNamesFingerprinted(t *testing.T) {
 	for name, want := range map[string]string{
 		"assets/img/logo.b8fc6f9a.png": "PNG1",
 		"assets/css/base.061cb4c6.css": ".b{background:url(../img/logo.b8fc6f9a.png)}\n",
-		"assets/css/portal.55de66c7.css": `@import "base.061cb4c6.css";
+		"assets/css/portal.cf899e96.css": `@import "base.061cb4c6.css";
 /* url(../img/gone.png) */
 .a{background:url( "../img/logo.b8fc6f9a.png?v=1#x" ) no-repeat}
 .c{background:url(https://x.example/y.png),url(/bg.png),url(#f),url(data:image/png;base64,AAA)}
+.d{background:-webkit-image-set("../img/logo.b8fc6f9a.png" 1x, url(../img/logo.b8fc6f9a.png) 2x);background:image-set('../img/logo.b8fc6f9a.png' type("image/png"))}
 `,
 	} {
 		got, ok := files[name]

@@ -8,11 +8,12 @@ import (
 )
 
 // A CSSRef is a stylesheet's reference to another file of layouts/assets/:
-// a url(…), or an @import "…". Every asset is published under a
-// fingerprinted name (logo.png as logo.3f2a9c1b.png), so a stylesheet's
-// url(../img/logo.png) would name a file that is not published: render
-// writes the fingerprinted name in its place, and the loader warns of a
-// reference to an asset that is not there.
+// a url(…), an @import "…", or an image-set(…)'s "…" (-webkit-image-set
+// too). Every asset is published under a fingerprinted name (logo.png as
+// logo.3f2a9c1b.png), so a stylesheet's url(../img/logo.png) would name a
+// file that is not published: render writes the fingerprinted name in its
+// place, and the loader warns of a reference to an asset that is not
+// there.
 type CSSRef struct {
 	// Start and End are the bytes of the reference's path in the
 	// stylesheet: no quotes, no ?query or #fragment (a font's ?#iefix).
@@ -24,22 +25,43 @@ type CSSRef struct {
 }
 
 // CSSRefs returns the references of the stylesheet name (a path below
-// layouts/assets/) to other assets, in order. A reference that is an
-// address (https:, data:), a path from the site's root (/img/x.png, a
+// layouts/assets/) to other assets, in order: the path of each url(…)
+// and @import "…", and each string among an image-set(…)'s arguments
+// (image-set("logo.png" 1x, url(logo@2x.png) 2x)) — not one in another
+// function's parentheses there (type("image/avif")). A reference that is
+// an address (https:, data:), a path from the site's root (/img/x.png, a
 // file of static/), a fragment (#id, an SVG filter) or leads out of
 // layouts/assets/ names no asset, and is not among them. What a comment
 // holds is skipped.
 //
 // The stylesheet is scanned by hand: the loader and render each read
 // the theme's one on every build and every preview save, and a regular
-// expression of the three forms (the tests' cssRefsByRE) took 4.5 ms
+// expression of the forms (the tests' cssRefsByRE) took 4.5 ms
 // and 67 million instructions on it — Go's regexp runs its slowest
 // machine on a text that long — fifty times this (BenchmarkCSSRefs).
 func CSSRefs(name string, data []byte) []CSSRef {
 	var refs []CSSRef
+	add := func(start, end int) {
+		ref := string(data[start:end])
+		if i := strings.IndexAny(ref, "?#"); i >= 0 {
+			ref, end = ref[:i], start+i
+		}
+		if ref == "" || strings.HasPrefix(ref, "/") || strings.Contains(ref, ":") {
+			return
+		}
+		target := path.Join(path.Dir(name), ref)
+		if target == ".." || strings.HasPrefix(target, "../") {
+			return
+		}
+		line := 1 + bytes.Count(data[:start], []byte("\n"))
+		from := bytes.LastIndexByte(data[:start], '\n') + 1
+		if from == 0 && bytes.HasPrefix(data, []byte("\uFEFF")) {
+			from = len("\uFEFF") // a byte order mark is no character one sees
+		}
+		col := 1 + utf8.RuneCount(data[from:start])
+		refs = append(refs, CSSRef{Start: start, End: end, Line: line, Col: col, Name: target})
+	}
 	for i := 0; i < len(data); {
-		var start, end, next int
-		ok := false
 		switch c := data[i]; {
 		case c == '/' && i+1 < len(data) && data[i+1] == '*':
 			// A comment, to its end or the stylesheet's.
@@ -50,33 +72,27 @@ func CSSRefs(name string, data []byte) []CSSRef {
 			}
 			continue
 		case c|0x20 == 'u':
-			start, end, next, ok = cssURL(data, i)
+			if start, end, next, ok := cssURL(data, i); ok {
+				add(start, end)
+				i = next
+				continue
+			}
 		case c == '@':
-			start, end, next, ok = cssImport(data, i)
+			if start, end, next, ok := cssImport(data, i); ok {
+				add(start, end)
+				i = next
+				continue
+			}
+		case c|0x20 == 'i':
+			if paths, next, ok := cssImageSet(data, i); ok {
+				for _, p := range paths {
+					add(p[0], p[1])
+				}
+				i = next
+				continue
+			}
 		}
-		if !ok {
-			i++
-			continue
-		}
-		i = next
-		ref := string(data[start:end])
-		if i := strings.IndexAny(ref, "?#"); i >= 0 {
-			ref, end = ref[:i], start+i
-		}
-		if ref == "" || strings.HasPrefix(ref, "/") || strings.Contains(ref, ":") {
-			continue
-		}
-		target := path.Join(path.Dir(name), ref)
-		if target == ".." || strings.HasPrefix(target, "../") {
-			continue
-		}
-		line := 1 + bytes.Count(data[:start], []byte("\n"))
-		from := bytes.LastIndexByte(data[:start], '\n') + 1
-		if from == 0 && bytes.HasPrefix(data, []byte("\uFEFF")) {
-			from = len("\uFEFF") // a byte order mark is no character one sees
-		}
-		col := 1 + utf8.RuneCount(data[from:start])
-		refs = append(refs, CSSRef{Start: start, End: end, Line: line, Col: col, Name: target})
+		i++
 	}
 	return refs
 }
@@ -126,6 +142,92 @@ func cssImport(data []byte, i int) (start, end, next int, ok bool) {
 		return
 	}
 	return j + 1, j + 1 + k, j + 2 + k, true
+}
+
+// cssImageSet reads image-set(…) at data[i:] (a -webkit-image-set(…)'s
+// too, from its i): where the path of each string and url(…) among its
+// arguments is, and where it ends; not ok if it does not. What is in
+// another function's parentheses there — a type("image/avif"), a
+// linear-gradient(…) — is no path, but a url(…) in it is (a
+// cross-fade(url(a.png), …)). A comment is skipped; one left open is read
+// as any other text, as the regular expression of cssRefsByRE does.
+func cssImageSet(data []byte, i int) (paths [][2]int, next int, ok bool) {
+	const fn = len("image-set(")
+	if i+fn > len(data) || !bytes.EqualFold(data[i:i+fn-1], []byte("image-set")) || data[i+fn-1] != '(' {
+		return nil, 0, false
+	}
+	for j := i + fn; j < len(data); {
+		switch c := data[j]; {
+		case c == ')':
+			return paths, j + 1, true
+		case c == '/' && j+1 < len(data) && data[j+1] == '*':
+			if k := bytes.Index(data[j+2:], []byte("*/")); k >= 0 {
+				j += 2 + k + 2
+			} else {
+				j++
+			}
+		case c == '"' || c == '\'':
+			k := bytes.IndexByte(data[j+1:], c)
+			if k < 0 {
+				return nil, 0, false
+			}
+			paths = append(paths, [2]int{j + 1, j + 1 + k})
+			j += k + 2
+		case c == '(':
+			end, urls, ok := cssParens(data, j)
+			if !ok {
+				return nil, 0, false
+			}
+			paths = append(paths, urls...)
+			j = end
+		case c|0x20 == 'u':
+			if start, end, next, ok := cssURL(data, j); ok {
+				paths = append(paths, [2]int{start, end})
+				j = next
+			} else {
+				j++
+			}
+		default:
+			j++
+		}
+	}
+	return nil, 0, false
+}
+
+// cssParens reads the parentheses at data[j:], nested ones within: where
+// they end, and the path of each url(…) in them; not ok if they do not.
+// Their strings are skipped, and are no path.
+func cssParens(data []byte, j int) (next int, urls [][2]int, ok bool) {
+	depth := 0
+	for j < len(data) {
+		switch c := data[j]; {
+		case c == '(':
+			depth++
+			j++
+		case c == ')':
+			depth--
+			j++
+			if depth == 0 {
+				return j, urls, true
+			}
+		case c == '"' || c == '\'':
+			k := bytes.IndexByte(data[j+1:], c)
+			if k < 0 {
+				return 0, nil, false
+			}
+			j += k + 2
+		case c|0x20 == 'u':
+			if start, end, n, ok := cssURL(data, j); ok {
+				urls = append(urls, [2]int{start, end})
+				j = n
+			} else {
+				j++
+			}
+		default:
+			j++
+		}
+	}
+	return 0, nil, false
 }
 
 func isCSSSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }

@@ -14,14 +14,18 @@ import (
 
 // TestCSSRefs: the references of a stylesheet to other assets, at the
 // character where each path starts, without its quotes, ?query or
-// #fragment; addresses, data:, paths from the root, fragments, paths out
-// of layouts/assets/ and comments name no asset.
+// #fragment — url(…), @import "…", and the strings and url(…)s of an
+// image-set(…) (-webkit-image-set too), not a type("image/avif") in it;
+// addresses, data:, paths from the root, fragments, paths out of
+// layouts/assets/ and comments name no asset. (Columns counted by hand.)
 func TestCSSRefs(t *testing.T) {
 	css := "@import 'base.css';\n" +
 		"/* 旧的 url(../img/gone.png) */\n" +
 		"  .标志{background:url( \"../img/logo.png?v=1#x\" )}\n" +
 		"@font-face{src:URL(../fonts/hei.woff2) format(\"woff2\")}\n" +
-		".c{background:url(https://x.example/y.png),url(/bg.png),url(#f),url(data:image/png;base64,AAA),url(../../out.png)}\n"
+		".c{background:url(https://x.example/y.png),url(/bg.png),url(#f),url(data:image/png;base64,AAA),url(../../out.png)}\n" +
+		".d{background:-webkit-image-set(\"../img/a.png\" 1x, url(../img/b.png) 2x);\n" +
+		"  background:IMAGE-SET('../img/c.avif' type(\"image/avif\"), linear-gradient(red, blue) 1x, \"/d.png\" 2x, '../img/e.png?v=2' 3x)}\n"
 	type ref struct {
 		line, col  int
 		name, text string
@@ -34,6 +38,10 @@ func TestCSSRefs(t *testing.T) {
 		{1, 10, "css/base.css", "base.css"},
 		{3, 24, "img/logo.png", "../img/logo.png"},
 		{4, 20, "fonts/hei.woff2", "../fonts/hei.woff2"},
+		{6, 34, "img/a.png", "../img/a.png"},
+		{6, 56, "img/b.png", "../img/b.png"},
+		{7, 25, "img/c.avif", "../img/c.avif"},
+		{7, 105, "img/e.png", "../img/e.png"},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("CSSRefs = %v, want %v", got, want)
@@ -41,14 +49,19 @@ func TestCSSRefs(t *testing.T) {
 }
 
 // TestCSSRefWarning: a stylesheet of the site's that names an asset not
-// there is warned of at the reference; one that is there is not.
+// there is warned of at the reference (an image-set(…)'s string too); one
+// that is there is not.
 func TestCSSRefWarning(t *testing.T) {
 	files := miniSite()
 	files["layouts/assets/img/logo.png"] = "PNG"
 	files["layouts/assets/css/portal.css"] = ".a{background:url(../img/logo.png)}\n" +
-		"@font-face{src:url(\"../fonts/portal.woff2\")}\n"
+		"@font-face{src:url(\"../fonts/portal.woff2\")}\n" +
+		".d{background:image-set(\"../img/logo@2x.png\" 2x, \"../img/logo.png\" 1x)}\n"
 	got := loadWarnings(t, files)
-	want := []string{"layouts/assets/css/portal.css:2:21: 警告：样式表引用的 layouts/assets/fonts/portal.woff2 不存在，浏览器取不到它"}
+	want := []string{
+		"layouts/assets/css/portal.css:2:21: 警告：样式表引用的 layouts/assets/fonts/portal.woff2 不存在，浏览器取不到它",
+		"layouts/assets/css/portal.css:3:26: 警告：样式表引用的 layouts/assets/img/logo@2x.png 不存在，浏览器取不到它",
+	}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings %q, want %q", got, want)
 	}
@@ -64,21 +77,53 @@ func TestCSSRefAfterBOM(t *testing.T) {
 	}
 }
 
-// cssRefsByRE is CSSRefs as a regular expression says it — the grammar
-// the hand-written scanner follows, and a slower one than it.
+// cssRefsByRE is CSSRefs as regular expressions say it — the grammar
+// the hand-written scanner follows, and a slower one than it. An
+// image-set(…) is matched whole (its parentheses nested two deep at
+// most, which the texts below keep to), and its arguments read again:
+// a string or a url(…) among them is a reference, and a url(…) in
+// another function's parentheses in it (cross-fade(…)); a string there
+// (type("image/avif")), or in a comment, is not. Where an image-set(…) is
+// not closed after a comment in it that holds a ")", the expression reads
+// the comment's /* as text, to close it there, where the scanner does
+// not: no text below has one.
 func cssRefsByRE(name string, data []byte) []CSSRef {
-	re := regexp.MustCompile(`/\*[\s\S]*?(?:\*/|$)|(?i:url)\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)|@(?i:import)\s+(?:"([^"]*)"|'([^']*)')`)
-	var refs []CSSRef
-	for _, m := range re.FindAllSubmatchIndex(data, -1) {
-		start, end := -1, -1
-		for g := 1; g <= 5; g++ {
+	const (
+		url = `(?i:url)\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)`
+		str = `"([^"]*)"|'([^']*)'`
+		// A comment ends at its first */, however the rest would match.
+		comment = `/\*(?:[^*]|\*+[^*/])*\*+/`
+		group   = `\((?:[^()"']|"[^"]*"|'[^']*'|\((?:[^()"']|"[^"]*"|'[^']*')*\))*\)`
+		inside  = comment + `|"[^"]*"|'[^']*'|` + url + `|` + group + `|[^()"']`
+	)
+	re := regexp.MustCompile(`/\*[\s\S]*?(?:\*/|$)|` + url + `|@(?i:import)\s+(?:` + str + `)|(?i:image-set)\(((?:` + inside + `)*)\)`)
+	arg := regexp.MustCompile(comment + `|` + str + `|` + url + `|(` + group + `)|[^()"']`)
+	nested := regexp.MustCompile(`"[^"]*"|'[^']*'|` + url)
+	var spans [][2]int
+	add := func(off int, m []int, from, to int) {
+		for g := from; g <= to; g++ {
 			if m[2*g] >= 0 {
-				start, end = m[2*g], m[2*g+1]
+				spans = append(spans, [2]int{off + m[2*g], off + m[2*g+1]})
 			}
 		}
-		if start < 0 {
+	}
+	for _, m := range re.FindAllSubmatchIndex(data, -1) {
+		add(0, m, 1, 5)
+		if m[12] < 0 {
 			continue
 		}
+		for _, a := range arg.FindAllSubmatchIndex(data[m[12]:m[13]], -1) {
+			add(m[12], a, 1, 5)
+			if g := a[12:14]; g[0] >= 0 {
+				for _, u := range nested.FindAllSubmatchIndex(data[m[12]+g[0]:m[12]+g[1]], -1) {
+					add(m[12]+g[0], u, 1, 3)
+				}
+			}
+		}
+	}
+	var refs []CSSRef
+	for _, sp := range spans {
+		start, end := sp[0], sp[1]
 		ref := string(data[start:end])
 		if i := strings.IndexAny(ref, "?#"); i >= 0 {
 			ref, end = ref[:i], start+i
@@ -106,6 +151,14 @@ func TestCSSRefsAsTheGrammar(t *testing.T) {
 		`/* url(a.png) */url(b.png)`, `/* url(a.png)`, `/*/ url(a.png) */url(c.png)`, `/**/url(d.png)`,
 		"myurl(e.png)", "url(\n'f.png'\n)", `url('g.png")`, `url("h.png')`, `url(i.png"j)`, `@import url(k.css);`,
 		"url(l.png)url(m.png)@import 'n.css'", "\xffurl(o.png)", `url(../../p.png)`, `url(#q)`, `url(r.png?#iefix)`,
+		// image-set(…), its strings and url(…)s.
+		`a{b:image-set("s.png" 1x, 't.png' 2x)}`, `a{b:-webkit-image-set(url(u.png) 1x, url("v.png") 2x)}`, `IMAGE-SET( "w.png"  1x )`,
+		`image-set("x.avif" type("image/avif"), "y.jpg" type('image/jpeg'))`, `image-set(linear-gradient(red, rgb(0, 0, 255)) 1x, "z.png" 2x)`,
+		`image-set("aa.png" 1x`, `image-set("ab.png`, `image-set(`, `image-set`, `image-set(url(ac.png) 1x`, `image-set (url(ad.png))`,
+		`image-set(/* "ae.png" */ "af.png" 1x)`, `image-set(/* "ag.png" 1x)`, `image-set("ah.png" 1x, url("ai.png" x) 2x)`, `myimage-set("aj.png")`,
+		`image-set("ak.png" 1x, type(url(al.png)) 2x, "/am.png", "https://x/an.png", "../../ao.png", "ap.png?#x", "#aq", "" 1x)`,
+		`/* image-set("ar.png") */image-set("as.png")`, `image-set("at.png")url(au.png)image-set('av.png')@import "aw.css"`,
+		`image-set(xurl(ax.png))`, `image-set(cross-fade(url(bb.png) 20%, url("bc.png")) 1x, 'bd.png' 2x)`, `image-set("ay.png" 1x, ("az.png"))`, "image-set(\n\t\"ba.png\"\n\t1x)",
 	}
 	for _, text := range texts {
 		got, want := CSSRefs("css/x.css", []byte(text)), cssRefsByRE("css/x.css", []byte(text))
