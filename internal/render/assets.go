@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"path"
+	"slices"
 	"strings"
 
 	"tongbao/internal/site"
@@ -39,49 +40,118 @@ func (a *assets) jobs() []job {
 // theirs (site.CSSRefs): url(../img/logo.png) in css/site.css becomes
 // url(../img/logo.3f2a9c1b.png), the file published. A stylesheet's own
 // name is the fingerprint of what is published, so that a new logo gives
-// it a new name too: stylesheets come after what they name, and one that
-// names a stylesheet that names it back keeps that name as written.
+// it a new name too: stylesheets come after what they name.
+//
+// Stylesheets that name each other (a.css imports b.css, which imports
+// a.css; one that names itself) cannot: each one's content holds the
+// other's name, made from that content. A circle of them is named
+// together, each by the fingerprint of the circle — its stylesheets' names
+// and texts, with the names of what they name outside it put in — and its
+// own name, and each is published naming the others by those: whatever
+// changes in what any of them publishes changes every one's name.
 func fingerprints(files []site.File) (names map[string]string, css map[string][]byte) {
 	names, css = map[string]string{}, map[string][]byte{}
 	sheets := map[string]site.File{}
+	refs := map[string][]site.CSSRef{}
+	var order []string
 	for _, f := range files {
 		if path.Ext(f.Name) == ".css" {
-			sheets[f.Name] = f
+			sheets[f.Name], refs[f.Name] = f, site.CSSRefs(f.Name, f.Data)
+			order = append(order, f.Name)
 		} else {
 			names[f.Name] = fingerprint("assets/"+f.Name, f.Data)
 		}
 	}
-	visiting := map[string]bool{}
-	var sheet func(f site.File)
-	sheet = func(f site.File) {
-		visiting[f.Name] = true
-		refs := site.CSSRefs(f.Name, f.Data)
+	// rewrite is the stylesheet name with every reference to an asset
+	// named already in its place, and whether there was one.
+	rewrite := func(name string) ([]byte, bool) {
+		data := sheets[name].Data
 		var b []byte
 		last := 0
-		for _, r := range refs {
-			if other, ok := sheets[r.Name]; ok && names[r.Name] == "" && !visiting[r.Name] {
-				sheet(other)
-			}
+		for _, r := range refs[name] {
 			if p := names[r.Name]; p != "" {
-				b = append(b, f.Data[last:r.Start]...)
-				ref := string(f.Data[r.Start:r.End])
+				b = append(b, data[last:r.Start]...)
+				ref := string(data[r.Start:r.End])
 				b = append(b, ref[:strings.LastIndex(ref, "/")+1]+path.Base(p)...)
 				last = r.End
 			}
 		}
-		data := f.Data
-		if b != nil {
-			data = append(b, f.Data[last:]...)
-			css[f.Name] = data
+		if b == nil {
+			return data, false
 		}
-		names[f.Name] = fingerprint("assets/"+f.Name, data)
+		return append(b, data[last:]...), true
 	}
-	for _, f := range files {
-		if _, ok := sheets[f.Name]; ok && names[f.Name] == "" {
-			sheet(f)
+	for _, circle := range circles(order, refs) {
+		if len(circle) > 1 || slices.ContainsFunc(refs[circle[0]], func(r site.CSSRef) bool { return r.Name == circle[0] }) {
+			h := sha256.New()
+			for _, name := range circle {
+				data, _ := rewrite(name)
+				writeString(h, name)
+				writeString(h, string(data))
+			}
+			sum := h.Sum(nil)
+			for _, name := range circle {
+				names[name] = fingerprint("assets/"+name, append(sum, name...))
+			}
+		}
+		for _, name := range circle {
+			data, rewritten := rewrite(name)
+			if rewritten {
+				css[name] = data
+			}
+			if names[name] == "" {
+				names[name] = fingerprint("assets/"+name, data)
+			}
 		}
 	}
 	return names, css
+}
+
+// circles returns the stylesheets of order (by name) in groups that name
+// each other, directly or through others, by refs: a stylesheet naming
+// none of the others is a group of its own. A group comes after the groups
+// it names, and holds its stylesheets in order. (Tarjan's algorithm: its
+// depth is at most the number of stylesheets.)
+func circles(order []string, refs map[string][]site.CSSRef) [][]string {
+	index, low := map[string]int{}, map[string]int{}
+	var stack []string
+	on := map[string]bool{}
+	var out [][]string
+	var visit func(name string)
+	visit = func(name string) {
+		index[name] = len(index)
+		low[name] = index[name]
+		stack = append(stack, name)
+		on[name] = true
+		for _, r := range refs[name] {
+			if _, sheet := refs[r.Name]; !sheet {
+				continue
+			}
+			if _, seen := index[r.Name]; !seen {
+				visit(r.Name)
+				low[name] = min(low[name], low[r.Name])
+			} else if on[r.Name] {
+				low[name] = min(low[name], index[r.Name])
+			}
+		}
+		if low[name] != index[name] {
+			return
+		}
+		i := slices.Index(stack, name)
+		group := slices.Clone(stack[i:])
+		for _, n := range group {
+			on[n] = false
+		}
+		stack = stack[:i]
+		slices.SortFunc(group, func(a, b string) int { return slices.Index(order, a) - slices.Index(order, b) })
+		out = append(out, group)
+	}
+	for _, name := range order {
+		if _, seen := index[name]; !seen {
+			visit(name)
+		}
+	}
+	return out
 }
 
 // fingerprint inserts a short content hash before the extension, so that

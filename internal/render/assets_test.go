@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"path"
 	"regexp"
+	"strings"
 	"testing"
 
 	"tongbao/internal/site"
@@ -69,5 +71,53 @@ func TestCustomCSSLinked(t *testing.T) {
 	}
 	if page := renderFiles(t, loadSample(t), "/")["index.html"]; bytes.Contains(page, []byte("custom.")) {
 		t.Error("a site without custom.css links one")
+	}
+}
+
+// TestStylesheetCircle: stylesheets that name each other (a.css imports
+// b.css, which imports a.css; self.css names itself) cannot each be named
+// by the fingerprint of what is published, which holds the other's name:
+// the one met last kept the name as written, css/a.css, a file never
+// published. Each is published naming the other's fingerprinted file, under
+// a name that changes with the circle's content, and a stylesheet that
+// imports one is named by its own published content as any other is.
+func TestStylesheetCircle(t *testing.T) {
+	files := func(b string) []site.File {
+		return []site.File{
+			{Name: "css/a.css", Data: []byte("@import \"b.css\";\n.a{background:url(../img/x.png)}\n")},
+			{Name: "css/b.css", Data: []byte(b)},
+			{Name: "css/c.css", Data: []byte("@import url(a.css);\n")},
+			{Name: "css/self.css", Data: []byte(".s{filter:url(self.css#blur)}\n")},
+			{Name: "img/x.png", Data: []byte("PNG")},
+		}
+	}
+	names, css := fingerprints(files("@import 'a.css';\n.b{}\n"))
+	base := func(name string) string { return path.Base(names[name]) }
+	for name, want := range map[string]string{
+		"css/a.css":    "@import \"" + base("css/b.css") + "\";\n.a{background:url(../img/" + base("img/x.png") + ")}\n",
+		"css/b.css":    "@import '" + base("css/a.css") + "';\n.b{}\n",
+		"css/c.css":    "@import url(" + base("css/a.css") + ");\n",
+		"css/self.css": ".s{filter:url(" + base("css/self.css") + "#blur)}\n",
+	} {
+		if got := string(css[name]); got != want {
+			t.Errorf("%s is published as\n%s\nwant\n%s", name, got, want)
+		}
+		if !regexp.MustCompile(`^assets/` + strings.TrimSuffix(name, ".css") + `\.[0-9a-f]{8}\.css$`).MatchString(names[name]) {
+			t.Errorf("%s is published as %s", name, names[name])
+		}
+	}
+	if names["img/x.png"] != "assets/img/x.79612083.png" {
+		t.Errorf("img/x.png is published as %s", names["img/x.png"])
+	}
+	if want := fingerprint("assets/css/c.css", css["css/c.css"]); names["css/c.css"] != want {
+		t.Errorf("css/c.css is published as %s, not by the fingerprint of its content, %s", names["css/c.css"], want)
+	}
+	// b edited: the circle's names change, and so does c's, which names
+	// one of them; the picture's does not.
+	again, _ := fingerprints(files("@import 'a.css';\n.b{color:red}\n"))
+	for name, changed := range map[string]bool{"css/a.css": true, "css/b.css": true, "css/c.css": true, "css/self.css": false, "img/x.png": false} {
+		if (again[name] != names[name]) != changed {
+			t.Errorf("after b.css was edited, %s is published as %s, before as %s", name, again[name], names[name])
+		}
 	}
 }
