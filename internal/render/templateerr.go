@@ -105,10 +105,18 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 	case msg == "missing value for command":
 		return "动作中没有内容：{{ }} 之间是空的，或 := 之后缺少值", 0, -1
 	case msg == "unexpected EOF":
-		if l, c, word := unclosed(text); l > 0 {
-			return fmt.Sprintf("{{%s}} 没有对应的 {{end}}：到文件末尾仍未结束", word), l, c
+		if msg, l, c := unclosed(text, len(text), "到文件末尾"); l > 0 {
+			return msg, l, c
 		}
 		return "模板到文件末尾仍未结束：缺少 {{end}} 或 }}？", 0, -1
+	case msg == "unexpected <define> in command":
+		// A {{define}} where an action is still open: a define
+		// before it, or an if, lacks its {{end}}.
+		if at := defineOn(text, line); at >= 0 {
+			if msg, l, c := unclosed(text, at, fmt.Sprintf("到第 %d 行的 {{define}} ", line)); l > 0 {
+				return msg, l, c
+			}
+		}
 	case msg == "unexpected {{end}}":
 		return "多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block", 0, -1
 	}
@@ -210,31 +218,94 @@ func lineOf(text []byte, n int) []byte {
 // ({{/* … */}}) is matched whole and has none.
 var actionRE = regexp.MustCompile(`\{\{-?\s*(?:/\*[\s\S]*?\*/\s*-?\}\}|([a-z]*)[^}]*\}\})`)
 
-// unclosed returns the line, the byte column from 0 and the text between
-// the braces of the last if, with, range, define or block of text that no
-// {{end}} closes; line 0 when each is closed.
-func unclosed(text []byte) (line, col int, word string) {
-	var stack []int
-	for _, m := range actionRE.FindAllSubmatchIndex(text, -1) {
+// unclosed says which if, with, range, define or block of text[:upTo]
+// no {{end}} closes, the last one, and where it is: its line, and its
+// byte column from 0; line 0 when each is closed. until says where it
+// is still open (到文件末尾).
+//
+// An {{if}} left open inside a {{define}} takes the {{end}} written for
+// the define, which then looks closed and is the one left open: when only
+// a define (or block) is, and the last {{end}} before upTo closed an if,
+// with or range directly inside it, is followed by nothing but white space
+// and is not indented as that action is rather than as the define is, it
+// is that action that lacks its {{end}}, and the message says which
+// {{end}} closed it.
+func unclosed(text []byte, upTo int, until string) (msg string, line, col int) {
+	type action struct {
+		at   int // where its {{ is
+		word string
+	}
+	var stack []action
+	var last struct {
+		end, after int    // where the last {{end}} is, and ends
+		closed     action // what it closed
+		depth      int    // the actions open after it
+	}
+	last.end = -1
+	for _, m := range actionRE.FindAllSubmatchIndex(text[:upTo], -1) {
 		if m[2] < 0 {
 			continue
 		}
-		switch string(text[m[2]:m[3]]) {
+		switch w := string(text[m[2]:m[3]]); w {
 		case "if", "with", "range", "define", "block":
-			stack = append(stack, m[0])
+			stack = append(stack, action{m[0], w})
 		case "end":
 			if len(stack) > 0 {
+				last.end, last.after, last.closed, last.depth = m[0], m[1], stack[len(stack)-1], len(stack)-1
 				stack = stack[:len(stack)-1]
 			}
 		}
 	}
 	if len(stack) == 0 {
-		return 0, 0, ""
+		return "", 0, 0
 	}
-	at := stack[len(stack)-1]
-	line = 1 + bytes.Count(text[:at], []byte("\n"))
-	col = at - (bytes.LastIndexByte(text[:at], '\n') + 1)
+	open := stack[len(stack)-1]
+	msg = fmt.Sprintf("{{%s}} 没有对应的 {{end}}：%s仍未结束", between(text, open.at), until)
+	if d := open.word; len(stack) == 1 && (d == "define" || d == "block") && last.end > open.at && last.depth == 1 &&
+		(last.closed.word == "if" || last.closed.word == "with" || last.closed.word == "range") &&
+		len(bytes.TrimSpace(text[last.after:upTo])) == 0 {
+		end, inner, outer := indent(text, last.end), indent(text, last.closed.at), indent(text, open.at)
+		if end != inner || end == outer {
+			msg = fmt.Sprintf("{{%s}} 没有对应的 {{end}}：第 %d 行的 {{end}} 结束的是它，{{%s}} 因而%s仍未结束",
+				between(text, last.closed.at), lineAt(text, last.end), between(text, open.at), until)
+			open = last.closed
+		}
+	}
+	return msg, lineAt(text, open.at), open.at - (bytes.LastIndexByte(text[:open.at], '\n') + 1)
+}
+
+// between is the text of the action at text[at:] between its braces,
+// without its trim markers: "if .Title" of {{- if .Title}}.
+func between(text []byte, at int) string {
 	end := bytes.Index(text[at:], []byte("}}"))
-	word = strings.TrimSpace(strings.TrimPrefix(string(text[at+2:at+end]), "-"))
-	return line, col, word
+	s := strings.TrimSpace(strings.TrimPrefix(string(text[at+2:at+end]), "-"))
+	return strings.TrimSpace(strings.TrimSuffix(s, "-"))
+}
+
+// lineAt is the line, from 1, of text[at].
+func lineAt(text []byte, at int) int { return 1 + bytes.Count(text[:at], []byte("\n")) }
+
+// indent is the white space that begins the line of text[at].
+func indent(text []byte, at int) string {
+	l := text[bytes.LastIndexByte(text[:at], '\n')+1:]
+	return string(l[:len(l)-len(bytes.TrimLeft(l, " \t"))])
+}
+
+// defineOn returns where the {{define}} on line n (from 1) of text
+// begins, or -1.
+func defineOn(text []byte, n int) int {
+	l := lineOf(text, n)
+	if l == nil {
+		return -1
+	}
+	off := 0
+	for i := 1; i < n; i++ {
+		off += bytes.IndexByte(text[off:], '\n') + 1
+	}
+	for _, m := range actionRE.FindAllSubmatchIndex(l, -1) {
+		if m[2] >= 0 && string(l[m[2]:m[3]]) == "define" {
+			return off + m[0]
+		}
+	}
+	return -1
 }

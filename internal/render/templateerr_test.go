@@ -149,3 +149,53 @@ func TestShortcodeTemplateError(t *testing.T) {
 		t.Errorf("Render = %v\nwant\n%s", err, want)
 	}
 }
+
+// TestUnclosedInDefine: an {{if}} left open inside a {{define}} takes the
+// {{end}} written for the define, and Go's "unexpected EOF" was told at
+// the {{define}}, which looks closed: it is told at the {{if}} (range,
+// with) that lacks its {{end}}, naming the {{end}} that closed it instead,
+// as one at the top of a file is. So is one before a second {{define}} of
+// the file, of which Go said "unexpected <define> in command" at that one.
+// Where the {{end}} is indented as the {{if}} is and not as the {{define}}
+// is, or text follows it, it is the define's {{end}} that is missing.
+// (Columns counted by hand.)
+func TestUnclosedInDefine(t *testing.T) {
+	for _, tc := range []struct{ page, want string }{
+		{
+			"{{define \"main\"}}\n<main>\n  {{if .Title}}\n  <h1>{{.Title}}</h1>\n</main>\n{{end}}\n",
+			"layouts/page.html:3:3: 模板错误：{{if .Title}} 没有对应的 {{end}}：第 6 行的 {{end}} 结束的是它，{{define \"main\"}} 因而到文件末尾仍未结束",
+		},
+		{
+			"{{define \"main\"}}\n<main>\n  {{- range .Site.Map}}\n  <a>{{.Title}}</a>\n</main>\n{{- end}}\n",
+			"layouts/page.html:3:3: 模板错误：{{range .Site.Map}} 没有对应的 {{end}}：第 6 行的 {{end}} 结束的是它，{{define \"main\"}} 因而到文件末尾仍未结束",
+		},
+		{
+			"{{define \"head\"}}\n  {{with .Title}}<meta name=\"t\" content=\"{{.}}\">\n{{end}}\n{{define \"main\"}}\n<main></main>\n{{end}}\n",
+			"layouts/page.html:2:3: 模板错误：{{with .Title}} 没有对应的 {{end}}：第 3 行的 {{end}} 结束的是它，{{define \"head\"}} 因而到第 4 行的 {{define}} 仍未结束",
+		},
+		{
+			"{{define \"head\"}}{{if .Title}}<meta>\n{{define \"main\"}}\n<main></main>\n{{end}}\n",
+			"layouts/page.html:1:18: 模板错误：{{if .Title}} 没有对应的 {{end}}：到第 2 行的 {{define}} 仍未结束",
+		},
+		// The define's own {{end}} left out.
+		{
+			"{{define \"main\"}}\n  <main>\n  {{if .Title}}\n  <h1>{{.Title}}</h1>\n  {{end}}\n  </main>\n",
+			"layouts/page.html:1:1: 模板错误：{{define \"main\"}} 没有对应的 {{end}}：到文件末尾仍未结束",
+		},
+		{
+			"{{define \"main\"}}\n  {{if .Title}}\n  <h1>{{.Title}}</h1>\n  {{end}}\n",
+			"layouts/page.html:1:1: 模板错误：{{define \"main\"}} 没有对应的 {{end}}：到文件末尾仍未结束",
+		},
+		{
+			"{{define \"head\"}}\n  {{with .Title}}<meta>{{end}}\n{{define \"main\"}}\n<main></main>\n{{end}}\n",
+			"layouts/page.html:1:1: 模板错误：{{define \"head\"}} 没有对应的 {{end}}：到第 3 行的 {{define}} 仍未结束",
+		},
+	} {
+		s := withLayouts(loadSample(t), map[string]string{"page.html": tc.page})
+		_, err := Render(s, rank.Archive(s), Options{})
+		var l diag.List
+		if !errors.As(err, &l) || len(l) != 1 || l[0].String() != tc.want {
+			t.Errorf("page.html %q:\n%v\nwant\n%s", tc.page, err, tc.want)
+		}
+	}
+}
