@@ -23,7 +23,8 @@ import (
 // it does not — a stack overflow kills the process, which no recover
 // catches — so every such circle is refused: a layout that walks a tree
 // does it with {{template}}. A call whose name is not a literal is not
-// followed.
+// followed: a partialCached of one is stopped as it runs, maxPartialDepth
+// calls deep (templates.go).
 
 // call is one template's call of another.
 type call struct {

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"bytes"
 	"errors"
+	"runtime/debug"
 	"slices"
 	"testing"
 
@@ -112,4 +114,36 @@ func withLayouts(s *site.Site, files map[string]string) *site.Site {
 		s.Layouts = append(s.Layouts, site.File{Name: name, Data: []byte(data), Source: "layouts/" + name})
 	}
 	return s
+}
+
+// TestPartialCachedComputedRecursion: a partialCached whose name is made
+// as the page runs ((printf "partials/%s.html" "footer")) is not followed
+// by the check before any page is made, and one that calls itself ran
+// until the stack overflowed and killed the process. A call nested more
+// than 100 deep in partialCached calls is an error at that call, at its
+// function's name as Go places one (the column counted by hand); one of a computed name that ends (a list walked
+// an item shorter each time) runs.
+func TestPartialCachedComputedRecursion(t *testing.T) {
+	// Were the depth not bounded, the test would die sooner.
+	defer debug.SetMaxStack(debug.SetMaxStack(256 << 20))
+	s := withLayouts(loadSample(t), map[string]string{
+		"partials/footer.html": "<footer>\n  <p>{{partialCached (printf \"partials/%s.html\" \"footer\") .}}</p>\n</footer>\n",
+	})
+	_, err := Render(s, rank.Archive(s), Options{})
+	want := "layouts/partials/footer.html:2:8: 模板错误：{{partialCached (printf \"partials/%s.html\" \"footer\") .}}：调用 partialCached 出错：" +
+		"已在 100 层 partialCached 之中，不再执行 partials/footer.html：有局部模板经 partialCached 调用了自己（模板名是执行时算出的，生成前查不出），会无限递归"
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 1 || l[0].String() != want {
+		t.Errorf("Render = %v\nwant\n%s", err, want)
+	}
+
+	s = withLayouts(loadSample(t), map[string]string{
+		"partials/footer.html": "<footer>{{partialCached \"partials/walk.html\" .Site.Map}}</footer>\n",
+		"partials/walk.html":   "{{with .}}<i>{{len .}}</i>{{partialCached (print \"partials/walk.html\") (slice . 1) (len .)}}{{end}}",
+	})
+	files := renderFiles(t, s, "/")
+	// The site's map: six indexes and 关于本站.
+	if want := "<footer><i>7</i><i>6</i><i>5</i><i>4</i><i>3</i><i>2</i><i>1</i></footer>"; !bytes.Contains(files["index.html"], []byte(want)) {
+		t.Errorf("the home page has no %s:\n%s", want, files["index.html"])
+	}
 }

@@ -25,9 +25,15 @@ type templates struct {
 	// pages holds each page layout (circular.html …), parsed into its own
 	// clone of the shared set: base.html and partials/.
 	pages map[string]*template.Template
-	// partials is a clone of the shared set for partialCached, and
-	// partialOut its outputs, by partial and variants.
-	partials   *template.Template
+	// shared is the set of base.html and the partials as parsed, never
+	// run (a set that has run can no longer be cloned). partials holds,
+	// for each depth of partialCached calls within partialCached calls,
+	// the clone of it that partialCached runs partials from at that
+	// depth, whose own partialCached runs one deeper (partialsAt); and
+	// partialOut their outputs, by partial and variants.
+	shared     *template.Template
+	partialsMu sync.Mutex
+	partials   []*template.Template
 	partialOut sync.Map
 	// shortcodes holds shortcodes/<name>.html, with the shared set.
 	shortcodes *template.Template
@@ -73,12 +79,9 @@ func parseTemplates(c *core) (*templates, error) {
 	if len(diags) > 0 {
 		return nil, diags.Err()
 	}
-	// partialCached executes partials from a clone of its own: a set that
-	// has run can no longer be cloned.
+	// partialCached executes partials from clones of its own (partialsAt).
+	t.shared = shared
 	var err error
-	if t.partials, err = shared.Clone(); err != nil {
-		return nil, err
-	}
 	if t.shortcodes, err = shared.Clone(); err != nil {
 		return nil, err
 	}
@@ -245,7 +248,7 @@ func (t *templates) funcs() template.FuncMap {
 		// partialCached "partials/footer.html" . → the partial, executed once
 		// per build for each distinct list of the variants that follow:
 		// partialCached "partials/header.html" . .Kind .Nav.
-		"partialCached": t.partialCached,
+		"partialCached": t.partialCachedAt(0),
 	}
 }
 
@@ -277,24 +280,48 @@ func orgName(name string) template.HTML {
 	return template.HTML(strings.Join(parts, "<wbr>"))
 }
 
+// maxPartialDepth bounds partialCached calls within partialCached calls:
+// one that calls itself through a name made as it runs ({{partialCached
+// (printf "partials/%s.html" .Kind) .}}), which recursion cannot follow,
+// would run until the stack overflows, killing the process — the preview
+// server with it — as no recover can catch that. Go's own limit of nested
+// {{template}}s (100,000) counts none of them: each is an execution of
+// its own. The theme's go two deep.
+const maxPartialDepth = 100
+
+// partialCachedAt is partialCached called at depth: from a page layout or a
+// shortcode's markup at 0, from a partial partialCached runs at 1, and so on.
+func (t *templates) partialCachedAt(depth int) func(name string, data any, variants ...any) (template.HTML, error) {
+	return func(name string, data any, variants ...any) (template.HTML, error) {
+		return t.partialCached(depth, name, data, variants)
+	}
+}
+
 // partialCached executes the partial name with data the first time it is
 // asked for with these variants, and gives the same output every later
 // time, as Hugo's function of that name does. The header and footer are
 // the same on thousands of pages; executing them once saves a third of
 // the template work of a plain page. The variants must name everything
 // the partial reads that differs between pages, or pages get another
-// page's partial.
-func (t *templates) partialCached(name string, data any, variants ...any) (template.HTML, error) {
+// page's partial. A call maxPartialDepth deep in others is an error.
+func (t *templates) partialCached(depth int, name string, data any, variants []any) (template.HTML, error) {
 	key := variantKey(name, variants)
 	if h, ok := t.partialOut.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	p := t.partials.Lookup(name)
+	if depth >= maxPartialDepth {
+		return "", fmt.Errorf("已在 %d 层 partialCached 之中，不再执行 %s：有局部模板经 partialCached 调用了自己（模板名是执行时算出的，生成前查不出），会无限递归", depth, name)
+	}
+	set, err := t.partialsAt(depth)
+	if err != nil {
+		return "", err
+	}
+	p := set.Lookup(name)
 	if p == nil {
 		// Told as a misspelt {{template}} is (explain), with the
 		// nearest of the partials.
 		var names []string
-		for _, p := range t.partials.Templates() {
+		for _, p := range set.Templates() {
 			if n := p.Name(); n == "base.html" || strings.HasPrefix(n, "partials/") {
 				names = append(names, n)
 			}
@@ -312,6 +339,23 @@ func (t *templates) partialCached(name string, data any, variants ...any) (templ
 	}
 	h, _ := t.partialOut.LoadOrStore(key, template.HTML(b.String()))
 	return h.(template.HTML), nil
+}
+
+// partialsAt returns the set partialCached runs partials from at depth, a
+// clone of the shared set whose partialCached is that of depth+1, made the
+// first time one is run there.
+func (t *templates) partialsAt(depth int) (*template.Template, error) {
+	t.partialsMu.Lock()
+	defer t.partialsMu.Unlock()
+	for len(t.partials) <= depth {
+		set, err := t.shared.Clone()
+		if err != nil {
+			return nil, err
+		}
+		set.Funcs(template.FuncMap{"partialCached": t.partialCachedAt(len(t.partials) + 1)})
+		t.partials = append(t.partials, set)
+	}
+	return t.partials[depth], nil
 }
 
 // variantKey names a partial with its variants. Strings and the navigation,
