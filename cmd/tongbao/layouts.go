@@ -154,16 +154,15 @@ func diffLayouts(dir string, names []string, stdout, stderr io.Writer) int {
 }
 
 // changedSince is what the listing adds to a copy, at path, of the
-// built-in file name whose record (theme.Record) names another hash than
-// the file's now: the loader warns of it too, but the listing is where
-// one looks for what to merge.
+// built-in file name that has changed since (site.ChangedSinceCopy, what
+// the loader warns of too), but the listing is where one looks for what
+// to merge.
 func changedSince(path, name string) string {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return ""
 	}
-	recorded, old, _, ok := theme.ParseRecord(bytes.TrimPrefix(b, []byte("\uFEFF")))
-	if now, known := theme.Hash(name); !ok || recorded != name || !known || strings.EqualFold(old, now) {
+	if recorded, _, _, changed := site.ChangedSinceCopy(b); !changed || recorded != name {
 		return ""
 	}
 	return "（复制以后内置文件已改：tongbao layouts --diff " + name + "）"

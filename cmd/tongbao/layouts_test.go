@@ -19,25 +19,29 @@ import (
 var copied = []string{"base.html", "circular.html", "home.html", "partials/footer.html", "partials/head.html", "partials/year-matrix.html", "shortcodes/rewards.html"}
 
 // TestLayoutsCopyRecord: tongbao layouts --copy writes, first, a record
-// of the built-in file and its hash (a template comment; a CSS comment
-// in a stylesheet), and the record changes no byte of the built site.
+// of the built-in file and its hash (a template comment; a CSS or JS
+// comment in a stylesheet or script), and the record changes no byte of
+// the built site: a stylesheet or script is published without it — it
+// was published with it, under another name than the built-in file's,
+// which every page then linked.
 func TestLayoutsCopyRecord(t *testing.T) {
 	dir := initSite(t)
 	plain := filepath.Join(t.TempDir(), "plain")
 	if code, _, errOut := runSafely(t, "build", "-s", dir, "-d", plain); code != 0 {
 		t.Fatalf("build: exit %d: %s", code, errOut)
 	}
-	args := append([]string{"layouts", "--copy", "-s", dir, "assets/css/site.css"}, copied...)
+	assets := []string{"assets/css/site.css", "assets/js/page.js", "assets/js/search.js", "assets/js/senior.js"}
+	args := append(append([]string{"layouts", "--copy", "-s", dir}, assets...), copied...)
 	if code, _, errOut := runSafely(t, args...); code != 0 {
 		t.Fatalf("layouts --copy: exit %d: %s", code, errOut)
 	}
-	for _, name := range append([]string{"assets/css/site.css"}, copied...) {
+	for _, name := range append(assets, copied...) {
 		builtin, _ := theme.Read(name)
 		sum := sha256.Sum256(builtin)
 		record := "tongbao layouts --copy：复制自内置的 " + name + "（" + hex.EncodeToString(sum[:4]) + "）"
 		want := "{{- /* " + record + " */ -}}\n"
 		switch {
-		case strings.HasSuffix(name, ".css"):
+		case strings.HasSuffix(name, ".css") || strings.HasSuffix(name, ".js"):
 			want = "/* " + record + " */\n"
 		case builtin[0] == ' ':
 			want = "{{/* " + record + " */}}"
@@ -46,9 +50,10 @@ func TestLayoutsCopyRecord(t *testing.T) {
 			t.Errorf("layouts/%s begins %q, want the record %q, then the built-in file", name, got[:min(len(got), len(want)+20)], want)
 		}
 	}
-	// Without the stylesheet (its copy's comment is published with it),
-	// the site's layouts render every page as the built-in ones did.
-	os.Remove(filepath.Join(dir, "layouts", "assets", "css", "site.css"))
+	// The stylesheet's record ended as Windows ends a line: the record
+	// goes with its line end.
+	edit(t, dir, "layouts/assets/css/site.css", " */\n", " */\r\n")
+	// The site's layouts render every page as the built-in ones did.
 	own := filepath.Join(t.TempDir(), "own")
 	if code, _, errOut := runSafely(t, "build", "-s", dir, "-d", own); code != 0 {
 		t.Fatalf("build with the copies: exit %d: %s", code, errOut)

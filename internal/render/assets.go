@@ -18,7 +18,7 @@ type assets struct{ *core }
 func (a *assets) jobs() []job {
 	var jobs []job
 	for _, f := range a.s.Assets {
-		data := f.Data
+		data := f.Published()
 		in := []input{fileIn("layouts/assets/" + f.Name)}
 		if css, ok := a.css[f.Name]; ok {
 			// It names other assets by their fingerprinted names.
@@ -35,9 +35,10 @@ func (a *assets) jobs() []job {
 	return append(jobs, a.iconJob())
 }
 
-// fingerprints returns the fingerprinted path of every asset, by name, and
-// the stylesheets that name other assets with those names in place of
-// theirs (site.CSSRefs): url(../img/logo.png) in css/site.css becomes
+// fingerprints returns the fingerprinted path of every asset, by name, of
+// what is published of it (site.File.Published), and the stylesheets that
+// name other assets with those names in place of theirs (site.CSSRefs):
+// url(../img/logo.png) in css/site.css becomes
 // url(../img/logo.3f2a9c1b.png), the file published. A stylesheet's own
 // name is the fingerprint of what is published, so that a new logo gives
 // it a new name too: stylesheets come after what they name.
@@ -51,21 +52,22 @@ func (a *assets) jobs() []job {
 // changes in what any of them publishes changes every one's name.
 func fingerprints(files []site.File) (names map[string]string, css map[string][]byte) {
 	names, css = map[string]string{}, map[string][]byte{}
-	sheets := map[string]site.File{}
+	sheets := map[string][]byte{} // as published, but for the names in them
 	refs := map[string][]site.CSSRef{}
 	var order []string
 	for _, f := range files {
 		if path.Ext(f.Name) == ".css" {
-			sheets[f.Name], refs[f.Name] = f, site.CSSRefs(f.Name, f.Data)
+			data := f.Published()
+			sheets[f.Name], refs[f.Name] = data, site.CSSRefs(f.Name, data)
 			order = append(order, f.Name)
 		} else {
-			names[f.Name] = fingerprint("assets/"+f.Name, f.Data)
+			names[f.Name] = fingerprint("assets/"+f.Name, f.Published())
 		}
 	}
 	// rewrite is the stylesheet name with every reference to an asset
 	// named already in its place, and whether there was one.
 	rewrite := func(name string) ([]byte, bool) {
-		data := sheets[name].Data
+		data := sheets[name]
 		var b []byte
 		last := 0
 		for _, r := range refs[name] {

@@ -646,21 +646,38 @@ func (l *loader) layouts() {
 }
 
 // changedSinceCopy warns of the site's layout file rel, holding data,
-// when its first line records (theme.Record: tongbao layouts --copy
-// wrote it) a built-in file whose hash is no longer the recorded one:
-// the theme has changed that file since, and the copy does not follow.
-// Only a file with a record is compared, to hashes computed once per
-// process; a file copied by hand is never warned of.
+// when the built-in file it was copied from has changed since
+// (ChangedSinceCopy). Only a file with a record is compared, to hashes
+// computed once per process; a file copied by hand is never warned of.
 func (l *loader) changedSinceCopy(rel string, data []byte) {
-	// A stylesheet or script is not normalized: an editor's byte order
-	// mark may come first.
-	name, old, _, ok := theme.ParseRecord(bytes.TrimPrefix(data, []byte("\uFEFF")))
-	if !ok {
-		return
-	}
-	if now, ok := theme.Hash(name); ok && !strings.EqualFold(now, old) {
+	if name, old, now, changed := ChangedSinceCopy(data); changed {
 		l.s.Warnings.Add(rel, 1, 1, "警告：复制以后，内置的 %s 已经改了：运行 tongbao layouts --diff %s 查看改了什么；合并后把第一行的 %s 改为 %s", name, name, old, now)
 	}
+}
+
+// ChangedSinceCopy reads the record at the start of data, a site's layout
+// file, that tongbao layouts --copy wrote (theme.Record): the built-in
+// file it names, the hash recorded and that file's hash now; changed when
+// they differ, as after a tongbao that changed the file. A file without a
+// record (copied by hand), or naming a file the theme has not, is not.
+// The loader warns of a changed copy, and tongbao layouts marks it.
+func ChangedSinceCopy(data []byte) (name, recorded, now string, changed bool) {
+	name, recorded, _, _, ok := copyRecord(data)
+	if !ok {
+		return "", "", "", false
+	}
+	now, ok = theme.Hash(name)
+	return name, recorded, now, ok && !strings.EqualFold(now, recorded)
+}
+
+// copyRecord finds the record of tongbao layouts --copy (theme.Record) at
+// the start of data, after a byte order mark an editor wrote (a
+// stylesheet or script is not normalized): the name and hash it records,
+// and the bytes it takes, its line end with it.
+func copyRecord(data []byte) (name, hash string, start, end int, ok bool) {
+	start = len(data) - len(bytes.TrimPrefix(data, []byte("\uFEFF")))
+	name, hash, n, ok := theme.ParseRecord(data[start:])
+	return name, hash, start, start + n, ok
 }
 
 // addLayout files f under name, its path below layouts/: an asset, a

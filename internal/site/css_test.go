@@ -179,3 +179,29 @@ func BenchmarkCSSRefs(b *testing.B) {
 		CSSRefs("css/site.css", site)
 	}
 }
+
+// TestPublishedWithoutRecord: a stylesheet or script is published without
+// the record tongbao layouts --copy writes first (after a byte order mark
+// an editor wrote, with a line end of Windows), so that a copy left as it
+// was is published as the built-in file is; any other file, and a record
+// of a template's form, are published as they are.
+func TestPublishedWithoutRecord(t *testing.T) {
+	const record = "/* tongbao layouts --copy：复制自内置的 assets/css/site.css（0123abcd） */"
+	for _, c := range []struct{ name, data, want string }{
+		{"css/site.css", record + "\n@charset \"UTF-8\";\n.a{}\n", "@charset \"UTF-8\";\n.a{}\n"},
+		{"css/site.css", "\uFEFF" + record + "\r\n.a{}\r\n", "\uFEFF.a{}\r\n"},
+		{"js/page.js", "/* tongbao layouts --copy：复制自内置的 assets/js/page.js（89ABCDEF） */\n\"use strict\";\n", "\"use strict\";\n"},
+		{"css/custom.css", "/* 本站的样式 */\n.a{}\n", "/* 本站的样式 */\n.a{}\n"},
+		{"css/custom.css", ".a{}\n" + record + "\n", ".a{}\n" + record + "\n"},
+		{"css/site.css", "{{- " + record + " -}}\n.a{}\n", "{{- " + record + " -}}\n.a{}\n"},
+		{"img/logo.svg", record + "\n<svg/>\n", record + "\n<svg/>\n"},
+	} {
+		f := File{Name: c.name, Data: []byte(c.data)}
+		if got := string(f.Published()); got != c.want {
+			t.Errorf("%s holding %q is published as %q, want %q", c.name, c.data, got, c.want)
+		}
+		if string(f.Data) != c.data {
+			t.Errorf("%s holding %q holds %q after", c.name, c.data, f.Data)
+		}
+	}
+}

@@ -10,6 +10,7 @@ package site
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -74,6 +75,26 @@ type File struct {
 
 // Builtin reports whether f is the built-in theme's.
 func (f File) Builtin() bool { return strings.HasPrefix(f.Source, theme.Label) }
+
+// Published is what a build publishes of f, an asset: its bytes, less the
+// record tongbao layouts --copy writes first in a stylesheet or script
+// (theme.Record), a comment that tells a browser nothing — with it, a copy
+// left as it was would be published under another name than the built-in
+// file, and a @charset would not be first. A template's record is a
+// template comment, which changes no page.
+func (f File) Published() []byte {
+	if ext := path.Ext(f.Name); ext != ".css" && ext != ".js" {
+		return f.Data
+	}
+	_, _, start, end, ok := copyRecord(f.Data)
+	if !ok || f.Data[start] != '/' {
+		return f.Data
+	}
+	if start == 0 {
+		return f.Data[end:]
+	}
+	return append(slices.Clip(f.Data[:start]), f.Data[end:]...)
+}
 
 // Config is config.toml (DESIGN.md §3), with defaults filled in.
 type Config struct {
