@@ -177,4 +177,3 @@ func exampleText(rel string, body []byte, bodyLine int, w *diag.List) {
 	line, col := diag.Position(body, off)
 	w.Add(rel, bodyLine+line-1, col, "警告：这个页面仍有 tongbao init 所写的示例文字（“%s”）；发布前请改为本机关的", word)
 }
-
