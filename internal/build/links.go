@@ -7,8 +7,6 @@ import (
 	"html"
 	"net/url"
 	"path"
-	"regexp"
-	"slices"
 	"strings"
 
 	"tongbao/internal/diag"
@@ -345,26 +343,17 @@ func htmlRefs(src []byte) []reference {
 	return refs
 }
 
-var (
-	cssCommentRE = regexp.MustCompile(`(?s)/\*.*?\*/`)
-	cssURLRE     = regexp.MustCompile(`(?i)url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')`)
-)
-
-// cssRefs lists the url() and @import references of a stylesheet whose
-// text starts at byte offset base of its file.
+// cssRefs lists the references of a stylesheet whose text starts at byte
+// offset base of its file: every path site.CSSPaths reads, the one reading
+// of them the build's fingerprinting follows too.
 func cssRefs(css string, base int) []reference {
-	// Blank out comments, keeping offsets.
-	css = cssCommentRE.ReplaceAllStringFunc(css, func(c string) string { return strings.Repeat(" ", len(c)) })
 	var refs []reference
-	for _, m := range cssURLRE.FindAllStringSubmatchIndex(css, -1) {
-		for g := 1; g <= 5; g++ {
-			if m[2*g] >= 0 {
-				refs = append(refs, reference{value: css[m[2*g]:m[2*g+1]], off: base + m[2*g], css: true})
-				break
-			}
+	site.CSSPaths([]byte(css), func(start, end int) {
+		if start < end {
+			refs = append(refs, reference{value: css[start:end], off: base + start, css: true})
 		}
-	}
-	return slices.DeleteFunc(refs, func(r reference) bool { return r.value == "" })
+	})
+	return refs
 }
 
 // scanHTML walks the start tags of an HTML document, calling attr for each

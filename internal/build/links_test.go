@@ -50,6 +50,7 @@ func handMade(base string) []render.Output {
 .x { background: url(missing.png); }
 .y { mask: url(#m); background-image: url(data:image/png;base64,AAAA); }
 @import "print.css";
+.z { background-image: image-set("../img/a.png" 1x, "hidpi.png" type("image/png") 2x); }
 `)},
 		{Path: "404.html", Data: []byte(`<a href="` + b + `/">首页</a>
 <a href="circulars/">相对地址</a>
@@ -87,6 +88,8 @@ func TestLinksHandMade(t *testing.T) {
 				"public/about/index.html:4:10: 链接失效：../../up.html（超出网站根目录）",
 				"public/assets/site.css:3:22: 链接失效：missing.png（找不到 assets/missing.png）",
 				"public/assets/site.css:5:10: 链接失效：print.css（找不到 assets/print.css）",
+				// image-set's strings are paths, its type() is none.
+				"public/assets/site.css:6:54: 链接失效：hidpi.png（找不到 assets/hidpi.png）",
 				"public/404.html:2:10: 链接失效：circulars/（404 页面会出现在任意网址下，应使用以 / 开头的地址）",
 			}
 			if strings.HasPrefix(base, "https://") {

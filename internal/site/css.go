@@ -41,7 +41,8 @@ type CSSRef struct {
 // machine on a text that long — fifty times this (BenchmarkCSSRefs).
 func CSSRefs(name string, data []byte) []CSSRef {
 	var refs []CSSRef
-	add := func(start, end int) {
+	line, counted := 1, 0 // the line of data[counted], references coming in order
+	CSSPaths(data, func(start, end int) {
 		ref := string(data[start:end])
 		if i := strings.IndexAny(ref, "?#"); i >= 0 {
 			ref, end = ref[:i], start+i
@@ -53,14 +54,26 @@ func CSSRefs(name string, data []byte) []CSSRef {
 		if target == ".." || strings.HasPrefix(target, "../") {
 			return
 		}
-		line := 1 + bytes.Count(data[:start], []byte("\n"))
+		line += bytes.Count(data[counted:start], []byte("\n"))
+		counted = start
 		from := bytes.LastIndexByte(data[:start], '\n') + 1
 		if from == 0 && bytes.HasPrefix(data, []byte("\uFEFF")) {
 			from = len("\uFEFF") // a byte order mark is no character one sees
 		}
 		col := 1 + utf8.RuneCount(data[from:start])
 		refs = append(refs, CSSRef{Start: start, End: end, Line: line, Col: col, Name: target})
-	}
+	})
+	return refs
+}
+
+// CSSPaths calls fn, in order, with where each path a stylesheet names is
+// — of each url(…), @import "…" and string among an image-set(…)'s
+// arguments, as CSSRefs reads them — whatever it names: an address, a
+// path from the root, one with its ?query or #fragment. What a comment
+// holds is skipped. It is the one reading of a stylesheet's references,
+// for the assets it names (CSSRefs) and for the link checker, which
+// follows every one.
+func CSSPaths(data []byte, fn func(start, end int)) {
 	for i := 0; i < len(data); {
 		switch c := data[i]; {
 		case c == '/' && i+1 < len(data) && data[i+1] == '*':
@@ -73,20 +86,20 @@ func CSSRefs(name string, data []byte) []CSSRef {
 			continue
 		case c|0x20 == 'u':
 			if start, end, next, ok := cssURL(data, i); ok {
-				add(start, end)
+				fn(start, end)
 				i = next
 				continue
 			}
 		case c == '@':
 			if start, end, next, ok := cssImport(data, i); ok {
-				add(start, end)
+				fn(start, end)
 				i = next
 				continue
 			}
 		case c|0x20 == 'i':
 			if paths, next, ok := cssImageSet(data, i); ok {
 				for _, p := range paths {
-					add(p[0], p[1])
+					fn(p[0], p[1])
 				}
 				i = next
 				continue
@@ -94,7 +107,6 @@ func CSSRefs(name string, data []byte) []CSSRef {
 		}
 		i++
 	}
-	return refs
 }
 
 // cssURL reads url(…) at data[i:], its path quoted or not, with white
