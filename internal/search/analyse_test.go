@@ -148,6 +148,25 @@ func TestAnalyseLong(t *testing.T) {
 	}
 }
 
+// TestAnalyseManyPairs: a pair counted more than 0xFFFF times, whose count
+// carries past its slot's 16 bits (pairTable.carry), and the characters
+// counted from it, in a text long enough that a count short by 65,536
+// would weigh less (see TestWeight).
+func TestAnalyseManyPairs(t *testing.T) {
+	text := strings.Repeat("禁毒", 70000) + "，" + strings.Repeat("毒品 ", 70000) + strings.Repeat(" a", 900000)
+	d := Document{Text: text}
+	got, exp := entries(t, Analyse(d)), reference(d)
+	for _, tok := range []string{"禁毒", "毒禁", "禁", "毒", "毒品"} {
+		if got[tok] != exp[tok] {
+			t.Errorf("token %q: analysed %+v, reference %+v", tok, got[tok], exp[tok])
+		}
+	}
+	if !maps.Equal(got, exp) {
+		t.Fatalf("the analysis of a text with a pair 70,000 times differs from the reference")
+	}
+	sameAnalysis(t, Document{Title: "禁毒"}, "<p>"+text+"</p>")
+}
+
 // TestWeight checks weights worked out by hand: s = tf·2.2 / (tf + 1.2·(0.25
 // + 0.75·n/1000)), scaled by 15/2.2 and rounded, at least 1.
 func TestWeight(t *testing.T) {
