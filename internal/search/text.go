@@ -58,18 +58,18 @@ func (t *textWriter) html(fragment string) {
 		case len(s) > 1 && (s[1] == '!' || s[1] == '?'):
 			s = skipPast(s[2:], ">") // doctype, CDATA, processing instruction
 		case len(s) > 1 && (isASCIILetter(s[1]) || s[1] == '/' && len(s) > 2 && isASCIILetter(s[2])):
-			name, end, rest := readTag(s)
+			class, name, end, rest := readTagClass(s)
 			tag := s[:len(s)-len(rest)]
 			s = rest
-			if isInline(name) {
+			if class == tagInline {
 				continue
 			}
 			t.space()
-			if name == "img" && !end {
+			if class == tagImg && !end {
 				t.text(altText(tag))
 				t.space()
 			}
-			if !end && isSkipped(name) {
+			if !end && class == tagSkipped {
 				s = skipElement(s, name)
 			}
 		default:
@@ -150,6 +150,123 @@ func readTag(s string) (name string, end bool, rest string) {
 		}
 	}
 	return name, end, ""
+}
+
+// The classes of elements, by their names, for readTagClass.
+const (
+	tagBlock   = iota // an element whose boundaries separate words: every one not below
+	tagInline         // a phrasing element (isInline)
+	tagSkipped        // an element that holds no reader-visible text (isSkipped)
+	tagImg            // <img>, whose text is its alt attribute
+)
+
+// readTagClass is readTag, for the readers of text: it gives the class of
+// the element rather than its name, which it reads without making it
+// lowercase: each byte of the name goes into a number (tagNameByte), which
+// a small table looks up (tagClassOf). name, as written, is for
+// skipElement. Every tag of every page is read: the name's string, made
+// lowercase when it had a capital, and the two switches on it cost a
+// build about 20 million instructions more.
+func readTagClass(s string) (class int, name string, end bool, rest string) {
+	i := 1
+	if s[i] == '/' {
+		end = true
+		i++
+	}
+	j := i
+	var packed uint64
+	for ; j < len(s); j++ {
+		c := tagNameByte[s[j]]
+		if c == 0 {
+			break
+		}
+		packed = packed<<8 | uint64(c)
+	}
+	name = s[i:j]
+	if len(name) <= 8 {
+		class = tagClassOf(packed)
+	}
+	if j < len(s) && s[j] == '>' {
+		return class, name, end, s[j+1:]
+	}
+	return class, name, end, s[tagEnd(s, j):]
+}
+
+// tagEnd is where the tag s ends (after its '>', or len(s)), its name
+// having been read to j. Quoted attribute values may hold '>'.
+func tagEnd(s string, j int) int {
+	for ; j < len(s); j++ {
+		switch c := s[j]; c {
+		case '"', '\'':
+			// A quoted value, passed over whole: a heading's id is its
+			// text again.
+			k := strings.IndexByte(s[j+1:], c)
+			if k < 0 {
+				return len(s)
+			}
+			j += 1 + k
+		case '>':
+			return j + 1
+		}
+	}
+	return len(s)
+}
+
+// tagNameByte is a byte of a tag's name as readTagClass packs it: its
+// lowercase form, 0 where the name ends ('>', '/', white space), and 0xFF
+// for NUL, which is part of a name (and of none that tagClassOf knows).
+var tagNameByte = func() (t [256]byte) {
+	for c := range 256 {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	t[0] = 0xFF
+	for _, c := range ">/ \t\n\r\f" {
+		t[c] = 0
+	}
+	return t
+}()
+
+// tagClasses holds the packed names (see readTagClass) of the elements
+// that are not tagBlock, in open addressing, by the top bits of name·φ.
+var tagClasses = func() (t [128]struct {
+	name  uint64
+	class uint8
+}) {
+	add := func(class int, names ...string) {
+		for _, n := range names {
+			var p uint64
+			for i := range len(n) {
+				p = p<<8 | uint64(n[i])
+			}
+			k := p * 0x9E3779B97F4A7C15 >> 57
+			for t[k].name != 0 {
+				k = (k + 1) % uint64(len(t))
+			}
+			t[k].name, t[k].class = p, uint8(class)
+		}
+	}
+	add(tagInline, "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i",
+		"ins", "kbd", "mark", "q", "rb", "rp", "rt", "ruby", "s", "samp", "small", "span",
+		"strong", "sub", "sup", "time", "u", "var", "wbr")
+	add(tagSkipped, "script", "style", "template", "svg", "noscript", "textarea", "title")
+	add(tagImg, "img")
+	return t
+}()
+
+// tagClassOf is the class of the element whose name, of at most 8 bytes,
+// packs to packed.
+func tagClassOf(packed uint64) int {
+	for k := packed * 0x9E3779B97F4A7C15 >> 57; ; k = (k + 1) % uint64(len(tagClasses)) {
+		switch tagClasses[k].name {
+		case packed:
+			return int(tagClasses[k].class)
+		case 0:
+			return tagBlock
+		}
+	}
 }
 
 // altText is the alt attribute of an img tag ("<img src=x alt=\"说明\">"),
