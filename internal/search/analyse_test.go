@@ -222,7 +222,7 @@ func sameAnalysis(t *testing.T, d Document, fragment string) {
 		}
 		t.Fatalf("AnalyseHTML(%q) differs from Analyse of its text %q", fragment, d.Text)
 	}
-	if !slices.Equal(got.entries, exp.entries) || !slices.Equal(got.words, exp.words) {
+	if !slices.Equal(got.entries, exp.entries) || got.words != exp.words || !slices.Equal(got.wordEnds, exp.wordEnds) {
 		t.Fatalf("AnalyseHTML(%q): the same tokens in another order", fragment)
 	}
 }
@@ -350,8 +350,23 @@ func TestPlace(t *testing.T) {
 func (a *Analysis) token(e uint64) string {
 	key := e & keyMask
 	if key&wordBit != 0 {
-		return a.words[key&(wordBit-1)]
+		return a.word(key & (wordBit - 1))
 	}
 	var buf [8]byte
 	return string(appendToken(buf[:0], key))
+}
+
+// TestMarkOf holds the table markOf reads to mark, on every three bytes
+// that start with a lead byte of three and are followed by any two.
+func TestMarkOf(t *testing.T) {
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := range 256 {
+			for b2 := range 256 {
+				b := string([]byte{byte(b0), byte(b1), byte(b2)})
+				if got, want := markOf(b[0], b[1], b[2]), mark(b); got != want {
+					t.Fatalf("markOf(% x) = %v, mark %v", b, got, want)
+				}
+			}
+		}
+	}
 }
