@@ -80,29 +80,6 @@ func (t *textWriter) html(fragment string) {
 	}
 }
 
-// isInline reports whether name is a phrasing element, whose boundaries
-// do not separate words. Every other element separates them. (A switch:
-// every tag of every page is looked up.)
-func isInline(name string) bool {
-	switch name {
-	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i",
-		"ins", "kbd", "mark", "q", "rb", "rp", "rt", "ruby", "s", "samp", "small", "span",
-		"strong", "sub", "sup", "time", "u", "var", "wbr":
-		return true
-	}
-	return false
-}
-
-// isSkipped reports whether name is an element that holds no
-// reader-visible text.
-func isSkipped(name string) bool {
-	switch name {
-	case "script", "style", "template", "svg", "noscript", "textarea", "title":
-		return true
-	}
-	return false
-}
-
 func isASCIILetter(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
@@ -116,57 +93,21 @@ func skipPast(s, end string) string {
 	return ""
 }
 
-// readTag reads the tag at the start of s ("<p class=x>", "</p>"): its
-// lowercased name, whether it is an end tag, and the rest of s after it.
-// Quoted attribute values may hold '>'.
-func readTag(s string) (name string, end bool, rest string) {
-	i := 1
-	if s[i] == '/' {
-		end = true
-		i++
-	}
-	j := i
-	var class byte // of the name's bytes, or'ed
-	for j < len(s) && tagName[s[j]] != tagNameEnd {
-		class |= tagName[s[j]]
-		j++
-	}
-	name = s[i:j]
-	if class&tagNameUpper != 0 {
-		name = strings.ToLower(name)
-	}
-	for ; j < len(s); j++ {
-		switch c := s[j]; c {
-		case '"', '\'':
-			// A quoted value, passed over whole: a heading's id is its
-			// text again.
-			k := strings.IndexByte(s[j+1:], c)
-			if k < 0 {
-				return name, end, ""
-			}
-			j += 1 + k
-		case '>':
-			return name, end, s[j+1:]
-		}
-	}
-	return name, end, ""
-}
-
 // The classes of elements, by their names, for readTagClass.
 const (
 	tagBlock   = iota // an element whose boundaries separate words: every one not below
-	tagInline         // a phrasing element (isInline)
-	tagSkipped        // an element that holds no reader-visible text (isSkipped)
+	tagInline         // a phrasing element, whose boundaries do not separate words
+	tagSkipped        // an element that holds no reader-visible text
 	tagImg            // <img>, whose text is its alt attribute
 )
 
-// readTagClass is readTag, for the readers of text: it gives the class of
-// the element rather than its name, which it reads without making it
-// lowercase: each byte of the name goes into a number (tagNameByte), which
-// a small table looks up (tagClassOf). name, as written, is for
-// skipElement. Every tag of every page is read: the name's string, made
-// lowercase when it had a capital, and the two switches on it cost a
-// build about 20 million instructions more.
+// readTagClass reads the tag at the start of s ("<p class=x>", "</p>"):
+// the class of its element, its name as written (for skipElement), whether
+// it is an end tag, and the rest of s after it. The name is not made
+// lowercase: each of its bytes goes into a number (tagNameByte), which a
+// small table looks up (tagClassOf). Every tag of every page is read: the
+// name's string, made lowercase when it had a capital, and two switches on
+// it cost a build about 20 million instructions more.
 func readTagClass(s string) (class int, name string, end bool, rest string) {
 	i := 1
 	if s[i] == '/' {
@@ -309,24 +250,9 @@ func altText(tag string) string {
 	return ""
 }
 
-func isTagNameEnd(c byte) bool { return tagName[c] == tagNameEnd }
-
-// tagName classes the bytes of a tag's name for readTag: one table
-// lookup a byte, where the name's end took seven comparisons.
-var tagName = func() (t [256]byte) {
-	for _, c := range ">/ \t\n\r\f" {
-		t[c] = tagNameEnd
-	}
-	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = tagNameUpper
-	}
-	return t
-}()
-
-const (
-	tagNameUpper = 1 // an ASCII capital letter
-	tagNameEnd   = 2 // '>', '/' or white space: the name ends before it
-)
+// isTagNameEnd reports whether a tag's name ends before c: '>', '/' or
+// white space (see tagNameByte).
+func isTagNameEnd(c byte) bool { return tagNameByte[c] == 0 }
 
 // skipElement skips past the end tag of name (case-insensitive), where
 // the content of a skipped element ends.
@@ -338,8 +264,7 @@ func skipElement(s, name string) string {
 		}
 		k := i + j + 2 // the end tag's name
 		if n := k + len(name); n <= len(s) && strings.EqualFold(s[k:n], name) && (n == len(s) || isTagNameEnd(s[n])) {
-			_, _, rest := readTag(s[i+j:])
-			return rest
+			return s[tagEnd(s, n):]
 		}
 		i = k
 	}
