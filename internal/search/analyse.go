@@ -53,7 +53,12 @@ type Analysis struct {
 	//	bit  51     it occurs in the title, the 文号 or a name
 	//	bits 52–61  the top 10 bits of its hash (tokenHash)
 	entries []uint64
-	words   []string // the words, word pairs and exact keys entries refer to
+	// words are the words, word pairs and exact keys entries refer to,
+	// one after the other, word k ending at wordEnds[k]: one string, not a
+	// string each, which the collector would scan at every cycle of a
+	// build (50,000 in the plain corpus's).
+	words    string
+	wordEnds []uint32
 
 	// sum is a digest of all the index reads of the document, which the
 	// preview server's cache keys packs on (see PackKey), made once.
@@ -64,12 +69,21 @@ type Analysis struct {
 	digests atomic.Pointer[shardDigests]
 }
 
+// word is the text of word k (see words).
+func (a *Analysis) word(k uint64) string {
+	start := uint32(0)
+	if k > 0 {
+		start = a.wordEnds[k-1]
+	}
+	return a.words[start:a.wordEnds[k]]
+}
+
 // DropText returns a copy of a without its text, once the text is written:
 // a build holds every document's tokens until the end, but not its text.
 func (a *Analysis) DropText() *Analysis {
 	d := a.Doc
 	d.Text = ""
-	return &Analysis{Doc: d, TextLen: a.TextLen, entries: a.entries, words: a.words}
+	return &Analysis{Doc: d, TextLen: a.TextLen, entries: a.entries, words: a.words, wordEnds: a.wordEnds}
 }
 
 // digest is a's sum (see sum).
@@ -107,7 +121,7 @@ func (a *Analysis) shardDigests(bits int) *shardDigests {
 		v := e
 		if e&wordBit != 0 {
 			// The word's index in its document: its text is digested.
-			v = e&^(wordBit-1) ^ digest(0, a.words[e&(wordBit-1)])
+			v = e&^(wordBit-1) ^ digest(0, a.word(e&(wordBit-1)))
 		}
 		// The entries of a shard are in no particular order: their
 		// digests are summed.
@@ -213,11 +227,10 @@ type counter struct {
 	other table[uint64] // by the entry's key
 	apart []apartPair   // pairs the general table counted apart (moveApart)
 
-	words map[string]uint32 // index in list
-	list  []string
-	word  []byte // the word being read
-	key   []byte // the Key of the title being read
-	units int    // characters and words of the text
+	words wordTable // the words, word pairs and exact keys, numbered
+	word  []byte    // the word being read
+	key   []byte    // the Key of the title being read
+	units int       // characters and words of the text
 	ents  []uint64
 	text  []byte // the text being read by AnalyseHTML
 
@@ -320,65 +333,113 @@ func (t *table[K]) grow(gen uint32) {
 }
 
 // A pairTable counts the pairs of adjacent CJK Unified Ideographs, in
-// open addressing. Its slots hold a pair's tag, its key (the two
-// characters' offsets in the block, 15 bits each) with bit 31 set, in the
-// low half, and its count in the high half, so that counting a pair reads
-// and writes 8 bytes, in a table small enough for the processor's first
-// cache; where the pair first occurs and whether the title holds it lie
-// beside, in first and title. A document's slots are freed by the next
-// (reset).
+// open addressing. Its slots hold a pair's key, the two characters' UTF-8
+// bytes as they lie in the text (pairKey: 48 bits, which the counting loop
+// takes from the text without decoding either character), and its count in
+// the top 16 bits, so that counting a pair reads and writes 8 bytes, in a
+// table small enough for the processor's first cache. Counts past 0xFFFF
+// carry into more (a page would need 65,536 of one pair). Where the pair
+// first occurs and whether the title holds it lie beside, in first and
+// flags. A document's slots are freed by the next (reset).
 type pairTable struct {
-	shift uint     // 64 − log2(len(slots)): a key's home slot is the top bits of key·φ
-	slots []uint64 // tag | count<<32; 0 is free
+	slots []uint64 // key | count<<48; 0 is free (a key never is)
 	first []uint32
-	title []bool
-	used  []uint32 // slots in use, in the order they were taken
+	flags []uint8           // pairTitle, pairApart
+	used  []uint32          // slots in use, in the order they were taken
+	more  map[uint64]uint32 // by key: what the count carried past 0xFFFF, in units of 1<<16
+	// carriedKey is the key whose count count carried last.
+	carriedKey uint64
 }
+
+const (
+	pairKeyMask = 1<<48 - 1
+	pairOne     = 1 << 48 // one more occurrence, in a slot
+	pairTitle   = 1       // a flag: the title holds the pair
+	// pairApart flags a pair also counted apart (see moveApart).
+	pairApart = 2
+)
 
 func newPairTable(bits uint) pairTable {
 	n := 1 << bits
-	return pairTable{shift: 64 - bits, slots: make([]uint64, n), first: make([]uint32, n), title: make([]bool, n), used: make([]uint32, 0, n/2)}
+	return pairTable{slots: make([]uint64, n), first: make([]uint32, n), flags: make([]uint8, n), used: make([]uint32, 0, n/2)}
 }
 
-// pairTag is the tag of the pair of a and b.
-func pairTag(a, b rune) uint32 { return uint32(a-uniStart)<<15 | uint32(b-uniStart) | 1<<31 }
+// utf8Code is the UTF-8 encoding of the CJK Unified Ideograph r, its three
+// bytes in the low 24 bits, the first highest.
+func utf8Code(r rune) uint64 {
+	return uint64(0xE08080 | r>>12<<16 | r>>6&0x3F<<8 | r&0x3F)
+}
 
-// find is where tag is, or the free slot where it goes.
-func (t *pairTable) find(tag uint32) uint32 {
+// codeRune is the character whose utf8Code is w.
+func codeRune(w uint64) rune {
+	return rune(w>>4&0xF000 | w>>2&0x0FC0 | w&0x3F)
+}
+
+// pairKey is the key of the pair of a and b.
+func pairKey(a, b rune) uint64 { return utf8Code(a)<<24 | utf8Code(b) }
+
+// pairHome is where the probe for key starts, reduced to the table's size:
+// bits 40 and up of key·φ, which depend on every bit of the key. (The top
+// bits, by a shift that depends on the table's size, took the loop a
+// register it has none for.)
+func pairHome(key uint64) int { return int(key * 0x9E3779B97F4A7C15 >> 40) }
+
+// find is where key is, or the free slot where it goes.
+func (t *pairTable) find(key uint64) uint32 {
 	mask := uint32(len(t.slots) - 1)
-	j := uint32(uint64(tag) * 0x9E3779B97F4A7C15 >> t.shift)
-	for t.slots[j] != 0 && uint32(t.slots[j]) != tag {
+	j := uint32(pairHome(key)) & mask
+	for t.slots[j] != 0 && t.slots[j]&pairKeyMask != key {
 		j = (j + 1) & mask
 	}
 	return j
 }
 
-// add counts an occurrence of the pair tag at byte offset at of the
+// add counts an occurrence of the pair key at byte offset at of the
 // text, or marks it as in the title.
-func (t *pairTable) add(tag uint32, at int, title bool) {
-	j := t.find(tag)
+func (t *pairTable) add(key uint64, at int, title bool) {
+	j := t.find(key)
 	if t.slots[j] == 0 {
 		if 2*len(t.used) >= len(t.slots) {
 			t.grow()
-			j = t.find(tag)
+			j = t.find(key)
 		}
-		t.slots[j], t.first[j] = uint64(tag), uint32(at)
+		t.slots[j], t.first[j] = key, uint32(at)
 		t.used = append(t.used, j)
 	}
 	if title {
-		t.title[j] = true
-	} else {
-		t.slots[j] += 1 << 32
+		t.flags[j] |= pairTitle
+	} else if t.slots[j] += pairOne; t.slots[j] < pairOne {
+		t.carry(key)
 	}
+}
+
+// carry notes that the count of the pair key went past 0xFFFF (and its
+// slot's count back to 0).
+func (t *pairTable) carry(key uint64) {
+	if t.more == nil {
+		t.more = map[uint64]uint32{}
+	}
+	t.more[key]++
+}
+
+// countOf is the count of the pair in slot j.
+func (t *pairTable) countOf(j uint32) uint32 {
+	v := t.slots[j]
+	n := uint32(v >> 48)
+	if len(t.more) > 0 {
+		n += t.more[v&pairKeyMask] << 16
+	}
+	return n
 }
 
 // grow doubles the table, keeping what it holds.
 func (t *pairTable) grow() {
 	old := *t
-	*t = newPairTable(64 - old.shift + 1)
+	*t = newPairTable(uint(bits.Len(uint(len(old.slots)))))
+	t.more = old.more
 	for _, i := range old.used {
-		j := t.find(uint32(old.slots[i]))
-		t.slots[j], t.first[j], t.title[j] = old.slots[i], old.first[i], old.title[i]
+		j := t.find(old.slots[i] & pairKeyMask)
+		t.slots[j], t.first[j], t.flags[j] = old.slots[i], old.first[i], old.flags[i]
 		t.used = append(t.used, j)
 	}
 }
@@ -386,18 +447,19 @@ func (t *pairTable) grow() {
 // reset frees the slots in use.
 func (t *pairTable) reset() {
 	for _, j := range t.used {
-		t.slots[j], t.title[j] = 0, false
+		t.slots[j], t.flags[j] = 0, 0
 	}
 	t.used = t.used[:0]
+	clear(t.more)
 }
 
 func newCounter() *counter {
-	return &counter{words: map[string]uint32{}, gen: 1, pairs: newPairTable(11), other: newTable[uint64](8)}
+	return &counter{words: newWordTable(8), gen: 1, pairs: newPairTable(11), other: newTable[uint64](8)}
 }
 
 // addPair counts the pair of two CJK Unified Ideographs.
 func (c *counter) addPair(a, b rune, at int, title bool) {
-	c.pairs.add(pairTag(a, b), at, title)
+	c.pairs.add(pairKey(a, b), at, title)
 }
 
 // add counts the token key (an entry's key) in the general table.
@@ -452,8 +514,8 @@ func (c *counter) addUni(i rune, at int, title bool) {
 // apart moves the pairs of CJK Unified Ideographs the general table
 // counted where something ignored lay between the two characters (see
 // addHan) to c.apart, when the pairs' table holds the same pair: finish
-// adds them to its entry. A pair of them it holds is marked in its tag
-// (bit 30), so that finish looks it up.
+// adds them to its entry. A pair of them it holds is flagged (pairApart),
+// so that finish looks it up.
 func (c *counter) moveApart() {
 	c.apart = c.apart[:0]
 	used := c.other.used[:0]
@@ -464,12 +526,12 @@ func (c *counter) moveApart() {
 			used = append(used, i)
 			continue
 		}
-		j := c.pairs.find(pairTag(a, b))
+		j := c.pairs.find(pairKey(a, b))
 		if c.pairs.slots[j] == 0 {
 			used = append(used, i) // no adjacent occurrence: counted here alone
 			continue
 		}
-		c.pairs.slots[j] |= apartBit
+		c.pairs.flags[j] |= pairApart
 		c.apart = append(c.apart, apartPair{j, sl.tally})
 	}
 	c.other.used = used
@@ -496,10 +558,6 @@ type apartPair struct {
 	slot uint32
 	tally
 }
-
-// apartBit marks a slot of the pairs' table whose pair was also counted
-// apart (see moveApart).
-const apartBit = 1 << 30
 
 // addWord counts the word in c.word, which started at byte offset at.
 func (c *counter) addWord(at int, title bool) {
@@ -529,15 +587,92 @@ func (c *counter) addWordPair(at int, r rune, title bool) {
 
 // addToken counts the word, pair or key in c.word.
 func (c *counter) addToken(at int, title bool) {
-	k, ok := c.words[string(c.word)]
-	if !ok {
-		k = uint32(len(c.list))
-		s := string(c.word)
-		c.words[s] = k
-		c.list = append(c.list, s)
-	}
+	k := c.words.number(c.word)
 	c.add(wordBit|uint64(k), at, title)
 	c.word = c.word[:0]
+}
+
+// A wordTable numbers the words (and word pairs and exact keys) of a
+// document in the order they first occur, in open addressing on a hash of
+// their bytes. Their bytes lie one after the other in text, made into the
+// analysis's one string of them once the document is read: a map of
+// strings made a string of each new word, and hashed each word twice to
+// look it up and add it (112,000 words, 50,000 distinct, in the plain
+// corpus's pages: 50 M instructions, a fifth of them the map's).
+type wordTable struct {
+	slots []uint64 // hash<<32 | number+1; 0 is free
+	text  []byte
+	ends  []uint32 // where each word ends in text, by number
+}
+
+func newWordTable(bits uint) wordTable {
+	return wordTable{slots: make([]uint64, 1<<bits)}
+}
+
+// number is the number of the word w, new or not.
+func (t *wordTable) number(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, b := range w {
+		h = (h ^ uint32(b)) * 16777619
+	}
+	mask := uint32(len(t.slots) - 1)
+	for j := wordHome(h) & mask; ; j = (j + 1) & mask {
+		v := t.slots[j]
+		if v == 0 {
+			if 2*(len(t.ends)+1) > len(t.slots) {
+				t.grow()
+				return t.number(w)
+			}
+			t.text = append(t.text, w...)
+			t.ends = append(t.ends, uint32(len(t.text)))
+			k := uint32(len(t.ends) - 1)
+			t.slots[j] = uint64(h)<<32 | uint64(k+1)
+			return k
+		}
+		if uint32(v>>32) == h {
+			k := uint32(v) - 1
+			if string(t.word(k)) == string(w) {
+				return k
+			}
+		}
+	}
+}
+
+// wordHome is where the probe for a word of hash h starts, before it is
+// reduced to the table's size.
+func wordHome(h uint32) uint32 { return uint32(uint64(h) * 0x9E3779B97F4A7C15 >> 32) }
+
+// word is the text of word k.
+func (t *wordTable) word(k uint32) []byte {
+	start := uint32(0)
+	if k > 0 {
+		start = t.ends[k-1]
+	}
+	return t.text[start:t.ends[k]]
+}
+
+// grow doubles the table, keeping what it holds.
+func (t *wordTable) grow() {
+	old := t.slots
+	t.slots = make([]uint64, 2*len(old))
+	mask := uint32(len(t.slots) - 1)
+	for _, v := range old {
+		if v != 0 {
+			j := wordHome(uint32(v>>32)) & mask
+			for t.slots[j] != 0 {
+				j = (j + 1) & mask
+			}
+			t.slots[j] = v
+		}
+	}
+}
+
+// reset empties the table for the next document.
+func (t *wordTable) reset() {
+	if len(t.ends) > 0 {
+		clear(t.slots)
+	}
+	t.text, t.ends = t.text[:0], t.ends[:0]
 }
 
 // asciiJoins is classify(b) == joiner for the ASCII bytes ("'()[]).
@@ -671,19 +806,26 @@ func (c *counter) tokens(s string, title bool) {
 func (c *counter) run(s string, i int, a rune, aAt, off int) (int, rune, int) {
 	chars := 0
 	for {
-		k, b, full := c.pairs.count(s[i:], a, i+off)
+		k, stop := c.pairs.count(s[i:], a, i+off)
 		if k > 0 {
-			i, a, aAt, chars = i+k, b, i+k-3+off, chars+k/3
+			// The last character counted (count decodes none).
+			i, chars = i+k, chars+k/3
+			a, _ = unified(s[i-3 : i])
+			aAt = i - 3 + off
 		}
-		if full {
+		switch stop {
+		case full:
 			c.pairs.grow()
+			continue
+		case carried:
+			c.pairs.carry(c.pairs.carriedKey)
 			continue
 		}
 		// A mark, then a character that starts a new run.
 		if i+6 > len(s) {
 			break
 		}
-		m := mark(s[i : i+3])
+		m := markOf(s[i], s[i+1], s[i+2])
 		if m == noMark {
 			break
 		}
@@ -731,6 +873,43 @@ func mark(b string) charClass {
 	return noMark
 }
 
+// markOf is mark of the three bytes b0 b1 b2, by a table (markRows) of
+// the rows of 64 code points mark may class as a mark: one look-up at each
+// of the 260,000 marks between runs of a build of the plain corpus, where
+// mark decoded each.
+func markOf(b0, b1, b2 byte) charClass {
+	if b2&0xC0 != 0x80 {
+		return noMark
+	}
+	var row int
+	switch uint16(b0)<<8 | uint16(b1) {
+	case 0xE280:
+		row = 0
+	case 0xE281:
+		row = 1
+	case 0xE380:
+		row = 2
+	case 0xEFBC:
+		row = 3
+	case 0xEFBD:
+		row = 4
+	default:
+		return noMark
+	}
+	return markRows[row][b2&0x3F]
+}
+
+// markRows are mark of U+2000–U+207F, U+3000–U+303F and U+FF00–U+FF7F, by
+// their UTF-8: E2 80, E2 81, E3 80, EF BC and EF BD, then 80–BF.
+var markRows = func() (t [5][64]charClass) {
+	for row, lead := range [][2]byte{{0xE2, 0x80}, {0xE2, 0x81}, {0xE3, 0x80}, {0xEF, 0xBC}, {0xEF, 0xBD}} {
+		for k := range 64 {
+			t[row][k] = mark(string([]byte{lead[0], lead[1], byte(0x80 + k)}))
+		}
+	}
+	return t
+}()
+
 // punctMark is mark for the two punctuation blocks (see punctClass).
 var punctMark = func() (t [0x70 + 0x40]charClass) {
 	for i, cls := range punctClass {
@@ -765,43 +944,75 @@ func unified(b string) (rune, bool) {
 // it, and leaving the loop for each cost more than the loop itself.
 // (As few variables as fit in registers: one more cost a third more,
 // spilled and reloaded; the table's other fields are read only for a new
-// pair.)
-func (t *pairTable) count(s string, a rune, at int) (int, rune, bool) {
-	slots, shift := t.slots, t.shift
-	n := len(s)
-	mask := uint64(len(slots) - 1)
-	// The loop reslices s, which spares it the bounds checks of s[k+2].
-	for len(s) >= 3 {
-		w := uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])
+// pair.) A pair's key is its characters' bytes as they are (pairKey): each
+// character is read as four bytes at once, and decoded only once the run
+// ends, which took a third of the loop's instructions (4.5 million pairs
+// in the plain corpus's build).
+func (t *pairTable) count(s string, a rune, at int) (int, countStop) {
+	slots := t.slots
+	if len(slots) == 0 {
+		return 0, ended
+	}
+	mask := len(slots) - 1
+	prev := utf8Code(a)
+	i := 0
+	// Four bytes a character, the fourth the next character's first: the
+	// last character of s, if it is one, is counted after the loop.
+	for ; i < len(s)-3; i += 3 {
+		w := uint64(uint32(s[i])<<24|uint32(s[i+1])<<16|uint32(s[i+2])<<8|uint32(s[i+3])) >> 8
 		// The three bytes of a character from U+4E00 (E4 B8 80) to U+9FFF
 		// (E9 BF BF).
 		if w&0xC0C0 != 0x8080 || w-0xE4B880 > 0xE9BFBF-0xE4B880 {
-			break
+			return i, ended
 		}
-		r := rune(w>>4&0xF000 | w>>2&0x0FC0 | w&0x3F)
-		tag := uint32(a-uniStart)<<15 | uint32(r-uniStart) | 1<<31 // pairTag
-		for j := uint64(tag) * 0x9E3779B97F4A7C15 >> (shift & 63); ; j++ {
-			p := &slots[j&mask]
-			if uint32(*p) == tag {
-				*p += 1 << 32
-				break
-			}
-			if *p == 0 {
-				if 2*len(t.used) >= len(slots) {
-					return n - len(s), a, true
+		key := prev<<24 | w
+		for j := pairHome(key); ; j++ {
+			v := slots[j&mask]
+			if v&pairKeyMask == key {
+				v += pairOne
+				slots[j&mask] = v
+				if v < pairOne {
+					t.carriedKey = key
+					return i + 3, carried
 				}
-				// The pair starts at a, the character before s.
-				*p = uint64(tag) | 1<<32
-				t.first[j&mask] = uint32(at + n - len(s) - 3)
-				t.used = append(t.used, uint32(j&mask))
+				break
+			}
+			if v == 0 {
+				u := len(t.used)
+				if 2*u > mask {
+					return i, full
+				}
+				// The pair starts at the character before s[i:].
+				slots[j&mask] = key | pairOne
+				t.first[j&mask] = uint32(at + i - 3)
+				t.used = t.used[:u+1] // within its capacity, half the table's
+				t.used[u] = uint32(j & mask)
 				break
 			}
 		}
-		a = r
-		s = s[3:]
+		prev = key & (1<<24 - 1) // w, which need not be kept across the probe
 	}
-	return n - len(s), a, false
+	if len(s)-i == 3 {
+		if b, ok := unified(s[i:]); ok {
+			key := prev<<24 | utf8Code(b)
+			if 2*len(t.used) > mask && t.slots[t.find(key)] == 0 {
+				return i, full
+			}
+			t.add(key, at+i-3, false)
+			return i + 3, ended
+		}
+	}
+	return i, ended
 }
+
+// A countStop is why count stopped.
+type countStop uint8
+
+const (
+	ended   countStop = iota // the run ended
+	full                     // the table must grow before a new pair goes in
+	carried                  // the count of the last pair went past 0xFFFF (see carry)
+)
 
 // begin starts a new generation of the tables, for a new document.
 func (c *counter) begin() {
@@ -811,8 +1022,7 @@ func (c *counter) begin() {
 	}
 	c.pairs.reset()
 	c.uniUsed, c.other.used = c.uniUsed[:0], c.other.used[:0]
-	clear(c.words)
-	c.list = c.list[:0]
+	c.words.reset()
 	c.word = c.word[:0]
 	c.units = 0
 }
@@ -844,7 +1054,7 @@ func (c *counter) finish(d Document) *Analysis {
 	}
 
 	c.moveApart()
-	a := &Analysis{Doc: d, TextLen: len(d.Text), words: slices.Clone(c.list)}
+	a := &Analysis{Doc: d, TextLen: len(d.Text), words: string(c.words.text), wordEnds: slices.Clone(c.words.ends)}
 	// The entries, placed by a counting sort on their shard bits.
 	sc := newScale(c.units, len(d.Text))
 	// (Each pair may count a character new to the document.)
@@ -858,8 +1068,9 @@ func (c *counter) finish(d Document) *Analysis {
 	pairs := &c.pairs
 	for _, i := range pairs.used {
 		v := pairs.slots[i]
-		n, first, title := uint32(v>>32), pairs.first[i], pairs.title[i]
-		b := uint16(v & (1<<15 - 1))
+		n, first, title := pairs.countOf(i), pairs.first[i], pairs.flags[i]&pairTitle != 0
+		y := codeRune(v & (1<<24 - 1))
+		b := uint16(y - uniStart)
 		u := &c.uni[b]
 		if u.count == 0 {
 			c.uniUsed = append(c.uniUsed, b)
@@ -873,10 +1084,10 @@ func (c *counter) finish(d Document) *Analysis {
 		if title {
 			u.count |= uniTitle
 		}
-		if v&apartBit != 0 {
+		if pairs.flags[i]&pairApart != 0 {
 			n, first, title = c.addApart(i, n, first, title)
 		}
-		x, y := rune(v>>15&(1<<15-1))+uniStart, rune(b)+uniStart
+		x := codeRune(v >> 24 & (1<<24 - 1))
 		h := hashRunes(x, y) >> (32 - shardBits)
 		e := uint64(x)<<21 | uint64(y) | uint64(h)<<shardShift
 		if title {
@@ -918,7 +1129,7 @@ func (c *counter) finish(d Document) *Analysis {
 		p := &c.other.slots[i]
 		var h uint32
 		if p.key&wordBit != 0 {
-			h = tokenHash(a.words[p.key&(wordBit-1)])
+			h = tokenHash(a.word(p.key & (wordBit - 1)))
 		} else {
 			h = hashRunes(rune(p.key>>21), rune(p.key&(1<<21-1)))
 		}

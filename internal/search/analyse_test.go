@@ -148,6 +148,25 @@ func TestAnalyseLong(t *testing.T) {
 	}
 }
 
+// TestAnalyseManyPairs: a pair counted more than 0xFFFF times, whose count
+// carries past its slot's 16 bits (pairTable.carry), and the characters
+// counted from it, in a text long enough that a count short by 65,536
+// would weigh less (see TestWeight).
+func TestAnalyseManyPairs(t *testing.T) {
+	text := strings.Repeat("禁毒", 70000) + "，" + strings.Repeat("毒品 ", 70000) + strings.Repeat(" a", 900000)
+	d := Document{Text: text}
+	got, exp := entries(t, Analyse(d)), reference(d)
+	for _, tok := range []string{"禁毒", "毒禁", "禁", "毒", "毒品"} {
+		if got[tok] != exp[tok] {
+			t.Errorf("token %q: analysed %+v, reference %+v", tok, got[tok], exp[tok])
+		}
+	}
+	if !maps.Equal(got, exp) {
+		t.Fatalf("the analysis of a text with a pair 70,000 times differs from the reference")
+	}
+	sameAnalysis(t, Document{Title: "禁毒"}, "<p>"+text+"</p>")
+}
+
 // TestWeight checks weights worked out by hand: s = tf·2.2 / (tf + 1.2·(0.25
 // + 0.75·n/1000)), scaled by 15/2.2 and rounded, at least 1.
 func TestWeight(t *testing.T) {
@@ -203,7 +222,7 @@ func sameAnalysis(t *testing.T, d Document, fragment string) {
 		}
 		t.Fatalf("AnalyseHTML(%q) differs from Analyse of its text %q", fragment, d.Text)
 	}
-	if !slices.Equal(got.entries, exp.entries) || !slices.Equal(got.words, exp.words) {
+	if !slices.Equal(got.entries, exp.entries) || got.words != exp.words || !slices.Equal(got.wordEnds, exp.wordEnds) {
 		t.Fatalf("AnalyseHTML(%q): the same tokens in another order", fragment)
 	}
 }
@@ -331,8 +350,23 @@ func TestPlace(t *testing.T) {
 func (a *Analysis) token(e uint64) string {
 	key := e & keyMask
 	if key&wordBit != 0 {
-		return a.words[key&(wordBit-1)]
+		return a.word(key & (wordBit - 1))
 	}
 	var buf [8]byte
 	return string(appendToken(buf[:0], key))
+}
+
+// TestMarkOf holds the table markOf reads to mark, on every three bytes
+// that start with a lead byte of three and are followed by any two.
+func TestMarkOf(t *testing.T) {
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := range 256 {
+			for b2 := range 256 {
+				b := string([]byte{byte(b0), byte(b1), byte(b2)})
+				if got, want := markOf(b[0], b[1], b[2]), mark(b); got != want {
+					t.Fatalf("markOf(% x) = %v, mark %v", b, got, want)
+				}
+			}
+		}
+	}
 }

@@ -416,7 +416,7 @@ func (g *gatherer) add(d int, es []uint64) {
 		if key := e & keyMask; key&wordBit == 0 {
 			k = g.slots[g.newHan(key)].tok
 		} else {
-			k = g.word(g.x.docs[d].words[key&(wordBit-1)])
+			k = g.word(g.x.docs[d].word(key & (wordBit - 1)))
 		}
 		g.count[k]++
 		g.recs = append(g.recs, uint64(k)<<recTok|uint64(d)<<recDoc|e>>bodyShift&(recTitle|0xFF))

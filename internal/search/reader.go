@@ -32,40 +32,74 @@ func (r *reader) html(fragment string) bool {
 	r.text, r.pending, r.prev, r.wordAt = r.text[:0], false, 0, -1
 	s := fragment
 	for len(s) > 0 {
-		i, ok := r.scan(s, true)
-		if !ok {
-			return false
+		if s[0] == '\n' && len(s) > 1 && s[1] == '<' {
+			// The line break between two tags, which the Markdown
+			// converter writes after most: no call to scan.
+			r.space()
+			s = s[1:]
+		} else if s[0] != '<' {
+			i, ok := r.scan(s, true)
+			if !ok {
+				return false
+			}
+			if i == len(s) {
+				break
+			}
+			s = s[i:]
 		}
-		if i == len(s) {
-			break
+		// s starts with '<'. A tag, read here rather than by
+		// readTagClass (the same reading): every page has hundreds, and
+		// the call and its results cost as much as the reading.
+		i, end := 1, false
+		if len(s) > 2 && s[1] == '/' {
+			i, end = 2, true
 		}
-		s = s[i:]
-		switch {
-		case strings.HasPrefix(s, "<!--"):
-			s = skipPast(s[4:], "-->")
-		case len(s) > 1 && (s[1] == '!' || s[1] == '?'):
-			s = skipPast(s[2:], ">")
-		case len(s) > 1 && (isASCIILetter(s[1]) || s[1] == '/' && len(s) > 2 && isASCIILetter(s[2])):
-			name, end, rest := readTag(s)
-			tag := s[:len(s)-len(rest)]
-			s = rest
-			if isInline(name) {
-				continue
+		if len(s) <= i || !isASCIILetter(s[i]) {
+			switch {
+			case strings.HasPrefix(s, "<!--"):
+				s = skipPast(s[4:], "-->")
+			case len(s) > 1 && (s[1] == '!' || s[1] == '?'):
+				s = skipPast(s[2:], ">")
+			default:
+				r.scan("<", false) // a '<' that starts no tag is text
+				s = s[1:]
+			}
+			continue
+		}
+		j := i
+		var packed uint64
+		for ; j < len(s); j++ {
+			c := tagNameByte[s[j]]
+			if c == 0 {
+				break
+			}
+			packed = packed<<8 | uint64(c)
+		}
+		class := tagBlock
+		if j-i <= 8 {
+			class = tagClassOf(packed)
+		}
+		name := s[i:j]
+		if j < len(s) && s[j] == '>' {
+			j++
+		} else {
+			j = tagEnd(s, j)
+		}
+		tag := s[:j]
+		s = s[j:]
+		if class == tagInline {
+			continue
+		}
+		r.space()
+		if class == tagImg && !end {
+			// Its text alternative (see PlainText).
+			if _, ok := r.scan(html.UnescapeString(altText(tag)), false); !ok {
+				return false
 			}
 			r.space()
-			if name == "img" && !end {
-				// Its text alternative (see PlainText).
-				if _, ok := r.scan(html.UnescapeString(altText(tag)), false); !ok {
-					return false
-				}
-				r.space()
-			}
-			if !end && isSkipped(name) {
-				s = skipElement(s, name)
-			}
-		default:
-			r.scan("<", false) // a '<' that starts no tag is text
-			s = s[1:]
+		}
+		if !end && class == tagSkipped {
+			s = skipElement(s, name)
 		}
 	}
 	r.endWord()
@@ -76,8 +110,11 @@ func (r *reader) html(fragment string) bool {
 // the text if more text follows, and the end of a token.
 func (r *reader) space() {
 	r.pending = true
-	r.endWord()
 	r.prev = 0
+	if r.wordAt >= 0 { // (endWord, which would not be inlined here)
+		r.c.addWord(r.wordAt, false)
+		r.wordAt = -1
+	}
 }
 
 // endWordBefore counts the word being read, if any, and its pair with

@@ -58,18 +58,18 @@ func (t *textWriter) html(fragment string) {
 		case len(s) > 1 && (s[1] == '!' || s[1] == '?'):
 			s = skipPast(s[2:], ">") // doctype, CDATA, processing instruction
 		case len(s) > 1 && (isASCIILetter(s[1]) || s[1] == '/' && len(s) > 2 && isASCIILetter(s[2])):
-			name, end, rest := readTag(s)
+			class, name, end, rest := readTagClass(s)
 			tag := s[:len(s)-len(rest)]
 			s = rest
-			if isInline(name) {
+			if class == tagInline {
 				continue
 			}
 			t.space()
-			if name == "img" && !end {
+			if class == tagImg && !end {
 				t.text(altText(tag))
 				t.space()
 			}
-			if !end && isSkipped(name) {
+			if !end && class == tagSkipped {
 				s = skipElement(s, name)
 			}
 		default:
@@ -78,29 +78,6 @@ func (t *textWriter) html(fragment string) {
 			s = s[1:]
 		}
 	}
-}
-
-// isInline reports whether name is a phrasing element, whose boundaries
-// do not separate words. Every other element separates them. (A switch:
-// every tag of every page is looked up.)
-func isInline(name string) bool {
-	switch name {
-	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i",
-		"ins", "kbd", "mark", "q", "rb", "rp", "rt", "ruby", "s", "samp", "small", "span",
-		"strong", "sub", "sup", "time", "u", "var", "wbr":
-		return true
-	}
-	return false
-}
-
-// isSkipped reports whether name is an element that holds no
-// reader-visible text.
-func isSkipped(name string) bool {
-	switch name {
-	case "script", "style", "template", "svg", "noscript", "textarea", "title":
-		return true
-	}
-	return false
 }
 
 func isASCIILetter(c byte) bool {
@@ -116,25 +93,49 @@ func skipPast(s, end string) string {
 	return ""
 }
 
-// readTag reads the tag at the start of s ("<p class=x>", "</p>"): its
-// lowercased name, whether it is an end tag, and the rest of s after it.
-// Quoted attribute values may hold '>'.
-func readTag(s string) (name string, end bool, rest string) {
+// The classes of elements, by their names, for readTagClass.
+const (
+	tagBlock   = iota // an element whose boundaries separate words: every one not below
+	tagInline         // a phrasing element, whose boundaries do not separate words
+	tagSkipped        // an element that holds no reader-visible text
+	tagImg            // <img>, whose text is its alt attribute
+)
+
+// readTagClass reads the tag at the start of s ("<p class=x>", "</p>"):
+// the class of its element, its name as written (for skipElement), whether
+// it is an end tag, and the rest of s after it. The name is not made
+// lowercase: each of its bytes goes into a number (tagNameByte), which a
+// small table looks up (tagClassOf). Every tag of every page is read: the
+// name's string, made lowercase when it had a capital, and two switches on
+// it cost a build about 20 million instructions more.
+func readTagClass(s string) (class int, name string, end bool, rest string) {
 	i := 1
 	if s[i] == '/' {
 		end = true
 		i++
 	}
 	j := i
-	var class byte // of the name's bytes, or'ed
-	for j < len(s) && tagName[s[j]] != tagNameEnd {
-		class |= tagName[s[j]]
-		j++
+	var packed uint64
+	for ; j < len(s); j++ {
+		c := tagNameByte[s[j]]
+		if c == 0 {
+			break
+		}
+		packed = packed<<8 | uint64(c)
 	}
 	name = s[i:j]
-	if class&tagNameUpper != 0 {
-		name = strings.ToLower(name)
+	if len(name) <= 8 {
+		class = tagClassOf(packed)
 	}
+	if j < len(s) && s[j] == '>' {
+		return class, name, end, s[j+1:]
+	}
+	return class, name, end, s[tagEnd(s, j):]
+}
+
+// tagEnd is where the tag s ends (after its '>', or len(s)), its name
+// having been read to j. Quoted attribute values may hold '>'.
+func tagEnd(s string, j int) int {
 	for ; j < len(s); j++ {
 		switch c := s[j]; c {
 		case '"', '\'':
@@ -142,14 +143,71 @@ func readTag(s string) (name string, end bool, rest string) {
 			// text again.
 			k := strings.IndexByte(s[j+1:], c)
 			if k < 0 {
-				return name, end, ""
+				return len(s)
 			}
 			j += 1 + k
 		case '>':
-			return name, end, s[j+1:]
+			return j + 1
 		}
 	}
-	return name, end, ""
+	return len(s)
+}
+
+// tagNameByte is a byte of a tag's name as readTagClass packs it: its
+// lowercase form, 0 where the name ends ('>', '/', white space), and 0xFF
+// for NUL, which is part of a name (and of none that tagClassOf knows).
+var tagNameByte = func() (t [256]byte) {
+	for c := range 256 {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	t[0] = 0xFF
+	for _, c := range ">/ \t\n\r\f" {
+		t[c] = 0
+	}
+	return t
+}()
+
+// tagClasses holds the packed names (see readTagClass) of the elements
+// that are not tagBlock, in open addressing, by the top bits of name·φ.
+var tagClasses = func() (t [128]struct {
+	name  uint64
+	class uint8
+}) {
+	add := func(class int, names ...string) {
+		for _, n := range names {
+			var p uint64
+			for i := range len(n) {
+				p = p<<8 | uint64(n[i])
+			}
+			k := p * 0x9E3779B97F4A7C15 >> 57
+			for t[k].name != 0 {
+				k = (k + 1) % uint64(len(t))
+			}
+			t[k].name, t[k].class = p, uint8(class)
+		}
+	}
+	add(tagInline, "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i",
+		"ins", "kbd", "mark", "q", "rb", "rp", "rt", "ruby", "s", "samp", "small", "span",
+		"strong", "sub", "sup", "time", "u", "var", "wbr")
+	add(tagSkipped, "script", "style", "template", "svg", "noscript", "textarea", "title")
+	add(tagImg, "img")
+	return t
+}()
+
+// tagClassOf is the class of the element whose name, of at most 8 bytes,
+// packs to packed.
+func tagClassOf(packed uint64) int {
+	for k := packed * 0x9E3779B97F4A7C15 >> 57; ; k = (k + 1) % uint64(len(tagClasses)) {
+		switch tagClasses[k].name {
+		case packed:
+			return int(tagClasses[k].class)
+		case 0:
+			return tagBlock
+		}
+	}
 }
 
 // altText is the alt attribute of an img tag ("<img src=x alt=\"说明\">"),
@@ -192,24 +250,9 @@ func altText(tag string) string {
 	return ""
 }
 
-func isTagNameEnd(c byte) bool { return tagName[c] == tagNameEnd }
-
-// tagName classes the bytes of a tag's name for readTag: one table
-// lookup a byte, where the name's end took seven comparisons.
-var tagName = func() (t [256]byte) {
-	for _, c := range ">/ \t\n\r\f" {
-		t[c] = tagNameEnd
-	}
-	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = tagNameUpper
-	}
-	return t
-}()
-
-const (
-	tagNameUpper = 1 // an ASCII capital letter
-	tagNameEnd   = 2 // '>', '/' or white space: the name ends before it
-)
+// isTagNameEnd reports whether a tag's name ends before c: '>', '/' or
+// white space (see tagNameByte).
+func isTagNameEnd(c byte) bool { return tagNameByte[c] == 0 }
 
 // skipElement skips past the end tag of name (case-insensitive), where
 // the content of a skipped element ends.
@@ -221,8 +264,7 @@ func skipElement(s, name string) string {
 		}
 		k := i + j + 2 // the end tag's name
 		if n := k + len(name); n <= len(s) && strings.EqualFold(s[k:n], name) && (n == len(s) || isTagNameEnd(s[n])) {
-			_, _, rest := readTag(s[i+j:])
-			return rest
+			return s[tagEnd(s, n):]
 		}
 		i = k
 	}
