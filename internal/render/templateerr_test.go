@@ -51,6 +51,16 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  <p>{{template \"appendix.html\" .}}</p>\n</footer>\n",
 			"layouts/partials/footer.html:2:17: 模板错误：没有模板“appendix.html”，是否为“partials/appendix.html”？",
 		},
+		// An asset misspelt, or without its folder, is told the nearest
+		// (placed at the function's name, as a call of any other is).
+		{
+			"<footer>\n  <link rel=\"stylesheet\" href=\"{{asset \"css/sit.css\"}}\">\n</footer>\n",
+			"layouts/partials/footer.html:2:34: 模板错误：{{asset \"css/sit.css\"}}：调用 asset 出错：资源文件 layouts/assets/css/sit.css 不存在，是否为“css/site.css”？",
+		},
+		{
+			"<footer>\n  <script src=\"{{asset \"page.js\"}}\"></script>\n</footer>\n",
+			"layouts/partials/footer.html:2:18: 模板错误：{{asset \"page.js\"}}：调用 asset 出错：资源文件 layouts/assets/page.js 不存在，是否为“js/page.js”？",
+		},
 		// The function's name in the text before it is not the place.
 		{
 			"<footer>\n  <p>用 printff 写：{{printff \"%s\" .Site.Name}}</p>\n</footer>\n",

@@ -224,7 +224,12 @@ func (t *templates) funcs() template.FuncMap {
 		"asset": func(name string) (string, error) {
 			p, ok := c.assets[name]
 			if !ok {
-				return "", errMissingAsset(name)
+				names := slices.Sorted(maps.Keys(c.assets))
+				near := ""
+				if n := site.NearestPath(name, names); n != "" {
+					near = "，是否为“" + n + "”？"
+				}
+				return "", fmt.Errorf("资源文件 layouts/assets/%s 不存在%s", name, near)
 			}
 			return c.URL(p), nil
 		},
@@ -382,8 +387,3 @@ func variantKey(name string, variants []any) string {
 	return string(b)
 }
 
-type errMissingAsset string
-
-func (e errMissingAsset) Error() string {
-	return "资源文件 layouts/assets/" + string(e) + " 不存在"
-}
