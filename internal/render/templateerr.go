@@ -41,6 +41,10 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 			return fmt.Sprintf("%s：%s 没有字段 %s%s", at, typ, m[1], site.Suggest(m[1], fields)), 0, -1
 		}
 		if m := callRE.FindStringSubmatch(rest); m != nil {
+			if n, ok := strings.CutPrefix(m[2], "index out of range: "); ok && (m[1] == "index" || m[1] == "slice") {
+				// {{index .Site.Map 9}} of a site with seven entries.
+				return fmt.Sprintf("%s：下标 %s 超出范围：这个列表（或文字）没有这么多项，下标从 0 数起", at, n), 0, -1
+			}
 			return fmt.Sprintf("%s：调用 %s 出错：%s", at, m[1], m[2]), 0, -1
 		}
 		if m := argsRE.FindStringSubmatch(rest); m != nil {
@@ -96,6 +100,17 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 			return "动作到文件末尾仍未结束：缺少 }}", l, c
 		}
 		return "动作到文件末尾仍未结束：缺少 }}", 0, -1
+	case msg == "unclosed comment":
+		// At its {{, the last /* no */ follows.
+		if at := bytes.LastIndex(text, []byte("/*")); at >= 0 && !bytes.Contains(text[at:], []byte("*/")) {
+			if open := bytes.LastIndex(text[:at], []byte("{{")); open >= 0 {
+				l, c := placeOf(text, open)
+				return "注释没有结束：{{/* 之后缺少 */}}", l, c
+			}
+		}
+		return "注释没有结束：{{/* 之后缺少 */}}", 0, -1
+	case msg == "expected end; found {{else}}":
+		return "多余的 {{else}}：一个 if、with 或 range 只能有一个 {{else}}，另一个条件写 {{else if …}}", 0, -1
 	case msg == "unexpected {{else}}":
 		return "多余的 {{else}}：前面没有与它对应的 if、with 或 range", 0, -1
 	case msg == "unterminated quoted string":

@@ -61,6 +61,19 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  <script src=\"{{asset \"page.js\"}}\"></script>\n</footer>\n",
 			"layouts/partials/footer.html:2:18: 模板错误：{{asset \"page.js\"}}：调用 asset 出错：资源文件 layouts/assets/page.js 不存在，是否为“js/page.js”？",
 		},
+		// A comment left open, a second {{else}}, an index past the end.
+		{
+			"<footer>\n  {{/* 页脚\n  <p>{{.Site.Name}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:3: 模板错误：注释没有结束：{{/* 之后缺少 */}}",
+		},
+		{
+			"<footer>\n  {{if .Site.Name}}<p>{{.Site.Name}}</p>{{else}}<p>无</p>{{else}}<p>又</p>{{end}}\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：多余的 {{else}}：一个 if、with 或 range 只能有一个 {{else}}，另一个条件写 {{else if …}}",
+		},
+		{
+			"<footer>\n  <p>{{index .Site.Map 99}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:8: 模板错误：{{index .Site.Map 99}}：下标 99 超出范围：这个列表（或文字）没有这么多项，下标从 0 数起",
+		},
 		// The function's name in the text before it is not the place.
 		{
 			"<footer>\n  <p>用 printff 写：{{printff \"%s\" .Site.Name}}</p>\n</footer>\n",
