@@ -261,9 +261,17 @@ func TestLayoutsCommand(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "layouts", "assets", "js", "portal.js"), nil, 0o644)
 	os.WriteFile(filepath.Join(dir, "layouts", "assets", "css", "custom.css"), nil, 0o644)
 	_, out, _ = runSafely(t, "layouts", "-s", dir)
-	if !strings.Contains(out, "\n  layouts/assets/css/custom.css（站点自己的样式表：每个页面在 site.css 之后链接它）\n") {
+	if !strings.Contains(out, "\n  layouts/assets/css/custom.css（站点自己的样式表：内置的 partials/head.html 在 site.css 之后链接它）\n") {
 		t.Errorf("layouts does not say what custom.css is:\n%s", out)
 	}
+	// A head.html of the site's own that does not link it: said so there.
+	os.WriteFile(filepath.Join(dir, "layouts", "partials", "head.html"), []byte("<title>{{.Title}}</title>\n"), 0o644)
+	_, out, _ = runSafely(t, "layouts", "-s", dir)
+	if !strings.Contains(out, "\n  layouts/assets/css/custom.css（站点自己的样式表：内置的 partials/head.html 在 site.css 之后链接它；站点自己的 partials/head.html 却没有链接它，它的样式不会用到）\n") {
+		t.Errorf("layouts says custom.css is linked where the site's head.html does not link it:\n%s", out)
+	}
+	os.Remove(filepath.Join(dir, "layouts", "partials", "head.html"))
+	_, out, _ = runSafely(t, "layouts", "-s", dir)
 	if !strings.Contains(out, "\n  layouts/partials/foter.html（是否应为 layouts/partials/footer.html？）\n") {
 		t.Errorf("layouts does not list the site's file that overrides nothing:\n%s", out)
 	}

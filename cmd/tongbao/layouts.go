@@ -172,6 +172,19 @@ func changedSince(path, name string) string {
 // partials/head.html links after the theme's, where the site has it.
 const customCSS = "assets/css/custom.css"
 
+// customCSSUnlinked is what the listing adds to custom.css when the site's
+// own partials/head.html, in place of the built-in one that links it,
+// does not name it: the listing is read for what a site's files do, and
+// would otherwise say of its colours what is not so (the loader warns of
+// it too, with base.html's case).
+func customCSSUnlinked(root string) string {
+	b, err := os.ReadFile(filepath.Join(root, "partials", "head.html"))
+	if err != nil || bytes.Contains(b, []byte("custom.css")) {
+		return ""
+	}
+	return "；站点自己的 partials/head.html 却没有链接它，它的样式不会用到"
+}
+
 // listLayouts prints every built-in file, those the site in dir overrides
 // marked, then the files of the site's layouts/ that override none.
 func listLayouts(dir string, builtin []string, stdout io.Writer) {
@@ -202,7 +215,7 @@ func listLayouts(dir string, builtin []string, stdout io.Writer) {
 		slices.Sort(rest)
 		for _, name := range rest {
 			if name == customCSS {
-				fmt.Fprintf(stdout, "  layouts/%s（站点自己的样式表：每个页面在 site.css 之后链接它）\n", name)
+				fmt.Fprintf(stdout, "  layouts/%s（站点自己的样式表：内置的 partials/head.html 在 site.css 之后链接它%s）\n", name, customCSSUnlinked(root))
 			} else if near := site.NearestPath(name, builtin); near != "" {
 				fmt.Fprintf(stdout, "  layouts/%s（是否应为 layouts/%s？）\n", name, near)
 			} else {
