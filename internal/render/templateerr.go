@@ -109,6 +109,14 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 			}
 		}
 		return "注释没有结束：{{/* 之后缺少 */}}", 0, -1
+	case msg == `unexpected "/" in command`:
+		// {{ /* 页脚 */ }}: a comment written as actions are, a space
+		// after its {{, which Go reads as an action beginning with /.
+		if l := lineOf(text, line); l != nil {
+			if loc := spacedCommentRE.FindIndex(l); loc != nil {
+				return "注释的 /* 要紧接 {{：写成 {{/* … */}} 或 {{- /* … */ -}}，{{ 与 /* 之间不能有空格", line, loc[0]
+			}
+		}
 	case msg == "expected end; found {{else}}":
 		return "多余的 {{else}}：一个 if、with 或 range 只能有一个 {{else}}，另一个条件写 {{else if …}}", 0, -1
 	case msg == "unexpected {{else}}":
@@ -173,7 +181,10 @@ var (
 	nilRE        = regexp.MustCompile(`^nil pointer evaluating \*?(\S+)\.(\w+)$`)
 	undefinedRE  = regexp.MustCompile(`^undefined variable "([^"]+)"$`)
 	operandRE    = regexp.MustCompile(`^unexpected "(.+)" in operand$`)
-	actionSpanRE = regexp.MustCompile(`\{\{.*?(?:\}\}|$)`) // on one line; to its end when the action goes on
+	// spacedCommentRE finds a comment's opening that Go does not take
+	// for one: {{ /*, {{ - /*, {{-  /* (only {{/* and {{- /* are).
+	spacedCommentRE = regexp.MustCompile(`\{\{(?:\s+-?\s*|-\s\s+)/\*`)
+	actionSpanRE    = regexp.MustCompile(`\{\{.*?(?:\}\}|$)`) // on one line; to its end when the action goes on
 )
 
 // loneBrace is the words for a } alone in an action ({{.Site.Name}</p>):

@@ -66,6 +66,17 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  {{/* 页脚\n  <p>{{.Site.Name}}</p>\n</footer>\n",
 			"layouts/partials/footer.html:2:3: 模板错误：注释没有结束：{{/* 之后缺少 */}}",
 		},
+		// A comment written as actions are, with a space after its {{
+		// (Go: unexpected "/" in command), at that {{, not at a comment
+		// written right before it on the line.
+		{
+			"<footer>\n  {{ /* 页脚 */ }}\n  <p>{{.Site.Name}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:3: 模板错误：注释的 /* 要紧接 {{：写成 {{/* … */}} 或 {{- /* … */ -}}，{{ 与 /* 之间不能有空格",
+		},
+		{
+			"<footer>\n  <p>{{- /* 名称 */ -}}{{.Site.Name}}</p>{{ /* 页脚 */ -}}\n</footer>\n",
+			"layouts/partials/footer.html:2:40: 模板错误：注释的 /* 要紧接 {{：写成 {{/* … */}} 或 {{- /* … */ -}}，{{ 与 /* 之间不能有空格",
+		},
 		{
 			"<footer>\n  {{if .Site.Name}}<p>{{.Site.Name}}</p>{{else}}<p>无</p>{{else}}<p>又</p>{{end}}\n</footer>\n",
 			"layouts/partials/footer.html:2: 模板错误：多余的 {{else}}：一个 if、with 或 range 只能有一个 {{else}}，另一个条件写 {{else if …}}",
