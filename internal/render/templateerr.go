@@ -109,6 +109,16 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 			}
 		}
 		return "注释没有结束：{{/* 之后缺少 */}}", 0, -1
+	case msg == "comment ends before closing delimiter":
+		// {{/* 页脚 */ }}: the comment's first */ is not followed by
+		// its }} — a space between, as actions are written, or the
+		// comment's own */ left out and a stylesheet's the first after.
+		const words = "注释没有正确结束：{{/* 之后的第一个 */ 要紧接 }}（写成 {{/* … */}}，*/ 与 }} 之间不能有空格）"
+		if at := unendedComment(text, line); at >= 0 {
+			l, c := placeOf(text, at)
+			return words, l, c
+		}
+		return words, 0, -1
 	case msg == `unexpected "/" in command`:
 		// {{ /* 页脚 */ }}: a comment written as actions are, a space
 		// after its {{, which Go reads as an action beginning with /.
@@ -181,6 +191,9 @@ var (
 	nilRE        = regexp.MustCompile(`^nil pointer evaluating \*?(\S+)\.(\w+)$`)
 	undefinedRE  = regexp.MustCompile(`^undefined variable "([^"]+)"$`)
 	operandRE    = regexp.MustCompile(`^unexpected "(.+)" in operand$`)
+	// commentOpenRE finds a comment's opening as Go reads one: {{/* or
+	// {{- /*.
+	commentOpenRE = regexp.MustCompile(`\{\{(?:-[ \t\r\n])?/\*`)
 	// spacedCommentRE finds a comment's opening that Go does not take
 	// for one: {{ /*, {{ - /*, {{-  /* (only {{/* and {{- /* are).
 	spacedCommentRE = regexp.MustCompile(`\{\{(?:\s+-?\s*|-\s\s+)/\*`)
@@ -315,6 +328,32 @@ func lineAt(text []byte, at int) int { return 1 + bytes.Count(text[:at], []byte(
 func indent(text []byte, at int) string {
 	l := text[bytes.LastIndexByte(text[:at], '\n')+1:]
 	return string(l[:len(l)-len(bytes.TrimLeft(l, " \t"))])
+}
+
+// unendedComment returns where the comment on line n (from 1) of text
+// begins whose first */ is not followed by }} (or -}} after a space), as
+// Go reads a comment, or -1.
+func unendedComment(text []byte, n int) int {
+	l := lineOf(text, n)
+	if l == nil {
+		return -1
+	}
+	off := 0
+	for i := 1; i < n; i++ {
+		off += bytes.IndexByte(text[off:], '\n') + 1
+	}
+	for _, m := range commentOpenRE.FindAllIndex(l, -1) {
+		rest := text[off+m[1]:]
+		k := bytes.Index(rest, []byte("*/"))
+		if k < 0 {
+			return -1
+		}
+		after := rest[k+2:]
+		if !bytes.HasPrefix(after, []byte("}}")) && !(len(after) > 1 && strings.IndexByte(" \t\r\n", after[0]) >= 0 && bytes.HasPrefix(after[1:], []byte("-}}"))) {
+			return off + m[0]
+		}
+	}
+	return -1
 }
 
 // defineOn returns where the {{define}} on line n (from 1) of text

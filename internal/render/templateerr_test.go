@@ -66,6 +66,18 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  {{/* 页脚\n  <p>{{.Site.Name}}</p>\n</footer>\n",
 			"layouts/partials/footer.html:2:3: 模板错误：注释没有结束：{{/* 之后缺少 */}}",
 		},
+		// A comment whose */ is not followed by its }} (a space between,
+		// as actions are written; or none of its own, a stylesheet's */
+		// the first after it): Go's "comment ends before closing
+		// delimiter", at the comment's {{.
+		{
+			"<footer>\n  <p>{{.Site.Name}}</p>{{/* 页脚 */ }}\n</footer>\n",
+			"layouts/partials/footer.html:2:24: 模板错误：注释没有正确结束：{{/* 之后的第一个 */ 要紧接 }}（写成 {{/* … */}}，*/ 与 }} 之间不能有空格）",
+		},
+		{
+			"<footer>\n  {{- /* 页脚\n  <style>/* 样式 */</style>\n</footer>\n",
+			"layouts/partials/footer.html:2:3: 模板错误：注释没有正确结束：{{/* 之后的第一个 */ 要紧接 }}（写成 {{/* … */}}，*/ 与 }} 之间不能有空格）",
+		},
 		// A comment written as actions are, with a space after its {{
 		// (Go: unexpected "/" in command), at that {{, not at a comment
 		// written right before it on the line.
