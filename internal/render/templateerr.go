@@ -165,6 +165,9 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 		case "<":
 			// {{ .Site.Name </p>: the action runs on into the markup.
 			return "动作中不能有“<”：前面的动作是否少写了 }}？", 0, -1
+		case "{":
+			// {{{ .Site.Name }}}, as Mustache writes it (Go: in command).
+			return "动作中有多余的“{”：动作以 {{ 开始、以 }} 结束，是否多写了一个“{”？", 0, -1
 		}
 		return fmt.Sprintf("动作（{{ }} 之间）中此处不能有“%s”", m[1]), 0, -1
 	}
@@ -190,7 +193,7 @@ var (
 	charRE       = regexp.MustCompile(`^bad character U\+[0-9A-F]+ '(.+)'$`)
 	nilRE        = regexp.MustCompile(`^nil pointer evaluating \*?(\S+)\.(\w+)$`)
 	undefinedRE  = regexp.MustCompile(`^undefined variable "([^"]+)"$`)
-	operandRE    = regexp.MustCompile(`^unexpected "(.+)" in operand$`)
+	operandRE    = regexp.MustCompile(`^unexpected "(.+)" in (?:operand|command)$`)
 	// commentOpenRE finds a comment's opening as Go reads one: {{/* or
 	// {{- /*.
 	commentOpenRE = regexp.MustCompile(`\{\{(?:-[ \t\r\n])?/\*`)

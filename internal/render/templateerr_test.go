@@ -134,6 +134,12 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  <p>{{ .Site.Name }</p>\n</footer>\n",
 			"layouts/partials/footer.html:2: 模板错误：动作中有单独的一个“}”：动作以 }} 结束，是否少写了一个“}”？",
 		},
+		// A brace too many at the start ({{{, as Mustache writes it):
+		// Go words it "unexpected "{" in command".
+		{
+			"<footer>\n  <p>{{{ .Site.Name }}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：动作中有多余的“{”：动作以 {{ 开始、以 }} 结束，是否多写了一个“{”？",
+		},
 		// No }} at all: the action runs on into the markup.
 		{
 			"<footer>\n  <p>{{ .Site.Name </p>\n</footer>\n",
