@@ -109,6 +109,24 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 			}
 		}
 		return "注释没有结束：{{/* 之后缺少 */}}", 0, -1
+	case msg == "comment ends before closing delimiter":
+		// {{/* 页脚 */ }}: the comment's first */ is not followed by
+		// its }} — a space between, as actions are written, or the
+		// comment's own */ left out and a stylesheet's the first after.
+		const words = "注释没有正确结束：{{/* 之后的第一个 */ 要紧接 }}（写成 {{/* … */}}，*/ 与 }} 之间不能有空格）"
+		if at := unendedComment(text, line); at >= 0 {
+			l, c := placeOf(text, at)
+			return words, l, c
+		}
+		return words, 0, -1
+	case msg == `unexpected "/" in command`:
+		// {{ /* 页脚 */ }}: a comment written as actions are, a space
+		// after its {{, which Go reads as an action beginning with /.
+		if l := lineOf(text, line); l != nil {
+			if loc := spacedCommentRE.FindIndex(l); loc != nil {
+				return "注释的 /* 要紧接 {{：写成 {{/* … */}} 或 {{- /* … */ -}}，{{ 与 /* 之间不能有空格", line, loc[0]
+			}
+		}
 	case msg == "expected end; found {{else}}":
 		return "多余的 {{else}}：一个 if、with 或 range 只能有一个 {{else}}，另一个条件写 {{else if …}}", 0, -1
 	case msg == "unexpected {{else}}":
@@ -147,6 +165,9 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 		case "<":
 			// {{ .Site.Name </p>: the action runs on into the markup.
 			return "动作中不能有“<”：前面的动作是否少写了 }}？", 0, -1
+		case "{":
+			// {{{ .Site.Name }}}, as Mustache writes it (Go: in command).
+			return "动作中有多余的“{”：动作以 {{ 开始、以 }} 结束，是否多写了一个“{”？", 0, -1
 		}
 		return fmt.Sprintf("动作（{{ }} 之间）中此处不能有“%s”", m[1]), 0, -1
 	}
@@ -172,8 +193,14 @@ var (
 	charRE       = regexp.MustCompile(`^bad character U\+[0-9A-F]+ '(.+)'$`)
 	nilRE        = regexp.MustCompile(`^nil pointer evaluating \*?(\S+)\.(\w+)$`)
 	undefinedRE  = regexp.MustCompile(`^undefined variable "([^"]+)"$`)
-	operandRE    = regexp.MustCompile(`^unexpected "(.+)" in operand$`)
-	actionSpanRE = regexp.MustCompile(`\{\{.*?(?:\}\}|$)`) // on one line; to its end when the action goes on
+	operandRE    = regexp.MustCompile(`^unexpected "(.+)" in (?:operand|command)$`)
+	// commentOpenRE finds a comment's opening as Go reads one: {{/* or
+	// {{- /*.
+	commentOpenRE = regexp.MustCompile(`\{\{(?:-[ \t\r\n])?/\*`)
+	// spacedCommentRE finds a comment's opening that Go does not take
+	// for one: {{ /*, {{ - /*, {{-  /* (only {{/* and {{- /* are).
+	spacedCommentRE = regexp.MustCompile(`\{\{(?:\s+-?\s*|-\s\s+)/\*`)
+	actionSpanRE    = regexp.MustCompile(`\{\{.*?(?:\}\}|$)`) // on one line; to its end when the action goes on
 )
 
 // loneBrace is the words for a } alone in an action ({{.Site.Name}</p>):
@@ -304,6 +331,32 @@ func lineAt(text []byte, at int) int { return 1 + bytes.Count(text[:at], []byte(
 func indent(text []byte, at int) string {
 	l := text[bytes.LastIndexByte(text[:at], '\n')+1:]
 	return string(l[:len(l)-len(bytes.TrimLeft(l, " \t"))])
+}
+
+// unendedComment returns where the comment on line n (from 1) of text
+// begins whose first */ is not followed by }} (or -}} after a space), as
+// Go reads a comment, or -1.
+func unendedComment(text []byte, n int) int {
+	l := lineOf(text, n)
+	if l == nil {
+		return -1
+	}
+	off := 0
+	for i := 1; i < n; i++ {
+		off += bytes.IndexByte(text[off:], '\n') + 1
+	}
+	for _, m := range commentOpenRE.FindAllIndex(l, -1) {
+		rest := text[off+m[1]:]
+		k := bytes.Index(rest, []byte("*/"))
+		if k < 0 {
+			return -1
+		}
+		after := rest[k+2:]
+		if !bytes.HasPrefix(after, []byte("}}")) && !(len(after) > 1 && strings.IndexByte(" \t\r\n", after[0]) >= 0 && bytes.HasPrefix(after[1:], []byte("-}}"))) {
+			return off + m[0]
+		}
+	}
+	return -1
 }
 
 // defineOn returns where the {{define}} on line n (from 1) of text

@@ -66,6 +66,29 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  {{/* 页脚\n  <p>{{.Site.Name}}</p>\n</footer>\n",
 			"layouts/partials/footer.html:2:3: 模板错误：注释没有结束：{{/* 之后缺少 */}}",
 		},
+		// A comment whose */ is not followed by its }} (a space between,
+		// as actions are written; or none of its own, a stylesheet's */
+		// the first after it): Go's "comment ends before closing
+		// delimiter", at the comment's {{.
+		{
+			"<footer>\n  <p>{{.Site.Name}}</p>{{/* 页脚 */ }}\n</footer>\n",
+			"layouts/partials/footer.html:2:24: 模板错误：注释没有正确结束：{{/* 之后的第一个 */ 要紧接 }}（写成 {{/* … */}}，*/ 与 }} 之间不能有空格）",
+		},
+		{
+			"<footer>\n  {{- /* 页脚\n  <style>/* 样式 */</style>\n</footer>\n",
+			"layouts/partials/footer.html:2:3: 模板错误：注释没有正确结束：{{/* 之后的第一个 */ 要紧接 }}（写成 {{/* … */}}，*/ 与 }} 之间不能有空格）",
+		},
+		// A comment written as actions are, with a space after its {{
+		// (Go: unexpected "/" in command), at that {{, not at a comment
+		// written right before it on the line.
+		{
+			"<footer>\n  {{ /* 页脚 */ }}\n  <p>{{.Site.Name}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:3: 模板错误：注释的 /* 要紧接 {{：写成 {{/* … */}} 或 {{- /* … */ -}}，{{ 与 /* 之间不能有空格",
+		},
+		{
+			"<footer>\n  <p>{{- /* 名称 */ -}}{{.Site.Name}}</p>{{ /* 页脚 */ -}}\n</footer>\n",
+			"layouts/partials/footer.html:2:40: 模板错误：注释的 /* 要紧接 {{：写成 {{/* … */}} 或 {{- /* … */ -}}，{{ 与 /* 之间不能有空格",
+		},
 		{
 			"<footer>\n  {{if .Site.Name}}<p>{{.Site.Name}}</p>{{else}}<p>无</p>{{else}}<p>又</p>{{end}}\n</footer>\n",
 			"layouts/partials/footer.html:2: 模板错误：多余的 {{else}}：一个 if、with 或 range 只能有一个 {{else}}，另一个条件写 {{else if …}}",
@@ -110,6 +133,12 @@ func TestTemplateErrorsWorded(t *testing.T) {
 		{
 			"<footer>\n  <p>{{ .Site.Name }</p>\n</footer>\n",
 			"layouts/partials/footer.html:2: 模板错误：动作中有单独的一个“}”：动作以 }} 结束，是否少写了一个“}”？",
+		},
+		// A brace too many at the start ({{{, as Mustache writes it):
+		// Go words it "unexpected "{" in command".
+		{
+			"<footer>\n  <p>{{{ .Site.Name }}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2: 模板错误：动作中有多余的“{”：动作以 {{ 开始、以 }} 结束，是否多写了一个“{”？",
 		},
 		// No }} at all: the action runs on into the markup.
 		{

@@ -386,4 +386,3 @@ func variantKey(name string, variants []any) string {
 	}
 	return string(b)
 }
-

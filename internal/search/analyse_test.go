@@ -167,6 +167,30 @@ func TestAnalyseManyPairs(t *testing.T) {
 	sameAnalysis(t, Document{Title: "禁毒"}, "<p>"+text+"</p>")
 }
 
+// TestAnalyseCountsPastSaturation: a token counted more than 65,535
+// times in a text of more than 2.5 million characters and words weighs by
+// its whole count, as the reference counts it: there a count held at
+// 65,535 weighs 14, the whole one 15. A pair (100,000 times), its
+// characters, and a word (2,600,000 times), whose counts are known by
+// construction.
+func TestAnalyseCountsPastSaturation(t *testing.T) {
+	const pairs, words = 100000, 2600000
+	text := strings.Repeat("禁毒", pairs) + strings.Repeat(" a", words)
+	units := 2*pairs + words
+	if weight(65535, units) == weight(words, units) || weight(65535, units) == weight(pairs, units) {
+		t.Fatal("the text is too short for a count held at 65,535 to weigh less")
+	}
+	got := entries(t, Analyse(Document{Text: text}))
+	for _, c := range []struct {
+		tok   string
+		count int
+	}{{"禁毒", pairs}, {"毒禁", pairs - 1}, {"禁", pairs}, {"毒", pairs}, {"a", words}} {
+		if w := int(got[c.tok].body >> 4); w != weight(c.count, units) {
+			t.Errorf("%q, %d times in %d characters and words, weighs %d, want %d", c.tok, c.count, units, w, weight(c.count, units))
+		}
+	}
+}
+
 // TestWeight checks weights worked out by hand: s = tf·2.2 / (tf + 1.2·(0.25
 // + 0.75·n/1000)), scaled by 15/2.2 and rounded, at least 1.
 func TestWeight(t *testing.T) {
