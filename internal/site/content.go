@@ -424,7 +424,6 @@ func (l *loader) parseContent(rel string) *parsed {
 		}
 		p.warnings.Add(rel, bodyLine+h.Line-1, h.Col, "警告：正文中的 HTML（%s）不会出现在页面上%s；表格请用 Markdown 表格（| 单位 | 得分 |），其他格式也用 Markdown 的写法", h.Text, more)
 	}
-	exampleText(rel, body, bodyLine, &p.warnings)
 	if strings.HasPrefix(rel, "content/circulars/") {
 		p.circular = circular(rel, t, f, p)
 		placeholders(rel, f, t.m, body, bodyLine, &p.diags)
@@ -439,6 +438,8 @@ func (l *loader) parseContent(rel string) *parsed {
 		}
 		return p
 	}
+	// A page, not a circular: a circular may well name a case 某某县.
+	exampleText(rel, body, bodyLine, &p.warnings)
 	r := read(t, PageFront.Fields)
 	pg := &Page{File: rel, Sum: sum, Title: r.text("title"), Body: body, BodyLine: bodyLine, Valid: validity(r, f), Attachments: attachments(rel, r, f)}
 	pg.Linked, pg.PageLinks, p.unpublishable = bodyLinks(rel, links, bodyLine)

@@ -163,7 +163,8 @@ func valueAt(m map[string]any, path string) any {
 // exampleText warns of init's imaginary office left in a page's body (its
 // about page: 本站公布某某县人民政府办公室…, 联系电话：0000-0000000), at the
 // first place: a page is written once, and forgotten once the site looks
-// its own.
+// its own. Not a circular's: one may name a case 某某县 to keep it
+// anonymous, and init's sample circular has neither.
 func exampleText(rel string, body []byte, bodyLine int, w *diag.List) {
 	off, word := -1, ""
 	for _, s := range []string{ExampleCounty, ExamplePhone} {

@@ -118,3 +118,44 @@ func TestExampleDomainWarned(t *testing.T) {
 		}
 	}
 }
+
+// TestExampleTextInPagesOnly: init's imaginary county in a page's text is
+// warned of at its place (line 2 of the body, after 本站公布: column 5); a
+// circular naming a case 某某县, as circulars do to keep it anonymous, is
+// not told.
+func TestExampleTextInPagesOnly(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/county-streak")); err != nil {
+		t.Fatal(err)
+	}
+	write := func(rel, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/about.md", "+++\ntitle = \"关于本站\"\n+++\n\n本站公布某某县人民政府办公室的通报。\n")
+	circ, err := filepath.Glob(filepath.Join(dir, "content", "circulars", "*.md"))
+	if err != nil || len(circ) == 0 {
+		t.Fatalf("the office has no circular: %v", err)
+	}
+	b, err := os.ReadFile(circ[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(filepath.ToSlash(strings.TrimPrefix(circ[0], dir+string(filepath.Separator))), string(b)+"\n据反映，某某县某乡镇存在类似问题，请引以为戒。\n")
+	s, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var told []string
+	for _, w := range s.Warnings {
+		if strings.Contains(w.Msg, "tongbao init 所写的示例文字") {
+			told = append(told, w.String())
+		}
+	}
+	want := "content/about.md:5:5: 警告：这个页面仍有 tongbao init 所写的示例文字（“某某县”）；发布前请改为本机关的"
+	if len(told) != 1 || told[0] != want {
+		t.Errorf("told %q, want only %q", told, want)
+	}
+}
