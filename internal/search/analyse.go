@@ -43,8 +43,9 @@ type Analysis struct {
 	// text, written to its pack, has been dropped (see DropText).
 	TextLen int
 
-	// entries are the document's tokens, one uint64 each, ordered by
-	// their hash's top bits (the shard they go to):
+	// entries are the document's tokens, one uint64 each, in no
+	// particular order (the index sorts every document's by their shards
+	// at once, see Index.route):
 	//
 	//	bits  0–42  the token: a Han character (its code point), a pair
 	//	            (first<<21 | second), or a word, a word and the Han
@@ -112,12 +113,11 @@ func (a *Analysis) shardDigests(bits int) *shardDigests {
 	}
 	d := &shardDigests{bits: bits}
 	shift := shardShift + shardBits - bits
-	for k, e := range a.entries {
+	sums := make([]uint64, 1<<bits)
+	seen := make([]bool, 1<<bits)
+	for _, e := range a.entries {
 		i := int32(e >> shift)
-		if k == 0 || d.shards[len(d.shards)-1] != i {
-			d.shards = append(d.shards, i)
-			d.sums = append(d.sums, 0)
-		}
+		seen[i] = true
 		v := e
 		if e&wordBit != 0 {
 			// The word's index in its document: its text is digested.
@@ -125,7 +125,13 @@ func (a *Analysis) shardDigests(bits int) *shardDigests {
 		}
 		// The entries of a shard are in no particular order: their
 		// digests are summed.
-		d.sums[len(d.sums)-1] += mix64(v)
+		sums[i] += mix64(v)
+	}
+	for i, ok := range seen {
+		if ok {
+			d.shards = append(d.shards, int32(i))
+			d.sums = append(d.sums, sums[i])
+		}
 	}
 	a.digests.Store(d)
 	return d
@@ -234,7 +240,6 @@ type counter struct {
 	ents  []uint64
 	text  []byte // the text being read by AnalyseHTML
 
-	hist [1 << shardBits]uint32
 }
 
 // A uniTally is a character's count in the text, with uniTitle set if
@@ -1055,13 +1060,10 @@ func (c *counter) finish(d Document) *Analysis {
 
 	c.moveApart()
 	a := &Analysis{Doc: d, TextLen: len(d.Text), words: string(c.words.text), wordEnds: slices.Clone(c.words.ends)}
-	// The entries, placed by a counting sort on their shard bits.
 	sc := newScale(c.units, len(d.Text))
 	// (Each pair may count a character new to the document.)
 	most := len(c.uniUsed) + 2*len(c.pairs.used) + len(c.other.used)
 	raw := slices.Grow(c.ents[:0], most)[:most]
-	hist := &c.hist
-	clear(hist[:])
 	k := 0
 	// The pairs first: each also counts its second character, which was
 	// counted in the pair alone (see addHan).
@@ -1103,7 +1105,6 @@ func (c *counter) finish(d Document) *Analysis {
 		}
 		raw[k] = e
 		k++
-		hist[h]++
 	}
 	for _, r := range c.uniUsed {
 		ch := rune(r) + uniStart
@@ -1123,7 +1124,6 @@ func (c *counter) finish(d Document) *Analysis {
 		}
 		raw[k] = e
 		k++
-		hist[h]++
 	}
 	for _, i := range c.other.used {
 		p := &c.other.slots[i]
@@ -1136,20 +1136,9 @@ func (c *counter) finish(d Document) *Analysis {
 		h >>= 32 - shardBits
 		raw[k] = p.key | sc.body(uint32(p.count), p.first, p.title) | uint64(h)<<shardShift
 		k++
-		hist[h]++
 	}
 	raw = raw[:k]
-	var sum uint32
-	for i, n := range hist {
-		hist[i] = sum
-		sum += n
-	}
-	a.entries = make([]uint64, len(raw))
-	for _, e := range raw {
-		s := e >> shardShift
-		a.entries[hist[s]] = e
-		hist[s]++
-	}
+	a.entries = slices.Clone(raw)
 	c.ents = raw
 	return a
 }
