@@ -378,7 +378,7 @@ func PackKey(docs []*Analysis) [32]byte {
 type gatherer struct {
 	x *Index
 
-	shift uint
+	bits  uint // log2 of len(slots)
 	slots []gatherSlot // Han tokens by key; key 0 is free
 	words map[string]int32
 
@@ -417,7 +417,7 @@ func (x *Index) gatherer(size int) *gatherer {
 
 func (g *gatherer) resize(bits uint) {
 	old := g.slots
-	g.shift, g.slots = 64-bits, make([]gatherSlot, 1<<bits)
+	g.bits, g.slots = bits, make([]gatherSlot, 1<<bits)
 	for _, sl := range old {
 		if sl.key != 0 {
 			g.slots[g.slot(sl.key)] = sl
@@ -425,10 +425,15 @@ func (g *gatherer) resize(bits uint) {
 	}
 }
 
+// gatherHome is where the probe for the Han token key starts, before it
+// is reduced to the table's size: by a constant shift, which leaves the
+// probe loop the register a shift by the table's size took.
+func gatherHome(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> 32 }
+
 // slot is where the Han token key is, or the free slot where it goes.
 func (g *gatherer) slot(key uint64) uint64 {
 	mask := uint64(len(g.slots) - 1)
-	i := (key * 0x9E3779B97F4A7C15) >> (g.shift & 63)
+	i := gatherHome(key) & mask
 	for g.slots[i].key != 0 && g.slots[i].key != key {
 		i = (i + 1) & mask
 	}
@@ -461,12 +466,13 @@ func (g *gatherer) gather(es []uint64, owners []uint32) {
 // addKnown adds the entries from es[n] on whose tokens are Han tokens
 // the shard has numbered, and returns where it stopped.
 func (g *gatherer) addKnown(es []uint64, owners []uint32, n int) int {
-	slots, count, recs := g.slots, g.count, g.recs
-	shift, mask := g.shift&63, uint64(len(slots)-1)
-	for ; n < len(es) && n < len(recs) && n < len(owners); n++ {
+	slots, count := g.slots, g.count
+	recs, owners := g.recs[:len(es)], owners[:len(es)]
+	mask := uint64(len(slots) - 1)
+	for ; n < len(es); n++ {
 		e := es[n]
 		key := e & keyMask
-		i := key * 0x9E3779B97F4A7C15 >> shift
+		i := gatherHome(key)
 		for slots[i&mask].key != key {
 			if slots[i&mask].key == 0 || key&wordBit != 0 {
 				return n
@@ -484,7 +490,7 @@ func (g *gatherer) addKnown(es []uint64, owners []uint32, n int) int {
 // slot.
 func (g *gatherer) newHan(key uint64) uint64 {
 	if 2*len(g.ends) >= len(g.slots) {
-		g.resize(64 - g.shift + 1)
+		g.resize(g.bits + 1)
 	}
 	i := g.slot(key)
 	g.text = appendToken(g.text, key)
