@@ -542,12 +542,13 @@ func (g *gatherer) encode() (sh Shard) {
 		g.count[k] = sum
 		sum += n
 	}
-	g.byTok = slices.Grow(g.byTok[:0], len(g.recs))[:len(g.recs)]
+	count, byTok := g.count, slices.Grow(g.byTok[:0], len(g.recs))[:len(g.recs)]
 	for _, r := range g.recs {
 		k := r >> recTok
-		g.byTok[g.count[k]] = r
-		g.count[k]++
+		byTok[count[k]] = r
+		count[k]++
 	}
+	g.byTok = byTok
 	// count[k] is now where token k's records end.
 	g.order = g.order[:0]
 	for k := range g.ends {
@@ -562,20 +563,21 @@ func (g *gatherer) encode() (sh Shard) {
 		if k > 0 {
 			start = g.count[k-1]
 		}
-		g.body, g.title, g.nibbles = g.body[:0], g.title[:0], g.nibbles[:0]
-		for _, r := range g.byTok[start:g.count[k]] {
+		body, title, nibbles := g.body[:0], g.title[:0], g.nibbles[:0]
+		for _, r := range byTok[start:count[k]] {
 			d := uint32(r >> recDoc)
 			if v := byte(r); v != 0 {
-				g.body = append(g.body, d)
-				g.nibbles = append(g.nibbles, v)
+				body = append(body, d)
+				nibbles = append(nibbles, v)
 			}
 			if r&recTitle != 0 {
-				g.title = append(g.title, d)
+				title = append(title, d)
 			}
 		}
-		p := g.docset(g.post[:0], g.body, n)
-		p = appendNibbles(p, g.nibbles, 2*len(g.body) <= n)
-		p = g.docset(p, g.title, n)
+		g.body, g.title, g.nibbles = body, title, nibbles
+		p := g.docset(g.post[:0], body, n)
+		p = appendNibbles(p, nibbles, 2*len(body) <= n)
+		p = g.docset(p, title, n)
 		g.post = p
 		tok := g.token(k)
 		b = binary.AppendUvarint(b, uint64(len(tok)))
