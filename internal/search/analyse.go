@@ -1064,48 +1064,9 @@ func (c *counter) finish(d Document) *Analysis {
 	// (Each pair may count a character new to the document.)
 	most := len(c.uniUsed) + 2*len(c.pairs.used) + len(c.other.used)
 	raw := slices.Grow(c.ents[:0], most)[:most]
-	k := 0
 	// The pairs first: each also counts its second character, which was
 	// counted in the pair alone (see addHan).
-	pairs := &c.pairs
-	for _, i := range pairs.used {
-		v := pairs.slots[i]
-		n, first, title := pairs.countOf(i), pairs.first[i], pairs.flags[i]&pairTitle != 0
-		y := codeRune(v & (1<<24 - 1))
-		b := uint16(y - uniStart)
-		u := &c.uni[b]
-		if u.count == 0 {
-			c.uniUsed = append(c.uniUsed, b)
-		}
-		if n > 0 {
-			if u.count&^uniTitle == 0 || first+3 < u.first {
-				u.first = first + 3
-			}
-			u.count += n
-		}
-		if title {
-			u.count |= uniTitle
-		}
-		if pairs.flags[i]&pairApart != 0 {
-			n, first, title = c.addApart(i, n, first, title)
-		}
-		x := codeRune(v >> 24 & (1<<24 - 1))
-		h := hashRunes(x, y) >> (32 - shardBits)
-		e := uint64(x)<<21 | uint64(y) | uint64(h)<<shardShift
-		if title {
-			e |= titleBit
-		}
-		if n > 0 {
-			if n < uint32(len(sc.w)) {
-				e |= sc.w[n]
-			} else {
-				e |= sc.weight(n)
-			}
-			e |= uint64(sc.place(first)) << bodyShift
-		}
-		raw[k] = e
-		k++
-	}
+	k := c.pairEntries(raw[:len(c.pairs.used)], sc)
 	for _, r := range c.uniUsed {
 		ch := rune(r) + uniStart
 		h := hashRunes(0, ch) >> (32 - shardBits)
@@ -1141,6 +1102,62 @@ func (c *counter) finish(d Document) *Analysis {
 	a.entries = slices.Clone(raw)
 	c.ents = raw
 	return a
+}
+
+// pairEntries makes the entries of the pairs, in raw (one a pair), and
+// counts the second character of each in its tally (see addHan). It
+// returns how many it made. (A function of its own, whose loop keeps its
+// variables in registers.)
+func (c *counter) pairEntries(raw []uint64, sc *scale) int {
+	pairs := &c.pairs
+	slots := pairs.slots
+	first, flags := pairs.first[:len(slots)], pairs.flags[:len(slots)]
+	more := len(pairs.more) > 0
+	uni := &c.uni
+	used := pairs.used[:len(raw)]
+	for k, i := range used {
+		v := slots[i]
+		n := uint32(v >> 48)
+		if more {
+			n += pairs.more[v&pairKeyMask] << 16
+		}
+		at, f := first[i], flags[i]
+		title := f&pairTitle != 0
+		y := codeRune(v & (1<<24 - 1))
+		b := uint16(y - uniStart)
+		u := &uni[b]
+		if u.count == 0 {
+			c.uniUsed = append(c.uniUsed, b)
+		}
+		if n > 0 {
+			if u.count&^uniTitle == 0 || at+3 < u.first {
+				u.first = at + 3
+			}
+			u.count += n
+		}
+		if title {
+			u.count |= uniTitle
+		}
+		if f&pairApart != 0 {
+			n, at, title = c.addApart(i, n, at, title)
+		}
+		x := codeRune(v >> 24 & (1<<24 - 1))
+		h := hashRunes(x, y) >> (32 - shardBits)
+		e := uint64(x)<<21 | uint64(y) | uint64(h)<<shardShift
+		if title {
+			e |= titleBit
+		}
+		if n > 0 {
+			if n < uint32(len(sc.w)) {
+				e |= sc.w[n]
+			} else {
+				e |= sc.weight(n)
+			}
+			e |= uint64(sc.place(at)) << bodyShift
+		}
+		raw[k] = e
+	}
+	return len(used)
 }
 
 // A scale gives the bits of an entry that its tally in one document
