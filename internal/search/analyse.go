@@ -1067,10 +1067,9 @@ func (c *counter) finish(d Document) *Analysis {
 	// The pairs first: each also counts its second character, which was
 	// counted in the pair alone (see addHan).
 	k := c.pairEntries(raw[:len(c.pairs.used)], sc)
+	uniKeys := uniKeys()
 	for _, r := range c.uniUsed {
-		ch := rune(r) + uniStart
-		h := hashRunes(0, ch) >> (32 - shardBits)
-		e := uint64(ch) | uint64(h)<<shardShift
+		e := uniKeys[r]
 		u := c.uni[r]
 		if u.count&uniTitle != 0 {
 			e |= titleBit
@@ -1159,6 +1158,19 @@ func (c *counter) pairEntries(raw []uint64, sc *scale) int {
 	}
 	return len(used)
 }
+
+// uniKeys are the token and shard bits of the entry of each CJK Unified
+// Ideograph (see Analysis.entries), by character − uniStart: 600,000 of a
+// build's entries are characters', each hashed once a document where
+// this hashes each once.
+var uniKeys = sync.OnceValue(func() *[uniEnd - uniStart]uint64 {
+	var t [uniEnd - uniStart]uint64
+	for i := range t {
+		ch := rune(i) + uniStart
+		t[i] = uint64(ch) | uint64(hashRunes(0, ch)>>(32-shardBits))<<shardShift
+	}
+	return &t
+})
 
 // A scale gives the bits of an entry that its tally in one document
 // decides (see Analysis.entries): the weight of the token's count, the
