@@ -386,7 +386,9 @@ type gatherer struct {
 	ends  []uint32 // where each token's text ends in text, by number
 	count []int32  // records of each token, then where its records end
 	recs  []uint64 // the records in the order added (see record)
-	byTok []uint64 // the records, token by token
+	docs  []uint32 // the records' documents, token by token, each with titleDoc if the title holds the token
+	vals  []byte   // their body bytes, in the same order
+	mixed []bool   // by token: some of its records are not the body's alone (see encode)
 	order []int32  // token numbers in the order of their texts
 
 	body, title []uint32
@@ -403,6 +405,7 @@ type gatherSlot struct {
 // A record is a token's number, a document and the body and title bits
 // of its entry (see Analysis.entries): tok<<41 | doc<<9 | title<<8 | body.
 const (
+	titleDoc = 1 << 31 // the title flag of a document in gatherer.docs
 	recTitle = 1 << 8
 	recDoc   = 9
 	recTok   = 41
@@ -542,13 +545,26 @@ func (g *gatherer) encode() (sh Shard) {
 		g.count[k] = sum
 		sum += n
 	}
-	count, byTok := g.count, slices.Grow(g.byTok[:0], len(g.recs))[:len(g.recs)]
-	for _, r := range g.recs {
+	// A token none of whose records is a title's or lacks a body byte,
+	// most, has its documents and body bytes in docs and vals as the
+	// postings want them; the others' are picked out (mixed).
+	count, recs := g.count, g.recs
+	docs := slices.Grow(g.docs[:0], len(recs))[:len(recs)]
+	vals := slices.Grow(g.vals[:0], len(recs))[:len(recs)]
+	mixed := slices.Grow(g.mixed[:0], len(count))[:len(count)]
+	clear(mixed)
+	for _, r := range recs {
 		k := r >> recTok
-		byTok[count[k]] = r
-		count[k]++
+		at := count[k]
+		count[k] = at + 1
+		v := byte(r)
+		docs[at] = uint32(r>>recDoc)&^titleDoc | uint32(r>>8&1)<<31
+		vals[at] = v
+		if r&recTitle != 0 || v == 0 {
+			mixed[k] = true
+		}
 	}
-	g.byTok = byTok
+	g.docs, g.vals, g.mixed = docs, vals, mixed
 	// count[k] is now where token k's records end.
 	g.order = g.order[:0]
 	for k := range g.ends {
@@ -563,18 +579,21 @@ func (g *gatherer) encode() (sh Shard) {
 		if k > 0 {
 			start = g.count[k-1]
 		}
-		body, title, nibbles := g.body[:0], g.title[:0], g.nibbles[:0]
-		for _, r := range byTok[start:count[k]] {
-			d := uint32(r >> recDoc)
-			if v := byte(r); v != 0 {
-				body = append(body, d)
-				nibbles = append(nibbles, v)
+		body, title, nibbles := docs[start:count[k]], []uint32(nil), vals[start:count[k]]
+		if mixed[k] {
+			ds, vs := body, nibbles
+			body, title, nibbles = g.body[:0], g.title[:0], g.nibbles[:0]
+			for j, d := range ds {
+				if v := vs[j]; v != 0 {
+					body = append(body, d&^titleDoc)
+					nibbles = append(nibbles, v)
+				}
+				if d&titleDoc != 0 {
+					title = append(title, d&^titleDoc)
+				}
 			}
-			if r&recTitle != 0 {
-				title = append(title, d)
-			}
+			g.body, g.title, g.nibbles = body, title, nibbles
 		}
-		g.body, g.title, g.nibbles = body, title, nibbles
 		p := g.docset(g.post[:0], body, n)
 		p = appendNibbles(p, nibbles, 2*len(body) <= n)
 		p = g.docset(p, title, n)
