@@ -687,7 +687,9 @@ func (g *gatherer) docset(b []byte, ids []uint32, n int) []byte {
 	others := g.others[:0]
 	defer func() { g.others = others }()
 	complement := -1
-	if 2*len(ids) > n { // the complement can be the shortest only then
+	// The complement can be the shortest only if it is shorter than the
+	// bitmap, and each document it lists takes a byte at least.
+	if n-len(ids) < bitmap {
 		k := 0
 		for d := range uint32(n) {
 			if k < len(ids) && ids[k] == d {
