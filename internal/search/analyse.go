@@ -1105,58 +1105,109 @@ func (c *counter) finish(d Document) *Analysis {
 
 // pairEntries makes the entries of the pairs, in raw (one a pair), and
 // counts the second character of each in its tally (see addHan). It
-// returns how many it made. (A function of its own, whose loop keeps its
-// variables in registers.)
+// returns how many it made. Most pairs are made by pairsFast, whose loop
+// has no call, so that its variables stay in registers; pairEntry makes
+// those it leaves.
 func (c *counter) pairEntries(raw []uint64, sc *scale) int {
+	used := c.pairs.used[:len(raw)]
+	c.uniUsed = slices.Grow(c.uniUsed, len(used))
+	for k := 0; k < len(used); k++ {
+		if k = c.pairsFast(raw, used, k, sc); k == len(used) {
+			break
+		}
+		raw[k] = c.pairEntry(used[k], sc)
+	}
+	return len(used)
+}
+
+// pairsFast makes the entries of the pairs in slots used[k:] as
+// pairEntry does, up to the first one counted more than a scale's small
+// counts or also counted apart, or any if a count carried; it returns
+// where it stopped. c.uniUsed has room for a character a pair.
+func (c *counter) pairsFast(raw []uint64, used []uint32, k int, sc *scale) int {
 	pairs := &c.pairs
+	if len(pairs.more) > 0 {
+		return k
+	}
 	slots := pairs.slots
 	first, flags := pairs.first[:len(slots)], pairs.flags[:len(slots)]
-	more := len(pairs.more) > 0
 	uni := &c.uni
-	used := pairs.used[:len(raw)]
-	for k, i := range used {
+	uu := c.uniUsed
+	raw = raw[:len(used)]
+	for ; k < len(used); k++ {
+		i := used[k]
 		v := slots[i]
 		n := uint32(v >> 48)
-		if more {
-			n += pairs.more[v&pairKeyMask] << 16
-		}
 		at, f := first[i], flags[i]
-		title := f&pairTitle != 0
+		if f&pairApart != 0 || n >= uint32(len(sc.w)) || len(uu) >= cap(uu) {
+			break
+		}
 		y := codeRune(v & (1<<24 - 1))
 		b := uint16(y - uniStart)
 		u := &uni[b]
 		if u.count == 0 {
-			c.uniUsed = append(c.uniUsed, b)
+			uu = uu[:len(uu)+1]
+			uu[len(uu)-1] = b
 		}
+		x := codeRune(v >> 24 & (1<<24 - 1))
+		e := uint64(x)<<21 | uint64(y) | uint64(hashRunes(x, y)>>(32-shardBits))<<shardShift
 		if n > 0 {
 			if u.count&^uniTitle == 0 || at+3 < u.first {
 				u.first = at + 3
 			}
 			u.count += n
+			e |= sc.w[n] | uint64(sc.place(at))<<bodyShift
 		}
-		if title {
+		if f&pairTitle != 0 {
 			u.count |= uniTitle
-		}
-		if f&pairApart != 0 {
-			n, at, title = c.addApart(i, n, at, title)
-		}
-		x := codeRune(v >> 24 & (1<<24 - 1))
-		h := hashRunes(x, y) >> (32 - shardBits)
-		e := uint64(x)<<21 | uint64(y) | uint64(h)<<shardShift
-		if title {
 			e |= titleBit
-		}
-		if n > 0 {
-			if n < uint32(len(sc.w)) {
-				e |= sc.w[n]
-			} else {
-				e |= sc.weight(n)
-			}
-			e |= uint64(sc.place(at)) << bodyShift
 		}
 		raw[k] = e
 	}
-	return len(used)
+	c.uniUsed = uu
+	return k
+}
+
+// pairEntry makes the entry of the pair in slot i, and counts its second
+// character in its tally.
+func (c *counter) pairEntry(i uint32, sc *scale) uint64 {
+	pairs := &c.pairs
+	v := pairs.slots[i]
+	n, at, f := pairs.countOf(i), pairs.first[i], pairs.flags[i]
+	title := f&pairTitle != 0
+	y := codeRune(v & (1<<24 - 1))
+	b := uint16(y - uniStart)
+	u := &c.uni[b]
+	if u.count == 0 {
+		c.uniUsed = append(c.uniUsed, b)
+	}
+	if n > 0 {
+		if u.count&^uniTitle == 0 || at+3 < u.first {
+			u.first = at + 3
+		}
+		u.count += n
+	}
+	if title {
+		u.count |= uniTitle
+	}
+	if f&pairApart != 0 {
+		n, at, title = c.addApart(i, n, at, title)
+	}
+	x := codeRune(v >> 24 & (1<<24 - 1))
+	h := hashRunes(x, y) >> (32 - shardBits)
+	e := uint64(x)<<21 | uint64(y) | uint64(h)<<shardShift
+	if title {
+		e |= titleBit
+	}
+	if n > 0 {
+		if n < uint32(len(sc.w)) {
+			e |= sc.w[n]
+		} else {
+			e |= sc.weight(n)
+		}
+		e |= uint64(sc.place(at)) << bodyShift
+	}
+	return e
 }
 
 // uniKeys are the token and shard bits of the entry of each CJK Unified
