@@ -378,7 +378,7 @@ func PackKey(docs []*Analysis) [32]byte {
 type gatherer struct {
 	x *Index
 
-	bits  uint // log2 of len(slots)
+	bits  uint         // log2 of len(slots)
 	slots []gatherSlot // Han tokens by key; key 0 is free
 	words map[string]int32
 
