@@ -657,21 +657,29 @@ func (x *Index) shards() []Shard {
 // byte weight<<4 | place) and, if weights, then the weights (the high
 // nibbles): values of 0…15, two a byte, the first in the low nibble.
 func appendNibbles(b, v []byte, weights bool) []byte {
+	b = packNibbles(b, v, 0)
+	if weights {
+		b = packNibbles(b, v, 4)
+	}
+	return b
+}
+
+// packNibbles appends the nibbles v[k]>>shift&0xF, two a byte, the first
+// in the low nibble: eight at a time, as one word.
+func packNibbles(b, v []byte, shift uint) []byte {
+	shift &= 7
 	k := 0
+	for ; k+8 <= len(v); k += 8 {
+		x := binary.LittleEndian.Uint64(v[k:]) >> shift & 0x0F0F0F0F0F0F0F0F
+		x = (x | x>>4) & 0x00FF00FF00FF00FF // each even byte two nibbles
+		x = (x | x>>8) & 0x0000FFFF0000FFFF
+		b = binary.LittleEndian.AppendUint32(b, uint32(x|x>>16))
+	}
 	for ; k+1 < len(v); k += 2 {
-		b = append(b, v[k]&0xF|v[k+1]<<4)
+		b = append(b, v[k]>>shift&0xF|v[k+1]>>shift<<4)
 	}
 	if k < len(v) {
-		b = append(b, v[k]&0xF)
-	}
-	if !weights {
-		return b
-	}
-	for k = 0; k+1 < len(v); k += 2 {
-		b = append(b, v[k]>>4|v[k+1]&0xF0)
-	}
-	if k < len(v) {
-		b = append(b, v[k]>>4)
+		b = append(b, v[k]>>shift&0xF)
 	}
 	return b
 }
