@@ -43,8 +43,9 @@ type Analysis struct {
 	// text, written to its pack, has been dropped (see DropText).
 	TextLen int
 
-	// entries are the document's tokens, one uint64 each, ordered by
-	// their hash's top bits (the shard they go to):
+	// entries are the document's tokens, one uint64 each, in no
+	// particular order (the index sorts every document's by their shards
+	// at once, see Index.route):
 	//
 	//	bits  0–42  the token: a Han character (its code point), a pair
 	//	            (first<<21 | second), or a word, a word and the Han
@@ -112,12 +113,11 @@ func (a *Analysis) shardDigests(bits int) *shardDigests {
 	}
 	d := &shardDigests{bits: bits}
 	shift := shardShift + shardBits - bits
-	for k, e := range a.entries {
+	sums := make([]uint64, 1<<bits)
+	seen := make([]bool, 1<<bits)
+	for _, e := range a.entries {
 		i := int32(e >> shift)
-		if k == 0 || d.shards[len(d.shards)-1] != i {
-			d.shards = append(d.shards, i)
-			d.sums = append(d.sums, 0)
-		}
+		seen[i] = true
 		v := e
 		if e&wordBit != 0 {
 			// The word's index in its document: its text is digested.
@@ -125,7 +125,13 @@ func (a *Analysis) shardDigests(bits int) *shardDigests {
 		}
 		// The entries of a shard are in no particular order: their
 		// digests are summed.
-		d.sums[len(d.sums)-1] += mix64(v)
+		sums[i] += mix64(v)
+	}
+	for i, ok := range seen {
+		if ok {
+			d.shards = append(d.shards, int32(i))
+			d.sums = append(d.sums, sums[i])
+		}
 	}
 	a.digests.Store(d)
 	return d
@@ -234,7 +240,6 @@ type counter struct {
 	ents  []uint64
 	text  []byte // the text being read by AnalyseHTML
 
-	hist [1 << shardBits]uint32
 }
 
 // A uniTally is a character's count in the text, with uniTitle set if
@@ -1057,60 +1062,16 @@ func (c *counter) finish(d Document) *Analysis {
 
 	c.moveApart()
 	a := &Analysis{Doc: d, TextLen: len(d.Text), words: string(c.words.text), wordEnds: slices.Clone(c.words.ends)}
-	// The entries, placed by a counting sort on their shard bits.
 	sc := newScale(c.units, len(d.Text))
 	// (Each pair may count a character new to the document.)
 	most := len(c.uniUsed) + 2*len(c.pairs.used) + len(c.other.used)
 	raw := slices.Grow(c.ents[:0], most)[:most]
-	hist := &c.hist
-	clear(hist[:])
-	k := 0
 	// The pairs first: each also counts its second character, which was
 	// counted in the pair alone (see addHan).
-	pairs := &c.pairs
-	for _, i := range pairs.used {
-		v := pairs.slots[i]
-		n, first, title := pairs.countOf(i), pairs.first[i], pairs.flags[i]&pairTitle != 0
-		y := codeRune(v & (1<<24 - 1))
-		b := uint16(y - uniStart)
-		u := &c.uni[b]
-		if u.count == 0 {
-			c.uniUsed = append(c.uniUsed, b)
-		}
-		if n > 0 {
-			if u.count&^uniTitle == 0 || first+3 < u.first {
-				u.first = first + 3
-			}
-			u.count += n
-		}
-		if title {
-			u.count |= uniTitle
-		}
-		if pairs.flags[i]&pairApart != 0 {
-			n, first, title = c.addApart(i, n, first, title)
-		}
-		x := codeRune(v >> 24 & (1<<24 - 1))
-		h := hashRunes(x, y) >> (32 - shardBits)
-		e := uint64(x)<<21 | uint64(y) | uint64(h)<<shardShift
-		if title {
-			e |= titleBit
-		}
-		if n > 0 {
-			if n < uint32(len(sc.w)) {
-				e |= sc.w[n]
-			} else {
-				e |= sc.weight(n)
-			}
-			e |= uint64(sc.place(first)) << bodyShift
-		}
-		raw[k] = e
-		k++
-		hist[h]++
-	}
+	k := c.pairEntries(raw[:len(c.pairs.used)], sc)
+	uniKeys := uniKeys()
 	for _, r := range c.uniUsed {
-		ch := rune(r) + uniStart
-		h := hashRunes(0, ch) >> (32 - shardBits)
-		e := uint64(ch) | uint64(h)<<shardShift
+		e := uniKeys[r]
 		u := c.uni[r]
 		if u.count&uniTitle != 0 {
 			e |= titleBit
@@ -1125,7 +1086,6 @@ func (c *counter) finish(d Document) *Analysis {
 		}
 		raw[k] = e
 		k++
-		hist[h]++
 	}
 	for _, i := range c.other.used {
 		p := &c.other.slots[i]
@@ -1138,23 +1098,132 @@ func (c *counter) finish(d Document) *Analysis {
 		h >>= 32 - shardBits
 		raw[k] = p.key | sc.body(p.count, p.first, p.title) | uint64(h)<<shardShift
 		k++
-		hist[h]++
 	}
 	raw = raw[:k]
-	var sum uint32
-	for i, n := range hist {
-		hist[i] = sum
-		sum += n
-	}
-	a.entries = make([]uint64, len(raw))
-	for _, e := range raw {
-		s := e >> shardShift
-		a.entries[hist[s]] = e
-		hist[s]++
-	}
+	a.entries = slices.Clone(raw)
 	c.ents = raw
 	return a
 }
+
+// pairEntries makes the entries of the pairs, in raw (one a pair), and
+// counts the second character of each in its tally (see addHan). It
+// returns how many it made. Most pairs are made by pairsFast, whose loop
+// has no call, so that its variables stay in registers; pairEntry makes
+// those it leaves.
+func (c *counter) pairEntries(raw []uint64, sc *scale) int {
+	used := c.pairs.used[:len(raw)]
+	c.uniUsed = slices.Grow(c.uniUsed, len(used))
+	for k := 0; k < len(used); k++ {
+		if k = c.pairsFast(raw, used, k, sc); k == len(used) {
+			break
+		}
+		raw[k] = c.pairEntry(used[k], sc)
+	}
+	return len(used)
+}
+
+// pairsFast makes the entries of the pairs in slots used[k:] as
+// pairEntry does, up to the first one counted more than a scale's small
+// counts or also counted apart, or any if a count carried; it returns
+// where it stopped. c.uniUsed has room for a character a pair.
+func (c *counter) pairsFast(raw []uint64, used []uint32, k int, sc *scale) int {
+	pairs := &c.pairs
+	if len(pairs.more) > 0 {
+		return k
+	}
+	slots := pairs.slots
+	first, flags := pairs.first[:len(slots)], pairs.flags[:len(slots)]
+	uni := &c.uni
+	uu := c.uniUsed
+	raw = raw[:len(used)]
+	for ; k < len(used); k++ {
+		i := used[k]
+		v := slots[i]
+		n := uint32(v >> 48)
+		at, f := first[i], flags[i]
+		if f&pairApart != 0 || n >= uint32(len(sc.w)) || len(uu) >= cap(uu) {
+			break
+		}
+		y := codeRune(v & (1<<24 - 1))
+		b := uint16(y - uniStart)
+		u := &uni[b]
+		if u.count == 0 {
+			uu = uu[:len(uu)+1]
+			uu[len(uu)-1] = b
+		}
+		x := codeRune(v >> 24 & (1<<24 - 1))
+		e := uint64(x)<<21 | uint64(y) | uint64(hashRunes(x, y)>>(32-shardBits))<<shardShift
+		if n > 0 {
+			if u.count&^uniTitle == 0 || at+3 < u.first {
+				u.first = at + 3
+			}
+			u.count += n
+			e |= sc.w[n] | uint64(sc.place(at))<<bodyShift
+		}
+		if f&pairTitle != 0 {
+			u.count |= uniTitle
+			e |= titleBit
+		}
+		raw[k] = e
+	}
+	c.uniUsed = uu
+	return k
+}
+
+// pairEntry makes the entry of the pair in slot i, and counts its second
+// character in its tally.
+func (c *counter) pairEntry(i uint32, sc *scale) uint64 {
+	pairs := &c.pairs
+	v := pairs.slots[i]
+	n, at, f := pairs.countOf(i), pairs.first[i], pairs.flags[i]
+	title := f&pairTitle != 0
+	y := codeRune(v & (1<<24 - 1))
+	b := uint16(y - uniStart)
+	u := &c.uni[b]
+	if u.count == 0 {
+		c.uniUsed = append(c.uniUsed, b)
+	}
+	if n > 0 {
+		if u.count&^uniTitle == 0 || at+3 < u.first {
+			u.first = at + 3
+		}
+		u.count += n
+	}
+	if title {
+		u.count |= uniTitle
+	}
+	if f&pairApart != 0 {
+		n, at, title = c.addApart(i, n, at, title)
+	}
+	x := codeRune(v >> 24 & (1<<24 - 1))
+	h := hashRunes(x, y) >> (32 - shardBits)
+	e := uint64(x)<<21 | uint64(y) | uint64(h)<<shardShift
+	if title {
+		e |= titleBit
+	}
+	if n > 0 {
+		if n < uint32(len(sc.w)) {
+			e |= sc.w[n]
+		} else {
+			e |= sc.weight(n)
+		}
+		e |= uint64(sc.place(at)) << bodyShift
+	}
+	return e
+}
+
+// uniKeys are the token and shard bits of the entry of each CJK Unified
+// Ideograph (see Analysis.entries), by character − uniStart: 600,000 of a
+// build's entries are characters', each hashed once a document where
+// this hashes each once.
+var uniKeys = sync.OnceValue(func() *[uniEnd - uniStart]uint64 {
+	var t [uniEnd - uniStart]uint64
+	for i := range t {
+		ch := rune(i) + uniStart
+		t[i] = uint64(ch) | uint64(hashRunes(0, ch)>>(32-shardBits))<<shardShift
+	}
+	return &t
+})
 
 // A scale gives the bits of an entry that its tally in one document
 // decides (see Analysis.entries): the weight of the token's count, the

@@ -109,6 +109,14 @@ type Index struct {
 	entries int         // of all documents
 	bits    int         // log2 of the number of shards
 	big     int         // postings longer than this are written out of line
+
+	// Every document's entries sorted by their shards (see route): shard
+	// i's are ents[starts[i]:starts[i+1]], in the order of their
+	// documents, owners[k] being the document of ents[k].
+	routed sync.Once
+	starts []uint32
+	ents   []uint64
+	owners []uint32
 }
 
 // The sizes of the index's parts.
@@ -275,22 +283,52 @@ func newIndex(docs []*Analysis, target, big int) *Index {
 // Shards is the number of shards.
 func (x *Index) Shards() int { return 1 << x.bits }
 
-// eachRun calls fn with the entries of each document in each of shards
-// lo … hi−1: document by document, each document's shards in order.
-func (x *Index) eachRun(lo, hi int, fn func(shard, doc int, es []uint64)) {
-	from := uint64(lo) << (shardBits - x.bits)
-	to := uint64(hi) << (shardBits - x.bits)
-	shift := shardShift + shardBits - x.bits
-	for d, a := range x.docs {
-		es := a.entries
-		for k := searchShard(es, from); k < len(es) && es[k]>>shardShift < to; {
-			i := es[k] >> shift
-			j := k + 1
-			for j < len(es) && es[j]>>shift == i {
-				j++
-			}
-			fn(int(i), d, es[k:j])
-			k = j
+// route sorts every document's entries by their shards, once (a
+// counting sort): the shards are then gathered each from its own
+// stretch, where sorting each document's entries in its analysis and
+// cutting them shard by shard for each document cost a fifth of the
+// index's work.
+func (x *Index) route() {
+	x.routed.Do(func() {
+		var starts [1<<shardBits + 1]uint32
+		x.ents, x.owners = make([]uint64, x.entries), make([]uint32, x.entries)
+		route(x.docs, &starts, x.ents, x.owners)
+		x.starts = make([]uint32, x.Shards()+1)
+		for i := range x.starts {
+			x.starts[i] = starts[i<<(shardBits-x.bits)]
+		}
+	})
+}
+
+// route is Index.route's loops, in a function of their own, whose few
+// variables stay in registers, as a closure's did not. It sorts the
+// entries on all their shard bits, by a shift that is a constant: shard
+// i of a smaller index is the run of 1<<(shardBits−bits) of these. Each
+// token's entries are in one of these runs, in the order of their
+// documents, which is all a shard needs. starts are where each run
+// starts, and where the last ends.
+func route(docs []*Analysis, starts *[1<<shardBits + 1]uint32, ents []uint64, owners []uint32) {
+	var next [1 << shardBits]uint32
+	for _, a := range docs {
+		for _, e := range a.entries {
+			next[e>>shardShift&(1<<shardBits-1)]++
+		}
+	}
+	sum := uint32(0)
+	for i, n := range next {
+		starts[i], next[i] = sum, sum
+		sum += n
+	}
+	starts[len(next)] = sum
+	owners = owners[:len(ents)]
+	for d, a := range docs {
+		owner := uint32(d)
+		for _, e := range a.entries {
+			i := e >> shardShift & (1<<shardBits - 1)
+			k := next[i]
+			next[i] = k + 1
+			ents[k] = e
+			owners[k] = owner
 		}
 	}
 }
@@ -340,7 +378,7 @@ func PackKey(docs []*Analysis) [32]byte {
 type gatherer struct {
 	x *Index
 
-	shift uint
+	bits  uint         // log2 of len(slots)
 	slots []gatherSlot // Han tokens by key; key 0 is free
 	words map[string]int32
 
@@ -348,17 +386,15 @@ type gatherer struct {
 	ends  []uint32 // where each token's text ends in text, by number
 	count []int32  // records of each token, then where its records end
 	recs  []uint64 // the records in the order added (see record)
-	byTok []uint64 // the records, token by token
+	docs  []uint32 // the records' documents, token by token, each with titleDoc if the title holds the token
+	vals  []byte   // their body bytes, in the same order
+	mixed []bool   // by token: some of its records are not the body's alone (see encode)
 	order []int32  // token numbers in the order of their texts
 
 	body, title []uint32
 	nibbles     []byte
 	others      []uint32
 	post        []byte
-
-	// touched is the sum of the entries shards read ahead, kept so that
-	// the reads are not compiled away.
-	touched uint64
 }
 
 type gatherSlot struct {
@@ -369,6 +405,7 @@ type gatherSlot struct {
 // A record is a token's number, a document and the body and title bits
 // of its entry (see Analysis.entries): tok<<41 | doc<<9 | title<<8 | body.
 const (
+	titleDoc = 1 << 31 // the title flag of a document in gatherer.docs
 	recTitle = 1 << 8
 	recDoc   = 9
 	recTok   = 41
@@ -383,7 +420,7 @@ func (x *Index) gatherer(size int) *gatherer {
 
 func (g *gatherer) resize(bits uint) {
 	old := g.slots
-	g.shift, g.slots = 64-bits, make([]gatherSlot, 1<<bits)
+	g.bits, g.slots = bits, make([]gatherSlot, 1<<bits)
 	for _, sl := range old {
 		if sl.key != 0 {
 			g.slots[g.slot(sl.key)] = sl
@@ -391,27 +428,33 @@ func (g *gatherer) resize(bits uint) {
 	}
 }
 
+// gatherHome is where the probe for the Han token key starts, before it
+// is reduced to the table's size: by a constant shift, which leaves the
+// probe loop the register a shift by the table's size took.
+func gatherHome(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> 32 }
+
 // slot is where the Han token key is, or the free slot where it goes.
 func (g *gatherer) slot(key uint64) uint64 {
 	mask := uint64(len(g.slots) - 1)
-	i := (key * 0x9E3779B97F4A7C15) >> (g.shift & 63)
+	i := gatherHome(key) & mask
 	for g.slots[i].key != 0 && g.slots[i].key != key {
 		i = (i + 1) & mask
 	}
 	return i
 }
 
-// add adds document d's entries es, which all go to this shard.
-func (g *gatherer) add(d int, es []uint64) {
-	g.recs = slices.Grow(g.recs, len(es))
-	for len(es) > 0 {
+// gather adds the entries es of one shard, owners[k] being the document
+// of es[k], in the order of their documents.
+func (g *gatherer) gather(es []uint64, owners []uint32) {
+	g.recs = slices.Grow(g.recs[:0], len(es))[:len(es)]
+	owners = owners[:len(es)]
+	for n := 0; n < len(es); n++ {
 		// Han tokens the shard has numbered, in a loop without calls;
 		// then the entry it stopped at, a word or a new Han token.
-		n := g.addKnown(uint64(d)<<recDoc, es)
-		if n == len(es) {
+		if n = g.addKnown(es, owners, n); n == len(es) {
 			break
 		}
-		e := es[n]
+		e, d := es[n], owners[n]
 		var k int32
 		if key := e & keyMask; key&wordBit == 0 {
 			k = g.slots[g.newHan(key)].tok
@@ -419,35 +462,30 @@ func (g *gatherer) add(d int, es []uint64) {
 			k = g.word(g.x.docs[d].word(key & (wordBit - 1)))
 		}
 		g.count[k]++
-		g.recs = append(g.recs, uint64(k)<<recTok|uint64(d)<<recDoc|e>>bodyShift&(recTitle|0xFF))
-		es = es[n+1:]
+		g.recs[n] = uint64(k)<<recTok | uint64(d)<<recDoc | e>>bodyShift&(recTitle|0xFF)
 	}
 }
 
-// addKnown adds the entries at the start of es whose tokens are Han
-// tokens the shard has numbered, doc being the document's bits of their
-// records, and returns how many it added. g.recs has room for them all.
-func (g *gatherer) addKnown(doc uint64, es []uint64) int {
+// addKnown adds the entries from es[n] on whose tokens are Han tokens
+// the shard has numbered, and returns where it stopped.
+func (g *gatherer) addKnown(es []uint64, owners []uint32, n int) int {
 	slots, count := g.slots, g.count
-	recs := g.recs[len(g.recs) : len(g.recs)+len(es)]
-	shift, mask := g.shift&63, uint64(len(slots)-1)
-	n := 0
-	for ; n < len(es) && n < len(recs); n++ {
+	recs, owners := g.recs[:len(es)], owners[:len(es)]
+	mask := uint64(len(slots) - 1)
+	for ; n < len(es); n++ {
 		e := es[n]
 		key := e & keyMask
-		i := key * 0x9E3779B97F4A7C15 >> shift
+		i := gatherHome(key)
 		for slots[i&mask].key != key {
 			if slots[i&mask].key == 0 || key&wordBit != 0 {
-				g.recs = g.recs[:len(g.recs)+n]
 				return n
 			}
 			i++
 		}
 		k := slots[i&mask].tok
 		count[k]++
-		recs[n] = uint64(k)<<recTok | doc | e>>bodyShift&(recTitle|0xFF)
+		recs[n] = uint64(k)<<recTok | uint64(owners[n])<<recDoc | e>>bodyShift&(recTitle|0xFF)
 	}
-	g.recs = g.recs[:len(g.recs)+n]
 	return n
 }
 
@@ -455,7 +493,7 @@ func (g *gatherer) addKnown(doc uint64, es []uint64) int {
 // slot.
 func (g *gatherer) newHan(key uint64) uint64 {
 	if 2*len(g.ends) >= len(g.slots) {
-		g.resize(64 - g.shift + 1)
+		g.resize(g.bits + 1)
 	}
 	i := g.slot(key)
 	g.text = appendToken(g.text, key)
@@ -507,12 +545,26 @@ func (g *gatherer) encode() (sh Shard) {
 		g.count[k] = sum
 		sum += n
 	}
-	g.byTok = slices.Grow(g.byTok[:0], len(g.recs))[:len(g.recs)]
-	for _, r := range g.recs {
+	// A token none of whose records is a title's or lacks a body byte,
+	// most, has its documents and body bytes in docs and vals as the
+	// postings want them; the others' are picked out (mixed).
+	count, recs := g.count, g.recs
+	docs := slices.Grow(g.docs[:0], len(recs))[:len(recs)]
+	vals := slices.Grow(g.vals[:0], len(recs))[:len(recs)]
+	mixed := slices.Grow(g.mixed[:0], len(count))[:len(count)]
+	clear(mixed)
+	for _, r := range recs {
 		k := r >> recTok
-		g.byTok[g.count[k]] = r
-		g.count[k]++
+		at := count[k]
+		count[k] = at + 1
+		v := byte(r)
+		docs[at] = uint32(r>>recDoc)&^titleDoc | uint32(r>>8&1)<<31
+		vals[at] = v
+		if r&recTitle != 0 || v == 0 {
+			mixed[k] = true
+		}
 	}
+	g.docs, g.vals, g.mixed = docs, vals, mixed
 	// count[k] is now where token k's records end.
 	g.order = g.order[:0]
 	for k := range g.ends {
@@ -527,20 +579,24 @@ func (g *gatherer) encode() (sh Shard) {
 		if k > 0 {
 			start = g.count[k-1]
 		}
-		g.body, g.title, g.nibbles = g.body[:0], g.title[:0], g.nibbles[:0]
-		for _, r := range g.byTok[start:g.count[k]] {
-			d := uint32(r >> recDoc)
-			if v := byte(r); v != 0 {
-				g.body = append(g.body, d)
-				g.nibbles = append(g.nibbles, v)
+		body, title, nibbles := docs[start:count[k]], []uint32(nil), vals[start:count[k]]
+		if mixed[k] {
+			ds, vs := body, nibbles
+			body, title, nibbles = g.body[:0], g.title[:0], g.nibbles[:0]
+			for j, d := range ds {
+				if v := vs[j]; v != 0 {
+					body = append(body, d&^titleDoc)
+					nibbles = append(nibbles, v)
+				}
+				if d&titleDoc != 0 {
+					title = append(title, d&^titleDoc)
+				}
 			}
-			if r&recTitle != 0 {
-				g.title = append(g.title, d)
-			}
+			g.body, g.title, g.nibbles = body, title, nibbles
 		}
-		p := g.docset(g.post[:0], g.body, n)
-		p = appendNibbles(p, g.nibbles, 2*len(g.body) <= n)
-		p = g.docset(p, g.title, n)
+		p := g.docset(g.post[:0], body, n)
+		p = appendNibbles(p, nibbles, 2*len(body) <= n)
+		p = g.docset(p, title, n)
 		g.post = p
 		tok := g.token(k)
 		b = binary.AppendUvarint(b, uint64(len(tok)))
@@ -570,112 +626,60 @@ func postingsFile(p []byte) File {
 
 // Shard encodes shard i.
 func (x *Index) Shard(i int) Shard {
-	g := x.gatherer(x.entries >> x.bits * 5 / 4)
-	x.eachRun(i, i+1, func(_, d int, es []uint64) { g.add(d, es) })
+	x.route()
+	return x.gatherShard(x.gatherer(x.entries>>x.bits*5/4), i)
+}
+
+// gatherShard gathers and encodes shard i with g.
+func (x *Index) gatherShard(g *gatherer, i int) Shard {
+	lo, hi := x.starts[i], x.starts[i+1]
+	g.gather(x.ents[lo:hi], x.owners[lo:hi])
 	return g.encode()
 }
 
-// shards encodes every shard, in parallel. The shards are taken a few at
-// a time; each few is gathered in one pass over the documents, reading
-// each document's entries for them in order, which a pass per shard would
-// read from thousands of places. Where each document's entries for each
-// few start is found first, document by document, while the document's
-// entries are at hand. A worker reuses its gatherers.
+// shards encodes every shard, in parallel. A worker reuses its gatherer.
 func (x *Index) shards() []Shard {
+	x.route()
 	out := make([]Shard, x.Shards())
-	const few = 8
-	chunks := (len(out) + few - 1) / few
-	ents := make([][]uint64, len(x.docs))
-	starts := make([]uint32, len(x.docs)*(chunks+1)) // document by document
-	for d, a := range x.docs {
-		ents[d] = a.entries
-		for c := range chunks {
-			starts[d*(chunks+1)+c] = uint32(searchShard(a.entries, uint64(c*few)<<(shardBits-x.bits)))
+	workers := make([]*gatherer, runtime.GOMAXPROCS(0))
+	parallelChunks(len(out), 1, func(w, lo, hi int) {
+		if workers[w] == nil {
+			workers[w] = x.gatherer(x.entries >> x.bits * 5 / 4)
 		}
-		starts[d*(chunks+1)+chunks] = uint32(len(a.entries))
-	}
-	shift := shardShift + shardBits - x.bits
-	workers := make([][]*gatherer, runtime.GOMAXPROCS(0))
-	parallelChunks(len(out), few, func(w, lo, hi int) {
-		gs := workers[w]
-		for len(gs) < hi-lo {
-			gs = append(gs, x.gatherer(x.entries>>x.bits*5/4))
-		}
-		workers[w] = gs
-		c := lo / few
-		run := func(d int) []uint64 { return ents[d][starts[d*(chunks+1)+c]:starts[d*(chunks+1)+c+1]] }
-		var touched uint64
-		for d0 := 0; d0 < len(ents); d0 += touchDocs {
-			d1 := min(d0+touchDocs, len(ents))
-			// Each document's entries for these shards lie apart from
-			// the others', and reading them one document after another
-			// waited for memory at every document: the entries of the
-			// next few are read first, together, each read independent
-			// of the others.
-			for d := d0; d < d1; d++ {
-				es := run(d)
-				for k := 0; k < len(es); k += 8 { // a cache line of entries
-					touched += es[k]
-				}
-			}
-			for d := d0; d < d1; d++ {
-				es := run(d)
-				for len(es) > 0 {
-					i := es[0] >> shift
-					n := 1
-					for n < len(es) && es[n]>>shift == i {
-						n++
-					}
-					gs[int(i)-lo].add(d, es[:n])
-					es = es[n:]
-				}
-			}
-		}
-		gs[0].touched += touched
 		for i := lo; i < hi; i++ {
-			out[i] = gs[i-lo].encode()
+			out[i] = x.gatherShard(workers[w], i)
 		}
 	})
 	return out
-}
-
-// touchDocs is how many documents' entries shards reads ahead together.
-const touchDocs = 16
-
-// searchShard is the index of the first of entries (in the order of their
-// shards) whose top bits (see Analysis.entries) are at least shard.
-func searchShard(entries []uint64, shard uint64) int {
-	lo, hi := 0, len(entries)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if entries[m]>>shardShift < shard {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
 }
 
 // appendNibbles appends the places (the low nibbles of v, each a body
 // byte weight<<4 | place) and, if weights, then the weights (the high
 // nibbles): values of 0…15, two a byte, the first in the low nibble.
 func appendNibbles(b, v []byte, weights bool) []byte {
+	b = packNibbles(b, v, 0)
+	if weights {
+		b = packNibbles(b, v, 4)
+	}
+	return b
+}
+
+// packNibbles appends the nibbles v[k]>>shift&0xF, two a byte, the first
+// in the low nibble: eight at a time, as one word.
+func packNibbles(b, v []byte, shift uint) []byte {
+	shift &= 7
 	k := 0
+	for ; k+8 <= len(v); k += 8 {
+		x := binary.LittleEndian.Uint64(v[k:]) >> shift & 0x0F0F0F0F0F0F0F0F
+		x = (x | x>>4) & 0x00FF00FF00FF00FF // each even byte two nibbles
+		x = (x | x>>8) & 0x0000FFFF0000FFFF
+		b = binary.LittleEndian.AppendUint32(b, uint32(x|x>>16))
+	}
 	for ; k+1 < len(v); k += 2 {
-		b = append(b, v[k]&0xF|v[k+1]<<4)
+		b = append(b, v[k]>>shift&0xF|v[k+1]>>shift<<4)
 	}
 	if k < len(v) {
-		b = append(b, v[k]&0xF)
-	}
-	if !weights {
-		return b
-	}
-	for k = 0; k+1 < len(v); k += 2 {
-		b = append(b, v[k]>>4|v[k+1]&0xF0)
-	}
-	if k < len(v) {
-		b = append(b, v[k]>>4)
+		b = append(b, v[k]>>shift&0xF)
 	}
 	return b
 }
@@ -691,7 +695,9 @@ func (g *gatherer) docset(b []byte, ids []uint32, n int) []byte {
 	others := g.others[:0]
 	defer func() { g.others = others }()
 	complement := -1
-	if 2*len(ids) > n { // the complement can be the shortest only then
+	// The complement can be the shortest only if it is shorter than the
+	// bitmap, and each document it lists takes a byte at least.
+	if n-len(ids) < bitmap {
 		k := 0
 		for d := range uint32(n) {
 			if k < len(ids) && ids[k] == d {

@@ -576,3 +576,36 @@ func TestVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendNibbles: the places and weights, two a byte, for every length
+// up to a few words.
+func TestAppendNibbles(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for n := range 40 {
+		v := make([]byte, n)
+		for k := range v {
+			v[k] = byte(rng.IntN(256))
+		}
+		var want []byte
+		for k := 0; k < n; k += 2 {
+			c := v[k] & 0xF
+			if k+1 < n {
+				c |= v[k+1] << 4
+			}
+			want = append(want, c)
+		}
+		for k := 0; k < n; k += 2 {
+			c := v[k] >> 4
+			if k+1 < n {
+				c |= v[k+1] & 0xF0
+			}
+			want = append(want, c)
+		}
+		if got := appendNibbles([]byte{9}, v, true); !bytes.Equal(got, append([]byte{9}, want...)) {
+			t.Fatalf("appendNibbles(%x) = %x, want %x", v, got[1:], want)
+		}
+		if got := appendNibbles(nil, v, false); !bytes.Equal(got, want[:(n+1)/2]) {
+			t.Fatalf("appendNibbles(%x) without weights = %x, want %x", v, got, want[:(n+1)/2])
+		}
+	}
+}
