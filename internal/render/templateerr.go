@@ -77,7 +77,7 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 		// in the text around (用 printff 写：{{printff …}}), or
 		// anywhere on it, of an action begun on a line before.
 		col := -1
-		if l := lineOf(text, line); l != nil {
+		if l, _ := lineOf(text, line); l != nil {
 			name := regexp.MustCompile(`\b` + regexp.QuoteMeta(m[1]) + `\b`)
 			for _, a := range actionSpanRE.FindAllIndex(l, -1) {
 				if loc := name.FindIndex(l[a[0]:a[1]]); loc != nil {
@@ -122,7 +122,7 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 	case msg == `unexpected "/" in command`:
 		// {{ /* 页脚 */ }}: a comment written as actions are, a space
 		// after its {{, which Go reads as an action beginning with /.
-		if l := lineOf(text, line); l != nil {
+		if l, _ := lineOf(text, line); l != nil {
 			if loc := spacedCommentRE.FindIndex(l); loc != nil {
 				return "注释的 /* 要紧接 {{：写成 {{/* … */}} 或 {{- /* … */ -}}，{{ 与 /* 之间不能有空格", line, loc[0]
 			}
@@ -247,13 +247,24 @@ func fieldsOf(typ string) []string {
 	return names
 }
 
-// lineOf returns line n (from 1) of text, or nil.
-func lineOf(text []byte, n int) []byte {
-	lines := bytes.Split(text, []byte("\n"))
-	if n < 1 || n > len(lines) {
-		return nil
+// lineOf returns line n (from 1) of text and the offset in text where it
+// begins, or nil.
+func lineOf(text []byte, n int) (line []byte, off int) {
+	if n < 1 {
+		return nil, 0
 	}
-	return lines[n-1]
+	for ; n > 1; n-- {
+		i := bytes.IndexByte(text[off:], '\n')
+		if i < 0 {
+			return nil, 0
+		}
+		off += i + 1
+	}
+	line = text[off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	return line, off
 }
 
 // actionRE finds each action of a layout and its first word: a comment
@@ -337,13 +348,9 @@ func indent(text []byte, at int) string {
 // begins whose first */ is not followed by }} (or -}} after a space), as
 // Go reads a comment, or -1.
 func unendedComment(text []byte, n int) int {
-	l := lineOf(text, n)
+	l, off := lineOf(text, n)
 	if l == nil {
 		return -1
-	}
-	off := 0
-	for i := 1; i < n; i++ {
-		off += bytes.IndexByte(text[off:], '\n') + 1
 	}
 	for _, m := range commentOpenRE.FindAllIndex(l, -1) {
 		rest := text[off+m[1]:]
@@ -362,13 +369,9 @@ func unendedComment(text []byte, n int) int {
 // defineOn returns where the {{define}} on line n (from 1) of text
 // begins, or -1.
 func defineOn(text []byte, n int) int {
-	l := lineOf(text, n)
+	l, off := lineOf(text, n)
 	if l == nil {
 		return -1
-	}
-	off := 0
-	for i := 1; i < n; i++ {
-		off += bytes.IndexByte(text[off:], '\n') + 1
 	}
 	for _, m := range actionRE.FindAllSubmatchIndex(l, -1) {
 		if m[2] >= 0 && string(l[m[2]:m[3]]) == "define" {
