@@ -1274,12 +1274,15 @@ func (sc *scale) weight(count uint32) uint64 {
 // at·places/n, computed without dividing: at·places·⌈2⁵⁸/n⌉/2⁵⁸ is exact
 // while at·n < 2⁵⁴, whose excess over at·places/n, less than at/2⁵⁴, never
 // reaches the next integer (at·places/n being a fraction of denominator n).
+// An offset is at most n, so the product, less than places·(2⁵⁸ + n), fits
+// in 64 bits: no 128-bit product, whose fixed registers made the loops
+// that place pairs (pairsFast) move their variables from register to
+// register and out to memory.
 func (sc *scale) place(at uint32) int {
 	if sc.n >= 1<<27 {
 		return sc.divide(at)
 	}
-	hi, lo := bits.Mul64(uint64(at)*places, sc.inv)
-	return min(places-1, int(hi<<(64-58)|lo>>58))
+	return min(places-1, int(uint64(at)*places*sc.inv>>58))
 }
 
 // divide is place for the longest texts.
