@@ -342,14 +342,16 @@ func (t *table[K]) grow(gen uint32) {
 // A pairTable counts the pairs of adjacent CJK Unified Ideographs, in
 // open addressing. Its slots hold a pair's key, the two characters' UTF-8
 // bytes as they lie in the text (pairKey: 48 bits, which the counting loop
-// takes from the text without decoding either character), and its count in
-// the top 16 bits, so that counting a pair reads and writes 8 bytes, in a
-// table small enough for the processor's first cache. Counts past 0xFFFF
-// carry into more (a page would need 65,536 of one pair). Where the pair
-// first occurs and whether the title holds it lie beside, in first and
-// flags. A document's slots are freed by the next (reset).
+// takes from the text without decoding either character), above its count
+// in the low 16 bits, so that counting a pair reads and writes 8 bytes, in
+// a table small enough for the processor's first cache, and that a slot
+// less the key shifted in place is the count if the slot is the pair's (see
+// count). Counts past 0xFFFF carry into more (a page would need 65,536 of
+// one pair). Where the pair first occurs and whether the title holds it lie
+// beside, in first and flags. A document's slots are freed by the next
+// (reset).
 type pairTable struct {
-	slots []uint64 // key | count<<48; 0 is free (a key never is)
+	slots []uint64 // key<<16 | count; 0 is free (a key never is)
 	first []uint32
 	flags []uint8           // pairTitle, pairApart
 	used  []uint32          // slots in use, in the order they were taken
@@ -359,9 +361,8 @@ type pairTable struct {
 }
 
 const (
-	pairKeyMask = 1<<48 - 1
-	pairOne     = 1 << 48 // one more occurrence, in a slot
-	pairTitle   = 1       // a flag: the title holds the pair
+	pairCount = 1<<16 - 1 // a slot's count
+	pairTitle = 1         // a flag: the title holds the pair
 	// pairApart flags a pair also counted apart (see moveApart).
 	pairApart = 2
 )
@@ -385,17 +386,19 @@ func codeRune(w uint64) rune {
 // pairKey is the key of the pair of a and b.
 func pairKey(a, b rune) uint64 { return utf8Code(a)<<24 | utf8Code(b) }
 
-// pairHome is where the probe for key starts, reduced to the table's size:
-// bits 40 and up of key·φ, which depend on every bit of the key. (The top
-// bits, by a shift that depends on the table's size, took the loop a
-// register it has none for.)
-func pairHome(key uint64) int { return int(key * 0x9E3779B97F4A7C15 >> 40) }
+// pairHome is where the probe for a key shifted in place (key<<16) starts,
+// reduced to the table's size: bits 40 and up of key·2¹⁶·φ, which depend
+// on the second character and the last 12 bits of the first (the first's
+// UTF-8 bytes but its first byte's three bits, which pairs sharing a
+// second character seldom differ in alone). (The top bits, by a shift that
+// depends on the table's size, took the loop a register it has none for.)
+func pairHome(key16 uint64) int { return int(key16 * 0x9E3779B97F4A7C15 >> 40) }
 
 // find is where key is, or the free slot where it goes.
 func (t *pairTable) find(key uint64) uint32 {
 	mask := uint32(len(t.slots) - 1)
-	j := uint32(pairHome(key)) & mask
-	for t.slots[j] != 0 && t.slots[j]&pairKeyMask != key {
+	j := uint32(pairHome(key<<16)) & mask
+	for t.slots[j] != 0 && t.slots[j]>>16 != key {
 		j = (j + 1) & mask
 	}
 	return j
@@ -410,13 +413,17 @@ func (t *pairTable) add(key uint64, at int, title bool) {
 			t.grow()
 			j = t.find(key)
 		}
-		t.slots[j], t.first[j] = key, uint32(at)
+		t.slots[j], t.first[j] = key<<16, uint32(at)
 		t.used = append(t.used, j)
 	}
-	if title {
+	switch {
+	case title:
 		t.flags[j] |= pairTitle
-	} else if t.slots[j] += pairOne; t.slots[j] < pairOne {
+	case t.slots[j]&pairCount == pairCount:
+		t.slots[j] &^= pairCount
 		t.carry(key)
+	default:
+		t.slots[j]++
 	}
 }
 
@@ -432,9 +439,9 @@ func (t *pairTable) carry(key uint64) {
 // countOf is the count of the pair in slot j.
 func (t *pairTable) countOf(j uint32) uint32 {
 	v := t.slots[j]
-	n := uint32(v >> 48)
+	n := uint32(v & pairCount)
 	if len(t.more) > 0 {
-		n += t.more[v&pairKeyMask] << 16
+		n += t.more[v>>16] << 16
 	}
 	return n
 }
@@ -445,7 +452,7 @@ func (t *pairTable) grow() {
 	*t = newPairTable(uint(bits.Len(uint(len(old.slots)))))
 	t.more = old.more
 	for _, i := range old.used {
-		j := t.find(old.slots[i] & pairKeyMask)
+		j := t.find(old.slots[i] >> 16)
 		t.slots[j], t.first[j], t.flags[j] = old.slots[i], old.first[i], old.flags[i]
 		t.used = append(t.used, j)
 	}
@@ -961,47 +968,51 @@ func (t *pairTable) count(s string, a rune, at int) (int, countStop) {
 		return 0, ended
 	}
 	mask := len(slots) - 1
-	prev := utf8Code(a)
+	prev := utf8Code(a) << 40 // the character before, in place in a key<<16
 	i := 0
 	// Four bytes a character, the fourth the next character's first: the
 	// last character of s, if it is one, is counted after the loop.
 	for ; i < len(s)-3; i += 3 {
-		w := uint64(uint32(s[i])<<24|uint32(s[i+1])<<16|uint32(s[i+2])<<8|uint32(s[i+3])) >> 8
+		w := uint32(s[i])<<24 | uint32(s[i+1])<<16 | uint32(s[i+2])<<8 | uint32(s[i+3])
 		// The three bytes of a character from U+4E00 (E4 B8 80) to U+9FFF
 		// (E9 BF BF).
-		if w&0xC0C0 != 0x8080 || w-0xE4B880 > 0xE9BFBF-0xE4B880 {
+		if w&0xC0C000 != 0x808000 || w-0xE4B88000 > 0xE9BFBFFF-0xE4B88000 {
 			return i, ended
 		}
-		key := prev<<24 | w
+		key := prev | uint64(w>>8)<<16
 		for j := pairHome(key); ; j++ {
-			v := slots[j&mask]
-			if v&pairKeyMask == key {
-				v += pairOne
-				slots[j&mask] = v
-				if v < pairOne {
-					t.carriedKey = key
-					return i + 3, carried
-				}
+			// The slot less the key is the count if the slot is the
+			// pair's (the key's bits cancel), and more than any count if
+			// it is free or another pair's: one comparison for a pair
+			// seen before, most of them.
+			n := slots[j&mask] - key
+			if n < pairCount {
+				slots[j&mask] = key + n + 1
 				break
 			}
-			if v == 0 {
+			if n == pairCount {
+				slots[j&mask] = key
+				t.carriedKey = key >> 16
+				return i + 3, carried
+			}
+			if n+key == 0 {
 				u := len(t.used)
 				if 2*u > mask {
 					return i, full
 				}
 				// The pair starts at the character before s[i:].
-				slots[j&mask] = key | pairOne
+				slots[j&mask] = key | 1
 				t.first[j&mask] = uint32(at + i - 3)
 				t.used = t.used[:u+1] // within its capacity, half the table's
 				t.used[u] = uint32(j & mask)
 				break
 			}
 		}
-		prev = key & (1<<24 - 1) // w, which need not be kept across the probe
+		prev = key << 24 // the character, in place for the next key
 	}
 	if len(s)-i == 3 {
 		if b, ok := unified(s[i:]); ok {
-			key := prev<<24 | utf8Code(b)
+			key := prev>>40<<24 | utf8Code(b)
 			if 2*len(t.used) > mask && t.slots[t.find(key)] == 0 {
 				return i, full
 			}
@@ -1139,19 +1150,19 @@ func (c *counter) pairsFast(raw []uint64, used []uint32, k int, sc *scale) int {
 	for ; k < len(used); k++ {
 		i := used[k]
 		v := slots[i]
-		n := uint32(v >> 48)
+		n := uint32(v & pairCount)
 		at, f := first[i], flags[i]
 		if f&pairApart != 0 || n >= uint32(len(sc.w)) || len(uu) >= cap(uu) {
 			break
 		}
-		y := codeRune(v & (1<<24 - 1))
+		y := codeRune(v >> 16 & (1<<24 - 1))
 		b := uint16(y - uniStart)
 		u := &uni[b]
 		if u.count == 0 {
 			uu = uu[:len(uu)+1]
 			uu[len(uu)-1] = b
 		}
-		x := codeRune(v >> 24 & (1<<24 - 1))
+		x := codeRune(v >> 40)
 		e := uint64(x)<<21 | uint64(y) | uint64(hashRunes(x, y)>>(32-shardBits))<<shardShift
 		if n > 0 {
 			if u.count&^uniTitle == 0 || at+3 < u.first {
@@ -1177,7 +1188,7 @@ func (c *counter) pairEntry(i uint32, sc *scale) uint64 {
 	v := pairs.slots[i]
 	n, at, f := pairs.countOf(i), pairs.first[i], pairs.flags[i]
 	title := f&pairTitle != 0
-	y := codeRune(v & (1<<24 - 1))
+	y := codeRune(v >> 16 & (1<<24 - 1))
 	b := uint16(y - uniStart)
 	u := &c.uni[b]
 	if u.count == 0 {
@@ -1195,7 +1206,7 @@ func (c *counter) pairEntry(i uint32, sc *scale) uint64 {
 	if f&pairApart != 0 {
 		n, at, title = c.addApart(i, n, at, title)
 	}
-	x := codeRune(v >> 24 & (1<<24 - 1))
+	x := codeRune(v >> 40)
 	h := hashRunes(x, y) >> (32 - shardBits)
 	e := uint64(x)<<21 | uint64(y) | uint64(h)<<shardShift
 	if title {
