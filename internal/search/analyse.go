@@ -1135,41 +1135,42 @@ func (c *counter) pairEntries(raw []uint64, sc *scale) int {
 
 // pairsFast makes the entries of the pairs in slots used[k:] as
 // pairEntry does, up to the first one counted more than a scale's small
-// counts or also counted apart, or any if a count carried; it returns
-// where it stopped. c.uniUsed has room for a character a pair.
+// counts or also counted apart, or any if a count carried or the text is
+// one place cannot multiply for; it returns where it stopped. c.uniUsed
+// has room for a character a pair.
 func (c *counter) pairsFast(raw []uint64, used []uint32, k int, sc *scale) int {
 	pairs := &c.pairs
-	if len(pairs.more) > 0 {
+	if len(pairs.more) > 0 || sc.n >= 1<<27 {
 		return k
 	}
 	slots := pairs.slots
 	first, flags := pairs.first[:len(slots)], pairs.flags[:len(slots)]
 	uni := &c.uni
-	uu := c.uniUsed
+	uu, nu := c.uniUsed[:cap(c.uniUsed)], len(c.uniUsed)
 	raw = raw[:len(used)]
 	for ; k < len(used); k++ {
 		i := used[k]
 		v := slots[i]
 		n := uint32(v & pairCount)
 		at, f := first[i], flags[i]
-		if f&pairApart != 0 || n >= uint32(len(sc.w)) || len(uu) >= cap(uu) {
+		if f&pairApart != 0 || n >= uint32(len(sc.w)) {
 			break
 		}
 		y := codeRune(v >> 16 & (1<<24 - 1))
 		b := uint16(y - uniStart)
 		u := &uni[b]
 		if u.count == 0 {
-			uu = uu[:len(uu)+1]
-			uu[len(uu)-1] = b
+			uu[nu] = b
+			nu++
 		}
 		x := codeRune(v >> 40)
-		e := uint64(x)<<21 | uint64(y) | uint64(hashRunes(x, y)>>(32-shardBits))<<shardShift
+		e := uint64(x)<<21 | uint64(y) | uint64(hashPair(x, y)>>(32-shardBits))<<shardShift
 		if n > 0 {
 			if u.count&^uniTitle == 0 || at+3 < u.first {
 				u.first = at + 3
 			}
 			u.count += n
-			e |= sc.w[n] | uint64(sc.place(at))<<bodyShift
+			e |= sc.w[n] | uint64(min(places-1, uint64(at)*places*sc.inv>>58))<<bodyShift // place(at)
 		}
 		if f&pairTitle != 0 {
 			u.count |= uniTitle
@@ -1177,7 +1178,7 @@ func (c *counter) pairsFast(raw []uint64, used []uint32, k int, sc *scale) int {
 		}
 		raw[k] = e
 	}
-	c.uniUsed = uu
+	c.uniUsed = uu[:nu]
 	return k
 }
 
@@ -1317,6 +1318,11 @@ func hashRunes(a, b rune) uint32 {
 		h = (h ^ uint32(a)) * 16777619
 	}
 	return mix((h ^ uint32(b)) * 16777619)
+}
+
+// hashPair is hashRunes(a, b) of a pair: a is not 0.
+func hashPair(a, b rune) uint32 {
+	return mix(((2166136261^uint32(a))*16777619 ^ uint32(b)) * 16777619)
 }
 
 // tokenHash is the hash that places a token in its shard: 32-bit FNV-1a

@@ -217,8 +217,8 @@ func TestTokenHash(t *testing.T) {
 			t.Errorf("tokenHash(%q) = %#08x, want %#08x", tok, got, want)
 		}
 	}
-	if hashRunes(0, '禁') != tokenHash("禁") || hashRunes('禁', '毒') != tokenHash("禁毒") {
-		t.Error("hashRunes differs from tokenHash")
+	if hashRunes(0, '禁') != tokenHash("禁") || hashRunes('禁', '毒') != tokenHash("禁毒") || hashPair('禁', '毒') != tokenHash("禁毒") {
+		t.Error("hashRunes or hashPair differs from tokenHash")
 	}
 }
 
