@@ -238,6 +238,24 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 				continue
 			}
 		}
+		if i+2 < len(s) {
+			// A punctuation mark that no character follows (the run
+			// passes over the others): "。" before a tag, "，" before a
+			// number, classed by its bytes (markOf) without decoding it:
+			// all 190,000 of the characters of the plain corpus's pages
+			// that come here.
+			if m := markOf(b, s[i+1], s[i+2]); m != noMark {
+				if start < 0 {
+					start, off = i, r.open(i)
+				}
+				r.endWord()
+				if m != joiner {
+					r.prev = 0
+				}
+				i += 3
+				continue
+			}
+		}
 		h, n := utf8.DecodeRuneInString(s[i:])
 		if h == utf8.RuneError && n == 1 {
 			return i, false
