@@ -233,7 +233,14 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 					start, off = i, r.open(i)
 				}
 				r.endWordBefore(h)
-				c.addHan(r.prev, h, r.prevAt, i+off, false)
+				if r.prev == 0 {
+					// Nothing to pair with (after a tag, most): addHan's
+					// one case that matters, without the call.
+					c.units++
+					c.addUni(h-uniStart, i+off, false)
+				} else {
+					c.addHan(r.prev, h, r.prevAt, i+off, false)
+				}
 				i, r.prev, r.prevAt = c.run(s, i+3, h, i+off, off)
 				continue
 			}
