@@ -260,7 +260,7 @@ func TestAnalyseHTML(t *testing.T) {
 		"  a \n\t b　　c  ", "禁\u00ad毒", "禁\u2028毒", "々〇㐀", strings.Repeat("禁毒工作", 500),
 	}
 	pieces := []string{"<p>", "</p>", "<b>", "</b>", "<br>", "<!-- x -->", "&amp;", "&lt;", "&nbsp;", "&#x4E2D;", " ", "\n", "<",
-		"<script>禁</script>", "</span>"}
+		"<script>禁</script>", "</span>", "<li>", "</LI>", "<strong>", "</strong>", "<td>", "</em>", "<hr>", "<h2>", "<p>>"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	texts := randomTexts(300)
 	for _, text := range texts {

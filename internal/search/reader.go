@@ -2,6 +2,7 @@ package search
 
 import (
 	"html"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -47,9 +48,31 @@ func (r *reader) html(fragment string) bool {
 			}
 			s = s[i:]
 		}
-		// s starts with '<'. A tag, read here rather than by
-		// readTagClass (the same reading): every page has hundreds, and
-		// the call and its results cost as much as the reading.
+		// s starts with '<'. A tag without attributes of the commonest
+		// elements ("<p>", "</li>") is known by its eight first bytes at
+		// once (plainTags): 83 % of the tags of the plain corpus's pages
+		// are these, and reading their names byte by byte cost 58
+		// instructions more a tag (27 M in a build).
+		if len(s) >= 8 {
+			x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+				uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+			// The first '>' of the eight (a zero byte of x ^ '>'…: the
+			// lowest bit set is exact).
+			y := x ^ 0x3E3E3E3E3E3E3E3E
+			if gt := (y - 0x0101010101010101) &^ y & 0x8080808080808080; gt != 0 {
+				n := bits.TrailingZeros64(gt)>>3 + 1 // the tag's length
+				if class, ok := plainTag(x & (1<<(8*n) - 1)); ok {
+					s = s[n:]
+					if class != tagInline {
+						r.space()
+					}
+					continue
+				}
+			}
+		}
+		// Any other tag, read here rather than by readTagClass (the same
+		// reading): every page has hundreds, and the call and its results
+		// cost as much as the reading.
 		i, end := 1, false
 		if len(s) > 2 && s[1] == '/' {
 			i, end = 2, true

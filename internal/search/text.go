@@ -210,6 +210,59 @@ func tagClassOf(packed uint64) int {
 	}
 }
 
+// plainTags are the tags without attributes of the commonest elements
+// of a page ("<p>", "</li>"), of at most 8 bytes and neither skipped nor
+// an image, by their bytes read as a little-endian number, in open
+// addressing by the top bits of tag·φ; and their classes, which are
+// tagClassOf's.
+var plainTags = func() (t struct {
+	tag   [256]uint64 // 80 of them
+	class [256]uint8
+}) {
+	for _, name := range strings.Fields("p br hr li ul ol dl dt dd td th tr table thead tbody tfoot caption " +
+		"h1 h2 h3 h4 h5 h6 div pre blockquote section article aside header footer nav figure " +
+		"strong em b i u s code span sub sup small mark q") {
+		var packed uint64
+		for i := range len(name) {
+			packed = packed<<8 | uint64(name[i])
+		}
+		class := tagClassOf(packed)
+		if class != tagBlock && class != tagInline {
+			panic("search: plainTags: " + name + " is skipped or an image")
+		}
+		for _, tag := range []string{"<" + name + ">", "</" + name + ">"} {
+			if len(tag) > 8 {
+				continue
+			}
+			var key uint64
+			for i := range len(tag) {
+				key |= uint64(tag[i]) << (8 * i)
+			}
+			k := plainTagHome(key)
+			for t.tag[k] != 0 {
+				k = (k + 1) % uint64(len(t.tag))
+			}
+			t.tag[k], t.class[k] = key, uint8(class)
+		}
+	}
+	return t
+}()
+
+func plainTagHome(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> 56 }
+
+// plainTag is the class of the tag whose bytes, read as a little-endian
+// number, are key, if it is one of plainTags.
+func plainTag(key uint64) (int, bool) {
+	for k := plainTagHome(key); ; k = (k + 1) % uint64(len(plainTags.tag)) {
+		switch plainTags.tag[k] {
+		case key:
+			return int(plainTags.class[k]), true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
 // altText is the alt attribute of an img tag ("<img src=x alt=\"说明\">"),
 // as written (character references not decoded), or "".
 func altText(tag string) string {
