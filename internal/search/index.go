@@ -553,17 +553,7 @@ func (g *gatherer) encode() (sh Shard) {
 	vals := slices.Grow(g.vals[:0], len(recs))[:len(recs)]
 	mixed := slices.Grow(g.mixed[:0], len(count))[:len(count)]
 	clear(mixed)
-	for _, r := range recs {
-		k := r >> recTok
-		at := count[k]
-		count[k] = at + 1
-		v := byte(r)
-		docs[at] = uint32(r>>recDoc)&^titleDoc | uint32(r>>8&1)<<31
-		vals[at] = v
-		if r&recTitle != 0 || v == 0 {
-			mixed[k] = true
-		}
-	}
+	place(recs, count, docs, vals, mixed)
 	g.docs, g.vals, g.mixed = docs, vals, mixed
 	// count[k] is now where token k's records end.
 	g.order = g.order[:0]
@@ -616,6 +606,32 @@ func (g *gatherer) encode() (sh Shard) {
 	}
 	sh.Data = b
 	return sh
+}
+
+// place is encode's counting sort, in a function of its own, whose few
+// variables stay in registers: it puts each record's document (with
+// titleDoc if the title holds the token) and body byte at its token's
+// next place, count[k] being where token k's next record goes, and marks
+// the tokens with a title's record or one without a body byte (mixed).
+// len(docs) and len(vals) are len(recs); len(mixed), len(count). (Inlined
+// in encode, its loop spilled and reloaded five of its variables.)
+//
+//go:noinline
+func place(recs []uint64, count []int32, docs []uint32, vals []byte, mixed []bool) {
+	mixed = mixed[:len(count)]
+	vals = vals[:len(docs)]
+	for _, r := range recs {
+		k := r >> recTok
+		at := count[k]
+		count[k] = at + 1
+		docs[at] = uint32(r>>recDoc)&^titleDoc | uint32(r>>8&1)<<31
+		vals[at] = byte(r)
+		// A title's record (recTitle) or none in the body (a body byte of 0): the
+		// low nine bits, less one, wrap around or reach 0xFF.
+		if uint32(r)&(recTitle|0xFF)-1 >= 0xFF {
+			mixed[k] = true
+		}
+	}
 }
 
 // postingsFile is the file of postings written out of line.
