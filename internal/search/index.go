@@ -384,7 +384,7 @@ type gatherer struct {
 
 	text  []byte   // the tokens' texts, one after the other
 	ends  []uint32 // where each token's text ends in text, by number
-	count []int32  // records of each token, then where its records end
+	count []int32  // records of each word (a Han token's are in its slot), then of each token, then where its records end
 	recs  []uint64 // the records in the order added (see record)
 	docs  []uint32 // the records' documents, token by token, each with titleDoc if the title holds the token
 	vals  []byte   // their body bytes, in the same order
@@ -400,6 +400,7 @@ type gatherer struct {
 type gatherSlot struct {
 	key uint64
 	tok int32
+	n   int32 // the token's records so far: a Han token's count is kept here, not in gatherer.count, until encode
 }
 
 // A record is a token's number, a document and the body and title bits
@@ -457,19 +458,23 @@ func (g *gatherer) gather(es []uint64, owners []uint32) {
 		e, d := es[n], owners[n]
 		var k int32
 		if key := e & keyMask; key&wordBit == 0 {
-			k = g.slots[g.newHan(key)].tok
+			sl := &g.slots[g.newHan(key)]
+			sl.n++
+			k = sl.tok
 		} else {
 			k = g.word(g.x.docs[d].word(key & (wordBit - 1)))
+			g.count[k]++
 		}
-		g.count[k]++
 		g.recs[n] = uint64(k)<<recTok | uint64(d)<<recDoc | e>>bodyShift&(recTitle|0xFF)
 	}
 }
 
 // addKnown adds the entries from es[n] on whose tokens are Han tokens
-// the shard has numbered, and returns where it stopped.
+// the shard has numbered, and returns where it stopped. It counts them
+// in their slots, which it has just read, not in g.count: no bounds
+// check, and two registers fewer.
 func (g *gatherer) addKnown(es []uint64, owners []uint32, n int) int {
-	slots, count := g.slots, g.count
+	slots := g.slots
 	recs, owners := g.recs[:len(es)], owners[:len(es)]
 	mask := uint64(len(slots) - 1)
 	for ; n < len(es); n++ {
@@ -482,9 +487,9 @@ func (g *gatherer) addKnown(es []uint64, owners []uint32, n int) int {
 			}
 			i++
 		}
-		k := slots[i&mask].tok
-		count[k]++
-		recs[n] = uint64(k)<<recTok | uint64(owners[n])<<recDoc | e>>bodyShift&(recTitle|0xFF)
+		sl := &slots[i&mask]
+		sl.n++
+		recs[n] = uint64(sl.tok)<<recTok | uint64(owners[n])<<recDoc | e>>bodyShift&(recTitle|0xFF)
 	}
 	return n
 }
@@ -497,7 +502,7 @@ func (g *gatherer) newHan(key uint64) uint64 {
 	}
 	i := g.slot(key)
 	g.text = appendToken(g.text, key)
-	g.slots[i] = gatherSlot{key, g.next()}
+	g.slots[i] = gatherSlot{key, g.next(), 0}
 	return i
 }
 
@@ -540,6 +545,11 @@ func (g *gatherer) encode() (sh Shard) {
 		return sh
 	}
 	// Place the records token by token, documents in order.
+	for _, sl := range g.slots {
+		if sl.key != 0 {
+			g.count[sl.tok] = sl.n
+		}
+	}
 	sum := int32(0)
 	for k, n := range g.count {
 		g.count[k] = sum
