@@ -725,21 +725,12 @@ func (g *gatherer) docset(b []byte, ids []uint32, n int) []byte {
 	if len(ids) <= bitmap {
 		sparse = varintsLen(ids)
 	}
-	others := g.others[:0]
-	defer func() { g.others = others }()
 	complement := -1
 	// The complement can be the shortest only if it is shorter than the
 	// bitmap, and each document it lists takes a byte at least.
 	if n-len(ids) < bitmap {
-		k := 0
-		for d := range uint32(n) {
-			if k < len(ids) && ids[k] == d {
-				k++
-			} else {
-				others = append(others, d)
-			}
-		}
-		complement = varintsLen(others)
+		g.others = appendComplement(g.others[:0], ids, n)
+		complement = varintsLen(g.others)
 	}
 	switch {
 	case sparse <= bitmap && (complement < 0 || sparse <= complement):
@@ -755,7 +746,29 @@ func (g *gatherer) docset(b []byte, ids []uint32, n int) []byte {
 		return b
 	}
 	b = binary.AppendUvarint(b, uint64(len(ids))<<2|2)
-	return appendGaps(b, others)
+	return appendGaps(b, g.others)
+}
+
+// appendComplement appends the documents among n that are not in ids
+// (ascending), n−len(ids) of them: those before each member and after
+// the last, a step a member where a loop over all n documents took two.
+func appendComplement(others, ids []uint32, n int) []uint32 {
+	start := len(others)
+	others = slices.Grow(others, n-len(ids))[:start+n-len(ids)]
+	k := start
+	d := uint32(0) // the first document not yet placed
+	for _, id := range ids {
+		for ; d < id; d++ {
+			others[k] = d
+			k++
+		}
+		d = id + 1
+	}
+	for ; d < uint32(n); d++ {
+		others[k] = d
+		k++
+	}
+	return others
 }
 
 // appendGaps appends ascending ids as the first and then each gap less one.
