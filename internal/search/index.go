@@ -751,22 +751,30 @@ func (g *gatherer) docset(b []byte, ids []uint32, n int) []byte {
 
 // appendComplement appends the documents among n that are not in ids
 // (ascending), n−len(ids) of them: those before each member and after
-// the last, a step a member where a loop over all n documents took two.
+// the last, where a loop over all n documents took two steps a member.
 func appendComplement(others, ids []uint32, n int) []uint32 {
 	start := len(others)
 	others = slices.Grow(others, n-len(ids))[:start+n-len(ids)]
-	k := start
+	j := start
 	d := uint32(0) // the first document not yet placed
-	for _, id := range ids {
-		for ; d < id; d++ {
-			others[k] = d
-			k++
+	for k := 0; k < len(ids); {
+		// Eight members in a row, most often, are passed over at once:
+		// ids ascend, so ids[k+7] is d+7 only if ids[k:k+8] are d…d+7.
+		if k+8 <= len(ids) && ids[k+7] == d+7 {
+			k, d = k+8, d+8
+			continue
 		}
-		d = id + 1
+		for end := min(k+8, len(ids)); k < end; k++ {
+			for ; d < ids[k]; d++ {
+				others[j] = d
+				j++
+			}
+			d = ids[k] + 1
+		}
 	}
 	for ; d < uint32(n); d++ {
-		others[k] = d
-		k++
+		others[j] = d
+		j++
 	}
 	return others
 }
