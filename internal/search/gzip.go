@@ -56,50 +56,86 @@ func (z *deflater) gzip(data []byte) []byte {
 
 // match turns data into tokens, greedily: at each byte, the longest match
 // with the last place the same four bytes began, if it is within the
-// window; else the byte itself.
+// window; else the byte itself. There is a token a byte at most: the
+// tokens are written by index into room for them all, and counted
+// through locals, where an append and a count through z for each
+// literal cost twice as much.
 func (z *deflater) match(data []byte) {
 	// The table is not cleared: positions are counted on from the last
 	// file's, beyond the window (modulo 2³²), so that the last file's
 	// come out as too far or after i. Whatever a slot holds, a match is
 	// taken only where the bytes are the same.
 	z.base += window + 1
-	defer func() { z.base += uint32(len(data)) }()
+	base := z.base
+	z.base += uint32(len(data))
 	clear(z.lit.freq[:])
 	clear(z.dist.freq[:])
-	z.tokens = z.tokens[:0]
+	lit := &z.lit.freq
+	tokens := slices.Grow(z.tokens[:0], len(data))[:len(data)]
+	t := 0 // tokens so far
 	i := 0
 	misses := 0 // since the last match: after 32, every other byte is looked up, after 64 every third… (as Snappy does)
 	for i+4 <= len(data) {
-		v := binary.LittleEndian.Uint32(data[i:])
+		v := load32(data, i)
 		h := v * 0x1E35A7BD >> (32 - lzHashBits)
-		at := int(z.last[h] - z.base)
-		z.last[h] = uint32(i) + z.base
-		if at >= i || i-at > window || binary.LittleEndian.Uint32(data[at:]) != v {
+		at := int(z.last[h] - base)
+		z.last[h] = uint32(i) + base
+		if at >= i || i-at > window || load32(data, at) != v {
 			end := min(i+1+misses>>5, len(data))
 			for ; i < end; i++ {
-				z.literal(data[i])
+				b := data[i]
+				tokens[t] = uint32(b)
+				t++
+				lit[b]++
 			}
 			misses++
 			continue
 		}
 		misses = 0
-		n := 4
-		for end := min(maxMatch, len(data)-i); n < end && data[at+n] == data[i+n]; {
-			n++
-		}
-		z.tokens = append(z.tokens, matchBit|uint32(n-3)<<15|uint32(i-at-1))
-		z.lit.freq[lengthCode[n-3]]++
+		n := matchLen(data, at, i, min(maxMatch, len(data)-i))
+		tokens[t] = matchBit | uint32(n-3)<<15 | uint32(i-at-1)
+		t++
+		lit[lengthCode[n-3]]++
 		z.dist.freq[distCode(uint32(i-at-1))]++
 		i += n
 	}
 	for ; i < len(data); i++ {
-		z.literal(data[i])
+		b := data[i]
+		tokens[t] = uint32(b)
+		t++
+		lit[b]++
 	}
+	z.tokens = tokens[:t]
 }
 
-func (z *deflater) literal(b byte) {
-	z.tokens = append(z.tokens, uint32(b))
-	z.lit.freq[b]++
+// matchLen is the length of the match of data at a and at b, whose first
+// 4 bytes are the same, up to end (b+end ≤ len(data), a < b): eight bytes
+// are compared at a time, the first that differ found by their XOR's
+// trailing zeros.
+func matchLen(data []byte, a, b, end int) int {
+	n := 4
+	for ; n+8 <= end; n += 8 {
+		if x := load64(data, a+n) ^ load64(data, b+n); x != 0 {
+			return n + bits.TrailingZeros64(x)>>3
+		}
+	}
+	for n < end && data[a+n] == data[b+n] {
+		n++
+	}
+	return n
+}
+
+// load32 and load64 are the 4 and 8 bytes of b at i, little-endian,
+// without the slice b[i:] that binary.LittleEndian would take, whose
+// pointer is masked lest it point past b.
+func load32(b []byte, i int) uint32 {
+	b = b[i : i+4 : i+4]
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
+
+func load64(b []byte, i int) uint64 {
+	b = b[i : i+8 : i+8]
+	return binary.LittleEndian.Uint64(b)
 }
 
 // block writes the tokens as one final block with dynamic Huffman codes.
