@@ -75,12 +75,20 @@ func (z *deflater) match(data []byte) {
 	t := 0 // tokens so far
 	i := 0
 	misses := 0 // since the last match: after 32, every other byte is looked up, after 64 every third… (as Snappy does)
+	// A loop of its own looks up bytes until a match: a miss, most,
+	// goes round it without passing by the code of a match, whose call
+	// took the loop's registers.
+bytes:
 	for i+4 <= len(data) {
-		v := load32(data, i)
-		h := v * 0x1E35A7BD >> (32 - lzHashBits)
-		at := int(z.last[h] - base)
-		z.last[h] = uint32(i) + base
-		if at >= i || i-at > window || load32(data, at) != v {
+		at := 0
+		for {
+			v := load32(data, i)
+			h := v * 0x1E35A7BD >> (32 - lzHashBits)
+			at = int(z.last[h] - base)
+			z.last[h] = uint32(i) + base
+			if at < i && i-at <= window && load32(data, at) == v {
+				break
+			}
 			end := min(i+1+misses>>5, len(data))
 			for ; i < end; i++ {
 				b := data[i]
@@ -89,15 +97,14 @@ func (z *deflater) match(data []byte) {
 				lit[b]++
 			}
 			misses++
-			continue
+			if i+4 > len(data) {
+				break bytes
+			}
 		}
 		misses = 0
-		n := matchLen(data, at, i, min(maxMatch, len(data)-i))
-		tokens[t] = matchBit | uint32(n-3)<<15 | uint32(i-at-1)
+		tokens[t] = z.matchAt(data, at, i)
 		t++
-		lit[lengthCode[n-3]]++
-		z.dist.freq[distCode(uint32(i-at-1))]++
-		i += n
+		i += int(tokens[t-1]>>15&0xFF) + 3
 	}
 	for ; i < len(data); i++ {
 		b := data[i]
@@ -106,6 +113,18 @@ func (z *deflater) match(data []byte) {
 		lit[b]++
 	}
 	z.tokens = tokens[:t]
+}
+
+// matchAt is the token of the match of data at i with data at at, whose
+// first 4 bytes are the same, and counts its codes. (Called, not inlined,
+// it leaves match's loop its registers.)
+//
+//go:noinline
+func (z *deflater) matchAt(data []byte, at, i int) uint32 {
+	n := matchLen(data, at, i, min(maxMatch, len(data)-i))
+	z.lit.freq[lengthCode[n-3]]++
+	z.dist.freq[distCode(uint32(i-at-1))]++
+	return matchBit | uint32(n-3)<<15 | uint32(i-at-1)
 }
 
 // matchLen is the length of the match of data at a and at b, whose first
