@@ -240,7 +240,9 @@ func (z *deflater) block() {
 	w.put(uint64(z.lit.code[256]), uint(z.lit.len[256]))
 }
 
-// tokenBits writes the tokens, the writer's state kept in registers.
+// tokenBits writes the tokens, the writer's state kept in registers. n
+// is below 64, and so are the codes' lengths: the shifts are by n&63 and
+// len&63, which leaves out the code Go makes for a shift by 64 or more.
 func (z *deflater) tokenBits() {
 	at := len(z.w.b)
 	b := z.w.b[:cap(z.w.b)] // room for all, made by block
@@ -248,19 +250,19 @@ func (z *deflater) tokenBits() {
 	lit, dist := &z.lit, &z.dist
 	for _, t := range z.tokens {
 		if t&matchBit == 0 {
-			acc |= uint64(lit.code[t&0xFF]) << n
+			acc |= uint64(lit.code[t&0xFF]) << (n & 63)
 			n += uint(lit.len[t&0xFF])
 		} else {
 			l, d := t>>15&0xFF, t&(1<<15-1)
 			c := lengthCode[l]
-			acc |= (uint64(lit.code[c]) | uint64(l-lengthBase[c-257])<<lit.len[c]) << n
+			acc |= (uint64(lit.code[c]) | uint64(l-lengthBase[c-257])<<(lit.len[c]&63)) << (n & 63)
 			n += uint(lit.len[c] + lengthExtra[c-257])
 			if n >= 32 {
 				binary.LittleEndian.PutUint32(b[at:], uint32(acc))
 				at, acc, n = at+4, acc>>32, n-32
 			}
 			dc := distCode(d)
-			acc |= (uint64(dist.code[dc]) | uint64(d-distBase[dc])<<dist.len[dc]) << n
+			acc |= (uint64(dist.code[dc]) | uint64(d-distBase[dc])<<(dist.len[dc]&63)) << (n & 63)
 			n += uint(dist.len[dc] + distExtra[dc])
 		}
 		if n >= 32 {
