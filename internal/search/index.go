@@ -383,13 +383,13 @@ type gatherer struct {
 
 	text   []byte   // the tokens' texts, one after the other
 	ends   []uint32 // where each token's text ends in text, by number
-	count  []int32  // records of each word (a Han token's are in its slot), then of each token, then where its records end
+	count  []int32  // entries of each word (a Han token's are in its slot), then of each token, then where its entries end
 	es     []uint64 // the shard's entries (see gather)
 	owners []uint32 // their documents
 	toks   []uint32 // their tokens' numbers
 	docs   []uint32 // the entries' documents, token by token, each with titleDoc if the title holds the token
 	vals   []byte   // their body bytes, in the same order
-	mixed  []bool   // by token: some of its records are not the body's alone (see encode)
+	mixed  []bool   // by token: some of its entries are not the body's alone (see encode)
 	order  []int32  // token numbers in the order of their texts
 
 	body, title []uint32
@@ -401,7 +401,7 @@ type gatherer struct {
 type gatherSlot struct {
 	key uint64
 	tok int32
-	n   int32 // the token's records so far: a Han token's count is kept here, not in gatherer.count, until encode
+	n   int32 // the token's entries so far: a Han token's count is kept here, not in gatherer.count, until encode
 }
 
 // titleDoc is the title flag of a document in gatherer.docs: an entry's
@@ -549,7 +549,7 @@ func (g *gatherer) encode() (sh Shard) {
 	if len(g.ends) == 0 {
 		return sh
 	}
-	// Place the records token by token, documents in order.
+	// Place the entries token by token, documents in order.
 	for _, sl := range g.slots {
 		if sl.key != 0 {
 			g.count[sl.tok] = sl.n
@@ -560,7 +560,7 @@ func (g *gatherer) encode() (sh Shard) {
 		g.count[k] = sum
 		sum += n
 	}
-	// A token none of whose records is a title's or lacks a body byte,
+	// A token none of whose entries is a title's or lacks a body byte,
 	// most, has its documents and body bytes in docs and vals as the
 	// postings want them; the others' are picked out (mixed).
 	count, toks := g.count, g.toks
@@ -570,7 +570,7 @@ func (g *gatherer) encode() (sh Shard) {
 	clear(mixed)
 	place(toks, g.es, g.owners, count, docs, vals, mixed)
 	g.docs, g.vals, g.mixed = docs, vals, mixed
-	// count[k] is now where token k's records end.
+	// count[k] is now where token k's entries end.
 	g.order = g.order[:0]
 	for k := range g.ends {
 		g.order = append(g.order, int32(k))
