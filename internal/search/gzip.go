@@ -56,50 +56,105 @@ func (z *deflater) gzip(data []byte) []byte {
 
 // match turns data into tokens, greedily: at each byte, the longest match
 // with the last place the same four bytes began, if it is within the
-// window; else the byte itself.
+// window; else the byte itself. There is a token a byte at most: the
+// tokens are written by index into room for them all, and counted
+// through locals, where an append and a count through z for each
+// literal cost twice as much.
 func (z *deflater) match(data []byte) {
 	// The table is not cleared: positions are counted on from the last
 	// file's, beyond the window (modulo 2³²), so that the last file's
 	// come out as too far or after i. Whatever a slot holds, a match is
 	// taken only where the bytes are the same.
 	z.base += window + 1
-	defer func() { z.base += uint32(len(data)) }()
+	base := z.base
+	z.base += uint32(len(data))
 	clear(z.lit.freq[:])
 	clear(z.dist.freq[:])
-	z.tokens = z.tokens[:0]
+	lit := &z.lit.freq
+	tokens := slices.Grow(z.tokens[:0], len(data))[:len(data)]
+	t := 0 // tokens so far
 	i := 0
 	misses := 0 // since the last match: after 32, every other byte is looked up, after 64 every third… (as Snappy does)
+	// A loop of its own looks up bytes until a match: a miss, most,
+	// goes round it without passing by the code of a match, whose call
+	// took the loop's registers.
+bytes:
 	for i+4 <= len(data) {
-		v := binary.LittleEndian.Uint32(data[i:])
-		h := v * 0x1E35A7BD >> (32 - lzHashBits)
-		at := int(z.last[h] - z.base)
-		z.last[h] = uint32(i) + z.base
-		if at >= i || i-at > window || binary.LittleEndian.Uint32(data[at:]) != v {
+		at := 0
+		for {
+			v := load32(data, i)
+			h := v * 0x1E35A7BD >> (32 - lzHashBits)
+			at = int(z.last[h] - base)
+			z.last[h] = uint32(i) + base
+			if at < i && i-at <= window && load32(data, at) == v {
+				break
+			}
 			end := min(i+1+misses>>5, len(data))
 			for ; i < end; i++ {
-				z.literal(data[i])
+				b := data[i]
+				tokens[t] = uint32(b)
+				t++
+				lit[b]++
 			}
 			misses++
-			continue
+			if i+4 > len(data) {
+				break bytes
+			}
 		}
 		misses = 0
-		n := 4
-		for end := min(maxMatch, len(data)-i); n < end && data[at+n] == data[i+n]; {
-			n++
-		}
-		z.tokens = append(z.tokens, matchBit|uint32(n-3)<<15|uint32(i-at-1))
-		z.lit.freq[lengthCode[n-3]]++
-		z.dist.freq[distCode(uint32(i-at-1))]++
-		i += n
+		tokens[t] = z.matchAt(data, at, i)
+		t++
+		i += int(tokens[t-1]>>15&0xFF) + 3
 	}
 	for ; i < len(data); i++ {
-		z.literal(data[i])
+		b := data[i]
+		tokens[t] = uint32(b)
+		t++
+		lit[b]++
 	}
+	z.tokens = tokens[:t]
 }
 
-func (z *deflater) literal(b byte) {
-	z.tokens = append(z.tokens, uint32(b))
-	z.lit.freq[b]++
+// matchAt is the token of the match of data at i with data at at, whose
+// first 4 bytes are the same, and counts its codes. (Called, not inlined,
+// it leaves match's loop its registers.)
+//
+//go:noinline
+func (z *deflater) matchAt(data []byte, at, i int) uint32 {
+	n := matchLen(data, at, i, min(maxMatch, len(data)-i))
+	z.lit.freq[lengthCode[n-3]]++
+	z.dist.freq[distCode(uint32(i-at-1))]++
+	return matchBit | uint32(n-3)<<15 | uint32(i-at-1)
+}
+
+// matchLen is the length of the match of data at a and at b, whose first
+// 4 bytes are the same, up to end (b+end ≤ len(data), a < b): eight bytes
+// are compared at a time, the first that differ found by their XOR's
+// trailing zeros.
+func matchLen(data []byte, a, b, end int) int {
+	n := 4
+	for ; n+8 <= end; n += 8 {
+		if x := load64(data, a+n) ^ load64(data, b+n); x != 0 {
+			return n + bits.TrailingZeros64(x)>>3
+		}
+	}
+	for n < end && data[a+n] == data[b+n] {
+		n++
+	}
+	return n
+}
+
+// load32 and load64 are the 4 and 8 bytes of b at i, little-endian,
+// without the slice b[i:] that binary.LittleEndian would take, whose
+// pointer is masked lest it point past b.
+func load32(b []byte, i int) uint32 {
+	b = b[i : i+4 : i+4]
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
+
+func load64(b []byte, i int) uint64 {
+	b = b[i : i+8 : i+8]
+	return binary.LittleEndian.Uint64(b)
 }
 
 // block writes the tokens as one final block with dynamic Huffman codes.
@@ -185,7 +240,9 @@ func (z *deflater) block() {
 	w.put(uint64(z.lit.code[256]), uint(z.lit.len[256]))
 }
 
-// tokenBits writes the tokens, the writer's state kept in registers.
+// tokenBits writes the tokens, the writer's state kept in registers. n
+// is below 64, and so are the codes' lengths: the shifts are by n&63 and
+// len&63, which leaves out the code Go makes for a shift by 64 or more.
 func (z *deflater) tokenBits() {
 	at := len(z.w.b)
 	b := z.w.b[:cap(z.w.b)] // room for all, made by block
@@ -193,19 +250,19 @@ func (z *deflater) tokenBits() {
 	lit, dist := &z.lit, &z.dist
 	for _, t := range z.tokens {
 		if t&matchBit == 0 {
-			acc |= uint64(lit.code[t&0xFF]) << n
+			acc |= uint64(lit.code[t&0xFF]) << (n & 63)
 			n += uint(lit.len[t&0xFF])
 		} else {
 			l, d := t>>15&0xFF, t&(1<<15-1)
 			c := lengthCode[l]
-			acc |= (uint64(lit.code[c]) | uint64(l-lengthBase[c-257])<<lit.len[c]) << n
+			acc |= (uint64(lit.code[c]) | uint64(l-lengthBase[c-257])<<(lit.len[c]&63)) << (n & 63)
 			n += uint(lit.len[c] + lengthExtra[c-257])
 			if n >= 32 {
 				binary.LittleEndian.PutUint32(b[at:], uint32(acc))
 				at, acc, n = at+4, acc>>32, n-32
 			}
 			dc := distCode(d)
-			acc |= (uint64(dist.code[dc]) | uint64(d-distBase[dc])<<dist.len[dc]) << n
+			acc |= (uint64(dist.code[dc]) | uint64(d-distBase[dc])<<(dist.len[dc]&63)) << (n & 63)
 			n += uint(dist.len[dc] + distExtra[dc])
 		}
 		if n >= 32 {

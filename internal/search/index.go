@@ -369,12 +369,11 @@ func PackKey(docs []*Analysis) [32]byte {
 }
 
 // A gatherer gathers the postings of one shard at a time, from every
-// document's entries for it, and encodes them. Each entry is numbered by
-// its token (an open addressing table of Han tokens; a map of words) and
-// kept as one record, its token's number, document and body and title
-// bits; the records are then placed token by token (a counting sort),
-// each token's in the order of their documents. Its tables and lists are
-// reused from shard to shard.
+// document's entries for it, and encodes them. Each entry's token is
+// numbered (an open addressing table of Han tokens; a map of words) and
+// its number kept; the entries are then placed token by token (a
+// counting sort), each token's in the order of their documents. Its
+// tables and lists are reused from shard to shard.
 type gatherer struct {
 	x *Index
 
@@ -382,14 +381,16 @@ type gatherer struct {
 	slots []gatherSlot // Han tokens by key; key 0 is free
 	words map[string]int32
 
-	text  []byte   // the tokens' texts, one after the other
-	ends  []uint32 // where each token's text ends in text, by number
-	count []int32  // records of each token, then where its records end
-	recs  []uint64 // the records in the order added (see record)
-	docs  []uint32 // the records' documents, token by token, each with titleDoc if the title holds the token
-	vals  []byte   // their body bytes, in the same order
-	mixed []bool   // by token: some of its records are not the body's alone (see encode)
-	order []int32  // token numbers in the order of their texts
+	text   []byte   // the tokens' texts, one after the other
+	ends   []uint32 // where each token's text ends in text, by number
+	count  []int32  // entries of each word (a Han token's are in its slot), then of each token, then where its entries end
+	es     []uint64 // the shard's entries (see gather)
+	owners []uint32 // their documents
+	toks   []uint32 // their tokens' numbers
+	docs   []uint32 // the entries' documents, token by token, each with titleDoc if the title holds the token
+	vals   []byte   // their body bytes, in the same order
+	mixed  []bool   // by token: some of its entries are not the body's alone (see encode)
+	order  []int32  // token numbers in the order of their texts
 
 	body, title []uint32
 	nibbles     []byte
@@ -400,20 +401,25 @@ type gatherer struct {
 type gatherSlot struct {
 	key uint64
 	tok int32
+	n   int32 // the token's entries so far: a Han token's count is kept here, not in gatherer.count, until encode
 }
 
-// A record is a token's number, a document and the body and title bits
-// of its entry (see Analysis.entries): tok<<41 | doc<<9 | title<<8 | body.
+// titleDoc is the title flag of a document in gatherer.docs: an entry's
+// titleBit shifted right by titleDocShift.
 const (
-	titleDoc = 1 << 31 // the title flag of a document in gatherer.docs
-	recTitle = 1 << 8
-	recDoc   = 9
-	recTok   = 41
+	titleDoc      = 1 << 31
+	titleDocShift = 20
+)
+
+// titleBit>>titleDocShift is titleDoc.
+const (
+	_ uint64 = titleBit>>titleDocShift - titleDoc
+	_ uint64 = titleDoc - titleBit>>titleDocShift
 )
 
 // gatherer returns a gatherer ready for shards of about size entries.
 func (x *Index) gatherer(size int) *gatherer {
-	g := &gatherer{x: x, words: map[string]int32{}, recs: make([]uint64, 0, size)}
+	g := &gatherer{x: x, words: map[string]int32{}, toks: make([]uint32, 0, size)}
 	g.resize(10)
 	return g
 }
@@ -446,31 +452,34 @@ func (g *gatherer) slot(key uint64) uint64 {
 // gather adds the entries es of one shard, owners[k] being the document
 // of es[k], in the order of their documents.
 func (g *gatherer) gather(es []uint64, owners []uint32) {
-	g.recs = slices.Grow(g.recs[:0], len(es))[:len(es)]
-	owners = owners[:len(es)]
+	g.es, g.owners = es, owners[:len(es)]
+	g.toks = slices.Grow(g.toks[:0], len(es))[:len(es)]
 	for n := 0; n < len(es); n++ {
 		// Han tokens the shard has numbered, in a loop without calls;
 		// then the entry it stopped at, a word or a new Han token.
-		if n = g.addKnown(es, owners, n); n == len(es) {
+		if n = g.addKnown(es, n); n == len(es) {
 			break
 		}
-		e, d := es[n], owners[n]
+		e := es[n]
 		var k int32
 		if key := e & keyMask; key&wordBit == 0 {
-			k = g.slots[g.newHan(key)].tok
+			sl := &g.slots[g.newHan(key)]
+			sl.n++
+			k = sl.tok
 		} else {
-			k = g.word(g.x.docs[d].word(key & (wordBit - 1)))
+			k = g.word(g.x.docs[g.owners[n]].word(key & (wordBit - 1)))
+			g.count[k]++
 		}
-		g.count[k]++
-		g.recs[n] = uint64(k)<<recTok | uint64(d)<<recDoc | e>>bodyShift&(recTitle|0xFF)
+		g.toks[n] = uint32(k)
 	}
 }
 
 // addKnown adds the entries from es[n] on whose tokens are Han tokens
-// the shard has numbered, and returns where it stopped.
-func (g *gatherer) addKnown(es []uint64, owners []uint32, n int) int {
-	slots, count := g.slots, g.count
-	recs, owners := g.recs[:len(es)], owners[:len(es)]
+// the shard has numbered, and returns where it stopped. It counts them
+// in their slots, which it has just read, not in g.count: no bounds
+// check, and two registers fewer.
+func (g *gatherer) addKnown(es []uint64, n int) int {
+	slots, toks := g.slots, g.toks[:len(es)]
 	mask := uint64(len(slots) - 1)
 	for ; n < len(es); n++ {
 		e := es[n]
@@ -482,9 +491,9 @@ func (g *gatherer) addKnown(es []uint64, owners []uint32, n int) int {
 			}
 			i++
 		}
-		k := slots[i&mask].tok
-		count[k]++
-		recs[n] = uint64(k)<<recTok | uint64(owners[n])<<recDoc | e>>bodyShift&(recTitle|0xFF)
+		sl := &slots[i&mask]
+		sl.n++
+		toks[n] = uint32(sl.tok)
 	}
 	return n
 }
@@ -497,7 +506,7 @@ func (g *gatherer) newHan(key uint64) uint64 {
 	}
 	i := g.slot(key)
 	g.text = appendToken(g.text, key)
-	g.slots[i] = gatherSlot{key, g.next()}
+	g.slots[i] = gatherSlot{key, g.next(), 0}
 	return i
 }
 
@@ -534,38 +543,34 @@ func (g *gatherer) encode() (sh Shard) {
 	defer func() {
 		clear(g.slots)
 		clear(g.words)
-		g.text, g.ends, g.count, g.recs = g.text[:0], g.ends[:0], g.count[:0], g.recs[:0]
+		g.text, g.ends, g.count, g.toks = g.text[:0], g.ends[:0], g.count[:0], g.toks[:0]
+		g.es, g.owners = nil, nil
 	}()
 	if len(g.ends) == 0 {
 		return sh
 	}
-	// Place the records token by token, documents in order.
+	// Place the entries token by token, documents in order.
+	for _, sl := range g.slots {
+		if sl.key != 0 {
+			g.count[sl.tok] = sl.n
+		}
+	}
 	sum := int32(0)
 	for k, n := range g.count {
 		g.count[k] = sum
 		sum += n
 	}
-	// A token none of whose records is a title's or lacks a body byte,
+	// A token none of whose entries is a title's or lacks a body byte,
 	// most, has its documents and body bytes in docs and vals as the
 	// postings want them; the others' are picked out (mixed).
-	count, recs := g.count, g.recs
-	docs := slices.Grow(g.docs[:0], len(recs))[:len(recs)]
-	vals := slices.Grow(g.vals[:0], len(recs))[:len(recs)]
+	count, toks := g.count, g.toks
+	docs := slices.Grow(g.docs[:0], len(toks))[:len(toks)]
+	vals := slices.Grow(g.vals[:0], len(toks))[:len(toks)]
 	mixed := slices.Grow(g.mixed[:0], len(count))[:len(count)]
 	clear(mixed)
-	for _, r := range recs {
-		k := r >> recTok
-		at := count[k]
-		count[k] = at + 1
-		v := byte(r)
-		docs[at] = uint32(r>>recDoc)&^titleDoc | uint32(r>>8&1)<<31
-		vals[at] = v
-		if r&recTitle != 0 || v == 0 {
-			mixed[k] = true
-		}
-	}
+	place(toks, g.es, g.owners, count, docs, vals, mixed)
 	g.docs, g.vals, g.mixed = docs, vals, mixed
-	// count[k] is now where token k's records end.
+	// count[k] is now where token k's entries end.
 	g.order = g.order[:0]
 	for k := range g.ends {
 		g.order = append(g.order, int32(k))
@@ -573,7 +578,7 @@ func (g *gatherer) encode() (sh Shard) {
 	slices.SortFunc(g.order, func(a, b int32) int { return bytes.Compare(g.token(a), g.token(b)) })
 
 	n := len(g.x.docs)
-	b := binary.AppendUvarint(make([]byte, 0, 2*len(g.recs)+16*len(g.ends)), uint64(len(g.ends)))
+	b := binary.AppendUvarint(make([]byte, 0, 2*len(g.toks)+16*len(g.ends)), uint64(len(g.ends)))
 	for _, k := range g.order {
 		start := int32(0)
 		if k > 0 {
@@ -616,6 +621,34 @@ func (g *gatherer) encode() (sh Shard) {
 	}
 	sh.Data = b
 	return sh
+}
+
+// place is encode's counting sort, in a function of its own, whose few
+// variables stay in registers: it puts each entry's document (with
+// titleDoc if the title holds the token) and body byte at its token's
+// next place, count[k] being where token k's next entry goes, and marks
+// the tokens with a title's entry or one without a body byte (mixed).
+// toks, es and owners are the shard's entries' (see gatherer); len(docs)
+// and len(vals) are len(toks), len(mixed) is len(count). (Inlined in
+// encode, its loop spilled and reloaded five of its variables.)
+//
+//go:noinline
+func place(toks []uint32, es []uint64, owners []uint32, count []int32, docs []uint32, vals []byte, mixed []bool) {
+	es, owners = es[:len(toks)], owners[:len(toks)]
+	mixed = mixed[:len(count)]
+	vals = vals[:len(docs)]
+	for n, k := range toks {
+		e := es[n]
+		at := count[k]
+		count[k] = at + 1
+		docs[at] = owners[n] | uint32(e>>titleDocShift)&titleDoc
+		vals[at] = byte(e >> bodyShift)
+		// A title's entry (titleBit) or none in the body (a body byte of
+		// 0): the nine bits, less one, wrap around or reach 0xFF.
+		if uint32(e>>bodyShift)&0x1FF-1 >= 0xFF {
+			mixed[k] = true
+		}
+	}
 }
 
 // postingsFile is the file of postings written out of line.
@@ -692,21 +725,12 @@ func (g *gatherer) docset(b []byte, ids []uint32, n int) []byte {
 	if len(ids) <= bitmap {
 		sparse = varintsLen(ids)
 	}
-	others := g.others[:0]
-	defer func() { g.others = others }()
 	complement := -1
 	// The complement can be the shortest only if it is shorter than the
 	// bitmap, and each document it lists takes a byte at least.
 	if n-len(ids) < bitmap {
-		k := 0
-		for d := range uint32(n) {
-			if k < len(ids) && ids[k] == d {
-				k++
-			} else {
-				others = append(others, d)
-			}
-		}
-		complement = varintsLen(others)
+		g.others = appendComplement(g.others[:0], ids, n)
+		complement = varintsLen(g.others)
 	}
 	switch {
 	case sparse <= bitmap && (complement < 0 || sparse <= complement):
@@ -722,7 +746,37 @@ func (g *gatherer) docset(b []byte, ids []uint32, n int) []byte {
 		return b
 	}
 	b = binary.AppendUvarint(b, uint64(len(ids))<<2|2)
-	return appendGaps(b, others)
+	return appendGaps(b, g.others)
+}
+
+// appendComplement appends the documents among n that are not in ids
+// (ascending), n−len(ids) of them: those before each member and after
+// the last, where a loop over all n documents took two steps a member.
+func appendComplement(others, ids []uint32, n int) []uint32 {
+	start := len(others)
+	others = slices.Grow(others, n-len(ids))[:start+n-len(ids)]
+	j := start
+	d := uint32(0) // the first document not yet placed
+	for k := 0; k < len(ids); {
+		// Eight members in a row, most often, are passed over at once:
+		// ids ascend, so ids[k+7] is d+7 only if ids[k:k+8] are d…d+7.
+		if k+8 <= len(ids) && ids[k+7] == d+7 {
+			k, d = k+8, d+8
+			continue
+		}
+		for end := min(k+8, len(ids)); k < end; k++ {
+			for ; d < ids[k]; d++ {
+				others[j] = d
+				j++
+			}
+			d = ids[k] + 1
+		}
+	}
+	for ; d < uint32(n); d++ {
+		others[j] = d
+		j++
+	}
+	return others
 }
 
 // appendGaps appends ascending ids as the first and then each gap less one.

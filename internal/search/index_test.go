@@ -609,3 +609,24 @@ func TestAppendNibbles(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendComplement checks the documents left out of sets of every
+// density, from none to all, against a loop over every document.
+func TestAppendComplement(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 300 {
+		n := rng.IntN(100)
+		keep := rng.Float64()
+		var ids, want []uint32
+		for d := range uint32(n) {
+			if rng.Float64() < keep {
+				ids = append(ids, d)
+			} else {
+				want = append(want, d)
+			}
+		}
+		if got := appendComplement([]uint32{7}, ids, n); !slices.Equal(got, append([]uint32{7}, want...)) {
+			t.Fatalf("appendComplement(%v of %d) = %v, want %v", ids, n, got[1:], want)
+		}
+	}
+}
