@@ -568,7 +568,7 @@ func (g *gatherer) encode() (sh Shard) {
 	vals := slices.Grow(g.vals[:0], len(toks))[:len(toks)]
 	mixed := slices.Grow(g.mixed[:0], len(count))[:len(count)]
 	clear(mixed)
-	place(toks, g.es, g.owners, count, docs, vals, mixed)
+	placeEntries(toks, g.es, g.owners, count, docs, vals, mixed)
 	g.docs, g.vals, g.mixed = docs, vals, mixed
 	// count[k] is now where token k's entries end.
 	g.order = g.order[:0]
@@ -623,7 +623,7 @@ func (g *gatherer) encode() (sh Shard) {
 	return sh
 }
 
-// place is encode's counting sort, in a function of its own, whose few
+// placeEntries is encode's counting sort, in a function of its own, whose few
 // variables stay in registers: it puts each entry's document (with
 // titleDoc if the title holds the token) and body byte at its token's
 // next place, count[k] being where token k's next entry goes, and marks
@@ -633,7 +633,7 @@ func (g *gatherer) encode() (sh Shard) {
 // encode, its loop spilled and reloaded five of its variables.)
 //
 //go:noinline
-func place(toks []uint32, es []uint64, owners []uint32, count []int32, docs []uint32, vals []byte, mixed []bool) {
+func placeEntries(toks []uint32, es []uint64, owners []uint32, count []int32, docs []uint32, vals []byte, mixed []bool) {
 	es, owners = es[:len(toks)], owners[:len(toks)]
 	mixed = mixed[:len(count)]
 	vals = vals[:len(docs)]
