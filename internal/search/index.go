@@ -109,14 +109,6 @@ type Index struct {
 	entries int         // of all documents
 	bits    int         // log2 of the number of shards
 	big     int         // postings longer than this are written out of line
-
-	// Every document's entries sorted by their shards (see route): shard
-	// i's are ents[starts[i]:starts[i+1]], in the order of their
-	// documents, owners[k] being the document of ents[k].
-	routed sync.Once
-	starts []uint32
-	ents   []uint64
-	owners []uint32
 }
 
 // The sizes of the index's parts.
@@ -283,56 +275,6 @@ func newIndex(docs []*Analysis, target, big int) *Index {
 // Shards is the number of shards.
 func (x *Index) Shards() int { return 1 << x.bits }
 
-// route sorts every document's entries by their shards, once (a
-// counting sort): the shards are then gathered each from its own
-// stretch, where sorting each document's entries in its analysis and
-// cutting them shard by shard for each document cost a fifth of the
-// index's work.
-func (x *Index) route() {
-	x.routed.Do(func() {
-		var starts [1<<shardBits + 1]uint32
-		x.ents, x.owners = make([]uint64, x.entries), make([]uint32, x.entries)
-		route(x.docs, &starts, x.ents, x.owners)
-		x.starts = make([]uint32, x.Shards()+1)
-		for i := range x.starts {
-			x.starts[i] = starts[i<<(shardBits-x.bits)]
-		}
-	})
-}
-
-// route is Index.route's loops, in a function of their own, whose few
-// variables stay in registers, as a closure's did not. It sorts the
-// entries on all their shard bits, by a shift that is a constant: shard
-// i of a smaller index is the run of 1<<(shardBits−bits) of these. Each
-// token's entries are in one of these runs, in the order of their
-// documents, which is all a shard needs. starts are where each run
-// starts, and where the last ends.
-func route(docs []*Analysis, starts *[1<<shardBits + 1]uint32, ents []uint64, owners []uint32) {
-	var next [1 << shardBits]uint32
-	for _, a := range docs {
-		for _, e := range a.entries {
-			next[e>>shardShift&(1<<shardBits-1)]++
-		}
-	}
-	sum := uint32(0)
-	for i, n := range next {
-		starts[i], next[i] = sum, sum
-		sum += n
-	}
-	starts[len(next)] = sum
-	owners = owners[:len(ents)]
-	for d, a := range docs {
-		owner := uint32(d)
-		for _, e := range a.entries {
-			i := e >> shardShift & (1<<shardBits - 1)
-			k := next[i]
-			next[i] = k + 1
-			ents[k] = e
-			owners[k] = owner
-		}
-	}
-}
-
 // ShardKeys returns a key for each shard that changes whenever the
 // shard's bytes may: a hash of the number of documents and shards and of
 // the digest of each document's entries in the shard. The preview server
@@ -386,6 +328,14 @@ type gatherer struct {
 	count  []int32  // entries of each word (a Han token's are in its slot), then of each token, then where its entries end
 	es     []uint64 // the shard's entries (see gather)
 	owners []uint32 // their documents
+
+	// The shard's entries as take finds them, and their documents, kept
+	// from shard to shard; resume is where take goes on in each
+	// document's entries, last the shard it took last.
+	shardEnts   []uint64
+	shardOwners []uint32
+	resume      []uint32
+	last        int
 	toks   []uint32 // their tokens' numbers
 	docs   []uint32 // the entries' documents, token by token, each with titleDoc if the title holds the token
 	vals   []byte   // their body bytes, in the same order
@@ -659,23 +609,65 @@ func postingsFile(p []byte) File {
 
 // Shard encodes shard i.
 func (x *Index) Shard(i int) Shard {
-	x.route()
 	return x.gatherShard(x.gatherer(x.entries>>x.bits*5/4), i)
 }
 
 // gatherShard gathers and encodes shard i with g.
 func (x *Index) gatherShard(g *gatherer, i int) Shard {
-	lo, hi := x.starts[i], x.starts[i+1]
-	g.gather(x.ents[lo:hi], x.owners[lo:hi])
+	g.take(i)
+	g.gather(g.shardEnts, g.shardOwners)
 	return g.encode()
 }
 
-// shards encodes every shard, in parallel. A worker reuses its gatherer.
+// take puts the entries of shard i of every document in g.shardEnts, in
+// the order of their documents, and their documents in g.shardOwners.
+// Each document's entries are in the order of their shards (see
+// Analysis.entries): shard i's are a run, from where the last shard g
+// took ended if i comes after it (a worker takes shards in order; those
+// between, another's, are passed over by halving), else from the start.
+func (g *gatherer) take(i int) {
+	docs := g.x.docs
+	if len(g.resume) != len(docs) || i < g.last {
+		g.resume = slices.Grow(g.resume[:0], len(docs))[:len(docs)]
+		clear(g.resume)
+	}
+	g.last = i
+	// The entries of shard i are those from lo up to end: the shards'
+	// bits are an entry's highest, the two above them 0.
+	shift := uint(shardShift + shardBits - g.x.bits)
+	lo, end := uint64(i)<<shift, uint64(i+1)<<shift
+	es, owners := g.shardEnts[:0], g.shardOwners[:0]
+	for d, a := range docs {
+		ents := a.entries
+		k := int(g.resume[d])
+		if k < len(ents) && ents[k] < lo {
+			l, h := k+1, len(ents) // ents[l-1] is before the run, ents[h] (if any) in or after it
+			for l < h {
+				if m := int(uint(l+h) >> 1); ents[m] < lo {
+					l = m + 1
+				} else {
+					h = m
+				}
+			}
+			k = l
+		}
+		for ; k < len(ents) && ents[k] < end; k++ {
+			es = append(es, ents[k])
+			owners = append(owners, uint32(d))
+		}
+		g.resume[d] = uint32(k)
+	}
+	g.shardEnts, g.shardOwners = es, owners
+}
+
+// shards encodes every shard, in parallel. A worker reuses its gatherer,
+// and takes shards a few in a row (about eight chunks a core), so that
+// its gatherer goes on in each document's entries from the last shard's
+// run, not finding the next by halving (see take).
 func (x *Index) shards() []Shard {
-	x.route()
 	out := make([]Shard, x.Shards())
 	workers := make([]*gatherer, runtime.GOMAXPROCS(0))
-	parallelChunks(len(out), 1, func(w, lo, hi int) {
+	parallelChunks(len(out), max(1, len(out)/(8*len(workers))), func(w, lo, hi int) {
 		if workers[w] == nil {
 			workers[w] = x.gatherer(x.entries >> x.bits * 5 / 4)
 		}
