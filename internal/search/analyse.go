@@ -1124,9 +1124,9 @@ func (c *counter) finish(d Document) *Analysis {
 // byShard returns a copy of es in the order of their shards (a counting
 // sort). Sorted here, while they are at hand and on every core, each
 // document's entries are runs the index takes shard by shard; sorted by
-// the index, all of them into one array of their own (18 MB in the plain
-// corpus's build), its first touch of that memory took a sixth of the
-// index's time in a build, on one core, for a fortieth of its
+// the index, all of them into arrays of their own (18 MB in the plain
+// corpus's build), its first touch of that memory took a fifth of the
+// index's time in a build, on one core, for a twenty-fifth of its
 // instructions.
 func (c *counter) byShard(es []uint64) []uint64 {
 	n := &c.shardN
