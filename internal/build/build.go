@@ -283,7 +283,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	}
 	res := rank.Archive(s)
 	unlisted := render.Unlisted(s, res) // before the stream lets the bodies go
-	err = render.Stream(s, res, render.Options{BaseURL: opts.BaseURL, NoSearchIndex: opts.NoSearchIndex, ReleaseSources: true}, add)
+	err = render.Stream(s, res, render.Options{BaseURL: opts.BaseURL, NoSearchIndex: opts.NoSearchIndex, ReleaseSources: true, LendData: true}, add)
 	if err == nil && ctx.Err() != nil {
 		err = ErrInterrupted
 	}

@@ -55,6 +55,16 @@ type Options struct {
 	// content folder (the plain corpus's 18 MB, a fifth of its peak).
 	ReleaseSources bool
 
+	// LendData lets Stream use an output's Data again once the emit
+	// function has returned: it does so for the search index's text packs
+	// (search/t/), whose bytes the caller must then copy if it keeps them.
+	// tongbao build sets it (it writes a pack and lets it go): the packs
+	// (the plain corpus's 16.8 MB) are then made in a few buffers used
+	// again and again, where a buffer of its own for each pack cost the
+	// build its first touch of every page of them (a fault each, 11 µs on
+	// this project's machine). Render, which keeps every output, does not.
+	LendData bool
+
 	// Only, when set, names the circulars (by file) whose pages alone are
 	// rendered, with what is written beside them: their attachments, the
 	// files their bodies link to, data.json and data.csv. The preview

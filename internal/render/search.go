@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"tongbao/internal/par"
@@ -49,6 +50,11 @@ type searchIndex struct {
 	analyses []*search.Analysis
 	left     []atomic.Int32 // documents each pack waits for
 	packs    []string       // each pack's path once written
+
+	// packBufs are buffers for packs, used again when the caller lends
+	// them (Options.LendData).
+	packMu   sync.Mutex
+	packBufs [][]byte
 }
 
 // jobs are the search page and the manifest, which are made once every
@@ -201,12 +207,25 @@ func (x *searchIndex) writePack(k int) {
 		x.emit(o)
 		return
 	}
-	f := search.PackFile(k, search.Pack(docs))
+	var buf []byte
+	if x.opts.LendData {
+		x.packMu.Lock()
+		if n := len(x.packBufs); n > 0 {
+			buf, x.packBufs = x.packBufs[n-1], x.packBufs[:n-1]
+		}
+		x.packMu.Unlock()
+	}
+	f := search.PackFile(k, search.AppendPack(buf[:0], docs))
 	x.packs[k] = f.Path
 	for j, a := range docs {
 		docs[j] = a.DropText()
 	}
 	x.emit(fileOutput(f))
+	if x.opts.LendData {
+		x.packMu.Lock()
+		x.packBufs = append(x.packBufs, f.Data)
+		x.packMu.Unlock()
+	}
 }
 
 // circularAnalysis analyses circular i from its converted body and its

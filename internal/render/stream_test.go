@@ -3,14 +3,17 @@ package render
 import (
 	"bytes"
 	"errors"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"tongbao/internal/demo"
 	"tongbao/internal/diag"
 	"tongbao/internal/rank"
+	"tongbao/internal/site"
 )
 
 // collect runs Stream and returns what it emitted, by path, failing the
@@ -214,5 +217,57 @@ func TestRenderOnlyBodyInError(t *testing.T) {
 	}
 	if out, err := Render(s, rank.Archive(s), Options{}); out != nil || !errors.As(err, &l) {
 		t.Errorf("the whole site with the shortcode misspelt: %d outputs, %v", len(out), err)
+	}
+}
+
+// TestStreamLendData: with LendData, a caller that copies what it keeps
+// gets every output's bytes as Render makes them, while the search
+// index's text packs are made in buffers used again (five years of a
+// demo: more than two packs, so that one pack at least reuses another's
+// buffer); a caller that kept a pack's bytes without copying would find
+// them overwritten.
+func TestStreamLendData(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	if err := demo.Write(dir, loadSample(t), 5, 1); err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Render(s, rank.Archive(s), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	got := map[string][]byte{}
+	buffers := map[*byte]int{} // the packs' buffers, by their first byte, and how many packs each held
+	packs := 0
+	err = Stream(s, rank.Archive(s), Options{LendData: true}, func(o Output) error {
+		mu.Lock()
+		defer mu.Unlock()
+		got[o.Path] = bytes.Clone(o.Data)
+		if strings.HasPrefix(o.Path, "search/t/") && len(o.Data) > 0 {
+			buffers[&o.Data[:1][0]]++
+			packs++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Errorf("Stream emitted %d outputs, Render %d", len(got), len(want))
+	}
+	for _, o := range want {
+		if !bytes.Equal(got[o.Path], o.Data) {
+			t.Errorf("%s: Stream with LendData emitted other bytes than Render", o.Path)
+		}
+	}
+	if packs < 3 {
+		t.Fatalf("%d packs: the demo should have more than two", packs)
+	}
+	if len(buffers) >= packs {
+		t.Errorf("%d packs in %d buffers: none used again", packs, len(buffers))
 	}
 }

@@ -236,12 +236,16 @@ func Order(docs []Document) []int {
 
 // Pack returns a text pack: the texts of docs, which are the documents of
 // one pack in order (at most PackDocs).
-func Pack(docs []*Analysis) []byte {
+func Pack(docs []*Analysis) []byte { return AppendPack(nil, docs) }
+
+// AppendPack appends the text pack of docs (see Pack) to b, which a
+// build's next pack may use again once this one is written.
+func AppendPack(b []byte, docs []*Analysis) []byte {
 	n := 0
 	for _, a := range docs {
 		n += len(a.Doc.Text)
 	}
-	b := make([]byte, 0, n)
+	b = slices.Grow(b, n)
 	for _, a := range docs {
 		b = append(b, a.Doc.Text...)
 	}
@@ -336,11 +340,11 @@ type gatherer struct {
 	shardOwners []uint32
 	resume      []uint32
 	last        int
-	toks   []uint32 // their tokens' numbers
-	docs   []uint32 // the entries' documents, token by token, each with titleDoc if the title holds the token
-	vals   []byte   // their body bytes, in the same order
-	mixed  []bool   // by token: some of its entries are not the body's alone (see encode)
-	order  []int32  // token numbers in the order of their texts
+	toks        []uint32 // their tokens' numbers
+	docs        []uint32 // the entries' documents, token by token, each with titleDoc if the title holds the token
+	vals        []byte   // their body bytes, in the same order
+	mixed       []bool   // by token: some of its entries are not the body's alone (see encode)
+	order       []int32  // token numbers in the order of their texts
 
 	body, title []uint32
 	nibbles     []byte
