@@ -60,9 +60,9 @@ type Options struct {
 	// (search/t/), whose bytes the caller must then copy if it keeps them.
 	// tongbao build sets it (it writes a pack and lets it go): the packs
 	// (the plain corpus's 16.8 MB) are then made in a few buffers used
-	// again and again, where a buffer of its own for each pack cost the
-	// build its first touch of every page of them (a fault each, 11 µs on
-	// this project's machine). Render, which keeps every output, does not.
+	// again and again, where a buffer of its own for each pack was memory
+	// the build had not touched before (about 10 ms of the plain corpus's
+	// build, timed). Render, which keeps every output, does not.
 	LendData bool
 
 	// Only, when set, names the circulars (by file) whose pages alone are
