@@ -631,7 +631,7 @@ func (x *Index) gatherShard(g *gatherer, i int) Shard {
 // between, another's, are passed over by halving), else from the start.
 func (g *gatherer) take(i int) {
 	docs := g.x.docs
-	if len(g.resume) != len(docs) || i < g.last {
+	if len(g.resume) != len(docs) || i <= g.last {
 		g.resume = slices.Grow(g.resume[:0], len(docs))[:len(docs)]
 		clear(g.resume)
 	}

@@ -630,3 +630,26 @@ func TestAppendComplement(t *testing.T) {
 		}
 	}
 }
+
+// TestTakeInAnyOrder: a gatherer that takes shards out of order, or one
+// again, gathers each as a fresh gatherer does (take goes on from the
+// last shard's run only for a later shard, and passes over others' by
+// halving).
+func TestTakeInAnyOrder(t *testing.T) {
+	texts := randomTexts(120)
+	as := make([]*Analysis, len(texts))
+	for i, text := range texts {
+		as[i] = Analyse(Document{Kind: Page, Title: texts[(i+1)%len(texts)], URL: fmt.Sprintf("p/%d/", i), Text: text})
+	}
+	x := newIndex(as, 32, 64)
+	if x.Shards() < 8 {
+		t.Fatalf("%d shards: the test wants more", x.Shards())
+	}
+	g := x.gatherer(64)
+	for _, i := range []int{3, 1, 3, 0, x.Shards() - 1, 2, 2, 5, 4} {
+		got, want := x.gatherShard(g, i), x.Shard(i)
+		if !bytes.Equal(got.Data, want.Data) || len(got.Postings) != len(want.Postings) {
+			t.Fatalf("shard %d taken after others differs from a fresh gatherer's", i)
+		}
+	}
+}
