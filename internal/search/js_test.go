@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"math/bits"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -388,6 +389,92 @@ func TestJSDocumentFrequency(t *testing.T) {
 	a, b := slices.Index(got, id["a/"]), slices.Index(got, id["b/"])
 	if a < 0 || b < 0 || b > a {
 		t.Errorf("partial matches %v: want B (%d) before A (%d)", got, id["b/"], id["a/"])
+	}
+}
+
+// TestJSSearchCommonTerms: terms most documents hold, whose postings
+// list the documents that do not (decoded with absent, counted by
+// addAllBut), rank as they do counted one document at a time (addTerm,
+// the postings given without absent): the same exact, complete and
+// partial matches in the same order, by weight and newest first, in a
+// year and out of it. Some documents lack a common term, hold it only in
+// the title, or are the one whose title is the query.
+func TestJSSearchCommonTerms(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 2))
+	common := []string{"安全生产", "工作", "检查", "督办"}
+	rare := []string{"森林防火", "东风路", "禁毒"}
+	var docs []Document
+	for i := range 300 {
+		var text, title []string
+		for _, w := range common {
+			if rng.IntN(40) > 0 {
+				text = append(text, strings.Repeat(w, 1+rng.IntN(3)))
+			}
+			if rng.IntN(10) == 0 {
+				title = append(title, w)
+			}
+		}
+		for _, w := range rare {
+			if rng.IntN(5) == 0 {
+				text = append(text, w)
+			}
+		}
+		rng.Shuffle(len(text), func(a, b int) { text[a], text[b] = text[b], text[a] })
+		d := Document{Kind: Page, Title: "通知" + strings.Join(title, "") + fmt.Sprint(i), URL: fmt.Sprintf("p%d/", i),
+			Date: fmt.Sprintf("%d-%02d-01", 2020+i%4, 1+i%12), Text: strings.Join(text, "，") + "。"}
+		if i == 7 {
+			d.Title = "安全生产工作"
+		}
+		docs = append(docs, d)
+	}
+	_, files := build(t, docs, shardTarget)
+	type ask struct {
+		Q    string `json:"q"`
+		Sort string `json:"sort"`
+		Year int    `json:"year"`
+	}
+	var asks []ask
+	for _, q := range []string{"安全生产", "安全生产工作", "工作检查", "安全 督办 禁毒", "森林防火 检查", "东风路 安全生产 工作 督办"} {
+		for _, sort := range []string{"", "new"} {
+			for _, year := range []int{0, 2022} {
+				asks = append(asks, ask{q, sort, year})
+			}
+		}
+	}
+	var got struct {
+		Absent int       `json:"absent"`
+		Fast   [][][]int `json:"fast"`
+		Slow   [][][]int `json:"slow"`
+	}
+	runJS(t, `
+const lists = (f) => [f.exact, f.complete, f.partial].map((l) => Array.from(l));
+const fast = [], slow = [];
+for (const a of input) {
+  fast.push(lists(await s.search(index, a.q, {sort: a.sort, year: a.year})));
+}
+// The same postings, without absent: counted one document at a time.
+let absent = 0;
+const postings = index.postings.bind(index);
+index.postings = (tok) => postings(tok).then((p) => {
+  if (!p || !p.absent) return p;
+  absent++;
+  return {body: p.body, size: p.size, absent: null, rank: p.rank, place: p.place, weights: p.weights, title: p.title};
+});
+index.postingsOf = new Map();
+for (const a of input) {
+  slow.push(lists(await s.search(index, a.q, {sort: a.sort, year: a.year})));
+}
+print({absent, fast, slow});`, files, asks, &got)
+	if got.Absent == 0 {
+		t.Fatal("no postings listed their absent documents: the test does not reach addAllBut")
+	}
+	for i, a := range asks {
+		if fmt.Sprint(got.Fast[i]) != fmt.Sprint(got.Slow[i]) {
+			t.Errorf("search(%+v) = %v, counted one document at a time %v", a, got.Fast[i], got.Slow[i])
+		}
+		if len(got.Fast[i][1])+len(got.Fast[i][2]) == 0 {
+			t.Errorf("search(%+v) found nothing", a)
+		}
 	}
 }
 
