@@ -12,7 +12,7 @@
 #      (bench/reload: median of 20 saves of the last month file);
 #   4. the search (issue 14): what building its index costs (the CPU time
 #      of building the plain corpus with and without it, and of rendering
-#      it, a Go benchmark; the instructions of one build each way under
+#      it, a Go benchmark; the same for the 20-year archive; the instructions of one build each way under
 #      valgrind's callgrind, which the machine's load does not move), and,
 #      in headless Chromium on loopback, what a reader's first and
 #      next query fetch and how long they take, tongbao beside Pagefind on
@@ -36,7 +36,8 @@
 # 1s) how long each fresh browser is left to finish starting before it opens
 # the search page (see bench/search); INDEX_COUNT (default 6)
 # renders of the plain corpus with and without the index; CPU_RUNS (default
-# 15) builds of it with and without, alternating; INSTR=0 skips counting
+# 15) builds of it, and of the 20-year archive, with and without,
+# alternating; INSTR=0 skips counting
 # their instructions under valgrind (two minutes); BENCH_TMP, the
 # folder for the work tree (default /dev/shm, see below); KEEP=1 keeps it.
 #
@@ -208,6 +209,15 @@ for y in "${years[@]}"; do
 	rss_arch[$y]=$(peak_rss_mb "demo$y" "rm -rf $out/demo$y" "$bin/tongbao" build -s "$W/demo$y" -d "$out/demo$y")
 done
 
+# The index's share where the pages are circulars rather than plain text:
+# the 20-year archive (ranking tables, unit and indicator pages, data
+# files) spends its build on much else, and its index is smaller.
+log "search: the index's share of building the 20-year archive, medians of $CPU_RUNS alternating builds each way"
+cpu_alternating "$W/demo20" "$CPU_RUNS"
+dcpu_with=$(median <"$W/cpu.with")
+dcpu_none=$(median <"$W/cpu.without")
+dcpu_pct=$(calc %.0f "($dcpu_with / $dcpu_none - 1) * 100")
+
 # --- 3. serve save-to-reload -----------------------------------------------
 month=$(cd "$W/demo20/data" && ls [0-9][0-9][0-9][0-9]-[0-9][0-9].toml | sort | tail -1)
 log "serve: $SAVES saves of data/$month in the 20-year archive"
@@ -245,19 +255,27 @@ bidx_pct=$(calc %.0f "($bidx_with / $bidx_none - 1) * 100")
 # keeps only the mean user and system times, which a few builds slowed by
 # other work pull up. GNU time around each build; the builds with and
 # without the index alternate, so that the machine's drift weighs on both.
-log "search: the same, medians of $CPU_RUNS alternating builds each way"
-rm -f "$W/cpu.with" "$W/cpu.without"
-for _ in $(seq "$CPU_RUNS"); do
-	for m in with without; do
-		rm -rf "${out:?}/$m"
-		no_index=0
-		[[ $m == without ]] && no_index=1
-		TONGBAO_BENCH_NO_SEARCH_INDEX=$no_index /usr/bin/time -o "$W/cpu.time" -f '%U %S' \
-			"$bin/tongbao" build -s "$W/corpus/tongbao" -d "$out/$m" >/dev/null 2>&1 ||
-			{ cat "$W/cpu.time" >&2; exit 1; }
-		awk '{ print ($1 + $2) * 1000 }' "$W/cpu.time" >>"$W/cpu.$m"
+#
+# cpu_alternating SRC N builds SRC N times with the index and N times
+# without it, alternating, and writes each build's CPU time (ms) to
+# $W/cpu.with and $W/cpu.without, in order.
+cpu_alternating() {
+	rm -f "$W/cpu.with" "$W/cpu.without"
+	for _ in $(seq "$2"); do
+		for m in with without; do
+			rm -rf "${out:?}/$m"
+			no_index=0
+			[[ $m == without ]] && no_index=1
+			TONGBAO_BENCH_NO_SEARCH_INDEX=$no_index /usr/bin/time -o "$W/cpu.time" -f '%U %S' \
+				"$bin/tongbao" build -s "$1" -d "$out/$m" >/dev/null 2>&1 ||
+				{ cat "$W/cpu.time" >&2; exit 1; }
+			awk '{ print ($1 + $2) * 1000 }' "$W/cpu.time" >>"$W/cpu.$m"
+		done
 	done
-done
+	rm -rf "${out:?}/with" "${out:?}/without"
+}
+log "search: the same, medians of $CPU_RUNS alternating builds each way"
+cpu_alternating "$W/corpus/tongbao" "$CPU_RUNS"
 mcpu_with=$(median <"$W/cpu.with")
 mcpu_none=$(median <"$W/cpu.without")
 mcpu_pct=$(calc %.0f "($mcpu_with / $mcpu_none - 1) * 100")
@@ -266,7 +284,6 @@ mcpu_pct=$(calc %.0f "($mcpu_with / $mcpu_none - 1) * 100")
 # build to the next.
 pair_pct=$(paste "$W/cpu.with" "$W/cpu.without" | awk '{ print ($1 / $2 - 1) * 100 }' | median)
 pair_pct=$(calc %.0f "$pair_pct")
-rm -rf "$out/with" "$out/without"
 
 # The same share in instructions, which do not depend on the machine's
 # load: callgrind counts what one build of each kind executes in user
@@ -374,6 +391,7 @@ Plain corpus: $PAGES pages, $corpus_mb MB of Markdown; $n_plain timed runs per c
 | Serve, 20 years: save to reload event, median of $SAVES saves of data/$month | $reload_ms ms (server-side rebuild $rebuild_ms ms) | ≤ 100 ms | $(verdict "$reload_ms" 100) |
 | Search index: CPU time of \`tongbao build\` of the plain corpus with / without it (mean of $n_plain) | $(ms "$bidx_with") / $(ms "$bidx_none") ms = +${bidx_pct} % | ≤ +15 % | $(verdict "$bidx_pct" 15) |
 | Search index: the same, medians of $CPU_RUNS alternating builds each way (GNU time) | $(calc %.0f "$mcpu_with") / $(calc %.0f "$mcpu_none") ms = +${mcpu_pct} %; median of the $CPU_RUNS pairs' ratios +${pair_pct} % | ≤ +15 % | $(verdict "$mcpu_pct" 15) |
+| Search index: CPU time of building the 20-year archive with / without it (medians of $CPU_RUNS alternating builds) | $(calc %.0f "$dcpu_with") / $(calc %.0f "$dcpu_none") ms = +${dcpu_pct} % | | |
 $instr_row
 | Search index: CPU of rendering alone, with / without it (Go benchmark, median of $INDEX_COUNT) | $(calc %.0f "$idx_with") / $(calc %.0f "$idx_none") ms = +${idx_pct} % | | |
 | Search, 20-year demo: first query, transfer (everything fetched) | $(kb "$(field 20-year-demo tongbao 1)") KB | ≤ 120 KB | $(verdict "$(kb "$(field 20-year-demo tongbao 1)")" 120) |

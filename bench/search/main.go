@@ -10,7 +10,7 @@
 // search page with search.js replaced by a script that asks Pagefind's API
 // and lists ten results with their excerpts, as search.js lists ten.
 //
-//	go run ./bench/search [-runs 2] [-settle 1s] [-q Q1,Q2,…] NAME=SITE-FOLDER[:Q1,Q2,…]…
+//	go run ./bench/search [-runs 2] [-settle 1s] [-timings] [-q Q1,Q2,…] NAME=SITE-FOLDER[:Q1,Q2,…]…
 //
 // The folders are served as nginx serves them with gzip_static and gzip
 // on (text compressed at level 1, its default): a file's .gz copy when
@@ -35,6 +35,15 @@
 // the results are listed: Pagefind's page shows its excerpts with its
 // results, so its two times are the same), and a Markdown table; before
 // them, one line per measurement.
+//
+// -timings adds, after each first query of tongbao's page, where its time
+// went, as the page's own Navigation and Resource Timing saw it (ms from
+// navigation): the page's milestones (its response, the end of parsing,
+// DOMContentLoaded, load, the first paint, the results listed) and, for
+// each file it fetched, when it was asked for, when the request went out
+// (the gap is the browser's queueing), when the response began and ended.
+// A first query's time is mostly the page's own loading on a cold browser:
+// this shows which part, without a trace.
 package main
 
 import (
@@ -72,8 +81,9 @@ func main() {
 	only := flag.String("serve", "", "only serve this folder as the measurements do, to look at it by hand")
 	tools := flag.String("tools", "tongbao,Pagefind", "the searches to measure, comma-separated (Pagefind needs its index in the site)")
 	settle := flag.Duration("settle", time.Second, "how long a fresh browser is left to finish starting before it opens the page")
+	timings := flag.Bool("timings", false, "after each first query of tongbao's page, print the page's milestones and each file's fetch times (stderr)")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./bench/search [-runs N] [-q Q1,Q2,…] NAME=SITE-FOLDER…")
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./bench/search [-runs N] [-settle D] [-timings] [-q Q1,Q2,…] NAME=SITE-FOLDER…")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -111,7 +121,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, "search: at least two queries a site")
 			os.Exit(2)
 		}
-		r, err := measureSite(bin, name, dir, qs, *runs, strings.Split(*tools, ","), *settle)
+		r, err := measureSite(browserOptions{bin, *settle, *timings}, name, dir, qs, *runs, strings.Split(*tools, ","))
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "search: %s: %v\n", name, err)
 			os.Exit(1)
@@ -149,7 +159,14 @@ type cost struct {
 func kb(n int64) string    { return fmt.Sprintf("%.0f KB", float64(n)/1000) }
 func msf(v float64) string { return fmt.Sprintf("%.0f ms", v) }
 
-func measureSite(bin, name, dir string, qs []string, runs int, tools []string, settle time.Duration) ([]row, error) {
+// browserOptions are how each measurement's browser is run.
+type browserOptions struct {
+	bin     string        // Chromium
+	settle  time.Duration // left to settle before the page is opened
+	timings bool          // print the first query's timings (see -timings)
+}
+
+func measureSite(b browserOptions, name, dir string, qs []string, runs int, tools []string) ([]row, error) {
 	if _, err := os.Stat(filepath.Join(dir, "search", "index.html")); err != nil {
 		return nil, fmt.Errorf("%s is not a built tongbao site: %w", dir, err)
 	}
@@ -176,7 +193,7 @@ func measureSite(bin, name, dir string, qs []string, runs int, tools []string, s
 		var firsts, nexts []cost
 		for r := range runs {
 			for i := 0; i+1 < len(qs); i++ {
-				first, next, err := measure(bin, addr, &m, tool, qs[i], qs[i+1], settle)
+				first, next, err := measure(b, addr, &m, tool, qs[i], qs[i+1])
 				if err != nil {
 					return nil, fmt.Errorf("%s, %s, %q then %q: %w", name, tool, qs[i], qs[i+1], err)
 				}
@@ -240,15 +257,15 @@ new MutationObserver(function () {
 // measure opens the search page of tool for q1 in a fresh browser, left
 // to settle first, waits for the results, then searches q2 in the same
 // page.
-func measure(bin, addr string, m *meter, tool, q1, q2 string, settle time.Duration) (first, next cost, err error) {
-	ctx, cancel := browser(bin)
+func measure(b browserOptions, addr string, m *meter, tool, q1, q2 string) (first, next cost, err error) {
+	ctx, cancel := browser(b.bin)
 	defer cancel()
 	// Start the browser, let it settle, then count from its first request
 	// of the page.
 	if err := chromedp.Do(ctx); err != nil {
 		return first, next, err
 	}
-	time.Sleep(settle)
+	time.Sleep(b.settle)
 	t0, d0 := m.read()
 	counts := func() (int64, int64) {
 		t, d := m.read()
@@ -269,6 +286,13 @@ func measure(bin, addr string, m *meter, tool, q1, q2 string, settle time.Durati
 	}
 	time.Sleep(300 * time.Millisecond) // anything late (a favicon) is counted with the first query
 	first.transfer, first.decoded = counts()
+	if b.timings && tool == "tongbao" {
+		t, err := chromedp.Run(ctx, chromedp.Evaluate[string](timingsJS))
+		if err != nil {
+			return first, next, err
+		}
+		fmt.Fprintf(os.Stderr, "timings %q: %s", q1, t)
+	}
 
 	// The next query, typed into the page's box and submitted.
 	q2JSON, _ := json.Marshal(q2)
@@ -290,6 +314,24 @@ window.__first = document.querySelector(".search-result");
 	next.transfer, next.decoded = t-first.transfer, d-first.decoded
 	return first, next, nil
 }
+
+// timingsJS describes a page's loading from its Navigation and Resource
+// Timing, in ms from navigation (see -timings): one line of milestones,
+// then a line per file fetched.
+const timingsJS = `(function () {
+  const f = function (v) { return v.toFixed(0); };
+  const n = performance.getEntriesByType("navigation")[0];
+  const paint = performance.getEntriesByType("paint").find(function (e) { return e.name === "first-paint"; });
+  let s = "response " + f(n.responseEnd) + ", parsed " + f(n.domInteractive) +
+    ", DOMContentLoaded " + f(n.domContentLoadedEventStart) + "–" + f(n.domContentLoadedEventEnd) +
+    ", load " + f(n.loadEventStart) + ", first paint " + (paint ? f(paint.startTime) : "-") +
+    ", listed " + f(window.__list || 0) + " ms\n";
+  for (const e of performance.getEntriesByType("resource")) {
+    s += "  " + new URL(e.name).pathname + ": asked " + f(e.startTime) + ", sent " + f(e.requestStart) +
+      ", response " + f(e.responseStart) + "–" + f(e.responseEnd) + "\n";
+  }
+  return s;
+})()`
 
 // waitDone waits until the page has shown its results and returns the
 // times it took (from navigation start, or from window.__from) to list
