@@ -29,11 +29,13 @@
 // query the second; the figures are medians over the pairs and runs.
 // The output ends with one line per site and tool for scripts,
 //
-//	result NAME TOOL FIRST-TRANSFER FIRST-DECODED FIRST-MS NEXT-TRANSFER NEXT-DECODED NEXT-MS FIRST-LIST-MS NEXT-LIST-MS
+//	result NAME TOOL FIRST-TRANSFER FIRST-DECODED FIRST-MS NEXT-TRANSFER NEXT-DECODED NEXT-MS FIRST-LIST-MS NEXT-LIST-MS FIRST-LIST-Q1 FIRST-LIST-Q3
 //
 // (bytes and milliseconds; MS until the snippets are shown, LIST-MS until
 // the results are listed: Pagefind's page shows its excerpts with its
-// results, so its two times are the same), and a Markdown table; before
+// results, so its two times are the same; Q1 and Q3 the lower and upper
+// quartiles of the first query's LIST-MS, which moves by tens of
+// milliseconds from one fresh browser to the next), and a Markdown table; before
 // them, one line per measurement.
 //
 // -timings adds, after each first query of tongbao's page, where its time
@@ -129,8 +131,8 @@ func main() {
 		rows = append(rows, r...)
 	}
 	for _, r := range rows {
-		fmt.Printf("result %s %s %d %d %.0f %d %d %.0f %.0f %.0f\n", r.site, r.tool,
-			r.first.transfer, r.first.decoded, r.first.ms, r.next.transfer, r.next.decoded, r.next.ms, r.first.listMs, r.next.listMs)
+		fmt.Printf("result %s %s %d %d %.0f %d %d %.0f %.0f %.0f %.0f %.0f\n", r.site, r.tool,
+			r.first.transfer, r.first.decoded, r.first.ms, r.next.transfer, r.next.decoded, r.next.ms, r.first.listMs, r.next.listMs, r.firstListQ[0], r.firstListQ[1])
 	}
 	fmt.Println()
 	fmt.Println("| site | search | first query: transfer / decoded | results listed / with snippets | next query: transfer / decoded | results listed / with snippets |")
@@ -146,6 +148,7 @@ func main() {
 type row struct {
 	site, tool  string
 	first, next cost
+	firstListQ  [2]float64 // the quartiles of first.listMs
 }
 
 // A cost is what one query cost.
@@ -202,7 +205,11 @@ func measureSite(b browserOptions, name, dir string, qs []string, runs int, tool
 				firsts, nexts = append(firsts, first), append(nexts, next)
 			}
 		}
-		rows = append(rows, row{name, tool, median(firsts), median(nexts)})
+		lists := make([]float64, len(firsts))
+		for i, c := range firsts {
+			lists[i] = c.listMs
+		}
+		rows = append(rows, row{name, tool, median(firsts), median(nexts), [2]float64{quantile(lists, 0.25), quantile(lists, 0.75)}})
 	}
 	return rows, nil
 }
@@ -227,6 +234,22 @@ func median(cs []cost) cost {
 		listMs:   med(func(c cost) float64 { return c.listMs }),
 		results:  int(med(func(c cost) float64 { return float64(c.results) })),
 	}
+}
+
+// quantile is the q-quantile of v (0 ≤ q ≤ 1), interpolated between
+// the two nearest values as a spreadsheet's QUARTILE.INC does; v is
+// sorted in place.
+func quantile(v []float64, q float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	slices.Sort(v)
+	x := q * float64(len(v)-1)
+	i := int(x)
+	if i+1 >= len(v) {
+		return v[len(v)-1]
+	}
+	return v[i] + (x-float64(i))*(v[i+1]-v[i])
 }
 
 // doneJS is run in every page before its own scripts: it sets

@@ -104,3 +104,23 @@ func TestPagefindPage(t *testing.T) {
 		t.Errorf("the Pagefind page is\n%s", got)
 	}
 }
+
+// TestQuantile: the quartiles the bench reports, against values worked
+// out by hand (QUARTILE.INC's interpolation).
+func TestQuantile(t *testing.T) {
+	for _, c := range []struct {
+		v    []float64
+		q    float64
+		want float64
+	}{
+		{[]float64{2, 4, 1, 3}, 0.25, 1.75}, // position 0.75 between 1 and 2
+		{[]float64{3, 1, 4, 2}, 0.75, 3.25}, // position 2.25 between 3 and 4
+		{[]float64{5, 1, 4, 2, 3}, 0.75, 4}, // position 3 exactly
+		{[]float64{7}, 0.25, 7},
+		{nil, 0.5, 0},
+	} {
+		if got := quantile(c.v, c.q); got != c.want {
+			t.Errorf("quantile(%v, %v) = %v, want %v", c.v, c.q, got, c.want)
+		}
+	}
+}
