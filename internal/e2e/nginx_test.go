@@ -67,11 +67,19 @@ http {
   server {
     listen 127.0.0.1:%[4]d;
     server_name localhost;
+    # As README.md's Search section gives it: the search index's
+    # precompressed copies (search/…/*.gz), other text compressed as it
+    # is sent (not text/plain: the texts are read by ranges), and the
+    # files named by the hash of their bytes cached for a year.
     location /tongbao/ {
       alias %[3]s/;
       index index.html;
-      # The search index's precompressed copies (search/…/*.gz).
       gzip_static on;
+      gzip on;
+      gzip_types text/css text/javascript application/javascript application/json;
+      location ~ ^/tongbao/(assets|search/[dpstv])/ {
+        add_header Cache-Control "public, max-age=31536000, immutable";
+      }
     }
     error_page 404 /tongbao/404.html;
   }
@@ -262,6 +270,40 @@ func TestNginx(t *testing.T) {
 		}
 		run(t, ctx, step, chromedp.Click(chromedp.CSS(selector), chromedp.NodeVisible))
 		at(step, pathPrefix)
+	}
+
+	// What may be cached: the files named by their hash, for a year; the
+	// pages and the search's manifest, which keep their names as they
+	// change, as the server decides (not immutable). The stylesheet
+	// compressed as it is sent, a shard by its gzip copy.
+	for _, c := range []struct {
+		glob      string // in the output
+		immutable bool
+		gzip      bool
+	}{
+		{"assets/css/site.*.css", true, true},
+		{"search/s/*.bin", true, true},
+		{"search/t/*.txt", true, false},
+		{"search/index.html", false, true},
+		{"search-index.json", false, true},
+	} {
+		files, _ := filepath.Glob(filepath.Join(out, filepath.FromSlash(c.glob)))
+		if len(files) == 0 {
+			t.Errorf("no %s in the output", c.glob)
+			continue
+		}
+		rel, _ := filepath.Rel(out, files[0])
+		req, _ := http.NewRequest("GET", siteURL+filepath.ToSlash(rel), nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		resp, err := http.DefaultTransport.RoundTrip(req) // as sent: no transparent decompression
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		cc, enc := resp.Header.Get("Cache-Control"), resp.Header.Get("Content-Encoding")
+		if resp.StatusCode != http.StatusOK || strings.Contains(cc, "immutable") != c.immutable || (enc == "gzip") != c.gzip {
+			t.Errorf("%s: HTTP %d, Cache-Control %q, Content-Encoding %q; want 200, immutable %v, gzip %v", rel, resp.StatusCode, cc, enc, c.immutable, c.gzip)
+		}
 	}
 
 	// The addresses a reader types or trims a link to (issue 15 found
