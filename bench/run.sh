@@ -17,7 +17,9 @@
 #      in headless Chromium on loopback, what a reader's first and
 #      next query fetch and how long they take, tongbao beside Pagefind on
 #      the same built sites (bench/search): the 20-year demo, the plain
-#      corpus, the 50-year demo and a plain corpus of 20,000 pages.
+#      corpus, the 50-year demo and a plain corpus of 20,000 pages (there
+#      also with the search page opened from the home page, whose
+#      stylesheet and scripts a reader searching from the site has).
 #
 # Usage, from anywhere in a clone (needs Go; installs hugo, hyperfine, jq,
 # GNU time and valgrind from Debian if missing, and Pagefind with npm, pinned in
@@ -337,8 +339,11 @@ cat "$W/search.txt" >&2
 log "search: tongbao at 20,000 pages again, the page opened as soon as the browser starts (-settle 0, as measured before 2026-12-01)"
 run "$bin/search" -runs "$SEARCH_RUNS" -settle 0 -tools tongbao "unsettled=$out/plain20k:$PLAIN_QUERIES" >"$W/search0.txt"
 cat "$W/search0.txt" >&2
+log "search: both at 20,000 pages, the search page opened from the home page, as a reader searching from the site does (-via /: the shared stylesheet and scripts in the browser's cache)"
+run "$bin/search" -runs "$SEARCH_RUNS" -via / "warm=$out/plain20k:$PLAIN_QUERIES" >"$W/search1.txt"
+cat "$W/search1.txt" >&2
 # field SITE TOOL N prints the Nth figure of the result line of SITE and TOOL.
-field() { awk -v s="$1" -v t="$2" -v n="$3" '$1 == "result" && $2 == s && $3 == t { print $(n + 3) }' "$W/search.txt" "$W/search0.txt"; }
+field() { awk -v s="$1" -v t="$2" -v n="$3" '$1 == "result" && $2 == s && $3 == t { print $(n + 3) }' "$W/search.txt" "$W/search0.txt" "$W/search1.txt"; }
 kb() { calc %.0f "$1 / 1000"; }
 search_row() { # SITE LABEL
 	local s=$1
@@ -399,6 +404,7 @@ $instr_row
 | Search, 20,000 plain pages: next query, transfer | $(kb "$(field 20,000-plain-pages tongbao 4)") KB | ≤ 60 KB | $(verdict "$(kb "$(field 20,000-plain-pages tongbao 4)")" 60) |
 | Search, 20,000 plain pages: time to results (listed), first query | $(field 20,000-plain-pages tongbao 7) ms (quartiles $(field 20,000-plain-pages tongbao 9)–$(field 20,000-plain-pages tongbao 10) ms; snippets shown $(field 20,000-plain-pages tongbao 3) ms) | ≤ 300 ms | $(verdict "$(field 20,000-plain-pages tongbao 7)" 300) |
 | Search, 20,000 plain pages: the same, the page opened as soon as the browser starts | $(field unsettled tongbao 7) ms (snippets shown $(field unsettled tongbao 3) ms) | | |
+| Search, 20,000 plain pages: the same, the search page opened from the home page (its stylesheet and scripts cached) | $(field warm tongbao 7) ms (snippets shown $(field warm tongbao 3) ms; $(kb "$(field warm tongbao 1)") KB fetched); Pagefind $(field warm Pagefind 3) ms, $(kb "$(field warm Pagefind 1)") KB | | |
 
 ### Search in Chromium: tongbao beside Pagefind $(node -p 'require("./node_modules/pagefind/package.json").version')
 

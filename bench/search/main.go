@@ -10,11 +10,13 @@
 // search page with search.js replaced by a script that asks Pagefind's API
 // and lists ten results with their excerpts, as search.js lists ten.
 //
-//	go run ./bench/search [-runs 2] [-settle 1s] [-timings] [-q Q1,Q2,…] NAME=SITE-FOLDER[:Q1,Q2,…]…
+//	go run ./bench/search [-runs 2] [-settle 1s] [-via PATH] [-timings] [-q Q1,Q2,…] NAME=SITE-FOLDER[:Q1,Q2,…]…
 //
 // The folders are served as nginx serves them with gzip_static and gzip
 // on (text compressed at level 1, its default): a file's .gz copy when
-// there is one and the browser accepts it, ranges honoured. Each
+// there is one and the browser accepts it, ranges honoured, and the files
+// named by their hash marked immutable, as README.md's configuration
+// does. Each
 // measurement starts a fresh browser (a new profile: nothing cached) and
 // lets it settle (-settle, 1 s) before it opens the page: a browser's own
 // start-up goes on for a while after its first tab is ready, and on two
@@ -37,6 +39,13 @@
 // quartiles of the first query's LIST-MS, which moves by tens of
 // milliseconds from one fresh browser to the next), and a Markdown table; before
 // them, one line per measurement.
+//
+// -via PATH opens the page at PATH first (the home page, /), as a reader
+// who searches from the site does: the search page then finds the
+// stylesheet and scripts they share in the browser's cache (the server
+// marks the files named by their hash immutable, as README.md's nginx
+// configuration does), and the first query's bytes and time are counted
+// from the search page's navigation.
 //
 // -timings adds, after each first query of tongbao's page, where its time
 // went, as the page's own Navigation and Resource Timing saw it (ms from
@@ -83,9 +92,10 @@ func main() {
 	only := flag.String("serve", "", "only serve this folder as the measurements do, to look at it by hand")
 	tools := flag.String("tools", "tongbao,Pagefind", "the searches to measure, comma-separated (Pagefind needs its index in the site)")
 	settle := flag.Duration("settle", time.Second, "how long a fresh browser is left to finish starting before it opens the page")
+	via := flag.String("via", "", "open this page of the site first (e.g. /) and count from the search page's navigation")
 	timings := flag.Bool("timings", false, "after each first query of tongbao's page, print the page's milestones and each file's fetch times (stderr)")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./bench/search [-runs N] [-settle D] [-timings] [-q Q1,Q2,…] NAME=SITE-FOLDER…")
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./bench/search [-runs N] [-settle D] [-via PATH] [-timings] [-q Q1,Q2,…] NAME=SITE-FOLDER…")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -123,7 +133,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, "search: at least two queries a site")
 			os.Exit(2)
 		}
-		r, err := measureSite(browserOptions{bin, *settle, *timings}, name, dir, qs, *runs, strings.Split(*tools, ","))
+		r, err := measureSite(browserOptions{bin, *settle, *via, *timings}, name, dir, qs, *runs, strings.Split(*tools, ","))
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "search: %s: %v\n", name, err)
 			os.Exit(1)
@@ -166,6 +176,7 @@ func msf(v float64) string { return fmt.Sprintf("%.0f ms", v) }
 type browserOptions struct {
 	bin     string        // Chromium
 	settle  time.Duration // left to settle before the page is opened
+	via     string        // a page opened first, or ""
 	timings bool          // print the first query's timings (see -timings)
 }
 
@@ -289,6 +300,12 @@ func measure(b browserOptions, addr string, m *meter, tool, q1, q2 string) (firs
 		return first, next, err
 	}
 	time.Sleep(b.settle)
+	if b.via != "" {
+		if err := chromedp.Do(ctx, chromedp.Navigate("http://"+addr+b.via)); err != nil {
+			return first, next, err
+		}
+		time.Sleep(300 * time.Millisecond) // its late requests (a favicon) are its own
+	}
 	t0, d0 := m.read()
 	counts := func() (int64, int64) {
 		t, d := m.read()
@@ -550,6 +567,9 @@ func serve(dir string, m *meter) (*http.Server, string, error) {
 		}
 		w.Header().Set("Content-Type", ctype)
 		w.Header().Set("Vary", "Accept-Encoding")
+		if immutable.MatchString(p) {
+			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		}
 		accept := r.Header.Get("Accept-Encoding")
 		if r.Header.Get("Range") == "" {
 			for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
@@ -596,6 +616,10 @@ func serve(dir string, m *meter) (*http.Server, string, error) {
 	go srv.Serve(ln)
 	return srv, ln.Addr().String(), nil
 }
+
+// immutable matches the paths of the files named by the hash of their
+// bytes, which README.md's nginx configuration lets browsers keep.
+var immutable = regexp.MustCompile(`^/(assets|search/[dpstv])/`)
 
 // compressible reports whether nginx, set up as a portal's usually is
 // (gzip_types text/css application/javascript application/json

@@ -60,6 +60,9 @@ func TestServe(t *testing.T) {
 	if res.Header.Get("Content-Encoding") != "gzip" || string(body) != gz.String() {
 		t.Errorf("the shard was sent %q, %d bytes; want its gzip copy", res.Header.Get("Content-Encoding"), len(body))
 	}
+	if cc := res.Header.Get("Cache-Control"); !strings.Contains(cc, "immutable") {
+		t.Errorf("the shard, named by its hash, was sent with Cache-Control %q; want immutable", cc)
+	}
 	transfer, decoded := m.read()
 	if decoded != int64(len(shard)) || transfer <= int64(gz.Len()) || transfer > int64(gz.Len())+300 {
 		t.Errorf("counted %d sent, %d read; want the copy and its header, and the shard", transfer, decoded)
@@ -71,6 +74,9 @@ func TestServe(t *testing.T) {
 	res, body = get("/search/")
 	if res.Header.Get("Content-Encoding") != "gzip" || len(body) >= 1000 {
 		t.Errorf("the page was sent %q, %d bytes; want it compressed", res.Header.Get("Content-Encoding"), len(body))
+	}
+	if cc := res.Header.Get("Cache-Control"); cc != "" {
+		t.Errorf("the page was sent with Cache-Control %q; want none (it keeps its name as it changes)", cc)
 	}
 }
 
