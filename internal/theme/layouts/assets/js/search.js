@@ -909,30 +909,25 @@
       const exactP = query.key ? postings.get("=" + query.key) : null;
       const exact = exactP ? Array.from(exactP.title).filter(keep) : [];
       const isExact = new Set(exact);
+      // The candidates, in plain loops (a first query at 20,000
+      // documents goes through them all, in code not compiled yet):
+      // every document when a term was counted for all (addAllBut), else
+      // those touched (ascending term by term); firstInOrder is quickest
+      // with them ascending.
       const complete = [];
       const partial = [];
-      const candidate = function (d) {
-        if (exact.length > 0 && isExact.has(d)) {
-          return;
+      const from = all > 0 ? lo : 0;
+      const to = all > 0 ? hi : nt;
+      for (let k = from; k < to; k++) {
+        const d = all > 0 ? k : touched[k];
+        if (d < lo || d >= hi || (exact.length > 0 && isExact.has(d))) {
+          continue;
         }
         const m = matched[d] + all;
         if (m === want) {
           complete.push(d);
         } else if (m >= half) {
           partial.push(d);
-        }
-      };
-      if (all > 0) {
-        // Every document holds a term but those it took back.
-        for (let d = lo; d < hi; d++) {
-          candidate(d);
-        }
-      } else {
-        for (let k = 0; k < nt; k++) {
-          const d = touched[k];
-          if (d >= lo && d < hi) {
-            candidate(d);
-          }
         }
       }
       const newest = function (a, b) {
@@ -1069,14 +1064,21 @@
 
   // firstInOrder returns list with its first k elements (distinct
   // numbers) those that cmp puts first, in order, and the rest after them
-  // as they were: one pass over the list, keeping the k best.
+  // as they were: one pass over the list, keeping the k best. The pass
+  // runs from the end: the lists are in ascending order of document, and
+  // cmp puts the newer (greater) of two documents it otherwise ties
+  // first, so that from the end a document that ties with the k kept is
+  // turned away by one comparison; from the start, every document of a
+  // query whose terms most documents hold (equal scores) was better than
+  // all ten kept, and went down the ten: most of a first query's ranking
+  // at 20,000 documents.
   function firstInOrder(list, cmp, k) {
     if (list.length <= k) {
       return list.sort(cmp);
     }
     const top = [];
     const at = []; // where each of top is in list
-    for (let i = 0; i < list.length; i++) {
+    for (let i = list.length - 1; i >= 0; i--) {
       const d = list[i];
       if (top.length === k && cmp(d, top[k - 1]) >= 0) {
         continue;
