@@ -211,15 +211,6 @@ for y in "${years[@]}"; do
 	rss_arch[$y]=$(peak_rss_mb "demo$y" "rm -rf $out/demo$y" "$bin/tongbao" build -s "$W/demo$y" -d "$out/demo$y")
 done
 
-# The index's share where the pages are circulars rather than plain text:
-# the 20-year archive (ranking tables, unit and indicator pages, data
-# files) spends its build on much else, and its index is smaller.
-log "search: the index's share of building the 20-year archive, medians of $CPU_RUNS alternating builds each way"
-cpu_alternating "$W/demo20" "$CPU_RUNS"
-dcpu_with=$(median <"$W/cpu.with")
-dcpu_none=$(median <"$W/cpu.without")
-dcpu_pct=$(calc %.0f "($dcpu_with / $dcpu_none - 1) * 100")
-
 # --- 3. serve save-to-reload -----------------------------------------------
 month=$(cd "$W/demo20/data" && ls [0-9][0-9][0-9][0-9]-[0-9][0-9].toml | sort | tail -1)
 log "serve: $SAVES saves of data/$month in the 20-year archive"
@@ -286,6 +277,15 @@ mcpu_pct=$(calc %.0f "($mcpu_with / $mcpu_none - 1) * 100")
 # build to the next.
 pair_pct=$(paste "$W/cpu.with" "$W/cpu.without" | awk '{ print ($1 / $2 - 1) * 100 }' | median)
 pair_pct=$(calc %.0f "$pair_pct")
+
+# The index's share where the pages are circulars rather than plain text:
+# the 20-year archive (ranking tables, unit and indicator pages, data
+# files) spends its build on much else, and its index is smaller.
+log "search: the index's share of building the 20-year archive, medians of $CPU_RUNS alternating builds each way"
+cpu_alternating "$W/demo20" "$CPU_RUNS"
+dcpu_with=$(median <"$W/cpu.with")
+dcpu_none=$(median <"$W/cpu.without")
+dcpu_pct=$(calc %.0f "($dcpu_with / $dcpu_none - 1) * 100")
 
 # The same share in instructions, which do not depend on the machine's
 # load: callgrind counts what one build of each kind executes in user
