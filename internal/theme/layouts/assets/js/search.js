@@ -909,7 +909,7 @@
       const exactP = query.key ? postings.get("=" + query.key) : null;
       const exact = exactP ? Array.from(exactP.title).filter(keep) : [];
       const isExact = new Set(exact);
-      // The candidates, in plain loops (a first query at 20,000
+      // The candidates, in one plain loop (a first query at 20,000
       // documents goes through them all, in code not compiled yet):
       // every document when a term was counted for all (addAllBut), else
       // those touched (ascending term by term); firstInOrder is quickest
@@ -1070,8 +1070,8 @@
   // first, so that from the end a document that ties with the k kept is
   // turned away by one comparison; from the start, every document of a
   // query whose terms most documents hold (equal scores) was better than
-  // all ten kept, and went down the ten: most of a first query's ranking
-  // at 20,000 documents.
+  // all ten kept, and went down the ten: a quarter of a first query's
+  // ranking at 20,000 documents.
   function firstInOrder(list, cmp, k) {
     if (list.length <= k) {
       return list.sort(cmp);
