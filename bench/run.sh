@@ -11,9 +11,10 @@
 #   3. `tongbao serve` save-to-reload latency on the 20-year archive
 #      (bench/reload: median of 20 saves of the last month file);
 #   4. the search (issue 14): what building its index costs (the CPU time
-#      of building the plain corpus with and without it, and of rendering
-#      it, a Go benchmark; the same for the 20-year archive; the instructions of one build each way under
-#      valgrind's callgrind, which the machine's load does not move), and,
+#      of building the plain corpus, and the 20-year archive, with and
+#      without it; of rendering the plain corpus, a Go benchmark; the
+#      instructions of one build each way under valgrind's callgrind,
+#      which the machine's load does not move), and,
 #      in headless Chromium on loopback, what a reader's first and
 #      next query fetch and how long they take, tongbao beside Pagefind on
 #      the same built sites (bench/search): the 20-year demo, the plain

@@ -15,9 +15,8 @@
 // The folders are served as nginx serves them with gzip_static and gzip
 // on (text compressed at level 1, its default): a file's .gz copy when
 // there is one and the browser accepts it, ranges honoured, and the files
-// named by their hash marked immutable, as README.md's configuration
-// does. Each
-// measurement starts a fresh browser (a new profile: nothing cached) and
+// named by their hash marked immutable, as README.md's configuration does.
+// Each measurement starts a fresh browser (a new profile: nothing cached) and
 // lets it settle (-settle, 1 s) before it opens the page: a browser's own
 // start-up goes on for a while after its first tab is ready, and on two
 // cores it took 65–140 ms from the time to results of a page opened at
@@ -216,10 +215,7 @@ func measureSite(b browserOptions, name, dir string, qs []string, runs int, tool
 				firsts, nexts = append(firsts, first), append(nexts, next)
 			}
 		}
-		lists := make([]float64, len(firsts))
-		for i, c := range firsts {
-			lists[i] = c.listMs
-		}
+		lists := figures(firsts, func(c cost) float64 { return c.listMs })
 		rows = append(rows, row{name, tool, median(firsts), median(nexts), [2]float64{quantile(lists, 0.25), quantile(lists, 0.75)}})
 	}
 	return rows, nil
@@ -227,17 +223,7 @@ func measureSite(b browserOptions, name, dir string, qs []string, runs int, tool
 
 // median is the median of each figure separately.
 func median(cs []cost) cost {
-	med := func(f func(c cost) float64) float64 {
-		v := make([]float64, len(cs))
-		for i, c := range cs {
-			v[i] = f(c)
-		}
-		slices.Sort(v)
-		if len(v)%2 == 1 {
-			return v[len(v)/2]
-		}
-		return (v[len(v)/2-1] + v[len(v)/2]) / 2
-	}
+	med := func(f func(c cost) float64) float64 { return quantile(figures(cs, f), 0.5) }
 	return cost{
 		transfer: int64(med(func(c cost) float64 { return float64(c.transfer) })),
 		decoded:  int64(med(func(c cost) float64 { return float64(c.decoded) })),
@@ -245,6 +231,15 @@ func median(cs []cost) cost {
 		listMs:   med(func(c cost) float64 { return c.listMs }),
 		results:  int(med(func(c cost) float64 { return float64(c.results) })),
 	}
+}
+
+// figures is figure f of each of cs.
+func figures(cs []cost, f func(c cost) float64) []float64 {
+	v := make([]float64, len(cs))
+	for i, c := range cs {
+		v[i] = f(c)
+	}
+	return v
 }
 
 // quantile is the q-quantile of v (0 ≤ q ≤ 1), interpolated between
