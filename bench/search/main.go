@@ -49,9 +49,12 @@
 // -timings adds, after each first query of tongbao's page, where its time
 // went, as the page's own Navigation and Resource Timing saw it (ms from
 // navigation): the page's milestones (its response, the end of parsing,
-// DOMContentLoaded, load, the first paint, the results listed) and, for
-// each file it fetched, when it was asked for, when the request went out
-// (the gap is the browser's queueing), when the response began and ended.
+// DOMContentLoaded, load, the first paint, the results listed), the
+// page's own performance.mark()s if it made any (a copy of the built
+// search.js with marks put in by hand shows where its time goes), and,
+// for each file it fetched, when it was asked for, when the request went
+// out (the gap is the browser's queueing), when the response began and
+// ended.
 // A first query's time is mostly the page's own loading on a cold browser:
 // this shows which part, without a trace.
 package main
@@ -352,7 +355,7 @@ window.__first = document.querySelector(".search-result");
 
 // timingsJS describes a page's loading from its Navigation and Resource
 // Timing, in ms from navigation (see -timings): one line of milestones,
-// then a line per file fetched.
+// then a line per mark the page made and per file fetched.
 const timingsJS = `(function () {
   const f = function (v) { return v.toFixed(0); };
   const n = performance.getEntriesByType("navigation")[0];
@@ -361,6 +364,9 @@ const timingsJS = `(function () {
     ", DOMContentLoaded " + f(n.domContentLoadedEventStart) + "–" + f(n.domContentLoadedEventEnd) +
     ", load " + f(n.loadEventStart) + ", first paint " + (paint ? f(paint.startTime) : "-") +
     ", listed " + f(window.__list || 0) + " ms\n";
+  for (const e of performance.getEntriesByType("mark")) {
+    s += "  mark " + e.name + ": " + f(e.startTime) + "\n";
+  }
   for (const e of performance.getEntriesByType("resource")) {
     s += "  " + new URL(e.name).pathname + ": asked " + f(e.startTime) + ", sent " + f(e.requestStart) +
       ", response " + f(e.responseStart) + "–" + f(e.responseEnd) + "\n";

@@ -6,7 +6,9 @@
  * (data-index: a page that does not carry it has it fetched) and the
  * site's base path (data-base), so every address honours baseURL's path.
  * It loads this script right after the search, not deferred: a query in
- * the address starts before the page's first layout (startEarly).
+ * the address starts before the page's first layout (startEarly), and the
+ * search is set up at once (parsed), so that results can be listed before
+ * the page has finished loading.
  * The index is described in internal/search (type Index): an inverted
  * index cut into shards by the hash of each token, a table of the
  * documents in pages, and packs of their texts. A query fetches only the
@@ -1308,6 +1310,38 @@
   // ---------------------------------------------------------------------
   // Fetching: binary, JSON, and ranges of text. A server that ignores a
   // range sends the whole pack: it is read only as far as needed.
+  //
+  // The index's files and the documents table are read with
+  // XMLHttpRequest, not fetch: while the page is busy loading (its first
+  // layout, DOMContentLoaded, load), Chromium runs an XMLHttpRequest's
+  // load event as soon as the body is in, and reads a fetch's body later.
+  // Measured with bench/search -timings on 20,000 pages: postings in by
+  // 160–190 ms were read at 230–280 ms through fetch, after the page's
+  // load; at 217–224 ms through XMLHttpRequest, and the query ranked,
+  // before DOMContentLoaded. Results listed in 300 ms instead of 335
+  // (medians of eight alternating runs of four loads each).
+
+  // load fetches url whole as responseType ("arraybuffer", "json"): a
+  // Promise of the response, rejected for a status other than 200 and
+  // for a body that is not what was asked for.
+  function load(url, responseType) {
+    return new Promise(function (resolve, reject) {
+      const x = new XMLHttpRequest();
+      x.open("GET", url);
+      x.responseType = responseType;
+      x.onload = function () {
+        if (x.status !== 200 || x.response === null) {
+          reject(new Error("HTTP " + x.status + " " + url));
+        } else {
+          resolve(x.response);
+        }
+      };
+      x.onerror = x.onabort = x.ontimeout = function () {
+        reject(new Error("network error " + url));
+      };
+      x.send();
+    });
+  }
 
   function fetchOK(url, init) {
     return fetch(url, init).then(function (res) {
@@ -1324,18 +1358,12 @@
     };
     return {
       bytes: function (p) {
-        return fetchOK(abs(p), { credentials: "same-origin" })
-          .then(function (res) {
-            return res.arrayBuffer();
-          })
-          .then(function (b) {
-            return new Uint8Array(b);
-          });
+        return load(abs(p), "arraybuffer").then(function (b) {
+          return new Uint8Array(b);
+        });
       },
       json: function (p) {
-        return fetchOK(abs(p), { credentials: "same-origin" }).then(function (res) {
-          return res.json();
-        });
+        return load(abs(p), "json");
       },
       range: function (p, start, end) {
         return fetchOK(abs(p), { credentials: "same-origin", headers: { Range: "bytes=" + start + "-" + (end - 1) } }).then(function (res) {
@@ -1422,6 +1450,16 @@
       carried = { base: base, index: new Index(JSON.parse(el.textContent), network(base)) };
     }
     return carried.index;
+  }
+
+  // parsed reports whether the whole of element el is in the document
+  // while this script runs: the script comes after it and not inside it,
+  // as layouts/search.html places it. The search then starts at once, not
+  // at DOMContentLoaded: results whose rows are in before the rest of the
+  // page has loaded are listed then.
+  function parsed(el) {
+    const me = document.currentScript;
+    return !!el && !!me && !el.contains(me) && (el.compareDocumentPosition(me) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
   }
 
   // askOf is what identifies a search: its query, order and year.
@@ -1588,10 +1626,13 @@
       return p;
     }
 
-    // showMore lists the next PAGE results, complete matches first; it
-    // resolves to the first new item once the items are listed, and their
-    // snippets follow.
-    function showMore() {
+    // showMore lists the next PAGE results, complete matches first, each
+    // as soon as its row and the rows before it are in (their pages of the
+    // documents table come in one by one: the first result is listed when
+    // its own page is, not the last of them), and calls listed() once the
+    // first is; it resolves to the first new item once all are listed, and
+    // their snippets follow.
+    function showMore(listed) {
       const c = current;
       const from = c.shown;
       if (from > 0) {
@@ -1600,25 +1641,45 @@
       }
       const ids = c.list.slice(from, from + PAGE);
       c.shown = from + ids.length;
+      const exact = new Set(c.found.exact);
+      const docs = new Array(ids.length);
+      const items = [];
+      let first = null;
+      // put lists the rows from the first not yet listed while they are in.
+      const put = function () {
+        if (c !== current) {
+          return;
+        }
+        const had = items.length;
+        while (items.length < ids.length && docs[items.length]) {
+          const k = items.length;
+          const d = docs[k];
+          const li = resultItem(c.index, d, c.found, exact.has(d.id));
+          (from + k < c.found.complete.length ? groups.complete : groups.partial).querySelector("ol").appendChild(li);
+          first = first || li;
+          items.push(li);
+        }
+        if (items.length > had) {
+          showGroups();
+          if (had === 0 && listed) {
+            listed();
+          }
+        }
+      };
+      if (ids.length === 0 && listed) {
+        listed();
+      }
       return Promise.all(
-        ids.map(function (id) {
-          return c.index.doc(id);
+        ids.map(function (id, k) {
+          return c.index.doc(id).then(function (d) {
+            docs[k] = d;
+            put();
+          });
         }),
-      ).then(function (docs) {
+      ).then(function () {
         if (c !== current) {
           return null;
         }
-        let first = null;
-        const exact = new Set(c.found.exact);
-        const items = [];
-        docs.forEach(function (d, k) {
-          const complete = from + k < c.found.complete.length;
-          const li = resultItem(c.index, d, c.found, exact.has(d.id));
-          (complete ? groups.complete : groups.partial).querySelector("ol").appendChild(li);
-          first = first || li;
-          items.push(li);
-        });
-        showGroups();
         if (more) {
           more.hidden = c.shown >= c.list.length;
         }
@@ -1754,7 +1815,7 @@
           groups.partial.querySelector(".search-count").textContent = String(r.found.partial.length);
           notice.hidden = !(r.found.complete.length === 0 && r.found.partial.length > 0);
           const found = r.found;
-          return showMore().then(function () {
+          return showMore(function () {
             if (mine === generation) {
               announce(summary(found));
             }
@@ -1859,7 +1920,7 @@
   }
   if (typeof document !== "undefined") {
     startEarly();
-    if (document.readyState === "loading") {
+    if (document.readyState === "loading" && !parsed(document.getElementById("search"))) {
       document.addEventListener("DOMContentLoaded", init);
     } else {
       init();
