@@ -405,14 +405,7 @@ func TestBrowserSearchInert(t *testing.T) {
 // lists the next ones and moves the focus to the first of them.
 func TestBrowserSearchMore(t *testing.T) {
 	ctx := newSearchBrowser(t)
-	dir := filepath.Join(t.TempDir(), "demo")
-	if err := demo.Write(dir, loadSample(t), 2, 1); err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := loadDemo(t, 2)
 	// 24 months, the year 2022 and the four quarters of the last twelve
 	// months.
 	if len(s.Circulars) != 29 {
@@ -454,14 +447,7 @@ func TestBrowserSearchMore(t *testing.T) {
 // the last of several pages.
 func TestBrowserSearchListsInTurn(t *testing.T) {
 	ctx := newSearchBrowser(t)
-	dir := filepath.Join(t.TempDir(), "demo")
-	if err := demo.Write(dir, loadSample(t), 2, 1); err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := loadDemo(t, 2)
 	var mu sync.Mutex
 	first := ""                 // the page of the first result; the others wait
 	held := make(chan struct{}) // closed to let them go
@@ -556,6 +542,18 @@ func TestBrowserSearchBeforeLoaded(t *testing.T) {
 	}
 	release()
 	browsertest.WaitFor(t, ctx, `window.__loaded === true`, "DOMContentLoaded once page.js is let go")
+}
+
+// loadDemo writes the sample's demo archive of the given years
+// (consistencyDemo) and loads it. Two years: 29 circulars, in which 通报
+// finds 30 results, three pages of ten.
+func loadDemo(t *testing.T, years int) *site.Site {
+	t.Helper()
+	s, err := site.Load(consistencyDemo(t, years))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // waitDone waits until the search has listed its results and their

@@ -3,17 +3,14 @@ package render
 import (
 	"bytes"
 	"errors"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
-	"tongbao/internal/demo"
 	"tongbao/internal/diag"
 	"tongbao/internal/rank"
-	"tongbao/internal/site"
 )
 
 // collect runs Stream and returns what it emitted, by path, failing the
@@ -227,14 +224,7 @@ func TestRenderOnlyBodyInError(t *testing.T) {
 // buffer); a caller that kept a pack's bytes without copying would find
 // them overwritten.
 func TestStreamLendData(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "demo")
-	if err := demo.Write(dir, loadSample(t), 5, 1); err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := loadDemo(t, 5)
 	want, err := Render(s, rank.Archive(s), Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -3,15 +3,12 @@ package render
 import (
 	"bytes"
 	"errors"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"tongbao/internal/demo"
 	"tongbao/internal/diag"
 	"tongbao/internal/rank"
-	"tongbao/internal/site"
 )
 
 // TestPartialCached: the cached partials of the default layouts (the
@@ -20,14 +17,7 @@ import (
 // lists, search, 404) the very bytes the partials give when executed for
 // each page with {{template}}.
 func TestPartialCached(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "demo")
-	if err := demo.Write(dir, loadSample(t), 1, 1); err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := loadDemo(t, 1)
 	cached := renderFiles(t, s, "/")
 	calls := 0
 	for i, f := range s.Layouts {
