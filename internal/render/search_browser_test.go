@@ -451,6 +451,8 @@ func TestBrowserSearchListsInTurn(t *testing.T) {
 	var mu sync.Mutex
 	first := ""                 // the page of the first result; the others wait
 	held := make(chan struct{}) // closed to let them go
+	var once sync.Once
+	release := func() { once.Do(func() { close(held) }) }
 	gate := func(p string) {
 		if !strings.Contains(p, "/search/d/") {
 			return
@@ -463,13 +465,7 @@ func TestBrowserSearchListsInTurn(t *testing.T) {
 		}
 	}
 	srv, _ := serveGated(t, renderFiles(t, s, "/"), "/", true, gate)
-	t.Cleanup(func() {
-		select {
-		case <-held:
-		default:
-			close(held)
-		}
-	})
+	t.Cleanup(release) // before the server's Close, which waits for the held requests
 	results := `[...document.querySelectorAll(".search-result a")].map(a => a.getAttribute("href"))`
 	// Which pages the ten results' rows are on, in the order search.js
 	// asks for them: the order of the results.
@@ -492,7 +488,7 @@ func TestBrowserSearchListsInTurn(t *testing.T) {
 	if len(got) == 0 || len(got) >= len(want) || !slices.Equal(got, want[:len(got)]) {
 		t.Errorf("with the first result's page in and the others held, listed %q; want the first of %q, not all", got, want)
 	}
-	close(held)
+	release()
 	waitDone(t, ctx, "the rest of the results")
 	if got := evalJS[[]string](t, ctx, results); !slices.Equal(got, want) {
 		t.Errorf("listed %q once every page was in, want %q", got, want)
