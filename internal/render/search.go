@@ -257,8 +257,9 @@ func (x *searchIndex) pageEntry(i int, body template.HTML) {
 // finish analyses the plain pages whose jobs the cache answered and
 // writes the shards, the documents table and the manifest, each with a
 // gzip copy beside it for servers that send precompressed files (nginx's
-// gzip_static). Nothing is written if a page failed to convert (its job
-// reported why): every shard would depend on it.
+// gzip_static) unless it is too small to need one (search.GzipMin).
+// Nothing is written if a page failed to convert (its job reported why):
+// every shard would depend on it.
 func (x *searchIndex) finish() {
 	if x.analyses == nil {
 		return
@@ -303,6 +304,9 @@ func (x *searchIndex) finish() {
 	par.Do(len(files), func(i int) {
 		f := files[i]
 		x.emit(fileOutput(f))
+		if len(f.Data) < search.GzipMin {
+			return
+		}
 		if x.keys == nil {
 			x.emit(Output{Path: f.Path + ".gz", Data: search.Gzip(f.Data)})
 			return

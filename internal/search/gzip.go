@@ -22,6 +22,14 @@ func Gzip(data []byte) []byte {
 	return z.gzip(data)
 }
 
+// GzipMin is the size below which a file of the index gets no gzip copy:
+// a response that small fits in one packet with its headers whether or
+// not it is compressed, and the copy would be one more file to write and
+// upload for tens of bytes (the 82 pieces of the table of variants, 36 to
+// 700 bytes, compress by 40 bytes each, and the smallest grows). A server
+// sends such a file as it is.
+const GzipMin = 1 << 10
+
 var deflaters = sync.Pool{New: func() any { return new(deflater) }}
 
 // A deflater compresses one file at a time; its tables are reused.

@@ -628,7 +628,8 @@ func (x *Index) gatherShard(g *gatherer, i int) Shard {
 // Each document's entries are in the order of their shards (see
 // Analysis.entries): shard i's are a run, from where the last shard g
 // took ended if i comes after it (a worker takes shards in order; those
-// between, another's, are passed over by halving), else from the start.
+// between, another's, are passed over by galloping: steps of 1, 2, 4 …
+// entries, then halving the last), else from the start.
 func (g *gatherer) take(i int) {
 	docs := g.x.docs
 	if len(g.resume) != len(docs) || i <= g.last {
@@ -645,7 +646,16 @@ func (g *gatherer) take(i int) {
 		ents := a.entries
 		k := int(g.resume[d])
 		if k < len(ents) && ents[k] < lo {
+			// Galloping from k: past another worker's shards, the run
+			// is a few entries on.
 			l, h := k+1, len(ents) // ents[l-1] is before the run, ents[h] (if any) in or after it
+			for step := 1; l+step < h; step <<= 1 {
+				if ents[l+step-1] >= lo {
+					h = l + step - 1
+					break
+				}
+				l += step
+			}
 			for l < h {
 				if m := int(uint(l+h) >> 1); ents[m] < lo {
 					l = m + 1
@@ -667,7 +677,7 @@ func (g *gatherer) take(i int) {
 // shards encodes every shard, in parallel. A worker reuses its gatherer,
 // and takes shards a few in a row (about eight chunks a core), so that
 // its gatherer goes on in each document's entries from the last shard's
-// run, not finding the next by halving (see take).
+// run, not finding the next by galloping from the start (see take).
 func (x *Index) shards() []Shard {
 	out := make([]Shard, x.Shards())
 	workers := make([]*gatherer, runtime.GOMAXPROCS(0))

@@ -634,7 +634,7 @@ func TestAppendComplement(t *testing.T) {
 // TestTakeInAnyOrder: a gatherer that takes shards out of order, or one
 // again, gathers each as a fresh gatherer does (take goes on from the
 // last shard's run only for a later shard, and passes over others' by
-// halving).
+// galloping).
 func TestTakeInAnyOrder(t *testing.T) {
 	texts := randomTexts(120)
 	as := make([]*Analysis, len(texts))
