@@ -1644,7 +1644,6 @@
       const exact = new Set(c.found.exact);
       const docs = new Array(ids.length);
       const items = [];
-      let first = null;
       // put lists the rows from the first not yet listed while they are in.
       const put = function () {
         if (c !== current) {
@@ -1656,7 +1655,6 @@
           const d = docs[k];
           const li = resultItem(c.index, d, c.found, exact.has(d.id));
           (from + k < c.found.complete.length ? groups.complete : groups.partial).querySelector("ol").appendChild(li);
-          first = first || li;
           items.push(li);
         }
         if (items.length > had) {
@@ -1705,7 +1703,7 @@
             }, 0);
           }),
         );
-        return first;
+        return items[0] || null;
       });
     }
 
