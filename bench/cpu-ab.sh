@@ -16,7 +16,7 @@
 # this project's machine, and by a tenth between two runs of twenty, more
 # than most changes to the index; within a round the builds are seconds
 # apart. CPU time is perf's task-clock (user + sys, to the microsecond)
-# where perf is installed, else GNU time's (to 10 ms). For instance, SITE
+# where perf works, else GNU time's (to 10 ms; bench/lib.sh). For instance, SITE
 # the plain corpus (go run ./bench/corpus -n 2000 OUT; SITE is OUT/tongbao)
 # and the binaries of two commits (go build -o A/ ./cmd/tongbao).
 #
@@ -32,6 +32,8 @@ site=$1
 shift
 bins=("$@")
 rounds=${ROUNDS:-21}
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 work=$(mktemp -d "${BENCH_TMP:-/dev/shm}/cpu-ab.XXXXXX")
 out=$work/out
 trap 'rm -rf "$work"' EXIT
@@ -41,15 +43,8 @@ cpu() {
 	local bin=$1
 	shift
 	rm -rf "$out"
-	if command -v perf >/dev/null; then
-		env "$@" perf stat -x, -e task-clock -o "$work/t" "$bin" build -s "$site" -d "$out" >/dev/null 2>&1
-		awk -F, '/task-clock/ { print $1 }' "$work/t"
-	else
-		env "$@" /usr/bin/time -o "$work/t" -f '%U %S' "$bin" build -s "$site" -d "$out" >/dev/null 2>&1
-		awk '{ print ($1 + $2) * 1000 }' "$work/t"
-	fi
+	build_cpu_ms "$work/t" "$bin" "$site" "$out" "$@"
 }
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 n=${#bins[@]}
 for r in $(seq "$rounds"); do

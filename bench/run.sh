@@ -110,10 +110,8 @@ started=$(date +%s)
 
 # --- helpers ---------------------------------------------------------------
 
-# median reads numbers, one a line, and prints their median.
-median() {
-	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit } if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh" # median, build_cpu_ms
 
 # calc evaluates an awk expression and prints it with the given format.
 calc() { awk "BEGIN { printf \"$1\", $2 }"; }
@@ -247,8 +245,9 @@ bidx_pct=$(calc %.0f "($bidx_with / $bidx_none - 1) * 100")
 
 # The same share as a median, as the other rows are: hyperfine's export
 # keeps only the mean user and system times, which a few builds slowed by
-# other work pull up. GNU time around each build; the builds with and
-# without the index alternate, so that the machine's drift weighs on both.
+# other work pull up. Each build timed on its own (build_cpu_ms: perf's
+# task-clock, or GNU time without perf); the builds with and without the
+# index alternate, so that the machine's drift weighs on both.
 #
 # cpu_alternating SRC N builds SRC N times with the index and N times
 # without it, alternating, and writes each build's CPU time (ms) to
@@ -260,10 +259,7 @@ cpu_alternating() {
 			rm -rf "${out:?}/$m"
 			no_index=0
 			[[ $m == without ]] && no_index=1
-			TONGBAO_BENCH_NO_SEARCH_INDEX=$no_index /usr/bin/time -o "$W/cpu.time" -f '%U %S' \
-				"$bin/tongbao" build -s "$1" -d "$out/$m" >/dev/null 2>&1 ||
-				{ cat "$W/cpu.time" >&2; exit 1; }
-			awk '{ print ($1 + $2) * 1000 }' "$W/cpu.time" >>"$W/cpu.$m"
+			build_cpu_ms "$W/cpu.time" "$bin/tongbao" "$1" "$out/$m" TONGBAO_BENCH_NO_SEARCH_INDEX=$no_index >>"$W/cpu.$m"
 		done
 	done
 	rm -rf "${out:?}/with" "${out:?}/without"
@@ -396,7 +392,7 @@ Plain corpus: $PAGES pages, $corpus_mb MB of Markdown; $n_plain timed runs per c
 | Marginal cost per added month: 5→20 / 20→50 years | $marg1 / $marg2 ms (ratio ${lin}) | linear: ratio ≤ 1.25 | $(verdict "$lin" 1.25) |
 | Serve, 20 years: save to reload event, median of $SAVES saves of data/$month | $reload_ms ms (server-side rebuild $rebuild_ms ms) | ≤ 100 ms | $(verdict "$reload_ms" 100) |
 | Search index: CPU time of \`tongbao build\` of the plain corpus with / without it (mean of $n_plain) | $(ms "$bidx_with") / $(ms "$bidx_none") ms = +${bidx_pct} % | ≤ +15 % | $(verdict "$bidx_pct" 15) |
-| Search index: the same, medians of $CPU_RUNS alternating builds each way (GNU time) | $(calc %.0f "$mcpu_with") / $(calc %.0f "$mcpu_none") ms = +${mcpu_pct} %; median of the $CPU_RUNS pairs' ratios +${pair_pct} % | ≤ +15 % | $(verdict "$mcpu_pct" 15) |
+| Search index: the same, medians of $CPU_RUNS alternating builds each way ($(cpu_clock)) | $(calc %.0f "$mcpu_with") / $(calc %.0f "$mcpu_none") ms = +${mcpu_pct} %; median of the $CPU_RUNS pairs' ratios +${pair_pct} % | ≤ +15 % | $(verdict "$mcpu_pct" 15) |
 | Search index: CPU time of building the 20-year archive with / without it (medians of $CPU_RUNS alternating builds) | $(calc %.0f "$dcpu_with") / $(calc %.0f "$dcpu_none") ms = +${dcpu_pct} % | | |
 $instr_row
 | Search index: CPU of rendering alone, with / without it (Go benchmark, median of $INDEX_COUNT) | $(calc %.0f "$idx_with") / $(calc %.0f "$idx_none") ms = +${idx_pct} % | | |
