@@ -80,6 +80,14 @@ run() { printf '+ %s\n' "$*" >&2; "$@"; }
 
 # --- tools -----------------------------------------------------------------
 command -v go >/dev/null || { echo "bench/run.sh: Go is needed (https://go.dev/dl/)" >&2; exit 1; }
+# The search's part needs Chromium and node (bench/search, Pagefind), which
+# scripts/install-test-deps.sh installs; said here, not ten minutes in.
+chromium=${CHROMIUM:-}
+[[ -n $chromium ]] || chromium=$(command -v /usr/bin/chromium chromium chromium-browser 2>/dev/null | head -1 || true)
+if [[ -z $chromium ]] || ! command -v "$chromium" >/dev/null || ! command -v node >/dev/null; then
+	echo "bench/run.sh: the search's part needs Chromium and node: bash scripts/install-test-deps.sh" >&2
+	exit 1
+fi
 missing=()
 command -v hugo >/dev/null || missing+=(hugo)
 command -v hyperfine >/dev/null || missing+=(hyperfine)
