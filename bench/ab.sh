@@ -37,6 +37,8 @@ for d in "$a" "$b"; do
 done
 
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh # median
 bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
 go build -o "$bin/search" ./bench/search
@@ -59,12 +61,9 @@ for ((i = 1; i <= rounds; i++)); do
 	printf '%5d %5d %5d %+5d\n' "$i" "$ta" "$tb" $((tb - ta))
 	pairs+=("$ta $tb")
 done
-printf '%s\n' "${pairs[@]}" | awk '
-function median(v, n,    i, j, t) {
-	for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j-1] > v[j]; j--) { t = v[j]; v[j] = v[j-1]; v[j-1] = t }
-	return n % 2 ? v[(n+1)/2] : (v[n/2] + v[n/2+1]) / 2
-}
-{ a[NR] = $1; b[NR] = $2; d[NR] = $2 - $1; if ($2 < $1) faster++ }
-END {
-	printf "medians: A %.1f ms, B %.1f ms; B−A paired %+.1f ms; B faster in %d of %d rounds\n", median(a, NR), median(b, NR), median(d, NR), faster, NR
-}'
+printf '%s\n' "${pairs[@]}" >"$bin/pairs"
+ma=$(cut -d' ' -f1 "$bin/pairs" | median)
+mb=$(cut -d' ' -f2 "$bin/pairs" | median)
+md=$(awk '{ print $2 - $1 }' "$bin/pairs" | median)
+faster=$(awk '$2 < $1' "$bin/pairs" | wc -l)
+printf 'medians: A %.1f ms, B %.1f ms; B−A paired %+.1f ms; B faster in %d of %d rounds\n' "$ma" "$mb" "$md" "$faster" "$rounds"
