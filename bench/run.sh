@@ -82,9 +82,9 @@ run() { printf '+ %s\n' "$*" >&2; "$@"; }
 command -v go >/dev/null || { echo "bench/run.sh: Go is needed (https://go.dev/dl/)" >&2; exit 1; }
 # The search's part needs Chromium and node (bench/search, Pagefind), which
 # scripts/install-test-deps.sh installs; said here, not ten minutes in.
-chromium=${CHROMIUM:-}
-[[ -n $chromium ]] || chromium=$(command -v /usr/bin/chromium chromium chromium-browser 2>/dev/null | head -1 || true)
-if [[ -z $chromium ]] || ! command -v "$chromium" >/dev/null || ! command -v node >/dev/null; then
+# bench/search finds Chromium as the browser tests do ($CHROMIUM, else
+# /usr/bin/chromium, chromium, chromium-browser on the PATH).
+if ! go run ./bench/search -find-chromium >/dev/null 2>&1 || ! command -v node >/dev/null; then
 	echo "bench/run.sh: the search's part needs Chromium and node: bash scripts/install-test-deps.sh" >&2
 	exit 1
 fi

@@ -95,6 +95,7 @@ func main() {
 	tools := flag.String("tools", "tongbao,Pagefind", "the searches to measure, comma-separated (Pagefind needs its index in the site)")
 	settle := flag.Duration("settle", time.Second, "how long a fresh browser is left to finish starting before it opens the page")
 	via := flag.String("via", "", "open this page of the site first (e.g. /) and count from the search page's navigation")
+	which := flag.Bool("find-chromium", false, "print the Chromium binary the measurements would use, and exit (status 1 if there is none): bench/run.sh asks before its other parts")
 	timings := flag.Bool("timings", false, "after each first query of tongbao's page, print the page's milestones and each file's fetch times (stderr)")
 	flag.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./bench/search [-runs N] [-settle D] [-via PATH] [-timings] [-q Q1,Q2,…] NAME=SITE-FOLDER…")
@@ -109,6 +110,15 @@ func main() {
 		}
 		fmt.Printf("serving %s at http://%s/\n", *only, addr)
 		select {}
+	}
+	if *which {
+		bin, err := findChromium(*chromium)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "search:", err)
+			os.Exit(1)
+		}
+		fmt.Println(bin)
+		return
 	}
 	if flag.NArg() == 0 {
 		flag.Usage()
