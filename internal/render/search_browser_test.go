@@ -449,23 +449,13 @@ func TestBrowserSearchListsInTurn(t *testing.T) {
 	ctx := newSearchBrowser(t)
 	s := loadDemo(t, 2)
 	var mu sync.Mutex
-	first := ""                 // the page of the first result; the others wait
-	held := make(chan struct{}) // closed to let them go
-	var once sync.Once
-	release := func() { once.Do(func() { close(held) }) }
-	gate := func(p string) {
-		if !strings.Contains(p, "/search/d/") {
-			return
-		}
+	first := "" // the page of the first result; the others wait
+	g := newGate(func(p string) bool {
 		mu.Lock()
-		wait := first != "" && p != first
-		mu.Unlock()
-		if wait {
-			<-held
-		}
-	}
-	srv, _ := serveGated(t, renderFiles(t, s, "/"), "/", true, gate)
-	t.Cleanup(release) // before the server's Close, which waits for the held requests
+		defer mu.Unlock()
+		return strings.Contains(p, "/search/d/") && first != "" && p != first
+	})
+	srv, _ := serveGated(t, renderFiles(t, s, "/"), "/", true, g)
 	results := `[...document.querySelectorAll(".search-result a")].map(a => a.getAttribute("href"))`
 	// Which pages the ten results' rows are on, in the order search.js
 	// asks for them: the order of the results.
@@ -488,7 +478,7 @@ func TestBrowserSearchListsInTurn(t *testing.T) {
 	if len(got) == 0 || len(got) >= len(want) || !slices.Equal(got, want[:len(got)]) {
 		t.Errorf("with the first result's page in and the others held, listed %q; want the first of %q, not all", got, want)
 	}
-	release()
+	g.release()
 	waitDone(t, ctx, "the rest of the results")
 	if got := evalJS[[]string](t, ctx, results); !slices.Equal(got, want) {
 		t.Errorf("listed %q once every page was in, want %q", got, want)
@@ -509,16 +499,8 @@ func TestBrowserSearchListsInTurn(t *testing.T) {
 // page is idle, and fetch's come in time too.)
 func TestBrowserSearchBeforeLoaded(t *testing.T) {
 	ctx := newSearchBrowser(t)
-	held := make(chan struct{})
-	var once sync.Once
-	release := func() { once.Do(func() { close(held) }) }
-	gate := func(p string) {
-		if strings.HasPrefix(p, "/assets/js/page.") {
-			<-held
-		}
-	}
-	srv, _ := serveGated(t, renderFiles(t, loadSample(t), "/"), "/", true, gate)
-	t.Cleanup(release) // before the server's Close, which waits for the held request
+	g := newGate(func(p string) bool { return strings.HasPrefix(p, "/assets/js/page.") })
+	srv, _ := serveGated(t, renderFiles(t, loadSample(t), "/"), "/", true, g)
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 		Source: `document.addEventListener("DOMContentLoaded", function () { window.__loaded = true; });`,
 	}); err != nil {
@@ -536,7 +518,7 @@ func TestBrowserSearchBeforeLoaded(t *testing.T) {
 	if got := evalJS[string](t, ctx, `document.querySelector(".search-result a").getAttribute("href")`); got != "/indicators/jindu/" {
 		t.Errorf("the first result is %s, want the indicator 禁毒", got)
 	}
-	release()
+	g.release()
 	browsertest.WaitFor(t, ctx, `window.__loaded === true`, "DOMContentLoaded once page.js is let go")
 }
 
@@ -568,9 +550,24 @@ func serveLogged(t *testing.T, files map[string][]byte, prefix string, ranges bo
 	return serveGated(t, files, prefix, ranges, nil)
 }
 
-// serveGated is serveLogged with gate, if not nil, called with each
-// request's path before it is answered: it may hold the answer back.
-func serveGated(t *testing.T, files map[string][]byte, prefix string, ranges bool, gate func(path string)) (srv *httptest.Server, log func() []string) {
+// A gate holds back the answers to the requests whose paths it holds,
+// until it is released.
+type gate struct {
+	holds func(path string) bool
+	open  chan struct{}
+	once  sync.Once
+}
+
+func newGate(holds func(path string) bool) *gate {
+	return &gate{holds: holds, open: make(chan struct{})}
+}
+
+func (g *gate) release() { g.once.Do(func() { close(g.open) }) }
+
+// serveGated is serveLogged with the answers to the requests g holds held
+// back until it is released, which it is at the latest when the test
+// ends, before the server closes (Close waits for the requests held).
+func serveGated(t *testing.T, files map[string][]byte, prefix string, ranges bool, g *gate) (srv *httptest.Server, log func() []string) {
 	t.Helper()
 	var mu sync.Mutex
 	var paths []string
@@ -578,8 +575,8 @@ func serveGated(t *testing.T, files map[string][]byte, prefix string, ranges boo
 		mu.Lock()
 		paths = append(paths, req.URL.Path)
 		mu.Unlock()
-		if gate != nil {
-			gate(req.URL.Path)
+		if g != nil && g.holds(req.URL.Path) {
+			<-g.open
 		}
 		p, ok := strings.CutPrefix(req.URL.Path, prefix)
 		if p == "" || strings.HasSuffix(p, "/") {
@@ -600,6 +597,9 @@ func serveGated(t *testing.T, files map[string][]byte, prefix string, ranges boo
 		w.Write(data)
 	}))
 	t.Cleanup(srv.Close)
+	if g != nil {
+		t.Cleanup(g.release) // first: cleanups run last first
+	}
 	return srv, func() []string {
 		mu.Lock()
 		defer mu.Unlock()
