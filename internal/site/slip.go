@@ -8,15 +8,29 @@ import (
 
 // A slip is a score that a slip of the decimal point, or a digit typed
 // once too often or too few, would explain: far outside the other units'
-// scores of the month and within them once divided by factor (10, 100 or
-// 1000; 0.1 … for one multiplied). The file is right as far as the
+// scores of the month and among or near them once divided by factor (10,
+// 100 or 1000; 0.1 … for one multiplied). The file is right as far as the
 // loader can tell, and such a score ranks its unit first or last, where
-// a rule rewards or admonishes it: 915 among 82.3 to 95.6.
+// a rule rewards or admonishes it: 915 among 82.3 to 95.6. Near is within
+// the range's width of it: the score mistyped is as often the month's
+// highest or lowest, whose true value lies outside the others' range
+// (284 for 28.4 among 28.7 to 39.5).
 type slip struct {
 	i      int     // the score's index
-	factor float64 // what it was divided by to fall among the others
+	factor float64 // what it was divided by to fall among or near the others
 	lo, hi float64 // the range of the scores it is measured by
 	all    bool    // they are all the others
+}
+
+// divides returns what divides v among or near lo … hi (within width of
+// them), or 0 if nothing does.
+func divides(v, lo, hi, width float64) float64 {
+	for _, f := range []float64{10, 100, 1000, 0.1, 0.01, 0.001} {
+		if x := v / f; x >= lo-width && x <= hi+width {
+			return f
+		}
+	}
+	return 0
 }
 
 // slips finds the slips among the scores of one indicator in one month.
@@ -79,11 +93,8 @@ func slips(scores []Score) []slip {
 		if bulk(v) || v >= lo-2*width && v <= hi+2*width {
 			continue
 		}
-		for _, f := range []float64{10, 100, 1000, 0.1, 0.01, 0.001} {
-			if x := v / f; x >= lo && x <= hi {
-				out = append(out, slip{i, f, lo, hi, n == len(scores)-1})
-				break
-			}
+		if f := divides(v, lo, hi, width); f != 0 {
+			out = append(out, slip{i, f, lo, hi, n == len(scores)-1})
 		}
 	}
 	return out
@@ -115,11 +126,8 @@ func byOthers(scores []Score) []slip {
 		if v >= lo-2*width && v <= hi+2*width {
 			continue
 		}
-		for _, f := range []float64{10, 100, 1000, 0.1, 0.01, 0.001} {
-			if x := v / f; x >= lo && x <= hi {
-				out = append(out, slip{i, f, lo, hi, true})
-				break
-			}
+		if f := divides(v, lo, hi, width); f != 0 {
+			out = append(out, slip{i, f, lo, hi, true})
 		}
 	}
 	return out
@@ -141,9 +149,14 @@ func (r *monthReader) warnSlips(tt *table, ind *Indicator, scores []Score, keys 
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	for _, s := range slips(scores) {
 		sc := scores[s.i]
-		how := "除以 " + num(s.factor) + " 就在其中：是否漏了小数点，或多打了数字？"
+		x, _ := strconv.ParseFloat(strconv.FormatFloat(sc.Value/s.factor, 'g', 12, 64), 64) // 0.75/0.01 is 75, not 75.00000000000001
+		where := "，就在其中"
+		if x < s.lo || x > s.hi {
+			where = "，与之相近"
+		}
+		how := "除以 " + num(s.factor) + " 为 " + num(x) + where + "：是否漏了小数点，或多打了数字？"
 		if s.factor < 1 {
-			how = "乘以 " + num(1/s.factor) + " 就在其中：是否小数点点错了位置，或少打了数字？"
+			how = "乘以 " + num(1/s.factor) + " 为 " + num(x) + where + "：是否小数点点错了位置，或少打了数字？"
 		}
 		others := "其他"
 		if !s.all {

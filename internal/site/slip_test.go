@@ -17,14 +17,20 @@ func TestSlips(t *testing.T) {
 		scores []float64
 		want   string // index:factor of each slip
 	}{
-		{[]float64{90, 80, 70, 850}, "3:10"},      // others 70–90, width 20: 850 > 130, 85 within
-		{[]float64{90, 80, 70, 9}, "3:0.1"},       // 9 < 30, 90 within
-		{[]float64{90, 80, 70, 0.75}, "3:0.01"},   // 75 within
-		{[]float64{90, 90, 90, 900}, "3:10"},      // tied others: width a tenth of 90
-		{[]float64{-5.2, -3.1, 2.4, -42}, "3:10"}, // negatives: −4.2 within −5.2…2.4; −42 < −20.4
-		{[]float64{1.2, 3.5, 8, 12}, ""},          // 12 < 8 + 2·6.8
-		{[]float64{90, 80, 70, 300}, ""},          // 30, 3 and 0.3 are outside 70–90
-		{[]float64{90, 80, 850}, ""},              // two others make no range
+		{[]float64{90, 80, 70, 850}, "3:10"},    // others 70–90, width 20: 850 > 130, 85 within
+		{[]float64{90, 80, 70, 9}, "3:0.1"},     // 9 < 30, 90 within
+		{[]float64{90, 80, 70, 0.75}, "3:0.01"}, // 75 within
+		{[]float64{90, 90, 90, 900}, "3:10"},    // tied others: width a tenth of 90
+		// The month's lowest or highest mistyped: divided, it is near the
+		// others' range (within its width), not in it. Bulk all but the
+		// last (median 34.9, deviations' median 4.65: within 23.25).
+		{[]float64{39.5, 36.7, 33.1, 30.2, 28.7, 284}, "5:10"},   // 28.4 ≥ 28.7 − 10.8; 284 > 39.5 + 21.6
+		{[]float64{28.4, 30.2, 33.1, 36.7, 38.9, 395}, "5:10"},   // 39.5 ≤ 38.9 + 10.5
+		{[]float64{28.4, 30.2, 33.1, 36.7, 38.9, 3.95}, "5:0.1"}, // 3.95 < 28.4 − 21; 39.5 near
+		{[]float64{-5.2, -3.1, 2.4, -42}, "3:10"},                // negatives: −4.2 within −5.2…2.4; −42 < −20.4
+		{[]float64{1.2, 3.5, 8, 12}, ""},                         // 12 < 8 + 2·6.8
+		{[]float64{90, 80, 70, 300}, ""},                         // 30, 3 and 0.3 are outside 70–90
+		{[]float64{90, 80, 850}, ""},                             // two others make no range
 		{[]float64{95.6, 93.2, 91.8, 90.5, 88.7, 87.9, 86.4, 85, 82.3, 82.3, 82.3, 82.3}, ""},
 		// Two slips: each measured by the bulk (median 91, deviations' median
 		// 4.5: within 22.75 of 91), 85–92, not by a range the other widens.
@@ -69,12 +75,14 @@ func TestSlipWarned(t *testing.T) {
 	month := files["data/2023-02.toml"]
 	for score, want := range map[string][]string{
 		"85\n\"戊镇\" = 75":  nil,
-		"850\n\"戊镇\" = 75": {"data/2023-02.toml:9:1: 警告：指标“经济”中丁镇的得分 850 远在其他乡镇（街道）的得分（70～90）之外，除以 10 就在其中：是否漏了小数点，或多打了数字？"},
+		"850\n\"戊镇\" = 75": {"data/2023-02.toml:9:1: 警告：指标“经济”中丁镇的得分 850 远在其他乡镇（街道）的得分（70～90）之外，除以 10 为 85，就在其中：是否漏了小数点，或多打了数字？"},
+		// The highest mistyped: 95 is beyond 90, within the range's width.
+		"950\n\"戊镇\" = 75": {"data/2023-02.toml:9:1: 警告：指标“经济”中丁镇的得分 950 远在其他乡镇（街道）的得分（70～90）之外，除以 10 为 95，与之相近：是否漏了小数点，或多打了数字？"},
 		// Two slips, each measured by the bulk (70–90) that the other is
 		// not in: the most of the others, as the warning says.
 		"850\n\"戊镇\" = 880": {
-			"data/2023-02.toml:9:1: 警告：指标“经济”中丁镇的得分 850 远在多数乡镇（街道）的得分（70～90）之外，除以 10 就在其中：是否漏了小数点，或多打了数字？",
-			"data/2023-02.toml:10:1: 警告：指标“经济”中戊镇的得分 880 远在多数乡镇（街道）的得分（70～90）之外，除以 10 就在其中：是否漏了小数点，或多打了数字？",
+			"data/2023-02.toml:9:1: 警告：指标“经济”中丁镇的得分 850 远在多数乡镇（街道）的得分（70～90）之外，除以 10 为 85，就在其中：是否漏了小数点，或多打了数字？",
+			"data/2023-02.toml:10:1: 警告：指标“经济”中戊镇的得分 880 远在多数乡镇（街道）的得分（70～90）之外，除以 10 为 88，就在其中：是否漏了小数点，或多打了数字？",
 		},
 	} {
 		files["data/2023-02.toml"] = strings.Replace(month, `"丙镇" = 70`+"\n", `"丙镇" = 70`+"\n\"丁镇\" = "+score+"\n", 1)
@@ -102,7 +110,7 @@ func TestSlipWarnedEveryLoad(t *testing.T) {
 	var want []string
 	for i, m := range []string{"2023-02", "2023-03", "2023-04", "2023-05", "2023-06", "2023-07"} {
 		files["data/"+m+".toml"] = strings.Replace(month, `"丙镇" = 70`+"\n", `"丙镇" = 70`+"\n\"丁镇\" = "+fmt.Sprint(850+i)+"\n", 1)
-		want = append(want, fmt.Sprintf("data/%s.toml:9:1: 警告：指标“经济”中丁镇的得分 %d 远在其他乡镇（街道）的得分（70～90）之外，除以 10 就在其中：是否漏了小数点，或多打了数字？", m, 850+i))
+		want = append(want, fmt.Sprintf("data/%s.toml:9:1: 警告：指标“经济”中丁镇的得分 %d 远在其他乡镇（街道）的得分（70～90）之外，除以 10 为 %s，就在其中：是否漏了小数点，或多打了数字？", m, 850+i, []string{"85", "85.1", "85.2", "85.3", "85.4", "85.5"}[i]))
 	}
 	dir := writeSite(t, files)
 	var c Cache
