@@ -333,9 +333,9 @@ func numberWordsRule(s *syntaxSite) string {
 	}
 	n, ok := parseLooseNumber(strings.Map(halfWidth, v))
 	switch {
-	case ok && n.point != "":
-		// The point as typed, which halfWidth may have made ASCII: the
-		// decoder stopped at it.
+	case ok && (n.point != "" || s.r == '．'):
+		// The point as typed, which halfWidth may have made ASCII (a
+		// full-width ．): the decoder stopped at it.
 		return fmt.Sprintf("小数点用“.”，不用“%c”：写作 %s", s.r, n.value)
 	case ok && n.grouped:
 		return "数中不加千位分隔的逗号：写作 " + n.value
@@ -390,8 +390,10 @@ func typedRule(s *syntaxSite) string {
 		return "引号要用英文的“\"”" + s.valueFix()
 	case strings.ContainsRune("“”‘’＂", r):
 		return "引号要用英文的“\"”" + s.lineFix()
-	case '０' <= r && r <= '９', r == '．':
+	case '０' <= r && r <= '９':
 		return "数字要用半角的 0～9" + s.fix()
+	case r == '．':
+		return "点要用半角的“.”" + s.fix()
 	case (r == '：' || r == ':') && !s.inValue():
 		return "键和值之间用“=”" + s.lineFix()
 	case r == '\u3000':

@@ -34,6 +34,8 @@ func TestSyntaxMessages(t *testing.T) {
 		{MonthFile, scoresAt(`"甲镇" = 8,5`), `4:9: 小数点用“.”，不用“,”：写作 8.5`},
 		{MonthFile, scoresAt(`"甲镇" = 8。5`), `4:9: 小数点用“.”，不用“。”：写作 8.5`},
 		{MonthFile, scoresAt(`"甲镇" = 8，5`), `4:9: 小数点用“.”，不用“，”：写作 8.5`},
+		{MonthFile, scoresAt(`"甲镇" = 39．5`), `4:10: 小数点用“.”，不用“．”：写作 39.5`},
+		{MonthFile, "[[result]]\nindicator = \"gongye\"\n[result．townships]\n", `3:8: 点要用半角的“.”：写作 [result.townships]`},
 		{MonthFile, scoresAt(`"甲镇" = 8,500`), `4:9: 数中不加千位分隔的逗号：写作 8500`},
 		{MonthFile, scoresAt(`"甲镇" = 1 2`), `4:10: 数字中间不能有空格：写作 12`},
 		{MonthFile, scoresAt(`"甲镇" = 1e309`), `4:8: “1e309”超出了数的范围，请核对`},
