@@ -180,8 +180,7 @@ func TestImportProblemsAtCells(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	book = edit(t, book, map[string]any{
-		"本月概况!B2":      "2023-01",
+	cells := map[string]any{
 		scores + "!B4": "95%",
 		scores + "!C5": "９６．７５ ", // read as 96.75
 		scores + "!D6": " 30 ",
@@ -199,10 +198,9 @@ func TestImportProblemsAtCells(t *testing.T) {
 		"考核结果!D2":      "否",
 		"考核结果!K2":      "不应填",
 		"考核结果!D10":     "也许",
-	})
-	got := problems(t)(Import(s, "2023-02", "2023-02.xlsx", book))
+	}
+	got := problems(t)(Import(s, "2023-02", "2023-02.xlsx", edit(t, book, cells)))
 	want := []string{
-		"2023-02.xlsx 本月概况!B2: 本工作簿是 2023-01 的，不是 2023-02 的：请核对命令中的月份，或换用该月的工作簿",
 		"2023-02.xlsx 乡镇（街道）得分!B4: “95%”不是数：请去掉“%”，只写数，如 95",
 		"2023-02.xlsx 乡镇（街道）得分!O4: 乡镇（街道）“汽车站街道”不在指标“安置地自建房办证”的考核范围内",
 		"2023-02.xlsx 乡镇（街道）得分!E7: 未填写得分（滨江街道，省市重点建设项目整体推进）",
@@ -219,6 +217,12 @@ func TestImportProblemsAtCells(t *testing.T) {
 		"2023-02.xlsx 约谈!A2: 未知单位“双清公安分”，是否为“双清公安分局”？",
 	}
 	sameProblems(t, got, want)
+
+	// Another month's workbook: that alone is said, not what its cells
+	// would be wrong for as this month's.
+	cells["本月概况!B2"] = "2023-01"
+	got = problems(t)(Import(s, "2023-02", "2023-02.xlsx", edit(t, book, cells)))
+	sameProblems(t, got, []string{"2023-02.xlsx 本月概况!B2: 本工作簿是 2023-01 的，不是 2023-02 的：请核对命令中的月份，或换用该月的工作簿"})
 }
 
 // TestImportRequiredCells: a required value left empty is reported at its

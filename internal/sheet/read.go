@@ -322,7 +322,11 @@ func (r *reader) workbook(data []byte) error {
 	if len(missing) > 0 {
 		return diag.List{{File: r.name, Msg: fmt.Sprintf("工作簿缺少工作表%s：请用 tongbao new --xlsx 或 tongbao export 生成的工作簿填写", strings.Join(missing, "、"))}}
 	}
-	r.overview(sheets[overviewSheet]) // the month it is for, checked
+	if !r.overview(sheets[overviewSheet]) {
+		// Another month's workbook: its cells are not this month's to
+		// check (they would bury the one problem under a hundred).
+		return r.sorted()
+	}
 	r.scoreMatrix(sheets[r.scoreSheet])
 	r.resultRows(sheets[r.resultSheet])
 	r.rows = map[string][]rowDraft{}
@@ -447,8 +451,9 @@ func (r *reader) meta(g grid) {
 }
 
 // overview reads the month and the top-level values, each on the row its
-// label heads.
-func (r *reader) overview(g grid) {
+// label heads. It reports false, and reads nothing, if the workbook says
+// it is another month's.
+func (r *reader) overview(g grid) bool {
 	rows := map[string]int{}
 	for row := 1; row <= len(g.rows); row++ {
 		rows[strings.TrimSpace(g.get(1, row).text)] = row
@@ -456,6 +461,7 @@ func (r *reader) overview(g grid) {
 	if row, ok := rows["月份"]; ok {
 		if v := g.get(2, row); strings.TrimSpace(v.text) != r.key {
 			r.problem(v.at, "本工作簿是 %s 的，不是 %s 的：请核对命令中的月份，或换用该月的工作簿", strings.TrimSpace(v.text), r.key)
+			return false
 		}
 	}
 	for _, f := range r.layout.top {
@@ -469,6 +475,7 @@ func (r *reader) overview(g grid) {
 			}
 		}
 	}
+	return true
 }
 
 // scoreMatrix reads the townships × indicators scores: a heading row of
