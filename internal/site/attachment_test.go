@@ -439,20 +439,32 @@ func warningLines(s *Site) []string {
 }
 
 // TestCircularDatedBeforeItsMonth: a circular dated before the period it
-// reports begins is warned of at its date; one dated within the month
-// (its data closed early) or after is not.
+// reports begins, or more than six months after it ends, or in another
+// year than its 文号's (测政办函〔2023〕5号), is warned of at its date,
+// once; one dated within the month (its data closed early) or up to six
+// months after is not.
 func TestCircularDatedBeforeItsMonth(t *testing.T) {
 	for date, want := range map[string][]string{
 		"2023-01-20": {"content/circulars/2023-02.md:4:1: 警告：成文日期 2023-01-20 早于所通报的2023年2月；是不是年份或月份写错了？"},
 		"2022-02-20": {"content/circulars/2023-02.md:4:1: 警告：成文日期 2022-02-20 早于所通报的2023年2月；是不是年份或月份写错了？"},
 		"2023-02-27": nil,
 		"2023-04-03": nil,
+		"2023-08-31": nil, // six months after February
+		"2023-09-01": {"content/circulars/2023-02.md:4:1: 警告：成文日期 2023-09-01 晚于所通报的2023年2月半年以上；是不是年份或月份写错了？"},
+		"2024-03-15": {"content/circulars/2023-02.md:4:1: 警告：成文日期 2024-03-15 晚于所通报的2023年2月半年以上；是不是年份或月份写错了？"},
 	} {
 		files := miniSite()
 		files["content/circulars/2023-02.md"] = strings.Replace(files["content/circulars/2023-02.md"], "date = 2023-04-03", "date = "+date, 1)
 		if got := loadWarnings(t, files); !slices.Equal(got, want) {
 			t.Errorf("dated %s: warnings %q, want %q", date, got, want)
 		}
+	}
+	// A 文号 of another year than the date's, the date in its period.
+	files := miniSite()
+	files["content/circulars/2023-02.md"] = strings.Replace(files["content/circulars/2023-02.md"], "〔2023〕", "〔2022〕", 1)
+	want := []string{"content/circulars/2023-02.md:4:1: 警告：成文日期 2023-04-03 与文号“测政办函〔2022〕5号”的年份不同（文号中的年份是成文的年份）；是不是写错了其中一个？"}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("numbered 〔2022〕: warnings %q, want %q", got, want)
 	}
 }
 

@@ -539,12 +539,24 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	c.IndexNo = strings.TrimSpace(r.text("indexNo"))
 	p.dataKey = r.text("data")
 	p.dated = t.has("date")
-	// A circular reports a period that has begun: one dated before it is
-	// a slip of the year or month (2023-12-20 for 2024-01).
-	if span, ok := ParsePeriod(p.dataKey); ok && dateOK {
-		if first, _ := span.Months(); c.Date.Year*12+c.Date.Month < span.Year*12+first {
-			line, col := f.position("date")
+	// (lateMonths: how long after its period a circular may be dated.)
+	// A circular reports a period that has begun, and within months of
+	// its end: one dated before it, or more than half a year after, is a
+	// slip of the year or month (2023-12-20 for 2024-01, 2025-03-15 for
+	// 2024-02, which would head the archive as its newest). And a 文号's
+	// year is the year it was issued in (GB/T 9704: 发文字号).
+	if dateOK {
+		line, col := f.position("date")
+		d := c.Date.Year*12 + c.Date.Month
+		span, ok := ParsePeriod(p.dataKey)
+		first, last := span.Months()
+		switch {
+		case ok && d < span.Year*12+first:
 			p.warnings.Add(rel, line, col, "警告：成文日期 %s 早于所通报的%s；是不是年份或月份写错了？", c.Date, span.Label())
+		case ok && d > span.Year*12+last+lateMonths:
+			p.warnings.Add(rel, line, col, "警告：成文日期 %s 晚于所通报的%s半年以上；是不是年份或月份写错了？", c.Date, span.Label())
+		case c.Year != 0 && c.Year != c.Date.Year:
+			p.warnings.Add(rel, line, col, "警告：成文日期 %s 与文号“%s”的年份不同（文号中的年份是成文的年份）；是不是写错了其中一个？", c.Date, c.Number)
 		}
 	}
 	c.Updated = updated(r, f, c.Date, "成文日期")
@@ -859,3 +871,8 @@ var (
 	headBlockRE = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"head"`)
 	mainBlockRE = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"main"`)
 )
+
+// lateMonths is how many months after the end of the period it reports a
+// circular is dated at the latest without a warning: a year's is issued
+// by the spring after it.
+const lateMonths = 6

@@ -947,7 +947,7 @@ func TestAggregateBeforeItsEnd(t *testing.T) {
 
 	// Once the data has passed its end, nothing is said.
 	files = miniSite()
-	files["content/circulars/2022.md"] = circular("测政办函〔2023〕7号", "2022-H2", "date = 2022-12-28\n")
+	files["content/circulars/2022.md"] = circular("测政办函〔2022〕7号", "2022-H2", "date = 2022-12-28\n")
 	files["data/2022-12.toml"] = files["data/2023-02.toml"]
 	if got := loadWarnings(t, files); len(got) != 0 {
 		t.Errorf("warnings %q, want none", got)
