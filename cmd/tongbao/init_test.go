@@ -26,7 +26,7 @@ func initSite(t *testing.T) string {
 
 // TestInitBuildsAtOnce: a site made by init checks and builds, with no
 // layouts/ of its own, warned only of what is still init's imaginary
-// office — its domain, its name in config.toml (each key named, at the
+// office — its domain, its organisation code left out, its name in config.toml (each key named, at the
 // first: the title, col 13 after `title    = "`) and the about page's text
 // (at 本站公布某某县, col 5) — each at the line init wrote it on, until the
 // office writes its own; its circular states what its data says — each
@@ -43,15 +43,21 @@ func TestInitBuildsAtOnce(t *testing.T) {
 		lineOf(t, dir, "config.toml", `domain       = "www.mouxian.example.gov.cn"`))
 	about := fmt.Sprintf("content/about.md:%d:5: 警告：这个页面仍有 tongbao init 所写的示例文字（“某某县”）；发布前请改为本机关的\n",
 		lineOf(t, dir, "content/about.md", "本站公布某某县"))
+	// The organisation code, commented out: at [site], the 索引号 of the
+	// circular (文号〔2024〕3号) shown as it would be published.
+	orgCode := fmt.Sprintf("config.toml:%d:1: 警告：[site] orgCode（机构代码）未填写，通报的索引号都以“/”开头（如 /2024-00003）；索引号发布后不应再改，发布前请填写本机关的9位组织机构代码\n",
+		lineOf(t, dir, "config.toml", "[site]"))
+	want := county + orgCode + domain + about
 	for _, cmd := range []string{"check", "build"} {
-		if code, out, errOut := runSafely(t, cmd, "-s", dir); code != 0 || cmd == "check" && out != "" || errOut != county+domain+about {
-			t.Fatalf("%s: exit %d, stdout %q, stderr %q; want 0 and only %q", cmd, code, out, errOut, county+domain+about)
+		if code, out, errOut := runSafely(t, cmd, "-s", dir); code != 0 || cmd == "check" && out != "" || errOut != want {
+			t.Fatalf("%s: exit %d, stdout %q, stderr %q; want 0 and only %q", cmd, code, out, errOut, want)
 		}
 	}
 	edit(t, dir, "config.toml", `"www.mouxian.example.gov.cn"`, `"www.mouxian.gov.cn"`)
-	if code, out, errOut := runSafely(t, "check", "-s", dir); code != 0 || out != "" || errOut != county+about {
-		t.Fatalf("check with the office's domain: exit %d, stdout %q, stderr %q; want 0 and the county's name and the about page", code, out, errOut)
+	if code, out, errOut := runSafely(t, "check", "-s", dir); code != 0 || out != "" || errOut != county+orgCode+about {
+		t.Fatalf("check with the office's domain: exit %d, stdout %q, stderr %q; want 0 and the county's name, the organisation code and the about page", code, out, errOut)
 	}
+	edit(t, dir, "config.toml", `# orgCode      = "000000000"`, `orgCode = "123456789"`)
 	for _, file := range []string{"config.toml", "content/about.md"} {
 		b, err := os.ReadFile(filepath.Join(dir, file))
 		if err != nil {

@@ -28,7 +28,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "name", Kind: Text, Label: "主办单位", Help: "网站主办单位的全称，用于页面元数据和页脚；不填则不显示"},
 		{Key: "domain", Kind: Text, Label: "域名", Help: "网站的域名，如 www.example.gov.cn（不含 https:// 和路径）；baseURL 只是路径时，站点地图、订阅和规范链接的完整网址用它。不填且 baseURL 也不含域名时，这些网址只有路径，check 和 build 会提醒；仍是 tongbao init 写的示例域名 " + ExampleDomain + " 时也会提醒"},
 		{Key: "idCode", Kind: Text, Label: "网站标识码", Help: "政府网站标识码，用于页面元数据和页脚；不填则不显示"},
-		{Key: "orgCode", Kind: Text, Label: "机构代码", Help: "9位组织机构代码，索引号（机构代码/年份-序号）的第一段；不填则索引号以“/”开头"},
+		{Key: "orgCode", Kind: Text, Label: "机构代码", Help: "9位组织机构代码，索引号（机构代码/年份-序号）的第一段；不填则索引号以“/”开头，check 和 build 会提醒"},
 		{Key: "icp", Kind: Text, Label: "ICP备案号", Help: "页脚的ICP备案号，如“湘ICP备12345678号”，链接到工业和信息化部备案系统；不填则不显示"},
 		{Key: "police", Kind: Text, Label: "公安备案号", Help: "页脚的公安机关备案号，如“湘公网安备43050202000123号”；含备案编号时链接到其备案记录；不填则不显示"},
 		{Key: "contact", Kind: Text, Label: "联系我们", Help: "页脚“联系我们”：https 网址、mailto:/tel: 地址、电子邮箱、站内页面路径（如 about/），或一段文字（如电话号码）；不填则不显示"},

@@ -30,11 +30,11 @@ func TestTerms(t *testing.T) {
 
 func TestTermsErrors(t *testing.T) {
 	for _, c := range []struct{ terms, want string }{
-		{`unit = ""`, "config.toml:7:1: [terms] unit 不能为空"},
-		{`sections = ["重点工作", "重点工作"]`, "config.toml:7:21: [terms] sections 中“重点工作”重复"},
-		{`actions = []`, "config.toml:7:1: [terms] actions 至少要有一项"},
-		{`unit = 3`, "config.toml:7:1: [terms] unit（排名单位）应为字符串：加英文引号，写作 \"3\""},
-		{`words = "x"`, "config.toml:7:1: 未知的键“terms.words”"},
+		{`unit = ""`, "config.toml:9:1: [terms] unit 不能为空"},
+		{`sections = ["重点工作", "重点工作"]`, "config.toml:9:21: [terms] sections 中“重点工作”重复"},
+		{`actions = []`, "config.toml:9:1: [terms] actions 至少要有一项"},
+		{`unit = 3`, "config.toml:9:1: [terms] unit（排名单位）应为字符串：加英文引号，写作 \"3\""},
+		{`words = "x"`, "config.toml:9:1: 未知的键“terms.words”"},
 	} {
 		files := miniSite()
 		files["config.toml"] += "[terms]\n" + c.terms + "\n"
@@ -151,8 +151,8 @@ reason = "连续三年排名靠后"
 	}
 	r := s.Config.Rules
 	if len(r) != 2 || r[0].On != OnIndicator || r[0].Indicator.ID != "jingji" || r[0].Select != Top || r[0].Count != 2 ||
-		r[0].Group != s.Groups[0] || r[0].Amount != 10000 || r[0].Line != 6 ||
-		r[1].Select != Bottom || r[1].Streak != 3 || r[1].Period != Yearly || r[1].Who != "主要负责人" || r[1].By != "分管领导" || r[1].Line != 15 {
+		r[0].Group != s.Groups[0] || r[0].Amount != 10000 || r[0].Line != 8 ||
+		r[1].Select != Bottom || r[1].Streak != 3 || r[1].Period != Yearly || r[1].Who != "主要负责人" || r[1].By != "分管领导" || r[1].Line != 17 {
 		t.Errorf("rules read as %+v", r)
 	}
 	if s.Townships[2].Group != s.Groups[1] || len(s.Groups[0].Units) != 2 {

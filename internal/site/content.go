@@ -131,6 +131,7 @@ func (l *loader) content() {
 		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Serial, b.Serial), strings.Compare(a.Number, b.Number), strings.Compare(a.File, b.File))
 	})
 	s.Circulars = l.distinctAddresses(s.Circulars)
+	l.noOrgCode()
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.File, b.File)) })
 	// By lower case: on Windows and macOS, 原件.PDF lists 原件.pdf.
 	listed := map[string]bool{}
@@ -499,6 +500,19 @@ func (l *loader) distinctAddresses(circs []*Circular) []*Circular {
 		l.drafted = slices.DeleteFunc(l.drafted, func(f string) bool { return f == c.File })
 	}
 	return out
+}
+
+// noOrgCode warns, at config.toml's [site], of an organisation code not
+// given while a circular's 索引号 is made of it: every one then starts
+// with “/”, and an 索引号 once published is not to change (DOMAIN.md §2),
+// as they all would when the code is added.
+func (l *loader) noOrgCode() {
+	f := l.configFile
+	if f == nil || l.s.Config.Site.OrgCode != "" || !slices.ContainsFunc(l.s.Circulars, func(c *Circular) bool { return c.IndexNo == "" }) {
+		return
+	}
+	line, col := f.position("site.orgCode")
+	l.s.Warnings.Add(f.name, line, col, "警告：[site] orgCode（机构代码）未填写，通报的索引号都以“/”开头（如 %s）；索引号发布后不应再改，发布前请填写本机关的9位组织机构代码", l.s.IndexNo(l.s.Circulars[0]))
 }
 
 // IndexNo is c's 索引号: its front matter's indexNo, or the organisation

@@ -22,6 +22,8 @@ func miniSite() map[string]string {
 name = "测试区人民政府办公室"
 [ranking]
 cityUnits = 12
+[site]
+orgCode = "123456789"
 `,
 		"data/units.toml": `[[township]]
 name = "甲街道"
@@ -828,8 +830,8 @@ func TestMisspeltNameHidesItsUnitOnly(t *testing.T) {
 func TestSameSerialTwoKinds(t *testing.T) {
 	second := "+++\nnumber = \"测政办发〔2023〕5号\"\ntitle = \"关于表彰的通报\"\ndate = 2023-04-10\ndata = \"2023-02\"\n%s+++\n正文。\n"
 	cases := []struct{ front, want string }{
-		{"", `content/circulars/fa.md:2:1: 文号“测政办发〔2023〕5号”与 content/circulars/2023-02.md 的“测政办函〔2023〕5号”年份和序号相同，网址（/circulars/2023/5/）和索引号（/2023-00005）都会相同：给其中一份写 slug（网址名，如 slug = "5-2"，网址就是 /circulars/2023/5-2/）和 indexNo（门户网站给它的索引号）`},
-		{"slug = \"fa-5\"\n", `content/circulars/fa.md:2:1: 索引号 /2023-00005 与 content/circulars/2023-02.md（“测政办函〔2023〕5号”）相同：给其中一份写 indexNo（门户网站给它的索引号）`},
+		{"", `content/circulars/fa.md:2:1: 文号“测政办发〔2023〕5号”与 content/circulars/2023-02.md 的“测政办函〔2023〕5号”年份和序号相同，网址（/circulars/2023/5/）和索引号（123456789/2023-00005）都会相同：给其中一份写 slug（网址名，如 slug = "5-2"，网址就是 /circulars/2023/5-2/）和 indexNo（门户网站给它的索引号）`},
+		{"slug = \"fa-5\"\n", `content/circulars/fa.md:2:1: 索引号 123456789/2023-00005 与 content/circulars/2023-02.md（“测政办函〔2023〕5号”）相同：给其中一份写 indexNo（门户网站给它的索引号）`},
 		{"slug = \"5\"\nindexNo = \"x/1\"\n", `content/circulars/fa.md:2:1: 网址 /circulars/2023/5/ 已是 content/circulars/2023-02.md（“测政办函〔2023〕5号”）的网址：给两份中的一份另写 slug（网址名）`},
 		{"slug = \"Fa_5\"\n", `content/circulars/fa.md:6:1: slug（网址名）“Fa_5”只能由小写字母、数字和“-”组成，如 "fa-5"`},
 		{"slug = \"fa-5\"\nindexNo = \"000000000/2023-F0005\"\n", ""},
@@ -848,7 +850,7 @@ func TestSameSerialTwoKinds(t *testing.T) {
 			t.Fatalf("front %q: %v", c.front, err)
 		}
 		if len(s.Circulars) != 2 || s.Circulars[1].URLPath() != "circulars/2023/fa-5/" || s.IndexNo(s.Circulars[1]) != "000000000/2023-F0005" ||
-			s.Circulars[0].URLPath() != "circulars/2023/5/" || s.IndexNo(s.Circulars[0]) != "/2023-00005" {
+			s.Circulars[0].URLPath() != "circulars/2023/5/" || s.IndexNo(s.Circulars[0]) != "123456789/2023-00005" {
 			t.Errorf("two kinds loaded as %+v", s.Circulars)
 		}
 	}

@@ -184,8 +184,8 @@ until = "2025-05"
 		t.Fatal("loaded")
 	}
 	for _, want := range []string{
-		`config.toml:16:1: from 应为月份，写作 "2025-01"，而不是“2025-1”`,
-		`config.toml:22:1: until（2025-05）早于 from（2025-06）：这条规则没有适用的月份。不再用的旧规则写 until（最后适用的月份），新规则写 from（开始适用的月份），分别写在两条规则中`,
+		`config.toml:18:1: from 应为月份，写作 "2025-01"，而不是“2025-1”`,
+		`config.toml:24:1: until（2025-05）早于 from（2025-06）：这条规则没有适用的月份。不再用的旧规则写 until（最后适用的月份），新规则写 from（开始适用的月份），分别写在两条规则中`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("want %s in\n%v", want, err)

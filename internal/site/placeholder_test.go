@@ -111,7 +111,15 @@ func TestExampleDomainWarned(t *testing.T) {
 		{"baseURL = \"https://www.example.gov.cn/mouxian/\"\n[site]\ndomain = \"mouxian.example.gov.cn\"\n", nil},
 	} {
 		files := miniSite()
-		files["config.toml"] = "title = \"测试\"\n" + tc.config + strings.TrimPrefix(files["config.toml"], "title = \"测试\"\n")
+		rest := strings.TrimPrefix(files["config.toml"], "title = \"测试\"\n")
+		config := tc.config
+		if strings.Contains(config, "[site]") {
+			// miniSite's [site] goes in this one, which ends config.
+			site := "[site]\norgCode = \"123456789\"\n"
+			rest = strings.Replace(rest, site, "", 1)
+			config += strings.TrimPrefix(site, "[site]\n")
+		}
+		files["config.toml"] = "title = \"测试\"\n" + config + rest
 		got := loadWarnings(t, files)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q: got\n%s\nwant\n%s", tc.config, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))

@@ -9,7 +9,7 @@ import (
 // write them: an address, an e-mail, a page of the site, or text.
 func TestSiteInfo(t *testing.T) {
 	files := miniSite()
-	files["config.toml"] = strings.Replace(files["config.toml"], "[issuer]", `[site]
+	files["config.toml"] = strings.Replace(files["config.toml"], "[site]\n", `[site]
 name = "测试区人民政府"
 domain = "www.test.gov.cn"
 icp = " 湘ICP备12345678号-1 "
@@ -19,7 +19,7 @@ errata = "/notices/errata/"
 favicon = "img/icon.png"
 govBadge = "img/dzjg.png"
 govBadgeLink = "https://bszs.conac.cn/sitename?method=show&id=1"
-[issuer]`, 1)
+`, 1)
 	files["layouts/assets/img/icon.png"] = "PNG"
 	files["layouts/assets/img/dzjg.png"] = "PNG"
 	s, err := Load(writeSite(t, files))
@@ -51,7 +51,7 @@ govBadgeLink = "https://bszs.conac.cn/sitename?method=show&id=1"
 		{"电话：0739-5555555", "", ""}, // text, printed as it is
 	} {
 		files := miniSite()
-		files["config.toml"] = strings.Replace(files["config.toml"], "[issuer]", "[site]\ncontact = \""+c.value+"\"\n[issuer]", 1)
+		files["config.toml"] = strings.Replace(files["config.toml"], "[site]\n", "[site]\ncontact = \""+c.value+"\"\n", 1)
 		s, err := Load(writeSite(t, files))
 		if err != nil {
 			t.Errorf("contact = %q: %v", c.value, err)
