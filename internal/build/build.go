@@ -305,6 +305,13 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	st.changes(p.previous(), p.written())
 	st.foreign(p.foreign())
 	warn(opts, unlisted)
+	if base, err := site.ParseBase(cmp.Or(opts.BaseURL, s.Config.BaseURL)); err == nil {
+		files := map[string]bool{}
+		for _, e := range p.written().Files {
+			files[e.Path] = true
+		}
+		warn(opts, s.RootLinkWarnings(base, files))
+	}
 	warnGone(s, st, opts)
 	if opts.Warn != nil {
 		for _, d := range rewrittenWarnings(s, rec.found, republished.diffs) {

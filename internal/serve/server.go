@@ -424,6 +424,11 @@ func (s *Server) renderSite(st *site.Site) ([]render.Output, string, error) {
 	s.warned = nil
 	w := append(st.HostWarning(st.Config.BaseURL), st.Warnings...)
 	w = append(w, render.Unlisted(st, res)...)
+	files := make(map[string]bool, len(outputs))
+	for _, o := range outputs {
+		files[o.Path] = true
+	}
+	w = append(w, st.RootLinkWarnings(base, files)...)
 	if s.opts.Published != nil {
 		w = append(w, s.opts.Published(st, outputs)...)
 	}

@@ -316,6 +316,28 @@ type PageLink struct {
 	Line, Col int
 }
 
+// A RootLink is a body's link to an address of the site's host written
+// from its root: [关于本站](/about/). It stays as written; whether the
+// site has that address, and whether it is below the site's base path,
+// only the build can tell, from the files it writes (build.rootLinks).
+type RootLink struct {
+	Dest      string
+	Line, Col int
+}
+
+// rootLinks are the links of a body (markdown.Link), which starts on line
+// bodyLine, written from the root of the host: /about/, not //host/ or a
+// relative path.
+func rootLinks(links []markdown.Link, bodyLine int) []RootLink {
+	var out []RootLink
+	for _, l := range links {
+		if strings.HasPrefix(l.Dest, "/") && !strings.HasPrefix(l.Dest, "//") {
+			out = append(out, RootLink{Dest: l.Dest, Line: bodyLine + l.Line - 1, Col: l.Col})
+		}
+	}
+	return out
+}
+
 // bodyLinks sorts the links of a body (markdown.Link) of rel, which
 // starts on line bodyLine, that name something in content/, relative to
 // rel's folder: a file that may be published (图/现场.jpg,

@@ -431,11 +431,13 @@ func (l *loader) parseContent(rel string) *parsed {
 		if c := p.circular; c != nil {
 			c.Body, c.BodyLine, c.Sum = body, bodyLine, sum
 			c.Linked, c.PageLinks, p.unpublishable = bodyLinks(rel, links, bodyLine)
+			c.RootLinks = rootLinks(links, bodyLine)
 		}
 		if c := p.undated; c != nil {
 			// What a load of the site says of its links stays as it was.
 			c.Body, c.BodyLine, c.Sum = body, bodyLine, sum
 			c.Linked, c.PageLinks, _ = bodyLinks(rel, links, bodyLine)
+			c.RootLinks = rootLinks(links, bodyLine)
 		}
 		return p
 	}
@@ -444,6 +446,7 @@ func (l *loader) parseContent(rel string) *parsed {
 	r := read(t, PageFront.Fields)
 	pg := &Page{File: rel, Sum: sum, Title: r.text("title"), Body: body, BodyLine: bodyLine, Valid: validity(r, f), Attachments: attachments(rel, r, f)}
 	pg.Linked, pg.PageLinks, p.unpublishable = bodyLinks(rel, links, bodyLine)
+	pg.RootLinks = rootLinks(links, bodyLine)
 	pg.Date, _ = r.date("date")
 	pg.Updated = updated(r, f, pg.Date, "发布日期")
 	pg.Path = strings.TrimSuffix(strings.TrimPrefix(rel, "content/"), ".md") + "/"

@@ -578,6 +578,7 @@ type Circular struct {
 	Attachments           []Attachment
 	Linked                []Attachment // the files in content/ its body links to (see bodyLinks)
 	PageLinks             []PageLink   // its body's links to other Markdown files
+	RootLinks             []RootLink   // its body's links written from the host's root (/about/)
 	Aliases               []Alias      // the addresses it had before (front matter aliases)
 	Body                  []byte       // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
 	BodyLine              int          // line of the file on which Body starts
@@ -610,6 +611,7 @@ type Page struct {
 	Attachments []Attachment
 	Linked      []Attachment // the files in content/ its body links to (see bodyLinks)
 	PageLinks   []PageLink   // its body's links to other Markdown files
+	RootLinks   []RootLink   // its body's links written from the host's root (/about/)
 	Aliases     []Alias      // the addresses it had before (front matter aliases)
 	Body        []byte       // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
 	BodyLine    int
