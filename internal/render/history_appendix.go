@@ -45,7 +45,8 @@ type Appendix struct {
 	// month has, and so which columns CityRanks holds.
 	CityColumn, PeerColumn bool
 	// Partial says, in an aggregate, which townships were ranked in only
-	// some of its months, and so were aggregated over those (§5.10).
+	// some of its months, and so were aggregated over those (§5.10); in a
+	// month, which were exempted from it (免考).
 	Partial []string
 	// Adjusted says, in a month, the 加减分 its composite includes, with
 	// their reasons: without it no reader can reproduce a composite they
@@ -132,6 +133,17 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 					}
 					a.Partial = append(a.Partial, fmt.Sprintf("%s在%s%s的综合考核排名，按其参与的月份计算。", t.Unit.Name, p.Label, what))
 				}
+			}
+		}
+	}
+	if p.Month != nil {
+		// A township exempted from the month (免考) is in none of its
+		// tables: said, or the reader counts one short and wonders why
+		// (its page's dash for the month says 免考 to a screen reader
+		// only).
+		for _, u := range c.s.Townships {
+			if u.InSpan(p.Month.Key) && !u.AssessedIn(p.Month.Key) {
+				a.Partial = append(a.Partial, fmt.Sprintf("%s%s免于考核，不参加本月各项排名。", u.Name, p.Label))
 			}
 		}
 	}

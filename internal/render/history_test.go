@@ -929,6 +929,23 @@ func TestExemptUnit(t *testing.T) {
 	if strings.Contains(page, "涉及该项工作") {
 		t.Error("an exempted township makes the month's indicators read as ones some townships take no part in")
 	}
+	// The appendix says why 丙镇 is in none of its tables.
+	if want := `<p class="note">注：丙镇2023年1月免于考核，不参加本月各项排名。</p>`; !strings.Contains(page, want) {
+		t.Errorf("the appendix lacks %s", want)
+	}
+	if other := string(files["circulars/2023/5/index.html"]); other == "" || strings.Contains(other, "免于考核") {
+		t.Error("2023-02, which exempts no one, speaks of 免考")
+	}
+	// So does data.json, and only the month's.
+	var d struct {
+		Exempt []string `json:"exempt"`
+	}
+	if err := json.Unmarshal(files["circulars/2023/2/data.json"], &d); err != nil || !slices.Equal(d.Exempt, []string{"丙镇"}) {
+		t.Errorf("data.json exempt %q (%v), want [丙镇]", d.Exempt, err)
+	}
+	if bytes.Contains(files["circulars/2023/5/data.json"], []byte(`"exempt"`)) {
+		t.Error("2023-02's data.json lists an exempted township")
+	}
 	months := compositeRanks(t, files["units/bing/index.html"])
 	if want := []string{"2023年2月 第三", "2023年1月 —免考", "2022年12月 第三"}; !slices.Equal(months, want) {
 		t.Errorf("丙镇's composite ranks %q, want %q", months, want)

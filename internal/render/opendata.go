@@ -76,6 +76,7 @@ type OpenData struct {
 	Aggregate   *OpenAggregate   `json:"aggregate,omitempty" zh:"季度、半年、年度综合得分的算法（站点配置 [aggregate]，全站各期相同；季度、半年、年度才有）"`
 	Composite   []OpenTownship   `json:"composite" zh:"{unit}综合考核排名，名次在前的在前"`
 	Adjustments []OpenAdjustment `json:"adjustments,omitempty" zh:"综合得分所含的加减分，按当月数据中的顺序（有则列出）"`
+	Exempt      []string         `json:"exempt,omitempty" zh:"这个月免于考核、不参加任何排名的{unit}（有则列出）"`
 	CityBottom  []OpenCityBottom `json:"cityBottom" zh:"{city}排名靠后的指标"`
 	Categories  []OpenCategory   `json:"categories" zh:"{department}考核排类"`
 	Rewards     []OpenReward     `json:"rewards" zh:"奖励"`
@@ -228,6 +229,13 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	for _, a := range m.Adjustments {
 		d.Adjustments = append(d.Adjustments, OpenAdjustment{Unit: a.Unit.Name, Points: a.Points, Reason: a.Reason})
+	}
+	if p.Month != nil {
+		for _, u := range o.s.Townships {
+			if u.InSpan(m.Key) && !u.AssessedIn(m.Key) {
+				d.Exempt = append(d.Exempt, u.Name)
+			}
+		}
 	}
 	for _, res1 := range m.Results {
 		ind := res1.Indicator
