@@ -503,19 +503,36 @@ func TestJSMarks(t *testing.T) {
 		{"安全、生产，落实。", "安全生产", nil},
 		{"《安全生产法》（试行）", "安全生产法试行", []string{"安全生产法》（试行"}},
 	}
-	var in [][2]string
+	// In a partial match, the text of a document that does not hold the
+	// query whole, the longest stretches of two or more characters of a
+	// run are marked too: what it holds of the query; not one character
+	// alone (境 of 营商环境), nor across a mark.
+	partial := []struct {
+		text, q string
+		want    []string
+	}{
+		{"优化营商环境，推进卫生整治。", "环境卫生整治", []string{"环境", "卫生整治"}},
+		{"东风路街道和兴隆街道", "东风路街道办", []string{"东风路街道", "街道"}},
+		{"环境、卫生", "环境卫生", []string{"环境", "卫生"}},
+		{"困境与环节", "营商环境", nil},
+		{"禁毒工作，安全", "禁毒 安全生产", []string{"禁毒", "安全"}},
+	}
+	var in []any
 	for _, c := range cases {
-		in = append(in, [2]string{c.text, c.q})
+		in = append(in, []any{c.text, c.q, false})
+	}
+	for _, c := range partial {
+		in = append(in, []any{c.text, c.q, true})
 	}
 	var got [][][2]int
-	runJS(t, `print(input.map(([text, q]) => s.marks(text, s.parseQuery(q))));`, nil, in, &got)
-	for i, c := range cases {
+	runJS(t, `print(input.map(([text, q, partial]) => s.marks(text, s.parseQuery(q), partial)));`, nil, in, &got)
+	for i, c := range append(cases, partial...) {
 		var marked []string
 		for _, r := range got[i] {
 			marked = append(marked, utf16Slice(c.text, r[0], r[1]))
 		}
 		if !slices.Equal(marked, c.want) {
-			t.Errorf("marks of %q in %q: %q, want %q", c.q, c.text, marked, c.want)
+			t.Errorf("marks of %q in %q (partial %v): %q, want %q", c.q, c.text, i >= len(cases), marked, c.want)
 		}
 	}
 }
@@ -584,7 +601,7 @@ func TestJSSnippet(t *testing.T) {
 // TestJSSnippetOf fetches the stretch of a document's text where the
 // query first occurs, from the pack, as the index places it.
 func TestJSSnippetOf(t *testing.T) {
-	text := strings.Repeat("甲乙丙丁，", 200) + "东风路街道表现突出。" + strings.Repeat("戊己庚辛，", 200)
+	text := "表现平稳，" + strings.Repeat("甲乙丙丁，", 199) + "东风路街道表现突出。" + strings.Repeat("戊己庚辛，", 200)
 	docs := []Document{
 		{Kind: Page, Title: "前", URL: "a/", Text: "前一篇。"},
 		{Kind: Page, Title: "长文", URL: "b/", Text: text},
@@ -599,13 +616,18 @@ for (const q of input) {
   const pieces = await s.snippetOf(index, d, f);
   out.push(pieces.map(p => p.mark ? "[" + p.text + "]" : p.text).join(""));
 }
-print(out);`, files, []string{"东风路街道", "长文"}, &got)
+print(out);`, files, []string{"东风路街道", "长文", "表现突"}, &got)
 	want0 := "…" + strings.Repeat("甲乙丙丁，", 6) + "[东风路街道]表现突出。" + strings.Repeat("戊己庚辛，", 16) + "…" // 30 + 10 + 80 characters
 	if got[0] != want0 {
 		t.Errorf("the snippet for 东风路街道 is\n%s\nwant\n%s", got[0], want0)
 	}
-	if want1 := strings.Repeat("甲乙丙丁，", 24) + "…"; got[1] != want1 {
+	if want1 := "表现平稳，" + strings.Repeat("甲乙丙丁，", 23) + "…"; got[1] != want1 {
 		t.Errorf("the snippet for 长文 (a title) is\n%s\nwant\n%s", got[1], want1)
+	}
+	// 表现 first occurs at the start (表现平稳), 现突 only in 表现突出, at the
+	// middle: the snippet is there, not where the first term first occurs.
+	if !strings.Contains(got[2], "[表现突]出") {
+		t.Errorf("the snippet for 表现突 is\n%s\nwant the middle's 表现突出", got[2])
 	}
 }
 
@@ -699,7 +721,7 @@ for (const q of input) {
   const f = await s.search(index, q, {});
   out.push({Complete: f.complete, Partial: f.partial, Loose: !!f.loose, Marks: s.marks("安全坐产，安全生产", f.query)});
 }
-print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产", "安坐"}, &got)
+print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产", "安坐", "产全安"}, &got)
 	typo := got[0]
 	if len(typo.Complete) != 0 || !slices.Equal(slices.Sorted(slices.Values(typo.Partial)), []int{1, 2, 3}) || !typo.Loose {
 		t.Errorf("安全坐产: complete %v, partial %v, loose %v; want none, 1, 2 and 3, loose", typo.Complete, typo.Partial, typo.Loose)
@@ -717,6 +739,11 @@ print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产", "安坐"}
 	}
 	if g := got[3]; len(g.Complete)+len(g.Partial) != 0 || g.Loose {
 		t.Errorf("安坐: %+v, want nothing", g)
+	}
+	// Each character in pages, no two of them together: nothing to go on
+	// (产, 全 and 安 are in four pages, 产全 and 全安 in none).
+	if g := got[4]; len(g.Complete)+len(g.Partial) != 0 || g.Loose {
+		t.Errorf("产全安: %+v, want nothing", g)
 	}
 	// Newest first (documents are numbered by date): 安全底产 is 安全 底 产,
 	// all of which 2 holds (安全是底线), and two of which 1 and 3 hold;
@@ -777,6 +804,33 @@ print(out);`, files, queries, &got)
 	for i, q := range queries {
 		if fmt.Sprint(got[i]) != fmt.Sprint(want[i]) {
 			t.Errorf("%s: %+v, want %+v", q, got[i], want[i])
+		}
+	}
+}
+
+// TestJSSearchNumberOthers: a 文号 found is the one complete match; the
+// other documents holding each of its terms — 〔2021〕11号, whose text
+// holds 2023 — are partial matches. A 文号 no circular has, or one typed
+// in part, leaves them complete: the query is then words to find. By
+// hand: 0 is 〔2021〕11号 with 2023 in its text, 1 is 〔2023〕11号.
+func TestJSSearchNumberOthers(t *testing.T) {
+	docs := []Document{
+		{Kind: Circular, Title: "关于2021年11月工作的通报", URL: "circulars/2021/11/", Date: "2021-12-01", Number: "双政办函〔2021〕11号", Text: "2023年目标任务。"},
+		{Kind: Circular, Title: "关于2023年工作的通报", URL: "circulars/2023/11/", Date: "2023-12-01", Number: "双政办函〔2023〕11号", Text: "全年工作。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	var got []struct{ Exact, Complete, Partial []int }
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial});
+}
+print(out);`, files, []string{"双政办函〔2023〕11号", "双政办函（二〇二三）第11号", "双政办函〔2019〕11号", "〔2023〕11号"}, &got)
+	want := []string{"{[1] [1] [0]}", "{[1] [1] [0]}", "{[] [] [1 0]}", "{[] [1 0] []}"}
+	for i, w := range want {
+		if g := fmt.Sprint(got[i]); g != w {
+			t.Errorf("query %d: %s, want %s", i, g, w)
 		}
 	}
 }

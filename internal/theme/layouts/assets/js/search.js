@@ -701,7 +701,11 @@
   function search(index, q, opts) {
     opts = opts || {};
     q = numberForm(q);
+    const number = NUMBER_QUERY.test(q.trim());
     return searchTerms(index, q, opts).then(function (found) {
+      if (number && found.exact.length > 0) {
+        return byNumber(found);
+      }
       if (found.exact.length + found.complete.length > 0) {
         return found;
       }
@@ -744,6 +748,20 @@
     });
   }
 
+  // byNumber is found, a search for a 文号 that found its circular, with
+  // the other documents holding all its terms counted as partial matches:
+  // 〔2021〕11号 with a 2023 in its text holds every term of
+  // 双政办函〔2023〕11号, and is no match of it. (Not when no circular
+  // has the 文号: typed in part, 政办函〔2023〕11号, it finds its circular
+  // as a complete match.)
+  function byNumber(found) {
+    found.sortRest();
+    const rest = found.complete.slice(found.exact.length);
+    found.complete = found.exact.slice();
+    found.partial = rest.concat(found.partial);
+    return found;
+  }
+
   // loosely is found, a search that found no page holding the query
   // whole, or, when it found nothing at all, the search of the pieces of
   // the query's runs of three Han characters or more.
@@ -778,7 +796,22 @@
       }
       pieces.push(piece);
     }
-    if (!cut) {
+    // Pieces of one character each are nothing to go on either: no two
+    // characters of the query stand together in any page (垃圾分类 on a
+    // site that never speaks of it would find every page with 分 and 类).
+    const known = pieces.some(function (piece) {
+      const cs = Array.from(piece);
+      if (cs.length < 2 || classify(piece.codePointAt(0)) !== HAN) {
+        return false;
+      }
+      for (let i = 1; i < cs.length; i++) {
+        if (!found.postings.has(cs[i - 1] + cs[i])) {
+          return false;
+        }
+      }
+      return true;
+    });
+    if (!cut || !known) {
       return Promise.resolve(found);
     }
     return searchTerms(index, pieces.join(" "), opts).then(function (f) {
@@ -841,6 +874,8 @@
   }
   const CHINESE_DIGITS = "〇一二三四五六七八九零";
   const CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+  // A query that is a 文号 as numberForm writes it, its 机关代字 and all.
+  const NUMBER_QUERY = /^[\u4e00-\u9fff]+〔\d{4}〕\d+号$/;
   // A 文号's year between brackets (any of 〔〕[]【】（）()) and its serial.
   const NUMBER = /[〔[【（(［]\s*([0-9０-９〇一二三四五六七八九零]{4})\s*[〕\]】）)］]\s*第?\s*([0-9０-９]+)\s*号/g;
   // (No lookbehind below: Safari before 16.4 cannot parse one, and would
@@ -1136,22 +1171,36 @@
   // marks returns the stretches of text to mark: every occurrence of a
   // whole run of the query (a Han run, character for character, or a
   // word, with the Han run right after it if any: 3月, never 月 alone),
-  // merged where they touch, in order.
-  function marks(text, query) {
+  // merged where they touch, in order. For a partial match (partial), the
+  // text of a document that does not hold the query whole, also the
+  // longest stretches of two or more of a run's characters (环境 and 卫生整治
+  // of 环境卫生整治): what it holds, which is why it is listed.
+  function marks(text, query, partial) {
     const us = units(text);
     const ranges = [];
+    // along is how many units of text from i are run's from j, joined.
+    const along = function (i, run, j) {
+      let k = 0;
+      while (j + k < run.length && i + k < us.length && us[i + k].tok === run[j + k] && (k === 0 || us[i + k].joined)) {
+        k++;
+      }
+      return k;
+    };
     for (let i = 0; i < us.length; i++) {
       for (const run of query.runs) {
-        const len = run.length;
-        if (i + len > us.length) {
+        if (along(i, run, 0) === run.length) {
+          ranges.push([us[i].start, us[i + run.length - 1].end]);
           continue;
         }
-        let ok = true;
-        for (let k = 0; k < len && ok; k++) {
-          ok = us[i + k].tok === run[k] && (k === 0 || us[i + k].joined);
+        if (!partial || run.length < 3) {
+          continue;
         }
-        if (ok) {
-          ranges.push([us[i].start, us[i + len - 1].end]);
+        let best = 0;
+        for (let j = 0; j + 1 < run.length; j++) {
+          best = Math.max(best, along(i, run, j));
+        }
+        if (best >= 2) {
+          ranges.push([us[i].start, us[i + best - 1].end]);
         }
       }
     }
@@ -1177,8 +1226,9 @@
   // with "…" where text was cut (cutStart, cutEnd: text is itself a
   // stretch of a longer one). It starts a little before the first mark,
   // or before the first of the query's terms when nothing is marked.
-  function snippet(text, query, cutStart, cutEnd) {
-    const ranges = marks(text, query);
+  // partial: the result is a partial match (see marks).
+  function snippet(text, query, cutStart, cutEnd, partial) {
+    const ranges = marks(text, query, partial);
     let at = ranges.length ? ranges[0][0] : -1;
     if (at < 0) {
       const terms = new Set(query.terms);
@@ -1251,38 +1301,31 @@
   }
 
   // snippetOf fetches the stretch of document d's text where the query
-  // first occurs, as the index places it: where the first part's first
-  // term first occurs, or the rarest term the text holds; the beginning
-  // when the text holds none (the title matched).
+  // first occurs, as the index places it: at the latest of the first
+  // occurrences of the terms the text holds, which the query's first
+  // occurrence whole cannot come before (反电诈 after 反电信诈骗: 反电
+  // first occurs in the one, 电诈 only in the other); the beginning when
+  // the text holds none (the title matched).
   function snippetOf(index, d, found) {
     if (!d.length) {
       return Promise.resolve(null);
     }
-    let place = -1;
-    let best = Infinity;
+    let place = 0;
     for (const t of found.query.terms) {
       const p = found.postings.get(t);
-      if (!p) {
-        continue;
-      }
-      const k = p.rank(d.id);
-      if (k < 0) {
-        continue;
-      }
-      if (place < 0 || p.size < best) {
-        place = p.place(k);
-        best = p.size;
-      }
-      if (t === found.query.terms[0]) {
-        place = p.place(k);
-        break;
+      const k = p ? p.rank(d.id) : -1;
+      if (k >= 0) {
+        place = Math.max(place, p.place(k));
       }
     }
-    place = Math.max(0, place);
+    if (!found.partialSet) {
+      found.partialSet = new Set(found.partial);
+    }
+    const partial = found.partialSet.has(d.id);
     const from = Math.floor((place * d.length) / 16);
     const to = Math.floor(((place + 1) * d.length) / 16);
     return index.text(d, from - 3 * LEAD, to + 3 * SNIPPET).then(function (t) {
-      return snippet(t.text, found.query, !t.atStart, !t.atEnd);
+      return snippet(t.text, found.query, !t.atStart, !t.atEnd, partial);
     });
   }
 
