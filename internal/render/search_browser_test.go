@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -524,6 +525,30 @@ func TestBrowserSearchBeforeLoaded(t *testing.T) {
 	browsertest.WaitFor(t, ctx, `window.__loaded === true`, "DOMContentLoaded once page.js is let go")
 }
 
+// TestBrowserSearchFailed: when the index's files do not come (a shard
+// answered 404), the page says so and offers to search again, and a way
+// to the archive; searching again once they come lists the results, and
+// the offer goes.
+func TestBrowserSearchFailed(t *testing.T) {
+	ctx := newSearchBrowser(t)
+	var broken atomic.Bool
+	broken.Store(true)
+	g := newGate(func(string) bool { return false })
+	g.fails = func(p string) bool { return broken.Load() && strings.HasPrefix(p, "/search/s/") }
+	srv, _ := serveGated(t, renderFiles(t, loadSample(t), "/"), "/", true, g)
+	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape("禁毒"))
+	browsertest.WaitFor(t, ctx, `!document.querySelector(".search-failed").hidden`, "the offer to search again")
+	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); status != "搜索索引加载失败，请检查网络后重试。" {
+		t.Errorf("status %q", status)
+	}
+	if href := evalJS[string](t, ctx, `document.querySelector(".search-failed a").getAttribute("href")`); href != "/circulars/" {
+		t.Errorf("the way to the archive is %q, want /circulars/", href)
+	}
+	broken.Store(false)
+	evalJS[bool](t, ctx, `document.querySelector(".search-failed button").click(), true`)
+	browsertest.WaitFor(t, ctx, `document.querySelector(".search-status").textContent === "完全匹配 4 条，部分匹配 0 条。" && document.querySelector(".search-failed").hidden`, "the results once the index comes")
+}
+
 // loadDemo writes the sample's demo archive of the given years
 // (consistencyDemo) and loads it. Two years: 29 circulars, in which 通报
 // finds 30 results, three pages of ten.
@@ -553,9 +578,10 @@ func serveLogged(t *testing.T, files map[string][]byte, prefix string, ranges bo
 }
 
 // A gate holds back the answers to the requests whose paths it holds,
-// until it is released.
+// until it is released; those it fails (if fails is set) it answers 404.
 type gate struct {
 	holds func(path string) bool
+	fails func(path string) bool
 	open  chan struct{}
 	once  sync.Once
 }
@@ -579,6 +605,10 @@ func serveGated(t *testing.T, files map[string][]byte, prefix string, ranges boo
 		mu.Unlock()
 		if g != nil && g.holds(req.URL.Path) {
 			<-g.open
+		}
+		if g != nil && g.fails != nil && g.fails(req.URL.Path) {
+			http.NotFound(w, req)
+			return
 		}
 		p, ok := strings.CutPrefix(req.URL.Path, prefix)
 		if p == "" || strings.HasSuffix(p, "/") {

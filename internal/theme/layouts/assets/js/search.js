@@ -1555,6 +1555,9 @@
     const yearSel = root.querySelector("select[name=year]");
     const status = root.querySelector(".search-status");
     const notice = root.querySelector(".search-notice");
+    // What a reader can do when the index does not come: search again
+    // (absent from a search.html of a site's own from before it).
+    const failed = root.querySelector(".search-failed");
     const groups = {
       complete: root.querySelector(".search-complete"),
       partial: root.querySelector(".search-partial"),
@@ -1769,6 +1772,9 @@
       if (more) {
         more.hidden = true;
       }
+      if (failed) {
+        failed.hidden = true;
+      }
     }
 
     function announce(text) {
@@ -1873,9 +1879,17 @@
           asked = "";
           clear();
           announce("搜索索引加载失败，请检查网络后重试。");
+          if (failed) {
+            failed.hidden = false;
+          }
         }));
     }
 
+    if (failed) {
+      failed.querySelector("button").addEventListener("click", function () {
+        run(input.value, false, true); // the manifest afresh: the site may have been published again
+      });
+    }
     let timer = 0;
     form.addEventListener("submit", function (e) {
       e.preventDefault();
