@@ -396,6 +396,32 @@ func TestPhoneTables(t *testing.T) {
 	}
 }
 
+// TestPhoneHistoryFits: on a common 360 px phone, the narrow tables — an
+// indicator's history of ranks (月份, 全市排名, 三区排名 with 三区第一, the
+// change) and the fields of /data/ — fit the screen without scrolling,
+// their months and captions in view (each was 14 to 22 px too wide).
+func TestPhoneHistoryFits(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := demoSite(t)
+	srv := serveOutputs(t, renderSite(t, dir))
+	emulate(t, ctx, phone{360, 740})
+	choose(t, ctx, srv.URL, normal)
+	for _, path := range []string{"indicators/gongye/", "data/"} {
+		navigate(t, ctx, srv.URL+"/"+path)
+		got := eval[[]string](t, ctx, openAll+`.then(() => [...document.querySelectorAll(".history-table, .data-fields")].map(t => Math.ceil(t.getBoundingClientRect().width) + "/" + t.closest(".table-wrap").clientWidth))`)
+		if len(got) == 0 {
+			t.Fatalf("/%s has no history or field table", path)
+		}
+		for _, w := range got {
+			var table, box int
+			fmt.Sscanf(w, "%d/%d", &table, &box)
+			if table > box {
+				t.Errorf("/%s: a table %d px wide in a box of %d", path, table, box)
+			}
+		}
+	}
+}
+
 // chartJS describes the chart a reader sees first on the page: how many
 // are shown, the size in px its axis labels are drawn at, how many ranks
 // its y axis labels, and how many periods it draws (from its
