@@ -1008,6 +1008,15 @@ func (l *loader) indicatorCatalogue() {
 		if n, ok := r.int("decimals"); ok {
 			ind.Decimals = decimals(f, r.at("decimals"), n)
 		}
+		if v, ok := r.number("min"); ok {
+			ind.Min = &v
+		}
+		if v, ok := r.number("max"); ok {
+			ind.Max = &v
+			if ind.Min != nil && *ind.Min >= v {
+				f.errorf(r.at("max"), "指标“%s”的满分 max（%s）应大于最低分 min（%s）", ind.Name, numberText(v), numberText(*ind.Min))
+			}
+		}
 		l.scoredLowerBetter(f, r, ind, ind.In(""), "better = \"lower\"")
 		ind.Changes = l.changes(f, r, ind)
 		key := ind.Section

@@ -350,7 +350,10 @@ type Indicator struct {
 	// which share too few characters with its name for the search to
 	// find its page by them otherwise.
 	ShortNames []string
-	Index      int // position in document order
+	// Min and Max bound its scores, when indicators.toml gives them (min,
+	// max: 满分): a score outside is a slip of typing, refused.
+	Min, Max *float64
+	Index    int // position in document order
 	Order      int // 1-based position among its siblings (section entries or a group's children)
 	// Changes are its [[indicator.change]]s, oldest first: the settings
 	// in force from a month on, when the office's 考核办法 changed them.

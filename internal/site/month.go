@@ -469,7 +469,21 @@ func (r *monthReader) scores(tt *table, res *Result) {
 			res.Scores = append(res.Scores, Score{Unit: u, Value: got[u]})
 		}
 	}
-	r.warnSlips(tt, ind, res.Scores, keys)
+	// Outside the indicator's range: typed wrong, whatever the others are.
+	inRange := true
+	for _, sc := range res.Scores {
+		switch v := sc.Value; {
+		case ind.Max != nil && v > *ind.Max:
+			f.errorf(tt.at(keys[sc.Unit]), "指标“%s”中%s的得分 %s 高于满分 %s（indicators.toml 的 max）：是否打错了？", ind.Name, sc.Unit.Name, numberText(v), numberText(*ind.Max))
+			inRange = false
+		case ind.Min != nil && v < *ind.Min:
+			f.errorf(tt.at(keys[sc.Unit]), "指标“%s”中%s的得分 %s 低于最低分 %s（indicators.toml 的 min）：是否打错了？", ind.Name, sc.Unit.Name, numberText(v), numberText(*ind.Min))
+			inRange = false
+		}
+	}
+	if inRange {
+		r.warnSlips(tt, ind, res.Scores, keys)
+	}
 }
 
 // stillMissing is what of missing is missing for sure, once each of the
@@ -605,3 +619,6 @@ func (r *monthReader) categories(ct *table) {
 		}
 	}
 }
+
+// numberText writes a number of the data as staff wrote it: 38.4, 40.
+func numberText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
