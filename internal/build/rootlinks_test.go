@@ -45,7 +45,9 @@ func TestRootLinkWarnings(t *testing.T) {
 		}
 		return got
 	}
-	at := func(col int, msg string) string { return fmt.Sprintf("content/about.md:%d:%d: 警告：%s", line, col, msg) }
+	at := func(col int, msg string) string {
+		return fmt.Sprintf("content/about.md:%d:%d: 警告：%s", line, col, msg)
+	}
 	for _, c := range []struct {
 		base string
 		want []string

@@ -354,7 +354,7 @@ type Indicator struct {
 	// max: 满分): a score outside is a slip of typing, refused.
 	Min, Max *float64
 	Index    int // position in document order
-	Order      int // 1-based position among its siblings (section entries or a group's children)
+	Order    int // 1-based position among its siblings (section entries or a group's children)
 	// Changes are its [[indicator.change]]s, oldest first: the settings
 	// in force from a month on, when the office's 考核办法 changed them.
 	Changes []Change
