@@ -534,7 +534,7 @@ func normalize(rel string, b []byte, d *diag.List) []byte {
 			off += n
 		}
 		line, col := diag.Position(b, off)
-		d.Add(rel, line, col, "文件不是 UTF-8 编码（请以 UTF-8 保存，GBK 等编码不受支持）")
+		d.Add(rel, line, col, "%s", notUTF8Msg)
 		return nil
 	}
 	if bytes.IndexByte(b, '\r') < 0 {
@@ -542,6 +542,10 @@ func normalize(rel string, b []byte, d *diag.List) []byte {
 	}
 	return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 }
+
+// notUTF8Msg is what a file in another encoding is told: on a Chinese
+// Windows, Notepad and WPS save text as GBK, which they call ANSI.
+const notUTF8Msg = "文件不是 UTF-8 编码（多半是 GBK，记事本中叫“ANSI”）：请用记事本打开，“另存为”时编码选“UTF-8”后保存"
 
 // utf16Msg is what a file saved as UTF-16 is told, with a byte order
 // mark or without (Notepad's “Unicode”, some Excel exports).
