@@ -77,6 +77,21 @@ func TestCheckWarnsWithoutHost(t *testing.T) {
 	}
 }
 
+// TestBuildWarnsOfTwoHosts: a baseURL whose host is not [site] domain
+// publishes two names (the sitemap's and the feed's, the footer's and the
+// portal's tags): build says so; the same host in other capitals, or with
+// https's port, is the same.
+func TestBuildWarnsOfTwoHosts(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	want := "config.toml: 警告：baseURL（https://www.shuangqing.gov.cn/tb/）的域名与 [site] domain（www.example.gov.cn）不同：网站地图、订阅和规范链接用前者，页脚的网站域名和门户网站的元数据用后者；请改为同一个\n"
+	if code, _, errOut := runCmd("build", "-s", dir, "--baseURL", "https://www.shuangqing.gov.cn/tb/"); code != 0 || errOut != want {
+		t.Errorf("build under another host: exit %d, stderr %q; want 0 and %q", code, errOut, want)
+	}
+	if code, _, errOut := runCmd("build", "-s", dir, "--baseURL", "https://WWW.Example.gov.cn:443/tb/"); code != 0 || errOut != "" {
+		t.Errorf("build under the same host: exit %d, stderr %q; want 0 and silence", code, errOut)
+	}
+}
+
 // edit replaces the first occurrence of old in a file of the site, failing
 // the test when it is not there.
 func edit(t *testing.T, dir, file, old, new string) {

@@ -44,10 +44,22 @@ func ParseBase(baseURL string) (Base, error) {
 // its sitemap, feed and canonical links are paths (DESIGN.md §7). It is
 // the build's (--baseURL may give a host) and the preview's, not the
 // load's.
+//
+// It also warns when baseURL's host and [site] domain are two names: the
+// sitemap, the feed and the canonical links take the one, the footer's
+// 网站域名 and the portal's SiteDomain tag the other.
 func (s *Site) HostWarning(baseURL string) diag.List {
 	var w diag.List
-	if b, err := ParseBase(baseURL); err == nil && b.Public(s.Config.Site.Domain).Host == "" {
+	b, err := ParseBase(baseURL)
+	if err != nil {
+		return w
+	}
+	domain := s.Config.Site.Domain
+	if b.Public(domain).Host == "" {
 		w.Add("config.toml", 0, 0, "警告：baseURL（%s）不含域名，[site] 也没有 domain：网站地图、订阅和规范链接只能写成路径，而网站地图须用完整网址。请在 [site] 中设置 domain，或以 --baseURL https://… 生成", baseURL)
+	}
+	if host := strings.TrimSuffix(b.Host, ":443"); host != "" && domain != "" && !strings.EqualFold(host, domain) {
+		w.Add("config.toml", 0, 0, "警告：baseURL（%s）的域名与 [site] domain（%s）不同：网站地图、订阅和规范链接用前者，页脚的网站域名和门户网站的元数据用后者；请改为同一个", baseURL, domain)
 	}
 	return w
 }
