@@ -53,6 +53,12 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 		if m := rangeRE.FindStringSubmatch(rest); m != nil {
 			return fmt.Sprintf("%s：range 不能遍历 %s", at, m[1]), 0, -1
 		}
+		if strings.HasPrefix(rest, "exceeded maximum template depth") {
+			// A template calling itself, or one that calls it, under a
+			// condition that stays true ({{if .Title}}): unconditional
+			// calls are refused before anything runs (recursion.go).
+			return fmt.Sprintf("%s：模板一层层地调用自己，超过了十万层：它调用的模板又回头调用了它所在的模板，而且条件一直成立，会无限递归", at), 0, -1
+		}
 		if m := nilRE.FindStringSubmatch(rest); m != nil {
 			// A field of what this page has not: a footer, on every
 			// page, asking for a circular's 文号. What holds the field

@@ -97,6 +97,13 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  <p>{{index .Site.Map 99}}</p>\n</footer>\n",
 			"layouts/partials/footer.html:2:8: 模板错误：{{index .Site.Map 99}}：下标 99 超出范围：这个列表（或文字）没有这么多项，下标从 0 数起",
 		},
+		// A template calling itself under a condition that stays true:
+		// Go's limit of depth, in words, at the call (Go places a
+		// {{template}} at its name: col 43, the "x" of the action at 32).
+		{
+			"{{define \"x\"}}{{if .Site.Name}}{{template \"x\" .}}{{end}}{{end}}<footer>{{template \"x\" .}}</footer>\n",
+			"layouts/partials/footer.html:1:43: 模板错误：{{template \"x\" .}}：模板一层层地调用自己，超过了十万层：它调用的模板又回头调用了它所在的模板，而且条件一直成立，会无限递归",
+		},
 		// The function's name in the text before it is not the place.
 		{
 			"<footer>\n  <p>用 printff 写：{{printff \"%s\" .Site.Name}}</p>\n</footer>\n",
