@@ -129,7 +129,7 @@ func TestLoadDiagnostics(t *testing.T) {
 		{"unknown indicator", "data/2023-02.toml", `indicator = "caizheng"`, `indicator = "caizhen"`,
 			"data/2023-02.toml:10:1: 未知指标“caizhen”，是否为“caizheng”？"},
 		{"duplicate result", "data/2023-02.toml", `indicator = "caizheng"`, `indicator = "jingji"`,
-			"data/2023-02.toml:10:1: 指标“jingji”的结果重复（第一次在第2行）"},
+			"data/2023-02.toml:10:1: 指标“经济”（jingji）的结果重复（第一次在第2行）"},
 		{"rank out of range", "data/2023-02.toml", "city = 3", "city = 13",
 			"data/2023-02.toml:4:1: 全市排名 13 超出范围（应为 1～12）"},
 		{"district out of range", "data/2023-02.toml", "district = 2", "district = 0",

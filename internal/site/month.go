@@ -227,7 +227,7 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 			r.f.errorf(rec.at("indicator"), "未知指标“%s”：data/indicators.toml 中没有这个 id；不再考核的指标不要从中删去（以前各月仍用它），以后的月份不写它的 [[result]] 即可", id)
 		}
 	case dup:
-		r.f.errorf(rec.at("indicator"), "指标“%s”的结果重复（第一次在第%d行）", id, first)
+		r.f.errorf(rec.at("indicator"), "指标“%s”（%s）的结果重复（第一次在第%d行）", res.Indicator.Name, id, first)
 		res.Indicator = nil
 	default:
 		lines[id] = res.Line
