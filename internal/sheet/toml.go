@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -132,6 +133,17 @@ func typed(f *site.Field, text string) (any, error) {
 		if err == nil && (v != math.Trunc(v) || math.Abs(v) > math.MaxInt32) {
 			err = fmt.Errorf("应为整数，而不是 %s", strconv.FormatFloat(v, 'f', -1, 64))
 		}
+		if m := rankWordsRE.FindStringSubmatch(t); err != nil && m != nil && (m[1] != "" || m[3] != "") {
+			// 第3名, as a rank is said: the words the TOML route is told
+			// of too (上级排名只写数字，去掉“第”“名”).
+			var words []string
+			for _, w := range []string{m[1], m[3]} {
+				if w != "" {
+					words = append(words, "“"+w+"”")
+				}
+			}
+			err = fmt.Errorf("“%s”：只写整数，去掉%s，写作 %s", site.Visible(text), strings.Join(words, ""), m[2])
+		}
 		if err != nil {
 			return 1, err
 		}
@@ -150,6 +162,9 @@ func typed(f *site.Field, text string) (any, error) {
 	}
 	panic(fmt.Sprintf("sheet: field %s of kind %d in a cell", f.Key, f.Kind))
 }
+
+// rankWordsRE is a rank as it is said, 第3名: the words and the number.
+var rankWordsRE = regexp.MustCompile(`^(第?)\s*(\d+)\s*(名?)$`)
 
 // decimal writes v with at least decimals places (one at least, so that
 // TOML reads a float), and more when v has them: 98.4 with 2 is "98.40",
