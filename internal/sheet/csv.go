@@ -16,7 +16,8 @@ import (
 // else GBK, as Excel and WPS on a Chinese Windows save “CSV (逗号分隔)”:
 // text that is valid UTF-8 is taken as UTF-8, anything else as GB18030,
 // which GBK is part of. Fields are separated by commas, or by tabs when
-// the first line has tabs and no commas.
+// the first line has tabs and no commas, or by semicolons when it has
+// semicolons and neither (Excel's CSV where a comma is the decimal point).
 func (r *reader) csv(data []byte) {
 	r.fromCSV = true
 	text := decodeCSV(data)
@@ -24,8 +25,12 @@ func (r *reader) csv(data []byte) {
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	first, _, _ := bytes.Cut(text, []byte("\n"))
-	if bytes.IndexByte(first, '\t') >= 0 && bytes.IndexByte(first, ',') < 0 {
+	switch {
+	case bytes.IndexByte(first, ',') >= 0:
+	case bytes.IndexByte(first, '\t') >= 0:
 		cr.Comma = '\t'
+	case bytes.IndexByte(first, ';') >= 0:
+		cr.Comma = ';'
 	}
 	var rows [][]string
 	var lines []int

@@ -387,11 +387,12 @@ func TestImportCSVEncodings(t *testing.T) {
 	}
 	crlf := strings.ReplaceAll(csvScores, "\n", "\r\n")
 	for name, data := range map[string][]byte{
-		"utf8.csv":     []byte(csvScores),
-		"bom.csv":      append([]byte("\uFEFF"), crlf...),
-		"gbk.csv":      gbk,
-		"tabs.txt":     []byte(strings.ReplaceAll(csvScores, ",", "\t")),
-		"sheet-as.csv": []byte(strings.Replace(csvScores, "\n", "\n指标 id,gongye,shexiao\n本月评分,是,是\n", 1)),
+		"utf8.csv":       []byte(csvScores),
+		"bom.csv":        append([]byte("\uFEFF"), crlf...),
+		"gbk.csv":        gbk,
+		"tabs.txt":       []byte(strings.ReplaceAll(csvScores, ",", "\t")),
+		"semicolons.csv": []byte(strings.ReplaceAll(csvScores, ",", ";")),
+		"sheet-as.csv":   []byte(strings.Replace(csvScores, "\n", "\n指标 id,gongye,shexiao\n本月评分,是,是\n", 1)),
 	} {
 		m, err := Import(s, "2023-03", name, data)
 		if err != nil {
