@@ -71,6 +71,13 @@ func (c *core) shortcodes(p *rank.Period) markdown.Resolver {
 	return func(call markdown.Shortcode) (template.HTML, error) {
 		sc := lookupShortcode(call.Name)
 		if sc == nil {
+			names := make([]string, len(shortcodeSet))
+			for i, sc := range shortcodeSet {
+				names[i] = sc.name
+			}
+			if hint := site.Suggest(call.Name, names); hint != "" {
+				return "", fmt.Errorf("未知短代码“%s”%s", call.Name, hint) // township-rankin
+			}
 			return "", fmt.Errorf("未知短代码“%s”（可用：%s）", call.Name, shortcodeNames())
 		}
 		if len(call.Args) < sc.minArgs || len(call.Args) > sc.maxArgs {

@@ -204,7 +204,8 @@ func TestRenderOnlyBodyInError(t *testing.T) {
 		return Stream(s, rank.Archive(s), Options{Only: []string{c.File}}, emit)
 	})
 	var l diag.List
-	if !errors.As(err, &l) || len(l) != 1 || l[0].File != c.File || l[0].Line != c.BodyLine || !strings.Contains(l[0].Msg, "未知短代码“indicator”") {
+	// Misspelt, it is told with the name meant.
+	if !errors.As(err, &l) || len(l) != 1 || l[0].File != c.File || l[0].Line != c.BodyLine || !strings.Contains(l[0].Msg, "未知短代码“indicator”，是否为“indicators”？") {
 		t.Fatalf("problems %v; want the shortcode misspelt, at its line", err)
 	}
 	page := string(got["circulars/2023/14/index.html"])
