@@ -141,10 +141,8 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		// tables: said, or the reader counts one short and wonders why
 		// (its page's dash for the month says 免考 to a screen reader
 		// only).
-		for _, u := range c.s.Townships {
-			if u.InSpan(p.Month.Key) && !u.AssessedIn(p.Month.Key) {
-				a.Partial = append(a.Partial, fmt.Sprintf("%s%s免于考核，不参加本月各项排名。", u.Name, p.Label))
-			}
+		for _, u := range c.s.Exempted(p.Month.Key) {
+			a.Partial = append(a.Partial, fmt.Sprintf("%s%s免于考核，不参加本月各项排名。", u.Name, p.Label))
 		}
 	}
 	for i, g := range p.Groups {

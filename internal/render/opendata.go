@@ -231,10 +231,8 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		d.Adjustments = append(d.Adjustments, OpenAdjustment{Unit: a.Unit.Name, Points: a.Points, Reason: a.Reason})
 	}
 	if p.Month != nil {
-		for _, u := range o.s.Townships {
-			if u.InSpan(m.Key) && !u.AssessedIn(m.Key) {
-				d.Exempt = append(d.Exempt, u.Name)
-			}
+		for _, u := range o.s.Exempted(m.Key) {
+			d.Exempt = append(d.Exempt, u.Name)
 		}
 	}
 	for _, res1 := range m.Results {

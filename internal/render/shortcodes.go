@@ -57,12 +57,12 @@ func lookupShortcode(name string) *shortcode {
 	return nil
 }
 
-func shortcodeNames() string {
+func shortcodeNames() []string {
 	names := make([]string, len(shortcodeSet))
 	for i, sc := range shortcodeSet {
 		names[i] = sc.name
 	}
-	return strings.Join(names, "、")
+	return names
 }
 
 // shortcodes returns the resolver for a document reporting period p (nil
@@ -71,14 +71,11 @@ func (c *core) shortcodes(p *rank.Period) markdown.Resolver {
 	return func(call markdown.Shortcode) (template.HTML, error) {
 		sc := lookupShortcode(call.Name)
 		if sc == nil {
-			names := make([]string, len(shortcodeSet))
-			for i, sc := range shortcodeSet {
-				names[i] = sc.name
-			}
+			names := shortcodeNames()
 			if hint := site.Suggest(call.Name, names); hint != "" {
 				return "", fmt.Errorf("未知短代码“%s”%s", call.Name, hint) // township-rankin
 			}
-			return "", fmt.Errorf("未知短代码“%s”（可用：%s）", call.Name, shortcodeNames())
+			return "", fmt.Errorf("未知短代码“%s”（可用：%s）", call.Name, strings.Join(names, "、"))
 		}
 		if len(call.Args) < sc.minArgs || len(call.Args) > sc.maxArgs {
 			return "", fmt.Errorf("短代码“%s”%s", call.Name, sc.usage)

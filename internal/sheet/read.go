@@ -521,7 +521,7 @@ func (r *reader) scoreMatrix(g grid) {
 			continue
 		}
 		seen[u] = v.at
-		if u.InSpan(r.key) && !u.AssessedIn(r.key) {
+		if u.ExemptIn(r.key) {
 			// Exempt from the month (免考): its row, if it has one, is
 			// left empty. Scores typed in it are one problem, at its
 			// name, not one each.

@@ -133,7 +133,7 @@ func typed(f *site.Field, text string) (any, error) {
 		if err == nil && (v != math.Trunc(v) || math.Abs(v) > math.MaxInt32) {
 			err = fmt.Errorf("应为整数，而不是 %s", strconv.FormatFloat(v, 'f', -1, 64))
 		}
-		if m := rankWordsRE.FindStringSubmatch(t); err != nil && m != nil && (m[1] != "" || m[3] != "") {
+		if m := rankWords(err, t); m != nil {
 			// 第3名, as a rank is said: the words the TOML route is told
 			// of too (上级排名只写数字，去掉“第”“名”).
 			var words []string
@@ -165,6 +165,18 @@ func typed(f *site.Field, text string) (any, error) {
 
 // rankWordsRE is a rank as it is said, 第3名: the words and the number.
 var rankWordsRE = regexp.MustCompile(`^(第?)\s*(\d+)\s*(名?)$`)
+
+// rankWords is rankWordsRE's match of t, a rank's text that did not read
+// (err), if it has the words; nil otherwise, and for every cell that read.
+func rankWords(err error, t string) []string {
+	if err == nil {
+		return nil
+	}
+	if m := rankWordsRE.FindStringSubmatch(t); m != nil && (m[1] != "" || m[3] != "") {
+		return m
+	}
+	return nil
+}
 
 // decimal writes v with at least decimals places (one at least, so that
 // TOML reads a float), and more when v has them: 98.4 with 2 is "98.40",

@@ -319,7 +319,8 @@ type PageLink struct {
 // A RootLink is a body's link to an address of the site's host written
 // from its root: [关于本站](/about/). It stays as written; whether the
 // site has that address, and whether it is below the site's base path,
-// only the build can tell, from the files it writes (build.rootLinks).
+// only a build or the preview can tell, from the files rendered
+// (Site.RootLinkWarnings).
 type RootLink struct {
 	Dest      string
 	Line, Col int

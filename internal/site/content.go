@@ -511,11 +511,12 @@ func (l *loader) distinctAddresses(circs []*Circular) []*Circular {
 // as they all would when the code is added.
 func (l *loader) noOrgCode() {
 	f := l.configFile
-	if f == nil || l.s.Config.Site.OrgCode != "" || !slices.ContainsFunc(l.s.Circulars, func(c *Circular) bool { return c.IndexNo == "" }) {
+	k := slices.IndexFunc(l.s.Circulars, func(c *Circular) bool { return c.IndexNo == "" })
+	if f == nil || l.s.Config.Site.OrgCode != "" || k < 0 {
 		return
 	}
 	line, col := f.position("site.orgCode")
-	l.s.Warnings.Add(f.name, line, col, "警告：[site] orgCode（机构代码）未填写，通报的索引号都以“/”开头（如 %s）；索引号发布后不应再改，发布前请填写本机关的9位组织机构代码", l.s.IndexNo(l.s.Circulars[0]))
+	l.s.Warnings.Add(f.name, line, col, "警告：[site] orgCode（机构代码）未填写，通报的索引号都以“/”开头（如 %s）；索引号发布后不应再改，发布前请填写本机关的9位组织机构代码", l.s.IndexNo(l.s.Circulars[k]))
 }
 
 // IndexNo is c's 索引号: its front matter's indexNo, or the organisation
@@ -556,12 +557,11 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	c.IndexNo = strings.TrimSpace(r.text("indexNo"))
 	p.dataKey = r.text("data")
 	p.dated = t.has("date")
-	// (lateMonths: how long after its period a circular may be dated.)
 	// A circular reports a period that has begun, and within months of
 	// its end: one dated before it, or more than half a year after, is a
 	// slip of the year or month (2023-12-20 for 2024-01, 2025-03-15 for
-	// 2024-02, which would head the archive as its newest). And a 文号's
-	// year is the year it was issued in (GB/T 9704: 发文字号).
+	// 2024-02, which would head the archive as its newest: lateMonths).
+	// And a 文号's year is the year it was issued in (GB/T 9704: 发文字号).
 	if dateOK {
 		line, col := f.position("date")
 		d := c.Date.Year*12 + c.Date.Month

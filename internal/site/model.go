@@ -325,6 +325,25 @@ func (u *Unit) AssessedIn(month string) bool {
 	return u.InSpan(month) && !slices.Contains(u.Exempt, month)
 }
 
+// ExemptIn reports whether u was exempted from the month key (免考):
+// within its span, and not assessed.
+func (u *Unit) ExemptIn(month string) bool {
+	return u.InSpan(month) && slices.Contains(u.Exempt, month)
+}
+
+// Exempted are the townships exempted from the month key, in units.toml
+// order: in none of its rankings, which a month's appendix and data.json
+// say.
+func (s *Site) Exempted(month string) []*Unit {
+	var out []*Unit
+	for _, u := range s.Townships {
+		if u.ExemptIn(month) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
 // InSpan reports whether the month key lies between u's From and Until,
 // exempted or not: a unit's history runs through a month it was exempted
 // from, showing that month without a rank.

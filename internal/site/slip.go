@@ -146,7 +146,6 @@ func median(vs []float64) float64 {
 // warnSlips warns of the slips among the scores of ind in [result.townships]
 // tt, whose keys for the scored units are keys.
 func (r *monthReader) warnSlips(tt *table, ind *Indicator, scores []Score, keys map[*Unit]string) {
-	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	for _, s := range slips(scores) {
 		sc := scores[s.i]
 		x, _ := strconv.ParseFloat(strconv.FormatFloat(sc.Value/s.factor, 'g', 12, 64), 64) // 0.75/0.01 is 75, not 75.00000000000001
@@ -154,15 +153,15 @@ func (r *monthReader) warnSlips(tt *table, ind *Indicator, scores []Score, keys 
 		if x < s.lo || x > s.hi {
 			where = "，与之相近"
 		}
-		how := "除以 " + num(s.factor) + " 为 " + num(x) + where + "：是否漏了小数点，或多打了数字？"
+		how := "除以 " + numberText(s.factor) + " 为 " + numberText(x) + where + "：是否漏了小数点，或多打了数字？"
 		if s.factor < 1 {
-			how = "乘以 " + num(1/s.factor) + " 为 " + num(x) + where + "：是否小数点点错了位置，或少打了数字？"
+			how = "乘以 " + numberText(1/s.factor) + " 为 " + numberText(x) + where + "：是否小数点点错了位置，或少打了数字？"
 		}
 		others := "其他"
 		if !s.all {
 			others = "多数"
 		}
 		r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”中%s的得分 %s 远在%s%s的得分（%s～%s）之外，%s",
-			ind.Name, sc.Unit.Name, num(sc.Value), others, r.l.s.Config.Terms.Unit, num(s.lo), num(s.hi), how)
+			ind.Name, sc.Unit.Name, numberText(sc.Value), others, r.l.s.Config.Terms.Unit, numberText(s.lo), numberText(s.hi), how)
 	}
 }
