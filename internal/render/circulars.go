@@ -291,6 +291,7 @@ func (c *core) circular(i int) *Circular {
 		To:         circ.To,
 		Issuer:     c.s.Config.Issuer,
 		Date:       dateData(circ.Date),
+		Published:  dateData(circ.PublishDate()),
 		IndexNo:    c.s.IndexNo(circ),
 		Topic:      cmp.Or(circ.Topic, c.s.Config.Terms.Topic),
 		Letter:     circ.Letter,
@@ -305,6 +306,9 @@ func (c *core) circular(i int) *Circular {
 	if circ.Undated {
 		// A draft's (site.LoadDraft): where the date will stand.
 		v.Date = &DateData{ISO: "待填写", Chinese: "成文日期待填写"}
+		if circ.Published == (site.Date{}) {
+			v.Published = v.Date
+		}
 	}
 	if p := c.periodOf(circ); p != nil {
 		v.Period = p.Label
@@ -400,7 +404,7 @@ func (cs *circulars) circularPage(i int) ([]byte, error) {
 		Title:       v.Title,
 		Path:        v.Path,
 		Description: v.Title,
-		Date:        v.Date,
+		Date:        v.Published,
 		Updated:     dateData(circ.Updated),
 		Image:       cs.leadImage(v.Path, circ.Attachments, circ.Linked),
 		Column:      cs.circularColumn(),
@@ -545,7 +549,7 @@ func (l *lists) homePage() ([]byte, error) {
 	}
 	if len(all) > 0 {
 		p.Latest = all[0]
-		p.Date = all[0].Date
+		p.Date = all[0].Published
 	}
 	if months := l.res.Months(); len(months) > 0 {
 		latest := months[len(months)-1]
@@ -616,7 +620,7 @@ func (l *lists) archivePage() ([]byte, error) {
 		YearLinks: yearLinks(years, 0),
 	}
 	if len(all) > 0 {
-		p.Date = all[0].Date
+		p.Date = all[0].Published
 	}
 	return l.tmpl.execute("archive.html", p)
 }
@@ -633,7 +637,7 @@ func (l *lists) yearPage(years []Year, i int) ([]byte, error) {
 		Circulars: y.Circulars,
 		Years:     []Year{y},
 		YearLinks: yearLinks(years, y.Year),
-		Date:      y.Circulars[0].Date,
+		Date:      y.Circulars[0].Published,
 	}
 	return l.tmpl.execute("year.html", p)
 }

@@ -121,7 +121,7 @@ func (f *feeds) feed() ([]byte, error) {
 			Title:     v.ListTitle(),
 			ID:        f.AbsURL(c.URLPath()),
 			Updated:   feedTime(c.Modified()), // a correction (front matter updated) tells readers
-			Published: feedTime(c.Date),
+			Published: feedTime(c.PublishDate()),
 			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: f.AbsURL(c.URLPath())}},
 			Summary:   f.summary(c),
 		}

@@ -377,3 +377,50 @@ func TestCorrectionDated(t *testing.T) {
 		t.Error("without updated, the page says 更新日期 or the sitemap not the 成文日期")
 	}
 }
+
+// TestPublishDate: a circular published days after it was signed (front
+// matter published) keeps its 成文日期 in the document and the metadata,
+// and gives its 发布日期 to the metadata, the portal's PubDate, the
+// feed's published, the sitemap, the home page and data.json; a
+// correction before its publication date is not a correction (site).
+func TestPublishDate(t *testing.T) {
+	s := loadSample(t)
+	s.Circulars[0].Published = site.Date{Year: 2023, Month: 4, Day: 7}
+	files := renderFiles(t, s, "/")
+	var f struct {
+		Entries []struct {
+			Updated   string `xml:"updated"`
+			Published string `xml:"published"`
+		} `xml:"entry"`
+	}
+	parseXML(t, files, "feed.xml", &f)
+	if len(f.Entries) != 1 || f.Entries[0].Published != "2023-04-07T00:00:00+08:00" || f.Entries[0].Updated != "2023-04-07T00:00:00+08:00" {
+		t.Errorf("feed entries %+v", f.Entries)
+	}
+	for file, wants := range map[string][]string{
+		"circulars/2023/14/index.html": {
+			`<div class="doc-meta-repeated"><dt>成文日期</dt><dd><time datetime="2023-04-03">2023-04-03</time></dd></div>`,
+			`<div><dt>发布日期</dt><dd><time datetime="2023-04-07">2023-04-07</time></dd></div>`,
+			`<meta name="PubDate" content="2023-04-07 00:00">`,
+			"2023年4月3日", // the document's own date, under its issuer
+		},
+		"index.html":                  {`<div><dt>发布日期</dt><dd><time datetime="2023-04-07">2023-04-07</time></dd></div>`},
+		"sitemap.xml":                 {"<loc>https://www.example.gov.cn/circulars/2023/14/</loc>\n    <lastmod>2023-04-07</lastmod>"},
+		"circulars/2023/14/data.json": {`"date":"2023-04-03","published":"2023-04-07"`},
+	} {
+		for _, want := range wants {
+			if !bytes.Contains(files[file], []byte(want)) {
+				t.Errorf("%s lacks %s", file, want)
+			}
+		}
+	}
+	files = renderFiles(t, loadSample(t), "/")
+	for file, want := range map[string]string{
+		"circulars/2023/14/index.html": `<div><dt>发布日期</dt><dd><time datetime="2023-04-03">2023-04-03</time></dd></div>`,
+		"circulars/2023/14/data.json":  `"date":"2023-04-03","published":"2023-04-03"`,
+	} {
+		if !bytes.Contains(files[file], []byte(want)) {
+			t.Errorf("without published, %s lacks %s", file, want)
+		}
+	}
+}

@@ -68,7 +68,7 @@ func newHistoryModel(c *core) *historyModel {
 		owned:     map[*site.Unit][]*site.Indicator{},
 	}
 	if k := len(s.Circulars); k > 0 {
-		h.updated = dateData(s.Circulars[k-1].Date)
+		h.updated = dateData(s.Circulars[k-1].PublishDate())
 	}
 	for i, p := range periods {
 		path := ""

@@ -117,7 +117,7 @@ func newKeyer(c *core) *keyer {
 	for _, circ := range s.Circulars {
 		k.files[circ.File] = circ.Sum
 		h := sha256.New()
-		for _, s := range []string{circ.File, circ.Number, circ.Title, circ.To, circ.Date.String(), circ.Data.Key()} {
+		for _, s := range []string{circ.File, circ.Number, circ.Title, circ.To, circ.Date.String(), circ.Published.String(), circ.Data.Key()} {
 			writeString(h, s)
 		}
 		for _, a := range circ.Attachments { // the feed's enclosures
@@ -140,7 +140,7 @@ func newKeyer(c *core) *keyer {
 	}
 	copy(k.fronts[:], all.Sum(nil))
 	if n := len(s.Circulars); n > 0 {
-		k.newest = sha256.Sum256([]byte(s.Circulars[n-1].Date.String()))
+		k.newest = sha256.Sum256([]byte(s.Circulars[n-1].PublishDate().String()))
 	}
 	for _, p := range c.res.Periods {
 		var b []byte

@@ -87,6 +87,7 @@ type OpenCircular struct {
 	Number      string           `json:"number" zh:"文号"`
 	Title       string           `json:"title" zh:"标题"`
 	Date        string           `json:"date" zh:"成文日期，如 2023-04-03"`
+	Published   string           `json:"published" zh:"发布日期：在网站上发布的日期，不早于成文日期"`
 	URL         string           `json:"url" zh:"通报的网址"`
 	Attachments []OpenAttachment `json:"attachments,omitempty" zh:"通报的附件，按附件的顺序（有则列出）"`
 }
@@ -209,7 +210,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	v := o.circular(i)
 	d := OpenData{
-		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
+		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), Published: c.PublishDate().String(), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
 		Month:       p.Span.Key(),
 		Period:      p.Label,
 		OverallCity: m.OverallCity,

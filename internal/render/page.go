@@ -171,6 +171,7 @@ type Circular struct {
 	To          string // 主送机关
 	Issuer      string
 	Date        *DateData // 成文日期
+	Published   *DateData // 发布日期: the front matter's published, else the 成文日期
 	IndexNo     string    // 索引号
 	Topic       string    // 主题分类
 	Letter      bool      // 信函格式

@@ -576,7 +576,15 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 			p.warnings.Add(rel, line, col, "警告：成文日期 %s 与文号“%s”的年份不同（文号中的年份是成文的年份）；是不是写错了其中一个？", c.Date, c.Number)
 		}
 	}
-	c.Updated = updated(r, f, c.Date, "成文日期")
+	c.Published, _ = r.date("published")
+	if dateOK && c.Published.Before(c.Date) && c.Published != (Date{}) {
+		f.errorf("published", "发布日期 %s 早于成文日期 %s：通报成文之后才能发布；是不是年份或月份写错了？", c.Published, c.Date)
+	}
+	if c.Published != (Date{}) {
+		c.Updated = updated(r, f, c.Published, "发布日期")
+	} else {
+		c.Updated = updated(r, f, c.Date, "成文日期")
+	}
 	p.dataAt[0], p.dataAt[1] = f.position("data")
 	c.NumberLine, c.NumberCol = f.position("number")
 	switch v := r.text("format"); v {

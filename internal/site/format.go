@@ -200,6 +200,7 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 		Help: "发文字号，如“某政办函〔2024〕3号”：六角括号〔〕、四位年份、序号不加“第”和前导零；年份和序号决定网址 /circulars/2024/3/"},
 	{Key: "title", Kind: Text, Label: "标题", Required: true, Help: "通报标题，如“关于2024年1月重点工作落实情况的通报”"},
 	{Key: "date", Kind: Day, Label: "成文日期", Required: true, Help: "成文日期，如 2024-02-20（不加引号）；早于所通报的月份（或季度、年度）时 build 和 check 提醒，多半是年份或月份写错了"},
+	{Key: "published", Kind: Day, Label: "发布日期", Help: "在网站上发布的日期，如 2024-02-22（不加引号），不早于成文日期；页面的元数据、订阅（feed）和网站地图用它；与成文日期相同就不写"},
 	{Key: "to", Kind: Text, Label: "主送机关", Help: "主送机关，如“各乡镇人民政府，县直各单位”；可不填"},
 	{Key: "data", Kind: Text, Label: "通报期别", Required: true,
 		Help: "所通报的月份，如 \"2024-01\"（须有 data/2024-01.toml）；或季度 \"2024-Q1\"、半年 \"2024-H1\"、年度 \"2024\""},

@@ -596,6 +596,7 @@ type Circular struct {
 	CC                    string // 抄送机关, without the closing 。
 	Printer               string // 印发机关 (文件格式's 版记), when Printed is set
 	Printed               Date   // 印发日期; zero when the 版记 lists no 印发 line
+	Published             Date   // 发布日期, when the portal published it later than its date; zero otherwise
 	Updated               Date   // 更新日期, when corrected after it was published; zero otherwise
 	Attachments           []Attachment
 	Linked                []Attachment // the files in content/ its body links to (see bodyLinks)
@@ -661,9 +662,14 @@ func (s *Site) NewIndicator(ind *Indicator) bool {
 // Indicator finds an indicator by id.
 func (s *Site) Indicator(id string) *Indicator { return s.indicators[id] }
 
+// PublishDate is the date the circular was published (发布日期): its
+// published, or else its date. Offices often publish a circular days
+// after it is signed (成文日期); the portal's metadata lists both.
+func (c *Circular) PublishDate() Date { return later(c.Date, c.Published) }
+
 // Modified is the date a circular last changed as published: its
-// updated, or else its date.
-func (c *Circular) Modified() Date { return later(c.Date, c.Updated) }
+// updated, or else its publish date.
+func (c *Circular) Modified() Date { return later(c.PublishDate(), c.Updated) }
 
 // Modified is the date a page last changed as published: its updated,
 // or else its date (zero when it has neither).

@@ -177,6 +177,13 @@ func TestValueMessages(t *testing.T) {
 		// A correction comes after the circular it corrects.
 		{"content/circulars/2023-02.md", "date = 2023-04-03", "date = 2023-04-03\nupdated = 2023-04-01",
 			"content/circulars/2023-02.md:5:1: 更新日期 2023-04-01 早于成文日期 2023-04-03：更新日期是发布后更正的日期"},
+		// A circular is published once it is signed, and corrected after it is published.
+		{"content/circulars/2023-02.md", "date = 2023-04-03", "date = 2023-04-03\npublished = 2023-03-04",
+			"content/circulars/2023-02.md:5:1: 发布日期 2023-03-04 早于成文日期 2023-04-03：通报成文之后才能发布；是不是年份或月份写错了？"},
+		{"content/circulars/2023-02.md", "date = 2023-04-03", "date = 2023-04-03\npublished = 2023-04-07\nupdated = 2023-04-05",
+			"content/circulars/2023-02.md:6:1: 更新日期 2023-04-05 早于发布日期 2023-04-07：更新日期是发布后更正的日期"},
+		{"content/circulars/2023-02.md", "date = 2023-04-03", `date = 2023-04-03` + "\npublished = \"2023-04-07\"",
+			"content/circulars/2023-02.md:5:1: published（发布日期）应为日期：去掉引号，写作 2023-04-07"},
 		{"content/circulars/2023-02.md", "date = 2023-04-03", `date = 20230403`,
 			"content/circulars/2023-02.md:4:1: date（成文日期）应为日期（如 2023-04-03）"},
 		{"content/circulars/2023-02.md", `data = "2023-02"`, `data = 2023-02-01`,
