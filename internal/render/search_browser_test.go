@@ -238,10 +238,28 @@ func TestBrowserSearchRanking(t *testing.T) {
 		t.Errorf("marked %q; want the whole phrase in the whole match, then 值班 and 值守 in the partial match", marks)
 	}
 
+	// A 文号 no circular has: said so, and no other circular listed as a
+	// complete match of it.
+	first := s.Circulars[0]
+	missing := fmt.Sprintf("%s〔%d〕999号", first.Code, first.Year)
+	got = search(missing, "")
+	if len(got) == 0 || slices.ContainsFunc(got, func(r [3]string) bool { return strings.Contains(r[1], "search-complete") }) {
+		t.Errorf("%s, which no circular has: results %v; want partial matches only", missing, got)
+	}
+	if notice := evalJS[string](t, ctx, `document.querySelector(".search-notice").hidden ? "" : document.querySelector(".search-notice").textContent`); notice != "没有文号为“"+missing+"”的通报。以下是含有其中字词的结果。" {
+		t.Errorf("%s: notice %q", missing, notice)
+	}
+	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, "没有文号为“"+missing+"”的通报；部分匹配 ") {
+		t.Errorf("%s: status %q", missing, status)
+	}
+
 	// Nothing holds the whole query: a notice, and the partial matches.
 	search("禁毒 xyzzy", "")
 	if evalJS[bool](t, ctx, `document.querySelector(".search-notice").hidden`) {
 		t.Error("no notice when nothing holds the whole query")
+	}
+	if notice := evalJS[string](t, ctx, `document.querySelector(".search-notice").textContent`); notice != "没有同时包含全部搜索词的结果。以下结果只包含部分搜索词。" {
+		t.Errorf("after a 文号 no circular has, the notice says %q", notice)
 	}
 	if got := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(got, "完全匹配 0 条，部分匹配 ") {
 		t.Errorf("status %q", got)

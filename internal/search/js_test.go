@@ -810,24 +810,40 @@ print(out);`, files, queries, &got)
 
 // TestJSSearchNumberOthers: a 文号 found is the one complete match; the
 // other documents holding each of its terms — 〔2021〕11号, whose text
-// holds 2023 — are partial matches. A 文号 no circular has, or one typed
-// in part, leaves them complete: the query is then words to find. By
-// hand: 0 is 〔2021〕11号 with 2023 in its text, 1 is 〔2023〕11号.
+// holds 2023 — are partial matches. A 文号 typed in part (the office's
+// code cut short) finds the circulars whose 文号 end with it, as if it
+// were whole. A 文号 no circular has finds no complete match: what holds
+// its words is partial, and missingNumber says which 文号 is missing. A
+// query that is not a 文号 (〔2023〕11号, without its code) is words to
+// find. By hand (documents are numbered by date): 0 is 〔2021〕11号 with
+// 2023 in its text, 1 is 〔2023〕5号 citing 〔2023〕12号, 2 is
+// 〔2023〕11号; a partial match holding more of the terms comes first.
 func TestJSSearchNumberOthers(t *testing.T) {
 	docs := []Document{
 		{Kind: Circular, Title: "关于2021年11月工作的通报", URL: "circulars/2021/11/", Date: "2021-12-01", Number: "双政办函〔2021〕11号", Text: "2023年目标任务。"},
+		{Kind: Circular, Title: "关于2023年3月工作的通报", URL: "circulars/2023/5/", Date: "2023-04-01", Number: "双政办函〔2023〕5号", Text: "按照双政办函〔2023〕12号文件要求。"},
 		{Kind: Circular, Title: "关于2023年工作的通报", URL: "circulars/2023/11/", Date: "2023-12-01", Number: "双政办函〔2023〕11号", Text: "全年工作。"},
 	}
 	_, files := build(t, docs, shardTarget)
-	var got []struct{ Exact, Complete, Partial []int }
+	var got []struct {
+		Exact, Complete, Partial []int
+		Missing                  string
+	}
 	runJS(t, `
 const out = [];
 for (const q of input) {
   const f = await s.search(index, q, {});
-  out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial});
+  out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial, Missing: f.missingNumber || ""});
 }
-print(out);`, files, []string{"双政办函〔2023〕11号", "双政办函（二〇二三）第11号", "双政办函〔2019〕11号", "〔2023〕11号"}, &got)
-	want := []string{"{[1] [1] [0]}", "{[1] [1] [0]}", "{[] [] [1 0]}", "{[] [1 0] []}"}
+print(out);`, files, []string{"双政办函〔2023〕11号", "双政办函（二〇二三）第11号", "政办函〔2023〕11号", "双政办函〔2019〕11号", "双政办函〔2023〕12号", "〔2023〕11号"}, &got)
+	want := []string{
+		"{[2] [2] [0 1] }",
+		"{[2] [2] [0 1] }",
+		"{[] [2] [0 1] }",
+		"{[] [] [2 0 1] 双政办函〔2019〕11号}",
+		"{[] [] [1 2 0] 双政办函〔2023〕12号}",
+		"{[] [2 0] [1] }",
+	}
 	for i, w := range want {
 		if g := fmt.Sprint(got[i]); g != w {
 			t.Errorf("query %d: %s, want %s", i, g, w)

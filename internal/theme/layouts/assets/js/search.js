@@ -703,62 +703,129 @@
     q = numberForm(q);
     const number = NUMBER_QUERY.test(q.trim());
     return searchTerms(index, q, opts).then(function (found) {
-      if (number && found.exact.length > 0) {
-        return byNumber(found);
+      if (!number) {
+        return unmatched(index, q, found, opts);
       }
-      if (found.exact.length + found.complete.length > 0) {
-        return found;
+      if (found.exact.length > 0) {
+        return byNumber(found, found.exact);
       }
-      // No page holds it whole, and a term of Han characters is in no
-      // page: typed in traditional characters (營商環境), it may be in
-      // simplified ones. Looked up again so, the characters of those
-      // terms written as the table of variants writes them (only their
-      // pieces of it fetched, and only now); kept if it finds anything
-      // (variant says what was looked up).
-      const unknown = new Set();
-      for (const t of found.query.terms) {
-        if (classify(t.codePointAt(0)) === HAN && !found.postings.has(t)) {
-          for (const c of t) {
-            unknown.add(c);
-          }
+      return typedInPart(index, found, q.trim(), opts).then(function (own) {
+        if (own.length > 0) {
+          return byNumber(found, own);
         }
-      }
-      if (unknown.size === 0) {
-        return loosely(index, found, opts);
-      }
-      return index.simplified(q, unknown).then(
-        function (s) {
-          if (s === q) {
-            return loosely(index, found, opts);
-          }
-          return searchTerms(index, s, opts).then(function (f) {
-            if (f.exact.length + f.complete.length + f.partial.length === 0 && found.partial.length > 0) {
-              return found;
-            }
-            return loosely(index, f, opts).then(function (f) {
-              f.variant = s;
-              return f;
-            });
-          });
-        },
-        function () {
-          return loosely(index, found, opts); // the table did not come
-        },
-      );
+        return unmatched(index, q, found, opts).then(function (f) {
+          return numberMissing(f, q.trim(), opts);
+        });
+      });
     });
   }
 
-  // byNumber is found, a search for a 文号 that found its circular, with
-  // the other documents holding all its terms counted as partial matches:
-  // 〔2021〕11号 with a 2023 in its text holds every term of
-  // 双政办函〔2023〕11号, and is no match of it. (Not when no circular
-  // has the 文号: typed in part, 政办函〔2023〕11号, it finds its circular
-  // as a complete match.)
-  function byNumber(found) {
+  // unmatched is found, a search, or when no page holds the query whole,
+  // the search of it in simplified characters or of its pieces.
+  function unmatched(index, q, found, opts) {
+    if (found.exact.length + found.complete.length > 0) {
+      return Promise.resolve(found);
+    }
+    // No page holds it whole, and a term of Han characters is in no
+    // page: typed in traditional characters (營商環境), it may be in
+    // simplified ones. Looked up again so, the characters of those
+    // terms written as the table of variants writes them (only their
+    // pieces of it fetched, and only now); kept if it finds anything
+    // (variant says what was looked up).
+    const unknown = new Set();
+    for (const t of found.query.terms) {
+      if (classify(t.codePointAt(0)) === HAN && !found.postings.has(t)) {
+        for (const c of t) {
+          unknown.add(c);
+        }
+      }
+    }
+    if (unknown.size === 0) {
+      return loosely(index, found, opts);
+    }
+    return index.simplified(q, unknown).then(
+      function (s) {
+        if (s === q) {
+          return loosely(index, found, opts);
+        }
+        return searchTerms(index, s, opts).then(function (f) {
+          if (f.exact.length + f.complete.length + f.partial.length === 0 && found.partial.length > 0) {
+            return found;
+          }
+          return loosely(index, f, opts).then(function (f) {
+            f.variant = s;
+            return f;
+          });
+        });
+      },
+      function () {
+        return loosely(index, found, opts); // the table did not come
+      },
+    );
+  }
+
+  // byNumber is found, a search for a 文号 that found own, the circulars
+  // it names (the one whose 文号 it is, or those whose 文号 end with it,
+  // typed in part: 政办函〔2023〕11号), with the other documents holding
+  // all its terms counted as partial matches: 〔2021〕11号 with a 2023 in its text holds
+  // every term of 双政办函〔2023〕11号, and is no match of it.
+  function byNumber(found, own) {
     found.sortRest();
-    const rest = found.complete.slice(found.exact.length);
-    found.complete = found.exact.slice();
+    const mine = new Set(own);
+    const rest = found.complete.filter(function (d) {
+      return !mine.has(d);
+    });
+    found.complete = found.complete.filter(function (d) {
+      return mine.has(d);
+    });
     found.partial = rest.concat(found.partial);
+    return found;
+  }
+
+  // typedInPart resolves to the complete matches of found, a search for
+  // the 文号 number that no circular has whole, whose 文号 ends with it:
+  // the office's code typed in part (政办函〔2023〕11号 for
+  // 双政办函〔2023〕11号). Only the first of them are read (their rows
+  // are the ones a page lists first); a row that does not come counts
+  // as the circular's, so that a failing network tells no reader that a
+  // 文号 is missing.
+  function typedInPart(index, found, number, opts) {
+    const ids = found.complete.slice(0, opts.first || found.complete.length);
+    return Promise.all(
+      ids.map(function (id) {
+        return index.doc(id).then(
+          function (d) {
+            return String(d.number || "").endsWith(number) ? id : -1;
+          },
+          function () {
+            return id;
+          },
+        );
+      }),
+    ).then(function (r) {
+      return r.filter(function (id) {
+        return id >= 0;
+      });
+    });
+  }
+
+  // numberMissing is found, a search for the 文号 number that no circular
+  // has: what it found only holds the 文号's words (〔2019〕 and 11号 of
+  // another circular), so it is all partial, and the page says that no
+  // circular has the 文号 (missingNumber) rather than listing another
+  // circular as a complete match.
+  function numberMissing(found, number, opts) {
+    found.sortRest();
+    if (found.complete.length > 0) {
+      found.partial = found.complete.concat(found.partial);
+      if (opts.sort === "new") {
+        found.partial.sort(function (a, b) {
+          return b - a; // the two lists were each newest first
+        });
+      }
+      found.complete = [];
+    }
+    found.missingNumber = number;
     return found;
   }
 
@@ -1555,6 +1622,7 @@
     const yearSel = root.querySelector("select[name=year]");
     const status = root.querySelector(".search-status");
     const notice = root.querySelector(".search-notice");
+    const noticeText = notice.textContent; // the page's words, but for a 文号 no circular has
     // What a reader can do when the index does not come: search again
     // (absent from a search.html of a site's own from before it).
     const failed = root.querySelector(".search-failed");
@@ -1784,10 +1852,11 @@
     function summary(found) {
       const c = found.complete.length;
       const p = found.partial.length;
+      const missing = found.missingNumber ? "没有文号为“" + found.missingNumber + "”的通报" : "";
       if (c + p === 0) {
-        return "没有找到结果，请尝试其他搜索词。";
+        return missing ? missing + "，请核对文号。" : "没有找到结果，请尝试其他搜索词。";
       }
-      let s = (found.variant ? "按简体字“" + found.variant + "”查找：" : "") + "完全匹配 " + c + " 条，部分匹配 " + p + " 条";
+      let s = missing ? missing + "；部分匹配 " + p + " 条" : (found.variant ? "按简体字“" + found.variant + "”查找：" : "") + "完全匹配 " + c + " 条，部分匹配 " + p + " 条";
       const shown = Math.min(PAGE, c + p);
       if (shown < c + p) {
         s += "，先显示前 " + shown + " 条";
@@ -1860,6 +1929,7 @@
           current = { index: r.index, found: r.found, list: r.found.complete.concat(r.found.partial), shown: 0 };
           groups.complete.querySelector(".search-count").textContent = String(r.found.complete.length);
           groups.partial.querySelector(".search-count").textContent = String(r.found.partial.length);
+          notice.textContent = r.found.missingNumber ? "没有文号为“" + r.found.missingNumber + "”的通报。以下是含有其中字词的结果。" : noticeText;
           notice.hidden = !(r.found.complete.length === 0 && r.found.partial.length > 0);
           const found = r.found;
           return showMore(function () {
