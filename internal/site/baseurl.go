@@ -53,8 +53,32 @@ func ParseBaseURL(s string) (string, error) {
 			return "", errors.New("缺少主机名（如 https://portal.example.gov.cn/）")
 		}
 	}
+	if !strings.HasPrefix(s, "/") {
+		s = canonicalHost(s)
+	}
 	if !strings.HasSuffix(s, "/") {
 		s += "/"
 	}
 	return s, nil
+}
+
+// canonicalHost writes the scheme and the host of the absolute address s
+// as browsers show them, in lower case and without the scheme's default
+// port (HTTPS://WWW.Example.gov.cn:443/zwgk/ is https://www.example.gov.cn/zwgk/):
+// they name the same site however they are spelt, and the sitemap, the
+// feed's entry ids and the canonical links should not change with a
+// config's spelling. The path is left as written.
+func canonicalHost(s string) string {
+	scheme, rest, _ := strings.Cut(s, "://")
+	host, path, slash := strings.Cut(rest, "/")
+	scheme, host = strings.ToLower(scheme), strings.ToLower(host)
+	if scheme == "https" {
+		host = strings.TrimSuffix(host, ":443")
+	} else {
+		host = strings.TrimSuffix(host, ":80")
+	}
+	if slash {
+		path = "/" + path
+	}
+	return scheme + "://" + host + path
 }

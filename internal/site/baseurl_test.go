@@ -12,7 +12,15 @@ func TestParseBaseURL(t *testing.T) {
 		"https://portal.example.gov.cn/tongbao/": "https://portal.example.gov.cn/tongbao/",
 		"https://portal.example.gov.cn":          "https://portal.example.gov.cn/",
 		"http://127.0.0.1:8080/a/":               "http://127.0.0.1:8080/a/",
-		"HTTPS://Portal.example.gov.cn/":         "HTTPS://Portal.example.gov.cn/",
+		// The scheme and the host as browsers write them, a scheme's
+		// default port left out; the path as it is (a server may tell
+		// /Zwgk/ from /zwgk/).
+		"HTTPS://Portal.example.gov.cn/":          "https://portal.example.gov.cn/",
+		"HTTPS://WWW.Example.GOV.cn:443/Zwgk/TB/": "https://www.example.gov.cn/Zwgk/TB/",
+		"http://www.example.gov.cn:80":            "http://www.example.gov.cn/",
+		"http://www.example.gov.cn:443/":          "http://www.example.gov.cn:443/",
+		"https://www.example.gov.cn:8443/a":       "https://www.example.gov.cn:8443/a/",
+		"https://[::1]:443/":                      "https://[::1]/",
 	}
 	for in, want := range ok {
 		got, err := ParseBaseURL(in)

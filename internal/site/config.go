@@ -22,7 +22,7 @@ import (
 var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 	{Key: "title", Kind: Text, Label: "网站名称", Help: "网站的名称，用于页面标题、首页和订阅；应填写（不填则网站没有名称）"},
 	{Key: "baseURL", Kind: Text, Label: "网站地址",
-		Help: "以 / 开头的路径（如 \"/\"、\"/tongbao/\"），或 http(s):// 开头的完整地址；默认 \"/\""},
+		Help: "以 / 开头的路径（如 \"/\"、\"/tongbao/\"），或 http(s):// 开头的完整地址；默认 \"/\"。完整地址的协议和域名按小写写出，省去默认端口（:443、:80），路径照写"},
 	{Key: "language", Kind: Text, Label: "语言", Help: "页面语言，默认 zh-CN"},
 	{Key: "site", Kind: Section, Label: "网站标识", Help: "页面元数据和页脚中的网站标识", Fields: []Field{
 		{Key: "name", Kind: Text, Label: "主办单位", Help: "网站主办单位的全称，用于页面元数据和页脚；不填则不显示"},

@@ -85,7 +85,21 @@ func textAt(f *tomlFile, path, text string) (line, col int) {
 	if i := strings.Index(f.src[from:to], text); i >= 0 {
 		return f.lineCol(from + i)
 	}
+	if i := indexFold(f.src[from:to], text); i >= 0 {
+		return f.lineCol(from + i) // a host, which the config may spell in capitals
+	}
 	return f.position(path)
+}
+
+// indexFold is the index of the first instance of the ASCII text sub in
+// s, letters of either case matching, or -1.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // ExampleDomain is the domain tongbao init writes into [site] domain for

@@ -106,7 +106,7 @@ func TestExampleDomainWarned(t *testing.T) {
 		{"baseURL = \"/\"\n[site]\ndomain = \"www.mouxian.example.gov.cn\"\n",
 			[]string{"config.toml:4:11: 警告：[site] domain 仍是示例域名 www.mouxian.example.gov.cn（tongbao init 所写的虚构域名），网站地图、订阅、规范链接和页脚都会用它；发布前请改为本站的实际域名"}},
 		{"baseURL  = \"https://WWW.Mouxian.example.gov.cn/tongbao/\"\n",
-			[]string{"config.toml:2:21: 警告：baseURL 仍是示例地址 https://WWW.Mouxian.example.gov.cn/tongbao/（tongbao init 所写的虚构域名），发布前请改为本站的实际地址"}},
+			[]string{"config.toml:2:21: 警告：baseURL 仍是示例地址 https://www.mouxian.example.gov.cn/tongbao/（tongbao init 所写的虚构域名），发布前请改为本站的实际地址"}},
 		{"baseURL = \"/\"\n[site]\ndomain = \"www.example.gov.cn\"\n", nil},
 		{"baseURL = \"https://www.example.gov.cn/mouxian/\"\n[site]\ndomain = \"mouxian.example.gov.cn\"\n", nil},
 	} {
