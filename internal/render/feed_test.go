@@ -381,7 +381,8 @@ func TestCorrectionDated(t *testing.T) {
 // TestPublishDate: a circular published days after it was signed (front
 // matter published) keeps its 成文日期 in the document and the metadata,
 // and gives its 发布日期 to the metadata, the portal's PubDate, the
-// feed's published, the sitemap, the home page and data.json; a
+// feed's published, the sitemap, the home page, data.json and the
+// 更新日期 of the pages drawn from the whole archive; a
 // correction before its publication date is not a correction (site).
 func TestPublishDate(t *testing.T) {
 	s := loadSample(t)
@@ -404,8 +405,13 @@ func TestPublishDate(t *testing.T) {
 			`<meta name="PubDate" content="2023-04-07 00:00">`,
 			"2023年4月3日", // the document's own date, under its issuer
 		},
-		"index.html":                  {`<div><dt>发布日期</dt><dd><time datetime="2023-04-07">2023-04-07</time></dd></div>`},
-		"sitemap.xml":                 {"<loc>https://www.example.gov.cn/circulars/2023/14/</loc>\n    <lastmod>2023-04-07</lastmod>"},
+		"index.html":  {`<div><dt>发布日期</dt><dd><time datetime="2023-04-07">2023-04-07</time></dd></div>`},
+		"sitemap.xml": {"<loc>https://www.example.gov.cn/circulars/2023/14/</loc>\n    <lastmod>2023-04-07</lastmod>"},
+		// The pages drawn from the whole archive are dated by when it last
+		// grew; the indexes too, which a portal's inspection would
+		// otherwise find without a date.
+		"units/index.html":            {`更新日期：<time datetime="2023-04-07">2023-04-07</time>`},
+		"indicators/index.html":       {`更新日期：<time datetime="2023-04-07">2023-04-07</time>`},
 		"circulars/2023/14/data.json": {`"date":"2023-04-03","published":"2023-04-07"`},
 	} {
 		for _, want := range wants {

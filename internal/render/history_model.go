@@ -67,9 +67,7 @@ func newHistoryModel(c *core) *historyModel {
 		category:  map[*site.Unit][]string{},
 		owned:     map[*site.Unit][]*site.Indicator{},
 	}
-	if k := len(s.Circulars); k > 0 {
-		h.updated = dateData(s.Circulars[k-1].PublishDate())
-	}
+	h.updated = dateData(s.LastPublished())
 	for i, p := range periods {
 		path := ""
 		if circ := c.reporter[p]; circ != nil {

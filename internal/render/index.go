@@ -10,17 +10,18 @@ import (
 
 // This file renders the catalogue's index pages (DESIGN.md §7): /units/,
 // every unit by group, and /indicators/, every indicator by section,
-// nested as in the catalogue. They read the catalogue alone (global), so
-// no month's edit renders them again. /rankings/ lists the same, from
-// the same functions.
+// nested as in the catalogue. They read the catalogue and the date the
+// archive last grew, their 更新日期 (a portal's inspection fails a page
+// without a date), so no month's edit renders them again. /rankings/
+// lists the same, from the same functions.
 
 // indexes are the index pages of the catalogue.
 type indexes struct{ *core }
 
 func (x *indexes) jobs() []job {
 	return []job{
-		{path: "units/index.html", owner: own("单位索引页"), in: []input{global()}, fn: x.unitsPage},
-		{path: "indicators/index.html", owner: own("指标索引页"), in: []input{global()}, fn: x.indicatorsPage},
+		{path: "units/index.html", owner: own("单位索引页"), in: []input{global(), newest()}, fn: x.unitsPage},
+		{path: "indicators/index.html", owner: own("指标索引页"), in: []input{global(), newest()}, fn: x.indicatorsPage},
 	}
 }
 
@@ -116,6 +117,7 @@ func (x *indexes) unitsPage() ([]byte, error) {
 		Title:       "考核单位",
 		Path:        "units/",
 		Description: "全部考核单位及其历次考核排名",
+		Date:        dateData(x.s.LastPublished()),
 		Column:      indexColumn,
 		UnitGroups:  x.unitGroups(),
 	})
@@ -127,6 +129,7 @@ func (x *indexes) indicatorsPage() ([]byte, error) {
 		Title:       "考核指标",
 		Path:        "indicators/",
 		Description: "全部考核指标及其历次排名，按栏目排列",
+		Date:        dateData(x.s.LastPublished()),
 		Column:      indexColumn,
 		Sections:    x.indicatorIndex(),
 	})

@@ -139,9 +139,7 @@ func newKeyer(c *core) *keyer {
 		}
 	}
 	copy(k.fronts[:], all.Sum(nil))
-	if n := len(s.Circulars); n > 0 {
-		k.newest = sha256.Sum256([]byte(s.Circulars[n-1].PublishDate().String()))
-	}
+	k.newest = sha256.Sum256([]byte(s.LastPublished().String()))
 	for _, p := range c.res.Periods {
 		var b []byte
 		b = appendString(b, p.Span.Key())

@@ -667,6 +667,18 @@ func (s *Site) Indicator(id string) *Indicator { return s.indicators[id] }
 // after it is signed (成文日期); the portal's metadata lists both.
 func (c *Circular) PublishDate() Date { return later(c.Date, c.Published) }
 
+// LastPublished is the latest of the circulars' publish dates: the date
+// the archive last grew, which the pages drawn from all of it (a unit's
+// history, the indexes of units and indicators) give as their 更新日期.
+// It is zero without a dated circular.
+func (s *Site) LastPublished() Date {
+	var last Date
+	for _, c := range s.Circulars {
+		last = later(last, c.PublishDate())
+	}
+	return last
+}
+
 // Modified is the date a circular last changed as published: its
 // updated, or else its publish date.
 func (c *Circular) Modified() Date { return later(c.PublishDate(), c.Updated) }
