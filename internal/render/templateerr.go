@@ -140,7 +140,15 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 	case msg == "unterminated quoted string":
 		return "字符串缺少后面的引号（\"）", 0, -1
 	case msg == "missing value for if", msg == "missing value for with", msg == "missing value for range":
-		return fmt.Sprintf("{{%s}} 缺少要判断的值", strings.TrimPrefix(msg, "missing value for ")), 0, -1
+		// Go gives the line: the place is the first such action on it.
+		kw := strings.TrimPrefix(msg, "missing value for ")
+		words := fmt.Sprintf("{{%s}} 缺少要判断的值", kw)
+		if l, _ := lineOf(text, line); l != nil {
+			if loc := regexp.MustCompile(`\{\{-?\s*(?:else\s+)?` + kw + `\s*-?\}\}`).FindIndex(l); loc != nil {
+				return words, line, loc[0]
+			}
+		}
+		return words, 0, -1
 	case msg == "missing value for command":
 		return "动作中没有内容：{{ }} 之间是空的，或 := 之后缺少值", 0, -1
 	case msg == "unexpected EOF":

@@ -171,7 +171,15 @@ func TestTemplateErrorsWorded(t *testing.T) {
 		},
 		{
 			"<footer>\n  {{if}}<p>{{.Site.Name}}</p>{{end}}\n</footer>\n",
-			"layouts/partials/footer.html:2: 模板错误：{{if}} 缺少要判断的值",
+			"layouts/partials/footer.html:2:3: 模板错误：{{if}} 缺少要判断的值",
+		},
+		{
+			"<footer>\n  <p>{{.Site.Name}}</p>{{- range -}}x{{end}}\n</footer>\n",
+			"layouts/partials/footer.html:2:24: 模板错误：{{range}} 缺少要判断的值",
+		},
+		{
+			"<footer>\n  {{if .Site.Name}}<p>{{.Site.Name}}</p>{{ else if }}x{{end}}\n</footer>\n",
+			"layouts/partials/footer.html:2:41: 模板错误：{{if}} 缺少要判断的值",
 		},
 		// Go says "missing value for command" of an empty action, which
 		// is no {{command}}.
