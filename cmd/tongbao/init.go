@@ -389,6 +389,7 @@ func starterCircular() string {
 	w.Value("number", 6, "某政办函〔2024〕3号", "文号：年份和序号决定网址 /circulars/2024/3/")
 	w.Value("title", 6, "关于2024年1月重点工作落实情况的通报", "")
 	w.Value("date", 6, site.Date{Year: 2024, Month: 2, Day: 20}, "成文日期")
+	w.Todo("published", 6, "2024-02-22", "发布日期：晚于成文日期在网站上发布时填写")
 	w.Value("to", 6, "各乡镇人民政府，县直各单位", "主送机关")
 	w.Value("data", 6, "2024-01", "通报的月份：data/2024-01.toml")
 	w.Value("format", 6, "letter", "信函格式；文件格式写 file")

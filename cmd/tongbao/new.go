@@ -417,6 +417,7 @@ func (sc *scaffold) circularFile() string {
 		}
 	}
 	b.WriteString("# date   = YYYY-MM-DD         # 成文日期（待填写，印发时填上并去掉行首的 #）\n")
+	b.WriteString("# published = YYYY-MM-DD      # 发布日期：晚于成文日期在网站上发布时填写\n")
 	format := "letter"
 	if c != nil {
 		if !c.Letter {
