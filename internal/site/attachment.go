@@ -50,7 +50,7 @@ type Attachment struct {
 	// hold.
 	Size    int64
 	ModTime time.Time
-	path    string // in the file system
+	root    string // the site's folder, which File is below
 
 	// Width and Height are a linked picture's, in pixels, read from its
 	// header: its page gives them, so that the text below does not jump
@@ -110,13 +110,20 @@ func (r *readErr) Read(p []byte) (int, error) {
 
 // Open opens the attachment's file, to copy it or to serve it, without
 // holding it in memory.
+//
+// The file is opened within the site's folder: a folder on its way that
+// became a link to another place since the load checked it (statFile)
+// is refused, not followed out of the site.
 func (a *Attachment) Open() (*os.File, error) {
-	f, err := os.Open(a.path)
+	f, err := os.OpenInRoot(a.root, filepath.FromSlash(a.File))
 	if err != nil {
 		return nil, fmt.Errorf("%s %s 无法读取：%s", a.what(), a.File, errText(err))
 	}
 	return f, nil
 }
+
+// fsPath is the attachment's file in the file system.
+func (a *Attachment) fsPath() string { return filepath.Join(a.root, filepath.FromSlash(a.File)) }
 
 // what names the attachment in a diagnostic.
 func (a *Attachment) what() string {
@@ -291,8 +298,8 @@ func (l *loader) statAttachments(rel string, as []Attachment) []Attachment {
 	out := slices.Clone(as)
 	for i := range out {
 		a := &out[i]
-		a.path = filepath.Join(l.root, filepath.FromSlash(a.File))
-		if _, err := os.Lstat(a.path); err != nil {
+		a.root = l.root
+		if _, err := os.Lstat(a.fsPath()); err != nil {
 			hint := ""
 			if os.IsNotExist(err) {
 				hint = l.nearest(rel, a.File)
@@ -483,8 +490,8 @@ func (l *loader) statLinked(rel string, as []Attachment) []Attachment {
 	var out []Attachment
 	warned := map[string]bool{}
 	for _, a := range as {
-		a.path = filepath.Join(l.root, filepath.FromSlash(a.File))
-		if _, err := os.Lstat(a.path); err != nil {
+		a.root = l.root
+		if _, err := os.Lstat(a.fsPath()); err != nil {
 			if !warned[a.File] && (a.Shown || !generatedBeside(a.Dest)) {
 				warned[a.File] = true
 				what, effect := "链接的文件", "这个链接会失效"

@@ -287,14 +287,14 @@ func (l *loader) finish() {
 func (l *loader) pictureSize(a *Attachment) (int, int) {
 	c := l.cache
 	if c == nil {
-		return imageSize(a.path, a.Ext())
+		return imageSize(a.fsPath(), a.Ext())
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.pictures[a.File]
 	if !ok || e.size != a.Size || !e.mod.Equal(a.ModTime) {
 		e = pictureEntry{size: a.Size, mod: a.ModTime}
-		e.width, e.height = imageSize(a.path, a.Ext())
+		e.width, e.height = imageSize(a.fsPath(), a.Ext())
 	}
 	if c.measured == nil {
 		c.measured = map[string]pictureEntry{}

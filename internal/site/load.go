@@ -488,14 +488,27 @@ func statFile(root, rel string, limit int64, d *diag.List) (fs.FileInfo, bool) {
 		d.Add(rel, 0, 0, "无法读取：%s", errText(err))
 		return nil, false
 	}
-	if fi.Mode()&fs.ModeSymlink != 0 {
-		target, err := filepath.EvalSymlinks(full)
+	// The file is where its path resolves, every folder on the way
+	// followed: a link in the last place, or a folder that is one (附件
+	// linked to a shared drive), must lead to a file in the site, or
+	// anything the drive holds would be published.
+	link := fi.Mode()&fs.ModeSymlink != 0
+	target, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		d.Add(rel, 0, 0, "符号链接无法解析：%s", errText(err))
+		return nil, false
+	}
+	if link || target != full {
+		home, err := filepath.EvalSymlinks(root)
 		if err != nil {
-			d.Add(rel, 0, 0, "符号链接无法解析：%s", errText(err))
-			return nil, false
+			home = root
 		}
-		if r, err := filepath.Rel(root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			d.Add(rel, 0, 0, "符号链接指向站点目录之外（%s），已拒绝", target)
+		if r, err := filepath.Rel(home, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) || filepath.IsAbs(r) {
+			if link {
+				d.Add(rel, 0, 0, "符号链接指向站点目录之外（%s），已拒绝", target)
+			} else {
+				d.Add(rel, 0, 0, "所在的文件夹是符号链接，指向站点目录之外（%s），已拒绝", filepath.Dir(target))
+			}
 			return nil, false
 		}
 		if fi, err = os.Stat(target); err != nil {

@@ -241,6 +241,51 @@ func TestLoadRefusesNonUTF8AndOutsideSymlinks(t *testing.T) {
 	}
 }
 
+// TestLoadRefusesLinkedFolderOut: a folder of content/ that is a link to
+// another place (附件 linked to a shared drive) does not publish what it
+// holds, as an attachment or as a file the body links to; a link to a
+// folder of the site itself is followed.
+func TestLoadRefusesLinkedFolderOut(t *testing.T) {
+	files := miniSite()
+	files["content/circulars/2023-02.md"] = `+++
+number = "测政办函〔2023〕5号"
+title = "关于测试的通报"
+date = 2023-04-03
+data = "2023-02"
+[[attachment]]
+title = "名单"
+file = "shared/list.txt"
++++
+正文。[原件](shared/secret.txt)，[本站](mine/ok.txt)。
+`
+	files["content/files/ok.txt"] = "本站的文件"
+	dir := writeSite(t, files)
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "list.txt"), []byte("名单"), 0o644)
+	os.WriteFile(filepath.Join(outside, "secret.txt"), []byte("秘密"), 0o644)
+	if err := os.Symlink(outside, filepath.Join(dir, "content", "circulars", "shared")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "content", "files"), filepath.Join(dir, "content", "circulars", "mine")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(dir)
+	if err == nil {
+		t.Fatal("loaded files through a link to a folder outside the site without complaint")
+	}
+	for _, want := range []string{
+		"content/circulars/shared/list.txt: 所在的文件夹是符号链接，指向站点目录之外",
+		"content/circulars/shared/secret.txt: 所在的文件夹是符号链接，指向站点目录之外",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("want %q among:\n%s", want, err)
+		}
+	}
+	if strings.Contains(err.Error(), "mine/ok.txt") {
+		t.Errorf("a link to a folder of the site refused:\n%s", err)
+	}
+}
+
 // utf16 encodes s as UTF-16, little- or big-endian, without a byte order
 // mark.
 func utf16(s string, big bool) string {

@@ -45,7 +45,7 @@ func (l *loader) static() {
 			continue
 		}
 		a.Size, a.ModTime = fi.Size(), fi.ModTime()
-		a.path = filepath.Join(l.root, filepath.FromSlash(rel))
+		a.root = l.root
 		l.s.Static = append(l.s.Static, a)
 	}
 }
