@@ -72,6 +72,10 @@ func why(err error) string {
 		return "目录不是空的（" + raw + "）"
 	case errors.Is(err, fs.ErrNotExist):
 		return "不存在（" + raw + "）"
+	case raw == "path escapes from parent":
+		// os.Root's, which has no error value to test for: the path
+		// goes through a link that leads out of the output's folder.
+		return "路径经过一个指向输出目录之外的符号链接，没有跟随（" + raw + "）；请删去这个链接，或把它换成普通文件夹"
 	}
 	return raw
 }

@@ -203,6 +203,14 @@ func (ip *inPlace) publish() error {
 	if err := remove(filepath.Join(ip.root, ManifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return ip.fail(filepath.Join(ip.root, ManifestName), "删除", err)
 	}
+	// Files are placed and removed within the output's folder: a folder
+	// in it that is a link to another place (a web root's neighbours
+	// may put one there) is not written or emptied through.
+	r, err := os.OpenRoot(ip.root)
+	if err != nil {
+		return ip.fail(ip.root, "打开", err)
+	}
+	defer r.Close()
 	made := map[string]bool{".": true}
 	var perm perms
 	for _, e := range ip.staged.files {
@@ -211,16 +219,16 @@ func (ip *inPlace) publish() error {
 				continue
 			}
 			full := filepath.Join(ip.root, filepath.FromSlash(dir))
-			if err := os.Mkdir(full, 0o755); err == nil {
+			if err := r.Mkdir(filepath.FromSlash(dir), 0o755); err == nil {
 				perm.dir(full)
 			} else if !errors.Is(err, fs.ErrExist) {
 				return ip.fail(full, "创建目录", err)
 			}
 			made[dir] = true
 		}
-		full := filepath.Join(ip.root, filepath.FromSlash(e.Path))
-		if err := rename(filepath.Join(ip.staged.root, filepath.FromSlash(e.Path)), full); err != nil {
-			return ip.fail(full, "替换", err)
+		rel := filepath.FromSlash(e.Path)
+		if err := fsRetry.do(func() error { return r.Rename(filepath.Join(newName, rel), rel) }); err != nil {
+			return ip.fail(filepath.Join(ip.root, rel), "替换", err)
 		}
 	}
 	// Stale files last, then the folders they leave empty, deepest first.
@@ -229,15 +237,15 @@ func (ip *inPlace) publish() error {
 		if next[p] {
 			continue
 		}
-		full := filepath.Join(ip.root, filepath.FromSlash(p))
-		if err := remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return ip.fail(full, "删除", err)
+		rel := filepath.FromSlash(p)
+		if err := fsRetry.do(func() error { return r.Remove(rel) }); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return ip.fail(filepath.Join(ip.root, rel), "删除", err)
 		}
 		dirs = append(dirs, ancestors(path.Dir(p))...)
 	}
 	slices.SortFunc(dirs, func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
 	for _, d := range slices.Compact(dirs) {
-		os.Remove(filepath.Join(ip.root, filepath.FromSlash(d))) // only if empty
+		r.Remove(filepath.FromSlash(d)) // only if empty
 	}
 	if err := syncTree(ip.root); err != nil {
 		return err

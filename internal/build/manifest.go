@@ -80,6 +80,15 @@ func readManifestFile(name string) (Manifest, []byte, error) {
 	if err := json.Unmarshal(data, &m); err != nil {
 		return m, nil, fmt.Errorf("%s 无法解析：%v", ManifestName, err)
 	}
+	// A build removes what the last one's manifest lists and no longer
+	// makes: a path that leaves the output (../victim.txt), written into
+	// the file by hand or by anyone who can write the web root, must not
+	// steer it to files elsewhere.
+	for _, e := range m.Files {
+		if !fs.ValidPath(e.Path) || e.Path == "." || strings.Contains(e.Path, "\\") {
+			return Manifest{}, nil, fmt.Errorf("%s 列出的路径“%s”不在输出目录之内，清单不可信", filepath.Base(name), e.Path)
+		}
+	}
 	return m, data, nil
 }
 

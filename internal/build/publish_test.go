@@ -276,6 +276,50 @@ func TestInPlace(t *testing.T) {
 	sameTree(t, state, treeState(t, dest))
 }
 
+// TestInPlaceStaysInside: an update in place removes what the last
+// build's manifest lists and no longer makes, but not a file outside the
+// output that a manifest written by hand lists (../victim.txt), nor one a
+// folder of the output that links elsewhere leads to (lnk/keep.txt).
+func TestInPlaceStaysInside(t *testing.T) {
+	dir := sampleCopy(t)
+	dest := filepath.Join(dir, "public")
+	mustBuild(t, Options{Source: dir})
+	victim := filepath.Join(dir, "victim.txt")
+	os.WriteFile(victim, []byte("precious"), 0o644)
+	elsewhere := t.TempDir()
+	keep := filepath.Join(elsewhere, "keep.txt")
+	os.WriteFile(keep, []byte("keep"), 0o644)
+	if err := os.Symlink(elsewhere, filepath.Join(dest, "lnk")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	for _, extra := range []string{"../victim.txt", "lnk/keep.txt"} {
+		m, err := ReadManifest(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Files = append(m.Files, ManifestEntry{Path: extra, Size: 4, SHA256: strings.Repeat("0", 64)})
+		m.sort()
+		if err := os.WriteFile(filepath.Join(dest, ManifestName), m.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err = Build(context.Background(), Options{Source: dir, inPlace: true})
+		for _, f := range []string{victim, keep} {
+			if _, statErr := os.Stat(f); statErr != nil {
+				t.Fatalf("with %s in the manifest, the build (%v) removed %s", extra, err, f)
+			}
+		}
+		if err != nil && !strings.Contains(err.Error(), "指向输出目录之外的符号链接") {
+			t.Errorf("with %s in the manifest: %v", extra, err)
+		}
+		if err != nil {
+			// Refused: the output is tongbao's again once the manifest
+			// is a build's.
+			mustBuild(t, Options{Source: dir})
+			os.Symlink(elsewhere, filepath.Join(dest, "lnk"))
+		}
+	}
+}
+
 // TestInPlaceInterrupted: an update in place that was killed after it
 // began replacing files — marked as updating, no manifest, a new file
 // still under its hidden name — is a folder the next build recognises as
