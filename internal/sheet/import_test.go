@@ -457,6 +457,34 @@ func TestImportRefusesOldAndEmpty(t *testing.T) {
 	}
 }
 
+// TestImportRefusesSheetsPastBounds: a workbook of a few kilobytes whose
+// sheet reaches far (a cell in the last column, XFD, on many rows, which
+// read whole took half a megabyte a row) is refused at once, saying
+// where the sheet reaches; one cell typed just past the table is read.
+func TestImportRefusesSheetsPastBounds(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	far := map[string]any{}
+	for row := 30; row < 60; row++ {
+		far[fmt.Sprintf("%s!XFD%d", scores, row)] = "x"
+	}
+	_, err = Import(s, "2023-02", "far.xlsx", edit(t, book, far))
+	if want := "far.xlsx：工作表“" + scores + "”第 30 行写到了第 XFD 列，超出了 tongbao 读取的 1000 列"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("a sheet reaching column XFD: %v\nwant %s…", err, want)
+	}
+	deep := edit(t, book, map[string]any{scores + "!A20000": "x"})
+	_, err = Import(s, "2023-02", "deep.xlsx", deep)
+	if want := "deep.xlsx：工作表“" + scores + "”写到了第 20000 行，超出了 tongbao 读取的 10000 行"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("a sheet reaching row 20000: %v\nwant %s…", err, want)
+	}
+	if _, err := Import(s, "2023-02", "near.xlsx", edit(t, book, map[string]any{scores + "!AZ40": "备注"})); err != nil && strings.Contains(err.Error(), "超出了 tongbao 读取") {
+		t.Errorf("a cell just past the table: %v", err)
+	}
+}
+
 // TestLayoutCoversFormat: every field of the month file has its place in
 // the workbook, listed on the 说明 sheet with its label and help (its
 // SheetLabel and Sheet, with the office's words, where it has them: see

@@ -81,7 +81,7 @@ func IsWorkbook(name string, data []byte) bool {
 // replace. It is false for any other workbook, and for a CSV. The
 // workbook is read whether or not it would import.
 func Untouched(book, month []byte) bool {
-	f, err := excelize.OpenReader(bytes.NewReader(book))
+	f, err := openBook(book)
 	if err != nil {
 		return false
 	}
@@ -279,8 +279,66 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // names in, of the stream that holds an encrypted .xlsx in one.
 var encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
 
+// Bounds on what a workbook may unpack to and hold. A file of 50 KB can
+// describe sheets of millions of cells (one in the last column, XFD, on
+// each of thousands of rows), which read whole took gigabytes; staff's
+// workbooks are tens of rows of tens of columns, their units by their
+// indicators.
+const (
+	maxUnzipped   = 256 << 20
+	maxSheetRows  = 10_000
+	maxSheetCols  = 1_000
+	maxSheetCells = 1_000_000
+)
+
+// openBook opens a workbook staff give, within maxUnzipped.
+func openBook(data []byte) (*excelize.File, error) {
+	return excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: 16 << 20})
+}
+
+// sheetRows reads sheet name of f as excelize's GetRows does (each row to
+// its last cell, empty rows between kept, none after the last), within
+// the bounds above: past them it says where the sheet's used range
+// ends, which is most often a cell typed into by mistake far from the
+// table.
+func sheetRows(f *excelize.File, name string) ([][]string, error) {
+	rows, err := f.Rows(name)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][]string
+	cur, last, cells := 0, 0, 0
+	for rows.Next() {
+		cur++
+		row, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			break
+		}
+		if len(row) == 0 {
+			continue
+		}
+		cells += len(row)
+		col, _ := excelize.ColumnNumberToName(len(row))
+		switch {
+		case len(row) > maxSheetCols:
+			return nil, fmt.Errorf("工作表“%s”第 %d 行写到了第 %s 列，超出了 tongbao 读取的 %d 列：多半是远处的某个格子误填了内容（在 Excel 或 WPS 中按 Ctrl+End 可以找到），删去多余的行和列后再导入", name, cur, col, maxSheetCols)
+		case cur > maxSheetRows:
+			return nil, fmt.Errorf("工作表“%s”写到了第 %d 行，超出了 tongbao 读取的 %d 行：多半是远处的某个格子误填了内容（在 Excel 或 WPS 中按 Ctrl+End 可以找到），删去多余的行和列后再导入", name, cur, maxSheetRows)
+		case cells > maxSheetCells:
+			return nil, fmt.Errorf("工作表“%s”的格子超过 %d 个，超出了 tongbao 读取的范围；删去多余的行和列后再导入", name, maxSheetCells)
+		}
+		for ; last < cur-1; last++ {
+			out = append(out, nil)
+		}
+		out = append(out, row)
+		last = cur
+	}
+	return out, nil
+}
+
 func (r *reader) workbook(data []byte) error {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := openBook(data)
 	switch {
 	case err == nil:
 	case bytes.HasPrefix(data, oleMagic) && bytes.Contains(data, encryptedPackage):
@@ -302,7 +360,10 @@ func (r *reader) workbook(data []byte) error {
 	sheets := map[string]grid{}
 	var missing []string
 	for _, name := range append(r.sheets[1:], metaSheet) {
-		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		rows, err := sheetRows(f, name)
+		if err != nil && !errors.As(err, new(excelize.ErrSheetNotExist)) {
+			return fmt.Errorf("%s：%v", r.name, err)
+		}
 		if err != nil {
 			// A merge never reads the categories, which a department's
 			// workbook (ExportFor) has no sheet of.
