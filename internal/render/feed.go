@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -232,9 +233,21 @@ func (f *feeds) sitemap() ([]byte, error) {
 	paths = slices.Compact(paths)
 	var set urlSet
 	for _, p := range paths {
-		set.URLs = append(set.URLs, sitemapURL{Loc: f.AbsURL(p), LastMod: lastmod[p]})
+		set.URLs = append(set.URLs, sitemapURL{Loc: escapedURL(f.AbsURL(p)), LastMod: lastmod[p]})
 	}
 	return marshalXML(set)
+}
+
+// escapedURL is the address s with its path escaped as the sitemap
+// protocol asks (RFC 3986): a folder named in Chinese, 通知公告, is
+// %E9%80%9A…, a space %20. (Atom takes IRIs, and a page's links are
+// escaped by html/template.)
+func escapedURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return s
+	}
+	return u.String()
 }
 
 // robots is /robots.txt: everything may be crawled; the sitemap is named
@@ -246,7 +259,7 @@ func (f *feeds) robots() ([]byte, error) {
 	var b strings.Builder
 	b.WriteString("User-agent: *\nAllow: /\n")
 	if f.public.Host != "" {
-		fmt.Fprintf(&b, "\nSitemap: %s\n", f.AbsURL("sitemap.xml"))
+		fmt.Fprintf(&b, "\nSitemap: %s\n", escapedURL(f.AbsURL("sitemap.xml")))
 	}
 	return []byte(b.String()), nil
 }

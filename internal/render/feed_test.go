@@ -430,3 +430,28 @@ func TestPublishDate(t *testing.T) {
 		}
 	}
 }
+
+// TestSitemapEscaped: the sitemap's addresses are escaped as its protocol
+// asks (RFC 3986), a base path and a folder named in Chinese and a space
+// included; the pages' own links are left to html/template.
+func TestSitemapEscaped(t *testing.T) {
+	s := loadSample(t)
+	s.Pages = append(s.Pages, &site.Page{File: "content/通知公告/放假 安排.md", Title: "放假安排", Path: "通知公告/放假 安排/", Body: []byte("正文。\n"), BodyLine: 4})
+	files := renderFiles(t, s, "https://www.example.gov.cn/政务公开/")
+	var set testURLSet
+	parseXML(t, files, "sitemap.xml", &set)
+	want := "https://www.example.gov.cn/%E6%94%BF%E5%8A%A1%E5%85%AC%E5%BC%80/%E9%80%9A%E7%9F%A5%E5%85%AC%E5%91%8A/%E6%94%BE%E5%81%87%20%E5%AE%89%E6%8E%92/"
+	var locs []string
+	for _, u := range set.URLs {
+		locs = append(locs, u.Loc)
+		if strings.ContainsFunc(u.Loc, func(r rune) bool { return r > 0x7E || r == ' ' }) {
+			t.Errorf("sitemap loc %q is not escaped", u.Loc)
+		}
+	}
+	if !slices.Contains(locs, want) {
+		t.Errorf("sitemap lacks %s among %q", want, locs)
+	}
+	if robots := string(files["robots.txt"]); !strings.Contains(robots, "Sitemap: https://www.example.gov.cn/%E6%94%BF%E5%8A%A1%E5%85%AC%E5%BC%80/sitemap.xml\n") {
+		t.Errorf("robots.txt:\n%s", robots)
+	}
+}
