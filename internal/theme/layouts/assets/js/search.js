@@ -1621,6 +1621,9 @@
     const sortSel = root.querySelector("select[name=sort]");
     const yearSel = root.querySelector("select[name=year]");
     const status = root.querySelector(".search-status");
+    // The query on paper, where the form is not printed (absent from a
+    // search.html of a site's own from before it).
+    const printed = root.querySelector(".search-printed");
     const notice = root.querySelector(".search-notice");
     const noticeText = notice.textContent; // the page's words, but for a 文号 no circular has
     // What a reader can do when the index does not come: search again
@@ -1898,6 +1901,9 @@
         return Promise.resolve(); // typing ended where the search did
       }
       asked = ask;
+      if (printed) {
+        printed.textContent = q ? "搜索：" + q : "";
+      }
       const mine = ++generation;
       if (updateAddress) {
         setAddress(q);
