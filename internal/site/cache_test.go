@@ -148,18 +148,29 @@ func TestCacheKeepsGroups(t *testing.T) {
 // example domain tongbao init writes — is given by every load, not only
 // by the one that read them: the preview lists the warnings after every
 // save.
+//
+// So is the warning of an [site] orgCode left out, which the circulars
+// decide (their 索引号) but which is told at config.toml's [site].
 func TestCacheKeepsCatalogueWarnings(t *testing.T) {
 	files := miniSite()
-	files["config.toml"] = "baseURL = \"https://" + ExampleDomain + "/\"\n" + files["config.toml"]
+	files["config.toml"] = "baseURL = \"https://" + ExampleDomain + "/\"\n" + strings.Replace(files["config.toml"], "orgCode = \"123456789\"\n", "", 1)
 	dir := writeSite(t, files)
 	var c Cache
-	for i := range 2 {
+	for i := range 3 {
+		if i == 2 {
+			// A save of a circular: the catalogue comes from the cache.
+			os.WriteFile(filepath.Join(dir, "content/circulars/2023-02.md"), []byte(files["content/circulars/2023-02.md"]+"\n"), 0o644)
+		}
 		s, err := LoadCached(dir, &c)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := s.Warnings.Err(); got == nil || !strings.Contains(got.Error(), "config.toml:1:") || !strings.Contains(got.Error(), "baseURL 仍是示例地址") {
+		got := s.Warnings.Err()
+		if got == nil || !strings.Contains(got.Error(), "config.toml:1:") || !strings.Contains(got.Error(), "baseURL 仍是示例地址") {
 			t.Errorf("load %d: warnings %v, want config.toml:1's of the example baseURL", i+1, got)
+		}
+		if got == nil || !strings.Contains(got.Error(), "config.toml:7:1: 警告：[site] orgCode（机构代码）未填写") {
+			t.Errorf("load %d: warnings %v, want config.toml:7's of the missing orgCode", i+1, got)
 		}
 	}
 }

@@ -120,6 +120,7 @@ func (l *loader) config() {
 		return
 	}
 	l.configFile = f
+	l.orgCodeAt[0], l.orgCodeAt[1] = f.position("site.orgCode")
 	// Keys of earlier versions: each is reported with what to write
 	// instead, and read no further.
 	if pt := t.sub("policy"); pt != nil {
