@@ -171,6 +171,15 @@ func load(opts Options) (*site.Site, []string, error) {
 		s, months, err = site.LoadGathering(source(opts))
 		if len(months) > 0 {
 			err = &IncompleteError{Problems: err, Months: months}
+			// Told to build without the months being gathered, the rest
+			// of the site must build: a problem of its own (a shortcode
+			// misspelt in a published circular, a broken layout) is told
+			// with theirs, not after the advice is taken.
+			rest := opts
+			rest.Without, rest.Warn = months, nil
+			if _, _, _, rerr := renderHeld(rest); rerr != nil {
+				err = diag.Join(err.(*IncompleteError).Problems, rerr)
+			}
 		}
 	}
 	if err != nil {

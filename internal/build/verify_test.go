@@ -174,3 +174,33 @@ func TestVerifyRefusesBadBaseURL(t *testing.T) {
 		t.Errorf("public/ was made: %v", err)
 	}
 }
+
+// TestGatheringHidesNothing: while a month is being gathered, a problem
+// of the rest of the site — a shortcode misspelt in a published circular
+// — is told with the month's, and build does not advise --without the
+// month, which would fail on it next.
+func TestGatheringHidesNothing(t *testing.T) {
+	dir := sampleCopy(t)
+	feb, err := os.ReadFile(filepath.Join(dir, "data", "2023-02.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "data", "2023-03.toml"), []byte(strings.Replace(string(feb), "[result.townships]\n", "[result.townships]\n# ", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	circular := "+++\nnumber = \"双政办函〔2023〕15号\"\ntitle = \"关于三月的通报\"\ndata = \"2023-03\"\n+++\n正文。\n"
+	if err := os.WriteFile(filepath.Join(dir, "content", "circulars", "2023-03.md"), []byte(circular), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	editSource(t, dir, "content/circulars/2023-02.md", `{{< indicators "重点工作" >}}`, `{{< indicator "重点工作" >}}`)
+	_, err = Build(context.Background(), Options{Source: dir})
+	var inc *IncompleteError
+	if err == nil || errors.As(err, &inc) {
+		t.Fatalf("build: %v; want the problems of March and of February's circular, without the advice to leave March out", err)
+	}
+	for _, want := range []string{"content/circulars/2023-02.md:16:", "content/circulars/2023-03.md:1:1"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("build: %v\nwant a problem at %s", err, want)
+		}
+	}
+}

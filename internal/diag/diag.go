@@ -84,6 +84,16 @@ func (l List) Sort() {
 	})
 }
 
+// Join is the problems of a and b: one list, sorted by place, where both
+// are lists; otherwise both errors.
+func Join(a, b error) error {
+	var la, lb List
+	if errors.As(a, &la) && errors.As(b, &lb) {
+		return append(slices.Clone(la), lb...).Err()
+	}
+	return errors.Join(a, b)
+}
+
 // Error joins the diagnostics one per line.
 func (l List) Error() string {
 	var b strings.Builder

@@ -263,8 +263,10 @@ func (s *Server) render() ([]render.Output, string, []string, error) {
 		return outputs, basePath, held, problems
 	case problems != nil:
 		// The site without the months held back has a problem of its
-		// own: said once they are in order, if it remains.
-		return nil, "", nil, problems
+		// own (a shortcode misspelt in a published circular, a broken
+		// layout): told with theirs, or it would hide behind the month
+		// being gathered.
+		return nil, "", nil, diag.Join(problems, err)
 	}
 	// The site loads but does not render: the circular being written
 	// holds its month back too, if every problem is in such a one.

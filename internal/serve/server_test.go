@@ -459,6 +459,24 @@ func TestFirstBuildFails(t *testing.T) {
 	}
 }
 
+// TestMonthBeingGatheredHidesNothing: while a month is being gathered, a
+// problem of the rest of the site — a shortcode misspelt in February's
+// published circular — is listed with the month's, not hidden behind
+// them (the preview served nothing, and said only March's).
+func TestMonthBeingGatheredHidesNothing(t *testing.T) {
+	dir := copySite(t)
+	gatheringMarch(t, dir)
+	editFile(t, filepath.Join(dir, "content", "circulars", "2023-02.md"), `{{< indicators "重点工作" >}}`, `{{< indicator "重点工作" >}}`)
+	s, _ := built(t, Options{Source: dir, Log: io.Discard})
+	st := s.state.Load()
+	if !slices.ContainsFunc(st.errors, func(e string) bool {
+		return strings.HasPrefix(e, "content/circulars/2023-02.md:16:") && strings.Contains(e, "indicator")
+	}) ||
+		!slices.ContainsFunc(st.errors, func(e string) bool { return strings.HasPrefix(e, "data/2023-03.toml:") }) {
+		t.Errorf("problems %q; want February's misspelt shortcode with March's", st.errors)
+	}
+}
+
 // TestMonthBeingGathered: a preview started while the newest month is
 // still being gathered (a score to come) shows the site as it was before
 // the month was begun, with the month's problems over the pages, and
