@@ -8,12 +8,14 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 
 	"tongbao/internal/build"
 	"tongbao/internal/serve"
+	"tongbao/internal/site"
 )
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {
@@ -62,6 +64,17 @@ func serveUntil(ctx context.Context, opts serve.Options, addr string, stdout, st
 			fmt.Fprintf(stderr, "tongbao serve: 站点目录“%s”不存在\n", source)
 		}
 		return 1
+	}
+	// Started in a folder of the site (data/, where the file being
+	// edited is): no save there would make it one, and the preview
+	// would hold the port that the right folder's needs.
+	if _, err := os.Stat(filepath.Join(source, "config.toml")); err != nil {
+		if abs, err := filepath.Abs(source); err == nil {
+			if dir := site.EnclosingSite(abs); dir != "" {
+				fmt.Fprintf(stderr, "tongbao serve: %s 不是 tongbao 站点的目录（站点目录中有 config.toml）；站点目录似乎是 %s：在那里运行，或用 -s %s 指定\n", abs, dir, dir)
+				return 1
+			}
+		}
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {

@@ -113,6 +113,16 @@ func TestServeUsage(t *testing.T) {
 	if code, _, errOut := runCmd("serve", "-s", file, "--port", "0"); code != 1 || errOut != "tongbao serve: “"+file+"”是一个文件，不是站点目录：-s 应指定站点的目录（其中有 config.toml）\n" {
 		t.Errorf("a file as the site: exit %d, %q", code, errOut)
 	}
+	// Started in a folder of a site: it says where the site is and
+	// stops, rather than hold the port and wait for a save that would
+	// never make the folder a site.
+	site := t.TempDir()
+	os.WriteFile(filepath.Join(site, "config.toml"), []byte("title = \"测试\"\n"), 0o644)
+	data := filepath.Join(site, "data")
+	os.Mkdir(data, 0o755)
+	if code, _, errOut := runCmd("serve", "-s", data, "--port", "0"); code != 1 || !strings.Contains(errOut, "站点目录似乎是 "+site+"：在那里运行") {
+		t.Errorf("a folder of a site: exit %d, %q", code, errOut)
+	}
 }
 
 // TestFlagErrorsInChinese: the flag package's English is said in Chinese,

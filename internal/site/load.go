@@ -382,15 +382,24 @@ func startLoad(dir string, c *Cache) (*loader, error) {
 // they were editing (data/, content/circulars/).
 func notASite(root string) string {
 	msg := "无法读取：文件不存在——" + root + " 不是 tongbao 站点的目录（站点目录中有 config.toml）"
-	for dir := filepath.Dir(root); ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "config.toml")); err == nil {
-			return msg + "；站点目录似乎是 " + dir + "：在那里运行，或用 -s " + dir + " 指定"
-		}
-		if filepath.Dir(dir) == dir || strings.Count(root[len(dir):], string(filepath.Separator)) >= 3 {
-			break
-		}
+	if dir := EnclosingSite(root); dir != "" {
+		return msg + "；站点目录似乎是 " + dir + "：在那里运行，或用 -s " + dir + " 指定"
 	}
 	return msg + "；在站点目录中运行，或用 -s 指定；新建站点用 tongbao init 目录"
+}
+
+// EnclosingSite is the site folder that dir, which has no config.toml,
+// is a folder of, up to three levels up (data/, content/circulars/), or
+// "" when there is none.
+func EnclosingSite(dir string) string {
+	for up := filepath.Dir(dir); ; up = filepath.Dir(up) {
+		if _, err := os.Stat(filepath.Join(up, "config.toml")); err == nil {
+			return up
+		}
+		if filepath.Dir(up) == up || strings.Count(dir[len(up):], string(filepath.Separator)) >= 3 {
+			return ""
+		}
+	}
 }
 
 type loader struct {
