@@ -82,6 +82,9 @@ func aliasPath(s string) (string, string) {
 		case strings.HasPrefix(seg, "."):
 			return "", "路径中的文件夹和文件名不能以 . 开头：“" + s + "”"
 		}
+		if why := unportable(seg); why != "" {
+			return "", "“" + s + "”中的“" + seg + "”" + why
+		}
 	}
 	switch ext := path.Ext(p); {
 	case dir || ext == "":
@@ -94,3 +97,33 @@ func aliasPath(s string) (string, string) {
 		return "", "只能是页面的网址（以 / 或 .html 结尾），不能是文件“" + s + "”"
 	}
 }
+
+// unportable says why seg, a folder or file name of the output, cannot be
+// one on every system the site is built, copied or served on, or "": a
+// name Windows keeps for a device (nul, con, com1, with any extension),
+// a character it refuses in names (<>:"|?*), a space or dot at the end,
+// which it drops, or an invisible character that reorders or joins text
+// (U+202E shows exe.pdf for fdp.exe). A staff PC cannot build such a
+// page, and a portal's upload tool may stop at it.
+func unportable(seg string) string {
+	base, _, _ := strings.Cut(strings.ToLower(seg), ".")
+	switch {
+	case reservedNames[strings.TrimRight(base, " ")]:
+		return "是 Windows 保留的设备名，不能作文件夹或文件名"
+	case strings.ContainsAny(seg, `<>:"|?*`):
+		return "含有 Windows 文件名中不能用的字符（< > : \" | ? *）"
+	case strings.HasSuffix(seg, " ") || strings.HasSuffix(seg, "."):
+		return "以空格或“.”结尾，Windows 会去掉它"
+	case strings.IndexFunc(seg, func(r rune) bool { return unicode.Is(unicode.Cf, r) || unicode.IsControl(r) }) >= 0:
+		return "含有看不见的控制字符（如改变文字方向的 U+202E）"
+	}
+	return ""
+}
+
+var reservedNames = func() map[string]bool {
+	m := map[string]bool{"con": true, "prn": true, "aux": true, "nul": true}
+	for i := '1'; i <= '9'; i++ {
+		m["com"+string(i)], m["lpt"+string(i)] = true, true
+	}
+	return m
+}()

@@ -41,6 +41,14 @@ func TestAliasPath(t *testing.T) {
 		"/notices/2023.05":              "不能是文件",
 		"/%E9%80%9":                     "% 编码不完整",
 		"/%E9/":                         "不是 UTF-8",
+		// Names no Windows PC can build or a portal's upload may refuse.
+		"/CON/":            "“CON”是 Windows 保留的设备名",
+		"/c/aux.html":      "“aux.html”是 Windows 保留的设备名",
+		"/f/Lpt1.txt.html": "“Lpt1.txt.html”是 Windows 保留的设备名",
+		"/b/x:y/":          "含有 Windows 文件名中不能用的字符",
+		"/a/\"><b>/":       "含有 Windows 文件名中不能用的字符",
+		"/d/\u202e/":       "含有看不见的控制字符",
+		"/e/旧通知./":         "以空格或“.”结尾",
 	} {
 		if got, msg := aliasPath(in); got != "" || !strings.Contains(msg, want) {
 			t.Errorf("aliasPath(%q) = %q, %q; want a message with %q", in, got, msg, want)
@@ -74,4 +82,33 @@ func TestAliases(t *testing.T) {
 		"content/notices/a.md:5:3: aliases（旧网址）应是一个页面的路径")
 	wantDiagnostic(t, maps.Clone(files), "content/notices/a.md", `"/b/"`, `3`,
 		"content/notices/a.md:5:3: aliases（旧网址）的第2项应为字符串")
+}
+
+// TestUnportableNames: a page whose file name no Windows PC can build
+// (nul.md, a name with : or an invisible U+202E) is warned of; a unit's
+// or a circular's slug that is such a name is an error; an ordinary
+// name, or one that only holds a reserved name (console), is neither.
+func TestUnportableNames(t *testing.T) {
+	files := miniSite()
+	files["content/nul.md"] = "+++\ntitle = \"空\"\n+++\n正文\n"
+	files["content/notices/x:y.md"] = "+++\ntitle = \"冒号\"\n+++\n正文\n"
+	files["content/notices/a\u202eb.md"] = "+++\ntitle = \"方向\"\n+++\n正文\n"
+	files["content/console.md"] = "+++\ntitle = \"控制台\"\n+++\n正文\n"
+	got := loadWarnings(t, files)
+	for _, want := range []string{
+		"content/nul.md:1:1: 警告：网址 /nul/ 中的“nul”是 Windows 保留的设备名",
+		"content/notices/x:y.md:1:1: 警告：网址 /notices/x:y/ 中的“x:y”含有 Windows 文件名中不能用的字符",
+		"content/notices/a<U+202E>b.md:1:1: 警告：网址 /notices/a<U+202E>b/ 中的“a<U+202E>b”含有看不见的控制字符", // as diagnostics show it
+	} {
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, want) }) {
+			t.Errorf("no warning %q among\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+	if slices.ContainsFunc(got, func(g string) bool { return strings.Contains(g, "console") }) {
+		t.Errorf("console.md warned of:\n%s", strings.Join(got, "\n"))
+	}
+	wantDiagnostic(t, miniSite(), "data/units.toml", `slug = "jia"`, `slug = "nul"`,
+		"data/units.toml:3:1: slug“nul”是 Windows 保留的设备名")
+	wantDiagnostic(t, miniSite(), "content/circulars/2023-02.md", "+++\nnumber", "+++\nslug = \"com1\"\nnumber",
+		"content/circulars/2023-02.md:2:1: slug（网址名）“com1”是 Windows 保留的设备名")
 }

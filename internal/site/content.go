@@ -453,6 +453,12 @@ func (l *loader) parseContent(rel string) *parsed {
 	if strings.HasSuffix(pg.Path, "/index/") || pg.Path == "index/" {
 		pg.Path = strings.TrimSuffix(pg.Path, "index/")
 	}
+	for seg := range strings.SplitSeq(strings.TrimSuffix(pg.Path, "/"), "/") {
+		if why := unportable(seg); why != "" {
+			p.warnings.Add(rel, 1, 1, "警告：网址 /%s 中的“%s”%s；这个页面在 Windows 上无法生成，上传门户网站时也可能出错：请给文件或文件夹改名", pg.Path, seg, why)
+			break
+		}
+	}
 	pg.Aliases = aliases(r, f, pg.Path)
 	p.page = pg
 	return p
@@ -551,6 +557,9 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	if c.Slug = r.text("slug"); c.Slug != "" && !slugRE.MatchString(c.Slug) {
 		formed = false
 		f.errorf("slug", "slug（网址名）“%s”只能由小写字母、数字和“-”组成，如 \"fa-%d\"", c.Slug, c.Serial)
+	} else if why := unportable(c.Slug); why != "" {
+		formed = false
+		f.errorf("slug", "slug（网址名）“%s”%s", c.Slug, why)
 	}
 	c.IndexNo = strings.TrimSpace(r.text("indexNo"))
 	p.dataKey = r.text("data")

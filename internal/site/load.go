@@ -719,6 +719,8 @@ func (l *loader) units() {
 		}
 		if !slugRE.MatchString(u.Slug) {
 			f.errorf(r.at("slug"), "slug“%s”只能由小写字母、数字和连字符组成", u.Slug)
+		} else if why := unportable(u.Slug); why != "" {
+			f.errorf(r.at("slug"), "slug“%s”%s：它是单位页面的网址 /units/%s/", u.Slug, why, u.Slug)
 		}
 		if prev := l.s.units[u.Name]; prev != nil {
 			f.errorf(r.at("name"), "单位名称“%s”重复", u.Name)
