@@ -350,6 +350,7 @@ func TestBodyWarnings(t *testing.T) {
 		"content/about.md:4:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](图/a.png)",
 		"content/about.md:4:1: 警告：图片的文件 content/图/a.png 不存在，页面上不会显示",
 		"content/about.md:6:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](https://www.gov.cn/b.png)",
+		"content/about.md:6:1: 警告：图片 https://www.gov.cn/b.png 来自其他网站：读者每次打开页面，浏览器都会向那个网站请求它（那个网站因此知道谁在看），https 的页面不显示 http 的图片，那个网站改动后图片也会消失；请把图片下载下来，放在本文件旁边，用相对路径链接",
 		"content/about.md:8:1: 警告：图片的文件 content/图/c.png 不存在，页面上不会显示",
 		"content/about.md:10:29: 警告：链接的 content/circulars/2023-03.md 不存在，这个链接会失效",
 		"content/about.md:10:58: 警告：链接的 content/2023-02.md 不存在，这个链接会失效；是不是 content/circulars/2023-02.md？路径从 content/about.md 所在的文件夹写起，应写作 circulars/2023-02.md",
@@ -485,6 +486,35 @@ func BenchmarkNearestManyMissing(b *testing.B) {
 			if !strings.Contains(hint, "大小写须一致") {
 				b.Fatalf("link %d: %q", i, hint)
 			}
+		}
+	}
+}
+
+// TestForeignImagesAndCopiesWarned: a picture shown from another site is
+// warned of at its place; a link to another site is not (it is the
+// reader's to follow). A page whose file name is a copy's (about - 副本.md,
+// about(1).md, about.bak.md) is warned of: it would be published too.
+func TestForeignImagesAndCopiesWarned(t *testing.T) {
+	files := miniSite()
+	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n正文。\n\n![标志](https://cdn.example.com/logo.png)\n\n[上级网站](https://www.gov.cn/)\n"
+	files["content/about - 副本.md"] = "+++\ntitle = \"关于\"\n+++\n正文。\n"
+	files["content/about(1).md"] = "+++\ntitle = \"关于\"\n+++\n正文。\n"
+	files["content/about.bak.md"] = "+++\ntitle = \"关于\"\n+++\n正文。\n"
+	files["content/copyright.md"] = "+++\ntitle = \"版权\"\n+++\n正文。\n"
+	got := loadWarnings(t, files)
+	for _, want := range []string{
+		"content/about.md:6:1: 警告：图片 https://cdn.example.com/logo.png 来自其他网站",
+		"content/about - 副本.md:1:1: 警告：about - 副本.md 的文件名像是另一个文件的副本或备份",
+		"content/about(1).md:1:1: 警告：about(1).md 的文件名像是另一个文件的副本或备份",
+		"content/about.bak.md:1:1: 警告：about.bak.md 的文件名像是另一个文件的副本或备份",
+	} {
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, want) }) {
+			t.Errorf("no warning %q among\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+	for _, g := range got {
+		if strings.Contains(g, "www.gov.cn") || strings.HasPrefix(g, "content/copyright.md") {
+			t.Errorf("warned of %s", g)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"tongbao/internal/diag"
+	"tongbao/internal/markdown"
 	"tongbao/internal/par"
 	"tongbao/internal/theme"
 )
@@ -425,6 +426,7 @@ func (l *loader) parseContent(rel string) *parsed {
 		}
 		p.warnings.Add(rel, bodyLine+h.Line-1, h.Col, "警告：正文中的 HTML（%s）不会出现在页面上%s；表格请用 Markdown 表格（| 单位 | 得分 |），其他格式也用 Markdown 的写法", h.Text, more)
 	}
+	foreignImages(rel, links, bodyLine, &p.warnings)
 	if strings.HasPrefix(rel, "content/circulars/") {
 		p.circular = circular(rel, t, f, p)
 		placeholders(rel, f, t.m, body, bodyLine, &p.diags)
@@ -453,6 +455,9 @@ func (l *loader) parseContent(rel string) *parsed {
 	if strings.HasSuffix(pg.Path, "/index/") || pg.Path == "index/" {
 		pg.Path = strings.TrimSuffix(pg.Path, "index/")
 	}
+	if copyName.MatchString(path.Base(rel)) {
+		p.warnings.Add(rel, 1, 1, "警告：%s 的文件名像是另一个文件的副本或备份，也会作为页面 /%s 发布；不要发布的副本请移出 content/", path.Base(rel), pg.Path)
+	}
 	for seg := range strings.SplitSeq(strings.TrimSuffix(pg.Path, "/"), "/") {
 		if why := unportable(seg); why != "" {
 			p.warnings.Add(rel, 1, 1, "警告：网址 /%s 中的“%s”%s；这个页面在 Windows 上无法生成，上传门户网站时也可能出错：请给文件或文件夹改名", pg.Path, seg, why)
@@ -462,6 +467,26 @@ func (l *loader) parseContent(rel string) *parsed {
 	pg.Aliases = aliases(r, f, pg.Path)
 	p.page = pg
 	return p
+}
+
+// copyName matches the names a system or a person gives a copy kept
+// beside a file (about - 副本.md, about - Copy.md, about(1).md,
+// about.bak.md, about.old.md): every Markdown file under content/ is a
+// page, and a copy would be published beside the page it copies.
+var copyName = regexp.MustCompile(`(?i)(副本|备份|[ _-]copy|\(\d+\)|（\d+）|\.(bak|old|orig))\.md$`)
+
+// foreignImages warns of each picture a body shows from another site:
+// every reader's browser asks that site for it (which learns who reads
+// the circular), a page served over https does not show one over http,
+// and the picture goes when that site changes. Kept beside the page, it
+// is published with it.
+func foreignImages(rel string, links []markdown.Link, bodyLine int, w *diag.List) {
+	for _, l := range links {
+		d := strings.ToLower(l.Dest)
+		if l.Image && (strings.HasPrefix(d, "http://") || strings.HasPrefix(d, "https://") || strings.HasPrefix(d, "//")) {
+			w.Add(rel, bodyLine+l.Line-1, l.Col, "警告：图片 %s 来自其他网站：读者每次打开页面，浏览器都会向那个网站请求它（那个网站因此知道谁在看），https 的页面不显示 http 的图片，那个网站改动后图片也会消失；请把图片下载下来，放在本文件旁边，用相对路径链接", l.Dest)
+		}
+	}
 }
 
 // updated reads the front matter's updated, which a correction comes
