@@ -54,18 +54,7 @@ func TestVerifyPasses(t *testing.T) {
 func TestVerifyWithout(t *testing.T) {
 	exe := tongbaoBinary(t)
 	dir := sampleCopy(t)
-	feb, err := os.ReadFile(filepath.Join(dir, "data", "2023-02.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// March as tongbao new leaves it: a score to come, no date.
-	if err := os.WriteFile(filepath.Join(dir, "data", "2023-03.toml"), []byte(strings.Replace(string(feb), "[result.townships]\n", "[result.townships]\n# ", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	circular := "+++\nnumber = \"双政办函〔2023〕15号\"\ntitle = \"关于三月的通报\"\ndata = \"2023-03\"\n+++\n正文。\n"
-	if err := os.WriteFile(filepath.Join(dir, "content", "circulars", "2023-03.md"), []byte(circular), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	gatheringMarch(t, dir)
 	var inc *IncompleteError
 	if _, _, err := BuildVerified(context.Background(), Options{Source: dir}, exe); !errors.As(err, &inc) || !slices.Equal(inc.Months, []string{"2023-03"}) {
 		t.Fatalf("build --verify while March is gathered: %v; want its problems, March named", err)
@@ -181,6 +170,24 @@ func TestVerifyRefusesBadBaseURL(t *testing.T) {
 // month, which would fail on it next.
 func TestGatheringHidesNothing(t *testing.T) {
 	dir := sampleCopy(t)
+	gatheringMarch(t, dir)
+	editSource(t, dir, "content/circulars/2023-02.md", `{{< indicators "重点工作" >}}`, `{{< indicator "重点工作" >}}`)
+	_, err := Build(context.Background(), Options{Source: dir})
+	var inc *IncompleteError
+	if err == nil || errors.As(err, &inc) {
+		t.Fatalf("build: %v; want the problems of March and of February's circular, without the advice to leave March out", err)
+	}
+	for _, want := range []string{"content/circulars/2023-02.md:16:", "content/circulars/2023-03.md:1:1"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("build: %v\nwant a problem at %s", err, want)
+		}
+	}
+}
+
+// gatheringMarch adds March to the sample in dir as tongbao new leaves
+// it: a score to come, its circular not dated.
+func gatheringMarch(t *testing.T, dir string) {
+	t.Helper()
 	feb, err := os.ReadFile(filepath.Join(dir, "data", "2023-02.toml"))
 	if err != nil {
 		t.Fatal(err)
@@ -191,16 +198,5 @@ func TestGatheringHidesNothing(t *testing.T) {
 	circular := "+++\nnumber = \"双政办函〔2023〕15号\"\ntitle = \"关于三月的通报\"\ndata = \"2023-03\"\n+++\n正文。\n"
 	if err := os.WriteFile(filepath.Join(dir, "content", "circulars", "2023-03.md"), []byte(circular), 0o644); err != nil {
 		t.Fatal(err)
-	}
-	editSource(t, dir, "content/circulars/2023-02.md", `{{< indicators "重点工作" >}}`, `{{< indicator "重点工作" >}}`)
-	_, err = Build(context.Background(), Options{Source: dir})
-	var inc *IncompleteError
-	if err == nil || errors.As(err, &inc) {
-		t.Fatalf("build: %v; want the problems of March and of February's circular, without the advice to leave March out", err)
-	}
-	for _, want := range []string{"content/circulars/2023-02.md:16:", "content/circulars/2023-03.md:1:1"} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("build: %v\nwant a problem at %s", err, want)
-		}
 	}
 }
