@@ -697,7 +697,8 @@
   // order until sortRest is called. When nothing is found and q has a run
   // of three or more Han characters, it resolves to the search of the
   // pieces of its runs between pairs that no document holds (query is
-  // then theirs, and loose is true).
+  // then theirs, and loose is true). A 文号 no circular has is all
+  // partial, and missingNumber is that 文号 (numberMissing).
   function search(index, q, opts) {
     opts = opts || {};
     q = numberForm(q);
@@ -767,8 +768,9 @@
   // byNumber is found, a search for a 文号 that found own, the circulars
   // it names (the one whose 文号 it is, or those whose 文号 end with it,
   // typed in part: 政办函〔2023〕11号), with the other documents holding
-  // all its terms counted as partial matches: 〔2021〕11号 with a 2023 in its text holds
-  // every term of 双政办函〔2023〕11号, and is no match of it.
+  // all its terms counted as partial matches: 〔2021〕11号 with a 2023 in
+  // its text holds every term of 双政办函〔2023〕11号, and is no match of
+  // it.
   function byNumber(found, own) {
     found.sortRest();
     const mine = new Set(own);
