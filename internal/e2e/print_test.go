@@ -618,12 +618,13 @@ func TestPrintFileFormat(t *testing.T) {
 // two attachments, a 附注, 抄送 and a 印发 line: on paper the 附件说明 gives
 // the names alone (no type, size or link), numbered and aligned under the
 // first; then the signature, the 附注 below the date, indented, and the
-// 版记 last, 印发机关 at its left and 印发日期 at its right, at the foot of
+// 版记 last, 抄送's second line under its colon's next character (§7.4.2),
+// 印发机关 at its left and 印发日期 at its right, at the foot of
 // a last page of its own, which carries no number (§7.4, §7.5).
 func TestPrintAttachmentsAndRecord(t *testing.T) {
 	ctx := browsertest.Start(t)
 	dir := copySite(t, sampleSite(t))
-	fileFormatWithRecord(t, dir, "2023-02.md", "note = \"此件公开发布\"\ncc = \"市政府办公室，区委办公室\"\nprinted = 2023-04-04",
+	fileFormatWithRecord(t, dir, "2023-02.md", "note = \"此件公开发布\"\ncc = \"市政府办公室，区委办公室，区人大常委会办公室，区政协办公室，区纪委监委，区人民法院，区人民检察院\"\nprinted = 2023-04-04",
 		map[string]string{"各乡镇考核得分表": "%PDF attachment", "通报原件": "%PDF attachment"})
 	srv := serveOutputs(t, renderSite(t, dir))
 	pdf := printPDF(t, ctx, srv.URL+"/circulars/2023/14/")
@@ -651,13 +652,20 @@ func TestPrintAttachmentsAndRecord(t *testing.T) {
 	second, l2 := find(n-2, "2.通报原件")
 	sign, _ := find(n-2, "邵阳市双清区人民政府办公室")
 	note, ln := find(n-2, "（此件公开发布）")
-	cc, _ := find(n-1, "抄送：市政府办公室，区委办公室。")
+	cc, lc := find(n-1, "抄送：市政府办公室，区委办公室，")
 	printed, lp := find(n-1, "邵阳市双清区人民政府办公室2023年4月4日印发")
 	if !(first < second && second < sign && sign < note && cc < printed) {
 		t.Errorf("the lines are out of order:\n%s", strings.Join(all, "\n"))
 	}
-	if k := len(lines(pages[n-1])); k != 2 {
-		t.Errorf("the 版记's page has %d lines, want its two alone:\n%s", k, strings.Join(all, "\n"))
+	if k := len(lines(pages[n-1])); k != 3 {
+		t.Errorf("the 版记's page has %d lines, want its three alone (抄送 on two):\n%s", k, strings.Join(all, "\n"))
+	}
+	// 抄送's second line starts under the first character after its
+	// colon (§7.4.2), three 四号 characters (14 pt) in.
+	if cc+1 < len(lines(pages[n-1])) {
+		if d := lines(pages[n-1])[cc+1][0].XMin - lc[0].XMin; math.Abs(d-3*14) > 4 {
+			t.Errorf("抄送's second line starts %.1f pt right of its first; want three characters, 42 pt", d)
+		}
 	}
 	// Its last line on the 版心's last: the 版心 ends 35 mm above the
 	// paper's foot, and a 四号 line (14 pt) with its rule is about 25 pt.
@@ -806,5 +814,58 @@ func TestPrintWrappedMain(t *testing.T) {
 	emulateMedia(t, ctx, "")
 	if want := "shown hidden hidden"; shown != want {
 		t.Errorf("in print, the document, the portal's top bar and the header are %s, want %s", shown, want)
+	}
+}
+
+// TestPrintYearCircular: a year's circular, whose table of twelve months'
+// ranks is the widest a circular holds, prints at its size: its text on
+// GB/T 9704's grid (lines 28.8 pt apart) and the table within the 版心.
+// A table wider than the 版心 ran past it to 190 mm when printed through
+// DevTools, as here; a reader's print dialog shrank the whole page to
+// 79 % to fit it instead, the body out of 三号 and off the grid.
+func TestPrintYearCircular(t *testing.T) {
+	ctx := browsertest.Start(t)
+	outs := renderSite(t, demoSite(t))
+	var path string
+	for _, o := range outs {
+		if strings.HasPrefix(o.Path, "circulars/") && strings.HasSuffix(o.Path, "/index.html") && bytes.Contains(o.Data, []byte(`<th scope="col">12月</th>`)) {
+			path = strings.TrimSuffix(o.Path, "index.html")
+			break
+		}
+	}
+	if path == "" {
+		t.Fatal("the demo has no year's circular with a table of twelve months")
+	}
+	srv := serveOutputs(t, outs)
+	pdf := printPDF(t, ctx, srv.URL+"/"+path)
+	pages := pdfWords(t, pdf, 1)
+	if pages == nil {
+		return
+	}
+	// Lines of body text: long, their characters 三号 (16 pt apart),
+	// which a shrunk page's are not (12.6 pt at 79 %), nor the table's.
+	body := func(l []word) bool {
+		n := len([]rune(text(l)))
+		return n >= 20 && (l[len(l)-1].XMax-l[0].XMin)/float64(n) > 14.5
+	}
+	var pitches []float64
+	ls := lines(pages[0])
+	for i := 1; i < len(ls); i++ {
+		if body(ls[i-1]) && body(ls[i]) {
+			pitches = append(pitches, ls[i][0].YMin-ls[i-1][0].YMin)
+		}
+	}
+	right := 0.0
+	for _, w := range pages[0] {
+		right = max(right, w.XMax)
+	}
+	slices.Sort(pitches)
+	if len(pitches) == 0 || math.Abs(pitches[len(pitches)/2]-28.8) > 1 {
+		t.Errorf("/%s: its lines are %v pt apart on page 1; GB/T 9704's grid puts them 28.8 pt apart", path, pitches)
+	}
+	// The 版心 ends 28 + 156 mm from the paper's left edge; a table's rule
+	// or a cell's padding may reach a little past the text.
+	if right > (28+156+1.5)*mm {
+		t.Errorf("/%s: page 1 prints to %.1f mm from the left; the 版心 ends at 184 mm", path, right/mm)
 	}
 }
