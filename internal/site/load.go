@@ -560,6 +560,13 @@ func normalize(rel string, b []byte, d *diag.List) []byte {
 			off += n
 		}
 		line, col := diag.Position(b, off)
+		if !utf8.FullRune(b[off:]) {
+			// The first bytes of a character and nothing after: a file
+			// read while it was being saved (the preview reads at each
+			// save), or cut short; not GBK.
+			d.Add(rel, line, col, "文件在一个字符的中间结束：可能还没有保存完，或被截断了；保存完整后再生成（预览会自动重新读取）")
+			return nil
+		}
 		d.Add(rel, line, col, "%s", notUTF8Msg)
 		return nil
 	}

@@ -286,6 +286,18 @@ file = "shared/list.txt"
 	}
 }
 
+// TestLoadTellsTruncatedSave: a file read while it was being saved, cut in
+// the middle of a character, is told so, not called GBK; a GBK file
+// still is.
+func TestLoadTellsTruncatedSave(t *testing.T) {
+	full := "[[township]]\nname = \"甲街道\"\nslug = \"jia\"\n"
+	cut := full[:len("[[township]]\nname = \"甲")+1] // 街's first byte of three
+	wantDiagnostic(t, miniSite(), "data/units.toml", "", cut,
+		"data/units.toml:2:10: 文件在一个字符的中间结束：可能还没有保存完，或被截断了")
+	wantDiagnostic(t, miniSite(), "content/about.md", "", "+++\ntitle = \"\xb9\xd8\xd3\xda\"\n+++\n",
+		"content/about.md:2:10: 文件不是 UTF-8 编码")
+}
+
 // utf16 encodes s as UTF-16, little- or big-endian, without a byte order
 // mark.
 func utf16(s string, big bool) string {
