@@ -74,6 +74,18 @@ func TestServeUntilCancelled(t *testing.T) {
 			t.Errorf("Host %s: %d, want %d", host, resp.StatusCode, want)
 		}
 	}
+	// baseURL's path changed: the pages move, and the terminal says where.
+	config := filepath.Join(dir, "config.toml")
+	b, _ := os.ReadFile(config)
+	if err := os.WriteFile(config, []byte(strings.Replace(string(b), `baseURL  = "/"`, `baseURL  = "/tongbao/"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	moved := "tongbao: baseURL 的路径改为 /tongbao/，预览地址现在是 " + url + "tongbao/\n"
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(out.String(), moved); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no new address printed: %q %q", out.String(), errOut.String())
+		}
+	}
 	cancel()
 	select {
 	case code := <-done:

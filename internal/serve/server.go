@@ -64,6 +64,7 @@ type Server struct {
 	opts   Options
 	log    io.Writer
 	errLog io.Writer
+	addr   net.Addr // where Serve listens, to say the preview's address again when baseURL's path changes
 	state  atomic.Pointer[state]
 	hub    hub
 	deb    *debouncer
@@ -214,6 +215,10 @@ func (s *Server) Build() {
 		fmt.Fprintf(s.log, "tongbao: 已生成 %d 个文件，用时 %d ms\n", len(outputs), time.Since(start).Milliseconds())
 	} else {
 		fmt.Fprintf(s.log, "tongbao: 已重新生成 %d 个文件，%s，用时 %d ms\n", len(outputs), changedText(ev), time.Since(start).Milliseconds())
+		if basePath != prev.snap.basePath && s.addr != nil {
+			// The pages moved: open tabs land on the 404 page.
+			fmt.Fprintf(s.log, "tongbao: baseURL 的路径改为 %s，预览地址现在是 %s\n", basePath, s.URL(s.addr))
+		}
 	}
 	if s.built != nil {
 		s.built()
@@ -455,6 +460,7 @@ func (s *Server) mayHold(held []string) bool {
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	s.addr = ln.Addr()
 	// The first build of a long archive takes seconds; Ctrl-C stops the
 	// preview at once, not after it: the build is in memory and writes
 	// nothing, so it is simply left.
