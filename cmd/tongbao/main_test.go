@@ -63,7 +63,7 @@ func TestCheckWarnsWithoutHost(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("%v: exit %d, stderr %q; want 0", args, code, errOut)
 		}
-		want := "config.toml: 警告：baseURL（/）不含域名，[site] 也没有 domain："
+		want := "config.toml:2:1: 警告：baseURL（/）不含域名，[site] 也没有 domain："
 		if !strings.HasPrefix(errOut, want) || strings.Count(errOut, "\n") != 1 {
 			t.Errorf("%v: stderr %q; want one line starting %q", args, errOut, want)
 		}
@@ -83,7 +83,7 @@ func TestCheckWarnsWithoutHost(t *testing.T) {
 // https's port, is the same.
 func TestBuildWarnsOfTwoHosts(t *testing.T) {
 	dir := sampleSiteCopy(t)
-	want := "config.toml: 警告：baseURL（https://www.shuangqing.gov.cn/tb/）的域名与 [site] domain（www.example.gov.cn）不同：网站地图、订阅和规范链接用前者，页脚的网站域名和门户网站的元数据用后者；请改为同一个\n"
+	want := "config.toml:7:1: 警告：baseURL（https://www.shuangqing.gov.cn/tb/）的域名与 [site] domain（www.example.gov.cn）不同：网站地图、订阅和规范链接用前者，页脚的网站域名和门户网站的元数据用后者；请改为同一个\n"
 	if code, _, errOut := runCmd("build", "-s", dir, "--baseURL", "https://www.shuangqing.gov.cn/tb/"); code != 0 || errOut != want {
 		t.Errorf("build under another host: exit %d, stderr %q; want 0 and %q", code, errOut, want)
 	}

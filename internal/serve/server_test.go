@@ -992,7 +992,7 @@ func TestHostWarning(t *testing.T) {
 	ev := c.next(t, 5*time.Second)
 	var ch change
 	json.Unmarshal([]byte(ev.data), &ch)
-	if ev.name != "hello" || len(ch.Warnings) != 1 || !strings.HasPrefix(ch.Warnings[0], "config.toml: 警告：baseURL（/）不含域名，[site] 也没有 domain：") {
+	if ev.name != "hello" || len(ch.Warnings) != 1 || !strings.HasPrefix(ch.Warnings[0], "config.toml:2:1: 警告：baseURL（/）不含域名，[site] 也没有 domain：") {
 		t.Errorf("hello: %+v", ev)
 	}
 }

@@ -56,10 +56,12 @@ func (s *Site) HostWarning(baseURL string) diag.List {
 	}
 	domain := s.Config.Site.Domain
 	if b.Public(domain).Host == "" {
-		w.Add("config.toml", 0, 0, "警告：baseURL（%s）不含域名，[site] 也没有 domain：网站地图、订阅和规范链接只能写成路径，而网站地图须用完整网址。请在 [site] 中设置 domain，或以 --baseURL https://… 生成", baseURL)
+		line, col := s.Config.place("baseURL")
+		w.Add("config.toml", line, col, "警告：baseURL（%s）不含域名，[site] 也没有 domain：网站地图、订阅和规范链接只能写成路径，而网站地图须用完整网址。请在 [site] 中设置 domain，或以 --baseURL https://… 生成", baseURL)
 	}
 	if host := strings.TrimSuffix(b.Host, ":443"); host != "" && domain != "" && !strings.EqualFold(host, domain) {
-		w.Add("config.toml", 0, 0, "警告：baseURL（%s）的域名与 [site] domain（%s）不同：网站地图、订阅和规范链接用前者，页脚的网站域名和门户网站的元数据用后者；请改为同一个", baseURL, domain)
+		line, col := s.Config.place("site.domain")
+		w.Add("config.toml", line, col, "警告：baseURL（%s）的域名与 [site] domain（%s）不同：网站地图、订阅和规范链接用前者，页脚的网站域名和门户网站的元数据用后者；请改为同一个", baseURL, domain)
 	}
 	return w
 }

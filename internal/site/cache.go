@@ -71,7 +71,6 @@ type catalogue struct {
 	unitsBy     map[string]*Unit
 	indsBy      map[string]*Indicator
 	warnings    diag.List // given by every load: config.toml's example domain
-	orgCodeAt   [2]int    // see loader.orgCodeAt
 }
 
 type monthEntry struct {
@@ -120,7 +119,6 @@ func (l *loader) loadCatalogue() {
 		l.s.Townships, l.s.Groups, l.s.Departments, l.s.Indicators = cat.townships, cat.groups, cat.departments, cat.indicators
 		l.s.units, l.s.indicators = cat.unitsBy, cat.indsBy
 		l.s.Warnings = append(l.s.Warnings, cat.warnings...)
-		l.orgCodeAt = cat.orgCodeAt
 		return
 	}
 	c.catalogue, c.months = nil, nil
@@ -137,7 +135,6 @@ func (l *loader) loadCatalogue() {
 			unitsBy:     l.s.units,
 			indsBy:      l.s.indicators,
 			warnings:    slices.Clone(l.s.Warnings[warned:]),
-			orgCodeAt:   l.orgCodeAt,
 		}
 	}
 }

@@ -120,7 +120,11 @@ func (l *loader) config() {
 		return
 	}
 	l.configFile = f
-	l.orgCodeAt[0], l.orgCodeAt[1] = f.position("site.orgCode")
+	l.s.Config.places = map[string][2]int{}
+	for _, key := range []string{"baseURL", "site.domain", "site.orgCode"} {
+		line, col := f.position(key)
+		l.s.Config.places[key] = [2]int{line, col}
+	}
 	// Keys of earlier versions: each is reported with what to write
 	// instead, and read no further.
 	if pt := t.sub("policy"); pt != nil {

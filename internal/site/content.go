@@ -542,10 +542,11 @@ func (l *loader) distinctAddresses(circs []*Circular) []*Circular {
 // as they all would when the code is added.
 func (l *loader) noOrgCode() {
 	k := slices.IndexFunc(l.s.Circulars, func(c *Circular) bool { return c.IndexNo == "" })
-	if l.orgCodeAt[0] == 0 || l.s.Config.Site.OrgCode != "" || k < 0 {
+	line, col := l.s.Config.place("site.orgCode")
+	if line == 0 || l.s.Config.Site.OrgCode != "" || k < 0 {
 		return
 	}
-	l.s.Warnings.Add("config.toml", l.orgCodeAt[0], l.orgCodeAt[1], "警告：[site] orgCode（机构代码）未填写，通报的索引号都以“/”开头（如 %s）；索引号发布后不应再改，发布前请填写本机关的9位组织机构代码", l.s.IndexNo(l.s.Circulars[k]))
+	l.s.Warnings.Add("config.toml", line, col, "警告：[site] orgCode（机构代码）未填写，通报的索引号都以“/”开头（如 %s）；索引号发布后不应再改，发布前请填写本机关的9位组织机构代码", l.s.IndexNo(l.s.Circulars[k]))
 }
 
 // IndexNo is c's 索引号: its front matter's indexNo, or the organisation

@@ -441,10 +441,6 @@ type loader struct {
 	// those are read (rules).
 	configFile  *tomlFile
 	ruleRecords []*record
-	// orgCodeAt is where [site] orgCode is, or goes, in config.toml
-	// (line, col): a warning that it is missing is told there, also when
-	// the preview took the catalogue from its cache, without the file.
-	orgCodeAt [2]int
 
 	// contentFiles are the files under content/, by which a link to a
 	// file that is not there is told where one of its name is (nearest);

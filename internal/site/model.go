@@ -112,6 +112,17 @@ type Config struct {
 	// Rules are the [[rule]]s: the mechanical measures, in the order their
 	// measures are listed (DESIGN.md §5.9).
 	Rules []Rule
+
+	// places are where some keys are, or go, in config.toml (line, col),
+	// for warnings made after the load — of the host, of a missing
+	// orgCode — also when the preview took the config from its cache.
+	places map[string][2]int
+}
+
+// place is where key is, or goes, in config.toml; 0, 0 if unknown.
+func (c *Config) place(key string) (line, col int) {
+	p := c.places[key]
+	return p[0], p[1]
 }
 
 // Terms are the office's own words, [terms] (DESIGN.md §3): tongbao
