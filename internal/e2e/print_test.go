@@ -869,3 +869,29 @@ func TestPrintYearCircular(t *testing.T) {
 		t.Errorf("/%s: page 1 prints to %.1f mm from the left; the 版心 ends at 184 mm", path, right/mm)
 	}
 }
+
+// TestPrintHistoryPages: the pages of a unit's, an indicator's and every
+// unit's ranks, whose tables run to a year of months, print within the
+// 版心 (they ran to 190 mm, and a reader's print dialog shrank the whole
+// page to 70 % instead).
+func TestPrintHistoryPages(t *testing.T) {
+	ctx := browsertest.Start(t)
+	srv := serveOutputs(t, renderSite(t, demoSite(t)))
+	for _, path := range []string{"rankings/", "units/dongfenglu/", "indicators/jindu/"} {
+		pdf := printPDF(t, ctx, srv.URL+"/"+path)
+		n := min(len(pageSizes(t, pdf)), 4)
+		pages := pdfWords(t, pdf, n)
+		if pages == nil {
+			return
+		}
+		right := 0.0
+		for _, p := range pages {
+			for _, w := range p {
+				right = max(right, w.XMax)
+			}
+		}
+		if right > (28+156+1.5)*mm {
+			t.Errorf("/%s prints to %.1f mm from the paper's left edge; the 版心 ends at 184 mm", path, right/mm)
+		}
+	}
+}
