@@ -197,7 +197,9 @@ func pageNumber(words []word) (string, float64) {
 	var s string
 	var x0, x1 float64
 	for _, w := range words {
-		if w.YMin > a4H-35*mm {
+		// By its middle: pdftotext's box of a 四号 character is its font's
+		// (36 pt tall), above the ink, which is in the margin.
+		if (w.YMin+w.YMax)/2 > a4H-35*mm {
 			if s == "" {
 				x0 = w.XMin
 			}
@@ -386,8 +388,31 @@ func checkLetterRules(t *testing.T, pdf []byte) {
 			t.Errorf("the double line is %.1f mm below the 标志; want 4 mm", d)
 		}
 	}
-	if n := len(raster(2).redRules(ruleLen)); n != 0 {
+	page2 := raster(2)
+	if n := len(page2.redRules(ruleLen)); n != 0 {
 		t.Errorf("page 2 has %d red rules; the double lines belong to page 1 only", n)
+	}
+	// Page 2's number, at the left: its 一字线, the first row below the
+	// 版心 (262 mm) with a dark run of 3 mm or more, 7 mm below the 版心
+	// (§7.5).
+	px := func(mm float64) int { return int(mm * dpi / 25.4) }
+	dash := -1.0
+	for y := px(262); y < px(290) && y < page2.h && dash < 0; y++ {
+		run := 0
+		for x := px(25); x < px(60); x++ {
+			i := (y*page2.w + x) * 3
+			if max(page2.rgb[i], page2.rgb[i+1], page2.rgb[i+2]) < 128 {
+				if run++; run >= px(3) {
+					dash = toMM(y) - 262
+					break
+				}
+			} else {
+				run = 0
+			}
+		}
+	}
+	if math.Abs(dash-7) > 1 {
+		t.Errorf("page 2's 一字线 is %.1f mm below the 版心; GB/T 9704 §7.5 puts it 7 mm below", dash)
 	}
 }
 
