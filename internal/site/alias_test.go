@@ -95,15 +95,11 @@ func TestUnportableNames(t *testing.T) {
 	files["content/notices/a\u202eb.md"] = "+++\ntitle = \"方向\"\n+++\n正文\n"
 	files["content/console.md"] = "+++\ntitle = \"控制台\"\n+++\n正文\n"
 	got := loadWarnings(t, files)
-	for _, want := range []string{
+	warnedOf(t, got,
 		"content/nul.md:1:1: 警告：网址 /nul/ 中的“nul”是 Windows 保留的设备名",
 		"content/notices/x:y.md:1:1: 警告：网址 /notices/x:y/ 中的“x:y”含有 Windows 文件名中不能用的字符",
 		"content/notices/a<U+202E>b.md:1:1: 警告：网址 /notices/a<U+202E>b/ 中的“a<U+202E>b”含有看不见的控制字符", // as diagnostics show it
-	} {
-		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, want) }) {
-			t.Errorf("no warning %q among\n%s", want, strings.Join(got, "\n"))
-		}
-	}
+	)
 	if slices.ContainsFunc(got, func(g string) bool { return strings.Contains(g, "console") }) {
 		t.Errorf("console.md warned of:\n%s", strings.Join(got, "\n"))
 	}

@@ -421,6 +421,17 @@ func TestRawHTMLWarned(t *testing.T) {
 
 // loadWarnings loads a site of files and returns its warnings, a line
 // each.
+// warnedOf checks that got, warnings as loadWarnings gives them, has one
+// starting with each of wants.
+func warnedOf(t *testing.T, got []string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, want) }) {
+			t.Errorf("no warning %q among\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+}
+
 func loadWarnings(t *testing.T, files map[string]string) []string {
 	t.Helper()
 	s, err := Load(writeSite(t, files))
@@ -502,16 +513,12 @@ func TestForeignImagesAndCopiesWarned(t *testing.T) {
 	files["content/about.bak.md"] = "+++\ntitle = \"关于\"\n+++\n正文。\n"
 	files["content/copyright.md"] = "+++\ntitle = \"版权\"\n+++\n正文。\n"
 	got := loadWarnings(t, files)
-	for _, want := range []string{
+	warnedOf(t, got,
 		"content/about.md:6:1: 警告：图片 https://cdn.example.com/logo.png 来自其他网站",
 		"content/about - 副本.md:1:1: 警告：about - 副本.md 的文件名像是另一个文件的副本或备份",
 		"content/about(1).md:1:1: 警告：about(1).md 的文件名像是另一个文件的副本或备份",
 		"content/about.bak.md:1:1: 警告：about.bak.md 的文件名像是另一个文件的副本或备份",
-	} {
-		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, want) }) {
-			t.Errorf("no warning %q among\n%s", want, strings.Join(got, "\n"))
-		}
-	}
+	)
 	for _, g := range got {
 		if strings.Contains(g, "www.gov.cn") || strings.HasPrefix(g, "content/copyright.md") {
 			t.Errorf("warned of %s", g)
