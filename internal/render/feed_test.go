@@ -412,6 +412,7 @@ func TestPublishDate(t *testing.T) {
 		// otherwise find without a date.
 		"units/index.html":            {`更新日期：<time datetime="2023-04-07">2023-04-07</time>`},
 		"indicators/index.html":       {`更新日期：<time datetime="2023-04-07">2023-04-07</time>`},
+		"search/index.html":           {`更新日期：<time datetime="2023-04-07">2023-04-07</time>`},
 		"circulars/2023/14/data.json": {`"date":"2023-04-03","published":"2023-04-07"`},
 	} {
 		for _, want := range wants {

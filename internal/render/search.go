@@ -65,7 +65,7 @@ type searchIndex struct {
 func (x *searchIndex) jobs() []job {
 	page := job{path: "search/index.html", owner: own("搜索页"), streamed: true}
 	if x.opts.NoSearchIndex {
-		page = job{path: page.path, owner: page.owner, in: []input{global()}, fn: func() ([]byte, error) { return x.searchPage(nil) }}
+		page = job{path: page.path, owner: page.owner, in: []input{global(), newest()}, fn: func() ([]byte, error) { return x.searchPage(nil) }}
 	}
 	return []job{
 		page,
@@ -81,6 +81,7 @@ func (x *searchIndex) searchPage(manifest []byte) ([]byte, error) {
 		Kind:        "search",
 		Title:       "站内搜索",
 		Path:        "search/",
+		Date:        dateData(x.s.LastPublished()), // what it searches was last updated then
 		Column:      Column{Name: "站内搜索", Description: "检索本站通报和页面", Type: "搜索"},
 		SearchIndex: template.JS(manifest),
 	})
