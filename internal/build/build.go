@@ -159,7 +159,9 @@ func renderHeld(opts Options) ([]render.Output, *site.Site, []string, error) {
 }
 
 // load loads the site, without the months opts leaves out, and tells
-// opts.Warn its warnings. It returns the circulars left out.
+// opts.Warn its warnings. It returns the circulars left out. When only
+// months still being gathered stop the load (IncompleteError), it renders
+// the site without them, to tell any problem of the rest with theirs.
 func load(opts Options) (*site.Site, []string, error) {
 	var s *site.Site
 	var held []string
