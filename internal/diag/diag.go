@@ -116,6 +116,21 @@ func Position(src []byte, offset int) (line, col int) {
 	return line, 1 + utf8.RuneCount(head[start:])
 }
 
+// Problems is err as the preview counts and lists it: one string for
+// each diagnostic of a List, its lines joined, else the error's lines as
+// one. (A suggestion of several lines is one problem, not several.)
+func Problems(err error) []string {
+	var l List
+	if errors.As(err, &l) && len(l) > 0 {
+		out := make([]string, 0, len(l))
+		for _, d := range l {
+			out = append(out, d.String())
+		}
+		return out
+	}
+	return []string{strings.Join(Lines(err), "\n")}
+}
+
 // Lines is err as the lines a terminal or the preview's overlay shows:
 // one per diagnostic of a List, else the error's own lines. Every line is
 // made Visible, so that no error, whatever text of the input it quotes,

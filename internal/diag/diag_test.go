@@ -83,3 +83,17 @@ func TestText(t *testing.T) {
 		t.Errorf("Lines = %q, want %q", got, want)
 	}
 }
+
+// TestProblems counts a diagnostic with a suggestion of several lines as
+// one problem, as the preview's count and list show it: a front matter
+// in YAML, with its TOML rewrite of eight lines, was "9 个问题".
+func TestProblems(t *testing.T) {
+	l := List{{File: "a.md", Line: 1, Col: 1, Msg: "改写为：", Text: "+++\ntitle = \"x\"\n+++\n"}, {File: "b.toml", Msg: "z\x1b"}}
+	want := []string{"a.md:1:1: 改写为：\n    +++\n    title = \"x\"\n    +++", "b.toml: z<U+001B>"}
+	if got := Problems(fmt.Errorf("wrapped: %w", l)); !slices.Equal(got, want) {
+		t.Errorf("Problems(List) = %q, want %q", got, want)
+	}
+	if got, want := Problems(errors.New("无法写入\n第二行\x07")), []string{"无法写入\n第二行<U+0007>"}; !slices.Equal(got, want) {
+		t.Errorf("Problems(error) = %q, want %q", got, want)
+	}
+}

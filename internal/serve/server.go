@@ -155,7 +155,7 @@ func (s *Server) Build() {
 	prev := s.state.Load()
 	var lines []string // the problems; with months held, those of a build made
 	if err != nil {
-		lines = diag.Lines(err)
+		lines = diag.Problems(err)
 		printProblems(s.errLog, lines)
 	}
 	if err != nil && held == nil {
@@ -339,7 +339,7 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 		}
 	}
 	if len(warned) > 0 {
-		s.warned = append(s.warned, diag.Lines(warned.Err())...)
+		s.warned = append(s.warned, diag.Problems(warned.Err())...)
 	}
 	// Each problem once: the draft's load finds again most of those of
 	// the site as it is.
@@ -359,7 +359,7 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 			problems = all.Err()
 		}
 	}
-	n := len(diag.Lines(problems))
+	n := len(diag.Problems(problems))
 	for _, o := range drafts {
 		if taken[o.Path] || slices.ContainsFunc(gone, func(dir string) bool { return strings.HasPrefix(o.Path, dir) }) {
 			continue
@@ -440,7 +440,7 @@ func (s *Server) renderSite(st *site.Site) ([]render.Output, string, error) {
 		w = append(w, s.opts.Published(st, outputs)...)
 	}
 	if len(w) > 0 {
-		s.warned = diag.Lines(w)
+		s.warned = diag.Problems(w)
 	}
 	return outputs, base.Path, nil
 }
@@ -531,12 +531,12 @@ func (s *Server) URL(addr net.Addr) string {
 // every save; the count follows, and the overlay lists them all.
 const termProblems = 50
 
-// printProblems tells the terminal lines, at most termProblems of them.
-func printProblems(w io.Writer, lines []string) {
-	for _, l := range lines[:min(len(lines), termProblems)] {
-		fmt.Fprintln(w, l)
+// printProblems tells the terminal problems, at most termProblems of them.
+func printProblems(w io.Writer, problems []string) {
+	for _, p := range problems[:min(len(problems), termProblems)] {
+		fmt.Fprintln(w, p)
 	}
-	if n := len(lines) - termProblems; n > 0 {
+	if n := len(problems) - termProblems; n > 0 {
 		fmt.Fprintf(w, "tongbao: ……另有 %d 个问题未在这里列出（页面上的问题列表有全部）\n", n)
 	}
 }
