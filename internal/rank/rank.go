@@ -146,12 +146,13 @@ type Group struct {
 }
 
 // Groups returns the top and bottom groups of a ranked list (as Rank
-// returns it) for group size k, following DESIGN §5.2 with n = len(placed):
+// returns it) for group size k, following DESIGN §5.2 with n = len(placed)
+// and each member's standing (see standings) for its rank:
 //
-//   - top: every member with rank ≤ k;
-//   - bottom: every member whose rank is at least the rank of the member at
-//     position n−k+1 (1-based; position 1 when n < k), except those in top.
-//     It may be empty.
+//   - top: every member with standing ≤ k;
+//   - bottom: every member whose standing is at least that of the member
+//     at position n−k+1 (1-based; position 1 when n < k), except those in
+//     top. It may be empty.
 //
 // A group is Exact when it has exactly k members, none of them tied with
 // any other member of the list, and n ≥ 2k: only then are its members
@@ -162,19 +163,41 @@ func Groups(placed []Placed, k int) (top, bottom Group) {
 	if k < 1 || n == 0 {
 		return Group{}, Group{}
 	}
+	st := standings(placed)
 	var topIdx, bottomIdx []int
-	for i, p := range placed {
-		if p.Rank <= k {
+	for i := range placed {
+		if st[i] <= k {
 			topIdx = append(topIdx, i)
 		}
 	}
-	threshold := placed[max(n-k, 0)].Rank
-	for i, p := range placed {
-		if p.Rank >= threshold && p.Rank > k {
+	threshold := st[max(n-k, 0)]
+	for i := range placed {
+		if st[i] >= threshold && st[i] > k {
 			bottomIdx = append(bottomIdx, i)
 		}
 	}
 	return group(placed, topIdx, k), group(placed, bottomIdx, k)
+}
+
+// standings are the members' standings: one more than the number of
+// members ranked ahead, which is the rank itself with competition ties.
+// Dense ranks (1, 2, 2, 3) number the places differently but leave the
+// members where they stand: with ranks the groups and the rank points
+// counted, ten units ranked 1, 1, 1, 2, 2, 2, 3, 3, 4, 5 were all 前五 —
+// the last of them 倒数第一 in the same circular — and the last earned 60
+// points of 100 where the competition ranks' gave it 10.
+func standings(placed []Placed) []int {
+	ranks := make([]int, len(placed))
+	for i, p := range placed {
+		ranks[i] = p.Rank
+	}
+	slices.Sort(ranks)
+	st := make([]int, len(placed))
+	for i, p := range placed {
+		ahead, _ := slices.BinarySearch(ranks, p.Rank)
+		st[i] = ahead + 1
+	}
+	return st
 }
 
 // group collects placed[idx] and decides whether the group is exact.
@@ -228,8 +251,8 @@ type Column struct {
 
 // Composite computes the township composite of DESIGN §5.5.
 //
-// With RankPoints a unit of rank r in a column of n units earns
-// p = 100·(n−r+1)/n; with RawScore and RawSum it earns its Value. Its
+// With RankPoints a unit of standing r (its rank, with competition ties;
+// see standings) in a column of n units earns p = 100·(n−r+1)/n; with RawScore and RawSum it earns its Value. Its
 // composite is Σw·p / Σw over the columns with weight > 0 that contain it
 // (RawSum: Σw·p, undivided), plus adjust[unit], rounded to decimals —
 // as if summed in exact decimals (see nearHalf). Averaging only over the
@@ -245,10 +268,11 @@ func Composite(cols []Column, adjust map[int]float64, m Method, decimals int) []
 			continue
 		}
 		n := float64(len(c.Placed))
-		for _, p := range c.Placed {
+		st := standings(c.Placed)
+		for i, p := range c.Placed {
 			v := p.Value
 			if m == RankPoints {
-				v = 100 * (n - float64(p.Rank) + 1) / n
+				v = 100 * (n - float64(st[i]) + 1) / n
 			}
 			a := sums[p.Unit]
 			if a == nil {
@@ -303,12 +327,13 @@ func exactComposite(cols []Column, u int, adjust float64, m Method, decimals int
 			continue
 		}
 		n := int64(len(c.Placed))
-		for _, p := range c.Placed {
+		st := standings(c.Placed)
+		for i, p := range c.Placed {
 			if p.Unit != u {
 				continue
 			}
 			if m == RankPoints {
-				v.SetFrac64(100*(n-int64(p.Rank)+1), n)
+				v.SetFrac64(100*(n-int64(st[i])+1), n)
 			} else {
 				decimal(&v, p.Value)
 			}

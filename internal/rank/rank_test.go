@@ -306,12 +306,13 @@ func TestGroups(t *testing.T) {
 			topExact: false, bottomExact: false,
 		},
 		{
-			// Dense ranks 1, 2, 2, 3 put four members at rank ≤ 3.
-			// Position 10 holds rank 9 → ranks ≥ 9: 9, 10, 11.
+			// Dense ranks 1, 2, 2, 3 stand 1, 2, 2, 4: three members
+			// stand within 3, the fourth has three ahead of it. Position
+			// 10 holds rank 9, standing 10 → standings ≥ 10: 9, 10, 11.
 			name:  "dense ranks",
 			ranks: []int{1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11},
 			k:     3,
-			top:   []int{0, 1, 2, 3}, bottom: []int{9, 10, 11},
+			top:   []int{0, 1, 2}, bottom: []int{9, 10, 11},
 			topExact: false, bottomExact: true,
 		},
 		{
@@ -462,6 +463,10 @@ func TestComposite(t *testing.T) {
 		{"raw sum of a subset column", []Column{a, b, s}, map[int]float64{2: 1.5}, RawSum,
 			[]Score{{0, 218}, {1, 279}, {2, 261.5}}},
 		{"no columns", nil, map[int]float64{0: 1}, RankPoints, []Score{}},
+		// Dense ranks 1, 2, 2, 3 of four: the points go by standing,
+		// 1, 2, 2, 4 — 100, 75, 75, 25 — not by the dense 3's 50.
+		{"rank points of dense ranks", []Column{{Weight: 1, Placed: []Placed{{0, 9, 1}, {1, 8, 2}, {2, 8, 2}, {3, 7, 3}}}}, nil, RankPoints,
+			[]Score{{0, 100}, {1, 75}, {2, 75}, {3, 25}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -533,5 +538,31 @@ func TestCityBottom(t *testing.T) {
 	}
 	if got := CityBottom(nil, 12, 3); len(got) != 0 {
 		t.Errorf("CityBottom(nil) = %v, want empty", got)
+	}
+}
+
+// TestGroupsDense is a reviewer's month: ten units' 事故起数, lower
+// better, 0, 0, 0, 1, 1, 1, 2, 2, 3, 5, ranked dense 1, 1, 1, 2, 2, 2,
+// 3, 3, 4, 5, with groups of five. By ranks all ten were ≤ 5, 前五 (靠前),
+// and no one 靠后, while the same circular called the last 倒数第一. By
+// standing (1, 1, 1, 4, 4, 4, 7, 7, 9, 10): the top is the six standing
+// within five; position 6 stands 4, within the top, so the bottom is
+// those standing past five: 7, 7, 9, 10 — the groups of competition ranks.
+func TestGroupsDense(t *testing.T) {
+	var scores []Score
+	for i, v := range []float64{0, 0, 0, 1, 1, 1, 2, 2, 3, 5} {
+		scores = append(scores, Score{Unit: i, Value: v})
+	}
+	for _, ties := range []Ties{Dense, Competition} {
+		top, bottom := Groups(Rank(scores, 0, false, ties), 5)
+		if got, want := units(top.Members), []int{0, 1, 2, 3, 4, 5}; !slices.Equal(got, want) {
+			t.Errorf("ties %v: top = %v, want %v", ties, got, want)
+		}
+		if got, want := units(bottom.Members), []int{6, 7, 8, 9}; !slices.Equal(got, want) {
+			t.Errorf("ties %v: bottom = %v, want %v", ties, got, want)
+		}
+		if top.Exact || bottom.Exact {
+			t.Errorf("ties %v: exact %v, %v; want 靠前/靠后", ties, top.Exact, bottom.Exact)
+		}
 	}
 }
