@@ -131,6 +131,7 @@ type UnitView struct {
 	// there are (季度和年度, not 半年 too when no circular reports one).
 	Aggregates     []AggregateRank
 	AggregateKinds string
+	AggregateScore string // the heading of their values: 得分, 得分合计 or 平均名次 (see aggregateHeading)
 	// Per year: a township's rank on every indicator that applies to it;
 	// a department's 考核排类 and its indicators' city and peer ranks.
 	Years []YearMatrix
@@ -245,6 +246,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		}
 	}
 	v.AggregateKinds = zh.And(names)
+	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
 	v.span(u)
 	// Only the months it was assessed in: a township set up in the
 	// archive's eighth year has no rows, and its chart no axis, for the

@@ -1167,3 +1167,45 @@ func TestAggregateNotesPartialMonths(t *testing.T) {
 		t.Errorf("the quarter's notes: %q, want %q", notes, want)
 	}
 }
+
+// TestPeriodHeadingsSayMeanRank: a quarter ranked by the mean of its
+// months' ranks ([aggregate] method = "mean-rank") heads that column
+// 季度平均名次 in the circular's period-table and 平均名次 on a unit's
+// page — a reviewer read 季度得分 1.00 ranked first — and by the mean of
+// the composites, 季度得分 and 得分, as before.
+func TestPeriodHeadingsSayMeanRank(t *testing.T) {
+	for _, c := range []struct{ config, period, unit string }{
+		{"", "季度得分", "得分"},
+		{"\n[aggregate]\nmethod = \"mean-rank\"\n", "季度平均名次", "平均名次"},
+		{"\n[aggregate]\nmethod = \"sum-points\"\n", "季度得分合计", "得分合计"},
+	} {
+		f := historySite()
+		f["config.toml"] += c.config
+		f["content/circulars/2023-Q1.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-04-10\ndata = \"2023-Q1\"\n+++\n{{< period-table >}}\n"
+		files := renderFiles(t, loadFiles(t, f), "")
+		period := headAfter(t, files["circulars/2023/6/index.html"], "<caption>2023年第一季度乡镇（街道）综合考核排名</caption>")
+		if want := `<th scope="col">` + c.period + `</th>`; !strings.Contains(period, want) {
+			t.Errorf("%q: the period-table's heads lack %s", c.config, want)
+		}
+		unit := headAfter(t, files["units/bing/index.html"], "季度综合考核排名</caption>")
+		if want := `<th scope="col" class="num">` + c.unit + `</th>`; !strings.Contains(unit, want) {
+			t.Errorf("%q: 丙镇's aggregates table lacks %s", c.config, want)
+		}
+	}
+}
+
+// headAfter is the head of the first table after marker: its markup
+// from marker to <tbody>.
+func headAfter(t *testing.T, page []byte, marker string) string {
+	t.Helper()
+	s := string(page)
+	i := strings.Index(s, marker)
+	if i < 0 {
+		t.Fatalf("no %q on the page", marker)
+	}
+	end := strings.Index(s[i:], "<tbody>")
+	if end < 0 {
+		t.Fatalf("no table body after %q", marker)
+	}
+	return s[i : i+end]
+}

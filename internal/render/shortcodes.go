@@ -435,7 +435,10 @@ type PeriodTableView struct {
 	Unit    string   // the heading of the units' column
 	Months  []string // the months' headings: 1月, 2月, …
 	Total   string   // the aggregate's heading: 年度
-	Rows    []PeriodTableRow
+	// Score heads the aggregate's column after Total: 得分, 得分合计, or
+	// 平均名次 ([aggregate] method), which is no score: 1.50 is good.
+	Score string
+	Rows  []PeriodTableRow
 }
 
 // A PeriodTableRow is one township of a PeriodTableView.
@@ -449,6 +452,12 @@ type PeriodTableRow struct {
 	Rank   string // its aggregate rank
 }
 
+// aggregateHeading is what an aggregate's value is called after its
+// period (季度…) by method m.
+func aggregateHeading(m site.AggregateMethod) string {
+	return [...]string{site.MeanPoints: "得分", site.SumPoints: "得分合计", site.MeanRank: "平均名次"}[m]
+}
+
 func periodTableView(c *core, p *rank.Period, _ []string) (any, error) {
 	if !p.Aggregate() {
 		return nil, fmt.Errorf("短代码“period-table”只能用于季度、半年或年度通报（data 如 \"2024\"、\"2024-Q1\"、\"2024-H1\"）")
@@ -460,7 +469,8 @@ func periodTableView(c *core, p *rank.Period, _ []string) (any, error) {
 			ranked = c.s.Config.Terms.Unit
 		}
 		v := PeriodTableView{Caption: p.Label + ranked + "综合考核排名", Unit: c.s.Config.Terms.Unit,
-			Total: [...]string{site.Quarterly: "季度", site.HalfYearly: "半年", site.Yearly: "年度"}[p.Span.Kind]}
+			Total: [...]string{site.Quarterly: "季度", site.HalfYearly: "半年", site.Yearly: "年度"}[p.Span.Kind],
+			Score: aggregateHeading(c.s.Config.Aggregate.Method)}
 		for _, m := range p.Months {
 			v.Months = append(v.Months, monthRef(m, "").Short)
 		}
