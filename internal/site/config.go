@@ -55,7 +55,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		}},
 	{Key: "ranking", Kind: Section, Label: "排名", Help: "月度排名的设置", Fields: []Field{
 		{Key: "ties", Kind: Text, Label: "并列方式", Values: []string{"competition", "dense"},
-			Help: "competition：并列后跳过名次（1、2、2、4，默认）；dense：不跳过（1、2、2、3）"},
+			Help: "competition：并列后跳过名次（1、2、2、4，默认）；dense：不跳过（1、2、2、3），只改变名次的写法，前几名、后几名和名次分仍按排在前面的单位数计算（见 rules.md）"},
 		{Key: "groupSize", Kind: Integer, Label: "前后名数", Help: "排名句中前几名、后几名的人数，默认 3（前三、后三）"},
 		{Key: "labels", Kind: Text, Label: "前后名的叫法", Values: []string{"auto", "loose"},
 			Help: "auto：恰好前几名、后几名且无并列时叫“前三”“后三”，否则叫“靠前”“靠后”（默认）；loose：排名句和排在上级后几名的单项目标一律叫“靠前”“靠后”"},
@@ -78,7 +78,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "indicator", Kind: IndicatorRef, Label: "指标", Help: "on = \"indicator\" 时必填：指标 id；其他规则不写"},
 		{Key: "select", Kind: Text, Label: "选取", Required: true, Values: selections,
 			Help: "first：第一名；last：最后一名；top：前 count 名；bottom：后 count 名（并列的一并选取）"},
-		{Key: "count", Kind: Integer, Label: "名数", Help: "top、bottom 选取的名数，默认 [ranking] groupSize"},
+		{Key: "count", Kind: Integer, Label: "名数", Help: "top、bottom 选取的名数，默认 [ranking] groupSize（季度、半年、年度的规则默认 [aggregate] groupSize）"},
 		{Key: "group", Kind: Text, Label: "组别", Help: "只用于这一组（units.toml 的 [[group]]）；不写则各组分别适用"},
 		{Key: "streak", Kind: Integer, Label: "连续期数",
 			Help: "连续这么多个考核期（含本期）都被选取时才适用，如 2：连续两个月；没有数据文件的月份不算考核期，也不打断连续；不写为 1（只看本期）"},
