@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"tongbao/internal/rank"
 	"tongbao/internal/site"
 	"tongbao/internal/theme"
 )
@@ -1208,4 +1209,18 @@ func headAfter(t *testing.T, page []byte, marker string) string {
 		t.Fatalf("no table body after %q", marker)
 	}
 	return s[i : i+end]
+}
+
+// TestCompositeOfNoWeight: a month whose scored indicators all weigh 0
+// says so where the composite is asked for, not that the month has no
+// scores (a reviewer hunted for missing scores among fifty).
+func TestCompositeOfNoWeight(t *testing.T) {
+	f := historySite()
+	f["data/indicators.toml"] = strings.ReplaceAll(f["data/indicators.toml"], "weight = 1\n", "weight = 0\n")
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。", "{{< township-ranking >}}", 1)
+	s := loadFiles(t, f)
+	_, err := Render(s, rank.Archive(s), Options{BaseURL: "/"})
+	if err == nil || !strings.Contains(err.Error(), "2023年2月有乡镇（街道）得分，但这个月的指标权重（data/indicators.toml 的 weight）都是 0") {
+		t.Errorf("err = %v, want the weights named", err)
+	}
 }

@@ -313,6 +313,14 @@ func townshipRankingView(c *core, p *rank.Period, args []string) (any, error) {
 		orders = append(orders, order+"。")
 	}
 	if len(orders) == 0 {
+		for _, g := range p.Groups {
+			for _, r := range g.Indicators {
+				if len(r.Ranked) > 0 {
+					// Scores there are: none on an indicator that counts.
+					return nil, fmt.Errorf("%s有%s得分，但这个月的指标权重（data/indicators.toml 的 weight）都是 0，没有计入综合考核排名的指标", p.Label, c.s.Config.Terms.Unit)
+				}
+			}
+		}
 		return nil, fmt.Errorf("%s没有%s得分，无法给出综合考核排名", p.Label, c.s.Config.Terms.Unit)
 	}
 	return orders, nil
