@@ -57,7 +57,7 @@ func LoadCached(dir string, c *Cache) (*Site, error) {
 func LoadPreview(dir string, c *Cache) (*Site, []string, error) {
 	l, err := load(dir, c, nil)
 	if err == nil {
-		return l.s, nil, nil
+		return l.withoutUnreported(dir, c).s, nil, nil
 	}
 	if l == nil || l.badCatalogue {
 		return nil, nil, err
@@ -129,7 +129,7 @@ func LoadExcept(dir string, months []string) (*Site, []string, error) {
 func LoadGathering(dir string) (*Site, []string, error) {
 	l, err := load(dir, nil, nil)
 	if err == nil {
-		return l.s, nil, nil
+		return l.withoutUnreported(dir, nil).s, nil, nil
 	}
 	if l == nil || l.badCatalogue {
 		return nil, nil, err
@@ -141,6 +141,68 @@ func LoadGathering(dir string) (*Site, []string, error) {
 		}
 	}
 	return nil, slices.Sorted(maps.Keys(months)), err
+}
+
+// reportedMonths finds the months no circular reports — by data = the
+// month, or a quarter, half or year spanning it — newer than the first
+// one that is reported: the newest of them, newer than every reported
+// month, are unreported, and a build leaves them out (see
+// withoutUnreported); of the others it warns. A month file is written
+// before its circular (or kept when the circular is deleted), and, read
+// as any other, it published the month's ranks on the unit and indicator
+// pages, /rankings/ and the open data before any circular said them.
+// The months before the first reported are the archive's backfill, which
+// the first circulars compare with (上月, streaks): not warned of.
+func (l *loader) reportedMonths() {
+	s := l.s
+	reported := func(m *Month) bool {
+		for _, c := range s.Circulars {
+			if c.Data.Year != 0 && (c.Data.Key() == m.Key || c.Data.Kind != Monthly && c.Data.Contains(m.Year, m.Month)) {
+				return true
+			}
+		}
+		return false
+	}
+	first, last := -1, -1
+	for i, m := range s.Months { // oldest first
+		if reported(m) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	for i, m := range s.Months {
+		switch {
+		case i > last:
+			l.unreported = append(l.unreported, m.Key)
+		case i > first && !reported(m):
+			s.Warnings.Add(m.File, 0, 0, "警告：没有通报报告这个月份（data = \"%s\"），它的名次仍在单位、指标页面、考核排名和开放数据中发布；如果它的通报删去了，这个数据文件也应删去或移出 data/", m.Key)
+		}
+	}
+}
+
+// withoutUnreported loads the site in dir again without the months l
+// found unreported (see reportedMonths), as LoadExcept does, and warns of
+// each; l itself if there are none. The problems of a load with them
+// are those of one without.
+func (l *loader) withoutUnreported(dir string, c *Cache) *loader {
+	if len(l.unreported) == 0 {
+		return l
+	}
+	hold := map[string]bool{}
+	for _, m := range l.unreported {
+		hold[m] = true
+	}
+	w, err := load(dir, c, hold)
+	if w == nil || err != nil {
+		return l
+	}
+	for _, m := range l.unreported {
+		w.s.Warnings.Add("data/"+m+".toml", 0, 0, "警告：还没有通报报告这个月份（data = \"%s\"），暂不发布它的数据；写好它的通报（如 content/circulars/%s.md）后一同发布", m, m)
+	}
+	w.s.Warnings.Sort()
+	return w
 }
 
 // keptAfter returns the oldest month file of the site that hold leaves in
@@ -260,6 +322,7 @@ func (l *loader) rest() error {
 	l.changesOfUnassessed()
 	l.dataSound = len(l.diags) == 0
 	l.content()
+	l.reportedMonths()
 	l.static()
 	l.layouts()
 	l.staleLayouts()
@@ -435,6 +498,9 @@ type loader struct {
 	heldCirculars []string
 	circularData  map[string]string
 	signed        map[string]bool
+	// unreported are the newest months, which no circular reports yet
+	// (see reportedMonths).
+	unreported []string
 
 	// configFile and ruleRecords are config.toml and its [[rule]]s as
 	// read: rules name groups and indicators, and are resolved once

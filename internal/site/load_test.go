@@ -1012,3 +1012,93 @@ func TestAggregateBeforeItsEnd(t *testing.T) {
 		t.Errorf("warnings %q, want none", got)
 	}
 }
+
+// TestUnreportedMonths: a month file newer than every month a circular
+// reports (written before its circular, or left when the circular was
+// deleted) is left out of what build, check and the preview load, with a
+// warning, so that its ranks are not published before a circular says
+// them; Load, which tongbao new and export read, keeps it. A month
+// between reported ones that none reports is warned of and kept (later
+// months compare with it); one before the first reported, the archive's
+// backfill, and one a quarter's circular spans, are neither.
+func TestUnreportedMonths(t *testing.T) {
+	month := func(m string) string {
+		return strings.Replace(miniSite()["data/2023-02.toml"], `"1-2月"`, `"`+m+`"`, 1)
+	}
+	circular := func(n int, data string) string {
+		return "+++\nnumber = \"测政办函〔2023〕" + fmt.Sprint(n) + "号\"\ntitle = \"关于测试的通报\"\ndate = 2023-08-03\ndata = \"" + data + "\"\n+++\n正文。\n"
+	}
+	keys := func(s *Site) []string {
+		var out []string
+		for _, m := range s.Months {
+			out = append(out, m.Key)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name     string
+		edit     func(f map[string]string)
+		loaded   []string // the months LoadGathering and LoadPreview keep
+		warnings []string
+	}{
+		{"a month before its circular", func(f map[string]string) {
+			f["data/2023-03.toml"] = month("3月")
+			f["data/2023-04.toml"] = month("4月")
+		}, []string{"2023-02"}, []string{
+			`data/2023-03.toml: 警告：还没有通报报告这个月份（data = "2023-03"），暂不发布它的数据；写好它的通报（如 content/circulars/2023-03.md）后一同发布`,
+			`data/2023-04.toml: 警告：还没有通报报告这个月份（data = "2023-04"），暂不发布它的数据；写好它的通报（如 content/circulars/2023-04.md）后一同发布`,
+		}},
+		{"a month between two reported", func(f map[string]string) {
+			f["data/2023-03.toml"] = month("3月")
+			f["data/2023-04.toml"] = month("4月")
+			f["content/circulars/2023-04.md"] = circular(9, "2023-04")
+		}, []string{"2023-02", "2023-03", "2023-04"}, []string{
+			`data/2023-03.toml: 警告：没有通报报告这个月份（data = "2023-03"），它的名次仍在单位、指标页面、考核排名和开放数据中发布；如果它的通报删去了，这个数据文件也应删去或移出 data/`,
+		}},
+		{"backfill, and months a quarter spans", func(f map[string]string) {
+			f["data/2022-12.toml"] = month("12月")
+			f["data/2023-03.toml"] = month("3月")
+			f["content/circulars/2023-Q1.md"] = circular(9, "2023-Q1")
+		}, []string{"2022-12", "2023-02", "2023-03"}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := miniSite()
+			c.edit(f)
+			dir := writeSite(t, f)
+			all, err := Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var files []string
+			for name := range f {
+				if strings.HasPrefix(name, "data/20") {
+					files = append(files, strings.TrimSuffix(strings.TrimPrefix(name, "data/"), ".toml"))
+				}
+			}
+			slices.Sort(files)
+			if got := keys(all); !slices.Equal(got, files) {
+				t.Errorf("Load's months %q, want every file's: %q", got, files)
+			}
+			s, months, err := LoadGathering(dir)
+			if err != nil || months != nil {
+				t.Fatalf("LoadGathering: %v, months %q", err, months)
+			}
+			if got := keys(s); !slices.Equal(got, c.loaded) {
+				t.Errorf("LoadGathering's months %q, want %q", got, c.loaded)
+			}
+			var got []string
+			for _, w := range s.Warnings {
+				if strings.HasPrefix(w.File, "data/") {
+					got = append(got, w.String())
+				}
+			}
+			if !slices.Equal(got, c.warnings) {
+				t.Errorf("warnings\n%q\nwant\n%q", got, c.warnings)
+			}
+			p, held, err := LoadPreview(dir, nil)
+			if err != nil || held != nil || !slices.Equal(keys(p), c.loaded) {
+				t.Errorf("LoadPreview: %v, held %q, months %q; want %q", err, held, keys(p), c.loaded)
+			}
+		})
+	}
+}
