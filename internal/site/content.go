@@ -65,6 +65,7 @@ func (l *loader) content() {
 	// output, tongbao's own pages too.
 	l.circularData = map[string]string{}
 	l.signed = map[string]bool{}
+	reporter := map[string]string{} // by data =, the file of the first circular to report it
 	for i, rel := range files {
 		p := all[i]
 		if p.dataKey != "" {
@@ -90,6 +91,16 @@ func (l *loader) content() {
 		c := p.circular
 		if c == nil && drafted {
 			c = p.undated
+		}
+		if c != nil && span.Year != 0 {
+			if other, ok := reporter[span.Key()]; ok {
+				s.Warnings.Add(rel, p.dataAt[0], p.dataAt[1], "警告：%s 也报告 %s（data = \"%s\"）：两份通报报告同一期，它们的排名、附表和开放数据相同；是复制上一期时忘了改 data 吗？", other, span.Label(), span.Key())
+			} else {
+				reporter[span.Key()] = rel
+			}
+			if t, ok := titledOtherwise(c.Title, span); ok {
+				s.Warnings.Add(rel, p.dataAt[0], p.dataAt[1], "警告：标题写的是%s，data 却是 \"%s\"（%s）：通报会报告 %s 的数据", t, span.Key(), span.Label(), span.Label())
+			}
 		}
 		if c != nil {
 			if span.Year != 0 || len(c.Attachments) > 0 || len(c.Linked) > 0 {
@@ -172,6 +183,33 @@ func (l *loader) content() {
 	if n > most {
 		s.Warnings.Add("content", 0, 0, "警告：content/ 下另有 %d 个这样的文件，同样不会发布", n-most)
 	}
+}
+
+// titleMonthRE finds the months a title names: 2023年3月, 2023年1-2月,
+// 2023年1—2月, 2023年1至2月.
+var titleMonthRE = regexp.MustCompile(`(\d{4})年(?:(\d{1,2})\s*[-－—–~～至到]\s*)?(\d{1,2})月`)
+
+// titledOtherwise returns the month a monthly circular's title names
+// when the title names months and none is the month of its data: the
+// slip of a circular copied from the last and given a new title but not a
+// new data =. ("1-2月" ends in the data's month.) Titles of quarters,
+// halves and years are not read.
+func titledOtherwise(title string, span Period) (string, bool) {
+	if span.Kind != Monthly {
+		return "", false
+	}
+	found := titleMonthRE.FindAllStringSubmatch(title, -1)
+	for _, m := range found {
+		y, _ := strconv.Atoi(m[1])
+		n, _ := strconv.Atoi(m[3])
+		if y == span.Year && n == span.N {
+			return "", false
+		}
+	}
+	if len(found) == 0 {
+		return "", false
+	}
+	return found[0][0], true
 }
 
 // brokenPageLinks warns of each link of a page to a Markdown file that

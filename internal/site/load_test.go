@@ -1102,3 +1102,32 @@ func TestUnreportedMonths(t *testing.T) {
 		})
 	}
 }
+
+// TestCircularsOfOneMonth: a circular copied from the last and given a
+// new 文号 and title but not a new data = reports the last one's month
+// again, silently, under a title of another month: warned of at data =,
+// as reporting the month of another circular and as titled otherwise.
+// A title naming its data's month ("1-2月" ends in it) is not.
+func TestCircularsOfOneMonth(t *testing.T) {
+	f := miniSite()
+	f["data/2023-03.toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"3月"`, 1)
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "关于测试的通报", "关于2023年1-2月测试的通报", 1)
+	f["content/circulars/2023-03.md"] = "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于2023年3月测试的通报\"\ndate = 2023-05-04\ndata = \"2023-02\"\n+++\n正文。\n"
+	s, err := Load(writeSite(t, f))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range s.Warnings {
+		if strings.HasPrefix(w.File, "content/") {
+			got = append(got, w.String())
+		}
+	}
+	want := []string{
+		`content/circulars/2023-03.md:5:1: 警告：content/circulars/2023-02.md 也报告 2023年2月（data = "2023-02"）：两份通报报告同一期，它们的排名、附表和开放数据相同；是复制上一期时忘了改 data 吗？`,
+		`content/circulars/2023-03.md:5:1: 警告：标题写的是2023年3月，data 却是 "2023-02"（2023年2月）：通报会报告 2023年2月 的数据`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings\n%q\nwant\n%q", got, want)
+	}
+}
