@@ -142,6 +142,14 @@ func (s *syntaxSite) lineFix() string {
 // valueFix is the value as it should be (fixValue), as a message's ending.
 func (s *syntaxSite) valueFix() string {
 	v, _ := s.value()
+	if r, _ := utf8.DecodeRuneInString(v); s.kind() == Text && v != "" && !strings.ContainsRune(`"'[［【“”‘’`, r) {
+		// Bare text is the text itself, to be quoted as written: made
+		// ASCII as a list or a number would be, 关于“三重点”的通报 lost
+		// its quotation marks and 各乡镇，区直各单位 its comma.
+		if fixed := Quote(v); decodes("x = " + fixed) {
+			return "：写作 " + fixed
+		}
+	}
 	if fixed, ok := fixValue(halfWidthOutside(v), s.kind()); ok {
 		return "：写作 " + fixed
 	}

@@ -92,6 +92,10 @@ func TestSyntaxMessages(t *testing.T) {
 		// Text.
 		{CircularFront, front(`title = 关于`), `3:9: 文字要加英文引号：写作 "关于"`},
 		{CircularFront, front(`title = 2024年工作通报`), `3:9: 文字要加英文引号：写作 "2024年工作通报"`},
+		// Bare text quoted as written, its Chinese punctuation kept.
+		{CircularFront, front(`title = 关于区政府2023年1-2月“三重点”落实情况的通报`), `3:9: 文字要加英文引号：写作 "关于区政府2023年1-2月“三重点”落实情况的通报"`},
+		{CircularFront, front(`to = 各乡镇人民政府，区直各单位`), `3:6: 文字要加英文引号：写作 "各乡镇人民政府，区直各单位"`},
+		{MonthFile, "[[result]]\nprogress = 一是完成目标（１２个项目）：进度95%\n", `2:12: 文字要加英文引号：写作 "一是完成目标（１２个项目）：进度95%"`},
 		{CircularFront, front(`title = "关于"x"的通知"`), `3:12: 文字中的引号要用中文的“”（英文引号 " 只在两端）：写作 "关于“x”的通知"`},
 		{CircularFront, front(`title = "关于”`), `3:13: 结尾的引号要用英文的“"”：写作 "关于"`},
 		{CircularFront, front(`title = "关于`), `3:12: 文字缺少结尾的英文引号“"”`},
