@@ -9,7 +9,8 @@ import (
 // A slip is a score that a slip of the decimal point, or a digit typed
 // once too often or too few, would explain: far outside the other units'
 // scores of the month and among or near them once divided by factor (10,
-// 100 or 1000; 0.1 … for one multiplied). The file is right as far as the
+// 100 or 1000; 0.1 … for one multiplied; −1 for a sign typed or left
+// out: −93.2 among 82.3 to 95.6). The file is right as far as the
 // loader can tell, and such a score ranks its unit first or last, where
 // a rule rewards or admonishes it: 915 among 82.3 to 95.6. Near is within
 // the range's width of it: the score mistyped is as often the month's
@@ -25,7 +26,7 @@ type slip struct {
 // divides returns what divides v among or near lo … hi (within width of
 // them), or 0 if nothing does.
 func divides(v, lo, hi, width float64) float64 {
-	for _, f := range []float64{10, 100, 1000, 0.1, 0.01, 0.001} {
+	for _, f := range []float64{-1, 10, 100, 1000, 0.1, 0.01, 0.001} {
 		if x := v / f; x >= lo-width && x <= hi+width {
 			return f
 		}
@@ -154,7 +155,12 @@ func (r *monthReader) warnSlips(tt *table, ind *Indicator, scores []Score, keys 
 			where = "，与之相近"
 		}
 		how := "除以 " + numberText(s.factor) + " 为 " + numberText(x) + where + "：是否漏了小数点，或多打了数字？"
-		if s.factor < 1 {
+		switch {
+		case s.factor == -1 && sc.Value < 0:
+			how = "去掉负号为 " + numberText(x) + where + "：是否多打了负号？"
+		case s.factor == -1:
+			how = "加上负号为 " + numberText(x) + where + "：是否漏了负号？"
+		case s.factor < 1:
 			how = "乘以 " + numberText(1/s.factor) + " 为 " + numberText(x) + where + "：是否小数点点错了位置，或少打了数字？"
 		}
 		others := "其他"

@@ -17,8 +17,10 @@ func TestSlips(t *testing.T) {
 		scores []float64
 		want   string // index:factor of each slip
 	}{
-		{[]float64{90, 80, 70, 850}, "3:10"},    // others 70–90, width 20: 850 > 130, 85 within
-		{[]float64{90, 80, 70, 9}, "3:0.1"},     // 9 < 30, 90 within
+		{[]float64{90, 80, 70, 850}, "3:10"}, // others 70–90, width 20: 850 > 130, 85 within
+		{[]float64{90, 80, 70, 9}, "3:0.1"},  // 9 < 30, 90 within
+		{[]float64{90, 80, 70, -80}, "3:-1"}, // a sign typed: −80 < 30, 80 within
+		{[]float64{95.6, 93.2, 91.8, 88.7, 82.3, -93.2}, "5:-1"},
 		{[]float64{90, 80, 70, 0.75}, "3:0.01"}, // 75 within
 		{[]float64{90, 90, 90, 900}, "3:10"},    // tied others: width a tenth of 90
 		// The month's lowest or highest mistyped: divided, it is near the
@@ -78,6 +80,8 @@ func TestSlipWarned(t *testing.T) {
 		"850\n\"戊镇\" = 75": {"data/2023-02.toml:9:1: 警告：指标“经济”中丁镇的得分 850 远在其他乡镇（街道）的得分（70～90）之外，除以 10 为 85，就在其中：是否漏了小数点，或多打了数字？"},
 		// The highest mistyped: 95 is beyond 90, within the range's width.
 		"950\n\"戊镇\" = 75": {"data/2023-02.toml:9:1: 警告：指标“经济”中丁镇的得分 950 远在其他乡镇（街道）的得分（70～90）之外，除以 10 为 95，与之相近：是否漏了小数点，或多打了数字？"},
+		// A sign typed: −85 is 85 with a minus.
+		"-85\n\"戊镇\" = 75": {"data/2023-02.toml:9:1: 警告：指标“经济”中丁镇的得分 -85 远在其他乡镇（街道）的得分（70～90）之外，去掉负号为 85，就在其中：是否多打了负号？"},
 		// Two slips, each measured by the bulk (70–90) that the other is
 		// not in: the most of the others, as the warning says.
 		"850\n\"戊镇\" = 880": {
