@@ -313,7 +313,9 @@ func sheetRows(f *excelize.File, name string) ([][]string, error) {
 		cur++
 		row, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			break
+			// The rows after it would be lost, and what they hold
+			// missing from the month without a word.
+			return nil, unreadable(name, fmt.Sprintf("读到第 %d 行时", cur), err)
 		}
 		if len(row) == 0 {
 			continue
@@ -334,7 +336,20 @@ func sheetRows(f *excelize.File, name string) ([][]string, error) {
 		out = append(out, row)
 		last = cur
 	}
+	if err := rows.Error(); err != nil {
+		where := fmt.Sprintf("读完第 %d 行后", cur)
+		if cur == 0 {
+			where = "读第一行时"
+		}
+		return nil, unreadable(name, where, err)
+	}
 	return out, nil
+}
+
+// unreadable says that sheet name could not be read on from where: a
+// row of it, or the next (excelize reads on into it to end a row).
+func unreadable(name, where string, err error) error {
+	return fmt.Errorf("工作表“%s”%s出错（%v），其后的内容都没有读到：工作簿可能已损坏，请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入", name, where, err)
 }
 
 func (r *reader) workbook(data []byte) error {
