@@ -192,25 +192,42 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tongbao import: %s 已存在，没有覆盖；确认要以 %s 的内容替换它，请加 --force；只并入其中新填的内容，请加 --merge\n", rel, in)
 		return 1
 	}
-	if err := checkSite(opts.Source, rel, m.TOML, true, m.Place); err != nil {
+	warnings, err := checkSite(opts.Source, rel, m.TOML, true, m.Place)
+	if err != nil {
 		return report(stderr, err)
 	}
 	if dryRun {
 		if exists {
 			printChanges(stdout, rel, old, m.TOML)
 		}
-		fmt.Fprintf(stdout, "tongbao: 将从 %s 导入 %s：%d 项考核结果，%d 个得分；--dry-run，未写入任何文件\n", in, rel, m.Results, m.Scores)
+		fmt.Fprintf(stdout, "tongbao: 将从 %s 导入 %s：%d 项考核结果，%d 个得分%s；--dry-run，未写入任何文件\n", in, rel, m.Results, m.Scores, warned(stderr, warnings))
 		return 0
 	}
 	if err := writeAtomic(target, m.TOML, exists); err != nil {
 		return writeError(stderr, "import", rel, err)
 	}
-	fmt.Fprintf(stdout, "tongbao: 已从 %s 导入 %s：%d 项考核结果，%d 个得分\n", in, rel, m.Results, m.Scores)
+	fmt.Fprintf(stdout, "tongbao: 已从 %s 导入 %s：%d 项考核结果，%d 个得分%s\n", in, rel, m.Results, m.Scores, warned(stderr, warnings))
 	return 0
 }
 
+// warned prints the warnings of the month file an import writes, as check
+// would print them, and returns what the message of the import adds: how
+// many there are, to be looked at before the site is published with
+// them. The import is done all the same (the exit status is 0): a
+// warning may be of a score that is right.
+func warned(stderr io.Writer, warnings diag.List) string {
+	if len(warnings) == 0 {
+		return ""
+	}
+	for _, d := range warnings {
+		warn(stderr)(d)
+	}
+	return fmt.Sprintf("；有 %d 个警告，请核对", len(warnings))
+}
+
 // checkSite returns the problems the site in dir would have with text as
-// its month file rel that it does not have now: what check would find —
+// its month file rel that it does not have now, and the warnings it would
+// have of that file, as check gives them: what check would find —
 // the load's, the file's own and those it gives other files, and the
 // ranking's (a [[interview]] repeating what a [[rule]] does) — each at
 // the cell it came from when place, where the file's values were typed,
@@ -218,15 +235,16 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 // elsewhere (the undated circular of a month being gathered) are not the
 // import's; nor, when it merges into the file rather than replacing it,
 // are the file's own problems of before, which are the office's to mend
-// (as site.MergeMonth has it).
-func checkSite(dir, rel string, text []byte, replace bool, place func(path string) string) error {
-	before, err := build.Problems(dir, nil)
+// (as site.MergeMonth has it). The warnings are all the file's, of before
+// too, placed as the problems are: what check would say of the month.
+func checkSite(dir, rel string, text []byte, replace bool, place func(path string) string) (diag.List, error) {
+	before, _, err := build.Problems(dir, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	after, err := build.Problems(dir, map[string][]byte{rel: text})
+	after, warnings, err := build.Problems(dir, map[string][]byte{rel: text})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	had := map[string]int{}
 	key := func(d diag.Diagnostic) string { return d.File + "\x00" + d.Msg } // lines move as the file changes
@@ -243,7 +261,16 @@ func checkSite(dir, rel string, text []byte, replace bool, place func(path strin
 		}
 		added = append(added, d)
 	}
-	return site.Placed(added, rel, text, place).Err()
+	if len(added) > 0 {
+		return nil, site.Placed(added, rel, text, place).Err()
+	}
+	var month diag.List
+	for _, d := range warnings {
+		if d.File == rel {
+			month = append(month, d)
+		}
+	}
+	return site.Placed(month, rel, text, place), nil
 }
 
 // mergeFiles lays what each of the CSVs or workbooks files (their bytes
@@ -301,8 +328,10 @@ func mergeFiles(s *site.Site, dir, rel, target, key string, files []string, inpu
 		return 1
 	}
 	changed := !bytes.Equal(text, old)
+	var warnings diag.List
 	if changed {
-		if err := checkSite(dir, rel, text, false, edits.Where(text)); err != nil {
+		var err error
+		if warnings, err = checkSite(dir, rel, text, false, edits.Where(text)); err != nil {
 			code := report(stderr, err)
 			if taken > 1 {
 				fmt.Fprintf(stderr, "（%s 的行号指并入 %d 个文件之后的内容）\n", rel, taken)
@@ -341,6 +370,9 @@ func mergeFiles(s *site.Site, dir, rel, target, key string, files []string, inpu
 		fmt.Fprintln(stdout, "（--dry-run，未写入任何文件）")
 	case len(files) > 1 && changed:
 		fmt.Fprintf(stdout, "已写入 %s；文件中的其他内容未改动\n", rel)
+	}
+	if said := warned(stderr, warnings); said != "" {
+		fmt.Fprintf(stdout, "%s 并入后%s\n", rel, strings.TrimPrefix(said, "；"))
 	}
 	if !dryRun && changed {
 		var l diag.List

@@ -143,10 +143,13 @@ func TestNewXLSXImport(t *testing.T) {
 
 	fillWorkbook(t, book)
 	// --dry-run: the file's first line would change (and the rest), the
-	// file does not.
+	// file does not. Of the 40 results only the 16 scored are filled: the
+	// other 24 are warned of, as check would, at their rows (fuwuye's
+	// first, on row 4).
 	code, out, errOut = runCmd("import", "2023-03", book, "-s", dir, "--dry-run")
 	if code != 0 || !strings.HasPrefix(out, "data/2023-03.toml 第 1 行：\n- # 2023年3月的考核结果。由 tongbao new 根据 2023-02 生成。\n") ||
-		!strings.HasSuffix(out, "185 个得分；--dry-run，未写入任何文件\n") {
+		!strings.HasSuffix(out, "185 个得分；有 24 个警告，请核对；--dry-run，未写入任何文件\n") ||
+		!strings.HasPrefix(errOut, book+" 考核结果!B4: 警告：指标“规模以上服务业营业收入”这一项什么也没有填写") || strings.Count(errOut, "\n") != 24 {
 		t.Errorf("import --dry-run: exit %d, %q, %q", code, out, errOut)
 	}
 	if now, _ := os.ReadFile(month); string(now) != string(scaffold) {
@@ -202,6 +205,46 @@ func TestExportCommand(t *testing.T) {
 	}
 	if code, _, errOut := runCmd("check", "-s", dir); code != 0 {
 		t.Errorf("check: exit %d, %s", code, errOut)
+	}
+}
+
+// TestImportSaysWarnings: the month file an import writes is warned of as
+// check warns of it — here 兴隆街道's 规模工业增加值 typed 0.932 among the
+// others' 82.3 to 95.6 (data/2023-02.toml) — at the cell it was typed in,
+// and the import, done, says how many warnings there are; whole or
+// merged. A month with none says nothing more.
+func TestImportSaysWarnings(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	month := filepath.Join(dir, "data", "2023-02.toml")
+	original := readText(t, month)
+	book := filepath.Join(t.TempDir(), "2023-02.xlsx")
+	if code, out, errOut := runCmd("export", "2023-02", book, "-s", dir); code != 0 {
+		t.Fatalf("export: exit %d, %q, %q", code, out, errOut)
+	}
+	code, out, errOut := runCmd("import", "2023-02", book, "-s", dir, "--force")
+	if want := "tongbao: 已从 " + book + " 导入 data/2023-02.toml：40 项考核结果，185 个得分\n"; code != 0 || out != want || errOut != "" {
+		t.Fatalf("the month as exported: exit %d, %q, %q; want %q and nothing on stderr", code, out, errOut, want)
+	}
+
+	setCells(t, book, "乡镇（街道）得分", "兴隆街道", map[string]any{"规模工业增加值": 0.932})
+	slip := "警告：指标“规模工业增加值”中兴隆街道的得分 0.932 远在其他乡镇（街道）的得分（82.3～95.6）之外，乘以 100 为 93.2，就在其中：是否小数点点错了位置，或少打了数字？\n"
+	code, out, errOut = runCmd("import", "2023-02", book, "-s", dir, "--force")
+	if want := "tongbao: 已从 " + book + " 导入 data/2023-02.toml：40 项考核结果，185 个得分；有 1 个警告，请核对\n"; code != 0 || out != want || errOut != book+" 乡镇（街道）得分!B6: "+slip {
+		t.Errorf("the whole month: exit %d, %q, %q", code, out, errOut)
+	}
+	// Line 13: two comments, a blank line, period, overallCity, a blank
+	// line, then gongye's [[result]], indicator, city, district, its
+	// [result.townships] and 火车站乡 before 兴隆街道.
+	if code, _, errOut := runCmd("check", "-s", dir); code != 0 || errOut != "data/2023-02.toml:13:1: "+slip {
+		t.Errorf("check after it: exit %d, %q", code, errOut)
+	}
+
+	if err := os.WriteFile(month, []byte(original), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCmd("import", "2023-02", book, "-s", dir, "--merge", "--force")
+	if !strings.HasSuffix(out, "改动得分 1 个；文件中的其他内容未改动\ndata/2023-02.toml 并入后有 1 个警告，请核对\n") || code != 0 || errOut != book+" 乡镇（街道）得分!B6: "+slip {
+		t.Errorf("merged: exit %d, %q, %q", code, out, errOut)
 	}
 }
 

@@ -121,20 +121,23 @@ func Lists(body []byte, action string) bool { return render.Lists(body, action) 
 // months holds, by path, in place of its own (site.LoadWith), short of
 // rendering it: the load's problems and, when the data loads, the
 // ranking's — a hand entry repeating a rule's measure, which only
-// ranking finds. tongbao import checks the month file it would write by
-// them, before writing it.
-func Problems(dir string, months map[string][]byte) (diag.List, error) {
+// ranking finds — and the load's warnings (site.Site.Warnings), which
+// check prints and a build is not stopped by. tongbao import checks the
+// month file it would write by the problems, before writing it, and
+// says the warnings of it: a score far out of the others' range.
+func Problems(dir string, months map[string][]byte) (problems, warnings diag.List, err error) {
 	s, problems, err := site.LoadWith(dir, months)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if s != nil {
 		var l diag.List
 		if errors.As(rank.Archive(s).Err(), &l) {
 			problems = append(problems, l...)
 		}
+		warnings = s.Warnings
 	}
-	return problems, nil
+	return problems, warnings, nil
 }
 
 // renderHeld is Render, which also returns the site and the circulars

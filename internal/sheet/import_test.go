@@ -485,6 +485,84 @@ func TestImportRefusesSheetsPastBounds(t *testing.T) {
 	}
 }
 
+// TestImportUnreadableRow: a row the workbook holds but excelize cannot
+// read — a cell named "@@" in row 40, below the townships; a row past
+// Excel's last — is said, with the sheet, not the rest of the sheet left
+// out without a word.
+func TestImportUnreadableRow(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// excelize writes the nth sheet as xl/worksheets/sheet<n>.xml.
+	part := ""
+	for i, name := range f.GetSheetList() {
+		if name == scores {
+			part = "xl/worksheets/sheet" + string(rune('1'+i)) + ".xml"
+		}
+	}
+	f.Close()
+	for _, c := range []struct{ before, row, want string }{
+		{"</sheetData>", `<row r="40"><c r="@@"><v>1</v></c></row>`, "bad.xlsx：工作表“" + scores + "”读到第 40 行时出错（"},
+		// excelize reads on into the next row to end one.
+		{"</sheetData>", `<row r="2000000"><c r="B2000000"><v>1</v></c></row>`, "bad.xlsx：工作表“" + scores + "”读到第 15 行时出错（row number exceeds maximum limit）"},
+		{"<row ", `<row r="2000000"><c r="B2000000"><v>1</v></c></row>`, "bad.xlsx：工作表“" + scores + "”读第一行时出错（row number exceeds maximum limit）"},
+	} {
+		bad := rezip(t, book, part, func(xml string) string {
+			return strings.Replace(xml, c.before, c.row+c.before, 1)
+		})
+		_, err := Import(s, "2023-02", "bad.xlsx", bad)
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) || !strings.Contains(err.Error(), "其后的内容都没有读到") {
+			t.Errorf("%s: %v\nwant %s…", c.row, err, c.want)
+		}
+	}
+}
+
+// rezip returns the workbook book with its part name changed by edit.
+func rezip(t *testing.T, book []byte, name string, edit func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	found := false
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if zf.Name == name {
+			data, found = []byte(edit(string(data))), true
+		}
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !found {
+		t.Fatalf("the workbook has no part %s", name)
+	}
+	return b.Bytes()
+}
+
 // TestLayoutCoversFormat: every field of the month file has its place in
 // the workbook, listed on the 说明 sheet with its label and help (its
 // SheetLabel and Sheet, with the office's words, where it has them: see

@@ -205,8 +205,9 @@ type reader struct {
 
 // A value is the text of one cell and where it is.
 type value struct {
-	text string
-	at   string
+	text  string
+	at    string
+	shown shown // how a workbook shows it, if otherwise than as text holds it
 }
 
 func (v value) empty() bool { return strings.TrimFunc(v.text, unicode.IsSpace) == "" }
@@ -261,10 +262,11 @@ func (r *reader) problem(at, format string, args ...any) {
 type grid struct {
 	rows  [][]string
 	place func(col, row int) string // col and row from 1
+	shown map[[2]int]shown          // the cells a workbook shows otherwise than as held (formats.kinds)
 }
 
 func (g grid) get(col, row int) value {
-	v := value{at: g.place(col, row)}
+	v := value{at: g.place(col, row), shown: g.shown[[2]int{col, row}]}
 	if row >= 1 && row <= len(g.rows) && col >= 1 && col <= len(g.rows[row-1]) {
 		v.text = g.rows[row-1][col-1]
 	}
@@ -313,7 +315,9 @@ func sheetRows(f *excelize.File, name string) ([][]string, error) {
 		cur++
 		row, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			break
+			// The rows after it would be lost, and what they hold
+			// missing from the month without a word.
+			return nil, unreadable(name, fmt.Sprintf("读到第 %d 行时", cur), err)
 		}
 		if len(row) == 0 {
 			continue
@@ -334,7 +338,20 @@ func sheetRows(f *excelize.File, name string) ([][]string, error) {
 		out = append(out, row)
 		last = cur
 	}
+	if err := rows.Error(); err != nil {
+		where := fmt.Sprintf("读完第 %d 行后", cur)
+		if cur == 0 {
+			where = "读第一行时"
+		}
+		return nil, unreadable(name, where, err)
+	}
 	return out, nil
+}
+
+// unreadable says that sheet name could not be read on from where: a
+// row of it, or the next (excelize reads on into it to end a row).
+func unreadable(name, where string, err error) error {
+	return fmt.Errorf("工作表“%s”%s出错（%v），其后的内容都没有读到：工作簿可能已损坏，请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入", name, where, err)
 }
 
 func (r *reader) workbook(data []byte) error {
@@ -356,6 +373,10 @@ func (r *reader) workbook(data []byte) error {
 		return fmt.Errorf("%s：无法读取工作簿（%v）；请确认是 .xlsx 文件", r.name, err)
 	}
 	defer f.Close()
+	fm, err := readFormats(data)
+	if err != nil {
+		return fmt.Errorf("%s：无法读取工作簿中单元格的格式（%v）；请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入", r.name, err)
+	}
 	r.oldNames(f)
 	sheets := map[string]grid{}
 	var missing []string
@@ -372,7 +393,13 @@ func (r *reader) workbook(data []byte) error {
 			}
 			continue
 		}
-		sheets[name] = grid{rows: rows, place: func(col, row int) string { return r.place(name, col, row) }}
+		var shown map[[2]int]shown
+		if name != metaSheet && name != r.listSheet { // names only, no values
+			if shown, err = fm.kinds(name, rows); err != nil {
+				return fmt.Errorf("%s：无法读取工作表“%s”中单元格的格式（%v）；请在 Excel 或 WPS 中打开它，另存为 .xlsx 工作簿后再导入", r.name, name, err)
+			}
+		}
+		sheets[name] = grid{rows: rows, place: func(col, row int) string { return r.place(name, col, row) }, shown: shown}
 	}
 	if m, ok := sheets[metaSheet]; ok {
 		r.meta(m)
@@ -840,7 +867,7 @@ func (r *reader) listColumns(g grid) {
 			if err != nil {
 				r.problem(v.at, "%v", err)
 			}
-			entries = append(entries, value{n, v.at})
+			entries = append(entries, value{text: n, at: v.at})
 		}
 		switch first, dup := names[name]; {
 		case name == "" && len(entries) > 0:
@@ -850,7 +877,7 @@ func (r *reader) listColumns(g grid) {
 			r.problem(head.at, "类别“%s”重复（%s 已有）", name, first)
 		default:
 			names[name] = head.at
-			r.named = append(r.named, listDraft{value{name, head.at}, entries})
+			r.named = append(r.named, listDraft{value{text: name, at: head.at}, entries})
 		}
 	}
 }

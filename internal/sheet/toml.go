@@ -54,6 +54,10 @@ func (r *reader) monthFile() (text []byte, places map[string]string, results, sc
 		w.Table(spath, "")
 		for _, sv := range rd.scores {
 			v, err := site.ParseScore(sv.v.text)
+			if shownErr := shownProblem(sv.v, nil); shownErr != nil {
+				err = shownErr
+				r.covered[sv.v.at] = true // the loader's word on the number held would be beside the point
+			}
 			if err != nil {
 				r.problem(sv.v.at, "%v", err) // written as 0: reported once, not as missing too
 			}
@@ -101,6 +105,10 @@ func (r *reader) monthFile() (text []byte, places map[string]string, results, sc
 // places it; parent is the TOML path of its table ("" at the top).
 func (r *reader) value(w *site.Writer, places map[string]string, parent string, fv fieldValue, width int) {
 	v, err := typed(fv.f, fv.v.text)
+	if shownErr := shownProblem(fv.v, fv.f); shownErr != nil {
+		err = shownErr
+		r.covered[fv.v.at] = true // the loader's word on the value held would be beside the point
+	}
 	if err != nil {
 		r.problem(fv.v.at, "%s：%v", r.label(fv.f), err)
 	}

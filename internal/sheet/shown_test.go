@@ -1,0 +1,126 @@
+package sheet
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// A formatted is a cell's value with the number format it is shown by: a
+// built-in one by id (numFmt), or a code of the workbook's own (code).
+type formatted struct {
+	v      any
+	numFmt int
+	code   string
+}
+
+// format sets cells ("乡镇（街道）得分!B4" → value and format) of a workbook,
+// as a clerk's Excel leaves them, and returns its bytes.
+func format(t *testing.T, book []byte, cells map[string]formatted) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for ref, c := range cells {
+		sheet, at, _ := strings.Cut(ref, "!")
+		st := &excelize.Style{NumFmt: c.numFmt}
+		if c.code != "" {
+			st.CustomNumFmt = &c.code
+		}
+		id, err := f.NewStyle(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCellValue(sheet, at, c.v); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCellStyle(sheet, at, at, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestImportCellsShownOtherwise: a number shown as a percentage (built-in
+// 0% and 0.00%, or a code with %), or as a date or a time, and a logical
+// value, are not read as the number the cell holds, which the clerk did
+// not see: each is refused at its cell, saying what to write — for a
+// percentage the number shown, as for "93.2%" typed (site.ParseScore).
+// The sample's 2023-02: 兴隆街道 is row 6, 规模工业增加值 column B; the
+// 考核结果 row of gongye is 3, of fuwuye 4.
+func TestImportCellsShownOtherwise(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := problems(t)(Import(s, "2023-02", "2023-02.xlsx", format(t, book, map[string]formatted{
+		scores + "!B6": {v: 0.932, numFmt: 10},    // 0.00%: 93.20%
+		scores + "!C4": {v: 0.9675, code: "0.0%"}, // 96.8%
+		scores + "!G4": {v: 0.938, numFmt: 9},     // 0%: 94%
+		scores + "!D4": {v: 45000, numFmt: 14},    // 03-15-23
+		scores + "!E4": {v: 45000.5, code: `yyyy"年"m"月"d"日" h:mm`},
+		scores + "!F4": {v: true},
+		"考核结果!K3":      {v: 0.5, numFmt: 10}, // 进展情况, a text: 50.00%
+		"考核结果!E4":      {v: false},           // fuwuye's 全市排名
+		"奖励!A2":        {v: "区信访局"},
+		"奖励!B2":        {v: 45000, numFmt: 31}, // yyyy"年"m"月"d"日", a Chinese built-in
+		"奖励!C2":        {v: "按时完成"},
+	})))
+	const at = "2023-02.xlsx " + scores + "!"
+	want := []string{
+		at + "C4: 此格的格式是百分比，存的是 0.9675（即 96.75%）：只写数，不用百分比；请把单元格格式改为“常规”，填 96.75",
+		at + "D4: 此格的格式是日期或时间，存的是 45000（日期存为天数），不是所填的数：请把单元格格式改为“常规”后重新填写",
+		at + "E4: 此格的格式是日期或时间，存的是 45000.5（日期存为天数），不是所填的数：请把单元格格式改为“常规”后重新填写",
+		at + "F4: 此格是逻辑值 TRUE（存为 1），不是数：请填数",
+		at + "G4: 此格的格式是百分比，存的是 0.938（即 93.8%）：只写数，不用百分比；请把单元格格式改为“常规”，填 93.8",
+		at + "B6: 此格的格式是百分比，存的是 0.932（即 93.2%）：只写数，不用百分比；请把单元格格式改为“常规”，填 93.2",
+		"2023-02.xlsx 考核结果!K3: 进展情况：此格的格式是百分比，存的是 0.5（即 50%），导入的将是 0.5：请把单元格格式改为“文本”后重新填写",
+		// Not 全市排名 0 超出范围 besides: 0 is not what was typed.
+		"2023-02.xlsx 考核结果!E4: 全市排名：此格是逻辑值 FALSE（存为 0），不是数：请填数",
+		"2023-02.xlsx 奖励!B2: 金额（元）：此格的格式是日期或时间，存的是 45000（日期存为天数），不是所填的数：请把单元格格式改为“常规”后重新填写",
+	}
+	sameProblems(t, got, want)
+}
+
+// TestImportCellsShownAsHeld: a % quoted in a format's code is text after
+// the number, which is shown as held (93.2 as 93.2%); a text is itself
+// whatever its cell's format; a number format that only rounds is no
+// matter; and a logical TRUE in a flag's cell is 是. These import, as
+// the number held.
+func TestImportCellsShownAsHeld(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Import(s, "2023-02", "2023-02.xlsx", format(t, book, map[string]formatted{
+		scores + "!B6": {v: 93.4, code: `0.0"%"`},
+		scores + "!B4": {v: 88.6, code: `0.0\%`},
+		scores + "!B5": {v: "90.4", numFmt: 10}, // a text, in a cell formatted 0.00%
+		scores + "!C4": {v: 96.75, numFmt: 2},   // 0.00
+		"考核结果!F3":      {v: true},               // gongye's 全市并列
+	}))
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	for _, want := range []string{
+		"\"兴隆街道\" = 93.4\n",
+		"\"汽车站街道\" = 88.6\n",
+		"\"小江湖街道\" = 90.4\n",
+		"\"汽车站街道\" = 96.75\n",
+		"indicator = \"gongye\"       # 规模工业增加值\ncity     = 10\ncityTie  = true\n",
+	} {
+		if !bytes.Contains(m.TOML, []byte(want)) {
+			t.Errorf("the month file lacks %q:\n%s", want, m.TOML[:min(len(m.TOML), 1500)])
+		}
+	}
+}
