@@ -219,7 +219,7 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 			method = "综合得分的算法是全站各期通用的设置，不能只对以后的月份适用，改了就改写全部已发布的通报；"
 		}
 		out.Add(file, line, col, "警告：已发布的%s，考核结果与上次生成的不同：%s。%s"+
-			"如果是改了权重、小数位数或奖惩规则，新的办法也改写了已发布的通报：只对以后的月份适用的，写明起始月份（指标写 [[indicator.change]]，规则写 from，见 docs/rules.md 的“考核办法调整”）；"+
+			"如果是改了权重、小数位数、指标名称或奖惩规则，新的办法也改写了已发布的通报：只对以后的月份适用的，写明起始月份（指标写 [[indicator.change]]，规则写 from，见 docs/rules.md 的“考核办法调整”）；"+
 			"如果是更正这份通报，在它的前置信息中写上 updated = 更正日期", name, strings.Join(d, "；"), method)
 	}
 	if n > mostRewritten {
@@ -452,6 +452,9 @@ func resultDiffs(old, now render.OpenData) []string {
 	for _, ind := range now.Indicators {
 		is[ind.ID] = true
 		if o, ok := was[ind.ID]; ok {
+			if o.Name != ind.Name {
+				out = append(out, "指标名称“"+o.Name+"”→“"+ind.Name+"”")
+			}
 			ranking(ind.Name, o.Townships, ind.Townships, decimals(o), decimals(ind))
 		} else if len(ind.Townships) > 0 {
 			out = append(out, "新增"+ind.Name+"的排名")

@@ -255,7 +255,7 @@ func TestResultDiffs(t *testing.T) {
 	now := render.OpenData{
 		Composite: []render.OpenTownship{tw("甲", 90, 1, true), tw("乙", 90, 1, true), tw("丁", 60, 3, false)},
 		Indicators: []render.OpenIndicator{
-			{ID: "a", Name: "经济", Townships: []render.OpenTownship{tw("甲", 9, 1, false), tw("乙", 7.5, 2, false)}, Decimals: &two},
+			{ID: "a", Name: "经济运行", Townships: []render.OpenTownship{tw("甲", 9, 1, false), tw("乙", 7.5, 2, false)}, Decimals: &two},
 			{ID: "c", Name: "就业", Townships: []render.OpenTownship{tw("甲", 5, 1, false)}},
 		},
 		Scoring:    render.OpenScoring{Decimals: 1},
@@ -269,7 +269,8 @@ func TestResultDiffs(t *testing.T) {
 		"综合考核乙得分80→90.0，第2名→并列第1名",
 		"综合考核新列入丁（60.0分，第3名）",
 		"综合考核不再列入丙",
-		"经济乙得分8→7.50",
+		"指标名称“经济”→“经济运行”",
+		"经济运行乙得分8→7.50",
 		"新增就业的排名",
 		"不再有财政的排名",
 	}

@@ -405,12 +405,12 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 	var what string // the ranking
 	switch rule.On {
 	case site.OnCity:
-		what = pk.entry.Name + terms.City + "排名"
+		what = pk.entry.NameIn(p.Span.LastMonth()) + terms.City + "排名" // as the period named it
 		if rule.Streak <= 1 {
 			where = zh.RankPhrase(pk.rank, pk.tied) // the very rank: 第十一
 		}
 	case site.OnIndicator:
-		what = pk.group + rule.Indicator.Name + "排名"
+		what = pk.group + rule.Indicator.NameIn(p.Span.LastMonth()) + "排名"
 	default:
 		what = pk.group + "综合考核排名"
 		if pk.group == "" && rule.Streak <= 1 {

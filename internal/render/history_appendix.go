@@ -148,11 +148,11 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	for i, g := range p.Groups {
 		for _, ir := range g.Indicators {
 			ind := ir.Result.Indicator
-			caption := ind.Name + terms.Unit + "排名"
+			set := ind.In(p.Span.LastMonth()) // the month's own 考核办法, and name
+			caption := set.Name + terms.Unit + "排名"
 			if g.Name != "" {
-				caption = ind.Name + g.Name + "排名"
+				caption = set.Name + g.Name + "排名"
 			}
-			set := ind.In(p.Span.LastMonth()) // the month's own 考核办法
 			t := AppendixTable{ID: id("appendix-"+ind.ID, i), Caption: caption, Path: indicatorPath(ind),
 				UnitHeader: terms.Unit, ScoreLabel: "得分", Rows: rows(ir.Ranked, set.Decimals)}
 			if !set.HigherBetter {
@@ -179,7 +179,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		if res.City == 0 && res.District == 0 {
 			continue
 		}
-		w.rowHead(res.Indicator.Name, indicatorPath(res.Indicator))
+		w.rowHead(res.Indicator.NameIn(p.Month.Key), indicatorPath(res.Indicator))
 		switch {
 		case !city:
 		case res.City > 0:

@@ -706,7 +706,7 @@ func directionNote(ind *site.Indicator) string {
 }
 
 // changeLines say, one line a change, when the 考核办法 changed an
-// indicator's direction, weight or decimals: 自2025年1月起权重为1.5.
+// indicator's direction, weight, decimals or name: 自2025年1月起权重为1.5.
 func changeLines(ind *site.Indicator) []string {
 	var out []string
 	for _, c := range ind.Changes {
@@ -719,6 +719,8 @@ func changeLines(ind *site.Indicator) []string {
 				parts = append(parts, "权重为"+strconv.FormatFloat(c.Weight, 'f', -1, 64))
 			case "decimals":
 				parts = append(parts, fmt.Sprintf("得分保留%d位小数", c.Decimals))
+			case "name":
+				parts = append(parts, "改称“"+c.Name+"”")
 			}
 		}
 		from, _ := site.ParsePeriod(c.From)

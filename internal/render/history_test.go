@@ -1224,3 +1224,43 @@ func TestCompositeOfNoWeight(t *testing.T) {
 		t.Errorf("err = %v, want the weights named", err)
 	}
 }
+
+// TestIndicatorRenamedFromAMonth: an indicator renamed from 2023-02 on
+// ([[indicator.change]] name) keeps its old name in the circulars of the
+// months before — their indicator entries, tables and data.json, which
+// are published records — and has its new one from 2023-02 and on its
+// page, which says when it was renamed. (Renaming it in [[indicator]]
+// renamed it in every circular published: a reviewer's 853 files.)
+func TestIndicatorRenamedFromAMonth(t *testing.T) {
+	f := historySite()
+	f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], "weight = 1\ndecimals = 1\n", "weight = 1\ndecimals = 1\n[[indicator.change]]\nfrom = \"2023-02\"\nname = \"经济发展\"\n", 1)
+	for _, m := range []string{"2023-01", "2023-02"} {
+		f["content/circulars/"+m+".md"] = strings.Replace(f["content/circulars/"+m+".md"], "正文。", "{{< indicators \"重点工作\" >}}\n\n{{< table jingji >}}", 1)
+	}
+	files := renderFiles(t, loadFiles(t, f), "/")
+	for page, name := range map[string]string{"circulars/2023/2/": "经济运行", "circulars/2023/5/": "经济发展"} {
+		var d OpenData
+		if err := json.Unmarshal(files[page+"data.json"], &d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Indicators) == 0 || d.Indicators[0].ID != "jingji" || d.Indicators[0].Name != name {
+			t.Errorf("%sdata.json names jingji %+v, want %s", page, d.Indicators, name)
+		}
+		html := string(files[page+"index.html"])
+		other := map[string]string{"经济运行": "经济发展", "经济发展": "经济运行"}[name]
+		for _, want := range []string{"1. " + name, "<caption>" + name + "乡镇（街道）排名"} {
+			if !strings.Contains(html, want) {
+				t.Errorf("%s lacks %q", page, want)
+			}
+		}
+		if strings.Contains(html, other) {
+			t.Errorf("%s names the indicator %s too", page, other)
+		}
+	}
+	page := string(files["indicators/jingji/index.html"])
+	for _, want := range []string{`<h1 class="page-title">经济发展历次排名</h1>`, "自2023年2月起改称“经济发展”"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the indicator's page lacks %q", want)
+		}
+	}
+}

@@ -240,7 +240,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		ind := res1.Indicator
 		oi := OpenIndicator{
 			ID:          ind.ID,
-			Name:        ind.Name,
+			Name:        ind.NameIn(m.Key),
 			Section:     ind.Section,
 			Owners:      unitList(ind.OwnersIn(m.Key)),
 			City:        res1.City,
@@ -268,7 +268,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		d.Indicators = append(d.Indicators, oi)
 	}
 	for _, e := range p.CityBottom {
-		d.CityBottom = append(d.CityBottom, OpenCityBottom{ID: e.Indicator.ID, Name: e.Indicator.Name, City: e.City, District: e.District, Owners: unitList(e.Indicator.OwnersIn(m.Key))})
+		d.CityBottom = append(d.CityBottom, OpenCityBottom{ID: e.Indicator.ID, Name: e.Indicator.NameIn(m.Key), City: e.City, District: e.District, Owners: unitList(e.Indicator.OwnersIn(m.Key))})
 	}
 	for _, cat := range m.Categories {
 		d.Categories = append(d.Categories, OpenCategory{Name: cat.Name, Units: unitList(cat.Units)})
@@ -372,7 +372,7 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 		for _, ir := range g.Indicators {
 			ind := ir.Result.Indicator
 			set := ind.In(p.Span.LastMonth()) // the month's own 考核办法
-			add(ind.Name, g.Name, ir.Ranked, set.Decimals, set.HigherBetter)
+			add(set.Name, g.Name, ir.Ranked, set.Decimals, set.HigherBetter)
 		}
 	}
 	meanRank := p.Aggregate() && o.s.Config.Aggregate.Method == site.MeanRank

@@ -143,10 +143,10 @@ func indicatorsView(c *core, p *rank.Period, args []string) (any, error) {
 		e := EntryView{ID: ind.ID, Heading: ind.Parent == nil && len(ind.Children) > 0}
 		if ind.Parent == nil {
 			top, sub = top+1, 0
-			e.Lead = fmt.Sprintf("%d. %s", top, ind.Name) // "1. 名称", as GB/T 9704 sets the third level
+			e.Lead = fmt.Sprintf("%d. %s", top, ind.NameIn(p.Month.Key)) // "1. 名称", as GB/T 9704 sets the third level
 		} else {
 			sub++
-			e.Lead = fmt.Sprintf("（%d）%s", sub, ind.Name)
+			e.Lead = fmt.Sprintf("（%d）%s", sub, ind.NameIn(p.Month.Key))
 		}
 		if !e.Heading {
 			e.Lead = withStop(e.Lead)
@@ -260,9 +260,9 @@ func cityBottomView(c *core, p *rank.Period, args []string) (any, error) {
 	for i, e := range p.CityBottom {
 		var item string
 		if e.City > 0 {
-			item = fmt.Sprintf("%s，排名%s。", e.Indicator.Name, zh.RankPhrase(e.City, e.CityTie))
+			item = fmt.Sprintf("%s，排名%s。", e.Indicator.NameIn(m.Key), zh.RankPhrase(e.City, e.CityTie))
 		} else {
-			item = fmt.Sprintf("%s，排名%s（只考核%s）。", e.Indicator.Name, zh.RankPhrase(e.District, e.DistrictTie), e.DistrictLabel)
+			item = fmt.Sprintf("%s，排名%s（只考核%s）。", e.Indicator.NameIn(m.Key), zh.RankPhrase(e.District, e.DistrictTie), e.DistrictLabel)
 		}
 		if owners := e.Indicator.OwnersIn(m.Key); len(owners) > 0 {
 			item += "（责任单位：" + zh.Join(unitNames(owners)) + "）"
@@ -534,12 +534,12 @@ func tableView(c *core, p *rank.Period, args []string) (any, error) {
 		if ir == nil {
 			continue
 		}
-		v := TableView{Caption: ind.Name + unit + "排名", Unit: unit, Score: "得分"}
+		set := ind.In(p.Span.LastMonth()) // the month's own 考核办法, and name
+		v := TableView{Caption: set.Name + unit + "排名", Unit: unit, Score: "得分"}
 		if g.Name != "" {
-			v.Caption = ind.Name + g.Name + "排名"
+			v.Caption = set.Name + g.Name + "排名"
 		}
-		set := ind.In(p.Span.LastMonth()) // the month's own 考核办法
-		if !set.HigherBetter {            // as the appendix's tables say it
+		if !set.HigherBetter { // as the appendix's tables say it
 			v.Caption += lowerBetterNote
 			v.Score = lowerBetterScore
 		}

@@ -177,7 +177,7 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 		{Key: "shortNames", Kind: Texts, Label: "简称",
 			Help: "人们常用的简称，如 [\"社消零\"]（社会消费品零售总额）：在站内搜索这些词也能找到本指标的页面，页面上列出；不能是别的指标的名称或简称，也不能是单位的名称；可不填"},
 		{Key: "change", Kind: Tables, Label: "考核办法调整",
-			Help: "考核办法调整后，本指标的权重、小数位数或得分方向自某月起改变时，每次改变写一项 [[indicator.change]]，紧跟在本指标之后；此前各月仍按原来的值排名，已发布的通报不变；不改变则不写", Fields: changeFields},
+			Help: "考核办法调整后，本指标的权重、小数位数、得分方向或名称自某月起改变时，每次改变写一项 [[indicator.change]]，紧跟在本指标之后；此前各月仍按原来的值排名，已发布的通报不变；不改变则不写", Fields: changeFields},
 	}},
 }}
 
@@ -191,6 +191,7 @@ var changeFields = []Field{
 		Help: "自 from 起的得分方向：higher 越高越好，lower 越低越好；不写则沿用此前的"},
 	{Key: "weight", Kind: Number, Label: "权重", Help: "自 from 起在综合考核中的权重；不写则沿用此前的"},
 	{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "自 from 起得分比较前保留的小数位数（0～6）；不写则沿用此前的"},
+	{Key: "name", Kind: Text, Label: "名称", Help: "自 from 起的指标名称（改称）；此前各月的通报仍用原来的名称，指标页面和搜索用最新的；不写则沿用此前的"},
 }
 
 // CircularFront is the front matter of a circular, a Markdown file under

@@ -96,11 +96,13 @@ func LoadExcept(dir string, months []string) (*Site, []string, error) {
 		}
 		hold[m] = true
 	}
-	if len(hold) == 0 {
-		s, err := Load(dir)
-		return s, nil, err
-	}
 	l, err := load(dir, nil, hold)
+	if len(hold) == 0 {
+		if err != nil {
+			return nil, nil, err
+		}
+		return l.withoutUnreported(dir, nil).s, nil, nil
+	}
 	if l == nil {
 		return nil, nil, err
 	}
@@ -115,7 +117,7 @@ func LoadExcept(dir string, months []string) (*Site, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return l.s, l.heldCirculars, nil
+	return l.withoutUnreported(dir, nil).s, l.heldCirculars, nil
 }
 
 // LoadGathering is Load for tongbao build and check, which say how to go
@@ -183,14 +185,17 @@ func (l *loader) reportedMonths() {
 }
 
 // withoutUnreported loads the site in dir again without the months l
-// found unreported (see reportedMonths), as LoadExcept does, and warns of
-// each; l itself if there are none. The problems of a load with them
+// found unreported (see reportedMonths), and those l held, as LoadExcept
+// does, and warns of each it adds; l itself if there are none. The problems of a load with them
 // are those of one without.
 func (l *loader) withoutUnreported(dir string, c *Cache) *loader {
 	if len(l.unreported) == 0 {
 		return l
 	}
-	hold := map[string]bool{}
+	hold := maps.Clone(l.hold)
+	if hold == nil {
+		hold = map[string]bool{}
+	}
 	for _, m := range l.unreported {
 		hold[m] = true
 	}
@@ -294,7 +299,7 @@ func (l *loader) without(dir string, c *Cache, problems diag.List) (*Site, []str
 	if err != nil {
 		return nil, nil
 	}
-	return h.s, slices.Sorted(maps.Keys(hold))
+	return h.withoutUnreported(dir, c).s, slices.Sorted(maps.Keys(hold))
 }
 
 // load loads the site in dir without the months hold names (and their
@@ -1251,9 +1256,15 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 				ch.Set = append(ch.Set, "weight")
 			}
 		}
+		if c.has("name") {
+			if n := strings.TrimSpace(c.text("name")); l.cleanName(f, c.at("name"), "指标名称", n) && n != set.Name {
+				ch.Name = n
+				ch.Set = append(ch.Set, "name")
+			}
+		}
 		// A key whose value was reported is not read as changing nothing.
 		bad := false
-		for _, k := range []string{"better", "weight", "decimals"} {
+		for _, k := range []string{"better", "weight", "decimals", "name"} {
 			bad = bad || c.t.has(k) && !c.has(k)
 		}
 		if n, ok := c.int("decimals"); ok {
@@ -1267,8 +1278,8 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 			continue
 		}
 		if len(ch.Set) == 0 {
-			if !c.has("better") && !c.has("weight") && !c.has("decimals") {
-				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有写要改变的 weight、decimals 或 better", ind.Name, rc.from)
+			if !c.has("better") && !c.has("weight") && !c.has("decimals") && !c.has("name") {
+				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有写要改变的 weight、decimals、better 或 name", ind.Name, rc.from)
 			} else if len(out) == 0 {
 				// The first, the same as the indicator's own values: most
 				// likely the old value edited to the new one as well.
@@ -1293,6 +1304,10 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 		}
 		out = append(out, ch)
 		set = ch.Setting
+	}
+	if set.Name != ind.Name {
+		// Renamed: its page goes by the newest name, each month by its own.
+		ind.baseName, ind.Name = ind.Name, set.Name
 	}
 	return out
 }

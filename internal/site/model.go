@@ -9,6 +9,7 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -387,7 +388,11 @@ type Indicator struct {
 	Order    int // 1-based position among its siblings (section entries or a group's children)
 	// Changes are its [[indicator.change]]s, oldest first: the settings
 	// in force from a month on, when the office's 考核办法 changed them.
+	// When one renames it, Name is its newest name, which its page and
+	// the search go by; a month's circular names it as it was then (In).
 	Changes []Change
+	// baseName is its name before a change renamed it, "" if none did.
+	baseName string
 }
 
 // A Setting is how an indicator's scores are ranked and composed in a
@@ -397,6 +402,9 @@ type Setting struct {
 	HigherBetter bool
 	Weight       float64
 	Decimals     int
+	// Name is what it is called: a circular once published keeps the
+	// name it was published with when the indicator is renamed.
+	Name string
 }
 
 // A Change is an [[indicator.change]]: from the month From on, Setting is
@@ -414,7 +422,7 @@ type Change struct {
 // that month or before, or the base setting. A month published under one
 // 考核办法 keeps its ranks and composite when the next year's changes.
 func (ind *Indicator) In(month string) Setting {
-	set := Setting{HigherBetter: ind.HigherBetter, Weight: ind.Weight, Decimals: ind.Decimals}
+	set := Setting{HigherBetter: ind.HigherBetter, Weight: ind.Weight, Decimals: ind.Decimals, Name: cmp.Or(ind.baseName, ind.Name)}
 	for _, c := range ind.Changes {
 		if c.From > month {
 			break
@@ -423,6 +431,9 @@ func (ind *Indicator) In(month string) Setting {
 	}
 	return set
 }
+
+// NameIn is the indicator's name in the month key (see Setting.Name).
+func (ind *Indicator) NameIn(month string) string { return ind.In(month).Name }
 
 // OwnersIn are the owners assessed in the month key: of a department and
 // the one that continues it after a 机构改革, both Owners, the one of that

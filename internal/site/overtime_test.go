@@ -30,11 +30,11 @@ weight = 1.5
 		month string
 		want  Setting
 	}{
-		{"2024-06", Setting{HigherBetter: true, Weight: 2, Decimals: 2}},   // base
-		{"2024-07", Setting{HigherBetter: true, Weight: 1.5, Decimals: 2}}, // the first change, from its month
-		{"2024-12", Setting{HigherBetter: true, Weight: 1.5, Decimals: 2}},
-		{"2025-01", Setting{HigherBetter: false, Weight: 1.5, Decimals: 1}}, // the second keeps the first's weight
-		{"2026-03", Setting{HigherBetter: false, Weight: 1.5, Decimals: 1}},
+		{"2024-06", Setting{HigherBetter: true, Weight: 2, Decimals: 2, Name: "经济"}},   // base
+		{"2024-07", Setting{HigherBetter: true, Weight: 1.5, Decimals: 2, Name: "经济"}}, // the first change, from its month
+		{"2024-12", Setting{HigherBetter: true, Weight: 1.5, Decimals: 2, Name: "经济"}},
+		{"2025-01", Setting{HigherBetter: false, Weight: 1.5, Decimals: 1, Name: "经济"}}, // the second keeps the first's weight
+		{"2026-03", Setting{HigherBetter: false, Weight: 1.5, Decimals: 1, Name: "经济"}},
 	} {
 		if got := ind.In(c.month); got != c.want {
 			t.Errorf("In(%s) = %+v, want %+v", c.month, got, c.want)
@@ -44,7 +44,7 @@ weight = 1.5
 		t.Errorf("changes %+v: want 2024-07 setting weight, then 2025-01 better and decimals", ind.Changes)
 	}
 	// An indicator without changes is its base setting in every month.
-	if got := s.Indicator("caizheng").In("2030-01"); got != (Setting{HigherBetter: true, Weight: 1, Decimals: 2}) {
+	if got := s.Indicator("caizheng").In("2030-01"); got != (Setting{HigherBetter: true, Weight: 1, Decimals: 2, Name: "财政收入"}) {
 		t.Errorf("caizheng: %+v", got)
 	}
 }
@@ -88,7 +88,7 @@ colour = "红"
 		`data/indicators.toml:11:1: 指标“经济”自 2025-01 起的调整重复（第 8 行已写了同一个月）`,
 		`data/indicators.toml:14:1: from 应为月份，如 "2025-01"，而不是“2025-13”`,
 		`data/indicators.toml:16:1: 指标“经济”自 2026-01 起的调整没有改变什么：所写的值与此前的相同（权重2，2位小数，得分越高越好）`,
-		`data/indicators.toml:19:1: 指标“经济”自 2027-01 起的调整没有写要改变的 weight、decimals 或 better`,
+		`data/indicators.toml:19:1: 指标“经济”自 2027-01 起的调整没有写要改变的 weight、decimals、better 或 name`,
 		`data/indicators.toml:23:1: decimals 应在 0～6 之间`,
 		`data/indicators.toml:24:1: better 应为 higher 或 lower，而不是“高”`,
 		`data/indicators.toml:25:1: indicator.change缺少“from”`,
