@@ -97,8 +97,10 @@ func convert(md *markdown.Converter, src, dest string) error {
 		return fmt.Errorf("%s: %w", src, err)
 	}
 	html, errs := md.Convert(body, nil)
-	if len(errs) > 0 {
-		return fmt.Errorf("%s: %v", src, errs[0])
+	for _, e := range errs {
+		if !e.Warning { // a slip converts all the same
+			return fmt.Errorf("%s: %v", src, e)
+		}
 	}
 	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
 		return err

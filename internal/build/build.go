@@ -151,7 +151,7 @@ func renderHeld(opts Options) ([]render.Output, *site.Site, []string, error) {
 		return nil, nil, nil, err
 	}
 	res := rank.Archive(s)
-	outputs, err := render.Render(s, res, render.Options{BaseURL: opts.BaseURL})
+	outputs, err := render.Render(s, res, render.Options{BaseURL: opts.BaseURL, Warn: opts.Warn})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -297,7 +297,9 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	}
 	res := rank.Archive(s)
 	unlisted := render.Unlisted(s, res) // before the stream lets the bodies go
-	err = render.Stream(s, res, render.Options{BaseURL: opts.BaseURL, NoSearchIndex: opts.NoSearchIndex, ReleaseSources: true, LendData: true}, add)
+	var slips diag.List
+	slip := func(d diag.Diagnostic) { slips = append(slips, d) }
+	err = render.Stream(s, res, render.Options{BaseURL: opts.BaseURL, NoSearchIndex: opts.NoSearchIndex, ReleaseSources: true, LendData: true, Warn: slip}, add)
 	if err == nil && ctx.Err() != nil {
 		err = ErrInterrupted
 	}
@@ -318,6 +320,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	st.Held = held
 	st.changes(p.previous(), p.written())
 	st.foreign(p.foreign())
+	warn(opts, slips)
 	warn(opts, unlisted)
 	if base, err := site.ParseBase(cmp.Or(opts.BaseURL, s.Config.BaseURL)); err == nil {
 		files := map[string]bool{}

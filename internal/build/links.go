@@ -47,7 +47,11 @@ func CheckLinks(opts Options) (LinkReport, error) {
 	res := rank.Archive(s)
 	var rep LinkReport
 	for _, base := range []string{"/", SubPath} {
-		outputs, err := render.Render(s, res, render.Options{BaseURL: base})
+		ro := render.Options{BaseURL: base}
+		if base == "/" {
+			ro.Warn = opts.Warn // the bodies' warnings, said once
+		}
+		outputs, err := render.Render(s, res, ro)
 		if err != nil {
 			return LinkReport{}, err
 		}

@@ -31,6 +31,9 @@ import (
 type Error struct {
 	Line, Col int // 1-based; Col counts characters, not bytes
 	Msg       string
+	// Warning is set when the text converts, but not as its author meant
+	// (see slips): the page may be published, yet should be mended.
+	Warning bool
 }
 
 // Error formats e as "line:col: msg".
@@ -102,7 +105,9 @@ func validUTF8(src []byte) []byte {
 // shortcode's line, unwrapped; with a nil resolve every shortcode is an
 // error. All problems are returned together, ordered by place, and the
 // HTML is still rendered as well as it can be: a shortcode in error renders
-// as nothing. Bytes of src that are not UTF-8 come out as U+FFFD.
+// as nothing. Among the problems are warnings (Error.Warning): Markdown
+// slips that convert, but as text where markup was meant (see slips).
+// Bytes of src that are not UTF-8 come out as U+FFFD.
 func (c *Converter) Convert(src []byte, resolve Resolver) ([]byte, []Error) {
 	return c.ConvertValid(validUTF8(src), resolve, nil)
 }
@@ -125,17 +130,18 @@ func (c *Converter) ConvertValid(src []byte, resolve Resolver, targets map[strin
 			return
 		}
 		if resolve == nil {
-			errs = append(errs, Error{n.sc.Line, n.sc.Col, fmt.Sprintf("未知短代码 %q", n.sc.Name)})
+			errs = append(errs, Error{Line: n.sc.Line, Col: n.sc.Col, Msg: fmt.Sprintf("未知短代码 %q", n.sc.Name)})
 			return
 		}
 		h, err := resolve(n.sc)
 		if err != nil {
-			errs = append(errs, Error{n.sc.Line, n.sc.Col, err.Error()})
+			errs = append(errs, Error{Line: n.sc.Line, Col: n.sc.Col, Msg: err.Error()})
 			return
 		}
 		n.html = h
 	})
 	errs = append(errs, strays(root, src)...)
+	errs = append(errs, slips(root, src)...)
 	rewriteLinks(root, targets)
 	var buf bytes.Buffer
 	// HTML is the text plus its tags: room for that at once, rather than a

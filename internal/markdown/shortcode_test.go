@@ -170,7 +170,7 @@ func TestConvertNilResolver(t *testing.T) {
 	if string(out) != "<p>文字</p>\n" {
 		t.Errorf("html %q", out)
 	}
-	want := []Error{{3, 1, `未知短代码 "rewards"`}, {4, 1, `未知短代码 "interviews"`}}
+	want := []Error{{Line: 3, Col: 1, Msg: `未知短代码 "rewards"`}, {Line: 4, Col: 1, Msg: `未知短代码 "interviews"`}}
 	if !reflect.DeepEqual(errs, want) {
 		t.Errorf("errors %v, want %v", errs, want)
 	}
@@ -186,7 +186,7 @@ func TestShortcodes(t *testing.T) {
 	if !reflect.DeepEqual(scs, want) {
 		t.Errorf("shortcodes\n got %+v\nwant %+v", scs, want)
 	}
-	if len(errs) != 1 || errs[0] != (Error{8, 5, "短代码缺少名称"}) {
+	if len(errs) != 1 || errs[0] != (Error{Line: 8, Col: 5, Msg: "短代码缺少名称"}) {
 		t.Errorf("errors %v", errs)
 	}
 }

@@ -192,7 +192,7 @@ func strays(root ast.Node, src []byte) []Error {
 		return ast.WalkContinue, nil
 	})
 	errs := make([]Error, len(offsets))
-	positions(src, offsets, func(i, line, col int) { errs[i] = Error{line, col, msgs[i]} })
+	positions(src, offsets, func(i, line, col int) { errs[i] = Error{Line: line, Col: col, Msg: msgs[i]} })
 	return errs
 }
 

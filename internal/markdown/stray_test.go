@@ -270,6 +270,9 @@ func FuzzStrays(f *testing.F) {
 		"| a |\n|---|\n| `{{<` {{< x >}} |\n",
 		"## {{</* x */>}}\n",
 		"{{< x ＞}}",
+		// Slips (slips.go): warnings, which are placed in the text too.
+		"| a | b | c |\n|---|---|\n\n> | a |\n> |--|\n> | 1 | \\| 2 | 3 |\n",
+		"##x **（一）\n[^1]：y\n\\**z [^2]",
 	} {
 		f.Add(s)
 	}

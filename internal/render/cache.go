@@ -14,6 +14,7 @@ type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cacheEntry // by name: an output path, or a fragment's name
 	added   map[string]cacheEntry // this render's new entries
+	slips   map[string]slipRecord // the bodies' warnings, by file (slips.go)
 }
 
 type cacheEntry struct {

@@ -75,6 +75,11 @@ type Options struct {
 	// can be — a shortcode in error as nothing — and its page emitted,
 	// the problems returned all the same (Stream).
 	Only []string
+
+	// Warn, if set, is told of each warning of the bodies' Markdown (a
+	// `##标题` without its blank, a `**` without its partner…: see
+	// markdown.Error.Warning), in order of place, once every job has run.
+	Warn func(diag.Diagnostic)
 }
 
 // An Output is one file of the built site.
@@ -234,6 +239,7 @@ func (c *core) run(jobs []job, circ *circulars, search *searchIndex, emit func(O
 	if !stopped.Load() {
 		search.finish()
 	}
+	c.reportSlips()
 	c.cache.end()
 	if emitErr != nil {
 		return emitErr
@@ -281,6 +287,7 @@ type core struct {
 
 	mu    sync.Mutex
 	diags diag.List
+	slips map[string]diag.List // the bodies' warnings, by file (slips.go)
 }
 
 func newCore(s *site.Site, res *rank.Results, opts Options) (*core, error) {
@@ -359,6 +366,8 @@ func (c *core) fail(err error) {
 // it can be (markdown.Converter.Convert), for a draft (Options.Only).
 func (c *core) convert(file string, body []byte, bodyLine int, p *rank.Period, targets map[string]markdown.Target) (template.HTML, error) {
 	html, errs := c.md.ConvertValid(body, c.shortcodes(p), targets)
+	warnings, errs := slipsOf(file, bodyLine, errs)
+	c.noteSlips(file, warnings)
 	if len(errs) > 0 {
 		var l diag.List
 		for _, e := range errs {

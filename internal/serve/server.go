@@ -313,7 +313,7 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 	for _, o := range outputs {
 		taken[o.Path] = true
 	}
-	var warned diag.List      // the measures the drafts shown list nowhere
+	var warned diag.List      // the measures the drafts shown list nowhere, their Markdown's slips
 	var gone []string         // the folders of the drafts that give way
 	pages := map[string]int{} // the drafts' pages shown, and how many problems their own text has
 	for _, c := range circs {
@@ -385,7 +385,8 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 // .Only), beside its problems, rather than the page going to the 404
 // page at every slip. Only a page that does not render at all is left
 // out. unlisted are the drafts' measures their bodies list nowhere
-// (render.Unlisted), as the draft ranks them.
+// (render.Unlisted), as the draft ranks them, and the slips of their
+// Markdown (render.Options.Warn).
 func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*site.Circular, found, unlisted diag.List, err error) {
 	st, files, found := site.LoadDraft(s.opts.Source, &s.siteCache, held)
 	if st == nil || len(files) == 0 {
@@ -393,7 +394,9 @@ func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*
 	}
 	res := rank.Update(s.draftResults, st)
 	var mu sync.Mutex
-	err = render.Stream(st, res, render.Options{Cache: &s.draftCache, Only: files}, func(o render.Output) error {
+	var slips diag.List
+	slip := func(d diag.Diagnostic) { slips = append(slips, d) }
+	err = render.Stream(st, res, render.Options{Cache: &s.draftCache, Only: files, Warn: slip}, func(o render.Output) error {
 		mu.Lock()
 		defer mu.Unlock()
 		outputs = append(outputs, o)
@@ -409,7 +412,7 @@ func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*
 			circs = append(circs, c)
 		}
 	}
-	return outputs, circs, found, render.Unlisted(st, res), err
+	return outputs, circs, found, append(render.Unlisted(st, res), slips...), err
 }
 
 // renderSite ranks and renders st with the server's caches.
@@ -419,7 +422,9 @@ func (s *Server) renderSite(st *site.Site) ([]render.Output, string, error) {
 		return nil, "", err
 	}
 	res := rank.Update(s.results, st)
-	outputs, err := render.Render(st, res, render.Options{Cache: &s.renderCache})
+	var slips diag.List
+	slip := func(d diag.Diagnostic) { slips = append(slips, d) }
+	outputs, err := render.Render(st, res, render.Options{Cache: &s.renderCache, Warn: slip})
 	if err != nil {
 		return nil, "", err
 	}
@@ -430,6 +435,7 @@ func (s *Server) renderSite(st *site.Site) ([]render.Output, string, error) {
 	}
 	s.warned = nil
 	w := append(st.HostWarning(st.Config.BaseURL), st.Warnings...)
+	w = append(w, slips...)
 	w = append(w, render.Unlisted(st, res)...)
 	files := make(map[string]bool, len(outputs))
 	for _, o := range outputs {

@@ -1,0 +1,358 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// Slips of Markdown that goldmark publishes as text, where the author
+// meant markup: `##二、…` (no blank after the #s, common in Chinese
+// writing), a `**` whose partner is missing, a footnote `[^1]` never
+// defined, a table whose delimiter row has fewer cells than its header
+// (the whole table stays text), and a table row with more
+// cells than its header (the extra ones are dropped). Each is a warning
+// at its place: the page is built, but not as written.
+//
+// They are found on the tree the converter has parsed anyway, and only
+// in blocks whose lines hold a candidate; a text of a code span, a code
+// block or a link's destination is not a candidate, being no Text of a
+// paragraph.
+
+// slips returns a warning for each slip of root (see above).
+func slips(root ast.Node, src []byte) []Error {
+	s := slipScan{
+		src:   src,
+		hash:  bytes.IndexByte(src, '#') >= 0,
+		stars: bytes.Contains(src, []byte("**")),
+		foot:  bytes.Contains(src, []byte("[^")),
+		pipe:  bytes.IndexByte(src, '|') >= 0,
+	}
+	if !s.hash && !s.stars && !s.foot && !s.pipe {
+		return nil
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, east.KindTableCell:
+			s.block(n)
+			return ast.WalkSkipChildren, nil
+		case east.KindTableRow:
+			if s.pipe {
+				s.row(n.(*east.TableRow))
+			}
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(s.offsets) == 0 {
+		return nil
+	}
+	errs := make([]Error, len(s.offsets))
+	positions(src, s.offsets, func(i, line, col int) { errs[i] = Error{Line: line, Col: col, Msg: s.msgs[i], Warning: true} })
+	return errs
+}
+
+// slipScan is the state of one slips.
+type slipScan struct {
+	src []byte
+	// Whether src holds what each kind of slip needs at all: most bodies
+	// lack one or another, and their blocks are not looked at for it.
+	hash, stars, foot, pipe bool
+
+	offsets []int
+	msgs    []string
+}
+
+func (s *slipScan) add(off int, format string, args ...any) {
+	s.offsets = append(s.offsets, off)
+	s.msgs = append(s.msgs, "警告："+fmt.Sprintf(format, args...))
+}
+
+// block looks for slips in the lines of n, a block of inline text.
+func (s *slipScan) block(n ast.Node) {
+	var literal [][2]int // the literal text of n, found when first needed
+	found := false
+	isLiteral := func(off int) bool {
+		if !found {
+			literal, found = literalText(n), true
+		}
+		_, ok := slices.BinarySearchFunc(literal, off, func(r [2]int, off int) int {
+			switch {
+			case r[1] <= off:
+				return -1
+			case r[0] > off:
+				return 1
+			}
+			return 0
+		})
+		return ok
+	}
+	paragraph := n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock
+	lines := n.Lines()
+	delimSeen := false
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		line := s.src[seg.Start:seg.Stop]
+		if paragraph && s.hash {
+			s.heading(seg.Start, line, isLiteral)
+		}
+		if s.stars && bytes.Contains(line, []byte("**")) {
+			s.emphasis(seg.Start, line, isLiteral)
+		}
+		if s.foot && bytes.Contains(line, []byte("[^")) {
+			s.footnotes(seg.Start, line, isLiteral)
+		}
+		if paragraph && s.pipe && i > 0 && !delimSeen {
+			// goldmark tries the first delimiter row of a paragraph only,
+			// and takes no table whose header is wider (a narrower one it
+			// fills with empty cells): a paragraph still holding a
+			// delimiter row has such a header.
+			if cols, ok := delimiterCells(line); ok {
+				delimSeen = true
+				prev := lines.At(i - 1)
+				header := s.src[prev.Start:prev.Stop]
+				piped := bytes.IndexByte(header, '|') >= 0 || bytes.IndexByte(line, '|') >= 0
+				if cells := len(rowCells(header)); cells > cols && piped {
+					at := len(line) - len(bytes.TrimLeft(line, " \t"))
+					s.add(seg.Start+at, "表格的分隔行只有 %d 格，表头有 %d 格，整张表格会显示为文字：分隔行要与表头的格数相同", cols, cells)
+				}
+			}
+		}
+	}
+}
+
+// heading warns of line, at off, when it starts with #s followed by a
+// character other than a blank: a heading meant, a paragraph made.
+func (s *slipScan) heading(off int, line []byte, isLiteral func(int) bool) {
+	at := len(line) - len(bytes.TrimLeft(line, " \t"))
+	text := line[at:]
+	marks := len(text) - len(bytes.TrimLeft(text, "#"))
+	if marks == 0 || marks > 6 || marks == len(text) || !isLiteral(off+at) {
+		return
+	}
+	r, _ := utf8.DecodeRune(text[marks:])
+	if unicode.IsSpace(r) {
+		return
+	}
+	title := strings.TrimRightFunc(string(text[marks:]), unicode.IsSpace)
+	if utf8.RuneCountInString(title) > 30 {
+		title = string([]rune(title)[:30]) + "…"
+	}
+	hashes := string(text[:marks])
+	s.add(off+at, "“%s”后要有一个空格才是标题（写作“%s %s”）", hashes, hashes, title)
+}
+
+// emphasis warns of each run of two or more *s of line, at off, left as
+// text where it looks meant to open or close bold: its partner missing
+// or in another paragraph. A run between two letters or digits is left
+// alone: 2**3, and a name masked as 张**.
+func (s *slipScan) emphasis(off int, line []byte, isLiteral func(int) bool) {
+	for i := 0; i < len(line); {
+		j := bytes.IndexByte(line[i:], '*')
+		if j < 0 {
+			return
+		}
+		start := i + j
+		end := start
+		for end < len(line) && line[end] == '*' {
+			end++
+		}
+		i = end
+		backslashes := 0
+		for k := start - 1; k >= 0 && line[k] == '\\'; k-- {
+			backslashes++
+		}
+		if backslashes%2 == 1 {
+			start++ // the first * is escaped
+		}
+		// Of ***甲**, two stars make the bold and one is text.
+		for start < end && !isLiteral(off+start) {
+			start++
+		}
+		for end > start && !isLiteral(off+end-1) {
+			end--
+		}
+		if end-start < 2 || !meantAsBold(line[:start], line[end:]) {
+			continue
+		}
+		run := string(line[start:end])
+		s.add(off+start, "这个“%s”在本段中没有配对的“%s”，会照原样显示：加粗的文字两边各写一个“**”，而且要在同一段内", run, run)
+	}
+}
+
+// meantAsBold reports whether a run of *s left as text, between before
+// and after on its line, stands where bold opens or closes: at the
+// start of a line or after a blank, followed by text (**（一）…); after
+// punctuation (…明显。**); or before an opening bracket or quote.
+// Between letters, or before other punctuation after a letter (张**、李**),
+// it is more likely meant as stars.
+func meantAsBold(before, after []byte) bool {
+	p, _ := utf8.DecodeLastRune(before)
+	n, _ := utf8.DecodeRune(after)
+	edgeBefore := len(before) == 0 || unicode.IsSpace(p)
+	edgeAfter := len(after) == 0 || unicode.IsSpace(n)
+	switch {
+	case edgeBefore:
+		return !edgeAfter
+	case unicode.IsPunct(p) || unicode.IsSymbol(p):
+		return true
+	}
+	return !edgeAfter && (unicode.Is(unicode.Ps, n) || unicode.Is(unicode.Pi, n))
+}
+
+// footnotes warns of each footnote reference [^label] of line, at off,
+// left as text: no definition of label. A definition written with a
+// full-width colon, [^1]：…, is no definition, and is told so.
+func (s *slipScan) footnotes(off int, line []byte, isLiteral func(int) bool) {
+	for i := 0; i < len(line); {
+		j := bytes.Index(line[i:], []byte("[^"))
+		if j < 0 {
+			return
+		}
+		start := i + j
+		i = start + 2
+		if start > 0 && line[start-1] == '\\' {
+			continue
+		}
+		k := bytes.IndexByte(line[start+2:], ']')
+		if k <= 0 {
+			continue
+		}
+		label := line[start+2 : start+2+k]
+		if bytes.ContainsFunc(label, unicode.IsSpace) || bytes.ContainsAny(label, "[^") || !isLiteral(off+start) {
+			continue
+		}
+		ref := line[start : start+2+k+1]
+		i = start + len(ref)
+		if len(bytes.TrimLeft(line[:start], " \t")) == 0 && bytes.HasPrefix(line[i:], []byte("：")) {
+			s.add(off+start, "脚注定义“%s：”的冒号要用半角（写作“%s: …”），否则不是定义，会照原样显示", ref, ref)
+			continue
+		}
+		s.add(off+start, "脚注“%s”没有定义，会照原样显示：在正文末尾另起一段，写“%s: 注释的内容”", ref, ref)
+	}
+}
+
+// row warns of a body row of a table with more cells than the header:
+// goldmark drops the extra ones. Fewer cells are filled with empty ones,
+// as Markdown means. (The header's cells are a TableHeader's, no row's.)
+func (s *slipScan) row(r *east.TableRow) {
+	start := r.Pos()
+	end := bytes.IndexByte(s.src[start:], '\n')
+	if end < 0 {
+		end = len(s.src) - start
+	}
+	line := s.src[start : start+end]
+	cells := rowCells(line)
+	if len(cells) <= len(r.Alignments) {
+		return
+	}
+	var quoted []string
+	first := -1
+	for _, c := range cells[len(r.Alignments):] {
+		if c[0] == c[1] {
+			continue
+		}
+		if first < 0 {
+			first = c[0]
+		}
+		quoted = append(quoted, "“"+clip(string(line[c[0]:c[1]]), false)+"”")
+	}
+	if first < 0 {
+		return // only empty cells: nothing is lost
+	}
+	s.add(start+first, "表格这一行有 %d 格，表头只有 %d 格，多出的%s不会显示", len(cells), len(r.Alignments), strings.Join(quoted, "、"))
+}
+
+// rowCells returns where the cells of a table row's line are, their
+// text without the blanks around it, split as goldmark splits them: at
+// each | not escaped, after a | opening or closing the line is dropped.
+func rowCells(line []byte) [][2]int {
+	start := len(line) - len(bytes.TrimLeft(line, " \t"))
+	limit := len(bytes.TrimRight(line, " \t\r\n"))
+	if start < limit && line[start] == '|' {
+		start++
+	}
+	if start < limit && line[limit-1] == '|' {
+		limit--
+	}
+	var cells [][2]int
+	for pos := start; pos < limit; {
+		end := pos
+		for end < limit && (line[end] != '|' || end > 0 && line[end-1] == '\\') {
+			end++
+		}
+		a, b := pos, end
+		for a < b && (line[a] == ' ' || line[a] == '\t') {
+			a++
+		}
+		for b > a && (line[b-1] == ' ' || line[b-1] == '\t') {
+			b--
+		}
+		cells = append(cells, [2]int{a, b})
+		pos = end + 1
+	}
+	return cells
+}
+
+// delimiterCells reports whether line is a table's delimiter row as
+// goldmark takes it (|---|:---:|), and how many cells it has.
+func delimiterCells(line []byte) (int, bool) {
+	line = bytes.TrimRight(line, "\r\n")
+	indent := len(line) - len(bytes.TrimLeft(line, " "))
+	if indent > 3 || len(bytes.Trim(line, "-")) == 0 {
+		return 0, false
+	}
+	for _, b := range line {
+		if b != ' ' && b != '\t' && b != '-' && b != '|' && b != ':' {
+			return 0, false
+		}
+	}
+	cols := bytes.Split(line, []byte{'|'})
+	if len(bytes.TrimSpace(cols[0])) == 0 {
+		cols = cols[1:]
+	}
+	if len(cols) > 0 && len(bytes.TrimSpace(cols[len(cols)-1])) == 0 {
+		cols = cols[:len(cols)-1]
+	}
+	for _, c := range cols {
+		c = bytes.TrimSpace(c)
+		c = bytes.TrimPrefix(c, []byte(":"))
+		c = bytes.TrimSuffix(c, []byte(":"))
+		if len(c) == 0 || len(bytes.Trim(c, "-")) > 0 {
+			return 0, false
+		}
+	}
+	return len(cols), true
+}
+
+// literalText returns the source ranges of the text of block n that is
+// shown as written, in order: its Text nodes but those of code spans.
+func literalText(n ast.Node) [][2]int {
+	var spans [][2]int
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.CodeSpan:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if c.Segment.Start < c.Segment.Stop {
+				spans = append(spans, [2]int{c.Segment.Start, c.Segment.Stop})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	return spans
+}
