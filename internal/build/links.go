@@ -30,6 +30,7 @@ const SubPath = "/tongbao/"
 
 // A LinkReport is the result of a link check.
 type LinkReport struct {
+	Bases  []string  // the baseURLs the site was rendered with
 	Files  int       // HTML and CSS files read, over both renderings
 	Refs   int       // internal references followed
 	Broken diag.List // one per broken reference, at public/<path>:line:col
@@ -37,18 +38,27 @@ type LinkReport struct {
 
 // CheckLinks loads the site once and renders it in memory (nothing is
 // written) with baseURL "/" and with SubPath, checking the links of each
-// rendering. A site that does not load or render returns its diagnostics
-// as the error.
+// rendering — or, for a site whose baseURL has a path of its own
+// (/zwgk/tb/), once with that baseURL: its pages' links from the host's
+// root are written with that path, as the build tells them to be, and
+// lead nowhere under any other; a link that forgets the path breaks
+// under it as under SubPath. A site that does not load or render returns
+// its diagnostics as the error.
 func CheckLinks(opts Options) (LinkReport, error) {
 	s, _, err := load(opts)
 	if err != nil {
 		return LinkReport{}, err
 	}
 	res := rank.Archive(s)
-	var rep LinkReport
-	for _, base := range []string{"/", SubPath} {
+	configured := cmp.Or(opts.BaseURL, s.Config.BaseURL)
+	bases := []string{"/", SubPath}
+	if u, err := url.Parse(configured); err == nil && strings.Trim(u.Path, "/") != "" {
+		bases = []string{configured}
+	}
+	rep := LinkReport{Bases: bases}
+	for i, base := range bases {
 		ro := render.Options{BaseURL: base}
-		if base == "/" {
+		if i == 0 {
 			ro.Warn = opts.Warn // the bodies' warnings, said once
 		}
 		outputs, err := render.Render(s, res, ro)
@@ -56,15 +66,15 @@ func CheckLinks(opts Options) (LinkReport, error) {
 			return LinkReport{}, err
 		}
 		r := Links(outputs, base)
-		if base == "/" {
+		if i == 0 {
 			// Where an output is does not depend on baseURL: one
 			// rendering's outputs answer for the site's own.
-			st := StaticLinks(outputs, cmp.Or(opts.BaseURL, s.Config.BaseURL))
+			st := StaticLinks(outputs, configured)
 			rep.Files += st.Files
 			rep.Refs += st.Refs
 			rep.Broken = append(rep.Broken, st.Broken...)
 		}
-		if base != "/" {
+		if base == SubPath {
 			for i := range r.Broken {
 				r.Broken[i].Msg += "（baseURL 为 " + base + " 时）"
 			}
@@ -484,5 +494,9 @@ func isSpace(b byte) bool {
 
 // String is the one-line summary `tongbao check --links` prints.
 func (r LinkReport) String() string {
-	return fmt.Sprintf("检查了 %d 个文件中的 %d 个站内链接（baseURL 为 / 和 %s 各一次；static/ 中的页面按本站的 baseURL 一次）", r.Files, r.Refs, SubPath)
+	bases := "baseURL 为 / 和 " + SubPath + " 各一次；static/ 中的页面按本站的 baseURL 一次"
+	if len(r.Bases) == 1 {
+		bases = "baseURL 为本站的 " + r.Bases[0]
+	}
+	return fmt.Sprintf("检查了 %d 个文件中的 %d 个站内链接（%s）", r.Files, r.Refs, bases)
 }

@@ -3,6 +3,7 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -247,13 +248,60 @@ func TestCheckLinksStaticPages(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("baseURL %q: static/'s broken links\n%s\nwant\n%s", c.baseURL, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 		}
-		// Every page has the footer: its link to 流程 holds, to 缺 not.
+		// Every page has the footer: its link to 流程 holds, to 缺 not —
+		// rendered at / and /tongbao/, or once at a baseURL's own path.
 		want := []string{
 			"链接失效：/guide/#缺（guide/index.html 中没有 id 为“缺”的元素）",
 			"链接失效：/tongbao/guide/#缺（guide/index.html 中没有 id 为“缺”的元素）（baseURL 为 /tongbao/ 时）",
 		}
-		if len(pages) != 2 || pages[want[0]] < 5 || pages[want[0]] != pages[want[1]] {
+		if c.baseURL != "" {
+			want = []string{"链接失效：/tongbao/guide/#缺（guide/index.html 中没有 id 为“缺”的元素）"}
+		}
+		if len(pages) != len(want) || pages[want[0]] < 5 || pages[want[0]] != pages[want[len(want)-1]] {
 			t.Errorf("baseURL %q: the footer's broken links %v, want on every page %q", c.baseURL, pages, want)
 		}
+	}
+}
+
+// TestCheckLinksAtTheBasePath: a site whose baseURL has a path of its own
+// is checked once, at that path: a page's link from the host's root
+// written with it, as the build tells it to be (/zwgk/tb/units/…), holds
+// — it was broken twice, at / and at /tongbao/, so that a dead link was
+// lost among them — and one that forgets the path, or leads nowhere, is
+// broken.
+func TestCheckLinksAtTheBasePath(t *testing.T) {
+	dir := sampleCopy(t)
+	config := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = regexp.MustCompile(`(?m)^baseURL *= *".*"$`).ReplaceAll(b, []byte(`baseURL = "/zwgk/tb/"`))
+	if err := os.WriteFile(config, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	about := filepath.Join(dir, "content", "about.md")
+	a, err := os.ReadFile(about)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a = append(a, "\n见[兴隆街道](/zwgk/tb/units/xinglong/)、[无此单位](/zwgk/tb/units/nothere/)、[首页](/)。\n"...)
+	if err := os.WriteFile(about, a, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := CheckLinks(Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range rep.Broken {
+		got = append(got, d.Msg)
+	}
+	want := []string{"链接失效：/zwgk/tb/units/nothere/（找不到 units/nothere/index.html）", "链接失效：/（在网站根目录 /zwgk/tb/ 之外）"}
+	if !slices.Equal(got, want) {
+		t.Errorf("broken links %q, want %q", got, want)
+	}
+	if s := rep.String(); !strings.Contains(s, "baseURL 为本站的 /zwgk/tb/") {
+		t.Errorf("summary %q does not say where it checked", s)
 	}
 }
