@@ -40,11 +40,11 @@ func gonePages(s *site.Site, c *Changes, holding bool) diag.List {
 	type source struct {
 		file      string
 		line, col int
-		circular  bool
+		circular  *site.Circular
 	}
 	sources := map[string]source{}
 	for _, circ := range s.Circulars {
-		sources[circ.URLPath()+"index.html"] = source{circ.File, circ.NumberLine, circ.NumberCol, true}
+		sources[circ.URLPath()+"index.html"] = source{circ.File, circ.NumberLine, circ.NumberCol, circ}
 	}
 	for _, p := range s.Pages {
 		sources[p.Path+"index.html"] = source{file: p.File, line: 1, col: 1}
@@ -59,7 +59,7 @@ func gonePages(s *site.Site, c *Changes, holding bool) diag.List {
 	for _, a := range c.Added {
 		switch src, ok := sources[a]; {
 		case !ok:
-		case src.circular:
+		case src.circular != nil:
 			circulars = append(circulars, a)
 		default:
 			name := path.Base(path.Dir(a))
@@ -84,7 +84,7 @@ func gonePages(s *site.Site, c *Changes, holding bool) diag.List {
 		}
 		at := "/" + strings.TrimSuffix(r, "index.html")
 		if src, ok := became(r); ok {
-			out.Add(src.file, src.line, src.col, "警告：上次生成的页面 %s 这次没有了；如果就是本文换了网址，在前置信息中写 aliases = [%q]，旧网址会转到本文，别处指向它的链接仍然有效", at, at)
+			out.Add(src.file, src.line, src.col, "警告：上次生成的页面 %s 这次没有了；如果就是本文换了网址，在前置信息中写 aliases = [%q]，旧网址会转到本文，别处指向它的链接仍然有效%s", at, at, indexNoMoved(s, src.circular, r))
 			continue
 		}
 		if holding && strings.HasPrefix(r, "circulars/") {
@@ -109,6 +109,26 @@ func gonePages(s *site.Site, c *Changes, holding bool) diag.List {
 		unknown = append(unknown[:most], diag.Diagnostic{Msg: fmt.Sprintf("警告：……上次生成的页面中，共 %d 个这次没有生成（生成时加 --changes 文件 可列出全部）", n)})
 	}
 	return append(out, unknown...)
+}
+
+// indexNoMoved says, of circular c at a new address whose page was at
+// removed (circulars/2024/1/index.html), that its 索引号 moved with its
+// serial: "" when c's is written in its front matter, or the same.
+// DOMAIN.md §2: a 索引号 never changes once issued; the portal files the
+// circular by it.
+func indexNoMoved(s *site.Site, c *site.Circular, removed string) string {
+	if c == nil || c.IndexNo != "" {
+		return ""
+	}
+	var year, serial int
+	if _, err := fmt.Sscanf(removed, "circulars/%d/%d/index.html", &year, &serial); err != nil {
+		return "" // a slug's address: its serial is not there to read
+	}
+	was := fmt.Sprintf("%s/%d-%05d", s.Config.Site.OrgCode, year, serial)
+	if now := s.IndexNo(c); now != was {
+		return fmt.Sprintf("；它的索引号也随之由 %s 变为 %s，而索引号发布后不应改变：要保持原来的，再写 indexNo = %q", was, now, was)
+	}
+	return ""
 }
 
 // Published is the last build in an output folder, as the preview sees

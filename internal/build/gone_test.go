@@ -61,7 +61,9 @@ func TestGonePagesWarned(t *testing.T) {
 	got := build()
 	const elsewhere = "这次没有生成，门户网站和其他文件中指向它的链接将失效；如果它换了网址（改了文号、文件名或文件夹），在它现在的文件的前置信息中写 aliases = "
 	want := []string{
-		`content/circulars/2023-02.md:2:1: 警告：上次生成的页面 /circulars/2023/14/ 这次没有了；如果就是本文换了网址，在前置信息中写 aliases = ["/circulars/2023/14/"]，旧网址会转到本文，别处指向它的链接仍然有效`,
+		// Its 文号 corrected, its 索引号 moved with the serial (DOMAIN §2:
+		// never changed once issued).
+		`content/circulars/2023-02.md:2:1: 警告：上次生成的页面 /circulars/2023/14/ 这次没有了；如果就是本文换了网址，在前置信息中写 aliases = ["/circulars/2023/14/"]，旧网址会转到本文，别处指向它的链接仍然有效；它的索引号也随之由 000000000/2023-00014 变为 000000000/2023-00015，而索引号发布后不应改变：要保持原来的，再写 indexNo = "000000000/2023-00014"`,
 		`content/archive/a.md:1:1: 警告：上次生成的页面 /notices/a/ 这次没有了；如果就是本文换了网址，在前置信息中写 aliases = ["/notices/a/"]，旧网址会转到本文，别处指向它的链接仍然有效`,
 		`警告：上次生成的页面 /notices/b/ ` + elsewhere + `["/notices/b/"]，旧网址会转到那里`,
 		`警告：上次生成的页面 /old/ ` + elsewhere + `["/old/"]，旧网址会转到那里`,
