@@ -207,8 +207,12 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 			name += "（" + now.Circular.Number + "）"
 		}
 		file, line, col := "", 0, 0
+		correction := "如果是更正这份通报，在它的前置信息中写上 updated = 更正日期"
 		if c := at[f.path]; c != nil {
 			file, line, col = c.File, c.NumberLine, c.NumberCol
+			if c.Updated != (site.Date{}) {
+				correction = "这份通报已写明更正日期（updated = " + c.Updated.String() + "）：这正是更正的内容的，不必理会"
+			}
 		}
 		// A method has no from: the advice to write one would send the
 		// writer looking for a key that is not there.
@@ -220,7 +224,7 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 		}
 		out.Add(file, line, col, "警告：已发布的%s，考核结果与上次生成的不同：%s。%s"+
 			"如果是改了权重、小数位数、指标名称或奖惩规则，新的办法也改写了已发布的通报：只对以后的月份适用的，写明起始月份（指标写 [[indicator.change]]，规则写 from，见 docs/rules.md 的“考核办法调整”）；"+
-			"如果是更正这份通报，在它的前置信息中写上 updated = 更正日期", name, strings.Join(d, "；"), method)
+			"%s", name, strings.Join(d, "；"), method, correction)
 	}
 	if n > mostRewritten {
 		out = append(out, diag.Diagnostic{Msg: fmt.Sprintf("警告：……共 %d 份已发布的通报考核结果与上次生成的不同", n)})

@@ -170,6 +170,14 @@ func TestRewrittenCircularsWarned(t *testing.T) {
 	if got := run(false); len(got) > 0 {
 		t.Errorf("the build after compares with the rewritten circular: %q", got)
 	}
+
+	// A correction marked (updated): said so, not told to mark it.
+	edit("content/circulars/2023-02.md", "date = ", "updated = 2023-05-06\ndate = ")
+	edit("data/indicators.toml", "weight = 3", "weight = 1")
+	got := run(false)
+	if len(got) != 1 || !strings.HasSuffix(got[0], "这份通报已写明更正日期（updated = 2023-05-06）：这正是更正的内容的，不必理会") {
+		t.Errorf("a correction marked:\n got %q", got)
+	}
 }
 
 // TestRewrittenMethodStated: data.json states the composite's method,
