@@ -108,3 +108,23 @@ func TestUnportableNames(t *testing.T) {
 	wantDiagnostic(t, miniSite(), "content/circulars/2023-02.md", "+++\nnumber", "+++\nslug = \"com1\"\nnumber",
 		"content/circulars/2023-02.md:2:1: slug（网址名）“com1”是 Windows 保留的设备名")
 }
+
+// TestAliasUnderBaseWarned: under a baseURL with a path, an alias written
+// with that path in front is warned of with the address to write; one
+// written from the site's root, as it should be, is not.
+func TestAliasUnderBaseWarned(t *testing.T) {
+	files := miniSite()
+	files["config.toml"] = strings.Replace(files["config.toml"], "title = \"测试\"\n", "title = \"测试\"\nbaseURL = \"https://www.example.gov.cn/zwgk/tb/\"\n", 1)
+	files["content/circulars/2023-02.md"] = strings.Replace(files["content/circulars/2023-02.md"], "+++\nnumber",
+		"+++\naliases = [\"/zwgk/tb/circulars/2023/17/\", \"/circulars/2023/4/\"]\nnumber", 1)
+	var got []string
+	for _, w := range loadWarnings(t, files) {
+		if strings.Contains(w, "aliases") {
+			got = append(got, w)
+		}
+	}
+	want := []string{`content/circulars/2023-02.md:2:12: 警告：aliases 中的旧网址从本站的根目录写起，不含 baseURL 的 /zwgk/tb/：这样写，转址页在 /zwgk/tb/zwgk/tb/circulars/2023/17/，旧网址仍然失效；应写作 "/circulars/2023/17/"`}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+}

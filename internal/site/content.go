@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -166,6 +167,7 @@ func (l *loader) content() {
 			}
 		}
 	}
+	l.aliasesUnderBase()
 	l.brokenPageLinks()
 	s.Warnings.Sort()
 	// Files put beside the pages and never listed or linked: said once
@@ -182,6 +184,35 @@ func (l *loader) content() {
 	}
 	if n > most {
 		s.Warnings.Add("content", 0, 0, "警告：content/ 下另有 %d 个这样的文件，同样不会发布", n-most)
+	}
+}
+
+// aliasesUnderBase warns of each alias written with baseURL's path in
+// front (/zwgk/tb/circulars/2023/17/ under /zwgk/tb/): an alias is written
+// from the site's root, which that path is, so the redirect went to
+// /zwgk/tb/zwgk/tb/circulars/2023/17/ and the old address stayed dead,
+// with no word but that it was gone.
+func (l *loader) aliasesUnderBase() {
+	u, err := url.Parse(l.s.Config.BaseURL)
+	if err != nil {
+		return
+	}
+	base := strings.Trim(u.Path, "/")
+	if base == "" {
+		return
+	}
+	warn := func(file string, as []Alias) {
+		for _, a := range as {
+			if rest, ok := strings.CutPrefix(a.Path, base+"/"); ok {
+				l.s.Warnings.Add(file, a.Line, a.Col, "警告：aliases 中的旧网址从本站的根目录写起，不含 baseURL 的 /%s/：这样写，转址页在 /%s/%s，旧网址仍然失效；应写作 \"/%s\"", base, base, strings.TrimSuffix(a.Path, "index.html"), strings.TrimSuffix(rest, "index.html"))
+			}
+		}
+	}
+	for _, c := range l.s.Circulars {
+		warn(c.File, c.Aliases)
+	}
+	for _, p := range l.s.Pages {
+		warn(p.File, p.Aliases)
 	}
 }
 
