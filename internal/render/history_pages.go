@@ -263,6 +263,14 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	// Newest first: the current month heads the table, each row's
 	// change measured against the month before it, the row below.
 	exempt := func(i int) bool { return i >= 0 && slices.Contains(u.Exempt, m.periods[lo+i].Span.Key()) }
+	// A township renamed — the one that became it alone, in its group —
+	// goes on from where its former name stood, as its streaks do: its
+	// first month's change is from that name's rank the month before,
+	// not 上月无排名.
+	before := 0
+	if len(u.Was) == 1 && u.Was[0].Group == u.Group && lo > 0 && lo-1 < len(m.composite[u.Was[0]]) {
+		before = m.composite[u.Was[0]][lo-1].rank
+	}
 	rows := rowWriter{c: h.core}
 	for i := len(comp) - 1; i >= 0; i-- {
 		p := comp[i]
@@ -275,7 +283,11 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		} else {
 			rows.td("", zh.RankPhrase(p.rank, p.tied))
 		}
-		rows.change(townshipChange(previous(ranks, i), p.rank, exempt(i-1), exempt(i)))
+		prev := previous(ranks, i)
+		if i == 0 {
+			prev = before
+		}
+		rows.change(townshipChange(prev, p.rank, exempt(i-1), exempt(i)))
 		if p.rank == 0 {
 			rows.tdNone("num", absent)
 		} else {

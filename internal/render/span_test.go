@@ -36,14 +36,15 @@ func TestRenamedTownship(t *testing.T) {
 	// 100, 66.67, 33.33 of three; 100, 50 of zhian's two): 2022-12 丙镇
 	// second, (33.33+66.67+100)/3 = 66.67 between 乙街道's 83.33 and
 	// 甲街道's 61.11; 2023-01 first, (66.67+100+100)/3 = 88.89, up one;
-	// 2023-02 丁镇 third, (33.33+33.33+100)/3 = 55.56.
+	// 2023-02 丁镇 third, (33.33+33.33+100)/3 = 55.56: down two from
+	// where 丙镇, which it continues, stood in January (not 上月无排名).
 	for page, want := range map[string]struct {
 		rows []string
 		lead string
 	}{
 		"units/bing/index.html": {[]string{"2023年1月</a></th><td>第一</td>", "↑1", "88.89", "2022年12月</a></th><td>第二</td>", "66.67"},
 			`<p class="history-span">参加考核至2023年1月，此后由<a href="/units/ding/">丁镇</a>接续。</p>`},
-		"units/ding/index.html": {[]string{"2023年2月</a></th><td>第三</td>", "55.56"},
+		"units/ding/index.html": {[]string{"2023年2月</a></th><td>第三</td>", "↓2", "下降2位", "55.56"},
 			`<p class="history-span">2023年2月起参加考核，接续<a href="/units/bing/">丙镇</a>。</p>`},
 	} {
 		page, html := page, string(files[page])
