@@ -678,7 +678,8 @@ func duplicateRule(s *syntaxSite) string {
 }
 
 // subTableFirst: [[indicator.change]] written before the first
-// [[indicator]], whose [[indicator]] then cannot be an array: the
+// [[indicator]], or [result.townships] before the first [[result]], whose
+// [[indicator]] or [[result]] then cannot be an array: the
 // diagnostic points at the sub-table, which belongs after the one it
 // changes.
 func subTableFirst(s *syntaxSite) string {
@@ -693,7 +694,7 @@ func subTableFirst(s *syntaxSite) string {
 	off := 0
 	for _, line := range strings.SplitAfter(s.src[:s.start], "\n") {
 		h := strings.TrimSpace(line)
-		if strings.HasPrefix(h, "[["+name+".") && strings.HasSuffix(h, "]]") {
+		if (strings.HasPrefix(h, "["+name+".") || strings.HasPrefix(h, "[["+name+".")) && strings.HasSuffix(h, "]") {
 			s.at = off + len(line) - len(strings.TrimLeft(line, " \t"))
 			return fmt.Sprintf("%s 要紧跟在它所属的 [[%s]] 之后，不能写在第一个 [[%s]] 之前", h, name, name)
 		}

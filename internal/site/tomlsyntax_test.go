@@ -92,6 +92,8 @@ func TestSyntaxMessages(t *testing.T) {
 		// Text.
 		{CircularFront, front(`title = 关于`), `3:9: 文字要加英文引号：写作 "关于"`},
 		{CircularFront, front(`title = 2024年工作通报`), `3:9: 文字要加英文引号：写作 "2024年工作通报"`},
+		// A [[result]]'s scores written before the first [[result]].
+		{MonthFile, "period = \"3月\"\n[result.townships]\n\"甲镇\" = 1\n[[result]]\nindicator = \"gongye\"\n", `2:1: [result.townships] 要紧跟在它所属的 [[result]] 之后，不能写在第一个 [[result]] 之前`},
 		// Bare text quoted as written, its Chinese punctuation kept.
 		{CircularFront, front(`title = 关于区政府2023年1-2月“三重点”落实情况的通报`), `3:9: 文字要加英文引号：写作 "关于区政府2023年1-2月“三重点”落实情况的通报"`},
 		{CircularFront, front(`to = 各乡镇人民政府，区直各单位`), `3:6: 文字要加英文引号：写作 "各乡镇人民政府，区直各单位"`},
