@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -241,6 +243,13 @@ func parseShortcode(line []byte) (name string, args []string, err *lineError) {
 			w := word()
 			if q := bytes.IndexByte(w, '"'); q >= 0 {
 				return "", nil, &lineError{at + q, "不带引号的参数中不能有引号；含空格或引号的参数请整个用双引号括起来"}
+			}
+			// “约谈” typed with Chinese quotes: read as a word holding
+			// them, it was told as an unknown action named with them.
+			if first, _ := utf8.DecodeRune(w); first == '“' || first == '‘' {
+				if last, _ := utf8.DecodeLastRune(w); last == '”' || last == '’' {
+					return "", nil, &lineError{at, fmt.Sprintf("参数两边的引号要用英文的“\"”：写作 %s", strconv.Quote(strings.Trim(string(w), "“”‘’")))}
+				}
 			}
 			args = append(args, string(w))
 			continue

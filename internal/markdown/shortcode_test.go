@@ -42,6 +42,8 @@ func TestParseShortcode(t *testing.T) {
 		{in: `{{< x`, errAt: 5, errText: "缺少结尾的 >}}"},
 		{in: `{{< x "a"b >}}`, errAt: 9, errText: "应有空格"},
 		{in: `{{< x a"b >}}`, errAt: 7, errText: "不能有引号"},
+		{in: `{{< interviews “约谈” >}}`, errAt: 15, errText: "参数两边的引号要用英文的“\"”：写作 \"约谈\""},
+		{in: `{{< city-bottom “三重点”工作 >}}`, name: "city-bottom", args: []string{"“三重点”工作"}},
 		{in: `{{< x >}} {{< y >}}`, errAt: 10, errText: "每行只能写一个短代码"},
 		{in: `{{< x >}}}`, errAt: 9, errText: "不能有其他内容"},
 	}
