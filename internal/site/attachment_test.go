@@ -157,7 +157,7 @@ func TestCircularAttachmentProblems(t *testing.T) {
 		{"title ends in a stop", `title = "通报原件"`, `title = "通报原件。"`,
 			md + ":14:1: 附件名称末尾不加标点（GB/T 9704）：“通报原件。”"},
 		{"no title", `title = "通报原件"`, ``,
-			md + ":13:1: attachment缺少“title”"},
+			md + ":13:1: [[attachment]] 这一项缺少“title”（附件名称）"},
 		{"printed in a letter", `format = "file"`, `format = "letter"`,
 			md + ":9:1: printed（印发日期）只用于文件格式"},
 		{"printer without printed", `printed = 2023-04-04`, `printer = "测试区人民政府办公室"`,

@@ -91,7 +91,7 @@ colour = "红"
 		`data/indicators.toml:19:1: 指标“经济”自 2027-01 起的调整没有写要改变的 weight、decimals、better 或 name`,
 		`data/indicators.toml:23:1: decimals 应在 0～6 之间`,
 		`data/indicators.toml:24:1: better 应为 higher 或 lower，而不是“高”`,
-		`data/indicators.toml:25:1: indicator.change缺少“from”`,
+		`data/indicators.toml:25:1: [[indicator.change]] 这一项缺少“from”（起始月份）`,
 		`data/indicators.toml:30:1: 未知的键“indicator.change.colour”`,
 	} {
 		if !strings.Contains(err.Error(), want) {

@@ -493,13 +493,26 @@ func (t *table) require(key string) bool {
 	if t.has(key) {
 		return true
 	}
-	where := t.path
-	if where == "" {
-		where = cmp.Or(t.f.top, "文件顶层")
-	}
 	// At the key's own path, which a file has not, so that a reader who
 	// places paths (a workbook's cells) can place the missing value.
-	t.f.errorf(t.at(key), "%s缺少“%s”", displayPath(where), key)
+	if t.path == "" {
+		t.f.errorf(t.at(key), "%s缺少“%s”", cmp.Or(t.f.top, "文件顶层"), key)
+		return false
+	}
+	// A table as the file writes it, [[township]] or [site], and the key
+	// with its label, as other messages name it: township缺少“slug” was
+	// the code's words.
+	where := "[" + displayPath(t.path) + "]"
+	if displayPath(t.path) != t.path {
+		where = "[" + where + "]" // an array's item: township.3
+	}
+	what := "“" + key + "”"
+	if t.f.format != nil {
+		if field, _ := t.f.format.lookup(strings.Split(t.at(key), ".")); field != nil {
+			what = "“" + key + "”（" + field.Label + "）"
+		}
+	}
+	t.f.errorf(t.at(key), "%s 这一项缺少%s", where, what)
 	return false
 }
 
