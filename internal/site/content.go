@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"tongbao/internal/diag"
 	"tongbao/internal/markdown"
@@ -645,6 +646,10 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 		c.Code = m[1]
 		c.Year, _ = strconv.Atoi(m[2])
 		c.Serial, _ = strconv.Atoi(m[3])
+	} else if t := strings.TrimFunc(c.Number, unicode.IsSpace); t != c.Number && numberRE.MatchString(t) {
+		// A space copied with it is not seen in the message's quotes.
+		formed = false
+		f.errorf("number", "文号“%s”的前后有空格，请删去：写作 \"%s\"", Visible(c.Number), t)
 	} else if c.Number != "" {
 		formed = false
 		f.errorf("number", "文号“%s”格式不对，应如“双政办函〔2023〕14号”（六角括号〔〕，四位年份，序号不加“第”和前导零）", c.Number)

@@ -148,6 +148,8 @@ func TestLoadDiagnostics(t *testing.T) {
 			"content/circulars/2023-02.md:5:1: 通报引用的月份数据“2023-03”不存在（应有文件 data/2023-03.toml）"},
 		{"bad 文号", "content/circulars/2023-02.md", "〔2023〕5号", "[2023]5号",
 			"content/circulars/2023-02.md:2:1: 文号“测政办函[2023]5号”格式不对"},
+		{"文号 with a space", "content/circulars/2023-02.md", "〔2023〕5号\"", "〔2023〕5号 \"",
+			"content/circulars/2023-02.md:2:1: 文号“测政办函〔2023〕5号<U+0020>”的前后有空格，请删去：写作 \"测政办函〔2023〕5号\""},
 		{"front matter syntax", "content/circulars/2023-02.md", `title = "关于测试的通报"`, `title = = "x"`,
 			"content/circulars/2023-02.md:3:9: 多写了一个“=”"},
 		{"no front matter", "content/circulars/2023-02.md", "+++\nnumber", "number",
