@@ -94,8 +94,10 @@ func TestUnportableNames(t *testing.T) {
 	files["content/notices/x:y.md"] = "+++\ntitle = \"冒号\"\n+++\n正文\n"
 	files["content/notices/a\u202eb.md"] = "+++\ntitle = \"方向\"\n+++\n正文\n"
 	files["content/console.md"] = "+++\ntitle = \"控制台\"\n+++\n正文\n"
+	files["content/关于 本站.md"] = "+++\ntitle = \"空格\"\n+++\n正文\n"
 	got := loadWarnings(t, files)
 	warnedOf(t, got,
+		"content/关于 本站.md:1:1: 警告：网址 /关于 本站/ 中的“关于 本站”有空格，链接中写作 %20",
 		"content/nul.md:1:1: 警告：网址 /nul/ 中的“nul”是 Windows 保留的设备名",
 		"content/notices/x:y.md:1:1: 警告：网址 /notices/x:y/ 中的“x:y”含有 Windows 文件名中不能用的字符",
 		"content/notices/a<U+202E>b.md:1:1: 警告：网址 /notices/a<U+202E>b/ 中的“a<U+202E>b”含有看不见的控制字符", // as diagnostics show it

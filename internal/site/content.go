@@ -533,6 +533,12 @@ func (l *loader) parseContent(rel string) *parsed {
 			p.warnings.Add(rel, 1, 1, "警告：网址 /%s 中的“%s”%s；这个页面在 Windows 上无法生成，上传门户网站时也可能出错：请给文件或文件夹改名", pg.Path, seg, why)
 			break
 		}
+		// A blank in an address is written %20 (or %E3%80%80) wherever
+		// it is copied, and a link typed by hand with it breaks.
+		if strings.ContainsFunc(seg, unicode.IsSpace) {
+			p.warnings.Add(rel, 1, 1, "警告：网址 /%s 中的“%s”有空格，链接中写作 %%20，手写的链接容易出错：文件或文件夹名中不用空格", pg.Path, Visible(seg))
+			break
+		}
 	}
 	pg.Aliases = aliases(r, f, pg.Path)
 	p.page = pg
