@@ -37,8 +37,8 @@ func (f *feeds) jobs() []job {
 		feed = append(feed, compositeIn(p))
 	}
 	// Its entries' enclosures state their attachments' sizes.
-	for _, c := range f.s.Circulars[max(0, len(f.s.Circulars)-feedEntries):] {
-		feed = append(feed, attachmentInputs(c.Attachments)...)
+	for _, i := range f.feedCirculars() {
+		feed = append(feed, attachmentInputs(f.s.Circulars[i].Attachments)...)
 	}
 	return []job{
 		{path: "feed.xml", owner: own("Atom 订阅"), in: feed, fn: f.feed},
@@ -99,7 +99,32 @@ type atomEntry struct {
 	Summary   string     `xml:"summary"`
 }
 
-// feed is /feed.xml: the circulars, newest first, at most feedEntries.
+// feedCirculars are the indexes in s.Circulars of the feed's entries: the
+// feedEntries circulars last published or corrected (Modified), the latest
+// first, of equal dates the later in the archive first. Taken by position
+// alone, a correction of a circular fifty back would never reach a feed
+// reader, which README's 更正 paragraph promises it does.
+func (f *feeds) feedCirculars() []int {
+	cs := f.s.Circulars
+	order := make([]int, 0, len(cs))
+	for i := len(cs) - 1; i >= 0; i-- {
+		order = append(order, i)
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		ma, mb := cs[a].Modified(), cs[b].Modified()
+		switch {
+		case mb.Before(ma):
+			return -1
+		case ma.Before(mb):
+			return 1
+		}
+		return 0
+	})
+	return order[:min(len(order), feedEntries)]
+}
+
+// feed is /feed.xml: the circulars last published or corrected, the latest
+// first, at most feedEntries (feedCirculars).
 func (f *feeds) feed() ([]byte, error) {
 	s := f.s
 	a := atomFeed{
@@ -115,7 +140,7 @@ func (f *feeds) feed() ([]byte, error) {
 	if a.Author.Name == "" {
 		a.Author.Name = s.Config.Site.Name
 	}
-	for i := len(s.Circulars) - 1; i >= 0 && len(a.Entries) < feedEntries; i-- {
+	for _, i := range f.feedCirculars() {
 		c := s.Circulars[i]
 		v := f.circular(i)
 		e := atomEntry{
@@ -135,8 +160,8 @@ func (f *feeds) feed() ([]byte, error) {
 		}
 		a.Entries = append(a.Entries, e)
 	}
-	for _, e := range a.Entries { // the newest entry, or the latest correction
-		a.Updated = max(a.Updated, e.Updated)
+	if len(a.Entries) > 0 { // the latest publication or correction, first
+		a.Updated = a.Entries[0].Updated
 	}
 	a.ID = f.AbsURL("feed.xml")
 	if f.base.Host == "" {

@@ -88,6 +88,7 @@ type OpenCircular struct {
 	Title       string           `json:"title" zh:"标题"`
 	Date        string           `json:"date" zh:"成文日期，如 2023-04-03"`
 	Published   string           `json:"published" zh:"发布日期：在网站上发布的日期，不早于成文日期"`
+	Updated     string           `json:"updated,omitempty" zh:"更新日期：发布后更正的日期（更正过才有）"`
 	URL         string           `json:"url" zh:"通报的网址"`
 	Attachments []OpenAttachment `json:"attachments,omitempty" zh:"通报的附件，按附件的顺序（有则列出）"`
 }
@@ -210,7 +211,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	v := o.circular(i)
 	d := OpenData{
-		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), Published: c.PublishDate().String(), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
+		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), Published: c.PublishDate().String(), Updated: dateString(c.Updated), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
 		Month:       p.Span.Key(),
 		Period:      p.Label,
 		OverallCity: m.OverallCity,
@@ -459,6 +460,19 @@ type DataLink struct {
 	Number string // 文号
 	Title  string
 	Path   string // the circular's page; its files are Path+"data.csv", Path+"data.json"
+	// Published and Updated are its 发布日期 and the date it was corrected
+	// (nil when it was not): a reader who downloaded a period's files
+	// sees here which changed since.
+	Published, Updated *DateData
+}
+
+// dateString is d as data.json writes dates, 2023-06-01, or "" for the
+// zero date (a field then left out).
+func dateString(d site.Date) string {
+	if d.Year == 0 {
+		return ""
+	}
+	return d.String()
 }
 
 // openAttachments are circular c's attachments for its data.json.
@@ -499,7 +513,8 @@ func (o *openData) dataPage() ([]byte, error) {
 	}
 	for _, c := range slices.Backward(o.s.Circulars) {
 		if p := o.periodOf(c); p != nil {
-			v.Periods = append(v.Periods, DataLink{Period: p.Label, Number: c.Number, Title: c.Title, Path: c.URLPath()})
+			v.Periods = append(v.Periods, DataLink{Period: p.Label, Number: c.Number, Title: c.Title, Path: c.URLPath(),
+				Published: dateData(c.PublishDate()), Updated: dateData(c.Updated)})
 		}
 	}
 	var updated *DateData

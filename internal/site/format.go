@@ -224,7 +224,7 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 // corrected: a feed reader, a search engine and the open data's users
 // learn of a correction by it.
 var updatedField = Field{Key: "updated", Kind: Day, Label: "更新日期",
-	Help: "发布后更正或修改的日期，如 2024-03-05（不加引号）；不早于成文（发布）日期；订阅（feed）、网站地图和考核数据页以它为更新日期，页面的元数据中列出；没有更正就不写"}
+	Help: "发布后更正或修改的日期，如 2024-03-05（不加引号）；不早于成文（发布）日期；订阅（feed）、网站地图和考核数据页以它为更新日期（订阅列出最近发布或更正的 50 份通报，更正过的旧通报也在其中），考核数据页在通报的一行列出更正日期，通报的 data.json 记为 updated，页面的元数据中列出；没有更正就不写"}
 
 // aliasesField is the earlier addresses of a circular or a page.
 var aliasesField = Field{Key: "aliases", Kind: Texts, Label: "旧网址",
