@@ -89,6 +89,7 @@ type OpenCircular struct {
 	Date        string           `json:"date" zh:"成文日期，如 2023-04-03"`
 	Published   string           `json:"published" zh:"发布日期：在网站上发布的日期，不早于成文日期"`
 	Updated     string           `json:"updated,omitempty" zh:"更新日期：发布后更正的日期（更正过才有）"`
+	Valid       string           `json:"valid,omitempty" zh:"有效性：失效或废止（不再有效时才有；没有这一项即为有效）"`
 	URL         string           `json:"url" zh:"通报的网址"`
 	Attachments []OpenAttachment `json:"attachments,omitempty" zh:"通报的附件，按附件的顺序（有则列出）"`
 }
@@ -211,7 +212,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	v := o.circular(i)
 	d := OpenData{
-		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), Published: c.PublishDate().String(), Updated: dateString(c.Updated), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
+		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), Published: c.PublishDate().String(), Updated: dateString(c.Updated), Valid: notValid(c.Valid), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
 		Month:       p.Span.Key(),
 		Period:      p.Label,
 		OverallCity: m.OverallCity,
@@ -464,6 +465,9 @@ type DataLink struct {
 	// (nil when it was not): a reader who downloaded a period's files
 	// sees here which changed since.
 	Published, Updated *DateData
+	// Valid is its 有效性 when it is no longer in force (失效, 废止), or "":
+	// its figures may still be downloaded, but are not to be relied on.
+	Valid string
 }
 
 // dateString is d as data.json writes dates, 2023-06-01, or "" for the
@@ -473,6 +477,15 @@ func dateString(d site.Date) string {
 		return ""
 	}
 	return d.String()
+}
+
+// notValid is a 有效性 as the open data states it: "" for 有效, the
+// default, which most circulars are; 失效 or 废止 as it is.
+func notValid(v string) string {
+	if v == site.Validities[0] {
+		return ""
+	}
+	return v
 }
 
 // openAttachments are circular c's attachments for its data.json.
@@ -514,7 +527,7 @@ func (o *openData) dataPage() ([]byte, error) {
 	for _, c := range slices.Backward(o.s.Circulars) {
 		if p := o.periodOf(c); p != nil {
 			v.Periods = append(v.Periods, DataLink{Period: p.Label, Number: c.Number, Title: c.Title, Path: c.URLPath(),
-				Published: dateData(c.PublishDate()), Updated: dateData(c.Updated)})
+				Published: dateData(c.PublishDate()), Updated: dateData(c.Updated), Valid: notValid(c.Valid)})
 		}
 	}
 	var updated *DateData

@@ -437,3 +437,30 @@ func TestDataJSONSaysHowComposite(t *testing.T) {
 		}
 	}
 }
+
+// TestDataSaysValidity: a circular no longer in force (front matter valid
+// = "废止") says so in its data.json (circular.valid) and in its row on
+// /data/; one in force, the default, has no valid in data.json and no
+// mark on /data/.
+func TestDataSaysValidity(t *testing.T) {
+	s := loadSample(t)
+	s.Circulars[0].Valid = "废止"
+	files := renderFiles(t, s, "/")
+	var d struct {
+		Circular map[string]any `json:"circular"`
+	}
+	if err := json.Unmarshal(files["circulars/2023/14/data.json"], &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Circular["valid"] != "废止" {
+		t.Errorf("data.json's circular.valid is %v, want 废止", d.Circular["valid"])
+	}
+	row := `（2023年1-2月）</a></span></td>`
+	if page := string(files["data/index.html"]); !strings.Contains(page, `</a><strong class="data-valid">（已废止）</strong><span class="data-number">双政办函〔2023〕14号</span>`) {
+		t.Errorf("/data/'s row does not say 已废止:\n%s", page[strings.Index(page, "<tbody>"):strings.Index(page, row)+len(row)])
+	}
+	files = renderFiles(t, loadSample(t), "/")
+	if bytes.Contains(files["circulars/2023/14/data.json"], []byte(`"valid"`)) || bytes.Contains(files["data/index.html"], []byte(`data-valid`)) {
+		t.Error("a circular in force says a 有效性 in data.json or on /data/")
+	}
+}
