@@ -198,15 +198,15 @@ type OpenIndicator struct {
 	Owners        []string       `json:"owners" zh:"责任单位"`
 	OwnerSlugs    []string       `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应，即单位页面网址 /units/代号/ 中的代号"`
 	City          int            `json:"city,omitempty" zh:"{city}排名（有则列出）"`
-	CityTie       bool           `json:"cityTie,omitempty" zh:"{city}排名并列时为 true"`
+	CityTie       bool           `json:"cityTie,omitempty" zh:"{city}排名并列时为 true（不并列时不列出）"`
 	District      int            `json:"district,omitempty" zh:"{peer}排名（有则列出）"`
-	DistrictTie   bool           `json:"districtTie,omitempty" zh:"{peer}排名并列时为 true"`
+	DistrictTie   bool           `json:"districtTie,omitempty" zh:"{peer}排名并列时为 true（不并列时不列出）"`
 	DistrictLabel string         `json:"districtLabel,omitempty" zh:"这一项{peer}排名的名称（有{peer}排名时列出）"`
-	DistrictUnits int            `json:"districtUnits,omitempty" zh:"参加这一项{peer}排名的单位数"`
+	DistrictUnits int            `json:"districtUnits,omitempty" zh:"参加这一项{peer}排名的单位数（有{peer}排名时列出）"`
 	Better        string         `json:"better,omitempty" zh:"higher：得分越高越好；lower：越低越好（{unit}有得分时列出）"`
 	Weight        *float64       `json:"weight,omitempty" zh:"这个月在{unit}综合考核中的权重，0 为不计入（{unit}有得分时列出）"`
 	Decimals      *int           `json:"decimals,omitempty" zh:"这个月得分比较前保留的小数位数（{unit}有得分时列出）"`
-	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前"`
+	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）"`
 }
 
 // OpenScoring is how a month's composite is made from its indicators
@@ -238,8 +238,8 @@ type OpenTownship struct {
 type OpenCityBottom struct {
 	ID         string   `json:"id" zh:"指标代号"`
 	Name       string   `json:"name" zh:"指标名称"`
-	City       int      `json:"city,omitempty" zh:"{city}排名"`
-	District   int      `json:"district,omitempty" zh:"{peer}排名"`
+	City       int      `json:"city,omitempty" zh:"{city}排名（有则列出）"`
+	District   int      `json:"district,omitempty" zh:"{peer}排名（有则列出）"`
 	Owners     []string `json:"owners" zh:"责任单位"`
 	OwnerSlugs []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应"`
 }

@@ -606,3 +606,50 @@ func TestCatalogue(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldDocsSayWhenAbsent: /data/ explains each field of data.json and
+// data/catalogue.json from its zh tag; a field left out when empty
+// (omitempty) must say when it is there, as 有则列出 or 分项指标才有
+// do, or a reader takes its absence for a broken file; and a field
+// always there must not read as if it might not be.
+func TestFieldDocsSayWhenAbsent(t *testing.T) {
+	var check func(t reflect.Type, prefix string)
+	check = func(st reflect.Type, prefix string) {
+		for f := range st.Fields() {
+			name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+			doc := f.Tag.Get("zh")
+			conditional := strings.Contains(doc, "列出") || strings.Contains(doc, "才有")
+			switch omit := strings.Contains(opts, "omitempty"); {
+			case omit && !conditional:
+				t.Errorf("%s%s is left out when empty, and its doc does not say when it is there: %s", prefix, name, doc)
+			case !omit && strings.Contains(doc, "有则列出"):
+				t.Errorf("%s%s is always there, and its doc says 有则列出: %s", prefix, name, doc)
+			}
+			ft := f.Type
+			for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				check(ft, prefix+name+".")
+			}
+		}
+	}
+	check(reflect.TypeFor[OpenData](), "")
+	check(reflect.TypeFor[OpenCatalogue](), "")
+
+	// As /data/ shows them, in the sample's words.
+	files := renderFiles(t, loadSample(t), "/")
+	explained := map[string]string{}
+	for _, r := range tableAfter(t, files["data/index.html"], "JSON 文件的字段") {
+		explained[text(r[0])] = text(r[1])
+	}
+	for field, want := range map[string]string{
+		"cityBottom[].city":          "全市排名（有则列出）",
+		"cityBottom[].district":      "三区排名（有则列出）",
+		"indicators[].districtUnits": "参加这一项三区排名的单位数（有三区排名时列出）",
+	} {
+		if got := explained[field]; got != want {
+			t.Errorf("/data/ explains %s as %q, want %q", field, got, want)
+		}
+	}
+}
