@@ -380,6 +380,26 @@ func fileSize(n int64) string {
 	return fmt.Sprintf("%d MB", (n+512*1024)/(1024*1024))
 }
 
+// pageColumn is the portal column (DOMAIN.md §2: ColumnName,
+// ColumnDescription, ColumnKeywords, ColumnType, all four on every page)
+// of the plain page at path: the folder it is in, whose list page is the
+// column's (folderColumn), or, for a page at the top (about/), the page
+// itself, which no other page shares.
+func pageColumn(path, title string) Column {
+	if i := strings.LastIndex(strings.TrimSuffix(path, "/"), "/"); i >= 0 {
+		return folderColumn(path[:i])
+	}
+	return Column{Name: title, Description: "本站的“" + title + "”页面", Keywords: title, Type: "信息"}
+}
+
+// folderColumn is the portal column of a folder of plain pages, its list
+// page's and its pages' alike (as the circulars' archive and circulars
+// share theirs), titled as its list page is: notices/2023/ is
+// “notices/2023”.
+func folderColumn(title string) Column {
+	return Column{Name: title, Description: "“" + title + "”栏目的页面", Keywords: strings.ReplaceAll(title, "/", ","), Type: "信息"}
+}
+
 // circularColumn is the portal column of the circulars: [terms] column
 // describes it.
 func (c *core) circularColumn() Column {
@@ -432,7 +452,7 @@ func (cs *circulars) plainPage(i int) ([]byte, error) {
 		Updated:     dateData(p.Updated),
 		Valid:       p.Valid,
 		Image:       cs.leadImage(p.Path, p.Attachments, p.Linked),
-		Column:      Column{Name: p.Title, Type: "信息"},
+		Column:      pageColumn(p.Path, p.Title),
 		Content:     body,
 		Attachments: attachmentLinks(p.Attachments),
 	})
@@ -523,7 +543,7 @@ func (l *lists) listPage(dir string) ([]byte, error) {
 		Title:  title,
 		Path:   dir,
 		Date:   dateData(latest),
-		Column: Column{Name: title, Type: "列表"},
+		Column: folderColumn(title),
 		Pages:  pages,
 	})
 }
@@ -643,5 +663,6 @@ func (l *lists) yearPage(years []Year, i int) ([]byte, error) {
 }
 
 func (l *lists) notFoundPage() ([]byte, error) {
-	return l.tmpl.execute("404.html", &Page{Kind: "404", Title: "页面不存在", Column: Column{Name: "页面不存在", Type: "其他"}})
+	return l.tmpl.execute("404.html", &Page{Kind: "404", Title: "页面不存在",
+		Column: Column{Name: "页面不存在", Description: "所访问的页面不存在，可从首页或站内搜索查找", Keywords: "页面不存在,404", Type: "其他"}})
 }
