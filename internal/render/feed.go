@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -145,7 +144,7 @@ func (f *feeds) feed() ([]byte, error) {
 		v := f.circular(i)
 		e := atomEntry{
 			Title:     v.ListTitle(),
-			ID:        f.AbsURL(c.URLPath()),
+			ID:        f.rawAbsURL(c.URLPath()),
 			Updated:   feedTime(c.Modified()), // a correction (front matter updated) tells readers
 			Published: feedTime(c.PublishDate()),
 			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: f.AbsURL(c.URLPath())}},
@@ -163,7 +162,7 @@ func (f *feeds) feed() ([]byte, error) {
 	if len(a.Entries) > 0 { // the latest publication or correction, first
 		a.Updated = a.Entries[0].Updated
 	}
-	a.ID = f.AbsURL("feed.xml")
+	a.ID = f.rawAbsURL("feed.xml")
 	if f.base.Host == "" {
 		// The tag's date is a constant: the first circular's year, as it
 		// was, changed the feed's id when an older circular was added to
@@ -258,21 +257,9 @@ func (f *feeds) sitemap() ([]byte, error) {
 	paths = slices.Compact(paths)
 	var set urlSet
 	for _, p := range paths {
-		set.URLs = append(set.URLs, sitemapURL{Loc: escapedURL(f.AbsURL(p)), LastMod: lastmod[p]})
+		set.URLs = append(set.URLs, sitemapURL{Loc: f.AbsURL(p), LastMod: lastmod[p]})
 	}
 	return marshalXML(set)
-}
-
-// escapedURL is the address s with its path escaped as the sitemap
-// protocol asks (RFC 3986): a folder named in Chinese, 通知公告, is
-// %E9%80%9A…, a space %20. (Atom takes IRIs, and a page's links are
-// escaped by html/template.)
-func escapedURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		return s
-	}
-	return u.String()
 }
 
 // robots is /robots.txt: everything may be crawled; the sitemap is named
@@ -284,7 +271,7 @@ func (f *feeds) robots() ([]byte, error) {
 	var b strings.Builder
 	b.WriteString("User-agent: *\nAllow: /\n")
 	if f.public.Host != "" {
-		fmt.Fprintf(&b, "\nSitemap: %s\n", escapedURL(f.AbsURL("sitemap.xml")))
+		fmt.Fprintf(&b, "\nSitemap: %s\n", f.AbsURL("sitemap.xml"))
 	}
 	return []byte(b.String()), nil
 }

@@ -64,3 +64,63 @@ func TestEveryPageHasColumnMeta(t *testing.T) {
 		}
 	}
 }
+
+// TestOneAddressEverywhere: a page whose path has Chinese and a space
+// (content/通知/2023 年5月.md) under a Chinese baseURL path has one
+// address, percent-encoded in UTF-8 with uppercase hex (RFC 3986), in the
+// portal's Url tag, the canonical link, the sitemap and, for a circular,
+// the feed's link and data.json; the feed's ids stay as first written.
+func TestOneAddressEverywhere(t *testing.T) {
+	files := renderFiles(t, loadFiles(t, portalSite()), "https://www.example.gov.cn/政务公开/")
+	const base = "https://www.example.gov.cn/%E6%94%BF%E5%8A%A1%E5%85%AC%E5%BC%80/"
+	for _, p := range []struct {
+		page, want string
+		article    bool // the portal's Url tag is an article's (a circular's, a page's)
+	}{
+		{"通知/2023 年5月/index.html", base + "%E9%80%9A%E7%9F%A5/2023%20%E5%B9%B45%E6%9C%88/", true},
+		{"circulars/2023/5/index.html", base + "circulars/2023/5/", true},
+		{"通知/index.html", base + "%E9%80%9A%E7%9F%A5/", false},
+		{"index.html", base, false},
+	} {
+		html := string(files[p.page])
+		if got := metaContent(html)["Url"]; p.article && got != p.want {
+			t.Errorf("%s: Url %q, want %q", p.page, got, p.want)
+		}
+		if !strings.Contains(html, `<link rel="canonical" href="`+p.want+`">`) {
+			t.Errorf("%s: no canonical link %s", p.page, p.want)
+		}
+		if !strings.Contains(string(files["sitemap.xml"]), "<loc>"+p.want+"</loc>") {
+			t.Errorf("the sitemap lacks %s", p.want)
+		}
+	}
+	feed := string(files["feed.xml"])
+	if want := `<link rel="alternate" type="text/html" href="` + base + `circulars/2023/5/"></link>`; !strings.Contains(feed, want) {
+		t.Errorf("the feed lacks %s", want)
+	}
+	if want := `<link rel="self" type="application/atom+xml" href="` + base + `feed.xml"></link>`; !strings.Contains(feed, want) {
+		t.Errorf("the feed lacks %s", want)
+	}
+	// Ids are compared, not followed, and must not change (RFC 4287).
+	if want := "<id>https://www.example.gov.cn/政务公开/circulars/2023/5/</id>"; !strings.Contains(feed, want) {
+		t.Errorf("the feed lacks %s", want)
+	}
+	if want := `"url":"` + base + `circulars/2023/5/"`; !strings.Contains(string(files["circulars/2023/5/data.json"]), want) {
+		t.Errorf("data.json lacks %s", want)
+	}
+}
+
+// TestEscapePath: what html/template would escape in lowercase, or not
+// at all in a tag's content, is escaped in uppercase; what it leaves,
+// RFC 3986's unreserved characters and sub-delims, stays.
+func TestEscapePath(t *testing.T) {
+	for in, want := range map[string]string{
+		"/通知/":               "/%E9%80%9A%E7%9F%A5/",
+		"/a b/":              "/a%20b/",
+		"/a(b)'c%d!*/":       "/a%28b%29%27c%25d!*/",
+		"/x-y_z.~/$&+,;=:@/": "/x-y_z.~/$&+,;=:@/",
+	} {
+		if got := escapePath(in); got != want {
+			t.Errorf("escapePath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
