@@ -514,15 +514,23 @@ func listDirs(pages []*site.Page) []string {
 	return dirs
 }
 
+// folderDate is the 更新日期 of the list page of dir: the date of its
+// newest page (zero when none has a date). The sitemap gives it too.
+func folderDate(pages []*site.Page, dir string) site.Date {
+	var latest site.Date
+	for _, p := range pages {
+		if strings.HasPrefix(p.Path, dir) && p.Path != dir && latest.Before(p.Date) {
+			latest = p.Date
+		}
+	}
+	return latest
+}
+
 func (l *lists) listPage(dir string) ([]byte, error) {
 	var pages []*PlainPage
-	var latest site.Date
 	for _, p := range l.s.Pages {
 		if strings.HasPrefix(p.Path, dir) && p.Path != dir {
 			pages = append(pages, &PlainPage{Title: p.Title, Path: p.Path, Date: dateData(p.Date)})
-			if latest.Before(p.Date) {
-				latest = p.Date
-			}
 		}
 	}
 	// Newest first; pages without a date last, by path for stability.
@@ -542,7 +550,7 @@ func (l *lists) listPage(dir string) ([]byte, error) {
 		Kind:   "list",
 		Title:  title,
 		Path:   dir,
-		Date:   dateData(latest),
+		Date:   dateData(folderDate(l.s.Pages, dir)),
 		Column: folderColumn(title),
 		Pages:  pages,
 	})
@@ -558,6 +566,16 @@ func (c *core) newestFirst() []*Circular {
 	return out
 }
 
+// homeDate is the home page's 更新日期: the 发布日期 of the latest
+// circular, which it shows first; zero without one. The sitemap gives it
+// too.
+func (c *core) homeDate() site.Date {
+	if n := len(c.s.Circulars); n > 0 {
+		return c.s.Circulars[n-1].PublishDate()
+	}
+	return site.Date{}
+}
+
 func (l *lists) homePage() ([]byte, error) {
 	all := l.newestFirst()
 	p := &Page{
@@ -569,7 +587,7 @@ func (l *lists) homePage() ([]byte, error) {
 	}
 	if len(all) > 0 {
 		p.Latest = all[0]
-		p.Date = all[0].Published
+		p.Date = all[0].Published // homeDate, or a draft's 待填写
 	}
 	if months := l.res.Months(); len(months) > 0 {
 		latest := months[len(months)-1]

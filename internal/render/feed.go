@@ -236,16 +236,43 @@ type sitemapURL struct {
 // sitemap is /sitemap.xml: every HTML page but 404.html, the pages at
 // earlier addresses (aliases) and the files of static/, by path. The page
 // list is taken from the jobs themselves, so pages added later are listed
-// without touching this file.
+// without touching this file. A page's lastmod is the date it shows, as
+// its 更新日期 or, on a circular or plain page, the last of its 发布日期
+// and 更新日期: a crawler then sees a page change when its reader does.
 func (f *feeds) sitemap() ([]byte, error) {
 	lastmod := map[string]string{}
+	date := func(p string, d site.Date) {
+		if d.Year != 0 {
+			lastmod[p] = d.String()
+		}
+	}
 	for _, c := range f.s.Circulars {
-		lastmod[c.URLPath()] = c.Modified().String()
+		date(c.URLPath(), c.Modified())
 	}
 	for _, p := range f.s.Pages {
-		if m := p.Modified(); m.Year != 0 {
-			lastmod[p.Path] = m.String()
-		}
+		date(p.Path, p.Modified())
+	}
+	// The pages drawn from the whole archive, dated by when it last grew.
+	archive := f.s.LastPublished()
+	for _, p := range []string{"units/", "indicators/", "rankings/", "search/"} {
+		date(p, archive)
+	}
+	for _, u := range slices.Concat(f.s.Townships, f.s.Departments) {
+		date(unitPath(u), archive)
+	}
+	for _, ind := range f.s.Indicators {
+		date(indicatorPath(ind), archive)
+	}
+	// The home page and the archive show first the latest circular, a
+	// year's list the year's latest.
+	date("", f.homeDate())
+	date("circulars/", f.homeDate())
+	for _, y := range f.years() {
+		date(y.Path, f.s.Circulars[y.Circulars[0].index].PublishDate())
+	}
+	date("data/", f.dataUpdated())
+	for _, dir := range listDirs(f.s.Pages) {
+		date(dir, folderDate(f.s.Pages, dir))
 	}
 	var paths []string
 	for _, j := range f.core.jobs {

@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"maps"
+	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -511,4 +513,79 @@ func TestFeedCarriesOldCorrection(t *testing.T) {
 	if a, b := f.Entries[1].Link().Href, f.Entries[2].Link().Href; a != "https://www.example.gov.cn/circulars/2024/159/" || b != "https://www.example.gov.cn/circulars/2024/158/" {
 		t.Errorf("tied entries %s, %s; want 2024/159 then 2024/158", a, b)
 	}
+}
+
+// TestSitemapDatesWhatPagesShow: each page in the sitemap has as lastmod
+// the date it shows a reader — the 更新日期 under its title (home, /data/,
+// the indexes, each unit's and indicator's history, the rankings, search,
+// a folder's list), or a circular's or plain page's last 发布日期 or
+// 更新日期 — read here from the page itself; a page that shows none has
+// none. The sample has a corrected circular, published late, and plain
+// pages with and without dates.
+func TestSitemapDatesWhatPagesShow(t *testing.T) {
+	f := portalSite()
+	f["content/circulars/2023-01.md"] = strings.Replace(f["content/circulars/2023-01.md"], "date = 2023-02-10\n", "date = 2023-02-10\npublished = 2023-02-14\nupdated = 2023-06-01\n", 1)
+	files := renderFiles(t, loadFiles(t, f), "https://www.example.gov.cn/")
+	var set testURLSet
+	parseXML(t, files, "sitemap.xml", &set)
+	header := regexp.MustCompile(`<p class="page-date">更新日期：<time datetime="([0-9-]+)">`)
+	article := regexp.MustCompile(`(?:发布日期|更新日期)(?:：|</dt><dd>)<time datetime="([0-9-]+)">`)
+	kind := regexp.MustCompile(`<body class="kind-([a-z0-9]+)">`)
+	dated := 0
+	for _, u := range set.URLs {
+		path := strings.TrimPrefix(u.Loc, "https://www.example.gov.cn/")
+		page := string(files[unescapePath(t, path)+"index.html"])
+		if page == "" {
+			t.Errorf("no page for %s", u.Loc)
+			continue
+		}
+		var want string
+		if m := header.FindStringSubmatch(page); m != nil {
+			want = m[1]
+		} else if k := kind.FindStringSubmatch(page); k != nil && (k[1] == "circular" || k[1] == "page") {
+			for _, m := range article.FindAllStringSubmatch(page, -1) {
+				want = max(want, m[1])
+			}
+		}
+		if u.LastMod != want {
+			t.Errorf("%s: lastmod %q, the page shows %q", u.Loc, u.LastMod, want)
+		}
+		if want != "" {
+			dated++
+		}
+	}
+	// By hand: /data/ and the circular corrected on 2023-06-01 show
+	// that; the home page, the archive, the units, indicators and search
+	// pages the last 发布日期, 2023-04-03 (测政办函〔2023〕5号); 2022's
+	// list its one circular's; 通知/'s list its newest page, 通知/2024/一月
+	// of 2024-01-05; about/ has no date.
+	for p, want := range map[string]string{"": "2023-04-03", "data/": "2023-06-01", "circulars/2023/2/": "2023-06-01", "units/": "2023-04-03",
+		"units/jia/": "2023-04-03", "indicators/jingji/": "2023-04-03", "rankings/": "2023-04-03", "search/": "2023-04-03",
+		"通知/": "2024-01-05", "通知/2024/": "2024-01-05", "circulars/": "2023-04-03", "circulars/2022/": "2022-12-28", "about/": ""} {
+		found := false
+		for _, u := range set.URLs {
+			if u.Loc == "https://www.example.gov.cn/"+escapePath(p) {
+				found = true
+				if u.LastMod != want {
+					t.Errorf("%s: lastmod %q, want %q", u.Loc, u.LastMod, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("the sitemap does not list /%s", p)
+		}
+	}
+	if dated < 15 {
+		t.Errorf("only %d pages dated", dated)
+	}
+}
+
+// unescapePath is a sitemap's path as the output's file path.
+func unescapePath(t *testing.T, p string) string {
+	t.Helper()
+	u, err := url.PathUnescape(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }

@@ -634,33 +634,36 @@ func (o *openData) dataPage() ([]byte, error) {
 				Published: dateData(c.PublishDate()), Updated: dateData(c.Updated), Valid: notValid(c.Valid)})
 		}
 	}
-	var updated *DateData
-	var last site.Date
-	for _, c := range o.s.Circulars { // the newest circular's date, or a later correction's
-		if m := c.Modified(); last.Before(m) {
-			last = m
-		}
-	}
-	if last.Year != 0 {
-		updated = dateData(last)
-	}
 	return o.tmpl.execute("data.html", &Page{
 		Kind:        "data",
 		Title:       "考核数据下载",
 		Path:        "data/",
 		Description: "各期考核数据（CSV、JSON 格式）的下载和字段说明",
-		Date:        updated,
+		Date:        dateData(o.dataUpdated()),
 		Column:      dataColumn,
 		Data:        v,
 	})
+}
+
+// dataUpdated is /data/'s 更新日期: the newest circular's date, or a
+// later correction's (zero without a circular). The sitemap gives it too.
+func (c *core) dataUpdated() site.Date {
+	var last site.Date
+	for _, circ := range c.s.Circulars {
+		if m := circ.Modified(); last.Before(m) {
+			last = m
+		}
+	}
+	return last
 }
 
 // dataInputs are what dataPage reads.
 func (o *openData) dataInputs() []input {
 	in := []input{global(), newest()}
 	for _, c := range o.s.Circulars {
+		in = append(in, frontIn(c)) // a correction of any dates the page (dataUpdated)
 		if p := o.periodOf(c); p != nil {
-			in = append(in, frontIn(c), refIn(p))
+			in = append(in, refIn(p))
 		}
 	}
 	for _, p := range o.res.Months() {
