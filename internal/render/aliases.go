@@ -32,9 +32,13 @@ func (r *redirects) jobs() []job {
 	return jobs
 }
 
+// aliasColumn is the portal column (DOMAIN.md §2) of an earlier address:
+// a portal's inspection reads every page for it, this one too.
+var aliasColumn = Column{Name: "网址已更改", Description: "本页已移至新网址", Keywords: "网址更改", Type: "其他"}
+
 // redirect is the page at an earlier address of the page at path to:
 // alias.html, whose canonical link is the page's, so that a search
 // engine moves what it knew to the new address.
 func (r *redirects) redirect(title, to string) ([]byte, error) {
-	return r.tmpl.execute("alias.html", &Page{Kind: "alias", Title: title, Path: to})
+	return r.tmpl.execute("alias.html", &Page{Kind: "alias", Title: title, Path: to, Column: aliasColumn})
 }

@@ -23,13 +23,16 @@ func TestAliases(t *testing.T) {
 	files := renderFiles(t, loadFiles(t, f), "/tongbao/")
 
 	// html/template percent-encodes an address in href, not in the
-	// refresh's content, where a browser encodes it as it would a link.
+	// refresh's content, where a browser encodes it as it would a link;
+	// the canonical link is the page's address as the sitemap and the
+	// portal's Url tag give it, encoded in uppercase (AbsURL).
 	const contact = "/tongbao/about/%e8%81%94%e7%b3%bb/"
-	for path, want := range map[string][3]string{
-		"circulars/2023/4/index.html": {"/tongbao/circulars/2023/5/", "/tongbao/circulars/2023/5/", "关于测试的通报"},
-		"通报/旧.html":                   {"/tongbao/circulars/2023/5/", "/tongbao/circulars/2023/5/", "关于测试的通报"},
-		"联系/index.html":               {"/tongbao/about/联系/", contact, "联系我们"},
-		"about/contact/index.html":    {"/tongbao/about/联系/", contact, "联系我们"},
+	const canonical = "/tongbao/about/%E8%81%94%E7%B3%BB/"
+	for path, want := range map[string][4]string{
+		"circulars/2023/4/index.html": {"/tongbao/circulars/2023/5/", "/tongbao/circulars/2023/5/", "关于测试的通报", "/tongbao/circulars/2023/5/"},
+		"通报/旧.html":                   {"/tongbao/circulars/2023/5/", "/tongbao/circulars/2023/5/", "关于测试的通报", "/tongbao/circulars/2023/5/"},
+		"联系/index.html":               {"/tongbao/about/联系/", contact, "联系我们", canonical},
+		"about/contact/index.html":    {"/tongbao/about/联系/", contact, "联系我们", canonical},
 	} {
 		page, ok := files[path]
 		if !ok {
@@ -39,7 +42,7 @@ func TestAliases(t *testing.T) {
 		for _, part := range []string{
 			`<meta http-equiv="refresh" content="0; url=` + want[0] + `">`,
 			`<meta name="robots" content="noindex">`,
-			`<link rel="canonical" href="` + want[1] + `">`, // no domain: the address is a path
+			`<link rel="canonical" href="` + want[3] + `">`, // no domain: the address is a path
 			`<a href="` + want[1] + `">` + want[2] + `</a>`,
 		} {
 			if !strings.Contains(string(page), part) {

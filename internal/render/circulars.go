@@ -380,6 +380,26 @@ func fileSize(n int64) string {
 	return fmt.Sprintf("%d MB", (n+512*1024)/(1024*1024))
 }
 
+// pageColumn is the portal column (DOMAIN.md §2: ColumnName,
+// ColumnDescription, ColumnKeywords, ColumnType, all four on every page)
+// of the plain page at path: the folder it is in, whose list page is the
+// column's (folderColumn), or, for a page at the top (about/), the page
+// itself, which no other page shares.
+func pageColumn(path, title string) Column {
+	if i := strings.LastIndex(strings.TrimSuffix(path, "/"), "/"); i >= 0 {
+		return folderColumn(path[:i])
+	}
+	return Column{Name: title, Description: "本站的“" + title + "”页面", Keywords: title, Type: "信息"}
+}
+
+// folderColumn is the portal column of a folder of plain pages, its list
+// page's and its pages' alike (as the circulars' archive and circulars
+// share theirs), titled as its list page is: notices/2023/ is
+// “notices/2023”.
+func folderColumn(title string) Column {
+	return Column{Name: title, Description: "“" + title + "”栏目的页面", Keywords: strings.ReplaceAll(title, "/", ","), Type: "信息"}
+}
+
 // circularColumn is the portal column of the circulars: [terms] column
 // describes it.
 func (c *core) circularColumn() Column {
@@ -432,7 +452,7 @@ func (cs *circulars) plainPage(i int) ([]byte, error) {
 		Updated:     dateData(p.Updated),
 		Valid:       p.Valid,
 		Image:       cs.leadImage(p.Path, p.Attachments, p.Linked),
-		Column:      Column{Name: p.Title, Type: "信息"},
+		Column:      pageColumn(p.Path, p.Title),
 		Content:     body,
 		Attachments: attachmentLinks(p.Attachments),
 	})
@@ -494,15 +514,23 @@ func listDirs(pages []*site.Page) []string {
 	return dirs
 }
 
+// folderDate is the 更新日期 of the list page of dir: the date of its
+// newest page (zero when none has a date). The sitemap gives it too.
+func folderDate(pages []*site.Page, dir string) site.Date {
+	var latest site.Date
+	for _, p := range pages {
+		if strings.HasPrefix(p.Path, dir) && p.Path != dir && latest.Before(p.Date) {
+			latest = p.Date
+		}
+	}
+	return latest
+}
+
 func (l *lists) listPage(dir string) ([]byte, error) {
 	var pages []*PlainPage
-	var latest site.Date
 	for _, p := range l.s.Pages {
 		if strings.HasPrefix(p.Path, dir) && p.Path != dir {
 			pages = append(pages, &PlainPage{Title: p.Title, Path: p.Path, Date: dateData(p.Date)})
-			if latest.Before(p.Date) {
-				latest = p.Date
-			}
 		}
 	}
 	// Newest first; pages without a date last, by path for stability.
@@ -522,8 +550,8 @@ func (l *lists) listPage(dir string) ([]byte, error) {
 		Kind:   "list",
 		Title:  title,
 		Path:   dir,
-		Date:   dateData(latest),
-		Column: Column{Name: title, Type: "列表"},
+		Date:   dateData(folderDate(l.s.Pages, dir)),
+		Column: folderColumn(title),
 		Pages:  pages,
 	})
 }
@@ -538,6 +566,16 @@ func (c *core) newestFirst() []*Circular {
 	return out
 }
 
+// homeDate is the home page's 更新日期: the 发布日期 of the latest
+// circular, which it shows first; zero without one. The sitemap gives it
+// too.
+func (c *core) homeDate() site.Date {
+	if n := len(c.s.Circulars); n > 0 {
+		return c.s.Circulars[n-1].PublishDate()
+	}
+	return site.Date{}
+}
+
 func (l *lists) homePage() ([]byte, error) {
 	all := l.newestFirst()
 	p := &Page{
@@ -549,7 +587,7 @@ func (l *lists) homePage() ([]byte, error) {
 	}
 	if len(all) > 0 {
 		p.Latest = all[0]
-		p.Date = all[0].Published
+		p.Date = all[0].Published // homeDate, or a draft's 待填写
 	}
 	if months := l.res.Months(); len(months) > 0 {
 		latest := months[len(months)-1]
@@ -643,5 +681,6 @@ func (l *lists) yearPage(years []Year, i int) ([]byte, error) {
 }
 
 func (l *lists) notFoundPage() ([]byte, error) {
-	return l.tmpl.execute("404.html", &Page{Kind: "404", Title: "页面不存在", Column: Column{Name: "页面不存在", Type: "其他"}})
+	return l.tmpl.execute("404.html", &Page{Kind: "404", Title: "页面不存在",
+		Column: Column{Name: "页面不存在", Description: "所访问的页面不存在，可从首页或站内搜索查找", Keywords: "页面不存在,404", Type: "其他"}})
 }

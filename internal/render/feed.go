@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -37,8 +36,8 @@ func (f *feeds) jobs() []job {
 		feed = append(feed, compositeIn(p))
 	}
 	// Its entries' enclosures state their attachments' sizes.
-	for _, c := range f.s.Circulars[max(0, len(f.s.Circulars)-feedEntries):] {
-		feed = append(feed, attachmentInputs(c.Attachments)...)
+	for _, i := range f.feedCirculars() {
+		feed = append(feed, attachmentInputs(f.s.Circulars[i].Attachments)...)
 	}
 	return []job{
 		{path: "feed.xml", owner: own("Atom 订阅"), in: feed, fn: f.feed},
@@ -99,7 +98,32 @@ type atomEntry struct {
 	Summary   string     `xml:"summary"`
 }
 
-// feed is /feed.xml: the circulars, newest first, at most feedEntries.
+// feedCirculars are the indexes in s.Circulars of the feed's entries: the
+// feedEntries circulars last published or corrected (Modified), the latest
+// first, of equal dates the later in the archive first. Taken by position
+// alone, a correction of a circular fifty back would never reach a feed
+// reader, which README's 更正 paragraph promises it does.
+func (f *feeds) feedCirculars() []int {
+	cs := f.s.Circulars
+	order := make([]int, 0, len(cs))
+	for i := len(cs) - 1; i >= 0; i-- {
+		order = append(order, i)
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		ma, mb := cs[a].Modified(), cs[b].Modified()
+		switch {
+		case mb.Before(ma):
+			return -1
+		case ma.Before(mb):
+			return 1
+		}
+		return 0
+	})
+	return order[:min(len(order), feedEntries)]
+}
+
+// feed is /feed.xml: the circulars last published or corrected, the latest
+// first, at most feedEntries (feedCirculars).
 func (f *feeds) feed() ([]byte, error) {
 	s := f.s
 	a := atomFeed{
@@ -115,12 +139,12 @@ func (f *feeds) feed() ([]byte, error) {
 	if a.Author.Name == "" {
 		a.Author.Name = s.Config.Site.Name
 	}
-	for i := len(s.Circulars) - 1; i >= 0 && len(a.Entries) < feedEntries; i-- {
+	for _, i := range f.feedCirculars() {
 		c := s.Circulars[i]
 		v := f.circular(i)
 		e := atomEntry{
 			Title:     v.ListTitle(),
-			ID:        f.AbsURL(c.URLPath()),
+			ID:        f.rawAbsURL(c.URLPath()),
 			Updated:   feedTime(c.Modified()), // a correction (front matter updated) tells readers
 			Published: feedTime(c.PublishDate()),
 			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: f.AbsURL(c.URLPath())}},
@@ -135,10 +159,10 @@ func (f *feeds) feed() ([]byte, error) {
 		}
 		a.Entries = append(a.Entries, e)
 	}
-	for _, e := range a.Entries { // the newest entry, or the latest correction
-		a.Updated = max(a.Updated, e.Updated)
+	if len(a.Entries) > 0 { // the latest publication or correction, first
+		a.Updated = a.Entries[0].Updated
 	}
-	a.ID = f.AbsURL("feed.xml")
+	a.ID = f.rawAbsURL("feed.xml")
 	if f.base.Host == "" {
 		// The tag's date is a constant: the first circular's year, as it
 		// was, changed the feed's id when an older circular was added to
@@ -212,16 +236,43 @@ type sitemapURL struct {
 // sitemap is /sitemap.xml: every HTML page but 404.html, the pages at
 // earlier addresses (aliases) and the files of static/, by path. The page
 // list is taken from the jobs themselves, so pages added later are listed
-// without touching this file.
+// without touching this file. A page's lastmod is the date it shows, as
+// its 更新日期 or, on a circular or plain page, the last of its 发布日期
+// and 更新日期: a crawler then sees a page change when its reader does.
 func (f *feeds) sitemap() ([]byte, error) {
 	lastmod := map[string]string{}
+	date := func(p string, d site.Date) {
+		if d.Year != 0 {
+			lastmod[p] = d.String()
+		}
+	}
 	for _, c := range f.s.Circulars {
-		lastmod[c.URLPath()] = c.Modified().String()
+		date(c.URLPath(), c.Modified())
 	}
 	for _, p := range f.s.Pages {
-		if m := p.Modified(); m.Year != 0 {
-			lastmod[p.Path] = m.String()
-		}
+		date(p.Path, p.Modified())
+	}
+	// The pages drawn from the whole archive, dated by when it last grew.
+	archive := f.s.LastPublished()
+	for _, p := range []string{"units/", "indicators/", "rankings/", "search/"} {
+		date(p, archive)
+	}
+	for _, u := range slices.Concat(f.s.Townships, f.s.Departments) {
+		date(unitPath(u), archive)
+	}
+	for _, ind := range f.s.Indicators {
+		date(indicatorPath(ind), archive)
+	}
+	// The home page and the archive show first the latest circular, a
+	// year's list the year's latest.
+	date("", f.homeDate())
+	date("circulars/", f.homeDate())
+	for _, y := range f.years() {
+		date(y.Path, f.s.Circulars[y.Circulars[0].index].PublishDate())
+	}
+	date("data/", f.dataUpdated())
+	for _, dir := range listDirs(f.s.Pages) {
+		date(dir, folderDate(f.s.Pages, dir))
 	}
 	var paths []string
 	for _, j := range f.core.jobs {
@@ -233,21 +284,9 @@ func (f *feeds) sitemap() ([]byte, error) {
 	paths = slices.Compact(paths)
 	var set urlSet
 	for _, p := range paths {
-		set.URLs = append(set.URLs, sitemapURL{Loc: escapedURL(f.AbsURL(p)), LastMod: lastmod[p]})
+		set.URLs = append(set.URLs, sitemapURL{Loc: f.AbsURL(p), LastMod: lastmod[p]})
 	}
 	return marshalXML(set)
-}
-
-// escapedURL is the address s with its path escaped as the sitemap
-// protocol asks (RFC 3986): a folder named in Chinese, 通知公告, is
-// %E9%80%9A…, a space %20. (Atom takes IRIs, and a page's links are
-// escaped by html/template.)
-func escapedURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		return s
-	}
-	return u.String()
 }
 
 // robots is /robots.txt: everything may be crawled; the sitemap is named
@@ -259,7 +298,7 @@ func (f *feeds) robots() ([]byte, error) {
 	var b strings.Builder
 	b.WriteString("User-agent: *\nAllow: /\n")
 	if f.public.Host != "" {
-		fmt.Fprintf(&b, "\nSitemap: %s\n", escapedURL(f.AbsURL("sitemap.xml")))
+		fmt.Fprintf(&b, "\nSitemap: %s\n", f.AbsURL("sitemap.xml"))
 	}
 	return []byte(b.String()), nil
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"maps"
+	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -363,16 +365,24 @@ func TestCorrectionDated(t *testing.T) {
 	if len(f.Entries) != 1 || f.Entries[0].Updated != "2023-05-10T00:00:00+08:00" || f.Entries[0].Published != "2023-04-03T00:00:00+08:00" || f.Updated != "2023-05-10T00:00:00+08:00" {
 		t.Errorf("feed: updated %q, entries %+v", f.Updated, f.Entries)
 	}
-	for file, want := range map[string]string{
-		"sitemap.xml":                  "<loc>https://www.example.gov.cn/circulars/2023/14/</loc>\n    <lastmod>2023-05-10</lastmod>",
-		"data/index.html":              `更新日期：<time datetime="2023-05-10">2023-05-10</time>`,
-		"circulars/2023/14/index.html": `<div><dt>更新日期</dt><dd><time datetime="2023-05-10">2023-05-10</time></dd></div>`,
+	for _, w := range []struct{ file, want string }{
+		{"sitemap.xml", "<loc>https://www.example.gov.cn/circulars/2023/14/</loc>\n    <lastmod>2023-05-10</lastmod>"},
+		{"data/index.html", `更新日期：<time datetime="2023-05-10">2023-05-10</time>`},
+		// The period's row says when its files changed, beside when they
+		// were published; data.json itself says so too.
+		{"data/index.html", `<span class="data-dates">发布日期：<time datetime="2023-04-03">2023-04-03</time>；更正日期：<time datetime="2023-05-10">2023-05-10</time></span>`},
+		{"circulars/2023/14/data.json", `"published":"2023-04-03","updated":"2023-05-10","url":`},
+		{"circulars/2023/14/index.html", `<div><dt>更新日期</dt><dd><time datetime="2023-05-10">2023-05-10</time></dd></div>`},
 	} {
-		if !bytes.Contains(files[file], []byte(want)) {
-			t.Errorf("%s lacks %s", file, want)
+		if !bytes.Contains(files[w.file], []byte(w.want)) {
+			t.Errorf("%s lacks %s", w.file, w.want)
 		}
 	}
 	files = renderFiles(t, loadSample(t), "/")
+	if bytes.Contains(files["circulars/2023/14/data.json"], []byte(`"updated"`)) || bytes.Contains(files["data/index.html"], []byte("更正日期")) ||
+		!bytes.Contains(files["data/index.html"], []byte(`<span class="data-dates">发布日期：<time datetime="2023-04-03">2023-04-03</time></span>`)) {
+		t.Error("without updated, data.json or /data/ gives an 更正 date, or /data/ not the 发布日期")
+	}
 	if bytes.Contains(files["circulars/2023/14/index.html"], []byte("更新日期")) || !bytes.Contains(files["sitemap.xml"], []byte("<lastmod>2023-04-03</lastmod>")) {
 		t.Error("without updated, the page says 更新日期 or the sitemap not the 成文日期")
 	}
@@ -455,4 +465,127 @@ func TestSitemapEscaped(t *testing.T) {
 	if robots := string(files["robots.txt"]); !strings.Contains(robots, "Sitemap: https://www.example.gov.cn/%E6%94%BF%E5%8A%A1%E5%85%AC%E5%BC%80/sitemap.xml\n") {
 		t.Errorf("robots.txt:\n%s", robots)
 	}
+}
+
+// TestFeedCarriesOldCorrection: a correction of a circular far back in the
+// archive (front matter updated) reaches feed readers: with 60 circulars,
+// the fourth-oldest, corrected on 2030-06-01, after every publication,
+// is the feed's first entry and dates the feed, and the oldest one not
+// corrected drops out for it — the feed holds the 50 last published or
+// corrected, not the 50 last in the archive.
+func TestFeedCarriesOldCorrection(t *testing.T) {
+	s := loadSample(t)
+	orig := s.Circulars[0]
+	s.Circulars = nil
+	for i := range 60 {
+		c := *orig
+		c.Year, c.Serial = 2020+i/12, 100+i
+		c.Number = fmt.Sprintf("双政办函〔%d〕%d号", c.Year, c.Serial)
+		c.Date = site.Date{Year: c.Year, Month: 1 + i%12, Day: 10}
+		s.Circulars = append(s.Circulars, &c)
+	}
+	corrected := s.Circulars[3] // 2020-04-10, serial 103
+	corrected.Updated = site.Date{Year: 2030, Month: 6, Day: 1}
+	files := renderFiles(t, s, "")
+	var f testFeed
+	parseXML(t, files, "feed.xml", &f)
+	if len(f.Entries) != 50 {
+		t.Fatalf("%d entries, want 50", len(f.Entries))
+	}
+	first := f.Entries[0]
+	if first.Link().Href != "https://www.example.gov.cn/circulars/2020/103/" || first.Updated != "2030-06-01T00:00:00+08:00" || f.Updated != "2030-06-01T00:00:00+08:00" {
+		t.Errorf("first entry %s updated %s, feed updated %s; want the correction of 2020/103 on 2030-06-01", first.Link().Href, first.Updated, f.Updated)
+	}
+	// Then the 49 last published, newest first: 2024-12-10 (serial 159)
+	// down to 2020-12-10 (serial 111); 2020/110 and older are not in it.
+	if e := f.Entries[1]; e.Link().Href != "https://www.example.gov.cn/circulars/2024/159/" {
+		t.Errorf("second entry %s, want 2024/159", e.Link().Href)
+	}
+	if e := f.Entries[49]; e.Link().Href != "https://www.example.gov.cn/circulars/2020/111/" {
+		t.Errorf("last entry %s, want 2020/111", e.Link().Href)
+	}
+	// Ties keep the archive's order, the later first: two circulars of
+	// one date, 2024/158 moved to 2024/159's date.
+	s.Circulars[58].Date = s.Circulars[59].Date
+	files = renderFiles(t, s, "")
+	f = testFeed{}
+	parseXML(t, files, "feed.xml", &f)
+	if a, b := f.Entries[1].Link().Href, f.Entries[2].Link().Href; a != "https://www.example.gov.cn/circulars/2024/159/" || b != "https://www.example.gov.cn/circulars/2024/158/" {
+		t.Errorf("tied entries %s, %s; want 2024/159 then 2024/158", a, b)
+	}
+}
+
+// TestSitemapDatesWhatPagesShow: each page in the sitemap has as lastmod
+// the date it shows a reader — the 更新日期 under its title (home, /data/,
+// the indexes, each unit's and indicator's history, the rankings, search,
+// a folder's list), or a circular's or plain page's last 发布日期 or
+// 更新日期 — read here from the page itself; a page that shows none has
+// none. The sample has a corrected circular, published late, and plain
+// pages with and without dates.
+func TestSitemapDatesWhatPagesShow(t *testing.T) {
+	f := portalSite()
+	f["content/circulars/2023-01.md"] = strings.Replace(f["content/circulars/2023-01.md"], "date = 2023-02-10\n", "date = 2023-02-10\npublished = 2023-02-14\nupdated = 2023-06-01\n", 1)
+	files := renderFiles(t, loadFiles(t, f), "https://www.example.gov.cn/")
+	var set testURLSet
+	parseXML(t, files, "sitemap.xml", &set)
+	header := regexp.MustCompile(`<p class="page-date">更新日期：<time datetime="([0-9-]+)">`)
+	article := regexp.MustCompile(`(?:发布日期|更新日期)(?:：|</dt><dd>)<time datetime="([0-9-]+)">`)
+	kind := regexp.MustCompile(`<body class="kind-([a-z0-9]+)">`)
+	dated := 0
+	for _, u := range set.URLs {
+		path := strings.TrimPrefix(u.Loc, "https://www.example.gov.cn/")
+		page := string(files[unescapePath(t, path)+"index.html"])
+		if page == "" {
+			t.Errorf("no page for %s", u.Loc)
+			continue
+		}
+		var want string
+		if m := header.FindStringSubmatch(page); m != nil {
+			want = m[1]
+		} else if k := kind.FindStringSubmatch(page); k != nil && (k[1] == "circular" || k[1] == "page") {
+			for _, m := range article.FindAllStringSubmatch(page, -1) {
+				want = max(want, m[1])
+			}
+		}
+		if u.LastMod != want {
+			t.Errorf("%s: lastmod %q, the page shows %q", u.Loc, u.LastMod, want)
+		}
+		if want != "" {
+			dated++
+		}
+	}
+	// By hand: /data/ and the circular corrected on 2023-06-01 show
+	// that; the home page, the archive, the units, indicators and search
+	// pages the last 发布日期, 2023-04-03 (测政办函〔2023〕5号); 2022's
+	// list its one circular's; 通知/'s list its newest page, 通知/2024/一月
+	// of 2024-01-05; about/ has no date.
+	for p, want := range map[string]string{"": "2023-04-03", "data/": "2023-06-01", "circulars/2023/2/": "2023-06-01", "units/": "2023-04-03",
+		"units/jia/": "2023-04-03", "indicators/jingji/": "2023-04-03", "rankings/": "2023-04-03", "search/": "2023-04-03",
+		"通知/": "2024-01-05", "通知/2024/": "2024-01-05", "circulars/": "2023-04-03", "circulars/2022/": "2022-12-28", "about/": ""} {
+		found := false
+		for _, u := range set.URLs {
+			if u.Loc == "https://www.example.gov.cn/"+escapePath(p) {
+				found = true
+				if u.LastMod != want {
+					t.Errorf("%s: lastmod %q, want %q", u.Loc, u.LastMod, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("the sitemap does not list /%s", p)
+		}
+	}
+	if dated < 15 {
+		t.Errorf("only %d pages dated", dated)
+	}
+}
+
+// unescapePath is a sitemap's path as the output's file path.
+func unescapePath(t *testing.T, p string) string {
+	t.Helper()
+	u, err := url.PathUnescape(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }

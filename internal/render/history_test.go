@@ -890,7 +890,7 @@ func TestAdjustmentsPublished(t *testing.T) {
 	if err := json.Unmarshal(files["circulars/2023/5/data.json"], &d); err != nil {
 		t.Fatal(err)
 	}
-	want := []map[string]any{{"unit": "丙镇", "points": 40.0, "reason": "获评先进"}, {"unit": "甲街道", "points": -0.5}}
+	want := []map[string]any{{"unit": "丙镇", "slug": "bing", "points": 40.0, "reason": "获评先进"}, {"unit": "甲街道", "slug": "jia", "points": -0.5}}
 	if !reflect.DeepEqual(d.Adjustments, want) {
 		t.Errorf("data.json adjustments %v, want %v", d.Adjustments, want)
 	}
@@ -939,10 +939,11 @@ func TestExemptUnit(t *testing.T) {
 	}
 	// So does data.json, and only the month's.
 	var d struct {
-		Exempt []string `json:"exempt"`
+		Exempt      []string `json:"exempt"`
+		ExemptSlugs []string `json:"exemptSlugs"`
 	}
-	if err := json.Unmarshal(files["circulars/2023/2/data.json"], &d); err != nil || !slices.Equal(d.Exempt, []string{"丙镇"}) {
-		t.Errorf("data.json exempt %q (%v), want [丙镇]", d.Exempt, err)
+	if err := json.Unmarshal(files["circulars/2023/2/data.json"], &d); err != nil || !slices.Equal(d.Exempt, []string{"丙镇"}) || !slices.Equal(d.ExemptSlugs, []string{"bing"}) {
+		t.Errorf("data.json exempt %q, exemptSlugs %q (%v), want [丙镇], [bing]", d.Exempt, d.ExemptSlugs, err)
 	}
 	if bytes.Contains(files["circulars/2023/5/data.json"], []byte(`"exempt"`)) {
 		t.Error("2023-02's data.json lists an exempted township")

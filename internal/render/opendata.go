@@ -17,13 +17,19 @@ import (
 // This file renders the open data (DESIGN.md §7): beside every circular
 // that reports a month, circulars/YYYY/N/data.json (everything ranked that
 // month) and circulars/YYYY/N/data.csv (every township rank of the month);
-// and data/ranks.csv, every township rank of every month in one table.
+// data/ranks.csv, every township rank of every month in one table; and
+// data/catalogue.json, every unit and indicator with its code, which the
+// other files name them by beside their names.
 //
 // The CSV files are UTF-8 with a byte-order mark and CRLF line ends, so
 // that Excel and WPS open them as Chinese text, with a Chinese header row:
-// 月份,指标,<unit>,得分,排名,并列 ([terms] unit names the third
-// column; a site with unit groups has a column 组别 after it). A quarter,
-// half or year has its composite rows only, its key in the first column.
+// 月份,指标,<unit>,得分,排名,并列,得分方向,单位代号,指标代号 ([terms]
+// unit names the third column; a site with unit groups has a column 组别
+// after it). The codes are last, added after the rest had been published:
+// a reader's spreadsheet that takes columns by position keeps working,
+// and one that joins the months across a township's rename or an
+// indicator's new name joins by them. A quarter, half or year has its
+// composite rows only, its key in the first column.
 // A cell that a spreadsheet would read
 // as a formula (starting with = + - @, tab or CR) gets a leading apostrophe;
 // plain numbers such as a negative composite score are left as they are.
@@ -58,7 +64,86 @@ func (o *openData) jobs() []job {
 		jobs = append(jobs, job{path: "data/ranks.csv", owner: own("全部排名 CSV"), in: in,
 			fn: func() ([]byte, error) { return o.joinCSV(months) }})
 	}
-	return append(jobs, job{path: "data/index.html", owner: own("考核数据下载页"), in: o.dataInputs(), fn: o.dataPage})
+	return append(jobs,
+		// Units and indicators are config (global), as is the base URL
+		// of their pages' addresses.
+		job{path: catalogueFile, owner: own("单位和指标目录"), in: []input{global()}, fn: o.catalogue},
+		job{path: "data/index.html", owner: own("考核数据下载页"), in: o.dataInputs(), fn: o.dataPage})
+}
+
+// catalogueFile is the site's units and indicators as open data.
+const catalogueFile = "data/catalogue.json"
+
+// OpenCatalogue is data/catalogue.json: every unit and indicator, by the
+// codes the other files give beside their names. A township renamed or
+// merged (行政区划调整) is two units, the old one's until and became
+// leading to the new one, so that a reader can follow it across the
+// months, which no name does.
+type OpenCatalogue struct {
+	Units      []OpenCatalogueUnit      `json:"units" zh:"全部单位，按 data/units.toml 中的顺序，先{unit}后{department}"`
+	Indicators []OpenCatalogueIndicator `json:"indicators" zh:"全部指标，按通报中的顺序"`
+}
+
+type OpenCatalogueUnit struct {
+	Slug   string   `json:"slug" zh:"单位代号，即单位页面网址 /units/代号/ 中的代号；各期 data.json 的 slug、ownerSlugs 等和 CSV 文件的单位代号都是它"`
+	Name   string   `json:"name" zh:"单位名称"`
+	Kind   string   `json:"kind" zh:"township：参加排名的{unit}；department：{department}"`
+	Group  string   `json:"group,omitempty" zh:"所在的组（分组排名时列出）"`
+	From   string   `json:"from,omitempty" zh:"开始参加考核的月份，如 2022-07（中途设立或改名后的单位才有）"`
+	Until  string   `json:"until,omitempty" zh:"最后参加考核的月份（撤销、合并或改名的单位才有）"`
+	Became string   `json:"became,omitempty" zh:"改名或合并后接续它的单位的代号（有则列出）"`
+	Exempt []string `json:"exempt,omitempty" zh:"免于考核的月份，如 2023-01（有则列出）"`
+	URL    string   `json:"url" zh:"单位页面的网址"`
+}
+
+type OpenCatalogueIndicator struct {
+	ID         string   `json:"id" zh:"指标代号，即指标页面网址 /indicators/代号/ 中的代号；各期 data.json 的 id 和 CSV 文件的指标代号都是它"`
+	Name       string   `json:"name" zh:"指标名称"`
+	Section    string   `json:"section" zh:"所属栏目"`
+	Parent     string   `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
+	Owners     []string `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）"`
+	OwnerSlugs []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应"`
+	URL        string   `json:"url" zh:"指标页面的网址"`
+}
+
+// unitKinds are the catalogue's kind of each site.UnitKind.
+var unitKinds = map[site.UnitKind]string{site.Township: "township", site.Department: "department"}
+
+// catalogue is data/catalogue.json.
+func (o *openData) catalogue() ([]byte, error) {
+	c := OpenCatalogue{Units: []OpenCatalogueUnit{}, Indicators: []OpenCatalogueIndicator{}}
+	for _, u := range slices.Concat(o.s.Townships, o.s.Departments) {
+		cu := OpenCatalogueUnit{Slug: u.Slug, Name: u.Name, Kind: unitKinds[u.Kind], From: u.From, Until: u.Until, Exempt: u.Exempt, URL: o.AbsURL(unitPath(u))}
+		if u.Group != nil {
+			cu.Group = u.Group.Name
+		}
+		if u.Became != nil {
+			cu.Became = u.Became.Slug
+		}
+		c.Units = append(c.Units, cu)
+	}
+	for _, ind := range o.s.Indicators {
+		ci := OpenCatalogueIndicator{ID: ind.ID, Name: ind.Name, Section: ind.Section, Owners: unitList(ind.Owners), OwnerSlugs: unitSlugs(ind.Owners), URL: o.AbsURL(indicatorPath(ind))}
+		if ind.Parent != nil {
+			ci.Parent = ind.Parent.ID
+		}
+		c.Indicators = append(c.Indicators, ci)
+	}
+	return compactJSON(c)
+}
+
+// compactJSON is v as the open data writes JSON: compact, as APIs serve
+// it (indenting data.json cost more than the rest of the file together,
+// and browsers and tools indent it for reading), with its Chinese and
+// its < > & as they are.
+func compactJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // OpenData is data.json. Field order is the struct order: stable output.
@@ -77,6 +162,7 @@ type OpenData struct {
 	Composite   []OpenTownship   `json:"composite" zh:"{unit}综合考核排名，名次在前的在前"`
 	Adjustments []OpenAdjustment `json:"adjustments,omitempty" zh:"综合得分所含的加减分，按当月数据中的顺序（有则列出）"`
 	Exempt      []string         `json:"exempt,omitempty" zh:"这个月免于考核、不参加任何排名的{unit}（有则列出）"`
+	ExemptSlugs []string         `json:"exemptSlugs,omitempty" zh:"免于考核的{unit}的代号，与 exempt 一一对应（有则列出）"`
 	CityBottom  []OpenCityBottom `json:"cityBottom" zh:"{city}排名靠后的指标"`
 	Categories  []OpenCategory   `json:"categories" zh:"{department}考核排类"`
 	Rewards     []OpenReward     `json:"rewards" zh:"奖励"`
@@ -88,6 +174,8 @@ type OpenCircular struct {
 	Title       string           `json:"title" zh:"标题"`
 	Date        string           `json:"date" zh:"成文日期，如 2023-04-03"`
 	Published   string           `json:"published" zh:"发布日期：在网站上发布的日期，不早于成文日期"`
+	Updated     string           `json:"updated,omitempty" zh:"更新日期：发布后更正的日期（更正过才有）"`
+	Valid       string           `json:"valid,omitempty" zh:"有效性：失效或废止（不再有效时才有；没有这一项即为有效）"`
 	URL         string           `json:"url" zh:"通报的网址"`
 	Attachments []OpenAttachment `json:"attachments,omitempty" zh:"通报的附件，按附件的顺序（有则列出）"`
 }
@@ -108,16 +196,17 @@ type OpenIndicator struct {
 	Section       string         `json:"section" zh:"所属栏目"`
 	Parent        string         `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
 	Owners        []string       `json:"owners" zh:"责任单位"`
+	OwnerSlugs    []string       `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应，即单位页面网址 /units/代号/ 中的代号"`
 	City          int            `json:"city,omitempty" zh:"{city}排名（有则列出）"`
-	CityTie       bool           `json:"cityTie,omitempty" zh:"{city}排名并列时为 true"`
+	CityTie       bool           `json:"cityTie,omitempty" zh:"{city}排名并列时为 true（不并列时不列出）"`
 	District      int            `json:"district,omitempty" zh:"{peer}排名（有则列出）"`
-	DistrictTie   bool           `json:"districtTie,omitempty" zh:"{peer}排名并列时为 true"`
+	DistrictTie   bool           `json:"districtTie,omitempty" zh:"{peer}排名并列时为 true（不并列时不列出）"`
 	DistrictLabel string         `json:"districtLabel,omitempty" zh:"这一项{peer}排名的名称（有{peer}排名时列出）"`
-	DistrictUnits int            `json:"districtUnits,omitempty" zh:"参加这一项{peer}排名的单位数"`
+	DistrictUnits int            `json:"districtUnits,omitempty" zh:"参加这一项{peer}排名的单位数（有{peer}排名时列出）"`
 	Better        string         `json:"better,omitempty" zh:"higher：得分越高越好；lower：越低越好（{unit}有得分时列出）"`
 	Weight        *float64       `json:"weight,omitempty" zh:"这个月在{unit}综合考核中的权重，0 为不计入（{unit}有得分时列出）"`
 	Decimals      *int           `json:"decimals,omitempty" zh:"这个月得分比较前保留的小数位数（{unit}有得分时列出）"`
-	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前"`
+	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）"`
 }
 
 // OpenScoring is how a month's composite is made from its indicators
@@ -147,20 +236,23 @@ type OpenTownship struct {
 }
 
 type OpenCityBottom struct {
-	ID       string   `json:"id" zh:"指标代号"`
-	Name     string   `json:"name" zh:"指标名称"`
-	City     int      `json:"city,omitempty" zh:"{city}排名"`
-	District int      `json:"district,omitempty" zh:"{peer}排名"`
-	Owners   []string `json:"owners" zh:"责任单位"`
+	ID         string   `json:"id" zh:"指标代号"`
+	Name       string   `json:"name" zh:"指标名称"`
+	City       int      `json:"city,omitempty" zh:"{city}排名（有则列出）"`
+	District   int      `json:"district,omitempty" zh:"{peer}排名（有则列出）"`
+	Owners     []string `json:"owners" zh:"责任单位"`
+	OwnerSlugs []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应"`
 }
 
 type OpenCategory struct {
-	Name  string   `json:"name" zh:"类别，如 一类"`
-	Units []string `json:"units" zh:"这一类的单位"`
+	Name      string   `json:"name" zh:"类别，如 一类"`
+	Units     []string `json:"units" zh:"这一类的单位"`
+	UnitSlugs []string `json:"unitSlugs" zh:"这一类的单位的代号，与 units 一一对应"`
 }
 
 type OpenReward struct {
 	Unit   string `json:"unit" zh:"单位"`
+	Slug   string `json:"slug" zh:"单位代号，即单位页面网址 /units/代号/ 中的代号"`
 	Amount int64  `json:"amount" zh:"金额（元）"`
 	Reason string `json:"reason" zh:"事由"`
 	Source string `json:"source" zh:"依据：站点配置中的第几条奖惩规则，或当月数据中的第几项，如 config.toml [[rule]] 第1条、data/2023-02.toml [[reward]] 第1条"` // by number, not line: see rank.Source.Public
@@ -169,6 +261,7 @@ type OpenReward struct {
 // OpenInterview is any measure but a reward: 约谈, 提醒约谈, 书面检查, ….
 type OpenInterview struct {
 	Unit   string `json:"unit" zh:"单位"`
+	Slug   string `json:"slug" zh:"单位代号"`
 	Who    string `json:"who" zh:"对象，如 主要负责人"`
 	By     string `json:"by,omitempty" zh:"由谁实施（有则列出）"`
 	Kind   string `json:"kind" zh:"措施{actions}"`
@@ -176,10 +269,22 @@ type OpenInterview struct {
 	Source string `json:"source" zh:"依据，同上"`
 }
 
+// unitList are the names of units, and unitSlugs their slugs: data.json
+// gives both, one list beside the other, as composite[] gives a name and
+// a slug, so that a reader joins a unit's months by its slug across a
+// rename, where its name changed.
 func unitList(units []*site.Unit) []string {
 	out := make([]string, 0, len(units))
 	for _, u := range units {
 		out = append(out, u.Name)
+	}
+	return out
+}
+
+func unitSlugs(units []*site.Unit) []string {
+	out := make([]string, 0, len(units))
+	for _, u := range units {
+		out = append(out, u.Slug)
 	}
 	return out
 }
@@ -189,6 +294,7 @@ func unitList(units []*site.Unit) []string {
 // indicators' ranks.
 type OpenAdjustment struct {
 	Unit   string  `json:"unit" zh:"{unit}名称"`
+	Slug   string  `json:"slug" zh:"单位代号"`
 	Points float64 `json:"points" zh:"分值：加分为正，减分为负"`
 	Reason string  `json:"reason,omitempty" zh:"原因（有则列出）"`
 }
@@ -210,7 +316,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	v := o.circular(i)
 	d := OpenData{
-		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), Published: c.PublishDate().String(), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
+		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), Published: c.PublishDate().String(), Updated: dateString(c.Updated), Valid: notValid(c.Valid), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
 		Month:       p.Span.Key(),
 		Period:      p.Label,
 		OverallCity: m.OverallCity,
@@ -229,11 +335,12 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		d.Composite = append(d.Composite, openTownships(g.Name, g.Composite)...)
 	}
 	for _, a := range m.Adjustments {
-		d.Adjustments = append(d.Adjustments, OpenAdjustment{Unit: a.Unit.Name, Points: a.Points, Reason: a.Reason})
+		d.Adjustments = append(d.Adjustments, OpenAdjustment{Unit: a.Unit.Name, Slug: a.Unit.Slug, Points: a.Points, Reason: a.Reason})
 	}
 	if p.Month != nil {
 		for _, u := range o.s.Exempted(m.Key) {
 			d.Exempt = append(d.Exempt, u.Name)
+			d.ExemptSlugs = append(d.ExemptSlugs, u.Slug)
 		}
 	}
 	for _, res1 := range m.Results {
@@ -243,6 +350,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 			Name:        ind.NameIn(m.Key),
 			Section:     ind.Section,
 			Owners:      unitList(ind.OwnersIn(m.Key)),
+			OwnerSlugs:  unitSlugs(ind.OwnersIn(m.Key)),
 			City:        res1.City,
 			CityTie:     res1.CityTie,
 			District:    res1.District,
@@ -268,34 +376,27 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		d.Indicators = append(d.Indicators, oi)
 	}
 	for _, e := range p.CityBottom {
-		d.CityBottom = append(d.CityBottom, OpenCityBottom{ID: e.Indicator.ID, Name: e.Indicator.NameIn(m.Key), City: e.City, District: e.District, Owners: unitList(e.Indicator.OwnersIn(m.Key))})
+		d.CityBottom = append(d.CityBottom, OpenCityBottom{ID: e.Indicator.ID, Name: e.Indicator.NameIn(m.Key), City: e.City, District: e.District,
+			Owners: unitList(e.Indicator.OwnersIn(m.Key)), OwnerSlugs: unitSlugs(e.Indicator.OwnersIn(m.Key))})
 	}
 	for _, cat := range m.Categories {
-		d.Categories = append(d.Categories, OpenCategory{Name: cat.Name, Units: unitList(cat.Units)})
+		d.Categories = append(d.Categories, OpenCategory{Name: cat.Name, Units: unitList(cat.Units), UnitSlugs: unitSlugs(cat.Units)})
 	}
 	for _, a := range p.Rewards() {
-		d.Rewards = append(d.Rewards, OpenReward{Unit: a.Unit.Name, Amount: a.Amount, Reason: a.Reason, Source: a.Source.Public()})
+		d.Rewards = append(d.Rewards, OpenReward{Unit: a.Unit.Name, Slug: a.Unit.Slug, Amount: a.Amount, Reason: a.Reason, Source: a.Source.Public()})
 	}
 	for _, iv := range p.Interviews("") {
-		d.Interviews = append(d.Interviews, OpenInterview{Unit: iv.Unit.Name, Who: iv.Who, By: iv.By, Kind: iv.Action, Reason: iv.Reason, Source: iv.Source.Public()})
+		d.Interviews = append(d.Interviews, OpenInterview{Unit: iv.Unit.Name, Slug: iv.Unit.Slug, Who: iv.Who, By: iv.By, Kind: iv.Action, Reason: iv.Reason, Source: iv.Source.Public()})
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	// Compact, as APIs serve JSON: indenting cost more than the rest of
-	// the file together, and browsers and tools indent it for reading.
-	if err := enc.Encode(d); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return compactJSON(d)
 }
 
 // csvHeader is the header row of every rank CSV.
 func (o *openData) csvHeader() []string {
 	if len(o.s.Groups) > 0 {
-		return []string{"月份", "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向"}
+		return []string{"月份", "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号"}
 	}
-	return []string{"月份", "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列", "得分方向"}
+	return []string{"月份", "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列", "得分方向", "单位代号", "指标代号"}
 }
 
 // aggregateScore says what the composite score of a quarter, half or
@@ -349,7 +450,7 @@ func csvCell(s string) string {
 func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 	key := p.Span.Key()
 	grouped := len(o.s.Groups) > 0
-	add := func(label, group string, ts []rank.Township, decimals int, higher bool) {
+	add := func(label, id, group string, ts []rank.Township, decimals int, higher bool) {
 		// The direction, which the circular's table says in its heading
 		// (得分（越低越好）): a rate of repeated petitions ranks low first.
 		better := "越高越好"
@@ -361,7 +462,7 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 			if t.Tied {
 				tied = "是"
 			}
-			row := []string{key, label, t.Unit.Name, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied, better}
+			row := []string{key, label, t.Unit.Name, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied, better, t.Unit.Slug, id}
 			if grouped {
 				row = slices.Insert(row, 3, group)
 			}
@@ -372,12 +473,12 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 		for _, ir := range g.Indicators {
 			ind := ir.Result.Indicator
 			set := ind.In(p.Span.LastMonth()) // the month's own 考核办法
-			add(set.Name, g.Name, ir.Ranked, set.Decimals, set.HigherBetter)
+			add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter)
 		}
 	}
 	meanRank := p.Aggregate() && o.s.Config.Aggregate.Method == site.MeanRank
 	for _, g := range p.Groups {
-		add(CompositeLabel, g.Name, g.Composite, o.s.Config.Scoring.Decimals, !meanRank)
+		add(CompositeLabel, "", g.Name, g.Composite, o.s.Config.Scoring.Decimals, !meanRank)
 	}
 	return rows
 }
@@ -444,6 +545,10 @@ type DataView struct {
 	Columns  []DataField // the columns of every CSV file
 	Periods  []DataLink  // each circular with data, newest first
 	Fields   []DataField // data.json's fields, nested ones as a.b, arrays' as a[].b
+	// Catalogue is data/catalogue.json, every unit and indicator by code,
+	// and CatalogueFields its fields.
+	Catalogue       string
+	CatalogueFields []DataField
 }
 
 // A DataField is a column or a field and what it holds.
@@ -459,6 +564,31 @@ type DataLink struct {
 	Number string // 文号
 	Title  string
 	Path   string // the circular's page; its files are Path+"data.csv", Path+"data.json"
+	// Published and Updated are its 发布日期 and the date it was corrected
+	// (nil when it was not): a reader who downloaded a period's files
+	// sees here which changed since.
+	Published, Updated *DateData
+	// Valid is its 有效性 when it is no longer in force (失效, 废止), or "":
+	// its figures may still be downloaded, but are not to be relied on.
+	Valid string
+}
+
+// dateString is d as data.json writes dates, 2023-06-01, or "" for the
+// zero date (a field then left out).
+func dateString(d site.Date) string {
+	if d.Year == 0 {
+		return ""
+	}
+	return d.String()
+}
+
+// notValid is a 有效性 as the open data states it: "" for 有效, the
+// default, which most circulars are; 失效 or 废止 as it is.
+func notValid(v string) string {
+	if v == site.Validities[0] {
+		return ""
+	}
+	return v
 }
 
 // openAttachments are circular c's attachments for its data.json.
@@ -492,43 +622,48 @@ func (o *openData) dataPage() ([]byte, error) {
 	}
 	words := strings.NewReplacer("{unit}", terms.Unit, "{city}", terms.City, "{peer}", terms.Peer, "{department}", terms.Department, "{scope}", terms.Scope,
 		"{actions}", listed)
-	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words)}
+	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words),
+		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words)}
 	if months := o.res.Months(); len(months) > 0 {
 		v.Ranks, v.Months = "data/ranks.csv", len(months)
 		v.From, v.To = months[0].Label, months[len(months)-1].Label
 	}
 	for _, c := range slices.Backward(o.s.Circulars) {
 		if p := o.periodOf(c); p != nil {
-			v.Periods = append(v.Periods, DataLink{Period: p.Label, Number: c.Number, Title: c.Title, Path: c.URLPath()})
+			v.Periods = append(v.Periods, DataLink{Period: p.Label, Number: c.Number, Title: c.Title, Path: c.URLPath(),
+				Published: dateData(c.PublishDate()), Updated: dateData(c.Updated), Valid: notValid(c.Valid)})
 		}
-	}
-	var updated *DateData
-	var last site.Date
-	for _, c := range o.s.Circulars { // the newest circular's date, or a later correction's
-		if m := c.Modified(); last.Before(m) {
-			last = m
-		}
-	}
-	if last.Year != 0 {
-		updated = dateData(last)
 	}
 	return o.tmpl.execute("data.html", &Page{
 		Kind:        "data",
 		Title:       "考核数据下载",
 		Path:        "data/",
 		Description: "各期考核数据（CSV、JSON 格式）的下载和字段说明",
-		Date:        updated,
+		Date:        dateData(o.dataUpdated()),
 		Column:      dataColumn,
 		Data:        v,
 	})
+}
+
+// dataUpdated is /data/'s 更新日期: the newest circular's date, or a
+// later correction's (zero without a circular). The sitemap gives it too.
+func (c *core) dataUpdated() site.Date {
+	var last site.Date
+	for _, circ := range c.s.Circulars {
+		if m := circ.Modified(); last.Before(m) {
+			last = m
+		}
+	}
+	return last
 }
 
 // dataInputs are what dataPage reads.
 func (o *openData) dataInputs() []input {
 	in := []input{global(), newest()}
 	for _, c := range o.s.Circulars {
+		in = append(in, frontIn(c)) // a correction of any dates the page (dataUpdated)
 		if p := o.periodOf(c); p != nil {
-			in = append(in, frontIn(c), refIn(p))
+			in = append(in, refIn(p))
 		}
 	}
 	for _, p := range o.res.Months() {
@@ -547,6 +682,8 @@ func (o *openData) csvColumns() []DataField {
 		"排名":   "名次",
 		"并列":   "是否与他人并列：是、否",
 		"得分方向": "越高越好或越低越好：名次按此由得分排出",
+		"单位代号": "单位代号，即单位页面网址 /units/代号/ 中的代号；单位改名后代号不变时，据此可把各月连起来（见单位和指标目录）",
+		"指标代号": "指标代号，即指标页面网址 /indicators/代号/ 中的代号；“" + CompositeLabel + "”一行为空",
 	}
 	var out []DataField
 	for i, h := range o.csvHeader() {

@@ -6,9 +6,12 @@ import (
 	"encoding/json"
 	"maps"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
 func TestDataJSONSample(t *testing.T) {
@@ -102,7 +105,7 @@ func readCSV(t *testing.T, files map[string][]byte, name string) [][]string {
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	if len(rows) == 0 || strings.Join(rows[0], ",") != "月份,指标,乡镇（街道）,得分,排名,并列,得分方向" {
+	if len(rows) == 0 || strings.Join(rows[0], ",") != "月份,指标,乡镇（街道）,得分,排名,并列,得分方向,单位代号,指标代号" {
 		t.Fatalf("%s header: %v", name, rows)
 	}
 	return rows[1:]
@@ -120,13 +123,18 @@ func find(rows [][]string, indicator, township string) []string {
 func TestDataCSVSample(t *testing.T) {
 	files := renderFiles(t, loadSample(t), "")
 	rows := readCSV(t, files, "circulars/2023/14/data.csv")
-	if got := find(rows, "综合", "东风路街道"); got == nil || got[0] != "2023-02" || got[4] != "1" || got[5] != "否" {
+	// The codes last (data/units.toml's slug, indicators.toml's id); the
+	// composite is no indicator and has none.
+	if got := find(rows, "综合", "东风路街道"); got == nil || got[0] != "2023-02" || got[4] != "1" || got[5] != "否" || got[7] != "dongfenglu" || got[8] != "" {
 		t.Errorf("composite 东风路街道: %v", got)
 	}
 	for i, name := range []string{"桥头街道", "石桥街道", "爱莲街道"} {
-		if got := find(rows, "禁毒", name); got == nil || got[4] != string(rune('1'+i)) {
+		if got := find(rows, "禁毒", name); got == nil || got[4] != string(rune('1'+i)) || got[8] != "jindu" {
 			t.Errorf("禁毒 %s: %v", name, got)
 		}
+	}
+	if got := find(rows, "禁毒", "石桥街道"); got == nil || got[7] != "shiqiao" {
+		t.Errorf("禁毒 石桥街道: %v, want the slug shiqiao", got)
 	}
 	if got := find(rows, "规模工业增加值", "东风路街道"); got == nil || got[3] != "82.3" || got[4] != "9" || got[5] != "是" || got[6] != "越高越好" {
 		t.Errorf("规模工业增加值 东风路街道: %v", got)
@@ -319,7 +327,7 @@ func TestDataPageInOfficeWords(t *testing.T) {
 		var composite []string
 		for _, r := range readCSVRows(t, files, file) {
 			if r[1] == CompositeLabel {
-				composite = append(composite, r[len(r)-1])
+				composite = append(composite, r[len(r)-3]) // 得分方向, before the two codes
 			}
 		}
 		if len(composite) == 0 || slices.ContainsFunc(composite, func(d string) bool { return d != want }) {
@@ -434,6 +442,214 @@ func TestDataJSONSaysHowComposite(t *testing.T) {
 		}
 		if q.Aggregate == nil || q.Aggregate.Method != "mean-rank" || q.Scoring == nil || q.Scoring.Method != c.method {
 			t.Errorf("%s: the quarter's data.json states aggregate %+v, scoring %+v; want mean-rank over %s months", c.method, q.Aggregate, q.Scoring, c.method)
+		}
+	}
+}
+
+// TestDataSaysValidity: a circular no longer in force (front matter valid
+// = "废止") says so in its data.json (circular.valid) and in its row on
+// /data/; one in force, the default, has no valid in data.json and no
+// mark on /data/.
+func TestDataSaysValidity(t *testing.T) {
+	s := loadSample(t)
+	s.Circulars[0].Valid = "废止"
+	files := renderFiles(t, s, "/")
+	var d struct {
+		Circular map[string]any `json:"circular"`
+	}
+	if err := json.Unmarshal(files["circulars/2023/14/data.json"], &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Circular["valid"] != "废止" {
+		t.Errorf("data.json's circular.valid is %v, want 废止", d.Circular["valid"])
+	}
+	row := `（2023年1-2月）</a></span></td>`
+	if page := string(files["data/index.html"]); !strings.Contains(page, `</a><strong class="data-valid">（已废止）</strong><span class="data-number">双政办函〔2023〕14号</span>`) {
+		t.Errorf("/data/'s row does not say 已废止:\n%s", page[strings.Index(page, "<tbody>"):strings.Index(page, row)+len(row)])
+	}
+	files = renderFiles(t, loadSample(t), "/")
+	if bytes.Contains(files["circulars/2023/14/data.json"], []byte(`"valid"`)) || bytes.Contains(files["data/index.html"], []byte(`data-valid`)) {
+		t.Error("a circular in force says a 有效性 in data.json or on /data/")
+	}
+}
+
+// sampleSlugs are data/units.toml's slugs by name, read from the file
+// itself rather than through the loader whose results are under test.
+func sampleSlugs(t *testing.T) map[string]string {
+	t.Helper()
+	var f struct {
+		Township, Department []struct{ Name, Slug string }
+	}
+	if _, err := toml.DecodeFile("../../data/units.toml", &f); err != nil {
+		t.Fatal(err)
+	}
+	slugs := map[string]string{}
+	for _, u := range slices.Concat(f.Township, f.Department) {
+		slugs[u.Name] = u.Slug
+	}
+	return slugs
+}
+
+// TestDataJSONNamesUnitsBySlug: wherever the sample's data.json names a
+// unit, its slug (units.toml's) is beside the name: one field beside a
+// unit, one list beside a list of units, in the same order.
+func TestDataJSONNamesUnitsBySlug(t *testing.T) {
+	slugs := sampleSlugs(t)
+	files := renderFiles(t, loadSample(t), "/")
+	var d OpenData
+	if err := json.Unmarshal(files["circulars/2023/14/data.json"], &d); err != nil {
+		t.Fatal(err)
+	}
+	besides := func(what string, names, got []string) {
+		t.Helper()
+		var want []string
+		for _, n := range names {
+			want = append(want, slugs[n])
+		}
+		if len(names) == 0 || !slices.Equal(got, want) || slices.Contains(want, "") {
+			t.Errorf("%s: names %q, slugs %q, want %q", what, names, got, want)
+		}
+	}
+	for _, ind := range d.Indicators {
+		besides("indicators "+ind.ID+" owners", ind.Owners, ind.OwnerSlugs)
+		if ind.ID == "jindu" && !slices.Equal(ind.OwnerSlugs, []string{"gongan", "jindu"}) {
+			t.Errorf("jindu's ownerSlugs %q, want [gongan jindu] (双清公安分局, 区禁毒办)", ind.OwnerSlugs)
+		}
+	}
+	for _, e := range d.CityBottom {
+		besides("cityBottom "+e.ID+" owners", e.Owners, e.OwnerSlugs)
+	}
+	for _, c := range d.Categories {
+		besides("categories "+c.Name, c.Units, c.UnitSlugs)
+	}
+	for _, r := range d.Rewards {
+		besides("rewards", []string{r.Unit}, []string{r.Slug})
+	}
+	for _, i := range d.Interviews {
+		besides("interviews", []string{i.Unit}, []string{i.Slug})
+	}
+	if len(d.Rewards) != 2 || d.Rewards[0].Slug != "dongfenglu" || d.Rewards[1].Slug != "xinfang" || d.Interviews[0].Slug != "huochezhan" {
+		t.Errorf("rewards %+v, interviews %+v", d.Rewards, d.Interviews)
+	}
+}
+
+// TestCatalogue: data/catalogue.json lists every unit and indicator by
+// code, and follows a renamed township: historySite after 丙镇 became 丁镇
+// in 2023-02 (until, became, from), where data/ranks.csv names the same
+// place by two names and two slugs, which the catalogue joins. /data/
+// links the file and explains each of its fields.
+func TestCatalogue(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"丙镇\"\nslug = \"bing\"\n",
+		"name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"丁镇\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", 1)
+	f["data/2023-02.toml"] = strings.ReplaceAll(f["data/2023-02.toml"], "丙镇", "丁镇")
+	files := renderFiles(t, loadFiles(t, f), "https://www.example.gov.cn/")
+	var c OpenCatalogue
+	dec := json.NewDecoder(bytes.NewReader(files["data/catalogue.json"]))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		t.Fatalf("data/catalogue.json: %v", err)
+	}
+	want := []OpenCatalogueUnit{
+		{Slug: "jia", Name: "甲街道", Kind: "township", URL: "https://www.example.gov.cn/units/jia/"},
+		{Slug: "yi", Name: "乙街道", Kind: "township", URL: "https://www.example.gov.cn/units/yi/"},
+		{Slug: "bing", Name: "丙镇", Kind: "township", Until: "2023-01", Became: "ding", URL: "https://www.example.gov.cn/units/bing/"},
+		{Slug: "ding", Name: "丁镇", Kind: "township", From: "2023-02", URL: "https://www.example.gov.cn/units/ding/"},
+		{Slug: "fagai", Name: "区发改局", Kind: "department", URL: "https://www.example.gov.cn/units/fagai/"},
+		{Slug: "caizheng", Name: "区财政局", Kind: "department", URL: "https://www.example.gov.cn/units/caizheng/"},
+	}
+	if !reflect.DeepEqual(c.Units, want) {
+		t.Errorf("units\n%+v\nwant\n%+v", c.Units, want)
+	}
+	// In document order: a section's indicators together, 重点工作's
+	// (jingji, caizheng) before 重点任务's.
+	wantInd := []OpenCatalogueIndicator{
+		{ID: "jingji", Name: "经济运行", Section: "重点工作", Owners: []string{"区发改局"}, OwnerSlugs: []string{"fagai"}, URL: "https://www.example.gov.cn/indicators/jingji/"},
+		{ID: "caizheng", Name: "财政收入", Section: "重点工作", Owners: []string{"区财政局"}, OwnerSlugs: []string{"caizheng"}, URL: "https://www.example.gov.cn/indicators/caizheng/"},
+		{ID: "anquan", Name: "安全生产", Section: "重点任务", Owners: []string{"区财政局"}, OwnerSlugs: []string{"caizheng"}, URL: "https://www.example.gov.cn/indicators/anquan/"},
+	}
+	if !reflect.DeepEqual(c.Indicators, wantInd) {
+		t.Errorf("indicators\n%+v\nwant\n%+v", c.Indicators, wantInd)
+	}
+	// The place's composite rows in data/ranks.csv: by 丙镇/bing, then
+	// 丁镇/ding, which became joins.
+	var place []string
+	for _, r := range readCSVRows(t, files, "data/ranks.csv") {
+		if r[1] == CompositeLabel && (r[2] == "丙镇" || r[2] == "丁镇") {
+			place = append(place, r[0]+" "+r[2]+" "+r[7]+" "+r[8])
+		}
+	}
+	if want := []string{"2022-12 丙镇 bing ", "2023-01 丙镇 bing ", "2023-02 丁镇 ding "}; !slices.Equal(place, want) {
+		t.Errorf("the place's composite rows %q, want %q", place, want)
+	}
+	for _, r := range readCSVRows(t, files, "data/ranks.csv") {
+		if r[1] == "经济运行" && r[8] != "jingji" {
+			t.Errorf("a row of 经济运行 with the code %q: %q", r[8], r)
+		}
+	}
+
+	page := files["data/index.html"]
+	if !bytes.Contains(page, []byte(`href="/data/catalogue.json" type="application/json" download="单位和指标目录.json"`)) {
+		t.Error("/data/ does not link data/catalogue.json")
+	}
+	explained := map[string]bool{}
+	for _, r := range tableAfter(t, page, "单位和指标目录的字段") {
+		explained[text(r[0])] = text(r[1]) != ""
+	}
+	var doc any
+	if err := json.Unmarshal(files["data/catalogue.json"], &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range jsonPaths(nil, doc, "") {
+		if !explained[p] {
+			t.Errorf("data/catalogue.json's %s is not explained on /data/", p)
+		}
+	}
+}
+
+// TestFieldDocsSayWhenAbsent: /data/ explains each field of data.json and
+// data/catalogue.json from its zh tag; a field left out when empty
+// (omitempty) must say when it is there, as 有则列出 or 分项指标才有
+// do, or a reader takes its absence for a broken file; and a field
+// always there must not read as if it might not be.
+func TestFieldDocsSayWhenAbsent(t *testing.T) {
+	var check func(t reflect.Type, prefix string)
+	check = func(st reflect.Type, prefix string) {
+		for f := range st.Fields() {
+			name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+			doc := f.Tag.Get("zh")
+			conditional := strings.Contains(doc, "列出") || strings.Contains(doc, "才有")
+			switch omit := strings.Contains(opts, "omitempty"); {
+			case omit && !conditional:
+				t.Errorf("%s%s is left out when empty, and its doc does not say when it is there: %s", prefix, name, doc)
+			case !omit && strings.Contains(doc, "有则列出"):
+				t.Errorf("%s%s is always there, and its doc says 有则列出: %s", prefix, name, doc)
+			}
+			ft := f.Type
+			for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				check(ft, prefix+name+".")
+			}
+		}
+	}
+	check(reflect.TypeFor[OpenData](), "")
+	check(reflect.TypeFor[OpenCatalogue](), "")
+
+	// As /data/ shows them, in the sample's words.
+	files := renderFiles(t, loadSample(t), "/")
+	explained := map[string]string{}
+	for _, r := range tableAfter(t, files["data/index.html"], "JSON 文件的字段") {
+		explained[text(r[0])] = text(r[1])
+	}
+	for field, want := range map[string]string{
+		"cityBottom[].city":          "全市排名（有则列出）",
+		"cityBottom[].district":      "三区排名（有则列出）",
+		"indicators[].districtUnits": "参加这一项三区排名的单位数（有三区排名时列出）",
+	} {
+		if got := explained[field]; got != want {
+			t.Errorf("/data/ explains %s as %q, want %q", field, got, want)
 		}
 	}
 }

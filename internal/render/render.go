@@ -345,8 +345,58 @@ func (c *core) periodOf(circ *site.Circular) *rank.Period {
 func (c *core) URL(p string) string { return c.base.Path + strings.TrimPrefix(p, "/") }
 
 // AbsURL returns the full address of p when the host is known (from
-// baseURL or [site] domain), its path-absolute address otherwise.
-func (c *core) AbsURL(p string) string { return c.public.URL + strings.TrimPrefix(p, "/") }
+// baseURL or [site] domain), its path-absolute address otherwise, its path
+// percent-encoded as RFC 3986 asks (UTF-8, uppercase hex): a page in
+// content/通知/ is at …/%E9%80%9A%E7%9F%A5/. Every place that gives a
+// page's address — the portal's Url tag, the canonical link, the feed,
+// the sitemap, data.json — gives these same bytes: html/template leaves a
+// valid %XX as it is, where it would escape a raw 通 as %e9 in an href and
+// not at all in a meta tag's content. A ? or # in p, which a layout's
+// absURL may write, starts a query or fragment left as written.
+func (c *core) AbsURL(p string) string {
+	p, rest := strings.TrimPrefix(p, "/"), ""
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p, rest = p[:i], p[i:]
+	}
+	return origin(c.public.URL) + escapePath(c.public.Path+p) + rest
+}
+
+// rawAbsURL is AbsURL unescaped, as the feed's ids were first written:
+// an id is compared as it is, not followed, and must never change (RFC
+// 4287 §4.2.6), for a site under a Chinese baseURL path too.
+func (c *core) rawAbsURL(p string) string { return c.public.URL + strings.TrimPrefix(p, "/") }
+
+// origin is the scheme and host that start the address u, "" when u is a
+// path: "https://www.example.gov.cn" of "https://www.example.gov.cn/x/".
+func origin(u string) string {
+	_, after, ok := strings.Cut(u, "://")
+	if !ok {
+		return ""
+	}
+	host, _, _ := strings.Cut(after, "/")
+	return u[:len(u)-len(after)] + host
+}
+
+// escapePath percent-encodes path p as RFC 3986 asks, with uppercase hex:
+// every byte but the unreserved characters, the slash and the sub-delims
+// and : @ that html/template also leaves as they are ( ' ( ) it would
+// escape, in lowercase, are escaped here in uppercase). A % is escaped
+// too: a site's paths are file names, never escaped already.
+func escapePath(p string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		switch ch := p[i]; {
+		case 'a' <= ch && ch <= 'z', 'A' <= ch && ch <= 'Z', '0' <= ch && ch <= '9', strings.IndexByte("-._~/!$&*+,;=:@", ch) >= 0:
+			b.WriteByte(ch)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[ch>>4])
+			b.WriteByte(hex[ch&15])
+		}
+	}
+	return b.String()
+}
 
 // fail records a problem found while rendering.
 func (c *core) fail(err error) {

@@ -82,7 +82,7 @@ func (x *searchIndex) searchPage(manifest []byte) ([]byte, error) {
 		Title:       "站内搜索",
 		Path:        "search/",
 		Date:        dateData(x.s.LastPublished()), // what it searches was last updated then
-		Column:      Column{Name: "站内搜索", Description: "检索本站通报和页面", Type: "搜索"},
+		Column:      Column{Name: "站内搜索", Description: "检索本站的通报、页面、单位和指标", Keywords: "站内搜索,通报,考核排名", Type: "搜索"},
 		SearchIndex: template.JS(manifest),
 	})
 }

@@ -210,7 +210,7 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 	{Key: "indexNo", Kind: Text, Label: "索引号",
 		Help: "政府信息公开的索引号，默认为 config.toml 的 orgCode、年份和五位序号（000000000/2024-00003）；门户网站另有编排，或两种文号的序号相同时写上"},
 	{Key: "format", Kind: Text, Label: "公文格式", Help: "letter：信函格式（默认，用于“函”）；file：文件格式"},
-	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止，显示在页面的元数据中"},
+	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止，显示在页面的元数据中；失效、废止的通报在 data.json 中记为 valid，考核数据页在它的一行中标明（已废止）"},
 	{Key: "topic", Kind: Text, Label: "主题分类", Help: "本期的主题分类，显示在页面的元数据中；不填用 config.toml 中 [terms] 的 topic（默认“综合政务”）"},
 	{Key: "note", Kind: Text, Label: "附注", Help: "写在成文日期下，加圆括号，如“此件公开发布”；可不填"},
 	{Key: "cc", Kind: Text, Label: "抄送机关", Help: "写在文末版记中，如“市政府办公室，县委办公室”；可不填"},
@@ -225,7 +225,7 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 // corrected: a feed reader, a search engine and the open data's users
 // learn of a correction by it.
 var updatedField = Field{Key: "updated", Kind: Day, Label: "更新日期",
-	Help: "发布后更正或修改的日期，如 2024-03-05（不加引号）；不早于成文（发布）日期；订阅（feed）、网站地图和考核数据页以它为更新日期，页面的元数据中列出；没有更正就不写"}
+	Help: "发布后更正或修改的日期，如 2024-03-05（不加引号）；不早于成文（发布）日期；订阅（feed）、网站地图和考核数据页以它为更新日期（订阅列出最近发布或更正的 50 份通报，更正过的旧通报也在其中），考核数据页在通报的一行列出更正日期，通报的 data.json 记为 updated，页面的元数据中列出；没有更正就不写"}
 
 // aliasesField is the earlier addresses of a circular or a page.
 var aliasesField = Field{Key: "aliases", Kind: Texts, Label: "旧网址",
