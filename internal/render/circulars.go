@@ -281,7 +281,11 @@ func (cs *circulars) convertBodies() {
 func (c *core) circular(i int) *Circular {
 	circ := c.s.Circulars[i]
 	title := circ.Title
-	if !strings.HasPrefix(title, c.s.Config.Issuer) {
+	// 发文机关 + 关于 + 事由 + 文种 (GB/T 9704): the issuer is put before a
+	// title that lacks it, but not before one that names an issuer before
+	// its 关于 in another form (市政府督查室关于…, for 某市人民政府督查室),
+	// which read 某市人民政府督查室市政府督查室关于….
+	if i := strings.Index(title, "关于"); !strings.HasPrefix(title, c.s.Config.Issuer) && i <= 0 {
 		title = c.s.Config.Issuer + title
 	}
 	v := &Circular{

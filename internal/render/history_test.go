@@ -1265,3 +1265,26 @@ func TestIndicatorRenamedFromAMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestCircularTitleIssuer: a circular's title is put after the issuer
+// (GB/T 9704: 发文机关 + 关于 + 事由 + 文种) when it begins with 关于 or has
+// none, and kept as written when it names the issuer before its 关于 in
+// another form (a reviewer's 某市人民政府督查室市政府督查室关于…).
+func TestCircularTitleIssuer(t *testing.T) {
+	for title, want := range map[string]string{
+		"关于测试的通报":           "测试区人民政府办公室关于测试的通报",
+		"区政府办关于测试的通报":       "区政府办关于测试的通报",
+		"测试区人民政府办公室关于测试的通报": "测试区人民政府办公室关于测试的通报",
+		"2023年一季度督查情况通报":    "测试区人民政府办公室2023年一季度督查情况通报",
+	} {
+		f := historySite()
+		f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "关于测试的通报", title, 1)
+		var d OpenData
+		if err := json.Unmarshal(renderFiles(t, loadFiles(t, f), "/")["circulars/2023/5/data.json"], &d); err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Circular.Title; got != want {
+			t.Errorf("title %q reads %q, want %q", title, got, want)
+		}
+	}
+}
