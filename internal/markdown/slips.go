@@ -71,6 +71,30 @@ type slipScan struct {
 
 	offsets []int
 	msgs    []string
+
+	// The block being looked at, and its literal text (literalText),
+	// found when first needed: most blocks never need it.
+	node    ast.Node
+	literal [][2]int
+	found   bool
+}
+
+// isLiteral reports whether the byte at off is of the literal text of
+// the block being looked at.
+func (s *slipScan) isLiteral(off int) bool {
+	if !s.found {
+		s.literal, s.found = literalText(s.node, s.literal), true
+	}
+	_, ok := slices.BinarySearchFunc(s.literal, off, func(r [2]int, off int) int {
+		switch {
+		case r[1] <= off:
+			return -1
+		case r[0] > off:
+			return 1
+		}
+		return 0
+	})
+	return ok
 }
 
 func (s *slipScan) add(off int, format string, args ...any) {
@@ -80,23 +104,7 @@ func (s *slipScan) add(off int, format string, args ...any) {
 
 // block looks for slips in the lines of n, a block of inline text.
 func (s *slipScan) block(n ast.Node) {
-	var literal [][2]int // the literal text of n, found when first needed
-	found := false
-	isLiteral := func(off int) bool {
-		if !found {
-			literal, found = literalText(n), true
-		}
-		_, ok := slices.BinarySearchFunc(literal, off, func(r [2]int, off int) int {
-			switch {
-			case r[1] <= off:
-				return -1
-			case r[0] > off:
-				return 1
-			}
-			return 0
-		})
-		return ok
-	}
+	s.node, s.literal, s.found = n, s.literal[:0], false
 	paragraph := n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock
 	lines := n.Lines()
 	delimSeen := false
@@ -104,13 +112,13 @@ func (s *slipScan) block(n ast.Node) {
 		seg := lines.At(i)
 		line := s.src[seg.Start:seg.Stop]
 		if paragraph && s.hash {
-			s.heading(seg.Start, line, isLiteral)
+			s.heading(seg.Start, line)
 		}
 		if s.stars && bytes.Contains(line, []byte("**")) {
-			s.emphasis(seg.Start, line, isLiteral)
+			s.emphasis(seg.Start, line)
 		}
 		if s.foot && bytes.Contains(line, []byte("[^")) {
-			s.footnotes(seg.Start, line, isLiteral)
+			s.footnotes(seg.Start, line)
 		}
 		if paragraph && s.pipe && i > 0 && !delimSeen {
 			// goldmark tries the first delimiter row of a paragraph only,
@@ -133,11 +141,17 @@ func (s *slipScan) block(n ast.Node) {
 
 // heading warns of line, at off, when it starts with #s followed by a
 // character other than a blank: a heading meant, a paragraph made.
-func (s *slipScan) heading(off int, line []byte, isLiteral func(int) bool) {
-	at := len(line) - len(bytes.TrimLeft(line, " \t"))
+func (s *slipScan) heading(off int, line []byte) {
+	at := 0
+	for at < len(line) && (line[at] == ' ' || line[at] == '\t') {
+		at++
+	}
+	if at == len(line) || line[at] != '#' {
+		return // most lines: every line of every paragraph comes here
+	}
 	text := line[at:]
 	marks := len(text) - len(bytes.TrimLeft(text, "#"))
-	if marks == 0 || marks > 6 || marks == len(text) || !isLiteral(off+at) {
+	if marks == 0 || marks > 6 || marks == len(text) || !s.isLiteral(off+at) {
 		return
 	}
 	r, _ := utf8.DecodeRune(text[marks:])
@@ -156,7 +170,7 @@ func (s *slipScan) heading(off int, line []byte, isLiteral func(int) bool) {
 // text where it looks meant to open or close bold: its partner missing
 // or in another paragraph. A run between two letters or digits is left
 // alone: 2**3, and a name masked as 张**.
-func (s *slipScan) emphasis(off int, line []byte, isLiteral func(int) bool) {
+func (s *slipScan) emphasis(off int, line []byte) {
 	for i := 0; i < len(line); {
 		j := bytes.IndexByte(line[i:], '*')
 		if j < 0 {
@@ -176,10 +190,10 @@ func (s *slipScan) emphasis(off int, line []byte, isLiteral func(int) bool) {
 			start++ // the first * is escaped
 		}
 		// Of ***甲**, two stars make the bold and one is text.
-		for start < end && !isLiteral(off+start) {
+		for start < end && !s.isLiteral(off+start) {
 			start++
 		}
-		for end > start && !isLiteral(off+end-1) {
+		for end > start && !s.isLiteral(off+end-1) {
 			end--
 		}
 		if end-start < 2 || !meantAsBold(line[:start], line[end:]) {
@@ -213,7 +227,7 @@ func meantAsBold(before, after []byte) bool {
 // footnotes warns of each footnote reference [^label] of line, at off,
 // left as text: no definition of label. A definition written with a
 // full-width colon, [^1]：…, is no definition, and is told so.
-func (s *slipScan) footnotes(off int, line []byte, isLiteral func(int) bool) {
+func (s *slipScan) footnotes(off int, line []byte) {
 	for i := 0; i < len(line); {
 		j := bytes.Index(line[i:], []byte("[^"))
 		if j < 0 {
@@ -229,7 +243,7 @@ func (s *slipScan) footnotes(off int, line []byte, isLiteral func(int) bool) {
 			continue
 		}
 		label := line[start+2 : start+2+k]
-		if bytes.ContainsFunc(label, unicode.IsSpace) || bytes.ContainsAny(label, "[^") || !isLiteral(off+start) {
+		if bytes.ContainsFunc(label, unicode.IsSpace) || bytes.ContainsAny(label, "[^") || !s.isLiteral(off+start) {
 			continue
 		}
 		ref := line[start : start+2+k+1]
@@ -252,6 +266,17 @@ func (s *slipScan) row(r *east.TableRow) {
 		end = len(s.src) - start
 	}
 	line := s.src[start : start+end]
+	// Each | but an escaped one, and the line's first and last, parts
+	// two cells: at most pipes+1 cells, counted without making them.
+	pipes := 0
+	for i, b := range line {
+		if b == '|' && (i == 0 || line[i-1] != '\\') {
+			pipes++
+		}
+	}
+	if pipes+1 <= len(r.Alignments) || pipes-1 <= len(r.Alignments) && bytes.HasPrefix(bytes.TrimSpace(line), []byte("|")) && bytes.HasSuffix(bytes.TrimSpace(line), []byte("|")) {
+		return
+	}
 	cells := rowCells(line)
 	if len(cells) <= len(r.Alignments) {
 		return
@@ -335,10 +360,10 @@ func delimiterCells(line []byte) (int, bool) {
 	return len(cols), true
 }
 
-// literalText returns the source ranges of the text of block n that is
-// shown as written, in order: its Text nodes but those of code spans.
-func literalText(n ast.Node) [][2]int {
-	var spans [][2]int
+// literalText appends to spans the source ranges of the text of block n
+// that is shown as written, in order: its Text nodes but those of code
+// spans.
+func literalText(n ast.Node, spans [][2]int) [][2]int {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
