@@ -31,6 +31,10 @@ const (
 	percent        // a number format that multiplies by 100 and adds %
 	dateTime       // a date or time format, or a date cell (t="d")
 	logical        // a logical value (t="b")
+	// uncalculated is a formula whose result the file does not hold (a
+	// workbook written by a program, or Excel set to calculate by hand):
+	// read, it is empty.
+	uncalculated
 )
 
 // The built-in number formats, which a workbook uses by id without
@@ -206,6 +210,7 @@ func (fm *formats) kinds(name string, rows [][]string) (map[[2]int]shown, error)
 	out := map[[2]int]shown{}
 	d := xml.NewDecoder(rc)
 	row, col := 0, 0
+	formula, held := false, false // of the cell being read: an <f>, a <v>
 	for {
 		tok, err := d.RawToken() // no namespaces to resolve: a third of the time
 		if err == io.EOF {
@@ -214,11 +219,21 @@ func (fm *formats) kinds(name string, rows [][]string) (map[[2]int]shown, error)
 		if err != nil {
 			return nil, err
 		}
+		if end, ok := tok.(xml.EndElement); ok && end.Name.Local == "c" {
+			if formula && !held {
+				out[[2]int{col, row}] = uncalculated
+			}
+			formula, held = false, false
+		}
 		el, ok := tok.(xml.StartElement)
 		if !ok {
 			continue
 		}
 		switch el.Name.Local {
+		case "f":
+			formula = true
+		case "v", "is":
+			held = true
 		case "row":
 			row, col = row+1, 0
 			if r, err := strconv.Atoi(attr(el, "r")); err == nil {

@@ -697,7 +697,10 @@ func (r *reader) scoreMatrix(g grid) {
 		for _, u := range units {
 			v := g.get(col, u.row)
 			if v.empty() {
-				if applies[u.unit] {
+				if applies[u.unit] && v.shown == uncalculated {
+					r.problem(v.at, "此格是公式，但文件中没有它的计算结果（%s，%s）：文件由其他程序生成，或 Excel 设为手动计算时会这样；请在 Excel 或 WPS 中打开，重新计算（F9）后保存，再导入", u.unit.Name, ind.Name)
+					r.covered[head.at] = true
+				} else if applies[u.unit] {
 					r.problem(v.at, "未填写得分（%s，%s）", u.unit.Name, ind.Name)
 					r.covered[head.at] = true
 				}

@@ -124,3 +124,45 @@ func TestImportCellsShownAsHeld(t *testing.T) {
 		}
 	}
 }
+
+// TestImportFormulaUncalculated: a score cell holding a formula whose
+// result the file does not hold (excelize writes none, as programs that
+// make workbooks do; Excel set to calculate by hand too) reads empty: it
+// is told as a formula to recalculate, not as 未填写得分, which the clerk,
+// seeing a number in Excel, could not make sense of. One with its result
+// imports as the result.
+func TestImportFormulaUncalculated(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// withFormula is book with B6 a formula, its result held or not.
+	withFormula := func(held bool) []byte {
+		f, err := excelize.OpenReader(bytes.NewReader(book))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if !held {
+			if err := f.SetCellValue(scores, "B6", nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.SetCellFormula(scores, "B6", "=90+3.2"); err != nil { // 93.2 held, when held
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if _, err := f.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	got := problems(t)(Import(s, "2023-02", "2023-02.xlsx", withFormula(false)))
+	want := []string{"2023-02.xlsx " + scores + "!B6: 此格是公式，但文件中没有它的计算结果（兴隆街道，规模工业增加值）：文件由其他程序生成，或 Excel 设为手动计算时会这样；请在 Excel 或 WPS 中打开，重新计算（F9）后保存，再导入"}
+	sameProblems(t, got, want)
+	m, err := Import(s, "2023-02", "2023-02.xlsx", withFormula(true))
+	if err != nil || m == nil || !strings.Contains(string(m.TOML), "\"兴隆街道\" = 93.2\n") {
+		t.Errorf("a formula with its result: %v", err)
+	}
+}
