@@ -157,14 +157,19 @@ func LoadGathering(dir string) (*Site, []string, error) {
 // the first circulars compare with (上月, streaks): not warned of.
 func (l *loader) reportedMonths() {
 	s := l.s
-	reported := func(m *Month) bool {
-		for _, c := range s.Circulars {
-			if c.Data.Year != 0 && (c.Data.Key() == m.Key || c.Data.Kind != Monthly && c.Data.Contains(m.Year, m.Month)) {
-				return true
-			}
+	// By month, once: a load of 50 years has 600 months and as many
+	// circulars, and the preview loads at every save.
+	months := map[Period]bool{}
+	for _, c := range s.Circulars {
+		if c.Data.Year == 0 {
+			continue
 		}
-		return false
+		first, last := c.Data.Months()
+		for n := first; n <= last; n++ {
+			months[Period{Kind: Monthly, Year: c.Data.Year, N: n}] = true
+		}
 	}
+	reported := func(m *Month) bool { return months[Period{Kind: Monthly, Year: m.Year, N: m.Month}] }
 	first, last := -1, -1
 	for i, m := range s.Months { // oldest first
 		if reported(m) {
@@ -186,8 +191,8 @@ func (l *loader) reportedMonths() {
 
 // withoutUnreported loads the site in dir again without the months l
 // found unreported (see reportedMonths), and those l held, as LoadExcept
-// does, and warns of each it adds; l itself if there are none. The problems of a load with them
-// are those of one without.
+// does, and warns of each it adds; l itself if there are none, or if the
+// load without them fails (the load with them did not).
 func (l *loader) withoutUnreported(dir string, c *Cache) *loader {
 	if len(l.unreported) == 0 {
 		return l
