@@ -252,14 +252,15 @@ type Column struct {
 // Composite computes the township composite of DESIGN §5.5.
 //
 // With RankPoints a unit of standing r (its rank, with competition ties;
-// see standings) in a column of n units earns p = 100·(n−r+1)/n; with RawScore and RawSum it earns its Value. Its
-// composite is Σw·p / Σw over the columns with weight > 0 that contain it
-// (RawSum: Σw·p, undivided), plus adjust[unit], rounded to decimals —
-// as if summed in exact decimals (see nearHalf). Averaging only over the
-// columns that contain a unit keeps a township from being penalised for
-// indicators that do not apply to it. Units in no column with weight > 0 are left out, even
-// when they have an adjustment. The result is sorted by Unit and is ready
-// for Rank (higher is better).
+// see standings) in a column of n units earns p = 100·(n−r+1)/n; with
+// RawScore and RawSum it earns its Value. Its composite is Σw·p / Σw over
+// the columns with weight > 0 that contain it (RawSum: Σw·p, undivided),
+// plus adjust[unit], rounded to decimals — as if summed in exact decimals
+// (see nearHalf). Averaging only over the columns that contain a unit
+// keeps a township from being penalised for indicators that do not apply
+// to it. Units in no column with weight > 0 are left out, even when they
+// have an adjustment. The result is sorted by Unit and is ready for Rank
+// (higher is better).
 func Composite(cols []Column, adjust map[int]float64, m Method, decimals int) []Score {
 	type acc struct{ w, wp float64 }
 	sums := map[int]*acc{}
