@@ -384,10 +384,21 @@ func origin(u string) string {
 // too: a site's paths are file names, never escaped already.
 func escapePath(p string) string {
 	const hex = "0123456789ABCDEF"
+	plain := func(ch byte) bool {
+		return 'a' <= ch && ch <= 'z' || 'A' <= ch && ch <= 'Z' || '0' <= ch && ch <= '9' || strings.IndexByte("-._~/!$&*+,;=:@", ch) >= 0
+	}
+	i := 0
+	for i < len(p) && plain(p[i]) {
+		i++
+	}
+	if i == len(p) {
+		return p // most addresses: nothing to escape, nothing to copy
+	}
 	var b strings.Builder
-	for i := 0; i < len(p); i++ {
+	b.WriteString(p[:i])
+	for ; i < len(p); i++ {
 		switch ch := p[i]; {
-		case 'a' <= ch && ch <= 'z', 'A' <= ch && ch <= 'Z', '0' <= ch && ch <= '9', strings.IndexByte("-._~/!$&*+,;=:@", ch) >= 0:
+		case plain(ch):
 			b.WriteByte(ch)
 		default:
 			b.WriteByte('%')
