@@ -538,11 +538,21 @@ var (
 	dateLineRE    = regexp.MustCompile(`(?m)^date   = ([0-9]{4}-[0-9]{2})-([0-9]{2})$`)
 	validLineRE   = regexp.MustCompile(`(?m)^valid  = "[^"]*"$`)
 	aliasesLineRE = regexp.MustCompile(`(?m)^aliases = .*\n`)
+	updatedLineRE = regexp.MustCompile(`(?m)^updated = .*\n`)
 )
 
 func (r *consistencyRun) editCircularFront(undo map[string][]byte) string {
 	name := r.circular()
-	switch r.rng.IntN(4) {
+	switch r.rng.IntN(5) {
+	case 3:
+		// A correction's date (updated), which data.json, /data/'s rows
+		// and the feed's order say.
+		if d := r.replaceLine(undo, name, updatedLineRE, func([]string) string { return "" }); d != "" {
+			return name + " 更正日期 " + d
+		}
+		return name + " 更正日期 " + r.replaceLine(undo, name, titleLineRE, func(m []string) string {
+			return fmt.Sprintf("%s\nupdated = 2026-11-%02d", m[0], 1+r.rng.IntN(28))
+		})
 	case 2:
 		// An earlier address, whose page shows the title: if there is
 		// one, taken away or the title changed.

@@ -117,7 +117,9 @@ func newKeyer(c *core) *keyer {
 	for _, circ := range s.Circulars {
 		k.files[circ.File] = circ.Sum
 		h := sha256.New()
-		for _, s := range []string{circ.File, circ.Number, circ.Title, circ.To, circ.Date.String(), circ.Published.String(), circ.Data.Key()} {
+		// With what data.json, /data/'s rows and the feed say of it besides:
+		// its correction's date, and whether it is still in force.
+		for _, s := range []string{circ.File, circ.Number, circ.Title, circ.To, circ.Date.String(), circ.Published.String(), circ.Data.Key(), circ.Updated.String(), circ.Valid} {
 			writeString(h, s)
 		}
 		for _, a := range circ.Attachments { // the feed's enclosures
