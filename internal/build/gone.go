@@ -124,7 +124,7 @@ func indexNoMoved(s *site.Site, c *site.Circular, removed string) string {
 	if _, err := fmt.Sscanf(removed, "circulars/%d/%d/index.html", &year, &serial); err != nil {
 		return "" // a slug's address: its serial is not there to read
 	}
-	was := fmt.Sprintf("%s/%d-%05d", s.Config.Site.OrgCode, year, serial)
+	was := s.IndexNo(&site.Circular{Year: year, Serial: serial}) // as the site numbers one there
 	if now := s.IndexNo(c); now != was {
 		return fmt.Sprintf("；它的索引号也随之由 %s 变为 %s，而索引号发布后不应改变：要保持原来的，再写 indexNo = %q", was, now, was)
 	}
