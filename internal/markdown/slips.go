@@ -266,15 +266,19 @@ func (s *slipScan) row(r *east.TableRow) {
 		end = len(s.src) - start
 	}
 	line := s.src[start : start+end]
-	// Each | but an escaped one, and the line's first and last, parts
-	// two cells: at most pipes+1 cells, counted without making them.
-	pipes := 0
+	// At most one cell more than the |s not escaped, one less when the
+	// line opens and closes with one: counted, the cells are not made
+	// for the row of every table that has no more than its header.
+	most := 1
 	for i, b := range line {
 		if b == '|' && (i == 0 || line[i-1] != '\\') {
-			pipes++
+			most++
 		}
 	}
-	if pipes+1 <= len(r.Alignments) || pipes-1 <= len(r.Alignments) && bytes.HasPrefix(bytes.TrimSpace(line), []byte("|")) && bytes.HasSuffix(bytes.TrimSpace(line), []byte("|")) {
+	if t := bytes.TrimSpace(line); len(t) > 1 && t[0] == '|' && t[len(t)-1] == '|' && t[len(t)-2] != '\\' {
+		most -= 2
+	}
+	if most <= len(r.Alignments) {
 		return
 	}
 	cells := rowCells(line)

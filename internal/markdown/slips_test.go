@@ -90,6 +90,12 @@ func TestSlips(t *testing.T) {
 			warnings: []string{"3:15: 警告：表格这一行有 4 格，表头只有 3 格，多出的“多余”不会显示"},
 		},
 		{
+			// Its last | escaped: a cell's text, not the row's end.
+			name:     "a row wider, ending in an escaped pipe",
+			in:       "| 单位 | 得分 |\n|---|---|\n| 甲 | 1 | 2 \\|\n",
+			warnings: []string{"3:11: 警告：表格这一行有 3 格，表头只有 2 格，多出的“2 \\”不会显示"},
+		},
+		{
 			name:     "two cells more, in a quote",
 			in:       "> | 单位 | 得分 |\n> | :-- | --: |\n> | 甲 | 1 | 2 | 3 |\n",
 			warnings: []string{"3:13: 警告：表格这一行有 4 格，表头只有 2 格，多出的“2”、“3”不会显示"},
