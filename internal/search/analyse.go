@@ -1190,29 +1190,41 @@ func (c *counter) pairsFast(raw []uint64, used []uint32, k int, sc *scale) int {
 		}
 		y := codeRune(v >> 16 & (1<<24 - 1))
 		b := uint16(y - uniStart)
+		// Whether the character is new to the document, and whether the
+		// pair comes before what it was first counted at, are a toss-up
+		// from pair to pair: they choose values here (conditional moves),
+		// not paths, which the processor guessed wrong about as often as
+		// right, at a dozen cycles each time.
 		u := &uni[b]
-		if u.count == 0 {
-			uu[nu] = b
+		c, uf, old := u.count, at+3, u.first
+		uu[nu] = b // kept only if the character is new
+		if c == 0 {
 			nu++
+		}
+		if c&^uniTitle != 0 {
+			uf = min(uf, old)
 		}
 		x := codeRune(v >> 40)
 		e := uint64(x)<<21 | uint64(y) | uint64(hashPair(x, y)>>(32-shardBits))<<shardShift
 		if n > 0 {
-			if u.count&^uniTitle == 0 || at+3 < u.first {
-				u.first = at + 3
-			}
-			u.count += n
+			u.first = uf
+			c += n
 			e |= sc.w[n] | uint64(min(places-1, uint64(at)*places*sc.inv>>58))<<bodyShift // place(at)
 		}
-		if f&pairTitle != 0 {
-			u.count |= uniTitle
-			e |= titleBit
-		}
-		raw[k] = e
+		u.count = c | uint32(f&pairTitle)<<31
+		raw[k] = e | uint64(f&pairTitle)<<51
 	}
 	c.uniUsed = uu[:nu]
 	return k
 }
+
+// pairTitle moved in place is uniTitle and titleBit (pairsFast).
+const (
+	_ uint64 = pairTitle<<31 - uniTitle
+	_ uint64 = uniTitle - pairTitle<<31
+	_ uint64 = pairTitle<<51 - titleBit
+	_ uint64 = titleBit - pairTitle<<51
+)
 
 // pairEntry makes the entry of the pair in slot i, and counts its second
 // character in its tally.

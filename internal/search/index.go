@@ -106,6 +106,7 @@ import (
 // with one wrong character fetched whole.)
 type Index struct {
 	docs    []*Analysis // by number
+	ents    [][]uint64  // each document's entries, by number: read shard by shard, without going through docs
 	entries int         // of all documents
 	bits    int         // log2 of the number of shards
 	big     int         // postings longer than this are written out of line
@@ -266,8 +267,9 @@ func NewIndex(docs []*Analysis) *Index {
 // newIndex is NewIndex with shards cut for target entries each, and
 // postings longer than big bytes out of line.
 func newIndex(docs []*Analysis, target, big int) *Index {
-	x := &Index{docs: docs, big: big}
-	for _, a := range docs {
+	x := &Index{docs: docs, big: big, ents: make([][]uint64, len(docs))}
+	for d, a := range docs {
+		x.ents[d] = a.entries
 		x.entries += len(a.entries)
 	}
 	for x.bits < shardBits && x.entries>>x.bits > target {
@@ -631,7 +633,7 @@ func (x *Index) gatherShard(g *gatherer, i int) Shard {
 // between, another's, are passed over by galloping: steps of 1, 2, 4 …
 // entries, then halving the last), else from the start.
 func (g *gatherer) take(i int) {
-	docs := g.x.docs
+	docs := g.x.ents
 	if len(g.resume) != len(docs) || i <= g.last {
 		g.resume = slices.Grow(g.resume[:0], len(docs))[:len(docs)]
 		clear(g.resume)
@@ -642,36 +644,41 @@ func (g *gatherer) take(i int) {
 	shift := uint(shardShift + shardBits - g.x.bits)
 	lo, end := uint64(i)<<shift, uint64(i+1)<<shift
 	es, owners := g.shardEnts[:0], g.shardOwners[:0]
-	for d, a := range docs {
-		ents := a.entries
-		k := int(g.resume[d])
+	resume := g.resume[:len(docs)]
+	for d, ents := range docs {
+		k := int(resume[d])
 		if k < len(ents) && ents[k] < lo {
-			// Galloping from k: past another worker's shards, the run
-			// is a few entries on.
-			l, h := k+1, len(ents) // ents[l-1] is before the run, ents[h] (if any) in or after it
-			for step := 1; l+step < h; step <<= 1 {
-				if ents[l+step-1] >= lo {
-					h = l + step - 1
-					break
-				}
-				l += step
-			}
-			for l < h {
-				if m := int(uint(l+h) >> 1); ents[m] < lo {
-					l = m + 1
-				} else {
-					h = m
-				}
-			}
-			k = l
+			k = gallop(ents, k, lo)
 		}
 		for ; k < len(ents) && ents[k] < end; k++ {
 			es = append(es, ents[k])
 			owners = append(owners, uint32(d))
 		}
-		g.resume[d] = uint32(k)
+		resume[d] = uint32(k)
 	}
 	g.shardEnts, g.shardOwners = es, owners
+}
+
+// gallop is where the first entry from lo on is in ents, past k, where
+// ents[k] is before lo: by steps of 1, 2, 4 … entries, then halving the
+// last. Past another worker's shards, the run is a few entries on.
+func gallop(ents []uint64, k int, lo uint64) int {
+	l, h := k+1, len(ents) // ents[l-1] is before the run, ents[h] (if any) in or after it
+	for step := 1; l+step < h; step <<= 1 {
+		if ents[l+step-1] >= lo {
+			h = l + step - 1
+			break
+		}
+		l += step
+	}
+	for l < h {
+		if m := int(uint(l+h) >> 1); ents[m] < lo {
+			l = m + 1
+		} else {
+			h = m
+		}
+	}
+	return l
 }
 
 // shards encodes every shard, in parallel. A worker reuses its gatherer,
