@@ -434,7 +434,7 @@ func (sc *scaffold) circularFile() string {
 	}
 	b.WriteString("+++\n\n")
 	if c == nil {
-		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label(), sc.prev != nil && len(sc.prev.Categories) > 0, sc.prev == nil || higherRanked(sc.prev)))
+		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label(), sc.prev != nil && len(sc.prev.Categories) > 0, sc.prev == nil || sc.prev.HigherRanked()))
 	} else {
 		// The actions are those the skeleton lists nowhere: it keeps the
 		// shortcode lines of a part the body put out with <!-- … -->, which
@@ -571,12 +571,6 @@ func (sc *scaffold) nextNumber() (string, bool) {
 		}
 	}
 	return fmt.Sprintf("%s〔%d〕%d号", prefix, year, serial+1), true
-}
-
-// higherRanked reports whether m gives the office any higher rank: its
-// overall one, or an indicator's in the city or among its peers.
-func higherRanked(m *site.Month) bool {
-	return m.OverallCity > 0 || slices.ContainsFunc(m.Results, func(r *site.Result) bool { return r.City > 0 || r.District > 0 })
 }
 
 var shortcodeLineRE = regexp.MustCompile(`^\s*\{\{<.*>\}\}\s*$`)

@@ -134,6 +134,10 @@ func (c *Converter) ConvertValid(src []byte, resolve Resolver, targets map[strin
 			return
 		}
 		h, err := resolve(n.sc)
+		if w, ok := err.(ShortcodeWarning); ok {
+			errs = append(errs, Error{Line: n.sc.Line, Col: n.sc.Col, Msg: string(w), Warning: true})
+			err = nil
+		}
 		if err != nil {
 			errs = append(errs, Error{Line: n.sc.Line, Col: n.sc.Col, Msg: err.Error()})
 			return

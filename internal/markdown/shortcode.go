@@ -28,8 +28,17 @@ type Shortcode struct {
 }
 
 // A Resolver turns one shortcode into HTML. It returns an error, with a
-// message in Chinese, for an unknown name or bad arguments.
+// message in Chinese, for an unknown name or bad arguments; or its HTML
+// and a ShortcodeWarning, for a shortcode that renders but is likely not
+// what its author meant.
 type Resolver func(sc Shortcode) (template.HTML, error)
+
+// A ShortcodeWarning is a Resolver's warning about a shortcode whose HTML
+// it returns all the same: Convert reports it at the shortcode as an
+// Error with Warning set, and keeps the HTML.
+type ShortcodeWarning string
+
+func (w ShortcodeWarning) Error() string { return string(w) }
 
 const (
 	shortcodeOpen  = "{{<"

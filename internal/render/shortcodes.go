@@ -87,6 +87,10 @@ func (c *core) shortcodes(p *rank.Period) markdown.Resolver {
 			return "", fmt.Errorf("短代码“%s”只能用于月度通报：%s的通报只有综合考核排名（可用 township-ranking、period-table、rewards、interviews、measures）", call.Name, p.Label)
 		}
 		v, err := sc.view(c, p, call.Args)
+		warning, warned := err.(markdown.ShortcodeWarning) // rendered all the same
+		if warned {
+			err = nil
+		}
 		if err != nil {
 			return "", err
 		}
@@ -98,6 +102,9 @@ func (c *core) shortcodes(p *rank.Period) markdown.Resolver {
 			msg := strings.TrimPrefix(d.Msg, "模板错误：")
 			d.Msg = ""
 			return "", fmt.Errorf("短代码“%s”的模板出错：%s%s", call.Name, d.String(), msg)
+		}
+		if warned {
+			return html, warning
 		}
 		return html, nil
 	}
@@ -268,6 +275,13 @@ func cityBottomView(c *core, p *rank.Period, args []string) (any, error) {
 			item += "（责任单位：" + zh.Join(unitNames(owners)) + "）"
 		}
 		v.Items = append(v.Items, ListItem{N: i + 1, Text: item})
+	}
+	if !m.HigherRanked() {
+		// Not "none in the bottom group": no rank from above at all, which
+		// an office never given one, or a month whose ranks have not come
+		// yet, would publish as if it were.
+		return v, markdown.ShortcodeWarning(fmt.Sprintf("警告：%s 没有一项%s排名（overallCity、各项的 city、district 都没有填），这里会写出“%s”：本地区没有%s排名的，请删去这个短代码；排名还没下发的，填好再发布",
+			m.File, terms.City, v.None, terms.City))
 	}
 	return v, nil
 }

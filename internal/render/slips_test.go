@@ -63,3 +63,72 @@ func TestSlipsWarned(t *testing.T) {
 		t.Errorf("mended: warned\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestCityBottomWithoutHigherRanks: city-bottom in the circular of a
+// month without any rank from above (no overallCity, no city or district
+// rank of any indicator) would publish 本期没有排全市后三的单项目标 of ranks
+// the office was never given: it renders, and is warned of at the
+// shortcode. Once the month has a rank from above it is not, through the
+// same Cache, whose page of the circular the month's change renders
+// again; and when the rank is taken out again, it is told again.
+func TestCityBottomWithoutHigherRanks(t *testing.T) {
+	files := historySite()
+	const circ, month = "content/circulars/2023-02.md", "data/2023-02.toml"
+	files[circ] = strings.Replace(files[circ], "正文。\n", "正文。\n\n{{< city-bottom >}}\n", 1)
+	unranked := strings.NewReplacer("city = 1\n", "", "district = 3\n", "").Replace(files[month])
+	ranked := files[month]
+	if unranked == ranked {
+		t.Fatal("the month had no ranks from above to take out")
+	}
+	files[month] = unranked
+	dir := writeFiles(t, files)
+	var sc site.Cache
+	var rc Cache
+	var results *rank.Results
+	render := func() (warned []string, none bool) {
+		t.Helper()
+		s, err := site.LoadCached(dir, &sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results = rank.Update(results, s)
+		warn := func(d diag.Diagnostic) { warned = append(warned, d.String()) }
+		out, err := Render(s, results, Options{Cache: &rc, Warn: warn})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range out {
+			if o.Path == "circulars/2023/5/index.html" {
+				return warned, strings.Contains(string(o.Data), "<p>本期没有排全市后三的单项目标。</p>")
+			}
+		}
+		t.Fatal("no page circulars/2023/5/")
+		return nil, false
+	}
+	want := []string{circ + ":9:1: 警告：data/2023-02.toml 没有一项全市排名（overallCity、各项的 city、district 都没有填），" +
+		"这里会写出“本期没有排全市后三的单项目标。”：本地区没有全市排名的，请删去这个短代码；排名还没下发的，填好再发布"}
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, month), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, step := range []struct {
+		name   string
+		month  string
+		warned []string
+	}{
+		{"no rank from above", unranked, want},
+		{"a rank from above", ranked, nil},
+		{"the ranks taken out again", unranked, want},
+	} {
+		write(step.month)
+		got, none := render()
+		if !reflect.DeepEqual(got, step.warned) {
+			t.Errorf("%s: warned\n%q\nwant\n%q", step.name, got, step.warned)
+		}
+		if none != (step.warned != nil) {
+			t.Errorf("%s: the page says 本期没有排全市后三的单项目标: %v", step.name, none)
+		}
+	}
+}

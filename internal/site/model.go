@@ -493,6 +493,14 @@ func (m *Month) Label() string {
 // Result returns the month's result for an indicator, or nil.
 func (m *Month) Result(id string) *Result { return m.byIndicator[id] }
 
+// HigherRanked reports whether the month gives the office any rank from
+// above: its overall one, or an indicator's in the city or among its
+// peers. An office that is never given one has no city-bottom list, and
+// a month without them says nothing of where it stands above.
+func (m *Month) HigherRanked() bool {
+	return m.OverallCity > 0 || slices.ContainsFunc(m.Results, func(r *Result) bool { return r.City > 0 || r.District > 0 })
+}
+
 // A Result is one indicator's assessment in one month.
 type Result struct {
 	Indicator     *Indicator
