@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -173,6 +174,10 @@ func (x *searchIndex) historyDocuments() []search.Document {
 		if len(ind.ShortNames) > 0 {
 			text += "。简称：" + strings.Join(ind.ShortNames, "、")
 		}
+		former := ind.FormerNames() // the circulars of then call it so
+		if len(former) > 0 {
+			text += "。曾用名：" + strings.Join(former, "、")
+		}
 		var owners []string
 		for _, o := range ind.Owners {
 			owners = append(owners, o.Name)
@@ -180,7 +185,7 @@ func (x *searchIndex) historyDocuments() []search.Document {
 		if len(owners) > 0 {
 			text += "。责任单位：" + strings.Join(owners, "、")
 		}
-		docs = append(docs, search.Document{Kind: search.Indicator, Title: ind.Name + "历次排名", URL: indicatorPath(ind), Names: append([]string{ind.Name}, ind.ShortNames...), Text: text})
+		docs = append(docs, search.Document{Kind: search.Indicator, Title: ind.Name + "历次排名", URL: indicatorPath(ind), Names: slices.Concat([]string{ind.Name}, ind.ShortNames, former), Text: text})
 	}
 	return docs
 }

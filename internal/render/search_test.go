@@ -365,3 +365,28 @@ func TestSearchIndexIncremental(t *testing.T) {
 		t.Errorf("%d of %d shards reused after a word was changed; want all but those of its 4 tokens", reused, len(after))
 	}
 }
+
+// TestSearchIndexFormerName: an indicator renamed by a change (经济运行 to
+// 经济运行监测 from 2023-02) is found by the name the circulars before it
+// use: its page's text in the index says 曾用名：经济运行.
+func TestSearchIndexFormerName(t *testing.T) {
+	files := historySite()
+	const inds = "data/indicators.toml"
+	renamed := strings.Replace(files[inds], "decimals = 1\n[[indicator]]\nid = \"anquan\"",
+		"decimals = 1\n[[indicator.change]]\nfrom = \"2023-02\"\nname = \"经济运行监测\"\n[[indicator]]\nid = \"anquan\"", 1)
+	if renamed == files[inds] {
+		t.Fatal("historySite's jingji is not as this test expects")
+	}
+	files[inds] = renamed
+	s := loadFiles(t, files)
+	for _, d := range searchIndexDocs(t, renderFiles(t, s, "/")) {
+		if d.URL != "indicators/jingji/" {
+			continue
+		}
+		if d.Title != "经济运行监测历次排名" || !strings.Contains(d.Text, "。曾用名：经济运行。") {
+			t.Errorf("the renamed indicator's page is in the index as %q: %q", d.Title, d.Text)
+		}
+		return
+	}
+	t.Error("no document indicators/jingji/")
+}

@@ -187,11 +187,14 @@ func at(sheet string, col, row int) string { return sheet + "!" + cell(col, row)
 
 // label is the indicator as the workbook names it: its number and name,
 // a child indented under its group.
-func label(ind *site.Indicator) string {
+func label(ind *site.Indicator) string { return labelNamed(ind, ind.Name) }
+
+// labelNamed is label with the indicator called name.
+func labelNamed(ind *site.Indicator, name string) string {
 	if ind.Parent != nil {
-		return "　" + ind.Number() + ind.Name
+		return "　" + ind.Number() + name
 	}
-	return ind.Number() + " " + ind.Name
+	return ind.Number() + " " + name
 }
 
 // lowHigh tells how an indicator's scores are ordered in a month (its

@@ -105,3 +105,50 @@ func scoreSheetName(t *testing.T, f *excelize.File) string {
 	t.Fatal("no sheet of scores")
 	return ""
 }
+
+// TestImportFormerName: after a change renames 规模工业增加值 to 工业增加值
+// from 2023-03, a form filled before it — its heading the former name, as
+// the workbook of then and csvScores write it — still imports, into the
+// indicator it was (gongye); the new name does too. A name the indicator
+// never had is still refused.
+func TestImportFormerName(t *testing.T) {
+	dir := copySite(t)
+	p := filepath.Join(dir, "data", "indicators.toml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(b), `rankingLabel = "工业增加值和科技型中小企业入库工作综合"
+`, `rankingLabel = "工业增加值和科技型中小企业入库工作综合"
+[[indicator.change]]
+from = "2023-03"
+name = "工业增加值"
+`, 1)
+	if text == string(b) {
+		t.Fatal("the sample's gongye is not as this test expects")
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := load(t, dir)
+	if got := s.Indicator("gongye").FormerNames(); len(got) != 1 || got[0] != "规模工业增加值" {
+		t.Fatalf("gongye's former names: %q", got)
+	}
+	for _, heading := range []string{"规模工业增加值", "工业增加值", "（1）规模工业增加值"} {
+		csv := strings.Replace(csvScores, "规模工业增加值", heading, 1)
+		for _, key := range []string{"2023-02", "2023-03"} {
+			m, err := Import(s, key, "scores.csv", []byte(csv))
+			if err != nil {
+				t.Errorf("heading %s, %s: %v", heading, key, err)
+				continue
+			}
+			if !bytes.Contains(m.TOML, []byte("indicator = \"gongye\"")) || !bytes.Contains(m.TOML, []byte(`"高崇山镇" = 85.0`)) {
+				t.Errorf("heading %s, %s: gongye's scores are not in the month:\n%s", heading, key, m.TOML)
+			}
+		}
+	}
+	csv := strings.Replace(csvScores, "规模工业增加值", "规模工业产值", 1)
+	if _, err := Import(s, "2023-03", "scores.csv", []byte(csv)); err == nil || !strings.Contains(err.Error(), "“规模工业产值”不是指标的名称或 id") {
+		t.Errorf("a name gongye never had: %v", err)
+	}
+}

@@ -766,6 +766,15 @@ func (r *reader) indicator(key string) *site.Indicator {
 			return ind
 		}
 	}
+	// A workbook made before a change renamed the indicator (exported
+	// then, or a copy of an earlier month's) says its name then.
+	for _, ind := range r.s.Indicators {
+		for _, name := range ind.FormerNames() {
+			if name == key || strings.TrimSpace(labelNamed(ind, name)) == key {
+				return ind
+			}
+		}
+	}
 	return nil
 }
 

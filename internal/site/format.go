@@ -191,7 +191,7 @@ var changeFields = []Field{
 		Help: "自 from 起的得分方向：higher 越高越好，lower 越低越好；不写则沿用此前的"},
 	{Key: "weight", Kind: Number, Label: "权重", Help: "自 from 起在综合考核中的权重；不写则沿用此前的"},
 	{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "自 from 起得分比较前保留的小数位数（0～6）；不写则沿用此前的"},
-	{Key: "name", Kind: Text, Label: "名称", Help: "自 from 起的指标名称（改称）；此前各月的通报仍用原来的名称，指标页面和搜索用最新的；不写则沿用此前的"},
+	{Key: "name", Kind: Text, Label: "名称", Help: "自 from 起的指标名称（改称）；此前各月的通报仍用原来的名称，指标页面用最新的，站内搜索旧名称也能找到它，导入的表格用旧名称作表头也认得；不写则沿用此前的"},
 }
 
 // CircularFront is the front matter of a circular, a Markdown file under

@@ -435,6 +435,23 @@ func (ind *Indicator) In(month string) Setting {
 // NameIn is the indicator's name in the month key (see Setting.Name).
 func (ind *Indicator) NameIn(month string) string { return ind.In(month).Name }
 
+// FormerNames are the names a change has renamed the indicator from,
+// oldest first: a workbook filled before the change, and a reader who
+// remembers the circulars of then, still call it by them.
+func (ind *Indicator) FormerNames() []string {
+	var names []string
+	add := func(name string) {
+		if name != ind.Name && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	add(cmp.Or(ind.baseName, ind.Name))
+	for _, c := range ind.Changes {
+		add(c.Name)
+	}
+	return names
+}
+
 // OwnersIn are the owners assessed in the month key: of a department and
 // the one that continues it after a 机构改革, both Owners, the one of that
 // month, as its circular names it.
