@@ -423,6 +423,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	siteFlags(fs, &opts)
 	withoutFlag(fs, &opts)
+	// Where the last build went, which check compares with (addresses
+	// taken away, results changed): an office that builds elsewhere
+	// than public/ says so here as to build.
+	fs.StringVar(&opts.Dest, "d", "", "上次生成的输出目录，与之对照（默认为站点目录下的 public/）")
+	fs.StringVar(&opts.Dest, "destination", "", "上次生成的输出目录")
 	links := fs.Bool("links", false, "另外检查每个站内链接和资源引用（以 baseURL “/” 和子路径 “"+build.SubPath+"” 各生成一次，不写文件）")
 	if rest, ok := parse(fs, args, stderr); !ok || len(rest) > 0 {
 		return usageError(stderr, "check", rest)

@@ -560,3 +560,25 @@ func TestShellWord(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckComparesWithDest: check compares with the last build where
+// it went, -d as for build: a circular whose 文号 was corrected after a
+// build into out/ takes its address off the portal, which check -d out
+// warns of (aliases), as the next build would; check without -d
+// compares with public/, where no build is, and says nothing of it.
+func TestCheckComparesWithDest(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	out := filepath.Join(t.TempDir(), "out")
+	if code, _, errOut := runCmd("build", "-s", dir, "-d", out); code != 0 {
+		t.Fatalf("build: %s", errOut)
+	}
+	edit(t, dir, "content/circulars/2023-02.md", "〔2023〕14号", "〔2023〕15号")
+	const warned = "content/circulars/2023-02.md:2:1: 警告：上次生成的页面 /circulars/2023/14/ 这次没有了"
+	code, _, errOut := runCmd("check", "-s", dir, "-d", out)
+	if code != 0 || !strings.Contains(errOut, warned) {
+		t.Errorf("check -d: exit %d, said\n%s\nwant %q", code, errOut, warned)
+	}
+	if code, _, errOut := runCmd("check", "-s", dir); code != 0 || strings.Contains(errOut, "上次生成") {
+		t.Errorf("check without -d (no build in public/): exit %d, said\n%s", code, errOut)
+	}
+}
