@@ -463,8 +463,15 @@ func (t *pairTable) grow() {
 	}
 }
 
-// reset frees the slots in use.
+// reset frees the slots in use. A table grown past keptSlots for a page
+// of many pairs is made anew at its first size: the pages after it,
+// most, need few, and probing a table of that size from a pooled counter
+// cost each of them cache misses.
 func (t *pairTable) reset() {
+	if len(t.slots) > keptSlots {
+		*t = newPairTable(pairTableBits)
+		return
+	}
 	for _, j := range t.used {
 		t.slots[j], t.flags[j] = 0, 0
 	}
@@ -473,8 +480,16 @@ func (t *pairTable) reset() {
 }
 
 func newCounter() *counter {
-	return &counter{words: newWordTable(8), gen: 1, pairs: newPairTable(11), other: newTable[uint64](8)}
+	return &counter{words: newWordTable(wordTableBits), gen: 1, pairs: newPairTable(pairTableBits), other: newTable[uint64](8)}
 }
+
+// The tables' first sizes (log2), and the most slots a table keeps from
+// one page to the next (see pairTable.reset, wordTable.reset).
+const (
+	pairTableBits = 11
+	wordTableBits = 8
+	keptSlots     = 1 << 15
+)
 
 // addPair counts the pair of two CJK Unified Ideographs.
 func (c *counter) addPair(a, b rune, at int, title bool) {
@@ -686,9 +701,14 @@ func (t *wordTable) grow() {
 	}
 }
 
-// reset empties the table for the next document.
+// reset empties the table for the next document: cleared, or made anew
+// if a page of many words grew it past keptSlots (as pairTable.reset), which
+// every page after it would clear whole.
 func (t *wordTable) reset() {
-	if len(t.ends) > 0 {
+	switch {
+	case len(t.slots) > keptSlots:
+		t.slots = make([]uint64, 1<<wordTableBits)
+	case len(t.ends) > 0:
 		clear(t.slots)
 	}
 	t.text, t.ends = t.text[:0], t.ends[:0]

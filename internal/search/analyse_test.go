@@ -388,3 +388,31 @@ func TestMarkOf(t *testing.T) {
 		}
 	}
 }
+
+// TestCounterShrinks: a pooled counter that a page of 100,000 distinct
+// words and 60,000 distinct pairs grew does not keep tables of that size
+// for the pages after it, which would clear or probe them whole; the next
+// page is analysed as the reference analyses it.
+func TestCounterShrinks(t *testing.T) {
+	var b strings.Builder
+	for i := range 100000 {
+		fmt.Fprintf(&b, "w%d ", i)
+	}
+	for i := range 60000 {
+		r := rune(0x4E00 + i%20000)
+		fmt.Fprintf(&b, "%c%c。", r, rune(0x4E00+(i*7+i/20000)%20000))
+	}
+	c := newCounter()
+	c.analyse(Document{Text: b.String()})
+	if len(c.words.slots) <= keptSlots || len(c.pairs.slots) <= keptSlots {
+		t.Fatalf("the huge page grew the tables to %d and %d slots only", len(c.words.slots), len(c.pairs.slots))
+	}
+	d := Document{Title: "关于禁毒工作的通报", Text: "禁毒工作 2023年 GDP 禁毒宣传。"}
+	got := c.analyse(d)
+	if len(c.words.slots) > keptSlots || len(c.pairs.slots) > keptSlots {
+		t.Errorf("after a small page the tables have %d and %d slots", len(c.words.slots), len(c.pairs.slots))
+	}
+	if g, exp := entries(t, got), reference(d); !maps.Equal(g, exp) {
+		t.Errorf("the page after the huge one is analysed as\n%v\nwant\n%v", g, exp)
+	}
+}
