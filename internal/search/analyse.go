@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"slices"
@@ -569,21 +570,22 @@ func (c *counter) moveApart() {
 		c.apart = append(c.apart, apartPair{j, sl.tally})
 	}
 	c.other.used = used
+	// By slot, for addApart's search: a page may hold tens of thousands.
+	slices.SortFunc(c.apart, func(p, q apartPair) int { return cmp.Compare(p.slot, q.slot) })
 }
 
 // addApart adds to the tally of the pair in slot i of the pairs' table
 // (count n, first at first, title or not) its tally counted apart.
 func (c *counter) addApart(i, n, first uint32, title bool) (uint32, uint32, bool) {
-	for _, p := range c.apart {
-		if p.slot != i {
-			continue
-		}
-		if p.count > 0 && (n == 0 || p.first < first) {
-			first = p.first
-		}
-		return n + p.count, first, title || p.title
+	k, ok := slices.BinarySearchFunc(c.apart, i, func(p apartPair, i uint32) int { return cmp.Compare(p.slot, i) })
+	if !ok {
+		return n, first, title
 	}
-	return n, first, title
+	p := c.apart[k]
+	if p.count > 0 && (n == 0 || p.first < first) {
+		first = p.first
+	}
+	return n + p.count, first, title || p.title
 }
 
 // An apartPair is the tally of a pair counted apart, and the slot of the
