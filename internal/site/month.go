@@ -162,6 +162,15 @@ type monthReader struct {
 	l  *loader
 	f  *tomlFile
 	mo *Month
+	// unassessed are the units written in the month that were not
+	// assessed in it, in the order met, each with where it was written:
+	// told once, at the first (see assessed).
+	unassessed []unassessedUnit
+}
+
+type unassessedUnit struct {
+	u     *Unit
+	paths []string
 }
 
 // month parses one month file.
@@ -200,6 +209,13 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 	}
 	for _, it := range top.tables("interview") {
 		r.interview(it)
+	}
+	for _, un := range r.unassessed {
+		msg := notAssessed(un.u, r.mo.Key)
+		if n := len(un.paths); n > 1 {
+			msg += fmt.Sprintf("（这个文件中共 %d 处写了它）", n)
+		}
+		r.f.errorf(un.paths[0], "%s", msg)
 	}
 	return r.mo
 }
@@ -335,14 +351,21 @@ func (r *monthReader) checkRank(at, what string, rank, units int) {
 }
 
 // assessed is u if it was assessed in the month read, else nil, the
-// mistake reported at at: a unit before its from or after its until (a
+// mistake noted at at: a unit before its from or after its until (a
 // month written before a 行政区划调整 or 机构改革 with the new name, or
-// after it with the old).
+// after it with the old). It is told once a unit, where it is first
+// written, with how many times the file writes it: one name written
+// wrong in every indicator's scores is one mistake, not sixteen.
 func (r *monthReader) assessed(at string, u *Unit) *Unit {
 	if u == nil || u.AssessedIn(r.mo.Key) {
 		return u
 	}
-	r.f.errorf(at, "%s", notAssessed(u, r.mo.Key))
+	i := slices.IndexFunc(r.unassessed, func(un unassessedUnit) bool { return un.u == u })
+	if i < 0 {
+		i = len(r.unassessed)
+		r.unassessed = append(r.unassessed, unassessedUnit{u: u})
+	}
+	r.unassessed[i].paths = append(r.unassessed[i].paths, at)
 	return nil
 }
 

@@ -304,3 +304,30 @@ func TestTownshipDeletedTold(t *testing.T) {
 		t.Errorf("one month's slip: %v", err)
 	}
 }
+
+// TestUnassessedToldOnce: a township written under its new name in every
+// indicator's scores of a month before its from is one mistake, told
+// once, where it is first written, with how many places to mend.
+func TestUnassessedToldOnce(t *testing.T) {
+	files := spanSite()
+	const jan = "data/2023-01.toml"
+	if strings.Count(files[jan], `"丙乡" = `) != 2 {
+		t.Fatalf("%s does not score 丙乡 twice", jan)
+	}
+	files[jan] = strings.ReplaceAll(files[jan], `"丙乡" = `, `"丙镇" = `)
+	_, err := Load(writeSite(t, files))
+	l, ok := err.(diag.List)
+	if !ok {
+		t.Fatalf("Load returned %v, want a diag.List", err)
+	}
+	var told []string
+	for _, d := range l {
+		if strings.Contains(d.Msg, "丙镇") {
+			told = append(told, d.String())
+		}
+	}
+	want := jan + ":6:1: “丙镇”从 2023-02 起参加考核（units.toml 的 from），2023-01 没有它；此前应写作“丙乡”（这个文件中共 2 处写了它）"
+	if len(told) != 1 || told[0] != want {
+		t.Errorf("told\n%q\nwant\n%q", told, want)
+	}
+}
