@@ -132,3 +132,43 @@ func TestCityBottomWithoutHigherRanks(t *testing.T) {
 		}
 	}
 }
+
+// TestSlipsWarnedOnlyDrafts: a render of some circulars only (the
+// preview's drafts, Options.Only) tells the slips of those circulars'
+// bodies, not of the pages or circulars it does not render, though its
+// Cache keeps theirs from a whole render before; again from the Cache,
+// which then converts nothing.
+func TestSlipsWarnedOnlyDrafts(t *testing.T) {
+	files := historySite()
+	const draft, other, page = "content/circulars/2023-02.md", "content/circulars/2023-01.md", "content/notes.md"
+	files[draft] = strings.Replace(files[draft], "正文。\n", "正文。\n\n##二、问题\n", 1)
+	files[other] = strings.Replace(files[other], "正文。\n", "正文。\n\n##三、其他\n", 1)
+	files[page] = "+++\ntitle = \"说明\"\n+++\n说明[^1]。\n"
+	var sc site.Cache
+	s, err := site.LoadCached(writeFiles(t, files), &sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := rank.Archive(s)
+	var rc Cache
+	draftSlip := draft + ":9:1: 警告：“##”后要有一个空格才是标题（写作“## 二、问题”）"
+	for _, step := range []struct {
+		name string
+		only []string
+		want []string
+	}{
+		{"the whole site", nil, []string{other + ":9:1: 警告：“##”后要有一个空格才是标题（写作“## 三、其他”）", draftSlip,
+			page + ":4:3: 警告：脚注“[^1]”没有定义，会照原样显示：在正文末尾另起一段，写“[^1]: 注释的内容”"}},
+		{"the draft alone", []string{draft}, []string{draftSlip}},
+		{"the draft alone, from the cache", []string{draft}, []string{draftSlip}},
+	} {
+		var got []string
+		warn := func(d diag.Diagnostic) { got = append(got, d.String()) }
+		if _, err := Render(s, results, Options{Cache: &rc, Only: step.only, Warn: warn}); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, step.want) {
+			t.Errorf("%s: warned\n%q\nwant\n%q", step.name, got, step.want)
+		}
+	}
+}
