@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"tongbao/internal/site"
 )
 
 // A month's workbook and import use the indicator's setting of that month:
@@ -17,26 +19,10 @@ import (
 // 2023-01 at 1, 85.0. The blank workbook of 2023-03 tells whoever fills
 // it the month's direction and decimals.
 func TestMonthSettingInWorkbook(t *testing.T) {
-	dir := copySite(t)
-	p := filepath.Join(dir, "data", "indicators.toml")
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Replace(string(b), `rankingLabel = "工业增加值和科技型中小企业入库工作综合"
-`, `rankingLabel = "工业增加值和科技型中小企业入库工作综合"
-[[indicator.change]]
-from = "2023-02"
+	s := gongyeChanged(t, `from = "2023-02"
 decimals = 3
 better = "lower"
-`, 1)
-	if text == string(b) {
-		t.Fatal("the sample's gongye is not as this test expects")
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := load(t, dir)
+`)
 	for key, want := range map[string]string{"2023-03": `"高崇山镇" = 85.000`, "2023-01": `"高崇山镇" = 85.0` + "\n"} {
 		m, err := Import(s, key, "scores.csv", []byte(csvScores))
 		if err != nil {
@@ -112,25 +98,9 @@ func scoreSheetName(t *testing.T, f *excelize.File) string {
 // indicator it was (gongye); the new name does too. A name the indicator
 // never had is still refused.
 func TestImportFormerName(t *testing.T) {
-	dir := copySite(t)
-	p := filepath.Join(dir, "data", "indicators.toml")
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Replace(string(b), `rankingLabel = "工业增加值和科技型中小企业入库工作综合"
-`, `rankingLabel = "工业增加值和科技型中小企业入库工作综合"
-[[indicator.change]]
-from = "2023-03"
+	s := gongyeChanged(t, `from = "2023-03"
 name = "工业增加值"
-`, 1)
-	if text == string(b) {
-		t.Fatal("the sample's gongye is not as this test expects")
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := load(t, dir)
+`)
 	if got := s.Indicator("gongye").FormerNames(); len(got) != 1 || got[0] != "规模工业增加值" {
 		t.Fatalf("gongye's former names: %q", got)
 	}
@@ -151,4 +121,25 @@ name = "工业增加值"
 	if _, err := Import(s, "2023-03", "scores.csv", []byte(csv)); err == nil || !strings.Contains(err.Error(), "“规模工业产值”不是指标的名称或 id") {
 		t.Errorf("a name gongye never had: %v", err)
 	}
+}
+
+// gongyeChanged loads a copy of the sample whose 规模工业增加值 (gongye)
+// has the [[indicator.change]] of the lines change.
+func gongyeChanged(t *testing.T, change string) *site.Site {
+	t.Helper()
+	dir := copySite(t)
+	p := filepath.Join(dir, "data", "indicators.toml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const after = "rankingLabel = \"工业增加值和科技型中小企业入库工作综合\"\n"
+	text := strings.Replace(string(b), after, after+"[[indicator.change]]\n"+change, 1)
+	if text == string(b) {
+		t.Fatal("the sample's gongye is not as this test expects")
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return load(t, dir)
 }
