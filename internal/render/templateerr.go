@@ -95,6 +95,11 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 				col = loc[0]
 			}
 		}
+		if instead, ok := hugoFuncs[m[1]]; ok {
+			// A Hugo function, as a developer who knows Hugo writes
+			// one: the nearest name (now → not) misleads.
+			return fmt.Sprintf("没有函数“%s”（Hugo 有，tongbao 没有）：%s", m[1], instead), line, col
+		}
 		return fmt.Sprintf("没有函数“%s”%s", m[1], site.Suggest(m[1], funcs)), line, col
 	}
 	switch {
@@ -539,4 +544,25 @@ func stray(text []byte, n int, kind string) (line, col int) {
 		}
 	}
 	return 0, -1
+}
+
+// hugoFuncs says, of the Hugo functions layouts copied from a Hugo theme
+// use most, what tongbao's layouts write instead.
+var hugoFuncs = map[string]string{
+	"partial":     `用 {{template "partials/名称.html" .}}，或 {{partialCached "partials/名称.html" . 变体…}}`,
+	"relURL":      `用 url：{{url "circulars/"}}`,
+	"relLangURL":  `用 url：{{url "circulars/"}}`,
+	"absLangURL":  `用 absURL：{{absURL "circulars/"}}`,
+	"site":        `用 .Site（在 {{with}}、{{range}} 之中写 $.Site）`,
+	"now":         `同样的输入总是生成同样的文件，页面不写生成时的时间；页面的日期用 {{with .Date}}{{.ISO}}{{end}}`,
+	"safeHTML":    `模板中的文字一律转义，以免通报、页面的文字改变网页的结构；要写的 HTML 直接写在模板中`,
+	"safeURL":     `网址由 url、absURL、asset 给出，不必再标记`,
+	"safeCSS":     `样式写在 layouts/assets/css/custom.css 中`,
+	"safeJS":      `脚本写在 layouts/assets/js/ 下，用 {{asset "js/名称.js"}} 链接`,
+	"markdownify": `正文已经是 HTML：{{.Content}}`,
+	"resources":   `资源文件放在 layouts/assets/ 下，用 {{asset "css/名称.css"}} 取得它的地址`,
+	"default":     `用 {{with 值}}{{.}}{{else}}默认值{{end}}`,
+	"dict":        `局部模板收到的是页面（.），在其中取所需的值`,
+	"T":           `站点只有中文，文字直接写在模板中`,
+	"i18n":        `站点只有中文，文字直接写在模板中`,
 }

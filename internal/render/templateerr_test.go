@@ -204,6 +204,16 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  {{if .Site.Name}}a{{else if .Site.IDCode}}b{{else}}c{{else}}d{{end}}\n</footer>\n",
 			"layouts/partials/footer.html:2:55: 模板错误：多余的 {{else}}：一个 if、with 或 range 只能有一个 {{else}}，另一个条件写 {{else if …}}",
 		},
+		// A Hugo function is told what tongbao writes instead, not the
+		// nearest name: now is not "not".
+		{
+			"<footer>\n  <p>© {{now.Year}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:10: 模板错误：没有函数“now”（Hugo 有，tongbao 没有）：同样的输入总是生成同样的文件，页面不写生成时的时间；页面的日期用 {{with .Date}}{{.ISO}}{{end}}",
+		},
+		{
+			"<footer>\n  {{partial \"logo.html\" .}}\n</footer>\n",
+			"layouts/partials/footer.html:2:5: 模板错误：没有函数“partial”（Hugo 有，tongbao 没有）：用 {{template \"partials/名称.html\" .}}，或 {{partialCached \"partials/名称.html\" . 变体…}}",
+		},
 		// Go says "missing value for command" of an empty action, which
 		// is no {{command}}.
 		{
