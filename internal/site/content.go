@@ -1005,9 +1005,73 @@ func (l *loader) baseBlocks() {
 	}
 }
 
+// pageFrame warns of a page skeleton of the site's own — base.html, or
+// a partial it calls, as a portal's header put in place of the built-in
+// one — that leaves out what the built-in one gives every page and a
+// government site must have: the language of the page (<html lang>, by
+// which a screen reader chooses its voice), the link that skips to the
+// body, the site's search box and the 适老模式 button (senior.js wires
+// it, and without it the mode cannot be turned on). They are looked for
+// in the text of base.html and of every partial it calls, directly or
+// through another (by name: "partials/header.html"), the built-in ones
+// included. A site whose skeleton is the built-in one is not looked at.
+func (l *loader) pageFrame() {
+	byName := map[string]File{}
+	for _, f := range l.s.Layouts {
+		byName[f.Name] = f
+	}
+	base, ok := byName["base.html"]
+	if !ok {
+		return
+	}
+	var text []byte
+	own := "" // the first of the site's own files among them
+	seen := map[string]bool{"base.html": true}
+	for todo := []File{base}; len(todo) > 0; todo = todo[1:] {
+		f := todo[0]
+		text = append(text, f.Data...)
+		if own == "" && !f.Builtin() {
+			own = f.Source
+		}
+		for _, m := range partialNameRE.FindAllSubmatch(f.Data, -1) {
+			if name := string(m[1]); !seen[name] {
+				seen[name] = true
+				if p, ok := byName[name]; ok {
+					todo = append(todo, p)
+				}
+			}
+		}
+	}
+	if own == "" {
+		return
+	}
+	var missing []string
+	for _, c := range []struct {
+		re   *regexp.Regexp
+		what string
+	}{
+		{htmlLangRE, "页面的语言（<html lang=\"zh-CN\">：屏幕阅读器按它选择朗读的语言）"},
+		{skipLinkRE, "跳到正文的链接（<a class=\"skip-link\" href=\"#main\">跳到正文</a>，正文在 <main id=\"main\"> 中）"},
+		{searchFormRE, "站内搜索框（action=\"{{url \"search/\"}}\" 的表单）"},
+		{seniorRE, "适老模式的按钮（data-senior-toggle）"},
+	} {
+		if !c.re.Match(text) {
+			missing = append(missing, c.what)
+		}
+	}
+	if len(missing) > 0 {
+		l.s.Warnings.Add(own, 0, 0, "警告：本站的页面框架（base.html 和它调用的局部模板）没有%s：内置的 base.html 和 partials/header.html 都有。运行 tongbao layouts partials/header.html 查看内置模板的写法", strings.Join(missing, "、"))
+	}
+}
+
 var (
-	headBlockRE = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"head"`)
-	mainBlockRE = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"main"`)
+	partialNameRE = regexp.MustCompile(`"(partials/[^"]+)"`)
+	htmlLangRE    = regexp.MustCompile(`(?i)<html\s[^>]*\blang=`)
+	skipLinkRE    = regexp.MustCompile(`href=["']#`)
+	searchFormRE  = regexp.MustCompile(`"search/"`)
+	seniorRE      = regexp.MustCompile(`data-senior-toggle`)
+	headBlockRE   = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"head"`)
+	mainBlockRE   = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"main"`)
 )
 
 // lateMonths is how many months after the end of the period it reports a
