@@ -804,6 +804,15 @@ func (l *loader) changedSinceCopy(rel string, data []byte) {
 	if name, old, now, changed := ChangedSinceCopy(data); changed {
 		l.s.Warnings.Add(rel, 1, 1, "警告：复制以后，内置的 %s 已经改了：运行 tongbao layouts --diff %s 查看改了什么；合并后把第一行的 %s 改为 %s", name, name, old, now)
 	}
+	// A copy of a file the theme has since given up: the built-in
+	// layouts no longer call it, and a partial of that name is read
+	// only where a layout of the site's own calls it — a header's
+	// pager that is no longer on any page, with nothing said.
+	if name, _, _, _, ok := copyRecord(data); ok {
+		if _, builtin := theme.Read(name); !builtin {
+			l.s.Warnings.Add(rel, 1, 1, "警告：复制自内置的 %s，而现在的内置主题已没有这个文件：内置模板不再调用它，除非本站自己的模板调用它，它不会出现在页面上；运行 tongbao layouts 查看现在的内置文件", name)
+		}
+	}
 }
 
 // ChangedSinceCopy reads the record at the start of data, a site's layout

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"tongbao/internal/theme"
 )
 
 // TestLostSiteMapWarning: a footer of the site's own that does not list
@@ -200,5 +202,22 @@ func TestPageFrameWarning(t *testing.T) {
 		if got := loadWarnings(t, files); !slices.Equal(got, c.want) {
 			t.Errorf("layouts %q:\nwarnings %q\nwant     %q", c.layouts, got, c.want)
 		}
+	}
+}
+
+// TestCopyOfRemovedBuiltinWarning: a layout copied with tongbao layouts
+// --copy from a built-in file that a later theme no longer has — a
+// partial the built-in layouts stopped calling — was read as a partial of
+// the site's own and left off every page with nothing said. It is warned
+// of at its record, naming the file; a copy of a file the theme has is
+// not.
+func TestCopyOfRemovedBuiltinWarning(t *testing.T) {
+	files := miniSite()
+	files["layouts/partials/pager.html"] = "{{- /* tongbao layouts --copy：复制自内置的 partials/pager.html（a1b2c3d4） */ -}}\n<nav class=\"pager\">…</nav>\n"
+	footer, _ := theme.Read("partials/footer.html")
+	files["layouts/partials/footer.html"] = string(theme.Record("partials/footer.html", footer)) + string(footer)
+	want := []string{"layouts/partials/pager.html:1:1: 警告：复制自内置的 partials/pager.html，而现在的内置主题已没有这个文件：内置模板不再调用它，除非本站自己的模板调用它，它不会出现在页面上；运行 tongbao layouts 查看现在的内置文件"}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
 	}
 }
