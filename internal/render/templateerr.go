@@ -187,13 +187,8 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 			return loneBrace, line, inAction(text, line, loneBraceAt)
 		case "<":
 			// {{ .Site.Name </p>: the action runs on into the markup;
-			// the place is the action's {{.
-			return "动作中不能有“<”：前面的动作是否少写了 }}？", line, inAction(text, line, func(a []byte) int {
-				if bytes.IndexByte(a, '<') >= 0 {
-					return 0
-				}
-				return -1
-			})
+			// the place is the <, before which its }} goes.
+			return missingClose, line, inAction(text, line, func(a []byte) int { return bytes.IndexByte(a, '<') })
 		case "{":
 			// {{{ .Site.Name }}}, as Mustache writes it (Go: in command).
 			return "动作中有多余的“{”：动作以 {{ 开始、以 }} 结束，是否多写了一个“{”？", line, firstOnLine(text, line, tripleBraceRE)
@@ -207,6 +202,10 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 			return loneBrace, line, inAction(text, line, loneBraceAt)
 		}
 		at := inAction(text, line, func(a []byte) int { return bytes.Index(a, []byte(m[1])) })
+		if m[1] == "<" {
+			// {{.Title</h1>, as {{ .Title </h1> is told.
+			return missingClose, line, at
+		}
 		// A full-width sign typed with the Chinese input method on
 		// ({{ .Title ＞}}, {{printf “%s” .Title}}) is told the sign to
 		// type instead.
@@ -241,6 +240,10 @@ var (
 	spacedCommentRE = regexp.MustCompile(`\{\{(?:\s+-?\s*|-\s\s+)/\*`)
 	actionSpanRE    = regexp.MustCompile(`\{\{.*?(?:\}\}|$)`) // on one line; to its end when the action goes on
 )
+
+// missingClose is the words for a < in an action ({{ .Site.Name </p>):
+// the action runs on into the markup, its }} left out.
+const missingClose = "动作中不能有“<”：前面的动作是否少写了 }}？"
 
 // loneBrace is the words for a } alone in an action ({{.Site.Name}</p>):
 // a brace short, as }}} would end the action at its first two and leave

@@ -152,7 +152,7 @@ func TestTemplateErrorsWorded(t *testing.T) {
 		// No }} at all: the action runs on into the markup.
 		{
 			"<footer>\n  <p>{{ .Site.Name </p>\n</footer>\n",
-			"layouts/partials/footer.html:2:6: 模板错误：动作中不能有“<”：前面的动作是否少写了 }}？",
+			"layouts/partials/footer.html:2:20: 模板错误：动作中不能有“<”：前面的动作是否少写了 }}？",
 		},
 		// Placed at the action, not at the end of the file.
 		{
