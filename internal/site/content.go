@@ -760,6 +760,31 @@ func validity(r *record, f *tomlFile) string {
 	return v
 }
 
+// hugoLayout says, of a layout named as a Hugo site names it — a
+// developer who knows Hugo copies its layouts over — which of tongbao's
+// it would be, or "" for any other name.
+func hugoLayout(name string) string {
+	switch name {
+	case "_default/baseof.html", "baseof.html":
+		return "Hugo 的 baseof.html 在 tongbao 中是 layouts/base.html"
+	case "_default/single.html", "single.html":
+		return "Hugo 的 single.html 在 tongbao 中分为 layouts/page.html（普通页面）和 layouts/circular.html（通报）"
+	case "_default/list.html":
+		return "Hugo 的 _default/list.html 在 tongbao 中是 layouts/list.html（文件夹的页面列表），通报的列表是 archive.html 和 year.html"
+	case "index.html", "_default/home.html", "home/index.html":
+		return "Hugo 的首页模板在 tongbao 中是 layouts/home.html"
+	}
+	for hugo, ours := range map[string]string{"_partials/": "partials/", "_shortcodes/": "shortcodes/"} {
+		if rest, ok := strings.CutPrefix(name, hugo); ok {
+			return fmt.Sprintf("tongbao 没有 Hugo 的 %s 文件夹，这个模板应为 layouts/%s%s", strings.TrimSuffix(hugo, "/"), ours, rest)
+		}
+	}
+	if strings.HasPrefix(name, "_default/") {
+		return "tongbao 没有 Hugo 的 _default 文件夹：页面模板直接放在 layouts/ 下，只认内置的文件名（home.html、page.html、circular.html、list.html 等）"
+	}
+	return ""
+}
+
 // layouts reads the site's layouts/ and fills in the built-in theme's
 // file of every name the site does not have: the same path below
 // layouts/ wins, as in Hugo's theme lookup.
@@ -774,7 +799,11 @@ func (l *loader) layouts() {
 		// theme's names, and partials/ whole: any other template is
 		// never read, and editing it would change nothing on the page.
 		if !asset && path.Ext(name) == ".html" && !strings.HasPrefix(name, "partials/") && !slices.Contains(builtin, name) {
-			l.s.Warnings.Add(rel, 0, 0, "警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看")
+			if instead := hugoLayout(name); instead != "" {
+				l.s.Warnings.Add(rel, 0, 0, "警告：不覆盖内置主题的任何文件，生成时不会用到：%s；运行 tongbao layouts 查看", instead)
+			} else {
+				l.s.Warnings.Add(rel, 0, 0, "警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看")
+			}
 		}
 		data := readFile(l.root, rel, &l.diags)
 		if data != nil && !asset {

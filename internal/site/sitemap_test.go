@@ -221,3 +221,25 @@ func TestCopyOfRemovedBuiltinWarning(t *testing.T) {
 		t.Errorf("warnings %q, want %q", got, want)
 	}
 }
+
+// TestHugoLayoutWarning: a layout named as a Hugo site names it —
+// _default/baseof.html, _default/single.html, index.html, _partials/ —
+// was told only that it overrides nothing; a developer who knows Hugo is
+// told which of tongbao's it is.
+func TestHugoLayoutWarning(t *testing.T) {
+	files := miniSite()
+	for _, name := range []string{"_default/baseof.html", "_default/single.html", "index.html", "_partials/logo.html", "_default/terms.html"} {
+		files["layouts/"+name] = "x"
+	}
+	const unused = "警告：不覆盖内置主题的任何文件，生成时不会用到："
+	want := []string{
+		"layouts/_default/baseof.html: " + unused + "Hugo 的 baseof.html 在 tongbao 中是 layouts/base.html；运行 tongbao layouts 查看",
+		"layouts/_default/single.html: " + unused + "Hugo 的 single.html 在 tongbao 中分为 layouts/page.html（普通页面）和 layouts/circular.html（通报）；运行 tongbao layouts 查看",
+		"layouts/_default/terms.html: " + unused + "tongbao 没有 Hugo 的 _default 文件夹：页面模板直接放在 layouts/ 下，只认内置的文件名（home.html、page.html、circular.html、list.html 等）；运行 tongbao layouts 查看",
+		"layouts/_partials/logo.html: " + unused + "tongbao 没有 Hugo 的 _partials 文件夹，这个模板应为 layouts/partials/logo.html；运行 tongbao layouts 查看",
+		"layouts/index.html: " + unused + "Hugo 的首页模板在 tongbao 中是 layouts/home.html；运行 tongbao layouts 查看",
+	}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
