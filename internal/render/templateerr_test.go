@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"tongbao/internal/diag"
@@ -296,6 +297,25 @@ func TestUnclosedInDefine(t *testing.T) {
 		var l diag.List
 		if !errors.As(err, &l) || len(l) != 1 || l[0].String() != tc.want {
 			t.Errorf("page.html %q:\n%v\nwant\n%s", tc.page, err, tc.want)
+		}
+	}
+}
+
+// TestPrintfBadVerb: a printf whose arguments do not fit its format runs
+// without error in Go, and its complaint was published on every page
+// (某某县%!(EXTRA int=3)). It is an error at the layout that calls printf,
+// naming a page and what it wrote; nothing is written.
+func TestPrintfBadVerb(t *testing.T) {
+	for footer, wrote := range map[string]string{
+		"<footer>\n  <p>{{printf \"%s\" .Site.Name 3}}</p>\n</footer>\n": "%!(EXTRA int=3)",
+		"<footer>\n  <p>{{printf \"%d年\" .Site.Name}}</p>\n</footer>\n":  "%!d(string=",
+	} {
+		s := withLayouts(loadSample(t), map[string]string{"partials/footer.html": footer})
+		_, err := Render(s, rank.Archive(s), Options{})
+		var l diag.List
+		if !errors.As(err, &l) || len(l) != 1 || !strings.HasPrefix(l[0].String(), "layouts/partials/footer.html: 模板错误：页面 /") ||
+			!strings.Contains(l[0].String(), "中有 printf 写出的“"+wrote) || !strings.Contains(l[0].String(), "printf 的格式与参数不符") {
+			t.Errorf("footer %q: Render = %v, want an error at layouts/partials/footer.html saying a page has %s", footer, err, wrote)
 		}
 	}
 }

@@ -41,6 +41,9 @@ type templates struct {
 	shortcodes *template.Template
 	// files are the layouts by name, to place errors.
 	files map[string]site.File
+	// verbTold is whether a page with a printf's %!… has been told of
+	// (badVerb): once, not on every page.
+	verbTold atomic.Bool
 
 	// buffers hold the pages being executed: a page is written into a
 	// buffer that earlier pages grew and copied out once at its size,
@@ -137,7 +140,44 @@ func (t *templates) execute(layout string, p *Page) ([]byte, error) {
 	if err := tmpl.ExecuteTemplate(b, "base.html", p); err != nil {
 		return nil, err
 	}
+	if err := t.badVerb(b.Bytes(), p); err != nil {
+		return nil, err
+	}
 	return bytes.Clone(b.Bytes()), nil
+}
+
+// badVerbRE finds what fmt writes in place of a verb its arguments do
+// not fit: %!d(string=…), %!s(MISSING), %!(EXTRA int=3).
+var badVerbRE = regexp.MustCompile(`%!(?:[a-zA-Z]\(|\((?:EXTRA|BADWIDTH|BADPREC|NOVERB|BADINDEX))[^)]*\)?`)
+
+// badVerb is an error, the first time a page has one, when a printf of a
+// layout wrote %!…: a format whose arguments are one too many, one too
+// few or of another kind runs without error in Go and puts its complaint
+// on the published page (某某县%!(EXTRA int=3)). The call is not known,
+// only the page: the site's layouts that call printf are named.
+func (t *templates) badVerb(out []byte, p *Page) error {
+	if !bytes.Contains(out, []byte("%!")) {
+		return nil
+	}
+	m := badVerbRE.Find(out)
+	if m == nil || !t.verbTold.CompareAndSwap(false, true) {
+		return nil
+	}
+	var files []string
+	for _, f := range t.files {
+		if !f.Builtin() && bytes.Contains(f.Data, []byte("printf")) {
+			files = append(files, f.Source)
+		}
+	}
+	slices.Sort(files)
+	file, which := "layouts", ""
+	switch {
+	case len(files) == 1:
+		file = files[0]
+	case len(files) > 1:
+		which = "（" + strings.Join(files, "、") + "）"
+	}
+	return diag.List{{File: file, Msg: fmt.Sprintf("模板错误：页面 /%s 中有 printf 写出的“%s”：printf 的格式与参数不符（参数多了、少了，或与 %%s、%%d 的类型不符）；检查模板中的 {{printf …}}%s", p.Path, m, which)}}
 }
 
 // shortcode executes the markup of shortcode name with its view.
