@@ -5,11 +5,13 @@ import (
 	"errors"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"testing"
 
 	"tongbao/internal/diag"
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
+	"tongbao/internal/theme"
 )
 
 // TestPartialRecursion: a partial that calls itself, directly or through
@@ -145,5 +147,38 @@ func TestPartialCachedComputedRecursion(t *testing.T) {
 	// The site's map: six indexes and 关于本站.
 	if want := "<footer><i>7</i><i>6</i><i>5</i><i>4</i><i>3</i><i>2</i><i>1</i></footer>"; !bytes.Contains(files["index.html"], []byte(want)) {
 		t.Errorf("the home page has no %s:\n%s", want, files["index.html"])
+	}
+}
+
+// TestPartialCachedVaryingOutput: a partial that reads the page (a
+// breadcrumb of .Title) cached without a variant that names it gave every
+// page the output of whichever page the parallel render ran first — the
+// home page's title on the archive page in one build, the archive's on
+// the home page in the next. It is an error at the call, saying what to
+// write instead; with the variants it reads (.Kind .Path: the home page's
+// and the 404 page's .Path are both empty), each page has its own.
+func TestPartialCachedVaryingOutput(t *testing.T) {
+	base := func(call string) map[string]string {
+		b, _ := theme.Read("base.html")
+		return map[string]string{
+			"partials/crumb.html": "<p class=\"crumb\">{{.Title}}</p>",
+			"base.html":           strings.Replace(string(b), "{{template \"main\" .}}", call+"{{template \"main\" .}}", 1),
+		}
+	}
+	s := withLayouts(loadSample(t), base(`{{partialCached "partials/crumb.html" .}}`))
+	_, err := Render(s, rank.Archive(s), Options{})
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 1 || !strings.Contains(l[0].String(), "layouts/base.html:") ||
+		!strings.Contains(l[0].String(), "partials/crumb.html 在不同页面上的结果不同") ||
+		!strings.Contains(l[0].String(), `partialCached "partials/crumb.html" . .Kind .Path`) {
+		t.Fatalf("Render = %v, want the call in layouts/base.html told that partials/crumb.html differs between pages", err)
+	}
+
+	s = withLayouts(loadSample(t), base(`{{partialCached "partials/crumb.html" . .Kind .Path}}`))
+	files := renderFiles(t, s, "/")
+	for file, title := range map[string]string{"circulars/index.html": "<p class=\"crumb\">通报归档</p>", "about/index.html": "<p class=\"crumb\">关于本站</p>", "404.html": "<p class=\"crumb\">页面不存在</p>"} {
+		if !bytes.Contains(files[file], []byte(title)) {
+			t.Errorf("%s has no %s", file, title)
+		}
 	}
 }

@@ -95,6 +95,11 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 				col = loc[0]
 			}
 		}
+		if instead, ok := hugoFuncs[m[1]]; ok {
+			// A Hugo function, as a developer who knows Hugo writes
+			// one: the nearest name (now → not) misleads.
+			return fmt.Sprintf("没有函数“%s”（Hugo 有，tongbao 没有）：%s", m[1], instead), line, col
+		}
 		return fmt.Sprintf("没有函数“%s”%s", m[1], site.Suggest(m[1], funcs)), line, col
 	}
 	switch {
@@ -134,11 +139,13 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 			}
 		}
 	case msg == "expected end; found {{else}}":
-		return "多余的 {{else}}：一个 if、with 或 range 只能有一个 {{else}}，另一个条件写 {{else if …}}", 0, -1
+		l, c := stray(text, line, "else2")
+		return "多余的 {{else}}：一个 if、with 或 range 只能有一个 {{else}}，另一个条件写 {{else if …}}", l, c
 	case msg == "unexpected {{else}}":
-		return "多余的 {{else}}：前面没有与它对应的 if、with 或 range", 0, -1
+		l, c := stray(text, line, "else")
+		return "多余的 {{else}}：前面没有与它对应的 if、with 或 range", l, c
 	case msg == "unterminated quoted string":
-		return "字符串缺少后面的引号（\"）", 0, -1
+		return "字符串缺少后面的引号（\"）", line, inAction(text, line, unterminatedAt)
 	case msg == "missing value for if", msg == "missing value for with", msg == "missing value for range":
 		// Go gives the line: the place is the first such action on it.
 		kw := strings.TrimPrefix(msg, "missing value for ")
@@ -150,7 +157,7 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 		}
 		return words, 0, -1
 	case msg == "missing value for command":
-		return "动作中没有内容：{{ }} 之间是空的，或 := 之后缺少值", 0, -1
+		return "动作中没有内容：{{ }} 之间是空的，或 := 之后缺少值", line, firstOnLine(text, line, emptyActionRE)
 	case msg == "unexpected EOF":
 		if msg, l, c := unclosed(text, len(text), "到文件末尾"); l > 0 {
 			return msg, l, c
@@ -165,33 +172,47 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 			}
 		}
 	case msg == "unexpected {{end}}":
-		return "多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block", 0, -1
+		l, c := stray(text, line, "end")
+		return "多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block", l, c
 	}
 	if m := undefinedRE.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("没有变量 %s：变量要先用 {{%s := …}} 定义，在 if、with、range 中定义的只用到它的 {{end}}", m[1], m[1]), 0, -1
+		return fmt.Sprintf("没有变量 %s：变量要先用 {{%s := …}} 定义，在 if、with、range 中定义的只用到它的 {{end}}", m[1], m[1]),
+			line, inAction(text, line, func(a []byte) int { return wordAt(a, m[1]) })
 	}
 	if m := operandRE.FindStringSubmatch(msg); m != nil {
 		switch m[1] {
 		case "}":
 			// {{ .Site.Name }</p>: the lone } of charRE's, after a
 			// space, which Go words as an operand.
-			return loneBrace, 0, -1
+			return loneBrace, line, inAction(text, line, loneBraceAt)
 		case "<":
-			// {{ .Site.Name </p>: the action runs on into the markup.
-			return "动作中不能有“<”：前面的动作是否少写了 }}？", 0, -1
+			// {{ .Site.Name </p>: the action runs on into the markup;
+			// the place is the <, before which its }} goes.
+			return missingClose, line, inAction(text, line, func(a []byte) int { return bytes.IndexByte(a, '<') })
 		case "{":
 			// {{{ .Site.Name }}}, as Mustache writes it (Go: in command).
-			return "动作中有多余的“{”：动作以 {{ 开始、以 }} 结束，是否多写了一个“{”？", 0, -1
+			return "动作中有多余的“{”：动作以 {{ 开始、以 }} 结束，是否多写了一个“{”？", line, firstOnLine(text, line, tripleBraceRE)
 		}
-		return fmt.Sprintf("动作（{{ }} 之间）中此处不能有“%s”", m[1]), 0, -1
+		return fmt.Sprintf("动作（{{ }} 之间）中此处不能有“%s”", m[1]), line, inAction(text, line, func(a []byte) int { return bytes.Index(a, []byte(m[1])) })
 	}
 	if m := charRE.FindStringSubmatch(msg); m != nil {
 		if m[1] == "}" {
 			// {{.Site.Name}</p>: a brace short, as }}} would end the
 			// action at its first two and leave the third as text.
-			return loneBrace, 0, -1
+			return loneBrace, line, inAction(text, line, loneBraceAt)
 		}
-		return fmt.Sprintf("动作（{{ }} 之间）中不能有字符“%s”", m[1]), 0, -1
+		at := inAction(text, line, func(a []byte) int { return bytes.Index(a, []byte(m[1])) })
+		if m[1] == "<" {
+			// {{.Title</h1>, as {{ .Title </h1> is told.
+			return missingClose, line, at
+		}
+		// A full-width sign typed with the Chinese input method on
+		// ({{ .Title ＞}}, {{printf “%s” .Title}}) is told the sign to
+		// type instead.
+		if half, ok := fullWidth[m[1]]; ok {
+			return fmt.Sprintf("动作（{{ }} 之间）中不能有全角字符 %s：这是中文输入法打出的，改为半角的 %s", m[1], half), line, at
+		}
+		return fmt.Sprintf("动作（{{ }} 之间）中不能有字符“%s”", m[1]), line, at
 	}
 	return msg, 0, -1
 }
@@ -204,10 +225,13 @@ var (
 	funcRE       = regexp.MustCompile(`^function "([^"]+)" not defined$`)
 	noTemplateRE = regexp.MustCompile(`^no such template "([^"]+)"$`)
 	rangeRE      = regexp.MustCompile(`^range can't iterate over (.*)$`)
-	charRE       = regexp.MustCompile(`^bad character U\+[0-9A-F]+ '(.+)'$`)
-	nilRE        = regexp.MustCompile(`^nil pointer evaluating \*?(\S+)\.(\w+)$`)
-	undefinedRE  = regexp.MustCompile(`^undefined variable "([^"]+)"$`)
-	operandRE    = regexp.MustCompile(`^unexpected "(.+)" in (?:operand|command)$`)
+	// charRE is Go's words for a character no action may have: "bad
+	// character" within a name, "unrecognized character in action"
+	// elsewhere (a full-width ＞ typed for >).
+	charRE      = regexp.MustCompile(`^(?:bad character|unrecognized character in action:) U\+[0-9A-F]+ '(.+)'$`)
+	nilRE       = regexp.MustCompile(`^nil pointer evaluating \*?(\S+)\.(\w+)$`)
+	undefinedRE = regexp.MustCompile(`^undefined variable "([^"]+)"$`)
+	operandRE   = regexp.MustCompile(`^unexpected "(.+)" in (?:operand|command)$`)
 	// commentOpenRE finds a comment's opening as Go reads one: {{/* or
 	// {{- /*.
 	commentOpenRE = regexp.MustCompile(`\{\{(?:-[ \t\r\n])?/\*`)
@@ -216,6 +240,10 @@ var (
 	spacedCommentRE = regexp.MustCompile(`\{\{(?:\s+-?\s*|-\s\s+)/\*`)
 	actionSpanRE    = regexp.MustCompile(`\{\{.*?(?:\}\}|$)`) // on one line; to its end when the action goes on
 )
+
+// missingClose is the words for a < in an action ({{ .Site.Name </p>):
+// the action runs on into the markup, its }} left out.
+const missingClose = "动作中不能有“<”：前面的动作是否少写了 }}？"
 
 // loneBrace is the words for a } alone in an action ({{.Site.Name}</p>):
 // a brace short, as }}} would end the action at its first two and leave
@@ -393,4 +421,151 @@ func defineOn(text []byte, n int) int {
 		}
 	}
 	return -1
+}
+
+// fullWidth maps the full-width signs a Chinese input method types to the
+// ASCII ones an action is written with.
+var fullWidth = map[string]string{
+	"＞": ">", "＜": "<", "｝": "}", "｛": "{", "（": "(", "）": ")", "“": `"`, "”": `"`, "＂": `"`,
+	"‘": "'", "’": "'", "｜": "|", "＄": "$", "．": ".", "，": " ", "：": ":", "＝": "=", "－": "-", "　": " ",
+}
+
+var (
+	emptyActionRE = regexp.MustCompile(`\{\{-?\s*(?:\$\w+\s*:?=\s*)?-?\}\}`)
+	tripleBraceRE = regexp.MustCompile(`\{\{\{`)
+)
+
+// firstOnLine is the byte column from 0 of the first match of re on line
+// n (from 1) of text, or -1.
+func firstOnLine(text []byte, n int, re *regexp.Regexp) int {
+	l, _ := lineOf(text, n)
+	if loc := re.FindIndex(l); loc != nil {
+		return loc[0]
+	}
+	return -1
+}
+
+// inAction is the byte column from 0, on line n (from 1) of text, of the
+// place find finds in the first action of the line it finds one in; find
+// is given an action from its {{ to its }} (or the line's end) and returns
+// an offset in it, or -1. Go places its parse errors at a line only.
+func inAction(text []byte, n int, find func(action []byte) int) int {
+	l, _ := lineOf(text, n)
+	for _, a := range actionSpanRE.FindAllIndex(l, -1) {
+		if at := find(l[a[0]:a[1]]); at >= 0 {
+			return a[0] + at
+		}
+	}
+	return -1
+}
+
+// loneBraceAt is where action a has a } that is not one of a }}: the
+// brace short of {{ .Site.Name }</p>, or -1.
+func loneBraceAt(a []byte) int {
+	inString := false
+	for i := 2; i < len(a); i++ {
+		switch {
+		case a[i] == '"' && a[i-1] != '\\':
+			inString = !inString
+		case inString:
+		case a[i] == '}' && i+1 < len(a) && a[i+1] == '}':
+			return -1
+		case a[i] == '}':
+			return i
+		}
+	}
+	return -1
+}
+
+// unterminatedAt is where action a begins a string it does not end on
+// its line, or -1.
+func unterminatedAt(a []byte) int {
+	start := -1
+	for i := 2; i < len(a); i++ {
+		switch {
+		case start < 0 && a[i] == '"':
+			start = i
+		case start >= 0 && a[i] == '\\':
+			i++
+		case start >= 0 && a[i] == '"':
+			start = -1
+		}
+	}
+	return start
+}
+
+// wordAt is where name (a variable, $x) is in action a, not as part of a
+// longer name, or -1.
+func wordAt(a []byte, name string) int {
+	for i := 0; ; {
+		k := bytes.Index(a[i:], []byte(name))
+		if k < 0 {
+			return -1
+		}
+		end := i + k + len(name)
+		if end == len(a) || !(a[end] == '_' || a[end] >= '0' && a[end] <= '9' || a[end] >= 'a' && a[end] <= 'z' || a[end] >= 'A' && a[end] <= 'Z' || a[end] >= 0x80) {
+			return i + k
+		}
+		i = end
+	}
+}
+
+// stray is where, on line n (from 1) of text, the {{end}} or {{else}} is
+// that Go finds no place for — kind "end": an {{end}} nothing is open
+// for; "else": an {{else}} outside any if, with or range; "else2": a
+// second {{else}} of one — as the line and the byte column from 0 of its
+// {{, or 0, -1. Go names only the line, which may have several.
+func stray(text []byte, n int, kind string) (line, col int) {
+	type open struct {
+		word  string
+		elsed bool // a plain {{else}} has been
+	}
+	var stack []open
+	for _, m := range actionRE.FindAllSubmatchIndex(text, -1) {
+		if m[2] < 0 {
+			continue
+		}
+		culprit := false
+		switch w := string(text[m[2]:m[3]]); w {
+		case "if", "with", "range", "define", "block":
+			stack = append(stack, open{word: w})
+		case "end":
+			culprit = kind == "end" && len(stack) == 0
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		case "else":
+			top := len(stack) - 1
+			inIf := top >= 0 && stack[top].word != "define" && stack[top].word != "block"
+			culprit = kind == "else" && !inIf || kind == "else2" && inIf && stack[top].elsed
+			if inIf && between(text, m[0]) == "else" {
+				stack[top].elsed = true
+			}
+		}
+		if culprit && lineAt(text, m[0]) == n {
+			return placeOf(text, m[0])
+		}
+	}
+	return 0, -1
+}
+
+// hugoFuncs says, of the Hugo functions layouts copied from a Hugo theme
+// use most, what tongbao's layouts write instead.
+var hugoFuncs = map[string]string{
+	"partial":     `用 {{template "partials/名称.html" .}}，或 {{partialCached "partials/名称.html" . 变体…}}`,
+	"relURL":      `用 url：{{url "circulars/"}}`,
+	"relLangURL":  `用 url：{{url "circulars/"}}`,
+	"absLangURL":  `用 absURL：{{absURL "circulars/"}}`,
+	"site":        `用 .Site（在 {{with}}、{{range}} 之中写 $.Site）`,
+	"now":         `同样的输入总是生成同样的文件，页面不写生成时的时间；页面的日期用 {{with .Date}}{{.ISO}}{{end}}`,
+	"safeHTML":    `模板中的文字一律转义，以免通报、页面的文字改变网页的结构；要写的 HTML 直接写在模板中`,
+	"safeURL":     `网址由 url、absURL、asset 给出，不必再标记`,
+	"safeCSS":     `样式写在 layouts/assets/css/custom.css 中`,
+	"safeJS":      `脚本写在 layouts/assets/js/ 下，用 {{asset "js/名称.js"}} 链接`,
+	"markdownify": `正文已经是 HTML：{{.Content}}`,
+	"resources":   `资源文件放在 layouts/assets/ 下，用 {{asset "css/名称.css"}} 取得它的地址`,
+	"default":     `用 {{with 值}}{{.}}{{else}}默认值{{end}}`,
+	"dict":        `局部模板收到的是页面（.），在其中取所需的值`,
+	"T":           `站点只有中文，文字直接写在模板中`,
+	"i18n":        `站点只有中文，文字直接写在模板中`,
 }

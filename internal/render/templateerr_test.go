@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"tongbao/internal/diag"
@@ -14,7 +15,9 @@ import (
 // field misspelt, an {{end}} missing — at the action it would close, not
 // at the end of the file, where Go says "unexpected EOF" — or one too
 // many, a partial misspelt (which html/template, not text/template,
-// reports, in a form of its own that was not placed at all).
+// reports, in a form of its own that was not placed at all). Go places
+// its parse errors at a line only; each is told at its column too, as
+// every diagnostic of tongbao's is.
 func TestTemplateErrorsWorded(t *testing.T) {
 	for _, tc := range []struct{ footer, want string }{
 		{
@@ -91,7 +94,7 @@ func TestTemplateErrorsWorded(t *testing.T) {
 		},
 		{
 			"<footer>\n  {{if .Site.Name}}<p>{{.Site.Name}}</p>{{else}}<p>无</p>{{else}}<p>又</p>{{end}}\n</footer>\n",
-			"layouts/partials/footer.html:2: 模板错误：多余的 {{else}}：一个 if、with 或 range 只能有一个 {{else}}，另一个条件写 {{else if …}}",
+			"layouts/partials/footer.html:2:57: 模板错误：多余的 {{else}}：一个 if、with 或 range 只能有一个 {{else}}，另一个条件写 {{else if …}}",
 		},
 		{
 			"<footer>\n  <p>{{index .Site.Map 99}}</p>\n</footer>\n",
@@ -129,28 +132,28 @@ func TestTemplateErrorsWorded(t *testing.T) {
 		// too many: }}} ends the action at the first two.
 		{
 			"<footer>\n  <p>{{.Site.Name}</p>\n</footer>\n",
-			"layouts/partials/footer.html:2: 模板错误：动作中有单独的一个“}”：动作以 }} 结束，是否少写了一个“}”？",
+			"layouts/partials/footer.html:2:18: 模板错误：动作中有单独的一个“}”：动作以 }} 结束，是否少写了一个“}”？",
 		},
 		{
 			"<footer>\n  <p>{{.Site.Name}}</p>{{end}}\n</footer>\n",
-			"layouts/partials/footer.html:2: 模板错误：多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block",
+			"layouts/partials/footer.html:2:24: 模板错误：多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block",
 		},
 		// The same brace short, written with spaces inside the braces,
 		// as many write them: Go words it "unexpected "}" in operand".
 		{
 			"<footer>\n  <p>{{ .Site.Name }</p>\n</footer>\n",
-			"layouts/partials/footer.html:2: 模板错误：动作中有单独的一个“}”：动作以 }} 结束，是否少写了一个“}”？",
+			"layouts/partials/footer.html:2:20: 模板错误：动作中有单独的一个“}”：动作以 }} 结束，是否少写了一个“}”？",
 		},
 		// A brace too many at the start ({{{, as Mustache writes it):
 		// Go words it "unexpected "{" in command".
 		{
 			"<footer>\n  <p>{{{ .Site.Name }}}</p>\n</footer>\n",
-			"layouts/partials/footer.html:2: 模板错误：动作中有多余的“{”：动作以 {{ 开始、以 }} 结束，是否多写了一个“{”？",
+			"layouts/partials/footer.html:2:6: 模板错误：动作中有多余的“{”：动作以 {{ 开始、以 }} 结束，是否多写了一个“{”？",
 		},
 		// No }} at all: the action runs on into the markup.
 		{
 			"<footer>\n  <p>{{ .Site.Name </p>\n</footer>\n",
-			"layouts/partials/footer.html:2: 模板错误：动作中不能有“<”：前面的动作是否少写了 }}？",
+			"layouts/partials/footer.html:2:20: 模板错误：动作中不能有“<”：前面的动作是否少写了 }}？",
 		},
 		// Placed at the action, not at the end of the file.
 		{
@@ -159,15 +162,15 @@ func TestTemplateErrorsWorded(t *testing.T) {
 		},
 		{
 			"<footer>\n  <p>{{.Site.Name}}</p>{{else}}\n</footer>\n",
-			"layouts/partials/footer.html:2: 模板错误：多余的 {{else}}：前面没有与它对应的 if、with 或 range",
+			"layouts/partials/footer.html:2:24: 模板错误：多余的 {{else}}：前面没有与它对应的 if、with 或 range",
 		},
 		{
 			"<footer>\n  <p>{{printf \"%s .Site.Name}}</p>\n</footer>\n",
-			"layouts/partials/footer.html:2: 模板错误：字符串缺少后面的引号（\"）",
+			"layouts/partials/footer.html:2:15: 模板错误：字符串缺少后面的引号（\"）",
 		},
 		{
 			"<footer>\n  <p>{{$name}}</p>\n</footer>\n",
-			"layouts/partials/footer.html:2: 模板错误：没有变量 $name：变量要先用 {{$name := …}} 定义，在 if、with、range 中定义的只用到它的 {{end}}",
+			"layouts/partials/footer.html:2:8: 模板错误：没有变量 $name：变量要先用 {{$name := …}} 定义，在 if、with、range 中定义的只用到它的 {{end}}",
 		},
 		{
 			"<footer>\n  {{if}}<p>{{.Site.Name}}</p>{{end}}\n</footer>\n",
@@ -181,11 +184,42 @@ func TestTemplateErrorsWorded(t *testing.T) {
 			"<footer>\n  {{if .Site.Name}}<p>{{.Site.Name}}</p>{{ else if }}x{{end}}\n</footer>\n",
 			"layouts/partials/footer.html:2:41: 模板错误：{{if}} 缺少要判断的值",
 		},
+		// Signs typed with the Chinese input method on: Go's words
+		// ("unrecognized character in action") were left in English,
+		// and no column.
+		{
+			"<footer>\n  <p>{{ .Site.Name ＞}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:20: 模板错误：动作（{{ }} 之间）中不能有全角字符 ＞：这是中文输入法打出的，改为半角的 >",
+		},
+		{
+			"<footer>\n  <p>{{printf “%s” .Site.Name}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:15: 模板错误：动作（{{ }} 之间）中不能有全角字符 “：这是中文输入法打出的，改为半角的 \"",
+		},
+		// Of two {{end}}s on a line, the one nothing is open for; of
+		// three elses, the plain one after a plain one.
+		{
+			"<footer>\n  {{with .Site.Name}}<p>{{.}}</p>{{end}}{{end}}\n</footer>\n",
+			"layouts/partials/footer.html:2:41: 模板错误：多余的 {{end}}：前面没有与它对应的 if、with、range、define 或 block",
+		},
+		{
+			"<footer>\n  {{if .Site.Name}}a{{else if .Site.IDCode}}b{{else}}c{{else}}d{{end}}\n</footer>\n",
+			"layouts/partials/footer.html:2:55: 模板错误：多余的 {{else}}：一个 if、with 或 range 只能有一个 {{else}}，另一个条件写 {{else if …}}",
+		},
+		// A Hugo function is told what tongbao writes instead, not the
+		// nearest name: now is not "not".
+		{
+			"<footer>\n  <p>© {{now.Year}}</p>\n</footer>\n",
+			"layouts/partials/footer.html:2:10: 模板错误：没有函数“now”（Hugo 有，tongbao 没有）：同样的输入总是生成同样的文件，页面不写生成时的时间；页面的日期用 {{with .Date}}{{.ISO}}{{end}}",
+		},
+		{
+			"<footer>\n  {{partial \"logo.html\" .}}\n</footer>\n",
+			"layouts/partials/footer.html:2:5: 模板错误：没有函数“partial”（Hugo 有，tongbao 没有）：用 {{template \"partials/名称.html\" .}}，或 {{partialCached \"partials/名称.html\" . 变体…}}",
+		},
 		// Go says "missing value for command" of an empty action, which
 		// is no {{command}}.
 		{
 			"<footer>\n  <p>{{ }}</p>\n</footer>\n",
-			"layouts/partials/footer.html:2: 模板错误：动作中没有内容：{{ }} 之间是空的，或 := 之后缺少值",
+			"layouts/partials/footer.html:2:6: 模板错误：动作中没有内容：{{ }} 之间是空的，或 := 之后缺少值",
 		},
 		// A field of what a page has not (a footer asking every page for
 		// a circular's 文号): told so, not "nil pointer evaluating".
@@ -263,6 +297,25 @@ func TestUnclosedInDefine(t *testing.T) {
 		var l diag.List
 		if !errors.As(err, &l) || len(l) != 1 || l[0].String() != tc.want {
 			t.Errorf("page.html %q:\n%v\nwant\n%s", tc.page, err, tc.want)
+		}
+	}
+}
+
+// TestPrintfBadVerb: a printf whose arguments do not fit its format runs
+// without error in Go, and its complaint was published on every page
+// (某某县%!(EXTRA int=3)). It is an error at the layout that calls printf,
+// naming a page and what it wrote; nothing is written.
+func TestPrintfBadVerb(t *testing.T) {
+	for footer, wrote := range map[string]string{
+		"<footer>\n  <p>{{printf \"%s\" .Site.Name 3}}</p>\n</footer>\n": "%!(EXTRA int=3)",
+		"<footer>\n  <p>{{printf \"%d年\" .Site.Name}}</p>\n</footer>\n":  "%!d(string=",
+	} {
+		s := withLayouts(loadSample(t), map[string]string{"partials/footer.html": footer})
+		_, err := Render(s, rank.Archive(s), Options{})
+		var l diag.List
+		if !errors.As(err, &l) || len(l) != 1 || !strings.HasPrefix(l[0].String(), "layouts/partials/footer.html: 模板错误：页面 /") ||
+			!strings.Contains(l[0].String(), "中有 printf 写出的“"+wrote) || !strings.Contains(l[0].String(), "printf 的格式与参数不符") {
+			t.Errorf("footer %q: Render = %v, want an error at layouts/partials/footer.html saying a page has %s", footer, err, wrote)
 		}
 	}
 }

@@ -7,11 +7,13 @@ import (
 	"html/template"
 	"maps"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"tongbao/internal/diag"
@@ -39,6 +41,9 @@ type templates struct {
 	shortcodes *template.Template
 	// files are the layouts by name, to place errors.
 	files map[string]site.File
+	// verbTold is whether a page with a printf's %!… has been told of
+	// (badVerb): once, not on every page.
+	verbTold atomic.Bool
 
 	// buffers hold the pages being executed: a page is written into a
 	// buffer that earlier pages grew and copied out once at its size,
@@ -135,7 +140,44 @@ func (t *templates) execute(layout string, p *Page) ([]byte, error) {
 	if err := tmpl.ExecuteTemplate(b, "base.html", p); err != nil {
 		return nil, err
 	}
+	if err := t.badVerb(b.Bytes(), p); err != nil {
+		return nil, err
+	}
 	return bytes.Clone(b.Bytes()), nil
+}
+
+// badVerbRE finds what fmt writes in place of a verb its arguments do
+// not fit: %!d(string=…), %!s(MISSING), %!(EXTRA int=3).
+var badVerbRE = regexp.MustCompile(`%!(?:[a-zA-Z]\(|\((?:EXTRA|BADWIDTH|BADPREC|NOVERB|BADINDEX))[^)]*\)?`)
+
+// badVerb is an error, the first time a page has one, when a printf of a
+// layout wrote %!…: a format whose arguments are one too many, one too
+// few or of another kind runs without error in Go and puts its complaint
+// on the published page (某某县%!(EXTRA int=3)). The call is not known,
+// only the page: the site's layouts that call printf are named.
+func (t *templates) badVerb(out []byte, p *Page) error {
+	if !bytes.Contains(out, []byte("%!")) {
+		return nil
+	}
+	m := badVerbRE.Find(out)
+	if m == nil || !t.verbTold.CompareAndSwap(false, true) {
+		return nil
+	}
+	var files []string
+	for _, f := range t.files {
+		if !f.Builtin() && bytes.Contains(f.Data, []byte("printf")) {
+			files = append(files, f.Source)
+		}
+	}
+	slices.Sort(files)
+	file, which := "layouts", ""
+	switch {
+	case len(files) == 1:
+		file = files[0]
+	case len(files) > 1:
+		which = "（" + strings.Join(files, "、") + "）"
+	}
+	return diag.List{{File: file, Msg: fmt.Sprintf("模板错误：页面 /%s 中有 printf 写出的“%s”：printf 的格式与参数不符（参数多了、少了，或与 %%s、%%d 的类型不符）；检查模板中的 {{printf …}}%s", p.Path, m, which)}}
 }
 
 // shortcode executes the markup of shortcode name with its view.
@@ -311,8 +353,8 @@ func (t *templates) partialCachedAt(depth int) func(name string, data any, varia
 // page's partial. A call maxPartialDepth deep in others is an error.
 func (t *templates) partialCached(depth int, name string, data any, variants []any) (template.HTML, error) {
 	key := variantKey(name, variants)
-	if h, ok := t.partialOut.Load(key); ok {
-		return h.(template.HTML), nil
+	if e, ok := t.partialOut.Load(key); ok {
+		return t.recheck(e.(*cachedPartial), depth, name, data)
 	}
 	if depth >= maxPartialDepth {
 		return "", fmt.Errorf("已在 %d 层 partialCached 之中，不再执行 %s：有局部模板经 partialCached 调用了自己（模板名是执行时算出的，生成前查不出），会无限递归", depth, name)
@@ -342,8 +384,62 @@ func (t *templates) partialCached(depth int, name string, data any, variants []a
 	if err := p.Execute(&b, data); err != nil {
 		return "", err
 	}
-	h, _ := t.partialOut.LoadOrStore(key, template.HTML(b.String()))
-	return h.(template.HTML), nil
+	e := &cachedPartial{html: template.HTML(b.String()), first: identity(data)}
+	e.checks.Store(partialChecks)
+	got, _ := t.partialOut.LoadOrStore(key, e)
+	return got.(*cachedPartial).html, nil
+}
+
+// cachedPartial is a partial's output for one list of variants, with
+// what tells whether its variants name all it reads.
+type cachedPartial struct {
+	html template.HTML
+	// first is the data it was executed with (identity); checks the
+	// re-executions with other data still to be made.
+	first  uintptr
+	checks atomic.Int32
+}
+
+// partialChecks is how many times a cached partial is executed again,
+// with the data of other pages, to compare its output with the cached
+// one: enough to catch a partial that reads the page (a breadcrumb of
+// .Title) cached without a variant, at a cost of two executions per
+// partial and variants, not per page.
+const partialChecks = 2
+
+// recheck returns e's output for data, first executing the partial with
+// data while e has checks left and data is not what e was made from.
+// Output that differs is an error: which page's output every other page
+// gets depends on which page the parallel render ran first, so the site
+// would differ from build to build, and pages would show another page's
+// title or 文号.
+func (t *templates) recheck(e *cachedPartial, depth int, name string, data any) (template.HTML, error) {
+	if id := identity(data); e.checks.Load() <= 0 || id != 0 && id == e.first || e.checks.Add(-1) < 0 {
+		return e.html, nil
+	}
+	set, err := t.partialsAt(depth)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	if err := set.Lookup(name).Execute(&b, data); err != nil {
+		return "", err
+	}
+	if template.HTML(b.String()) != e.html {
+		return "", fmt.Errorf("%s 在不同页面上的结果不同，而 partialCached 每组变体只执行一次：各页面会得到同一个（先生成的那个）页面的结果，每次生成还可能不同；"+
+			"把它读到的随页面而变的值写为变体（如 partialCached %q . .Kind .Path：首页和 404 页的 .Path 都是空的），或改用 {{template %q .}}", name, name, name)
+	}
+	return e.html, nil
+}
+
+// identity is the address data points to (a page), or 0 for data that
+// is no pointer: what tells a second call on the same page, which proves
+// nothing, from one on another page.
+func identity(data any) uintptr {
+	if v := reflect.ValueOf(data); v.Kind() == reflect.Pointer {
+		return v.Pointer()
+	}
+	return 0
 }
 
 // partialsAt returns the set partialCached runs partials from at depth, a

@@ -760,6 +760,31 @@ func validity(r *record, f *tomlFile) string {
 	return v
 }
 
+// hugoLayout says, of a layout named as a Hugo site names it — a
+// developer who knows Hugo copies its layouts over — which of tongbao's
+// it would be, or "" for any other name.
+func hugoLayout(name string) string {
+	switch name {
+	case "_default/baseof.html", "baseof.html":
+		return "Hugo 的 baseof.html 在 tongbao 中是 layouts/base.html"
+	case "_default/single.html", "single.html":
+		return "Hugo 的 single.html 在 tongbao 中分为 layouts/page.html（普通页面）和 layouts/circular.html（通报）"
+	case "_default/list.html":
+		return "Hugo 的 _default/list.html 在 tongbao 中是 layouts/list.html（文件夹的页面列表），通报的列表是 archive.html 和 year.html"
+	case "index.html", "_default/home.html", "home/index.html":
+		return "Hugo 的首页模板在 tongbao 中是 layouts/home.html"
+	}
+	for hugo, ours := range map[string]string{"_partials/": "partials/", "_shortcodes/": "shortcodes/"} {
+		if rest, ok := strings.CutPrefix(name, hugo); ok {
+			return fmt.Sprintf("tongbao 没有 Hugo 的 %s 文件夹，这个模板应为 layouts/%s%s", strings.TrimSuffix(hugo, "/"), ours, rest)
+		}
+	}
+	if strings.HasPrefix(name, "_default/") {
+		return "tongbao 没有 Hugo 的 _default 文件夹：页面模板直接放在 layouts/ 下，只认内置的文件名（home.html、page.html、circular.html、list.html 等）"
+	}
+	return ""
+}
+
 // layouts reads the site's layouts/ and fills in the built-in theme's
 // file of every name the site does not have: the same path below
 // layouts/ wins, as in Hugo's theme lookup.
@@ -774,7 +799,11 @@ func (l *loader) layouts() {
 		// theme's names, and partials/ whole: any other template is
 		// never read, and editing it would change nothing on the page.
 		if !asset && path.Ext(name) == ".html" && !strings.HasPrefix(name, "partials/") && !slices.Contains(builtin, name) {
-			l.s.Warnings.Add(rel, 0, 0, "警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看")
+			if instead := hugoLayout(name); instead != "" {
+				l.s.Warnings.Add(rel, 0, 0, "警告：不覆盖内置主题的任何文件，生成时不会用到：%s；运行 tongbao layouts 查看", instead)
+			} else {
+				l.s.Warnings.Add(rel, 0, 0, "警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看")
+			}
 		}
 		data := readFile(l.root, rel, &l.diags)
 		if data != nil && !asset {
@@ -803,6 +832,15 @@ func (l *loader) layouts() {
 func (l *loader) changedSinceCopy(rel string, data []byte) {
 	if name, old, now, changed := ChangedSinceCopy(data); changed {
 		l.s.Warnings.Add(rel, 1, 1, "警告：复制以后，内置的 %s 已经改了：运行 tongbao layouts --diff %s 查看改了什么；合并后把第一行的 %s 改为 %s", name, name, old, now)
+	}
+	// A copy of a file the theme has since given up: the built-in
+	// layouts no longer call it, and a partial of that name is read
+	// only where a layout of the site's own calls it — a header's
+	// pager that is no longer on any page, with nothing said.
+	if name, _, _, _, ok := copyRecord(data); ok {
+		if _, builtin := theme.Read(name); !builtin {
+			l.s.Warnings.Add(rel, 1, 1, "警告：复制自内置的 %s，而现在的内置主题已没有这个文件：内置模板不再调用它，除非本站自己的模板调用它，它不会出现在页面上；运行 tongbao layouts 查看现在的内置文件", name)
+		}
 	}
 }
 
@@ -1005,9 +1043,73 @@ func (l *loader) baseBlocks() {
 	}
 }
 
+// pageFrame warns of a page skeleton of the site's own — base.html, or
+// a partial it calls, as a portal's header put in place of the built-in
+// one — that leaves out what the built-in one gives every page and a
+// government site must have: the language of the page (<html lang>, by
+// which a screen reader chooses its voice), the link that skips to the
+// body, the site's search box and the 适老模式 button (senior.js wires
+// it, and without it the mode cannot be turned on). They are looked for
+// in the text of base.html and of every partial it calls, directly or
+// through another (by name: "partials/header.html"), the built-in ones
+// included. A site whose skeleton is the built-in one is not looked at.
+func (l *loader) pageFrame() {
+	byName := map[string]File{}
+	for _, f := range l.s.Layouts {
+		byName[f.Name] = f
+	}
+	base, ok := byName["base.html"]
+	if !ok {
+		return
+	}
+	var text []byte
+	own := "" // the first of the site's own files among them
+	seen := map[string]bool{"base.html": true}
+	for todo := []File{base}; len(todo) > 0; todo = todo[1:] {
+		f := todo[0]
+		text = append(text, f.Data...)
+		if own == "" && !f.Builtin() {
+			own = f.Source
+		}
+		for _, m := range partialNameRE.FindAllSubmatch(f.Data, -1) {
+			if name := string(m[1]); !seen[name] {
+				seen[name] = true
+				if p, ok := byName[name]; ok {
+					todo = append(todo, p)
+				}
+			}
+		}
+	}
+	if own == "" {
+		return
+	}
+	var missing []string
+	for _, c := range []struct {
+		re   *regexp.Regexp
+		what string
+	}{
+		{htmlLangRE, "页面的语言（<html lang=\"zh-CN\">：屏幕阅读器按它选择朗读的语言）"},
+		{skipLinkRE, "跳到正文的链接（<a class=\"skip-link\" href=\"#main\">跳到正文</a>，正文在 <main id=\"main\"> 中）"},
+		{searchFormRE, "站内搜索框（action=\"{{url \"search/\"}}\" 的表单）"},
+		{seniorRE, "适老模式的按钮（data-senior-toggle）"},
+	} {
+		if !c.re.Match(text) {
+			missing = append(missing, c.what)
+		}
+	}
+	if len(missing) > 0 {
+		l.s.Warnings.Add(own, 0, 0, "警告：本站的页面框架（base.html 和它调用的局部模板）没有%s：内置的 base.html 和 partials/header.html 都有。运行 tongbao layouts partials/header.html 查看内置模板的写法", strings.Join(missing, "、"))
+	}
+}
+
 var (
-	headBlockRE = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"head"`)
-	mainBlockRE = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"main"`)
+	partialNameRE = regexp.MustCompile(`"(partials/[^"]+)"`)
+	htmlLangRE    = regexp.MustCompile(`(?i)<html\s[^>]*\blang=`)
+	skipLinkRE    = regexp.MustCompile(`href=["']#`)
+	searchFormRE  = regexp.MustCompile(`"search/"`)
+	seniorRE      = regexp.MustCompile(`data-senior-toggle`)
+	headBlockRE   = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"head"`)
+	mainBlockRE   = regexp.MustCompile(`\{\{-?\s*(?:block|template)\s+"main"`)
 )
 
 // lateMonths is how many months after the end of the period it reports a

@@ -339,6 +339,7 @@ func (l *loader) rest() error {
 	l.lostSiteMap()
 	l.unlinkedCustomCSS()
 	l.baseBlocks()
+	l.pageFrame()
 	l.checkAssetRefs()
 	l.cssRefs()
 	l.finish()

@@ -76,7 +76,9 @@ data = "2023-02"
 +++
 正文。
 `,
-		"layouts/base.html": `{{block "head" .}}{{end}}{{template "main" .}}`,
+		// Small, with what every page's frame must have (pageFrame):
+		// the built-in header has the search box and 适老模式.
+		"layouts/base.html": `<html lang="zh-CN">{{block "head" .}}{{end}}<a href="#main">跳到正文</a>{{template "partials/header.html" .}}<main id="main">{{template "main" .}}</main></html>`,
 	}
 }
 

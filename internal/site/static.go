@@ -6,6 +6,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"tongbao/internal/theme"
 )
 
 // StaticDir is the folder of a site whose files are published as they
@@ -39,6 +41,7 @@ func (l *loader) static() {
 		l.s.Warnings.Add(rel, 1, 1, "警告：%s 以“.”开头，是隐藏文件，不会发布（static/ 中只有 .well-known/ 下的文件例外）。服务器的设置（改写、跳转、访问限制等）由门户网站的服务器决定，不由本站的文件决定；需要时请交给门户网站的管理员", name)
 	})
 	for _, rel := range files {
+		l.staticAsset(rel)
 		a := Attachment{File: rel, Line: 1, Col: 1}
 		fi, ok := statFile(l.root, rel, MaxAttachmentSize, &l.diags)
 		if !ok {
@@ -123,4 +126,26 @@ func dotJunkFolder(name string) bool {
 		return true
 	}
 	return strings.HasPrefix(strings.ToLower(name), ".trash")
+}
+
+// staticAsset warns of rel, a file of static/, that has the name of an
+// asset of the theme, as a Hugo site overrides its theme's static/css/
+// or the address the pages show (static/assets/css/site.css), or of the
+// stylesheet of the site's own colours (css/custom.css): it is published
+// as it is, and no page links it — the pages link layouts/assets/'s
+// files, under their fingerprinted names — so that the site looks as it
+// did, and nothing says why.
+func (l *loader) staticAsset(rel string) {
+	name := strings.TrimPrefix(strings.TrimPrefix(rel, StaticDir+"/"), "assets/")
+	_, builtin := theme.Read("assets/" + name)
+	if !builtin && name != "css/custom.css" {
+		return
+	}
+	const why = "警告：%s 原样发布在 /%s，页面却不链接它：页面用的样式表、脚本和图片来自 layouts/assets/（以带指纹的文件名发布）。"
+	if !builtin {
+		l.s.Warnings.Add(rel, 1, 1, why+"本站自己的样式表放在 layouts/assets/css/custom.css，每个页面在内置的样式表之后链接它", rel, strings.TrimPrefix(rel, StaticDir+"/"))
+		return
+	}
+	l.s.Warnings.Add(rel, 1, 1, why+"要覆盖内置主题的 assets/%s，把它放在 layouts/assets/%s；只改颜色和字体，写在 layouts/assets/css/custom.css（tongbao layouts assets/css/site.css 开头列出可改的变量）",
+		rel, strings.TrimPrefix(rel, StaticDir+"/"), name, name)
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -140,5 +141,29 @@ func TestStaticHiddenFolderWarned(t *testing.T) {
 	}
 	if want := []string{"static/.well-known/security.txt"}; !slices.Equal(published, want) {
 		t.Errorf("published %q, want %q", published, want)
+	}
+}
+
+// TestStaticAssetWarned: a stylesheet put in static/ under an asset's
+// name — as a Hugo site overrides its theme's static/css/site.css, or at
+// the address the pages show, static/assets/css/site.css, or the site's
+// own colours as static/css/custom.css — was published as it was and
+// linked by no page: the site looked as before, and nothing said why. It
+// is warned of, saying where it goes. A file of another name is not.
+func TestStaticAssetWarned(t *testing.T) {
+	files := miniSite()
+	for _, name := range []string{"static/css/site.css", "static/assets/js/page.js", "static/css/custom.css", "static/css/portal.css", "static/img/logo.png"} {
+		files[name] = "x"
+	}
+	const what = " 原样发布在 /%s，页面却不链接它：页面用的样式表、脚本和图片来自 layouts/assets/（以带指纹的文件名发布）。" +
+		"要覆盖内置主题的 assets/%s，把它放在 layouts/assets/%s；只改颜色和字体，写在 layouts/assets/css/custom.css（tongbao layouts assets/css/site.css 开头列出可改的变量）"
+	want := []string{
+		"static/assets/js/page.js:1:1: 警告：static/assets/js/page.js" + fmt.Sprintf(what, "assets/js/page.js", "js/page.js", "js/page.js"),
+		"static/css/custom.css:1:1: 警告：static/css/custom.css 原样发布在 /css/custom.css，页面却不链接它：页面用的样式表、脚本和图片来自 layouts/assets/（以带指纹的文件名发布）。" +
+			"本站自己的样式表放在 layouts/assets/css/custom.css，每个页面在内置的样式表之后链接它",
+		"static/css/site.css:1:1: 警告：static/css/site.css" + fmt.Sprintf(what, "css/site.css", "css/site.css", "css/site.css"),
+	}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
