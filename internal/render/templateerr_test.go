@@ -318,4 +318,11 @@ func TestPrintfBadVerb(t *testing.T) {
 			t.Errorf("footer %q: Render = %v, want an error at layouts/partials/footer.html saying a page has %s", footer, err, wrote)
 		}
 	}
+	// Text that only looks like it, on a site whose layouts are the
+	// theme's, is published as written.
+	s := loadSample(t)
+	s.Pages[0].Body = append(s.Pages[0].Body, "\n\nGo 的 fmt 把多余的参数写作 `%!(EXTRA int=3)`。\n"...)
+	if _, err := Render(s, rank.Archive(s), Options{}); err != nil {
+		t.Errorf("a page whose text holds %%!(EXTRA int=3): %v", err)
+	}
 }

@@ -41,8 +41,11 @@ type templates struct {
 	shortcodes *template.Template
 	// files are the layouts by name, to place errors.
 	files map[string]site.File
-	// verbTold is whether a page with a printf's %!… has been told of
-	// (badVerb): once, not on every page.
+	// printfs are the site's own layouts that call printf (the built-in
+	// theme's calls fit their formats), whose pages badVerb looks at;
+	// verbTold is whether a page with a printf's %!… has been told of:
+	// once, not on every page.
+	printfs  []string
 	verbTold atomic.Bool
 
 	// buffers hold the pages being executed: a page is written into a
@@ -65,6 +68,9 @@ func parseTemplates(c *core) (*templates, error) {
 	var pages, shortcodes []string
 	for _, f := range c.s.Layouts {
 		t.files[f.Name] = f
+		if !f.Builtin() && bytes.Contains(f.Data, []byte("printf")) {
+			t.printfs = append(t.printfs, f.Source)
+		}
 		switch {
 		case f.Name == "base.html" || strings.HasPrefix(f.Name, "partials/"):
 			if _, err := shared.New(f.Name).Parse(string(f.Data)); err != nil {
@@ -156,20 +162,17 @@ var badVerbRE = regexp.MustCompile(`%!(?:[a-zA-Z]\(|\((?:EXTRA|BADWIDTH|BADPREC|
 // on the published page (某某县%!(EXTRA int=3)). The call is not known,
 // only the page: the site's layouts that call printf are named.
 func (t *templates) badVerb(out []byte, p *Page) error {
-	if !bytes.Contains(out, []byte("%!")) {
+	// Only where a layout of the site's own calls printf: no other page
+	// pays for the look, and none whose text happens to hold "%!(" is
+	// refused.
+	if len(t.printfs) == 0 || !bytes.Contains(out, []byte("%!")) {
 		return nil
 	}
 	m := badVerbRE.Find(out)
 	if m == nil || !t.verbTold.CompareAndSwap(false, true) {
 		return nil
 	}
-	var files []string
-	for _, f := range t.files {
-		if !f.Builtin() && bytes.Contains(f.Data, []byte("printf")) {
-			files = append(files, f.Source)
-		}
-	}
-	slices.Sort(files)
+	files := slices.Sorted(slices.Values(t.printfs))
 	file, which := "layouts", ""
 	switch {
 	case len(files) == 1:
