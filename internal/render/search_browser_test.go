@@ -253,6 +253,27 @@ func TestBrowserSearchRanking(t *testing.T) {
 		t.Errorf("%s: status %q", missing, status)
 	}
 
+	// A 文号 as a circular cites another, without the office's code: its
+	// circular is the one complete match, even though the other
+	// circulars of that serial hold the year in their text (every demo
+	// circular speaks of 2023年城乡居民基本医疗保险). One no circular has
+	// is said to be missing.
+	last := s.Circulars[len(s.Circulars)-1]
+	cited := fmt.Sprintf("〔%d〕%d号", last.Year, last.Serial)
+	got = search(cited, "")
+	if len(got) == 0 || got[0][0] != "/"+last.URLPath() ||
+		slices.ContainsFunc(got[1:], func(r [3]string) bool { return strings.Contains(r[1], "search-complete") }) {
+		t.Errorf("%s: results %v; want /%s, the only complete match", cited, got, last.URLPath())
+	}
+	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, "完全匹配 1 条，") {
+		t.Errorf("%s: status %q", cited, status)
+	}
+	missing = fmt.Sprintf("〔%d〕999号", last.Year)
+	search(missing, "")
+	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, "没有文号为“"+missing+"”的通报；") {
+		t.Errorf("%s: status %q", missing, status)
+	}
+
 	// Nothing holds the whole query: a notice, and the partial matches.
 	search("禁毒 xyzzy", "")
 	if evalJS[bool](t, ctx, `document.querySelector(".search-notice").hidden`) {
@@ -267,7 +288,6 @@ func TestBrowserSearchRanking(t *testing.T) {
 	// A month as the titles write it (2023年2月): its circular first, and
 	// the pages holding the year and the month, each as a number with its
 	// 年 or 月 (not 2 of 12月 or of 〔2023〕2号), match completely.
-	last := s.Circulars[len(s.Circulars)-1]
 	ym := regexp.MustCompile(`(\d{4})年(\d{1,2})月`).FindStringSubmatch(last.Title)
 	if ym == nil {
 		t.Fatalf("the last circular's title %q names no month", last.Title)

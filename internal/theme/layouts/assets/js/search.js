@@ -767,7 +767,7 @@
 
   // byNumber is found, a search for a 文号 that found own, the circulars
   // it names (the one whose 文号 it is, or those whose 文号 end with it,
-  // typed in part: 政办函〔2023〕11号), with the other documents holding
+  // typed in part: 政办函〔2023〕11号, 〔2023〕11号), with the other documents holding
   // all its terms counted as partial matches: 〔2021〕11号 with a 2023 in
   // its text holds every term of 双政办函〔2023〕11号, and is no match of
   // it.
@@ -787,7 +787,7 @@
   // typedInPart resolves to the complete matches of found, a search for
   // the 文号 number that no circular has whole, whose 文号 ends with it:
   // the office's code typed in part (政办函〔2023〕11号 for
-  // 双政办函〔2023〕11号). Only the first of them are read (their rows
+  // 双政办函〔2023〕11号) or left out (〔2023〕11号). Only the first of them are read (their rows
   // are the ones a page lists first); a row that does not come counts
   // as the circular's, so that a failing network tells no reader that a
   // 文号 is missing.
@@ -943,8 +943,11 @@
   }
   const CHINESE_DIGITS = "〇一二三四五六七八九零";
   const CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
-  // A query that is a 文号 as numberForm writes it, its 机关代字 and all.
-  const NUMBER_QUERY = /^[\u4e00-\u9fff]+〔\d{4}〕\d+号$/;
+  // A query that is a 文号 as numberForm writes it, with its 机关代字, part
+  // of it or none: a circular cites another as 〔2023〕11号, and a reader
+  // types it so, wanting that circular, not every one whose text holds a
+  // 2023 and whose 文号 is some year's 11号.
+  const NUMBER_QUERY = /^[\u4e00-\u9fff]*〔\d{4}〕\d+号$/;
   // A 文号's year between brackets (any of 〔〕[]【】（）()) and its serial.
   const NUMBER = /[〔[【（(［]\s*([0-9０-９〇一二三四五六七八九零]{4})\s*[〕\]】）)］]\s*第?\s*([0-9０-９]+)\s*号/g;
   // (No lookbehind below: Safari before 16.4 cannot parse one, and would
