@@ -274,6 +274,15 @@ func TestBrowserSearchRanking(t *testing.T) {
 		t.Errorf("%s: status %q", missing, status)
 	}
 
+	// A 文号 with a year chosen that leaves its circular out: not said to
+	// be missing, but to be in another year.
+	other := s.Circulars[0]
+	search(other.Number, fmt.Sprintf("&year=%d", last.Year))
+	wantStatus := fmt.Sprintf("%d年没有文号为“%s”的通报，年份选“全部年份”可以找到", last.Year, other.Number)
+	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, wantStatus) {
+		t.Errorf("%s in %d: status %q; want it to begin %q", other.Number, last.Year, status, wantStatus)
+	}
+
 	// Nothing holds the whole query: a notice, and the partial matches.
 	search("禁毒 xyzzy", "")
 	if evalJS[bool](t, ctx, `document.querySelector(".search-notice").hidden`) {

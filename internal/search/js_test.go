@@ -856,6 +856,44 @@ print(out);`, files, []string{"双政办函〔2023〕11号", "双政办函（二
 	}
 }
 
+// TestJSSearchNumberOtherYear: a 文号 whose circular the year chosen
+// leaves out is not said to be missing: the page would tell a reader who
+// chose 2023 before typing 双政办函〔2021〕11号 that no such circular
+// exists. missingIn says which year lacks it; a 文号 no circular has at
+// all has none. By hand, as in TestJSSearchNumberOthers: 0 is
+// 〔2021〕11号, 2 is 〔2023〕11号.
+func TestJSSearchNumberOtherYear(t *testing.T) {
+	docs := []Document{
+		{Kind: Circular, Title: "关于2021年11月工作的通报", URL: "circulars/2021/11/", Date: "2021-12-01", Number: "双政办函〔2021〕11号", Text: "2023年目标任务。"},
+		{Kind: Circular, Title: "关于2023年3月工作的通报", URL: "circulars/2023/5/", Date: "2023-04-01", Number: "双政办函〔2023〕5号", Text: "按照双政办函〔2023〕12号文件要求。"},
+		{Kind: Circular, Title: "关于2023年工作的通报", URL: "circulars/2023/11/", Date: "2023-12-01", Number: "双政办函〔2023〕11号", Text: "全年工作。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	var got []struct {
+		Complete  []int
+		Missing   string
+		MissingIn int
+	}
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {year: 2023, first: 10});
+  out.push({Complete: f.complete, Missing: f.missingNumber || "", MissingIn: f.missingIn || 0});
+}
+print(out);`, files, []string{"双政办函〔2021〕11号", "〔2021〕11号", "双政办函〔2023〕11号", "双政办函〔2023〕12号"}, &got)
+	want := []string{
+		"{[] 双政办函〔2021〕11号 2023}",
+		"{[] 〔2021〕11号 2023}",
+		"{[2]  0}",
+		"{[] 双政办函〔2023〕12号 0}",
+	}
+	for i, w := range want {
+		if g := fmt.Sprint(got[i]); g != w {
+			t.Errorf("query %d: %s, want %s", i, g, w)
+		}
+	}
+}
+
 // TestJSSearchNumberForms: a 文号 typed with its year in Chinese numerals,
 // with 第, with leading zeros or other brackets finds its circular
 // exactly, as its standard form does (DOMAIN.md: 双政办函〔2022〕3号 is

@@ -698,7 +698,8 @@
   // of three or more Han characters, it resolves to the search of the
   // pieces of its runs between pairs that no document holds (query is
   // then theirs, and loose is true). A 文号 no circular has is all
-  // partial, and missingNumber is that 文号 (numberMissing).
+  // partial, and missingNumber is that 文号 (numberMissing); missingIn is
+  // opts.year when only that year has no circular of it.
   function search(index, q, opts) {
     opts = opts || {};
     q = numberForm(q);
@@ -716,8 +717,32 @@
         }
         return unmatched(index, q, found, opts).then(function (f) {
           return numberMissing(f, q.trim(), opts);
+        }).then(function (f) {
+          return opts.year ? numberElsewhere(index, q, f, opts) : f;
         });
       });
+    });
+  }
+
+  // numberElsewhere is found, a search for the 文号 number that no
+  // circular of the year opts.year has, with missingIn set to that year
+  // when a circular of another year has it: the page then says the year
+  // chosen leaves it out, not that there is no such circular (a reader
+  // who chose 2023 and then typed 双政办函〔2021〕11号 was told so).
+  function numberElsewhere(index, q, found, opts) {
+    const all = { sort: opts.sort, first: opts.first };
+    return searchTerms(index, q, all).then(function (f) {
+      if (f.exact.length > 0) {
+        return true;
+      }
+      return typedInPart(index, f, q.trim(), all).then(function (own) {
+        return own.length > 0;
+      });
+    }).then(function (elsewhere) {
+      if (elsewhere) {
+        found.missingIn = opts.year;
+      }
+      return found;
     });
   }
 
@@ -1857,12 +1882,25 @@
       status.textContent = text;
     }
 
+    // missingText says that no circular has the 文号 found.missingNumber,
+    // or, when one of another year has it, that the year chosen has none
+    // and how to find it.
+    function missingText(found) {
+      if (!found.missingNumber) {
+        return "";
+      }
+      if (found.missingIn) {
+        return found.missingIn + "年没有文号为“" + found.missingNumber + "”的通报，年份选“全部年份”可以找到";
+      }
+      return "没有文号为“" + found.missingNumber + "”的通报";
+    }
+
     function summary(found) {
       const c = found.complete.length;
       const p = found.partial.length;
-      const missing = found.missingNumber ? "没有文号为“" + found.missingNumber + "”的通报" : "";
+      const missing = missingText(found);
       if (c + p === 0) {
-        return missing ? missing + "，请核对文号。" : "没有找到结果，请尝试其他搜索词。";
+        return missing ? missing + (found.missingIn ? "。" : "，请核对文号。") : "没有找到结果，请尝试其他搜索词。";
       }
       let s = missing ? missing + "；部分匹配 " + p + " 条" : (found.variant ? "按简体字“" + found.variant + "”查找：" : "") + "完全匹配 " + c + " 条，部分匹配 " + p + " 条";
       const shown = Math.min(PAGE, c + p);
@@ -1940,7 +1978,7 @@
           current = { index: r.index, found: r.found, list: r.found.complete.concat(r.found.partial), shown: 0 };
           groups.complete.querySelector(".search-count").textContent = String(r.found.complete.length);
           groups.partial.querySelector(".search-count").textContent = String(r.found.partial.length);
-          notice.textContent = r.found.missingNumber ? "没有文号为“" + r.found.missingNumber + "”的通报。以下是含有其中字词的结果。" : noticeText;
+          notice.textContent = r.found.missingNumber ? missingText(r.found) + "。以下是含有其中字词的结果。" : noticeText;
           notice.hidden = !(r.found.complete.length === 0 && r.found.partial.length > 0);
           const found = r.found;
           return showMore(function () {
