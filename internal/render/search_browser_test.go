@@ -268,6 +268,11 @@ func TestBrowserSearchRanking(t *testing.T) {
 	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, "完全匹配 1 条，") {
 		t.Errorf("%s: status %q", cited, status)
 	}
+	// No title holds the 文号, so none has a mark: not the year of its
+	// month (2023年2月), which alone is not what was asked for.
+	if marks := evalJS[[]string](t, ctx, `[...document.querySelectorAll(".search-result-title mark")].map(m => m.textContent)`); len(marks) > 0 {
+		t.Errorf("%s: titles marked %q; want none", cited, marks)
+	}
 	missing = fmt.Sprintf("〔%d〕999号", last.Year)
 	search(missing, "")
 	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, "没有文号为“"+missing+"”的通报；") {

@@ -502,6 +502,17 @@ func TestJSMarks(t *testing.T) {
 		// Nor across clause punctuation: 安全、生产 is no 安全生产.
 		{"安全、生产，落实。", "安全生产", nil},
 		{"《安全生产法》（试行）", "安全生产法试行", []string{"安全生产法》（试行"}},
+		// A number typed against another part of the query, with no space
+		// between (the 1 of 2023年1-2月, the 2023 of 〔2023〕14号, the 5 of
+		// PM2.5), is marked only where it stands so in the text: not every
+		// list's （1） or every 2023年 of a page. Typed apart, or alone, it is
+		// a word of its own, marked wherever it is.
+		{"（1）规模工业。现将2023年1-2月情况", "2023年1-2月", []string{"2023年1", "2月"}},
+		{"双政办函〔2023〕14号，2023年目标", "〔2023〕14号", []string{"2023", "14号"}},
+		{"PM2.5浓度，5月", "PM2.5", []string{"PM2", "5"}},
+		{"2022年禁毒", "禁毒 2022", []string{"2022", "禁毒"}},
+		{"1-2月，（1）", "1-2", []string{"1", "2", "1"}},
+		{"双政办函〔2021〕5号，2021年度", "双政办函2021", []string{"双政办函", "2021", "2021"}},
 	}
 	// In a partial match, the text of a document that does not hold the
 	// query whole, the longest stretches of two or more characters of a

@@ -230,22 +230,26 @@
   // (internal/search.Key: the parts joined by spaces) and what marks mark
   // (runs: the words and characters that pairs join, each as a list:
   // 2022年3月 is 2022年 and 3月, so that a 年 or a 月 alone, in every
-  // 本月 and 年度 of a page, is not marked).
+  // 本月 and 年度 of a page, is not marked), and which of the runs are
+  // bound (see boundRuns).
   function parseQuery(q) {
     const parts = [];
     const wordPairs = [];
     const runs = [];
+    const spans = []; // where each run is in q
     let pair = false; // the token before was a pair: this character goes on its run
     let joins = false; // the token before was a pair of either kind
-    scan(q, function (tok) {
+    scan(q, function (tok, start, end) {
       const han = classify(tok.codePointAt(0)) === HAN;
       if (isPair(tok)) {
         joins = true;
       } else {
         if (joins) {
           runs[runs.length - 1].push(tok);
+          spans[spans.length - 1][1] = end;
         } else {
           runs.push([tok]);
+          spans.push([start, end]);
         }
         joins = false;
       }
@@ -285,6 +289,7 @@
     return {
       parts: parts,
       runs: runs,
+      bound: boundRuns(q, runs, spans),
       terms: terms,
       key: parts
         .map(function (p) {
@@ -292,6 +297,30 @@
         })
         .join(" "),
     };
+  }
+
+  // boundRuns says which of a query's runs are bound: a number alone
+  // (no character after it) joined by a mark, not a space, to a run that
+  // is not one: the 1 of 2023年1-2月, the 2023 of 〔2023〕14号, the 5 of
+  // PM2.5. Such a number says little alone (every list's （1）, every
+  // 2023年 of a page), so marks marks it only where it stands against
+  // another mark. Typed apart
+  // (禁毒 2022), right after a character (双政办函2023: its year) or
+  // alone, it is a word of its own.
+  function boundRuns(q, runs, spans) {
+    const number = runs.map(function (run) {
+      return run.length === 1 && /^[0-9]+$/.test(run[0]);
+    });
+    const touches = function (i, j) {
+      if (j < 0 || j >= runs.length || number[j]) {
+        return false;
+      }
+      const gap = q.slice(spans[Math.min(i, j)][1], spans[Math.max(i, j)][0]);
+      return gap !== "" && !/\s/.test(gap);
+    };
+    return number.map(function (n, i) {
+      return n && (touches(i, i - 1) || touches(i, i + 1));
+    });
   }
 
   // ---------------------------------------------------------------------
@@ -1283,10 +1312,12 @@
       }
       return k;
     };
+    const bound = []; // the ranges of bound runs (parseQuery), kept below if they stand against another
     for (let i = 0; i < us.length; i++) {
-      for (const run of query.runs) {
+      for (let r = 0; r < query.runs.length; r++) {
+        const run = query.runs[r];
         if (along(i, run, 0) === run.length) {
-          ranges.push([us[i].start, us[i + run.length - 1].end]);
+          (query.bound && query.bound[r] ? bound : ranges).push([us[i].start, us[i + run.length - 1].end]);
           continue;
         }
         if (!partial || run.length < 3) {
@@ -1298,6 +1329,29 @@
         }
         if (best >= 2) {
           ranges.push([us[i].start, us[i + best - 1].end]);
+        }
+      }
+    }
+    // A bound run's occurrence is kept where at most two joiners (brackets,
+    // quotation marks), dashes, points or slashes part it from another
+    // range: 2023年1-2月, 〔2023〕14号, PM2.5; not a comma (14号，2023年).
+    const near = function (a, b) {
+      if (b - a > 2 || b < a) {
+        return false;
+      }
+      for (let k = a; k < b; k++) {
+        if (classify(text.codePointAt(k)) !== JOIN && NEAR.indexOf(text[k]) < 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    const others = ranges.length;
+    for (const b of bound) {
+      for (let k = 0; k < others; k++) {
+        if (near(ranges[k][1], b[0]) || near(b[1], ranges[k][0])) {
+          ranges.push(b);
+          break;
         }
       }
     }
@@ -1315,6 +1369,8 @@
     }
     return merged;
   }
+
+  const NEAR = "-－‐‑–—―~～〜.．/／"; // what may part a bound run from another (marks)
 
   const SNIPPET = 120; // characters (UTF-16 units) of text shown
   const LEAD = 30; // shown before the first mark
