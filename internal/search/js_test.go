@@ -819,6 +819,40 @@ print(out);`, files, queries, &got)
 	}
 }
 
+// TestJSSearchBoundNumber: a number typed against a word (the 5 of
+// PM2.5) is not enough for a partial match: a page that holds it and
+// none of the query's other terms, as any page with a 5 in it does, is
+// not listed. Typed alone, the number finds every page holding it. By
+// hand: 0 speaks of 5月, 1 of PM2.5, 2 of PM10.
+func TestJSSearchBoundNumber(t *testing.T) {
+	docs := []Document{
+		{Kind: Page, Title: "五月", URL: "a/", Date: "2023-01-01", Text: "5月考核，5项任务。"},
+		{Kind: Page, Title: "空气", URL: "b/", Date: "2023-02-01", Text: "PM2.5浓度下降。"},
+		{Kind: Page, Title: "颗粒物", URL: "c/", Date: "2023-03-01", Text: "PM10浓度。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	var got []struct{ Complete, Partial []int }
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push({Complete: f.complete.slice().sort(), Partial: f.partial.slice().sort()});
+}
+print(out);`, files, []string{"PM2.5", "ＰＭ２．５", "PM3.5", "PM10.5", "5"}, &got)
+	want := []string{
+		"{[1] []}",
+		"{[1] []}",
+		"{[] []}",
+		"{[] [2]}",
+		"{[0 1] []}",
+	}
+	for i, w := range want {
+		if g := fmt.Sprint(got[i]); g != w {
+			t.Errorf("query %d: %s, want %s", i, g, w)
+		}
+	}
+}
+
 // TestJSSearchNumberOthers: a 文号 found is the one complete match; the
 // other documents holding each of its terms — 〔2021〕11号, whose text
 // holds 2023 — are partial matches. A 文号 typed in part (the office's

@@ -304,7 +304,7 @@
   // is not one: the 1 of 2023年1-2月, the 2023 of 〔2023〕14号, the 5 of
   // PM2.5. Such a number says little alone (every list's （1）, every
   // 2023年 of a page), so marks marks it only where it stands against
-  // another mark. Typed apart
+  // another mark, and it alone makes no partial match. Typed apart
   // (禁毒 2022), right after a character (双政办函2023: its year) or
   // alone, it is a word of its own.
   function boundRuns(q, runs, spans) {
@@ -1069,6 +1069,24 @@
       };
       const want = query.terms.length;
       const half = Math.ceil(want / 2);
+      // A document holding none of the terms but the numbers of bound runs
+      // (parseQuery) is no partial match: the 5 of PM2.5 or the 1 of
+      // 2023年1-2月 is in every other page, and PM2.5 on a site that never
+      // speaks of it listed every page with a 5 in it.
+      const weak = weakTerms(query)
+        .map(function (t) {
+          return postings.get(t);
+        })
+        .filter(Boolean);
+      const holdsMore = function (d, m) {
+        let w = 0;
+        for (const p of weak) {
+          if (p.rank(d) >= 0 || bsearch(p.title, d) >= 0) {
+            w++;
+          }
+        }
+        return m > w;
+      };
       const exactP = query.key ? postings.get("=" + query.key) : null;
       const exact = exactP ? Array.from(exactP.title).filter(keep) : [];
       const isExact = new Set(exact);
@@ -1089,7 +1107,7 @@
         const m = matched[d] + all;
         if (m === want) {
           complete.push(d);
-        } else if (m >= half) {
+        } else if (m >= half && (weak.length === 0 || holdsMore(d, m))) {
           partial.push(d);
         }
       }
@@ -1128,6 +1146,22 @@
         },
       };
       return found;
+    });
+  }
+
+  // weakTerms lists the terms of a query that are numbers of bound runs
+  // only (parseQuery), not also typed apart.
+  function weakTerms(query) {
+    const weak = [];
+    query.runs.forEach(function (run, r) {
+      if (query.bound[r] && query.terms.indexOf(run[0]) >= 0) {
+        weak.push(run[0]);
+      }
+    });
+    return Array.from(new Set(weak)).filter(function (t) {
+      return !query.runs.some(function (run, r) {
+        return !query.bound[r] && run.length === 1 && run[0] === t;
+      });
     });
   }
 
