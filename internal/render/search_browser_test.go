@@ -273,6 +273,10 @@ func TestBrowserSearchRanking(t *testing.T) {
 	if marks := evalJS[[]string](t, ctx, `[...document.querySelectorAll(".search-result-title mark")].map(m => m.textContent)`); len(marks) > 0 {
 		t.Errorf("%s: titles marked %q; want none", cited, marks)
 	}
+	// Its snippet is its opening, not wherever the 文号's words occur.
+	if snip := evalJS[string](t, ctx, `document.querySelector(".search-result-snippet").textContent`); snip == "" || strings.HasPrefix(snip, "…") {
+		t.Errorf("%s: the snippet %q does not begin the circular's text", cited, snip)
+	}
 	missing = fmt.Sprintf("〔%d〕999号", last.Year)
 	search(missing, "")
 	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, "没有文号为“"+missing+"”的通报；") {

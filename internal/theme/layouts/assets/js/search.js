@@ -835,6 +835,7 @@
       return mine.has(d);
     });
     found.partial = rest.concat(found.partial);
+    found.numbered = mine;
     return found;
   }
 
@@ -1413,10 +1414,11 @@
   // with "…" where text was cut (cutStart, cutEnd: text is itself a
   // stretch of a longer one). It starts a little before the first mark,
   // or before the first of the query's terms when nothing is marked.
-  // partial: the result is a partial match (see marks).
-  function snippet(text, query, cutStart, cutEnd, partial) {
+  // partial: the result is a partial match (see marks); opening: text
+  // is the beginning of the document's, shown from its start.
+  function snippet(text, query, cutStart, cutEnd, partial, opening) {
     const ranges = marks(text, query, partial);
-    let at = ranges.length ? ranges[0][0] : -1;
+    let at = opening ? 0 : ranges.length ? ranges[0][0] : -1;
     if (at < 0) {
       const terms = new Set(query.terms);
       scan(text, function (tok, start) {
@@ -1492,13 +1494,17 @@
   // occurrences of the terms the text holds, which the query's first
   // occurrence whole cannot come before (反电诈 after 反电信诈骗: 反电
   // first occurs in the one, 电诈 only in the other); the beginning when
-  // the text holds none (the title matched).
+  // the text holds none (the title matched), or when d is the circular a
+  // 文号 names (numbered, see byNumber): its text holds no 文号, and where
+  // the 文号's words first occur (the 14 of 14户) says nothing of it; its
+  // opening says what it is about.
   function snippetOf(index, d, found) {
     if (!d.length) {
       return Promise.resolve(null);
     }
+    const opening = !!found.numbered && found.numbered.has(d.id);
     let place = 0;
-    for (const t of found.query.terms) {
+    for (const t of opening ? [] : found.query.terms) {
       const p = found.postings.get(t);
       const k = p ? p.rank(d.id) : -1;
       if (k >= 0) {
@@ -1512,7 +1518,7 @@
     const from = Math.floor((place * d.length) / 16);
     const to = Math.floor(((place + 1) * d.length) / 16);
     return index.text(d, from - 3 * LEAD, to + 3 * SNIPPET).then(function (t) {
-      return snippet(t.text, found.query, !t.atStart, !t.atEnd, partial);
+      return snippet(t.text, found.query, !t.atStart, !t.atEnd, partial, opening);
     });
   }
 
