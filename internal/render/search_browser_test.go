@@ -495,6 +495,18 @@ func TestBrowserSearchMore(t *testing.T) {
 	if hidden := evalJS[bool](t, ctx, `document.querySelector(".search-more").hidden`); !hidden {
 		t.Error("the button stays with nothing more to show")
 	}
+
+	// A 文号 no circular has: shown more, the status still says so, not
+	// 完全匹配 0 条 as if it were an ordinary query.
+	missing := fmt.Sprintf("%s〔%d〕999号", s.Circulars[0].Code, s.Circulars[0].Year)
+	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape(missing))
+	waitDone(t, ctx, "the results for "+missing)
+	run(t, ctx, chromedp.Focus(chromedp.CSS(".search-more")))
+	run(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitDone(t, ctx, "more results for "+missing)
+	if got, want := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`), "没有文号为“"+missing+"”的通报；部分匹配 "; !strings.HasPrefix(got, want) || !strings.Contains(got, "已显示 20 条") {
+		t.Errorf("status %q, want it to begin %s and say 已显示 20 条", got, want)
+	}
 }
 
 // TestBrowserSearchListsInTurn: the results are listed as the pages of

@@ -1991,7 +1991,11 @@
       return "没有文号为“" + found.missingNumber + "”的通报";
     }
 
-    function summary(found) {
+    // summary is what the status line says of found, with shown, when
+    // given, the results listed so far (after 显示更多结果): it still says
+    // that a 文号 is missing or that the query was read in simplified
+    // characters.
+    function summary(found, shown) {
       const c = found.complete.length;
       const p = found.partial.length;
       const missing = missingText(found);
@@ -1999,9 +2003,10 @@
         return missing ? missing + (found.missingIn ? "。" : "，请核对文号。") : "没有找到结果，请尝试其他搜索词。";
       }
       let s = missing ? missing + "；部分匹配 " + p + " 条" : (found.variant ? "按简体字“" + found.variant + "”查找：" : "") + "完全匹配 " + c + " 条，部分匹配 " + p + " 条";
-      const shown = Math.min(PAGE, c + p);
-      if (shown < c + p) {
-        s += "，先显示前 " + shown + " 条";
+      if (shown !== undefined) {
+        s += "，已显示 " + shown + " 条";
+      } else if (Math.min(PAGE, c + p) < c + p) {
+        s += "，先显示前 " + PAGE + " 条";
       }
       return s + "。";
     }
@@ -2149,7 +2154,7 @@
               first.querySelector("a").focus();
             }
             if (c === current) {
-              announce("完全匹配 " + c.found.complete.length + " 条，部分匹配 " + c.found.partial.length + " 条，已显示 " + c.shown + " 条。");
+              announce(summary(c.found, c.shown));
             }
           }),
         );
