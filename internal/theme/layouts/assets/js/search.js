@@ -952,6 +952,12 @@
       f.complete = [];
       f.exact = [];
       f.loose = true;
+      // A piece of one character is bound (marks): marked against another
+      // mark only (营商坏境 marks 营商 of 优化营商环境, not its 境; 区发展和改革局
+      // not the 改 of 整改).
+      f.query.bound = f.query.runs.map(function (run, r) {
+        return f.query.bound[r] || (run.length === 1 && classify(run[0].codePointAt(0)) === HAN);
+      });
       return f;
     });
   }
@@ -1381,12 +1387,16 @@
       }
       return true;
     };
-    const others = ranges.length;
-    for (const b of bound) {
-      for (let k = 0; k < others; k++) {
-        if (near(ranges[k][1], b[0]) || near(b[1], ranges[k][0])) {
+    // Kept, a bound occurrence is one the next may stand against: 坐 and
+    // 产 of 安全坐产, each a piece of its own.
+    for (let added = true; added; ) {
+      added = false;
+      for (let i = 0; i < bound.length; i++) {
+        const b = bound[i];
+        if (b && ranges.some((r) => near(r[1], b[0]) || near(b[1], r[0]))) {
           ranges.push(b);
-          break;
+          bound[i] = null;
+          added = true;
         }
       }
     }
