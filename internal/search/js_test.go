@@ -741,6 +741,33 @@ print(out);`, files, qs, &got)
 	}
 }
 
+// TestJSSearchMonthRange: months typed as a range with 至 or 到
+// (2023年1至2月) find the circular that writes them with a dash
+// (2023年1-2月) completely, as the dash typed does: 1至 is in no page.
+// By hand: 0 is the circular of 2023年1-2月, 1 that of 2023年3月, whose
+// text holds 至 but no range.
+func TestJSSearchMonthRange(t *testing.T) {
+	docs := []Document{
+		{Kind: Circular, Title: "关于2023年1-2月工作的通报", URL: "circulars/2023/14/", Date: "2023-04-03", Number: "双政办函〔2023〕14号", Text: "现将2023年1-2月情况通报如下。"},
+		{Kind: Circular, Title: "关于2023年3月工作的通报", URL: "circulars/2023/20/", Date: "2023-04-20", Number: "双政办函〔2023〕20号", Text: "现将2023年3月情况通报如下，截至3月底。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	qs := []string{"2023年1-2月", "2023年1至2月", "2023年1到2月", "2023年１至２月"}
+	var got [][]int
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push(f.complete);
+}
+print(out);`, files, qs, &got)
+	for i, q := range qs {
+		if !slices.Equal(got[i], []int{0}) {
+			t.Errorf("%s: complete matches %v, want [0], the circular of 2023年1-2月", q, got[i])
+		}
+	}
+}
+
 // TestJSSearchLoose: a query with one wrong character (安全坐产 for
 // 安全生产) holds one of its three pairs, which finds nothing; search.js
 // then cuts it where a pair is in no document, 安全 坐 产, and half of

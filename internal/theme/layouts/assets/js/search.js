@@ -968,13 +968,15 @@
   // what the standard form finds however they were typed:
   // 双政办函〔二〇二三〕第010号 is 双政办函〔2023〕10号; 2022.3, 2022-03,
   // 2022/3, 2022年三月, 二〇二二年三月 and 22年3月 are 2022年3月 (a month is
-  // then 3月, not a 3 that a 文号's 〔2023〕3号 holds too). Only these
+  // then 3月, not a 3 that a 文号's 〔2023〕3号 holds too), and 1至2月 is
+  // 1-2月, as circulars write a range of months. Only these
   // shapes: elsewhere 二〇二三 or 三月 may be a document's own words.
   function numberForm(q) {
     return q
       .replace(NUMBER, function (_, year, serial) {
         return "〔" + digits(year) + "〕" + digits(serial).replace(/^0+(?=\d)/, "") + "号";
       })
+      .replace(MONTH_RANGE, "$1-$2月")
       .replace(YEAR_MONTH_DIGITS, yearMonth)
       .replace(DOTTED_MONTH, yearMonth)
       .replace(YEAR_MONTH, function (_, before, year, month) {
@@ -1015,6 +1017,9 @@
   // run no search at all. What comes before a match is matched instead.)
   // A year and a month in digits: 2022年03月, 22年3月, ２０２２年３月.
   const YEAR_MONTH_DIGITS = /(^|[^0-9０-９])([0-9０-９]{4}|[0-9０-９]{2})\s*年\s*([0-9０-９]{1,2})\s*月/g;
+  // Months as a range with 至 or 到, which circulars write with a dash
+  // (1-2月): 1至2月 holds a pair, 1至, that no such circular has.
+  const MONTH_RANGE = /([0-9０-９]{1,2})\s*[至到]\s*([0-9０-９]{1,2})\s*月/g;
   // A year and a month with a point, dash or slash between, alone (not a
   // decimal, a range or a whole date): 2022.3, 2022-03, 2022/3.
   const DOTTED_MONTH = /(^|[^0-9０-９.．\-－/／])([0-9０-９]{4})\s*[.．\-－/／]\s*([0-9０-９]{1,2})(?![0-9０-９.．\-－/／])/g;
