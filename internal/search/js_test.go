@@ -961,6 +961,39 @@ print(out);`, files, []string{"双政办函〔2023〕11号", "双政办函（二
 	}
 }
 
+// TestJSSearchNumberCited: a 文号 typed in part or without its code finds
+// its circular newest first too, when more later circulars than a page
+// lists cite it in their text (按照双政办函〔2023〕11号执行): it was looked
+// for among the first ten complete matches only, all of them citing it,
+// and said to be missing. By hand: 0 is 〔2023〕11号, 1…12 cite it.
+func TestJSSearchNumberCited(t *testing.T) {
+	docs := []Document{
+		{Kind: Circular, Title: "关于考核办法的通知", URL: "circulars/2023/11/", Date: "2023-01-10", Number: "双政办函〔2023〕11号", Text: "考核办法。"},
+	}
+	for i := 1; i <= 12; i++ {
+		docs = append(docs, Document{Kind: Circular, Title: fmt.Sprintf("关于2023年%d月工作的通报", i), URL: fmt.Sprintf("circulars/2023/%d/", 20+i),
+			Date: fmt.Sprintf("2023-%02d-20", i), Number: fmt.Sprintf("双政办函〔2023〕%d号", 20+i), Text: "按照双政办函〔2023〕11号执行。"})
+	}
+	_, files := build(t, docs, shardTarget)
+	qs := []string{"〔2023〕11号", "政办函〔2023〕11号"}
+	var got []struct {
+		Complete []int
+		Missing  string
+	}
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {sort: "new", first: 10});
+  out.push({Complete: f.complete, Missing: f.missingNumber || ""});
+}
+print(out);`, files, qs, &got)
+	for i, q := range qs {
+		if !slices.Equal(got[i].Complete, []int{0}) || got[i].Missing != "" {
+			t.Errorf("%s, newest first: complete %v, missing %q; want [0], its circular", q, got[i].Complete, got[i].Missing)
+		}
+	}
+}
+
 // TestJSSearchNumberOtherYear: a 文号 whose circular the year chosen
 // leaves out is not said to be missing: the page would tell a reader who
 // chose 2023 before typing 双政办函〔2021〕11号 that no such circular

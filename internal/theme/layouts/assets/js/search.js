@@ -842,12 +842,21 @@
   // typedInPart resolves to the complete matches of found, a search for
   // the 文号 number that no circular has whole, whose 文号 ends with it:
   // the office's code typed in part (政办函〔2023〕11号 for
-  // 双政办函〔2023〕11号) or left out (〔2023〕11号). Only the first of them are read (their rows
-  // are the ones a page lists first); a row that does not come counts
-  // as the circular's, so that a failing network tells no reader that a
-  // 文号 is missing.
+  // 双政办函〔2023〕11号) or left out (〔2023〕11号). Only those whose
+  // title, 文号 or names hold every term can have it: the circulars that
+  // cite it in their text are not read, however many and however new
+  // (newest first, ten later circulars citing it were all that was read,
+  // and it was said to be missing). Of those, only the first are read; a
+  // row that does not come counts as the circular's, so that a failing
+  // network tells no reader that a 文号 is missing.
   function typedInPart(index, found, number, opts) {
-    const ids = found.complete.slice(0, opts.first || found.complete.length);
+    const headed = function (d) {
+      return found.query.terms.every(function (t) {
+        const p = found.postings.get(t);
+        return !!p && bsearch(p.title, d) >= 0;
+      });
+    };
+    const ids = found.complete.filter(headed).slice(0, opts.first || found.complete.length);
     return Promise.all(
       ids.map(function (id) {
         return index.doc(id).then(
