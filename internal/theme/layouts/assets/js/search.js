@@ -795,7 +795,7 @@
         }
       }
     }
-    if (unknown.size === 0) {
+    if (unknown.size === 0 || opts.simplified) {
       return loosely(index, found, opts);
     }
     return index.simplified(q, unknown).then(
@@ -803,14 +803,16 @@
         if (s === q) {
           return loosely(index, found, opts);
         }
-        return searchTerms(index, s, opts).then(function (f) {
+        // Searched as typed in simplified characters, with all that
+        // comes of it: a 文号 (雙政辦函〔2023〕11號) finds its circular as
+        // the one complete match, or is said to be missing. Its terms
+        // no page holds are not looked up in the table again (simplified).
+        return search(index, s, Object.assign({}, opts, { simplified: true })).then(function (f) {
           if (f.exact.length + f.complete.length + f.partial.length === 0 && found.partial.length > 0) {
             return found;
           }
-          return loosely(index, f, opts).then(function (f) {
-            f.variant = s;
-            return f;
-          });
+          f.variant = s;
+          return f;
         });
       },
       function () {
