@@ -292,6 +292,16 @@ func TestBrowserSearchRanking(t *testing.T) {
 		t.Errorf("%s in %d: status %q; want it to begin %q", other.Number, last.Year, status, wantStatus)
 	}
 
+	// A month in Chinese numerals, as no circular writes it: looked up as
+	// they do, and said so; the circulars of that month first.
+	got = search("三月", "")
+	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, "按“3月”查找：完全匹配 ") {
+		t.Errorf("三月: status %q", status)
+	}
+	if len(got) == 0 || !strings.Contains(evalJS[string](t, ctx, `document.querySelector(".search-result-title").textContent`), "年3月") {
+		t.Errorf("三月: the first result is %v, want a circular of a March", got)
+	}
+
 	// Nothing holds the whole query: a notice, and the partial matches.
 	search("禁毒 xyzzy", "")
 	if evalJS[bool](t, ctx, `document.querySelector(".search-notice").hidden`) {

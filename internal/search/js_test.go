@@ -768,6 +768,39 @@ print(out);`, files, qs, &got)
 	}
 }
 
+// TestJSSearchChineseMonth: a month typed in Chinese numerals without a
+// year (三月, 十二月份), which no page writes so, is looked up again as the
+// circulars write it (3月, 12月份), and readAs says so; a page that does
+// write it so is found as typed. By hand: 0 is the circular of 2022年3月
+// (禁毒 in its text),
+// 1 that of 2022年12月, 2 a page that writes 十一月.
+func TestJSSearchChineseMonth(t *testing.T) {
+	docs := []Document{
+		{Kind: Circular, Title: "关于2022年3月工作的通报", URL: "circulars/2022/13/", Date: "2022-04-10", Number: "双政办函〔2022〕13号", Text: "现将2022年3月情况通报如下。禁毒工作有序推进。"},
+		{Kind: Circular, Title: "关于2022年12月工作的通报", URL: "circulars/2023/3/", Date: "2023-01-10", Number: "双政办函〔2023〕3号", Text: "12月份全区综合排名全市第五。"},
+		{Kind: Page, Title: "说明", URL: "about/", Date: "2023-02-01", Text: "十一月起施行。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	qs := []string{"三月", "十二月份", "十一月", "禁毒三月"}
+	var got []struct {
+		Complete []int
+		ReadAs   string
+	}
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push({Complete: f.complete, ReadAs: f.readAs || ""});
+}
+print(out);`, files, qs, &got)
+	want := []string{"{[0] 3月}", "{[1] 12月份}", "{[2] }", "{[0] 禁毒3月}"}
+	for i, w := range want {
+		if g := fmt.Sprint(got[i]); g != w {
+			t.Errorf("%s: %s, want %s", qs[i], g, w)
+		}
+	}
+}
+
 // TestJSSearchLoose: a query with one wrong character (安全坐产 for
 // 安全生产) holds one of its three pairs, which finds nothing; search.js
 // then cuts it where a pair is in no document, 安全 坐 产, and half of

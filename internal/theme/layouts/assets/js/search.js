@@ -731,6 +731,32 @@
   // opts.year when only that year has no circular of it.
   function search(index, q, opts) {
     opts = opts || {};
+    return searchAs(index, q, opts).then(function (f) {
+      if (f.exact.length + f.complete.length > 0) {
+        return f;
+      }
+      // No page holds it whole: a month in Chinese numerals without a
+      // year (三月, 十二月份), which circulars write in digits, is looked
+      // up again so (readAs), and kept if that finds it whole, or finds
+      // anything where nothing was. Only now: a page may write 三月 itself.
+      const m = q.replace(CHINESE_MONTH, function (_, before, month) {
+        return before + (CHINESE_MONTHS.indexOf(month) + 1) + "月";
+      });
+      if (m === q) {
+        return f;
+      }
+      return searchAs(index, m, opts).then(function (g) {
+        const whole = g.exact.length + g.complete.length > 0;
+        if (!whole && (f.partial.length > 0 || g.partial.length === 0)) {
+          return f;
+        }
+        g.readAs = m.trim();
+        return g;
+      });
+    });
+  }
+
+  function searchAs(index, q, opts) {
     q = numberForm(q);
     const number = NUMBER_QUERY.test(q.trim());
     return searchTerms(index, q, opts).then(function (found) {
@@ -1015,6 +1041,8 @@
       return cp >= 0xff10 && cp <= 0xff19 ? String(cp - 0xff10) : c;
     }).join("");
   }
+  // A month in Chinese numerals without a year or a number before it.
+  const CHINESE_MONTH = /(^|[^〇一二三四五六七八九十零年0-9０-９])(十[一二]|[一二三四五六七八九十])月/g;
   const CHINESE_DIGITS = "〇一二三四五六七八九零";
   const CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
   // A query that is a 文号 as numberForm writes it, with its 机关代字, part
@@ -2028,7 +2056,7 @@
       if (c + p === 0) {
         return missing ? missing + (found.missingIn ? "。" : "，请核对文号。") : "没有找到结果，请尝试其他搜索词。";
       }
-      let s = missing ? missing + "；部分匹配 " + p + " 条" : (found.variant ? "按简体字“" + found.variant + "”查找：" : "") + "完全匹配 " + c + " 条，部分匹配 " + p + " 条";
+      let s = missing ? missing + "；部分匹配 " + p + " 条" : (found.variant ? "按简体字“" + found.variant + "”查找：" : found.readAs ? "按“" + found.readAs + "”查找：" : "") + "完全匹配 " + c + " 条，部分匹配 " + p + " 条";
       if (shown !== undefined) {
         s += "，已显示 " + shown + " 条";
       } else if (Math.min(PAGE, c + p) < c + p) {
