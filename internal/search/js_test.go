@@ -1070,7 +1070,8 @@ print(out);`, files, []string{"双政办函〔2021〕11号", "〔2021〕11号", 
 }
 
 // TestJSSearchNumberForms: a 文号 typed with its year in Chinese numerals,
-// with 第, with leading zeros or other brackets finds its circular
+// with 第, with leading zeros or other brackets, or as it is spoken of
+// (3号文, 3号文件), finds its circular
 // exactly, as its standard form does (DOMAIN.md: 双政办函〔2022〕3号 is
 // the circular of searchDocs[2]).
 func TestJSSearchNumberForms(t *testing.T) {
@@ -1083,6 +1084,8 @@ func TestJSSearchNumberForms(t *testing.T) {
 		"双政办函（二〇二二）第０３号",
 		"双政办函[2022] 3号",
 		"双政办函【二零二二】3号",
+		"双政办函〔2022〕3号文",
+		"双政办函〔2022〕3号文件 ",
 	}
 	var got []struct{ Exact, Complete []int }
 	runJS(t, `

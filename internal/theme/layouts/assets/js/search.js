@@ -1050,8 +1050,10 @@
   // types it so, wanting that circular, not every one whose text holds a
   // 2023 and whose 文号 is some year's 11号.
   const NUMBER_QUERY = /^[\u4e00-\u9fff]*〔\d{4}〕\d+号$/;
-  // A 文号's year between brackets (any of 〔〕[]【】（）()) and its serial.
-  const NUMBER = /[〔[【（(［]\s*([0-9０-９〇一二三四五六七八九零]{4})\s*[〕\]】）)］]\s*第?\s*([0-9０-９]+)\s*号/g;
+  // A 文号's year between brackets (any of 〔〕[]【】（）()) and its serial,
+  // and the 文 or 文件 it is spoken of with at the end of a word (14号文):
+  // no circular's 文号 holds them.
+  const NUMBER = /[〔[【（(［]\s*([0-9０-９〇一二三四五六七八九零]{4})\s*[〕\]】）)］]\s*第?\s*([0-9０-９]+)\s*号(?:文件?(?=\s|$))?/g;
   // (No lookbehind below: Safari before 16.4 cannot parse one, and would
   // run no search at all. What comes before a match is matched instead.)
   // A year and a month in digits: 2022年03月, 22年3月, ２０２２年３月.
