@@ -642,14 +642,15 @@ print(out);`, files, []string{"东风路街道", "长文", "表现突"}, &got)
 	}
 }
 
-// TestJSSnippetOfNumber: the snippet of the circular a 文号 finds is the
+// TestJSSnippetOfNumber: the snippet of the circular a 文号 (or its
+// title, typed whole) finds is the
 // beginning of its text, which says what the circular is about, not the
 // stretch where the 文号's words happen to occur (the 14 of 14户 halfway
 // down), which a reader would take for nonsense: the 文号 is in no text,
 // and nothing there is marked.
 func TestJSSnippetOfNumber(t *testing.T) {
 	opening := "经区政府研究，现将2023年1-2月情况通报如下："
-	text := opening + strings.Repeat("甲乙丙丁，", 200) + "消防评估报告14户。" + strings.Repeat("戊己庚辛，", 200)
+	text := opening + strings.Repeat("甲乙丙丁，", 200) + "消防评估报告14户，有关工作另行通报。" + strings.Repeat("戊己庚辛，", 200)
 	docs := []Document{
 		{Kind: Page, Title: "前", URL: "a/", Date: "2023-01-01", Text: "前一篇。"},
 		{Kind: Circular, Title: "关于2023年1-2月工作的通报", URL: "circulars/2023/14/", Date: "2023-04-03", Number: "双政办函〔2023〕14号", Text: text},
@@ -664,7 +665,7 @@ for (const q of input) {
   const pieces = await s.snippetOf(index, d, f);
   out.push(pieces.map(p => p.text).join(""));
 }
-print(out);`, files, []string{"双政办函〔2023〕14号", "〔2023〕14号", "政办函（2023）14号"}, &got)
+print(out);`, files, []string{"双政办函〔2023〕14号", "〔2023〕14号", "政办函（2023）14号", "关于2023年1-2月工作的通报"}, &got)
 	for i, g := range got {
 		if !strings.HasPrefix(g, opening) {
 			t.Errorf("query %d: the snippet is %.40q…; want the circular's opening, %q", i, g, opening)

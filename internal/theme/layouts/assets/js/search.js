@@ -1551,14 +1551,15 @@
   // occurrence whole cannot come before (反电诈 after 反电信诈骗: 反电
   // first occurs in the one, 电诈 only in the other); the beginning when
   // the text holds none (the title matched), or when d is the circular a
-  // 文号 names (numbered, see byNumber): its text holds no 文号, and where
-  // the 文号's words first occur (the 14 of 14户) says nothing of it; its
-  // opening says what it is about.
+  // 文号 names (numbered, see byNumber) or whose title or name is the query
+  // (exact): its text holds no 文号, and where the words of the 文号 or
+  // title first occur (the 14 of 14户) says nothing of it; its opening
+  // says what it is about.
   function snippetOf(index, d, found) {
     if (!d.length) {
       return Promise.resolve(null);
     }
-    const opening = !!found.numbered && found.numbered.has(d.id);
+    const opening = (!!found.numbered && found.numbered.has(d.id)) || found.exact.indexOf(d.id) >= 0;
     let place = 0;
     for (const t of opening ? [] : found.query.terms) {
       const p = found.postings.get(t);
