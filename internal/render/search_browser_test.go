@@ -292,6 +292,13 @@ func TestBrowserSearchRanking(t *testing.T) {
 		t.Errorf("%s in %d: status %q; want it to begin %q", other.Number, last.Year, status, wantStatus)
 	}
 
+	// Nothing in the year chosen, but in others: said so, not that there is
+	// nothing at all.
+	search("值班值守", fmt.Sprintf("&year=%d", last.Year))
+	if status, want := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`), fmt.Sprintf("%d年没有找到结果；全部年份中有 2 条，年份选“全部年份”可以看到。", last.Year); status != want {
+		t.Errorf("值班值守 in %d: status %q, want %q", last.Year, status, want)
+	}
+
 	// A month in Chinese numerals, as no circular writes it: looked up as
 	// they do, and said so; the circulars of that month first.
 	got = search("三月", "")

@@ -1070,6 +1070,37 @@ print(out);`, files, []string{"双政办函〔2021〕11号", "〔2021〕11号", 
 	}
 }
 
+// TestJSSearchOtherYears: a query that finds nothing in the year chosen
+// but finds pages of other years says how many (otherYears, with
+// emptyIn the year), so that the page does not tell the reader there is
+// nothing at all. By hand: 0 (2021) holds 值班值守 whole, 1 (2022) 值班
+// and 值守 apart; nothing in 2023 holds either.
+func TestJSSearchOtherYears(t *testing.T) {
+	docs := []Document{
+		{Kind: Page, Title: "甲", URL: "a/", Date: "2021-06-01", Text: "严格值班值守制度。"},
+		{Kind: Page, Title: "乙", URL: "b/", Date: "2022-06-01", Text: "值班人员要坚守岗位，值守到位。"},
+		{Kind: Page, Title: "丙", URL: "c/", Date: "2023-06-01", Text: "安全生产。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	var got []struct {
+		Complete, Partial []int
+		EmptyIn, Others   int
+	}
+	runJS(t, `
+const out = [];
+for (const [q, year] of input) {
+  const f = await s.search(index, q, {year: year, first: 10});
+  out.push({Complete: f.complete, Partial: f.partial, EmptyIn: f.emptyIn || 0, Others: f.otherYears || 0});
+}
+print(out);`, files, [][]any{{"值班值守", 2023}, {"值班值守", 2022}, {"xyzzy", 2023}}, &got)
+	want := []string{"{[] [] 2023 2}", "{[] [1] 0 0}", "{[] [] 0 0}"}
+	for i, w := range want {
+		if g := fmt.Sprint(got[i]); g != w {
+			t.Errorf("query %d: %s, want %s", i, g, w)
+		}
+	}
+}
+
 // TestJSSearchNumberForms: a 文号 typed with its year in Chinese numerals,
 // with 第, with leading zeros or other brackets, or as it is spoken of
 // (3号文, 3号文件), finds its circular

@@ -731,6 +731,27 @@
   // opts.year when only that year has no circular of it.
   function search(index, q, opts) {
     opts = opts || {};
+    return searchMonths(index, q, opts).then(function (f) {
+      if (!opts.year || f.exact.length + f.complete.length + f.partial.length > 0 || f.missingNumber) {
+        return f;
+      }
+      // Nothing in the year chosen: how much the other years hold
+      // (otherYears, emptyIn), so that the page does not say there is
+      // nothing at all (the year select keeps its value as one types).
+      return searchMonths(index, q, Object.assign({}, opts, { year: 0 })).then(function (g) {
+        const n = g.exact.length + g.complete.length + g.partial.length;
+        if (n > 0) {
+          f.emptyIn = opts.year;
+          f.otherYears = n;
+        }
+        return f;
+      });
+    });
+  }
+
+  // searchMonths is search but for the years not chosen: q, or, when no
+  // page holds it whole, its months in digits.
+  function searchMonths(index, q, opts) {
     return searchAs(index, q, opts).then(function (f) {
       if (f.exact.length + f.complete.length > 0) {
         return f;
@@ -833,7 +854,7 @@
         // comes of it: a 文号 (雙政辦函〔2023〕11號) finds its circular as
         // the one complete match, or is said to be missing. Its terms
         // no page holds are not looked up in the table again (simplified).
-        return search(index, s, Object.assign({}, opts, { simplified: true })).then(function (f) {
+        return searchMonths(index, s, Object.assign({}, opts, { simplified: true })).then(function (f) {
           if (f.exact.length + f.complete.length + f.partial.length === 0 && found.partial.length > 0) {
             return found;
           }
@@ -2057,6 +2078,9 @@
       const p = found.partial.length;
       const missing = missingText(found);
       if (c + p === 0) {
+        if (found.otherYears) {
+          return found.emptyIn + "年没有找到结果；全部年份中有 " + found.otherYears + " 条，年份选“全部年份”可以看到。";
+        }
         return missing ? missing + (found.missingIn ? "。" : "，请核对文号。") : "没有找到结果，请尝试其他搜索词。";
       }
       let s = missing ? missing + "；部分匹配 " + p + " 条" : (found.variant ? "按简体字“" + found.variant + "”查找：" : found.readAs ? "按“" + found.readAs + "”查找：" : "") + "完全匹配 " + c + " 条，部分匹配 " + p + " 条";
