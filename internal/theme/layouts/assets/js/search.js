@@ -728,7 +728,11 @@
   // pieces of its runs between pairs that no document holds (query is
   // then theirs, and loose is true). A 文号 no circular has is all
   // partial, and missingNumber is that 文号 (numberMissing); missingIn is
-  // opts.year when only that year has no circular of it.
+  // opts.year when only that year has no circular of it. A month typed in
+  // Chinese numerals that no page holds is searched in digits (readAs is
+  // then the query looked up), and when opts.year holds nothing that
+  // other years hold, emptyIn is that year and otherYears how many they
+  // hold.
   function search(index, q, opts) {
     opts = opts || {};
     return searchMonths(index, q, opts).then(function (f) {
@@ -749,8 +753,8 @@
     });
   }
 
-  // searchMonths is search but for the years not chosen: q, or, when no
-  // page holds it whole, its months in digits.
+  // searchMonths is search within opts.year alone: of q, or, when no page
+  // holds it whole, of q with its months in digits.
   function searchMonths(index, q, opts) {
     return searchAs(index, q, opts).then(function (f) {
       if (f.exact.length + f.complete.length > 0) {
@@ -777,6 +781,7 @@
     });
   }
 
+  // searchAs is search of q as typed (in its standard form, numberForm).
   function searchAs(index, q, opts) {
     q = numberForm(q);
     const number = NUMBER_QUERY.test(q.trim());
