@@ -253,6 +253,62 @@ func TestBrowserSearchRanking(t *testing.T) {
 		t.Errorf("%s: status %q", missing, status)
 	}
 
+	// A 文号 as a circular cites another, without the office's code: its
+	// circular is the one complete match, even though the other
+	// circulars of that serial hold the year in their text (every demo
+	// circular speaks of 2023年城乡居民基本医疗保险). One no circular has
+	// is said to be missing.
+	last := s.Circulars[len(s.Circulars)-1]
+	cited := fmt.Sprintf("〔%d〕%d号", last.Year, last.Serial)
+	got = search(cited, "")
+	if len(got) == 0 || got[0][0] != "/"+last.URLPath() ||
+		slices.ContainsFunc(got[1:], func(r [3]string) bool { return strings.Contains(r[1], "search-complete") }) {
+		t.Errorf("%s: results %v; want /%s, the only complete match", cited, got, last.URLPath())
+	}
+	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, "完全匹配 1 条，") {
+		t.Errorf("%s: status %q", cited, status)
+	}
+	// No title holds the 文号, so none has a mark: not the year of its
+	// month (2023年2月), which alone is not what was asked for.
+	if marks := evalJS[[]string](t, ctx, `[...document.querySelectorAll(".search-result-title mark")].map(m => m.textContent)`); len(marks) > 0 {
+		t.Errorf("%s: titles marked %q; want none", cited, marks)
+	}
+	// Its snippet is its opening, not wherever the 文号's words occur.
+	if snip := evalJS[string](t, ctx, `document.querySelector(".search-result-snippet").textContent`); snip == "" || strings.HasPrefix(snip, "…") {
+		t.Errorf("%s: the snippet %q does not begin the circular's text", cited, snip)
+	}
+	missing = fmt.Sprintf("〔%d〕999号", last.Year)
+	search(missing, "")
+	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, "没有文号为“"+missing+"”的通报；") {
+		t.Errorf("%s: status %q", missing, status)
+	}
+
+	// A 文号 with a year chosen that leaves its circular out: not said to
+	// be missing, but to be in another year.
+	other := s.Circulars[0]
+	search(other.Number, fmt.Sprintf("&year=%d", last.Year))
+	wantStatus := fmt.Sprintf("%d年没有文号为“%s”的通报，年份选“全部年份”可以找到", last.Year, other.Number)
+	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, wantStatus) {
+		t.Errorf("%s in %d: status %q; want it to begin %q", other.Number, last.Year, status, wantStatus)
+	}
+
+	// Nothing in the year chosen, but in others: said so, not that there is
+	// nothing at all.
+	search("值班值守", fmt.Sprintf("&year=%d", last.Year))
+	if status, want := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`), fmt.Sprintf("%d年没有找到结果；全部年份中有 2 条，年份选“全部年份”可以看到。", last.Year); status != want {
+		t.Errorf("值班值守 in %d: status %q, want %q", last.Year, status, want)
+	}
+
+	// A month in Chinese numerals, as no circular writes it: looked up as
+	// they do, and said so; the circulars of that month first.
+	got = search("三月", "")
+	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, "按“3月”查找：完全匹配 ") {
+		t.Errorf("三月: status %q", status)
+	}
+	if len(got) == 0 || !strings.Contains(evalJS[string](t, ctx, `document.querySelector(".search-result-title").textContent`), "年3月") {
+		t.Errorf("三月: the first result is %v, want a circular of a March", got)
+	}
+
 	// Nothing holds the whole query: a notice, and the partial matches.
 	search("禁毒 xyzzy", "")
 	if evalJS[bool](t, ctx, `document.querySelector(".search-notice").hidden`) {
@@ -267,7 +323,6 @@ func TestBrowserSearchRanking(t *testing.T) {
 	// A month as the titles write it (2023年2月): its circular first, and
 	// the pages holding the year and the month, each as a number with its
 	// 年 or 月 (not 2 of 12月 or of 〔2023〕2号), match completely.
-	last := s.Circulars[len(s.Circulars)-1]
 	ym := regexp.MustCompile(`(\d{4})年(\d{1,2})月`).FindStringSubmatch(last.Title)
 	if ym == nil {
 		t.Fatalf("the last circular's title %q names no month", last.Title)
@@ -456,6 +511,18 @@ func TestBrowserSearchMore(t *testing.T) {
 	}
 	if hidden := evalJS[bool](t, ctx, `document.querySelector(".search-more").hidden`); !hidden {
 		t.Error("the button stays with nothing more to show")
+	}
+
+	// A 文号 no circular has: shown more, the status still says so, not
+	// 完全匹配 0 条 as if it were an ordinary query.
+	missing := fmt.Sprintf("%s〔%d〕999号", s.Circulars[0].Code, s.Circulars[0].Year)
+	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape(missing))
+	waitDone(t, ctx, "the results for "+missing)
+	run(t, ctx, chromedp.Focus(chromedp.CSS(".search-more")))
+	run(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitDone(t, ctx, "more results for "+missing)
+	if got, want := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`), "没有文号为“"+missing+"”的通报；部分匹配 "; !strings.HasPrefix(got, want) || !strings.Contains(got, "已显示 20 条") {
+		t.Errorf("status %q, want it to begin %s and say 已显示 20 条", got, want)
 	}
 }
 

@@ -502,6 +502,17 @@ func TestJSMarks(t *testing.T) {
 		// Nor across clause punctuation: 安全、生产 is no 安全生产.
 		{"安全、生产，落实。", "安全生产", nil},
 		{"《安全生产法》（试行）", "安全生产法试行", []string{"安全生产法》（试行"}},
+		// A number typed against another part of the query, with no space
+		// between (the 1 of 2023年1-2月, the 2023 of 〔2023〕14号, the 5 of
+		// PM2.5), is marked only where it stands so in the text: not every
+		// list's （1） or every 2023年 of a page. Typed apart, or alone, it is
+		// a word of its own, marked wherever it is.
+		{"（1）规模工业。现将2023年1-2月情况", "2023年1-2月", []string{"2023年1", "2月"}},
+		{"双政办函〔2023〕14号，2023年目标", "〔2023〕14号", []string{"2023", "14号"}},
+		{"PM2.5浓度，5月", "PM2.5", []string{"PM2", "5"}},
+		{"2022年禁毒", "禁毒 2022", []string{"2022", "禁毒"}},
+		{"1-2月，（1）", "1-2", []string{"1", "2", "1"}},
+		{"双政办函〔2021〕5号，2021年度", "双政办函2021", []string{"双政办函", "2021", "2021"}},
 	}
 	// In a partial match, the text of a document that does not hold the
 	// query whole, the longest stretches of two or more characters of a
@@ -631,6 +642,37 @@ print(out);`, files, []string{"东风路街道", "长文", "表现突"}, &got)
 	}
 }
 
+// TestJSSnippetOfNumber: the snippet of the circular a 文号 (or its
+// title, typed whole) finds is the
+// beginning of its text, which says what the circular is about, not the
+// stretch where the 文号's words happen to occur (the 14 of 14户 halfway
+// down), which a reader would take for nonsense: the 文号 is in no text,
+// and nothing there is marked.
+func TestJSSnippetOfNumber(t *testing.T) {
+	opening := "经区政府研究，现将2023年1-2月情况通报如下："
+	text := opening + strings.Repeat("甲乙丙丁，", 200) + "消防评估报告14户，有关工作另行通报。" + strings.Repeat("戊己庚辛，", 200)
+	docs := []Document{
+		{Kind: Page, Title: "前", URL: "a/", Date: "2023-01-01", Text: "前一篇。"},
+		{Kind: Circular, Title: "关于2023年1-2月工作的通报", URL: "circulars/2023/14/", Date: "2023-04-03", Number: "双政办函〔2023〕14号", Text: text},
+	}
+	_, files := build(t, docs, shardTarget)
+	var got []string
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  const d = await index.doc(f.complete[0]);
+  const pieces = await s.snippetOf(index, d, f);
+  out.push(pieces.map(p => p.text).join(""));
+}
+print(out);`, files, []string{"双政办函〔2023〕14号", "〔2023〕14号", "政办函（2023）14号", "关于2023年1-2月工作的通报"}, &got)
+	for i, g := range got {
+		if !strings.HasPrefix(g, opening) {
+			t.Errorf("query %d: the snippet is %.40q…; want the circular's opening, %q", i, g, opening)
+		}
+	}
+}
+
 // TestJSSearchMonth: a month typed as the circulars write it (2022年3月),
 // or as readers type it (2022.3, 二〇二二年三月, 22年3月), finds the
 // circular of that month first, and only the circulars that name that
@@ -700,6 +742,66 @@ print(out);`, files, qs, &got)
 	}
 }
 
+// TestJSSearchMonthRange: months typed as a range with 至 or 到
+// (2023年1至2月) find the circular that writes them with a dash
+// (2023年1-2月) completely, as the dash typed does: 1至 is in no page.
+// By hand: 0 is the circular of 2023年1-2月, 1 that of 2023年3月, whose
+// text holds 至 but no range.
+func TestJSSearchMonthRange(t *testing.T) {
+	docs := []Document{
+		{Kind: Circular, Title: "关于2023年1-2月工作的通报", URL: "circulars/2023/14/", Date: "2023-04-03", Number: "双政办函〔2023〕14号", Text: "现将2023年1-2月情况通报如下。"},
+		{Kind: Circular, Title: "关于2023年3月工作的通报", URL: "circulars/2023/20/", Date: "2023-04-20", Number: "双政办函〔2023〕20号", Text: "现将2023年3月情况通报如下，截至3月底。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	qs := []string{"2023年1-2月", "2023年1至2月", "2023年1到2月", "2023年１至２月"}
+	var got [][]int
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push(f.complete);
+}
+print(out);`, files, qs, &got)
+	for i, q := range qs {
+		if !slices.Equal(got[i], []int{0}) {
+			t.Errorf("%s: complete matches %v, want [0], the circular of 2023年1-2月", q, got[i])
+		}
+	}
+}
+
+// TestJSSearchChineseMonth: a month typed in Chinese numerals without a
+// year (三月, 十二月份), which no page writes so, is looked up again as the
+// circulars write it (3月, 12月份), and readAs says so; a page that does
+// write it so is found as typed. By hand: 0 is the circular of 2022年3月
+// (禁毒 in its text),
+// 1 that of 2022年12月, 2 a page that writes 十一月.
+func TestJSSearchChineseMonth(t *testing.T) {
+	docs := []Document{
+		{Kind: Circular, Title: "关于2022年3月工作的通报", URL: "circulars/2022/13/", Date: "2022-04-10", Number: "双政办函〔2022〕13号", Text: "现将2022年3月情况通报如下。禁毒工作有序推进。"},
+		{Kind: Circular, Title: "关于2022年12月工作的通报", URL: "circulars/2023/3/", Date: "2023-01-10", Number: "双政办函〔2023〕3号", Text: "12月份全区综合排名全市第五。"},
+		{Kind: Page, Title: "说明", URL: "about/", Date: "2023-02-01", Text: "十一月起施行。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	qs := []string{"三月", "十二月份", "十一月", "禁毒三月"}
+	var got []struct {
+		Complete []int
+		ReadAs   string
+	}
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push({Complete: f.complete, ReadAs: f.readAs || ""});
+}
+print(out);`, files, qs, &got)
+	want := []string{"{[0] 3月}", "{[1] 12月份}", "{[2] }", "{[0] 禁毒3月}"}
+	for i, w := range want {
+		if g := fmt.Sprint(got[i]); g != w {
+			t.Errorf("%s: %s, want %s", qs[i], g, w)
+		}
+	}
+}
+
 // TestJSSearchLoose: a query with one wrong character (安全坐产 for
 // 安全生产) holds one of its three pairs, which finds nothing; search.js
 // then cuts it where a pair is in no document, 安全 坐 产, and half of
@@ -727,8 +829,11 @@ print(out);`, files, []string{"安全坐产", "xyzzy", "安全生产", "安坐",
 		t.Errorf("安全坐产: complete %v, partial %v, loose %v; want none, 1, 2 and 3, loose", typo.Complete, typo.Partial, typo.Loose)
 	}
 	// The pieces where they are in 安全坐产，安全生产: all of 安全坐产 (安全,
-	// 坐 and 产 touch), then 安全 and 产, not 生.
-	if fmt.Sprint(typo.Marks) != "[[0 4] [5 7] [8 9]]" {
+	// 坐 and 产 touch), then 安全, not the 产 of 生产: a character of the
+	// query alone, what is left of a word cut, says nothing of why the page
+	// is listed (the 改 of 整改 for 区发展和改革局), and is marked only
+	// against another mark.
+	if fmt.Sprint(typo.Marks) != "[[0 4] [5 7]]" {
 		t.Errorf("安全坐产 marks %v in 安全坐产，安全生产", typo.Marks)
 	}
 	if g := got[1]; len(g.Complete)+len(g.Partial) != 0 || g.Loose {
@@ -808,16 +913,54 @@ print(out);`, files, queries, &got)
 	}
 }
 
+// TestJSSearchBoundNumber: a number typed against a word (the 5 of
+// PM2.5) is not enough for a partial match: a page that holds it and
+// none of the query's other terms, as any page with a 5 in it does, is
+// not listed. Typed alone, the number finds every page holding it. By
+// hand: 0 speaks of 5月, 1 of PM2.5, 2 of PM10.
+func TestJSSearchBoundNumber(t *testing.T) {
+	docs := []Document{
+		{Kind: Page, Title: "五月", URL: "a/", Date: "2023-01-01", Text: "5月考核，5项任务。"},
+		{Kind: Page, Title: "空气", URL: "b/", Date: "2023-02-01", Text: "PM2.5浓度下降。"},
+		{Kind: Page, Title: "颗粒物", URL: "c/", Date: "2023-03-01", Text: "PM10浓度。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	var got []struct{ Complete, Partial []int }
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push({Complete: f.complete.slice().sort(), Partial: f.partial.slice().sort()});
+}
+print(out);`, files, []string{"PM2.5", "ＰＭ２．５", "PM3.5", "PM10.5", "5"}, &got)
+	want := []string{
+		"{[1] []}",
+		"{[1] []}",
+		"{[] []}",
+		"{[] [2]}",
+		"{[0 1] []}",
+	}
+	for i, w := range want {
+		if g := fmt.Sprint(got[i]); g != w {
+			t.Errorf("query %d: %s, want %s", i, g, w)
+		}
+	}
+}
+
 // TestJSSearchNumberOthers: a 文号 found is the one complete match; the
 // other documents holding each of its terms — 〔2021〕11号, whose text
 // holds 2023 — are partial matches. A 文号 typed in part (the office's
 // code cut short) finds the circulars whose 文号 end with it, as if it
 // were whole. A 文号 no circular has finds no complete match: what holds
-// its words is partial, and missingNumber says which 文号 is missing. A
-// query that is not a 文号 (〔2023〕11号, without its code) is words to
-// find. By hand (documents are numbered by date): 0 is 〔2021〕11号 with
-// 2023 in its text, 1 is 〔2023〕5号 citing 〔2023〕12号, 2 is
-// 〔2023〕11号; a partial match holding more of the terms comes first.
+// its words is partial, and missingNumber says which 文号 is missing.
+// Typed without its code at all (〔2023〕11号, as a circular cites
+// another), it is still a 文号: the circular whose 文号 ends with it is
+// the one complete match, and 〔2023〕12号, which no circular has, is
+// said to be missing (its words found in part only). Typed in traditional
+// characters (雙政辦函〔2023〕11號), it is the 文号 in simplified ones. By hand (documents
+// are numbered by date): 0 is 〔2021〕11号 with 2023 in its text, 1 is
+// 〔2023〕5号 citing 〔2023〕12号, 2 is 〔2023〕11号; a partial match
+// holding more of the terms comes first.
 func TestJSSearchNumberOthers(t *testing.T) {
 	docs := []Document{
 		{Kind: Circular, Title: "关于2021年11月工作的通报", URL: "circulars/2021/11/", Date: "2021-12-01", Number: "双政办函〔2021〕11号", Text: "2023年目标任务。"},
@@ -835,14 +978,19 @@ for (const q of input) {
   const f = await s.search(index, q, {});
   out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial, Missing: f.missingNumber || ""});
 }
-print(out);`, files, []string{"双政办函〔2023〕11号", "双政办函（二〇二三）第11号", "政办函〔2023〕11号", "双政办函〔2019〕11号", "双政办函〔2023〕12号", "〔2023〕11号"}, &got)
+print(out);`, files, []string{"双政办函〔2023〕11号", "双政办函（二〇二三）第11号", "政办函〔2023〕11号", "双政办函〔2019〕11号", "双政办函〔2023〕12号", "〔2023〕11号", "[2023]11号", "〔2023〕12号", "雙政辦函〔2023〕11號", "雙政辦函〔2023〕12號"}, &got)
 	want := []string{
 		"{[2] [2] [0 1] }",
 		"{[2] [2] [0 1] }",
 		"{[] [2] [0 1] }",
 		"{[] [] [2 0 1] 双政办函〔2019〕11号}",
 		"{[] [] [1 2 0] 双政办函〔2023〕12号}",
-		"{[] [2 0] [1] }",
+		"{[] [2] [0 1] }",
+		"{[] [2] [0 1] }",
+		"{[] [] [1 2 0] 〔2023〕12号}",
+		// In traditional characters, as the simplified 文号.
+		"{[2] [2] [0 1] }",
+		"{[] [] [1 2 0] 双政办函〔2023〕12号}",
 	}
 	for i, w := range want {
 		if g := fmt.Sprint(got[i]); g != w {
@@ -851,8 +999,111 @@ print(out);`, files, []string{"双政办函〔2023〕11号", "双政办函（二
 	}
 }
 
+// TestJSSearchNumberCited: a 文号 typed in part or without its code finds
+// its circular newest first too, when more later circulars than a page
+// lists cite it in their text (按照双政办函〔2023〕11号执行): it was looked
+// for among the first ten complete matches only, all of them citing it,
+// and said to be missing. By hand: 0 is 〔2023〕11号, 1…12 cite it.
+func TestJSSearchNumberCited(t *testing.T) {
+	docs := []Document{
+		{Kind: Circular, Title: "关于考核办法的通知", URL: "circulars/2023/11/", Date: "2023-01-10", Number: "双政办函〔2023〕11号", Text: "考核办法。"},
+	}
+	for i := 1; i <= 12; i++ {
+		docs = append(docs, Document{Kind: Circular, Title: fmt.Sprintf("关于2023年%d月工作的通报", i), URL: fmt.Sprintf("circulars/2023/%d/", 20+i),
+			Date: fmt.Sprintf("2023-%02d-20", i), Number: fmt.Sprintf("双政办函〔2023〕%d号", 20+i), Text: "按照双政办函〔2023〕11号执行。"})
+	}
+	_, files := build(t, docs, shardTarget)
+	qs := []string{"〔2023〕11号", "政办函〔2023〕11号"}
+	var got []struct {
+		Complete []int
+		Missing  string
+	}
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {sort: "new", first: 10});
+  out.push({Complete: f.complete, Missing: f.missingNumber || ""});
+}
+print(out);`, files, qs, &got)
+	for i, q := range qs {
+		if !slices.Equal(got[i].Complete, []int{0}) || got[i].Missing != "" {
+			t.Errorf("%s, newest first: complete %v, missing %q; want [0], its circular", q, got[i].Complete, got[i].Missing)
+		}
+	}
+}
+
+// TestJSSearchNumberOtherYear: a 文号 whose circular the year chosen
+// leaves out is not said to be missing: the page would tell a reader who
+// chose 2023 before typing 双政办函〔2021〕11号 that no such circular
+// exists. missingIn says which year lacks it; a 文号 no circular has at
+// all has none. By hand, as in TestJSSearchNumberOthers: 0 is
+// 〔2021〕11号, 2 is 〔2023〕11号.
+func TestJSSearchNumberOtherYear(t *testing.T) {
+	docs := []Document{
+		{Kind: Circular, Title: "关于2021年11月工作的通报", URL: "circulars/2021/11/", Date: "2021-12-01", Number: "双政办函〔2021〕11号", Text: "2023年目标任务。"},
+		{Kind: Circular, Title: "关于2023年3月工作的通报", URL: "circulars/2023/5/", Date: "2023-04-01", Number: "双政办函〔2023〕5号", Text: "按照双政办函〔2023〕12号文件要求。"},
+		{Kind: Circular, Title: "关于2023年工作的通报", URL: "circulars/2023/11/", Date: "2023-12-01", Number: "双政办函〔2023〕11号", Text: "全年工作。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	var got []struct {
+		Complete  []int
+		Missing   string
+		MissingIn int
+	}
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {year: 2023, first: 10});
+  out.push({Complete: f.complete, Missing: f.missingNumber || "", MissingIn: f.missingIn || 0});
+}
+print(out);`, files, []string{"双政办函〔2021〕11号", "〔2021〕11号", "双政办函〔2023〕11号", "双政办函〔2023〕12号"}, &got)
+	want := []string{
+		"{[] 双政办函〔2021〕11号 2023}",
+		"{[] 〔2021〕11号 2023}",
+		"{[2]  0}",
+		"{[] 双政办函〔2023〕12号 0}",
+	}
+	for i, w := range want {
+		if g := fmt.Sprint(got[i]); g != w {
+			t.Errorf("query %d: %s, want %s", i, g, w)
+		}
+	}
+}
+
+// TestJSSearchOtherYears: a query that finds nothing in the year chosen
+// but finds pages of other years says how many (otherYears, with
+// emptyIn the year), so that the page does not tell the reader there is
+// nothing at all. By hand: 0 (2021) holds 值班值守 whole, 1 (2022) 值班
+// and 值守 apart; nothing in 2023 holds either.
+func TestJSSearchOtherYears(t *testing.T) {
+	docs := []Document{
+		{Kind: Page, Title: "甲", URL: "a/", Date: "2021-06-01", Text: "严格值班值守制度。"},
+		{Kind: Page, Title: "乙", URL: "b/", Date: "2022-06-01", Text: "值班人员要坚守岗位，值守到位。"},
+		{Kind: Page, Title: "丙", URL: "c/", Date: "2023-06-01", Text: "安全生产。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	var got []struct {
+		Complete, Partial []int
+		EmptyIn, Others   int
+	}
+	runJS(t, `
+const out = [];
+for (const [q, year] of input) {
+  const f = await s.search(index, q, {year: year, first: 10});
+  out.push({Complete: f.complete, Partial: f.partial, EmptyIn: f.emptyIn || 0, Others: f.otherYears || 0});
+}
+print(out);`, files, [][]any{{"值班值守", 2023}, {"值班值守", 2022}, {"xyzzy", 2023}}, &got)
+	want := []string{"{[] [] 2023 2}", "{[] [1] 0 0}", "{[] [] 0 0}"}
+	for i, w := range want {
+		if g := fmt.Sprint(got[i]); g != w {
+			t.Errorf("query %d: %s, want %s", i, g, w)
+		}
+	}
+}
+
 // TestJSSearchNumberForms: a 文号 typed with its year in Chinese numerals,
-// with 第, with leading zeros or other brackets finds its circular
+// with 第, with leading zeros or other brackets, or as it is spoken of
+// (3号文, 3号文件), finds its circular
 // exactly, as its standard form does (DOMAIN.md: 双政办函〔2022〕3号 is
 // the circular of searchDocs[2]).
 func TestJSSearchNumberForms(t *testing.T) {
@@ -865,6 +1116,8 @@ func TestJSSearchNumberForms(t *testing.T) {
 		"双政办函（二〇二二）第０３号",
 		"双政办函[2022] 3号",
 		"双政办函【二零二二】3号",
+		"双政办函〔2022〕3号文",
+		"双政办函〔2022〕3号文件 ",
 	}
 	var got []struct{ Exact, Complete []int }
 	runJS(t, `

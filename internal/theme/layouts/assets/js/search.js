@@ -230,22 +230,26 @@
   // (internal/search.Key: the parts joined by spaces) and what marks mark
   // (runs: the words and characters that pairs join, each as a list:
   // 2022年3月 is 2022年 and 3月, so that a 年 or a 月 alone, in every
-  // 本月 and 年度 of a page, is not marked).
+  // 本月 and 年度 of a page, is not marked), and which of the runs are
+  // bound (see boundRuns).
   function parseQuery(q) {
     const parts = [];
     const wordPairs = [];
     const runs = [];
+    const spans = []; // where each run is in q
     let pair = false; // the token before was a pair: this character goes on its run
     let joins = false; // the token before was a pair of either kind
-    scan(q, function (tok) {
+    scan(q, function (tok, start, end) {
       const han = classify(tok.codePointAt(0)) === HAN;
       if (isPair(tok)) {
         joins = true;
       } else {
         if (joins) {
           runs[runs.length - 1].push(tok);
+          spans[spans.length - 1][1] = end;
         } else {
           runs.push([tok]);
+          spans.push([start, end]);
         }
         joins = false;
       }
@@ -285,6 +289,7 @@
     return {
       parts: parts,
       runs: runs,
+      bound: boundRuns(q, runs, spans),
       terms: terms,
       key: parts
         .map(function (p) {
@@ -292,6 +297,30 @@
         })
         .join(" "),
     };
+  }
+
+  // boundRuns says which of a query's runs are bound: a number alone
+  // (no character after it) joined by a mark, not a space, to a run that
+  // is not one: the 1 of 2023年1-2月, the 2023 of 〔2023〕14号, the 5 of
+  // PM2.5. Such a number says little alone (every list's （1）, every
+  // 2023年 of a page), so marks marks it only where it stands against
+  // another mark, and it alone makes no partial match. Typed apart
+  // (禁毒 2022), right after a character (双政办函2023: its year) or
+  // alone, it is a word of its own.
+  function boundRuns(q, runs, spans) {
+    const number = runs.map(function (run) {
+      return run.length === 1 && /^[0-9]+$/.test(run[0]);
+    });
+    const touches = function (i, j) {
+      if (j < 0 || j >= runs.length || number[j]) {
+        return false;
+      }
+      const gap = q.slice(spans[Math.min(i, j)][1], spans[Math.max(i, j)][0]);
+      return gap !== "" && !/\s/.test(gap);
+    };
+    return number.map(function (n, i) {
+      return n && (touches(i, i - 1) || touches(i, i + 1));
+    });
   }
 
   // ---------------------------------------------------------------------
@@ -698,9 +727,62 @@
   // of three or more Han characters, it resolves to the search of the
   // pieces of its runs between pairs that no document holds (query is
   // then theirs, and loose is true). A 文号 no circular has is all
-  // partial, and missingNumber is that 文号 (numberMissing).
+  // partial, and missingNumber is that 文号 (numberMissing); missingIn is
+  // opts.year when only that year has no circular of it. A month typed in
+  // Chinese numerals that no page holds is searched in digits (readAs is
+  // then the query looked up), and when opts.year holds nothing that
+  // other years hold, emptyIn is that year and otherYears how many they
+  // hold.
   function search(index, q, opts) {
     opts = opts || {};
+    return searchMonths(index, q, opts).then(function (f) {
+      if (!opts.year || f.exact.length + f.complete.length + f.partial.length > 0 || f.missingNumber) {
+        return f;
+      }
+      // Nothing in the year chosen: how much the other years hold
+      // (otherYears, emptyIn), so that the page does not say there is
+      // nothing at all (the year select keeps its value as one types).
+      return searchMonths(index, q, Object.assign({}, opts, { year: 0 })).then(function (g) {
+        const n = g.exact.length + g.complete.length + g.partial.length;
+        if (n > 0) {
+          f.emptyIn = opts.year;
+          f.otherYears = n;
+        }
+        return f;
+      });
+    });
+  }
+
+  // searchMonths is search within opts.year alone: of q, or, when no page
+  // holds it whole, of q with its months in digits.
+  function searchMonths(index, q, opts) {
+    return searchAs(index, q, opts).then(function (f) {
+      if (f.exact.length + f.complete.length > 0) {
+        return f;
+      }
+      // No page holds it whole: a month in Chinese numerals without a
+      // year (三月, 十二月份), which circulars write in digits, is looked
+      // up again so (readAs), and kept if that finds it whole, or finds
+      // anything where nothing was. Only now: a page may write 三月 itself.
+      const m = q.replace(CHINESE_MONTH, function (_, before, month) {
+        return before + (CHINESE_MONTHS.indexOf(month) + 1) + "月";
+      });
+      if (m === q) {
+        return f;
+      }
+      return searchAs(index, m, opts).then(function (g) {
+        const whole = g.exact.length + g.complete.length > 0;
+        if (!whole && (f.partial.length > 0 || g.partial.length === 0)) {
+          return f;
+        }
+        g.readAs = m.trim();
+        return g;
+      });
+    });
+  }
+
+  // searchAs is search of q as typed (in its standard form, numberForm).
+  function searchAs(index, q, opts) {
     q = numberForm(q);
     const number = NUMBER_QUERY.test(q.trim());
     return searchTerms(index, q, opts).then(function (found) {
@@ -716,8 +798,32 @@
         }
         return unmatched(index, q, found, opts).then(function (f) {
           return numberMissing(f, q.trim(), opts);
+        }).then(function (f) {
+          return opts.year ? numberElsewhere(index, q, f, opts) : f;
         });
       });
+    });
+  }
+
+  // numberElsewhere is found, a search for the 文号 number that no
+  // circular of the year opts.year has, with missingIn set to that year
+  // when a circular of another year has it: the page then says the year
+  // chosen leaves it out, not that there is no such circular (a reader
+  // who chose 2023 and then typed 双政办函〔2021〕11号 was told so).
+  function numberElsewhere(index, q, found, opts) {
+    const all = { sort: opts.sort, first: opts.first };
+    return searchTerms(index, q, all).then(function (f) {
+      if (f.exact.length > 0) {
+        return true;
+      }
+      return typedInPart(index, f, q.trim(), all).then(function (own) {
+        return own.length > 0;
+      });
+    }).then(function (elsewhere) {
+      if (elsewhere) {
+        found.missingIn = opts.year;
+      }
+      return found;
     });
   }
 
@@ -741,7 +847,7 @@
         }
       }
     }
-    if (unknown.size === 0) {
+    if (unknown.size === 0 || opts.simplified) {
       return loosely(index, found, opts);
     }
     return index.simplified(q, unknown).then(
@@ -749,14 +855,16 @@
         if (s === q) {
           return loosely(index, found, opts);
         }
-        return searchTerms(index, s, opts).then(function (f) {
+        // Searched as typed in simplified characters, with all that
+        // comes of it: a 文号 (雙政辦函〔2023〕11號) finds its circular as
+        // the one complete match, or is said to be missing. Its terms
+        // no page holds are not looked up in the table again (simplified).
+        return searchMonths(index, s, Object.assign({}, opts, { simplified: true })).then(function (f) {
           if (f.exact.length + f.complete.length + f.partial.length === 0 && found.partial.length > 0) {
             return found;
           }
-          return loosely(index, f, opts).then(function (f) {
-            f.variant = s;
-            return f;
-          });
+          f.variant = s;
+          return f;
         });
       },
       function () {
@@ -767,7 +875,7 @@
 
   // byNumber is found, a search for a 文号 that found own, the circulars
   // it names (the one whose 文号 it is, or those whose 文号 end with it,
-  // typed in part: 政办函〔2023〕11号), with the other documents holding
+  // typed in part: 政办函〔2023〕11号, 〔2023〕11号), with the other documents holding
   // all its terms counted as partial matches: 〔2021〕11号 with a 2023 in
   // its text holds every term of 双政办函〔2023〕11号, and is no match of
   // it.
@@ -781,18 +889,28 @@
       return mine.has(d);
     });
     found.partial = rest.concat(found.partial);
+    found.numbered = mine;
     return found;
   }
 
   // typedInPart resolves to the complete matches of found, a search for
   // the 文号 number that no circular has whole, whose 文号 ends with it:
   // the office's code typed in part (政办函〔2023〕11号 for
-  // 双政办函〔2023〕11号). Only the first of them are read (their rows
-  // are the ones a page lists first); a row that does not come counts
-  // as the circular's, so that a failing network tells no reader that a
-  // 文号 is missing.
+  // 双政办函〔2023〕11号) or left out (〔2023〕11号). Only those whose
+  // title, 文号 or names hold every term can have it: the circulars that
+  // cite it in their text are not read, however many and however new
+  // (newest first, ten later circulars citing it were all that was read,
+  // and it was said to be missing). Of those, only the first are read; a
+  // row that does not come counts as the circular's, so that a failing
+  // network tells no reader that a 文号 is missing.
   function typedInPart(index, found, number, opts) {
-    const ids = found.complete.slice(0, opts.first || found.complete.length);
+    const headed = function (d) {
+      return found.query.terms.every(function (t) {
+        const p = found.postings.get(t);
+        return !!p && bsearch(p.title, d) >= 0;
+      });
+    };
+    const ids = found.complete.filter(headed).slice(0, opts.first || found.complete.length);
     return Promise.all(
       ids.map(function (id) {
         return index.doc(id).then(
@@ -897,6 +1015,12 @@
       f.complete = [];
       f.exact = [];
       f.loose = true;
+      // A piece of one character is bound (marks): marked against another
+      // mark only (营商坏境 marks 营商 of 优化营商环境, not its 境; 区发展和改革局
+      // not the 改 of 整改).
+      f.query.bound = f.query.runs.map(function (run, r) {
+        return f.query.bound[r] || (run.length === 1 && classify(run[0].codePointAt(0)) === HAN);
+      });
       return f;
     });
   }
@@ -907,13 +1031,15 @@
   // what the standard form finds however they were typed:
   // 双政办函〔二〇二三〕第010号 is 双政办函〔2023〕10号; 2022.3, 2022-03,
   // 2022/3, 2022年三月, 二〇二二年三月 and 22年3月 are 2022年3月 (a month is
-  // then 3月, not a 3 that a 文号's 〔2023〕3号 holds too). Only these
+  // then 3月, not a 3 that a 文号's 〔2023〕3号 holds too), and 1至2月 is
+  // 1-2月, as circulars write a range of months. Only these
   // shapes: elsewhere 二〇二三 or 三月 may be a document's own words.
   function numberForm(q) {
     return q
       .replace(NUMBER, function (_, year, serial) {
         return "〔" + digits(year) + "〕" + digits(serial).replace(/^0+(?=\d)/, "") + "号";
       })
+      .replace(MONTH_RANGE, "$1-$2月")
       .replace(YEAR_MONTH_DIGITS, yearMonth)
       .replace(DOTTED_MONTH, yearMonth)
       .replace(YEAR_MONTH, function (_, before, year, month) {
@@ -941,16 +1067,26 @@
       return cp >= 0xff10 && cp <= 0xff19 ? String(cp - 0xff10) : c;
     }).join("");
   }
+  // A month in Chinese numerals without a year or a number before it.
+  const CHINESE_MONTH = /(^|[^〇一二三四五六七八九十零年0-9０-９])(十[一二]|[一二三四五六七八九十])月/g;
   const CHINESE_DIGITS = "〇一二三四五六七八九零";
   const CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
-  // A query that is a 文号 as numberForm writes it, its 机关代字 and all.
-  const NUMBER_QUERY = /^[\u4e00-\u9fff]+〔\d{4}〕\d+号$/;
-  // A 文号's year between brackets (any of 〔〕[]【】（）()) and its serial.
-  const NUMBER = /[〔[【（(［]\s*([0-9０-９〇一二三四五六七八九零]{4})\s*[〕\]】）)］]\s*第?\s*([0-9０-９]+)\s*号/g;
+  // A query that is a 文号 as numberForm writes it, with its 机关代字, part
+  // of it or none: a circular cites another as 〔2023〕11号, and a reader
+  // types it so, wanting that circular, not every one whose text holds a
+  // 2023 and whose 文号 is some year's 11号.
+  const NUMBER_QUERY = /^[\u4e00-\u9fff]*〔\d{4}〕\d+号$/;
+  // A 文号's year between brackets (any of 〔〕[]【】（）()) and its serial,
+  // and the 文 or 文件 it is spoken of with at the end of a word (14号文):
+  // no circular's 文号 holds them.
+  const NUMBER = /[〔[【（(［]\s*([0-9０-９〇一二三四五六七八九零]{4})\s*[〕\]】）)］]\s*第?\s*([0-9０-９]+)\s*号(?:文件?(?=\s|$))?/g;
   // (No lookbehind below: Safari before 16.4 cannot parse one, and would
   // run no search at all. What comes before a match is matched instead.)
   // A year and a month in digits: 2022年03月, 22年3月, ２０２２年３月.
   const YEAR_MONTH_DIGITS = /(^|[^0-9０-９])([0-9０-９]{4}|[0-9０-９]{2})\s*年\s*([0-9０-９]{1,2})\s*月/g;
+  // Months as a range with 至 or 到, which circulars write with a dash
+  // (1-2月): 1至2月 holds a pair, 1至, that no such circular has.
+  const MONTH_RANGE = /([0-9０-９]{1,2})\s*[至到]\s*([0-9０-９]{1,2})\s*月/g;
   // A year and a month with a point, dash or slash between, alone (not a
   // decimal, a range or a whole date): 2022.3, 2022-03, 2022/3.
   const DOTTED_MONTH = /(^|[^0-9０-９.．\-－/／])([0-9０-９]{4})\s*[.．\-－/／]\s*([0-9０-９]{1,2})(?![0-9０-９.．\-－/／])/g;
@@ -1012,6 +1148,24 @@
       };
       const want = query.terms.length;
       const half = Math.ceil(want / 2);
+      // A document holding none of the terms but the numbers of bound runs
+      // (parseQuery) is no partial match: the 5 of PM2.5 or the 1 of
+      // 2023年1-2月 is in every other page, and PM2.5 on a site that never
+      // speaks of it listed every page with a 5 in it.
+      const weak = weakTerms(query)
+        .map(function (t) {
+          return postings.get(t);
+        })
+        .filter(Boolean);
+      const holdsMore = function (d, m) {
+        let w = 0;
+        for (const p of weak) {
+          if (p.rank(d) >= 0 || bsearch(p.title, d) >= 0) {
+            w++;
+          }
+        }
+        return m > w;
+      };
       const exactP = query.key ? postings.get("=" + query.key) : null;
       const exact = exactP ? Array.from(exactP.title).filter(keep) : [];
       const isExact = new Set(exact);
@@ -1032,7 +1186,7 @@
         const m = matched[d] + all;
         if (m === want) {
           complete.push(d);
-        } else if (m >= half) {
+        } else if (m >= half && (weak.length === 0 || holdsMore(d, m))) {
           partial.push(d);
         }
       }
@@ -1071,6 +1225,22 @@
         },
       };
       return found;
+    });
+  }
+
+  // weakTerms lists the terms of a query that are numbers of bound runs
+  // only (parseQuery), not also typed apart.
+  function weakTerms(query) {
+    const weak = [];
+    query.runs.forEach(function (run, r) {
+      if (query.bound[r] && query.terms.indexOf(run[0]) >= 0) {
+        weak.push(run[0]);
+      }
+    });
+    return Array.from(new Set(weak)).filter(function (t) {
+      return !query.runs.some(function (run, r) {
+        return !query.bound[r] && run.length === 1 && run[0] === t;
+      });
     });
   }
 
@@ -1255,10 +1425,12 @@
       }
       return k;
     };
+    const bound = []; // the ranges of bound runs (parseQuery), kept below if they stand against another
     for (let i = 0; i < us.length; i++) {
-      for (const run of query.runs) {
+      for (let r = 0; r < query.runs.length; r++) {
+        const run = query.runs[r];
         if (along(i, run, 0) === run.length) {
-          ranges.push([us[i].start, us[i + run.length - 1].end]);
+          (query.bound && query.bound[r] ? bound : ranges).push([us[i].start, us[i + run.length - 1].end]);
           continue;
         }
         if (!partial || run.length < 3) {
@@ -1270,6 +1442,33 @@
         }
         if (best >= 2) {
           ranges.push([us[i].start, us[i + best - 1].end]);
+        }
+      }
+    }
+    // A bound run's occurrence is kept where at most two joiners (brackets,
+    // quotation marks), dashes, points or slashes part it from another
+    // range: 2023年1-2月, 〔2023〕14号, PM2.5; not a comma (14号，2023年).
+    const near = function (a, b) {
+      if (b - a > 2 || b < a) {
+        return false;
+      }
+      for (let k = a; k < b; k++) {
+        if (classify(text.codePointAt(k)) !== JOIN && NEAR.indexOf(text[k]) < 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    // Kept, a bound occurrence is one the next may stand against: 坐 and
+    // 产 of 安全坐产, each a piece of its own.
+    for (let added = true; added; ) {
+      added = false;
+      for (let i = 0; i < bound.length; i++) {
+        const b = bound[i];
+        if (b && ranges.some((r) => near(r[1], b[0]) || near(b[1], r[0]))) {
+          ranges.push(b);
+          bound[i] = null;
+          added = true;
         }
       }
     }
@@ -1288,6 +1487,8 @@
     return merged;
   }
 
+  const NEAR = "-－‐‑–—―~～〜.．/／"; // what may part a bound run from another (marks)
+
   const SNIPPET = 120; // characters (UTF-16 units) of text shown
   const LEAD = 30; // shown before the first mark
 
@@ -1295,10 +1496,11 @@
   // with "…" where text was cut (cutStart, cutEnd: text is itself a
   // stretch of a longer one). It starts a little before the first mark,
   // or before the first of the query's terms when nothing is marked.
-  // partial: the result is a partial match (see marks).
-  function snippet(text, query, cutStart, cutEnd, partial) {
+  // partial: the result is a partial match (see marks); opening: text
+  // is the beginning of the document's, shown from its start.
+  function snippet(text, query, cutStart, cutEnd, partial, opening) {
     const ranges = marks(text, query, partial);
-    let at = ranges.length ? ranges[0][0] : -1;
+    let at = opening ? 0 : ranges.length ? ranges[0][0] : -1;
     if (at < 0) {
       const terms = new Set(query.terms);
       scan(text, function (tok, start) {
@@ -1374,13 +1576,18 @@
   // occurrences of the terms the text holds, which the query's first
   // occurrence whole cannot come before (反电诈 after 反电信诈骗: 反电
   // first occurs in the one, 电诈 only in the other); the beginning when
-  // the text holds none (the title matched).
+  // the text holds none (the title matched), or when d is the circular a
+  // 文号 names (numbered, see byNumber) or whose title or name is the query
+  // (exact): its text holds no 文号, and where the words of the 文号 or
+  // title first occur (the 14 of 14户) says nothing of it; its opening
+  // says what it is about.
   function snippetOf(index, d, found) {
     if (!d.length) {
       return Promise.resolve(null);
     }
+    const opening = (!!found.numbered && found.numbered.has(d.id)) || found.exact.indexOf(d.id) >= 0;
     let place = 0;
-    for (const t of found.query.terms) {
+    for (const t of opening ? [] : found.query.terms) {
       const p = found.postings.get(t);
       const k = p ? p.rank(d.id) : -1;
       if (k >= 0) {
@@ -1394,7 +1601,7 @@
     const from = Math.floor((place * d.length) / 16);
     const to = Math.floor(((place + 1) * d.length) / 16);
     return index.text(d, from - 3 * LEAD, to + 3 * SNIPPET).then(function (t) {
-      return snippet(t.text, found.query, !t.atStart, !t.atEnd, partial);
+      return snippet(t.text, found.query, !t.atStart, !t.atEnd, partial, opening);
     });
   }
 
@@ -1854,17 +2061,38 @@
       status.textContent = text;
     }
 
-    function summary(found) {
+    // missingText says that no circular has the 文号 found.missingNumber,
+    // or, when one of another year has it, that the year chosen has none
+    // and how to find it.
+    function missingText(found) {
+      if (!found.missingNumber) {
+        return "";
+      }
+      if (found.missingIn) {
+        return found.missingIn + "年没有文号为“" + found.missingNumber + "”的通报，年份选“全部年份”可以找到";
+      }
+      return "没有文号为“" + found.missingNumber + "”的通报";
+    }
+
+    // summary is what the status line says of found, with shown, when
+    // given, the results listed so far (after 显示更多结果): it still says
+    // that a 文号 is missing or that the query was read in simplified
+    // characters.
+    function summary(found, shown) {
       const c = found.complete.length;
       const p = found.partial.length;
-      const missing = found.missingNumber ? "没有文号为“" + found.missingNumber + "”的通报" : "";
+      const missing = missingText(found);
       if (c + p === 0) {
-        return missing ? missing + "，请核对文号。" : "没有找到结果，请尝试其他搜索词。";
+        if (found.otherYears) {
+          return found.emptyIn + "年没有找到结果；全部年份中有 " + found.otherYears + " 条，年份选“全部年份”可以看到。";
+        }
+        return missing ? missing + (found.missingIn ? "。" : "，请核对文号。") : "没有找到结果，请尝试其他搜索词。";
       }
-      let s = missing ? missing + "；部分匹配 " + p + " 条" : (found.variant ? "按简体字“" + found.variant + "”查找：" : "") + "完全匹配 " + c + " 条，部分匹配 " + p + " 条";
-      const shown = Math.min(PAGE, c + p);
-      if (shown < c + p) {
-        s += "，先显示前 " + shown + " 条";
+      let s = missing ? missing + "；部分匹配 " + p + " 条" : (found.variant ? "按简体字“" + found.variant + "”查找：" : found.readAs ? "按“" + found.readAs + "”查找：" : "") + "完全匹配 " + c + " 条，部分匹配 " + p + " 条";
+      if (shown !== undefined) {
+        s += "，已显示 " + shown + " 条";
+      } else if (Math.min(PAGE, c + p) < c + p) {
+        s += "，先显示前 " + PAGE + " 条";
       }
       return s + "。";
     }
@@ -1937,7 +2165,7 @@
           current = { index: r.index, found: r.found, list: r.found.complete.concat(r.found.partial), shown: 0 };
           groups.complete.querySelector(".search-count").textContent = String(r.found.complete.length);
           groups.partial.querySelector(".search-count").textContent = String(r.found.partial.length);
-          notice.textContent = r.found.missingNumber ? "没有文号为“" + r.found.missingNumber + "”的通报。以下是含有其中字词的结果。" : noticeText;
+          notice.textContent = r.found.missingNumber ? missingText(r.found) + "。以下是含有其中字词的结果。" : noticeText;
           notice.hidden = !(r.found.complete.length === 0 && r.found.partial.length > 0);
           const found = r.found;
           return showMore(function () {
@@ -2012,7 +2240,7 @@
               first.querySelector("a").focus();
             }
             if (c === current) {
-              announce("完全匹配 " + c.found.complete.length + " 条，部分匹配 " + c.found.partial.length + " 条，已显示 " + c.shown + " 条。");
+              announce(summary(c.found, c.shown));
             }
           }),
         );
