@@ -205,3 +205,36 @@ func TestPublishedWithoutRecord(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishedScriptLean: a built-in script, and a copy of one left as it
+// was, are published without their comments (theme.LeanJS), so that both
+// have one name; a copy changed, and a script of the site's own, keep
+// theirs.
+func TestPublishedScriptLean(t *testing.T) {
+	builtin, _ := theme.Read("assets/js/search.js")
+	lean := string(theme.LeanJS(builtin))
+	if len(lean) >= len(builtin) || !strings.Contains(string(builtin), "  // ") {
+		t.Fatal("search.js has no comment lines for LeanJS to leave out")
+	}
+	record := string(theme.Record("assets/js/search.js", builtin))
+	copied := record + string(builtin)
+	changed := strings.Replace(copied, "\"use strict\";", "\"use strict\";\n// 本站改过\n", 1)
+	if changed == copied {
+		t.Fatal("search.js has no \"use strict\";")
+	}
+	for _, c := range []struct {
+		what string
+		f    File
+		want string
+	}{
+		{"the built-in", File{Name: "js/search.js", Data: builtin, Source: theme.Label + "assets/js/search.js"}, lean},
+		{"a copy as it was", File{Name: "js/search.js", Data: []byte(copied), Source: "layouts/assets/js/search.js"}, lean},
+		{"a copy changed", File{Name: "js/search.js", Data: []byte(changed), Source: "layouts/assets/js/search.js"},
+			strings.TrimPrefix(changed, record)},
+		{"the site's own", File{Name: "js/own.js", Data: []byte("// 本站的脚本\nf();\n"), Source: "layouts/assets/js/own.js"}, "// 本站的脚本\nf();\n"},
+	} {
+		if got := string(c.f.Published()); got != c.want {
+			t.Errorf("%s is published as %d bytes, want %d", c.what, len(got), len(c.want))
+		}
+	}
+}

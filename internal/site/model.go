@@ -9,6 +9,7 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"path"
@@ -82,19 +83,29 @@ func (f File) Builtin() bool { return strings.HasPrefix(f.Source, theme.Label) }
 // (theme.Record), a comment that tells a browser nothing — with it, a copy
 // left as it was would be published under another name than the built-in
 // file, and a @charset would not be first. A template's record is a
-// template comment, which changes no page.
+// template comment, which changes no page. A built-in script, and a copy
+// of one left as it was, is published without its comments
+// (theme.LeanJS); a script of the site's own as written.
 func (f File) Published() []byte {
-	if ext := path.Ext(f.Name); ext != ".css" && ext != ".js" {
+	ext := path.Ext(f.Name)
+	if ext != ".css" && ext != ".js" {
 		return f.Data
 	}
-	_, _, start, end, ok := copyRecord(f.Data)
+	if ext == ".js" && f.Builtin() {
+		return theme.LeanJS(f.Data)
+	}
+	name, _, start, end, ok := copyRecord(f.Data)
 	if !ok || f.Data[start] != '/' {
 		return f.Data
 	}
-	if start == 0 {
-		return f.Data[end:]
+	data := f.Data[end:]
+	if start > 0 {
+		data = append(slices.Clip(f.Data[:start]), data...)
 	}
-	return append(slices.Clip(f.Data[:start]), f.Data[end:]...)
+	if builtin, _ := theme.Read("assets/" + f.Name); ext == ".js" && name == "assets/"+f.Name && bytes.Equal(data, builtin) {
+		return theme.LeanJS(data) // a copy as it was: the built-in file's bytes
+	}
+	return data
 }
 
 // Config is config.toml (DESIGN.md §3), with defaults filled in.

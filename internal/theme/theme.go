@@ -158,3 +158,28 @@ func Copy(dir, name string) (string, error) {
 	}
 	return p, nil
 }
+
+// LeanJS is a built-in script as a build publishes it: without its
+// opening block comment, its comment lines and its blank lines, half its
+// bytes or more (search.js: 27.3 → 17.9 KB by gzip -9, which every first
+// query fetches), while `tongbao layouts` gives the file with its
+// comments, to read and copy. The built-in scripts are written so that
+// this is safe (TestLeanJS): no template literal and no string continued
+// past its line, so that a line whose first characters are // is always a
+// comment. A site's own scripts are published as written.
+func LeanJS(data []byte) []byte {
+	s := string(data)
+	if strings.HasPrefix(s, "/*") {
+		if i := strings.Index(s, "*/"); i >= 0 {
+			s = s[i+2:]
+		}
+	}
+	b := make([]byte, 0, len(s))
+	for line := range strings.Lines(s) {
+		if t := strings.TrimSpace(line); t == "" || strings.HasPrefix(t, "//") {
+			continue
+		}
+		b = append(b, line...)
+	}
+	return b
+}

@@ -3,6 +3,11 @@ package theme
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -38,6 +43,60 @@ func TestRecord(t *testing.T) {
 	for _, b := range []string{"", "{{/* 复制自内置的 x.html */}}\n", "<!DOCTYPE html>\n"} {
 		if _, _, _, ok := ParseRecord([]byte(b)); ok {
 			t.Errorf("%q read as a record", b)
+		}
+	}
+}
+
+// TestLeanJS: what LeanJS leaves out of each built-in script is comments
+// only. The scripts keep to what makes that so — no template literal, no
+// string continued on the next line, no block comment over lines but the
+// opening one — and what is left is a script node accepts; less than
+// three quarters of the bytes, no line of it a comment. (The tests of
+// search.js in internal/search run what LeanJS leaves of it.)
+func TestLeanJS(t *testing.T) {
+	nodePath, err := exec.LookPath("node")
+	if err != nil && os.Getenv("CI") == "true" {
+		t.Fatal("node not found: the built-in scripts must be checked under CI (apt-get install nodejs)")
+	}
+	for _, name := range Names() {
+		if path.Ext(name) != ".js" {
+			continue
+		}
+		src, _ := Read(name)
+		text := string(src)
+		if strings.Contains(text, "`") {
+			t.Errorf("%s has a template literal, whose lines LeanJS could take for comments", name)
+		}
+		for i, line := range strings.Split(text, "\n") {
+			if strings.HasSuffix(line, "\\") {
+				t.Errorf("%s:%d: a line continued past its end", name, i+1)
+			}
+			if j := strings.Index(line, "/*"); j >= 0 && i > 0 && !strings.Contains(line[j:], "*/") {
+				t.Errorf("%s:%d: a block comment over several lines (only the opening one may be)", name, i+1)
+			}
+		}
+		lean := string(LeanJS(src))
+		if 4*len(lean) >= 3*len(src) {
+			t.Errorf("%s: LeanJS leaves %d of %d bytes", name, len(lean), len(src))
+		}
+		if strings.HasPrefix(lean, "/*") {
+			t.Errorf("%s: LeanJS left the opening comment", name)
+		}
+		for line := range strings.Lines(lean) {
+			if s := strings.TrimSpace(line); s == "" || strings.HasPrefix(s, "//") {
+				t.Errorf("%s: LeanJS left the line %q", name, line)
+				break
+			}
+		}
+		if nodePath == "" {
+			continue
+		}
+		f := filepath.Join(t.TempDir(), path.Base(name))
+		if err := os.WriteFile(f, []byte(lean), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(nodePath, "--check", f).CombinedOutput(); err != nil {
+			t.Errorf("%s as LeanJS leaves it: node --check: %v\n%s", name, err, out)
 		}
 	}
 }
