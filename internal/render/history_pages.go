@@ -124,6 +124,9 @@ type UnitView struct {
 	Span   string
 	Was    []Link
 	Became *Link
+	// OtherNames are what else it is called (units.toml otherNames: its
+	// full name, a name it had), by which the search finds this page.
+	OtherNames []string
 	// Aggregates are its ranks in the quarters, halves and years that
 	// circulars report, newest first as every history table is, so that
 	// a reader finds the latest at the top of each (a year before its
@@ -226,7 +229,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	dec := h.s.Config.Scoring.Decimals
 	comp := m.composite[u]
 	terms := h.s.Config.Terms
-	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: terms.Unit, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: terms.Peer}
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: terms.Unit, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: terms.Peer, OtherNames: u.OtherNames}
 	if u.Group != nil {
 		v.Group = u.Group.Name
 	}
@@ -422,7 +425,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	m := h.model()
 	terms := h.s.Config.Terms
 	label := terms.Peer
-	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: label}
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: label, OtherNames: u.OtherNames}
 	v.span(u)
 	// An indicator it owned before a 机构改革 or after one is its own in
 	// the months it was assessed in alone.

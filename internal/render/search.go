@@ -148,9 +148,17 @@ func pageDocument(p *site.Page) search.Document {
 func (x *searchIndex) historyDocuments() []search.Document {
 	s := x.s
 	var docs []search.Document
+	// A unit's other names (its full name, a name it had) find its page
+	// exactly, and are in its text for a query that holds part of one.
+	also := func(u *site.Unit) string {
+		if len(u.OtherNames) == 0 {
+			return ""
+		}
+		return "。也称" + strings.Join(u.OtherNames, "、")
+	}
 	for _, u := range s.Townships {
-		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核排名", URL: unitPath(u), Names: []string{u.Name},
-			Text: u.Name + "历次综合考核排名和各单项指标排名"})
+		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核排名", URL: unitPath(u), Names: append([]string{u.Name}, u.OtherNames...),
+			Text: u.Name + "历次综合考核排名和各单项指标排名" + also(u)})
 	}
 	owned := map[*site.Unit][]string{}
 	for _, ind := range s.Indicators {
@@ -159,11 +167,11 @@ func (x *searchIndex) historyDocuments() []search.Document {
 		}
 	}
 	for _, u := range s.Departments {
-		text := u.Name + "历次考核情况"
+		text := u.Name + "历次考核情况" + also(u)
 		if names := owned[u]; len(names) > 0 {
 			text += "。负责指标：" + strings.Join(names, "、")
 		}
-		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核情况", URL: unitPath(u), Names: []string{u.Name}, Text: text})
+		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核情况", URL: unitPath(u), Names: append([]string{u.Name}, u.OtherNames...), Text: text})
 	}
 	for _, ind := range s.Indicators {
 		text := ind.Section

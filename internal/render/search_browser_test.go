@@ -790,3 +790,30 @@ func TestBrowserSearchShortName(t *testing.T) {
 	// Its snippet says why it was found: the short name, marked.
 	browsertest.WaitFor(t, ctx, `[...document.querySelector(".search-result").querySelectorAll("mark")].some(m => m.textContent === "社消零")`, "社消零 marked in the first result")
 }
+
+// TestBrowserSearchUnitOtherName: a department's full name (units.toml
+// otherNames), which circulars do not write and which shares only some
+// pairs with the name they do (区发改局), finds its page first, labelled
+// as a name found.
+func TestBrowserSearchUnitOtherName(t *testing.T) {
+	ctx := newSearchBrowser(t)
+	s := loadSample(t)
+	found := false
+	for _, u := range s.Departments {
+		if u.Slug == "fagai" {
+			u.OtherNames, found = []string{"区发展和改革局"}, true
+		}
+	}
+	if !found {
+		t.Fatal("the sample has no department fagai")
+	}
+	srv, _ := serveLogged(t, renderFiles(t, s, "/"), "/", true)
+	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape("区发展和改革局"))
+	browsertest.WaitFor(t, ctx, `document.querySelector(".search-result a") !== null`, "a result for 区发展和改革局")
+	if got := evalJS[string](t, ctx, `document.querySelector(".search-result a").getAttribute("href")`); got != "/units/fagai/" {
+		t.Errorf("the first result for 区发展和改革局 is %s, want 区发改局's page", got)
+	}
+	if got := evalJS[string](t, ctx, `document.querySelector(".search-result .search-exact").textContent`); got != "名称相符" {
+		t.Errorf("the first result is labelled %q, want 名称相符", got)
+	}
+}

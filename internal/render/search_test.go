@@ -390,3 +390,32 @@ func TestSearchIndexFormerName(t *testing.T) {
 	}
 	t.Error("no document indicators/jingji/")
 }
+
+// TestSearchIndexUnitOtherNames: a unit's other names (units.toml
+// otherNames) are in its page's entry of the index and on the page:
+// 区发展和改革局 finds 区发改局.
+func TestSearchIndexUnitOtherNames(t *testing.T) {
+	files := historySite()
+	const units = "data/units.toml"
+	fagai := "name = \"区发改局\"\nslug = \"fagai\"\n"
+	if !strings.Contains(files[units], fagai) {
+		t.Fatal("historySite has no 区发改局")
+	}
+	files[units] = strings.Replace(files[units], fagai, fagai+"otherNames = [\"区发展和改革局\"]\n", 1)
+	out := renderFiles(t, loadFiles(t, files), "/")
+	found := false
+	for _, d := range searchIndexDocs(t, out) {
+		if d.URL == "units/fagai/" {
+			found = true
+			if !strings.Contains(d.Text, "也称区发展和改革局") {
+				t.Errorf("区发改局's entry: %q", d.Text)
+			}
+		}
+	}
+	if !found {
+		t.Error("no document units/fagai/")
+	}
+	if page := string(out["units/fagai/index.html"]); !strings.Contains(page, ">也称区发展和改革局</p>") {
+		t.Error("区发改局's page does not say 也称区发展和改革局")
+	}
+}

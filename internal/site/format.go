@@ -129,6 +129,8 @@ var UnitsFile = &Format{Name: "单位", Fields: []Field{
 		Help: "参与排名的单位（[terms] unit），按通报中列出的顺序，至少一个", Fields: []Field{
 			{Key: "name", Kind: Text, Label: "名称", Required: true, Help: "单位全称，如“甲镇”；名称在全部单位中不能重复"},
 			{Key: "slug", Kind: Text, Label: "网址名", Required: true, Help: "用于网址的英文名：小写字母、数字和连字符，如 jiazhen；不能重复"},
+			{Key: "otherNames", Kind: Texts, Label: "其他名称",
+				Help: "人们也用的名称，如全称、旧称 [\"区发展和改革局\"]（名称为“区发改局”时）：在站内搜索这些词也能找到本单位的页面，页面上列出；不能是别的单位或指标的名称；可不填"},
 			{Key: "group", Kind: Text, Label: "所属组", Help: "所属组（[[group]] 的 name）；有 [[group]] 时必填，没有时不写"},
 			{Key: "from", Kind: Text, Label: "起始月份",
 				Help: "新设或更名后的单位，第一个参加考核的月份，如 \"2022-07\"；此前各月没有它的得分；不写则一直参加"},
@@ -143,6 +145,8 @@ var UnitsFile = &Format{Name: "单位", Fields: []Field{
 		Help: "负责指标的单位（[terms] department），可列入考核排类；不参与排名，不分组", Fields: []Field{
 			{Key: "name", Kind: Text, Label: "名称", Required: true, Help: "单位全称，如“县发改局”"},
 			{Key: "slug", Kind: Text, Label: "网址名", Required: true, Help: "用于网址的英文名，如 fagai"},
+			{Key: "otherNames", Kind: Texts, Label: "其他名称",
+				Help: "人们也用的名称，如全称、旧称 [\"区发展和改革局\"]（名称为“区发改局”时）：在站内搜索这些词也能找到本单位的页面，页面上列出；不能是别的单位或指标的名称；可不填"},
 			{Key: "from", Kind: Text, Label: "起始月份",
 				Help: "新设或更名后的单位（机构改革），第一个参加考核的月份，如 \"2019-03\"；此前各月的排类中没有它；不写则一直参加"},
 			{Key: "until", Kind: Text, Label: "截止月份",

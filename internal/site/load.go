@@ -498,6 +498,11 @@ type loader struct {
 	// with are month files' texts read in place of the files' (LoadWith).
 	with map[string][]byte
 
+	// otherNames are the units' other names (units.toml otherNames),
+	// each with where it is written, for the indicators' names and short
+	// names to be held apart from them.
+	otherNames map[string]otherName
+
 	// md finds the links of the bodies (markdown.Converter.Links).
 	md func() *markdown.Converter
 
@@ -846,15 +851,22 @@ func (l *loader) units() {
 		l.s.units[u.Name] = u
 		return u
 	}
+	var named []*record // of each unit added, to read its other names once all are
 	for _, r := range top.records("township") {
 		if u := add(r, Township); u != nil {
 			l.s.Townships = append(l.s.Townships, u)
+			named = append(named, r)
 		}
 	}
 	for _, r := range top.records("department") {
 		if u := add(r, Department); u != nil {
 			l.s.Departments = append(l.s.Departments, u)
+			named = append(named, r)
 		}
+	}
+	l.otherNames = nil
+	for i, u := range slices.Concat(l.s.Townships, l.s.Departments) {
+		l.unitOtherNames(f, named[i], u)
 	}
 	for i, u := range l.s.Townships {
 		u.Index = i
@@ -876,6 +888,38 @@ func (l *loader) units() {
 	for _, g := range l.s.Groups {
 		if len(g.Units) == 0 {
 			f.errorf(groupAt[g], "组“%s”没有%s（没有 [[township]] 写 group = %s）", g.Name, terms.Unit, Quote(g.Name))
+		}
+	}
+}
+
+// An otherName is a unit's other name, where units.toml writes it.
+type otherName struct {
+	u    *Unit
+	f    *tomlFile
+	path string
+}
+
+// unitOtherNames reads u's otherNames: each is its own (its name would
+// lead a search to two pages), and said once.
+func (l *loader) unitOtherNames(f *tomlFile, r *record, u *Unit) {
+	for _, e := range r.texts("otherNames") {
+		switch name := strings.TrimSpace(e.value); {
+		case name == "":
+			f.errorf(e.path, "其他名称不能为空")
+		case name == u.Name:
+			f.errorf(e.path, "其他名称“%s”就是单位名称，不必写", name)
+		case slices.Contains(u.OtherNames, name):
+			f.errorf(e.path, "其他名称“%s”重复", name)
+		case l.s.units[name] != nil && l.s.units[name].Name == name:
+			f.errorf(e.path, "其他名称“%s”是另一个单位的名称，搜索它应找到那个单位", name)
+		case l.otherNames[name].u != nil:
+			f.errorf(e.path, "其他名称“%s”也是“%s”的其他名称：一个名称只能属于一个单位", name, l.otherNames[name].u.Name)
+		default:
+			u.OtherNames = append(u.OtherNames, name)
+			if l.otherNames == nil {
+				l.otherNames = map[string]otherName{}
+			}
+			l.otherNames[name] = otherName{u, f, e.path}
 		}
 	}
 }
@@ -1168,10 +1212,20 @@ func (l *loader) indicatorCatalogue() {
 				kind = s.Config.Terms.Department
 			}
 			f.errorf(sh.path, "简称“%s”是%s“%s”的名称，搜索它应找到那个单位", sh.short, kind, u.Name)
+		} else if on := l.otherNames[sh.short]; on.u != nil {
+			f.errorf(sh.path, "简称“%s”是单位“%s”的其他名称，搜索它应找到那个单位", sh.short, on.u.Name)
 		} else if other := shortOf[sh.short]; other != nil {
 			f.errorf(sh.path, "简称“%s”也是指标“%s”（%s）的简称：一个简称只能属于一个指标", sh.short, other.Name, other.ID)
 		} else {
 			shortOf[sh.short] = sh.ind
+		}
+	}
+	// A unit's other name that is an indicator's name would find two
+	// pages, the unit's and the indicator's.
+	for _, name := range slices.Sorted(maps.Keys(l.otherNames)) {
+		if n, ok := named[name]; ok {
+			on := l.otherNames[name]
+			on.f.errorf(on.path, "其他名称“%s”是指标（%s）的名称，搜索它应找到那个指标", name, n.id)
 		}
 	}
 	// Document order is section order first: a 重点项目 entry written

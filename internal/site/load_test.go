@@ -1131,3 +1131,42 @@ func TestCircularsOfOneMonth(t *testing.T) {
 		t.Errorf("warnings\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestUnitOtherNames: a unit's other names (its full name, a name it
+// had) are read; each is one unit's alone and no indicator's name or
+// short name, which would lead a search for it to two pages.
+func TestUnitOtherNames(t *testing.T) {
+	const units, inds = "data/units.toml", "data/indicators.toml"
+	fagai := "name = \"区发改局\"\nslug = \"fagai\"\n"
+	files := miniSite()
+	files[units] = strings.Replace(files[units], fagai, fagai+"otherNames = [\"区发展和改革局\", \"区发改委\"]\n", 1)
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := s.units["区发改局"]; u == nil || !slices.Equal(u.OtherNames, []string{"区发展和改革局", "区发改委"}) {
+		t.Errorf("区发改局's other names: %v", u)
+	}
+	for _, c := range []struct{ name, file, old, new, want string }{
+		{"its own name", units, fagai, fagai + "otherNames = [\"区发改局\"]\n",
+			units + ":13:15: 其他名称“区发改局”就是单位名称，不必写"},
+		{"written twice", units, fagai, fagai + "otherNames = [\"发改局\", \"发改局\"]\n",
+			units + ":13:22: 其他名称“发改局”重复"},
+		{"another unit's name", units, fagai, fagai + "otherNames = [\"区财政局\"]\n",
+			units + ":13:15: 其他名称“区财政局”是另一个单位的名称，搜索它应找到那个单位"},
+		{"another unit's other name", units, "slug = \"caizheng\"\n", "slug = \"caizheng\"\notherNames = [\"发改\"]\n",
+			units + ":17:15: 其他名称“发改”也是“区发改局”的其他名称：一个名称只能属于一个单位"},
+		{"an indicator's name", units, fagai, fagai + "otherNames = [\"财政收入\"]\n",
+			units + ":13:15: 其他名称“财政收入”是指标（caizheng）的名称，搜索它应找到那个指标"},
+		{"an indicator's short name", inds, "name = \"经济\"\n", "name = \"经济\"\nshortNames = [\"发改\"]\n",
+			inds + ":4:15: 简称“发改”是单位“区发改局”的其他名称，搜索它应找到那个单位"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := miniSite()
+			if c.name == "another unit's other name" || c.name == "an indicator's short name" {
+				f[units] = strings.Replace(f[units], fagai, fagai+"otherNames = [\"发改\"]\n", 1)
+			}
+			wantDiagnostic(t, f, c.file, c.old, c.new, c.want)
+		})
+	}
+}

@@ -340,6 +340,10 @@ type Unit struct {
 	Exempt []string
 	// Was are the townships that became it, in units.toml order.
 	Was []*Unit
+	// OtherNames are what else people call it (区发展和改革局 for 区发改局,
+	// a name it had): the search finds its page by them, which share too
+	// few characters with its name to find it otherwise.
+	OtherNames []string
 }
 
 // AssessedIn reports whether u was assessed in the month key, "2023-02":
