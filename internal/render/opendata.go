@@ -87,6 +87,7 @@ type OpenCatalogue struct {
 type OpenCatalogueUnit struct {
 	Slug   string   `json:"slug" zh:"单位代号，即单位页面网址 /units/代号/ 中的代号；各期 data.json 的 slug、ownerSlugs 等和 CSV 文件的单位代号都是它"`
 	Name   string   `json:"name" zh:"单位名称"`
+	Other  []string `json:"otherNames,omitempty" zh:"单位的其他名称，如全称、旧称（units.toml 写了才有）"`
 	Kind   string   `json:"kind" zh:"township：参加排名的{unit}；department：{department}"`
 	Group  string   `json:"group,omitempty" zh:"所在的组（分组排名时列出）"`
 	From   string   `json:"from,omitempty" zh:"开始参加考核的月份，如 2022-07（中途设立或改名后的单位才有）"`
@@ -98,7 +99,9 @@ type OpenCatalogueUnit struct {
 
 type OpenCatalogueIndicator struct {
 	ID         string   `json:"id" zh:"指标代号，即指标页面网址 /indicators/代号/ 中的代号；各期 data.json 的 id 和 CSV 文件的指标代号都是它"`
-	Name       string   `json:"name" zh:"指标名称"`
+	Name       string   `json:"name" zh:"指标名称（最新的）"`
+	Short      []string `json:"shortNames,omitempty" zh:"指标的简称（有则列出）"`
+	Former     []string `json:"formerNames,omitempty" zh:"指标改称前的名称，此前各期 data.json 和 CSV 中用的是它（改过名称的才有）"`
 	Section    string   `json:"section" zh:"所属栏目"`
 	Parent     string   `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
 	Owners     []string `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）"`
@@ -113,7 +116,7 @@ var unitKinds = map[site.UnitKind]string{site.Township: "township", site.Departm
 func (o *openData) catalogue() ([]byte, error) {
 	c := OpenCatalogue{Units: []OpenCatalogueUnit{}, Indicators: []OpenCatalogueIndicator{}}
 	for _, u := range slices.Concat(o.s.Townships, o.s.Departments) {
-		cu := OpenCatalogueUnit{Slug: u.Slug, Name: u.Name, Kind: unitKinds[u.Kind], From: u.From, Until: u.Until, Exempt: u.Exempt, URL: o.AbsURL(unitPath(u))}
+		cu := OpenCatalogueUnit{Slug: u.Slug, Name: u.Name, Other: u.OtherNames, Kind: unitKinds[u.Kind], From: u.From, Until: u.Until, Exempt: u.Exempt, URL: o.AbsURL(unitPath(u))}
 		if u.Group != nil {
 			cu.Group = u.Group.Name
 		}
@@ -123,7 +126,8 @@ func (o *openData) catalogue() ([]byte, error) {
 		c.Units = append(c.Units, cu)
 	}
 	for _, ind := range o.s.Indicators {
-		ci := OpenCatalogueIndicator{ID: ind.ID, Name: ind.Name, Section: ind.Section, Owners: unitList(ind.Owners), OwnerSlugs: unitSlugs(ind.Owners), URL: o.AbsURL(indicatorPath(ind))}
+		ci := OpenCatalogueIndicator{ID: ind.ID, Name: ind.Name, Short: ind.ShortNames, Former: ind.FormerNames(), Section: ind.Section,
+			Owners: unitList(ind.Owners), OwnerSlugs: unitSlugs(ind.Owners), URL: o.AbsURL(indicatorPath(ind))}
 		if ind.Parent != nil {
 			ci.Parent = ind.Parent.ID
 		}

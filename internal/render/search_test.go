@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -391,6 +392,30 @@ func TestSearchIndexFormerName(t *testing.T) {
 	t.Error("no document indicators/jingji/")
 }
 
+// TestCatalogueFormerName: the open data's catalogue names a renamed
+// indicator by its newest name and lists the one it had (formerNames),
+// by which the data.json and CSV of the months before call it.
+func TestCatalogueFormerName(t *testing.T) {
+	files := historySite()
+	const inds = "data/indicators.toml"
+	files[inds] = strings.Replace(files[inds], "decimals = 1\n[[indicator]]\nid = \"anquan\"",
+		"decimals = 1\n[[indicator.change]]\nfrom = \"2023-02\"\nname = \"经济运行监测\"\n[[indicator]]\nid = \"anquan\"", 1)
+	var cat struct {
+		Indicators []struct {
+			ID, Name    string
+			FormerNames []string
+		}
+	}
+	if err := json.Unmarshal(renderFiles(t, loadFiles(t, files), "/")["data/catalogue.json"], &cat); err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range cat.Indicators {
+		if want := ind.ID == "jingji"; want != (ind.Name == "经济运行监测" && slices.Equal(ind.FormerNames, []string{"经济运行"})) {
+			t.Errorf("the catalogue gives %s the name %s and former names %q", ind.ID, ind.Name, ind.FormerNames)
+		}
+	}
+}
+
 // TestSearchIndexUnitOtherNames: a unit's other names (units.toml
 // otherNames) are in its page's entry of the index and on the page:
 // 区发展和改革局 finds 区发改局.
@@ -417,5 +442,20 @@ func TestSearchIndexUnitOtherNames(t *testing.T) {
 	}
 	if page := string(out["units/fagai/index.html"]); !strings.Contains(page, ">也称区发展和改革局</p>") {
 		t.Error("区发改局's page does not say 也称区发展和改革局")
+	}
+	// The open data's catalogue has them too.
+	var cat struct {
+		Units []struct {
+			Slug       string
+			OtherNames []string
+		}
+	}
+	if err := json.Unmarshal(out["data/catalogue.json"], &cat); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range cat.Units {
+		if want := u.Slug == "fagai"; want != slices.Equal(u.OtherNames, []string{"区发展和改革局"}) {
+			t.Errorf("the catalogue gives %s the other names %q", u.Slug, u.OtherNames)
+		}
 	}
 }
