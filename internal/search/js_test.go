@@ -1244,3 +1244,32 @@ print(out);`, files, queries, &got)
 		}
 	}
 }
+
+// TestJSSearchUndatedNameAnyYear: a page without a date (a unit's
+// history, which spans every year) found by its name is listed whatever
+// year is chosen; it was left out, and a reader who had chosen a year did
+// not find 兴隆街道's page by its name. The year still narrows the rest.
+// By hand: 0 is the unit's page (undated, numbered first), 1 the 2021
+// circular, 2 the 2022 one.
+func TestJSSearchUndatedNameAnyYear(t *testing.T) {
+	docs := []Document{
+		{Kind: Unit, Title: "兴隆街道历次考核排名", URL: "units/xinglong/", Names: []string{"兴隆街道"}, Text: "兴隆街道历次综合考核排名和各单项指标排名"},
+		{Kind: Circular, Title: "关于2021年工作的通报", URL: "circulars/2021/3/", Date: "2021-03-01", Text: "兴隆街道排名第一。"},
+		{Kind: Circular, Title: "关于2022年工作的通报", URL: "circulars/2022/3/", Date: "2022-03-01", Text: "兴隆街道排名第二。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	var got []struct{ Exact, Complete []int }
+	runJS(t, `
+const out = [];
+for (const year of input) {
+  const f = await s.search(index, "兴隆街道", {year: year, first: 10});
+  out.push({Exact: f.exact, Complete: f.complete});
+}
+print(out);`, files, []int{2022, 2021}, &got)
+	want := []string{"{[0] [0 2]}", "{[0] [0 1]}"}
+	for i, w := range want {
+		if g := fmt.Sprint(got[i]); g != w {
+			t.Errorf("year %d: %s, want %s", []int{2022, 2021}[i], g, w)
+		}
+	}
+}

@@ -1167,7 +1167,16 @@
         return m > w;
       };
       const exactP = query.key ? postings.get("=" + query.key) : null;
-      const exact = exactP ? Array.from(exactP.title).filter(keep) : [];
+      // A page without a date (a unit's or an indicator's history, which
+      // spans every year; they are numbered first) found by its name is
+      // listed whatever the year chosen: a reader who had chosen one did
+      // not find 兴隆街道's page by its name.
+      const dated = index.m.years.length > 0 ? index.m.years[0][1] : n;
+      const exact = exactP
+        ? Array.from(exactP.title).filter(function (d) {
+            return keep(d) || d < dated;
+          })
+        : [];
       const isExact = new Set(exact);
       // The candidates, in one plain loop (a first query at 20,000
       // documents goes through them all, in code not compiled yet):
