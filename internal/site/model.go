@@ -92,7 +92,7 @@ func (f File) Published() []byte {
 		return f.Data
 	}
 	if ext == ".js" && f.Builtin() {
-		return theme.LeanJS(f.Data)
+		return theme.LeanJS("assets/" + f.Name)
 	}
 	name, _, start, end, ok := copyRecord(f.Data)
 	if !ok || f.Data[start] != '/' {
@@ -103,7 +103,7 @@ func (f File) Published() []byte {
 		data = append(slices.Clip(f.Data[:start]), data...)
 	}
 	if builtin, _ := theme.Read("assets/" + f.Name); ext == ".js" && name == "assets/"+f.Name && bytes.Equal(data, builtin) {
-		return theme.LeanJS(data) // a copy as it was: the built-in file's bytes
+		return theme.LeanJS(name) // a copy as it was: the built-in file's bytes
 	}
 	return data
 }

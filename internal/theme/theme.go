@@ -12,6 +12,7 @@
 package theme
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -159,24 +160,39 @@ func Copy(dir, name string) (string, error) {
 	return p, nil
 }
 
-// LeanJS is a built-in script as a build publishes it: without its
-// opening block comment, its comment lines and its blank lines, half its
-// bytes or more (search.js: 27.3 → 17.9 KB by gzip -9, which every first
-// query fetches), while `tongbao layouts` gives the file with its
-// comments, to read and copy. The built-in scripts are written so that
-// this is safe (TestLeanJS): no template literal and no string continued
-// past its line, so that a line whose first characters are // is always a
-// comment. A site's own scripts are published as written.
-func LeanJS(data []byte) []byte {
-	s := string(data)
-	if strings.HasPrefix(s, "/*") {
-		if i := strings.Index(s, "*/"); i >= 0 {
-			s = s[i+2:]
+// LeanJS is the built-in script name ("assets/js/search.js") as a build
+// publishes it, made once (a build and every save in the preview publish
+// it): without its opening block comment, its comment lines and its blank
+// lines, half its bytes or more (search.js: 27.3 → 17.9 KB by gzip -9,
+// which every first query fetches), while `tongbao layouts` gives the
+// file with its comments, to read and copy. nil if there is no such
+// built-in script. A site's own scripts are published as written.
+func LeanJS(name string) []byte { return leanScripts()[name] }
+
+var leanScripts = sync.OnceValue(func() map[string][]byte {
+	m := map[string][]byte{}
+	for _, name := range Names() {
+		if path.Ext(name) == ".js" {
+			b, _ := Read(name)
+			m[name] = lean(b)
 		}
 	}
-	b := make([]byte, 0, len(s))
-	for line := range strings.Lines(s) {
-		if t := strings.TrimSpace(line); t == "" || strings.HasPrefix(t, "//") {
+	return m
+})
+
+// lean is a script without its opening block comment, comment lines and
+// blank lines. The built-in scripts are written so that this is safe
+// (TestLeanJS): no template literal and no string continued past its
+// line, so that a line whose first characters are // is always a comment.
+func lean(data []byte) []byte {
+	if bytes.HasPrefix(data, []byte("/*")) {
+		if i := bytes.Index(data, []byte("*/")); i >= 0 {
+			data = data[i+2:]
+		}
+	}
+	b := make([]byte, 0, len(data))
+	for line := range bytes.Lines(data) {
+		if t := bytes.TrimSpace(line); len(t) == 0 || bytes.HasPrefix(t, []byte("//")) {
 			continue
 		}
 		b = append(b, line...)

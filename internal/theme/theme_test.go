@@ -75,7 +75,7 @@ func TestLeanJS(t *testing.T) {
 				t.Errorf("%s:%d: a block comment over several lines (only the opening one may be)", name, i+1)
 			}
 		}
-		lean := string(LeanJS(src))
+		lean := string(LeanJS(name))
 		if 4*len(lean) >= 3*len(src) {
 			t.Errorf("%s: LeanJS leaves %d of %d bytes", name, len(lean), len(src))
 		}
