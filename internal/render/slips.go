@@ -1,24 +1,23 @@
 package render
 
 import (
-	"crypto/sha256"
 	"slices"
 
 	"tongbao/internal/diag"
 	"tongbao/internal/markdown"
-	"tongbao/internal/site"
 )
 
 // The warnings of the bodies' Markdown (markdown.Error.Warning: `##标题`,
 // a `**` without its partner…) are found where a body is converted, from
 // the tree the conversion parses anyway. A render that takes a page from
 // its Cache converts nothing of it, so the Cache keeps each body's
-// warnings beside the sum of its file (and of the month a circular
-// reports, which a shortcode may warn of: see slipsKey), for the renders
-// that follow.
+// warnings beside the sum of its file, for the renders that follow. (A
+// shortcode's warning depends on the month too — city-bottom's — but a
+// page is taken from the Cache only with the inputs it was last made
+// from, the month's among them, and so the warnings kept of that making.)
 
 // A slipRecord is the warnings of one body, as converted from its file
-// (and month) with the sum given.
+// with the sum given.
 type slipRecord struct {
 	sum      [32]byte
 	warnings diag.List
@@ -58,7 +57,7 @@ func (c *core) reportSlips() {
 	var bodies []body
 	for _, circ := range c.s.Circulars {
 		if c.opts.Only == nil || slices.Contains(c.opts.Only, circ.File) {
-			bodies = append(bodies, body{circ.File, c.slipsKey(circ)})
+			bodies = append(bodies, body{circ.File, circ.Sum})
 		}
 	}
 	if c.opts.Only == nil {
@@ -85,20 +84,6 @@ func (c *core) reportSlips() {
 	for _, d := range all {
 		c.opts.Warn(d)
 	}
-}
-
-// slipsKey is what a circular's warnings depend on, which the Cache keeps
-// them by: its file, and the month it reports (city-bottom warns of a
-// month without a rank from above).
-func (c *core) slipsKey(circ *site.Circular) [32]byte {
-	p := c.periodOf(circ)
-	if p == nil || p.Month == nil {
-		return circ.Sum
-	}
-	var b [64]byte
-	copy(b[:], circ.Sum[:])
-	copy(b[32:], p.Month.Sum[:])
-	return sha256.Sum256(b[:])
 }
 
 // keepSlips keeps the warnings of a body converted, for later renders.
