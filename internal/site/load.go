@@ -892,6 +892,24 @@ func (l *loader) units() {
 	}
 }
 
+// alsoName reads e, one of the names something is also called by (a
+// unit's otherNames, an indicator's shortNames, which what calls it):
+// not blank, not its own name (ownWhat), not one of those read before
+// (have). The name is trimmed; a problem is told at e.
+func alsoName(f *tomlFile, e element, what, ownWhat, own string, have []string) (string, bool) {
+	switch name := strings.TrimSpace(e.value); {
+	case name == "":
+		f.errorf(e.path, "%s不能为空", what)
+	case name == own:
+		f.errorf(e.path, "%s“%s”就是%s，不必写", what, name, ownWhat)
+	case slices.Contains(have, name):
+		f.errorf(e.path, "%s“%s”重复", what, name)
+	default:
+		return name, true
+	}
+	return "", false
+}
+
 // An otherName is a unit's other name, where units.toml writes it.
 type otherName struct {
 	u    *Unit
@@ -903,13 +921,8 @@ type otherName struct {
 // lead a search to two pages), and said once.
 func (l *loader) unitOtherNames(f *tomlFile, r *record, u *Unit) {
 	for _, e := range r.texts("otherNames") {
-		switch name := strings.TrimSpace(e.value); {
-		case name == "":
-			f.errorf(e.path, "其他名称不能为空")
-		case name == u.Name:
-			f.errorf(e.path, "其他名称“%s”就是单位名称，不必写", name)
-		case slices.Contains(u.OtherNames, name):
-			f.errorf(e.path, "其他名称“%s”重复", name)
+		switch name, ok := alsoName(f, e, "其他名称", "单位名称", u.Name, u.OtherNames); {
+		case !ok:
 		case l.s.units[name] != nil && l.s.units[name].Name == name:
 			f.errorf(e.path, "其他名称“%s”是另一个单位的名称，搜索它应找到那个单位", name)
 		case l.otherNames[name].u != nil:
@@ -1131,14 +1144,7 @@ func (l *loader) indicatorCatalogue() {
 			f.errorf(cmp.Or(pathIf(r.t, "section"), r.t.path), "section 应为 %s，而不是“%s”%s", zh.Or(terms.Sections), ind.Section, Suggest(ind.Section, terms.Sections))
 		}
 		for _, e := range r.texts("shortNames") {
-			switch short := strings.TrimSpace(e.value); {
-			case short == "":
-				f.errorf(e.path, "简称不能为空")
-			case short == ind.Name:
-				f.errorf(e.path, "简称“%s”就是指标名称，不必写", short)
-			case slices.Contains(ind.ShortNames, short):
-				f.errorf(e.path, "简称“%s”重复", short)
-			default:
+			if short, ok := alsoName(f, e, "简称", "指标名称", ind.Name, ind.ShortNames); ok {
 				ind.ShortNames = append(ind.ShortNames, short)
 				shorts = append(shorts, shortName{ind, short, e.path})
 			}
