@@ -35,7 +35,7 @@ func searchIndexDocs(t *testing.T, files map[string][]byte) []searchDoc {
 	var m search.Manifest
 	dec := json.NewDecoder(bytes.NewReader(files["search-index.json"]))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil || m.V != 9 {
+	if err := dec.Decode(&m); err != nil || m.V != search.Version {
 		t.Fatalf("search-index.json (version %d): %v\n%.300s", m.V, err, files["search-index.json"])
 	}
 	var docs []searchDoc

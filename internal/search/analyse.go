@@ -628,6 +628,22 @@ func (c *counter) addToken(at int, title bool) {
 	c.word = c.word[:0]
 }
 
+// pointJoins reports whether a point (. or ．) between the word being
+// read and next, the text after the point, is a decimal point, part of
+// the word (see Tokenize): the word ends in a digit and next starts with
+// one, ASCII or full-width (０ to ９ are EF BC 90 to 99).
+func (c *counter) pointJoins(next string) bool {
+	return c.endsInDigit() && len(next) > 0 && (next[0]-'0' <= 9 ||
+		len(next) > 2 && next[0] == 0xEF && next[1] == 0xBC && next[2]-0x90 <= 9)
+}
+
+// endsInDigit reports whether the word being read ends in an ASCII digit
+// (a full-width one is folded in c.word).
+func (c *counter) endsInDigit() bool {
+	n := len(c.word)
+	return n > 0 && c.word[n-1]-'0' <= 9
+}
+
 // A wordTable numbers the words (and word pairs and exact keys) of a
 // document in the order they first occur, in open addressing on a hash of
 // their bytes. Their bytes lie one after the other in text, made into the
@@ -761,6 +777,11 @@ func (c *counter) tokens(s string, title bool) {
 			case 'A' <= b && b <= 'Z':
 				b += 'a' - 'A'
 			default:
+				if b == '.' && c.pointJoins(s[i+1:]) {
+					c.word = append(c.word, '.')
+					i++
+					continue
+				}
 				if wordAt >= 0 {
 					c.addWord(wordAt, title)
 					wordAt = -1
@@ -822,6 +843,11 @@ func (c *counter) tokens(s string, title bool) {
 				wordAt = -1
 			}
 		default:
+			if r == '.' && c.pointJoins(s[i+size:]) { // ．, folded
+				c.word = append(c.word, '.')
+				i += size
+				continue
+			}
 			if wordAt >= 0 {
 				c.addWord(wordAt, title)
 				wordAt = -1

@@ -113,7 +113,7 @@ func mergeKeys[V any](a, b map[string]V) map[string]bool {
 // cased letters, digits, punctuation and invalid bytes.
 func randomTexts(n int) []string {
 	pieces := []string{"禁", "毒", "工作", "禁毒", "禁禁禁", "𠀀", "𠀁", "〇", "々", "㐀", "\u20dd", "\uFE00", "\u00ad",
-		"ａ", "Ｂ", "A", "z", "1", "２", "ǅ", "İ", "ß", "Σ", "ひ", "，", "。", " ", "\u3000", "\xff", "\xe4\xb8", "😀", "—", "〔", "〕"}
+		"ａ", "Ｂ", "A", "z", "1", "２", "ǅ", "İ", "ß", "Σ", "ひ", "，", "。", " ", "\u3000", "\xff", "\xe4\xb8", "😀", "—", "〔", "〕", ".", "．", "9"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	var out []string
 	for range n {
@@ -258,9 +258,13 @@ func TestAnalyseHTML(t *testing.T) {
 		"<p>甲乙</p>\n<p>丙\xff\xfe丁 \xe4\xb8</p>", "禁\xe4\xb8", "禁\u20dd毒", "禁\u3000毒", "ＧＤＰ增长２０２３年", "𠀀𠀁<b>𠀂</b>",
 		"<h3 id=\"x\">一、任务</h3><ol><li>甲</li><li>乙</li></ol>", "<table><tr><td>第一</td><th>桥头街道</th></tr></table>",
 		"  a \n\t b　　c  ", "禁\u00ad毒", "禁\u2028毒", "々〇㐀", strings.Repeat("禁毒工作", 500),
+		// A point after a number, whose next character a tag or a
+		// reference may hide (see reader.point).
+		"<p>增长<b>17.</b>95%，PM2.5</p>", "17.&#57;5", "<p>17.</p><p>5</p>", "1.<br>5", "１７．<i>９５</i>", "17．&#65301;",
+		`<img alt="v1.">2`, "17.&lt;5", "1.5&amp;", "a 1.", "1.", "<p>得分87.95分，1.5万元</p>", "&amp;1.<b>5</b>",
 	}
 	pieces := []string{"<p>", "</p>", "<b>", "</b>", "<br>", "<!-- x -->", "&amp;", "&lt;", "&nbsp;", "&#x4E2D;", " ", "\n", "<",
-		"<script>禁</script>", "</span>", "<li>", "</LI>", "<strong>", "</strong>", "<td>", "</em>", "<hr>", "<h2>", "<p>>"}
+		"<script>禁</script>", "</span>", "<li>", "</LI>", "<strong>", "</strong>", "<td>", "</em>", "<hr>", "<h2>", "<p>>", "&#46;"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	texts := randomTexts(300)
 	for _, text := range texts {
@@ -330,6 +334,7 @@ func FuzzAnalyseHTML(f *testing.F) {
 	f.Add("<p>甲乙</p>\n<p>丙\xff\xfe丁</p>", "甲")
 	f.Add(`<p>见<img src=x.png alt="得分&amp;分布">图<IMG ALT='甲\xff'></p>`, "")
 	f.Add("<p>落实“三重点”工作、（一）<b>加强</b>&ldquo;甲&rdquo;·乙(丙)，丁”，“戊</p>", "《甲》（乙）")
+	f.Add("<p>增长<b>17.</b>95%，PM2.5，１．<i>５</i>&#46;5</p>", "1.5万")
 	f.Fuzz(func(t *testing.T, fragment, title string) {
 		sameAnalysis(t, Document{Title: title}, fragment)
 	})

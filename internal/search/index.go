@@ -32,7 +32,7 @@ import (
 //
 // search-index.json, the manifest, is the one file with a fixed name:
 //
-//	{"v":9,"docs":N,"shards":"<h><h>…","big":{"<token>":"<h>",…},
+//	{"v":10,"docs":N,"shards":"<h><h>…","big":{"<token>":"<h>",…},
 //	 "pages":"<h>…","pageDocs":16,"packs":"<h>…","packDocs":64,
 //	 "years":[[2003,12],[2004,24],…],"variants":"<h>"}
 //
@@ -61,7 +61,9 @@ import (
 // see joins) pair too (实三 and 点工 in 落实“三重点”工作), and a Key's runs
 // go on across joiners; white space and all other punctuation part them
 // (no 全生 in 安全、生产). (Versions 7 and 8 paired two characters across
-// any punctuation or symbol, white space only parting them.) docset(text)
+// any punctuation or symbol, white space only parting them.) Since
+// version 10 a decimal number is one word (17.95, PM2.5: a point between
+// two digits is part of it), where it was two. docset(text)
 // lists the documents whose text holds the token;
 // places and weights are nibbles, two a byte, low nibble first, one for
 // each of those documents in order: the place is the sixteenth of the
@@ -114,7 +116,7 @@ type Index struct {
 
 // The sizes of the index's parts.
 const (
-	Version     = 9
+	Version     = 10
 	PageDocs    = 16       // documents per page of the documents table
 	PackDocs    = 64       // documents per text pack
 	shardTarget = 12 << 10 // the mean size a shard is cut for, in entries (about a byte each)

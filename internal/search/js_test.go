@@ -504,12 +504,17 @@ func TestJSMarks(t *testing.T) {
 		{"《安全生产法》（试行）", "安全生产法试行", []string{"安全生产法》（试行"}},
 		// A number typed against another part of the query, with no space
 		// between (the 1 of 2023年1-2月, the 2023 of 〔2023〕14号, the 5 of
-		// PM2.5), is marked only where it stands so in the text: not every
+		// PM10-5), is marked only where it stands so in the text: not every
 		// list's （1） or every 2023年 of a page. Typed apart, or alone, it is
 		// a word of its own, marked wherever it is.
 		{"（1）规模工业。现将2023年1-2月情况", "2023年1-2月", []string{"2023年1", "2月"}},
 		{"双政办函〔2023〕14号，2023年目标", "〔2023〕14号", []string{"2023", "14号"}},
-		{"PM2.5浓度，5月", "PM2.5", []string{"PM2", "5"}},
+		{"PM10-5浓度，5月", "PM10-5", []string{"PM10", "5"}},
+		// A decimal number is one word: PM2.5 whole, and neither the 95 of
+		// 17.95 nor 95分 in 87.95分.
+		{"PM2.5浓度，5月", "PM2.5", []string{"PM2.5"}},
+		{"增长17.95%，得分87.95分，95分以上", "95分", []string{"95分"}},
+		{"增长17.95%，95%", "95%", []string{"95"}},
 		{"2022年禁毒", "禁毒 2022", []string{"2022", "禁毒"}},
 		{"1-2月，（1）", "1-2", []string{"1", "2", "1"}},
 		{"双政办函〔2021〕5号，2021年度", "双政办函2021", []string{"双政办函", "2021", "2021"}},
@@ -914,10 +919,11 @@ print(out);`, files, queries, &got)
 }
 
 // TestJSSearchBoundNumber: a number typed against a word (the 5 of
-// PM2.5) is not enough for a partial match: a page that holds it and
+// PM10-5) is not enough for a partial match: a page that holds it and
 // none of the query's other terms, as any page with a 5 in it does, is
-// not listed. Typed alone, the number finds every page holding it. By
-// hand: 0 speaks of 5月, 1 of PM2.5, 2 of PM10.
+// not listed. Typed alone, the number finds every page holding it, and
+// not the 5 of PM2.5, a decimal number, one word. By hand: 0 speaks of
+// 5月, 1 of PM2.5, 2 of PM10; no page of PM3.5 or PM10.5.
 func TestJSSearchBoundNumber(t *testing.T) {
 	docs := []Document{
 		{Kind: Page, Title: "五月", URL: "a/", Date: "2023-01-01", Text: "5月考核，5项任务。"},
@@ -932,13 +938,15 @@ for (const q of input) {
   const f = await s.search(index, q, {});
   out.push({Complete: f.complete.slice().sort(), Partial: f.partial.slice().sort()});
 }
-print(out);`, files, []string{"PM2.5", "ＰＭ２．５", "PM3.5", "PM10.5", "5"}, &got)
+print(out);`, files, []string{"PM2.5", "ＰＭ２．５", "PM3.5", "PM10.5", "5", "PM10-5", "PM2"}, &got)
 	want := []string{
 		"{[1] []}",
 		"{[1] []}",
 		"{[] []}",
+		"{[] []}",
+		"{[0] []}",
 		"{[] [2]}",
-		"{[0 1] []}",
+		"{[] []}",
 	}
 	for i, w := range want {
 		if g := fmt.Sprint(got[i]); g != w {

@@ -17,7 +17,8 @@ import (
 //
 // Only the well-formed case is read in one pass: at the first byte that
 // is not UTF-8, the reader gives up and AnalyseHTML falls back on
-// PlainText.
+// PlainText; so it does at a number's point right before markup (see
+// point), whose character after it cannot see.
 type reader struct {
 	c       *counter
 	text    []byte
@@ -28,7 +29,8 @@ type reader struct {
 }
 
 // html reads fragment (see PlainText for what its text is), and reports
-// whether it was valid UTF-8.
+// whether it could: false if it was not valid UTF-8 or held a point
+// scan cannot read (see point).
 func (r *reader) html(fragment string) bool {
 	r.text, r.pending, r.prev, r.wordAt = r.text[:0], false, 0, -1
 	s := fragment
@@ -190,7 +192,8 @@ var asciiClass = func() (t [utf8.RuneSelf]byte) {
 
 // scan reads s up to its first '<' (all of s if tags is false: decoded
 // text, where '<' and '&' are themselves), and returns where it stopped,
-// or false at a byte that is not UTF-8.
+// or false at a byte that is not UTF-8 or a point it cannot read (see
+// point).
 func (r *reader) scan(s string, tags bool) (int, bool) {
 	c := r.c
 	start := -1 // s[start:i] is text not yet written, if start ≥ 0…
@@ -239,6 +242,10 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 					}
 					c.word = append(c.word, a)
 					r.prev = 0
+				} else if b == '.' && c.endsInDigit() {
+					if !r.point(s[i+1:], tags) {
+						return i, false
+					}
 				} else {
 					r.endWord()
 					if a != asciiJoin {
@@ -277,6 +284,13 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 			if m := markOf(b, s[i+1], s[i+2]); m != noMark {
 				if start < 0 {
 					start, off = i, r.open(i)
+				}
+				if b == 0xEF && s[i+1] == 0xBC && s[i+2] == 0x8E && c.endsInDigit() { // ．
+					if !r.point(s[i+3:], tags) {
+						return i, false
+					}
+					i += 3
+					continue
 				}
 				r.endWord()
 				if m != joiner {
@@ -327,6 +341,27 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 		r.text = append(r.text, s[start:]...)
 	}
 	return len(s), true
+}
+
+// point reads a point (. or ．) right after a word that ends in a digit,
+// next being what follows it in the string being scanned: part of the
+// word if a digit follows (a decimal point: see Tokenize), else the word's
+// end. It reports false where what follows is markup (a tag, a character
+// reference) or the end of a decoded piece, past which the reader cannot
+// see the next character from here: AnalyseHTML then reads the text
+// PlainText gives, which is rare (a number's point right before a tag).
+// At the fragment's end (next empty, tags true) nothing follows.
+func (r *reader) point(next string, tags bool) bool {
+	if tags && len(next) > 0 && (next[0] == '<' || next[0] == '&') || !tags && len(next) == 0 {
+		return false
+	}
+	if r.c.pointJoins(next) {
+		r.c.word = append(r.c.word, '.')
+	} else {
+		r.endWord()
+		r.prev = 0
+	}
+	return true
 }
 
 // open starts a run of text at byte i of the string being scanned, after

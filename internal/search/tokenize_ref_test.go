@@ -24,7 +24,11 @@ import (
 //     (a query's spaces part its words, and a page's paragraphs and
 //     headings end in a space: see PlainText), clause and sentence
 //     punctuation (安全、生产 has no 全生), other symbols and a word;
-//   - a run of other letters and digits is one token, lowercased;
+//   - a run of other letters and digits is one token, lowercased; a
+//     point between two digits (a decimal point: 17.95, PM2.5, 1.5万) is
+//     part of it, so that 95 does not find 17.95 nor 95分 87.95分, as in
+//     Unicode's word boundaries (UAX #29, rules WB11 and WB12); a comma
+//     is not, which would join 1，2月 (full-width, that is 1,2);
 //   - a word right before a Han character makes a pair with it too, after
 //     the word (2023年3月 → 2023, 2023年, 年, 3, 3月, 月): a month, a 文号's
 //     serial and a quantity are found with their unit, not only beside it
@@ -108,11 +112,26 @@ func scan(s string, emit func(tok string, at int)) {
 			flush()
 			adjacent = false
 		default:
+			if r == '.' && len(word) > 0 && digit(rune(word[len(word)-1])) && digit(foldWidth(firstRune(s[i+size:]))) {
+				word = append(word, '.')
+				wordEnd = i + size
+				wordAsIs = wordAsIs && orig == '.'
+				continue
+			}
 			flush()
 			prevHan = 0
 		}
 	}
 	flush()
+}
+
+// digit reports whether r is an ASCII digit.
+func digit(r rune) bool { return '0' <= r && r <= '9' }
+
+// firstRune is the first character of s, or utf8.RuneError.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // IsPair reports whether tok is a pair: two Han characters, or a word and

@@ -60,9 +60,21 @@ var tokenizeCases = []struct {
 	{"3\u0301月 3 月", []string{"3", "3月", "月", "3", "月"}},
 	// Full-width ASCII forms fold to ASCII; the ideographic space separates.
 	{"２０２３年　ＡＢｃ", []string{"2023", "2023年", "年", "abc"}},
-	{"９５．０６％", []string{"95", "06"}},
-	// Decimal numbers split at the point, percentages lose the sign.
-	{"95.06%", []string{"95", "06"}},
+	// A point between two digits is a decimal point, part of the number
+	// (UAX #29's WB11 and WB12): 95 is no token of 17.95, nor 95分 of
+	// 87.95分. Anywhere else a point separates, as a comma always does (a
+	// full-width comma is one after folding: 1，2月 is two months).
+	// Percentages lose the sign.
+	{"９５．０６％", []string{"95.06"}},
+	{"95.06%", []string{"95.06"}},
+	{"得分87.95分", []string{"得", "得分", "分", "87.95", "87.95分", "分"}},
+	{"1.5万元", []string{"1.5", "1.5万", "万", "万元", "元"}},
+	{"PM2.5", []string{"pm2.5"}},
+	{"v1.2.3 2023.12", []string{"v1.2.3", "2023.12"}},
+	{"1.５ １.5 １．５", []string{"1.5", "1.5", "1.5"}},
+	{"1\u00AD.5 1.\u00AD5", []string{"1.5", "1", "5"}},
+	{"1..5 5. .5 a.5 3.x 1,234 1，2月", []string{"1", "5", "5", "5", "a", "5", "3", "x", "1", "234", "1", "2", "2月", "月"}},
+	{"第1.项", []string{"第", "1", "项"}},
 	{"Hello, World!", []string{"hello", "world"}},
 	{"e-mail: Tongbao@Example.GOV.cn", []string{"e", "mail", "tongbao", "example", "gov", "cn"}},
 	// Emoji and symbols separate; a variation selector is ignored.

@@ -127,8 +127,9 @@
   //     brackets, middle dots: 实三 in 落实“三重点”), not white space (a
   //     query's words, a page's paragraphs), clause or sentence
   //     punctuation (、，。) or any other symbol;
-  //   - a run of other letters and digits is one lowercased token, and a
-  //     pair with the Han character right after it (3月: 3, 3月, 月);
+  //   - a run of other letters and digits is one lowercased token, a
+  //     point between two digits part of it (17.95, PM2.5), and a pair
+  //     with the Han character right after it (3月: 3, 3月, 月);
   //   - full-width ASCII forms count as ASCII;
   //   - combining marks and soft hyphens neither make nor break a token;
   //   - everything else separates tokens and is dropped.
@@ -179,6 +180,9 @@
         word += lower(cp);
         wordEnd = i;
         prevHan = "";
+      } else if (cp === 0x2e && isDigit(word.charCodeAt(word.length - 1)) && isDigit(text.charCodeAt(i) - (text.charCodeAt(i) >= 0xff10 ? 0xfee0 : 0))) {
+        word += "."; // a decimal point: 17.95, PM2.5
+        wordEnd = i;
       } else {
         flush();
         if (c !== JOIN) {
@@ -187,6 +191,10 @@
       }
     }
     flush();
+  }
+
+  function isDigit(c) {
+    return c >= 0x30 && c <= 0x39;
   }
 
   // isPair reports whether a token of scan's is a pair (two Han
@@ -302,7 +310,7 @@
   // boundRuns says which of a query's runs are bound: a number alone
   // (no character after it) joined by a mark, not a space, to a run that
   // is not one: the 1 of 2023年1-2月, the 2023 of 〔2023〕14号, the 5 of
-  // PM2.5. Such a number says little alone (every list's （1）, every
+  // PM10-5. Such a number says little alone (every list's （1）, every
   // 2023年 of a page), so marks marks it only where it stands against
   // another mark, and it alone makes no partial match. Typed apart
   // (禁毒 2022), right after a character (双政办函2023: its year) or
@@ -497,7 +505,7 @@
   // parseManifest checks search-index.json. Its lists of hashes are read
   // where needed, not split: a query needs a few of thousands.
   function parseManifest(m) {
-    if (!m || m.v !== 9 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
+    if (!m || m.v !== 10 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
       throw new Error("search-index.json: unknown format");
     }
     const hashes = function (s) {
@@ -1149,9 +1157,9 @@
       const want = query.terms.length;
       const half = Math.ceil(want / 2);
       // A document holding none of the terms but the numbers of bound runs
-      // (parseQuery) is no partial match: the 5 of PM2.5 or the 1 of
-      // 2023年1-2月 is in every other page, and PM2.5 on a site that never
-      // speaks of it listed every page with a 5 in it.
+      // (parseQuery) is no partial match: the 1 of 2023年1-2月 is in every
+      // other page, and PM10-5 on a site that never speaks of it listed
+      // every page with a 5 in it.
       const weak = weakTerms(query)
         .map(function (t) {
           return postings.get(t);
@@ -1456,7 +1464,7 @@
     }
     // A bound run's occurrence is kept where at most two joiners (brackets,
     // quotation marks), dashes, points or slashes part it from another
-    // range: 2023年1-2月, 〔2023〕14号, PM2.5; not a comma (14号，2023年).
+    // range: 2023年1-2月, 〔2023〕14号, PM10-5; not a comma (14号，2023年).
     const near = function (a, b) {
       if (b - a > 2 || b < a) {
         return false;
