@@ -34,7 +34,7 @@ import (
 //
 //	{"v":10,"docs":N,"shards":"<h><h>…","big":{"<token>":"<h>",…},
 //	 "pages":"<h>…","pageDocs":16,"packs":"<h>…","packDocs":64,
-//	 "years":[[2003,12],[2004,24],…],"variants":"<h>"}
+//	 "years":[[2003,12],[2004,24],…],"variants":"<h>","names":"<h>"}
 //
 // "shards" is the hash of each shard, 8 hex digits each, in order; a shard
 // with no token is 00000000 and has no file. The number of shards is a
@@ -98,6 +98,20 @@ import (
 // ranges sends the whole pack, which search.js reads only as far as it
 // needs.
 //
+// search/n/0.<h>.json, the list of names, is the names of each unit's
+// and indicator's page (Document.Names: its own and the others), with its
+// number:
+//
+//	[["兴隆街道",12],["区发改局",13],["区发展和改革局",13],…]
+//
+// the manifest's "names" is its hash ("names" is left out, and the file
+// too, on a site without such pages). search.js fetches it only when a
+// query finds nothing whole, to offer the name one character away from
+// what was typed (兴隆街道 for 兴龙街道, which a pinyin input method gives as
+// readily): a misspelt name finds its page among the partial matches, but
+// ranks it no higher than every other page holding 街道, since the index
+// keeps no positions to tell them apart.
+//
 // search/v/<k>.<h>.txt is piece k of the table of variants, the same for
 // every site: the traditional characters of U+4E00 + 256k … U+4E00 +
 // 256k + 255 and their simplified forms, in pairs (see Variants). The 82
@@ -148,8 +162,9 @@ type Manifest struct {
 	PageDocs int               `json:"pageDocs"`
 	Packs    string            `json:"packs"`
 	PackDocs int               `json:"packDocs"`
-	Years    [][2]int          `json:"years"`    // each year with a dated document, and the number of its first
-	Variants string            `json:"variants"` // the hash of the table of variants, which names its pieces (see Variants)
+	Years    [][2]int          `json:"years"`           // each year with a dated document, and the number of its first
+	Variants string            `json:"variants"`        // the hash of the table of variants, which names its pieces (see Variants)
+	Names    string            `json:"names,omitempty"` // the hash of the list of names, if any
 }
 
 // Variants are the files of the traditional characters a query may be
@@ -845,6 +860,33 @@ func (x *Index) page(p int, offsets []int) []byte {
 	return append(b, "]\n"...)
 }
 
+// names is the list of names (see Index), or nil if no document is a
+// unit's or an indicator's page.
+func (x *Index) names() []byte {
+	var b []byte
+	for d, a := range x.docs {
+		if a.Doc.Kind != Unit && a.Doc.Kind != Indicator {
+			continue
+		}
+		for _, name := range a.Doc.Names {
+			if b == nil {
+				b = append(b, '[')
+			} else {
+				b = append(b, ',', '\n')
+			}
+			b = append(b, '[')
+			b = appendString(b, name)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(d), 10)
+			b = append(b, ']')
+		}
+	}
+	if b == nil {
+		return nil
+	}
+	return append(b, "]\n"...)
+}
+
 // Files returns the manifest, the shards and the documents table; the
 // packs, whose paths are given (pack k at packs[k]), are written apart
 // (see Pack). shard(i), if not nil, returns shard i's bytes: x.Shard(i),
@@ -909,6 +951,11 @@ func (x *Index) Files(packs []string, shard func(i int) Shard) []File {
 			year = y
 			m.Years = append(m.Years, [2]int{y, d})
 		}
+	}
+	if names := x.names(); names != nil {
+		f := hashed("search/n", 0, ".json", names)
+		files = append(files, f)
+		m.Names = hashOf(f.Path)
 	}
 	vs := Variants()
 	m.Variants = hashOf(vs[0].Path)

@@ -653,3 +653,36 @@ func TestTakeInAnyOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexNames: the list of names holds each unit's and indicator's
+// names, their own first, with the page's number (undated pages first,
+// by URL: about/ 0, indicators/jindu/ 1, units/xinglong/ 2; see Order),
+// and nothing of a circular's or a plain page's; a site without such pages has no list, and its manifest no
+// "names".
+func TestIndexNames(t *testing.T) {
+	docs := []Document{
+		{Kind: Circular, Title: "禁毒通报", URL: "circulars/2023/1/", Date: "2023-01-05", Names: []string{"禁毒通报"}, Text: "禁毒"},
+		{Kind: Unit, Title: "兴隆街道历次考核排名", URL: "units/xinglong/", Names: []string{"兴隆街道", "兴隆办"}, Text: "兴隆街道"},
+		{Kind: Page, Title: "关于", URL: "about/", Text: "关于本站"},
+		{Kind: Indicator, Title: "禁毒历次排名", URL: "indicators/jindu/", Names: []string{"禁毒"}, Text: "禁毒"},
+	}
+	_, files := build(t, docs, shardTarget)
+	m := readManifest(t, files)
+	path := "search/n/0." + m.Names + ".json"
+	const want = "[[\"禁毒\",1],\n[\"兴隆街道\",2],\n[\"兴隆办\",2]]\n"
+	if got := string(files[path]); got != want {
+		t.Fatalf("%s = %q, want %q", path, got, want)
+	}
+	if s := sha256.Sum256([]byte(want)); hex.EncodeToString(s[:4]) != m.Names {
+		t.Errorf("manifest names %q, not the list's hash", m.Names)
+	}
+	_, files = build(t, []Document{docs[0], docs[2]}, shardTarget)
+	if m := readManifest(t, files); m.Names != "" || bytes.Contains(files["search-index.json"], []byte(`"names"`)) {
+		t.Errorf("a site without unit or indicator pages: manifest %s", files["search-index.json"])
+	}
+	for p := range files {
+		if strings.HasPrefix(p, "search/n/") {
+			t.Errorf("a site without unit or indicator pages has %s", p)
+		}
+	}
+}

@@ -1277,3 +1277,59 @@ print(out);`, files, []int{2022, 2021}, &got)
 		}
 	}
 }
+
+// TestJSSearchNearName: when nothing holds the query whole, a unit's or
+// an indicator's name one character away from it (changed, added, left
+// out, two swapped) is offered, and its page comes first of the partial
+// matches, ahead of pages that hold more of the query (the circular
+// holds 龙街 and 街道 of 兴龙街道, 兴隆街道's page 街道 alone, too little
+// to be listed at all without the name). A query found whole, one
+// of several words, or of fewer than two characters offers nothing. By
+// hand, the numbers (undated by URL, then the circular): 0
+// indicators/jindu/ (禁毒), 1 units/longxutang/, 2 units/xinglong/, 3
+// units/xinhua/, 4 the circular.
+func TestJSSearchNearName(t *testing.T) {
+	docs := []Document{
+		{Kind: Unit, Title: "兴隆街道历次考核排名", URL: "units/xinglong/", Names: []string{"兴隆街道"}, Text: "兴隆街道历次考核排名"},
+		{Kind: Unit, Title: "龙须塘街道历次考核排名", URL: "units/longxutang/", Names: []string{"龙须塘街道", "龙须塘办"}, Text: "龙须塘街道历次考核排名"},
+		{Kind: Indicator, Title: "禁毒历次排名", URL: "indicators/jindu/", Names: []string{"禁毒"}, Text: "禁毒历次排名"},
+		{Kind: Unit, Title: "新华街道历次考核排名", URL: "units/xinhua/", Names: []string{"新华街道"}, Text: "新华街道历次考核排名"},
+		{Kind: Circular, Title: "街道工作通报", URL: "circulars/2023/3/", Date: "2023-03-01", Text: "各街道、黄龙街社区，街道综合执法。"},
+	}
+	_, files := build(t, docs, shardTarget)
+	var got []struct {
+		Near    []struct{ Name string }
+		First   int
+		Partial int
+	}
+	runJS(t, `
+const out = [];
+for (const q of input) {
+  const f = await s.search(index, q, {});
+  out.push({Near: f.near || [], First: f.partial.length ? f.partial[0] : -1, Partial: f.partial.length});
+}
+print(out);`, files, []string{"兴龙街道", "隆兴街道", "龙须街道", "龙须塘街道办", "禁读", "兴隆街道", "兴龙街道 禁毒", "兴龙", "兴龙镇"}, &got)
+	want := []struct {
+		near  string
+		first int
+	}{
+		{"[兴隆街道]", 2},
+		{"[兴隆街道]", 2},
+		{"[龙须塘街道]", 1},
+		{"[龙须塘街道]", 1},
+		{"[禁毒]", 0},
+		{"[]", -1}, // found whole: no partial matches at all
+		{"[]", -1},
+		{"[]", -1},
+		{"[]", -1},
+	}
+	for i, w := range want {
+		var names []string
+		for _, n := range got[i].Near {
+			names = append(names, n.Name)
+		}
+		if g := fmt.Sprint(names); g != w.near || (w.first >= 0 && got[i].First != w.first) {
+			t.Errorf("%d: near %s, first partial %d; want %s, %d", i, g, got[i].First, w.near, w.first)
+		}
+	}
+}

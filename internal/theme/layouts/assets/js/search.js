@@ -528,6 +528,7 @@
       packDocs: m.packDocs,
       years: m.years || [],
       variants: typeof m.variants === "string" ? m.variants : "",
+      names: typeof m.names === "string" ? m.names : "",
     };
   }
 
@@ -624,6 +625,23 @@
           return c;
         }).join("");
       });
+    }
+
+    // names resolves to the list of names (search/n/0.<h>.json): each
+    // unit's and indicator's names with its page's number, each name's key
+    // (parseQuery) as a list of its characters; to [] on a site without.
+    names() {
+      if (!this.namesOf) {
+        this.namesOf = !this.m.names
+          ? Promise.resolve([])
+          : this.net.json("search/n/0." + this.m.names + ".json").then(function (rows) {
+              return rows.map(function (r) {
+                return { name: r[0], id: r[1], key: Array.from(parseQuery(r[0]).key) };
+              });
+            });
+        this.namesOf.catch(() => (this.namesOf = null));
+      }
+      return this.namesOf;
     }
 
     // variantPiece is piece k of the table of variants: traditional
@@ -744,6 +762,8 @@
   function search(index, q, opts) {
     opts = opts || {};
     return searchMonths(index, q, opts).then(function (f) {
+      return nearNames(index, q, f);
+    }).then(function (f) {
       if (!opts.year || f.exact.length + f.complete.length + f.partial.length > 0 || f.missingNumber) {
         return f;
       }
@@ -759,6 +779,60 @@
         return f;
       });
     });
+  }
+
+  // nearNames is found, a search for q, with the pages of the names one
+  // character away from q first among its partial matches, and those
+  // names in near (each {name, id}), when no page holds q whole: 兴隆街道
+  // for 兴龙街道, which a pinyin input method offers as readily. The list
+  // of names is fetched only then. A misspelt name finds its page among
+  // the partial matches already, but no higher than every page holding
+  // 街道: the index keeps no positions that would tell them apart.
+  function nearNames(index, q, found) {
+    const key = Array.from(parseQuery(numberForm(q)).key);
+    if (found.exact.length + found.complete.length > 0 || found.missingNumber || key.length < 2 || key.indexOf(" ") >= 0) {
+      return Promise.resolve(found);
+    }
+    return index.names().then(
+      function (names) {
+        const near = names.filter(function (n) {
+          return oneApart(key, n.key);
+        });
+        if (near.length > 0) {
+          const ids = Array.from(new Set(near.map((n) => n.id)));
+          found.partial = ids.concat(
+            found.partial.filter(function (d) {
+              return ids.indexOf(d) < 0;
+            }),
+          );
+          found.near = near.map((n) => ({ name: n.name, id: n.id }));
+        }
+        return found;
+      },
+      function () {
+        return found; // the list did not come: the search as it was
+      },
+    );
+  }
+
+  // oneApart reports whether the lists of characters a and b, each of two
+  // or more, are one edit apart: one character changed, added, left out,
+  // or two side by side swapped.
+  function oneApart(a, b) {
+    if (a.length < 2 || b.length < 2 || Math.abs(a.length - b.length) > 1) {
+      return false;
+    }
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) {
+      i++;
+    }
+    const same = function (x, y) {
+      return a.slice(x).join("") === b.slice(y).join("");
+    };
+    if (a.length === b.length) {
+      return i < a.length && (same(i + 1, i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && same(i + 2, i + 2)));
+    }
+    return a.length > b.length ? same(i + 1, i) : same(i, i + 1);
   }
 
   // searchMonths is search within opts.year alone: of q, or, when no page
