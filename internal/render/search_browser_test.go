@@ -246,12 +246,15 @@ func TestBrowserSearchRanking(t *testing.T) {
 	if len(got) == 0 || slices.ContainsFunc(got, func(r [3]string) bool { return strings.Contains(r[1], "search-complete") }) {
 		t.Errorf("%s, which no circular has: results %v; want partial matches only", missing, got)
 	}
-	if notice := evalJS[string](t, ctx, `document.querySelector(".search-notice").hidden ? "" : document.querySelector(".search-notice").textContent`); notice != "没有文号为“"+missing+"”的通报。以下是含有其中字词的结果。" {
+	// The status says the 文号 is missing and counts; the notice, just
+	// under it, says what the list is and what to do, not the same again.
+	if notice := evalJS[string](t, ctx, `document.querySelector(".search-notice").hidden ? "" : document.querySelector(".search-notice").textContent`); notice != "以下结果只含有这个文号中的部分字词，都不是它的通报。请核对文号。" {
 		t.Errorf("%s: notice %q", missing, notice)
 	}
 	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, "没有文号为“"+missing+"”的通报；部分匹配 ") {
 		t.Errorf("%s: status %q", missing, status)
 	}
+	noRepeat(t, ctx, missing)
 
 	// A 文号 as a circular cites another, without the office's code: its
 	// circular is the one complete match, even though the other
@@ -291,6 +294,10 @@ func TestBrowserSearchRanking(t *testing.T) {
 	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, wantStatus) {
 		t.Errorf("%s in %d: status %q; want it to begin %q", other.Number, last.Year, status, wantStatus)
 	}
+	if notice := evalJS[string](t, ctx, `document.querySelector(".search-notice").hidden ? "" : document.querySelector(".search-notice").textContent`); notice != "以下结果只含有这个文号中的部分字词，都不是它的通报。" {
+		t.Errorf("%s in %d: notice %q", other.Number, last.Year, notice)
+	}
+	noRepeat(t, ctx, other.Number)
 
 	// Nothing in the year chosen, but in others: said so, not that there is
 	// nothing at all.
@@ -314,12 +321,13 @@ func TestBrowserSearchRanking(t *testing.T) {
 	if evalJS[bool](t, ctx, `document.querySelector(".search-notice").hidden`) {
 		t.Error("no notice when nothing holds the whole query")
 	}
-	if notice := evalJS[string](t, ctx, `document.querySelector(".search-notice").textContent`); notice != "没有同时包含全部搜索词的结果。以下结果只包含部分搜索词。" {
+	if notice := evalJS[string](t, ctx, `document.querySelector(".search-notice").textContent`); notice != "以下结果只包含部分搜索词。可以检查有没有错别字，或减少搜索词再试。" {
 		t.Errorf("after a 文号 no circular has, the notice says %q", notice)
 	}
 	if got := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(got, "完全匹配 0 条，部分匹配 ") {
 		t.Errorf("status %q", got)
 	}
+	noRepeat(t, ctx, "禁毒 xyzzy")
 	// A month as the titles write it (2023年2月): its circular first, and
 	// the pages holding the year and the month, each as a number with its
 	// 年 or 月 (not 2 of 12月 or of 〔2023〕2号), match completely.
@@ -411,6 +419,31 @@ func TestBrowserSearchRanking(t *testing.T) {
 	got = search("禁毒", "")
 	if got[0][0] != "/indicators/jindu/" {
 		t.Errorf("the first result for 禁毒 is %v", got[0])
+	}
+}
+
+// noRepeat fails the test when the notice, shown, says again what the
+// status line over it says (one of its clauses, or that nothing holds the
+// whole query, which 完全匹配 0 条 says): a reader of a phone saw both, one
+// over the other.
+func noRepeat(t *testing.T, ctx context.Context, q string) {
+	t.Helper()
+	texts := evalJS[[]string](t, ctx, `[document.querySelector(".search-status").textContent, document.querySelector(".search-notice").hidden ? "" : document.querySelector(".search-notice").textContent]`)
+	status, notice := texts[0], texts[1]
+	if notice == "" {
+		return
+	}
+	clauses := func(s string) []string {
+		return strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("。；，：", r) })
+	}
+	for _, c := range clauses(status) {
+		if slices.Contains(clauses(notice), c) {
+			t.Errorf("%s: the status %q and the notice %q both say %q", q, status, notice, c)
+		}
+	}
+	if strings.Contains(status, "没有文号") && strings.Contains(notice, "没有文号") ||
+		strings.Contains(status, "完全匹配 0 条") && strings.Contains(notice, "没有同时包含") {
+		t.Errorf("%s: the status %q and the notice %q say the same", q, status, notice)
 	}
 }
 

@@ -1925,6 +1925,9 @@
     // search.html of a site's own from before it).
     const printed = root.querySelector(".search-printed");
     const notice = root.querySelector(".search-notice");
+    // The notice says what the list below is and what to do; the status,
+    // just above it, says what was found and is the one announced: on a
+    // phone the two stand one over the other, and said the same thing.
     const noticeText = notice.textContent; // the page's words, but for a 文号 no circular has
     // What a reader can do when the index does not come: search again
     // (absent from a search.html of a site's own from before it).
@@ -2256,7 +2259,7 @@
           current = { index: r.index, found: r.found, list: r.found.complete.concat(r.found.partial), shown: 0 };
           groups.complete.querySelector(".search-count").textContent = String(r.found.complete.length);
           groups.partial.querySelector(".search-count").textContent = String(r.found.partial.length);
-          notice.textContent = r.found.missingNumber ? missingText(r.found) + "。以下是含有其中字词的结果。" : noticeText;
+          notice.textContent = r.found.missingNumber ? "以下结果只含有这个文号中的部分字词，都不是它的通报。" + (r.found.missingIn ? "" : "请核对文号。") : noticeText;
           notice.hidden = !(r.found.complete.length === 0 && r.found.partial.length > 0);
           const found = r.found;
           return showMore(function () {
