@@ -481,6 +481,62 @@ func TestBrowserSearchSenior(t *testing.T) {
 	}
 }
 
+// TestBrowserSearchExactHoldsPartial: a 文号 or a title whose page is
+// found lists that page alone; the partial matches (every circular with
+// the same year or serial) are counted in the status, said not to be
+// listed, and one press of the button lists them, the focus on the first.
+// Pressed on until none is left, the button lists as many as were counted.
+func TestBrowserSearchExactHoldsPartial(t *testing.T) {
+	ctx := newSearchBrowser(t)
+	s, files := searchDemo(t)
+	srv, _ := serveLogged(t, files, "/", true)
+	c := s.Circulars[len(s.Circulars)/2]
+	for _, q := range []string{c.Number, c.Title} {
+		browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape(q))
+		waitDone(t, ctx, "the results for "+q)
+		got := evalJS[[][3]string](t, ctx, resultsJS)
+		if len(got) != 1 || got[0][0] != "/"+c.URLPath() {
+			t.Fatalf("%s: listed %v; want its circular alone", q, got)
+		}
+		status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`)
+		var partial int
+		if _, err := fmt.Sscanf(status, "完全匹配 1 条，部分匹配 %d 条（未列出）。", &partial); err != nil || partial < 2 || status != fmt.Sprintf("完全匹配 1 条，部分匹配 %d 条（未列出）。", partial) {
+			t.Fatalf("%s: status %q; want 完全匹配 1 条，部分匹配 N 条（未列出）。", q, status)
+		}
+		if evalJS[bool](t, ctx, `!document.querySelector(".search-partial").hidden`) {
+			t.Errorf("%s: the partial matches' heading is shown with none listed", q)
+		}
+		if label := evalJS[string](t, ctx, `document.querySelector(".search-more").hidden ? "" : document.querySelector(".search-more").textContent`); label != fmt.Sprintf("显示部分匹配的结果（%d 条）", partial) {
+			t.Errorf("%s: the button reads %q", q, label)
+		}
+		run(t, ctx, chromedp.Focus(chromedp.CSS(".search-more")))
+		run(t, ctx, chromedp.KeyEvent(kb.Enter))
+		waitDone(t, ctx, "the partial matches for "+q)
+		shown := min(1+10, 1+partial) // ten at a time (search.js PAGE)
+		if got, want := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`), fmt.Sprintf("完全匹配 1 条，部分匹配 %d 条，已显示 %d 条。", partial, shown); got != want {
+			t.Errorf("%s: after the press the status is %q, want %q", q, got, want)
+		}
+		if !evalJS[bool](t, ctx, `document.activeElement === document.querySelectorAll(".search-partial .search-result a")[0]`) {
+			t.Errorf("%s: the focus is not on the first partial match", q)
+		}
+		for n := 0; !evalJS[bool](t, ctx, `document.querySelector(".search-more").hidden`); n++ {
+			left := 1 + partial - evalJS[int](t, ctx, `document.querySelectorAll(".search-result").length`)
+			if label := evalJS[string](t, ctx, `document.querySelector(".search-more").textContent`); label != fmt.Sprintf("显示更多结果（还有 %d 条）", left) {
+				t.Errorf("%s: the button reads %q with %d left", q, label, left)
+			}
+			if n > partial {
+				t.Fatalf("%s: the button is still there after %d presses", q, n)
+			}
+			run(t, ctx, chromedp.Focus(chromedp.CSS(".search-more")))
+			run(t, ctx, chromedp.KeyEvent(kb.Enter))
+			waitDone(t, ctx, "more partial matches for "+q)
+		}
+		if n := evalJS[int](t, ctx, `document.querySelectorAll(".search-partial .search-result").length`); n != partial {
+			t.Errorf("%s: %d partial matches listed in all, %d counted", q, n, partial)
+		}
+	}
+}
+
 // TestBrowserSearchInert: a title and a text holding markup show as text,
 // and nothing in them runs. The server ignores ranges: search.js reads
 // the packs from their beginning.

@@ -1826,6 +1826,16 @@
   // The page.
 
   const PAGE = 10; // results shown at a time
+
+  // holdsBack reports whether found's partial matches wait behind a button
+  // rather than being listed: the query is a 文号 or a title or name, and
+  // its page was found (exact, or the circular a 文号 typed in part names).
+  // Who typed 双政办函〔2024〕5号 wants that circular; the hundred others
+  // holding 2024 or 5号 were listed after it and announced with it. They
+  // are still counted, and one press lists them.
+  function holdsBack(found) {
+    return found.partial.length > 0 && (found.exact.length > 0 || !!found.numbered);
+  }
   const KINDS = { c: "通报", p: "页面", u: "单位", i: "指标" };
 
   function appendPieces(parent, list) {
@@ -1902,7 +1912,7 @@
       ? y
       : 0;
     const found = search(index, q, { sort: sort, year: year, first: PAGE }).then(function (f) {
-      for (const id of f.complete.concat(f.partial).slice(0, PAGE)) {
+      for (const id of (holdsBack(f) ? f.complete : f.complete.concat(f.partial)).slice(0, PAGE)) {
         index.doc(id).catch(function () {});
       }
       return f;
@@ -1988,7 +1998,8 @@
       yearSel.disabled = false;
     }
 
-    // current is what is listed: {index, found, list, shown}.
+    // current is what is listed: {index, found, list, shown, held}; list
+    // leaves out the partial matches while they are held (holdsBack).
     let current = null;
 
     function resultItem(index, d, found, exact) {
@@ -2057,7 +2068,7 @@
       const from = c.shown;
       if (from > 0) {
         c.found.sortRest();
-        c.list = c.found.complete.concat(c.found.partial);
+        c.list = c.held ? c.found.complete : c.found.complete.concat(c.found.partial);
       }
       const ids = c.list.slice(from, from + PAGE);
       c.shown = from + ids.length;
@@ -2098,9 +2109,7 @@
         if (c !== current) {
           return null;
         }
-        if (more) {
-          more.hidden = c.shown >= c.list.length;
-        }
+        moreLabel(c);
         // The snippets are fetched once the results are listed and
         // announced (a task later): their ten requests would delay both.
         busy(
@@ -2125,6 +2134,17 @@
         );
         return items[0] || null;
       });
+    }
+
+    // moreLabel says on the button what a press lists: the next results,
+    // with how many are left, or the partial matches held back.
+    function moreLabel(c) {
+      if (!more) {
+        return;
+      }
+      const left = c.list.length - c.shown;
+      more.hidden = left === 0 && !c.held;
+      more.textContent = left > 0 ? "显示更多结果（还有 " + left + " 条）" : "显示部分匹配的结果（" + c.found.partial.length + " 条）";
     }
 
     function showGroups() {
@@ -2171,8 +2191,10 @@
     // summary is what the status line says of found, with shown, when
     // given, the results listed so far (after 显示更多结果): it still says
     // that a 文号 is missing or that the query was read in simplified
-    // characters.
-    function summary(found, shown) {
+    // characters. held: the partial matches are counted but not listed
+    // (holdsBack), which it says, so that a count is never heard of results
+    // that are not there.
+    function summary(found, shown, held) {
       const c = found.complete.length;
       const p = found.partial.length;
       const missing = missingText(found);
@@ -2182,10 +2204,10 @@
         }
         return missing ? missing + (found.missingIn ? "。" : "，请核对文号。") : "没有找到结果，请尝试其他搜索词。";
       }
-      let s = missing ? missing + "；部分匹配 " + p + " 条" : (found.variant ? "按简体字“" + found.variant + "”查找：" : found.readAs ? "按“" + found.readAs + "”查找：" : "") + "完全匹配 " + c + " 条，部分匹配 " + p + " 条";
+      let s = missing ? missing + "；部分匹配 " + p + " 条" : (found.variant ? "按简体字“" + found.variant + "”查找：" : found.readAs ? "按“" + found.readAs + "”查找：" : "") + "完全匹配 " + c + " 条，部分匹配 " + p + " 条" + (held ? "（未列出）" : "");
       if (shown !== undefined) {
         s += "，已显示 " + shown + " 条";
-      } else if (Math.min(PAGE, c + p) < c + p) {
+      } else if ((held ? c : c + p) > PAGE) {
         s += "，先显示前 " + PAGE + " 条";
       }
       return s + "。";
@@ -2256,7 +2278,8 @@
             return;
           }
           clear();
-          current = { index: r.index, found: r.found, list: r.found.complete.concat(r.found.partial), shown: 0 };
+          const held = holdsBack(r.found);
+          current = { index: r.index, found: r.found, list: held ? r.found.complete : r.found.complete.concat(r.found.partial), shown: 0, held: held };
           groups.complete.querySelector(".search-count").textContent = String(r.found.complete.length);
           groups.partial.querySelector(".search-count").textContent = String(r.found.partial.length);
           notice.textContent = r.found.missingNumber ? "以下结果只含有这个文号中的部分字词，都不是它的通报。" + (r.found.missingIn ? "" : "请核对文号。") : noticeText;
@@ -2264,7 +2287,7 @@
           const found = r.found;
           return showMore(function () {
             if (mine === generation) {
-              announce(summary(found));
+              announce(summary(found, undefined, held));
             }
           });
         })
@@ -2328,13 +2351,16 @@
           return;
         }
         const c = current;
+        if (c.held && c.shown >= c.list.length) {
+          c.held = false; // showMore lists the partial matches now
+        }
         busy(
           showMore().then(function (first) {
             if (first) {
               first.querySelector("a").focus();
             }
             if (c === current) {
-              announce(summary(c.found, c.shown));
+              announce(summary(c.found, c.shown, c.held));
             }
           }),
         );
