@@ -20,6 +20,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -411,6 +413,21 @@ func TestBrowserSearchRanking(t *testing.T) {
 	if v := evalJS[string](t, ctx, `document.querySelector("#search-year").value + " " + document.querySelector("#search-sort").value`); v != fmt.Sprint(year)+" new" {
 		t.Errorf("the year and the order read %q", v)
 	}
+	// On paper, where the form is not printed, the query says them too.
+	if got, want := evalJS[string](t, ctx, `document.querySelector(".search-printed").textContent`), fmt.Sprintf("搜索：禁毒（%d年，最新的在前）", year); got != want {
+		t.Errorf("the query on paper reads %q, want %q", got, want)
+	}
+	run(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	}))
+	if got := evalJS[string](t, ctx, `["search-printed", "search-form", "search-more"].map(c => c + " " + getComputedStyle(document.querySelector("." + c)).display).join(", ")`); got != "search-printed block, search-form none, search-more none" {
+		t.Errorf("on paper: %s; want the query printed, not the form or the button", got)
+	}
+	run(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
+		return err
+	}))
 	allYears := search("禁毒", "&sort=new")
 	if got := search("禁毒", "&sort=new&year=1999"); !slices.Equal(got, allYears) {
 		t.Errorf("&year=1999 (no circular) lists %v; all years, %v", got, allYears)

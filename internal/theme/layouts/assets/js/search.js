@@ -2237,6 +2237,18 @@
       document.title = q ? "“" + q + "”的搜索结果 – " + baseTitle : baseTitle;
     }
 
+    // showPrinted puts the query on paper with the year and the order,
+    // which the form shows on screen only: a printed list of one year's
+    // read as the whole archive's. Again once the index is in: the year's
+    // select has no options, and no value, before.
+    function showPrinted(q) {
+      if (printed) {
+        const o = options();
+        const how = (o.year ? [o.year + "年"] : []).concat(o.sort ? ["最新的在前"] : []);
+        printed.textContent = q ? "搜索：" + q + (how.length ? "（" + how.join("，") + "）" : "") : "";
+      }
+    }
+
     let generation = 0;
     let asked = ""; // the query and options of the last search
     function run(q, updateAddress, retried) {
@@ -2247,9 +2259,7 @@
         return Promise.resolve(); // typing ended where the search did
       }
       asked = ask;
-      if (printed) {
-        printed.textContent = q ? "搜索：" + q : "";
-      }
+      showPrinted(q);
       const mine = ++generation;
       if (updateAddress) {
         setAddress(q);
@@ -2278,6 +2288,7 @@
             return;
           }
           clear();
+          showPrinted(q);
           const held = holdsBack(r.found);
           current = { index: r.index, found: r.found, list: held ? r.found.complete : r.found.complete.concat(r.found.partial), shown: 0, held: held };
           groups.complete.querySelector(".search-count").textContent = String(r.found.complete.length);
