@@ -273,6 +273,10 @@ func TestBrowserSearchRanking(t *testing.T) {
 	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, "完全匹配 1 条，") {
 		t.Errorf("%s: status %q", cited, status)
 	}
+	// Labelled as the circular whose 文号 was typed whole is.
+	if label := evalJS[string](t, ctx, `(document.querySelector(".search-result .search-exact") || {}).textContent || ""`); label != "文号相符" {
+		t.Errorf("%s: the circular is labelled %q, want 文号相符", cited, label)
+	}
 	// No title holds the 文号, so none has a mark: not the year of its
 	// month (2023年2月), which alone is not what was asked for.
 	if marks := evalJS[[]string](t, ctx, `[...document.querySelectorAll(".search-result-title mark")].map(m => m.textContent)`); len(marks) > 0 {

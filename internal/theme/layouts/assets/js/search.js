@@ -2022,7 +2022,8 @@
       if (exact) {
         const e = document.createElement("span");
         e.className = "search-exact";
-        e.textContent = d.number && parseQuery(d.number).key === found.query.key ? "文号相符" : "名称相符";
+        const numbered = !!found.numbered && found.numbered.has(d.id);
+        e.textContent = numbered || (d.number && parseQuery(d.number).key === found.query.key) ? "文号相符" : "名称相符";
         meta.appendChild(e);
       }
       if (d.number) {
@@ -2072,7 +2073,10 @@
       }
       const ids = c.list.slice(from, from + PAGE);
       c.shown = from + ids.length;
-      const exact = new Set(c.found.exact);
+      // The circular a 文号 typed in part names (政办函〔2023〕11号,
+      // 〔2023〕11号) is labelled as the one whose 文号 was typed whole: it
+      // alone is listed (holdsBack), and stood there unlabelled.
+      const exact = new Set(c.found.exact.concat(Array.from(c.found.numbered || [])));
       const docs = new Array(ids.length);
       const items = [];
       // put lists the rows from the first not yet listed while they are in.
