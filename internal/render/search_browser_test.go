@@ -428,6 +428,9 @@ func TestBrowserSearchRanking(t *testing.T) {
 	if got := evalJS[string](t, ctx, `["search-printed", "search-form", "search-more"].map(c => c + " " + getComputedStyle(document.querySelector("." + c)).display).join(", ")`); got != "search-printed block, search-form none, search-more none" {
 		t.Errorf("on paper: %s; want the query printed, not the form or the button", got)
 	}
+	if got := evalJS[string](t, ctx, `getComputedStyle(document.querySelector(".search-result")).breakInside`); got != "avoid" {
+		t.Errorf("on paper a result may be cut between two pages (break-inside: %s)", got)
+	}
 	run(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
 		return err
