@@ -561,6 +561,46 @@ func TestBrowserSearchExactHoldsPartial(t *testing.T) {
 	}
 }
 
+// TestBrowserSearchPhone: at 360×740, as text and in the 适老模式 with
+// 大, nothing is wider than the screen, each option's label stands over
+// its own select (not at the end of a line over another's), and, in
+// plain text, the box and its button share a line.
+func TestBrowserSearchPhone(t *testing.T) {
+	ctx := newSearchBrowser(t)
+	_, files := searchDemo(t)
+	srv, _ := serveLogged(t, files, "/", true)
+	run(t, ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile))
+	for _, mode := range []string{"plain", "senior large"} {
+		browse(t, ctx, srv.URL+"/search/")
+		if mode != "plain" {
+			run(t, ctx, chromedp.Evaluate[bool](`localStorage.setItem("tongbao-senior", "on"), localStorage.setItem("tongbao-font", "large"), true`))
+		}
+		browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape("禁毒")+"&sort=new")
+		waitDone(t, ctx, "the results, "+mode)
+		if w := evalJS[int](t, ctx, `document.documentElement.scrollWidth`); w > 360 {
+			t.Errorf("%s: the page is %d px wide on a 360 px screen", mode, w)
+		}
+		for _, id := range []string{"search-sort", "search-year"} {
+			got := evalJS[string](t, ctx, `(() => {
+  const s = document.getElementById(`+browsertest.Quote(id)+`), l = document.querySelector("label[for=" + s.id + "]");
+  const a = l.getBoundingClientRect(), b = s.getBoundingClientRect();
+  return a.bottom <= b.top + 1 && b.top - a.bottom < 16 && Math.abs(a.left - b.left) < 2 && b.right <= 360 ? "" : JSON.stringify([a, b]);
+})()`)
+			if got != "" {
+				t.Errorf("%s: the label of #%s is not over it: label and select at %s", mode, id, got)
+			}
+		}
+		if mode == "plain" {
+			if !evalJS[bool](t, ctx, `(() => {
+  const i = document.getElementById("search-q").getBoundingClientRect(), b = document.querySelector(".search-row button").getBoundingClientRect();
+  return b.top < i.bottom && b.left >= i.right;
+})()`) {
+				t.Errorf("%s: the search button is not beside the box", mode)
+			}
+		}
+	}
+}
+
 // TestBrowserSearchInert: a title and a text holding markup show as text,
 // and nothing in them runs. The server ignores ranges: search.js reads
 // the packs from their beginning.
