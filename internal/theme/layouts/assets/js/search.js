@@ -27,7 +27,8 @@
  * part (部分匹配); a query that finds nothing is looked up again in
  * pieces, cut where a pair of its characters is in no document, which
  * finds a word typed with one wrong character, in part. A document whose title, 文号 or name is the query
- * (search.Key) comes first; complete matches before partial ones, and
+ * (search.Key) comes first, and when one does, the partial matches are
+ * counted but listed only on request (holdsBack); complete matches before partial ones, and
  * within each, the documents the terms weigh most in (the title more than
  * the text), or the newest. The query lives in the address (?q=), with
  * the order (&sort=new) and the year (&year=2023).
