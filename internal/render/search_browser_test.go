@@ -972,3 +972,27 @@ func TestBrowserSearchUnitOtherName(t *testing.T) {
 		t.Errorf("the first result is labelled %q, want 名称相符", got)
 	}
 }
+
+// TestBrowserSearchNearName: a unit's name typed with one character
+// wrong, as a pinyin input method offers it (兴龙街道 for 兴隆街道), lists
+// the unit's page first, and the notice asks whether 兴隆街道 was meant,
+// with a link that searches it, which finds the page by its name.
+func TestBrowserSearchNearName(t *testing.T) {
+	ctx := newSearchBrowser(t)
+	srv, _ := serveLogged(t, renderFiles(t, loadSample(t), "/"), "/", true)
+	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape("兴龙街道"))
+	browsertest.WaitFor(t, ctx, `document.querySelector(".search-result a") !== null`, "a result for 兴龙街道")
+	if got := evalJS[string](t, ctx, `document.querySelector(".search-result a").getAttribute("href")`); got != "/units/xinglong/" {
+		t.Errorf("the first result for 兴龙街道 is %s, want 兴隆街道's page", got)
+	}
+	notice := evalJS[string](t, ctx, `document.querySelector(".search-notice").hidden ? "" : document.querySelector(".search-notice").textContent`)
+	if !strings.HasPrefix(notice, "您要找的是不是“兴隆街道”？") {
+		t.Errorf("the notice for 兴龙街道 is %q", notice)
+	}
+	noRepeat(t, ctx, "兴龙街道")
+	evalJS[bool](t, ctx, `document.querySelector(".search-near a").click(), true`)
+	browsertest.WaitFor(t, ctx, `document.querySelector(".search-result .search-exact") !== null`, "兴隆街道 searched from the notice")
+	if got := evalJS[[]string](t, ctx, `[document.querySelector("input[name=q]").value, new URL(location.href).searchParams.get("q"), document.querySelector(".search-result a").getAttribute("href")]`); !slices.Equal(got, []string{"兴隆街道", "兴隆街道", "/units/xinglong/"}) {
+		t.Errorf("after the link: box, address and first result %q", got)
+	}
+}

@@ -2242,6 +2242,32 @@
       document.title = q ? "“" + q + "”的搜索结果 – " + baseTitle : baseTitle;
     }
 
+    // suggest starts the notice with the names one character away from
+    // the query (found.near), each a link that searches it: the page of
+    // the name, listed first below, and all that speaks of it.
+    function suggest(near) {
+      const names = Array.from(new Set(near.map((n) => n.name)));
+      const lead = document.createElement("span");
+      lead.className = "search-near";
+      lead.appendChild(document.createTextNode("您要找的是不是"));
+      names.forEach(function (name, i) {
+        const a = document.createElement("a");
+        const u = new URL(window.location.href);
+        u.searchParams.set("q", name);
+        a.href = u.pathname + u.search;
+        a.textContent = name;
+        a.addEventListener("click", function (e) {
+          e.preventDefault();
+          input.value = name;
+          run(name, true);
+        });
+        lead.appendChild(document.createTextNode(i === 0 ? "“" : "”或“"));
+        lead.appendChild(a);
+      });
+      lead.appendChild(document.createTextNode("”？它的页面列在最前。"));
+      notice.insertBefore(lead, notice.firstChild);
+    }
+
     // showPrinted puts the query on paper with the year and the order,
     // which the form shows on screen only: a printed list of one year's
     // read as the whole archive's. Again once the index is in: the year's
@@ -2299,6 +2325,9 @@
           groups.complete.querySelector(".search-count").textContent = String(r.found.complete.length);
           groups.partial.querySelector(".search-count").textContent = String(r.found.partial.length);
           notice.textContent = r.found.missingNumber ? "以下结果只含有这个文号中的部分字词，都不是它的通报。" + (r.found.missingIn ? "" : "请核对文号。") : noticeText;
+          if (r.found.near && !r.found.missingNumber) {
+            suggest(r.found.near);
+          }
           notice.hidden = !(r.found.complete.length === 0 && r.found.partial.length > 0);
           const found = r.found;
           return showMore(function () {
