@@ -300,8 +300,8 @@ func TestBrowserSearchRanking(t *testing.T) {
 	if status := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`); !strings.HasPrefix(status, wantStatus) {
 		t.Errorf("%s in %d: status %q; want it to begin %q", other.Number, last.Year, status, wantStatus)
 	}
-	if notice := evalJS[string](t, ctx, `document.querySelector(".search-notice").hidden ? "" : document.querySelector(".search-notice").textContent`); notice != "以下结果只含有这个文号中的部分字词，都不是它的通报。" {
-		t.Errorf("%s in %d: notice %q", other.Number, last.Year, notice)
+	if notice := evalJS[string](t, ctx, `document.querySelector(".search-notice").hidden ? "" : document.querySelector(".search-notice").textContent`); notice != "以下结果只含有这个文号中的部分字词，都不是它的通报。在全部年份中搜索" {
+		t.Errorf("%s in %d: notice %q (and its button)", other.Number, last.Year, notice)
 	}
 	noRepeat(t, ctx, other.Number)
 
@@ -310,6 +310,17 @@ func TestBrowserSearchRanking(t *testing.T) {
 	search("值班值守", fmt.Sprintf("&year=%d", last.Year))
 	if status, want := evalJS[string](t, ctx, `document.querySelector(".search-status").textContent`), fmt.Sprintf("%d年没有找到结果；全部年份中有 2 条，年份选“全部年份”可以看到。", last.Year); status != want {
 		t.Errorf("值班值守 in %d: status %q, want %q", last.Year, status, want)
+	}
+	// A button under it, where a phone shows it, searches all years and
+	// puts the focus on the first result.
+	if got := evalJS[string](t, ctx, `(b => b && !b.closest("[hidden]") ? b.textContent : "")(document.querySelector(".search-all-years"))`); got != "查看全部年份的 2 条结果" {
+		t.Errorf("值班值守 in %d: the button reads %q", last.Year, got)
+	}
+	noRepeat(t, ctx, "值班值守")
+	evalJS[bool](t, ctx, `document.querySelector(".search-all-years").click(), true`)
+	browsertest.WaitFor(t, ctx, `document.querySelectorAll(".search-result").length === 2 && document.activeElement === document.querySelector(".search-result a")`, "both results of 值班值守 in all years, the first focused")
+	if got := evalJS[[]string](t, ctx, `[document.querySelector("select[name=year]").value, String(new URL(location.href).searchParams.get("year"))]`); !slices.Equal(got, []string{"", "null"}) {
+		t.Errorf("after the button: the year select and the address say %q", got)
 	}
 
 	// A month in Chinese numerals, as no circular writes it: looked up as

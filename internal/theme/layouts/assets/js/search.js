@@ -2218,10 +2218,15 @@
       return s + "。";
     }
 
+    // options are the order and the year chosen. Until the index is in,
+    // the year's select has no years (fillYears), and the year is the
+    // address's: a search begun then with &year=2023 was remembered as one
+    // of all years (asked), and choosing 全部年份 afterwards did nothing.
     function options() {
+      const year = !yearSel ? "" : yearSel.options.length > 1 ? yearSel.value : yearSel.getAttribute("data-value");
       return {
         sort: sortSel && sortSel.value === "new" ? "new" : "",
-        year: yearSel && yearSel.value ? Number(yearSel.value) : 0,
+        year: year ? Number(year) : 0,
       };
     }
 
@@ -2240,6 +2245,36 @@
       set("year", o.year ? String(o.year) : "");
       window.history.replaceState(window.history.state, "", u.pathname + u.search + u.hash);
       document.title = q ? "“" + q + "”的搜索结果 – " + baseTitle : baseTitle;
+    }
+
+    // allYears ends the notice with a button that searches all years
+    // again, when the year chosen holds nothing that others hold, or not
+    // the circular of the 文号 typed (found.otherYears, found.missingIn):
+    // the status says which select to change, which on a phone stands
+    // above, out of sight. Then the first result has the focus, not the
+    // button that is gone.
+    function allYears(found) {
+      if (!yearSel) {
+        return;
+      }
+      if (!found.missingIn) {
+        notice.textContent = ""; // nothing is listed: no list to speak of
+      }
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "tool-button search-all-years";
+      b.textContent = found.otherYears ? "查看全部年份的 " + found.otherYears + " 条结果" : "在全部年份中搜索";
+      b.addEventListener("click", function () {
+        yearSel.value = "";
+        run(input.value, true).then(function () {
+          const a = root.querySelector(".search-result a");
+          if (a) {
+            a.focus();
+          }
+        });
+      });
+      notice.appendChild(b);
+      notice.hidden = false;
     }
 
     // suggest starts the notice with the names one character away from
@@ -2329,6 +2364,9 @@
             suggest(r.found.near);
           }
           notice.hidden = !(r.found.complete.length === 0 && r.found.partial.length > 0);
+          if (r.found.otherYears || r.found.missingIn) {
+            allYears(r.found);
+          }
           const found = r.found;
           return showMore(function () {
             if (mine === generation) {
