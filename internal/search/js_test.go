@@ -600,6 +600,12 @@ func TestJSSnippet(t *testing.T) {
 			[]piece{{"禁毒", true}, {strings.Repeat("丙", 115), false}, {"…", false}}},
 		// A stretch of a longer text: cut at both ends.
 		{"禁毒", "禁毒", true, []piece{{"…", false}, {"禁毒", true}, {"…", false}}},
+		// The window showing the most different words of the query: 禁毒
+		// and 宣传 where they stand together, not the first 禁毒, in a list
+		// of rankings (by hand: 30 before the second 禁毒 are 23 乙 and
+		// 排名第一，二；, then 禁毒宣传 and 86 丙, 120 in all).
+		{"禁毒排名第一，二；" + strings.Repeat("乙", 150) + "排名第一，二；禁毒宣传" + strings.Repeat("丙", 100), "禁毒 宣传", false,
+			[]piece{{"…", false}, {strings.Repeat("乙", 23) + "排名第一，二；", false}, {"禁毒宣传", true}, {strings.Repeat("丙", 86), false}, {"…", false}}},
 	}
 	var in []any
 	for _, c := range cases {

@@ -1586,13 +1586,14 @@
 
   // snippet is the part of text shown under a result, as [{text, mark}],
   // with "…" where text was cut (cutStart, cutEnd: text is itself a
-  // stretch of a longer one). It starts a little before the first mark,
+  // stretch of a longer one). It starts a little before the mark that
+  // begins the window showing the most different marked words (densest),
   // or before the first of the query's terms when nothing is marked.
   // partial: the result is a partial match (see marks); opening: text
   // is the beginning of the document's, shown from its start.
   function snippet(text, query, cutStart, cutEnd, partial, opening) {
     const ranges = marks(text, query, partial);
-    let at = opening ? 0 : ranges.length ? ranges[0][0] : -1;
+    let at = opening ? 0 : ranges.length ? densest(text, ranges) : -1;
     if (at < 0) {
       const terms = new Set(query.terms);
       scan(text, function (tok, start) {
@@ -1635,6 +1636,31 @@
       out.push({ text: "…", mark: false });
     }
     return out;
+  }
+
+  // densest is where the first of the marked ranges lies that begins the
+  // window of a snippet showing the most different marked characters (of
+  // the query: marks merges the ranges of words side by side), the
+  // earliest of such: 禁毒 宣传 is shown where the two stand together, not
+  // at a 禁毒 in a list of rankings a paragraph before; a partial match,
+  // where more of the query stands together (环境 and 卫生整治 of
+  // 环境卫生整治), not at its first piece alone.
+  function densest(text, ranges) {
+    let best = 0;
+    let most = 0;
+    for (let i = 0; i < ranges.length; i++) {
+      const seen = new Set();
+      for (let j = i; j < ranges.length && ranges[j][1] <= ranges[i][0] + SNIPPET - LEAD; j++) {
+        for (const c of text.slice(ranges[j][0], ranges[j][1])) {
+          seen.add(c);
+        }
+      }
+      if (seen.size > most) {
+        best = i;
+        most = seen.size;
+      }
+    }
+    return ranges[best][0];
   }
 
   function isLowSurrogate(c) {
