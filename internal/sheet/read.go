@@ -146,7 +146,7 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 			if !typedHere(sv.v) {
 				continue
 			}
-			v, _ := site.ParseScore(sv.v.text)
+			v, _ := cellNumber(sv.v.text)
 			m.Edits.Scores = append(m.Edits.Scores, site.ScoreEdit{Indicator: rd.ind, Unit: sv.unit, Value: decimal(v, rd.ind.In(r.key).Decimals), From: from(sv.v.at)})
 		}
 	}
