@@ -268,7 +268,12 @@ func TestNewMonth(t *testing.T) {
 	if len(want) < 10 || !strings.Contains(strings.Join(want, "\n"), "缺少全部 12 个乡镇（街道）的得分") {
 		t.Fatalf("only %d tables of township scores left to fill:\n%s", len(want), strings.Join(want, "\n"))
 	}
-	want = append(want, "content/circulars/2023-03.md:1:1: 前置信息缺少“date”")
+	// The date is at the draft's line 4, commented out for the clerk to
+	// fill in: told there, not at the file's first line.
+	if lines := strings.Split(circ, "\n"); len(lines) < 4 || !strings.HasPrefix(lines[3], "# date ") {
+		t.Fatalf("the draft's line 4 is not its date, commented out:\n%s", circ)
+	}
+	want = append(want, "content/circulars/2023-03.md:4:1: 前置信息缺少“date”：这一行的 date 还是注释，填写后去掉行首的 #")
 	// The narrative left to fill: the sample's draft has one place before
 	// the first heading and one in its second section.
 	narrative := placeholderLines(t, "content/circulars/2023-03.md", circ)

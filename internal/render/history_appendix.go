@@ -136,6 +136,26 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			}
 		}
 	}
+	if p.Aggregate() {
+		// A township exempted from every month of the period it was in
+		// (免考) is in none of its rankings: said, as a month's appendix
+		// says it, or the reader counts one short and wonders why.
+		for _, u := range c.s.Townships {
+			var exempt []string
+			assessed := false
+			for _, m := range p.Months {
+				switch {
+				case u.ExemptIn(m.Month.Key):
+					exempt = append(exempt, cmp.Or(m.Month.Period, fmt.Sprintf("%d月", m.Month.Month)))
+				case u.InSpan(m.Month.Key):
+					assessed = true
+				}
+			}
+			if len(exempt) > 0 && !assessed {
+				a.Partial = append(a.Partial, fmt.Sprintf("%s在%s免于考核（%s），不参加本期综合考核排名。", u.Name, p.Label, strings.Join(exempt, "、")))
+			}
+		}
+	}
 	if p.Month != nil {
 		// A township exempted from the month (免考) is in none of its
 		// tables: said, or the reader counts one short and wonders why

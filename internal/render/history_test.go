@@ -1288,3 +1288,34 @@ func TestCircularTitleIssuer(t *testing.T) {
 		}
 	}
 }
+
+// TestAggregateNotesExemptThroughout: a township exempted from every month
+// of a quarter is in none of the quarter's rankings, and the appendix says
+// so, as a month's says it of the month — it said nothing, and the
+// quarter's table was one township short without a word. By hand: the
+// quarter has two month files, 1-2月 (2023-02) and 3月 (2023-03), and
+// 丙镇 is exempt in both; 乙街道, exempt in March alone, is ranked over
+// 1-2月 (the note of TestAggregateNotesPartialMonths).
+func TestAggregateNotesExemptThroughout(t *testing.T) {
+	f := historySite()
+	delete(f, "data/2023-01.toml")
+	delete(f, "content/circulars/2023-01.md")
+	f["data/2023-02.toml"] = strings.NewReplacer(`period = "2月"`, `period = "1-2月"`, "\"丙镇\" = 75\n", "", "\"丙镇\" = 70\n", "").Replace(f["data/2023-02.toml"])
+	f["data/2023-03.toml"] = strings.NewReplacer(`period = "1-2月"`, `period = "3月"`, "\"乙街道\" = 85\n", "", "\"乙街道\" = 80\n", "").Replace(f["data/2023-02.toml"])
+	f["data/units.toml"] = strings.NewReplacer(
+		"slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-02\", \"2023-03\"]\n",
+		"slug = \"yi\"\n", "slug = \"yi\"\nexempt = [\"2023-03\"]\n").Replace(f["data/units.toml"])
+	f["content/circulars/2023-q1.md"] = "+++\nnumber = \"测政办函〔2023〕8号\"\ntitle = \"关于2023年第一季度的通报\"\ndate = 2023-04-20\ndata = \"2023-Q1\"\n+++\n{{< township-ranking >}}\n"
+	page := string(renderFiles(t, loadFiles(t, f), "")["circulars/2023/8/index.html"])
+	var notes []string
+	for _, m := range regexp.MustCompile(`<p class="note">注：(.*?)</p>`).FindAllStringSubmatch(page, -1) {
+		notes = append(notes, m[1])
+	}
+	want := []string{
+		"乙街道在2023年第一季度只参与了1-2月的综合考核排名，按其参与的月份计算。",
+		"丙镇在2023年第一季度免于考核（1-2月、3月），不参加本期综合考核排名。",
+	}
+	if !slices.Equal(notes, want) {
+		t.Errorf("the quarter's notes: %q, want %q", notes, want)
+	}
+}

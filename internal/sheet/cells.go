@@ -317,6 +317,26 @@ func shownProblem(v value, f *site.Field) error {
 	return nil
 }
 
+// cellNumber reads a number from a cell's text as the spreadsheet shows
+// it and computes with it: to 15 significant digits. Excel keeps what is
+// typed to 15 digits but writes a formula's result with 17, and the two
+// differ where the result is a float just off a decimal: =1753/2000*100
+// is written 87.649999999999991, which Excel shows, and its ROUND rounds,
+// as 87.65. Read as written, the unit would be ranked on 87.6 (one
+// decimal) below another that typed 87.65, and =0.1+0.2 would go into
+// the month file as 0.30000000000000004.
+func cellNumber(text string) (float64, error) {
+	v, err := site.ParseScore(text)
+	if err != nil {
+		return v, err
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	if err != nil {
+		return v, nil // unreachable: 'g' writes what ParseFloat reads
+	}
+	return r, nil
+}
+
 // roundText writes x to 12 significant digits, as a spreadsheet shows
 // it: 0.932×100 is 93.2, not 93.20000000000002.
 func roundText(x float64) string {

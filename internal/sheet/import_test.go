@@ -1193,3 +1193,42 @@ func TestImportExemptRow(t *testing.T) {
 	}
 	sameProblems(t, of, []string{one})
 }
+
+// TestImportRowLeftEmpty: a township whose data did not come in for the
+// month (数据报送不全) has its row left empty: one problem at its name,
+// saying how a month it is not assessed in is written (exempt), not a
+// 未填写得分 for every cell of the row. A cell left empty in a row that
+// has scores is told at the cell, as before. The sample's 2023-02
+// exported: 兴隆街道 is row 6, 汽车站街道 row 4.
+func TestImportRowLeftEmpty(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(scores)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := map[string]any{scores + "!" + colGongye + rowQichezhan: nil}
+	for col := 2; col <= len(rows[5]); col++ {
+		if rows[5][col-1] != "" {
+			cells[scores+"!"+cell(col, 6)] = nil
+		}
+	}
+	n := len(cells) - 1
+	if n < 2 {
+		t.Fatalf("兴隆街道 has %d scores in 2023-02", n)
+	}
+	got := problems(t)(Import(s, "2023-02", "2023-02.xlsx", edit(t, book, cells)))
+	want := []string{
+		"2023-02.xlsx " + scores + "!B4: 未填写得分（汽车站街道，规模工业增加值）",
+		fmt.Sprintf("2023-02.xlsx %s!A6: “兴隆街道”这一行没有填写任何得分（%d 项指标）：请填上；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"2023-02\"]，这一行就不必填写", scores, n),
+	}
+	sameProblems(t, got, want)
+}

@@ -146,7 +146,7 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 			if !typedHere(sv.v) {
 				continue
 			}
-			v, _ := site.ParseScore(sv.v.text)
+			v, _ := cellNumber(sv.v.text)
 			m.Edits.Scores = append(m.Edits.Scores, site.ScoreEdit{Indicator: rd.ind, Unit: sv.unit, Value: decimal(v, rd.ind.In(r.key).Decimals), From: from(sv.v.at)})
 		}
 	}
@@ -632,6 +632,17 @@ func (r *reader) scoreMatrix(g grid) {
 	}
 	cols := map[*site.Indicator]string{}
 	needed := map[*site.Unit]bool{} // townships a scored column asks for
+	// blanks are the empty cells of scored columns, told at the end:
+	// a row left empty in every column (the township's data did not come
+	// in) is one problem, at its name (unscoredRow).
+	type blank struct {
+		u      unitRow
+		at     string
+		ind    string
+		others bool // the column has scores of other townships
+	}
+	var blanks []blank
+	scoredUnits := map[*site.Unit]bool{}
 	for col := 2; col <= width; col++ {
 		head := g.get(col, scoreHead)
 		key := strings.TrimSpace(head.text)
@@ -701,11 +712,12 @@ func (r *reader) scoreMatrix(g grid) {
 					r.problem(v.at, "此格是公式，但文件中没有它的计算结果（%s，%s）：文件由其他程序生成，或 Excel 设为手动计算时会这样；请在 Excel 或 WPS 中打开，重新计算（F9）后保存，再导入", u.unit.Name, ind.Name)
 					r.covered[head.at] = true
 				} else if applies[u.unit] {
-					r.problem(v.at, "未填写得分（%s，%s）", u.unit.Name, ind.Name)
+					blanks = append(blanks, blank{u, v.at, ind.Name, len(filled) > 0})
 					r.covered[head.at] = true
 				}
 				continue
 			}
+			scoredUnits[u.unit] = true
 			rd.scores = append(rd.scores, scoreValue{u.unit, v})
 		}
 		for u := range applies {
@@ -716,6 +728,28 @@ func (r *reader) scoreMatrix(g grid) {
 			}
 		}
 		r.reorder(rd)
+	}
+	// A row empty in two scored columns or more, every one of which
+	// others filled, and with no score anywhere: one problem, at its
+	// name, saying how a month the township is not assessed in is
+	// written — five 未填写得分 in a row did not.
+	empty := map[*site.Unit]int{}
+	partly := map[*site.Unit]bool{} // told cell by cell
+	for _, b := range blanks {
+		empty[b.u.unit]++
+		if !b.others || scoredUnits[b.u.unit] {
+			partly[b.u.unit] = true
+		}
+	}
+	told := map[*site.Unit]bool{}
+	for _, b := range blanks {
+		switch n := empty[b.u.unit]; {
+		case n < 2 || partly[b.u.unit]:
+			r.problem(b.at, "未填写得分（%s，%s）", b.u.unit.Name, b.ind)
+		case !told[b.u.unit]:
+			told[b.u.unit] = true
+			r.problem(g.get(1, b.u.row).at, "“%s”这一行没有填写任何得分（%d 项指标）：请填上；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这一行就不必填写", b.u.unit.Name, n, r.key)
+		}
 	}
 	var missing []*site.Unit
 	for _, u := range r.s.Townships {

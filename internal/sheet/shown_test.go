@@ -166,3 +166,47 @@ func TestImportFormulaUncalculated(t *testing.T) {
 		t.Errorf("a formula with its result: %v", err)
 	}
 }
+
+// TestImportFormulaResultAsShown: Excel keeps a typed number to 15
+// significant digits, but writes a formula's result with 17 — the rate
+// =1753/2000*100 as 87.649999999999991 —, and shows it, and rounds it
+// with ROUND, as 87.65. Read as held, 兴隆街道 would be ranked on 87.6
+// (规模工业增加值 has 1 decimal) below a unit that typed 87.65, and an
+// adjustment =0.1+0.2 written 0.30000000000000004 into the month file.
+// The cells are written raw, as Excel writes them (excelize's own
+// SetCellValue would round them first).
+func TestImportFormulaResultAsShown(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ sheet, at, v string }{
+		{scores, "B6", "87.649999999999991"},
+		{"加减分", "A2", "兴隆街道"},
+		{"加减分", "B2", "0.30000000000000004"},
+		{"加减分", "C2", "按时完成"},
+	} {
+		if err := f.SetCellDefault(c.sheet, c.at, c.v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	m, err := Import(s, "2023-02", "2023-02.xlsx", b.Bytes())
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	for _, want := range []string{"\"兴隆街道\" = 87.65\n", "points   = 0.3\n"} {
+		if !bytes.Contains(m.TOML, []byte(want)) {
+			t.Errorf("the month file lacks %q:\n%s", want, m.TOML)
+		}
+	}
+}

@@ -53,7 +53,7 @@ func (r *reader) monthFile() (text []byte, places map[string]string, results, sc
 		places[path+"."+r.scores.Key] = rd.scoresAt
 		w.Table(spath, "")
 		for _, sv := range rd.scores {
-			v, err := site.ParseScore(sv.v.text)
+			v, err := cellNumber(sv.v.text)
 			if shownErr := shownProblem(sv.v, nil); shownErr != nil {
 				err = shownErr
 				r.covered[sv.v.at] = true // the loader's word on the number held would be beside the point
@@ -137,7 +137,7 @@ func typed(f *site.Field, text string) (any, error) {
 	case site.UnitRef, site.IndicatorRef:
 		return site.CleanName(text)
 	case site.Rank, site.Integer:
-		v, err := site.ParseScore(text)
+		v, err := cellNumber(text)
 		if err == nil && (v != math.Trunc(v) || math.Abs(v) > math.MaxInt32) {
 			err = fmt.Errorf("应为整数，而不是 %s", strconv.FormatFloat(v, 'f', -1, 64))
 		}
@@ -157,7 +157,7 @@ func typed(f *site.Field, text string) (any, error) {
 		}
 		return int(v), nil
 	case site.Number:
-		v, err := site.ParseScore(text)
+		v, err := cellNumber(text)
 		return decimal(v, 1), err
 	case site.Flag:
 		switch strings.ToLower(t) {

@@ -166,6 +166,18 @@ type monthReader struct {
 	// assessed in it, in the order met, each with where it was written:
 	// told once, at the first (see assessed).
 	unassessed []unassessedUnit
+	// missing are, by township, the score tables of the month that lack
+	// its score alone (told per indicator), and scored the townships
+	// with a score in any table: a township with none at all, in two
+	// tables or more, is told once as a month it was not assessed in
+	// (see unscored).
+	missing []missingScore
+	scored  map[*Unit]bool
+}
+
+type missingScore struct {
+	u               *Unit
+	path, indicator string
 }
 
 type unassessedUnit struct {
@@ -188,7 +200,7 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 		File:        rel,
 		Period:      top.text("period"),
 		byIndicator: map[string]*Result{},
-	}}
+	}, scored: map[*Unit]bool{}}
 	if n, ok := top.int("overallCity"); ok {
 		r.mo.OverallCity = n
 		r.checkRank(top.at("overallCity"), l.s.Config.Terms.City+"综合排名", n, l.s.Config.Ranking.CityUnits)
@@ -210,6 +222,7 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 	for _, it := range top.tables("interview") {
 		r.interview(it)
 	}
+	r.unscored()
 	for _, un := range r.unassessed {
 		msg := notAssessed(un.u, r.mo.Key)
 		if n := len(un.paths); n > 1 {
@@ -469,8 +482,11 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		f.errorf(tt.path, "指标“%s”缺少全部 %d 个%s的得分%s（本月不评分的指标，删去它的 [result.townships] 表）", ind.Name, len(rest), terms.Unit, by)
 	default:
 		for _, u := range rest {
-			f.errorf(tt.path, "指标“%s”缺少%s“%s”的得分", ind.Name, terms.Unit, u.Name)
+			r.missing = append(r.missing, missingScore{u, tt.path, ind.Name})
 		}
+	}
+	for u := range got {
+		r.scored[u] = true
 	}
 	for _, k := range tt.keys() {
 		if u := l.s.units[k]; u != nil && u.Kind == Township && !applicable[u] {
@@ -506,6 +522,29 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	}
 	if inRange {
 		r.warnSlips(tt, ind, res.Scores, keys)
+	}
+}
+
+// unscored tells the scores missing one by one (scores), but a township
+// that has no score in the whole month, missing from two tables or more,
+// once: a township whose data did not come in for the month (数据报送不全)
+// is left out of every table, and five lines, one per indicator, did not
+// say that such a month is written as exempt in units.toml.
+func (r *monthReader) unscored() {
+	terms := r.l.s.Config.Terms
+	count := map[*Unit]int{}
+	for _, m := range r.missing {
+		count[m.u]++
+	}
+	told := map[*Unit]bool{}
+	for _, m := range r.missing {
+		switch {
+		case count[m.u] < 2 || r.scored[m.u]:
+			r.f.errorf(m.path, "指标“%s”缺少%s“%s”的得分", m.indicator, terms.Unit, m.u.Name)
+		case !told[m.u]:
+			told[m.u] = true
+			r.f.errorf(m.path, "%s“%s”在 %s 没有任何得分（%d 项指标都缺少它的得分）：请填上它的得分；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这个月的各项排名就不含它", terms.Unit, m.u.Name, r.mo.Key, count[m.u], r.mo.Key)
+		}
 	}
 }
 

@@ -496,6 +496,14 @@ func (t *table) require(key string) bool {
 	// At the key's own path, which a file has not, so that a reader who
 	// places paths (a workbook's cells) can place the missing value.
 	if t.path == "" {
+		// A draft (tongbao new) holds the key commented out, to be
+		// filled in: pointing at the file's first line would send the
+		// clerk looking for a key that is there, behind a #.
+		if off := commentedKey(t.f.src, key); off >= 0 && t.f.place == nil {
+			line, col := t.f.lineCol(off)
+			t.f.diags.Add(t.f.name, line, col, "%s缺少“%s”：这一行的 %s 还是注释，填写后去掉行首的 #", cmp.Or(t.f.top, "文件顶层"), key, key)
+			return false
+		}
 		t.f.errorf(t.at(key), "%s缺少“%s”", cmp.Or(t.f.top, "文件顶层"), key)
 		return false
 	}
@@ -514,6 +522,23 @@ func (t *table) require(key string) bool {
 	}
 	t.f.errorf(t.at(key), "%s 这一项缺少%s", where, what)
 	return false
+}
+
+// commentedKey is the offset of the # of the first line of src that is
+// key = … commented out (# date = YYYY-MM-DD), or -1 if none is.
+func commentedKey(src, key string) int {
+	for off := 0; off < len(src); {
+		line, _, _ := strings.Cut(src[off:], "\n")
+		rest := strings.TrimLeft(line, " \t")
+		if after, ok := strings.CutPrefix(rest, "#"); ok {
+			after = strings.TrimLeft(after, " \t")
+			if k, ok := strings.CutPrefix(after, key); ok && strings.HasPrefix(strings.TrimLeft(k, " \t"), "=") {
+				return off + len(line) - len(rest)
+			}
+		}
+		off += len(line) + 1
+	}
+	return -1
 }
 
 // intOK is the integer at key, and whether the key was there and an
