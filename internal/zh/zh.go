@@ -282,8 +282,23 @@ type Ranking struct {
 //	县（市）组排名前两名的为：舞钢市、汝州市；排名后两名的为：郏县、鲁山县。
 //
 // An empty group's clause is left out; with both empty it returns "".
+// When every township ranked ties (0 complaints in each), the sentence
+// says so rather than listing them all as 靠前 with no 靠后:
+//
+//	全区12个乡镇（街道）排名并列第一。
+//	涉及该项工作的5个乡镇（街道）林长制工作排名并列第一。
 func RankingSentence(r Ranking) string {
 	subset := r.Applicable > 0 && r.Applicable < r.Total
+	if n := allTied(r); n > 0 {
+		lead := r.Scope
+		switch {
+		case subset:
+			lead = r.Group + "涉及该项工作的"
+		case r.Group != "":
+			lead = r.Group
+		}
+		return lead + strconv.Itoa(n) + "个" + r.Unit + r.Label + "排名并列第一。"
+	}
 	var clauses []string
 	for _, g := range [...]struct {
 		runs  [][]string
@@ -314,6 +329,35 @@ func RankingSentence(r Ranking) string {
 		s = r.Group + "涉及该项工作共" + strconv.Itoa(r.Applicable) + "个" + r.Unit + "，其中" + s
 	}
 	return s
+}
+
+// allTied is the number of townships r ranks when all of them, two or
+// more, tie (one run, the top group, and no bottom group), else 0. A run
+// shorter than the townships counted (some not ranked that month) is not
+// all of them.
+func allTied(r Ranking) int {
+	if groupBody(r.Bottom) != "" {
+		return 0
+	}
+	var all []string
+	for _, run := range r.Top {
+		run = slices.DeleteFunc(slices.Clone(run), func(name string) bool { return name == "" })
+		if len(run) == 0 {
+			continue
+		}
+		if all != nil {
+			return 0 // two runs: not one tie
+		}
+		all = run
+	}
+	n := r.Total
+	if r.Applicable > 0 && r.Applicable < r.Total {
+		n = r.Applicable
+	}
+	if len(all) < 2 || len(all) != n {
+		return 0
+	}
+	return n
 }
 
 // groupBody lists a group's runs: ties as 甲、乙（并列）, runs joined by 、

@@ -450,6 +450,32 @@ func TestRankingSentence(t *testing.T) {
 			want: "排名全区靠前的为：甲、乙、丙、丁（并列）。",
 		},
 		{
+			// A run shorter than the townships counted is not all of them
+			// (above: 4 of 12); all 12 tied is said so, 0 complaints in each.
+			name: "every township tied",
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
+				Top: [][]string{{"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "子", "丑"}},
+				K:   3, Applicable: 12, Total: 12,
+			},
+			want: "全区12个乡镇（街道）排名并列第一。",
+		},
+		{
+			name: "every township of a subset tied, with a label",
+			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
+				Top: [][]string{{"甲", "乙", "丙", "丁", "戊"}},
+				K:   3, Applicable: 5, Total: 12, Label: "林长制工作",
+			},
+			want: "涉及该项工作的5个乡镇（街道）林长制工作排名并列第一。",
+		},
+		{
+			name: "every unit of a group tied",
+			r: Ranking{Scope: "全市", Unit: "县（市、区）", Group: "市辖区组",
+				Top: [][]string{{"甲区", "乙区", "丙区"}},
+				K:   2, Applicable: 3, Total: 3,
+			},
+			want: "市辖区组3个县（市、区）排名并列第一。",
+		},
+		{
 			name: "empty top, label goes to the bottom clause",
 			r: Ranking{Scope: "全区", Unit: "乡镇（街道）",
 				Bottom: one("甲", "乙", "丙"), BottomExact: true,
