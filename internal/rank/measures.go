@@ -330,6 +330,12 @@ func selection(s *site.Site, rule site.Rule, p *Period) []pick {
 					add(t)
 				}
 			}
+		case site.AtRank:
+			for _, t := range ranked {
+				if t.Rank == rule.Rank {
+					add(t)
+				}
+			}
 		case site.Top, site.Bottom:
 			placed := make([]Placed, len(ranked))
 			for i, t := range ranked {
@@ -368,6 +374,8 @@ func citySelection(s *site.Site, rule site.Rule, p *Period, k int) []pick {
 			in = r.City > 0 && r.City <= k
 		case site.Bottom:
 			in = r.City > 0 && r.City > n-k
+		case site.AtRank:
+			in = r.City == rule.Rank
 		}
 		if !in {
 			continue
@@ -401,6 +409,8 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 		where = zh.Label(k, true, true)
 	case site.Bottom:
 		where = zh.Label(k, false, true)
+	case site.AtRank:
+		where = zh.RankPhrase(rule.Rank, pk.tied)
 	}
 	var what string // the ranking
 	switch rule.On {

@@ -194,6 +194,36 @@ func TestSelectCountWithTies(t *testing.T) {
 	)
 }
 
+// select = "rank" gives each rank its own measure: 5000, 3000 and 2000元
+// for the first three. Ranks 1 2 2 4 5 5 (as above): 甲 first, 乙 and 丙
+// tied second (each 3000元, 并列第二), nobody third (the tie takes it),
+// 丁 fourth; and on an indicator's ranking, the same ranks; with dense
+// ranks the third exists. The rules' [[rule]] lines: 3 lines of config before, then 7 a rule (a blank line
+// and six keys), 8 for the indicator's: 5, 12, 19, 26.
+func TestSelectRank(t *testing.T) {
+	rule := func(on string, rank, amount int) string {
+		ind := ""
+		if on == "indicator" {
+			ind = "indicator = \"x\"\n"
+		}
+		return fmt.Sprintf("\n[[rule]]\non = %q\n%sselect = \"rank\"\nrank = %d\naction = \"奖励\"\namount = %d\n", on, ind, rank, amount)
+	}
+	config := rule("composite", 1, 5000) + rule("composite", 2, 3000) + rule("composite", 3, 2000) + rule("indicator", 4, 100)
+	s := loadSite(t, config, towns("甲", "乙", "丙", "丁", "戊", "己"),
+		map[string]string{"data/2024-01.toml": month("甲=90 丙=85 乙=85 丁=80 己=70 戊=70")})
+	wantMeasures(t, Archive(s).Months()[0],
+		"甲 奖励 5000 （乡镇、街道综合考核排名第一）config.toml:5",
+		"乙 奖励 3000 （乡镇、街道综合考核排名并列第二）config.toml:12",
+		"丙 奖励 3000 （乡镇、街道综合考核排名并列第二）config.toml:12",
+		"丁 奖励 100 （指标X排名第四）config.toml:26",
+	)
+	// Dense ranks, 1 2 2 3 4 4: the third is 丁 (its [[rule]] on line 7,
+	// after [ranking] and ties).
+	s = loadSite(t, "[ranking]\nties = \"dense\"\n"+rule("composite", 3, 2000), towns("甲", "乙", "丙", "丁", "戊", "己"),
+		map[string]string{"data/2024-01.toml": month("甲=90 丙=85 乙=85 丁=80 己=70 戊=70")})
+	wantMeasures(t, Archive(s).Months()[0], "丁 奖励 2000 （乡镇、街道综合考核排名第三）config.toml:7")
+}
+
 // When every township ties, each is first and none is last: nobody ranks
 // below them, as a sole township is never last. The month all scored 100
 // commends all four and admonishes none (first, last, top 2 and bottom 2

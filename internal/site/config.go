@@ -77,8 +77,10 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 			Help: "composite：综合考核排名；indicator：某一指标的排名（写 indicator）；city：各指标的上级排名，措施给其责任单位"},
 		{Key: "indicator", Kind: IndicatorRef, Label: "指标", Help: "on = \"indicator\" 时必填：指标 id；其他规则不写"},
 		{Key: "select", Kind: Text, Label: "选取", Required: true, Values: selections,
-			Help: "first：第一名；last：最后一名；top：前 count 名；bottom：后 count 名（并列的一并选取）"},
+			Help: "first：第一名；last：最后一名；top：前 count 名；bottom：后 count 名；rank：第 rank 名（并列的一并选取）"},
 		{Key: "count", Kind: Integer, Label: "名数", Help: "top、bottom 选取的名数，默认 [ranking] groupSize（季度、半年、年度的规则默认 [aggregate] groupSize）"},
+		{Key: "rank", Kind: Integer, Label: "名次",
+			Help: "select = \"rank\" 时必填：选取这个名次的单位，如 2（第二名，并列第二的都选）；各名次奖励不同金额时每个名次写一条规则。有并列时其后的名次空缺（两个并列第一则没有第二名）；其他规则不写"},
 		{Key: "group", Kind: Text, Label: "组别", Help: "只用于这一组（units.toml 的 [[group]]）；不写则各组分别适用"},
 		{Key: "streak", Kind: Integer, Label: "连续期数",
 			Help: "连续这么多个考核期（含本期）都被选取时才适用，如 2：连续两个月；没有数据文件的月份不算考核期，也不打断连续；不写为 1（只看本期）"},
@@ -297,6 +299,9 @@ func (w *Writer) Rule(r Rule) {
 	if r.Count > 0 {
 		value("count", r.Count)
 	}
+	if r.Rank > 0 {
+		value("rank", r.Rank)
+	}
 	if r.Group != nil {
 		value("group", r.Group.Name)
 	}
@@ -364,6 +369,21 @@ func (l *loader) rules() {
 			default:
 				r.Count = n
 			}
+		}
+		n, hasRank := rec.int("rank")
+		switch {
+		case r.Select == AtRank && !rec.t.has("rank"):
+			f.errorf(rec.t.path, "select = \"rank\" 的规则缺少 rank（选取的名次，如 2）")
+			ok = false
+		case r.Select == AtRank && !hasRank:
+			ok = false // a rank of the wrong kind, reported as such
+		case hasRank && r.Select != AtRank:
+			f.errorf(rec.at("rank"), "rank 只用于 select = \"rank\" 的规则")
+		case hasRank && n < 1:
+			f.errorf(rec.at("rank"), "rank 应为正整数（名次）")
+			ok = false
+		case hasRank:
+			r.Rank = n
 		}
 		if rec.has("group") {
 			name := rec.text("group")

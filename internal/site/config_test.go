@@ -89,7 +89,7 @@ func TestConfigFileDescribesWhatIsRead(t *testing.T) {
 		}
 		for _, f := range sec.Fields {
 			switch f.Key {
-			case "group", "amount": // a group needs [[group]]s; amount goes with 奖励
+			case "group", "amount", "rank": // a group needs [[group]]s; amount goes with 奖励, rank with select = "rank"
 				continue
 			case "select":
 				fmt.Fprintf(&b, "%s = %q\n", f.Key, "bottom")
@@ -143,6 +143,13 @@ action = "约谈"
 who    = "主要负责人"
 by     = "分管领导"
 reason = "连续三年排名靠后"
+
+[[rule]]
+on     = "composite"
+select = "rank"
+rank   = 2
+action = "奖励"
+amount = 3000
 `
 	files["config.toml"] += rules
 	s, err := Load(writeSite(t, files))
@@ -150,7 +157,7 @@ reason = "连续三年排名靠后"
 		t.Fatal(err)
 	}
 	r := s.Config.Rules
-	if len(r) != 2 || r[0].On != OnIndicator || r[0].Indicator.ID != "jingji" || r[0].Select != Top || r[0].Count != 2 ||
+	if len(r) != 3 || r[2].Select != AtRank || r[2].Rank != 2 || r[2].Amount != 3000 || r[2].Line != 27 || r[0].On != OnIndicator || r[0].Indicator.ID != "jingji" || r[0].Select != Top || r[0].Count != 2 ||
 		r[0].Group != s.Groups[0] || r[0].Amount != 10000 || r[0].Line != 8 ||
 		r[1].Select != Bottom || r[1].Streak != 3 || r[1].Period != Yearly || r[1].Who != "主要负责人" || r[1].By != "分管领导" || r[1].Line != 17 {
 		t.Errorf("rules read as %+v", r)
@@ -162,6 +169,8 @@ reason = "连续三年排名靠后"
 	w.Rule(r[0])
 	w.Line("")
 	w.Rule(r[1])
+	w.Line("")
+	w.Rule(r[2])
 	if got := w.String(); got != rules {
 		t.Errorf("written back:\n%s\nwant:\n%s", got, rules)
 	}

@@ -239,6 +239,7 @@ type Rule struct {
 	Indicator *Indicator // for OnIndicator
 	Select    Selection
 	Count     int    // k of Top and Bottom; 0: the period's group size
+	Rank      int    // the rank AtRank selects: 2 for every unit ranked second
 	Group     *Group // only this group's units; nil: every group apart
 	// Streak is how many consecutive assessed periods, the current one
 	// last, the selection must have held in; 1 for the current alone.
@@ -295,9 +296,14 @@ const (
 	Last                    // every unit with the last rank, when more than one is ranked
 	Top                     // the top group of §5.2, k = Count
 	Bottom                  // the bottom group of §5.2, k = Count
+	// AtRank selects every unit ranked Rank: an office that rewards the
+	// first three with different amounts (5000, 3000, 2000元) writes a
+	// rule for each rank. With competition ranks a tie leaves the ranks
+	// after it empty: two tied first, nobody is second.
+	AtRank
 )
 
-var selections = []string{"first", "last", "top", "bottom"}
+var selections = []string{"first", "last", "top", "bottom", "rank"}
 
 // String is the selection as a rule's select = names it.
 func (s Selection) String() string { return selections[s] }
