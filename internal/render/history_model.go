@@ -53,6 +53,8 @@ type historyModel struct {
 	aggregates []*rank.Period
 	aggRefs    []MonthRef
 	aggregate  map[*site.Unit][]placing
+
+	measures map[*site.Unit][]UnitMeasure // newest first
 }
 
 func newHistoryModel(c *core) *historyModel {
@@ -68,6 +70,7 @@ func newHistoryModel(c *core) *historyModel {
 		owned:     map[*site.Unit][]*site.Indicator{},
 	}
 	h.updated = dateData(s.LastPublished())
+	h.measures = unitMeasures(c)
 	for i, p := range periods {
 		path := ""
 		if circ := c.reporter[p]; circ != nil {

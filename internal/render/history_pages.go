@@ -138,6 +138,10 @@ type UnitView struct {
 	// Per year: a township's rank on every indicator that applies to it;
 	// a department's 考核排类 and its indicators' city and peer ranks.
 	Years []YearMatrix
+	// Measures are the rewards, 约谈 and the office's other measures its
+	// circulars gave the unit, by rule or by hand, newest first: a unit's
+	// record, which its readers otherwise gather circular by circular.
+	Measures []UnitMeasure
 	Owned []Link // a department's indicators
 	// Categorised says a department was sorted into a 考核排类 in some
 	// month, and so its matrix has that row.
@@ -229,7 +233,8 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	dec := h.s.Config.Scoring.Decimals
 	comp := m.composite[u]
 	terms := h.s.Config.Terms
-	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: terms.Unit, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: terms.Peer, OtherNames: u.OtherNames}
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: terms.Unit, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: terms.Peer, OtherNames: u.OtherNames,
+		Measures: m.measures[u]}
 	if u.Group != nil {
 		v.Group = u.Group.Name
 	}
@@ -332,6 +337,41 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	})
 }
 
+// A UnitMeasure is one measure a period's circular gave a unit.
+type UnitMeasure struct {
+	Period  string // 2024年3月, 2024年第一季度
+	Path    string // the circular that gave it; "" when none reports the period
+	Measure string // 奖励2万元; 约谈（行政负责人）
+	Reason  string // 连续2个月综合考核排名后两名，由区分管领导约谈
+}
+
+// unitMeasures are the measures the periods give each unit, newest
+// first.
+func unitMeasures(c *core) map[*site.Unit][]UnitMeasure {
+	out := map[*site.Unit][]UnitMeasure{}
+	for i := len(c.res.Periods) - 1; i >= 0; i-- {
+		p := c.res.Periods[i]
+		path := ""
+		if circ := c.reporter[p]; circ != nil {
+			path = circ.URLPath()
+		}
+		for _, m := range p.Measures {
+			um := UnitMeasure{Period: p.Label, Path: path, Measure: m.Action, Reason: m.Reason}
+			switch {
+			case m.Amount > 0:
+				um.Measure += zh.Amount(m.Amount)
+			case m.Who != "":
+				um.Measure += "（" + m.Who + "）"
+			}
+			if m.By != "" {
+				um.Reason += "，由" + m.By + m.Action
+			}
+			out[m.Unit] = append(out[m.Unit], um)
+		}
+	}
+	return out
+}
+
 // span says when u was assessed and links the units it continues and
 // that continue it.
 func (v *UnitView) span(u *site.Unit) {
@@ -425,7 +465,8 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	m := h.model()
 	terms := h.s.Config.Terms
 	label := terms.Peer
-	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: label, OtherNames: u.OtherNames}
+	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: label, OtherNames: u.OtherNames,
+		Measures: m.measures[u]}
 	v.span(u)
 	// An indicator it owned before a 机构改革 or after one is its own in
 	// the months it was assessed in alone.
