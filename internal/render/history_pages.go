@@ -142,7 +142,7 @@ type UnitView struct {
 	// circulars gave the unit, by rule or by hand, newest first: a unit's
 	// record, which its readers otherwise gather circular by circular.
 	Measures []UnitMeasure
-	Owned []Link // a department's indicators
+	Owned    []Link // a department's indicators
 	// Categorised says a department was sorted into a 考核排类 in some
 	// month, and so its matrix has that row.
 	Categorised bool
