@@ -341,7 +341,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 type UnitMeasure struct {
 	Period  string // 2024年3月, 2024年第一季度
 	Path    string // the circular that gave it; "" when none reports the period
-	Measure string // 奖励2万元; 约谈（行政负责人）
+	Measure string // 奖励2万元; 行政负责人，约谈
 	Reason  string // 连续2个月综合考核排名后两名，由区分管领导约谈
 }
 
@@ -361,7 +361,7 @@ func unitMeasures(c *core) map[*site.Unit][]UnitMeasure {
 			case m.Amount > 0:
 				um.Measure += zh.Amount(m.Amount)
 			case m.Who != "":
-				um.Measure += "（" + m.Who + "）"
+				um.Measure = m.Who + "，" + m.Action // as the circulars name it: 火车站乡行政负责人，约谈（…）
 			}
 			if m.By != "" {
 				um.Reason += "，由" + m.By + m.Action

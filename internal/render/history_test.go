@@ -1327,26 +1327,26 @@ func TestAggregateNotesExemptThroughout(t *testing.T) {
 // has no such section.
 func TestUnitPageMeasures(t *testing.T) {
 	out := renderFiles(t, loadSample(t), "/")
-	row := func(path string) string {
+	list := func(path string) string {
 		page := string(out[path])
 		i := strings.Index(page, `id="measures-heading"`)
 		if i < 0 {
 			return ""
 		}
 		body := page[i:]
-		body = body[strings.Index(body, "<tbody>"):strings.Index(body, "</tbody>")]
+		body = body[strings.Index(body, "<ul"):strings.Index(body, "</ul>")]
 		return strings.Join(strings.Fields(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(body, " ")), " ")
 	}
 	for path, want := range map[string]string{
-		"units/dongfenglu/index.html": "2023年1-2月 奖励5万元 乡镇、街道综合考核排名第一",
-		"units/huochezhan/index.html": "2023年1-2月 约谈（行政负责人） 乡镇、街道综合考核排名倒数第一",
+		"units/dongfenglu/index.html": "2023年1-2月 ：奖励5万元（乡镇、街道综合考核排名第一）",
+		"units/huochezhan/index.html": "2023年1-2月 ：行政负责人，约谈（乡镇、街道综合考核排名倒数第一）",
 		"units/xinglong/index.html":   "",
 	} {
-		if got := row(path); got != want {
+		if got := list(path); got != want {
 			t.Errorf("%s: 奖惩情况 %q, want %q", path, got, want)
 		}
 	}
-	if !strings.Contains(string(out["units/dongfenglu/index.html"]), `<th scope="row"><a href="/circulars/2023/14/">2023年1-2月</a></th><td>奖励5万元</td>`) {
+	if !strings.Contains(string(out["units/dongfenglu/index.html"]), `<li><a href="/circulars/2023/14/">2023年1-2月</a>：奖励5万元（乡镇、街道综合考核排名第一）</li>`) {
 		t.Error("东风路街道's measure does not link its circular")
 	}
 }
