@@ -69,8 +69,23 @@ type AppendixTable struct {
 // better (better = "lower").
 const lowerBetterNote = "（得分越低，排名越前）"
 
-// lowerBetterScore heads the scores' column of such a table.
-const lowerBetterScore = "得分（越低越好）"
+// scoreHeading heads an indicator's column of scores: 得分, with what
+// they are counted in (indicators.toml scoreUnit: 得分（%）) and, where
+// lower is better, that (得分（件，越低越好）): 并列第一 beside 0.00 reads
+// as a mistake unless the table says why.
+func scoreHeading(ind *site.Indicator, higherBetter bool) string {
+	var notes []string
+	if ind.ScoreUnit != "" {
+		notes = append(notes, ind.ScoreUnit)
+	}
+	if !higherBetter {
+		notes = append(notes, "越低越好")
+	}
+	if len(notes) == 0 {
+		return "得分"
+	}
+	return "得分（" + strings.Join(notes, "，") + "）"
+}
 
 // appendix builds the data appendix of the circular reporting period p.
 func (c *core) appendix(p *rank.Period) *Appendix {
@@ -174,11 +189,9 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 				caption = set.Name + g.Name + "排名"
 			}
 			t := AppendixTable{ID: id("appendix-"+ind.ID, i), Caption: caption, Path: indicatorPath(ind),
-				UnitHeader: terms.Unit, ScoreLabel: "得分", Rows: rows(ir.Ranked, set.Decimals)}
+				UnitHeader: terms.Unit, ScoreLabel: scoreHeading(ind, set.HigherBetter), Rows: rows(ir.Ranked, set.Decimals)}
 			if !set.HigherBetter {
-				// 并列第一 beside 0.00 reads as a mistake unless the table says why.
 				t.Caption += lowerBetterNote
-				t.ScoreLabel = lowerBetterScore
 			}
 			a.Tables = append(a.Tables, t)
 		}

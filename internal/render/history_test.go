@@ -696,6 +696,44 @@ func TestLowerIsBetterSaysSo(t *testing.T) {
 	}
 }
 
+// TestScoreUnit: an indicator's scoreUnit heads its scores' column in the
+// appendix and the table shortcode, beside lower-is-better where it is
+// (得分（%）, 得分（件，越低越好）), and data.json and the catalogue give it;
+// an indicator without one is headed 得分 alone, as above.
+func TestScoreUnit(t *testing.T) {
+	s := loadSample(t)
+	s.Indicator("gongye").ScoreUnit = "%"
+	s.Indicator("xinfang").ScoreUnit = "件"
+	s.Circulars[0].Body = append(s.Circulars[0].Body, "\n{{< table \"xinfang\" >}}\n\n{{< table \"gongye\" >}}\n"...)
+	files := renderFiles(t, s, "")
+	circ := files["circulars/2023/14/index.html"]
+	for id, head := range map[string]string{"gongye": "得分（%）", "xinfang": "得分（件，越低越好）"} {
+		want := `<th scope="col" class="num">` + head + `</th></tr>`
+		if i := bytes.Index(circ, []byte(`id="appendix-`+id+`"`)); i < 0 || !bytes.Contains(circ[i:i+400], []byte(want)) {
+			t.Errorf("%s's appendix table is not headed %s", id, head)
+		}
+		if !bytes.Contains(circ, []byte(`<th scope="col">`+head+`</th></tr></thead>`)) {
+			t.Errorf("%s's table shortcode is not headed %s", id, head)
+		}
+	}
+	var data struct {
+		Indicators []struct{ ID, ScoreUnit string }
+	}
+	if err := json.Unmarshal(files["circulars/2023/14/data.json"], &data); err != nil {
+		t.Fatal(err)
+	}
+	units := map[string]string{}
+	for _, ind := range data.Indicators {
+		units[ind.ID] = ind.ScoreUnit
+	}
+	if units["gongye"] != "%" || units["xinfang"] != "件" || units["jindu"] != "" {
+		t.Errorf("data.json's scoreUnits: %v", units)
+	}
+	if !bytes.Contains(files["data/catalogue.json"], []byte(`"scoreUnit":"%"`)) {
+		t.Error("the catalogue does not give gongye's scoreUnit")
+	}
+}
+
 // TestMatricesNewestYearFirst: a history page's yearly matrices run from
 // the current year back.
 func TestMatricesNewestYearFirst(t *testing.T) {

@@ -104,6 +104,7 @@ type OpenCatalogueIndicator struct {
 	Former     []string `json:"formerNames,omitempty" zh:"指标改称前的名称，此前各期 data.json 和 CSV 中用的是它（改过名称的才有）"`
 	Section    string   `json:"section" zh:"所属栏目"`
 	Parent     string   `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
+	ScoreUnit  string   `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（写了的才有）"`
 	Owners     []string `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）"`
 	OwnerSlugs []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应"`
 	URL        string   `json:"url" zh:"指标页面的网址"`
@@ -126,7 +127,7 @@ func (o *openData) catalogue() ([]byte, error) {
 		c.Units = append(c.Units, cu)
 	}
 	for _, ind := range o.s.Indicators {
-		ci := OpenCatalogueIndicator{ID: ind.ID, Name: ind.Name, Short: ind.ShortNames, Former: ind.FormerNames(), Section: ind.Section,
+		ci := OpenCatalogueIndicator{ID: ind.ID, Name: ind.Name, Short: ind.ShortNames, Former: ind.FormerNames(), Section: ind.Section, ScoreUnit: ind.ScoreUnit,
 			Owners: unitList(ind.Owners), OwnerSlugs: unitSlugs(ind.Owners), URL: o.AbsURL(indicatorPath(ind))}
 		if ind.Parent != nil {
 			ci.Parent = ind.Parent.ID
@@ -210,6 +211,7 @@ type OpenIndicator struct {
 	Better        string         `json:"better,omitempty" zh:"higher：得分越高越好；lower：越低越好（{unit}有得分时列出）"`
 	Weight        *float64       `json:"weight,omitempty" zh:"这个月在{unit}综合考核中的权重，0 为不计入（{unit}有得分时列出）"`
 	Decimals      *int           `json:"decimals,omitempty" zh:"这个月得分比较前保留的小数位数（{unit}有得分时列出）"`
+	ScoreUnit     string         `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（indicators.toml 写了 scoreUnit 的才有）"`
 	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）"`
 }
 
@@ -373,7 +375,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 				if !set.HigherBetter {
 					oi.Better = "lower"
 				}
-				oi.Weight, oi.Decimals = &set.Weight, &set.Decimals
+				oi.Weight, oi.Decimals, oi.ScoreUnit = &set.Weight, &set.Decimals, ind.ScoreUnit
 				oi.Townships = append(oi.Townships, openTownships(g.Name, ir.Ranked)...)
 			}
 		}

@@ -549,13 +549,12 @@ func tableView(c *core, p *rank.Period, args []string) (any, error) {
 			continue
 		}
 		set := ind.In(p.Span.LastMonth()) // the month's own 考核办法, and name
-		v := TableView{Caption: set.Name + unit + "排名", Unit: unit, Score: "得分"}
+		v := TableView{Caption: set.Name + unit + "排名", Unit: unit, Score: scoreHeading(ind, set.HigherBetter)}
 		if g.Name != "" {
 			v.Caption = set.Name + g.Name + "排名"
 		}
 		if !set.HigherBetter { // as the appendix's tables say it
 			v.Caption += lowerBetterNote
-			v.Score = lowerBetterScore
 		}
 		for _, t := range ir.Ranked {
 			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals)})

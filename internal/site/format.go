@@ -178,6 +178,8 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 		{Key: "max", Kind: Number, Label: "满分", Help: "得分的上限，如 40；高于它的得分报错，如把 38.4 打成 48.4、384；考核办法调整了满分时写调整前后较大的一个；不写则不限"},
 		{Key: "rankingLabel", Kind: Text, Label: "排名名称",
 			Help: "写在排名句前，如“空气质量” → “空气质量排名全县前三的为……”；可不填"},
+		{Key: "scoreUnit", Kind: Text, Label: "得分单位",
+			Help: "得分的计量单位，如 \"%\"、\"件\"、\"万元\"：通报附表和排名表的“得分”列写作“得分（%）”，开放数据中写明；不填则只写“得分”"},
 		{Key: "shortNames", Kind: Texts, Label: "简称",
 			Help: "人们常用的简称，如 [\"社消零\"]（社会消费品零售总额）：在站内搜索这些词也能找到本指标的页面，页面上列出；不能是别的指标的名称或简称，也不能是单位的名称；可不填"},
 		{Key: "change", Kind: Tables, Label: "考核办法调整",

@@ -1104,6 +1104,7 @@ func (l *loader) indicatorCatalogue() {
 			Weight:       1,
 			Decimals:     2,
 			RankingLabel: r.text("rankingLabel"),
+			ScoreUnit:    r.text("scoreUnit"),
 		}
 		if !r.has("id") || !r.has("name") {
 			continue

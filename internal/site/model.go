@@ -398,6 +398,10 @@ type Indicator struct {
 	Weight       float64
 	Decimals     int
 	RankingLabel string
+	// ScoreUnit is what its scores are counted in (%, 件, 万元), which the
+	// tables' 得分 heading says: 98.50 of a rate and 3 of complaints read
+	// alike without it. "" for none.
+	ScoreUnit string
 	// ShortNames are what people call it (社消零 for 社会消费品零售总额),
 	// which share too few characters with its name for the search to
 	// find its page by them otherwise.
