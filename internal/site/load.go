@@ -1081,15 +1081,23 @@ func (l *loader) indicatorCatalogue() {
 	s := l.s
 	terms := s.Config.Terms
 	order := map[string]int{} // siblings counted per section or parent
-	// An indicator's name is all the circular's tables and the open data
-	// (data.csv) say of it, and what a workbook's columns are headed by:
-	// two of one name could not be told apart. Indicators are not renamed
-	// over time (they have no from or until), so a name is unique outright.
+	// An indicator's name is all the circular's tables say of it, and what
+	// a workbook's columns are headed by and an imported one is read by:
+	// two of one name could not be told apart. A name is unique outright,
+	// over all time: a name an [[indicator.change]] gives is the
+	// indicator's from then on, and its page, search and the workbooks
+	// filled before know it by each of its names, so none may be another
+	// indicator's, then or ever.
 	type naming struct {
 		id   string
 		line int
 	}
 	named := map[string]naming{}
+	type renaming struct {
+		ind        *Indicator
+		name, path string
+	}
+	var renames []renaming
 	type shortName struct {
 		ind         *Indicator
 		short, path string
@@ -1195,6 +1203,11 @@ func (l *loader) indicatorCatalogue() {
 		}
 		l.scoredLowerBetter(f, r, ind, ind.In(""), "better = \"lower\"")
 		ind.Changes = l.changes(f, r, ind)
+		for _, c := range r.records("change") {
+			if n := strings.TrimSpace(c.text("name")); c.has("name") && nameProblem(n) == "" {
+				renames = append(renames, renaming{ind, n, c.at("name")})
+			}
+		}
 		key := ind.Section
 		if ind.Parent != nil {
 			key = "parent:" + ind.Parent.ID
@@ -1205,11 +1218,22 @@ func (l *loader) indicatorCatalogue() {
 		s.Indicators = append(s.Indicators, ind)
 		s.indicators[ind.ID] = ind
 	}
+	// A new name clashes with a name written before it, so the error is
+	// at the change, not at the indicator that had the name all along.
+	for _, rn := range renames {
+		switch first, dup := named[rn.name]; {
+		case !dup:
+			line, _ := f.position(rn.path)
+			named[rn.name] = naming{rn.ind.ID, line}
+		case first.id != rn.ind.ID:
+			f.errorf(rn.path, "指标名称“%s”重复（已用于第 %d 行的指标“%s”）；同名的两项在通报的表格和开放数据中无法区分，请改用不同的名称", rn.name, first.line, first.id)
+		}
+	}
 	// A short name is one indicator's: another's name, or another's
 	// short name, would lead a search for it to the wrong page or to two.
 	shortOf := map[string]*Indicator{}
 	for _, sh := range shorts {
-		if other, ok := named[sh.short]; ok {
+		if other, ok := named[sh.short]; ok && other.id != sh.ind.ID {
 			f.errorf(sh.path, "简称“%s”是另一个指标的名称（%s），搜索它应找到那个指标", sh.short, other.id)
 		} else if u := s.units[sh.short]; u != nil && u.Name == sh.short {
 			// A unit's page is found by its name too: a search for the

@@ -261,6 +261,18 @@ func TestCatalogueFirst(t *testing.T) {
 			"data/indicators.toml:9:1: 指标名称“经济”重复（已用于第 3 行的指标“jingji”）；同名的两项在通报的表格和开放数据中无法区分，请改用不同的名称"},
 		{"data/indicators.toml", "owners = [\"区财政局\"]\n", "owners = [\"区财政局\"]\n[[indicator]]\nid = \"shuishou\"\nparent = \"caizheng\"\nname = \"财政收入\"\n",
 			"data/indicators.toml:15:1: 指标名称“财政收入”重复（已用于第 9 行的指标“caizheng”）；同名的两项在通报的表格和开放数据中无法区分，请改用不同的名称"},
+		// A name given by an [[indicator.change]] is the indicator's too:
+		// from that month on the tables, data.csv and the workbooks
+		// would have two of it, and an imported workbook's column of it
+		// would go to whichever was found first. The error is at the
+		// change, wherever the other name is written.
+		{"data/indicators.toml", "owners = [\"区财政局\"]\n", "owners = [\"区财政局\"]\n[[indicator.change]]\nfrom = \"2023-01\"\nname = \"经济\"\n",
+			"data/indicators.toml:14:1: 指标名称“经济”重复（已用于第 3 行的指标“jingji”）；同名的两项在通报的表格和开放数据中无法区分，请改用不同的名称"},
+		{"data/indicators.toml", "townships = \"all\"\n", "townships = \"all\"\n[[indicator.change]]\nfrom = \"2023-01\"\nname = \"财政收入\"\n",
+			"data/indicators.toml:9:1: 指标名称“财政收入”重复（已用于第 12 行的指标“caizheng”）；同名的两项在通报的表格和开放数据中无法区分，请改用不同的名称"},
+		// Renamed and renamed back, it is one indicator still.
+		{"data/indicators.toml", "townships = \"all\"\n", "townships = \"all\"\n[[indicator.change]]\nfrom = \"2023-01\"\nname = \"经济运行\"\n[[indicator.change]]\nfrom = \"2023-02\"\nname = \"经济\"\n",
+			""},
 		// With config.toml's problems the rest is still read.
 		{"config.toml", "cityUnits = 12", "cityUnits = 0",
 			"config.toml:5:1: cityUnits 应为正整数"},
