@@ -242,12 +242,14 @@ type OpenTownship struct {
 }
 
 type OpenCityBottom struct {
-	ID         string   `json:"id" zh:"指标代号"`
-	Name       string   `json:"name" zh:"指标名称"`
-	City       int      `json:"city,omitempty" zh:"{city}排名（有则列出）"`
-	District   int      `json:"district,omitempty" zh:"{peer}排名（有则列出）"`
-	Owners     []string `json:"owners" zh:"责任单位"`
-	OwnerSlugs []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应"`
+	ID          string   `json:"id" zh:"指标代号"`
+	Name        string   `json:"name" zh:"指标名称"`
+	City        int      `json:"city,omitempty" zh:"{city}排名（有则列出）"`
+	CityTie     bool     `json:"cityTie,omitempty" zh:"{city}排名并列时为 true（不并列时不列出）"`
+	District    int      `json:"district,omitempty" zh:"{peer}排名（有则列出）"`
+	DistrictTie bool     `json:"districtTie,omitempty" zh:"{peer}排名并列时为 true（不并列时不列出）"`
+	Owners      []string `json:"owners" zh:"责任单位"`
+	OwnerSlugs  []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应"`
 }
 
 type OpenCategory struct {
@@ -382,7 +384,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		d.Indicators = append(d.Indicators, oi)
 	}
 	for _, e := range p.CityBottom {
-		d.CityBottom = append(d.CityBottom, OpenCityBottom{ID: e.Indicator.ID, Name: e.Indicator.NameIn(m.Key), City: e.City, District: e.District,
+		d.CityBottom = append(d.CityBottom, OpenCityBottom{ID: e.Indicator.ID, Name: e.Indicator.NameIn(m.Key), City: e.City, CityTie: e.CityTie, District: e.District, DistrictTie: e.DistrictTie,
 			Owners: unitList(e.Indicator.OwnersIn(m.Key)), OwnerSlugs: unitSlugs(e.Indicator.OwnersIn(m.Key))})
 	}
 	for _, cat := range m.Categories {

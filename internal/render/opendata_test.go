@@ -8,6 +8,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -651,5 +652,36 @@ func TestFieldDocsSayWhenAbsent(t *testing.T) {
 		if got := explained[field]; got != want {
 			t.Errorf("/data/ explains %s as %q, want %q", field, got, want)
 		}
+	}
+}
+
+// TestOpenDataCityBottomTies: the indicators ranked low from above say a
+// tie as indicators[] does (cityTie, districtTie, true only when tied): a
+// reader of cityBottom alone could not tell 全市排名并列第十 from 第十.
+// The sample's 规模工业增加值 is tenth in the city and third of 三区, made
+// tied in both here; 规模以上服务业营业收入 stays untied.
+func TestOpenDataCityBottomTies(t *testing.T) {
+	s := loadSample(t)
+	for _, r := range s.Month("2023-02").Results {
+		if r.Indicator.ID == "gongye" {
+			r.CityTie, r.DistrictTie = true, true
+		}
+	}
+	var d struct {
+		CityBottom []struct {
+			ID                   string
+			City, District       int
+			CityTie, DistrictTie bool
+		}
+	}
+	if err := json.Unmarshal(renderFiles(t, s, "/")["circulars/2023/14/data.json"], &d); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range d.CityBottom {
+		got[e.ID] = strconv.Itoa(e.City) + " " + strconv.FormatBool(e.CityTie) + " " + strconv.Itoa(e.District) + " " + strconv.FormatBool(e.DistrictTie)
+	}
+	if got["gongye"] != "10 true 3 true" || got["fuwuye"] != "11 false 2 false" {
+		t.Errorf("cityBottom's ranks and ties: %v", got)
 	}
 }
