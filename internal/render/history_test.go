@@ -1190,6 +1190,7 @@ func TestLooseLabels(t *testing.T) {
 // and 3月 (2023-03); 丙镇 is exempt in March (units.toml exempt), so it is
 // averaged over 1-2月 alone. The note said “丙镇在2023年第一季度的2个月中
 // 只有1个月参与”: the quarter has three months, and 1-2月 is two of them.
+// Its data.json lists 丙镇's months as 2023-02 alone, the others' both.
 func TestAggregateNotesPartialMonths(t *testing.T) {
 	f := historySite()
 	delete(f, "data/2023-01.toml")
@@ -1198,7 +1199,30 @@ func TestAggregateNotesPartialMonths(t *testing.T) {
 	f["data/2023-03.toml"] = strings.NewReplacer(`period = "2月"`, `period = "3月"`, "\"丙镇\" = 75\n", "", "\"丙镇\" = 70\n", "").Replace(f["data/2023-02.toml"])
 	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-03\"]\n", 1)
 	f["content/circulars/2023-q1.md"] = "+++\nnumber = \"测政办函〔2023〕8号\"\ntitle = \"关于2023年第一季度的通报\"\ndate = 2023-04-20\ndata = \"2023-Q1\"\n+++\n{{< township-ranking >}}\n"
-	page := string(renderFiles(t, loadFiles(t, f), "")["circulars/2023/8/index.html"])
+	files := renderFiles(t, loadFiles(t, f), "")
+	page := string(files["circulars/2023/8/index.html"])
+	// Its data.json says the months each township's score is made of.
+	var d struct {
+		Composite []struct {
+			Slug   string
+			Months []string
+		}
+	}
+	if err := json.Unmarshal(files["circulars/2023/8/data.json"], &d); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range d.Composite {
+		want := []string{"2023-02", "2023-03"}
+		if c.Slug == "bing" {
+			want = want[:1]
+		}
+		if !slices.Equal(c.Months, want) {
+			t.Errorf("data.json: %s's months %q, want %q", c.Slug, c.Months, want)
+		}
+	}
+	if len(d.Composite) == 0 {
+		t.Error("data.json has no composite")
+	}
 	var notes []string
 	for _, m := range regexp.MustCompile(`<p class="note">注：(.*?)</p>`).FindAllStringSubmatch(page, -1) {
 		notes = append(notes, m[1])

@@ -239,6 +239,10 @@ type OpenTownship struct {
 	Score float64 `json:"score" zh:"得分"`
 	Rank  int     `json:"rank" zh:"名次"`
 	Tied  bool    `json:"tied" zh:"与他人并列时为 true"`
+	// Months are, in a quarter's, half's or year's composite, the months
+	// whose composites its score is made of: those it was ranked in, which
+	// the appendix names and a reader of the data could not tell.
+	Months []string `json:"months,omitempty" zh:"季度、半年、年度的综合排名中：得分所依据的月份，即这个{unit}参加了综合排名的月份，如 2024-01（季度、半年、年度才有）"`
 }
 
 type OpenCityBottom struct {
@@ -341,6 +345,19 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	for _, g := range p.Groups {
 		d.Composite = append(d.Composite, openTownships(g.Name, g.Composite)...)
+	}
+	if p.Aggregate() {
+		counted := map[string][]string{} // by slug
+		for _, mp := range p.Months {
+			for _, g := range mp.Groups {
+				for _, t := range g.Composite {
+					counted[t.Unit.Slug] = append(counted[t.Unit.Slug], mp.Span.Key())
+				}
+			}
+		}
+		for i := range d.Composite {
+			d.Composite[i].Months = counted[d.Composite[i].Slug]
+		}
 	}
 	for _, a := range m.Adjustments {
 		d.Adjustments = append(d.Adjustments, OpenAdjustment{Unit: a.Unit.Name, Slug: a.Unit.Slug, Points: a.Points, Reason: a.Reason})
