@@ -66,8 +66,8 @@ func (o *openData) jobs() []job {
 	}
 	return append(jobs,
 		// Units and indicators are config (global), as is the base URL
-		// of their pages' addresses.
-		job{path: catalogueFile, owner: own("单位和指标目录"), in: []input{global()}, fn: o.catalogue},
+		// of their pages' addresses; its downloads are /data/'s.
+		job{path: catalogueFile, owner: own("单位和指标目录"), in: o.dataInputs(), fn: o.catalogue},
 		job{path: "data/index.html", owner: own("考核数据下载页"), in: o.dataInputs(), fn: o.dataPage})
 }
 
@@ -82,6 +82,22 @@ const catalogueFile = "data/catalogue.json"
 type OpenCatalogue struct {
 	Units      []OpenCatalogueUnit      `json:"units" zh:"全部单位，按 data/units.toml 中的顺序，先{unit}后{department}"`
 	Indicators []OpenCatalogueIndicator `json:"indicators" zh:"全部指标，按通报中的顺序"`
+	// Periods and Ranks list the downloads, which a portal harvesting
+	// them could otherwise find only in /data/'s HTML.
+	Periods []OpenCataloguePeriod `json:"periods" zh:"各期的数据文件，按通报发布的先后，最新的在前"`
+	Ranks   string                `json:"ranks,omitempty" zh:"全部月份的排名 CSV 文件（data/ranks.csv）的网址（有月度数据时列出）"`
+}
+
+type OpenCataloguePeriod struct {
+	Period    string `json:"period" zh:"期别的代号：月份如 2023-02，季度、半年、年度如 2024-Q1、2024-H1、2024"`
+	Label     string `json:"label" zh:"期别，如 2023年1-2月"`
+	Number    string `json:"number" zh:"报告这一期的通报的文号"`
+	Title     string `json:"title" zh:"通报标题"`
+	Published string `json:"published" zh:"通报的发布日期"`
+	Updated   string `json:"updated,omitempty" zh:"通报更正的日期（更正过的才有）"`
+	URL       string `json:"url" zh:"通报的网址"`
+	JSON      string `json:"json" zh:"这一期 data.json 的网址"`
+	CSV       string `json:"csv" zh:"这一期 data.csv 的网址"`
 }
 
 type OpenCatalogueUnit struct {
@@ -115,7 +131,17 @@ var unitKinds = map[site.UnitKind]string{site.Township: "township", site.Departm
 
 // catalogue is data/catalogue.json.
 func (o *openData) catalogue() ([]byte, error) {
-	c := OpenCatalogue{Units: []OpenCatalogueUnit{}, Indicators: []OpenCatalogueIndicator{}}
+	c := OpenCatalogue{Units: []OpenCatalogueUnit{}, Indicators: []OpenCatalogueIndicator{}, Periods: []OpenCataloguePeriod{}}
+	for _, circ := range slices.Backward(o.s.Circulars) { // newest first, as /data/ lists them
+		if p := o.periodOf(circ); p != nil {
+			c.Periods = append(c.Periods, OpenCataloguePeriod{Period: p.Span.Key(), Label: p.Label, Number: circ.Number, Title: circ.Title,
+				Published: circ.PublishDate().String(), Updated: dateString(circ.Updated), URL: o.AbsURL(circ.URLPath()),
+				JSON: o.AbsURL(circ.URLPath() + "data.json"), CSV: o.AbsURL(circ.URLPath() + "data.csv")})
+		}
+	}
+	if len(o.res.Months()) > 0 {
+		c.Ranks = o.AbsURL("data/ranks.csv")
+	}
 	for _, u := range slices.Concat(o.s.Townships, o.s.Departments) {
 		cu := OpenCatalogueUnit{Slug: u.Slug, Name: u.Name, Other: u.OtherNames, Kind: unitKinds[u.Kind], From: u.From, Until: u.Until, Exempt: u.Exempt, URL: o.AbsURL(unitPath(u))}
 		if u.Group != nil {

@@ -572,6 +572,26 @@ func TestCatalogue(t *testing.T) {
 	if !reflect.DeepEqual(c.Indicators, wantInd) {
 		t.Errorf("indicators\n%+v\nwant\n%+v", c.Indicators, wantInd)
 	}
+	// The downloads, newest first, as /data/ lists them: historySite's
+	// three circulars, of 2022年12月, 2023年1月 and 2023年2月.
+	var periods []string
+	for _, p := range c.Periods {
+		periods = append(periods, strings.Join([]string{p.Period, p.Label, p.Number, p.Published, p.URL, p.JSON, p.CSV}, " "))
+	}
+	const site = "https://www.example.gov.cn/"
+	if want := []string{
+		"2023-02 2023年2月 测政办函〔2023〕5号 2023-04-03 " + site + "circulars/2023/5/ " + site + "circulars/2023/5/data.json " + site + "circulars/2023/5/data.csv",
+		"2023-01 2023年1月 测政办函〔2023〕2号 2023-02-10 " + site + "circulars/2023/2/ " + site + "circulars/2023/2/data.json " + site + "circulars/2023/2/data.csv",
+		"2022-12 2022年12月 测政办函〔2022〕9号 2022-12-28 " + site + "circulars/2022/9/ " + site + "circulars/2022/9/data.json " + site + "circulars/2022/9/data.csv",
+	}; !slices.Equal(periods, want) || c.Ranks != site+"data/ranks.csv" {
+		t.Errorf("periods\n%q\nwant\n%q\nranks %q", periods, want, c.Ranks)
+	}
+	for _, p := range c.Periods {
+		if _, ok := files[strings.TrimPrefix(p.JSON, site)]; !ok {
+			t.Errorf("the catalogue links %s, which the build does not write", p.JSON)
+		}
+	}
+
 	// The place's composite rows in data/ranks.csv: by 丙镇/bing, then
 	// 丁镇/ding, which became joins.
 	var place []string
