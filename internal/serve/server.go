@@ -339,7 +339,11 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 		}
 	}
 	if len(warned) > 0 {
-		s.warned = append(s.warned, diag.Problems(warned.Err())...)
+		for _, w := range diag.Problems(warned.Err()) {
+			if !slices.Contains(s.warned, w) {
+				s.warned = append(s.warned, w)
+			}
+		}
 	}
 	// Each problem once: the draft's load finds again most of those of
 	// the site as it is.
@@ -385,8 +389,11 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 // .Only), beside its problems, rather than the page going to the 404
 // page at every slip. Only a page that does not render at all is left
 // out. unlisted are the drafts' measures their bodies list nowhere
-// (render.Unlisted), as the draft ranks them, and the slips of their
-// Markdown (render.Options.Warn).
+// (render.Unlisted), as the draft ranks them, the slips of their
+// Markdown (render.Options.Warn) and what the draft site warns of them
+// (a linked file or picture not there, a picture without a text
+// alternative): the site served leaves their months out, so its warnings
+// say nothing of the text being written.
 func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*site.Circular, found, unlisted diag.List, err error) {
 	st, files, found := site.LoadDraft(s.opts.Source, &s.siteCache, held)
 	if st == nil || len(files) == 0 {
@@ -412,7 +419,13 @@ func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*
 			circs = append(circs, c)
 		}
 	}
-	return outputs, circs, found, append(render.Unlisted(st, res), slips...), err
+	unlisted = append(render.Unlisted(st, res), slips...)
+	for _, w := range st.Warnings {
+		if slices.Contains(files, w.File) {
+			unlisted = append(unlisted, w)
+		}
+	}
+	return outputs, circs, found, unlisted, err
 }
 
 // renderSite ranks and renders st with the server's caches.

@@ -1315,3 +1315,41 @@ func TestProblemsCapped(t *testing.T) {
 		t.Errorf("fifty problems: %q", b.String())
 	}
 }
+
+// TestDraftWarnings: what a build would warn of in a held month's
+// circular — a link to a file not there, a picture without a text
+// alternative — is said while its draft is written, at its line, as it
+// is of every other page; adding the file ends that warning.
+func TestDraftWarnings(t *testing.T) {
+	dir := copySite(t)
+	gatheringMarch(t, dir)
+	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
+	editFile(t, circular, "通报如下。\n", "通报如下。\n\n详见[附件](files/附件1.xlsx)。\n\n![](files/现场.png)\n")
+	s, _ := built(t, Options{Source: dir, Log: io.Discard, ErrLog: io.Discard})
+	st := s.state.Load()
+	if !slices.Equal(st.held, []string{"2023-03"}) || len(st.drafts) != 1 {
+		t.Fatalf("March gathered: held %q, drafts %q", st.held, st.drafts)
+	}
+	told := func(prefix string) int {
+		n := 0
+		for _, w := range s.state.Load().warnings {
+			if strings.HasPrefix(w, prefix) {
+				n++
+			}
+		}
+		return n
+	}
+	link := "content/circulars/2023-03.md:9:3: 警告：链接的文件 content/circulars/files/附件1.xlsx 不存在"
+	picture := "content/circulars/2023-03.md:11:1: 警告：图片"
+	if told(link) != 1 || told(picture) == 0 {
+		t.Fatalf("the draft's warnings: %q; want once the missing 附件1.xlsx at 9:3, and the picture at 11:1", st.warnings)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "content", "circulars", "files"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "content", "circulars", "files", "附件1.xlsx"), "PK")
+	s.Build()
+	if told(link) != 0 {
+		t.Errorf("the file added, still told: %q", s.state.Load().warnings)
+	}
+}
