@@ -81,6 +81,14 @@ type Server struct {
 	draftCache   render.Cache
 	// drafts are the pages of the last build that are drafts.
 	drafts []string
+	// lastDrafts are the outputs and circulars of the drafts last
+	// rendered, and lastHeld the months they are of: kept while a slip
+	// (a full-width digit, a township misspelt) makes those months
+	// unreadable even as drafts, so that the page being written stays,
+	// as the last good build does for the rest of the site.
+	lastDrafts []render.Output
+	lastCircs  []*site.Circular
+	lastHeld   []string
 
 	nonce string // differs per process, so a browser reconnecting after a restart reloads
 	seq   int    // builds that changed the output; only the rebuild goroutine touches it
@@ -303,9 +311,10 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 	s.drafts = nil
 	if held == nil {
 		s.draftResults = nil
+		s.lastDrafts, s.lastCircs, s.lastHeld = nil, nil, nil
 		return outputs, problems
 	}
-	drafts, circs, found, unlisted, err := s.renderDrafts(held)
+	drafts, circs, found, unlisted, stale, err := s.renderDrafts(held)
 	var rendered diag.List
 	errors.As(err, &rendered)
 	more := append(slices.Clone(found), rendered...)
@@ -369,7 +378,7 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 			continue
 		}
 		if body, ok := pages[o.Path]; ok && o.File == nil {
-			o.Data = withBanner(o.Data, held, n, body)
+			o.Data = withBanner(o.Data, held, n, body, stale)
 			s.drafts = append(s.drafts, o.Path)
 		}
 		outputs = append(outputs, o)
@@ -394,10 +403,18 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 // (a linked file or picture not there, a picture without a text
 // alternative): the site served leaves their months out, so its warnings
 // say nothing of the text being written.
-func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*site.Circular, found, unlisted diag.List, err error) {
+//
+// A month that was read as a draft and no longer can be is a slip being
+// typed: the drafts last rendered of the same months are returned again,
+// stale.
+func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*site.Circular, found, unlisted diag.List, stale bool, err error) {
 	st, files, found := site.LoadDraft(s.opts.Source, &s.siteCache, held)
+	if st == nil && s.lastCircs != nil && slices.Equal(held, s.lastHeld) {
+		return s.lastDrafts, s.lastCircs, found, nil, true, nil
+	}
+	s.lastDrafts, s.lastCircs, s.lastHeld = nil, nil, nil
 	if st == nil || len(files) == 0 {
-		return nil, nil, found, nil, nil
+		return nil, nil, found, nil, false, nil
 	}
 	res := rank.Update(s.draftResults, st)
 	var mu sync.Mutex
@@ -410,7 +427,7 @@ func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*
 		return nil
 	})
 	if l := (diag.List{}); err != nil && !errors.As(err, &l) {
-		return nil, nil, found, nil, err
+		return nil, nil, found, nil, false, err
 	}
 	slices.SortFunc(outputs, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
 	s.draftResults = res
@@ -419,13 +436,14 @@ func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*
 			circs = append(circs, c)
 		}
 	}
+	s.lastDrafts, s.lastCircs, s.lastHeld = outputs, circs, slices.Clone(held)
 	unlisted = append(render.Unlisted(st, res), slips...)
 	for _, w := range st.Warnings {
 		if slices.Contains(files, w.File) {
 			unlisted = append(unlisted, w)
 		}
 	}
-	return outputs, circs, found, unlisted, err
+	return outputs, circs, found, unlisted, false, err
 }
 
 // renderSite ranks and renders st with the server's caches.

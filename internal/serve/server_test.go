@@ -1209,8 +1209,9 @@ func TestDraftProblemsOnce(t *testing.T) {
 }
 
 // TestDraftNotReadable: a month that cannot be read even as a draft (a
-// township misspelt) has no draft: its circular's address is the 404 page,
-// as before.
+// township misspelt) has no draft when none was read before: its
+// circular's address is the 404 page, as before (TestDraftKeptThroughSlip
+// is the slip made in a draft being viewed).
 func TestDraftNotReadable(t *testing.T) {
 	var log syncBuffer
 	dir := copySite(t)
@@ -1351,5 +1352,45 @@ func TestDraftWarnings(t *testing.T) {
 	s.Build()
 	if told(link) != 0 {
 		t.Errorf("the file added, still told: %q", s.state.Load().warnings)
+	}
+}
+
+// TestDraftKeptThroughSlip: a slip typed into the month file of a draft
+// being viewed — a full-width digit, a township misspelt — makes the
+// month unreadable even as a draft; the page being written stays, its
+// last draft, with the banner saying the data cannot be read now, rather
+// than going to the 404 page (and the clerk's place in it) at every slip.
+// Corrected, the draft follows the file again.
+func TestDraftKeptThroughSlip(t *testing.T) {
+	dir := copySite(t)
+	march, gathering, _ := gatheringMarch(t, dir)
+	s, ts := built(t, Options{Source: dir, Log: io.Discard, ErrLog: io.Discard})
+	const page = "/circulars/2023/15/"
+	if resp, body := get(t, http.DefaultClient, "GET", ts.URL+page); resp.StatusCode != 200 || !strings.Contains(body, "__tongbao-draft") {
+		t.Fatalf("March's draft before the slip: %d", resp.StatusCode)
+	}
+	const stale = "2023-03 的数据现在无法读取"
+	for _, slip := range []struct{ what, old, new, problem string }{
+		{"a full-width digit", `"兴隆街道" = 93.2`, `"兴隆街道" = ９3.2`, "数字要用半角的 0～9"},
+		{"a township misspelt", `"兴隆街道" = 93.2`, `"兴龙街道" = 93.2`, "“兴龙街道”，是否为“兴隆街道”"},
+	} {
+		writeFile(t, march, strings.Replace(gathering, slip.old, slip.new, 1))
+		s.Build()
+		st := s.state.Load()
+		if !slices.ContainsFunc(st.errors, func(e string) bool { return strings.Contains(e, slip.problem) }) {
+			t.Errorf("%s: problems %q lack %q", slip.what, st.errors, slip.problem)
+		}
+		resp, body := get(t, http.DefaultClient, "GET", ts.URL+page)
+		if resp.StatusCode != 200 || !strings.Contains(body, "经区政府研究，现将三月的情况通报如下。") || !strings.Contains(body, stale) {
+			t.Errorf("%s: the draft being viewed: %d, stale banner %v", slip.what, resp.StatusCode, strings.Contains(body, stale))
+		}
+		if len(st.drafts) != 1 {
+			t.Errorf("%s: drafts %q, want the last one", slip.what, st.drafts)
+		}
+		writeFile(t, march, gathering)
+		s.Build()
+		if resp, body := get(t, http.DefaultClient, "GET", ts.URL+page); resp.StatusCode != 200 || strings.Contains(body, stale) || !strings.Contains(body, "__tongbao-draft") {
+			t.Errorf("%s corrected: %d, still stale %v", slip.what, resp.StatusCode, strings.Contains(body, stale))
+		}
 	}
 }
