@@ -86,9 +86,10 @@ type Server struct {
 	// (a full-width digit, a township misspelt) makes those months
 	// unreadable even as drafts, so that the page being written stays,
 	// as the last good build does for the rest of the site.
-	lastDrafts []render.Output
-	lastCircs  []*site.Circular
-	lastHeld   []string
+	lastDrafts   []render.Output
+	lastCircs    []*site.Circular
+	lastUnlisted diag.List
+	lastHeld     []string
 
 	nonce string // differs per process, so a browser reconnecting after a restart reloads
 	seq   int    // builds that changed the output; only the rebuild goroutine touches it
@@ -311,7 +312,7 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 	s.drafts = nil
 	if held == nil {
 		s.draftResults = nil
-		s.lastDrafts, s.lastCircs, s.lastHeld = nil, nil, nil
+		s.lastDrafts, s.lastCircs, s.lastUnlisted, s.lastHeld = nil, nil, nil, nil
 		return outputs, problems
 	}
 	drafts, circs, found, unlisted, stale, err := s.renderDrafts(held)
@@ -410,9 +411,10 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*site.Circular, found, unlisted diag.List, stale bool, err error) {
 	st, files, found := site.LoadDraft(s.opts.Source, &s.siteCache, held)
 	if st == nil && s.lastCircs != nil && slices.Equal(held, s.lastHeld) {
-		return s.lastDrafts, s.lastCircs, found, nil, true, nil
+		// Its warnings too: those the slip does not touch stay said.
+		return s.lastDrafts, s.lastCircs, found, s.lastUnlisted, true, nil
 	}
-	s.lastDrafts, s.lastCircs, s.lastHeld = nil, nil, nil
+	s.lastDrafts, s.lastCircs, s.lastUnlisted, s.lastHeld = nil, nil, nil, nil
 	if st == nil || len(files) == 0 {
 		return nil, nil, found, nil, false, nil
 	}
@@ -436,13 +438,13 @@ func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*
 			circs = append(circs, c)
 		}
 	}
-	s.lastDrafts, s.lastCircs, s.lastHeld = outputs, circs, slices.Clone(held)
 	unlisted = append(render.Unlisted(st, res), slips...)
 	for _, w := range st.Warnings {
 		if slices.Contains(files, w.File) {
 			unlisted = append(unlisted, w)
 		}
 	}
+	s.lastDrafts, s.lastCircs, s.lastUnlisted, s.lastHeld = outputs, circs, unlisted, slices.Clone(held)
 	return outputs, circs, found, unlisted, false, err
 }
 

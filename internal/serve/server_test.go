@@ -1370,6 +1370,15 @@ func TestDraftKeptThroughSlip(t *testing.T) {
 		t.Fatalf("March's draft before the slip: %d", resp.StatusCode)
 	}
 	const stale = "2023-03 的数据现在无法读取"
+	// The draft lists none of March's measures: warned of, and still
+	// while the slip is there (the terminal said 提醒都已处理).
+	const unlisted = "content/circulars/2023-03.md:6:1: 警告：2023年3月有约谈（火车站乡），通报正文没有列出"
+	warned := func() bool {
+		return slices.ContainsFunc(s.state.Load().warnings, func(w string) bool { return strings.HasPrefix(w, unlisted) })
+	}
+	if !warned() {
+		t.Fatalf("before the slip, the draft's warnings %q lack %q", s.state.Load().warnings, unlisted)
+	}
 	for _, slip := range []struct{ what, old, new, problem string }{
 		{"a full-width digit", `"兴隆街道" = 93.2`, `"兴隆街道" = ９3.2`, "数字要用半角的 0～9"},
 		{"a township misspelt", `"兴隆街道" = 93.2`, `"兴龙街道" = 93.2`, "“兴龙街道”，是否为“兴隆街道”"},
@@ -1386,6 +1395,9 @@ func TestDraftKeptThroughSlip(t *testing.T) {
 		}
 		if len(st.drafts) != 1 {
 			t.Errorf("%s: drafts %q, want the last one", slip.what, st.drafts)
+		}
+		if !warned() {
+			t.Errorf("%s: the draft's warnings dropped: %q", slip.what, st.warnings)
 		}
 		writeFile(t, march, gathering)
 		s.Build()
