@@ -161,7 +161,13 @@ func TestLoadDiagnostics(t *testing.T) {
 		{"duplicate slug", "data/units.toml", `slug = "yi"`, `slug = "jia"`,
 			"data/units.toml:6:1: slug“jia”重复（已用于“甲街道”）"},
 		{"bad month file name", "data/2023-2.toml", "", "period = \"2月\"\n",
-			"data/2023-2.toml: 数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）"},
+			"data/2023-2.toml: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-02.toml"},
+		{"month file named in Chinese", "data/2023年3月.toml", "", "period = \"3月\"\n",
+			"data/2023年3月.toml: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-03.toml"},
+		{"month file with an underscore", "data/2023_03.toml", "", "period = \"3月\"\n",
+			"data/2023_03.toml: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-03.toml"},
+		{"month file of no month", "data/三月.toml", "", "period = \"3月\"\n",
+			"data/三月.toml: 数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -682,7 +688,7 @@ func TestMonthFileCopies(t *testing.T) {
 	}
 	files = miniSite()
 	files["data/2023-2.toml"] = "period = \"x\"\n"
-	if _, err := Load(writeSite(t, files)); err == nil || err.Error() != "data/2023-2.toml: 数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）" {
+	if _, err := Load(writeSite(t, files)); err == nil || err.Error() != "data/2023-2.toml: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-02.toml" {
 		t.Errorf("a misnamed month file: %v", err)
 	}
 }

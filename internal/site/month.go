@@ -24,6 +24,27 @@ var monthFileRE = regexp.MustCompile(`^data/(\d{4})-(\d{2})\.toml$`)
 // 2024-02 - 副本.toml, 2024-02 (2).toml, 2024-02 copy.toml, 2024-02备份.toml.
 // It is left unread with a warning, not an error that stops the preview:
 // staff keep such copies on purpose, beside the file they are changing.
+// looseMonthFileRE is a month file named otherwise than YYYY-MM.toml
+// (2023-3.toml, 2023年3月.toml, 2023_03.toml, 202303.toml): named for its
+// month all the same, which the problem then says to rename it to.
+var looseMonthFileRE = regexp.MustCompile(`^data/(\d{4})\s*(?:[-_.年]\s*)?(\d{1,2})\s*月?\.toml$`)
+
+// badMonthFileName is the problem of a month file whose name is not
+// YYYY-MM.toml, naming the file to rename it to when its name gives a
+// month.
+func badMonthFileName(rel string) string {
+	const msg = "数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）"
+	m := looseMonthFileRE.FindStringSubmatch(rel)
+	if m == nil {
+		return msg
+	}
+	n, _ := strconv.Atoi(m[2])
+	if n < 1 || n > 12 {
+		return msg
+	}
+	return fmt.Sprintf("数据文件名应为 YYYY-MM.toml：改名为 data/%s-%02d.toml", m[1], n)
+}
+
 var copyFileRE = regexp.MustCompile(`^data/(\d{4}-\d{2})\s*(?:-\s*)?(?:副本|备份|[Cc]opy|拷贝|\(\d+\)|（\d+）)[^/]*\.toml$`)
 
 // monthFiles reads every month file and parses them in parallel: on a
@@ -53,7 +74,7 @@ func (l *loader) monthFiles() {
 				l.s.Warnings.Add(rel, 0, 0, "警告：这像是 data/%s.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/", c[1])
 				continue
 			}
-			l.diags.Add(rel, 0, 0, "数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）")
+			l.diags.Add(rel, 0, 0, "%s", badMonthFileName(rel))
 			continue
 		}
 		year, _ := strconv.Atoi(m[1])
@@ -141,7 +162,7 @@ func (s *Site) ParseDraftMonth(rel string, src []byte) (*Month, error) {
 func (s *Site) parseMonth(rel string, src []byte, l *loader) (*Month, error) {
 	m := monthFileRE.FindStringSubmatch(rel)
 	if m == nil {
-		return nil, diag.List{{File: rel, Msg: "数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）"}}
+		return nil, diag.List{{File: rel, Msg: badMonthFileName(rel)}}
 	}
 	year, _ := strconv.Atoi(m[1])
 	month, _ := strconv.Atoi(m[2])
