@@ -244,7 +244,7 @@ func TestBrowserPageAppears(t *testing.T) {
 func TestBrowserOverlayFolds(t *testing.T) {
 	bctx := browsertest.Start(t)
 	dir := copySite(t)
-	gatheringMarch(t, dir)
+	_, _, complete := gatheringMarch(t, dir)
 	base := preview(t, dir)
 	bctx, tcancel := context.WithTimeout(bctx, 60*time.Second)
 	defer tcancel()
@@ -268,4 +268,15 @@ func TestBrowserOverlayFolds(t *testing.T) {
 
 	editFile(t, circular, "新写的一段。", "新写的一段。\n\n{{< indicator \"重点项目\" >}}")
 	browsertest.WaitFor(t, bctx, list+` && `+list+`.offsetHeight > 0 && `+list+`.innerText.includes("未知短代码“indicator”")`, "the list open again for the new problem")
+
+	// Folded again, then every problem dealt with: the overlay goes, and
+	// the same slip made afterwards is a new problem, listed.
+	if _, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`(document.querySelector("#__tongbao-overlay button").click(), true)`)); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, bctx, list+`.offsetHeight === 0`, "the list folded again")
+	complete()
+	browsertest.WaitFor(t, bctx, `document.getElementById("__tongbao-overlay") === null && document.body.innerText.includes("2023年5月6日")`, "the overlay gone, March complete")
+	editFile(t, circular, "经区政府研究，", "{{< indicator \"重点项目\" >}}\n\n经区政府研究，")
+	browsertest.WaitFor(t, bctx, list+` && `+list+`.offsetHeight > 0 && `+list+`.innerText.includes("未知短代码“indicator”")`, "the slip made again listed, not folded")
 }

@@ -119,6 +119,13 @@
       heading, errors);
   }
 
+  // noErrors is a build without problems: those folded are dealt with,
+  // and one of them made again is new.
+  function noErrors() {
+    hideErrors();
+    fold("__tongbao-overlay", [], false);
+  }
+
   function hideErrors() {
     if (overlay) overlay.remove();
     overlay = null;
@@ -129,7 +136,10 @@
   // at the foot of the page, quietly, until they are dealt with.
   function showWarnings(warnings) {
     hideWarnings();
-    if (!warnings || !warnings.length) return;
+    if (!warnings || !warnings.length) {
+      fold("__tongbao-warnings", [], false);
+      return;
+    }
     notice = panel("__tongbao-warnings", "status",
       "bottom:0;max-height:35vh;z-index:2147483646;background:#fffbe6;color:#5c4400;border-top:3px solid #d4a000;" +
       "box-shadow:0 -2px 12px rgba(0,0,0,.2);padding:8px 20px;font-size:13px;line-height:1.6",
@@ -164,7 +174,7 @@
       return;
     }
     if (d.errors && d.errors.length) showErrors(d.errors, d.held, d.drafts);
-    else hideErrors();
+    else noErrors();
     showWarnings(d.warnings);
     // Marks the page as listening, for tests and for the curious.
     document.documentElement.setAttribute("data-tongbao-live", "connected");
@@ -191,7 +201,7 @@
     // A build without the months still being gathered comes with their
     // problems.
     if (d.errors && d.errors.length) showErrors(d.errors, d.held, d.drafts);
-    else hideErrors();
+    else noErrors();
     showWarnings(d.warnings);
   });
   events.addEventListener("errors", function (e) {
