@@ -561,12 +561,54 @@ func (r *monthReader) unscored() {
 	for _, m := range r.missing {
 		switch {
 		case count[m.u] < 2 || r.scored[m.u]:
+			if off := commentedScore(r.f, m.path, m.u); off >= 0 {
+				// A draft (tongbao new) holds the score's line commented
+				// out: the table's header is not where to type it.
+				line, col := r.f.lineCol(off)
+				r.f.diags.Add(r.f.name, line, col, "指标“%s”缺少%s“%s”的得分：这一行还是注释，填上得分后去掉行首的 #", m.indicator, terms.Unit, m.u.Name)
+				continue
+			}
 			r.f.errorf(m.path, "指标“%s”缺少%s“%s”的得分", m.indicator, terms.Unit, m.u.Name)
 		case !told[m.u]:
 			told[m.u] = true
 			r.f.errorf(m.path, "%s“%s”在 %s 没有任何得分（%d 项指标都缺少它的得分）：请填上它的得分；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这个月的各项排名就不含它", terms.Unit, m.u.Name, r.mo.Key, count[m.u], r.mo.Key)
 		}
 	}
+}
+
+// commentedScore is the offset of u's score line, commented out, in the
+// score table at path of f as the file writes it (# "甲镇" = …, as
+// tongbao new writes them), or -1: none, or a table placed elsewhere
+// (a workbook's cells, see placeUp).
+func commentedScore(f *tomlFile, path string, u *Unit) int {
+	start, ok := f.pos[path]
+	if !ok || placeUp(f.place, path) != "" {
+		return -1
+	}
+	// The table ends at the next header.
+	body, _, _ := strings.Cut(f.src[start:], "\n")
+	from := start + len(body) + 1
+	if from > len(f.src) {
+		return -1
+	}
+	end := len(f.src)
+	for off := from; off < len(f.src); {
+		line, _, _ := strings.Cut(f.src[off:], "\n")
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "[") {
+			end = off
+			break
+		}
+		off += len(line) + 1
+	}
+	for _, key := range []string{`"` + u.Name + `"`, u.Name, `"` + u.Slug + `"`, u.Slug} {
+		if key == "" || key == `""` {
+			continue
+		}
+		if off := commentedKey(f.src[from:end], key); off >= 0 {
+			return from + off
+		}
+	}
+	return -1
 }
 
 // stillMissing is what of missing is missing for sure, once each of the
