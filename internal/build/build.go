@@ -185,6 +185,13 @@ func load(opts Options) (*site.Site, []string, error) {
 			if _, _, _, rerr := renderHeld(rest); rerr != nil {
 				err = diag.Join(err.(*IncompleteError).Problems, rerr)
 			}
+			// Their circulars are rendered as the preview renders their
+			// drafts: a shortcode misspelt in one is told now, with the
+			// scores still to come, as the preview tells it, not once
+			// they are in and the date is written.
+			if more := draftProblems(source(opts), months, err); more != nil {
+				err = &IncompleteError{Problems: more, Months: months}
+			}
 		}
 	}
 	if err != nil {
@@ -196,6 +203,35 @@ func load(opts Options) (*site.Site, []string, error) {
 		}
 	}
 	return s, held, nil
+}
+
+// draftProblems are problems, the load's, with those found in rendering
+// the circulars of the months being gathered as drafts (site.LoadDraft)
+// that problems lacks; nil when there are none such.
+func draftProblems(dir string, months []string, problems error) error {
+	st, files, found := site.LoadDraft(dir, nil, months)
+	var more diag.List
+	more = append(more, found...)
+	if st != nil && len(files) > 0 {
+		var l diag.List
+		if _, rerr := render.Render(st, rank.Archive(st), render.Options{Only: files}); errors.As(rerr, &l) {
+			more = append(more, l...)
+		}
+	}
+	var have diag.List
+	if problems != nil && !errors.As(problems, &have) {
+		return nil
+	}
+	all := slices.Clone(have)
+	for _, d := range more {
+		if !slices.Contains(all, d) {
+			all = append(all, d)
+		}
+	}
+	if len(all) == len(have) {
+		return nil
+	}
+	return all.Err()
 }
 
 // An IncompleteError is the problems of a site that are all in its newest

@@ -235,3 +235,48 @@ func TestBrowserPageAppears(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "content", "notices", "notice.md"), "+++\ntitle = \"节假日值班安排\"\n+++\n\n值班电话见下表。\n")
 	browsertest.WaitFor(t, bctx, `document.body.innerText.includes("值班电话见下表")`, "the tab at /notices/notice/ to show the new page by itself")
 }
+
+// TestBrowserOverlayFolds: the problems of a month being gathered are
+// over the draft at every save; folded, the list stays folded through the
+// reloads of the saves that follow (the draft being written under it),
+// even as an edit above moves their lines, and unfolds when a problem not
+// among them is made — here a shortcode misspelt.
+func TestBrowserOverlayFolds(t *testing.T) {
+	bctx := browsertest.Start(t)
+	dir := copySite(t)
+	_, _, complete := gatheringMarch(t, dir)
+	base := preview(t, dir)
+	bctx, tcancel := context.WithTimeout(bctx, 60*time.Second)
+	defer tcancel()
+	if err := chromedp.Do(bctx, chromedp.Navigate(base+"/circulars/2023/15/"), chromedp.WaitReady("body")); err != nil {
+		t.Fatal(err)
+	}
+	const list = `document.querySelector("#__tongbao-overlay ul")`
+	browsertest.WaitFor(t, bctx, `document.documentElement.getAttribute("data-tongbao-live") === "connected" && !!`+list+` && `+list+`.offsetHeight > 0`, "the problems listed over the draft")
+	if _, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`(document.querySelector("#__tongbao-overlay button").click(), window.__before = true)`)); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, bctx, list+`.offsetHeight === 0 && document.querySelector("#__tongbao-overlay button").textContent === "展开"`, "the list folded by its button")
+
+	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
+	editFile(t, circular, "经区政府研究，", "新写的一段。\n\n经区政府研究，")
+	browsertest.WaitFor(t, bctx, `window.__before !== true && document.documentElement.getAttribute("data-tongbao-live") === "connected" && document.body.innerText.includes("新写的一段")`, "the draft reloaded with the edit")
+	time.Sleep(300 * time.Millisecond)
+	if open, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`!!document.getElementById("__tongbao-overlay") && `+list+`.offsetHeight > 0`)); err != nil || open {
+		t.Errorf("after a save that made no new problem the list is open again (%v)", err)
+	}
+
+	editFile(t, circular, "新写的一段。", "新写的一段。\n\n{{< indicator \"重点项目\" >}}")
+	browsertest.WaitFor(t, bctx, list+` && `+list+`.offsetHeight > 0 && `+list+`.innerText.includes("未知短代码“indicator”")`, "the list open again for the new problem")
+
+	// Folded again, then every problem dealt with: the overlay goes, and
+	// the same slip made afterwards is a new problem, listed.
+	if _, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`(document.querySelector("#__tongbao-overlay button").click(), true)`)); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, bctx, list+`.offsetHeight === 0`, "the list folded again")
+	complete()
+	browsertest.WaitFor(t, bctx, `document.getElementById("__tongbao-overlay") === null && document.body.innerText.includes("2023年5月6日")`, "the overlay gone, March complete")
+	editFile(t, circular, "经区政府研究，", "{{< indicator \"重点项目\" >}}\n\n经区政府研究，")
+	browsertest.WaitFor(t, bctx, list+` && `+list+`.offsetHeight > 0 && `+list+`.innerText.includes("未知短代码“indicator”")`, "the slip made again listed, not folded")
+}

@@ -10,12 +10,41 @@
   var overlay = null; // the problems that stop the build, at the top
   var notice = null; // the warnings, at the foot
 
+  // folded and fold remember, for the tab, the problems of a panel its
+  // button folded: the reload at every save, and every build that finds
+  // them again, would bring the whole list back over the text being
+  // written (a month being gathered has its scores still to come at each
+  // save). A problem not among them unfolds it; one dealt with does not.
+  // They are compared without their file:line:col, which an edit above
+  // them moves.
+  function said(item) {
+    return item.replace(/^.*?:\d+(:\d+)?: /, "");
+  }
+
+  function folded(id, items) {
+    var had;
+    try {
+      had = JSON.parse(sessionStorage.getItem("tongbao-folded:" + id));
+    } catch (e) {}
+    if (!Array.isArray(had)) return false;
+    if (!items.every(function (item) { return had.indexOf(said(item)) >= 0; })) return false;
+    fold(id, items, true); // a problem dealt with and made again is new
+    return true;
+  }
+
+  function fold(id, items, on) {
+    try {
+      if (on) sessionStorage.setItem("tongbao-folded:" + id, JSON.stringify(items.map(said)));
+      else sessionStorage.removeItem("tongbao-folded:" + id);
+    } catch (e) {}
+  }
+
   // panel is a box fixed over the page: a heading, one line per item and
-  // a button that hides it until the next build says otherwise. Items are
-  // written with textContent: they quote the user's input, which must
+  // a button that folds it to its heading until the list changes. Items
+  // are written with textContent: they quote the user's input, which must
   // never become markup. The heading is a text or a list of texts and
   // links ({href: …}), the links' text their address.
-  function panel(id, role, css, heading, items, hide) {
+  function panel(id, role, css, heading, items) {
     var box = document.createElement("div");
     box.id = id;
     box.setAttribute("role", role);
@@ -23,10 +52,7 @@
       ";font-family:ui-monospace,Menlo,Consolas,monospace;text-align:left;white-space:pre-wrap";
     var close = document.createElement("button");
     close.type = "button";
-    close.textContent = "×";
-    close.title = "暂时隐藏（处理后会自动消失）";
-    close.style.cssText = "float:right;font-size:20px;line-height:1;border:0;background:none;color:inherit;cursor:pointer";
-    close.onclick = hide;
+    close.style.cssText = "float:right;font-size:14px;line-height:1.4;border:1px solid;border-radius:3px;background:none;color:inherit;cursor:pointer;margin-left:8px";
     var head = document.createElement("strong");
     [].concat(heading).forEach(function (part) {
       if (typeof part === "string") {
@@ -49,6 +75,17 @@
     box.appendChild(close);
     box.appendChild(head);
     box.appendChild(list);
+    function show(open) {
+      list.style.display = open ? "" : "none";
+      close.textContent = open ? "收起" : "展开";
+      close.title = open ? "收起列表（出现新的问题时自动展开，都处理后消失）" : "展开列表";
+    }
+    close.onclick = function () {
+      var open = list.style.display === "none";
+      fold(id, items, !open);
+      show(open);
+    };
+    show(!folded(id, items));
     (document.body || document.documentElement).appendChild(box);
     return box;
   }
@@ -79,7 +116,14 @@
     overlay = panel("__tongbao-overlay", "alert",
       "top:0;max-height:70vh;z-index:2147483647;background:#fff4f4;color:#7a0000;border-bottom:3px solid #c00;" +
       "box-shadow:0 2px 12px rgba(0,0,0,.25);padding:12px 20px;font-size:14px;line-height:1.6",
-      heading, errors, hideErrors);
+      heading, errors);
+  }
+
+  // noErrors is a build without problems: those folded are dealt with,
+  // and one of them made again is new.
+  function noErrors() {
+    hideErrors();
+    fold("__tongbao-overlay", [], false);
   }
 
   function hideErrors() {
@@ -92,11 +136,14 @@
   // at the foot of the page, quietly, until they are dealt with.
   function showWarnings(warnings) {
     hideWarnings();
-    if (!warnings || !warnings.length) return;
+    if (!warnings || !warnings.length) {
+      fold("__tongbao-warnings", [], false);
+      return;
+    }
     notice = panel("__tongbao-warnings", "status",
       "bottom:0;max-height:35vh;z-index:2147483646;background:#fffbe6;color:#5c4400;border-top:3px solid #d4a000;" +
       "box-shadow:0 -2px 12px rgba(0,0,0,.2);padding:8px 20px;font-size:13px;line-height:1.6",
-      warnings.length + " 个提醒（不妨碍生成，发布前宜处理）：", warnings, hideWarnings);
+      warnings.length + " 个提醒（不妨碍生成，发布前宜处理）：", warnings);
   }
 
   function hideWarnings() {
@@ -127,7 +174,7 @@
       return;
     }
     if (d.errors && d.errors.length) showErrors(d.errors, d.held, d.drafts);
-    else hideErrors();
+    else noErrors();
     showWarnings(d.warnings);
     // Marks the page as listening, for tests and for the curious.
     document.documentElement.setAttribute("data-tongbao-live", "connected");
@@ -154,7 +201,7 @@
     // A build without the months still being gathered comes with their
     // problems.
     if (d.errors && d.errors.length) showErrors(d.errors, d.held, d.drafts);
-    else hideErrors();
+    else noErrors();
     showWarnings(d.warnings);
   });
   events.addEventListener("errors", function (e) {

@@ -81,6 +81,15 @@ type Server struct {
 	draftCache   render.Cache
 	// drafts are the pages of the last build that are drafts.
 	drafts []string
+	// lastDrafts are the outputs and circulars of the drafts last
+	// rendered, and lastHeld the months they are of: kept while a slip
+	// (a full-width digit, a township misspelt) makes those months
+	// unreadable even as drafts, so that the page being written stays,
+	// as the last good build does for the rest of the site.
+	lastDrafts   []render.Output
+	lastCircs    []*site.Circular
+	lastUnlisted diag.List
+	lastHeld     []string
 
 	nonce string // differs per process, so a browser reconnecting after a restart reloads
 	seq   int    // builds that changed the output; only the rebuild goroutine touches it
@@ -303,9 +312,10 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 	s.drafts = nil
 	if held == nil {
 		s.draftResults = nil
+		s.lastDrafts, s.lastCircs, s.lastUnlisted, s.lastHeld = nil, nil, nil, nil
 		return outputs, problems
 	}
-	drafts, circs, found, unlisted, err := s.renderDrafts(held)
+	drafts, circs, found, unlisted, stale, err := s.renderDrafts(held)
 	var rendered diag.List
 	errors.As(err, &rendered)
 	more := append(slices.Clone(found), rendered...)
@@ -339,7 +349,11 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 		}
 	}
 	if len(warned) > 0 {
-		s.warned = append(s.warned, diag.Problems(warned.Err())...)
+		for _, w := range diag.Problems(warned.Err()) {
+			if !slices.Contains(s.warned, w) {
+				s.warned = append(s.warned, w)
+			}
+		}
 	}
 	// Each problem once: the draft's load finds again most of those of
 	// the site as it is.
@@ -365,7 +379,7 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 			continue
 		}
 		if body, ok := pages[o.Path]; ok && o.File == nil {
-			o.Data = withBanner(o.Data, held, n, body)
+			o.Data = withBanner(o.Data, held, n, body, stale)
 			s.drafts = append(s.drafts, o.Path)
 		}
 		outputs = append(outputs, o)
@@ -385,12 +399,24 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 // .Only), beside its problems, rather than the page going to the 404
 // page at every slip. Only a page that does not render at all is left
 // out. unlisted are the drafts' measures their bodies list nowhere
-// (render.Unlisted), as the draft ranks them, and the slips of their
-// Markdown (render.Options.Warn).
-func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*site.Circular, found, unlisted diag.List, err error) {
+// (render.Unlisted), as the draft ranks them, the slips of their
+// Markdown (render.Options.Warn) and what the draft site warns of them
+// (a linked file or picture not there, a picture without a text
+// alternative): the site served leaves their months out, so its warnings
+// say nothing of the text being written.
+//
+// A month that was read as a draft and no longer can be is a slip being
+// typed: the drafts last rendered of the same months are returned again,
+// stale.
+func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*site.Circular, found, unlisted diag.List, stale bool, err error) {
 	st, files, found := site.LoadDraft(s.opts.Source, &s.siteCache, held)
+	if st == nil && s.lastCircs != nil && slices.Equal(held, s.lastHeld) {
+		// Its warnings too: those the slip does not touch stay said.
+		return s.lastDrafts, s.lastCircs, found, s.lastUnlisted, true, nil
+	}
+	s.lastDrafts, s.lastCircs, s.lastUnlisted, s.lastHeld = nil, nil, nil, nil
 	if st == nil || len(files) == 0 {
-		return nil, nil, found, nil, nil
+		return nil, nil, found, nil, false, nil
 	}
 	res := rank.Update(s.draftResults, st)
 	var mu sync.Mutex
@@ -403,7 +429,7 @@ func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*
 		return nil
 	})
 	if l := (diag.List{}); err != nil && !errors.As(err, &l) {
-		return nil, nil, found, nil, err
+		return nil, nil, found, nil, false, err
 	}
 	slices.SortFunc(outputs, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
 	s.draftResults = res
@@ -412,7 +438,14 @@ func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*
 			circs = append(circs, c)
 		}
 	}
-	return outputs, circs, found, append(render.Unlisted(st, res), slips...), err
+	unlisted = append(render.Unlisted(st, res), slips...)
+	for _, w := range st.Warnings {
+		if slices.Contains(files, w.File) {
+			unlisted = append(unlisted, w)
+		}
+	}
+	s.lastDrafts, s.lastCircs, s.lastUnlisted, s.lastHeld = outputs, circs, unlisted, slices.Clone(held)
+	return outputs, circs, found, unlisted, false, err
 }
 
 // renderSite ranks and renders st with the server's caches.

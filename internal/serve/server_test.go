@@ -1209,8 +1209,9 @@ func TestDraftProblemsOnce(t *testing.T) {
 }
 
 // TestDraftNotReadable: a month that cannot be read even as a draft (a
-// township misspelt) has no draft: its circular's address is the 404 page,
-// as before.
+// township misspelt) has no draft when none was read before: its
+// circular's address is the 404 page, as before (TestDraftKeptThroughSlip
+// is the slip made in a draft being viewed).
 func TestDraftNotReadable(t *testing.T) {
 	var log syncBuffer
 	dir := copySite(t)
@@ -1313,5 +1314,95 @@ func TestProblemsCapped(t *testing.T) {
 	printProblems(&b, lines[:50])
 	if strings.Count(b.String(), "\n") != 50 || strings.Contains(b.String(), "另有") {
 		t.Errorf("fifty problems: %q", b.String())
+	}
+}
+
+// TestDraftWarnings: what a build would warn of in a held month's
+// circular — a link to a file not there, a picture without a text
+// alternative — is said while its draft is written, at its line, as it
+// is of every other page; adding the file ends that warning.
+func TestDraftWarnings(t *testing.T) {
+	dir := copySite(t)
+	gatheringMarch(t, dir)
+	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
+	editFile(t, circular, "通报如下。\n", "通报如下。\n\n详见[附件](files/附件1.xlsx)。\n\n![](files/现场.png)\n")
+	s, _ := built(t, Options{Source: dir, Log: io.Discard, ErrLog: io.Discard})
+	st := s.state.Load()
+	if !slices.Equal(st.held, []string{"2023-03"}) || len(st.drafts) != 1 {
+		t.Fatalf("March gathered: held %q, drafts %q", st.held, st.drafts)
+	}
+	told := func(prefix string) int {
+		n := 0
+		for _, w := range s.state.Load().warnings {
+			if strings.HasPrefix(w, prefix) {
+				n++
+			}
+		}
+		return n
+	}
+	link := "content/circulars/2023-03.md:9:3: 警告：链接的文件 content/circulars/files/附件1.xlsx 不存在"
+	picture := "content/circulars/2023-03.md:11:1: 警告：图片"
+	if told(link) != 1 || told(picture) == 0 {
+		t.Fatalf("the draft's warnings: %q; want once the missing 附件1.xlsx at 9:3, and the picture at 11:1", st.warnings)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "content", "circulars", "files"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "content", "circulars", "files", "附件1.xlsx"), "PK")
+	s.Build()
+	if told(link) != 0 {
+		t.Errorf("the file added, still told: %q", s.state.Load().warnings)
+	}
+}
+
+// TestDraftKeptThroughSlip: a slip typed into the month file of a draft
+// being viewed — a full-width digit, a township misspelt — makes the
+// month unreadable even as a draft; the page being written stays, its
+// last draft, with the banner saying the data cannot be read now, rather
+// than going to the 404 page (and the clerk's place in it) at every slip.
+// Corrected, the draft follows the file again.
+func TestDraftKeptThroughSlip(t *testing.T) {
+	dir := copySite(t)
+	march, gathering, _ := gatheringMarch(t, dir)
+	s, ts := built(t, Options{Source: dir, Log: io.Discard, ErrLog: io.Discard})
+	const page = "/circulars/2023/15/"
+	if resp, body := get(t, http.DefaultClient, "GET", ts.URL+page); resp.StatusCode != 200 || !strings.Contains(body, "__tongbao-draft") {
+		t.Fatalf("March's draft before the slip: %d", resp.StatusCode)
+	}
+	const stale = "2023-03 的数据现在无法读取"
+	// The draft lists none of March's measures: warned of, and still
+	// while the slip is there (the terminal said 提醒都已处理).
+	const unlisted = "content/circulars/2023-03.md:6:1: 警告：2023年3月有约谈（火车站乡），通报正文没有列出"
+	warned := func() bool {
+		return slices.ContainsFunc(s.state.Load().warnings, func(w string) bool { return strings.HasPrefix(w, unlisted) })
+	}
+	if !warned() {
+		t.Fatalf("before the slip, the draft's warnings %q lack %q", s.state.Load().warnings, unlisted)
+	}
+	for _, slip := range []struct{ what, old, new, problem string }{
+		{"a full-width digit", `"兴隆街道" = 93.2`, `"兴隆街道" = ９3.2`, "数字要用半角的 0～9"},
+		{"a township misspelt", `"兴隆街道" = 93.2`, `"兴龙街道" = 93.2`, "“兴龙街道”，是否为“兴隆街道”"},
+	} {
+		writeFile(t, march, strings.Replace(gathering, slip.old, slip.new, 1))
+		s.Build()
+		st := s.state.Load()
+		if !slices.ContainsFunc(st.errors, func(e string) bool { return strings.Contains(e, slip.problem) }) {
+			t.Errorf("%s: problems %q lack %q", slip.what, st.errors, slip.problem)
+		}
+		resp, body := get(t, http.DefaultClient, "GET", ts.URL+page)
+		if resp.StatusCode != 200 || !strings.Contains(body, "经区政府研究，现将三月的情况通报如下。") || !strings.Contains(body, stale) {
+			t.Errorf("%s: the draft being viewed: %d, stale banner %v", slip.what, resp.StatusCode, strings.Contains(body, stale))
+		}
+		if len(st.drafts) != 1 {
+			t.Errorf("%s: drafts %q, want the last one", slip.what, st.drafts)
+		}
+		if !warned() {
+			t.Errorf("%s: the draft's warnings dropped: %q", slip.what, st.warnings)
+		}
+		writeFile(t, march, gathering)
+		s.Build()
+		if resp, body := get(t, http.DefaultClient, "GET", ts.URL+page); resp.StatusCode != 200 || strings.Contains(body, stale) || !strings.Contains(body, "__tongbao-draft") {
+			t.Errorf("%s corrected: %d, still stale %v", slip.what, resp.StatusCode, strings.Contains(body, stale))
+		}
 	}
 }

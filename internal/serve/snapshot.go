@@ -356,8 +356,9 @@ func injectAt(page []byte) int {
 // with problems problems still, body of them in its own text (whose
 // parts in error are left out), ranked on the scores given so far. It is
 // part of the page, not drawn by the script, so that it is there however
-// the page is looked at, and goes with the draft.
-func withBanner(page []byte, held []string, problems, body int) []byte {
+// the page is looked at, and goes with the draft. stale says the months
+// cannot be read now and the page is their last draft read.
+func withBanner(page []byte, held []string, problems, body int, stale bool) []byte {
 	at := 0
 	if i := indexFold(page, "<body"); i >= 0 {
 		if j := bytes.IndexByte(page[i:], '>'); j >= 0 {
@@ -369,6 +370,10 @@ func withBanner(page []byte, held []string, problems, body int) []byte {
 	banner := `<div id="__tongbao-draft" role="note" style="display:block!important;background:#fff8d6;color:#5c4400;border-bottom:3px solid #d4a000;padding:10px 20px;font:15px/1.6 sans-serif;text-align:left">` +
 		`<strong>草稿预览，不是将要发布的通报。</strong>` +
 		html.EscapeString(fmt.Sprintf("这是按尚未齐全的 %s 目前已填写的数据和通报生成的，还有 %d 个问题（见页面顶部的问题列表）；排名只计已填写的得分，尚缺得分的单位暂不参加该项排名。", strings.Join(held, "、"), problems))
+	if stale {
+		// The scores shown are not those of the file as it is now.
+		banner += "<br><strong>" + html.EscapeString(fmt.Sprintf("%s 的数据现在无法读取（见页面顶部的问题列表），这里仍显示上一次能读取时的草稿；改正后自动更新。", strings.Join(held, "、"))) + "</strong>"
+	}
 	if body > 0 {
 		// Said on the page itself: a sentence or table left out of the
 		// text would otherwise read as what the circular says.

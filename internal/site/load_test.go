@@ -161,7 +161,13 @@ func TestLoadDiagnostics(t *testing.T) {
 		{"duplicate slug", "data/units.toml", `slug = "yi"`, `slug = "jia"`,
 			"data/units.toml:6:1: slug“jia”重复（已用于“甲街道”）"},
 		{"bad month file name", "data/2023-2.toml", "", "period = \"2月\"\n",
-			"data/2023-2.toml: 数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）"},
+			"data/2023-2.toml: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-02.toml"},
+		{"month file named in Chinese", "data/2023年3月.toml", "", "period = \"3月\"\n",
+			"data/2023年3月.toml: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-03.toml"},
+		{"month file with an underscore", "data/2023_03.toml", "", "period = \"3月\"\n",
+			"data/2023_03.toml: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-03.toml"},
+		{"month file of no month", "data/三月.toml", "", "period = \"3月\"\n",
+			"data/三月.toml: 数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -596,8 +602,17 @@ func TestParseDraftMonth(t *testing.T) {
 	if r := m.Result("anquan"); len(r.Scores) != 0 || len(r.Unscored) != 3 {
 		t.Errorf("anquan read as %+v, unscored %q", r.Scores, names(r.Unscored))
 	}
-	if _, err := s.ParseMonth("data/2023-03.toml", []byte(src), nil); err == nil || !strings.Contains(err.Error(), "data/2023-03.toml:3:1: 指标“经济”缺少乡镇（街道）“甲街道”的得分") {
-		t.Errorf("ParseMonth of the draft: %v", err)
+	// A score whose line is there commented out (as tongbao new writes
+	// it) is told at that line, saying to take the # away; one with no
+	// line at all at its table's header.
+	_, err = s.ParseMonth("data/2023-03.toml", []byte(src), nil)
+	for _, want := range []string{
+		"data/2023-03.toml:5:1: 指标“经济”缺少乡镇（街道）“甲街道”的得分：这一行还是注释，填上得分后去掉行首的 #\n",
+		"data/2023-03.toml:3:1: 指标“经济”缺少乡镇（街道）“丙镇”的得分\n",
+	} {
+		if err == nil || !strings.Contains(err.Error()+"\n", want) {
+			t.Errorf("ParseMonth of the draft: %v\nwant %s", err, want)
+		}
 	}
 	_, err = s.ParseDraftMonth("data/2023-03.toml", []byte(strings.Replace(src, "乙街道", "乙街", 1)))
 	if err == nil || !strings.Contains(err.Error(), "data/2023-03.toml:4:1: 未知乡镇（街道）“乙街”，是否为“乙街道”？") {
@@ -682,7 +697,7 @@ func TestMonthFileCopies(t *testing.T) {
 	}
 	files = miniSite()
 	files["data/2023-2.toml"] = "period = \"x\"\n"
-	if _, err := Load(writeSite(t, files)); err == nil || err.Error() != "data/2023-2.toml: 数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）" {
+	if _, err := Load(writeSite(t, files)); err == nil || err.Error() != "data/2023-2.toml: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-02.toml" {
 		t.Errorf("a misnamed month file: %v", err)
 	}
 }

@@ -24,6 +24,27 @@ var monthFileRE = regexp.MustCompile(`^data/(\d{4})-(\d{2})\.toml$`)
 // 2024-02 - 副本.toml, 2024-02 (2).toml, 2024-02 copy.toml, 2024-02备份.toml.
 // It is left unread with a warning, not an error that stops the preview:
 // staff keep such copies on purpose, beside the file they are changing.
+// looseMonthFileRE is a month file named otherwise than YYYY-MM.toml
+// (2023-3.toml, 2023年3月.toml, 2023_03.toml, 202303.toml): named for its
+// month all the same, which the problem then says to rename it to.
+var looseMonthFileRE = regexp.MustCompile(`^data/(\d{4})\s*(?:[-_.年]\s*)?(\d{1,2})\s*月?\.toml$`)
+
+// badMonthFileName is the problem of a month file whose name is not
+// YYYY-MM.toml, naming the file to rename it to when its name gives a
+// month.
+func badMonthFileName(rel string) string {
+	const msg = "数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）"
+	m := looseMonthFileRE.FindStringSubmatch(rel)
+	if m == nil {
+		return msg
+	}
+	n, _ := strconv.Atoi(m[2])
+	if n < 1 || n > 12 {
+		return msg
+	}
+	return fmt.Sprintf("数据文件名应为 YYYY-MM.toml：改名为 data/%s-%02d.toml", m[1], n)
+}
+
 var copyFileRE = regexp.MustCompile(`^data/(\d{4}-\d{2})\s*(?:-\s*)?(?:副本|备份|[Cc]opy|拷贝|\(\d+\)|（\d+）)[^/]*\.toml$`)
 
 // monthFiles reads every month file and parses them in parallel: on a
@@ -53,7 +74,7 @@ func (l *loader) monthFiles() {
 				l.s.Warnings.Add(rel, 0, 0, "警告：这像是 data/%s.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/", c[1])
 				continue
 			}
-			l.diags.Add(rel, 0, 0, "数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）")
+			l.diags.Add(rel, 0, 0, "%s", badMonthFileName(rel))
 			continue
 		}
 		year, _ := strconv.Atoi(m[1])
@@ -141,7 +162,7 @@ func (s *Site) ParseDraftMonth(rel string, src []byte) (*Month, error) {
 func (s *Site) parseMonth(rel string, src []byte, l *loader) (*Month, error) {
 	m := monthFileRE.FindStringSubmatch(rel)
 	if m == nil {
-		return nil, diag.List{{File: rel, Msg: "数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）"}}
+		return nil, diag.List{{File: rel, Msg: badMonthFileName(rel)}}
 	}
 	year, _ := strconv.Atoi(m[1])
 	month, _ := strconv.Atoi(m[2])
@@ -540,12 +561,54 @@ func (r *monthReader) unscored() {
 	for _, m := range r.missing {
 		switch {
 		case count[m.u] < 2 || r.scored[m.u]:
+			if off := commentedScore(r.f, m.path, m.u); off >= 0 {
+				// A draft (tongbao new) holds the score's line commented
+				// out: the table's header is not where to type it.
+				line, col := r.f.lineCol(off)
+				r.f.diags.Add(r.f.name, line, col, "指标“%s”缺少%s“%s”的得分：这一行还是注释，填上得分后去掉行首的 #", m.indicator, terms.Unit, m.u.Name)
+				continue
+			}
 			r.f.errorf(m.path, "指标“%s”缺少%s“%s”的得分", m.indicator, terms.Unit, m.u.Name)
 		case !told[m.u]:
 			told[m.u] = true
 			r.f.errorf(m.path, "%s“%s”在 %s 没有任何得分（%d 项指标都缺少它的得分）：请填上它的得分；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这个月的各项排名就不含它", terms.Unit, m.u.Name, r.mo.Key, count[m.u], r.mo.Key)
 		}
 	}
+}
+
+// commentedScore is the offset of u's score line, commented out, in the
+// score table at path of f as the file writes it (# "甲镇" = …, as
+// tongbao new writes them), or -1: none, or a table placed elsewhere
+// (a workbook's cells, see placeUp).
+func commentedScore(f *tomlFile, path string, u *Unit) int {
+	start, ok := f.pos[path]
+	if !ok || placeUp(f.place, path) != "" {
+		return -1
+	}
+	// The table ends at the next header.
+	body, _, _ := strings.Cut(f.src[start:], "\n")
+	from := start + len(body) + 1
+	if from > len(f.src) {
+		return -1
+	}
+	end := len(f.src)
+	for off := from; off < len(f.src); {
+		line, _, _ := strings.Cut(f.src[off:], "\n")
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "[") {
+			end = off
+			break
+		}
+		off += len(line) + 1
+	}
+	for _, key := range []string{`"` + u.Name + `"`, u.Name, `"` + u.Slug + `"`, u.Slug} {
+		if key == "" || key == `""` {
+			continue
+		}
+		if off := commentedKey(f.src[from:end], key); off >= 0 {
+			return from + off
+		}
+	}
+	return -1
 }
 
 // stillMissing is what of missing is missing for sure, once each of the
