@@ -806,11 +806,7 @@ for (const q of input) {
 }
 print(out);`, files, qs, &got)
 	want := []string{"{[0] 3月}", "{[1] 12月份}", "{[2] }", "{[0] 禁毒3月}"}
-	for i, w := range want {
-		if g := fmt.Sprint(got[i]); g != w {
-			t.Errorf("%s: %s, want %s", qs[i], g, w)
-		}
-	}
+	wantEach(t, got, want, qs)
 }
 
 // TestJSSearchLoose: a query with one wrong character (安全坐产 for
@@ -954,11 +950,7 @@ print(out);`, files, []string{"PM2.5", "ＰＭ２．５", "PM3.5", "PM10.5", "5"
 		"{[] [2]}",
 		"{[] []}",
 	}
-	for i, w := range want {
-		if g := fmt.Sprint(got[i]); g != w {
-			t.Errorf("query %d: %s, want %s", i, g, w)
-		}
-	}
+	wantEach(t, got, want, nil)
 }
 
 // TestJSSearchNumberOthers: a 文号 found is the one complete match; the
@@ -1006,11 +998,7 @@ print(out);`, files, []string{"双政办函〔2023〕11号", "双政办函（二
 		"{[2] [2] [0 1] }",
 		"{[] [] [1 2 0] 双政办函〔2023〕12号}",
 	}
-	for i, w := range want {
-		if g := fmt.Sprint(got[i]); g != w {
-			t.Errorf("query %d: %s, want %s", i, g, w)
-		}
-	}
+	wantEach(t, got, want, nil)
 }
 
 // TestJSSearchNumberCited: a 文号 typed in part or without its code finds
@@ -1077,11 +1065,7 @@ print(out);`, files, []string{"双政办函〔2021〕11号", "〔2021〕11号", 
 		"{[2]  0}",
 		"{[] 双政办函〔2023〕12号 0}",
 	}
-	for i, w := range want {
-		if g := fmt.Sprint(got[i]); g != w {
-			t.Errorf("query %d: %s, want %s", i, g, w)
-		}
-	}
+	wantEach(t, got, want, nil)
 }
 
 // TestJSSearchOtherYears: a query that finds nothing in the year chosen
@@ -1108,11 +1092,7 @@ for (const [q, year] of input) {
 }
 print(out);`, files, [][]any{{"值班值守", 2023}, {"值班值守", 2022}, {"xyzzy", 2023}}, &got)
 	want := []string{"{[] [] 2023 2}", "{[] [1] 0 0}", "{[] [] 0 0}"}
-	for i, w := range want {
-		if g := fmt.Sprint(got[i]); g != w {
-			t.Errorf("query %d: %s, want %s", i, g, w)
-		}
-	}
+	wantEach(t, got, want, nil)
 }
 
 // TestJSSearchNumberForms: a 文号 typed with its year in Chinese numerals,
@@ -1276,12 +1256,7 @@ for (const year of input) {
   out.push({Exact: f.exact, Complete: f.complete});
 }
 print(out);`, files, []int{2022, 2021}, &got)
-	want := []string{"{[0] [0 2]}", "{[0] [0 1]}"}
-	for i, w := range want {
-		if g := fmt.Sprint(got[i]); g != w {
-			t.Errorf("year %d: %s, want %s", []int{2022, 2021}[i], g, w)
-		}
-	}
+	wantEach(t, got, []string{"{[0] [0 2]}", "{[0] [0 1]}"}, []string{"year 2022", "year 2021"})
 }
 
 // TestJSSearchNearName: when nothing holds the query whole, a unit's or
@@ -1336,6 +1311,26 @@ print(out);`, files, []string{"兴龙街道", "隆兴街道", "龙须街道", "�
 		}
 		if g := fmt.Sprint(names); g != w.near || (w.first >= 0 && got[i].First != w.first) {
 			t.Errorf("%d: near %s, first partial %d; want %s, %d", i, g, got[i].First, w.near, w.first)
+		}
+	}
+}
+
+// wantEach compares each of got, written by fmt.Sprint, with want, the
+// results of a run of queries by hand, each named by its label or, with
+// no labels, by its number; fewer results than wanted fail the test (a
+// script that stopped early) rather than panic.
+func wantEach[T any](t *testing.T, got []T, want, labels []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%d results, want %d: %v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		label := fmt.Sprintf("query %d", i)
+		if labels != nil {
+			label = labels[i]
+		}
+		if g := fmt.Sprint(got[i]); g != w {
+			t.Errorf("%s: %s, want %s", label, g, w)
 		}
 	}
 }
