@@ -26,6 +26,23 @@ func sample(t *testing.T) *site.Site {
 	return load(t, filepath.Join("..", ".."))
 }
 
+// exportSample is the workbook of s's 2023-02 (the sample's month) and the
+// workbook opened, which the test's end closes: what a test then reads or
+// edits as staff would.
+func exportSample(t *testing.T, s *site.Site) ([]byte, *excelize.File) {
+	t.Helper()
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return book, f
+}
+
 // edit opens a workbook, sets cells ("乡镇（街道）得分!B4" → value) and returns
 // its bytes.
 func edit(t *testing.T, book []byte, cells map[string]any) []byte {
@@ -491,14 +508,7 @@ func TestImportRefusesSheetsPastBounds(t *testing.T) {
 // out without a word.
 func TestImportUnreadableRow(t *testing.T) {
 	s := sample(t)
-	book, err := Export(s, s.Month("2023-02"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(book))
-	if err != nil {
-		t.Fatal(err)
-	}
+	book, f := exportSample(t, s)
 	// excelize writes the nth sheet as xl/worksheets/sheet<n>.xml.
 	part := ""
 	for i, name := range f.GetSheetList() {
@@ -506,7 +516,6 @@ func TestImportUnreadableRow(t *testing.T) {
 			part = "xl/worksheets/sheet" + string(rune('1'+i)) + ".xml"
 		}
 	}
-	f.Close()
 	for _, c := range []struct{ before, row, want string }{
 		{"</sheetData>", `<row r="40"><c r="@@"><v>1</v></c></row>`, "bad.xlsx：工作表“" + scores + "”读到第 40 行时出错（"},
 		// excelize reads on into the next row to end one.
@@ -570,12 +579,7 @@ func rezip(t *testing.T, book []byte, name string, edit func(string) string) []b
 // result excepted, which is the row itself.
 func TestLayoutCoversFormat(t *testing.T) {
 	s := sample(t)
-	book, err := Export(s, s.Month("2023-02"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, _ := excelize.OpenReader(bytes.NewReader(book))
-	defer f.Close()
+	_, f := exportSample(t, s)
 	rows, _ := f.GetRows(readmeSheet)
 	listed := map[string]string{}
 	for _, r := range rows {
@@ -629,12 +633,7 @@ func TestLayoutCoversFormat(t *testing.T) {
 // frozen, each heading's note.
 func TestWorkbookLocksAndChecks(t *testing.T) {
 	s := sample(t)
-	book, err := Export(s, s.Month("2023-02"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, _ := excelize.OpenReader(bytes.NewReader(book))
-	defer f.Close()
+	book, f := exportSample(t, s)
 	const sh = scores
 	for ref, locked := range map[string]bool{
 		"A1": true, "B1": true, "A4": true, // headings, names
@@ -1202,16 +1201,8 @@ func TestImportExemptRow(t *testing.T) {
 // exported: 兴隆街道 is row 6, 汽车站街道 row 4.
 func TestImportRowLeftEmpty(t *testing.T) {
 	s := sample(t)
-	book, err := Export(s, s.Month("2023-02"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(book))
-	if err != nil {
-		t.Fatal(err)
-	}
+	book, f := exportSample(t, s)
 	rows, err := f.GetRows(scores)
-	f.Close()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -177,14 +177,7 @@ func TestImportFormulaUncalculated(t *testing.T) {
 // SetCellValue would round them first).
 func TestImportFormulaResultAsShown(t *testing.T) {
 	s := sample(t)
-	book, err := Export(s, s.Month("2023-02"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(book))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, f := exportSample(t, s)
 	for _, c := range []struct{ sheet, at, v string }{
 		{scores, "B6", "87.649999999999991"},
 		{"加减分", "A2", "兴隆街道"},
@@ -199,7 +192,6 @@ func TestImportFormulaResultAsShown(t *testing.T) {
 	if _, err := f.WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
 	m, err := Import(s, "2023-02", "2023-02.xlsx", b.Bytes())
 	if err != nil {
 		t.Fatalf("import: %v", err)
