@@ -945,9 +945,7 @@ func TestBrowserSearchShortName(t *testing.T) {
 		t.Errorf("the indicator's page does not list its short name")
 	}
 	srv, _ := serveLogged(t, files, "/", true)
-	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape("社消零"))
-	browsertest.WaitFor(t, ctx, `document.querySelector(".search-result a") !== null`, "a result for 社消零")
-	if got := evalJS[string](t, ctx, `document.querySelector(".search-result a").getAttribute("href")`); got != "/indicators/shexiao/" {
+	if got := firstResult(t, ctx, srv.URL, "社消零"); got != "/indicators/shexiao/" {
 		t.Errorf("the first result for 社消零 is %s, want the indicator 社会消费品零售总额", got)
 	}
 	if got := evalJS[string](t, ctx, `document.querySelector(".search-result .search-exact").textContent`); got != "名称相符" {
@@ -974,9 +972,7 @@ func TestBrowserSearchUnitOtherName(t *testing.T) {
 		t.Fatal("the sample has no department fagai")
 	}
 	srv, _ := serveLogged(t, renderFiles(t, s, "/"), "/", true)
-	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape("区发展和改革局"))
-	browsertest.WaitFor(t, ctx, `document.querySelector(".search-result a") !== null`, "a result for 区发展和改革局")
-	if got := evalJS[string](t, ctx, `document.querySelector(".search-result a").getAttribute("href")`); got != "/units/fagai/" {
+	if got := firstResult(t, ctx, srv.URL, "区发展和改革局"); got != "/units/fagai/" {
 		t.Errorf("the first result for 区发展和改革局 is %s, want 区发改局's page", got)
 	}
 	if got := evalJS[string](t, ctx, `document.querySelector(".search-result .search-exact").textContent`); got != "名称相符" {
@@ -991,9 +987,7 @@ func TestBrowserSearchUnitOtherName(t *testing.T) {
 func TestBrowserSearchNearName(t *testing.T) {
 	ctx := newSearchBrowser(t)
 	srv, _ := serveLogged(t, renderFiles(t, loadSample(t), "/"), "/", true)
-	browse(t, ctx, srv.URL+"/search/?q="+url.QueryEscape("兴龙街道"))
-	browsertest.WaitFor(t, ctx, `document.querySelector(".search-result a") !== null`, "a result for 兴龙街道")
-	if got := evalJS[string](t, ctx, `document.querySelector(".search-result a").getAttribute("href")`); got != "/units/xinglong/" {
+	if got := firstResult(t, ctx, srv.URL, "兴龙街道"); got != "/units/xinglong/" {
 		t.Errorf("the first result for 兴龙街道 is %s, want 兴隆街道's page", got)
 	}
 	notice := evalJS[string](t, ctx, `document.querySelector(".search-notice").hidden ? "" : document.querySelector(".search-notice").textContent`)
@@ -1006,4 +1000,13 @@ func TestBrowserSearchNearName(t *testing.T) {
 	if got := evalJS[[]string](t, ctx, `[document.querySelector("input[name=q]").value, new URL(location.href).searchParams.get("q"), document.querySelector(".search-result a").getAttribute("href")]`); !slices.Equal(got, []string{"兴隆街道", "兴隆街道", "/units/xinglong/"}) {
 		t.Errorf("after the link: box, address and first result %q", got)
 	}
+}
+
+// firstResult opens the search page of the site at base for q and
+// returns the address of its first result, once one is listed.
+func firstResult(t *testing.T, ctx context.Context, base, q string) string {
+	t.Helper()
+	browse(t, ctx, base+"/search/?q="+url.QueryEscape(q))
+	browsertest.WaitFor(t, ctx, `document.querySelector(".search-result a") !== null`, "a result for "+q)
+	return evalJS[string](t, ctx, `document.querySelector(".search-result a").getAttribute("href")`)
 }
