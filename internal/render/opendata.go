@@ -370,20 +370,15 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		d.Aggregate = &OpenAggregate{Method: o.s.Config.Aggregate.Method.String()}
 	}
 	for _, g := range p.Groups {
-		d.Composite = append(d.Composite, openTownships(g.Name, g.Composite)...)
-	}
-	if p.Aggregate() {
-		counted := map[string][]string{} // by slug
-		for _, mp := range p.Months {
-			for _, g := range mp.Groups {
-				for _, t := range g.Composite {
-					counted[t.Unit.Slug] = append(counted[t.Unit.Slug], mp.Span.Key())
+		ts := openTownships(g.Name, g.Composite)
+		if p.Aggregate() {
+			for k, t := range g.Composite {
+				for _, m := range p.RankedIn(t.Unit) { // as the appendix's note names them
+					ts[k].Months = append(ts[k].Months, m.Span.Key())
 				}
 			}
 		}
-		for i := range d.Composite {
-			d.Composite[i].Months = counted[d.Composite[i].Slug]
-		}
+		d.Composite = append(d.Composite, ts...)
 	}
 	for _, a := range m.Adjustments {
 		d.Adjustments = append(d.Adjustments, OpenAdjustment{Unit: a.Unit.Name, Slug: a.Unit.Slug, Points: a.Points, Reason: a.Reason})
