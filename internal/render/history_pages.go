@@ -356,15 +356,12 @@ func unitMeasures(c *core) map[*site.Unit][]UnitMeasure {
 			path = circ.URLPath()
 		}
 		for _, m := range p.Measures {
-			um := UnitMeasure{Period: p.Label, Path: path, Measure: m.Action, Reason: m.Reason}
+			um := UnitMeasure{Period: p.Label, Path: path, Measure: m.Action, Reason: measureReason(m)}
 			switch {
 			case m.Amount > 0:
 				um.Measure += zh.Amount(m.Amount)
 			case m.Who != "":
 				um.Measure = m.Who + "，" + m.Action // as the circulars name it: 火车站乡行政负责人，约谈（…）
-			}
-			if m.By != "" {
-				um.Reason += "，由" + m.By + m.Action
 			}
 			out[m.Unit] = append(out[m.Unit], um)
 		}

@@ -436,10 +436,7 @@ func measureItems(list []rank.Measure, named bool) []string {
 // the rule says: （…，由区分管领导约谈）; named, the others too name their
 // action as a reward does: 火车站乡行政负责人，约谈（…）.
 func measureText(m rank.Measure, named bool) string {
-	reason := m.Reason
-	if m.By != "" {
-		reason += "，由" + m.By + m.Action
-	}
+	reason := measureReason(m)
 	if m.Amount > 0 {
 		return fmt.Sprintf("%s，%s%s（%s）", m.Unit.Name, m.Action, zh.Amount(m.Amount), reason)
 	}
@@ -447,6 +444,15 @@ func measureText(m rank.Measure, named bool) string {
 		return fmt.Sprintf("%s%s，%s（%s）", m.Unit.Name, m.Who, m.Action, reason)
 	}
 	return fmt.Sprintf("%s%s（%s）", m.Unit.Name, m.Who, reason)
+}
+
+// measureReason is why a measure is given and, when the rule says, who
+// gives it: 连续2个月综合考核排名后两名，由区分管领导约谈.
+func measureReason(m rank.Measure) string {
+	if m.By != "" {
+		return m.Reason + "，由" + m.By + m.Action
+	}
+	return m.Reason
 }
 
 // PeriodTableView is `period-table`: in an aggregate's circular, each
