@@ -178,6 +178,16 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 		}
 	}
 
+	// An old address in a circular's aliases: its feed entry's id is made
+	// of it (firstPath), so the feed is rendered again (equal to a fresh
+	// render, checked inside render).
+	before = after
+	edit(last.File, "+++\n", "+++\naliases = [\"/circulars/2000/1/\"]\n")
+	after, _ = render()
+	if !bytes.Contains(after["feed.xml"], []byte(",2000:/circulars/2000/1/</id>")) {
+		t.Error("the feed's entry of a circular given an old address has not its id")
+	}
+
 	// A top page's title, which every page's footer lists (网站导航): the
 	// pages are rendered again (and equal to a fresh render); so when a
 	// top page is added.

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"tongbao/internal/site"
@@ -19,9 +21,12 @@ import (
 // host is baseURL's ("https://portal.example.gov.cn/tongbao/") or, when
 // baseURL is a bare path ("/", "/tongbao/"), [site] domain's, over https
 // (core.public). With neither, links stay path-absolute and `tongbao
-// check` warns. Entry ids of a site whose baseURL has no host are tag:
-// URIs built from [site] domain, so that they stay permanent whatever the
-// host it is later served from.
+// check` warns.
+//
+// Ids are not addresses: a feed reader shows again as new any entry whose
+// id it has not seen (RFC 4287 §4.2.6: an id never changes), so an id is
+// a tag: URI (RFC 4151) of nothing the site's address or a clerk's later
+// edit changes — see tagAuthority and firstPath.
 
 // feedEntries is the most entries the feed carries.
 const feedEntries = 50
@@ -48,14 +53,55 @@ func (f *feeds) jobs() []job {
 	}
 }
 
-// tagID is a permanent tag: URI (RFC 4151) for p, for sites whose baseURL
-// has no host: tag:www.example.gov.cn,2023:/circulars/2023/14/.
-func (f *feeds) tagID(year int, p string) string {
-	domain := strings.ToLower(strings.TrimSpace(f.s.Config.Site.Domain))
-	if domain == "" {
-		domain = "tongbao.invalid"
+// tagAuthority is who mints the ids: [site] domain, the site's name
+// whatever host or path it is served from (a --baseURL for a test server
+// too), or else baseURL's host; "tongbao.invalid" when neither is known.
+// It is lower case and without a port, as RFC 4151's DNS name is.
+func (f *feeds) tagAuthority() string {
+	host := strings.TrimSpace(f.s.Config.Site.Domain)
+	if host == "" {
+		host = f.base.Host
 	}
-	return fmt.Sprintf("tag:%s,%04d:%s", domain, year, f.URL(p))
+	if h, _, ok := strings.Cut(host, ":"); ok {
+		host = h
+	}
+	if host == "" {
+		return "tongbao.invalid"
+	}
+	return strings.ToLower(host)
+}
+
+// tagID is a tag: URI (RFC 4151) of the authority, a year and a path
+// below the site's root, as the site at baseURL "/" has always written
+// its ids: tag:www.example.gov.cn,2023:/circulars/2023/14/. The path is
+// written as it is, not percent-encoded, as the ids were first written.
+func (f *feeds) tagID(year int, p string) string {
+	return fmt.Sprintf("tag:%s,%04d:/%s", f.tagAuthority(), year, strings.TrimPrefix(p, "/"))
+}
+
+// circularAlias is an earlier address of a circular, "circulars/2023/14/"
+// of its alias's file "circulars/2023/14/index.html", and the year in it.
+var circularAlias = regexp.MustCompile(`^(circulars/([0-9]{4})/[^/]+/)index\.html$`)
+
+// firstPath is the address circular c was first published at, and its
+// year: the first of its aliases that is a circular's address, since a
+// clerk who corrects a 文号 keeps the old address working by writing it
+// there (docs/reference.md), or else its own. Its entry's id is made of
+// it, so that a corrected 文号 is not a new circular to a feed reader.
+func firstPath(c *site.Circular) (string, int) {
+	for _, a := range c.Aliases {
+		if m := circularAlias.FindStringSubmatch(a.Path); m != nil {
+			year, _ := strconv.Atoi(m[2])
+			return m[1], year
+		}
+	}
+	return c.URLPath(), c.Year
+}
+
+// entryID is the permanent id of circular c's entry.
+func (f *feeds) entryID(c *site.Circular) string {
+	p, year := firstPath(c)
+	return f.tagID(year, p)
 }
 
 // feedTagYear is the date of the feed's own tag: URI.
@@ -144,7 +190,7 @@ func (f *feeds) feed() ([]byte, error) {
 		v := f.circular(i)
 		e := atomEntry{
 			Title:     v.ListTitle(),
-			ID:        f.rawAbsURL(c.URLPath()),
+			ID:        f.entryID(c),
 			Updated:   feedTime(c.Modified()), // a correction (front matter updated) tells readers
 			Published: feedTime(c.PublishDate()),
 			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: f.AbsURL(c.URLPath())}},
@@ -154,22 +200,15 @@ func (f *feeds) feed() ([]byte, error) {
 			a := &c.Attachments[k]
 			e.Links = append(e.Links, atomLink{Rel: "enclosure", Type: site.MediaType(a.Ext()), Href: f.AbsURL(attachmentPath(c.URLPath(), c.Attachments, k)), Title: a.Title, Length: a.Size})
 		}
-		if f.base.Host == "" {
-			e.ID = f.tagID(c.Year, c.URLPath())
-		}
 		a.Entries = append(a.Entries, e)
 	}
 	if len(a.Entries) > 0 { // the latest publication or correction, first
 		a.Updated = a.Entries[0].Updated
 	}
-	a.ID = f.rawAbsURL("feed.xml")
-	if f.base.Host == "" {
-		// The tag's date is a constant: the first circular's year, as it
-		// was, changed the feed's id when an older circular was added to
-		// the archive, and a feed's id is never to change (RFC 4287
-		// §4.2.6).
-		a.ID = f.tagID(feedTagYear, "feed.xml")
-	}
+	// The tag's date is a constant: the first circular's year, as it
+	// was once, changed the feed's id when an older circular was added
+	// to the archive.
+	a.ID = f.tagID(feedTagYear, "feed.xml")
 	return marshalXML(a)
 }
 

@@ -114,12 +114,14 @@ func TestFeedWithHostAndPath(t *testing.T) {
 	if f.Title != s.Config.Title {
 		t.Errorf("feed title %q, want %q", f.Title, s.Config.Title)
 	}
-	if f.ID != "https://portal.example.gov.cn/tongbao/feed.xml" {
+	// The ids are the tag: URIs of [site] domain, not the addresses
+	// (TestFeedIDsPermanent).
+	if f.ID != "tag:www.example.gov.cn,2000:/feed.xml" {
 		t.Errorf("feed id %q", f.ID)
 	}
 	want := "https://portal.example.gov.cn/tongbao/circulars/2023/14/"
-	if e.ID != want || e.Link().Href != want {
-		t.Errorf("entry id %q, link %q; want both %q", e.ID, e.Link().Href, want)
+	if e.ID != "tag:www.example.gov.cn,2023:/circulars/2023/14/" || e.Link().Href != want {
+		t.Errorf("entry id %q, link %q; want the tag: URI and %q", e.ID, e.Link().Href, want)
 	}
 	if e.Updated != "2023-04-03T00:00:00+08:00" || f.Updated != e.Updated {
 		t.Errorf("entry updated %q, feed updated %q", e.Updated, f.Updated)
@@ -180,22 +182,22 @@ func onlyEntry(t *testing.T, files map[string][]byte) (testFeed, testEntry) {
 // TestFeedDomainWithBarePath: with baseURL a bare path, the sitemap, the
 // feed's links, robots.txt and the pages' canonical and Url tags take
 // their host from [site] domain, over https, with baseURL's path (DESIGN.md
-// §7); entry ids stay tag: URIs, permanent whatever the host.
+// §7); entry ids stay tag: URIs, permanent whatever the host and path.
 func TestFeedDomainWithBarePath(t *testing.T) {
 	s := loadSample(t)
 	files := renderFiles(t, s, "/tongbao/")
 	const site = "https://www.example.gov.cn/tongbao/"
 	f, e := onlyEntry(t, files)
-	if e.ID != "tag:www.example.gov.cn,2023:/tongbao/circulars/2023/14/" {
-		t.Errorf("entry id %q, want a tag: URI", e.ID)
+	if e.ID != "tag:www.example.gov.cn,2023:/circulars/2023/14/" {
+		t.Errorf("entry id %q, want a tag: URI without the base path", e.ID)
 	}
 	if e.Link().Href != site+"circulars/2023/14/" {
 		t.Errorf("entry link %q, want %q", e.Link().Href, site+"circulars/2023/14/")
 	}
 	// The feed's own tag has a constant date, not its first circular's
 	// year (2023 here), which a circular added before it would change.
-	if f.ID != "tag:www.example.gov.cn,2000:/tongbao/feed.xml" {
-		t.Errorf("feed id %q, want tag:www.example.gov.cn,2000:/tongbao/feed.xml", f.ID)
+	if f.ID != "tag:www.example.gov.cn,2000:/feed.xml" {
+		t.Errorf("feed id %q, want tag:www.example.gov.cn,2000:/feed.xml", f.ID)
 	}
 	for _, l := range f.Links {
 		if l.Href != site+"feed.xml" && l.Href != site {
@@ -243,7 +245,7 @@ func TestFeedWithoutHost(t *testing.T) {
 	s.Config.Site.Domain = ""
 	files := renderFiles(t, s, "/tongbao/")
 	_, e := onlyEntry(t, files)
-	if e.ID != "tag:tongbao.invalid,2023:/tongbao/circulars/2023/14/" {
+	if e.ID != "tag:tongbao.invalid,2023:/circulars/2023/14/" {
 		t.Errorf("entry id %q, want a tag: URI", e.ID)
 	}
 	if e.Link().Href != "/tongbao/circulars/2023/14/" {
@@ -262,6 +264,63 @@ func TestFeedWithoutHost(t *testing.T) {
 	if page := string(files["circulars/2023/14/index.html"]); !strings.Contains(page, `<link rel="canonical" href="/tongbao/circulars/2023/14/">`) {
 		t.Errorf("the circular's canonical link is not its path")
 	}
+}
+
+// TestFeedIDsPermanent: a feed reader shows an entry whose id it has not
+// seen as new, so the ids are made of nothing the site's address or a
+// clerk's later edit changes: the same under every spelling of baseURL,
+// a sub-path, http or https, a host of its own or [site] domain's; and
+// the same after the 文号 is corrected, when its old address is kept in
+// aliases, as a corrected 文号's must be. The feed's updated is the
+// circular's date, whatever the build (no clock is read).
+func TestFeedIDsPermanent(t *testing.T) {
+	const id = "tag:www.example.gov.cn,2023:/circulars/2023/14/"
+	check := func(s *site.Site, base, wantID, wantLink string) {
+		t.Helper()
+		f, e := onlyEntry(t, renderFiles(t, s, base))
+		authority, _, _ := strings.Cut(wantID, ",")
+		if feedID := authority + ",2000:/feed.xml"; e.ID != wantID || f.ID != feedID {
+			t.Errorf("baseURL %q: entry id %q, feed id %q; want %q, %q", base, e.ID, f.ID, wantID, feedID)
+		}
+		if e.Link().Href != wantLink {
+			t.Errorf("baseURL %q: entry link %q, want %q", base, e.Link().Href, wantLink)
+		}
+		if e.Updated != "2023-04-03T00:00:00+08:00" || f.Updated != e.Updated {
+			t.Errorf("baseURL %q: entry updated %q, feed updated %q; want the 成文日期 2023-04-03", base, e.Updated, f.Updated)
+		}
+	}
+	for base, link := range map[string]string{
+		"/":                                      "https://www.example.gov.cn/circulars/2023/14/",
+		"/tongbao/":                              "https://www.example.gov.cn/tongbao/circulars/2023/14/",
+		"/tongbao":                               "https://www.example.gov.cn/tongbao/circulars/2023/14/",
+		"https://www.example.gov.cn/":            "https://www.example.gov.cn/circulars/2023/14/",
+		"http://www.example.gov.cn":              "http://www.example.gov.cn/circulars/2023/14/",
+		"https://WWW.Example.gov.cn:443/zwgk/tb": "https://www.example.gov.cn/zwgk/tb/circulars/2023/14/",
+		"https://portal.example.gov.cn/tongbao/": "https://portal.example.gov.cn/tongbao/circulars/2023/14/",
+		"https://www.example.gov.cn/%E9%80%9A%E6%8A%A5/": "https://www.example.gov.cn/%E9%80%9A%E6%8A%A5/circulars/2023/14/",
+	} {
+		check(loadSample(t), base, id, link)
+	}
+
+	// The 文号 corrected to 〔2024〕3号, the old address in aliases after
+	// an address of the portal's old system: the id is the first
+	// circular address's, year 2023 and serial 14; the link the new one.
+	s := loadSample(t)
+	c := s.Circulars[0]
+	c.Number, c.Year, c.Serial = "双政办函〔2024〕3号", 2024, 3
+	c.Aliases = []site.Alias{{Path: "zwgk/tzgg/14.html"}, {Path: "circulars/2023/14/index.html"}, {Path: "circulars/2024/2/index.html"}}
+	check(s, "/", id, "https://www.example.gov.cn/circulars/2024/3/")
+	// Without the alias, the circular is at a new address, and the rule
+	// says so: its id is the new address's. (docs/reference.md tells a
+	// clerk to keep the old address in aliases.)
+	c.Aliases = nil
+	check(s, "/", "tag:www.example.gov.cn,2024:/circulars/2024/3/", "https://www.example.gov.cn/circulars/2024/3/")
+
+	// Without [site] domain the authority is baseURL's host, lower case
+	// and without its port.
+	s = loadSample(t)
+	s.Config.Site.Domain = ""
+	check(s, "https://Portal.Example.gov.cn:8443/x/", "tag:portal.example.gov.cn,2023:/circulars/2023/14/", "https://portal.example.gov.cn:8443/x/circulars/2023/14/")
 }
 
 // TestFeedNewestFirstAtMost50 adds 59 more circulars of the same month and

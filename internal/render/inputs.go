@@ -126,6 +126,9 @@ func newKeyer(c *core) *keyer {
 			writeString(h, a.Title)
 			writeString(h, a.File)
 		}
+		for _, a := range circ.Aliases { // the feed's id (firstPath)
+			writeString(h, a.Path)
+		}
 		if circ.Letter {
 			h.Write([]byte{1})
 		}

@@ -361,11 +361,6 @@ func (c *core) AbsURL(p string) string {
 	return origin(c.public.URL) + escapePath(c.public.Path+p) + rest
 }
 
-// rawAbsURL is AbsURL unescaped, as the feed's ids were first written:
-// an id is compared as it is, not followed, and must never change (RFC
-// 4287 §4.2.6), for a site under a Chinese baseURL path too.
-func (c *core) rawAbsURL(p string) string { return c.public.URL + strings.TrimPrefix(p, "/") }
-
 // origin is the scheme and host that start the address u, "" when u is a
 // path: "https://www.example.gov.cn" of "https://www.example.gov.cn/x/".
 func origin(u string) string {
