@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
@@ -23,13 +24,20 @@ import (
 //
 // The CSV files are UTF-8 with a byte-order mark and CRLF line ends, so
 // that Excel and WPS open them as Chinese text, with a Chinese header row:
-// 月份,指标,<unit>,得分,排名,并列,得分方向,单位代号,指标代号 ([terms]
+// 月份,指标,<unit>,得分,排名,并列,得分方向,单位代号,指标代号,期别 ([terms]
 // unit names the third column; a site with unit groups has a column 组别
-// after it). The codes are last, added after the rest had been published:
-// a reader's spreadsheet that takes columns by position keeps working,
-// and one that joins the months across a township's rename or an
-// indicator's new name joins by them. A quarter, half or year has its
-// composite rows only, its key in the first column.
+// after it). The codes and the 期别 are last, added after the rest had
+// been published: a reader's spreadsheet that takes columns by position
+// keeps working, and one that joins the months across a township's
+// rename or an indicator's new name joins by the codes. A quarter, half
+// or year has its composite rows only.
+//
+// No cell is one Excel reads as a date (csvPeriod): the month is 202302,
+// which it keeps as the number it is, where 2023-02, the key data.json
+// writes, became 2023/2/1 or Feb-23, and was saved back so. 期别 is the
+// label titles write (2023年1-2月), for a reader; it is the one cell
+// Excel may take for a date (2023年3月), which it then shows as written.
+//
 // A cell that a spreadsheet would read
 // as a formula (starting with = + - @, tab or CR) gets a leading apostrophe;
 // plain numbers such as a negative composite score are left as they are.
@@ -440,9 +448,22 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 // csvHeader is the header row of every rank CSV.
 func (o *openData) csvHeader() []string {
 	if len(o.s.Groups) > 0 {
-		return []string{"月份", "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号"}
+		return []string{"月份", "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别"}
 	}
-	return []string{"月份", "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列", "得分方向", "单位代号", "指标代号"}
+	return []string{"月份", "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别"}
+}
+
+// csvPeriod is the 月份 cell of period p: a month as six digits, 202302,
+// which Excel and WPS read as the number it is and every other reader as
+// text or a number, and which sorts as the months run; a quarter, half
+// or year by its key, 2024-Q1, 2024-H1, 2024, which no spreadsheet reads
+// as a date. 2023-02 Excel read as the date 2023-02-01, showed as
+// 2023/2/1 or Feb-23 and saved back so.
+func csvPeriod(p site.Period) string {
+	if p.Kind == site.Monthly {
+		return fmt.Sprintf("%04d%02d", p.Year, p.N)
+	}
+	return p.Key()
 }
 
 // aggregateScore says what the composite score of a quarter, half or
@@ -494,7 +515,7 @@ func csvCell(s string) string {
 // rankRows appends a period's township ranks: each ranked indicator in
 // document order, then the composite.
 func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
-	key := p.Span.Key()
+	key := csvPeriod(p.Span)
 	grouped := len(o.s.Groups) > 0
 	add := func(label, id, group string, ts []rank.Township, decimals int, higher bool) {
 		// The direction, which the circular's table says in its heading
@@ -508,7 +529,7 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 			if t.Tied {
 				tied = "是"
 			}
-			row := []string{key, label, t.Unit.Name, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied, better, t.Unit.Slug, id}
+			row := []string{key, label, t.Unit.Name, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied, better, t.Unit.Slug, id, p.Label}
 			if grouped {
 				row = slices.Insert(row, 3, group)
 			}
@@ -721,7 +742,7 @@ func (o *openData) dataInputs() []input {
 // csvColumns are the CSV files' columns (csvHeader) and what each holds.
 func (o *openData) csvColumns() []DataField {
 	doc := map[string]string{
-		"月份":   "期别的代号：月份如 2023-02；季度、半年、年度通报的 data.csv 为 2024-Q1、2024-H1、2024",
+		"月份":   "期别的代号：月份为年和月的六位数字，如 202302（2023年2月；data.json 写作 2023-02），Excel 不会把它当作日期；季度、半年、年度通报的 data.csv 为 2024-Q1、2024-H1、2024",
 		"指标":   "指标名称；“" + CompositeLabel + "”为综合考核排名",
 		"组别":   "所在的组（各组分别排名）",
 		"得分":   "得分；“" + CompositeLabel + "”一行为综合得分，季度、半年、年度为" + aggregateScore[o.s.Config.Aggregate.Method],
@@ -730,6 +751,7 @@ func (o *openData) csvColumns() []DataField {
 		"得分方向": "越高越好或越低越好：名次按此由得分排出",
 		"单位代号": "单位代号，即单位页面网址 /units/代号/ 中的代号；单位改名后代号不变时，据此可把各月连起来（见单位和指标目录）",
 		"指标代号": "指标代号，即指标页面网址 /indicators/代号/ 中的代号；“" + CompositeLabel + "”一行为空",
+		"期别":   "期别，如 2023年1-2月、2024年第一季度，与通报标题的写法相同（即 data.json 的 period）",
 	}
 	var out []DataField
 	for i, h := range o.csvHeader() {

@@ -106,7 +106,7 @@ func readCSV(t *testing.T, files map[string][]byte, name string) [][]string {
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	if len(rows) == 0 || strings.Join(rows[0], ",") != "月份,指标,乡镇（街道）,得分,排名,并列,得分方向,单位代号,指标代号" {
+	if len(rows) == 0 || strings.Join(rows[0], ",") != "月份,指标,乡镇（街道）,得分,排名,并列,得分方向,单位代号,指标代号,期别" {
 		t.Fatalf("%s header: %v", name, rows)
 	}
 	return rows[1:]
@@ -126,7 +126,8 @@ func TestDataCSVSample(t *testing.T) {
 	rows := readCSV(t, files, "circulars/2023/14/data.csv")
 	// The codes last (data/units.toml's slug, indicators.toml's id); the
 	// composite is no indicator and has none.
-	if got := find(rows, "综合", "东风路街道"); got == nil || got[0] != "2023-02" || got[4] != "1" || got[5] != "否" || got[7] != "dongfenglu" || got[8] != "" {
+	// The month as 202302, which Excel keeps; the circular's 期别 last.
+	if got := find(rows, "综合", "东风路街道"); got == nil || got[0] != "202302" || got[4] != "1" || got[5] != "否" || got[7] != "dongfenglu" || got[8] != "" || got[9] != "2023年1-2月" {
 		t.Errorf("composite 东风路街道: %v", got)
 	}
 	for i, name := range []string{"桥头街道", "石桥街道", "爱莲街道"} {
@@ -328,7 +329,7 @@ func TestDataPageInOfficeWords(t *testing.T) {
 		var composite []string
 		for _, r := range readCSVRows(t, files, file) {
 			if r[1] == CompositeLabel {
-				composite = append(composite, r[len(r)-3]) // 得分方向, before the two codes
+				composite = append(composite, r[6]) // 得分方向
 			}
 		}
 		if len(composite) == 0 || slices.ContainsFunc(composite, func(d string) bool { return d != want }) {
@@ -600,7 +601,7 @@ func TestCatalogue(t *testing.T) {
 			place = append(place, r[0]+" "+r[2]+" "+r[7]+" "+r[8])
 		}
 	}
-	if want := []string{"2022-12 丙镇 bing ", "2023-01 丙镇 bing ", "2023-02 丁镇 ding "}; !slices.Equal(place, want) {
+	if want := []string{"202212 丙镇 bing ", "202301 丙镇 bing ", "202302 丁镇 ding "}; !slices.Equal(place, want) {
 		t.Errorf("the place's composite rows %q, want %q", place, want)
 	}
 	for _, r := range readCSVRows(t, files, "data/ranks.csv") {
