@@ -674,21 +674,7 @@ var dataColumn = Column{Name: "考核数据", Description: "各期考核数据�
 // their periods' labels, and the months by their labels: no score edit
 // renders it again.
 func (o *openData) dataPage() ([]byte, error) {
-	terms := o.s.Config.Terms
-	// The measures are the office's own: one that takes 通报批评 and no
-	// 约谈 must not read that data.json's interviews are 约谈.
-	var actions []string
-	for _, a := range terms.Actions {
-		if a != site.RewardAction {
-			actions = append(actions, a)
-		}
-	}
-	listed := ""
-	if len(actions) > 0 {
-		listed = "（" + strings.Join(actions, "、") + "）"
-	}
-	words := strings.NewReplacer("{unit}", terms.Unit, "{city}", terms.City, "{peer}", terms.Peer, "{department}", terms.Department, "{scope}", terms.Scope,
-		"{actions}", listed)
+	words := o.words()
 	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words),
 		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words)}
 	if months := o.res.Months(); len(months) > 0 {
@@ -710,6 +696,25 @@ func (o *openData) dataPage() ([]byte, error) {
 		Column:      dataColumn,
 		Data:        v,
 	})
+}
+
+// words puts the office's [terms] into the fields' zh tags (OpenData).
+func (o *openData) words() *strings.Replacer {
+	terms := o.s.Config.Terms
+	// The measures are the office's own: one that takes 通报批评 and no
+	// 约谈 must not read that data.json's interviews are 约谈.
+	var actions []string
+	for _, a := range terms.Actions {
+		if a != site.RewardAction {
+			actions = append(actions, a)
+		}
+	}
+	listed := ""
+	if len(actions) > 0 {
+		listed = "（" + strings.Join(actions, "、") + "）"
+	}
+	return strings.NewReplacer("{unit}", terms.Unit, "{city}", terms.City, "{peer}", terms.Peer, "{department}", terms.Department, "{scope}", terms.Scope,
+		"{actions}", listed)
 }
 
 // dataUpdated is /data/'s 更新日期: the newest circular's date, or a
