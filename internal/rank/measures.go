@@ -138,6 +138,10 @@ type pick struct {
 	group string          // its unit group, "" without groups
 	rank  int
 	tied  bool
+	// edge is where a unit tied across the edge of a top or bottom group
+	// stands (并列第三, 并列倒数第二); "" for one inside it. A group of
+	// three that took four for a tie at third is not four 前三.
+	edge string
 }
 
 // key is what a streak follows from period to period: the unit, and for
@@ -346,9 +350,47 @@ func selection(s *site.Site, rule site.Rule, p *Period) []pick {
 			if rule.Select == site.Bottom {
 				members = bottom.Members
 			}
+			edge := edges(ranked, members, k, rule.Select == site.Top)
 			for _, m := range members {
 				add(ranked[m.Unit])
+				out[len(out)-1].edge = edge[m.Unit]
 			}
+		}
+	}
+	return out
+}
+
+// edges says where each member of a group of more than k stands when its
+// tie runs across the group's edge, by its index in ranked: a top group
+// is a run of places from the first, so its last run is the one that
+// overflows, 并列第三 (the rank as the ranking prints it, dense or not);
+// a bottom group is a run to the last, its first run the one, counted
+// from the end as 倒数第一 is, the run taking the best of its places from
+// the end: four of twelve with the ninth and tenth tied are 并列倒数第三.
+func edges(ranked []Township, members []Placed, k int, top bool) map[int]string {
+	if len(members) <= k {
+		return nil
+	}
+	out := map[int]string{}
+	if top {
+		last := members[len(members)-1]
+		for _, m := range members {
+			if m.Rank == last.Rank {
+				out[m.Unit] = zh.RankPhrase(ranked[m.Unit].Rank, true)
+			}
+		}
+		return out
+	}
+	first := members[0]
+	end := first.Unit // the run's last place in ranked
+	for _, m := range members {
+		if m.Rank == first.Rank {
+			end = max(end, m.Unit)
+		}
+	}
+	for _, m := range members {
+		if m.Rank == first.Rank {
+			out[m.Unit] = "并列倒数" + zh.Ordinal(len(ranked)-end)
 		}
 	}
 	return out
@@ -411,6 +453,11 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 		where = zh.Label(k, false, true)
 	case site.AtRank:
 		where = zh.RankPhrase(rule.Rank, pk.tied)
+	}
+	if pk.edge != "" && rule.Streak <= 1 {
+		// A streak's periods each had their own edge; the rule's group
+		// is what they share.
+		where = pk.edge
 	}
 	var what string // the ranking
 	switch rule.On {

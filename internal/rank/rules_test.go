@@ -160,7 +160,8 @@ who = "主要负责人"
 // select and count with ties (§5.2, §5.9). Scores 90 85 85 80 70 70 give
 // ranks 1 2 2 4 5 5 (competition):
 //
-//	top, count 2:    rank ≤ 2                                → 甲 乙 丙 (a tie at the boundary is taken whole)
+//	top, count 2:    rank ≤ 2                                → 甲 乙 丙 (a tie at the boundary is taken whole,
+//	                 乙 and 丙 of three called 前两名 being 并列第二)
 //	bottom, count 2: rank ≥ rank at position 6−2+1 = 5, i.e. 5 → 戊 己
 //	bottom, count 3: rank ≥ rank at position 4, i.e. 4        → 丁 戊 己
 //	last:            the last rank, 5                          → 戊 己, tied
@@ -181,8 +182,8 @@ func TestSelectCountWithTies(t *testing.T) {
 	}
 	wantMeasures(t, p,
 		"甲 表扬 0 （乡镇、街道综合考核排名前两名）config.toml:7",
-		"乙 表扬 0 （乡镇、街道综合考核排名前两名）config.toml:7",
-		"丙 表扬 0 （乡镇、街道综合考核排名前两名）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名并列第二）config.toml:7",
+		"丙 表扬 0 （乡镇、街道综合考核排名并列第二）config.toml:7",
 		"戊 约谈 0 （乡镇、街道综合考核排名后两名）config.toml:13",
 		"己 约谈 0 （乡镇、街道综合考核排名后两名）config.toml:13",
 		"丁 书面检查 0 （乡镇、街道综合考核排名后三）config.toml:19",
@@ -191,6 +192,42 @@ func TestSelectCountWithTies(t *testing.T) {
 		"戊 提醒 0 （乡镇、街道综合考核排名并列倒数第一）config.toml:25",
 		"己 提醒 0 （乡镇、街道综合考核排名并列倒数第一）config.toml:25",
 		"甲 通报 0 （乡镇、街道综合考核排名第一）config.toml:30",
+	)
+}
+
+// A group that takes more than count units for a tie at its edge says
+// so in the reasons of those tied there; the others stay in the group's
+// words (§5.9). Six units, top count 3 and bottom count 2:
+//
+//	2024-01: 90 85 80 80 70 60 → ranks 1 2 3 3 5 6
+//	  top:    rank ≤ 3 → 甲 乙 丙 丁, four: 丙 and 丁 (places 3–4) 并列第三, 甲 乙 前三
+//	  bottom: rank ≥ the 5th's, 5 → 戊 己, two: 后两名
+//	2024-02: 90 85 80 75 75 70 → ranks 1 2 3 4 4 6
+//	  top:    甲 乙 丙, three: 前三
+//	  bottom: rank ≥ the 5th's, 4 → 丁 戊 己, three: 丁 and 戊 (places 4–5,
+//	          from the end 3rd and 2nd, taking the better) 并列倒数第二, 己 后两名
+func TestEdgeTieReason(t *testing.T) {
+	config := "[terms]\nactions = [\"奖励\", \"表扬\", \"约谈\"]\n" + compositeRule("top", 3, "表扬") + compositeRule("bottom", 2, "约谈")
+	s := loadSite(t, config, towns("甲", "乙", "丙", "丁", "戊", "己"), map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=85 丙=80 丁=80 戊=70 己=60"),
+		"data/2024-02.toml": month("甲=90 乙=85 丙=80 丁=75 戊=75 己=70"),
+	})
+	months := Archive(s).Months()
+	wantMeasures(t, months[0],
+		"甲 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"丙 表扬 0 （乡镇、街道综合考核排名并列第三）config.toml:7",
+		"丁 表扬 0 （乡镇、街道综合考核排名并列第三）config.toml:7",
+		"戊 约谈 0 （乡镇、街道综合考核排名后两名）config.toml:13",
+		"己 约谈 0 （乡镇、街道综合考核排名后两名）config.toml:13",
+	)
+	wantMeasures(t, months[1],
+		"甲 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"丙 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"丁 约谈 0 （乡镇、街道综合考核排名并列倒数第二）config.toml:13",
+		"戊 约谈 0 （乡镇、街道综合考核排名并列倒数第二）config.toml:13",
+		"己 约谈 0 （乡镇、街道综合考核排名后两名）config.toml:13",
 	)
 }
 
