@@ -209,14 +209,24 @@ func (sc *scaffold) monthFile() string {
 		w.Comment(sc.label() + "的考核结果。由 tongbao new 生成。")
 	}
 	w.Comment("\n待填写：去掉行首的 # 并填上数值，不适用的行删去。tongbao check 会列出尚缺的得分。")
-	w.Help("overallCity", "result.city", "result.district", "result.progress", "result.townships")
+	// The ranks from above the office is not given are not asked for.
+	higher := s.Higher()
+	var help []string
+	for _, p := range []string{"overallCity", "result.city", "result.district", "result.progress", "result.townships"} {
+		if higher.Uses(p[strings.LastIndex(p, ".")+1:]) {
+			help = append(help, p)
+		}
+	}
+	w.Help(help...)
 	w.Line("")
 	w.Value("period", 11, sc.period(), "")
-	last := "待填写"
-	if sc.prev != nil && sc.prev.OverallCity > 0 {
-		last += fmt.Sprintf("；上月：%d", sc.prev.OverallCity)
+	if higher.City {
+		last := "待填写"
+		if sc.prev != nil && sc.prev.OverallCity > 0 {
+			last += fmt.Sprintf("；上月：%d", sc.prev.OverallCity)
+		}
+		w.Todo("overallCity", 0, "", w.Label(site.MonthFile.Field("overallCity"))+"（"+last+"）")
 	}
-	w.Todo("overallCity", 0, "", w.Label(site.MonthFile.Field("overallCity"))+"（"+last+"）")
 
 	for _, ind := range s.Indicators {
 		var prev *site.Result
@@ -240,8 +250,12 @@ func (sc *scaffold) monthFile() string {
 		}
 		switch {
 		case prev == nil:
-			w.Todo("result.city", 8, "", "")
-			w.Todo("result.district", 8, "", "")
+			if higher.City {
+				w.Todo("result.city", 8, "", "")
+			}
+			if higher.Peer {
+				w.Todo("result.district", 8, "", "")
+			}
 		default:
 			if prev.City > 0 {
 				w.Todo("result.city", 8, "", "上月："+rankText(prev.City, prev.CityTie))
@@ -434,7 +448,7 @@ func (sc *scaffold) circularFile() string {
 	}
 	b.WriteString("+++\n\n")
 	if c == nil {
-		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label(), sc.prev != nil && len(sc.prev.Categories) > 0, sc.prev == nil || sc.prev.HigherRanked()))
+		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label(), sc.prev != nil && len(sc.prev.Categories) > 0, sc.s.Higher().Any()))
 	} else {
 		// The actions are those the skeleton lists nowhere: it keeps the
 		// shortcode lines of a part the body put out with <!-- … -->, which
@@ -618,9 +632,9 @@ func skeleton(body, oldLabel, newLabel string) string {
 // are there only if the month carries them (categories): its file leaves
 // them to be written, and a shortcode of nothing would not build. The
 // list of the higher ranks' bottom group (city-bottom) is there unless
-// the month before shows the office has no higher ranks (higher): it
-// would say 本期没有排全市后三的单项目标 every month, of ranks the office
-// is never given.
+// the office has no higher ranks (higher, site.Higher): it would say
+// 本期没有排全市后三的单项目标 every month, of ranks the office is never
+// given.
 func defaultSkeleton(terms site.Terms, label string, categories, higher bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "现将%s考核情况通报如下：\n\n## 一、任务完成情况\n", label)

@@ -965,3 +965,61 @@ func TestCheckTellsDraftShortcode(t *testing.T) {
 		}
 	}
 }
+
+// TestNewFirstMonthWithoutHigherRanks: an office's first month, with no
+// month before it to show what it is given, follows config.toml: one
+// that says it has no rank from above ([ranking] cityRanks and
+// districtRanks false) is asked for none in the month file or the
+// workbook, and its first circular has no city-bottom; one that says
+// nothing is asked for both (nothing is known yet), as before.
+func TestNewFirstMonthWithoutHigherRanks(t *testing.T) {
+	for _, higher := range []bool{false, true} {
+		dir := filepath.Join(t.TempDir(), "site")
+		if code, _, errOut := runCmd("init", dir); code != 0 {
+			t.Fatalf("init: exit %d\n%s", code, errOut)
+		}
+		for _, f := range []string{"content/circulars/2024-01.md", "data/2024-01.toml"} {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !higher {
+			edit(t, dir, "config.toml", "# cityRanks     = false", "cityRanks     = false")
+			edit(t, dir, "config.toml", "# districtRanks = false", "districtRanks = false")
+		}
+		if code, _, errOut := runCmd("new", "-s", dir, "2024-02", "--xlsx"); code != 0 {
+			t.Fatalf("new: exit %d\n%s", code, errOut)
+		}
+		circular, err := os.ReadFile(filepath.Join(dir, "content", "circulars", "2024-02.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(circular), "{{< city-bottom >}}"); got != higher {
+			t.Errorf("higher ranks %v: the draft has city-bottom %v:\n%s", higher, got, circular)
+		}
+		month, err := os.ReadFile(filepath.Join(dir, "data", "2024-02.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Asked for, each is a key to uncomment (and explained at the top).
+		for _, key := range []string{"overallCity", "city", "district"} {
+			asked := regexp.MustCompile(`(?m)^# ` + key + ` +=`).Match(month)
+			if asked != higher {
+				t.Errorf("higher ranks %v: the month file asks for %s %v:\n%s", higher, key, asked, month)
+			}
+		}
+		book, err := excelize.OpenFile(filepath.Join(dir, "data", "2024-02.xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := book.GetRows("考核结果")
+		book.Close()
+		want := []string{"栏目", "指标", "指标 id", "本月通报", "进展情况"}
+		if higher {
+			want = []string{"栏目", "指标", "指标 id", "本月通报", "全省排名", "全省并列", "同级排名", "同级并列", "同级排名名称", "同级单位数", "进展情况"}
+		}
+		if !slices.Equal(rows[0], want) {
+			t.Errorf("higher ranks %v: the workbook's 考核结果 columns %q, want %q", higher, rows[0], want)
+		}
+	}
+}

@@ -53,6 +53,13 @@ type layout struct {
 	lists   *site.Field   // categories
 	tables  []*site.Field // adjustment, reward, interview: a sheet each
 
+	// shownTop and shown are the top rows and the result columns written:
+	// those of the rankings from above the office has (site.Higher) left
+	// out when it has none, not to be asked of it every month. A workbook
+	// is read by all of top and columns, found by their headings, so that
+	// one written before a month showed otherwise is still read whole.
+	shownTop, shown []*site.Field
+
 	resultSheet, scoreSheet, listSheet string
 	sheets                             []string // every visible sheet, in workbook order
 	// oldScoreSheet is what earlier versions of tongbao named the scores
@@ -91,6 +98,17 @@ func newLayout(s *site.Site) *layout {
 	}
 	if l.result == nil || l.scores == nil || l.lists == nil {
 		panic("sheet: site.MonthFile has no results with scores, or no lists")
+	}
+	higher := s.Higher()
+	for _, f := range l.top {
+		if higher.Uses(f.Key) {
+			l.shownTop = append(l.shownTop, f)
+		}
+	}
+	for _, f := range l.columns {
+		if higher.Uses(f.Key) {
+			l.shown = append(l.shown, f)
+		}
 	}
 	short, _, _ := strings.Cut(l.unit, "（")
 	l.resultSheet, l.scoreSheet, l.listSheet = l.result.Label, sheetName(l.unit, l.scores.Label), l.lists.Label
@@ -154,13 +172,13 @@ func keyField(f *site.Field) *site.Field {
 	return nil
 }
 
-// The results sheet's fixed columns, before one per field of l.columns.
+// The results sheet's fixed columns, before one per field of l.shown.
 const (
 	resSection  = 1 // 栏目 ([terms] sections, as indicators.toml names it)
 	resName     = 2 // 指标 (number and name)
 	resID       = 3 // the indicator's id: hidden, what import reads
 	resReported = 4 // 本月通报: 是 when the month has a result for it
-	resFirst    = 5 // the first of l.columns
+	resFirst    = 5 // the first of l.shown
 )
 
 // The scores sheet's rows: the indicators' names, their ids (hidden),

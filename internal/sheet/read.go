@@ -841,6 +841,21 @@ func (r *reader) reorder(rd *resultDraft) {
 // resultRows reads a row per indicator: whether the month reports it and
 // the values of its result.
 func (r *reader) resultRows(g grid) {
+	// The columns by their headings: a workbook of an office with no
+	// ranks from above has none of theirs (layout.shown).
+	cols := map[int]*site.Field{}
+	width := 0
+	for _, cells := range g.rows {
+		width = max(width, len(cells))
+	}
+	for col := resFirst; col <= width; col++ {
+		h := strings.TrimSpace(g.get(col, 1).text)
+		for _, f := range r.columns {
+			if r.heads(h, f) {
+				cols[col] = f
+			}
+		}
+	}
 	for row := 2; row <= len(g.rows); row++ {
 		idv := g.get(resID, row)
 		id := strings.TrimSpace(idv.text)
@@ -854,9 +869,15 @@ func (r *reader) resultRows(g grid) {
 		}
 		markV := g.get(resReported, row)
 		var filled []fieldValue
-		for j, f := range r.columns {
-			if v := g.get(resFirst+j, row); !v.empty() {
+		for col := resFirst; col <= len(g.rows[row-1]); col++ {
+			v := g.get(col, row)
+			if v.empty() {
+				continue
+			}
+			if f := cols[col]; f != nil {
 				filled = append(filled, fieldValue{f, v})
+			} else {
+				r.problem(v.at, "这一列没有（可识别的）表头，内容无法导入")
 			}
 		}
 		_, scored := r.scoredDraft(ind)

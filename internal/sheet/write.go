@@ -387,11 +387,11 @@ func (b *book) readme() {
 		b.set(sh, 3, row, key, b.style.label)
 		b.set(sh, 4, row, b.help(f), b.style.label)
 	}
-	for _, f := range b.top {
+	for _, f := range b.shownTop {
 		add(overviewSheet, f, f.Key)
 	}
 	add(b.scoreSheet, b.scores, b.result.Key+"."+b.scores.Key)
-	for _, f := range b.columns {
+	for _, f := range b.shown {
 		add(b.resultSheet, f, b.result.Key+"."+f.Key)
 	}
 	if b.owner == nil {
@@ -418,7 +418,7 @@ func (b *book) overview() {
 	b.set(sh, 1, 2, "月份", b.style.label)
 	b.set(sh, 2, 2, b.m.Key, b.style.label)
 	b.set(sh, 3, 2, "本工作簿所填的月份；导入时须与命令中的月份一致", b.style.label)
-	for i, f := range b.top {
+	for i, f := range b.shownTop {
 		row := 3 + i
 		b.set(sh, 1, row, b.label(f), b.style.label)
 		b.set(sh, 3, row, b.help(f), b.style.label)
@@ -510,7 +510,7 @@ func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 		b.set(sh, c+1, 1, h, b.style.head)
 	}
 	b.note(sh, resReported, 1, "“是”：本月通报列入该指标，并填写其名次和进展；“否”或留空：本月不列入（本月评分为“是”的指标总是列入）。")
-	for i, f := range b.columns {
+	for i, f := range b.shown {
 		b.set(sh, resFirst+i, 1, b.label(f), b.style.head)
 		b.note(sh, resFirst+i, 1, b.labelHelp(f))
 	}
@@ -526,7 +526,7 @@ func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 		}
 		b.set(sh, resReported, row, mark, b.style.mark)
 		lines := textLines(label(ind), nameWidth)
-		for j, f := range b.columns {
+		for j, f := range b.shown {
 			var v any
 			if r != nil {
 				v = resultValue(r, f.Key, b.s.Config)
@@ -545,7 +545,7 @@ func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 	dv.SetSqref(cell(resReported, 2) + ":" + cell(resReported, last))
 	b.check(dv.SetDropList([]string{yes, no}))
 	b.check(b.f.AddDataValidation(sh, dv))
-	for j, f := range b.columns {
+	for j, f := range b.shown {
 		b.validate(sh, cell(resFirst+j, 2)+":"+cell(resFirst+j, last), f)
 		b.width(sh, resFirst+j, columnWidth(f))
 	}

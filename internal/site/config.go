@@ -61,6 +61,10 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 			Help: "auto：恰好前几名、后几名且无并列时叫“前三”“后三”，否则叫“靠前”“靠后”（默认）；loose：排名句和排在上级后几名的单项目标一律叫“靠前”“靠后”"},
 		{Key: "cityUnits", Kind: Integer, Label: "上级排名单位数", Help: "上级综合排名中的单位数，默认 12"},
 		{Key: "districtUnits", Kind: Integer, Label: "同级单位数", Help: "同级排名中的单位数，默认 3"},
+		{Key: "cityRanks", Kind: Flag, Label: "有上级排名",
+			Help: "false：本地区没有上级排名（上级综合排名 overallCity 和各项的 city），新月份的文件、填报工作簿和第一期通报的草稿都不列出；不写时看已有的月份，有月份而都没有上级排名的，也视为没有；true：还没有哪个月有时也列出。已有月份填了上级排名的总是列出（见 reference.md 的“上级和同级排名”）"},
+		{Key: "districtRanks", Kind: Flag, Label: "有同级排名",
+			Help: "同 cityRanks，对同级排名（各项的 district）：false 时不列出，不写时看已有的月份"},
 	}},
 	{Key: "scoring", Kind: Section, Label: "综合考核", Help: "综合考核得分的算法", Fields: []Field{
 		{Key: "method", Kind: Text, Label: "算法", Values: scoringMethods,
@@ -168,6 +172,7 @@ func (l *loader) config() {
 	positive(rk, f, "groupSize", &c.Ranking.GroupSize)
 	positive(rk, f, "cityUnits", &c.Ranking.CityUnits)
 	positive(rk, f, "districtUnits", &c.Ranking.DistrictUnits)
+	c.Ranking.CityRanks, c.Ranking.DistrictRanks = said(rk, "cityRanks"), said(rk, "districtRanks")
 
 	sc := top.section("scoring")
 	c.Scoring = Scoring{RawScore: sc.text("method") == scoringMethods[1], RawSum: sc.text("method") == scoringMethods[2], Decimals: 2}
@@ -237,6 +242,15 @@ func readTerms(r *record, t *Terms) {
 }
 
 // positive sets *dst to the key's value when it is there and positive.
+// said is a flag that may be left unsaid: nil then.
+func said(r *record, key string) *bool {
+	if !r.has(key) {
+		return nil
+	}
+	b := r.flag(key)
+	return &b
+}
+
 func positive(r *record, f *tomlFile, key string, dst *int) {
 	if n, ok := r.int(key); ok {
 		if n > 0 {

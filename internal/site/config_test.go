@@ -55,6 +55,8 @@ func TestConfigFileDescribesWhatIsRead(t *testing.T) {
 			return Quote(f.Values[len(f.Values)-1])
 		case f.Kind == Integer:
 			return "3"
+		case f.Kind == Flag:
+			return "false"
 		case f.Kind == Texts:
 			return `["重点工作", "奖励", "约谈"]`
 		case f.Key == "baseURL":

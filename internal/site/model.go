@@ -186,6 +186,10 @@ type Ranking struct {
 	// Loose is labels = "loose": the groups of a ranking sentence are
 	// always 靠前/靠后, never 前三/后三, as some offices word every circular.
 	Loose bool
+	// CityRanks and DistrictRanks are cityRanks and districtRanks: whether
+	// the office is given a city ranking and a peer ranking, nil when
+	// config.toml does not say (Site.Higher decides then).
+	CityRanks, DistrictRanks *bool
 }
 
 type Scoring struct {
@@ -541,6 +545,52 @@ func (m *Month) Result(id string) *Result { return m.byIndicator[id] }
 // a month without them says nothing of where it stands above.
 func (m *Month) HigherRanked() bool {
 	return m.OverallCity > 0 || slices.ContainsFunc(m.Results, func(r *Result) bool { return r.City > 0 || r.District > 0 })
+}
+
+// Higher is which rankings from above an office is given: the city's
+// (overallCity, a result's city) and its peers' (a result's district).
+type Higher struct{ City, Peer bool }
+
+// Any reports whether the office is given either.
+func (h Higher) Any() bool { return h.City || h.Peer }
+
+// Uses reports whether the month file's field of key (overallCity, or a
+// result's city, district, …) is of a ranking h has; every other field is.
+func (h Higher) Uses(key string) bool {
+	switch key {
+	case "overallCity", "city", "cityTie":
+		return h.City
+	case "district", "districtTie", "districtLabel", "districtUnits":
+		return h.Peer
+	}
+	return true
+}
+
+// Higher says which rankings from above the office is given, for what
+// asks for them before a month has them (a new month's file, the fill-in
+// workbook, a first circular's city-bottom): each one a month file
+// has; else what config.toml's [ranking] cityRanks and districtRanks
+// say; else, once there are months, none that no month has — an office
+// never given a city rank should not be asked for one every month — and
+// both while there are none, nothing being known yet.
+func (s *Site) Higher() Higher {
+	var h Higher
+	for _, m := range s.Months {
+		h.City = h.City || m.OverallCity > 0 || slices.ContainsFunc(m.Results, func(r *Result) bool { return r.City > 0 })
+		h.Peer = h.Peer || slices.ContainsFunc(m.Results, func(r *Result) bool { return r.District > 0 })
+	}
+	decide := func(has *bool, said *bool) {
+		switch {
+		case *has:
+		case said != nil:
+			*has = *said
+		default:
+			*has = len(s.Months) == 0
+		}
+	}
+	decide(&h.City, s.Config.Ranking.CityRanks)
+	decide(&h.Peer, s.Config.Ranking.DistrictRanks)
+	return h
 }
 
 // A Result is one indicator's assessment in one month.
