@@ -186,17 +186,22 @@ func rankWords(err error, t string) []string {
 	return nil
 }
 
-// decimal writes v with at least decimals places (one at least, so that
-// TOML reads a float), and more when v has them: 98.4 with 2 is "98.40",
-// 95.555 with 2 stays "95.555".
+// decimal writes v with at least decimals places, and more when v has
+// them: 98.4 with 2 is "98.40", 95.555 with 2 stays "95.555", and a whole
+// score of an indicator compared as a whole number (decimals = 0) is
+// written as one, 3, not 3.0 (the loader reads both). Past what TOML's
+// integers hold, a whole number keeps its .0: 1e20 would not be read.
 func decimal(v float64, decimals int) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	places := 0
 	if i := strings.IndexByte(s, '.'); i >= 0 {
 		places = len(s) - i - 1
 	}
-	if places < max(decimals, 1) {
-		return strconv.FormatFloat(v, 'f', max(decimals, 1), 64)
+	if decimals == 0 && math.Abs(v) >= 1<<53 {
+		decimals = 1
+	}
+	if places < decimals {
+		return strconv.FormatFloat(v, 'f', decimals, 64)
 	}
 	return s
 }
