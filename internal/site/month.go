@@ -443,8 +443,12 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	var order []*Unit  // as the file writes them: the order of a tie's members (DESIGN.md §5.1)
 	var wrong []string // names that are no township of the month, reported
 	keys := map[*Unit]string{}
+	var asText []string // the keys of scores written as text
 	for _, k := range tt.keys() {
-		v := r.score(tt, k)
+		v, text := r.score(tt, k)
+		if text {
+			asText = append(asText, k)
+		}
 		u := r.assessed(tt.at(k), l.township(f, tt.at(k), k))
 		if u == nil {
 			wrong = append(wrong, k)
@@ -458,6 +462,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		order = append(order, u)
 	}
 	tt.done()
+	r.quotedScores(tt, asText)
 	ind := res.Indicator
 	if ind == nil {
 		return
@@ -664,17 +669,39 @@ func quoted(names []string) string {
 // score reads one township's score: a number, or a number written as
 // text, which ParseScore reads (full-width digits, spaces around it) or
 // explains ("95%").
-func (r *monthReader) score(tt *table, key string) float64 {
-	if v, ok := tt.m[key].(string); ok {
+func (r *monthReader) score(tt *table, key string) (v float64, text bool) {
+	if s, ok := tt.m[key].(string); ok {
 		tt.used[key] = true
-		n, err := ParseScore(v)
+		n, err := ParseScore(s)
 		if err != nil {
 			r.f.errorf(tt.at(key), "%s的得分%v", shown(key), err)
 		}
-		return n
+		return n, err == nil
 	}
-	v, _ := tt.float(key)
-	return v
+	v, _ = tt.float(key)
+	return v, false
+}
+
+// quotedScores warns of the scores of a table written as text, keys,
+// read as numbers (DESIGN §4 tolerates them: a score pasted from a
+// spreadsheet comes quoted, full-width or spaced): a clerk who sees 93.2
+// published should still learn the file says "93.2", which the next
+// "93.2%" would not pass. One warning a table, at its first: a column
+// pasted whole is one slip, not twelve.
+func (r *monthReader) quotedScores(tt *table, keys []string) {
+	if len(keys) == 0 {
+		return
+	}
+	k := keys[0]
+	s := tt.m[k].(string)
+	plain := strings.ReplaceAll(strings.Map(halfWidth, trimInvisible(s)), ",", "")
+	fix := fmt.Sprintf("请去掉引号，写作 %s = %s", Quote(k), plain)
+	if len(keys) == 1 {
+		r.f.warnf(&r.mo.warnings, tt.at(k), "警告：%s的得分 %s 带引号，是文字而不是数；已按 %s 读取，%s", shown(k), Quote(s), plain, fix)
+		return
+	}
+	r.f.warnf(&r.mo.warnings, tt.at(k), "警告：这张得分表中有 %d 个得分带引号，是文字而不是数（如%s的 %s）；已按数读取，请去掉这些引号，如 %s = %s",
+		len(keys), shown(k), Quote(s), Quote(k), plain)
 }
 
 // categories reads [categories]: every department assessed in the month
