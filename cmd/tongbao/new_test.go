@@ -285,6 +285,10 @@ func TestNewMonth(t *testing.T) {
 	// says over the draft: its composite, of no score given.
 	rankingAt := slices.IndexFunc(strings.Split(circ, "\n"), func(l string) bool { return strings.HasPrefix(l, "{{< township-ranking") })
 	want = append(want, fmt.Sprintf("content/circulars/2023-03.md:%d:1: 2023年3月没有乡镇（街道）得分，无法给出综合考核排名", rankingAt+1))
+	// And warned, as the preview warns over the draft: no city rank is
+	// in yet, and its {{< city-bottom >}} would say there is none.
+	bottomAt := slices.IndexFunc(strings.Split(circ, "\n"), func(l string) bool { return strings.HasPrefix(l, "{{< city-bottom") })
+	want = append(want, fmt.Sprintf("content/circulars/2023-03.md:%d:1: 警告：data/2023-03.toml 没有一项全市排名（overallCity、各项的 city、district 都没有填），这里会写出“本期没有排全市后三的单项目标。”：本地区没有全市排名的，请删去这个短代码；排名还没下发的，填好再发布", bottomAt+1))
 	got := diagLines(errOut)
 	slices.Sort(got)
 	slices.Sort(want)
@@ -1021,5 +1025,66 @@ func TestNewFirstMonthWithoutHigherRanks(t *testing.T) {
 		if !slices.Equal(rows[0], want) {
 			t.Errorf("higher ranks %v: the workbook's 考核结果 columns %q, want %q", higher, rows[0], want)
 		}
+	}
+}
+
+// TestCheckTellsDraftWarnings: what the preview warns of over the draft
+// of a month being gathered — a link to a file not there, a picture
+// without its file or its text — check and build tell too, once each, at
+// the place in the draft, beside the month's problems: they said nothing
+// of it until the month was complete, and the broken link went out with
+// the circular if no one had the preview open.
+func TestCheckTellsDraftWarnings(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	if code, out, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: exit %d\n%s%s", code, out, errOut)
+	}
+	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
+	text, err := os.ReadFile(circular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(text), "\n")
+	at := slices.Index(lines, "## 一、任务完成情况")
+	if at < 0 {
+		t.Fatal("new's circular no longer has its heading 一、任务完成情况")
+	}
+	lines = slices.Insert(lines, at, "详见[附件](files/附件1.xlsx)。", "", "![](files/现场.png)", "")
+	if err := os.WriteFile(circular, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// And a page published already has a link of its own broken: told
+	// as the preview tells it beside the month's problems.
+	if err := os.WriteFile(filepath.Join(dir, "content", "notice.md"), []byte("+++\ntitle = \"说明\"\n+++\n\n见[表](files/表.xlsx)。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link, picture := at+1, at+3 // lines from 1
+	want := []string{
+		"content/notice.md:5:2: 警告：链接的文件 content/files/表.xlsx 不存在，这个链接会失效",
+		fmt.Sprintf("content/circulars/2023-03.md:%d:3: 警告：链接的文件 content/circulars/files/附件1.xlsx 不存在，这个链接会失效", link),
+		fmt.Sprintf("content/circulars/2023-03.md:%d:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](files/现场.png)", picture),
+		fmt.Sprintf("content/circulars/2023-03.md:%d:1: 警告：图片的文件 content/circulars/files/现场.png 不存在，页面上不会显示", picture),
+	}
+	for _, cmd := range [][]string{{"check", "-s", dir}, {"build", "-s", dir, "-d", filepath.Join(t.TempDir(), "public")}} {
+		code, _, errOut := runCmd(cmd...)
+		if code != 1 || !strings.Contains(errOut, "这些问题都在最新的 2023-03 的数据和通报中") {
+			t.Errorf("%s: exit %d\n%s\nwant 1, the month being gathered", cmd[0], code, errOut)
+		}
+		got := strings.Split(errOut, "\n")
+		for _, w := range want {
+			if n := slices.Index(got, w); n < 0 || slices.Index(got[n+1:], w) >= 0 {
+				t.Errorf("%s: want once %q, got:\n%s", cmd[0], w, errOut)
+			}
+		}
+	}
+	// Mended, it is said no more.
+	if err := os.MkdirAll(filepath.Join(dir, "content", "circulars", "files"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "circulars", "files", "附件1.xlsx"), []byte("PK"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, errOut := runCmd("check", "-s", dir); strings.Contains(errOut, want[1]) || !strings.Contains(errOut, want[3]) {
+		t.Errorf("附件1.xlsx added: %s\nwant the link no longer told, the picture still", errOut)
 	}
 }

@@ -180,18 +180,24 @@ func load(opts Options) (*site.Site, []string, error) {
 			// of the site must build: a problem of its own (a shortcode
 			// misspelt in a published circular, a broken layout) is told
 			// with theirs, not after the advice is taken.
+			// Its warnings are told too, as the preview tells them
+			// beside the month's problems: a link to a page that is not
+			// there is not first heard of once the month is in.
 			rest := opts
-			rest.Without, rest.Warn = months, nil
+			rest.Without = months
 			if _, _, _, rerr := renderHeld(rest); rerr != nil {
 				err = diag.Join(err.(*IncompleteError).Problems, rerr)
 			}
 			// Their circulars are rendered as the preview renders their
 			// drafts: a shortcode misspelt in one is told now, with the
 			// scores still to come, as the preview tells it, not once
-			// they are in and the date is written.
-			if more := draftProblems(source(opts), months, err); more != nil {
+			// they are in and the date is written; and so are the
+			// drafts' warnings (a linked file not there).
+			warned, more := draftProblems(source(opts), months, err)
+			if more != nil {
 				err = &IncompleteError{Problems: more, Months: months}
 			}
+			warn(opts, warned)
 		}
 	}
 	if err != nil {
@@ -207,31 +213,54 @@ func load(opts Options) (*site.Site, []string, error) {
 
 // draftProblems are problems, the load's, with those found in rendering
 // the circulars of the months being gathered as drafts (site.LoadDraft)
-// that problems lacks; nil when there are none such.
-func draftProblems(dir string, months []string, problems error) error {
+// that problems lacks; nil when there are none such. warnings are what
+// the preview warns of those drafts (draftWarnings).
+func draftProblems(dir string, months []string, problems error) (warnings diag.List, more error) {
 	st, files, found := site.LoadDraft(dir, nil, months)
-	var more diag.List
-	more = append(more, found...)
+	var extra diag.List
+	extra = append(extra, found...)
 	if st != nil && len(files) > 0 {
-		var l diag.List
-		if _, rerr := render.Render(st, rank.Archive(st), render.Options{Only: files}); errors.As(rerr, &l) {
-			more = append(more, l...)
+		var l, slips diag.List
+		res := rank.Archive(st)
+		slip := func(d diag.Diagnostic) { slips = append(slips, d) }
+		if _, rerr := render.Render(st, res, render.Options{Only: files, Warn: slip}); errors.As(rerr, &l) {
+			extra = append(extra, l...)
 		}
+		warnings = draftWarnings(st, res, files, slips)
 	}
 	var have diag.List
 	if problems != nil && !errors.As(problems, &have) {
-		return nil
+		return warnings, nil
 	}
 	all := slices.Clone(have)
-	for _, d := range more {
+	for _, d := range extra {
 		if !slices.Contains(all, d) {
 			all = append(all, d)
 		}
 	}
 	if len(all) == len(have) {
-		return nil
+		return warnings, nil
 	}
-	return all.Err()
+	return warnings, all.Err()
+}
+
+// draftWarnings are the warnings of the drafts' circulars (files) of the
+// draft site st, as the preview shows them over a draft: the measures
+// their bodies list nowhere (render.Unlisted), the slips of their
+// Markdown (slips, render.Options.Warn) and the load's (a linked file
+// or picture not there, a picture without its text). The site built
+// leaves their months out, so its own warnings say nothing of the text
+// being written; those of the rest of the site, which st repeats, are
+// left to it.
+func draftWarnings(st *site.Site, res *rank.Results, files []string, slips diag.List) diag.List {
+	var out diag.List
+	for _, w := range slices.Concat(render.Unlisted(st, res), slips, st.Warnings) {
+		if slices.Contains(files, w.File) && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	out.Sort()
+	return out
 }
 
 // An IncompleteError is the problems of a site that are all in its newest

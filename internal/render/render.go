@@ -332,6 +332,9 @@ func newCore(s *site.Site, res *rank.Results, opts Options) (*core, error) {
 	if c.tmpl, err = parseTemplates(c); err != nil {
 		return nil, err
 	}
+	// Told with whatever else the render finds (a shortcode misspelt in
+	// a body), as a field that fails as it runs is.
+	c.diags = append(c.diags, c.tmpl.fields...)
 	return c, nil
 }
 
@@ -410,6 +413,9 @@ func (c *core) fail(err error) {
 	defer c.mu.Unlock()
 	if l, ok := err.(diag.List); ok {
 		c.diags = append(c.diags, l...)
+		return
+	}
+	if c.tmpl.toldField(err) {
 		return
 	}
 	c.diags = append(c.diags, c.tmpl.diag(err))

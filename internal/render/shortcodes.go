@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -30,6 +31,9 @@ type shortcode struct {
 	// ranks and categories — and is an error in a quarter's, half's or
 	// year's circular (DESIGN.md §5.10).
 	monthly bool
+	// dot is the type of what view makes, the markup's dot, by which
+	// the markup's fields are checked before it runs (fieldCheck).
+	dot reflect.Type
 }
 
 // shortcodeSet is DESIGN.md §6's set, the one list of names: lookups,
@@ -37,15 +41,15 @@ type shortcode struct {
 // names all come from it. It is a fixed table, not a registry: every
 // name is part of the data format staff write against.
 var shortcodeSet = []shortcode{
-	{"indicators", 1, 1, `需要一个参数：栏目名（[terms] sections 之一）`, indicatorsView, true},
-	{"city-bottom", 0, 1, `最多一个参数：主语，即“综合排名第八”之前的部分`, cityBottomView, true},
-	{"township-ranking", 0, 1, `最多一个参数："numbered"（写出名次：第一名……、第二名……）`, townshipRankingView, false},
-	{"categories", 0, 0, "不带参数", categoriesView, true},
-	{"rewards", 0, 0, "不带参数", rewardsView, false},
-	{"interviews", 0, 1, `最多一个参数：措施（[terms] actions 中奖励以外的一项）`, interviewsView, false},
-	{"measures", 1, 1, `需要一个参数：措施（[terms] actions 之一）`, measuresView, false},
-	{"period-table", 0, 0, "不带参数", periodTableView, false},
-	{"table", 1, 1, `需要一个参数：指标 id`, tableView, true},
+	{"indicators", 1, 1, `需要一个参数：栏目名（[terms] sections 之一）`, indicatorsView, true, reflect.TypeFor[[]EntryView]()},
+	{"city-bottom", 0, 1, `最多一个参数：主语，即“综合排名第八”之前的部分`, cityBottomView, true, reflect.TypeFor[CityBottomView]()},
+	{"township-ranking", 0, 1, `最多一个参数："numbered"（写出名次：第一名……、第二名……）`, townshipRankingView, false, reflect.TypeFor[[]string]()},
+	{"categories", 0, 0, "不带参数", categoriesView, true, reflect.TypeFor[[]CategoryView]()},
+	{"rewards", 0, 0, "不带参数", rewardsView, false, reflect.TypeFor[[]ListItem]()},
+	{"interviews", 0, 1, `最多一个参数：措施（[terms] actions 中奖励以外的一项）`, interviewsView, false, reflect.TypeFor[[]string]()},
+	{"measures", 1, 1, `需要一个参数：措施（[terms] actions 之一）`, measuresView, false, reflect.TypeFor[[]string]()},
+	{"period-table", 0, 0, "不带参数", periodTableView, false, reflect.TypeFor[[]PeriodTableView]()},
+	{"table", 1, 1, `需要一个参数：指标 id`, tableView, true, reflect.TypeFor[[]TableView]()},
 }
 
 func lookupShortcode(name string) *shortcode {
@@ -95,6 +99,9 @@ func (c *core) shortcodes(p *rank.Period) markdown.Resolver {
 			return "", err
 		}
 		html, err := c.tmpl.shortcode(sc.name, v)
+		if err != nil && c.tmpl.toldField(err) {
+			return "", nil // told at the markup, before it ran
+		}
 		if err != nil {
 			// Told at the call, which the body's error is placed at,
 			// with the place in the template, which is where to mend.

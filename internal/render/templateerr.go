@@ -277,16 +277,7 @@ func fieldsOf(typ string) []string {
 	if t == nil {
 		return nil
 	}
-	var names []string
-	for f := range t.Fields() {
-		if f.IsExported() {
-			names = append(names, f.Name)
-		}
-	}
-	for m := range reflect.PointerTo(t).Methods() {
-		names = append(names, m.Name)
-	}
-	return names
+	return fieldNames(t)
 }
 
 // lineOf returns line n (from 1) of text and the offset in text where it

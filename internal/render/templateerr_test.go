@@ -119,14 +119,15 @@ func TestTemplateErrorsWorded(t *testing.T) {
 		},
 		// A field of a list's items asked of the list: the items have
 		// it, and the list is to be ranged over — not "NavItem has no
-		// field Title".
+		// field Title". Told before anything runs (fieldCheck), at
+		// the field the list has not: .Title, the 15th character.
 		{
 			"<footer>\n<p>{{.Site.Map.Title}}</p>\n</footer>\n",
-			"layouts/partials/footer.html:2:11: 模板错误：{{.Site.Map.Title}}：这是 NavItem 的列表，列表没有字段 Title：要用 {{range}} 逐个取出，在其中写 {{.Title}}",
+			"layouts/partials/footer.html:2:15: 模板错误：{{.Site.Map.Title}}：这是 NavItem 的列表，列表没有字段 Title：要用 {{range}} 逐个取出，在其中写 {{.Title}}",
 		},
 		{
 			"<footer>\n<p>{{.Site.Map.Titel}}</p>\n</footer>\n",
-			"layouts/partials/footer.html:2:11: 模板错误：{{.Site.Map.Titel}}：这是 NavItem 的列表，列表没有字段 Titel，NavItem 也没有，是否为“Title”？",
+			"layouts/partials/footer.html:2:15: 模板错误：{{.Site.Map.Titel}}：这是 NavItem 的列表，列表没有字段 Titel，NavItem 也没有，是否为“Title”？",
 		},
 		// A lone } in an action is a brace short of its end, not one
 		// too many: }}} ends the action at the first two.
@@ -240,11 +241,13 @@ func TestTemplateErrorsWorded(t *testing.T) {
 // TestShortcodeTemplateError: an error in a shortcode's markup of the
 // site's own is told at the shortcode's call in the circular, naming the
 // place in the template to mend and the error as a layout's is told —
-// it quoted Go's whole text, the place buried in it.
+// it quoted Go's whole text, the place buried in it. (A field misspelt
+// there is told at the markup before anything runs: TestFieldCheck.)
 func TestShortcodeTemplateError(t *testing.T) {
-	s := withLayouts(loadSample(t), map[string]string{"shortcodes/rewards.html": "<ol>\n{{range .}}<li>{{.Txt}}</li>{{end}}\n</ol>\n"})
+	s := withLayouts(loadSample(t), map[string]string{"shortcodes/rewards.html": "<ol>\n{{range .}}<li>{{index $ 99}}</li>{{end}}\n</ol>\n"})
 	_, err := Render(s, rank.Archive(s), Options{})
-	want := "content/circulars/2023-02.md:50:1: 短代码“rewards”的模板出错：layouts/shortcodes/rewards.html:2:18: {{.Txt}}：ListItem 没有字段 Txt，是否为“Text”？"
+	// Go places a call of index at its name: the 18th character.
+	want := "content/circulars/2023-02.md:50:1: 短代码“rewards”的模板出错：layouts/shortcodes/rewards.html:2:18: {{index $ 99}}：下标 99 超出范围：这个列表（或文字）没有这么多项，下标从 0 数起"
 	var l diag.List
 	if !errors.As(err, &l) || len(l) != 1 || l[0].String() != want {
 		t.Errorf("Render = %v\nwant\n%s", err, want)

@@ -47,6 +47,10 @@ type templates struct {
 	// once, not on every page.
 	printfs  []string
 	verbTold atomic.Bool
+	// fields are the fields the layouts name that their data has not,
+	// found before anything runs (fieldCheck): problems of the render,
+	// which goes on to find the others.
+	fields diag.List
 
 	// buffers hold the pages being executed: a page is written into a
 	// buffer that earlier pages grew and copied out once at its size,
@@ -121,6 +125,11 @@ func parseTemplates(c *core) (*templates, error) {
 			continue
 		}
 		t.pages[name] = p
+	}
+	// A field misspelt where no page of this site goes yet is told now,
+	// not by the build that first goes there.
+	if len(diags) == 0 {
+		t.fields = t.fieldCheck()
 	}
 	return t, diags.Err()
 }
