@@ -194,6 +194,9 @@ type monthReader struct {
 	// (see unscored).
 	missing []missingScore
 	scored  map[*Unit]bool
+	// naAt are where each result's notApplicable names each township,
+	// for a score written for it all the same.
+	naAt map[*Result]map[*Unit]string
 }
 
 type missingScore struct {
@@ -307,12 +310,47 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	}
 	// An indicator ranked by township may go without scores in a month
 	// (not everything is assessed every month): nothing is ranked then.
+	r.notApplicable(rec, res)
 	if tt := rec.table("townships"); tt != nil {
 		r.scores(tt, res)
+	} else if len(res.NotApplicable) > 0 {
+		r.f.errorf(rec.at("notApplicable"), "指标“%s”这个月没有得分（没有 [result.townships]），notApplicable 无从说起：删去它，或写上其余%s的得分", res.Indicator.Name, r.l.s.Config.Terms.Unit)
 	}
 	if res.Indicator != nil {
 		r.mo.byIndicator[id] = res
 		r.mo.Results = append(r.mo.Results, res)
+	}
+}
+
+// notApplicable reads a result's notApplicable: townships of the
+// indicator's set it did not apply to this month (不涉及), each once.
+// One outside the set is told, as it would be if scored: the set already
+// leaves it out, every month.
+func (r *monthReader) notApplicable(rec *record, res *Result) {
+	l, f := r.l, r.f
+	terms := l.s.Config.Terms
+	ind := res.Indicator
+	for _, e := range rec.noted("notApplicable") {
+		u := r.assessed(e.path, l.township(f, e.path, strings.TrimSpace(e.value)))
+		switch _, dup := res.Excludes(u); {
+		case u == nil || ind == nil:
+		case ind.Townships == nil:
+			f.errorf(e.path, "指标“%s”不参与%s排名（indicators.toml 中没有 townships），不必写 notApplicable", ind.Name, terms.Unit)
+			return
+		case !slices.Contains(ind.Townships, u):
+			f.errorf(e.path, "%s“%s”不在指标“%s”的考核范围内（indicators.toml 的 townships），每个月都不涉及，不必写进 notApplicable", terms.Unit, u.Name, ind.Name)
+		case dup:
+			f.errorf(e.path, "notApplicable 中的%s“%s”重复", terms.Unit, u.Name)
+		default:
+			res.NotApplicable = append(res.NotApplicable, Exclusion{Unit: u, Reason: e.reason})
+			if r.naAt == nil {
+				r.naAt = map[*Result]map[*Unit]string{}
+			}
+			if r.naAt[res] == nil {
+				r.naAt[res] = map[*Unit]string{}
+			}
+			r.naAt[res][u] = e.path
+		}
 	}
 }
 
@@ -471,7 +509,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	assessed := 0 // the applicable townships assessed this month
 	for _, u := range ind.Townships {
 		applicable[u] = true
-		if !u.AssessedIn(r.mo.Key) {
+		if _, na := res.Excludes(u); !u.AssessedIn(r.mo.Key) || na {
 			continue
 		}
 		assessed++
@@ -525,6 +563,11 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		}
 	}
 	for _, u := range order {
+		if _, na := res.Excludes(u); na {
+			line, _ := f.position(r.naAt[res][u])
+			f.errorf(tt.at(keys[u]), "%s“%s”这个月不涉及指标“%s”（第%d行 notApplicable），却又有得分：不涉及就删去这个得分，涉及就从 notApplicable 中删去它", terms.Unit, u.Name, ind.Name, line)
+			continue
+		}
 		if applicable[u] {
 			res.Scores = append(res.Scores, Score{Unit: u, Value: got[u]})
 		}
