@@ -224,6 +224,15 @@ type resultDraft struct {
 	scored   bool
 	scoresAt string // the indicator's column of scores
 	scores   []scoreValue
+	// excluded are the townships whose cell says 不涉及: the result's
+	// notApplicable, each with the reason the cell gives.
+	excluded []excludedValue
+}
+
+type excludedValue struct {
+	unit   *site.Unit
+	v      value
+	reason string
 }
 
 type scoreValue struct {
@@ -715,6 +724,23 @@ func (r *reader) scoreMatrix(g grid) {
 					blanks = append(blanks, blank{u, v.at, ind.Name, len(filled) > 0})
 					r.covered[head.at] = true
 				}
+				continue
+			}
+			if reason, ok := notApplicableCell(v.text); ok {
+				if r.merging {
+					// Laid over a month file, it would have to go into the
+					// result's notApplicable, which a merge does not write:
+					// said, not dropped.
+					r.problem(v.at, "“%s”（%s，%s）不能并入已有的月份文件：请在 data/%s.toml 中这一项的 [[result]] 写 %s = [%s]，此格留空后再导入", notApplicableMark, u.unit.Name, ind.Name, r.key, r.notApplicable.Key, site.Quote(u.unit.Name))
+					r.covered[head.at] = true
+					continue
+				}
+				rd.excluded = append(rd.excluded, excludedValue{u.unit, v, reason})
+				continue
+			}
+			if dashCell(v.text) {
+				r.problem(v.at, "“%s”不是得分（%s，%s）：本月不涉及这项工作的，填“%s”；得分还没有的，留空", site.Visible(strings.TrimSpace(v.text)), u.unit.Name, ind.Name, notApplicableMark)
+				r.covered[head.at] = true // not told again as a score missing
 				continue
 			}
 			scoredUnits[u.unit] = true

@@ -737,6 +737,12 @@ func padWide(s string, width int) string {
 	return s + strings.Repeat(" ", max(width-w, 1))
 }
 
+// A Note is an item of a Noted field as a Writer writes it: its value
+// alone, or with its reason as a table ({township = "甲镇", reason = "…"}).
+type Note struct {
+	Value, Reason string
+}
+
 // formatValue writes v as the field's kind.
 func formatValue(f *Field, v any) string {
 	switch f.Kind {
@@ -760,6 +766,25 @@ func formatValue(f *Field, v any) string {
 		return strconv.FormatBool(v.(bool))
 	case Day:
 		return v.(Date).String()
+	case Noted:
+		var items []string
+		switch v := v.(type) {
+		case []string:
+			for _, s := range v {
+				items = append(items, Quote(s))
+			}
+		case []Note:
+			for _, n := range v {
+				if n.Reason == "" {
+					items = append(items, Quote(n.Value))
+					continue
+				}
+				items = append(items, "{"+f.Fields[0].Key+" = "+Quote(n.Value)+", reason = "+Quote(n.Reason)+"}")
+			}
+		}
+		if items != nil {
+			return "[" + strings.Join(items, ", ") + "]"
+		}
 	case Texts, UnitSet:
 		switch v := v.(type) {
 		case string:
