@@ -384,6 +384,11 @@ func (m *merger) result(n int, res map[string]any, scores []ScoreEdit, replace b
 	for u := range keys {
 		scored[u] = true
 	}
+	// A township the result leaves out this month (notApplicable) has
+	// no score to fill: the table is complete without it.
+	for _, u := range m.excluded(res) {
+		scored[u] = true
+	}
 	for _, e := range scores {
 		scored[e.Unit] = true
 		if k, ok := keys[e.Unit]; ok {
@@ -405,6 +410,31 @@ func (m *merger) result(n int, res map[string]any, scores []ScoreEdit, replace b
 	if has && count.Filled > filled && m.complete(ind, scored, start, end) {
 		m.filledHeader(m.f.pos[tpath])
 	}
+}
+
+// excluded are the townships res, a result as the file holds it, names
+// in its notApplicable, written alone or as a table with a reason.
+func (m *merger) excluded(res map[string]any) []*Unit {
+	var arr []any
+	switch v := res["notApplicable"].(type) {
+	case []any:
+		arr = v
+	case []map[string]any:
+		for _, t := range v {
+			arr = append(arr, t)
+		}
+	}
+	var out []*Unit
+	for _, e := range arr {
+		name, _ := e.(string)
+		if t, ok := e.(map[string]any); ok {
+			name, _ = t["township"].(string)
+		}
+		if u, err := m.s.Township(strings.TrimSpace(name)); err == nil {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // complete reports whether ind's table of scores, the lines

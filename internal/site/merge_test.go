@@ -691,3 +691,29 @@ reason = "排名靠后"
 		}
 	}
 }
+
+// TestMergeScoresNotApplicable: a township the result leaves out this
+// month (notApplicable) has no score to fill, so filling the others
+// completes the table, and its header's mark goes.
+func TestMergeScoresNotApplicable(t *testing.T) {
+	s := mergeSite(t)
+	src := strings.Replace(scaffold, "# city     =               # 上月：3\n", "# city     =               # 上月：3\nnotApplicable = [{township = \"丙镇\", reason = \"本月无此项工作\"}]\n", 1)
+	out, _, err := s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Scores: []ScoreEdit{
+		edit(s, "jingji", "甲街道", "90.5", "a.csv:2:2"),
+	}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(src, "[result.townships]         # 得分（待填写）\n# \"甲街道\" =               # 上月：90\n",
+		"[result.townships]         # 得分\n\"甲街道\" = 90.5            # 上月：90\n", 1)
+	if string(out) != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
+	}
+	m, err := s.ParseMonth("data/2023-03.toml", out, nil)
+	if err != nil {
+		t.Fatalf("merged file: %v", err)
+	}
+	if r := m.Result("jingji"); len(r.Scores) != 2 || len(r.NotApplicable) != 1 || r.NotApplicable[0].Unit.Name != "丙镇" || r.NotApplicable[0].Reason != "本月无此项工作" {
+		t.Errorf("read back: scores %v, not applicable %v", r.Scores, r.NotApplicable)
+	}
+}
