@@ -96,6 +96,15 @@ func TestExportNotApplicable(t *testing.T) {
 	if got := again.Result("gongye").NotApplicable; !slices.Equal(got, want) || len(again.Result("gongye").Scores) != 10 {
 		t.Errorf("imported back: notApplicable %v with %d scores, want %v with 10", got, len(again.Result("gongye").Scores), want)
 	}
+	// Merged into the month it was exported from, the cells as sent are
+	// the file's already: nothing to tell, nothing to merge.
+	merged, err := ImportScores(s, "2023-02", "2023-02.xlsx", book, m)
+	if err != nil {
+		t.Fatalf("merging the workbook as exported: %v", err)
+	}
+	if !merged.Edits.Empty() {
+		t.Errorf("merging the workbook as exported edits %+v", merged.Edits)
+	}
 }
 
 func unitNamed(s *site.Site, name string) *site.Unit {

@@ -727,10 +727,12 @@ func (r *reader) scoreMatrix(g grid) {
 				continue
 			}
 			if reason, ok := notApplicableCell(v.text); ok {
-				if r.merging {
-					// Laid over a month file, it would have to go into the
-					// result's notApplicable, which a merge does not write:
-					// said, not dropped.
+				if r.merging && !r.asSent(v) {
+					// Typed, it would have to go into the result's
+					// notApplicable, which a merge does not write: said,
+					// not dropped. As the workbook was sent out (tongbao
+					// export of a month that has it), it is the file's
+					// already, and checked with the rest.
 					r.problem(v.at, "“%s”（%s，%s）不能并入已有的月份文件：请在 data/%s.toml 中这一项的 [[result]] 写 %s = [%s]，此格留空后再导入", notApplicableMark, u.unit.Name, ind.Name, r.key, r.notApplicable.Key, site.Quote(u.unit.Name))
 					r.covered[head.at] = true
 					continue
