@@ -119,12 +119,17 @@ func readSample(rel string) (string, error) {
 }
 
 // TestMergeNotApplicable: scores merged into a month file (ImportScores)
-// are laid over it score by score; a cell saying 不涉及 would have to go
-// into the result's notApplicable, which the merge does not write, and
-// is told, not dropped.
+// carry a cell written 不涉及 as an exclusion of its result, with its
+// reason and cell, which MergeMonth writes into notApplicable.
 func TestMergeNotApplicable(t *testing.T) {
 	s := sample(t)
-	csv := strings.Replace(csvScores, "火车站乡,95.6,", "火车站乡,不涉及,", 1)
-	sameProblems(t, problems(t)(ImportScores(s, "2023-03", "scores.csv", []byte(csv), nil)),
-		[]string{"scores.csv:10:2: “不涉及”（火车站乡，规模工业增加值）不能并入已有的月份文件：请在 data/2023-03.toml 中这一项的 [[result]] 写 notApplicable = [\"火车站乡\"]，此格留空后再导入"})
+	csv := strings.Replace(csvScores, "火车站乡,95.6,", "火车站乡,不涉及（本月无规模以上工业企业）,", 1)
+	m, err := ImportScores(s, "2023-03", "scores.csv", []byte(csv), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []site.ExclusionEdit{{Indicator: s.Indicator("gongye"), Unit: unitNamed(s, "火车站乡"), Reason: "本月无规模以上工业企业", From: "scores.csv:10:2"}}
+	if !slices.Equal(m.Edits.Excluded, want) || len(m.Edits.Scores) != 23 {
+		t.Errorf("edits: excluded %+v and %d scores, want %+v and 23", m.Edits.Excluded, len(m.Edits.Scores), want)
+	}
 }

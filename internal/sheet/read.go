@@ -149,6 +149,11 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 			v, _ := cellNumber(sv.v.text)
 			m.Edits.Scores = append(m.Edits.Scores, site.ScoreEdit{Indicator: rd.ind, Unit: sv.unit, Value: decimal(v, rd.ind.In(r.key).Decimals), From: from(sv.v.at)})
 		}
+		for _, e := range rd.excluded {
+			if typedHere(e.v) {
+				m.Edits.Excluded = append(m.Edits.Excluded, site.ExclusionEdit{Indicator: rd.ind, Unit: e.unit, Reason: e.reason, From: from(e.v.at)})
+			}
+		}
 	}
 	// An entry of a table is added, unless it is one sent out: that one,
 	// changed, changes the file's entry it was (RowEdit.Was).
@@ -727,16 +732,6 @@ func (r *reader) scoreMatrix(g grid) {
 				continue
 			}
 			if reason, ok := notApplicableCell(v.text); ok {
-				if r.merging && !r.asSent(v) {
-					// Typed, it would have to go into the result's
-					// notApplicable, which a merge does not write: said,
-					// not dropped. As the workbook was sent out (tongbao
-					// export of a month that has it), it is the file's
-					// already, and checked with the rest.
-					r.problem(v.at, "“%s”（%s，%s）不能并入已有的月份文件：请在 data/%s.toml 中这一项的 [[result]] 写 %s = [%s]，此格留空后再导入", notApplicableMark, u.unit.Name, ind.Name, r.key, r.notApplicable.Key, site.Quote(u.unit.Name))
-					r.covered[head.at] = true
-					continue
-				}
 				rd.excluded = append(rd.excluded, excludedValue{u.unit, v, reason})
 				continue
 			}
