@@ -158,6 +158,9 @@ type MergeCount struct {
 	Filled  int // scores the file lacked
 	Changed int // scores the file had with another value (replace)
 	Same    int // scores the file had already
+	// Excluded are the townships written into a result's notApplicable
+	// (不涉及) that the file did not name there.
+	Excluded int
 	// ValuesFilled, ValuesChanged and ValuesSame count the other values
 	// (ValueEdit) the same way.
 	ValuesFilled, ValuesChanged, ValuesSame int
@@ -271,7 +274,7 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 			}
 			if x := excluded[ind]; len(x) > 0 {
 				w.Value("result.notApplicable", width, exclusionNotes(x), "")
-				count.Filled += len(x)
+				count.Excluded += len(x)
 			}
 			if len(groups[ind]) > 0 || len(excluded[ind]) > 0 {
 				w.Table("result.townships", "")
@@ -401,6 +404,7 @@ func (m *merger) result(n int, res map[string]any, ind *Indicator, scores []Scor
 	}
 	// A new notApplicable goes right above the table's header, where it
 	// is the result's key, not the table's.
+	filled := count.Filled + count.Excluded
 	naLine := m.exclude(path, res, keys, excluded, replace, count, d)
 	start, end := 0, 0 // the lines of the table of scores
 	if has {
@@ -428,7 +432,6 @@ func (m *merger) result(n int, res map[string]any, ind *Indicator, scores []Scor
 	}
 	var appended strings.Builder
 	scored := map[*Unit]bool{}
-	filled := count.Filled
 	for u := range keys {
 		scored[u] = true
 	}
@@ -458,7 +461,7 @@ func (m *merger) result(n int, res map[string]any, ind *Indicator, scores []Scor
 	}
 	// The table's last score to fill filled (or left out) by this
 	// merge: its header's mark goes.
-	if has && count.Filled > filled && m.complete(ind, scored, start, end) {
+	if has && count.Filled+count.Excluded > filled && m.complete(ind, scored, start, end) {
 		m.filledHeader(m.f.pos[tpath])
 	}
 }
@@ -494,7 +497,7 @@ func (m *merger) exclude(path string, res map[string]any, keys map[*Unit]string,
 			m.edits = append(m.edits, textEdit{lineStart(m.src, off), lineEnd(m.src, off), ""})
 			count.Changed++
 		} else {
-			count.Filled++
+			count.Excluded++
 		}
 		add = append(add, e)
 	}

@@ -777,7 +777,7 @@ notApplicable = ["丙镇"]
 	if string(out) != want {
 		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
 	}
-	if !reflect.DeepEqual(n, MergeCount{Filled: 7, Results: 1}) {
+	if !reflect.DeepEqual(n, MergeCount{Filled: 4, Excluded: 3, Results: 1}) {
 		t.Errorf("count %+v", n)
 	}
 
