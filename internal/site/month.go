@@ -247,6 +247,7 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 		r.interview(it)
 	}
 	r.unscored()
+	r.excludedThroughout()
 	for _, un := range r.unassessed {
 		msg := notAssessed(un.u, r.mo.Key)
 		if n := len(un.paths); n > 1 {
@@ -615,6 +616,27 @@ func (r *monthReader) unscored() {
 		case !told[m.u]:
 			told[m.u] = true
 			r.f.errorf(m.path, "%s“%s”在 %s 没有任何得分（%d 项指标都缺少它的得分）：请填上它的得分；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这个月的各项排名就不含它", terms.Unit, m.u.Name, r.mo.Key, count[m.u], r.mo.Key)
+		}
+	}
+}
+
+// excludedThroughout warns of a township left out (notApplicable) of
+// every result that would rank it and scored in none: it has no
+// composite either, and the month's rankings leave it out as if it were
+// exempted, which units.toml would say, and the appendix with it.
+func (r *monthReader) excludedThroughout() {
+	for _, u := range r.l.s.Townships {
+		if r.scored[u] {
+			continue
+		}
+		var first string
+		for _, res := range r.mo.Results {
+			if at := r.naAt[res][u]; at != "" && first == "" {
+				first = at
+			}
+		}
+		if first != "" {
+			r.f.warnf(&r.mo.warnings, first, "警告：%s“%s”这个月不涉及它参与排名的每一项，没有任何得分，也就不参加综合考核排名；这个月它免于考核的，在 data/units.toml 中写 exempt = [\"%s\"]", r.l.s.Config.Terms.Unit, u.Name, r.mo.Key)
 		}
 	}
 }
