@@ -434,7 +434,7 @@ func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int,
 		return nil, merged{}, notes, err
 	}
 	d := merged{in: in, unread: m.Unread, edits: m.Edits}
-	if n.Filled+n.Changed+n.ValuesFilled+n.ValuesChanged+n.RowsAdded+n.RowsChanged+n.Results == 0 {
+	if n.Filled+n.Changed+n.Excluded+n.ValuesFilled+n.ValuesChanged+n.RowsAdded+n.RowsChanged+n.Results == 0 {
 		d.msg, d.same = counted(n.Same, n.ValuesSame+n.RowsSame), true
 		return text, d, nil, nil
 	}
@@ -446,6 +446,9 @@ func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int,
 		if p.scores+p.values > 0 {
 			parts = append(parts, p.what+counted(p.scores, p.values))
 		}
+	}
+	if n.Excluded > 0 {
+		parts = append(parts, fmt.Sprintf("标为不涉及 %d 个", n.Excluded))
 	}
 	if n.Same+n.ValuesSame+n.RowsSame > 0 {
 		parts = append(parts, counted(n.Same, n.ValuesSame+n.RowsSame)+"与原有的相同")

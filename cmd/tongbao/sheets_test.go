@@ -826,3 +826,33 @@ func TestMonthAfterReform(t *testing.T) {
 		t.Errorf("check names the departments owing scores as:\n%s", errOut)
 	}
 }
+
+// TestImportCSVMergesNotApplicable: a department's CSV merged into the
+// file `tongbao new` wrote, one township's cell written 不涉及 with its
+// reason: the result's notApplicable says so above its table, the
+// message counts it apart from the scores, and 本月尚有 counts one score
+// fewer to fill (173 with it scored, as TestImportCSVMerges finds).
+func TestImportCSVMergesNotApplicable(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	csv := filepath.Join(t.TempDir(), "scores.csv")
+	text := "乡镇（街道）,规模工业增加值\n"
+	for i, n := range []string{"汽车站街道", "小江湖街道", "兴隆街道", "滨江街道", "桥头街道", "渡头桥镇",
+		"爱莲街道", "龙须塘街道", "东风路街道", "石桥街道", "高崇山镇"} {
+		text += fmt.Sprintf("%s,%d\n", n, 80+i)
+	}
+	text += "火车站乡,不涉及（本月无规模以上工业企业）\n"
+	if err := os.WriteFile(csv, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd("import", "2023-03", csv, "-s", dir)
+	if code != 0 || !strings.Contains(out, " 并入 data/2023-03.toml：填入得分 11 个，标为不涉及 1 个；文件中的其他内容未改动") || !strings.Contains(out, "\n本月尚有 173 个得分未填") {
+		t.Fatalf("import into the scaffold: exit %d\n%s%s", code, out, errOut)
+	}
+	merged := readText(t, filepath.Join(dir, "data", "2023-03.toml"))
+	if !strings.Contains(merged, "notApplicable = [{township = \"火车站乡\", reason = \"本月无规模以上工业企业\"}]\n[result.townships]") {
+		t.Errorf("the merged file has no notApplicable above gongye's table:\n%s", merged)
+	}
+}

@@ -83,6 +83,13 @@ func (p *Period) makeDigests() {
 	}
 	for _, r := range m.Results {
 		part(partKey{indicator: r.Indicator}).result(r)
+		// A township the result leaves out shows 不涉及, and why, on its
+		// page: no ranking names it.
+		for _, e := range r.NotApplicable {
+			u := part(partKey{unit: e.Unit})
+			u.str(r.Indicator.ID)
+			u.str(e.Reason)
+		}
 	}
 	comp := part(partKey{composite: true})
 	// An aggregate shows its months' composites beside its own
@@ -247,6 +254,11 @@ func (e *encoder) result(r *site.Result) {
 	for _, s := range r.Scores {
 		e.str(s.Unit.Name)
 		e.float(s.Value)
+	}
+	e.int(len(r.NotApplicable))
+	for _, x := range r.NotApplicable {
+		e.str(x.Unit.Name)
+		e.str(x.Reason)
 	}
 }
 

@@ -26,6 +26,9 @@ func TestDigestCoversEveryField(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := Archive(s).Periods[0]
+	// The sample leaves no township out of a result (notApplicable): one
+	// is, so that the walk reaches its fields.
+	p.Month.Results[0].NotApplicable = []site.Exclusion{{Unit: s.Townships[0], Reason: "本月无此项工作"}}
 	digest := func() [32]byte {
 		p.digests = digests{}
 		return p.Digest()
@@ -185,5 +188,27 @@ func TestAggregateDigest(t *testing.T) {
 	reset()
 	if y.Digest() == before || y.UnitDigest(last.Unit) == unit {
 		t.Error("the year's own composite changed, and its or its unit's digest did not")
+	}
+}
+
+// TestUnitDigestNotApplicable: the reason a township was left out of a
+// result (不涉及) is on its page, and so in its digest; another's is not.
+func TestUnitDigestNotApplicable(t *testing.T) {
+	s, err := site.Load("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Archive(s).Periods[0]
+	out, other := s.Townships[0], s.Townships[1]
+	r := p.Month.Results[0]
+	r.NotApplicable = []site.Exclusion{{Unit: out, Reason: "本月无此项工作"}}
+	oldOut, oldOther := p.UnitDigest(out), p.UnitDigest(other)
+	r.NotApplicable[0].Reason = "本月无规模以上工业企业"
+	p.digests = digests{}
+	if p.UnitDigest(out) == oldOut {
+		t.Error("the reason of a township's 不涉及 changed, and its digest did not")
+	}
+	if p.UnitDigest(other) != oldOther {
+		t.Error("the reason of a township's 不涉及 changed, and another's digest did")
 	}
 }

@@ -177,7 +177,14 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		// (its page's dash for the month says 免考 to a screen reader
 		// only).
 		for _, u := range c.s.Exempted(p.Month.Key) {
-			a.Partial = append(a.Partial, fmt.Sprintf("%s%s免于考核，不参加本月各项排名。", u.Name, p.Label))
+			a.Partial = append(a.Partial, fmt.Sprintf("%s%s免于考核%s，不参加本月各项排名。", u.Name, p.Label, parenthesised(u.ExemptReason(p.Month.Key))))
+		}
+		// Likewise a township an indicator did not apply to this month
+		// (不涉及): its table lists it last, and the note says why.
+		for _, res := range p.Month.Results {
+			for _, e := range res.NotApplicable {
+				a.Partial = append(a.Partial, fmt.Sprintf("%s%s不涉及%s%s，不参加该项排名，综合考核按其余各项计算。", e.Unit.Name, p.Label, res.Indicator.NameIn(p.Month.Key), parenthesised(e.Reason)))
+			}
 		}
 	}
 	for i, g := range p.Groups {
@@ -188,8 +195,12 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			if g.Name != "" {
 				caption = set.Name + g.Name + "排名"
 			}
+			rs := rows(ir.Ranked, set.Decimals)
+			if excluded := excludedRows(c, g, ir.Result); excluded != "" {
+				rs += excluded
+			}
 			t := AppendixTable{ID: id("appendix-"+ind.ID, i), Caption: caption, Path: indicatorPath(ind),
-				UnitHeader: terms.Unit, ScoreLabel: scoreHeading(ind, set.HigherBetter), Rows: rows(ir.Ranked, set.Decimals)}
+				UnitHeader: terms.Unit, ScoreLabel: scoreHeading(ind, set.HigherBetter), Rows: rs}
 			if !set.HigherBetter {
 				t.Caption += lowerBetterNote
 			}
@@ -233,6 +244,26 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	a.Adjusted = zh.Adjustments(adjusted)
 	a.Note = monthNote(terms.Unit, len(a.Composite) > 0, len(a.Tables) > 0, city, peer, a.CityHeader, a.PeerHeader)
 	return a
+}
+
+// excludedRows are the rows of an indicator's table for the townships of
+// group g its result did not apply to this month (不涉及), after the
+// ranked ones: no rank, and 不涉及 where the score would be.
+func excludedRows(c *core, g *rank.UnitGroup, res *site.Result) template.HTML {
+	w := rowWriter{c: c}
+	for _, e := range res.NotApplicable {
+		if !slices.Contains(g.Units, e.Unit) {
+			continue
+		}
+		w.b.WriteString(`<tr>`)
+		w.tdNone("", notApplicable)
+		w.b.WriteString(`<th scope="row">`)
+		w.link(e.Unit.Name, unitPath(e.Unit))
+		w.b.WriteString(`</th>`)
+		w.td("num", notApplicableText(e.Reason))
+		w.endRow()
+	}
+	return w.html()
 }
 
 // monthNote says what a month's appendix holds: only the tables it has.

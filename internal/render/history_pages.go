@@ -121,9 +121,18 @@ type UnitView struct {
 	// the archive was assessed ("2022年7月起参加考核"); "" for one always
 	// assessed. Was are the units it continues, Became the one that
 	// continues it (units.toml became).
-	Span   string
-	Was    []Link
-	Became *Link
+	Span string
+	// Exempt are the months it was exempted from (免考), each with its
+	// reason where units.toml gives one: 2024年2月（数据报送不全）; its
+	// tables show those months as a dash, and say 免考 only to a screen
+	// reader.
+	Exempt []string
+	// NotApplicable are the indicators that did not apply to it in a
+	// month (不涉及), newest first, each with its month and reason:
+	// 2024年2月规模工业增加值（本月无规模以上工业企业）.
+	NotApplicable []string
+	Was           []Link
+	Became        *Link
 	// OtherNames are what else it is called (units.toml otherNames: its
 	// full name, a name it had), by which the search finds this page.
 	OtherNames []string
@@ -256,6 +265,16 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.AggregateKinds = zh.And(names)
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
 	v.span(u)
+	for _, key := range u.Exempt {
+		v.Exempt = append(v.Exempt, monthLabel(key)+parenthesised(u.ExemptReason(key)))
+	}
+	for _, p := range slices.Backward(m.periods) {
+		for _, res := range p.Month.Results {
+			if reason, ok := res.Excludes(u); ok {
+				v.NotApplicable = append(v.NotApplicable, p.Month.Label()+res.Indicator.NameIn(p.Month.Key)+parenthesised(reason))
+			}
+		}
+	}
 	// Only the months it was assessed in: a township set up in the
 	// archive's eighth year has no rows, and its chart no axis, for the
 	// seven before.
@@ -323,6 +342,9 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 			return ind.Name, indicatorPath(ind)
 		},
 		func(ind *site.Indicator, i int) rankCell {
+			if c, ok := excludedCell(m.periods[i].Month, ind, u); ok {
+				return c
+			}
 			return townshipCell(m.townships[ind.ID][u][i], ind.In(m.periods[i].Month.Key).Decimals, absence(u, m.periods[i].Span.Key()))
 		},
 		func(p *rank.Period) []input { return []input{unitIn(p, u)} })
@@ -658,6 +680,9 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.Years = matrices(h, indicatorPath(ind), terms.Unit, caption, ind.Townships,
 			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 			func(t *site.Unit, i int) rankCell {
+				if c, ok := excludedCell(m.periods[i].Month, ind, t); ok {
+					return c
+				}
 				return townshipCell(byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals, absence(t, m.periods[i].Span.Key()))
 			},
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })

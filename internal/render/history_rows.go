@@ -238,9 +238,50 @@ func absence(u *site.Unit, key string) string {
 	case u.Until != "" && key > u.Until:
 		return "不再参加考核"
 	case slices.Contains(u.Exempt, key):
-		return "免考"
+		return exemptText(u, key)
 	}
 	return ""
+}
+
+// notApplicable is what a cell of a township says of an indicator that
+// did not apply to it in a month (不涉及, the result's notApplicable),
+// with the reason when the month file gives one: not a dash, which would
+// read as a rank missing, nor 0.
+const notApplicable = "不涉及"
+
+// notApplicableText is notApplicable with its reason, if any:
+// 不涉及（本月无规模以上工业企业）.
+func notApplicableText(reason string) string {
+	return notApplicable + parenthesised(reason)
+}
+
+// parenthesised is s in full-width parentheses, "" when s is.
+func parenthesised(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "（" + s + "）"
+}
+
+// exemptText is 免考 with the month's reason, if units.toml gives one:
+// 免考（数据报送不全）.
+func exemptText(u *site.Unit, key string) string {
+	return "免考" + parenthesised(u.ExemptReason(key))
+}
+
+// excludedCell is the cell of a township the month's result of ind did
+// not apply to, and ok; not ok when it did, or there is no result. Its
+// reason is the cell's title, shown on hover and read out.
+func excludedCell(m *site.Month, ind *site.Indicator, u *site.Unit) (rankCell, bool) {
+	res := m.Result(ind.ID)
+	if res == nil {
+		return rankCell{}, false
+	}
+	reason, ok := res.Excludes(u)
+	if !ok {
+		return rankCell{}, false
+	}
+	return rankCell{text: notApplicable, title: reason}, true
 }
 
 // townshipCell is a township's rank on one indicator in one month, the

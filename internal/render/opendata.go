@@ -118,7 +118,9 @@ type OpenCatalogueUnit struct {
 	Until  string   `json:"until,omitempty" zh:"最后参加考核的月份（撤销、合并或改名的单位才有）"`
 	Became string   `json:"became,omitempty" zh:"改名或合并后接续它的单位的代号（有则列出）"`
 	Exempt []string `json:"exempt,omitempty" zh:"免于考核的月份，如 2023-01（有则列出）"`
-	URL    string   `json:"url" zh:"单位页面的网址"`
+	// ExemptReasons are why, one to one with Exempt, as data.json's are.
+	ExemptReasons []string `json:"exemptReasons,omitempty" zh:"免于考核的原因，与 exempt 一一对应，没有写原因的为空字符串（units.toml 写了原因才有）"`
+	URL           string   `json:"url" zh:"单位页面的网址"`
 }
 
 type OpenCatalogueIndicator struct {
@@ -151,7 +153,7 @@ func (o *openData) catalogue() ([]byte, error) {
 		c.Ranks = o.AbsURL("data/ranks.csv")
 	}
 	for _, u := range slices.Concat(o.s.Townships, o.s.Departments) {
-		cu := OpenCatalogueUnit{Slug: u.Slug, Name: u.Name, Other: u.OtherNames, Kind: unitKinds[u.Kind], From: u.From, Until: u.Until, Exempt: u.Exempt, URL: o.AbsURL(unitPath(u))}
+		cu := OpenCatalogueUnit{Slug: u.Slug, Name: u.Name, Other: u.OtherNames, Kind: unitKinds[u.Kind], From: u.From, Until: u.Until, Exempt: u.Exempt, ExemptReasons: exemptReasons(u.Exempt, u.ExemptReason), URL: o.AbsURL(unitPath(u))}
 		if u.Group != nil {
 			cu.Group = u.Group.Name
 		}
@@ -202,10 +204,13 @@ type OpenData struct {
 	Adjustments []OpenAdjustment `json:"adjustments,omitempty" zh:"综合得分所含的加减分，按当月数据中的顺序（有则列出）"`
 	Exempt      []string         `json:"exempt,omitempty" zh:"这个月免于考核、不参加任何排名的{unit}（有则列出）"`
 	ExemptSlugs []string         `json:"exemptSlugs,omitempty" zh:"免于考核的{unit}的代号，与 exempt 一一对应（有则列出）"`
-	CityBottom  []OpenCityBottom `json:"cityBottom" zh:"{city}排名靠后的指标"`
-	Categories  []OpenCategory   `json:"categories" zh:"{department}考核排类"`
-	Rewards     []OpenReward     `json:"rewards" zh:"奖励"`
-	Interviews  []OpenInterview  `json:"interviews" zh:"奖励以外的措施{actions}"`
+	// ExemptReasons are parallel to Exempt, as ExemptSlugs are: a list
+	// of names stays a list of names for whoever reads it so.
+	ExemptReasons []string         `json:"exemptReasons,omitempty" zh:"免于考核的原因，与 exempt 一一对应，没有写原因的为空字符串（units.toml 写了原因才有）"`
+	CityBottom    []OpenCityBottom `json:"cityBottom" zh:"{city}排名靠后的指标"`
+	Categories    []OpenCategory   `json:"categories" zh:"{department}考核排类"`
+	Rewards       []OpenReward     `json:"rewards" zh:"奖励"`
+	Interviews    []OpenInterview  `json:"interviews" zh:"奖励以外的措施{actions}"`
 }
 
 type OpenCircular struct {
@@ -247,6 +252,31 @@ type OpenIndicator struct {
 	Decimals      *int           `json:"decimals,omitempty" zh:"这个月得分比较前保留的小数位数（{unit}有得分时列出）"`
 	ScoreUnit     string         `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（indicators.toml 写了 scoreUnit 的才有）"`
 	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）"`
+	// NotApplicable are the townships the result left out this month
+	// (不涉及): in no ranking of it, and not counted in townships[].
+	NotApplicable []OpenExclusion `json:"notApplicable,omitempty" zh:"这个月不涉及这项工作、不参加这一项排名的{unit}，其综合得分按其余各项计算（有则列出）"`
+}
+
+// OpenExclusion is a township an indicator did not apply to in a month.
+type OpenExclusion struct {
+	Name   string `json:"name" zh:"{unit}名称"`
+	Slug   string `json:"slug" zh:"单位代号，即单位页面网址 /units/代号/ 中的代号"`
+	Reason string `json:"reason,omitempty" zh:"不涉及的原因（当月数据写了才有）"`
+}
+
+// exemptReasons are the reasons of the months or units of exempt, by
+// reason; nil when none has one, which leaves the key out.
+func exemptReasons[T any](exempt []T, reason func(T) string) []string {
+	out := make([]string, len(exempt))
+	given := false
+	for i, e := range exempt {
+		out[i] = reason(e)
+		given = given || out[i] != ""
+	}
+	if !given {
+		return nil
+	}
+	return out
 }
 
 // OpenScoring is how a month's composite is made from its indicators
@@ -392,10 +422,12 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		d.Adjustments = append(d.Adjustments, OpenAdjustment{Unit: a.Unit.Name, Slug: a.Unit.Slug, Points: a.Points, Reason: a.Reason})
 	}
 	if p.Month != nil {
-		for _, u := range o.s.Exempted(m.Key) {
+		exempted := o.s.Exempted(m.Key)
+		for _, u := range exempted {
 			d.Exempt = append(d.Exempt, u.Name)
 			d.ExemptSlugs = append(d.ExemptSlugs, u.Slug)
 		}
+		d.ExemptReasons = exemptReasons(exempted, func(u *site.Unit) string { return u.ExemptReason(m.Key) })
 	}
 	for _, res1 := range m.Results {
 		ind := res1.Indicator
@@ -426,6 +458,9 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 				oi.Weight, oi.Decimals, oi.ScoreUnit = &set.Weight, &set.Decimals, ind.ScoreUnit
 				oi.Townships = append(oi.Townships, openTownships(g.Name, ir.Ranked)...)
 			}
+		}
+		for _, e := range res1.NotApplicable {
+			oi.NotApplicable = append(oi.NotApplicable, OpenExclusion{Name: e.Unit.Name, Slug: e.Unit.Slug, Reason: e.Reason})
 		}
 		d.Indicators = append(d.Indicators, oi)
 	}

@@ -199,14 +199,16 @@ func (c *core) rankSentence(res *site.Result) string {
 
 // rankingSentence is an indicator's ranking sentence in unit group g
 // (§5.3) in month: of every township, or of the group's. Townships not
-// assessed in the month (units.toml from, until) are not counted.
+// assessed in the month (units.toml from, until) are not counted; those
+// the result leaves out this month (notApplicable, 不涉及) are not among
+// those it applies to, and the sentence says how many it does.
 func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k int, month string) string {
 	ind := ir.Result.Indicator
 	applicable, total := 0, 0
 	for _, u := range g.Units {
 		if u.AssessedIn(month) {
 			total++
-			if slices.Contains(ind.Townships, u) {
+			if _, na := ir.Result.Excludes(u); slices.Contains(ind.Townships, u) && !na {
 				applicable++
 			}
 		}
@@ -571,6 +573,13 @@ func tableView(c *core, p *rank.Period, args []string) (any, error) {
 		}
 		for _, t := range ir.Ranked {
 			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals)})
+		}
+		// Those it did not apply to this month close the table, said so:
+		// a township missing from it would read as forgotten.
+		for _, e := range ir.Result.NotApplicable {
+			if slices.Contains(g.Units, e.Unit) {
+				v.Rows = append(v.Rows, TableRow{Rank: "—", Name: e.Unit.Name, Score: notApplicableText(e.Reason)})
+			}
 		}
 		out = append(out, v)
 	}

@@ -354,3 +354,53 @@ func logicalText(held string) string {
 	}
 	return "TRUE"
 }
+
+// notApplicableMark is what a score's cell says of a township the
+// indicator did not apply to that month: the month file's notApplicable.
+const notApplicableMark = "不涉及"
+
+// notApplicableCell reads a score's cell written 不涉及, or 不涉及 with its
+// reason in brackets, 不涉及（本月无规模以上工业企业）; ok is false for any
+// other text. Only the word is taken: a dash or a slash, which offices
+// also write, as often means a score not in yet as one that does not
+// apply, and a township left out of a ranking by a guess would be
+// published so (dashCell).
+func notApplicableCell(text string) (reason string, ok bool) {
+	t := strings.TrimSpace(text)
+	rest, ok := strings.CutPrefix(t, notApplicableMark)
+	if !ok {
+		return "", false
+	}
+	rest = strings.TrimSpace(rest)
+	for _, b := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if inner, ok := strings.CutPrefix(rest, b[0]); ok {
+			if inner, ok := strings.CutSuffix(inner, b[1]); ok {
+				return strings.TrimSpace(inner), true
+			}
+		}
+	}
+	if rest == "" {
+		return "", true
+	}
+	return "", false
+}
+
+// dashCell reports whether a score's cell holds only a dash or a slash
+// (—, -, /, ／, 无): what a clerk writes for 不涉及 or for a score not
+// in yet, which only the clerk can tell apart.
+func dashCell(text string) bool {
+	switch strings.TrimSpace(text) {
+	case "—", "——", "-", "--", "－", "/", "／", "\\", "无", "N/A", "n/a", "NA":
+		return true
+	}
+	return false
+}
+
+// notApplicableText is what export writes in the cell of a township the
+// indicator does not apply to, as notApplicableCell reads it back.
+func notApplicableText(reason string) string {
+	if reason == "" {
+		return notApplicableMark
+	}
+	return notApplicableMark + "（" + reason + "）"
+}

@@ -657,12 +657,14 @@ func TestWorkbookLocksAndChecks(t *testing.T) {
 		t.Errorf("panes %+v, want frozen at B4", p)
 	}
 	dvs, _ := f.GetDataValidations(sh)
-	kinds := map[string]string{}
+	kinds, formulas := map[string]string{}, map[string]string{}
 	for _, dv := range dvs {
-		kinds[dv.Sqref] = dv.Type
+		kinds[dv.Sqref], formulas[dv.Sqref] = dv.Type, dv.Formula1
 	}
-	if kinds["B4:Q15"] != "decimal" || kinds["B3:Q3"] != "list" {
-		t.Errorf("validations %v", kinds)
+	// A score is a number, or 不涉及 (with a reason after it): the formula
+	// is of the range's first cell, which Excel moves along the range.
+	if kinds["B4:Q15"] != "custom" || formulas["B4:Q15"] != `OR(ISNUMBER(B4),LEFT(TRIM(B4),3)="不涉及")` || kinds["B3:Q3"] != "list" {
+		t.Errorf("validations %v, formulas %v", kinds, formulas)
 	}
 	comments, _ := f.GetComments(sh)
 	if len(comments) != 17 || !strings.Contains(comments[1].Paragraph[0].Text, "得分越高排名越前，按1位小数比较名次") {

@@ -50,8 +50,12 @@ type layout struct {
 	result  *site.Field   // the array of tables with one entry per indicator
 	columns []*site.Field // the result fields shown as its sheet's columns
 	scores  *site.Field   // the result field of township scores
-	lists   *site.Field   // categories
-	tables  []*site.Field // adjustment, reward, interview: a sheet each
+	// notApplicable is the result field of the townships it does not
+	// apply to in the month: no column of names, but 不涉及 written in
+	// their cells of the scores sheet.
+	notApplicable *site.Field
+	lists         *site.Field   // categories
+	tables        []*site.Field // adjustment, reward, interview: a sheet each
 
 	// shownTop and shown are the top rows and the result columns written:
 	// those of the rankings from above the office has (site.Higher) left
@@ -84,6 +88,8 @@ func newLayout(s *site.Site) *layout {
 				case site.IndicatorRef:
 				case site.Scores:
 					l.scores = sub
+				case site.Noted:
+					l.notApplicable = sub
 				default:
 					l.columns = append(l.columns, sub)
 				}
@@ -96,8 +102,8 @@ func newLayout(s *site.Site) *layout {
 			l.top = append(l.top, f)
 		}
 	}
-	if l.result == nil || l.scores == nil || l.lists == nil {
-		panic("sheet: site.MonthFile has no results with scores, or no lists")
+	if l.result == nil || l.scores == nil || l.notApplicable == nil || l.lists == nil {
+		panic("sheet: site.MonthFile has no results with scores and notApplicable, or no lists")
 	}
 	higher := s.Higher()
 	for _, f := range l.top {

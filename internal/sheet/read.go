@@ -149,6 +149,11 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 			v, _ := cellNumber(sv.v.text)
 			m.Edits.Scores = append(m.Edits.Scores, site.ScoreEdit{Indicator: rd.ind, Unit: sv.unit, Value: decimal(v, rd.ind.In(r.key).Decimals), From: from(sv.v.at)})
 		}
+		for _, e := range rd.excluded {
+			if typedHere(e.v) {
+				m.Edits.Excluded = append(m.Edits.Excluded, site.ExclusionEdit{Indicator: rd.ind, Unit: e.unit, Reason: e.reason, From: from(e.v.at)})
+			}
+		}
 	}
 	// An entry of a table is added, unless it is one sent out: that one,
 	// changed, changes the file's entry it was (RowEdit.Was).
@@ -224,6 +229,15 @@ type resultDraft struct {
 	scored   bool
 	scoresAt string // the indicator's column of scores
 	scores   []scoreValue
+	// excluded are the townships whose cell says 不涉及: the result's
+	// notApplicable, each with the reason the cell gives.
+	excluded []excludedValue
+}
+
+type excludedValue struct {
+	unit   *site.Unit
+	v      value
+	reason string
 }
 
 type scoreValue struct {
@@ -715,6 +729,15 @@ func (r *reader) scoreMatrix(g grid) {
 					blanks = append(blanks, blank{u, v.at, ind.Name, len(filled) > 0})
 					r.covered[head.at] = true
 				}
+				continue
+			}
+			if reason, ok := notApplicableCell(v.text); ok {
+				rd.excluded = append(rd.excluded, excludedValue{u.unit, v, reason})
+				continue
+			}
+			if dashCell(v.text) {
+				r.problem(v.at, "“%s”不是得分（%s，%s）：本月不涉及这项工作的，填“%s”；得分还没有的，留空", site.Visible(strings.TrimSpace(v.text)), u.unit.Name, ind.Name, notApplicableMark)
+				r.covered[head.at] = true // not told again as a score missing
 				continue
 			}
 			scoredUnits[u.unit] = true

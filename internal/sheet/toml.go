@@ -49,6 +49,18 @@ func (r *reader) monthFile() (text []byte, places map[string]string, results, sc
 		if !rd.scored {
 			continue
 		}
+		if len(rd.excluded) > 0 {
+			// Before the table of scores, whose header would take it in.
+			na := r.notApplicable.Key
+			key := r.result.Key + "." + na
+			notes := make([]site.Note, len(rd.excluded))
+			for i, e := range rd.excluded {
+				notes[i] = site.Note{Value: e.unit.Name, Reason: e.reason}
+				places[fmt.Sprintf("%s.%s.%d", path, na, i)] = e.v.at
+			}
+			places[path+"."+na] = rd.excluded[0].v.at
+			w.Value(key, width, notes, "")
+		}
 		spath := r.result.Key + "." + r.scores.Key
 		places[path+"."+r.scores.Key] = rd.scoresAt
 		w.Table(spath, "")

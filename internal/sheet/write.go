@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -178,9 +179,17 @@ func (b *book) validate(sheet, ref string, f *site.Field) {
 	case site.Integer:
 		b.check(dv.SetRange(0, 2147483647, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
 		msg = "应填整数"
-	case site.Number, site.Scores:
+	case site.Number:
 		b.check(dv.SetRange(-1e9, 1e9, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
 		msg = "应填数，如 95 或 87.5"
+	case site.Scores:
+		// A number, or 不涉及 (with its reason) for a township the
+		// indicator does not apply to this month: a range of decimals
+		// would refuse the word as it is typed.
+		first, _, _ := strings.Cut(ref, ":")
+		dv.Type = "custom"
+		dv.Formula1 = fmt.Sprintf(`OR(ISNUMBER(%s),LEFT(TRIM(%s),%d)="%s")`, first, first, utf8.RuneCountInString(notApplicableMark), notApplicableMark)
+		msg = "应填数，如 95 或 87.5；本月不涉及这项工作的填“" + notApplicableMark + "”"
 	case site.Flag:
 		b.check(dv.SetDropList([]string{yes, no}))
 		msg = "请选“是”或留空"
@@ -461,10 +470,13 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 			mark = yes
 		}
 		b.set(sh, col, scoreMarks, mark, b.style.mark)
-		values := map[*site.Unit]float64{}
+		values := map[*site.Unit]any{}
 		if r != nil {
 			for _, sc := range r.Scores {
 				values[sc.Unit] = sc.Value
+			}
+			for _, e := range r.NotApplicable {
+				values[e.Unit] = notApplicableText(e.Reason)
 			}
 		}
 		applies := map[*site.Unit]bool{}

@@ -35,6 +35,12 @@ const (
 	Texts                    // an array of strings
 	Day                      // a date: 2023-04-03
 	UnitSet                  // "all", or an array of names of ranked units
+	// Noted is an array of strings, each of which may instead be a table
+	// of the field's Fields, the first of them what the string alone
+	// says, the others a note on it: exempt = ["2024-02", {month =
+	// "2024-03", reason = "数据报送不全"}]. An office says why only where
+	// it has a reason to give, and the short form stays valid.
+	Noted
 )
 
 // A Field is one key of a data file.
@@ -138,8 +144,11 @@ var UnitsFile = &Format{Name: "单位", Fields: []Field{
 				Help: "撤销、合并或更名前的单位，最后一个参加考核的月份，如 \"2022-06\"；此后各月没有它的得分；不写则一直参加"},
 			{Key: "became", Kind: Text, Label: "后续单位",
 				Help: "写了 until 时，更名后或并入的单位（另一个 [[township]] 的名称），如“甲镇”；两者的历史页互相链接；可不填"},
-			{Key: "exempt", Kind: Texts, Label: "免考月份",
-				Help: "本单位免于考核的月份，如 [\"2024-02\"]：这些月份它不参加任何排名，月度数据中没有它的得分，前后的月份照常；不写则每月都参加"},
+			{Key: "exempt", Kind: Noted, Label: "免考月份",
+				Help: "本单位免于考核的月份，如 [\"2024-02\"]：这些月份它不参加任何排名，月度数据中没有它的得分，前后的月份照常；要写明原因的，把那一项写作 {month = \"2024-02\", reason = \"数据报送不全\"}，原因写入通报附表、单位页面和开放数据；不写则每月都参加", Fields: []Field{
+					{Key: "month", Kind: Text, Label: "月份", Required: true, Help: "免于考核的月份，如 \"2024-02\""},
+					{Key: "reason", Kind: Text, Label: "原因", Help: "免于考核的原因，如“数据报送不全”“撤并过渡期”；可不填"},
+				}},
 		}},
 	{Key: "department", Kind: Tables, Label: "责任单位",
 		Help: "负责指标的单位（[terms] department），可列入考核排类；不参与排名，不分组", Fields: []Field{
@@ -284,9 +293,14 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 		{Key: "progress", Kind: Text, Label: "进展情况",
 			Help:  "进展情况（可用行内 Markdown）；排名句子由 tongbao 生成；不填则只有排名",
 			Sheet: "进展情况；排名句子由 tongbao 生成；不填则只有排名"},
+		{Key: "notApplicable", Kind: Noted, Label: "不涉及的单位",
+			Help: "本月不涉及本项工作的单位（如当月没有规模以上工业企业的乡镇），如 [\"甲镇\"]：它们本月不写得分，本项在其余单位中排名，排名句写“涉及该项工作共N个…”，它们的综合考核按其余各项计算；要写明原因的，把那一项写作 {township = \"甲镇\", reason = \"本月无规模以上工业企业\"}；须是本项参与排名的单位；写在 [result.townships] 之前；不写则都涉及", Fields: []Field{
+				{Key: "township", Kind: UnitRef, Label: "单位", Required: true, Help: "不涉及本项工作的单位的名称或 slug"},
+				{Key: "reason", Kind: Text, Label: "原因", Help: "不涉及的原因，如“本月无规模以上工业企业”；可不填"},
+			}},
 		{Key: "townships", Kind: Scores, Label: "得分",
 			Help:  "每个参与排名的单位一个得分，键为单位名称或 slug；同分的并列，按这里写的顺序列出；本月不评分的指标不写",
-			Sheet: "每个参与排名的{unit}一个得分；同分的并列；本月不评分的指标不填"},
+			Sheet: "每个参与排名的{unit}一个得分；同分的并列；本月不涉及这项工作的{unit}填“不涉及”；本月不评分的指标不填"},
 	}},
 	{Key: "adjustment", Kind: Tables, Label: "加减分", Help: "综合得分的加减分，可不填；通报附表和 data.json 列出每一项及其原因", Fields: []Field{
 		{Key: "township", Kind: UnitRef, Label: "单位", Required: true, Help: "加减分的单位"},
@@ -390,6 +404,9 @@ func (r *record) get(f *Field) (any, bool) {
 	case Texts:
 		elems := t.strings(f.Key)
 		return elems, elems != nil
+	case Noted:
+		elems := t.noted(f.Key, f.Fields)
+		return elems, elems != nil
 	case Day:
 		return t.date(f.Key)
 	case UnitSet:
@@ -477,6 +494,12 @@ func (r *record) records(key string) []*record {
 // texts returns an array of strings, each with its path.
 func (r *record) texts(key string) []element {
 	e, _ := r.values[r.field(key).Key].([]element)
+	return e
+}
+
+// noted returns a Noted array's items, each with its path and note.
+func (r *record) noted(key string) []notedElement {
+	e, _ := r.values[r.field(key).Key].([]notedElement)
 	return e
 }
 
@@ -714,6 +737,12 @@ func padWide(s string, width int) string {
 	return s + strings.Repeat(" ", max(width-w, 1))
 }
 
+// A Note is an item of a Noted field as a Writer writes it: its value
+// alone, or with its reason as a table ({township = "甲镇", reason = "…"}).
+type Note struct {
+	Value, Reason string
+}
+
 // formatValue writes v as the field's kind.
 func formatValue(f *Field, v any) string {
 	switch f.Kind {
@@ -737,6 +766,25 @@ func formatValue(f *Field, v any) string {
 		return strconv.FormatBool(v.(bool))
 	case Day:
 		return v.(Date).String()
+	case Noted:
+		var items []string
+		switch v := v.(type) {
+		case []string:
+			for _, s := range v {
+				items = append(items, Quote(s))
+			}
+		case []Note:
+			for _, n := range v {
+				if n.Reason == "" {
+					items = append(items, Quote(n.Value))
+					continue
+				}
+				items = append(items, "{"+f.Fields[0].Key+" = "+Quote(n.Value)+", reason = "+Quote(n.Reason)+"}")
+			}
+		}
+		if items != nil {
+			return "[" + strings.Join(items, ", ") + "]"
+		}
 	case Texts, UnitSet:
 		switch v := v.(type) {
 		case string:

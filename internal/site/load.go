@@ -945,7 +945,7 @@ func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
 	if u.Kind != Township { // departments are not ranked: nothing to exempt them from
 		return
 	}
-	for _, e := range r.texts("exempt") {
+	for _, e := range r.noted("exempt") {
 		v := strings.TrimSpace(e.value)
 		switch p, ok := ParsePeriod(v); {
 		case !ok || p.Kind != Monthly:
@@ -956,6 +956,12 @@ func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
 			f.errorf(e.path, "exempt 中的 %s 不在“%s”参加考核的月份内（units.toml 的 from、until），不必免考", v, u.Name)
 		default:
 			u.Exempt = append(u.Exempt, v)
+			if e.reason != "" {
+				if u.ExemptReasons == nil {
+					u.ExemptReasons = map[string]string{}
+				}
+				u.ExemptReasons[v] = e.reason
+			}
 		}
 	}
 	slices.Sort(u.Exempt)

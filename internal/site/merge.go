@@ -42,15 +42,28 @@ type RowEdit struct {
 	From string // where it was typed, for messages: "奖励.xlsx 奖励!A3"
 }
 
+// An ExclusionEdit is a township to leave out of an indicator's result
+// for the month (notApplicable, 不涉及), laid over a month file
+// (MergeMonth): a cell of scores written 不涉及.
+type ExclusionEdit struct {
+	Indicator *Indicator
+	Unit      *Unit
+	Reason    string
+	From      string // where it was typed, for messages: "scores.csv:3:2"
+}
+
 // MonthEdits are what MergeMonth lays over a month file.
 type MonthEdits struct {
-	Values []ValueEdit
-	Scores []ScoreEdit
-	Rows   []RowEdit
+	Values   []ValueEdit
+	Scores   []ScoreEdit
+	Excluded []ExclusionEdit
+	Rows     []RowEdit
 }
 
 // Empty reports whether e holds nothing to merge.
-func (e MonthEdits) Empty() bool { return len(e.Values)+len(e.Scores)+len(e.Rows) == 0 }
+func (e MonthEdits) Empty() bool {
+	return len(e.Values)+len(e.Scores)+len(e.Excluded)+len(e.Rows) == 0
+}
 
 // Where returns where the value at a TOML path of src, a month file e was
 // merged into (MergeMonth, once or file after file), was typed: the From
@@ -95,6 +108,18 @@ func (e MonthEdits) Where(src []byte) func(path string) string {
 			switch {
 			case ind == "":
 				return ""
+			case p[2] == "notApplicable" && len(p) >= 4:
+				names := notedNames(res["notApplicable"])
+				i, err := strconv.Atoi(p[3])
+				if err != nil || i < 0 || i >= len(names) {
+					return ""
+				}
+				name := strings.TrimSpace(names[i])
+				for _, x := range slices.Backward(e.Excluded) {
+					if x.Indicator.ID == ind && (x.Unit.Name == name || x.Unit.Slug == name) {
+						return x.From
+					}
+				}
 			case p[2] != "townships":
 				return value(ind, p[2])
 			case len(p) == 4:
@@ -133,6 +158,9 @@ type MergeCount struct {
 	Filled  int // scores the file lacked
 	Changed int // scores the file had with another value (replace)
 	Same    int // scores the file had already
+	// Excluded are the townships written into a result's notApplicable
+	// (不涉及) that the file did not name there.
+	Excluded int
 	// ValuesFilled, ValuesChanged and ValuesSame count the other values
 	// (ValueEdit) the same way.
 	ValuesFilled, ValuesChanged, ValuesSame int
@@ -214,11 +242,18 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 		}
 		values[e.Indicator] = append(values[e.Indicator], e)
 	}
+	excluded := map[*Indicator][]ExclusionEdit{}
 	for _, e := range edits.Scores {
 		if values[e.Indicator] == nil && groups[e.Indicator] == nil {
 			order = append(order, e.Indicator)
 		}
 		groups[e.Indicator] = append(groups[e.Indicator], e)
+	}
+	for _, e := range edits.Excluded {
+		if values[e.Indicator] == nil && groups[e.Indicator] == nil && excluded[e.Indicator] == nil {
+			order = append(order, e.Indicator)
+		}
+		excluded[e.Indicator] = append(excluded[e.Indicator], e)
 	}
 	slices.SortStableFunc(order, func(a, b *Indicator) int { return cmp.Compare(a.Index, b.Index) })
 	var added []string // results the file lacks, written after its last
@@ -237,7 +272,11 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 				w.Value("result."+e.Field.Key, width, e.Value, "")
 				count.ValuesFilled++
 			}
-			if len(groups[ind]) > 0 {
+			if x := excluded[ind]; len(x) > 0 {
+				w.Value("result.notApplicable", width, exclusionNotes(x), "")
+				count.Excluded += len(x)
+			}
+			if len(groups[ind]) > 0 || len(excluded[ind]) > 0 {
 				w.Table("result.townships", "")
 			}
 			for _, e := range groups[ind] {
@@ -251,8 +290,8 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 		if len(values[ind]) > 0 {
 			m.resultValues(n, results[n], values[ind], replace, &count, &d)
 		}
-		if len(groups[ind]) > 0 {
-			m.result(n, results[n], groups[ind], replace, &count, &d)
+		if len(groups[ind]) > 0 || len(excluded[ind]) > 0 {
+			m.result(n, results[n], ind, groups[ind], excluded[ind], replace, &count, &d)
 		}
 	}
 	if len(added) > 0 {
@@ -343,19 +382,35 @@ func (m *merger) apply() (string, bool) {
 	return b.String(), true
 }
 
-// result lays the scores of one indicator over the file's result n.
-func (m *merger) result(n int, res map[string]any, scores []ScoreEdit, replace bool, count *MergeCount, d *diag.List) {
+// result lays the scores of one indicator, ind, over the file's result
+// n, and the townships it leaves out this month (excluded) over its
+// notApplicable.
+func (m *merger) result(n int, res map[string]any, ind *Indicator, scores []ScoreEdit, excluded []ExclusionEdit, replace bool, count *MergeCount, d *diag.List) {
 	path := fmt.Sprintf("result.%d", n)
 	tpath := path + ".townships"
-	ind := scores[0].Indicator
 	table, has := res["townships"].(map[string]any)
-	start, end := 0, 0 // the lines of the table of scores
+	keys := map[*Unit]string{}
+	for k := range table {
+		if u, err := m.s.Township(k); err == nil {
+			keys[u] = k
+		}
+	}
 	if has {
-		off, ok := m.f.pos[tpath]
-		if !ok || m.src[off] != '[' {
+		if off, ok := m.f.pos[tpath]; !ok || m.src[off] != '[' {
 			line, col := m.f.position(tpath)
 			d.Add(m.f.name, line, col, "指标“%s”的得分不是以 [result.townships] 表写的，无法并入新的得分：请改为 [result.townships] 表（每行一个%s），或直接在本文件中填写", ind.Name, m.s.Config.Terms.Unit)
 			return
+		}
+	}
+	// A new notApplicable goes right above the table's header, where it
+	// is the result's key, not the table's.
+	filled := count.Filled + count.Excluded
+	naLine := m.exclude(path, res, keys, excluded, replace, count, d)
+	start, end := 0, 0 // the lines of the table of scores
+	if has {
+		off := m.f.pos[tpath]
+		if naLine != "" {
+			m.insert(lineStart(m.src, off), naLine)
 		}
 		start = lineEnd(m.src, off)
 		end = m.nextHeader(start)
@@ -365,24 +420,28 @@ func (m *merger) result(n int, res map[string]any, scores []ScoreEdit, replace b
 		blockEnd := m.blockEnd(path, path+".")
 		at := lineStart(m.src, m.f.pos[path])
 		if h := commentedHeader.FindStringIndex(m.src[at:blockEnd]); h != nil {
+			if naLine != "" {
+				m.insert(at+h[0], naLine)
+			}
 			m.edits = append(m.edits, textEdit{at + h[0], lineEnd(m.src, at+h[0]) - 1, "[result.townships]"})
 			start, end = lineEnd(m.src, at+h[0]), blockEnd
 		} else {
-			m.insert(blockEnd, "[result.townships]\n")
+			m.insert(blockEnd, naLine+"[result.townships]\n")
 			start, end = blockEnd, blockEnd
-		}
-	}
-	keys := map[*Unit]string{}
-	for k := range table {
-		if u, err := m.s.Township(k); err == nil {
-			keys[u] = k
 		}
 	}
 	var appended strings.Builder
 	scored := map[*Unit]bool{}
-	filled := count.Filled
 	for u := range keys {
 		scored[u] = true
+	}
+	// A township the result leaves out this month (notApplicable) has
+	// no score to fill: the table is complete without it.
+	for _, u := range m.excluded(res) {
+		scored[u] = true
+	}
+	for _, e := range excluded {
+		scored[e.Unit] = true
 	}
 	for _, e := range scores {
 		scored[e.Unit] = true
@@ -400,11 +459,139 @@ func (m *merger) result(n int, res map[string]any, scores []ScoreEdit, replace b
 	if appended.Len() > 0 {
 		m.insert(lastLine(m.src, start, end), appended.String())
 	}
-	// The table's last score to fill filled by this merge: its header's
-	// mark goes.
-	if has && count.Filled > filled && m.complete(ind, scored, start, end) {
+	// The table's last score to fill filled (or left out) by this
+	// merge: its header's mark goes.
+	if has && count.Filled+count.Excluded > filled && m.complete(ind, scored, start, end) {
 		m.filledHeader(m.f.pos[tpath])
 	}
+}
+
+// exclude lays the townships to leave out of the file's result at path
+// (res, its scores keys) over its notApplicable: one it names already
+// is the same; one it scores is a conflict, unless replace, which takes
+// the score out. The others go into its notApplicable array, or, when it
+// has none, into the line returned, for result to put above the table of
+// scores.
+func (m *merger) exclude(path string, res map[string]any, keys map[*Unit]string, excluded []ExclusionEdit, replace bool, count *MergeCount, d *diag.List) string {
+	have := m.excluded(res)
+	var add []ExclusionEdit
+	for _, e := range excluded {
+		if slices.Contains(have, e.Unit) {
+			count.Same++
+			continue
+		}
+		if k, ok := keys[e.Unit]; ok {
+			off, found := m.f.pos[path+".townships."+k]
+			if !found {
+				line, col := m.f.position(path + ".townships." + k)
+				d.Add(m.f.name, line, col, "找不到%s“%s”的得分所在的行，无法并入：请直接在本文件中修改", m.s.Config.Terms.Unit, e.Unit.Name)
+				continue
+			}
+			if !replace {
+				count.Conflicts++
+				vs, ve := valueSpan(m.src, off)
+				line, col := m.f.lineCol(vs)
+				d.Add(m.f.name, line, col, "指标“%s”中%s“%s”的得分已是 %s，而 %s 为“不涉及”", e.Indicator.Name, m.s.Config.Terms.Unit, e.Unit.Name, m.src[vs:ve], e.From)
+				continue
+			}
+			m.edits = append(m.edits, textEdit{lineStart(m.src, off), lineEnd(m.src, off), ""})
+			count.Changed++
+		} else {
+			count.Excluded++
+		}
+		add = append(add, e)
+	}
+	if len(add) == 0 {
+		return ""
+	}
+	notes := exclusionNotes(add)
+	off, ok := m.f.pos[path+".notApplicable"]
+	if !ok {
+		return "notApplicable = " + formatValue(MonthFile.Field("result.notApplicable"), notes) + "\n"
+	}
+	// Into the array the file has: before its closing bracket.
+	items := strings.TrimSuffix(strings.TrimPrefix(formatValue(MonthFile.Field("result.notApplicable"), notes), "["), "]")
+	vs, _ := valueSpan(m.src, off)
+	closing := arrayEnd(m.src, vs)
+	if closing < 0 {
+		line, col := m.f.lineCol(vs)
+		d.Add(m.f.name, line, col, "notApplicable 的写法与 tongbao 写的不同，无法并入“不涉及”：请直接在本文件中填写")
+		return ""
+	}
+	if strings.TrimSpace(m.src[vs+1:closing]) != "" {
+		items = ", " + items
+	}
+	m.insert(closing, items)
+	return ""
+}
+
+// exclusionNotes are the townships of excluded as a Writer writes a
+// notApplicable: each by name, with its reason if it has one.
+func exclusionNotes(excluded []ExclusionEdit) []Note {
+	notes := make([]Note, len(excluded))
+	for i, e := range excluded {
+		notes[i] = Note{Value: e.Unit.Name, Reason: e.Reason}
+	}
+	return notes
+}
+
+// arrayEnd is where the closing bracket is of the array that starts at
+// src[start] ([), quoted strings and inline tables within it skipped; -1
+// if it does not start there or does not close on its line (an array
+// written over several lines is left to the office to edit).
+func arrayEnd(src string, start int) int {
+	if start >= len(src) || src[start] != '[' {
+		return -1
+	}
+	depth := 0
+	for i := start; i < len(src) && src[i] != '\n'; i++ {
+		switch src[i] {
+		case '"', '\'':
+			i = quoteEnd(src, i) - 1
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// excluded are the townships res, a result as the file holds it, names
+// in its notApplicable, written alone or as a table with a reason.
+func (m *merger) excluded(res map[string]any) []*Unit {
+	var out []*Unit
+	for _, name := range notedNames(res["notApplicable"]) {
+		if u, err := m.s.Township(strings.TrimSpace(name)); err == nil {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// notedNames are the townships of a notApplicable as decoded, v: each
+// item's name, written alone or as a table's township ("" for an item
+// that is neither).
+func notedNames(v any) []string {
+	var arr []any
+	switch v := v.(type) {
+	case []any:
+		arr = v
+	case []map[string]any:
+		for _, t := range v {
+			arr = append(arr, t)
+		}
+	}
+	names := make([]string, len(arr))
+	for i, e := range arr {
+		names[i], _ = e.(string)
+		if t, ok := e.(map[string]any); ok {
+			names[i], _ = t["township"].(string)
+		}
+	}
+	return names
 }
 
 // complete reports whether ind's table of scores, the lines

@@ -691,3 +691,124 @@ reason = "排名靠后"
 		}
 	}
 }
+
+// TestMergeScoresNotApplicable: a township the result leaves out this
+// month (notApplicable) has no score to fill, so filling the others
+// completes the table, and its header's mark goes.
+func TestMergeScoresNotApplicable(t *testing.T) {
+	s := mergeSite(t)
+	src := strings.Replace(scaffold, "# city     =               # 上月：3\n", "# city     =               # 上月：3\nnotApplicable = [{township = \"丙镇\", reason = \"本月无此项工作\"}]\n", 1)
+	out, _, err := s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Scores: []ScoreEdit{
+		edit(s, "jingji", "甲街道", "90.5", "a.csv:2:2"),
+	}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(src, "[result.townships]         # 得分（待填写）\n# \"甲街道\" =               # 上月：90\n",
+		"[result.townships]         # 得分\n\"甲街道\" = 90.5            # 上月：90\n", 1)
+	if string(out) != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
+	}
+	m, err := s.ParseMonth("data/2023-03.toml", out, nil)
+	if err != nil {
+		t.Fatalf("merged file: %v", err)
+	}
+	if r := m.Result("jingji"); len(r.Scores) != 2 || len(r.NotApplicable) != 1 || r.NotApplicable[0].Unit.Name != "丙镇" || r.NotApplicable[0].Reason != "本月无此项工作" {
+		t.Errorf("read back: scores %v, not applicable %v", r.Scores, r.NotApplicable)
+	}
+}
+
+func exclusion(s *Site, ind, unit, reason, from string) ExclusionEdit {
+	u, _ := s.Township(unit)
+	return ExclusionEdit{Indicator: s.Indicator(ind), Unit: u, Reason: reason, From: from}
+}
+
+// TestMergeExclusions: a cell written 不涉及 goes into its result's
+// notApplicable, written above the table of scores (a new result's too),
+// and the township needs no score: the table it completes loses its mark.
+func TestMergeExclusions(t *testing.T) {
+	s := mergeSite(t)
+	out, n, err := s.MergeMonth("data/2023-03.toml", []byte(scaffold), MonthEdits{
+		Scores: []ScoreEdit{
+			edit(s, "jingji", "甲街道", "90.5", "a.csv:2:2"),
+			edit(s, "anquan", "甲街道", "1.0", "a.csv:2:3"),
+			edit(s, "anquan", "丙镇", "3.0", "a.csv:4:3"),
+			edit(s, "xin", "甲街道", "4.0", "a.csv:2:4"),
+		},
+		Excluded: []ExclusionEdit{
+			exclusion(s, "jingji", "丙镇", "本月无此项工作", "a.csv:4:2"),
+			exclusion(s, "anquan", "乙街道", "", "a.csv:3:3"),
+			exclusion(s, "xin", "丙镇", "", "a.csv:4:4"),
+		},
+	}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `# 2023年3月的考核结果。
+period = "3月"
+
+[[result]]
+indicator = "jingji"       # 经济
+# city     =               # 上月：3
+notApplicable = [{township = "丙镇", reason = "本月无此项工作"}]
+[result.townships]         # 得分
+"甲街道" = 90.5            # 上月：90
+"乙街道" = 80
+# "丙镇" =                 # 上月：70
+
+[[result]]
+indicator = "anquan"       # 安全
+notApplicable = ["乙街道"]
+[result.townships]
+"甲街道" = 1.0
+# "乙街道" =
+"丙镇" = 3.0
+
+[[result]]
+indicator = "xin"          # 新指标
+notApplicable = ["丙镇"]
+[result.townships]
+"甲街道" = 4.0
+
+# 分类（沿用上月，如有调整请修改）
+[categories]
+"一类" = ["区发改局", "区财政局"]
+`
+	if string(out) != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
+	}
+	if !reflect.DeepEqual(n, MergeCount{Filled: 4, Excluded: 3, Results: 1}) {
+		t.Errorf("count %+v", n)
+	}
+
+	// Merged again into the file it made, the same cells are the same;
+	// another township goes into the array the file has.
+	again, n, err := s.MergeMonth("data/2023-03.toml", out, MonthEdits{Excluded: []ExclusionEdit{
+		exclusion(s, "jingji", "丙镇", "本月无此项工作", "b.csv:4:2"),
+		exclusion(s, "anquan", "丙镇", "", "b.csv:4:3"),
+	}}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = strings.Replace(strings.Replace(want, `notApplicable = ["乙街道"]`, `notApplicable = ["乙街道", "丙镇"]`, 1), "\"丙镇\" = 3.0\n", "", 1)
+	if string(again) != want {
+		t.Errorf("merged again:\n%s\nwant:\n%s", again, want)
+	}
+	if !reflect.DeepEqual(n, MergeCount{Same: 1, Changed: 1}) {
+		t.Errorf("count again %+v", n)
+	}
+}
+
+// TestMergeExclusionConflict: a township the file scores, merged as 不涉及,
+// is a conflict told at the file's score, unless replaced.
+func TestMergeExclusionConflict(t *testing.T) {
+	s := mergeSite(t)
+	src := strings.Replace(scaffold, "# \"丙镇\" =                 # 上月：70", "\"丙镇\" = 70", 1)
+	_, _, err := s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Excluded: []ExclusionEdit{
+		exclusion(s, "jingji", "丙镇", "", "a.csv:4:2"),
+	}}, false)
+	want := "data/2023-03.toml:10:8: 指标“经济”中乡镇（街道）“丙镇”的得分已是 70，而 a.csv:4:2 为“不涉及”"
+	if err == nil || err.Error() != want {
+		t.Errorf("merging 不涉及 over a score: %v, want %s", err, want)
+	}
+}

@@ -348,6 +348,10 @@ type Unit struct {
 	// unit from one month's assessment, and that month has no scores or
 	// entries of it, as if it were outside its span for that month alone.
 	Exempt []string
+	// ExemptReasons are why, by month of Exempt, where units.toml says
+	// (exempt = [{month = "2024-02", reason = "数据报送不全"}]): the
+	// appendix, the unit's page and the open data give it.
+	ExemptReasons map[string]string
 	// Was are the townships that became it, in units.toml order.
 	Was []*Unit
 	// OtherNames are what else people call it (区发展和改革局 for 区发改局,
@@ -367,6 +371,10 @@ func (u *Unit) AssessedIn(month string) bool {
 func (u *Unit) ExemptIn(month string) bool {
 	return u.InSpan(month) && slices.Contains(u.Exempt, month)
 }
+
+// ExemptReason is why u was exempted from the month key, "" when
+// units.toml gives no reason or it was not.
+func (u *Unit) ExemptReason(month string) string { return u.ExemptReasons[month] }
 
 // Exempted are the townships exempted from the month key, in units.toml
 // order: in none of its rankings, which a month's appendix and data.json
@@ -607,7 +615,32 @@ type Result struct {
 	// Unscored are the units its table of scores lacks, in a month read
 	// as a draft (ParseDraftMonth); a loaded month has none.
 	Unscored []*Unit
-	Line     int // where the [[result]] stands, for later diagnostics
+	// NotApplicable are the townships of the indicator's set it did not
+	// apply to this month (不涉及, notApplicable), in the order written:
+	// a township with no industrial enterprise that month has no score
+	// of 规模工业, is not ranked on it nor counted among those it applies
+	// to, and its composite is of the other indicators — without
+	// exempting it from the month or changing the catalogue for all.
+	NotApplicable []Exclusion
+	Line          int // where the [[result]] stands, for later diagnostics
+}
+
+// An Exclusion is a township a result does not apply to, and why ("" when
+// the month file does not say).
+type Exclusion struct {
+	Unit   *Unit
+	Reason string
+}
+
+// Excludes reports whether the result does not apply to u (不涉及), and
+// why.
+func (r *Result) Excludes(u *Unit) (reason string, ok bool) {
+	for _, e := range r.NotApplicable {
+		if e.Unit == u {
+			return e.Reason, true
+		}
+	}
+	return "", false
 }
 
 // A Score is one township's raw score on one indicator.

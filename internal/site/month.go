@@ -194,6 +194,9 @@ type monthReader struct {
 	// (see unscored).
 	missing []missingScore
 	scored  map[*Unit]bool
+	// naAt are where each result's notApplicable names each township,
+	// for a score written for it all the same.
+	naAt map[*Result]map[*Unit]string
 }
 
 type missingScore struct {
@@ -244,6 +247,7 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 		r.interview(it)
 	}
 	r.unscored()
+	r.excludedThroughout()
 	for _, un := range r.unassessed {
 		msg := notAssessed(un.u, r.mo.Key)
 		if n := len(un.paths); n > 1 {
@@ -307,12 +311,47 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	}
 	// An indicator ranked by township may go without scores in a month
 	// (not everything is assessed every month): nothing is ranked then.
+	r.notApplicable(rec, res)
 	if tt := rec.table("townships"); tt != nil {
 		r.scores(tt, res)
+	} else if len(res.NotApplicable) > 0 {
+		r.f.errorf(rec.at("notApplicable"), "指标“%s”这个月没有得分（没有 [result.townships]），notApplicable 无从说起：删去它，或写上其余%s的得分", res.Indicator.Name, r.l.s.Config.Terms.Unit)
 	}
 	if res.Indicator != nil {
 		r.mo.byIndicator[id] = res
 		r.mo.Results = append(r.mo.Results, res)
+	}
+}
+
+// notApplicable reads a result's notApplicable: townships of the
+// indicator's set it did not apply to this month (不涉及), each once.
+// One outside the set is told, as it would be if scored: the set already
+// leaves it out, every month.
+func (r *monthReader) notApplicable(rec *record, res *Result) {
+	l, f := r.l, r.f
+	terms := l.s.Config.Terms
+	ind := res.Indicator
+	for _, e := range rec.noted("notApplicable") {
+		u := r.assessed(e.path, l.township(f, e.path, strings.TrimSpace(e.value)))
+		switch _, dup := res.Excludes(u); {
+		case u == nil || ind == nil:
+		case ind.Townships == nil:
+			f.errorf(e.path, "指标“%s”不参与%s排名（indicators.toml 中没有 townships），不必写 notApplicable", ind.Name, terms.Unit)
+			return
+		case !slices.Contains(ind.Townships, u):
+			f.errorf(e.path, "%s“%s”不在指标“%s”的考核范围内（indicators.toml 的 townships），每个月都不涉及，不必写进 notApplicable", terms.Unit, u.Name, ind.Name)
+		case dup:
+			f.errorf(e.path, "notApplicable 中的%s“%s”重复", terms.Unit, u.Name)
+		default:
+			res.NotApplicable = append(res.NotApplicable, Exclusion{Unit: u, Reason: e.reason})
+			if r.naAt == nil {
+				r.naAt = map[*Result]map[*Unit]string{}
+			}
+			if r.naAt[res] == nil {
+				r.naAt[res] = map[*Unit]string{}
+			}
+			r.naAt[res][u] = e.path
+		}
 	}
 }
 
@@ -476,7 +515,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	assessed := 0 // the applicable townships assessed this month
 	for _, u := range ind.Townships {
 		applicable[u] = true
-		if !u.AssessedIn(r.mo.Key) {
+		if _, na := res.Excludes(u); !u.AssessedIn(r.mo.Key) || na {
 			continue
 		}
 		assessed++
@@ -530,6 +569,11 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		}
 	}
 	for _, u := range order {
+		if _, na := res.Excludes(u); na {
+			line, _ := f.position(r.naAt[res][u])
+			f.errorf(tt.at(keys[u]), "%s“%s”这个月不涉及指标“%s”（第%d行 notApplicable），却又有得分：不涉及就删去这个得分，涉及就从 notApplicable 中删去它", terms.Unit, u.Name, ind.Name, line)
+			continue
+		}
 		if applicable[u] {
 			res.Scores = append(res.Scores, Score{Unit: u, Value: got[u]})
 		}
@@ -577,6 +621,27 @@ func (r *monthReader) unscored() {
 		case !told[m.u]:
 			told[m.u] = true
 			r.f.errorf(m.path, "%s“%s”在 %s 没有任何得分（%d 项指标都缺少它的得分）：请填上它的得分；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这个月的各项排名就不含它", terms.Unit, m.u.Name, r.mo.Key, count[m.u], r.mo.Key)
+		}
+	}
+}
+
+// excludedThroughout warns of a township left out (notApplicable) of
+// every result that would rank it and scored in none: it has no
+// composite either, and the month's rankings leave it out as if it were
+// exempted, which units.toml would say, and the appendix with it.
+func (r *monthReader) excludedThroughout() {
+	for _, u := range r.l.s.Townships {
+		if r.scored[u] {
+			continue
+		}
+		var first string
+		for _, res := range r.mo.Results {
+			if at := r.naAt[res][u]; at != "" && first == "" {
+				first = at
+			}
+		}
+		if first != "" {
+			r.f.warnf(&r.mo.warnings, first, "警告：%s“%s”这个月不涉及它参与排名的每一项，没有任何得分，也就不参加综合考核排名；这个月它免于考核的，在 data/units.toml 中写 exempt = [\"%s\"]", r.l.s.Config.Terms.Unit, u.Name, r.mo.Key)
 		}
 	}
 }

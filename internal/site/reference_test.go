@@ -160,6 +160,8 @@ func kindText(f Field) string {
 		return "表：类名 = [单位名称…]"
 	case Texts:
 		return "文字数组"
+	case Noted:
+		return "文字数组（每项也可写作带 `reason` 的表）"
 	case Day:
 		return "日期（不加引号）"
 	case UnitSet:

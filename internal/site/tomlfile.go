@@ -642,6 +642,64 @@ func (t *table) strings(key string) []element {
 	return out
 }
 
+// A notedElement is an item of a Noted array: its value, where the value
+// stands, and the note written with it ("" when it is written alone).
+type notedElement struct {
+	element
+	reason string
+}
+
+// noted reads a Noted array (see Noted): each item a string, or a table
+// of fields whose first is the item's value and whose reason is its note
+// — a table written inline ({month = "2024-02", reason = "…"}) or as an
+// array of tables. A table is read by its description, so a misspelt key
+// in it is told with a suggestion; an item that is neither is told where
+// it stands.
+func (t *table) noted(key string, fields []Field) []notedElement {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	var arr []any
+	switch v := v.(type) {
+	case []any:
+		arr = v
+	case []map[string]any:
+		for _, m := range v {
+			arr = append(arr, m)
+		}
+	default:
+		hint := ""
+		if s, ok := v.(string); ok {
+			hint = "加上方括号，写作 [" + Quote(s) + "]"
+		}
+		t.typeErr(key, "数组", hint)
+		return nil
+	}
+	first := fields[0].Key
+	out := make([]notedElement, 0, len(arr))
+	for i, e := range arr {
+		p := t.at(key) + "." + strconv.Itoa(i)
+		switch e := e.(type) {
+		case string:
+			out = append(out, notedElement{element: element{e, p}})
+		case map[string]any:
+			rec := read(&table{f: t.f, path: p, m: e, used: map[string]bool{}}, fields)
+			if !rec.has(first) {
+				continue
+			}
+			reason := strings.TrimSpace(rec.text("reason"))
+			if rec.has("reason") && reason == "" {
+				t.f.errorf(rec.at("reason"), "reason（原因）不能为空：没有原因就只写 %s", Quote(rec.text(first)))
+			}
+			out = append(out, notedElement{element{rec.text(first), rec.at(first)}, reason})
+		default:
+			t.f.errorf(p, "%s的第%d项应为字符串，或写明原因的表，如 {%s = \"…\", reason = \"…\"}", t.f.named(t.at(key)), i+1, first)
+		}
+	}
+	return out
+}
+
 // textHint, intHint, numberHint, boolHint and dateHint say how to write
 // v, a value of the wrong type, as the type wanted; "" when v does not
 // show what was meant.

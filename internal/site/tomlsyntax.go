@@ -124,8 +124,8 @@ func (s *syntaxSite) kind() Kind {
 		return unknownKind
 	case s.field.Kind == Scores:
 		return Number
-	case s.field.Kind == Lists:
-		return Texts
+	case s.field.Kind == Lists, s.field.Kind == Noted:
+		return Texts // a Noted array is mended as its short form
 	}
 	return s.field.Kind
 }

@@ -1,0 +1,177 @@
+package render
+
+import (
+	"encoding/json"
+	"maps"
+	"strings"
+	"testing"
+)
+
+// notApplicableSite is five townships ranked on two indicators in
+// 2023-02, 戊镇 left out of the first (不涉及, with its reason), and a
+// sixth, 己镇, exempted from the month with its reason. scoring is the
+// [scoring] method.
+func notApplicableSite(method string) map[string]string {
+	return map[string]string{
+		"config.toml": "title = \"测试区通报\"\nbaseURL = \"/\"\n[issuer]\nname = \"测试区人民政府办公室\"\n" +
+			"[ranking]\ngroupSize = 2\ncityUnits = 12\ndistrictUnits = 3\n[scoring]\nmethod = \"" + method + "\"\ndecimals = 2\n",
+		"data/units.toml": `[[township]]
+name = "甲镇"
+slug = "jia"
+[[township]]
+name = "乙镇"
+slug = "yi"
+[[township]]
+name = "丙镇"
+slug = "bing"
+[[township]]
+name = "丁镇"
+slug = "ding"
+[[township]]
+name = "戊镇"
+slug = "wu"
+[[township]]
+name = "己镇"
+slug = "ji"
+exempt = [{month = "2023-02", reason = "数据报送不全"}]
+[[department]]
+name = "区发改局"
+slug = "fagai"
+`,
+		"data/indicators.toml": `[[indicator]]
+id = "gongye"
+name = "规模工业增加值"
+section = "重点工作"
+owners = ["区发改局"]
+townships = "all"
+[[indicator]]
+id = "anquan"
+name = "安全生产"
+section = "重点工作"
+owners = ["区发改局"]
+townships = "all"
+`,
+		"data/2023-02.toml": `[[result]]
+indicator = "gongye"
+notApplicable = [{township = "戊镇", reason = "本月无规模以上工业企业"}]
+[result.townships]
+"甲镇" = 90
+"乙镇" = 80
+"丙镇" = 70
+"丁镇" = 60
+[[result]]
+indicator = "anquan"
+[result.townships]
+"戊镇" = 95
+"丁镇" = 88
+"丙镇" = 75
+"乙镇" = 64
+"甲镇" = 51
+`,
+		"content/circulars/2023-02.md": "+++\nnumber = \"测政办函〔2023〕5号\"\ntitle = \"关于2月的通报\"\ndate = 2023-03-10\ndata = \"2023-02\"\n+++\n" +
+			"{{< indicators \"重点工作\" >}}\n\n{{< township-ranking >}}\n\n{{< table \"gongye\" >}}\n",
+	}
+}
+
+// TestNotApplicable: a township an indicator does not apply to in a month
+// (notApplicable) is ranked on it nowhere, the indicator's sentence counts
+// the four it applies to (DESIGN §5.3), and its composite is of the one
+// indicator left (§5.5), by rank points and by scores alike. By hand:
+//
+// 规模工业增加值, 4 townships: 甲90 乙80 丙70 丁60 → ranks 1–4, k = 2, n ≥ 2k:
+// 前两名 甲、乙, 后两名 丙、丁; rank points 100·(4−r+1)/4: 甲100 乙75 丙50 丁25.
+// 安全生产, 5 townships: 戊95 丁88 丙75 乙64 甲51 → ranks 1–5: 前两名 戊、丁,
+// 后两名 乙、甲 (best first); points 100·(5−r+1)/5: 戊100 丁80 丙60 乙40 甲20.
+// rank-points composite (weights 1): 甲(100+20)/2 = 60, 乙(75+40)/2 = 57.5,
+// 丙(50+60)/2 = 55, 丁(25+80)/2 = 52.5, 戊 100/1 = 100 — not 50, as it would
+// be were 不涉及 scored 0. score composite: 甲(90+51)/2 = 70.5, 乙(80+64)/2 =
+// 72, 丙(70+75)/2 = 72.5, 丁(60+88)/2 = 74, 戊 95.
+func TestNotApplicable(t *testing.T) {
+	for _, c := range []struct {
+		method string
+		want   map[string]float64
+		order  []string
+	}{
+		{"rank-points", map[string]float64{"甲镇": 60, "乙镇": 57.5, "丙镇": 55, "丁镇": 52.5, "戊镇": 100}, []string{"戊镇", "甲镇", "乙镇", "丙镇", "丁镇"}},
+		{"score", map[string]float64{"甲镇": 70.5, "乙镇": 72, "丙镇": 72.5, "丁镇": 74, "戊镇": 95}, []string{"戊镇", "丁镇", "丙镇", "乙镇", "甲镇"}},
+	} {
+		files := renderFiles(t, loadFiles(t, notApplicableSite(c.method)), "/")
+		page := string(files["circulars/2023/5/index.html"])
+		for _, want := range []string{
+			"涉及该项工作共4个乡镇（街道），其中排名前两名的为：甲镇、乙镇；排名后两名的为：丙镇、丁镇。",
+			"排名全区前两名的为：戊镇、丁镇；排名全区后两名的为：乙镇、甲镇。",
+			// The appendix says why 戊镇 is missing from the table, and 己镇 from all.
+			"戊镇2023年2月不涉及规模工业增加值（本月无规模以上工业企业），不参加该项排名，综合考核按其余各项计算。",
+			"己镇2023年2月免于考核（数据报送不全），不参加本月各项排名。",
+			// The table shortcode lists it last, saying so.
+			"<td>—</td><th scope=\"row\">戊镇</th><td>不涉及（本月无规模以上工业企业）</td>",
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the circular lacks %q", c.method, want)
+			}
+		}
+
+		var d struct {
+			Indicators []struct {
+				ID            string
+				Townships     []struct{ Name string }
+				NotApplicable []struct{ Name, Slug, Reason string }
+			}
+			Composite []struct {
+				Name  string
+				Score float64
+				Rank  int
+			}
+			Exempt, ExemptReasons []string
+		}
+		if err := json.Unmarshal(files["circulars/2023/5/data.json"], &d); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]float64{}
+		var order []string
+		for _, tw := range d.Composite {
+			got[tw.Name] = tw.Score
+			order = append(order, tw.Name)
+		}
+		if !maps.Equal(got, c.want) || strings.Join(order, "、") != strings.Join(c.order, "、") {
+			t.Errorf("%s: composite %v in order %v, by hand %v in order %v", c.method, got, order, c.want, c.order)
+		}
+		if len(d.Indicators) != 2 || d.Indicators[0].ID != "gongye" || len(d.Indicators[0].Townships) != 4 ||
+			len(d.Indicators[0].NotApplicable) != 1 || d.Indicators[0].NotApplicable[0] != (struct{ Name, Slug, Reason string }{"戊镇", "wu", "本月无规模以上工业企业"}) ||
+			len(d.Indicators[1].NotApplicable) != 0 {
+			t.Errorf("%s: data.json's indicators %+v, want gongye with 4 townships and 戊镇 (wu) not applicable for its reason, anquan with none", c.method, d.Indicators)
+		}
+		if strings.Join(d.Exempt, ",") != "己镇" || strings.Join(d.ExemptReasons, ",") != "数据报送不全" {
+			t.Errorf("%s: data.json's exempt %v, reasons %v; want 己镇 for 数据报送不全", c.method, d.Exempt, d.ExemptReasons)
+		}
+	}
+
+	files := renderFiles(t, loadFiles(t, notApplicableSite("rank-points")), "/")
+	for path, wants := range map[string][]string{
+		// Its cell says 不涉及, the reason its title, and a line says it whole.
+		"units/wu/index.html":          {`<td title="本月无规模以上工业企业">不涉及</td>`, "不涉及：2023年2月规模工业增加值（本月无规模以上工业企业）。"},
+		"units/ji/index.html":          {"免于考核：2023年2月（数据报送不全）。"},
+		"indicators/gongye/index.html": {`<td title="本月无规模以上工业企业">不涉及</td>`},
+	} {
+		for _, want := range wants {
+			if !strings.Contains(string(files[path]), want) {
+				t.Errorf("%s lacks %q", path, want)
+			}
+		}
+	}
+	var cat struct {
+		Units []struct {
+			Slug                  string
+			Exempt, ExemptReasons []string
+		}
+	}
+	if err := json.Unmarshal(files["data/catalogue.json"], &cat); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range cat.Units {
+		reasons := strings.Join(u.ExemptReasons, ",")
+		if (u.Slug == "ji") != (reasons == "数据报送不全" && strings.Join(u.Exempt, ",") == "2023-02") || u.Slug != "ji" && reasons != "" {
+			t.Errorf("catalogue.json: %s exempt %v for %v; want only ji, 2023-02 for 数据报送不全", u.Slug, u.Exempt, u.ExemptReasons)
+		}
+	}
+}
