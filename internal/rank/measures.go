@@ -138,10 +138,15 @@ type pick struct {
 	group string          // its unit group, "" without groups
 	rank  int
 	tied  bool
-	// edge is where a unit tied across the edge of a top or bottom group
-	// stands (并列第三, 并列倒数第二); "" for one inside it. A group of
-	// three that took four for a tie at third is not four 前三.
-	edge string
+	// place is where a unit of a top or bottom group that is not the
+	// first or last k stands (并列第三, 倒数第二, 并列倒数第二); "" for one
+	// the group's words say. A group of three that took four for a tie at
+	// third is not four 前三; two that are all a bottom group of three
+	// leaves over five units (§5.2) are not 后三.
+	place string
+	// short is that the unit's group had fewer than k members: its words
+	// (后三) would name a unit it has not.
+	short bool
 }
 
 // key is what a streak follows from period to period: the unit, and for
@@ -160,7 +165,8 @@ func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
 	if rule.Streak > 1 {
 		var kept []pick
 		for _, pk := range picks {
-			if streak(s, r, pk, before) {
+			if held, short := streak(s, r, pk, before); held {
+				pk.short = pk.short || short
 				kept = append(kept, pk)
 			}
 		}
@@ -186,25 +192,28 @@ func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
 // are no periods at all). Only periods within the rule's span count: a
 // rule from 2025-01 of two months in the bottom group first fires in
 // 2025-02, as units could not have known of it in 2024-12 (no
-// retroactive measure).
-func streak(s *site.Site, r int, pk pick, before []*Period) bool {
+// retroactive measure). short reports whether its group was short of
+// k members in one of those periods.
+func streak(s *site.Site, r int, pk pick, before []*Period) (held, short bool) {
 	rule := s.Config.Rules[r]
 	need := rule.Streak - 1
 	for i := len(before) - 1; i >= 0 && need > 0; i-- {
 		if !rule.AppliesTo(before[i].Span) {
-			return false // before its from: the periods before are all earlier still
+			return false, false // before its from: the periods before are all earlier still
 		}
 		q := pk
 		q.unit = continued(pk.unit, before[i])
 		if !assessed(rule, before[i], q) {
 			continue
 		}
-		if !before[i].selected(s, r).held[pickKey{q.unit, q.entry}] {
-			return false
+		was, ok := before[i].selected(s, r).held[pickKey{q.unit, q.entry}]
+		if !ok {
+			return false, false
 		}
+		short = short || was.short
 		need--
 	}
-	return need == 0
+	return need == 0, short
 }
 
 // continued is the unit u was in period p: u itself, or, in the months
@@ -229,11 +238,11 @@ func continued(u *site.Unit, p *Period) *site.Unit {
 	return u
 }
 
-// A picked is what a rule selects in a period: its picks in order and as
-// a set.
+// A picked is what a rule selects in a period: its picks in order and by
+// their keys.
 type picked struct {
 	list []pick
-	held map[pickKey]bool
+	held map[pickKey]pick
 }
 
 // selections caches what each rule selects in a period, by the rule's
@@ -253,9 +262,9 @@ func (p *Period) selected(s *site.Site, r int) picked {
 	}
 	var got picked
 	got.list = selection(s, s.Config.Rules[r], p)
-	got.held = make(map[pickKey]bool, len(got.list))
+	got.held = make(map[pickKey]pick, len(got.list))
 	for _, q := range got.list {
-		got.held[pickKey{q.unit, q.entry}] = true
+		got.held[pickKey{q.unit, q.entry}] = q
 	}
 	p.picks[r] = got
 	return got
@@ -350,50 +359,59 @@ func selection(s *site.Site, rule site.Rule, p *Period) []pick {
 			if rule.Select == site.Bottom {
 				members = bottom.Members
 			}
-			edge := edges(ranked, members, k, rule.Select == site.Top)
+			place := places(ranked, members, k, rule.Select == site.Top)
 			for _, m := range members {
 				add(ranked[m.Unit])
-				out[len(out)-1].edge = edge[m.Unit]
+				out[len(out)-1].place = place[m.Unit]
+				out[len(out)-1].short = len(members) < k
 			}
 		}
 	}
 	return out
 }
 
-// edges says where each member of a group of more than k stands when its
-// tie runs across the group's edge, by its index in ranked: a top group
-// is a run of places from the first, so its last run is the one that
-// overflows, 并列第三 (the rank as the ranking prints it, dense or not);
-// a bottom group is a run to the last, its first run the one, counted
-// from the end as 倒数第一 is, the run taking the best of its places from
-// the end: four of twelve with the ninth and tenth tied are 并列倒数第三.
-func edges(ranked []Township, members []Placed, k int, top bool) map[int]string {
-	if len(members) <= k {
+// places says where the members of a group that is not the first or
+// last k stand, by their index in ranked. A group of more than k took a
+// tie across its edge: the members of that run read their place, the
+// others are what the group says. A top group is a run of places from
+// the first, so its last run is the one that overflows, 并列第三 (the
+// rank as the ranking prints it, dense or not); a bottom group is a run
+// to the last, its first run the one. A group of fewer than k (a bottom
+// group with the top group taken out of it, over fewer than 2k units; a
+// top group of all of fewer than k) names no k units: each member reads
+// its own place, the top by its rank, the bottom counted from the end
+// (倒数第二).
+func places(ranked []Township, members []Placed, k int, top bool) map[int]string {
+	if len(members) == k {
 		return nil
 	}
 	out := map[int]string{}
-	if top {
-		last := members[len(members)-1]
-		for _, m := range members {
-			if m.Rank == last.Rank {
-				out[m.Unit] = zh.RankPhrase(ranked[m.Unit].Rank, true)
-			}
-		}
-		return out
-	}
-	first := members[0]
-	end := first.Unit // the run's last place in ranked
+	short := len(members) < k
 	for _, m := range members {
-		if m.Rank == first.Rank {
-			end = max(end, m.Unit)
-		}
-	}
-	for _, m := range members {
-		if m.Rank == first.Rank {
-			out[m.Unit] = "并列倒数" + zh.Ordinal(len(ranked)-end)
+		switch {
+		case top && (short || m.Rank == members[len(members)-1].Rank):
+			out[m.Unit] = zh.RankPhrase(ranked[m.Unit].Rank, ranked[m.Unit].Tied)
+		case !top && (short || m.Rank == members[0].Rank):
+			out[m.Unit] = fromEnd(ranked, m.Unit)
 		}
 	}
 	return out
+}
+
+// fromEnd is where ranked[i] stands counted from the last, as 倒数第一
+// is: a tie takes the best of its places from the end, as a tie takes
+// the best of its ranks from the first: of twelve, the ninth and tenth
+// tied are 并列倒数第三.
+func fromEnd(ranked []Township, i int) string {
+	end := i // the tie's last place in ranked
+	for end+1 < len(ranked) && ranked[end+1].Rank == ranked[i].Rank {
+		end++
+	}
+	place := "倒数" + zh.Ordinal(len(ranked)-end)
+	if i < end || i > 0 && ranked[i-1].Rank == ranked[i].Rank {
+		place = "并列" + place
+	}
+	return place
 }
 
 // citySelection selects by city rank: each entry ranked first, last
@@ -454,10 +472,15 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 	case site.AtRank:
 		where = zh.RankPhrase(rule.Rank, pk.tied)
 	}
-	if pk.edge != "" && rule.Streak <= 1 {
+	switch {
+	case rule.Streak > 1 && pk.short:
+		// Short of k in one of its periods, the group was not the
+		// first or last k: §5.2's words for such a group.
+		where = zh.Label(k, rule.Select == site.Top, false)
+	case pk.place != "" && rule.Streak <= 1:
 		// A streak's periods each had their own edge; the rule's group
 		// is what they share.
-		where = pk.edge
+		where = pk.place
 	}
 	var what string // the ranking
 	switch rule.On {

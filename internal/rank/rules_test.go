@@ -231,6 +231,128 @@ func TestEdgeTieReason(t *testing.T) {
 	)
 }
 
+// Over fewer than 2k units the bottom group of §5.2 is the bottom k
+// less the top group, fewer than k: its members read their places from
+// the end, never 后三, which would name a unit the rule left out (§5.9).
+// Five townships, top and bottom count 3 (position n−k+1 = 3):
+//
+//	2024-01: 甲 90 乙 85 丙 80 丁 75 戊 70 → ranks 1 2 3 4 5
+//	  top:    rank ≤ 3 → 甲 乙 丙, three, the first three: 前三
+//	  bottom: rank ≥ the 3rd's, 3, less the top → 丁 戊, two:
+//	          丁 倒数第二, 戊 倒数第一
+//	2024-02: 甲 90 乙 85 丙 80 丁 70 戊 70 → ranks 1 2 3 4 4
+//	  bottom: 丁 戊, tied at places 4–5, from the end 2nd and 1st,
+//	          taking the better: both 并列倒数第一
+//
+// Six, with a tie at third (ranks 1 2 3 3 5 6): the top takes four, the
+// bottom three of the rank ≥ the 4th's (3) less the top are 戊 己, two:
+// 戊 倒数第二, 己 倒数第一; the top's 丙 丁 并列第三 as before.
+//
+// Nine, count 5 (position 9−5+1 = 5), scores 90 88 … 74 → ranks 1…9:
+// the top 甲…戊 前五; the bottom rank ≥ 5 less the top is 己 庚 辛 壬,
+// four: 倒数第四, 倒数第三, 倒数第二, 倒数第一.
+//
+// Two, count 3: the top is both, fewer than three: 甲 第一, 乙 第二 (tied
+// at 80 and 80: both 并列第一); the bottom, rank ≥ the 1st's less the
+// top, is nobody.
+func TestShortGroupReason(t *testing.T) {
+	config := "[terms]\nactions = [\"奖励\", \"表扬\", \"约谈\"]\n" + compositeRule("top", 3, "表扬") + compositeRule("bottom", 3, "约谈")
+	five := loadSite(t, config, towns("甲", "乙", "丙", "丁", "戊"), map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=85 丙=80 丁=75 戊=70"),
+		"data/2024-02.toml": month("甲=90 乙=85 丙=80 丁=70 戊=70"),
+	})
+	ms := Archive(five).Months()
+	wantMeasures(t, ms[0],
+		"甲 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"丙 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"丁 约谈 0 （乡镇、街道综合考核排名倒数第二）config.toml:13",
+		"戊 约谈 0 （乡镇、街道综合考核排名倒数第一）config.toml:13",
+	)
+	wantMeasures(t, ms[1],
+		"甲 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"丙 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"丁 约谈 0 （乡镇、街道综合考核排名并列倒数第一）config.toml:13",
+		"戊 约谈 0 （乡镇、街道综合考核排名并列倒数第一）config.toml:13",
+	)
+
+	six := loadSite(t, config, towns("甲", "乙", "丙", "丁", "戊", "己"), map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=85 丙=80 丁=80 戊=70 己=60"),
+	})
+	wantMeasures(t, Archive(six).Months()[0],
+		"甲 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"丙 表扬 0 （乡镇、街道综合考核排名并列第三）config.toml:7",
+		"丁 表扬 0 （乡镇、街道综合考核排名并列第三）config.toml:7",
+		"戊 约谈 0 （乡镇、街道综合考核排名倒数第二）config.toml:13",
+		"己 约谈 0 （乡镇、街道综合考核排名倒数第一）config.toml:13",
+	)
+
+	nine := loadSite(t, "[terms]\nactions = [\"奖励\", \"表扬\", \"约谈\"]\n"+compositeRule("top", 5, "表扬")+compositeRule("bottom", 5, "约谈"),
+		towns("甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬"), map[string]string{
+			"data/2024-01.toml": month("甲=90 乙=88 丙=86 丁=84 戊=82 己=80 庚=78 辛=76 壬=74"),
+		})
+	wantMeasures(t, Archive(nine).Months()[0],
+		"甲 表扬 0 （乡镇、街道综合考核排名前五）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名前五）config.toml:7",
+		"丙 表扬 0 （乡镇、街道综合考核排名前五）config.toml:7",
+		"丁 表扬 0 （乡镇、街道综合考核排名前五）config.toml:7",
+		"戊 表扬 0 （乡镇、街道综合考核排名前五）config.toml:7",
+		"己 约谈 0 （乡镇、街道综合考核排名倒数第四）config.toml:13",
+		"庚 约谈 0 （乡镇、街道综合考核排名倒数第三）config.toml:13",
+		"辛 约谈 0 （乡镇、街道综合考核排名倒数第二）config.toml:13",
+		"壬 约谈 0 （乡镇、街道综合考核排名倒数第一）config.toml:13",
+	)
+
+	two := loadSite(t, config, towns("甲", "乙"), map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=80"),
+		"data/2024-02.toml": month("甲=80 乙=80"),
+	})
+	ms = Archive(two).Months()
+	wantMeasures(t, ms[0],
+		"甲 表扬 0 （乡镇、街道综合考核排名第一）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名第二）config.toml:7",
+	)
+	wantMeasures(t, ms[1],
+		"甲 表扬 0 （乡镇、街道综合考核排名并列第一）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名并列第一）config.toml:7",
+	)
+}
+
+// A streak's reason names the rule's group, the same in each of its
+// periods; one in which the group was short of k was not the last k, and
+// the reason then says §5.2's 靠后. Bottom count 3, streak 2; 己 assessed
+// from 2024-02:
+//
+//	2024-01: 甲 90 乙 85 丙 80 丁 75 戊 70 (five) → bottom 丁 戊, short
+//	2024-02: 甲 90 乙 85 丙 80 丁 75 戊 70 己 60 (six) → bottom, rank ≥ the
+//	         4th's: 丁 戊 己, the last three
+//	  丁 and 戊 held both months, one of them short: 连续2个月…靠后
+//	  己 was not assessed in 2024-01: that month neither counts nor
+//	  breaks its streak, which has one month: none
+//	2024-03: as 2024-02 → 丁 戊 己, each three in a row of 02 and 03,
+//	  both exact: 连续2个月…后三
+func TestShortGroupStreakReason(t *testing.T) {
+	units := towns("甲", "乙", "丙", "丁", "戊") + "[[township]]\nname = \"己\"\nslug = \"t5\"\nfrom = \"2024-02\"\n"
+	s := loadSite(t, "\n[[rule]]\non = \"composite\"\nselect = \"bottom\"\ncount = 3\nstreak = 2\naction = \"约谈\"\n", units, map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=85 丙=80 丁=75 戊=70"),
+		"data/2024-02.toml": month("甲=90 乙=85 丙=80 丁=75 戊=70 己=60"),
+		"data/2024-03.toml": month("甲=90 乙=85 丙=80 丁=75 戊=70 己=60"),
+	})
+	ms := Archive(s).Months()
+	wantMeasures(t, ms[0])
+	wantMeasures(t, ms[1],
+		"丁 约谈 0 （连续2个月综合考核排名靠后）config.toml:5",
+		"戊 约谈 0 （连续2个月综合考核排名靠后）config.toml:5",
+	)
+	wantMeasures(t, ms[2],
+		"丁 约谈 0 （连续2个月综合考核排名后三）config.toml:5",
+		"戊 约谈 0 （连续2个月综合考核排名后三）config.toml:5",
+		"己 约谈 0 （连续2个月综合考核排名后三）config.toml:5",
+	)
+}
+
 // select = "rank" gives each rank its own measure: 5000, 3000 and 2000元
 // for the first three. Ranks 1 2 2 4 5 5 (as above): 甲 first, 乙 and 丙
 // tied second (each 3000元, 并列第二), nobody third (the tie takes it),
