@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	_ "embed"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -450,10 +451,80 @@ func (l *loader) rules() {
 			r.Amount = int64(n)
 		}
 		if ok {
+			l.warnFewUnits(rec, r)
 			c.Rules = append(c.Rules, r)
 		}
 	}
 	l.ruleRecords = nil
+}
+
+// warnFewUnits warns of a top or bottom rule over fewer units than its
+// groups need (DESIGN.md §5.2): the bottom group is the last k less the
+// top group, so over fewer than 2k units a bottom rule of 后三 selects
+// fewer than three — two of five — and none of k or fewer; a top rule
+// over fewer than k selects all. An office that wrote 后三名约谈 for a
+// county of five is told what it will get, by the townships units.toml
+// has now in each group the rule reads (those without until; an
+// indicator's own), ties aside.
+func (l *loader) warnFewUnits(rec *record, r Rule) {
+	if r.On == OnCity || r.Select != Top && r.Select != Bottom || r.Span.Until != "" {
+		return
+	}
+	c := &l.s.Config
+	k := r.Count
+	if k == 0 {
+		k = c.Ranking.GroupSize
+		if r.Period != Monthly {
+			k = c.Aggregate.GroupSize
+		}
+	}
+	at := rec.at("select")
+	if rec.has("count") {
+		at = rec.at("count")
+	}
+	for _, g := range ruleGroups(l.s, r) {
+		n := 0
+		for _, u := range l.s.Townships {
+			if u.Until == "" && (g == nil || u.Group == g) && (r.Indicator == nil || slices.Contains(r.Indicator.Townships, u)) {
+				n++
+			}
+		}
+		in := "现有"
+		if g != nil {
+			in = g.Name + "现有"
+		}
+		what := fmt.Sprintf("%s%d个%s", in, n, c.Terms.Unit)
+		switch {
+		case n == 0:
+		case r.Select == Top && n < k:
+			l.configFile.warnf(&l.s.Warnings, at, "警告：这条规则选前%d名，但%s，不足%d个：每期选全部单位，原因写各自的名次（第一、第二……）", k, what, k)
+		case r.Select == Bottom && n <= k:
+			l.configFile.warnf(&l.s.Warnings, at, "警告：这条规则选后%d名，但%s，都在前%d名之中，而后一组不含前一组的单位：这条规则不会选出任何单位", k, what, k)
+		case r.Select == Bottom && n < 2*k:
+			l.configFile.warnf(&l.s.Warnings, at, "警告：这条规则选后%d名，但%s，不足%d个：后%d名与前%d名重叠，后一组不含前一组的单位，无并列时每期只选%s（%d个），原因写各自的位次（倒数第一……），不写“%s”",
+				k, what, 2*k, k, k, places(k+1, n), n-k, zh.Label(k, false, true))
+		}
+	}
+}
+
+// places writes the places from first to last: 第5名, 第4～5名.
+func places(first, last int) string {
+	if first == last {
+		return fmt.Sprintf("第%d名", first)
+	}
+	return fmt.Sprintf("第%d～%d名", first, last)
+}
+
+// ruleGroups are the unit groups a township rule reads, each apart: its
+// own, every group, or nil for all townships of a site without groups.
+func ruleGroups(s *Site, r Rule) []*Group {
+	switch {
+	case r.Group != nil:
+		return []*Group{r.Group}
+	case len(s.Groups) > 0:
+		return s.Groups
+	}
+	return []*Group{nil}
 }
 
 // Words replaces the placeholders of a field's Help and Sheet (Field.Help)

@@ -1,0 +1,120 @@
+package site
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A top or bottom rule over fewer townships than its groups need is
+// warned of at its count (or its select), saying what it will select
+// (DESIGN.md §5.2, §5.9). Townships now: 甲街道, 乙街道, 丙镇 — 丁乡's
+// until is past, and it is not counted — so n = 3; the indicator
+// xiangmu ranks 甲街道 and 乙街道 alone, n = 2:
+//
+//	line 11: bottom, count 2: 3 < 2×2 → the last 2 less the top 2: place 3 alone, 1
+//	line 16: bottom, count 3 (groupSize): 3 ≤ 3 → all in the top 3, none
+//	line 22: top, count 4: 3 < 4 → all three
+//	         top, count 2: 3 ≥ 2, the first two; no warning
+//	         bottom, count 1: 3 ≥ 2×1, no warning
+//	         bottom of xiangmu, count 1: 2 ≥ 2×1, no warning
+//	line 48: bottom of xiangmu, count 2: 2 ≤ 2 → none
+//	         a rule no longer in force (until), a city rule: no warning
+func TestRuleOverFewUnitsWarned(t *testing.T) {
+	files := miniSite()
+	files["data/units.toml"] += "[[township]]\nname = \"丁乡\"\nslug = \"ding\"\nuntil = \"2022-12\"\n"
+	files["data/indicators.toml"] += "[[indicator]]\nid = \"xiangmu\"\nname = \"项目\"\nsection = \"重点工作\"\ntownships = [\"甲街道\", \"乙街道\"]\n"
+	files["config.toml"] += `[[rule]]
+on     = "composite"
+select = "bottom"
+count  = 2
+action = "约谈"
+
+[[rule]]
+on     = "composite"
+select = "bottom"
+action = "约谈"
+
+[[rule]]
+on     = "composite"
+select = "top"
+count  = 4
+action = "约谈"
+
+[[rule]]
+on     = "composite"
+select = "top"
+count  = 2
+action = "约谈"
+
+[[rule]]
+on     = "composite"
+select = "bottom"
+count  = 1
+action = "约谈"
+
+[[rule]]
+on     = "indicator"
+indicator = "xiangmu"
+select = "bottom"
+count  = 1
+action = "约谈"
+
+[[rule]]
+on     = "indicator"
+indicator = "xiangmu"
+select = "bottom"
+count  = 2
+action = "约谈"
+
+[[rule]]
+on     = "composite"
+select = "bottom"
+count  = 3
+action = "约谈"
+until  = "2022-12"
+
+[[rule]]
+on     = "city"
+select = "bottom"
+count  = 20
+action = "约谈"
+`
+	want := []string{
+		"config.toml:11:1: 警告：这条规则选后2名，但现有3个乡镇（街道），不足4个：后2名与前2名重叠，后一组不含前一组的单位，无并列时每期只选第3名（1个），原因写各自的位次（倒数第一……），不写“后两名”",
+		"config.toml:16:1: 警告：这条规则选后3名，但现有3个乡镇（街道），都在前3名之中，而后一组不含前一组的单位：这条规则不会选出任何单位",
+		"config.toml:22:1: 警告：这条规则选前4名，但现有3个乡镇（街道），不足4个：每期选全部单位，原因写各自的名次（第一、第二……）",
+		"config.toml:48:1: 警告：这条规则选后2名，但现有2个乡镇（街道），都在前2名之中，而后一组不含前一组的单位：这条规则不会选出任何单位",
+	}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// With groups each is counted apart: a bottom one of 街道组 (甲街道,
+// 乙街道: 2 ≥ 2×1) selects 乙街道, of 镇组 (丙镇 alone: 1 ≤ 1) none; a
+// rule naming 街道组 is not warned of for 镇组.
+func TestRuleOverFewUnitsWarnedByGroup(t *testing.T) {
+	files := miniSite()
+	files["data/units.toml"] = "[[group]]\nname = \"街道组\"\n[[group]]\nname = \"镇组\"\n" +
+		strings.NewReplacer(`slug = "jia"`, "slug = \"jia\"\ngroup = \"街道组\"", `slug = "yi"`, "slug = \"yi\"\ngroup = \"街道组\"", `slug = "bing"`, "slug = \"bing\"\ngroup = \"镇组\"").Replace(files["data/units.toml"])
+	files["config.toml"] += `[[rule]]
+on     = "composite"
+select = "bottom"
+count  = 1
+action = "约谈"
+
+[[rule]]
+on     = "composite"
+select = "bottom"
+count  = 1
+group  = "街道组"
+action = "约谈"
+`
+	want := []string{
+		"config.toml:11:1: 警告：这条规则选后1名，但镇组现有1个乡镇（街道），都在前1名之中，而后一组不含前一组的单位：这条规则不会选出任何单位",
+	}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
