@@ -141,8 +141,8 @@ type pick struct {
 	// place is where a unit of a top or bottom group that is not the
 	// first or last k stands (并列第三, 倒数第二, 并列倒数第二); "" for one
 	// the group's words say. A group of three that took four for a tie at
-	// third is not four 前三; two that are all a bottom group of three
-	// leaves over five units (§5.2) are not 后三.
+	// third is not four 前三; the two a bottom group of three keeps over
+	// five units, the top three taken out (§5.2), are not 后三.
 	place string
 	// short is that the unit's group had fewer than k members: its words
 	// (后三) would name a unit it has not.
