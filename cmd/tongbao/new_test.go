@@ -288,7 +288,7 @@ func TestNewMonth(t *testing.T) {
 	// And warned, as the preview warns over the draft: no city rank is
 	// in yet, and its {{< city-bottom >}} would say there is none.
 	bottomAt := slices.IndexFunc(strings.Split(circ, "\n"), func(l string) bool { return strings.HasPrefix(l, "{{< city-bottom") })
-	want = append(want, fmt.Sprintf("content/circulars/2023-03.md:%d:1: 警告：data/2023-03.toml 没有一项全市排名（overallCity、各项的 city、district 都没有填），这里会写出“本期没有排全市后三的单项目标。”：本地区没有全市排名的，请删去这个短代码；排名还没下发的，填好再发布", bottomAt+1))
+	want = append(want, fmt.Sprintf("content/circulars/2023-03.md:%d:1: 警告：data/2023-03.toml 没有一项全市排名（overallCity、各项的 city、district 都没有填），这里会写出“本期没有排全市后三的单项目标。”：本地区没有全市排名的，请删去这个短代码，并在 config.toml 的 [ranking] 中写 cityRanks = false，以后新月份的文件和填报工作簿就不再列出全市排名；排名还没下发的，填好再发布", bottomAt+1))
 	got := diagLines(errOut)
 	slices.Sort(got)
 	slices.Sort(want)
