@@ -223,7 +223,7 @@ func starterUnits() string {
 	w := site.NewWriter(site.UnitsFile)
 	w.Comment(`单位，由 tongbao init 生成：参与排名的单位（[[township]]）和负责指标的单位（[[department]]）。
 排列的顺序就是通报中列出的顺序；名称和网址名（slug）都不能重复。各键：`)
-	w.Help("township.name", "township.slug", "township.group", "township.from", "township.until", "township.became")
+	w.Help("township.name", "township.slug", "township.group", "township.from", "township.until", "township.became", "township.exempt")
 	w.Line("")
 	w.Comment(`行政区划调整（撤乡设镇、乡镇合并）之后，以前的单位不删：写上 until 和 became，新单位写 from，
 以前各月的数据和已发布的通报就不用改（机构改革后的 [[department]] 也一样）。例如：
@@ -337,7 +337,7 @@ func starterMonth() string {
 tongbao new 2024-02 --xlsx，它会据此生成 data/2024-02.toml 和填报工作簿。units.toml、indicators.toml
 改成本机关的以后，这个示例就对不上了：删去本文件和 content/circulars/2024-01.md（示例通报），
 再运行 tongbao new YYYY-MM --xlsx 开始本机关的第一个月。每个 [[result]] 是一个指标的结果，各键：`)
-	w.Help("overallCity", "result.indicator", "result.city", "result.district", "result.progress", "result.townships")
+	w.Help("overallCity", "result.indicator", "result.city", "result.district", "result.progress", "result.notApplicable", "result.townships")
 	w.Line("")
 	w.Value("period", 11, "1月", "")
 	w.Value("overallCity", 11, 41, "本县在全省的综合排名")

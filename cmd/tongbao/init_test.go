@@ -182,6 +182,32 @@ func TestInitConfigHasEveryKey(t *testing.T) {
 	}
 }
 
+// TestInitExplainsReasons: the units and the month init writes explain,
+// among their keys, how a unit is exempted for a month and an indicator
+// left out for a township, each with the table form that says why —
+// the short form alone would leave an office writing its reason in a
+// comment nobody publishes.
+func TestInitExplainsReasons(t *testing.T) {
+	dir := initSite(t)
+	for file, want := range map[string][]string{
+		"data/units.toml": {
+			"\n#   exempt  免考月份：本单位免于考核的月份，如 [\"2024-02\"]：",
+			`要写明原因的，把那一项写作 {month = "2024-02", reason = "数据报送不全"}，`,
+		},
+		"data/2024-01.toml": {
+			"\n#   notApplicable  不涉及的单位：本月不涉及本项工作的单位",
+			`要写明原因的，把那一项写作 {township = "甲镇", reason = "本月无规模以上工业企业"}；`,
+		},
+	} {
+		text := readText(t, filepath.Join(dir, file))
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s lacks %q", file, w)
+			}
+		}
+	}
+}
+
 // TestLayoutOverrides: a site made by init overrides one layout and one
 // asset, each started from the built-in file with tongbao layouts
 // --copy; the build uses both. Removing the override brings the built-in

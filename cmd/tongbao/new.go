@@ -212,7 +212,7 @@ func (sc *scaffold) monthFile() string {
 	// The ranks from above the office is not given are not asked for.
 	higher := s.Higher()
 	var help []string
-	for _, p := range []string{"overallCity", "result.city", "result.district", "result.progress", "result.townships"} {
+	for _, p := range []string{"overallCity", "result.city", "result.district", "result.progress", "result.notApplicable", "result.townships"} {
 		if higher.Uses(p[strings.LastIndex(p, ".")+1:]) {
 			help = append(help, p)
 		}

@@ -288,7 +288,7 @@ func TestNewMonth(t *testing.T) {
 	// And warned, as the preview warns over the draft: no city rank is
 	// in yet, and its {{< city-bottom >}} would say there is none.
 	bottomAt := slices.IndexFunc(strings.Split(circ, "\n"), func(l string) bool { return strings.HasPrefix(l, "{{< city-bottom") })
-	want = append(want, fmt.Sprintf("content/circulars/2023-03.md:%d:1: 警告：data/2023-03.toml 没有一项全市排名（overallCity、各项的 city、district 都没有填），这里会写出“本期没有排全市后三的单项目标。”：本地区没有全市排名的，请删去这个短代码；排名还没下发的，填好再发布", bottomAt+1))
+	want = append(want, fmt.Sprintf("content/circulars/2023-03.md:%d:1: 警告：data/2023-03.toml 没有一项全市排名（overallCity、各项的 city、district 都没有填），这里会写出“本期没有排全市后三的单项目标。”：本地区没有全市排名的，请删去这个短代码，并在 config.toml 的 [ranking] 中写 cityRanks = false，以后新月份的文件和填报工作簿就不再列出全市排名；排名还没下发的，填好再发布", bottomAt+1))
 	got := diagLines(errOut)
 	slices.Sort(got)
 	slices.Sort(want)
@@ -534,14 +534,16 @@ func TestNewInOfficeWords(t *testing.T) {
 		want   []string
 	}{
 		{"the sample", nil, []string{
-			"#   overallCity  全市综合排名：本地区在全市综合排名中的名次（1～12），可不填\n",
-			"#   city         全市排名：本项在全市排名中的名次（1～12），可不填\n",
-			"#   district     同级排名：本项在三区排名中的名次（1～3；本项写了 districtLabel、districtUnits 时以其为准），可不填\n",
+			"#   overallCity    全市综合排名：本地区在全市综合排名中的名次（1～12），可不填\n",
+			"#   city           全市排名：本项在全市排名中的名次（1～12），可不填\n",
+			"#   district       同级排名：本项在三区排名中的名次（1～3；本项写了 districtLabel、districtUnits 时以其为准），可不填\n",
+			"#   notApplicable  不涉及的单位：本月不涉及本项工作的单位",
+			`要写明原因的，把那一项写作 {township = "甲镇", reason = "本月无规模以上工业企业"}；`,
 			"# overallCity =            # 全市综合排名（待填写；上月：8）\n",
 		}},
 		{"an office a province ranks among 14", [][2]string{{`city       = "全市"`, `city       = "全省"`}, {"cityUnits     = 12", "cityUnits     = 14"}}, []string{
-			"#   overallCity  全省综合排名：本地区在全省综合排名中的名次（1～14），可不填\n",
-			"#   city         全省排名：本项在全省排名中的名次（1～14），可不填\n",
+			"#   overallCity    全省综合排名：本地区在全省综合排名中的名次（1～14），可不填\n",
+			"#   city           全省排名：本项在全省排名中的名次（1～14），可不填\n",
 			"# overallCity =            # 全省综合排名（待填写；上月：8）\n",
 		}},
 	} {
@@ -558,10 +560,36 @@ func TestNewInOfficeWords(t *testing.T) {
 				t.Errorf("%s: the month file lacks %q", c.name, w)
 			}
 		}
-		for _, no := range []string{"{", "[terms]", "[ranking]", "上级"} {
+		if left := officePlaceholder.FindAllString(month, -1); left != nil {
+			t.Errorf("%s: the month file says %q", c.name, left)
+		}
+		for _, no := range []string{"[terms]", "[ranking]", "上级"} {
 			if strings.Contains(month, no) {
 				t.Errorf("%s: the month file says %q", c.name, no)
 			}
+		}
+	}
+}
+
+// officePlaceholder matches a placeholder of the office's words left in
+// a help text (site.Field.Help: {city}, {cityUnits}, {peer}…), which
+// Config.Words replaces: a name in braces with nothing else, where a
+// TOML inline table the help shows as an example ({township = "甲镇"})
+// has its keys' = and values.
+var officePlaceholder = regexp.MustCompile(`\{[A-Za-z]+\}`)
+
+// TestOfficePlaceholder: what TestNewInOfficeWords takes for a
+// placeholder left unreplaced, and what it does not.
+func TestOfficePlaceholder(t *testing.T) {
+	for text, want := range map[string][]string{
+		"本项在{city}排名中的名次（1～{cityUnits}）":                        {"{city}", "{cityUnits}"},
+		"每个参与排名的{unit}一个得分":                                     {"{unit}"},
+		`把那一项写作 {township = "甲镇", reason = "本月无规模以上工业企业"}`:      nil,
+		`exempt = ["2024-02", {month = "2024-03"}]，本项在{peer}排名`: {"{peer}"},
+		"如 [\"甲镇\"]；{{< city-bottom >}}":                        nil,
+	} {
+		if got := officePlaceholder.FindAllString(text, -1); !slices.Equal(got, want) {
+			t.Errorf("%s: %q, want %q", text, got, want)
 		}
 	}
 }

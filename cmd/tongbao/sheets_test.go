@@ -343,7 +343,7 @@ func TestImportCSVMerges(t *testing.T) {
 	// Another value for a score the file has.
 	writeCSV("90.5")
 	code, _, errOut = runCmd("import", "2023-03", csv, "-s", dir)
-	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:18:11: 指标“规模工业增加值”中乡镇（街道）“汽车站街道”的得分已是 90.0，与 "+csv+":2:2 的 90.5 不同\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:19:11: 指标“规模工业增加值”中乡镇（街道）“汽车站街道”的得分已是 90.0，与 "+csv+":2:2 的 90.5 不同\n") ||
 		!strings.HasSuffix(errOut, "要以 scores.csv 为准，请加 --force\n") {
 		t.Errorf("a conflict: exit %d\n%s", code, errOut)
 	}
@@ -497,7 +497,7 @@ func TestImportWorkbookMerge(t *testing.T) {
 	// --dry-run shows how the file would change and leaves it.
 	scaffold := readText(t, month)
 	code, out, errOut := runCmd("import", "2023-03", a, "-s", dir, "--merge", "--dry-run")
-	if code != 0 || !strings.Contains(out, "data/2023-03.toml 第 15 行：\n- # city     =               # 上月：10\n+ city = 9                   # 上月：10\n") ||
+	if code != 0 || !strings.Contains(out, "data/2023-03.toml 第 16 行：\n- # city     =               # 上月：10\n+ city = 9                   # 上月：10\n") ||
 		!strings.HasSuffix(out, "：填入得分 12 个、其他数据 3 项；--dry-run，未写入任何文件\n") || readText(t, month) != scaffold {
 		t.Fatalf("--dry-run: exit %d, %q, %q", code, out, errOut)
 	}
@@ -540,7 +540,7 @@ func TestImportWorkbookMerge(t *testing.T) {
 	setCells(t, c, "奖励", "", map[string]any{"单位": "汽车站街道", "金额（元）": 5000, "原因": "招商引资成效突出"})
 	setCells(t, c, "考核排类", "1", map[string]any{"一类": "区财政局"})
 	code, _, errOut = runCmd("import", "2023-03", c, "-s", dir, "--merge")
-	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:15:8: 指标“规模工业增加值”的全市排名已是 9，与 "+c+" 考核结果!E3 的 7 不同\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:16:8: 指标“规模工业增加值”的全市排名已是 9，与 "+c+" 考核结果!E3 的 7 不同\n") ||
 		!strings.HasSuffix(errOut, "要以 稳就业.xlsx 为准，请加 --force\n") || readText(t, month) != text {
 		t.Fatalf("a conflicting rank: exit %d, %q", code, errOut)
 	}
@@ -643,7 +643,7 @@ func TestImportSeveralFiles(t *testing.T) {
 		t.Errorf("two files with a problem among four: exit %d\n%s\nwant\n%s", code, errOut, want)
 	}
 	code, _, errOut = runCmd("import", "2023-03", a, again, "-s", dir, "--merge")
-	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:18:11: 指标“规模工业增加值”中乡镇（街道）“汽车站街道”的得分已是 84.5，与 "+again+" 乡镇（街道）得分!B4 的 74.0 不同\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:19:11: 指标“规模工业增加值”中乡镇（街道）“汽车站街道”的得分已是 84.5，与 "+again+" 乡镇（街道）得分!B4 的 74.0 不同\n") ||
 		!strings.Contains(errOut, "（data/2023-03.toml 的行号指并入前面 1 个文件之后的内容）\n") || readText(t, month) != scaffold {
 		t.Errorf("two copies of one column that differ: exit %d, %q", code, errOut)
 	}

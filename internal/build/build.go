@@ -214,7 +214,7 @@ func load(opts Options) (*site.Site, []string, error) {
 // draftProblems are problems, the load's, with those found in rendering
 // the circulars of the months being gathered as drafts (site.LoadDraft)
 // that problems lacks; nil when there are none such. warnings are what
-// the preview warns of those drafts (draftWarnings).
+// the preview warns of those drafts (render.DraftWarnings).
 func draftProblems(dir string, months []string, problems error) (warnings diag.List, more error) {
 	st, files, found := site.LoadDraft(dir, nil, months)
 	var extra diag.List
@@ -226,7 +226,7 @@ func draftProblems(dir string, months []string, problems error) (warnings diag.L
 		if _, rerr := render.Render(st, res, render.Options{Only: files, Warn: slip}); errors.As(rerr, &l) {
 			extra = append(extra, l...)
 		}
-		warnings = draftWarnings(st, res, files, slips)
+		warnings = render.DraftWarnings(st, res, files, slips)
 	}
 	var have diag.List
 	if problems != nil && !errors.As(problems, &have) {
@@ -242,25 +242,6 @@ func draftProblems(dir string, months []string, problems error) (warnings diag.L
 		return warnings, nil
 	}
 	return warnings, all.Err()
-}
-
-// draftWarnings are the warnings of the drafts' circulars (files) of the
-// draft site st, as the preview shows them over a draft: the measures
-// their bodies list nowhere (render.Unlisted), the slips of their
-// Markdown (slips, render.Options.Warn) and the load's (a linked file
-// or picture not there, a picture without its text). The site built
-// leaves their months out, so its own warnings say nothing of the text
-// being written; those of the rest of the site, which st repeats, are
-// left to it.
-func draftWarnings(st *site.Site, res *rank.Results, files []string, slips diag.List) diag.List {
-	var out diag.List
-	for _, w := range slices.Concat(render.Unlisted(st, res), slips, st.Warnings) {
-		if slices.Contains(files, w.File) && !slices.Contains(out, w) {
-			out = append(out, w)
-		}
-	}
-	out.Sort()
-	return out
 }
 
 // An IncompleteError is the problems of a site that are all in its newest

@@ -18,6 +18,9 @@ import (
 // A Diagnostic is one problem at one place in one input file.
 // File is slash-separated and relative to the site root; Line and Col are
 // 1-based (Col counts characters, not bytes); zero means unknown.
+// A problem of a text file as a whole (a month file misnamed, a page
+// that looks like a copy) is best put at 1:1: an editor's problem
+// matcher reads file:line:col and passes over a line without them.
 type Diagnostic struct {
 	File string
 	Line int

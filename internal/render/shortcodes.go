@@ -288,9 +288,15 @@ func cityBottomView(c *core, p *rank.Period, args []string) (any, error) {
 	if !m.HigherRanked() {
 		// Not "none in the bottom group": no rank from above at all, which
 		// an office never given one, or a month whose ranks have not come
-		// yet, would publish as if it were.
-		return v, markdown.ShortcodeWarning(fmt.Sprintf("警告：%s 没有一项%s排名（overallCity、各项的 city、district 都没有填），这里会写出“%s”：本地区没有%s排名的，请删去这个短代码；排名还没下发的，填好再发布",
-			m.File, terms.City, v.None, terms.City))
+		// yet, would publish as if it were. An office never given one is
+		// pointed at cityRanks = false too, which stops the month files
+		// and workbooks asking for the ranks, unless it said so already.
+		never := "请删去这个短代码"
+		if said := c.s.Config.Ranking.CityRanks; said == nil || *said {
+			never += fmt.Sprintf("，并在 config.toml 的 [ranking] 中写 cityRanks = false，以后新月份的文件和填报工作簿就不再列出%s排名", terms.City)
+		}
+		return v, markdown.ShortcodeWarning(fmt.Sprintf("警告：%s 没有一项%s排名（overallCity、各项的 city、district 都没有填），这里会写出“%s”：本地区没有%s排名的，%s；排名还没下发的，填好再发布",
+			m.File, terms.City, v.None, terms.City, never))
 	}
 	return v, nil
 }

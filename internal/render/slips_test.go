@@ -70,7 +70,9 @@ func TestSlipsWarned(t *testing.T) {
 // the office was never given: it renders, and is warned of at the
 // shortcode. Once the month has a rank from above it is not, through the
 // same Cache, whose page of the circular the month's change renders
-// again; and when the rank is taken out again, it is told again.
+// again; and when the rank is taken out again, it is told again. The
+// warning points at [ranking] cityRanks = false until config.toml says
+// it.
 func TestCityBottomWithoutHigherRanks(t *testing.T) {
 	files := historySite()
 	const circ, month = "content/circulars/2023-02.md", "data/2023-02.toml"
@@ -105,24 +107,34 @@ func TestCityBottomWithoutHigherRanks(t *testing.T) {
 		t.Fatal("no page circulars/2023/5/")
 		return nil, false
 	}
-	want := []string{circ + ":9:1: 警告：data/2023-02.toml 没有一项全市排名（overallCity、各项的 city、district 都没有填），" +
-		"这里会写出“本期没有排全市后三的单项目标。”：本地区没有全市排名的，请删去这个短代码；排名还没下发的，填好再发布"}
-	write := func(text string) {
+	const told = ":9:1: 警告：data/2023-02.toml 没有一项全市排名（overallCity、各项的 city、district 都没有填），" +
+		"这里会写出“本期没有排全市后三的单项目标。”：本地区没有全市排名的，请删去这个短代码"
+	// Pointed at cityRanks = false while config.toml does not say it.
+	want := []string{circ + told + "，并在 config.toml 的 [ranking] 中写 cityRanks = false，" +
+		"以后新月份的文件和填报工作簿就不再列出全市排名；排名还没下发的，填好再发布"}
+	said := []string{circ + told + "；排名还没下发的，填好再发布"}
+	write := func(name, text string) {
 		t.Helper()
-		if err := os.WriteFile(filepath.Join(dir, month), []byte(text), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	config := files["config.toml"]
+	saysNone := strings.Replace(config, "[ranking]\n", "[ranking]\ncityRanks = false\n", 1)
 	for _, step := range []struct {
 		name   string
+		config string
 		month  string
 		warned []string
 	}{
-		{"no rank from above", unranked, want},
-		{"a rank from above", ranked, nil},
-		{"the ranks taken out again", unranked, want},
+		{"no rank from above", config, unranked, want},
+		{"a rank from above", config, ranked, nil},
+		{"the ranks taken out again", config, unranked, want},
+		{"config.toml says there are none", saysNone, unranked, said},
+		{"says there are", strings.Replace(saysNone, "= false", "= true", 1), unranked, want},
 	} {
-		write(step.month)
+		write("config.toml", step.config)
+		write(month, step.month)
 		got, none := render()
 		if !reflect.DeepEqual(got, step.warned) {
 			t.Errorf("%s: warned\n%q\nwant\n%q", step.name, got, step.warned)

@@ -78,6 +78,29 @@ func Unlisted(s *site.Site, res *rank.Results) diag.List {
 	return l
 }
 
+// DraftWarnings are the warnings of the drafts' circulars (files) of the
+// draft site st (site.LoadDraft), ranked as res: the measures their
+// bodies list nowhere (Unlisted), the slips of their Markdown (slips,
+// Options.Warn) and the load's (a linked file or picture not there, a
+// picture without its text). The site built or served leaves their
+// months out, so its own warnings say nothing of the text being
+// written; those of the rest of the site, which st repeats, are left to
+// it.
+//
+// check and build tell them (internal/build), and the preview shows them
+// over the drafts (internal/serve): one list, so that the two cannot come
+// to tell a draft apart.
+func DraftWarnings(st *site.Site, res *rank.Results, files []string, slips diag.List) diag.List {
+	var out diag.List
+	for _, w := range slices.Concat(Unlisted(st, res), slips, st.Warnings) {
+		if slices.Contains(files, w.File) && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	out.Sort()
+	return out
+}
+
 // Lists reports whether a circular's body lists the measures of action
 // by a shortcode (see Unlisted).
 func Lists(body []byte, action string) bool {

@@ -323,7 +323,7 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 	for _, o := range outputs {
 		taken[o.Path] = true
 	}
-	var warned diag.List      // the measures the drafts shown list nowhere, their Markdown's slips
+	var warned diag.List      // the warnings of the drafts shown (render.DraftWarnings)
 	var gone []string         // the folders of the drafts that give way
 	pages := map[string]int{} // the drafts' pages shown, and how many problems their own text has
 	for _, c := range circs {
@@ -336,7 +336,8 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 		pages[dir+"index.html"] = 0
 		// A draft is where the parts of its measures are written: the
 		// build would say the same once the month is in, after the
-		// circular is dated — too late for the text being written now.
+		// circular is dated — too late for the text being written now;
+		// check says them now, from the same list.
 		for _, d := range unlisted {
 			if d.File == c.File {
 				warned = append(warned, d)
@@ -398,12 +399,12 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 // while typing — is kept as render makes it of the rest (render.Options
 // .Only), beside its problems, rather than the page going to the 404
 // page at every slip. Only a page that does not render at all is left
-// out. unlisted are the drafts' measures their bodies list nowhere
-// (render.Unlisted), as the draft ranks them, the slips of their
-// Markdown (render.Options.Warn) and what the draft site warns of them
-// (a linked file or picture not there, a picture without a text
-// alternative): the site served leaves their months out, so its warnings
-// say nothing of the text being written.
+// out. unlisted are the drafts' warnings, as check and build tell them
+// (render.DraftWarnings): the measures their bodies list nowhere, as the
+// draft ranks them, the slips of their Markdown and what the draft site
+// warns of them (a linked file or picture not there, a picture without a
+// text alternative); the site served leaves their months out, so its
+// warnings say nothing of the text being written.
 //
 // A month that was read as a draft and no longer can be is a slip being
 // typed: the drafts last rendered of the same months are returned again,
@@ -438,12 +439,7 @@ func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*
 			circs = append(circs, c)
 		}
 	}
-	unlisted = append(render.Unlisted(st, res), slips...)
-	for _, w := range st.Warnings {
-		if slices.Contains(files, w.File) {
-			unlisted = append(unlisted, w)
-		}
-	}
+	unlisted = render.DraftWarnings(st, res, files, slips)
 	s.lastDrafts, s.lastCircs, s.lastUnlisted, s.lastHeld = outputs, circs, unlisted, slices.Clone(held)
 	return outputs, circs, found, unlisted, false, err
 }

@@ -161,13 +161,13 @@ func TestLoadDiagnostics(t *testing.T) {
 		{"duplicate slug", "data/units.toml", `slug = "yi"`, `slug = "jia"`,
 			"data/units.toml:6:1: slug“jia”重复（已用于“甲街道”）"},
 		{"bad month file name", "data/2023-2.toml", "", "period = \"2月\"\n",
-			"data/2023-2.toml: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-02.toml"},
+			"data/2023-2.toml:1:1: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-02.toml"},
 		{"month file named in Chinese", "data/2023年3月.toml", "", "period = \"3月\"\n",
-			"data/2023年3月.toml: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-03.toml"},
+			"data/2023年3月.toml:1:1: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-03.toml"},
 		{"month file with an underscore", "data/2023_03.toml", "", "period = \"3月\"\n",
-			"data/2023_03.toml: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-03.toml"},
+			"data/2023_03.toml:1:1: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-03.toml"},
 		{"month file of no month", "data/三月.toml", "", "period = \"3月\"\n",
-			"data/三月.toml: 数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）"},
+			"data/三月.toml:1:1: 数据文件名应为 YYYY-MM.toml（如 data/2023-02.toml）"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -687,17 +687,17 @@ func TestMonthFileCopies(t *testing.T) {
 	}
 	got := loadWarnings(t, files)
 	want := []string{
-		"data/2023-02 (2).toml: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
-		"data/2023-02 - 副本.toml: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
-		"data/2023-02 copy.toml: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
-		"data/2023-02备份.toml: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
+		"data/2023-02 (2).toml:1:1: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
+		"data/2023-02 - 副本.toml:1:1: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
+		"data/2023-02 copy.toml:1:1: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
+		"data/2023-02备份.toml:1:1: 警告：这像是 data/2023-02.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	files = miniSite()
 	files["data/2023-2.toml"] = "period = \"x\"\n"
-	if _, err := Load(writeSite(t, files)); err == nil || err.Error() != "data/2023-2.toml: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-02.toml" {
+	if _, err := Load(writeSite(t, files)); err == nil || err.Error() != "data/2023-2.toml:1:1: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-02.toml" {
 		t.Errorf("a misnamed month file: %v", err)
 	}
 }
@@ -1064,15 +1064,15 @@ func TestUnreportedMonths(t *testing.T) {
 			f["data/2023-03.toml"] = month("3月")
 			f["data/2023-04.toml"] = month("4月")
 		}, []string{"2023-02"}, []string{
-			`data/2023-03.toml: 警告：还没有通报报告这个月份（data = "2023-03"），暂不发布它的数据；写好它的通报（如 content/circulars/2023-03.md）后一同发布`,
-			`data/2023-04.toml: 警告：还没有通报报告这个月份（data = "2023-04"），暂不发布它的数据；写好它的通报（如 content/circulars/2023-04.md）后一同发布`,
+			`data/2023-03.toml:1:1: 警告：还没有通报报告这个月份（data = "2023-03"），暂不发布它的数据；写好它的通报（如 content/circulars/2023-03.md）后一同发布`,
+			`data/2023-04.toml:1:1: 警告：还没有通报报告这个月份（data = "2023-04"），暂不发布它的数据；写好它的通报（如 content/circulars/2023-04.md）后一同发布`,
 		}},
 		{"a month between two reported", func(f map[string]string) {
 			f["data/2023-03.toml"] = month("3月")
 			f["data/2023-04.toml"] = month("4月")
 			f["content/circulars/2023-04.md"] = circular(9, "2023-04")
 		}, []string{"2023-02", "2023-03", "2023-04"}, []string{
-			`data/2023-03.toml: 警告：没有通报报告这个月份（data = "2023-03"），它的名次仍在单位、指标页面、考核排名和开放数据中发布；如果它的通报删去了，这个数据文件也应删去或移出 data/`,
+			`data/2023-03.toml:1:1: 警告：没有通报报告这个月份（data = "2023-03"），它的名次仍在单位、指标页面、考核排名和开放数据中发布；如果它的通报删去了，这个数据文件也应删去或移出 data/`,
 		}},
 		{"backfill, and months a quarter spans", func(f map[string]string) {
 			f["data/2022-12.toml"] = month("12月")

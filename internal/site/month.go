@@ -71,16 +71,16 @@ func (l *loader) monthFiles() {
 		m := monthFileRE.FindStringSubmatch(rel)
 		if m == nil {
 			if c := copyFileRE.FindStringSubmatch(rel); c != nil {
-				l.s.Warnings.Add(rel, 0, 0, "警告：这像是 data/%s.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/", c[1])
+				l.s.Warnings.Add(rel, 1, 1, "警告：这像是 data/%s.toml 的副本，不作为月度数据读取；不再需要就删去，要留作备份请移出 data/", c[1])
 				continue
 			}
-			l.diags.Add(rel, 0, 0, "%s", badMonthFileName(rel))
+			l.diags.Add(rel, 1, 1, "%s", badMonthFileName(rel))
 			continue
 		}
 		year, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		if month < 1 || month > 12 {
-			l.diags.Add(rel, 0, 0, "文件名中的月份 %s 无效", m[2])
+			l.diags.Add(rel, 1, 1, "文件名中的月份 %s 无效", m[2])
 			continue
 		}
 		if l.hold[m[1]+"-"+m[2]] {
