@@ -141,3 +141,36 @@ func TestWorkbookFollowsHigherRanks(t *testing.T) {
 func TestRoundTripWithoutHigherRanks(t *testing.T) {
 	roundTrip(t, withoutHigher(t, ""))
 }
+
+// TestWorkbookNoLongerRanked: an office no longer ranked from above says
+// so in config.toml (cityRanks = false, districtRanks = false), and its
+// next month's workbook asks for neither, though its month of before has
+// both; that month's own export keeps both, which it holds: a workbook
+// without them would lose them when imported back.
+func TestWorkbookNoLongerRanked(t *testing.T) {
+	dir := copySite(t)
+	p := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte("[ranking]\n"), []byte("[ranking]\ncityRanks = false\ndistrictRanks = false\n"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := load(t, dir)
+	blank, err := Blank(s, "2023-03", s.Month("2023-02"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if columns, overview, _ := layoutOf(t, blank); !slices.Equal(columns, []string{"进展情况"}) || !slices.Equal(overview, []string{"期别"}) {
+		t.Errorf("2023-03's blank workbook: 考核结果 columns %q, 本月概况 rows %q; want only 进展情况 and 期别", columns, overview)
+	}
+	exported, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"全市排名", "全市并列", "同级排名", "同级并列", "同级排名名称", "同级单位数", "进展情况"}
+	if columns, overview, _ := layoutOf(t, exported); !slices.Equal(columns, want) || !slices.Equal(overview, []string{"期别", "全市综合排名"}) {
+		t.Errorf("2023-02's export: 考核结果 columns %q, 本月概况 rows %q; want %q and 期别, 全市综合排名", columns, overview, want)
+	}
+}

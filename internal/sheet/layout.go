@@ -75,8 +75,10 @@ type layout struct {
 }
 
 // newLayout derives the workbook from site.MonthFile and the site's
-// catalogue.
-func newLayout(s *site.Site) *layout {
+// catalogue, for the month m (nil for a blank workbook, or one read):
+// the ranks from above are those the office is given (site.Higher) and
+// those m has.
+func newLayout(s *site.Site, m *site.Month) *layout {
 	l := &layout{s: s, unit: s.Config.Terms.Unit, words: s.Config.Words()}
 	for i := range site.MonthFile.Fields {
 		f := &site.MonthFile.Fields[i]
@@ -106,6 +108,10 @@ func newLayout(s *site.Site) *layout {
 		panic("sheet: site.MonthFile has no results with scores and notApplicable, or no lists")
 	}
 	higher := s.Higher()
+	if m != nil {
+		mh := m.Higher()
+		higher.City, higher.Peer = higher.City || mh.City, higher.Peer || mh.Peer
+	}
 	for _, f := range l.top {
 		if higher.Uses(f.Key) {
 			l.shownTop = append(l.shownTop, f)

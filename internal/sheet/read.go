@@ -95,7 +95,7 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 	if !ok {
 		return nil, fmt.Errorf("月份“%s”格式不对，应为 YYYY-MM", key)
 	}
-	r := &reader{layout: newLayout(s), key: key, year: year, month: month, merging: merging, current: current,
+	r := &reader{layout: newLayout(s, nil), key: key, year: year, month: month, merging: merging, current: current,
 		name: name, source: path.Base(strings.ReplaceAll(name, `\`, "/")), rank: map[string][3]int{}, covered: map[string]bool{}}
 	ext := strings.ToLower(path.Ext(r.source))
 	switch {

@@ -237,7 +237,7 @@ func (b *book) unitList() string {
 }
 
 func write(s *site.Site, m *site.Month, scored func(*site.Result) bool, scaffold string, owner *site.Unit) ([]byte, error) {
-	b := &book{layout: newLayout(s), f: excelize.NewFile(), m: m, res: map[*site.Indicator]*site.Result{}, owner: owner, rows: s.Indicators}
+	b := &book{layout: newLayout(s, m), f: excelize.NewFile(), m: m, res: map[*site.Indicator]*site.Result{}, owner: owner, rows: s.Indicators}
 	if owner != nil {
 		others := func(ind *site.Indicator) bool { return !slices.Contains(ind.Owners, owner) }
 		b.rows = slices.DeleteFunc(slices.Clone(b.rows), others)

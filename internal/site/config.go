@@ -63,7 +63,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "cityUnits", Kind: Integer, Label: "上级排名单位数", Help: "上级综合排名中的单位数，默认 12"},
 		{Key: "districtUnits", Kind: Integer, Label: "同级单位数", Help: "同级排名中的单位数，默认 3"},
 		{Key: "cityRanks", Kind: Flag, Label: "有上级排名",
-			Help: "false：本地区没有上级排名（上级综合排名 overallCity 和各项的 city），新月份的文件、填报工作簿和第一期通报的草稿都不列出；不写时看已有的月份，有月份而都没有上级排名的，也视为没有；true：还没有哪个月有时也列出。已有月份填了上级排名的总是列出（见 reference.md 的“上级和同级排名”）"},
+			Help: "false：本地区没有上级排名（上级综合排名 overallCity 和各项的 city），新月份的文件、填报工作簿和第一期通报的草稿都不列出；不再有上级排名的也写 false（以前月份填的上级排名照样保留，导出那个月的工作簿时照样列出）；true：还没有哪个月有时也列出；不写时看已有的月份：有一个月填了就列出，有月份而都没填的视为没有（见 reference.md 的“上级和同级排名”）"},
 		{Key: "districtRanks", Kind: Flag, Label: "有同级排名",
 			Help: "同 cityRanks，对同级排名（各项的 district）：false 时不列出，不写时看已有的月份"},
 	}},

@@ -551,9 +551,7 @@ func (m *Month) Result(id string) *Result { return m.byIndicator[id] }
 // above: its overall one, or an indicator's in the city or among its
 // peers. An office that is never given one has no city-bottom list, and
 // a month without them says nothing of where it stands above.
-func (m *Month) HigherRanked() bool {
-	return m.OverallCity > 0 || slices.ContainsFunc(m.Results, func(r *Result) bool { return r.City > 0 || r.District > 0 })
-}
+func (m *Month) HigherRanked() bool { return m.Higher().Any() }
 
 // Higher is which rankings from above an office is given: the city's
 // (overallCity, a result's city) and its peers' (a result's district).
@@ -576,22 +574,24 @@ func (h Higher) Uses(key string) bool {
 
 // Higher says which rankings from above the office is given, for what
 // asks for them before a month has them (a new month's file, the fill-in
-// workbook, a first circular's city-bottom): each one a month file
-// has; else what config.toml's [ranking] cityRanks and districtRanks
-// say; else, once there are months, none that no month has — an office
+// workbook, a first circular's city-bottom): what config.toml's
+// [ranking] cityRanks and districtRanks say; else each one a month file
+// has; else, once there are months, none that no month has — an office
 // never given a city rank should not be asked for one every month — and
-// both while there are none, nothing being known yet.
+// both while there are none, nothing being known yet. The office's word
+// comes first: one no longer ranked from above says so, and its months
+// of before, which keep their ranks (Month.Higher), ask no more.
 func (s *Site) Higher() Higher {
 	var h Higher
 	for _, m := range s.Months {
-		h.City = h.City || m.OverallCity > 0 || slices.ContainsFunc(m.Results, func(r *Result) bool { return r.City > 0 })
-		h.Peer = h.Peer || slices.ContainsFunc(m.Results, func(r *Result) bool { return r.District > 0 })
+		mh := m.Higher()
+		h.City, h.Peer = h.City || mh.City, h.Peer || mh.Peer
 	}
 	decide := func(has *bool, said *bool) {
 		switch {
-		case *has:
 		case said != nil:
 			*has = *said
+		case *has:
 		default:
 			*has = len(s.Months) == 0
 		}
@@ -599,6 +599,16 @@ func (s *Site) Higher() Higher {
 	decide(&h.City, s.Config.Ranking.CityRanks)
 	decide(&h.Peer, s.Config.Ranking.DistrictRanks)
 	return h
+}
+
+// Higher is which rankings from above the month gives: a workbook of the
+// month (tongbao export) keeps the columns of those it has, whatever the
+// office now says.
+func (m *Month) Higher() Higher {
+	return Higher{
+		City: m.OverallCity > 0 || slices.ContainsFunc(m.Results, func(r *Result) bool { return r.City > 0 }),
+		Peer: slices.ContainsFunc(m.Results, func(r *Result) bool { return r.District > 0 }),
+	}
 }
 
 // A Result is one indicator's assessment in one month.
