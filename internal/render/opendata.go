@@ -651,6 +651,33 @@ type DataView struct {
 	// and CatalogueFields its fields.
 	Catalogue       string
 	CatalogueFields []DataField
+	// Holds is what a circular's data.json has besides the CSV's scores and
+	// places, in the office's words: only what the office has, so that a
+	// 督查室 with no ranks from above and no departments is not told its
+	// files hold 全市排名 and 区直单位考核排类 (全市排名、三区排名、区直单位考核排类和奖惩).
+	Holds string
+}
+
+// holds is DataView.Holds: the ranks from above the office has
+// (site.Higher), its departments' categories if any month sorts them, and
+// the rewards and measures every circular may have.
+func (o *openData) holds() string {
+	terms := o.s.Config.Terms
+	var parts []string
+	h := o.s.Higher()
+	if h.City {
+		parts = append(parts, terms.City+"排名")
+	}
+	if h.Peer {
+		parts = append(parts, terms.Peer+"排名")
+	}
+	if slices.ContainsFunc(o.s.Months, func(m *site.Month) bool { return len(m.Categories) > 0 }) {
+		parts = append(parts, terms.Department+"考核排类")
+	}
+	if len(parts) == 0 {
+		return "奖惩"
+	}
+	return strings.Join(parts, "、") + "和奖惩"
 }
 
 // A DataField is a column or a field and what it holds.
@@ -711,7 +738,7 @@ var dataColumn = Column{Name: "考核数据", Description: "各期考核数据�
 func (o *openData) dataPage() ([]byte, error) {
 	words := o.words()
 	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words),
-		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words)}
+		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words), Holds: o.holds()}
 	if months := o.res.Months(); len(months) > 0 {
 		v.Ranks, v.Months = "data/ranks.csv", len(months)
 		v.From, v.To = months[0].Label, months[len(months)-1].Label
