@@ -1028,6 +1028,92 @@ func TestNewFirstMonthWithoutHigherRanks(t *testing.T) {
 	}
 }
 
+// TestNewWithoutDepartments: an office with no [[department]] (a
+// 督查室 ranking its townships, no indicator owned) is not asked for 考核排类
+// it has nothing to sort into: neither the month file new writes nor its
+// workbook has them, and the workbook, filled, imports. One with
+// departments is asked, in both.
+func TestNewWithoutDepartments(t *testing.T) {
+	for _, departments := range []bool{false, true} {
+		dir := filepath.Join(t.TempDir(), "site")
+		if code, _, errOut := runCmd("init", dir); code != 0 {
+			t.Fatalf("init: exit %d\n%s", code, errOut)
+		}
+		for _, f := range []string{"content/circulars/2024-01.md", "data/2024-01.toml"} {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !departments {
+			units, err := os.ReadFile(filepath.Join(dir, "data", "units.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			kept, _, _ := bytes.Cut(units, []byte("\n[[department]]"))
+			inds, err := os.ReadFile(filepath.Join(dir, "data", "indicators.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			inds = regexp.MustCompile(`(?m)^owners .*\n`).ReplaceAll(inds, nil)
+			for f, b := range map[string][]byte{"units.toml": kept, "indicators.toml": inds} {
+				if err := os.WriteFile(filepath.Join(dir, "data", f), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if code, _, errOut := runCmd("new", "-s", dir, "2024-02", "--xlsx"); code != 0 {
+			t.Fatalf("departments %v: new: exit %d\n%s", departments, code, errOut)
+		}
+		month, err := os.ReadFile(filepath.Join(dir, "data", "2024-02.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if asked := bytes.Contains(month, []byte("# [categories]")); asked != departments {
+			t.Errorf("departments %v: the month file asks for categories %v:\n%s", departments, asked, month)
+		}
+		if bytes.Contains(month, []byte("\n\n\n")) {
+			t.Errorf("departments %v: the month file has two empty lines running:\n%s", departments, month)
+		}
+		book, err := excelize.OpenFile(filepath.Join(dir, "data", "2024-02.xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheets := book.GetSheetList()
+		readme, _ := book.GetRows("说明")
+		if departments {
+			book.Close()
+			if !slices.Contains(sheets, "考核排类") {
+				t.Errorf("with departments, the workbook's sheets %q lack 考核排类", sheets)
+			}
+			continue
+		}
+		if slices.Contains(sheets, "考核排类") || strings.Contains(fmt.Sprint(readme), "考核排类") {
+			t.Errorf("without departments, the workbook has 考核排类: sheets %q, 说明 %q", sheets, readme)
+		}
+		// 甲镇 2, 乙镇 3, … in each column its township is ranked in (白色).
+		rows, _ := book.GetRows("乡镇得分")
+		for r := 3; r < len(rows); r++ {
+			for c := 2; c <= len(rows[0]); c++ {
+				ref, _ := excelize.CoordinatesToCellName(c, r+1)
+				if style, _ := book.GetCellStyle("乡镇得分", ref); style != 0 {
+					if locked, _ := book.GetStyle(style); locked.Protection != nil && locked.Protection.Locked {
+						continue
+					}
+				}
+				book.SetCellValue("乡镇得分", ref, r)
+			}
+		}
+		filled := filepath.Join(t.TempDir(), "filled.xlsx")
+		if err := book.SaveAs(filled); err != nil {
+			t.Fatal(err)
+		}
+		book.Close()
+		if code, out, errOut := runCmd("import", "-s", dir, "2024-02", filled); code != 0 {
+			t.Errorf("the filled workbook without 考核排类: import exit %d\n%s%s", code, out, errOut)
+		}
+	}
+}
+
 // TestCheckTellsDraftWarnings: what the preview warns of over the draft
 // of a month being gathered — a link to a file not there, a picture
 // without its file or its text — check and build tell too, once each, at
