@@ -1144,8 +1144,28 @@ func TestCheckTellsDraftWarnings(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "content", "notice.md"), []byte("+++\ntitle = \"说明\"\n+++\n\n见[表](files/表.xlsx)。\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A score of the month being gathered written as text, as one
+	// pasted from a spreadsheet comes: warned of while the month is
+	// gathered, not first when it is complete.
+	monthFile := filepath.Join(dir, "data", "2023-03.toml")
+	month, err := os.ReadFile(monthFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(string(month), "\n")
+	scoreRE := regexp.MustCompile(`^# "([^"]+)" +=`)
+	quoted := slices.IndexFunc(rows, scoreRE.MatchString)
+	if quoted < 0 {
+		t.Fatalf("new's month file has no score to fill:\n%s", month)
+	}
+	name := scoreRE.FindStringSubmatch(rows[quoted])[1]
+	rows[quoted] = `"` + name + `" = "93.2"`
+	if err := os.WriteFile(monthFile, []byte(strings.Join(rows, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	link, picture := at+1, at+3 // lines from 1
 	want := []string{
+		fmt.Sprintf(`data/2023-03.toml:%d:1: 警告：%s的得分 "93.2" 带引号，是文字而不是数；已按 93.2 读取，请去掉引号，写作 "%s" = 93.2`, quoted+1, name, name),
 		"content/notice.md:5:2: 警告：链接的文件 content/files/表.xlsx 不存在，这个链接会失效",
 		fmt.Sprintf("content/circulars/2023-03.md:%d:3: 警告：链接的文件 content/circulars/files/附件1.xlsx 不存在，这个链接会失效", link),
 		fmt.Sprintf("content/circulars/2023-03.md:%d:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](files/现场.png)", picture),
@@ -1170,7 +1190,7 @@ func TestCheckTellsDraftWarnings(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "content", "circulars", "files", "附件1.xlsx"), []byte("PK"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, errOut := runCmd("check", "-s", dir); strings.Contains(errOut, want[1]) || !strings.Contains(errOut, want[3]) {
+	if _, _, errOut := runCmd("check", "-s", dir); strings.Contains(errOut, want[2]) || !strings.Contains(errOut, want[4]) {
 		t.Errorf("附件1.xlsx added: %s\nwant the link no longer told, the picture still", errOut)
 	}
 }

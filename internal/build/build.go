@@ -248,12 +248,14 @@ func draftProblems(dir string, months []string, problems error) (warnings diag.L
 // draft site st, as the preview shows them over a draft: the measures
 // their bodies list nowhere (render.Unlisted), the slips of their
 // Markdown (slips, render.Options.Warn) and the load's (a linked file
-// or picture not there, a picture without its text). The site built
+// or picture not there, a picture without its text), theirs and their
+// month files' (a score written as text). The site built
 // leaves their months out, so its own warnings say nothing of the text
 // being written; those of the rest of the site, which st repeats, are
 // left to it.
 func draftWarnings(st *site.Site, res *rank.Results, files []string, slips diag.List) diag.List {
 	var out diag.List
+	files = st.DraftFiles(files)
 	for _, w := range slices.Concat(render.Unlisted(st, res), slips, st.Warnings) {
 		if slices.Contains(files, w.File) && !slices.Contains(out, w) {
 			out = append(out, w)
