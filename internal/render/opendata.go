@@ -737,8 +737,8 @@ var dataColumn = Column{Name: "考核数据", Description: "各期考核数据�
 // renders it again.
 func (o *openData) dataPage() ([]byte, error) {
 	words := o.words()
-	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words),
-		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words), Holds: o.holds()}
+	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words, o.officeLacks()),
+		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words, nil), Holds: o.holds()}
 	if months := o.res.Months(); len(months) > 0 {
 		v.Ranks, v.Months = "data/ranks.csv", len(months)
 		v.From, v.To = months[0].Label, months[len(months)-1].Label
@@ -832,19 +832,59 @@ func (o *openData) csvColumns() []DataField {
 }
 
 // dataFields appends the fields of struct type t, from their json and zh
-// tags, each nested struct's and array's fields after it.
-func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.Replacer) []DataField {
+// tags, each nested struct's and array's fields after it. none, if not
+// nil, names what the site never has of a field by its zh tag (officeLacks):
+// such a field is left out when data.json leaves it out empty
+// (omitempty), and is said to be empty, without its own fields, when the
+// file always has it.
+func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.Replacer, none func(zh string) string) []DataField {
 	for f := range t.Fields() {
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		out = append(out, DataField{Name: prefix + name, Doc: words.Replace(f.Tag.Get("zh")), Path: strings.Split(prefix+name, ".")})
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		zh := f.Tag.Get("zh")
+		field := DataField{Name: prefix + name, Doc: words.Replace(zh), Path: strings.Split(prefix+name, ".")}
+		lack := ""
+		if none != nil {
+			lack = none(zh)
+		}
+		switch {
+		case lack != "" && opts == "omitempty":
+			continue
+		case lack != "":
+			field.Doc += "（本站没有" + lack + "，总是空的）"
+			out = append(out, field)
+			continue
+		}
+		out = append(out, field)
 		switch ft := f.Type; {
 		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct: // aggregate, on some circulars only
-			out = dataFields(out, ft.Elem(), prefix+name+".", words)
+			out = dataFields(out, ft.Elem(), prefix+name+".", words, none)
 		case ft.Kind() == reflect.Struct:
-			out = dataFields(out, ft, prefix+name+".", words)
+			out = dataFields(out, ft, prefix+name+".", words, none)
 		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
-			out = dataFields(out, ft.Elem(), prefix+name+"[].", words)
+			out = dataFields(out, ft.Elem(), prefix+name+"[].", words, none)
 		}
 	}
 	return out
+}
+
+// officeLacks is dataFields' none for a circular's data.json: a field
+// of the ranks from above or of peers (a {city} or {peer} in its zh tag)
+// the office has none of (site.Higher), or of the categories when no month
+// sorts departments into them, is what it lacks, in its words; "" for the
+// rest. A 督查室 with none of them is not told its files have 全市排名.
+func (o *openData) officeLacks() func(zh string) string {
+	terms := o.s.Config.Terms
+	h := o.s.Higher()
+	categorised := slices.ContainsFunc(o.s.Months, func(m *site.Month) bool { return len(m.Categories) > 0 })
+	return func(zh string) string {
+		switch {
+		case strings.Contains(zh, "{city}") && !h.City:
+			return terms.City + "排名"
+		case strings.Contains(zh, "{peer}") && !h.Peer:
+			return terms.Peer + "排名"
+		case strings.Contains(zh, "{department}") && !categorised:
+			return "考核排类"
+		}
+		return ""
+	}
 }

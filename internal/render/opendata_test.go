@@ -744,11 +744,49 @@ func TestDataPageSaysOnlyWhatTheOfficeHas(t *testing.T) {
 		if strings.HasPrefix(c.name, "both") {
 			g["config.toml"] = strings.NewReplacer("cityRanks = false", "cityRanks = true", "districtRanks = false", "districtRanks = true").Replace(g["config.toml"])
 		}
-		page := string(renderFiles(t, loadFiles(t, g), "/")["data/index.html"])
+		files := renderFiles(t, loadFiles(t, g), "/")
+		page := string(files["data/index.html"])
 		_, said, _ := strings.Cut(page, note)
 		said, _, _ = strings.Cut(said, "</p>")
 		if said != c.want {
 			t.Errorf("%s: /data/ says JSON 格式另有%s, want %s", c.name, said, c.want)
+		}
+		// The fields: of what the office lacks, those data.json leaves
+		// out are not listed; those it always has are said to be empty.
+		explained := map[string]string{}
+		for _, r := range tableAfter(t, []byte(page), "JSON 文件的字段") {
+			explained[text(r[0])] = text(r[1])
+		}
+		if c.name == "none from above, no departments" {
+			for _, f := range []string{"overallCity", "indicators[].city", "indicators[].cityTie", "indicators[].district", "indicators[].districtLabel", "cityBottom[].id", "categories[].name"} {
+				if doc, ok := explained[f]; ok {
+					t.Errorf("%s: /data/ explains %s (%s), which the office never has", c.name, f, doc)
+				}
+			}
+			for f, want := range map[string]string{"cityBottom": "全省排名靠后的指标（本站没有全省排名，总是空的）", "categories": "县直单位考核排类（本站没有考核排类，总是空的）",
+				"indicators[].townships": "各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）"} {
+				if want = strings.ReplaceAll(want, "{unit}", "乡镇"); explained[f] != want {
+					t.Errorf("%s: /data/ explains %s as %q, want %q", c.name, f, explained[f], want)
+				}
+			}
+		}
+		if c.name == "both from above by the config" {
+			for f, want := range map[string]string{"overallCity": "全省综合排名（有则列出）", "indicators[].district": "同类县排名（有则列出）", "cityBottom[].id": "指标代号",
+				"categories": "县直单位考核排类（本站没有考核排类，总是空的）"} {
+				if explained[f] != want {
+					t.Errorf("%s: /data/ explains %s as %q, want %q", c.name, f, explained[f], want)
+				}
+			}
+		}
+		// Every field its data.json has is explained still.
+		var doc any
+		if err := json.Unmarshal(files["circulars/2024/1/data.json"], &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range jsonPaths(nil, doc, "") {
+			if explained[p] == "" {
+				t.Errorf("%s: data.json's %s is not explained on /data/", c.name, p)
+			}
 		}
 	}
 }
