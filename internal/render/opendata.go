@@ -833,10 +833,10 @@ func (o *openData) csvColumns() []DataField {
 
 // dataFields appends the fields of struct type t, from their json and zh
 // tags, each nested struct's and array's fields after it. none, if not
-// nil, names what the site never has of a field by its zh tag (officeLacks):
-// such a field is left out when data.json leaves it out empty
-// (omitempty), and is said to be empty, without its own fields, when the
-// file always has it.
+// nil, explains a field the site never has by its zh tag (officeLacks),
+// "" for the others: such a field is left out when data.json leaves it
+// out empty (omitempty), and explained so, without its own fields, when
+// the file always has it.
 func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.Replacer, none func(zh string) string) []DataField {
 	for f := range t.Fields() {
 		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
@@ -850,7 +850,7 @@ func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.R
 		case lack != "" && opts == "omitempty":
 			continue
 		case lack != "":
-			field.Doc += "（本站没有" + lack + "，总是空的）"
+			field.Doc = lack
 			out = append(out, field)
 			continue
 		}
@@ -870,21 +870,25 @@ func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.R
 // officeLacks is dataFields' none for a circular's data.json: a field
 // of the ranks from above or of peers (a {city} or {peer} in its zh tag)
 // the office has none of (site.Higher), or of the categories when no month
-// sorts departments into them, is what it lacks, in its words; "" for the
-// rest. A 督查室 with none of them is not told its files have 全市排名.
+// sorts departments into them, is explained as empty, in plain words
+// rather than the default terms the office never set; "" for the rest. A
+// 督查室 with none of them is not told of 全市排名.
 func (o *openData) officeLacks() func(zh string) string {
-	terms := o.s.Config.Terms
 	h := o.s.Higher()
 	categorised := slices.ContainsFunc(o.s.Months, func(m *site.Month) bool { return len(m.Categories) > 0 })
+	plain := strings.NewReplacer("{city}", "上级", "{peer}", "同级", "{department}", "责任单位", "{unit}", o.s.Config.Terms.Unit)
 	return func(zh string) string {
+		var lack string
 		switch {
 		case strings.Contains(zh, "{city}") && !h.City:
-			return terms.City + "排名"
+			lack = "上级排名"
 		case strings.Contains(zh, "{peer}") && !h.Peer:
-			return terms.Peer + "排名"
+			lack = "同级排名"
 		case strings.Contains(zh, "{department}") && !categorised:
-			return "考核排类"
+			lack = "考核排类"
+		default:
+			return ""
 		}
-		return ""
+		return plain.Replace(zh) + "（本站没有" + lack + "，总是空的）"
 	}
 }

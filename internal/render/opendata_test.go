@@ -763,7 +763,7 @@ func TestDataPageSaysOnlyWhatTheOfficeHas(t *testing.T) {
 					t.Errorf("%s: /data/ explains %s (%s), which the office never has", c.name, f, doc)
 				}
 			}
-			for f, want := range map[string]string{"cityBottom": "全省排名靠后的指标（本站没有全省排名，总是空的）", "categories": "县直单位考核排类（本站没有考核排类，总是空的）",
+			for f, want := range map[string]string{"cityBottom": "上级排名靠后的指标（本站没有上级排名，总是空的）", "categories": "责任单位考核排类（本站没有考核排类，总是空的）",
 				"indicators[].townships": "各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）"} {
 				if want = strings.ReplaceAll(want, "{unit}", "乡镇"); explained[f] != want {
 					t.Errorf("%s: /data/ explains %s as %q, want %q", c.name, f, explained[f], want)
@@ -772,7 +772,7 @@ func TestDataPageSaysOnlyWhatTheOfficeHas(t *testing.T) {
 		}
 		if c.name == "both from above by the config" {
 			for f, want := range map[string]string{"overallCity": "全省综合排名（有则列出）", "indicators[].district": "同类县排名（有则列出）", "cityBottom[].id": "指标代号",
-				"categories": "县直单位考核排类（本站没有考核排类，总是空的）"} {
+				"categories": "责任单位考核排类（本站没有考核排类，总是空的）"} {
 				if explained[f] != want {
 					t.Errorf("%s: /data/ explains %s as %q, want %q", c.name, f, explained[f], want)
 				}
