@@ -302,8 +302,8 @@ func (sc *scaffold) monthFile() string {
 	}
 
 	categories := site.MonthFile.Field("categories")
-	w.Line("")
 	if sc.prev != nil && len(sc.prev.Categories) > 0 {
+		w.Line("")
 		w.Comment(categories.Label + "（沿用上月，如有调整请修改）")
 		w.Table("categories", "")
 		for _, c := range site.CarryCategories(sc.prev.Categories, sc.key) {
@@ -313,7 +313,10 @@ func (sc *scaffold) monthFile() string {
 			}
 			w.Entry("categories", c.Name, names)
 		}
-	} else {
+	} else if len(sc.s.Departments) > 0 {
+		// An office without departments has nothing to sort into
+		// categories and is not asked to.
+		w.Line("")
 		w.Comment(w.Describe(categories))
 		w.TodoTable("categories", "")
 		w.Comment(`"一类" = []`)

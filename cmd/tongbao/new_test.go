@@ -1056,6 +1056,92 @@ func TestNewFirstMonthWithoutHigherRanks(t *testing.T) {
 	}
 }
 
+// TestNewWithoutDepartments: an office with no [[department]] (a
+// 督查室 ranking its townships, no indicator owned) is not asked for 考核排类
+// it has nothing to sort into: neither the month file new writes nor its
+// workbook has them, and the workbook, filled, imports. One with
+// departments is asked, in both.
+func TestNewWithoutDepartments(t *testing.T) {
+	for _, departments := range []bool{false, true} {
+		dir := filepath.Join(t.TempDir(), "site")
+		if code, _, errOut := runCmd("init", dir); code != 0 {
+			t.Fatalf("init: exit %d\n%s", code, errOut)
+		}
+		for _, f := range []string{"content/circulars/2024-01.md", "data/2024-01.toml"} {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !departments {
+			units, err := os.ReadFile(filepath.Join(dir, "data", "units.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			kept, _, _ := bytes.Cut(units, []byte("\n[[department]]"))
+			inds, err := os.ReadFile(filepath.Join(dir, "data", "indicators.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			inds = regexp.MustCompile(`(?m)^owners .*\n`).ReplaceAll(inds, nil)
+			for f, b := range map[string][]byte{"units.toml": kept, "indicators.toml": inds} {
+				if err := os.WriteFile(filepath.Join(dir, "data", f), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if code, _, errOut := runCmd("new", "-s", dir, "2024-02", "--xlsx"); code != 0 {
+			t.Fatalf("departments %v: new: exit %d\n%s", departments, code, errOut)
+		}
+		month, err := os.ReadFile(filepath.Join(dir, "data", "2024-02.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if asked := bytes.Contains(month, []byte("# [categories]")); asked != departments {
+			t.Errorf("departments %v: the month file asks for categories %v:\n%s", departments, asked, month)
+		}
+		if bytes.Contains(month, []byte("\n\n\n")) {
+			t.Errorf("departments %v: the month file has two empty lines running:\n%s", departments, month)
+		}
+		book, err := excelize.OpenFile(filepath.Join(dir, "data", "2024-02.xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheets := book.GetSheetList()
+		readme, _ := book.GetRows("说明")
+		if departments {
+			book.Close()
+			if !slices.Contains(sheets, "考核排类") {
+				t.Errorf("with departments, the workbook's sheets %q lack 考核排类", sheets)
+			}
+			continue
+		}
+		if slices.Contains(sheets, "考核排类") || strings.Contains(fmt.Sprint(readme), "考核排类") {
+			t.Errorf("without departments, the workbook has 考核排类: sheets %q, 说明 %q", sheets, readme)
+		}
+		// 甲镇 2, 乙镇 3, … in each column its township is ranked in (白色).
+		rows, _ := book.GetRows("乡镇得分")
+		for r := 3; r < len(rows); r++ {
+			for c := 2; c <= len(rows[0]); c++ {
+				ref, _ := excelize.CoordinatesToCellName(c, r+1)
+				if style, _ := book.GetCellStyle("乡镇得分", ref); style != 0 {
+					if locked, _ := book.GetStyle(style); locked.Protection != nil && locked.Protection.Locked {
+						continue
+					}
+				}
+				book.SetCellValue("乡镇得分", ref, r)
+			}
+		}
+		filled := filepath.Join(t.TempDir(), "filled.xlsx")
+		if err := book.SaveAs(filled); err != nil {
+			t.Fatal(err)
+		}
+		book.Close()
+		if code, out, errOut := runCmd("import", "-s", dir, "2024-02", filled); code != 0 {
+			t.Errorf("the filled workbook without 考核排类: import exit %d\n%s%s", code, out, errOut)
+		}
+	}
+}
+
 // TestCheckTellsDraftWarnings: what the preview warns of over the draft
 // of a month being gathered — a link to a file not there, a picture
 // without its file or its text — check and build tell too, once each, at
@@ -1086,8 +1172,28 @@ func TestCheckTellsDraftWarnings(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "content", "notice.md"), []byte("+++\ntitle = \"说明\"\n+++\n\n见[表](files/表.xlsx)。\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A score of the month being gathered written as text, as one
+	// pasted from a spreadsheet comes: warned of while the month is
+	// gathered, not first when it is complete.
+	monthFile := filepath.Join(dir, "data", "2023-03.toml")
+	month, err := os.ReadFile(monthFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(string(month), "\n")
+	scoreRE := regexp.MustCompile(`^# "([^"]+)" +=`)
+	quoted := slices.IndexFunc(rows, scoreRE.MatchString)
+	if quoted < 0 {
+		t.Fatalf("new's month file has no score to fill:\n%s", month)
+	}
+	name := scoreRE.FindStringSubmatch(rows[quoted])[1]
+	rows[quoted] = `"` + name + `" = "93.2"`
+	if err := os.WriteFile(monthFile, []byte(strings.Join(rows, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	link, picture := at+1, at+3 // lines from 1
 	want := []string{
+		fmt.Sprintf(`data/2023-03.toml:%d:1: 警告：%s的得分 "93.2" 带引号，是文字而不是数；已按 93.2 读取，请去掉引号，写作 "%s" = 93.2`, quoted+1, name, name),
 		"content/notice.md:5:2: 警告：链接的文件 content/files/表.xlsx 不存在，这个链接会失效",
 		fmt.Sprintf("content/circulars/2023-03.md:%d:3: 警告：链接的文件 content/circulars/files/附件1.xlsx 不存在，这个链接会失效", link),
 		fmt.Sprintf("content/circulars/2023-03.md:%d:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](files/现场.png)", picture),
@@ -1112,7 +1218,7 @@ func TestCheckTellsDraftWarnings(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "content", "circulars", "files", "附件1.xlsx"), []byte("PK"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, errOut := runCmd("check", "-s", dir); strings.Contains(errOut, want[1]) || !strings.Contains(errOut, want[3]) {
+	if _, _, errOut := runCmd("check", "-s", dir); strings.Contains(errOut, want[2]) || !strings.Contains(errOut, want[4]) {
 		t.Errorf("附件1.xlsx added: %s\nwant the link no longer told, the picture still", errOut)
 	}
 }

@@ -2,7 +2,9 @@ package rank
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"tongbao/internal/diag"
 	"tongbao/internal/site"
@@ -162,12 +164,14 @@ type pickKey struct {
 func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
 	rule := s.Config.Rules[r]
 	picks := p.selected(s, r).list
+	exempted := map[pickKey][]string{} // the months of a streak its unit was exempt in
 	if rule.Streak > 1 {
 		var kept []pick
 		for _, pk := range picks {
-			if held, short := streak(s, r, pk, before); held {
+			if held, short, exempt := streak(s, r, pk, before); held {
 				pk.short = pk.short || short
 				kept = append(kept, pk)
+				exempted[pickKey{pk.unit, pk.entry}] = exempt
 			}
 		}
 		picks = kept
@@ -177,6 +181,11 @@ func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
 		reason := rule.Reason
 		if reason == "" {
 			reason = defaultReason(s, rule, p, pk)
+			if exempt := exempted[pickKey{pk.unit, pk.entry}]; len(exempt) > 0 {
+				// 连续2个月 of January and March reads as February's too:
+				// the month it was exempt in, skipped, is said.
+				reason += "，其间" + strings.Join(exempt, "、") + "免于考核"
+			}
 		}
 		out = append(out, Measure{Unit: pk.unit, Action: rule.Action, Amount: rule.Amount, Who: rule.Who, By: rule.By,
 			Reason: reason, Source: Source{File: "config.toml", Line: rule.Line, Table: "rule", N: r + 1, Rule: true}})
@@ -194,26 +203,34 @@ func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
 // 2025-02, as units could not have known of it in 2024-12 (no
 // retroactive measure). short reports whether its group was short of
 // k members in one of those periods.
-func streak(s *site.Site, r int, pk pick, before []*Period) (held, short bool) {
+//
+// exempt are the labels of the months skipped within the streak because
+// its unit was exempt in them (units.toml exempt), which
+// the derived reason names, oldest first.
+func streak(s *site.Site, r int, pk pick, before []*Period) (held, short bool, exempt []string) {
 	rule := s.Config.Rules[r]
 	need := rule.Streak - 1
 	for i := len(before) - 1; i >= 0 && need > 0; i-- {
 		if !rule.AppliesTo(before[i].Span) {
-			return false, false // before its from: the periods before are all earlier still
+			return false, false, nil // before its from: the periods before are all earlier still
 		}
 		q := pk
 		q.unit = continued(pk.unit, before[i])
 		if !assessed(rule, before[i], q) {
+			if m := before[i].Month; m != nil && q.unit.ExemptIn(m.Key) {
+				exempt = append(exempt, before[i].Label)
+			}
 			continue
 		}
 		was, ok := before[i].selected(s, r).held[pickKey{q.unit, q.entry}]
 		if !ok {
-			return false, false
+			return false, false, nil
 		}
 		short = short || was.short
 		need--
 	}
-	return need == 0, short
+	slices.Reverse(exempt)
+	return need == 0, short, exempt
 }
 
 // continued is the unit u was in period p: u itself, or, in the months

@@ -470,6 +470,37 @@ action = "约谈"
 	wantMeasures(t, ms[2], "丙 约谈 0 （连续2个月指标Y排名最后）config.toml:5")
 }
 
+// A streak over months its unit was exempt in (units.toml exempt) skips
+// them, and its derived reason says so: 连续2个月 of January and April
+// alone would read as four months in the bottom.
+//
+//	2024-01: 甲 90 乙 80 丁 70 丙 60 → last: 丙
+//	2024-02: 丙 exempt; 甲 90 乙 80 丁 70 → last: 丁
+//	2024-03: 丙 exempt; 甲 90 丁 80 乙 70 → last: 乙 (丁 not last: its streak breaks)
+//	2024-04: 甲 90 乙 80 丁 70 丙 60 → last: 丙; its months before, 03 and 02
+//	         exempt, are skipped; 01 last → 约谈, naming 2月 and 3月
+func TestStreakNamesExemptMonths(t *testing.T) {
+	units := strings.Replace(towns("甲", "乙", "丙", "丁"), "slug = \"t2\"\n",
+		"slug = \"t2\"\nexempt = [{month = \"2024-02\", reason = \"数据报送不全\"}, \"2024-03\"]\n", 1)
+	s := loadSite(t, `
+[[rule]]
+on = "composite"
+select = "bottom"
+count = 1
+streak = 2
+action = "约谈"
+`, units, map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=80 丁=70 丙=60"),
+		"data/2024-02.toml": month("甲=90 乙=80 丁=70"),
+		"data/2024-03.toml": month("甲=90 丁=80 乙=70"),
+		"data/2024-04.toml": month("甲=90 乙=80 丁=70 丙=60"),
+	})
+	ms := Archive(s).Months()
+	wantMeasures(t, ms[1])
+	wantMeasures(t, ms[2])
+	wantMeasures(t, ms[3], "丙 约谈 0 （连续2个月综合考核排名最后，其间2024年2月、2024年3月免于考核）config.toml:5")
+}
+
 // Each aggregate method over three months (§5.10), 丁 assessed in two:
 //
 //	points, 4 ranked: 100 75 50 25; 3 ranked: 100 66.67 33.33

@@ -34,7 +34,9 @@ type UnitGroup struct {
 
 // unitGroups are the units as /units/ and /rankings/ list them, in
 // units.toml order: the ranked units — one heading per [[group]] when
-// units.toml declares groups (DESIGN §5.8) — then the departments. This
+// units.toml declares groups (DESIGN §5.8) — then the departments, if the
+// office has any: a 督查室 ranking its townships, with no department
+// owning an indicator, is shown no heading 区直单位 over none. This
 // is the one place that groups them; unitGroupOf names the heading of
 // each unit.
 func (c *core) unitGroups() []UnitGroup {
@@ -53,7 +55,10 @@ func (c *core) unitGroups() []UnitGroup {
 	for i, g := range c.s.Groups {
 		out = append(out, UnitGroup{ID: groupID(i), Name: g.Name, Units: links(g.Units)})
 	}
-	return append(out, UnitGroup{ID: "departments", Name: terms.Department, Units: links(c.s.Departments)})
+	if len(c.s.Departments) > 0 {
+		out = append(out, UnitGroup{ID: "departments", Name: terms.Department, Units: links(c.s.Departments)})
+	}
+	return out
 }
 
 // unitGroupOf is the id of the heading of /units/ that lists u.

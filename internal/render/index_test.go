@@ -65,6 +65,37 @@ func TestUnitIndex(t *testing.T) {
 	}
 }
 
+// TestUnitIndexWithoutDepartments: an office with no departments (a
+// 督查室 ranking its townships, no [[department]] in units.toml) is shown
+// its townships alone on /units/ and /rankings/: no heading of the
+// default 区直单位 over (0个), and no tabs to jump between one section.
+func TestUnitIndexWithoutDepartments(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"], _, _ = strings.Cut(f["data/units.toml"], "[[department]]")
+	f["data/indicators.toml"] = regexp.MustCompile(`owners = \[[^]]*\]\n`).ReplaceAllString(f["data/indicators.toml"], "")
+	f["data/indicators.toml"], _, _ = strings.Cut(f["data/indicators.toml"], "[[indicator]]\nid = \"caizheng\"")
+	for _, m := range []string{"data/2022-12.toml", "data/2023-01.toml", "data/2023-02.toml"} {
+		f[m], _, _ = strings.Cut(f[m], "[[result]]\nindicator = \"caizheng\"")
+	}
+	files := renderFiles(t, loadFiles(t, f), "/")
+	for _, p := range []string{"units/index.html", "rankings/index.html"} {
+		page := files[p]
+		if page == nil {
+			t.Fatalf("no %s", p)
+		}
+		if bytes.Contains(page, []byte("区直单位")) || bytes.Contains(page, []byte(`id="departments"`)) || bytes.Contains(page, []byte(`href="#departments"`)) {
+			t.Errorf("%s has a section of departments the office has none of", p)
+		}
+	}
+	got := links(t, files["units/index.html"], `<h2 id="townships">乡镇（街道）<span class="count">（3个）</span></h2>`, "</section>")
+	if want := []string{"/units/jia/ 甲街道", "/units/yi/ 乙街道", "/units/bing/ 丙镇"}; !slices.Equal(got, want) {
+		t.Errorf("townships %q, want %q", got, want)
+	}
+	if bytes.Contains(files["units/index.html"], []byte(`href="#townships"`)) {
+		t.Error("/units/ has a tab to its only section")
+	}
+}
+
 // TestIndicatorIndex: /indicators/ is the catalogue by section in
 // document order, a group's children nested under it, numbered as the
 // circular numbers them, each with its owners.

@@ -651,6 +651,33 @@ type DataView struct {
 	// and CatalogueFields its fields.
 	Catalogue       string
 	CatalogueFields []DataField
+	// Holds is what a circular's data.json has besides the CSV's scores and
+	// places, in the office's words: only what the office has, so that a
+	// 督查室 with no ranks from above and no departments is not told its
+	// files hold 全市排名 and 区直单位考核排类 (全市排名、三区排名、区直单位考核排类和奖惩).
+	Holds string
+}
+
+// holds is DataView.Holds: the ranks from above the office has
+// (site.Higher), its departments' categories if any month sorts them, and
+// the rewards and measures every circular may have.
+func (o *openData) holds() string {
+	terms := o.s.Config.Terms
+	var parts []string
+	h := o.s.Higher()
+	if h.City {
+		parts = append(parts, terms.City+"排名")
+	}
+	if h.Peer {
+		parts = append(parts, terms.Peer+"排名")
+	}
+	if slices.ContainsFunc(o.s.Months, func(m *site.Month) bool { return len(m.Categories) > 0 }) {
+		parts = append(parts, terms.Department+"考核排类")
+	}
+	if len(parts) == 0 {
+		return "奖惩"
+	}
+	return strings.Join(parts, "、") + "和奖惩"
 }
 
 // A DataField is a column or a field and what it holds.
@@ -710,8 +737,8 @@ var dataColumn = Column{Name: "考核数据", Description: "各期考核数据�
 // renders it again.
 func (o *openData) dataPage() ([]byte, error) {
 	words := o.words()
-	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words),
-		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words)}
+	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words, o.officeLacks()),
+		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words, nil), Holds: o.holds()}
 	if months := o.res.Months(); len(months) > 0 {
 		v.Ranks, v.Months = "data/ranks.csv", len(months)
 		v.From, v.To = months[0].Label, months[len(months)-1].Label
@@ -805,19 +832,63 @@ func (o *openData) csvColumns() []DataField {
 }
 
 // dataFields appends the fields of struct type t, from their json and zh
-// tags, each nested struct's and array's fields after it.
-func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.Replacer) []DataField {
+// tags, each nested struct's and array's fields after it. none, if not
+// nil, explains a field the site never has by its zh tag (officeLacks),
+// "" for the others: such a field is left out when data.json leaves it
+// out empty (omitempty), and explained so, without its own fields, when
+// the file always has it.
+func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.Replacer, none func(zh string) string) []DataField {
 	for f := range t.Fields() {
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		out = append(out, DataField{Name: prefix + name, Doc: words.Replace(f.Tag.Get("zh")), Path: strings.Split(prefix+name, ".")})
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		zh := f.Tag.Get("zh")
+		field := DataField{Name: prefix + name, Doc: words.Replace(zh), Path: strings.Split(prefix+name, ".")}
+		lack := ""
+		if none != nil {
+			lack = none(zh)
+		}
+		switch {
+		case lack != "" && opts == "omitempty":
+			continue
+		case lack != "":
+			field.Doc = lack
+			out = append(out, field)
+			continue
+		}
+		out = append(out, field)
 		switch ft := f.Type; {
 		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct: // aggregate, on some circulars only
-			out = dataFields(out, ft.Elem(), prefix+name+".", words)
+			out = dataFields(out, ft.Elem(), prefix+name+".", words, none)
 		case ft.Kind() == reflect.Struct:
-			out = dataFields(out, ft, prefix+name+".", words)
+			out = dataFields(out, ft, prefix+name+".", words, none)
 		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
-			out = dataFields(out, ft.Elem(), prefix+name+"[].", words)
+			out = dataFields(out, ft.Elem(), prefix+name+"[].", words, none)
 		}
 	}
 	return out
+}
+
+// officeLacks is dataFields' none for a circular's data.json: a field
+// of the ranks from above or of peers (a {city} or {peer} in its zh tag)
+// the office has none of (site.Higher), or of the categories when no month
+// sorts departments into them, is explained as empty, in plain words
+// rather than the default terms the office never set; "" for the rest. A
+// 督查室 with none of them is not told of 全市排名.
+func (o *openData) officeLacks() func(zh string) string {
+	h := o.s.Higher()
+	categorised := slices.ContainsFunc(o.s.Months, func(m *site.Month) bool { return len(m.Categories) > 0 })
+	plain := strings.NewReplacer("{city}", "上级", "{peer}", "同级", "{department}", "责任单位", "{unit}", o.s.Config.Terms.Unit)
+	return func(zh string) string {
+		var lack string
+		switch {
+		case strings.Contains(zh, "{city}") && !h.City:
+			lack = "上级排名"
+		case strings.Contains(zh, "{peer}") && !h.Peer:
+			lack = "同级排名"
+		case strings.Contains(zh, "{department}") && !categorised:
+			lack = "考核排类"
+		default:
+			return ""
+		}
+		return plain.Replace(zh) + "（本站没有" + lack + "，总是空的）"
+	}
 }

@@ -706,3 +706,87 @@ func TestOpenDataCityBottomTies(t *testing.T) {
 		t.Errorf("cityBottom's ranks and ties: %v", got)
 	}
 }
+
+// TestDataPageSaysOnlyWhatTheOfficeHas: /data/ says what a circular's
+// data.json holds besides the CSV's; a county's 督查室, with no ranks from
+// above and no departments, is not told its files hold 全市排名、三区排名
+// and 区直单位考核排类, which it never had; the ranks and categories it has
+// are named in its words.
+func TestDataPageSaysOnlyWhatTheOfficeHas(t *testing.T) {
+	f := map[string]string{
+		"config.toml":                  "title = \"某县督查通报\"\n[issuer]\nname = \"某县人民政府督查室\"\n[terms]\nunit = \"乡镇\"\ncity = \"全省\"\npeer = \"同类县\"\ndepartment = \"县直单位\"\n[ranking]\ncityRanks = false\ndistrictRanks = false\n",
+		"data/units.toml":              "[[township]]\nname = \"甲镇\"\nslug = \"jia\"\n[[township]]\nname = \"乙镇\"\nslug = \"yi\"\n[[township]]\nname = \"丙乡\"\nslug = \"bing\"\n",
+		"data/indicators.toml":         "[[indicator]]\nid = \"gongye\"\nname = \"规模工业\"\nsection = \"重点工作\"\ntownships = \"all\"\n",
+		"data/2024-01.toml":            "period = \"1月\"\n[[result]]\nindicator = \"gongye\"\n[result.townships]\n\"甲镇\" = 3\n\"乙镇\" = 2\n\"丙乡\" = 1\n",
+		"content/circulars/2024-01.md": "+++\nnumber = \"某督查〔2024〕1号\"\ntitle = \"关于1月的通报\"\ndate = 2024-02-10\ndata = \"2024-01\"\n+++\n正文。\n",
+	}
+	const note = "；JSON 格式另有"
+	for _, c := range []struct {
+		name, config, units, month string
+		want                       string
+	}{
+		{"none from above, no departments", "", "", "", "奖惩等当期全部数据。"},
+		// A month with a rank from above has it, whatever the config says.
+		{"a month's city rank", "\ncityUnits = 12\n", "", "indicator = \"gongye\"\ncity = 4\n", "全省排名和奖惩等当期全部数据。"},
+		{"departments sorted into categories", "", "[[department]]\nname = \"县发改局\"\nslug = \"fagai\"\n",
+			"", "县直单位考核排类和奖惩等当期全部数据。"},
+		{"both from above by the config", "", "", "", "全省排名、同类县排名和奖惩等当期全部数据。"},
+	} {
+		g := maps.Clone(f)
+		g["config.toml"] += c.config
+		g["data/units.toml"] += c.units
+		if c.month != "" {
+			g["data/2024-01.toml"] = strings.Replace(g["data/2024-01.toml"], "indicator = \"gongye\"\n", c.month, 1)
+		}
+		if c.units != "" {
+			g["data/2024-01.toml"] += "[categories]\n\"一类\" = [\"县发改局\"]\n"
+		}
+		if strings.HasPrefix(c.name, "both") {
+			g["config.toml"] = strings.NewReplacer("cityRanks = false", "cityRanks = true", "districtRanks = false", "districtRanks = true").Replace(g["config.toml"])
+		}
+		files := renderFiles(t, loadFiles(t, g), "/")
+		page := string(files["data/index.html"])
+		_, said, _ := strings.Cut(page, note)
+		said, _, _ = strings.Cut(said, "</p>")
+		if said != c.want {
+			t.Errorf("%s: /data/ says JSON 格式另有%s, want %s", c.name, said, c.want)
+		}
+		// The fields: of what the office lacks, those data.json leaves
+		// out are not listed; those it always has are said to be empty.
+		explained := map[string]string{}
+		for _, r := range tableAfter(t, []byte(page), "JSON 文件的字段") {
+			explained[text(r[0])] = text(r[1])
+		}
+		if c.name == "none from above, no departments" {
+			for _, f := range []string{"overallCity", "indicators[].city", "indicators[].cityTie", "indicators[].district", "indicators[].districtLabel", "cityBottom[].id", "categories[].name"} {
+				if doc, ok := explained[f]; ok {
+					t.Errorf("%s: /data/ explains %s (%s), which the office never has", c.name, f, doc)
+				}
+			}
+			for f, want := range map[string]string{"cityBottom": "上级排名靠后的指标（本站没有上级排名，总是空的）", "categories": "责任单位考核排类（本站没有考核排类，总是空的）",
+				"indicators[].townships": "各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）"} {
+				if want = strings.ReplaceAll(want, "{unit}", "乡镇"); explained[f] != want {
+					t.Errorf("%s: /data/ explains %s as %q, want %q", c.name, f, explained[f], want)
+				}
+			}
+		}
+		if c.name == "both from above by the config" {
+			for f, want := range map[string]string{"overallCity": "全省综合排名（有则列出）", "indicators[].district": "同类县排名（有则列出）", "cityBottom[].id": "指标代号",
+				"categories": "责任单位考核排类（本站没有考核排类，总是空的）"} {
+				if explained[f] != want {
+					t.Errorf("%s: /data/ explains %s as %q, want %q", c.name, f, explained[f], want)
+				}
+			}
+		}
+		// Every field its data.json has is explained still.
+		var doc any
+		if err := json.Unmarshal(files["circulars/2024/1/data.json"], &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range jsonPaths(nil, doc, "") {
+			if explained[p] == "" {
+				t.Errorf("%s: data.json's %s is not explained on /data/", c.name, p)
+			}
+		}
+	}
+}

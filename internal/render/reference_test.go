@@ -125,8 +125,8 @@ func openDataTables(t *testing.T) map[string]string {
 	}
 	return map[string]string{
 		"csv":                 table("列", o.csvColumns()),
-		"data.json":           table("字段", dataFields(nil, reflect.TypeFor[OpenData](), "", o.words())),
-		"data/catalogue.json": table("字段", dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", o.words())),
+		"data.json":           table("字段", dataFields(nil, reflect.TypeFor[OpenData](), "", o.words(), nil)),
+		"data/catalogue.json": table("字段", dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", o.words(), nil)),
 	}
 }
 

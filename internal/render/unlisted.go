@@ -82,7 +82,8 @@ func Unlisted(s *site.Site, res *rank.Results) diag.List {
 // draft site st (site.LoadDraft), ranked as res: the measures their
 // bodies list nowhere (Unlisted), the slips of their Markdown (slips,
 // Options.Warn) and the load's (a linked file or picture not there, a
-// picture without its text). The site built or served leaves their
+// picture without its text), theirs and their month files' (a score
+// written as text: site.DraftFiles). The site built or served leaves their
 // months out, so its own warnings say nothing of the text being
 // written; those of the rest of the site, which st repeats, are left to
 // it.
@@ -92,6 +93,7 @@ func Unlisted(s *site.Site, res *rank.Results) diag.List {
 // to tell a draft apart.
 func DraftWarnings(st *site.Site, res *rank.Results, files []string, slips diag.List) diag.List {
 	var out diag.List
+	files = st.DraftFiles(files)
 	for _, w := range slices.Concat(Unlisted(st, res), slips, st.Warnings) {
 		if slices.Contains(files, w.File) && !slices.Contains(out, w) {
 			out = append(out, w)

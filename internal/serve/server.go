@@ -90,6 +90,10 @@ type Server struct {
 	lastCircs    []*site.Circular
 	lastUnlisted diag.List
 	lastHeld     []string
+	// lastSources are, for each draft circular's file, the files whose
+	// warnings its page shows: its own and its month file's
+	// (site.Site.DraftFiles).
+	lastSources map[string][]string
 
 	nonce string // differs per process, so a browser reconnecting after a restart reloads
 	seq   int    // builds that changed the output; only the rebuild goroutine touches it
@@ -312,7 +316,7 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 	s.drafts = nil
 	if held == nil {
 		s.draftResults = nil
-		s.lastDrafts, s.lastCircs, s.lastUnlisted, s.lastHeld = nil, nil, nil, nil
+		s.lastDrafts, s.lastCircs, s.lastUnlisted, s.lastHeld, s.lastSources = nil, nil, nil, nil, nil
 		return outputs, problems
 	}
 	drafts, circs, found, unlisted, stale, err := s.renderDrafts(held)
@@ -339,7 +343,7 @@ func (s *Server) withDrafts(outputs []render.Output, basePath string, held []str
 		// circular is dated — too late for the text being written now;
 		// check says them now, from the same list.
 		for _, d := range unlisted {
-			if d.File == c.File {
+			if slices.Contains(s.lastSources[c.File], d.File) {
 				warned = append(warned, d)
 			}
 		}
@@ -415,7 +419,7 @@ func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*
 		// Its warnings too: those the slip does not touch stay said.
 		return s.lastDrafts, s.lastCircs, found, s.lastUnlisted, true, nil
 	}
-	s.lastDrafts, s.lastCircs, s.lastUnlisted, s.lastHeld = nil, nil, nil, nil
+	s.lastDrafts, s.lastCircs, s.lastUnlisted, s.lastHeld, s.lastSources = nil, nil, nil, nil, nil
 	if st == nil || len(files) == 0 {
 		return nil, nil, found, nil, false, nil
 	}
@@ -434,13 +438,15 @@ func (s *Server) renderDrafts(held []string) (outputs []render.Output, circs []*
 	}
 	slices.SortFunc(outputs, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
 	s.draftResults = res
+	sources := map[string][]string{}
 	for _, c := range st.Circulars {
 		if slices.Contains(files, c.File) {
 			circs = append(circs, c)
+			sources[c.File] = st.DraftFiles([]string{c.File})
 		}
 	}
 	unlisted = render.DraftWarnings(st, res, files, slips)
-	s.lastDrafts, s.lastCircs, s.lastUnlisted, s.lastHeld = outputs, circs, unlisted, slices.Clone(held)
+	s.lastDrafts, s.lastCircs, s.lastUnlisted, s.lastHeld, s.lastSources = outputs, circs, unlisted, slices.Clone(held), sources
 	return outputs, circs, found, unlisted, false, err
 }
 

@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -1323,9 +1324,21 @@ func TestProblemsCapped(t *testing.T) {
 // is of every other page; adding the file ends that warning.
 func TestDraftWarnings(t *testing.T) {
 	dir := copySite(t)
-	gatheringMarch(t, dir)
+	march, gathering, _ := gatheringMarch(t, dir)
 	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
 	editFile(t, circular, "通报如下。\n", "通报如下。\n\n详见[附件](files/附件1.xlsx)。\n\n![](files/现场.png)\n")
+	// And a score of the month written as text: its file's warning is
+	// the draft's too, told while the month is gathered.
+	rows := strings.Split(gathering, "\n")
+	scoreRE := regexp.MustCompile(`^"([^"]+)" = ([0-9.]+)`)
+	at := slices.IndexFunc(rows, scoreRE.MatchString)
+	if at < 0 {
+		t.Fatal("the sample's month file has no score")
+	}
+	score := scoreRE.FindStringSubmatch(rows[at])
+	rows[at] = scoreRE.ReplaceAllString(rows[at], `"$1" = "$2"`)
+	writeFile(t, march, strings.Join(rows, "\n"))
+	quoted := fmt.Sprintf(`data/2023-03.toml:%d:1: 警告：%s的得分 "%s" 带引号`, at+1, score[1], score[2])
 	s, _ := built(t, Options{Source: dir, Log: io.Discard, ErrLog: io.Discard})
 	st := s.state.Load()
 	if !slices.Equal(st.held, []string{"2023-03"}) || len(st.drafts) != 1 {
@@ -1342,8 +1355,8 @@ func TestDraftWarnings(t *testing.T) {
 	}
 	link := "content/circulars/2023-03.md:9:3: 警告：链接的文件 content/circulars/files/附件1.xlsx 不存在"
 	picture := "content/circulars/2023-03.md:11:1: 警告：图片"
-	if told(link) != 1 || told(picture) == 0 {
-		t.Fatalf("the draft's warnings: %q; want once the missing 附件1.xlsx at 9:3, and the picture at 11:1", st.warnings)
+	if told(link) != 1 || told(picture) == 0 || told(quoted) != 1 {
+		t.Fatalf("the draft's warnings: %q; want once the missing 附件1.xlsx at 9:3, the picture at 11:1 and once %s", st.warnings, quoted)
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "content", "circulars", "files"), 0o755); err != nil {
 		t.Fatal(err)

@@ -54,8 +54,12 @@ type layout struct {
 	// apply to in the month: no column of names, but 不涉及 written in
 	// their cells of the scores sheet.
 	notApplicable *site.Field
-	lists         *site.Field   // categories
-	tables        []*site.Field // adjustment, reward, interview: a sheet each
+	lists         *site.Field // categories
+	// hasLists says the workbook has a sheet of the categories: not for
+	// an office with no departments (a 督查室 ranking its townships), which
+	// has nothing to sort into them and is not to be asked to.
+	hasLists bool
+	tables   []*site.Field // adjustment, reward, interview: a sheet each
 
 	// shownTop and shown are the top rows and the result columns written:
 	// those of the rankings from above the office has (site.Higher) left
@@ -125,7 +129,10 @@ func newLayout(s *site.Site, m *site.Month) *layout {
 	short, _, _ := strings.Cut(l.unit, "（")
 	l.resultSheet, l.scoreSheet, l.listSheet = l.result.Label, sheetName(l.unit, l.scores.Label), l.lists.Label
 	l.oldScoreSheet = short + l.scores.Label
-	l.sheets = []string{readmeSheet, overviewSheet, l.scoreSheet, l.resultSheet, l.listSheet}
+	l.sheets = []string{readmeSheet, overviewSheet, l.scoreSheet, l.resultSheet}
+	if l.hasLists = len(s.Departments) > 0; l.hasLists {
+		l.sheets = append(l.sheets, l.listSheet)
+	}
 	for _, t := range l.tables {
 		l.sheets = append(l.sheets, t.Label)
 	}

@@ -435,6 +435,9 @@ func (r *reader) workbook(data []byte) error {
 	for _, t := range r.tables {
 		r.tableRows(t, sheets[t.Label])
 	}
+	if !r.hasLists {
+		return nil
+	}
 	if r.merging {
 		// The categories are the office's: a copy's lists are no values
 		// that fill a cell or conflict with one. Said, unless the copy

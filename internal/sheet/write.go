@@ -262,7 +262,7 @@ func write(s *site.Site, m *site.Month, scored func(*site.Result) bool, scaffold
 	b.overview()
 	b.scoreSheetOf(scored)
 	b.resultSheetOf(scored)
-	if owner == nil {
+	if owner == nil && b.hasLists {
 		b.listSheetOf()
 	}
 	for _, t := range b.tables {
@@ -364,7 +364,7 @@ func (b *book) readme() {
 		fmt.Sprintf("「%s」：每个指标一列，每个%s一行。第%d行“本月评分”为“是”的指标，每个白色格子都要填得分；为“否”的不填。", b.scoreSheet, b.unit, scoreMarks),
 		fmt.Sprintf("「%s」：每个指标一行。“本月通报”为“是”的指标列入本月通报，并填写其名次和进展。", b.resultSheet),
 	}
-	if b.owner == nil {
+	if b.owner == nil && b.hasLists {
 		// A department's workbook has no sheet of the categories.
 		lines = append(lines, fmt.Sprintf("「%s」：第1行写类别名称，其下列出该类的单位；列出时每个单位恰好列入一类。", b.listSheet))
 	}
@@ -403,7 +403,7 @@ func (b *book) readme() {
 	for _, f := range b.shown {
 		add(b.resultSheet, f, b.result.Key+"."+f.Key)
 	}
-	if b.owner == nil {
+	if b.owner == nil && b.hasLists {
 		add(b.listSheet, b.lists, b.lists.Key)
 	}
 	for _, t := range b.tables {

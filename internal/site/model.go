@@ -808,6 +808,23 @@ type Page struct {
 // Month finds a month by its key, "2023-02".
 func (s *Site) Month(key string) *Month { return s.months[key] }
 
+// DraftFiles are the files whose warnings a draft of the circulars files
+// (LoadDraft) shows: those circulars and the month files they report. A
+// score written "9.6" in the month being gathered is warned of while it
+// is gathered, not first when it is complete.
+func (s *Site) DraftFiles(files []string) []string {
+	out := slices.Clone(files)
+	for _, c := range s.Circulars {
+		if !slices.Contains(files, c.File) {
+			continue
+		}
+		if m := s.Month(c.Data.Key()); m != nil && !slices.Contains(out, m.File) {
+			out = append(out, m.File)
+		}
+	}
+	return out
+}
+
 // NewIndicator reports whether ind is an indicator no month has a result
 // of, not a heading of others: one added to the catalogue for a new
 // 考核办法, which tongbao new and the workbook ask for though last month

@@ -120,7 +120,11 @@ func (l *loader) monthFiles() {
 			keep[j.rel] = j.e
 		}
 		l.s.Warnings = append(l.s.Warnings, j.e.month.warnings...)
-		l.emptyResults(j.e.month)
+		if !l.drafts[key(j)] {
+			// A month being gathered has its results still empty: what
+			// it lacks is its problems, not a warning for each.
+			l.emptyResults(j.e.month)
+		}
 		l.s.Months = append(l.s.Months, j.e.month)
 		l.s.months[j.e.month.Key] = j.e.month
 	}
