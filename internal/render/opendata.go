@@ -658,13 +658,13 @@ type DataView struct {
 	Holds string
 }
 
-// holds is DataView.Holds: the ranks from above the office has
-// (site.Higher), its departments' categories if any month sorts them, and
+// holds is DataView.Holds: the ranks from above the office's data holds
+// (site.HigherHeld), its departments' categories if any month sorts them, and
 // the rewards and measures every circular may have.
 func (o *openData) holds() string {
 	terms := o.s.Config.Terms
 	var parts []string
-	h := o.s.Higher()
+	h := o.s.HigherHeld()
 	if h.City {
 		parts = append(parts, terms.City+"排名")
 	}
@@ -869,12 +869,12 @@ func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.R
 
 // officeLacks is dataFields' none for a circular's data.json: a field
 // of the ranks from above or of peers (a {city} or {peer} in its zh tag)
-// the office has none of (site.Higher), or of the categories when no month
+// the office's data has none of (site.HigherHeld), or of the categories when no month
 // sorts departments into them, is explained as empty, in plain words
 // rather than the default terms the office never set; "" for the rest. A
 // 督查室 with none of them is not told of 全市排名.
 func (o *openData) officeLacks() func(zh string) string {
-	h := o.s.Higher()
+	h := o.s.HigherHeld()
 	categorised := slices.ContainsFunc(o.s.Months, func(m *site.Month) bool { return len(m.Categories) > 0 })
 	plain := strings.NewReplacer("{city}", "上级", "{peer}", "同级", "{department}", "责任单位", "{unit}", o.s.Config.Terms.Unit)
 	return func(zh string) string {

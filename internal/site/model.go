@@ -601,6 +601,19 @@ func (s *Site) Higher() Higher {
 	return h
 }
 
+// HigherHeld is which rankings from above the site's data holds or is to
+// hold: those it asks for (Higher) and those any month has, which stay
+// published after an office says it is no longer given them. What the
+// open data is said to hold follows it, not Higher.
+func (s *Site) HigherHeld() Higher {
+	h := s.Higher()
+	for _, m := range s.Months {
+		mh := m.Higher()
+		h.City, h.Peer = h.City || mh.City, h.Peer || mh.Peer
+	}
+	return h
+}
+
 // Higher is which rankings from above the month gives: a workbook of the
 // month (tongbao export) keeps the columns of those it has, whatever the
 // office now says.
