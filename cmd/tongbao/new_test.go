@@ -965,22 +965,29 @@ func TestNewFirstCircularWithoutHigherRanks(t *testing.T) {
 	}
 }
 
+// newMarch is a copy of the sample site in which new has begun 2023-03,
+// the draft circular's path and its lines.
+func newMarch(t *testing.T) (dir, circular string, lines []string) {
+	t.Helper()
+	dir = sampleSiteCopy(t)
+	if code, out, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+		t.Fatalf("new: exit %d\n%s%s", code, out, errOut)
+	}
+	circular = filepath.Join(dir, "content", "circulars", "2023-03.md")
+	text, err := os.ReadFile(circular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, circular, strings.Split(string(text), "\n")
+}
+
 // TestCheckTellsDraftShortcode: a shortcode misspelt in the circular of
 // the month begun by new is told by check (and build) with the scores
 // still to come, at its line, as the preview tells it: check used to say
 // nothing of it until the month was complete and dated, so that the list
 // of what remained, which new points to, was one short.
 func TestCheckTellsDraftShortcode(t *testing.T) {
-	dir := sampleSiteCopy(t)
-	if code, out, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
-		t.Fatalf("new: exit %d\n%s%s", code, out, errOut)
-	}
-	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
-	text, err := os.ReadFile(circular)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(string(text), "\n")
+	dir, circular, lines := newMarch(t)
 	at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "{{< township-ranking") })
 	if at < 0 {
 		t.Fatal("new's circular no longer has {{< township-ranking >}}")
@@ -1149,16 +1156,7 @@ func TestNewWithoutDepartments(t *testing.T) {
 // of it until the month was complete, and the broken link went out with
 // the circular if no one had the preview open.
 func TestCheckTellsDraftWarnings(t *testing.T) {
-	dir := sampleSiteCopy(t)
-	if code, out, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
-		t.Fatalf("new: exit %d\n%s%s", code, out, errOut)
-	}
-	circular := filepath.Join(dir, "content", "circulars", "2023-03.md")
-	text, err := os.ReadFile(circular)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(string(text), "\n")
+	dir, circular, lines := newMarch(t)
 	at := slices.Index(lines, "## 一、任务完成情况")
 	if at < 0 {
 		t.Fatal("new's circular no longer has its heading 一、任务完成情况")
