@@ -272,10 +272,15 @@ func (sc *scaffold) monthFile() string {
 		}
 		scored := prev == nil || len(prev.Scores) > 0
 		last := map[*site.Unit]float64{}
+		// Last month's scores as its circular printed them, to its
+		// decimals then (11.0, not 11).
+		lastScore := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 		if prev != nil {
 			for _, sc := range prev.Scores {
 				last[sc.Unit] = sc.Value
 			}
+			decimals := ind.In(sc.prev.Key).Decimals
+			lastScore = func(v float64) string { return strconv.FormatFloat(v, 'f', decimals, 64) }
 		}
 		if scored {
 			w.Table("result.townships", "得分（待填写）")
@@ -288,13 +293,13 @@ func (sc *scaffold) monthFile() string {
 			}
 			note := ""
 			if v, ok := last[u]; ok {
-				note = "上月：" + strconv.FormatFloat(v, 'f', -1, 64)
+				note = "上月：" + lastScore(v)
 			}
 			// The first month of a township that continues another:
 			// last month's score is the other's, named.
 			for _, was := range u.Was {
 				if v, ok := last[was]; ok && note == "" {
-					note = "上月（" + was.Name + "）：" + strconv.FormatFloat(v, 'f', -1, 64)
+					note = "上月（" + was.Name + "）：" + lastScore(v)
 				}
 			}
 			w.TodoEntry("result.townships", u.Name, note)

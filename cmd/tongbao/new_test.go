@@ -232,6 +232,10 @@ func TestNewMonth(t *testing.T) {
 		"[categories]",
 		`"三类" = ["双清公安分局", "区禁毒办"]`,
 		`# city     =               # 上月：12`,
+		// Last month's score as its circular printed it, to the
+		// indicator's decimals: 85.0 (one), 88.90 (two), not 85, 88.9.
+		`# "高崇山镇" =             # 上月：85.0` + "\n",
+		`# "桥头街道" =             # 上月：88.90` + "\n",
 	} {
 		if !strings.Contains(month, want) {
 			t.Errorf("month file lacks %q", want)

@@ -524,7 +524,7 @@ func TestImportWorkbookMerge(t *testing.T) {
 			"progress = \"新增规上企业3家\"\n[result.townships]         # 得分\n",
 		"\"汽车站街道\" = 84.5        # 上月：88.7\n", // row 4 of 规模工业增加值
 		"indicator = \"shexiao\"      # 社会消费品零售总额\ncity = 11                  # 上月：12\ncityTie = true\n[result.townships]",
-		"\"高崇山镇\" = 85.00         # 上月：90.6\n", // row 15 of 社会消费品零售总额, two decimals
+		"\"高崇山镇\" = 85.00         # 上月：90.60\n", // row 15 of 社会消费品零售总额, two decimals
 		"# \"汽车站街道\" =           # 上月：27.1\n",  // 稳就业, not returned yet
 	} {
 		if !strings.Contains(text, want) {
@@ -692,7 +692,7 @@ func TestImportSeveralFiles(t *testing.T) {
 	if len(names) < 5 || !strings.Contains(out, "本月尚有 161 个得分未填，待"+strings.Join(names, "、")+"填报，运行 tongbao check 查看\n") {
 		t.Errorf("the departments owing scores, %q, not said: %q", names, out)
 	}
-	for _, want := range []string{"\"汽车站街道\" = 84.5        # 上月：88.7\n", "\"高崇山镇\" = 85.00         # 上月：90.6\n"} {
+	for _, want := range []string{"\"汽车站街道\" = 84.5        # 上月：88.7\n", "\"高崇山镇\" = 85.00         # 上月：90.60\n"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("merged month lacks %q", want)
 		}
