@@ -1009,6 +1009,22 @@ func TestCheckTellsDraftShortcode(t *testing.T) {
 	}
 }
 
+// initWithoutMonths is a site of tongbao init without its month and
+// circular: an office about to begin its first month.
+func initWithoutMonths(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	if code, _, errOut := runCmd("init", dir); code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, errOut)
+	}
+	for _, f := range []string{"content/circulars/2024-01.md", "data/2024-01.toml"} {
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 // TestNewFirstMonthWithoutHigherRanks: an office's first month, with no
 // month before it to show what it is given, follows config.toml: one
 // that says it has no rank from above ([ranking] cityRanks and
@@ -1017,15 +1033,7 @@ func TestCheckTellsDraftShortcode(t *testing.T) {
 // nothing is asked for both (nothing is known yet), as before.
 func TestNewFirstMonthWithoutHigherRanks(t *testing.T) {
 	for _, higher := range []bool{false, true} {
-		dir := filepath.Join(t.TempDir(), "site")
-		if code, _, errOut := runCmd("init", dir); code != 0 {
-			t.Fatalf("init: exit %d\n%s", code, errOut)
-		}
-		for _, f := range []string{"content/circulars/2024-01.md", "data/2024-01.toml"} {
-			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
-				t.Fatal(err)
-			}
-		}
+		dir := initWithoutMonths(t)
 		if !higher {
 			edit(t, dir, "config.toml", "# cityRanks     = false", "cityRanks     = false")
 			edit(t, dir, "config.toml", "# districtRanks = false", "districtRanks = false")
@@ -1074,15 +1082,7 @@ func TestNewFirstMonthWithoutHigherRanks(t *testing.T) {
 // departments is asked, in both.
 func TestNewWithoutDepartments(t *testing.T) {
 	for _, departments := range []bool{false, true} {
-		dir := filepath.Join(t.TempDir(), "site")
-		if code, _, errOut := runCmd("init", dir); code != 0 {
-			t.Fatalf("init: exit %d\n%s", code, errOut)
-		}
-		for _, f := range []string{"content/circulars/2024-01.md", "data/2024-01.toml"} {
-			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
-				t.Fatal(err)
-			}
-		}
+		dir := initWithoutMonths(t)
 		if !departments {
 			units, err := os.ReadFile(filepath.Join(dir, "data", "units.toml"))
 			if err != nil {

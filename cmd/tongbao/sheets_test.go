@@ -525,7 +525,7 @@ func TestImportWorkbookMerge(t *testing.T) {
 		"\"汽车站街道\" = 84.5        # 上月：88.7\n", // row 4 of 规模工业增加值
 		"indicator = \"shexiao\"      # 社会消费品零售总额\ncity = 11                  # 上月：12\ncityTie = true\n[result.townships]",
 		"\"高崇山镇\" = 85.00         # 上月：90.60\n", // row 15 of 社会消费品零售总额, two decimals
-		"# \"汽车站街道\" =           # 上月：27.1\n",  // 稳就业, not returned yet
+		"# \"汽车站街道\" =           # 上月：27.1\n",   // 稳就业, not returned yet
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("merged month lacks %q", want)
