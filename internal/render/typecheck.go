@@ -371,7 +371,7 @@ func (c *checker) fields(typ reflect.Type, idents []string, n parse.Node, at int
 				here := fmt.Sprintf("{{%s}}：这里的“.”是 {{with}} 或 {{range}} 的值（%s），没有字段 %s", chain, typeName(deref(typ)), name)
 				if _, ok := fieldType(root, name); ok {
 					msg = fmt.Sprintf("%s；要取 %s 的 %s，写 {{$.%s}}", here, typeName(deref(root)), name, name)
-				} else if near := suggestion(name, fieldNames(deref(root))); near != "" && suggestion(name, fieldNames(deref(typ))) == "" {
+				} else if near := site.Nearest(name, fieldNames(deref(root))); near != "" && site.Nearest(name, fieldNames(deref(typ))) == "" {
 					msg = fmt.Sprintf("%s；是否为 %s 的 {{$.%s}}？", here, typeName(deref(root)), near)
 				}
 			}
@@ -485,15 +485,6 @@ func deref(t reflect.Type) reflect.Type {
 		t = t.Elem()
 	}
 	return t
-}
-
-// suggestion is the name of candidates Suggest would suggest for s, or "".
-func suggestion(s string, candidates []string) string {
-	hint := site.Suggest(s, candidates)
-	if hint == "" {
-		return ""
-	}
-	return strings.TrimSuffix(strings.TrimPrefix(hint, "，是否为“"), "”？")
 }
 
 // typeName is how a message names a type: SiteData, not

@@ -1612,7 +1612,7 @@ func keys[V any](m map[string]V) []string {
 // Suggest returns "，是否为“X”？" for the candidate nearest to s by edit
 // distance, when it is near enough to be a likely typo.
 func Suggest(s string, candidates []string) string {
-	if c := suggestion(s, candidates); c != "" {
+	if c := Nearest(s, candidates); c != "" {
 		return fmt.Sprintf("，是否为“%s”？", c)
 	}
 	return ""
@@ -1635,14 +1635,15 @@ func NearestPath(name string, paths []string) string {
 			here = append(here, path.Base(p))
 		}
 	}
-	if near := suggestion(path.Base(name), here); near != "" {
+	if near := Nearest(path.Base(name), here); near != "" {
 		return path.Join(path.Dir(name), near)
 	}
 	return ""
 }
 
-// suggestion is the candidate Suggest names, or "".
-func suggestion(s string, candidates []string) string {
+// Nearest is the candidate Suggest names, or "": for a message that
+// words its own hint (a field of a layout, a misspelt path).
+func Nearest(s string, candidates []string) string {
 	best, bestD := "", -1
 	for _, c := range candidates {
 		d := editDistance(s, c)

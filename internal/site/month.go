@@ -698,7 +698,7 @@ func (r *monthReader) stillMissing(missing []*Unit, wrong []string, candidates [
 	for _, k := range wrong {
 		u := r.l.s.units[cleanName(k)]
 		if u == nil {
-			u = r.l.s.units[suggestion(k, names(candidates))]
+			u = r.l.s.units[Nearest(k, names(candidates))]
 		}
 		for u != nil && !slices.Contains(missing, u) {
 			u = u.Became // a unit no longer assessed: the one continuing it
