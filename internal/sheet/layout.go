@@ -113,8 +113,7 @@ func newLayout(s *site.Site, m *site.Month) *layout {
 	}
 	higher := s.Higher()
 	if m != nil {
-		mh := m.Higher()
-		higher.City, higher.Peer = higher.City || mh.City, higher.Peer || mh.Peer
+		higher = higher.Or(m.Higher())
 	}
 	for _, f := range l.top {
 		if higher.Uses(f.Key) {

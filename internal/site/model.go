@@ -557,6 +557,9 @@ func (m *Month) HigherRanked() bool { return m.Higher().Any() }
 // (overallCity, a result's city) and its peers' (a result's district).
 type Higher struct{ City, Peer bool }
 
+// Or is what h or o gives.
+func (h Higher) Or(o Higher) Higher { return Higher{h.City || o.City, h.Peer || o.Peer} }
+
 // Any reports whether the office is given either.
 func (h Higher) Any() bool { return h.City || h.Peer }
 
@@ -582,11 +585,7 @@ func (h Higher) Uses(key string) bool {
 // comes first: one no longer ranked from above says so, and its months
 // of before, which keep their ranks (Month.Higher), ask no more.
 func (s *Site) Higher() Higher {
-	var h Higher
-	for _, m := range s.Months {
-		mh := m.Higher()
-		h.City, h.Peer = h.City || mh.City, h.Peer || mh.Peer
-	}
+	h := s.monthsHigher()
 	decide := func(has *bool, said *bool) {
 		switch {
 		case said != nil:
@@ -605,11 +604,13 @@ func (s *Site) Higher() Higher {
 // hold: those it asks for (Higher) and those any month has, which stay
 // published after an office says it is no longer given them. What the
 // open data is said to hold follows it, not Higher.
-func (s *Site) HigherHeld() Higher {
-	h := s.Higher()
+func (s *Site) HigherHeld() Higher { return s.Higher().Or(s.monthsHigher()) }
+
+// monthsHigher is which rankings from above any month gives.
+func (s *Site) monthsHigher() Higher {
+	var h Higher
 	for _, m := range s.Months {
-		mh := m.Higher()
-		h.City, h.Peer = h.City || mh.City, h.Peer || mh.Peer
+		h = h.Or(m.Higher())
 	}
 	return h
 }
