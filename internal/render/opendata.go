@@ -671,7 +671,7 @@ func (o *openData) holds() string {
 	if h.Peer {
 		parts = append(parts, terms.Peer+"排名")
 	}
-	if slices.ContainsFunc(o.s.Months, func(m *site.Month) bool { return len(m.Categories) > 0 }) {
+	if o.categorised() {
 		parts = append(parts, terms.Department+"考核排类")
 	}
 	if len(parts) == 0 {
@@ -867,6 +867,12 @@ func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.R
 	return out
 }
 
+// categorised reports whether any month sorts departments into
+// categories: what /data/ says data.json holds of them.
+func (o *openData) categorised() bool {
+	return slices.ContainsFunc(o.s.Months, func(m *site.Month) bool { return len(m.Categories) > 0 })
+}
+
 // officeLacks is dataFields' none for a circular's data.json: a field
 // of the ranks from above or of peers (a {city} or {peer} in its zh tag)
 // the office's data has none of (site.HigherHeld), or of the categories when no month
@@ -875,7 +881,7 @@ func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.R
 // 督查室 with none of them is not told of 全市排名.
 func (o *openData) officeLacks() func(zh string) string {
 	h := o.s.HigherHeld()
-	categorised := slices.ContainsFunc(o.s.Months, func(m *site.Month) bool { return len(m.Categories) > 0 })
+	categorised := o.categorised()
 	plain := strings.NewReplacer("{city}", "上级", "{peer}", "同级", "{department}", "责任单位", "{unit}", o.s.Config.Terms.Unit)
 	return func(zh string) string {
 		var lack string
