@@ -19,23 +19,33 @@ var higherKeyRE = regexp.MustCompile(`(?m)^(overallCity|city|cityTie|district|di
 // ranking added to config.toml's [ranking] (the file ends in [[rule]]s).
 func withoutHigher(t *testing.T, ranking string) string {
 	t.Helper()
-	dir := copySite(t)
-	for name, edit := range map[string]func([]byte) []byte{
-		"data/2023-02.toml": func(b []byte) []byte { return higherKeyRE.ReplaceAll(b, nil) },
-		"config.toml": func(b []byte) []byte {
-			return bytes.Replace(b, []byte("[ranking]\n"), []byte("[ranking]\n"+ranking), 1)
-		},
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, edit(b), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := withRanking(t, ranking)
+	editFile(t, dir, "data/2023-02.toml", func(b []byte) []byte { return higherKeyRE.ReplaceAll(b, nil) })
 	return dir
+}
+
+// withRanking is a copy of the sample site with ranking added to
+// config.toml's [ranking].
+func withRanking(t *testing.T, ranking string) string {
+	t.Helper()
+	dir := copySite(t)
+	editFile(t, dir, "config.toml", func(b []byte) []byte {
+		return bytes.Replace(b, []byte("[ranking]\n"), []byte("[ranking]\n"+ranking), 1)
+	})
+	return dir
+}
+
+// editFile rewrites the file name (a slash path) of the site dir by edit.
+func editFile(t *testing.T, dir, name string, edit func([]byte) []byte) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, edit(b), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // layoutOf is what a workbook asks for: the headings of the results
@@ -148,16 +158,7 @@ func TestRoundTripWithoutHigherRanks(t *testing.T) {
 // both; that month's own export keeps both, which it holds: a workbook
 // without them would lose them when imported back.
 func TestWorkbookNoLongerRanked(t *testing.T) {
-	dir := copySite(t)
-	p := filepath.Join(dir, "config.toml")
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, bytes.Replace(b, []byte("[ranking]\n"), []byte("[ranking]\ncityRanks = false\ndistrictRanks = false\n"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := load(t, dir)
+	s := load(t, withRanking(t, "cityRanks = false\ndistrictRanks = false\n"))
 	blank, err := Blank(s, "2023-03", s.Month("2023-02"), nil)
 	if err != nil {
 		t.Fatal(err)
