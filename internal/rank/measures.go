@@ -373,7 +373,10 @@ func selection(s *site.Site, rule site.Rule, p *Period) []pick {
 			}
 			top, bottom := Groups(placed, k)
 			members := top.Members
-			if rule.Select == site.Bottom {
+			switch {
+			case rule.Select == site.Bottom && rule.Overlap:
+				members = Last(placed, k)
+			case rule.Select == site.Bottom:
 				members = bottom.Members
 			}
 			place := places(ranked, members, k, rule.Select == site.Top)

@@ -179,6 +179,28 @@ func Groups(placed []Placed, k int) (top, bottom Group) {
 	return group(placed, topIdx, k), group(placed, bottomIdx, k)
 }
 
+// Last is the last k of placed, by §5.2's bottom rule without taking
+// the top group out: every member whose standing is at least that of the
+// member at position n−k+1 (1-based; every member when n ≤ k). A rule
+// with overlap selects it (site.Rule.Overlap): an office whose 考核办法
+// says 后三名约谈 over five townships means places 3 to 5, which §5.2's
+// bottom group, the last three less the first three, is not.
+func Last(placed []Placed, k int) []Placed {
+	n := len(placed)
+	if k < 1 || n == 0 {
+		return nil
+	}
+	st := standings(placed)
+	threshold := st[max(n-k, 0)]
+	var out []Placed
+	for i := range placed {
+		if st[i] >= threshold {
+			out = append(out, placed[i])
+		}
+	}
+	return out
+}
+
 // standings are the members' standings: one more than the number of
 // members ranked ahead, which is the rank itself with competition ties.
 // Dense ranks (1, 2, 2, 3) number the places differently but leave the

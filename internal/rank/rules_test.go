@@ -654,3 +654,56 @@ func TestUpdateRemeasuresStreaks(t *testing.T) {
 		t.Error("2024-03's measures did not change, and its period was made again")
 	}
 }
+
+// A bottom rule with overlap selects the last k as they stand (§5.9),
+// the top group's units among them: the 后三名约谈 of a county of five
+// is places 3 to 5. Five townships, top 3 表扬, bottom 3 约谈 with
+// overlap (position n−k+1 = 3):
+//
+//	2024-01: 甲 90 乙 85 丙 80 丁 75 戊 70 → ranks 1 2 3 4 5
+//	  bottom: standing ≥ the 3rd's, 3 → 丙 丁 戊, three, none tied: 后三
+//	  (丙 is 前三 too, and praised: the office's rules say both)
+//	2024-02: 甲 90 乙 85 丙 80 丁 80 戊 70 → ranks 1 2 3 3 5
+//	  bottom: standing ≥ 3 → 丙 丁 戊, three (the tie within): 后三
+//	  top: rank ≤ 3 → 甲 乙 丙 丁, four: 丙 丁 并列第三
+//	2024-03: 甲 90 乙 80 丙 80 丁 75 戊 70 → ranks 1 2 2 4 5
+//	  bottom: standing ≥ the 3rd's, 2 → 乙 丙 丁 戊, four: the tie across
+//	  the edge, places 2–3, from the end 4th and 3rd, taking the better:
+//	  并列倒数第三; 丁 戊 后三
+//	  top: rank ≤ 3 → 甲 乙 丙, three, but 乙 丙 tied at 2 inside: 前三
+func TestOverlapSelectsTheLastK(t *testing.T) {
+	config := "[terms]\nactions = [\"奖励\", \"表扬\", \"约谈\"]\n" + compositeRule("top", 3, "表扬") +
+		"\n[[rule]]\non = \"composite\"\nselect = \"bottom\"\ncount = 3\noverlap = true\naction = \"约谈\"\n"
+	s := loadSite(t, config, towns("甲", "乙", "丙", "丁", "戊"), map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=85 丙=80 丁=75 戊=70"),
+		"data/2024-02.toml": month("甲=90 乙=85 丙=80 丁=80 戊=70"),
+		"data/2024-03.toml": month("甲=90 乙=80 丙=80 丁=75 戊=70"),
+	})
+	ms := Archive(s).Months()
+	wantMeasures(t, ms[0],
+		"甲 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"丙 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"丙 约谈 0 （乡镇、街道综合考核排名后三）config.toml:13",
+		"丁 约谈 0 （乡镇、街道综合考核排名后三）config.toml:13",
+		"戊 约谈 0 （乡镇、街道综合考核排名后三）config.toml:13",
+	)
+	wantMeasures(t, ms[1],
+		"甲 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"丙 表扬 0 （乡镇、街道综合考核排名并列第三）config.toml:7",
+		"丁 表扬 0 （乡镇、街道综合考核排名并列第三）config.toml:7",
+		"丙 约谈 0 （乡镇、街道综合考核排名后三）config.toml:13",
+		"丁 约谈 0 （乡镇、街道综合考核排名后三）config.toml:13",
+		"戊 约谈 0 （乡镇、街道综合考核排名后三）config.toml:13",
+	)
+	wantMeasures(t, ms[2],
+		"甲 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"乙 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"丙 表扬 0 （乡镇、街道综合考核排名前三）config.toml:7",
+		"乙 约谈 0 （乡镇、街道综合考核排名并列倒数第三）config.toml:13",
+		"丙 约谈 0 （乡镇、街道综合考核排名并列倒数第三）config.toml:13",
+		"丁 约谈 0 （乡镇、街道综合考核排名后三）config.toml:13",
+		"戊 约谈 0 （乡镇、街道综合考核排名后三）config.toml:13",
+	)
+}

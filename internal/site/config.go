@@ -84,6 +84,8 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "select", Kind: Text, Label: "选取", Required: true, Values: selections,
 			Help: "first：第一名；last：最后一名；top：前 count 名；bottom：后 count 名；rank：第 rank 名（并列的一并选取）"},
 		{Key: "count", Kind: Integer, Label: "名数", Help: "top、bottom 选取的名数，默认 [ranking] groupSize（季度、半年、年度的规则默认 [aggregate] groupSize）"},
+		{Key: "overlap", Kind: Flag, Label: "后几名含前几名",
+			Help: "select = \"bottom\" 时：true 则选最后 count 名，单位少于 2×count 个时其中也有前 count 名的单位（5个乡镇的“后三名约谈”选第3～5名）；不写或 false：后一组不含前一组的单位，与排名句的“后三”相同（5个乡镇只选第4、5名）"},
 		{Key: "rank", Kind: Integer, Label: "名次",
 			Help: "select = \"rank\" 时必填：选取这个名次的单位，如 2（第二名，并列第二的都选）；各名次奖励不同金额时每个名次写一条规则。有并列时其后的名次空缺（两个并列第一则没有第二名）；其他规则不写"},
 		{Key: "group", Kind: Text, Label: "组别", Help: "只用于这一组（units.toml 的 [[group]]）；不写则各组分别适用"},
@@ -314,6 +316,9 @@ func (w *Writer) Rule(r Rule) {
 	if r.Count > 0 {
 		value("count", r.Count)
 	}
+	if r.Overlap {
+		value("overlap", true)
+	}
 	if r.Rank > 0 {
 		value("rank", r.Rank)
 	}
@@ -383,6 +388,14 @@ func (l *loader) rules() {
 				f.errorf(rec.at("count"), "count 应为正整数")
 			default:
 				r.Count = n
+			}
+		}
+		if rec.has("overlap") {
+			switch {
+			case r.Select != Bottom || r.On == OnCity:
+				f.errorf(rec.at("overlap"), "overlap 只用于 select = \"bottom\" 且 on 为 composite 或 indicator 的规则")
+			default:
+				r.Overlap = rec.flag("overlap")
 			}
 		}
 		n, hasRank := rec.int("rank")
@@ -465,7 +478,8 @@ func (l *loader) rules() {
 // over fewer than k selects all. An office that wrote 后三名约谈 for a
 // county of five is told what it will get, by the townships units.toml
 // has now in each group the rule reads (those without until; an
-// indicator's own), ties aside.
+// indicator's own), ties aside. A bottom rule with overlap selects the
+// last k as they stand, all of them over k or fewer.
 func (l *loader) warnFewUnits(rec *record, r Rule) {
 	if r.On == OnCity || r.Select != Top && r.Select != Bottom || r.Span.Until != "" {
 		return
@@ -498,11 +512,14 @@ func (l *loader) warnFewUnits(rec *record, r Rule) {
 		case n == 0:
 		case r.Select == Top && n < k:
 			l.configFile.warnf(&l.s.Warnings, at, "警告：这条规则选前%d名，但%s，不足%d个：每期选全部单位，原因写各自的名次（第一、第二……）", k, what, k)
+		case r.Select == Bottom && r.Overlap && n <= k:
+			l.configFile.warnf(&l.s.Warnings, at, "警告：这条规则选最后%d名（overlap = true），但%s，不多于%d个：每期选全部单位", k, what, k)
+		case r.Select == Bottom && r.Overlap:
 		case r.Select == Bottom && n <= k:
 			l.configFile.warnf(&l.s.Warnings, at, "警告：这条规则选后%d名，但%s，都在前%d名之中，而后一组不含前一组的单位：这条规则不会选出任何单位", k, what, k)
 		case r.Select == Bottom && n < 2*k:
-			l.configFile.warnf(&l.s.Warnings, at, "警告：这条规则选后%d名，但%s，不足%d个：后%d名与前%d名重叠，后一组不含前一组的单位，无并列时每期只选%s（%d个），原因写各自的位次（倒数第一……），不写“%s”",
-				k, what, 2*k, k, k, places(k+1, n), n-k, zh.Label(k, false, true))
+			l.configFile.warnf(&l.s.Warnings, at, "警告：这条规则选后%d名，但%s，不足%d个：后%d名与前%d名重叠，后一组不含前一组的单位，无并列时每期只选%s（%d个），原因写各自的位次（倒数第一……），不写“%s”；要选最后%d名本身（第%d～%d名），写 overlap = true",
+				k, what, 2*k, k, k, places(k+1, n), n-k, zh.Label(k, false, true), k, n-k+1, n)
 		}
 	}
 }

@@ -139,6 +139,7 @@ amount = 10000
 [[rule]]
 on     = "composite"
 select = "bottom"
+overlap = true
 streak = 3
 period = "year"
 action = "约谈"
@@ -159,9 +160,9 @@ amount = 3000
 		t.Fatal(err)
 	}
 	r := s.Config.Rules
-	if len(r) != 3 || r[2].Select != AtRank || r[2].Rank != 2 || r[2].Amount != 3000 || r[2].Line != 27 || r[0].On != OnIndicator || r[0].Indicator.ID != "jingji" || r[0].Select != Top || r[0].Count != 2 ||
+	if len(r) != 3 || r[2].Select != AtRank || r[2].Rank != 2 || r[2].Amount != 3000 || r[2].Line != 28 || r[0].On != OnIndicator || r[0].Indicator.ID != "jingji" || r[0].Select != Top || r[0].Count != 2 ||
 		r[0].Group != s.Groups[0] || r[0].Amount != 10000 || r[0].Line != 8 ||
-		r[1].Select != Bottom || r[1].Streak != 3 || r[1].Period != Yearly || r[1].Who != "主要负责人" || r[1].By != "分管领导" || r[1].Line != 17 {
+		r[1].Select != Bottom || !r[1].Overlap || r[0].Overlap || r[1].Streak != 3 || r[1].Period != Yearly || r[1].Who != "主要负责人" || r[1].By != "分管领导" || r[1].Line != 17 {
 		t.Errorf("rules read as %+v", r)
 	}
 	if s.Townships[2].Group != s.Groups[1] || len(s.Groups[0].Units) != 2 {

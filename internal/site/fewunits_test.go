@@ -12,7 +12,8 @@ import (
 // until is past, and it is not counted — so n = 3; the indicator
 // xiangmu ranks 甲街道 and 乙街道 alone, n = 2:
 //
-//	line 11: bottom, count 2: 3 < 2×2 → the last 2 less the top 2: place 3 alone, 1
+//	line 11: bottom, count 2: 3 < 2×2 → the last 2 less the top 2: place 3 alone, 1;
+//	         overlap = true would select the last 2, places 2–3
 //	line 16: bottom, count 3 (groupSize): 3 ≤ 3 → all in the top 3, none
 //	line 22: top, count 4: 3 < 4 → all three
 //	         top, count 2: 3 ≥ 2, the first two; no warning
@@ -81,7 +82,7 @@ count  = 20
 action = "约谈"
 `
 	want := []string{
-		"config.toml:11:1: 警告：这条规则选后2名，但现有3个乡镇（街道），不足4个：后2名与前2名重叠，后一组不含前一组的单位，无并列时每期只选第3名（1个），原因写各自的位次（倒数第一……），不写“后两名”",
+		"config.toml:11:1: 警告：这条规则选后2名，但现有3个乡镇（街道），不足4个：后2名与前2名重叠，后一组不含前一组的单位，无并列时每期只选第3名（1个），原因写各自的位次（倒数第一……），不写“后两名”；要选最后2名本身（第2～3名），写 overlap = true",
 		"config.toml:16:1: 警告：这条规则选后3名，但现有3个乡镇（街道），都在前3名之中，而后一组不含前一组的单位：这条规则不会选出任何单位",
 		"config.toml:22:1: 警告：这条规则选前4名，但现有3个乡镇（街道），不足4个：每期选全部单位，原因写各自的名次（第一、第二……）",
 		"config.toml:48:1: 警告：这条规则选后2名，但现有2个乡镇（街道），都在前2名之中，而后一组不含前一组的单位：这条规则不会选出任何单位",
@@ -116,5 +117,53 @@ action = "约谈"
 	}
 	if got := loadWarnings(t, files); !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A bottom rule with overlap selects the last k as they stand, the top
+// group's units among them (DESIGN.md §5.9): over the three townships of
+// miniSite, count 2 (3 ≥ 2 but < 2×2) is not warned of; count 3 (3 ≤ 3)
+// selects all three each period, which is said. overlap on a top rule
+// or a city rule is an error at the key.
+func TestOverlapRule(t *testing.T) {
+	files := miniSite()
+	files["config.toml"] += `[[rule]]
+on      = "composite"
+select  = "bottom"
+count   = 2
+overlap = true
+action  = "约谈"
+
+[[rule]]
+on      = "composite"
+select  = "bottom"
+count   = 3
+overlap = true
+action  = "约谈"
+`
+	want := []string{
+		"config.toml:18:1: 警告：这条规则选最后3名（overlap = true），但现有3个乡镇（街道），不多于3个：每期选全部单位",
+	}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs := s.Config.Rules; len(rs) != 2 || !rs[0].Overlap || !rs[1].Overlap {
+		t.Fatalf("rules: %+v, want two with Overlap", rs)
+	}
+
+	for _, bad := range []struct{ rule, want string }{
+		{"on = \"composite\"\nselect = \"top\"\noverlap = true\naction = \"约谈\"\n", "config.toml:11:1: overlap 只用于 select = \"bottom\" 且 on 为 composite 或 indicator 的规则"},
+		{"on = \"city\"\nselect = \"bottom\"\noverlap = true\naction = \"约谈\"\n", "config.toml:11:1: overlap 只用于 select = \"bottom\" 且 on 为 composite 或 indicator 的规则"},
+	} {
+		files := miniSite()
+		files["config.toml"] += "[[rule]]\n" + bad.rule
+		_, err := Load(writeSite(t, files))
+		if err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: got\n%s\nwant %s", bad.rule, err, bad.want)
+		}
 	}
 }

@@ -242,9 +242,13 @@ type Rule struct {
 	On        RuleOn
 	Indicator *Indicator // for OnIndicator
 	Select    Selection
-	Count     int    // k of Top and Bottom; 0: the period's group size
-	Rank      int    // the rank AtRank selects: 2 for every unit ranked second
-	Group     *Group // only this group's units; nil: every group apart
+	Count     int // k of Top and Bottom; 0: the period's group size
+	// Overlap makes a Bottom rule select the last k as they stand, the
+	// top group's units among them over fewer than 2k units, not §5.2's
+	// bottom group, which leaves those out.
+	Overlap bool
+	Rank    int    // the rank AtRank selects: 2 for every unit ranked second
+	Group   *Group // only this group's units; nil: every group apart
 	// Streak is how many consecutive assessed periods, the current one
 	// last, the selection must have held in; 1 for the current alone.
 	Streak int
