@@ -317,7 +317,7 @@ func TestPrintfBadVerb(t *testing.T) {
 		s := withLayouts(loadSample(t), map[string]string{"partials/footer.html": footer})
 		_, err := Render(s, rank.Archive(s), Options{})
 		var l diag.List
-		if !errors.As(err, &l) || len(l) != 1 || !strings.HasPrefix(l[0].String(), "layouts/partials/footer.html: 模板错误：页面 /") ||
+		if !errors.As(err, &l) || len(l) != 1 || !strings.HasPrefix(l[0].String(), "layouts/partials/footer.html:1:1: 模板错误：页面 /") ||
 			!strings.Contains(l[0].String(), "中有 printf 写出的“"+wrote) || !strings.Contains(l[0].String(), "printf 的格式与参数不符") {
 			t.Errorf("footer %q: Render = %v, want an error at layouts/partials/footer.html saying a page has %s", footer, err, wrote)
 		}
