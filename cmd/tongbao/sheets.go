@@ -196,6 +196,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
+	warnings = append(m.Warnings, warnings...) // the workbook's cells' own first
 	if dryRun {
 		if exists {
 			printChanges(stdout, rel, old, m.TOML)
@@ -328,7 +329,10 @@ func mergeFiles(s *site.Site, dir, rel, target, key string, files []string, inpu
 		return 1
 	}
 	changed := !bytes.Equal(text, old)
-	var warnings diag.List
+	var warnings, cells diag.List // the month file's, and the files' cells' own
+	for _, d := range done {
+		cells = append(cells, d.warnings...)
+	}
 	if changed {
 		var err error
 		if warnings, err = checkSite(dir, rel, text, false, edits.Where(text)); err != nil {
@@ -371,7 +375,7 @@ func mergeFiles(s *site.Site, dir, rel, target, key string, files []string, inpu
 	case len(files) > 1 && changed:
 		fmt.Fprintf(stdout, "已写入 %s；文件中的其他内容未改动\n", rel)
 	}
-	if said := warned(stderr, warnings); said != "" {
+	if said := warned(stderr, append(cells, warnings...)); said != "" {
 		fmt.Fprintf(stdout, "%s 并入后%s\n", rel, strings.TrimPrefix(said, "；"))
 	}
 	if !dryRun && changed {
@@ -399,6 +403,8 @@ type merged struct {
 	empty  string   // why nothing was read from it: it holds nothing new
 	unread []string // its sheets not merged (sheet.Month.Unread)
 	edits  site.MonthEdits
+	// warnings are of its cells (sheet.Month.Warnings).
+	warnings diag.List
 }
 
 // mergeFile lays what the file in (its bytes data) holds over text, the
@@ -433,7 +439,7 @@ func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int,
 		}
 		return nil, merged{}, notes, err
 	}
-	d := merged{in: in, unread: m.Unread, edits: m.Edits}
+	d := merged{in: in, unread: m.Unread, edits: m.Edits, warnings: m.Warnings}
 	if n.Filled+n.Changed+n.Excluded+n.ValuesFilled+n.ValuesChanged+n.RowsAdded+n.RowsChanged+n.Results == 0 {
 		d.msg, d.same = counted(n.Same, n.ValuesSame+n.RowsSame), true
 		return text, d, nil, nil

@@ -248,6 +248,36 @@ func TestImportSaysWarnings(t *testing.T) {
 	}
 }
 
+// TestImportSaysTextScores: a score its workbook holds as text ('93.2,
+// or typed into a cell formatted as 文本) is imported, and warned of at
+// its cell among the import's warnings (sheet.Month.Warnings), whole or
+// merged, as a quoted score of the month file is by check.
+func TestImportSaysTextScores(t *testing.T) {
+	dir := sampleSiteCopy(t)
+	month := filepath.Join(dir, "data", "2023-02.toml")
+	original := readText(t, month)
+	book := filepath.Join(t.TempDir(), "2023-02.xlsx")
+	if code, out, errOut := runCmd("export", "2023-02", book, "-s", dir); code != 0 {
+		t.Fatalf("export: exit %d, %q, %q", code, out, errOut)
+	}
+	setCells(t, book, "乡镇（街道）得分", "兴隆街道", map[string]any{"规模工业增加值": "92.5"})
+	text := book + " 乡镇（街道）得分!B6: 警告：此格的得分“92.5”存为文本，是文字而不是数（兴隆街道，规模工业增加值）：Excel、WPS 的求和、排名会略过它；已按 92.5 读取，请把此格的格式改为“常规”后重新输入（不加撇号 '）\n"
+	code, out, errOut := runCmd("import", "2023-02", book, "-s", dir, "--force")
+	if want := "tongbao: 已从 " + book + " 导入 data/2023-02.toml：40 项考核结果，185 个得分；有 1 个警告，请核对\n"; code != 0 || out != want || errOut != text {
+		t.Errorf("the whole month: exit %d, %q, %q", code, out, errOut)
+	}
+	if got := readText(t, month); !strings.Contains(got, "\"兴隆街道\" = 92.5\n") {
+		t.Errorf("the month file lacks 兴隆街道's 92.5:\n%s", got)
+	}
+	if err := os.WriteFile(month, []byte(original), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCmd("import", "2023-02", book, "-s", dir, "--merge", "--force")
+	if !strings.HasSuffix(out, "改动得分 1 个；文件中的其他内容未改动\ndata/2023-02.toml 并入后有 1 个警告，请核对\n") || code != 0 || errOut != text {
+		t.Errorf("merged: exit %d, %q, %q", code, out, errOut)
+	}
+}
+
 func TestImportCSVCommand(t *testing.T) {
 	dir := sampleSiteCopy(t)
 	csv := filepath.Join(t.TempDir(), "scores.csv")

@@ -331,7 +331,7 @@ func TestStaleLayoutWarning(t *testing.T) {
 		t.Fatal("no built-in page.html")
 	}
 	writeFiles(t, map[string][]byte{filepath.Join(dir, "layouts", "circular.html"): old, filepath.Join(dir, "layouts", "page.html"): page})
-	want := []string{"layouts/circular.html: 警告：这个模板覆盖了内置的 circular.html，却没有用到 .Attachments、.Note：页面上不会显示附件、附注或版记中的这些内容。运行 tongbao layouts circular.html 查看内置模板的写法"}
+	want := []string{"layouts/circular.html:1:1: 警告：这个模板覆盖了内置的 circular.html，却没有用到 .Attachments、.Note：页面上不会显示附件、附注或版记中的这些内容。运行 tongbao layouts circular.html 查看内置模板的写法"}
 	if got := warnings(); !slices.Equal(got, want) {
 		t.Errorf("warnings %q, want %q", got, want)
 	}
@@ -371,7 +371,7 @@ func TestUnlistedFileWarning(t *testing.T) {
 	}
 	want := []string{fmt.Sprintf("content/about.md:%d:1: 警告：图片没有说明文字，读屏软件读不出它的内容；请在方括号中写上，如 ![图片内容的说明](图/12.png)", lines)}
 	for i := range 10 {
-		want = append(want, fmt.Sprintf("content/图/%02d.png: 警告：这个文件既没有被任何通报或页面列为附件（[[attachment]]），也没有在正文中链接，不会发布", i))
+		want = append(want, fmt.Sprintf("content/图/%02d.png:1:1: 警告：这个文件既没有被任何通报或页面列为附件（[[attachment]]），也没有在正文中链接，不会发布", i))
 	}
 	want = append(want, "content: 警告：content/ 下另有 2 个这样的文件，同样不会发布")
 	if !slices.Equal(got, want) {

@@ -343,12 +343,12 @@ func spansRewriting(s *site.Site, kind site.PeriodKind, f republished) diag.List
 		case r.Period != kind:
 		case r.Span.From != "" && first(r.Span.From) == earliest &&
 			slices.ContainsFunc(isM, func(m measure) bool { return m.source == source && !slices.Contains(wasM, m) }):
-			out.Add("config.toml", r.Line, 0, "警告：这条规则自 %s 起适用（from），改变了已发布的 %s 及以后各期通报的考核结果"+fix, r.Span.From, earliest)
+			out.Add("config.toml", r.Line, 1, "警告：这条规则自 %s 起适用（from），改变了已发布的 %s 及以后各期通报的考核结果"+fix, r.Span.From, earliest)
 		// The first period after until (its last month after it, so not
 		// compared as text: 2023 is before 2023-06).
 		case r.Span.Until != "" && first(nextMonth(r.Span.Until)) == earliest &&
 			slices.ContainsFunc(wasM, func(m measure) bool { return m.kind == r.Action && !slices.Contains(isM, m) }):
-			out.Add("config.toml", r.Line, 0, "警告：这条规则截止于 %s（until），此后不再适用，改变了已发布的 %s 及以后各期通报的考核结果（见各期通报的提醒）："+
+			out.Add("config.toml", r.Line, 1, "警告：这条规则截止于 %s（until），此后不再适用，改变了已发布的 %s 及以后各期通报的考核结果（见各期通报的提醒）："+
 				"不再用的规则，until 写已发布的最后一个月", r.Span.Until, earliest)
 		}
 	}

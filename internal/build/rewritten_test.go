@@ -343,7 +343,7 @@ func TestRewrittenByASpanWarnedAtIt(t *testing.T) {
 	// February again, and only the rule is warned of.
 	cfg := filepath.Join(dir, "config.toml")
 	replaceIn(t, cfg, "", "[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\nfrom = \"2023-02\"\n")
-	want = []string{"config.toml:18: 警告：这条规则自 2023-02 起适用（from），改变了已发布的 2023-02 及以后各期通报的考核结果（见各期通报的提醒）：" +
+	want = []string{"config.toml:18:1: 警告：这条规则自 2023-02 起适用（from），改变了已发布的 2023-02 及以后各期通报的考核结果（见各期通报的提醒）：" +
 		"新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"}
 	if got := run(); !slices.Equal(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
@@ -378,7 +378,7 @@ indicator = "caizheng"
 	run()
 	cfg := filepath.Join(dir, "config.toml")
 	replaceIn(t, cfg, "", "[[rule]]\nperiod = \"quarter\"\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"分管负责人\"\nfrom = \"2023-01\"\n")
-	want := []string{"config.toml:18: 警告：这条规则自 2023-01 起适用（from），改变了已发布的 2023-Q1 及以后各期通报的考核结果（见各期通报的提醒）：" +
+	want := []string{"config.toml:18:1: 警告：这条规则自 2023-01 起适用（from），改变了已发布的 2023-Q1 及以后各期通报的考核结果（见各期通报的提醒）：" +
 		"新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"}
 	if got := run(); !slices.Equal(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
@@ -387,7 +387,7 @@ indicator = "caizheng"
 	// Published so, the quarter's rule given an until before the quarter
 	// takes its 约谈 away again: warned of at it.
 	replaceIn(t, cfg, "from = \"2023-01\"", "until = \"2022-12\"")
-	want = []string{"config.toml:18: 警告：这条规则截止于 2022-12（until），此后不再适用，改变了已发布的 2023-Q1 及以后各期通报的考核结果（见各期通报的提醒）：" +
+	want = []string{"config.toml:18:1: 警告：这条规则截止于 2022-12（until），此后不再适用，改变了已发布的 2023-Q1 及以后各期通报的考核结果（见各期通报的提醒）：" +
 		"不再用的规则，until 写已发布的最后一个月"}
 	if got := run(); !slices.Equal(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
@@ -411,7 +411,7 @@ func TestRewrittenByAYearRuleUntilWarnedAtIt(t *testing.T) {
 	run := func() []string { t.Helper(); return spanWarned(t, dir) }
 	run()
 	replaceIn(t, cfg, "", "until = \"2023-06\"\n")
-	want := []string{"config.toml:18: 警告：这条规则截止于 2023-06（until），此后不再适用，改变了已发布的 2023 及以后各期通报的考核结果（见各期通报的提醒）：" +
+	want := []string{"config.toml:18:1: 警告：这条规则截止于 2023-06（until），此后不再适用，改变了已发布的 2023 及以后各期通报的考核结果（见各期通报的提醒）：" +
 		"不再用的规则，until 写已发布的最后一个月"}
 	if got := run(); !slices.Equal(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)

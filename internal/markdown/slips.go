@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -14,7 +15,7 @@ import (
 
 // Slips of Markdown that goldmark publishes as text, where the author
 // meant markup: `##二、…` (no blank after the #s, common in Chinese
-// writing), a `**` whose partner is missing, a footnote `[^1]` never
+// writing), a `**` or `__` whose partner is missing, a footnote `[^1]` never
 // defined, a table whose delimiter row has fewer cells than its header
 // (the whole table stays text), and a table row with more
 // cells than its header (the extra ones are dropped). Each is a warning
@@ -28,13 +29,14 @@ import (
 // slips returns a warning for each slip of root (see above).
 func slips(root ast.Node, src []byte) []Error {
 	s := slipScan{
-		src:   src,
-		hash:  bytes.IndexByte(src, '#') >= 0,
-		stars: bytes.Contains(src, []byte("**")),
-		foot:  bytes.Contains(src, []byte("[^")),
-		pipe:  bytes.IndexByte(src, '|') >= 0,
+		src:    src,
+		hash:   bytes.IndexByte(src, '#') >= 0,
+		stars:  bytes.Contains(src, []byte("**")),
+		unders: bytes.Contains(src, []byte("__")),
+		foot:   bytes.Contains(src, []byte("[^")),
+		pipe:   bytes.IndexByte(src, '|') >= 0,
 	}
-	if !s.hash && !s.stars && !s.foot && !s.pipe {
+	if !s.hash && !s.stars && !s.unders && !s.foot && !s.pipe {
 		return nil
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -67,7 +69,7 @@ type slipScan struct {
 	src []byte
 	// Whether src holds what each kind of slip needs at all: most bodies
 	// lack one or another, and their blocks are not looked at for it.
-	hash, stars, foot, pipe bool
+	hash, stars, unders, foot, pipe bool
 
 	offsets []int
 	msgs    []string
@@ -115,7 +117,10 @@ func (s *slipScan) block(n ast.Node) {
 			s.heading(seg.Start, line)
 		}
 		if s.stars && bytes.Contains(line, []byte("**")) {
-			s.emphasis(seg.Start, line)
+			s.emphasis(seg.Start, line, '*')
+		}
+		if s.unders && bytes.Contains(line, []byte("__")) {
+			s.emphasis(seg.Start, line, '_')
 		}
 		if s.foot && bytes.Contains(line, []byte("[^")) {
 			s.footnotes(seg.Start, line)
@@ -166,28 +171,42 @@ func (s *slipScan) heading(off int, line []byte) {
 	s.add(off+at, "“%s”后要有一个空格才是标题（写作“%s %s”）", hashes, hashes, title)
 }
 
-// emphasis warns of each run of two or more *s of line, at off, left as
-// text where it looks meant to open or close bold: its partner missing
-// or in another paragraph. A run between two letters or digits is left
-// alone: 2**3, and a name masked as 张**.
-func (s *slipScan) emphasis(off int, line []byte) {
+// emphasis warns of each run of two or more marks (* or _) of line, at
+// off, left as text where bold was meant: its partner missing or in
+// another paragraph. A run of *s that stands where bold opens or closes
+// (meantAsBold) is told whatever else the line holds; any other run, and
+// every __, only when the line holds an odd number of them: one alone
+// opened bold that nothing closes (GDP**增长), where two (a ** b ** c)
+// pair as the writer meant. A run that masks a name or a number (masks)
+// is never told, nor one between two blanks (a ** b); of _s, only a run
+// of two, as bold is written: a longer one is a blank to fill in
+// (姓名：______).
+func (s *slipScan) emphasis(off int, line []byte, mark byte) {
+	type run struct {
+		start, end int
+		told       bool // meant as bold where it stands
+	}
+	var runs []run
 	for i := 0; i < len(line); {
-		j := bytes.IndexByte(line[i:], '*')
+		j := bytes.IndexByte(line[i:], mark)
 		if j < 0 {
-			return
+			break
 		}
 		start := i + j
 		end := start
-		for end < len(line) && line[end] == '*' {
+		for end < len(line) && line[end] == mark {
 			end++
 		}
 		i = end
+		if mark == '_' && end-start != 2 {
+			continue
+		}
 		backslashes := 0
 		for k := start - 1; k >= 0 && line[k] == '\\'; k-- {
 			backslashes++
 		}
 		if backslashes%2 == 1 {
-			start++ // the first * is escaped
+			start++ // the first mark is escaped
 		}
 		// Of ***甲**, two stars make the bold and one is text.
 		for start < end && !s.isLiteral(off+start) {
@@ -196,12 +215,62 @@ func (s *slipScan) emphasis(off int, line []byte) {
 		for end > start && !s.isLiteral(off+end-1) {
 			end--
 		}
-		if end-start < 2 || !meantAsBold(line[:start], line[end:]) {
+		before, after := line[:start], line[end:]
+		if end-start < 2 || masks(before, after) || betweenBlanks(before, after) {
 			continue
 		}
-		run := string(line[start:end])
-		s.add(off+start, "这个“%s”在本段中没有配对的“%s”，会照原样显示：加粗的文字两边各写一个“**”，而且要在同一段内", run, run)
+		runs = append(runs, run{start, end, mark == '*' && meantAsBold(before, after)})
 	}
+	odd := len(runs)%2 == 1
+	for _, r := range runs {
+		if !r.told && !odd {
+			continue
+		}
+		run := string(line[r.start:r.end])
+		if n, _ := utf8.DecodeRune(line[r.end:]); unicode.IsSpace(n) && len(bytes.TrimSpace(line[:r.start])) == 0 {
+			// ** 加强调度**: opening the line, its partner may well
+			// be there.
+			s.add(off+r.start, "这个“%s”之后有空格，不能开始加粗，会照原样显示：“%s”与要加粗的文字之间不空格", run, run)
+			continue
+		}
+		s.add(off+r.start, "这个“%s”在本段中没有配对的“%s”，会照原样显示：加粗的文字两边各写一个“**”，而且要在同一段内", run, run)
+	}
+}
+
+// masks reports whether a run of marks between before and after on its
+// line masks what it stands for, as offices hide a name or a number with
+// stars (张**、王**同志、138****5678、430521**********1234、湘E**): right
+// after a Han character, unless it opens a heading's number
+// (前文**（一）, bold meant); right after a digit; or after a Latin
+// letter and before anything but a Han character (a**b, x__, but not
+// GDP**增长, bold meant before Chinese text).
+func masks(before, after []byte) bool {
+	p, _ := utf8.DecodeLastRune(before)
+	n, _ := utf8.DecodeRune(after)
+	switch {
+	case len(before) == 0:
+		return false
+	case unicode.Is(unicode.Han, p):
+		return !headingNumberRE.Match(after)
+	case p >= '0' && p <= '9':
+		return true
+	case p < utf8.RuneSelf && unicode.IsLetter(p):
+		return len(after) == 0 || !unicode.Is(unicode.Han, n)
+	}
+	return false
+}
+
+// headingNumberRE matches a heading's number in brackets at the start of
+// a text: （一）, （12）, (3).
+var headingNumberRE = regexp.MustCompile(`^[（(](?:[一二三四五六七八九十]+|[0-9]+)[）)]`)
+
+// betweenBlanks reports whether a run stands between two blanks within
+// its line (a ** b), or after one at the line's end: neither opening
+// nor closing anything, and no slip of bold that this check knows.
+func betweenBlanks(before, after []byte) bool {
+	p, _ := utf8.DecodeLastRune(before)
+	n, _ := utf8.DecodeRune(after)
+	return len(before) > 0 && unicode.IsSpace(p) && (len(after) == 0 || unicode.IsSpace(n))
 }
 
 // meantAsBold reports whether a run of *s left as text, between before

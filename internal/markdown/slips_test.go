@@ -61,6 +61,29 @@ func TestSlips(t *testing.T) {
 			in:       "***（一）项目\n",
 			warnings: []string{"1:1: 警告：这个“***”在本段中没有配对的“***”，会照原样显示：加粗的文字两边各写一个“**”，而且要在同一段内"},
 		},
+		// A run between letters or after a blank is left alone where
+		// the line pairs it (a ** b ** c is no slip this check knows);
+		// alone on its line, it opened bold that nothing closes.
+		{
+			name:     "unpaired after a Latin word",
+			in:       "GDP**增长较快，PPI 回落\n",
+			warnings: []string{"1:4: 警告：" + unpaired},
+		},
+		{
+			name:     "bold opened with a blank after it",
+			in:       "** 加强项目调度**\n",
+			warnings: []string{"1:1: 警告：这个“**”之后有空格，不能开始加粗，会照原样显示：“**”与要加粗的文字之间不空格"},
+		},
+		{
+			name:     "__ not closed",
+			in:       "__（一）项目推进工作短板明显。\n",
+			warnings: []string{"1:1: 警告：这个“__”在本段中没有配对的“__”，会照原样显示：加粗的文字两边各写一个“**”，而且要在同一段内"},
+		},
+		{
+			name:     "__ after a Latin word, one of three",
+			in:       "见 GDP__增长 与 __甲__\n",
+			warnings: []string{"1:6: 警告：这个“__”在本段中没有配对的“__”，会照原样显示：加粗的文字两边各写一个“**”，而且要在同一段内"},
+		},
 		{
 			name:     "footnote not defined",
 			in:       "申报通过率偏低[^1]。\n",
@@ -113,6 +136,14 @@ func TestSlips(t *testing.T) {
 		{name: "bold closed", in: "**（一）项目推进工作短板明显。**一是……\n\n***甲***\n"},
 		{name: "stars between letters and digits", in: "2**3 等于 8，a**b 亦然，20**年\n"},
 		{name: "a name masked", in: "对张**、李**进行约谈，王**同志\n"},
+		// Offices mask names and numbers with stars: a run right after a
+		// Han character, or after a digit, is a mask, whatever follows
+		// (a bracket too, unless it opens a heading's number: 前文**（一）).
+		{name: "names masked, odd on the line", in: "李*、欧阳**同志\n"},
+		{name: "a name masked before a bracket", in: "对王**（区住建局干部）进行约谈\n"},
+		{name: "numbers masked", in: "电话138****5678\n\n身份证号430521**********1234，车牌湘E**\n"},
+		{name: "underscores to fill in, and in names", in: "姓名：________ 单位：______\n\nfile_name 与 a__b、x__\n"},
+		{name: "underscores masked", in: "王__同志\n"},
 		{name: "stars between blanks", in: "a ** b\n"},
 		{name: "escaped stars", in: "\\*\\*不是加粗\\*\\* 与 \\**x\n"},
 		{name: "footnote defined", in: "正文[^1]。\n\n[^1]: 说明\n"},

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
-	"slices"
 	"strings"
 
 	"tongbao/internal/site"
@@ -26,19 +25,14 @@ func explain(msg string, text []byte, line int, funcs, templates []string) (stri
 			at = "{{" + at + "}}"
 		}
 		if m := fieldRE.FindStringSubmatch(rest); m != nil {
-			// A field asked of a list ([]render.NavItem) is most often
-			// one of its items', {{range}} forgotten: the list is not
-			// the item, and the item may well have it.
-			elem, list := strings.CutPrefix(m[2], "[]")
-			typ := elem[strings.LastIndex(elem, ".")+1:] // SiteData of *render.SiteData
-			fields := fieldsOf(elem)
-			switch {
-			case list && slices.Contains(fields, m[1]):
-				return fmt.Sprintf("%s：这是 %s 的列表，列表没有字段 %s：要用 {{range}} 逐个取出，在其中写 {{.%s}}", at, typ, m[1], m[1]), 0, -1
-			case list:
-				return fmt.Sprintf("%s：这是 %s 的列表，列表没有字段 %s，%s 也没有%s", at, typ, m[1], typ, site.Suggest(m[1], fields)), 0, -1
-			}
-			return fmt.Sprintf("%s：%s 没有字段 %s%s", at, typ, m[1], site.Suggest(m[1], fields)), 0, -1
+			// Go names the value by its Go type (*render.SiteData),
+			// which layouts show nowhere: it is named as the action
+			// writes what holds the field (.Site of .Site.Titel; Go's
+			// own node where that is not the action's end, the value
+			// of (or .Circular .Site).Titel), or as dot.
+			written := strings.TrimSuffix(strings.TrimPrefix(at, "{{"), "}}")
+			written = strings.TrimSuffix(written, "."+m[1])
+			return missing(at, written, "", m[1], goShape(m[2])), 0, -1
 		}
 		if m := callRE.FindStringSubmatch(rest); m != nil {
 			if n, ok := strings.CutPrefix(m[2], "index out of range: "); ok && (m[1] == "index" || m[1] == "slice") {
@@ -273,11 +267,30 @@ var views = func() map[string]reflect.Type {
 // fieldsOf returns the fields and methods a template may name of the
 // type Go's error names, or nil when it is not among views.
 func fieldsOf(typ string) []string {
-	t := views[strings.TrimPrefix(typ, "*")]
+	t := views[strings.TrimLeft(typ, "*")]
 	if t == nil {
 		return nil
 	}
 	return fieldNames(t)
+}
+
+// goShape is the shape of a value of the type as Go's error names it
+// (*render.SiteData, []render.NavItem, string): the fields of one of
+// views, else none known.
+func goShape(typ string) shape {
+	typ = strings.TrimLeft(typ, "*")
+	if elem, ok := strings.CutPrefix(typ, "[]"); ok {
+		return shape{fields: fieldsOf(elem), list: true}
+	}
+	switch typ {
+	case "string", "template.HTML", "template.JS", "template.URL", "template.CSS", "template.HTMLAttr":
+		return shape{kind: "文字"}
+	case "bool":
+		return shape{kind: "真假值"}
+	case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "float32", "float64":
+		return shape{kind: "数"}
+	}
+	return shape{fields: fieldsOf(typ)}
 }
 
 // lineOf returns line n (from 1) of text and the offset in text where it

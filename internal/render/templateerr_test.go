@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,7 +27,7 @@ func TestTemplateErrorsWorded(t *testing.T) {
 		},
 		{
 			"<footer>\n  <p>{{.Site.IdCode}}</p>\n</footer>\n",
-			"layouts/partials/footer.html:2:13: 模板错误：{{.Site.IdCode}}：SiteData 没有字段 IdCode，是否为“IDCode”？",
+			"layouts/partials/footer.html:2:13: 模板错误：{{.Site.IdCode}}：.Site 没有字段“IdCode”，是否为“IDCode”？",
 		},
 		{
 			"<footer>\n  {{with .Site.Name}}<p>主办：{{.}}</p>\n  {{range .Site.Map}}<a href=\"{{url .Path}}\">{{.Title}}</a>{{end}}\n</footer>\n",
@@ -123,11 +124,11 @@ func TestTemplateErrorsWorded(t *testing.T) {
 		// the field the list has not: .Title, the 15th character.
 		{
 			"<footer>\n<p>{{.Site.Map.Title}}</p>\n</footer>\n",
-			"layouts/partials/footer.html:2:15: 模板错误：{{.Site.Map.Title}}：这是 NavItem 的列表，列表没有字段 Title：要用 {{range}} 逐个取出，在其中写 {{.Title}}",
+			"layouts/partials/footer.html:2:15: 模板错误：{{.Site.Map.Title}}：.Site.Map 是一个列表，列表没有字段“Title”：要用 {{range}} 逐个取出，在其中写 {{.Title}}",
 		},
 		{
 			"<footer>\n<p>{{.Site.Map.Titel}}</p>\n</footer>\n",
-			"layouts/partials/footer.html:2:15: 模板错误：{{.Site.Map.Titel}}：这是 NavItem 的列表，列表没有字段 Titel，NavItem 也没有，是否为“Title”？",
+			"layouts/partials/footer.html:2:15: 模板错误：{{.Site.Map.Titel}}：.Site.Map 是一个列表，列表没有字段“Titel”，列表的项也没有，是否为“Title”？",
 		},
 		// A lone } in an action is a brace short of its end, not one
 		// too many: }}} ends the action at the first two.
@@ -316,7 +317,7 @@ func TestPrintfBadVerb(t *testing.T) {
 		s := withLayouts(loadSample(t), map[string]string{"partials/footer.html": footer})
 		_, err := Render(s, rank.Archive(s), Options{})
 		var l diag.List
-		if !errors.As(err, &l) || len(l) != 1 || !strings.HasPrefix(l[0].String(), "layouts/partials/footer.html: 模板错误：页面 /") ||
+		if !errors.As(err, &l) || len(l) != 1 || !strings.HasPrefix(l[0].String(), "layouts/partials/footer.html:1:1: 模板错误：页面 /") ||
 			!strings.Contains(l[0].String(), "中有 printf 写出的“"+wrote) || !strings.Contains(l[0].String(), "printf 的格式与参数不符") {
 			t.Errorf("footer %q: Render = %v, want an error at layouts/partials/footer.html saying a page has %s", footer, err, wrote)
 		}
@@ -327,5 +328,56 @@ func TestPrintfBadVerb(t *testing.T) {
 	s.Pages[0].Body = append(s.Pages[0].Body, "\n\nGo 的 fmt 把多余的参数写作 `%!(EXTRA int=3)`。\n"...)
 	if _, err := Render(s, rank.Archive(s), Options{}); err != nil {
 		t.Errorf("a page whose text holds %%!(EXTRA int=3): %v", err)
+	}
+}
+
+// TestRuntimeFieldNamesWhatTheAuthorSees: a field misspelt where the
+// check before anything runs cannot follow the type ((or .Circular
+// .Site).Titel) is told as it runs in Go's words, which name the Go type
+// (render.SiteData, []render.NavItem); explain names what holds the field
+// as the action writes it, or dot, and what the value is, as the check
+// does.
+func TestRuntimeFieldNamesWhatTheAuthorSees(t *testing.T) {
+	for _, tc := range []struct{ msg, want string }{
+		{`executing "x" at <.Site.Titel>: can't evaluate field Titel in type *render.SiteData`,
+			"{{.Site.Titel}}：.Site 没有字段“Titel”，是否为“Title”？"},
+		{`executing "x" at <$x.Numbr>: can't evaluate field Numbr in type *render.Circular`,
+			"{{$x.Numbr}}：$x 没有字段“Numbr”，是否为“Number”？"},
+		// Dot: what it is there is not known as it runs.
+		{`executing "x" at <.Titel>: can't evaluate field Titel in type *render.Circular`,
+			"{{.Titel}}：这里的“.”没有字段“Titel”，是否为“Title”？"},
+		{`executing "x" at <.Titel>: can't evaluate field Titel in type []render.NavItem`,
+			"{{.Titel}}：这里的“.”是一个列表，列表没有字段“Titel”，列表的项也没有，是否为“Title”？"},
+		{`executing "x" at <.Title>: can't evaluate field Title in type []*render.Circular`,
+			"{{.Title}}：这里的“.”是一个列表，列表没有字段“Title”：要用 {{range}} 逐个取出，在其中写 {{.Title}}"},
+		{`executing "x" at <$x.Title.Foo>: can't evaluate field Foo in type string`,
+			"{{$x.Title.Foo}}：$x.Title 是文字，没有字段“Foo”"},
+		{`executing "x" at <.Foo>: can't evaluate field Foo in type template.HTML`,
+			"{{.Foo}}：这里的“.”是文字，没有字段“Foo”"},
+		{`executing "x" at <.Foo>: can't evaluate field Foo in type int`,
+			"{{.Foo}}：这里的“.”是数，没有字段“Foo”"},
+		// Of (…).Titel Go names the value whose field it is (.Site).
+		{`executing "x" at <.Site>: can't evaluate field Titel in type *render.SiteData`,
+			"{{.Site}}：.Site 没有字段“Titel”，是否为“Title”？"},
+		// A type layouts are not given by name: its fields are not known.
+		{`executing "x" at <.Unit.Nmae>: can't evaluate field Nmae in type *render.Other`,
+			"{{.Unit.Nmae}}：.Unit 没有字段“Nmae”"},
+	} {
+		if got, _, _ := explain(tc.msg, nil, 1, nil, nil); got != tc.want {
+			t.Errorf("explain(%s)\n = %s\nwant %s", tc.msg, got, tc.want)
+		}
+	}
+	// As it runs: .Circular's on a circular's page, .Site's on others.
+	s := withLayouts(loadSample(t), map[string]string{"partials/footer.html": "<footer>\n<p>{{(or .Circular .Site).Titel}}</p>\n</footer>\n"})
+	_, err := Render(s, rank.Archive(s), Options{})
+	var l diag.List
+	// Go places each at the value that has not the field, which or
+	// chose: .Circular, the 10th character of the line, .Site the 20th.
+	want := []string{
+		"layouts/partials/footer.html:2:10: 模板错误：{{.Circular}}：.Circular 没有字段“Titel”，是否为“Title”？",
+		"layouts/partials/footer.html:2:20: 模板错误：{{.Site}}：.Site 没有字段“Titel”，是否为“Title”？",
+	}
+	if !errors.As(err, &l) || !slices.Equal(diag.Lines(err), want) {
+		t.Errorf("Render = %v\nwant\n%s", err, strings.Join(want, "\n"))
 	}
 }

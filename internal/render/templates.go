@@ -189,7 +189,11 @@ func (t *templates) badVerb(out []byte, p *Page) error {
 	case len(files) > 1:
 		which = "（" + strings.Join(files, "、") + "）"
 	}
-	return diag.List{{File: file, Msg: fmt.Sprintf("模板错误：页面 /%s 中有 printf 写出的“%s”：printf 的格式与参数不符（参数多了、少了，或与 %%s、%%d 的类型不符）；检查模板中的 {{printf …}}%s", p.Path, m, which)}}
+	d := diag.Diagnostic{File: file, Msg: fmt.Sprintf("模板错误：页面 /%s 中有 printf 写出的“%s”：printf 的格式与参数不符（参数多了、少了，或与 %%s、%%d 的类型不符）；检查模板中的 {{printf …}}%s", p.Path, m, which)}
+	if file != "layouts" {
+		d.Line, d.Col = 1, 1 // the file, not the folder: its printf's line is not known
+	}
+	return diag.List{d}
 }
 
 // shortcode executes the markup of shortcode name with its view.

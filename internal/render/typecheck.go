@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"text/template/parse"
+	"unicode/utf8"
 
 	"tongbao/internal/diag"
 	"tongbao/internal/site"
@@ -28,7 +29,9 @@ import (
 // tells each field that type has not, with the nearest it has. Where the
 // type is not known (an interface, a function whose result it cannot
 // type, a number literal) it says nothing: a template it cannot follow is
-// never refused.
+// never refused. Its messages name a value as the layout shows it (.Site,
+// {{with .Site}} 的值, 页面), never by the Go type, which staff writing
+// layouts see nowhere (value).
 
 // fieldCheck returns a diagnostic for each field a template of the site
 // names that the data it is executed with has not.
@@ -39,18 +42,37 @@ func (t *templates) fieldCheck() diag.List {
 			out = append(out, d)
 		}
 	}
-	page := reflect.TypeFor[*Page]()
 	for _, name := range slices.Sorted(maps.Keys(t.pages)) {
 		c := newChecker(t, t.pages[name], report)
-		c.template("base.html", page)
+		c.template("base.html", pageDot)
 	}
 	if t.shortcodes != nil {
 		c := newChecker(t, t.shortcodes, report)
 		for _, sc := range shortcodeSet {
-			c.template("shortcodes/"+sc.name+".html", sc.dot)
+			c.template("shortcodes/"+sc.name+".html", shortcodeDot(sc))
 		}
 	}
 	return out
+}
+
+// A value is what the check knows of a value in a template: its Go type
+// (nil: not known until it runs) and how a message names it to the
+// layout's author, who sees the layouts and the reference, not the Go
+// behind them: "页面", ".Site", "{{range .Site.Map}} 的一项".
+type value struct {
+	typ  reflect.Type
+	name string
+	// here: the name is written in the template being walked (a with's,
+	// a field of its dot), which a partial it is passed to does not show.
+	here bool
+}
+
+// pageDot is the dot of a page layout and of base.html; shortcodeDot a
+// shortcode's markup's.
+var pageDot = value{typ: reflect.TypeFor[*Page](), name: "页面"}
+
+func shortcodeDot(sc shortcode) value {
+	return value{typ: sc.dot, name: "短代码 " + sc.name + " 的数据"}
 }
 
 // toldField reports whether err, an error of a template as it ran, is a
@@ -87,7 +109,7 @@ type checked struct {
 
 type variable struct {
 	name string
-	typ  reflect.Type // nil: not known
+	v    value
 }
 
 func newChecker(t *templates, set *template.Template, report func(error)) *checker {
@@ -100,10 +122,10 @@ func newChecker(t *templates, set *template.Template, report func(error)) *check
 	return c
 }
 
-// template walks the template name of the set with a dot of type dot,
-// once for each name and type.
-func (c *checker) template(name string, dot reflect.Type) {
-	key := checked{name, dot}
+// template walks the template name of the set with dot, once for each
+// name and type of dot: the first call's name of it is the one told.
+func (c *checker) template(name string, dot value) {
+	key := checked{name, dot.typ}
 	if c.done[key] {
 		return
 	}
@@ -118,7 +140,18 @@ func (c *checker) template(name string, dot reflect.Type) {
 	c.vars, c.name = vars, was
 }
 
-func (c *checker) list(l *parse.ListNode, dot reflect.Type) {
+// passed is v as the template it is passed to names it: what the caller
+// wrote there, said to be the caller's.
+func (c *checker) passed(v value) value {
+	if v.here {
+		if tmpl := c.set.Lookup(c.name); tmpl != nil && tmpl.Tree != nil {
+			v.name, v.here = tmpl.Tree.ParseName+" 中的 "+v.name, false
+		}
+	}
+	return v
+}
+
+func (c *checker) list(l *parse.ListNode, dot value) {
 	if l == nil {
 		return
 	}
@@ -127,17 +160,19 @@ func (c *checker) list(l *parse.ListNode, dot reflect.Type) {
 	}
 }
 
-func (c *checker) node(n parse.Node, dot reflect.Type) {
+func (c *checker) node(n parse.Node, dot value) {
 	switch n := n.(type) {
 	case *parse.ActionNode:
 		c.pipe(n.Pipe, dot)
 	case *parse.IfNode:
-		c.branch(&n.BranchNode, dot, false)
+		c.branch(&n.BranchNode, dot, "")
 	case *parse.WithNode:
-		c.branch(&n.BranchNode, dot, true)
+		c.branch(&n.BranchNode, dot, "with")
 	case *parse.RangeNode:
 		mark := len(c.vars)
-		elem, key := rangeTypes(c.pipeType(n.Pipe, dot))
+		elemT, keyT := rangeTypes(c.pipeType(n.Pipe, dot).typ)
+		elem := value{elemT, "{{range " + n.Pipe.String() + "}} 的一项", true}
+		key := value{typ: keyT}
 		switch len(n.Pipe.Decl) {
 		case 1:
 			c.declare(n.Pipe.Decl[0].Ident[0], elem)
@@ -149,23 +184,24 @@ func (c *checker) node(n parse.Node, dot reflect.Type) {
 		c.list(n.ElseList, dot)
 		c.vars = c.vars[:mark]
 	case *parse.TemplateNode:
-		var arg reflect.Type
+		var arg value
 		if n.Pipe != nil {
 			arg = c.pipe(n.Pipe, dot)
 		}
-		c.template(n.Name, arg)
+		c.template(n.Name, c.passed(arg))
 	case *parse.ListNode:
 		c.list(n, dot)
 	}
 }
 
-// branch walks an if or a with: its lists see the variables its pipeline
-// declares; a with's first list has the pipeline's value as its dot.
-func (c *checker) branch(b *parse.BranchNode, dot reflect.Type, with bool) {
+// branch walks an if or a with (kw "with"): its lists see the variables
+// its pipeline declares; a with's first list has the pipeline's value as
+// its dot.
+func (c *checker) branch(b *parse.BranchNode, dot value, kw string) {
 	mark := len(c.vars)
 	v := c.pipe(b.Pipe, dot)
-	if with {
-		c.list(b.List, v)
+	if kw == "with" {
+		c.list(b.List, value{v.typ, "{{with " + b.Pipe.String() + "}} 的值", true})
 	} else {
 		c.list(b.List, dot)
 	}
@@ -173,49 +209,56 @@ func (c *checker) branch(b *parse.BranchNode, dot reflect.Type, with bool) {
 	c.vars = c.vars[:mark]
 }
 
-// pipe is the type of a pipeline's value, having declared or assigned its
-// variables.
-func (c *checker) pipe(p *parse.PipeNode, dot reflect.Type) reflect.Type {
-	typ := c.pipeType(p, dot)
-	for _, v := range p.Decl {
+// pipe is a pipeline's value, having declared or assigned its variables.
+func (c *checker) pipe(p *parse.PipeNode, dot value) value {
+	v := c.pipeType(p, dot)
+	for _, d := range p.Decl {
 		if p.IsAssign {
-			c.assign(v.Ident[0], typ)
+			c.assign(d.Ident[0], v)
 		} else {
-			c.declare(v.Ident[0], typ)
+			c.declare(d.Ident[0], v)
 		}
 	}
-	return typ
+	return v
 }
 
-// pipeType is the type of a pipeline's value: its last command's.
-func (c *checker) pipeType(p *parse.PipeNode, dot reflect.Type) reflect.Type {
+// pipeType is a pipeline's value: its last command's, named as the
+// pipeline is written where it has several.
+func (c *checker) pipeType(p *parse.PipeNode, dot value) value {
 	if p == nil {
-		return nil
+		return value{}
 	}
-	var typ reflect.Type
+	var v value
 	for _, cmd := range p.Cmds {
-		typ = c.command(cmd, dot)
+		v = c.command(cmd, dot)
 	}
-	return typ
+	if len(p.Cmds) > 1 {
+		cmds := make([]string, len(p.Cmds))
+		for i, cmd := range p.Cmds {
+			cmds[i] = cmd.String()
+		}
+		v.name, v.here = strings.Join(cmds, " | "), true
+	}
+	return v
 }
 
-// command is the type of a command's value.
-func (c *checker) command(cmd *parse.CommandNode, dot reflect.Type) reflect.Type {
+// command is a command's value.
+func (c *checker) command(cmd *parse.CommandNode, dot value) value {
 	if len(cmd.Args) == 0 {
-		return nil
+		return value{}
 	}
-	args := make([]reflect.Type, len(cmd.Args)-1)
+	args := make([]value, len(cmd.Args)-1)
 	for i, a := range cmd.Args[1:] {
 		args[i] = c.arg(a, dot)
 	}
 	if id, ok := cmd.Args[0].(*parse.IdentifierNode); ok {
-		return c.function(id.Ident, cmd.Args[1:], args)
+		return value{c.function(id.Ident, cmd.Args[1:], args), cmd.String(), true}
 	}
 	return c.arg(cmd.Args[0], dot)
 }
 
-// arg is the type of an operand, its fields looked up.
-func (c *checker) arg(n parse.Node, dot reflect.Type) reflect.Type {
+// arg is an operand's value, its fields looked up.
+func (c *checker) arg(n parse.Node, dot value) value {
 	switch n := n.(type) {
 	case *parse.DotNode:
 		return dot
@@ -227,40 +270,47 @@ func (c *checker) arg(n parse.Node, dot reflect.Type) reflect.Type {
 		if len(n.Ident) > 1 {
 			at -= 1 + len(n.Ident[0])
 		}
-		return c.fields(dot, n.Ident, n, at, "")
+		return value{c.fields(dot, n.Ident, n, at, ""), n.String(), true}
 	case *parse.VariableNode:
-		typ := c.lookup(n.Ident[0])
-		return c.fields(typ, n.Ident[1:], n, int(n.Position()), n.Ident[0])
+		v := c.lookup(n.Ident[0])
+		if len(n.Ident) == 1 {
+			if n.Ident[0] == "$" {
+				return v // the template's dot, as it is named
+			}
+			return value{v.typ, n.Ident[0], true}
+		}
+		return value{c.fields(v, n.Ident[1:], n, int(n.Position()), n.Ident[0]), n.String(), true}
 	case *parse.ChainNode:
-		typ := c.arg(n.Node, dot)
+		v := c.arg(n.Node, dot)
 		holder := n.Node.String()
 		if _, ok := n.Node.(*parse.PipeNode); ok {
 			holder = "(" + holder + ")"
 		}
-		return c.fields(typ, n.Field, n, int(n.Position()), holder)
+		return value{c.fields(v, n.Field, n, int(n.Position()), holder), n.String(), true}
 	case *parse.PipeNode:
-		return c.pipe(n, dot)
+		v := c.pipe(n, dot)
+		return value{v.typ, "(" + n.String() + ")", true}
 	case *parse.StringNode:
-		return reflect.TypeFor[string]()
+		return value{reflect.TypeFor[string](), n.Quoted, true}
 	case *parse.BoolNode:
-		return reflect.TypeFor[bool]()
+		return value{reflect.TypeFor[bool](), n.String(), true}
 	case *parse.IdentifierNode:
-		return c.function(n.Ident, nil, nil)
+		return value{c.function(n.Ident, nil, nil), n.Ident, true}
 	}
-	return nil
+	return value{}
 }
 
 // function is the type of the result of the function name called with
-// args, of types types: tongbao's by their Go signature, Go's own where
+// args, of values vals: tongbao's by their Go signature, Go's own where
 // it is fixed or follows from the arguments; nil where it is not known
 // (call, and, or). A partial partialCached runs is walked with the type
 // of the data it is given.
-func (c *checker) function(name string, args []parse.Node, types []reflect.Type) reflect.Type {
+func (c *checker) function(name string, args []parse.Node, vals []value) reflect.Type {
 	switch name {
 	case "partialCached":
 		if len(args) >= 2 {
 			if s, ok := args[0].(*parse.StringNode); ok {
-				c.template(s.Text, types[1])
+				c.template(s.Text, c.passed(vals[1]))
 			}
 		}
 	case "print", "printf", "println", "html", "js", "urlquery":
@@ -270,15 +320,15 @@ func (c *checker) function(name string, args []parse.Node, types []reflect.Type)
 	case "not", "eq", "ne", "lt", "le", "gt", "ge":
 		return reflect.TypeFor[bool]()
 	case "slice":
-		if len(types) > 0 {
-			return types[0]
+		if len(vals) > 0 {
+			return vals[0].typ
 		}
 	case "index":
-		if len(types) == 0 {
+		if len(vals) == 0 {
 			return nil
 		}
-		typ := types[0]
-		for range types[1:] {
+		typ := vals[0].typ
+		for range vals[1:] {
 			typ = indexed(typ)
 		}
 		return typ
@@ -324,55 +374,60 @@ func rangeTypes(typ reflect.Type) (elem, key reflect.Type) {
 	return nil, nil
 }
 
-func (c *checker) declare(name string, typ reflect.Type) {
-	c.vars = append(c.vars, variable{name, typ})
+func (c *checker) declare(name string, v value) {
+	c.vars = append(c.vars, variable{name, v})
 }
 
 // assign gives a variable a value ($x = …): of another type than it had,
 // its type is no longer known, as either may be its value after.
-func (c *checker) assign(name string, typ reflect.Type) {
+func (c *checker) assign(name string, v value) {
 	for i := len(c.vars) - 1; i >= 0; i-- {
 		if c.vars[i].name == name {
-			if c.vars[i].typ != typ {
-				c.vars[i].typ = nil
+			if c.vars[i].v.typ != v.typ {
+				c.vars[i].v.typ = nil
 			}
 			return
 		}
 	}
 }
 
-func (c *checker) lookup(name string) reflect.Type {
+func (c *checker) lookup(name string) value {
 	for i := len(c.vars) - 1; i >= 0; i-- {
 		if c.vars[i].name == name {
-			return c.vars[i].typ
+			return c.vars[i].v
 		}
 	}
-	return nil // told as it is parsed: undefined variable
+	return value{} // told as it is parsed: undefined variable
 }
 
-// fields is the type of the fields idents of a value of type typ, each
-// looked up as text/template looks it up: a method of the value (or of
-// its pointer), a field of a struct, a key of a map. at is the byte offset
-// in the template's text of the first of them, written after holder (a
-// variable, a parenthesised pipeline; "" for dot). A field typ has not is
-// reported, and its type is not known.
-func (c *checker) fields(typ reflect.Type, idents []string, n parse.Node, at int, holder string) reflect.Type {
+// fields is the type of the fields idents of v, each looked up as
+// text/template looks it up: a method of the value (or of its pointer),
+// a field of a struct, a key of a map. at is the byte offset in the
+// template's text of the first of them, written after holder (a
+// variable, a parenthesised pipeline; "" for dot). A field the value has
+// not is reported, and its type is not known.
+func (c *checker) fields(v value, idents []string, n parse.Node, at int, holder string) reflect.Type {
+	typ := v.typ
 	for i, name := range idents {
 		if typ == nil {
 			return nil
 		}
 		next, ok := fieldType(typ, name)
 		if !ok {
-			chain := holder + "." + strings.Join(idents[:i+1], ".")
-			msg := noField(chain, holder+dotted(idents[:i]), name, typ)
-			if root := c.lookup("$"); holder == "" && i == 0 && root != nil && root != typ && !isList(typ) {
+			chain := "{{" + holder + "." + strings.Join(idents[:i+1], ".") + "}}"
+			written := holder + dotted(idents[:i])
+			if written == "$" {
+				written = "$（" + v.name + "）"
+			}
+			msg := missing(chain, written, v.name, name, shapeOf(typ))
+			if root := c.lookup("$"); holder == "" && i == 0 && root.typ != nil && root.typ != typ && !isList(typ) {
 				// Within a with or a range, dot is their value: the
 				// field is most often the template's own ($.Title).
-				here := fmt.Sprintf("{{%s}}：这里的“.”是 {{with}} 或 {{range}} 的值（%s），没有字段 %s", chain, typeName(deref(typ)), name)
-				if _, ok := fieldType(root, name); ok {
-					msg = fmt.Sprintf("%s；要取 %s 的 %s，写 {{$.%s}}", here, typeName(deref(root)), name, name)
-				} else if near := site.Nearest(name, fieldNames(deref(root))); near != "" && site.Nearest(name, fieldNames(deref(typ))) == "" {
-					msg = fmt.Sprintf("%s；是否为 %s 的 {{$.%s}}？", here, typeName(deref(root)), near)
+				here := missing(chain, "", v.name, name, shape{kind: shapeOf(typ).kind})
+				if _, ok := fieldType(root.typ, name); ok {
+					msg = fmt.Sprintf("%s；要取%s的 %s，写 {{$.%s}}", here, spaced(root.name), name, name)
+				} else if near := site.Nearest(name, fieldNames(deref(root.typ))); near != "" && site.Nearest(name, fieldNames(deref(typ))) == "" {
+					msg = fmt.Sprintf("%s；是否为%s的 {{$.%s}}？", here, spaced(root.name), near)
 				}
 			}
 			c.report(fmt.Errorf("template: %s: %s", c.place(n, at), msg))
@@ -444,34 +499,91 @@ func dotted(idents []string) string {
 	return "." + strings.Join(idents, ".")
 }
 
-// noField says that a value of type typ, of holder (a chain of fields,
-// a variable; "" for dot), has no field name, at the chain that names it, in explain's words for the same error as it runs:
-// with the nearest field it has, or, of a list whose items have it, that
-// {{range}} was forgotten.
-func noField(chain, holder, name string, typ reflect.Type) string {
-	at := "{{" + chain + "}}"
-	base := deref(typ)
-	if k := base.Kind(); k != reflect.Struct && k != reflect.Slice && k != reflect.Array {
-		// Text, a number, a date's: what holds it is named, as the
-		// type alone (string) does not say which value it is.
-		if holder == "" {
-			return fmt.Sprintf("%s：这里的“.”是 %s，没有字段 %s", at, typeName(base), name)
-		}
-		return fmt.Sprintf("%s：%s 的值是 %s，没有字段 %s", at, holder, typeName(base), name)
+// missing words that a value has no field name, in the action at
+// ({{.Site.Titel}}), naming the value as the layout's author sees it, not
+// by its Go type (SiteData, ListItem, string), which the layouts show
+// nowhere: written is what holds the field as the action writes it
+// (".Site", "$x"), or "" for dot, of which dot says what it is there
+// ("页面", "{{with .Site}} 的值"; "" when not known); sh is what the
+// value is. The nearest field it has is named; of a list whose items
+// have it, that {{range}} was forgotten. The check before anything runs
+// and explain, of the same error as it runs, both word it so.
+func missing(at, written, dot, name string, sh shape) string {
+	var what string
+	switch {
+	case written != "" && sh.kind != "":
+		return fmt.Sprintf("%s：%s是%s，没有字段“%s”", at, trail(written), sh.kind, name)
+	case written != "" && sh.list:
+		what = trail(written) + "是一个列表，"
+	case written != "":
+		return fmt.Sprintf("%s：%s没有字段“%s”%s", at, trail(written), name, site.Suggest(name, sh.fields))
+	case dot == "" && sh.kind != "":
+		return fmt.Sprintf("%s：这里的“.”是%s，没有字段“%s”", at, sh.kind, name)
+	case dot == "" && sh.list:
+		what = "这里的“.”是一个列表，"
+	case dot == "":
+		return fmt.Sprintf("%s：这里的“.”没有字段“%s”%s", at, name, site.Suggest(name, sh.fields))
+	case sh.kind != "":
+		return fmt.Sprintf("%s：这里的“.”是%s（%s），没有字段“%s”", at, lead(dot), sh.kind, name)
+	case sh.list:
+		what = "这里的“.”是" + lead(dot) + "（一个列表），"
+	default:
+		return fmt.Sprintf("%s：这里的“.”是%s，没有字段“%s”%s", at, lead(dot), name, site.Suggest(name, sh.fields))
 	}
-	if base.Kind() == reflect.Slice || base.Kind() == reflect.Array {
-		elem := base.Elem()
-		for elem.Kind() == reflect.Pointer {
-			elem = elem.Elem()
-		}
-		fields := fieldNames(elem)
-		if slices.Contains(fields, name) {
-			return fmt.Sprintf("%s：这是 %s 的列表，列表没有字段 %s：要用 {{range}} 逐个取出，在其中写 {{.%s}}", at, typeName(elem), name, name)
-		}
-		return fmt.Sprintf("%s：这是 %s 的列表，列表没有字段 %s，%s 也没有%s", at, typeName(elem), name, typeName(elem), site.Suggest(name, fields))
+	if slices.Contains(sh.fields, name) {
+		return fmt.Sprintf("%s：%s列表没有字段“%s”：要用 {{range}} 逐个取出，在其中写 {{.%s}}", at, what, name, name)
 	}
-	return fmt.Sprintf("%s：%s 没有字段 %s%s", at, typeName(base), name, site.Suggest(name, fieldNames(base)))
+	return fmt.Sprintf("%s：%s列表没有字段“%s”，列表的项也没有%s", at, what, name, site.Suggest(name, sh.fields))
 }
+
+// A shape is what a message says a value is: one with fields, a list
+// (fields: its items'), or text, a number or a truth value (kind, in
+// words), which have none.
+type shape struct {
+	fields []string
+	list   bool
+	kind   string
+}
+
+// shapeOf is the shape of a value of type t.
+func shapeOf(t reflect.Type) shape {
+	base := deref(t)
+	switch base.Kind() {
+	case reflect.Slice, reflect.Array:
+		return shape{fields: fieldNames(deref(base.Elem())), list: true}
+	case reflect.String:
+		return shape{kind: "文字"}
+	case reflect.Bool:
+		return shape{kind: "真假值"}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return shape{kind: "数"}
+	}
+	return shape{fields: fieldNames(base)}
+}
+
+// lead is a name that follows Chinese text: a space before it where it
+// begins with a Latin letter or a sign ({{with …}}, .Latest), as the
+// messages space them.
+func lead(name string) string {
+	if name != "" && name[0] < utf8.RuneSelf {
+		return " " + name
+	}
+	return name
+}
+
+// trail is a name that Chinese text follows: a space after it where it
+// ends with a Latin letter or a sign (.Site, $x), as lead.
+func trail(name string) string {
+	if r, _ := utf8.DecodeLastRuneInString(name); r < utf8.RuneSelf {
+		return name + " "
+	}
+	return name
+}
+
+// spaced is a name between Chinese words.
+func spaced(name string) string { return trail(lead(name)) }
 
 // isList reports whether t is a slice or an array, or a pointer to one.
 func isList(t reflect.Type) bool {
@@ -485,15 +597,6 @@ func deref(t reflect.Type) reflect.Type {
 		t = t.Elem()
 	}
 	return t
-}
-
-// typeName is how a message names a type: SiteData, not
-// render.SiteData; string.
-func typeName(t reflect.Type) string {
-	if t.Name() != "" {
-		return t.Name()
-	}
-	return t.String()
 }
 
 // fieldNames are the exported fields of a struct type t and the methods

@@ -35,6 +35,11 @@ const (
 	// workbook written by a program, or Excel set to calculate by hand):
 	// read, it is empty.
 	uncalculated
+	// numberAsText is a number held as text (t="s", "inlineStr", or a
+	// formula's "str"): typed after an apostrophe ('93.2), into a cell
+	// formatted as 文本, or pasted as text. It is shown as typed and read
+	// as the number, but the workbook's own sums and ranks pass over it.
+	numberAsText
 )
 
 // The built-in number formats, which a workbook uses by id without
@@ -193,7 +198,7 @@ func (fm *formats) decode(name string, v any) error {
 // kinds are the cells of sheet name that show their value otherwise than
 // as held, by column and row (from 1), among the cells rows holds (as
 // sheetRows read them): a number in a percentage or date format, a
-// logical value. The sheet is read as a stream, its rows and cells
+// logical value; and those that hold a number as text. The sheet is read as a stream, its rows and cells
 // counted as excelize counts them where they do not say where they are.
 func (fm *formats) kinds(name string, rows [][]string) (map[[2]int]shown, error) {
 	part := ""
@@ -255,6 +260,10 @@ func (fm *formats) kinds(name string, rows [][]string) (map[[2]int]shown, error)
 				k = logical
 			case "d":
 				k = dateTime
+			case "s", "inlineStr", "str":
+				if _, err := cellNumber(rows[row-1][col-1]); err == nil {
+					k = numberAsText
+				}
 			case "", "n":
 				if s, err := strconv.Atoi(attr(el, "s")); err == nil && s >= 0 && s < len(fm.styles) {
 					k = fm.styles[s]

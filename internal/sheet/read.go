@@ -39,6 +39,9 @@ type Month struct {
 	// AsSent counts the cells ImportScores left out because they hold
 	// what the workbook was sent out with.
 	AsSent int
+	// Warnings are of cells read all the same but worth a look, each at
+	// its cell: scores held as text (textScores).
+	Warnings diag.List
 }
 
 // Import reads month key ("2023-03") of s from a filled workbook (.xlsx)
@@ -204,8 +207,10 @@ type reader struct {
 	sent     map[string]string // the values the workbook was sent out with, by cell (meta sheet)
 	unread   []string          // sheets a merge does not read that hold something new
 	problems diag.List
-	rank     map[string][3]int // a place's sort key: sheet, row, column
-	covered  map[string]bool   // places whose cells' problems are reported one by one
+	// texts are the scores read from cells that hold them as text.
+	texts   []scoreValue
+	rank    map[string][3]int // a place's sort key: sheet, row, column
+	covered map[string]bool   // places whose cells' problems are reported one by one
 }
 
 // A value is the text of one cell and where it is.
@@ -243,6 +248,7 @@ type excludedValue struct {
 type scoreValue struct {
 	unit *site.Unit
 	v    value
+	ind  *site.Indicator // of texts
 }
 
 type listDraft struct {
@@ -744,7 +750,10 @@ func (r *reader) scoreMatrix(g grid) {
 				continue
 			}
 			scoredUnits[u.unit] = true
-			rd.scores = append(rd.scores, scoreValue{u.unit, v})
+			rd.scores = append(rd.scores, scoreValue{unit: u.unit, v: v})
+			if v.shown == numberAsText {
+				r.texts = append(r.texts, scoreValue{u.unit, v, ind})
+			}
 		}
 		for u := range applies {
 			if _, ok := seen[u]; !ok {
@@ -1065,7 +1074,35 @@ func (r *reader) finish() (*Month, error) {
 		}
 		return ""
 	}
-	return &Month{TOML: text, Place: place, Results: results, Scores: scores}, nil
+	return &Month{TOML: text, Place: place, Results: results, Scores: scores, Warnings: r.textScores()}, nil
+}
+
+// textScores warns of the scores held as text (numberAsText), read as
+// numbers as a month file's quoted ones are (site's quotedScores, whose
+// words these follow): the workbook's own sums and ranks pass over them,
+// and the next one typed so may be no number. One warning for the sheet,
+// at its first such cell row by row: a column pasted, or formatted as
+// 文本, whole is one slip, not twelve.
+func (r *reader) textScores() diag.List {
+	if len(r.texts) == 0 {
+		return nil
+	}
+	first := slices.MinFunc(r.texts, func(a, b scoreValue) int {
+		ka, kb := r.rank[a.v.at], r.rank[b.v.at]
+		return cmp.Or(cmp.Compare(ka[0], kb[0]), cmp.Compare(ka[1], kb[1]), cmp.Compare(ka[2], kb[2]))
+	})
+	typed := site.Visible(strings.TrimSpace(first.v.text))
+	const skipped = "Excel、WPS 的求和、排名会略过"
+	var msg string
+	if len(r.texts) == 1 {
+		v, _ := cellNumber(first.v.text)
+		msg = fmt.Sprintf("警告：此格的得分“%s”存为文本，是文字而不是数（%s，%s）：%s它；已按 %s 读取，请把此格的格式改为“常规”后重新输入（不加撇号 '）",
+			typed, first.unit.Name, first.ind.Name, skipped, roundText(v))
+	} else {
+		msg = fmt.Sprintf("警告：这张表中有 %d 个得分存为文本，是文字而不是数（如此格的“%s”：%s，%s）：%s它们；已按数读取，请把这些格的格式改为“常规”后重新输入（不加撇号 '）",
+			len(r.texts), typed, first.unit.Name, first.ind.Name, skipped)
+	}
+	return diag.List{{File: r.located(first.v.at), Msg: msg}}
 }
 
 // sorted orders the problems as the workbook shows the cells: sheet by

@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -200,5 +201,82 @@ func TestImportFormulaResultAsShown(t *testing.T) {
 		if !bytes.Contains(m.TOML, []byte(want)) {
 			t.Errorf("the month file lacks %q:\n%s", want, m.TOML)
 		}
+	}
+}
+
+// TestImportScoreTypedAsText: a score cell that holds text — a number
+// typed after an apostrophe ('93.2), or into a cell formatted as 文本, or
+// pasted as text — imports as the number (as a quoted score of a month
+// file does, DESIGN §4), and is warned of at its cell: the workbook's own
+// sums and ranks pass over it, and the clerk should learn it is no
+// number, as of "93.2" in a month file. One warning a sheet, at its first
+// such cell row by row, with how many there are: a column pasted or
+// formatted whole is one slip. A text that is no number (不涉及) and a
+// number are not warned of, nor is a score of a CSV, which has no types.
+// The sample's 2023-02: 汽车站街道 is row 4, 兴隆街道 6, 爱莲街道 10;
+// 规模工业增加值 column B, 社会消费品零售总额 C (the second indicator
+// ranked by township in indicators.toml).
+func TestImportScoreTypedAsText(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const at = "2023-02.xlsx " + scores + "!"
+	for _, c := range []struct {
+		cells map[string]any
+		want  []string
+		toml  []string
+	}{
+		{
+			map[string]any{scores + "!B6": "93.2"},
+			[]string{at + "B6: 警告：此格的得分“93.2”存为文本，是文字而不是数（兴隆街道，规模工业增加值）：Excel、WPS 的求和、排名会略过它；已按 93.2 读取，请把此格的格式改为“常规”后重新输入（不加撇号 '）"},
+			[]string{"\"兴隆街道\" = 93.2\n"},
+		},
+		{
+			map[string]any{scores + "!B6": "93.2", scores + "!B10": " 82.3 ", scores + "!C4": "９６.７５"},
+			[]string{at + "C4: 警告：这张表中有 3 个得分存为文本，是文字而不是数（如此格的“９６.７５”：汽车站街道，社会消费品零售总额）：Excel、WPS 的求和、排名会略过它们；已按数读取，请把这些格的格式改为“常规”后重新输入（不加撇号 '）"},
+			[]string{"\"兴隆街道\" = 93.2\n", "\"爱莲街道\" = 82.3\n", "\"汽车站街道\" = 96.75\n"},
+		},
+		// Numbers, and a text that is no number: nothing to say.
+		{map[string]any{scores + "!B6": 93.2, scores + "!B10": "不涉及"}, nil, []string{"\"兴隆街道\" = 93.2\n"}},
+	} {
+		m, err := Import(s, "2023-02", "2023-02.xlsx", edit(t, book, c.cells))
+		if err != nil {
+			t.Fatalf("%v: import: %v", c.cells, err)
+		}
+		var got []string
+		for _, d := range m.Warnings {
+			got = append(got, d.String())
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%v: warnings\n%s\nwant\n%s", c.cells, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		}
+		for _, want := range c.toml {
+			if !bytes.Contains(m.TOML, []byte(want)) {
+				t.Errorf("%v: the month file lacks %q", c.cells, want)
+			}
+		}
+	}
+	// Merged into the month file: warned of alike.
+	m, err := ImportScores(s, "2023-02", "2023-02.xlsx", edit(t, book, map[string]any{scores + "!B6": "92.5"}), s.Month("2023-02"))
+	want := at + "B6: 警告：此格的得分“92.5”存为文本，是文字而不是数（兴隆街道，规模工业增加值）：Excel、WPS 的求和、排名会略过它；已按 92.5 读取，请把此格的格式改为“常规”后重新输入（不加撇号 '）"
+	if err != nil {
+		t.Fatalf("merged: %v", err)
+	}
+	if len(m.Warnings) != 1 || m.Warnings[0].String() != want || len(m.Edits.Scores) != 1 || m.Edits.Scores[0].Value != "92.5" {
+		t.Errorf("merged: warnings %v, scores %v\nwant %s", m.Warnings, m.Edits.Scores, want)
+	}
+	// A CSV's cells have no type.
+	csv := "乡镇（街道）,规模工业增加值\n"
+	for _, u := range s.Townships {
+		csv += u.Name + ",\"90\"\n"
+	}
+	m, err = ImportScores(s, "2023-02", "scores.csv", []byte(csv), s.Month("2023-02"))
+	if err != nil {
+		t.Fatalf("a CSV: %v", err)
+	}
+	if len(m.Warnings) != 0 {
+		t.Errorf("a CSV: warnings %v", m.Warnings)
 	}
 }

@@ -177,7 +177,7 @@ func TestAttachmentTooLarge(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Load(dir)
-	if want := "content/scans/原件.PDF: 文件过大（52428801 字节），上限为 50 MB"; err == nil || !strings.Contains(err.Error(), want) {
+	if want := "content/scans/原件.PDF:1:1: 文件过大（52428801 字节），上限为 50 MB"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("want %q, got %v", want, err)
 	}
 	// Larger than any text input, and still published.
@@ -305,7 +305,7 @@ func TestLinkedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Load(dir)
-	if want := "content/circulars/图/现场.jpg: 文件过大（52428801 字节），上限为 50 MB"; err == nil || !strings.Contains(err.Error(), want) {
+	if want := "content/circulars/图/现场.jpg:1:1: 文件过大（52428801 字节），上限为 50 MB"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("a linked file too large: want %q, got %v", want, err)
 	}
 }
@@ -360,7 +360,7 @@ func TestBodyWarnings(t *testing.T) {
 		"content/about.md:14:87: 警告：链接的文件 content/附件/data.csv 不存在，这个链接会失效",
 		"content/about.md:16:1: 警告：链接的文件 content/总表.xlsx 不存在，这个链接会失效；是不是 content/附件/其他/总表.xlsx？路径从 content/about.md 所在的文件夹写起，应写作 附件/其他/总表.xlsx",
 		"content/about.md:18:1: 警告：链接的路径 附件\\得分表.xlsx 中有“\\”，网址中的文件夹用“/”分隔，这个链接会失效；写作 附件/得分表.xlsx",
-		"content/附件/其他/总表.xlsx: 警告：这个文件既没有被任何通报或页面列为附件（[[attachment]]），也没有在正文中链接，不会发布",
+		"content/附件/其他/总表.xlsx:1:1: 警告：这个文件既没有被任何通报或页面列为附件（[[attachment]]），也没有在正文中链接，不会发布",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -180,7 +180,7 @@ func (l *loader) content() {
 			continue
 		}
 		if n++; n <= most {
-			s.Warnings.Add(rel, 0, 0, "警告：这个文件既没有被任何通报或页面列为附件（[[attachment]]），也没有在正文中链接，不会发布")
+			s.Warnings.Add(rel, 1, 1, "警告：这个文件既没有被任何通报或页面列为附件（[[attachment]]），也没有在正文中链接，不会发布")
 		}
 	}
 	if n > most {
@@ -800,9 +800,9 @@ func (l *loader) layouts() {
 		// never read, and editing it would change nothing on the page.
 		if !asset && path.Ext(name) == ".html" && !strings.HasPrefix(name, "partials/") && !slices.Contains(builtin, name) {
 			if instead := hugoLayout(name); instead != "" {
-				l.s.Warnings.Add(rel, 0, 0, "警告：不覆盖内置主题的任何文件，生成时不会用到：%s；运行 tongbao layouts 查看", instead)
+				l.s.Warnings.Add(rel, 1, 1, "警告：不覆盖内置主题的任何文件，生成时不会用到：%s；运行 tongbao layouts 查看", instead)
 			} else {
-				l.s.Warnings.Add(rel, 0, 0, "警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看")
+				l.s.Warnings.Add(rel, 1, 1, "警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看")
 			}
 		}
 		data := readFile(l.root, rel, &l.diags)
@@ -913,7 +913,7 @@ func (l *loader) staleLayouts() {
 			}
 		}
 		if len(missing) > 0 {
-			s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 %s，却没有用到 %s：页面上不会显示附件、附注或版记中的这些内容。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(missing, "、"), f.Name)
+			s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有用到 %s：页面上不会显示附件、附注或版记中的这些内容。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(missing, "、"), f.Name)
 		}
 	}
 }
@@ -971,7 +971,7 @@ func (l *loader) lostSiteMap() {
 		return
 	}
 	for _, f := range replaced {
-		l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 %s，却没有列出网站导航（.Site.Map）：%s只有网站导航链接到，将无处可达。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(top, "、"), f.Name)
+		l.s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有列出网站导航（.Site.Map）：%s只有网站导航链接到，将无处可达。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(top, "、"), f.Name)
 	}
 }
 
@@ -997,7 +997,7 @@ func (l *loader) unlinkedCustomCSS() {
 		}
 	}
 	for _, f := range replaced {
-		l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 %s，却没有链接站点的 layouts/assets/css/custom.css：它的样式不会用到。运行 tongbao layouts %s 查看内置模板的写法", f.Name, f.Name)
+		l.s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有链接站点的 layouts/assets/css/custom.css：它的样式不会用到。运行 tongbao layouts %s 查看内置模板的写法", f.Name, f.Name)
 	}
 	// The built-in head.html links it, but only where a page calls it:
 	// a base.html of the site's own (a portal's page skeleton) may not.
@@ -1009,7 +1009,7 @@ func (l *loader) unlinkedCustomCSS() {
 		})
 		for _, f := range l.s.Layouts {
 			if f.Name == "base.html" && !f.Builtin() && !calls {
-				l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板没有调用 partials/head.html（内置的它链接站点的 layouts/assets/css/custom.css），也没有自己链接 custom.css：它的样式不会用到。运行 tongbao layouts base.html 查看内置模板的写法")
+				l.s.Warnings.Add(f.Source, 1, 1, "警告：这个模板没有调用 partials/head.html（内置的它链接站点的 layouts/assets/css/custom.css），也没有自己链接 custom.css：它的样式不会用到。运行 tongbao layouts base.html 查看内置模板的写法")
 			}
 		}
 	}
@@ -1035,10 +1035,10 @@ func (l *loader) baseBlocks() {
 			continue
 		}
 		if !calls(headBlockRE) {
-			l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 base.html，却没有调用 {{block \"head\" .}}{{end}}：搜索页的索引清单、旧网址转到新网址的跳转写在页面模板的 head 中，不会出现在页面上，搜索和跳转都将失效。运行 tongbao layouts base.html 查看内置模板的写法")
+			l.s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 base.html，却没有调用 {{block \"head\" .}}{{end}}：搜索页的索引清单、旧网址转到新网址的跳转写在页面模板的 head 中，不会出现在页面上，搜索和跳转都将失效。运行 tongbao layouts base.html 查看内置模板的写法")
 		}
 		if !calls(mainBlockRE) {
-			l.s.Warnings.Add(f.Source, 0, 0, "警告：这个模板覆盖了内置的 base.html，却没有调用 {{template \"main\" .}}：每个页面的正文都不会出现在页面上。运行 tongbao layouts base.html 查看内置模板的写法")
+			l.s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 base.html，却没有调用 {{template \"main\" .}}：每个页面的正文都不会出现在页面上。运行 tongbao layouts base.html 查看内置模板的写法")
 		}
 	}
 }
@@ -1098,7 +1098,7 @@ func (l *loader) pageFrame() {
 		}
 	}
 	if len(missing) > 0 {
-		l.s.Warnings.Add(own, 0, 0, "警告：本站的页面框架（base.html 和它调用的局部模板）没有%s：内置的 base.html 和 partials/header.html 都有。运行 tongbao layouts partials/header.html 查看内置模板的写法", strings.Join(missing, "、"))
+		l.s.Warnings.Add(own, 1, 1, "警告：本站的页面框架（base.html 和它调用的局部模板）没有%s：内置的 base.html 和 partials/header.html 都有。运行 tongbao layouts partials/header.html 查看内置模板的写法", strings.Join(missing, "、"))
 	}
 }
 

@@ -614,7 +614,7 @@ func statFile(root, rel string, limit int64, d *diag.List) (fs.FileInfo, bool) {
 		return nil, false
 	}
 	if fi.Size() > limit {
-		d.Add(rel, 0, 0, "文件过大（%d 字节），上限为 %d MB", fi.Size(), limit>>20)
+		d.Add(rel, 1, 1, "文件过大（%d 字节），上限为 %d MB", fi.Size(), limit>>20)
 		return nil, false
 	}
 	return fi, true
@@ -1436,7 +1436,7 @@ func (l *loader) deletedTownships() {
 			continue
 		}
 		slices.Sort(fs)
-		l.diags.Add("data/units.toml", 0, 0, "“%s”出现在 %d 个月份的数据中（%s 至 %s），而 data/units.toml 中没有它："+
+		l.diags.Add("data/units.toml", 1, 1, "“%s”出现在 %d 个月份的数据中（%s 至 %s），而 data/units.toml 中没有它："+
 			"撤销、合并或更名的单位不要删去，以前各月仍用它；写上 until（最后参加考核的月份）和 became（接续的单位），见 docs/rules.md 的“单位的设立、撤并和更名”",
 			name, len(fs), fs[0], fs[len(fs)-1])
 	}

@@ -1185,3 +1185,18 @@ func TestUnitOtherNames(t *testing.T) {
 		})
 	}
 }
+
+// TestParseMonthMisnamed: a month file read on its own (by import, or a
+// merge) under a name that is no month's is told at 1:1, as the loader
+// tells it of data/ (TestMonthFileCopies), not without a line an editor
+// can go to.
+func TestParseMonthMisnamed(t *testing.T) {
+	s, err := Load(writeSite(t, miniSite()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.ParseMonth("data/2023-2.toml", []byte("period = \"2月\"\n"), nil)
+	if want := "data/2023-2.toml:1:1: 数据文件名应为 YYYY-MM.toml：改名为 data/2023-02.toml"; err == nil || err.Error() != want {
+		t.Errorf("ParseMonth = %v, want %s", err, want)
+	}
+}

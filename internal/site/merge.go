@@ -307,7 +307,7 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 	}
 	out, ok := m.apply()
 	if !ok {
-		return nil, count, diag.List{{File: rel, Msg: "无法并入：本文件的写法与 tongbao 写的不同，请直接在本文件中填写"}}
+		return nil, count, diag.List{{File: rel, Line: 1, Col: 1, Msg: "无法并入：本文件的写法与 tongbao 写的不同，请直接在本文件中填写"}}
 	}
 
 	// What the file held wrong before is the office's to mend; what the

@@ -166,7 +166,7 @@ func (s *Site) ParseDraftMonth(rel string, src []byte) (*Month, error) {
 func (s *Site) parseMonth(rel string, src []byte, l *loader) (*Month, error) {
 	m := monthFileRE.FindStringSubmatch(rel)
 	if m == nil {
-		return nil, diag.List{{File: rel, Msg: badMonthFileName(rel)}}
+		return nil, diag.List{{File: rel, Line: 1, Col: 1, Msg: badMonthFileName(rel)}}
 	}
 	year, _ := strconv.Atoi(m[1])
 	month, _ := strconv.Atoi(m[2])

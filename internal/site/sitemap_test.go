@@ -30,7 +30,7 @@ func TestLostSiteMapWarning(t *testing.T) {
 		return loadWarnings(t, files)
 	}
 	portal := "<footer><p>主办单位：{{.Site.Name}}</p></footer>\n"
-	want := []string{"layouts/partials/footer.html: 警告：这个模板覆盖了内置的 partials/footer.html，却没有列出网站导航（.Site.Map）：关于本站、联系我们只有网站导航链接到，将无处可达。运行 tongbao layouts partials/footer.html 查看内置模板的写法"}
+	want := []string{"layouts/partials/footer.html:1:1: 警告：这个模板覆盖了内置的 partials/footer.html，却没有列出网站导航（.Site.Map）：关于本站、联系我们只有网站导航链接到，将无处可达。运行 tongbao layouts partials/footer.html 查看内置模板的写法"}
 	if got := warnings(map[string]string{"partials/footer.html": portal}); !slices.Equal(got, want) {
 		t.Errorf("a footer without the 网站导航: warnings %q, want %q", got, want)
 	}
@@ -47,7 +47,7 @@ func TestLostSiteMapWarning(t *testing.T) {
 	// page's body does, is reachable without the 网站导航: it is not
 	// named, and with none left nothing is said.
 	linked := "<footer><p>主办单位：{{.Site.Name}}</p><a href=\"{{url \"about/\"}}\">关于本站</a></footer>\n"
-	want = []string{"layouts/partials/footer.html: 警告：这个模板覆盖了内置的 partials/footer.html，却没有列出网站导航（.Site.Map）：联系我们只有网站导航链接到，将无处可达。运行 tongbao layouts partials/footer.html 查看内置模板的写法"}
+	want = []string{"layouts/partials/footer.html:1:1: 警告：这个模板覆盖了内置的 partials/footer.html，却没有列出网站导航（.Site.Map）：联系我们只有网站导航链接到，将无处可达。运行 tongbao layouts partials/footer.html 查看内置模板的写法"}
 	if got := warnings(map[string]string{"partials/footer.html": linked}); !slices.Equal(got, want) {
 		t.Errorf("a footer linking 关于本站 by its address: warnings %q, want %q", got, want)
 	}
@@ -72,9 +72,9 @@ func TestUnusedLayoutWarning(t *testing.T) {
 	}
 	got := loadWarnings(t, files)
 	want := []string{
-		"layouts/cirular.html: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
-		"layouts/partial/footer.html: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
-		"layouts/shortcodes/reward.html: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
+		"layouts/cirular.html:1:1: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
+		"layouts/partial/footer.html:1:1: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
+		"layouts/shortcodes/reward.html:1:1: 警告：不覆盖内置主题的任何文件，生成时不会用到（页面模板和短代码模板只认内置的文件名，局部模板放在 partials/ 下）；运行 tongbao layouts 查看",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings %q, want %q", got, want)
@@ -94,12 +94,12 @@ func TestBaseBlocksWarning(t *testing.T) {
 		{"<html lang=\"zh-CN\"><head>{{block \"head\" .}}{{end}}</head><body><a href=\"#main\">跳到正文</a>{{template \"partials/header.html\" .}}{{template \"main\" .}}</body></html>", nil},
 		{"<html lang=\"zh-CN\"><head>{{- template \"head\" .}}</head><body><a href=\"#main\">跳到正文</a>{{template \"partials/header.html\" .}}{{ block \"main\" . }}{{end}}</body></html>", nil},
 		{"<html lang=\"zh-CN\"><head></head><body><a href=\"#main\">跳到正文</a>{{template \"partials/header.html\" .}}<main>{{template \"main\" .}}</main></body></html>", []string{
-			"layouts/base.html: 警告：这个模板覆盖了内置的 base.html，却没有调用 {{block \"head\" .}}{{end}}：搜索页的索引清单、旧网址转到新网址的跳转写在页面模板的 head 中，不会出现在页面上，搜索和跳转都将失效。运行 tongbao layouts base.html 查看内置模板的写法",
+			"layouts/base.html:1:1: 警告：这个模板覆盖了内置的 base.html，却没有调用 {{block \"head\" .}}{{end}}：搜索页的索引清单、旧网址转到新网址的跳转写在页面模板的 head 中，不会出现在页面上，搜索和跳转都将失效。运行 tongbao layouts base.html 查看内置模板的写法",
 		}},
 		// A portal's skeleton in partials of its own, which base.html calls.
 		{"{{template \"partials/portal-top.html\" .}}<main>{{template \"partials/portal-main.html\" .}}</main>", nil},
 		{"<html lang=\"zh-CN\"><head>{{block \"head\" .}}{{end}}</head><body><a href=\"#main\">跳到正文</a>{{template \"partials/header.html\" .}}</body></html>", []string{
-			"layouts/base.html: 警告：这个模板覆盖了内置的 base.html，却没有调用 {{template \"main\" .}}：每个页面的正文都不会出现在页面上。运行 tongbao layouts base.html 查看内置模板的写法",
+			"layouts/base.html:1:1: 警告：这个模板覆盖了内置的 base.html，却没有调用 {{template \"main\" .}}：每个页面的正文都不会出现在页面上。运行 tongbao layouts base.html 查看内置模板的写法",
 		}},
 	} {
 		files := miniSite()
@@ -124,7 +124,7 @@ func TestCustomCSSUnlinkedWarning(t *testing.T) {
 	files := miniSite()
 	files["layouts/assets/css/custom.css"] = ":root{--red-dark:#004c97}\n"
 	files["layouts/partials/head.html"] = "<link rel=\"stylesheet\" href=\"{{asset \"css/site.css\"}}\">\n"
-	want := []string{`layouts/partials/head.html: 警告：这个模板覆盖了内置的 partials/head.html，却没有链接站点的 layouts/assets/css/custom.css：它的样式不会用到。运行 tongbao layouts partials/head.html 查看内置模板的写法`}
+	want := []string{`layouts/partials/head.html:1:1: 警告：这个模板覆盖了内置的 partials/head.html，却没有链接站点的 layouts/assets/css/custom.css：它的样式不会用到。运行 tongbao layouts partials/head.html 查看内置模板的写法`}
 	if got := loadWarnings(t, files); !slices.Equal(got, want) {
 		t.Errorf("warnings %q, want %q", got, want)
 	}
@@ -136,7 +136,7 @@ func TestCustomCSSUnlinkedWarning(t *testing.T) {
 	// the site's own (a portal's page skeleton), then called.
 	delete(files, "layouts/partials/head.html")
 	files["layouts/base.html"] = "<!doctype html><html lang=\"zh-CN\"><head>{{block \"head\" .}}{{end}}</head><body><a href=\"#main\">跳到正文</a>{{template \"partials/header.html\" .}}{{template \"main\" .}}</body></html>\n"
-	want = []string{`layouts/base.html: 警告：这个模板没有调用 partials/head.html（内置的它链接站点的 layouts/assets/css/custom.css），也没有自己链接 custom.css：它的样式不会用到。运行 tongbao layouts base.html 查看内置模板的写法`}
+	want = []string{`layouts/base.html:1:1: 警告：这个模板没有调用 partials/head.html（内置的它链接站点的 layouts/assets/css/custom.css），也没有自己链接 custom.css：它的样式不会用到。运行 tongbao layouts base.html 查看内置模板的写法`}
 	if got := loadWarnings(t, files); !slices.Equal(got, want) {
 		t.Errorf("a base.html without head.html: warnings %q, want %q", got, want)
 	}
@@ -184,13 +184,13 @@ func TestPageFrameWarning(t *testing.T) {
 	}{
 		// A portal's skeleton with its own top bar, the theme's header dropped.
 		{map[string]string{"base.html": "<!DOCTYPE html><html><head>{{block \"head\" .}}{{end}}</head><body><div class=\"portal-top\">{{.Site.Title}}</div>{{template \"main\" .}}</body></html>"},
-			[]string{"layouts/base.html: 警告：本站的页面框架（base.html 和它调用的局部模板）没有" + lang + "、" + skip + "、" + search + "、" + senior + tail}},
+			[]string{"layouts/base.html:1:1: 警告：本站的页面框架（base.html 和它调用的局部模板）没有" + lang + "、" + skip + "、" + search + "、" + senior + tail}},
 		// The same calling the built-in header: only what base.html itself gives is missing.
 		{map[string]string{"base.html": "<!DOCTYPE html><html><head>{{block \"head\" .}}{{end}}</head><body>{{partialCached \"partials/header.html\" . .Kind .Nav}}<main id=\"main\">{{template \"main\" .}}</main></body></html>"},
-			[]string{"layouts/base.html: 警告：本站的页面框架（base.html 和它调用的局部模板）没有" + lang + "、" + skip + tail}},
+			[]string{"layouts/base.html:1:1: 警告：本站的页面框架（base.html 和它调用的局部模板）没有" + lang + "、" + skip + tail}},
 		// A portal header in place of the built-in one, without the search box.
 		{map[string]string{"partials/header.html": "<header class=\"portal\"><img src=\"{{asset \"img/logo.png\"}}\" alt=\"\">{{.Site.Title}}<button data-senior-toggle hidden>适老模式</button></header>"},
-			[]string{"layouts/partials/header.html: 警告：本站的页面框架（base.html 和它调用的局部模板）没有" + search + tail}},
+			[]string{"layouts/partials/header.html:1:1: 警告：本站的页面框架（base.html 和它调用的局部模板）没有" + search + tail}},
 		{map[string]string{"partials/footer.html": "<footer>{{range .Site.Map}}<a href=\"{{url .Path}}\">{{.Title}}</a>{{end}}</footer>"}, nil},
 	} {
 		files := miniSite()
@@ -233,11 +233,11 @@ func TestHugoLayoutWarning(t *testing.T) {
 	}
 	const unused = "警告：不覆盖内置主题的任何文件，生成时不会用到："
 	want := []string{
-		"layouts/_default/baseof.html: " + unused + "Hugo 的 baseof.html 在 tongbao 中是 layouts/base.html；运行 tongbao layouts 查看",
-		"layouts/_default/single.html: " + unused + "Hugo 的 single.html 在 tongbao 中分为 layouts/page.html（普通页面）和 layouts/circular.html（通报）；运行 tongbao layouts 查看",
-		"layouts/_default/terms.html: " + unused + "tongbao 没有 Hugo 的 _default 文件夹：页面模板直接放在 layouts/ 下，只认内置的文件名（home.html、page.html、circular.html、list.html 等）；运行 tongbao layouts 查看",
-		"layouts/_partials/logo.html: " + unused + "tongbao 没有 Hugo 的 _partials 文件夹，这个模板应为 layouts/partials/logo.html；运行 tongbao layouts 查看",
-		"layouts/index.html: " + unused + "Hugo 的首页模板在 tongbao 中是 layouts/home.html；运行 tongbao layouts 查看",
+		"layouts/_default/baseof.html:1:1: " + unused + "Hugo 的 baseof.html 在 tongbao 中是 layouts/base.html；运行 tongbao layouts 查看",
+		"layouts/_default/single.html:1:1: " + unused + "Hugo 的 single.html 在 tongbao 中分为 layouts/page.html（普通页面）和 layouts/circular.html（通报）；运行 tongbao layouts 查看",
+		"layouts/_default/terms.html:1:1: " + unused + "tongbao 没有 Hugo 的 _default 文件夹：页面模板直接放在 layouts/ 下，只认内置的文件名（home.html、page.html、circular.html、list.html 等）；运行 tongbao layouts 查看",
+		"layouts/_partials/logo.html:1:1: " + unused + "tongbao 没有 Hugo 的 _partials 文件夹，这个模板应为 layouts/partials/logo.html；运行 tongbao layouts 查看",
+		"layouts/index.html:1:1: " + unused + "Hugo 的首页模板在 tongbao 中是 layouts/home.html；运行 tongbao layouts 查看",
 	}
 	if got := loadWarnings(t, files); !slices.Equal(got, want) {
 		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -286,7 +286,7 @@ func TestTownshipDeletedTold(t *testing.T) {
 	want := []string{
 		"data/2023-01.toml:8:1: 未知乡镇（街道）“丙镇”",
 		"data/2023-02.toml:8:1: 未知乡镇（街道）“丙镇”",
-		"data/units.toml: “丙镇”出现在 2 个月份的数据中（data/2023-01.toml 至 data/2023-02.toml），而 data/units.toml 中没有它：" +
+		"data/units.toml:1:1: “丙镇”出现在 2 个月份的数据中（data/2023-01.toml 至 data/2023-02.toml），而 data/units.toml 中没有它：" +
 			"撤销、合并或更名的单位不要删去，以前各月仍用它；写上 until（最后参加考核的月份）和 became（接续的单位），见 docs/rules.md 的“单位的设立、撤并和更名”",
 	}
 	var got []string

@@ -67,7 +67,7 @@ func TestStatic(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Load(dir)
-	want := []string{"static/upload/扫描件.pdf: 文件过大（52428801 字节），上限为 50 MB"}
+	want := []string{"static/upload/扫描件.pdf:1:1: 文件过大（52428801 字节），上限为 50 MB"}
 	if got := diag.Lines(err); err == nil || !slices.Equal(got, want) {
 		t.Errorf("a file too large: %q, want %q", got, want)
 	}
