@@ -88,7 +88,7 @@ const catalogueFile = "data/catalogue.json"
 // leading to the new one, so that a reader can follow it across the
 // months, which no name does.
 type OpenCatalogue struct {
-	Units      []OpenCatalogueUnit      `json:"units" zh:"全部单位，按 data/units.toml 中的顺序，先{unit}后{department}"`
+	Units      []OpenCatalogueUnit      `json:"units" zh:"全部单位，按 data/units.toml 中的顺序，先{unit}后{department}" zhNoDepartments:"全部{unit}，按 data/units.toml 中的顺序"`
 	Indicators []OpenCatalogueIndicator `json:"indicators" zh:"全部指标，按通报中的顺序"`
 	// Periods and Ranks list the downloads, which a portal harvesting
 	// them could otherwise find only in /data/'s HTML.
@@ -112,7 +112,7 @@ type OpenCatalogueUnit struct {
 	Slug   string   `json:"slug" zh:"单位代号，即单位页面网址 /units/代号/ 中的代号；各期 data.json 的 slug、ownerSlugs 等和 CSV 文件的单位代号都是它"`
 	Name   string   `json:"name" zh:"单位名称"`
 	Other  []string `json:"otherNames,omitempty" zh:"单位的其他名称，如全称、旧称（units.toml 写了才有）"`
-	Kind   string   `json:"kind" zh:"township：参加排名的{unit}；department：{department}"`
+	Kind   string   `json:"kind" zh:"township：参加排名的{unit}；department：{department}" zhNoDepartments:"总是 township：参加排名的{unit}"`
 	Group  string   `json:"group,omitempty" zh:"所在的组（分组排名时列出）"`
 	From   string   `json:"from,omitempty" zh:"开始参加考核的月份，如 2022-07（中途设立或改名后的单位才有）"`
 	Until  string   `json:"until,omitempty" zh:"最后参加考核的月份（撤销、合并或改名的单位才有）"`
@@ -131,8 +131,8 @@ type OpenCatalogueIndicator struct {
 	Section    string   `json:"section" zh:"所属栏目"`
 	Parent     string   `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
 	ScoreUnit  string   `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（写了的才有）"`
-	Owners     []string `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）"`
-	OwnerSlugs []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应"`
+	Owners     []string `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）" zhNoDepartments:"责任单位（本站没有责任单位，总是空的）"`
+	OwnerSlugs []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoDepartments:"责任单位的代号（本站没有责任单位，总是空的）"`
 	URL        string   `json:"url" zh:"指标页面的网址"`
 }
 
@@ -191,7 +191,10 @@ func compactJSON(v any) ([]byte, error) {
 // Each field's zh tag is what /data/ says it holds (dataFields), in the
 // office's words: {unit}, {city}, {peer}, {department} and {scope} are
 // its [terms], {actions} its measures other than 奖励 in parentheses
-// (“（约谈、提醒约谈）”), or nothing for an office that takes none.
+// (“（约谈、提醒约谈）”), or nothing for an office that takes none. A
+// zhNoDepartments tag, where there is one, is what it holds for an office
+// without a [[department]] (a 督查室 ranking its townships): no owner, no
+// second kind of unit, of which the zh tag speaks (noDepartments).
 type OpenData struct {
 	Circular    OpenCircular     `json:"circular" zh:"所属的通报"`
 	Month       string           `json:"month" zh:"期别的代号：月份如 2023-02，季度、半年、年度如 2024-Q1、2024-H1、2024"`
@@ -239,8 +242,8 @@ type OpenIndicator struct {
 	Name          string         `json:"name" zh:"指标名称"`
 	Section       string         `json:"section" zh:"所属栏目"`
 	Parent        string         `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
-	Owners        []string       `json:"owners" zh:"责任单位"`
-	OwnerSlugs    []string       `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应，即单位页面网址 /units/代号/ 中的代号"`
+	Owners        []string       `json:"owners" zh:"责任单位" zhNoDepartments:"责任单位（本站没有责任单位，总是空的）"`
+	OwnerSlugs    []string       `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应，即单位页面网址 /units/代号/ 中的代号" zhNoDepartments:"责任单位的代号（本站没有责任单位，总是空的）"`
 	City          int            `json:"city,omitempty" zh:"{city}排名（有则列出）"`
 	CityTie       bool           `json:"cityTie,omitempty" zh:"{city}排名并列时为 true（不并列时不列出）"`
 	District      int            `json:"district,omitempty" zh:"{peer}排名（有则列出）"`
@@ -316,8 +319,8 @@ type OpenCityBottom struct {
 	CityTie     bool     `json:"cityTie,omitempty" zh:"{city}排名并列时为 true（不并列时不列出）"`
 	District    int      `json:"district,omitempty" zh:"{peer}排名（有则列出）"`
 	DistrictTie bool     `json:"districtTie,omitempty" zh:"{peer}排名并列时为 true（不并列时不列出）"`
-	Owners      []string `json:"owners" zh:"责任单位"`
-	OwnerSlugs  []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应"`
+	Owners      []string `json:"owners" zh:"责任单位" zhNoDepartments:"责任单位（本站没有责任单位，总是空的）"`
+	OwnerSlugs  []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoDepartments:"责任单位的代号（本站没有责任单位，总是空的）"`
 }
 
 type OpenCategory struct {
@@ -651,6 +654,10 @@ type DataView struct {
 	// and CatalogueFields its fields.
 	Catalogue       string
 	CatalogueFields []DataField
+	// Departments says the office has [[department]]s: the catalogue's
+	// units are of two kinds, and its indicators have owners, which an
+	// office without any is not told of.
+	Departments bool
 	// Holds is what a circular's data.json has besides the CSV's scores and
 	// places, in the office's words: only what the office has, so that a
 	// 督查室 with no ranks from above and no departments is not told its
@@ -738,7 +745,8 @@ var dataColumn = Column{Name: "考核数据", Description: "各期考核数据�
 func (o *openData) dataPage() ([]byte, error) {
 	words := o.words()
 	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words, o.officeLacks()),
-		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words, nil), Holds: o.holds()}
+		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words, o.noDepartments()), Holds: o.holds(),
+		Departments: len(o.s.Departments) > 0}
 	if months := o.res.Months(); len(months) > 0 {
 		v.Ranks, v.Months = "data/ranks.csv", len(months)
 		v.From, v.To = months[0].Label, months[len(months)-1].Label
@@ -832,36 +840,38 @@ func (o *openData) csvColumns() []DataField {
 }
 
 // dataFields appends the fields of struct type t, from their json and zh
-// tags, each nested struct's and array's fields after it. none, if not
-// nil, explains a field the site never has by its zh tag (officeLacks),
-// "" for the others: such a field is left out when data.json leaves it
-// out empty (omitempty), and explained so, without its own fields, when
-// the file always has it.
-func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.Replacer, none func(zh string) string) []DataField {
+// tags, each nested struct's and array's fields after it. office, if not
+// nil, words a field for the office (officeDocs): "" keeps its zh tag;
+// lacks says the site never has it, and then it is left out when the
+// file leaves it out empty (omitempty), and explained by doc, without
+// its own fields, when the file always has it.
+func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.Replacer, office func(f reflect.StructField) (doc string, lacks bool)) []DataField {
 	for f := range t.Fields() {
 		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		zh := f.Tag.Get("zh")
-		field := DataField{Name: prefix + name, Doc: words.Replace(zh), Path: strings.Split(prefix+name, ".")}
-		lack := ""
-		if none != nil {
-			lack = none(zh)
+		field := DataField{Name: prefix + name, Doc: words.Replace(f.Tag.Get("zh")), Path: strings.Split(prefix+name, ".")}
+		var doc string
+		var lacks bool
+		if office != nil {
+			doc, lacks = office(f)
 		}
 		switch {
-		case lack != "" && opts == "omitempty":
+		case lacks && opts == "omitempty":
 			continue
-		case lack != "":
-			field.Doc = lack
+		case lacks:
+			field.Doc = doc
 			out = append(out, field)
 			continue
+		case doc != "":
+			field.Doc = doc
 		}
 		out = append(out, field)
 		switch ft := f.Type; {
 		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct: // aggregate, on some circulars only
-			out = dataFields(out, ft.Elem(), prefix+name+".", words, none)
+			out = dataFields(out, ft.Elem(), prefix+name+".", words, office)
 		case ft.Kind() == reflect.Struct:
-			out = dataFields(out, ft, prefix+name+".", words, none)
+			out = dataFields(out, ft, prefix+name+".", words, office)
 		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
-			out = dataFields(out, ft.Elem(), prefix+name+"[].", words, none)
+			out = dataFields(out, ft.Elem(), prefix+name+"[].", words, office)
 		}
 	}
 	return out
@@ -873,17 +883,20 @@ func (o *openData) categorised() bool {
 	return slices.ContainsFunc(o.s.Months, func(m *site.Month) bool { return len(m.Categories) > 0 })
 }
 
-// officeLacks is dataFields' none for a circular's data.json: a field
+// officeLacks is dataFields' office for a circular's data.json: a field
 // of the ranks from above or of peers (a {city} or {peer} in its zh tag)
-// the office's data has none of (site.HigherHeld), or of the categories when no month
-// sorts departments into them, is explained as empty, in plain words
-// rather than the default terms the office never set; "" for the rest. A
-// 督查室 with none of them is not told of 全市排名.
-func (o *openData) officeLacks() func(zh string) string {
+// the office's data has none of (site.HigherHeld), or of the categories
+// when no month sorts departments into them, lacks, explained as empty
+// in plain words rather than the default terms the office never set; the
+// others are as noDepartments words them. A 督查室 with none of them is
+// not told of 全市排名.
+func (o *openData) officeLacks() func(f reflect.StructField) (doc string, lacks bool) {
 	h := o.s.HigherHeld()
 	categorised := o.categorised()
+	alone := o.noDepartments()
 	plain := strings.NewReplacer("{city}", "上级", "{peer}", "同级", "{department}", "责任单位", "{unit}", o.s.Config.Terms.Unit)
-	return func(zh string) string {
+	return func(f reflect.StructField) (string, bool) {
+		zh := f.Tag.Get("zh")
 		var lack string
 		switch {
 		case strings.Contains(zh, "{city}") && !h.City:
@@ -893,8 +906,23 @@ func (o *openData) officeLacks() func(zh string) string {
 		case strings.Contains(zh, "{department}") && !categorised:
 			lack = "考核排类"
 		default:
-			return ""
+			return alone(f)
 		}
-		return plain.Replace(zh) + "（本站没有" + lack + "，总是空的）"
+		return plain.Replace(zh) + "（本站没有" + lack + "，总是空的）", true
+	}
+}
+
+// noDepartments is dataFields' office for the catalogue, and officeLacks'
+// last word: an office without a [[department]] reads a field's
+// zhNoDepartments where it has one, so that a 督查室 is not told its units
+// come 先乡镇后区直单位, nor what their owners are.
+func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lacks bool) {
+	alone := len(o.s.Departments) == 0
+	words := o.words()
+	return func(f reflect.StructField) (string, bool) {
+		if doc := f.Tag.Get("zhNoDepartments"); alone && doc != "" {
+			return words.Replace(doc), false
+		}
+		return "", false
 	}
 }
