@@ -24,13 +24,16 @@ import (
 //
 // The CSV files are UTF-8 with a byte-order mark and CRLF line ends, so
 // that Excel and WPS open them as Chinese text, with a Chinese header row:
-// 月份,指标,<unit>,得分,排名,并列,得分方向,单位代号,指标代号,期别 ([terms]
-// unit names the third column; a site with unit groups has a column 组别
-// after it). The codes and the 期别 are last, added after the rest had
-// been published: a reader's spreadsheet that takes columns by position
-// keeps working, and one that joins the months across a township's
-// rename or an indicator's new name joins by the codes. A quarter, half
-// or year has its composite rows only.
+// 月份,指标,<unit>,得分,排名,并列,得分方向,单位代号,指标代号,期别,备注
+// ([terms] unit names the third column; a site with unit groups has a
+// column 组别 after it). The codes, the 期别 and the 备注 are last, added
+// after the rest had been published: a reader's spreadsheet that takes
+// columns by position keeps working, and one that joins the months across
+// a township's rename or an indicator's new name joins by the codes. A
+// township an indicator did not apply to (不涉及) has its row, 得分, 排名
+// and 并列 empty and 备注 saying so: its absence read as data left out,
+// and a word in 得分 would make Excel take the column for text. A
+// quarter, half or year has its composite rows only.
 //
 // No cell is one Excel reads as a date (csvPeriod): the month is 202302,
 // which it keeps as the number it is, where 2023-02, the key data.json
@@ -264,6 +267,7 @@ type OpenIndicator struct {
 type OpenExclusion struct {
 	Name   string `json:"name" zh:"{unit}名称"`
 	Slug   string `json:"slug" zh:"单位代号，即单位页面网址 /units/代号/ 中的代号"`
+	Group  string `json:"group,omitempty" zh:"所在的组（分组排名时列出）"`
 	Reason string `json:"reason,omitempty" zh:"不涉及的原因（当月数据写了才有）"`
 }
 
@@ -463,7 +467,11 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 			}
 		}
 		for _, e := range res1.NotApplicable {
-			oi.NotApplicable = append(oi.NotApplicable, OpenExclusion{Name: e.Unit.Name, Slug: e.Unit.Slug, Reason: e.Reason})
+			oe := OpenExclusion{Name: e.Unit.Name, Slug: e.Unit.Slug, Reason: e.Reason}
+			if g := p.Group(e.Unit); g != nil {
+				oe.Group = g.Name // "" without groups
+			}
+			oi.NotApplicable = append(oi.NotApplicable, oe)
 		}
 		d.Indicators = append(d.Indicators, oi)
 	}
@@ -486,9 +494,9 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 // csvHeader is the header row of every rank CSV.
 func (o *openData) csvHeader() []string {
 	if len(o.s.Groups) > 0 {
-		return []string{"月份", "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别"}
+		return []string{"月份", "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}
 	}
-	return []string{"月份", "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别"}
+	return []string{"月份", "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}
 }
 
 // csvPeriod is the 月份 cell of period p: a month as six digits, 202302,
@@ -551,34 +559,53 @@ func csvCell(s string) string {
 }
 
 // rankRows appends a period's township ranks: each ranked indicator in
-// document order, then the composite.
+// document order, its townships 不涉及 after those it ranks, then the
+// composite.
 func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 	key := csvPeriod(p.Span)
 	grouped := len(o.s.Groups) > 0
-	add := func(label, id, group string, ts []rank.Township, decimals int, higher bool) {
-		// The direction, which the circular's table says in its heading
-		// (得分（越低越好）): a rate of repeated petitions ranks low first.
-		better := "越高越好"
-		if !higher {
-			better = "越低越好"
+	row := func(label, id, group string, u *site.Unit, score, rank, tied, better, note string) {
+		r := []string{key, label, u.Name, score, rank, tied, better, u.Slug, id, p.Label, note}
+		if grouped {
+			r = slices.Insert(r, 3, group)
 		}
+		rows = append(rows, r)
+	}
+	// The direction, which the circular's table says in its heading
+	// (得分（越低越好）): a rate of repeated petitions ranks low first.
+	direction := func(higher bool) string {
+		if higher {
+			return "越高越好"
+		}
+		return "越低越好"
+	}
+	add := func(label, id, group string, ts []rank.Township, decimals int, higher bool) {
 		for _, t := range ts {
 			tied := "否"
 			if t.Tied {
 				tied = "是"
 			}
-			row := []string{key, label, t.Unit.Name, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied, better, t.Unit.Slug, id, p.Label}
-			if grouped {
-				row = slices.Insert(row, 3, group)
-			}
-			rows = append(rows, row)
+			row(label, id, group, t.Unit, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied, direction(higher), "")
 		}
 	}
-	for _, g := range p.Groups {
-		for _, ir := range g.Indicators {
-			ind := ir.Result.Indicator
-			set := ind.In(p.Span.LastMonth()) // the month's own 考核办法
-			add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter)
+	if m := p.Month; m != nil {
+		for _, g := range p.Groups {
+			for _, res := range m.Results { // as g.Indicators, which leaves out a result its group has no score of
+				ind := res.Indicator
+				set := ind.In(m.Key) // the month's own 考核办法
+				if ir := g.Indicator(ind.ID); ir != nil {
+					add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter)
+				}
+				// A township it did not apply to has its row, without
+				// score or rank, as the circular's table lists it: one
+				// missing would read as data left out. Its 得分 and 排名
+				// stay empty, not 不涉及, so that Excel sums them as numbers.
+				for _, e := range res.NotApplicable {
+					if p.Group(e.Unit) == g {
+						row(set.Name, ind.ID, g.Name, e.Unit, "", "", "", direction(set.HigherBetter), notApplicableText(e.Reason))
+					}
+				}
+			}
 		}
 	}
 	meanRank := p.Aggregate() && o.s.Config.Aggregate.Method == site.MeanRank
@@ -827,6 +854,7 @@ func (o *openData) csvColumns() []DataField {
 		"单位代号": "单位代号，即单位页面网址 /units/代号/ 中的代号；单位改名后代号不变时，据此可把各月连起来（见单位和指标目录）",
 		"指标代号": "指标代号，即指标页面网址 /indicators/代号/ 中的代号；“" + CompositeLabel + "”一行为空",
 		"期别":   "期别，如 2023年1-2月、2024年第一季度，与通报标题的写法相同（即 data.json 的 period）",
+		"备注":   "这个月不涉及这项工作、不参加这一项排名的" + o.s.Config.Terms.Unit + "：写“" + notApplicable + "”，当月数据写了原因的为“" + notApplicable + "（原因）”，这一行的得分、排名、并列为空（即 data.json 的 notApplicable）；其余各行为空",
 	}
 	var out []DataField
 	for i, h := range o.csvHeader() {

@@ -106,7 +106,7 @@ func readCSV(t *testing.T, files map[string][]byte, name string) [][]string {
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	if len(rows) == 0 || strings.Join(rows[0], ",") != "月份,指标,乡镇（街道）,得分,排名,并列,得分方向,单位代号,指标代号,期别" {
+	if len(rows) == 0 || strings.Join(rows[0], ",") != "月份,指标,乡镇（街道）,得分,排名,并列,得分方向,单位代号,指标代号,期别,备注" {
 		t.Fatalf("%s header: %v", name, rows)
 	}
 	return rows[1:]
