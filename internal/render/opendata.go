@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -50,19 +52,173 @@ type openData struct {
 	*core
 	once sync.Once
 	csv  map[*rank.Period]func() ([]byte, error) // see monthCSV
+	// json, by circular, and cat are the files whose sizes the catalogue
+	// and /data/ state, made once per render (see sharedFile); sizes are
+	// those sizes, made once.
+	json  map[*site.Circular]*sharedFile
+	cat   *sharedFile
+	sizes func() (fileSizes, error)
+}
+
+// A sharedFile is an output whose size another job states: made at most
+// once per render, by whichever asks first, its bytes let go once its own
+// job has taken them — a build would otherwise hold every data.json to
+// its end — and its size kept.
+type sharedFile struct {
+	make  func() ([]byte, error)
+	once  sync.Once
+	size  int64
+	err   error
+	mu    sync.Mutex
+	data  []byte
+	taken bool
+}
+
+func (f *sharedFile) made() {
+	f.once.Do(func() {
+		f.data, f.err = f.make()
+		f.size = int64(len(f.data))
+	})
+}
+
+// bytes are the file's, for the job that writes it.
+func (f *sharedFile) bytes() ([]byte, error) {
+	f.made()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.taken { // no render asks twice; were one to, it gets the file whole
+		return f.make()
+	}
+	f.taken = true
+	data := f.data
+	f.data = nil
+	return data, f.err
+}
+
+// length is the file's size in bytes.
+func (f *sharedFile) length() (int64, error) {
+	f.made()
+	return f.size, f.err
+}
+
+// fileSizes are the sizes in bytes of the files the catalogue lists.
+type fileSizes struct {
+	json, csv map[*site.Circular]int64
+	ranks     int64 // data/ranks.csv; 0 without months
+}
+
+// setup makes the per-render memos of the open data, once.
+func (o *openData) setup() {
+	o.once.Do(func() {
+		o.csv = make(map[*rank.Period]func() ([]byte, error), len(o.res.Periods))
+		for _, p := range o.res.Periods {
+			o.csv[p] = sync.OnceValues(func() ([]byte, error) {
+				return fragment(o.core, "csv:"+p.Span.Key(), []input{global(), periodIn(p)}, func() ([]byte, error) {
+					var b bytes.Buffer
+					err := appendCSV(&b, o.rankRows(nil, p))
+					return b.Bytes(), err
+				})
+			})
+		}
+		o.json = map[*site.Circular]*sharedFile{}
+		for i, c := range o.s.Circulars {
+			if p := o.periodOf(c); p != nil {
+				o.json[c] = &sharedFile{make: func() ([]byte, error) {
+					return fragment(o.core, "json:"+c.File, o.jsonInputs(c, p), func() ([]byte, error) { return o.dataJSON(i) })
+				}}
+			}
+		}
+		o.cat = &sharedFile{make: func() ([]byte, error) {
+			return made(o.core, "catalogue", nil, o.catalogueInputs, o.catalogue)
+		}}
+		o.sizes = sync.OnceValues(o.fileSizes)
+	})
+}
+
+// jsonInputs are what circular c's data.json reads, of period p.
+func (o *openData) jsonInputs(c *site.Circular, p *rank.Period) []input {
+	return append([]input{global(), frontIn(c), periodIn(p)}, attachmentInputs(c.Attachments)...)
+}
+
+// fileSizes are the sizes of the files the catalogue lists: each
+// circular's data.json, made as its job makes it, and data.csv and
+// data/ranks.csv, counted from the months' rows each is joined from.
+func (o *openData) fileSizes() (fileSizes, error) {
+	z := fileSizes{json: map[*site.Circular]int64{}, csv: map[*site.Circular]int64{}}
+	for _, c := range o.s.Circulars {
+		p := o.periodOf(c)
+		if p == nil {
+			continue
+		}
+		n, err := o.json[c].length()
+		if err != nil {
+			return z, err
+		}
+		z.json[c] = n
+		if z.csv[c], err = o.csvSize([]*rank.Period{p}); err != nil {
+			return z, err
+		}
+	}
+	if months := o.res.Months(); len(months) > 0 {
+		var err error
+		if z.ranks, err = o.csvSize(months); err != nil {
+			return z, err
+		}
+	}
+	return z, nil
+}
+
+// csvSize is the size of joinCSV(periods), without joining them.
+func (o *openData) csvSize(periods []*rank.Period) (int64, error) {
+	var b bytes.Buffer
+	b.WriteString(utf8BOM)
+	if err := appendCSV(&b, [][]string{o.csvHeader()}); err != nil {
+		return 0, err
+	}
+	n := int64(b.Len())
+	for _, p := range periods {
+		rows, err := o.monthCSV(p)
+		if err != nil {
+			return 0, err
+		}
+		n += int64(len(rows))
+	}
+	return n, nil
+}
+
+// catalogueInputs are what the catalogue reads, and /data/, which states
+// the catalogue's size besides: dataInputs, and the sizes of the files
+// listed, by their digest. What the files hold is every period whole; a
+// score edited that leaves the sizes as they were leaves both pages as
+// they were, and the preview renders neither again.
+func (o *openData) catalogueInputs() []input {
+	o.setup()
+	in := o.dataInputs()
+	z, err := o.sizes()
+	if err != nil { // the jobs fail with it, and nothing is kept
+		return in
+	}
+	var b []byte
+	for _, c := range o.s.Circulars {
+		if o.json[c] != nil {
+			b = binary.AppendVarint(binary.AppendVarint(b, z.json[c]), z.csv[c])
+		}
+	}
+	b = binary.AppendVarint(b, z.ranks)
+	return append(in, madeIn(sha256.Sum256(b)))
 }
 
 func (o *openData) jobs() []job {
+	o.setup()
 	var jobs []job
-	for i, c := range o.s.Circulars {
+	for _, c := range o.s.Circulars {
 		p := o.periodOf(c)
 		if p == nil {
 			continue
 		}
 		at := owner{file: c.File, line: c.NumberLine, col: c.NumberCol}
 		jobs = append(jobs,
-			job{path: c.URLPath() + "data.json", owner: at, in: append([]input{global(), frontIn(c), periodIn(p)}, attachmentInputs(c.Attachments)...),
-				fn: func() ([]byte, error) { return o.dataJSON(i) }},
+			job{path: c.URLPath() + "data.json", owner: at, in: o.jsonInputs(c, p), fn: o.json[c].bytes},
 			job{path: c.URLPath() + "data.csv", owner: at, in: []input{global(), periodIn(p)},
 				fn: func() ([]byte, error) { return o.joinCSV([]*rank.Period{p}) }},
 		)
@@ -77,9 +233,10 @@ func (o *openData) jobs() []job {
 	}
 	return append(jobs,
 		// Units and indicators are config (global), as is the base URL
-		// of their pages' addresses; its downloads are /data/'s.
-		job{path: catalogueFile, owner: own("单位和指标目录"), in: o.dataInputs(), fn: o.catalogue},
-		job{path: "data/index.html", owner: own("考核数据下载页"), in: o.dataInputs(), fn: o.dataPage})
+		// of their pages' addresses; its downloads are /data/'s, with
+		// their sizes.
+		job{path: catalogueFile, owner: own("单位和指标目录"), lazy: o.catalogueInputs, fn: o.cat.bytes},
+		job{path: "data/index.html", owner: own("考核数据下载页"), lazy: o.catalogueInputs, fn: o.dataPage})
 }
 
 // catalogueFile is the site's units and indicators as open data.
@@ -97,6 +254,10 @@ type OpenCatalogue struct {
 	// them could otherwise find only in /data/'s HTML.
 	Periods []OpenCataloguePeriod `json:"periods" zh:"各期的数据文件，按通报发布的先后，最新的在前"`
 	Ranks   string                `json:"ranks,omitempty" zh:"全部月份的排名 CSV 文件（data/ranks.csv）的网址（有月度数据时列出）"`
+	// The sizes are the files' as this build writes them, in bytes, as
+	// a portal's open-data page states them; the catalogue, which lists
+	// no size of its own, is not among the files.
+	RanksSize int64 `json:"ranksSize,omitempty" zh:"data/ranks.csv 的大小（字节；有月度数据时列出）"`
 }
 
 type OpenCataloguePeriod struct {
@@ -108,7 +269,9 @@ type OpenCataloguePeriod struct {
 	Updated   string `json:"updated,omitempty" zh:"通报更正的日期（更正过的才有）"`
 	URL       string `json:"url" zh:"通报的网址"`
 	JSON      string `json:"json" zh:"这一期 data.json 的网址"`
+	JSONSize  int64  `json:"jsonSize" zh:"这一期 data.json 的大小（字节）"`
 	CSV       string `json:"csv" zh:"这一期 data.csv 的网址"`
+	CSVSize   int64  `json:"csvSize" zh:"这一期 data.csv 的大小（字节）"`
 }
 
 type OpenCatalogueUnit struct {
@@ -144,16 +307,20 @@ var unitKinds = map[site.UnitKind]string{site.Township: "township", site.Departm
 
 // catalogue is data/catalogue.json.
 func (o *openData) catalogue() ([]byte, error) {
+	z, err := o.sizes()
+	if err != nil {
+		return nil, err
+	}
 	c := OpenCatalogue{Units: []OpenCatalogueUnit{}, Indicators: []OpenCatalogueIndicator{}, Periods: []OpenCataloguePeriod{}}
 	for _, circ := range slices.Backward(o.s.Circulars) { // newest first, as /data/ lists them
 		if p := o.periodOf(circ); p != nil {
 			c.Periods = append(c.Periods, OpenCataloguePeriod{Period: p.Span.Key(), Label: p.Label, Number: circ.Number, Title: circ.Title,
 				Published: circ.PublishDate().String(), Updated: dateString(circ.Updated), URL: o.AbsURL(circ.URLPath()),
-				JSON: o.AbsURL(circ.URLPath() + "data.json"), CSV: o.AbsURL(circ.URLPath() + "data.csv")})
+				JSON: o.AbsURL(circ.URLPath() + "data.json"), JSONSize: z.json[circ], CSV: o.AbsURL(circ.URLPath() + "data.csv"), CSVSize: z.csv[circ]})
 		}
 	}
 	if len(o.res.Months()) > 0 {
-		c.Ranks = o.AbsURL("data/ranks.csv")
+		c.Ranks, c.RanksSize = o.AbsURL("data/ranks.csv"), z.ranks
 	}
 	for _, u := range slices.Concat(o.s.Townships, o.s.Departments) {
 		cu := OpenCatalogueUnit{Slug: u.Slug, Name: u.Name, Other: u.OtherNames, Kind: unitKinds[u.Kind], From: u.From, Until: u.Until, Exempt: u.Exempt, ExemptReasons: exemptReasons(u.Exempt, u.ExemptReason), URL: o.AbsURL(unitPath(u))}
@@ -637,18 +804,7 @@ func appendCSV(b *bytes.Buffer, rows [][]string) error {
 // render, whichever job asks first, and in the preview server once per
 // change of the period.
 func (o *openData) monthCSV(p *rank.Period) ([]byte, error) {
-	o.once.Do(func() {
-		o.csv = make(map[*rank.Period]func() ([]byte, error), len(o.res.Periods))
-		for _, p := range o.res.Periods {
-			o.csv[p] = sync.OnceValues(func() ([]byte, error) {
-				return fragment(o.core, "csv:"+p.Span.Key(), []input{global(), periodIn(p)}, func() ([]byte, error) {
-					var b bytes.Buffer
-					err := appendCSV(&b, o.rankRows(nil, p))
-					return b.Bytes(), err
-				})
-			})
-		}
-	})
+	o.setup()
 	return o.csv[p]()
 }
 
@@ -671,12 +827,15 @@ func (o *openData) joinCSV(periods []*rank.Period) ([]byte, error) {
 
 // DataView is /data/: the open data, where each file is and what it holds.
 type DataView struct {
-	Ranks    string      // data/ranks.csv; "" when there are no months
-	From, To string      // the labels of its first and last months
-	Months   int         // how many months it holds
-	Columns  []DataField // the columns of every CSV file
-	Periods  []DataLink  // each circular with data, newest first
-	Fields   []DataField // data.json's fields, nested ones as a.b, arrays' as a[].b
+	Ranks string // data/ranks.csv; "" when there are no months
+	// RanksSize and CatalogueSize are the sizes of data/ranks.csv and the
+	// catalogue, as a download link states them (12 KB).
+	RanksSize, CatalogueSize string
+	From, To                 string      // the labels of its first and last months
+	Months                   int         // how many months it holds
+	Columns                  []DataField // the columns of every CSV file
+	Periods                  []DataLink  // each circular with data, newest first
+	Fields                   []DataField // data.json's fields, nested ones as a.b, arrays' as a[].b
 	// Catalogue is data/catalogue.json, every unit and indicator by code,
 	// and CatalogueFields its fields.
 	Catalogue       string
@@ -734,6 +893,9 @@ type DataLink struct {
 	// Valid is its 有效性 when it is no longer in force (失效, 废止), or "":
 	// its figures may still be downloaded, but are not to be relied on.
 	Valid string
+	// CSVSize and JSONSize are the sizes of its data.csv and data.json,
+	// as a download link states them (12 KB).
+	CSVSize, JSONSize string
 }
 
 // dateString is d as data.json writes dates, 2023-06-01, or "" for the
@@ -767,21 +929,32 @@ func (o *openData) openAttachments(c *site.Circular) []OpenAttachment {
 var dataColumn = Column{Name: "考核数据", Description: "各期考核数据下载及字段说明", Keywords: "考核数据,开放数据,CSV,JSON", Type: "数据"}
 
 // dataPage is /data/. It lists the circulars by their front matter and
-// their periods' labels, and the months by their labels: no score edit
-// renders it again.
+// their periods' labels, the months by their labels, and each file with
+// its size: only a score edit that changes a size renders it again
+// (catalogueInputs).
 func (o *openData) dataPage() ([]byte, error) {
 	words := o.words()
 	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words, o.officeLacks()),
 		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words, o.noDepartments()), Holds: o.holds(),
 		Departments: len(o.s.Departments) > 0}
+	z, err := o.sizes()
+	if err != nil {
+		return nil, err
+	}
+	cat, err := o.cat.length()
+	if err != nil {
+		return nil, err
+	}
+	v.CatalogueSize = fileSize(cat)
 	if months := o.res.Months(); len(months) > 0 {
-		v.Ranks, v.Months = "data/ranks.csv", len(months)
+		v.Ranks, v.Months, v.RanksSize = "data/ranks.csv", len(months), fileSize(z.ranks)
 		v.From, v.To = months[0].Label, months[len(months)-1].Label
 	}
 	for _, c := range slices.Backward(o.s.Circulars) {
 		if p := o.periodOf(c); p != nil {
 			v.Periods = append(v.Periods, DataLink{Period: p.Label, Number: c.Number, Title: c.Title, Path: c.URLPath(),
-				Published: dateData(c.PublishDate()), Updated: dateData(c.Updated), Valid: notValid(c.Valid)})
+				Published: dateData(c.PublishDate()), Updated: dateData(c.Updated), Valid: notValid(c.Valid),
+				CSVSize: fileSize(z.csv[c]), JSONSize: fileSize(z.json[c])})
 		}
 	}
 	return o.tmpl.execute("data.html", &Page{

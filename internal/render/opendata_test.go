@@ -848,7 +848,8 @@ func TestCatalogueWithoutDepartments(t *testing.T) {
 		if jsonFields["indicators[].owners"] != ownerDoc {
 			t.Errorf("departments %v: /data/ explains data.json's indicators[].owners as %q, want %q", departments, jsonFields["indicators[].owners"], ownerDoc)
 		}
-		_, note, _ := strings.Cut(string(page), `download="单位和指标目录.json">单位和指标目录（JSON 格式）</a>`)
+		_, note, _ := strings.Cut(string(page), `download="单位和指标目录.json">`)
+		_, note, _ = strings.Cut(note, "</a>")
 		note, _, _ = strings.Cut(note, "</p>")
 		wantNote := "：全部单位和指标的代号、名称，单位参加考核的起止月份和改名、合并后接续它的单位，指标的所属栏目。"
 		if departments {
@@ -870,6 +871,77 @@ func TestCatalogueWithoutDepartments(t *testing.T) {
 		}
 		if wantKinds := map[string]int{"township": 3}; departments && !maps.Equal(kinds, map[string]int{"township": 3, "department": 1}) || !departments && !maps.Equal(kinds, wantKinds) {
 			t.Errorf("departments %v: the catalogue's units by kind %v", departments, kinds)
+		}
+	}
+}
+
+// TestDataSizes: the catalogue states the size in bytes of each file it
+// lists — each period's data.json and data.csv, data/ranks.csv — as a
+// portal's open-data page does, and /data/ beside each link its size for
+// a reader (fileSize, as a circular's attachments), the catalogue's too.
+// The sizes are those of the files the same render writes; the catalogue
+// does not list itself, which would have no size to state but its own.
+func TestDataSizes(t *testing.T) {
+	files := renderFiles(t, loadFiles(t, historySite()), "https://www.example.gov.cn/")
+	var c OpenCatalogue
+	dec := json.NewDecoder(bytes.NewReader(files[catalogueFile]))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		t.Fatal(err)
+	}
+	const site = "https://www.example.gov.cn/"
+	size := func(url string) int64 {
+		t.Helper()
+		data, ok := files[strings.TrimPrefix(url, site)]
+		if !ok {
+			t.Fatalf("the catalogue lists %s, which the render does not write", url)
+		}
+		return int64(len(data))
+	}
+	if len(c.Periods) != 3 {
+		t.Fatalf("%d periods, want historySite's 3", len(c.Periods))
+	}
+	page := string(files["data/index.html"])
+	for _, p := range c.Periods {
+		if p.JSONSize != size(p.JSON) || p.CSVSize != size(p.CSV) || p.JSONSize == 0 || p.CSVSize == 0 {
+			t.Errorf("%s: jsonSize %d, csvSize %d; the files are %d and %d bytes", p.Period, p.JSONSize, p.CSVSize, size(p.JSON), size(p.CSV))
+		}
+		path := strings.TrimPrefix(p.URL, site)
+		for _, want := range []string{
+			`download="` + p.Label + `考核数据.csv">CSV<span class="visually-hidden">（` + p.Label + `）</span></a><span class="data-size">（` + fileSize(p.CSVSize) + `）</span>`,
+			`download="` + p.Label + `考核数据.json">JSON<span class="visually-hidden">（` + p.Label + `）</span></a><span class="data-size">（` + fileSize(p.JSONSize) + `）</span>`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("/data/ lacks, for %s (%s), %s", p.Label, path, want)
+			}
+		}
+	}
+	if c.RanksSize != size(c.Ranks) || c.RanksSize == 0 {
+		t.Errorf("ranksSize %d; data/ranks.csv is %d bytes", c.RanksSize, size(c.Ranks))
+	}
+	for _, want := range []string{
+		`download="全部考核排名.csv">全部排名（CSV 格式，` + fileSize(c.RanksSize) + `）</a>`,
+		`download="单位和指标目录.json">单位和指标目录（JSON 格式，` + fileSize(int64(len(files[catalogueFile]))) + `）</a>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/data/ lacks %s", want)
+		}
+	}
+	if bytes.Contains(files[catalogueFile], []byte("catalogue.json")) {
+		t.Error("the catalogue lists itself")
+	}
+	// As every field, explained on /data/.
+	explained := map[string]string{}
+	for _, r := range tableAfter(t, []byte(page), "单位和指标目录的字段") {
+		explained[text(r[0])] = text(r[1])
+	}
+	for field, want := range map[string]string{
+		"periods[].jsonSize": "这一期 data.json 的大小（字节）",
+		"periods[].csvSize":  "这一期 data.csv 的大小（字节）",
+		"ranksSize":          "data/ranks.csv 的大小（字节；有月度数据时列出）",
+	} {
+		if explained[field] != want {
+			t.Errorf("/data/ explains %s as %q, want %q", field, explained[field], want)
 		}
 	}
 }
