@@ -214,6 +214,22 @@ func TestNotApplicableInCSV(t *testing.T) {
 			t.Errorf("%s:\n%s\nwant\n%s", path, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
+	// The catalogue's sizes of both, counted apart from the files: the
+	// BOM's 3 bytes, and each line with its CRLF.
+	size := int64(3)
+	for _, l := range want {
+		size += int64(len(l)) + 2
+	}
+	var cat struct {
+		Periods   []struct{ CSVSize int64 }
+		RanksSize int64
+	}
+	if err := json.Unmarshal(files["data/catalogue.json"], &cat); err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.Periods) != 1 || cat.Periods[0].CSVSize != size || cat.RanksSize != size {
+		t.Errorf("the catalogue's sizes %+v, want data.csv and data/ranks.csv of %d bytes", cat, size)
+	}
 
 	// Grouped: 甲乙丙 in 一组, 丁戊己 in 二组; 二组's 规模工业增加值 ranks 丁
 	// alone (戊 不涉及, 己 exempt).
