@@ -99,15 +99,13 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "tongbao: 已创建 %s 和 %s%s\n", files[0].rel, files[1].rel, from)
 	// How a month is gathered from the departments, where indicators
 	// have them: a workbook each, merged when it comes back.
-	owned := slices.ContainsFunc(s.Indicators, func(ind *site.Indicator) bool { return len(ind.Owners) > 0 })
+	owned := s.Owned()
 	if *xlsx {
 		fmt.Fprintf(stdout, "tongbao: 已创建填报工作簿 %s：填好后运行 tongbao import %s %s，以其内容替换 %s\n", files[2].rel, key, files[2].rel, files[0].rel)
 		if owned {
-			fmt.Fprintf(stdout, "分发给各部门填写的：可发出这个工作簿，或运行 tongbao export %s 分发 --departments，给每个责任单位各写一份只含其指标的工作簿；", key)
-		} else {
-			fmt.Fprint(stdout, "分发给各部门填写的：")
+			fmt.Fprintf(stdout, "分发给各部门填写的：可发出这个工作簿，或运行 tongbao export %s 分发 --departments，给每个责任单位各写一份只含其指标的工作簿；"+
+				"交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个；加 --dry-run 先看改动），只并入其中新填的内容\n", key, key)
 		}
-		fmt.Fprintf(stdout, "交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个；加 --dry-run 先看改动），只并入其中新填的内容\n", key)
 	} else {
 		fmt.Fprintln(stdout, "请填写标有“待填写”的名次、得分、进展和成文日期，再运行 tongbao check 查看尚缺的内容。")
 		if owned {

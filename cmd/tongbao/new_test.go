@@ -1079,7 +1079,9 @@ func TestNewFirstMonthWithoutHigherRanks(t *testing.T) {
 // 督查室 ranking its townships, no indicator owned) is not asked for 考核排类
 // it has nothing to sort into: neither the month file new writes nor its
 // workbook has them, and the workbook, filled, imports. One with
-// departments is asked, in both.
+// departments is asked, in both. Nor is it told to hand the workbook out
+// to departments, by new or by the workbook's 说明: only to fill it in and
+// import it; one whose indicators have owners is told both.
 func TestNewWithoutDepartments(t *testing.T) {
 	for _, departments := range []bool{false, true} {
 		dir := initWithoutMonths(t)
@@ -1100,8 +1102,17 @@ func TestNewWithoutDepartments(t *testing.T) {
 				}
 			}
 		}
-		if code, _, errOut := runCmd("new", "-s", dir, "2024-02", "--xlsx"); code != 0 {
+		code, out, errOut := runCmd("new", "-s", dir, "2024-02", "--xlsx")
+		if code != 0 {
 			t.Fatalf("departments %v: new: exit %d\n%s", departments, code, errOut)
+		}
+		const fill = "tongbao: 已创建填报工作簿 data/2024-02.xlsx：填好后运行 tongbao import 2024-02 data/2024-02.xlsx，以其内容替换 data/2024-02.toml\n"
+		if !strings.Contains(out, fill) {
+			t.Errorf("departments %v: new does not say how to import the workbook:\n%s", departments, out)
+		}
+		const handOut = "分发给各部门填写的：可发出这个工作簿，或运行 tongbao export 2024-02 分发 --departments"
+		if told := strings.Contains(out, "分发") || strings.Contains(out, "--merge"); told != departments || departments && !strings.Contains(out, handOut) {
+			t.Errorf("departments %v: new tells of handing the workbook out %v:\n%s", departments, told, out)
 		}
 		month, err := os.ReadFile(filepath.Join(dir, "data", "2024-02.toml"))
 		if err != nil {
@@ -1119,6 +1130,17 @@ func TestNewWithoutDepartments(t *testing.T) {
 		}
 		sheets := book.GetSheetList()
 		readme, _ := book.GetRows("说明")
+		var handed, imported bool
+		for _, r := range readme {
+			if len(r) == 0 {
+				continue
+			}
+			handed = handed || strings.HasPrefix(r[0], "分发给各部门时：") || strings.Contains(r[0], "--merge")
+			imported = imported || strings.HasPrefix(r[0], "填好后运行：tongbao import 2024-02 本文件.xlsx。")
+		}
+		if handed != departments || !imported {
+			t.Errorf("departments %v: the workbook's 说明 tells of handing it out %v, of importing it %v: %q", departments, handed, imported, readme)
+		}
 		if departments {
 			book.Close()
 			if !slices.Contains(sheets, "考核排类") {

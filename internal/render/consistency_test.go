@@ -115,6 +115,11 @@ func TestConsistencyCatchesMissingInputs(t *testing.T) {
 		{"earlier address without its file", func(name string, in input) bool {
 			return strings.HasPrefix(name, "旧/") && in.kind == inFile
 		}, "editCircularFront"},
+		// The catalogue and /data/ keyed without the sizes of the files
+		// they list, which a score edited changes.
+		{"catalogue without its files' sizes", func(name string, in input) bool {
+			return (name == catalogueFile || name == "data/index.html" || name == "catalogue") && in.kind == inMade
+		}, "addAdjustment"},
 		// Every page keyed without the layouts and the catalogue.
 		{"pages without the global inputs", func(name string, in input) bool {
 			return strings.HasSuffix(name, ".html") && in.kind == inGlobal

@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"maps"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -174,4 +175,106 @@ func TestNotApplicable(t *testing.T) {
 			t.Errorf("catalogue.json: %s exempt %v for %v; want only ji, 2023-02 for 数据报送不全", u.Slug, u.Exempt, u.ExemptReasons)
 		}
 	}
+}
+
+// TestNotApplicableInCSV: data.csv and data/ranks.csv say that 戊镇 was
+// 不涉及 规模工业增加值 in 2023-02 (notApplicableSite), where they had no row
+// of it and a reader could not tell 不涉及 from data left out: its row
+// closes the indicator's, as the circular's table does, with 得分, 排名
+// and 并列 empty — so that those columns hold numbers only, as Excel
+// sums them — and the last column, 备注, saying 不涉及 and why, as the
+// table's cell does. Every other row's 备注 is empty. By hand (see
+// TestNotApplicable): 甲90 乙80 丙70 丁60 ranked 1–4; the rank-points
+// composite 戊100 甲60 乙57.5 丙55 丁52.5. With groups, the row is in its
+// group's, and data.json's notApplicable names the group too.
+func TestNotApplicableInCSV(t *testing.T) {
+	files := renderFiles(t, loadFiles(t, notApplicableSite("rank-points")), "/")
+	const head = "月份,指标,乡镇（街道）,得分,排名,并列,得分方向,单位代号,指标代号,期别,备注"
+	want := []string{
+		head,
+		"202302,规模工业增加值,甲镇,90.00,1,否,越高越好,jia,gongye,2023年2月,",
+		"202302,规模工业增加值,乙镇,80.00,2,否,越高越好,yi,gongye,2023年2月,",
+		"202302,规模工业增加值,丙镇,70.00,3,否,越高越好,bing,gongye,2023年2月,",
+		"202302,规模工业增加值,丁镇,60.00,4,否,越高越好,ding,gongye,2023年2月,",
+		"202302,规模工业增加值,戊镇,,,,越高越好,wu,gongye,2023年2月,不涉及（本月无规模以上工业企业）",
+		"202302,安全生产,戊镇,95.00,1,否,越高越好,wu,anquan,2023年2月,",
+		"202302,安全生产,丁镇,88.00,2,否,越高越好,ding,anquan,2023年2月,",
+		"202302,安全生产,丙镇,75.00,3,否,越高越好,bing,anquan,2023年2月,",
+		"202302,安全生产,乙镇,64.00,4,否,越高越好,yi,anquan,2023年2月,",
+		"202302,安全生产,甲镇,51.00,5,否,越高越好,jia,anquan,2023年2月,",
+		"202302,综合,戊镇,100.00,1,否,越高越好,wu,,2023年2月,",
+		"202302,综合,甲镇,60.00,2,否,越高越好,jia,,2023年2月,",
+		"202302,综合,乙镇,57.50,3,否,越高越好,yi,,2023年2月,",
+		"202302,综合,丙镇,55.00,4,否,越高越好,bing,,2023年2月,",
+		"202302,综合,丁镇,52.50,5,否,越高越好,ding,,2023年2月,",
+	}
+	for _, path := range []string{"circulars/2023/5/data.csv", "data/ranks.csv"} {
+		got := csvLines(t, files[path])
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s:\n%s\nwant\n%s", path, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	// The catalogue's sizes of both, counted apart from the files: the
+	// BOM's 3 bytes, and each line with its CRLF.
+	size := int64(3)
+	for _, l := range want {
+		size += int64(len(l)) + 2
+	}
+	var cat struct {
+		Periods   []struct{ CSVSize int64 }
+		RanksSize int64
+	}
+	if err := json.Unmarshal(files["data/catalogue.json"], &cat); err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.Periods) != 1 || cat.Periods[0].CSVSize != size || cat.RanksSize != size {
+		t.Errorf("the catalogue's sizes %+v, want data.csv and data/ranks.csv of %d bytes", cat, size)
+	}
+
+	// Grouped: 甲乙丙 in 一组, 丁戊己 in 二组; 二组's 规模工业增加值 ranks 丁
+	// alone (戊 不涉及, 己 exempt).
+	f := notApplicableSite("rank-points")
+	f["data/units.toml"] = "[[group]]\nname = \"一组\"\n[[group]]\nname = \"二组\"\n" +
+		regexp.MustCompile(`(?m)^slug = "(jia|yi|bing)"$`).ReplaceAllString(
+			regexp.MustCompile(`(?m)^slug = "(ding|wu|ji)"$`).ReplaceAllString(f["data/units.toml"], "$0\ngroup = \"二组\""), "$0\ngroup = \"一组\"")
+	files = renderFiles(t, loadFiles(t, f), "/")
+	var rows []string
+	for _, l := range csvLines(t, files["circulars/2023/5/data.csv"]) {
+		if strings.Contains(l, ",规模工业增加值,") {
+			rows = append(rows, l)
+		}
+	}
+	wantRows := []string{
+		"202302,规模工业增加值,甲镇,一组,90.00,1,否,越高越好,jia,gongye,2023年2月,",
+		"202302,规模工业增加值,乙镇,一组,80.00,2,否,越高越好,yi,gongye,2023年2月,",
+		"202302,规模工业增加值,丙镇,一组,70.00,3,否,越高越好,bing,gongye,2023年2月,",
+		"202302,规模工业增加值,丁镇,二组,60.00,1,否,越高越好,ding,gongye,2023年2月,",
+		"202302,规模工业增加值,戊镇,二组,,,,越高越好,wu,gongye,2023年2月,不涉及（本月无规模以上工业企业）",
+	}
+	if strings.Join(rows, "\n") != strings.Join(wantRows, "\n") {
+		t.Errorf("grouped, the rows of 规模工业增加值:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(wantRows, "\n"))
+	}
+	var d struct {
+		Indicators []struct {
+			ID            string
+			NotApplicable []map[string]string
+		}
+	}
+	if err := json.Unmarshal(files["circulars/2023/5/data.json"], &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Indicators) == 0 || d.Indicators[0].ID != "gongye" || len(d.Indicators[0].NotApplicable) != 1 ||
+		!maps.Equal(d.Indicators[0].NotApplicable[0], map[string]string{"name": "戊镇", "slug": "wu", "group": "二组", "reason": "本月无规模以上工业企业"}) {
+		t.Errorf("grouped, data.json's indicators %+v, want gongye's notApplicable 戊镇 of 二组", d.Indicators)
+	}
+}
+
+// csvLines are a CSV file's lines after its BOM, CRLF cut.
+func csvLines(t *testing.T, data []byte) []string {
+	t.Helper()
+	body, ok := strings.CutPrefix(string(data), "\xEF\xBB\xBF")
+	if !ok {
+		t.Fatal("the CSV has no BOM")
+	}
+	return strings.Split(strings.TrimSuffix(body, "\r\n"), "\r\n")
 }

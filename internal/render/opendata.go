@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -24,13 +26,16 @@ import (
 //
 // The CSV files are UTF-8 with a byte-order mark and CRLF line ends, so
 // that Excel and WPS open them as Chinese text, with a Chinese header row:
-// 月份,指标,<unit>,得分,排名,并列,得分方向,单位代号,指标代号,期别 ([terms]
-// unit names the third column; a site with unit groups has a column 组别
-// after it). The codes and the 期别 are last, added after the rest had
-// been published: a reader's spreadsheet that takes columns by position
-// keeps working, and one that joins the months across a township's
-// rename or an indicator's new name joins by the codes. A quarter, half
-// or year has its composite rows only.
+// 月份,指标,<unit>,得分,排名,并列,得分方向,单位代号,指标代号,期别,备注
+// ([terms] unit names the third column; a site with unit groups has a
+// column 组别 after it). The codes, the 期别 and the 备注 are last, added
+// after the rest had been published: a reader's spreadsheet that takes
+// columns by position keeps working, and one that joins the months across
+// a township's rename or an indicator's new name joins by the codes. A
+// township an indicator did not apply to (不涉及) has its row, 得分, 排名
+// and 并列 empty and 备注 saying so: its absence read as data left out,
+// and a word in 得分 would make Excel take the column for text. A
+// quarter, half or year has its composite rows only.
 //
 // No cell is one Excel reads as a date (csvPeriod): the month is 202302,
 // which it keeps as the number it is, where 2023-02, the key data.json
@@ -47,19 +52,173 @@ type openData struct {
 	*core
 	once sync.Once
 	csv  map[*rank.Period]func() ([]byte, error) // see monthCSV
+	// json, by circular, and cat are the files whose sizes the catalogue
+	// and /data/ state, made once per render (see sharedFile); sizes are
+	// those sizes, made once.
+	json  map[*site.Circular]*sharedFile
+	cat   *sharedFile
+	sizes func() (fileSizes, error)
+}
+
+// A sharedFile is an output whose size another job states: made at most
+// once per render, by whichever asks first, its bytes let go once its own
+// job has taken them — a build would otherwise hold every data.json to
+// its end — and its size kept.
+type sharedFile struct {
+	make  func() ([]byte, error)
+	once  sync.Once
+	size  int64
+	err   error
+	mu    sync.Mutex
+	data  []byte
+	taken bool
+}
+
+func (f *sharedFile) made() {
+	f.once.Do(func() {
+		f.data, f.err = f.make()
+		f.size = int64(len(f.data))
+	})
+}
+
+// bytes are the file's, for the job that writes it.
+func (f *sharedFile) bytes() ([]byte, error) {
+	f.made()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.taken { // no render asks twice; were one to, it gets the file whole
+		return f.make()
+	}
+	f.taken = true
+	data := f.data
+	f.data = nil
+	return data, f.err
+}
+
+// length is the file's size in bytes.
+func (f *sharedFile) length() (int64, error) {
+	f.made()
+	return f.size, f.err
+}
+
+// fileSizes are the sizes in bytes of the files the catalogue lists.
+type fileSizes struct {
+	json, csv map[*site.Circular]int64
+	ranks     int64 // data/ranks.csv; 0 without months
+}
+
+// setup makes the per-render memos of the open data, once.
+func (o *openData) setup() {
+	o.once.Do(func() {
+		o.csv = make(map[*rank.Period]func() ([]byte, error), len(o.res.Periods))
+		for _, p := range o.res.Periods {
+			o.csv[p] = sync.OnceValues(func() ([]byte, error) {
+				return fragment(o.core, "csv:"+p.Span.Key(), []input{global(), periodIn(p)}, func() ([]byte, error) {
+					var b bytes.Buffer
+					err := appendCSV(&b, o.rankRows(nil, p))
+					return b.Bytes(), err
+				})
+			})
+		}
+		o.json = map[*site.Circular]*sharedFile{}
+		for i, c := range o.s.Circulars {
+			if p := o.periodOf(c); p != nil {
+				o.json[c] = &sharedFile{make: func() ([]byte, error) {
+					return fragment(o.core, "json:"+c.File, o.jsonInputs(c, p), func() ([]byte, error) { return o.dataJSON(i) })
+				}}
+			}
+		}
+		o.cat = &sharedFile{make: func() ([]byte, error) {
+			return made(o.core, "catalogue", nil, o.catalogueInputs, o.catalogue)
+		}}
+		o.sizes = sync.OnceValues(o.fileSizes)
+	})
+}
+
+// jsonInputs are what circular c's data.json reads, of period p.
+func (o *openData) jsonInputs(c *site.Circular, p *rank.Period) []input {
+	return append([]input{global(), frontIn(c), periodIn(p)}, attachmentInputs(c.Attachments)...)
+}
+
+// fileSizes are the sizes of the files the catalogue lists: each
+// circular's data.json, made as its job makes it, and data.csv and
+// data/ranks.csv, counted from the months' rows each is joined from.
+func (o *openData) fileSizes() (fileSizes, error) {
+	z := fileSizes{json: map[*site.Circular]int64{}, csv: map[*site.Circular]int64{}}
+	for _, c := range o.s.Circulars {
+		p := o.periodOf(c)
+		if p == nil {
+			continue
+		}
+		n, err := o.json[c].length()
+		if err != nil {
+			return z, err
+		}
+		z.json[c] = n
+		if z.csv[c], err = o.csvSize([]*rank.Period{p}); err != nil {
+			return z, err
+		}
+	}
+	if months := o.res.Months(); len(months) > 0 {
+		var err error
+		if z.ranks, err = o.csvSize(months); err != nil {
+			return z, err
+		}
+	}
+	return z, nil
+}
+
+// csvSize is the size of joinCSV(periods), without joining them.
+func (o *openData) csvSize(periods []*rank.Period) (int64, error) {
+	var b bytes.Buffer
+	b.WriteString(utf8BOM)
+	if err := appendCSV(&b, [][]string{o.csvHeader()}); err != nil {
+		return 0, err
+	}
+	n := int64(b.Len())
+	for _, p := range periods {
+		rows, err := o.monthCSV(p)
+		if err != nil {
+			return 0, err
+		}
+		n += int64(len(rows))
+	}
+	return n, nil
+}
+
+// catalogueInputs are what the catalogue reads, and /data/, which states
+// the catalogue's size besides: dataInputs, and the sizes of the files
+// listed, by their digest. What the files hold is every period whole; a
+// score edited that leaves the sizes as they were leaves both pages as
+// they were, and the preview renders neither again.
+func (o *openData) catalogueInputs() []input {
+	o.setup()
+	in := o.dataInputs()
+	z, err := o.sizes()
+	if err != nil { // the jobs fail with it, and nothing is kept
+		return in
+	}
+	var b []byte
+	for _, c := range o.s.Circulars {
+		if o.json[c] != nil {
+			b = binary.AppendVarint(binary.AppendVarint(b, z.json[c]), z.csv[c])
+		}
+	}
+	b = binary.AppendVarint(b, z.ranks)
+	return append(in, madeIn(sha256.Sum256(b)))
 }
 
 func (o *openData) jobs() []job {
+	o.setup()
 	var jobs []job
-	for i, c := range o.s.Circulars {
+	for _, c := range o.s.Circulars {
 		p := o.periodOf(c)
 		if p == nil {
 			continue
 		}
 		at := owner{file: c.File, line: c.NumberLine, col: c.NumberCol}
 		jobs = append(jobs,
-			job{path: c.URLPath() + "data.json", owner: at, in: append([]input{global(), frontIn(c), periodIn(p)}, attachmentInputs(c.Attachments)...),
-				fn: func() ([]byte, error) { return o.dataJSON(i) }},
+			job{path: c.URLPath() + "data.json", owner: at, in: o.jsonInputs(c, p), fn: o.json[c].bytes},
 			job{path: c.URLPath() + "data.csv", owner: at, in: []input{global(), periodIn(p)},
 				fn: func() ([]byte, error) { return o.joinCSV([]*rank.Period{p}) }},
 		)
@@ -74,9 +233,10 @@ func (o *openData) jobs() []job {
 	}
 	return append(jobs,
 		// Units and indicators are config (global), as is the base URL
-		// of their pages' addresses; its downloads are /data/'s.
-		job{path: catalogueFile, owner: own("单位和指标目录"), in: o.dataInputs(), fn: o.catalogue},
-		job{path: "data/index.html", owner: own("考核数据下载页"), in: o.dataInputs(), fn: o.dataPage})
+		// of their pages' addresses; its downloads are /data/'s, with
+		// their sizes.
+		job{path: catalogueFile, owner: own("单位和指标目录"), lazy: o.catalogueInputs, fn: o.cat.bytes},
+		job{path: "data/index.html", owner: own("考核数据下载页"), lazy: o.catalogueInputs, fn: o.dataPage})
 }
 
 // catalogueFile is the site's units and indicators as open data.
@@ -88,12 +248,16 @@ const catalogueFile = "data/catalogue.json"
 // leading to the new one, so that a reader can follow it across the
 // months, which no name does.
 type OpenCatalogue struct {
-	Units      []OpenCatalogueUnit      `json:"units" zh:"全部单位，按 data/units.toml 中的顺序，先{unit}后{department}"`
+	Units      []OpenCatalogueUnit      `json:"units" zh:"全部单位，按 data/units.toml 中的顺序，先{unit}后{department}" zhNoDepartments:"全部{unit}，按 data/units.toml 中的顺序"`
 	Indicators []OpenCatalogueIndicator `json:"indicators" zh:"全部指标，按通报中的顺序"`
 	// Periods and Ranks list the downloads, which a portal harvesting
 	// them could otherwise find only in /data/'s HTML.
 	Periods []OpenCataloguePeriod `json:"periods" zh:"各期的数据文件，按通报发布的先后，最新的在前"`
 	Ranks   string                `json:"ranks,omitempty" zh:"全部月份的排名 CSV 文件（data/ranks.csv）的网址（有月度数据时列出）"`
+	// The sizes are the files' as this build writes them, in bytes, as
+	// a portal's open-data page states them; the catalogue, which lists
+	// no size of its own, is not among the files.
+	RanksSize int64 `json:"ranksSize,omitempty" zh:"data/ranks.csv 的大小（字节；有月度数据时列出）"`
 }
 
 type OpenCataloguePeriod struct {
@@ -105,14 +269,16 @@ type OpenCataloguePeriod struct {
 	Updated   string `json:"updated,omitempty" zh:"通报更正的日期（更正过的才有）"`
 	URL       string `json:"url" zh:"通报的网址"`
 	JSON      string `json:"json" zh:"这一期 data.json 的网址"`
+	JSONSize  int64  `json:"jsonSize" zh:"这一期 data.json 的大小（字节）"`
 	CSV       string `json:"csv" zh:"这一期 data.csv 的网址"`
+	CSVSize   int64  `json:"csvSize" zh:"这一期 data.csv 的大小（字节）"`
 }
 
 type OpenCatalogueUnit struct {
 	Slug   string   `json:"slug" zh:"单位代号，即单位页面网址 /units/代号/ 中的代号；各期 data.json 的 slug、ownerSlugs 等和 CSV 文件的单位代号都是它"`
 	Name   string   `json:"name" zh:"单位名称"`
 	Other  []string `json:"otherNames,omitempty" zh:"单位的其他名称，如全称、旧称（units.toml 写了才有）"`
-	Kind   string   `json:"kind" zh:"township：参加排名的{unit}；department：{department}"`
+	Kind   string   `json:"kind" zh:"township：参加排名的{unit}；department：{department}" zhNoDepartments:"总是 township：参加排名的{unit}"`
 	Group  string   `json:"group,omitempty" zh:"所在的组（分组排名时列出）"`
 	From   string   `json:"from,omitempty" zh:"开始参加考核的月份，如 2022-07（中途设立或改名后的单位才有）"`
 	Until  string   `json:"until,omitempty" zh:"最后参加考核的月份（撤销、合并或改名的单位才有）"`
@@ -131,8 +297,8 @@ type OpenCatalogueIndicator struct {
 	Section    string   `json:"section" zh:"所属栏目"`
 	Parent     string   `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
 	ScoreUnit  string   `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（写了的才有）"`
-	Owners     []string `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）"`
-	OwnerSlugs []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应"`
+	Owners     []string `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）" zhNoDepartments:"责任单位（本站没有责任单位，总是空的）"`
+	OwnerSlugs []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoDepartments:"责任单位的代号（本站没有责任单位，总是空的）"`
 	URL        string   `json:"url" zh:"指标页面的网址"`
 }
 
@@ -141,16 +307,20 @@ var unitKinds = map[site.UnitKind]string{site.Township: "township", site.Departm
 
 // catalogue is data/catalogue.json.
 func (o *openData) catalogue() ([]byte, error) {
+	z, err := o.sizes()
+	if err != nil {
+		return nil, err
+	}
 	c := OpenCatalogue{Units: []OpenCatalogueUnit{}, Indicators: []OpenCatalogueIndicator{}, Periods: []OpenCataloguePeriod{}}
 	for _, circ := range slices.Backward(o.s.Circulars) { // newest first, as /data/ lists them
 		if p := o.periodOf(circ); p != nil {
 			c.Periods = append(c.Periods, OpenCataloguePeriod{Period: p.Span.Key(), Label: p.Label, Number: circ.Number, Title: circ.Title,
 				Published: circ.PublishDate().String(), Updated: dateString(circ.Updated), URL: o.AbsURL(circ.URLPath()),
-				JSON: o.AbsURL(circ.URLPath() + "data.json"), CSV: o.AbsURL(circ.URLPath() + "data.csv")})
+				JSON: o.AbsURL(circ.URLPath() + "data.json"), JSONSize: z.json[circ], CSV: o.AbsURL(circ.URLPath() + "data.csv"), CSVSize: z.csv[circ]})
 		}
 	}
 	if len(o.res.Months()) > 0 {
-		c.Ranks = o.AbsURL("data/ranks.csv")
+		c.Ranks, c.RanksSize = o.AbsURL("data/ranks.csv"), z.ranks
 	}
 	for _, u := range slices.Concat(o.s.Townships, o.s.Departments) {
 		cu := OpenCatalogueUnit{Slug: u.Slug, Name: u.Name, Other: u.OtherNames, Kind: unitKinds[u.Kind], From: u.From, Until: u.Until, Exempt: u.Exempt, ExemptReasons: exemptReasons(u.Exempt, u.ExemptReason), URL: o.AbsURL(unitPath(u))}
@@ -191,7 +361,10 @@ func compactJSON(v any) ([]byte, error) {
 // Each field's zh tag is what /data/ says it holds (dataFields), in the
 // office's words: {unit}, {city}, {peer}, {department} and {scope} are
 // its [terms], {actions} its measures other than 奖励 in parentheses
-// (“（约谈、提醒约谈）”), or nothing for an office that takes none.
+// (“（约谈、提醒约谈）”), or nothing for an office that takes none. A
+// zhNoDepartments tag, where there is one, is what it holds for an office
+// without a [[department]] (a 督查室 ranking its townships): no owner, no
+// second kind of unit, of which the zh tag speaks (noDepartments).
 type OpenData struct {
 	Circular    OpenCircular     `json:"circular" zh:"所属的通报"`
 	Month       string           `json:"month" zh:"期别的代号：月份如 2023-02，季度、半年、年度如 2024-Q1、2024-H1、2024"`
@@ -239,8 +412,8 @@ type OpenIndicator struct {
 	Name          string         `json:"name" zh:"指标名称"`
 	Section       string         `json:"section" zh:"所属栏目"`
 	Parent        string         `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
-	Owners        []string       `json:"owners" zh:"责任单位"`
-	OwnerSlugs    []string       `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应，即单位页面网址 /units/代号/ 中的代号"`
+	Owners        []string       `json:"owners" zh:"责任单位" zhNoDepartments:"责任单位（本站没有责任单位，总是空的）"`
+	OwnerSlugs    []string       `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应，即单位页面网址 /units/代号/ 中的代号" zhNoDepartments:"责任单位的代号（本站没有责任单位，总是空的）"`
 	City          int            `json:"city,omitempty" zh:"{city}排名（有则列出）"`
 	CityTie       bool           `json:"cityTie,omitempty" zh:"{city}排名并列时为 true（不并列时不列出）"`
 	District      int            `json:"district,omitempty" zh:"{peer}排名（有则列出）"`
@@ -261,6 +434,7 @@ type OpenIndicator struct {
 type OpenExclusion struct {
 	Name   string `json:"name" zh:"{unit}名称"`
 	Slug   string `json:"slug" zh:"单位代号，即单位页面网址 /units/代号/ 中的代号"`
+	Group  string `json:"group,omitempty" zh:"所在的组（分组排名时列出）"`
 	Reason string `json:"reason,omitempty" zh:"不涉及的原因（当月数据写了才有）"`
 }
 
@@ -316,8 +490,8 @@ type OpenCityBottom struct {
 	CityTie     bool     `json:"cityTie,omitempty" zh:"{city}排名并列时为 true（不并列时不列出）"`
 	District    int      `json:"district,omitempty" zh:"{peer}排名（有则列出）"`
 	DistrictTie bool     `json:"districtTie,omitempty" zh:"{peer}排名并列时为 true（不并列时不列出）"`
-	Owners      []string `json:"owners" zh:"责任单位"`
-	OwnerSlugs  []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应"`
+	Owners      []string `json:"owners" zh:"责任单位" zhNoDepartments:"责任单位（本站没有责任单位，总是空的）"`
+	OwnerSlugs  []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoDepartments:"责任单位的代号（本站没有责任单位，总是空的）"`
 }
 
 type OpenCategory struct {
@@ -460,7 +634,11 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 			}
 		}
 		for _, e := range res1.NotApplicable {
-			oi.NotApplicable = append(oi.NotApplicable, OpenExclusion{Name: e.Unit.Name, Slug: e.Unit.Slug, Reason: e.Reason})
+			oe := OpenExclusion{Name: e.Unit.Name, Slug: e.Unit.Slug, Reason: e.Reason}
+			if g := p.Group(e.Unit); g != nil {
+				oe.Group = g.Name // "" without groups
+			}
+			oi.NotApplicable = append(oi.NotApplicable, oe)
 		}
 		d.Indicators = append(d.Indicators, oi)
 	}
@@ -483,9 +661,9 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 // csvHeader is the header row of every rank CSV.
 func (o *openData) csvHeader() []string {
 	if len(o.s.Groups) > 0 {
-		return []string{"月份", "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别"}
+		return []string{"月份", "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}
 	}
-	return []string{"月份", "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别"}
+	return []string{"月份", "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}
 }
 
 // csvPeriod is the 月份 cell of period p: a month as six digits, 202302,
@@ -548,34 +726,53 @@ func csvCell(s string) string {
 }
 
 // rankRows appends a period's township ranks: each ranked indicator in
-// document order, then the composite.
+// document order, its townships 不涉及 after those it ranks, then the
+// composite.
 func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 	key := csvPeriod(p.Span)
 	grouped := len(o.s.Groups) > 0
-	add := func(label, id, group string, ts []rank.Township, decimals int, higher bool) {
-		// The direction, which the circular's table says in its heading
-		// (得分（越低越好）): a rate of repeated petitions ranks low first.
-		better := "越高越好"
-		if !higher {
-			better = "越低越好"
+	row := func(label, id, group string, u *site.Unit, score, rank, tied, better, note string) {
+		r := []string{key, label, u.Name, score, rank, tied, better, u.Slug, id, p.Label, note}
+		if grouped {
+			r = slices.Insert(r, 3, group)
 		}
+		rows = append(rows, r)
+	}
+	// The direction, which the circular's table says in its heading
+	// (得分（越低越好）): a rate of repeated petitions ranks low first.
+	direction := func(higher bool) string {
+		if higher {
+			return "越高越好"
+		}
+		return "越低越好"
+	}
+	add := func(label, id, group string, ts []rank.Township, decimals int, higher bool) {
 		for _, t := range ts {
 			tied := "否"
 			if t.Tied {
 				tied = "是"
 			}
-			row := []string{key, label, t.Unit.Name, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied, better, t.Unit.Slug, id, p.Label}
-			if grouped {
-				row = slices.Insert(row, 3, group)
-			}
-			rows = append(rows, row)
+			row(label, id, group, t.Unit, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied, direction(higher), "")
 		}
 	}
-	for _, g := range p.Groups {
-		for _, ir := range g.Indicators {
-			ind := ir.Result.Indicator
-			set := ind.In(p.Span.LastMonth()) // the month's own 考核办法
-			add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter)
+	if m := p.Month; m != nil {
+		for _, g := range p.Groups {
+			for _, res := range m.Results { // as g.Indicators, which leaves out a result its group has no score of
+				ind := res.Indicator
+				set := ind.In(m.Key) // the month's own 考核办法
+				if ir := g.Indicator(ind.ID); ir != nil {
+					add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter)
+				}
+				// A township it did not apply to has its row, without
+				// score or rank, as the circular's table lists it: one
+				// missing would read as data left out. Its 得分 and 排名
+				// stay empty, not 不涉及, so that Excel sums them as numbers.
+				for _, e := range res.NotApplicable {
+					if p.Group(e.Unit) == g {
+						row(set.Name, ind.ID, g.Name, e.Unit, "", "", "", direction(set.HigherBetter), notApplicableText(e.Reason))
+					}
+				}
+			}
 		}
 	}
 	meanRank := p.Aggregate() && o.s.Config.Aggregate.Method == site.MeanRank
@@ -607,18 +804,7 @@ func appendCSV(b *bytes.Buffer, rows [][]string) error {
 // render, whichever job asks first, and in the preview server once per
 // change of the period.
 func (o *openData) monthCSV(p *rank.Period) ([]byte, error) {
-	o.once.Do(func() {
-		o.csv = make(map[*rank.Period]func() ([]byte, error), len(o.res.Periods))
-		for _, p := range o.res.Periods {
-			o.csv[p] = sync.OnceValues(func() ([]byte, error) {
-				return fragment(o.core, "csv:"+p.Span.Key(), []input{global(), periodIn(p)}, func() ([]byte, error) {
-					var b bytes.Buffer
-					err := appendCSV(&b, o.rankRows(nil, p))
-					return b.Bytes(), err
-				})
-			})
-		}
-	})
+	o.setup()
 	return o.csv[p]()
 }
 
@@ -641,16 +827,23 @@ func (o *openData) joinCSV(periods []*rank.Period) ([]byte, error) {
 
 // DataView is /data/: the open data, where each file is and what it holds.
 type DataView struct {
-	Ranks    string      // data/ranks.csv; "" when there are no months
-	From, To string      // the labels of its first and last months
-	Months   int         // how many months it holds
-	Columns  []DataField // the columns of every CSV file
-	Periods  []DataLink  // each circular with data, newest first
-	Fields   []DataField // data.json's fields, nested ones as a.b, arrays' as a[].b
+	Ranks string // data/ranks.csv; "" when there are no months
+	// RanksSize and CatalogueSize are the sizes of data/ranks.csv and the
+	// catalogue, as a download link states them (12 KB).
+	RanksSize, CatalogueSize string
+	From, To                 string      // the labels of its first and last months
+	Months                   int         // how many months it holds
+	Columns                  []DataField // the columns of every CSV file
+	Periods                  []DataLink  // each circular with data, newest first
+	Fields                   []DataField // data.json's fields, nested ones as a.b, arrays' as a[].b
 	// Catalogue is data/catalogue.json, every unit and indicator by code,
 	// and CatalogueFields its fields.
 	Catalogue       string
 	CatalogueFields []DataField
+	// Departments says the office has [[department]]s: the catalogue's
+	// units are of two kinds, and its indicators have owners, which an
+	// office without any is not told of.
+	Departments bool
 	// Holds is what a circular's data.json has besides the CSV's scores and
 	// places, in the office's words: only what the office has, so that a
 	// 督查室 with no ranks from above and no departments is not told its
@@ -700,6 +893,9 @@ type DataLink struct {
 	// Valid is its 有效性 when it is no longer in force (失效, 废止), or "":
 	// its figures may still be downloaded, but are not to be relied on.
 	Valid string
+	// CSVSize and JSONSize are the sizes of its data.csv and data.json,
+	// as a download link states them (12 KB).
+	CSVSize, JSONSize string
 }
 
 // dateString is d as data.json writes dates, 2023-06-01, or "" for the
@@ -733,20 +929,32 @@ func (o *openData) openAttachments(c *site.Circular) []OpenAttachment {
 var dataColumn = Column{Name: "考核数据", Description: "各期考核数据下载及字段说明", Keywords: "考核数据,开放数据,CSV,JSON", Type: "数据"}
 
 // dataPage is /data/. It lists the circulars by their front matter and
-// their periods' labels, and the months by their labels: no score edit
-// renders it again.
+// their periods' labels, the months by their labels, and each file with
+// its size: only a score edit that changes a size renders it again
+// (catalogueInputs).
 func (o *openData) dataPage() ([]byte, error) {
 	words := o.words()
 	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words, o.officeLacks()),
-		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words, nil), Holds: o.holds()}
+		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words, o.noDepartments()), Holds: o.holds(),
+		Departments: len(o.s.Departments) > 0}
+	z, err := o.sizes()
+	if err != nil {
+		return nil, err
+	}
+	cat, err := o.cat.length()
+	if err != nil {
+		return nil, err
+	}
+	v.CatalogueSize = fileSize(cat)
 	if months := o.res.Months(); len(months) > 0 {
-		v.Ranks, v.Months = "data/ranks.csv", len(months)
+		v.Ranks, v.Months, v.RanksSize = "data/ranks.csv", len(months), fileSize(z.ranks)
 		v.From, v.To = months[0].Label, months[len(months)-1].Label
 	}
 	for _, c := range slices.Backward(o.s.Circulars) {
 		if p := o.periodOf(c); p != nil {
 			v.Periods = append(v.Periods, DataLink{Period: p.Label, Number: c.Number, Title: c.Title, Path: c.URLPath(),
-				Published: dateData(c.PublishDate()), Updated: dateData(c.Updated), Valid: notValid(c.Valid)})
+				Published: dateData(c.PublishDate()), Updated: dateData(c.Updated), Valid: notValid(c.Valid),
+				CSVSize: fileSize(z.csv[c]), JSONSize: fileSize(z.json[c])})
 		}
 	}
 	return o.tmpl.execute("data.html", &Page{
@@ -819,6 +1027,7 @@ func (o *openData) csvColumns() []DataField {
 		"单位代号": "单位代号，即单位页面网址 /units/代号/ 中的代号；单位改名后代号不变时，据此可把各月连起来（见单位和指标目录）",
 		"指标代号": "指标代号，即指标页面网址 /indicators/代号/ 中的代号；“" + CompositeLabel + "”一行为空",
 		"期别":   "期别，如 2023年1-2月、2024年第一季度，与通报标题的写法相同（即 data.json 的 period）",
+		"备注":   "这个月不涉及这项工作、不参加这一项排名的" + o.s.Config.Terms.Unit + "：写“" + notApplicable + "”，当月数据写了原因的为“" + notApplicable + "（原因）”，这一行的得分、排名、并列为空（即 data.json 的 notApplicable）；其余各行为空",
 	}
 	var out []DataField
 	for i, h := range o.csvHeader() {
@@ -832,36 +1041,38 @@ func (o *openData) csvColumns() []DataField {
 }
 
 // dataFields appends the fields of struct type t, from their json and zh
-// tags, each nested struct's and array's fields after it. none, if not
-// nil, explains a field the site never has by its zh tag (officeLacks),
-// "" for the others: such a field is left out when data.json leaves it
-// out empty (omitempty), and explained so, without its own fields, when
-// the file always has it.
-func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.Replacer, none func(zh string) string) []DataField {
+// tags, each nested struct's and array's fields after it. office, if not
+// nil, words a field for the office (officeDocs): "" keeps its zh tag;
+// lacks says the site never has it, and then it is left out when the
+// file leaves it out empty (omitempty), and explained by doc, without
+// its own fields, when the file always has it.
+func dataFields(out []DataField, t reflect.Type, prefix string, words *strings.Replacer, office func(f reflect.StructField) (doc string, lacks bool)) []DataField {
 	for f := range t.Fields() {
 		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		zh := f.Tag.Get("zh")
-		field := DataField{Name: prefix + name, Doc: words.Replace(zh), Path: strings.Split(prefix+name, ".")}
-		lack := ""
-		if none != nil {
-			lack = none(zh)
+		field := DataField{Name: prefix + name, Doc: words.Replace(f.Tag.Get("zh")), Path: strings.Split(prefix+name, ".")}
+		var doc string
+		var lacks bool
+		if office != nil {
+			doc, lacks = office(f)
 		}
 		switch {
-		case lack != "" && opts == "omitempty":
+		case lacks && opts == "omitempty":
 			continue
-		case lack != "":
-			field.Doc = lack
+		case lacks:
+			field.Doc = doc
 			out = append(out, field)
 			continue
+		case doc != "":
+			field.Doc = doc
 		}
 		out = append(out, field)
 		switch ft := f.Type; {
 		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct: // aggregate, on some circulars only
-			out = dataFields(out, ft.Elem(), prefix+name+".", words, none)
+			out = dataFields(out, ft.Elem(), prefix+name+".", words, office)
 		case ft.Kind() == reflect.Struct:
-			out = dataFields(out, ft, prefix+name+".", words, none)
+			out = dataFields(out, ft, prefix+name+".", words, office)
 		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
-			out = dataFields(out, ft.Elem(), prefix+name+"[].", words, none)
+			out = dataFields(out, ft.Elem(), prefix+name+"[].", words, office)
 		}
 	}
 	return out
@@ -873,17 +1084,20 @@ func (o *openData) categorised() bool {
 	return slices.ContainsFunc(o.s.Months, func(m *site.Month) bool { return len(m.Categories) > 0 })
 }
 
-// officeLacks is dataFields' none for a circular's data.json: a field
+// officeLacks is dataFields' office for a circular's data.json: a field
 // of the ranks from above or of peers (a {city} or {peer} in its zh tag)
-// the office's data has none of (site.HigherHeld), or of the categories when no month
-// sorts departments into them, is explained as empty, in plain words
-// rather than the default terms the office never set; "" for the rest. A
-// 督查室 with none of them is not told of 全市排名.
-func (o *openData) officeLacks() func(zh string) string {
+// the office's data has none of (site.HigherHeld), or of the categories
+// when no month sorts departments into them, lacks, explained as empty
+// in plain words rather than the default terms the office never set; the
+// others are as noDepartments words them. A 督查室 with none of them is
+// not told of 全市排名.
+func (o *openData) officeLacks() func(f reflect.StructField) (doc string, lacks bool) {
 	h := o.s.HigherHeld()
 	categorised := o.categorised()
+	alone := o.noDepartments()
 	plain := strings.NewReplacer("{city}", "上级", "{peer}", "同级", "{department}", "责任单位", "{unit}", o.s.Config.Terms.Unit)
-	return func(zh string) string {
+	return func(f reflect.StructField) (string, bool) {
+		zh := f.Tag.Get("zh")
 		var lack string
 		switch {
 		case strings.Contains(zh, "{city}") && !h.City:
@@ -893,8 +1107,23 @@ func (o *openData) officeLacks() func(zh string) string {
 		case strings.Contains(zh, "{department}") && !categorised:
 			lack = "考核排类"
 		default:
-			return ""
+			return alone(f)
 		}
-		return plain.Replace(zh) + "（本站没有" + lack + "，总是空的）"
+		return plain.Replace(zh) + "（本站没有" + lack + "，总是空的）", true
+	}
+}
+
+// noDepartments is dataFields' office for the catalogue, and officeLacks'
+// last word: an office without a [[department]] reads a field's
+// zhNoDepartments where it has one, so that a 督查室 is not told its units
+// come 先乡镇后区直单位, nor what their owners are.
+func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lacks bool) {
+	alone := len(o.s.Departments) == 0
+	words := o.words()
+	return func(f reflect.StructField) (string, bool) {
+		if doc := f.Tag.Get("zhNoDepartments"); alone && doc != "" {
+			return words.Replace(doc), false
+		}
+		return "", false
 	}
 }

@@ -106,7 +106,7 @@ func readCSV(t *testing.T, files map[string][]byte, name string) [][]string {
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	if len(rows) == 0 || strings.Join(rows[0], ",") != "月份,指标,乡镇（街道）,得分,排名,并列,得分方向,单位代号,指标代号,期别" {
+	if len(rows) == 0 || strings.Join(rows[0], ",") != "月份,指标,乡镇（街道）,得分,排名,并列,得分方向,单位代号,指标代号,期别,备注" {
 		t.Fatalf("%s header: %v", name, rows)
 	}
 	return rows[1:]
@@ -712,14 +712,21 @@ func TestOpenDataCityBottomTies(t *testing.T) {
 // above and no departments, is not told its files hold 全市排名、三区排名
 // and 区直单位考核排类, which it never had; the ranks and categories it has
 // are named in its words.
-func TestDataPageSaysOnlyWhatTheOfficeHas(t *testing.T) {
-	f := map[string]string{
+// inspectorSite is a county's 督查室 ranking its three townships on one
+// indicator in 2024-01: no ranks from above, no [[department]], and its
+// own words for both kinds of unit ([terms] unit 乡镇, department 县直单位).
+func inspectorSite() map[string]string {
+	return map[string]string{
 		"config.toml":                  "title = \"某县督查通报\"\n[issuer]\nname = \"某县人民政府督查室\"\n[terms]\nunit = \"乡镇\"\ncity = \"全省\"\npeer = \"同类县\"\ndepartment = \"县直单位\"\n[ranking]\ncityRanks = false\ndistrictRanks = false\n",
 		"data/units.toml":              "[[township]]\nname = \"甲镇\"\nslug = \"jia\"\n[[township]]\nname = \"乙镇\"\nslug = \"yi\"\n[[township]]\nname = \"丙乡\"\nslug = \"bing\"\n",
 		"data/indicators.toml":         "[[indicator]]\nid = \"gongye\"\nname = \"规模工业\"\nsection = \"重点工作\"\ntownships = \"all\"\n",
 		"data/2024-01.toml":            "period = \"1月\"\n[[result]]\nindicator = \"gongye\"\n[result.townships]\n\"甲镇\" = 3\n\"乙镇\" = 2\n\"丙乡\" = 1\n",
 		"content/circulars/2024-01.md": "+++\nnumber = \"某督查〔2024〕1号\"\ntitle = \"关于1月的通报\"\ndate = 2024-02-10\ndata = \"2024-01\"\n+++\n正文。\n",
 	}
+}
+
+func TestDataPageSaysOnlyWhatTheOfficeHas(t *testing.T) {
+	f := inspectorSite()
 	const note = "；JSON 格式另有"
 	for _, c := range []struct {
 		name, config, units, month string
@@ -787,6 +794,154 @@ func TestDataPageSaysOnlyWhatTheOfficeHas(t *testing.T) {
 			if explained[p] == "" {
 				t.Errorf("%s: data.json's %s is not explained on /data/", c.name, p)
 			}
+		}
+	}
+}
+
+// TestCatalogueWithoutDepartments: /data/ explains data/catalogue.json to
+// an office without a [[department]] (inspectorSite) by what it holds —
+// townships only, in units.toml's order, never a kind department, no
+// owner — where it read 先乡镇后区直单位 and department：区直单位 to an
+// office that has none. With departments it names both kinds in the
+// office's own words ([terms] unit and department), not the defaults'.
+func TestCatalogueWithoutDepartments(t *testing.T) {
+	for _, departments := range []bool{false, true} {
+		f := inspectorSite()
+		if departments {
+			f["data/units.toml"] += "[[department]]\nname = \"县发改局\"\nslug = \"fagai\"\n"
+			f["data/indicators.toml"] += "owners = [\"县发改局\"]\n"
+		}
+		files := renderFiles(t, loadFiles(t, f), "/")
+		page := files["data/index.html"]
+		explained := map[string]string{}
+		for _, r := range tableAfter(t, page, "单位和指标目录的字段") {
+			explained[text(r[0])] = text(r[1])
+		}
+		want := map[string]string{
+			"units":                   "全部乡镇，按 data/units.toml 中的顺序",
+			"units[].kind":            "总是 township：参加排名的乡镇",
+			"indicators[].owners":     "责任单位（本站没有责任单位，总是空的）",
+			"indicators[].ownerSlugs": "责任单位的代号（本站没有责任单位，总是空的）",
+		}
+		if departments {
+			want = map[string]string{
+				"units":                   "全部单位，按 data/units.toml 中的顺序，先乡镇后县直单位",
+				"units[].kind":            "township：参加排名的乡镇；department：县直单位",
+				"indicators[].owners":     "责任单位，机构改革前后的都列出（各月的见当月 data.json）",
+				"indicators[].ownerSlugs": "责任单位的代号，与 owners 一一对应",
+			}
+		}
+		for field, w := range want {
+			if explained[field] != w {
+				t.Errorf("departments %v: /data/ explains the catalogue's %s as %q, want %q", departments, field, explained[field], w)
+			}
+		}
+		// Nor the JSON of a circular, nor the words above the tables.
+		jsonFields := map[string]string{}
+		for _, r := range tableAfter(t, page, "JSON 文件的字段") {
+			jsonFields[text(r[0])] = text(r[1])
+		}
+		ownerDoc := "责任单位（本站没有责任单位，总是空的）"
+		if departments {
+			ownerDoc = "责任单位"
+		}
+		if jsonFields["indicators[].owners"] != ownerDoc {
+			t.Errorf("departments %v: /data/ explains data.json's indicators[].owners as %q, want %q", departments, jsonFields["indicators[].owners"], ownerDoc)
+		}
+		_, note, _ := strings.Cut(string(page), `download="单位和指标目录.json">`)
+		_, note, _ = strings.Cut(note, "</a>")
+		note, _, _ = strings.Cut(note, "</p>")
+		wantNote := "：全部单位和指标的代号、名称，单位参加考核的起止月份和改名、合并后接续它的单位，指标的所属栏目。"
+		if departments {
+			wantNote = "：全部单位和指标的代号、名称，单位的类别、参加考核的起止月份和改名、合并后接续它的单位，指标的所属栏目和责任单位。"
+		}
+		if !strings.HasPrefix(note, wantNote) {
+			t.Errorf("departments %v: /data/ says of the catalogue %q, want it to start %q", departments, note, wantNote)
+		}
+		if !departments && (strings.Contains(string(page), "区直单位") || strings.Contains(string(page), "县直单位")) {
+			t.Errorf("without departments, /data/ names a kind of unit the office has none of")
+		}
+		var c OpenCatalogue
+		if err := json.Unmarshal(files["data/catalogue.json"], &c); err != nil {
+			t.Fatal(err)
+		}
+		kinds := map[string]int{}
+		for _, u := range c.Units {
+			kinds[u.Kind]++
+		}
+		if wantKinds := map[string]int{"township": 3}; departments && !maps.Equal(kinds, map[string]int{"township": 3, "department": 1}) || !departments && !maps.Equal(kinds, wantKinds) {
+			t.Errorf("departments %v: the catalogue's units by kind %v", departments, kinds)
+		}
+	}
+}
+
+// TestDataSizes: the catalogue states the size in bytes of each file it
+// lists — each period's data.json and data.csv, data/ranks.csv — as a
+// portal's open-data page does, and /data/ beside each link its size for
+// a reader (fileSize, as a circular's attachments), the catalogue's too.
+// The sizes are those of the files the same render writes; the catalogue
+// does not list itself, which would have no size to state but its own.
+func TestDataSizes(t *testing.T) {
+	files := renderFiles(t, loadFiles(t, historySite()), "https://www.example.gov.cn/")
+	var c OpenCatalogue
+	dec := json.NewDecoder(bytes.NewReader(files[catalogueFile]))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		t.Fatal(err)
+	}
+	const site = "https://www.example.gov.cn/"
+	size := func(url string) int64 {
+		t.Helper()
+		data, ok := files[strings.TrimPrefix(url, site)]
+		if !ok {
+			t.Fatalf("the catalogue lists %s, which the render does not write", url)
+		}
+		return int64(len(data))
+	}
+	if len(c.Periods) != 3 {
+		t.Fatalf("%d periods, want historySite's 3", len(c.Periods))
+	}
+	page := string(files["data/index.html"])
+	for _, p := range c.Periods {
+		if p.JSONSize != size(p.JSON) || p.CSVSize != size(p.CSV) || p.JSONSize == 0 || p.CSVSize == 0 {
+			t.Errorf("%s: jsonSize %d, csvSize %d; the files are %d and %d bytes", p.Period, p.JSONSize, p.CSVSize, size(p.JSON), size(p.CSV))
+		}
+		path := strings.TrimPrefix(p.URL, site)
+		for _, want := range []string{
+			`download="` + p.Label + `考核数据.csv">CSV<span class="visually-hidden">（` + p.Label + `）</span></a><span class="data-size">（` + fileSize(p.CSVSize) + `）</span>`,
+			`download="` + p.Label + `考核数据.json">JSON<span class="visually-hidden">（` + p.Label + `）</span></a><span class="data-size">（` + fileSize(p.JSONSize) + `）</span>`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("/data/ lacks, for %s (%s), %s", p.Label, path, want)
+			}
+		}
+	}
+	if c.RanksSize != size(c.Ranks) || c.RanksSize == 0 {
+		t.Errorf("ranksSize %d; data/ranks.csv is %d bytes", c.RanksSize, size(c.Ranks))
+	}
+	for _, want := range []string{
+		`download="全部考核排名.csv">全部排名（CSV 格式，` + fileSize(c.RanksSize) + `）</a>`,
+		`download="单位和指标目录.json">单位和指标目录（JSON 格式，` + fileSize(int64(len(files[catalogueFile]))) + `）</a>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/data/ lacks %s", want)
+		}
+	}
+	if bytes.Contains(files[catalogueFile], []byte("catalogue.json")) {
+		t.Error("the catalogue lists itself")
+	}
+	// As every field, explained on /data/.
+	explained := map[string]string{}
+	for _, r := range tableAfter(t, []byte(page), "单位和指标目录的字段") {
+		explained[text(r[0])] = text(r[1])
+	}
+	for field, want := range map[string]string{
+		"periods[].jsonSize": "这一期 data.json 的大小（字节）",
+		"periods[].csvSize":  "这一期 data.csv 的大小（字节）",
+		"ranksSize":          "data/ranks.csv 的大小（字节；有月度数据时列出）",
+	} {
+		if explained[field] != want {
+			t.Errorf("/data/ explains %s as %q, want %q", field, explained[field], want)
 		}
 	}
 }

@@ -17,10 +17,14 @@ import (
 // publishedSites renders the sites whose published files the tests below
 // read as their users do: the sample (one month), a demo of a year
 // (twelve months, circulars of each), and the offices of testdata/offices
-// (a year's circular of months per unit, groups, streaks), by name.
+// (a year's circular of months per unit, groups, streaks), and a month
+// with a township 不涉及 an indicator (notApplicableSite), by name.
 func publishedSites(t *testing.T) map[string]map[string][]byte {
 	t.Helper()
-	out := map[string]map[string][]byte{"sample": renderFiles(t, loadSample(t), "/")}
+	out := map[string]map[string][]byte{
+		"sample":         renderFiles(t, loadSample(t), "/"),
+		"not-applicable": renderFiles(t, loadFiles(t, notApplicableSite("rank-points")), "/"),
+	}
 	dir := filepath.Join(t.TempDir(), "demo")
 	if err := demo.Write(dir, loadSample(t), 1, 1); err != nil {
 		t.Fatal(err)
@@ -46,6 +50,9 @@ func publishedSites(t *testing.T) map[string]map[string][]byte {
 // 2月1日, Feb-23, 1:30.
 var excelDate = regexp.MustCompile(`^(?:\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,4})?|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{1,2}[-/ ]?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:[-/ ]?\d{2,4})?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[-/ ]\d{1,4}|\d{1,2}:\d{2}(?::\d{2})?)$`)
 
+// csvNumber is a number as Excel reads one from a CSV file.
+var csvNumber = regexp.MustCompile(`^-?\d+(?:\.\d+)?$`)
+
 // TestCSVOpensInExcel reads every CSV file of the published sites as
 // Excel on a Chinese Windows opens it and as encoding/csv does: UTF-8
 // with a BOM (without one Excel reads GBK), CRLF line ends, the header
@@ -64,20 +71,21 @@ func TestCSVOpensInExcel(t *testing.T) {
 	}
 	header := func(unit string, groups bool) []string {
 		if groups {
-			return []string{"月份", "指标", unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别"}
+			return []string{"月份", "指标", unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}
 		}
-		return []string{"月份", "指标", unit, "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别"}
+		return []string{"月份", "指标", unit, "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}
 	}
 	// By hand: each site's header, and the 月份 and 期别 of one data.csv.
 	want := map[string]struct {
 		header              []string
 		file, month, period string
 	}{
-		"sample":        {header("乡镇（街道）", false), "circulars/2023/14/data.csv", "202302", "2023年1-2月"},
-		"demo":          {header("乡镇（街道）", false), "", "", ""},
-		"annual":        {header("城区", false), "circulars/2025/3/data.csv", "2024", "2024年度"},
-		"city-groups":   {header("县（市、区）", true), "circulars/2024/21/data.csv", "202403", "2024年3月"},
-		"county-streak": {header("乡镇", false), "", "", ""},
+		"sample":         {header("乡镇（街道）", false), "circulars/2023/14/data.csv", "202302", "2023年1-2月"},
+		"demo":           {header("乡镇（街道）", false), "", "", ""},
+		"annual":         {header("城区", false), "circulars/2025/3/data.csv", "2024", "2024年度"},
+		"city-groups":    {header("县（市、区）", true), "circulars/2024/21/data.csv", "202403", "2024年3月"},
+		"county-streak":  {header("乡镇", false), "", "", ""},
+		"not-applicable": {header("乡镇（街道）", false), "circulars/2023/5/data.csv", "202302", "2023年2月"},
 	}
 	sites := publishedSites(t)
 	for name, files := range sites {
@@ -105,11 +113,19 @@ func TestCSVOpensInExcel(t *testing.T) {
 				t.Errorf("%s %s: header %q, want %q", name, path, head, w.header)
 			}
 			month, period := slices.Index(head, "月份"), slices.Index(head, "期别")
+			score, place := slices.Index(head, "得分"), slices.Index(head, "排名")
 			var months []string
 			for _, r := range rows[1:] {
 				for i, cell := range r {
 					if i != period && excelDate.MatchString(cell) {
 						t.Errorf("%s %s: Excel reads the %s %q as a date", name, path, head[i], cell)
+					}
+				}
+				// A number or nothing (a township 不涉及), which Excel
+				// sums and sorts as numbers: never a word among them.
+				for _, i := range []int{score, place} {
+					if r[i] != "" && !csvNumber.MatchString(r[i]) {
+						t.Errorf("%s %s: the %s %q is not a number", name, path, head[i], r[i])
 					}
 				}
 				if len(months) == 0 || months[len(months)-1] != r[month] {

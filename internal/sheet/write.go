@@ -376,9 +376,10 @@ func (b *book) readme() {
 	if b.owner != nil {
 		lines = append(lines, fmt.Sprintf("本工作簿只含%s负责的指标。填好后交回；汇总时运行 tongbao import %s 交回的工作簿.xlsx… --merge，只并入新填的格子，与已有的不同时逐个指出。", b.owner.Name, b.m.Key))
 	} else {
-		lines = append(lines,
-			fmt.Sprintf("填好后运行：tongbao import %s 本文件.xlsx。有问题时逐格指出（如 %s!C7），什么也不写入；改正后再导入即可。", b.m.Key, b.scoreSheet),
-			fmt.Sprintf("分发给各部门时：各部门只填本部门指标的一列得分和一行名次、进展%s，交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个），只并入新填的格子，与已有的不同时逐个指出。", entries, b.m.Key))
+		lines = append(lines, fmt.Sprintf("填好后运行：tongbao import %s 本文件.xlsx。有问题时逐格指出（如 %s!C7），什么也不写入；改正后再导入即可。", b.m.Key, b.scoreSheet))
+		if b.s.Owned() { // no department owns anything to fill of an office without owners
+			lines = append(lines, fmt.Sprintf("分发给各部门时：各部门只填本部门指标的一列得分和一行名次、进展%s，交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个），只并入新填的格子，与已有的不同时逐个指出。", entries, b.m.Key))
+		}
 	}
 	for i, l := range lines {
 		b.set(sh, 1, 3+i, l, b.style.note)

@@ -862,6 +862,14 @@ func (s *Site) NewIndicator(ind *Indicator) bool {
 // Indicator finds an indicator by id.
 func (s *Site) Indicator(id string) *Indicator { return s.indicators[id] }
 
+// Owned reports whether any indicator has an owner (责任单位): only then
+// is a month's workbook handed out to the departments to fill (export
+// --departments), which new and the workbook say, and an office whose
+// indicators have none is not told to.
+func (s *Site) Owned() bool {
+	return slices.ContainsFunc(s.Indicators, func(ind *Indicator) bool { return len(ind.Owners) > 0 })
+}
+
 // PublishDate is the date the circular was published (发布日期): its
 // published, or else its date. Offices often publish a circular days
 // after it is signed (成文日期); the portal's metadata lists both.
