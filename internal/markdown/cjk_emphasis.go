@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -141,6 +142,15 @@ func flanking(c byte, before, beforeBefore, after rune) (canOpen, canClose bool)
 	// and followed by whitespace, a non-CJK punctuation character or a CJK
 	// character.
 	right := !prevSpace && (!prevNonCJKPunct || nextSpace || nextPunct || nextCJK)
+	// Beyond the amendment: a run followed by a mark that ends a phrase
+	// or closes a bracket (、，。 ）》”) opens nothing — emphasis never
+	// begins with one — so that a name masked with stars before it (对张**、
+	// 李**进行约谈) is not taken for the opening of a bold that a later
+	// mask closes, which printed “对张、李进行约谈” with “、李” in bold
+	// and the stars gone. It can still close (要**高度重视**。).
+	if endsPhrase(after) {
+		left = false
+	}
 
 	if c == '_' {
 		// Rules 2, 4, 6 and 8: '_' must not open or close inside a word.
@@ -148,4 +158,10 @@ func flanking(c byte, before, beforeBefore, after rune) (canOpen, canClose bool)
 		return left && (!right || prevPunct), right && (!left || nextPunct)
 	}
 	return left, right
+}
+
+// endsPhrase reports whether r is a full-width mark that ends a phrase or
+// closes a bracket or quotation: what no emphasized text begins with.
+func endsPhrase(r rune) bool {
+	return strings.ContainsRune("、，。；：！？）】」』》〉〕”’", r)
 }

@@ -33,6 +33,13 @@ func TestCJKEmphasis(t *testing.T) {
 		{"mid-sentence", "中文**强调**中文", "<p>中文<strong>强调</strong>中文</p>"},
 		{"in quotes", "“**引号**”", "<p>“<strong>引号</strong>”</p>"},
 		{"quote inside the markers", "他说**“好”**然后", "<p>他说<strong>“好”</strong>然后</p>"},
+		// Beyond the amendment: a run before a mark that ends a phrase
+		// opens nothing, so that masked names stay as written.
+		{"masked names before 、", "对张**、李**进行约谈", "<p>对张**、李**进行约谈</p>"},
+		{"masked names before ，", "张*、李*，王**。", "<p>张*、李*，王**。</p>"},
+		{"masked names before ）", "负责人（李**）、（王**）", "<p>负责人（李**）、（王**）</p>"},
+		{"closing before 。 still closes", "要**高度重视**。", "<p>要<strong>高度重视</strong>。</p>"},
+		{"closing before ” still closes", "“**重点**”", "<p>“<strong>重点</strong>”</p>"},
 		{"opening paren after a letter", "工作**（一）重点**推进", "<p>工作<strong>（一）重点</strong>推进</p>"},
 		{"colon", "**推荐几个框架：**React、Vue", "<p><strong>推荐几个框架：</strong>React、Vue</p>"},
 		{"comma then space", "**真，** 她", "<p><strong>真，</strong> 她</p>"},
