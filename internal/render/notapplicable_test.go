@@ -2,8 +2,10 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -183,7 +185,11 @@ func TestNotApplicable(t *testing.T) {
 // closes the indicator's, as the circular's table does, with 得分, 排名
 // and 并列 empty — so that those columns hold numbers only, as Excel
 // sums them — and the last column, 备注, saying 不涉及 and why, as the
-// table's cell does. Every other row's 备注 is empty. By hand (see
+// table's cell does; and that 己镇 was exempted from the month (免于
+// 考核, units.toml exempt), where it had no row at all: a row of it
+// closes each indicator's and the composite's, after those 不涉及, 备注
+// saying 免于考核 and why, as the appendix does. Every other row's 备注
+// is empty. By hand (see
 // TestNotApplicable): 甲90 乙80 丙70 丁60 ranked 1–4; the rank-points
 // composite 戊100 甲60 乙57.5 丙55 丁52.5. With groups, the row is in its
 // group's, and data.json's notApplicable names the group too.
@@ -197,16 +203,19 @@ func TestNotApplicableInCSV(t *testing.T) {
 		"202302,规模工业增加值,丙镇,70.00,3,否,越高越好,bing,gongye,2023年2月,",
 		"202302,规模工业增加值,丁镇,60.00,4,否,越高越好,ding,gongye,2023年2月,",
 		"202302,规模工业增加值,戊镇,,,,越高越好,wu,gongye,2023年2月,不涉及（本月无规模以上工业企业）",
+		"202302,规模工业增加值,己镇,,,,越高越好,ji,gongye,2023年2月,免于考核（数据报送不全）",
 		"202302,安全生产,戊镇,95.00,1,否,越高越好,wu,anquan,2023年2月,",
 		"202302,安全生产,丁镇,88.00,2,否,越高越好,ding,anquan,2023年2月,",
 		"202302,安全生产,丙镇,75.00,3,否,越高越好,bing,anquan,2023年2月,",
 		"202302,安全生产,乙镇,64.00,4,否,越高越好,yi,anquan,2023年2月,",
 		"202302,安全生产,甲镇,51.00,5,否,越高越好,jia,anquan,2023年2月,",
+		"202302,安全生产,己镇,,,,越高越好,ji,anquan,2023年2月,免于考核（数据报送不全）",
 		"202302,综合,戊镇,100.00,1,否,越高越好,wu,,2023年2月,",
 		"202302,综合,甲镇,60.00,2,否,越高越好,jia,,2023年2月,",
 		"202302,综合,乙镇,57.50,3,否,越高越好,yi,,2023年2月,",
 		"202302,综合,丙镇,55.00,4,否,越高越好,bing,,2023年2月,",
 		"202302,综合,丁镇,52.50,5,否,越高越好,ding,,2023年2月,",
+		"202302,综合,己镇,,,,越高越好,ji,,2023年2月,免于考核（数据报送不全）",
 	}
 	for _, path := range []string{"circulars/2023/5/data.csv", "data/ranks.csv"} {
 		got := csvLines(t, files[path])
@@ -232,7 +241,7 @@ func TestNotApplicableInCSV(t *testing.T) {
 	}
 
 	// Grouped: 甲乙丙 in 一组, 丁戊己 in 二组; 二组's 规模工业增加值 ranks 丁
-	// alone (戊 不涉及, 己 exempt).
+	// alone (戊 不涉及, 己 exempt), and 己's rows are in 二组's.
 	f := notApplicableSite("rank-points")
 	f["data/units.toml"] = "[[group]]\nname = \"一组\"\n[[group]]\nname = \"二组\"\n" +
 		regexp.MustCompile(`(?m)^slug = "(jia|yi|bing)"$`).ReplaceAllString(
@@ -250,15 +259,26 @@ func TestNotApplicableInCSV(t *testing.T) {
 		"202302,规模工业增加值,丙镇,一组,70.00,3,否,越高越好,bing,gongye,2023年2月,",
 		"202302,规模工业增加值,丁镇,二组,60.00,1,否,越高越好,ding,gongye,2023年2月,",
 		"202302,规模工业增加值,戊镇,二组,,,,越高越好,wu,gongye,2023年2月,不涉及（本月无规模以上工业企业）",
+		"202302,规模工业增加值,己镇,二组,,,,越高越好,ji,gongye,2023年2月,免于考核（数据报送不全）",
 	}
 	if strings.Join(rows, "\n") != strings.Join(wantRows, "\n") {
 		t.Errorf("grouped, the rows of 规模工业增加值:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(wantRows, "\n"))
+	}
+	var composite []string
+	for _, l := range csvLines(t, files["circulars/2023/5/data.csv"]) {
+		if strings.Contains(l, ",综合,") {
+			composite = append(composite, l)
+		}
+	}
+	if want := "202302,综合,己镇,二组,,,,越高越好,ji,,2023年2月,免于考核（数据报送不全）"; len(composite) != 6 || composite[5] != want {
+		t.Errorf("grouped, the composite's rows:\n%s\nwant 6, the last\n%s", strings.Join(composite, "\n"), want)
 	}
 	var d struct {
 		Indicators []struct {
 			ID            string
 			NotApplicable []map[string]string
 		}
+		Exempt, ExemptGroups []string
 	}
 	if err := json.Unmarshal(files["circulars/2023/5/data.json"], &d); err != nil {
 		t.Fatal(err)
@@ -266,6 +286,48 @@ func TestNotApplicableInCSV(t *testing.T) {
 	if len(d.Indicators) == 0 || d.Indicators[0].ID != "gongye" || len(d.Indicators[0].NotApplicable) != 1 ||
 		!maps.Equal(d.Indicators[0].NotApplicable[0], map[string]string{"name": "戊镇", "slug": "wu", "group": "二组", "reason": "本月无规模以上工业企业"}) {
 		t.Errorf("grouped, data.json's indicators %+v, want gongye's notApplicable 戊镇 of 二组", d.Indicators)
+	}
+	if !slices.Equal(d.Exempt, []string{"己镇"}) || !slices.Equal(d.ExemptGroups, []string{"二组"}) {
+		t.Errorf("grouped, data.json's exempt %v of groups %v, want 己镇 of 二组", d.Exempt, d.ExemptGroups)
+	}
+}
+
+// TestExemptInCSV: a township exempted from a month without a reason
+// (exempt = ["2023-02"]) has rows whose 备注 is 免于考核 alone, in the
+// indicators that would have ranked it only: 己镇 is not among those
+// 安全生产 ranks here, so it has a row of 规模工业增加值 and of the
+// composite, none of 安全生产. data.json, without groups, has no
+// exemptGroups, nor exemptReasons when none is given.
+func TestExemptInCSV(t *testing.T) {
+	f := notApplicableSite("rank-points")
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], `exempt = [{month = "2023-02", reason = "数据报送不全"}]`, `exempt = ["2023-02"]`, 1)
+	anquan := "id = \"anquan\"\nname = \"安全生产\"\nsection = \"重点工作\"\nowners = [\"区发改局\"]\ntownships = \"all\""
+	if !strings.Contains(f["data/indicators.toml"], anquan) {
+		t.Fatal("notApplicableSite's 安全生产 is not as this test knows it")
+	}
+	f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], anquan, strings.Replace(anquan, `"all"`, `["甲镇", "乙镇", "丙镇", "丁镇", "戊镇"]`, 1), 1)
+	files := renderFiles(t, loadFiles(t, f), "/")
+	var got []string
+	for _, l := range csvLines(t, files["circulars/2023/5/data.csv"]) {
+		if strings.Contains(l, ",己镇,") {
+			got = append(got, l)
+		}
+	}
+	want := []string{
+		"202302,规模工业增加值,己镇,,,,越高越好,ji,gongye,2023年2月,免于考核",
+		"202302,综合,己镇,,,,越高越好,ji,,2023年2月,免于考核",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("己镇's rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var d map[string]any
+	if err := json.Unmarshal(files["circulars/2023/5/data.json"], &d); err != nil {
+		t.Fatal(err)
+	}
+	_, reasons := d["exemptReasons"]
+	_, groups := d["exemptGroups"]
+	if fmt.Sprint(d["exempt"]) != "[己镇]" || reasons || groups {
+		t.Errorf("data.json's exempt %v, exemptReasons given %v, exemptGroups given %v; want [己镇] and neither", d["exempt"], reasons, groups)
 	}
 }
 

@@ -34,8 +34,10 @@ import (
 // a township's rename or an indicator's new name joins by the codes. A
 // township an indicator did not apply to (不涉及) has its row, 得分, 排名
 // and 并列 empty and 备注 saying so: its absence read as data left out,
-// and a word in 得分 would make Excel take the column for text. A
-// quarter, half or year has its composite rows only.
+// and a word in 得分 would make Excel take the column for text; so has a
+// township exempted from the month (免于考核), in each indicator that
+// would have ranked it and in the composite. A quarter, half or year has
+// its composite rows only.
 //
 // No cell is one Excel reads as a date (csvPeriod): the month is 202302,
 // which it keeps as the number it is, where 2023-02, the key data.json
@@ -379,11 +381,13 @@ type OpenData struct {
 	ExemptSlugs []string         `json:"exemptSlugs,omitempty" zh:"免于考核的{unit}的代号，与 exempt 一一对应（有则列出）"`
 	// ExemptReasons are parallel to Exempt, as ExemptSlugs are: a list
 	// of names stays a list of names for whoever reads it so.
-	ExemptReasons []string         `json:"exemptReasons,omitempty" zh:"免于考核的原因，与 exempt 一一对应，没有写原因的为空字符串（units.toml 写了原因才有）"`
-	CityBottom    []OpenCityBottom `json:"cityBottom" zh:"{city}排名靠后的指标"`
-	Categories    []OpenCategory   `json:"categories" zh:"{department}考核排类"`
-	Rewards       []OpenReward     `json:"rewards" zh:"奖励"`
-	Interviews    []OpenInterview  `json:"interviews" zh:"奖励以外的措施{actions}"`
+	ExemptReasons []string `json:"exemptReasons,omitempty" zh:"免于考核的原因，与 exempt 一一对应，没有写原因的为空字符串（units.toml 写了原因才有）"`
+	// ExemptGroups are their groups, as the CSV's rows of them name them.
+	ExemptGroups []string         `json:"exemptGroups,omitempty" zh:"免于考核的{unit}所在的组，与 exempt 一一对应（分组排名时列出）"`
+	CityBottom   []OpenCityBottom `json:"cityBottom" zh:"{city}排名靠后的指标"`
+	Categories   []OpenCategory   `json:"categories" zh:"{department}考核排类"`
+	Rewards      []OpenReward     `json:"rewards" zh:"奖励"`
+	Interviews   []OpenInterview  `json:"interviews" zh:"奖励以外的措施{actions}"`
 }
 
 type OpenCircular struct {
@@ -602,6 +606,11 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 			d.ExemptSlugs = append(d.ExemptSlugs, u.Slug)
 		}
 		d.ExemptReasons = exemptReasons(exempted, func(u *site.Unit) string { return u.ExemptReason(m.Key) })
+		if len(o.s.Groups) > 0 {
+			for _, u := range exempted {
+				d.ExemptGroups = append(d.ExemptGroups, u.Group.Name)
+			}
+		}
 	}
 	for _, res1 := range m.Results {
 		ind := res1.Indicator
@@ -755,6 +764,21 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 			row(label, id, group, t.Unit, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied, direction(higher), "")
 		}
 	}
+	// A township exempted from the month (免于考核, units.toml exempt) has
+	// its row, likewise, in each indicator that would have ranked it and
+	// in the composite: the CSV is read an indicator or a township at a
+	// time, and it missing from either would read as data left out.
+	var exempted []*site.Unit
+	if m := p.Month; m != nil {
+		exempted = o.s.Exempted(m.Key)
+	}
+	exempt := func(label, id string, g *rank.UnitGroup, applies func(*site.Unit) bool, better string) {
+		for _, u := range exempted {
+			if p.Group(u) == g && applies(u) {
+				row(label, id, g.Name, u, "", "", "", better, exemptNote+parenthesised(u.ExemptReason(p.Month.Key)))
+			}
+		}
+	}
 	if m := p.Month; m != nil {
 		for _, g := range p.Groups {
 			for _, res := range m.Results { // as g.Indicators, which leaves out a result its group has no score of
@@ -772,15 +796,25 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 						row(set.Name, ind.ID, g.Name, e.Unit, "", "", "", direction(set.HigherBetter), notApplicableText(e.Reason))
 					}
 				}
+				if len(res.Scores)+len(res.NotApplicable) > 0 { // it ranks townships this month
+					exempt(set.Name, ind.ID, g, func(u *site.Unit) bool { return slices.Contains(ind.Townships, u) }, direction(set.HigherBetter))
+				}
 			}
 		}
 	}
 	meanRank := p.Aggregate() && o.s.Config.Aggregate.Method == site.MeanRank
 	for _, g := range p.Groups {
 		add(CompositeLabel, "", g.Name, g.Composite, o.s.Config.Scoring.Decimals, !meanRank)
+		exempt(CompositeLabel, "", g, func(*site.Unit) bool { return true }, direction(!meanRank))
 	}
 	return rows
 }
+
+// exemptNote is the 备注 of a township's row in a month it was exempted
+// from, before the reason units.toml gives: the appendix's words
+// (免于考核), not the matrices' short 免考, for a reader of a file with no
+// caption to explain it.
+const exemptNote = "免于考核"
 
 // appendCSV writes rows, neutralised, with CRLF line ends.
 func appendCSV(b *bytes.Buffer, rows [][]string) error {
@@ -1027,7 +1061,8 @@ func (o *openData) csvColumns() []DataField {
 		"单位代号": "单位代号，即单位页面网址 /units/代号/ 中的代号；单位改名后代号不变时，据此可把各月连起来（见单位和指标目录）",
 		"指标代号": "指标代号，即指标页面网址 /indicators/代号/ 中的代号；“" + CompositeLabel + "”一行为空",
 		"期别":   "期别，如 2023年1-2月、2024年第一季度，与通报标题的写法相同（即 data.json 的 period）",
-		"备注":   "这个月不涉及这项工作、不参加这一项排名的" + o.s.Config.Terms.Unit + "：写“" + notApplicable + "”，当月数据写了原因的为“" + notApplicable + "（原因）”，这一行的得分、排名、并列为空（即 data.json 的 notApplicable）；其余各行为空",
+		"备注": "这个月不涉及这项工作、不参加这一项排名的" + o.s.Config.Terms.Unit + "：写“" + notApplicable + "”，当月数据写了原因的为“" + notApplicable + "（原因）”（即 data.json 的 notApplicable）；" +
+			"这个月免于考核、不参加任何排名的" + o.s.Config.Terms.Unit + "，在本应参加排名的各项和“" + CompositeLabel + "”中各有一行，写“" + exemptNote + "”，写了原因的为“" + exemptNote + "（原因）”（即 data.json 的 exempt、exemptReasons）；这些行的得分、排名、并列为空，其余各行的备注为空",
 	}
 	var out []DataField
 	for i, h := range o.csvHeader() {

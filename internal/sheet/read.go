@@ -856,21 +856,24 @@ func (r *reader) resultFor(ind *site.Indicator) *resultDraft {
 	return r.results[i]
 }
 
-// reorder puts rd's scores in the order the month file had them, when the
-// workbook recorded one (the order of a tie's members); the townships it
-// does not name follow in the sheet's order.
+// reorder puts rd's scores, and its townships 不涉及, in the order the
+// month file had them, when the workbook recorded one (the order of a
+// tie's members, of the notApplicable); the townships it does not name
+// follow in the sheet's order, as all do in a workbook of a tongbao that
+// recorded the scores' order only.
 func (r *reader) reorder(rd *resultDraft) {
 	order := r.order[rd.ind.ID]
 	if order == nil {
 		return
 	}
-	pos := func(sv scoreValue) int {
-		if i := slices.Index(order, sv.unit.Name); i >= 0 {
+	pos := func(u *site.Unit) int {
+		if i := slices.Index(order, u.Name); i >= 0 {
 			return i
 		}
 		return len(order)
 	}
-	slices.SortStableFunc(rd.scores, func(a, b scoreValue) int { return cmp.Compare(pos(a), pos(b)) })
+	slices.SortStableFunc(rd.scores, func(a, b scoreValue) int { return cmp.Compare(pos(a.unit), pos(b.unit)) })
+	slices.SortStableFunc(rd.excluded, func(a, b excludedValue) int { return cmp.Compare(pos(a.unit), pos(b.unit)) })
 }
 
 // resultRows reads a row per indicator: whether the month reports it and

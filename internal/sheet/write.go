@@ -708,8 +708,9 @@ func (b *book) listed() (towns, depts []*site.Unit) {
 }
 
 // The hidden meta sheet: the scaffold's checksum; each indicator's
-// scores in the order the month file wrote them when that is not the
-// sheet's order (the order of a tie's members, DESIGN §5.1); and the
+// scores in the order the month file wrote them, then its townships
+// 不涉及 in theirs, when either is not the sheet's order (the order of a
+// tie's members, DESIGN §5.1; of the notApplicable); and the
 // values the workbook was sent out with, a cell a row (where, its text),
 // from the row metaSentRow names. A copy returned to be merged
 // (ImportScores) gives only what was typed into it: a value it still
@@ -733,12 +734,16 @@ func (b *book) meta(scaffold string) {
 	col := 2
 	for _, ind := range b.scored {
 		r := b.res[ind]
-		if r == nil || inSheetOrder(r.Scores) {
+		if r == nil {
+			continue
+		}
+		order := writtenOrder(r)
+		if inSheetOrder(order[:len(r.Scores)]) && inSheetOrder(order[len(r.Scores):]) {
 			continue
 		}
 		b.set(sh, col, metaOrderRow, ind.ID, b.style.label)
-		for i, sc := range r.Scores {
-			b.set(sh, col, metaOrderRow+1+i, sc.Unit.Name, b.style.label)
+		for i, u := range order {
+			b.set(sh, col, metaOrderRow+1+i, u.Name, b.style.label)
 		}
 		col++
 	}
@@ -754,10 +759,25 @@ func (b *book) meta(scaffold string) {
 	b.protect(sh)
 }
 
-// inSheetOrder reports whether scores are in units.toml order, the order
+// writtenOrder are the townships of r as its month file writes them:
+// those scored in the order of its table, then those 不涉及 in the
+// order of its notApplicable, which orders them where the circular
+// lists them (its appendix, data.json, data.csv).
+func writtenOrder(r *site.Result) []*site.Unit {
+	out := make([]*site.Unit, 0, len(r.Scores)+len(r.NotApplicable))
+	for _, sc := range r.Scores {
+		out = append(out, sc.Unit)
+	}
+	for _, e := range r.NotApplicable {
+		out = append(out, e.Unit)
+	}
+	return out
+}
+
+// inSheetOrder reports whether units are in units.toml order, the order
 // of the scores sheet's rows.
-func inSheetOrder(scores []site.Score) bool {
-	return slices.IsSortedFunc(scores, func(a, b site.Score) int { return cmp.Compare(a.Unit.Index, b.Unit.Index) })
+func inSheetOrder(units []*site.Unit) bool {
+	return slices.IsSortedFunc(units, func(a, b *site.Unit) int { return cmp.Compare(a.Index, b.Index) })
 }
 
 // topValue is a top-level value of m as its cell shows it; nil for none.

@@ -473,11 +473,34 @@ func (m *merger) result(n int, res map[string]any, ind *Indicator, scores []Scor
 // has none, into the line returned, for result to put above the table of
 // scores.
 func (m *merger) exclude(path string, res map[string]any, keys map[*Unit]string, excluded []ExclusionEdit, replace bool, count *MergeCount, d *diag.List) string {
-	have := m.excluded(res)
+	names, reasons := notedNames(res["notApplicable"]), notedReasons(res["notApplicable"])
+	have := make([]*Unit, len(names)) // nil where a name is no township's
+	for i, name := range names {
+		have[i], _ = m.s.Township(strings.TrimSpace(name))
+	}
 	var add []ExclusionEdit
+	// A township the file names already may come with its reason: one the
+	// file lacks is filled in (the department says why the office's
+	// 不涉及 holds), another than the file's is a conflict, as a score is;
+	// none says nothing, the file's standing.
+	rewrite := false
 	for _, e := range excluded {
-		if slices.Contains(have, e.Unit) {
-			count.Same++
+		if i := slices.Index(have, e.Unit); i >= 0 {
+			switch {
+			case e.Reason == "" || e.Reason == reasons[i]:
+				count.Same++
+			case reasons[i] == "":
+				reasons[i], rewrite = e.Reason, true
+				count.ValuesFilled++
+			case replace:
+				reasons[i], rewrite = e.Reason, true
+				count.ValuesChanged++
+			default:
+				count.Conflicts++
+				vs, _ := valueSpan(m.src, m.f.pos[path+".notApplicable"])
+				line, col := m.f.lineCol(vs)
+				d.Add(m.f.name, line, col, "指标“%s”中%s“%s”不涉及的原因已是“%s”，而 %s 为“%s”", e.Indicator.Name, m.s.Config.Terms.Unit, e.Unit.Name, reasons[i], e.From, e.Reason)
+			}
 			continue
 		}
 		if k, ok := keys[e.Unit]; ok {
@@ -501,16 +524,14 @@ func (m *merger) exclude(path string, res map[string]any, keys map[*Unit]string,
 		}
 		add = append(add, e)
 	}
-	if len(add) == 0 {
+	if len(add) == 0 && !rewrite {
 		return ""
 	}
 	notes := exclusionNotes(add)
 	off, ok := m.f.pos[path+".notApplicable"]
-	if !ok {
+	if !ok { // and so nothing to rewrite
 		return "notApplicable = " + formatValue(MonthFile.Field("result.notApplicable"), notes) + "\n"
 	}
-	// Into the array the file has: before its closing bracket.
-	items := strings.TrimSuffix(strings.TrimPrefix(formatValue(MonthFile.Field("result.notApplicable"), notes), "["), "]")
 	vs, _ := valueSpan(m.src, off)
 	closing := arrayEnd(m.src, vs)
 	if closing < 0 {
@@ -518,6 +539,18 @@ func (m *merger) exclude(path string, res map[string]any, keys map[*Unit]string,
 		d.Add(m.f.name, line, col, "notApplicable 的写法与 tongbao 写的不同，无法并入“不涉及”：请直接在本文件中填写")
 		return ""
 	}
+	if rewrite {
+		// The array again, in its order, each township named as the
+		// file names it, a reason given to one: and any new after them.
+		was := make([]Note, len(names))
+		for i, name := range names {
+			was[i] = Note{Value: strings.TrimSpace(name), Reason: reasons[i]}
+		}
+		m.edits = append(m.edits, textEdit{vs, closing + 1, formatValue(MonthFile.Field("result.notApplicable"), append(was, notes...))})
+		return ""
+	}
+	// Into the array the file has: before its closing bracket.
+	items := strings.TrimSuffix(strings.TrimPrefix(formatValue(MonthFile.Field("result.notApplicable"), notes), "["), "]")
 	if strings.TrimSpace(m.src[vs+1:closing]) != "" {
 		items = ", " + items
 	}
@@ -569,6 +602,28 @@ func (m *merger) excluded(res map[string]any) []*Unit {
 		}
 	}
 	return out
+}
+
+// notedReasons are the reasons of a notApplicable as decoded, v, one to
+// one with notedNames: "" for a township written alone.
+func notedReasons(v any) []string {
+	names := notedNames(v)
+	reasons := make([]string, len(names))
+	var arr []any
+	switch v := v.(type) {
+	case []any:
+		arr = v
+	case []map[string]any:
+		for _, t := range v {
+			arr = append(arr, t)
+		}
+	}
+	for i, e := range arr {
+		if t, ok := e.(map[string]any); ok {
+			reasons[i], _ = t["reason"].(string)
+		}
+	}
+	return reasons
 }
 
 // notedNames are the townships of a notApplicable as decoded, v: each

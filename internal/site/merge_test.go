@@ -812,3 +812,59 @@ func TestMergeExclusionConflict(t *testing.T) {
 		t.Errorf("merging 不涉及 over a score: %v, want %s", err, want)
 	}
 }
+
+// TestMergeExclusionReason: a township the file names 不涉及 already,
+// merged as 不涉及 with a reason, takes the reason when the file gives
+// none (a department says why the office's 不涉及 holds), where it was
+// counted the same and the reason dropped; merged with another reason
+// than the file's, it is a conflict told at the file's notApplicable,
+// unless replaced; merged without one, or with the file's, it is the
+// same and the file's reason stays. The array is written again in its
+// order, each township as the file names it (乙街道 by its name, 丙镇 by
+// its slug).
+func TestMergeExclusionReason(t *testing.T) {
+	s := mergeSite(t)
+	src := strings.Replace(scaffold, "# city     =               # 上月：3\n",
+		"# city     =               # 上月：3\nnotApplicable = [\"乙街道\", {township = \"bing\", reason = \"本月无此项工作\"}]\n", 1)
+	src = strings.Replace(src, "\"乙街道\" = 80\n", "", 1)
+	out, n, err := s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Excluded: []ExclusionEdit{
+		exclusion(s, "jingji", "乙街道", "撤并后无工业企业", "a.csv:3:2"),
+		exclusion(s, "jingji", "丙镇", "", "a.csv:4:2"),
+	}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(src, `notApplicable = ["乙街道", {township = "bing", reason = "本月无此项工作"}]`,
+		`notApplicable = [{township = "乙街道", reason = "撤并后无工业企业"}, {township = "bing", reason = "本月无此项工作"}]`, 1)
+	if string(out) != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", out, want)
+	}
+	if !reflect.DeepEqual(n, MergeCount{Same: 1, ValuesFilled: 1}) {
+		t.Errorf("count %+v, want 1 the same and a reason filled", n)
+	}
+
+	_, n, err = s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Excluded: []ExclusionEdit{
+		exclusion(s, "jingji", "丙镇", "撤并过渡期", "b.csv:4:2"),
+	}}, false)
+	const conflict = "data/2023-03.toml:7:17: 指标“经济”中乡镇（街道）“丙镇”不涉及的原因已是“本月无此项工作”，而 b.csv:4:2 为“撤并过渡期”"
+	if err == nil || err.Error() != conflict || n.Conflicts != 1 {
+		t.Errorf("merging another reason: %v (%+v), want %s", err, n, conflict)
+	}
+	out, n, err = s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Excluded: []ExclusionEdit{
+		exclusion(s, "jingji", "丙镇", "撤并过渡期", "b.csv:4:2"),
+		exclusion(s, "jingji", "甲街道", "", "b.csv:2:2"),
+	}}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = strings.Replace(src, `notApplicable = ["乙街道", {township = "bing", reason = "本月无此项工作"}]`,
+		`notApplicable = ["乙街道", {township = "bing", reason = "撤并过渡期"}, "甲街道"]`, 1)
+	// Every township 不涉及, the table has none left to fill.
+	want = strings.Replace(want, "[result.townships]         # 得分（待填写）", "[result.townships]         # 得分", 1)
+	if string(out) != want {
+		t.Errorf("replaced:\n%s\nwant:\n%s", out, want)
+	}
+	if !reflect.DeepEqual(n, MergeCount{Excluded: 1, ValuesChanged: 1}) {
+		t.Errorf("count replaced %+v, want 1 excluded and a reason changed", n)
+	}
+}

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// roundTripOffice is a 县督查室 with no ranks from above whose month has
+// the recent features: 戊镇 不涉及 规模工业增加值 for its reason, written
+// before 丁镇 without one; 己镇 exempted from the month for its reason; a
+// quoted score; 信访积案化解 compared as whole numbers, lower being
+// better, with a score of 2.5; an adjustment, a hand-entered reward and
+// a measure of the office's own kind.
+var roundTripOffice = map[string]string{
+	"config.toml": "title = \"某县重点工作通报\"\nbaseURL = \"/\"\n[issuer]\nname = \"某县人民政府督查室\"\n" +
+		"[terms]\nunit = \"乡镇\"\ndepartment = \"县直单位\"\nscope = \"全县\"\nsections = [\"重点工作\"]\nactions = [\"奖励\", \"约谈\", \"书面检查\"]\n" +
+		"[ranking]\ngroupSize = 2\ncityRanks = false\ndistrictRanks = false\n",
+	"data/units.toml": "[[township]]\nname = \"甲镇\"\nslug = \"jia\"\n[[township]]\nname = \"乙镇\"\nslug = \"yi\"\n" +
+		"[[township]]\nname = \"丙镇\"\nslug = \"bing\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\n" +
+		"[[township]]\nname = \"戊镇\"\nslug = \"wu\"\n[[township]]\nname = \"己镇\"\nslug = \"ji\"\n" +
+		"exempt = [{month = \"2024-02\", reason = \"数据报送不全\"}]\n" +
+		"[[department]]\nname = \"县发改局\"\nslug = \"fagai\"\n[[department]]\nname = \"县信访局\"\nslug = \"xinfang\"\n",
+	"data/indicators.toml": "[[indicator]]\nid = \"gongye\"\nname = \"规模工业增加值\"\nsection = \"重点工作\"\nowners = [\"县发改局\"]\ntownships = \"all\"\ndecimals = 1\n" +
+		"[[indicator]]\nid = \"xinfang\"\nname = \"信访积案化解\"\nsection = \"重点工作\"\nowners = [\"县信访局\"]\ntownships = \"all\"\nbetter = \"lower\"\ndecimals = 0\n",
+	"data/2024-02.toml": `period = "1-2月"
+
+[[result]]
+indicator = "gongye"
+notApplicable = [{township = "戊镇", reason = "本月无规模以上工业企业"}, "丁镇"]
+[result.townships]
+"甲镇" = 8.5
+"乙镇" = "7.25"
+"丙镇" = 6.0
+
+[[result]]
+indicator = "xinfang"
+[result.townships]
+"甲镇" = 3
+"乙镇" = 0
+"丙镇" = 12
+"丁镇" = 2.5
+"戊镇" = 3
+
+[[adjustment]]
+township = "乙镇"
+points = -1.5
+reason = "安全生产事故扣分"
+
+[[reward]]
+unit = "县发改局"
+amount = 20000
+reason = "招商引资成效显著"
+
+[[interview]]
+unit = "戊镇"
+who = "分管领导"
+kind = "书面检查"
+reason = "安全生产工作滞后"
+`,
+	"content/circulars/2024-02.md": "+++\nnumber = \"某督办〔2024〕2号\"\ntitle = \"关于1-2月重点工作落实情况的通报\"\ndate = 2024-03-08\ndata = \"2024-02\"\n+++\n" +
+		"{{< indicators \"重点工作\" >}}\n\n{{< township-ranking >}}\n\n{{< rewards >}}\n\n{{< measures \"书面检查\" >}}\n",
+}
+
+// TestExportImportRoundTrip: tongbao export, then tongbao import --force
+// of the workbook over the month, gives the month back — the lines below,
+// by hand: 不涉及 in the order written with its reason, the quoted score
+// as its number, the whole scores of decimals = 0 whole and its 2.5 as
+// given — and the site builds the same circular data, whose CSV has
+// 己镇's rows saying why it has no rank. Then each department's workbook
+// (export --departments), returned with 县发改局's 丁镇 said 不涉及 for a
+// reason, merges (import --merge) that reason into the month, the rest as
+// sent.
+func TestExportImportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range roundTripOffice {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	built := func(out string) (json, csv string) {
+		t.Helper()
+		if code, _, errOut := runCmd("build", "-s", dir, "-d", out); code != 0 {
+			t.Fatalf("build: exit %d, %s", code, errOut)
+		}
+		return readText(t, filepath.Join(out, "circulars", "2024", "2", "data.json")), readText(t, filepath.Join(out, "circulars", "2024", "2", "data.csv"))
+	}
+	json, csv := built(filepath.Join(t.TempDir(), "before"))
+	for _, row := range []string{
+		"202402,规模工业增加值,己镇,,,,越高越好,ji,gongye,2024年1-2月,免于考核（数据报送不全）\r\n",
+		"202402,信访积案化解,己镇,,,,越低越好,ji,xinfang,2024年1-2月,免于考核（数据报送不全）\r\n",
+		"202402,综合,己镇,,,,越高越好,ji,,2024年1-2月,免于考核（数据报送不全）\r\n",
+	} {
+		if !strings.Contains(csv, row) {
+			t.Errorf("data.csv has no row %q:\n%s", row, csv)
+		}
+	}
+
+	book := filepath.Join(t.TempDir(), "2024-02.xlsx")
+	if code, _, errOut := runCmd("export", "2024-02", book, "-s", dir); code != 0 {
+		t.Fatalf("export: exit %d, %s", code, errOut)
+	}
+	if code, out, errOut := runCmd("import", "2024-02", book, "-s", dir, "--force"); code != 0 || errOut != "" {
+		t.Fatalf("import --force: exit %d, %q, %q", code, out, errOut)
+	}
+	text := readText(t, filepath.Join(dir, "data", "2024-02.toml"))
+	for _, line := range []string{
+		"period      = \"1-2月\"\n",
+		"notApplicable = [{township = \"戊镇\", reason = \"本月无规模以上工业企业\"}, \"丁镇\"]\n[result.townships]\n\"甲镇\" = 8.5\n\"乙镇\" = 7.25\n\"丙镇\" = 6.0\n",
+		"[result.townships]\n\"甲镇\" = 3\n\"乙镇\" = 0\n\"丙镇\" = 12\n\"丁镇\" = 2.5\n\"戊镇\" = 3\n",
+		"township = \"乙镇\"\npoints   = -1.5\nreason   = \"安全生产事故扣分\"\n",
+		"unit   = \"县发改局\"\namount = 20000\nreason = \"招商引资成效显著\"\n",
+		"unit   = \"戊镇\"\nwho    = \"分管领导\"\nkind   = \"书面检查\"\nreason = \"安全生产工作滞后\"\n",
+	} {
+		if !strings.Contains(text, line) {
+			t.Errorf("imported back, the month file lacks %q:\n%s", line, text)
+		}
+	}
+	if json2, csv2 := built(filepath.Join(t.TempDir(), "after")); json2 != json || csv2 != csv {
+		t.Errorf("after the round trip data.json or data.csv differ:\n%s\n%s\nbefore:\n%s\n%s", json2, csv2, json, csv)
+	}
+
+	dist := filepath.Join(t.TempDir(), "分发")
+	if code, _, errOut := runCmd("export", "2024-02", dist, "--departments", "-s", dir); code != 0 {
+		t.Fatalf("export --departments: exit %d, %s", code, errOut)
+	}
+	fagai := filepath.Join(dist, "县发改局.xlsx")
+	f, err := excelize.OpenFile(fagai)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 丁镇's row is the fifth: the heading, the ids, the marks, 甲乙丙.
+	if got, _ := f.GetCellValue("乡镇得分", "B7"); got != "不涉及" {
+		t.Fatalf("县发改局's 丁镇 规模工业增加值 cell: %q, want 不涉及", got)
+	}
+	f.SetCellValue("乡镇得分", "B7", "不涉及（撤并后无工业企业）")
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if err := os.WriteFile(fagai, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd("import", "2024-02", fagai, filepath.Join(dist, "县信访局.xlsx"), "-s", dir, "--merge")
+	if code != 0 || !strings.Contains(out, "县发改局.xlsx 并入 data/2024-02.toml：填入其他数据 1 项") {
+		t.Fatalf("import --merge: exit %d, %q, %q", code, out, errOut)
+	}
+	merged := readText(t, filepath.Join(dir, "data", "2024-02.toml"))
+	if want := strings.Replace(text, `, "丁镇"]`, `, {township = "丁镇", reason = "撤并后无工业企业"}]`, 1); merged != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", merged, want)
+	}
+}
