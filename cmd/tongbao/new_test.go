@@ -448,6 +448,20 @@ func TestNewUsage(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
+	// A month written loosely is told as it should be written; one that
+	// is none, by an example.
+	for arg, want := range map[string]string{
+		"2023-3":  "tongbao new: 月份“2023-3”格式不对，应为 YYYY-MM：写作 2023-03\n",
+		"2023年3月": "tongbao new: 月份“2023年3月”格式不对，应为 YYYY-MM：写作 2023-03\n",
+		"23-3":    "tongbao new: 月份“23-3”格式不对，应为 YYYY-MM，如 2023-03\n",
+	} {
+		if code, out, errOut := runCmd("new", arg, "-s", dir); code != 2 || out != "" || errOut != want {
+			t.Errorf("new %s: exit %d, stdout %q, stderr %q; want 2 and %q", arg, code, out, errOut, want)
+		}
+	}
+	if code, _, errOut := runCmd("import", "2023-3", "x.xlsx", "-s", dir); code != 2 || errOut != "tongbao import: 月份“2023-3”格式不对，应为 YYYY-MM：写作 2023-03\n" {
+		t.Errorf("import 2023-3: exit %d, stderr %q", code, errOut)
+	}
 }
 
 // TestNewQuarter: a quarter, half or year given to new — what a newcomer
