@@ -310,6 +310,18 @@ func (sc *scaffold) monthFile() string {
 					note = "上月（" + was.Name + "）：" + lastScore(v)
 				}
 			}
+			// One the indicator did not apply to last month (不涉及) is
+			// said so, its reason too, where a blank note read as a score
+			// forgotten: whether it applies this month is the office's to
+			// say again.
+			if prev != nil && note == "" {
+				if reason, ok := prev.Excludes(u); ok {
+					note = "上月：不涉及"
+					if reason != "" {
+						note += "（" + reason + "）"
+					}
+				}
+			}
 			w.TodoEntry("result.townships", u.Name, note)
 		}
 	}

@@ -1260,3 +1260,29 @@ func TestCheckTellsDraftWarnings(t *testing.T) {
 		t.Errorf("附件1.xlsx added: %s\nwant the link no longer told, the picture still", errOut)
 	}
 }
+
+// TestNewSaysNotApplicable: a township an indicator did not apply to last
+// month (不涉及) has its line of the new month say so, with the reason,
+// where it had no note and read as a score forgotten.
+func TestNewSaysNotApplicable(t *testing.T) {
+	dir := initSite(t)
+	edit(t, dir, "data/2024-01.toml", "progress  = \"受理信访事项21件，办结率100%。\"\n", "progress  = \"受理信访事项21件，办结率100%。\"\nnotApplicable = [{township = \"己乡\", reason = \"本月无信访事项\"}]\n")
+	edit(t, dir, "data/2024-01.toml", "\"己乡\" = 1\n", "")
+	if code, _, errOut := runSafely(t, "new", "2024-02", "-s", dir); code != 0 {
+		t.Fatalf("new: exit %d: %s", code, errOut)
+	}
+	month := readText(t, filepath.Join(dir, "data/2024-02.toml"))
+	block := month[strings.Index(month, `indicator = "xinfang"`):]
+	block = block[:strings.Index(block, "[[result]]")]
+	// The notes stand where the file's column of notes is: the spaces
+	// before them are not what is held here. 信访总量 keeps the default
+	// two decimals.
+	for _, want := range []string{
+		`(?m)^# "戊乡" = +# 上月：6\.00$`,
+		`(?m)^# "己乡" = +# 上月：不涉及（本月无信访事项）$`,
+	} {
+		if !regexp.MustCompile(want).MatchString(block) {
+			t.Errorf("信访总量 of 2024-02 lacks %s:\n%s", want, block)
+		}
+	}
+}
