@@ -314,3 +314,65 @@ func TestLayoutsCommand(t *testing.T) {
 		t.Errorf("layouts does not list 404.html as overridden:\n%s", out)
 	}
 }
+
+// TestInitTryOutNotCompared: a build of init's imaginary office is a
+// try-out, and its manifest says so; once the site is the office's own,
+// neither check nor the build tells of 某某县's pages as gone or of its
+// circular as rewritten — the office's first circular, 5号 where the
+// sample's was 3号, was told to take 3号's address and 索引号 — and every
+// file is 新增 to upload. The builds after it compare as ever.
+func TestInitTryOutNotCompared(t *testing.T) {
+	dir := initSite(t)
+	if code, _, errOut := runSafely(t, "build", "-s", dir); code != 0 {
+		t.Fatalf("build of init's site: exit %d: %s", code, errOut)
+	}
+	manifest := filepath.Join(dir, "public", ".tongbao-manifest.json")
+	if m := readText(t, manifest); !strings.HasPrefix(m, `{"example": true, "files": [`) {
+		t.Errorf("the try-out's manifest does not say it is one: %.60s", m)
+	}
+
+	// The office's own: its name, domain and code, a township of its own
+	// (甲镇 → 城关镇, a new page), its first circular 5号.
+	config := readText(t, filepath.Join(dir, "config.toml"))
+	config = strings.ReplaceAll(config, "某某县", "青山县")
+	config = strings.Replace(config, `"www.mouxian.example.gov.cn"`, `"www.qingshan.gov.cn"`, 1)
+	config = strings.Replace(config, `# orgCode      = "000000000"`, `orgCode      = "006123456"`, 1)
+	if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, dir, "data/units.toml", "name = \"甲镇\"\nslug = \"jiazhen\"", "name = \"城关镇\"\nslug = \"chengguan\"")
+	edit(t, dir, "data/2024-01.toml", `"甲镇" = 8.5`, `"城关镇" = 8.5`)
+	edit(t, dir, "data/2024-01.toml", `"甲镇" = 12`, `"城关镇" = 12`)
+	edit(t, dir, "data/2024-01.toml", `"甲镇" = 3`, `"城关镇" = 3`)
+	edit(t, dir, "data/2024-01.toml", `"甲镇" = 95`, `"城关镇" = 95`)
+	edit(t, dir, "data/indicators.toml", `["甲镇", "乙镇"`, `["城关镇", "乙镇"`)
+	edit(t, dir, "content/circulars/2024-01.md", "〔2024〕3号", "〔2024〕5号")
+	edit(t, dir, "content/about.md", "某某县", "青山县")
+	edit(t, dir, "content/about.md", "0000-0000000", "0731-1234567")
+
+	if code, out, errOut := runSafely(t, "check", "-s", dir); code != 0 || out != "" || errOut != "" {
+		t.Errorf("check of the office's own site after the try-out: exit %d, stdout %q, stderr %q; want 0 and nothing", code, out, errOut)
+	}
+	changes := filepath.Join(t.TempDir(), "改动.txt")
+	code, out, errOut := runSafely(t, "build", "-s", dir, "--changes", changes)
+	if code != 0 || errOut != "" || !strings.Contains(out, "tongbao: 输出目录中上次生成的是 tongbao init 的示例站点，不与它比较：") {
+		t.Fatalf("build after the try-out: exit %d, stdout %q, stderr %q; want 0, no warning and the try-out named", code, out, errOut)
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(readText(t, changes), "\n"), "\n") {
+		if !strings.HasPrefix(line, "新增\t") {
+			t.Errorf("after the try-out, %q: every file is 新增", line)
+			break
+		}
+	}
+	if m := readText(t, manifest); !strings.HasPrefix(m, `{"files": [`) {
+		t.Errorf("the office's manifest still says it is a try-out: %.60s", m)
+	}
+
+	// From now on the builds compare: 5号 corrected to 6号 is told of.
+	edit(t, dir, "content/circulars/2024-01.md", "〔2024〕5号", "〔2024〕6号")
+	want := fmt.Sprintf("content/circulars/2024-01.md:%d:1: 警告：上次生成的页面 /circulars/2024/5/ 这次没有了；如果就是本文换了网址，在前置信息中写 aliases = [\"/circulars/2024/5/\"]，旧网址会转到本文，别处指向它的链接仍然有效；它的索引号也随之由 006123456/2024-00005 变为 006123456/2024-00006，而索引号发布后不应改变：要保持原来的，再写 indexNo = \"006123456/2024-00005\"\n",
+		lineOf(t, dir, "content/circulars/2024-01.md", "number"))
+	if code, _, errOut := runSafely(t, "check", "-s", dir); code != 0 || errOut != want {
+		t.Errorf("check of 6号 after the office's build: exit %d, stderr %q; want 0 and %q", code, errOut, want)
+	}
+}

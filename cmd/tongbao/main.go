@@ -336,6 +336,8 @@ func built(stdout, stderr io.Writer, opts build.Options, st build.Stats, changes
 		}
 	}
 	switch {
+	case st.AfterExample:
+		fmt.Fprintf(stdout, "tongbao: 输出目录中上次生成的是 tongbao init 的示例站点，不与它比较：%d 个文件和清单 %s 都算作新增，上传时请上传整个输出目录%s\n", added, build.ManifestName, listed)
 	case st.First:
 		if listed != "" {
 			fmt.Fprintf(stdout, "tongbao: 输出目录中没有上次生成的清单，%d 个文件和清单 %s 都算作新增%s\n", added, build.ManifestName, listed)

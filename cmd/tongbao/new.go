@@ -44,7 +44,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if !ok {
-		fmt.Fprintf(stderr, "tongbao new: 月份“%s”格式不对，应为 YYYY-MM，如 2023-03\n", rest[0])
+		fmt.Fprintf(stderr, "tongbao new: 月份“%s”格式不对，应为 YYYY-MM%s\n", rest[0], monthFix(rest[0], "2023-03"))
 		return 2
 	}
 	key := fmt.Sprintf("%04d-%02d", year, month)
@@ -118,6 +118,16 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 }
 
 var monthArgRE = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+
+// monthFix ends the message of a month argument that is not YYYY-MM:
+// what to write when it is a month written loosely (2024-4, 2024年4月),
+// else an example.
+func monthFix(arg, example string) string {
+	if m, ok := site.LooseMonth(arg); ok {
+		return "：写作 " + m
+	}
+	return "，如 " + example
+}
 
 func parseMonth(s string) (year, month int, ok bool) {
 	m := monthArgRE.FindStringSubmatch(s)
@@ -298,6 +308,18 @@ func (sc *scaffold) monthFile() string {
 			for _, was := range u.Was {
 				if v, ok := last[was]; ok && note == "" {
 					note = "上月（" + was.Name + "）：" + lastScore(v)
+				}
+			}
+			// One the indicator did not apply to last month (不涉及) is
+			// said so, its reason too, where a blank note read as a score
+			// forgotten: whether it applies this month is the office's to
+			// say again.
+			if prev != nil && note == "" {
+				if reason, ok := prev.Excludes(u); ok {
+					note = "上月：不涉及"
+					if reason != "" {
+						note += "（" + reason + "）"
+					}
 				}
 			}
 			w.TodoEntry("result.townships", u.Name, note)

@@ -448,6 +448,20 @@ func TestNewUsage(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
+	// A month written loosely is told as it should be written; one that
+	// is none, by an example.
+	for arg, want := range map[string]string{
+		"2023-3":  "tongbao new: 月份“2023-3”格式不对，应为 YYYY-MM：写作 2023-03\n",
+		"2023年3月": "tongbao new: 月份“2023年3月”格式不对，应为 YYYY-MM：写作 2023-03\n",
+		"23-3":    "tongbao new: 月份“23-3”格式不对，应为 YYYY-MM，如 2023-03\n",
+	} {
+		if code, out, errOut := runCmd("new", arg, "-s", dir); code != 2 || out != "" || errOut != want {
+			t.Errorf("new %s: exit %d, stdout %q, stderr %q; want 2 and %q", arg, code, out, errOut, want)
+		}
+	}
+	if code, _, errOut := runCmd("import", "2023-3", "x.xlsx", "-s", dir); code != 2 || errOut != "tongbao import: 月份“2023-3”格式不对，应为 YYYY-MM：写作 2023-03\n" {
+		t.Errorf("import 2023-3: exit %d, stderr %q", code, errOut)
+	}
 }
 
 // TestNewQuarter: a quarter, half or year given to new — what a newcomer
@@ -1244,5 +1258,31 @@ func TestCheckTellsDraftWarnings(t *testing.T) {
 	}
 	if _, _, errOut := runCmd("check", "-s", dir); strings.Contains(errOut, want[2]) || !strings.Contains(errOut, want[4]) {
 		t.Errorf("附件1.xlsx added: %s\nwant the link no longer told, the picture still", errOut)
+	}
+}
+
+// TestNewSaysNotApplicable: a township an indicator did not apply to last
+// month (不涉及) has its line of the new month say so, with the reason,
+// where it had no note and read as a score forgotten.
+func TestNewSaysNotApplicable(t *testing.T) {
+	dir := initSite(t)
+	edit(t, dir, "data/2024-01.toml", "progress  = \"受理信访事项21件，办结率100%。\"\n", "progress  = \"受理信访事项21件，办结率100%。\"\nnotApplicable = [{township = \"己乡\", reason = \"本月无信访事项\"}]\n")
+	edit(t, dir, "data/2024-01.toml", "\"己乡\" = 1\n", "")
+	if code, _, errOut := runSafely(t, "new", "2024-02", "-s", dir); code != 0 {
+		t.Fatalf("new: exit %d: %s", code, errOut)
+	}
+	month := readText(t, filepath.Join(dir, "data/2024-02.toml"))
+	block := month[strings.Index(month, `indicator = "xinfang"`):]
+	block = block[:strings.Index(block, "[[result]]")]
+	// The notes stand where the file's column of notes is: the spaces
+	// before them are not what is held here. 信访总量 keeps the default
+	// two decimals.
+	for _, want := range []string{
+		`(?m)^# "戊乡" = +# 上月：6\.00$`,
+		`(?m)^# "己乡" = +# 上月：不涉及（本月无信访事项）$`,
+	} {
+		if !regexp.MustCompile(want).MatchString(block) {
+			t.Errorf("信访总量 of 2024-02 lacks %s:\n%s", want, block)
+		}
 	}
 }

@@ -586,7 +586,7 @@ func monthFilesArgs(cmd, usage, forceHelp, example string, many bool, args []str
 		return opts, "", nil, false, 2
 	}
 	if _, _, ok := parseMonth(rest[0]); !ok {
-		fmt.Fprintf(stderr, "tongbao %s: 月份“%s”格式不对，应为 YYYY-MM，如 %s\n", cmd, rest[0], strings.Fields(example)[0])
+		fmt.Fprintf(stderr, "tongbao %s: 月份“%s”格式不对，应为 YYYY-MM%s\n", cmd, rest[0], monthFix(rest[0], strings.Fields(example)[0]))
 		return opts, "", nil, false, 2
 	}
 	return opts, rest[0], rest[1:], force, 0

@@ -76,6 +76,9 @@ type Stats struct {
 	// added.
 	Changes *Changes
 	First   bool
+	// AfterExample says the build before was a try-out of tongbao init's
+	// imaginary office (Manifest.Example), which First counts as none.
+	AfterExample bool
 
 	// Foreign are the files of the output that no build wrote — put
 	// there by hand or by the web server — which the build kept as they
@@ -104,7 +107,7 @@ func Render(opts Options) ([]render.Output, error) {
 		return outputs, err
 	}
 	before, err := ReadManifest(Dest(opts))
-	if err != nil {
+	if err != nil || before.Example {
 		return outputs, nil // no build there to compare with
 	}
 	for _, d := range since(s, before, Dest(opts), outputs, len(opts.Without) > 0) {
@@ -329,11 +332,12 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
+	t.example = s.Example
 	p, err := open(t, opts.inPlace)
 	if err != nil {
 		return Stats{}, err
 	}
-	rec := newRecorder(t.path, p.previous())
+	rec := newRecorder(t.path, p.previous().Prior())
 	add := func(o render.Output) error {
 		if ctx.Err() != nil {
 			return ErrInterrupted
@@ -396,8 +400,9 @@ func stats(outputs []render.Output, start time.Time) Stats {
 	return st
 }
 
-// prepare writes outputs for dest, ready to publish.
-func prepare(opts Options, source string, outputs []render.Output) (publisher, error) {
+// prepare writes outputs for dest, ready to publish; example is the
+// site's Example.
+func prepare(opts Options, source string, outputs []render.Output, example bool) (publisher, error) {
 	for _, o := range outputs {
 		if err := checkPath(o.Path); err != nil {
 			return nil, err
@@ -407,6 +412,7 @@ func prepare(opts Options, source string, outputs []render.Output) (publisher, e
 	if err != nil {
 		return nil, err
 	}
+	t.example = example
 	p, err := open(t, opts.inPlace)
 	if err != nil {
 		return nil, err
@@ -428,6 +434,8 @@ func prepare(opts Options, source string, outputs []render.Output) (publisher, e
 // a first build): an upload that sends only the files listed must carry
 // it, or the portal's copy of it would describe the tree before.
 func (st *Stats) changes(before *Manifest, after Manifest) {
+	st.AfterExample = before != nil && before.Example
+	before = before.Prior()
 	st.First = before == nil
 	var old Manifest
 	if !st.First {
@@ -587,7 +595,7 @@ func (s *staged) seal() error {
 			return err
 		}
 	}
-	m := Manifest{Files: s.tree.files}
+	m := Manifest{Files: s.tree.files, Example: s.t.example}
 	m.sort()
 	data := m.Bytes()
 	if err := writeFile(s.tmp, ManifestName, data); err != nil {
@@ -602,7 +610,7 @@ func (s *staged) seal() error {
 
 // withManifest is m with the manifest's own entry, data being its bytes.
 func withManifest(m Manifest, data []byte) Manifest {
-	out := Manifest{Files: append(m.Files[:len(m.Files):len(m.Files)], entry(ManifestName, data, nil))}
+	out := Manifest{Example: m.Example, Files: append(m.Files[:len(m.Files):len(m.Files)], entry(ManifestName, data, nil))}
 	out.sort()
 	return out
 }

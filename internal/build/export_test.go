@@ -11,7 +11,7 @@ import (
 // is swapped in. Files of the old output that the new one lacks are gone
 // with it. A failure at any point leaves dest as it was.
 func Write(dest string, outputs []render.Output) error {
-	p, err := prepare(Options{Dest: dest}, "", outputs)
+	p, err := prepare(Options{Dest: dest}, "", outputs, false)
 	if err != nil {
 		return err
 	}

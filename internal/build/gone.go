@@ -222,7 +222,7 @@ func (p *Published) manifest() *Manifest {
 	}
 	p.size, p.mod, p.checked, p.m = fi.Size(), fi.ModTime(), true, nil
 	if m, err := ReadManifest(p.dest); err == nil {
-		p.m = &m
+		p.m = m.Prior()
 	}
 	return p.m
 }

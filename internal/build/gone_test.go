@@ -222,3 +222,32 @@ func warnedOf(t *testing.T, dir string, check bool, about string) []string {
 	}
 	return warned
 }
+
+// TestPublishedAfterExample: the preview compares nothing with a build of
+// tongbao init's imaginary office (Manifest.Example), whose pages every
+// page of the office's own site would otherwise be told of as gone.
+func TestPublishedAfterExample(t *testing.T) {
+	dir := sampleCopy(t)
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := filepath.Join(dir, "public")
+	if err := os.MkdirAll(pub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tryOut := Manifest{Example: true, Files: []ManifestEntry{{Path: "units/jiazhen/index.html", Size: 1, SHA256: strings.Repeat("0", 64)}}}
+	if err := os.WriteFile(filepath.Join(pub, ManifestName), tryOut.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if d := NewPublished(pub).Since(s, outputsAt([]string{"index.html"})); d != nil {
+		t.Errorf("after init's try-out: %v", d)
+	}
+	tryOut.Example = false
+	if err := os.WriteFile(filepath.Join(pub, ManifestName), tryOut.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if d := NewPublished(pub).Since(s, outputsAt([]string{"index.html"})); len(d) != 1 || !strings.Contains(d[0].Msg, "上次生成的页面 /units/jiazhen/ ") {
+		t.Errorf("after an office's build without /units/jiazhen/: %v, want it told of", d)
+	}
+}

@@ -153,7 +153,7 @@ func (ip *inPlace) seal() error {
 		return err
 	}
 	ip.foreignFiles.dropSame(ip.root, ip.staged.root)
-	m := Manifest{Files: ip.files()}
+	m := Manifest{Files: ip.files(), Example: ip.t.example}
 	m.sort()
 	ip.data = m.Bytes()
 	return nil

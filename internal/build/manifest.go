@@ -23,7 +23,13 @@ const ManifestName = ".tongbao-manifest.json"
 
 // A Manifest lists the files of one output tree, sorted by path.
 type Manifest struct {
-	Files []ManifestEntry `json:"files"`
+	// Example says the build was of tongbao init's imaginary office
+	// (site.Site.Example): what a site made the office's own replaces,
+	// not what the portal published, so nothing is compared with it
+	// (Prior) — no page of 某某县 is told of as gone, no circular of its
+	// as rewritten, and every file is 新增 to upload.
+	Example bool            `json:"example,omitempty"`
+	Files   []ManifestEntry `json:"files"`
 
 	// own is the manifest file's own entry, when it was read from one
 	// (ReadManifest): it lists every file but itself, yet an upload must
@@ -48,7 +54,11 @@ func (m Manifest) sort() {
 // same bytes.
 func (m Manifest) Bytes() []byte {
 	var b bytes.Buffer
-	b.WriteString("{\"files\": [")
+	b.WriteByte('{')
+	if m.Example {
+		b.WriteString("\"example\": true, ")
+	}
+	b.WriteString("\"files\": [")
 	for i, e := range m.Files {
 		if i > 0 {
 			b.WriteByte(',')
@@ -59,6 +69,16 @@ func (m Manifest) Bytes() []byte {
 	}
 	b.WriteString("\n]}\n")
 	return b.Bytes()
+}
+
+// Prior is the build before as what a build compares with: m, or nil when
+// it was a try-out of tongbao init's imaginary office (Example), which
+// the office's own first build follows as a first build.
+func (m *Manifest) Prior() *Manifest {
+	if m == nil || m.Example {
+		return nil
+	}
+	return m
 }
 
 // ReadManifest reads the manifest at the root of an output tree.

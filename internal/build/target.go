@@ -17,6 +17,9 @@ type target struct {
 	given string // the path as the user gave it, for messages
 	path  string // the folder written: absolute, every symlink resolved
 	exist bool
+
+	// example is the site's Example, which the manifest written says.
+	example bool
 }
 
 // updatingName marks a folder that an update in place (see inPlace) is

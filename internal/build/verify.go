@@ -58,7 +58,7 @@ func BuildVerified(ctx context.Context, opts Options, exe string) (Stats, Reprod
 	if err != nil {
 		return Stats{}, rep, err
 	}
-	p, err := prepare(opts, source(opts), outputs)
+	p, err := prepare(opts, source(opts), outputs, s.Example)
 	if err != nil {
 		return Stats{}, rep, err
 	}

@@ -155,6 +155,13 @@ type UnitView struct {
 	// Categorised says a department was sorted into a 考核排类 in some
 	// month, and so its matrix has that row.
 	Categorised bool
+	// Higher is which rankings from above the site holds (HigherHeld): a
+	// department's page speaks of its indicators' city and peer ranks only
+	// where the office is given them, not of the default 全市 and 三区 of
+	// an office that has neither. HigherRanks names them, 全市排名或三区排名,
+	// "" when there are none.
+	Higher      site.Higher
+	HigherRanks string
 }
 
 // An AggregateRank is a township's rank in a quarter, half or year.
@@ -484,8 +491,9 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	m := h.model()
 	terms := h.s.Config.Terms
 	label := terms.Peer
+	held := h.s.HigherHeld()
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: label, OtherNames: u.OtherNames,
-		Measures: m.measures[u]}
+		Measures: m.measures[u], Higher: held, HigherRanks: higherRanks(held, terms, "或")}
 	v.span(u)
 	// An indicator it owned before a 机构改革 or after one is its own in
 	// the months it was assessed in alone.
@@ -551,9 +559,18 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		return rankCell{}
 	}
 	v.Years = matrices(h, unitPath(u), "项目", "%d年", keys, name, cell, h.departmentReads(u))
-	description := u.Name + "负责指标的历次" + terms.City + "排名"
-	if v.Categorised {
-		description += "和历次考核排类"
+	description := u.Name
+	if ranks := higherRanks(held, terms, "和"); ranks != "" {
+		description += "负责指标的历次" + ranks
+		if v.Categorised {
+			description += "和"
+		}
+	}
+	switch {
+	case v.Categorised:
+		description += "历次考核排类"
+	case !held.Any():
+		description += "负责的考核指标"
 	}
 	return h.tmpl.execute("unit.html", &Page{
 		Kind:        "department",
@@ -564,6 +581,20 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		Column:      h.historyColumn(),
 		Unit:        v,
 	})
+}
+
+// higherRanks names the rankings from above that held has in the
+// office's words, joined by and (或, 和): 全市排名或三区排名, 全省排名, or
+// "" for an office given none.
+func higherRanks(held site.Higher, terms site.Terms, and string) string {
+	var names []string
+	if held.City {
+		names = append(names, terms.City+"排名")
+	}
+	if held.Peer {
+		names = append(names, terms.Peer+"排名")
+	}
+	return strings.Join(names, and)
 }
 
 func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {

@@ -1412,3 +1412,56 @@ func TestUnitPageMeasures(t *testing.T) {
 		t.Error("东风路街道's measure does not link its circular")
 	}
 }
+
+// TestDepartmentPageWithoutHigherRanks: an office given no ranks from
+// above words a department's page without them — not in the default
+// 全市 and 三区 its [terms] left alone — and one given only a peer rank
+// names that alone, in the note over the table and in the description.
+func TestDepartmentPageWithoutHigherRanks(t *testing.T) {
+	strip := func(f map[string]string, res ...*regexp.Regexp) {
+		for name, src := range f {
+			if strings.HasPrefix(name, "data/20") {
+				for _, re := range res {
+					src = re.ReplaceAllString(src, "")
+				}
+				f[name] = src
+			}
+		}
+	}
+	city := regexp.MustCompile(`(?m)^city = \d+\n`)
+	district := regexp.MustCompile(`(?m)^district = \d+\n`)
+	cats := regexp.MustCompile(`(?s)\[categories\]\n.*`)
+
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], "peer = \"三区\"\n", "", 1)
+	strip(f, city, district, cats)
+	page := string(renderFiles(t, loadFiles(t, f), "")["units/fagai/index.html"])
+	for _, want := range []string{
+		"<p>暂无考核排类；各乡镇（街道）在负责指标中的得分和名次见上列指标的页面。</p>",
+		`<meta name="description" content="区发改局负责的考核指标">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("without ranks from above, 区发改局's page lacks %s", want)
+		}
+	}
+	for _, word := range []string{"全市", "三区"} {
+		if strings.Contains(page, word) {
+			t.Errorf("without ranks from above, 区发改局's page speaks of %s", word)
+		}
+	}
+
+	f = historySite()
+	strip(f, city)
+	page = string(renderFiles(t, loadFiles(t, f), "")["units/caizheng/index.html"])
+	for _, want := range []string{
+		`<p class="note">“（三区）”行为三区排名名次；点击月份查看当月通报。</p>`,
+		`<meta name="description" content="区财政局负责指标的历次三区排名和历次考核排类">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("with a peer rank alone, 区财政局's page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, "全市") {
+		t.Error("with a peer rank alone, 区财政局's page speaks of 全市")
+	}
+}

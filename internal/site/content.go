@@ -281,6 +281,10 @@ func (l *loader) brokenPageLinks() {
 func (l *loader) dataPeriod(rel string, p *parsed) (Period, bool) {
 	line, col := p.dataAt[0], p.dataAt[1]
 	span, ok := ParsePeriod(p.dataKey)
+	if m, loose := looseMonth(p.dataKey); !ok && loose {
+		l.diags.Add(rel, line, col, "data“%s”应为月份：写作 %s", p.dataKey, Quote(m))
+		return span, false
+	}
 	if !ok {
 		l.diags.Add(rel, line, col, "data“%s”应为月份（2023-02）、季度（2024-Q1）、半年（2024-H1）或年度（2024）", p.dataKey)
 		return span, false

@@ -988,6 +988,10 @@ var (
 
 // looseMonth is the month v writes another way than YYYY-MM: 2023-1,
 // 2023年1月, 202301, 2023/01, 2023-01-15.
+// LooseMonth is looseMonth, for what a command is given: 2024-4 is
+// 2024-04, which its message then says to write.
+func LooseMonth(v string) (string, bool) { return looseMonth(v) }
+
 func looseMonth(v string) (string, bool) {
 	m := looseMonthRE.FindStringSubmatch(strings.Map(halfWidth, strings.TrimSpace(v)))
 	if m == nil {

@@ -50,6 +50,12 @@ type Site struct {
 	// pages hold.
 	Warnings diag.List
 
+	// Example reports that config.toml still names tongbao init's
+	// imaginary office (ExampleDomain, ExampleCounty): a build of it is a
+	// try-out, not an office's site, and its manifest says so, so that
+	// the office's own first build compares nothing with it.
+	Example bool
+
 	// Sum is the SHA-256 of config.toml, units.toml and indicators.toml:
 	// every output depends on them, so caches after loading key on it.
 	Sum [32]byte

@@ -115,10 +115,12 @@ const ExampleDomain = "www.mouxian.example.gov.cn"
 func (l *loader) exampleDomain(f *tomlFile) {
 	c := l.s.Config
 	if u, err := url.Parse(c.BaseURL); err == nil && strings.EqualFold(u.Hostname(), ExampleDomain) {
+		l.s.Example = true
 		line, col := textAt(f, "baseURL", u.Host)
 		l.s.Warnings.Add(f.name, line, col, "警告：baseURL 仍是示例地址 %s（tongbao init 所写的虚构域名），发布前请改为本站的实际地址", c.BaseURL)
 	}
 	if strings.EqualFold(c.Site.Domain, ExampleDomain) {
+		l.s.Example = true
 		line, col := textAt(f, "site.domain", c.Site.Domain)
 		l.s.Warnings.Add(f.name, line, col, "警告：[site] domain 仍是示例域名 %s（tongbao init 所写的虚构域名），网站地图、订阅、规范链接和页脚都会用它；发布前请改为本站的实际域名", c.Site.Domain)
 	}
@@ -150,6 +152,7 @@ func (l *loader) exampleCounty(f *tomlFile, m map[string]any) {
 	if len(found) == 0 {
 		return
 	}
+	l.s.Example = true
 	slices.SortFunc(found, func(a, b at) int { return a.off - b.off })
 	keys := make([]string, len(found))
 	for i, a := range found {

@@ -549,7 +549,9 @@ func missingValueRule(s *syntaxSite) string {
 	if s.msg == `expected value but found '=' instead` {
 		return "多写了一个“=”"
 	}
-	if s.msg != "unexpected EOF; expected value" && s.msg != `expected value but found '\n' instead` && s.msg != `expected value but found '}' instead` {
+	// A comment right after the = is no value either: new's lines of a
+	// month after the first carry last month's score (# 上月：8.5).
+	if s.msg != "unexpected EOF; expected value" && s.msg != `expected value but found '\n' instead` && s.msg != `expected value but found '}' instead` && s.msg != `expected value but found '#' instead` {
 		return ""
 	}
 	if v, _ := s.value(); strings.HasPrefix(v, "[") {
@@ -560,6 +562,11 @@ func missingValueRule(s *syntaxSite) string {
 	if prev, line := s.lineBefore(); strings.TrimSpace(s.line) == "" && strings.Contains(line, "[") {
 		s.at = len(prev)
 		return "数组缺少结尾的“]”"
+	}
+	// A score left to fill in as new wrote it, its # taken away: what to
+	// do with it, not the grammar's word.
+	if s.field != nil && s.field.Kind == Scores && s.entry != "" {
+		return fieldNamed(s.field, s.entry, "") + "没有填：在“=”后填上得分；还没有报来的，在行首加 # 先不填（check 会列出尚缺的得分）"
 	}
 	return "“=”后面缺少值"
 }

@@ -114,6 +114,9 @@ func TestSyntaxMessages(t *testing.T) {
 		{UnitsFile, "[[township]]\nname$ = \"甲镇\"\n", `2:5: 键名中不能有“$”：去掉它，写作 name = "甲镇"`},
 		{MonthFile, "[[result]]\ncity tie = true\n", `2:6: 键名中不能有空格`},
 		{CircularFront, front(`title =`), `3:8: “=”后面缺少值`},
+		{MonthFile, "[[result]]\ncity = # 上月：36\n", `2:8: “=”后面缺少值`},
+		{MonthFile, scoresAt(`"甲镇" = `), `4:8: “甲镇”的得分没有填：在“=”后填上得分；还没有报来的，在行首加 # 先不填（check 会列出尚缺的得分）`},
+		{MonthFile, scoresAt(`"甲镇" =               # 上月：8.5`), `4:22: “甲镇”的得分没有填：在“=”后填上得分；还没有报来的，在行首加 # 先不填（check 会列出尚缺的得分）`},
 		{CircularFront, front(`title = = "x"`), `3:9: 多写了一个“=”`},
 		// Twice.
 		{MonthFile, "[[result]]\ncity = 1\ncity = 2\n", `3:1: city（上级排名）写了两次：每个键只写一次`},
