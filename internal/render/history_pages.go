@@ -559,8 +559,10 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		return rankCell{}
 	}
 	v.Years = matrices(h, unitPath(u), "项目", "%d年", keys, name, cell, h.departmentReads(u))
+	// What the page holds: the ranks from above of the indicators it owns
+	// and its categories, or, owning none, what its title says.
 	description := u.Name
-	if ranks := higherRanks(held, terms, "和"); ranks != "" {
+	if ranks := higherRanks(held, terms, "和"); ranks != "" && len(owned) > 0 {
 		description += "负责指标的历次" + ranks
 		if v.Categorised {
 			description += "和"
@@ -569,6 +571,8 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	switch {
 	case v.Categorised:
 		description += "历次考核排类"
+	case len(owned) == 0:
+		description += "历次考核情况"
 	case !held.Any():
 		description += "负责的考核指标"
 	}

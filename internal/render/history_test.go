@@ -1465,3 +1465,22 @@ func TestDepartmentPageWithoutHigherRanks(t *testing.T) {
 		t.Error("with a peer rank alone, 区财政局's page speaks of 全市")
 	}
 }
+
+// A department that owns no indicator and is never sorted has a page
+// whose description is its title's words: not the ranks from above of
+// indicators it has none of (负责指标的历次全市排名和三区排名), nor
+// 负责的考核指标 over a page that says it owns none.
+func TestDepartmentPageOwningNothing(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] += "[[department]]\nname = \"区审计局\"\nslug = \"shenji\"\n"
+	cats := regexp.MustCompile(`(?s)\[categories\]\n.*`)
+	for name, src := range f {
+		if strings.HasPrefix(name, "data/20") {
+			f[name] = cats.ReplaceAllString(src, "")
+		}
+	}
+	page := string(renderFiles(t, loadFiles(t, f), "")["units/shenji/index.html"])
+	if want := `<meta name="description" content="区审计局历次考核情况">`; !strings.Contains(page, want) {
+		t.Errorf("区审计局's page lacks %s", want)
+	}
+}
