@@ -266,7 +266,17 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
 	v.span(u)
 	for _, key := range u.Exempt {
-		v.Exempt = append(v.Exempt, monthLabel(key)+parenthesised(u.ExemptReason(key)))
+		// The month as its row and its circular name it (2023年1-2月),
+		// not as its file is named (2023年2月), which the reader would
+		// look for in the table in vain; a month without a file yet, by
+		// its name.
+		label := monthLabel(key)
+		for _, p := range m.periods {
+			if p.Month.Key == key {
+				label = p.Month.Label()
+			}
+		}
+		v.Exempt = append(v.Exempt, label+parenthesised(u.ExemptReason(key)))
 	}
 	for _, p := range slices.Backward(m.periods) {
 		for _, res := range p.Month.Results {

@@ -292,3 +292,19 @@ func csvLines(t *testing.T, data []byte) []string {
 	}
 	return strings.Split(strings.TrimSuffix(body, "\r\n"), "\r\n")
 }
+
+// TestExemptMonthAsItsRowNamesIt: a township's page names the month it
+// was exempted from as its table's row and its circular do, by the month
+// file's period (2023年1-2月), not by the file's name (2023年2月), which
+// the reader would look for among the rows in vain.
+func TestExemptMonthAsItsRowNamesIt(t *testing.T) {
+	files := notApplicableSite("rank-points")
+	files["data/2023-02.toml"] = "period = \"1-2月\"\n" + files["data/2023-02.toml"]
+	page := string(renderFiles(t, loadFiles(t, files), "/")["units/ji/index.html"])
+	if want := "免于考核：2023年1-2月（数据报送不全）。"; !strings.Contains(page, want) {
+		t.Errorf("units/ji/ lacks %q", want)
+	}
+	if !strings.Contains(page, `<a href="/circulars/2023/5/">2023年1-2月</a>`) {
+		t.Errorf("units/ji/ has no row 2023年1-2月 linking its circular")
+	}
+}
