@@ -123,8 +123,14 @@
 
   function markWideTables() {
     each(".table-wrap", function (w) {
+      // The box's own width first: a caption kept to it (site.css) is
+      // not part of what scrolls.
+      w.style.removeProperty("--box-width");
       var wide = w.scrollWidth > w.clientWidth + 1;
       w.toggleAttribute("data-scroll", wide);
+      if (wide) {
+        w.style.setProperty("--box-width", w.clientWidth + "px");
+      }
       if (wide && !w.hasAttribute("tabindex") && !w.querySelector(FOCUSABLE)) {
         var caption = w.querySelector("caption");
         w.tabIndex = 0;
