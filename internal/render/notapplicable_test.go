@@ -166,7 +166,10 @@ func TestNotApplicable(t *testing.T) {
 		// Its cell says 不涉及, the reason its title, and a line says it whole.
 		"units/wu/index.html":          {`<td title="本月无规模以上工业企业">不涉及</td>`, "不涉及：2023年2月规模工业增加值（本月无规模以上工业企业）。"},
 		"units/ji/index.html":          {"免于考核：2023年2月（数据报送不全）。"},
-		"indicators/gongye/index.html": {`<td title="本月无规模以上工业企业">不涉及</td>`},
+		// The indicator's matrix says why under itself too: a phone shows
+		// no title.
+		"indicators/gongye/index.html": {`<td title="本月无规模以上工业企业">不涉及</td>`, ` aria-describedby="y2023-note">`,
+			`<p class="note table-note" id="y2023-note">注：2023年2月戊镇不涉及（本月无规模以上工业企业）。</p>`},
 	} {
 		for _, want := range wants {
 			if !strings.Contains(string(files[path]), want) {
