@@ -123,8 +123,10 @@
 
   function markWideTables() {
     each(".table-wrap", function (w) {
-      // The box's own width first: a caption kept to it (site.css) is
-      // not part of what scrolls.
+      // Measured as laid out unmarked: a marked table's headings are
+      // wider (site.css), and would keep it marked once the screen or
+      // the text size no longer needs it.
+      w.removeAttribute("data-scroll");
       w.style.removeProperty("--box-width");
       var wide = w.scrollWidth > w.clientWidth + 1;
       w.toggleAttribute("data-scroll", wide);
