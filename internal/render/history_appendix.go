@@ -63,6 +63,11 @@ type AppendixTable struct {
 	UnitHeader string // [terms] unit
 	ScoreLabel string // 得分 | 得分（越低越好） | 综合得分 | 平均综合得分 …
 	Rows       template.HTML
+	// Notes say why a township is in the table without a rank (不涉及),
+	// printed right under it: at the head of the appendix, tables away
+	// from its row, the reason was found by no one, and in the row's
+	// score column it squeezed the table on a phone.
+	Notes []string
 }
 
 // lowerBetterNote follows the caption of a table of scores where lower is
@@ -179,13 +184,6 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		for _, u := range c.s.Exempted(p.Month.Key) {
 			a.Partial = append(a.Partial, fmt.Sprintf("%s%s免于考核%s，不参加本月各项排名。", u.Name, p.Label, parenthesised(u.ExemptReason(p.Month.Key))))
 		}
-		// Likewise a township an indicator did not apply to this month
-		// (不涉及): its table lists it last, and the note says why.
-		for _, res := range p.Month.Results {
-			for _, e := range res.NotApplicable {
-				a.Partial = append(a.Partial, fmt.Sprintf("%s%s不涉及%s%s，不参加该项排名，综合考核按其余各项计算。", e.Unit.Name, p.Label, res.Indicator.NameIn(p.Month.Key), parenthesised(e.Reason)))
-			}
-		}
 	}
 	for i, g := range p.Groups {
 		for _, ir := range g.Indicators {
@@ -201,6 +199,14 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			}
 			t := AppendixTable{ID: id("appendix-"+ind.ID, i), Caption: caption, Path: indicatorPath(ind),
 				UnitHeader: terms.Unit, ScoreLabel: scoreHeading(ind, set.HigherBetter), Rows: rs}
+			// A township the indicator did not apply to this month
+			// (不涉及): the table lists it last, and the note under it
+			// says why.
+			for _, e := range ir.Result.NotApplicable {
+				if slices.Contains(g.Units, e.Unit) && p.Month != nil {
+					t.Notes = append(t.Notes, fmt.Sprintf("%s%s不涉及%s%s，不参加该项排名，综合考核按其余各项计算。", e.Unit.Name, p.Label, set.Name, parenthesised(e.Reason)))
+				}
+			}
 			if !set.HigherBetter {
 				t.Caption += lowerBetterNote
 			}
@@ -248,7 +254,8 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 
 // excludedRows are the rows of an indicator's table for the townships of
 // group g its result did not apply to this month (不涉及), after the
-// ranked ones: no rank, and 不涉及 where the score would be.
+// ranked ones: no rank, and 不涉及 where the score would be; the reason
+// is the table's note (AppendixTable.Notes).
 func excludedRows(c *core, g *rank.UnitGroup, res *site.Result) template.HTML {
 	w := rowWriter{c: c}
 	for _, e := range res.NotApplicable {
@@ -260,7 +267,7 @@ func excludedRows(c *core, g *rank.UnitGroup, res *site.Result) template.HTML {
 		w.b.WriteString(`<th scope="row">`)
 		w.link(e.Unit.Name, unitPath(e.Unit))
 		w.b.WriteString(`</th>`)
-		w.td("num", notApplicableText(e.Reason))
+		w.td("num", notApplicable)
 		w.endRow()
 	}
 	return w.html()

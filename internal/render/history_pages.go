@@ -273,7 +273,17 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
 	v.span(u)
 	for _, key := range u.Exempt {
-		v.Exempt = append(v.Exempt, monthLabel(key)+parenthesised(u.ExemptReason(key)))
+		// The month as its row and its circular name it (2023年1-2月),
+		// not as its file is named (2023年2月), which the reader would
+		// look for in the table in vain; a month without a file yet, by
+		// its name.
+		label := monthLabel(key)
+		for _, p := range m.periods {
+			if p.Month.Key == key {
+				label = p.Month.Label()
+			}
+		}
+		v.Exempt = append(v.Exempt, label+parenthesised(u.ExemptReason(key)))
 	}
 	for _, p := range slices.Backward(m.periods) {
 		for _, res := range p.Month.Results {
@@ -721,6 +731,9 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 				return townshipCell(byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals, absence(t, m.periods[i].Span.Key()))
 			},
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
+		for i := range v.Years {
+			v.Years[i].Notes = notApplicableNotes(m.periods, v.Years[i].Year, ind)
+		}
 	}
 	// The page describes only the rankings it shows.
 	description := ind.Name + "历次" + terms.City + "排名、" + label + "排名和" + terms.Unit + "排名"
@@ -736,6 +749,26 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		Column:      h.historyColumn(),
 		Indicator:   v,
 	})
+}
+
+// notApplicableNotes say, of each month of year that ind did not apply to
+// a township for a reason the month file gives (不涉及), which and why:
+// 2023年1-2月兴隆街道不涉及（本月无规模以上工业企业）。 Its cell says only 不涉及.
+func notApplicableNotes(periods []*rank.Period, year int, ind *site.Indicator) []string {
+	var notes []string
+	for _, p := range periods {
+		if p.Span.Year != year || p.Month == nil {
+			continue
+		}
+		if res := p.Month.Result(ind.ID); res != nil {
+			for _, e := range res.NotApplicable {
+				if e.Reason != "" {
+					notes = append(notes, p.Month.Label()+e.Unit.Name+notApplicableText(e.Reason)+"。")
+				}
+			}
+		}
+	}
+	return notes
 }
 
 // heatLevels is the number of shades of the heat map. Each shade covers

@@ -33,6 +33,10 @@ type YearMatrix struct {
 	Class   string // added to the table's classes: "heatmap"
 	Head    template.HTML
 	Body    template.HTML
+	// Notes say what a cell cannot show, under the table: why a township
+	// was 不涉及 in a month, which its cell keeps in a title that a phone
+	// never shows.
+	Notes []string
 }
 
 // A rowWriter writes table rows.

@@ -103,15 +103,29 @@ func TestNotApplicable(t *testing.T) {
 		for _, want := range []string{
 			"涉及该项工作共4个乡镇（街道），其中排名前两名的为：甲镇、乙镇；排名后两名的为：丙镇、丁镇。",
 			"排名全区前两名的为：戊镇、丁镇；排名全区后两名的为：乙镇、甲镇。",
-			// The appendix says why 戊镇 is missing from the table, and 己镇 from all.
-			"戊镇2023年2月不涉及规模工业增加值（本月无规模以上工业企业），不参加该项排名，综合考核按其余各项计算。",
+			// The appendix says why 己镇 is missing from every table, at
+			// its head; why 戊镇 has no rank, right under its table, whose
+			// row says 不涉及 (in the score's column its reason squeezed
+			// the table on a phone), and the table points at the note.
 			"己镇2023年2月免于考核（数据报送不全），不参加本月各项排名。",
-			// The table shortcode lists it last, saying so.
-			"<td>—</td><th scope=\"row\">戊镇</th><td>不涉及（本月无规模以上工业企业）</td>",
+			`<table class="data-table" id="appendix-gongye" aria-describedby="appendix-gongye-note">`,
+			`<td class="num">不涉及</td></tr>
+      </tbody>
+    </table>
+  </div>
+  <p class="note table-note" id="appendix-gongye-note">注：戊镇2023年2月不涉及规模工业增加值（本月无规模以上工业企业），不参加该项排名，综合考核按其余各项计算。</p>
+`,
+			// The table shortcode lists it last, saying so; the dash is
+			// no rank to a screen reader, and the reason may wrap.
+			`<tr><td><span aria-hidden="true">—</span><span class="visually-hidden">无排名</span></td><th scope="row">戊镇</th><td class="excluded">不涉及（本月无规模以上工业企业）</td></tr>`,
 		} {
 			if !strings.Contains(page, want) {
 				t.Errorf("%s: the circular lacks %q", c.method, want)
 			}
+		}
+		// Only 戊镇's table has a note: 安全生产 ranks all five.
+		if n := strings.Count(page, `class="note table-note"`); n != 1 {
+			t.Errorf("%s: %d tables' notes in the circular; want 1 (规模工业增加值's)", c.method, n)
 		}
 
 		var d struct {
@@ -154,7 +168,10 @@ func TestNotApplicable(t *testing.T) {
 		// Its cell says 不涉及, the reason its title, and a line says it whole.
 		"units/wu/index.html":          {`<td title="本月无规模以上工业企业">不涉及</td>`, "不涉及：2023年2月规模工业增加值（本月无规模以上工业企业）。"},
 		"units/ji/index.html":          {"免于考核：2023年2月（数据报送不全）。"},
-		"indicators/gongye/index.html": {`<td title="本月无规模以上工业企业">不涉及</td>`},
+		// The indicator's matrix says why under itself too: a phone shows
+		// no title.
+		"indicators/gongye/index.html": {`<td title="本月无规模以上工业企业">不涉及</td>`, ` aria-describedby="y2023-note">`,
+			`<p class="note table-note" id="y2023-note">注：2023年2月戊镇不涉及（本月无规模以上工业企业）。</p>`},
 	} {
 		for _, want := range wants {
 			if !strings.Contains(string(files[path]), want) {
@@ -339,4 +356,20 @@ func csvLines(t *testing.T, data []byte) []string {
 		t.Fatal("the CSV has no BOM")
 	}
 	return strings.Split(strings.TrimSuffix(body, "\r\n"), "\r\n")
+}
+
+// TestExemptMonthAsItsRowNamesIt: a township's page names the month it
+// was exempted from as its table's row and its circular do, by the month
+// file's period (2023年1-2月), not by the file's name (2023年2月), which
+// the reader would look for among the rows in vain.
+func TestExemptMonthAsItsRowNamesIt(t *testing.T) {
+	files := notApplicableSite("rank-points")
+	files["data/2023-02.toml"] = "period = \"1-2月\"\n" + files["data/2023-02.toml"]
+	page := string(renderFiles(t, loadFiles(t, files), "/")["units/ji/index.html"])
+	if want := "免于考核：2023年1-2月（数据报送不全）。"; !strings.Contains(page, want) {
+		t.Errorf("units/ji/ lacks %q", want)
+	}
+	if !strings.Contains(page, `<a href="/circulars/2023/5/">2023年1-2月</a>`) {
+		t.Errorf("units/ji/ has no row 2023年1-2月 linking its circular")
+	}
 }

@@ -552,9 +552,13 @@ type TableView struct {
 
 // A TableRow is one township of a TableView.
 type TableRow struct {
-	Rank  string // 第一, 并列第三
+	Rank  string // 第一, 并列第三; — for a township Excluded
 	Name  string
-	Score string
+	Score string // or 不涉及 and its reason, for one Excluded
+	// Excluded is a township the indicator did not apply to this month
+	// (不涉及): no rank, and its reason where the score would be, which
+	// may wrap where a score never does.
+	Excluded bool
 }
 
 func tableView(c *core, p *rank.Period, args []string) (any, error) {
@@ -584,7 +588,7 @@ func tableView(c *core, p *rank.Period, args []string) (any, error) {
 		// a township missing from it would read as forgotten.
 		for _, e := range ir.Result.NotApplicable {
 			if slices.Contains(g.Units, e.Unit) {
-				v.Rows = append(v.Rows, TableRow{Rank: "—", Name: e.Unit.Name, Score: notApplicableText(e.Reason)})
+				v.Rows = append(v.Rows, TableRow{Rank: "—", Name: e.Unit.Name, Score: notApplicableText(e.Reason), Excluded: true})
 			}
 		}
 		out = append(out, v)

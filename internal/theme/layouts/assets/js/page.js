@@ -123,8 +123,16 @@
 
   function markWideTables() {
     each(".table-wrap", function (w) {
+      // Measured as laid out unmarked: a marked table's headings are
+      // wider (site.css), and would keep it marked once the screen or
+      // the text size no longer needs it.
+      w.removeAttribute("data-scroll");
+      w.style.removeProperty("--box-width");
       var wide = w.scrollWidth > w.clientWidth + 1;
       w.toggleAttribute("data-scroll", wide);
+      if (wide) {
+        w.style.setProperty("--box-width", w.clientWidth + "px");
+      }
       if (wide && !w.hasAttribute("tabindex") && !w.querySelector(FOCUSABLE)) {
         var caption = w.querySelector("caption");
         w.tabIndex = 0;
