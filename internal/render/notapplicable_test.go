@@ -166,8 +166,8 @@ func TestNotApplicable(t *testing.T) {
 	files := renderFiles(t, loadFiles(t, notApplicableSite("rank-points")), "/")
 	for path, wants := range map[string][]string{
 		// Its cell says 不涉及, the reason its title, and a line says it whole.
-		"units/wu/index.html":          {`<td title="本月无规模以上工业企业">不涉及</td>`, "不涉及：2023年2月规模工业增加值（本月无规模以上工业企业）。"},
-		"units/ji/index.html":          {"免于考核：2023年2月（数据报送不全）。"},
+		"units/wu/index.html": {`<td title="本月无规模以上工业企业">不涉及</td>`, "不涉及：2023年2月规模工业增加值（本月无规模以上工业企业）。"},
+		"units/ji/index.html": {"免于考核：2023年2月（数据报送不全）。"},
 		// The indicator's matrix says why under itself too: a phone shows
 		// no title.
 		"indicators/gongye/index.html": {`<td title="本月无规模以上工业企业">不涉及</td>`, ` aria-describedby="y2023-note">`,
