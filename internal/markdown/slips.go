@@ -110,6 +110,7 @@ func (s *slipScan) block(n ast.Node) {
 	paragraph := n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock
 	lines := n.Lines()
 	delimSeen := false
+	masked := false // a line of the block holds **
 	for i := range lines.Len() {
 		seg := lines.At(i)
 		line := s.src[seg.Start:seg.Stop]
@@ -118,6 +119,7 @@ func (s *slipScan) block(n ast.Node) {
 		}
 		if s.stars && bytes.Contains(line, []byte("**")) {
 			s.emphasis(seg.Start, line, '*')
+			masked = true
 		}
 		if s.unders && bytes.Contains(line, []byte("__")) {
 			s.emphasis(seg.Start, line, '_')
@@ -141,6 +143,9 @@ func (s *slipScan) block(n ast.Node) {
 				}
 			}
 		}
+	}
+	if masked {
+		s.maskedBold(n)
 	}
 }
 
@@ -453,4 +458,36 @@ func literalText(n ast.Node, spans [][2]int) [][2]int {
 	})
 	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
 	return spans
+}
+
+// maskedBold warns of a bold two masked names made (张**同志、李**同志:
+// 同志、李 in bold, the stars gone), which no other check sees, the
+// stars being paired: a bold of ** whose stars follow a Han character
+// and whose text ends in a pause mark (、，) and one Han character — a
+// surname before its mask. A bold written so on purpose ends in a word,
+// not in one character after a pause (对**甲镇、乙镇**进行约谈).
+func (s *slipScan) maskedBold(n ast.Node) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		e, ok := c.(*ast.Emphasis)
+		if !entering || !ok || e.Level != 2 {
+			return ast.WalkContinue, nil
+		}
+		first, ok1 := e.FirstChild().(*ast.Text)
+		last, ok2 := e.LastChild().(*ast.Text)
+		open := 0
+		if ok1 {
+			open = first.Segment.Start - 2
+		}
+		if !ok1 || !ok2 || open < 1 || s.src[open] != '*' || last.Segment.Stop+2 > len(s.src) || s.src[last.Segment.Stop] != '*' {
+			return ast.WalkSkipChildren, nil
+		}
+		before, _ := utf8.DecodeLastRune(s.src[:open])
+		text := s.src[first.Segment.Start:last.Segment.Stop]
+		end, n := utf8.DecodeLastRune(text)
+		pause, _ := utf8.DecodeLastRune(text[:len(text)-n])
+		if unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, end) && (pause == '、' || pause == '，') {
+			s.add(open, "这两处“**”配成了加粗：“%s”会加粗显示，两处星号都不显示；如果是隐去的姓名，星号写作“\\*”（如“张\\*\\*”）", text)
+		}
+		return ast.WalkSkipChildren, nil
+	})
 }

@@ -47,6 +47,17 @@ func TestSlips(t *testing.T) {
 			warnings: []string{"1:1: 警告：" + unpaired, "3:6: 警告：" + unpaired},
 		},
 		{
+			name:     "two masked names paired into bold",
+			in:       "对张**同志、李**同志进行约谈。\n\n王**，赵**同志\n",
+			warnings: []string{"1:3: 警告：这两处“**”配成了加粗：“同志、李”会加粗显示，两处星号都不显示；如果是隐去的姓名，星号写作“\\*”（如“张\\*\\*”）"},
+		},
+		{
+			// 张** before 、 opens nothing, but 李** pairs with 王**.
+			name:     "three masked names, the last two paired",
+			in:       "对张**、李**进行约谈，王**同志\n",
+			warnings: []string{"1:7: 警告：这两处“**”配成了加粗：“进行约谈，王”会加粗显示，两处星号都不显示；如果是隐去的姓名，星号写作“\\*”（如“张\\*\\*”）"},
+		},
+		{
 			name:     "before an opening bracket",
 			in:       "前文**（一）项目\n",
 			warnings: []string{"1:3: 警告：" + unpaired},
@@ -135,7 +146,8 @@ func TestSlips(t *testing.T) {
 		{name: "a code span across lines", in: "见 `甲\n##乙` 处\n"},
 		{name: "bold closed", in: "**（一）项目推进工作短板明显。**一是……\n\n***甲***\n"},
 		{name: "stars between letters and digits", in: "2**3 等于 8，a**b 亦然，20**年\n"},
-		{name: "a name masked", in: "对张**、李**进行约谈，王**同志\n"},
+		{name: "a name masked", in: "对张**、李**进行约谈。\n\n王**同志\n"},
+		{name: "bold on purpose, names within", in: "对**甲镇、乙镇**进行约谈，要**高度重视**安全，**（一）、二**\n"},
 		// Offices mask names and numbers with stars: a run right after a
 		// Han character, or after a digit, is a mask, whatever follows
 		// (a bracket too, unless it opens a heading's number: 前文**（一）).
