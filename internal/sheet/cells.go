@@ -198,8 +198,9 @@ func (fm *formats) decode(name string, v any) error {
 // kinds are the cells of sheet name that show their value otherwise than
 // as held, by column and row (from 1), among the cells rows holds (as
 // sheetRows read them): a number in a percentage or date format, a
-// logical value; and those that hold a number as text. The sheet is read as a stream, its rows and cells
-// counted as excelize counts them where they do not say where they are.
+// logical value; and those that hold a number as text. The sheet is read
+// as a stream, its rows and cells counted as excelize counts them where
+// they do not say where they are.
 func (fm *formats) kinds(name string, rows [][]string) (map[[2]int]shown, error) {
 	part := ""
 	for sheet, p := range fm.sheets {
