@@ -110,7 +110,7 @@ func (s *slipScan) block(n ast.Node) {
 	paragraph := n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock
 	lines := n.Lines()
 	delimSeen := false
-	masked := false // a line of the block holds **
+	starred := false // a line of the block holds **
 	for i := range lines.Len() {
 		seg := lines.At(i)
 		line := s.src[seg.Start:seg.Stop]
@@ -119,7 +119,7 @@ func (s *slipScan) block(n ast.Node) {
 		}
 		if s.stars && bytes.Contains(line, []byte("**")) {
 			s.emphasis(seg.Start, line, '*')
-			masked = true
+			starred = true
 		}
 		if s.unders && bytes.Contains(line, []byte("__")) {
 			s.emphasis(seg.Start, line, '_')
@@ -144,7 +144,7 @@ func (s *slipScan) block(n ast.Node) {
 			}
 		}
 	}
-	if masked {
+	if starred {
 		s.maskedBold(n)
 	}
 }
