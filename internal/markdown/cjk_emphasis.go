@@ -143,7 +143,7 @@ func flanking(c byte, before, beforeBefore, after rune) (canOpen, canClose bool)
 	// character.
 	right := !prevSpace && (!prevNonCJKPunct || nextSpace || nextPunct || nextCJK)
 	// Beyond the amendment: a run followed by a mark that ends a phrase
-	// or closes a bracket (、，。 ）》”) opens nothing — emphasis never
+	// or closes a bracket (、，。 ）》) opens nothing — emphasis never
 	// begins with one — so that a name masked with stars before it (对张**、
 	// 李**进行约谈) is not taken for the opening of a bold that a later
 	// mask closes, which printed “对张、李进行约谈” with “、李” in bold
@@ -161,7 +161,9 @@ func flanking(c byte, before, beforeBefore, after rune) (canOpen, canClose bool)
 }
 
 // endsPhrase reports whether r is a full-width mark that ends a phrase or
-// closes a bracket or quotation: what no emphasized text begins with.
+// closes a bracket: what no emphasized text begins with. Not ” or ’,
+// which Western text shares: without CJK characters, emphasis parses as
+// CommonMark says (FuzzCJKEmphasis).
 func endsPhrase(r rune) bool {
-	return strings.ContainsRune("、，。；：！？）】」』》〉〕”’", r)
+	return strings.ContainsRune("、，。；：！？）】」』》〉〕", r)
 }
