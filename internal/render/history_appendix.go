@@ -182,7 +182,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		// (its page's dash for the month says 免考 to a screen reader
 		// only).
 		for _, u := range c.s.Exempted(p.Month.Key) {
-			a.Partial = append(a.Partial, fmt.Sprintf("%s%s免于考核%s，不参加本月各项排名。", u.Name, p.Label, parenthesised(u.ExemptReason(p.Month.Key))))
+			a.Partial = append(a.Partial, exemptSentence(u, p))
 		}
 	}
 	for i, g := range p.Groups {
@@ -301,4 +301,12 @@ func monthNote(unit string, composite, tables, city, peer bool, cityHeader, peer
 		note += "，以及" + strings.Join(ranks, "和")
 	}
 	return "以下为本期通报所依据的全部排名：" + note + "。"
+}
+
+// exemptSentence says that township u was exempted from month p (免考,
+// units.toml exempt), and why where units.toml says: 己镇2023年2月免于考核
+// （数据报送不全），不参加本月各项排名。 The appendix says it at its head, a
+// table shortcode's note under the table.
+func exemptSentence(u *site.Unit, p *rank.Period) string {
+	return fmt.Sprintf("%s%s免于考核%s，不参加本月各项排名。", u.Name, p.Label, parenthesised(u.ExemptReason(p.Month.Key)))
 }

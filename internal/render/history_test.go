@@ -1072,11 +1072,13 @@ func TestExemptPeriodTableSaid(t *testing.T) {
 }
 
 // TestExemptCellsSaid: the rank and score of a month a township was
-// exempted from say 免考 to a screen reader (and, in the matrices, on
-// hover), as its change does — not 无 or 无排名, as though it had been
-// assessed and gone unranked. By hand, historySite with 丙镇 exempt in
-// 2023-01: its 2023-02 安全生产 is 甲90 乙80 丙70, third at 70.0, and its
-// composite third at 33.33.
+// exempted from say 免考 to a screen reader in its composite table, as
+// its change does — not 无 or 无排名, as though it had been assessed and
+// gone unranked; in the matrices, which have no line of its exempt months
+// above them, the cell says 免考 to the eye too, as a 不涉及 one says
+// 不涉及, with no title when units.toml gives no reason. By hand,
+// historySite with 丙镇 exempt in 2023-01: its 2023-02 安全生产 is 甲90
+// 乙80 丙70, third at 70.0, and its composite third at 33.33.
 func TestExemptCellsSaid(t *testing.T) {
 	files := exemptBing(t, "2023-01")
 	// The composite table: 月份, 综合排名, 变化, 综合得分.
@@ -1090,11 +1092,15 @@ func TestExemptCellsSaid(t *testing.T) {
 		{"rankings/index.html", "丙镇", "3名，得分33.33"},
 	} {
 		r := rowOf(t, tableAfter(t, files[c.page], `<caption id="y2023">`), c.row)
-		if got, want := []string{text(r[1]), text(r[2])}, []string{"—免考", c.want}; !slices.Equal(got, want) {
+		if got, want := []string{r[1], text(r[2])}, []string{"免考", c.want}; !slices.Equal(got, want) {
 			t.Errorf("%s: 2023 row %s reads %q, want %q", c.page, c.row, got, want)
 		}
-		if !strings.Contains(string(files[c.page]), `<td title="免考">`) {
-			t.Errorf("%s: the exempt month's cell has no title 免考", c.page)
+		if !strings.Contains(string(files[c.page]), `<td>免考</td>`) {
+			t.Errorf("%s: the exempt month's cell is not <td>免考</td>", c.page)
+		}
+		// Without a reason there is nothing for a note to add.
+		if strings.Contains(string(files[c.page]), "免于考核（") {
+			t.Errorf("%s gives a reason units.toml does not", c.page)
 		}
 	}
 }

@@ -548,6 +548,13 @@ type TableView struct {
 	Unit    string // the heading of the units' column
 	Score   string // the heading of the scores' column: 得分, or 得分（越低越好）
 	Rows    []TableRow
+	// Notes say under the table which townships it would have ranked were
+	// exempted from the month (免考, units.toml exempt), and why, as the
+	// appendix does: the table has no row of them, and the circular's text
+	// never says why they are missing. NoteID is the note's id, which
+	// the table is described by.
+	Notes  []string
+	NoteID string
 }
 
 // A TableRow is one township of a TableView.
@@ -568,7 +575,7 @@ func tableView(c *core, p *rank.Period, args []string) (any, error) {
 	}
 	unit := c.s.Config.Terms.Unit
 	var out []TableView
-	for _, g := range p.Groups {
+	for i, g := range p.Groups {
 		ir := g.Indicator(ind.ID)
 		if ir == nil {
 			continue
@@ -589,6 +596,17 @@ func tableView(c *core, p *rank.Period, args []string) (any, error) {
 		for _, e := range ir.Result.NotApplicable {
 			if slices.Contains(g.Units, e.Unit) {
 				v.Rows = append(v.Rows, TableRow{Rank: "—", Name: e.Unit.Name, Score: notApplicableText(e.Reason), Excluded: true})
+			}
+		}
+		if p.Month != nil {
+			for _, u := range c.s.Exempted(p.Month.Key) {
+				if slices.Contains(g.Units, u) && slices.Contains(ind.Townships, u) {
+					v.Notes = append(v.Notes, exemptSentence(u, p))
+				}
+			}
+			v.NoteID = "table-" + ind.ID + "-note" // numbered, as the appendix's tables are, when there are groups
+			if len(p.Groups) > 1 {
+				v.NoteID = fmt.Sprintf("table-%s-%d-note", ind.ID, i+1)
 			}
 		}
 		out = append(out, v)
