@@ -272,19 +272,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.AggregateKinds = zh.And(names)
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
 	v.span(u)
-	for _, key := range u.Exempt {
-		// The month as its row and its circular name it (2023年1-2月),
-		// not as its file is named (2023年2月), which the reader would
-		// look for in the table in vain; a month without a file yet, by
-		// its name.
-		label := monthLabel(key)
-		for _, p := range m.periods {
-			if p.Month.Key == key {
-				label = p.Month.Label()
-			}
-		}
-		v.Exempt = append(v.Exempt, label+parenthesised(u.ExemptReason(key)))
-	}
+	v.Exempt, _ = exemptMonths(u, m.periods)
 	for _, p := range slices.Backward(m.periods) {
 		for _, res := range p.Month.Results {
 			if reason, ok := res.Excludes(u); ok {
@@ -377,6 +365,28 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		Column:      h.historyColumn(),
 		Unit:        v,
 	})
+}
+
+// exemptMonths are the months township u was exempted from (免考), each
+// with its reason where units.toml gives one: 2023年1-2月（数据报送不全）,
+// and what they read of periods, the months' refs. A month is named as its
+// row and its circular name it (2023年1-2月), not as its file is named
+// (2023年2月), which the reader would look for in the table in vain; a
+// month without a file yet, by its name.
+func exemptMonths(u *site.Unit, periods []*rank.Period) ([]string, []input) {
+	var out []string
+	var in []input
+	for _, key := range u.Exempt {
+		label := monthLabel(key)
+		for _, p := range periods {
+			if p.Month != nil && p.Month.Key == key {
+				label = p.Month.Label()
+				in = append(in, refIn(p))
+			}
+		}
+		out = append(out, label+parenthesised(u.ExemptReason(key)))
+	}
+	return out, in
 }
 
 // A UnitMeasure is one measure a period's circular gave a unit.

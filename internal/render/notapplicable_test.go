@@ -379,11 +379,25 @@ func csvLines(t *testing.T, data []byte) []string {
 // TestExemptMonthAsItsRowNamesIt: a township's page names the month it
 // was exempted from as its table's row and its circular do, by the month
 // file's period (2023年1-2月), not by the file's name (2023年2月), which
-// the reader would look for among the rows in vain.
+// the reader would look for among the rows in vain; so does its entry in
+// the search index, which a search for 免于考核 or the reason finds, where
+// it said only 己镇历次综合考核排名和各单项指标排名 of a township ranked in
+// no month there is.
 func TestExemptMonthAsItsRowNamesIt(t *testing.T) {
 	files := notApplicableSite("rank-points")
 	files["data/2023-02.toml"] = "period = \"1-2月\"\n" + files["data/2023-02.toml"]
-	page := string(renderFiles(t, loadFiles(t, files), "/")["units/ji/index.html"])
+	out := renderFiles(t, loadFiles(t, files), "/")
+	texts := map[string]string{}
+	for _, d := range searchIndexDocs(t, out) {
+		texts[d.URL] = d.Text
+	}
+	if got, want := texts["units/ji/"], "己镇历次综合考核排名和各单项指标排名。免于考核：2023年1-2月（数据报送不全）"; got != want {
+		t.Errorf("己镇's entry in the search index reads %q, want %q", got, want)
+	}
+	if got, want := texts["units/jia/"], "甲镇历次综合考核排名和各单项指标排名"; got != want {
+		t.Errorf("甲镇's entry in the search index reads %q, want %q", got, want)
+	}
+	page := string(out["units/ji/index.html"])
 	if want := "免于考核：2023年1-2月（数据报送不全）。"; !strings.Contains(page, want) {
 		t.Errorf("units/ji/ lacks %q", want)
 	}
