@@ -161,18 +161,8 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		// (免考) is in none of its rankings: said, as a month's appendix
 		// says it, or the reader counts one short and wonders why.
 		for _, u := range c.s.Townships {
-			var exempt []string
-			assessed := false
-			for _, m := range p.Months {
-				switch {
-				case u.ExemptIn(m.Month.Key):
-					exempt = append(exempt, cmp.Or(m.Month.Period, fmt.Sprintf("%d月", m.Month.Month)))
-				case u.InSpan(m.Month.Key):
-					assessed = true
-				}
-			}
-			if len(exempt) > 0 && !assessed {
-				a.Partial = append(a.Partial, fmt.Sprintf("%s在%s免于考核（%s），不参加本期综合考核排名。", u.Name, p.Label, strings.Join(exempt, "、")))
+			if note, ok := exemptPeriodSentence(u, p); ok {
+				a.Partial = append(a.Partial, note)
 			}
 		}
 	}
@@ -309,4 +299,25 @@ func monthNote(unit string, composite, tables, city, peer bool, cityHeader, peer
 // table shortcode's note under the table.
 func exemptSentence(u *site.Unit, p *rank.Period) string {
 	return fmt.Sprintf("%s%s免于考核%s，不参加本月各项排名。", u.Name, p.Label, parenthesised(u.ExemptReason(p.Month.Key)))
+}
+
+// exemptPeriodSentence says that township u was exempted from every month
+// of aggregate p it was in (免考), and ok; not ok when it was assessed in
+// one, or exempted from none: 丙镇在2024年第一季度免于考核（1月、2月、3月），
+// 不参加本期综合考核排名。
+func exemptPeriodSentence(u *site.Unit, p *rank.Period) (string, bool) {
+	var exempt []string
+	assessed := false
+	for _, m := range p.Months {
+		switch {
+		case u.ExemptIn(m.Month.Key):
+			exempt = append(exempt, cmp.Or(m.Month.Period, fmt.Sprintf("%d月", m.Month.Month)))
+		case u.InSpan(m.Month.Key):
+			assessed = true
+		}
+	}
+	if len(exempt) == 0 || assessed {
+		return "", false
+	}
+	return fmt.Sprintf("%s在%s免于考核（%s），不参加本期综合考核排名。", u.Name, p.Label, strings.Join(exempt, "、")), true
 }

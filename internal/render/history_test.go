@@ -1056,18 +1056,47 @@ func TestExemptMonthChangeSaid(t *testing.T) {
 // TestExemptPeriodTableSaid: a quarter's period-table says 免考 to a
 // screen reader of the month a township was exempted from, as its page
 // does, not 无排名 — as though it had been assessed and ranked nowhere;
-// the eye sees the dash, as there. A month it was ranked in reads as
-// before. By hand, historySite with 丙镇 exempt in 2023-01: its 2023-02
-// composite is third (TestExemptCellsSaid).
+// the eye sees the dash, as there, and the note under the table says why
+// to every reader, where the table said nothing; a township exempted
+// from every month of the quarter has no row, and the note names it. A
+// month it was ranked in reads as before. By hand, historySite with 丙镇
+// exempt in 2023-01: its 2023-02 composite is third (TestExemptCellsSaid).
 func TestExemptPeriodTableSaid(t *testing.T) {
 	f := historySite()
 	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-01\"]\n", 1)
 	f["data/2023-01.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-01.toml"], "")
 	f["content/circulars/2023-Q1.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-04-10\ndata = \"2023-Q1\"\n+++\n{{< period-table >}}\n"
 	files := renderFiles(t, loadFiles(t, f), "")
-	row := rowOf(t, tableAfter(t, files["circulars/2023/6/index.html"], "<caption>2023年第一季度乡镇（街道）综合考核排名</caption>"), "丙镇")
+	page := files["circulars/2023/6/index.html"]
+	row := rowOf(t, tableAfter(t, page, "<caption>2023年第一季度乡镇（街道）综合考核排名</caption>"), "丙镇")
 	if got, want := []string{row[1], row[2]}, []string{`<span aria-hidden="true">—</span><span class="visually-hidden">免考</span>`, "第三"}; !slices.Equal(got, want) {
 		t.Errorf("丙镇's 1月 and 2月 in the quarter's table read %q, want %q", got, want)
+	}
+	// The eye sees a dash: the note under the table says why, to all.
+	for _, want := range []string{`<table class="ranking-table period-table" aria-describedby="period-table-note">`,
+		"</table></div>\n" + `<p class="note table-note" id="period-table-note">注：丙镇2023年1月免于考核，本期综合考核按其参与的月份计算。</p>`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the quarter's circular lacks %s", want)
+		}
+	}
+
+	// Exempted from both months of the quarter there are, for a reason
+	// in January: no row, and the note says so in the appendix's words.
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], `exempt = ["2023-01"]`, `exempt = [{month = "2023-01", reason = "数据报送不全"}, "2023-02"]`, 1)
+	f["data/2023-02.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-02.toml"], "")
+	page = renderFiles(t, loadFiles(t, f), "")["circulars/2023/6/index.html"]
+	if bytes.Contains(page, []byte(`<th scope="row">丙镇</th>`)) {
+		t.Error("丙镇, exempted from the whole quarter, has a row in its table")
+	}
+	if want := `<p class="note table-note" id="period-table-note">注：丙镇在2023年第一季度免于考核（1月、2月），不参加本期综合考核排名。</p>`; !bytes.Contains(page, []byte(want)) {
+		t.Errorf("the quarter's circular lacks %s", want)
+	}
+	// And a reason, given for one month of two, is the note's.
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], `, "2023-02"]`, `]`, 1)
+	f["data/2023-02.toml"] = historySite()["data/2023-02.toml"]
+	page = renderFiles(t, loadFiles(t, f), "")["circulars/2023/6/index.html"]
+	if want := `注：丙镇2023年1月免于考核（数据报送不全），本期综合考核按其参与的月份计算。</p>`; !bytes.Contains(page, []byte(want)) {
+		t.Errorf("the quarter's circular lacks %s", want)
 	}
 }
 
