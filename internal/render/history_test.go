@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -1084,7 +1085,27 @@ func TestExemptPeriodTableSaid(t *testing.T) {
 	// in January: no row, and the note says so in the appendix's words.
 	f["data/units.toml"] = strings.Replace(f["data/units.toml"], `exempt = ["2023-01"]`, `exempt = [{month = "2023-01", reason = "数据报送不全"}, "2023-02"]`, 1)
 	f["data/2023-02.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-02.toml"], "")
-	page = renderFiles(t, loadFiles(t, f), "")["circulars/2023/6/index.html"]
+	out := renderFiles(t, loadFiles(t, f), "")
+	page = out["circulars/2023/6/index.html"]
+	// Its open data say so too, where it was missing from both: a row
+	// of the composite, 备注 免于考核 (the months' reasons are theirs),
+	// and data.json's exempt, without exemptReasons.
+	var rows []string
+	for _, l := range csvLines(t, out["circulars/2023/6/data.csv"]) {
+		if strings.Contains(l, ",丙镇,") {
+			rows = append(rows, l)
+		}
+	}
+	if want := []string{"2023-Q1,综合,丙镇,,,,越高越好,bing,,2023年第一季度,免于考核"}; !slices.Equal(rows, want) {
+		t.Errorf("the quarter's data.csv has of 丙镇 %q, want %q", rows, want)
+	}
+	var d map[string]any
+	if err := json.Unmarshal(out["circulars/2023/6/data.json"], &d); err != nil {
+		t.Fatal(err)
+	}
+	if _, reasons := d["exemptReasons"]; fmt.Sprint(d["exempt"], d["exemptSlugs"]) != "[丙镇] [bing]" || reasons {
+		t.Errorf("the quarter's data.json: exempt %v, exemptSlugs %v, exemptReasons given %v; want [丙镇], [bing] and none", d["exempt"], d["exemptSlugs"], reasons)
+	}
 	if bytes.Contains(page, []byte(`<th scope="row">丙镇</th>`)) {
 		t.Error("丙镇, exempted from the whole quarter, has a row in its table")
 	}
@@ -1094,9 +1115,14 @@ func TestExemptPeriodTableSaid(t *testing.T) {
 	// And a reason, given for one month of two, is the note's.
 	f["data/units.toml"] = strings.Replace(f["data/units.toml"], `, "2023-02"]`, `]`, 1)
 	f["data/2023-02.toml"] = historySite()["data/2023-02.toml"]
-	page = renderFiles(t, loadFiles(t, f), "")["circulars/2023/6/index.html"]
+	out = renderFiles(t, loadFiles(t, f), "")
+	page = out["circulars/2023/6/index.html"]
 	if want := `注：丙镇2023年1月免于考核（数据报送不全），本期综合考核按其参与的月份计算。</p>`; !bytes.Contains(page, []byte(want)) {
 		t.Errorf("the quarter's circular lacks %s", want)
+	}
+	// Ranked in the quarter, it is exempted from none of it.
+	if bytes.Contains(out["circulars/2023/6/data.json"], []byte(`"exempt"`)) || bytes.Contains(out["circulars/2023/6/data.csv"], []byte("免于考核")) {
+		t.Error("the quarter's open data call 丙镇, ranked in February, exempted from it")
 	}
 }
 
