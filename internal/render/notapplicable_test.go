@@ -282,6 +282,14 @@ func TestNotApplicableInCSV(t *testing.T) {
 		regexp.MustCompile(`(?m)^slug = "(jia|yi|bing)"$`).ReplaceAllString(
 			regexp.MustCompile(`(?m)^slug = "(ding|wu|ji)"$`).ReplaceAllString(f["data/units.toml"], "$0\ngroup = \"二组\""), "$0\ngroup = \"一组\"")
 	files = renderFiles(t, loadFiles(t, f), "/")
+	// The circular's table of 二组 says that 己镇 was exempted, under
+	// itself, numbered as the appendix's tables of groups are; 一组's
+	// has no note.
+	page := string(files["circulars/2023/5/index.html"])
+	if want := `<p class="note table-note" id="table-gongye-2-note">注：己镇2023年2月免于考核（数据报送不全），不参加本月各项排名。</p>`; !strings.Contains(page, want) ||
+		!strings.Contains(page, `aria-describedby="table-gongye-2-note"`) || strings.Contains(page, "table-gongye-1-note") {
+		t.Errorf("grouped, the circular's tables of 规模工业增加值 do not note 己镇 under 二组's alone")
+	}
 	var rows []string
 	for _, l := range csvLines(t, files["circulars/2023/5/data.csv"]) {
 		if strings.Contains(l, ",规模工业增加值,") {
