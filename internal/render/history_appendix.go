@@ -161,18 +161,8 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		// (免考) is in none of its rankings: said, as a month's appendix
 		// says it, or the reader counts one short and wonders why.
 		for _, u := range c.s.Townships {
-			var exempt []string
-			assessed := false
-			for _, m := range p.Months {
-				switch {
-				case u.ExemptIn(m.Month.Key):
-					exempt = append(exempt, cmp.Or(m.Month.Period, fmt.Sprintf("%d月", m.Month.Month)))
-				case u.InSpan(m.Month.Key):
-					assessed = true
-				}
-			}
-			if len(exempt) > 0 && !assessed {
-				a.Partial = append(a.Partial, fmt.Sprintf("%s在%s免于考核（%s），不参加本期综合考核排名。", u.Name, p.Label, strings.Join(exempt, "、")))
+			if note, ok := exemptPeriodSentence(u, p); ok {
+				a.Partial = append(a.Partial, note)
 			}
 		}
 	}
@@ -182,7 +172,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		// (its page's dash for the month says 免考 to a screen reader
 		// only).
 		for _, u := range c.s.Exempted(p.Month.Key) {
-			a.Partial = append(a.Partial, fmt.Sprintf("%s%s免于考核%s，不参加本月各项排名。", u.Name, p.Label, parenthesised(u.ExemptReason(p.Month.Key))))
+			a.Partial = append(a.Partial, exemptSentence(u, p))
 		}
 	}
 	for i, g := range p.Groups {
@@ -301,4 +291,33 @@ func monthNote(unit string, composite, tables, city, peer bool, cityHeader, peer
 		note += "，以及" + strings.Join(ranks, "和")
 	}
 	return "以下为本期通报所依据的全部排名：" + note + "。"
+}
+
+// exemptSentence says that township u was exempted from month p (免考,
+// units.toml exempt), and why where units.toml says: 己镇2023年2月免于考核
+// （数据报送不全），不参加本月各项排名。 The appendix says it at its head, a
+// table shortcode's note under the table.
+func exemptSentence(u *site.Unit, p *rank.Period) string {
+	return fmt.Sprintf("%s%s免于考核%s，不参加本月各项排名。", u.Name, p.Label, parenthesised(u.ExemptReason(p.Month.Key)))
+}
+
+// exemptPeriodSentence says that township u was exempted from every month
+// of aggregate p it was in (免考), and ok; not ok when it was assessed in
+// one, or exempted from none: 丙镇在2024年第一季度免于考核（1月、2月、3月），
+// 不参加本期综合考核排名。
+func exemptPeriodSentence(u *site.Unit, p *rank.Period) (string, bool) {
+	var exempt []string
+	assessed := false
+	for _, m := range p.Months {
+		switch {
+		case u.ExemptIn(m.Month.Key):
+			exempt = append(exempt, cmp.Or(m.Month.Period, fmt.Sprintf("%d月", m.Month.Month)))
+		case u.InSpan(m.Month.Key):
+			assessed = true
+		}
+	}
+	if len(exempt) == 0 || assessed {
+		return "", false
+	}
+	return fmt.Sprintf("%s在%s免于考核（%s），不参加本期综合考核排名。", u.Name, p.Label, strings.Join(exempt, "、")), true
 }

@@ -124,8 +124,8 @@ type UnitView struct {
 	Span string
 	// Exempt are the months it was exempted from (免考), each with its
 	// reason where units.toml gives one: 2024年2月（数据报送不全）; its
-	// tables show those months as a dash, and say 免考 only to a screen
-	// reader.
+	// matrix's cells say 免考, its composite table's a dash, which it says
+	// 免考 to a screen reader.
 	Exempt []string
 	// NotApplicable are the indicators that did not apply to it in a
 	// month (不涉及), newest first, each with its month and reason:
@@ -272,19 +272,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.AggregateKinds = zh.And(names)
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
 	v.span(u)
-	for _, key := range u.Exempt {
-		// The month as its row and its circular name it (2023年1-2月),
-		// not as its file is named (2023年2月), which the reader would
-		// look for in the table in vain; a month without a file yet, by
-		// its name.
-		label := monthLabel(key)
-		for _, p := range m.periods {
-			if p.Month.Key == key {
-				label = p.Month.Label()
-			}
-		}
-		v.Exempt = append(v.Exempt, label+parenthesised(u.ExemptReason(key)))
-	}
+	v.Exempt, _ = exemptMonths(u, m.periods)
 	for _, p := range slices.Backward(m.periods) {
 		for _, res := range p.Month.Results {
 			if reason, ok := res.Excludes(u); ok {
@@ -362,6 +350,9 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 			if c, ok := excludedCell(m.periods[i].Month, ind, u); ok {
 				return c
 			}
+			if c, ok := exemptCell(u, m.periods[i].Month.Key); ok && m.periods[i].Month.Result(ind.ID) != nil {
+				return c
+			}
 			return townshipCell(m.townships[ind.ID][u][i], ind.In(m.periods[i].Month.Key).Decimals, absence(u, m.periods[i].Span.Key()))
 		},
 		func(p *rank.Period) []input { return []input{unitIn(p, u)} })
@@ -374,6 +365,28 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		Column:      h.historyColumn(),
 		Unit:        v,
 	})
+}
+
+// exemptMonths are the months township u was exempted from (免考), each
+// with its reason where units.toml gives one: 2023年1-2月（数据报送不全）,
+// and what they read of periods, the months' refs. A month is named as its
+// row and its circular name it (2023年1-2月), not as its file is named
+// (2023年2月), which the reader would look for in the table in vain; a
+// month without a file yet, by its name.
+func exemptMonths(u *site.Unit, periods []*rank.Period) ([]string, []input) {
+	var out []string
+	var in []input
+	for _, key := range u.Exempt {
+		label := monthLabel(key)
+		for _, p := range periods {
+			if p.Month != nil && p.Month.Key == key {
+				label = p.Month.Label()
+				in = append(in, refIn(p))
+			}
+		}
+		out = append(out, label+parenthesised(u.ExemptReason(key)))
+	}
+	return out, in
 }
 
 // A UnitMeasure is one measure a period's circular gave a unit.
@@ -728,11 +741,16 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 				if c, ok := excludedCell(m.periods[i].Month, ind, t); ok {
 					return c
 				}
+				if c, ok := exemptCell(t, m.periods[i].Month.Key); ok && m.periods[i].Month.Result(ind.ID) != nil {
+					return c
+				}
 				return townshipCell(byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals, absence(t, m.periods[i].Span.Key()))
 			},
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
+		assessed := func(p *rank.Period, _ *site.Unit) bool { return p.Month.Result(ind.ID) != nil }
 		for i := range v.Years {
-			v.Years[i].Notes = notApplicableNotes(m.periods, v.Years[i].Year, ind)
+			y := v.Years[i].Year
+			v.Years[i].Notes = append(notApplicableNotes(m.periods, y, ind), exemptNotes(m.periods, y, ind.Townships, assessed)...)
 		}
 	}
 	// The page describes only the rankings it shows.
@@ -794,6 +812,9 @@ func (h *history) rankingsPage() ([]byte, error) {
 		func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 		func(t *site.Unit, i int) rankCell {
 			p := m.composite[t][i]
+			if c, ok := exemptCell(t, m.periods[i].Month.Key); ok {
+				return c
+			}
 			if p.rank == 0 {
 				return rankCell{title: cmp.Or(absence(t, m.periods[i].Span.Key()), "无排名")}
 			}
@@ -806,6 +827,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 		func(p *rank.Period) []input { return []input{compositeIn(p)} })
 	for i := range v.Years {
 		v.Years[i].Class = "heatmap"
+		v.Years[i].Notes = exemptNotes(m.periods, v.Years[i].Year, h.s.Townships, func(*rank.Period, *site.Unit) bool { return true })
 	}
 	for lvl, lo := 1, 1; lo <= n; lvl++ {
 		hi := lo

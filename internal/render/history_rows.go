@@ -288,6 +288,87 @@ func excludedCell(m *site.Month, ind *site.Indicator, u *site.Unit) (rankCell, b
 	return rankCell{text: notApplicable, title: reason}, true
 }
 
+// exemptWord is what a matrix's cell of a township says of a month it was
+// exempted from (免考, units.toml exempt), as a cell says 不涉及: a dash,
+// said 免考 to a screen reader alone, left a sighted reader of an
+// indicator's page or /rankings/, which have no line of the township's
+// exempt months, to read a month with no data; and a row of dashes only,
+// a township exempted from every month of a year, was left out, the
+// township gone from the year while the page counted it.
+const exemptWord = "免考"
+
+// exemptCell is the cell of township u in the month key when it was
+// exempted from it, and ok; not ok when it was not. The reason, if
+// units.toml gives one, is its title, as a 不涉及 cell's is, and the
+// table's note says it (exemptNotes).
+func exemptCell(u *site.Unit, key string) (rankCell, bool) {
+	if !u.ExemptIn(key) {
+		return rankCell{}, false
+	}
+	return rankCell{text: exemptWord, title: u.ExemptReason(key)}, true
+}
+
+// exemptNotes say under a year's matrix why each of units was exempted
+// from the months of year that the matrix would have ranked it in
+// (ranks(p, u)), where units.toml gives a reason, one sentence a
+// township and reason, its months as the columns name them and a run of
+// three or more written as one: 2024年1月至12月己镇免于考核（撤并过渡）。
+// The cells say only 免考, and a phone shows no title.
+func exemptNotes(periods []*rank.Period, year int, units []*site.Unit, ranks func(*rank.Period, *site.Unit) bool) []string {
+	var notes []string
+	for _, u := range units {
+		var reasons []string
+		months := map[string][]*site.Month{}
+		for _, p := range periods {
+			m := p.Month
+			if p.Span.Year != year || m == nil || !u.ExemptIn(m.Key) || !ranks(p, u) {
+				continue
+			}
+			reason := u.ExemptReason(m.Key)
+			if reason == "" {
+				continue
+			}
+			if months[reason] == nil {
+				reasons = append(reasons, reason)
+			}
+			months[reason] = append(months[reason], m)
+		}
+		for _, r := range reasons {
+			notes = append(notes, monthRuns(months[r])+u.Name+"免于考核"+parenthesised(r)+"。")
+		}
+	}
+	return notes
+}
+
+// monthRuns names months of one year, in order, as a note does: the
+// first with its year, the others as their columns' headings, and a run
+// of three or more consecutive months from its first to its last:
+// 2024年1月、3月至6月, where twelve months named one by one made a note
+// longer than the table's row.
+func monthRuns(ms []*site.Month) string {
+	short := func(m *site.Month) string { return cmp.Or(m.Period, strconv.Itoa(m.Month)+"月") }
+	var b strings.Builder
+	for i := 0; i < len(ms); {
+		j := i + 1
+		for j < len(ms) && ms[j].Month == ms[j-1].Month+1 {
+			j++
+		}
+		if j-i < 3 {
+			j = i + 1
+		}
+		if i == 0 {
+			b.WriteString(ms[i].Label())
+		} else {
+			b.WriteString("、" + short(ms[i]))
+		}
+		if j-i >= 3 {
+			b.WriteString("至" + short(ms[j-1]))
+		}
+		i = j
+	}
+	return b.String()
+}
+
 // townshipCell is a township's rank on one indicator in one month, the
 // score printed under it: a title shown on hover would hide it from
 // phones and the keyboard. An empty cell says why (absent, see absence),

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -1056,27 +1057,83 @@ func TestExemptMonthChangeSaid(t *testing.T) {
 // TestExemptPeriodTableSaid: a quarter's period-table says 免考 to a
 // screen reader of the month a township was exempted from, as its page
 // does, not 无排名 — as though it had been assessed and ranked nowhere;
-// the eye sees the dash, as there. A month it was ranked in reads as
-// before. By hand, historySite with 丙镇 exempt in 2023-01: its 2023-02
-// composite is third (TestExemptCellsSaid).
+// the eye sees the dash, as there, and the note under the table says why
+// to every reader, where the table said nothing; a township exempted
+// from every month of the quarter has no row, and the note names it. A
+// month it was ranked in reads as before. By hand, historySite with 丙镇
+// exempt in 2023-01: its 2023-02 composite is third (TestExemptCellsSaid).
 func TestExemptPeriodTableSaid(t *testing.T) {
 	f := historySite()
 	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-01\"]\n", 1)
 	f["data/2023-01.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-01.toml"], "")
 	f["content/circulars/2023-Q1.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-04-10\ndata = \"2023-Q1\"\n+++\n{{< period-table >}}\n"
 	files := renderFiles(t, loadFiles(t, f), "")
-	row := rowOf(t, tableAfter(t, files["circulars/2023/6/index.html"], "<caption>2023年第一季度乡镇（街道）综合考核排名</caption>"), "丙镇")
+	page := files["circulars/2023/6/index.html"]
+	row := rowOf(t, tableAfter(t, page, "<caption>2023年第一季度乡镇（街道）综合考核排名</caption>"), "丙镇")
 	if got, want := []string{row[1], row[2]}, []string{`<span aria-hidden="true">—</span><span class="visually-hidden">免考</span>`, "第三"}; !slices.Equal(got, want) {
 		t.Errorf("丙镇's 1月 and 2月 in the quarter's table read %q, want %q", got, want)
+	}
+	// The eye sees a dash: the note under the table says why, to all.
+	for _, want := range []string{`<table class="ranking-table period-table" aria-describedby="period-table-note">`,
+		"</table></div>\n" + `<p class="note table-note" id="period-table-note">注：丙镇2023年1月免于考核，本期综合考核按其参与的月份计算。</p>`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the quarter's circular lacks %s", want)
+		}
+	}
+
+	// Exempted from both months of the quarter there are, for a reason
+	// in January: no row, and the note says so in the appendix's words.
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], `exempt = ["2023-01"]`, `exempt = [{month = "2023-01", reason = "数据报送不全"}, "2023-02"]`, 1)
+	f["data/2023-02.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-02.toml"], "")
+	out := renderFiles(t, loadFiles(t, f), "")
+	page = out["circulars/2023/6/index.html"]
+	// Its open data say so too, where it was missing from both: a row
+	// of the composite, 备注 免于考核 (the months' reasons are theirs),
+	// and data.json's exempt, without exemptReasons.
+	var rows []string
+	for _, l := range csvLines(t, out["circulars/2023/6/data.csv"]) {
+		if strings.Contains(l, ",丙镇,") {
+			rows = append(rows, l)
+		}
+	}
+	if want := []string{"2023-Q1,综合,丙镇,,,,越高越好,bing,,2023年第一季度,免于考核"}; !slices.Equal(rows, want) {
+		t.Errorf("the quarter's data.csv has of 丙镇 %q, want %q", rows, want)
+	}
+	var d map[string]any
+	if err := json.Unmarshal(out["circulars/2023/6/data.json"], &d); err != nil {
+		t.Fatal(err)
+	}
+	if _, reasons := d["exemptReasons"]; fmt.Sprint(d["exempt"], d["exemptSlugs"]) != "[丙镇] [bing]" || reasons {
+		t.Errorf("the quarter's data.json: exempt %v, exemptSlugs %v, exemptReasons given %v; want [丙镇], [bing] and none", d["exempt"], d["exemptSlugs"], reasons)
+	}
+	if bytes.Contains(page, []byte(`<th scope="row">丙镇</th>`)) {
+		t.Error("丙镇, exempted from the whole quarter, has a row in its table")
+	}
+	if want := `<p class="note table-note" id="period-table-note">注：丙镇在2023年第一季度免于考核（1月、2月），不参加本期综合考核排名。</p>`; !bytes.Contains(page, []byte(want)) {
+		t.Errorf("the quarter's circular lacks %s", want)
+	}
+	// And a reason, given for one month of two, is the note's.
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], `, "2023-02"]`, `]`, 1)
+	f["data/2023-02.toml"] = historySite()["data/2023-02.toml"]
+	out = renderFiles(t, loadFiles(t, f), "")
+	page = out["circulars/2023/6/index.html"]
+	if want := `注：丙镇2023年1月免于考核（数据报送不全），本期综合考核按其参与的月份计算。</p>`; !bytes.Contains(page, []byte(want)) {
+		t.Errorf("the quarter's circular lacks %s", want)
+	}
+	// Ranked in the quarter, it is exempted from none of it.
+	if bytes.Contains(out["circulars/2023/6/data.json"], []byte(`"exempt"`)) || bytes.Contains(out["circulars/2023/6/data.csv"], []byte("免于考核")) {
+		t.Error("the quarter's open data call 丙镇, ranked in February, exempted from it")
 	}
 }
 
 // TestExemptCellsSaid: the rank and score of a month a township was
-// exempted from say 免考 to a screen reader (and, in the matrices, on
-// hover), as its change does — not 无 or 无排名, as though it had been
-// assessed and gone unranked. By hand, historySite with 丙镇 exempt in
-// 2023-01: its 2023-02 安全生产 is 甲90 乙80 丙70, third at 70.0, and its
-// composite third at 33.33.
+// exempted from say 免考 to a screen reader in its composite table, as
+// its change does — not 无 or 无排名, as though it had been assessed and
+// gone unranked; in the matrices, which have no line of its exempt months
+// above them, the cell says 免考 to the eye too, as a 不涉及 one says
+// 不涉及, with no title when units.toml gives no reason. By hand,
+// historySite with 丙镇 exempt in 2023-01: its 2023-02 安全生产 is 甲90
+// 乙80 丙70, third at 70.0, and its composite third at 33.33.
 func TestExemptCellsSaid(t *testing.T) {
 	files := exemptBing(t, "2023-01")
 	// The composite table: 月份, 综合排名, 变化, 综合得分.
@@ -1090,11 +1147,15 @@ func TestExemptCellsSaid(t *testing.T) {
 		{"rankings/index.html", "丙镇", "3名，得分33.33"},
 	} {
 		r := rowOf(t, tableAfter(t, files[c.page], `<caption id="y2023">`), c.row)
-		if got, want := []string{text(r[1]), text(r[2])}, []string{"—免考", c.want}; !slices.Equal(got, want) {
+		if got, want := []string{r[1], text(r[2])}, []string{"免考", c.want}; !slices.Equal(got, want) {
 			t.Errorf("%s: 2023 row %s reads %q, want %q", c.page, c.row, got, want)
 		}
-		if !strings.Contains(string(files[c.page]), `<td title="免考">`) {
-			t.Errorf("%s: the exempt month's cell has no title 免考", c.page)
+		if !strings.Contains(string(files[c.page]), `<td>免考</td>`) {
+			t.Errorf("%s: the exempt month's cell is not <td>免考</td>", c.page)
+		}
+		// Without a reason there is nothing for a note to add.
+		if strings.Contains(string(files[c.page]), "免于考核（") {
+			t.Errorf("%s gives a reason units.toml does not", c.page)
 		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"tongbao/internal/site"
 )
 
 // notApplicableSite is five townships ranked on two indicators in
@@ -118,14 +120,21 @@ func TestNotApplicable(t *testing.T) {
 			// The table shortcode lists it last, saying so; the dash is
 			// no rank to a screen reader, and the reason may wrap.
 			`<tr><td><span aria-hidden="true">—</span><span class="visually-hidden">无排名</span></td><th scope="row">戊镇</th><td class="excluded">不涉及（本月无规模以上工业企业）</td></tr>`,
+			// 己镇, which it would have ranked, has no row: the note under
+			// the table says why, in the appendix's words, where only the
+			// appendix had, tables away.
+			`<table class="ranking-table" aria-describedby="table-gongye-note">`,
+			`</table></div>
+<p class="note table-note" id="table-gongye-note">注：己镇2023年2月免于考核（数据报送不全），不参加本月各项排名。</p>`,
 		} {
 			if !strings.Contains(page, want) {
 				t.Errorf("%s: the circular lacks %q", c.method, want)
 			}
 		}
-		// Only 戊镇's table has a note: 安全生产 ranks all five.
-		if n := strings.Count(page, `class="note table-note"`); n != 1 {
-			t.Errorf("%s: %d tables' notes in the circular; want 1 (规模工业增加值's)", c.method, n)
+		// Only the appendix's 规模工业增加值 has a note of 不涉及 (安全生产
+		// ranks all five), and the shortcode's its note of 己镇.
+		if n := strings.Count(page, `class="note table-note"`); n != 2 {
+			t.Errorf("%s: %d tables' notes in the circular; want 2 (the appendix's 规模工业增加值 and the shortcode's)", c.method, n)
 		}
 
 		var d struct {
@@ -169,9 +178,18 @@ func TestNotApplicable(t *testing.T) {
 		"units/wu/index.html": {`<td title="本月无规模以上工业企业">不涉及</td>`, "不涉及：2023年2月规模工业增加值（本月无规模以上工业企业）。"},
 		"units/ji/index.html": {"免于考核：2023年2月（数据报送不全）。"},
 		// The indicator's matrix says why under itself too: a phone shows
-		// no title.
+		// no title. 己镇, exempted from 2023's only month, keeps its row,
+		// 免考, where a row of dashes alone was left out and the township
+		// gone from a page that counted it; the note says why.
 		"indicators/gongye/index.html": {`<td title="本月无规模以上工业企业">不涉及</td>`, ` aria-describedby="y2023-note">`,
-			`<p class="note table-note" id="y2023-note">注：2023年2月戊镇不涉及（本月无规模以上工业企业）。</p>`},
+			`<tr><th scope="row"><a href="/units/ji/">己镇</a></th><td title="数据报送不全">免考</td></tr>`,
+			"共6个乡镇（街道）参与",
+			`<p class="note table-note" id="y2023-note">注：2023年2月戊镇不涉及（本月无规模以上工业企业）。2023年2月己镇免于考核（数据报送不全）。</p>`},
+		"indicators/anquan/index.html": {`<tr><th scope="row"><a href="/units/ji/">己镇</a></th><td title="数据报送不全">免考</td></tr>`,
+			`<p class="note table-note" id="y2023-note">注：2023年2月己镇免于考核（数据报送不全）。</p>`},
+		"rankings/index.html": {`<tr><th scope="row"><a href="/units/ji/">己镇</a></th><td title="数据报送不全">免考</td></tr>`,
+			`<table class="data-table matrix heatmap" aria-describedby="y2023-note">`,
+			`<p class="note table-note" id="y2023-note">注：2023年2月己镇免于考核（数据报送不全）。</p>`},
 	} {
 		for _, want := range wants {
 			if !strings.Contains(string(files[path]), want) {
@@ -264,6 +282,14 @@ func TestNotApplicableInCSV(t *testing.T) {
 		regexp.MustCompile(`(?m)^slug = "(jia|yi|bing)"$`).ReplaceAllString(
 			regexp.MustCompile(`(?m)^slug = "(ding|wu|ji)"$`).ReplaceAllString(f["data/units.toml"], "$0\ngroup = \"二组\""), "$0\ngroup = \"一组\"")
 	files = renderFiles(t, loadFiles(t, f), "/")
+	// The circular's table of 二组 says that 己镇 was exempted, under
+	// itself, numbered as the appendix's tables of groups are; 一组's
+	// has no note.
+	page := string(files["circulars/2023/5/index.html"])
+	if want := `<p class="note table-note" id="table-gongye-2-note">注：己镇2023年2月免于考核（数据报送不全），不参加本月各项排名。</p>`; !strings.Contains(page, want) ||
+		!strings.Contains(page, `aria-describedby="table-gongye-2-note"`) || strings.Contains(page, "table-gongye-1-note") {
+		t.Errorf("grouped, the circular's tables of 规模工业增加值 do not note 己镇 under 二组's alone")
+	}
 	var rows []string
 	for _, l := range csvLines(t, files["circulars/2023/5/data.csv"]) {
 		if strings.Contains(l, ",规模工业增加值,") {
@@ -361,15 +387,99 @@ func csvLines(t *testing.T, data []byte) []string {
 // TestExemptMonthAsItsRowNamesIt: a township's page names the month it
 // was exempted from as its table's row and its circular do, by the month
 // file's period (2023年1-2月), not by the file's name (2023年2月), which
-// the reader would look for among the rows in vain.
+// the reader would look for among the rows in vain; so does its entry in
+// the search index, which a search for 免于考核 or the reason finds, where
+// it said only 己镇历次综合考核排名和各单项指标排名 of a township ranked in
+// no month there is.
 func TestExemptMonthAsItsRowNamesIt(t *testing.T) {
 	files := notApplicableSite("rank-points")
 	files["data/2023-02.toml"] = "period = \"1-2月\"\n" + files["data/2023-02.toml"]
-	page := string(renderFiles(t, loadFiles(t, files), "/")["units/ji/index.html"])
+	out := renderFiles(t, loadFiles(t, files), "/")
+	texts := map[string]string{}
+	for _, d := range searchIndexDocs(t, out) {
+		texts[d.URL] = d.Text
+	}
+	if got, want := texts["units/ji/"], "己镇历次综合考核排名和各单项指标排名。免于考核：2023年1-2月（数据报送不全）"; got != want {
+		t.Errorf("己镇's entry in the search index reads %q, want %q", got, want)
+	}
+	if got, want := texts["units/jia/"], "甲镇历次综合考核排名和各单项指标排名"; got != want {
+		t.Errorf("甲镇's entry in the search index reads %q, want %q", got, want)
+	}
+	page := string(out["units/ji/index.html"])
 	if want := "免于考核：2023年1-2月（数据报送不全）。"; !strings.Contains(page, want) {
 		t.Errorf("units/ji/ lacks %q", want)
 	}
 	if !strings.Contains(page, `<a href="/circulars/2023/5/">2023年1-2月</a>`) {
 		t.Errorf("units/ji/ has no row 2023年1-2月 linking its circular")
+	}
+}
+
+// TestExemptMonthsNoted: a year's matrix on /rankings/ and on an
+// indicator's page keeps the row of a township exempted from every month
+// of the year, each cell 免考, and the note under it names each township's
+// exempt months with their reason, once a reason, three months or more
+// in a row written from the first to the last; a month without a reason
+// is in no note (its cell says 免考, which is all there is to say). By
+// hand, notApplicableSite over 2023-01 to 2023-04: 己镇 exempt in 1–3月
+// for 数据报送不全 and in 4月 for none, 丙镇 in 1月 and 3月 for 乡镇换届
+// and in 2月 for none, which a run of 1月 to 3月 would give its reason:
+// 2023年1月、3月丙镇免于考核（乡镇换届）。2023年1月至3月己镇免于考核（数据报送不全）。
+func TestExemptMonthsNoted(t *testing.T) {
+	f := notApplicableSite("rank-points")
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], `exempt = [{month = "2023-02", reason = "数据报送不全"}]`,
+		`exempt = [{month = "2023-01", reason = "数据报送不全"}, {month = "2023-02", reason = "数据报送不全"}, {month = "2023-03", reason = "数据报送不全"}, "2023-04"]`, 1)
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n",
+		"slug = \"bing\"\nexempt = [{month = \"2023-01\", reason = \"乡镇换届\"}, {month = \"2023-03\", reason = \"乡镇换届\"}]\n", 1)
+	month := func(bing bool) string {
+		b := "[[result]]\nindicator = \"gongye\"\n[result.townships]\n\"甲镇\" = 90\n\"乙镇\" = 80\n"
+		if bing {
+			b += "\"丙镇\" = 70\n"
+		}
+		b += "\"丁镇\" = 60\n\"戊镇\" = 50\n[[result]]\nindicator = \"anquan\"\n[result.townships]\n\"戊镇\" = 95\n\"丁镇\" = 88\n"
+		if bing {
+			b += "\"丙镇\" = 75\n"
+		}
+		return b + "\"乙镇\" = 64\n\"甲镇\" = 51\n"
+	}
+	f["data/2023-01.toml"] = month(false)
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "\"丙镇\" = 70\n", "", 1)
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "\"丙镇\" = 75\n", "", 1)
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "乡镇换届\"}]", "乡镇换届\"}, \"2023-02\"]", 1) // 丙镇's February too, for no reason: no run across it
+	f["data/2023-03.toml"] = month(false)
+	f["data/2023-04.toml"] = month(true)
+	files := renderFiles(t, loadFiles(t, f), "/")
+	const ji = `<tr><th scope="row"><a href="/units/ji/">己镇</a></th>` + `<td title="数据报送不全">免考</td>` + `<td title="数据报送不全">免考</td>` + `<td title="数据报送不全">免考</td>` + `<td>免考</td></tr>`
+	const note = `<p class="note table-note" id="y2023-note">注：2023年1月、3月丙镇免于考核（乡镇换届）。2023年1月至3月己镇免于考核（数据报送不全）。</p>`
+	for _, path := range []string{"rankings/index.html", "indicators/anquan/index.html"} {
+		for _, want := range []string{ji, note} {
+			if !strings.Contains(string(files[path]), want) {
+				t.Errorf("%s lacks %s", path, want)
+			}
+		}
+	}
+	// 规模工业增加值's note says first why 戊镇 was 不涉及 in February.
+	if want := `注：2023年2月戊镇不涉及（本月无规模以上工业企业）。2023年1月、3月丙镇`; !strings.Contains(string(files["indicators/gongye/index.html"]), want) {
+		t.Errorf("indicators/gongye/ lacks %s", want)
+	}
+}
+
+// TestMonthRuns: months named as a note names them — a run of three or
+// more consecutive months from its first to its last, a month file's own
+// period (1-2月) as its column does.
+func TestMonthRuns(t *testing.T) {
+	m := func(n int, period string) *site.Month { return &site.Month{Year: 2024, Month: n, Period: period} }
+	for _, c := range []struct {
+		months []*site.Month
+		want   string
+	}{
+		{[]*site.Month{m(5, "")}, "2024年5月"},
+		{[]*site.Month{m(1, ""), m(2, "")}, "2024年1月、2月"},
+		{[]*site.Month{m(1, ""), m(3, ""), m(4, ""), m(5, ""), m(6, ""), m(9, "")}, "2024年1月、3月至6月、9月"},
+		{[]*site.Month{m(2, "1-2月"), m(3, ""), m(4, ""), m(12, "")}, "2024年1-2月至4月、12月"},
+		{[]*site.Month{m(10, ""), m(11, ""), m(12, "")}, "2024年10月至12月"},
+	} {
+		if got := monthRuns(c.months); got != c.want {
+			t.Errorf("monthRuns of %d months = %q, want %q", len(c.months), got, c.want)
+		}
 	}
 }

@@ -377,11 +377,11 @@ type OpenData struct {
 	Aggregate   *OpenAggregate   `json:"aggregate,omitempty" zh:"季度、半年、年度综合得分的算法（站点配置 [aggregate]，全站各期相同；季度、半年、年度才有）"`
 	Composite   []OpenTownship   `json:"composite" zh:"{unit}综合考核排名，名次在前的在前"`
 	Adjustments []OpenAdjustment `json:"adjustments,omitempty" zh:"综合得分所含的加减分，按当月数据中的顺序（有则列出）"`
-	Exempt      []string         `json:"exempt,omitempty" zh:"这个月免于考核、不参加任何排名的{unit}（有则列出）"`
+	Exempt      []string         `json:"exempt,omitempty" zh:"这个月免于考核、不参加任何排名的{unit}；季度、半年、年度为其中各月都免于考核、不参加本期综合考核排名的（有则列出）"`
 	ExemptSlugs []string         `json:"exemptSlugs,omitempty" zh:"免于考核的{unit}的代号，与 exempt 一一对应（有则列出）"`
 	// ExemptReasons are parallel to Exempt, as ExemptSlugs are: a list
 	// of names stays a list of names for whoever reads it so.
-	ExemptReasons []string `json:"exemptReasons,omitempty" zh:"免于考核的原因，与 exempt 一一对应，没有写原因的为空字符串（units.toml 写了原因才有）"`
+	ExemptReasons []string `json:"exemptReasons,omitempty" zh:"免于考核的原因，与 exempt 一一对应，没有写原因的为空字符串（units.toml 写了原因才有；季度、半年、年度没有，见各月的 data.json）"`
 	// ExemptGroups are their groups, as the CSV's rows of them name them.
 	ExemptGroups []string         `json:"exemptGroups,omitempty" zh:"免于考核的{unit}所在的组，与 exempt 一一对应（分组排名时列出）"`
 	CityBottom   []OpenCityBottom `json:"cityBottom" zh:"{city}排名靠后的指标"`
@@ -599,17 +599,17 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	for _, a := range m.Adjustments {
 		d.Adjustments = append(d.Adjustments, OpenAdjustment{Unit: a.Unit.Name, Slug: a.Unit.Slug, Points: a.Points, Reason: a.Reason})
 	}
-	if p.Month != nil {
-		exempted := o.s.Exempted(m.Key)
-		for _, u := range exempted {
-			d.Exempt = append(d.Exempt, u.Name)
-			d.ExemptSlugs = append(d.ExemptSlugs, u.Slug)
-		}
+	exempted := periodExempted(o.s, p)
+	for _, u := range exempted {
+		d.Exempt = append(d.Exempt, u.Name)
+		d.ExemptSlugs = append(d.ExemptSlugs, u.Slug)
+	}
+	if p.Month != nil { // an aggregate's months each have their own
 		d.ExemptReasons = exemptReasons(exempted, func(u *site.Unit) string { return u.ExemptReason(m.Key) })
-		if len(o.s.Groups) > 0 {
-			for _, u := range exempted {
-				d.ExemptGroups = append(d.ExemptGroups, u.Group.Name)
-			}
+	}
+	if len(o.s.Groups) > 0 {
+		for _, u := range exempted {
+			d.ExemptGroups = append(d.ExemptGroups, u.Group.Name)
 		}
 	}
 	for _, res1 := range m.Results {
@@ -768,14 +768,18 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 	// its row, likewise, in each indicator that would have ranked it and
 	// in the composite: the CSV is read an indicator or a township at a
 	// time, and it missing from either would read as data left out.
-	var exempted []*site.Unit
-	if m := p.Month; m != nil {
-		exempted = o.s.Exempted(m.Key)
-	}
+	// In an aggregate, one exempted from every month of it it was in has
+	// its composite row, its 备注 免于考核 alone: the months' reasons are
+	// their own files'.
+	exempted := periodExempted(o.s, p)
 	exempt := func(label, id string, g *rank.UnitGroup, applies func(*site.Unit) bool, better string) {
 		for _, u := range exempted {
 			if p.Group(u) == g && applies(u) {
-				row(label, id, g.Name, u, "", "", "", better, exemptNote+parenthesised(u.ExemptReason(p.Month.Key)))
+				note := exemptNote
+				if p.Month != nil {
+					note += parenthesised(u.ExemptReason(p.Month.Key))
+				}
+				row(label, id, g.Name, u, "", "", "", better, note)
 			}
 		}
 	}
@@ -808,6 +812,22 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 		exempt(CompositeLabel, "", g, func(*site.Unit) bool { return true }, direction(!meanRank))
 	}
 	return rows
+}
+
+// periodExempted are the townships exempted from period p (免考): from
+// the month, or from every month of an aggregate they were in, which the
+// appendix says have no rank in it (exemptPeriodSentence).
+func periodExempted(s *site.Site, p *rank.Period) []*site.Unit {
+	if p.Month != nil {
+		return s.Exempted(p.Month.Key)
+	}
+	var out []*site.Unit
+	for _, u := range s.Townships {
+		if _, ok := exemptPeriodSentence(u, p); ok {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // exemptNote is the 备注 of a township's row in a month it was exempted
@@ -1062,7 +1082,7 @@ func (o *openData) csvColumns() []DataField {
 		"指标代号": "指标代号，即指标页面网址 /indicators/代号/ 中的代号；“" + CompositeLabel + "”一行为空",
 		"期别":   "期别，如 2023年1-2月、2024年第一季度，与通报标题的写法相同（即 data.json 的 period）",
 		"备注": "这个月不涉及这项工作、不参加这一项排名的" + o.s.Config.Terms.Unit + "：写“" + notApplicable + "”，当月数据写了原因的为“" + notApplicable + "（原因）”（即 data.json 的 notApplicable）；" +
-			"这个月免于考核、不参加任何排名的" + o.s.Config.Terms.Unit + "，在本应参加排名的各项和“" + CompositeLabel + "”中各有一行，写“" + exemptNote + "”，写了原因的为“" + exemptNote + "（原因）”（即 data.json 的 exempt、exemptReasons）；这些行的得分、排名、并列为空，其余各行的备注为空",
+			"这个月免于考核、不参加任何排名的" + o.s.Config.Terms.Unit + "，在本应参加排名的各项和“" + CompositeLabel + "”中各有一行，写“" + exemptNote + "”，写了原因的为“" + exemptNote + "（原因）”（即 data.json 的 exempt、exemptReasons）；季度、半年、年度中各月都免于考核的，在“" + CompositeLabel + "”中有一行，写“" + exemptNote + "”；这些行的得分、排名、并列为空，其余各行的备注为空",
 	}
 	var out []DataField
 	for i, h := range o.csvHeader() {

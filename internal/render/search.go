@@ -102,7 +102,7 @@ func (x *searchIndex) start() {
 	for _, p := range s.Pages {
 		x.docs = append(x.docs, pageDocument(p))
 	}
-	history := x.historyDocuments()
+	history, reads := x.historyDocuments()
 	x.docs = append(x.docs, history...)
 	x.ids = search.Order(x.docs)
 	n := len(x.docs)
@@ -115,7 +115,7 @@ func (x *searchIndex) start() {
 	par.Do(len(s.Circulars), x.circularAnalysis)
 	for i, d := range history {
 		// Made from the catalogue.
-		a, _ := fragment(x.core, "search:"+d.URL, []input{global()}, func() (*search.Analysis, error) { return search.Analyse(d), nil })
+		a, _ := fragment(x.core, "search:"+d.URL, append([]input{global()}, reads[i]...), func() (*search.Analysis, error) { return search.Analyse(d), nil })
 		x.addAnalysis(len(x.docs)-len(history)+i, a)
 	}
 }
@@ -144,10 +144,9 @@ func pageDocument(p *site.Page) search.Document {
 
 // historyDocuments are the unit and indicator pages (history.go), titled
 // as those pages are, found exactly by their names, with a short text of
-// what they show.
-func (x *searchIndex) historyDocuments() []search.Document {
+// what they show; reads are what each reads besides the catalogue.
+func (x *searchIndex) historyDocuments() (docs []search.Document, reads [][]input) {
 	s := x.s
-	var docs []search.Document
 	// A unit's other names (its full name, a name it had) find its page
 	// exactly, and are in its text for a query that holds part of one.
 	also := func(u *site.Unit) string {
@@ -156,9 +155,20 @@ func (x *searchIndex) historyDocuments() []search.Document {
 		}
 		return "。也称" + strings.Join(u.OtherNames, "、")
 	}
+	months := x.res.Months()
 	for _, u := range s.Townships {
+		text := u.Name + "历次综合考核排名和各单项指标排名" + also(u)
+		// The months it sat out, as its page says them: a result that
+		// promises its ranks, of a township exempted from every month
+		// there is, would be found for ranks it has none of, and a search
+		// for 免于考核 or the reason would not find it.
+		exempt, in := exemptMonths(u, months)
+		if len(exempt) > 0 {
+			text += "。免于考核：" + strings.Join(exempt, "、")
+		}
 		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核排名", URL: unitPath(u), Names: append([]string{u.Name}, u.OtherNames...),
-			Text: u.Name + "历次综合考核排名和各单项指标排名" + also(u)})
+			Text: text})
+		reads = append(reads, in)
 	}
 	owned := map[*site.Unit][]string{}
 	for _, ind := range s.Indicators {
@@ -172,6 +182,7 @@ func (x *searchIndex) historyDocuments() []search.Document {
 			text += "。负责指标：" + strings.Join(names, "、")
 		}
 		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核情况", URL: unitPath(u), Names: append([]string{u.Name}, u.OtherNames...), Text: text})
+		reads = append(reads, nil)
 	}
 	for _, ind := range s.Indicators {
 		text := ind.Section
@@ -194,8 +205,9 @@ func (x *searchIndex) historyDocuments() []search.Document {
 			text += "。责任单位：" + strings.Join(owners, "、")
 		}
 		docs = append(docs, search.Document{Kind: search.Indicator, Title: ind.Name + "历次排名", URL: indicatorPath(ind), Names: slices.Concat([]string{ind.Name}, ind.ShortNames, former), Text: text})
+		reads = append(reads, nil)
 	}
-	return docs
+	return docs, reads
 }
 
 // addAnalysis records the analysis of the document at place i, and writes

@@ -482,6 +482,12 @@ type PeriodTableView struct {
 	// 平均名次 ([aggregate] method), which is no score: 1.50 is good.
 	Score string
 	Rows  []PeriodTableRow
+	// Notes say under the table which of its townships were exempted
+	// from a month of the period (免考) and why, where its cell shows a
+	// dash, and which were exempted from every month and have no row.
+	// NoteID is the note's id, which the table is described by.
+	Notes  []string
+	NoteID string
 }
 
 // A PeriodTableRow is one township of a PeriodTableView.
@@ -506,7 +512,7 @@ func periodTableView(c *core, p *rank.Period, _ []string) (any, error) {
 		return nil, fmt.Errorf("短代码“period-table”只能用于季度、半年或年度通报（data 如 \"2024\"、\"2024-Q1\"、\"2024-H1\"）")
 	}
 	var out []PeriodTableView
-	for _, g := range p.Groups {
+	for i, g := range p.Groups {
 		ranked := g.Name // a group's name stands for the units, as in the sentences
 		if ranked == "" {
 			ranked = c.s.Config.Terms.Unit
@@ -533,9 +539,50 @@ func periodTableView(c *core, p *rank.Period, _ []string) (any, error) {
 			}
 			v.Rows = append(v.Rows, row)
 		}
+		v.Notes = periodExemptNotes(p, g)
+		v.NoteID = "period-table-note"
+		if len(p.Groups) > 1 {
+			v.NoteID = fmt.Sprintf("period-table-%d-note", i+1)
+		}
 		out = append(out, v)
 	}
 	return out, nil
+}
+
+// periodExemptNotes say which townships of group g were exempted from a
+// month of aggregate p, and why where units.toml says, one sentence a
+// township: 丙镇2024年1月至3月免于考核（数据报送不全），本期综合考核按其参与的
+// 月份计算。, or, exempted from every month it was in, the appendix's
+// 丙镇在2024年第一季度免于考核（1月、2月、3月），不参加本期综合考核排名。
+func periodExemptNotes(p *rank.Period, g *rank.UnitGroup) []string {
+	var notes []string
+	for _, u := range g.Units {
+		if note, ok := exemptPeriodSentence(u, p); ok {
+			notes = append(notes, note)
+			continue
+		}
+		var reasons []string
+		months := map[string][]*site.Month{}
+		for _, m := range p.Months {
+			if !u.ExemptIn(m.Month.Key) {
+				continue
+			}
+			r := u.ExemptReason(m.Month.Key)
+			if _, ok := months[r]; !ok {
+				reasons = append(reasons, r)
+			}
+			months[r] = append(months[r], m.Month)
+		}
+		if len(reasons) == 0 {
+			continue
+		}
+		var parts []string
+		for _, r := range reasons {
+			parts = append(parts, monthRuns(months[r])+"免于考核"+parenthesised(r))
+		}
+		notes = append(notes, u.Name+strings.Join(parts, "，")+"，本期综合考核按其参与的月份计算。")
+	}
+	return notes
 }
 
 // aggregateDecimals are the decimals an aggregate's values are rounded to.
@@ -548,6 +595,13 @@ type TableView struct {
 	Unit    string // the heading of the units' column
 	Score   string // the heading of the scores' column: 得分, or 得分（越低越好）
 	Rows    []TableRow
+	// Notes say under the table which townships it would have ranked were
+	// exempted from the month (免考, units.toml exempt), and why, as the
+	// appendix does: the table has no row of them, and the circular's text
+	// never says why they are missing. NoteID is the note's id, which
+	// the table is described by.
+	Notes  []string
+	NoteID string
 }
 
 // A TableRow is one township of a TableView.
@@ -568,7 +622,7 @@ func tableView(c *core, p *rank.Period, args []string) (any, error) {
 	}
 	unit := c.s.Config.Terms.Unit
 	var out []TableView
-	for _, g := range p.Groups {
+	for i, g := range p.Groups {
 		ir := g.Indicator(ind.ID)
 		if ir == nil {
 			continue
@@ -589,6 +643,17 @@ func tableView(c *core, p *rank.Period, args []string) (any, error) {
 		for _, e := range ir.Result.NotApplicable {
 			if slices.Contains(g.Units, e.Unit) {
 				v.Rows = append(v.Rows, TableRow{Rank: "—", Name: e.Unit.Name, Score: notApplicableText(e.Reason), Excluded: true})
+			}
+		}
+		if p.Month != nil {
+			for _, u := range c.s.Exempted(p.Month.Key) {
+				if slices.Contains(g.Units, u) && slices.Contains(ind.Townships, u) {
+					v.Notes = append(v.Notes, exemptSentence(u, p))
+				}
+			}
+			v.NoteID = "table-" + ind.ID + "-note" // numbered, as the appendix's tables are, when there are groups
+			if len(p.Groups) > 1 {
+				v.NoteID = fmt.Sprintf("table-%s-%d-note", ind.ID, i+1)
 			}
 		}
 		out = append(out, v)

@@ -145,7 +145,7 @@ var UnitsFile = &Format{Name: "单位", Fields: []Field{
 			{Key: "became", Kind: Text, Label: "后续单位",
 				Help: "写了 until 时，更名后或并入的单位（另一个 [[township]] 的名称），如“甲镇”；两者的历史页互相链接；可不填"},
 			{Key: "exempt", Kind: Noted, Label: "免考月份",
-				Help: "本单位免于考核的月份，如 [\"2024-02\"]：这些月份它不参加任何排名，月度数据中没有它的得分，前后的月份照常；要写明原因的，把那一项写作 {month = \"2024-02\", reason = \"数据报送不全\"}，原因写入通报附表、单位页面和开放数据；不写则每月都参加", Fields: []Field{
+				Help: "本单位免于考核的月份，如 [\"2024-02\"]：这些月份它不参加任何排名，月度数据中没有它的得分，前后的月份照常；要写明原因的，把那一项写作 {month = \"2024-02\", reason = \"数据报送不全\"}，原因写入通报附表和 `table`、`period-table` 短代码的表下、单位页面、指标页面和考核排名页的表下、站内搜索和开放数据；不写则每月都参加", Fields: []Field{
 					{Key: "month", Kind: Text, Label: "月份", Required: true, Help: "免于考核的月份，如 \"2024-02\""},
 					{Key: "reason", Kind: Text, Label: "原因", Help: "免于考核的原因，如“数据报送不全”“撤并过渡期”；可不填"},
 				}},
