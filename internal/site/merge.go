@@ -473,7 +473,7 @@ func (m *merger) result(n int, res map[string]any, ind *Indicator, scores []Scor
 // has none, into the line returned, for result to put above the table of
 // scores.
 func (m *merger) exclude(path string, res map[string]any, keys map[*Unit]string, excluded []ExclusionEdit, replace bool, count *MergeCount, d *diag.List) string {
-	names, reasons := notedNames(res["notApplicable"]), notedReasons(res["notApplicable"])
+	names, reasons := noted(res["notApplicable"])
 	have := make([]*Unit, len(names)) // nil where a name is no township's
 	for i, name := range names {
 		have[i], _ = m.s.Township(strings.TrimSpace(name))
@@ -604,32 +604,17 @@ func (m *merger) excluded(res map[string]any) []*Unit {
 	return out
 }
 
-// notedReasons are the reasons of a notApplicable as decoded, v, one to
-// one with notedNames: "" for a township written alone.
-func notedReasons(v any) []string {
-	names := notedNames(v)
-	reasons := make([]string, len(names))
-	var arr []any
-	switch v := v.(type) {
-	case []any:
-		arr = v
-	case []map[string]any:
-		for _, t := range v {
-			arr = append(arr, t)
-		}
-	}
-	for i, e := range arr {
-		if t, ok := e.(map[string]any); ok {
-			reasons[i], _ = t["reason"].(string)
-		}
-	}
-	return reasons
-}
-
 // notedNames are the townships of a notApplicable as decoded, v: each
 // item's name, written alone or as a table's township ("" for an item
 // that is neither).
 func notedNames(v any) []string {
+	names, _ := noted(v)
+	return names
+}
+
+// noted are the townships of a notApplicable as decoded, v, and one to
+// one with them their reasons ("" for a township written alone).
+func noted(v any) (names, reasons []string) {
 	var arr []any
 	switch v := v.(type) {
 	case []any:
@@ -639,14 +624,15 @@ func notedNames(v any) []string {
 			arr = append(arr, t)
 		}
 	}
-	names := make([]string, len(arr))
+	names, reasons = make([]string, len(arr)), make([]string, len(arr))
 	for i, e := range arr {
 		names[i], _ = e.(string)
 		if t, ok := e.(map[string]any); ok {
 			names[i], _ = t["township"].(string)
+			reasons[i], _ = t["reason"].(string)
 		}
 	}
-	return names
+	return names, reasons
 }
 
 // complete reports whether ind's table of scores, the lines
