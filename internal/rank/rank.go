@@ -170,13 +170,26 @@ func Groups(placed []Placed, k int) (top, bottom Group) {
 			topIdx = append(topIdx, i)
 		}
 	}
-	threshold := st[max(n-k, 0)]
-	for i := range placed {
-		if st[i] >= threshold && st[i] > k {
+	for _, i := range lastK(st, k) {
+		if st[i] > k {
 			bottomIdx = append(bottomIdx, i)
 		}
 	}
 	return group(placed, topIdx, k), group(placed, bottomIdx, k)
+}
+
+// lastK are the members, by index, whose standing (st) is at least that
+// of the member at position n−k+1 (1-based; every member when n ≤ k):
+// the last k as they stand, a tie across the edge taken whole.
+func lastK(st []int, k int) []int {
+	threshold := st[max(len(st)-k, 0)]
+	var idx []int
+	for i, s := range st {
+		if s >= threshold {
+			idx = append(idx, i)
+		}
+	}
+	return idx
 }
 
 // Last is the last k of placed, by §5.2's bottom rule without taking
@@ -186,17 +199,12 @@ func Groups(placed []Placed, k int) (top, bottom Group) {
 // says 后三名约谈 over five townships means places 3 to 5, which §5.2's
 // bottom group, the last three less the first three, is not.
 func Last(placed []Placed, k int) []Placed {
-	n := len(placed)
-	if k < 1 || n == 0 {
+	if k < 1 || len(placed) == 0 {
 		return nil
 	}
-	st := standings(placed)
-	threshold := st[max(n-k, 0)]
 	var out []Placed
-	for i := range placed {
-		if st[i] >= threshold {
-			out = append(out, placed[i])
-		}
+	for _, i := range lastK(standings(placed), k) {
+		out = append(out, placed[i])
 	}
 	return out
 }
