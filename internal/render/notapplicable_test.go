@@ -483,3 +483,29 @@ func TestMonthRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestTableNoteIDsUnique: a circular showing one indicator's table twice
+// gets two notes of its exempt township, each with an id of its own that
+// its own table is described by; no id of the page is given twice.
+func TestTableNoteIDsUnique(t *testing.T) {
+	files := notApplicableSite("rank-points")
+	files["content/circulars/2023-02.md"] += "\n再列一次：\n\n{{< table \"gongye\" >}}\n"
+	page := string(renderFiles(t, loadFiles(t, files), "/")["circulars/2023/5/index.html"])
+	for _, want := range []string{
+		`<table class="ranking-table" aria-describedby="table-gongye-note">`,
+		`<p class="note table-note" id="table-gongye-note">注：己镇2023年2月免于考核`,
+		`<table class="ranking-table" aria-describedby="table-gongye-2-note">`,
+		`<p class="note table-note" id="table-gongye-2-note">注：己镇2023年2月免于考核`,
+	} {
+		if strings.Count(page, want) != 1 {
+			t.Errorf("the circular has %d of %q; want 1", strings.Count(page, want), want)
+		}
+	}
+	seen := map[string]bool{}
+	for _, m := range regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(page, -1) {
+		if seen[m[1]] {
+			t.Errorf("id %q given twice", m[1])
+		}
+		seen[m[1]] = true
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"tongbao/internal/markdown"
@@ -72,6 +73,7 @@ func shortcodeNames() []string {
 // shortcodes returns the resolver for a document reporting period p (nil
 // for a page that reports none: then no shortcode works).
 func (c *core) shortcodes(p *rank.Period) markdown.Resolver {
+	notes := map[string]int{} // the table notes' ids given so far (see uniqueNotes)
 	return func(call markdown.Shortcode) (template.HTML, error) {
 		sc := lookupShortcode(call.Name)
 		if sc == nil {
@@ -98,6 +100,7 @@ func (c *core) shortcodes(p *rank.Period) markdown.Resolver {
 		if err != nil {
 			return "", err
 		}
+		uniqueNotes(v, notes)
 		html, err := c.tmpl.shortcode(sc.name, v)
 		if err != nil && c.tmpl.toldField(err) {
 			return "", nil // told at the markup, before it ran
@@ -114,6 +117,32 @@ func (c *core) shortcodes(p *rank.Period) markdown.Resolver {
 			return html, warning
 		}
 		return html, nil
+	}
+}
+
+// uniqueNotes numbers again the notes' ids of a table shortcode's view v
+// that an earlier call in the same document gave (seen counts them): a
+// circular may show one table twice, and two elements of one id would
+// leave a screen reader's description of the second table to chance.
+func uniqueNotes(v any, seen map[string]int) {
+	renumber := func(id *string) {
+		if *id == "" {
+			return
+		}
+		seen[*id]++
+		if n := seen[*id]; n > 1 {
+			*id = strings.TrimSuffix(*id, "-note") + "-" + strconv.Itoa(n) + "-note"
+		}
+	}
+	switch v := v.(type) {
+	case []TableView:
+		for i := range v {
+			renumber(&v[i].NoteID)
+		}
+	case []PeriodTableView:
+		for i := range v {
+			renumber(&v[i].NoteID)
+		}
 	}
 }
 
