@@ -53,11 +53,10 @@ func (h *history) jobs() []job {
 	}
 	for _, u := range h.s.Townships {
 		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name),
-			func(p *rank.Period) []input { return []input{unitIn(p, u)} },
-			func() ([]byte, error) { return h.townshipPage(u) })
+			h.unitReads(u), func() ([]byte, error) { return h.townshipPage(u) })
 	}
 	for _, u := range h.s.Departments {
-		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name), h.departmentReads(u),
+		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name), h.unitReads(u),
 			func() ([]byte, error) { return h.departmentPage(u) })
 	}
 	for _, ind := range h.s.Indicators {
@@ -70,9 +69,9 @@ func (h *history) jobs() []job {
 	return jobs
 }
 
-// departmentReads is what a department's page reads of a period: its
-// category, and its indicators' ranks.
-func (h *history) departmentReads(u *site.Unit) func(*rank.Period) []input {
+// unitReads is what a unit's page reads of a period: its own ranks or
+// category, and the ranks of the indicators it owns.
+func (h *history) unitReads(u *site.Unit) func(*rank.Period) []input {
 	var owned []*site.Indicator
 	for _, ind := range h.s.Indicators {
 		for _, o := range ind.Owners {
@@ -151,7 +150,7 @@ type UnitView struct {
 	// circulars gave the unit, by rule or by hand, newest first: a unit's
 	// record, which its readers otherwise gather circular by circular.
 	Measures []UnitMeasure
-	Owned    []Link // a department's indicators
+	Owned    []Link // the indicators it owns: a department's, or a ranked unit's that owns some
 	// Categorised says a department was sorted into a 考核排类 in some
 	// month, and so its matrix has that row.
 	Categorised bool
@@ -250,7 +249,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	comp := m.composite[u]
 	terms := h.s.Config.Terms
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: terms.Unit, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: terms.Peer, OtherNames: u.OtherNames,
-		Measures: m.measures[u]}
+		Measures: m.measures[u], Owned: h.ownedLinks(u)}
 	if u.Group != nil {
 		v.Group = u.Group.Name
 	}
@@ -510,6 +509,30 @@ func peerPhrase(res *site.Result) string {
 	return res.DistrictLabel + zh.RankPhrase(res.District, res.DistrictTie)
 }
 
+// ownedLinks are the indicators u owns (责任单位), each with its latest
+// rank from above where the office is given one. A department's page
+// lists them, and so does a ranked unit's that owns some (县信访局 of an
+// office that ranks its 县直单位): one page says both what it is ranked
+// on and what it answers for.
+func (h *history) ownedLinks(u *site.Unit) []Link {
+	m := h.model()
+	// An indicator it owned before a 机构改革 or after one is its own in
+	// the months it was assessed in alone.
+	assessed := func(i int) bool { return u.AssessedIn(m.periods[i].Span.Key()) }
+	var out []Link
+	for _, ind := range m.owned[u] {
+		l := Link{Name: ind.Name, Path: indicatorPath(ind)}
+		for i := len(m.periods) - 1; i >= 0; i-- {
+			if res := m.periods[i].Month.Result(ind.ID); assessed(i) && res != nil && (res.City > 0 || res.District > 0) {
+				l.Note = m.refs[i].Label + "：" + h.rankSentence(res)
+				break
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
 func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	m := h.model()
 	terms := h.s.Config.Terms
@@ -518,20 +541,11 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: label, OtherNames: u.OtherNames,
 		Measures: m.measures[u], Higher: held, HigherRanks: higherRanks(held, terms, "或")}
 	v.span(u)
+	v.Owned = h.ownedLinks(u)
 	// An indicator it owned before a 机构改革 or after one is its own in
 	// the months it was assessed in alone.
 	assessed := func(i int) bool { return u.AssessedIn(m.periods[i].Span.Key()) }
 	owned := m.owned[u]
-	for _, ind := range owned {
-		l := Link{Name: ind.Name, Path: indicatorPath(ind)}
-		for i := len(m.periods) - 1; i >= 0; i-- {
-			if res := m.periods[i].Month.Result(ind.ID); assessed(i) && res != nil && (res.City > 0 || res.District > 0) {
-				l.Note = m.refs[i].Label + "：" + h.rankSentence(res)
-				break
-			}
-		}
-		v.Owned = append(v.Owned, l)
-	}
 	// Rows: the category, then each owned indicator's city and peer rank.
 	type rowKey struct {
 		ind  *site.Indicator // nil: the category row
@@ -581,7 +595,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		}
 		return rankCell{}
 	}
-	v.Years = matrices(h, unitPath(u), "项目", "%d年", keys, name, cell, h.departmentReads(u))
+	v.Years = matrices(h, unitPath(u), "项目", "%d年", keys, name, cell, h.unitReads(u))
 	// What the page holds: the ranks from above of the indicators it owns
 	// and its categories, or, owning none, what its title says.
 	description := u.Name

@@ -176,7 +176,7 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 			Help: "[terms] sections 之一；有 parent 时可不写（同上级）"},
 		{Key: "parent", Kind: IndicatorRef, Label: "上级指标",
 			Help: "把本项嵌套在另一指标之下（写在它后面，只能嵌套一层）；不写则为栏目下的一项"},
-		{Key: "owners", Kind: Texts, Label: "责任单位", Help: "负责本项的单位（[[department]] 的名称），如 [\"县发改局\"]；可不填"},
+		{Key: "owners", Kind: Texts, Label: "责任单位", Help: "负责本项的单位的名称，如 [\"县发改局\"]：[[department]]，也可以是参与排名的 [[township]]（考核县直单位的机关中，县信访局负责信访件办理，自己也参与排名）；可不填"},
 		{Key: "townships", Kind: UnitSet, Label: "参与排名的单位",
 			Help: "\"all\"：全部排名单位；或排名单位名称的数组；不写则本项没有单位得分，只有上级、同级排名"},
 		{Key: "better", Kind: Text, Label: "得分方向", Values: []string{"higher", "lower"},

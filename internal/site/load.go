@@ -1168,14 +1168,13 @@ func (l *loader) indicatorCatalogue() {
 				shorts = append(shorts, shortName{ind, short, e.path})
 			}
 		}
+		// An owner is a [[department]], or a ranked unit itself: an office
+		// that ranks its 县直单位 has 县信访局 own 信访件办理 and be ranked
+		// on it, one unit with one page, not two of one name.
 		for _, e := range r.texts("owners") {
-			u := s.units[e.value]
-			switch {
-			case u == nil:
-				f.errorf(e.path, "未知单位“%s”%s", e.value, Suggest(e.value, names(s.Departments)))
-			case u.Kind != Department:
-				f.errorf(e.path, "责任单位“%s”不是%s", e.value, terms.Department)
-			default:
+			if u := s.units[e.value]; u == nil {
+				f.errorf(e.path, "未知单位“%s”%s", e.value, Suggest(e.value, append(names(s.Departments), names(s.Townships)...)))
+			} else {
 				ind.Owners = append(ind.Owners, u)
 			}
 		}

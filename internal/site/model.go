@@ -876,6 +876,20 @@ func (s *Site) Owned() bool {
 	return slices.ContainsFunc(s.Indicators, func(ind *Indicator) bool { return len(ind.Owners) > 0 })
 }
 
+// Owners are the units that own an indicator (责任单位), ranked units
+// first and departments after, each in units.toml order: a ranked unit
+// may own one too (县信访局 of an office that ranks its 县直单位), and is
+// handed its workbook and owed its scores as a department is.
+func (s *Site) Owners() []*Unit {
+	owns := map[*Unit]bool{}
+	for _, ind := range s.Indicators {
+		for _, u := range ind.Owners {
+			owns[u] = true
+		}
+	}
+	return slices.DeleteFunc(slices.Concat(s.Townships, s.Departments), func(u *Unit) bool { return !owns[u] })
+}
+
 // PublishDate is the date the circular was published (发布日期): its
 // published, or else its date. Offices often publish a circular days
 // after it is signed (成文日期); the portal's metadata lists both.
