@@ -835,7 +835,10 @@ func (h *history) rankingsPage() ([]byte, error) {
 			return rankCell{
 				text:  strconv.Itoa(p.rank),
 				score: formatScore(p.value, dec),
-				class: "heat-" + strconv.Itoa(heatLevel(p.rank, rankedWith(h.s, t))),
+				// Shaded on the legend's scale, the ranks of the largest
+				// group: the last of a group of 7 beside one of 11 is
+				// shaded as 第7名, not as the legend's 第10～11名.
+				class: "heat-" + strconv.Itoa(heatLevel(p.rank, n)),
 			}
 		},
 		func(p *rank.Period) []input { return []input{compositeIn(p)} })

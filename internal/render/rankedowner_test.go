@@ -170,3 +170,21 @@ func TestRankedOwnerPage(t *testing.T) {
 		t.Error("the search has no entry for 县信访局's page")
 	}
 }
+
+// TestRankingsShadesByTheLegend: /rankings/' legend names the ranks each
+// shade stands for, on the scale of the largest group (政府部门, three
+// units); the last of the smaller group (县总工会, second of 党群部门's
+// two) is shaded as 第2名, as the legend says, not as 第3名, the last of
+// the larger.
+func TestRankingsShadesByTheLegend(t *testing.T) {
+	page := string(renderFiles(t, loadFiles(t, departmentOffice()), "")["rankings/index.html"])
+	for _, want := range []string{
+		`<span class="heat-swatch heat-4" aria-hidden="true"></span>第2名`,
+		`<a href="/units/zonggonghui/">县总工会</a></th><td class="heat-4">2<`,
+		`<a href="/units/xinfang/">县信访局</a></th><td class="heat-4">2<`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/rankings/ lacks %s", want)
+		}
+	}
+}
