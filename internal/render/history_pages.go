@@ -198,7 +198,8 @@ type IndicatorView struct {
 	// archive's: 自2025年1月起 of one added, 2021年3月至2024年12月，此后不再考核
 	// of one dropped; "" otherwise.
 	Assessed  string
-	Townships int // number of townships it ranks
+	Townships int    // number of townships it ranks
+	Groups    string // the groups they are ranked in (groupsOf), "" without groups
 	CityChart template.HTML
 	PeerChart template.HTML
 	// Ranks are the rows of the charts' table (月份, <city>排名, <peer>排名, 变化),
@@ -209,9 +210,24 @@ type IndicatorView struct {
 	Years       []YearMatrix // the township rank matrix
 }
 
+// groupsOf names the groups units are ranked in, in units.toml's order
+// (党群部门、政府部门), "" when they are not grouped: a matrix of ranks in
+// each group says so, where two units ranked 1 in one column read as a
+// mistake.
+func groupsOf(units []*site.Unit) string {
+	var names []string
+	for _, u := range units {
+		if u.Group != nil && !slices.Contains(names, u.Group.Name) {
+			names = append(names, u.Group.Name)
+		}
+	}
+	return strings.Join(names, "、")
+}
+
 // RankingsView is /rankings/.
 type RankingsView struct {
 	Unit     string // [terms] unit
+	Groups   string // the groups ranked apart (groupsOf), "" without groups
 	Years    []YearMatrix
 	Legend   []LegendItem
 	Units    []UnitGroup    // as /units/ lists them (index.go)
@@ -643,7 +659,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	terms := h.s.Config.Terms
 	label := terms.Peer
 	v := &IndicatorView{ID: ind.ID, Name: ind.Name, Number: ind.Number(), Section: ind.Section,
-		Unit: terms.Unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships)}
+		Unit: terms.Unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships), Groups: groupsOf(ind.Townships)}
 	if ind.Parent != nil {
 		v.Parent = &Link{Name: ind.Parent.Name, Path: indicatorPath(ind.Parent)}
 	}
@@ -821,7 +837,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 	}
 	dec := h.s.Config.Scoring.Decimals
 	terms := h.s.Config.Terms
-	v := &RankingsView{Unit: terms.Unit}
+	v := &RankingsView{Unit: terms.Unit, Groups: groupsOf(h.s.Townships)}
 	v.Years = matrices(h, "rankings/", terms.Unit, "%d年"+terms.Unit+"综合考核排名", h.s.Townships,
 		func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 		func(t *site.Unit, i int) rankCell {

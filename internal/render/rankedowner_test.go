@@ -188,3 +188,18 @@ func TestRankingsShadesByTheLegend(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupedMatricesSayTheGroups: the matrices of /rankings/ and of an
+// indicator's page hold ranks within each group, two units ranked 1 in a
+// column; the note above them says so, naming the groups.
+func TestGroupedMatricesSayTheGroups(t *testing.T) {
+	files := renderFiles(t, loadFiles(t, departmentOffice()), "")
+	for path, want := range map[string]string{
+		"rankings/index.html":           "<p class=\"note\">每格上方为当月在所属组（党群部门、政府部门）中的综合考核名次（名次相同即为并列），下方为综合得分；",
+		"indicators/xinfang/index.html": "<p class=\"note\">每格上方为在所属组（党群部门、政府部门）中的名次（名次相同即为并列），下方为得分；",
+	} {
+		if !strings.Contains(string(files[path]), want) {
+			t.Errorf("%s lacks %s", path, want)
+		}
+	}
+}
