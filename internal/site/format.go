@@ -49,7 +49,8 @@ type Field struct {
 	Kind  Kind
 	Label string // short Chinese name: a workbook's column heading
 	// Help is what to write, in Chinese. {city}, {cityUnits}, {peer},
-	// {districtUnits}, {unit}, {department} and {actions} in it stand for
+	// {districtUnits}, {unit}, {department}, {actions} and {kindDefault}
+	// (what an [[interview]] without a kind is) in it stand for
 	// the office's own words and numbers ([terms], [ranking]): a file
 	// written for one office says them (Config.Words), the reference says
 	// where they are set (GenericWords).
@@ -318,8 +319,8 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	{Key: "interview", Kind: Tables, Label: "约谈", Help: "规则（[[rule]]）之外另行采取的约谈、书面检查等措施（[terms] actions），可不填", Fields: []Field{
 		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "被约谈单位"},
 		{Key: "who", Kind: Text, Label: "约谈对象", Required: true, Help: "如“分管领导”"},
-		{Key: "kind", Kind: Text, Label: "措施", Help: "可填{actions}；不填为约谈",
-			Sheet: "填{actions}；不填为约谈"},
+		{Key: "kind", Kind: Text, Label: "措施", Help: "可填{actions}{kindDefault}",
+			Sheet: "填{actions}{kindDefault}"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "约谈原因"},
 	}},
 }}
