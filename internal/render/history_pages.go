@@ -288,13 +288,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
 	v.span(u)
 	v.Exempt, _ = exemptMonths(u, m.periods)
-	for _, p := range slices.Backward(m.periods) {
-		for _, res := range p.Month.Results {
-			if reason, ok := res.Excludes(u); ok {
-				v.NotApplicable = append(v.NotApplicable, p.Month.Label()+res.Indicator.NameIn(p.Month.Key)+parenthesised(reason))
-			}
-		}
-	}
+	v.NotApplicable = notApplicableRuns(u, m.periods)
 	// Only the months it was assessed in: a township set up in the
 	// archive's eighth year has no rows, and its chart no axis, for the
 	// seven before.
@@ -380,6 +374,43 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		Column:      h.historyColumn(),
 		Unit:        v,
 	})
+}
+
+// notApplicableRuns are the indicators that did not apply to township u
+// in a month (notApplicable), newest year first: an indicator and reason
+// a clause a year, its months as monthRuns names them, in the order they
+// last occur, newest first — 2024年1月至6月12345热线满意度（本月无12345热线工单）,
+// where a unit 不涉及 one indicator every month had twelve clauses a year.
+func notApplicableRuns(u *site.Unit, periods []*rank.Period) []string {
+	type run struct {
+		year         int
+		name, reason string
+	}
+	var runs []run
+	months := map[run][]*site.Month{}
+	for _, p := range periods {
+		for _, res := range p.Month.Results {
+			if reason, ok := res.Excludes(u); ok {
+				r := run{p.Span.Year, res.Indicator.NameIn(p.Month.Key), reason}
+				if months[r] == nil {
+					runs = append(runs, r)
+				}
+				months[r] = append(months[r], p.Month)
+			}
+		}
+	}
+	// Newest first, as the page's tables run: by year, then by the last
+	// month of each (runs of one year and month keep the indicators'
+	// order).
+	last := func(r run) string { ms := months[r]; return ms[len(ms)-1].Key }
+	slices.SortStableFunc(runs, func(a, b run) int {
+		return cmp.Or(b.year-a.year, strings.Compare(last(b), last(a)))
+	})
+	out := make([]string, len(runs))
+	for i, r := range runs {
+		out[i] = monthRuns(months[r]) + r.name + parenthesised(r.reason)
+	}
+	return out
 }
 
 // exemptMonths are the months township u was exempted from (免考), each

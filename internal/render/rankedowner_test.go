@@ -203,3 +203,19 @@ func TestGroupedMatricesSayTheGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestNotApplicableRuns: a unit 不涉及 one indicator month after month
+// (县总工会, which gets no 12345 hotline orders) has its months said as one
+// run on its page, as the notes under the tables say a run of exempt
+// months, not a clause a month.
+func TestNotApplicableRuns(t *testing.T) {
+	f := departmentOffice()
+	for _, m := range []string{"02", "03"} {
+		f["data/2024-"+m+".toml"] = strings.Replace(f["data/2024-01.toml"], `period = "1月"`, `period = "`+strings.TrimPrefix(m, "0")+`月"`, 1)
+		f["content/circulars/2024-"+m+".md"] = strings.NewReplacer("〔2024〕1号", "〔2024〕"+strings.TrimPrefix(m, "0")+"号", "2024-01", "2024-"+m, "2024年1月", "2024年"+strings.TrimPrefix(m, "0")+"月", "date = 2024-02-10", "date = 2024-"+m+"-20").Replace(f["content/circulars/2024-01.md"])
+	}
+	page := string(renderFiles(t, loadFiles(t, f), "")["units/zonggonghui/index.html"])
+	if want := `<p class="history-span">不涉及：2024年1月至3月12345热线满意度（本月无12345热线工单）。</p>`; !strings.Contains(page, want) {
+		t.Errorf("县总工会's page lacks %s", want)
+	}
+}
