@@ -144,6 +144,8 @@ func TestLoadDiagnostics(t *testing.T) {
 			"data/2023-02.toml:14:17: 区直单位“区发改局”在排类中重复（已列入“一类”）"},
 		{"department missing", "data/2023-02.toml", `"二类" = ["区财政局"]`, `"二类" = []`,
 			"data/2023-02.toml:12:1: 区直单位“区财政局”未列入 [categories]"},
+		{"a ranked unit written again as a department", "data/units.toml", "[[department]]\nname = \"区发改局\"", "[[department]]\nname = \"甲街道\"",
+			"data/units.toml:11:1: 单位名称“甲街道”重复：参与排名的单位也可以负责指标，只写作 [[township]]，在指标的 owners 中写它的名称，删去这个 [[department]]"},
 		{"unknown owner", "data/indicators.toml", `owners = ["区财政局"]`, `owners = ["甲街"]`,
 			"data/indicators.toml:11:11: 未知单位“甲街”，是否为“甲街道”？"},
 		{"missing month", "content/circulars/2023-02.md", `data = "2023-02"`, `data = "2023-03"`,
