@@ -74,7 +74,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 func exportDepartments(s *site.Site, m *site.Month, dir string, force bool, stdout, stderr io.Writer) int {
 	var written []string
 	for _, d := range s.Owners() {
-		if !d.AssessedIn(m.Key) { // renamed or merged before the month: its successor's
+		if !d.InSpan(m.Key) { // renamed or merged before the month: its successor's; exempted from its rankings, still its owner
 			continue
 		}
 		book, err := sheet.ExportFor(s, m, d)

@@ -564,8 +564,9 @@ func peerPhrase(res *site.Result) string {
 func (h *history) ownedLinks(u *site.Unit) []Link {
 	m := h.model()
 	// An indicator it owned before a 机构改革 or after one is its own in
-	// the months it was assessed in alone.
-	assessed := func(i int) bool { return u.AssessedIn(m.periods[i].Span.Key()) }
+	// the months of its span alone (exempted from one, it owned it still:
+	// OwnersIn).
+	assessed := func(i int) bool { return u.InSpan(m.periods[i].Span.Key()) }
 	var out []Link
 	for _, ind := range m.owned[u] {
 		l := Link{Name: ind.Name, Path: indicatorPath(ind)}

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -217,5 +219,29 @@ func TestNotApplicableRuns(t *testing.T) {
 	page := string(renderFiles(t, loadFiles(t, f), "")["units/zonggonghui/index.html"])
 	if want := `<p class="history-span">不涉及：2024年1月至3月12345热线满意度（本月无12345热线工单）。</p>`; !strings.Contains(page, want) {
 		t.Errorf("县总工会's page lacks %s", want)
+	}
+}
+
+// TestExemptOwnerStillOwns: a ranked unit exempted from a month (免考) is
+// in none of its rankings, and still answers for the indicator it owns:
+// the month's data.json names it as 信访件办理's owner.
+func TestExemptOwnerStillOwns(t *testing.T) {
+	f := departmentOffice()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"xinfang\"\n", "slug = \"xinfang\"\nexempt = [{month = \"2024-01\", reason = \"机构调整\"}]\n", 1)
+	f["data/2024-01.toml"] = regexp.MustCompile(`"县信访局" = [0-9.]+\n`).ReplaceAllString(f["data/2024-01.toml"], "")
+	var doc struct {
+		Indicators []struct {
+			ID         string
+			Owners     []string
+			OwnerSlugs []string
+		}
+	}
+	if err := json.Unmarshal(renderFiles(t, loadFiles(t, f), "")["circulars/2024/1/data.json"], &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range doc.Indicators {
+		if ind.ID == "xinfang" && (!slices.Equal(ind.Owners, []string{"县信访局"}) || !slices.Equal(ind.OwnerSlugs, []string{"xinfang"})) {
+			t.Errorf("信访件办理's owners in the month 县信访局 was exempted from: %q %q", ind.Owners, ind.OwnerSlugs)
+		}
 	}
 }

@@ -499,13 +499,14 @@ func (ind *Indicator) FormerNames() []string {
 	return names
 }
 
-// OwnersIn are the owners assessed in the month key: of a department and
-// the one that continues it after a 机构改革, both Owners, the one of that
-// month, as its circular names it.
+// OwnersIn are the owners in the month key: of a department and the one
+// that continues it after a 机构改革, both Owners, the one of that month,
+// as its circular names it. A ranked owner exempted from the month's
+// rankings (免考) still owns its indicator: it answers for it unranked.
 func (ind *Indicator) OwnersIn(month string) []*Unit {
 	var out []*Unit
 	for _, u := range ind.Owners {
-		if u.AssessedIn(month) {
+		if u.InSpan(month) {
 			out = append(out, u)
 		}
 	}
