@@ -222,6 +222,7 @@ func keyWidth(fields []site.Field) int {
 func starterUnits() string {
 	w := site.NewWriter(site.UnitsFile)
 	w.Comment(`单位，由 tongbao init 生成：参与排名的单位（[[township]]）和负责指标的单位（[[department]]）。
+参与排名的单位也可以负责指标（考核县直单位时，县信访局负责信访件办理）：它只写作 [[township]]，指标的 owners 写它的名称。
 排列的顺序就是通报中列出的顺序；名称和网址名（slug）都不能重复。各键：`)
 	w.Help("township.name", "township.slug", "township.group", "township.from", "township.until", "township.became", "township.exempt")
 	w.Line("")

@@ -73,8 +73,8 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 // back (import --merge).
 func exportDepartments(s *site.Site, m *site.Month, dir string, force bool, stdout, stderr io.Writer) int {
 	var written []string
-	for _, d := range s.Departments {
-		if !d.AssessedIn(m.Key) { // renamed or merged before the month: its successor's
+	for _, d := range s.Owners() {
+		if !d.InSpan(m.Key) { // renamed or merged before the month: its successor's; exempted from its rankings, still its owner
 			continue
 		}
 		book, err := sheet.ExportFor(s, m, d)
@@ -541,7 +541,7 @@ func owing(s *site.Site, m *site.Month) string {
 		}
 	}
 	var names []string
-	for _, u := range s.Departments {
+	for _, u := range s.Owners() {
 		if due[u] {
 			names = append(names, u.Name)
 		}

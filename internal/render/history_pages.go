@@ -53,11 +53,10 @@ func (h *history) jobs() []job {
 	}
 	for _, u := range h.s.Townships {
 		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name),
-			func(p *rank.Period) []input { return []input{unitIn(p, u)} },
-			func() ([]byte, error) { return h.townshipPage(u) })
+			h.unitReads(u), func() ([]byte, error) { return h.townshipPage(u) })
 	}
 	for _, u := range h.s.Departments {
-		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name), h.departmentReads(u),
+		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name), h.unitReads(u),
 			func() ([]byte, error) { return h.departmentPage(u) })
 	}
 	for _, ind := range h.s.Indicators {
@@ -70,9 +69,9 @@ func (h *history) jobs() []job {
 	return jobs
 }
 
-// departmentReads is what a department's page reads of a period: its
-// category, and its indicators' ranks.
-func (h *history) departmentReads(u *site.Unit) func(*rank.Period) []input {
+// unitReads is what a unit's page reads of a period: its own ranks or
+// category, and the ranks of the indicators it owns.
+func (h *history) unitReads(u *site.Unit) func(*rank.Period) []input {
 	var owned []*site.Indicator
 	for _, ind := range h.s.Indicators {
 		for _, o := range ind.Owners {
@@ -151,7 +150,7 @@ type UnitView struct {
 	// circulars gave the unit, by rule or by hand, newest first: a unit's
 	// record, which its readers otherwise gather circular by circular.
 	Measures []UnitMeasure
-	Owned    []Link // a department's indicators
+	Owned    []Link // the indicators it owns: a department's, or a ranked unit's that owns some
 	// Categorised says a department was sorted into a 考核排类 in some
 	// month, and so its matrix has that row.
 	Categorised bool
@@ -199,7 +198,8 @@ type IndicatorView struct {
 	// archive's: 自2025年1月起 of one added, 2021年3月至2024年12月，此后不再考核
 	// of one dropped; "" otherwise.
 	Assessed  string
-	Townships int // number of townships it ranks
+	Townships int    // number of townships it ranks
+	Groups    string // the groups they are ranked in (groupsOf), "" without groups
 	CityChart template.HTML
 	PeerChart template.HTML
 	// Ranks are the rows of the charts' table (月份, <city>排名, <peer>排名, 变化),
@@ -210,9 +210,24 @@ type IndicatorView struct {
 	Years       []YearMatrix // the township rank matrix
 }
 
+// groupsOf names the groups units are ranked in, in units.toml's order
+// (党群部门、政府部门), "" when they are not grouped: a matrix of ranks in
+// each group says so, where two units ranked 1 in one column read as a
+// mistake.
+func groupsOf(units []*site.Unit) string {
+	var names []string
+	for _, u := range units {
+		if u.Group != nil && !slices.Contains(names, u.Group.Name) {
+			names = append(names, u.Group.Name)
+		}
+	}
+	return strings.Join(names, "、")
+}
+
 // RankingsView is /rankings/.
 type RankingsView struct {
 	Unit     string // [terms] unit
+	Groups   string // the groups ranked apart (groupsOf), "" without groups
 	Years    []YearMatrix
 	Legend   []LegendItem
 	Units    []UnitGroup    // as /units/ lists them (index.go)
@@ -250,7 +265,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	comp := m.composite[u]
 	terms := h.s.Config.Terms
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: terms.Unit, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: terms.Peer, OtherNames: u.OtherNames,
-		Measures: m.measures[u]}
+		Measures: m.measures[u], Owned: h.ownedLinks(u)}
 	if u.Group != nil {
 		v.Group = u.Group.Name
 	}
@@ -273,13 +288,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
 	v.span(u)
 	v.Exempt, _ = exemptMonths(u, m.periods)
-	for _, p := range slices.Backward(m.periods) {
-		for _, res := range p.Month.Results {
-			if reason, ok := res.Excludes(u); ok {
-				v.NotApplicable = append(v.NotApplicable, p.Month.Label()+res.Indicator.NameIn(p.Month.Key)+parenthesised(reason))
-			}
-		}
-	}
+	v.NotApplicable = notApplicableRuns(u, m.periods)
 	// Only the months it was assessed in: a township set up in the
 	// archive's eighth year has no rows, and its chart no axis, for the
 	// seven before.
@@ -365,6 +374,43 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		Column:      h.historyColumn(),
 		Unit:        v,
 	})
+}
+
+// notApplicableRuns are the indicators that did not apply to township u
+// in a month (notApplicable), newest year first: an indicator and reason
+// a clause a year, its months as monthRuns names them, in the order they
+// last occur, newest first — 2024年1月至6月12345热线满意度（本月无12345热线工单）,
+// where a unit 不涉及 one indicator every month had twelve clauses a year.
+func notApplicableRuns(u *site.Unit, periods []*rank.Period) []string {
+	type run struct {
+		year         int
+		name, reason string
+	}
+	var runs []run
+	months := map[run][]*site.Month{}
+	for _, p := range periods {
+		for _, res := range p.Month.Results {
+			if reason, ok := res.Excludes(u); ok {
+				r := run{p.Span.Year, res.Indicator.NameIn(p.Month.Key), reason}
+				if months[r] == nil {
+					runs = append(runs, r)
+				}
+				months[r] = append(months[r], p.Month)
+			}
+		}
+	}
+	// Newest first, as the page's tables run: by year, then by the last
+	// month of each (runs of one year and month keep the indicators'
+	// order).
+	last := func(r run) string { ms := months[r]; return ms[len(ms)-1].Key }
+	slices.SortStableFunc(runs, func(a, b run) int {
+		return cmp.Or(b.year-a.year, strings.Compare(last(b), last(a)))
+	})
+	out := make([]string, len(runs))
+	for i, r := range runs {
+		out[i] = monthRuns(months[r]) + r.name + parenthesised(r.reason)
+	}
+	return out
 }
 
 // exemptMonths are the months township u was exempted from (免考), each
@@ -510,6 +556,31 @@ func peerPhrase(res *site.Result) string {
 	return res.DistrictLabel + zh.RankPhrase(res.District, res.DistrictTie)
 }
 
+// ownedLinks are the indicators u owns (责任单位), each with its latest
+// rank from above where the office is given one. A department's page
+// lists them, and so does a ranked unit's that owns some (县信访局 of an
+// office that ranks its 县直单位): one page says both what it is ranked
+// on and what it answers for.
+func (h *history) ownedLinks(u *site.Unit) []Link {
+	m := h.model()
+	// An indicator it owned before a 机构改革 or after one is its own in
+	// the months of its span alone (exempted from one, it owned it still:
+	// OwnersIn).
+	assessed := func(i int) bool { return u.InSpan(m.periods[i].Span.Key()) }
+	var out []Link
+	for _, ind := range m.owned[u] {
+		l := Link{Name: ind.Name, Path: indicatorPath(ind)}
+		for i := len(m.periods) - 1; i >= 0; i-- {
+			if res := m.periods[i].Month.Result(ind.ID); assessed(i) && res != nil && (res.City > 0 || res.District > 0) {
+				l.Note = m.refs[i].Label + "：" + h.rankSentence(res)
+				break
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
 func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	m := h.model()
 	terms := h.s.Config.Terms
@@ -518,20 +589,11 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: label, OtherNames: u.OtherNames,
 		Measures: m.measures[u], Higher: held, HigherRanks: higherRanks(held, terms, "或")}
 	v.span(u)
+	v.Owned = h.ownedLinks(u)
 	// An indicator it owned before a 机构改革 or after one is its own in
 	// the months it was assessed in alone.
 	assessed := func(i int) bool { return u.AssessedIn(m.periods[i].Span.Key()) }
 	owned := m.owned[u]
-	for _, ind := range owned {
-		l := Link{Name: ind.Name, Path: indicatorPath(ind)}
-		for i := len(m.periods) - 1; i >= 0; i-- {
-			if res := m.periods[i].Month.Result(ind.ID); assessed(i) && res != nil && (res.City > 0 || res.District > 0) {
-				l.Note = m.refs[i].Label + "：" + h.rankSentence(res)
-				break
-			}
-		}
-		v.Owned = append(v.Owned, l)
-	}
 	// Rows: the category, then each owned indicator's city and peer rank.
 	type rowKey struct {
 		ind  *site.Indicator // nil: the category row
@@ -581,7 +643,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		}
 		return rankCell{}
 	}
-	v.Years = matrices(h, unitPath(u), "项目", "%d年", keys, name, cell, h.departmentReads(u))
+	v.Years = matrices(h, unitPath(u), "项目", "%d年", keys, name, cell, h.unitReads(u))
 	// What the page holds: the ranks from above of the indicators it owns
 	// and its categories, or, owning none, what its title says.
 	description := u.Name
@@ -629,7 +691,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	terms := h.s.Config.Terms
 	label := terms.Peer
 	v := &IndicatorView{ID: ind.ID, Name: ind.Name, Number: ind.Number(), Section: ind.Section,
-		Unit: terms.Unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships)}
+		Unit: terms.Unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships), Groups: groupsOf(ind.Townships)}
 	if ind.Parent != nil {
 		v.Parent = &Link{Name: ind.Parent.Name, Path: indicatorPath(ind.Parent)}
 	}
@@ -807,7 +869,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 	}
 	dec := h.s.Config.Scoring.Decimals
 	terms := h.s.Config.Terms
-	v := &RankingsView{Unit: terms.Unit}
+	v := &RankingsView{Unit: terms.Unit, Groups: groupsOf(h.s.Townships)}
 	v.Years = matrices(h, "rankings/", terms.Unit, "%d年"+terms.Unit+"综合考核排名", h.s.Townships,
 		func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 		func(t *site.Unit, i int) rankCell {
@@ -821,7 +883,10 @@ func (h *history) rankingsPage() ([]byte, error) {
 			return rankCell{
 				text:  strconv.Itoa(p.rank),
 				score: formatScore(p.value, dec),
-				class: "heat-" + strconv.Itoa(heatLevel(p.rank, rankedWith(h.s, t))),
+				// Shaded on the legend's scale, the ranks of the largest
+				// group: the last of a group of 7 beside one of 11 is
+				// shaded as 第7名, not as the legend's 第10～11名.
+				class: "heat-" + strconv.Itoa(heatLevel(p.rank, n)),
 			}
 		},
 		func(p *rank.Period) []input { return []input{compositeIn(p)} })

@@ -299,8 +299,8 @@ type OpenCatalogueIndicator struct {
 	Section    string   `json:"section" zh:"所属栏目"`
 	Parent     string   `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
 	ScoreUnit  string   `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（写了的才有）"`
-	Owners     []string `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）" zhNoDepartments:"责任单位（本站没有责任单位，总是空的）"`
-	OwnerSlugs []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoDepartments:"责任单位的代号（本站没有责任单位，总是空的）"`
+	Owners     []string `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）" zhNoOwners:"责任单位（本站没有责任单位，总是空的）"`
+	OwnerSlugs []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoOwners:"责任单位的代号（本站没有责任单位，总是空的）"`
 	URL        string   `json:"url" zh:"指标页面的网址"`
 }
 
@@ -365,8 +365,11 @@ func compactJSON(v any) ([]byte, error) {
 // its [terms], {actions} its measures other than 奖励 in parentheses
 // (“（约谈、提醒约谈）”), or nothing for an office that takes none. A
 // zhNoDepartments tag, where there is one, is what it holds for an office
-// without a [[department]] (a 督查室 ranking its townships): no owner, no
-// second kind of unit, of which the zh tag speaks (noDepartments).
+// without a [[department]] (a 督查室 ranking its townships): no second
+// kind of unit, of which the zh tag speaks; a zhNoOwners tag, what it
+// holds for an office whose indicators have no owner (noDepartments). An
+// office ranking its 县直单位 may have no [[department]] and owners still:
+// the units it ranks own indicators.
 type OpenData struct {
 	Circular    OpenCircular     `json:"circular" zh:"所属的通报"`
 	Month       string           `json:"month" zh:"期别的代号：月份如 2023-02，季度、半年、年度如 2024-Q1、2024-H1、2024"`
@@ -416,8 +419,8 @@ type OpenIndicator struct {
 	Name          string         `json:"name" zh:"指标名称"`
 	Section       string         `json:"section" zh:"所属栏目"`
 	Parent        string         `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
-	Owners        []string       `json:"owners" zh:"责任单位" zhNoDepartments:"责任单位（本站没有责任单位，总是空的）"`
-	OwnerSlugs    []string       `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应，即单位页面网址 /units/代号/ 中的代号" zhNoDepartments:"责任单位的代号（本站没有责任单位，总是空的）"`
+	Owners        []string       `json:"owners" zh:"责任单位" zhNoOwners:"责任单位（本站没有责任单位，总是空的）"`
+	OwnerSlugs    []string       `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应，即单位页面网址 /units/代号/ 中的代号" zhNoOwners:"责任单位的代号（本站没有责任单位，总是空的）"`
 	City          int            `json:"city,omitempty" zh:"{city}排名（有则列出）"`
 	CityTie       bool           `json:"cityTie,omitempty" zh:"{city}排名并列时为 true（不并列时不列出）"`
 	District      int            `json:"district,omitempty" zh:"{peer}排名（有则列出）"`
@@ -494,8 +497,8 @@ type OpenCityBottom struct {
 	CityTie     bool     `json:"cityTie,omitempty" zh:"{city}排名并列时为 true（不并列时不列出）"`
 	District    int      `json:"district,omitempty" zh:"{peer}排名（有则列出）"`
 	DistrictTie bool     `json:"districtTie,omitempty" zh:"{peer}排名并列时为 true（不并列时不列出）"`
-	Owners      []string `json:"owners" zh:"责任单位" zhNoDepartments:"责任单位（本站没有责任单位，总是空的）"`
-	OwnerSlugs  []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoDepartments:"责任单位的代号（本站没有责任单位，总是空的）"`
+	Owners      []string `json:"owners" zh:"责任单位" zhNoOwners:"责任单位（本站没有责任单位，总是空的）"`
+	OwnerSlugs  []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoOwners:"责任单位的代号（本站没有责任单位，总是空的）"`
 }
 
 type OpenCategory struct {
@@ -895,9 +898,11 @@ type DataView struct {
 	Catalogue       string
 	CatalogueFields []DataField
 	// Departments says the office has [[department]]s: the catalogue's
-	// units are of two kinds, and its indicators have owners, which an
-	// office without any is not told of.
+	// units are of two kinds, which an office without any is not told of.
 	Departments bool
+	// Owned says some indicator has an owner (site.Owned): a [[department]]
+	// or, in an office ranking its 县直单位, a unit it ranks.
+	Owned bool
 	// Holds is what a circular's data.json has besides the CSV's scores and
 	// places, in the office's words: only what the office has, so that a
 	// 督查室 with no ranks from above and no departments is not told its
@@ -990,7 +995,7 @@ func (o *openData) dataPage() ([]byte, error) {
 	words := o.words()
 	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words, o.officeLacks()),
 		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words, o.noDepartments()), Holds: o.holds(),
-		Departments: len(o.s.Departments) > 0}
+		Departments: len(o.s.Departments) > 0, Owned: o.s.Owned()}
 	z, err := o.sizes()
 	if err != nil {
 		return nil, err
@@ -1171,12 +1176,16 @@ func (o *openData) officeLacks() func(f reflect.StructField) (doc string, lacks 
 // noDepartments is dataFields' office for the catalogue, and officeLacks'
 // last word: an office without a [[department]] reads a field's
 // zhNoDepartments where it has one, so that a 督查室 is not told its units
-// come 先乡镇后区直单位, nor what their owners are.
+// come 先乡镇后区直单位; one whose indicators have no owner reads
+// zhNoOwners, and is not told what their owners are.
 func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lacks bool) {
-	alone := len(o.s.Departments) == 0
+	alone, unowned := len(o.s.Departments) == 0, !o.s.Owned()
 	words := o.words()
 	return func(f reflect.StructField) (string, bool) {
 		if doc := f.Tag.Get("zhNoDepartments"); alone && doc != "" {
+			return words.Replace(doc), false
+		}
+		if doc := f.Tag.Get("zhNoOwners"); unowned && doc != "" {
 			return words.Replace(doc), false
 		}
 		return "", false

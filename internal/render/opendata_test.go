@@ -804,12 +804,19 @@ func TestDataPageSaysOnlyWhatTheOfficeHas(t *testing.T) {
 // owner — where it read 先乡镇后区直单位 and department：区直单位 to an
 // office that has none. With departments it names both kinds in the
 // office's own words ([terms] unit and department), not the defaults'.
+//
+// An office ranking its 县直单位, whose ranked units own indicators with no
+// [[department]] beside them, reads the owners explained, not 总是空的.
 func TestCatalogueWithoutDepartments(t *testing.T) {
-	for _, departments := range []bool{false, true} {
+	for _, tc := range []struct{ departments, rankedOwner bool }{{false, false}, {true, false}, {false, true}} {
+		departments := tc.departments
 		f := inspectorSite()
 		if departments {
 			f["data/units.toml"] += "[[department]]\nname = \"县发改局\"\nslug = \"fagai\"\n"
 			f["data/indicators.toml"] += "owners = [\"县发改局\"]\n"
+		}
+		if tc.rankedOwner {
+			f["data/indicators.toml"] += "owners = [\"甲镇\"]\n"
 		}
 		files := renderFiles(t, loadFiles(t, f), "/")
 		page := files["data/index.html"]
@@ -822,6 +829,10 @@ func TestCatalogueWithoutDepartments(t *testing.T) {
 			"units[].kind":            "总是 township：参加排名的乡镇",
 			"indicators[].owners":     "责任单位（本站没有责任单位，总是空的）",
 			"indicators[].ownerSlugs": "责任单位的代号（本站没有责任单位，总是空的）",
+		}
+		if tc.rankedOwner {
+			want["indicators[].owners"] = "责任单位，机构改革前后的都列出（各月的见当月 data.json）"
+			want["indicators[].ownerSlugs"] = "责任单位的代号，与 owners 一一对应"
 		}
 		if departments {
 			want = map[string]string{
@@ -842,7 +853,7 @@ func TestCatalogueWithoutDepartments(t *testing.T) {
 			jsonFields[text(r[0])] = text(r[1])
 		}
 		ownerDoc := "责任单位（本站没有责任单位，总是空的）"
-		if departments {
+		if departments || tc.rankedOwner {
 			ownerDoc = "责任单位"
 		}
 		if jsonFields["indicators[].owners"] != ownerDoc {
@@ -852,6 +863,9 @@ func TestCatalogueWithoutDepartments(t *testing.T) {
 		_, note, _ = strings.Cut(note, "</a>")
 		note, _, _ = strings.Cut(note, "</p>")
 		wantNote := "：全部单位和指标的代号、名称，单位参加考核的起止月份和改名、合并后接续它的单位，指标的所属栏目。"
+		if tc.rankedOwner {
+			wantNote = "：全部单位和指标的代号、名称，单位参加考核的起止月份和改名、合并后接续它的单位，指标的所属栏目和责任单位。"
+		}
 		if departments {
 			wantNote = "：全部单位和指标的代号、名称，单位的类别、参加考核的起止月份和改名、合并后接续它的单位，指标的所属栏目和责任单位。"
 		}

@@ -155,9 +155,23 @@ func (x *searchIndex) historyDocuments() (docs []search.Document, reads [][]inpu
 		}
 		return "。也称" + strings.Join(u.OtherNames, "、")
 	}
+	// The indicators a unit owns are in its text, a ranked unit's too
+	// (县信访局 of an office that ranks its 县直单位): its page lists them.
+	owned := map[*site.Unit][]string{}
+	for _, ind := range s.Indicators {
+		for _, o := range ind.Owners {
+			owned[o] = append(owned[o], ind.Name)
+		}
+	}
+	ownedText := func(u *site.Unit) string {
+		if names := owned[u]; len(names) > 0 {
+			return "。负责指标：" + strings.Join(names, "、")
+		}
+		return ""
+	}
 	months := x.res.Months()
 	for _, u := range s.Townships {
-		text := u.Name + "历次综合考核排名和各单项指标排名" + also(u)
+		text := u.Name + "历次综合考核排名和各单项指标排名" + also(u) + ownedText(u)
 		// The months it sat out, as its page says them: a result that
 		// promises its ranks, of a township exempted from every month
 		// there is, would be found for ranks it has none of, and a search
@@ -170,17 +184,8 @@ func (x *searchIndex) historyDocuments() (docs []search.Document, reads [][]inpu
 			Text: text})
 		reads = append(reads, in)
 	}
-	owned := map[*site.Unit][]string{}
-	for _, ind := range s.Indicators {
-		for _, o := range ind.Owners {
-			owned[o] = append(owned[o], ind.Name)
-		}
-	}
 	for _, u := range s.Departments {
-		text := u.Name + "历次考核情况" + also(u)
-		if names := owned[u]; len(names) > 0 {
-			text += "。负责指标：" + strings.Join(names, "、")
-		}
+		text := u.Name + "历次考核情况" + also(u) + ownedText(u)
 		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核情况", URL: unitPath(u), Names: append([]string{u.Name}, u.OtherNames...), Text: text})
 		reads = append(reads, nil)
 	}

@@ -555,10 +555,17 @@ func (c *Config) Words() *strings.Replacer {
 			actions = append(actions, "“"+a+"”")
 		}
 	}
+	// An [[interview]] without a kind is a 约谈, which an office that
+	// takes none (提醒约谈 alone) is refused: it is told to fill it in,
+	// not that an empty cell will do.
+	kindDefault := "；不填为约谈"
+	if !slices.Contains(t.Actions, "约谈") {
+		kindDefault = "；须填写（本机关的措施中没有约谈）"
+	}
 	return strings.NewReplacer(
 		"{city}", t.City, "{cityUnits}", strconv.Itoa(c.Ranking.CityUnits),
 		"{peer}", t.Peer, "{districtUnits}", strconv.Itoa(c.Ranking.DistrictUnits),
-		"{unit}", t.Unit, "{department}", t.Department, "{actions}", zh.Or(actions))
+		"{unit}", t.Unit, "{department}", t.Department, "{actions}", zh.Or(actions), "{kindDefault}", kindDefault)
 }
 
 // GenericWords replaces the placeholders of a field's Help with what they
@@ -568,5 +575,6 @@ func GenericWords() *strings.Replacer {
 	return strings.NewReplacer(
 		"{city}", "上级（[terms] city）", "{cityUnits}", "[ranking] cityUnits",
 		"{peer}", "同级（[terms] peer）", "{districtUnits}", "[ranking] districtUnits",
-		"{unit}", "单位（[terms] unit）", "{department}", "[[department]]", "{actions}", "[terms] actions 中奖励以外的措施")
+		"{unit}", "单位（[terms] unit）", "{department}", "[[department]]", "{actions}", "[terms] actions 中奖励以外的措施",
+		"{kindDefault}", "；不填为约谈（[terms] actions 中没有约谈时须填写）")
 }

@@ -190,6 +190,8 @@ func TestInterviewKindHelpInTheOfficesWords(t *testing.T) {
 	}{
 		{[]string{"奖励", "约谈"}, "可填“约谈”；不填为约谈", "填“约谈”；不填为约谈"},
 		{[]string{"奖励", "约谈", "提醒约谈"}, "可填“约谈” 或 “提醒约谈”；不填为约谈", "填“约谈” 或 “提醒约谈”；不填为约谈"},
+		// A 县委督查室 takes 提醒约谈 and no 约谈: an empty kind is refused.
+		{[]string{"奖励", "提醒约谈"}, "可填“提醒约谈”；须填写（本机关的措施中没有约谈）", "填“提醒约谈”；须填写（本机关的措施中没有约谈）"},
 	} {
 		words := (&Config{Terms: Terms{Actions: c.actions}}).Words()
 		if got := words.Replace(kind.Help); got != c.help {

@@ -49,7 +49,8 @@ type Field struct {
 	Kind  Kind
 	Label string // short Chinese name: a workbook's column heading
 	// Help is what to write, in Chinese. {city}, {cityUnits}, {peer},
-	// {districtUnits}, {unit}, {department} and {actions} in it stand for
+	// {districtUnits}, {unit}, {department}, {actions} and {kindDefault}
+	// (what an [[interview]] without a kind is) in it stand for
 	// the office's own words and numbers ([terms], [ranking]): a file
 	// written for one office says them (Config.Words), the reference says
 	// where they are set (GenericWords).
@@ -176,7 +177,7 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 			Help: "[terms] sections 之一；有 parent 时可不写（同上级）"},
 		{Key: "parent", Kind: IndicatorRef, Label: "上级指标",
 			Help: "把本项嵌套在另一指标之下（写在它后面，只能嵌套一层）；不写则为栏目下的一项"},
-		{Key: "owners", Kind: Texts, Label: "责任单位", Help: "负责本项的单位（[[department]] 的名称），如 [\"县发改局\"]；可不填"},
+		{Key: "owners", Kind: Texts, Label: "责任单位", Help: "负责本项的单位的名称，如 [\"县发改局\"]：[[department]]，也可以是参与排名的 [[township]]（考核县直单位的机关中，县信访局负责信访件办理，自己也参与排名）；可不填"},
 		{Key: "townships", Kind: UnitSet, Label: "参与排名的单位",
 			Help: "\"all\"：全部排名单位；或排名单位名称的数组；不写则本项没有单位得分，只有上级、同级排名"},
 		{Key: "better", Kind: Text, Label: "得分方向", Values: []string{"higher", "lower"},
@@ -318,8 +319,8 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	{Key: "interview", Kind: Tables, Label: "约谈", Help: "规则（[[rule]]）之外另行采取的约谈、书面检查等措施（[terms] actions），可不填", Fields: []Field{
 		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "被约谈单位"},
 		{Key: "who", Kind: Text, Label: "约谈对象", Required: true, Help: "如“分管领导”"},
-		{Key: "kind", Kind: Text, Label: "措施", Help: "可填{actions}；不填为约谈",
-			Sheet: "填{actions}；不填为约谈"},
+		{Key: "kind", Kind: Text, Label: "措施", Help: "可填{actions}{kindDefault}",
+			Sheet: "填{actions}{kindDefault}"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "约谈原因"},
 	}},
 }}

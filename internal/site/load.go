@@ -821,7 +821,16 @@ func (l *loader) units() {
 			f.errorf(r.at("slug"), "slug“%s”%s：它是单位页面的网址 /units/%s/", u.Slug, why, u.Slug)
 		}
 		if prev := l.s.units[u.Name]; prev != nil {
-			f.errorf(r.at("name"), "单位名称“%s”重复", u.Name)
+			// One unit of both kinds — a 县直单位 ranked and owning an
+			// indicator — is written once, as a ranked unit.
+			both := ""
+			if prev.Kind != kind {
+				both = "：参与排名的单位也可以负责指标，只写作 [[township]]，在指标的 owners 中写它的名称，删去这个 [[department]]"
+				if kind == Township {
+					both = "：参与排名的单位也可以负责指标，只写作 [[township]]，在指标的 owners 中写它的名称，删去前面的 [[department]]"
+				}
+			}
+			f.errorf(r.at("name"), "单位名称“%s”重复%s", u.Name, both)
 			return nil
 		}
 		if prev, dup := slugs[u.Slug]; dup {
@@ -1168,14 +1177,13 @@ func (l *loader) indicatorCatalogue() {
 				shorts = append(shorts, shortName{ind, short, e.path})
 			}
 		}
+		// An owner is a [[department]], or a ranked unit itself: an office
+		// that ranks its 县直单位 has 县信访局 own 信访件办理 and be ranked
+		// on it, one unit with one page, not two of one name.
 		for _, e := range r.texts("owners") {
-			u := s.units[e.value]
-			switch {
-			case u == nil:
-				f.errorf(e.path, "未知单位“%s”%s", e.value, Suggest(e.value, names(s.Departments)))
-			case u.Kind != Department:
-				f.errorf(e.path, "责任单位“%s”不是%s", e.value, terms.Department)
-			default:
+			if u := s.units[e.value]; u == nil {
+				f.errorf(e.path, "未知单位“%s”%s", e.value, Suggest(e.value, append(names(s.Departments), names(s.Townships)...)))
+			} else {
 				ind.Owners = append(ind.Owners, u)
 			}
 		}

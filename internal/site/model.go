@@ -499,13 +499,14 @@ func (ind *Indicator) FormerNames() []string {
 	return names
 }
 
-// OwnersIn are the owners assessed in the month key: of a department and
-// the one that continues it after a 机构改革, both Owners, the one of that
-// month, as its circular names it.
+// OwnersIn are the owners in the month key: of a department and the one
+// that continues it after a 机构改革, both Owners, the one of that month,
+// as its circular names it. A ranked owner exempted from the month's
+// rankings (免考) still owns its indicator: it answers for it unranked.
 func (ind *Indicator) OwnersIn(month string) []*Unit {
 	var out []*Unit
 	for _, u := range ind.Owners {
-		if u.AssessedIn(month) {
+		if u.InSpan(month) {
 			out = append(out, u)
 		}
 	}
@@ -874,6 +875,20 @@ func (s *Site) Indicator(id string) *Indicator { return s.indicators[id] }
 // indicators have none is not told to.
 func (s *Site) Owned() bool {
 	return slices.ContainsFunc(s.Indicators, func(ind *Indicator) bool { return len(ind.Owners) > 0 })
+}
+
+// Owners are the units that own an indicator (责任单位), ranked units
+// first and departments after, each in units.toml order: a ranked unit
+// may own one too (县信访局 of an office that ranks its 县直单位), and is
+// handed its workbook and owed its scores as a department is.
+func (s *Site) Owners() []*Unit {
+	owns := map[*Unit]bool{}
+	for _, ind := range s.Indicators {
+		for _, u := range ind.Owners {
+			owns[u] = true
+		}
+	}
+	return slices.DeleteFunc(slices.Concat(s.Townships, s.Departments), func(u *Unit) bool { return !owns[u] })
 }
 
 // PublishDate is the date the circular was published (发布日期): its

@@ -58,6 +58,7 @@ func NameParts(name string) []string {
 		tail = append([]string{found}, tail...)
 		rest = rest[:len(rest)-len(found)]
 	}
+	places := len(head)
 	for rest != "" {
 		n := placeEnd(rest)
 		if n == 0 {
@@ -65,6 +66,12 @@ func NameParts(name string) []string {
 		}
 		head = append(head, rest[:n])
 		rest = rest[n:]
+	}
+	// 委 after a place is its party committee (县委, 市委), 委员会 being
+	// a suffix already: 中共青山县委 督查室, not 青山县 委督查室.
+	if len(head) > places && strings.HasPrefix(rest, "委") && rest != "委" {
+		head[len(head)-1] += "委"
+		rest = strings.TrimPrefix(rest, "委")
 	}
 	parts := head
 	if rest != "" {
