@@ -181,12 +181,20 @@ type IndicatorView struct {
 	Unit      string // [terms] unit
 	CityLabel string // [terms] city
 	PeerLabel string // [terms] peer
-	Parent    *Link
-	Children  []Link
-	Owners    []Link
-	Short     []string // its short names (indicators.toml shortNames)
-	Better    string   // 得分越高越好 | 得分越低越好, when townships are ranked
-	Weight    string   // its weight in the township composite
+	// Higher is which rankings from above the site holds (HigherHeld),
+	// or both when it holds none, and HigherRanks names them in the
+	// office's words (全市排名和三区排名, 全省排名): the section of those
+	// ranks has a column, and its heading and caption a name, only for
+	// a ranking the office is given — an office ranked by the province
+	// alone has no 三区排名 column of dashes under 全省排名和三区排名.
+	Higher      site.Higher
+	HigherRanks string
+	Parent      *Link
+	Children    []Link
+	Owners      []Link
+	Short       []string // its short names (indicators.toml shortNames)
+	Better      string   // 得分越高越好 | 得分越低越好, when townships are ranked
+	Weight      string   // its weight in the township composite
 	// Changes say when the 考核办法 changed its weight, direction or
 	// decimals, one line each, oldest first: 自2025年1月起权重为1.5. Better
 	// and Weight are what it had before the first change of each, and
@@ -202,7 +210,8 @@ type IndicatorView struct {
 	Townships int // number of townships it ranks
 	CityChart template.HTML
 	PeerChart template.HTML
-	// Ranks are the rows of the charts' table (月份, <city>排名, <peer>排名, 变化),
+	// Ranks are the rows of the charts' table (月份, <city>排名 and <peer>排名
+	// as Higher has them, 变化),
 	// one per month with a city or peer rank, newest first. The change is
 	// of the city rank, or of the peer rank when there is never a city one.
 	Ranks       template.HTML
@@ -628,8 +637,13 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	m := h.model()
 	terms := h.s.Config.Terms
 	label := terms.Peer
+	held := h.s.HigherHeld()
+	if !held.Any() {
+		held = site.Higher{City: true, Peer: true}
+	}
 	v := &IndicatorView{ID: ind.ID, Name: ind.Name, Number: ind.Number(), Section: ind.Section,
-		Unit: terms.Unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships)}
+		Unit: terms.Unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships),
+		Higher: held, HigherRanks: higherRanks(held, terms, "和")}
 	if ind.Parent != nil {
 		v.Parent = &Link{Name: ind.Parent.Name, Path: indicatorPath(ind.Parent)}
 	}
@@ -712,12 +726,16 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 			continue
 		}
 		rows.rowHead(m.refs[i].Label, m.refs[i].Path)
-		if res.City > 0 {
-			rows.td("", zh.RankPhrase(res.City, res.CityTie))
-		} else {
-			rows.td("", "—")
+		if held.City {
+			if res.City > 0 {
+				rows.td("", zh.RankPhrase(res.City, res.CityTie))
+			} else {
+				rows.td("", "—")
+			}
 		}
-		rows.td("", peerPhrase(res))
+		if held.Peer {
+			rows.td("", peerPhrase(res))
+		}
 		rows.change(rankChange(previous(moved, i), moved[i]))
 		rows.endRow()
 	}
@@ -754,7 +772,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		}
 	}
 	// The page describes only the rankings it shows.
-	description := ind.Name + "历次" + terms.City + "排名、" + label + "排名和" + terms.Unit + "排名"
+	description := ind.Name + "历次" + higherRanks(held, terms, "、") + "和" + terms.Unit + "排名"
 	if v.Ranks == "" && v.Years != nil {
 		description = ind.Name + "历次" + terms.Unit + "排名"
 	}

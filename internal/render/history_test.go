@@ -1545,3 +1545,51 @@ func TestDepartmentPageOwningNothing(t *testing.T) {
 		t.Errorf("区审计局's page lacks %s", want)
 	}
 }
+
+// TestIndicatorProvinceOnly: an office ranked by the province and given no
+// peer ranking (a city's 督查室: [terms] city = "全省", [ranking]
+// districtRanks = false, no month with a district rank) has on an
+// indicator's page the province's ranks alone — heading 全省排名, no
+// 三区排名 column of dashes, and a description naming only what the page
+// shows. By hand, historySite's jingji is ranked 3, 5, 1 by the province:
+// newest first 第一 (up 4 from 第五), 第五 (down 2 from 第三), 第三.
+func TestIndicatorProvinceOnly(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], "peer = \"三区\"\n", "city = \"全省\"\n", 1)
+	f["config.toml"] = strings.Replace(f["config.toml"], "districtUnits = 3\n", "districtRanks = false\n", 1)
+	for _, m := range []string{"data/2022-12.toml", "data/2023-01.toml", "data/2023-02.toml"} {
+		f[m] = regexp.MustCompile(`district = \d+\n`).ReplaceAllString(f[m], "")
+	}
+	files := renderFiles(t, loadFiles(t, f), "")
+	jingji := files["indicators/jingji/index.html"]
+	for _, w := range []string{
+		`<h2 id="ranks-heading">全省排名</h2>`,
+		`<caption>经济运行历次全省排名</caption>`,
+		`<tr><th scope="col">月份</th><th scope="col">全省排名</th><th scope="col">全省排名变化</th></tr>`,
+		`<meta name="description" content="经济运行历次全省排名和乡镇（街道）排名">`,
+	} {
+		if !bytes.Contains(jingji, []byte(w)) {
+			t.Errorf("jingji's page lacks %s", w)
+		}
+	}
+	if bytes.Contains(jingji, []byte("三区")) {
+		t.Error("jingji's page names 三区, a peer ranking the office is not given")
+	}
+	rows := tableAfter(t, jingji, "<caption>经济运行历次全省排名</caption>")
+	var got [][]string
+	for _, r := range rows {
+		got = append(got, []string{text(r[0]), text(r[1]), text(r[len(r)-1])})
+		if len(r) != 3 {
+			t.Errorf("row %q has %d cells, want 3 (月份, 全省排名, 变化)", text(r[0]), len(r))
+		}
+	}
+	want := [][]string{{"2023年2月", "第一", "↑4上升4位"}, {"2023年1月", "第五", "↓2下降2位"}, {"2022年12月", "第三", "—上月无排名"}}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("jingji's rows %q, want %q", got, want)
+	}
+	// caizheng, with no township scores and no rank from above in any
+	// month, says it has no 全省排名, not 全省排名或三区排名.
+	if caizheng := files["indicators/caizheng/index.html"]; !bytes.Contains(caizheng, []byte("<p>本指标暂无全省排名。</p>")) {
+		t.Error("caizheng's page does not say 本指标暂无全省排名。")
+	}
+}
