@@ -116,7 +116,10 @@ type UnitView struct {
 	// newest first.
 	Chart     template.HTML
 	Composite template.HTML
-	Latest    string // 2023年1-2月综合考核排名第三
+	// Latest is its newest composite rank, within its group when units.toml
+	// has groups (2024年3月城区组综合考核排名第一: first of three, not of
+	// the eleven the page's reader would otherwise count).
+	Latest string // 2023年1-2月综合考核排名第三
 	// Span says when a unit set up, abolished, merged or renamed within
 	// the archive was assessed ("2022年7月起参加考核"); "" for one always
 	// assessed. Was are the units it continues, Became the one that
@@ -298,7 +301,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	for i, p := range comp {
 		ranks[i] = p.rank
 		if p.rank != 0 {
-			v.Latest = refs[i].Label + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
+			v.Latest = refs[i].Label + v.Group + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
 		}
 	}
 	// Newest first: the current month heads the table, each row's

@@ -1593,3 +1593,23 @@ func TestIndicatorProvinceOnly(t *testing.T) {
 		t.Error("caizheng's page does not say 本指标暂无全省排名。")
 	}
 }
+
+// TestUnitLatestGrouped: with unit groups a township's page says in which
+// group its newest composite rank is, as the circular's reasons do
+// (城区组综合考核排名第一): 丙镇, alone in 镇组, is not 综合考核排名第一
+// among three. By hand, historySite's 2023-02 grouped: 街道组 甲 (95, 90)
+// over 乙 (85, 80), so 甲 first and 乙 second; 丙镇 first of its one.
+func TestUnitLatestGrouped(t *testing.T) {
+	f := historySite()
+	groupHistorySite(f)
+	files := renderFiles(t, loadFiles(t, f), "")
+	for page, want := range map[string]string{
+		"units/jia/index.html":  "2023年2月街道组综合考核排名第一。",
+		"units/yi/index.html":   "2023年2月街道组综合考核排名第二。",
+		"units/bing/index.html": "2023年2月镇组综合考核排名第一。",
+	} {
+		if w := `<p class="history-lead">` + want + `</p>`; !bytes.Contains(files[page], []byte(w)) {
+			t.Errorf("%s lacks %s", page, w)
+		}
+	}
+}
