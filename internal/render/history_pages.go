@@ -192,6 +192,7 @@ type IndicatorView struct {
 	// alone has no 三区排名 column of dashes under 全省排名和三区排名.
 	Higher      site.Higher
 	HigherRanks string
+	Grouped     bool // units.toml has groups: the township matrix ranks each apart
 	Parent      *Link
 	Children    []Link
 	Owners      []Link
@@ -224,11 +225,24 @@ type IndicatorView struct {
 
 // RankingsView is /rankings/.
 type RankingsView struct {
-	Unit     string // [terms] unit
-	Years    []YearMatrix
-	Legend   []LegendItem
-	Units    []UnitGroup    // as /units/ lists them (index.go)
-	Sections []IndexSection // as /indicators/ lists them
+	Unit  string // [terms] unit
+	Years []YearMatrix
+	// Legend is the shades of the largest group's ranks (every township's
+	// without groups). GroupLegends, set when units.toml's groups differ
+	// in size, are each group's: a shade is a share of the group's ranks,
+	// and the last of three is shaded as the last of eight, not as a
+	// 第3名 of eight would be.
+	Legend       []LegendItem
+	GroupLegends []GroupLegend
+	Grouped      bool           // units.toml has groups: each ranks apart
+	Units        []UnitGroup    // as /units/ lists them (index.go)
+	Sections     []IndexSection // as /indicators/ lists them
+}
+
+// GroupLegend is the heat map's legend of one unit group's ranks.
+type GroupLegend struct {
+	Name  string
+	Items []LegendItem
 }
 
 // LegendItem is one shade of the heat map.
@@ -351,7 +365,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 			inds = append(inds, ind)
 		}
 	}
-	v.Years = matrices(h, unitPath(u), "指标", "%d年各单项指标排名", inds,
+	v.Years = matrices(h, unitPath(u), "指标", "%d年各单项指标排名", inds, nil,
 		func(ind *site.Indicator) (string, string) {
 			if note := directionNote(ind); note != "" {
 				return ind.Name + "（得分越低越好）", indicatorPath(ind)
@@ -496,6 +510,9 @@ func previous(ranks []int, i int) int {
 	return ranks[i-1]
 }
 
+// unitGroup is the group u is ranked in (nil without groups).
+func unitGroup(u *site.Unit) *site.Group { return u.Group }
+
 // rankedWith is how many townships u is ranked with: its group's, or
 // every township.
 func rankedWith(s *site.Site, u *site.Unit) int {
@@ -593,7 +610,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		}
 		return rankCell{}
 	}
-	v.Years = matrices(h, unitPath(u), "项目", "%d年", keys, name, cell, h.departmentReads(u))
+	v.Years = matrices(h, unitPath(u), "项目", "%d年", keys, nil, name, cell, h.departmentReads(u))
 	// What the page holds: the ranks from above of the indicators it owns
 	// and its categories, or, owning none, what its title says.
 	description := u.Name
@@ -646,7 +663,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 	v := &IndicatorView{ID: ind.ID, Name: ind.Name, Number: ind.Number(), Section: ind.Section,
 		Unit: terms.Unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships),
-		Higher: held, HigherRanks: higherRanks(held, terms, "和")}
+		Higher: held, HigherRanks: higherRanks(held, terms, "和"), Grouped: len(h.s.Groups) > 0}
 	if ind.Parent != nil {
 		v.Parent = &Link{Name: ind.Parent.Name, Path: indicatorPath(ind.Parent)}
 	}
@@ -756,7 +773,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 
 	if byUnit := m.townships[ind.ID]; byUnit != nil {
 		caption := "%d年" + terms.Unit + "排名" + directionNote(ind)
-		v.Years = matrices(h, indicatorPath(ind), terms.Unit, caption, ind.Townships,
+		v.Years = matrices(h, indicatorPath(ind), terms.Unit, caption, ind.Townships, unitGroup,
 			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 			func(t *site.Unit, i int) rankCell {
 				if c, ok := excludedCell(m.periods[i].Month, ind, t); ok {
@@ -820,6 +837,28 @@ func heatLevel(rank, n int) int {
 	return min((rank*heatLevels+n-1)/n, heatLevels)
 }
 
+// heatLegend is the shades of the ranks 1 … n, each with the ranks it
+// covers.
+func heatLegend(n int) []LegendItem {
+	var items []LegendItem
+	for lvl, lo := 1, 1; lo <= n; lvl++ {
+		hi := lo
+		for hi+1 <= n && heatLevel(hi+1, n) == lvl {
+			hi++
+		}
+		if heatLevel(lo, n) != lvl {
+			continue // a shade no rank falls in (fewer townships than shades)
+		}
+		item := LegendItem{Class: "heat-" + strconv.Itoa(lvl), Label: fmt.Sprintf("第%d名", lo)}
+		if hi > lo {
+			item.Label, item.Spoken = fmt.Sprintf("第%d～%d名", lo, hi), fmt.Sprintf("第%d至%d名", lo, hi)
+		}
+		items = append(items, item)
+		lo = hi + 1
+	}
+	return items
+}
+
 func (h *history) rankingsPage() ([]byte, error) {
 	m := h.model()
 	n := 0 // the shades cover the ranks of the largest group
@@ -828,8 +867,19 @@ func (h *history) rankingsPage() ([]byte, error) {
 	}
 	dec := h.s.Config.Scoring.Decimals
 	terms := h.s.Config.Terms
-	v := &RankingsView{Unit: terms.Unit}
-	v.Years = matrices(h, "rankings/", terms.Unit, "%d年"+terms.Unit+"综合考核排名", h.s.Townships,
+	v := &RankingsView{Unit: terms.Unit, Grouped: len(h.s.Groups) > 0, Legend: heatLegend(n)}
+	sizes := make([]int, len(h.s.Groups))
+	for i, g := range h.s.Groups {
+		for _, t := range g.Units {
+			sizes[i] = max(sizes[i], rankedWith(h.s, t))
+		}
+	}
+	if slices.ContainsFunc(sizes, func(k int) bool { return k != n }) {
+		for i, g := range h.s.Groups {
+			v.GroupLegends = append(v.GroupLegends, GroupLegend{Name: g.Name, Items: heatLegend(sizes[i])})
+		}
+	}
+	v.Years = matrices(h, "rankings/", terms.Unit, "%d年"+terms.Unit+"综合考核排名", h.s.Townships, unitGroup,
 		func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 		func(t *site.Unit, i int) rankCell {
 			p := m.composite[t][i]
@@ -849,21 +899,6 @@ func (h *history) rankingsPage() ([]byte, error) {
 	for i := range v.Years {
 		v.Years[i].Class = "heatmap"
 		v.Years[i].Notes = exemptNotes(m.periods, v.Years[i].Year, h.s.Townships, func(*rank.Period, *site.Unit) bool { return true })
-	}
-	for lvl, lo := 1, 1; lo <= n; lvl++ {
-		hi := lo
-		for hi+1 <= n && heatLevel(hi+1, n) == lvl {
-			hi++
-		}
-		if heatLevel(lo, n) != lvl {
-			continue // a shade no rank falls in (fewer townships than shades)
-		}
-		item := LegendItem{Class: "heat-" + strconv.Itoa(lvl), Label: fmt.Sprintf("第%d名", lo)}
-		if hi > lo {
-			item.Label, item.Spoken = fmt.Sprintf("第%d～%d名", lo, hi), fmt.Sprintf("第%d至%d名", lo, hi)
-		}
-		v.Legend = append(v.Legend, item)
-		lo = hi + 1
 	}
 	v.Units = h.unitGroups()
 	v.Sections = h.indicatorIndex()

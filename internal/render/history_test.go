@@ -1613,3 +1613,56 @@ func TestUnitLatestGrouped(t *testing.T) {
 		}
 	}
 }
+
+// TestRankingsGrouped: with unit groups the composite matrix of /rankings/
+// puts each group's rows in a <tbody> of their own, headed by the group's
+// name (each group ranks from 1), and shades each cell by its rank in its
+// group with a legend per group when the groups differ in size. By hand,
+// groupHistorySite in 2023: 街道组 (two) 2023-01 乙 1 甲 2, 2023-02 甲 1
+// 乙 2; 镇组 丙镇 alone, 1 and 1. Six shades over two ranks: 1 → ⌈6/2⌉ =
+// 3, 2 → 6; over one rank: 1 → 6.
+func TestRankingsGrouped(t *testing.T) {
+	f := historySite()
+	groupHistorySite(f)
+	page := string(renderFiles(t, loadFiles(t, f), "")["rankings/index.html"])
+	i := strings.Index(page, `<caption id="y2023">`)
+	if i < 0 {
+		t.Fatal("no 2023 matrix")
+	}
+	body := page[i:]
+	body = body[strings.Index(body, "<tbody>") : strings.Index(body, "</table>")]
+	cell := func(rank, score string, shade int) string {
+		return `<td class="heat-` + strconv.Itoa(shade) + `">` + rank + `<span class="visually-hidden">名，得分</span><small>` + score + `</small></td>`
+	}
+	want := "<tbody>\n" +
+		`<tr class="matrix-group"><th scope="rowgroup" colspan="3"><strong>街道组</strong></th></tr>` + "\n" +
+		`<tr><th scope="row"><a href="/units/jia/">甲街道</a></th>` + cell("2", "50.00", 6) + cell("1", "100.00", 3) + "</tr>\n" +
+		`<tr><th scope="row"><a href="/units/yi/">乙街道</a></th>` + cell("1", "100.00", 3) + cell("2", "50.00", 6) + "</tr>\n" +
+		"</tbody>\n<tbody>\n" +
+		`<tr class="matrix-group"><th scope="rowgroup" colspan="3"><strong>镇组</strong></th></tr>` + "\n" +
+		`<tr><th scope="row"><a href="/units/bing/">丙镇</a></th>` + cell("1", "100.00", 6) + cell("1", "100.00", 6) + "</tr>\n"
+	if got := squeezeSpace(body); !strings.HasPrefix(got, squeezeSpace(want)) {
+		t.Errorf("2023 matrix body\n%s\nwant it to open with\n%s", got, want)
+	}
+	for _, w := range []string{
+		`<p class="heat-legend-title" id="legend-title-0">图例（街道组，底色深浅）：</p>`,
+		`<li><span class="heat-swatch heat-3" aria-hidden="true"></span>第1名</li>` + "\n" + `          <li><span class="heat-swatch heat-6" aria-hidden="true"></span>第2名</li>`,
+		`<p class="heat-legend-title" id="legend-title-1">图例（镇组，底色深浅）：</p>`,
+		`每格上方为当月在本组中的综合考核名次`,
+	} {
+		if !strings.Contains(page, w) {
+			t.Errorf("rankings page lacks %s", w)
+		}
+	}
+}
+
+// squeezeSpace drops the indentation and blank lines a layout adds.
+func squeezeSpace(s string) string {
+	var lines []string
+	for l := range strings.SplitSeq(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
