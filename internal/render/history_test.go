@@ -1630,7 +1630,7 @@ func TestRankingsGrouped(t *testing.T) {
 		t.Fatal("no 2023 matrix")
 	}
 	body := page[i:]
-	body = body[strings.Index(body, "<tbody>") : strings.Index(body, "</table>")]
+	body = body[strings.Index(body, "<tbody>"):strings.Index(body, "</table>")]
 	cell := func(rank, score string, shade int) string {
 		return `<td class="heat-` + strconv.Itoa(shade) + `">` + rank + `<span class="visually-hidden">名，得分</span><small>` + score + `</small></td>`
 	}
