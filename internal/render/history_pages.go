@@ -355,7 +355,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	}
 	v.Composite = rows.html()
 	if len(comp) > 0 {
-		chart := &rankChart{id: "chart-composite", title: u.Name + "综合考核排名走势", noun: "综合考核排名",
+		chart := &rankChart{id: "chart-composite", title: u.Name + "综合考核排名走势", noun: v.Group + "综合考核排名", // its group's ranks, as Latest says
 			worst: rankedWith(h.s, u), months: refs, ranks: ranks}
 		v.Chart = chart.html()
 	}

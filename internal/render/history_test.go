@@ -1612,6 +1612,11 @@ func TestUnitLatestGrouped(t *testing.T) {
 			t.Errorf("%s lacks %s", page, w)
 		}
 	}
+	// Its chart's words likewise: 甲 tied first in 2022-12 (75 each), second
+	// in 2023-01, first in 2023-02.
+	if w := "2022年12月至2023年2月共3期，街道组综合考核排名最好为第一，最差为第二，最近一期（2023年2月）为第一。"; !bytes.Contains(files["units/jia/index.html"], []byte(w)) {
+		t.Errorf("甲街道's chart does not say %s", w)
+	}
 }
 
 // TestRankingsGrouped: with unit groups the composite matrix of /rankings/
