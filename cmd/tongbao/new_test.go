@@ -563,6 +563,9 @@ func TestNewInOfficeWords(t *testing.T) {
 			"#   overallCity    全省综合排名：本地区在全省综合排名中的名次（1～14），可不填\n",
 			"#   city           全省排名：本项在全省排名中的名次（1～14），可不填\n",
 			"# overallCity =            # 全省综合排名（待填写；上月：8）\n",
+			// A city's 督查室 ranks its 县市区, not 乡镇: the example of a
+			// unit not concerned in a month names no kind of unit.
+			"#   notApplicable  不涉及的单位：本月不涉及本项工作的单位（如当月没有规模以上工业企业），如 [\"甲镇\"]：",
 		}},
 	} {
 		dir := sampleSiteCopy(t)
@@ -581,7 +584,7 @@ func TestNewInOfficeWords(t *testing.T) {
 		if left := officePlaceholder.FindAllString(month, -1); left != nil {
 			t.Errorf("%s: the month file says %q", c.name, left)
 		}
-		for _, no := range []string{"[terms]", "[ranking]", "上级"} {
+		for _, no := range []string{"[terms]", "[ranking]", "上级", "的乡镇"} {
 			if strings.Contains(month, no) {
 				t.Errorf("%s: the month file says %q", c.name, no)
 			}

@@ -115,7 +115,10 @@ type UnitView struct {
 	// newest first.
 	Chart     template.HTML
 	Composite template.HTML
-	Latest    string // 2023年1-2月综合考核排名第三
+	// Latest is its newest composite rank, within its group when units.toml
+	// has groups (2024年3月城区组综合考核排名第一: first of three, not of
+	// the eleven the page's reader would otherwise count).
+	Latest string // 2023年1-2月综合考核排名第三
 	// Span says when a unit set up, abolished, merged or renamed within
 	// the archive was assessed ("2022年7月起参加考核"); "" for one always
 	// assessed. Was are the units it continues, Became the one that
@@ -180,12 +183,21 @@ type IndicatorView struct {
 	Unit      string // [terms] unit
 	CityLabel string // [terms] city
 	PeerLabel string // [terms] peer
-	Parent    *Link
-	Children  []Link
-	Owners    []Link
-	Short     []string // its short names (indicators.toml shortNames)
-	Better    string   // 得分越高越好 | 得分越低越好, when townships are ranked
-	Weight    string   // its weight in the township composite
+	// Higher is which rankings from above the site holds (HigherHeld),
+	// or both when it holds none, and HigherRanks names them in the
+	// office's words (全市排名和三区排名, 全省排名): the section of those
+	// ranks has a column, and its heading and caption a name, only for
+	// a ranking the office is given — an office ranked by the province
+	// alone has no 三区排名 column of dashes under 全省排名和三区排名.
+	Higher      site.Higher
+	HigherRanks string
+	Grouped     bool // units.toml has groups: the township matrix ranks each apart
+	Parent      *Link
+	Children    []Link
+	Owners      []Link
+	Short       []string // its short names (indicators.toml shortNames)
+	Better      string   // 得分越高越好 | 得分越低越好, when townships are ranked
+	Weight      string   // its weight in the township composite
 	// Changes say when the 考核办法 changed its weight, direction or
 	// decimals, one line each, oldest first: 自2025年1月起权重为1.5. Better
 	// and Weight are what it had before the first change of each, and
@@ -198,11 +210,11 @@ type IndicatorView struct {
 	// archive's: 自2025年1月起 of one added, 2021年3月至2024年12月，此后不再考核
 	// of one dropped; "" otherwise.
 	Assessed  string
-	Townships int    // number of townships it ranks
-	Groups    string // the groups they are ranked in (groupsOf), "" without groups
+	Townships int // number of townships it ranks
 	CityChart template.HTML
 	PeerChart template.HTML
-	// Ranks are the rows of the charts' table (月份, <city>排名, <peer>排名, 变化),
+	// Ranks are the rows of the charts' table (月份, <city>排名 and <peer>排名
+	// as Higher has them, 变化),
 	// one per month with a city or peer rank, newest first. The change is
 	// of the city rank, or of the peer rank when there is never a city one.
 	Ranks       template.HTML
@@ -210,28 +222,26 @@ type IndicatorView struct {
 	Years       []YearMatrix // the township rank matrix
 }
 
-// groupsOf names the groups units are ranked in, in units.toml's order
-// (党群部门、政府部门), "" when they are not grouped: a matrix of ranks in
-// each group says so, where two units ranked 1 in one column read as a
-// mistake.
-func groupsOf(units []*site.Unit) string {
-	var names []string
-	for _, u := range units {
-		if u.Group != nil && !slices.Contains(names, u.Group.Name) {
-			names = append(names, u.Group.Name)
-		}
-	}
-	return strings.Join(names, "、")
-}
-
 // RankingsView is /rankings/.
 type RankingsView struct {
-	Unit     string // [terms] unit
-	Groups   string // the groups ranked apart (groupsOf), "" without groups
-	Years    []YearMatrix
-	Legend   []LegendItem
-	Units    []UnitGroup    // as /units/ lists them (index.go)
-	Sections []IndexSection // as /indicators/ lists them
+	Unit  string // [terms] unit
+	Years []YearMatrix
+	// Legend is the shades of the largest group's ranks (every township's
+	// without groups). GroupLegends, set when units.toml's groups differ
+	// in size, are each group's: a shade is a share of the group's ranks,
+	// and the last of three is shaded as the last of eight, not as a
+	// 第3名 of eight would be.
+	Legend       []LegendItem
+	GroupLegends []GroupLegend
+	Grouped      bool           // units.toml has groups: each ranks apart
+	Units        []UnitGroup    // as /units/ lists them (index.go)
+	Sections     []IndexSection // as /indicators/ lists them
+}
+
+// GroupLegend is the heat map's legend of one unit group's ranks.
+type GroupLegend struct {
+	Name  string
+	Items []LegendItem
 }
 
 // LegendItem is one shade of the heat map.
@@ -298,7 +308,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	for i, p := range comp {
 		ranks[i] = p.rank
 		if p.rank != 0 {
-			v.Latest = refs[i].Label + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
+			v.Latest = refs[i].Label + v.Group + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
 		}
 	}
 	// Newest first: the current month heads the table, each row's
@@ -338,7 +348,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	}
 	v.Composite = rows.html()
 	if len(comp) > 0 {
-		chart := &rankChart{id: "chart-composite", title: u.Name + "综合考核排名走势", noun: "综合考核排名",
+		chart := &rankChart{id: "chart-composite", title: u.Name + "综合考核排名走势", noun: v.Group + "综合考核排名", // its group's ranks, as Latest says
 			worst: rankedWith(h.s, u), months: refs, ranks: ranks}
 		v.Chart = chart.html()
 	}
@@ -348,7 +358,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 			inds = append(inds, ind)
 		}
 	}
-	v.Years = matrices(h, unitPath(u), "指标", "%d年各单项指标排名", inds,
+	v.Years = matrices(h, unitPath(u), "指标", "%d年各单项指标排名", inds, nil,
 		func(ind *site.Indicator) (string, string) {
 			if note := directionNote(ind); note != "" {
 				return ind.Name + "（得分越低越好）", indicatorPath(ind)
@@ -530,6 +540,9 @@ func previous(ranks []int, i int) int {
 	return ranks[i-1]
 }
 
+// unitGroup is the group u is ranked in (nil without groups).
+func unitGroup(u *site.Unit) *site.Group { return u.Group }
+
 // rankedWith is how many townships u is ranked with: its group's, or
 // every township.
 func rankedWith(s *site.Site, u *site.Unit) int {
@@ -643,7 +656,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 		}
 		return rankCell{}
 	}
-	v.Years = matrices(h, unitPath(u), "项目", "%d年", keys, name, cell, h.unitReads(u))
+	v.Years = matrices(h, unitPath(u), "项目", "%d年", keys, nil, name, cell, h.unitReads(u))
 	// What the page holds: the ranks from above of the indicators it owns
 	// and its categories, or, owning none, what its title says.
 	description := u.Name
@@ -690,8 +703,13 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	m := h.model()
 	terms := h.s.Config.Terms
 	label := terms.Peer
+	held := h.s.HigherHeld()
+	if !held.Any() {
+		held = site.Higher{City: true, Peer: true}
+	}
 	v := &IndicatorView{ID: ind.ID, Name: ind.Name, Number: ind.Number(), Section: ind.Section,
-		Unit: terms.Unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships), Groups: groupsOf(ind.Townships)}
+		Unit: terms.Unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships),
+		Higher: held, HigherRanks: higherRanks(held, terms, "和"), Grouped: len(h.s.Groups) > 0}
 	if ind.Parent != nil {
 		v.Parent = &Link{Name: ind.Parent.Name, Path: indicatorPath(ind.Parent)}
 	}
@@ -774,12 +792,16 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 			continue
 		}
 		rows.rowHead(m.refs[i].Label, m.refs[i].Path)
-		if res.City > 0 {
-			rows.td("", zh.RankPhrase(res.City, res.CityTie))
-		} else {
-			rows.td("", "—")
+		if held.City {
+			if res.City > 0 {
+				rows.td("", zh.RankPhrase(res.City, res.CityTie))
+			} else {
+				rows.td("", "—")
+			}
 		}
-		rows.td("", peerPhrase(res))
+		if held.Peer {
+			rows.td("", peerPhrase(res))
+		}
 		rows.change(rankChange(previous(moved, i), moved[i]))
 		rows.endRow()
 	}
@@ -797,7 +819,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 
 	if byUnit := m.townships[ind.ID]; byUnit != nil {
 		caption := "%d年" + terms.Unit + "排名" + directionNote(ind)
-		v.Years = matrices(h, indicatorPath(ind), terms.Unit, caption, ind.Townships,
+		v.Years = matrices(h, indicatorPath(ind), terms.Unit, caption, ind.Townships, unitGroup,
 			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 			func(t *site.Unit, i int) rankCell {
 				if c, ok := excludedCell(m.periods[i].Month, ind, t); ok {
@@ -816,7 +838,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		}
 	}
 	// The page describes only the rankings it shows.
-	description := ind.Name + "历次" + terms.City + "排名、" + label + "排名和" + terms.Unit + "排名"
+	description := ind.Name + "历次" + higherRanks(held, terms, "、") + "和" + terms.Unit + "排名"
 	if v.Ranks == "" && v.Years != nil {
 		description = ind.Name + "历次" + terms.Unit + "排名"
 	}
@@ -861,39 +883,10 @@ func heatLevel(rank, n int) int {
 	return min((rank*heatLevels+n-1)/n, heatLevels)
 }
 
-func (h *history) rankingsPage() ([]byte, error) {
-	m := h.model()
-	n := 0 // the shades cover the ranks of the largest group
-	for _, t := range h.s.Townships {
-		n = max(n, rankedWith(h.s, t))
-	}
-	dec := h.s.Config.Scoring.Decimals
-	terms := h.s.Config.Terms
-	v := &RankingsView{Unit: terms.Unit, Groups: groupsOf(h.s.Townships)}
-	v.Years = matrices(h, "rankings/", terms.Unit, "%d年"+terms.Unit+"综合考核排名", h.s.Townships,
-		func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
-		func(t *site.Unit, i int) rankCell {
-			p := m.composite[t][i]
-			if c, ok := exemptCell(t, m.periods[i].Month.Key); ok {
-				return c
-			}
-			if p.rank == 0 {
-				return rankCell{title: cmp.Or(absence(t, m.periods[i].Span.Key()), "无排名")}
-			}
-			return rankCell{
-				text:  strconv.Itoa(p.rank),
-				score: formatScore(p.value, dec),
-				// Shaded on the legend's scale, the ranks of the largest
-				// group: the last of a group of 7 beside one of 11 is
-				// shaded as 第7名, not as the legend's 第10～11名.
-				class: "heat-" + strconv.Itoa(heatLevel(p.rank, n)),
-			}
-		},
-		func(p *rank.Period) []input { return []input{compositeIn(p)} })
-	for i := range v.Years {
-		v.Years[i].Class = "heatmap"
-		v.Years[i].Notes = exemptNotes(m.periods, v.Years[i].Year, h.s.Townships, func(*rank.Period, *site.Unit) bool { return true })
-	}
+// heatLegend is the shades of the ranks 1 … n, each with the ranks it
+// covers.
+func heatLegend(n int) []LegendItem {
+	var items []LegendItem
 	for lvl, lo := 1, 1; lo <= n; lvl++ {
 		hi := lo
 		for hi+1 <= n && heatLevel(hi+1, n) == lvl {
@@ -906,8 +899,54 @@ func (h *history) rankingsPage() ([]byte, error) {
 		if hi > lo {
 			item.Label, item.Spoken = fmt.Sprintf("第%d～%d名", lo, hi), fmt.Sprintf("第%d至%d名", lo, hi)
 		}
-		v.Legend = append(v.Legend, item)
+		items = append(items, item)
 		lo = hi + 1
+	}
+	return items
+}
+
+func (h *history) rankingsPage() ([]byte, error) {
+	m := h.model()
+	n := 0 // the shades cover the ranks of the largest group
+	for _, t := range h.s.Townships {
+		n = max(n, rankedWith(h.s, t))
+	}
+	dec := h.s.Config.Scoring.Decimals
+	terms := h.s.Config.Terms
+	v := &RankingsView{Unit: terms.Unit, Grouped: len(h.s.Groups) > 0, Legend: heatLegend(n)}
+	sizes := make([]int, len(h.s.Groups))
+	for i, g := range h.s.Groups {
+		for _, t := range g.Units {
+			sizes[i] = max(sizes[i], rankedWith(h.s, t))
+		}
+	}
+	if slices.ContainsFunc(sizes, func(k int) bool { return k != n }) {
+		for i, g := range h.s.Groups {
+			v.GroupLegends = append(v.GroupLegends, GroupLegend{Name: g.Name, Items: heatLegend(sizes[i])})
+		}
+	}
+	v.Years = matrices(h, "rankings/", terms.Unit, "%d年"+terms.Unit+"综合考核排名", h.s.Townships, unitGroup,
+		func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
+		func(t *site.Unit, i int) rankCell {
+			p := m.composite[t][i]
+			if c, ok := exemptCell(t, m.periods[i].Month.Key); ok {
+				return c
+			}
+			if p.rank == 0 {
+				return rankCell{title: cmp.Or(absence(t, m.periods[i].Span.Key()), "无排名")}
+			}
+			return rankCell{
+				text:  strconv.Itoa(p.rank),
+				score: formatScore(p.value, dec),
+				// Shaded among its group's ranks, as its group's legend
+				// says when the groups differ in size.
+				class: "heat-" + strconv.Itoa(heatLevel(p.rank, rankedWith(h.s, t))),
+			}
+		},
+		func(p *rank.Period) []input { return []input{compositeIn(p)} })
+	for i := range v.Years {
+		v.Years[i].Class = "heatmap"
+		v.Years[i].Notes = exemptNotes(m.periods, v.Years[i].Year, h.s.Townships, func(*rank.Period, *site.Unit) bool { return true })
 	}
 	v.Units = h.unitGroups()
 	v.Sections = h.indicatorIndex()

@@ -67,6 +67,18 @@ func (w *rowWriter) rowHead(name, path string) {
 	w.b.WriteString(`</th>`)
 }
 
+// groupHead writes the row that heads a unit group's rows of a matrix,
+// its name across the table's span columns, in bold: the stylesheet
+// sets a body row's heading in the text's weight, and is left as it is
+// so that a site without groups keeps its fingerprinted name.
+func (w *rowWriter) groupHead(name string, span int) {
+	w.b.WriteString(`<tr class="matrix-group"><th scope="rowgroup" colspan="`)
+	w.b.WriteString(strconv.Itoa(span))
+	w.b.WriteString(`"><strong>`)
+	w.b.WriteString(esc(name))
+	w.b.WriteString(`</strong></th></tr>` + "\n")
+}
+
 // td writes a cell of text; "—", nothing to show, as none writes it.
 func (w *rowWriter) td(class, text string) {
 	if text == "—" {
@@ -383,12 +395,17 @@ func townshipCell(p placing, decimals int, absent string) rankCell {
 // matrices writes a matrix a year at a time (see matrix), the newest
 // year first, each year's table captioned by caption, a format taking the
 // year. Within a year the months run left to right, as a calendar does.
-func matrices[K any](h *history, page, first, caption string, keys []K, row func(K) (name, path string), cell func(K, int) rankCell, reads func(*rank.Period) []input) []YearMatrix {
+//
+// With group set (townships of a site whose units.toml has groups), the
+// rows go group by group, in units.toml's group order, each group's in a
+// <tbody> of its own headed by its name: each group ranks from 1, and a
+// column holding two 1s under one heading would read as a tie.
+func matrices[K any](h *history, page, first, caption string, keys []K, group func(K) *site.Group, row func(K) (name, path string), cell func(K, int) rankCell, reads func(*rank.Period) []input) []YearMatrix {
 	var out []YearMatrix
 	years := h.model().years
 	for i := len(years) - 1; i >= 0; i-- {
 		y := years[i]
-		if ym, ok := matrix(h, y, page, first, keys, row, cell, reads); ok {
+		if ym, ok := matrix(h, y, page, first, keys, group, row, cell, reads); ok {
 			ym.Caption = fmt.Sprintf(caption, ym.Year)
 			out = append(out, ym)
 		}
@@ -401,7 +418,7 @@ func matrices[K any](h *history, page, first, caption string, keys []K, row func
 // year without rows. It is a fragment of the page named page: its cells
 // must come from what reads(p) declares of the year's periods, and its
 // headings from their refs.
-func matrix[K any](h *history, y yearSpan, page, first string, keys []K, row func(K) (name, path string), cell func(K, int) rankCell, reads func(*rank.Period) []input) (YearMatrix, bool) {
+func matrix[K any](h *history, y yearSpan, page, first string, keys []K, group func(K) *site.Group, row func(K) (name, path string), cell func(K, int) rankCell, reads func(*rank.Period) []input) (YearMatrix, bool) {
 	type cached struct {
 		ym YearMatrix
 		ok bool
@@ -423,33 +440,52 @@ func matrix[K any](h *history, y yearSpan, page, first string, keys []K, row fun
 	}
 	name := "matrix:" + page + "|" + first + "|" + strconv.Itoa(y.year)
 	v, _ := made(h.core, name, quick, in, func() (cached, error) {
-		ym, ok := writeMatrix(h, y, first, keys, row, cell)
+		ym, ok := writeMatrix(h, y, first, keys, group, row, cell)
 		return cached{ym, ok}, nil
 	})
 	return v.ym, v.ok
 }
 
-func writeMatrix[K any](h *history, y yearSpan, first string, keys []K, row func(K) (name, path string), cell func(K, int) rankCell) (YearMatrix, bool) {
+func writeMatrix[K any](h *history, y yearSpan, first string, keys []K, group func(K) *site.Group, row func(K) (name, path string), cell func(K, int) rankCell) (YearMatrix, bool) {
 	head, body := rowWriter{c: h.core}, rowWriter{c: h.core}
 	head.monthHead(first, h.model().refs[y.lo:y.hi])
 	cells := make([]rankCell, y.hi-y.lo)
 	body.b.Grow(len(keys) * (len(cells)*120 + 100))
+	parts := [][]K{keys}
+	if group != nil && len(h.s.Groups) > 0 {
+		parts = make([][]K, len(h.s.Groups))
+		for _, k := range keys {
+			if i := slices.Index(h.s.Groups, group(k)); i >= 0 {
+				parts[i] = append(parts[i], k)
+			}
+		}
+	}
 	any := false
-	for _, k := range keys {
-		filled := false
-		for i := range cells {
-			cells[i] = cell(k, y.lo+i)
-			filled = filled || cells[i].text != ""
+	for gi, part := range parts {
+		headed := false
+		for _, k := range part {
+			filled := false
+			for i := range cells {
+				cells[i] = cell(k, y.lo+i)
+				filled = filled || cells[i].text != ""
+			}
+			if !filled {
+				continue
+			}
+			if len(parts) > 1 && !headed {
+				if any {
+					body.b.WriteString("</tbody>\n<tbody>\n")
+				}
+				body.groupHead(h.s.Groups[gi].Name, len(cells)+1)
+				headed = true
+			}
+			any = true
+			body.rowHead(row(k))
+			for _, c := range cells {
+				body.cell(c)
+			}
+			body.endRow()
 		}
-		if !filled {
-			continue
-		}
-		any = true
-		body.rowHead(row(k))
-		for _, c := range cells {
-			body.cell(c)
-		}
-		body.endRow()
 	}
 	return YearMatrix{Year: y.year, Head: head.html(), Body: body.html()}, any
 }

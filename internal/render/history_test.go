@@ -1545,3 +1545,129 @@ func TestDepartmentPageOwningNothing(t *testing.T) {
 		t.Errorf("区审计局's page lacks %s", want)
 	}
 }
+
+// TestIndicatorProvinceOnly: an office ranked by the province and given no
+// peer ranking (a city's 督查室: [terms] city = "全省", [ranking]
+// districtRanks = false, no month with a district rank) has on an
+// indicator's page the province's ranks alone — heading 全省排名, no
+// 三区排名 column of dashes, and a description naming only what the page
+// shows. By hand, historySite's jingji is ranked 3, 5, 1 by the province:
+// newest first 第一 (up 4 from 第五), 第五 (down 2 from 第三), 第三.
+func TestIndicatorProvinceOnly(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], "peer = \"三区\"\n", "city = \"全省\"\n", 1)
+	f["config.toml"] = strings.Replace(f["config.toml"], "districtUnits = 3\n", "districtRanks = false\n", 1)
+	for _, m := range []string{"data/2022-12.toml", "data/2023-01.toml", "data/2023-02.toml"} {
+		f[m] = regexp.MustCompile(`district = \d+\n`).ReplaceAllString(f[m], "")
+	}
+	files := renderFiles(t, loadFiles(t, f), "")
+	jingji := files["indicators/jingji/index.html"]
+	for _, w := range []string{
+		`<h2 id="ranks-heading">全省排名</h2>`,
+		`<caption>经济运行历次全省排名</caption>`,
+		`<tr><th scope="col">月份</th><th scope="col">全省排名</th><th scope="col">全省排名变化</th></tr>`,
+		`<meta name="description" content="经济运行历次全省排名和乡镇（街道）排名">`,
+	} {
+		if !bytes.Contains(jingji, []byte(w)) {
+			t.Errorf("jingji's page lacks %s", w)
+		}
+	}
+	if bytes.Contains(jingji, []byte("三区")) {
+		t.Error("jingji's page names 三区, a peer ranking the office is not given")
+	}
+	rows := tableAfter(t, jingji, "<caption>经济运行历次全省排名</caption>")
+	var got [][]string
+	for _, r := range rows {
+		got = append(got, []string{text(r[0]), text(r[1]), text(r[len(r)-1])})
+		if len(r) != 3 {
+			t.Errorf("row %q has %d cells, want 3 (月份, 全省排名, 变化)", text(r[0]), len(r))
+		}
+	}
+	want := [][]string{{"2023年2月", "第一", "↑4上升4位"}, {"2023年1月", "第五", "↓2下降2位"}, {"2022年12月", "第三", "—上月无排名"}}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("jingji's rows %q, want %q", got, want)
+	}
+	// caizheng, with no township scores and no rank from above in any
+	// month, says it has no 全省排名, not 全省排名或三区排名.
+	if caizheng := files["indicators/caizheng/index.html"]; !bytes.Contains(caizheng, []byte("<p>本指标暂无全省排名。</p>")) {
+		t.Error("caizheng's page does not say 本指标暂无全省排名。")
+	}
+}
+
+// TestUnitLatestGrouped: with unit groups a township's page says in which
+// group its newest composite rank is, as the circular's reasons do
+// (城区组综合考核排名第一): 丙镇, alone in 镇组, is not 综合考核排名第一
+// among three. By hand, historySite's 2023-02 grouped: 街道组 甲 (95, 90)
+// over 乙 (85, 80), so 甲 first and 乙 second; 丙镇 first of its one.
+func TestUnitLatestGrouped(t *testing.T) {
+	f := historySite()
+	groupHistorySite(f)
+	files := renderFiles(t, loadFiles(t, f), "")
+	for page, want := range map[string]string{
+		"units/jia/index.html":  "2023年2月街道组综合考核排名第一。",
+		"units/yi/index.html":   "2023年2月街道组综合考核排名第二。",
+		"units/bing/index.html": "2023年2月镇组综合考核排名第一。",
+	} {
+		if w := `<p class="history-lead">` + want + `</p>`; !bytes.Contains(files[page], []byte(w)) {
+			t.Errorf("%s lacks %s", page, w)
+		}
+	}
+	// Its chart's words likewise: 甲 tied first in 2022-12 (75 each), second
+	// in 2023-01, first in 2023-02.
+	if w := "2022年12月至2023年2月共3期，街道组综合考核排名最好为第一，最差为第二，最近一期（2023年2月）为第一。"; !bytes.Contains(files["units/jia/index.html"], []byte(w)) {
+		t.Errorf("甲街道's chart does not say %s", w)
+	}
+}
+
+// TestRankingsGrouped: with unit groups the composite matrix of /rankings/
+// puts each group's rows in a <tbody> of their own, headed by the group's
+// name (each group ranks from 1), and shades each cell by its rank in its
+// group with a legend per group when the groups differ in size. By hand,
+// groupHistorySite in 2023: 街道组 (two) 2023-01 乙 1 甲 2, 2023-02 甲 1
+// 乙 2; 镇组 丙镇 alone, 1 and 1. Six shades over two ranks: 1 → ⌈6/2⌉ =
+// 3, 2 → 6; over one rank: 1 → 6.
+func TestRankingsGrouped(t *testing.T) {
+	f := historySite()
+	groupHistorySite(f)
+	page := string(renderFiles(t, loadFiles(t, f), "")["rankings/index.html"])
+	i := strings.Index(page, `<caption id="y2023">`)
+	if i < 0 {
+		t.Fatal("no 2023 matrix")
+	}
+	body := page[i:]
+	body = body[strings.Index(body, "<tbody>"):strings.Index(body, "</table>")]
+	cell := func(rank, score string, shade int) string {
+		return `<td class="heat-` + strconv.Itoa(shade) + `">` + rank + `<span class="visually-hidden">名，得分</span><small>` + score + `</small></td>`
+	}
+	want := "<tbody>\n" +
+		`<tr class="matrix-group"><th scope="rowgroup" colspan="3"><strong>街道组</strong></th></tr>` + "\n" +
+		`<tr><th scope="row"><a href="/units/jia/">甲街道</a></th>` + cell("2", "50.00", 6) + cell("1", "100.00", 3) + "</tr>\n" +
+		`<tr><th scope="row"><a href="/units/yi/">乙街道</a></th>` + cell("1", "100.00", 3) + cell("2", "50.00", 6) + "</tr>\n" +
+		"</tbody>\n<tbody>\n" +
+		`<tr class="matrix-group"><th scope="rowgroup" colspan="3"><strong>镇组</strong></th></tr>` + "\n" +
+		`<tr><th scope="row"><a href="/units/bing/">丙镇</a></th>` + cell("1", "100.00", 6) + cell("1", "100.00", 6) + "</tr>\n"
+	if got := squeezeSpace(body); !strings.HasPrefix(got, squeezeSpace(want)) {
+		t.Errorf("2023 matrix body\n%s\nwant it to open with\n%s", got, want)
+	}
+	for _, w := range []string{
+		`<p class="heat-legend-title" id="legend-title-0">图例（街道组，底色深浅）：</p>`,
+		`<li><span class="heat-swatch heat-3" aria-hidden="true"></span>第1名</li>` + "\n" + `          <li><span class="heat-swatch heat-6" aria-hidden="true"></span>第2名</li>`,
+		`<p class="heat-legend-title" id="legend-title-1">图例（镇组，底色深浅）：</p>`,
+		`每格上方为当月在本组中的综合考核名次`,
+	} {
+		if !strings.Contains(page, w) {
+			t.Errorf("rankings page lacks %s", w)
+		}
+	}
+}
+
+// squeezeSpace drops the indentation and blank lines a layout adds.
+func squeezeSpace(s string) string {
+	var lines []string
+	for l := range strings.SplitSeq(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}

@@ -173,16 +173,22 @@ func TestRankedOwnerPage(t *testing.T) {
 	}
 }
 
-// TestRankingsShadesByTheLegend: /rankings/' legend names the ranks each
-// shade stands for, on the scale of the largest group (政府部门, three
-// units); the last of the smaller group (县总工会, second of 党群部门's
-// two) is shaded as 第2名, as the legend says, not as 第3名, the last of
-// the larger.
+// TestRankingsShadesByTheLegend: the groups differ in size (党群部门 two
+// units, 政府部门 three), so /rankings/ gives each its legend and shades a
+// cell among its group's ranks (heatLevel: ⌈6·rank/n⌉): 县总工会, second of
+// two, as its legend's 第2名 (heat-6), 县信访局, second of three, as its
+// legend's 第2名 (heat-4).
 func TestRankingsShadesByTheLegend(t *testing.T) {
 	page := string(renderFiles(t, loadFiles(t, departmentOffice()), "")["rankings/index.html"])
 	for _, want := range []string{
-		`<span class="heat-swatch heat-4" aria-hidden="true"></span>第2名`,
-		`<a href="/units/zonggonghui/">县总工会</a></th><td class="heat-4">2<`,
+		"图例（党群部门，底色深浅）：</p>",
+		`<li><span class="heat-swatch heat-3" aria-hidden="true"></span>第1名</li>
+          <li><span class="heat-swatch heat-6" aria-hidden="true"></span>第2名</li>`,
+		"图例（政府部门，底色深浅）：</p>",
+		`<li><span class="heat-swatch heat-2" aria-hidden="true"></span>第1名</li>
+          <li><span class="heat-swatch heat-4" aria-hidden="true"></span>第2名</li>
+          <li><span class="heat-swatch heat-6" aria-hidden="true"></span>第3名</li>`,
+		`<a href="/units/zonggonghui/">县总工会</a></th><td class="heat-6">2<`,
 		`<a href="/units/xinfang/">县信访局</a></th><td class="heat-4">2<`,
 	} {
 		if !strings.Contains(page, want) {
@@ -193,12 +199,12 @@ func TestRankingsShadesByTheLegend(t *testing.T) {
 
 // TestGroupedMatricesSayTheGroups: the matrices of /rankings/ and of an
 // indicator's page hold ranks within each group, two units ranked 1 in a
-// column; the note above them says so, naming the groups.
+// column; the note above them says so.
 func TestGroupedMatricesSayTheGroups(t *testing.T) {
 	files := renderFiles(t, loadFiles(t, departmentOffice()), "")
 	for path, want := range map[string]string{
-		"rankings/index.html":           "<p class=\"note\">每格上方为当月在所属组（党群部门、政府部门）中的综合考核名次（名次相同即为并列），下方为综合得分；",
-		"indicators/xinfang/index.html": "<p class=\"note\">每格上方为在所属组（党群部门、政府部门）中的名次（名次相同即为并列），下方为得分；",
+		"rankings/index.html":           "<p class=\"note\">每格上方为当月在本组中的综合考核名次（名次相同即为并列），下方为综合得分；底色越深名次越靠前（按在本组中的名次）。",
+		"indicators/xinfang/index.html": "<p class=\"note\">每格上方为在本组中的名次（名次相同即为并列），下方为得分；",
 	} {
 		if !strings.Contains(string(files[path]), want) {
 			t.Errorf("%s lacks %s", path, want)

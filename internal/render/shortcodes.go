@@ -324,10 +324,23 @@ func cityBottomView(c *core, p *rank.Period, args []string) (any, error) {
 		if said := c.s.Config.Ranking.CityRanks; said == nil || *said {
 			never += fmt.Sprintf("，并在 config.toml 的 [ranking] 中写 cityRanks = false，以后新月份的文件和填报工作簿就不再列出%s排名", terms.City)
 		}
-		return v, markdown.ShortcodeWarning(fmt.Sprintf("警告：%s 没有一项%s排名（overallCity、各项的 city、district 都没有填），这里会写出“%s”：本地区没有%s排名的，%s；排名还没下发的，填好再发布",
-			m.File, terms.City, v.None, terms.City, never))
+		return v, markdown.ShortcodeWarning(fmt.Sprintf("警告：%s 没有一项%s排名（%s都没有填），这里会写出“%s”：本地区没有%s排名的，%s；排名还没下发的，填好再发布",
+			m.File, terms.City, higherKeys(c.s.Higher()), v.None, terms.City, never))
 	}
 	return v, nil
+}
+
+// higherKeys names the month file's keys of the rankings from above
+// that the office may write: overallCity and each result's city, of the
+// ranking city-bottom speaks of, and district when h has a peer ranking
+// or says nothing of either — an office given no peer ranking is not
+// told of a district it never writes.
+func higherKeys(h site.Higher) string {
+	keys := "overallCity、各项的 city"
+	if h.Peer || !h.Any() {
+		keys += "、district"
+	}
+	return keys + " "
 }
 
 func unitNames(units []*site.Unit) []string {

@@ -145,6 +145,33 @@ func TestCityBottomWithoutHigherRanks(t *testing.T) {
 	}
 }
 
+// TestCityBottomWithoutCityRank: an office ranked by the province and
+// given no peer ranking ([ranking] districtRanks = false), whose month's
+// province ranks have not come, is warned at city-bottom of the keys it
+// writes — overallCity and each result's city — not of a district it
+// never writes.
+func TestCityBottomWithoutCityRank(t *testing.T) {
+	files := historySite()
+	const circ, month = "content/circulars/2023-02.md", "data/2023-02.toml"
+	files["config.toml"] = strings.NewReplacer("peer = \"三区\"\n", "city = \"全省\"\n", "districtUnits = 3\n", "districtRanks = false\n").Replace(files["config.toml"])
+	files[circ] = strings.Replace(files[circ], "正文。\n", "正文。\n\n{{< city-bottom >}}\n", 1)
+	for _, m := range []string{"data/2022-12.toml", "data/2023-01.toml", month} {
+		files[m] = strings.NewReplacer("district = 2\n", "", "district = 1\n", "", "district = 3\n", "").Replace(files[m])
+	}
+	files[month] = strings.Replace(files[month], "city = 1\n", "", 1)
+	s := loadFiles(t, files)
+	var warned []string
+	if _, err := Render(s, rank.Archive(s), Options{Warn: func(d diag.Diagnostic) { warned = append(warned, d.String()) }}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{circ + ":9:1: 警告：data/2023-02.toml 没有一项全省排名（overallCity、各项的 city 都没有填），" +
+		"这里会写出“本期没有排全省后三的单项目标。”：本地区没有全省排名的，请删去这个短代码，并在 config.toml 的 [ranking] 中写 cityRanks = false，" +
+		"以后新月份的文件和填报工作簿就不再列出全省排名；排名还没下发的，填好再发布"}
+	if !reflect.DeepEqual(warned, want) {
+		t.Errorf("warned\n%q\nwant\n%q", warned, want)
+	}
+}
+
 // TestSlipsWarnedOnlyDrafts: a render of some circulars only (the
 // preview's drafts, Options.Only) tells the slips of those circulars'
 // bodies, not of the pages or circulars it does not render, though its

@@ -295,7 +295,7 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 			Help:  "进展情况（可用行内 Markdown）；排名句子由 tongbao 生成；不填则只有排名",
 			Sheet: "进展情况；排名句子由 tongbao 生成；不填则只有排名"},
 		{Key: "notApplicable", Kind: Noted, Label: "不涉及的单位",
-			Help: "本月不涉及本项工作的单位（如当月没有规模以上工业企业的乡镇），如 [\"甲镇\"]：它们本月不写得分，本项在其余单位中排名，排名句写“涉及该项工作共N个…”，它们的综合考核按其余各项计算；要写明原因的，把那一项写作 {township = \"甲镇\", reason = \"本月无规模以上工业企业\"}；须是本项参与排名的单位；写在 [result.townships] 之前；不写则都涉及", Fields: []Field{
+			Help: "本月不涉及本项工作的单位（如当月没有规模以上工业企业），如 [\"甲镇\"]：它们本月不写得分，本项在其余单位中排名，排名句写“涉及该项工作共N个…”，它们的综合考核按其余各项计算；要写明原因的，把那一项写作 {township = \"甲镇\", reason = \"本月无规模以上工业企业\"}；须是本项参与排名的单位；写在 [result.townships] 之前；不写则都涉及", Fields: []Field{
 				{Key: "township", Kind: UnitRef, Label: "单位", Required: true, Help: "不涉及本项工作的单位的名称或 slug"},
 				{Key: "reason", Kind: Text, Label: "原因", Help: "不涉及的原因，如“本月无规模以上工业企业”；可不填"},
 			}},
