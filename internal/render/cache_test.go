@@ -215,6 +215,48 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 	render()
 	edit("data/units.toml", "[[township]]", "# 缓存测试\n[[township]]")
 	render()
+
+	// A township exempted ahead from the month after the newest: its page
+	// and search entry say it only once that month's file is there (equal
+	// to a fresh render both times, checked inside render, though no
+	// period of the first render reads the month to come).
+	s, err = site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lastMonth := s.Months[len(s.Months)-1]
+	y, mo := lastMonth.Year, lastMonth.Month+1
+	if mo > 12 {
+		y, mo = y+1, 1
+	}
+	next := fmt.Sprintf("%d-%02d", y, mo)
+	u := s.Townships[0]
+	edit("data/units.toml", fmt.Sprintf("slug = %q\n", u.Slug), fmt.Sprintf("slug = %q\nexempt = [%q]\n", u.Slug, next))
+	if after, _ = render(); bytes.Contains(after["units/"+u.Slug+"/index.html"], []byte("免于考核：")) {
+		t.Errorf("%s's page says an exemption from %s before the month is there", u.Name, next)
+	}
+	src, err = os.ReadFile(filepath.Join(dir, lastMonth.File))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, line := range strings.Split(string(src), "\n") {
+		// Without its scores, nor the period it was written for (2月).
+		if !strings.HasPrefix(line, strconv.Quote(u.Name)+" =") && !strings.HasPrefix(line, "period ") {
+			lines = append(lines, line)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "data", next+".toml"), []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ = render(); !bytes.Contains(after["units/"+u.Slug+"/index.html"], fmt.Appendf(nil, "免于考核：%d年%d月", y, mo)) {
+		t.Errorf("%s's page does not say its exemption from %s, whose file is there", u.Name, next)
+	}
+	for _, d := range searchIndexDocs(t, after) {
+		if d.URL == "units/"+u.Slug+"/" && !strings.HasSuffix(d.Text, fmt.Sprintf("免于考核：%d年%d月", y, mo)) {
+			t.Errorf("%s's search entry reads %q, without its exemption from %s, whose file is there", u.Name, d.Text, next)
+		}
+	}
 }
 
 // A render cache keys on the files' sums: a site loaded without them is

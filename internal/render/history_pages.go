@@ -425,16 +425,30 @@ func notApplicableRuns(u *site.Unit, periods []*rank.Period) []string {
 
 // exemptMonths are the months township u was exempted from (免考), each
 // with its reason where units.toml gives one: 2023年1-2月（数据报送不全）,
-// and what they read of periods, the months' refs. A month is named as its
+// and what they read of ps, the months' refs. A month is named as its
 // row and its circular name it (2023年1-2月), not as its file is named
 // (2023年2月), which the reader would look for in the table in vain; a
-// month without a file yet, by its name.
-func exemptMonths(u *site.Unit, periods []*rank.Period) ([]string, []input) {
+// month without a file, by its name — but only up to the newest month
+// there is: an exemption units.toml holds for a month to come is not
+// published with the months before it (nor with none), which would
+// announce it ahead of the month's circular and keep it there should the
+// office change its mind.
+func exemptMonths(u *site.Unit, ps []*rank.Period) ([]string, []input) {
 	var out []string
 	var in []input
+	newest := ""
+	for _, p := range ps {
+		if p.Month != nil {
+			newest = max(newest, p.Month.Key)
+		}
+	}
 	for _, key := range u.Exempt {
+		if key > newest {
+			in = append(in, periods()) // shown once its month is there
+			continue
+		}
 		label := monthLabel(key)
-		for _, p := range periods {
+		for _, p := range ps {
 			if p.Month != nil && p.Month.Key == key {
 				label = p.Month.Label()
 				in = append(in, refIn(p))
