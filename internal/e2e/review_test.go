@@ -1,9 +1,13 @@
 package e2e
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -13,6 +17,41 @@ import (
 // What a portal's accessibility review checks beyond axe-core: the focus
 // in boxes that scroll, forced colours (Windows high contrast), the 适老模式's
 // contrast and the search's announcements.
+
+// contrastJS defines ratio(a, b), the WCAG contrast of two CSS colours
+// rgb(…) / rgba(…) as getComputedStyle gives them, and backdrop(e), the
+// colour behind e: its own background and its ancestors', the
+// translucent ones laid over the first opaque one (white when none is).
+const contrastJS = `
+const rgb = c => { const p = c.match(/rgba?\(([^)]+)\)/)[1].split(/[\s,\/]+/).filter(Boolean).map(Number); return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+const lum = c => { const f = v => (v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+const ratio = (a, b) => { const x = lum(typeof a === "string" ? rgb(a) : a), y = lum(typeof b === "string" ? rgb(b) : b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+const backdrop = e => {
+  const layers = [];
+  for (let p = e; p; p = p.parentElement) {
+    const c = rgb(getComputedStyle(p).backgroundColor);
+    if (c.a > 0) layers.push(c);
+    if (c.a >= 1) break;
+  }
+  let base = {r: 255, g: 255, b: 255};
+  for (const c of layers.reverse()) base = {r: c.r * c.a + base.r * (1 - c.a), g: c.g * c.a + base.g * (1 - c.a), b: c.b * c.a + base.b * (1 - c.a)};
+  return base;
+};
+`
+
+// emulateFeatures sets CSS media features (forced-colors,
+// prefers-color-scheme) for the pages opened after it.
+func emulateFeatures(t *testing.T, ctx context.Context, features map[string]string) {
+	t.Helper()
+	var fs []*emulation.MediaFeature
+	for name, value := range features {
+		fs = append(fs, &emulation.MediaFeature{Name: name, Value: value})
+	}
+	run(t, ctx, fmt.Sprintf("emulating %v", features), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: fs})
+		return err
+	}))
+}
 
 // focusSeenJS says where the focused element is not seen whole, its focus
 // ring included: "" when it is. The ring reaches outlineWidth +
@@ -100,6 +139,59 @@ func TestFocusSeenInScrollingBoxes(t *testing.T) {
 			key(t, ctx, kb.Tab)
 			if problem := eval[string](t, ctx, focusSeenJS); problem != "" {
 				t.Errorf("%s, the header: the focused %s is not seen whole: %s", d.name, eval[string](t, ctx, describeFocus), problem)
+			}
+		}
+	}
+}
+
+// forcedJS describes, on a page in forced colours, what the system's
+// colours left unseen: every text of the rank chart shown (its fill
+// against the page's Canvas, at least 4.5:1), its grid lines told apart
+// from the line drawn, the navigation's underline under the current
+// page's entry alone, and the font size in force filled unlike the others.
+const forcedJS = `(() => {` + contrastJS + `
+  const out = [], canvas = getComputedStyle(document.body).backgroundColor;
+  const chart = [...document.querySelectorAll(".rank-chart")].find(s => s.getBoundingClientRect().width > 0);
+  if (!chart) return ["no chart shown"];
+  const seen = new Set();
+  for (const text of chart.querySelectorAll("text")) {
+    const fill = getComputedStyle(text).fill, c = ratio(fill, canvas);
+    if (c < 4.5 && !seen.has(fill)) {
+      seen.add(fill);
+      out.push("the chart's text in " + fill + " at " + c.toFixed(2) + ":1, e.g. " + JSON.stringify(text.textContent));
+    }
+  }
+  const grid = getComputedStyle(chart.querySelector(".chart-grid line")).stroke, line = getComputedStyle(chart.querySelector(".chart-line")).stroke;
+  if (grid === line || ratio(grid, canvas) < 1.5) out.push("the grid lines (" + grid + ") beside the line (" + line + ") on " + canvas);
+  for (const a of document.querySelectorAll(".site-nav a")) {
+    const under = getComputedStyle(a).borderBottomColor, shown = ratio(under, backdrop(a)) >= 3;
+    if (shown !== a.hasAttribute("aria-current")) out.push("the entry " + a.textContent + (shown ? " is underlined, not the current page's" : ", the current page's, is not underlined"));
+  }
+  const fill = b => getComputedStyle(b).backgroundColor;
+  const pressed = document.querySelector('[data-font-size][aria-pressed="true"]'), other = document.querySelector('[data-font-size][aria-pressed="false"]');
+  if (fill(pressed) === fill(other)) out.push("the font size in force (" + pressed.textContent + ") is filled as another (" + fill(other) + ")");
+  return out;
+})()`
+
+// TestForcedColors opens a township's page, with its rank chart, in
+// forced colours — Windows' high-contrast themes, dark and light, in the
+// normal display and the 适老模式: the chart's heading, black, was black on
+// black, and its axes' grey text 2.8:1; every entry of the navigation was
+// underlined, as the current page's alone should be; and the font size in
+// force, a filled button, was filled no longer.
+func TestForcedColors(t *testing.T) {
+	ctx := browsertest.Start(t)
+	srv := serveOutputs(t, renderSite(t, demoSite(t)))
+	for _, scheme := range []string{"dark", "light"} {
+		emulateFeatures(t, ctx, map[string]string{"forced-colors": "active", "prefers-color-scheme": scheme})
+		for _, d := range []display{normal, senior} {
+			choose(t, ctx, srv.URL, d)
+			navigate(t, ctx, srv.URL+"/units/dongfenglu/")
+			if !eval[bool](t, ctx, `matchMedia("(forced-colors: active)").matches`) {
+				t.Fatal("forced colours are not emulated")
+			}
+			for _, problem := range eval[[]string](t, ctx, forcedJS) {
+				t.Errorf("forced colours, %s, %s: %s", scheme, d.name, problem)
 			}
 		}
 	}
