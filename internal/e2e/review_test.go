@@ -196,3 +196,37 @@ func TestForcedColors(t *testing.T) {
 		}
 	}
 }
+
+// seniorContrastJS lists the texts shown whose contrast is under 7:1
+// (4.5:1 for large text: 24 px, or 18.66 px bold), each kind once.
+const seniorContrastJS = `(() => {` + contrastJS + `
+  const out = new Map(), walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let t; (t = walk.nextNode());) {
+    const e = t.parentElement;
+    if (!t.data.trim() || !e.getClientRects().length || e.closest(".visually-hidden, svg, script, noscript")) continue;
+    const s = getComputedStyle(e), px = parseFloat(s.fontSize), bold = Number(s.fontWeight) >= 700;
+    const want = px >= 24 || (bold && px >= 18.66) ? 4.5 : 7, c = ratio(s.color, backdrop(e));
+    const kind = e.tagName.toLowerCase() + "." + e.className + " " + s.color + " at " + c.toFixed(2) + ":1, " + px + " px" + (bold ? " bold" : "");
+    if (c < want - 0.005 && !out.has(kind)) out.set(kind, kind + ", e.g. " + JSON.stringify(t.data.trim().slice(0, 10)));
+  }
+  return [...out.values()];
+})()`
+
+// TestSeniorContrast opens every page type of the five-year demo in the
+// 适老模式, every <details> open: its text is at least 7:1 (large text
+// 4.5:1), as its black text is — the green of a rank's rise was 5.7:1 on
+// a striped row, and a score in the heat map's third shade 6.4:1.
+func TestSeniorContrast(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := demoSite(t)
+	outs := renderSite(t, dir)
+	srv := serveOutputs(t, outs)
+	choose(t, ctx, srv.URL, senior)
+	for _, p := range pageTypes(t, dir, outs) {
+		navigate(t, ctx, srv.URL+"/"+p.Path)
+		eval[bool](t, ctx, openAll)
+		for _, problem := range eval[[]string](t, ctx, seniorContrastJS) {
+			t.Errorf("%s, 适老模式: %s", describe(p), problem)
+		}
+	}
+}
