@@ -230,3 +230,37 @@ func TestSeniorContrast(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchStatusNotBusy searches with the keyboard and records every
+// text the search's status says: each is said while no element around
+// the status is marked busy — a screen reader may hold back a live
+// region's change inside a busy element (NVDA does, and then says
+// nothing), and the whole search, status and all, was busy while the
+// status said what was found.
+func TestSearchStatusNotBusy(t *testing.T) {
+	ctx := browsertest.Start(t)
+	srv := serveOutputs(t, renderSite(t, demoSite(t)))
+	navigate(t, ctx, srv.URL+"/search/")
+	eval[bool](t, ctx, `(() => {
+	  const status = document.querySelector(".search-status");
+	  window.said = [];
+	  new MutationObserver(() => window.said.push((status.closest('[aria-busy="true"]') ? "busy: " : "") + status.textContent))
+	    .observe(status, {childList: true, characterData: true, subtree: true});
+	  return true;
+	})()`)
+	tabTo(t, ctx, "#search-q", false)
+	key(t, ctx, "禁毒")
+	key(t, ctx, kb.Enter)
+	browsertest.WaitFor(t, ctx, `/完全匹配 \d+ 条/.test(document.querySelector(".search-status").textContent) && !document.querySelector("[aria-busy]")`, "the search's results")
+	said := eval[[]string](t, ctx, `window.said`)
+	found := false
+	for _, s := range said {
+		if strings.HasPrefix(s, "busy: ") {
+			t.Errorf("the status said %q inside an element marked busy", strings.TrimPrefix(s, "busy: "))
+		}
+		found = found || strings.Contains(s, "完全匹配")
+	}
+	if !found {
+		t.Errorf("the status never said what was found: %q", said)
+	}
+}
