@@ -264,3 +264,37 @@ func TestSearchStatusNotBusy(t *testing.T) {
 		t.Errorf("the status never said what was found: %q", said)
 	}
 }
+
+// TestFocusSeenInAppendix tabs through every link of the sample
+// circular's appendix, open, on a desktop screen and in the 适老模式 on the
+// narrowest phone: each is seen whole with its focus ring — the ring of a
+// table's caption, a link to the indicator's page at the top left corner
+// of the table's box, was cut off on two sides by the box.
+func TestFocusSeenInAppendix(t *testing.T) {
+	ctx := browsertest.Start(t)
+	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
+	for _, screen := range []struct {
+		name  string
+		phone *phone
+		d     display
+	}{{"desktop", nil, normal}, {"320 px phone", &phones[0], senior}} {
+		if screen.phone != nil {
+			emulate(t, ctx, *screen.phone)
+		}
+		choose(t, ctx, srv.URL, screen.d)
+		navigate(t, ctx, srv.URL+"/circulars/2023/14/")
+		eval[bool](t, ctx, openAll)
+		tabTo(t, ctx, "#appendix caption a", false)
+		links := 0
+		for eval[bool](t, ctx, `!!document.activeElement.closest("#appendix")`) {
+			if problem := eval[string](t, ctx, focusSeenJS); problem != "" {
+				t.Errorf("%s: the focused %s is not seen whole: %s", screen.name, eval[string](t, ctx, describeFocus), problem)
+			}
+			links++
+			key(t, ctx, kb.Tab)
+		}
+		if want := eval[int](t, ctx, `[...document.querySelectorAll("#appendix caption a")].length`); want < 2 || links < want {
+			t.Errorf("%s: %d links tabbed through; the appendix's captions alone have %d", screen.name, links, want)
+		}
+	}
+}
