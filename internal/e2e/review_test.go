@@ -173,12 +173,27 @@ const forcedJS = `(() => {` + contrastJS + `
   return out;
 })()`
 
+// heatShadesJS lists each shade of the heat map's legend whose swatch is
+// not the background of the cells of that shade: swatch, then cell.
+const heatShadesJS = `(() => {
+  const out = [];
+  for (const swatch of document.querySelectorAll(".heat-legend .heat-swatch")) {
+    const shade = [...swatch.classList].find(c => c.startsWith("heat-") && c !== "heat-swatch");
+    const cell = document.querySelector(".heatmap td." + shade);
+    const want = getComputedStyle(swatch).backgroundColor, got = cell && getComputedStyle(cell).backgroundColor;
+    if (got !== want) out.push(shade + " " + want + " " + got);
+  }
+  return out;
+})()`
+
 // TestForcedColors opens a township's page, with its rank chart, in
 // forced colours — Windows' high-contrast themes, dark and light, in the
 // normal display and the 适老模式: the chart's heading, black, was black on
 // black, and its axes' grey text 2.8:1; every entry of the navigation was
 // underlined, as the current page's alone should be; and the font size in
-// force, a filled button, was filled no longer.
+// force, a filled button, was filled no longer. On /rankings/ the heat
+// map's cells keep the shades its legend speaks of, as the legend's
+// swatches did alone.
 func TestForcedColors(t *testing.T) {
 	ctx := browsertest.Start(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
@@ -192,6 +207,10 @@ func TestForcedColors(t *testing.T) {
 			}
 			for _, problem := range eval[[]string](t, ctx, forcedJS) {
 				t.Errorf("forced colours, %s, %s: %s", scheme, d.name, problem)
+			}
+			navigate(t, ctx, srv.URL+"/rankings/")
+			if got := eval[[]string](t, ctx, heatShadesJS); len(got) > 0 {
+				t.Errorf("forced colours, %s, %s, /rankings/: the heat map's cells are not shaded as its legend says: %q", scheme, d.name, got)
 			}
 		}
 	}
