@@ -193,7 +193,9 @@ const heatShadesJS = `(() => {
 // underlined, as the current page's alone should be; and the font size in
 // force, a filled button, was filled no longer. On /rankings/ the heat
 // map's cells keep the shades its legend speaks of, as the legend's
-// swatches did alone.
+// swatches did alone. The focus rings of the header and the page tools
+// are seen, 3:1 at the least, the font size in force's too, whose colours
+// are its own.
 func TestForcedColors(t *testing.T) {
 	ctx := browsertest.Start(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
@@ -207,6 +209,17 @@ func TestForcedColors(t *testing.T) {
 			}
 			for _, problem := range eval[[]string](t, ctx, forcedJS) {
 				t.Errorf("forced colours, %s, %s: %s", scheme, d.name, problem)
+			}
+			// The focus rings of the header and the page tools, over
+			// what is around them.
+			for range 15 {
+				key(t, ctx, kb.Tab)
+				if got := eval[string](t, ctx, `(() => {`+contrastJS+`
+				  const e = document.activeElement, c = ratio(getComputedStyle(e).outlineColor, backdrop(e.parentElement));
+				  return c >= 3 ? "" : e.textContent.trim().slice(0, 8) + ": its focus ring " + getComputedStyle(e).outlineColor + " at " + c.toFixed(2) + ":1";
+				})()`); got != "" {
+					t.Errorf("forced colours, %s, %s: %s", scheme, d.name, got)
+				}
 			}
 			navigate(t, ctx, srv.URL+"/rankings/")
 			if got := eval[[]string](t, ctx, heatShadesJS); len(got) > 0 {
