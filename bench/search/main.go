@@ -289,7 +289,7 @@ new MutationObserver(function () {
     if (!window.__list && (first ? first !== window.__first : /没有找到/.test(status.textContent))) {
       window.__list = performance.now();
     }
-    if (!root.hasAttribute("aria-busy")) {
+    if (!root.querySelector("[aria-busy]")) {
       window.__done = performance.now();
     }
   }

@@ -817,7 +817,7 @@ func loadDemo(t *testing.T, years int) *site.Site {
 func waitDone(t *testing.T, ctx context.Context, what string) {
 	t.Helper()
 	time.Sleep(50 * time.Millisecond) // a search started by a key or a change has begun
-	browsertest.WaitFor(t, ctx, `/条|没有找到/.test(document.querySelector(".search-status").textContent) && !document.querySelector("#search").hasAttribute("aria-busy")`, what)
+	browsertest.WaitFor(t, ctx, `/条|没有找到/.test(document.querySelector(".search-status").textContent) && !document.querySelector("#search [aria-busy]")`, what)
 }
 
 // serveLogged serves rendered outputs below prefix, as a web server

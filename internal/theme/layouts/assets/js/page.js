@@ -26,6 +26,12 @@
  * - A date such as 2023年1-2月 is never broken across lines: it is wrapped
  *   in a span that does not wrap (site.css .nowrap).
  * - A link to something inside the folded appendix opens it.
+ * - What the keyboard focuses in a table that scrolls sideways is shown
+ *   whole, its focus ring too: the browser scrolls no further for a link
+ *   partly out of the box, and brings one from the left only to the box's
+ *   edge, where a matrix's first column, which stays in view (site.css),
+ *   covered it — Shift+Tab through a year's months hid 2022年5月 and 6月
+ *   under 乡镇（街道） on a phone.
  *
  * Without JavaScript the page reads the same; the tools are not shown.
  */
@@ -279,6 +285,49 @@
     out.appendChild(document.createTextNode(text.slice(at)));
     node.parentNode.replaceChild(out, node);
   }
+
+  // Keyboard focus in a table that scrolls ------------------------------
+
+  // RING is how far a focus ring reaches beyond its element (site.css:
+  // 3 px, 4 in the 适老模式, and an offset of 2), and a little room.
+  var RING = 8;
+
+  // reveal scrolls the box of a wide table so that e, focused in it, is
+  // in view whole, right of a first column that sticks.
+  function reveal(e) {
+    var w = e.parentElement && e.parentElement.closest(".table-wrap");
+    if (!w || w.scrollWidth <= w.clientWidth + 1) {
+      return;
+    }
+    var left = w.getBoundingClientRect().left + w.clientLeft;
+    var right = left + w.clientWidth;
+    var cell = e.closest("th, td");
+    var first = cell && cell.parentElement.cells[0];
+    if (first && first !== cell && getComputedStyle(first).position === "sticky") {
+      left = first.getBoundingClientRect().right;
+    }
+    var r = e.getBoundingClientRect();
+    if (r.left - RING < left) {
+      w.scrollLeft -= left - (r.left - RING);
+    } else if (r.right + RING > right) {
+      w.scrollLeft += Math.min(r.right + RING - right, r.left - RING - left);
+    }
+  }
+
+  // Before the browser's own scrolling and after it: which comes first
+  // differs between browsers.
+  document.addEventListener("focusin", function (ev) {
+    var e = ev.target;
+    if (!(e instanceof Element)) {
+      return;
+    }
+    reveal(e);
+    window.requestAnimationFrame(function () {
+      if (document.activeElement === e) {
+        reveal(e);
+      }
+    });
+  });
 
   // The appendix is folded: open it when the address points into it.
   function openTarget() {

@@ -2071,14 +2071,21 @@
       return li;
     }
 
-    // busy marks the results as being updated (aria-busy) until p settles.
+    // busy marks the results as being updated (aria-busy) until p settles:
+    // the lists, not the whole search, which holds the status, announced
+    // meanwhile — a screen reader may hold back what changes inside a busy
+    // element (NVDA does, and says nothing once it is no longer busy).
     let busyCount = 0;
     function busy(p) {
       busyCount++;
-      root.setAttribute("aria-busy", "true");
+      for (const g of [groups.complete, groups.partial]) {
+        g.setAttribute("aria-busy", "true");
+      }
       const done = function () {
         if (--busyCount === 0) {
-          root.removeAttribute("aria-busy");
+          for (const g of [groups.complete, groups.partial]) {
+            g.removeAttribute("aria-busy");
+          }
         }
       };
       p.then(done, done);
