@@ -149,6 +149,10 @@ type pick struct {
 	// short is that the unit's group had fewer than k members: its words
 	// (后三) would name a unit it has not.
 	short bool
+	// quarters is that every period a streak counted for it is a month
+	// file reporting a quarter (site.Month.Quarter): an office that
+	// assesses once a quarter publishes 连续2个季度, not 连续2个月.
+	quarters bool
 }
 
 // key is what a streak follows from period to period: the unit, and for
@@ -168,8 +172,9 @@ func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
 	if rule.Streak > 1 {
 		var kept []pick
 		for _, pk := range picks {
-			if held, short, exempt := streak(s, r, pk, before); held {
+			if held, short, quarters, exempt := streak(s, r, pk, before); held {
 				pk.short = pk.short || short
+				pk.quarters = quarters && p.Month != nil && p.Month.Quarter() > 0
 				kept = append(kept, pk)
 				exempted[pickKey{pk.unit, pk.entry}] = exempt
 			}
@@ -202,17 +207,19 @@ func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
 // rule from 2025-01 of two months in the bottom group first fires in
 // 2025-02, as units could not have known of it in 2024-12 (no
 // retroactive measure). short reports whether its group was short of
-// k members in one of those periods.
+// k members in one of those periods; quarters, whether each period it
+// counted is a month file reporting a quarter.
 //
 // exempt are the labels of the months skipped within the streak because
 // its unit was exempt in them (units.toml exempt), which
 // the derived reason names, oldest first.
-func streak(s *site.Site, r int, pk pick, before []*Period) (held, short bool, exempt []string) {
+func streak(s *site.Site, r int, pk pick, before []*Period) (held, short, quarters bool, exempt []string) {
 	rule := s.Config.Rules[r]
 	need := rule.Streak - 1
+	quarters = true
 	for i := len(before) - 1; i >= 0 && need > 0; i-- {
 		if !rule.AppliesTo(before[i].Span) {
-			return false, false, nil // before its from: the periods before are all earlier still
+			return false, false, false, nil // before its from: the periods before are all earlier still
 		}
 		q := pk
 		q.unit = continued(pk.unit, before[i])
@@ -224,13 +231,14 @@ func streak(s *site.Site, r int, pk pick, before []*Period) (held, short bool, e
 		}
 		was, ok := before[i].selected(s, r).held[pickKey{q.unit, q.entry}]
 		if !ok {
-			return false, false, nil
+			return false, false, false, nil
 		}
 		short = short || was.short
+		quarters = quarters && before[i].Month != nil && before[i].Month.Quarter() > 0
 		need--
 	}
 	slices.Reverse(exempt)
-	return need == 0, short, exempt
+	return need == 0, short, quarters, exempt
 }
 
 // continued is the unit u was in period p: u itself, or, in the months
@@ -518,7 +526,11 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 		}
 	}
 	if rule.Streak > 1 {
-		return "连续" + strconv.Itoa(rule.Streak) + p.Span.Kind.Counted() + what + where
+		counted := p.Span.Kind.Counted()
+		if pk.quarters {
+			counted = site.Quarterly.Counted()
+		}
+		return "连续" + strconv.Itoa(rule.Streak) + counted + what + where
 	}
 	return what + where
 }

@@ -501,6 +501,40 @@ action = "约谈"
 	wantMeasures(t, ms[3], "丙 约谈 0 （连续2个月综合考核排名最后，其间2024年2月、2024年3月免于考核）config.toml:5")
 }
 
+// An office that assesses once a quarter writes each quarter as the file
+// of its last month, period = "1-3月": a streak of such files is one of
+// quarters, and its derived reason says 连续2个季度, not 连续2个月 (two
+// files three months apart). A streak reaching a file of one month
+// (3月 of a monthly office, 1-2月) is still counted in months.
+//
+//	2024-03 (1-3月):   甲 90 乙 80 丙 70 → last: 丙
+//	2024-06 (4-6月):   甲 90 丙 70 乙 80 → last: 丙 → 连续2个季度
+//	2024-09 (第三季度): 丙 90 甲 80 乙 70 → last: 乙
+//	2024-12 (10-12月): 甲 90 丙 80 乙 70 → last: 乙 → 连续2个季度
+//	2025-01 (1月):     甲 90 丙 80 乙 70 → last: 乙 → 连续2个月 (1月 is a month)
+func TestQuarterFilesStreakInQuarters(t *testing.T) {
+	s := loadSite(t, `
+[[rule]]
+on = "composite"
+select = "last"
+streak = 2
+action = "约谈"
+who = "主要负责人"
+`, towns("甲", "乙", "丙"), map[string]string{
+		"data/2024-03.toml": "period = \"1-3月\"\n" + month("甲=90 乙=80 丙=70"),
+		"data/2024-06.toml": "period = \"4-6月\"\n" + month("甲=90 丙=70 乙=80"),
+		"data/2024-09.toml": "period = \"第三季度\"\n" + month("丙=90 甲=80 乙=70"),
+		"data/2024-12.toml": "period = \"10-12月\"\n" + month("甲=90 丙=80 乙=70"),
+		"data/2025-01.toml": "period = \"1月\"\n" + month("甲=90 丙=80 乙=70"),
+	})
+	ms := Archive(s).Months()
+	wantMeasures(t, ms[0])
+	wantMeasures(t, ms[1], "丙 约谈 0 主要负责人（连续2个季度综合考核排名倒数第一）config.toml:5")
+	wantMeasures(t, ms[2])
+	wantMeasures(t, ms[3], "乙 约谈 0 主要负责人（连续2个季度综合考核排名倒数第一）config.toml:5")
+	wantMeasures(t, ms[4], "乙 约谈 0 主要负责人（连续2个月综合考核排名倒数第一）config.toml:5")
+}
+
 // Each aggregate method over three months (§5.10), 丁 assessed in two:
 //
 //	points, 4 ranked: 100 75 50 25; 3 ranked: 100 66.67 33.33

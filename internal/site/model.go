@@ -13,7 +13,9 @@ import (
 	"cmp"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"tongbao/internal/diag"
@@ -553,6 +555,35 @@ func (m *Month) Label() string {
 		return fmt.Sprintf("%d年%s", m.Year, m.Period)
 	}
 	return fmt.Sprintf("%d年%d月", m.Year, m.Month)
+}
+
+// quarterLabel is a month file's period naming a calendar quarter:
+// 1-3月 (as 1-2月 is written, and with the other dashes staff type), or
+// 第一季度, 一季度.
+var quarterLabel = regexp.MustCompile(`^(?:(\d{1,2})\s*[-－—–~～至到]\s*(\d{1,2})月|第?([一二三四])季度)$`)
+
+// Quarter is the quarter 1…4 the month file reports when its period
+// names the calendar quarter that ends with its month (data/2024-03.toml
+// of period = "1-3月"), as an office assessing once a quarter writes
+// it; 0 for any other month file. A streak of such files is counted in
+// quarters (连续2个季度), not months.
+func (m *Month) Quarter() int {
+	q := quarterLabel.FindStringSubmatch(strings.TrimSpace(m.Period))
+	if q == nil || m.Month%3 != 0 {
+		return 0
+	}
+	if q[3] != "" {
+		if strings.Index("一二三四", q[3])/len("一") == m.Month/3-1 {
+			return m.Month / 3
+		}
+		return 0
+	}
+	first, _ := strconv.Atoi(q[1])
+	last, _ := strconv.Atoi(q[2])
+	if first != m.Month-2 || last != m.Month {
+		return 0
+	}
+	return m.Month / 3
 }
 
 // Result returns the month's result for an indicator, or nil.
