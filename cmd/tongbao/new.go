@@ -41,6 +41,14 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tongbao new: “%s”是%s：tongbao new 只新建月份。季度、半年和年度通报没有自己的数据文件，由各月的数据算出："+
 			"在 content/circulars/ 中新建一个通报，前置信息写 data = \"%s\"，正文用 township-ranking、period-table 等短代码（见 docs/rules.md 的“季度、半年和年度”）\n",
 			rest[0], map[site.PeriodKind]string{site.Quarterly: "季度", site.HalfYearly: "半年", site.Yearly: "年度"}[p.Kind], rest[0])
+		if p.Kind != site.Yearly {
+			// Or the office assesses once a quarter, with no months
+			// to aggregate: its quarter is a file of its last month.
+			first, last := p.Months()
+			fmt.Fprintf(stderr, "按%s考核、没有月度数据的机关，每%s一个数据文件，以最后一个月命名：tongbao new %04d-%02d，再把其中的 period 改为 \"%d-%d月\"（见 docs/rules.md 的“按季度考核的机关”）\n",
+				map[site.PeriodKind]string{site.Quarterly: "季度", site.HalfYearly: "半年"}[p.Kind], map[site.PeriodKind]string{site.Quarterly: "季度", site.HalfYearly: "半年"}[p.Kind],
+				p.Year, last, first, last)
+		}
 		return 2
 	}
 	if !ok {
@@ -190,8 +198,45 @@ func newScaffold(s *site.Site, year, month int) *scaffold {
 	return sc
 }
 
-// period guesses the period label: a single month.
-func (sc *scaffold) period() string { return fmt.Sprintf("%d月", sc.month) }
+// period guesses the period label: a single month, unless the month
+// before was written as a span ending with its month (1-3月 of an office
+// assessing once a quarter, 第一季度): then the months since, as the same
+// kind of span (4-6月, 第二季度), from January in a new year.
+func (sc *scaffold) period() string {
+	single := fmt.Sprintf("%d月", sc.month)
+	if sc.prev == nil {
+		return single
+	}
+	first := 1
+	if sc.prev.Year == sc.year {
+		first = sc.prev.Month + 1
+	}
+	if sc.prev.Quarter() > 0 && strings.HasSuffix(sc.prev.Period, "季度") {
+		if first != sc.month-2 || sc.month%3 != 0 {
+			return single
+		}
+		word := zh.Numeral(sc.month / 3)
+		if strings.HasPrefix(strings.TrimSpace(sc.prev.Period), "第") {
+			return "第" + word + "季度"
+		}
+		return word + "季度"
+	}
+	// Only as long a span as the one before: 3月 after 1-2月 is the
+	// month it says, where 3-5月 after 1-2月 would guess at a cadence.
+	m := spanLabelRE.FindStringSubmatch(strings.TrimSpace(sc.prev.Period))
+	if m == nil || m[3] != strconv.Itoa(sc.prev.Month) {
+		return single
+	}
+	was, _ := strconv.Atoi(m[1])
+	if span := sc.prev.Month - was; span < 1 || sc.month-first != span {
+		return single
+	}
+	return fmt.Sprintf("%d%s%d月", first, m[2], sc.month)
+}
+
+// spanLabelRE is a month file's period that names several months ending
+// with its own, as 1-2月 and 1-3月 do: first month, last, and the dash.
+var spanLabelRE = regexp.MustCompile(`^(\d{1,2})\s*([-－—–~～至到])\s*(\d{1,2})月$`)
 
 func (sc *scaffold) label() string { return fmt.Sprintf("%d年%s", sc.year, sc.period()) }
 
@@ -454,6 +499,8 @@ func (sc *scaffold) circularFile() string {
 		title := c.Title
 		if old := sc.oldLabel(); old != "" && strings.Contains(title, old) {
 			fmt.Fprintf(&b, "title  = %s\n", site.Quote(strings.ReplaceAll(title, old, sc.label())))
+		} else if old, label := sc.quarterLabels(); old != "" && strings.Contains(title, old) {
+			fmt.Fprintf(&b, "title  = %s\n", site.Quote(strings.ReplaceAll(title, old, label)))
 		} else {
 			fmt.Fprintf(&b, "title  = %s   # 沿用上一期标题，请改写\n", site.Quote(title))
 		}
@@ -575,6 +622,24 @@ func carryRecord(b *strings.Builder, c *site.Circular) {
 		fmt.Fprintf(b, "# 上一期有 %d 个附件；本期的附件各写一项（去掉行首的 #），文件路径相对于本文件所在的文件夹：\n", n)
 		b.WriteString("# [[attachment]]\n# title = \"\"\n# file  = \"附件/\"\n")
 	}
+}
+
+// quarterLabels are the followed circular's quarter and the new one's
+// as titles write quarters (2024年第一季度, 2024年第二季度) when both
+// month files report a quarter (site.Month.Quarter): an office assessing
+// once a quarter titles its circular so, where its files say 1-3月.
+func (sc *scaffold) quarterLabels() (old, label string) {
+	if sc.circ == nil || sc.circ.Data.Kind != site.Monthly {
+		return "", ""
+	}
+	next := &site.Month{Year: sc.year, Month: sc.month, Period: sc.period()}
+	for _, m := range sc.s.Months {
+		if m.Span() == sc.circ.Data && m.Quarter() > 0 && next.Quarter() > 0 {
+			return site.Period{Kind: site.Quarterly, Year: m.Year, N: m.Quarter()}.Label(),
+				site.Period{Kind: site.Quarterly, Year: sc.year, N: next.Quarter()}.Label()
+		}
+	}
+	return "", ""
 }
 
 func (sc *scaffold) oldLabel() string {

@@ -474,6 +474,10 @@ func TestNewQuarter(t *testing.T) {
 		"2024-Q1": `tongbao new: “2024-Q1”是季度：tongbao new 只新建月份。季度、半年和年度通报没有自己的数据文件，由各月的数据算出：在 content/circulars/ 中新建一个通报，前置信息写 data = "2024-Q1"，正文用 township-ranking、period-table 等短代码（见 docs/rules.md 的“季度、半年和年度”）`,
 		"2024-H1": `tongbao new: “2024-H1”是半年：tongbao new 只新建月份。`,
 		"2024":    `tongbao new: “2024”是年度：tongbao new 只新建月份。`,
+		// An office that assesses once a quarter has no months: its
+		// quarter is the file of its last month.
+		"2024-Q3": `按季度考核、没有月度数据的机关，每季度一个数据文件，以最后一个月命名：tongbao new 2024-09，再把其中的 period 改为 "7-9月"`,
+		"2024-H2": `按半年考核、没有月度数据的机关，每半年一个数据文件，以最后一个月命名：tongbao new 2024-12，再把其中的 period 改为 "7-12月"`,
 	} {
 		code, _, errOut := runCmd("new", "-s", dir, arg)
 		if code != 2 || !strings.Contains(errOut, want) {
@@ -482,6 +486,52 @@ func TestNewQuarter(t *testing.T) {
 	}
 	if after, _ := os.ReadDir(filepath.Join(dir, "content", "circulars")); len(after) != len(before) {
 		t.Errorf("content/circulars holds %d files, want the %d it had", len(after), len(before))
+	}
+}
+
+// TestNewNextQuarter: an office assessing once a quarter writes each
+// quarter as the file of its last month (period = "1-3月") and titles
+// its circular 2024年第一季度. new drafts the next quarter as one: the
+// months since the last file, as long a span as it (4-6月; after 10-12月
+// the new year's 1-3月; 第三季度 after 第二季度), and the title's quarter
+// moved on. After 1-2月, as the seed writes January and February
+// together, March is 3月: the span is not a cadence.
+func TestNewNextQuarter(t *testing.T) {
+	for _, c := range []struct {
+		prev, period, title, next string // the previous file and its label, its circular's title, the new file
+		wantPeriod, wantTitle     string
+	}{
+		{"2024-03", "1-3月", "关于2024年第一季度重点工作落实情况的通报", "2024-06", "4-6月", "关于2024年第二季度重点工作落实情况的通报"},
+		{"2024-12", "10-12月", "关于2024年第四季度重点工作落实情况的通报", "2025-03", "1-3月", "关于2025年第一季度重点工作落实情况的通报"},
+		{"2024-06", "第二季度", "关于2024年第二季度重点工作落实情况的通报", "2024-09", "第三季度", "关于2024年第三季度重点工作落实情况的通报"},
+		{"2024-06", "1-6月", "关于2024年上半年重点工作落实情况的通报", "2024-12", "7-12月", "关于2024年上半年重点工作落实情况的通报"},
+		{"2024-02", "1-2月", "关于2024年1-2月重点工作落实情况的通报", "2024-03", "3月", "关于2024年3月重点工作落实情况的通报"},
+		{"2024-03", "1-3月", "关于2024年第一季度重点工作落实情况的通报", "2024-04", "4月", "关于2024年第一季度重点工作落实情况的通报"},
+	} {
+		t.Run(c.prev+c.period+"→"+c.next, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "site")
+			if code, _, errOut := runCmd("init", dir); code != 0 {
+				t.Fatalf("init: exit %d\n%s", code, errOut)
+			}
+			edit(t, dir, "data/2024-01.toml", `period      = "1月"`, `period      = "`+c.period+`"`)
+			edit(t, dir, "content/circulars/2024-01.md", `title  = "关于2024年1月重点工作落实情况的通报"`, `title  = "`+c.title+`"`)
+			edit(t, dir, "content/circulars/2024-01.md", `data   = "2024-01"`, `data   = "`+c.prev+`"`)
+			edit(t, dir, "content/circulars/2024-01.md", `date   = 2024-02-20`, `date   = 2025-02-20`)
+			if err := os.Rename(filepath.Join(dir, "data", "2024-01.toml"), filepath.Join(dir, "data", c.prev+".toml")); err != nil {
+				t.Fatal(err)
+			}
+			if code, _, errOut := runCmd("new", "-s", dir, c.next); code != 0 {
+				t.Fatalf("new: exit %d\n%s", code, errOut)
+			}
+			month, _ := os.ReadFile(filepath.Join(dir, "data", c.next+".toml"))
+			if want := "\nperiod      = \"" + c.wantPeriod + "\"\n"; !strings.Contains(string(month), want) {
+				t.Errorf("data/%s.toml lacks %q:\n%s", c.next, want, month)
+			}
+			circ, _ := os.ReadFile(filepath.Join(dir, "content", "circulars", c.next+".md"))
+			if want := "\ntitle  = \"" + c.wantTitle + "\""; !strings.Contains(string(circ), want) {
+				t.Errorf("the circular lacks %q:\n%s", want, circ)
+			}
+		})
 	}
 }
 
