@@ -338,7 +338,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		if i == 0 {
 			prev = before
 		}
-		rows.change(townshipChange(prev, p.rank, exempt(i-1), exempt(i)))
+		rows.change(townshipChange(prev, p.rank, exempt(i-1), exempt(i), h.core.view.Period.Each))
 		if p.rank == 0 {
 			rows.tdNone("num", absent)
 		} else {
@@ -816,7 +816,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		if held.Peer {
 			rows.td("", peerPhrase(res))
 		}
-		rows.change(rankChange(previous(moved, i), moved[i]))
+		rows.change(rankChange(previous(moved, i), moved[i], h.core.view.Period.Each))
 		rows.endRow()
 	}
 	v.Ranks = rows.html()

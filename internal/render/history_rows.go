@@ -205,13 +205,15 @@ type Change struct {
 	Class  string // up, down, same, none
 }
 
-// rankChange compares a rank with the previous month's; 0 means no rank.
-func rankChange(prev, cur int) Change {
+// rankChange compares a rank with the previous period's; 0 means no
+// rank. each is the period's word (PeriodWords.Each): 上月无排名, or
+// 上季度无排名 of an office assessing once a quarter.
+func rankChange(prev, cur int, each string) Change {
 	switch {
 	case cur == 0:
-		return Change{"—", "本月无排名", "none"}
+		return Change{"—", "本" + each + "无排名", "none"}
 	case prev == 0:
-		return Change{"—", "上月无排名", "none"}
+		return Change{"—", "上" + each + "无排名", "none"}
 	case cur < prev:
 		return Change{"↑" + strconv.Itoa(prev-cur), "上升" + strconv.Itoa(prev-cur) + "位", "up"}
 	case cur > prev:
@@ -226,13 +228,13 @@ func rankChange(prev, cur int) Change {
 // whether it was left out, had no data or ranked nowhere; the docs and
 // the office call it 免考. exemptNow and exemptBefore say whether the
 // month and the one before it were exempted.
-func townshipChange(prev, cur int, exemptBefore, exemptNow bool) Change {
-	c := rankChange(prev, cur)
+func townshipChange(prev, cur int, exemptBefore, exemptNow bool, each string) Change {
+	c := rankChange(prev, cur, each)
 	switch {
 	case cur == 0 && exemptNow:
-		c.Spoken = "本月免考"
+		c.Spoken = "本" + each + "免考"
 	case cur != 0 && prev == 0 && exemptBefore:
-		c.Spoken = "上月免考"
+		c.Spoken = "上" + each + "免考"
 	}
 	return c
 }

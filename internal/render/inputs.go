@@ -102,6 +102,8 @@ func newKeyer(c *core) *keyer {
 		writeString(h, l.Title)
 		writeString(h, l.Path)
 	}
+	// Every history page says 月 or 季度 by all the month files at once.
+	writeString(h, c.view.Period.Each)
 	copy(k.global[:], h.Sum(nil))
 
 	for _, m := range s.Months {

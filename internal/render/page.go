@@ -72,6 +72,10 @@ type SiteData struct {
 	// Terms are the office's words ([terms]), for layouts that name the
 	// units, the city or the peer group.
 	Terms site.Terms
+	// Period names one assessed period, a month file: 月 (当月, 共4个月,
+	// 点击月份), or 季度 for an office that assesses once a quarter
+	// (site.Site.Quarterly).
+	Period PeriodWords
 
 	// Icon and IconType are the site's icon for <link rel="icon"> (icon.go).
 	Icon, IconType string
@@ -81,6 +85,20 @@ type SiteData struct {
 	Contact FooterLink // 联系我们: Href "" when it is text (a telephone number)
 	Errata  FooterLink // 纠错
 	Badge   FooterLink // 党政机关网站标识: Text is the image's address
+}
+
+// PeriodWords are the words for one assessed period.
+type PeriodWords struct {
+	Each string // 月, 季度: 当月, 该季度, 共4个季度, 上月无排名
+	Noun string // 月份, 季度: a column's heading, 点击月份
+}
+
+// periodWords are s's words for its periods.
+func periodWords(s *site.Site) PeriodWords {
+	if s.Quarterly() {
+		return PeriodWords{Each: "季度", Noun: "季度"}
+	}
+	return PeriodWords{Each: "月", Noun: "月份"}
 }
 
 // FooterLink is a footer entry: its text and, if it links, where.
@@ -263,6 +281,7 @@ func newSiteData(s *site.Site, base site.Base) *SiteData {
 		Issuer:   c.Issuer,
 		BaseURL:  base.URL,
 		Terms:    c.Terms,
+		Period:   periodWords(s),
 		Nav: []NavItem{
 			{Title: "首页", Path: ""},
 			{Title: "通报", Path: "circulars/"},

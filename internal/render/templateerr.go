@@ -255,7 +255,7 @@ func placeOf(text []byte, at int) (line, col int) {
 // of.
 var views = func() map[string]reflect.Type {
 	m := map[string]reflect.Type{}
-	for _, v := range []any{Page{}, SiteData{}, FooterLink{}, NavItem{}, Column{}, DateData{}, Circular{}, AttachmentLink{}, Year{}, YearLink{}, Ranking{}, RankRow{}, PlainPage{},
+	for _, v := range []any{Page{}, SiteData{}, PeriodWords{}, FooterLink{}, NavItem{}, Column{}, DateData{}, Circular{}, AttachmentLink{}, Year{}, YearLink{}, Ranking{}, RankRow{}, PlainPage{},
 		// The shortcodes'.
 		ListItem{}, CategoryView{}, CityBottomView{}, EntryView{}, PeriodTableView{}, PeriodTableRow{}, TableView{}, TableRow{}} {
 		t := reflect.TypeOf(v)

@@ -586,6 +586,18 @@ func (m *Month) Quarter() int {
 	return m.Month / 3
 }
 
+// Quarterly reports whether the office assesses once a quarter: it has
+// month files, and each reports a quarter (Month.Quarter). Its pages
+// then speak of 季度 where a monthly office's speak of 月.
+func (s *Site) Quarterly() bool {
+	for _, m := range s.Months {
+		if m.Quarter() == 0 {
+			return false
+		}
+	}
+	return len(s.Months) > 0
+}
+
 // Result returns the month's result for an indicator, or nil.
 func (m *Month) Result(id string) *Result { return m.byIndicator[id] }
 
