@@ -189,6 +189,26 @@ func (l *loader) reportedMonths() {
 	}
 }
 
+// quarterRulesOfQuarterFiles warns of a rule of period = "quarter" on a
+// site that assesses once a quarter (Site.Quarterly) and has no circular
+// of data = "2024-Q1": the office's word for its circulars is 季度, but
+// each reports a file of a quarter's last month, a month's circular, to
+// which only rules of period = "month" apply; the rule, never applied,
+// would go unnoticed, its rewards and 约谈 missing from every circular.
+func (l *loader) quarterRulesOfQuarterFiles() {
+	s := l.s
+	if !s.Quarterly() || slices.ContainsFunc(s.Circulars, func(c *Circular) bool { return c.Data.Kind == Quarterly }) {
+		return
+	}
+	m := s.Months[0]
+	for _, r := range s.Config.Rules {
+		if r.Period == Quarterly {
+			s.Warnings.Add("config.toml", r.Line, 1, "警告：这条规则写了 period = \"quarter\"，只用于由各月数据汇总的季度通报（data = \"%d-Q1\" 这样的），本站没有这种通报，它从不适用；"+
+				"本站每季度一个数据文件（如 %s 的 period 为 \"%s\"），报告它的通报（data = \"%s\"）适用的是 period = \"month\" 的规则：删去 period 这一行", m.Year, m.File, m.Period, m.Key)
+		}
+	}
+}
+
 // withoutUnreported loads the site in dir again without the months l
 // found unreported (see reportedMonths), and those l held, as LoadExcept
 // does, and warns of each it adds; l itself if there are none, or if the
@@ -333,6 +353,7 @@ func (l *loader) rest() error {
 	l.dataSound = len(l.diags) == 0
 	l.content()
 	l.reportedMonths()
+	l.quarterRulesOfQuarterFiles()
 	l.static()
 	l.layouts()
 	l.staleLayouts()

@@ -1206,3 +1206,50 @@ func TestParseMonthMisnamed(t *testing.T) {
 		t.Errorf("ParseMonth = %v, want %s", err, want)
 	}
 }
+
+// TestQuarterRuleOfQuarterFiles: an office that assesses once a quarter
+// writes each quarter as the file of its last month (period = "1-3月"),
+// whose circular is a month's: a rule it writes period = "quarter", which
+// applies to aggregate circulars alone (data = "2023-Q1"), would never
+// apply, its reward missing from every circular. It is warned of at its
+// [[rule]]; not on a site of months, nor where a circular of data =
+// "2023-Q1" is there for the rule to apply to.
+func TestQuarterRuleOfQuarterFiles(t *testing.T) {
+	const rule = "\n[[rule]]\non = \"composite\"\nselect = \"first\"\nperiod = \"quarter\"\naction = \"奖励\"\namount = 20000\n"
+	const want = `config.toml:9:1: 警告：这条规则写了 period = "quarter"，只用于由各月数据汇总的季度通报（data = "2023-Q1" 这样的），本站没有这种通报，它从不适用；` +
+		`本站每季度一个数据文件（如 data/2023-03.toml 的 period 为 "1-3月"），报告它的通报（data = "2023-03"）适用的是 period = "month" 的规则：删去 period 这一行`
+	for _, c := range []struct {
+		name   string
+		period string // of the month file
+		q1     bool   // a circular of data = "2023-Q1" too
+		warned bool
+	}{
+		{"quarter files", "1-3月", false, true},
+		{"months", "3月", false, false},
+		{"quarter files and a quarter's circular", "1-3月", true, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := miniSite()
+			f["config.toml"] += rule
+			f["data/2023-03.toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"`+c.period+`"`, 1)
+			delete(f, "data/2023-02.toml")
+			f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], `data = "2023-02"`, `data = "2023-03"`, 1)
+			if c.q1 {
+				f["content/circulars/2023-q1.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于测试的通报\"\ndate = 2023-04-05\ndata = \"2023-Q1\"\n+++\n正文。\n"
+			}
+			s, err := Load(writeSite(t, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range warningLines(s) {
+				if strings.HasPrefix(w, "config.toml") {
+					got = append(got, w)
+				}
+			}
+			if c.warned && !slices.Equal(got, []string{want}) || !c.warned && len(got) > 0 {
+				t.Errorf("warnings %q, want %v of %q", got, c.warned, want)
+			}
+		})
+	}
+}
