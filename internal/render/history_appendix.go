@@ -120,10 +120,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	scoreLabel := "综合得分"
 	if p.Aggregate() {
 		scoreLabel = [...]string{site.MeanPoints: "平均综合得分", site.SumPoints: "综合得分合计", site.MeanRank: "平均名次"}[c.s.Config.Aggregate.Method]
-		each := "月" // the months it is made of, or their quarters (site.Month.Quarter)
-		if !slices.ContainsFunc(p.Months, func(m *rank.Period) bool { return m.Month.Quarter() == 0 }) {
-			each = "季度"
-		}
+		each := aggregateWords(p).Each
 		a.Note = fmt.Sprintf("以下为本期通报所依据的%s综合考核排名：%s%s各%s%s，每%s的名次见各%s通报。", terms.Unit, p.Label, terms.Unit, each,
 			[...]string{site.MeanPoints: "综合得分的平均", site.SumPoints: "综合得分之和", site.MeanRank: "综合考核名次的平均（越小越好）"}[c.s.Config.Aggregate.Method], each, each)
 	}
@@ -155,7 +152,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 					if len(missed) < len(took) {
 						what = "未参与" + strings.Join(missed, "、")
 					}
-					a.Partial = append(a.Partial, fmt.Sprintf("%s在%s%s的综合考核排名，按其参与的月份计算。", t.Unit.Name, p.Label, what))
+					a.Partial = append(a.Partial, fmt.Sprintf("%s在%s%s的综合考核排名，按其参与的%s计算。", t.Unit.Name, p.Label, what, aggregateWords(p).Noun))
 				}
 			}
 		}

@@ -1683,17 +1683,7 @@ func squeezeSpace(s string) string {
 //	2023-03 1-3月:   乙 #1= 83.33, 丙 #1= 83.33, 甲 #3 33.33
 //	2023-06 4-6月:   甲 #1 100.00, 乙 #2 66.67, 丙 #3 33.33
 func TestQuarterlyOfficeWords(t *testing.T) {
-	f := historySite()
-	f["data/2022-12.toml"] = strings.Replace(f["data/2022-12.toml"], `period = "12月"`, `period = "10-12月"`, 1)
-	f["data/2023-03.toml"] = strings.Replace(f["data/2023-01.toml"], `period = "1月"`, `period = "1-3月"`, 1)
-	f["data/2023-06.toml"] = strings.Replace(f["data/2023-02.toml"], `period = "2月"`, `period = "4-6月"`, 1)
-	delete(f, "data/2023-01.toml")
-	delete(f, "data/2023-02.toml")
-	f["content/circulars/2023-01.md"] = "+++\nnumber = \"测政办函〔2023〕2号\"\ntitle = \"关于2023年第一季度的通报\"\ndate = 2023-04-10\ndata = \"2023-03\"\n+++\n正文。\n"
-	f["content/circulars/2023-02.md"] = "+++\nnumber = \"测政办函〔2023〕5号\"\ntitle = \"关于2023年第二季度的通报\"\ndate = 2023-07-03\ndata = \"2023-06\"\n+++\n正文。\n"
-	f["content/circulars/2023.md"] = "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于2023年度的通报\"\ndate = 2023-12-30\ndata = \"2023\"\n+++\n{{< period-table >}}\n"
-	files := renderFiles(t, loadFiles(t, f), "")
-
+	files := renderFiles(t, loadFiles(t, quarterlyHistorySite()), "")
 	bing := files["units/bing/index.html"]
 	rows := tableAfter(t, bing, ">丙镇历次综合考核排名</caption>")
 	want := [][4]string{
@@ -1731,5 +1721,42 @@ func TestQuarterlyOfficeWords(t *testing.T) {
 				t.Errorf("%s speaks of months: …%s…", page, s[max(i-60, 0):min(i+60, len(s))])
 			}
 		}
+	}
+}
+
+// quarterlyHistorySite is historySite as an office assessing once a
+// quarter writes it (TestQuarterlyOfficeWords), with a year's circular.
+func quarterlyHistorySite() map[string]string {
+	f := historySite()
+	f["data/2022-12.toml"] = strings.Replace(f["data/2022-12.toml"], `period = "12月"`, `period = "10-12月"`, 1)
+	f["data/2023-03.toml"] = strings.Replace(f["data/2023-01.toml"], `period = "1月"`, `period = "1-3月"`, 1)
+	f["data/2023-06.toml"] = strings.Replace(f["data/2023-02.toml"], `period = "2月"`, `period = "4-6月"`, 1)
+	delete(f, "data/2023-01.toml")
+	delete(f, "data/2023-02.toml")
+	f["content/circulars/2023-01.md"] = "+++\nnumber = \"测政办函〔2023〕2号\"\ntitle = \"关于2023年第一季度的通报\"\ndate = 2023-04-10\ndata = \"2023-03\"\n+++\n正文。\n"
+	f["content/circulars/2023-02.md"] = "+++\nnumber = \"测政办函〔2023〕5号\"\ntitle = \"关于2023年第二季度的通报\"\ndate = 2023-07-03\ndata = \"2023-06\"\n+++\n正文。\n"
+	f["content/circulars/2023.md"] = "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于2023年度的通报\"\ndate = 2023-12-30\ndata = \"2023\"\n+++\n{{< period-table >}}\n"
+	return f
+}
+
+// TestQuarterlyOfficeExempt: a township exempted from a quarter is, in
+// the year's circular of an office assessing once a quarter, assessed by
+// the quarters it took part in, not the months: 丙镇 exempted from 2023-06
+// (4-6月) took part in 1-3月 alone of 2023's two quarters.
+func TestQuarterlyOfficeExempt(t *testing.T) {
+	f := quarterlyHistorySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [{month = \"2023-06\", reason = \"数据报送不全\"}]\n", 1)
+	f["data/2023-06.toml"] = regexp.MustCompile(`(?m)^"丙镇" = .*\n`).ReplaceAllString(f["data/2023-06.toml"], "")
+	page := string(renderFiles(t, loadFiles(t, f), "")["circulars/2023/9/index.html"])
+	for _, want := range []string{
+		"丙镇2023年4-6月免于考核（数据报送不全），本期综合考核按其参与的季度计算。",
+		"丙镇在2023年度只参与了1-3月的综合考核排名，按其参与的季度计算。",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the year's circular lacks %s", want)
+		}
+	}
+	if i := strings.Index(page, "参与的月份"); i >= 0 {
+		t.Errorf("the year's circular speaks of months: …%s…", page[max(i-90, 0):i+30])
 	}
 }

@@ -622,9 +622,20 @@ func periodExemptNotes(p *rank.Period, g *rank.UnitGroup) []string {
 		for _, r := range reasons {
 			parts = append(parts, monthRuns(months[r])+"免于考核"+parenthesised(r))
 		}
-		notes = append(notes, u.Name+strings.Join(parts, "，")+"，本期综合考核按其参与的月份计算。")
+		notes = append(notes, u.Name+strings.Join(parts, "，")+"，本期综合考核按其参与的"+aggregateWords(p).Noun+"计算。")
 	}
 	return notes
+}
+
+// aggregateWords are the words for the month files aggregate p is made
+// of: 月, or 季度 when each reports a quarter (site.Month.Quarter), as an
+// office assessing once a quarter writes its year: 各季度综合得分的平均,
+// 按其参与的季度计算.
+func aggregateWords(p *rank.Period) PeriodWords {
+	if len(p.Months) > 0 && !slices.ContainsFunc(p.Months, func(m *rank.Period) bool { return m.Month.Quarter() == 0 }) {
+		return PeriodWords{Each: "季度", Noun: "季度"}
+	}
+	return PeriodWords{Each: "月", Noun: "月份"}
 }
 
 // aggregateDecimals are the decimals an aggregate's values are rounded to.
