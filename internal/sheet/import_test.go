@@ -344,6 +344,55 @@ func TestImportKeepsTieOrder(t *testing.T) {
 	}
 }
 
+// TestImportSortedSheetKeepsUnitsOrder: a blank workbook filled in and
+// then sorted (rows of 桥头街道 and 东风路街道 exchanged, as Excel's 排序 by
+// one column moves whole rows) imports as the unsorted one: each result's
+// scores in units.toml's order, the order a tie's members are listed in,
+// and not the rows' (东风路街道 ahead of 兴隆街道, tied with it).
+func TestImportSortedSheetKeepsUnitsOrder(t *testing.T) {
+	s := sample(t)
+	book, err := Blank(s, "2023-03", s.Month("2023-02"), []byte("scaffold"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(book))
+	rows, _ := f.GetRows(scores, excelize.Options{RawCellValue: true})
+	filled := map[string]any{}
+	for col := 2; col <= len(rows[0]); col++ {
+		for row := 4; row <= 15; row++ {
+			ref := cell(col, row)
+			if style, _ := f.GetCellStyle(scores, ref); rows[2][col-1] == yes && !isLocked(t, f, style) {
+				filled[scores+"!"+ref] = 80 // every indicator one tie of all
+			}
+		}
+	}
+	f.Close()
+	book = edit(t, book, filled)
+	sorted := map[string]any{}
+	for col := 1; col <= len(rows[0]); col++ {
+		a, b := scores+"!"+cell(col, 8), scores+"!"+cell(col, 13) // 桥头街道, 东风路街道
+		sorted[a], sorted[b] = filled[b], filled[a]
+		if col == 1 {
+			sorted[a], sorted[b] = "东风路街道", "桥头街道"
+		}
+	}
+	want, err := Import(s, "2023-03", "2023-03.xlsx", book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Import(s, "2023-03", "2023-03.xlsx", edit(t, book, sorted))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.TOML, want.TOML) {
+		t.Errorf("the sorted sheet's month file differs from the unsorted one's:\n%s", got.TOML[:min(len(got.TOML), 800)])
+	}
+	gongye := "indicator = \"gongye\"       # 规模工业增加值\n[result.townships]\n\"汽车站街道\" = 80.0\n\"小江湖街道\" = 80.0\n\"兴隆街道\" = 80.0\n\"滨江街道\" = 80.0\n\"桥头街道\" = 80.0\n"
+	if !bytes.Contains(got.TOML, []byte(gongye)) {
+		t.Errorf("gongye's scores are not in units.toml's order:\n%s", got.TOML[:min(len(got.TOML), 800)])
+	}
+}
+
 const csvScores = `乡镇（街道）,规模工业增加值,社会消费品零售总额
 汽车站街道,88.7,96.75
 小江湖街道,９０．５,87.25

@@ -859,18 +859,18 @@ func (r *reader) resultFor(ind *site.Indicator) *resultDraft {
 // reorder puts rd's scores, and its townships 不涉及, in the order the
 // month file had them, when the workbook recorded one (the order of a
 // tie's members, of the notApplicable); the townships it does not name
-// follow in the sheet's order, as all do in a workbook of a tongbao that
-// recorded the scores' order only.
+// follow in units.toml's order, as all do when it recorded none. Not in
+// the rows' order: a sheet sorted by one column to look it over (Excel's
+// 排序, its protection lifted) would list another column's ties in that
+// order, in the month file and the circular, where the sheet as written
+// had units.toml's.
 func (r *reader) reorder(rd *resultDraft) {
 	order := r.order[rd.ind.ID]
-	if order == nil {
-		return
-	}
 	pos := func(u *site.Unit) int {
 		if i := slices.Index(order, u.Name); i >= 0 {
 			return i
 		}
-		return len(order)
+		return len(order) + slices.Index(r.s.Townships, u)
 	}
 	slices.SortStableFunc(rd.scores, func(a, b scoreValue) int { return cmp.Compare(pos(a.unit), pos(b.unit)) })
 	slices.SortStableFunc(rd.excluded, func(a, b excludedValue) int { return cmp.Compare(pos(a.unit), pos(b.unit)) })
