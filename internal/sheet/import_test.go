@@ -393,6 +393,30 @@ func TestImportSortedSheetKeepsUnitsOrder(t *testing.T) {
 	}
 }
 
+// TestImportMisnamedRowSuggestsItsTownship: a name typed wrong in a row
+// of the scores sheet is suggested the township that has no row — whose
+// row it is —, not one that has its own: 石头街道 in 石桥街道's row is one
+// character from 桥头街道 too, listed first in units.toml; 桥头镇, in
+// 渡头桥镇's, is no name's typo by the edits, but of the two townships
+// without a row only 渡头桥镇 holds two of its characters. The only name
+// unknown where only one township has no row is that township's.
+func TestImportMisnamedRowSuggestsItsTownship(t *testing.T) {
+	s := sample(t)
+	book, _ := exportSample(t, s)
+	sameProblems(t, problems(t)(Import(s, "2023-02", "2023-02.xlsx", edit(t, book, map[string]any{
+		scores + "!A" + rowShiqiao: "石头街道",
+		scores + "!A9":             "桥头镇", // 渡头桥镇
+	}))), []string{
+		"2023-02.xlsx " + scores + "!A9: 未知乡镇（街道）“桥头镇”，是否为“渡头桥镇”？（表中没有它的一行）",
+		"2023-02.xlsx " + scores + "!A" + rowShiqiao + ": 未知乡镇（街道）“石头街道”，是否为“石桥街道”？",
+	})
+	sameProblems(t, problems(t)(Import(s, "2023-02", "2023-02.xlsx", edit(t, book, map[string]any{
+		scores + "!A" + rowShiqiao: "张三",
+	}))), []string{
+		"2023-02.xlsx " + scores + "!A" + rowShiqiao + ": 未知乡镇（街道）“张三”，是否为“石桥街道”？（表中只缺它这一行）",
+	})
+}
+
 const csvScores = `乡镇（街道）,规模工业增加值,社会消费品零售总额
 汽车站街道,88.7,96.75
 小江湖街道,９０．５,87.25
@@ -1143,20 +1167,23 @@ func oldWorkbook(t *testing.T, book []byte) []byte {
 }
 
 // TestImportCSVMisspeltUnit: a township's name misspelt is one problem,
-// at its name — not also its row missing, nor its scores.
+// at its name — not also its row missing, nor its scores —, suggested
+// the township without a row that holds two of its characters or more
+// (高崇山镇: two edits from 高崇山街道, too far for a typo).
 func TestImportCSVMisspeltUnit(t *testing.T) {
 	s := sample(t)
 	bad := strings.Replace(csvScores, "高崇山镇,", "高崇山街道,", 1)
 	sameProblems(t, problems(t)(Import(s, "2023-03", "交回/scores.csv", []byte(bad))),
-		[]string{"交回/scores.csv:13:1: 未知乡镇（街道）“高崇山街道”"})
+		[]string{"交回/scores.csv:13:1: 未知乡镇（街道）“高崇山街道”，是否为“高崇山镇”？（表中没有它的一行）"})
 	// A row missing besides is said, and the misspelt one: which the
-	// misspelt name was meant to be cannot be told, so every township
-	// without a row is named (and its scores not said missing again).
+	// misspelt name was meant to be cannot be told for certain, so every
+	// township without a row is named (and its scores not said missing
+	// again); 火车站乡 has none of 高崇山街道's characters.
 	bad = strings.Replace(bad, "火车站乡,95.6,85.4\n", "", 1)
 	sameProblems(t, problems(t)(Import(s, "2023-03", "scores.csv", []byte(bad))), []string{
 		"scores.csv:1:1: 缺少“火车站乡”这一行（第一列为乡镇（街道）名称）",
 		"scores.csv:1:1: 缺少“高崇山镇”这一行（第一列为乡镇（街道）名称）",
-		"scores.csv:12:1: 未知乡镇（街道）“高崇山街道”",
+		"scores.csv:12:1: 未知乡镇（街道）“高崇山街道”，是否为“高崇山镇”？（表中没有它的一行）",
 	})
 }
 

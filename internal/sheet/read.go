@@ -602,6 +602,12 @@ func (r *reader) scoreMatrix(g grid) {
 	var units []unitRow
 	seen := map[*site.Unit]string{} // where each township's row is
 	unknown := 0                    // rows of a name that is no township's
+	type unknownRow struct {
+		at   string
+		name string
+		err  error
+	}
+	var misnamed []unknownRow // told once every row is read: which townships have none
 	for row := 2; row <= len(g.rows); row++ {
 		v := g.get(1, row)
 		name, err := site.CleanName(v.text)
@@ -623,7 +629,7 @@ func (r *reader) scoreMatrix(g grid) {
 		}
 		u, err := r.s.Township(name)
 		if err != nil {
-			r.problem(v.at, "%v", err)
+			misnamed = append(misnamed, unknownRow{v.at, name, err})
 			unknown++
 			continue
 		}
@@ -648,6 +654,15 @@ func (r *reader) scoreMatrix(g grid) {
 			continue
 		}
 		units = append(units, unitRow{row, u})
+	}
+	var absent []*site.Unit
+	for _, u := range r.s.Townships {
+		if _, ok := seen[u]; !ok && u.AssessedIn(r.key) {
+			absent = append(absent, u)
+		}
+	}
+	for _, m := range misnamed {
+		r.problem(m.at, "%v", r.s.Misnamed(m.name, m.err, absent, len(misnamed) == 1))
 	}
 	width := 0
 	for _, cells := range g.rows {
