@@ -745,6 +745,40 @@ func TestWorkbookLocksAndChecks(t *testing.T) {
 	}
 }
 
+// TestExportScoreBounds: an indicator's min and max (满分) bound its
+// column's validation, so that Excel refuses 105 as it is typed; the
+// columns without bounds keep the plain one.
+func TestExportScoreBounds(t *testing.T) {
+	s := sample(t)
+	lo, hi := 0.0, 100.0
+	for _, ind := range s.Indicators {
+		if ind.ID == "gongye" { // column B
+			ind.Min, ind.Max = &lo, &hi
+		}
+	}
+	_, f := exportSample(t, s)
+	dvs, err := f.GetDataValidations(scores)
+	if err != nil {
+		t.Fatal(err)
+	}
+	formulas, messages := map[string]string{}, map[string]string{}
+	for _, dv := range dvs {
+		formulas[dv.Sqref] = dv.Formula1
+		if dv.Error != nil {
+			messages[dv.Sqref] = *dv.Error
+		}
+	}
+	if got := formulas["B4:B15"]; got != `OR(AND(ISNUMBER(B4),B4>=0,B4<=100),LEFT(TRIM(B4),3)="不涉及")` {
+		t.Errorf("gongye's validation is %q", got)
+	}
+	if got := messages["B4:B15"]; got != "应填0～100的数（满分 100）；本月不涉及这项工作的填“不涉及”" {
+		t.Errorf("gongye's message is %q", got)
+	}
+	if got := formulas["C4:Q15"]; got != `OR(ISNUMBER(C4),LEFT(TRIM(C4),3)="不涉及")` {
+		t.Errorf("the other columns' validation is %q (all: %v)", got, formulas)
+	}
+}
+
 // zipFile returns one file of a zip archive as text.
 func zipFile(archive []byte, name string) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(archive), int64(len(archive)))

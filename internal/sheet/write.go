@@ -168,7 +168,7 @@ func ptr[T any](v T) *T { return &v }
 // validate adds the checks a spreadsheet makes while staff type, for a
 // field's kind, to the cells of ref ("B4:B15"); the help shows when one
 // is selected.
-func (b *book) validate(sheet, ref string, f *site.Field) {
+func (b *book) validate(sheet, ref string, f *site.Field, scoresOf ...*site.Indicator) {
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(ref)
 	var msg string
@@ -186,10 +186,35 @@ func (b *book) validate(sheet, ref string, f *site.Field) {
 		// A number, or 不涉及 (with its reason) for a township the
 		// indicator does not apply to this month: a range of decimals
 		// would refuse the word as it is typed.
+		// Bounded by the indicator's min and max (满分), as the import
+		// is: 105 is refused as it is typed, not at the import.
 		first, _, _ := strings.Cut(ref, ":")
+		number, what := fmt.Sprintf("ISNUMBER(%s)", first), "数，如 95 或 87.5"
+		if len(scoresOf) == 1 {
+			ind := scoresOf[0]
+			var bound []string
+			if ind.Min != nil {
+				bound = append(bound, first+">="+formatBound(*ind.Min))
+			}
+			if ind.Max != nil {
+				bound = append(bound, first+"<="+formatBound(*ind.Max))
+			}
+			if bound != nil {
+				number = "AND(" + number + "," + strings.Join(bound, ",") + ")"
+			}
+			switch {
+			case ind.Min != nil && ind.Max != nil:
+				what = formatBound(*ind.Min) + "～" + formatBound(*ind.Max) + "的数（满分 " + formatBound(*ind.Max) + "）"
+			case ind.Max != nil:
+				what = "不高于 " + formatBound(*ind.Max) + " 的数（满分）"
+			case ind.Min != nil:
+				what = "不低于 " + formatBound(*ind.Min) + " 的数"
+			}
+		}
 		dv.Type = "custom"
-		dv.Formula1 = fmt.Sprintf(`OR(ISNUMBER(%s),LEFT(TRIM(%s),%d)="%s")`, first, first, utf8.RuneCountInString(notApplicableMark), notApplicableMark)
-		msg = "应填数，如 95 或 87.5；本月不涉及这项工作的填“" + notApplicableMark + "”"
+		// The formula is the XML's text, its < and > escaped.
+		dv.Formula1 = xmlText.Replace(fmt.Sprintf(`OR(%s,LEFT(TRIM(%s),%d)="%s")`, number, first, utf8.RuneCountInString(notApplicableMark), notApplicableMark))
+		msg = "应填" + what + "；本月不涉及这项工作的填“" + notApplicableMark + "”"
 	case site.Flag:
 		b.check(dv.SetDropList([]string{yes, no}))
 		msg = "请选“是”或留空"
@@ -207,6 +232,17 @@ func (b *book) validate(sheet, ref string, f *site.Field) {
 		b.check(b.f.AddDataValidation(sheet, dv))
 	}
 }
+
+var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// sameBounds reports whether a and b bound their scores alike.
+func sameBounds(a, b *site.Indicator) bool {
+	same := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	return same(a.Min, b.Min) && same(a.Max, b.Max)
+}
+
+// formatBound writes a bound as one types it: 100, 37.5.
+func formatBound(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // dropList offers the cells of ref a choice among the names in column
 // col of the hidden lists sheet.
@@ -500,7 +536,15 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 	}
 	lastCol := scoreFirstC + len(b.scored) - 1
 	if len(b.scored) > 0 {
-		b.validate(sh, cell(scoreFirstC, scoreFirst)+":"+cell(lastCol, last), b.scores)
+		// A validation a run of columns of the same bounds, or none.
+		for start := 0; start < len(b.scored); {
+			end := start
+			for end+1 < len(b.scored) && sameBounds(b.scored[end+1], b.scored[start]) {
+				end++
+			}
+			b.validate(sh, cell(scoreFirstC+start, scoreFirst)+":"+cell(scoreFirstC+end, last), b.scores, b.scored[start])
+			start = end + 1
+		}
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(cell(scoreFirstC, scoreMarks) + ":" + cell(lastCol, scoreMarks))
 		b.check(dv.SetDropList([]string{yes, no}))
