@@ -398,7 +398,7 @@ func (b *book) readme() {
 	lines := []string{
 		"填写方法：白色格子填写，灰色格子不填（该单位不参与这一指标，或本月不参加考核：免考、尚未开始或已不再参加）。表头和名称已锁定（工作表保护，没有密码）。",
 		fmt.Sprintf("「%s」：每个指标一列，每个%s一行。第%d行“本月评分”为“是”的指标，每个白色格子都要填得分；为“否”的不填。", b.scoreSheet, b.unit, scoreMarks),
-		fmt.Sprintf("「%s」：每个指标一行。“本月通报”为“是”的指标列入本月通报，并填写其名次和进展。", b.resultSheet),
+		fmt.Sprintf("「%s」：每个指标一行。“本月通报”为“是”的指标列入本月通报，并填写%s。", b.resultSheet, b.resultFill()),
 	}
 	if b.owner == nil && b.hasLists {
 		// A department's workbook has no sheet of the categories.
@@ -558,6 +558,18 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 	b.protect(sh)
 }
 
+// resultFill says what a reported indicator's row is filled with: its
+// ranks from above only where the sheet has their columns — a town with
+// none was asked for 名次 it had nowhere to write.
+func (b *book) resultFill() string {
+	for _, f := range b.shown {
+		if f.Kind == site.Rank {
+			return "其名次和进展"
+		}
+	}
+	return "其进展"
+}
+
 // resultSheetOf writes a row per indicator: whether the month reports it,
 // and every field of its result but the scores.
 func (b *book) resultSheetOf(scored func(*site.Result) bool) {
@@ -566,7 +578,7 @@ func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 	for c, h := range heads {
 		b.set(sh, c+1, 1, h, b.style.head)
 	}
-	b.note(sh, resReported, 1, "“是”：本月通报列入该指标，并填写其名次和进展；“否”或留空：本月不列入（本月评分为“是”的指标总是列入）。")
+	b.note(sh, resReported, 1, "“是”：本月通报列入该指标，并填写"+b.resultFill()+"；“否”或留空：本月不列入（本月评分为“是”的指标总是列入）。")
 	for i, f := range b.shown {
 		b.set(sh, resFirst+i, 1, b.label(f), b.style.head)
 		b.note(sh, resFirst+i, 1, b.labelHelp(f))
