@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"tongbao/internal/browsertest"
@@ -393,6 +394,40 @@ func TestPhoneTables(t *testing.T) {
 	})`)
 	if !strings.HasPrefix(got, "true 200 0 ") || !strings.Contains(got, "左右滑动") {
 		t.Errorf("a wide matrix scrolled 200 px: marked, scrolled, the name's offset, the hint = %q; want it marked, the name still at the left edge (0) and a hint to scroll", got)
+	}
+}
+
+// TestPhoneMatrixUnitsWord: on a 360 px phone the heat map's first
+// heading, the units' word, breaks only before its bracket when the names
+// under it are narrower: a town's 村（社区） over 东风村、东峰社区 read
+// 村（社 / 区）. The sample's page is given a town's words and a year.
+func TestPhoneMatrixUnitsWord(t *testing.T) {
+	ctx := browsertest.Start(t)
+	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
+	emulate(t, ctx, phone{360, 740})
+	choose(t, ctx, srv.URL, normal)
+	navigate(t, ctx, srv.URL+"/rankings/")
+	got := eval[[]string](t, ctx, `(() => {
+	  const table = document.querySelector(".matrix");
+	  // A year of months, which squeezes the names' column to its names.
+	  for (const row of table.rows) {
+	    for (let i = 0; i < 11; i++) row.appendChild(row.cells[1].cloneNode(true));
+	  }
+	  const names = ["东风村", "东方村", "东峰社区", "西河村"];
+	  table.querySelectorAll("tbody th a").forEach((a, i) => a.textContent = names[i % names.length]);
+	  const head = table.querySelector("thead th");
+	  head.textContent = "村（社区）";
+	  const lines = new Map(); // each line's top: its characters
+	  for (let i = 0; i < head.firstChild.length; i++) {
+	    const r = document.createRange();
+	    r.setStart(head.firstChild, i); r.setEnd(head.firstChild, i + 1);
+	    const top = Math.round(r.getClientRects()[0].top);
+	    lines.set(top, (lines.get(top) || "") + head.firstChild.data[i]);
+	  }
+	  return [...lines.values()];
+	})()`)
+	if !slices.Equal(got, []string{"村（社区）"}) && !slices.Equal(got, []string{"村", "（社区）"}) {
+		t.Errorf("the heading 村（社区） over names of three and four characters is in lines %q, want it whole or broken before its bracket", got)
 	}
 }
 

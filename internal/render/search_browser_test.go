@@ -1002,6 +1002,24 @@ func TestBrowserSearchNearName(t *testing.T) {
 	}
 }
 
+// TestBrowserSearchNearNames: a name one character from two units'
+// (石头街道: 石桥街道, 桥头街道 — as 东丰村 is from 东风村 and 东方村 in a town of
+// 32 villages) asks after both, and says their pages, not its page, are
+// listed first; both are.
+func TestBrowserSearchNearNames(t *testing.T) {
+	ctx := newSearchBrowser(t)
+	srv, _ := serveLogged(t, renderFiles(t, loadSample(t), "/"), "/", true)
+	firstResult(t, ctx, srv.URL, "石头街道")
+	notice := evalJS[string](t, ctx, `document.querySelector(".search-notice").hidden ? "" : document.querySelector(".search-notice").textContent`)
+	if !strings.HasPrefix(notice, "您要找的是不是“桥头街道”或“石桥街道”？它们的页面列在最前。") {
+		t.Errorf("the notice for 石头街道 is %q", notice)
+	}
+	got := evalJS[[]string](t, ctx, `[...document.querySelectorAll(".search-result a")].slice(0, 2).map(a => a.getAttribute("href")).sort()`)
+	if !slices.Equal(got, []string{"/units/qiaotou/", "/units/shiqiao/"}) {
+		t.Errorf("the first two results are %q, want the two units' pages", got)
+	}
+}
+
 // firstResult opens the search page of the site at base for q and
 // returns the address of its first result, once one is listed.
 func firstResult(t *testing.T, ctx context.Context, base, q string) string {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -74,6 +75,23 @@ func layoutOf(t *testing.T, book []byte) (columns, overview []string, keys map[s
 	return columns, overview, keys
 }
 
+// readmeLine is the line of a workbook's 说明 sheet that starts so.
+func readmeLine(t *testing.T, book []byte, start string) string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(readmeSheet)
+	for _, r := range rows {
+		if len(r) > 0 && strings.HasPrefix(r[0], start) {
+			return r[0]
+		}
+	}
+	return ""
+}
+
 // TestWorkbookFollowsHigherRanks: the fill-in workbook asks only for the
 // ranks from above the office is given (site.Higher). The sample is given
 // both a city and a peer rank (全市, 三区); the same office whose month has
@@ -121,6 +139,14 @@ func TestWorkbookFollowsHigherRanks(t *testing.T) {
 				}
 				if got, want := keys["result.district"], slices.Contains(c.columns, "同级排名"); got != want {
 					t.Errorf("%s: 说明 lists result.district %v, want %v", name, got, want)
+				}
+				// The 说明 asks for 名次 only where there are columns of them.
+				fill := "并填写其进展。"
+				if len(c.columns) > 1 {
+					fill = "并填写其名次和进展。"
+				}
+				if line := readmeLine(t, book, "「考核结果」"); !strings.HasSuffix(line, fill) {
+					t.Errorf("%s: 说明 says %q, want it to end %q", name, line, fill)
 				}
 			}
 		})

@@ -344,6 +344,79 @@ func TestImportKeepsTieOrder(t *testing.T) {
 	}
 }
 
+// TestImportSortedSheetKeepsUnitsOrder: a blank workbook filled in and
+// then sorted (rows of 桥头街道 and 东风路街道 exchanged, as Excel's 排序 by
+// one column moves whole rows) imports as the unsorted one: each result's
+// scores in units.toml's order, the order a tie's members are listed in,
+// and not the rows' (东风路街道 ahead of 兴隆街道, tied with it).
+func TestImportSortedSheetKeepsUnitsOrder(t *testing.T) {
+	s := sample(t)
+	book, err := Blank(s, "2023-03", s.Month("2023-02"), []byte("scaffold"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(book))
+	rows, _ := f.GetRows(scores, excelize.Options{RawCellValue: true})
+	filled := map[string]any{}
+	for col := 2; col <= len(rows[0]); col++ {
+		for row := 4; row <= 15; row++ {
+			ref := cell(col, row)
+			if style, _ := f.GetCellStyle(scores, ref); rows[2][col-1] == yes && !isLocked(t, f, style) {
+				filled[scores+"!"+ref] = 80 // every indicator one tie of all
+			}
+		}
+	}
+	f.Close()
+	book = edit(t, book, filled)
+	sorted := map[string]any{}
+	for col := 1; col <= len(rows[0]); col++ {
+		a, b := scores+"!"+cell(col, 8), scores+"!"+cell(col, 13) // 桥头街道, 东风路街道
+		sorted[a], sorted[b] = filled[b], filled[a]
+		if col == 1 {
+			sorted[a], sorted[b] = "东风路街道", "桥头街道"
+		}
+	}
+	want, err := Import(s, "2023-03", "2023-03.xlsx", book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Import(s, "2023-03", "2023-03.xlsx", edit(t, book, sorted))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.TOML, want.TOML) {
+		t.Errorf("the sorted sheet's month file differs from the unsorted one's:\n%s", got.TOML[:min(len(got.TOML), 800)])
+	}
+	gongye := "indicator = \"gongye\"       # 规模工业增加值\n[result.townships]\n\"汽车站街道\" = 80.0\n\"小江湖街道\" = 80.0\n\"兴隆街道\" = 80.0\n\"滨江街道\" = 80.0\n\"桥头街道\" = 80.0\n"
+	if !bytes.Contains(got.TOML, []byte(gongye)) {
+		t.Errorf("gongye's scores are not in units.toml's order:\n%s", got.TOML[:min(len(got.TOML), 800)])
+	}
+}
+
+// TestImportMisnamedRowSuggestsItsTownship: a name typed wrong in a row
+// of the scores sheet is suggested the township that has no row — whose
+// row it is —, not one that has its own: 石头街道 in 石桥街道's row is one
+// character from 桥头街道 too, listed first in units.toml; 桥头镇, in
+// 渡头桥镇's, is no name's typo by the edits, but of the two townships
+// without a row only 渡头桥镇 holds two of its characters. The only name
+// unknown where only one township has no row is that township's.
+func TestImportMisnamedRowSuggestsItsTownship(t *testing.T) {
+	s := sample(t)
+	book, _ := exportSample(t, s)
+	sameProblems(t, problems(t)(Import(s, "2023-02", "2023-02.xlsx", edit(t, book, map[string]any{
+		scores + "!A" + rowShiqiao: "石头街道",
+		scores + "!A9":             "桥头镇", // 渡头桥镇
+	}))), []string{
+		"2023-02.xlsx " + scores + "!A9: 未知乡镇（街道）“桥头镇”，是否为“渡头桥镇”？（表中没有它的一行）",
+		"2023-02.xlsx " + scores + "!A" + rowShiqiao + ": 未知乡镇（街道）“石头街道”，是否为“石桥街道”？",
+	})
+	sameProblems(t, problems(t)(Import(s, "2023-02", "2023-02.xlsx", edit(t, book, map[string]any{
+		scores + "!A" + rowShiqiao: "张三",
+	}))), []string{
+		"2023-02.xlsx " + scores + "!A" + rowShiqiao + ": 未知乡镇（街道）“张三”，是否为“石桥街道”？（表中只缺它这一行）",
+	})
+}
+
 const csvScores = `乡镇（街道）,规模工业增加值,社会消费品零售总额
 汽车站街道,88.7,96.75
 小江湖街道,９０．５,87.25
@@ -669,6 +742,40 @@ func TestWorkbookLocksAndChecks(t *testing.T) {
 	comments, _ := f.GetComments(sh)
 	if len(comments) != 17 || !strings.Contains(comments[1].Paragraph[0].Text, "得分越高排名越前，按1位小数比较名次") {
 		t.Errorf("%d notes on the scores sheet; the first indicator's: %+v", len(comments), comments[1])
+	}
+}
+
+// TestExportScoreBounds: an indicator's min and max (满分) bound its
+// column's validation, so that Excel refuses 105 as it is typed; the
+// columns without bounds keep the plain one.
+func TestExportScoreBounds(t *testing.T) {
+	s := sample(t)
+	lo, hi := 0.0, 100.0
+	for _, ind := range s.Indicators {
+		if ind.ID == "gongye" { // column B
+			ind.Min, ind.Max = &lo, &hi
+		}
+	}
+	_, f := exportSample(t, s)
+	dvs, err := f.GetDataValidations(scores)
+	if err != nil {
+		t.Fatal(err)
+	}
+	formulas, messages := map[string]string{}, map[string]string{}
+	for _, dv := range dvs {
+		formulas[dv.Sqref] = dv.Formula1
+		if dv.Error != nil {
+			messages[dv.Sqref] = *dv.Error
+		}
+	}
+	if got := formulas["B4:B15"]; got != `OR(AND(ISNUMBER(B4),B4>=0,B4<=100),LEFT(TRIM(B4),3)="不涉及")` {
+		t.Errorf("gongye's validation is %q", got)
+	}
+	if got := messages["B4:B15"]; got != "应填0～100的数（满分 100）；本月不涉及这项工作的填“不涉及”" {
+		t.Errorf("gongye's message is %q", got)
+	}
+	if got := formulas["C4:Q15"]; got != `OR(ISNUMBER(C4),LEFT(TRIM(C4),3)="不涉及")` {
+		t.Errorf("the other columns' validation is %q (all: %v)", got, formulas)
 	}
 }
 
@@ -1094,20 +1201,23 @@ func oldWorkbook(t *testing.T, book []byte) []byte {
 }
 
 // TestImportCSVMisspeltUnit: a township's name misspelt is one problem,
-// at its name — not also its row missing, nor its scores.
+// at its name — not also its row missing, nor its scores —, suggested
+// the township without a row that holds two of its characters or more
+// (高崇山镇: two edits from 高崇山街道, too far for a typo).
 func TestImportCSVMisspeltUnit(t *testing.T) {
 	s := sample(t)
 	bad := strings.Replace(csvScores, "高崇山镇,", "高崇山街道,", 1)
 	sameProblems(t, problems(t)(Import(s, "2023-03", "交回/scores.csv", []byte(bad))),
-		[]string{"交回/scores.csv:13:1: 未知乡镇（街道）“高崇山街道”"})
+		[]string{"交回/scores.csv:13:1: 未知乡镇（街道）“高崇山街道”，是否为“高崇山镇”？（表中没有它的一行）"})
 	// A row missing besides is said, and the misspelt one: which the
-	// misspelt name was meant to be cannot be told, so every township
-	// without a row is named (and its scores not said missing again).
+	// misspelt name was meant to be cannot be told for certain, so every
+	// township without a row is named (and its scores not said missing
+	// again); 火车站乡 has none of 高崇山街道's characters.
 	bad = strings.Replace(bad, "火车站乡,95.6,85.4\n", "", 1)
 	sameProblems(t, problems(t)(Import(s, "2023-03", "scores.csv", []byte(bad))), []string{
 		"scores.csv:1:1: 缺少“火车站乡”这一行（第一列为乡镇（街道）名称）",
 		"scores.csv:1:1: 缺少“高崇山镇”这一行（第一列为乡镇（街道）名称）",
-		"scores.csv:12:1: 未知乡镇（街道）“高崇山街道”",
+		"scores.csv:12:1: 未知乡镇（街道）“高崇山街道”，是否为“高崇山镇”？（表中没有它的一行）",
 	})
 }
 

@@ -602,6 +602,12 @@ func (r *reader) scoreMatrix(g grid) {
 	var units []unitRow
 	seen := map[*site.Unit]string{} // where each township's row is
 	unknown := 0                    // rows of a name that is no township's
+	type unknownRow struct {
+		at   string
+		name string
+		err  error
+	}
+	var misnamed []unknownRow // told once every row is read: which townships have none
 	for row := 2; row <= len(g.rows); row++ {
 		v := g.get(1, row)
 		name, err := site.CleanName(v.text)
@@ -623,7 +629,7 @@ func (r *reader) scoreMatrix(g grid) {
 		}
 		u, err := r.s.Township(name)
 		if err != nil {
-			r.problem(v.at, "%v", err)
+			misnamed = append(misnamed, unknownRow{v.at, name, err})
 			unknown++
 			continue
 		}
@@ -648,6 +654,15 @@ func (r *reader) scoreMatrix(g grid) {
 			continue
 		}
 		units = append(units, unitRow{row, u})
+	}
+	var absent []*site.Unit
+	for _, u := range r.s.Townships {
+		if _, ok := seen[u]; !ok && u.AssessedIn(r.key) {
+			absent = append(absent, u)
+		}
+	}
+	for _, m := range misnamed {
+		r.problem(m.at, "%v", r.s.Misnamed(m.name, m.err, absent, len(misnamed) == 1))
 	}
 	width := 0
 	for _, cells := range g.rows {
@@ -859,18 +874,18 @@ func (r *reader) resultFor(ind *site.Indicator) *resultDraft {
 // reorder puts rd's scores, and its townships 不涉及, in the order the
 // month file had them, when the workbook recorded one (the order of a
 // tie's members, of the notApplicable); the townships it does not name
-// follow in the sheet's order, as all do in a workbook of a tongbao that
-// recorded the scores' order only.
+// follow in units.toml's order, as all do when it recorded none. Not in
+// the rows' order: a sheet sorted by one column to look it over (Excel's
+// 排序, its protection lifted) would list another column's ties in that
+// order, in the month file and the circular, where the sheet as written
+// had units.toml's.
 func (r *reader) reorder(rd *resultDraft) {
 	order := r.order[rd.ind.ID]
-	if order == nil {
-		return
-	}
 	pos := func(u *site.Unit) int {
 		if i := slices.Index(order, u.Name); i >= 0 {
 			return i
 		}
-		return len(order)
+		return len(order) + slices.Index(r.s.Townships, u)
 	}
 	slices.SortStableFunc(rd.scores, func(a, b scoreValue) int { return cmp.Compare(pos(a.unit), pos(b.unit)) })
 	slices.SortStableFunc(rd.excluded, func(a, b excludedValue) int { return cmp.Compare(pos(a.unit), pos(b.unit)) })

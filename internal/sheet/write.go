@@ -168,7 +168,7 @@ func ptr[T any](v T) *T { return &v }
 // validate adds the checks a spreadsheet makes while staff type, for a
 // field's kind, to the cells of ref ("B4:B15"); the help shows when one
 // is selected.
-func (b *book) validate(sheet, ref string, f *site.Field) {
+func (b *book) validate(sheet, ref string, f *site.Field, scoresOf ...*site.Indicator) {
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(ref)
 	var msg string
@@ -186,10 +186,35 @@ func (b *book) validate(sheet, ref string, f *site.Field) {
 		// A number, or 不涉及 (with its reason) for a township the
 		// indicator does not apply to this month: a range of decimals
 		// would refuse the word as it is typed.
+		// Bounded by the indicator's min and max (满分), as the import
+		// is: 105 is refused as it is typed, not at the import.
 		first, _, _ := strings.Cut(ref, ":")
+		number, what := fmt.Sprintf("ISNUMBER(%s)", first), "数，如 95 或 87.5"
+		if len(scoresOf) == 1 {
+			ind := scoresOf[0]
+			var bound []string
+			if ind.Min != nil {
+				bound = append(bound, first+">="+formatBound(*ind.Min))
+			}
+			if ind.Max != nil {
+				bound = append(bound, first+"<="+formatBound(*ind.Max))
+			}
+			if bound != nil {
+				number = "AND(" + number + "," + strings.Join(bound, ",") + ")"
+			}
+			switch {
+			case ind.Min != nil && ind.Max != nil:
+				what = formatBound(*ind.Min) + "～" + formatBound(*ind.Max) + "的数（满分 " + formatBound(*ind.Max) + "）"
+			case ind.Max != nil:
+				what = "不高于 " + formatBound(*ind.Max) + " 的数（满分）"
+			case ind.Min != nil:
+				what = "不低于 " + formatBound(*ind.Min) + " 的数"
+			}
+		}
 		dv.Type = "custom"
-		dv.Formula1 = fmt.Sprintf(`OR(ISNUMBER(%s),LEFT(TRIM(%s),%d)="%s")`, first, first, utf8.RuneCountInString(notApplicableMark), notApplicableMark)
-		msg = "应填数，如 95 或 87.5；本月不涉及这项工作的填“" + notApplicableMark + "”"
+		// The formula is the XML's text, its < and > escaped.
+		dv.Formula1 = xmlText.Replace(fmt.Sprintf(`OR(%s,LEFT(TRIM(%s),%d)="%s")`, number, first, utf8.RuneCountInString(notApplicableMark), notApplicableMark))
+		msg = "应填" + what + "；本月不涉及这项工作的填“" + notApplicableMark + "”"
 	case site.Flag:
 		b.check(dv.SetDropList([]string{yes, no}))
 		msg = "请选“是”或留空"
@@ -207,6 +232,17 @@ func (b *book) validate(sheet, ref string, f *site.Field) {
 		b.check(b.f.AddDataValidation(sheet, dv))
 	}
 }
+
+var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// sameBounds reports whether a and b bound their scores alike.
+func sameBounds(a, b *site.Indicator) bool {
+	same := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	return same(a.Min, b.Min) && same(a.Max, b.Max)
+}
+
+// formatBound writes a bound as one types it: 100, 37.5.
+func formatBound(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // dropList offers the cells of ref a choice among the names in column
 // col of the hidden lists sheet.
@@ -362,7 +398,7 @@ func (b *book) readme() {
 	lines := []string{
 		"填写方法：白色格子填写，灰色格子不填（该单位不参与这一指标，或本月不参加考核：免考、尚未开始或已不再参加）。表头和名称已锁定（工作表保护，没有密码）。",
 		fmt.Sprintf("「%s」：每个指标一列，每个%s一行。第%d行“本月评分”为“是”的指标，每个白色格子都要填得分；为“否”的不填。", b.scoreSheet, b.unit, scoreMarks),
-		fmt.Sprintf("「%s」：每个指标一行。“本月通报”为“是”的指标列入本月通报，并填写其名次和进展。", b.resultSheet),
+		fmt.Sprintf("「%s」：每个指标一行。“本月通报”为“是”的指标列入本月通报，并填写%s。", b.resultSheet, b.resultFill()),
 	}
 	if b.owner == nil && b.hasLists {
 		// A department's workbook has no sheet of the categories.
@@ -500,7 +536,15 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 	}
 	lastCol := scoreFirstC + len(b.scored) - 1
 	if len(b.scored) > 0 {
-		b.validate(sh, cell(scoreFirstC, scoreFirst)+":"+cell(lastCol, last), b.scores)
+		// A validation a run of columns of the same bounds, or none.
+		for start := 0; start < len(b.scored); {
+			end := start
+			for end+1 < len(b.scored) && sameBounds(b.scored[end+1], b.scored[start]) {
+				end++
+			}
+			b.validate(sh, cell(scoreFirstC+start, scoreFirst)+":"+cell(scoreFirstC+end, last), b.scores, b.scored[start])
+			start = end + 1
+		}
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(cell(scoreFirstC, scoreMarks) + ":" + cell(lastCol, scoreMarks))
 		b.check(dv.SetDropList([]string{yes, no}))
@@ -514,6 +558,18 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 	b.protect(sh)
 }
 
+// resultFill says what a reported indicator's row is filled with: its
+// ranks from above only where the sheet has their columns — a town with
+// none was asked for 名次 it had nowhere to write.
+func (b *book) resultFill() string {
+	for _, f := range b.shown {
+		if f.Kind == site.Rank {
+			return "其名次和进展"
+		}
+	}
+	return "其进展"
+}
+
 // resultSheetOf writes a row per indicator: whether the month reports it,
 // and every field of its result but the scores.
 func (b *book) resultSheetOf(scored func(*site.Result) bool) {
@@ -522,7 +578,7 @@ func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 	for c, h := range heads {
 		b.set(sh, c+1, 1, h, b.style.head)
 	}
-	b.note(sh, resReported, 1, "“是”：本月通报列入该指标，并填写其名次和进展；“否”或留空：本月不列入（本月评分为“是”的指标总是列入）。")
+	b.note(sh, resReported, 1, "“是”：本月通报列入该指标，并填写"+b.resultFill()+"；“否”或留空：本月不列入（本月评分为“是”的指标总是列入）。")
 	for i, f := range b.shown {
 		b.set(sh, resFirst+i, 1, b.label(f), b.style.head)
 		b.note(sh, resFirst+i, 1, b.labelHelp(f))

@@ -1610,6 +1610,50 @@ func (s *Site) Township(key string) (*Unit, error) {
 	return nil, fmt.Errorf("未知%s“%s”%s", terms.Unit, key, Suggest(key, names(s.Townships)))
 }
 
+// Misnamed is Township's error err for key in a list of townships, one a
+// row (a workbook's scores sheet, a CSV), once the list is read: absent
+// are the townships it has no row of, sole whether key is the only name
+// that is no township's. A typo is then suggested the absent township it
+// is near, the one whose row it must be, and never a township with a row
+// of its own: 东峰村, typed in the row of 东峰社区, is one character from
+// 东风村, listed above it, and two from 东峰社区. The only name unknown
+// where one township is absent is its row, however it was typed.
+func (s *Site) Misnamed(key string, err error, absent []*Unit, sole bool) error {
+	if s.units[key] != nil || s.hidden(s.Config.Terms.Unit, key) != "" {
+		return err // a department's name, spaces: not a typo of a name
+	}
+	hint := Suggest(key, names(absent))
+	if hint != "" {
+		return fmt.Errorf("未知%s“%s”%s", s.Config.Terms.Unit, key, hint)
+	}
+	// Farther in edits, but the one absent that holds two of its
+	// characters: 东峰村 and 东峰社区, a 村 for a 社区.
+	var sharing []*Unit
+	for _, u := range absent {
+		if shared(key, u.Name) >= 2 {
+			sharing = append(sharing, u)
+		}
+	}
+	switch {
+	case len(sharing) == 1:
+		hint = fmt.Sprintf("，是否为“%s”？（表中没有它的一行）", sharing[0].Name)
+	case sole && len(absent) == 1:
+		hint = fmt.Sprintf("，是否为“%s”？（表中只缺它这一行）", absent[0].Name)
+	}
+	return fmt.Errorf("未知%s“%s”%s", s.Config.Terms.Unit, key, hint)
+}
+
+// shared counts the characters of a that b holds, each once.
+func shared(a, b string) int {
+	n := 0
+	for i, r := range a {
+		if !strings.ContainsRune(a[:i], r) && strings.ContainsRune(b, r) {
+			n++
+		}
+	}
+	return n
+}
+
 // hidden says why a unit name is unknown when it holds spaces around it
 // or characters one cannot see (names.go), with the name it is once they
 // are gone; "" for any other name.

@@ -126,6 +126,10 @@ func TestLoadDiagnostics(t *testing.T) {
 	}{
 		{"misspelt township", "data/2023-02.toml", `"乙街道" = 80`, `"乙街" = 80`,
 			"data/2023-02.toml:7:1: 未知乡镇（街道）“乙街”，是否为“乙街道”？"},
+		// One character from 甲街道, scored the line above, and from
+		// 乙街道, which has no score: the typo is of the latter.
+		{"misspelt township beside a near one", "data/2023-02.toml", `"乙街道" = 80`, `"甲乙街道" = 80`,
+			"data/2023-02.toml:7:1: 未知乡镇（街道）“甲乙街道”，是否为“乙街道”？"},
 		{"missing township", "data/2023-02.toml", "\"乙街道\" = 80\n", "",
 			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“乙街道”的得分"},
 		{"unknown indicator", "data/2023-02.toml", `indicator = "caizheng"`, `indicator = "caizhen"`,

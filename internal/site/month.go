@@ -477,6 +477,28 @@ func (l *loader) unit(f *tomlFile, at, key string) *Unit {
 	return nil
 }
 
+// townshipBeside is township for a key of a table of scores that has
+// those of scored: a typo is suggested a township without one, never a
+// township the table scores already — 东峰村, typed for 东峰社区, is one
+// character from 东风村, whose score is the line above.
+func (l *loader) townshipBeside(f *tomlFile, at, key string, scored map[*Unit]bool) *Unit {
+	u, err := l.s.Township(key)
+	if err == nil {
+		return u
+	}
+	if l.s.units[key] == nil && l.s.hidden(l.s.Config.Terms.Unit, key) == "" {
+		var others []*Unit
+		for _, t := range l.s.Townships {
+			if !scored[t] {
+				others = append(others, t)
+			}
+		}
+		err = fmt.Errorf("未知%s“%s”%s", l.s.Config.Terms.Unit, key, Suggest(key, names(others)))
+	}
+	f.errorf(at, "%s", err)
+	return nil
+}
+
 // scores reads [result.townships] and checks it against the indicator's
 // applicable townships: every one scored once, no other.
 func (r *monthReader) scores(tt *table, res *Result) {
@@ -487,12 +509,18 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	var wrong []string // names that are no township of the month, reported
 	keys := map[*Unit]string{}
 	var asText []string // the keys of scores written as text
+	scored := map[*Unit]bool{}
+	for _, k := range tt.keys() {
+		if u, err := l.s.Township(k); err == nil {
+			scored[u] = true
+		}
+	}
 	for _, k := range tt.keys() {
 		v, text := r.score(tt, k)
 		if text {
 			asText = append(asText, k)
 		}
-		u := r.assessed(tt.at(k), l.township(f, tt.at(k), k))
+		u := r.assessed(tt.at(k), l.townshipBeside(f, tt.at(k), k, scored))
 		if u == nil {
 			wrong = append(wrong, k)
 			continue

@@ -2329,10 +2329,11 @@
           input.value = name;
           run(name, true);
         });
-        lead.appendChild(document.createTextNode(i === 0 ? "“" : "”或“"));
+        // “甲”或“乙”, “甲”“乙”或“丙”: quoted names need no 、 between.
+        lead.appendChild(document.createTextNode(i === 0 ? "“" : i === names.length - 1 ? "”或“" : "”“"));
         lead.appendChild(a);
       });
-      lead.appendChild(document.createTextNode("”？它的页面列在最前。"));
+      lead.appendChild(document.createTextNode(names.length > 1 ? "”？它们的页面列在最前。" : "”？它的页面列在最前。"));
       notice.insertBefore(lead, notice.firstChild);
     }
 
