@@ -40,13 +40,13 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		// file of data to start, and its circular is not drafted.
 		fmt.Fprintf(stderr, "tongbao new: “%s”是%s：tongbao new 只新建月份。季度、半年和年度通报没有自己的数据文件，由各月的数据算出："+
 			"在 content/circulars/ 中新建一个通报，前置信息写 data = \"%s\"，正文用 township-ranking、period-table 等短代码（见 docs/rules.md 的“季度、半年和年度”）\n",
-			rest[0], map[site.PeriodKind]string{site.Quarterly: "季度", site.HalfYearly: "半年", site.Yearly: "年度"}[p.Kind], rest[0])
+			rest[0], p.Kind.Noun(), rest[0])
 		if p.Kind != site.Yearly {
 			// Or the office assesses once a quarter, with no months
 			// to aggregate: its quarter is a file of its last month.
 			first, last := p.Months()
 			fmt.Fprintf(stderr, "按%s考核、没有月度数据的机关，每%s一个数据文件，以最后一个月命名：tongbao new %04d-%02d，再把其中的 period 改为 \"%d-%d月\"（见 docs/rules.md 的“按季度考核的机关”）\n",
-				map[site.PeriodKind]string{site.Quarterly: "季度", site.HalfYearly: "半年"}[p.Kind], map[site.PeriodKind]string{site.Quarterly: "季度", site.HalfYearly: "半年"}[p.Kind],
+				p.Kind.Noun(), p.Kind.Noun(),
 				p.Year, last, first, last)
 		}
 		return 2

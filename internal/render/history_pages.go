@@ -291,7 +291,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	var names []string
 	for _, k := range []site.PeriodKind{site.Quarterly, site.HalfYearly, site.Yearly} {
 		if kinds[k] {
-			names = append(names, map[site.PeriodKind]string{site.Quarterly: "季度", site.HalfYearly: "半年", site.Yearly: "年度"}[k])
+			names = append(names, k.Noun())
 		}
 	}
 	v.AggregateKinds = zh.And(names)

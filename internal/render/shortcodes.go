@@ -560,7 +560,7 @@ func periodTableView(c *core, p *rank.Period, _ []string) (any, error) {
 			ranked = c.s.Config.Terms.Unit
 		}
 		v := PeriodTableView{Caption: p.Label + ranked + "综合考核排名", Unit: c.s.Config.Terms.Unit,
-			Total: [...]string{site.Quarterly: "季度", site.HalfYearly: "半年", site.Yearly: "年度"}[p.Span.Kind],
+			Total: p.Span.Kind.Noun(),
 			Score: aggregateHeading(c.s.Config.Aggregate.Method)}
 		for _, m := range p.Months {
 			v.Months = append(v.Months, monthRef(m, "").Short)

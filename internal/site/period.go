@@ -24,6 +24,12 @@ var periodKinds = []string{"month", "quarter", "half", "year"}
 // String is the kind as config.toml writes it: month, quarter, half, year.
 func (k PeriodKind) String() string { return periodKinds[k] }
 
+// Noun is the kind as a period of it is called: 月, 季度, 半年, 年度 (a
+// year's column is 年度, its circular 2024年度).
+func (k PeriodKind) Noun() string {
+	return [...]string{"月", "季度", "半年", "年度"}[k]
+}
+
 // Counted is the kind as periods of it are counted, in the phrase
 // 连续2个月 of a streak's reason: 个月, 个季度, 个半年, 年.
 func (k PeriodKind) Counted() string {
