@@ -223,20 +223,15 @@ func (sc *scaffold) period() string {
 	}
 	// Only as long a span as the one before: 3月 after 1-2月 is the
 	// month it says, where 3-5月 after 1-2月 would guess at a cadence.
-	m := spanLabelRE.FindStringSubmatch(strings.TrimSpace(sc.prev.Period))
-	if m == nil || m[3] != strconv.Itoa(sc.prev.Month) {
+	was, last, dash, ok := site.MonthSpan(sc.prev.Period)
+	if !ok || last != sc.prev.Month {
 		return single
 	}
-	was, _ := strconv.Atoi(m[1])
 	if span := sc.prev.Month - was; span < 1 || sc.month-first != span {
 		return single
 	}
-	return fmt.Sprintf("%d%s%d月", first, m[2], sc.month)
+	return fmt.Sprintf("%d%s%d月", first, dash, sc.month)
 }
-
-// spanLabelRE is a month file's period that names several months ending
-// with its own, as 1-2月 and 1-3月 do: first month, last, and the dash.
-var spanLabelRE = regexp.MustCompile(`^(\d{1,2})\s*([-－—–~～至到])\s*(\d{1,2})月$`)
 
 func (sc *scaffold) label() string { return fmt.Sprintf("%d年%s", sc.year, sc.period()) }
 

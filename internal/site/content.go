@@ -219,7 +219,7 @@ func (l *loader) aliasesUnderBase() {
 
 // titleMonthRE finds the months a title names: 2023年3月, 2023年1-2月,
 // 2023年1—2月, 2023年1至2月.
-var titleMonthRE = regexp.MustCompile(`(\d{4})年(?:(\d{1,2})\s*[-－—–~～至到]\s*)?(\d{1,2})月`)
+var titleMonthRE = regexp.MustCompile(`(\d{4})年(?:(\d{1,2})\s*` + spanDash + `\s*)?(\d{1,2})月`)
 
 // titledOtherwise returns the month a monthly circular's title names
 // when the title names months and none is the month of its data: the

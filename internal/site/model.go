@@ -557,10 +557,27 @@ func (m *Month) Label() string {
 	return fmt.Sprintf("%d年%d月", m.Year, m.Month)
 }
 
-// quarterLabel is a month file's period naming a calendar quarter:
-// 1-3月 (as 1-2月 is written, and with the other dashes staff type), or
-// 第一季度, 一季度.
-var quarterLabel = regexp.MustCompile(`^(?:(\d{1,2})\s*[-－—–~～至到]\s*(\d{1,2})月|第?([一二三四])季度)$`)
+// spanDash is a dash between a span's first and last months as staff
+// type it: 1-2月, 1—2月, 1～2月, 1至2月.
+const spanDash = `[-－—–~～至到]`
+
+var (
+	monthSpanRE = regexp.MustCompile(`^(\d{1,2})\s*(` + spanDash + `)\s*(\d{1,2})月$`)
+	quarterRE   = regexp.MustCompile(`^第?([一二三四])季度$`)
+)
+
+// MonthSpan reads a month file's period that names several months, as
+// 1-2月 and 1-3月 do: its first and last months and the dash written
+// between them.
+func MonthSpan(period string) (first, last int, dash string, ok bool) {
+	m := monthSpanRE.FindStringSubmatch(strings.TrimSpace(period))
+	if m == nil {
+		return 0, 0, "", false
+	}
+	first, _ = strconv.Atoi(m[1])
+	last, _ = strconv.Atoi(m[3])
+	return first, last, m[2], true
+}
 
 // Quarter is the quarter 1…4 the month file reports when its period
 // names the calendar quarter that ends with its month (data/2024-03.toml
@@ -568,19 +585,16 @@ var quarterLabel = regexp.MustCompile(`^(?:(\d{1,2})\s*[-－—–~～至到]\s*
 // it; 0 for any other month file. A streak of such files is counted in
 // quarters (连续2个季度), not months.
 func (m *Month) Quarter() int {
-	q := quarterLabel.FindStringSubmatch(strings.TrimSpace(m.Period))
-	if q == nil || m.Month%3 != 0 {
+	if m.Month%3 != 0 {
 		return 0
 	}
-	if q[3] != "" {
-		if strings.Index("一二三四", q[3])/len("一") == m.Month/3-1 {
+	if q := quarterRE.FindStringSubmatch(strings.TrimSpace(m.Period)); q != nil {
+		if strings.Index("一二三四", q[1])/len("一") == m.Month/3-1 {
 			return m.Month / 3
 		}
 		return 0
 	}
-	first, _ := strconv.Atoi(q[1])
-	last, _ := strconv.Atoi(q[2])
-	if first != m.Month-2 || last != m.Month {
+	if first, last, _, ok := MonthSpan(m.Period); !ok || first != m.Month-2 || last != m.Month {
 		return 0
 	}
 	return m.Month / 3
