@@ -480,23 +480,20 @@ func (l *loader) unit(f *tomlFile, at, key string) *Unit {
 // townshipBeside is township for a key of a table of scores that has
 // those of scored: a typo is suggested a township without one, never a
 // township the table scores already — 东峰村, typed for 东峰社区, is one
-// character from 东风村, whose score is the line above.
+// character from 东风村, whose score is the line above (Misnamed, as a
+// workbook's rows are told).
 func (l *loader) townshipBeside(f *tomlFile, at, key string, scored map[*Unit]bool) *Unit {
 	u, err := l.s.Township(key)
-	if err == nil {
-		return u
-	}
-	if l.s.units[key] == nil && l.s.hidden(l.s.Config.Terms.Unit, key) == "" {
-		var others []*Unit
+	if err != nil {
+		var absent []*Unit
 		for _, t := range l.s.Townships {
 			if !scored[t] {
-				others = append(others, t)
+				absent = append(absent, t)
 			}
 		}
-		err = fmt.Errorf("未知%s“%s”%s", l.s.Config.Terms.Unit, key, Suggest(key, names(others)))
+		f.errorf(at, "%s", l.s.Misnamed(key, err, absent, false))
 	}
-	f.errorf(at, "%s", err)
-	return nil
+	return u
 }
 
 // scores reads [result.townships] and checks it against the indicator's
