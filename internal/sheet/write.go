@@ -167,8 +167,9 @@ func ptr[T any](v T) *T { return &v }
 
 // validate adds the checks a spreadsheet makes while staff type, for a
 // field's kind, to the cells of ref ("B4:B15"); the help shows when one
-// is selected.
-func (b *book) validate(sheet, ref string, f *site.Field, scoresOf ...*site.Indicator) {
+// is selected. ind is the indicator whose scores the cells hold, whose
+// min and max bound them; nil for cells of any other field.
+func (b *book) validate(sheet, ref string, f *site.Field, ind *site.Indicator) {
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(ref)
 	var msg string
@@ -190,8 +191,7 @@ func (b *book) validate(sheet, ref string, f *site.Field, scoresOf ...*site.Indi
 		// is: 105 is refused as it is typed, not at the import.
 		first, _, _ := strings.Cut(ref, ":")
 		number, what := fmt.Sprintf("ISNUMBER(%s)", first), "数，如 95 或 87.5"
-		if len(scoresOf) == 1 {
-			ind := scoresOf[0]
+		if ind != nil {
 			var bound []string
 			if ind.Min != nil {
 				bound = append(bound, first+">="+formatBound(*ind.Min))
@@ -476,7 +476,7 @@ func (b *book) overview() {
 			continue
 		}
 		b.input(sh, 2, row, topValue(b.m, f.Key), b.inputStyle(f))
-		b.validate(sh, cell(2, row), f)
+		b.validate(sh, cell(2, row), f, nil)
 	}
 	b.width(sh, 1, 16)
 	b.width(sh, 2, 16)
@@ -615,7 +615,7 @@ func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 	b.check(dv.SetDropList([]string{yes, no}))
 	b.check(b.f.AddDataValidation(sh, dv))
 	for j, f := range b.shown {
-		b.validate(sh, cell(resFirst+j, 2)+":"+cell(resFirst+j, last), f)
+		b.validate(sh, cell(resFirst+j, 2)+":"+cell(resFirst+j, last), f, nil)
 		b.width(sh, resFirst+j, columnWidth(f))
 	}
 	b.width(sh, resSection, 9)
@@ -714,7 +714,7 @@ func (b *book) tableSheet(t *site.Field) {
 			}
 			b.input(sh, 1+j, 2+i, v, b.inputStyle(f))
 		}
-		b.validate(sh, cell(1+j, 2)+":"+cell(1+j, 1+rows), f)
+		b.validate(sh, cell(1+j, 2)+":"+cell(1+j, 1+rows), f, nil)
 		w := 12.0
 		switch f.Kind {
 		case site.Text:
