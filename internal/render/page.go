@@ -93,9 +93,10 @@ type PeriodWords struct {
 	Noun string // 月份, 季度: a column's heading, 点击月份
 }
 
-// periodWords are s's words for its periods.
-func periodWords(s *site.Site) PeriodWords {
-	if s.Quarterly() {
+// periodWords are the words for month files that each report a quarter
+// (quarterly), or for months.
+func periodWords(quarterly bool) PeriodWords {
+	if quarterly {
 		return PeriodWords{Each: "季度", Noun: "季度"}
 	}
 	return PeriodWords{Each: "月", Noun: "月份"}
@@ -281,7 +282,7 @@ func newSiteData(s *site.Site, base site.Base) *SiteData {
 		Issuer:   c.Issuer,
 		BaseURL:  base.URL,
 		Terms:    c.Terms,
-		Period:   periodWords(s),
+		Period:   periodWords(s.Quarterly()),
 		Nav: []NavItem{
 			{Title: "首页", Path: ""},
 			{Title: "通报", Path: "circulars/"},

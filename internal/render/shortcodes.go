@@ -632,10 +632,7 @@ func periodExemptNotes(p *rank.Period, g *rank.UnitGroup) []string {
 // office assessing once a quarter writes its year: 各季度综合得分的平均,
 // 按其参与的季度计算.
 func aggregateWords(p *rank.Period) PeriodWords {
-	if len(p.Months) > 0 && !slices.ContainsFunc(p.Months, func(m *rank.Period) bool { return m.Month.Quarter() == 0 }) {
-		return PeriodWords{Each: "季度", Noun: "季度"}
-	}
-	return PeriodWords{Each: "月", Noun: "月份"}
+	return periodWords(len(p.Months) > 0 && !slices.ContainsFunc(p.Months, func(m *rank.Period) bool { return m.Month.Quarter() == 0 }))
 }
 
 // aggregateDecimals are the decimals an aggregate's values are rounded to.
