@@ -69,8 +69,9 @@ func (w *rowWriter) rowHead(name, path string) {
 
 // groupHead writes the row that heads a unit group's rows of a matrix,
 // its name across the table's span columns, in bold: the stylesheet
-// sets a body row's heading in the text's weight, and is left as it is
-// so that a site without groups keeps its fingerprinted name.
+// sets a body row's heading, the units' names, in the text's weight, and
+// the group's name must stand apart from them (in print and in forced
+// colours too, where a background would not).
 func (w *rowWriter) groupHead(name string, span int) {
 	w.b.WriteString(`<tr class="matrix-group"><th scope="rowgroup" colspan="`)
 	w.b.WriteString(strconv.Itoa(span))
