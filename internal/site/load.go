@@ -189,22 +189,27 @@ func (l *loader) reportedMonths() {
 	}
 }
 
-// quarterRulesOfQuarterFiles warns of a rule of period = "quarter" on a
-// site that assesses once a quarter (Site.Quarterly) and has no circular
-// of data = "2024-Q1": the office's word for its circulars is 季度, but
-// each reports a file of a quarter's last month, a month's circular, to
-// which only rules of period = "month" apply; the rule, never applied,
-// would go unnoticed, its rewards and 约谈 missing from every circular.
-func (l *loader) quarterRulesOfQuarterFiles() {
+// spanRulesOfSpanFiles warns of a rule of period = "quarter" on a site
+// that assesses once a quarter (Site.Assesses) and has no circular of
+// data = "2024-Q1", and of period = "half" on one that assesses every
+// half year and has none of data = "2024-H1": the office's word for its
+// circulars is 季度 (半年), but each reports a file of the period's last
+// month, a month's circular, to which only rules of period = "month"
+// apply; the rule, never applied, would go unnoticed, its rewards and
+// 约谈 missing from every circular.
+func (l *loader) spanRulesOfSpanFiles() {
 	s := l.s
-	if !s.Quarterly() || slices.ContainsFunc(s.Circulars, func(c *Circular) bool { return c.Data.Kind == Quarterly }) {
+	kind := s.Assesses()
+	if kind == Monthly || slices.ContainsFunc(s.Circulars, func(c *Circular) bool { return c.Data.Kind == kind }) {
 		return
 	}
 	m := s.Months[0]
+	aggregate := Period{Kind: kind, Year: m.Year, N: 1}
 	for _, r := range s.Config.Rules {
-		if r.Period == Quarterly {
-			s.Warnings.Add("config.toml", r.Line, 1, "警告：这条规则写了 period = \"quarter\"，只用于由各月数据汇总的季度通报（data = \"%d-Q1\" 这样的），本站没有这种通报，它从不适用；"+
-				"本站每季度一个数据文件（如 %s 的 period 为 \"%s\"），报告它的通报（data = \"%s\"）适用的是 period = \"month\" 的规则：删去 period 这一行", m.Year, m.File, m.Period, m.Key)
+		if r.Period == kind {
+			s.Warnings.Add("config.toml", r.Line, 1, "警告：这条规则写了 period = \"%s\"，只用于由各月数据汇总的%s通报（data = \"%s\" 这样的），本站没有这种通报，它从不适用；"+
+				"本站每%s一个数据文件（如 %s 的 period 为 \"%s\"），报告它的通报（data = \"%s\"）适用的是 period = \"month\" 的规则：删去 period 这一行",
+				kind, kind.Noun(), aggregate.Key(), kind.Noun(), m.File, m.Period, m.Key)
 		}
 	}
 }
@@ -353,7 +358,7 @@ func (l *loader) rest() error {
 	l.dataSound = len(l.diags) == 0
 	l.content()
 	l.reportedMonths()
-	l.quarterRulesOfQuarterFiles()
+	l.spanRulesOfSpanFiles()
 	l.static()
 	l.layouts()
 	l.staleLayouts()

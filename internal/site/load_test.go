@@ -1257,3 +1257,54 @@ func TestQuarterRuleOfQuarterFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestHalfRuleOfHalfFiles: as TestQuarterRuleOfQuarterFiles, for an
+// office that assesses every half year, each half the file of its last
+// month (period = "1-6月"): a rule of period = "half" is warned of,
+// unless a circular of data = "2023-H1" is there; one of period =
+// "quarter" is not (a monthly office's quarters are no concern of it).
+func TestHalfRuleOfHalfFiles(t *testing.T) {
+	const half = "\n[[rule]]\non = \"composite\"\nselect = \"first\"\nperiod = \"half\"\naction = \"奖励\"\namount = 20000\n"
+	const want = `config.toml:9:1: 警告：这条规则写了 period = "half"，只用于由各月数据汇总的半年通报（data = "2023-H1" 这样的），本站没有这种通报，它从不适用；` +
+		`本站每半年一个数据文件（如 data/2023-06.toml 的 period 为 "1-6月"），报告它的通报（data = "2023-06"）适用的是 period = "month" 的规则：删去 period 这一行`
+	for _, c := range []struct {
+		name, rule string
+		period     string // of the month file
+		h1         bool   // a circular of data = "2023-H1" too
+		warned     bool
+	}{
+		{"half files", half, "1-6月", false, true},
+		{"half files, 上半年", half, "上半年", false, true},
+		{"a month", half, "6月", false, false},
+		{"half files and a half's circular", half, "1-6月", true, false},
+		{"half files, a rule of quarters", strings.Replace(half, `"half"`, `"quarter"`, 1), "1-6月", false, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := miniSite()
+			f["config.toml"] += c.rule
+			f["data/2023-06.toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"`+c.period+`"`, 1)
+			delete(f, "data/2023-02.toml")
+			f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], `data = "2023-02"`, `data = "2023-06"`, 1)
+			if c.h1 {
+				f["content/circulars/2023-h1.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于测试的通报\"\ndate = 2023-07-05\ndata = \"2023-H1\"\n+++\n正文。\n"
+			}
+			s, err := Load(writeSite(t, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range warningLines(s) {
+				if strings.HasPrefix(w, "config.toml") {
+					got = append(got, w)
+				}
+			}
+			w := want
+			if c.period != "1-6月" {
+				w = strings.Replace(want, `"1-6月"`, `"`+c.period+`"`, 1)
+			}
+			if c.warned && !slices.Equal(got, []string{w}) || !c.warned && len(got) > 0 {
+				t.Errorf("warnings %q, want %v of %q", got, c.warned, w)
+			}
+		})
+	}
+}

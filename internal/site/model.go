@@ -564,6 +564,7 @@ const spanDash = `[-－—–~～至到]`
 var (
 	monthSpanRE = regexp.MustCompile(`^(\d{1,2})\s*(` + spanDash + `)\s*(\d{1,2})月$`)
 	quarterRE   = regexp.MustCompile(`^第?([一二三四])季度$`)
+	halfRE      = regexp.MustCompile(`^([上下])半年度?$`)
 )
 
 // MonthSpan reads a month file's period that names several months, as
@@ -600,17 +601,77 @@ func (m *Month) Quarter() int {
 	return m.Month / 3
 }
 
-// Quarterly reports whether the office assesses once a quarter: it has
-// month files, and each reports a quarter (Month.Quarter). Its pages
-// then speak of 季度 where a monthly office's speak of 月.
-func (s *Site) Quarterly() bool {
-	for _, m := range s.Months {
-		if m.Quarter() == 0 {
-			return false
+// Half is the half 1 or 2 the month file reports when its period names
+// the half year that ends with its month (data/2024-06.toml of period =
+// "1-6月" or "上半年", data/2024-12.toml of "7-12月" or "下半年"), as an
+// office assessing once every half year writes it; 0 for any other.
+func (m *Month) Half() int {
+	if m.Month%6 != 0 {
+		return 0
+	}
+	if h := halfRE.FindStringSubmatch(strings.TrimSpace(m.Period)); h != nil {
+		if (h[1] == "上") == (m.Month == 6) {
+			return m.Month / 6
+		}
+		return 0
+	}
+	if first, last, _, ok := MonthSpan(m.Period); !ok || first != m.Month-5 || last != m.Month {
+		return 0
+	}
+	return m.Month / 6
+}
+
+// Kind is the kind of period the month file reports: Quarterly when it
+// is a quarter (Quarter), HalfYearly when a half year (Half), else
+// Monthly — a month, or months (1-2月) no office assesses by.
+func (m *Month) Kind() PeriodKind {
+	switch {
+	case m.Quarter() > 0:
+		return Quarterly
+	case m.Half() > 0:
+		return HalfYearly
+	}
+	return Monthly
+}
+
+// Reported is the period the month file reports as a period of its
+// Kind: 2024-Q2 for data/2024-06.toml of period = "4-6月", 2024-H1 for
+// one of "1-6月", the month itself for any other.
+func (m *Month) Reported() Period {
+	switch k := m.Kind(); k {
+	case Quarterly:
+		return Period{Kind: k, Year: m.Year, N: m.Quarter()}
+	case HalfYearly:
+		return Period{Kind: k, Year: m.Year, N: m.Half()}
+	}
+	return m.Span()
+}
+
+// FilesKind is the kind of period months' files all report (Month.Kind):
+// Quarterly for an office that assesses once a quarter, HalfYearly for
+// one that assesses every half year; Monthly when the kinds differ or
+// there are no months.
+func FilesKind(months []*Month) PeriodKind {
+	if len(months) == 0 {
+		return Monthly
+	}
+	k := months[0].Kind()
+	for _, m := range months[1:] {
+		if m.Kind() != k {
+			return Monthly
 		}
 	}
-	return len(s.Months) > 0
+	return k
 }
+
+// Assesses is the kind of period the office assesses by: that of its
+// every month file (FilesKind). Its pages speak of it, 季度 or 半年度
+// where a monthly office's speak of 月 (PeriodKind.Each, Column).
+func (s *Site) Assesses() PeriodKind { return FilesKind(s.Months) }
+
+// Quarterly reports whether the office assesses once a quarter: it has
+// month files, and each reports a quarter (Month.Quarter).
+func (s *Site) Quarterly() bool { return s.Assesses() == Quarterly }
 
 // Result returns the month's result for an indicator, or nil.
 func (m *Month) Result(id string) *Result { return m.byIndicator[id] }

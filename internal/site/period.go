@@ -31,9 +31,25 @@ func (k PeriodKind) Noun() string {
 }
 
 // Counted is the kind as periods of it are counted, in the phrase
-// 连续2个月 of a streak's reason: 个月, 个季度, 个半年, 年.
+// 连续2个月 of a streak's reason and 共4个月: 个月, 个季度, 个半年度, 年.
+// A half year is counted as 半年度, the period official documents call
+// it by (半年度考核): 连续2个半年 would read as two and a half years.
 func (k PeriodKind) Counted() string {
-	return [...]string{"个月", "个季度", "个半年", "年"}[k]
+	return [...]string{"个月", "个季度", "个半年度", "年"}[k]
+}
+
+// Each is the kind as one period of it is called after 本, 上, 当, 该,
+// 各 and 每: 本月, 上季度无排名, 当年度. A half year is 期 there (上期无
+// 排名, 当期通报): 上半年 and 本半年 name the first half and a half of
+// this year, never the half before or this one.
+func (k PeriodKind) Each() string {
+	return [...]string{"月", "季度", "期", "年度"}[k]
+}
+
+// Column is the kind as a column of periods of it is headed, and as
+// 点击月份 names one: 月份, 季度, 半年度, 年度.
+func (k PeriodKind) Column() string {
+	return [...]string{"月份", "季度", "半年度", "年度"}[k]
 }
 
 // A Period is the span one set of results covers: a month file's month,

@@ -31,7 +31,67 @@ func TestPeriods(t *testing.T) {
 			t.Errorf("ParsePeriod(%q) = %+v, want refused", bad, p)
 		}
 	}
-	if Monthly.Counted() != "个月" || Quarterly.Counted() != "个季度" || Yearly.Counted() != "年" {
+	if Monthly.Counted() != "个月" || Quarterly.Counted() != "个季度" || HalfYearly.Counted() != "个半年度" || Yearly.Counted() != "年" {
 		t.Error("Counted")
+	}
+	// 上期, not 上半年: a half's words after 上, 当, 本 name the one before.
+	if Monthly.Each() != "月" || Quarterly.Each() != "季度" || HalfYearly.Each() != "期" ||
+		Monthly.Column() != "月份" || Quarterly.Column() != "季度" || HalfYearly.Column() != "半年度" {
+		t.Error("Each, Column")
+	}
+}
+
+// TestMonthKinds: the kind of period a month file reports, as its period
+// writes it: a quarter or a half year only when the span ends with the
+// file's month and starts where the calendar's quarter or half does.
+func TestMonthKinds(t *testing.T) {
+	for _, c := range []struct {
+		key, period string
+		kind        PeriodKind
+		reported    string
+	}{
+		{"2024-06", "1-6月", HalfYearly, "2024-H1"},
+		{"2024-12", "7-12月", HalfYearly, "2024-H2"},
+		{"2024-12", "7—12月", HalfYearly, "2024-H2"},
+		{"2024-06", "上半年", HalfYearly, "2024-H1"},
+		{"2024-12", "下半年度", HalfYearly, "2024-H2"},
+		{"2024-06", "4-6月", Quarterly, "2024-Q2"},
+		{"2024-06", "第二季度", Quarterly, "2024-Q2"},
+		{"2024-06", "6月", Monthly, "2024-06"},
+		{"2024-06", "", Monthly, "2024-06"},
+		{"2024-06", "下半年", Monthly, "2024-06"}, // the wrong half
+		{"2024-12", "上半年", Monthly, "2024-12"},
+		{"2024-06", "2-6月", Monthly, "2024-06"},
+		{"2024-07", "2-7月", Monthly, "2024-07"}, // six months, not a half
+		{"2024-05", "1-5月", Monthly, "2024-05"},
+		{"2024-12", "1-12月", Monthly, "2024-12"},
+	} {
+		y, mo := atoi(c.key[:4]), atoi(c.key[5:])
+		m := &Month{Key: c.key, Year: y, Month: mo, Period: c.period}
+		if got := m.Kind(); got != c.kind || m.Reported().Key() != c.reported {
+			t.Errorf("%s of %q: %v, reported %s; want %v, %s", c.key, c.period, got, m.Reported().Key(), c.kind, c.reported)
+		}
+	}
+	months := func(periods ...string) []*Month {
+		var ms []*Month
+		for i, p := range periods {
+			ms = append(ms, &Month{Year: 2024 + i/2, Month: 6 * (1 + i%2), Period: p})
+		}
+		return ms
+	}
+	for _, c := range []struct {
+		months []*Month
+		want   PeriodKind
+	}{
+		{months("1-6月", "7-12月", "1-6月"), HalfYearly},
+		{months("上半年", "7-12月"), HalfYearly},
+		{months("1-6月", "12月"), Monthly},
+		{months("4-6月", "10-12月"), Quarterly},
+		{months("4-6月", "7-12月"), Monthly},
+		{nil, Monthly},
+	} {
+		if got := FilesKind(c.months); got != c.want {
+			t.Errorf("FilesKind(%d files) = %v, want %v", len(c.months), got, c.want)
+		}
 	}
 }
