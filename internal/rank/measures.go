@@ -149,10 +149,11 @@ type pick struct {
 	// short is that the unit's group had fewer than k members: its words
 	// (后三) would name a unit it has not.
 	short bool
-	// quarters is that every period a streak counted for it is a month
-	// file reporting a quarter (site.Month.Quarter): an office that
-	// assesses once a quarter publishes 连续2个季度, not 连续2个月.
-	quarters bool
+	// kind is the kind of period every period a streak counted for it is
+	// a month file reporting (site.Month.Kind): an office that assesses
+	// once a quarter publishes 连续2个季度, one every half year 连续2个半
+	// 年度, not 连续2个月. Monthly when they differ, or are months.
+	kind site.PeriodKind
 }
 
 // key is what a streak follows from period to period: the unit, and for
@@ -172,9 +173,12 @@ func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
 	if rule.Streak > 1 {
 		var kept []pick
 		for _, pk := range picks {
-			if held, short, quarters, exempt := streak(s, r, pk, before); held {
+			if held, short, kind, exempt := streak(s, r, pk, before); held {
 				pk.short = pk.short || short
-				pk.quarters = quarters && p.Month != nil && p.Month.Quarter() > 0
+				if p.Month == nil || p.Month.Kind() != kind {
+					kind = site.Monthly
+				}
+				pk.kind = kind
 				kept = append(kept, pk)
 				exempted[pickKey{pk.unit, pk.entry}] = exempt
 			}
@@ -207,19 +211,20 @@ func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
 // rule from 2025-01 of two months in the bottom group first fires in
 // 2025-02, as units could not have known of it in 2024-12 (no
 // retroactive measure). short reports whether its group was short of
-// k members in one of those periods; quarters, whether each period it
-// counted is a month file reporting a quarter.
+// k members in one of those periods; kind, the kind of period each
+// period it counted is a month file reporting (site.Month.Kind), Monthly
+// when they differ.
 //
 // exempt are the labels of the months skipped within the streak because
 // its unit was exempt in them (units.toml exempt), which
 // the derived reason names, oldest first.
-func streak(s *site.Site, r int, pk pick, before []*Period) (held, short, quarters bool, exempt []string) {
+func streak(s *site.Site, r int, pk pick, before []*Period) (held, short bool, kind site.PeriodKind, exempt []string) {
 	rule := s.Config.Rules[r]
 	need := rule.Streak - 1
-	quarters = true
+	kind = -1 // none counted yet
 	for i := len(before) - 1; i >= 0 && need > 0; i-- {
 		if !rule.AppliesTo(before[i].Span) {
-			return false, false, false, nil // before its from: the periods before are all earlier still
+			return false, false, site.Monthly, nil // before its from: the periods before are all earlier still
 		}
 		q := pk
 		q.unit = continued(pk.unit, before[i])
@@ -231,14 +236,24 @@ func streak(s *site.Site, r int, pk pick, before []*Period) (held, short, quarte
 		}
 		was, ok := before[i].selected(s, r).held[pickKey{q.unit, q.entry}]
 		if !ok {
-			return false, false, false, nil
+			return false, false, site.Monthly, nil
 		}
 		short = short || was.short
-		quarters = quarters && before[i].Month != nil && before[i].Month.Quarter() > 0
+		k := site.Monthly // an aggregate's reason counts its own span's kind
+		if m := before[i].Month; m != nil {
+			k = m.Kind()
+		}
+		if kind != -1 && kind != k {
+			k = site.Monthly
+		}
+		kind = k
 		need--
 	}
 	slices.Reverse(exempt)
-	return need == 0, short, quarters, exempt
+	if kind == -1 {
+		kind = site.Monthly
+	}
+	return need == 0, short, kind, exempt
 }
 
 // continued is the unit u was in period p: u itself, or, in the months
@@ -527,8 +542,8 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 	}
 	if rule.Streak > 1 {
 		counted := p.Span.Kind.Counted()
-		if pk.quarters {
-			counted = site.Quarterly.Counted()
+		if pk.kind != site.Monthly {
+			counted = pk.kind.Counted()
 		}
 		return "连续" + strconv.Itoa(rule.Streak) + counted + what + where
 	}

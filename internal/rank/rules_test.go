@@ -535,6 +535,42 @@ who = "主要负责人"
 	wantMeasures(t, ms[4], "乙 约谈 0 主要负责人（连续2个月综合考核排名倒数第一）config.toml:5")
 }
 
+// An office that assesses every half year writes each half as the file
+// of its last month, period = "1-6月" or "7-12月" (or 上半年, 下半年): a
+// streak of such files is one of half years, across the year's end too,
+// and its derived reason says 连续2个半年度 — not 连续2个月, nor 连续2个
+// 半年, which reads as two and a half years. A streak of a half and a
+// quarter (4-6月 is a quarter, not a half) is counted in months, as one
+// of mixed kinds says nothing truer.
+//
+//	2023-12 (7-12月): 甲 90 乙 80 丙 70 → last: 丙
+//	2024-06 (1-6月):  甲 90 丙 70 乙 80 → last: 丙 → 连续2个半年度
+//	2024-12 (下半年): 丙 90 甲 80 乙 70 → last: 乙
+//	2025-06 (上半年): 甲 90 丙 80 乙 70 → last: 乙 → 连续2个半年度
+//	2025-09 (7-9月):  甲 90 丙 80 乙 70 → last: 乙 → 连续2个月 (a quarter after a half)
+func TestHalfFilesStreakInHalves(t *testing.T) {
+	s := loadSite(t, `
+[[rule]]
+on = "composite"
+select = "last"
+streak = 2
+action = "约谈"
+who = "主要负责人"
+`, towns("甲", "乙", "丙"), map[string]string{
+		"data/2023-12.toml": "period = \"7-12月\"\n" + month("甲=90 乙=80 丙=70"),
+		"data/2024-06.toml": "period = \"1-6月\"\n" + month("甲=90 丙=70 乙=80"),
+		"data/2024-12.toml": "period = \"下半年\"\n" + month("丙=90 甲=80 乙=70"),
+		"data/2025-06.toml": "period = \"上半年\"\n" + month("甲=90 丙=80 乙=70"),
+		"data/2025-09.toml": "period = \"7-9月\"\n" + month("甲=90 丙=80 乙=70"),
+	})
+	ms := Archive(s).Months()
+	wantMeasures(t, ms[0])
+	wantMeasures(t, ms[1], "丙 约谈 0 主要负责人（连续2个半年度综合考核排名倒数第一）config.toml:5")
+	wantMeasures(t, ms[2])
+	wantMeasures(t, ms[3], "乙 约谈 0 主要负责人（连续2个半年度综合考核排名倒数第一）config.toml:5")
+	wantMeasures(t, ms[4], "乙 约谈 0 主要负责人（连续2个月综合考核排名倒数第一）config.toml:5")
+}
+
 // Each aggregate method over three months (§5.10), 丁 assessed in two:
 //
 //	points, 4 ranked: 100 75 50 25; 3 ranked: 100 66.67 33.33
