@@ -1724,6 +1724,62 @@ func TestQuarterlyOfficeWords(t *testing.T) {
 	}
 }
 
+// TestHalfYearOfficeWords: an office that assesses every half year (each
+// month file a half: 2023-06 of period "1-6月") has its pages speak of
+// half years as TestQuarterlyOfficeWords's of quarters — 半年度 heading
+// the columns, 共3个半年度 — and of 期 where a word follows 上, 当, 该 or
+// 各: 上期无排名, 点击半年度查看当期通报. Never 上半年度 for the half
+// before, which is January to June, nor 个半年, two and a half years.
+func TestHalfYearOfficeWords(t *testing.T) {
+	f := historySite()
+	f["data/2022-12.toml"] = strings.Replace(f["data/2022-12.toml"], `period = "12月"`, `period = "7-12月"`, 1)
+	f["data/2023-06.toml"] = strings.Replace(f["data/2023-01.toml"], `period = "1月"`, `period = "1-6月"`, 1)
+	f["data/2023-12.toml"] = strings.Replace(f["data/2023-02.toml"], `period = "2月"`, `period = "7-12月"`, 1)
+	delete(f, "data/2023-01.toml")
+	delete(f, "data/2023-02.toml")
+	f["content/circulars/2023-01.md"] = "+++\nnumber = \"测政办函〔2023〕2号\"\ntitle = \"关于2023年上半年的通报\"\ndate = 2023-07-10\ndata = \"2023-06\"\n+++\n正文。\n"
+	f["content/circulars/2023-02.md"] = "+++\nnumber = \"测政办函〔2023〕5号\"\ntitle = \"关于2023年下半年的通报\"\ndate = 2023-12-25\ndata = \"2023-12\"\n+++\n正文。\n"
+	f["content/circulars/2023.md"] = "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于2023年度的通报\"\ndate = 2023-12-30\ndata = \"2023\"\n+++\n{{< period-table >}}\n"
+	files := renderFiles(t, loadFiles(t, f), "")
+	rows := tableAfter(t, files["units/bing/index.html"], ">丙镇历次综合考核排名</caption>")
+	want := [][4]string{
+		{"2023年7-12月", "第三", `<span aria-hidden="true">↓2</span><span class="visually-hidden">下降2位</span>`, "33.33"},
+		{"2023年1-6月", "并列第一", `<span aria-hidden="true">↑2</span><span class="visually-hidden">上升2位</span>`, "83.33"},
+		{"2022年7-12月", "第三", `<span aria-hidden="true">—</span><span class="visually-hidden">上期无排名</span>`, "50.00"},
+	}
+	if len(rows) != len(want) {
+		t.Fatalf("丙镇: %d rows, want %d: %q", len(rows), len(want), rows)
+	}
+	for i, w := range want {
+		if got := rows[i]; len(got) != 4 || text(got[0]) != w[0] || got[1] != w[1] || got[2] != w[2] || got[3] != w[3] {
+			t.Errorf("丙镇 row %d = %q, want %q", i, got, w)
+		}
+	}
+	for page, wants := range map[string][]string{
+		"units/bing/index.html": {
+			`<tr><th scope="col">半年度</th><th scope="col">综合排名</th>`,
+			"每格上方为该期在全部参与排名的乡镇（街道）中的名次（名次相同即为并列），下方为得分；点击半年度查看当期通报。",
+		},
+		"rankings/index.html":            {"每格上方为当期综合考核名次（名次相同即为并列），下方为综合得分；底色越深名次越靠前。点击乡镇（街道）查看其历次排名，点击半年度查看当期通报。"},
+		"indicators/jingji/index.html":   {"下方为得分；点击半年度查看当期通报。"},
+		"indicators/caizheng/index.html": {`<tr><th scope="col">半年度</th><th scope="col">全市排名</th>`},
+		"data/index.html":                {"2022年7-12月至2023年7-12月，共 3 个半年度，"},
+		"circulars/2023/9/index.html":    {"以下为本期通报所依据的乡镇（街道）综合考核排名：2023年度乡镇（街道）各期综合得分的平均，每期的名次见各期通报。"},
+	} {
+		s := string(files[page])
+		for _, w := range wants {
+			if !strings.Contains(s, w) {
+				t.Errorf("%s lacks %s", page, w)
+			}
+		}
+		for _, month := range []string{"月份", "当月", "上月", "该月", "各月", "个月", "上半年度", "当半年", "个半年<"} {
+			if i := strings.Index(s, month); i >= 0 && page != "data/index.html" {
+				t.Errorf("%s speaks of months: …%s…", page, s[max(i-60, 0):min(i+60, len(s))])
+			}
+		}
+	}
+}
+
 // quarterlyHistorySite is historySite as an office assessing once a
 // quarter writes it (TestQuarterlyOfficeWords), with a year's circular.
 func quarterlyHistorySite() map[string]string {

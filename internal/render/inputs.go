@@ -102,7 +102,7 @@ func newKeyer(c *core) *keyer {
 		writeString(h, l.Title)
 		writeString(h, l.Path)
 	}
-	// Every history page says 月 or 季度 by all the month files at once.
+	// Every history page says 月, 季度 or 期 by all the month files at once.
 	writeString(h, c.view.Period.Each)
 	copy(k.global[:], h.Sum(nil))
 

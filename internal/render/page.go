@@ -73,8 +73,8 @@ type SiteData struct {
 	// units, the city or the peer group.
 	Terms site.Terms
 	// Period names one assessed period, a month file: 月 (当月, 共4个月,
-	// 点击月份), or 季度 for an office that assesses once a quarter
-	// (site.Site.Quarterly).
+	// 点击月份), 季度 for an office that assesses once a quarter, 期 and
+	// 半年度 for one every half year (site.Site.Assesses).
 	Period PeriodWords
 
 	// Icon and IconType are the site's icon for <link rel="icon"> (icon.go).
@@ -89,17 +89,15 @@ type SiteData struct {
 
 // PeriodWords are the words for one assessed period.
 type PeriodWords struct {
-	Each string // 月, 季度: 当月, 该季度, 共4个季度, 上月无排名
-	Noun string // 月份, 季度: a column's heading, 点击月份
+	Each  string // 月, 季度, 期: 当月, 该季度, 上期无排名
+	Noun  string // 月份, 季度, 半年度: a column's heading, 点击月份
+	Count string // 个月, 个季度, 个半年度: 共4个月
 }
 
-// periodWords are the words for month files that each report a quarter
-// (quarterly), or for months.
-func periodWords(quarterly bool) PeriodWords {
-	if quarterly {
-		return PeriodWords{Each: "季度", Noun: "季度"}
-	}
-	return PeriodWords{Each: "月", Noun: "月份"}
+// periodWords are the words for month files that each report a period
+// of kind k (site.Month.Kind): a month, a quarter or a half year.
+func periodWords(k site.PeriodKind) PeriodWords {
+	return PeriodWords{Each: k.Each(), Noun: k.Column(), Count: k.Counted()}
 }
 
 // FooterLink is a footer entry: its text and, if it links, where.
@@ -282,7 +280,7 @@ func newSiteData(s *site.Site, base site.Base) *SiteData {
 		Issuer:   c.Issuer,
 		BaseURL:  base.URL,
 		Terms:    c.Terms,
-		Period:   periodWords(s.Quarterly()),
+		Period:   periodWords(s.Assesses()),
 		Nav: []NavItem{
 			{Title: "首页", Path: ""},
 			{Title: "通报", Path: "circulars/"},

@@ -628,11 +628,15 @@ func periodExemptNotes(p *rank.Period, g *rank.UnitGroup) []string {
 }
 
 // aggregateWords are the words for the month files aggregate p is made
-// of: 月, or 季度 when each reports a quarter (site.Month.Quarter), as an
+// of (site.FilesKind): 月, or 季度 when each reports a quarter, as an
 // office assessing once a quarter writes its year: 各季度综合得分的平均,
-// 按其参与的季度计算.
+// 按其参与的季度计算; 期 and 半年度 when each reports a half year.
 func aggregateWords(p *rank.Period) PeriodWords {
-	return periodWords(len(p.Months) > 0 && !slices.ContainsFunc(p.Months, func(m *rank.Period) bool { return m.Month.Quarter() == 0 }))
+	months := make([]*site.Month, len(p.Months))
+	for i, m := range p.Months {
+		months[i] = m.Month
+	}
+	return periodWords(site.FilesKind(months))
 }
 
 // aggregateDecimals are the decimals an aggregate's values are rounded to.
