@@ -45,9 +45,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 			// Or the office assesses once a quarter, with no months
 			// to aggregate: its quarter is a file of its last month.
 			first, last := p.Months()
-			fmt.Fprintf(stderr, "按%s考核、没有月度数据的机关，每%s一个数据文件，以最后一个月命名：tongbao new %04d-%02d，再把其中的 period 改为 \"%d-%d月\"（见 docs/rules.md 的“按季度考核的机关”）\n",
+			fmt.Fprintf(stderr, "按%s考核、没有月度数据的机关，每%s一个数据文件，以最后一个月命名：tongbao new %04d-%02d，再把其中的 period 改为 \"%d-%d月\"（见 docs/rules.md 的“按%s考核的机关”）\n",
 				p.Kind.Noun(), p.Kind.Noun(),
-				p.Year, last, first, last)
+				p.Year, last, first, last, p.Kind.Noun())
 		}
 		return 2
 	}
@@ -200,8 +200,9 @@ func newScaffold(s *site.Site, year, month int) *scaffold {
 
 // period guesses the period label: a single month, unless the month
 // before was written as a span ending with its month (1-3月 of an office
-// assessing once a quarter, 第一季度): then the months since, as the same
-// kind of span (4-6月, 第二季度), from January in a new year.
+// assessing once a quarter, 第一季度, 7-12月 of one every half year, 上
+// 半年): then the months since, as the same kind of span (4-6月, 第二季
+// 度, 1-6月, 下半年), from January in a new year.
 func (sc *scaffold) period() string {
 	single := fmt.Sprintf("%d月", sc.month)
 	if sc.prev == nil {
@@ -211,15 +212,15 @@ func (sc *scaffold) period() string {
 	if sc.prev.Year == sc.year {
 		first = sc.prev.Month + 1
 	}
-	if sc.prev.Quarter() > 0 && strings.HasSuffix(sc.prev.Period, "季度") {
-		if first != sc.month-2 || sc.month%3 != 0 {
-			return single
+	if kind := sc.prev.Kind(); kind != site.Monthly {
+		if _, _, _, ok := site.MonthSpan(sc.prev.Period); !ok { // named: 第一季度, 上半年
+			was, _ := sc.prev.Reported().Months()
+			n := sc.prev.Month - was + 1
+			if first != sc.month-n+1 || sc.month%n != 0 {
+				return single
+			}
+			return namedLike(sc.prev.Period, kind, sc.month/n)
 		}
-		word := zh.Numeral(sc.month / 3)
-		if strings.HasPrefix(strings.TrimSpace(sc.prev.Period), "第") {
-			return "第" + word + "季度"
-		}
-		return word + "季度"
 	}
 	// Only as long a span as the one before: 3月 after 1-2月 is the
 	// month it says, where 3-5月 after 1-2月 would guess at a cadence.
@@ -494,7 +495,7 @@ func (sc *scaffold) circularFile() string {
 		title := c.Title
 		if old := sc.oldLabel(); old != "" && strings.Contains(title, old) {
 			fmt.Fprintf(&b, "title  = %s\n", site.Quote(strings.ReplaceAll(title, old, sc.label())))
-		} else if old, label := sc.quarterLabels(); old != "" && strings.Contains(title, old) {
+		} else if old, label := sc.spanLabels(); old != "" && strings.Contains(title, old) {
 			fmt.Fprintf(&b, "title  = %s\n", site.Quote(strings.ReplaceAll(title, old, label)))
 		} else {
 			fmt.Fprintf(&b, "title  = %s   # 沿用上一期标题，请改写\n", site.Quote(title))
@@ -619,22 +620,41 @@ func carryRecord(b *strings.Builder, c *site.Circular) {
 	}
 }
 
-// quarterLabels are the followed circular's quarter and the new one's
-// as titles write quarters (2024年第一季度, 2024年第二季度) when both
-// month files report a quarter (site.Month.Quarter): an office assessing
-// once a quarter titles its circular so, where its files say 1-3月.
-func (sc *scaffold) quarterLabels() (old, label string) {
+// spanLabels are the followed circular's quarter or half year and the
+// new one's as titles write them (2024年第一季度, 2024年第二季度; 2024年
+// 下半年, 2025年上半年) when both month files report one of the same kind
+// (site.Month.Kind): an office assessing once a quarter or every half
+// year titles its circular so, where its files say 1-3月 or 7-12月.
+func (sc *scaffold) spanLabels() (old, label string) {
 	if sc.circ == nil || sc.circ.Data.Kind != site.Monthly {
 		return "", ""
 	}
 	next := &site.Month{Year: sc.year, Month: sc.month, Period: sc.period()}
 	for _, m := range sc.s.Months {
-		if m.Span() == sc.circ.Data && m.Quarter() > 0 && next.Quarter() > 0 {
-			return site.Period{Kind: site.Quarterly, Year: m.Year, N: m.Quarter()}.Label(),
-				site.Period{Kind: site.Quarterly, Year: sc.year, N: next.Quarter()}.Label()
+		if m.Span() == sc.circ.Data && m.Kind() != site.Monthly && next.Kind() == m.Kind() {
+			return m.Reported().Label(), next.Reported().Label()
 		}
 	}
 	return "", ""
+}
+
+// namedLike names the n-th period of kind as was, the period before,
+// names its own: 第二季度 after 第一季度, 二季度 after 一季度, 下半年 after
+// 上半年, 上半年度 after 下半年度.
+func namedLike(was string, kind site.PeriodKind, n int) string {
+	was = strings.TrimSpace(was)
+	if kind == site.HalfYearly {
+		half := [...]string{"", "上", "下"}[n] + "半年"
+		if strings.HasSuffix(was, "度") {
+			half += "度"
+		}
+		return half
+	}
+	word := zh.Numeral(n) + "季度"
+	if strings.HasPrefix(was, "第") {
+		return "第" + word
+	}
+	return word
 }
 
 func (sc *scaffold) oldLabel() string {

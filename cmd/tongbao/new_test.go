@@ -477,7 +477,7 @@ func TestNewQuarter(t *testing.T) {
 		// An office that assesses once a quarter has no months: its
 		// quarter is the file of its last month.
 		"2024-Q3": `按季度考核、没有月度数据的机关，每季度一个数据文件，以最后一个月命名：tongbao new 2024-09，再把其中的 period 改为 "7-9月"`,
-		"2024-H2": `按半年考核、没有月度数据的机关，每半年一个数据文件，以最后一个月命名：tongbao new 2024-12，再把其中的 period 改为 "7-12月"`,
+		"2024-H2": `按半年考核、没有月度数据的机关，每半年一个数据文件，以最后一个月命名：tongbao new 2024-12，再把其中的 period 改为 "7-12月"（见 docs/rules.md 的“按半年考核的机关”）`,
 	} {
 		code, _, errOut := runCmd("new", "-s", dir, arg)
 		if code != 2 || !strings.Contains(errOut, want) {
@@ -494,7 +494,8 @@ func TestNewQuarter(t *testing.T) {
 // its circular 2024年第一季度. new drafts the next quarter as one: the
 // months since the last file, as long a span as it (4-6月; after 10-12月
 // the new year's 1-3月; 第三季度 after 第二季度), and the title's quarter
-// moved on. After 1-2月, as the seed writes January and February
+// moved on. So does it for an office assessing every half year (7-12月
+// after 1-6月, the next year's 1-6月 after 7-12月, 下半年 after 上半年). After 1-2月, as the seed writes January and February
 // together, March is 3月: the span is not a cadence.
 func TestNewNextQuarter(t *testing.T) {
 	for _, c := range []struct {
@@ -504,7 +505,12 @@ func TestNewNextQuarter(t *testing.T) {
 		{"2024-03", "1-3月", "关于2024年第一季度重点工作落实情况的通报", "2024-06", "4-6月", "关于2024年第二季度重点工作落实情况的通报"},
 		{"2024-12", "10-12月", "关于2024年第四季度重点工作落实情况的通报", "2025-03", "1-3月", "关于2025年第一季度重点工作落实情况的通报"},
 		{"2024-06", "第二季度", "关于2024年第二季度重点工作落实情况的通报", "2024-09", "第三季度", "关于2024年第三季度重点工作落实情况的通报"},
-		{"2024-06", "1-6月", "关于2024年上半年重点工作落实情况的通报", "2024-12", "7-12月", "关于2024年上半年重点工作落实情况的通报"},
+		{"2024-06", "1-6月", "关于2024年上半年重点工作落实情况的通报", "2024-12", "7-12月", "关于2024年下半年重点工作落实情况的通报"},
+		{"2024-12", "7-12月", "关于2024年下半年重点工作落实情况的通报", "2025-06", "1-6月", "关于2025年上半年重点工作落实情况的通报"},
+		{"2024-06", "上半年", "关于2024年上半年重点工作落实情况的通报", "2024-12", "下半年", "关于2024年下半年重点工作落实情况的通报"},
+		{"2024-12", "下半年度", "关于2024年下半年度重点工作落实情况的通报", "2025-06", "上半年度", "关于2025年上半年度重点工作落实情况的通报"},
+		// A half year's file followed by a quarter's is no cadence.
+		{"2024-06", "1-6月", "关于2024年上半年重点工作落实情况的通报", "2024-09", "9月", "关于2024年上半年重点工作落实情况的通报"},
 		{"2024-02", "1-2月", "关于2024年1-2月重点工作落实情况的通报", "2024-03", "3月", "关于2024年3月重点工作落实情况的通报"},
 		{"2024-03", "1-3月", "关于2024年第一季度重点工作落实情况的通报", "2024-04", "4月", "关于2024年第一季度重点工作落实情况的通报"},
 	} {
