@@ -669,10 +669,6 @@ func FilesKind(months []*Month) PeriodKind {
 // where a monthly office's speak of 月 (PeriodKind.Each, Column).
 func (s *Site) Assesses() PeriodKind { return FilesKind(s.Months) }
 
-// Quarterly reports whether the office assesses once a quarter: it has
-// month files, and each reports a quarter (Month.Quarter).
-func (s *Site) Quarterly() bool { return s.Assesses() == Quarterly }
-
 // Result returns the month's result for an indicator, or nil.
 func (m *Month) Result(id string) *Result { return m.byIndicator[id] }
 
