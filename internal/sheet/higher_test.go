@@ -61,7 +61,7 @@ func layoutOf(t *testing.T, book []byte) (columns, overview []string, keys map[s
 	defer f.Close()
 	rows, _ := f.GetRows("考核结果")
 	columns = rows[0][resFirst-1:]
-	rows, _ = f.GetRows(overviewSheet)
+	rows, _ = f.GetRows("本月概况") // a monthly office's
 	for _, r := range rows[2:] {
 		overview = append(overview, r[0])
 	}

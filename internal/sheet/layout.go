@@ -20,12 +20,12 @@ import (
 	"tongbao/internal/site"
 )
 
-// The names of the sheets that are not a field of the format.
+// The names of the sheets that are not a field of the format, but the
+// overview (layout.overviewSheet), named by the period it is of.
 const (
-	overviewSheet = "本月概况"    // the month and the format's top-level values
-	readmeSheet   = "说明"      // how to fill the workbook, every field's help
-	listsSheet    = "名单"      // hidden: the names the drop-down lists offer
-	metaSheet     = "tongbao" // hidden: what tongbao reads back besides the data
+	readmeSheet = "说明"      // how to fill the workbook, every field's help
+	listsSheet  = "名单"      // hidden: the names the drop-down lists offer
+	metaSheet   = "tongbao" // hidden: what tongbao reads back besides the data
 )
 
 // Yes and no as the workbook writes a flag and the 本月通报/本月评分 marks.
@@ -68,8 +68,19 @@ type layout struct {
 	// one written before a month showed otherwise is still read whole.
 	shownTop, shown []*site.Field
 
-	resultSheet, scoreSheet, listSheet string
-	sheets                             []string // every visible sheet, in workbook order
+	// this is the period the workbook is of as it names it: 本 and the
+	// office's word for one of its periods (site.PeriodKind.Each) — 本月,
+	// 本季度 of an office whose files are quarters, 本期 of one whose
+	// files are half years — as its pages say 上月, 上季度, 上期: the
+	// overview sheet is this+概况 (overviewSheet), the marks this+评分
+	// and this+通报. keyLabel heads the overview's row of the file's
+	// key: 月份, or 期别代号 where 2024-06 names no month of the office's.
+	// period puts this in the fields' help, written of months.
+	this, keyLabel string
+	period         *strings.Replacer
+
+	overviewSheet, resultSheet, scoreSheet, listSheet string
+	sheets                                            []string // every visible sheet, in workbook order
 	// oldScoreSheet is what earlier versions of tongbao named the scores
 	// sheet: the term cut at its first （, 乡镇得分 for 乡镇（街道）. A
 	// workbook they wrote is read by it.
@@ -125,10 +136,18 @@ func newLayout(s *site.Site, m *site.Month) *layout {
 			l.shown = append(l.shown, f)
 		}
 	}
+	kind := s.Assesses()
+	l.this, l.keyLabel = thisPeriod(kind), "月份"
+	l.period = strings.NewReplacer() // a month's words are the fields'
+	if kind != site.Monthly {
+		l.keyLabel = "期别代号"
+		l.period = strings.NewReplacer("本月", l.this, "当月", "当"+kind.Each())
+	}
 	short, _, _ := strings.Cut(l.unit, "（")
+	l.overviewSheet = l.this + overviewSuffix
 	l.resultSheet, l.scoreSheet, l.listSheet = l.result.Label, sheetName(l.unit, l.scores.Label), l.lists.Label
 	l.oldScoreSheet = short + l.scores.Label
-	l.sheets = []string{readmeSheet, overviewSheet, l.scoreSheet, l.resultSheet}
+	l.sheets = []string{readmeSheet, l.overviewSheet, l.scoreSheet, l.resultSheet}
 	if l.hasLists = len(s.Departments) > 0; l.hasLists {
 		l.sheets = append(l.sheets, l.listSheet)
 	}
@@ -245,7 +264,7 @@ func lowHigh(set site.Setting) string {
 // help is what to write in a field's cells: its Sheet in the office's
 // words, else its Help.
 func (l *layout) help(f *site.Field) string {
-	return l.words.Replace(cmp.Or(f.Sheet, f.Help))
+	return l.period.Replace(l.words.Replace(cmp.Or(f.Sheet, f.Help)))
 }
 
 // label is a field's heading: its SheetLabel in the office's words, else
@@ -263,3 +282,32 @@ func (l *layout) heads(h string, f *site.Field) bool { return h == l.label(f) ||
 
 // labelHelp is a field's label and help, as a note.
 func (l *layout) labelHelp(f *site.Field) string { return l.label(f) + "：" + l.help(f) }
+
+// The overview sheet's name and the marks' after the period's word:
+// 本月概况, 本月评分, 本月通报.
+const (
+	overviewSuffix = "概况"
+	scoredSuffix   = "评分"
+	reportedSuffix = "通报"
+)
+
+// thisPeriod is one period of kind as a workbook names the one it is of:
+// 本月, 本季度, 本期 (layout.this).
+func thisPeriod(kind site.PeriodKind) string { return "本" + kind.Each() }
+
+// readKinds are the kinds of period whose words a workbook is read by,
+// whatever the office's now: one written while its files were months
+// (or by a tongbao that said 本月 to every office), or before a file
+// made them otherwise, names its sheet and marks so.
+var readKinds = []site.PeriodKind{site.Monthly, site.Quarterly, site.HalfYearly}
+
+// periodNamed reports whether name is a period's word followed by suffix
+// (本月评分, 本季度评分, 本期评分) in any of readKinds.
+func periodNamed(name, suffix string) bool {
+	for _, k := range readKinds {
+		if name == thisPeriod(k)+suffix {
+			return true
+		}
+	}
+	return false
+}

@@ -430,7 +430,7 @@ func (r *reader) workbook(data []byte) error {
 	if len(missing) > 0 {
 		return diag.List{{File: r.name, Msg: fmt.Sprintf("工作簿缺少工作表%s：请用 tongbao new --xlsx 或 tongbao export 生成的工作簿填写", strings.Join(missing, "、"))}}
 	}
-	if !r.overview(sheets[overviewSheet]) {
+	if !r.overview(sheets[r.overviewSheet]) {
 		// Another month's workbook: its cells are not this month's to
 		// check (they would bury the one problem under a hundred).
 		return r.sorted()
@@ -461,19 +461,30 @@ func (r *reader) workbook(data []byte) error {
 }
 
 // oldNames reads the scores sheet of a workbook an earlier tongbao wrote
-// by the name it gave it (layout.oldScoreSheet), when f has no sheet of
-// today's name but one of that: its cells are named by it, as the
-// workbook shows them and its meta sheet records them.
+// by the name it gave it (layout.oldScoreSheet), and the overview by the
+// period's word it was written with (本月概况 of every workbook before
+// the office's files were quarters or half years, or before tongbao
+// named it by them), when f has no sheet of today's name but one of
+// that: its cells are named by it, as the workbook shows them and its
+// meta sheet records them.
 func (r *reader) oldNames(f *excelize.File) {
-	if i, _ := f.GetSheetIndex(r.scoreSheet); i >= 0 || r.oldScoreSheet == r.scoreSheet {
-		return
+	has := func(name string) bool { i, _ := f.GetSheetIndex(name); return i >= 0 }
+	rename := func(now *string, old string) {
+		r.sheets = slices.Clone(r.sheets)
+		r.sheets[slices.Index(r.sheets, *now)] = old
+		*now = old
 	}
-	if i, _ := f.GetSheetIndex(r.oldScoreSheet); i < 0 {
-		return
+	if !has(r.scoreSheet) && r.oldScoreSheet != r.scoreSheet && has(r.oldScoreSheet) {
+		rename(&r.scoreSheet, r.oldScoreSheet)
 	}
-	r.sheets = slices.Clone(r.sheets)
-	r.sheets[slices.Index(r.sheets, r.scoreSheet)] = r.oldScoreSheet
-	r.scoreSheet = r.oldScoreSheet
+	if !has(r.overviewSheet) {
+		for _, k := range readKinds {
+			if old := thisPeriod(k) + overviewSuffix; has(old) {
+				rename(&r.overviewSheet, old)
+				break
+			}
+		}
+	}
 }
 
 // exported are the rows of the sheet name in the workbook of the month
@@ -569,7 +580,11 @@ func (r *reader) overview(g grid) bool {
 	for row := 1; row <= len(g.rows); row++ {
 		rows[strings.TrimSpace(g.get(1, row).text)] = row
 	}
-	if row, ok := rows["月份"]; ok {
+	row, ok := rows["月份"]
+	if !ok {
+		row, ok = rows["期别代号"] // of an office whose files are quarters or half years
+	}
+	if ok {
 		if v := g.get(2, row); strings.TrimSpace(v.text) != r.key {
 			r.problem(v.at, "本工作簿是 %s 的，不是 %s 的：请核对命令中的月份，或换用该月的工作簿", strings.TrimSpace(v.text), r.key)
 			return false
@@ -615,7 +630,7 @@ func (r *reader) scoreMatrix(g grid) {
 		case name == "指标 id" || strings.EqualFold(name, "id"):
 			idRow = row
 			continue
-		case name == "本月评分":
+		case periodNamed(name, scoredSuffix): // 本月评分, or 本季度评分 or 本期评分
 			markRow = row
 			continue
 		case name == "":
@@ -654,6 +669,12 @@ func (r *reader) scoreMatrix(g grid) {
 			continue
 		}
 		units = append(units, unitRow{row, u})
+	}
+	// The marks are told by the name the sheet gives them, which an
+	// older workbook's may not share with this one's (本月评分).
+	markName := r.this + scoredSuffix
+	if markRow > 0 {
+		markName = strings.TrimSpace(g.get(1, markRow).text)
 	}
 	var absent []*site.Unit
 	for _, u := range r.s.Townships {
@@ -722,13 +743,13 @@ func (r *reader) scoreMatrix(g grid) {
 			scored = true
 		case no:
 			for _, v := range filled {
-				r.problem(v.at, "“本月评分”为“否”，此格不应填写；本月要评分请把 %s 改为“是”", mark.at)
+				r.problem(v.at, "“%s”为“否”，此格不应填写；%s要评分请把 %s 改为“是”", markName, r.this, mark.at)
 			}
 			continue
 		case "":
 			scored = len(filled) > 0
 		default:
-			r.problem(mark.at, "“本月评分”应为“是”或“否”，而不是“%s”", site.Visible(m))
+			r.problem(mark.at, "“%s”应为“是”或“否”，而不是“%s”", markName, site.Visible(m))
 			continue
 		}
 		if !scored {
@@ -760,7 +781,7 @@ func (r *reader) scoreMatrix(g grid) {
 				continue
 			}
 			if dashCell(v.text) {
-				r.problem(v.at, "“%s”不是得分（%s，%s）：本月不涉及这项工作的，填“%s”；得分还没有的，留空", site.Visible(strings.TrimSpace(v.text)), u.unit.Name, ind.Name, notApplicableMark)
+				r.problem(v.at, "“%s”不是得分（%s，%s）：%s不涉及这项工作的，填“%s”；得分还没有的，留空", site.Visible(strings.TrimSpace(v.text)), u.unit.Name, ind.Name, r.this, notApplicableMark)
 				r.covered[head.at] = true // not told again as a score missing
 				continue
 			}
@@ -909,6 +930,10 @@ func (r *reader) resultRows(g grid) {
 			}
 		}
 	}
+	markName := r.this + reportedSuffix // as the sheet names it: 本月通报 in an older one
+	if h := strings.TrimSpace(g.get(resReported, 1).text); periodNamed(h, reportedSuffix) {
+		markName = h
+	}
 	for row := 2; row <= len(g.rows); row++ {
 		idv := g.get(resID, row)
 		id := strings.TrimSpace(idv.text)
@@ -941,11 +966,11 @@ func (r *reader) resultRows(g grid) {
 		case mark == yes || scored:
 		case mark == no || mark == "":
 			if len(filled) > 0 {
-				r.problem(filled[0].v.at, "“本月通报”不是“是”，本行不应填写；要列入本月通报请把 %s 改为“是”", markV.at)
+				r.problem(filled[0].v.at, "“%s”不是“是”，本行不应填写；要列入%s通报请把 %s 改为“是”", markName, r.this, markV.at)
 			}
 			continue
 		default:
-			r.problem(markV.at, "“本月通报”应为“是”或“否”，而不是“%s”", site.Visible(mark))
+			r.problem(markV.at, "“%s”应为“是”或“否”，而不是“%s”", markName, site.Visible(mark))
 			continue
 		}
 		rd := r.resultFor(ind)

@@ -214,7 +214,7 @@ func (b *book) validate(sheet, ref string, f *site.Field, ind *site.Indicator) {
 		dv.Type = "custom"
 		// The formula is the XML's text, its < and > escaped.
 		dv.Formula1 = xmlText.Replace(fmt.Sprintf(`OR(%s,LEFT(TRIM(%s),%d)="%s")`, number, first, utf8.RuneCountInString(notApplicableMark), notApplicableMark))
-		msg = "应填" + what + "；本月不涉及这项工作的填“" + notApplicableMark + "”"
+		msg = "应填" + what + "；" + b.this + "不涉及这项工作的填“" + notApplicableMark + "”"
 	case site.Flag:
 		b.check(dv.SetDropList([]string{yes, no}))
 		msg = "请选“是”或留空"
@@ -396,9 +396,9 @@ func (b *book) readme() {
 	}
 	entries := strings.Join(tables, "、")
 	lines := []string{
-		"填写方法：白色格子填写，灰色格子不填（该单位不参与这一指标，或本月不参加考核：免考、尚未开始或已不再参加）。表头和名称已锁定（工作表保护，没有密码）。",
-		fmt.Sprintf("「%s」：每个指标一列，每个%s一行。第%d行“本月评分”为“是”的指标，每个白色格子都要填得分；为“否”的不填。", b.scoreSheet, b.unit, scoreMarks),
-		fmt.Sprintf("「%s」：每个指标一行。“本月通报”为“是”的指标列入本月通报，并填写%s。", b.resultSheet, b.resultFill()),
+		"填写方法：白色格子填写，灰色格子不填（该单位不参与这一指标，或" + b.this + "不参加考核：免考、尚未开始或已不再参加）。表头和名称已锁定（工作表保护，没有密码）。",
+		fmt.Sprintf("「%s」：每个指标一列，每个%s一行。第%d行“%s”为“是”的指标，每个白色格子都要填得分；为“否”的不填。", b.scoreSheet, b.unit, scoreMarks, b.this+scoredSuffix),
+		fmt.Sprintf("「%s」：每个指标一行。“%s”为“是”的指标列入%s通报，并填写%s。", b.resultSheet, b.this+reportedSuffix, b.this, b.resultFill()),
 	}
 	if b.owner == nil && b.hasLists {
 		// A department's workbook has no sheet of the categories.
@@ -423,7 +423,7 @@ func (b *book) readme() {
 		b.check(b.f.SetRowHeight(sh, 3+i, 30))
 	}
 	row := 4 + len(lines)
-	for c, h := range []string{"工作表", "项目", "键（月份文件中）", "说明"} {
+	for c, h := range []string{"工作表", "项目", "键（数据文件中）", "说明"} {
 		b.set(sh, c+1, row, h, b.style.head)
 	}
 	add := func(sheet string, f *site.Field, key string) {
@@ -434,7 +434,7 @@ func (b *book) readme() {
 		b.set(sh, 4, row, b.help(f), b.style.label)
 	}
 	for _, f := range b.shownTop {
-		add(overviewSheet, f, f.Key)
+		add(b.overviewSheet, f, f.Key)
 	}
 	add(b.scoreSheet, b.scores, b.result.Key+"."+b.scores.Key)
 	for _, f := range b.shown {
@@ -457,13 +457,17 @@ func (b *book) readme() {
 
 // overview writes the month and the top-level values, a row each.
 func (b *book) overview() {
-	sh := overviewSheet
+	sh := b.overviewSheet
 	for c, h := range []string{"项目", "填写", "说明"} {
 		b.set(sh, c+1, 1, h, b.style.head)
 	}
-	b.set(sh, 1, 2, "月份", b.style.label)
+	b.set(sh, 1, 2, b.keyLabel, b.style.label)
 	b.set(sh, 2, 2, b.m.Key, b.style.label)
-	b.set(sh, 3, 2, "本工作簿所填的月份；导入时须与命令中的月份一致", b.style.label)
+	if b.keyLabel == "月份" {
+		b.set(sh, 3, 2, "本工作簿所填的月份；导入时须与命令中的月份一致", b.style.label)
+	} else {
+		b.set(sh, 3, 2, fmt.Sprintf("本工作簿所填的一期（数据文件 data/%s.toml，以这一期的最后一个月命名）；导入时须与命令中的 %s 一致", b.m.Key, b.m.Key), b.style.label)
+	}
 	for i, f := range b.shownTop {
 		row := 3 + i
 		b.set(sh, 1, row, b.label(f), b.style.label)
@@ -489,8 +493,8 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 	sh := b.scoreSheet
 	b.set(sh, 1, scoreHead, b.unit, b.style.head)
 	b.set(sh, 1, scoreIDs, "指标 id", b.style.label)
-	b.set(sh, 1, scoreMarks, "本月评分", b.style.label)
-	b.note(sh, 1, scoreMarks, "“是”：本月按"+b.unit+"评分，该列每个白色格子都要填；“否”：本月不评分，该列不填。")
+	b.set(sh, 1, scoreMarks, b.this+scoredSuffix, b.style.label)
+	b.note(sh, 1, scoreMarks, "“是”："+b.this+"按"+b.unit+"评分，该列每个白色格子都要填；“否”："+b.this+"不评分，该列不填。")
 	for i, u := range b.s.Townships {
 		b.set(sh, 1, scoreFirst+i, u.Name, b.style.label)
 	}
@@ -574,11 +578,11 @@ func (b *book) resultFill() string {
 // and every field of its result but the scores.
 func (b *book) resultSheetOf(scored func(*site.Result) bool) {
 	sh := b.resultSheet
-	heads := []string{"栏目", "指标", "指标 id", "本月通报"}
+	heads := []string{"栏目", "指标", "指标 id", b.this + reportedSuffix}
 	for c, h := range heads {
 		b.set(sh, c+1, 1, h, b.style.head)
 	}
-	b.note(sh, resReported, 1, "“是”：本月通报列入该指标，并填写"+b.resultFill()+"；“否”或留空：本月不列入（本月评分为“是”的指标总是列入）。")
+	b.note(sh, resReported, 1, "“是”："+b.this+"通报列入该指标，并填写"+b.resultFill()+"；“否”或留空："+b.this+"不列入（"+b.this+scoredSuffix+"为“是”的指标总是列入）。")
 	for i, f := range b.shown {
 		b.set(sh, resFirst+i, 1, b.label(f), b.style.head)
 		b.note(sh, resFirst+i, 1, b.labelHelp(f))
