@@ -334,7 +334,8 @@ func (sc *scaffold) monthFile() string {
 		if scored {
 			w.Table("result.townships", "得分（待填写）")
 		} else {
-			w.TodoTable("result.townships", "上月没有得分；本月如有，去掉本行和下面各行的 #")
+			each := sc.s.Assesses().Each() // 上期, not 上半年, of an office of half years
+			w.TodoTable("result.townships", "上"+each+"没有得分；本"+each+"如有，去掉本行和下面各行的 #")
 		}
 		for _, u := range ind.Townships {
 			if !u.AssessedIn(sc.key) {

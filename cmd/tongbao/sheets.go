@@ -62,7 +62,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "tongbao: 已将 %s 的数据写入 %s\n", key, out)
 	if n := unscored(m); n > 0 {
-		fmt.Fprintf(stdout, "本月尚有 %d 个得分未填，在工作簿中留空；填好后用 tongbao import 导入\n", n)
+		fmt.Fprintf(stdout, "本%s尚有 %d 个得分未填，在工作簿中留空；填好后用 tongbao import 导入\n", s.Assesses().Each(), n)
 	}
 	return 0
 }
@@ -382,9 +382,9 @@ func mergeFiles(s *site.Site, dir, rel, target, key string, files []string, inpu
 		var l diag.List
 		switch m, err := s.ParseDraftMonth(rel, text); {
 		case errors.As(err, &l):
-			fmt.Fprintf(stdout, "本月的数据尚有 %d 个问题，运行 tongbao check 查看\n", len(l))
+			fmt.Fprintf(stdout, "本%s的数据尚有 %d 个问题，运行 tongbao check 查看\n", s.Assesses().Each(), len(l))
 		case err == nil && unscored(m) > 0:
-			fmt.Fprintf(stdout, "本月尚有 %d 个得分未填%s，运行 tongbao check 查看\n", unscored(m), owing(s, m))
+			fmt.Fprintf(stdout, "本%s尚有 %d 个得分未填%s，运行 tongbao check 查看\n", s.Assesses().Each(), unscored(m), owing(s, m))
 		}
 	}
 	for _, d := range done {
