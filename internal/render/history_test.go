@@ -1731,16 +1731,7 @@ func TestQuarterlyOfficeWords(t *testing.T) {
 // 各: 上期无排名, 点击半年度查看当期通报. Never 上半年度 for the half
 // before, which is January to June, nor 个半年, two and a half years.
 func TestHalfYearOfficeWords(t *testing.T) {
-	f := historySite()
-	f["data/2022-12.toml"] = strings.Replace(f["data/2022-12.toml"], `period = "12月"`, `period = "7-12月"`, 1)
-	f["data/2023-06.toml"] = strings.Replace(f["data/2023-01.toml"], `period = "1月"`, `period = "1-6月"`, 1)
-	f["data/2023-12.toml"] = strings.Replace(f["data/2023-02.toml"], `period = "2月"`, `period = "7-12月"`, 1)
-	delete(f, "data/2023-01.toml")
-	delete(f, "data/2023-02.toml")
-	f["content/circulars/2023-01.md"] = "+++\nnumber = \"测政办函〔2023〕2号\"\ntitle = \"关于2023年上半年的通报\"\ndate = 2023-07-10\ndata = \"2023-06\"\n+++\n正文。\n"
-	f["content/circulars/2023-02.md"] = "+++\nnumber = \"测政办函〔2023〕5号\"\ntitle = \"关于2023年下半年的通报\"\ndate = 2023-12-25\ndata = \"2023-12\"\n+++\n正文。\n"
-	f["content/circulars/2023.md"] = "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于2023年度的通报\"\ndate = 2023-12-30\ndata = \"2023\"\n+++\n{{< period-table >}}\n"
-	files := renderFiles(t, loadFiles(t, f), "")
+	files := renderFiles(t, loadFiles(t, halfYearHistorySite()), "")
 	rows := tableAfter(t, files["units/bing/index.html"], ">丙镇历次综合考核排名</caption>")
 	want := [][4]string{
 		{"2023年7-12月", "第三", `<span aria-hidden="true">↓2</span><span class="visually-hidden">下降2位</span>`, "33.33"},
@@ -1778,6 +1769,21 @@ func TestHalfYearOfficeWords(t *testing.T) {
 			}
 		}
 	}
+}
+
+// halfYearHistorySite is historySite as an office assessing every half
+// year writes it (TestHalfYearOfficeWords), with a year's circular.
+func halfYearHistorySite() map[string]string {
+	f := historySite()
+	f["data/2022-12.toml"] = strings.Replace(f["data/2022-12.toml"], `period = "12月"`, `period = "7-12月"`, 1)
+	f["data/2023-06.toml"] = strings.Replace(f["data/2023-01.toml"], `period = "1月"`, `period = "1-6月"`, 1)
+	f["data/2023-12.toml"] = strings.Replace(f["data/2023-02.toml"], `period = "2月"`, `period = "7-12月"`, 1)
+	delete(f, "data/2023-01.toml")
+	delete(f, "data/2023-02.toml")
+	f["content/circulars/2023-01.md"] = "+++\nnumber = \"测政办函〔2023〕2号\"\ntitle = \"关于2023年上半年的通报\"\ndate = 2023-07-10\ndata = \"2023-06\"\n+++\n正文。\n"
+	f["content/circulars/2023-02.md"] = "+++\nnumber = \"测政办函〔2023〕5号\"\ntitle = \"关于2023年下半年的通报\"\ndate = 2023-12-25\ndata = \"2023-12\"\n+++\n正文。\n"
+	f["content/circulars/2023.md"] = "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于2023年度的通报\"\ndate = 2023-12-30\ndata = \"2023\"\n+++\n{{< period-table >}}\n"
+	return f
 }
 
 // quarterlyHistorySite is historySite as an office assessing once a

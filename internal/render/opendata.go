@@ -673,12 +673,24 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 // csvHeader is the header row of every rank CSV.
 func (o *openData) csvHeader() []string {
 	if len(o.s.Groups) > 0 {
-		return []string{"月份", "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}
+		return []string{o.keyColumn(), "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}
 	}
-	return []string{"月份", "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}
+	return []string{o.keyColumn(), "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}
 }
 
-// csvPeriod is the 月份 cell of period p: a month as six digits, 202302,
+// keyColumn heads the CSV files' first column, the period's code: 月份,
+// or 期别代号 for an office whose files are quarters or half years
+// (site.Site.Assesses), to whom 202406 is the half 1-6月, no month. A
+// monthly office's column keeps its name, which readers' scripts take
+// it by.
+func (o *openData) keyColumn() string {
+	if o.s.Assesses() == site.Monthly {
+		return "月份"
+	}
+	return "期别代号"
+}
+
+// csvPeriod is the 月份 (期别代号) cell of period p: a month as six digits, 202302,
 // which Excel and WPS read as the number it is and every other reader as
 // text or a number, and which sorts as the months run; a quarter, half
 // or year by its key, 2024-Q1, 2024-H1, 2024, which no spreadsheet reads
@@ -996,6 +1008,11 @@ func (o *openData) dataPage() ([]byte, error) {
 	v := &DataView{Columns: o.csvColumns(), Fields: dataFields(nil, reflect.TypeFor[OpenData](), "", words, o.officeLacks()),
 		Catalogue: catalogueFile, CatalogueFields: dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", words, o.noDepartments()), Holds: o.holds(),
 		Departments: len(o.s.Departments) > 0, Owned: o.s.Owned()}
+	for _, fields := range [][]DataField{v.Fields, v.CatalogueFields} {
+		for i := range fields {
+			fields[i].Doc = o.periodDocs().Replace(fields[i].Doc)
+		}
+	}
 	z, err := o.sizes()
 	if err != nil {
 		return nil, err
@@ -1046,6 +1063,27 @@ func (o *openData) words() *strings.Replacer {
 		"{actions}", listed)
 }
 
+// periodDocs words the docs of the open data, written of months, for an
+// office whose files are quarters or half years (site.Site.Assesses): 这
+// 一期, 当期, 各期 where they say 这个月, 当月, 各月 — its year's score
+// is the mean of its quarters' or halves', not of months. A monthly
+// office's are left as they are.
+func (o *openData) periodDocs() *strings.Replacer {
+	if o.s.Assesses() == site.Monthly {
+		return strings.NewReplacer()
+	}
+	return strings.NewReplacer("这个月", "这一期", "当月", "当期", "各月", "各期",
+		"月份如 2023-02，季度、半年、年度如", "每期为其数据文件的年和月（这一期的最后一个月），如 2024-06；由各期汇总的季度、半年、年度通报如")
+}
+
+// spanKeyDoc is what the 期别代号 column holds, told by the office's own
+// newest file: 202406 for data/2024-06.toml, 2024年1-6月.
+func (o *openData) spanKeyDoc() string {
+	m := o.s.Months[len(o.s.Months)-1]
+	return fmt.Sprintf("期别的代号：这一期数据文件的年和月（这一期的最后一个月）的六位数字，如 %04d%02d（%s，即 data/%s.toml；data.json 写作 %s），Excel 不会把它当作日期；由各期汇总的季度、半年、年度通报的 data.csv 为 2024-Q1、2024-H1、2024",
+		m.Year, m.Month, m.Label(), m.Key, m.Key)
+}
+
 // dataUpdated is /data/'s 更新日期: the newest circular's date, or a
 // later correction's (zero without a circular). The sitemap gives it too.
 func (c *core) dataUpdated() site.Date {
@@ -1077,6 +1115,7 @@ func (o *openData) dataInputs() []input {
 func (o *openData) csvColumns() []DataField {
 	doc := map[string]string{
 		"月份":   "期别的代号：月份为年和月的六位数字，如 202302（2023年2月；data.json 写作 2023-02），Excel 不会把它当作日期；季度、半年、年度通报的 data.csv 为 2024-Q1、2024-H1、2024",
+		"期别代号": o.spanKeyDoc(),
 		"指标":   "指标名称；“" + CompositeLabel + "”为综合考核排名",
 		"组别":   "所在的组（各组分别排名）",
 		"得分":   "得分；“" + CompositeLabel + "”一行为综合得分，季度、半年、年度为" + aggregateScore[o.s.Config.Aggregate.Method],
@@ -1091,7 +1130,7 @@ func (o *openData) csvColumns() []DataField {
 	}
 	var out []DataField
 	for i, h := range o.csvHeader() {
-		d := doc[h]
+		d := o.periodDocs().Replace(doc[h])
 		if i == 2 {
 			d = h + "名称"
 		}

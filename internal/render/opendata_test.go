@@ -959,3 +959,41 @@ func TestDataSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenDataOfHalfYears: the open data of an office whose files are
+// half years heads the period's code 期别代号, not 月份 — 202306 is its
+// half 1-6月, no month — and /data/ tells the column by the office's own
+// newest file and words its docs in periods (各期综合得分的平均, 这一期,
+// 当期), its year's score being the mean of its halves'. A monthly
+// office's column stays 月份 (readCSV, of every other test here).
+func TestOpenDataOfHalfYears(t *testing.T) {
+	files := renderFiles(t, loadFiles(t, halfYearHistorySite()), "")
+	const header = "期别代号,指标,乡镇（街道）,得分,排名,并列,得分方向,单位代号,指标代号,期别,备注"
+	for _, name := range []string{"data/ranks.csv", "circulars/2023/2/data.csv", "circulars/2023/9/data.csv"} {
+		if got, _, _ := strings.Cut(strings.TrimPrefix(string(files[name]), utf8BOM), "\r\n"); got != header {
+			t.Errorf("%s header %s, want %s", name, got, header)
+		}
+	}
+	codes := map[string]bool{}
+	for _, row := range readCSVRows(t, files, "data/ranks.csv") {
+		codes[row[0]+" "+row[9]] = true
+	}
+	if want := map[string]bool{"202212 2022年7-12月": true, "202306 2023年1-6月": true, "202312 2023年7-12月": true}; !maps.Equal(codes, want) {
+		t.Errorf("data/ranks.csv's codes and periods %v, want %v", codes, want)
+	}
+	page := string(files["data/index.html"])
+	for _, want := range []string{
+		"期别的代号：这一期数据文件的年和月（这一期的最后一个月）的六位数字，如 202312（2023年7-12月，即 data/2023-12.toml；data.json 写作 2023-12）",
+		"“综合”一行为综合得分，季度、半年、年度为各期综合得分的平均",
+		"这一期不涉及这项工作、不参加这一项排名的乡镇（街道）：写“不涉及”，当期数据写了原因的",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/data/ lacks %s", want)
+		}
+	}
+	for _, month := range []string{"<td>月份</td>", "这个月", "当月", "各月"} {
+		if i := strings.Index(page, month); i >= 0 {
+			t.Errorf("/data/ speaks of months: …%s…", page[max(i-90, 0):min(i+60, len(page))])
+		}
+	}
+}
