@@ -34,11 +34,17 @@ type UnitGroup struct {
 
 // unitGroups are the units as /units/ and /rankings/ list them, in
 // units.toml order: the ranked units — one heading per [[group]] when
-// units.toml declares groups (DESIGN §5.8) — then the departments, if the
-// office has any: a 督查室 ranking its townships, with no department
-// owning an indicator, is shown no heading 区直单位 over none. This
-// is the one place that groups them; unitGroupOf names the heading of
-// each unit.
+// units.toml declares groups (DESIGN §5.8) — then the owners of
+// indicators (责任单位) under [terms] department: the departments, if
+// the office has any (a 督查室 ranking its townships, with no department
+// owning an indicator, is shown no heading 区直单位 over none), and
+// after them each ranked unit that owns an indicator (县信访局 of an
+// office ranking its 县直单位, owning 信访件办理), where a reader looks
+// for who answers for what. Listed under its ranking's heading too, it
+// is said to be the same unit there: 同时参加政府部门排名. An office
+// with ranked owners and no department heads them 责任单位, its
+// [terms] department naming nothing it has. This is the one place that
+// groups them; unitGroupOf names the heading of each unit.
 func (c *core) unitGroups() []UnitGroup {
 	links := func(us []*site.Unit) []Link {
 		out := make([]Link, len(us))
@@ -55,8 +61,27 @@ func (c *core) unitGroups() []UnitGroup {
 	for i, g := range c.s.Groups {
 		out = append(out, UnitGroup{ID: groupID(i), Name: g.Name, Units: links(g.Units)})
 	}
-	if len(c.s.Departments) > 0 {
-		out = append(out, UnitGroup{ID: "departments", Name: terms.Department, Units: links(c.s.Departments)})
+	owners := links(c.s.Departments)
+	for _, u := range c.s.Owners() {
+		if u.Kind == site.Department {
+			continue
+		}
+		ranked := terms.Unit
+		if u.Group != nil {
+			ranked = u.Group.Name
+		}
+		note := "同时参加" + ranked + "排名"
+		if span := assessedSpan(u); span != "" {
+			note = span + "，" + note
+		}
+		owners = append(owners, Link{Name: u.Name, Path: unitPath(u), Note: note})
+	}
+	if len(owners) > 0 {
+		name := terms.Department
+		if len(c.s.Departments) == 0 {
+			name = "责任单位"
+		}
+		out = append(out, UnitGroup{ID: "departments", Name: name, Units: owners})
 	}
 	return out
 }

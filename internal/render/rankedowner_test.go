@@ -145,10 +145,11 @@ func TestRankedOwnerPage(t *testing.T) {
 	if p := string(files["units/fagai/index.html"]); strings.Contains(p, "负责指标") {
 		t.Error("县发改局's page, which owns nothing, speaks of 负责指标")
 	}
-	// One page a unit: /units/ names 县信访局 once, and its indicator's
-	// page links its owner to that page.
-	if n := strings.Count(string(files["units/index.html"]), ">县信访局<"); n != 1 {
-		t.Errorf("/units/ names 县信访局 %d times", n)
+	// One page a unit: /units/ links 县信访局 there alone, under its
+	// ranking and among the 责任单位 (TestUnitIndexRankedOwners), and its
+	// indicator's page links its owner to that page.
+	if all, one := strings.Count(string(files["units/index.html"]), ">县信访局<"), strings.Count(string(files["units/index.html"]), `<a href="/units/xinfang/">县信访局</a>`); all != 2 || one != 2 {
+		t.Errorf("/units/ names 县信访局 %d times, %d of them linking /units/xinfang/; want 2, both", all, one)
 	}
 	owner := regexp.MustCompile(`<a href="([^"]*)">县信访局</a>`).FindAllStringSubmatch(string(files["indicators/xinfang/index.html"]), -1)
 	if len(owner) == 0 {
@@ -249,5 +250,75 @@ func TestExemptOwnerStillOwns(t *testing.T) {
 		if ind.ID == "xinfang" && (!slices.Equal(ind.Owners, []string{"县信访局"}) || !slices.Equal(ind.OwnerSlugs, []string{"xinfang"})) {
 			t.Errorf("信访件办理's owners in the month 县信访局 was exempted from: %q %q", ind.Owners, ind.OwnerSlugs)
 		}
+	}
+}
+
+// TestUnitIndexRankedOwners: /units/ lists under the 责任单位 heading,
+// where a reader looks for who answers for what, the ranked units that
+// own an indicator as well as the departments: 县信访局 (信访件办理) and
+// 县政务服务中心 (12345热线满意度) after 县委督查室, each said to be the
+// unit listed under its ranking (同时参加政府部门排名), which lists it
+// plain; 县发改局, owning nothing, is not among them. Without groups the
+// note names the units' word (县直单位); without any [[department]] the
+// heading is 责任单位, the office's [terms] department naming nothing it
+// has. /rankings/ lists the same.
+func TestUnitIndexRankedOwners(t *testing.T) {
+	entries := func(t *testing.T, page []byte, heading string) []string {
+		t.Helper()
+		s := string(page)
+		i := strings.Index(s, heading)
+		if i < 0 {
+			t.Fatalf("no %s", heading)
+		}
+		s = s[i:]
+		s = s[:strings.Index(s, "</ul>")]
+		var out []string
+		for _, m := range regexp.MustCompile(`<li><a href="([^"]*)">([^<]*)</a>(?:<span class="link-note">([^<]*)</span>)?</li>`).FindAllStringSubmatch(s, -1) {
+			out = append(out, strings.TrimSpace(m[1]+" "+m[2]+" "+m[3]))
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name   string
+		edit   func(map[string]string)
+		ranked string   // the heading over 县信访局's ranking
+		owners string   // the heading of the owners
+		want   []string // under it
+	}{
+		{"groups and a department", func(map[string]string) {}, `<h2 id="group-2">政府部门<span class="count">（3个）</span></h2>`,
+			`<h2 id="departments">责任单位<span class="count">（3个）</span></h2>`,
+			[]string{"/units/duchashi/ 县委督查室", "/units/xinfang/ 县信访局 同时参加政府部门排名", "/units/zhengwu/ 县政务服务中心 同时参加政府部门排名"}},
+		{"no groups", func(f map[string]string) {
+			f["data/units.toml"] = regexp.MustCompile(`(?m)^(\[\[group\]\]\nname = .*|group = .*)\n`).ReplaceAllString(f["data/units.toml"], "")
+		}, `<h2 id="townships">县直单位<span class="count">（5个）</span></h2>`,
+			`<h2 id="departments">责任单位<span class="count">（3个）</span></h2>`,
+			[]string{"/units/duchashi/ 县委督查室", "/units/xinfang/ 县信访局 同时参加县直单位排名", "/units/zhengwu/ 县政务服务中心 同时参加县直单位排名"}},
+		{"no department", func(f map[string]string) {
+			f["config.toml"] = strings.Replace(f["config.toml"], `department = "责任单位"`, `department = "县直部门"`, 1)
+			f["data/units.toml"], _, _ = strings.Cut(f["data/units.toml"], "[[department]]")
+			f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], "owners = [\"县委督查室\"]\n", "", 1)
+		}, `<h2 id="group-2">政府部门<span class="count">（3个）</span></h2>`,
+			`<h2 id="departments">责任单位<span class="count">（2个）</span></h2>`,
+			[]string{"/units/xinfang/ 县信访局 同时参加政府部门排名", "/units/zhengwu/ 县政务服务中心 同时参加政府部门排名"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := departmentOffice()
+			c.edit(f)
+			files := renderFiles(t, loadFiles(t, f), "")
+			page := files["units/index.html"]
+			ranked := entries(t, page, c.ranked)
+			if !slices.Contains(ranked, "/units/xinfang/ 县信访局") {
+				t.Errorf("%s lists %q, want 县信访局 without a note", c.ranked, ranked)
+			}
+			if got := entries(t, page, c.owners); !slices.Equal(got, c.want) {
+				t.Errorf("/units/ %s lists\n%q\nwant\n%q", c.owners, got, c.want)
+			}
+			if got := entries(t, files["rankings/index.html"], c.owners[:strings.Index(c.owners, "<span")]); !slices.Equal(got, c.want) {
+				t.Errorf("/rankings/ lists %q, want %q", got, c.want)
+			}
+			if strings.Contains(string(page), "县直部门") {
+				t.Error("/units/ heads with [terms] department an office with no department")
+			}
+		})
 	}
 }
