@@ -532,17 +532,28 @@ type Writer struct {
 	format *Format
 	words  *strings.Replacer // the placeholders of labels and help (Field.Help)
 	office bool              // in the office's words: labels are SheetLabel
+	period *strings.Replacer // help written of months in the office's periods (For)
 	b      strings.Builder
 }
 
 // NewWriter starts a file of the given format, its help saying where the
 // office's words are set (GenericWords).
-func NewWriter(f *Format) *Writer { return &Writer{format: f, words: GenericWords()} }
+func NewWriter(f *Format) *Writer {
+	return &Writer{format: f, words: GenericWords(), period: Monthly.Reword()}
+}
 
 // NewOfficeWriter starts a file of the given format for the office whose
 // config is c: its labels and help in the office's words (Config.Words).
 func NewOfficeWriter(f *Format, c *Config) *Writer {
-	return &Writer{format: f, words: c.Words(), office: true}
+	return &Writer{format: f, words: c.Words(), office: true, period: Monthly.Reword()}
+}
+
+// For has w's help speak of the periods of kind k that the office's
+// files report (Site.Assesses): 本期 where it says 本月, to an office
+// assessing every half year. It returns w.
+func (w *Writer) For(k PeriodKind) *Writer {
+	w.period = k.Reword()
+	return w
 }
 
 // String returns the file written so far.
@@ -688,7 +699,7 @@ func (w *Writer) Help(paths ...string) {
 func (w *Writer) Describe(f *Field) string { return w.Label(f) + "：" + w.HelpText(f) }
 
 // HelpText is f's help as the file speaks (see Field.Help).
-func (w *Writer) HelpText(f *Field) string { return w.words.Replace(f.Help) }
+func (w *Writer) HelpText(f *Field) string { return w.period.Replace(w.words.Replace(f.Help)) }
 
 // Label is f's label as the file speaks: in the office's words when it
 // is written for one (NewOfficeWriter).

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // A PeriodKind says what span of time a period covers: a month, whose
@@ -50,6 +51,22 @@ func (k PeriodKind) Each() string {
 // 点击月份 names one: 月份, 季度, 半年度, 年度.
 func (k PeriodKind) Column() string {
 	return [...]string{"月份", "季度", "半年度", "年度"}[k]
+}
+
+// Reword is a replacer that puts text written of months (本月, 当月, 各
+// 月, 这个月: the fields' help, the open data's docs) in the words of an
+// office whose every file reports a period of kind k (Site.Assesses):
+// 本季度, 当季度, 各季度, 这个季度 of quarters; 本期, 当期, 各期, 这一期
+// of half years (Each). A monthly office's text is left as written.
+func (k PeriodKind) Reword() *strings.Replacer {
+	if k == Monthly {
+		return strings.NewReplacer()
+	}
+	this := "这个" + k.Each()
+	if k.Each() == "期" {
+		this = "这一期"
+	}
+	return strings.NewReplacer("本月", "本"+k.Each(), "当月", "当"+k.Each(), "各月", "各"+k.Each(), "这个月", this)
 }
 
 // A Period is the span one set of results covers: a month file's month,

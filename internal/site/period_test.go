@@ -39,6 +39,16 @@ func TestPeriods(t *testing.T) {
 		Monthly.Column() != "月份" || Quarterly.Column() != "季度" || HalfYearly.Column() != "半年度" {
 		t.Error("Each, Column")
 	}
+	const help = "本月不涉及本项工作的单位（如当月没有规模以上工业企业），各月的见这个月的"
+	for k, want := range map[PeriodKind]string{
+		Monthly:    help,
+		Quarterly:  "本季度不涉及本项工作的单位（如当季度没有规模以上工业企业），各季度的见这个季度的",
+		HalfYearly: "本期不涉及本项工作的单位（如当期没有规模以上工业企业），各期的见这一期的",
+	} {
+		if got := k.Reword().Replace(help); got != want {
+			t.Errorf("%v.Reword: %s, want %s", k, got, want)
+		}
+	}
 }
 
 // TestMonthKinds: the kind of period a month file reports, as its period
