@@ -1010,7 +1010,7 @@ func (o *openData) dataPage() ([]byte, error) {
 		Departments: len(o.s.Departments) > 0, Owned: o.s.Owned()}
 	for _, fields := range [][]DataField{v.Fields, v.CatalogueFields} {
 		for i := range fields {
-			fields[i].Doc = o.periodDocs().Replace(fields[i].Doc)
+			fields[i].Doc = o.periodDocs(fields[i].Doc)
 		}
 	}
 	z, err := o.sizes()
@@ -1063,21 +1063,24 @@ func (o *openData) words() *strings.Replacer {
 		"{actions}", listed)
 }
 
-// periodDocs words the docs of the open data, written of months, for an
-// office whose files are quarters or half years (site.Site.Assesses): 这
-// 一期, 当期, 各期 where they say 这个月, 当月, 各月 — its year's score
-// is the mean of its quarters' or halves', not of months. A monthly
-// office's are left as they are.
-func (o *openData) periodDocs() *strings.Replacer {
-	if o.s.Assesses() == site.Monthly {
-		return strings.NewReplacer()
+// periodDocs words a doc of the open data, written of months, for an
+// office whose files are quarters or half years (site.PeriodKind.Reword):
+// 这一期, 当期, 各期 of half years where it says 这个月, 当月, 各月 — its
+// year's score is the mean of its halves', not of months — and its
+// period's code that of its file. A monthly office's are left as they
+// are.
+func (o *openData) periodDocs(doc string) string {
+	kind := o.s.Assesses()
+	if kind == site.Monthly {
+		return doc
 	}
-	return strings.NewReplacer("这个月", "这一期", "当月", "当期", "各月", "各期",
-		"月份如 2023-02，季度、半年、年度如", "每期为其数据文件的年和月（这一期的最后一个月），如 2024-06；由各期汇总的季度、半年、年度通报如")
+	return kind.Reword().Replace(strings.ReplaceAll(doc, "月份如 2023-02，季度、半年、年度如",
+		"每期为其数据文件的年和月（这一期的最后一个月），如 2024-06；由各期汇总的季度、半年、年度通报如"))
 }
 
 // spanKeyDoc is what the 期别代号 column holds, told by the office's own
-// newest file: 202406 for data/2024-06.toml, 2024年1-6月.
+// newest file: 202406 for data/2024-06.toml, 2024年1-6月. Only an office
+// whose files are quarters or half years has the column, and a file.
 func (o *openData) spanKeyDoc() string {
 	m := o.s.Months[len(o.s.Months)-1]
 	return fmt.Sprintf("期别的代号：这一期数据文件的年和月（这一期的最后一个月）的六位数字，如 %04d%02d（%s，即 data/%s.toml；data.json 写作 %s），Excel 不会把它当作日期；由各期汇总的季度、半年、年度通报的 data.csv 为 2024-Q1、2024-H1、2024",
@@ -1115,7 +1118,6 @@ func (o *openData) dataInputs() []input {
 func (o *openData) csvColumns() []DataField {
 	doc := map[string]string{
 		"月份":   "期别的代号：月份为年和月的六位数字，如 202302（2023年2月；data.json 写作 2023-02），Excel 不会把它当作日期；季度、半年、年度通报的 data.csv 为 2024-Q1、2024-H1、2024",
-		"期别代号": o.spanKeyDoc(),
 		"指标":   "指标名称；“" + CompositeLabel + "”为综合考核排名",
 		"组别":   "所在的组（各组分别排名）",
 		"得分":   "得分；“" + CompositeLabel + "”一行为综合得分，季度、半年、年度为" + aggregateScore[o.s.Config.Aggregate.Method],
@@ -1128,9 +1130,12 @@ func (o *openData) csvColumns() []DataField {
 		"备注": "这个月不涉及这项工作、不参加这一项排名的" + o.s.Config.Terms.Unit + "：写“" + notApplicable + "”，当月数据写了原因的为“" + notApplicable + "（原因）”（即 data.json 的 notApplicable）；" +
 			"这个月免于考核、不参加任何排名的" + o.s.Config.Terms.Unit + "，在本应参加排名的各项和“" + CompositeLabel + "”中各有一行，写“" + exemptNote + "”，写了原因的为“" + exemptNote + "（原因）”（即 data.json 的 exempt、exemptReasons）；季度、半年、年度中各月都免于考核的，在“" + CompositeLabel + "”中有一行，写“" + exemptNote + "”；这些行的得分、排名、并列为空，其余各行的备注为空",
 	}
+	if o.keyColumn() != "月份" {
+		doc[o.keyColumn()] = o.spanKeyDoc()
+	}
 	var out []DataField
 	for i, h := range o.csvHeader() {
-		d := o.periodDocs().Replace(doc[h])
+		d := o.periodDocs(doc[h])
 		if i == 2 {
 			d = h + "名称"
 		}

@@ -138,10 +138,9 @@ func newLayout(s *site.Site, m *site.Month) *layout {
 	}
 	kind := s.Assesses()
 	l.this, l.keyLabel = thisPeriod(kind), "月份"
-	l.period = strings.NewReplacer() // a month's words are the fields'
+	l.period = kind.Reword()
 	if kind != site.Monthly {
 		l.keyLabel = "期别代号"
-		l.period = strings.NewReplacer("本月", l.this, "当月", "当"+kind.Each())
 	}
 	short, _, _ := strings.Cut(l.unit, "（")
 	l.overviewSheet = l.this + overviewSuffix
