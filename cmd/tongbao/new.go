@@ -121,7 +121,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	// Gathering takes days; the site need not wait for it.
-	fmt.Fprintf(stdout, "这个月齐全之前，tongbao build 会因它尚缺的内容而失败；其间要发布其余页面（如更正已发的通报），运行 tongbao build --without %s\n", key)
+	fmt.Fprintf(stdout, s.Assesses().Reword().Replace("这个月齐全之前，tongbao build 会因它尚缺的内容而失败；其间要发布其余页面（如更正已发的通报），运行 tongbao build --without %s\n"), key)
 	return 0
 }
 
@@ -234,6 +234,11 @@ func (sc *scaffold) period() string {
 	return fmt.Sprintf("%d%s%d月", first, dash, sc.month)
 }
 
+// before is the file before as the new one's notes call it: 上月, 上季度
+// of an office assessing once a quarter, 上期 of one every half year (上
+// 半年 would be January to June).
+func (sc *scaffold) before() string { return "上" + sc.s.Assesses().Each() }
+
 func (sc *scaffold) label() string { return fmt.Sprintf("%d年%s", sc.year, sc.period()) }
 
 // monthFile writes data/YYYY-MM.toml through the month file's format:
@@ -248,7 +253,7 @@ func (sc *scaffold) label() string { return fmt.Sprintf("%d年%s", sc.year, sc.p
 func (sc *scaffold) monthFile() string {
 	s := sc.s
 	rk := s.Config.Ranking
-	w := site.NewOfficeWriter(site.MonthFile, &s.Config)
+	w := site.NewOfficeWriter(site.MonthFile, &s.Config).For(s.Assesses())
 	if sc.prev != nil {
 		w.Comment(fmt.Sprintf("%s的考核结果。由 tongbao new 根据 %s 生成。", sc.label(), sc.prev.Key))
 		if changed := sc.methodChanged(); changed != "" {
@@ -272,7 +277,7 @@ func (sc *scaffold) monthFile() string {
 	if higher.City {
 		last := "待填写"
 		if sc.prev != nil && sc.prev.OverallCity > 0 {
-			last += fmt.Sprintf("；上月：%d", sc.prev.OverallCity)
+			last += fmt.Sprintf("；%s：%d", sc.before(), sc.prev.OverallCity)
 		}
 		w.Todo("overallCity", 0, "", w.Label(site.MonthFile.Field("overallCity"))+"（"+last+"）")
 	}
@@ -307,10 +312,10 @@ func (sc *scaffold) monthFile() string {
 			}
 		default:
 			if prev.City > 0 {
-				w.Todo("result.city", 8, "", "上月："+rankText(prev.City, prev.CityTie))
+				w.Todo("result.city", 8, "", sc.before()+"："+rankText(prev.City, prev.CityTie))
 			}
 			if prev.District > 0 {
-				w.Todo("result.district", 8, "", "上月："+rankText(prev.District, prev.DistrictTie))
+				w.Todo("result.district", 8, "", sc.before()+"："+rankText(prev.District, prev.DistrictTie))
 			}
 		}
 		if prev == nil || prev.Progress != "" {
@@ -334,8 +339,7 @@ func (sc *scaffold) monthFile() string {
 		if scored {
 			w.Table("result.townships", "得分（待填写）")
 		} else {
-			each := sc.s.Assesses().Each() // 上期, not 上半年, of an office of half years
-			w.TodoTable("result.townships", "上"+each+"没有得分；本"+each+"如有，去掉本行和下面各行的 #")
+			w.TodoTable("result.townships", sc.before()+"没有得分；本"+sc.s.Assesses().Each()+"如有，去掉本行和下面各行的 #")
 		}
 		for _, u := range ind.Townships {
 			if !u.AssessedIn(sc.key) {
@@ -343,13 +347,13 @@ func (sc *scaffold) monthFile() string {
 			}
 			note := ""
 			if v, ok := last[u]; ok {
-				note = "上月：" + lastScore(v)
+				note = sc.before() + "：" + lastScore(v)
 			}
 			// The first month of a township that continues another:
 			// last month's score is the other's, named.
 			for _, was := range u.Was {
 				if v, ok := last[was]; ok && note == "" {
-					note = "上月（" + was.Name + "）：" + lastScore(v)
+					note = sc.before() + "（" + was.Name + "）：" + lastScore(v)
 				}
 			}
 			// One the indicator did not apply to last month (不涉及) is
@@ -358,7 +362,7 @@ func (sc *scaffold) monthFile() string {
 			// say again.
 			if prev != nil && note == "" {
 				if reason, ok := prev.Excludes(u); ok {
-					note = "上月：不涉及"
+					note = sc.before() + "：不涉及"
 					if reason != "" {
 						note += "（" + reason + "）"
 					}
@@ -371,7 +375,7 @@ func (sc *scaffold) monthFile() string {
 	categories := site.MonthFile.Field("categories")
 	if sc.prev != nil && len(sc.prev.Categories) > 0 {
 		w.Line("")
-		w.Comment(categories.Label + "（沿用上月，如有调整请修改）")
+		w.Comment(categories.Label + "（沿用" + sc.before() + "，如有调整请修改）")
 		w.Table("categories", "")
 		for _, c := range site.CarryCategories(sc.prev.Categories, sc.key) {
 			names := make([]string, len(c.Units))

@@ -533,6 +533,22 @@ func TestNewNextQuarter(t *testing.T) {
 			if want := "\nperiod      = \"" + c.wantPeriod + "\"\n"; !strings.Contains(string(month), want) {
 				t.Errorf("data/%s.toml lacks %q:\n%s", c.next, want, month)
 			}
+			// The notes name the file before as the office's pages do:
+			// 上季度, 上期 (上半年 is January to June), and the fields' help
+			// 本季度, 本期.
+			before, this := "上月", "本月"
+			switch c.period {
+			case "1-3月", "10-12月", "第二季度":
+				before, this = "上季度", "本季度"
+			case "1-6月", "7-12月", "上半年", "下半年度":
+				before, this = "上期", "本期"
+			}
+			if !strings.Contains(string(month), "# "+before+"：") || !strings.Contains(string(month), this+"不涉及本项工作的单位") {
+				t.Errorf("data/%s.toml lacks %s： and %s不涉及:\n%s", c.next, before, this, month)
+			}
+			if before != "上月" && (strings.Contains(string(month), "上月") || strings.Contains(string(month), "本月")) {
+				t.Errorf("data/%s.toml speaks of months:\n%s", c.next, month)
+			}
 			circ, _ := os.ReadFile(filepath.Join(dir, "content", "circulars", c.next+".md"))
 			if want := "\ntitle  = \"" + c.wantTitle + "\""; !strings.Contains(string(circ), want) {
 				t.Errorf("the circular lacks %q:\n%s", want, circ)
