@@ -449,7 +449,44 @@ func LoadCatalogue(dir string) (*Site, error) {
 	if err := l.diags.Err(); err != nil {
 		return nil, err
 	}
+	l.s.filed = l.filedPeriods()
 	return l.s, nil
+}
+
+// topPeriodRE is a month file's period = line, before its first table
+// (firstTableRE).
+var (
+	topPeriodRE  = regexp.MustCompile(`(?m)^[ \t]*period[ \t]*=[ \t]*["']([^"'\n]*)["']`)
+	firstTableRE = regexp.MustCompile(`(?m)^[ \t]*\[`)
+)
+
+// filedPeriods are the month files in data/ with their keys and periods
+// only (Site.filed), each read up to its first table: what the office
+// assesses by, without parsing the months — a file that is wrong is the
+// concern of the commands that read it whole. A period written
+// otherwise than as a plain string reads as none, a month.
+func (l *loader) filedPeriods() []*Month {
+	var out []*Month
+	for _, rel := range l.walk("data") {
+		m := monthFileRE.FindStringSubmatch(rel)
+		if m == nil {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(l.root, filepath.FromSlash(rel)))
+		if err != nil {
+			continue
+		}
+		text := string(src)
+		if i := firstTableRE.FindStringIndex(text); i != nil {
+			text = text[:i[0]]
+		}
+		month := &Month{Key: m[1] + "-" + m[2], File: rel, Year: atoi(m[1]), Month: atoi(m[2])}
+		if p := topPeriodRE.FindStringSubmatch(text); p != nil {
+			month.Period = p[1]
+		}
+		out = append(out, month)
+	}
+	return out
 }
 
 // startLoad makes the loader of the site in dir and reads the catalogue.

@@ -70,6 +70,11 @@ type Site struct {
 	units      map[string]*Unit // by name and by slug
 	indicators map[string]*Indicator
 	months     map[string]*Month
+	// filed are the month files as LoadCatalogue finds them, each with
+	// its key and period alone, read without the rest: the kind of period
+	// the office assesses by (Assesses) for export and import, which load
+	// no month but the one they write.
+	filed []*Month
 }
 
 // A File is an input file kept in memory: a layout or an asset, the
@@ -666,8 +671,15 @@ func FilesKind(months []*Month) PeriodKind {
 
 // Assesses is the kind of period the office assesses by: that of its
 // every month file (FilesKind). Its pages speak of it, 季度 or 半年度
-// where a monthly office's speak of 月 (PeriodKind.Each, Column).
-func (s *Site) Assesses() PeriodKind { return FilesKind(s.Months) }
+// where a monthly office's speak of 月 (PeriodKind.Each, Column), and so
+// do its workbooks. A site of the catalogue alone (LoadCatalogue) tells
+// it by the periods its files write.
+func (s *Site) Assesses() PeriodKind {
+	if len(s.Months) == 0 {
+		return FilesKind(s.filed)
+	}
+	return FilesKind(s.Months)
+}
 
 // Result returns the month's result for an indicator, or nil.
 func (m *Month) Result(id string) *Result { return m.byIndicator[id] }
