@@ -886,3 +886,53 @@ func TestImportCSVMergesNotApplicable(t *testing.T) {
 		t.Errorf("the merged file has no notApplicable above gongye's table:\n%s", merged)
 	}
 }
+
+// TestExportHalfYearOffice: export, which loads the catalogue and the one
+// month it writes, tells an office assessing every half year by the
+// periods its files write (data/2023-12.toml of 7-12月 beside 2024-06's
+// 1-6月): its workbook's overview is 本期概况 and its marks 本期评分 —
+// not the 本月 of a site it would have taken for one of no months. Its
+// file, imported back, says whose half it is (2024年1-6月的考核结果).
+// One of those files written 6月, the office is a monthly one again.
+func TestExportHalfYearOffice(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if code, _, errOut := runCmd("init", dir); code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, errOut)
+	}
+	edit(t, dir, "data/2024-01.toml", `period      = "1月"`, `period      = "1-6月"`)
+	edit(t, dir, "content/circulars/2024-01.md", `data   = "2024-01"`, `data   = "2024-06"`)
+	edit(t, dir, "content/circulars/2024-01.md", `date   = 2024-02-20`, `date   = 2024-07-20`)
+	first, _ := os.ReadFile(filepath.Join(dir, "data", "2024-01.toml"))
+	os.Remove(filepath.Join(dir, "data", "2024-01.toml"))
+	os.WriteFile(filepath.Join(dir, "data", "2024-06.toml"), first, 0o644)
+	os.WriteFile(filepath.Join(dir, "data", "2023-12.toml"), []byte(strings.Replace(string(first), `"1-6月"`, `"7-12月"`, 1)), 0o644)
+	sheets := func(name string) (list []string, mark string) {
+		f, err := excelize.OpenFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		mark, _ = f.GetCellValue("考核结果", "D1")
+		return f.GetSheetList(), mark
+	}
+	book := filepath.Join(t.TempDir(), "2024-06.xlsx")
+	if code, _, errOut := runCmd("export", "2024-06", book, "-s", dir); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, errOut)
+	}
+	if list, mark := sheets(book); len(list) < 2 || list[1] != "本期概况" || mark != "本期通报" {
+		t.Errorf("the half year's workbook: sheets %q, 考核结果!D1 %q; want 本期概况 second and 本期通报", list, mark)
+	}
+	if code, out, errOut := runCmd("import", "2024-06", book, "-s", dir, "--force"); code != 0 {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
+	}
+	if imported, _ := os.ReadFile(filepath.Join(dir, "data", "2024-06.toml")); !strings.HasPrefix(string(imported), "# 2024年1-6月的考核结果。由 tongbao import 从 2024-06.xlsx 导入。\n") {
+		t.Errorf("the imported file starts %q", string(imported)[:min(len(imported), 120)])
+	}
+	edit(t, dir, "data/2023-12.toml", `period      = "7-12月"`, `period      = "12月"`)
+	if code, _, errOut := runCmd("export", "2024-06", book, "-s", dir, "--force"); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, errOut)
+	}
+	if list, mark := sheets(book); len(list) < 2 || list[1] != "本月概况" || mark != "本月通报" {
+		t.Errorf("a monthly office's workbook: sheets %q, 考核结果!D1 %q; want 本月概况 second and 本月通报", list, mark)
+	}
+}

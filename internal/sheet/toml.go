@@ -19,7 +19,14 @@ import (
 func (r *reader) monthFile() (text []byte, places map[string]string, results, scores int) {
 	w := site.NewWriter(site.MonthFile)
 	places = map[string]string{}
+	// The months as the workbook's 期别 names them (2024年7-12月 of an
+	// office assessing every half year, 2023年1-2月), else the file's.
 	label := fmt.Sprintf("%d年%d月", r.year, r.month)
+	for _, t := range r.top {
+		if period := strings.TrimSpace(t.v.text); t.f.Key == "period" && period != "" {
+			label = fmt.Sprintf("%d年%s", r.year, period)
+		}
+	}
 	w.Comment(fmt.Sprintf("%s的考核结果。由 tongbao import 从 %s 导入。", label, r.source))
 	if r.fromCSV {
 		w.Comment("再次导入得分表（CSV）时，其得分并入本文件（与已有得分不同时加 --force），也可以直接修改本文件。")
