@@ -391,6 +391,11 @@ type OpenData struct {
 	Categories   []OpenCategory   `json:"categories" zh:"{department}考核排类"`
 	Rewards      []OpenReward     `json:"rewards" zh:"奖励"`
 	Interviews   []OpenInterview  `json:"interviews" zh:"奖励以外的措施{actions}"`
+	// Waived are the rules' measures withheld by a [[waiver]]: not
+	// among rewards and interviews, as not in the circular, and listed
+	// here with why, so that the open data shows both what the rules
+	// gave and what the office decided.
+	Waived []OpenWaived `json:"waived,omitempty" zh:"奖惩规则本期得出、经研究不予采取的措施（当月数据的 [[waiver]]；有则列出）"`
 }
 
 type OpenCircular struct {
@@ -524,6 +529,19 @@ type OpenInterview struct {
 	Kind   string `json:"kind" zh:"措施{actions}"`
 	Reason string `json:"reason" zh:"事由"`
 	Source string `json:"source" zh:"依据，同上"`
+}
+
+// OpenWaived is a rule's measure the month's [[waiver]] withholds.
+type OpenWaived struct {
+	Unit         string `json:"unit" zh:"单位"`
+	Slug         string `json:"slug" zh:"单位代号"`
+	Kind         string `json:"kind" zh:"规则得出的措施：奖励，或奖励以外的措施{actions}"`
+	Who          string `json:"who,omitempty" zh:"对象（有则列出）"`
+	Amount       int64  `json:"amount,omitempty" zh:"金额（元，奖励才有）"`
+	Reason       string `json:"reason" zh:"规则得出它的事由"`
+	Source       string `json:"source" zh:"得出它的规则，如 config.toml [[rule]] 第2条"`
+	WaiverReason string `json:"waiverReason" zh:"不予采取的原因"`
+	WaiverSource string `json:"waiverSource" zh:"写明不予采取的一项，如 data/2024-05.toml [[waiver]] 第1条"`
 }
 
 // unitList are the names of units, and unitSlugs their slugs: data.json
@@ -666,6 +684,12 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	for _, iv := range p.Interviews("") {
 		d.Interviews = append(d.Interviews, OpenInterview{Unit: iv.Unit.Name, Slug: iv.Unit.Slug, Who: iv.Who, By: iv.By, Kind: iv.Action, Reason: iv.Reason, Source: iv.Source.Public()})
+	}
+	for _, w := range p.Waived {
+		if m := w.Measure; w.Matched {
+			d.Waived = append(d.Waived, OpenWaived{Unit: m.Unit.Name, Slug: m.Unit.Slug, Kind: m.Action, Who: m.Who, Amount: m.Amount,
+				Reason: m.Reason, Source: m.Source.Public(), WaiverReason: w.Reason, WaiverSource: w.Source.Public()})
+		}
 	}
 	return compactJSON(d)
 }

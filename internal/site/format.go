@@ -323,6 +323,12 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 			Sheet: "填{actions}{kindDefault}"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "约谈原因"},
 	}},
+	{Key: "waiver", Kind: Tables, Label: "免予措施", Help: "规则（[[rule]]）本期得出、经研究不予采取的措施（如因防汛救灾不予约谈），可不填：规则不变，只这一期不列出，原因记入 data.json", Fields: []Field{
+		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "规则对其采取措施的单位"},
+		{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "规则得出的措施，如“约谈”“奖励”：[terms] actions 之一",
+			Sheet: "规则得出的措施，如“约谈”“奖励”"},
+		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "不予采取的原因，如“全力投入防汛救灾，经县政府研究不予约谈”"},
+	}},
 }}
 
 // A record is one TOML table read by its description: every value is

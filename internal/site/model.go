@@ -537,6 +537,7 @@ type Month struct {
 	Categories  []Category
 	Rewards     []Reward
 	Interviews  []Interview
+	Waivers     []Waiver
 
 	byIndicator map[string]*Result
 	// warnings are the file's own (a decimal slip): kept with the month,
@@ -797,6 +798,17 @@ type Interview struct {
 	Unit   *Unit
 	Who    string
 	Kind   string
+	Reason string
+	Line   int
+}
+
+// A Waiver is a month file's [[waiver]]: a measure its rules give this
+// month that the office decided not to take (免予约谈 after a flood, a
+// reward withheld for an accident), why, and where it stands. The rules
+// stay as they are, and so does every other month.
+type Waiver struct {
+	Unit   *Unit
+	Action string
 	Reason string
 	Line   int
 }
