@@ -858,6 +858,7 @@ type Circular struct {
 	Published             Date   // 发布日期, when the portal published it later than its date; zero otherwise
 	Updated               Date   // 更新日期, when corrected after it was published; zero otherwise
 	Attachments           []Attachment
+	Entries               []EntryEdit  // its [[entry]]s: the edits of its indicators' entries
 	Linked                []Attachment // the files in content/ its body links to (see bodyLinks)
 	PageLinks             []PageLink   // its body's links to other Markdown files
 	RootLinks             []RootLink   // its body's links written from the host's root (/about/)
@@ -869,6 +870,29 @@ type Circular struct {
 	// whose date is not given yet: Date is zero, and it sorts after every
 	// dated circular, as the newest. A loaded site has none.
 	Undated bool
+}
+
+// An EntryEdit is a circular's [[entry]]: what the leadership changed,
+// in this circular only, of one entry the indicators shortcode writes —
+// a sentence after its ranking sentences, other words in their place, or
+// the entry left out. The month's data, the appendix and data.json stay
+// as the rules make them: the edit is of the text.
+type EntryEdit struct {
+	Indicator string // its id
+	After     string // inline Markdown, after the ranking sentences; "" for none
+	Ranking   string // the words in place of the ranking sentences; "" to keep them
+	Omit      bool
+	Line, Col int // where indicator = stands
+}
+
+// Entry returns c's edit of the entry of indicator id, or nil.
+func (c *Circular) Entry(id string) *EntryEdit {
+	for i := range c.Entries {
+		if c.Entries[i].Indicator == id {
+			return &c.Entries[i]
+		}
+	}
+	return nil
 }
 
 // URLPath is the circular's permanent path: circulars/2023/14/, or

@@ -1,0 +1,85 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestEntryEdits renders historySite's 2023-02 circular, whose 重点工作 are
+// 1. 经济运行 (township scores, 全市第一) and 2. 财政收入 (三区第三 of
+// three: in city-bottom), as its [[entry]]s edit them: the ranking
+// sentence of 经济运行 replaced, a sentence after it, 财政收入 left out of
+// both shortcodes; then 经济运行 left out, 财政收入 numbered 1. The
+// appendix, which is outside the body, is not edited.
+func TestEntryEdits(t *testing.T) {
+	for _, tc := range []struct {
+		entries      string
+		want, absent []string
+	}{
+		{`[[entry]]
+indicator = "jingji"
+ranking = "该项数据正在核实，本月暂不通报排名。"
+after = "甲街道连续两月全区第一，予以**表扬**。"
+
+[[entry]]
+indicator = "caizheng"
+omit = true
+`, []string{
+			`<p id="entry-jingji"><strong>1. 经济运行。</strong>全市综合排名第一。</p>
+<p class="ranking">该项数据正在核实，本月暂不通报排名。</p>
+<p class="ranking-after">甲街道连续两月全区第一，予以<strong>表扬</strong>。</p>`,
+			`<p>本期没有排全市后三的单项目标。</p>`,
+		}, []string{"排名全区", "财政收入", "2. "}},
+		{`[[entry]]
+indicator = "jingji"
+omit = true
+`, []string{
+			`<p id="entry-caizheng"><strong>1. 财政收入。</strong>三区排名第三。</p>`,
+			`财政收入，排名第三（只考核三区）。（责任单位：区财政局）`,
+		}, []string{"经济运行", "ranking-after"}},
+	} {
+		f := historySite()
+		c := f["content/circulars/2023-02.md"]
+		c = strings.Replace(c, "+++\n正文。", tc.entries+"+++\n{{< indicators \"重点工作\" >}}\n\n{{< city-bottom >}}", 1)
+		f["content/circulars/2023-02.md"] = c
+		circ := string(renderFiles(t, loadFiles(t, f), "/")["circulars/2023/5/index.html"])
+		body := circ[strings.Index(circ, `<div class="doc-body">`):]
+		body = body[:strings.Index(body, "</div>")]
+		for _, w := range tc.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: the body lacks\n%s\nin\n%s", tc.entries, w, body)
+			}
+		}
+		for _, a := range tc.absent {
+			if strings.Contains(body, a) {
+				t.Errorf("%s: the body has %s:\n%s", tc.entries, a, body)
+			}
+		}
+		if !strings.Contains(circ[strings.Index(circ, "</article>"):], "经济运行") {
+			t.Errorf("%s: the appendix lost 经济运行", tc.entries)
+		}
+	}
+}
+
+// TestTableCaptionAndNote: the table shortcode's second argument is its
+// caption as written ("" keeps 安全生产乡镇（街道）排名), its third a note
+// under it, in the 注： the table is described by, ending in 。.
+func TestTableCaptionAndNote(t *testing.T) {
+	f := historySite()
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。",
+		`{{< table "anquan" "2023年2月各街道安全生产排名" "注：按属地统计" >}}`+"\n\n"+`{{< table "jingji" "" "含开发区" >}}`, 1)
+	circ := string(renderFiles(t, loadFiles(t, f), "/")["circulars/2023/5/index.html"])
+	for _, want := range []string{
+		`<table class="ranking-table" aria-describedby="table-anquan-note">
+<caption>2023年2月各街道安全生产排名</caption>`,
+		`<p class="note table-note" id="table-anquan-note">注：按属地统计。</p>`,
+		`<table class="ranking-table" aria-describedby="table-jingji-note">
+<caption>经济运行乡镇（街道）排名</caption>`,
+		`<p class="note table-note" id="table-jingji-note">注：含开发区。</p>`,
+	} {
+		if !strings.Contains(circ, want) {
+			i := strings.Index(circ, "ranking-table")
+			t.Errorf("no\n%s\nin\n%s", want, circ[max(i-100, 0):min(i+1500, len(circ))])
+		}
+	}
+}
