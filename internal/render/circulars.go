@@ -277,6 +277,14 @@ func (cs *circulars) convertBodies() {
 	})
 }
 
+// stopped is s ending a sentence, or "".
+func stopped(s string) string {
+	if s == "" {
+		return ""
+	}
+	return withStop(s)
+}
+
 // circular builds the layout view of circular i, without its body.
 func (c *core) circular(i int) *Circular {
 	circ := c.s.Circulars[i]
@@ -301,6 +309,7 @@ func (c *core) circular(i int) *Circular {
 		Letter:     circ.Letter,
 		Valid:      circ.Valid,
 		Note:       circ.Note,
+		Correction: stopped(circ.Correction),
 		CC:         circ.CC,
 		Printed:    dateData(circ.Printed),
 		Path:       circ.URLPath(),

@@ -83,3 +83,21 @@ func TestTableCaptionAndNote(t *testing.T) {
 		}
 	}
 }
+
+// TestCorrectionTold: a circular corrected after publication says so
+// before the document, with the day (updated) and what (correction),
+// ending a sentence; data.json carries both.
+func TestCorrectionTold(t *testing.T) {
+	f := historySite()
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "data = ",
+		"updated = 2023-05-10\ncorrection = \"甲街道经济运行得分由95更正为59\"\ndata = ", 1)
+	out := renderFiles(t, loadFiles(t, f), "/")
+	circ := string(out["circulars/2023/5/index.html"])
+	want := `<p class="doc-correction" role="note"><strong>更正说明</strong>（<time datetime="2023-05-10">2023年5月10日</time>）：甲街道经济运行得分由95更正为59。</p>`
+	if i, j := strings.Index(circ, want), strings.Index(circ, "<article"); i < 0 || i > j {
+		t.Errorf("no %s before the document in\n%s", want, circ[:min(j+200, len(circ))])
+	}
+	if data := string(out["circulars/2023/5/data.json"]); !strings.Contains(data, `"updated":"2023-05-10","correction":"甲街道经济运行得分由95更正为59",`) {
+		t.Errorf("data.json lacks the correction: %s", data[:min(400, len(data))])
+	}
+}

@@ -404,6 +404,7 @@ type OpenCircular struct {
 	Date        string           `json:"date" zh:"成文日期，如 2023-04-03"`
 	Published   string           `json:"published" zh:"发布日期：在网站上发布的日期，不早于成文日期"`
 	Updated     string           `json:"updated,omitempty" zh:"更新日期：发布后更正的日期（更正过才有）"`
+	Correction  string           `json:"correction,omitempty" zh:"更正说明：更正了什么（写了才有）"`
 	Valid       string           `json:"valid,omitempty" zh:"有效性：失效或废止（不再有效时才有；没有这一项即为有效）"`
 	URL         string           `json:"url" zh:"通报的网址"`
 	Attachments []OpenAttachment `json:"attachments,omitempty" zh:"通报的附件，按附件的顺序（有则列出）"`
@@ -591,7 +592,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	v := o.circular(i)
 	d := OpenData{
-		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), Published: c.PublishDate().String(), Updated: dateString(c.Updated), Valid: notValid(c.Valid), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
+		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), Published: c.PublishDate().String(), Updated: dateString(c.Updated), Correction: c.Correction, Valid: notValid(c.Valid), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
 		Month:       p.Span.Key(),
 		Period:      p.Label,
 		OverallCity: m.OverallCity,

@@ -703,6 +703,11 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	} else {
 		c.Updated = updated(r, f, c.Date, "成文日期")
 	}
+	// A correction is told on the page, dated by updated: one undated
+	// would read as part of the circular as signed.
+	if c.Correction = strings.TrimSpace(r.text("correction")); c.Correction != "" && c.Updated == (Date{}) {
+		f.errorf("correction", "写了 correction（更正说明）也要写 updated（更正的日期，不加引号）：页面上写明何时更正")
+	}
 	p.dataAt[0], p.dataAt[1] = f.position("data")
 	c.NumberLine, c.NumberCol = f.position("number")
 	switch v := r.text("format"); v {

@@ -28,3 +28,9 @@ func TestEntryOfIndicatorNotReported(t *testing.T) {
 	wantDiagnostic(t, files, "content/circulars/2023-02.md", "data = \"2023-02\"\n", "data = \"2023-02\"\n[[entry]]\nindicator = \"xinfang\"\nafter = \"x\"\n",
 		"content/circulars/2023-02.md:7:1: 2023年1-2月没有指标“信访”的考核结果（data/2023-02.toml 中没有它的 [[result]]），通报中本来就没有这一项：删去这个 [[entry]]")
 }
+
+// A correction is dated: without updated it is an error at it.
+func TestCorrectionNeedsUpdated(t *testing.T) {
+	wantDiagnostic(t, miniSite(), "content/circulars/2023-02.md", "data = \"2023-02\"\n", "data = \"2023-02\"\ncorrection = \"得分更正\"\n",
+		"content/circulars/2023-02.md:6:1: 写了 correction（更正说明）也要写 updated（更正的日期，不加引号）：页面上写明何时更正")
+}

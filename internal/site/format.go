@@ -240,6 +240,8 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 			{Key: "omit", Kind: Flag, Label: "不列出", Help: "true：本期通报的 indicators 短代码不写这一项（其余各项依次编号），city-bottom 也不列它；不能与 after、ranking 同写；可不填"},
 		}},
 	updatedField,
+	{Key: "correction", Kind: Text, Label: "更正说明",
+		Help: "发布后更正了什么，如“甲镇规模工业增加值增速得分由8.5更正为6.0，排名相应调整”：页面上通报之前写明“更正说明（更新日期）：……”（打印时不印），data.json 记为 circular.correction；须同时写 updated；可不填"},
 	attachmentField,
 	aliasesField,
 }}

@@ -857,6 +857,7 @@ type Circular struct {
 	Printed               Date   // 印发日期; zero when the 版记 lists no 印发 line
 	Published             Date   // 发布日期, when the portal published it later than its date; zero otherwise
 	Updated               Date   // 更新日期, when corrected after it was published; zero otherwise
+	Correction            string // 更正说明: what was corrected on Updated; "" for none said
 	Attachments           []Attachment
 	Entries               []EntryEdit  // its [[entry]]s: the edits of its indicators' entries
 	Linked                []Attachment // the files in content/ its body links to (see bodyLinks)
