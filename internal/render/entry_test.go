@@ -101,3 +101,21 @@ func TestCorrectionTold(t *testing.T) {
 		t.Errorf("data.json lacks the correction: %s", data[:min(400, len(data))])
 	}
 }
+
+// TestEntryOmitsGroup: a group's [[entry]] omit leaves out its entries
+// too, which would otherwise be numbered （1） under the entry before it.
+// historySite gains 3. 经济组 with （1）工业 in 2023-02.
+func TestEntryOmitsGroup(t *testing.T) {
+	f := historySite()
+	f["data/indicators.toml"] += "[[indicator]]\nid = \"zu\"\nname = \"经济组\"\nsection = \"重点工作\"\n" +
+		"[[indicator]]\nid = \"gongye\"\nname = \"工业\"\nparent = \"zu\"\ntownships = \"all\"\n"
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "[categories]", "[[result]]\nindicator = \"gongye\"\n[result.townships]\n\"甲街道\" = 3\n\"乙街道\" = 2\n\"丙镇\" = 1\n[categories]", 1)
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "+++\n正文。",
+		"[[entry]]\nindicator = \"zu\"\nomit = true\n+++\n{{< indicators \"重点工作\" >}}", 1)
+	circ := string(renderFiles(t, loadFiles(t, f), "/")["circulars/2023/5/index.html"])
+	body := circ[strings.Index(circ, `<div class="doc-body">`):]
+	body = body[:strings.Index(body, "</div>")]
+	if !strings.Contains(body, "<strong>2. 财政收入。</strong>") || strings.Contains(body, "经济组") || strings.Contains(body, "工业") {
+		t.Errorf("经济组 and its 工业 left out, 财政收入 the last, want; got\n%s", body)
+	}
+}

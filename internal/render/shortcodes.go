@@ -190,8 +190,8 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 	// Nor is one the circular's [[entry]] leaves out: the entries after
 	// it are numbered as if it were not in the catalogue.
 	listed := func(ind *site.Indicator) bool {
-		if ed.omitted(ind.ID) {
-			return false
+		if ed.omitted(ind.ID) || ind.Parent != nil && ed.omitted(ind.Parent.ID) {
+			return false // a group's entries go with it: numbered on, they would read as the entry's before it
 		}
 		if p.Month.Result(ind.ID) != nil {
 			return true
