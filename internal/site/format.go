@@ -228,7 +228,7 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 	{Key: "format", Kind: Text, Label: "公文格式", Help: "letter：信函格式（默认，用于“函”）；file：文件格式"},
 	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止，显示在页面的元数据中；失效、废止的通报在 data.json 中记为 valid，考核数据页在它的一行中标明（已废止）"},
 	{Key: "topic", Kind: Text, Label: "主题分类", Help: "本期的主题分类，显示在页面的元数据中；不填用 config.toml 中 [terms] 的 topic（默认“综合政务”）"},
-	{Key: "note", Kind: Text, Label: "附注", Help: "写在成文日期下，加圆括号，如“此件公开发布”；可不填"},
+	{Key: "note", Kind: Text, Label: "附注", Help: "写在成文日期下，加圆括号，如“此件公开发布”；联系人和电话也写在附注中（GB/T 9704 的版记没有这一项），如“此件公开发布，联系人：王明，联系电话：0739-1234567”；可不填"},
 	{Key: "cc", Kind: Text, Label: "抄送机关", Help: "写在文末版记中，如“市政府办公室，县委办公室”；可不填"},
 	{Key: "printer", Kind: Text, Label: "印发机关", Help: "文件格式的版记中的印发机关，默认为 config.toml 的 issuer；只在写了 printed 时列出"},
 	{Key: "printed", Kind: Day, Label: "印发日期", Help: "文件格式的版记中的印发日期，如 2024-02-21（不加引号）；不填则版记不列印发机关和日期；信函格式不用"},
