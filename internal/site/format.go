@@ -49,7 +49,8 @@ type Field struct {
 	Kind  Kind
 	Label string // short Chinese name: a workbook's column heading
 	// Help is what to write, in Chinese. {city}, {cityUnits}, {peer},
-	// {districtUnits}, {unit}, {department}, {actions} and {kindDefault}
+	// {districtUnits}, {unit}, {department}, {actions}, {allActions} (every
+	// action, 奖励 too) and {kindDefault}
 	// (what an [[interview]] without a kind is) in it stand for
 	// the office's own words and numbers ([terms], [ranking]): a file
 	// written for one office says them (Config.Words), the reference says
@@ -334,7 +335,7 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	}},
 	{Key: "waiver", Kind: Tables, Label: "免予措施", Help: "规则（[[rule]]）本期得出、经研究不予采取的措施（如因防汛救灾不予约谈），可不填：规则不变，只这一期不列出，原因记入 data.json", Fields: []Field{
 		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "规则对其采取措施的单位"},
-		{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "规则得出的措施，如“约谈”“奖励”：[terms] actions 之一",
+		{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "规则得出的措施：{allActions}",
 			Sheet: "规则得出的措施，如“约谈”“奖励”"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "不予采取的原因，如“全力投入防汛救灾，经县政府研究不予约谈”"},
 	}},
