@@ -382,7 +382,7 @@ tongbao new 2024-02 --xlsx，它会据此生成 data/2024-02.toml 和填报工�
 		w.Entry("categories", c.name, c.units)
 	}
 	w.Line("")
-	handEntryExamples(w, "规则（config.toml 的 [[rule]]）之外的加减分、奖励和约谈，按需填写，例如：")
+	handEntryExamples(w, "规则（config.toml 的 [[rule]]）之外的加减分、奖励和约谈，和规则得出、经研究本月不予采取的措施（[[waiver]]），按需填写，例如：")
 	return w.String()
 }
 

@@ -393,7 +393,7 @@ func (sc *scaffold) monthFile() string {
 		w.Comment(`"一类" = []`)
 	}
 	w.Line("")
-	handEntryExamples(w, "加减分、奖励和约谈按需填写，例如：")
+	handEntryExamples(w, "加减分、奖励和约谈按需填写；规则得出、经研究本月不予采取的措施写 [[waiver]]，例如：")
 	return w.String()
 }
 
@@ -461,10 +461,12 @@ func (sc *scaffold) methodChanged() string {
 }
 
 // handEntryExamples writes, commented out, an example of each entry a
-// month file takes by hand (an adjustment, a reward, an interview).
+// month file takes by hand (an adjustment, a reward, an interview, a
+// waiver of a rule's measure): where the office edits a month, it learns
+// what it may write.
 func handEntryExamples(w *site.Writer, intro string) {
 	w.Comment(intro)
-	for i, path := range []string{"adjustment", "reward", "interview"} {
+	for i, path := range []string{"adjustment", "reward", "interview", "waiver"} {
 		if i > 0 {
 			w.Line("#")
 		}

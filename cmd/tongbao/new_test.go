@@ -630,6 +630,9 @@ func TestNewInOfficeWords(t *testing.T) {
 			"#   notApplicable  不涉及的单位：本月不涉及本项工作的单位",
 			`要写明原因的，把那一项写作 {township = "甲镇", reason = "本月无规模以上工业企业"}；`,
 			"# overallCity =            # 全市综合排名（待填写；上月：8）\n",
+			// The waiver of a rule's measure is shown where the month is
+			// edited, with the office's actions, 奖励 among them.
+			"# [[waiver]]\n# unit   = \"\"              # 单位：规则对其采取措施的单位\n# action = \"\"              # 措施：规则得出的措施：“奖励”、“约谈” 或 “提醒约谈”\n",
 		}},
 		{"an office a province ranks among 14", [][2]string{{`city       = "全市"`, `city       = "全省"`}, {"cityUnits     = 12", "cityUnits     = 14"}}, []string{
 			"#   overallCity    全省综合排名：本地区在全省综合排名中的名次（1～14），可不填\n",

@@ -207,7 +207,7 @@ func rewrittenWarnings(s *site.Site, found []republished, diffs func(republished
 			name += "（" + now.Circular.Number + "）"
 		}
 		file, line, col := "", 0, 0
-		correction := "如果是更正这份通报，在它的前置信息中写上 updated = 更正日期"
+		correction := "如果是更正这份通报，在它的前置信息中写上 updated = 更正日期，和 correction = 更正说明（页面上写明更正了什么）"
 		if c := at[f.path]; c != nil {
 			file, line, col = c.File, c.NumberLine, c.NumberCol
 			if c.Updated != (site.Date{}) {

@@ -56,12 +56,12 @@ func aggregates(prev *Results, s *site.Site, months []*Period) []*Period {
 				before = append(before, q)
 			}
 		}
-		ms, cs := measures(s, p, before)
+		ms, cs, ws := measures(s, p, before)
 		switch {
 		case fresh[p]:
-			p.Measures, p.Conflicts = ms, cs
-		case !slices.Equal(ms, p.Measures) || !slices.Equal(cs, p.Conflicts):
-			out[i] = p.remeasured(ms, cs)
+			p.Measures, p.Conflicts, p.Waived = ms, cs, ws
+		case !slices.Equal(ms, p.Measures) || !slices.Equal(cs, p.Conflicts) || !slices.Equal(ws, p.Waived):
+			out[i] = p.remeasured(ms, cs, ws)
 		}
 	}
 	return out

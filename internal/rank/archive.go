@@ -61,6 +61,10 @@ type Period struct {
 	// Conflicts are the hand entries that repeat a rule's measure: each
 	// is an error (Results.Err).
 	Conflicts []Conflict
+	// Waived are the rules' measures the month file's [[waiver]]s
+	// withhold, in the waivers' order, and the waivers that withhold none
+	// (an error, Results.Err).
+	Waived []Waived
 
 	digests digests    // made on first use: see digest.go
 	picks   selections // what each rule selects, made on first use: see measures.go
@@ -154,13 +158,13 @@ func Update(prev *Results, s *site.Site) *Results {
 		if same = same && i < len(prev.months) && prev.months[i] == p; same {
 			continue
 		}
-		ms, cs := measures(s, p, months[:i])
+		ms, cs, ws := measures(s, p, months[:i])
 		if fresh[i] {
-			p.Measures, p.Conflicts = ms, cs
+			p.Measures, p.Conflicts, p.Waived = ms, cs, ws
 			continue
 		}
-		if !slices.Equal(ms, p.Measures) || !slices.Equal(cs, p.Conflicts) {
-			months[i] = p.remeasured(ms, cs)
+		if !slices.Equal(ms, p.Measures) || !slices.Equal(cs, p.Conflicts) || !slices.Equal(ws, p.Waived) {
+			months[i] = p.remeasured(ms, cs, ws)
 		}
 	}
 	res := &Results{
@@ -181,9 +185,9 @@ func Update(prev *Results, s *site.Site) *Results {
 
 // remeasured is p with other measures: a new Period sharing p's
 // rankings, whose digests are made anew.
-func (p *Period) remeasured(ms []Measure, cs []Conflict) *Period {
+func (p *Period) remeasured(ms []Measure, cs []Conflict, ws []Waived) *Period {
 	return &Period{Span: p.Span, Label: p.Label, Month: p.Month, Months: p.Months, GroupSize: p.GroupSize,
-		Groups: p.Groups, CityBottom: p.CityBottom, Measures: ms, Conflicts: cs, picks: p.picks}
+		Groups: p.Groups, CityBottom: p.CityBottom, Measures: ms, Conflicts: cs, Waived: ws, picks: p.picks}
 }
 
 // rankMonth ranks one month's scores (§5.1–§5.6), within each group of

@@ -208,6 +208,22 @@ func (p *Period) makeDigests() {
 	for _, ms := range p.Measures {
 		w.measure(ms)
 	}
+	for _, wv := range m.Waivers {
+		w.str(wv.Unit.Name)
+		w.str(wv.Action)
+		w.str(wv.Reason)
+		w.int(wv.Line)
+	}
+	for _, wd := range p.Waived {
+		w.measure(wd.Measure)
+		w.bool(wd.Matched)
+		w.str(wd.Reason)
+		w.str(wd.Source.File)
+		w.int(wd.Source.Line)
+		w.str(wd.Source.Table)
+		w.int(wd.Source.N)
+		w.bool(wd.Source.Rule)
+	}
 	p.digests.whole = sha256.Sum256(w.b)
 }
 

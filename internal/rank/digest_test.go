@@ -29,6 +29,9 @@ func TestDigestCoversEveryField(t *testing.T) {
 	// The sample leaves no township out of a result (notApplicable): one
 	// is, so that the walk reaches its fields.
 	p.Month.Results[0].NotApplicable = []site.Exclusion{{Unit: s.Townships[0], Reason: "本月无此项工作"}}
+	// Nor does it waive a measure: one is.
+	p.Month.Waivers = []site.Waiver{{Unit: s.Townships[0], Action: "约谈", Reason: "防汛", Line: 3}}
+	p.Waived = []Waived{{Measure: p.Measures[0], Matched: true, Reason: "防汛", Source: Source{File: "data/2023-02.toml", Line: 3, Table: "waiver", N: 1}}}
 	digest := func() [32]byte {
 		p.digests = digests{}
 		return p.Digest()

@@ -50,8 +50,23 @@ type Conflict struct {
 	Hand, Rule Measure
 }
 
+// A Waived is a month file's [[waiver]] with the rule's measure it
+// withholds: the measure is not the period's (not in Measures, not in
+// the circular) and data.json lists it apart, with the waiver's reason,
+// so that a reader of the open data sees what the rules gave and what the
+// office did. A waiver no rule's measure answers (Matched false: its
+// Measure holds only the unit and action it names) is an error: a
+// misspelt action, or a waiver the month's ranks no longer call for.
+type Waived struct {
+	Measure Measure
+	Matched bool
+	Reason  string // why not, as the [[waiver]] says
+	Source  Source // the [[waiver]]
+}
+
 // Err returns every period's conflicts as diagnostics at the hand
-// entries, each naming the rule, or nil.
+// entries, each naming the rule, and its waivers that no rule's measure
+// answers, at the waiver, or nil.
 func (r *Results) Err() error {
 	var l diag.List
 	for _, p := range r.Periods {
@@ -63,8 +78,48 @@ func (r *Results) Err() error {
 			l.Add(c.Hand.Source.File, c.Hand.Source.Line, 1, "%s 与规则重复：%s 的 [[rule]] 已对“%s”作出“%s”（%s），请删去其中之一",
 				kind, c.Rule.Source, c.Hand.Unit.Name, c.Rule.Action, c.Rule.Reason)
 		}
+		for _, w := range p.Waived {
+			if !w.Matched {
+				l.Add(w.Source.File, w.Source.Line, 1, "%s", p.strayWaiver(w))
+			}
+		}
 	}
 	return l.Err()
+}
+
+// strayWaiver says why waiver w withholds nothing in p, and what there is
+// to withhold: the measures of its action the rules give, a hand entry of
+// it (which is deleted rather than waived), or an earlier waiver of it.
+func (p *Period) strayWaiver(w Waived) string {
+	unit, action := w.Measure.Unit, w.Measure.Action
+	msg := fmt.Sprintf("[[waiver]] 没有可免的措施：%s的奖惩规则没有对“%s”作出“%s”", p.Label, unit.Name, action)
+	for _, o := range p.Waived {
+		if o.Matched && o.Measure.Unit == unit && o.Measure.Action == action && o.Source.Line < w.Source.Line {
+			return msg + fmt.Sprintf("，第 %d 行的 [[waiver]] 已免予它，请删去其中之一", o.Source.Line)
+		}
+	}
+	var ruled []string // those waived too: the rules gave them
+	given := p.Actions(action)
+	for _, o := range p.Waived {
+		if o.Matched && o.Measure.Action == action {
+			given = append(given, o.Measure)
+		}
+	}
+	for _, m := range given {
+		if !m.Source.Rule {
+			if m.Unit == unit {
+				return msg + fmt.Sprintf("：它是第 %d 行手写的 [[%s]]，不采取就删去那一项", m.Source.Line, m.Source.Table)
+			}
+			continue
+		}
+		if !slices.Contains(ruled, m.Unit.Name) {
+			ruled = append(ruled, m.Unit.Name)
+		}
+	}
+	if len(ruled) == 0 {
+		return msg + fmt.Sprintf("（本期规则没有作出“%s”）；单位或措施写错了，或者排名变了、已不必免予，请核对或删去这一项", action)
+	}
+	return msg + fmt.Sprintf("（本期规则作出“%s”的是 %s）；单位或措施写错了，或者排名变了、已不必免予，请核对或删去这一项", action, strings.Join(ruled, "、"))
 }
 
 // Rewards returns the period's rewards, in order.
@@ -96,11 +151,14 @@ func (p *Period) Interviews(action string) []Measure {
 	return out
 }
 
-// measures applies the site's rules of p's kind to p, then appends the
-// month file's hand entries, and finds the hand entries that repeat a
-// rule's measure. before are the periods of p's kind before it, oldest
-// first: what a streak reads.
-func measures(s *site.Site, p *Period, before []*Period) ([]Measure, []Conflict) {
+// measures applies the site's rules of p's kind to p, takes out the
+// measures the month file's waivers withhold, then appends its hand
+// entries, and finds the hand entries that repeat a rule's measure
+// still given: one withheld may be given again otherwise by hand (a
+// 约谈 of the 分管领导 in place of the rule's 主要负责人). before are
+// the periods of p's kind before it, oldest first: what a streak reads,
+// by the ranks, so that a measure waived does not break one.
+func measures(s *site.Site, p *Period, before []*Period) ([]Measure, []Conflict, []Waived) {
 	var out []Measure
 	for i, rule := range s.Config.Rules {
 		if rule.Period == p.Span.Kind && rule.AppliesTo(p.Span) {
@@ -109,7 +167,25 @@ func measures(s *site.Site, p *Period, before []*Period) ([]Measure, []Conflict)
 	}
 	m := p.Month
 	if m == nil {
-		return out, nil
+		return out, nil, nil
+	}
+	var waived []Waived
+	for i, w := range m.Waivers {
+		src := Source{File: m.File, Line: w.Line, Table: "waiver", N: i + 1}
+		kept := make([]Measure, 0, len(out))
+		matched := false
+		for _, r := range out {
+			if r.Unit == w.Unit && r.Action == w.Action {
+				waived = append(waived, Waived{Measure: r, Matched: true, Reason: w.Reason, Source: src})
+				matched = true
+				continue
+			}
+			kept = append(kept, r)
+		}
+		if !matched {
+			waived = append(waived, Waived{Measure: Measure{Unit: w.Unit, Action: w.Action}, Reason: w.Reason, Source: src})
+		}
+		out = kept
 	}
 	ruled := len(out)
 	var hand []Measure
@@ -130,7 +206,7 @@ func measures(s *site.Site, p *Period, before []*Period) ([]Measure, []Conflict)
 			}
 		}
 	}
-	return append(out, hand...), conflicts
+	return append(out, hand...), conflicts, waived
 }
 
 // A pick is a unit a rule selects in a period, with where it stands.

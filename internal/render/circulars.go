@@ -261,7 +261,7 @@ func (cs *circulars) convertBodies() {
 			return
 		}
 		body, err := fragment(cs.core, "body:"+circ.File, cs.bodyInputs(circ), func() (template.HTML, error) {
-			return cs.convert(circ.File, circ.Body, circ.BodyLine, cs.periodOf(circ), cs.linkTargets(circ.Attachments, circ.Linked, circ.PageLinks))
+			return cs.convert(circ.File, circ.Body, circ.BodyLine, cs.periodOf(circ), circ.Entries, cs.linkTargets(circ.Attachments, circ.Linked, circ.PageLinks))
 		})
 		if err != nil {
 			cs.fail(err)
@@ -275,6 +275,14 @@ func (cs *circulars) convertBodies() {
 			circ.Body = nil
 		}
 	})
+}
+
+// stopped is s ending a sentence, or "".
+func stopped(s string) string {
+	if s == "" {
+		return ""
+	}
+	return withStop(s)
 }
 
 // circular builds the layout view of circular i, without its body.
@@ -301,6 +309,7 @@ func (c *core) circular(i int) *Circular {
 		Letter:     circ.Letter,
 		Valid:      circ.Valid,
 		Note:       circ.Note,
+		Correction: stopped(circ.Correction),
 		CC:         circ.CC,
 		Printed:    dateData(circ.Printed),
 		Path:       circ.URLPath(),
@@ -440,7 +449,7 @@ func (cs *circulars) circularPage(i int) ([]byte, error) {
 // at hand.
 func (cs *circulars) plainPage(i int) ([]byte, error) {
 	p := cs.s.Pages[i]
-	body, err := cs.convert(p.File, p.Body, p.BodyLine, nil, cs.linkTargets(p.Attachments, p.Linked, p.PageLinks))
+	body, err := cs.convert(p.File, p.Body, p.BodyLine, nil, nil, cs.linkTargets(p.Attachments, p.Linked, p.PageLinks))
 	if err != nil {
 		return nil, err
 	}

@@ -116,3 +116,30 @@ func TestPeriodTableCaptions(t *testing.T) {
 		}
 	}
 }
+
+// TestWaiverInCircularAndData: historySite's 2023-02 gives 丙镇, last in
+// the composite, the rule's 约谈; the month's [[waiver]] withholds it. The
+// circular lists no 约谈 (本期无。), and data.json lists none among its
+// interviews and the rule's 约谈 under waived, with the rule's reason and
+// source and the waiver's.
+func TestWaiverInCircularAndData(t *testing.T) {
+	f := historySite()
+	f["config.toml"] += "[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"主要负责人\"\n"
+	f["data/2023-02.toml"] += "\n[[waiver]]\nunit = \"丙镇\"\naction = \"约谈\"\nreason = \"全力投入防汛救灾，经区政府研究不予约谈\"\n"
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。", `{{< interviews "约谈" >}}`, 1)
+	out := renderFiles(t, loadFiles(t, f), "/")
+	circ := string(out["circulars/2023/5/index.html"])
+	if !strings.Contains(circ, "<p>本期无。</p>") || strings.Contains(circ, "丙镇主要负责人") {
+		i := strings.Index(circ, `<div class="doc-body">`)
+		t.Errorf("the circular lists the waived 约谈:\n%s", circ[i:min(i+600, len(circ))])
+	}
+	data := string(out["circulars/2023/5/data.json"])
+	for _, want := range []string{
+		`"interviews":[]`,
+		`"waived":[{"unit":"丙镇","slug":"bing","kind":"约谈","who":"主要负责人","reason":"乡镇、街道综合考核排名倒数第一","source":"config.toml [[rule]] 第1条","waiverReason":"全力投入防汛救灾，经区政府研究不予约谈","waiverSource":"data/2023-02.toml [[waiver]] 第1条"}]`,
+	} {
+		if !strings.Contains(data, want) {
+			t.Errorf("data.json has no %s:\n%s", want, data[max(len(data)-700, 0):])
+		}
+	}
+}

@@ -391,6 +391,11 @@ type OpenData struct {
 	Categories   []OpenCategory   `json:"categories" zh:"{department}考核排类"`
 	Rewards      []OpenReward     `json:"rewards" zh:"奖励"`
 	Interviews   []OpenInterview  `json:"interviews" zh:"奖励以外的措施{actions}"`
+	// Waived are the rules' measures withheld by a [[waiver]]: not
+	// among rewards and interviews, as not in the circular, and listed
+	// here with why, so that the open data shows both what the rules
+	// gave and what the office decided.
+	Waived []OpenWaived `json:"waived,omitempty" zh:"奖惩规则本期得出、经研究不予采取的措施（当月数据的 [[waiver]]；有则列出）"`
 }
 
 type OpenCircular struct {
@@ -399,6 +404,7 @@ type OpenCircular struct {
 	Date        string           `json:"date" zh:"成文日期，如 2023-04-03"`
 	Published   string           `json:"published" zh:"发布日期：在网站上发布的日期，不早于成文日期"`
 	Updated     string           `json:"updated,omitempty" zh:"更新日期：发布后更正的日期（更正过才有）"`
+	Correction  string           `json:"correction,omitempty" zh:"更正说明：更正了什么（写了才有）"`
 	Valid       string           `json:"valid,omitempty" zh:"有效性：失效或废止（不再有效时才有；没有这一项即为有效）"`
 	URL         string           `json:"url" zh:"通报的网址"`
 	Attachments []OpenAttachment `json:"attachments,omitempty" zh:"通报的附件，按附件的顺序（有则列出）"`
@@ -526,6 +532,19 @@ type OpenInterview struct {
 	Source string `json:"source" zh:"依据，同上"`
 }
 
+// OpenWaived is a rule's measure the month's [[waiver]] withholds.
+type OpenWaived struct {
+	Unit         string `json:"unit" zh:"单位"`
+	Slug         string `json:"slug" zh:"单位代号"`
+	Kind         string `json:"kind" zh:"规则得出的措施：奖励，或奖励以外的措施{actions}"`
+	Who          string `json:"who,omitempty" zh:"对象（有则列出）"`
+	Amount       int64  `json:"amount,omitempty" zh:"金额（元，奖励才有）"`
+	Reason       string `json:"reason" zh:"规则得出它的事由"`
+	Source       string `json:"source" zh:"得出它的规则，如 config.toml [[rule]] 第2条"`
+	WaiverReason string `json:"waiverReason" zh:"不予采取的原因"`
+	WaiverSource string `json:"waiverSource" zh:"写明不予采取的一项，如 data/2024-05.toml [[waiver]] 第1条"`
+}
+
 // unitList are the names of units, and unitSlugs their slugs: data.json
 // gives both, one list beside the other, as composite[] gives a name and
 // a slug, so that a reader joins a unit's months by its slug across a
@@ -573,7 +592,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	v := o.circular(i)
 	d := OpenData{
-		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), Published: c.PublishDate().String(), Updated: dateString(c.Updated), Valid: notValid(c.Valid), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
+		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), Published: c.PublishDate().String(), Updated: dateString(c.Updated), Correction: c.Correction, Valid: notValid(c.Valid), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
 		Month:       p.Span.Key(),
 		Period:      p.Label,
 		OverallCity: m.OverallCity,
@@ -666,6 +685,12 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	for _, iv := range p.Interviews("") {
 		d.Interviews = append(d.Interviews, OpenInterview{Unit: iv.Unit.Name, Slug: iv.Unit.Slug, Who: iv.Who, By: iv.By, Kind: iv.Action, Reason: iv.Reason, Source: iv.Source.Public()})
+	}
+	for _, w := range p.Waived {
+		if m := w.Measure; w.Matched {
+			d.Waived = append(d.Waived, OpenWaived{Unit: m.Unit.Name, Slug: m.Unit.Slug, Kind: m.Action, Who: m.Who, Amount: m.Amount,
+				Reason: m.Reason, Source: m.Source.Public(), WaiverReason: w.Reason, WaiverSource: w.Source.Public()})
+		}
 	}
 	return compactJSON(d)
 }

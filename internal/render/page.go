@@ -194,6 +194,7 @@ type Circular struct {
 	Letter      bool      // 信函格式
 	Valid       string    // 有效性: 有效 | 失效 | 废止
 	Note        string    // 附注, without its parentheses
+	Correction  string    // 更正说明, dated by the page's Updated; "" for none
 	CC          string    // 抄送机关, without the closing 。
 	Printer     string    // 印发机关, when Printed is set
 	Printed     *DateData // 印发日期: 文件格式's 版记 has a 印发 line

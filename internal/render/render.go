@@ -423,11 +423,12 @@ func (c *core) fail(err error) {
 
 // convert converts a Markdown body with the shortcodes of the period it
 // reports (nil for a page that reports none: then only month-free
-// shortcodes work), its links to files pointing at their targets
-// (linkTargets). With problems, the body is still converted as well as
-// it can be (markdown.Converter.Convert), for a draft (Options.Only).
-func (c *core) convert(file string, body []byte, bodyLine int, p *rank.Period, targets map[string]markdown.Target) (template.HTML, error) {
-	html, errs := c.md.ConvertValid(body, c.shortcodes(p), targets)
+// shortcodes work) as the circular's [[entry]]s edit them, its links to
+// files pointing at their targets (linkTargets). With problems, the body
+// is still converted as well as it can be (markdown.Converter.Convert),
+// for a draft (Options.Only).
+func (c *core) convert(file string, body []byte, bodyLine int, p *rank.Period, edits []site.EntryEdit, targets map[string]markdown.Target) (template.HTML, error) {
+	html, errs := c.md.ConvertValid(body, c.shortcodes(p, edits), targets)
 	warnings, errs := slipsOf(file, bodyLine, errs)
 	c.noteSlips(file, warnings)
 	if len(errs) > 0 {

@@ -305,7 +305,7 @@ func (x *searchIndex) finish() {
 			x.addAnalysis(n+i, a)
 			continue
 		}
-		body, err := x.convert(p.File, p.Body, p.BodyLine, nil, nil) // the text alone: where links point is not read
+		body, err := x.convert(p.File, p.Body, p.BodyLine, nil, nil, nil) // the text alone: where links point is not read
 		if err != nil {
 			failed = true
 			continue

@@ -26,8 +26,9 @@ type shortcode struct {
 	name             string
 	minArgs, maxArgs int
 	usage            string
-	// view makes what the template shows, for the period p.
-	view func(c *core, p *rank.Period, args []string) (any, error)
+	// view makes what the template shows, for the period p as the
+	// circular's [[entry]]s edit it (ed).
+	view func(c *core, p *rank.Period, ed edits, args []string) (any, error)
 	// monthly says it shows what only a month has — its indicators, city
 	// ranks and categories — and is an error in a quarter's, half's or
 	// year's circular (DESIGN.md §5.10).
@@ -50,7 +51,7 @@ var shortcodeSet = []shortcode{
 	{"interviews", 0, 1, `最多一个参数：措施（[terms] actions 中奖励以外的一项）`, interviewsView, false, reflect.TypeFor[[]string]()},
 	{"measures", 1, 1, `需要一个参数：措施（[terms] actions 之一）`, measuresView, false, reflect.TypeFor[[]string]()},
 	{"period-table", 0, 0, "不带参数", periodTableView, false, reflect.TypeFor[[]PeriodTableView]()},
-	{"table", 1, 1, `需要一个参数：指标 id`, tableView, true, reflect.TypeFor[[]TableView]()},
+	{"table", 1, 3, `需要一至三个参数：指标 id，表题（可不写，写 "" 为默认的表题），表下的注（可不写）`, tableView, true, reflect.TypeFor[[]TableView]()},
 }
 
 func lookupShortcode(name string) *shortcode {
@@ -70,9 +71,20 @@ func shortcodeNames() []string {
 	return names
 }
 
+// edits are a circular's [[entry]]s, by indicator id.
+type edits map[string]*site.EntryEdit
+
+// omitted reports whether the circular leaves out indicator id.
+func (ed edits) omitted(id string) bool { return ed[id] != nil && ed[id].Omit }
+
 // shortcodes returns the resolver for a document reporting period p (nil
-// for a page that reports none: then no shortcode works).
-func (c *core) shortcodes(p *rank.Period) markdown.Resolver {
+// for a page that reports none: then no shortcode works), whose [[entry]]s
+// are entries.
+func (c *core) shortcodes(p *rank.Period, entries []site.EntryEdit) markdown.Resolver {
+	ed := edits{}
+	for i := range entries {
+		ed[entries[i].Indicator] = &entries[i]
+	}
 	notes := map[string]int{} // the table notes' ids given so far (see uniqueNotes)
 	return func(call markdown.Shortcode) (template.HTML, error) {
 		sc := lookupShortcode(call.Name)
@@ -92,7 +104,7 @@ func (c *core) shortcodes(p *rank.Period) markdown.Resolver {
 		if sc.monthly && p.Aggregate() {
 			return "", fmt.Errorf("短代码“%s”只能用于月度通报：%s的通报只有综合考核排名（可用 township-ranking、period-table、rewards、interviews、measures）", call.Name, p.Label)
 		}
-		v, err := sc.view(c, p, call.Args)
+		v, err := sc.view(c, p, ed, call.Args)
 		warning, warned := err.(markdown.ShortcodeWarning) // rendered all the same
 		if warned {
 			err = nil
@@ -158,11 +170,15 @@ type EntryView struct {
 	// Text is the progress text and the city and peer rank sentence;
 	// empty when the period has no result for the entry.
 	Text template.HTML
-	// Rankings are the township ranking sentences, one per unit group.
+	// Rankings are the township ranking sentences, one per unit group,
+	// or the words a circular's [[entry]] puts in their place.
 	Rankings []string
+	// After is what the circular's [[entry]] adds after them (inline
+	// Markdown, converted); "" for nothing.
+	After template.HTML
 }
 
-func indicatorsView(c *core, p *rank.Period, args []string) (any, error) {
+func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, error) {
 	section := args[0]
 	if sections := c.s.Config.Terms.Sections; !slices.Contains(sections, section) {
 		return nil, fmt.Errorf("未知栏目“%s”，应为 %s（[terms] sections）", section, zh.Or(sections))
@@ -171,11 +187,16 @@ func indicatorsView(c *core, p *rank.Period, args []string) (any, error) {
 	// themselves: one added to the catalogue later, or no longer
 	// assessed, is not an empty heading in the month's circular, nor
 	// does it renumber the circulars published before it.
+	// Nor is one the circular's [[entry]] leaves out: the entries after
+	// it are numbered as if it were not in the catalogue.
 	listed := func(ind *site.Indicator) bool {
+		if ed.omitted(ind.ID) || ind.Parent != nil && ed.omitted(ind.Parent.ID) {
+			return false // a group's entries go with it: numbered on, they would read as the entry's before it
+		}
 		if p.Month.Result(ind.ID) != nil {
 			return true
 		}
-		return slices.ContainsFunc(ind.Children, func(ch *site.Indicator) bool { return p.Month.Result(ch.ID) != nil })
+		return slices.ContainsFunc(ind.Children, func(ch *site.Indicator) bool { return p.Month.Result(ch.ID) != nil && !ed.omitted(ch.ID) })
 	}
 	var entries []EntryView
 	top, sub := 0, 0
@@ -201,6 +222,12 @@ func indicatorsView(c *core, p *rank.Period, args []string) (any, error) {
 			if ir := g.Indicator(ind.ID); ir != nil {
 				e.Rankings = append(e.Rankings, c.rankingSentence(g, ir, p.GroupSize, p.Month.Key))
 			}
+		}
+		if edit := ed[ind.ID]; edit != nil {
+			if edit.Ranking != "" && len(e.Rankings) > 0 {
+				e.Rankings = []string{edit.Ranking}
+			}
+			e.After = c.md.Inline(edit.After)
 		}
 		entries = append(entries, e)
 	}
@@ -286,7 +313,7 @@ type CityBottomView struct {
 	Intro, None string
 }
 
-func cityBottomView(c *core, p *rank.Period, args []string) (any, error) {
+func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, error) {
 	m := p.Month
 	period := m.Period
 	if period == "" {
@@ -302,7 +329,10 @@ func cityBottomView(c *core, p *rank.Period, args []string) (any, error) {
 		}
 		v.Lead = fmt.Sprintf("%s份%s综合排名%s%s。", period, subject, terms.City, zh.Ordinal(m.OverallCity))
 	}
-	for i, e := range p.CityBottom {
+	for _, e := range p.CityBottom {
+		if ed.omitted(e.Indicator.ID) {
+			continue // the circular leaves it out ([[entry]] omit)
+		}
 		var item string
 		if e.City > 0 {
 			item = fmt.Sprintf("%s，排名%s。", e.Indicator.NameIn(m.Key), zh.RankPhrase(e.City, e.CityTie))
@@ -312,7 +342,7 @@ func cityBottomView(c *core, p *rank.Period, args []string) (any, error) {
 		if owners := e.Indicator.OwnersIn(m.Key); len(owners) > 0 {
 			item += "（责任单位：" + zh.Join(unitNames(owners)) + "）"
 		}
-		v.Items = append(v.Items, ListItem{N: i + 1, Text: item})
+		v.Items = append(v.Items, ListItem{N: len(v.Items) + 1, Text: item})
 	}
 	if !m.HigherRanked() {
 		// Not "none in the bottom group": no rank from above at all, which
@@ -355,7 +385,7 @@ func unitNames(units []*site.Unit) []string {
 // order of each unit group, written as §5.3 writes a group, or with each
 // place named (第一名……、第二名……). With groups, each group's paragraph
 // starts with its name.
-func townshipRankingView(c *core, p *rank.Period, args []string) (any, error) {
+func townshipRankingView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 	numbered := len(args) > 0
 	if numbered && args[0] != "numbered" {
 		return nil, fmt.Errorf("township-ranking 的参数只能是 \"numbered\"，而不是“%s”", args[0])
@@ -403,7 +433,7 @@ type CategoryView struct {
 	Units string // its units, joined
 }
 
-func categoriesView(c *core, p *rank.Period, _ []string) (any, error) {
+func categoriesView(c *core, p *rank.Period, _ edits, _ []string) (any, error) {
 	if len(p.Month.Categories) == 0 {
 		return nil, fmt.Errorf("本月数据没有 [categories]：在 data/%s.toml 中填写本月的考核排类，或删去这个短代码", p.Month.Key)
 	}
@@ -423,7 +453,7 @@ func listEnd(i, n int) string {
 }
 
 // rewardsView is `rewards`: the period's rewards, numbered.
-func rewardsView(c *core, p *rank.Period, _ []string) (any, error) {
+func rewardsView(c *core, p *rank.Period, _ edits, _ []string) (any, error) {
 	rewards := p.Rewards()
 	items := make([]ListItem, len(rewards))
 	for i, a := range rewards {
@@ -434,7 +464,7 @@ func rewardsView(c *core, p *rank.Period, _ []string) (any, error) {
 
 // interviewsView is `interviews`: the period's measures of one action
 // but the rewards, or all of them.
-func interviewsView(c *core, p *rank.Period, args []string) (any, error) {
+func interviewsView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 	action := ""
 	if len(args) > 0 {
 		action = args[0]
@@ -464,7 +494,7 @@ func (c *core) otherActions() int {
 
 // measuresView is `measures "书面检查"`: the period's measures of any
 // one action of [terms] actions.
-func measuresView(c *core, p *rank.Period, args []string) (any, error) {
+func measuresView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 	if err := c.checkAction(args[0]); err != nil {
 		return nil, err
 	}
@@ -549,7 +579,7 @@ func aggregateHeading(m site.AggregateMethod) string {
 	return [...]string{site.MeanPoints: "得分", site.SumPoints: "得分合计", site.MeanRank: "平均名次"}[m]
 }
 
-func periodTableView(c *core, p *rank.Period, _ []string) (any, error) {
+func periodTableView(c *core, p *rank.Period, _ edits, _ []string) (any, error) {
 	if !p.Aggregate() {
 		return nil, fmt.Errorf("短代码“period-table”只能用于季度、半年或年度通报（data 如 \"2024\"、\"2024-Q1\"、\"2024-H1\"）")
 	}
@@ -669,7 +699,7 @@ type TableRow struct {
 	Excluded bool
 }
 
-func tableView(c *core, p *rank.Period, args []string) (any, error) {
+func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 	ind := c.s.Indicator(args[0])
 	if ind == nil {
 		return nil, fmt.Errorf("未知指标“%s”", args[0])
@@ -688,6 +718,15 @@ func tableView(c *core, p *rank.Period, args []string) (any, error) {
 		}
 		if !set.HigherBetter { // as the appendix's tables say it
 			v.Caption += lowerBetterNote
+		}
+		if len(args) > 1 && args[1] != "" {
+			// The circular's own caption, as written: the 得分 column
+			// still says which way is better. Each group's table is
+			// told apart by the group's name.
+			v.Caption = args[1]
+			if g.Name != "" {
+				v.Caption += "（" + g.Name + "）"
+			}
 		}
 		for _, t := range ir.Ranked {
 			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals)})
@@ -714,6 +753,12 @@ func tableView(c *core, p *rank.Period, args []string) (any, error) {
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("指标“%s”本月没有%s得分", ind.ID, unit)
+	}
+	if len(args) > 2 && strings.TrimSpace(args[2]) != "" {
+		// The circular's note goes under the last table, after those of
+		// the exempted, in the one 注： a screen reader is pointed to.
+		last := &out[len(out)-1]
+		last.Notes = append(last.Notes, withStop(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(args[2]), "注："))))
 	}
 	return out, nil
 }

@@ -102,7 +102,7 @@ func TestShortcodeDots(t *testing.T) {
 					if sc.monthly && p.Aggregate() {
 						continue
 					}
-					v, err := sc.view(c, p, a)
+					v, err := sc.view(c, p, nil, a)
 					if err != nil && !isWarning(err) {
 						continue
 					}

@@ -694,7 +694,7 @@ func TestLayoutCoversFormat(t *testing.T) {
 		}
 	}
 	sheets := f.GetSheetList()
-	want := []string{"说明", "本月概况", "乡镇（街道）得分", "考核结果", "考核排类", "加减分", "奖励", "约谈", "名单", "tongbao"}
+	want := []string{"说明", "本月概况", "乡镇（街道）得分", "考核结果", "考核排类", "加减分", "奖励", "约谈", "免予措施", "名单", "tongbao"}
 	if !slices.Equal(sheets, want) {
 		t.Errorf("sheets %q, want %q", sheets, want)
 	}

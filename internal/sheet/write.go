@@ -897,6 +897,10 @@ func tableValues(m *site.Month, key string) []map[string]any {
 		for _, iv := range m.Interviews {
 			out = append(out, map[string]any{"unit": iv.Unit.Name, "who": iv.Who, "kind": iv.Kind, "reason": iv.Reason})
 		}
+	case "waiver":
+		for _, w := range m.Waivers {
+			out = append(out, map[string]any{"unit": w.Unit.Name, "action": w.Action, "reason": w.Reason})
+		}
 	default:
 		panic("sheet: no values for " + key)
 	}

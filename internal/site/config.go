@@ -549,8 +549,9 @@ func ruleGroups(s *Site, r Rule) []*Group {
 // {cityUnits}.
 func (c *Config) Words() *strings.Replacer {
 	t := c.Terms
-	var actions []string
+	var actions, all []string
 	for _, a := range t.Actions {
+		all = append(all, "“"+a+"”")
 		if a != RewardAction {
 			actions = append(actions, "“"+a+"”")
 		}
@@ -565,7 +566,8 @@ func (c *Config) Words() *strings.Replacer {
 	return strings.NewReplacer(
 		"{city}", t.City, "{cityUnits}", strconv.Itoa(c.Ranking.CityUnits),
 		"{peer}", t.Peer, "{districtUnits}", strconv.Itoa(c.Ranking.DistrictUnits),
-		"{unit}", t.Unit, "{department}", t.Department, "{actions}", zh.Or(actions), "{kindDefault}", kindDefault)
+		"{unit}", t.Unit, "{department}", t.Department, "{actions}", zh.Or(actions), "{kindDefault}", kindDefault,
+		"{allActions}", zh.Or(all))
 }
 
 // GenericWords replaces the placeholders of a field's Help with what they
@@ -576,5 +578,6 @@ func GenericWords() *strings.Replacer {
 		"{city}", "上级（[terms] city）", "{cityUnits}", "[ranking] cityUnits",
 		"{peer}", "同级（[terms] peer）", "{districtUnits}", "[ranking] districtUnits",
 		"{unit}", "单位（[terms] unit）", "{department}", "[[department]]", "{actions}", "[terms] actions 中奖励以外的措施",
-		"{kindDefault}", "；不填为约谈（[terms] actions 中没有约谈时须填写）")
+		"{kindDefault}", "；不填为约谈（[terms] actions 中没有约谈时须填写）",
+		"{allActions}", "[terms] actions 之一，如“约谈”“奖励”")
 }

@@ -105,6 +105,7 @@ func (l *loader) content() {
 			}
 		}
 		if c != nil {
+			l.checkEntries(c, span)
 			if span.Year != 0 || len(c.Attachments) > 0 || len(c.Linked) > 0 {
 				linked := *c // the cached value stays unlinked, its files unlooked-at
 				linked.Data = span
@@ -702,6 +703,11 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	} else {
 		c.Updated = updated(r, f, c.Date, "成文日期")
 	}
+	// A correction is told on the page, dated by updated: one undated
+	// would read as part of the circular as signed.
+	if c.Correction = strings.TrimSpace(r.text("correction")); c.Correction != "" && c.Updated == (Date{}) {
+		f.errorf("correction", "写了 correction（更正说明）也要写 updated（更正的日期，不加引号）：页面上写明何时更正")
+	}
 	p.dataAt[0], p.dataAt[1] = f.position("data")
 	c.NumberLine, c.NumberCol = f.position("number")
 	switch v := r.text("format"); v {
@@ -712,6 +718,7 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 		f.errorf("format", "format 应为 letter（信函格式）或 file（文件格式），而不是“%s”", v)
 	}
 	recordFront(c, r, f)
+	c.Entries = entryEdits(r, f)
 	c.Attachments = attachments(rel, r, f)
 	if formed && !p.dated {
 		// Its aliases are left unread: reading them would report their
@@ -745,6 +752,69 @@ func recordFront(c *Circular, r *record, f *tomlFile) {
 		f.errorf("printed", "printed（印发日期）只用于文件格式（format = \"file\"）：信函格式的版记不列印发机关和印发日期")
 	case r.has("printer") && !r.t.has("printed"): // a printed of the wrong kind is reported as such
 		f.errorf("printer", "写了 printer（印发机关）也要写 printed（印发日期）：版记的印发机关和印发日期写在同一行")
+	}
+}
+
+// entryEdits reads a circular's [[entry]]s: what each says of itself
+// alone. Whether its indicator is one the month reports is checked with
+// the month (checkEntries), which the parse, cached by the file, does not
+// see.
+func entryEdits(r *record, f *tomlFile) []EntryEdit {
+	var out []EntryEdit
+	seen := map[string]int{}
+	for _, t := range r.tables("entry") {
+		rec := read(t, CircularFront.Field("entry").Fields)
+		if !rec.has("indicator") {
+			continue // told as missing
+		}
+		e := EntryEdit{Indicator: rec.text("indicator"), After: strings.TrimSpace(rec.text("after")), Ranking: strings.TrimSpace(rec.text("ranking")), Omit: rec.flag("omit")}
+		e.Line, e.Col = f.position(rec.at("indicator"))
+		switch {
+		case seen[e.Indicator] > 0:
+			f.errorf(rec.at("indicator"), "指标“%s”已在第 %d 行的 [[entry]] 中调整过：同一项的调整写在一个 [[entry]] 中", e.Indicator, seen[e.Indicator])
+			continue
+		case e.Omit && (e.After != "" || e.Ranking != ""):
+			f.errorf(rec.at("omit"), "omit = true 不列出这一项，after、ranking 就无处可写：删去 omit 或删去 after、ranking")
+			continue
+		case !e.Omit && e.After == "" && e.Ranking == "":
+			f.errorf(t.path, "这个 [[entry]] 没有调整什么：写 after（排名句后加一段话）、ranking（代替排名句）或 omit = true（不列出这一项）")
+			continue
+		}
+		seen[e.Indicator] = e.Line
+		out = append(out, e)
+	}
+	return out
+}
+
+// checkEntries checks circular c's [[entry]]s against the period it
+// reports: a month, and one of its results each, ranking townships where
+// the edit replaces its ranking sentences. A misspelt id, or an entry
+// copied from last month's circular for an indicator not reported this
+// month, would otherwise edit nothing, silently.
+func (l *loader) checkEntries(c *Circular, span Period) {
+	if len(c.Entries) == 0 {
+		return
+	}
+	if span.Kind != Monthly {
+		l.diags.Add(c.File, c.Entries[0].Line, c.Entries[0].Col, "[[entry]] 调整的是 indicators 短代码写出的条目，只能用于月度通报：%s的通报没有各项指标", span.Label())
+		return
+	}
+	m := l.s.months[span.Key()]
+	for _, e := range c.Entries {
+		ind := l.s.Indicator(e.Indicator)
+		switch {
+		case ind == nil:
+			var ids []string
+			for _, i := range l.s.Indicators {
+				ids = append(ids, i.ID)
+			}
+			l.diags.Add(c.File, e.Line, e.Col, "未知指标“%s”%s", e.Indicator, Suggest(e.Indicator, ids))
+		case m == nil:
+		case m.Result(e.Indicator) == nil && !slices.ContainsFunc(ind.Children, func(ch *Indicator) bool { return m.Result(ch.ID) != nil }):
+			l.diags.Add(c.File, e.Line, e.Col, "%s没有指标“%s”的考核结果（%s 中没有它的 [[result]]），通报中本来就没有这一项：删去这个 [[entry]]", m.Label(), ind.Name, m.File)
+		case e.Ranking != "" && ind.Townships == nil:
+			l.diags.Add(c.File, e.Line, e.Col, "指标“%s”不给%s排名，没有排名句可代替：要在这一项后加一段话，写 after", ind.Name, l.s.Config.Terms.Unit)
+		}
 	}
 }
 

@@ -49,7 +49,8 @@ type Field struct {
 	Kind  Kind
 	Label string // short Chinese name: a workbook's column heading
 	// Help is what to write, in Chinese. {city}, {cityUnits}, {peer},
-	// {districtUnits}, {unit}, {department}, {actions} and {kindDefault}
+	// {districtUnits}, {unit}, {department}, {actions}, {allActions} (every
+	// action, 奖励 too) and {kindDefault}
 	// (what an [[interview]] without a kind is) in it stand for
 	// the office's own words and numbers ([terms], [ranking]): a file
 	// written for one office says them (Config.Words), the reference says
@@ -228,11 +229,20 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 	{Key: "format", Kind: Text, Label: "公文格式", Help: "letter：信函格式（默认，用于“函”）；file：文件格式"},
 	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止，显示在页面的元数据中；失效、废止的通报在 data.json 中记为 valid，考核数据页在它的一行中标明（已废止）"},
 	{Key: "topic", Kind: Text, Label: "主题分类", Help: "本期的主题分类，显示在页面的元数据中；不填用 config.toml 中 [terms] 的 topic（默认“综合政务”）"},
-	{Key: "note", Kind: Text, Label: "附注", Help: "写在成文日期下，加圆括号，如“此件公开发布”；可不填"},
+	{Key: "note", Kind: Text, Label: "附注", Help: "写在成文日期下，加圆括号，如“此件公开发布”；联系人和电话也写在附注中（GB/T 9704 的版记没有这一项），如“此件公开发布，联系人：王明，联系电话：0739-1234567”；可不填"},
 	{Key: "cc", Kind: Text, Label: "抄送机关", Help: "写在文末版记中，如“市政府办公室，县委办公室”；可不填"},
 	{Key: "printer", Kind: Text, Label: "印发机关", Help: "文件格式的版记中的印发机关，默认为 config.toml 的 issuer；只在写了 printed 时列出"},
 	{Key: "printed", Kind: Day, Label: "印发日期", Help: "文件格式的版记中的印发日期，如 2024-02-21（不加引号）；不填则版记不列印发机关和日期；信函格式不用"},
+	{Key: "entry", Kind: Tables, Label: "条目调整",
+		Help: "只在本期通报中调整 indicators 短代码写出的某一项，每项一个：排名句后加一段话（after）、代替排名句（ranking）或不列出这一项（omit）；考核数据、综合考核、附表、data.json 和其他各期不变；月度通报才能写", Fields: []Field{
+			{Key: "indicator", Kind: IndicatorRef, Label: "指标", Required: true, Help: "本月有考核结果的指标 id，如 \"gongye\""},
+			{Key: "after", Kind: Text, Label: "排名句后", Help: "紧接这一项的排名句（没有排名句时紧接进展情况）写的一段话，可用行内 Markdown，如“丁乡增速连续两月全县第一，予以通报表扬。”；可不填"},
+			{Key: "ranking", Kind: Text, Label: "排名句", Help: "代替生成的排名句的文字（分组时代替各组的排名句），如“该项数据正在核实，本月暂不通报排名。”；附表和 data.json 仍列出排名；只用于有单位排名的指标；可不填"},
+			{Key: "omit", Kind: Flag, Label: "不列出", Help: "true：本期通报的 indicators 短代码不写这一项（其余各项依次编号），city-bottom 也不列它；不能与 after、ranking 同写；可不填"},
+		}},
 	updatedField,
+	{Key: "correction", Kind: Text, Label: "更正说明",
+		Help: "发布后更正了什么，如“甲镇规模工业增加值增速得分由8.5更正为6.0，排名相应调整”：页面上通报之前写明“更正说明（更新日期）：……”（打印时不印），data.json 记为 circular.correction；须同时写 updated；可不填"},
 	attachmentField,
 	aliasesField,
 }}
@@ -322,6 +332,12 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 		{Key: "kind", Kind: Text, Label: "措施", Help: "可填{actions}{kindDefault}",
 			Sheet: "填{actions}{kindDefault}"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "约谈原因"},
+	}},
+	{Key: "waiver", Kind: Tables, Label: "免予措施", Help: "规则（[[rule]]）本期得出、经研究不予采取的措施（如因防汛救灾不予约谈），可不填：规则不变，只这一期不列出，原因记入 data.json", Fields: []Field{
+		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "规则对其采取措施的单位"},
+		{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "规则得出的措施：{allActions}",
+			Sheet: "规则得出的措施，如“约谈”“奖励”"},
+		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "不予采取的原因，如“全力投入防汛救灾，经县政府研究不予约谈”"},
 	}},
 }}
 

@@ -542,6 +542,7 @@ type Month struct {
 	Categories  []Category
 	Rewards     []Reward
 	Interviews  []Interview
+	Waivers     []Waiver
 
 	byIndicator map[string]*Result
 	// warnings are the file's own (a decimal slip): kept with the month,
@@ -870,6 +871,17 @@ type Interview struct {
 	Line   int
 }
 
+// A Waiver is a month file's [[waiver]]: a measure its rules give this
+// month that the office decided not to take (免予约谈 after a flood, a
+// reward withheld for an accident), why, and where it stands. The rules
+// stay as they are, and so does every other month.
+type Waiver struct {
+	Unit   *Unit
+	Action string
+	Reason string
+	Line   int
+}
+
 // Date is a calendar date without a time zone: documents are dated by day,
 // and a time zone would make output depend on the machine.
 type Date struct{ Year, Month, Day int }
@@ -914,7 +926,9 @@ type Circular struct {
 	Printed               Date   // 印发日期; zero when the 版记 lists no 印发 line
 	Published             Date   // 发布日期, when the portal published it later than its date; zero otherwise
 	Updated               Date   // 更新日期, when corrected after it was published; zero otherwise
+	Correction            string // 更正说明: what was corrected on Updated; "" for none said
 	Attachments           []Attachment
+	Entries               []EntryEdit  // its [[entry]]s: the edits of its indicators' entries
 	Linked                []Attachment // the files in content/ its body links to (see bodyLinks)
 	PageLinks             []PageLink   // its body's links to other Markdown files
 	RootLinks             []RootLink   // its body's links written from the host's root (/about/)
@@ -926,6 +940,29 @@ type Circular struct {
 	// whose date is not given yet: Date is zero, and it sorts after every
 	// dated circular, as the newest. A loaded site has none.
 	Undated bool
+}
+
+// An EntryEdit is a circular's [[entry]]: what the leadership changed,
+// in this circular only, of one entry the indicators shortcode writes —
+// a sentence after its ranking sentences, other words in their place, or
+// the entry left out. The month's data, the appendix and data.json stay
+// as the rules make them: the edit is of the text.
+type EntryEdit struct {
+	Indicator string // its id
+	After     string // inline Markdown, after the ranking sentences; "" for none
+	Ranking   string // the words in place of the ranking sentences; "" to keep them
+	Omit      bool
+	Line, Col int // where indicator = stands
+}
+
+// Entry returns c's edit of the entry of indicator id, or nil.
+func (c *Circular) Entry(id string) *EntryEdit {
+	for i := range c.Entries {
+		if c.Entries[i].Indicator == id {
+			return &c.Entries[i]
+		}
+	}
+	return nil
 }
 
 // URLPath is the circular's permanent path: circulars/2023/14/, or

@@ -250,6 +250,9 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 	for _, it := range top.tables("interview") {
 		r.interview(it)
 	}
+	for _, wt := range top.tables("waiver") {
+		r.waiver(wt)
+	}
 	r.unscored()
 	r.excludedThroughout()
 	for _, un := range r.unassessed {
@@ -418,6 +421,23 @@ func (r *monthReader) interview(t *table) {
 	}
 	if iv.Unit != nil {
 		r.mo.Interviews = append(r.mo.Interviews, iv)
+	}
+}
+
+// waiver reads one [[waiver]]. Whether a rule gives the measure it
+// withholds is known only once the month is ranked (rank.Results.Err).
+func (r *monthReader) waiver(t *table) {
+	rec := read(t, MonthFile.Field("waiver").Fields)
+	w := Waiver{Action: rec.text("action"), Reason: rec.text("reason"), Line: t.line()}
+	if rec.has("unit") {
+		w.Unit = r.assessed(rec.at("unit"), r.l.unit(r.f, rec.at("unit"), rec.text("unit")))
+	}
+	if actions := r.l.s.Config.Terms.Actions; rec.has("action") && !slices.Contains(actions, w.Action) {
+		r.f.errorf(rec.at("action"), "action 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(actions), shown(w.Action), Suggest(w.Action, actions))
+		return
+	}
+	if w.Unit != nil && w.Action != "" {
+		r.mo.Waivers = append(r.mo.Waivers, w)
 	}
 }
 
