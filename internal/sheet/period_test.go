@@ -117,7 +117,7 @@ func TestWorkbookOfSpans(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			if got, want := f.GetSheetList(), []string{"说明", c.this + "概况", "乡镇得分", "考核结果", "考核排类", "加减分", "奖励", "约谈", "名单", "tongbao"}; !slices.Equal(got, want) {
+			if got, want := f.GetSheetList(), []string{"说明", c.this + "概况", "乡镇得分", "考核结果", "考核排类", "加减分", "奖励", "约谈", "免予措施", "名单", "tongbao"}; !slices.Equal(got, want) {
 				t.Errorf("sheets %q, want %q", got, want)
 			}
 			for ref, want := range map[string]string{
