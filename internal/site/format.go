@@ -581,9 +581,10 @@ func (w *Writer) Line(text string) {
 	w.b.WriteByte('\n')
 }
 
-// Comment writes each line of text as a comment.
+// Comment writes each line of text as a comment, in the words of the
+// office's periods (For), as the fields' help is.
 func (w *Writer) Comment(text string) {
-	for _, l := range strings.Split(text, "\n") {
+	for _, l := range strings.Split(w.period.Replace(text), "\n") {
 		if l == "" {
 			w.Line("#")
 		} else {
