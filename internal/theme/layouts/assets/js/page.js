@@ -8,8 +8,9 @@
  *   the page may use it, else a selected text field and the copy command;
  *   the result is announced in a status line.
  * - A table wider than its box gets data-scroll, which shows a scroll hint
- *   (site.css); one without links or buttons also becomes focusable, so
- *   that the keyboard can scroll it.
+ *   (site.css), one that fits data-fits (a matrix's head then sticks to the
+ *   window, site.css); one without links or buttons also
+ *   becomes focusable, so that the keyboard can scroll it.
  * - The 发文机关标志 and the 发文字号 of a circular stay on one line:
  *   site.css sizes the 标志 for names of up to 13 characters; what is
  *   longer than the column (a longer name; the 文号 in the largest text on
@@ -31,7 +32,8 @@
  *   partly out of the box, and brings one from the left only to the box's
  *   edge, where a matrix's first column, which stays in view (site.css),
  *   covered it — Shift+Tab through a year's months hid 2022年5月 and 6月
- *   under 乡镇（街道） on a phone.
+ *   under 乡镇（街道） on a phone. Nor is it left under a matrix's head,
+ *   which sticks to the top while the rows scroll.
  *
  * Without JavaScript the page reads the same; the tools are not shown.
  */
@@ -133,9 +135,11 @@
       // wider (site.css), and would keep it marked once the screen or
       // the text size no longer needs it.
       w.removeAttribute("data-scroll");
+      w.removeAttribute("data-fits");
       w.style.removeProperty("--box-width");
       var wide = w.scrollWidth > w.clientWidth + 1;
       w.toggleAttribute("data-scroll", wide);
+      w.toggleAttribute("data-fits", !wide);
       if (wide) {
         w.style.setProperty("--box-width", w.clientWidth + "px");
       }
@@ -293,10 +297,15 @@
   var RING = 8;
 
   // reveal scrolls the box of a wide table so that e, focused in it, is
-  // in view whole, right of a first column that sticks.
+  // in view whole, right of a first column that sticks and below a head
+  // that sticks.
   function reveal(e) {
     var w = e.parentElement && e.parentElement.closest(".table-wrap");
-    if (!w || w.scrollWidth <= w.clientWidth + 1) {
+    if (!w) {
+      return;
+    }
+    below(e, w);
+    if (w.scrollWidth <= w.clientWidth + 1) {
       return;
     }
     var left = w.getBoundingClientRect().left + w.clientLeft;
@@ -311,6 +320,28 @@
       w.scrollLeft -= left - (r.left - RING);
     } else if (r.right + RING > right) {
       w.scrollLeft += Math.min(r.right + RING - right, r.left - RING - left);
+    }
+  }
+
+  // below scrolls e, focused in a body row of a matrix in box w, out from
+  // under the matrix's head where the head sticks (site.css) and covers it:
+  // the browser scrolls a link into view at the top of the box, or of the
+  // window, where the head is. The box scrolls when it can, else the page.
+  function below(e, w) {
+    var table = e.closest("tbody") && e.closest(".matrix");
+    // The head's cells stick, not the row group, which keeps its place.
+    var corner = table && table.tHead && table.tHead.rows[0].cells[0];
+    if (!corner || getComputedStyle(corner).position !== "sticky") {
+      return;
+    }
+    var over = corner.getBoundingClientRect().bottom - (e.getBoundingClientRect().top - RING);
+    if (over <= 0) {
+      return;
+    }
+    if (w.scrollHeight > w.clientHeight + 1 && w.scrollTop > 0) {
+      w.scrollTop -= over;
+    } else {
+      window.scrollBy(0, -over);
     }
   }
 
