@@ -3,6 +3,8 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,12 +12,29 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"tongbao/internal/browsertest"
+	"tongbao/internal/demo"
+	"tongbao/internal/site"
 )
 
 // What a reader meets on the long pages of a long archive — a town's 32
 // 村（社区） in its heat map, twenty years of a unit's matrices — on a
 // phone, with the keyboard and in the 适老模式 (the accessibility review's
 // findings beyond axe, against GB/T 37668-2019 and the MIIT's 适老化 norm).
+
+// archiveSite writes a demo of the given years from the sample, as
+// `tongbao gen-demo --years` does.
+func archiveSite(t *testing.T, years int) string {
+	t.Helper()
+	sample, err := site.Load(moduleRoot(t))
+	if err != nil {
+		t.Fatalf("loading the sample site: %v", err)
+	}
+	dir := filepath.Join(t.TempDir(), "archive")
+	if err := demo.Write(dir, sample, years, 1); err != nil {
+		t.Fatalf("writing the demo: %v", err)
+	}
+	return dir
+}
 
 // A screen is a window the tests read the pages in: a phone (emulated as
 // one) or a desktop's.
@@ -152,6 +171,107 @@ func TestMatrixFocusBelowHead(t *testing.T) {
 					t.Errorf("%s, %s: the focused %s is not seen whole: %s", s, d.name, villageNames[i], problem)
 				}
 			}
+		}
+	}
+}
+
+// tabStopsJS counts what Tab stops at within the element at %s: the
+// elements that take focus from it (tabIndex ≥ 0), are shown and are not
+// disabled; then the links there.
+const tabStopsJS = `(() => {
+  const scope = document.querySelector(%s);
+  const stops = [...scope.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")]
+    .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0 && !e.closest("[hidden], [inert]"));
+  return [stops.length, scope.querySelectorAll("a[href]").length];
+})()`
+
+// TestLongHistoryTabStops reads a twenty-year archive's longest pages on
+// a desktop: a township's (东风路街道), an indicator's (规模工业增加值) and
+// /rankings/. Each history page lists its sections and each year's table
+// in a 本页目录 before its first section, whose links lead to them; a
+// matrix's link to a page a link before it already leads to is not a
+// stop of Tab, and is still a link: the keyboard reaches each page once
+// (东风路街道's page took 942 presses of Tab to cross, its matrices
+// repeating the 16 indicators ranking it in each of 21 years, and the
+// months of its composite table), the mouse and a screen reader every
+// link the page had.
+func TestLongHistoryTabStops(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := archiveSite(t, 20)
+	outs := renderSite(t, dir)
+	srv := serveOutputs(t, outs)
+	use(t, ctx, phoneAndDesktop[1])
+	choose(t, ctx, srv.URL, normal)
+	for _, p := range []struct {
+		path string
+		// sections are the page's sections, as the 本页目录 lists them.
+		sections []string
+		// rows are the pages a matrix's rows link to, each a stop of
+		// Tab once; months says whether the months' links are stops too
+		// (no table before the matrices links every month).
+		rows   int
+		months bool
+	}{
+		{"units/dongfenglu/", []string{"综合考核排名", "季度和年度综合考核排名", "各单项指标排名", "奖惩情况"}, 16, false},
+		{"indicators/gongye/", []string{"全市排名和三区排名", "乡镇（街道）排名"}, 12, false},
+		{"rankings/", nil, 12, true},
+	} {
+		navigate(t, ctx, srv.URL+"/"+p.path)
+		// The page as served, before page.js: its links.
+		served := eval[int](t, ctx, `fetch(location.href).then(r => r.text()).then(s => new DOMParser().parseFromString(s, "text/html").querySelectorAll("main a[href]").length)`)
+		got := eval[[]int](t, ctx, fmt.Sprintf(tabStopsJS, browsertest.Quote("main")))
+		t.Logf("/%s: %d stops of Tab in the page's main part, %d links (%d served)", p.path, got[0], got[1], served)
+		if got[1] != served {
+			t.Errorf("/%s: %d links, the page as served has %d", p.path, got[1], served)
+		}
+		years := eval[int](t, ctx, `document.querySelectorAll(".matrix").length`)
+		if years != 21 {
+			t.Fatalf("/%s: %d matrices; the twenty years from 2003年3月 to 2023年2月 span 21", p.path, years)
+		}
+		matrices := eval[[]int](t, ctx, `(() => {
+		  const links = [...document.querySelectorAll(".matrix a[href]")];
+		  const stops = links.filter(a => a.tabIndex >= 0);
+		  return [stops.filter(a => a.closest("tbody")).length, stops.filter(a => a.closest("thead")).length, links.filter(a => a.closest("[aria-hidden]")).length];
+		})()`)
+		months := 0
+		if p.months {
+			months = 240
+		}
+		if matrices[0] != p.rows || matrices[1] != months || matrices[2] != 0 {
+			t.Errorf("/%s: the matrices' rows' links that are stops of Tab, its months', and their links hidden: %d, %d, %d; want %d, %d, 0", p.path, matrices[0], matrices[1], matrices[2], p.rows, months)
+		}
+		if p.sections == nil {
+			continue
+		}
+		toc := eval[[]string](t, ctx, `(() => {
+		  const nav = document.querySelector('main nav[aria-label="本页目录"]'), first = document.querySelector("main h2");
+		  if (!nav || !(nav.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING)) return ["no 本页目录 before the first section"];
+		  return [...nav.querySelectorAll("a")].map(a => {
+		    const target = document.getElementById(a.hash.slice(1));
+		    return a.textContent + " → " + (target ? target.textContent.replace(/\s+/g, "") : "nothing");
+		  });
+		})()`)
+		var want []string
+		for _, s := range p.sections {
+			want = append(want, s+" → "+s)
+		}
+		for y := 2023; y >= 2003; y-- {
+			caption := "乡镇（街道）"
+			if strings.HasPrefix(p.path, "units/") {
+				caption = "各单项指标"
+			}
+			want = append(want, fmt.Sprintf("%d → %d年%s排名", y, y, caption))
+		}
+		if !slices.Equal(toc, want) {
+			t.Errorf("/%s: the 本页目录 leads\n%q\nwant\n%q", p.path, toc, want)
+		}
+		// Its link to a year far down, pressed, brings that year's table
+		// to the top of the window.
+		eval[bool](t, ctx, `(document.querySelector('main nav[aria-label="本页目录"] a[href="#y2010"]').focus(), true)`)
+		key(t, ctx, kb.Enter)
+		eval[bool](t, ctx, `new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))`)
+		if top := eval[float64](t, ctx, `document.getElementById("y2010").getBoundingClientRect().top`); top < -1 || top > 40 {
+			t.Errorf("/%s: the 本页目录's 2010 pressed, the year's caption is %.0f px down the window", p.path, top)
 		}
 	}
 }

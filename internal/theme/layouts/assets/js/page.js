@@ -9,7 +9,7 @@
  *   the result is announced in a status line.
  * - A table wider than its box gets data-scroll, which shows a scroll hint
  *   (site.css), one that fits data-fits (a matrix's head then sticks to the
- *   window, site.css); one without links or buttons also
+ *   window, site.css); one without links or buttons that Tab stops at also
  *   becomes focusable, so that the keyboard can scroll it.
  * - The 发文机关标志 and the 发文字号 of a circular stay on one line:
  *   site.css sizes the 标志 for names of up to 13 characters; what is
@@ -27,6 +27,8 @@
  * - A date such as 2023年1-2月 is never broken across lines: it is wrapped
  *   in a span that does not wrap (site.css .nowrap).
  * - A link to something inside the folded appendix opens it.
+ * - A matrix's link to a page a link before it already leads to is left
+ *   out of the order of Tab (still a link).
  * - What the keyboard focuses in a table that scrolls sideways is shown
  *   whole, its focus ring too: the browser scrolls no further for a link
  *   partly out of the box, and brings one from the left only to the box's
@@ -127,7 +129,8 @@
 
   // Layout -----------------------------------------------------------------
 
-  var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+  // What Tab stops at: a link taken out of the order (below) is not.
+  var TABBABLE = "a[href]:not([tabindex='-1']), button, input, select, textarea, [tabindex]:not([tabindex='-1'])";
 
   function markWideTables() {
     each(".table-wrap", function (w) {
@@ -143,12 +146,30 @@
       if (wide) {
         w.style.setProperty("--box-width", w.clientWidth + "px");
       }
-      if (wide && !w.hasAttribute("tabindex") && !w.querySelector(FOCUSABLE)) {
+      if (wide && !w.hasAttribute("tabindex") && !w.querySelector(TABBABLE)) {
         var caption = w.querySelector("caption");
         w.tabIndex = 0;
         w.setAttribute("role", "region");
         w.setAttribute("aria-label", caption ? caption.textContent : "表格");
       }
+    });
+  }
+
+  // A link of a matrix to a page that a link before it on the page
+  // already leads to is left out of the order of Tab: it stays a link, for
+  // the mouse, the finger and a screen reader's list of links and reading,
+  // but the keyboard reaches each page once. A unit's twenty years of
+  // matrices repeated its indicators' links in every year and the months'
+  // of its composite ranks, 950 stops of Tab; the page's 本页目录 leads to
+  // each year's table.
+  function onceInTabOrder() {
+    var seen = {};
+    each("main a[href]", function (a) {
+      var href = a.getAttribute("href");
+      if (seen[href] && a.closest(".matrix") && !a.hasAttribute("tabindex")) {
+        a.tabIndex = -1;
+      }
+      seen[href] = true;
     });
   }
 
@@ -372,6 +393,7 @@
   }
 
   keepDates(document.querySelector("main"));
+  onceInTabOrder();
   layout();
   openTarget();
   window.addEventListener("hashchange", openTarget);
