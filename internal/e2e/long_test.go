@@ -191,10 +191,10 @@ const tabStopsJS = `(() => {
 // in a 本页目录 before its first section, whose links lead to them; a
 // matrix's link to a page a link before it already leads to is not a
 // stop of Tab, and is still a link: the keyboard reaches each page once
-// (东风路街道's page took 942 presses of Tab to cross, its matrices
-// repeating the 16 indicators ranking it in each of 21 years, and the
-// months of its composite table), the mouse and a screen reader every
-// link the page had.
+// (the main part of 东风路街道's page took 930 presses of Tab to cross,
+// its matrices repeating the 16 indicators ranking it in each of 21
+// years, and the months of its composite table), the mouse and a screen
+// reader every link the page had.
 func TestLongHistoryTabStops(t *testing.T) {
 	ctx := browsertest.Start(t)
 	dir := archiveSite(t, 20)
@@ -316,3 +316,75 @@ func TestPhoneHeaderOrder(t *testing.T) {
 	}
 }
 
+// targetsJS measures the links of the matrices' heads and first columns
+// on the page: the smallest width and height of each kind, and the most
+// a link falls short of its cell (within its borders) on any side.
+const targetsJS = `(() => {
+  const out = {};
+  for (const [kind, sel] of [["head", ".matrix thead th > a"], ["row", ".matrix tbody th > a"]]) {
+    let w = 1e9, h = 1e9, short = 0;
+    for (const a of document.querySelectorAll(sel)) {
+      const r = a.getBoundingClientRect(), c = a.parentElement, s = getComputedStyle(c), b = c.getBoundingClientRect();
+      w = Math.min(w, r.width); h = Math.min(h, r.height);
+      short = Math.max(short, r.left - b.left - parseFloat(s.borderLeftWidth), b.right - parseFloat(s.borderRightWidth) - r.right, r.top - b.top - parseFloat(s.borderTopWidth), b.bottom - parseFloat(s.borderBottomWidth) - r.bottom);
+    }
+    out[kind] = [w, h, short].map(v => Math.round(v * 10) / 10);
+  }
+  return out;
+})()`
+
+// TestSeniorTargets measures the matrices' links on a 360 px phone and a
+// desktop. Each fills its cell, the finger's target (a month's link was
+// 24 × 21 px of a 49 × 37 cell, 30 × 27 of 57 × 50 in the 适老模式); a
+// month is at least 60 × 60 px in the 适老模式, as the MIIT's 适老化 norm
+// recommends, and every link 44 × 44 there (WCAG 2.5.5) and 24 × 24
+// (WCAG 2.5.8) in the normal display. On a unit's page the rank chart's
+// axis labels are a quarter larger in the 适老模式, as the text is (in the
+// drawing's units: its box is a little narrower in the mode), and still
+// apart and inside the drawing.
+func TestSeniorTargets(t *testing.T) {
+	ctx := browsertest.Start(t)
+	srv := serveOutputs(t, renderSite(t, demoSite(t)))
+	for _, s := range phoneAndDesktop {
+		use(t, ctx, s)
+		labels := map[display]float64{}
+		for _, d := range []display{normal, senior} {
+			choose(t, ctx, srv.URL, d)
+			for _, page := range []string{"rankings/", "units/dongfenglu/", "indicators/gongye/"} {
+				navigate(t, ctx, srv.URL+"/"+page)
+				got := eval[map[string][]float64](t, ctx, targetsJS)
+				least := map[string][2]float64{"head": {24, 24}, "row": {24, 24}}
+				if d == senior {
+					least = map[string][2]float64{"head": {60, 60}, "row": {44, 44}}
+				}
+				for _, kind := range []string{"head", "row"} {
+					m := got[kind]
+					t.Logf("%s, %s, /%s, %s: at least %.1f × %.1f px, %.1f px short of its cell", s, d.name, page, kind, m[0], m[1], m[2])
+					if m[0] < least[kind][0] || m[1] < least[kind][1] || m[2] > 0.5 {
+						t.Errorf("%s, %s, /%s: the %s links are at least %.1f × %.1f px and fall %.1f px short of their cells; want %.0f × %.0f and filled", s, d.name, page, kind, m[0], m[1], m[2], least[kind][0], least[kind][1])
+					}
+				}
+			}
+			navigate(t, ctx, srv.URL+"/units/dongfenglu/")
+			got := eval[[]string](t, ctx, `(() => {
+			  const svg = [...document.querySelectorAll(".rank-chart")].find(s => s.getBoundingClientRect().width > 0), box = svg.getBoundingClientRect();
+			  const texts = [...svg.querySelectorAll(".chart-axis text, .chart-grid > text:not(.chart-heading)")];
+			  const out = [String(Math.min(...texts.map(e => e.getBoundingClientRect().height)) / (box.width / svg.viewBox.baseVal.width))];
+			  const years = [...svg.querySelectorAll(".chart-axis text")].map(e => e.getBoundingClientRect());
+			  for (let i = 1; i < years.length; i++) if (years[i].left < years[i - 1].right + 2) out.push("years " + (i - 1) + " and " + i + " overlap");
+			  for (const e of texts) { const r = e.getBoundingClientRect(); if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) out.push(JSON.stringify(e.textContent) + " outside the drawing"); }
+			  return out;
+			})()`)
+			var h float64
+			fmt.Sscan(got[0], &h)
+			labels[d] = h
+			for _, problem := range got[1:] {
+				t.Errorf("%s, %s: the chart's labels: %s", s, d.name, problem)
+			}
+		}
+		t.Logf("%s: the chart's labels are %.1f units high, %.1f in the 适老模式", s, labels[normal], labels[senior])
+		if ratio := labels[senior] / labels[normal]; ratio < 1.2 {
+			t.Errorf("%s: the chart's labels are %.1f units high in the 适老模式, %.2f times the normal display's %.1f; want a quarter larger", s, labels[senior], ratio, labels[normal])
+		}
+	}
+}
