@@ -489,3 +489,44 @@ func editFile(t *testing.T, name, old, new string) {
 		t.Fatal(err)
 	}
 }
+
+// villageNames are the units of villageSite: a town's villages and
+// communities, names of three and four characters as a town's are.
+var villageNames = []string{
+	"东风村", "东方村", "东峰社区", "西河村", "永丰村", "永安村", "新华社区", "红旗村",
+	"胜利村", "光明村", "团结村", "前进村", "和平社区", "长岭村", "石门村", "桃花村",
+	"杨柳村", "金星村", "五星村", "双河村", "青山村", "白沙社区", "大塘村", "小溪村",
+	"龙泉村", "凤凰社区", "荷花村", "梅林村", "竹园村", "松林村", "柏树村", "枫林社区",
+}
+
+// villageSite writes a demo of the given years for a town that ranks its
+// 32 villages and communities (村（社区））: the sample's units renamed
+// and twenty more, every indicator that ranked all of the sample's
+// townships ranking them all. Its heat map and matrices are as long as a
+// town's.
+func villageSite(t *testing.T, years int) string {
+	t.Helper()
+	sample, err := site.Load(moduleRoot(t))
+	if err != nil {
+		t.Fatalf("loading the sample site: %v", err)
+	}
+	sample.Config.Terms.Unit = "村（社区）"
+	first := len(sample.Townships)
+	for i, name := range villageNames {
+		if i < first {
+			sample.Townships[i].Name = name
+			continue
+		}
+		sample.Townships = append(sample.Townships, &site.Unit{Name: name, Slug: fmt.Sprintf("cun%02d", i+1), Kind: sample.Townships[0].Kind})
+	}
+	for _, ind := range sample.Indicators {
+		if len(ind.Townships) == first {
+			ind.Townships = sample.Townships
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "villages")
+	if err := demo.Write(dir, sample, years, 1); err != nil {
+		t.Fatalf("writing the demo: %v", err)
+	}
+	return dir
+}

@@ -8,8 +8,9 @@
  *   the page may use it, else a selected text field and the copy command;
  *   the result is announced in a status line.
  * - A table wider than its box gets data-scroll, which shows a scroll hint
- *   (site.css); one without links or buttons also becomes focusable, so
- *   that the keyboard can scroll it.
+ *   (site.css), one that fits data-fits (a matrix's head then sticks to the
+ *   window, site.css); one without links or buttons that Tab stops at also
+ *   becomes focusable, so that the keyboard can scroll it.
  * - The 发文机关标志 and the 发文字号 of a circular stay on one line:
  *   site.css sizes the 标志 for names of up to 13 characters; what is
  *   longer than the column (a longer name; the 文号 in the largest text on
@@ -26,12 +27,15 @@
  * - A date such as 2023年1-2月 is never broken across lines: it is wrapped
  *   in a span that does not wrap (site.css .nowrap).
  * - A link to something inside the folded appendix opens it.
+ * - A matrix's link to a page a link before it already leads to is left
+ *   out of the order of Tab (still a link).
  * - What the keyboard focuses in a table that scrolls sideways is shown
  *   whole, its focus ring too: the browser scrolls no further for a link
  *   partly out of the box, and brings one from the left only to the box's
  *   edge, where a matrix's first column, which stays in view (site.css),
  *   covered it — Shift+Tab through a year's months hid 2022年5月 and 6月
- *   under 乡镇（街道） on a phone.
+ *   under 乡镇（街道） on a phone. Nor is it left under a matrix's head,
+ *   which sticks to the top while the rows scroll.
  *
  * Without JavaScript the page reads the same; the tools are not shown.
  */
@@ -125,7 +129,8 @@
 
   // Layout -----------------------------------------------------------------
 
-  var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+  // What Tab stops at: a link taken out of the order (below) is not.
+  var TABBABLE = "a[href]:not([tabindex='-1']), button, input, select, textarea, [tabindex]:not([tabindex='-1'])";
 
   function markWideTables() {
     each(".table-wrap", function (w) {
@@ -133,18 +138,38 @@
       // wider (site.css), and would keep it marked once the screen or
       // the text size no longer needs it.
       w.removeAttribute("data-scroll");
+      w.removeAttribute("data-fits");
       w.style.removeProperty("--box-width");
       var wide = w.scrollWidth > w.clientWidth + 1;
       w.toggleAttribute("data-scroll", wide);
+      w.toggleAttribute("data-fits", !wide);
       if (wide) {
         w.style.setProperty("--box-width", w.clientWidth + "px");
       }
-      if (wide && !w.hasAttribute("tabindex") && !w.querySelector(FOCUSABLE)) {
+      if (wide && !w.hasAttribute("tabindex") && !w.querySelector(TABBABLE)) {
         var caption = w.querySelector("caption");
         w.tabIndex = 0;
         w.setAttribute("role", "region");
         w.setAttribute("aria-label", caption ? caption.textContent : "表格");
       }
+    });
+  }
+
+  // A link of a matrix to a page that a link before it on the page
+  // already leads to is left out of the order of Tab: it stays a link, for
+  // the mouse, the finger and a screen reader's list of links and reading,
+  // but the keyboard reaches each page once. A unit's twenty years of
+  // matrices repeated its indicators' links in every year and the months'
+  // of its composite ranks, 950 stops of Tab; the page's 本页目录 leads to
+  // each year's table.
+  function onceInTabOrder() {
+    var seen = {};
+    each("main a[href]", function (a) {
+      var href = a.getAttribute("href");
+      if (seen[href] && a.closest(".matrix") && !a.hasAttribute("tabindex")) {
+        a.tabIndex = -1;
+      }
+      seen[href] = true;
     });
   }
 
@@ -293,10 +318,15 @@
   var RING = 8;
 
   // reveal scrolls the box of a wide table so that e, focused in it, is
-  // in view whole, right of a first column that sticks.
+  // in view whole, right of a first column that sticks and below a head
+  // that sticks.
   function reveal(e) {
     var w = e.parentElement && e.parentElement.closest(".table-wrap");
-    if (!w || w.scrollWidth <= w.clientWidth + 1) {
+    if (!w) {
+      return;
+    }
+    below(e, w);
+    if (w.scrollWidth <= w.clientWidth + 1) {
       return;
     }
     var left = w.getBoundingClientRect().left + w.clientLeft;
@@ -311,6 +341,28 @@
       w.scrollLeft -= left - (r.left - RING);
     } else if (r.right + RING > right) {
       w.scrollLeft += Math.min(r.right + RING - right, r.left - RING - left);
+    }
+  }
+
+  // below scrolls e, focused in a body row of a matrix in box w, out from
+  // under the matrix's head where the head sticks (site.css) and covers it:
+  // the browser scrolls a link into view at the top of the box, or of the
+  // window, where the head is. The box scrolls when it can, else the page.
+  function below(e, w) {
+    var table = e.closest("tbody") && e.closest(".matrix");
+    // The head's cells stick, not the row group, which keeps its place.
+    var corner = table && table.tHead && table.tHead.rows[0].cells[0];
+    if (!corner || getComputedStyle(corner).position !== "sticky") {
+      return;
+    }
+    var over = corner.getBoundingClientRect().bottom - (e.getBoundingClientRect().top - RING);
+    if (over <= 0) {
+      return;
+    }
+    if (w.scrollHeight > w.clientHeight + 1 && w.scrollTop > 0) {
+      w.scrollTop -= over;
+    } else {
+      window.scrollBy(0, -over);
     }
   }
 
@@ -341,6 +393,7 @@
   }
 
   keepDates(document.querySelector("main"));
+  onceInTabOrder();
   layout();
   openTarget();
   window.addEventListener("hashchange", openTarget);
