@@ -106,6 +106,7 @@ func (l *loader) content() {
 		}
 		if c != nil {
 			l.checkEntries(c, span)
+			l.checkIssuers(c)
 			if span.Year != 0 || len(c.Attachments) > 0 || len(c.Linked) > 0 {
 				linked := *c // the cached value stays unlinked, its files unlooked-at
 				linked.Data = span
@@ -630,6 +631,15 @@ func (l *loader) noOrgCode() {
 	l.s.Warnings.Add("config.toml", line, col, "警告：[site] orgCode（机构代码）未填写，通报的索引号都以“/”开头（如 %s）；索引号发布后不应再改，发布前请填写本机关的9位组织机构代码", l.s.IndexNo(l.s.Circulars[k]))
 }
 
+// Issuers are the offices that issue c, the lead office (主办机关)
+// first: its front matter's issuers, or the site's issuer alone.
+func (s *Site) Issuers(c *Circular) []string {
+	if len(c.Issuers) > 0 {
+		return c.Issuers
+	}
+	return []string{s.Config.Issuer}
+}
+
 // IndexNo is c's 索引号: its front matter's indexNo, or the organisation
 // code, the year and the serial (DOMAIN.md §2).
 func (s *Site) IndexNo(c *Circular) string {
@@ -717,6 +727,8 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	default:
 		f.errorf("format", "format 应为 letter（信函格式）或 file（文件格式），而不是“%s”", v)
 	}
+	c.Issuers = issuers(r, f)
+	c.IssuersLine, c.IssuersCol = f.position("issuers")
 	recordFront(c, r, f)
 	c.Entries = entryEdits(r, f)
 	c.Attachments = attachments(rel, r, f)
@@ -731,6 +743,52 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	}
 	c.Aliases = aliases(r, f, c.URLPath())
 	return c
+}
+
+// issuers reads a circular's issuers, the offices of a joint circular;
+// nil for none. A name left empty, or written twice, would stand as an
+// empty or a repeated line in the letterhead and the signature.
+func issuers(r *record, f *tomlFile) []string {
+	if !r.has("issuers") {
+		return nil
+	}
+	elems := r.texts("issuers")
+	if len(elems) == 0 {
+		f.errorf(r.at("issuers"), "issuers（联合发文机关）是空的：写上各机关的全称，主办机关在前，如 [\"中共某县委办公室\", \"某县人民政府办公室\"]；不是联合发文就删去这一行")
+		return nil
+	}
+	var out []string
+	for k, e := range elems {
+		name := strings.TrimSpace(e.value)
+		if name == "" {
+			f.errorf(e.path, "issuers（联合发文机关）的第%d项是空的：写上机关的全称，或删去这一项", k+1)
+			continue
+		}
+		if j := slices.Index(out, name); j >= 0 {
+			f.errorf(e.path, "issuers（联合发文机关）中“%s”写了两次：同一机关只列一次", name)
+			continue
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// checkIssuers reports a circular's issuers that do not name the site's
+// issuer ([issuer] name): the site publishes its own office's circulars,
+// and one without it is another office's, or has its name misspelt. Its
+// issuer need not lead: a 县政府办公室's site publishes the circulars it
+// issues with the 县委办公室, whose name comes first by custom (两办), and
+// whose 文号 the circular has.
+func (l *loader) checkIssuers(c *Circular) {
+	own := l.s.Config.Issuer
+	if len(c.Issuers) == 0 || own == "" || slices.Contains(c.Issuers, own) {
+		return
+	}
+	hint := "；写错了名称就改成与 config.toml 相同"
+	if near := Nearest(own, c.Issuers); near != "" {
+		hint = fmt.Sprintf("；“%s”是不是它写错了？", near)
+	}
+	l.diags.Add(c.File, c.IssuersLine, c.IssuersCol, "issuers（联合发文机关）中没有本站的发文机关“%s”（config.toml 的 [issuer] name）：本站发布本机关发出的通报，联合发文时本机关是其中之一（不必在前）%s", own, hint)
 }
 
 // recordFront reads what a circular says below its date: the 附注 and the

@@ -227,6 +227,8 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 	{Key: "indexNo", Kind: Text, Label: "索引号",
 		Help: "政府信息公开的索引号，默认为 config.toml 的 orgCode、年份和五位序号（000000000/2024-00003）；门户网站另有编排，或两种文号的序号相同时写上"},
 	{Key: "format", Kind: Text, Label: "公文格式", Help: "letter：信函格式（默认，用于“函”）；file：文件格式"},
+	{Key: "issuers", Kind: Texts, Label: "联合发文机关",
+		Help: "几个机关联合发文时写上各机关的全称，主办机关在前，如 [\"中共某县委办公室\", \"某县人民政府办公室\"]；须有本站的发文机关（config.toml 的 issuer）；文件格式的版头依次排列各机关名称、“文件”二字居右，信函格式的版头只用主办机关的（GB/T 9704），标题、落款和发布机构列出各机关，文号、印发机关用主办机关的；不写则只有 config.toml 的 issuer"},
 	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止，显示在页面的元数据中；失效、废止的通报在 data.json 中记为 valid，考核数据页在它的一行中标明（已废止）"},
 	{Key: "topic", Kind: Text, Label: "主题分类", Help: "本期的主题分类，显示在页面的元数据中；不填用 config.toml 中 [terms] 的 topic（默认“综合政务”）"},
 	{Key: "note", Kind: Text, Label: "附注", Help: "写在成文日期下，加圆括号，如“此件公开发布”；联系人和电话也写在附注中（GB/T 9704 的版记没有这一项），如“此件公开发布，联系人：王明，联系电话：0739-1234567”；可不填"},
