@@ -288,20 +288,22 @@ func stopped(s string) string {
 // circular builds the layout view of circular i, without its body.
 func (c *core) circular(i int) *Circular {
 	circ := c.s.Circulars[i]
+	issuers := c.s.Issuers(circ)
 	title := circ.Title
-	// 发文机关 + 关于 + 事由 + 文种 (GB/T 9704): the issuer is put before a
-	// title that lacks it, but not before one that names an issuer before
-	// its 关于 in another form (市政府督查室关于…, for 某市人民政府督查室),
+	// 发文机关 + 关于 + 事由 + 文种 (GB/T 9704): the issuers are put before
+	// a title that lacks them, but not before one that names an issuer
+	// before its 关于 in another form (市政府督查室关于…, for 某市人民政府督查室),
 	// which read 某市人民政府督查室市政府督查室关于….
-	if i := strings.Index(title, "关于"); !strings.HasPrefix(title, c.s.Config.Issuer) && i <= 0 {
-		title = c.s.Config.Issuer + title
+	if i := strings.Index(title, "关于"); !strings.HasPrefix(title, issuers[0]) && i <= 0 {
+		title = joinIssuers(issuers) + title
 	}
 	v := &Circular{
 		Number:     circ.Number,
 		Title:      title,
 		ShortTitle: circ.Title,
 		To:         circ.To,
-		Issuer:     c.s.Config.Issuer,
+		Issuer:     issuers[0],
+		Issuers:    issuers,
 		Date:       dateData(circ.Date),
 		Published:  dateData(circ.PublishDate()),
 		IndexNo:    c.s.IndexNo(circ),
@@ -332,6 +334,12 @@ func (c *core) circular(i int) *Circular {
 	v.Attachments = attachmentLinks(circ.Attachments)
 	return v
 }
+
+// joinIssuers writes the names of several issuers as a title, the
+// metadata's 发布机构 and the feed name them: one after another, a space
+// between (中共某县委办公室 某县人民政府办公室关于…), as joint documents'
+// titles are written on government portals.
+func joinIssuers(names []string) string { return strings.Join(names, " ") }
 
 // attachmentPath is where attachment k (from 0) of as is written: beside
 // the page at dir, named by its place, which the 附件说明 fixes.

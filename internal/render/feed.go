@@ -136,12 +136,15 @@ type atomPerson struct {
 }
 
 type atomEntry struct {
-	Title     string     `xml:"title"`
-	ID        string     `xml:"id"`
-	Updated   string     `xml:"updated"`
-	Published string     `xml:"published"`
-	Links     []atomLink `xml:"link"` // the page, then its attachments (rel="enclosure")
-	Summary   string     `xml:"summary"`
+	Title     string `xml:"title"`
+	ID        string `xml:"id"`
+	Updated   string `xml:"updated"`
+	Published string `xml:"published"`
+	// Authors are a joint circular's issuers, the lead first; none when
+	// the site's issuer alone issues it, whom the feed's author names.
+	Authors []atomPerson `xml:"author"`
+	Links   []atomLink   `xml:"link"` // the page, then its attachments (rel="enclosure")
+	Summary string       `xml:"summary"`
 }
 
 // feedCirculars are the indexes in s.Circulars of the feed's entries: the
@@ -195,6 +198,11 @@ func (f *feeds) feed() ([]byte, error) {
 			Published: feedTime(c.PublishDate()),
 			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: f.AbsURL(c.URLPath())}},
 			Summary:   f.summary(c),
+		}
+		if v.Joint() {
+			for _, name := range v.Issuers {
+				e.Authors = append(e.Authors, atomPerson{Name: name})
+			}
 		}
 		for k := range c.Attachments {
 			a := &c.Attachments[k]

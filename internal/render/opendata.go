@@ -401,6 +401,7 @@ type OpenData struct {
 type OpenCircular struct {
 	Number      string           `json:"number" zh:"文号"`
 	Title       string           `json:"title" zh:"标题"`
+	Issuers     []string         `json:"issuers" zh:"发文机关，主办机关在前（联合发文时有几个，文号是主办机关的）"`
 	Date        string           `json:"date" zh:"成文日期，如 2023-04-03"`
 	Published   string           `json:"published" zh:"发布日期：在网站上发布的日期，不早于成文日期"`
 	Updated     string           `json:"updated,omitempty" zh:"更新日期：发布后更正的日期（更正过才有）"`
@@ -592,7 +593,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	v := o.circular(i)
 	d := OpenData{
-		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Date: c.Date.String(), Published: c.PublishDate().String(), Updated: dateString(c.Updated), Correction: c.Correction, Valid: notValid(c.Valid), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
+		Circular:    OpenCircular{Number: c.Number, Title: v.Title, Issuers: v.Issuers, Date: c.Date.String(), Published: c.PublishDate().String(), Updated: dateString(c.Updated), Correction: c.Correction, Valid: notValid(c.Valid), URL: o.AbsURL(c.URLPath()), Attachments: o.openAttachments(c)},
 		Month:       p.Span.Key(),
 		Period:      p.Label,
 		OverallCity: m.OverallCity,

@@ -182,11 +182,19 @@ func dateData(d site.Date) *DateData {
 
 // Circular is one circular as layouts see it.
 type Circular struct {
-	Number      string // 文号
-	Title       string // full title: issuer + 关于……的通报
-	ShortTitle  string // front matter title
-	To          string // 主送机关
-	Issuer      string
+	Number     string // 文号
+	Title      string // full title: issuer + 关于……的通报
+	ShortTitle string // front matter title
+	To         string // 主送机关
+	// Issuer is the lead office (主办机关): the portal's ContentSource,
+	// the 印发机关 unless printer says otherwise. The site's issuer, but
+	// for a joint circular led by another office.
+	Issuer string
+	// Issuers are every office that issues it, the lead first: one, the
+	// site's issuer, unless the front matter's issuers names several
+	// (联合行文), whose names the letterhead of 文件格式 stacks and the
+	// signature lists.
+	Issuers     []string
 	Date        *DateData // 成文日期
 	Published   *DateData // 发布日期: the front matter's published, else the 成文日期
 	IndexNo     string    // 索引号
@@ -221,6 +229,19 @@ type AttachmentLink struct {
 	Type     string // XLSX
 	Size     string // 12 KB
 }
+
+// IssuerNames are the issuers' names in one line, the lead first, a
+// space between: the metadata's 发布机构, and what a title begins with
+// when tongbao put the issuers before it.
+func (c *Circular) IssuerNames() string { return joinIssuers(c.Issuers) }
+
+// IssuersBeforeLast and LastIssuer are the issuers as the signature
+// sets them: the last over the date.
+func (c *Circular) IssuersBeforeLast() []string { return c.Issuers[:len(c.Issuers)-1] }
+func (c *Circular) LastIssuer() string          { return c.Issuers[len(c.Issuers)-1] }
+
+// Joint reports whether several offices issue it (联合行文).
+func (c *Circular) Joint() bool { return len(c.Issuers) > 1 }
 
 // ListTitle is how a list names the circular: the period first, which a
 // long title buries at its end, then the title without the issuer, who
