@@ -920,3 +920,149 @@ func TestPrintHistoryPages(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintJointCircular prints the sample circular issued jointly by the
+// district's party committee office and its government office in 文件格式
+// (GB/T 9704-2012 联合行文). Page 1: the two names one under the other,
+// the lead's first, each as wide as the other (12 characters spread to
+// 13), 文件 to their right, centred between them, the whole centred on the
+// 版心 (28 mm to 184 mm from the paper's left) and within it; one 文号
+// below. The last page: the names of 12 and 13 characters and the gap
+// between them do not fit a line of 28 with two characters to spare, so
+// the signatures stand one under the other (§7.3.5.2), right-aligned two
+// characters (32 pt) from the 版心's right, the date centred under the
+// last.
+func TestPrintJointCircular(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := copySite(t, sampleSite(t))
+	editFile(t, filepath.Join(dir, "content", "circulars", "2023-02.md"), `format = "letter"`,
+		"format = \"file\"\nissuers = [\"中共邵阳市双清区委办公室\", \"邵阳市双清区人民政府办公室\"]")
+	srv := serveOutputs(t, renderSite(t, dir))
+	pdf := printPDF(t, ctx, srv.URL+"/circulars/2023/14/")
+	n := len(pageSizes(t, pdf))
+	pages := pdfWords(t, pdf, n)
+	if pages == nil {
+		return
+	}
+	const lead, other, date = "中共邵阳市双清区委办公室", "邵阳市双清区人民政府办公室", "2023年4月3日"
+	// find returns the first (or the last) line of page p that reads s.
+	find := func(p int, s string, last bool) []word {
+		var found []word
+		for _, l := range lines(pages[p]) {
+			if text(l) == s {
+				found = l
+				if !last {
+					break
+				}
+			}
+		}
+		if found == nil {
+			var all []string
+			for _, l := range lines(pages[p]) {
+				all = append(all, text(l))
+			}
+			t.Fatalf("page %d has no line %q:\n%s", p+1, s, strings.Join(all, "\n"))
+		}
+		return found
+	}
+	left, right := func(l []word) float64 { return l[0].XMin }, func(l []word) float64 { return l[len(l)-1].XMax }
+	middle := func(l []word) float64 { return (l[0].YMin + l[0].YMax) / 2 }
+
+	a, file, b := find(0, lead, false), find(0, "文件", false), find(0, other, false)
+	if !(a[0].YMin < file[0].YMin && file[0].YMin < b[0].YMin) {
+		t.Errorf("the letterhead's lines are out of order: %q at %.1f, 文件 at %.1f, %q at %.1f", lead, a[0].YMin, file[0].YMin, other, b[0].YMin)
+	}
+	if d := middle(file) - (middle(a)+middle(b))/2; math.Abs(d) > 3 {
+		t.Errorf("文件 stands %.1f pt below the middle of the two names; GB/T 9704 §7.2.4 centres it against them", d)
+	}
+	if math.Abs(left(a)-left(b)) > 2 || math.Abs(right(a)-right(b)) > 2 {
+		t.Errorf("the names span %.1f–%.1f and %.1f–%.1f pt; the letterhead sets them as wide", left(a), right(a), left(b), right(b))
+	}
+	if left(file) < max(right(a), right(b)) {
+		t.Errorf("文件 starts at %.1f pt, within the names, which end at %.1f", left(file), max(right(a), right(b)))
+	}
+	if left(a) < 28*mm-1 || right(file) > 184*mm+1 {
+		t.Errorf("the letterhead spans %.1f–%.1f pt, beyond the 版心's %.1f–%.1f", left(a), right(file), 28*mm, 184*mm)
+	}
+	if d := (left(a)+right(file))/2 - 106*mm; math.Abs(d) > 4 {
+		t.Errorf("the letterhead's centre is %.1f pt from the 版心's", d)
+	}
+	numbers := 0
+	for _, l := range lines(pages[0]) {
+		if text(l) == "双政办函〔2023〕14号" {
+			numbers++
+			if l[0].YMin < b[0].YMax {
+				t.Error("the 文号 is not below the letterhead")
+			}
+		}
+	}
+	if numbers != 1 {
+		t.Errorf("page 1 has %d 文号 lines, want the lead office's one", numbers)
+	}
+
+	last := n - 1
+	sa, sb, sd := find(last, lead, true), find(last, other, true), find(last, date, true)
+	if !(sa[0].YMin < sb[0].YMin && sb[0].YMin < sd[0].YMin) {
+		t.Errorf("the signature's lines are out of order: %.1f, %.1f, the date %.1f", sa[0].YMin, sb[0].YMin, sd[0].YMin)
+	}
+	for _, l := range [][]word{sa, sb} {
+		if d := 184*mm - right(l); math.Abs(d-32) > 4 {
+			t.Errorf("the signature %q ends %.1f pt from the 版心's right; want two characters, 32 pt", text(l), d)
+		}
+	}
+	if d := (left(sd)+right(sd))/2 - (left(sb)+right(sb))/2; math.Abs(d) > 3 {
+		t.Errorf("the date's centre is %.1f pt from the last signature's", d)
+	}
+}
+
+// TestPrintJointSideBySide: with a lead office's name of 7 characters the
+// two signatures and the gap between them fit the line, two characters
+// to spare: they stand side by side in order, as under seals (GB/T
+// 9704-2012 §7.3.5.1), the date centred under the last.
+func TestPrintJointSideBySide(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := copySite(t, sampleSite(t))
+	editFile(t, filepath.Join(dir, "content", "circulars", "2023-02.md"), `format = "letter"`,
+		"format = \"file\"\nissuers = [\"双清区委办公室\", \"邵阳市双清区人民政府办公室\"]")
+	srv := serveOutputs(t, renderSite(t, dir))
+	pdf := printPDF(t, ctx, srv.URL+"/circulars/2023/14/")
+	n := len(pageSizes(t, pdf))
+	pages := pdfWords(t, pdf, n)
+	if pages == nil {
+		return
+	}
+	var sign, date []word
+	for _, l := range lines(pages[n-1]) {
+		switch text(l) {
+		case "双清区委办公室邵阳市双清区人民政府办公室":
+			sign = l
+		case "2023年4月3日":
+			date = l
+		}
+	}
+	if sign == nil || date == nil {
+		var all []string
+		for _, l := range lines(pages[n-1]) {
+			all = append(all, text(l))
+		}
+		t.Fatalf("the last page has no line of both signatures, or none of the date:\n%s", strings.Join(all, "\n"))
+	}
+	k := slices.IndexFunc(sign, func(w word) bool { return strings.HasPrefix(w.Text, "邵阳市") })
+	if k <= 0 {
+		t.Fatalf("the signatures' line is not two names, the lead's first: %q", text(sign))
+	}
+	if gap := sign[k].XMin - sign[k-1].XMax; gap < 16 {
+		t.Errorf("the signatures are %.1f pt apart; they run together", gap)
+	}
+	if d := (date[0].XMin+date[len(date)-1].XMax)/2 - (sign[k].XMin+sign[len(sign)-1].XMax)/2; math.Abs(d) > 3 {
+		t.Errorf("the date's centre is %.1f pt from the last signature's", d)
+	}
+	// A line of 三号 at 1.8 is 28.8 pt (pdftotext's boxes are taller
+	// than that: compare their tops).
+	if d := date[0].YMin - sign[0].YMin; d < 20 || d > 40 {
+		t.Errorf("the date's line is %.1f pt below the signatures'; want the next line, about 29 pt", d)
+	}
+	if d := 184*mm - sign[len(sign)-1].XMax; math.Abs(d-32) > 4 {
+		t.Errorf("the signatures end %.1f pt from the 版心's right; want two characters, 32 pt", d)
+	}
+}
