@@ -699,3 +699,49 @@ func TestTitleLinesOneSize(t *testing.T) {
 		}
 	}
 }
+
+// TestPhoneJointCircular: on a phone, in each display, a joint
+// circular's stacked letterhead stays within the document, 文件 to the
+// right of the names, and its signatures stand one under another, the
+// lead's first, the date last, within the document too.
+func TestPhoneJointCircular(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := copySite(t, sampleSite(t))
+	editFile(t, filepath.Join(dir, "content", "circulars", "2023-02.md"), `format = "letter"`,
+		"format = \"file\"\nissuers = [\"中共邵阳市双清区委办公室\", \"邵阳市双清区人民政府办公室\"]")
+	srv := serveOutputs(t, renderSite(t, dir))
+	// Each element's box as [left, top, right, bottom], the document's
+	// content box first.
+	const boxes = `(() => {
+		const doc = document.querySelector(".document"), s = getComputedStyle(doc), d = doc.getBoundingClientRect();
+		const out = [[d.left + parseFloat(s.paddingLeft), d.top, d.right - parseFloat(s.paddingRight), d.bottom]];
+		for (const e of document.querySelectorAll(".doc-issuer-names > span, .doc-issuer-file, .doc-sign-issuer .org-name, .doc-sign-date time")) {
+			const r = document.createRange(); r.selectNodeContents(e); const b = r.getBoundingClientRect();
+			out.push([b.left, b.top, b.right, b.bottom]);
+		}
+		return out;
+	})()`
+	for _, p := range phones {
+		emulate(t, ctx, p)
+		for _, d := range []display{normal, senior, largest} {
+			choose(t, ctx, srv.URL, d)
+			navigate(t, ctx, srv.URL+"/circulars/2023/14/")
+			b := eval[[][4]float64](t, ctx, boxes)
+			if len(b) != 7 {
+				t.Fatalf("%s, %s: %d boxes, want the document's and six", p, d.name, len(b))
+			}
+			doc, lead, other, file, signLead, signOther, date := b[0], b[1], b[2], b[3], b[4], b[5], b[6]
+			for name, r := range map[string][4]float64{"the lead's name": lead, "the other's name": other, "文件": file, "the lead's signature": signLead, "the other's signature": signOther, "the date": date} {
+				if r[0] < doc[0]-1 || r[2] > doc[2]+1 {
+					t.Errorf("%s, %s: %s spans %.0f–%.0f px, beyond the document's %.0f–%.0f", p, d.name, name, r[0], r[2], doc[0], doc[2])
+				}
+			}
+			if !(lead[1] < other[1] && file[0] >= max(lead[2], other[2])-1) {
+				t.Errorf("%s, %s: the letterhead is not the names one under the other with 文件 to their right: %v %v %v", p, d.name, lead, other, file)
+			}
+			if !(signLead[3] <= signOther[1]+1 && signOther[3] <= date[1]+1) {
+				t.Errorf("%s, %s: the signatures and the date are not one under another in order: %v %v %v", p, d.name, signLead, signOther, date)
+			}
+		}
+	}
+}
