@@ -521,6 +521,14 @@ func (sc *scaffold) circularFile() string {
 	}
 	fmt.Fprintf(&b, "data   = %s\n", site.Quote(sc.key))
 	fmt.Fprintf(&b, "format = %s\n", site.Quote(format))
+	if c != nil && len(c.Issuers) > 0 {
+		// A joint series (两办's monthly circular) stays joint.
+		names := make([]string, len(c.Issuers))
+		for k, name := range c.Issuers {
+			names[k] = site.Quote(name)
+		}
+		fmt.Fprintf(&b, "issuers = [%s]\n", strings.Join(names, ", "))
+	}
 	if c != nil {
 		carryRecord(&b, c)
 	}

@@ -691,12 +691,13 @@ func TestOfficePlaceholder(t *testing.T) {
 }
 
 // TestNewCarriesRecord: a month's circular keeps the office's 主题分类,
-// 附注, 抄送 and 印发机关 of the last, and leaves the 印发日期 and the attachments,
+// 联合发文机关, 附注, 抄送 and 印发机关 of the last, and leaves the 印发日期 and the attachments,
 // which are the month's own, to fill in; filled, the circular publishes
 // them.
 func TestNewCarriesRecord(t *testing.T) {
 	dir := sampleSiteCopy(t)
 	edit(t, dir, "content/circulars/2023-02.md", "format = \"letter\"\n", `format = "file"
+issuers = ["中共邵阳市双清区委办公室", "邵阳市双清区人民政府办公室"]
 topic = "综合政务、督查"
 note = "此件公开发布"
 cc = "市政府办公室，区委办公室"
@@ -724,6 +725,7 @@ file = "附件/2023-02.csv"
 	front, _, _ := strings.Cut(strings.TrimPrefix(string(b), "+++\n"), "+++\n")
 	for _, want := range []string{
 		"format = \"file\"\n",
+		"issuers = [\"中共邵阳市双清区委办公室\", \"邵阳市双清区人民政府办公室\"]\n",
 		"topic  = \"综合政务、督查\"\n",
 		"note   = \"此件公开发布\"\n",
 		"cc     = \"市政府办公室，区委办公室\"\n",
@@ -757,6 +759,7 @@ file = "附件/2023-02.csv"
 		`<span>邵阳市双清区人民政府办公室秘书科</span><span>2023年5月7日印发</span>`,
 		`download="附件 2023年3月考核得分表.csv"`,
 		`<p class="doc-note">（此件公开发布）</p>`,
+		`<span class="doc-issuer-names"><span>中共邵阳市双清区委办公室</span><span>邵阳市双清区人民政府办公室</span></span>`,
 	} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("March's circular lacks %s", want)
