@@ -396,6 +396,7 @@ func starterCircular() string {
 	w.Value("to", 6, "各乡镇人民政府，县直各单位", "主送机关")
 	w.Value("data", 6, "2024-01", "通报的月份：data/2024-01.toml")
 	w.Value("format", 6, "letter", "信函格式；文件格式写 file")
+	w.Todo("issuers", 6, `["中共某县委办公室", "某县人民政府办公室"]`, "联合发文机关：几个机关联合发文时写，主办机关在前，须有 config.toml 的 issuer")
 	w.Todo("valid", 6, `"有效"`, "有效性：有效（默认）、失效或废止")
 	w.Todo("note", 6, `"此件公开发布"`, "附注：写在成文日期下，加圆括号")
 	w.Todo("cc", 6, `"市政府办公室，县委办公室"`, "抄送机关：写在文末的版记中")
