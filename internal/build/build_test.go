@@ -331,7 +331,19 @@ func TestStaleLayoutWarning(t *testing.T) {
 		t.Fatal("no built-in page.html")
 	}
 	writeFiles(t, map[string][]byte{filepath.Join(dir, "layouts", "circular.html"): old, filepath.Join(dir, "layouts", "page.html"): page})
-	want := []string{"layouts/circular.html:1:1: 警告：这个模板覆盖了内置的 circular.html，却没有用到 .Attachments、.Note：页面上不会显示附件、附注或版记中的这些内容。运行 tongbao layouts circular.html 查看内置模板的写法"}
+	want := []string{"layouts/circular.html:1:1: 警告：这个模板覆盖了内置的 circular.html，却没有用到 .Attachments、.Note：页面上不会显示附件、附注、版记或联合发文机关（.Issuers：版头、落款只有主办机关）中的这些内容。运行 tongbao layouts circular.html 查看内置模板的写法"}
+	if got := warnings(); !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+
+	// A joint circular, and a layout of the site's own that names its
+	// lead office alone.
+	b = bytes.Replace(b, []byte("format = \"letter\"\n"), []byte("format = \"letter\"\nissuers = [\"中共邵阳市双清区委办公室\", \"邵阳市双清区人民政府办公室\"]\n"), 1)
+	writeFiles(t, map[string][]byte{
+		md: b,
+		filepath.Join(dir, "layouts", "circular.html"): []byte(`{{define "main"}}{{with .Circular}}<article><h1>{{.Title}}</h1>{{.Body}}<p>{{.Issuer}}</p></article>{{end}}{{end}}`),
+	})
+	want = []string{"layouts/circular.html:1:1: 警告：这个模板覆盖了内置的 circular.html，却没有用到 .Attachments、.Issuers、.Note：页面上不会显示附件、附注、版记或联合发文机关（.Issuers：版头、落款只有主办机关）中的这些内容。运行 tongbao layouts circular.html 查看内置模板的写法"}
 	if got := warnings(); !slices.Equal(got, want) {
 		t.Errorf("warnings %q, want %q", got, want)
 	}

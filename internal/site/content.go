@@ -1016,12 +1016,13 @@ func (l *loader) addLayout(name string, f File) {
 // staleLayouts warns of a site's layout, copied from the built-in theme
 // before the theme showed something the site's circulars or pages now
 // have, that does not show it: attachments would be written but linked
-// from nowhere, a 附注 or a 版记 silently dropped.
+// from nowhere, a 附注 or a 版记 silently dropped, a joint circular
+// shown as its lead office's alone.
 func (l *loader) staleLayouts() {
 	s := l.s
 	used := map[string][]string{} // by layout, what the input has that it should show
 	for _, c := range s.Circulars {
-		for field, has := range map[string]bool{".Attachments": len(c.Attachments) > 0, ".Note": c.Note != "", ".CC": c.CC != "", ".Printed": c.Printed != (Date{})} {
+		for field, has := range map[string]bool{".Attachments": len(c.Attachments) > 0, ".Note": c.Note != "", ".CC": c.CC != "", ".Printed": c.Printed != (Date{}), ".Issuers": len(c.Issuers) > 1} {
 			if has && !slices.Contains(used["circular.html"], field) {
 				used["circular.html"] = append(used["circular.html"], field)
 			}
@@ -1045,7 +1046,7 @@ func (l *loader) staleLayouts() {
 			}
 		}
 		if len(missing) > 0 {
-			s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有用到 %s：页面上不会显示附件、附注或版记中的这些内容。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(missing, "、"), f.Name)
+			s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有用到 %s：页面上不会显示附件、附注、版记或联合发文机关（.Issuers：版头、落款只有主办机关）中的这些内容。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(missing, "、"), f.Name)
 		}
 	}
 }
