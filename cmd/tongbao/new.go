@@ -617,8 +617,16 @@ func carryRecord(b *strings.Builder, c *site.Circular) {
 	if c.Topic != "" {
 		fmt.Fprintf(b, "topic  = %s\n", site.Quote(c.Topic))
 	}
-	if c.Note != "" {
-		fmt.Fprintf(b, "note   = %s\n", site.Quote(c.Note))
+	switch len(c.Notes) {
+	case 0:
+	case 1:
+		fmt.Fprintf(b, "note   = %s\n", site.Quote(c.Notes[0]))
+	default:
+		quoted := make([]string, len(c.Notes))
+		for k, n := range c.Notes {
+			quoted[k] = site.Quote(n)
+		}
+		fmt.Fprintf(b, "note   = [%s]\n", strings.Join(quoted, ", "))
 	}
 	if c.CC != "" {
 		fmt.Fprintf(b, "cc     = %s\n", site.Quote(c.CC))

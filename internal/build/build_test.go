@@ -325,7 +325,7 @@ func TestStaleLayoutWarning(t *testing.T) {
 	if !ok {
 		t.Fatal("no built-in circular.html")
 	}
-	old = regexp.MustCompile(`(?s)\{\{- with \.Attachments\}\}.*?\{\{- end\}\}|\{\{- with \.Note\}\}.*?\{\{- end\}\}`).ReplaceAll(old, nil)
+	old = regexp.MustCompile(`(?s)\{\{- with \.Attachments\}\}.*?\{\{- end\}\}|\{\{- range \.Notes\}\}.*?\{\{- end\}\}`).ReplaceAll(old, nil)
 	page, ok := theme.Read("page.html")
 	if !ok {
 		t.Fatal("no built-in page.html")

@@ -134,3 +134,17 @@ func TestJointOpenDataAndFeed(t *testing.T) {
 		}
 	}
 }
+
+// A 附注 written as a list is one paragraph each in parentheses, in order,
+// after the signature (GB/T 9704-2012 §7.3.6).
+func TestNotesEachInParentheses(t *testing.T) {
+	f := historySite()
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "data = \"2023-02\"\n",
+		"data = \"2023-02\"\nnote = [\"此件公开发布\", \"联系人：王明，联系电话：0739-1234567\"]\n", 1)
+	page := string(renderFiles(t, loadFiles(t, f), "/")["circulars/2023/5/index.html"])
+	want := "</footer>\n    <p class=\"doc-note\">（此件公开发布）</p>\n    <p class=\"doc-note\">（联系人：王明，联系电话：0739-1234567）</p>"
+	if !strings.Contains(page, want) {
+		k := strings.Index(page, `<footer class="doc-sign">`)
+		t.Errorf("the page lacks, after the signature, %q:\n%s", want, page[k:min(len(page), k+600)])
+	}
+}

@@ -194,14 +194,18 @@ type Circular struct {
 	// site's issuer, unless the front matter's issuers names several
 	// (联合行文), whose names the letterhead of 文件格式 stacks and the
 	// signature lists.
-	Issuers     []string
-	Date        *DateData // 成文日期
-	Published   *DateData // 发布日期: the front matter's published, else the 成文日期
-	IndexNo     string    // 索引号
-	Topic       string    // 主题分类
-	Letter      bool      // 信函格式
-	Valid       string    // 有效性: 有效 | 失效 | 废止
-	Note        string    // 附注, without its parentheses
+	Issuers   []string
+	Date      *DateData // 成文日期
+	Published *DateData // 发布日期: the front matter's published, else the 成文日期
+	IndexNo   string    // 索引号
+	Topic     string    // 主题分类
+	Letter    bool      // 信函格式
+	Valid     string    // 有效性: 有效 | 失效 | 废止
+	// Notes are the 附注, each to be set in parentheses on a line of its
+	// own; Note is them in one, joined by “，”, as a layout written
+	// before there could be several shows them.
+	Notes       []string
+	Note        string
 	Correction  string    // 更正说明, dated by the page's Updated; "" for none
 	CC          string    // 抄送机关, without the closing 。
 	Printer     string    // 印发机关, when Printed is set

@@ -50,8 +50,8 @@ func TestCircularAttachments(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := s.Circulars[0]
-	if c.Note != "此件公开发布" || c.CC != "市政府办公室，区委办公室" || c.Printed != (Date{2023, 4, 4}) || c.Printer != "" {
-		t.Errorf("附注 %q, 抄送 %q, 印发 %q %v", c.Note, c.CC, c.Printer, c.Printed)
+	if !slices.Equal(c.Notes, []string{"此件公开发布"}) || c.CC != "市政府办公室，区委办公室" || c.Printed != (Date{2023, 4, 4}) || c.Printer != "" {
+		t.Errorf("附注 %q, 抄送 %q, 印发 %q %v", c.Notes, c.CC, c.Printer, c.Printed)
 	}
 	want := []struct{ title, file, ext, data string }{
 		{"2023年1-2月考核得分表", "content/circulars/附件/得分表.xlsx", "xlsx", "PK\x03\x04 a workbook"},
@@ -120,7 +120,7 @@ func TestNoteParentheses(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := s.Circulars[0].Note; got != want {
+		if got := strings.Join(s.Circulars[0].Notes, ""); got != want {
 			t.Errorf("note = %q read as %q, want %q", note, got, want)
 		}
 	}

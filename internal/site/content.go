@@ -791,17 +791,46 @@ func (l *loader) checkIssuers(c *Circular) {
 	l.diags.Add(c.File, c.IssuersLine, c.IssuersCol, "issuers（联合发文机关）中没有本站的发文机关“%s”（config.toml 的 [issuer] name）：本站发布本机关发出的通报，联合发文时本机关是其中之一（不必在前）%s", own, hint)
 }
 
+// notes reads the 附注: a string, or a list of them, each to be put in
+// parentheses on a line of its own; a note written empty is an error at
+// it, as a line of “（）” it would be.
+func notes(r *record, f *tomlFile) []string {
+	if !r.has("note") {
+		return nil
+	}
+	elems := r.texts("note")
+	if len(elems) == 0 {
+		f.errorf(r.at("note"), "note（附注）是空的：写上附注，如 [\"此件公开发布\"]，或删去这一行")
+		return nil
+	}
+	var out []string
+	for k, e := range elems {
+		note := strings.TrimSpace(e.value)
+		// Written with its parentheses or without: the page adds them.
+		// Not those of （一）…（二）, which open and close other parts.
+		for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
+			if strings.HasPrefix(note, p[0]) && strings.HasSuffix(note, p[1]) && strings.Count(note, p[0]) == 1 && strings.Count(note, p[1]) == 1 {
+				note = strings.TrimSpace(note[len(p[0]) : len(note)-len(p[1])])
+			}
+		}
+		switch {
+		case note == "" && len(elems) == 1:
+			// note = "" has been read as no note: a key kept to fill
+			// in later.
+			return nil
+		case note == "":
+			f.errorf(e.path, "note（附注）的第%d项是空的：写上附注，或删去这一项", k+1)
+			continue
+		}
+		out = append(out, note)
+	}
+	return out
+}
+
 // recordFront reads what a circular says below its date: the 附注 and the
 // 版记 (抄送, and in 文件格式 印发机关 and 印发日期).
 func recordFront(c *Circular, r *record, f *tomlFile) {
-	c.Note = strings.TrimSpace(r.text("note"))
-	// Written with its parentheses or without: the page adds them. Not
-	// those of （一）…（二）, which open and close other parts.
-	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
-		if strings.HasPrefix(c.Note, p[0]) && strings.HasSuffix(c.Note, p[1]) && strings.Count(c.Note, p[0]) == 1 && strings.Count(c.Note, p[1]) == 1 {
-			c.Note = strings.TrimSpace(c.Note[len(p[0]) : len(c.Note)-len(p[1])])
-		}
-	}
+	c.Notes = notes(r, f)
 	c.CC = strings.TrimRight(strings.TrimSpace(r.text("cc")), "。.")
 	c.Printer = strings.TrimSpace(r.text("printer"))
 	c.Printed, _ = r.date("printed")
@@ -1022,7 +1051,7 @@ func (l *loader) staleLayouts() {
 	s := l.s
 	used := map[string][]string{} // by layout, what the input has that it should show
 	for _, c := range s.Circulars {
-		for field, has := range map[string]bool{".Attachments": len(c.Attachments) > 0, ".Note": c.Note != "", ".CC": c.CC != "", ".Printed": c.Printed != (Date{}), ".Issuers": len(c.Issuers) > 1} {
+		for field, has := range map[string]bool{".Attachments": len(c.Attachments) > 0, ".Note": len(c.Notes) > 0, ".CC": c.CC != "", ".Printed": c.Printed != (Date{}), ".Issuers": len(c.Issuers) > 1} {
 			if has && !slices.Contains(used["circular.html"], field) {
 				used["circular.html"] = append(used["circular.html"], field)
 			}

@@ -41,6 +41,10 @@ const (
 	// "2024-03", reason = "数据报送不全"}]. An office says why only where
 	// it has a reason to give, and the short form stays valid.
 	Noted
+	// Lines is a string, or an array of strings each on a line of its
+	// own: note = "此件公开发布", or note = ["此件公开发布", "联系人：…"].
+	// The short form stays valid where a list was added.
+	Lines
 )
 
 // A Field is one key of a data file.
@@ -231,7 +235,7 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 		Help: "几个机关联合发文时写上各机关的全称，主办机关在前，如 [\"中共某县委办公室\", \"某县人民政府办公室\"]；须有本站的发文机关（config.toml 的 issuer）；文件格式的版头依次排列各机关名称、“文件”二字居右，信函格式的版头只用主办机关的（GB/T 9704），标题、落款和发布机构列出各机关，文号、印发机关用主办机关的；不写则只有 config.toml 的 issuer"},
 	{Key: "valid", Kind: Text, Label: "有效性", Help: "有效（默认）、失效或废止，显示在页面的元数据中；失效、废止的通报在 data.json 中记为 valid，考核数据页在它的一行中标明（已废止）"},
 	{Key: "topic", Kind: Text, Label: "主题分类", Help: "本期的主题分类，显示在页面的元数据中；不填用 config.toml 中 [terms] 的 topic（默认“综合政务”）"},
-	{Key: "note", Kind: Text, Label: "附注", Help: "写在成文日期下，加圆括号，如“此件公开发布”；联系人和电话也写在附注中（GB/T 9704 的版记没有这一项），如“此件公开发布，联系人：王明，联系电话：0739-1234567”；可不填"},
+	{Key: "note", Kind: Lines, Label: "附注", Help: "写在成文日期下，加圆括号，如“此件公开发布”；联系人和电话也写在附注中（GB/T 9704 的版记没有这一项），如“此件公开发布，联系人：王明，联系电话：0739-1234567”；几项各加圆括号、各占一行的，写成数组，如 [\"此件公开发布\", \"联系人：王明，联系电话：0739-1234567\"]；可不填"},
 	{Key: "cc", Kind: Text, Label: "抄送机关", Help: "写在文末版记中，如“市政府办公室，县委办公室”；可不填"},
 	{Key: "printer", Kind: Text, Label: "印发机关", Help: "文件格式的版记中的印发机关，默认为 config.toml 的 issuer；只在写了 printed 时列出"},
 	{Key: "printed", Kind: Day, Label: "印发日期", Help: "文件格式的版记中的印发日期，如 2024-02-21（不加引号）；不填则版记不列印发机关和日期；信函格式不用"},
@@ -426,6 +430,16 @@ func (r *record) get(f *Field) (any, bool) {
 	case Noted:
 		elems := t.noted(f.Key, f.Fields)
 		return elems, elems != nil
+	case Lines:
+		switch t.m[f.Key].(type) {
+		case string:
+			return []element{{t.str(f.Key), t.at(f.Key)}}, true
+		case []any:
+			elems := t.strings(f.Key)
+			return elems, elems != nil
+		}
+		t.typeErr(f.Key, "字符串或字符串数组", "")
+		return nil, false
 	case Day:
 		return t.date(f.Key)
 	case UnitSet:
@@ -816,7 +830,7 @@ func formatValue(f *Field, v any) string {
 		if items != nil {
 			return "[" + strings.Join(items, ", ") + "]"
 		}
-	case Texts, UnitSet:
+	case Texts, UnitSet, Lines:
 		switch v := v.(type) {
 		case string:
 			return Quote(v) // UnitSet's "all"

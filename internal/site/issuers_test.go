@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -69,5 +70,35 @@ issuers = ["中共测试区委办公室", "测试区人民政府办公室"]
 `
 	if _, err := Load(writeSite(t, files)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A 附注 may be a list, each item read as a single one is (its
+// parentheses taken off); an empty list or item is an error at it, and
+// note = "" is no note, as before.
+func TestNotesList(t *testing.T) {
+	files := miniSite()
+	files["content/circulars/2023-02.md"] = strings.Replace(files["content/circulars/2023-02.md"], "data = \"2023-02\"\n",
+		"data = \"2023-02\"\nnote = [\"（此件公开发布）\", \"联系人：王明，联系电话：0739-1234567\"]\n", 1)
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := s.Circulars[0].Notes, []string{"此件公开发布", "联系人：王明，联系电话：0739-1234567"}; !slices.Equal(got, want) {
+		t.Errorf("notes %q, want %q", got, want)
+	}
+	files = miniSite()
+	files["content/circulars/2023-02.md"] = strings.Replace(files["content/circulars/2023-02.md"], "data = \"2023-02\"\n", "data = \"2023-02\"\nnote = \"\"\n", 1)
+	if s, err = Load(writeSite(t, files)); err != nil || s.Circulars[0].Notes != nil {
+		t.Errorf("note = \"\": %v, notes %q; want no note", err, s.Circulars[0].Notes)
+	}
+
+	const f = "content/circulars/2023-02.md"
+	for _, tc := range []struct{ note, want string }{
+		{`note = []`, f + ":6:1: note（附注）是空的"},
+		{`note = ["此件公开发布", "（）"]`, f + ":6:19: note（附注）的第2项是空的"},
+		{`note = 3`, f + ":6:1: note（附注）应为字符串或字符串数组"},
+	} {
+		wantDiagnostic(t, miniSite(), f, "data = \"2023-02\"\n", "data = \"2023-02\"\n"+tc.note+"\n", tc.want)
 	}
 }

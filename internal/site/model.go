@@ -927,21 +927,24 @@ type Circular struct {
 	IssuersLine, IssuersCol int
 	Valid                   string // 有效性: 有效 | 失效 | 废止 (front matter valid)
 	Topic                   string // 主题分类, if not [terms] topic
-	Note                    string // 附注, without its parentheses: 此件公开发布
-	CC                      string // 抄送机关, without the closing 。
-	Printer                 string // 印发机关 (文件格式's 版记), when Printed is set
-	Printed                 Date   // 印发日期; zero when the 版记 lists no 印发 line
-	Published               Date   // 发布日期, when the portal published it later than its date; zero otherwise
-	Updated                 Date   // 更新日期, when corrected after it was published; zero otherwise
-	Correction              string // 更正说明: what was corrected on Updated; "" for none said
-	Attachments             []Attachment
-	Entries                 []EntryEdit  // its [[entry]]s: the edits of its indicators' entries
-	Linked                  []Attachment // the files in content/ its body links to (see bodyLinks)
-	PageLinks               []PageLink   // its body's links to other Markdown files
-	RootLinks               []RootLink   // its body's links written from the host's root (/about/)
-	Aliases                 []Alias      // the addresses it had before (front matter aliases)
-	Body                    []byte       // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
-	BodyLine                int          // line of the file on which Body starts
+	// Notes are the 附注, each in parentheses on a line of its own (GB/T
+	// 9704 §7.3.6), written without them: 此件公开发布, 联系人：…; nil for
+	// none.
+	Notes       []string
+	CC          string // 抄送机关, without the closing 。
+	Printer     string // 印发机关 (文件格式's 版记), when Printed is set
+	Printed     Date   // 印发日期; zero when the 版记 lists no 印发 line
+	Published   Date   // 发布日期, when the portal published it later than its date; zero otherwise
+	Updated     Date   // 更新日期, when corrected after it was published; zero otherwise
+	Correction  string // 更正说明: what was corrected on Updated; "" for none said
+	Attachments []Attachment
+	Entries     []EntryEdit  // its [[entry]]s: the edits of its indicators' entries
+	Linked      []Attachment // the files in content/ its body links to (see bodyLinks)
+	PageLinks   []PageLink   // its body's links to other Markdown files
+	RootLinks   []RootLink   // its body's links written from the host's root (/about/)
+	Aliases     []Alias      // the addresses it had before (front matter aliases)
+	Body        []byte       // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
+	BodyLine    int          // line of the file on which Body starts
 
 	// Undated marks the circular of a month read as a draft (LoadDraft)
 	// whose date is not given yet: Date is zero, and it sorts after every

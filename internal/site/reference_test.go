@@ -166,6 +166,8 @@ func kindText(f Field) string {
 		return "日期（不加引号）"
 	case UnitSet:
 		return "`\"all\"` 或名称数组"
+	case Lines:
+		return "文字或文字数组"
 	}
 	panic(fmt.Sprintf("no text for kind %d", f.Kind))
 }

@@ -761,7 +761,7 @@ func fixLine(line string, kind Kind) (string, bool) {
 // value's.
 func fixValue(v string, kind Kind) (string, bool) {
 	v = strings.TrimSpace(v)
-	text := kind == Text || kind == Texts || kind == UnitRef || kind == IndicatorRef || kind == UnitSet || kind == unknownKind
+	text := kind == Text || kind == Texts || kind == UnitRef || kind == IndicatorRef || kind == UnitSet || kind == Lines || kind == unknownKind
 	if inner, ok := strings.CutPrefix(v, `"`); ok && strings.HasSuffix(inner, `"`) && !text {
 		v = inner[:len(inner)-1] // a number or a date in quotes: without them
 	}
