@@ -1353,10 +1353,10 @@ func TestNewSaysNotApplicable(t *testing.T) {
 	block := month[strings.Index(month, `indicator = "xinfang"`):]
 	block = block[:strings.Index(block, "[[result]]")]
 	// The notes stand where the file's column of notes is: the spaces
-	// before them are not what is held here. 信访总量 keeps the default
-	// two decimals.
+	// before them are not what is held here. 信访总量, counted in 件, is
+	// written whole (decimals = 0).
 	for _, want := range []string{
-		`(?m)^# "戊乡" = +# 上月：6\.00$`,
+		`(?m)^# "戊乡" = +# 上月：6$`,
 		`(?m)^# "己乡" = +# 上月：不涉及（本月无信访事项）$`,
 	} {
 		if !regexp.MustCompile(want).MatchString(block) {

@@ -411,6 +411,14 @@ func (s *Site) Exempted(month string) []*Unit {
 // from, showing that month without a rank.
 func (u *Unit) InSpan(month string) bool { return Span{u.From, u.Until}.Contains(month) }
 
+// countUnits are the units of scores that are counts: what is counted in
+// them is whole, 3 件 of 信访 and not 3.00.
+var countUnits = []string{"件", "次", "个", "人", "人次", "户", "家", "项", "起", "宗", "处", "名", "条"}
+
+// CountUnit reports whether unit, an indicator's scoreUnit, counts
+// things: its scores are whole numbers, and decimals defaults to 0.
+func CountUnit(unit string) bool { return slices.Contains(countUnits, strings.TrimSpace(unit)) }
+
 // An Indicator is one entry of the catalogue (data/indicators.toml).
 // HigherBetter, Weight and Decimals are its base setting, in force before
 // its first change: code ranking, composing, rounding or showing a
@@ -431,6 +439,10 @@ type Indicator struct {
 	// tables' 得分 heading says: 98.50 of a rate and 3 of complaints read
 	// alike without it. "" for none.
 	ScoreUnit string
+	// Counted is that its decimals were not written and its scores are
+	// counts (ScoreUnit 件, 次, 个, …: CountUnit), so compared and shown
+	// as whole numbers: a score with a fraction is warned of.
+	Counted bool
 	// ShortNames are what people call it (社消零 for 社会消费品零售总额),
 	// which share too few characters with its name for the search to
 	// find its page by them otherwise.
