@@ -337,9 +337,12 @@ type CityBottomView struct {
 
 func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, error) {
 	m := p.Month
-	period := m.Period
+	period := strings.TrimSpace(m.Period)
 	if period == "" {
 		period = fmt.Sprintf("%d月", m.Month)
+	}
+	if strings.HasSuffix(period, "月") {
+		period += "份" // 1-2月份; a period named otherwise is said as it is: 第一季度, 上半年, 全年
 	}
 	terms := c.s.Config.Terms
 	bottom := "排" + terms.City + zh.Label(p.GroupSize, false, !c.s.Config.Ranking.Loose) + "的单项目标"
@@ -349,7 +352,7 @@ func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 		if len(args) > 0 {
 			subject = args[0]
 		}
-		v.Lead = fmt.Sprintf("%s份%s综合排名%s%s。", period, subject, terms.City, zh.Ordinal(m.OverallCity))
+		v.Lead = fmt.Sprintf("%s%s综合排名%s%s。", period, subject, terms.City, zh.Ordinal(m.OverallCity))
 	}
 	for _, e := range p.CityBottom {
 		if ed.omitted(e.Indicator.ID) {
