@@ -267,6 +267,7 @@ type starterIndicator struct {
 	townships                 []string
 	all, lower                bool
 	decimals                  int
+	scoreUnit                 string // a count's (件) writes decimals = 0 as well
 	note                      string // a comment above it
 }
 
@@ -275,7 +276,7 @@ var starterCatalogue = []starterIndicator{
 		note: "一组指标的标题：下面两项嵌套在它之下，编号为（1）（2）"},
 	{id: "gongye", name: "规模工业增加值增速", parent: "jingji", owners: []string{"县发改局"}, all: true, decimals: 1},
 	{id: "touzi", name: "固定资产投资增速", parent: "jingji", owners: []string{"县发改局", "县财政局"}, all: true, decimals: 1},
-	{id: "xinfang", name: "信访总量", section: "重点工作", owners: []string{"县信访局"}, all: true, lower: true},
+	{id: "xinfang", name: "信访总量", section: "重点工作", owners: []string{"县信访局"}, all: true, lower: true, scoreUnit: "件"},
 	{id: "anquan", name: "安全生产", section: "重点工作", owners: []string{"县应急管理局"},
 		note: "不写 townships：本项没有乡镇得分，只有全省、同类县排名"},
 	{id: "xiangmu", name: "重点项目投资完成率", section: "重点项目", owners: []string{"县发改局", "县住建局"}, townships: []string{"甲镇", "乙镇", "丙镇", "丁乡"}},
@@ -312,8 +313,16 @@ func starterIndicators() string {
 		if ind.lower {
 			w.Value("indicator.better", 9, "lower", "越少越好")
 		}
-		if ind.decimals > 0 {
+		if ind.scoreUnit != "" {
+			w.Value("indicator.scoreUnit", 9, ind.scoreUnit, "")
+		}
+		switch {
+		case ind.decimals > 0:
 			w.Value("indicator.decimals", 9, ind.decimals, "")
+		case site.CountUnit(ind.scoreUnit):
+			// Written though it is the default of a count: the key a
+			// clerk changes for an indicator whose counts are averaged.
+			w.Value("indicator.decimals", 9, 0, "件数是整数：按整数比较和显示")
 		}
 	}
 	return w.String()

@@ -41,14 +41,12 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tongbao new: “%s”是%s：tongbao new 只新建月份。季度、半年和年度通报没有自己的数据文件，由各月的数据算出："+
 			"在 content/circulars/ 中新建一个通报，前置信息写 data = \"%s\"，正文用 township-ranking、period-table 等短代码（见 docs/rules.md 的“季度、半年和年度”）\n",
 			rest[0], p.Kind.Noun(), rest[0])
-		if p.Kind != site.Yearly {
-			// Or the office assesses once a quarter, with no months
-			// to aggregate: its quarter is a file of its last month.
-			first, last := p.Months()
-			fmt.Fprintf(stderr, "按%s考核、没有月度数据的机关，每%s一个数据文件，以最后一个月命名：tongbao new %04d-%02d，再把其中的 period 改为 \"%d-%d月\"（见 docs/rules.md 的“按%s考核的机关”）\n",
-				p.Kind.Noun(), p.Kind.Noun(),
-				p.Year, last, first, last, p.Kind.Noun())
-		}
+		// Or the office assesses once a quarter, a half or a year, with
+		// no months to aggregate: its period is a file of its last month.
+		first, last := p.Months()
+		fmt.Fprintf(stderr, "按%s考核、没有月度数据的机关，每%s一个数据文件，以最后一个月命名：tongbao new %04d-%02d，再把其中的 period 改为 \"%d-%d月\"（见 docs/rules.md 的“按%s考核的机关”）\n",
+			p.Kind.Noun(), p.Kind.Noun(),
+			p.Year, last, first, last, p.Kind.Noun())
 		return 2
 	}
 	if !ok {
@@ -239,7 +237,11 @@ func (sc *scaffold) period() string {
 // 半年 would be January to June).
 func (sc *scaffold) before() string { return "上" + sc.s.Assesses().Each() }
 
-func (sc *scaffold) label() string { return fmt.Sprintf("%d年%s", sc.year, sc.period()) }
+// label is the new file's period as titles write it (site.Month.Label):
+// 2024年3月, 2024年1-2月, 2025年度 of a year's file of period = "全年".
+func (sc *scaffold) label() string {
+	return (&site.Month{Year: sc.year, Month: sc.month, Period: sc.period()}).Label()
+}
 
 // monthFile writes data/YYYY-MM.toml through the month file's format:
 // every indicator that had a result in the previous month (every
@@ -666,6 +668,9 @@ func (sc *scaffold) spanLabels() (old, label string) {
 // 上半年, 上半年度 after 下半年度.
 func namedLike(was string, kind site.PeriodKind, n int) string {
 	was = strings.TrimSpace(was)
+	if kind == site.Yearly {
+		return was // 全年 after 全年
+	}
 	if kind == site.HalfYearly {
 		half := [...]string{"", "上", "下"}[n] + "半年"
 		if strings.HasSuffix(was, "度") {

@@ -473,7 +473,7 @@ func TestNewQuarter(t *testing.T) {
 	for arg, want := range map[string]string{
 		"2024-Q1": `tongbao new: “2024-Q1”是季度：tongbao new 只新建月份。季度、半年和年度通报没有自己的数据文件，由各月的数据算出：在 content/circulars/ 中新建一个通报，前置信息写 data = "2024-Q1"，正文用 township-ranking、period-table 等短代码（见 docs/rules.md 的“季度、半年和年度”）`,
 		"2024-H1": `tongbao new: “2024-H1”是半年：tongbao new 只新建月份。`,
-		"2024":    `tongbao new: “2024”是年度：tongbao new 只新建月份。`,
+		"2024":    `按年度考核、没有月度数据的机关，每年度一个数据文件，以最后一个月命名：tongbao new 2024-12，再把其中的 period 改为 "1-12月"（见 docs/rules.md 的“按年度考核的机关”）`,
 		// An office that assesses once a quarter has no months: its
 		// quarter is the file of its last month.
 		"2024-Q3": `按季度考核、没有月度数据的机关，每季度一个数据文件，以最后一个月命名：tongbao new 2024-09，再把其中的 period 改为 "7-9月"`,
@@ -509,6 +509,10 @@ func TestNewNextQuarter(t *testing.T) {
 		{"2024-12", "7-12月", "关于2024年下半年重点工作落实情况的通报", "2025-06", "1-6月", "关于2025年上半年重点工作落实情况的通报"},
 		{"2024-06", "上半年", "关于2024年上半年重点工作落实情况的通报", "2024-12", "下半年", "关于2024年下半年重点工作落实情况的通报"},
 		{"2024-12", "下半年度", "关于2024年下半年度重点工作落实情况的通报", "2025-06", "上半年度", "关于2025年上半年度重点工作落实情况的通报"},
+		// An office assessing once a year: 1-12月 after 1-12月, 全年
+		// after 全年, titled 2025年度 (not 2025年全年).
+		{"2024-12", "1-12月", "关于2024年1-12月重点工作落实情况的通报", "2025-12", "1-12月", "关于2025年1-12月重点工作落实情况的通报"},
+		{"2024-12", "全年", "关于2024年度重点工作落实情况的通报", "2025-12", "全年", "关于2025年度重点工作落实情况的通报"},
 		// A half year's file followed by a quarter's is no cadence.
 		{"2024-06", "1-6月", "关于2024年上半年重点工作落实情况的通报", "2024-09", "9月", "关于2024年上半年重点工作落实情况的通报"},
 		{"2024-02", "1-2月", "关于2024年1-2月重点工作落实情况的通报", "2024-03", "3月", "关于2024年3月重点工作落实情况的通报"},
@@ -542,6 +546,8 @@ func TestNewNextQuarter(t *testing.T) {
 				before, this = "上季度", "本季度"
 			case "1-6月", "7-12月", "上半年", "下半年度":
 				before, this = "上期", "本期"
+			case "1-12月", "全年":
+				before, this = "上年度", "本年度"
 			}
 			if !strings.Contains(string(month), "# "+before+"：") || !strings.Contains(string(month), this+"不涉及本项工作的单位") {
 				t.Errorf("data/%s.toml lacks %s： and %s不涉及:\n%s", c.next, before, this, month)
@@ -1356,10 +1362,10 @@ func TestNewSaysNotApplicable(t *testing.T) {
 	block := month[strings.Index(month, `indicator = "xinfang"`):]
 	block = block[:strings.Index(block, "[[result]]")]
 	// The notes stand where the file's column of notes is: the spaces
-	// before them are not what is held here. 信访总量 keeps the default
-	// two decimals.
+	// before them are not what is held here. 信访总量, counted in 件, is
+	// written whole (decimals = 0).
 	for _, want := range []string{
-		`(?m)^# "戊乡" = +# 上月：6\.00$`,
+		`(?m)^# "戊乡" = +# 上月：6$`,
 		`(?m)^# "己乡" = +# 上月：不涉及（本月无信访事项）$`,
 	} {
 		if !regexp.MustCompile(want).MatchString(block) {

@@ -568,7 +568,8 @@ func citySelection(s *site.Site, rule site.Rule, p *Period, k int) []pick {
 }
 
 // defaultReason says why a rule selected pk (§5.9): 乡镇、街道综合考核排名第一,
-// 县（市）组综合考核排名后两名, 信访维稳全市排名第一, 连续2个月综合考核排名后两名.
+// 县（市）组综合考核排名后两名, 信访维稳全市排名第一, 连续2个月综合考核排名后两名;
+// in an aggregate, 乡镇、街道年度综合考核排名第一, 县（市）组第一季度综合考核排名后两名.
 func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 	terms := s.Config.Terms
 	k := rule.Count
@@ -614,6 +615,12 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 		what = pk.group + "综合考核排名"
 		if pk.group == "" && rule.Streak <= 1 {
 			what = zh.Listed(terms.Unit) + what
+		}
+		if p.Span.Kind != site.Monthly && rule.Streak <= 1 {
+			// A quarter's ranking is not a month's: 乡镇第一季度综合考核
+			// 排名第一, as 年度综合考核 is said. A streak's 连续2个季度
+			// says it already.
+			what = strings.TrimSuffix(what, "综合考核排名") + p.Span.InYear() + "综合考核排名"
 		}
 	}
 	if rule.Streak > 1 {

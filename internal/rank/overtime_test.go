@@ -194,5 +194,5 @@ amount = 20000
 		"data/2025-01.toml":            month("甲=90 乙=80"),
 		"content/circulars/2025-q1.md": "+++\nnumber = \"测政办函〔2025〕1号\"\ntitle = \"季度\"\ndate = 2025-04-10\ndata = \"2025-Q1\"\n+++\n",
 	})
-	wantMeasures(t, Archive(s).Period("2025-Q1"), "甲 奖励 20000 （乡镇、街道综合考核排名第一）config.toml:13")
+	wantMeasures(t, Archive(s).Period("2025-Q1"), "甲 奖励 20000 （乡镇、街道第一季度综合考核排名第一）config.toml:13")
 }

@@ -613,7 +613,7 @@ func TestAggregateMethods(t *testing.T) {
 				t.Errorf("periods %s", keys)
 			}
 			first := strings.Fields(c.want)[0][:len("甲")]
-			wantMeasures(t, q, first+" 奖励 10000 （乡镇、街道综合考核排名第一）config.toml:8")
+			wantMeasures(t, q, first+" 奖励 10000 （乡镇、街道第一季度综合考核排名第一）config.toml:8")
 			for _, m := range res.Months() {
 				if len(m.Measures) > 0 {
 					t.Errorf("a quarter's rule made measures in %s", m.Label)
@@ -776,4 +776,62 @@ func TestOverlapSelectsTheLastK(t *testing.T) {
 		"丁 约谈 0 （乡镇、街道综合考核排名后三）config.toml:13",
 		"戊 约谈 0 （乡镇、街道综合考核排名后三）config.toml:13",
 	)
+}
+
+// An aggregate's derived reason names its ranking as the period's (§5.9,
+// §5.10): 县（市、区）年度综合考核排名第一 in a year's circular, 上半年 in a
+// half's, not the words of a month's; a term whose kind is a single
+// character (县) is written whole. A streak over quarters counts them,
+// 连续2个季度, and says no more.
+func TestAggregateReasonsSayPeriod(t *testing.T) {
+	circular := func(n int, data string) string {
+		return fmt.Sprintf("+++\nnumber = \"测政办函〔2024〕%d号\"\ntitle = \"期\"\ndate = 2025-01-10\ndata = %q\n+++\n", n, data)
+	}
+	s := loadSite(t, `
+[terms]
+unit = "县（市、区）"
+
+[[rule]]
+on = "composite"
+select = "first"
+period = "year"
+action = "奖励"
+amount = 10000
+
+[[rule]]
+on = "composite"
+select = "bottom"
+count = 2
+period = "half"
+action = "约谈"
+
+[[rule]]
+on = "composite"
+select = "last"
+streak = 2
+period = "quarter"
+action = "提醒约谈"
+
+[[rule]]
+on = "composite"
+select = "first"
+action = "奖励"
+amount = 100
+`, towns("甲", "乙", "丙", "丁", "戊"),
+		map[string]string{
+			"data/2024-03.toml":       month("甲=90 乙=80 丙=70 丁=60 戊=50"),
+			"data/2024-06.toml":       month("甲=90 乙=80 丙=70 丁=60 戊=50"),
+			"content/circulars/q1.md": circular(1, "2024-Q1"),
+			"content/circulars/q2.md": circular(2, "2024-Q2"),
+			"content/circulars/h1.md": circular(3, "2024-H1"),
+			"content/circulars/y.md":  circular(4, "2024"),
+		})
+	res := Archive(s)
+	wantMeasures(t, res.Months()[0], "甲 奖励 100 （县（市、区）综合考核排名第一）config.toml:29")
+	wantMeasures(t, res.Period("2024-Q1"))
+	wantMeasures(t, res.Period("2024-Q2"), "戊 提醒约谈 0 （连续2个季度综合考核排名倒数第一）config.toml:22")
+	wantMeasures(t, res.Period("2024-H1"),
+		"丁 约谈 0 （县（市、区）上半年综合考核排名后两名）config.toml:15",
+		"戊 约谈 0 （县（市、区）上半年综合考核排名后两名）config.toml:15")
+	wantMeasures(t, res.Period("2024"), "甲 奖励 10000 （县（市、区）年度综合考核排名第一）config.toml:8")
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"maps"
 	"strings"
 	"testing"
 )
@@ -117,5 +118,33 @@ func TestEntryOmitsGroup(t *testing.T) {
 	body = body[:strings.Index(body, "</div>")]
 	if !strings.Contains(body, "<strong>2. 财政收入。</strong>") || strings.Contains(body, "经济组") || strings.Contains(body, "工业") {
 		t.Errorf("经济组 and its 工业 left out, 财政收入 the last, want; got\n%s", body)
+	}
+}
+
+// TestEntryLoneChild: a group left with one entry by the circular's
+// [[entry]] omit lists it unnumbered, its name the lead of its text: an
+// official document numbers no lone item. historySite gains 3. 经济组 with
+// 工业 and 投资 in 2023-02; 投资 left out. A group of two keeps （1）（2）.
+func TestEntryLoneChild(t *testing.T) {
+	f := historySite()
+	f["data/indicators.toml"] += "[[indicator]]\nid = \"zu\"\nname = \"经济组\"\nsection = \"重点工作\"\n" +
+		"[[indicator]]\nid = \"gongye\"\nname = \"工业\"\nparent = \"zu\"\ntownships = \"all\"\n" +
+		"[[indicator]]\nid = \"touzi\"\nname = \"投资\"\nparent = \"zu\"\ntownships = \"all\"\n"
+	scores := "[result.townships]\n\"甲街道\" = 3\n\"乙街道\" = 2\n\"丙镇\" = 1\n"
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "[categories]",
+		"[[result]]\nindicator = \"gongye\"\nprogress = \"工业进展。\"\n"+scores+"[[result]]\nindicator = \"touzi\"\n"+scores+"[categories]", 1)
+	body := func(front string) string {
+		g := maps.Clone(f)
+		g["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "+++\n正文。", front+"+++\n{{< indicators \"重点工作\" >}}", 1)
+		circ := string(renderFiles(t, loadFiles(t, g), "/")["circulars/2023/5/index.html"])
+		b := circ[strings.Index(circ, `<div class="doc-body">`):]
+		return b[:strings.Index(b, "</div>")]
+	}
+	if b := body(""); !strings.Contains(b, "<strong>（1）工业。</strong>工业进展。") || !strings.Contains(b, "<strong>（2）投资。</strong>") {
+		t.Errorf("经济组's two entries numbered （1）（2）, want; got\n%s", b)
+	}
+	b := body("[[entry]]\nindicator = \"touzi\"\nomit = true\n")
+	if !strings.Contains(b, "3. 经济组</h4>") || !strings.Contains(b, "<strong>工业。</strong>工业进展。") || strings.Contains(b, "（1）") || strings.Contains(b, "投资") {
+		t.Errorf("经济组's lone 工业 unnumbered, 投资 left out, want; got\n%s", b)
 	}
 }

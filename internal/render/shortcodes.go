@@ -199,6 +199,7 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 		return slices.ContainsFunc(ind.Children, func(ch *site.Indicator) bool { return p.Month.Result(ch.ID) != nil && !ed.omitted(ch.ID) })
 	}
 	var entries []EntryView
+	children := map[int]*site.Indicator{}
 	top, sub := 0, 0
 	for _, ind := range c.s.Indicators {
 		if ind.Section != section || !listed(ind) {
@@ -230,8 +231,29 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 			e.After = c.md.Inline(edit.After)
 		}
 		entries = append(entries, e)
+		if ind.Parent != nil {
+			children[len(entries)-1] = ind
+		}
 	}
+	lone(entries, children, p.Month.Key)
 	return entries, nil
+}
+
+// lone writes the entry a group lists alone, others left out by the
+// circular's [[entry]] or not reported in the month, without （1）: an
+// official document numbers the items of a list, and one item is none,
+// so it reads as the group's text under its name. children are the
+// entries of groups, by their index in entries.
+func lone(entries []EntryView, children map[int]*site.Indicator, month string) {
+	for i := range entries {
+		ind, ok := children[i]
+		if !ok {
+			continue
+		}
+		if prev, next := children[i-1], children[i+1]; (prev == nil || prev.Parent != ind.Parent) && (next == nil || next.Parent != ind.Parent) {
+			entries[i].Lead = withStop(ind.NameIn(month))
+		}
+	}
 }
 
 // withStop ends a name or lead-in with 。 unless it already ends a sentence.
@@ -315,9 +337,12 @@ type CityBottomView struct {
 
 func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, error) {
 	m := p.Month
-	period := m.Period
+	period := strings.TrimSpace(m.Period)
 	if period == "" {
 		period = fmt.Sprintf("%d月", m.Month)
+	}
+	if strings.HasSuffix(period, "月") {
+		period += "份" // 1-2月份; a period named otherwise is said as it is: 第一季度, 上半年, 全年
 	}
 	terms := c.s.Config.Terms
 	bottom := "排" + terms.City + zh.Label(p.GroupSize, false, !c.s.Config.Ranking.Loose) + "的单项目标"
@@ -327,7 +352,7 @@ func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 		if len(args) > 0 {
 			subject = args[0]
 		}
-		v.Lead = fmt.Sprintf("%s份%s综合排名%s%s。", period, subject, terms.City, zh.Ordinal(m.OverallCity))
+		v.Lead = fmt.Sprintf("%s%s综合排名%s%s。", period, subject, terms.City, zh.Ordinal(m.OverallCity))
 	}
 	for _, e := range p.CityBottom {
 		if ed.omitted(e.Indicator.ID) {

@@ -298,7 +298,7 @@ func thisPeriod(kind site.PeriodKind) string { return "本" + kind.Each() }
 // whatever the office's now: one written while its files were months
 // (or by a tongbao that said 本月 to every office), or before a file
 // made them otherwise, names its sheet and marks so.
-var readKinds = []site.PeriodKind{site.Monthly, site.Quarterly, site.HalfYearly}
+var readKinds = []site.PeriodKind{site.Monthly, site.Quarterly, site.HalfYearly, site.Yearly}
 
 // periodNamed reports whether name is a period's word followed by suffix
 // (本月评分, 本季度评分, 本期评分) in any of readKinds.

@@ -1062,6 +1062,20 @@ func (l *loader) staleLayouts() {
 			used["page.html"] = []string{".Attachments"}
 		}
 	}
+	// An [[entry]]'s after and ranking are printed by the indicators
+	// shortcode's .After and .Rankings: one copied before after was, or
+	// one printing no ranking sentences, drops the leadership's words.
+	entries := map[string]string{} // by field, the first circular whose [[entry]] needs it
+	for _, c := range s.Circulars {
+		for _, e := range c.Entries {
+			for field, has := range map[string]bool{".After": e.After != "", ".Rankings": e.Ranking != ""} {
+				if _, ok := entries[field]; has && !ok {
+					entries[field] = c.File
+					used[indicatorsLayout] = append(used[indicatorsLayout], field)
+				}
+			}
+		}
+	}
 	for _, f := range s.Layouts {
 		fields := used[f.Name]
 		if f.Builtin() || len(fields) == 0 {
@@ -1074,11 +1088,24 @@ func (l *loader) staleLayouts() {
 				missing = append(missing, field)
 			}
 		}
-		if len(missing) > 0 {
-			s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有用到 %s：页面上不会显示附件、附注、版记或联合发文机关（.Issuers：版头、落款只有主办机关）中的这些内容。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(missing, "、"), f.Name)
+		if len(missing) == 0 {
+			continue
 		}
+		if f.Name == indicatorsLayout {
+			var lost []string
+			for _, field := range missing {
+				key := map[string]string{".After": "after", ".Rankings": "ranking"}[field]
+				lost = append(lost, fmt.Sprintf("%s 中 [[entry]] 的 %s", entries[field], key))
+			}
+			s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有用到 %s：通报中不会显示 %s（及其他通报中的同类调整）。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(missing, "、"), strings.Join(lost, "、"), f.Name)
+			continue
+		}
+		s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有用到 %s：页面上不会显示附件、附注、版记或联合发文机关（.Issuers：版头、落款只有主办机关）中的这些内容。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(missing, "、"), f.Name)
 	}
 }
+
+// indicatorsLayout is the indicators shortcode's markup, below layouts/.
+const indicatorsLayout = "shortcodes/indicators.html"
 
 // lostSiteMap warns of a site's own layout in place of a built-in one
 // that lists the 网站导航 (.Site.Map: the built-in footer) when no layout

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -33,4 +35,37 @@ func TestEntryOfIndicatorNotReported(t *testing.T) {
 func TestCorrectionNeedsUpdated(t *testing.T) {
 	wantDiagnostic(t, miniSite(), "content/circulars/2023-02.md", "data = \"2023-02\"\n", "data = \"2023-02\"\ncorrection = \"得分更正\"\n",
 		"content/circulars/2023-02.md:6:1: 写了 correction（更正说明）也要写 updated（更正的日期，不加引号）：页面上写明何时更正")
+}
+
+// A site's indicators.html copied before [[entry]] had after prints no
+// .After: the leadership's sentence would be dropped from the circular,
+// and the clerk is told, at the layout, which circular's is. One that
+// prints no ranking sentences drops a ranking's words too. The built-in
+// one, or an override that prints both, is no warning.
+func TestStaleIndicatorsLayout(t *testing.T) {
+	const old = "{{- range .}}<p id=\"entry-{{.ID}}\"><strong>{{.Lead}}</strong>{{.Text}}</p>\n{{- range .Rankings}}<p>{{.}}</p>{{end}}{{end -}}\n"
+	entries := "data = \"2023-02\"\n[[entry]]\nindicator = \"jingji\"\nafter = \"领导批示。\"\n"
+	for _, tc := range []struct{ layout, entries, want string }{
+		{old, entries, "layouts/shortcodes/indicators.html:1:1: 警告：这个模板覆盖了内置的 shortcodes/indicators.html，却没有用到 .After：通报中不会显示 content/circulars/2023-02.md 中 [[entry]] 的 after（及其他通报中的同类调整）。运行 tongbao layouts shortcodes/indicators.html 查看内置模板的写法"},
+		{"{{range .}}{{.Lead}}{{end}}", "data = \"2023-02\"\n[[entry]]\nindicator = \"jingji\"\nranking = \"排名另行通报。\"\n",
+			"layouts/shortcodes/indicators.html:1:1: 警告：这个模板覆盖了内置的 shortcodes/indicators.html，却没有用到 .Rankings：通报中不会显示 content/circulars/2023-02.md 中 [[entry]] 的 ranking（及其他通报中的同类调整）。运行 tongbao layouts shortcodes/indicators.html 查看内置模板的写法"},
+		{old, "data = \"2023-02\"\n[[entry]]\nindicator = \"jingji\"\nomit = true\n", ""},
+		{strings.Replace(old, "{{end -}}", "{{.After}}{{end -}}", 1), entries, ""},
+		{"", entries, ""},
+	} {
+		files := miniSite()
+		files["content/circulars/2023-02.md"] = strings.Replace(files["content/circulars/2023-02.md"], "data = \"2023-02\"\n", tc.entries, 1)
+		if tc.layout != "" {
+			files["layouts/shortcodes/indicators.html"] = tc.layout
+		}
+		var got []string
+		for _, w := range loadWarnings(t, files) {
+			if strings.Contains(w, "indicators.html") {
+				got = append(got, w)
+			}
+		}
+		if want := []string{tc.want}; tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Equal(got, want) {
+			t.Errorf("layout %q, front matter %q: warnings %q, want %q", tc.layout, tc.entries, got, tc.want)
+		}
+	}
 }

@@ -1272,6 +1272,8 @@ func (l *loader) indicatorCatalogue() {
 		}
 		if n, ok := r.int("decimals"); ok {
 			ind.Decimals = decimals(f, r.at("decimals"), n)
+		} else if CountUnit(ind.ScoreUnit) {
+			ind.Decimals, ind.Counted = 0, true // 3 件, not 3.00
 		}
 		if v, ok := r.number("min"); ok {
 			ind.Min = &v

@@ -411,6 +411,14 @@ func (s *Site) Exempted(month string) []*Unit {
 // from, showing that month without a rank.
 func (u *Unit) InSpan(month string) bool { return Span{u.From, u.Until}.Contains(month) }
 
+// countUnits are the units of scores that are counts: what is counted in
+// them is whole, 3 件 of 信访 and not 3.00.
+var countUnits = []string{"件", "次", "个", "人", "人次", "户", "家", "项", "起", "宗", "处", "名", "条"}
+
+// CountUnit reports whether unit, an indicator's scoreUnit, counts
+// things: its scores are whole numbers, and decimals defaults to 0.
+func CountUnit(unit string) bool { return slices.Contains(countUnits, strings.TrimSpace(unit)) }
+
 // An Indicator is one entry of the catalogue (data/indicators.toml).
 // HigherBetter, Weight and Decimals are its base setting, in force before
 // its first change: code ranking, composing, rounding or showing a
@@ -431,6 +439,10 @@ type Indicator struct {
 	// tables' 得分 heading says: 98.50 of a rate and 3 of complaints read
 	// alike without it. "" for none.
 	ScoreUnit string
+	// Counted is that its decimals were not written and its scores are
+	// counts (ScoreUnit 件, 次, 个, …: CountUnit), so compared and shown
+	// as whole numbers: a score with a fraction is warned of.
+	Counted bool
 	// ShortNames are what people call it (社消零 for 社会消费品零售总额),
 	// which share too few characters with its name for the search to
 	// find its page by them otherwise.
@@ -557,6 +569,9 @@ func (m *Month) Span() Period { return Period{Kind: Monthly, Year: m.Year, N: m.
 
 // Label is the month as titles write it: "2023年1-2月".
 func (m *Month) Label() string {
+	if yearRE.MatchString(strings.TrimSpace(m.Period)) && m.Whole() {
+		return fmt.Sprintf("%d年度", m.Year) // 2024年度, not 2024年年度
+	}
 	if m.Period != "" {
 		return fmt.Sprintf("%d年%s", m.Year, m.Period)
 	}
@@ -571,6 +586,7 @@ var (
 	monthSpanRE = regexp.MustCompile(`^(\d{1,2})\s*(` + spanDash + `)\s*(\d{1,2})月$`)
 	quarterRE   = regexp.MustCompile(`^第?([一二三四])季度$`)
 	halfRE      = regexp.MustCompile(`^([上下])半年度?$`)
+	yearRE      = regexp.MustCompile(`^(?:全年度?|年度)$`)
 )
 
 // MonthSpan reads a month file's period that names several months, as
@@ -627,15 +643,32 @@ func (m *Month) Half() int {
 	return m.Month / 6
 }
 
+// Whole reports whether the month file reports its whole year:
+// data/2024-12.toml of period = "1-12月", "全年" or "年度", as an office
+// assessing once a year writes it.
+func (m *Month) Whole() bool {
+	if m.Month != 12 {
+		return false
+	}
+	if yearRE.MatchString(strings.TrimSpace(m.Period)) {
+		return true
+	}
+	first, last, _, ok := MonthSpan(m.Period)
+	return ok && first == 1 && last == 12
+}
+
 // Kind is the kind of period the month file reports: Quarterly when it
-// is a quarter (Quarter), HalfYearly when a half year (Half), else
-// Monthly — a month, or months (1-2月) no office assesses by.
+// is a quarter (Quarter), HalfYearly when a half year (Half), Yearly
+// when its year (Whole), else Monthly — a month, or months (1-2月) no
+// office assesses by.
 func (m *Month) Kind() PeriodKind {
 	switch {
 	case m.Quarter() > 0:
 		return Quarterly
 	case m.Half() > 0:
 		return HalfYearly
+	case m.Whole():
+		return Yearly
 	}
 	return Monthly
 }
@@ -649,13 +682,15 @@ func (m *Month) Reported() Period {
 		return Period{Kind: k, Year: m.Year, N: m.Quarter()}
 	case HalfYearly:
 		return Period{Kind: k, Year: m.Year, N: m.Half()}
+	case Yearly:
+		return Period{Kind: k, Year: m.Year}
 	}
 	return m.Span()
 }
 
 // FilesKind is the kind of period months' files all report (Month.Kind):
 // Quarterly for an office that assesses once a quarter, HalfYearly for
-// one that assesses every half year; Monthly when the kinds differ or
+// one that assesses every half year, Yearly for one once a year; Monthly when the kinds differ or
 // there are no months.
 func FilesKind(months []*Month) PeriodKind {
 	if len(months) == 0 {
@@ -671,7 +706,7 @@ func FilesKind(months []*Month) PeriodKind {
 }
 
 // Assesses is the kind of period the office assesses by: that of its
-// every month file (FilesKind). Its pages speak of it, 季度 or 半年度
+// every month file (FilesKind). Its pages speak of it, 季度, 半年度 or 年度
 // where a monthly office's speak of 月 (PeriodKind.Each, Column), and so
 // do its workbooks. A site of the catalogue alone (LoadCatalogue) tells
 // it by the periods its files write.

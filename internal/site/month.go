@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"path"
 	"regexp"
 	"slices"
@@ -641,6 +642,17 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	}
 	if inRange {
 		r.warnSlips(tt, ind, res.Scores, keys)
+	}
+	// A count's decimals default to 0: a fraction (an average, 2.5 件 a
+	// village) would be rounded unseen, 2.5 tied with 3.
+	if ind.Counted && ind.In(r.mo.Key).Decimals == 0 {
+		for _, sc := range res.Scores {
+			if sc.Value != math.Trunc(sc.Value) {
+				r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”的得分单位是“%s”，没有写 decimals，按整数比较和显示，而%s的得分 %s 有小数，会按 %s 排名；得分确有小数的，在 data/indicators.toml 中给这一项写 decimals（如 decimals = 2）",
+					ind.Name, ind.ScoreUnit, sc.Unit.Name, numberText(sc.Value), numberText(math.Round(sc.Value)))
+				break
+			}
+		}
 	}
 }
 

@@ -107,6 +107,17 @@ func (p Period) Label() string {
 	return fmt.Sprintf("%d年%d月", p.Year, p.N)
 }
 
+// InYear is the period as named within its year, as a measure's reason
+// says which ranking it is: 第一季度, 上半年, 年度 (a year's is 年度, as
+// 年度综合考核 is said), 2月. The circular's title gives the year.
+func (p Period) InYear() string {
+	l := p.Label()
+	if p.Kind == Yearly {
+		return "年度"
+	}
+	return l[len(strconv.Itoa(p.Year)+"年"):]
+}
+
 // Months are the first and last month of the period.
 func (p Period) Months() (first, last int) {
 	switch p.Kind {

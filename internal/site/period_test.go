@@ -74,7 +74,13 @@ func TestMonthKinds(t *testing.T) {
 		{"2024-06", "2-6月", Monthly, "2024-06"},
 		{"2024-07", "2-7月", Monthly, "2024-07"}, // six months, not a half
 		{"2024-05", "1-5月", Monthly, "2024-05"},
-		{"2024-12", "1-12月", Monthly, "2024-12"},
+		{"2024-12", "1-12月", Yearly, "2024"}, // an office assessing once a year
+		{"2024-12", "1—12月", Yearly, "2024"},
+		{"2024-12", "全年", Yearly, "2024"},
+		{"2024-12", "年度", Yearly, "2024"},
+		{"2024-11", "1-11月", Monthly, "2024-11"},
+		{"2024-11", "全年", Monthly, "2024-11"}, // a year ends with December
+		{"2024-12", "2-12月", Monthly, "2024-12"},
 	} {
 		y, mo := atoi(c.key[:4]), atoi(c.key[5:])
 		m := &Month{Key: c.key, Year: y, Month: mo, Period: c.period}
@@ -102,6 +108,22 @@ func TestMonthKinds(t *testing.T) {
 	} {
 		if got := FilesKind(c.months); got != c.want {
 			t.Errorf("FilesKind(%d files) = %v, want %v", len(c.months), got, c.want)
+		}
+	}
+}
+
+// A year's file named 全年 or 年度 is titled 2024年度, as annual circulars
+// are, not 2024年全年 or 2024年年度; one of 1-12月 keeps its months. A
+// period's name within its year is what an aggregate's reason says.
+func TestYearLabels(t *testing.T) {
+	for period, want := range map[string]string{"全年": "2024年度", "年度": "2024年度", "1-12月": "2024年1-12月", "12月": "2024年12月"} {
+		if got := (&Month{Year: 2024, Month: 12, Period: period}).Label(); got != want {
+			t.Errorf("2024-12 of %q: %s, want %s", period, got, want)
+		}
+	}
+	for key, want := range map[string]string{"2024": "年度", "2024-Q1": "第一季度", "2024-H2": "下半年", "2024-02": "2月"} {
+		if p, _ := ParsePeriod(key); p.InYear() != want {
+			t.Errorf("%s in its year: %s, want %s", key, p.InYear(), want)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var digits = [10]string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
@@ -224,15 +225,25 @@ func count(k int) string {
 	return Numeral(k)
 }
 
-// Listed writes a unit noun as a list of its kinds, the way a reason
-// names them: 乡镇（街道） → 乡镇、街道, 县（市、区） → 县、市、区. A noun
-// without a bracketed part is returned as it is.
+// Listed writes a unit noun as a reason names the units: as a list of
+// its kinds when each kind is a word, 乡镇（街道） → 乡镇、街道; as it is
+// when a kind is a single character, 县（市、区）, 村（社区）, 镇（街道）:
+// 县 or 村 stands as a noun only bound to a word before it (各县, 本村),
+// so 县、市、区 reads as abbreviations, and official documents write such
+// a term whole. A noun without a bracketed part at its end is returned
+// as it is.
 func Listed(noun string) string {
 	open := strings.Index(noun, "（")
 	if open <= 0 || !strings.HasSuffix(noun, "）") {
 		return noun
 	}
-	return noun[:open] + "、" + strings.TrimSuffix(noun[open+len("（"):], "）")
+	kinds := append([]string{noun[:open]}, strings.Split(strings.TrimSuffix(noun[open+len("（"):], "）"), "、")...)
+	for _, k := range kinds {
+		if utf8.RuneCountInString(k) < 2 {
+			return noun
+		}
+	}
+	return strings.Join(kinds, "、")
 }
 
 // Order writes a ranking whole (township-ranking), runs of tied names as

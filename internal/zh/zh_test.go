@@ -598,11 +598,15 @@ func FuzzRankingSentence(f *testing.F) {
 
 func TestListed(t *testing.T) {
 	for in, want := range map[string]string{
-		"乡镇（街道）":  "乡镇、街道",
-		"县（市、区）":  "县、市、区",
-		"乡镇":      "乡镇",
-		"（街道）":    "（街道）",
-		"县（市）组成员": "县（市）组成员",
+		"乡镇（街道）":    "乡镇、街道",
+		"县（市、区）":    "县（市、区）", // 县 alone is no word: the term is written whole
+		"村（社区）":     "村（社区）",
+		"镇（街道）":     "镇（街道）",
+		"部门（单位）":    "部门、单位",
+		"乡镇（街道、园区）": "乡镇、街道、园区",
+		"乡镇":        "乡镇",
+		"（街道）":      "（街道）",
+		"县（市）组成员":   "县（市）组成员",
 	} {
 		if got := Listed(in); got != want {
 			t.Errorf("Listed(%q) = %q, want %q", in, got, want)
