@@ -218,11 +218,7 @@ func (p *Period) makeDigests() {
 		w.measure(wd.Measure)
 		w.bool(wd.Matched)
 		w.str(wd.Reason)
-		w.str(wd.Source.File)
-		w.int(wd.Source.Line)
-		w.str(wd.Source.Table)
-		w.int(wd.Source.N)
-		w.bool(wd.Source.Rule)
+		w.source(wd.Source)
 	}
 	p.digests.whole = sha256.Sum256(w.b)
 }
@@ -285,9 +281,13 @@ func (e *encoder) measure(m Measure) {
 	e.str(m.Who)
 	e.str(m.By)
 	e.str(m.Reason)
-	e.str(m.Source.File)
-	e.int(m.Source.Line)
-	e.str(m.Source.Table)
-	e.int(m.Source.N)
-	e.bool(m.Source.Rule)
+	e.source(m.Source)
+}
+
+func (e *encoder) source(s Source) {
+	e.str(s.File)
+	e.int(s.Line)
+	e.str(s.Table)
+	e.int(s.N)
+	e.bool(s.Rule)
 }

@@ -617,10 +617,17 @@ func (m *Month) Quarter() int {
 		}
 		return 0
 	}
-	if first, last, _, ok := MonthSpan(m.Period); !ok || first != m.Month-2 || last != m.Month {
+	if !m.spans(3) {
 		return 0
 	}
 	return m.Month / 3
+}
+
+// spans reports whether the month file's period is written as the n
+// months that end with its month: 4-6月 in data/2024-06.toml for n = 3.
+func (m *Month) spans(n int) bool {
+	first, last, _, ok := MonthSpan(m.Period)
+	return ok && first == m.Month-n+1 && last == m.Month
 }
 
 // Half is the half 1 or 2 the month file reports when its period names
@@ -637,7 +644,7 @@ func (m *Month) Half() int {
 		}
 		return 0
 	}
-	if first, last, _, ok := MonthSpan(m.Period); !ok || first != m.Month-5 || last != m.Month {
+	if !m.spans(6) {
 		return 0
 	}
 	return m.Month / 6
@@ -653,8 +660,7 @@ func (m *Month) Whole() bool {
 	if yearRE.MatchString(strings.TrimSpace(m.Period)) {
 		return true
 	}
-	first, last, _, ok := MonthSpan(m.Period)
-	return ok && first == 1 && last == 12
+	return m.spans(12)
 }
 
 // Kind is the kind of period the month file reports: Quarterly when it
