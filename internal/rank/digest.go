@@ -213,6 +213,7 @@ func (p *Period) makeDigests() {
 		w.str(wv.Action)
 		w.str(wv.Reason)
 		w.int(wv.Line)
+		w.int(wv.Col)
 	}
 	for _, wd := range p.Waived {
 		w.measure(wd.Measure)
@@ -287,6 +288,7 @@ func (e *encoder) measure(m Measure) {
 func (e *encoder) source(s Source) {
 	e.str(s.File)
 	e.int(s.Line)
+	e.int(s.Col)
 	e.str(s.Table)
 	e.int(s.N)
 	e.bool(s.Rule)

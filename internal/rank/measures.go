@@ -27,8 +27,9 @@ type Measure struct {
 // entry of a month file, each by its line (for diagnostics) and by its
 // number among the file's tables of its kind (for data.json).
 type Source struct {
-	File  string // config.toml, or data/2023-02.toml
+	File  string // config.toml, data/2023-02.toml, or a circular's file
 	Line  int
+	Col   int    // a circular's [[waiver]]'s; 0 where a table starts its line
 	Table string // rule, reward or interview: the [[table]] it is
 	N     int    // its number among the file's [[Table]]s, from 1
 	Rule  bool   // made by a rule; a hand entry otherwise
@@ -50,7 +51,8 @@ type Conflict struct {
 	Hand, Rule Measure
 }
 
-// A Waived is a month file's [[waiver]] with the rule's measure it
+// A Waived is a [[waiver]] — a month file's, or an aggregate circular's —
+// with the rule's measure it
 // withholds: the measure is not the period's (not in Measures, not in
 // the circular) and data.json lists it apart, with the waiver's reason,
 // so that a reader of the open data sees what the rules gave and what the
@@ -80,7 +82,7 @@ func (r *Results) Err() error {
 		}
 		for _, w := range p.Waived {
 			if !w.Matched {
-				l.Add(w.Source.File, w.Source.Line, 1, "%s", p.strayWaiver(w))
+				l.Add(w.Source.File, w.Source.Line, max(w.Source.Col, 1), "%s", p.strayWaiver(w))
 			}
 		}
 	}
@@ -94,8 +96,15 @@ func (p *Period) strayWaiver(w Waived) string {
 	unit, action := w.Measure.Unit, w.Measure.Action
 	msg := fmt.Sprintf("[[waiver]] 没有可免的措施：%s的奖惩规则没有对“%s”作出“%s”", p.Label, unit.Name, action)
 	for _, o := range p.Waived {
-		if o.Matched && o.Measure.Unit == unit && o.Measure.Action == action && o.Source.Line < w.Source.Line {
-			return msg + fmt.Sprintf("，第 %d 行的 [[waiver]] 已免予它，请删去其中之一", o.Source.Line)
+		if o.Source == w.Source {
+			break // only the waivers before w took it
+		}
+		if o.Matched && o.Measure.Unit == unit && o.Measure.Action == action {
+			where := fmt.Sprintf("第 %d 行", o.Source.Line)
+			if o.Source.File != w.Source.File {
+				where = o.Source.File + " " + where
+			}
+			return msg + fmt.Sprintf("，%s的 [[waiver]] 已免予它，请删去其中之一", where)
 		}
 	}
 	var ruled []string // those waived too: the rules gave them
@@ -152,7 +161,7 @@ func (p *Period) Interviews(action string) []Measure {
 }
 
 // measures applies the site's rules of p's kind to p, takes out the
-// measures the month file's waivers withhold, then appends its hand
+// measures its waivers withhold (waivers), then appends its month file's hand
 // entries, and finds the hand entries that repeat a rule's measure
 // still given: one withheld may be given again otherwise by hand (a
 // 约谈 of the 分管领导 in place of the rule's 主要负责人). before are
@@ -165,27 +174,26 @@ func measures(s *site.Site, p *Period, before []*Period) ([]Measure, []Conflict,
 			out = append(out, apply(s, i, p, before)...)
 		}
 	}
-	m := p.Month
-	if m == nil {
-		return out, nil, nil
-	}
 	var waived []Waived
-	for i, w := range m.Waivers {
-		src := Source{File: m.File, Line: w.Line, Table: "waiver", N: i + 1}
+	for _, w := range waivers(s, p) {
 		kept := make([]Measure, 0, len(out))
 		matched := false
 		for _, r := range out {
 			if r.Unit == w.Unit && r.Action == w.Action {
-				waived = append(waived, Waived{Measure: r, Matched: true, Reason: w.Reason, Source: src})
+				waived = append(waived, Waived{Measure: r, Matched: true, Reason: w.Reason, Source: w.src})
 				matched = true
 				continue
 			}
 			kept = append(kept, r)
 		}
 		if !matched {
-			waived = append(waived, Waived{Measure: Measure{Unit: w.Unit, Action: w.Action}, Reason: w.Reason, Source: src})
+			waived = append(waived, Waived{Measure: Measure{Unit: w.Unit, Action: w.Action}, Reason: w.Reason, Source: w.src})
 		}
 		out = kept
+	}
+	m := p.Month
+	if m == nil {
+		return out, nil, waived // an aggregate has no hand entries
 	}
 	ruled := len(out)
 	var hand []Measure
@@ -207,6 +215,35 @@ func measures(s *site.Site, p *Period, before []*Period) ([]Measure, []Conflict,
 		}
 	}
 	return append(out, hand...), conflicts, waived
+}
+
+// A waiver is a [[waiver]] of a period with where it is written.
+type waiver struct {
+	site.Waiver
+	src Source
+}
+
+// waivers are p's [[waiver]]s: a month's, in its month file; a
+// quarter's, half's or year's, in the front matter of the circulars that
+// report it (two that report the same period, a slip the loader warns
+// of, are read in their order), as it has no month file.
+func waivers(s *site.Site, p *Period) []waiver {
+	var out []waiver
+	add := func(file string, ws []site.Waiver) {
+		for i, w := range ws {
+			out = append(out, waiver{w, Source{File: file, Line: w.Line, Col: w.Col, Table: "waiver", N: i + 1}})
+		}
+	}
+	if m := p.Month; m != nil {
+		add(m.File, m.Waivers)
+		return out
+	}
+	for _, c := range s.Circulars {
+		if c.Data == p.Span {
+			add(c.File, c.Waivers)
+		}
+	}
+	return out
 }
 
 // A pick is a unit a rule selects in a period, with where it stands.

@@ -1,6 +1,7 @@
 package rank
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -119,6 +120,140 @@ reason = "防汛"`),
 		"data/2024-01.toml:8:1: [[waiver]] 没有可免的措施：2024年1月的奖惩规则没有对“乙”作出“约谈”（本期规则作出“约谈”的是 丙）；单位或措施写错了，或者排名变了、已不必免予，请核对或删去这一项",
 		"data/2024-01.toml:18:1: [[waiver]] 没有可免的措施：2024年1月的奖惩规则没有对“甲”作出“约谈”：它是第 13 行手写的 [[interview]]，不采取就删去那一项",
 		"data/2024-01.toml:28:1: [[waiver]] 没有可免的措施：2024年1月的奖惩规则没有对“丙”作出“约谈”，第 23 行的 [[waiver]] 已免予它，请删去其中之一",
+	}
+	if got := strings.Split(err.Error(), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+// yearRules reward the year's first and 约谈 its last; a month's first
+// is rewarded too, so that a year's waiver is seen to leave its months.
+const yearRules = `
+[terms]
+actions = ["奖励", "约谈"]
+
+[[rule]]
+on = "composite"
+select = "first"
+action = "奖励"
+amount = 5000
+
+[[rule]]
+on = "composite"
+select = "first"
+period = "year"
+action = "奖励"
+amount = 20000
+
+[[rule]]
+on = "composite"
+select = "last"
+period = "year"
+action = "约谈"
+`
+
+// An annual circular's [[waiver]] withholds the year's measure a rule
+// gives, as a month file's withholds a month's: a quarter, half or year
+// has no month file. The months keep theirs.
+//
+//	2024-01, 2024-02: 甲 9 乙 8 丙 7 丁 6 → 甲 first, 丁 last in each month and in the year
+//	(config.toml: three lines of loadSite's, then yearRules from line 4)
+//	months: 甲 奖励 5000 (config.toml:8)
+//	2024: 甲 奖励 20000 (config.toml:14) withheld by the circular's waiver (line 7); 丁 约谈 (config.toml:21)
+func TestWaiverInAggregateCircular(t *testing.T) {
+	s := loadSite(t, yearRules, towns("甲", "乙", "丙", "丁"), map[string]string{
+		"data/2024-01.toml": month("甲=9 乙=8 丙=7 丁=6"),
+		"data/2024-02.toml": month("甲=9 乙=8 丙=7 丁=6"),
+		"content/circulars/2024.md": `+++
+number = "测政办函〔2024〕9号"
+title = "年度"
+date = 2025-01-10
+data = "2024"
+
+[[waiver]]
+unit = "甲"
+action = "奖励"
+reason = "发生较大安全生产事故，一票否决，取消年度评先评优资格"
++++
+`,
+	})
+	res := Archive(s)
+	if err := res.Err(); err != nil {
+		t.Fatalf("a waiver of the year's reward: %v", err)
+	}
+	for _, m := range res.Months() {
+		wantMeasures(t, m, "甲 奖励 5000 （乡镇、街道综合考核排名第一）config.toml:8")
+		if len(m.Waived) != 0 {
+			t.Errorf("%s withholds %v: the year's waiver is the year's", m.Label, m.Waived)
+		}
+	}
+	y := res.Period("2024")
+	wantMeasures(t, y, "丁 约谈 0 （乡镇、街道年度综合考核排名倒数第一）config.toml:21")
+	if len(y.Waived) != 1 {
+		t.Fatalf("the year withholds %d measures, want 1", len(y.Waived))
+	}
+	w := y.Waived[0]
+	if got, want := w.Measure.Unit.Name+" "+w.Measure.Action+" "+strconv.FormatInt(w.Measure.Amount, 10)+"（"+w.Measure.Reason+"）"+w.Measure.Source.Public(),
+		"甲 奖励 20000（乡镇、街道年度综合考核排名第一）config.toml [[rule]] 第2条"; got != want {
+		t.Errorf("waived %q, want %q", got, want)
+	}
+	if got, want := w.Reason+" "+w.Source.Public(), "发生较大安全生产事故，一票否决，取消年度评先评优资格 content/circulars/2024.md [[waiver]] 第1条"; got != want {
+		t.Errorf("the waiver %q, want %q", got, want)
+	}
+}
+
+// A circular's waiver no rule's measure answers is an error at the
+// waiver's line and column in the circular, as a month file's is at its
+// line, saying what the year's rules gave.
+//
+//	2024: 甲 奖励 (rule 2), 丁 约谈 (rule 3)
+//	line 7: 乙 奖励 — the rule rewards 甲
+//	line 12: 甲 奖励 — withheld; line 16 (indented two, column 3): 甲 奖励 again
+//	the quarter's circular: 丁 约谈 — no quarter's rule
+func TestStrayCircularWaiver(t *testing.T) {
+	s := loadSite(t, yearRules, towns("甲", "乙", "丙", "丁"), map[string]string{
+		"data/2024-01.toml": month("甲=9 乙=8 丙=7 丁=6"),
+		"content/circulars/2024.md": `+++
+number = "测政办函〔2024〕9号"
+title = "年度"
+date = 2025-01-10
+data = "2024"
+
+[[waiver]]
+unit = "乙"
+action = "奖励"
+reason = "事故"
+
+[[waiver]]
+unit = "甲"
+action = "奖励"
+reason = "事故"
+  [[waiver]]
+unit = "甲"
+action = "奖励"
+reason = "事故"
++++
+`,
+		"content/circulars/2024-q1.md": `+++
+number = "测政办函〔2024〕3号"
+title = "季度"
+date = 2024-04-10
+data = "2024-Q1"
+[[waiver]]
+unit = "丁"
+action = "约谈"
+reason = "防汛"
++++
+`,
+	})
+	err := Archive(s).Err()
+	if err == nil {
+		t.Fatal("stray waivers in circulars, no error")
+	}
+	want := []string{
+		"content/circulars/2024-q1.md:6:1: [[waiver]] 没有可免的措施：2024年第一季度的奖惩规则没有对“丁”作出“约谈”（本期规则没有作出“约谈”）；单位或措施写错了，或者排名变了、已不必免予，请核对或删去这一项",
+		"content/circulars/2024.md:7:1: [[waiver]] 没有可免的措施：2024年度的奖惩规则没有对“乙”作出“奖励”（本期规则作出“奖励”的是 甲）；单位或措施写错了，或者排名变了、已不必免予，请核对或删去这一项",
+		"content/circulars/2024.md:16:3: [[waiver]] 没有可免的措施：2024年度的奖惩规则没有对“甲”作出“奖励”，第 12 行的 [[waiver]] 已免予它，请删去其中之一",
 	}
 	if got := strings.Split(err.Error(), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))

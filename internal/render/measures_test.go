@@ -143,3 +143,33 @@ func TestWaiverInCircularAndData(t *testing.T) {
 		}
 	}
 }
+
+// TestAggregateWaiverInCircularAndData: a quarter's rule gives each of
+// the three townships (the top three of three, whatever their ranks) a
+// 约谈; the quarter's circular waives 丙镇's in its front matter. The
+// circular lists 甲街道's and 乙街道's alone, and its data.json lists
+// 丙镇's under waived, with the circular's [[waiver]] as its source.
+func TestAggregateWaiverInCircularAndData(t *testing.T) {
+	f := historySite()
+	f["config.toml"] += "[[rule]]\non = \"composite\"\nselect = \"top\"\ncount = 3\nperiod = \"quarter\"\naction = \"约谈\"\nwho = \"主要负责人\"\n"
+	f["content/circulars/2023-Q1.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-04-10\ndata = \"2023-Q1\"\n\n" +
+		"[[waiver]]\nunit = \"丙镇\"\naction = \"约谈\"\nreason = \"发生较大安全生产事故，另行处理\"\n+++\n{{< interviews \"约谈\" >}}\n"
+	out := renderFiles(t, loadFiles(t, f), "/")
+	circ := string(out["circulars/2023/6/index.html"])
+	if !strings.Contains(circ, "甲街道主要负责人") || !strings.Contains(circ, "乙街道主要负责人") || strings.Contains(circ, "丙镇主要负责人") {
+		i := strings.Index(circ, `<div class="doc-body">`)
+		t.Errorf("the circular does not list 甲街道's and 乙街道's 约谈 alone:\n%s", circ[i:min(i+600, len(circ))])
+	}
+	data := string(out["circulars/2023/6/data.json"])
+	if strings.Contains(data, `"interviews":[{"unit":"丙镇"`) || strings.Count(data, `"unit":"丙镇","slug":"bing","kind":"约谈"`) != 1 {
+		t.Errorf("data.json should list 丙镇's 约谈 once, under waived:\n%s", data[max(len(data)-900, 0):])
+	}
+	for _, want := range []string{
+		`"waived":[{"unit":"丙镇","slug":"bing","kind":"约谈","who":"主要负责人",`,
+		`"source":"config.toml [[rule]] 第1条","waiverReason":"发生较大安全生产事故，另行处理","waiverSource":"content/circulars/2023-Q1.md [[waiver]] 第1条"}]`,
+	} {
+		if !strings.Contains(data, want) {
+			t.Errorf("data.json has no %s:\n%s", want, data[max(len(data)-900, 0):])
+		}
+	}
+}

@@ -395,7 +395,7 @@ type OpenData struct {
 	// among rewards and interviews, as not in the circular, and listed
 	// here with why, so that the open data shows both what the rules
 	// gave and what the office decided.
-	Waived []OpenWaived `json:"waived,omitempty" zh:"奖惩规则本期得出、经研究不予采取的措施（当月数据的 [[waiver]]；有则列出）"`
+	Waived []OpenWaived `json:"waived,omitempty" zh:"奖惩规则本期得出、经研究不予采取的措施（当月数据或季度、半年、年度通报的 [[waiver]]；有则列出）"`
 }
 
 type OpenCircular struct {
@@ -533,7 +533,8 @@ type OpenInterview struct {
 	Source string `json:"source" zh:"依据，同上"`
 }
 
-// OpenWaived is a rule's measure the month's [[waiver]] withholds.
+// OpenWaived is a rule's measure a [[waiver]] withholds: the month
+// file's, or an aggregate circular's.
 type OpenWaived struct {
 	Unit         string `json:"unit" zh:"单位"`
 	Slug         string `json:"slug" zh:"单位代号"`
@@ -543,7 +544,7 @@ type OpenWaived struct {
 	Reason       string `json:"reason" zh:"规则得出它的事由"`
 	Source       string `json:"source" zh:"得出它的规则，如 config.toml [[rule]] 第2条"`
 	WaiverReason string `json:"waiverReason" zh:"不予采取的原因"`
-	WaiverSource string `json:"waiverSource" zh:"写明不予采取的一项，如 data/2024-05.toml [[waiver]] 第1条"`
+	WaiverSource string `json:"waiverSource" zh:"写明不予采取的一项，如 data/2024-05.toml [[waiver]] 第1条，年度的如 content/circulars/2024-nd.md [[waiver]] 第1条"`
 }
 
 // unitList are the names of units, and unitSlugs their slugs: data.json

@@ -16,6 +16,7 @@ import (
 	"tongbao/internal/markdown"
 	"tongbao/internal/par"
 	"tongbao/internal/theme"
+	"tongbao/internal/zh"
 )
 
 // numberRE reads a 文号: 代字〔年份〕序号号 (DOMAIN.md §1).
@@ -43,6 +44,20 @@ type parsed struct {
 	// that cannot be published (bodyLinks): a photograph straight from a
 	// phone (.heic), a scan as .tif; warned of if the file is there.
 	unpublishable []Attachment
+
+	// waivers are the circular's [[waiver]]s as written: whether their
+	// units and actions are the site's is told by the loader, which
+	// knows units.toml and config.toml (circularWaivers).
+	waivers []frontWaiver
+}
+
+// A frontWaiver is a circular's [[waiver]] before its unit is looked up:
+// the unit's name, and where it and the action stand.
+type frontWaiver struct {
+	w              Waiver // Unit nil
+	unit           string
+	unitAt, actAt  [2]int // line and column
+	hasUnit, hasAc bool
 }
 
 func (l *loader) content() {
@@ -106,10 +121,12 @@ func (l *loader) content() {
 		}
 		if c != nil {
 			l.checkEntries(c, span)
+			waivers := l.circularWaivers(c, p.waivers, span)
 			l.checkIssuers(c)
 			if span.Year != 0 || len(c.Attachments) > 0 || len(c.Linked) > 0 {
 				linked := *c // the cached value stays unlinked, its files unlooked-at
 				linked.Data = span
+				linked.Waivers = waivers
 				linked.Attachments = l.statAttachments(rel, c.Attachments)
 				linked.Linked = l.statLinked(rel, c.Linked)
 				c = &linked
@@ -731,6 +748,7 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 	c.IssuersLine, c.IssuersCol = f.position("issuers")
 	recordFront(c, r, f)
 	c.Entries = entryEdits(r, f)
+	p.waivers = frontWaivers(r, f)
 	c.Attachments = attachments(rel, r, f)
 	if formed && !p.dated {
 		// Its aliases are left unread: reading them would report their
@@ -869,6 +887,60 @@ func entryEdits(r *record, f *tomlFile) []EntryEdit {
 		}
 		seen[e.Indicator] = e.Line
 		out = append(out, e)
+	}
+	return out
+}
+
+// frontWaivers reads a circular's [[waiver]]s as written.
+func frontWaivers(r *record, f *tomlFile) []frontWaiver {
+	var out []frontWaiver
+	for _, t := range r.tables("waiver") {
+		rec := read(t, waiverFields)
+		fw := frontWaiver{w: Waiver{Action: rec.text("action"), Reason: rec.text("reason")},
+			unit: rec.text("unit"), hasUnit: rec.has("unit"), hasAc: rec.has("action")}
+		fw.w.Line, fw.w.Col = f.position(t.path)
+		fw.unitAt[0], fw.unitAt[1] = f.position(rec.at("unit"))
+		fw.actAt[0], fw.actAt[1] = f.position(rec.at("action"))
+		out = append(out, fw)
+	}
+	return out
+}
+
+// circularWaivers resolves circular c's [[waiver]]s against the site: a
+// quarter's, half's or year's rules may be waived in its circular; a
+// month's are waived in its month file, where its hand entries are,
+// and a waiver written in its circular is an error there. Whether a rule
+// gives the measure a waiver withholds is known only once the period is
+// ranked (rank.Results.Err).
+func (l *loader) circularWaivers(c *Circular, ws []frontWaiver, span Period) []Waiver {
+	if len(ws) == 0 {
+		return nil
+	}
+	if span.Kind == Monthly {
+		file := "data/" + span.Key() + ".toml"
+		l.diags.Add(c.File, ws[0].w.Line, ws[0].w.Col, "[[waiver]]（免予措施）写在 %s 中：月度通报的措施由当月数据得出，通报中只写季度、半年、年度的", file)
+		return nil
+	}
+	actions := l.s.Config.Terms.Actions
+	var out []Waiver
+	for _, fw := range ws {
+		w := fw.w
+		if fw.hasUnit {
+			if w.Unit = l.s.units[fw.unit]; w.Unit == nil {
+				if msg := l.s.hidden("单位", fw.unit); msg != "" {
+					l.diags.Add(c.File, fw.unitAt[0], fw.unitAt[1], "%s", msg)
+				} else {
+					l.diags.Add(c.File, fw.unitAt[0], fw.unitAt[1], "未知单位“%s”%s", fw.unit, Suggest(fw.unit, append(names(l.s.Townships), names(l.s.Departments)...)))
+				}
+			}
+		}
+		if fw.hasAc && !slices.Contains(actions, w.Action) {
+			l.diags.Add(c.File, fw.actAt[0], fw.actAt[1], "action 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(actions), shown(w.Action), Suggest(w.Action, actions))
+			continue
+		}
+		if w.Unit != nil && w.Action != "" {
+			out = append(out, w)
+		}
 	}
 	return out
 }

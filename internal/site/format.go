@@ -246,6 +246,8 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 			{Key: "ranking", Kind: Text, Label: "排名句", Help: "代替生成的排名句的文字（分组时代替各组的排名句），如“该项数据正在核实，本月暂不通报排名。”；附表和 data.json 仍列出排名；只用于有单位排名的指标；可不填"},
 			{Key: "omit", Kind: Flag, Label: "不列出", Help: "true：本期通报的 indicators 短代码不写这一项（其余各项依次编号），city-bottom 也不列它；不能与 after、ranking 同写；可不填"},
 		}},
+	{Key: "waiver", Kind: Tables, Label: "免予措施",
+		Help: "季度、半年、年度通报（data = \"2024-Q1\"、\"2024-H1\"、\"2024\"）的奖惩规则（[[rule]]）本期得出、经研究不予采取的措施，每项一个，如“发生较大安全生产事故，取消年度评先评优资格”（一票否决）；规则不变，只这一期不列出，原因记入 data.json；月度的写在当月数据文件中；可不填", Fields: waiverFields},
 	updatedField,
 	{Key: "correction", Kind: Text, Label: "更正说明",
 		Help: "发布后更正了什么，如“甲镇规模工业增加值增速得分由8.5更正为6.0，排名相应调整”：页面上通报之前写明“更正说明（更新日期）：……”（打印时不印），data.json 记为 circular.correction；须同时写 updated；可不填"},
@@ -339,13 +341,18 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 			Sheet: "填{actions}{kindDefault}"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "约谈原因"},
 	}},
-	{Key: "waiver", Kind: Tables, Label: "免予措施", Help: "规则（[[rule]]）本期得出、经研究不予采取的措施（如因防汛救灾不予约谈），可不填：规则不变，只这一期不列出，原因记入 data.json", Fields: []Field{
-		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "规则对其采取措施的单位"},
-		{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "规则得出的措施：{allActions}",
-			Sheet: "规则得出的措施，如“约谈”“奖励”"},
-		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "不予采取的原因，如“全力投入防汛救灾，经县政府研究不予约谈”"},
-	}},
+	{Key: "waiver", Kind: Tables, Label: "免予措施", Help: "规则（[[rule]]）本期得出、经研究不予采取的措施（如因防汛救灾不予约谈），可不填：规则不变，只这一期不列出，原因记入 data.json", Fields: waiverFields},
 }}
+
+// waiverFields are the keys of a [[waiver]]: a month file's, and a
+// quarterly, half-year or annual circular's, which has no month file of
+// its own to write it in.
+var waiverFields = []Field{
+	{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "规则对其采取措施的单位"},
+	{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "规则得出的措施：{allActions}",
+		Sheet: "规则得出的措施，如“约谈”“奖励”"},
+	{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "不予采取的原因，如“全力投入防汛救灾，经县政府研究不予约谈”"},
+}
 
 // A record is one TOML table read by its description: every value is
 // read once, as its field's kind, when the record is made; a missing

@@ -916,11 +916,15 @@ type Interview struct {
 // month that the office decided not to take (免予约谈 after a flood, a
 // reward withheld for an accident), why, and where it stands. The rules
 // stay as they are, and so does every other month.
+//
+// A quarterly, half-year or annual circular carries its period's in its
+// front matter (Circular.Waivers): a quarter has no month file.
 type Waiver struct {
 	Unit   *Unit
 	Action string
 	Reason string
 	Line   int
+	Col    int // where [[waiver]] stands in a circular; 0 in a month file, whose tables start a line
 }
 
 // Date is a calendar date without a time zone: documents are dated by day,
@@ -979,13 +983,19 @@ type Circular struct {
 	Updated     Date   // 更新日期, when corrected after it was published; zero otherwise
 	Correction  string // 更正说明: what was corrected on Updated; "" for none said
 	Attachments []Attachment
-	Entries     []EntryEdit  // its [[entry]]s: the edits of its indicators' entries
-	Linked      []Attachment // the files in content/ its body links to (see bodyLinks)
-	PageLinks   []PageLink   // its body's links to other Markdown files
-	RootLinks   []RootLink   // its body's links written from the host's root (/about/)
-	Aliases     []Alias      // the addresses it had before (front matter aliases)
-	Body        []byte       // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
-	BodyLine    int          // line of the file on which Body starts
+	Entries     []EntryEdit // its [[entry]]s: the edits of its indicators' entries
+	// Waivers are the [[waiver]]s of a quarterly, half-year or annual
+	// circular: the measures its period's rules give that the office
+	// does not take (§5.10 has no month file to write them in). Nil in
+	// the parse, cached by the file, which holds the units' names alone:
+	// the loader resolves them against units.toml (frontWaiver).
+	Waivers   []Waiver
+	Linked    []Attachment // the files in content/ its body links to (see bodyLinks)
+	PageLinks []PageLink   // its body's links to other Markdown files
+	RootLinks []RootLink   // its body's links written from the host's root (/about/)
+	Aliases   []Alias      // the addresses it had before (front matter aliases)
+	Body      []byte       // the Markdown; nil once a build has converted it (render.Options.ReleaseSources)
+	BodyLine  int          // line of the file on which Body starts
 
 	// Undated marks the circular of a month read as a draft (LoadDraft)
 	// whose date is not given yet: Date is zero, and it sorts after every
