@@ -20,6 +20,7 @@ import (
 //	<!-- example NAME: + FILE -->   the block is added at the end of FILE
 //	<!-- example NAME: - FILE -->   FILE is removed (no block)
 //	<!-- expect NAME: PAGE -->      each line of the block is said on PAGE
+//	<!-- absent NAME: PAGE -->      no line of the block is said on PAGE
 //
 // so the examples staff read are the inputs, and the sentences they read
 // are the outcomes, of this test. A page's text is compared without its
@@ -32,11 +33,14 @@ func TestRulesDocExamples(t *testing.T) {
 	type change struct {
 		op, file, text string
 	}
-	type expect struct{ page, text string }
+	type expect struct {
+		page, text string
+		absent     bool // the lines are not said: a measure withheld
+	}
 	examples := map[string][]change{}
 	expects := map[string][]expect{}
 	var order []string
-	marker := regexp.MustCompile(`(?m)^<!-- (example|expect) ([a-z0-9-]+): ([+-] )?(\S+) -->\n`)
+	marker := regexp.MustCompile(`(?m)^<!-- (example|expect|absent) ([a-z0-9-]+): ([+-] )?(\S+) -->\n`)
 	fence := regexp.MustCompile("(?s)^```[a-z]*\n(.*?)```\n")
 	doc := string(b)
 	for _, m := range marker.FindAllStringSubmatchIndex(doc, -1) {
@@ -58,7 +62,7 @@ func TestRulesDocExamples(t *testing.T) {
 		if kind == "example" {
 			examples[name] = append(examples[name], change{op, target, block})
 		} else {
-			expects[name] = append(expects[name], expect{target, block})
+			expects[name] = append(expects[name], expect{target, block, kind == "absent"})
 		}
 	}
 	if len(order) < 4 {
@@ -94,7 +98,12 @@ func TestRulesDocExamples(t *testing.T) {
 			for _, e := range expects[name] {
 				page := pageText(t, filepath.Join(dir, "public", filepath.FromSlash(e.page), "index.html"))
 				for _, line := range strings.Split(e.text, "\n") {
-					if want := squeeze(line); want != "" && !strings.Contains(page, want) {
+					want := squeeze(line)
+					switch {
+					case want == "":
+					case e.absent && strings.Contains(page, want):
+						t.Errorf("%s says %s", e.page, line)
+					case !e.absent && !strings.Contains(page, want):
 						t.Errorf("%s does not say %s", e.page, line)
 					}
 				}

@@ -259,3 +259,39 @@ reason = "防汛"
 		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
 }
+
+// One waiver withholds every measure of its action the rules give its
+// unit in the period — 一票否决 of a unit two rules reward — and no other
+// unit's: the reward does not pass to the next.
+//
+//	甲 90 乙 80 丙 70: rule 1 (first) rewards 甲 5000; rule 2 (top 2) rewards 甲, 乙 3000
+//	the waiver of 甲's 奖励 takes both of 甲's; 乙 keeps its 3000, and nobody gets rule 1's
+func TestWaiverVetoesEveryReward(t *testing.T) {
+	s := loadSite(t, `
+[terms]
+actions = ["奖励", "约谈"]
+`+compositeRule("first", 0, "奖励")+"amount = 5000\n"+compositeRule("top", 2, "奖励")+"amount = 3000\n",
+		towns("甲", "乙", "丙"), map[string]string{
+			"data/2024-01.toml": month("甲=90 乙=80 丙=70", `[[waiver]]
+unit = "甲"
+action = "奖励"
+reason = "发生较大安全生产事故，一票否决"`),
+		})
+	res := Archive(s)
+	if err := res.Err(); err != nil {
+		t.Fatal(err)
+	}
+	m := res.Months()[0]
+	wantMeasures(t, m, "乙 奖励 3000 （乡镇、街道综合考核排名前两名）config.toml:14")
+	var got []string
+	for _, w := range m.Waived {
+		got = append(got, w.Measure.Unit.Name+" "+strconv.FormatInt(w.Measure.Amount, 10)+" "+w.Measure.Source.Public()+" "+w.Source.Public())
+	}
+	want := []string{
+		"甲 5000 config.toml [[rule]] 第1条 data/2024-01.toml [[waiver]] 第1条",
+		"甲 3000 config.toml [[rule]] 第2条 data/2024-01.toml [[waiver]] 第1条",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("waived\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
