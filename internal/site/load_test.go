@@ -1308,3 +1308,54 @@ func TestHalfRuleOfHalfFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestYearRuleOfYearFiles: an office that assesses once a year writes
+// each year as data/2023-12.toml of period = "全年", whose circular
+// (data = "2023-12") is the year's: a rule of period = "year" is warned
+// of at its [[rule]] whether or not a circular of data = "2023" is there,
+// and such a circular at its data =, for it aggregates that one file and
+// publishes its ranking again. A site whose December is a month is not
+// warned.
+func TestYearRuleOfYearFiles(t *testing.T) {
+	const rule = "\n[[rule]]\non = \"composite\"\nselect = \"first\"\nperiod = \"year\"\naction = \"奖励\"\namount = 20000\n"
+	const ruleWarning = `config.toml:9:1: 警告：这条规则写了 period = "year"，只用于由各月数据汇总的年度通报（data = "2023" 这样的）；` +
+		`本站每年一个数据文件（如 data/2023-12.toml 的 period 为 "全年"），报告它的通报（data = "2023-12"）就是年度通报，适用的是 period = "month" 的规则：删去 period 这一行`
+	const circularWarning = `content/circulars/2023.md:5:1: 警告：本站每年一个数据文件，data = "2023" 汇总的只有 data/2023-12.toml 这一个文件，` +
+		`与报告它的通报（data = "2023-12"）排名、奖惩相同，重复发布：年度通报写 data = "2023-12"`
+	for _, c := range []struct {
+		name      string
+		rule      string
+		period    string // of the month file
+		aggregate bool   // a circular of data = "2023" too
+		want      []string
+	}{
+		{"year files", rule, "全年", false, []string{ruleWarning}},
+		{"year files and a year's circular", rule, "全年", true, []string{ruleWarning, circularWarning}},
+		{"year files, a year's circular, no rule", "", "全年", true, []string{circularWarning}},
+		{"a month", rule, "12月", true, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := miniSite()
+			f["config.toml"] += c.rule
+			f["data/2023-12.toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"`+c.period+`"`, 1)
+			delete(f, "data/2023-02.toml")
+			f["content/circulars/2023-02.md"] = strings.NewReplacer(`data = "2023-02"`, `data = "2023-12"`, "2023-04-03", "2024-01-05").Replace(f["content/circulars/2023-02.md"])
+			if c.aggregate {
+				f["content/circulars/2023.md"] = "+++\nnumber = \"测政办函〔2024〕6号\"\ntitle = \"关于测试的通报\"\ndate = 2024-01-10\ndata = \"2023\"\n+++\n正文。\n"
+			}
+			s, err := Load(writeSite(t, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range warningLines(s) {
+				if strings.HasPrefix(w, "config.toml") || strings.HasPrefix(w, "content/circulars/2023.md") {
+					got = append(got, w)
+				}
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("warnings\n%q\nwant\n%q", got, c.want)
+			}
+		})
+	}
+}
