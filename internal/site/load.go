@@ -1307,6 +1307,7 @@ func (l *loader) indicatorCatalogue() {
 		}
 		if n, ok := r.int("decimals"); ok {
 			ind.Decimals = decimals(f, r.at("decimals"), n)
+			ind.decimalsWritten = true
 		} else if CountUnit(ind.ScoreUnit) {
 			ind.Decimals, ind.Counted = 0, true // 3 件, not 3.00
 		}

@@ -3,7 +3,7 @@ package site
 import (
 	"cmp"
 	"fmt"
-	"math"
+	"math/big"
 	"path"
 	"regexp"
 	"slices"
@@ -640,20 +640,61 @@ func (r *monthReader) scores(tt *table, res *Result) {
 			inRange = false
 		}
 	}
+	var slipped map[*Unit]bool
 	if inRange {
-		r.warnSlips(tt, ind, res.Scores, keys)
+		slipped = r.warnSlips(tt, ind, res.Scores, keys)
 	}
 	// A count's decimals default to 0: a fraction (an average, 2.5 件 a
 	// village) would be rounded unseen, 2.5 tied with 3.
-	if ind.Counted && ind.In(r.mo.Key).Decimals == 0 {
-		for _, sc := range res.Scores {
-			if sc.Value != math.Trunc(sc.Value) {
-				r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”的得分单位是“%s”，没有写 decimals，按整数比较和显示，而%s的得分 %s 有小数，会按 %s 排名；得分确有小数的，在 data/indicators.toml 中给这一项写 decimals（如 decimals = 2）",
-					ind.Name, ind.ScoreUnit, sc.Unit.Name, numberText(sc.Value), numberText(math.Round(sc.Value)))
-				break
-			}
+	// Written decimals are the office's choice, but a score with more
+	// digits is as unseen when rounded (85.46 and 85.45 both 85.5, tied):
+	// ranks follow the rounded value (DESIGN.md §5.1), so it is said.
+	set := ind.In(r.mo.Key)
+	written := ind.DecimalsWritten(r.mo.Key)
+	for _, sc := range res.Scores {
+		// A slip (0.932 among 82.3 to 95.6) is told of already, and its
+		// digits are the slip's, not a finer measure.
+		n := fractionDigits(sc.Value)
+		if n <= set.Decimals || slipped[sc.Unit] {
+			continue
 		}
+		switch {
+		case written:
+			r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”写了 decimals = %d，按%s比较和显示，而%s的得分 %s 有%d位小数，四舍五入为 %s 排名，与四舍五入后得分相同的单位并列；得分确需%d位小数的，在 data/indicators.toml 中把这一项改为 decimals = %d",
+				ind.Name, set.Decimals, decimalsText(set.Decimals), sc.Unit.Name, numberText(sc.Value), n, roundedText(sc.Value, set.Decimals), n, min(n, 6))
+		case ind.Counted && set.Decimals == 0:
+			r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”的得分单位是“%s”，没有写 decimals，按整数比较和显示，而%s的得分 %s 有小数，会按 %s 排名；得分确有小数的，在 data/indicators.toml 中给这一项写 decimals（如 decimals = 2）",
+				ind.Name, ind.ScoreUnit, sc.Unit.Name, numberText(sc.Value), roundedText(sc.Value, 0))
+		default:
+			continue
+		}
+		break
 	}
+}
+
+// fractionDigits is how many digits v has after the point as written
+// (its shortest decimal form, as numberText shows it): 2 of 85.46.
+func fractionDigits(v float64) int {
+	_, frac, _ := strings.Cut(numberText(v), ".")
+	return len(frac)
+}
+
+// roundedText is v rounded to decimals places, half away from zero, as
+// ranking rounds it (rank.Round): of its decimal form, so 2.675 is 2.68.
+func roundedText(v float64, decimals int) string {
+	r, ok := new(big.Rat).SetString(numberText(v))
+	if !ok {
+		return numberText(v)
+	}
+	return r.FloatString(decimals)
+}
+
+// decimalsText is how a comparison at n decimals is said: 整数, 1位小数.
+func decimalsText(n int) string {
+	if n == 0 {
+		return "整数"
+	}
+	return strconv.Itoa(n) + "位小数"
 }
 
 // unscored tells the scores missing one by one (scores), but a township
