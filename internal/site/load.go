@@ -184,7 +184,7 @@ func (l *loader) reportedMonths() {
 		case i > last:
 			l.unreported = append(l.unreported, m.Key)
 		case i > first && !reported(m):
-			s.Warnings.Add(m.File, 1, 1, "警告：没有通报报告这个月份（data = \"%s\"），它的名次仍在单位、指标页面、考核排名和开放数据中发布；如果它的通报删去了，这个数据文件也应删去或移出 data/", m.Key)
+			s.Warnings.Add(m.File, 1, 1, "警告：没有通报报告"+s.Assesses().This()+"（data = \"%s\"），它的名次仍在单位、指标页面、考核排名和开放数据中发布；如果它的通报删去了，这个数据文件也应删去或移出 data/", m.Key)
 		}
 	}
 }
@@ -266,7 +266,7 @@ func (l *loader) withoutUnreported(dir string, c *Cache) *loader {
 		return l
 	}
 	for _, m := range l.unreported {
-		w.s.Warnings.Add("data/"+m+".toml", 1, 1, "警告：还没有通报报告这个月份（data = \"%s\"），暂不发布它的数据；写好它的通报（如 content/circulars/%s.md）后一同发布", m, m)
+		w.s.Warnings.Add("data/"+m+".toml", 1, 1, "警告：还没有通报报告"+l.s.Assesses().This()+"（data = \"%s\"），暂不发布它的数据；写好它的通报（如 content/circulars/%s.md）后一同发布", m, m)
 	}
 	w.s.Warnings.Sort()
 	return w

@@ -1359,3 +1359,41 @@ func TestYearRuleOfYearFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestUnreportedQuarter: a file no circular reports is warned of in the
+// office's words: 这个季度 to an office whose every file is a quarter,
+// 这一期 to one of half years, 这个年度 to one of years, 这个月份 to a
+// monthly one.
+func TestUnreportedQuarter(t *testing.T) {
+	for _, c := range []struct {
+		periods [3]string
+		keys    [3]string
+		words   string
+	}{
+		{[3]string{"1-3月", "4-6月", "7-9月"}, [3]string{"2023-03", "2023-06", "2023-09"}, "这个季度"},
+		{[3]string{"7-12月", "1-6月", "7-12月"}, [3]string{"2022-12", "2023-06", "2023-12"}, "这一期"},
+		{[3]string{"全年", "全年", "全年"}, [3]string{"2021-12", "2022-12", "2023-12"}, "这个年度"},
+		{[3]string{"1月", "2月", "3月"}, [3]string{"2023-01", "2023-02", "2023-03"}, "这个月份"},
+	} {
+		t.Run(c.words, func(t *testing.T) {
+			f := miniSite()
+			month, circular := f["data/2023-02.toml"], f["content/circulars/2023-02.md"]
+			delete(f, "data/2023-02.toml")
+			delete(f, "content/circulars/2023-02.md")
+			for i, k := range c.keys {
+				f["data/"+k+".toml"] = strings.Replace(month, `"1-2月"`, `"`+c.periods[i]+`"`, 1)
+				if i != 1 {
+					f["content/circulars/"+k+".md"] = strings.NewReplacer(`data = "2023-02"`, `data = "`+k+`"`, "2023-04-03", "2024-02-03", "5号", fmt.Sprintf("%d号", 5+i)).Replace(circular)
+				}
+			}
+			s, err := Load(writeSite(t, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "data/" + c.keys[1] + ".toml:1:1: 警告：没有通报报告" + c.words + "（data = \"" + c.keys[1] + "\"），它的名次仍在单位、指标页面、考核排名和开放数据中发布；如果它的通报删去了，这个数据文件也应删去或移出 data/"
+			if got := warningLines(s); !slices.Contains(got, want) {
+				t.Errorf("warnings %q lack %q", got, want)
+			}
+		})
+	}
+}
