@@ -1397,3 +1397,32 @@ func TestUnreportedQuarter(t *testing.T) {
 		})
 	}
 }
+
+// TestQuarterFileWords: what check says of a file of a quarter speaks of
+// the quarter: an empty [[result]] 这个季度不考核它, where it said 这个月
+// of 2023年1-3月; a file of months says 这个月 as before.
+func TestQuarterFileWords(t *testing.T) {
+	for period, words := range map[string]string{"1-3月": "这个季度", "3月": "这个月", "1-12月": "这个年度"} {
+		f := miniSite()
+		key := "2023-03"
+		if period == "1-12月" {
+			key = "2023-12"
+		}
+		f["data/"+key+".toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"`+period+`"`, 1) + "[[result]]\nindicator = \"caizheng\"\n"
+		f["data/"+key+".toml"] = strings.Replace(f["data/"+key+".toml"], "[[result]]\nindicator = \"caizheng\"\ndistrict = 2\n", "", 1)
+		delete(f, "data/2023-02.toml")
+		f["content/circulars/2023-02.md"] = strings.NewReplacer(`data = "2023-02"`, `data = "`+key+`"`, "2023-04-03", "2024-01-05").Replace(f["content/circulars/2023-02.md"])
+		s, err := Load(writeSite(t, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "警告：指标“财政收入”这一项什么也没有填写（得分、排名、进展都没有），通报中只会有它的标题；" + words + "不考核它，就删去这个 [[result]]"
+		found := false
+		for _, w := range s.Warnings {
+			found = found || w.Msg == want
+		}
+		if !found {
+			t.Errorf("%s: warnings %q lack %q", period, warningLines(s), want)
+		}
+	}
+}
