@@ -77,7 +77,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	sc := newScaffold(s, year, month)
 	files[0].text, files[1].text = sc.monthFile(), sc.circularFile()
 	if *xlsx {
-		book, err := sheet.Blank(s, key, sc.prev, []byte(files[0].text))
+		book, err := sheet.Blank(s, key, sc.period(), sc.prev, []byte(files[0].text))
 		if err != nil {
 			return report(stderr, err)
 		}

@@ -297,9 +297,11 @@ func monthNote(unit string, composite, tables, city, peer bool, cityHeader, peer
 // exemptSentence says that township u was exempted from month p (免考,
 // units.toml exempt), and why where units.toml says: 己镇2023年2月免于考核
 // （数据报送不全），不参加本月各项排名。 The appendix says it at its head, a
-// table shortcode's note under the table.
+// table shortcode's note under the table. A file of a quarter, a half or
+// a year says 本季度, 本期, 本年度 (PeriodKind.Reword): 本月 of 2024年1-3月
+// would read as March.
 func exemptSentence(u *site.Unit, p *rank.Period) string {
-	return fmt.Sprintf("%s%s免于考核%s，不参加本月各项排名。", u.Name, p.Label, parenthesised(u.ExemptReason(p.Month.Key)))
+	return fmt.Sprintf("%s%s免于考核%s，不参加%s各项排名。", u.Name, p.Label, parenthesised(u.ExemptReason(p.Month.Key)), p.Month.Kind().Reword().Replace("本月"))
 }
 
 // exemptPeriodSentence says that township u was exempted from every month

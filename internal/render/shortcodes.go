@@ -443,7 +443,7 @@ func townshipRankingView(c *core, p *rank.Period, _ edits, args []string) (any, 
 			for _, r := range g.Indicators {
 				if len(r.Ranked) > 0 {
 					// Scores there are: none on an indicator that counts.
-					return nil, fmt.Errorf("%s有%s得分，但这个月的指标权重（data/indicators.toml 的 weight）都是 0，没有计入综合考核排名的指标", p.Label, c.s.Config.Terms.Unit)
+					return nil, fmt.Errorf("%s有%s得分，但"+c.s.Assesses().Reword().Replace("这个月")+"的指标权重（data/indicators.toml 的 weight）都是 0，没有计入综合考核排名的指标", p.Label, c.s.Config.Terms.Unit)
 				}
 			}
 		}
@@ -460,7 +460,7 @@ type CategoryView struct {
 
 func categoriesView(c *core, p *rank.Period, _ edits, _ []string) (any, error) {
 	if len(p.Month.Categories) == 0 {
-		return nil, fmt.Errorf("本月数据没有 [categories]：在 data/%s.toml 中填写本月的考核排类，或删去这个短代码", p.Month.Key)
+		return nil, fmt.Errorf(c.s.Assesses().Reword().Replace("本月数据没有 [categories]：在 data/%s.toml 中填写本月的考核排类，或删去这个短代码"), p.Month.Key)
 	}
 	var out []CategoryView
 	for _, cat := range p.Month.Categories {
@@ -777,7 +777,7 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		out = append(out, v)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("指标“%s”本月没有%s得分", ind.ID, unit)
+		return nil, fmt.Errorf("指标“%s”%s没有%s得分", ind.ID, c.s.Assesses().Reword().Replace("本月"), unit)
 	}
 	if len(args) > 2 && strings.TrimSpace(args[2]) != "" {
 		// The circular's note goes under the last table, after those of

@@ -122,7 +122,7 @@ func TestWorkbookFollowsHigherRanks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			blank, err := Blank(s, "2023-03", s.Month("2023-02"), nil)
+			blank, err := Blank(s, "2023-03", "", s.Month("2023-02"), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -185,7 +185,7 @@ func TestRoundTripWithoutHigherRanks(t *testing.T) {
 // without them would lose them when imported back.
 func TestWorkbookNoLongerRanked(t *testing.T) {
 	s := load(t, withRanking(t, "cityRanks = false\ndistrictRanks = false\n"))
-	blank, err := Blank(s, "2023-03", s.Month("2023-02"), nil)
+	blank, err := Blank(s, "2023-03", "", s.Month("2023-02"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

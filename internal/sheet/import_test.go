@@ -102,7 +102,7 @@ const (
 
 func TestImportBlankNamesEveryMissingCell(t *testing.T) {
 	s := sample(t)
-	book, err := Blank(s, "2023-03", s.Month("2023-02"), []byte("scaffold"))
+	book, err := Blank(s, "2023-03", "", s.Month("2023-02"), []byte("scaffold"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -351,7 +351,7 @@ func TestImportKeepsTieOrder(t *testing.T) {
 // and not the rows' (东风路街道 ahead of 兴隆街道, tied with it).
 func TestImportSortedSheetKeepsUnitsOrder(t *testing.T) {
 	s := sample(t)
-	book, err := Blank(s, "2023-03", s.Month("2023-02"), []byte("scaffold"))
+	book, err := Blank(s, "2023-03", "", s.Month("2023-02"), []byte("scaffold"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -910,7 +910,7 @@ func FuzzImportWorkbook(f *testing.F) {
 // indicator and scores every one ranked by township.
 func TestBlankFirstMonth(t *testing.T) {
 	s := sample(t)
-	book, err := Blank(s, "2023-01", nil, nil)
+	book, err := Blank(s, "2023-01", "", nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1070,7 +1070,7 @@ func TestBlankLeavesOutTownshipsNotAssessed(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.Until = "2023-02"
-	book, err := Blank(s, "2023-03", s.Month("2023-02"), []byte("scaffold"))
+	book, err := Blank(s, "2023-03", "", s.Month("2023-02"), []byte("scaffold"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1287,7 +1287,7 @@ func TestImportExemptRow(t *testing.T) {
 		}
 	}
 
-	book, err := Blank(s, "2023-03", s.Month("2023-02"), []byte("scaffold"))
+	book, err := Blank(s, "2023-03", "", s.Month("2023-02"), []byte("scaffold"))
 	if err != nil {
 		t.Fatal(err)
 	}

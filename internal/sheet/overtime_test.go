@@ -50,7 +50,7 @@ better = "lower"
 		t.Error("高崇山镇's gongye not merged into 2023-02")
 	}
 
-	book, err := Blank(s, "2023-03", s.Month("2023-02"), nil)
+	book, err := Blank(s, "2023-03", "", s.Month("2023-02"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

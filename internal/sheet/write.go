@@ -23,13 +23,15 @@ import (
 // by township where prev had scores, its peer labels and its categories
 // carried forward, every value to fill left empty. scaffold is the month
 // file `new` wrote beside the workbook: import may replace that file, as
-// long as nobody changed it, without being told to.
-func Blank(s *site.Site, key string, prev *site.Month, scaffold []byte) ([]byte, error) {
+// long as nobody changed it, without being told to. period is the 期别
+// that file writes (4-6月 after 1-3月 of an office assessing once a
+// quarter), "" for N月: a workbook's 期别 replaces the file's on import.
+func Blank(s *site.Site, key, period string, prev *site.Month, scaffold []byte) ([]byte, error) {
 	year, month, ok := parseKey(key)
 	if !ok {
 		return nil, fmt.Errorf("月份“%s”格式不对，应为 YYYY-MM", key)
 	}
-	m := &site.Month{Key: key, Year: year, Month: month, Period: fmt.Sprintf("%d月", month)}
+	m := &site.Month{Key: key, Year: year, Month: month, Period: cmp.Or(period, fmt.Sprintf("%d月", month))}
 	scored := map[*site.Indicator]bool{}
 	rk := s.Config.Ranking
 	for _, ind := range s.Indicators {

@@ -81,12 +81,14 @@ func (l *loader) content() {
 	// renderer's to check (render: one owner per path): it knows every
 	// output, tongbao's own pages too.
 	l.circularData = map[string]string{}
+	l.dataAt = map[string][2]int{}
 	l.signed = map[string]bool{}
 	reporter := map[string]string{} // by data =, the file of the first circular to report it
 	for i, rel := range files {
 		p := all[i]
 		if p.dataKey != "" {
 			l.circularData[rel] = p.dataKey
+			l.dataAt[rel] = p.dataAt
 			if p.dated {
 				l.signed[p.dataKey] = true
 			}

@@ -10,7 +10,8 @@ import (
 // and shown as whole numbers when it writes no decimals: 3 件, not 3.00.
 // Written decimals win, and a unit that is no count (万元, %) keeps 2. A
 // count with a fraction, under the default, is warned of at the score:
-// rounded, 80.5 would tie 81 unseen.
+// rounded, 80.5 would tie 81 unseen; so is a score with more digits
+// than its written decimals (85.46 at decimals = 1 ties 85.45 as 85.5).
 func TestCountDecimals(t *testing.T) {
 	for _, tc := range []struct {
 		keys  string
@@ -24,6 +25,17 @@ func TestCountDecimals(t *testing.T) {
 		{"scoreUnit = \"万元\"\n", "80.5", 2, ""},
 		{"", "80.5", 2, ""},
 		{"scoreUnit = \"件\"\n", "80.5", 0, "data/2023-02.toml:7:1: 警告：指标“经济”的得分单位是“件”，没有写 decimals，按整数比较和显示，而乙街道的得分 80.5 有小数，会按 81 排名；得分确有小数的，在 data/indicators.toml 中给这一项写 decimals（如 decimals = 2）"},
+		// Written decimals exceeded: rounded as DESIGN §5.1 says, and said.
+		{"decimals = 1\n", "85.5", 1, ""},
+		{"decimals = 1\n", "85.46", 1, "data/2023-02.toml:7:1: 警告：指标“经济”写了 decimals = 1，按1位小数比较和显示，而乙街道的得分 85.46 有2位小数，四舍五入为 85.5 排名，与四舍五入后得分相同的单位并列；得分确需2位小数的，在 data/indicators.toml 中把这一项改为 decimals = 2"},
+		{"decimals = 1\n", "85.45", 1, "data/2023-02.toml:7:1: 警告：指标“经济”写了 decimals = 1，按1位小数比较和显示，而乙街道的得分 85.45 有2位小数，四舍五入为 85.5 排名，与四舍五入后得分相同的单位并列；得分确需2位小数的，在 data/indicators.toml 中把这一项改为 decimals = 2"},
+		{"scoreUnit = \"件\"\ndecimals = 0\n", "80.5", 0, "data/2023-02.toml:7:1: 警告：指标“经济”写了 decimals = 0，按整数比较和显示，而乙街道的得分 80.5 有1位小数，四舍五入为 81 排名，与四舍五入后得分相同的单位并列；得分确需1位小数的，在 data/indicators.toml 中把这一项改为 decimals = 1"},
+		{"decimals = 2\n", "80.125", 2, "data/2023-02.toml:7:1: 警告：指标“经济”写了 decimals = 2，按2位小数比较和显示，而乙街道的得分 80.125 有3位小数，四舍五入为 80.13 排名，与四舍五入后得分相同的单位并列；得分确需3位小数的，在 data/indicators.toml 中把这一项改为 decimals = 3"},
+		// The default of 2, not written, is not warned of.
+		{"", "80.125", 2, ""},
+		// A change's decimals are written too, from its month on.
+		{"[[indicator.change]]\nfrom = \"2023-01\"\ndecimals = 1\n", "85.46", 1, "data/2023-02.toml:7:1: 警告：指标“经济”写了 decimals = 1，按1位小数比较和显示，而乙街道的得分 85.46 有2位小数，四舍五入为 85.5 排名，与四舍五入后得分相同的单位并列；得分确需2位小数的，在 data/indicators.toml 中把这一项改为 decimals = 2"},
+		{"[[indicator.change]]\nfrom = \"2023-03\"\ndecimals = 1\n", "85.46", 2, ""},
 	} {
 		files := miniSite()
 		files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], "townships = \"all\"\n", "townships = \"all\"\n"+tc.keys, 1)

@@ -188,7 +188,7 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 		{Key: "better", Kind: Text, Label: "得分方向", Values: []string{"higher", "lower"},
 			Help: "higher：得分越高越好（默认）；lower：越低越好（如发案数）"},
 		{Key: "weight", Kind: Number, Label: "权重", Help: "在综合考核中的权重，默认 1；0 表示只列出、不计入综合考核"},
-		{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "得分比较前保留的小数位数（0～6），通报中的得分也写到这一位；默认 2，scoreUnit 为件、次、个、人、户、家、项等计数单位的默认 0（得分是整数，写作 3 而不是 3.00）"},
+		{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "得分比较前保留的小数位数（0～6），通报中的得分也写到这一位；默认 2，scoreUnit 为件、次、个、人、户、家、项等计数单位的默认 0（得分是整数，写作 3 而不是 3.00）。得分的位数多于写明的 decimals（`decimals = 1` 而得分为 85.46）时，按四舍五入后的 85.5 排名，与 85.45 并列，`check` 会在这个得分处提醒"},
 		{Key: "min", Kind: Number, Label: "最低分", Help: "得分的下限，如 0；低于它的得分报错（多半是录入时打错了）；不写则不限"},
 		{Key: "max", Kind: Number, Label: "满分", Help: "得分的上限，如 40；高于它的得分报错，如把 38.4 打成 48.4、384；考核办法调整了满分时写调整前后较大的一个；不写则不限"},
 		{Key: "rankingLabel", Kind: Text, Label: "排名名称",

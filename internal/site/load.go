@@ -184,7 +184,7 @@ func (l *loader) reportedMonths() {
 		case i > last:
 			l.unreported = append(l.unreported, m.Key)
 		case i > first && !reported(m):
-			s.Warnings.Add(m.File, 1, 1, "警告：没有通报报告这个月份（data = \"%s\"），它的名次仍在单位、指标页面、考核排名和开放数据中发布；如果它的通报删去了，这个数据文件也应删去或移出 data/", m.Key)
+			s.Warnings.Add(m.File, 1, 1, "警告：没有通报报告"+s.Assesses().This()+"（data = \"%s\"），它的名次仍在单位、指标页面、考核排名和开放数据中发布；如果它的通报删去了，这个数据文件也应删去或移出 data/", m.Key)
 		}
 	}
 }
@@ -200,6 +200,10 @@ func (l *loader) reportedMonths() {
 func (l *loader) spanRulesOfSpanFiles() {
 	s := l.s
 	kind := s.Assesses()
+	if kind == Yearly {
+		l.yearRepeats()
+		return
+	}
 	if kind == Monthly || slices.ContainsFunc(s.Circulars, func(c *Circular) bool { return c.Data.Kind == kind }) {
 		return
 	}
@@ -211,6 +215,34 @@ func (l *loader) spanRulesOfSpanFiles() {
 				"本站每%s一个数据文件（如 %s 的 period 为 \"%s\"），报告它的通报（data = \"%s\"）适用的是 period = \"month\" 的规则：删去 period 这一行",
 				kind, kind.Noun(), aggregate.Key(), kind.Noun(), m.File, m.Period, m.Key)
 		}
+	}
+}
+
+// yearRepeats warns an office that assesses once a year (every file a
+// year, Site.Assesses) of a rule of period = "year" and of a circular of
+// data = "2024": the year's aggregate of its one file is that file
+// again, its circular (data = "2024-12") already the year's circular, so
+// the aggregate would publish the same ranking twice, and a rule of
+// period = "year" would reward or 约谈 twice a unit its rules of months
+// already do — or, with no aggregate there, never apply.
+func (l *loader) yearRepeats() {
+	s := l.s
+	m := s.Months[len(s.Months)-1]
+	for _, r := range s.Config.Rules {
+		if r.Period == Yearly {
+			s.Warnings.Add("config.toml", r.Line, 1, "警告：这条规则写了 period = \"year\"，只用于由各月数据汇总的年度通报（data = \"%d\" 这样的）；"+
+				"本站每年一个数据文件（如 %s 的 period 为 \"%s\"），报告它的通报（data = \"%s\"）就是年度通报，适用的是 period = \"month\" 的规则：删去 period 这一行",
+				m.Year, m.File, m.Period, m.Key)
+		}
+	}
+	for _, c := range s.Circulars {
+		if c.Data.Kind != Yearly {
+			continue
+		}
+		at := l.dataAt[c.File]
+		file := Period{Kind: Monthly, Year: c.Data.Year, N: 12}.Key()
+		s.Warnings.Add(c.File, at[0], at[1], "警告：本站每年一个数据文件，data = \"%d\" 汇总的只有 data/%s.toml 这一个文件，与报告它的通报（data = \"%s\"）排名、奖惩相同，重复发布：年度通报写 data = \"%s\"",
+			c.Data.Year, file, file, file)
 	}
 }
 
@@ -234,7 +266,7 @@ func (l *loader) withoutUnreported(dir string, c *Cache) *loader {
 		return l
 	}
 	for _, m := range l.unreported {
-		w.s.Warnings.Add("data/"+m+".toml", 1, 1, "警告：还没有通报报告这个月份（data = \"%s\"），暂不发布它的数据；写好它的通报（如 content/circulars/%s.md）后一同发布", m, m)
+		w.s.Warnings.Add("data/"+m+".toml", 1, 1, "警告：还没有通报报告"+l.s.Assesses().This()+"（data = \"%s\"），暂不发布它的数据；写好它的通报（如 content/circulars/%s.md）后一同发布", m, m)
 	}
 	w.s.Warnings.Sort()
 	return w
@@ -577,6 +609,9 @@ type loader struct {
 	heldCirculars []string
 	circularData  map[string]string
 	signed        map[string]bool
+	// dataAt is where each circular's data = stands, by file, for what
+	// is said of the circular once every file is read (yearRepeats).
+	dataAt map[string][2]int
 	// unreported are the newest months, which no circular reports yet
 	// (see reportedMonths).
 	unreported []string
@@ -1272,6 +1307,7 @@ func (l *loader) indicatorCatalogue() {
 		}
 		if n, ok := r.int("decimals"); ok {
 			ind.Decimals = decimals(f, r.at("decimals"), n)
+			ind.decimalsWritten = true
 		} else if CountUnit(ind.ScoreUnit) {
 			ind.Decimals, ind.Counted = 0, true // 3 件, not 3.00
 		}

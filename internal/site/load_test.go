@@ -1308,3 +1308,121 @@ func TestHalfRuleOfHalfFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestYearRuleOfYearFiles: an office that assesses once a year writes
+// each year as data/2023-12.toml of period = "全年", whose circular
+// (data = "2023-12") is the year's: a rule of period = "year" is warned
+// of at its [[rule]] whether or not a circular of data = "2023" is there,
+// and such a circular at its data =, for it aggregates that one file and
+// publishes its ranking again. A site whose December is a month is not
+// warned.
+func TestYearRuleOfYearFiles(t *testing.T) {
+	const rule = "\n[[rule]]\non = \"composite\"\nselect = \"first\"\nperiod = \"year\"\naction = \"奖励\"\namount = 20000\n"
+	const ruleWarning = `config.toml:9:1: 警告：这条规则写了 period = "year"，只用于由各月数据汇总的年度通报（data = "2023" 这样的）；` +
+		`本站每年一个数据文件（如 data/2023-12.toml 的 period 为 "全年"），报告它的通报（data = "2023-12"）就是年度通报，适用的是 period = "month" 的规则：删去 period 这一行`
+	const circularWarning = `content/circulars/2023.md:5:1: 警告：本站每年一个数据文件，data = "2023" 汇总的只有 data/2023-12.toml 这一个文件，` +
+		`与报告它的通报（data = "2023-12"）排名、奖惩相同，重复发布：年度通报写 data = "2023-12"`
+	for _, c := range []struct {
+		name      string
+		rule      string
+		period    string // of the month file
+		aggregate bool   // a circular of data = "2023" too
+		want      []string
+	}{
+		{"year files", rule, "全年", false, []string{ruleWarning}},
+		{"year files and a year's circular", rule, "全年", true, []string{ruleWarning, circularWarning}},
+		{"year files, a year's circular, no rule", "", "全年", true, []string{circularWarning}},
+		{"a month", rule, "12月", true, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := miniSite()
+			f["config.toml"] += c.rule
+			f["data/2023-12.toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"`+c.period+`"`, 1)
+			delete(f, "data/2023-02.toml")
+			f["content/circulars/2023-02.md"] = strings.NewReplacer(`data = "2023-02"`, `data = "2023-12"`, "2023-04-03", "2024-01-05").Replace(f["content/circulars/2023-02.md"])
+			if c.aggregate {
+				f["content/circulars/2023.md"] = "+++\nnumber = \"测政办函〔2024〕6号\"\ntitle = \"关于测试的通报\"\ndate = 2024-01-10\ndata = \"2023\"\n+++\n正文。\n"
+			}
+			s, err := Load(writeSite(t, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range warningLines(s) {
+				if strings.HasPrefix(w, "config.toml") || strings.HasPrefix(w, "content/circulars/2023.md") {
+					got = append(got, w)
+				}
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("warnings\n%q\nwant\n%q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestUnreportedQuarter: a file no circular reports is warned of in the
+// office's words: 这个季度 to an office whose every file is a quarter,
+// 这一期 to one of half years, 这个年度 to one of years, 这个月份 to a
+// monthly one.
+func TestUnreportedQuarter(t *testing.T) {
+	for _, c := range []struct {
+		periods [3]string
+		keys    [3]string
+		words   string
+	}{
+		{[3]string{"1-3月", "4-6月", "7-9月"}, [3]string{"2023-03", "2023-06", "2023-09"}, "这个季度"},
+		{[3]string{"7-12月", "1-6月", "7-12月"}, [3]string{"2022-12", "2023-06", "2023-12"}, "这一期"},
+		{[3]string{"全年", "全年", "全年"}, [3]string{"2021-12", "2022-12", "2023-12"}, "这个年度"},
+		{[3]string{"1月", "2月", "3月"}, [3]string{"2023-01", "2023-02", "2023-03"}, "这个月份"},
+	} {
+		t.Run(c.words, func(t *testing.T) {
+			f := miniSite()
+			month, circular := f["data/2023-02.toml"], f["content/circulars/2023-02.md"]
+			delete(f, "data/2023-02.toml")
+			delete(f, "content/circulars/2023-02.md")
+			for i, k := range c.keys {
+				f["data/"+k+".toml"] = strings.Replace(month, `"1-2月"`, `"`+c.periods[i]+`"`, 1)
+				if i != 1 {
+					f["content/circulars/"+k+".md"] = strings.NewReplacer(`data = "2023-02"`, `data = "`+k+`"`, "2023-04-03", "2024-02-03", "5号", fmt.Sprintf("%d号", 5+i)).Replace(circular)
+				}
+			}
+			s, err := Load(writeSite(t, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "data/" + c.keys[1] + ".toml:1:1: 警告：没有通报报告" + c.words + "（data = \"" + c.keys[1] + "\"），它的名次仍在单位、指标页面、考核排名和开放数据中发布；如果它的通报删去了，这个数据文件也应删去或移出 data/"
+			if got := warningLines(s); !slices.Contains(got, want) {
+				t.Errorf("warnings %q lack %q", got, want)
+			}
+		})
+	}
+}
+
+// TestQuarterFileWords: what check says of a file of a quarter speaks of
+// the quarter: an empty [[result]] 这个季度不考核它, where it said 这个月
+// of 2023年1-3月; a file of months says 这个月 as before.
+func TestQuarterFileWords(t *testing.T) {
+	for period, words := range map[string]string{"1-3月": "这个季度", "3月": "这个月", "1-12月": "这个年度"} {
+		f := miniSite()
+		key := "2023-03"
+		if period == "1-12月" {
+			key = "2023-12"
+		}
+		f["data/"+key+".toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"`+period+`"`, 1) + "[[result]]\nindicator = \"caizheng\"\n"
+		f["data/"+key+".toml"] = strings.Replace(f["data/"+key+".toml"], "[[result]]\nindicator = \"caizheng\"\ndistrict = 2\n", "", 1)
+		delete(f, "data/2023-02.toml")
+		f["content/circulars/2023-02.md"] = strings.NewReplacer(`data = "2023-02"`, `data = "`+key+`"`, "2023-04-03", "2024-01-05").Replace(f["content/circulars/2023-02.md"])
+		s, err := Load(writeSite(t, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "警告：指标“财政收入”这一项什么也没有填写（得分、排名、进展都没有），通报中只会有它的标题；" + words + "不考核它，就删去这个 [[result]]"
+		found := false
+		for _, w := range s.Warnings {
+			found = found || w.Msg == want
+		}
+		if !found {
+			t.Errorf("%s: warnings %q lack %q", period, warningLines(s), want)
+		}
+	}
+}

@@ -443,6 +443,9 @@ type Indicator struct {
 	// counts (ScoreUnit 件, 次, 个, …: CountUnit), so compared and shown
 	// as whole numbers: a score with a fraction is warned of.
 	Counted bool
+	// decimalsWritten is that indicators.toml writes its decimals: a
+	// score with more is warned of (see DecimalsWritten).
+	decimalsWritten bool
 	// ShortNames are what people call it (社消零 for 社会消费品零售总额),
 	// which share too few characters with its name for the search to
 	// find its page by them otherwise.
@@ -496,6 +499,22 @@ func (ind *Indicator) In(month string) Setting {
 		set = c.Setting
 	}
 	return set
+}
+
+// DecimalsWritten reports whether the decimals in force in the month key
+// were written, by the indicator or a change up to that month, not the
+// default of 2 or of 0 for counts (Counted): the office chose to compare
+// its scores at them, so a score with more digits is a slip or a finer
+// measure, either way rounded unseen into a tie.
+func (ind *Indicator) DecimalsWritten(month string) bool {
+	written := ind.decimalsWritten
+	for _, c := range ind.Changes {
+		if c.From > month {
+			break
+		}
+		written = written || slices.Contains(c.Set, "decimals")
+	}
+	return written
 }
 
 // NameIn is the indicator's name in the month key (see Setting.Name).

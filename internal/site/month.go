@@ -3,7 +3,7 @@ package site
 import (
 	"cmp"
 	"fmt"
-	"math"
+	"math/big"
 	"path"
 	"regexp"
 	"slices"
@@ -138,7 +138,7 @@ func (l *loader) monthFiles() {
 func (l *loader) emptyResults(m *Month) {
 	for _, r := range m.Results {
 		if r.City == 0 && r.District == 0 && r.Progress == "" && len(r.Scores) == 0 {
-			l.s.Warnings.Add(m.File, r.Line, 1, "警告：指标“%s”这一项什么也没有填写（得分、排名、进展都没有），通报中只会有它的标题；这个月不考核它，就删去这个 [[result]]", r.Indicator.Name)
+			l.s.Warnings.Add(m.File, r.Line, 1, m.Kind().Reword().Replace("警告：指标“%s”这一项什么也没有填写（得分、排名、进展都没有），通报中只会有它的标题；这个月不考核它，就删去这个 [[result]]"), r.Indicator.Name)
 		}
 	}
 }
@@ -323,7 +323,7 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	if tt := rec.table("townships"); tt != nil {
 		r.scores(tt, res)
 	} else if len(res.NotApplicable) > 0 {
-		r.f.errorf(rec.at("notApplicable"), "指标“%s”这个月没有得分（没有 [result.townships]），notApplicable 无从说起：删去它，或写上其余%s的得分", res.Indicator.Name, r.l.s.Config.Terms.Unit)
+		r.f.errorf(rec.at("notApplicable"), r.mo.Kind().Reword().Replace("指标“%s”这个月没有得分（没有 [result.townships]），notApplicable 无从说起：删去它，或写上其余%s的得分"), res.Indicator.Name, r.l.s.Config.Terms.Unit)
 	}
 	if res.Indicator != nil {
 		r.mo.byIndicator[id] = res
@@ -594,7 +594,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		if owners := ind.OwnersIn(r.mo.Key); len(owners) > 0 {
 			by = "，应由" + strings.Join(names(owners), "、") + "填报"
 		}
-		f.errorf(tt.path, "指标“%s”缺少全部 %d 个%s的得分%s（本月不评分的指标，删去它的 [result.townships] 表）", ind.Name, len(rest), terms.Unit, by)
+		f.errorf(tt.path, r.mo.Kind().Reword().Replace("指标“%s”缺少全部 %d 个%s的得分%s（本月不评分的指标，删去它的 [result.townships] 表）"), ind.Name, len(rest), terms.Unit, by)
 	default:
 		for _, u := range rest {
 			r.missing = append(r.missing, missingScore{u, tt.path, ind.Name})
@@ -621,7 +621,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	for _, u := range order {
 		if _, na := res.Excludes(u); na {
 			line, _ := f.position(r.naAt[res][u])
-			f.errorf(tt.at(keys[u]), "%s“%s”这个月不涉及指标“%s”（第%d行 notApplicable），却又有得分：不涉及就删去这个得分，涉及就从 notApplicable 中删去它", terms.Unit, u.Name, ind.Name, line)
+			f.errorf(tt.at(keys[u]), r.mo.Kind().Reword().Replace("%s“%s”这个月不涉及指标“%s”（第%d行 notApplicable），却又有得分：不涉及就删去这个得分，涉及就从 notApplicable 中删去它"), terms.Unit, u.Name, ind.Name, line)
 			continue
 		}
 		if applicable[u] {
@@ -640,20 +640,61 @@ func (r *monthReader) scores(tt *table, res *Result) {
 			inRange = false
 		}
 	}
+	var slipped map[*Unit]bool
 	if inRange {
-		r.warnSlips(tt, ind, res.Scores, keys)
+		slipped = r.warnSlips(tt, ind, res.Scores, keys)
 	}
 	// A count's decimals default to 0: a fraction (an average, 2.5 件 a
 	// village) would be rounded unseen, 2.5 tied with 3.
-	if ind.Counted && ind.In(r.mo.Key).Decimals == 0 {
-		for _, sc := range res.Scores {
-			if sc.Value != math.Trunc(sc.Value) {
-				r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”的得分单位是“%s”，没有写 decimals，按整数比较和显示，而%s的得分 %s 有小数，会按 %s 排名；得分确有小数的，在 data/indicators.toml 中给这一项写 decimals（如 decimals = 2）",
-					ind.Name, ind.ScoreUnit, sc.Unit.Name, numberText(sc.Value), numberText(math.Round(sc.Value)))
-				break
-			}
+	// Written decimals are the office's choice, but a score with more
+	// digits is as unseen when rounded (85.46 and 85.45 both 85.5, tied):
+	// ranks follow the rounded value (DESIGN.md §5.1), so it is said.
+	set := ind.In(r.mo.Key)
+	written := ind.DecimalsWritten(r.mo.Key)
+	for _, sc := range res.Scores {
+		// A slip (0.932 among 82.3 to 95.6) is told of already, and its
+		// digits are the slip's, not a finer measure.
+		n := fractionDigits(sc.Value)
+		if n <= set.Decimals || slipped[sc.Unit] {
+			continue
 		}
+		switch {
+		case written:
+			r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”写了 decimals = %d，按%s比较和显示，而%s的得分 %s 有%d位小数，四舍五入为 %s 排名，与四舍五入后得分相同的单位并列；得分确需%d位小数的，在 data/indicators.toml 中把这一项改为 decimals = %d",
+				ind.Name, set.Decimals, decimalsText(set.Decimals), sc.Unit.Name, numberText(sc.Value), n, roundedText(sc.Value, set.Decimals), n, min(n, 6))
+		case ind.Counted && set.Decimals == 0:
+			r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”的得分单位是“%s”，没有写 decimals，按整数比较和显示，而%s的得分 %s 有小数，会按 %s 排名；得分确有小数的，在 data/indicators.toml 中给这一项写 decimals（如 decimals = 2）",
+				ind.Name, ind.ScoreUnit, sc.Unit.Name, numberText(sc.Value), roundedText(sc.Value, 0))
+		default:
+			continue
+		}
+		break
 	}
+}
+
+// fractionDigits is how many digits v has after the point as written
+// (its shortest decimal form, as numberText shows it): 2 of 85.46.
+func fractionDigits(v float64) int {
+	_, frac, _ := strings.Cut(numberText(v), ".")
+	return len(frac)
+}
+
+// roundedText is v rounded to decimals places, half away from zero, as
+// ranking rounds it (rank.Round): of its decimal form, so 2.675 is 2.68.
+func roundedText(v float64, decimals int) string {
+	r, ok := new(big.Rat).SetString(numberText(v))
+	if !ok {
+		return numberText(v)
+	}
+	return r.FloatString(decimals)
+}
+
+// decimalsText is how a comparison at n decimals is said: 整数, 1位小数.
+func decimalsText(n int) string {
+	if n == 0 {
+		return "整数"
+	}
+	return strconv.Itoa(n) + "位小数"
 }
 
 // unscored tells the scores missing one by one (scores), but a township
@@ -681,7 +722,7 @@ func (r *monthReader) unscored() {
 			r.f.errorf(m.path, "指标“%s”缺少%s“%s”的得分", m.indicator, terms.Unit, m.u.Name)
 		case !told[m.u]:
 			told[m.u] = true
-			r.f.errorf(m.path, "%s“%s”在 %s 没有任何得分（%d 项指标都缺少它的得分）：请填上它的得分；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这个月的各项排名就不含它", terms.Unit, m.u.Name, r.mo.Key, count[m.u], r.mo.Key)
+			r.f.errorf(m.path, r.mo.Kind().Reword().Replace("%s“%s”在 %s 没有任何得分（%d 项指标都缺少它的得分）：请填上它的得分；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这个月的各项排名就不含它"), terms.Unit, m.u.Name, r.mo.Key, count[m.u], r.mo.Key)
 		}
 	}
 }
@@ -702,7 +743,7 @@ func (r *monthReader) excludedThroughout() {
 			}
 		}
 		if first != "" {
-			r.f.warnf(&r.mo.warnings, first, "警告：%s“%s”这个月不涉及它参与排名的每一项，没有任何得分，也就不参加综合考核排名；这个月它免于考核的，在 data/units.toml 中写 exempt = [\"%s\"]", r.l.s.Config.Terms.Unit, u.Name, r.mo.Key)
+			r.f.warnf(&r.mo.warnings, first, r.mo.Kind().Reword().Replace("警告：%s“%s”这个月不涉及它参与排名的每一项，没有任何得分，也就不参加综合考核排名；这个月它免于考核的，在 data/units.toml 中写 exempt = [\"%s\"]"), r.l.s.Config.Terms.Unit, u.Name, r.mo.Key)
 		}
 	}
 }

@@ -53,6 +53,15 @@ func (k PeriodKind) Column() string {
 	return [...]string{"月份", "季度", "半年度", "年度"}[k]
 }
 
+// This is one period of kind k as a warning points at its file: 这个月份,
+// 这个季度, 这一期 (of half years, as Reword says it), 这个年度.
+func (k PeriodKind) This() string {
+	if k == Monthly {
+		return "这个月份"
+	}
+	return k.Reword().Replace("这个月")
+}
+
 // Reword is a replacer that puts text written of months (本月, 当月, 各
 // 月, 这个月: the fields' help, the open data's docs) in the words of an
 // office whose every file reports a period of kind k (Site.Assesses):

@@ -127,3 +127,13 @@ func TestYearLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodThis: a warning points at a file as 这个月份, 这个季度, 这一期
+// (上半年 names the first half, never this one), 这个年度.
+func TestPeriodThis(t *testing.T) {
+	for k, want := range map[PeriodKind]string{Monthly: "这个月份", Quarterly: "这个季度", HalfYearly: "这一期", Yearly: "这个年度"} {
+		if got := k.This(); got != want {
+			t.Errorf("%v.This() = %q, want %q", k, got, want)
+		}
+	}
+}

@@ -145,10 +145,15 @@ func median(vs []float64) float64 {
 }
 
 // warnSlips warns of the slips among the scores of ind in [result.townships]
-// tt, whose keys for the scored units are keys.
-func (r *monthReader) warnSlips(tt *table, ind *Indicator, scores []Score, keys map[*Unit]string) {
+// tt, whose keys for the scored units are keys, and returns the units
+// warned of.
+func (r *monthReader) warnSlips(tt *table, ind *Indicator, scores []Score, keys map[*Unit]string) (slipped map[*Unit]bool) {
 	for _, s := range slips(scores) {
 		sc := scores[s.i]
+		if slipped == nil {
+			slipped = map[*Unit]bool{}
+		}
+		slipped[sc.Unit] = true
 		x, _ := strconv.ParseFloat(strconv.FormatFloat(sc.Value/s.factor, 'g', 12, 64), 64) // 0.75/0.01 is 75, not 75.00000000000001
 		where := "，就在其中"
 		if x < s.lo || x > s.hi {
@@ -170,4 +175,5 @@ func (r *monthReader) warnSlips(tt *table, ind *Indicator, scores []Score, keys 
 		r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”中%s的得分 %s 远在%s%s的得分（%s～%s）之外，%s",
 			ind.Name, sc.Unit.Name, numberText(sc.Value), others, r.l.s.Config.Terms.Unit, numberText(s.lo), numberText(s.hi), how)
 	}
+	return slipped
 }
