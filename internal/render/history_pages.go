@@ -119,6 +119,15 @@ type UnitView struct {
 	// has groups (2024年3月城区组综合考核排名第一: first of three, not of
 	// the eleven the page's reader would otherwise count).
 	Latest string // 2023年1-2月综合考核排名第三
+	// LatestOf is how many were ranked with it that period (its group's,
+	// or every township's), LatestChange how its rank moved from the
+	// period before, in the composite table's words with 比/与上月 before
+	// them: 比上月下降3位, 与上月持平, 上月无排名. A 党委副书记 opening the
+	// page the day a circular comes out asks first where they stand and
+	// whether it is better or worse, which the table's first row says only
+	// in an arrow and the count of rows nowhere.
+	LatestOf     int
+	LatestChange string
 	// Span says when a unit set up, abolished, merged or renamed within
 	// the archive was assessed ("2022年7月起参加考核"); "" for one always
 	// assessed. Was are the units it continues, Became the one that
@@ -304,11 +313,14 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	// seven before.
 	lo, hi := assessedPeriods(u, m.periods)
 	comp, refs := comp[lo:hi], m.refs[lo:hi]
+	latest := -1
 	ranks := make([]int, len(comp))
 	for i, p := range comp {
 		ranks[i] = p.rank
 		if p.rank != 0 {
 			v.Latest = refs[i].Label + v.Group + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
+			v.LatestOf = rankedIn(m, h.s.Townships, u, lo+i)
+			latest = i
 		}
 	}
 	// Newest first: the current month heads the table, each row's
@@ -321,6 +333,13 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	before := 0
 	if len(u.Was) == 1 && u.Was[0].Group == u.Group && lo > 0 && lo-1 < len(m.composite[u.Was[0]]) {
 		before = m.composite[u.Was[0]][lo-1].rank
+	}
+	if latest >= 0 {
+		prev := previous(ranks, latest)
+		if latest == 0 {
+			prev = before
+		}
+		v.LatestChange = leadChange(townshipChange(prev, ranks[latest], exempt(latest-1), false, h.core.view.Period.Each), h.core.view.Period.Each)
 	}
 	rows := rowWriter{c: h.core}
 	for i := len(comp) - 1; i >= 0; i-- {
@@ -552,6 +571,30 @@ func previous(ranks []int, i int) int {
 		return 0
 	}
 	return ranks[i-1]
+}
+
+// rankedIn is how many townships were ranked with u in period i: those
+// of its group, or all, with a composite rank then.
+func rankedIn(m *historyModel, townships []*site.Unit, u *site.Unit, i int) int {
+	n := 0
+	for _, o := range townships {
+		if o.Group == u.Group && i < len(m.composite[o]) && m.composite[o][i].rank > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// leadChange is a change as the lead sentence says it: 比上月上升3位,
+// 比上月下降1位, 与上月持平, or 上月无排名 and 上月免考 as they are.
+func leadChange(c Change, each string) string {
+	switch c.Class {
+	case "up", "down":
+		return "比上" + each + c.Spoken
+	case "same":
+		return "与上" + each + c.Spoken
+	}
+	return c.Spoken
 }
 
 // unitGroup is the group u is ranked in (nil without groups).

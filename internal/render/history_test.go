@@ -231,8 +231,16 @@ func TestTownshipCompositeHistory(t *testing.T) {
 			t.Errorf("%s: 2023年1月 does not link to its circular", c.name)
 		}
 	}
-	if !bytes.Contains(files["units/jia/index.html"], []byte(`<p class="history-lead">2023年2月综合考核排名第一。</p>`)) {
-		t.Error("甲街道: latest rank sentence missing")
+	// The lead says it too, with the three ranked and the change the
+	// table's first row shows as ↑2 (third in January, first in February);
+	// 丙镇 fell from tied first to third.
+	for page, want := range map[string]string{
+		"units/jia/index.html":  "2023年2月综合考核排名第一（共3个），比上月上升2位。",
+		"units/bing/index.html": "2023年2月综合考核排名第三（共3个），比上月下降2位。",
+	} {
+		if w := `<p class="history-lead">` + want + `</p>`; !bytes.Contains(files[page], []byte(w)) {
+			t.Errorf("%s: latest rank sentence is not %s", page, want)
+		}
 	}
 }
 
@@ -1604,9 +1612,9 @@ func TestUnitLatestGrouped(t *testing.T) {
 	groupHistorySite(f)
 	files := renderFiles(t, loadFiles(t, f), "")
 	for page, want := range map[string]string{
-		"units/jia/index.html":  "2023年2月街道组综合考核排名第一。",
-		"units/yi/index.html":   "2023年2月街道组综合考核排名第二。",
-		"units/bing/index.html": "2023年2月镇组综合考核排名第一。",
+		"units/jia/index.html":  "2023年2月街道组综合考核排名第一（共2个），比上月上升1位。",
+		"units/yi/index.html":   "2023年2月街道组综合考核排名第二（共2个），比上月下降1位。",
+		"units/bing/index.html": "2023年2月镇组综合考核排名第一（共1个），与上月持平。",
 	} {
 		if w := `<p class="history-lead">` + want + `</p>`; !bytes.Contains(files[page], []byte(w)) {
 			t.Errorf("%s lacks %s", page, w)
