@@ -128,6 +128,12 @@ type UnitView struct {
 	// in an arrow and the count of rows nowhere.
 	LatestOf     int
 	LatestChange string
+	// Streaks say how near the office's rules with a streak (config.toml
+	// [[rule]] streak) it stands after the newest period, one sentence a
+	// rule: 已连续2个月综合考核排名后两名，再有1个月如此，按规则予以提醒约谈.
+	// Computed from the rules as the measures are (rank.Streaks), never
+	// guessed; none for an office without such rules.
+	Streaks []string
 	// Span says when a unit set up, abolished, merged or renamed within
 	// the archive was assessed ("2022年7月起参加考核"); "" for one always
 	// assessed. Was are the units it continues, Became the one that
@@ -306,6 +312,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.AggregateKinds = zh.And(names)
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
 	v.span(u)
+	v.Streaks = streakSentences(rank.Streaks(h.s, u, m.periods), h.core.view.Period.Each)
 	v.Exempt, _ = exemptMonths(u, m.periods)
 	v.NotApplicable = notApplicableRuns(u, m.periods)
 	// Only the months it was assessed in: a township set up in the
@@ -583,6 +590,21 @@ func rankedIn(m *historyModel, townships []*site.Unit, u *site.Unit, i int) int 
 		}
 	}
 	return n
+}
+
+// streakSentences write runs toward the rules: 本月乡镇、街道综合考核排名后两名
+// of a run of one, 已连续2个月… of more, then how many periods more the
+// rule wants and what it gives (予以 fits 奖励 as well as 约谈).
+func streakSentences(runs []rank.Streak, each string) []string {
+	var out []string
+	for _, r := range runs {
+		lead := "已" + r.Words
+		if r.Run == 1 {
+			lead = "本" + each + r.Words
+		}
+		out = append(out, lead+"，再有"+strconv.Itoa(r.Left)+r.Counted+"如此，按规则予以"+r.Action)
+	}
+	return out
 }
 
 // leadChange is a change as the lead sentence says it: 比上月上升3位,

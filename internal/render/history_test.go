@@ -1830,3 +1830,49 @@ func TestQuarterlyOfficeExempt(t *testing.T) {
 		t.Errorf("the year's circular speaks of months: …%s…", page[max(i-90, 0):i+30])
 	}
 }
+
+// TestUnitStreaks: a township's page says how near a rule with a streak
+// it stands after the newest month, from the rules. By hand, historySite's
+// composite ranks (2022年12月, 2023年1月, 2023年2月): 甲 2, 3, 1; 乙 1,
+// 并列1, 2; 丙 3, 并列1, 3. Last, streak 2: 丙 last in February alone,
+// one month more. Top two, streak 4: 乙 in all three, one more; 甲 in
+// February only, three more. With streak 3, 乙's three have reached it
+// (its 奖励 is in the circular) and it is told nothing.
+func TestUnitStreaks(t *testing.T) {
+	lead := func(s string) string { return `<p class="history-streak">` + s + `</p>` }
+	for _, c := range []struct {
+		name, rules string
+		want        map[string][]string
+	}{
+		{"short", "[[rule]]\non = \"composite\"\nselect = \"last\"\nstreak = 2\naction = \"约谈\"\n" +
+			"[[rule]]\non = \"composite\"\nselect = \"top\"\ncount = 2\nstreak = 4\naction = \"奖励\"\namount = 10000\n",
+			map[string][]string{
+				"bing": {"本月乡镇、街道综合考核排名倒数第一，再有1个月如此，按规则予以约谈。"},
+				"yi":   {"已连续3个月综合考核排名前两名，再有1个月如此，按规则予以奖励。"},
+				"jia":  {"本月乡镇、街道综合考核排名前两名，再有3个月如此，按规则予以奖励。"},
+			}},
+		{"reached", "[[rule]]\non = \"composite\"\nselect = \"top\"\ncount = 2\nstreak = 3\naction = \"奖励\"\namount = 10000\n",
+			map[string][]string{
+				"yi":   nil,
+				"bing": nil,
+				"jia":  {"本月乡镇、街道综合考核排名前两名，再有2个月如此，按规则予以奖励。"},
+			}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := historySite()
+			f["config.toml"] += c.rules
+			files := renderFiles(t, loadFiles(t, f), "")
+			for slug, want := range c.want {
+				page := string(files["units/"+slug+"/index.html"])
+				got := regexp.MustCompile(`<p class="history-streak">[^<]*</p>`).FindAllString(page, -1)
+				var w []string
+				for _, s := range want {
+					w = append(w, lead(s))
+				}
+				if !slices.Equal(got, w) {
+					t.Errorf("%s: %q, want %q", slug, got, w)
+				}
+			}
+		})
+	}
+}
