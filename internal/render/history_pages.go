@@ -134,6 +134,15 @@ type UnitView struct {
 	// Computed from the rules as the measures are (rank.Streaks), never
 	// guessed; none for an office without such rules.
 	Streaks []string
+	// Lagging are the indicators it was in the bottom group of (后三, or
+	// 靠后 where a tie or a short group leaves no exact three, as the
+	// circular's lists say) in its newest ranked period, worst first, at
+	// most three: what pulled its composite down, with its score and the
+	// first's. LaggingWords names the group (街道组排名后三), LaggingAll
+	// counts them all when there are more than three.
+	Lagging      []LaggingIndicator
+	LaggingWords string
+	LaggingAll   int
 	// Span says when a unit set up, abolished, merged or renamed within
 	// the archive was assessed ("2022年7月起参加考核"); "" for one always
 	// assessed. Was are the units it continues, Became the one that
@@ -179,6 +188,16 @@ type UnitView struct {
 	// "" when there are none.
 	Higher      site.Higher
 	HigherRanks string
+}
+
+// A LaggingIndicator is an indicator a township was in the bottom group
+// of in a period.
+type LaggingIndicator struct {
+	Name  string // as the period named it
+	Path  string
+	Rank  string // 第十二, 并列第十一
+	Score string // its score, with the indicator's scoreUnit
+	First string // the first's score
 }
 
 // An AggregateRank is a township's rank in a quarter, half or year.
@@ -342,6 +361,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		before = m.composite[u.Was[0]][lo-1].rank
 	}
 	if latest >= 0 {
+		v.lagging(m.periods[lo+latest], u, v.Group)
 		prev := previous(ranks, latest)
 		if latest == 0 {
 			prev = before
@@ -578,6 +598,53 @@ func previous(ranks []int, i int) int {
 		return 0
 	}
 	return ranks[i-1]
+}
+
+// lagging sets v's Lagging from period p: the indicators whose bottom
+// group u was in there.
+func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string) {
+	g := p.Group(u)
+	if g == nil {
+		return
+	}
+	type lag struct {
+		rank int
+		ind  LaggingIndicator
+	}
+	var lags []lag
+	exact := true
+	for _, ir := range g.Indicators {
+		var mine *rank.Township
+		for _, run := range ir.Bottom.Runs {
+			for i := range run {
+				if run[i].Unit == u {
+					mine = &run[i]
+				}
+			}
+		}
+		if mine == nil || len(ir.Ranked) == 0 {
+			continue
+		}
+		exact = exact && ir.Bottom.Exact
+		ind := ir.Result.Indicator
+		set := ind.In(p.Month.Key)
+		score := func(x float64) string { return formatScore(x, set.Decimals) + ind.ScoreUnit }
+		lags = append(lags, lag{mine.Rank, LaggingIndicator{Name: set.Name, Path: indicatorPath(ind),
+			Rank: zh.RankPhrase(mine.Rank, mine.Tied), Score: score(mine.Value), First: score(ir.Ranked[0].Value)}})
+	}
+	if len(lags) == 0 {
+		return
+	}
+	slices.SortStableFunc(lags, func(a, b lag) int { return b.rank - a.rank }) // worst first, then in document order
+	for _, l := range lags[:min(3, len(lags))] {
+		v.Lagging = append(v.Lagging, l.ind)
+	}
+	if len(lags) > 3 {
+		v.LaggingAll = len(lags)
+	}
+	// One indicator's group short of k, or tied across its edge, is not
+	// 后三 (§5.2): all are then said as the circular says such a group.
+	v.LaggingWords = group + "排名" + zh.Label(p.GroupSize, false, exact)
 }
 
 // rankedIn is how many townships were ranked with u in period i: those

@@ -1876,3 +1876,23 @@ func TestUnitStreaks(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitLagging: a township's page names the indicators it was in the
+// bottom group of in its newest month, worst first, with its score and
+// the first's. By hand, with groupSize = 1, historySite's 2023-02: 丙镇
+// last on 经济运行 (75 against 甲's 95) and on 安全生产 (70 against 90),
+// both third, so in document order; 甲 and 乙 last on none.
+func TestUnitLagging(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], "[ranking]\n", "[ranking]\ngroupSize = 1\n", 1)
+	files := renderFiles(t, loadFiles(t, f), "")
+	want := `<p class="history-span">排名最后的单项指标：<a href="/indicators/jingji/">经济运行</a>第三（得分75.0，第一名95.0）；<a href="/indicators/anquan/">安全生产</a>第三（得分70.0，第一名90.0）。</p>`
+	if page := string(files["units/bing/index.html"]); !strings.Contains(page, want) {
+		t.Errorf("丙镇's page lacks %s", want)
+	}
+	for _, slug := range []string{"jia", "yi"} {
+		if page := string(files["units/"+slug+"/index.html"]); strings.Contains(page, "的单项指标：") {
+			t.Errorf("%s's page names lagging indicators, but it was last on none", slug)
+		}
+	}
+}
