@@ -143,6 +143,11 @@ type UnitView struct {
 	Lagging      []LaggingIndicator
 	LaggingWords string
 	LaggingAll   int
+	// YearMeasures counts the measures of the newest period's year by
+	// action, in the order they were last given: 提醒约谈1次、奖励2次, for
+	// the lead to say and 奖惩情况 below to list; "" when none.
+	MeasureYear  int
+	YearMeasures string
 	// Span says when a unit set up, abolished, merged or renamed within
 	// the archive was assessed ("2022年7月起参加考核"); "" for one always
 	// assessed. Was are the units it continues, Became the one that
@@ -362,6 +367,8 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	}
 	if latest >= 0 {
 		v.lagging(m.periods[lo+latest], u, v.Group)
+		v.MeasureYear = m.periods[lo+latest].Span.Year
+		v.YearMeasures = yearMeasures(v.Measures, v.MeasureYear)
 		prev := previous(ranks, latest)
 		if latest == 0 {
 			prev = before
@@ -511,6 +518,8 @@ type UnitMeasure struct {
 	Path    string // the circular that gave it; "" when none reports the period
 	Measure string // 奖励2万元; 行政负责人，约谈
 	Reason  string // 连续2个月综合考核排名后两名，由区分管领导约谈
+	year    int    // of its period
+	action  string // 奖励, 约谈: what MeasuresThisYear counts
 }
 
 // unitMeasures are the measures the periods give each unit, newest
@@ -524,7 +533,7 @@ func unitMeasures(c *core) map[*site.Unit][]UnitMeasure {
 			path = circ.URLPath()
 		}
 		for _, m := range p.Measures {
-			um := UnitMeasure{Period: p.Label, Path: path, Measure: m.Action, Reason: measureReason(m)}
+			um := UnitMeasure{Period: p.Label, Path: path, Measure: m.Action, Reason: measureReason(m), year: p.Span.Year, action: m.Action}
 			switch {
 			case m.Amount > 0:
 				um.Measure += zh.Amount(m.Amount)
@@ -645,6 +654,26 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string) {
 	// One indicator's group short of k, or tied across its edge, is not
 	// 后三 (§5.2): all are then said as the circular says such a group.
 	v.LaggingWords = group + "排名" + zh.Label(p.GroupSize, false, exact)
+}
+
+// yearMeasures counts measures (newest first) of year by action:
+// 提醒约谈1次、奖励2次.
+func yearMeasures(ms []UnitMeasure, year int) string {
+	var actions []string
+	n := map[string]int{}
+	for _, m := range ms {
+		if m.year != year {
+			continue
+		}
+		if n[m.action] == 0 {
+			actions = append(actions, m.action)
+		}
+		n[m.action]++
+	}
+	for i, a := range actions {
+		actions[i] = a + strconv.Itoa(n[a]) + "次"
+	}
+	return strings.Join(actions, "、")
 }
 
 // rankedIn is how many townships were ranked with u in period i: those

@@ -1896,3 +1896,26 @@ func TestUnitLagging(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitYearMeasures: the lead counts the newest year's measures by
+// action, newest first. By hand, first 奖励 and last 约谈 over
+// historySite's composite ranks (甲 2, 3, 1; 乙 1, 并列1, 2; 丙 3,
+// 并列1, 3): in 2023 丙 was rewarded in January (tied first) and 约谈 in
+// February; 甲 约谈 in January, rewarded in February; 乙 rewarded in
+// January only, its 2022年12月 reward not counted.
+func TestUnitYearMeasures(t *testing.T) {
+	f := historySite()
+	f["config.toml"] += "[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\namount = 10000\n" +
+		"[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\n"
+	files := renderFiles(t, loadFiles(t, f), "")
+	for slug, want := range map[string]string{
+		"bing": "约谈1次、奖励1次",
+		"jia":  "奖励1次、约谈1次",
+		"yi":   "奖励1次",
+	} {
+		w := `<p class="history-span">2023年奖惩：` + want + `（见<a href="#measures-heading">奖惩情况</a>）。</p>`
+		if page := string(files["units/"+slug+"/index.html"]); !strings.Contains(page, w) {
+			t.Errorf("%s's page lacks %s", slug, w)
+		}
+	}
+}
