@@ -128,6 +128,12 @@ type UnitView struct {
 	// in an arrow and the count of rows nowhere.
 	LatestOf     int
 	LatestChange string
+	// LatestPath is the circular reporting Latest's period, LatestPeriod
+	// that period (2023年2月) and LatestRank the rest (综合考核排名第十一):
+	// the lead links the period to where the circular names the unit.
+	LatestPath   string
+	LatestPeriod string
+	LatestRank   string
 	// Streaks say how near the office's rules with a streak (config.toml
 	// [[rule]] streak) it stands after the newest period, one sentence a
 	// rule: 已连续2个月综合考核排名后两名，再有1个月如此，按规则予以提醒约谈.
@@ -349,7 +355,9 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	for i, p := range comp {
 		ranks[i] = p.rank
 		if p.rank != 0 {
-			v.Latest = refs[i].Label + v.Group + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
+			v.LatestPeriod, v.LatestPath = refs[i].Label, refs[i].Path
+			v.LatestRank = v.Group + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
+			v.Latest = v.LatestPeriod + v.LatestRank
 			v.LatestOf = rankedIn(m, h.s.Townships, u, lo+i)
 			latest = i
 		}

@@ -233,10 +233,11 @@ func TestTownshipCompositeHistory(t *testing.T) {
 	}
 	// The lead says it too, with the three ranked and the change the
 	// table's first row shows as ↑2 (third in January, first in February);
-	// 丙镇 fell from tied first to third.
+	// 丙镇 fell from tied first to third. Its month links to the circular
+	// (测政办函〔2023〕5号).
 	for page, want := range map[string]string{
-		"units/jia/index.html":  "2023年2月综合考核排名第一（共3个），比上月上升2位。",
-		"units/bing/index.html": "2023年2月综合考核排名第三（共3个），比上月下降2位。",
+		"units/jia/index.html":  `<a href="/circulars/2023/5/">2023年2月</a>` + "综合考核排名第一（共3个），比上月上升2位。",
+		"units/bing/index.html": `<a href="/circulars/2023/5/">2023年2月</a>` + "综合考核排名第三（共3个），比上月下降2位。",
 	} {
 		if w := `<p class="history-lead">` + want + `</p>`; !bytes.Contains(files[page], []byte(w)) {
 			t.Errorf("%s: latest rank sentence is not %s", page, want)
@@ -1612,9 +1613,9 @@ func TestUnitLatestGrouped(t *testing.T) {
 	groupHistorySite(f)
 	files := renderFiles(t, loadFiles(t, f), "")
 	for page, want := range map[string]string{
-		"units/jia/index.html":  "2023年2月街道组综合考核排名第一（共2个），比上月上升1位。",
-		"units/yi/index.html":   "2023年2月街道组综合考核排名第二（共2个），比上月下降1位。",
-		"units/bing/index.html": "2023年2月镇组综合考核排名第一（共1个），与上月持平。",
+		"units/jia/index.html":  `<a href="/circulars/2023/5/">2023年2月</a>` + "街道组综合考核排名第一（共2个），比上月上升1位。",
+		"units/yi/index.html":   `<a href="/circulars/2023/5/">2023年2月</a>` + "街道组综合考核排名第二（共2个），比上月下降1位。",
+		"units/bing/index.html": `<a href="/circulars/2023/5/">2023年2月</a>` + "镇组综合考核排名第一（共1个），与上月持平。",
 	} {
 		if w := `<p class="history-lead">` + want + `</p>`; !bytes.Contains(files[page], []byte(w)) {
 			t.Errorf("%s lacks %s", page, w)
