@@ -712,15 +712,19 @@ func streakSentences(runs []rank.Streak, each string) []string {
 }
 
 // leadChange is a change as the lead sentence says it: 比上月上升3位,
-// 比上月下降1位, 与上月持平, or 上月无排名 and 上月免考 as they are.
+// 比上月下降1位, 与上月持平, or 上月免考 as it is. 上月无排名 is left
+// unsaid: of the archive's first month there was no month before, and a
+// unit set up since says when in the line under the lead.
 func leadChange(c Change, each string) string {
-	switch c.Class {
-	case "up", "down":
+	switch {
+	case c.Class == "up" || c.Class == "down":
 		return "比上" + each + c.Spoken
-	case "same":
+	case c.Class == "same":
 		return "与上" + each + c.Spoken
+	case strings.HasSuffix(c.Spoken, "免考"):
+		return c.Spoken
 	}
-	return c.Spoken
+	return ""
 }
 
 // unitGroup is the group u is ranked in (nil without groups).

@@ -1920,3 +1920,23 @@ func TestUnitYearMeasures(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadChange: the lead's change in a quarterly office's words, and
+// nothing where the table says 无排名 of the period before.
+func TestLeadChange(t *testing.T) {
+	for _, c := range []struct {
+		prev, cur    int
+		exemptBefore bool
+		each, want   string
+	}{
+		{5, 2, false, "季度", "比上季度上升3位"},
+		{2, 4, false, "月", "比上月下降2位"},
+		{3, 3, false, "期", "与上期持平"},
+		{0, 3, false, "月", ""},
+		{0, 3, true, "月", "上月免考"},
+	} {
+		if got := leadChange(townshipChange(c.prev, c.cur, c.exemptBefore, false, c.each), c.each); got != c.want {
+			t.Errorf("%d → %d (exempt before %v): %q, want %q", c.prev, c.cur, c.exemptBefore, got, c.want)
+		}
+	}
+}
