@@ -53,7 +53,7 @@ func (h *history) jobs() []job {
 	}
 	for _, u := range h.s.Townships {
 		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name),
-			h.unitReads(u), func() ([]byte, error) { return h.townshipPage(u) })
+			h.townshipReads(u), func() ([]byte, error) { return h.townshipPage(u) })
 	}
 	for _, u := range h.s.Departments {
 		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name), h.unitReads(u),
@@ -83,6 +83,28 @@ func (h *history) unitReads(u *site.Unit) func(*rank.Period) []input {
 	return func(p *rank.Period) []input {
 		in := []input{unitIn(p, u)}
 		for _, ind := range owned {
+			in = append(in, indicatorIn(p, ind))
+		}
+		return in
+	}
+}
+
+// townshipReads is what a township's page reads of a period: what
+// unitReads says, and the others' ranks its lead reads — how many were
+// ranked with it (the composite), the indicators' bottom groups and
+// first scores (their rankings), and the streaks toward the rules, which
+// select from either in every period before.
+func (h *history) townshipReads(u *site.Unit) func(*rank.Period) []input {
+	own := h.unitReads(u)
+	var ranked []*site.Indicator
+	for _, ind := range h.s.Indicators {
+		if len(ind.Townships) > 0 {
+			ranked = append(ranked, ind)
+		}
+	}
+	return func(p *rank.Period) []input {
+		in := append(own(p), compositeIn(p))
+		for _, ind := range ranked {
 			in = append(in, indicatorIn(p, ind))
 		}
 		return in
