@@ -669,3 +669,76 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 	}
 	return what + where
 }
+
+// A Streak is a run toward a rule with a streak (§5.9) that has not yet
+// reached it: unit u was selected in the newest period and in Run−1
+// assessed periods before it, one short of Left more. Words say where it
+// stood, as a derived reason would (连续2个月综合考核排名后两名; of one
+// period, 乡镇、街道综合考核排名后两名), Counted the office's periods
+// (个月, 个季度).
+type Streak struct {
+	Rule    int // its index in s.Config.Rules
+	Run     int
+	Left    int
+	Words   string
+	Counted string
+	Action  string
+}
+
+// Streaks are the runs of township u toward the site's rules with a
+// streak at the last of periods (the months, oldest first), as apply
+// would count them the next period: a unit's leaders learn that one more
+// month in the bottom group brings a 约谈 from the office's own rules,
+// not from a guess. A run that has reached its rule's streak is not one:
+// its measure is in the period's circular. City rules, whose runs are an
+// entry's, are left out.
+func Streaks(s *site.Site, u *site.Unit, periods []*Period) []Streak {
+	if len(periods) == 0 {
+		return nil
+	}
+	p, before := periods[len(periods)-1], periods[:len(periods)-1]
+	var out []Streak
+	for r, rule := range s.Config.Rules {
+		if rule.Streak <= 1 || rule.On == site.OnCity || rule.Period != p.Span.Kind || !rule.AppliesTo(p.Span) {
+			continue
+		}
+		pk, ok := p.selected(s, r).held[pickKey{u, nil}]
+		if !ok {
+			continue
+		}
+		run := 1
+		for i := len(before) - 1; i >= 0 && run < rule.Streak; i-- {
+			if !rule.AppliesTo(before[i].Span) {
+				break
+			}
+			q := pk
+			q.unit = continued(u, before[i])
+			if !assessed(rule, before[i], q) {
+				continue // exempt or unranked: neither counts nor breaks, as in streak
+			}
+			if _, ok := before[i].selected(s, r).held[pickKey{q.unit, nil}]; !ok {
+				break
+			}
+			run++
+		}
+		if run >= rule.Streak {
+			continue
+		}
+		said := rule
+		said.Streak = run
+		if run == 1 {
+			pk.place = "" // the rule's group, which the run is toward, not its edge
+		}
+		pk.kind = site.Monthly
+		if p.Month != nil {
+			pk.kind = p.Month.Kind()
+		}
+		counted := p.Span.Kind.Counted() // as defaultReason counts
+		if pk.kind != site.Monthly {
+			counted = pk.kind.Counted()
+		}
+		out = append(out, Streak{Rule: r, Run: run, Left: rule.Streak - run, Words: defaultReason(s, said, p, pk),
+			Counted: counted, Action: rule.Action})
+	}
+	return out
+}

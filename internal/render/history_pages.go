@@ -53,7 +53,7 @@ func (h *history) jobs() []job {
 	}
 	for _, u := range h.s.Townships {
 		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name),
-			h.unitReads(u), func() ([]byte, error) { return h.townshipPage(u) })
+			h.townshipReads(u), func() ([]byte, error) { return h.townshipPage(u) })
 	}
 	for _, u := range h.s.Departments {
 		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name), h.unitReads(u),
@@ -83,6 +83,28 @@ func (h *history) unitReads(u *site.Unit) func(*rank.Period) []input {
 	return func(p *rank.Period) []input {
 		in := []input{unitIn(p, u)}
 		for _, ind := range owned {
+			in = append(in, indicatorIn(p, ind))
+		}
+		return in
+	}
+}
+
+// townshipReads is what a township's page reads of a period: what
+// unitReads says, and the others' ranks its lead reads — how many were
+// ranked with it (the composite), the indicators' bottom groups and
+// first scores (their rankings), and the streaks toward the rules, which
+// select from either in every period before.
+func (h *history) townshipReads(u *site.Unit) func(*rank.Period) []input {
+	own := h.unitReads(u)
+	var ranked []*site.Indicator
+	for _, ind := range h.s.Indicators {
+		if len(ind.Townships) > 0 {
+			ranked = append(ranked, ind)
+		}
+	}
+	return func(p *rank.Period) []input {
+		in := append(own(p), compositeIn(p))
+		for _, ind := range ranked {
 			in = append(in, indicatorIn(p, ind))
 		}
 		return in
@@ -119,6 +141,41 @@ type UnitView struct {
 	// has groups (2024年3月城区组综合考核排名第一: first of three, not of
 	// the eleven the page's reader would otherwise count).
 	Latest string // 2023年1-2月综合考核排名第三
+	// LatestOf is how many were ranked with it that period (its group's,
+	// or every township's), LatestChange how its rank moved from the
+	// period before, in the composite table's words with 比/与上月 before
+	// them: 比上月下降3位, 与上月持平, 上月无排名. A 党委副书记 opening the
+	// page the day a circular comes out asks first where they stand and
+	// whether it is better or worse, which the table's first row says only
+	// in an arrow and the count of rows nowhere.
+	LatestOf     int
+	LatestChange string
+	// LatestPath is the circular reporting Latest's period, LatestPeriod
+	// that period (2023年2月) and LatestRank the rest (综合考核排名第十一):
+	// the lead links the period to where the circular names the unit.
+	LatestPath   string
+	LatestPeriod string
+	LatestRank   string
+	// Streaks say how near the office's rules with a streak (config.toml
+	// [[rule]] streak) it stands after the newest period, one sentence a
+	// rule: 已连续2个月综合考核排名后两名，再有1个月如此，按规则予以提醒约谈.
+	// Computed from the rules as the measures are (rank.Streaks), never
+	// guessed; none for an office without such rules.
+	Streaks []string
+	// Lagging are the indicators it was in the bottom group of (后三, or
+	// 靠后 where a tie or a short group leaves no exact three, as the
+	// circular's lists say) in its newest ranked period, worst first, at
+	// most three: what pulled its composite down, with its score and the
+	// first's. LaggingWords names the group (街道组排名后三), LaggingAll
+	// counts them all when there are more than three.
+	Lagging      []LaggingIndicator
+	LaggingWords string
+	LaggingAll   int
+	// YearMeasures counts the measures of the newest period's year by
+	// action, in the order they were last given: 提醒约谈1次、奖励2次, for
+	// the lead to say and 奖惩情况 below to list; "" when none.
+	MeasureYear  int
+	YearMeasures string
 	// Span says when a unit set up, abolished, merged or renamed within
 	// the archive was assessed ("2022年7月起参加考核"); "" for one always
 	// assessed. Was are the units it continues, Became the one that
@@ -164,6 +221,16 @@ type UnitView struct {
 	// "" when there are none.
 	Higher      site.Higher
 	HigherRanks string
+}
+
+// A LaggingIndicator is an indicator a township was in the bottom group
+// of in a period.
+type LaggingIndicator struct {
+	Name  string // as the period named it
+	Path  string
+	Rank  string // 第十二, 并列第十一
+	Score string // its score, with the indicator's scoreUnit
+	First string // the first's score
 }
 
 // An AggregateRank is a township's rank in a quarter, half or year.
@@ -297,6 +364,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.AggregateKinds = zh.And(names)
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
 	v.span(u)
+	v.Streaks = streakSentences(rank.Streaks(h.s, u, m.periods), h.core.view.Period.Each)
 	v.Exempt, _ = exemptMonths(u, m.periods)
 	v.NotApplicable = notApplicableRuns(u, m.periods)
 	// Only the months it was assessed in: a township set up in the
@@ -304,11 +372,16 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	// seven before.
 	lo, hi := assessedPeriods(u, m.periods)
 	comp, refs := comp[lo:hi], m.refs[lo:hi]
+	latest := -1
 	ranks := make([]int, len(comp))
 	for i, p := range comp {
 		ranks[i] = p.rank
 		if p.rank != 0 {
-			v.Latest = refs[i].Label + v.Group + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
+			v.LatestPeriod, v.LatestPath = refs[i].Label, refs[i].Path
+			v.LatestRank = v.Group + "综合考核排名" + zh.RankPhrase(p.rank, p.tied)
+			v.Latest = v.LatestPeriod + v.LatestRank
+			v.LatestOf = rankedIn(m, h.s.Townships, u, lo+i)
+			latest = i
 		}
 	}
 	// Newest first: the current month heads the table, each row's
@@ -321,6 +394,16 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	before := 0
 	if len(u.Was) == 1 && u.Was[0].Group == u.Group && lo > 0 && lo-1 < len(m.composite[u.Was[0]]) {
 		before = m.composite[u.Was[0]][lo-1].rank
+	}
+	if latest >= 0 {
+		v.lagging(m.periods[lo+latest], u, v.Group)
+		v.MeasureYear = m.periods[lo+latest].Span.Year
+		v.YearMeasures = yearMeasures(v.Measures, v.MeasureYear)
+		prev := previous(ranks, latest)
+		if latest == 0 {
+			prev = before
+		}
+		v.LatestChange = leadChange(townshipChange(prev, ranks[latest], exempt(latest-1), false, h.core.view.Period.Each), h.core.view.Period.Each)
 	}
 	rows := rowWriter{c: h.core}
 	for i := len(comp) - 1; i >= 0; i-- {
@@ -465,6 +548,8 @@ type UnitMeasure struct {
 	Path    string // the circular that gave it; "" when none reports the period
 	Measure string // 奖励2万元; 行政负责人，约谈
 	Reason  string // 连续2个月综合考核排名后两名，由区分管领导约谈
+	year    int    // of its period
+	action  string // 奖励, 约谈: what MeasuresThisYear counts
 }
 
 // unitMeasures are the measures the periods give each unit, newest
@@ -478,7 +563,7 @@ func unitMeasures(c *core) map[*site.Unit][]UnitMeasure {
 			path = circ.URLPath()
 		}
 		for _, m := range p.Measures {
-			um := UnitMeasure{Period: p.Label, Path: path, Measure: m.Action, Reason: measureReason(m)}
+			um := UnitMeasure{Period: p.Label, Path: path, Measure: m.Action, Reason: measureReason(m), year: p.Span.Year, action: m.Action}
 			switch {
 			case m.Amount > 0:
 				um.Measure += zh.Amount(m.Amount)
@@ -552,6 +637,116 @@ func previous(ranks []int, i int) int {
 		return 0
 	}
 	return ranks[i-1]
+}
+
+// lagging sets v's Lagging from period p: the indicators whose bottom
+// group u was in there.
+func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string) {
+	g := p.Group(u)
+	if g == nil {
+		return
+	}
+	type lag struct {
+		rank int
+		ind  LaggingIndicator
+	}
+	var lags []lag
+	exact := true
+	for _, ir := range g.Indicators {
+		var mine *rank.Township
+		for _, run := range ir.Bottom.Runs {
+			for i := range run {
+				if run[i].Unit == u {
+					mine = &run[i]
+				}
+			}
+		}
+		if mine == nil || len(ir.Ranked) == 0 {
+			continue
+		}
+		exact = exact && ir.Bottom.Exact
+		ind := ir.Result.Indicator
+		set := ind.In(p.Month.Key)
+		score := func(x float64) string { return formatScore(x, set.Decimals) + ind.ScoreUnit }
+		lags = append(lags, lag{mine.Rank, LaggingIndicator{Name: set.Name, Path: indicatorPath(ind),
+			Rank: zh.RankPhrase(mine.Rank, mine.Tied), Score: score(mine.Value), First: score(ir.Ranked[0].Value)}})
+	}
+	if len(lags) == 0 {
+		return
+	}
+	slices.SortStableFunc(lags, func(a, b lag) int { return b.rank - a.rank }) // worst first, then in document order
+	for _, l := range lags[:min(3, len(lags))] {
+		v.Lagging = append(v.Lagging, l.ind)
+	}
+	if len(lags) > 3 {
+		v.LaggingAll = len(lags)
+	}
+	// One indicator's group short of k, or tied across its edge, is not
+	// 后三 (§5.2): all are then said as the circular says such a group.
+	v.LaggingWords = group + "排名" + zh.Label(p.GroupSize, false, exact)
+}
+
+// yearMeasures counts measures (newest first) of year by action:
+// 提醒约谈1次、奖励2次.
+func yearMeasures(ms []UnitMeasure, year int) string {
+	var actions []string
+	n := map[string]int{}
+	for _, m := range ms {
+		if m.year != year {
+			continue
+		}
+		if n[m.action] == 0 {
+			actions = append(actions, m.action)
+		}
+		n[m.action]++
+	}
+	for i, a := range actions {
+		actions[i] = a + strconv.Itoa(n[a]) + "次"
+	}
+	return strings.Join(actions, "、")
+}
+
+// rankedIn is how many townships were ranked with u in period i: those
+// of its group, or all, with a composite rank then.
+func rankedIn(m *historyModel, townships []*site.Unit, u *site.Unit, i int) int {
+	n := 0
+	for _, o := range townships {
+		if o.Group == u.Group && i < len(m.composite[o]) && m.composite[o][i].rank > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// streakSentences write runs toward the rules: 本月乡镇、街道综合考核排名后两名
+// of a run of one, 已连续2个月… of more, then how many periods more the
+// rule wants and what it gives (予以 fits 奖励 as well as 约谈).
+func streakSentences(runs []rank.Streak, each string) []string {
+	var out []string
+	for _, r := range runs {
+		lead := "已" + r.Words
+		if r.Run == 1 {
+			lead = "本" + each + r.Words
+		}
+		out = append(out, lead+"，再有"+strconv.Itoa(r.Left)+r.Counted+"如此，按规则予以"+r.Action)
+	}
+	return out
+}
+
+// leadChange is a change as the lead sentence says it: 比上月上升3位,
+// 比上月下降1位, 与上月持平, or 上月免考 as it is. 上月无排名 is left
+// unsaid: of the archive's first month there was no month before, and a
+// unit set up since says when in the line under the lead.
+func leadChange(c Change, each string) string {
+	switch {
+	case c.Class == "up" || c.Class == "down":
+		return "比上" + each + c.Spoken
+	case c.Class == "same":
+		return "与上" + each + c.Spoken
+	case strings.HasSuffix(c.Spoken, "免考"):
+		return c.Spoken
+	}
+	return ""
 }
 
 // unitGroup is the group u is ranked in (nil without groups).

@@ -231,8 +231,17 @@ func TestTownshipCompositeHistory(t *testing.T) {
 			t.Errorf("%s: 2023年1月 does not link to its circular", c.name)
 		}
 	}
-	if !bytes.Contains(files["units/jia/index.html"], []byte(`<p class="history-lead">2023年2月综合考核排名第一。</p>`)) {
-		t.Error("甲街道: latest rank sentence missing")
+	// The lead says it too, with the three ranked and the change the
+	// table's first row shows as ↑2 (third in January, first in February);
+	// 丙镇 fell from tied first to third. Its month links to the circular
+	// (测政办函〔2023〕5号).
+	for page, want := range map[string]string{
+		"units/jia/index.html":  `<a href="/circulars/2023/5/">2023年2月</a>` + "综合考核排名第一（共3个），比上月上升2位。",
+		"units/bing/index.html": `<a href="/circulars/2023/5/">2023年2月</a>` + "综合考核排名第三（共3个），比上月下降2位。",
+	} {
+		if w := `<p class="history-lead">` + want + `</p>`; !bytes.Contains(files[page], []byte(w)) {
+			t.Errorf("%s: latest rank sentence is not %s", page, want)
+		}
 	}
 }
 
@@ -1604,9 +1613,9 @@ func TestUnitLatestGrouped(t *testing.T) {
 	groupHistorySite(f)
 	files := renderFiles(t, loadFiles(t, f), "")
 	for page, want := range map[string]string{
-		"units/jia/index.html":  "2023年2月街道组综合考核排名第一。",
-		"units/yi/index.html":   "2023年2月街道组综合考核排名第二。",
-		"units/bing/index.html": "2023年2月镇组综合考核排名第一。",
+		"units/jia/index.html":  `<a href="/circulars/2023/5/">2023年2月</a>` + "街道组综合考核排名第一（共2个），比上月上升1位。",
+		"units/yi/index.html":   `<a href="/circulars/2023/5/">2023年2月</a>` + "街道组综合考核排名第二（共2个），比上月下降1位。",
+		"units/bing/index.html": `<a href="/circulars/2023/5/">2023年2月</a>` + "镇组综合考核排名第一（共1个），与上月持平。",
 	} {
 		if w := `<p class="history-lead">` + want + `</p>`; !bytes.Contains(files[page], []byte(w)) {
 			t.Errorf("%s lacks %s", page, w)
@@ -1820,5 +1829,114 @@ func TestQuarterlyOfficeExempt(t *testing.T) {
 	}
 	if i := strings.Index(page, "参与的月份"); i >= 0 {
 		t.Errorf("the year's circular speaks of months: …%s…", page[max(i-90, 0):i+30])
+	}
+}
+
+// TestUnitStreaks: a township's page says how near a rule with a streak
+// it stands after the newest month, from the rules. By hand, historySite's
+// composite ranks (2022年12月, 2023年1月, 2023年2月): 甲 2, 3, 1; 乙 1,
+// 并列1, 2; 丙 3, 并列1, 3. Last, streak 2: 丙 last in February alone,
+// one month more. Top two, streak 4: 乙 in all three, one more; 甲 in
+// February only, three more. With streak 3, 乙's three have reached it
+// (its 奖励 is in the circular) and it is told nothing.
+func TestUnitStreaks(t *testing.T) {
+	lead := func(s string) string { return `<p class="history-streak">` + s + `</p>` }
+	for _, c := range []struct {
+		name, rules string
+		want        map[string][]string
+	}{
+		{"short", "[[rule]]\non = \"composite\"\nselect = \"last\"\nstreak = 2\naction = \"约谈\"\n" +
+			"[[rule]]\non = \"composite\"\nselect = \"top\"\ncount = 2\nstreak = 4\naction = \"奖励\"\namount = 10000\n",
+			map[string][]string{
+				"bing": {"本月乡镇、街道综合考核排名倒数第一，再有1个月如此，按规则予以约谈。"},
+				"yi":   {"已连续3个月综合考核排名前两名，再有1个月如此，按规则予以奖励。"},
+				"jia":  {"本月乡镇、街道综合考核排名前两名，再有3个月如此，按规则予以奖励。"},
+			}},
+		{"reached", "[[rule]]\non = \"composite\"\nselect = \"top\"\ncount = 2\nstreak = 3\naction = \"奖励\"\namount = 10000\n",
+			map[string][]string{
+				"yi":   nil,
+				"bing": nil,
+				"jia":  {"本月乡镇、街道综合考核排名前两名，再有2个月如此，按规则予以奖励。"},
+			}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := historySite()
+			f["config.toml"] += c.rules
+			files := renderFiles(t, loadFiles(t, f), "")
+			for slug, want := range c.want {
+				page := string(files["units/"+slug+"/index.html"])
+				got := regexp.MustCompile(`<p class="history-streak">[^<]*</p>`).FindAllString(page, -1)
+				var w []string
+				for _, s := range want {
+					w = append(w, lead(s))
+				}
+				if !slices.Equal(got, w) {
+					t.Errorf("%s: %q, want %q", slug, got, w)
+				}
+			}
+		})
+	}
+}
+
+// TestUnitLagging: a township's page names the indicators it was in the
+// bottom group of in its newest month, worst first, with its score and
+// the first's. By hand, with groupSize = 1, historySite's 2023-02: 丙镇
+// last on 经济运行 (75 against 甲's 95) and on 安全生产 (70 against 90),
+// both third, so in document order; 甲 and 乙 last on none.
+func TestUnitLagging(t *testing.T) {
+	f := historySite()
+	f["config.toml"] = strings.Replace(f["config.toml"], "[ranking]\n", "[ranking]\ngroupSize = 1\n", 1)
+	files := renderFiles(t, loadFiles(t, f), "")
+	want := `<p class="history-span">排名最后的单项指标：<a href="/indicators/jingji/">经济运行</a>第三（得分75.0，第一名95.0）；<a href="/indicators/anquan/">安全生产</a>第三（得分70.0，第一名90.0）。</p>`
+	if page := string(files["units/bing/index.html"]); !strings.Contains(page, want) {
+		t.Errorf("丙镇's page lacks %s", want)
+	}
+	for _, slug := range []string{"jia", "yi"} {
+		if page := string(files["units/"+slug+"/index.html"]); strings.Contains(page, "的单项指标：") {
+			t.Errorf("%s's page names lagging indicators, but it was last on none", slug)
+		}
+	}
+}
+
+// TestUnitYearMeasures: the lead counts the newest year's measures by
+// action, newest first. By hand, first 奖励 and last 约谈 over
+// historySite's composite ranks (甲 2, 3, 1; 乙 1, 并列1, 2; 丙 3,
+// 并列1, 3): in 2023 丙 was rewarded in January (tied first) and 约谈 in
+// February; 甲 约谈 in January, rewarded in February; 乙 rewarded in
+// January only, its 2022年12月 reward not counted.
+func TestUnitYearMeasures(t *testing.T) {
+	f := historySite()
+	f["config.toml"] += "[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\namount = 10000\n" +
+		"[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\n"
+	files := renderFiles(t, loadFiles(t, f), "")
+	for slug, want := range map[string]string{
+		"bing": "约谈1次、奖励1次",
+		"jia":  "奖励1次、约谈1次",
+		"yi":   "奖励1次",
+	} {
+		w := `<p class="history-span">2023年奖惩：` + want + `（见<a href="#measures-heading">奖惩情况</a>）。</p>`
+		if page := string(files["units/"+slug+"/index.html"]); !strings.Contains(page, w) {
+			t.Errorf("%s's page lacks %s", slug, w)
+		}
+	}
+}
+
+// TestLeadChange: the lead's change in a quarterly office's words, and
+// nothing where the table says 无排名 of the period before.
+func TestLeadChange(t *testing.T) {
+	for _, c := range []struct {
+		prev, cur    int
+		exemptBefore bool
+		each, want   string
+	}{
+		{5, 2, false, "季度", "比上季度上升3位"},
+		{2, 4, false, "月", "比上月下降2位"},
+		{3, 3, false, "期", "与上期持平"},
+		{0, 3, false, "月", ""},
+		{0, 3, true, "月", "上月免考"},
+	} {
+		if got := leadChange(townshipChange(c.prev, c.cur, c.exemptBefore, false, c.each), c.each); got != c.want {
+			t.Errorf("%d → %d (exempt before %v): %q, want %q", c.prev, c.cur, c.exemptBefore, got, c.want)
+		}
 	}
 }
