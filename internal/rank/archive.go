@@ -323,6 +323,7 @@ type digests struct {
 	once       sync.Once
 	whole      [32]byte
 	composite  [32]byte
+	rankings   [32]byte
 	units      map[*site.Unit][32]byte
 	indicators map[*site.Indicator][32]byte
 	none       [32]byte // of a part the period does not name

@@ -54,11 +54,23 @@ func (p *Period) CompositeDigest() [32]byte {
 	return p.digests.composite
 }
 
+// RankingsDigest is the digest of the period's township rankings, each
+// indicator's and the composite, in every group: who stands where, with
+// what score, and who is in the top and bottom groups — not the results'
+// progress texts, which a page reading where every unit stands (a unit's
+// lead: how many were ranked, the indicators it was last in, its runs
+// toward a rule) does not show, and which a save changes most.
+func (p *Period) RankingsDigest() [32]byte {
+	p.digests.once.Do(p.makeDigests)
+	return p.digests.rankings
+}
+
 // A partKey names a part of a period a digest is made of.
 type partKey struct {
 	unit      *site.Unit
 	indicator *site.Indicator
 	composite bool
+	rankings  bool
 }
 
 // makeDigests encodes the period once, part by part. Every part starts
@@ -92,6 +104,7 @@ func (p *Period) makeDigests() {
 		}
 	}
 	comp := part(partKey{composite: true})
+	ranks := part(partKey{rankings: true})
 	// An aggregate shows its months' composites beside its own
 	// (period-table), and is made of them.
 	for _, mp := range p.Months {
@@ -101,14 +114,17 @@ func (p *Period) makeDigests() {
 	}
 	for _, g := range p.Groups {
 		comp.str(g.Name)
+		ranks.str(g.Name)
 		for _, ir := range g.Indicators {
-			e := part(partKey{indicator: ir.Result.Indicator})
-			e.str(g.Name)
-			e.townships(ir.Ranked)
-			for _, tg := range []TownshipGroup{ir.Top, ir.Bottom} {
-				e.bool(tg.Exact)
-				for _, run := range tg.Runs {
-					e.townships(run)
+			for _, e := range []*encoder{part(partKey{indicator: ir.Result.Indicator}), ranks} {
+				e.str(ir.Result.Indicator.ID)
+				e.str(g.Name)
+				e.townships(ir.Ranked)
+				for _, tg := range []TownshipGroup{ir.Top, ir.Bottom} {
+					e.bool(tg.Exact)
+					for _, run := range tg.Runs {
+						e.townships(run)
+					}
 				}
 			}
 			for _, t := range ir.Ranked {
@@ -118,6 +134,7 @@ func (p *Period) makeDigests() {
 			}
 		}
 		comp.townships(g.Composite)
+		ranks.townships(g.Composite)
 		for _, t := range g.Composite {
 			u := part(partKey{unit: t.Unit})
 			u.str("")
@@ -148,6 +165,8 @@ func (p *Period) makeDigests() {
 			d.units[k.unit] = sum
 		case k.indicator != nil:
 			d.indicators[k.indicator] = sum
+		case k.rankings:
+			d.rankings = sum
 		default:
 			d.composite = sum
 		}

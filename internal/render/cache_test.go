@@ -160,6 +160,34 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 		}
 	}
 
+	// A progress text, the commonest save in the preview: the circular
+	// shows it; no township's page does (its lead reads the period's
+	// rankings, not its results' texts), so every one is reused.
+	before = after
+	src, err = os.ReadFile(filepath.Join(dir, mm.File))
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := progressLineRE.FindIndex(src)
+	if loc == nil {
+		t.Fatalf("no progress text in %s", mm.File)
+	}
+	edited = append(slices.Clone(src[:loc[0]]), `progress  = "本句为缓存测试修改。"`...)
+	edited = append(edited, src[loc[1]:]...)
+	if err := os.WriteFile(filepath.Join(dir, mm.File), edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after, _ = render()
+	if !bytes.Contains(after[middle.URLPath()+"index.html"], []byte("本句为缓存测试修改。")) {
+		t.Error("the circular does not show the edited progress text")
+	}
+	for _, u := range s.Townships {
+		if p := unitPath(u) + "index.html"; !same(before[p], after[p]) {
+			t.Errorf("editing a progress text rendered %s again", p)
+			break
+		}
+	}
+
 	// A circular's text: that page changes, its neighbours' do not need to.
 	before = after
 	edit(middle.File, "\n\n", "\n\n本段为缓存测试新增。\n\n")

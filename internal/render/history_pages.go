@@ -92,23 +92,13 @@ func (h *history) unitReads(u *site.Unit) func(*rank.Period) []input {
 // townshipReads is what a township's page reads of a period: what
 // unitReads says, and the others' ranks its lead reads — how many were
 // ranked with it (the composite), the indicators' bottom groups and
-// first scores (their rankings), and the streaks toward the rules, which
-// select from either in every period before.
+// first scores, and the streaks toward the rules, which select from
+// either in every period before: the period's rankings, not its results'
+// progress texts, so that a save of one (the commonest in the preview)
+// does not render every township's page again.
 func (h *history) townshipReads(u *site.Unit) func(*rank.Period) []input {
 	own := h.unitReads(u)
-	var ranked []*site.Indicator
-	for _, ind := range h.s.Indicators {
-		if len(ind.Townships) > 0 {
-			ranked = append(ranked, ind)
-		}
-	}
-	return func(p *rank.Period) []input {
-		in := append(own(p), compositeIn(p))
-		for _, ind := range ranked {
-			in = append(in, indicatorIn(p, ind))
-		}
-		return in
-	}
+	return func(p *rank.Period) []input { return append(own(p), rankingsIn(p)) }
 }
 
 func unitPath(u *site.Unit) string { return "units/" + u.Slug + "/" }

@@ -36,6 +36,7 @@ const (
 	inUnit                       // what a period says of a unit (UnitDigest)
 	inIndicator                  // what a period says of an indicator (IndicatorDigest)
 	inComposite                  // a period's composite rankings (CompositeDigest)
+	inRankings                   // a period's township rankings, every indicator's and the composite (RankingsDigest)
 	inRef                        // how a period is referred to: its key, label and the circular that reports it
 	inFront                      // a circular's front matter: what lists, neighbours and feeds show of it
 	inFronts                     // every circular's and plain page's front matter
@@ -52,6 +53,7 @@ func indicatorIn(p *rank.Period, ind *site.Indicator) input {
 	return input{kind: inIndicator, p: p, ind: ind}
 }
 func compositeIn(p *rank.Period) input { return input{kind: inComposite, p: p} }
+func rankingsIn(p *rank.Period) input  { return input{kind: inRankings, p: p} }
 func refIn(p *rank.Period) input       { return input{kind: inRef, p: p} }
 func frontIn(c *site.Circular) input   { return input{kind: inFront, circ: c} }
 func fronts() input                    { return input{kind: inFronts} }
@@ -195,6 +197,8 @@ func (k *keyer) key(name string, in []input) [32]byte {
 			d = x.p.IndicatorDigest(x.ind)
 		case inComposite:
 			d = x.p.CompositeDigest()
+		case inRankings:
+			d = x.p.RankingsDigest()
 		case inRef:
 			d = k.refs[x.p]
 		case inFront:
