@@ -446,7 +446,7 @@ func (l *loader) rules() {
 		r.Action = rec.text("action")
 		actionOK := slices.Contains(c.Terms.Actions, r.Action)
 		if rec.has("action") && !actionOK {
-			f.errorf(rec.at("action"), "action 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(c.Terms.Actions), shown(r.Action), Suggest(r.Action, c.Terms.Actions))
+			f.errorf(rec.at("action"), "%s", badAction(r.Action, c.Terms.Actions))
 			ok = false
 		}
 		n, hasAmount := rec.int("amount")

@@ -16,7 +16,6 @@ import (
 	"tongbao/internal/markdown"
 	"tongbao/internal/par"
 	"tongbao/internal/theme"
-	"tongbao/internal/zh"
 )
 
 // numberRE reads a 文号: 代字〔年份〕序号号 (DOMAIN.md §1).
@@ -929,15 +928,11 @@ func (l *loader) circularWaivers(c *Circular, ws []frontWaiver, span Period) []W
 		w := fw.w
 		if fw.hasUnit {
 			if w.Unit = l.s.units[fw.unit]; w.Unit == nil {
-				if msg := l.s.hidden("单位", fw.unit); msg != "" {
-					l.diags.Add(c.File, fw.unitAt[0], fw.unitAt[1], "%s", msg)
-				} else {
-					l.diags.Add(c.File, fw.unitAt[0], fw.unitAt[1], "未知单位“%s”%s", fw.unit, Suggest(fw.unit, append(names(l.s.Townships), names(l.s.Departments)...)))
-				}
+				l.diags.Add(c.File, fw.unitAt[0], fw.unitAt[1], "%s", l.unknownUnit(fw.unit))
 			}
 		}
 		if fw.hasAc && !slices.Contains(actions, w.Action) {
-			l.diags.Add(c.File, fw.actAt[0], fw.actAt[1], "action 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(actions), shown(w.Action), Suggest(w.Action, actions))
+			l.diags.Add(c.File, fw.actAt[0], fw.actAt[1], "%s", badAction(w.Action, actions))
 			continue
 		}
 		if w.Unit != nil && w.Action != "" {

@@ -434,7 +434,7 @@ func (r *monthReader) waiver(t *table) {
 		w.Unit = r.assessed(rec.at("unit"), r.l.unit(r.f, rec.at("unit"), rec.text("unit")))
 	}
 	if actions := r.l.s.Config.Terms.Actions; rec.has("action") && !slices.Contains(actions, w.Action) {
-		r.f.errorf(rec.at("action"), "action 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(actions), shown(w.Action), Suggest(w.Action, actions))
+		r.f.errorf(rec.at("action"), "%s", badAction(w.Action, actions))
 		return
 	}
 	if w.Unit != nil && w.Action != "" {
@@ -490,12 +490,23 @@ func (l *loader) unit(f *tomlFile, at, key string) *Unit {
 	if u := l.s.units[key]; u != nil {
 		return u
 	}
-	if msg := l.s.hidden("单位", key); msg != "" {
-		f.errorf(at, "%s", msg)
-	} else {
-		f.errorf(at, "未知单位“%s”%s", key, Suggest(key, append(names(l.s.Townships), names(l.s.Departments)...)))
-	}
+	f.errorf(at, "%s", l.unknownUnit(key))
 	return nil
+}
+
+// unknownUnit says that no unit is named key: one units.toml has not
+// yet or no longer (hidden), or a misspelt name, with a suggestion.
+func (l *loader) unknownUnit(key string) string {
+	if msg := l.s.hidden("单位", key); msg != "" {
+		return msg
+	}
+	return fmt.Sprintf("未知单位“%s”%s", key, Suggest(key, append(names(l.s.Townships), names(l.s.Departments)...)))
+}
+
+// badAction says that action is not one of the office's measures
+// ([terms] actions), with a suggestion.
+func badAction(action string, actions []string) string {
+	return fmt.Sprintf("action 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(actions), shown(action), Suggest(action, actions))
 }
 
 // townshipBeside is township for a key of a table of scores that has
