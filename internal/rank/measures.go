@@ -267,6 +267,11 @@ type pick struct {
 	// once a quarter publishes 连续2个季度, one every half year 连续2个半
 	// 年度, not 连续2个月. Monthly when they differ, or are months.
 	kind site.PeriodKind
+	// toward says the pick is a run toward a rule (Streaks), said as the
+	// rule's condition: an entry's 全市排名后三, not the very rank a
+	// measure of one period names (第十一), which the next period need
+	// not repeat.
+	toward bool
 }
 
 // key is what a streak follows from period to period: the unit, and for
@@ -643,7 +648,7 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 	switch rule.On {
 	case site.OnCity:
 		what = pk.entry.NameIn(p.Span.LastMonth()) + terms.City + "排名" // as the period named it
-		if rule.Streak <= 1 {
+		if rule.Streak <= 1 && !pk.toward {
 			where = zh.RankPhrase(pk.rank, pk.tied) // the very rank: 第十一
 		}
 	case site.OnIndicator:
@@ -674,10 +679,12 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 // reached it: unit u was selected in the newest period and in Run−1
 // assessed periods before it, one short of Left more. Words say where it
 // stood, as a derived reason would (连续2个月综合考核排名后两名; of one
-// period, 乡镇、街道综合考核排名后两名), Counted the office's periods
-// (个月, 个季度).
+// period, 乡镇、街道综合考核排名后两名; of a city rule, the entry's:
+// 连续2个月固定资产投资全市排名后三), Counted the office's periods (个月,
+// 个季度).
 type Streak struct {
-	Rule    int // its index in s.Config.Rules
+	Rule    int             // its index in s.Config.Rules
+	Entry   *site.Indicator // the entry of a city rule; nil otherwise
 	Run     int
 	Left    int
 	Words   string
@@ -685,13 +692,14 @@ type Streak struct {
 	Action  string
 }
 
-// Streaks are the runs of township u toward the site's rules with a
-// streak at the last of periods (the months, oldest first), as apply
-// would count them the next period: a unit's leaders learn that one more
+// Streaks are the runs of unit u toward the site's rules with a streak
+// at the last of periods (the months, oldest first), as apply would
+// count them the next period: a unit's leaders learn that one more
 // month in the bottom group brings a 约谈 from the office's own rules,
-// not from a guess. A run that has reached its rule's streak is not one:
-// its measure is in the period's circular. City rules, whose runs are an
-// entry's, are left out.
+// not from a guess. A township's runs are its own; a city rule's are an
+// entry's, each run of an entry u owns (a department's, or a ranked
+// unit's that owns some), in document order. A run that has reached its
+// rule's streak is not one: its measure is in the period's circular.
 func Streaks(s *site.Site, u *site.Unit, periods []*Period) []Streak {
 	if len(periods) == 0 {
 		return nil
@@ -699,46 +707,48 @@ func Streaks(s *site.Site, u *site.Unit, periods []*Period) []Streak {
 	p, before := periods[len(periods)-1], periods[:len(periods)-1]
 	var out []Streak
 	for r, rule := range s.Config.Rules {
-		if rule.Streak <= 1 || rule.On == site.OnCity || rule.Period != p.Span.Kind || !rule.AppliesTo(p.Span) {
+		if rule.Streak <= 1 || rule.Period != p.Span.Kind || !rule.AppliesTo(p.Span) {
 			continue
 		}
-		pk, ok := p.selected(s, r).held[pickKey{u, nil}]
-		if !ok {
-			continue
-		}
-		run := 1
-		for i := len(before) - 1; i >= 0 && run < rule.Streak; i-- {
-			if !rule.AppliesTo(before[i].Span) {
-				break
+		for _, pk := range p.selected(s, r).list {
+			if pk.unit != u {
+				continue
 			}
-			q := pk
-			q.unit = continued(u, before[i])
-			if !assessed(rule, before[i], q) {
-				continue // exempt or unranked: neither counts nor breaks, as in streak
+			run := 1
+			for i := len(before) - 1; i >= 0 && run < rule.Streak; i-- {
+				if !rule.AppliesTo(before[i].Span) {
+					break
+				}
+				q := pk
+				q.unit = continued(u, before[i])
+				if !assessed(rule, before[i], q) {
+					continue // exempt or unranked: neither counts nor breaks, as in streak
+				}
+				if _, ok := before[i].selected(s, r).held[pickKey{q.unit, q.entry}]; !ok {
+					break
+				}
+				run++
 			}
-			if _, ok := before[i].selected(s, r).held[pickKey{q.unit, nil}]; !ok {
-				break
+			if run >= rule.Streak {
+				continue
 			}
-			run++
+			said := rule
+			said.Streak = run
+			if run == 1 {
+				pk.place = "" // the rule's group, which the run is toward, not its edge
+			}
+			pk.toward = true
+			pk.kind = site.Monthly
+			if p.Month != nil {
+				pk.kind = p.Month.Kind()
+			}
+			counted := p.Span.Kind.Counted() // as defaultReason counts
+			if pk.kind != site.Monthly {
+				counted = pk.kind.Counted()
+			}
+			out = append(out, Streak{Rule: r, Entry: pk.entry, Run: run, Left: rule.Streak - run, Words: defaultReason(s, said, p, pk),
+				Counted: counted, Action: rule.Action})
 		}
-		if run >= rule.Streak {
-			continue
-		}
-		said := rule
-		said.Streak = run
-		if run == 1 {
-			pk.place = "" // the rule's group, which the run is toward, not its edge
-		}
-		pk.kind = site.Monthly
-		if p.Month != nil {
-			pk.kind = p.Month.Kind()
-		}
-		counted := p.Span.Kind.Counted() // as defaultReason counts
-		if pk.kind != site.Monthly {
-			counted = pk.kind.Counted()
-		}
-		out = append(out, Streak{Rule: r, Run: run, Left: rule.Streak - run, Words: defaultReason(s, said, p, pk),
-			Counted: counted, Action: rule.Action})
 	}
 	return out
 }

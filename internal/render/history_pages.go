@@ -161,6 +161,17 @@ type UnitView struct {
 	Lagging      []LaggingIndicator
 	LaggingWords string
 	LaggingAll   int
+	// Bottom are the indicators it owns (a department's, or a ranked
+	// unit's that owns some) that the lead's period lists among its
+	// 排全市后三的单项目标 (§5.6), in document order, each with where it
+	// stands as the list says it (Note: 排名第十一); BottomWords names
+	// the list as the circular does. BottomNone says that none is, though
+	// some ranked from above that period: 负责指标中没有排全市后三的单项
+	// 目标, which its 局长 asks first. Neither for an office never given a
+	// rank from above, nor for a unit owning no indicator so ranked.
+	Bottom      []Link
+	BottomWords string
+	BottomNone  bool
 	// YearMeasures counts the measures of the newest period's year by
 	// action, in the order they were last given: 提醒约谈1次、奖励2次, for
 	// the lead to say and 奖惩情况 below to list; "" when none.
@@ -387,6 +398,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	}
 	if latest >= 0 {
 		v.lagging(m.periods[lo+latest], u, v.Group)
+		v.ownedBottom(h.core, m.periods[lo+latest], u)
 		v.MeasureYear = m.periods[lo+latest].Span.Year
 		v.YearMeasures = yearMeasures(v.Measures, v.MeasureYear)
 		prev := previous(ranks, latest)
@@ -676,6 +688,74 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string) {
 	v.LaggingWords = group + "排名" + zh.Label(p.GroupSize, false, exact)
 }
 
+// ownedBottom sets v's Bottom from period p: the entries u owns in p's
+// city-bottom list, as the circular lists them. Only where the site is
+// given city ranks (HigherHeld, as the page's tables have their rows):
+// the list is named for the city (排全市后三), which an office ranked
+// among its peers alone is not.
+func (v *UnitView) ownedBottom(c *core, p *rank.Period, u *site.Unit) {
+	m := p.Month
+	if m == nil || !c.s.HigherHeld().City {
+		return
+	}
+	owns := func(res *site.Result) bool { return slices.Contains(res.Indicator.OwnersIn(m.Key), u) }
+	if !slices.ContainsFunc(m.Results, func(res *site.Result) bool { return owns(res) && (res.City > 0 || res.District > 0) }) {
+		return
+	}
+	v.BottomWords = c.cityBottomName(p)
+	for _, e := range p.CityBottom {
+		if owns(e) {
+			v.Bottom = append(v.Bottom, Link{Name: e.Indicator.NameIn(m.Key), Path: indicatorPath(e.Indicator), Note: cityBottomRank(e)})
+		}
+	}
+	v.BottomNone = len(v.Bottom) == 0
+}
+
+// departmentLead sets what a department's page opens with, of the
+// newest period it was assessed in (i, of the months): its 考核排类 and
+// how it changed (考核排类为二类，上月为一类), the indicators it owns in
+// the city-bottom list, its runs toward the rules (a city rule's, of
+// the entries it owns) and the year's measures — what its 局长 is asked
+// by the county's leaders the day a circular comes out. Each is left
+// unsaid where the office has no such thing: no categories, no ranks
+// from above, no rule with a streak, no measure.
+func (h *history) departmentLead(v *UnitView, u *site.Unit, cats []string) {
+	m := h.model()
+	each := h.core.view.Period.Each
+	v.Streaks = streakSentences(rank.Streaks(h.s, u, m.periods), each)
+	lo, hi := assessedPeriods(u, m.periods)
+	if hi == lo {
+		return
+	}
+	i := hi - 1
+	p := m.periods[i]
+	v.LatestPeriod, v.LatestPath = m.refs[i].Label, m.refs[i].Path
+	if cat := cats[i]; cat != "" {
+		v.LatestRank = "考核排类为" + cat
+		v.Latest = v.LatestPeriod + v.LatestRank
+		if i > lo {
+			v.LatestChange = categoryChange(cats[i-1], cat, each)
+		}
+	}
+	v.ownedBottom(h.core, p, u)
+	v.MeasureYear = p.Span.Year
+	v.YearMeasures = yearMeasures(v.Measures, v.MeasureYear)
+}
+
+// categoryChange says a department's 考核排类 against the period
+// before's: 与上月相同, 上月为一类, or "" when it had none then. The
+// categories are the office's names, in no order tongbao knows: it says
+// what it was, not 上升 or 下降.
+func categoryChange(before, now, each string) string {
+	switch before {
+	case "":
+		return ""
+	case now:
+		return "与上" + each + "相同"
+	}
+	return "上" + each + "为" + before
+}
+
 // yearMeasures counts measures (newest first) of year by action:
 // 提醒约谈1次、奖励2次.
 func yearMeasures(ms []UnitMeasure, year int) string {
@@ -815,6 +895,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	// office that writes no [categories] gets no row of empty cells.
 	cats := m.category[u]
 	v.Categorised = slices.ContainsFunc(cats, func(c string) bool { return c != "" })
+	h.departmentLead(v, u, cats)
 	var keys []rowKey
 	if v.Categorised {
 		keys = append(keys, rowKey{})

@@ -345,7 +345,7 @@ func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 		period += "份" // 1-2月份; a period named otherwise is said as it is: 第一季度, 上半年, 全年
 	}
 	terms := c.s.Config.Terms
-	bottom := "排" + terms.City + zh.Label(p.GroupSize, false, !c.s.Config.Ranking.Loose) + "的单项目标"
+	bottom := c.cityBottomName(p)
 	v := CityBottomView{Intro: bottom + "有：", None: "本期没有" + bottom + "。"}
 	if m.OverallCity > 0 {
 		subject := terms.Scope
@@ -358,12 +358,7 @@ func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 		if ed.omitted(e.Indicator.ID) {
 			continue // the circular leaves it out ([[entry]] omit)
 		}
-		var item string
-		if e.City > 0 {
-			item = fmt.Sprintf("%s，排名%s。", e.Indicator.NameIn(m.Key), zh.RankPhrase(e.City, e.CityTie))
-		} else {
-			item = fmt.Sprintf("%s，排名%s（只考核%s）。", e.Indicator.NameIn(m.Key), zh.RankPhrase(e.District, e.DistrictTie), e.DistrictLabel)
-		}
+		item := e.Indicator.NameIn(m.Key) + "，" + cityBottomRank(e) + "。"
 		if owners := e.Indicator.OwnersIn(m.Key); len(owners) > 0 {
 			item += "（责任单位：" + zh.Join(unitNames(owners)) + "）"
 		}
@@ -383,6 +378,22 @@ func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 			m.File, terms.City, higherKeys(c.s.Higher()), v.None, terms.City, never))
 	}
 	return v, nil
+}
+
+// cityBottomName is what the circulars call p's city-bottom list (§5.6):
+// 排全市后三的单项目标, or 靠后 of an office whose labels are loose.
+func (c *core) cityBottomName(p *rank.Period) string {
+	return "排" + c.s.Config.Terms.City + zh.Label(p.GroupSize, false, !c.s.Config.Ranking.Loose) + "的单项目标"
+}
+
+// cityBottomRank is where an entry of the city-bottom list stands, as
+// the list says it: 排名第十一, or 排名第三（只考核三区） of one ranked
+// among its peers alone.
+func cityBottomRank(e *site.Result) string {
+	if e.City > 0 {
+		return "排名" + zh.RankPhrase(e.City, e.CityTie)
+	}
+	return "排名" + zh.RankPhrase(e.District, e.DistrictTie) + "（只考核" + e.DistrictLabel + "）"
 }
 
 // higherKeys names the month file's keys of the rankings from above
