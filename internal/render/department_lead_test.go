@@ -1,0 +1,156 @@
+package render
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// leadLines are the paragraphs a unit's page opens with, above its
+// 本页目录: the lead, the list, the streaks, the year's measures.
+func leadLines(page string) []string {
+	head, _, _ := strings.Cut(page, `<nav class="history-toc"`)
+	return regexp.MustCompile(`<p class="history-(?:lead|span|streak)">.*?</p>`).FindAllString(head, -1)
+}
+
+// TestDepartmentLeadSeed: the repository's own site, by hand from
+// data/2023-02.toml (双政办函〔2023〕14号 reports 1-2月; groupSize 3 of
+// cityUnits 12, so the city-bottom list holds the entries ranked tenth
+// or below). 区发改局 is 二类 and owns 规模以上服务业营业收入 (第十一),
+// 固定资产投资 (第四), 推动经济高质量发展 (第十), 省市重点建设项目整体推进
+// and 地方政府专项债券项目 (第四) and 中央预算内投资项目 (第八): two on the
+// list, in document order. 区信访局
+// is 一类, its 信访维稳 first in the city, none on the list, and the
+// rule of a city first rewards it. The archive's one month has no month
+// before, so neither says how its category changed.
+func TestDepartmentLeadSeed(t *testing.T) {
+	files := renderFiles(t, loadSample(t), "")
+	for slug, want := range map[string][]string{
+		"fagai": {
+			`<p class="history-lead"><a href="/circulars/2023/14/">2023年1-2月</a>考核排类为二类。</p>`,
+			`<p class="history-span">负责指标中排全市后三的单项目标：<a href="/indicators/fuwuye/">规模以上服务业营业收入</a>，排名第十一；<a href="/indicators/gaozhiliang/">推动经济高质量发展</a>，排名第十。</p>`,
+		},
+		"xinfang": {
+			`<p class="history-lead"><a href="/circulars/2023/14/">2023年1-2月</a>考核排类为一类。</p>`,
+			`<p class="history-span">负责指标中没有排全市后三的单项目标。</p>`,
+			`<p class="history-span">2023年奖惩：奖励1次（见<a href="#measures-heading">奖惩情况</a>）。</p>`,
+		},
+		// 安置地自建房办证 (banzheng) is ranked among the 三区 alone, and last (district = 3).
+		"ziranziyuan": {
+			`<p class="history-lead"><a href="/circulars/2023/14/">2023年1-2月</a>考核排类为二类。</p>`,
+			`<p class="history-span">负责指标中排全市后三的单项目标：<a href="/indicators/banzheng/">安置地自建房办证</a>，排名第三（只考核三区）。</p>`,
+		},
+	} {
+		if got := leadLines(string(files["units/"+slug+"/index.html"])); !slices.Equal(got, want) {
+			t.Errorf("%s's lead:\n%s\nwant\n%s", slug, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// TestDepartmentLeadCategories: historySite sorts its departments every
+// month. By hand, 2023年2月: 区发改局 一类 (一月二类), its 经济运行 first
+// in the city; 区财政局 二类 (一月一类), its 财政收入 third of the 三区
+// with no city rank, so on the list (§5.6). With 区发改局 二类 in February
+// as in January, its category is 与上月相同.
+func TestDepartmentLeadCategories(t *testing.T) {
+	files := renderFiles(t, loadFiles(t, historySite()), "")
+	for slug, want := range map[string][]string{
+		"fagai": {
+			`<p class="history-lead"><a href="/circulars/2023/5/">2023年2月</a>考核排类为一类，上月为二类。</p>`,
+			`<p class="history-span">负责指标中没有排全市后三的单项目标。</p>`,
+		},
+		"caizheng": {
+			`<p class="history-lead"><a href="/circulars/2023/5/">2023年2月</a>考核排类为二类，上月为一类。</p>`,
+			`<p class="history-span">负责指标中排全市后三的单项目标：<a href="/indicators/caizheng/">财政收入</a>，排名第三（只考核三区）。</p>`,
+		},
+	} {
+		if got := leadLines(string(files["units/"+slug+"/index.html"])); !slices.Equal(got, want) {
+			t.Errorf("%s's lead:\n%s\nwant\n%s", slug, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+
+	f := historySite()
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "\"一类\" = [\"区发改局\"]\n\"二类\" = [\"区财政局\"]\n", "\"一类\" = [\"区财政局\"]\n\"二类\" = [\"区发改局\"]\n", 1)
+	page := string(renderFiles(t, loadFiles(t, f), "")["units/fagai/index.html"])
+	if want := `<p class="history-lead"><a href="/circulars/2023/5/">2023年2月</a>考核排类为二类，与上月相同。</p>`; !strings.Contains(page, want) {
+		t.Errorf("区发改局, 二类 two months running, lacks %s", want)
+	}
+}
+
+// TestDepartmentLeadWithoutCityRanks: an office given no city ranks has
+// no city-bottom list to be on, and one that sorts no categories no
+// category to say: with neither, a department's page opens with nothing
+// (its tables say what there is), and never with 全市 or 考核排类.
+func TestDepartmentLeadWithoutCityRanks(t *testing.T) {
+	f := historySite()
+	for name, src := range f {
+		if strings.HasPrefix(name, "data/20") {
+			src = regexp.MustCompile(`(?m)^city = \d+\n`).ReplaceAllString(src, "")
+			f[name] = regexp.MustCompile(`(?s)\[categories\]\n.*`).ReplaceAllString(src, "")
+		}
+	}
+	files := renderFiles(t, loadFiles(t, f), "")
+	for _, slug := range []string{"fagai", "caizheng"} {
+		page := string(files["units/"+slug+"/index.html"])
+		if got := leadLines(page); len(got) != 0 {
+			t.Errorf("%s's page, with no city ranks or categories, opens with %q", slug, got)
+		}
+		for _, word := range []string{"全市", "考核排类为"} {
+			if strings.Contains(page, word) {
+				t.Errorf("%s's page speaks of %s", slug, word)
+			}
+		}
+	}
+}
+
+// TestDepartmentLeadRules: a department named by a rule's measure, and
+// its runs toward a city rule with a streak. historySite's 经济运行
+// (区发改局's) is ranked 3, 5, 1 in the city: a city first's reward in
+// 2023年2月 (2023年奖惩：奖励1次); the city top three three months
+// running (streak 3) broken by January's 5, so one month toward it, two
+// more to go. With January's rank 2, three months running: one more for
+// a streak of 4, and nothing to say for a streak of 3, whose reward the
+// February circular gives.
+func TestDepartmentLeadRules(t *testing.T) {
+	first := "[[rule]]\non = \"city\"\nselect = \"first\"\naction = \"奖励\"\namount = 30000\n"
+	top := func(streak string) string {
+		return "[[rule]]\non = \"city\"\nselect = \"top\"\nstreak = " + streak + "\naction = \"奖励\"\namount = 20000\n"
+	}
+	streaks := regexp.MustCompile(`<p class="history-streak">[^<]*</p>`)
+	for _, c := range []struct {
+		name, rules, january string
+		streaks              []string
+		measures             string
+	}{
+		{"broken", first + top("3"), "5", []string{"本月经济运行全市排名前三，再有2个月如此，按规则予以奖励。"}, "奖励1次"},
+		{"running", top("4"), "2", []string{"已连续3个月经济运行全市排名前三，再有1个月如此，按规则予以奖励。"}, ""},
+		{"reached", top("3"), "2", nil, "奖励1次"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := historySite()
+			f["config.toml"] += c.rules
+			f["data/2023-01.toml"] = strings.Replace(f["data/2023-01.toml"], "city = 5\n", "city = "+c.january+"\n", 1)
+			files := renderFiles(t, loadFiles(t, f), "")
+			page := string(files["units/fagai/index.html"])
+			var want []string
+			for _, s := range c.streaks {
+				want = append(want, `<p class="history-streak">`+s+`</p>`)
+			}
+			if got := streaks.FindAllString(page, -1); !slices.Equal(got, want) {
+				t.Errorf("区发改局's streaks: %q, want %q", got, want)
+			}
+			measures := `<p class="history-span">2023年奖惩：` + c.measures + `（见<a href="#measures-heading">奖惩情况</a>）。</p>`
+			if has := strings.Contains(page, measures); has != (c.measures != "") {
+				t.Errorf("区发改局's page has %s: %v, want %v", measures, has, !has)
+			}
+			if c.measures == "" && strings.Contains(page, "年奖惩：") {
+				t.Error("区发改局's page counts measures it was not given")
+			}
+			// 区财政局 owns no city-ranked entry: no run, no measure.
+			if other := string(files["units/caizheng/index.html"]); strings.Contains(other, "history-streak") || strings.Contains(other, "年奖惩：") {
+				t.Error("区财政局's page speaks of 区发改局's run or measure")
+			}
+		})
+	}
+}
