@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -42,6 +43,10 @@ func TestPreviewIsColdBuild(t *testing.T) {
 		return s + fmt.Sprintf("group = %q\n", g)
 	})
 	writeFile(t, unitsFile, "[[group]]\nname = \"东组\"\n[[group]]\nname = \"西组\"\n\n"+grouped)
+	// A city rule with a streak: a department's lead says its runs
+	// toward it, which editAMonth's city ranks move.
+	configFile := filepath.Join(dir, "config.toml")
+	writeFile(t, configFile, mustRead(t, configFile)+"\n[[rule]]\non     = \"city\"\nselect = \"top\"\nstreak = 3\naction = \"奖励\"\namount = 10000\n")
 	old := time.Now().Add(-time.Hour) // as files of a real session are: trusted by size and time
 	filepath.WalkDir(dir, func(p string, _ os.DirEntry, err error) error {
 		if err == nil {
@@ -96,9 +101,12 @@ func TestPreviewIsColdBuild(t *testing.T) {
 }
 
 // editAMonth edits one of the month files at random, but the one removed:
-// a score, a tie or the order of two townships.
+// a score, a tie, the order of two townships, or an entry's city rank
+// (what a department's page opens with: the city-bottom list, the runs
+// toward a city rule).
 func editAMonth(r *rand.Rand, months []string, removed string, log *[]string) error {
 	score := regexp.MustCompile(`(?m)^"[^"\n]+" += ([0-9.]+)$`)
+	city := regexp.MustCompile(`(?m)^city += (\d+)`)
 	for {
 		// The newest months most often, as staff edit them; any other a
 		// streak or a quarter reads.
@@ -111,6 +119,12 @@ func editAMonth(r *rand.Rand, months []string, removed string, log *[]string) er
 			return err
 		}
 		text := string(b)
+		if ranks := city.FindAllStringSubmatchIndex(text, -1); len(ranks) > 0 && r.IntN(4) == 0 {
+			i := ranks[r.IntN(len(ranks))]
+			v := strconv.Itoa(1 + r.IntN(12))
+			*log = append(*log, fmt.Sprintf("%s city %s", filepath.Base(file), v))
+			return os.WriteFile(file, []byte(text[:i[2]]+v+text[i[3]:]), 0o644)
+		}
 		lines := score.FindAllStringSubmatchIndex(text, -1)
 		// Two scores of one table: a township and the next one listed.
 		k := r.IntN(len(lines) - 1)
