@@ -132,21 +132,26 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 	if res.City == 0 {
 		t.Fatal("no city rank in the middle month")
 	}
-	src, err := os.ReadFile(filepath.Join(dir, mm.File))
-	if err != nil {
-		t.Fatal(err)
+	// setCity writes res's city rank in its month file m.
+	setCity := func(m *site.Month, res *site.Result, city int) {
+		t.Helper()
+		src, err := os.ReadFile(filepath.Join(dir, m.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := bytes.Index(src, []byte(fmt.Sprintf("indicator = %q", res.Indicator.ID)))
+		cityAt := bytes.Index(src[at:], []byte(fmt.Sprintf("city = %d", res.City)))
+		if at < 0 || cityAt < 0 {
+			t.Fatalf("cannot find the city rank of %s in %s", res.Indicator.ID, m.File)
+		}
+		cityAt += at
+		edited := fmt.Appendf(slices.Clone(src[:cityAt]), "city = %d", city)
+		edited = append(edited, src[cityAt+len(fmt.Sprintf("city = %d", res.City)):]...)
+		if err := os.WriteFile(filepath.Join(dir, m.File), edited, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	at := bytes.Index(src, []byte(fmt.Sprintf("indicator = %q", res.Indicator.ID)))
-	cityAt := bytes.Index(src[at:], []byte(fmt.Sprintf("city = %d", res.City)))
-	if at < 0 || cityAt < 0 {
-		t.Fatalf("cannot find the city rank of %s in %s", res.Indicator.ID, mm.File)
-	}
-	cityAt += at
-	edited := fmt.Appendf(slices.Clone(src[:cityAt]), "city = %d", res.City%12+1)
-	edited = append(edited, src[cityAt+len(fmt.Sprintf("city = %d", res.City)):]...)
-	if err := os.WriteFile(filepath.Join(dir, mm.File), edited, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	setCity(mm, res, res.City%12+1)
 	after, _ = render()
 	changed := "indicators/" + res.Indicator.ID + "/index.html"
 	if bytes.Equal(before[changed], after[changed]) {
@@ -160,11 +165,40 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 		}
 	}
 
+	// A city rank of the newest month moved into the city-bottom list
+	// (第十二 of 12): its owner's page opens saying so; the page of a
+	// department owning no entry of it is reused.
+	before = after
+	lm := s.Months[len(s.Months)-1]
+	var low *site.Result
+	for _, r := range lm.Results {
+		if r.City > 0 && r.City < 10 && r.Indicator.Parent == nil && len(r.Indicator.OwnersIn(lm.Key)) > 0 {
+			low = r
+			break
+		}
+	}
+	if low == nil {
+		t.Fatal("no entry of the newest month ranked above the city-bottom list")
+	}
+	setCity(lm, low, 12)
+	after, _ = render()
+	owner := low.Indicator.OwnersIn(lm.Key)[0]
+	said := fmt.Sprintf(`<a href="/indicators/%s/">%s</a>，排名第十二`, low.Indicator.ID, low.Indicator.NameIn(lm.Key))
+	if p := unitPath(owner) + "index.html"; bytes.Contains(before[p], []byte(said)) || !bytes.Contains(after[p], []byte(said)) {
+		t.Errorf("moving %s to 第十二 in the newest month: %s's lead does not come to say %s", low.Indicator.ID, owner.Name, said)
+	}
+	for _, d := range s.Departments {
+		if p := unitPath(d) + "index.html"; !slices.Contains(low.Indicator.Owners, d) && !same(before[p], after[p]) {
+			t.Errorf("moving the city rank of %s rendered %s again", low.Indicator.ID, p)
+			break
+		}
+	}
+
 	// A progress text, the commonest save in the preview: the circular
 	// shows it; no township's page does (its lead reads the period's
 	// rankings, not its results' texts), so every one is reused.
 	before = after
-	src, err = os.ReadFile(filepath.Join(dir, mm.File))
+	src, err := os.ReadFile(filepath.Join(dir, mm.File))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +206,7 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 	if loc == nil {
 		t.Fatalf("no progress text in %s", mm.File)
 	}
-	edited = append(slices.Clone(src[:loc[0]]), `progress  = "本句为缓存测试修改。"`...)
+	edited := append(slices.Clone(src[:loc[0]]), `progress  = "本句为缓存测试修改。"`...)
 	edited = append(edited, src[loc[1]:]...)
 	if err := os.WriteFile(filepath.Join(dir, mm.File), edited, 0o644); err != nil {
 		t.Fatal(err)
