@@ -34,7 +34,7 @@ func TestDepartmentLeadSeed(t *testing.T) {
 		"xinfang": {
 			`<p class="history-lead"><a href="/circulars/2023/14/">2023年1-2月</a>考核排类为一类。</p>`,
 			`<p class="history-span">负责指标中没有排全市后三的单项目标。</p>`,
-			`<p class="history-span">2023年奖惩：奖励1次（见<a href="#measures-heading">奖惩情况</a>）。</p>`,
+			`<p class="history-span">本月奖惩：奖励3万元（信访维稳全市排名第一）。</p>`,
 		},
 		// 安置地自建房办证 (banzheng) is ranked among the 三区 alone, and last (district = 3).
 		"ziranziyuan": {
@@ -107,11 +107,12 @@ func TestDepartmentLeadWithoutCityRanks(t *testing.T) {
 // TestDepartmentLeadRules: a department named by a rule's measure, and
 // its runs toward a city rule with a streak. historySite's 经济运行
 // (区发改局's) is ranked 3, 5, 1 in the city: a city first's reward in
-// 2023年2月 (2023年奖惩：奖励1次); the city top three three months
-// running (streak 3) broken by January's 5, so one month toward it, two
-// more to go. With January's rank 2, three months running: one more for
-// a streak of 4, and nothing to say for a streak of 3, whose reward the
-// February circular gives.
+// 2023年2月, the year's only one (本月奖惩, and no count of the year); the
+// city top three three months running (streak 3) broken by January's 5,
+// so one month toward it, two more to go. With January's rank 2, three
+// months running: one more for a streak of 4, and for a streak of 3 its
+// reward in February, whose circular gives it. The top five rewarded
+// each month: January's and February's, so the year's count too.
 func TestDepartmentLeadRules(t *testing.T) {
 	first := "[[rule]]\non = \"city\"\nselect = \"first\"\naction = \"奖励\"\namount = 30000\n"
 	top := func(streak string) string {
@@ -121,11 +122,13 @@ func TestDepartmentLeadRules(t *testing.T) {
 	for _, c := range []struct {
 		name, rules, january string
 		streaks              []string
-		measures             string
+		period, year         string
 	}{
-		{"broken", first + top("3"), "5", []string{"本月经济运行全市排名前三，再有2个月如此，按规则予以奖励。"}, "奖励1次"},
-		{"running", top("4"), "2", []string{"已连续3个月经济运行全市排名前三，再有1个月如此，按规则予以奖励。"}, ""},
-		{"reached", top("3"), "2", nil, "奖励1次"},
+		{"broken", first + top("3"), "5", []string{"本月经济运行全市排名前三，再有2个月如此，按规则予以奖励。"}, "奖励3万元（经济运行全市排名第一）", ""},
+		{"running", top("4"), "2", []string{"已连续3个月经济运行全市排名前三，再有1个月如此，按规则予以奖励。"}, "", ""},
+		{"reached", top("3"), "2", nil, "奖励2万元（连续3个月经济运行全市排名前三）", ""},
+		{"year", "[[rule]]\non = \"city\"\nselect = \"top\"\ncount = 5\naction = \"奖励\"\namount = 10000\n", "5", nil,
+			"奖励1万元（经济运行全市排名第一）", "奖励2次"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			f := historySite()
@@ -140,15 +143,20 @@ func TestDepartmentLeadRules(t *testing.T) {
 			if got := streaks.FindAllString(page, -1); !slices.Equal(got, want) {
 				t.Errorf("区发改局's streaks: %q, want %q", got, want)
 			}
-			measures := `<p class="history-span">2023年奖惩：` + c.measures + `（见<a href="#measures-heading">奖惩情况</a>）。</p>`
-			if has := strings.Contains(page, measures); has != (c.measures != "") {
-				t.Errorf("区发改局's page has %s: %v, want %v", measures, has, !has)
-			}
-			if c.measures == "" && strings.Contains(page, "年奖惩：") {
-				t.Error("区发改局's page counts measures it was not given")
+			for _, line := range []struct{ said, want string }{
+				{"本月奖惩：", `<p class="history-span">本月奖惩：` + c.period + `。</p>`},
+				{"2023年奖惩：", `<p class="history-span">2023年奖惩：` + c.year + `（见<a href="#measures-heading">奖惩情况</a>）。</p>`},
+			} {
+				if c.period == "" && line.said == "本月奖惩：" || c.year == "" && line.said == "2023年奖惩：" {
+					if strings.Contains(page, line.said) {
+						t.Errorf("区发改局's page says %s…, but should not", line.said)
+					}
+				} else if !strings.Contains(page, line.want) {
+					t.Errorf("区发改局's page lacks %s", line.want)
+				}
 			}
 			// 区财政局 owns no city-ranked entry: no run, no measure.
-			if other := string(files["units/caizheng/index.html"]); strings.Contains(other, "history-streak") || strings.Contains(other, "年奖惩：") {
+			if other := string(files["units/caizheng/index.html"]); strings.Contains(other, "history-streak") || strings.Contains(other, "奖惩：") {
 				t.Error("区财政局's page speaks of 区发改局's run or measure")
 			}
 		})

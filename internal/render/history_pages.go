@@ -172,6 +172,11 @@ type UnitView struct {
 	Bottom      []Link
 	BottomWords string
 	BottomNone  bool
+	// PeriodMeasures are the measures the lead's period gave it, as
+	// 奖惩情况 words them (奖励3万元（信访维稳全市排名第一）): what the
+	// circular out that day did to it, which the year's count below does
+	// not tell from the months before.
+	PeriodMeasures []string
 	// YearMeasures counts the measures of the newest period's year by
 	// action, in the order they were last given: 提醒约谈1次、奖励2次, for
 	// the lead to say and 奖惩情况 below to list; "" when none.
@@ -399,8 +404,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	if latest >= 0 {
 		v.lagging(m.periods[lo+latest], u, v.Group)
 		v.ownedBottom(h.core, m.periods[lo+latest], u)
-		v.MeasureYear = m.periods[lo+latest].Span.Year
-		v.YearMeasures = yearMeasures(v.Measures, v.MeasureYear)
+		v.leadMeasures(m.periods[lo+latest])
 		prev := previous(ranks, latest)
 		if latest == 0 {
 			prev = before
@@ -551,6 +555,7 @@ type UnitMeasure struct {
 	Measure string // 奖励2万元; 行政负责人，约谈
 	Reason  string // 连续2个月综合考核排名后两名，由区分管领导约谈
 	year    int    // of its period
+	key     string // its period's (rank.Period.Span.Key)
 	action  string // 奖励, 约谈: what MeasuresThisYear counts
 }
 
@@ -565,7 +570,7 @@ func unitMeasures(c *core) map[*site.Unit][]UnitMeasure {
 			path = circ.URLPath()
 		}
 		for _, m := range p.Measures {
-			um := UnitMeasure{Period: p.Label, Path: path, Measure: m.Action, Reason: measureReason(m), year: p.Span.Year, action: m.Action}
+			um := UnitMeasure{Period: p.Label, Path: path, Measure: m.Action, Reason: measureReason(m), year: p.Span.Year, key: p.Span.Key(), action: m.Action}
 			switch {
 			case m.Amount > 0:
 				um.Measure += zh.Amount(m.Amount)
@@ -738,8 +743,7 @@ func (h *history) departmentLead(v *UnitView, u *site.Unit, cats []string) {
 		}
 	}
 	v.ownedBottom(h.core, p, u)
-	v.MeasureYear = p.Span.Year
-	v.YearMeasures = yearMeasures(v.Measures, v.MeasureYear)
+	v.leadMeasures(p)
 }
 
 // categoryChange says a department's 考核排类 against the period
@@ -754,6 +758,25 @@ func categoryChange(before, now, each string) string {
 		return "与上" + each + "相同"
 	}
 	return "上" + each + "为" + before
+}
+
+// leadMeasures sets what the lead says of v's measures after period p:
+// those p gave, and the count of p's year by action — unless p's are
+// all the year had, which the line before says already.
+func (v *UnitView) leadMeasures(p *rank.Period) {
+	v.MeasureYear = p.Span.Year
+	n := 0
+	for _, m := range v.Measures {
+		if m.key == p.Span.Key() {
+			v.PeriodMeasures = append(v.PeriodMeasures, m.Measure+parenthesised(m.Reason))
+		}
+		if m.year == v.MeasureYear {
+			n++
+		}
+	}
+	if n > len(v.PeriodMeasures) {
+		v.YearMeasures = yearMeasures(v.Measures, v.MeasureYear)
+	}
 }
 
 // yearMeasures counts measures (newest first) of year by action:

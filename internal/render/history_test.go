@@ -1903,7 +1903,9 @@ func TestUnitLagging(t *testing.T) {
 // historySite's composite ranks (甲 2, 3, 1; 乙 1, 并列1, 2; 丙 3,
 // 并列1, 3): in 2023 丙 was rewarded in January (tied first) and 约谈 in
 // February; 甲 约谈 in January, rewarded in February; 乙 rewarded in
-// January only, its 2022年12月 reward not counted.
+// January only, its 2022年12月 reward not counted. February's measures,
+// which its circular gives the day the page is read, are said first, as
+// 奖惩情况 words them: 丙's 约谈, 甲's 奖励, none of 乙's.
 func TestUnitYearMeasures(t *testing.T) {
 	f := historySite()
 	f["config.toml"] += "[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\namount = 10000\n" +
@@ -1917,6 +1919,19 @@ func TestUnitYearMeasures(t *testing.T) {
 		w := `<p class="history-span">2023年奖惩：` + want + `（见<a href="#measures-heading">奖惩情况</a>）。</p>`
 		if page := string(files["units/"+slug+"/index.html"]); !strings.Contains(page, w) {
 			t.Errorf("%s's page lacks %s", slug, w)
+		}
+	}
+	for slug, want := range map[string]string{
+		"bing": "约谈（乡镇、街道综合考核排名倒数第一）",
+		"jia":  "奖励1万元（乡镇、街道综合考核排名第一）",
+		"yi":   "",
+	} {
+		page := string(files["units/"+slug+"/index.html"])
+		if w := `<p class="history-span">本月奖惩：` + want + `。</p>`; want != "" && !strings.Contains(page, w) {
+			t.Errorf("%s's page lacks %s", slug, w)
+		}
+		if want == "" && strings.Contains(page, "本月奖惩") {
+			t.Errorf("%s's page says 本月奖惩, but February gave it nothing", slug)
 		}
 	}
 }
