@@ -162,3 +162,34 @@ func TestDepartmentLeadRules(t *testing.T) {
 		})
 	}
 }
+
+// TestRankedOwnerLead: a ranked unit that owns an indicator (县信访局 of
+// a 县委督查室 ranking the county's departments) says, after where it
+// stands, that what it owns is on the city-bottom list: with groupSize 1,
+// 信访件办理 ranked 12th of the city's 12 is 排全市最后. By hand, its
+// 政府部门 composite (rank-points, three units): 督办件 third (33.33),
+// 12345热线 second (66.67), 信访件 first (100, fewer is better), 66.67 to
+// 县发改局's 55.56 and 县政务服务中心's 77.78: second of three. 县政务服务中心
+// owns 12345热线满意度, ranked in no city: no such line; nor for 县委督查室,
+// a department owning one such entry and sorted into no category, whose
+// page opens with nothing.
+func TestRankedOwnerLead(t *testing.T) {
+	f := departmentOffice()
+	f["config.toml"] = strings.Replace(f["config.toml"], "cityRanks = false\n", "", 1)
+	f["data/2024-01.toml"] = strings.Replace(f["data/2024-01.toml"], "indicator = \"xinfang\"\n", "indicator = \"xinfang\"\ncity = 12\n", 1)
+	files := renderFiles(t, loadFiles(t, f), "")
+	got := leadLines(string(files["units/xinfang/index.html"]))
+	want := []string{
+		`<p class="history-lead"><a href="/circulars/2024/1/">2024年1月</a>政府部门综合考核排名第二（共3个）。</p>`,
+		`<p class="history-span">负责指标中排全市最后的单项目标：<a href="/indicators/xinfang/">信访件办理</a>，排名第十二。</p>`,
+	}
+	if len(got) < 2 || !slices.Equal(got[:2], want) {
+		t.Errorf("县信访局's lead:\n%s\nwant it to open with\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if page := string(files["units/zhengwu/index.html"]); strings.Contains(page, "单项目标") {
+		t.Error("县政务服务中心's page speaks of the city-bottom list, where it owns no entry ranked in the city")
+	}
+	if got := leadLines(string(files["units/duchashi/index.html"])); len(got) != 0 {
+		t.Errorf("县委督查室's page opens with %q", got)
+	}
+}
