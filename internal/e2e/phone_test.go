@@ -438,10 +438,24 @@ func TestPhoneMatrixUnitsWord(t *testing.T) {
 	}
 }
 
+// leadJS describes what a unit's page opens with, above its 本页目录:
+// how many lines, how far the widest reaches right, where the first
+// starts and the last ends, and the page's width.
+const leadJS = `(() => {
+  const toc = document.querySelector(".history-toc");
+  const lines = [...document.querySelectorAll(".history-lead, .history-span, .history-streak")].filter(p => p.compareDocumentPosition(toc) & Node.DOCUMENT_POSITION_FOLLOWING);
+  if (lines.length === 0) return "0";
+  const r = lines.map(p => p.getBoundingClientRect());
+  return [lines.length, Math.ceil(Math.max(...r.map(b => b.right))), Math.floor(r[0].top), Math.ceil(r[r.length - 1].bottom), document.documentElement.scrollWidth, innerWidth, innerHeight].join(" ");
+})()`
+
 // TestPhoneHistoryFits: on a common 360 px phone, the narrow tables — an
 // indicator's history of ranks (月份, 全市排名, 三区排名 with 三区第一, the
 // change) and the fields of /data/ — fit the screen without scrolling,
-// their months and captions in view (each was 14 to 22 px too wide).
+// their months and captions in view (each was 14 to 22 px too wide). A
+// department's page opens, in either mode, with its lead on the first
+// screen and within its width (its 考核排类, the city-bottom list: the
+// demo sorts 区发改局 every month and ranks its entries in the city).
 func TestPhoneHistoryFits(t *testing.T) {
 	ctx := browsertest.Start(t)
 	dir := demoSite(t)
@@ -460,6 +474,17 @@ func TestPhoneHistoryFits(t *testing.T) {
 			if table > box {
 				t.Errorf("/%s: a table %d px wide in a box of %d", path, table, box)
 			}
+		}
+	}
+	for _, d := range []display{normal, senior} {
+		choose(t, ctx, srv.URL, d)
+		navigate(t, ctx, srv.URL+"/units/fagai/")
+		got := eval[string](t, ctx, leadJS)
+		t.Logf("%s, /units/fagai/: lines, right, top, bottom, page width, screen = %s", d.name, got)
+		var n, right, top, bottom, page, w, h int
+		fmt.Sscan(got, &n, &right, &top, &bottom, &page, &w, &h)
+		if n < 2 || right > w || page > w || top >= h {
+			t.Errorf("%s: /units/fagai/ opens with %s; want two lines or more, within the screen's width, the first on the first screen", d.name, got)
 		}
 	}
 }

@@ -898,16 +898,26 @@ func TestPrintYearCircular(t *testing.T) {
 // TestPrintHistoryPages: the pages of a unit's, an indicator's and every
 // unit's ranks, whose tables run to a year of months, print within the
 // 版心 (they ran to 190 mm, and a reader's print dialog shrank the whole
-// page to 70 % instead).
+// page to 70 % instead). A department's prints its lead on the first
+// page, as the screen shows it first.
 func TestPrintHistoryPages(t *testing.T) {
 	ctx := browsertest.Start(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
-	for _, path := range []string{"rankings/", "units/dongfenglu/", "indicators/jindu/"} {
+	for _, path := range []string{"rankings/", "units/dongfenglu/", "indicators/jindu/", "units/fagai/"} {
 		pdf := printPDF(t, ctx, srv.URL+"/"+path)
 		n := min(len(pageSizes(t, pdf)), 4)
 		pages := pdfWords(t, pdf, n)
 		if pages == nil {
 			return
+		}
+		if path == "units/fagai/" {
+			var first strings.Builder
+			for _, w := range pages[0] {
+				first.WriteString(w.Text)
+			}
+			if !strings.Contains(first.String(), "考核排类为") {
+				t.Errorf("/%s's first printed page lacks its lead (考核排类为…)", path)
+			}
 		}
 		right := 0.0
 		for _, p := range pages {
