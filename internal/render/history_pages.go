@@ -403,7 +403,9 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	}
 	if latest >= 0 {
 		v.lagging(m.periods[lo+latest], u, v.Group)
-		v.ownedBottom(h.core, m.periods[lo+latest], u)
+		if len(v.Owned) > 0 {
+			v.ownedBottom(h.core, h.s.HigherHeld(), m.periods[lo+latest], u)
+		}
 		v.leadMeasures(m.periods[lo+latest])
 		prev := previous(ranks, latest)
 		if latest == 0 {
@@ -695,12 +697,12 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string) {
 
 // ownedBottom sets v's Bottom from period p: the entries u owns in p's
 // city-bottom list, as the circular lists them. Only where the site is
-// given city ranks (HigherHeld, as the page's tables have their rows):
-// the list is named for the city (排全市后三), which an office ranked
-// among its peers alone is not.
-func (v *UnitView) ownedBottom(c *core, p *rank.Period, u *site.Unit) {
+// given city ranks (held, HigherHeld, as the page's tables have their
+// rows): the list is named for the city (排全市后三), which an office
+// ranked among its peers alone is not.
+func (v *UnitView) ownedBottom(c *core, held site.Higher, p *rank.Period, u *site.Unit) {
 	m := p.Month
-	if m == nil || !c.s.HigherHeld().City {
+	if m == nil || !held.City {
 		return
 	}
 	owns := func(res *site.Result) bool { return slices.Contains(res.Indicator.OwnersIn(m.Key), u) }
@@ -742,7 +744,7 @@ func (h *history) departmentLead(v *UnitView, u *site.Unit, cats []string) {
 			v.LatestChange = categoryChange(cats[i-1], cat, each)
 		}
 	}
-	v.ownedBottom(h.core, p, u)
+	v.ownedBottom(h.core, v.Higher, p, u)
 	v.leadMeasures(p)
 }
 
