@@ -52,7 +52,8 @@ func TestDepartmentLeadSeed(t *testing.T) {
 // month. By hand, 2023年2月: 区发改局 一类 (一月二类), its 经济运行 first
 // in the city; 区财政局 二类 (一月一类), its 财政收入 third of the 三区
 // with no city rank, so on the list (§5.6). With 区发改局 二类 in February
-// as in January, its category is 与上月相同.
+// as in January, its category is 与上月相同. Without categories, the
+// list's line is the first, and links the period.
 func TestDepartmentLeadCategories(t *testing.T) {
 	files := renderFiles(t, loadFiles(t, historySite()), "")
 	for slug, want := range map[string][]string{
@@ -75,6 +76,23 @@ func TestDepartmentLeadCategories(t *testing.T) {
 	page := string(renderFiles(t, loadFiles(t, f), "")["units/fagai/index.html"])
 	if want := `<p class="history-lead"><a href="/circulars/2023/5/">2023年2月</a>考核排类为二类，与上月相同。</p>`; !strings.Contains(page, want) {
 		t.Errorf("区发改局, 二类 two months running, lacks %s", want)
+	}
+
+	// Without [categories], the list's line leads, and links the period.
+	f = historySite()
+	for name, src := range f {
+		if strings.HasPrefix(name, "data/20") {
+			f[name] = regexp.MustCompile(`(?s)\[categories\]\n.*`).ReplaceAllString(src, "")
+		}
+	}
+	files = renderFiles(t, loadFiles(t, f), "")
+	for slug, want := range map[string][]string{
+		"fagai":    {`<p class="history-lead"><a href="/circulars/2023/5/">2023年2月</a>负责指标中没有排全市后三的单项目标。</p>`},
+		"caizheng": {`<p class="history-lead"><a href="/circulars/2023/5/">2023年2月</a>负责指标中排全市后三的单项目标：<a href="/indicators/caizheng/">财政收入</a>，排名第三（只考核三区）。</p>`},
+	} {
+		if got := leadLines(string(files["units/"+slug+"/index.html"])); !slices.Equal(got, want) {
+			t.Errorf("without categories, %s's lead:\n%s\nwant\n%s", slug, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
 }
 

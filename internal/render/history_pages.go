@@ -143,6 +143,10 @@ type UnitView struct {
 	// LatestPath is the circular reporting Latest's period, LatestPeriod
 	// that period (2023年2月) and LatestRank the rest (综合考核排名第十一):
 	// the lead links the period to where the circular names the unit.
+	// A department's Latest is its 考核排类 (LatestRank 考核排类为二类,
+	// LatestChange 上月为一类 or 与上月相同), and LatestPeriod and
+	// LatestPath are its newest period's even without one: the lead's
+	// next line links them then (departmentLead).
 	LatestPath   string
 	LatestPeriod string
 	LatestRank   string
@@ -719,7 +723,7 @@ func (v *UnitView) ownedBottom(c *core, held site.Higher, p *rank.Period, u *sit
 }
 
 // departmentLead sets what a department's page opens with, of the
-// newest period it was assessed in (i, of the months): its 考核排类 and
+// newest period it was assessed in: its 考核排类 and
 // how it changed (考核排类为二类，上月为一类), the indicators it owns in
 // the city-bottom list, its runs toward the rules (a city rule's, of
 // the entries it owns) and the year's measures — what its 局长 is asked
