@@ -211,3 +211,36 @@ func TestRankedOwnerLead(t *testing.T) {
 		t.Errorf("县委督查室's page opens with %q", got)
 	}
 }
+
+// TestDepartmentLeadPeriodWords: the lead speaks of the office's period,
+// as the township's does. historySite as a quarterly office's and a
+// half-year office's: 区发改局 一类 in the newest period, 二类 in the one
+// before — 上季度为二类, 上期为二类 (上半年度 would name January to June);
+// its city first rewarded 本季度, 本期.
+func TestDepartmentLeadPeriodWords(t *testing.T) {
+	rule := "[[rule]]\non = \"city\"\nselect = \"first\"\naction = \"奖励\"\namount = 30000\n"
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"quarterly", quarterlyHistorySite(), []string{
+			`<p class="history-lead"><a href="/circulars/2023/5/">2023年4-6月</a>考核排类为一类，上季度为二类。</p>`,
+			`<p class="history-span">负责指标中没有排全市后三的单项目标。</p>`,
+			`<p class="history-span">本季度奖惩：奖励3万元（经济运行全市排名第一）。</p>`,
+		}},
+		{"half-yearly", halfYearHistorySite(), []string{
+			`<p class="history-lead"><a href="/circulars/2023/5/">2023年7-12月</a>考核排类为一类，上期为二类。</p>`,
+			`<p class="history-span">负责指标中没有排全市后三的单项目标。</p>`,
+			`<p class="history-span">本期奖惩：奖励3万元（经济运行全市排名第一）。</p>`,
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.files["config.toml"] += rule
+			page := string(renderFiles(t, loadFiles(t, c.files), "")["units/fagai/index.html"])
+			if got := leadLines(page); !slices.Equal(got, c.want) {
+				t.Errorf("区发改局's lead:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
