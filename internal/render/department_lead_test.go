@@ -244,3 +244,33 @@ func TestDepartmentLeadPeriodWords(t *testing.T) {
 		})
 	}
 }
+
+// TestDepartmentLeadRenamed: a department renamed in a 机构改革 (区发改局
+// until 2023-01, 区发展和改革局 from 2023-02, both owning 经济运行) goes on
+// with its predecessor's run toward a city rule, as its measures do: 经济
+// 运行 third, second and first in the city, three months in its top three
+// — one more for a streak of 4 — and its category with its
+// predecessor's the month before (一类, 上月为二类), as a township's
+// rank goes on from its former name's.
+func TestDepartmentLeadRenamed(t *testing.T) {
+	f := historySite()
+	f["config.toml"] += "[[rule]]\non = \"city\"\nselect = \"top\"\nstreak = 4\naction = \"奖励\"\namount = 20000\n"
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"fagai\"\n", "slug = \"fagai\"\nuntil = \"2023-01\"\nbecame = \"区发展和改革局\"\n[[department]]\nname = \"区发展和改革局\"\nslug = \"fazhangaige\"\nfrom = \"2023-02\"\n", 1)
+	f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], `owners = ["区发改局"]`, `owners = ["区发改局", "区发展和改革局"]`, 1)
+	f["data/2023-01.toml"] = strings.Replace(f["data/2023-01.toml"], "city = 5\n", "city = 2\n", 1)
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], `"一类" = ["区发改局"]`, `"一类" = ["区发展和改革局"]`, 1)
+	files := renderFiles(t, loadFiles(t, f), "")
+	want := []string{
+		`<p class="history-lead"><a href="/circulars/2023/5/">2023年2月</a>考核排类为一类，上月为二类。</p>`,
+		`<p class="history-span">负责指标中没有排全市后三的单项目标。</p>`,
+		`<p class="history-streak">已连续3个月经济运行全市排名前三，再有1个月如此，按规则予以奖励。</p>`,
+	}
+	if got := leadLines(string(files["units/fazhangaige/index.html"])); !slices.Equal(got, want) {
+		t.Errorf("区发展和改革局's lead:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// 区发改局's page speaks of its last month, 2023年1月, and of no run.
+	old := leadLines(string(files["units/fagai/index.html"]))
+	if len(old) == 0 || !strings.Contains(old[0], "2023年1月</a>考核排类为二类，上月为一类。") || slices.ContainsFunc(old, func(s string) bool { return strings.Contains(s, "history-streak") }) {
+		t.Errorf("区发改局's lead: %q", old)
+	}
+}

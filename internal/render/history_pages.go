@@ -56,7 +56,7 @@ func (h *history) jobs() []job {
 			h.townshipReads(u), func() ([]byte, error) { return h.townshipPage(u) })
 	}
 	for _, u := range h.s.Departments {
-		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name), h.unitReads(u),
+		add(unitPath(u)+"index.html", own("单位“%s”的历史页", u.Name), h.departmentReads(u),
 			func() ([]byte, error) { return h.departmentPage(u) })
 	}
 	for _, ind := range h.s.Indicators {
@@ -99,6 +99,19 @@ func (h *history) unitReads(u *site.Unit) func(*rank.Period) []input {
 func (h *history) townshipReads(u *site.Unit) func(*rank.Period) []input {
 	own := h.unitReads(u)
 	return func(p *rank.Period) []input { return append(own(p), rankingsIn(p)) }
+}
+
+// departmentReads is what a department's page reads of a period: what
+// unitReads says, and, of a department that continues exactly one other
+// (a 机构改革's new name), that one's category too, which its lead's
+// first period is compared with (departmentLead). The runs toward a city
+// rule read the entries it owns, which its predecessor owned too.
+func (h *history) departmentReads(u *site.Unit) func(*rank.Period) []input {
+	own := h.unitReads(u)
+	if len(u.Was) != 1 {
+		return own
+	}
+	return func(p *rank.Period) []input { return append(own(p), unitIn(p, u.Was[0])) }
 }
 
 func unitPath(u *site.Unit) string { return "units/" + u.Slug + "/" }
@@ -744,8 +757,14 @@ func (h *history) departmentLead(v *UnitView, u *site.Unit, cats []string) {
 	if cat := cats[i]; cat != "" {
 		v.LatestRank = "考核排类为" + cat
 		v.Latest = v.LatestPeriod + v.LatestRank
-		if i > lo {
+		// A department renamed — the one that became it alone — goes on
+		// from its former name's category, as a township's change goes on
+		// from its former name's rank.
+		switch {
+		case i > lo:
 			v.LatestChange = categoryChange(cats[i-1], cat, each)
+		case len(u.Was) == 1 && i > 0 && i-1 < len(m.category[u.Was[0]]):
+			v.LatestChange = categoryChange(m.category[u.Was[0]][i-1], cat, each)
 		}
 	}
 	v.ownedBottom(h.core, v.Higher, p, u)
