@@ -1,10 +1,16 @@
 package render
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"tongbao/internal/rank"
+	"tongbao/internal/site"
 )
 
 // leadLines are the paragraphs a unit's page opens with, above its
@@ -267,6 +273,41 @@ func TestDepartmentLeadRenamed(t *testing.T) {
 	}
 	if got := leadLines(string(files["units/fazhangaige/index.html"])); !slices.Equal(got, want) {
 		t.Errorf("区发展和改革局's lead:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The former name's category moved: the page, through the preview's
+	// cache, says the new one as a build does (departmentReads).
+	dir := writeFiles(t, f)
+	var sc site.Cache
+	var rc Cache
+	cached := func() string {
+		t.Helper()
+		s, err := site.LoadCached(dir, &sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Render(s, rank.Archive(s), Options{Cache: &rc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range out {
+			if o.Path == "units/fazhangaige/index.html" {
+				return string(contentOf(t, o))
+			}
+		}
+		t.Fatal("no page of 区发展和改革局")
+		return ""
+	}
+	cached()
+	jan := filepath.Join(dir, "data", "2023-01.toml")
+	b, err := os.ReadFile(jan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(jan, bytes.Replace(b, []byte(`"一类" = ["区财政局"]`+"\n"+`"二类" = ["区发改局"]`), []byte(`"一类" = ["区财政局", "区发改局"]`), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if page := cached(); !strings.Contains(page, "考核排类为一类，与上月相同。") {
+		t.Errorf("区发改局 一类 in January, 区发展和改革局's page through the cache says %q", leadLines(page)[0])
 	}
 	// 区发改局's page speaks of its last month, 2023年1月, and of no run.
 	old := leadLines(string(files["units/fagai/index.html"]))
