@@ -415,7 +415,7 @@ func (r *record) get(f *Field) (any, bool) {
 			return nil, false // reported: not there for checks that would report it again
 		}
 		if len(f.Values) > 0 && !slices.Contains(f.Values, s) {
-			t.f.errorf(t.at(f.Key), "%s 应为 %s，而不是“%s”", f.Key, zh.Or(f.Values), s)
+			t.f.errorf(t.at(f.Key), "%s 应为 %s，而不是“%s”%s", f.Key, zh.Or(f.Values), s, Suggest(s, f.Values))
 			return nil, false
 		}
 		return s, true

@@ -179,6 +179,7 @@ func (s *Site) parseMonth(rel string, src []byte, l *loader) (*Month, error) {
 	if err := d.Err(); err != nil {
 		return nil, err
 	}
+	mo.assessedBy(s.Assesses())
 	return mo, nil
 }
 
@@ -230,6 +231,10 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 		Period:      top.text("period"),
 		byIndicator: map[string]*Result{},
 	}, scored: map[*Unit]bool{}}
+	if k := l.s.Config.Assesses; k != nil {
+		r.mo.assessedBy(*k)
+		r.reportsPeriod(top, *k)
+	}
 	if n, ok := top.int("overallCity"); ok {
 		r.mo.OverallCity = n
 		r.checkRank(top.at("overallCity"), l.s.Config.Terms.City+"综合排名", n, l.s.Config.Ranking.CityUnits)
@@ -264,6 +269,34 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 		r.f.errorf(un.paths[0], "%s", msg)
 	}
 	return r.mo
+}
+
+// reportsPeriod reports a month file that is not of a period of kind k,
+// which config.toml says the office assesses by ([assessment] period):
+// a quarterly office's files are its quarters' last months, each of
+// period = "4-6月" or "第二季度" — a file of a month, or of 1-6月, is a
+// slip that would otherwise be ranked as the quarter. A monthly office's
+// file reports its month whatever its period says (1-3月 of the months
+// so far this year).
+func (r *monthReader) reportsPeriod(top *record, k PeriodKind) {
+	m := r.mo
+	if k == Monthly || m.Reads() == k {
+		return
+	}
+	said := k.Said()
+	at := ""
+	if top.has("period") {
+		at = top.at("period")
+	}
+	want, also := k.Written(m.Month)
+	switch {
+	case want == "":
+		r.f.errorf(at, "%s", k.NotEnding(m.Year, m.Month))
+	case at == "":
+		r.f.errorf(at, said+"，每个数据文件报告一个%s：%s 缺少 period，应写 period = \"%s\"（或 \"%s\"）", k.Noun(), m.File, want, also)
+	default:
+		r.f.errorf(at, said+"，每个数据文件报告一个%s：%s 的 period 应为 \"%s\"（或 \"%s\"），而不是 \"%s\"", k.Noun(), m.File, want, also, m.Period)
+	}
 }
 
 // result reads one [[result]]; lines holds the line of each indicator's
