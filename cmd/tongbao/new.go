@@ -74,7 +74,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "tongbao new: 站点现有的输入有问题，请先修正（tongbao check）：")
 		return report(stderr, err)
 	}
-	if k := s.Assesses(); s.Config.Assesses != nil {
+	if k := s.Assesses(); s.Config.Assesses != nil && k != site.Monthly {
 		if p, _ := k.Written(month); p == "" {
 			fmt.Fprintf(stderr, "tongbao new: %s\n", k.NotEnding(year, month))
 			return 1

@@ -229,6 +229,9 @@ func (l *loader) assessedBy() {
 func (l *loader) spanRulesOfSpanFiles() {
 	s := l.s
 	kind := s.Assesses()
+	if len(s.Months) == 0 {
+		return // an office that says how often it assesses, before its first file
+	}
 	if kind == Yearly {
 		l.yearRepeats()
 		return
