@@ -777,6 +777,44 @@ func TestUpdateRemeasuresStreaks(t *testing.T) {
 	}
 }
 
+// A file added beside a lone quarterly office's 1-3月 and 4-6月, of 7月,
+// makes it a monthly office (its files' periods mixed), every file its
+// month's report: Update over the same cached months, told now of
+// months, words 4-6月's streak as a fresh Archive does, 连续2个月, not as
+// the results before it, 连续2个季度.
+func TestUpdateAfterTheOfficeKindChanges(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("config.toml", "title = \"测试\"\n[issuer]\nname = \"测试市人民政府办公室\"\n\n[[rule]]\non = \"composite\"\nselect = \"last\"\nstreak = 2\naction = \"约谈\"\n")
+	write("data/units.toml", towns("甲", "乙", "丙")+"\n[[department]]\nname = \"市发改委\"\nslug = \"fagai\"\n")
+	write("data/indicators.toml", "[[indicator]]\nid = \"x\"\nname = \"指标X\"\nsection = \"重点工作\"\nowners = [\"市发改委\"]\ntownships = \"all\"\n")
+	write("layouts/base.html", "")
+	write("data/2024-03.toml", "period = \"1-3月\"\n"+month("甲=90 乙=80 丙=70"))
+	write("data/2024-06.toml", "period = \"4-6月\"\n"+month("甲=90 乙=80 丙=70"))
+	var cache site.Cache
+	s, err := site.LoadCached(dir, &cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := Archive(s)
+	wantMeasures(t, old.Months()[1], "丙 约谈 0 （连续2个季度综合考核排名倒数第一）config.toml:5")
+	write("data/2024-07.toml", "period = \"7月\"\n"+month("甲=90 乙=80 丙=70"))
+	s, err = site.LoadCached(dir, &cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Months[1] != old.Months()[1].Month {
+		t.Fatal("the cache did not hand back 2024-06 as it was: the test tests nothing")
+	}
+	wantMeasures(t, Update(old, s).Months()[1], "丙 约谈 0 （连续2个月综合考核排名倒数第一）config.toml:5")
+}
+
 // A bottom rule with overlap selects the last k as they stand (§5.9),
 // the top group's units among them: the 后三名约谈 of a county of five
 // is places 3 to 5. Five townships, top 3 表扬, bottom 3 约谈 with
