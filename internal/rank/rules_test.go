@@ -779,9 +779,9 @@ func TestUpdateRemeasuresStreaks(t *testing.T) {
 
 // A file added beside a lone quarterly office's 1-3月 and 4-6月, of 7月,
 // makes it a monthly office (its files' periods mixed), every file its
-// month's report: Update over the same cached months, told now of
-// months, words 4-6月's streak as a fresh Archive does, 连续2个月, not as
-// the results before it, 连续2个季度.
+// month's report: a load through the preview's cache and Update over the
+// results before word 4-6月's streak as a cold load and Archive do,
+// 连续2个月, not as the results before, 连续2个季度.
 func TestUpdateAfterTheOfficeKindChanges(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, text string) {
@@ -808,9 +808,6 @@ func TestUpdateAfterTheOfficeKindChanges(t *testing.T) {
 	s, err = site.LoadCached(dir, &cache)
 	if err != nil {
 		t.Fatal(err)
-	}
-	if s.Months[1] != old.Months()[1].Month {
-		t.Fatal("the cache did not hand back 2024-06 as it was: the test tests nothing")
 	}
 	wantMeasures(t, Update(old, s).Months()[1], "丙 约谈 0 （连续2个月综合考核排名倒数第一）config.toml:5")
 }

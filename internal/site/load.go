@@ -541,17 +541,22 @@ func (l *loader) filedPeriods() []*Month {
 		if err != nil {
 			continue
 		}
-		text := string(src)
-		if i := firstTableRE.FindStringIndex(text); i != nil {
-			text = text[:i[0]]
-		}
-		month := &Month{Key: m[1] + "-" + m[2], File: rel, Year: atoi(m[1]), Month: atoi(m[2])}
-		if p := topPeriodRE.FindStringSubmatch(text); p != nil {
-			month.Period = p[1]
-		}
-		out = append(out, month)
+		out = append(out, &Month{Key: m[1] + "-" + m[2], File: rel, Year: atoi(m[1]), Month: atoi(m[2]), Period: headPeriod(src)})
 	}
 	return out
+}
+
+// headPeriod is the period a month file's text writes before its first
+// table, read without parsing it; "" if none.
+func headPeriod(src []byte) string {
+	text := string(src)
+	if i := firstTableRE.FindStringIndex(text); i != nil {
+		text = text[:i[0]]
+	}
+	if p := topPeriodRE.FindStringSubmatch(text); p != nil {
+		return p[1]
+	}
+	return ""
 }
 
 // startLoad makes the loader of the site in dir and reads the catalogue.
@@ -611,6 +616,11 @@ type loader struct {
 	diags diag.List
 	place func(path string) string // see tomlFile.place; nil for files on disk
 	draft bool                     // a month being filled in (ParseDraftMonth)
+	// assesses is the kind of period the office assesses by, told to each
+	// month as it is read (Month.Kind), so that its check words speak of
+	// it: config.toml's, or, unsaid, the one every file's period reads as
+	// (monthFiles); nil before it is known.
+	assesses *PeriodKind
 	// drafts are the months read as drafts (LoadDraft), and drafted the
 	// files of their circulars that were read.
 	drafts  map[string]bool
