@@ -236,3 +236,36 @@ func TestAssessmentPeriodErrors(t *testing.T) {
 		t.Errorf("check: exit %d\n%s%s\nwant exit 1 and\n%s", code, out, errOut, want)
 	}
 }
+
+// TestImportQuarterPeriodCell: a quarterly office's workbook whose 期别
+// was changed to 3月 is refused by tongbao import at that cell, saying
+// the period the file of March reports.
+func TestImportQuarterPeriodCell(t *testing.T) {
+	dir := initSite(t)
+	for _, name := range []string{"data/2024-01.toml", "content/circulars/2024-01.md"} {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	assess(t, dir, "quarter")
+	if code, out, errOut := runCmd("new", "-s", dir, "2024-03", "--xlsx"); code != 0 {
+		t.Fatalf("new: exit %d\n%s%s", code, out, errOut)
+	}
+	book := filepath.Join(dir, "data", "2024-03.xlsx")
+	x, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.SetCellValue("本季度概况", "B3", "3月"); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Save(); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	code, out, errOut := runCmd("import", "-s", dir, "2024-03", book)
+	want := `2024-03.xlsx 本季度概况!B3: 本站每季度考核一次（config.toml 的 [assessment] period = "quarter"），每个数据文件报告一个季度：data/2024-03.toml 的 period 应为 "1-3月"（或 "第一季度"），而不是 "3月"`
+	if code != 1 || !strings.Contains(errOut, want) {
+		t.Errorf("import: exit %d\n%s%s\nwant exit 1 and\n%s", code, out, errOut, want)
+	}
+}
