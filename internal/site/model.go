@@ -696,8 +696,9 @@ func (m *Month) Whole() bool {
 // Reads is the kind of period the month file's period line reads as:
 // Quarterly when it is a quarter (Quarter), HalfYearly when a half year
 // (Half), Yearly when its year (Whole), else Monthly — a month, or months
-// (1-2月) no office assesses by. It is what the file reports when the
-// office does not say how often it assesses (Kind).
+// (1-2月) no office assesses by. An office that does not say how often
+// it assesses is told it by what its files read as (FilesKind); what a
+// file reports is the office's kind (Kind).
 func (m *Month) Reads() PeriodKind {
 	switch {
 	case m.Quarter() > 0:
