@@ -142,6 +142,7 @@ func starterConfig() string {
 		"scoring.decimals":      "2",
 		"aggregate.method":      `"mean-points"`,
 		"aggregate.groupSize":   "3",
+		"assessment.period":     `"month"`,
 	}
 	w := site.NewWriter(site.ConfigFile)
 	w.Comment(`站点配置，由 tongbao init 生成。下面列出了 tongbao 认识的每一个键，每个键上方是它的说明。

@@ -74,6 +74,12 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "tongbao new: 站点现有的输入有问题，请先修正（tongbao check）：")
 		return report(stderr, err)
 	}
+	if k := s.Assesses(); s.Config.Assesses != nil && k != site.Monthly {
+		if p, _ := k.Written(month); p == "" {
+			fmt.Fprintf(stderr, "tongbao new: %s\n", k.NotEnding(year, month))
+			return 1
+		}
+	}
 	sc := newScaffold(s, year, month)
 	files[0].text, files[1].text = sc.monthFile(), sc.circularFile()
 	if *xlsx {
@@ -200,15 +206,30 @@ func newScaffold(s *site.Site, year, month int) *scaffold {
 // before was written as a span ending with its month (1-3月 of an office
 // assessing once a quarter, 第一季度, 7-12月 of one every half year, 上
 // 半年): then the months since, as the same kind of span (4-6月, 第二季
-// 度, 1-6月, 下半年), from January in a new year.
+// 度, 1-6月, 下半年), from January in a new year. A monthly office
+// whose month before was months from January, 1-3月 or longer, writes
+// its months cumulatively: 1-4月 follows. The first file of an office
+// that config.toml says assesses once a quarter (half, year) is of
+// the period its month ends: 1-3月 of data/2024-03.toml.
 func (sc *scaffold) period() string {
 	single := fmt.Sprintf("%d月", sc.month)
 	if sc.prev == nil {
+		if sc.s.Config.Assesses != nil {
+			if p, _ := sc.s.Assesses().Written(sc.month); p != "" {
+				return p
+			}
+		}
 		return single
 	}
 	first := 1
 	if sc.prev.Year == sc.year {
 		first = sc.prev.Month + 1
+	}
+	if was, last, dash, ok := site.MonthSpan(sc.prev.Period); ok && sc.prev.Kind() == site.Monthly &&
+		was == 1 && last == sc.prev.Month && last >= 3 && first > 1 {
+		// 1-2月 alone says no more than that January and February were
+		// assessed together: 3月 may follow.
+		return fmt.Sprintf("1%s%d月", dash, sc.month)
 	}
 	if kind := sc.prev.Kind(); kind != site.Monthly {
 		if _, _, _, ok := site.MonthSpan(sc.prev.Period); !ok { // named: 第一季度, 上半年

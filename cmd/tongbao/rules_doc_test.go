@@ -17,7 +17,9 @@ import (
 // it:
 //
 //	<!-- example NAME: FILE -->     the block is FILE
-//	<!-- example NAME: + FILE -->   the block is added at the end of FILE
+//	<!-- example NAME: + FILE -->   the block is added at the end of FILE, or,
+//	                                 beginning with a [table] FILE has,
+//	                                 under that table's header
 //	<!-- example NAME: - FILE -->   FILE is removed (no block)
 //	<!-- expect NAME: PAGE -->      each line of the block is said on PAGE
 //	<!-- absent NAME: PAGE -->      no line of the block is said on PAGE
@@ -85,6 +87,14 @@ func TestRulesDocExamples(t *testing.T) {
 					old, err := os.ReadFile(p)
 					if err != nil {
 						t.Fatal(err)
+					}
+					// A table the file has (init writes [assessment] with
+					// its keys commented out) takes the block's keys
+					// under its header: TOML has no table twice.
+					header, _, _ := strings.Cut(c.text, "\n")
+					if strings.HasPrefix(header, "[") && !strings.HasPrefix(header, "[[") && strings.Contains(string(old), "\n"+header+"\n") {
+						os.WriteFile(p, []byte(strings.Replace(string(old), "\n"+header+"\n", "\n"+c.text, 1)), 0o644)
+						continue
 					}
 					os.WriteFile(p, append(old, "\n"+c.text...), 0o644)
 				default:

@@ -20,6 +20,7 @@ type Results struct {
 	Periods []*Period
 
 	months  []*Period
+	kind    site.PeriodKind // the office's, whose words the measures' reasons use (连续2个季度)
 	byKey   map[string]*Period
 	byMonth map[*site.Month]*Period
 }
@@ -138,6 +139,12 @@ func Archive(s *site.Site) *Results { return Update(nil, s) }
 // that its digests are made anew and no page showing it is served stale.
 // prev may be nil.
 func Update(prev *Results, s *site.Site) *Results {
+	if prev != nil && prev.kind != s.Assesses() {
+		// The same months now speak of another kind of period (a monthly
+		// office's 1-3月, once its only file, is March's report once 1-4月
+		// is written beside it): nothing of prev says what they say now.
+		prev = nil
+	}
 	months := make([]*Period, len(s.Months))
 	fresh := make([]bool, len(s.Months))
 	par.Do(len(s.Months), func(i int) {
@@ -169,6 +176,7 @@ func Update(prev *Results, s *site.Site) *Results {
 	}
 	res := &Results{
 		months:  months,
+		kind:    s.Assesses(),
 		byKey:   make(map[string]*Period, len(months)),
 		byMonth: make(map[*site.Month]*Period, len(months)),
 	}

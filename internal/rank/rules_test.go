@@ -504,14 +504,14 @@ action = "约谈"
 // An office that assesses once a quarter writes each quarter as the file
 // of its last month, period = "1-3月": a streak of such files is one of
 // quarters, and its derived reason says 连续2个季度, not 连续2个月 (two
-// files three months apart). A streak reaching a file of one month
-// (3月 of a monthly office, 1-2月) is still counted in months.
+// files three months apart). (A file of one month among them makes the
+// office a monthly one, every streak one of months:
+// TestCumulativeMonthsAreMonths.)
 //
 //	2024-03 (1-3月):   甲 90 乙 80 丙 70 → last: 丙
 //	2024-06 (4-6月):   甲 90 丙 70 乙 80 → last: 丙 → 连续2个季度
 //	2024-09 (第三季度): 丙 90 甲 80 乙 70 → last: 乙
 //	2024-12 (10-12月): 甲 90 丙 80 乙 70 → last: 乙 → 连续2个季度
-//	2025-01 (1月):     甲 90 丙 80 乙 70 → last: 乙 → 连续2个月 (1月 is a month)
 func TestQuarterFilesStreakInQuarters(t *testing.T) {
 	s := loadSite(t, `
 [[rule]]
@@ -525,29 +525,83 @@ who = "主要负责人"
 		"data/2024-06.toml": "period = \"4-6月\"\n" + month("甲=90 丙=70 乙=80"),
 		"data/2024-09.toml": "period = \"第三季度\"\n" + month("丙=90 甲=80 乙=70"),
 		"data/2024-12.toml": "period = \"10-12月\"\n" + month("甲=90 丙=80 乙=70"),
-		"data/2025-01.toml": "period = \"1月\"\n" + month("甲=90 丙=80 乙=70"),
 	})
 	ms := Archive(s).Months()
 	wantMeasures(t, ms[0])
 	wantMeasures(t, ms[1], "丙 约谈 0 主要负责人（连续2个季度综合考核排名倒数第一）config.toml:5")
 	wantMeasures(t, ms[2])
 	wantMeasures(t, ms[3], "乙 约谈 0 主要负责人（连续2个季度综合考核排名倒数第一）config.toml:5")
-	wantMeasures(t, ms[4], "乙 约谈 0 主要负责人（连续2个月综合考核排名倒数第一）config.toml:5")
+}
+
+// An office that assesses every month and writes its periods cumulative
+// from January (1-2月, 1-3月, 1-4月, as the seed's 1-2月) reports a month
+// in each file, 1-3月 and 1-6月 too, which alone would read as a quarter
+// and a half: a streak across them is one of months, whether
+// config.toml says so ([assessment] period = "month") or the files'
+// mixed periods tell it. Only the key makes lone files of 1-3月 and
+// 4-6月 a monthly office's, two months (of a streak skipping those
+// without a file), not two quarters.
+//
+//	2024-02 (1-2月): 甲 90 乙 80 丙 70 → last: 丙
+//	2024-03 (1-3月): 甲 90 乙 80 丙 70 → last: 丙 → 连续2个月
+//	2024-04 (1-4月): 甲 90 乙 80 丙 70 → last: 丙 → 连续2个月 (the first
+//	                 rule's streak), 连续3个月 (the second's)
+//	2024-06 (1-6月): 甲 90 丙 80 乙 70 → last: 乙
+func TestCumulativeMonthsAreMonths(t *testing.T) {
+	rules := `
+[[rule]]
+on = "composite"
+select = "last"
+streak = 2
+action = "约谈"
+who = "主要负责人"
+
+[[rule]]
+on = "composite"
+select = "last"
+streak = 3
+action = "约谈"
+who = "行政负责人"
+`
+	files := map[string]string{
+		"data/2024-02.toml": "period = \"1-2月\"\n" + month("甲=90 乙=80 丙=70"),
+		"data/2024-03.toml": "period = \"1-3月\"\n" + month("甲=90 乙=80 丙=70"),
+		"data/2024-04.toml": "period = \"1-4月\"\n" + month("甲=90 乙=80 丙=70"),
+		"data/2024-06.toml": "period = \"1-6月\"\n" + month("甲=90 丙=80 乙=70"),
+	}
+	for _, key := range []string{"", "\n[assessment]\nperiod = \"month\"\n"} {
+		s := loadSite(t, rules+key, towns("甲", "乙", "丙"), files)
+		ms := Archive(s).Months()
+		wantMeasures(t, ms[0])
+		wantMeasures(t, ms[1], "丙 约谈 0 主要负责人（连续2个月综合考核排名倒数第一）config.toml:5")
+		wantMeasures(t, ms[2], "丙 约谈 0 主要负责人（连续2个月综合考核排名倒数第一）config.toml:5",
+			"丙 约谈 0 行政负责人（连续3个月综合考核排名倒数第一）config.toml:12")
+		wantMeasures(t, ms[3])
+	}
+
+	lone := map[string]string{
+		"data/2024-03.toml": "period = \"1-3月\"\n" + month("甲=90 乙=80 丙=70"),
+		"data/2024-06.toml": "period = \"4-6月\"\n" + month("甲=90 乙=80 丙=70"),
+	}
+	for key, want := range map[string]string{
+		"": "连续2个季度", "\n[assessment]\nperiod = \"quarter\"\n": "连续2个季度",
+		"\n[assessment]\nperiod = \"month\"\n": "连续2个月",
+	} {
+		s := loadSite(t, rules+key, towns("甲", "乙", "丙"), lone)
+		wantMeasures(t, Archive(s).Months()[1], "丙 约谈 0 主要负责人（"+want+"综合考核排名倒数第一）config.toml:5")
+	}
 }
 
 // An office that assesses every half year writes each half as the file
 // of its last month, period = "1-6月" or "7-12月" (or 上半年, 下半年): a
 // streak of such files is one of half years, across the year's end too,
 // and its derived reason says 连续2个半年度 — not 连续2个月, nor 连续2个
-// 半年, which reads as two and a half years. A streak of a half and a
-// quarter (4-6月 is a quarter, not a half) is counted in months, as one
-// of mixed kinds says nothing truer.
+// 半年, which reads as two and a half years.
 //
 //	2023-12 (7-12月): 甲 90 乙 80 丙 70 → last: 丙
 //	2024-06 (1-6月):  甲 90 丙 70 乙 80 → last: 丙 → 连续2个半年度
 //	2024-12 (下半年): 丙 90 甲 80 乙 70 → last: 乙
 //	2025-06 (上半年): 甲 90 丙 80 乙 70 → last: 乙 → 连续2个半年度
-//	2025-09 (7-9月):  甲 90 丙 80 乙 70 → last: 乙 → 连续2个月 (a quarter after a half)
 func TestHalfFilesStreakInHalves(t *testing.T) {
 	s := loadSite(t, `
 [[rule]]
@@ -561,14 +615,12 @@ who = "主要负责人"
 		"data/2024-06.toml": "period = \"1-6月\"\n" + month("甲=90 丙=70 乙=80"),
 		"data/2024-12.toml": "period = \"下半年\"\n" + month("丙=90 甲=80 乙=70"),
 		"data/2025-06.toml": "period = \"上半年\"\n" + month("甲=90 丙=80 乙=70"),
-		"data/2025-09.toml": "period = \"7-9月\"\n" + month("甲=90 丙=80 乙=70"),
 	})
 	ms := Archive(s).Months()
 	wantMeasures(t, ms[0])
 	wantMeasures(t, ms[1], "丙 约谈 0 主要负责人（连续2个半年度综合考核排名倒数第一）config.toml:5")
 	wantMeasures(t, ms[2])
 	wantMeasures(t, ms[3], "乙 约谈 0 主要负责人（连续2个半年度综合考核排名倒数第一）config.toml:5")
-	wantMeasures(t, ms[4], "乙 约谈 0 主要负责人（连续2个月综合考核排名倒数第一）config.toml:5")
 }
 
 // Each aggregate method over three months (§5.10), 丁 assessed in two:
@@ -723,6 +775,41 @@ func TestUpdateRemeasuresStreaks(t *testing.T) {
 	if again.Months()[2] != old.Months()[2] {
 		t.Error("2024-03's measures did not change, and its period was made again")
 	}
+}
+
+// A file added beside a lone quarterly office's 1-3月 and 4-6月, of 7月,
+// makes it a monthly office (its files' periods mixed), every file its
+// month's report: a load through the preview's cache and Update over the
+// results before word 4-6月's streak as a cold load and Archive do,
+// 连续2个月, not as the results before, 连续2个季度.
+func TestUpdateAfterTheOfficeKindChanges(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("config.toml", "title = \"测试\"\n[issuer]\nname = \"测试市人民政府办公室\"\n\n[[rule]]\non = \"composite\"\nselect = \"last\"\nstreak = 2\naction = \"约谈\"\n")
+	write("data/units.toml", towns("甲", "乙", "丙")+"\n[[department]]\nname = \"市发改委\"\nslug = \"fagai\"\n")
+	write("data/indicators.toml", "[[indicator]]\nid = \"x\"\nname = \"指标X\"\nsection = \"重点工作\"\nowners = [\"市发改委\"]\ntownships = \"all\"\n")
+	write("layouts/base.html", "")
+	write("data/2024-03.toml", "period = \"1-3月\"\n"+month("甲=90 乙=80 丙=70"))
+	write("data/2024-06.toml", "period = \"4-6月\"\n"+month("甲=90 乙=80 丙=70"))
+	var cache site.Cache
+	s, err := site.LoadCached(dir, &cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := Archive(s)
+	wantMeasures(t, old.Months()[1], "丙 约谈 0 （连续2个季度综合考核排名倒数第一）config.toml:5")
+	write("data/2024-07.toml", "period = \"7月\"\n"+month("甲=90 乙=80 丙=70"))
+	s, err = site.LoadCached(dir, &cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantMeasures(t, Update(old, s).Months()[1], "丙 约谈 0 （连续2个月综合考核排名倒数第一）config.toml:5")
 }
 
 // A bottom rule with overlap selects the last k as they stand (§5.9),

@@ -1109,7 +1109,17 @@ func (o *openData) periodDocs(doc string) string {
 // newest file: 202406 for data/2024-06.toml, 2024年1-6月. Only an office
 // whose files are quarters or half years has the column, and a file.
 func (o *openData) spanKeyDoc() string {
-	m := o.s.Months[len(o.s.Months)-1]
+	if len(o.s.Months) == 0 {
+		// An office that says how often it assesses, before its first
+		// file: a period of its kind ending in December stands for one.
+		period, _ := o.s.Assesses().Written(12)
+		return o.spanKeyDocOf(&site.Month{Key: "2024-12", Year: 2024, Month: 12, Period: period})
+	}
+	return o.spanKeyDocOf(o.s.Months[len(o.s.Months)-1])
+}
+
+// spanKeyDocOf is spanKeyDoc told by the month file m.
+func (o *openData) spanKeyDocOf(m *site.Month) string {
 	return fmt.Sprintf("期别的代号：这一期数据文件的年和月（这一期的最后一个月）的六位数字，如 %04d%02d（%s，即 data/%s.toml；data.json 写作 %s），Excel 不会把它当作日期；由各期汇总的季度、半年、年度通报的 data.csv 为 2024-Q1、2024-H1、2024",
 		m.Year, m.Month, m.Label(), m.Key, m.Key)
 }

@@ -75,6 +75,7 @@ type catalogue struct {
 
 type monthEntry struct {
 	sum   [32]byte
+	kind  PeriodKind // the office's, which the month's words speak of (Month.Kind)
 	month *Month
 	diags diag.List
 }
@@ -160,8 +161,9 @@ func (l *loader) catalogue() {
 }
 
 // cachedMonth returns the month parsed from the same bytes by the last
-// load, if the catalogue has not changed since.
-func (l *loader) cachedMonth(rel string, sum [32]byte) (monthEntry, bool) {
+// load, if the catalogue has not changed since, nor the kind of period
+// the office assesses by, which the other files' periods may change.
+func (l *loader) cachedMonth(rel string, sum [32]byte, kind PeriodKind) (monthEntry, bool) {
 	c := l.cache
 	if c == nil || c.catalogue == nil {
 		return monthEntry{}, false
@@ -169,7 +171,7 @@ func (l *loader) cachedMonth(rel string, sum [32]byte) (monthEntry, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.months[rel]
-	return e, ok && e.sum == sum
+	return e, ok && e.sum == sum && e.kind == kind
 }
 
 // keepMonths replaces the cached months with those of this load, so the

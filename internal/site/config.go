@@ -77,6 +77,10 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 			Help: "mean-points：各月综合得分的平均（默认）；sum-points：各月综合得分之和；mean-rank：各月综合名次的平均，越小越好"},
 		{Key: "groupSize", Kind: Integer, Label: "前后名数", Help: "季度、半年和年度通报中前几名、后几名的人数，默认与 [ranking] 相同"},
 	}},
+	{Key: "assessment", Kind: Section, Label: "考核周期", Help: "本机关多久考核一次", Fields: []Field{
+		{Key: "period", Kind: Text, Label: "考核周期", Values: periodKinds, Meant: []string{"月", "季", "半年", "年"},
+			Help: "month：每月考核，每个数据文件报告它的月份（period 写累计的 \"1-3月\" 也是3月的考核）；quarter：每季度，数据文件是各季度最后一个月的（data/2024-06.toml，period = \"4-6月\"）；half：每半年（data/2024-06.toml 的 \"1-6月\"、data/2024-12.toml 的 \"7-12月\"）；year：每年（data/2024-12.toml 的 \"1-12月\"）。写了 quarter、half 或 year，期别不是这种期的数据文件是错误；第一个数据文件之前（tongbao new --xlsx 的工作簿）也照此称本季度、本期、本年度。不写时看已有数据文件的期别：都是季度的按季度，以此类推，否则按月"},
+	}},
 	{Key: "rule", Kind: Tables, Label: "奖惩规则", Help: "由排名得出的奖惩措施，每条规则一项", Fields: []Field{
 		{Key: "on", Kind: Text, Label: "依据", Required: true, Values: ruleOns,
 			Help: "composite：综合考核排名；indicator：某一指标的排名（写 indicator）；city：各指标的上级排名，措施给其责任单位"},
@@ -91,7 +95,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "group", Kind: Text, Label: "组别", Help: "只用于这一组（units.toml 的 [[group]]）；不写则各组分别适用"},
 		{Key: "streak", Kind: Integer, Label: "连续期数",
 			Help: "连续这么多个考核期（含本期）都被选取时才适用，如 2：连续两个月；没有数据文件的月份不算考核期，也不打断连续；不写为 1（只看本期）"},
-		{Key: "period", Kind: Text, Label: "适用期别", Values: periodKinds,
+		{Key: "period", Kind: Text, Label: "适用期别", Values: periodKinds, Meant: []string{"月", "季", "半年", "年"},
 			Help: "month：月度通报（默认）；quarter、half、year：季度、半年、年度通报"},
 		{Key: "from", Kind: Text, Label: "起始月份",
 			Help: "考核办法调整后，本规则开始适用的月份，如 \"2025-01\"：这个月及以后的各期才适用（季度、半年和年度看其最后一个月），连续期数也只数这以后的期；此前已发布的通报不变；不写则一直适用"},
@@ -189,6 +193,11 @@ func (l *loader) config() {
 		c.Aggregate.Method = AggregateMethod(m)
 	}
 	positive(ag, f, "groupSize", &c.Aggregate.GroupSize)
+
+	if i := slices.Index(periodKinds, top.section("assessment").text("period")); i >= 0 {
+		k := PeriodKind(i)
+		c.Assesses = &k
+	}
 
 	// Rules name groups and indicators, which are read after this file:
 	// they are resolved then (rules).

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -200,5 +201,36 @@ func TestInterviewKindHelpInTheOfficesWords(t *testing.T) {
 		if got := words.Replace(kind.Sheet); got != c.cells {
 			t.Errorf("%q: the workbook's help %q, want %q", c.actions, got, c.cells)
 		}
+	}
+}
+
+// TestAssessmentPeriodValue: [assessment] period is one of month,
+// quarter, half and year; another value is an error at it, answered with
+// the value meant — the nearest by spelling, or, written in Chinese, the
+// one its word names (半年度 is half, though it holds 年 too). A
+// [[rule]]'s period is answered alike.
+func TestAssessmentPeriodValue(t *testing.T) {
+	const head = "config.toml:9:1: period 应为 month、quarter、half 或 year，而不是"
+	for _, c := range []struct{ value, want string }{
+		{"quartr", head + "“quartr”，是否为“quarter”？"},
+		{"monthly", head + "“monthly”，是否为“month”？"},
+		{"季度", head + "“季度”，是否为“quarter”？"},
+		{"每半年度", head + "“每半年度”，是否为“half”？"},
+		{"年度", head + "“年度”，是否为“year”？"},
+		{"按月", head + "“按月”，是否为“month”？"},
+		{"weekly", head + "“weekly”"},
+	} {
+		files := miniSite()
+		files["config.toml"] += "[assessment]\nperiod = \"" + c.value + "\"\n"
+		_, err := Load(writeSite(t, files))
+		if err == nil || !slices.Contains(strings.Split(err.Error(), "\n"), c.want) {
+			t.Errorf("period = %q: %v\nwant %s", c.value, err, c.want)
+		}
+	}
+	files := miniSite()
+	files["config.toml"] += "[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\namount = 1\nperiod = \"季度\"\n"
+	want := "config.toml:13:1: period 应为 month、quarter、half 或 year，而不是“季度”，是否为“quarter”？"
+	if _, err := Load(writeSite(t, files)); err == nil || !slices.Contains(strings.Split(err.Error(), "\n"), want) {
+		t.Errorf("a rule's period = \"季度\": %v\nwant %s", err, want)
 	}
 }

@@ -72,7 +72,30 @@ type Field struct {
 	// Values are the values a Text may take, when it may take only
 	// these: ties = "competition" or "dense".
 	Values []string
+	// Meant are the Chinese words for Values, one each (季度 for
+	// quarter): a value written in Chinese is answered with the value
+	// whose word it holds, as a misspelt one is with the nearest.
+	Meant  []string
 	Fields []Field // the keys of each table, for Tables and Section
+}
+
+// suggestValue is Suggest of s among f's Values, or, for s in Chinese,
+// the value whose word (Meant) s holds, the longest such word: 半年度 is
+// half, not year.
+func suggestValue(s string, f *Field) string {
+	if hint := Suggest(s, f.Values); hint != "" {
+		return hint
+	}
+	best := -1
+	for i, w := range f.Meant {
+		if strings.Contains(s, w) && (best < 0 || len(w) > len(f.Meant[best])) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return fmt.Sprintf("，是否为“%s”？", f.Values[best])
 }
 
 // A Format is one kind of data file.
@@ -415,7 +438,7 @@ func (r *record) get(f *Field) (any, bool) {
 			return nil, false // reported: not there for checks that would report it again
 		}
 		if len(f.Values) > 0 && !slices.Contains(f.Values, s) {
-			t.f.errorf(t.at(f.Key), "%s 应为 %s，而不是“%s”", f.Key, zh.Or(f.Values), s)
+			t.f.errorf(t.at(f.Key), "%s 应为 %s，而不是“%s”%s", f.Key, zh.Or(f.Values), s, suggestValue(s, f))
 			return nil, false
 		}
 		return s, true

@@ -189,6 +189,35 @@ func (l *loader) reportedMonths() {
 	}
 }
 
+// assessedBy tells every month the kind of period the office assesses by
+// (Month.Kind), and warns of month files that read as periods of
+// different kinds when config.toml does not say which the office
+// assesses by: the site is then read as a monthly office's, every file
+// its month's report, which is right of an office writing its months
+// cumulatively (1-2月, 1-3月, 1-4月) and wrong of a quarterly office's
+// 1-3月, 4-6月 with a stray 8月 among them; the one config.toml key
+// tells the two apart, and makes the stray file an error.
+func (l *loader) assessedBy() {
+	s := l.s
+	kind := s.Assesses()
+	for _, m := range s.Months {
+		m.assessedBy(kind)
+	}
+	if s.Config.Assesses != nil || kind != Monthly {
+		return
+	}
+	i := slices.IndexFunc(s.Months, func(m *Month) bool { return m.Reads() != Monthly })
+	j := slices.IndexFunc(s.Months, func(m *Month) bool { return m.Reads() == Monthly })
+	if i < 0 || j < 0 {
+		return
+	}
+	span, month := s.Months[i], s.Months[j]
+	k := span.Reads()
+	s.Warnings.Add("config.toml", 1, 1, "警告：数据文件的期别有的像是一个%s的（%s 的 period 为 \"%s\"），有的不是（%s 的 period 为 \"%s\"），本站就按每月考核读取，每个文件报告它那个月："+
+		"本站每月考核、期别写累计的月份的，在 config.toml 写 [assessment] period = \"month\"，不再提醒；本站每%s考核的，写 period = \"%s\"，check 会指出期别不是%s的文件",
+		k.Noun(), span.File, span.Period, month.File, cmp.Or(month.Period, fmt.Sprintf("%d月", month.Month)), k.Noun(), k, k.Noun())
+}
+
 // spanRulesOfSpanFiles warns of a rule of period = "quarter" on a site
 // that assesses once a quarter (Site.Assesses) and has no circular of
 // data = "2024-Q1", and of period = "half" on one that assesses every
@@ -200,6 +229,9 @@ func (l *loader) reportedMonths() {
 func (l *loader) spanRulesOfSpanFiles() {
 	s := l.s
 	kind := s.Assesses()
+	if len(s.Months) == 0 {
+		return // an office that says how often it assesses, before its first file
+	}
 	if kind == Yearly {
 		l.yearRepeats()
 		return
@@ -385,6 +417,7 @@ func (l *loader) rest() error {
 		return l.diags.Err()
 	}
 	l.monthFiles()
+	l.assessedBy()
 	l.deletedTownships()
 	l.changesOfUnassessed()
 	l.dataSound = len(l.diags) == 0
@@ -508,17 +541,22 @@ func (l *loader) filedPeriods() []*Month {
 		if err != nil {
 			continue
 		}
-		text := string(src)
-		if i := firstTableRE.FindStringIndex(text); i != nil {
-			text = text[:i[0]]
-		}
-		month := &Month{Key: m[1] + "-" + m[2], File: rel, Year: atoi(m[1]), Month: atoi(m[2])}
-		if p := topPeriodRE.FindStringSubmatch(text); p != nil {
-			month.Period = p[1]
-		}
-		out = append(out, month)
+		out = append(out, &Month{Key: m[1] + "-" + m[2], File: rel, Year: atoi(m[1]), Month: atoi(m[2]), Period: headPeriod(src)})
 	}
 	return out
+}
+
+// headPeriod is the period a month file's text writes before its first
+// table, read without parsing it; "" if none.
+func headPeriod(src []byte) string {
+	text := string(src)
+	if i := firstTableRE.FindStringIndex(text); i != nil {
+		text = text[:i[0]]
+	}
+	if p := topPeriodRE.FindStringSubmatch(text); p != nil {
+		return p[1]
+	}
+	return ""
 }
 
 // startLoad makes the loader of the site in dir and reads the catalogue.
@@ -578,6 +616,11 @@ type loader struct {
 	diags diag.List
 	place func(path string) string // see tomlFile.place; nil for files on disk
 	draft bool                     // a month being filled in (ParseDraftMonth)
+	// assesses is the kind of period the office assesses by, told to each
+	// month as it is read (Month.Kind), so that its check words speak of
+	// it: config.toml's, or, unsaid, the one every file's period reads as
+	// (monthFiles); nil before it is known.
+	assesses *PeriodKind
 	// drafts are the months read as drafts (LoadDraft), and drafted the
 	// files of their circulars that were read.
 	drafts  map[string]bool

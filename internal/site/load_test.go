@@ -1426,3 +1426,47 @@ func TestQuarterFileWords(t *testing.T) {
 		}
 	}
 }
+
+// A lone data/2023-03.toml of period = "1-3月" is a quarter's, and check
+// words its empty [[result]] 这个季度; once the office's 1-2月 is beside
+// it, the office is a monthly one writing its months cumulatively, the
+// 1-3月 file March's report, and its words say 这个月 — through the
+// preview's cache too, which read the file before as a quarter's — and
+// check warns at config.toml that [assessment] period says which.
+func TestCumulativeMonthWords(t *testing.T) {
+	f := miniSite()
+	f["data/2023-03.toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"1-3月"`, 1) + "[[result]]\nindicator = \"caizheng\"\n"
+	f["data/2023-03.toml"] = strings.Replace(f["data/2023-03.toml"], "[[result]]\nindicator = \"caizheng\"\ndistrict = 2\n", "", 1)
+	f["content/circulars/2023-03.md"] = strings.NewReplacer(`data = "2023-02"`, `data = "2023-03"`, "〔2023〕5号", "〔2023〕6号", "2023-04-03", "2023-04-20").Replace(f["content/circulars/2023-02.md"])
+	feb, febCirc := f["data/2023-02.toml"], f["content/circulars/2023-02.md"]
+	delete(f, "data/2023-02.toml")
+	delete(f, "content/circulars/2023-02.md")
+	dir := writeSite(t, f)
+	empty := func(words string) string {
+		return "data/2023-03.toml:12:1: 警告：指标“财政收入”这一项什么也没有填写（得分、排名、进展都没有），通报中只会有它的标题；" + words + "不考核它，就删去这个 [[result]]"
+	}
+	mixed := `config.toml:1:1: 警告：数据文件的期别有的像是一个季度的（data/2023-03.toml 的 period 为 "1-3月"），有的不是（data/2023-02.toml 的 period 为 "1-2月"），本站就按每月考核读取，每个文件报告它那个月：` +
+		`本站每月考核、期别写累计的月份的，在 config.toml 写 [assessment] period = "month"，不再提醒；本站每季度考核的，写 period = "quarter"，check 会指出期别不是季度的文件`
+	var cache Cache
+	s, err := LoadCached(dir, &cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := warningLines(s); !slices.Contains(got, empty("这个季度")) || slices.Contains(got, mixed) {
+		t.Errorf("the lone 1-3月: warnings %q\nwant %q and not the mixed periods'", got, empty("这个季度"))
+	}
+	for name, text := range map[string]string{"data/2023-02.toml": feb, "content/circulars/2023-02.md": febCirc} {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []*Cache{&cache, nil} {
+		s, err := LoadCached(dir, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := warningLines(s); !slices.Contains(got, empty("这个月")) || !slices.Contains(got, mixed) {
+			t.Errorf("cached %v: 1-2月 and 1-3月: warnings %q\nwant %q and %q", c != nil, got, empty("这个月"), mixed)
+		}
+	}
+}

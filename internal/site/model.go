@@ -134,6 +134,10 @@ type Config struct {
 	Ranking   Ranking
 	Scoring   Scoring
 	Aggregate Aggregate
+	// Assesses is [assessment] period, how often the office assesses its
+	// units; nil when unsaid, and then the data files' periods tell it
+	// (Site.Assesses).
+	Assesses *PeriodKind
 	// Rules are the [[rule]]s: the mechanical measures, in the order their
 	// measures are listed (DESIGN.md §5.9).
 	Rules []Rule
@@ -575,6 +579,13 @@ type Month struct {
 	Interviews  []Interview
 	Waivers     []Waiver
 
+	// office is the kind of period the office assesses by (Site.Assesses),
+	// which the loader tells every month it reads (told): the file
+	// reports a period of that kind whatever its period line reads as
+	// (Reads) — a monthly office's cumulative 1-3月 is March's report.
+	office PeriodKind
+	told   bool
+
 	byIndicator map[string]*Result
 	// warnings are the file's own (a decimal slip): kept with the month,
 	// so that a load taking it from the cache warns of them again, and
@@ -682,11 +693,13 @@ func (m *Month) Whole() bool {
 	return m.spans(12)
 }
 
-// Kind is the kind of period the month file reports: Quarterly when it
-// is a quarter (Quarter), HalfYearly when a half year (Half), Yearly
-// when its year (Whole), else Monthly — a month, or months (1-2月) no
-// office assesses by.
-func (m *Month) Kind() PeriodKind {
+// Reads is the kind of period the month file's period line reads as:
+// Quarterly when it is a quarter (Quarter), HalfYearly when a half year
+// (Half), Yearly when its year (Whole), else Monthly — a month, or months
+// (1-2月) no office assesses by. An office that does not say how often
+// it assesses is told it by what its files read as (FilesKind); what a
+// file reports is the office's kind (Kind).
+func (m *Month) Reads() PeriodKind {
 	switch {
 	case m.Quarter() > 0:
 		return Quarterly
@@ -696,6 +709,25 @@ func (m *Month) Kind() PeriodKind {
 		return Yearly
 	}
 	return Monthly
+}
+
+// Kind is the kind of period the month file reports: the office's
+// (Site.Assesses) for a month the loader read, so that every file of an
+// office speaks of one kind — 本月 of a monthly office's 1-3月, which
+// Reads takes for a quarter — and its period line's (Reads) for a Month
+// made elsewhere.
+func (m *Month) Kind() PeriodKind {
+	if m.told {
+		return m.office
+	}
+	return m.Reads()
+}
+
+// assessedBy tells m the kind of period its office assesses by (Kind).
+func (m *Month) assessedBy(k PeriodKind) {
+	if !m.told || m.office != k {
+		m.office, m.told = k, true
+	}
 }
 
 // Reported is the period the month file reports as a period of its
@@ -713,29 +745,35 @@ func (m *Month) Reported() Period {
 	return m.Span()
 }
 
-// FilesKind is the kind of period months' files all report (Month.Kind):
+// FilesKind is the kind of period months' files all read as (Month.Reads):
 // Quarterly for an office that assesses once a quarter, HalfYearly for
-// one that assesses every half year, Yearly for one once a year; Monthly when the kinds differ or
-// there are no months.
+// one that assesses every half year, Yearly for one once a year; Monthly
+// when the kinds differ or there are no months.
 func FilesKind(months []*Month) PeriodKind {
 	if len(months) == 0 {
 		return Monthly
 	}
-	k := months[0].Kind()
+	k := months[0].Reads()
 	for _, m := range months[1:] {
-		if m.Kind() != k {
+		if m.Reads() != k {
 			return Monthly
 		}
 	}
 	return k
 }
 
-// Assesses is the kind of period the office assesses by: that of its
-// every month file (FilesKind). Its pages speak of it, 季度, 半年度 or 年度
+// Assesses is the kind of period the office assesses by: config.toml's
+// [assessment] period, or, unsaid, the kind its every month file reads
+// as (FilesKind) — monthly when they differ, as a monthly office's
+// cumulative 1-2月, 1-3月 do. Its pages speak of it, 季度, 半年度 or 年度
 // where a monthly office's speak of 月 (PeriodKind.Each, Column), and so
-// do its workbooks. A site of the catalogue alone (LoadCatalogue) tells
-// it by the periods its files write.
+// do its workbooks, the first file's too when config.toml says it. A site
+// of the catalogue alone (LoadCatalogue) tells it by the periods its
+// files write.
 func (s *Site) Assesses() PeriodKind {
+	if k := s.Config.Assesses; k != nil {
+		return *k
+	}
 	if len(s.Months) == 0 {
 		return FilesKind(s.filed)
 	}

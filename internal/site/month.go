@@ -54,6 +54,7 @@ func (l *loader) monthFiles() {
 	type job struct {
 		rel         string
 		year, month int
+		src         []byte
 		e           monthEntry
 	}
 	key := func(j *job) string { return Period{Kind: Monthly, Year: j.year, N: j.month}.Key() }
@@ -95,13 +96,34 @@ func (l *loader) monthFiles() {
 		if !ok {
 			return
 		}
-		j.e.sum = sum
+		j.src, j.e.sum = src, sum
+	})
+	// Each month speaks of the office's kind of period, which, unsaid,
+	// the files' periods tell together: read first from their heads.
+	kind := l.s.Config.Assesses
+	if kind == nil {
+		var heads []*Month
+		for _, j := range jobs {
+			if j.src != nil {
+				heads = append(heads, &Month{Year: j.year, Month: j.month, Period: headPeriod(j.src)})
+			}
+		}
+		k := FilesKind(heads)
+		kind = &k
+	}
+	l.assesses = kind
+	par.Do(len(jobs), func(i int) {
+		j := jobs[i]
+		if j.src == nil {
+			return
+		}
 		// A draft is not the month: never taken from the cache as it.
-		if e, ok := l.cachedMonth(j.rel, j.e.sum); ok && !l.drafts[key(j)] {
+		if e, ok := l.cachedMonth(j.rel, j.e.sum, *kind); ok && !l.drafts[key(j)] {
 			j.e = e
 			return
 		}
-		j.e.month = l.month(j.rel, src, j.year, j.month, &j.e.diags)
+		j.e.kind = *kind
+		j.e.month = l.month(j.rel, j.src, j.year, j.month, &j.e.diags)
 		if j.e.month != nil {
 			j.e.month.Sum = j.e.sum
 		}
@@ -110,7 +132,7 @@ func (l *loader) monthFiles() {
 	for _, j := range jobs {
 		l.diags = append(l.diags, j.e.diags...)
 		if l.drafts[key(j)] {
-			if e, ok := l.cachedMonth(j.rel, j.e.sum); ok {
+			if e, ok := l.cachedMonth(j.rel, j.e.sum, *kind); ok {
 				keep[j.rel] = e // the month itself, for the next load
 			}
 		}
@@ -153,7 +175,13 @@ func (l *loader) emptyResults(m *Month) {
 // ("result.0.townships.火车站乡") was typed; problems with a value it
 // places are reported there, every other at its line.
 func (s *Site) ParseMonth(rel string, src []byte, place func(path string) string) (*Month, error) {
-	return s.parseMonth(rel, src, &loader{s: s, place: place})
+	return s.parseMonth(rel, src, &loader{s: s, place: place, assesses: s.assesses()})
+}
+
+// assesses is s.Assesses, for a loader reading one month of s.
+func (s *Site) assesses() *PeriodKind {
+	k := s.Assesses()
+	return &k
 }
 
 // ParseDraftMonth reads src as ParseMonth does, but as a month still being
@@ -161,7 +189,7 @@ func (s *Site) ParseMonth(rel string, src []byte, place func(path string) string
 // result's Unscored, so that the month can be exported as a workbook
 // with those cells left to fill. Every other problem still is one.
 func (s *Site) ParseDraftMonth(rel string, src []byte) (*Month, error) {
-	return s.parseMonth(rel, src, &loader{s: s, draft: true})
+	return s.parseMonth(rel, src, &loader{s: s, draft: true, assesses: s.assesses()})
 }
 
 func (s *Site) parseMonth(rel string, src []byte, l *loader) (*Month, error) {
@@ -230,6 +258,12 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 		Period:      top.text("period"),
 		byIndicator: map[string]*Result{},
 	}, scored: map[*Unit]bool{}}
+	if k := l.assesses; k != nil {
+		r.mo.assessedBy(*k)
+	}
+	if k := l.s.Config.Assesses; k != nil {
+		r.reportsPeriod(top, *k)
+	}
 	if n, ok := top.int("overallCity"); ok {
 		r.mo.OverallCity = n
 		r.checkRank(top.at("overallCity"), l.s.Config.Terms.City+"综合排名", n, l.s.Config.Ranking.CityUnits)
@@ -264,6 +298,34 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 		r.f.errorf(un.paths[0], "%s", msg)
 	}
 	return r.mo
+}
+
+// reportsPeriod reports a month file that is not of a period of kind k,
+// which config.toml says the office assesses by ([assessment] period):
+// a quarterly office's files are its quarters' last months, each of
+// period = "4-6月" or "第二季度" — a file of a month, or of 1-6月, is a
+// slip that would otherwise be ranked as the quarter. A monthly office's
+// file reports its month whatever its period says (1-3月 of the months
+// so far this year).
+func (r *monthReader) reportsPeriod(top *record, k PeriodKind) {
+	m := r.mo
+	if k == Monthly || m.Reads() == k {
+		return
+	}
+	said := k.Said()
+	at := ""
+	if top.has("period") {
+		at = top.at("period")
+	}
+	want, also := k.Written(m.Month)
+	switch {
+	case want == "":
+		r.f.errorf(at, "%s", k.NotEnding(m.Year, m.Month))
+	case at == "":
+		r.f.errorf(at, said+"，每个数据文件报告一个%s：%s 缺少 period，应写 period = \"%s\"（或 \"%s\"）", k.Noun(), m.File, want, also)
+	default:
+		r.f.errorf(at, said+"，每个数据文件报告一个%s：%s 的 period 应为 \"%s\"（或 \"%s\"），而不是 \"%s\"", k.Noun(), m.File, want, also, m.Period)
+	}
 }
 
 // result reads one [[result]]; lines holds the line of each indicator's

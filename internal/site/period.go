@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"tongbao/internal/zh"
 )
 
 // A PeriodKind says what span of time a period covers: a month, whose
@@ -29,6 +31,54 @@ func (k PeriodKind) String() string { return periodKinds[k] }
 // year's column is 年度, its circular 2024年度).
 func (k PeriodKind) Noun() string {
 	return [...]string{"月", "季度", "半年", "年度"}[k]
+}
+
+// Every is how often an office assessing by kind k assesses: 每月,
+// 每季度, 每半年, 每年.
+func (k PeriodKind) Every() string {
+	return [...]string{"每月", "每季度", "每半年", "每年"}[k]
+}
+
+// Said is what config.toml says of an office assessing by kind k, as
+// a diagnostic about a file not of such a period begins: 本站每季度考核
+// 一次（config.toml 的 [assessment] period = "quarter"）.
+func (k PeriodKind) Said() string {
+	return fmt.Sprintf("本站%s考核一次（config.toml 的 [assessment] period = \"%s\"）", k.Every(), k)
+}
+
+// Written is how the file of month n writes the period of kind k it
+// reports, and the other way it may be written: "4-6月" and "第二季度"
+// of June for quarters, "1-6月" and "上半年", "1-12月" and "全年"; ""
+// when no period of kind k ends with month n (and of months, which a
+// file writes as it likes).
+func (k PeriodKind) Written(n int) (period, named string) {
+	switch {
+	case k == Quarterly && n%3 == 0:
+		return fmt.Sprintf("%d-%d月", n-2, n), "第" + zh.Numeral(n/3) + "季度"
+	case k == HalfYearly && n == 6:
+		return "1-6月", "上半年"
+	case k == HalfYearly && n == 12:
+		return "7-12月", "下半年"
+	case k == Yearly && n == 12:
+		return "1-12月", "全年"
+	}
+	return "", ""
+}
+
+// NotEnding says that month n of year y ends no period of kind k, which
+// the office assesses by (Said): which files it has instead, and what
+// to do with a file of that month.
+func (k PeriodKind) NotEnding(y, n int) string {
+	var files []string
+	for m := 1; m <= 12; m++ {
+		if w, _ := k.Written(m); w != "" {
+			files = append(files, "data/"+Period{Kind: Monthly, Year: y, N: m}.Key()+".toml")
+		}
+	}
+	example, _ := k.Written(12)
+	return fmt.Sprintf("%s，数据文件是每%s最后一个月的，%d年的是 %s（如 %s 的 period = \"%s\"），%d月不是%s的最后一个月："+
+		"这个月的数据不是一期考核的，删去它或移出 data/；本站其实每月考核的，把 config.toml 的 [assessment] period 改为 \"month\"",
+		k.Said(), k.Noun(), y, strings.Join(files, "、"), files[len(files)-1], example, n, k.Noun())
 }
 
 // Counted is the kind as periods of it are counted, in the phrase
