@@ -348,13 +348,16 @@ const targetsJS = `(() => {
 // (WCAG 2.5.8) in the normal display. On a unit's page the rank chart's
 // axis labels are a quarter larger in the 适老模式, as the text is (in the
 // drawing's units: its box is a little narrower in the mode), and still
-// apart and inside the drawing.
+// apart and inside the drawing; so is its heading (on the screen, in px:
+// in the mode it is the page's text above the drawing), which reads the
+// whole title there (the drawing's cut a long one short with …). The
+// heading did not grow: 15.9 px on the phone, 15.3 in the mode.
 func TestSeniorTargets(t *testing.T) {
 	ctx := browsertest.Start(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
 	for _, s := range phoneAndDesktop {
 		use(t, ctx, s)
-		labels := map[display]float64{}
+		labels, headings := map[display]float64{}, map[display]float64{}
 		for _, d := range []display{normal, senior} {
 			choose(t, ctx, srv.URL, d)
 			for _, page := range []string{"rankings/", "units/dongfenglu/", "indicators/gongye/"} {
@@ -388,10 +391,29 @@ func TestSeniorTargets(t *testing.T) {
 			for _, problem := range got[1:] {
 				t.Errorf("%s, %s: the chart's labels: %s", s, d.name, problem)
 			}
+			// The heading seen over the chart shown: its size on the
+			// screen, in px, and in the 适老模式 the whole title.
+			heading := eval[[]string](t, ctx, `(() => {
+			  const wrap = document.querySelector(".chart-wrap"), svg = [...wrap.querySelectorAll(".rank-chart")].find(s => s.getBoundingClientRect().width > 0);
+			  const seen = [...wrap.querySelectorAll(".chart-title, .chart-heading")].filter(e => e.getBoundingClientRect().width > 0);
+			  if (!seen.length) return ["0", "no heading seen"];
+			  let px = parseFloat(getComputedStyle(seen[0]).fontSize);
+			  if (seen[0].ownerSVGElement) px *= seen[0].ownerSVGElement.getBoundingClientRect().width / seen[0].ownerSVGElement.viewBox.baseVal.width;
+			  return [String(px), seen.map(e => e.textContent).join(""), svg.querySelector("title").textContent];
+			})()`)
+			fmt.Sscan(heading[0], &h)
+			headings[d] = h
+			if d == senior && (len(heading) != 3 || heading[1] != heading[2]) {
+				t.Errorf("%s, %s: the chart's heading reads %q; want its whole title", s, d.name, heading[1:])
+			}
 		}
 		t.Logf("%s: the chart's labels are %.1f units high, %.1f in the 适老模式", s, labels[normal], labels[senior])
 		if ratio := labels[senior] / labels[normal]; ratio < 1.2 {
 			t.Errorf("%s: the chart's labels are %.1f units high in the 适老模式, %.2f times the normal display's %.1f; want a quarter larger", s, labels[senior], ratio, labels[normal])
+		}
+		t.Logf("%s: the chart's heading is %.1f px, %.1f in the 适老模式", s, headings[normal], headings[senior])
+		if ratio := headings[senior] / headings[normal]; ratio < 1.2 {
+			t.Errorf("%s: the chart's heading is %.1f px in the 适老模式, %.2f times the normal display's %.1f; want a quarter larger, as its labels", s, headings[senior], ratio, headings[normal])
 		}
 	}
 }
