@@ -845,17 +845,24 @@ func TestRankChartWindowAndMinimum(t *testing.T) {
 		ranks[i] = 1 + i%12
 	}
 	long := string((&rankChart{id: "c", title: "t", noun: "排名", worst: 12, months: months(40), ranks: ranks}).html())
-	narrow := long[strings.Index(long, "rank-chart-narrow"):]
+	// The narrow drawing and its heading in the page's text (the
+	// 适老模式's), after the wide's.
+	narrowAt := strings.Index(long, `<p class="chart-title chart-title-narrow`)
+	narrow := long[narrowAt:]
 	if !strings.Contains(narrow, "<desc id=\"c-n-desc\">2021年5月至2023年4月共24期") {
 		t.Errorf("the narrow chart does not show the last 24 of 40 periods: %s", regexp.MustCompile(`<desc[^<]*`).FindString(narrow))
 	}
-	if !strings.Contains(long[:strings.Index(long, "rank-chart-narrow")], "2020年1月至2023年4月共40期") {
+	if !strings.Contains(long[:narrowAt], "2020年1月至2023年4月共40期") {
 		t.Error("the wide chart does not show every period")
 	}
 	// The phone's heading says it shows the last periods; the wide one,
 	// which shows all, does not.
-	if !strings.Contains(narrow, `font-weight="700">t（最近24期）</text>`) || strings.Contains(long[:strings.Index(long, "rank-chart-narrow")], "（最近") {
+	if !strings.Contains(narrow, `font-weight="700">t（最近24期）</text>`) || strings.Contains(long[:narrowAt], "（最近") {
 		t.Error("the narrow chart's visible heading does not say it shows the last 24 periods, or the wide one says it")
+	}
+	if !strings.HasPrefix(long, `<p class="chart-title chart-title-wide" aria-hidden="true">t</p>`) ||
+		!strings.HasPrefix(narrow, `<p class="chart-title chart-title-narrow" aria-hidden="true">t（最近24期）</p>`) {
+		t.Errorf("each drawing is not preceded by its heading in the page's text:\n%.120s\n%.120s", long, narrow)
 	}
 	// Ranks only in the first three of 30 periods: the phone's window
 	// reaches back to them.

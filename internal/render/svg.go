@@ -84,7 +84,20 @@ func (c *rankChart) html() template.HTML {
 		// table below has every period.
 		narrow.title += fmt.Sprintf("（最近%d期）", len(narrow.months))
 	}
-	return c.draw(wideChart) + "\n" + narrow.draw(narrowChart)
+	return c.heading(wideChart) + c.draw(wideChart) + "\n" + narrow.heading(narrowChart) + narrow.draw(narrowChart)
+}
+
+// heading is the chart's title in the page's own text, before the drawing
+// of layout g and shown with it in the 适老模式 only (site.css), where it
+// takes the drawing's heading's place: text in a drawing keeps the
+// drawing's size, and the mode's text is larger — a quarter larger, the
+// drawing's heading would have run into the 名次 label or past the lines
+// headingLines made for it. The page's text wraps where it must and grows
+// with 字体 大 as well. The drawing's <title> names the image for assistive
+// technology, so this copy is hidden from it.
+func (c *rankChart) heading(g chartLayout) template.HTML {
+	return template.HTML(fmt.Sprintf(`<p class="chart-title chart-title-%s" aria-hidden="true">%s</p>`+"\n",
+		strings.TrimPrefix(g.class, "rank-chart-"), esc(c.title)))
 }
 
 // ranked counts the periods with a rank.

@@ -10,7 +10,9 @@
  * - A table wider than its box gets data-scroll, which shows a scroll hint
  *   (site.css), one that fits data-fits (a matrix's head then sticks to the
  *   window, site.css); one without links or buttons that Tab stops at also
- *   becomes focusable, so that the keyboard can scroll it.
+ *   becomes focusable, so that the keyboard can scroll it. The head of a
+ *   matrix that scrolls sideways follows the page down over its rows
+ *   (site.css); where it starts and how far it goes are measured here.
  * - The 发文机关标志 and the 发文字号 of a circular stay on one line:
  *   site.css sizes the 标志 for names of up to 13 characters; what is
  *   longer than the column (a longer name; the 文号 in the largest text on
@@ -261,10 +263,33 @@
 
   var scheduled = false;
 
+  // followHeads gives the head of each matrix whose box scrolls it
+  // sideways what it needs to follow the page down over the rows
+  // (site.css, where the browser moves heads by the page's scrolling):
+  // where the page's scrolling brings the head to the top of the window
+  // (--head-from), and how far it may travel before it would cover the
+  // last row (--head-travel). Measured again whenever the page is laid out
+  // again (layout) or grows or shrinks above the table.
+  function followHeads() {
+    each(".table-wrap[data-scroll] > .matrix", function (t) {
+      var rows = t.tBodies[0] && t.tBodies[0].rows;
+      if (!t.tHead || !rows || !rows.length) {
+        return;
+      }
+      var head = t.tHead.getBoundingClientRect();
+      var travel = Math.max(0, rows[rows.length - 1].getBoundingClientRect().top - head.bottom);
+      var from = head.top + window.scrollY;
+      t.style.setProperty("--head-from", from + "px");
+      t.style.setProperty("--head-to", from + travel + "px");
+      t.style.setProperty("--head-travel", travel + "px");
+    });
+  }
+
   function layout() {
     scheduled = false;
     fitLines();
     markWideTables();
+    followHeads();
   }
 
   function schedule() {
@@ -407,4 +432,9 @@
   each("details", function (d) {
     d.addEventListener("toggle", schedule);
   });
+  // What moves a table down the page (a picture arriving, a fold opened)
+  // changes the page's height.
+  if (window.ResizeObserver && document.querySelector(".matrix")) {
+    new ResizeObserver(schedule).observe(document.body);
+  }
 })();
