@@ -59,6 +59,7 @@ type openData struct {
 	// those sizes, made once.
 	json  map[*site.Circular]*sharedFile
 	cat   *sharedFile
+	meas  *sharedFile // data/measures.csv; nil without a circular with data
 	sizes func() (fileSizes, error)
 }
 
@@ -107,6 +108,7 @@ func (f *sharedFile) length() (int64, error) {
 type fileSizes struct {
 	json, csv map[*site.Circular]int64
 	ranks     int64 // data/ranks.csv; 0 without months
+	measures  int64 // data/measures.csv; 0 without it
 }
 
 // setup makes the per-render memos of the open data, once.
@@ -129,6 +131,11 @@ func (o *openData) setup() {
 					return fragment(o.core, "json:"+c.File, o.jsonInputs(c, p), func() ([]byte, error) { return o.dataJSON(i) })
 				}}
 			}
+		}
+		if len(o.json) > 0 {
+			o.meas = &sharedFile{make: func() ([]byte, error) {
+				return made(o.core, "measures", nil, o.measuresInputs, o.measures)
+			}}
 		}
 		o.cat = &sharedFile{make: func() ([]byte, error) {
 			return made(o.core, "catalogue", nil, o.catalogueInputs, o.catalogue)
@@ -164,6 +171,12 @@ func (o *openData) fileSizes() (fileSizes, error) {
 	if months := o.res.Months(); len(months) > 0 {
 		var err error
 		if z.ranks, err = o.csvSize(months); err != nil {
+			return z, err
+		}
+	}
+	if o.meas != nil {
+		var err error
+		if z.measures, err = o.meas.length(); err != nil {
 			return z, err
 		}
 	}
@@ -206,7 +219,7 @@ func (o *openData) catalogueInputs() []input {
 			b = binary.AppendVarint(binary.AppendVarint(b, z.json[c]), z.csv[c])
 		}
 	}
-	b = binary.AppendVarint(b, z.ranks)
+	b = binary.AppendVarint(binary.AppendVarint(b, z.ranks), z.measures)
 	return append(in, madeIn(sha256.Sum256(b)))
 }
 
@@ -232,6 +245,9 @@ func (o *openData) jobs() []job {
 		}
 		jobs = append(jobs, job{path: "data/ranks.csv", owner: own("全部排名 CSV"), in: in,
 			fn: func() ([]byte, error) { return o.joinCSV(months) }})
+	}
+	if o.meas != nil {
+		jobs = append(jobs, job{path: measuresFile, owner: own("全部奖惩 CSV"), lazy: o.measuresInputs, fn: o.meas.bytes})
 	}
 	return append(jobs,
 		// Units and indicators are config (global), as is the base URL
@@ -260,6 +276,10 @@ type OpenCatalogue struct {
 	// a portal's open-data page states them; the catalogue, which lists
 	// no size of its own, is not among the files.
 	RanksSize int64 `json:"ranksSize,omitempty" zh:"data/ranks.csv 的大小（字节；有月度数据时列出）"`
+	// Measures, added after the rest, is every period's measures in one
+	// file (measuresFile).
+	Measures     string `json:"measures,omitempty" zh:"各期奖惩措施的 CSV 文件（data/measures.csv）的网址（有附考核数据的通报时列出）"`
+	MeasuresSize int64  `json:"measuresSize,omitempty" zh:"data/measures.csv 的大小（字节；有附考核数据的通报时列出）"`
 }
 
 type OpenCataloguePeriod struct {
@@ -323,6 +343,9 @@ func (o *openData) catalogue() ([]byte, error) {
 	}
 	if len(o.res.Months()) > 0 {
 		c.Ranks, c.RanksSize = o.AbsURL("data/ranks.csv"), z.ranks
+	}
+	if o.meas != nil {
+		c.Measures, c.MeasuresSize = o.AbsURL(measuresFile), z.measures
 	}
 	for _, u := range slices.Concat(o.s.Townships, o.s.Departments) {
 		cu := OpenCatalogueUnit{Slug: u.Slug, Name: u.Name, Other: u.OtherNames, Kind: unitKinds[u.Kind], From: u.From, Until: u.Until, Exempt: u.Exempt, ExemptReasons: exemptReasons(u.Exempt, u.ExemptReason), URL: o.AbsURL(unitPath(u))}
@@ -924,6 +947,11 @@ func (o *openData) joinCSV(periods []*rank.Period) ([]byte, error) {
 // DataView is /data/: the open data, where each file is and what it holds.
 type DataView struct {
 	Ranks string // data/ranks.csv; "" when there are no months
+	// Measures is data/measures.csv ("" without a circular with data),
+	// MeasuresSize its size, and MeasureColumns its columns.
+	Measures, MeasuresSize string
+	MeasureColumns         []DataField
+	Actions                string // the office's measures but 奖励, in parentheses: （约谈、提醒约谈）
 	// RanksSize and CatalogueSize are the sizes of data/ranks.csv and the
 	// catalogue, as a download link states them (12 KB).
 	RanksSize, CatalogueSize string
@@ -1052,6 +1080,10 @@ func (o *openData) dataPage() ([]byte, error) {
 	if months := o.res.Months(); len(months) > 0 {
 		v.Ranks, v.Months, v.RanksSize = "data/ranks.csv", len(months), fileSize(z.ranks)
 		v.From, v.To = months[0].Label, months[len(months)-1].Label
+	}
+	if o.meas != nil {
+		v.Measures, v.MeasuresSize, v.MeasureColumns = measuresFile, fileSize(z.measures), o.measuresColumns()
+		v.Actions = o.words().Replace("{actions}")
 	}
 	for _, c := range slices.Backward(o.s.Circulars) {
 		if p := o.periodOf(c); p != nil {
