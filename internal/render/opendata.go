@@ -283,8 +283,12 @@ type OpenCatalogue struct {
 }
 
 type OpenCataloguePeriod struct {
-	Period    string `json:"period" zh:"期别的代号：月份如 2023-02，季度、半年、年度如 2024-Q1、2024-H1、2024"`
-	Label     string `json:"label" zh:"期别，如 2023年1-2月"`
+	Period string `json:"period" zh:"期别的代号：月份如 2023-02，季度、半年、年度如 2024-Q1、2024-H1、2024"`
+	Label  string `json:"label" zh:"期别，如 2023年1-2月"`
+	// Kind tells a month from a quarter whose code is its last month's
+	// (2024-06, an office assessing by quarters): from period alone a
+	// reader harvesting several offices' catalogues could not.
+	Kind      string `json:"kind" zh:"这一期的长短：month 为一个月，quarter 为一个季度，half 为半年，year 为一年；按季度、半年考核的机关的各期为 quarter、half（period 写作这一期的最后一个月，如 2024-06），由各月汇总的季度、半年、年度通报的 period 写作 2024-Q1、2024-H1、2024"`
 	Number    string `json:"number" zh:"报告这一期的通报的文号"`
 	Title     string `json:"title" zh:"通报标题"`
 	Published string `json:"published" zh:"通报的发布日期"`
@@ -336,7 +340,11 @@ func (o *openData) catalogue() ([]byte, error) {
 	c := OpenCatalogue{Units: []OpenCatalogueUnit{}, Indicators: []OpenCatalogueIndicator{}, Periods: []OpenCataloguePeriod{}}
 	for _, circ := range slices.Backward(o.s.Circulars) { // newest first, as /data/ lists them
 		if p := o.periodOf(circ); p != nil {
-			c.Periods = append(c.Periods, OpenCataloguePeriod{Period: p.Span.Key(), Label: p.Label, Number: circ.Number, Title: circ.Title,
+			kind := p.Span.Kind // an aggregate's
+			if p.Month != nil {
+				kind = o.s.Assesses() // a month file reports a period of the office's kind
+			}
+			c.Periods = append(c.Periods, OpenCataloguePeriod{Period: p.Span.Key(), Label: p.Label, Kind: kind.String(), Number: circ.Number, Title: circ.Title,
 				Published: circ.PublishDate().String(), Updated: dateString(circ.Updated), URL: o.AbsURL(circ.URLPath()),
 				JSON: o.AbsURL(circ.URLPath() + "data.json"), JSONSize: z.json[circ], CSV: o.AbsURL(circ.URLPath() + "data.csv"), CSVSize: z.csv[circ]})
 		}

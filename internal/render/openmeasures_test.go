@@ -179,3 +179,31 @@ func TestMeasuresCSVWithoutData(t *testing.T) {
 		t.Errorf("the catalogue names a measures file: %s", out["data/catalogue.json"])
 	}
 }
+
+// TestCataloguePeriodKinds: the catalogue says how long each period is,
+// which its code does not for an office assessing by quarters (2023-06 is
+// 2023年4-6月, no month): quarterlyHistorySite's three quarters and its
+// year, measuresSite's two months and its year.
+func TestCataloguePeriodKinds(t *testing.T) {
+	for name, c := range map[string]struct {
+		files map[string]string
+		want  []string // period label kind, newest first
+	}{
+		"quarterly": {quarterlyHistorySite(), []string{"2023 2023年度 year", "2023-06 2023年4-6月 quarter", "2023-03 2023年1-3月 quarter", "2022-12 2022年10-12月 quarter"}},
+		"monthly":   {measuresSite(), []string{"2024 2024年度 year", "2024-02 2024年2月 month", "2024-01 2024年1月 month"}},
+	} {
+		var cat struct {
+			Periods []struct{ Period, Label, Kind string } `json:"periods"`
+		}
+		if err := json.Unmarshal(renderFiles(t, loadFiles(t, c.files), "")["data/catalogue.json"], &cat); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range cat.Periods {
+			got = append(got, p.Period+" "+p.Label+" "+p.Kind)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: periods %q, want %q", name, got, c.want)
+		}
+	}
+}
