@@ -280,6 +280,12 @@ type OpenCatalogue struct {
 	// file (measuresFile).
 	Measures     string `json:"measures,omitempty" zh:"各期奖惩措施的 CSV 文件（data/measures.csv）的网址（有附考核数据的通报时列出）"`
 	MeasuresSize int64  `json:"measuresSize,omitempty" zh:"data/measures.csv 的大小（字节；有附考核数据的通报时列出）"`
+	// Publisher, Site and Updated say whose data it is and how new: a
+	// researcher harvesting several counties' catalogues keeps each
+	// apart by them, and cites the source.
+	Publisher string `json:"publisher" zh:"发布这些数据的机关（站点配置 [issuer] name）；联合发文的各期，发文机关见其 data.json 的 circular.issuers"`
+	Site      string `json:"site" zh:"网站首页的网址"`
+	Updated   string `json:"updated,omitempty" zh:"数据的更新日期：最新一期通报的发布日期，或其后更正的日期，与考核数据下载页的更新日期相同（有通报时列出）"`
 }
 
 type OpenCataloguePeriod struct {
@@ -337,7 +343,8 @@ func (o *openData) catalogue() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := OpenCatalogue{Units: []OpenCatalogueUnit{}, Indicators: []OpenCatalogueIndicator{}, Periods: []OpenCataloguePeriod{}}
+	c := OpenCatalogue{Units: []OpenCatalogueUnit{}, Indicators: []OpenCatalogueIndicator{}, Periods: []OpenCataloguePeriod{},
+		Publisher: o.s.Config.Issuer, Site: o.AbsURL(""), Updated: dateString(o.dataUpdated())}
 	for _, circ := range slices.Backward(o.s.Circulars) { // newest first, as /data/ lists them
 		if p := o.periodOf(circ); p != nil {
 			kind := p.Span.Kind // an aggregate's

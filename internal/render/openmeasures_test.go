@@ -207,3 +207,20 @@ func TestCataloguePeriodKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogueSaysWhose: the catalogue names the office publishing the
+// data, its site and the data's date — January's circular corrected on
+// 2025-02-03, after the year's of 2025-01-20 — so that catalogues
+// harvested from several counties stay apart and are cited by source.
+func TestCatalogueSaysWhose(t *testing.T) {
+	files := measuresSite()
+	files["content/circulars/2024-01.md"] = strings.Replace(files["content/circulars/2024-01.md"], "date = 2024-02-10\n",
+		"date = 2024-02-10\nupdated = 2025-02-03\ncorrection = \"丁镇得分由60更正为61\"\n", 1)
+	var cat struct{ Publisher, Site, Updated string }
+	if err := json.Unmarshal(renderFiles(t, loadFiles(t, files), "")["data/catalogue.json"], &cat); err != nil {
+		t.Fatal(err)
+	}
+	if cat.Publisher != "测试区人民政府办公室" || cat.Site != "https://www.ce.example.gov.cn/" || cat.Updated != "2025-02-03" {
+		t.Errorf("catalogue: publisher %q, site %q, updated %q; want 测试区人民政府办公室, https://www.ce.example.gov.cn/, 2025-02-03", cat.Publisher, cat.Site, cat.Updated)
+	}
+}
