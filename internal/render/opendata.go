@@ -59,6 +59,7 @@ type openData struct {
 	// those sizes, made once.
 	json  map[*site.Circular]*sharedFile
 	cat   *sharedFile
+	meas  *sharedFile // data/measures.csv; nil without a circular with data
 	sizes func() (fileSizes, error)
 }
 
@@ -107,6 +108,7 @@ func (f *sharedFile) length() (int64, error) {
 type fileSizes struct {
 	json, csv map[*site.Circular]int64
 	ranks     int64 // data/ranks.csv; 0 without months
+	measures  int64 // data/measures.csv; 0 without it
 }
 
 // setup makes the per-render memos of the open data, once.
@@ -129,6 +131,11 @@ func (o *openData) setup() {
 					return fragment(o.core, "json:"+c.File, o.jsonInputs(c, p), func() ([]byte, error) { return o.dataJSON(i) })
 				}}
 			}
+		}
+		if len(o.json) > 0 {
+			o.meas = &sharedFile{make: func() ([]byte, error) {
+				return made(o.core, "measures", nil, o.measuresInputs, o.measures)
+			}}
 		}
 		o.cat = &sharedFile{make: func() ([]byte, error) {
 			return made(o.core, "catalogue", nil, o.catalogueInputs, o.catalogue)
@@ -164,6 +171,12 @@ func (o *openData) fileSizes() (fileSizes, error) {
 	if months := o.res.Months(); len(months) > 0 {
 		var err error
 		if z.ranks, err = o.csvSize(months); err != nil {
+			return z, err
+		}
+	}
+	if o.meas != nil {
+		var err error
+		if z.measures, err = o.meas.length(); err != nil {
 			return z, err
 		}
 	}
@@ -206,7 +219,7 @@ func (o *openData) catalogueInputs() []input {
 			b = binary.AppendVarint(binary.AppendVarint(b, z.json[c]), z.csv[c])
 		}
 	}
-	b = binary.AppendVarint(b, z.ranks)
+	b = binary.AppendVarint(binary.AppendVarint(b, z.ranks), z.measures)
 	return append(in, madeIn(sha256.Sum256(b)))
 }
 
@@ -232,6 +245,9 @@ func (o *openData) jobs() []job {
 		}
 		jobs = append(jobs, job{path: "data/ranks.csv", owner: own("全部排名 CSV"), in: in,
 			fn: func() ([]byte, error) { return o.joinCSV(months) }})
+	}
+	if o.meas != nil {
+		jobs = append(jobs, job{path: measuresFile, owner: own("全部奖惩 CSV"), lazy: o.measuresInputs, fn: o.meas.bytes})
 	}
 	return append(jobs,
 		// Units and indicators are config (global), as is the base URL
@@ -260,11 +276,25 @@ type OpenCatalogue struct {
 	// a portal's open-data page states them; the catalogue, which lists
 	// no size of its own, is not among the files.
 	RanksSize int64 `json:"ranksSize,omitempty" zh:"data/ranks.csv 的大小（字节；有月度数据时列出）"`
+	// Measures, added after the rest, is every period's measures in one
+	// file (measuresFile).
+	Measures     string `json:"measures,omitempty" zh:"各期奖惩措施的 CSV 文件（data/measures.csv）的网址（有附考核数据的通报时列出）"`
+	MeasuresSize int64  `json:"measuresSize,omitempty" zh:"data/measures.csv 的大小（字节；有附考核数据的通报时列出）"`
+	// Publisher, Site and Updated say whose data it is and how new: a
+	// researcher harvesting several counties' catalogues keeps each
+	// apart by them, and cites the source.
+	Publisher string `json:"publisher" zh:"发布这些数据的机关（站点配置 [issuer] name）；联合发文的各期，发文机关见其 data.json 的 circular.issuers"`
+	Site      string `json:"site" zh:"网站首页的网址"`
+	Updated   string `json:"updated,omitempty" zh:"数据的更新日期：最新一期通报的发布日期，或其后更正的日期，与考核数据下载页的更新日期相同（有通报时列出）"`
 }
 
 type OpenCataloguePeriod struct {
-	Period    string `json:"period" zh:"期别的代号：月份如 2023-02，季度、半年、年度如 2024-Q1、2024-H1、2024"`
-	Label     string `json:"label" zh:"期别，如 2023年1-2月"`
+	Period string `json:"period" zh:"期别的代号：月份如 2023-02，季度、半年、年度如 2024-Q1、2024-H1、2024"`
+	Label  string `json:"label" zh:"期别，如 2023年1-2月"`
+	// Kind tells a month from a quarter whose code is its last month's
+	// (2024-06, an office assessing by quarters): from period alone a
+	// reader harvesting several offices' catalogues could not.
+	Kind      string `json:"kind" zh:"这一期的长短：month 为一个月，quarter 为一个季度，half 为半年，year 为一年；按季度、半年考核的机关的各期为 quarter、half（period 写作这一期的最后一个月，如 2024-06），由各月汇总的季度、半年、年度通报的 period 写作 2024-Q1、2024-H1、2024"`
 	Number    string `json:"number" zh:"报告这一期的通报的文号"`
 	Title     string `json:"title" zh:"通报标题"`
 	Published string `json:"published" zh:"通报的发布日期"`
@@ -313,16 +343,24 @@ func (o *openData) catalogue() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := OpenCatalogue{Units: []OpenCatalogueUnit{}, Indicators: []OpenCatalogueIndicator{}, Periods: []OpenCataloguePeriod{}}
+	c := OpenCatalogue{Units: []OpenCatalogueUnit{}, Indicators: []OpenCatalogueIndicator{}, Periods: []OpenCataloguePeriod{},
+		Publisher: o.s.Config.Issuer, Site: o.AbsURL(""), Updated: dateString(o.dataUpdated())}
 	for _, circ := range slices.Backward(o.s.Circulars) { // newest first, as /data/ lists them
 		if p := o.periodOf(circ); p != nil {
-			c.Periods = append(c.Periods, OpenCataloguePeriod{Period: p.Span.Key(), Label: p.Label, Number: circ.Number, Title: circ.Title,
+			kind := p.Span.Kind // an aggregate's
+			if p.Month != nil {
+				kind = o.s.Assesses() // a month file reports a period of the office's kind
+			}
+			c.Periods = append(c.Periods, OpenCataloguePeriod{Period: p.Span.Key(), Label: p.Label, Kind: kind.String(), Number: circ.Number, Title: circ.Title,
 				Published: circ.PublishDate().String(), Updated: dateString(circ.Updated), URL: o.AbsURL(circ.URLPath()),
 				JSON: o.AbsURL(circ.URLPath() + "data.json"), JSONSize: z.json[circ], CSV: o.AbsURL(circ.URLPath() + "data.csv"), CSVSize: z.csv[circ]})
 		}
 	}
 	if len(o.res.Months()) > 0 {
 		c.Ranks, c.RanksSize = o.AbsURL("data/ranks.csv"), z.ranks
+	}
+	if o.meas != nil {
+		c.Measures, c.MeasuresSize = o.AbsURL(measuresFile), z.measures
 	}
 	for _, u := range slices.Concat(o.s.Townships, o.s.Departments) {
 		cu := OpenCatalogueUnit{Slug: u.Slug, Name: u.Name, Other: u.OtherNames, Kind: unitKinds[u.Kind], From: u.From, Until: u.Until, Exempt: u.Exempt, ExemptReasons: exemptReasons(u.Exempt, u.ExemptReason), URL: o.AbsURL(unitPath(u))}
@@ -924,6 +962,11 @@ func (o *openData) joinCSV(periods []*rank.Period) ([]byte, error) {
 // DataView is /data/: the open data, where each file is and what it holds.
 type DataView struct {
 	Ranks string // data/ranks.csv; "" when there are no months
+	// Measures is data/measures.csv ("" without a circular with data),
+	// MeasuresSize its size, and MeasureColumns its columns.
+	Measures, MeasuresSize string
+	MeasureColumns         []DataField
+	Actions                string // the office's measures but 奖励, in parentheses: （约谈、提醒约谈）
 	// RanksSize and CatalogueSize are the sizes of data/ranks.csv and the
 	// catalogue, as a download link states them (12 KB).
 	RanksSize, CatalogueSize string
@@ -1053,6 +1096,10 @@ func (o *openData) dataPage() ([]byte, error) {
 		v.Ranks, v.Months, v.RanksSize = "data/ranks.csv", len(months), fileSize(z.ranks)
 		v.From, v.To = months[0].Label, months[len(months)-1].Label
 	}
+	if o.meas != nil {
+		v.Measures, v.MeasuresSize, v.MeasureColumns = measuresFile, fileSize(z.measures), o.measuresColumns()
+		v.Actions = o.words().Replace("{actions}")
+	}
 	for _, c := range slices.Backward(o.s.Circulars) {
 		if p := o.periodOf(c); p != nil {
 			v.Periods = append(v.Periods, DataLink{Period: p.Label, Number: c.Number, Title: c.Title, Path: c.URLPath(),
@@ -1161,7 +1208,7 @@ func (o *openData) csvColumns() []DataField {
 		"排名":   "名次",
 		"并列":   "是否与他人并列：是、否",
 		"得分方向": "越高越好或越低越好：名次按此由得分排出",
-		"单位代号": "单位代号，即单位页面网址 /units/代号/ 中的代号；单位改名后代号不变时，据此可把各月连起来（见单位和指标目录）",
+		"单位代号": "单位代号，即单位页面网址 /units/代号/ 中的代号；名称的写法（全称、简称）变了代号不变；撤乡设镇、更名、合并后的单位是另一个单位、另有代号，按单位和指标目录的 until、became 与以前的单位连起来",
 		"指标代号": "指标代号，即指标页面网址 /indicators/代号/ 中的代号；“" + CompositeLabel + "”一行为空",
 		"期别":   "期别，如 2023年1-2月、2024年第一季度，与通报标题的写法相同（即 data.json 的 period）",
 		"备注": "这个月不涉及这项工作、不参加这一项排名的" + o.s.Config.Terms.Unit + "：写“" + notApplicable + "”，当月数据写了原因的为“" + notApplicable + "（原因）”（即 data.json 的 notApplicable）；" +

@@ -125,6 +125,7 @@ func openDataTables(t *testing.T) map[string]string {
 	}
 	return map[string]string{
 		"csv":                 table("列", o.csvColumns()),
+		"measures.csv":        table("列", o.measuresColumns()),
 		"data.json":           table("字段", dataFields(nil, reflect.TypeFor[OpenData](), "", o.words(), nil)),
 		"data/catalogue.json": table("字段", dataFields(nil, reflect.TypeFor[OpenCatalogue](), "", o.words(), nil)),
 	}
@@ -194,13 +195,17 @@ func TestReferenceDescribesPublishedData(t *testing.T) {
 			case strings.HasSuffix(path, "/data.json"):
 				block = "data.json"
 			case strings.HasSuffix(path, ".csv"):
+				block = "csv"
+				if path == measuresFile {
+					block = "measures.csv"
+				}
 				header, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(utf8BOM)))).Read()
 				if err != nil {
 					t.Fatalf("%s %s: %v", name, path, err)
 				}
 				for i, h := range header {
-					if i != 2 && !strings.Contains(blocks["csv"], "| `"+h+"` |") { // the third is [terms] unit
-						missing["csv "+h] = true
+					if (i != 2 || block != "csv") && !strings.Contains(blocks[block], "| `"+h+"` |") { // the rank CSVs' third is [terms] unit
+						missing[block+" "+h] = true
 					}
 				}
 				continue
