@@ -315,3 +315,68 @@ func TestDepartmentLeadRenamed(t *testing.T) {
 		t.Errorf("区发改局's lead: %q", old)
 	}
 }
+
+// ownedNotes are the 负责指标 list's items of a unit's page: each
+// indicator's name and what is said of its ranks.
+func ownedNotes(t *testing.T, page string) []string {
+	t.Helper()
+	_, list, ok := strings.Cut(page, `<h2 id="owned-heading">负责指标</h2>`)
+	if !ok {
+		t.Fatal("no 负责指标 section")
+	}
+	list, _, _ = strings.Cut(list, "</ul>")
+	var out []string
+	for _, m := range regexp.MustCompile(`<li><a href="[^"]*">([^<]*)</a>(?:<span class="link-note">([^<]*)</span>)?</li>`).FindAllStringSubmatch(list, -1) {
+		out = append(out, strings.TrimSpace(m[1]+" "+m[2]))
+	}
+	return out
+}
+
+// TestOwnedRankChanges: the 负责指标 list says each indicator's change
+// since the period before, by hand from historySite. 经济运行 (区发改局's)
+// is 3, 5, 1 in the city: 2023年2月 比上月上升4位. 财政收入 (区财政局's) is
+// 2, 1, 3 of the 三区: 下降2位; 安全生产 has no rank from above (listed
+// after it, its section 重点任务 after 重点工作). With
+// February's 经济运行 并列第七 in the city and 并列第一 of the 三区, January
+// fifth in the city and of no peer rank: a tie is a rank like any other
+// (下降2位), a rank missing the month before is 上月无排名. The archive's
+// first month says no change. A quarterly office says 上季度, a
+// half-year one 上期.
+func TestOwnedRankChanges(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files func() map[string]string
+		slug  string
+		want  []string
+	}{
+		{"monthly", historySite, "fagai", []string{"经济运行 2023年2月：全市综合排名第一，比上月上升4位。"}},
+		{"peer only", historySite, "caizheng", []string{"财政收入 2023年2月：三区排名第三，比上月下降2位。", "安全生产"}},
+		{"ties, none before", func() map[string]string {
+			f := historySite()
+			f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "indicator = \"jingji\"\ncity = 1\n", "indicator = \"jingji\"\ncity = 7\ncityTie = true\ndistrict = 1\ndistrictTie = true\n", 1)
+			return f
+		}, "fagai", []string{"经济运行 2023年2月：全市综合排名并列第七，比上月下降2位；三区并列第一，上月无排名。"}},
+		{"a tie the month before, and the same rank", func() map[string]string {
+			f := historySite()
+			f["data/2023-01.toml"] = strings.Replace(f["data/2023-01.toml"], "indicator = \"jingji\"\ncity = 5\n", "indicator = \"jingji\"\ncity = 1\ncityTie = true\ndistrict = 2\n", 1)
+			f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "indicator = \"jingji\"\ncity = 1\n", "indicator = \"jingji\"\ncity = 1\ndistrict = 3\n", 1)
+			return f
+		}, "fagai", []string{"经济运行 2023年2月：全市综合排名第一，与上月持平；三区第三，比上月下降1位。"}},
+		{"the archive's first month", func() map[string]string {
+			f := historySite()
+			for _, name := range []string{"data/2023-01.toml", "data/2023-02.toml", "content/circulars/2023-01.md", "content/circulars/2023-02.md"} {
+				delete(f, name)
+			}
+			return f
+		}, "fagai", []string{"经济运行 2022年12月：全市综合排名第三。"}},
+		{"quarterly", quarterlyHistorySite, "fagai", []string{"经济运行 2023年4-6月：全市综合排名第一，比上季度上升4位。"}},
+		{"half-yearly", halfYearHistorySite, "caizheng", []string{"财政收入 2023年7-12月：三区排名第三，比上期下降2位。", "安全生产"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			page := string(renderFiles(t, loadFiles(t, c.files()), "")["units/"+c.slug+"/index.html"])
+			if got := ownedNotes(t, page); !slices.Equal(got, c.want) {
+				t.Errorf("%s's 负责指标:\n%s\nwant\n%s", c.slug, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
