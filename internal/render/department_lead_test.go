@@ -380,3 +380,58 @@ func TestOwnedRankChanges(t *testing.T) {
 		})
 	}
 }
+
+// cachedPage renders the site in dir through the preview's caches, sc
+// and rc, and returns the page at path.
+func cachedPage(t *testing.T, dir string, sc *site.Cache, rc *Cache, path string) string {
+	t.Helper()
+	s, err := site.LoadCached(dir, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(s, rank.Archive(s), Options{Cache: rc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range out {
+		if o.Path == path {
+			return string(contentOf(t, o))
+		}
+	}
+	t.Fatalf("no page %s", path)
+	return ""
+}
+
+// editFile replaces old with new in the file name below dir.
+func editFile(t *testing.T, dir, name, old, new string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestOwnedRankChangeCached: the change is read from the period before,
+// which the preview's cache keys the page on too: 经济运行 moved in
+// January from fifth to second in the city, 区发改局's page says
+// February's first 比上月上升1位, not the 4 it said.
+func TestOwnedRankChangeCached(t *testing.T) {
+	dir := writeFiles(t, historySite())
+	var sc site.Cache
+	var rc Cache
+	const path = "units/fagai/index.html"
+	if got := ownedNotes(t, cachedPage(t, dir, &sc, &rc, path)); !slices.Equal(got, []string{"经济运行 2023年2月：全市综合排名第一，比上月上升4位。"}) {
+		t.Fatalf("before the edit: %q", got)
+	}
+	editFile(t, dir, "data/2023-01.toml", "city = 5\n", "city = 2\n")
+	if got := ownedNotes(t, cachedPage(t, dir, &sc, &rc, path)); !slices.Equal(got, []string{"经济运行 2023年2月：全市综合排名第一，比上月上升1位。"}) {
+		t.Errorf("after January's rank moved, through the cache: %q", got)
+	}
+}
