@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"tongbao/internal/diag"
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
 )
@@ -102,15 +103,16 @@ func TestDepartmentLeadCategories(t *testing.T) {
 	}
 }
 
-// TestDepartmentLeadWithoutCityRanks: an office given no city ranks has
-// no city-bottom list to be on, and one that sorts no categories no
-// category to say: with neither, a department's page opens with nothing
-// (its tables say what there is), and never with 全市 or 考核排类.
+// TestDepartmentLeadWithoutCityRanks: an office given no ranks from
+// above has no city-bottom list to be on, and one that sorts no
+// categories no category to say: with neither, a department's page opens
+// with nothing (its tables say what there is), and never with 全市 or
+// 考核排类. (Given peer ranks alone: TestPeerOnlyBottom.)
 func TestDepartmentLeadWithoutCityRanks(t *testing.T) {
 	f := historySite()
 	for name, src := range f {
 		if strings.HasPrefix(name, "data/20") {
-			src = regexp.MustCompile(`(?m)^city = \d+\n`).ReplaceAllString(src, "")
+			src = regexp.MustCompile(`(?m)^(city|district) = \d+\n`).ReplaceAllString(src, "")
 			f[name] = regexp.MustCompile(`(?s)\[categories\]\n.*`).ReplaceAllString(src, "")
 		}
 	}
@@ -120,7 +122,7 @@ func TestDepartmentLeadWithoutCityRanks(t *testing.T) {
 		if got := leadLines(page); len(got) != 0 {
 			t.Errorf("%s's page, with no city ranks or categories, opens with %q", slug, got)
 		}
-		for _, word := range []string{"全市", "考核排类为"} {
+		for _, word := range []string{"全市", "三区", "考核排类为"} {
 			if strings.Contains(page, word) {
 				t.Errorf("%s's page speaks of %s", slug, word)
 			}
@@ -433,5 +435,90 @@ func TestOwnedRankChangeCached(t *testing.T) {
 	editFile(t, dir, "data/2023-01.toml", "city = 5\n", "city = 2\n")
 	if got := ownedNotes(t, cachedPage(t, dir, &sc, &rc, path)); !slices.Equal(got, []string{"经济运行 2023年2月：全市综合排名第一，比上月上升1位。"}) {
 		t.Errorf("after January's rank moved, through the cache: %q", got)
+	}
+}
+
+// TestPeerOnlyBottom: an office given its peers' ranks alone (historySite
+// without its city ranks: 财政收入 of the 三区 2, 1, 3, 经济运行 of none)
+// lists in city-bottom the entries ranked last among the 三区 (§5.6), and
+// names the list for them, as 区财政局's page does: 2023年2月 财政收入 third
+// of three, 1月 first, so none. One whose peers are others (districtLabel
+// 四区, fourth of four) says them. A month of no peer rank is warned of,
+// not pointed at cityRanks = false: the list is the office's own.
+func TestPeerOnlyBottom(t *testing.T) {
+	peerOnly := func() map[string]string {
+		f := historySite()
+		for name, src := range f {
+			if strings.HasPrefix(name, "data/20") {
+				f[name] = regexp.MustCompile(`(?m)^city = \d+\n`).ReplaceAllString(src, "")
+			}
+		}
+		for _, c := range []string{"content/circulars/2023-01.md", "content/circulars/2023-02.md"} {
+			f[c] = strings.Replace(f[c], "正文。\n", "正文。\n\n{{< city-bottom >}}\n", 1)
+		}
+		return f
+	}
+	render := func(t *testing.T, f map[string]string) (map[string][]byte, []string) {
+		t.Helper()
+		s := loadFiles(t, f)
+		var warned []string
+		out, err := Render(s, rank.Archive(s), Options{Warn: func(d diag.Diagnostic) { warned = append(warned, d.String()) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := map[string][]byte{}
+		for _, o := range out {
+			files[o.Path] = contentOf(t, o)
+		}
+		return files, warned
+	}
+	files, warned := render(t, peerOnly())
+	for page, want := range map[string]string{
+		"circulars/2023/5/index.html": "<p>排三区最后的单项目标有：</p>\n<ol class=\"numbered\" role=\"list\">\n<li>1. 财政收入，排名第三。（责任单位：区财政局）</li>\n</ol>",
+		"circulars/2023/2/index.html": "<p>本期没有排三区最后的单项目标。</p>",
+	} {
+		if !strings.Contains(string(files[page]), want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+		if strings.Contains(string(files[page]), "排全市") {
+			t.Errorf("%s speaks of 排全市", page)
+		}
+	}
+	if len(warned) != 0 {
+		t.Errorf("warned %q", warned)
+	}
+	for slug, want := range map[string][]string{
+		"caizheng": {`<p class="history-lead"><a href="/circulars/2023/5/">2023年2月</a>考核排类为二类，上月为一类。</p>`,
+			`<p class="history-span">负责指标中排三区最后的单项目标：<a href="/indicators/caizheng/">财政收入</a>，排名第三。</p>`},
+		// 经济运行 has no rank from above: no line of a list it cannot be on.
+		"fagai": {`<p class="history-lead"><a href="/circulars/2023/5/">2023年2月</a>考核排类为一类，上月为二类。</p>`},
+	} {
+		if got := leadLines(string(files["units/"+slug+"/index.html"])); !slices.Equal(got, want) {
+			t.Errorf("%s's lead:\n%s\nwant\n%s", slug, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+
+	// Fourth of the 四区 in February.
+	f := peerOnly()
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "district = 3\n", "district = 4\ndistrictLabel = \"四区\"\ndistrictUnits = 4\n", 1)
+	files, _ = render(t, f)
+	if want := "<li>1. 财政收入，排名第四（四区）。（责任单位：区财政局）</li>"; !strings.Contains(string(files["circulars/2023/5/index.html"]), want) {
+		t.Errorf("the 四区's last: no %s", want)
+	}
+	if got, want := leadLines(string(files["units/caizheng/index.html"])), `<p class="history-span">负责指标中排三区最后的单项目标：<a href="/indicators/caizheng/">财政收入</a>，排名第四（四区）。</p>`; len(got) != 2 || got[1] != want {
+		t.Errorf("区财政局's lead %q, want its second line %s", got, want)
+	}
+
+	// February's peer ranks not come.
+	f = peerOnly()
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "district = 3\n", "", 1)
+	files, warned = render(t, f)
+	want := []string{"content/circulars/2023-02.md:9:1: 警告：data/2023-02.toml 没有一项三区排名（各项的 district 都没有填），" +
+		"这里会写出“本期没有排三区最后的单项目标。”：排名还没下发的，填好再发布"}
+	if !slices.Equal(warned, want) {
+		t.Errorf("warned\n%q\nwant\n%q", warned, want)
+	}
+	if !strings.Contains(string(files["circulars/2023/5/index.html"]), "<p>本期没有排三区最后的单项目标。</p>") {
+		t.Error("February, of no peer rank, does not say 本期没有排三区最后的单项目标")
 	}
 }

@@ -713,13 +713,13 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string) {
 }
 
 // ownedBottom sets v's Bottom from period p: the entries u owns in p's
-// city-bottom list, as the circular lists them. Only where the site is
-// given city ranks (held, HigherHeld, as the page's tables have their
-// rows): the list is named for the city (排全市后三), which an office
-// ranked among its peers alone is not.
+// city-bottom list, as the circular lists them and by its name — the
+// city's (排全市后三), or of an office ranked among its peers alone the
+// peers' (排三区最后, peerBottom). Only where the site is given ranks from
+// above (held, HigherHeld, as the page's tables have their rows).
 func (v *UnitView) ownedBottom(c *core, held site.Higher, p *rank.Period, u *site.Unit) {
 	m := p.Month
-	if m == nil || !held.City {
+	if m == nil || !held.Any() {
 		return
 	}
 	owns := func(res *site.Result) bool { return slices.Contains(res.Indicator.OwnersIn(m.Key), u) }
@@ -729,7 +729,7 @@ func (v *UnitView) ownedBottom(c *core, held site.Higher, p *rank.Period, u *sit
 	v.BottomWords = c.cityBottomName(p)
 	for _, e := range p.CityBottom {
 		if owns(e) {
-			v.Bottom = append(v.Bottom, Link{Name: e.Indicator.NameIn(m.Key), Path: indicatorPath(e.Indicator), Note: cityBottomRank(e)})
+			v.Bottom = append(v.Bottom, Link{Name: e.Indicator.NameIn(m.Key), Path: indicatorPath(e.Indicator), Note: c.cityBottomRank(e)})
 		}
 	}
 	v.BottomNone = len(v.Bottom) == 0
