@@ -522,3 +522,36 @@ func TestPeerOnlyBottom(t *testing.T) {
 		t.Error("February, of no peer rank, does not say 本期没有排三区最后的单项目标")
 	}
 }
+
+// TestPeerOnlyBottomCached: the list's name follows every month at once
+// (HigherHeld), which the preview's cache keys every page on: a city
+// rank written into December's 经济运行 makes the office's list the
+// city's, and 区财政局's page, whose own indicators did not move, says it
+// through the cache as a build does.
+func TestPeerOnlyBottomCached(t *testing.T) {
+	f := historySite()
+	for name, src := range f {
+		if strings.HasPrefix(name, "data/20") {
+			f[name] = regexp.MustCompile(`(?m)^city = \d+\n`).ReplaceAllString(src, "")
+		}
+	}
+	dir := writeFiles(t, f)
+	var sc site.Cache
+	var rc Cache
+	const path = "units/caizheng/index.html"
+	line := func() string {
+		t.Helper()
+		got := leadLines(cachedPage(t, dir, &sc, &rc, path))
+		if len(got) != 2 {
+			t.Fatalf("区财政局's lead: %q", got)
+		}
+		return got[1]
+	}
+	if got, want := line(), `<p class="history-span">负责指标中排三区最后的单项目标：<a href="/indicators/caizheng/">财政收入</a>，排名第三。</p>`; got != want {
+		t.Fatalf("peer ranks alone: %s, want %s", got, want)
+	}
+	editFile(t, dir, "data/2022-12.toml", "indicator = \"jingji\"\n", "indicator = \"jingji\"\ncity = 3\n")
+	if got, want := line(), `<p class="history-span">负责指标中排全市后三的单项目标：<a href="/indicators/caizheng/">财政收入</a>，排名第三（只考核三区）。</p>`; got != want {
+		t.Errorf("a city rank in December, through the cache: %s, want %s", got, want)
+	}
+}
