@@ -281,34 +281,10 @@ func TestDepartmentLeadRenamed(t *testing.T) {
 	dir := writeFiles(t, f)
 	var sc site.Cache
 	var rc Cache
-	cached := func() string {
-		t.Helper()
-		s, err := site.LoadCached(dir, &sc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := Render(s, rank.Archive(s), Options{Cache: &rc})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, o := range out {
-			if o.Path == "units/fazhangaige/index.html" {
-				return string(contentOf(t, o))
-			}
-		}
-		t.Fatal("no page of 区发展和改革局")
-		return ""
-	}
-	cached()
-	jan := filepath.Join(dir, "data", "2023-01.toml")
-	b, err := os.ReadFile(jan)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(jan, bytes.Replace(b, []byte(`"一类" = ["区财政局"]`+"\n"+`"二类" = ["区发改局"]`), []byte(`"一类" = ["区财政局", "区发改局"]`), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if page := cached(); !strings.Contains(page, "考核排类为一类，与上月相同。") {
+	const successor = "units/fazhangaige/index.html"
+	cachedPage(t, dir, &sc, &rc, successor)
+	editFile(t, dir, "data/2023-01.toml", `"一类" = ["区财政局"]`+"\n"+`"二类" = ["区发改局"]`, `"一类" = ["区财政局", "区发改局"]`)
+	if page := cachedPage(t, dir, &sc, &rc, successor); !strings.Contains(page, "考核排类为一类，与上月相同。") {
 		t.Errorf("区发改局 一类 in January, 区发展和改革局's page through the cache says %q", leadLines(page)[0])
 	}
 	// 区发改局's page speaks of its last month, 2023年1月, and of no run.
