@@ -449,13 +449,29 @@ const leadJS = `(() => {
   return [lines.length, Math.ceil(Math.max(...r.map(b => b.right))), Math.floor(r[0].top), Math.ceil(r[r.length - 1].bottom), document.documentElement.scrollWidth, innerWidth, innerHeight].join(" ");
 })()`
 
+// ownedJS measures a department's 负责指标 list: how many items, its
+// height, its height with each rank's change since the period before
+// taken out (，比上月上升4位, ，与上月持平, ，上月无排名), its width and how
+// far right it reaches.
+const ownedJS = `(() => {
+  const ul = document.querySelector("#owned-heading + ul"), notes = [...ul.querySelectorAll(".link-note")];
+  const height = ul.getBoundingClientRect().height, right = Math.ceil(ul.getBoundingClientRect().right);
+  const texts = notes.map(n => n.textContent);
+  notes.forEach(n => n.textContent = n.textContent.replace(/，(比|与)?上(月|季度|期)[^，；。]*/g, "").replace("；", "，"));
+  const without = ul.getBoundingClientRect().height;
+  notes.forEach((n, i) => n.textContent = texts[i]);
+  return [ul.children.length, height, without, ul.getBoundingClientRect().width, right];
+})()`
+
 // TestPhoneHistoryFits: on a common 360 px phone, the narrow tables — an
 // indicator's history of ranks (月份, 全市排名, 三区排名 with 三区第一, the
 // change) and the fields of /data/ — fit the screen without scrolling,
 // their months and captions in view (each was 14 to 22 px too wide). A
 // department's page opens, in either mode, with its lead on the first
 // screen and within its width (its 考核排类, the city-bottom list: the
-// demo sorts 区发改局 every month and ranks its entries in the city).
+// demo sorts 区发改局 every month and ranks its entries in the city), and
+// its 负责指标 list says the changes of its six indicators' ranks in a
+// line or so each.
 func TestPhoneHistoryFits(t *testing.T) {
 	ctx := browsertest.Start(t)
 	dir := demoSite(t)
@@ -485,6 +501,17 @@ func TestPhoneHistoryFits(t *testing.T) {
 		fmt.Sscan(got, &n, &right, &top, &bottom, &page, &w, &h)
 		if n < 2 || right > w || page > w || top >= h {
 			t.Errorf("%s: /units/fagai/ opens with %s; want two lines or more, within the screen's width, the first on the first screen", d.name, got)
+		}
+		// Its six indicators, each with its ranks and their changes
+		// (比上月上升4位), and then without the changes: the changes take
+		// a line or so of the 360 px screen each, far from a screen more.
+		owned := eval[[]float64](t, ctx, ownedJS)
+		t.Logf("%s, /units/fagai/: 负责指标 %d items, %.0f px high, %.0f px without the changes, within %.0f px of width: %v", d.name, int(owned[0]), owned[1], owned[2], owned[3], owned[4] <= float64(w))
+		// Measured: 144 px more (366 → 510) in the normal display, 240
+		// (785 → 1025) in the 适老模式, its larger type and 60 px targets.
+		most := map[display]float64{normal: 0.25, senior: 0.4}[d]
+		if owned[0] != 6 || owned[1]-owned[2] > most*float64(h) || owned[4] > float64(w) {
+			t.Errorf("%s: 负责指标 of %.0f items is %.0f px high with the changes, %.0f without, reaching %.0f px; want 6 items, the changes adding at most %.0f%% of the %d px screen, within its width", d.name, owned[0], owned[1], owned[2], owned[4], most*100, h)
 		}
 	}
 }

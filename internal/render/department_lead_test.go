@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"tongbao/internal/diag"
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
 )
@@ -102,15 +103,16 @@ func TestDepartmentLeadCategories(t *testing.T) {
 	}
 }
 
-// TestDepartmentLeadWithoutCityRanks: an office given no city ranks has
-// no city-bottom list to be on, and one that sorts no categories no
-// category to say: with neither, a department's page opens with nothing
-// (its tables say what there is), and never with 全市 or 考核排类.
+// TestDepartmentLeadWithoutCityRanks: an office given no ranks from
+// above has no city-bottom list to be on, and one that sorts no
+// categories no category to say: with neither, a department's page opens
+// with nothing (its tables say what there is), and never with 全市 or
+// 考核排类. (Given peer ranks alone: TestPeerOnlyBottom.)
 func TestDepartmentLeadWithoutCityRanks(t *testing.T) {
 	f := historySite()
 	for name, src := range f {
 		if strings.HasPrefix(name, "data/20") {
-			src = regexp.MustCompile(`(?m)^city = \d+\n`).ReplaceAllString(src, "")
+			src = regexp.MustCompile(`(?m)^(city|district) = \d+\n`).ReplaceAllString(src, "")
 			f[name] = regexp.MustCompile(`(?s)\[categories\]\n.*`).ReplaceAllString(src, "")
 		}
 	}
@@ -120,7 +122,7 @@ func TestDepartmentLeadWithoutCityRanks(t *testing.T) {
 		if got := leadLines(page); len(got) != 0 {
 			t.Errorf("%s's page, with no city ranks or categories, opens with %q", slug, got)
 		}
-		for _, word := range []string{"全市", "考核排类为"} {
+		for _, word := range []string{"全市", "三区", "考核排类为"} {
 			if strings.Contains(page, word) {
 				t.Errorf("%s's page speaks of %s", slug, word)
 			}
@@ -279,39 +281,253 @@ func TestDepartmentLeadRenamed(t *testing.T) {
 	dir := writeFiles(t, f)
 	var sc site.Cache
 	var rc Cache
-	cached := func() string {
-		t.Helper()
-		s, err := site.LoadCached(dir, &sc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := Render(s, rank.Archive(s), Options{Cache: &rc})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, o := range out {
-			if o.Path == "units/fazhangaige/index.html" {
-				return string(contentOf(t, o))
-			}
-		}
-		t.Fatal("no page of 区发展和改革局")
-		return ""
-	}
-	cached()
-	jan := filepath.Join(dir, "data", "2023-01.toml")
-	b, err := os.ReadFile(jan)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(jan, bytes.Replace(b, []byte(`"一类" = ["区财政局"]`+"\n"+`"二类" = ["区发改局"]`), []byte(`"一类" = ["区财政局", "区发改局"]`), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if page := cached(); !strings.Contains(page, "考核排类为一类，与上月相同。") {
+	const successor = "units/fazhangaige/index.html"
+	cachedPage(t, dir, &sc, &rc, successor)
+	editFile(t, dir, "data/2023-01.toml", `"一类" = ["区财政局"]`+"\n"+`"二类" = ["区发改局"]`, `"一类" = ["区财政局", "区发改局"]`)
+	if page := cachedPage(t, dir, &sc, &rc, successor); !strings.Contains(page, "考核排类为一类，与上月相同。") {
 		t.Errorf("区发改局 一类 in January, 区发展和改革局's page through the cache says %q", leadLines(page)[0])
 	}
 	// 区发改局's page speaks of its last month, 2023年1月, and of no run.
 	old := leadLines(string(files["units/fagai/index.html"]))
 	if len(old) == 0 || !strings.Contains(old[0], "2023年1月</a>考核排类为二类，上月为一类。") || slices.ContainsFunc(old, func(s string) bool { return strings.Contains(s, "history-streak") }) {
 		t.Errorf("区发改局's lead: %q", old)
+	}
+}
+
+// ownedNotes are the 负责指标 list's items of a unit's page: each
+// indicator's name and what is said of its ranks.
+func ownedNotes(t *testing.T, page string) []string {
+	t.Helper()
+	_, list, ok := strings.Cut(page, `<h2 id="owned-heading">负责指标</h2>`)
+	if !ok {
+		t.Fatal("no 负责指标 section")
+	}
+	list, _, _ = strings.Cut(list, "</ul>")
+	var out []string
+	for _, m := range regexp.MustCompile(`<li><a href="[^"]*">([^<]*)</a>(?:<span class="link-note">([^<]*)</span>)?</li>`).FindAllStringSubmatch(list, -1) {
+		out = append(out, strings.TrimSpace(m[1]+" "+m[2]))
+	}
+	return out
+}
+
+// TestOwnedRankChanges: the 负责指标 list says each indicator's change
+// since the period before, by hand from historySite. 经济运行 (区发改局's)
+// is 3, 5, 1 in the city: 2023年2月 比上月上升4位. 财政收入 (区财政局's) is
+// 2, 1, 3 of the 三区: 下降2位; 安全生产 has no rank from above (listed
+// after it, its section 重点任务 after 重点工作). With
+// February's 经济运行 并列第七 in the city and 并列第一 of the 三区, January
+// fifth in the city and of no peer rank: a tie is a rank like any other
+// (下降2位), a rank missing the month before is 上月无排名. The archive's
+// first month says no change. A quarterly office says 上季度, a
+// half-year one 上期.
+func TestOwnedRankChanges(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files func() map[string]string
+		slug  string
+		want  []string
+	}{
+		{"monthly", historySite, "fagai", []string{"经济运行 2023年2月：全市综合排名第一，比上月上升4位。"}},
+		{"peer only", historySite, "caizheng", []string{"财政收入 2023年2月：三区排名第三，比上月下降2位。", "安全生产"}},
+		{"ties, none before", func() map[string]string {
+			f := historySite()
+			f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "indicator = \"jingji\"\ncity = 1\n", "indicator = \"jingji\"\ncity = 7\ncityTie = true\ndistrict = 1\ndistrictTie = true\n", 1)
+			return f
+		}, "fagai", []string{"经济运行 2023年2月：全市综合排名并列第七，比上月下降2位；三区并列第一，上月无排名。"}},
+		{"a tie the month before, and the same rank", func() map[string]string {
+			f := historySite()
+			f["data/2023-01.toml"] = strings.Replace(f["data/2023-01.toml"], "indicator = \"jingji\"\ncity = 5\n", "indicator = \"jingji\"\ncity = 1\ncityTie = true\ndistrict = 2\n", 1)
+			f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "indicator = \"jingji\"\ncity = 1\n", "indicator = \"jingji\"\ncity = 1\ndistrict = 3\n", 1)
+			return f
+		}, "fagai", []string{"经济运行 2023年2月：全市综合排名第一，与上月持平；三区第三，比上月下降1位。"}},
+		{"the archive's first month", func() map[string]string {
+			f := historySite()
+			for _, name := range []string{"data/2023-01.toml", "data/2023-02.toml", "content/circulars/2023-01.md", "content/circulars/2023-02.md"} {
+				delete(f, name)
+			}
+			return f
+		}, "fagai", []string{"经济运行 2022年12月：全市综合排名第三。"}},
+		{"quarterly", quarterlyHistorySite, "fagai", []string{"经济运行 2023年4-6月：全市综合排名第一，比上季度上升4位。"}},
+		{"half-yearly", halfYearHistorySite, "caizheng", []string{"财政收入 2023年7-12月：三区排名第三，比上期下降2位。", "安全生产"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			page := string(renderFiles(t, loadFiles(t, c.files()), "")["units/"+c.slug+"/index.html"])
+			if got := ownedNotes(t, page); !slices.Equal(got, c.want) {
+				t.Errorf("%s's 负责指标:\n%s\nwant\n%s", c.slug, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+// cachedPage renders the site in dir through the preview's caches, sc
+// and rc, and returns the page at path.
+func cachedPage(t *testing.T, dir string, sc *site.Cache, rc *Cache, path string) string {
+	t.Helper()
+	s, err := site.LoadCached(dir, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(s, rank.Archive(s), Options{Cache: rc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range out {
+		if o.Path == path {
+			return string(contentOf(t, o))
+		}
+	}
+	t.Fatalf("no page %s", path)
+	return ""
+}
+
+// editFile replaces old with new in the file name below dir.
+func editFile(t *testing.T, dir, name, old, new string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestOwnedRankChangeCached: the change is read from the period before,
+// which the preview's cache keys the page on too: 经济运行 moved in
+// January from fifth to second in the city, 区发改局's page says
+// February's first 比上月上升1位, not the 4 it said.
+func TestOwnedRankChangeCached(t *testing.T) {
+	dir := writeFiles(t, historySite())
+	var sc site.Cache
+	var rc Cache
+	const path = "units/fagai/index.html"
+	if got := ownedNotes(t, cachedPage(t, dir, &sc, &rc, path)); !slices.Equal(got, []string{"经济运行 2023年2月：全市综合排名第一，比上月上升4位。"}) {
+		t.Fatalf("before the edit: %q", got)
+	}
+	editFile(t, dir, "data/2023-01.toml", "city = 5\n", "city = 2\n")
+	if got := ownedNotes(t, cachedPage(t, dir, &sc, &rc, path)); !slices.Equal(got, []string{"经济运行 2023年2月：全市综合排名第一，比上月上升1位。"}) {
+		t.Errorf("after January's rank moved, through the cache: %q", got)
+	}
+}
+
+// TestPeerOnlyBottom: an office given its peers' ranks alone (historySite
+// without its city ranks: 财政收入 of the 三区 2, 1, 3, 经济运行 of none)
+// lists in city-bottom the entries ranked last among the 三区 (§5.6), and
+// names the list for them, as 区财政局's page does: 2023年2月 财政收入 third
+// of three, 1月 first, so none. One whose peers are others (districtLabel
+// 四区, fourth of four) says them. A month of no peer rank is warned of,
+// not pointed at cityRanks = false: the list is the office's own.
+func TestPeerOnlyBottom(t *testing.T) {
+	peerOnly := func() map[string]string {
+		f := historySite()
+		for name, src := range f {
+			if strings.HasPrefix(name, "data/20") {
+				f[name] = regexp.MustCompile(`(?m)^city = \d+\n`).ReplaceAllString(src, "")
+			}
+		}
+		for _, c := range []string{"content/circulars/2023-01.md", "content/circulars/2023-02.md"} {
+			f[c] = strings.Replace(f[c], "正文。\n", "正文。\n\n{{< city-bottom >}}\n", 1)
+		}
+		return f
+	}
+	render := func(t *testing.T, f map[string]string) (map[string][]byte, []string) {
+		t.Helper()
+		s := loadFiles(t, f)
+		var warned []string
+		out, err := Render(s, rank.Archive(s), Options{Warn: func(d diag.Diagnostic) { warned = append(warned, d.String()) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := map[string][]byte{}
+		for _, o := range out {
+			files[o.Path] = contentOf(t, o)
+		}
+		return files, warned
+	}
+	files, warned := render(t, peerOnly())
+	for page, want := range map[string]string{
+		"circulars/2023/5/index.html": "<p>排三区最后的单项目标有：</p>\n<ol class=\"numbered\" role=\"list\">\n<li>1. 财政收入，排名第三。（责任单位：区财政局）</li>\n</ol>",
+		"circulars/2023/2/index.html": "<p>本期没有排三区最后的单项目标。</p>",
+	} {
+		if !strings.Contains(string(files[page]), want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+		if strings.Contains(string(files[page]), "排全市") {
+			t.Errorf("%s speaks of 排全市", page)
+		}
+	}
+	if len(warned) != 0 {
+		t.Errorf("warned %q", warned)
+	}
+	for slug, want := range map[string][]string{
+		"caizheng": {`<p class="history-lead"><a href="/circulars/2023/5/">2023年2月</a>考核排类为二类，上月为一类。</p>`,
+			`<p class="history-span">负责指标中排三区最后的单项目标：<a href="/indicators/caizheng/">财政收入</a>，排名第三。</p>`},
+		// 经济运行 has no rank from above: no line of a list it cannot be on.
+		"fagai": {`<p class="history-lead"><a href="/circulars/2023/5/">2023年2月</a>考核排类为一类，上月为二类。</p>`},
+	} {
+		if got := leadLines(string(files["units/"+slug+"/index.html"])); !slices.Equal(got, want) {
+			t.Errorf("%s's lead:\n%s\nwant\n%s", slug, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+
+	// Fourth of the 四区 in February.
+	f := peerOnly()
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "district = 3\n", "district = 4\ndistrictLabel = \"四区\"\ndistrictUnits = 4\n", 1)
+	files, _ = render(t, f)
+	if want := "<li>1. 财政收入，排名第四（四区）。（责任单位：区财政局）</li>"; !strings.Contains(string(files["circulars/2023/5/index.html"]), want) {
+		t.Errorf("the 四区's last: no %s", want)
+	}
+	if got, want := leadLines(string(files["units/caizheng/index.html"])), `<p class="history-span">负责指标中排三区最后的单项目标：<a href="/indicators/caizheng/">财政收入</a>，排名第四（四区）。</p>`; len(got) != 2 || got[1] != want {
+		t.Errorf("区财政局's lead %q, want its second line %s", got, want)
+	}
+
+	// February's peer ranks not come.
+	f = peerOnly()
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "district = 3\n", "", 1)
+	files, warned = render(t, f)
+	want := []string{"content/circulars/2023-02.md:9:1: 警告：data/2023-02.toml 没有一项三区排名（各项的 district 都没有填），" +
+		"这里会写出“本期没有排三区最后的单项目标。”：排名还没下发的，填好再发布"}
+	if !slices.Equal(warned, want) {
+		t.Errorf("warned\n%q\nwant\n%q", warned, want)
+	}
+	if !strings.Contains(string(files["circulars/2023/5/index.html"]), "<p>本期没有排三区最后的单项目标。</p>") {
+		t.Error("February, of no peer rank, does not say 本期没有排三区最后的单项目标")
+	}
+}
+
+// TestPeerOnlyBottomCached: the list's name follows every month at once
+// (HigherHeld), which the preview's cache keys every page on: a city
+// rank written into December's 经济运行 makes the office's list the
+// city's, and 区财政局's page, whose own indicators did not move, says it
+// through the cache as a build does.
+func TestPeerOnlyBottomCached(t *testing.T) {
+	f := historySite()
+	for name, src := range f {
+		if strings.HasPrefix(name, "data/20") {
+			f[name] = regexp.MustCompile(`(?m)^city = \d+\n`).ReplaceAllString(src, "")
+		}
+	}
+	dir := writeFiles(t, f)
+	var sc site.Cache
+	var rc Cache
+	const path = "units/caizheng/index.html"
+	line := func() string {
+		t.Helper()
+		got := leadLines(cachedPage(t, dir, &sc, &rc, path))
+		if len(got) != 2 {
+			t.Fatalf("区财政局's lead: %q", got)
+		}
+		return got[1]
+	}
+	if got, want := line(), `<p class="history-span">负责指标中排三区最后的单项目标：<a href="/indicators/caizheng/">财政收入</a>，排名第三。</p>`; got != want {
+		t.Fatalf("peer ranks alone: %s, want %s", got, want)
+	}
+	editFile(t, dir, "data/2022-12.toml", "indicator = \"jingji\"\n", "indicator = \"jingji\"\ncity = 3\n")
+	if got, want := line(), `<p class="history-span">负责指标中排全市后三的单项目标：<a href="/indicators/caizheng/">财政收入</a>，排名第三（只考核三区）。</p>`; got != want {
+		t.Errorf("a city rank in December, through the cache: %s, want %s", got, want)
 	}
 }

@@ -713,13 +713,13 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string) {
 }
 
 // ownedBottom sets v's Bottom from period p: the entries u owns in p's
-// city-bottom list, as the circular lists them. Only where the site is
-// given city ranks (held, HigherHeld, as the page's tables have their
-// rows): the list is named for the city (排全市后三), which an office
-// ranked among its peers alone is not.
+// city-bottom list, as the circular lists them and by its name — the
+// city's (排全市后三), or of an office ranked among its peers alone the
+// peers' (排三区最后, peerBottom). Only where the site is given ranks from
+// above (held, HigherHeld, as the page's tables have their rows).
 func (v *UnitView) ownedBottom(c *core, held site.Higher, p *rank.Period, u *site.Unit) {
 	m := p.Month
-	if m == nil || !held.City {
+	if m == nil || !held.Any() {
 		return
 	}
 	owns := func(res *site.Result) bool { return slices.Contains(res.Indicator.OwnersIn(m.Key), u) }
@@ -729,7 +729,7 @@ func (v *UnitView) ownedBottom(c *core, held site.Higher, p *rank.Period, u *sit
 	v.BottomWords = c.cityBottomName(p)
 	for _, e := range p.CityBottom {
 		if owns(e) {
-			v.Bottom = append(v.Bottom, Link{Name: e.Indicator.NameIn(m.Key), Path: indicatorPath(e.Indicator), Note: cityBottomRank(e)})
+			v.Bottom = append(v.Bottom, Link{Name: e.Indicator.NameIn(m.Key), Path: indicatorPath(e.Indicator), Note: c.cityBottomRank(e)})
 		}
 	}
 	v.BottomNone = len(v.Bottom) == 0
@@ -912,13 +912,60 @@ func (h *history) ownedLinks(u *site.Unit) []Link {
 		l := Link{Name: ind.Name, Path: indicatorPath(ind)}
 		for i := len(m.periods) - 1; i >= 0; i-- {
 			if res := m.periods[i].Month.Result(ind.ID); assessed(i) && res != nil && (res.City > 0 || res.District > 0) {
-				l.Note = m.refs[i].Label + "：" + h.rankSentence(res)
+				var before *site.Result
+				if i > 0 {
+					before = m.periods[i-1].Month.Result(ind.ID)
+				}
+				l.Note = m.refs[i].Label + "：" + h.ownedRanks(res, before, i > 0)
 				break
 			}
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// ownedRanks is an owned indicator's city and peer rank (§5.4), each
+// with its change since the period before (before, nil when the
+// indicator had no result then): 全市综合排名第十一，比上月上升2位；三区第二，
+// 与上月持平。 A tie is a rank like any other (并列第五 of 第三 is 下降2位);
+// a rank the period before lacks is 上月无排名. The change is the
+// indicator's, whoever owned it then (a 机构改革's new department goes on
+// from its predecessor's ranks). Of the archive's first period (hasBefore
+// false) no change is said: there was no period before.
+func (h *history) ownedRanks(res, before *site.Result, hasBefore bool) string {
+	terms := h.s.Config.Terms
+	each := h.core.view.Period.Each
+	change := func(prev, cur int) string {
+		if !hasBefore {
+			return ""
+		}
+		c := rankChange(prev, cur, each)
+		if c.Class == "none" {
+			return "，" + c.Spoken
+		}
+		return "，" + leadChange(c, each)
+	}
+	var prevCity, prevPeer int
+	if before != nil {
+		prevCity, prevPeer = before.City, before.District
+	}
+	var parts []string
+	if res.City > 0 {
+		parts = append(parts, terms.City+terms.CityRank+zh.RankPhrase(res.City, res.CityTie)+change(prevCity, res.City))
+	}
+	if res.District > 0 {
+		peer := res.DistrictLabel
+		if res.City == 0 {
+			peer += "排名" // 三区排名第三 alone, as §5.4 says a peer rank without a city one
+		}
+		parts = append(parts, peer+zh.RankPhrase(res.District, res.DistrictTie)+change(prevPeer, res.District))
+	}
+	sep := "，"
+	if hasBefore {
+		sep = "；" // each rank is a clause with its change
+	}
+	return strings.Join(parts, sep) + "。"
 }
 
 func (h *history) departmentPage(u *site.Unit) ([]byte, error) {

@@ -407,7 +407,7 @@ func TestDepartmentPage(t *testing.T) {
 	files := renderFiles(t, loadHistorySite(t), "")
 	page := files["units/caizheng/index.html"]
 	for _, w := range []string{
-		`<a href="/indicators/caizheng/">财政收入</a><span class="link-note">2023年2月：三区排名第三。</span>`,
+		`<a href="/indicators/caizheng/">财政收入</a><span class="link-note">2023年2月：三区排名第三，比上月下降2位。</span>`, // 1 in January
 		`<a href="/indicators/anquan/">安全生产</a>`,
 	} {
 		if !bytes.Contains(page, []byte(w)) {

@@ -106,6 +106,12 @@ func newKeyer(c *core) *keyer {
 	}
 	// Every history page says 月, 季度 or 期 by all the month files at once.
 	writeString(h, c.view.Period.Each)
+	// And which rankings from above the office is given or asks for, by
+	// every month at once too: a department's rows and the name of the
+	// city-bottom list (peerBottom: 排全市后三 or 排三区最后) follow them.
+	for _, hr := range []site.Higher{s.Higher(), s.HigherHeld()} {
+		h.Write([]byte{bit(hr.City), bit(hr.Peer)})
+	}
 	copy(k.global[:], h.Sum(nil))
 
 	for _, m := range s.Months {
@@ -218,6 +224,13 @@ func (k *keyer) key(name string, in []input) [32]byte {
 	*bp = b
 	k.bufs.Put(bp)
 	return sum
+}
+
+func bit(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func appendString(b []byte, s string) []byte {

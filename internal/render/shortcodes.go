@@ -358,11 +358,18 @@ func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 		if ed.omitted(e.Indicator.ID) {
 			continue // the circular leaves it out ([[entry]] omit)
 		}
-		item := e.Indicator.NameIn(m.Key) + "，" + cityBottomRank(e) + "。"
+		item := e.Indicator.NameIn(m.Key) + "，" + c.cityBottomRank(e) + "。"
 		if owners := e.Indicator.OwnersIn(m.Key); len(owners) > 0 {
 			item += "（责任单位：" + zh.Join(unitNames(owners)) + "）"
 		}
 		v.Items = append(v.Items, ListItem{N: len(v.Items) + 1, Text: item})
+	}
+	if c.peerBottom() && !m.Higher().Peer {
+		// An office ranked among its peers alone: a month without a peer
+		// rank has them still to come, or lost; the list it names is its
+		// only use of the shortcode.
+		return v, markdown.ShortcodeWarning(fmt.Sprintf("警告：%s 没有一项%s排名（各项的 district 都没有填），这里会写出“%s”：排名还没下发的，填好再发布",
+			m.File, terms.Peer, v.None))
 	}
 	if !m.HigherRanked() {
 		// Not "none in the bottom group": no rank from above at all, which
@@ -381,19 +388,42 @@ func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 }
 
 // cityBottomName is what the circulars call p's city-bottom list (§5.6):
-// 排全市后三的单项目标, or 靠后 of an office whose labels are loose.
+// 排全市后三的单项目标, or 靠后 of an office whose labels are loose. An
+// office given its peers' ranks alone lists the entries ranked last among
+// them, and names the list for them: 排三区最后的单项目标.
 func (c *core) cityBottomName(p *rank.Period) string {
-	return "排" + c.s.Config.Terms.City + zh.Label(p.GroupSize, false, !c.s.Config.Ranking.Loose) + "的单项目标"
+	terms := c.s.Config.Terms
+	if c.peerBottom() {
+		return "排" + terms.Peer + zh.Label(1, false, true) + "的单项目标"
+	}
+	return "排" + terms.City + zh.Label(p.GroupSize, false, !c.s.Config.Ranking.Loose) + "的单项目标"
+}
+
+// peerBottom says whether the city-bottom list is the peers' (§5.6): the
+// office's data holds or asks for peer ranks and no city rank
+// (HigherHeld), so every entry the list can hold is one ranked last
+// among its peers. An office given city ranks once keeps the city's list,
+// its peer-only entries marked 只考核三区.
+func (c *core) peerBottom() bool {
+	h := c.s.HigherHeld()
+	return h.Peer && !h.City
 }
 
 // cityBottomRank is where an entry of the city-bottom list stands, as
 // the list says it: 排名第十一, or 排名第三（只考核三区） of one ranked
-// among its peers alone.
-func cityBottomRank(e *site.Result) string {
-	if e.City > 0 {
+// among its peers alone. In the peers' own list (peerBottom) the title
+// names them: 排名第三, or 排名第四（四区） of an entry whose peers are
+// others (districtLabel).
+func (c *core) cityBottomRank(e *site.Result) string {
+	switch {
+	case e.City > 0:
 		return "排名" + zh.RankPhrase(e.City, e.CityTie)
+	case !c.peerBottom():
+		return "排名" + zh.RankPhrase(e.District, e.DistrictTie) + "（只考核" + e.DistrictLabel + "）"
+	case e.DistrictLabel != c.s.Config.Terms.Peer:
+		return "排名" + zh.RankPhrase(e.District, e.DistrictTie) + "（" + e.DistrictLabel + "）"
 	}
-	return "排名" + zh.RankPhrase(e.District, e.DistrictTie) + "（只考核" + e.DistrictLabel + "）"
+	return "排名" + zh.RankPhrase(e.District, e.DistrictTie)
 }
 
 // higherKeys names the month file's keys of the rankings from above

@@ -1145,9 +1145,18 @@ func (l *loader) staleLayouts() {
 			}
 		}
 	}
+	lead := l.unitLead()
+	for field := range lead {
+		used[unitLayout] = append(used[unitLayout], field)
+	}
+	slices.Sort(used[unitLayout])
 	for _, f := range s.Layouts {
 		fields := used[f.Name]
 		if f.Builtin() || len(fields) == 0 {
+			continue
+		}
+		if f.Name == unitLayout {
+			l.staleUnitLayout(f, fields, lead)
 			continue
 		}
 		slices.Sort(fields)
@@ -1175,6 +1184,60 @@ func (l *loader) staleLayouts() {
 
 // indicatorsLayout is the indicators shortcode's markup, below layouts/.
 const indicatorsLayout = "shortcodes/indicators.html"
+
+// unitLayout is a unit's page, below layouts/.
+const unitLayout = "unit.html"
+
+// unitLead is what a unit's page opens with that this site's data gives
+// (internal/render's UnitView), by the field unit.html shows it by, each
+// with what a page would not show without it: a unit.html copied from the
+// theme before the leads were written opens with none of it.
+func (l *loader) unitLead() map[string]string {
+	s := l.s
+	lead := map[string]string{}
+	if len(s.Months) == 0 {
+		return lead
+	}
+	sorted := slices.ContainsFunc(s.Months, func(m *Month) bool { return len(m.Categories) > 0 })
+	if len(s.Townships) > 0 || sorted {
+		lead[".Latest"] = "最新一期的排名或考核排类"
+	}
+	if len(s.Townships) > 0 {
+		lead[".Lagging"] = "排名靠后的单项指标"
+	}
+	if held := s.HigherHeld(); held.Any() && s.Owned() {
+		scope := s.Config.Terms.City
+		if !held.City {
+			scope = s.Config.Terms.Peer // the peers' list (排三区最后)
+		}
+		lead[".Bottom"] = "负责指标中排" + scope + "靠后的单项目标"
+	}
+	if len(s.Config.Rules) > 0 {
+		lead[".PeriodMeasures"] = "本期的奖惩"
+		lead[".YearMeasures"] = "本年的奖惩"
+	}
+	if slices.ContainsFunc(s.Config.Rules, func(r Rule) bool { return r.Streak > 1 }) {
+		lead[".Streaks"] = "离规则的奖惩还差几期"
+	}
+	return lead
+}
+
+// staleUnitLayout warns of f, the site's unit.html, not showing the
+// fields of the lead it should (fields, sorted; what each shows in lead).
+// A field is one whole name: .LatestPath is not .Latest.
+func (l *loader) staleUnitLayout(f File, fields []string, lead map[string]string) {
+	var missing, lost []string
+	for _, field := range fields {
+		if !regexp.MustCompile(regexp.QuoteMeta(field) + `\b`).Match(f.Data) {
+			missing = append(missing, field)
+			lost = append(lost, lead[field])
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	l.s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有用到 %s：单位页的开头不会显示%s。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(missing, "、"), strings.Join(lost, "、"), f.Name)
+}
 
 // lostSiteMap warns of a site's own layout in place of a built-in one
 // that lists the 网站导航 (.Site.Map: the built-in footer) when no layout

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"tongbao/internal/theme"
 )
 
 // A circular's [[entry]] names an indicator its month reports, and says
@@ -66,6 +68,47 @@ func TestStaleIndicatorsLayout(t *testing.T) {
 		}
 		if want := []string{tc.want}; tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Equal(got, want) {
 			t.Errorf("layout %q, front matter %q: warnings %q, want %q", tc.layout, tc.entries, got, tc.want)
+		}
+	}
+}
+
+// A site's unit.html copied from the theme before a unit's page opened
+// with its lead shows none of it: the clerk is told, at the layout, which
+// fields it lacks and what the pages lose. miniSite ranks townships,
+// sorts departments and gives 经济 (区发改局's) a city rank: .Latest,
+// .Lagging, .Bottom; a rule with a streak adds its measures and runs.
+// .LatestPath is not .Latest. The theme's own unit.html, copied as it
+// is, and the built-in one are no warning.
+func TestStaleUnitLayout(t *testing.T) {
+	const old = "{{define \"main\"}}<h1>{{.Title}}</h1>{{with .Unit}}{{if .LatestPath}}<a href=\"{{.LatestPath}}\">{{.LatestPeriod}}</a>{{end}}{{.Composite}}{{end}}{{end}}"
+	builtin, ok := theme.Read("unit.html")
+	if !ok {
+		t.Fatal("no built-in unit.html")
+	}
+	const rule = "[[rule]]\non = \"composite\"\nselect = \"bottom\"\ncount = 2\nstreak = 2\naction = \"约谈\"\nwho = \"行政负责人\"\n"
+	const warn = "layouts/unit.html:1:1: 警告：这个模板覆盖了内置的 unit.html，却没有用到 "
+	for _, tc := range []struct {
+		name, layout, rule, want string
+	}{
+		{"old", old, "", warn + ".Bottom、.Lagging、.Latest：单位页的开头不会显示负责指标中排全市靠后的单项目标、排名靠后的单项指标、最新一期的排名或考核排类。运行 tongbao layouts unit.html 查看内置模板的写法"},
+		{"old, with a rule", old, rule, warn + ".Bottom、.Lagging、.Latest、.PeriodMeasures、.Streaks、.YearMeasures：单位页的开头不会显示负责指标中排全市靠后的单项目标、排名靠后的单项指标、最新一期的排名或考核排类、本期的奖惩、离规则的奖惩还差几期、本年的奖惩。运行 tongbao layouts unit.html 查看内置模板的写法"},
+		{"the township lead alone", strings.Replace(old, "{{.Composite}}", "{{.Latest}}{{.Lagging}}{{.Composite}}", 1), "", warn + ".Bottom：单位页的开头不会显示负责指标中排全市靠后的单项目标。运行 tongbao layouts unit.html 查看内置模板的写法"},
+		{"the theme's own", string(builtin), rule, ""},
+		{"the built-in", "", rule, ""},
+	} {
+		files := miniSite()
+		files["config.toml"] += tc.rule
+		if tc.layout != "" {
+			files["layouts/unit.html"] = tc.layout
+		}
+		var got []string
+		for _, w := range loadWarnings(t, files) {
+			if strings.Contains(w, "unit.html") {
+				got = append(got, w)
+			}
+		}
+		if want := []string{tc.want}; tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Equal(got, want) {
+			t.Errorf("%s: warnings %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }
