@@ -437,6 +437,13 @@ func (r *record) get(f *Field) (any, bool) {
 		if _, isString := t.m[f.Key].(string); !isString {
 			return nil, false // reported: not there for checks that would report it again
 		}
+		if f.Required && strings.TrimSpace(s) == "" {
+			// As good as missing, and said where it stands: an empty
+			// reason of a waiver or name of a group would be published
+			// as nothing.
+			t.f.errorf(t.at(f.Key), "%s不能为空：写上%s", t.f.named(t.at(f.Key)), f.Label)
+			return nil, false
+		}
 		if len(f.Values) > 0 && !slices.Contains(f.Values, s) {
 			t.f.errorf(t.at(f.Key), "%s 应为 %s，而不是“%s”%s", f.Key, zh.Or(f.Values), s, suggestValue(s, f))
 			return nil, false
@@ -468,6 +475,7 @@ func (r *record) get(f *Field) (any, bool) {
 			elems := t.strings(f.Key)
 			return elems, elems != nil
 		}
+		t.get(f.Key) // read, if of the wrong kind: not also an unknown key
 		t.typeErr(f.Key, "字符串或字符串数组", "")
 		return nil, false
 	case Day:

@@ -986,6 +986,7 @@ func (l *loader) units() {
 			case len(groups) == 0:
 			case !r.t.has("group"):
 				f.errorf(r.t.path, "%s“%s”缺少 group（units.toml 有 [[group]] 时每个 [[township]] 都要写明所属组）", terms.Unit, u.Name)
+			case !r.has("group"): // of the wrong kind, reported as such
 			case g == nil:
 				f.errorf(r.at("group"), "未知的组“%s”%s", shown(group), Suggest(group, names(groupUnits(l.s.Groups))))
 			default:
