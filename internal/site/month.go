@@ -404,8 +404,10 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	res.DistrictLabel = cmp.Or(rec.text("districtLabel"), r.l.s.Config.Terms.Peer)
 	res.DistrictUnits = rk.DistrictUnits
 	if n, ok := rec.int("districtUnits"); ok {
-		if res.DistrictUnits = n; n <= 0 {
+		if n <= 0 { // told once: the rank is then checked against [ranking]'s
 			r.f.errorf(rec.at("districtUnits"), "districtUnits 应为正整数")
+		} else {
+			res.DistrictUnits = n
 		}
 	}
 	if n, ok := rec.int("city"); ok {
