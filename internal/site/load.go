@@ -1296,6 +1296,8 @@ func (l *loader) indicatorCatalogue() {
 		if p := r.text("parent"); p != "" {
 			parent := s.indicators[p]
 			switch {
+			case p == ind.ID:
+				f.errorf(r.at("parent"), "上级指标不能是“%s”自己：写它上一级指标的 id，没有上级就删去 parent", p)
 			case parent == nil:
 				f.errorf(r.at("parent"), "上级指标“%s”不存在（上级须写在前面）%s", p, Suggest(p, keys(s.indicators)))
 			case parent.Parent != nil:
