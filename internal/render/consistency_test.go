@@ -725,6 +725,9 @@ func (r *consistencyRun) deletePage(undo map[string][]byte) string {
 	return name + " 删除"
 }
 
+// periodLine is a month file's period line.
+var periodLine = regexp.MustCompile(`(?m)^period\s*=\s*"[^"\n]*"`)
+
 // addMonth adds the month after the last, copied from the last, and its
 // circular.
 func (r *consistencyRun) addMonth(undo map[string][]byte) string {
@@ -736,7 +739,9 @@ func (r *consistencyRun) addMonth(undo map[string][]byte) string {
 		y, m = y+1, 1
 	}
 	key := fmt.Sprintf("%04d-%02d", y, m)
-	r.write(undo, "data/"+key+".toml", r.read(last))
+	// Its period is its own month's, as tongbao new writes it: a copy
+	// that kept the last month's is refused.
+	r.write(undo, "data/"+key+".toml", periodLine.ReplaceAll(r.read(last), fmt.Appendf(nil, `period = "%d月"`, m)))
 	r.counter++
 	r.write(undo, "content/circulars/"+key+".md", fmt.Appendf(nil,
 		"+++\nnumber = \"测政办函〔%d〕%d号\"\ntitle  = \"关于%s的通报\"\ndate   = %04d-%02d-28\ndata   = %q\n+++\n新增月份的通报。\n\n{{< township-ranking >}}\n\n{{< rewards >}}\n",

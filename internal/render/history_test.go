@@ -1273,7 +1273,7 @@ func TestAggregateNotesPartialMonths(t *testing.T) {
 	delete(f, "data/2023-01.toml")
 	delete(f, "content/circulars/2023-01.md")
 	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], `period = "2月"`, `period = "1-2月"`, 1)
-	f["data/2023-03.toml"] = strings.NewReplacer(`period = "2月"`, `period = "3月"`, "\"丙镇\" = 75\n", "", "\"丙镇\" = 70\n", "").Replace(f["data/2023-02.toml"])
+	f["data/2023-03.toml"] = strings.NewReplacer(`period = "1-2月"`, `period = "3月"`, "\"丙镇\" = 75\n", "", "\"丙镇\" = 70\n", "").Replace(f["data/2023-02.toml"])
 	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-03\"]\n", 1)
 	f["content/circulars/2023-q1.md"] = "+++\nnumber = \"测政办函〔2023〕8号\"\ntitle = \"关于2023年第一季度的通报\"\ndate = 2023-04-20\ndata = \"2023-Q1\"\n+++\n{{< township-ranking >}}\n"
 	files := renderFiles(t, loadFiles(t, f), "")

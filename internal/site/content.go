@@ -767,12 +767,35 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 // issuers reads a circular's issuers, the offices of a joint circular;
 // nil for none. A name left empty, or written twice, would stand as an
 // empty or a repeated line in the letterhead and the signature.
+// wrongKind reports whether one of keys is written with a value of the
+// wrong kind (omit = "true"), which was told as such: what depends on it
+// is not told again as missing.
+func wrongKind(r *record, keys ...string) bool {
+	for _, k := range keys {
+		v, there := r.t.m[k]
+		if !there {
+			continue
+		}
+		switch r.field(k).Kind {
+		case Flag:
+			if _, ok := v.(bool); !ok {
+				return true
+			}
+		default:
+			if !r.has(k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func issuers(r *record, f *tomlFile) []string {
 	if !r.has("issuers") {
 		return nil
 	}
 	elems := r.texts("issuers")
-	if len(elems) == 0 {
+	if raw, _ := r.t.m["issuers"].([]any); len(elems) == 0 && len(raw) == 0 { // items of the wrong kind are told each
 		f.errorf(r.at("issuers"), "issuers（联合发文机关）是空的：写上各机关的全称，主办机关在前，如 [\"中共某县委办公室\", \"某县人民政府办公室\"]；不是联合发文就删去这一行")
 		return nil
 	}
@@ -882,7 +905,7 @@ func entryEdits(r *record, f *tomlFile) []EntryEdit {
 		case e.Omit && (e.After != "" || e.Ranking != ""):
 			f.errorf(rec.at("omit"), "omit = true 不列出这一项，after、ranking 就无处可写：删去 omit 或删去 after、ranking")
 			continue
-		case !e.Omit && e.After == "" && e.Ranking == "":
+		case !e.Omit && e.After == "" && e.Ranking == "" && !wrongKind(rec, "omit", "after", "ranking"):
 			f.errorf(t.path, "这个 [[entry]] 没有调整什么：写 after（排名句后加一段话）、ranking（代替排名句）或 omit = true（不列出这一项）")
 			continue
 		}

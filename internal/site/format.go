@@ -309,7 +309,7 @@ var PageFront = &Format{Name: "页面前置信息", Fields: []Field{
 // MonthFile is data/YYYY-MM.toml, one assessed month (DESIGN.md §4).
 var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	{Key: "period", Kind: Text, Label: "期别",
-		Help: "标题所用的期别，如“1-2月”；不填则为“N月”"},
+		Help: "标题所用的期别，如“1-2月”；不填则为“N月”；写的是本文件的月份，或以它结束的几个月（data/2024-03.toml 写“3月”“1-3月”或“第一季度”）"},
 	{Key: "overallCity", Kind: Rank, Label: "上级综合排名", SheetLabel: "{city}综合排名",
 		Help: "本地区在{city}综合排名中的名次（1～{cityUnits}），可不填"},
 	{Key: "result", Kind: Tables, Label: "考核结果", Help: "每个指标一项", Fields: []Field{
@@ -437,6 +437,13 @@ func (r *record) get(f *Field) (any, bool) {
 		if _, isString := t.m[f.Key].(string); !isString {
 			return nil, false // reported: not there for checks that would report it again
 		}
+		if f.Required && strings.TrimSpace(s) == "" {
+			// As good as missing, and said where it stands: an empty
+			// reason of a waiver or name of a group would be published
+			// as nothing.
+			t.f.errorf(t.at(f.Key), "%s不能为空：写上%s", t.f.named(t.at(f.Key)), f.Label)
+			return nil, false
+		}
 		if len(f.Values) > 0 && !slices.Contains(f.Values, s) {
 			t.f.errorf(t.at(f.Key), "%s 应为 %s，而不是“%s”%s", f.Key, zh.Or(f.Values), s, suggestValue(s, f))
 			return nil, false
@@ -468,6 +475,7 @@ func (r *record) get(f *Field) (any, bool) {
 			elems := t.strings(f.Key)
 			return elems, elems != nil
 		}
+		t.get(f.Key) // read, if of the wrong kind: not also an unknown key
 		t.typeErr(f.Key, "字符串或字符串数组", "")
 		return nil, false
 	case Day:

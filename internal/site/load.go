@@ -986,6 +986,7 @@ func (l *loader) units() {
 			case len(groups) == 0:
 			case !r.t.has("group"):
 				f.errorf(r.t.path, "%s“%s”缺少 group（units.toml 有 [[group]] 时每个 [[township]] 都要写明所属组）", terms.Unit, u.Name)
+			case !r.has("group"): // of the wrong kind, reported as such
 			case g == nil:
 				f.errorf(r.at("group"), "未知的组“%s”%s", shown(group), Suggest(group, names(groupUnits(l.s.Groups))))
 			default:
@@ -1295,6 +1296,8 @@ func (l *loader) indicatorCatalogue() {
 		if p := r.text("parent"); p != "" {
 			parent := s.indicators[p]
 			switch {
+			case p == ind.ID:
+				f.errorf(r.at("parent"), "上级指标不能是“%s”自己：写它上一级指标的 id，没有上级就删去 parent", p)
 			case parent == nil:
 				f.errorf(r.at("parent"), "上级指标“%s”不存在（上级须写在前面）%s", p, Suggest(p, keys(s.indicators)))
 			case parent.Parent != nil:

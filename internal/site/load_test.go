@@ -490,11 +490,11 @@ district = 1
 // what is not a month refused.
 func TestLoadExcept(t *testing.T) {
 	files := miniSite()
-	files["data/2023-03.toml"] = files["data/2023-02.toml"] // complete: left out all the same
+	files["data/2023-03.toml"] = monthAs(files["data/2023-02.toml"], 3) // complete: left out all the same
 	files["content/circulars/2023-03.md"] = "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于三月的通报\"\ndata = \"2023-03\"\n+++\n正文。\n"
 	files["content/circulars/q1.md"] = "+++\nnumber = \"测政办函〔2023〕10号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-05-08\ndata = \"2023-Q1\"\n+++\n正文。\n"
 	files["content/circulars/2022.md"] = "+++\nnumber = \"测政办函〔2023〕1号\"\ntitle = \"关于去年的通报\"\ndate = 2023-01-08\ndata = \"2022\"\n+++\n正文。\n"
-	files["data/2022-12.toml"] = files["data/2023-02.toml"]
+	files["data/2022-12.toml"] = monthAs(files["data/2023-02.toml"], 12)
 	files["content/about.md"] = "+++\ntitle = \"关于\"\n+++\n见[一季度通报](circulars/q1.md)。\n"
 	dir := writeSite(t, files)
 	if _, err := Load(dir); err == nil {
@@ -1036,7 +1036,7 @@ func TestAggregateBeforeItsEnd(t *testing.T) {
 	// Once the data has passed its end, nothing is said.
 	files = miniSite()
 	files["content/circulars/2022.md"] = circular("测政办函〔2022〕7号", "2022-H2", "date = 2022-12-28\n")
-	files["data/2022-12.toml"] = files["data/2023-02.toml"]
+	files["data/2022-12.toml"] = monthAs(files["data/2023-02.toml"], 12)
 	if got := loadWarnings(t, files); len(got) != 0 {
 		t.Errorf("warnings %q, want none", got)
 	}
@@ -1469,4 +1469,11 @@ func TestCumulativeMonthWords(t *testing.T) {
 			t.Errorf("cached %v: 1-2月 and 1-3月: warnings %q\nwant %q and %q", c != nil, got, empty("这个月"), mixed)
 		}
 	}
+}
+
+// monthAs is miniSite's month file (period = "1-2月") copied as the file
+// of month n, whose period is that month: a copy that kept 1-2月 would be
+// refused as naming other months.
+func monthAs(src string, n int) string {
+	return strings.Replace(src, `period = "1-2月"`, fmt.Sprintf(`period = "%d月"`, n), 1)
 }

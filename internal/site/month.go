@@ -261,7 +261,7 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 	if k := l.assesses; k != nil {
 		r.mo.assessedBy(*k)
 	}
-	if k := l.s.Config.Assesses; k != nil {
+	if k := l.s.Config.Assesses; r.periodMonths(top) && k != nil {
 		r.reportsPeriod(top, *k)
 	}
 	if n, ok := top.int("overallCity"); ok {
@@ -298,6 +298,51 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 		r.f.errorf(un.paths[0], "%s", msg)
 	}
 	return r.mo
+}
+
+// monthRE is a month file's period written as one month: 3月.
+var monthRE = regexp.MustCompile(`^(\d{1,2})月$`)
+
+// periodMonths reports a period line that names months other than the
+// file's — 5月, 3-1月, 1-13月 or 第一季度 in data/2024-02.toml — or
+// nothing: the title would read 2024年1-13月, or the file would stand
+// for a period it does not report. It returns false when it reported.
+func (r *monthReader) periodMonths(top *record) bool {
+	m := r.mo
+	if !top.has("period") {
+		return true
+	}
+	at, p := top.at("period"), strings.TrimSpace(m.Period)
+	file := fmt.Sprintf("%s 是%d月的数据", m.File, m.Month)
+	sofar, or := fmt.Sprintf("%d月", m.Month), "" // or the months so far this year
+	if m.Month > 1 {
+		sofar = fmt.Sprintf("1-%d月", m.Month)
+		or = fmt.Sprintf("（或累计的 \"%s\"）", sofar)
+	}
+	// ends is the month a named period ends with, 0 when p names none.
+	ends := 0
+	if q := quarterRE.FindStringSubmatch(p); q != nil {
+		ends = (strings.Index("一二三四", q[1])/len("一") + 1) * 3
+	} else if h := halfRE.FindStringSubmatch(p); h != nil {
+		ends = map[string]int{"上": 6, "下": 12}[h[1]]
+	} else if yearRE.MatchString(p) {
+		ends = 12
+	}
+	switch first, last, _, span := MonthSpan(p); {
+	case p == "":
+		r.f.errorf(at, "period（期别）是空的：写上标题所用的期别，如 \"%s\"，或删去这一行（不写则为 \"%d月\"）", sofar, m.Month)
+	case span && (first < 1 || last > 12 || first >= last):
+		r.f.errorf(at, "period“%s”不是一段月份：前一个月份在前，都在1～12月之间，如 \"%s\"", m.Period, sofar)
+	case span && last != m.Month:
+		r.f.errorf(at, "%s，period 应以%d月结束，如 \"%s\"，而不是“%s”：标题会写成“%d年%s”", file, m.Month, sofar, m.Period, m.Year, p)
+	case monthRE.MatchString(p) && atoi(monthRE.FindStringSubmatch(p)[1]) != m.Month:
+		r.f.errorf(at, "%s，period 应为 \"%d月\"%s，而不是“%s”", file, m.Month, or, m.Period)
+	case ends > 0 && ends != m.Month:
+		r.f.errorf(at, "%s，而“%s”到%d月才结束：它的数据写在 data/%d-%02d.toml 中，period 写 \"%s\"；这个文件的 period 应为 \"%d月\"%s", file, p, ends, m.Year, ends, p, m.Month, or)
+	default:
+		return true
+	}
+	return false
 }
 
 // reportsPeriod reports a month file that is not of a period of kind k,
@@ -359,8 +404,10 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	res.DistrictLabel = cmp.Or(rec.text("districtLabel"), r.l.s.Config.Terms.Peer)
 	res.DistrictUnits = rk.DistrictUnits
 	if n, ok := rec.int("districtUnits"); ok {
-		if res.DistrictUnits = n; n <= 0 {
+		if n <= 0 { // told once: the rank is then checked against [ranking]'s
 			r.f.errorf(rec.at("districtUnits"), "districtUnits 应为正整数")
+		} else {
+			res.DistrictUnits = n
 		}
 	}
 	if n, ok := rec.int("city"); ok {

@@ -1,6 +1,9 @@
 package site
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPeriods(t *testing.T) {
 	for _, c := range []struct {
@@ -134,6 +137,44 @@ func TestPeriodThis(t *testing.T) {
 	for k, want := range map[PeriodKind]string{Monthly: "这个月份", Quarterly: "这个季度", HalfYearly: "这一期", Yearly: "这个年度"} {
 		if got := k.This(); got != want {
 			t.Errorf("%v.This() = %q, want %q", k, got, want)
+		}
+	}
+}
+
+// TestPeriodNamesOtherMonths: a monthly office's month file whose period
+// names months other than its own, or nothing, is refused at its line;
+// the months it may name — its own, the months so far that end with it,
+// the quarter, half or year that ends with it — load. Messages written
+// from the rule: data/2023-02.toml is February's; 第一季度 and 下半年 end
+// in March and December.
+func TestPeriodNamesOtherMonths(t *testing.T) {
+	const file = "data/2023-02.toml"
+	for _, c := range []struct{ period, want string }{
+		{`"5月"`, `data/2023-02.toml:1:1: data/2023-02.toml 是2月的数据，period 应为 "2月"（或累计的 "1-2月"），而不是“5月”`},
+		{`"2-1月"`, `data/2023-02.toml:1:1: period“2-1月”不是一段月份：前一个月份在前，都在1～12月之间，如 "1-2月"`},
+		{`"0-2月"`, `data/2023-02.toml:1:1: period“0-2月”不是一段月份：前一个月份在前，都在1～12月之间，如 "1-2月"`},
+		{`"12-13月"`, `data/2023-02.toml:1:1: period“12-13月”不是一段月份：前一个月份在前，都在1～12月之间，如 "1-2月"`},
+		{`"11-12月"`, `data/2023-02.toml:1:1: data/2023-02.toml 是2月的数据，period 应以2月结束，如 "1-2月"，而不是“11-12月”：标题会写成“2023年11-12月”`},
+		{`"下半年"`, `data/2023-02.toml:1:1: data/2023-02.toml 是2月的数据，而“下半年”到12月才结束：它的数据写在 data/2023-12.toml 中，period 写 "下半年"；这个文件的 period 应为 "2月"（或累计的 "1-2月"）`},
+		{`"全年"`, `data/2023-02.toml:1:1: data/2023-02.toml 是2月的数据，而“全年”到12月才结束：它的数据写在 data/2023-12.toml 中，period 写 "全年"；这个文件的 period 应为 "2月"（或累计的 "1-2月"）`},
+		{`" "`, `data/2023-02.toml:1:1: period（期别）是空的：写上标题所用的期别，如 "1-2月"，或删去这一行（不写则为 "2月"）`},
+	} {
+		t.Run(c.period, func(t *testing.T) {
+			wantDiagnostic(t, miniSite(), file, `period = "1-2月"`, "period = "+c.period, c.want)
+		})
+	}
+	for _, period := range []string{`"2月"`, `"1-2月"`, `"1～2月"`, `"2-2月"`} {
+		files := miniSite()
+		files[file] = strings.Replace(files[file], `period = "1-2月"`, "period = "+period, 1)
+		_, err := Load(writeSite(t, files))
+		if period == `"2-2月"` {
+			if err == nil {
+				t.Errorf("period = %s loads: a span of one month is no span", period)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("period = %s: %v", period, err)
 		}
 	}
 }

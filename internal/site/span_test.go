@@ -276,7 +276,7 @@ func TestOldNameHidesItsSuccessorOnly(t *testing.T) {
 // A name unknown in one month alone is a slip of that month: no more.
 func TestTownshipDeletedTold(t *testing.T) {
 	files := miniSite()
-	files["data/2023-01.toml"] = files["data/2023-02.toml"]
+	files["data/2023-01.toml"] = monthAs(files["data/2023-02.toml"], 1)
 	files["data/units.toml"] = strings.Replace(files["data/units.toml"], "[[township]]\nname = \"丙镇\"\nslug = \"bing\"\n", "", 1)
 	_, err := Load(writeSite(t, files))
 	var l diag.List
