@@ -632,22 +632,44 @@ func MonthSpan(period string) (first, last int, dash string, ok bool) {
 	return first, last, m[2], true
 }
 
+// namedPeriod reads a period written by its name — 第一季度, 上半年,
+// 全年 — as the kind of period it names and the month that period ends
+// with; ok is false for any other (3月, 1-3月).
+func namedPeriod(period string) (k PeriodKind, end int, ok bool) {
+	p := strings.TrimSpace(period)
+	if q := quarterRE.FindStringSubmatch(p); q != nil {
+		return Quarterly, (strings.Index("一二三四", q[1])/len("一") + 1) * 3, true
+	}
+	if h := halfRE.FindStringSubmatch(p); h != nil {
+		if h[1] == "上" {
+			return HalfYearly, 6, true
+		}
+		return HalfYearly, 12, true
+	}
+	if yearRE.MatchString(p) {
+		return Yearly, 12, true
+	}
+	return Monthly, 0, false
+}
+
+// reportsNamed reports whether the month file's period names a period of
+// kind k ending with its month (第二季度 in data/2024-06.toml), or, if
+// the period is written as months, whether it is the n months ending
+// with it (4-6月 for n = 3).
+func (m *Month) reportsNamed(k PeriodKind, n int) bool {
+	if named, end, ok := namedPeriod(m.Period); ok {
+		return named == k && end == m.Month
+	}
+	return m.spans(n)
+}
+
 // Quarter is the quarter 1…4 the month file reports when its period
 // names the calendar quarter that ends with its month (data/2024-03.toml
-// of period = "1-3月"), as an office assessing once a quarter writes
-// it; 0 for any other month file. A streak of such files is counted in
-// quarters (连续2个季度), not months.
+// of period = "1-3月" or "第一季度"), as an office assessing once a
+// quarter writes it; 0 for any other month file. A streak of such files
+// is counted in quarters (连续2个季度), not months.
 func (m *Month) Quarter() int {
-	if m.Month%3 != 0 {
-		return 0
-	}
-	if q := quarterRE.FindStringSubmatch(strings.TrimSpace(m.Period)); q != nil {
-		if strings.Index("一二三四", q[1])/len("一") == m.Month/3-1 {
-			return m.Month / 3
-		}
-		return 0
-	}
-	if !m.spans(3) {
+	if m.Month%3 != 0 || !m.reportsNamed(Quarterly, 3) {
 		return 0
 	}
 	return m.Month / 3
@@ -665,16 +687,7 @@ func (m *Month) spans(n int) bool {
 // "1-6月" or "上半年", data/2024-12.toml of "7-12月" or "下半年"), as an
 // office assessing once every half year writes it; 0 for any other.
 func (m *Month) Half() int {
-	if m.Month%6 != 0 {
-		return 0
-	}
-	if h := halfRE.FindStringSubmatch(strings.TrimSpace(m.Period)); h != nil {
-		if (h[1] == "上") == (m.Month == 6) {
-			return m.Month / 6
-		}
-		return 0
-	}
-	if !m.spans(6) {
+	if m.Month%6 != 0 || !m.reportsNamed(HalfYearly, 6) {
 		return 0
 	}
 	return m.Month / 6
@@ -684,13 +697,7 @@ func (m *Month) Half() int {
 // data/2024-12.toml of period = "1-12月", "全年" or "年度", as an office
 // assessing once a year writes it.
 func (m *Month) Whole() bool {
-	if m.Month != 12 {
-		return false
-	}
-	if yearRE.MatchString(strings.TrimSpace(m.Period)) {
-		return true
-	}
-	return m.spans(12)
+	return m.Month == 12 && m.reportsNamed(Yearly, 12)
 }
 
 // Reads is the kind of period the month file's period line reads as:

@@ -319,15 +319,7 @@ func (r *monthReader) periodMonths(top *record) bool {
 		sofar = fmt.Sprintf("1-%d月", m.Month)
 		or = fmt.Sprintf("（或累计的 \"%s\"）", sofar)
 	}
-	// ends is the month a named period ends with, 0 when p names none.
-	ends := 0
-	if q := quarterRE.FindStringSubmatch(p); q != nil {
-		ends = (strings.Index("一二三四", q[1])/len("一") + 1) * 3
-	} else if h := halfRE.FindStringSubmatch(p); h != nil {
-		ends = map[string]int{"上": 6, "下": 12}[h[1]]
-	} else if yearRE.MatchString(p) {
-		ends = 12
-	}
+	_, ends, _ := namedPeriod(p) // 0 when p names none
 	switch first, last, _, span := MonthSpan(p); {
 	case p == "":
 		r.f.errorf(at, "period（期别）是空的：写上标题所用的期别，如 \"%s\"，或删去这一行（不写则为 \"%d月\"）", sofar, m.Month)
