@@ -180,7 +180,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		for _, ir := range g.Indicators {
 			ind := ir.Result.Indicator
 			set := ind.In(p.Span.LastMonth()) // the month's own 考核办法, and name
-			caption := set.Name + terms.Unit + "排名"
+			caption := set.Name + resultKind(terms.Unit, g, ir) + "排名"
 			if g.Name != "" {
 				caption = set.Name + g.Name + "排名"
 			}
@@ -247,6 +247,23 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 // group g its result did not apply to this month (不涉及), after the
 // ranked ones: no rank, and 不涉及 where the score would be; the reason
 // is the table's note (AppendixTable.Notes).
+// resultKind is the noun of the units an indicator's table lists in
+// group g, ranked or not applicable, as zh.Kind finds it: 街道 for an
+// indicator only the streets take part in (城市精细化管理街道排名), the
+// term whole when they are of several kinds.
+func resultKind(noun string, g *rank.UnitGroup, ir *rank.IndicatorResult) string {
+	var names []string
+	for _, t := range ir.Ranked {
+		names = append(names, t.Unit.Name)
+	}
+	for _, e := range ir.Result.NotApplicable {
+		if slices.Contains(g.Units, e.Unit) {
+			names = append(names, e.Unit.Name)
+		}
+	}
+	return zh.Kind(noun, names)
+}
+
 func excludedRows(c *core, g *rank.UnitGroup, res *site.Result) template.HTML {
 	w := rowWriter{c: c}
 	for _, e := range res.NotApplicable {

@@ -279,6 +279,8 @@ type IndicatorView struct {
 	// ranks has a column, and its heading and caption a name, only for
 	// a ranking the office is given — an office ranked by the province
 	// alone has no 三区排名 column of dashes under 全省排名和三区排名.
+	// HigherRanks is "" for an office given none: the page has no such
+	// section.
 	Higher      site.Higher
 	HigherRanks string
 	Grouped     bool // units.toml has groups: the township matrix ranks each apart
@@ -1078,13 +1080,29 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	m := h.model()
 	terms := h.s.Config.Terms
 	label := terms.Peer
+	// An office given no ranking from above (cityRanks and districtRanks
+	// false, or no month with one) has no section of them, not even the
+	// 本指标暂无全市排名或三区排名 of an indicator without township scores
+	// (a heading over its sub-indicators): it would speak of rankings the
+	// office never has.
+	none := !h.s.HigherHeld().Any()
 	held := h.s.HigherHeld()
-	if !held.Any() {
+	if none {
 		held = site.Higher{City: true, Peer: true}
 	}
+	// The units it ranks are named by their kind where they are all of
+	// one: 街道排名, 共3个街道参与, for an indicator of the streets alone.
+	var names []string
+	for _, t := range ind.Townships {
+		names = append(names, t.Name)
+	}
+	unit := zh.Kind(terms.Unit, names)
 	v := &IndicatorView{ID: ind.ID, Name: ind.Name, Number: ind.Number(), Section: ind.Section,
-		Unit: terms.Unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships),
+		Unit: unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships),
 		Higher: held, HigherRanks: higherRanks(held, terms, "和"), Grouped: len(h.s.Groups) > 0}
+	if none {
+		v.HigherRanks = ""
+	}
 	if ind.Parent != nil {
 		v.Parent = &Link{Name: ind.Parent.Name, Path: indicatorPath(ind.Parent)}
 	}
@@ -1193,8 +1211,8 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 
 	if byUnit := m.townships[ind.ID]; byUnit != nil {
-		caption := "%d年" + terms.Unit + "排名" + directionNote(ind)
-		v.Years = matrices(h, indicatorPath(ind), terms.Unit, caption, ind.Townships, unitGroup,
+		caption := "%d年" + unit + "排名" + directionNote(ind)
+		v.Years = matrices(h, indicatorPath(ind), unit, caption, ind.Townships, unitGroup,
 			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
 			func(t *site.Unit, i int) rankCell {
 				if c, ok := excludedCell(m.periods[i].Month, ind, t); ok {
@@ -1213,9 +1231,12 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		}
 	}
 	// The page describes only the rankings it shows.
-	description := ind.Name + "历次" + higherRanks(held, terms, "、") + "和" + terms.Unit + "排名"
-	if v.Ranks == "" && v.Years != nil {
-		description = ind.Name + "历次" + terms.Unit + "排名"
+	description := ind.Name + "历次" + higherRanks(held, terms, "、") + "和" + unit + "排名"
+	switch {
+	case none && v.Years == nil:
+		description = ind.Name + "历次排名"
+	case v.Ranks == "" && v.Years != nil:
+		description = ind.Name + "历次" + unit + "排名"
 	}
 	return h.tmpl.execute("indicator.html", &Page{
 		Kind:        "indicator",

@@ -103,7 +103,8 @@ func TestNotApplicable(t *testing.T) {
 		files := renderFiles(t, loadFiles(t, notApplicableSite(c.method)), "/")
 		page := string(files["circulars/2023/5/index.html"])
 		for _, want := range []string{
-			"涉及该项工作共4个乡镇（街道），其中排名前两名的为：甲镇、乙镇；排名后两名的为：丙镇、丁镇。",
+			// Its four are all 镇: 乡镇, not the term 乡镇（街道） whole (zh.Kind).
+			"涉及该项工作共4个乡镇，其中排名前两名的为：甲镇、乙镇；排名后两名的为：丙镇、丁镇。",
 			"排名全区前两名的为：戊镇、丁镇；排名全区后两名的为：乙镇、甲镇。",
 			// The appendix says why 己镇 is missing from every table, at
 			// its head; why 戊镇 has no rank, right under its table, whose
@@ -183,7 +184,7 @@ func TestNotApplicable(t *testing.T) {
 		// gone from a page that counted it; the note says why.
 		"indicators/gongye/index.html": {`<td title="本月无规模以上工业企业">不涉及</td>`, ` aria-describedby="y2023-note">`,
 			`<tr><th scope="row"><a href="/units/ji/">己镇</a></th><td title="数据报送不全">免考</td></tr>`,
-			"共6个乡镇（街道）参与",
+			"共6个乡镇参与",
 			`<p class="note table-note" id="y2023-note">注：2023年2月戊镇不涉及（本月无规模以上工业企业）。2023年2月己镇免于考核（数据报送不全）。</p>`},
 		"indicators/anquan/index.html": {`<tr><th scope="row"><a href="/units/ji/">己镇</a></th><td title="数据报送不全">免考</td></tr>`,
 			`<p class="note table-note" id="y2023-note">注：2023年2月己镇免于考核（数据报送不全）。</p>`},

@@ -279,15 +279,18 @@ func (c *core) rankSentence(res *site.Result) string {
 // (§5.3) in month: of every township, or of the group's. Townships not
 // assessed in the month (units.toml from, until) are not counted; those
 // the result leaves out this month (notApplicable, 不涉及) are not among
-// those it applies to, and the sentence says how many it does.
+// those it applies to, and the sentence says how many it does, named
+// by their kind where they are all of one (zh.Kind: 共3个街道).
 func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k int, month string) string {
 	ind := ir.Result.Indicator
 	applicable, total := 0, 0
+	var names []string // the units it applies to, whose kind the count names
 	for _, u := range g.Units {
 		if u.AssessedIn(month) {
 			total++
 			if _, na := ir.Result.Excludes(u); slices.Contains(ind.Townships, u) && !na {
 				applicable++
+				names = append(names, u.Name)
 			}
 		}
 	}
@@ -302,7 +305,7 @@ func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k in
 		Total:       total,
 		Label:       ind.RankingLabel,
 		Scope:       terms.Scope,
-		Unit:        terms.Unit,
+		Unit:        zh.Kind(terms.Unit, names),
 		Group:       g.Name,
 	})
 }
@@ -778,7 +781,7 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 			continue
 		}
 		set := ind.In(p.Span.LastMonth()) // the month's own 考核办法, and name
-		v := TableView{Caption: set.Name + unit + "排名", Unit: unit, Score: scoreHeading(ind, set.HigherBetter)}
+		v := TableView{Caption: set.Name + resultKind(unit, g, ir) + "排名", Unit: unit, Score: scoreHeading(ind, set.HigherBetter)}
 		if g.Name != "" {
 			v.Caption = set.Name + g.Name + "排名"
 		}

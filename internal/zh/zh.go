@@ -246,6 +246,45 @@ func Listed(noun string) string {
 	return strings.Join(kinds, "、")
 }
 
+// Kind is the one of noun's kinds that every name is of, where noun
+// names its kinds as Listed reads them (乡镇（街道）: 乡镇 and 街道), so
+// that a count of some of the units says what they are: an indicator
+// only the streets take part in is 涉及该项工作共3个街道, and one the
+// townships alone 共14个乡镇, not 共3个乡镇（街道）. A name is of the
+// kinds it ends with (城关街道: 街道; 舞钢市: 市) or, ending with none,
+// of those whose characters hold its last one (石门镇, 杨柳乡: 乡镇). When
+// the names are of several kinds, or of none or more than one each, or
+// noun lists no kinds, it returns noun.
+func Kind(noun string, names []string) string {
+	open := strings.Index(noun, "（")
+	if open <= 0 || !strings.HasSuffix(noun, "）") || len(names) == 0 {
+		return noun
+	}
+	kinds := append([]string{noun[:open]}, strings.Split(strings.TrimSuffix(noun[open+len("（"):], "）"), "、")...)
+	found := ""
+	for _, name := range names {
+		var of []string
+		for _, k := range kinds {
+			if k != "" && strings.HasSuffix(name, k) && name != k {
+				of = append(of, k)
+			}
+		}
+		if len(of) == 0 {
+			last, _ := utf8.DecodeLastRuneInString(name)
+			for _, k := range kinds {
+				if utf8.RuneCountInString(k) > 1 && strings.ContainsRune(k, last) && utf8.RuneCountInString(name) > 1 {
+					of = append(of, k)
+				}
+			}
+		}
+		if len(of) != 1 || found != "" && of[0] != found {
+			return noun
+		}
+		found = of[0]
+	}
+	return found
+}
+
 // Order writes a ranking whole (township-ranking), runs of tied names as
 // §5.3 writes a group: 甲、乙，丙、丁（并列），戊.
 func Order(runs [][]string) string { return groupBody(runs) }

@@ -614,6 +614,33 @@ func TestListed(t *testing.T) {
 	}
 }
 
+// TestKind: the noun a count of some units takes, by hand from the
+// names: the streets of 乡镇（街道） are 街道, its townships (镇 and 乡
+// alike) 乡镇, the two together the term whole; 县（市、区）'s cities 市.
+func TestKind(t *testing.T) {
+	for _, c := range []struct {
+		noun  string
+		names []string
+		want  string
+	}{
+		{"乡镇（街道）", []string{"城关街道", "城东街道", "城西街道"}, "街道"},
+		{"乡镇（街道）", []string{"石门镇", "杨柳乡", "东岭乡"}, "乡镇"},
+		{"乡镇（街道）", []string{"石门镇", "城关街道"}, "乡镇（街道）"},
+		{"乡镇（街道）", []string{"石门镇", "经济开发区"}, "乡镇（街道）"}, // 开发区 is of no kind
+		{"乡镇（街道）", nil, "乡镇（街道）"},
+		{"县（市、区）", []string{"舞钢市", "汝州市"}, "市"},
+		{"县（市、区）", []string{"郏县", "宝丰县"}, "县"},
+		{"县（市、区）", []string{"郏县", "舞钢市"}, "县（市、区）"},
+		{"村（社区）", []string{"新华社区", "东风社区"}, "社区"},
+		{"乡镇", []string{"石门镇"}, "乡镇"},
+		{"市直部门", []string{"市发改委"}, "市直部门"},
+	} {
+		if got := Kind(c.noun, c.names); got != c.want {
+			t.Errorf("Kind(%q, %q) = %q, want %q", c.noun, c.names, got, c.want)
+		}
+	}
+}
+
 func TestOrder(t *testing.T) {
 	runs := [][]string{{"舞钢市"}, {"郏县", "宝丰县"}, {"鲁山县"}}
 	if got, want := Order(runs), "舞钢市，郏县、宝丰县（并列），鲁山县"; got != want {
