@@ -192,6 +192,12 @@ func TestFirstWorkbookOfQuarterlyOffice(t *testing.T) {
 			t.Errorf("the quarterly office's first workbook has a sheet %s", name)
 		}
 	}
+	// The quarter still being gathered is said to be a quarter, as new
+	// said it (这个季度齐全之前): not 这个月尚未齐全.
+	code, _, errOut = runCmd("check", "-s", dir)
+	if want := "tongbao: 这些问题都在最新的 2024-03 的数据和通报中（这个季度尚未齐全）；要只检查其余部分，运行 tongbao check -s " + dir + " --without 2024-03\n"; code != 1 || !strings.HasSuffix(errOut, want) {
+		t.Errorf("check: exit %d\n%s\nwant exit 1, ending\n%s", code, errOut, want)
+	}
 }
 
 // TestAssessmentPeriodErrors: under [assessment] period = "quarter", a

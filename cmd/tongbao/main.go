@@ -240,7 +240,7 @@ func reportBuild(stderr io.Writer, cmd string, args []string, err error) int {
 		if cmd == "check" {
 			what = "要只检查其余部分，运行"
 		}
-		fmt.Fprintf(stderr, "tongbao: 这些问题都在最新的 %s 的数据和通报中（这个月尚未齐全）；%s %s\n", strings.Join(inc.Months, "、"), what, line)
+		fmt.Fprintf(stderr, inc.Kind.Reword().Replace("tongbao: 这些问题都在最新的 %s 的数据和通报中（这个月尚未齐全）；%s %s\n"), strings.Join(inc.Months, "、"), what, line)
 	}
 	return code
 }

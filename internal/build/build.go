@@ -178,7 +178,11 @@ func load(opts Options) (*site.Site, []string, error) {
 		var months []string
 		s, months, err = site.LoadGathering(source(opts))
 		if len(months) > 0 {
-			err = &IncompleteError{Problems: err, Months: months}
+			kind := site.Monthly
+			if cat, cerr := site.LoadCatalogue(source(opts)); cerr == nil {
+				kind = cat.Assesses()
+			}
+			err = &IncompleteError{Problems: err, Months: months, Kind: kind}
 			// Told to build without the months being gathered, the rest
 			// of the site must build: a problem of its own (a shortcode
 			// misspelt in a published circular, a broken layout) is told
@@ -198,7 +202,7 @@ func load(opts Options) (*site.Site, []string, error) {
 			// drafts' warnings (a linked file not there).
 			warned, more := draftProblems(source(opts), months, err)
 			if more != nil {
-				err = &IncompleteError{Problems: more, Months: months}
+				err = &IncompleteError{Problems: more, Months: months, Kind: kind}
 			}
 			warn(opts, warned)
 		}
@@ -254,6 +258,9 @@ func draftProblems(dir string, months []string, problems error) (warnings diag.L
 type IncompleteError struct {
 	Problems error // a diag.List
 	Months   []string
+	// Kind is how often the office assesses, so that what is said of the
+	// months is said of its periods: 这个季度尚未齐全, not 这个月.
+	Kind site.PeriodKind
 }
 
 func (e *IncompleteError) Error() string { return e.Problems.Error() }

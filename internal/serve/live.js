@@ -94,11 +94,12 @@
   // the problems are theirs, and the rest of the site is up to date.
   // drafts are the addresses where their circulars are shown as drafts:
   // those are there to be read, only the lists and histories lack them.
-  function showErrors(errors, held, drafts) {
+  // these names them as the office's periods: 这个季度 of a quarterly one.
+  function showErrors(errors, held, drafts, these) {
     hideErrors();
     var heading;
     if (held && held.length) {
-      var these = held.length > 1 ? "这几个月" : "这个月";
+      these = these || (held.length > 1 ? "这几个月" : "这个月");
       heading = "尚未齐全的 " + held.join("、") + " 有 " + errors.length + " 个问题；";
       if (drafts && drafts.length) {
         heading = [heading + these + "的通报以草稿显示（不会发布）："];
@@ -173,7 +174,7 @@
       location.reload();
       return;
     }
-    if (d.errors && d.errors.length) showErrors(d.errors, d.held, d.drafts);
+    if (d.errors && d.errors.length) showErrors(d.errors, d.held, d.drafts, d.these);
     else noErrors();
     showWarnings(d.warnings);
     // Marks the page as listening, for tests and for the curious.
@@ -200,7 +201,7 @@
     }
     // A build without the months still being gathered comes with their
     // problems.
-    if (d.errors && d.errors.length) showErrors(d.errors, d.held, d.drafts);
+    if (d.errors && d.errors.length) showErrors(d.errors, d.held, d.drafts, d.these);
     else noErrors();
     showWarnings(d.warnings);
   });

@@ -90,6 +90,9 @@ type Server struct {
 	lastCircs    []*site.Circular
 	lastUnlisted diag.List
 	lastHeld     []string
+	// heldKind is how often the office of the site last rendered
+	// assesses: the months held back are said as its periods.
+	heldKind site.PeriodKind
 	// lastSources are, for each draft circular's file, the files whose
 	// warnings its page shows: its own and its month file's
 	// (site.Site.DraftFiles).
@@ -128,6 +131,9 @@ type state struct {
 	held     []string
 	drafts   []string // the addresses of the drafts of the held months' circulars the build serves
 	warnings []string // the served build's site's warnings (Server.warned)
+	// these names the held months as the office's periods: 这个月, 这个季度
+	// (site.PeriodKind.These).
+	these string
 	// failed says that errors are those of a build that failed, not of
 	// the months held: a browser connecting then is told the build
 	// failed, as those connected were ("errors"), not that the problems
@@ -172,7 +178,7 @@ func (s *Server) Build() {
 		printProblems(s.errLog, lines)
 	}
 	if err != nil && held == nil {
-		s.state.Store(&state{snap: prev.snap, errors: lines, held: prev.held, drafts: prev.drafts, warnings: prev.warnings, failed: true})
+		s.state.Store(&state{snap: prev.snap, errors: lines, held: prev.held, drafts: prev.drafts, warnings: prev.warnings, these: prev.these, failed: true})
 		if prev.snap.id == "" {
 			fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，修正后将自动重新生成\n", len(lines))
 		} else {
@@ -187,18 +193,22 @@ func (s *Server) Build() {
 	for _, p := range s.drafts {
 		drafts = append(drafts, basePath+strings.TrimSuffix(p, "index.html"))
 	}
+	these := ""
+	if held != nil {
+		these = s.heldKind.These(len(held))
+	}
 	var ev change
 	if sameOutputs(prev.snap, basePath, outputs) {
-		s.state.Store(&state{snap: prev.snap, errors: lines, held: held, drafts: drafts, warnings: s.warned})
+		s.state.Store(&state{snap: prev.snap, errors: lines, held: held, drafts: drafts, warnings: s.warned, these: these})
 		ev = change{ID: prev.snap.id, Changed: []string{}}
 	} else {
 		s.seq++
 		snap := newSnapshot(prev.snap, s.nonce+"-"+strconv.Itoa(s.seq), basePath, outputs)
 		ev = diff(prev.snap, snap)
-		s.state.Store(&state{snap: snap, errors: lines, held: held, drafts: drafts, warnings: s.warned})
+		s.state.Store(&state{snap: snap, errors: lines, held: held, drafts: drafts, warnings: s.warned, these: these})
 	}
 	s.shown = s.rendered
-	ev.Errors, ev.Held, ev.Drafts, ev.Warnings = lines, held, drafts, s.warned
+	ev.Errors, ev.Held, ev.Drafts, ev.Warnings, ev.These = lines, held, drafts, s.warned, these
 	// Warnings are said in the terminal when they change, not at every
 	// save.
 	switch {
@@ -219,10 +229,10 @@ func (s *Server) Build() {
 	case len(drafts) > 0:
 		// The circular is there to be read, as a draft: what the preview
 		// lacks is the month in the lists and histories.
-		fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，都在尚未齐全的 %s：这%s的通报以草稿显示（不会发布），通报列表、考核排名等页面暂不含这%[3]s的数据，其余页面照常生成\n", len(lines), strings.Join(held, "、"), monthWord(held))
+		fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，都在尚未齐全的 %s：%s的通报以草稿显示（不会发布），通报列表、考核排名等页面暂不含%[3]s的数据，其余页面照常生成\n", len(lines), strings.Join(held, "、"), these)
 		fmt.Fprintf(s.errLog, "tongbao: 通报草稿（按已填写的内容生成，不会发布）：%s\n", strings.Join(drafts, " "))
 	default:
-		fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，都在尚未齐全的 %s：预览暂不含这%s的数据和通报，其余页面照常生成\n", len(lines), strings.Join(held, "、"), monthWord(held))
+		fmt.Fprintf(s.errLog, "tongbao: 发现 %d 个问题，都在尚未齐全的 %s：预览暂不含%s的数据和通报，其余页面照常生成\n", len(lines), strings.Join(held, "、"), these)
 	}
 	if prev.snap.id == "" {
 		fmt.Fprintf(s.log, "tongbao: 已生成 %d 个文件，用时 %d ms\n", len(outputs), time.Since(start).Milliseconds())
@@ -250,14 +260,6 @@ func changedText(c change) string {
 	return fmt.Sprintf("%d 个页面有变化", len(c.Changed))
 }
 
-// monthWord is 个月 for one month held back, 几个月 for more.
-func monthWord(held []string) string {
-	if len(held) == 1 {
-		return "个月"
-	}
-	return "几个月"
-}
-
 // render is build.Render with the server's caches — a period whose month
 // is unchanged is not ranked again, an output whose inputs are unchanged
 // not rendered again — keeping the loaded site's base path, which the
@@ -274,6 +276,7 @@ func (s *Server) render() ([]render.Output, string, []string, error) {
 	if st == nil || held != nil && !s.mayHold(held) {
 		return nil, "", nil, problems
 	}
+	s.heldKind = st.Assesses()
 	outputs, basePath, err := s.renderSite(st)
 	switch {
 	case err == nil:
@@ -291,6 +294,7 @@ func (s *Server) render() ([]render.Output, string, []string, error) {
 	var l diag.List
 	if errors.As(err, &l) {
 		if st, held := site.LoadWithout(s.opts.Source, &s.siteCache, l); st != nil && s.mayHold(held) {
+			s.heldKind = st.Assesses()
 			if outputs, basePath, rerr := s.renderSite(st); rerr == nil {
 				outputs, err = s.withDrafts(outputs, basePath, held, err)
 				return outputs, basePath, held, err
@@ -782,7 +786,8 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		Held     []string `json:"held,omitempty"`
 		Drafts   []string `json:"drafts,omitempty"`
 		Warnings []string `json:"warnings,omitempty"`
-	}{st.snap.id, st.errors, held, drafts, st.warnings})
+		These    string   `json:"these,omitempty"`
+	}{st.snap.id, st.errors, held, drafts, st.warnings, st.these})
 	writeEvent(w, "hello", hello)
 	if rc.Flush() != nil {
 		return

@@ -510,10 +510,11 @@ func TestMonthBeingGathered(t *testing.T) {
 	var hello struct {
 		ID                   string
 		Errors, Held, Drafts []string
+		These                string // the overlay's words for the month held (site.PeriodKind.These)
 	}
 	ev := c.next(t, 5*time.Second)
 	if json.Unmarshal([]byte(ev.data), &hello); ev.name != "hello" || hello.ID != st.snap.id || len(hello.Errors) != 2 || !slices.Equal(hello.Held, st.held) ||
-		!slices.Equal(hello.Drafts, []string{"/circulars/2023/15/"}) {
+		!slices.Equal(hello.Drafts, []string{"/circulars/2023/15/"}) || hello.These != "这个月" {
 		t.Fatalf("hello: %+v", ev)
 	}
 

@@ -239,6 +239,8 @@ type change struct {
 	Errors []string `json:"errors,omitempty"`
 	Held   []string `json:"held,omitempty"`
 	Drafts []string `json:"drafts,omitempty"`
+	// These names the held months as the office's periods (这个季度).
+	These string `json:"these,omitempty"`
 	// Warnings are the site's warnings (site.Site.Warnings), shown at the
 	// foot of the pages until they are dealt with.
 	Warnings []string `json:"warnings,omitempty"`

@@ -18,3 +18,23 @@ func TestMissingTableNamesKind(t *testing.T) {
 		t.Errorf("problems:\n%v\nwant among them:\n%s", err, want)
 	}
 }
+
+// TestThese: the periods still being gathered, as check and the preview
+// say them, written by hand for each kind of office: a half year is 这一期
+// (这个半年度 reads oddly, 这个半年 as half of something).
+func TestThese(t *testing.T) {
+	for _, c := range []struct {
+		k     PeriodKind
+		n     int
+		wants string
+	}{
+		{Monthly, 1, "这个月"}, {Monthly, 2, "这几个月"},
+		{Quarterly, 1, "这个季度"}, {Quarterly, 2, "这几个季度"},
+		{HalfYearly, 1, "这一期"}, {HalfYearly, 3, "这几期"},
+		{Yearly, 1, "这个年度"}, {Yearly, 2, "这几个年度"},
+	} {
+		if got := c.k.These(c.n); got != c.wants {
+			t.Errorf("%v.These(%d) = %q, want %q", c.k, c.n, got, c.wants)
+		}
+	}
+}

@@ -128,6 +128,19 @@ func (k PeriodKind) Reword() *strings.Replacer {
 	return strings.NewReplacer("本月", "本"+k.Each(), "当月", "当"+k.Each(), "各月", "各"+k.Each(), "这个月", this)
 }
 
+// These names n periods of kind k still being gathered, as the preview
+// and check say them: 这个月, 这几个月; 这个季度, 这几个季度; 这一期, 这几期
+// (of half years, as Reword says it); 这个年度, 这几个年度.
+func (k PeriodKind) These(n int) string {
+	if n <= 1 {
+		return k.Reword().Replace("这个月")
+	}
+	if k == HalfYearly {
+		return "这几期"
+	}
+	return "这几个" + k.Each()
+}
+
 // A Period is the span one set of results covers: a month file's month,
 // or a quarter, half or year of them.
 type Period struct {
