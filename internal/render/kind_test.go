@@ -122,6 +122,11 @@ func TestKindOfUnitsCounted(t *testing.T) {
 			t.Errorf("%s does not say %s", path, want)
 		}
 	}
+	// The open data's columns are explained in no district's words: a
+	// county's /data/ page gave 区分管领导 as who conducts a measure.
+	if data := pageText(string(files["data/index.html"])); !strings.Contains(data, "由谁实施，如分管领导") {
+		t.Error("/data/ does not explain 实施 as 由谁实施，如 分管领导")
+	}
 	heading := string(files["indicators/zhaoshang/index.html"])
 	for _, no := range []string{"本指标暂无", `id="ranks-heading"`, "全市排名", "同类县"} {
 		if strings.Contains(heading, no) {

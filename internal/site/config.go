@@ -104,7 +104,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "[terms] actions 之一，如“奖励”“约谈”"},
 		{Key: "amount", Kind: Integer, Label: "金额（元）", Help: "奖励金额，单位为元；action = \"奖励\" 时必填，其他措施不写"},
 		{Key: "who", Kind: Text, Label: "对象", Help: "措施的对象，如“行政负责人”；不填则只写单位"},
-		{Key: "by", Kind: Text, Label: "实施人", Help: "由谁实施，如“区分管领导”，可不填"},
+		{Key: "by", Kind: Text, Label: "实施人", Help: "由谁实施，如“分管领导”，可不填"},
 		{Key: "reason", Kind: Text, Label: "原因", Help: "不填则自动生成，如“县（市）组综合考核排名第一”“连续2个月综合考核排名后两名”"},
 	}},
 }}
