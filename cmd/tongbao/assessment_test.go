@@ -175,6 +175,12 @@ func TestFirstWorkbookOfQuarterlyOffice(t *testing.T) {
 	if !strings.Contains(string(b), `period      = "1-3月"`) {
 		t.Errorf("the first file of a quarterly office is not of period 1-3月:\n%s", b)
 	}
+	// Its first circular is titled as a quarterly office titles it, the
+	// quarter named, as new moves it on in the next (第二季度).
+	b, _ = os.ReadFile(filepath.Join(dir, "content/circulars/2024-03.md"))
+	if !strings.Contains(string(b), `title  = "关于2024年第一季度考核情况的通报"`) {
+		t.Errorf("the first circular of a quarterly office is not titled 关于2024年第一季度考核情况的通报:\n%s", b)
+	}
 	x, err := excelize.OpenFile(filepath.Join(dir, "data", "2024-03.xlsx"))
 	if err != nil {
 		t.Fatal(err)

@@ -264,6 +264,23 @@ func (sc *scaffold) label() string {
 	return (&site.Month{Year: sc.year, Month: sc.month, Period: sc.period()}).Label()
 }
 
+// titleLabel names the period in the first circular's title as an
+// office of its kind names it: 2024年第一季度, 2024年上半年, 2024年度 for
+// the file of a quarterly, half-yearly or yearly office, whose figures
+// say 2024年1-3月; a monthly office's month as label does.
+func (sc *scaffold) titleLabel() string {
+	k := sc.s.Assesses()
+	switch {
+	case k == site.Quarterly && sc.month%3 == 0:
+		return site.Period{Kind: k, Year: sc.year, N: sc.month / 3}.Label()
+	case k == site.HalfYearly && sc.month%6 == 0:
+		return site.Period{Kind: k, Year: sc.year, N: sc.month / 6}.Label()
+	case k == site.Yearly && sc.month == 12:
+		return site.Period{Kind: k, Year: sc.year}.Label()
+	}
+	return sc.label()
+}
+
 // monthFile writes data/YYYY-MM.toml through the month file's format:
 // every indicator that had a result in the previous month (every
 // indicator without one), with what stays the same carried forward and
@@ -515,7 +532,7 @@ func (sc *scaffold) circularFile() string {
 	c := sc.circ
 	if c == nil {
 		b.WriteString("# number = \"〔" + strconv.Itoa(sc.year) + "〕1号\"   # 文号（待填写）\n")
-		fmt.Fprintf(&b, "title  = %s   # 请改写\n", site.Quote("关于"+sc.label()+"考核情况的通报"))
+		fmt.Fprintf(&b, "title  = %s   # 请改写\n", site.Quote("关于"+sc.titleLabel()+"考核情况的通报"))
 	} else {
 		if number, ok := sc.nextNumber(); ok {
 			fmt.Fprintf(&b, "number = %s   # 按上一期文号顺延，请核对\n", site.Quote(number))
