@@ -419,7 +419,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		before = m.composite[u.Was[0]][lo-1].rank
 	}
 	if latest >= 0 {
-		v.lagging(m.periods[lo+latest], u, v.Group)
+		v.lagging(m.periods[lo+latest], u, v.Group, h.reported(m.periods[lo+latest]))
 		if len(v.Owned) > 0 {
 			v.ownedBottom(h.core, h.s.HigherHeld(), m.periods[lo+latest], u)
 		}
@@ -666,8 +666,10 @@ func previous(ranks []int, i int) int {
 }
 
 // lagging sets v's Lagging from period p: the indicators whose bottom
-// group u was in there.
-func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string) {
+// group u was in there, of those whose ranking sentences p's circular
+// says (ed): not one it leaves out or words otherwise ([[entry]] omit,
+// ranking).
+func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string, ed edits) {
 	g := p.Group(u)
 	if g == nil {
 		return
@@ -687,7 +689,7 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string) {
 				}
 			}
 		}
-		if mine == nil || len(ir.Ranked) == 0 {
+		if mine == nil || len(ir.Ranked) == 0 || ed.unranked(ir.Result.Indicator) {
 			continue
 		}
 		exact = exact && ir.Bottom.Exact
@@ -713,7 +715,8 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string) {
 }
 
 // ownedBottom sets v's Bottom from period p: the entries u owns in p's
-// city-bottom list, as the circular lists them and by its name — the
+// city-bottom list, as the circular lists them (without those its
+// [[entry]] omit leaves out) and by its name — the
 // city's (排全市后三), or of an office ranked among its peers alone the
 // peers' (排三区最后, peerBottom). Only where the site is given ranks from
 // above (held, HigherHeld, as the page's tables have their rows).
@@ -727,12 +730,20 @@ func (v *UnitView) ownedBottom(c *core, held site.Higher, p *rank.Period, u *sit
 		return
 	}
 	v.BottomWords = c.cityBottomName(p)
+	ed := c.reported(p)
+	withheld := false
 	for _, e := range p.CityBottom {
-		if owns(e) {
+		switch {
+		case !owns(e):
+		case ed.left(e.Indicator):
+			withheld = true // the circular's list leaves it out ([[entry]] omit)
+		default:
 			v.Bottom = append(v.Bottom, Link{Name: e.Indicator.NameIn(m.Key), Path: indicatorPath(e.Indicator), Note: c.cityBottomRank(e)})
 		}
 	}
-	v.BottomNone = len(v.Bottom) == 0
+	// None on the list, but one the circular left out would be: not
+	// 没有, which the appendix's ranks would belie; the lead says nothing.
+	v.BottomNone = len(v.Bottom) == 0 && !withheld
 }
 
 // departmentLead sets what a department's page opens with, of the
