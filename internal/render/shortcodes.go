@@ -428,12 +428,16 @@ func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 // 排全市后三的单项目标, or 靠后 of an office whose labels are loose. An
 // office given its peers' ranks alone lists the entries ranked last among
 // them, and names the list for them: 排三区最后的单项目标.
-func (c *core) cityBottomName(p *rank.Period) string {
+func (c *core) cityBottomName(p *rank.Period) string { return c.bottomName(p.GroupSize) }
+
+// bottomName is cityBottomName of a month whose bottom groups hold k:
+// what /data/ calls data.json's cityBottom too ([ranking] groupSize).
+func (c *core) bottomName(k int) string {
 	terms := c.s.Config.Terms
 	if c.peerBottom() {
 		return "排" + terms.Peer + zh.Label(1, false, true) + "的单项目标"
 	}
-	return "排" + terms.City + zh.Label(p.GroupSize, false, !c.s.Config.Ranking.Loose) + "的单项目标"
+	return "排" + terms.City + zh.Label(k, false, !c.s.Config.Ranking.Loose) + "的单项目标"
 }
 
 // peerBottom says whether the city-bottom list is the peers' (§5.6): the
