@@ -454,7 +454,7 @@ const leadJS = `(() => {
 // taken out (，比上月上升4位, ，与上月持平, ，上月无排名), its width and how
 // far right it reaches.
 const ownedJS = `(() => {
-  const ul = document.querySelector("#owned-heading + ul"), notes = [...ul.querySelectorAll(".link-note")];
+  const ul = document.querySelector("#owned-heading ~ ul"), notes = [...ul.querySelectorAll(".link-note")];
   const height = ul.getBoundingClientRect().height, right = Math.ceil(ul.getBoundingClientRect().right);
   const texts = notes.map(n => n.textContent);
   notes.forEach(n => n.textContent = n.textContent.replace(/，(比|与)?上(月|季度|期)[^，；。]*/g, "").replace("；", "，"));

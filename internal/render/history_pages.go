@@ -234,6 +234,13 @@ type UnitView struct {
 	// record, which its readers otherwise gather circular by circular.
 	Measures []UnitMeasure
 	Owned    []Link // the indicators it owns: a department's, or a ranked unit's that owns some
+	// OwnedPeriod is the newest period in which one of them was ranked
+	// from above, said once above the list (2023年2月的排名和变化：), and
+	// OwnedPath its circular; a note of one ranked last before it names
+	// its own period (2022年12月：全市综合排名第三。), and OwnedOthers
+	// says there is such a note. The list said the period on every line.
+	OwnedPeriod, OwnedPath string
+	OwnedOthers            bool
 	// Categorised says a department was sorted into a 考核排类 in some
 	// month, and so its matrix has that row.
 	Categorised bool
@@ -365,7 +372,8 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	comp := m.composite[u]
 	terms := h.s.Config.Terms
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: terms.Unit, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: terms.Peer, OtherNames: u.OtherNames,
-		Measures: m.measures[u], Owned: h.ownedLinks(u)}
+		Measures: m.measures[u]}
+	h.ownedLinks(v, u)
 	if u.Group != nil {
 		v.Group = u.Group.Name
 	}
@@ -907,33 +915,49 @@ func peerPhrase(res *site.Result) string {
 	return res.DistrictLabel + zh.RankPhrase(res.District, res.DistrictTie)
 }
 
-// ownedLinks are the indicators u owns (责任单位), each with its latest
-// rank from above where the office is given one. A department's page
+// ownedLinks sets v's Owned: the indicators u owns (责任单位), each with
+// its latest rank from above where the office is given one, and
+// OwnedPeriod. A department's page
 // lists them, and so does a ranked unit's that owns some (县信访局 of an
 // office that ranks its 县直单位): one page says both what it is ranked
 // on and what it answers for.
-func (h *history) ownedLinks(u *site.Unit) []Link {
+func (h *history) ownedLinks(v *UnitView, u *site.Unit) {
 	m := h.model()
 	// An indicator it owned before a 机构改革 or after one is its own in
 	// the months of its span alone (exempted from one, it owned it still:
 	// OwnersIn).
 	assessed := func(i int) bool { return u.InSpan(m.periods[i].Span.Key()) }
 	var out []Link
-	for _, ind := range m.owned[u] {
+	latest := make([]int, len(m.owned[u])) // the period of each one's note, -1 for none
+	newest := -1
+	for k, ind := range m.owned[u] {
 		l := Link{Name: ind.Name, Path: indicatorPath(ind)}
+		latest[k] = -1
 		for i := len(m.periods) - 1; i >= 0; i-- {
 			if res := m.periods[i].Month.Result(ind.ID); assessed(i) && res != nil && (res.City > 0 || res.District > 0) {
 				var before *site.Result
 				if i > 0 {
 					before = m.periods[i-1].Month.Result(ind.ID)
 				}
-				l.Note = m.refs[i].Label + "：" + h.ownedRanks(res, before, i > 0)
+				l.Note = h.ownedRanks(res, before, i > 0)
+				latest[k], newest = i, max(newest, i)
 				break
 			}
 		}
 		out = append(out, l)
 	}
-	return out
+	// The newest period is said once, above the list; one ranked last
+	// before it says its own.
+	if newest >= 0 {
+		v.OwnedPeriod, v.OwnedPath = m.refs[newest].Label, m.refs[newest].Path
+	}
+	for k, i := range latest {
+		if i >= 0 && i != newest {
+			out[k].Note = m.refs[i].Label + "：" + out[k].Note
+			v.OwnedOthers = true
+		}
+	}
+	v.Owned = out
 }
 
 // ownedRanks is an owned indicator's city and peer rank (§5.4), each
@@ -987,7 +1011,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: label, OtherNames: u.OtherNames,
 		Measures: m.measures[u], Higher: held, HigherRanks: higherRanks(held, terms, "或")}
 	v.span(u)
-	v.Owned = h.ownedLinks(u)
+	h.ownedLinks(v, u)
 	// An indicator it owned before a 机构改革 or after one is its own in
 	// the months it was assessed in alone.
 	assessed := func(i int) bool { return u.AssessedIn(m.periods[i].Span.Key()) }

@@ -407,7 +407,8 @@ func TestDepartmentPage(t *testing.T) {
 	files := renderFiles(t, loadHistorySite(t), "")
 	page := files["units/caizheng/index.html"]
 	for _, w := range []string{
-		`<a href="/indicators/caizheng/">财政收入</a><span class="link-note">2023年2月：三区排名第三，比上月下降2位。</span>`, // 1 in January
+		`<p class="owned-period"><a href="/circulars/2023/5/">2023年2月</a>的排名和变化：</p>`,
+		`<a href="/indicators/caizheng/">财政收入</a><span class="link-note">三区排名第三，比上月下降2位。</span>`, // 1 in January
 		`<a href="/indicators/anquan/">安全生产</a>`,
 	} {
 		if !bytes.Contains(page, []byte(w)) {
