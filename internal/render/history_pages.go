@@ -256,9 +256,13 @@ type UnitView struct {
 // A LaggingIndicator is an indicator a township was in the bottom group
 // of in a period.
 type LaggingIndicator struct {
-	Name  string // as the period named it
-	Path  string
-	Rank  string // 第十二, 并列第十一
+	Name string // as the period named it
+	Path string
+	Rank string // 第十二, 并列第十一
+	// Of is how many it ranked, when fewer than the composite did (an
+	// indicator of some townships): 第四 of five, which beside a 第十二
+	// of twelve read as a good place; 0 otherwise.
+	Of    int
 	Score string // its score, with the indicator's scoreUnit
 	First string // the first's score
 }
@@ -427,7 +431,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		before = m.composite[u.Was[0]][lo-1].rank
 	}
 	if latest >= 0 {
-		v.lagging(m.periods[lo+latest], u, v.Group, h.reported(m.periods[lo+latest]))
+		v.lagging(m.periods[lo+latest], u, v.Group, h.reported(m.periods[lo+latest]), v.LatestOf)
 		if len(v.Owned) > 0 {
 			v.ownedBottom(h.core, h.s.HigherHeld(), m.periods[lo+latest], u)
 		}
@@ -676,8 +680,9 @@ func previous(ranks []int, i int) int {
 // lagging sets v's Lagging from period p: the indicators whose bottom
 // group u was in there, of those whose ranking sentences p's circular
 // says (ed): not one it leaves out or words otherwise ([[entry]] omit,
-// ranking).
-func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string, ed edits) {
+// ranking). Of the composite's of ranked with u, an indicator that
+// ranked fewer says how many.
+func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string, ed edits, of int) {
 	g := p.Group(u)
 	if g == nil {
 		return
@@ -704,8 +709,12 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string, ed edits)
 		ind := ir.Result.Indicator
 		set := ind.In(p.Month.Key)
 		score := func(x float64) string { return formatScore(x, set.Decimals) + ind.ScoreUnit }
-		lags = append(lags, lag{mine.Rank, LaggingIndicator{Name: set.Name, Path: indicatorPath(ind),
-			Rank: zh.RankPhrase(mine.Rank, mine.Tied), Score: score(mine.Value), First: score(ir.Ranked[0].Value)}})
+		li := LaggingIndicator{Name: set.Name, Path: indicatorPath(ind),
+			Rank: zh.RankPhrase(mine.Rank, mine.Tied), Score: score(mine.Value), First: score(ir.Ranked[0].Value)}
+		if len(ir.Ranked) < of {
+			li.Of = len(ir.Ranked)
+		}
+		lags = append(lags, lag{mine.Rank, li})
 	}
 	if len(lags) == 0 {
 		return

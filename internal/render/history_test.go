@@ -1890,7 +1890,8 @@ func TestUnitStreaks(t *testing.T) {
 // bottom group of in its newest month, worst first, with its score and
 // the first's. By hand, with groupSize = 1, historySite's 2023-02: 丙镇
 // last on 经济运行 (75 against 甲's 95) and on 安全生产 (70 against 90),
-// both third, so in document order; 甲 and 乙 last on none.
+// both third, so in document order; 甲 and 乙 last on none. An
+// indicator ranking fewer than the composite says of how many.
 func TestUnitLagging(t *testing.T) {
 	f := historySite()
 	f["config.toml"] = strings.Replace(f["config.toml"], "[ranking]\n", "[ranking]\ngroupSize = 1\n", 1)
@@ -1903,6 +1904,20 @@ func TestUnitLagging(t *testing.T) {
 		if page := string(files["units/"+slug+"/index.html"]); strings.Contains(page, "的单项指标：") {
 			t.Errorf("%s's page names lagging indicators, but it was last on none", slug)
 		}
+	}
+
+	// 安全生产 of 乙街道 and 丙镇 alone: 丙镇 second of two (70 against
+	// 80), which says of how many, where the composite ranks three.
+	f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], "owners = [\"区财政局\"]\ntownships = \"all\"\n", "owners = [\"区财政局\"]\ntownships = [\"乙街道\", \"丙镇\"]\n", 1)
+	for name, src := range f {
+		if strings.HasPrefix(name, "data/20") {
+			f[name] = regexp.MustCompile(`(indicator = "anquan"\n\[result.townships\]\n)"甲街道" = \d+\n`).ReplaceAllString(src, "$1")
+		}
+	}
+	files = renderFiles(t, loadFiles(t, f), "")
+	want = `<p class="history-span">排名最后的单项指标：<a href="/indicators/jingji/">经济运行</a>第三（得分75.0，第一名95.0）；<a href="/indicators/anquan/">安全生产</a>第二（共2个，得分70.0，第一名80.0）。</p>`
+	if page := string(files["units/bing/index.html"]); !strings.Contains(page, want) {
+		t.Errorf("安全生产 of two: 丙镇's page lacks %s", want)
 	}
 }
 
