@@ -516,6 +516,47 @@ func TestPhoneHistoryFits(t *testing.T) {
 	}
 }
 
+// headingLinesJS are the lines each heading of a township's composite
+// table is laid out in, by where each character sits, joined by "/":
+// 综合/排名.
+const headingLinesJS = `[...document.querySelector(".history-table thead").querySelectorAll("th")].map(th => {
+  const lines = [];
+  let top = null;
+  const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    for (let i = 0; i < n.length; i++) {
+      const r = document.createRange();
+      r.setStart(n, i); r.setEnd(n, i + 1);
+      const y = Math.round(r.getBoundingClientRect().top);
+      if (top === null || Math.abs(y - top) > 4) { lines.push(""); top = y; }
+      lines[lines.length - 1] += n.data[i];
+    }
+  }
+  return lines.join("/");
+})`
+
+// TestPhoneHistoryHeadings: on a 360 px phone the headings of a
+// township's composite table break between their words, if at all —
+// 综合排名 as 综合/排名, never 综合排/名, 变化 whole, never 变/化, as
+// they read before. Words by hand.
+func TestPhoneHistoryHeadings(t *testing.T) {
+	ctx := browsertest.Start(t)
+	srv := serveOutputs(t, renderSite(t, demoSite(t)))
+	emulate(t, ctx, phone{360, 740})
+	choose(t, ctx, srv.URL, normal)
+	navigate(t, ctx, srv.URL+"/units/huochezhan/")
+	got := eval[[]string](t, ctx, headingLinesJS)
+	allowed := [][]string{{"月份"}, {"综合排名", "综合/排名"}, {"变化"}, {"综合得分", "综合/得分"}}
+	if len(got) != len(allowed) {
+		t.Fatalf("the composite table's headings are %q, want 月份, 综合排名, 变化, 综合得分", got)
+	}
+	for i, lines := range got {
+		if !slices.Contains(allowed[i], lines) {
+			t.Errorf("a heading is laid out as %s, want one of %q", lines, allowed[i])
+		}
+	}
+}
+
 // chartJS describes the chart a reader sees first on the page: how many
 // are shown, the size in px its axis labels are drawn at, how many ranks
 // its y axis labels, and how many periods it draws (from its

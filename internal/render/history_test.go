@@ -1718,7 +1718,7 @@ func TestQuarterlyOfficeWords(t *testing.T) {
 	}
 	for page, wants := range map[string][]string{
 		"units/bing/index.html": {
-			`<tr><th scope="col">季度</th><th scope="col">综合排名</th>`,
+			`<tr><th scope="col">季度</th><th scope="col" class="words">综合<wbr>排名</th>`,
 			"每格上方为该季度在全部参与排名的乡镇（街道）中的名次（名次相同即为并列），下方为得分；点击季度查看当季度通报。",
 		},
 		"rankings/index.html":            {"每格上方为当季度综合考核名次（名次相同即为并列），下方为综合得分；底色越深名次越靠前。点击乡镇（街道）查看其历次排名，点击季度查看当季度通报。"},
@@ -1765,7 +1765,7 @@ func TestHalfYearOfficeWords(t *testing.T) {
 	}
 	for page, wants := range map[string][]string{
 		"units/bing/index.html": {
-			`<tr><th scope="col">半年度</th><th scope="col">综合排名</th>`,
+			`<tr><th scope="col">半年度</th><th scope="col" class="words">综合<wbr>排名</th>`,
 			"每格上方为该期在全部参与排名的乡镇（街道）中的名次（名次相同即为并列），下方为得分；点击半年度查看当期通报。",
 		},
 		"rankings/index.html":            {"每格上方为当期综合考核名次（名次相同即为并列），下方为综合得分；底色越深名次越靠前。点击乡镇（街道）查看其历次排名，点击半年度查看当期通报。"},
