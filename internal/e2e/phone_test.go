@@ -392,15 +392,15 @@ func TestPhoneTables(t *testing.T) {
 	got := eval[string](t, ctx, `new Promise(done => {
 	  // The year with the most months (the newest year, first, may hold one or two).
 	  const wrap = [...document.querySelectorAll(".matrix")].reduce((a, b) => b.rows[0].cells.length > a.rows[0].cells.length ? b : a).closest(".table-wrap");
-	  const hint = getComputedStyle(wrap, "::before").content;
+	  const hint = getComputedStyle(wrap.querySelector("caption"), "::after").content; // under its caption (2022年)
 	  wrap.scrollLeft = 200;
 	  requestAnimationFrame(() => {
 	    const name = wrap.querySelector("tbody th").getBoundingClientRect().left - wrap.getBoundingClientRect().left;
-	    done(wrap.hasAttribute("data-scroll") + " " + wrap.scrollLeft + " " + Math.round(name) + " " + hint);
+	    done(wrap.hasAttribute("data-scroll") + " " + wrap.scrollLeft + " " + Math.round(name) + " " + hint + " | " + getComputedStyle(wrap, "::before").content);
 	  });
 	})`)
-	if !strings.HasPrefix(got, "true 200 0 ") || !strings.Contains(got, "左右滑动") {
-		t.Errorf("a wide matrix scrolled 200 px: marked, scrolled, the name's offset, the hint = %q; want it marked, the name still at the left edge (0) and a hint to scroll", got)
+	if !strings.HasPrefix(got, "true 200 0 ") || !strings.Contains(got, "左右滑动") || !strings.HasSuffix(got, " | none") {
+		t.Errorf("a wide matrix scrolled 200 px: marked, scrolled, the name's offset, the hint under its caption | above it = %q; want it marked, the name still at the left edge (0) and a hint to scroll under its caption (2022年), none above it, where it read as the table's before", got)
 	}
 }
 
