@@ -324,10 +324,10 @@ func ownedNotes(t *testing.T, page string) []string {
 // February's 经济运行 并列第七 in the city and 并列第一 of the 三区, January
 // fifth in the city and of no peer rank: a tie is a rank like any other
 // (下降2位), a rank missing the month before is 上月无排名. The archive's
-// first month says no change. A quarterly office says 上季度, a
-// half-year one 上期. The period is said once, above the list; 财政收入,
-// given to 区发改局 and ranked last in January (三区第一, 上月第二), says
-// its own (安全生产, of 重点任务, after it).
+// first month says no change, nor 和变化 above the list. A quarterly
+// office says 上季度, a half-year one 上期. The period is said once,
+// above the list; 财政收入, given to 区发改局 and ranked last in January
+// (三区第一, 上月第二), says its own (安全生产, of 重点任务, after it).
 func TestOwnedRankChanges(t *testing.T) {
 	for _, c := range []struct {
 		name  string
@@ -354,7 +354,7 @@ func TestOwnedRankChanges(t *testing.T) {
 				delete(f, name)
 			}
 			return f
-		}, "fagai", []string{"2022年12月的排名和变化：", "经济运行 全市综合排名第三。"}},
+		}, "fagai", []string{"2022年12月的排名：", "经济运行 全市综合排名第三。"}},
 		{"one ranked last the month before", func() map[string]string {
 			f := historySite()
 			f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], "owners = [\"区财政局\"]\n", "owners = [\"区发改局\"]\n", 2)

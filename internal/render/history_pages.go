@@ -239,8 +239,11 @@ type UnitView struct {
 	// OwnedPath its circular; a note of one ranked last before it names
 	// its own period (2022年12月：全市综合排名第三。), and OwnedOthers
 	// says there is such a note. The list said the period on every line.
-	OwnedPeriod, OwnedPath string
-	OwnedOthers            bool
+	// OwnedChanges says the notes say the changes since the period
+	// before, which the archive's first period has none of: 的排名和变化,
+	// or 的排名 alone.
+	OwnedPeriod, OwnedPath    string
+	OwnedOthers, OwnedChanges bool
 	// Categorised says a department was sorted into a 考核排类 in some
 	// month, and so its matrix has that row.
 	Categorised bool
@@ -959,6 +962,7 @@ func (h *history) ownedLinks(v *UnitView, u *site.Unit) {
 	// before it says its own.
 	if newest >= 0 {
 		v.OwnedPeriod, v.OwnedPath = m.refs[newest].Label, m.refs[newest].Path
+		v.OwnedChanges = newest > 0 // of the archive's first period, none is said
 	}
 	for k, i := range latest {
 		if i >= 0 && i != newest {
