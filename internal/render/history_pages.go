@@ -402,7 +402,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.AggregateKinds = zh.And(names)
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
 	v.span(u)
-	v.Streaks = streakSentences(rank.Streaks(h.s, u, m.periods), h.core.view.Period.Each)
+	v.Streaks = h.streaks(u)
 	v.Exempt, _ = exemptMonths(u, m.periods)
 	v.NotApplicable = notApplicableRuns(u, m.periods)
 	// Only the months it was assessed in: a township set up in the
@@ -777,7 +777,7 @@ func (v *UnitView) ownedBottom(c *core, held site.Higher, p *rank.Period, u *sit
 func (h *history) departmentLead(v *UnitView, u *site.Unit, cats []string) {
 	m := h.model()
 	each := h.core.view.Period.Each
-	v.Streaks = streakSentences(rank.Streaks(h.s, u, m.periods), each)
+	v.Streaks = h.streaks(u)
 	lo, hi := assessedPeriods(u, m.periods)
 	if hi == lo {
 		return
@@ -865,6 +865,29 @@ func rankedIn(m *historyModel, townships []*site.Unit, u *site.Unit, i int) int 
 		}
 	}
 	return n
+}
+
+// streaks are the sentences of u's runs toward the rules after the
+// newest period (rank.Streaks), but for a run of an entry that period's
+// circular leaves unsaid — a city rule's entry it leaves out ([[entry]]
+// omit), an indicator rule's whose ranking sentence it leaves out or
+// words otherwise (ranking) — which the lead would name where the
+// circular does not. The rule counts the run all the same; its measure,
+// when it comes, is in a circular with its reason.
+func (h *history) streaks(u *site.Unit) []string {
+	m := h.model()
+	runs := rank.Streaks(h.s, u, m.periods)
+	if len(m.periods) > 0 {
+		ed := h.reported(m.periods[len(m.periods)-1])
+		runs = slices.DeleteFunc(runs, func(r rank.Streak) bool {
+			if r.Entry != nil {
+				return ed.left(r.Entry)
+			}
+			rule := h.s.Config.Rules[r.Rule]
+			return rule.On == site.OnIndicator && rule.Indicator != nil && ed.unranked(rule.Indicator)
+		})
+	}
+	return streakSentences(runs, h.core.view.Period.Each)
 }
 
 // streakSentences write runs toward the rules: 本月乡镇、街道综合考核排名后两名

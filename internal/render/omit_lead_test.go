@@ -116,3 +116,38 @@ func TestOmittedEntryLeadCached(t *testing.T) {
 		t.Errorf("工业 left out, through the cache, the lead is still %q", got)
 	}
 }
+
+// TestOmittedEntryStreaks: a run toward a rule of an entry the newest
+// circular leaves unsaid is not in the lead either, which would name it
+// where the circular does not. omitSite with two rules of two months
+// running: a city rule on the last city rank, which 工业 (区发改局's,
+// twelfth of twelve in 2023-02, of no result in 1月) begins; an
+// indicator rule on 经济运行's last, which 丙镇 begins (75 of 95, 85; in
+// 1月 甲街道 was last). With 经济组 left out and 经济运行's ranking in
+// other words, neither run is said; with other entries left out, both.
+func TestOmittedEntryStreaks(t *testing.T) {
+	const rules = "[[rule]]\non = \"city\"\nselect = \"last\"\nstreak = 2\naction = \"约谈\"\nwho = \"分管领导\"\n" +
+		"[[rule]]\non = \"indicator\"\nindicator = \"jingji\"\nselect = \"last\"\nstreak = 2\naction = \"约谈\"\nwho = \"行政负责人\"\n"
+	streaks := regexp.MustCompile(`<p class="history-streak">[^<]*</p>`)
+	for _, c := range []struct {
+		name, entries string
+		said          bool
+	}{
+		{"no entry", "", true},
+		{"a group left out, a ranking in other words", "[[entry]]\nindicator = \"zu\"\nomit = true\n[[entry]]\nindicator = \"jingji\"\nranking = \"该项数据正在核实，本月暂不通报排名。\"\n", false},
+		{"other entries left out", "[[entry]]\nindicator = \"caizheng\"\nomit = true\n[[entry]]\nindicator = \"anquan\"\nomit = true\n", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := omitSite(c.entries)
+			f["config.toml"] += rules
+			files := renderFiles(t, loadFiles(t, f), "")
+			for slug, name := range map[string]string{"fagai": "工业", "bing": "经济运行"} {
+				got := streaks.FindAllString(string(files["units/"+slug+"/index.html"]), -1)
+				said := slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, name) && strings.Contains(s, "再有1个月如此") })
+				if said != c.said {
+					t.Errorf("%s's runs %q: one of %s said %v, want %v", slug, got, name, said, c.said)
+				}
+			}
+		})
+	}
+}
