@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,9 +20,15 @@ func assess(t *testing.T, dir, kind string) {
 // cumulativeOffice turns the starter site into a monthly office that
 // writes its periods cumulatively from January: data/2024-02.toml of
 // 1-2月, 2024-03 of 1-3月, 2024-04 of 1-4月, each with the starter
-// month's scores, and their circulars; 丁乡 is exempt in March (its
-// scores left out), and a rule 约谈 the composite's last three months
-// running.
+// month's scores but 戊乡's (lastTownship), the worst there can be on
+// each indicator ranking it — -100 on 规模工业增加值增速 and 固定资产投资增速,
+// 999 件 on 信访总量 (lower is better) — and their circulars; 丁乡 is
+// exempt in March (its scores left out), and a rule 约谈 the composite's
+// last three months running. So 戊乡 is last on each of its three
+// indicators every month, the only one: with rank points its composite
+// is 100·1/6 = 16.67 (in March, of five, 20), every other township's at
+// least 100·2/6 = 33.33 (40) — last every month, whatever the starter's
+// other scores.
 func cumulativeOffice(t *testing.T, dir string) {
 	t.Helper()
 	read := func(name string) string {
@@ -32,6 +39,14 @@ func cumulativeOffice(t *testing.T, dir string) {
 		return string(b)
 	}
 	data, circ := read("data/2024-01.toml"), read("content/circulars/2024-01.md")
+	for id, score := range map[string]string{"gongye": "-100", "touzi": "-100", "xinfang": "999"} {
+		// The line of 戊乡's score in the indicator's [[result]].
+		re := regexp.MustCompile(`(?s)(indicator = "` + id + `"\n.*?\n"` + lastTownship + `" = )[^\n]*`)
+		if !re.MatchString(data) {
+			t.Fatalf("the starter's data/2024-01.toml has no score of %s on %s", lastTownship, id)
+		}
+		data = re.ReplaceAllString(data, "${1}"+score)
+	}
 	for n := 2; n <= 4; n++ {
 		key := "2024-0" + string(rune('0'+n))
 		d := strings.Replace(data, `period      = "1月"`, `period      = "1-`+string(rune('0'+n))+`月"`, 1)
@@ -66,13 +81,18 @@ func cumulativeOffice(t *testing.T, dir string) {
 	}
 }
 
+// lastTownship is the township cumulativeOffice makes last every month,
+// and lastSlug its slug in the starter's units.toml.
+const lastTownship, lastSlug = "戊乡", "wuxiang"
+
 // TestCumulativeMonthlyOffice: an office that assesses every month and
 // writes 1-2月, 1-3月, 1-4月 reports a month in each file, 1-3月 too
 // (which alone reads as the first quarter): the March circular's note of
 // the exempt 丁乡 says 不参加本月各项排名 as February's would, not 本
-// 季度; the rule of three months running 约谈 戊乡, last in each, in
-// April (连续3个月, February to April) and not before; 戊乡's page says
-// 比上月 of its April rank. So with [assessment] period = "month"; and
+// 季度; the rule of three months running 约谈 戊乡, made last in each
+// (cumulativeOffice), in April (连续3个月, February to April) and not
+// before; 戊乡's page says 比上月 of its April rank: sixth of six, fifth
+// of five in March, 下降1位. So with [assessment] period = "month"; and
 // without it, the files' mixed periods make the office monthly all the
 // same, check warning at config.toml that the key says which it is.
 func TestCumulativeMonthlyOffice(t *testing.T) {
@@ -107,18 +127,19 @@ func TestCumulativeMonthlyOffice(t *testing.T) {
 		if want := "注：丁乡2024年1-3月免于考核（数据报送不全），不参加本月各项排名。"; !strings.Contains(march, want) {
 			t.Errorf("keyed %v: the 1-3月 circular lacks %q", keyed, want)
 		}
-		streak := "戊乡行政负责人（连续3个月综合考核排名倒数第一）"
+		streak := lastTownship + "行政负责人（连续3个月综合考核排名倒数第一）"
 		if !strings.Contains(april, streak) || strings.Contains(march, streak) {
 			t.Errorf("keyed %v: %q in April's circular %v (want true), in March's %v (want false)",
 				keyed, streak, strings.Contains(april, streak), strings.Contains(march, streak))
 		}
-		for _, p := range []string{march, april, page("units/wuxiang/index.html")} {
+		unit := page("units/" + lastSlug + "/index.html")
+		for _, p := range []string{march, april, unit} {
 			if strings.Contains(p, "季度") {
 				t.Errorf("keyed %v: a page of the monthly office speaks of 季度", keyed)
 			}
 		}
-		if unit := page("units/wuxiang/index.html"); !strings.Contains(unit, "比上月") {
-			t.Errorf("keyed %v: 戊乡's page does not compare with 上月", keyed)
+		if want := `<a href="/circulars/2024/6/">2024年1-4月</a>综合考核排名第六（共6个），比上月下降1位。`; !strings.Contains(unit, want) {
+			t.Errorf("keyed %v: %s's page does not say %s", keyed, lastTownship, want)
 		}
 	}
 }

@@ -392,15 +392,15 @@ func TestPhoneTables(t *testing.T) {
 	got := eval[string](t, ctx, `new Promise(done => {
 	  // The year with the most months (the newest year, first, may hold one or two).
 	  const wrap = [...document.querySelectorAll(".matrix")].reduce((a, b) => b.rows[0].cells.length > a.rows[0].cells.length ? b : a).closest(".table-wrap");
-	  const hint = getComputedStyle(wrap, "::before").content;
+	  const hint = getComputedStyle(wrap.querySelector("caption"), "::after").content; // under its caption (2022年)
 	  wrap.scrollLeft = 200;
 	  requestAnimationFrame(() => {
 	    const name = wrap.querySelector("tbody th").getBoundingClientRect().left - wrap.getBoundingClientRect().left;
-	    done(wrap.hasAttribute("data-scroll") + " " + wrap.scrollLeft + " " + Math.round(name) + " " + hint);
+	    done(wrap.hasAttribute("data-scroll") + " " + wrap.scrollLeft + " " + Math.round(name) + " " + hint + " | " + getComputedStyle(wrap, "::before").content);
 	  });
 	})`)
-	if !strings.HasPrefix(got, "true 200 0 ") || !strings.Contains(got, "左右滑动") {
-		t.Errorf("a wide matrix scrolled 200 px: marked, scrolled, the name's offset, the hint = %q; want it marked, the name still at the left edge (0) and a hint to scroll", got)
+	if !strings.HasPrefix(got, "true 200 0 ") || !strings.Contains(got, "左右滑动") || !strings.HasSuffix(got, " | none") {
+		t.Errorf("a wide matrix scrolled 200 px: marked, scrolled, the name's offset, the hint under its caption | above it = %q; want it marked, the name still at the left edge (0) and a hint to scroll under its caption (2022年), none above it, where it read as the table's before", got)
 	}
 }
 
@@ -454,7 +454,7 @@ const leadJS = `(() => {
 // taken out (，比上月上升4位, ，与上月持平, ，上月无排名), its width and how
 // far right it reaches.
 const ownedJS = `(() => {
-  const ul = document.querySelector("#owned-heading + ul"), notes = [...ul.querySelectorAll(".link-note")];
+  const ul = document.querySelector("#owned-heading ~ ul"), notes = [...ul.querySelectorAll(".link-note")];
   const height = ul.getBoundingClientRect().height, right = Math.ceil(ul.getBoundingClientRect().right);
   const texts = notes.map(n => n.textContent);
   notes.forEach(n => n.textContent = n.textContent.replace(/，(比|与)?上(月|季度|期)[^，；。]*/g, "").replace("；", "，"));
@@ -507,11 +507,53 @@ func TestPhoneHistoryFits(t *testing.T) {
 		// a line or so of the 360 px screen each, far from a screen more.
 		owned := eval[[]float64](t, ctx, ownedJS)
 		t.Logf("%s, /units/fagai/: 负责指标 %d items, %.0f px high, %.0f px without the changes, within %.0f px of width: %v", d.name, int(owned[0]), owned[1], owned[2], owned[3], owned[4] <= float64(w))
-		// Measured: 144 px more (366 → 510) in the normal display, 240
-		// (785 → 1025) in the 适老模式, its larger type and 60 px targets.
+		// Measured: 115 px more (366 → 481) in the normal display, 200
+		// (665 → 865) in the 适老模式, its larger type and 60 px targets;
+		// with its period on every line the list was 510 and 1025 px.
 		most := map[display]float64{normal: 0.25, senior: 0.4}[d]
 		if owned[0] != 6 || owned[1]-owned[2] > most*float64(h) || owned[4] > float64(w) {
 			t.Errorf("%s: 负责指标 of %.0f items is %.0f px high with the changes, %.0f without, reaching %.0f px; want 6 items, the changes adding at most %.0f%% of the %d px screen, within its width", d.name, owned[0], owned[1], owned[2], owned[4], most*100, h)
+		}
+	}
+}
+
+// headingLinesJS are the lines each heading of a township's composite
+// table is laid out in, by where each character sits, joined by "/":
+// 综合/排名.
+const headingLinesJS = `[...document.querySelector(".history-table thead").querySelectorAll("th")].map(th => {
+  const lines = [];
+  let top = null;
+  const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    for (let i = 0; i < n.length; i++) {
+      const r = document.createRange();
+      r.setStart(n, i); r.setEnd(n, i + 1);
+      const y = Math.round(r.getBoundingClientRect().top);
+      if (top === null || Math.abs(y - top) > 4) { lines.push(""); top = y; }
+      lines[lines.length - 1] += n.data[i];
+    }
+  }
+  return lines.join("/");
+})`
+
+// TestPhoneHistoryHeadings: on a 360 px phone the headings of a
+// township's composite table break between their words, if at all —
+// 综合排名 as 综合/排名, never 综合排/名, 变化 whole, never 变/化, as
+// they read before. Words by hand.
+func TestPhoneHistoryHeadings(t *testing.T) {
+	ctx := browsertest.Start(t)
+	srv := serveOutputs(t, renderSite(t, demoSite(t)))
+	emulate(t, ctx, phone{360, 740})
+	choose(t, ctx, srv.URL, normal)
+	navigate(t, ctx, srv.URL+"/units/huochezhan/")
+	got := eval[[]string](t, ctx, headingLinesJS)
+	allowed := [][]string{{"月份"}, {"综合排名", "综合/排名"}, {"变化"}, {"综合得分", "综合/得分"}}
+	if len(got) != len(allowed) {
+		t.Fatalf("the composite table's headings are %q, want 月份, 综合排名, 变化, 综合得分", got)
+	}
+	for i, lines := range got {
+		if !slices.Contains(allowed[i], lines) {
+			t.Errorf("a heading is laid out as %s, want one of %q", lines, allowed[i])
 		}
 	}
 }

@@ -294,8 +294,9 @@ func TestDepartmentLeadRenamed(t *testing.T) {
 	}
 }
 
-// ownedNotes are the 负责指标 list's items of a unit's page: each
-// indicator's name and what is said of its ranks.
+// ownedNotes are the 负责指标 list of a unit's page: the line of its
+// period, if any, then its items, each indicator's name and what is said
+// of its ranks.
 func ownedNotes(t *testing.T, page string) []string {
 	t.Helper()
 	_, list, ok := strings.Cut(page, `<h2 id="owned-heading">负责指标</h2>`)
@@ -304,6 +305,11 @@ func ownedNotes(t *testing.T, page string) []string {
 	}
 	list, _, _ = strings.Cut(list, "</ul>")
 	var out []string
+	// The period said once above the list (text: its link's markup
+	// dropped), then the items.
+	if m := regexp.MustCompile(`<p class="owned-period">(.*?)</p>`).FindStringSubmatch(list); m != nil {
+		out = append(out, text(m[1]))
+	}
 	for _, m := range regexp.MustCompile(`<li><a href="[^"]*">([^<]*)</a>(?:<span class="link-note">([^<]*)</span>)?</li>`).FindAllStringSubmatch(list, -1) {
 		out = append(out, strings.TrimSpace(m[1]+" "+m[2]))
 	}
@@ -318,8 +324,10 @@ func ownedNotes(t *testing.T, page string) []string {
 // February's 经济运行 并列第七 in the city and 并列第一 of the 三区, January
 // fifth in the city and of no peer rank: a tie is a rank like any other
 // (下降2位), a rank missing the month before is 上月无排名. The archive's
-// first month says no change. A quarterly office says 上季度, a
-// half-year one 上期.
+// first month says no change, nor 和变化 above the list. A quarterly
+// office says 上季度, a half-year one 上期. The period is said once,
+// above the list; 财政收入, given to 区发改局 and ranked last in January
+// (三区第一, 上月第二), says its own (安全生产, of 重点任务, after it).
 func TestOwnedRankChanges(t *testing.T) {
 	for _, c := range []struct {
 		name  string
@@ -327,28 +335,34 @@ func TestOwnedRankChanges(t *testing.T) {
 		slug  string
 		want  []string
 	}{
-		{"monthly", historySite, "fagai", []string{"经济运行 2023年2月：全市综合排名第一，比上月上升4位。"}},
-		{"peer only", historySite, "caizheng", []string{"财政收入 2023年2月：三区排名第三，比上月下降2位。", "安全生产"}},
+		{"monthly", historySite, "fagai", []string{"2023年2月的排名和变化：", "经济运行 全市综合排名第一，比上月上升4位。"}},
+		{"peer only", historySite, "caizheng", []string{"2023年2月的排名和变化：", "财政收入 三区排名第三，比上月下降2位。", "安全生产"}},
 		{"ties, none before", func() map[string]string {
 			f := historySite()
 			f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "indicator = \"jingji\"\ncity = 1\n", "indicator = \"jingji\"\ncity = 7\ncityTie = true\ndistrict = 1\ndistrictTie = true\n", 1)
 			return f
-		}, "fagai", []string{"经济运行 2023年2月：全市综合排名并列第七，比上月下降2位；三区并列第一，上月无排名。"}},
+		}, "fagai", []string{"2023年2月的排名和变化：", "经济运行 全市综合排名并列第七，比上月下降2位；三区并列第一，上月无排名。"}},
 		{"a tie the month before, and the same rank", func() map[string]string {
 			f := historySite()
 			f["data/2023-01.toml"] = strings.Replace(f["data/2023-01.toml"], "indicator = \"jingji\"\ncity = 5\n", "indicator = \"jingji\"\ncity = 1\ncityTie = true\ndistrict = 2\n", 1)
 			f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "indicator = \"jingji\"\ncity = 1\n", "indicator = \"jingji\"\ncity = 1\ndistrict = 3\n", 1)
 			return f
-		}, "fagai", []string{"经济运行 2023年2月：全市综合排名第一，与上月持平；三区第三，比上月下降1位。"}},
+		}, "fagai", []string{"2023年2月的排名和变化：", "经济运行 全市综合排名第一，与上月持平；三区第三，比上月下降1位。"}},
 		{"the archive's first month", func() map[string]string {
 			f := historySite()
 			for _, name := range []string{"data/2023-01.toml", "data/2023-02.toml", "content/circulars/2023-01.md", "content/circulars/2023-02.md"} {
 				delete(f, name)
 			}
 			return f
-		}, "fagai", []string{"经济运行 2022年12月：全市综合排名第三。"}},
-		{"quarterly", quarterlyHistorySite, "fagai", []string{"经济运行 2023年4-6月：全市综合排名第一，比上季度上升4位。"}},
-		{"half-yearly", halfYearHistorySite, "caizheng", []string{"财政收入 2023年7-12月：三区排名第三，比上期下降2位。", "安全生产"}},
+		}, "fagai", []string{"2022年12月的排名：", "经济运行 全市综合排名第三。"}},
+		{"one ranked last the month before", func() map[string]string {
+			f := historySite()
+			f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], "owners = [\"区财政局\"]\n", "owners = [\"区发改局\"]\n", 2)
+			f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "district = 3\n", "", 1)
+			return f
+		}, "fagai", []string{"2023年2月的排名和变化（另注明的除外）：", "经济运行 全市综合排名第一，比上月上升4位。", "财政收入 2023年1月：三区排名第一，比上月上升1位。", "安全生产"}},
+		{"quarterly", quarterlyHistorySite, "fagai", []string{"2023年4-6月的排名和变化：", "经济运行 全市综合排名第一，比上季度上升4位。"}},
+		{"half-yearly", halfYearHistorySite, "caizheng", []string{"2023年7-12月的排名和变化：", "财政收入 三区排名第三，比上期下降2位。", "安全生产"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			page := string(renderFiles(t, loadFiles(t, c.files()), "")["units/"+c.slug+"/index.html"])
@@ -405,11 +419,11 @@ func TestOwnedRankChangeCached(t *testing.T) {
 	var sc site.Cache
 	var rc Cache
 	const path = "units/fagai/index.html"
-	if got := ownedNotes(t, cachedPage(t, dir, &sc, &rc, path)); !slices.Equal(got, []string{"经济运行 2023年2月：全市综合排名第一，比上月上升4位。"}) {
+	if got := ownedNotes(t, cachedPage(t, dir, &sc, &rc, path)); !slices.Equal(got, []string{"2023年2月的排名和变化：", "经济运行 全市综合排名第一，比上月上升4位。"}) {
 		t.Fatalf("before the edit: %q", got)
 	}
 	editFile(t, dir, "data/2023-01.toml", "city = 5\n", "city = 2\n")
-	if got := ownedNotes(t, cachedPage(t, dir, &sc, &rc, path)); !slices.Equal(got, []string{"经济运行 2023年2月：全市综合排名第一，比上月上升1位。"}) {
+	if got := ownedNotes(t, cachedPage(t, dir, &sc, &rc, path)); !slices.Equal(got, []string{"2023年2月的排名和变化：", "经济运行 全市综合排名第一，比上月上升1位。"}) {
 		t.Errorf("after January's rank moved, through the cache: %q", got)
 	}
 }

@@ -234,6 +234,16 @@ type UnitView struct {
 	// record, which its readers otherwise gather circular by circular.
 	Measures []UnitMeasure
 	Owned    []Link // the indicators it owns: a department's, or a ranked unit's that owns some
+	// OwnedPeriod is the newest period in which one of them was ranked
+	// from above, said once above the list (2023年2月的排名和变化：), and
+	// OwnedPath its circular; a note of one ranked last before it names
+	// its own period (2022年12月：全市综合排名第三。), and OwnedOthers
+	// says there is such a note. The list said the period on every line.
+	// OwnedChanges says the notes say the changes since the period
+	// before, which the archive's first period has none of: 的排名和变化,
+	// or 的排名 alone.
+	OwnedPeriod, OwnedPath    string
+	OwnedOthers, OwnedChanges bool
 	// Categorised says a department was sorted into a 考核排类 in some
 	// month, and so its matrix has that row.
 	Categorised bool
@@ -249,9 +259,13 @@ type UnitView struct {
 // A LaggingIndicator is an indicator a township was in the bottom group
 // of in a period.
 type LaggingIndicator struct {
-	Name  string // as the period named it
-	Path  string
-	Rank  string // 第十二, 并列第十一
+	Name string // as the period named it
+	Path string
+	Rank string // 第十二, 并列第十一
+	// Of is how many it ranked, when fewer than the composite did (an
+	// indicator of some townships): 第四 of five, which beside a 第十二
+	// of twelve read as a good place; 0 otherwise.
+	Of    int
 	Score string // its score, with the indicator's scoreUnit
 	First string // the first's score
 }
@@ -367,7 +381,8 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	comp := m.composite[u]
 	terms := h.s.Config.Terms
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: terms.Unit, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: terms.Peer, OtherNames: u.OtherNames,
-		Measures: m.measures[u], Owned: h.ownedLinks(u)}
+		Measures: m.measures[u]}
+	h.ownedLinks(v, u)
 	if u.Group != nil {
 		v.Group = u.Group.Name
 	}
@@ -389,7 +404,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.AggregateKinds = zh.And(names)
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
 	v.span(u)
-	v.Streaks = streakSentences(rank.Streaks(h.s, u, m.periods), h.core.view.Period.Each)
+	v.Streaks = h.streaks(u)
 	v.Exempt, _ = exemptMonths(u, m.periods)
 	v.NotApplicable = notApplicableRuns(u, m.periods)
 	// Only the months it was assessed in: a township set up in the
@@ -421,7 +436,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		before = m.composite[u.Was[0]][lo-1].rank
 	}
 	if latest >= 0 {
-		v.lagging(m.periods[lo+latest], u, v.Group)
+		v.lagging(m.periods[lo+latest], u, v.Group, h.reported(m.periods[lo+latest]), v.LatestOf)
 		if len(v.Owned) > 0 {
 			v.ownedBottom(h.core, h.s.HigherHeld(), m.periods[lo+latest], u)
 		}
@@ -668,8 +683,11 @@ func previous(ranks []int, i int) int {
 }
 
 // lagging sets v's Lagging from period p: the indicators whose bottom
-// group u was in there.
-func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string) {
+// group u was in there, of those whose ranking sentences p's circular
+// says (ed): not one it leaves out or words otherwise ([[entry]] omit,
+// ranking). Of the composite's of ranked with u, an indicator that
+// ranked fewer says how many.
+func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string, ed edits, of int) {
 	g := p.Group(u)
 	if g == nil {
 		return
@@ -689,15 +707,19 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string) {
 				}
 			}
 		}
-		if mine == nil || len(ir.Ranked) == 0 {
+		if mine == nil || len(ir.Ranked) == 0 || ed.unranked(ir.Result.Indicator) {
 			continue
 		}
 		exact = exact && ir.Bottom.Exact
 		ind := ir.Result.Indicator
 		set := ind.In(p.Month.Key)
 		score := func(x float64) string { return formatScore(x, set.Decimals) + ind.ScoreUnit }
-		lags = append(lags, lag{mine.Rank, LaggingIndicator{Name: set.Name, Path: indicatorPath(ind),
-			Rank: zh.RankPhrase(mine.Rank, mine.Tied), Score: score(mine.Value), First: score(ir.Ranked[0].Value)}})
+		li := LaggingIndicator{Name: set.Name, Path: indicatorPath(ind),
+			Rank: zh.RankPhrase(mine.Rank, mine.Tied), Score: score(mine.Value), First: score(ir.Ranked[0].Value)}
+		if len(ir.Ranked) < of {
+			li.Of = len(ir.Ranked)
+		}
+		lags = append(lags, lag{mine.Rank, li})
 	}
 	if len(lags) == 0 {
 		return
@@ -715,7 +737,8 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string) {
 }
 
 // ownedBottom sets v's Bottom from period p: the entries u owns in p's
-// city-bottom list, as the circular lists them and by its name — the
+// city-bottom list, as the circular lists them (without those its
+// [[entry]] omit leaves out) and by its name — the
 // city's (排全市后三), or of an office ranked among its peers alone the
 // peers' (排三区最后, peerBottom). Only where the site is given ranks from
 // above (held, HigherHeld, as the page's tables have their rows).
@@ -729,12 +752,20 @@ func (v *UnitView) ownedBottom(c *core, held site.Higher, p *rank.Period, u *sit
 		return
 	}
 	v.BottomWords = c.cityBottomName(p)
+	ed := c.reported(p)
+	withheld := false
 	for _, e := range p.CityBottom {
-		if owns(e) {
+		switch {
+		case !owns(e):
+		case ed.left(e.Indicator):
+			withheld = true // the circular's list leaves it out ([[entry]] omit)
+		default:
 			v.Bottom = append(v.Bottom, Link{Name: e.Indicator.NameIn(m.Key), Path: indicatorPath(e.Indicator), Note: c.cityBottomRank(e)})
 		}
 	}
-	v.BottomNone = len(v.Bottom) == 0
+	// None on the list, but one the circular left out would be: not
+	// 没有, which the appendix's ranks would belie; the lead says nothing.
+	v.BottomNone = len(v.Bottom) == 0 && !withheld
 }
 
 // departmentLead sets what a department's page opens with, of the
@@ -748,7 +779,7 @@ func (v *UnitView) ownedBottom(c *core, held site.Higher, p *rank.Period, u *sit
 func (h *history) departmentLead(v *UnitView, u *site.Unit, cats []string) {
 	m := h.model()
 	each := h.core.view.Period.Each
-	v.Streaks = streakSentences(rank.Streaks(h.s, u, m.periods), each)
+	v.Streaks = h.streaks(u)
 	lo, hi := assessedPeriods(u, m.periods)
 	if hi == lo {
 		return
@@ -838,6 +869,29 @@ func rankedIn(m *historyModel, townships []*site.Unit, u *site.Unit, i int) int 
 	return n
 }
 
+// streaks are the sentences of u's runs toward the rules after the
+// newest period (rank.Streaks), but for a run of an entry that period's
+// circular leaves unsaid — a city rule's entry it leaves out ([[entry]]
+// omit), an indicator rule's whose ranking sentence it leaves out or
+// words otherwise (ranking) — which the lead would name where the
+// circular does not. The rule counts the run all the same; its measure,
+// when it comes, is in a circular with its reason.
+func (h *history) streaks(u *site.Unit) []string {
+	m := h.model()
+	runs := rank.Streaks(h.s, u, m.periods)
+	if len(m.periods) > 0 {
+		ed := h.reported(m.periods[len(m.periods)-1])
+		runs = slices.DeleteFunc(runs, func(r rank.Streak) bool {
+			if r.Entry != nil {
+				return ed.left(r.Entry)
+			}
+			rule := h.s.Config.Rules[r.Rule]
+			return rule.On == site.OnIndicator && rule.Indicator != nil && ed.unranked(rule.Indicator)
+		})
+	}
+	return streakSentences(runs, h.core.view.Period.Each)
+}
+
 // streakSentences write runs toward the rules: 本月乡镇、街道综合考核排名后两名
 // of a run of one, 已连续2个月… of more, then how many periods more the
 // rule wants and what it gives (予以 fits 奖励 as well as 约谈).
@@ -898,33 +952,50 @@ func peerPhrase(res *site.Result) string {
 	return res.DistrictLabel + zh.RankPhrase(res.District, res.DistrictTie)
 }
 
-// ownedLinks are the indicators u owns (责任单位), each with its latest
-// rank from above where the office is given one. A department's page
+// ownedLinks sets v's Owned: the indicators u owns (责任单位), each with
+// its latest rank from above where the office is given one, and
+// OwnedPeriod. A department's page
 // lists them, and so does a ranked unit's that owns some (县信访局 of an
 // office that ranks its 县直单位): one page says both what it is ranked
 // on and what it answers for.
-func (h *history) ownedLinks(u *site.Unit) []Link {
+func (h *history) ownedLinks(v *UnitView, u *site.Unit) {
 	m := h.model()
 	// An indicator it owned before a 机构改革 or after one is its own in
 	// the months of its span alone (exempted from one, it owned it still:
 	// OwnersIn).
 	assessed := func(i int) bool { return u.InSpan(m.periods[i].Span.Key()) }
 	var out []Link
-	for _, ind := range m.owned[u] {
+	latest := make([]int, len(m.owned[u])) // the period of each one's note, -1 for none
+	newest := -1
+	for k, ind := range m.owned[u] {
 		l := Link{Name: ind.Name, Path: indicatorPath(ind)}
+		latest[k] = -1
 		for i := len(m.periods) - 1; i >= 0; i-- {
 			if res := m.periods[i].Month.Result(ind.ID); assessed(i) && res != nil && (res.City > 0 || res.District > 0) {
 				var before *site.Result
 				if i > 0 {
 					before = m.periods[i-1].Month.Result(ind.ID)
 				}
-				l.Note = m.refs[i].Label + "：" + h.ownedRanks(res, before, i > 0)
+				l.Note = h.ownedRanks(res, before, i > 0)
+				latest[k], newest = i, max(newest, i)
 				break
 			}
 		}
 		out = append(out, l)
 	}
-	return out
+	// The newest period is said once, above the list; one ranked last
+	// before it says its own.
+	if newest >= 0 {
+		v.OwnedPeriod, v.OwnedPath = m.refs[newest].Label, m.refs[newest].Path
+		v.OwnedChanges = newest > 0 // of the archive's first period, none is said
+	}
+	for k, i := range latest {
+		if i >= 0 && i != newest {
+			out[k].Note = m.refs[i].Label + "：" + out[k].Note
+			v.OwnedOthers = true
+		}
+	}
+	v.Owned = out
 }
 
 // ownedRanks is an owned indicator's city and peer rank (§5.4), each
@@ -978,7 +1049,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: label, OtherNames: u.OtherNames,
 		Measures: m.measures[u], Higher: held, HigherRanks: higherRanks(held, terms, "或")}
 	v.span(u)
-	v.Owned = h.ownedLinks(u)
+	h.ownedLinks(v, u)
 	// An indicator it owned before a 机构改革 or after one is its own in
 	// the months it was assessed in alone.
 	assessed := func(i int) bool { return u.AssessedIn(m.periods[i].Span.Key()) }

@@ -407,7 +407,8 @@ func TestDepartmentPage(t *testing.T) {
 	files := renderFiles(t, loadHistorySite(t), "")
 	page := files["units/caizheng/index.html"]
 	for _, w := range []string{
-		`<a href="/indicators/caizheng/">财政收入</a><span class="link-note">2023年2月：三区排名第三，比上月下降2位。</span>`, // 1 in January
+		`<p class="owned-period"><a href="/circulars/2023/5/">2023年2月</a>的排名和变化：</p>`,
+		`<a href="/indicators/caizheng/">财政收入</a><span class="link-note">三区排名第三，比上月下降2位。</span>`, // 1 in January
 		`<a href="/indicators/anquan/">安全生产</a>`,
 	} {
 		if !bytes.Contains(page, []byte(w)) {
@@ -1717,7 +1718,7 @@ func TestQuarterlyOfficeWords(t *testing.T) {
 	}
 	for page, wants := range map[string][]string{
 		"units/bing/index.html": {
-			`<tr><th scope="col">季度</th><th scope="col">综合排名</th>`,
+			`<tr><th scope="col">季度</th><th scope="col" class="words">综合<wbr>排名</th>`,
 			"每格上方为该季度在全部参与排名的乡镇（街道）中的名次（名次相同即为并列），下方为得分；点击季度查看当季度通报。",
 		},
 		"rankings/index.html":            {"每格上方为当季度综合考核名次（名次相同即为并列），下方为综合得分；底色越深名次越靠前。点击乡镇（街道）查看其历次排名，点击季度查看当季度通报。"},
@@ -1764,7 +1765,7 @@ func TestHalfYearOfficeWords(t *testing.T) {
 	}
 	for page, wants := range map[string][]string{
 		"units/bing/index.html": {
-			`<tr><th scope="col">半年度</th><th scope="col">综合排名</th>`,
+			`<tr><th scope="col">半年度</th><th scope="col" class="words">综合<wbr>排名</th>`,
 			"每格上方为该期在全部参与排名的乡镇（街道）中的名次（名次相同即为并列），下方为得分；点击半年度查看当期通报。",
 		},
 		"rankings/index.html":            {"每格上方为当期综合考核名次（名次相同即为并列），下方为综合得分；底色越深名次越靠前。点击乡镇（街道）查看其历次排名，点击半年度查看当期通报。"},
@@ -1889,7 +1890,8 @@ func TestUnitStreaks(t *testing.T) {
 // bottom group of in its newest month, worst first, with its score and
 // the first's. By hand, with groupSize = 1, historySite's 2023-02: 丙镇
 // last on 经济运行 (75 against 甲's 95) and on 安全生产 (70 against 90),
-// both third, so in document order; 甲 and 乙 last on none.
+// both third, so in document order; 甲 and 乙 last on none. An
+// indicator ranking fewer than the composite says of how many.
 func TestUnitLagging(t *testing.T) {
 	f := historySite()
 	f["config.toml"] = strings.Replace(f["config.toml"], "[ranking]\n", "[ranking]\ngroupSize = 1\n", 1)
@@ -1902,6 +1904,20 @@ func TestUnitLagging(t *testing.T) {
 		if page := string(files["units/"+slug+"/index.html"]); strings.Contains(page, "的单项指标：") {
 			t.Errorf("%s's page names lagging indicators, but it was last on none", slug)
 		}
+	}
+
+	// 安全生产 of 乙街道 and 丙镇 alone: 丙镇 second of two (70 against
+	// 80), which says of how many, where the composite ranks three.
+	f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], "owners = [\"区财政局\"]\ntownships = \"all\"\n", "owners = [\"区财政局\"]\ntownships = [\"乙街道\", \"丙镇\"]\n", 1)
+	for name, src := range f {
+		if strings.HasPrefix(name, "data/20") {
+			f[name] = regexp.MustCompile(`(indicator = "anquan"\n\[result.townships\]\n)"甲街道" = \d+\n`).ReplaceAllString(src, "$1")
+		}
+	}
+	files = renderFiles(t, loadFiles(t, f), "")
+	want = `<p class="history-span">排名最后的单项指标：<a href="/indicators/jingji/">经济运行</a>第三（得分75.0，第一名95.0）；<a href="/indicators/anquan/">安全生产</a>第二（共2个，得分70.0，第一名80.0）。</p>`
+	if page := string(files["units/bing/index.html"]); !strings.Contains(page, want) {
+		t.Errorf("安全生产 of two: 丙镇's page lacks %s", want)
 	}
 }
 

@@ -37,7 +37,7 @@ const (
 	inIndicator                  // what a period says of an indicator (IndicatorDigest)
 	inComposite                  // a period's composite rankings (CompositeDigest)
 	inRankings                   // a period's township rankings, every indicator's and the composite (RankingsDigest)
-	inRef                        // how a period is referred to: its key, label and the circular that reports it
+	inRef                        // how a period is referred to: its key, label and the circular that reports it, and which entries that circular leaves out or ranks in its own words ([[entry]] omit, ranking)
 	inFront                      // a circular's front matter: what lists, neighbours and feeds show of it
 	inFronts                     // every circular's and plain page's front matter
 	inNewest                     // the date of the newest circular: the archive's update date
@@ -161,6 +161,14 @@ func newKeyer(c *core) *keyer {
 		b = appendString(b, p.Label)
 		if circ := c.reporter[p]; circ != nil {
 			b = appendString(b, circ.URLPath())
+			// What it leaves unsaid of its entries, which the units'
+			// leads leave unsaid too (edits.left, edits.unranked).
+			for _, e := range circ.Entries {
+				if e.Omit || e.Ranking != "" {
+					b = appendString(b, e.Indicator)
+					b = append(b, bit(e.Omit))
+				}
+			}
 		}
 		k.refs[p] = sha256.Sum256(b)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
+	"tongbao/internal/zh"
 )
 
 // This file renders the open data (DESIGN.md §7): beside every circular
@@ -425,7 +426,7 @@ type OpenData struct {
 	ExemptReasons []string `json:"exemptReasons,omitempty" zh:"免于考核的原因，与 exempt 一一对应，没有写原因的为空字符串（units.toml 写了原因才有；季度、半年、年度没有，见各月的 data.json）"`
 	// ExemptGroups are their groups, as the CSV's rows of them name them.
 	ExemptGroups []string         `json:"exemptGroups,omitempty" zh:"免于考核的{unit}所在的组，与 exempt 一一对应（分组排名时列出）"`
-	CityBottom   []OpenCityBottom `json:"cityBottom" zh:"{city}排名靠后的指标"`
+	CityBottom   []OpenCityBottom `json:"cityBottom" zh:"{bottom}"`
 	Categories   []OpenCategory   `json:"categories" zh:"{department}考核排类"`
 	Rewards      []OpenReward     `json:"rewards" zh:"奖励"`
 	Interviews   []OpenInterview  `json:"interviews" zh:"奖励以外的措施{actions}"`
@@ -1134,7 +1135,31 @@ func (o *openData) words() *strings.Replacer {
 		listed = "（" + strings.Join(actions, "、") + "）"
 	}
 	return strings.NewReplacer("{unit}", terms.Unit, "{city}", terms.City, "{peer}", terms.Peer, "{department}", terms.Department, "{scope}", terms.Scope,
-		"{actions}", listed)
+		"{actions}", listed, "{bottom}", o.bottomDoc())
+}
+
+// bottomDoc is what data.json's cityBottom holds, named as the circulars
+// name the list (cityBottomName): 排全市后三的单项目标, or of an office
+// given its peers' ranks alone 排三区最后的单项目标 — not 全市 of an office
+// that has no city ranking — with what it is made of (§5.6), and that an
+// entry the circular leaves out of its list ([[entry]] omit) is here all
+// the same, as its ranks are in the appendix.
+func (o *openData) bottomDoc() string {
+	terms := o.s.Config.Terms
+	k := o.s.Config.Ranking.GroupSize
+	name := o.bottomName(k)
+	var made string
+	switch h := o.s.HigherHeld(); {
+	case !h.Any():
+		return terms.City + "排名靠后的指标" // said lacking (officeLacks)
+	case o.peerBottom():
+		made = terms.Peer + "排名最后的指标"
+	case !h.Peer:
+		made = terms.City + "排名" + zh.Label(k, false, !o.s.Config.Ranking.Loose) + "的指标"
+	default:
+		made = terms.City + "排名" + zh.Label(k, false, !o.s.Config.Ranking.Loose) + "的指标，和只有" + terms.Peer + "排名、排" + terms.Peer + "最后的指标"
+	}
+	return name + "，即" + made + "，按通报中的顺序（季度、半年、年度为空）；通报正文经研究不列出的一项也在其中"
 }
 
 // periodDocs words a doc of the open data, written of months, for an
@@ -1283,11 +1308,15 @@ func (o *openData) officeLacks() func(f reflect.StructField) (doc string, lacks 
 	h := o.s.HigherHeld()
 	categorised := o.categorised()
 	alone := o.noDepartments()
-	plain := strings.NewReplacer("{city}", "上级", "{peer}", "同级", "{department}", "责任单位", "{unit}", o.s.Config.Terms.Unit)
+	plain := strings.NewReplacer("{city}", "上级", "{peer}", "同级", "{department}", "责任单位", "{unit}", o.s.Config.Terms.Unit, "{bottom}", "上级排名靠后的指标")
 	return func(f reflect.StructField) (string, bool) {
 		zh := f.Tag.Get("zh")
 		var lack string
 		switch {
+		case strings.Contains(zh, "{bottom}") && !h.Any():
+			lack = "上级排名"
+		case strings.Contains(zh, "{bottom}"):
+			return "", false // the list of the ranks the office is given (bottomDoc)
 		case strings.Contains(zh, "{city}") && !h.City:
 			lack = "上级排名"
 		case strings.Contains(zh, "{peer}") && !h.Peer:

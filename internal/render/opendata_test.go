@@ -7,6 +7,7 @@ import (
 	"maps"
 	"math"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -995,5 +996,71 @@ func TestOpenDataOfHalfYears(t *testing.T) {
 		if i := strings.Index(page, month); i >= 0 {
 			t.Errorf("/data/ speaks of months: …%s…", page[max(i-90, 0):min(i+60, len(page))])
 		}
+	}
+}
+
+// TestDataPageNamesTheBottomList: /data/ names data.json's cityBottom as
+// the circulars name the list (§5.6), in the office's words, and says
+// what it is made of. By hand from historySite: given city and peer
+// ranks, 排全市后三; given the 三区's alone, 排三区最后, without a word of
+// 全市 or 上级, which the list, holding 财政收入, is not; given a 全省
+// ranking alone with groupSize 2, 排全省后两名.
+func TestDataPageNamesTheBottomList(t *testing.T) {
+	const tail = "，按通报中的顺序（季度、半年、年度为空）；通报正文经研究不列出的一项也在其中"
+	strip := func(f map[string]string, key string) {
+		for name, src := range f {
+			if strings.HasPrefix(name, "data/20") {
+				f[name] = regexp.MustCompile(`(?m)^`+key+` = \d+\n`).ReplaceAllString(src, "")
+			}
+		}
+	}
+	for _, c := range []struct {
+		name  string
+		edit  func(f map[string]string)
+		want  string
+		held  []string // data.json's cityBottom in 2023-02, by id
+		there map[string]string
+	}{
+		{"city and peer", func(map[string]string) {},
+			"排全市后三的单项目标，即全市排名后三的指标，和只有三区排名、排三区最后的指标" + tail, []string{"caizheng"},
+			map[string]string{"cityBottom[].city": "全市排名（有则列出）", "cityBottom[].district": "三区排名（有则列出）"}},
+		{"peer alone", func(f map[string]string) { strip(f, "city") },
+			"排三区最后的单项目标，即三区排名最后的指标" + tail, []string{"caizheng"},
+			map[string]string{"cityBottom[].city": "", "cityBottom[].district": "三区排名（有则列出）"}},
+		{"a province's alone", func(f map[string]string) {
+			strip(f, "district")
+			f["config.toml"] = strings.NewReplacer("peer = \"三区\"\n", "city = \"全省\"\npeer = \"同类县\"\n", "[ranking]\n", "[ranking]\ngroupSize = 2\n").Replace(f["config.toml"])
+			f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "city = 1\n", "city = 11\n", 1)
+		}, "排全省后两名的单项目标，即全省排名后两名的指标" + tail, []string{"jingji"},
+			map[string]string{"cityBottom[].city": "全省排名（有则列出）", "cityBottom[].district": ""}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := historySite()
+			c.edit(f)
+			files := renderFiles(t, loadFiles(t, f), "/")
+			explained := map[string]string{}
+			for _, r := range tableAfter(t, files["data/index.html"], "JSON 文件的字段") {
+				explained[text(r[0])] = text(r[1])
+			}
+			if got := explained["cityBottom"]; got != c.want {
+				t.Errorf("/data/ explains cityBottom as\n%s\nwant\n%s", got, c.want)
+			}
+			for field, want := range c.there {
+				if got := explained[field]; got != want {
+					t.Errorf("/data/ explains %s as %q, want %q", field, got, want)
+				}
+			}
+			var d OpenData
+			if err := json.Unmarshal(files["circulars/2023/5/data.json"], &d); err != nil {
+				t.Fatal(err)
+			}
+			var held []string
+			for _, e := range d.CityBottom {
+				held = append(held, e.ID)
+			}
+			if !slices.Equal(held, c.held) {
+				t.Errorf("2023-02's cityBottom holds %q, want %q", held, c.held)
+			}
+		})
 	}
 }

@@ -77,14 +77,51 @@ type edits map[string]*site.EntryEdit
 // omitted reports whether the circular leaves out indicator id.
 func (ed edits) omitted(id string) bool { return ed[id] != nil && ed[id].Omit }
 
-// shortcodes returns the resolver for a document reporting period p (nil
-// for a page that reports none: then no shortcode works), whose [[entry]]s
-// are entries.
-func (c *core) shortcodes(p *rank.Period, entries []site.EntryEdit) markdown.Resolver {
+// left reports whether the circular leaves out ind's entry: by its own
+// [[entry]] omit, or its group's, whose entries go with it. What the
+// circular leaves out, its city-bottom list and the unit pages' leads,
+// which retell the circular, leave out too; its appendix, data.json and
+// the history tables, which hold the data, keep it.
+func (ed edits) left(ind *site.Indicator) bool {
+	for ; ind != nil; ind = ind.Parent {
+		if ed.omitted(ind.ID) {
+			return true
+		}
+	}
+	return false
+}
+
+// unranked reports whether the circular says no ranking sentence of
+// ind's: left out, or other words in their place ([[entry]] ranking,
+// 该项数据正在核实，本月暂不通报排名), which a lead must not contradict by
+// naming the unit's place in the groups the sentence would have named.
+func (ed edits) unranked(ind *site.Indicator) bool {
+	return ed.left(ind) || ed[ind.ID] != nil && ed[ind.ID].Ranking != ""
+}
+
+// newEdits indexes a circular's [[entry]]s by indicator id.
+func newEdits(entries []site.EntryEdit) edits {
 	ed := edits{}
 	for i := range entries {
 		ed[entries[i].Indicator] = &entries[i]
 	}
+	return ed
+}
+
+// reported are the [[entry]]s of the circular that reports p (reporter),
+// or none for a period no circular reports.
+func (c *core) reported(p *rank.Period) edits {
+	if circ := c.reporter[p]; circ != nil {
+		return newEdits(circ.Entries)
+	}
+	return nil
+}
+
+// shortcodes returns the resolver for a document reporting period p (nil
+// for a page that reports none: then no shortcode works), whose [[entry]]s
+// are entries.
+func (c *core) shortcodes(p *rank.Period, entries []site.EntryEdit) markdown.Resolver {
+	ed := newEdits(entries)
 	notes := map[string]int{} // the table notes' ids given so far (see uniqueNotes)
 	return func(call markdown.Shortcode) (template.HTML, error) {
 		sc := lookupShortcode(call.Name)
@@ -190,7 +227,7 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 	// Nor is one the circular's [[entry]] leaves out: the entries after
 	// it are numbered as if it were not in the catalogue.
 	listed := func(ind *site.Indicator) bool {
-		if ed.omitted(ind.ID) || ind.Parent != nil && ed.omitted(ind.Parent.ID) {
+		if ed.left(ind) {
 			return false // a group's entries go with it: numbered on, they would read as the entry's before it
 		}
 		if p.Month.Result(ind.ID) != nil {
@@ -358,8 +395,8 @@ func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 		v.Lead = fmt.Sprintf("%s%s综合排名%s%s。", period, subject, terms.City, zh.Ordinal(m.OverallCity))
 	}
 	for _, e := range p.CityBottom {
-		if ed.omitted(e.Indicator.ID) {
-			continue // the circular leaves it out ([[entry]] omit)
+		if ed.left(e.Indicator) {
+			continue // the circular leaves it out ([[entry]] omit), or its group
 		}
 		item := e.Indicator.NameIn(m.Key) + "，" + c.cityBottomRank(e) + "。"
 		if owners := e.Indicator.OwnersIn(m.Key); len(owners) > 0 {
@@ -394,12 +431,16 @@ func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 // 排全市后三的单项目标, or 靠后 of an office whose labels are loose. An
 // office given its peers' ranks alone lists the entries ranked last among
 // them, and names the list for them: 排三区最后的单项目标.
-func (c *core) cityBottomName(p *rank.Period) string {
+func (c *core) cityBottomName(p *rank.Period) string { return c.bottomName(p.GroupSize) }
+
+// bottomName is cityBottomName of a month whose bottom groups hold k:
+// what /data/ calls data.json's cityBottom too ([ranking] groupSize).
+func (c *core) bottomName(k int) string {
 	terms := c.s.Config.Terms
 	if c.peerBottom() {
 		return "排" + terms.Peer + zh.Label(1, false, true) + "的单项目标"
 	}
-	return "排" + terms.City + zh.Label(p.GroupSize, false, !c.s.Config.Ranking.Loose) + "的单项目标"
+	return "排" + terms.City + zh.Label(k, false, !c.s.Config.Ranking.Loose) + "的单项目标"
 }
 
 // peerBottom says whether the city-bottom list is the peers' (§5.6): the

@@ -95,9 +95,9 @@ func TestReformedDepartment(t *testing.T) {
 	// jingji's city ranks: 3 in 2022-12, 5 in 2023-01, 1 in 2023-02.
 	for page, want := range map[string][]string{
 		"units/fagai/index.html": {`<p class="history-span">参加考核至2023年1月，此后由<a href="/units/fgj/">区发展改革局</a>接续。</p>`,
-			`<span class="link-note">2023年1月：全市综合排名第五，比上月下降2位。`},
+			`<p class="owned-period"><a href="/circulars/2023/2/">2023年1月</a>的排名和变化：</p>`, `<span class="link-note">全市综合排名第五，比上月下降2位。`},
 		"units/fgj/index.html": {`<p class="history-span">2023年2月起参加考核，接续<a href="/units/fagai/">区发改局</a>。</p>`,
-			`<span class="link-note">2023年2月：全市综合排名第一，比上月上升4位。`}, // its predecessor's indicator, 5 in January
+			`<p class="owned-period"><a href="/circulars/2023/5/">2023年2月</a>的排名和变化：</p>`, `<span class="link-note">全市综合排名第一，比上月上升4位。`}, // its predecessor's indicator, 5 in January
 	} {
 		html := string(files[page])
 		for _, w := range want {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tongbao/internal/zh"
 )
@@ -195,7 +197,10 @@ func (c *rankChart) description() string {
 
 // headingLines breaks the visible title into lines that fit the width at
 // the heading's size, a character an em wide (CJK text), two lines at most.
-// It is centred, clear of the 名次 label at the top left.
+// It is centred, clear of the 名次 label at the top left. A bracketed
+// tail that fits the second line goes there whole (火车站乡综合考核排名走势 /
+// （最近24期）), and no line ends inside a number or a Latin word: a
+// phone's reader read 最近2 and 4期 on two lines.
 func headingLines(title string, g chartLayout) []string {
 	per := max(1, (g.w-2*chartLabelRoom)/g.heading)
 	runes := []rune(title)
@@ -205,7 +210,23 @@ func headingLines(title string, g chartLayout) []string {
 	if len(runes) > 2*per {
 		runes = append(runes[:2*per-1], '…')
 	}
-	return []string{string(runes[:per]), string(runes[per:])}
+	cut := per
+	for i := per; i > 0; i-- {
+		if runes[i] == '（' && len(runes)-i <= per {
+			cut = i
+			break
+		}
+	}
+	word := func(r rune) bool { return r < utf8.RuneSelf && (unicode.IsDigit(r) || unicode.IsLetter(r)) }
+	for c := cut; c > 1; c-- {
+		if !word(runes[c-1]) || !word(runes[c]) {
+			if len(runes)-c <= per {
+				cut = c
+			}
+			break
+		}
+	}
+	return []string{string(runes[:cut]), string(runes[cut:])}
 }
 
 // draw draws the chart in layout g.

@@ -1214,7 +1214,8 @@ const unitLayout = "unit.html"
 // unitLead is what a unit's page opens with that this site's data gives
 // (internal/render's UnitView), by the field unit.html shows it by, each
 // with what a page would not show without it: a unit.html copied from the
-// theme before the leads were written opens with none of it.
+// theme before the leads were written opens with none of it. And the
+// period of its 负责指标 list, which its items said each before.
 func (l *loader) unitLead() map[string]string {
 	s := l.s
 	lead := map[string]string{}
@@ -1234,6 +1235,9 @@ func (l *loader) unitLead() map[string]string {
 			scope = s.Config.Terms.Peer // the peers' list (排三区最后)
 		}
 		lead[".Bottom"] = "负责指标中排" + scope + "靠后的单项目标"
+		// The 负责指标 list's period, said once above it: its items no
+		// longer say it each.
+		lead[".OwnedPeriod"] = "负责指标的排名是哪一期的"
 	}
 	if len(s.Config.Rules) > 0 {
 		lead[".PeriodMeasures"] = "本期的奖惩"
@@ -1259,7 +1263,7 @@ func (l *loader) staleUnitLayout(f File, fields []string, lead map[string]string
 	if len(missing) == 0 {
 		return
 	}
-	l.s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有用到 %s：单位页的开头不会显示%s。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(missing, "、"), strings.Join(lost, "、"), f.Name)
+	l.s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有用到 %s：单位页不会显示%s。运行 tongbao layouts %s 查看内置模板的写法", f.Name, strings.Join(missing, "、"), strings.Join(lost, "、"), f.Name)
 }
 
 // lostSiteMap warns of a site's own layout in place of a built-in one

@@ -76,7 +76,8 @@ func TestStaleIndicatorsLayout(t *testing.T) {
 // with its lead shows none of it: the clerk is told, at the layout, which
 // fields it lacks and what the pages lose. miniSite ranks townships,
 // sorts departments and gives 经济 (区发改局's) a city rank: .Latest,
-// .Lagging, .Bottom; a rule with a streak adds its measures and runs.
+// .Lagging, .Bottom, and the 负责指标 list's .OwnedPeriod; a rule with
+// a streak adds its measures and runs.
 // .LatestPath is not .Latest. The theme's own unit.html, copied as it
 // is, and the built-in one are no warning.
 func TestStaleUnitLayout(t *testing.T) {
@@ -90,9 +91,9 @@ func TestStaleUnitLayout(t *testing.T) {
 	for _, tc := range []struct {
 		name, layout, rule, want string
 	}{
-		{"old", old, "", warn + ".Bottom、.Lagging、.Latest：单位页的开头不会显示负责指标中排全市靠后的单项目标、排名靠后的单项指标、最新一期的排名或考核排类。运行 tongbao layouts unit.html 查看内置模板的写法"},
-		{"old, with a rule", old, rule, warn + ".Bottom、.Lagging、.Latest、.PeriodMeasures、.Streaks、.YearMeasures：单位页的开头不会显示负责指标中排全市靠后的单项目标、排名靠后的单项指标、最新一期的排名或考核排类、本期的奖惩、离规则的奖惩还差几期、本年的奖惩。运行 tongbao layouts unit.html 查看内置模板的写法"},
-		{"the township lead alone", strings.Replace(old, "{{.Composite}}", "{{.Latest}}{{.Lagging}}{{.Composite}}", 1), "", warn + ".Bottom：单位页的开头不会显示负责指标中排全市靠后的单项目标。运行 tongbao layouts unit.html 查看内置模板的写法"},
+		{"old", old, "", warn + ".Bottom、.Lagging、.Latest、.OwnedPeriod：单位页不会显示负责指标中排全市靠后的单项目标、排名靠后的单项指标、最新一期的排名或考核排类、负责指标的排名是哪一期的。运行 tongbao layouts unit.html 查看内置模板的写法"},
+		{"old, with a rule", old, rule, warn + ".Bottom、.Lagging、.Latest、.OwnedPeriod、.PeriodMeasures、.Streaks、.YearMeasures：单位页不会显示负责指标中排全市靠后的单项目标、排名靠后的单项指标、最新一期的排名或考核排类、负责指标的排名是哪一期的、本期的奖惩、离规则的奖惩还差几期、本年的奖惩。运行 tongbao layouts unit.html 查看内置模板的写法"},
+		{"the township lead alone", strings.Replace(old, "{{.Composite}}", "{{.Latest}}{{.Lagging}}{{.Composite}}", 1), "", warn + ".Bottom、.OwnedPeriod：单位页不会显示负责指标中排全市靠后的单项目标、负责指标的排名是哪一期的。运行 tongbao layouts unit.html 查看内置模板的写法"},
 		{"the theme's own", string(builtin), rule, ""},
 		{"the built-in", "", rule, ""},
 	} {

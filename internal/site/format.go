@@ -267,7 +267,7 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 			{Key: "indicator", Kind: IndicatorRef, Label: "指标", Required: true, Help: "本月有考核结果的指标 id，如 \"gongye\""},
 			{Key: "after", Kind: Text, Label: "排名句后", Help: "紧接这一项的排名句（没有排名句时紧接进展情况）写的一段话，可用行内 Markdown，如“丁乡增速连续两月全县第一，予以通报表扬。”；可不填"},
 			{Key: "ranking", Kind: Text, Label: "排名句", Help: "代替生成的排名句的文字（分组时代替各组的排名句），如“该项数据正在核实，本月暂不通报排名。”；附表和 data.json 仍列出排名；只用于有单位排名的指标；可不填"},
-			{Key: "omit", Kind: Flag, Label: "不列出", Help: "true：本期通报的 indicators 短代码不写这一项（其余各项依次编号），city-bottom 也不列它；不能与 after、ranking 同写；可不填"},
+			{Key: "omit", Kind: Flag, Label: "不列出", Help: "true：本期通报的 indicators 短代码不写这一项（其余各项依次编号），city-bottom 也不列它，单位页面开头复述通报的几句也不提它；不能与 after、ranking 同写；可不填"},
 		}},
 	{Key: "waiver", Kind: Tables, Label: "免予措施",
 		Help: "季度、半年、年度通报（data = \"2024-Q1\"、\"2024-H1\"、\"2024\"）的奖惩规则（[[rule]]）本期得出、经研究不予采取的措施，每项一个，如“发生较大安全生产事故，取消年度评先评优资格”（一票否决）；规则不变，只这一期不列出，原因记入 data.json；月度的写在当月数据文件中；可不填", Fields: waiverFields},
