@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	utf16pkg "unicode/utf16"
 	"unicode/utf8"
 
 	"tongbao/internal/diag"
@@ -554,7 +555,7 @@ func headPeriod(src []byte) string {
 		text = text[:i[0]]
 	}
 	if p := topPeriodRE.FindStringSubmatch(text); p != nil {
-		return p[1]
+		return PeriodText(p[1])
 	}
 	return ""
 }
@@ -775,6 +776,10 @@ func linkedFolder(root, rel string) bool {
 // normalize checks that b is UTF-8 and normalises it: no BOM, LF line ends.
 func normalize(rel string, b []byte, d *diag.List) []byte {
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	if kind, ok := binaryKind(b); ok {
+		d.Add(rel, 1, 1, "%s", notTextMsg(rel, kind))
+		return nil
+	}
 	if utf16Text(b) {
 		// A position inside UTF-16 read as UTF-8 means nothing to the
 		// user (NUL bytes pass as UTF-8, the TOML reader trips later):
@@ -799,6 +804,11 @@ func normalize(rel string, b []byte, d *diag.List) []byte {
 			d.Add(rel, line, col, "文件在一个字符的中间结束：可能还没有保存完，或被截断了；保存完整后再生成（预览会自动重新读取）")
 			return nil
 		}
+		if controlBytes(b) {
+			// Not text in any encoding: GBK has no control bytes either.
+			d.Add(rel, 1, 1, "%s", notTextMsg(rel, ""))
+			return nil
+		}
 		d.Add(rel, line, col, "%s", notUTF8Msg)
 		return nil
 	}
@@ -815,6 +825,62 @@ const notUTF8Msg = "文件不是 UTF-8 编码（多半是 GBK，记事本中叫�
 // utf16Msg is what a file saved as UTF-16 is told, with a byte order
 // mark or without (Notepad's “Unicode”, some Excel exports).
 const utf16Msg = "文件似乎是 UTF-16 编码，请以 UTF-8 保存（记事本“另存为”时编码选“UTF-8”）"
+
+// notTextMsg is what a file that is not text is told — a Word document
+// or a workbook saved under the file's name, an image, an archive —
+// rather than that its bytes are GBK: kind names what it looks like, if
+// known.
+func notTextMsg(rel, kind string) string {
+	what := "文件不是文本文件"
+	if kind != "" {
+		what += "（看来是 " + kind + "）"
+	}
+	return fmt.Sprintf("%s：%s 应是纯文本，用记事本等文本编辑器编写，以 UTF-8 保存；不要用 Word、WPS 或 Excel 保存它，也不要把别的文件改名为它", what, path.Base(rel))
+}
+
+// binaryKinds are the first bytes of the files a clerk may save under a
+// text file's name, and what each is.
+var binaryKinds = []struct{ magic, kind string }{
+	{"PK\x03\x04", "ZIP 压缩包，或 Word、Excel、WPS 的 .docx、.xlsx 文档"},
+	{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "Word、Excel 或 WPS 的旧格式文档（.doc、.xls、.wps）"},
+	{"%PDF-", "PDF 文件"},
+	{"{\\rtf", "RTF 文档（写字板、Word 的“RTF 格式”）"},
+	{"\x89PNG\r\n\x1A\n", "PNG 图片"},
+	{"\xFF\xD8\xFF", "JPEG 图片"},
+	{"GIF8", "GIF 图片"},
+	{"\x1F\x8B", "gzip 压缩文件"},
+	{"Rar!\x1A\x07", "RAR 压缩包"},
+	{"7z\xBC\xAF\x27\x1C", "7z 压缩包"},
+}
+
+// binaryKind reports whether b starts as a binary format does, and which.
+// An RTF document is text, but not the text tongbao reads.
+func binaryKind(b []byte) (string, bool) {
+	for _, k := range binaryKinds {
+		if bytes.HasPrefix(b, []byte(k.magic)) {
+			return k.kind, true
+		}
+	}
+	return "", false
+}
+
+// controlBytes reports whether b, which is not UTF-8, holds bytes no text
+// does: a NUL (not UTF-16, which was looked for first) or more than a few
+// control characters other than the spaces and line ends (a stray one
+// or two in a file of GBK is still GBK). Compressed or random bytes are
+// one in eight of them.
+func controlBytes(b []byte) bool {
+	n := 0
+	for _, c := range b {
+		switch {
+		case c == 0:
+			return true
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B:
+			n++
+		}
+	}
+	return n > 2 && n*64 >= len(b)
+}
 
 // utf16Text reports whether b looks like UTF-16, LE or BE: it starts with
 // a UTF-16 byte order mark, or NUL bytes — which text in UTF-8 does not
@@ -845,7 +911,28 @@ func utf16Text(b []byte) bool {
 	if nul == 0 || nul < 2*other {
 		return false
 	}
-	return nul*32 >= n/2 || !utf8.Valid(b)
+	return (nul*32 >= n/2 || !utf8.Valid(b)) && utf16Decodes(b[:n], odd >= even)
+}
+
+// utf16Decodes reports whether b, read as UTF-16 (little-endian when le),
+// is text: no control character but the spaces and line ends, no half of
+// a surrogate pair alone. Binary bytes whose NULs happen to fall at one
+// parity (a compressed file's) are not.
+func utf16Decodes(b []byte, le bool) bool {
+	units := make([]uint16, len(b)/2)
+	for i := range units {
+		if le {
+			units[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
+		} else {
+			units[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		}
+	}
+	for _, r := range utf16pkg.Decode(units) {
+		if r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' {
+			return false
+		}
+	}
+	return true
 }
 
 func (l *loader) fileExists(rel string) bool {

@@ -1,6 +1,9 @@
 package site
 
 import (
+	"archive/zip"
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"maps"
@@ -1476,4 +1479,55 @@ func TestCumulativeMonthWords(t *testing.T) {
 // refused as naming other months.
 func monthAs(src string, n int) string {
 	return strings.Replace(src, `period = "1-2月"`, fmt.Sprintf(`period = "%d月"`, n), 1)
+}
+
+// TestLoadRefusesBinary: a file that is no text — a document or workbook
+// saved under a text file's name, an image, an archive, compressed bytes
+// — is told so at its start, with what it looks like when its first
+// bytes say, and not that it is GBK or UTF-16; text in GBK, even with a
+// stray control character, is still told it is GBK.
+func TestLoadRefusesBinary(t *testing.T) {
+	var zipped, gzipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(strings.Repeat("<w:t>关于区政府2023年1-2月“三重点”落实情况的通报</w:t>", 40)))
+	zw.Close()
+	gw := gzip.NewWriter(&gzipped)
+	gw.Write([]byte(strings.Repeat(miniSite()["data/2023-02.toml"], 10)))
+	gw.Close()
+	// Bytes as compressed data has them, with no known first bytes.
+	var noise []byte
+	for i := 0; i < 600; i++ {
+		noise = append(noise, byte(i*i*7+i*13+5))
+	}
+	const tail = "应是纯文本，用记事本等文本编辑器编写，以 UTF-8 保存；不要用 Word、WPS 或 Excel 保存它，也不要把别的文件改名为它"
+	for _, c := range []struct{ file, body, want string }{
+		{"config.toml", zipped.String(), "config.toml:1:1: 文件不是文本文件（看来是 ZIP 压缩包，或 Word、Excel、WPS 的 .docx、.xlsx 文档）：config.toml " + tail},
+		{"config.toml", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", "config.toml:1:1: 文件不是文本文件（看来是 Word、Excel 或 WPS 的旧格式文档（.doc、.xls、.wps））：config.toml " + tail},
+		{"data/2023-02.toml", gzipped.String(), "data/2023-02.toml:1:1: 文件不是文本文件（看来是 gzip 压缩文件）：2023-02.toml " + tail},
+		{"data/units.toml", "\x89PNG\r\n\x1A\n\x00\x00\x00\rIHDR", "data/units.toml:1:1: 文件不是文本文件（看来是 PNG 图片）：units.toml " + tail},
+		{"content/about.md", string(noise), "content/about.md:1:1: 文件不是文本文件：about.md " + tail},
+		// GBK with one stray control character is GBK still.
+		{"content/about.md", "+++\ntitle = \"\xb9\xd8\xd3\xda\x07\"\n+++\n", "content/about.md:2:10: 文件不是 UTF-8 编码（多半是 GBK"},
+	} {
+		files := miniSite()
+		files[c.file] = c.body
+		_, err := Load(writeSite(t, files))
+		var l diag.List
+		if !errors.As(err, &l) {
+			t.Fatalf("%s: want diagnostics, got %v", c.file, err)
+		}
+		var got []string
+		for _, p := range l {
+			if p.File == c.file {
+				got = append(got, p.String())
+			}
+		}
+		if len(got) != 1 || !strings.HasPrefix(got[0], c.want) {
+			t.Errorf("%s: got\n%s\nwant one line starting\n%s", c.file, strings.Join(got, "\n"), c.want)
+		}
+	}
+	if utf16Text(gzipped.Bytes()) || utf16Text(noise) {
+		t.Error("compressed bytes are taken for UTF-16")
+	}
 }
