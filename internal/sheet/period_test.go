@@ -168,3 +168,33 @@ func TestWorkbookOfSpans(t *testing.T) {
 		})
 	}
 }
+
+// TestImportPeriodFullWidth: a 期别 typed with a Chinese input method's
+// full-width digits and hyphen comes back as the title prints it.
+func TestImportPeriodFullWidth(t *testing.T) {
+	s := sample(t)
+	book, err := Export(s, s.Month("2023-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := f.GetCellValue("本月概况", "B3"); v != "1-2月" {
+		t.Fatalf("本月概况!B3 = %q, want the 期别 1-2月", v)
+	}
+	f.SetCellValue("本月概况", "B3", "１－２月")
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m, err := Import(s, "2023-02", "2023-02.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(m.TOML)
+	if !strings.Contains(text, "2023年1-2月的考核结果") || !strings.Contains(text, "period      = \"1-2月\"\n") {
+		t.Errorf("the month file does not write the period 1-2月:\n%s", text[:min(len(text), 400)])
+	}
+}

@@ -21,9 +21,11 @@ func (r *reader) monthFile() (text []byte, places map[string]string, results, sc
 	places = map[string]string{}
 	// The months as the workbook's 期别 names them (2024年7-12月 of an
 	// office assessing every half year, 2023年1-2月), else the file's.
+	// A 期别 typed full-width (１-２月) is written as the title prints it.
 	label := fmt.Sprintf("%d年%d月", r.year, r.month)
-	for _, t := range r.top {
-		if period := strings.TrimSpace(t.v.text); t.f.Key == "period" && period != "" {
+	for i, t := range r.top {
+		if period := site.PeriodText(t.v.text); t.f.Key == "period" && period != "" {
+			r.top[i].v.text = period
 			label = fmt.Sprintf("%d年%s", r.year, period)
 		}
 	}

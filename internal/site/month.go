@@ -255,7 +255,7 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 		Year:        year,
 		Month:       month,
 		File:        rel,
-		Period:      top.text("period"),
+		Period:      PeriodText(top.text("period")),
 		byIndicator: map[string]*Result{},
 	}, scored: map[*Unit]bool{}}
 	if k := l.assesses; k != nil {
@@ -312,7 +312,8 @@ func (r *monthReader) periodMonths(top *record) bool {
 	if !top.has("period") {
 		return true
 	}
-	at, p := top.at("period"), strings.TrimSpace(m.Period)
+	// Told as written (１３-２月), read as the title would print it.
+	at, p, written := top.at("period"), m.Period, top.text("period")
 	file := fmt.Sprintf("%s 是%d月的数据", m.File, m.Month)
 	sofar, or := fmt.Sprintf("%d月", m.Month), "" // or the months so far this year
 	if m.Month > 1 {
@@ -324,11 +325,11 @@ func (r *monthReader) periodMonths(top *record) bool {
 	case p == "":
 		r.f.errorf(at, "period（期别）是空的：写上标题所用的期别，如 \"%s\"，或删去这一行（不写则为 \"%d月\"）", sofar, m.Month)
 	case span && (first < 1 || last > 12 || first >= last):
-		r.f.errorf(at, "period“%s”不是一段月份：前一个月份在前，都在1～12月之间，如 \"%s\"", m.Period, sofar)
+		r.f.errorf(at, "period“%s”不是一段月份：前一个月份在前，都在1～12月之间，如 \"%s\"", written, sofar)
 	case span && last != m.Month:
-		r.f.errorf(at, "%s，period 应以%d月结束，如 \"%s\"，而不是“%s”：标题会写成“%d年%s”", file, m.Month, sofar, m.Period, m.Year, p)
+		r.f.errorf(at, "%s，period 应以%d月结束，如 \"%s\"，而不是“%s”：标题会写成“%d年%s”", file, m.Month, sofar, written, m.Year, p)
 	case monthRE.MatchString(p) && atoi(monthRE.FindStringSubmatch(p)[1]) != m.Month:
-		r.f.errorf(at, "%s，period 应为 \"%d月\"%s，而不是“%s”", file, m.Month, or, m.Period)
+		r.f.errorf(at, "%s，period 应为 \"%d月\"%s，而不是“%s”", file, m.Month, or, written)
 	case ends > 0 && ends != m.Month:
 		r.f.errorf(at, "%s，而“%s”到%d月才结束：它的数据写在 data/%d-%02d.toml 中，period 写 \"%s\"；这个文件的 period 应为 \"%d月\"%s", file, p, ends, m.Year, ends, p, m.Month, or)
 	default:
@@ -361,7 +362,7 @@ func (r *monthReader) reportsPeriod(top *record, k PeriodKind) {
 	case at == "":
 		r.f.errorf(at, said+"，每个数据文件报告一个%s：%s 缺少 period，应写 period = \"%s\"（或 \"%s\"）", k.Noun(), m.File, want, also)
 	default:
-		r.f.errorf(at, said+"，每个数据文件报告一个%s：%s 的 period 应为 \"%s\"（或 \"%s\"），而不是 \"%s\"", k.Noun(), m.File, want, also, m.Period)
+		r.f.errorf(at, said+"，每个数据文件报告一个%s：%s 的 period 应为 \"%s\"（或 \"%s\"），而不是 \"%s\"", k.Noun(), m.File, want, also, top.text("period"))
 	}
 }
 

@@ -242,3 +242,36 @@ func ParsePeriod(s string) (Period, bool) {
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// PeriodText is a month file's period as titles write it (GB/T 15835
+// numbers, GB/T 15834 dashes): the digits and hyphen a Chinese input
+// method types full-width made ASCII (１-２月, 1－2月), a month without
+// its zero (02月), no spaces around the dash or the whole, an en dash a
+// hyphen and an ASCII tilde the wave dash ～, and a quarter's number in
+// words as the site writes it (第1季度 is 第一季度). A clerk's typing is
+// read as meant, and the title does not print it.
+func PeriodText(period string) string {
+	p := strings.TrimSpace(strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		case r == '－', r == '–':
+			return '-'
+		case r == '~':
+			return '～'
+		}
+		return r
+	}, period))
+	if first, last, dash, ok := MonthSpan(p); ok {
+		return fmt.Sprintf("%d%s%d月", first, dash, last)
+	}
+	if m := monthRE.FindStringSubmatch(p); m != nil {
+		return fmt.Sprintf("%d月", atoi(m[1]))
+	}
+	if m := quarterNumberRE.FindStringSubmatch(p); m != nil {
+		return "第" + zh.Numeral(atoi(m[1])) + "季度"
+	}
+	return p
+}
+
+var quarterNumberRE = regexp.MustCompile(`^第?([1-4])季度$`)

@@ -178,3 +178,47 @@ func TestPeriodNamesOtherMonths(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodFullWidth: a period typed with a Chinese input method — its
+// digits and hyphen full-width, spaces around them, a zero, an ASCII
+// tilde, a quarter's number in digits — is read as meant, and titles
+// print it as GB/T 15835 and 15834 write it; a span read so is checked
+// as any other, and told as the clerk typed it.
+func TestPeriodFullWidth(t *testing.T) {
+	for _, c := range []struct{ typed, label string }{
+		{"１-２月", "2023年1-2月"},
+		{"１－２月", "2023年1-2月"},
+		{"1－2月", "2023年1-2月"},
+		{"1–2月", "2023年1-2月"},
+		{" 1 - 2月　", "2023年1-2月"},
+		{"01-02月", "2023年1-2月"},
+		{"1~2月", "2023年1～2月"},
+		{"1～2月", "2023年1～2月"},
+		{"1—2月", "2023年1—2月"},
+		{"１至２月", "2023年1至2月"},
+		{"２月", "2023年2月"},
+		{"02月", "2023年2月"},
+	} {
+		files := miniSite()
+		files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], `period = "1-2月"`, `period = "`+c.typed+`"`, 1)
+		s, err := Load(writeSite(t, files))
+		if err != nil {
+			t.Errorf("period = %q: %v", c.typed, err)
+			continue
+		}
+		if got := s.Months[0].Label(); got != c.label {
+			t.Errorf("period = %q: label %s, want %s", c.typed, got, c.label)
+		}
+	}
+	for typed, want := range map[string]string{
+		"第1季度": "第一季度", "4季度": "第四季度", "第一季度": "第一季度", "1-2月份": "1-2月份", "全年": "全年",
+	} {
+		if got := PeriodText(typed); got != want {
+			t.Errorf("PeriodText(%q) = %q, want %q", typed, got, want)
+		}
+	}
+	wantDiagnostic(t, miniSite(), "data/2023-02.toml", `period = "1-2月"`, `period = "１２－１３月"`,
+		`data/2023-02.toml:1:1: period“１２－１３月”不是一段月份：前一个月份在前，都在1～12月之间，如 "1-2月"`)
+	wantDiagnostic(t, miniSite(), "data/2023-02.toml", `period = "1-2月"`, `period = "第1季度"`,
+		`data/2023-02.toml:1:1: data/2023-02.toml 是2月的数据，而“第一季度”到3月才结束：它的数据写在 data/2023-03.toml 中，period 写 "第一季度"；这个文件的 period 应为 "2月"（或累计的 "1-2月"）`)
+}
