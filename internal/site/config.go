@@ -472,12 +472,164 @@ func (l *loader) rules() {
 		default:
 			r.Amount = int64(n)
 		}
+		if ok && l.neverSelects(rec, r) {
+			ok = false
+		}
 		if ok {
 			l.warnFewUnits(rec, r)
 			c.Rules = append(c.Rules, r)
 		}
 	}
 	l.ruleRecords = nil
+	l.warnGroupSizes()
+}
+
+// neverSelects reports a rule that no data this site can hold ever
+// makes select, and returns true when it did: a rank beyond the units
+// that can be ranked at once — 第100名 among 12, 全市第13名 of a city of
+// 12 (cityUnits bounds every city rank a month file may give) — or a
+// streak longer than the periods between its from and until. A long
+// streak alone is not told: the archive grows, and 连续24个月 happens
+// in its third year.
+func (l *loader) neverSelects(rec *record, r Rule) bool {
+	f, c := l.configFile, &l.s.Config
+	told := false
+	if r.Select == AtRank && r.On == OnCity && r.Rank > c.Ranking.CityUnits {
+		f.errorf(rec.at("rank"), "rank = %d，但%s排名只有%d个单位（[ranking] cityUnits）：名次只到第%d名，这条规则不会选出任何指标；rank 应在1～%d之间，或删去这条规则",
+			r.Rank, c.Terms.City, c.Ranking.CityUnits, c.Ranking.CityUnits, c.Ranking.CityUnits)
+		told = true
+	}
+	if r.Select == AtRank && r.On != OnCity {
+		n, largest := 0, (*Group)(nil)
+		for _, g := range ruleGroups(l.s, r) {
+			if m := rankedAtOnce(l.s, g, r.Indicator); m > n {
+				n, largest = m, g
+			}
+		}
+		scope, note := "", ""
+		switch {
+		case r.Group != nil:
+			scope = r.Group.Name
+		case largest != nil:
+			note = fmt.Sprintf("（最多的一组是“%s”）", largest.Name)
+		}
+		if r.Indicator != nil {
+			scope += "指标“" + r.Indicator.Name + "”"
+		}
+		if n > 0 && r.Rank > n {
+			source := "units.toml"
+			if r.Indicator != nil {
+				source = "indicators.toml 的 townships"
+			}
+			f.errorf(rec.at("rank"), "rank = %d，但%s同时参加排名的%s最多%d个%s（%s）：名次只到第%d名，这条规则不会选出任何单位；rank 应在1～%d之间，或删去这条规则",
+				r.Rank, scope, c.Terms.Unit, n, note, source, n, n)
+			told = true
+		}
+	}
+	if sp := r.Span; r.Streak > 1 && sp.From != "" && sp.Until != "" && sp.From <= sp.Until {
+		if n := periodsIn(sp, r.Period); r.Streak > n {
+			f.errorf(rec.at("streak"), "streak = %d 要连续%d%s，但这条规则只适用于 %s 至 %s，其间最多%d%s：它不会适用；streak 应不大于%d，或改 from、until",
+				r.Streak, r.Streak, r.Period.Counted(), sp.From, sp.Until, n, r.Period.Counted(), n)
+			told = true
+		}
+	}
+	return told
+}
+
+// rankedAtOnce is the most townships of group g (all when nil) that one
+// ranking can hold in a month, of indicator ind's when it is given:
+// those units.toml has at once, between their from and until. It counts
+// the months each from or until changes the count in.
+func rankedAtOnce(s *Site, g *Group, ind *Indicator) int {
+	var units []*Unit
+	for _, u := range s.Townships {
+		if (g == nil || u.Group == g) && (ind == nil || slices.Contains(ind.Townships, u)) {
+			units = append(units, u)
+		}
+	}
+	starts := []string{""} // the first month of each stretch of one count
+	for _, u := range units {
+		if u.From != "" {
+			starts = append(starts, u.From)
+		}
+		if p, ok := ParsePeriod(u.Until); ok {
+			starts = append(starts, p.nextMonth().Key())
+		}
+	}
+	most := 0
+	for _, m := range starts {
+		n := 0
+		for _, u := range units {
+			if (u.From == "" || u.From <= m) && (u.Until == "" || u.Until >= m) {
+				n++
+			}
+		}
+		most = max(most, n)
+	}
+	return most
+}
+
+// periodsIn is how many periods of kind k end within span sp, whose
+// from and until are both given: the most a streak can count in it.
+func periodsIn(sp Span, k PeriodKind) int {
+	from, ok1 := ParsePeriod(sp.From)
+	until, ok2 := ParsePeriod(sp.Until)
+	if !ok1 || !ok2 {
+		return 0
+	}
+	n := 0
+	for p := from; p.Key() <= until.Key(); p = p.nextMonth() {
+		if w, _ := k.Written(p.N); k == Monthly || w != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// warnGroupSizes warns of a groupSize written larger than the rankings
+// it divides (DESIGN.md §5.2). Over n townships the first k of k > n are
+// all of them: every ranking sentence names them all 靠前 and none 靠后,
+// and the top and bottom rules of k select all or none. One groupSize
+// serves every group, so it is told when it passes the largest, counted
+// among the townships units.toml has now (those without until), as
+// warnFewUnits counts them. [ranking]'s divides the city ranking too:
+// beyond cityUnits every entry given a city rank would be on the
+// city-bottom list (§5.6).
+func (l *loader) warnGroupSizes() {
+	f, c := l.configFile, &l.s.Config
+	n, largest := 0, (*Group)(nil)
+	for _, g := range ruleGroups(l.s, Rule{}) {
+		m := 0
+		for _, u := range l.s.Townships {
+			if u.Until == "" && (g == nil || u.Group == g) {
+				m++
+			}
+		}
+		if m > n {
+			n, largest = m, g
+		}
+	}
+	what := fmt.Sprintf("现有%d个%s", n, c.Terms.Unit)
+	if largest != nil {
+		what = fmt.Sprintf("最大的一组“%s”现有%d个%s", largest.Name, n, c.Terms.Unit)
+	}
+	for _, key := range []string{"ranking.groupSize", "aggregate.groupSize"} {
+		if _, written := f.pos[key]; !written {
+			continue
+		}
+		k, of := c.Ranking.GroupSize, "各项排名和综合考核排名"
+		if key == "aggregate.groupSize" {
+			k, of = c.Aggregate.GroupSize, "季度、半年和年度综合考核排名"
+		}
+		switch {
+		case n > 0 && k > n:
+			f.warnf(&l.s.Warnings, key, "警告：groupSize = %d，但%s：%s的前%d名就是全部单位，分不出前几名和后几名（都算“靠前”，没有“靠后”，top、bottom 规则选全部单位或不选）；groupSize 应小于单位数，以不超过其一半为宜，如 groupSize = %d",
+				k, what, of, k, max(1, n/2))
+		case key == "ranking.groupSize" && k > c.Ranking.CityUnits && (c.Ranking.CityRanks == nil || *c.Ranking.CityRanks):
+			f.warnf(&l.s.Warnings, key, "警告：groupSize = %d，但%s排名只有%d个单位（cityUnits）：每一项有%s名次的指标都在后%d名之中，都会列入“排%s后几名的单项目标”；groupSize 应小于 cityUnits",
+				k, c.Terms.City, c.Ranking.CityUnits, c.Terms.City, k, c.Terms.City)
+		}
+	}
 }
 
 // warnFewUnits warns of a top or bottom rule over fewer units than its

@@ -167,3 +167,77 @@ action  = "约谈"
 		}
 	}
 }
+
+// A groupSize written larger than the townships a ranking holds is warned
+// of at the key (DESIGN.md §5.2): the first k are all of them. One
+// groupSize serves every group, so it is measured against the largest;
+// one equal to the townships, or not written, is not told; [ranking]'s
+// beyond cityUnits puts every city rank on the city-bottom list.
+func TestGroupSizeBeyondUnits(t *testing.T) {
+	const tail = "就是全部单位，分不出前几名和后几名（都算“靠前”，没有“靠后”，top、bottom 规则选全部单位或不选）；groupSize 应小于单位数，以不超过其一半为宜，如 groupSize = 1"
+	grouped := "[[group]]\nname = \"街道组\"\n[[group]]\nname = \"镇组\"\n" +
+		strings.NewReplacer(`slug = "jia"`, "slug = \"jia\"\ngroup = \"街道组\"", `slug = "yi"`, "slug = \"yi\"\ngroup = \"街道组\"", `slug = "bing"`, "slug = \"bing\"\ngroup = \"镇组\"").Replace(miniSite()["data/units.toml"])
+	for _, c := range []struct {
+		name, ranking, units string
+		cityRank             string // the month's city rank of 经济
+		want                 []string
+	}{
+		// 丁乡 is past (until): three townships now.
+		{"equal", "groupSize = 3\ncityUnits = 12\n", miniSite()["data/units.toml"] + "[[township]]\nname = \"丁乡\"\nslug = \"ding\"\nuntil = \"2022-12\"\n", "3", nil},
+		{"beyond", "groupSize = 4\ncityUnits = 12\n", miniSite()["data/units.toml"] + "[[township]]\nname = \"丁乡\"\nslug = \"ding\"\nuntil = \"2022-12\"\n", "3",
+			[]string{"config.toml:5:1: 警告：groupSize = 4，但现有3个乡镇（街道）：各项排名和综合考核排名的前4名" + tail}},
+		// 镇组 has one township, fewer than 2: the 街道组's two are the measure.
+		{"groups", "groupSize = 2\ncityUnits = 12\n", grouped, "3", nil},
+		{"beyond the largest group", "groupSize = 3\ncityUnits = 12\n", grouped, "3",
+			[]string{"config.toml:5:1: 警告：groupSize = 3，但最大的一组“街道组”现有2个乡镇（街道）：各项排名和综合考核排名的前3名" + tail}},
+		{"not written", "cityUnits = 12\n", grouped, "3", nil},
+		{"beyond cityUnits", "groupSize = 3\ncityUnits = 2\n", miniSite()["data/units.toml"], "2",
+			[]string{"config.toml:5:1: 警告：groupSize = 3，但全市排名只有2个单位（cityUnits）：每一项有全市名次的指标都在后3名之中，都会列入“排全市后几名的单项目标”；groupSize 应小于 cityUnits"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := miniSite()
+			files["config.toml"] = strings.Replace(files["config.toml"], "[ranking]\ncityUnits = 12\n", "[ranking]\n"+c.ranking, 1)
+			files["data/units.toml"] = c.units
+			files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], "city = 3", "city = "+c.cityRank, 1)
+			if got := loadWarnings(t, files); !slices.Equal(got, c.want) {
+				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+	files := miniSite()
+	files["config.toml"] += "[aggregate]\ngroupSize = 5\n"
+	want := []string{"config.toml:9:1: 警告：groupSize = 5，但现有3个乡镇（街道）：季度、半年和年度综合考核排名的前5名" + tail}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("[aggregate] warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A rule that no data the site can hold makes select is an error at its
+// key: a rank beyond the townships ranked at once — units.toml has five,
+// but 丁乡 (until 2022-12) and 戊镇 (from 2023-03) are never ranked
+// together, so four at most — and a streak beyond the periods between
+// its from and until.
+func TestRuleNeverSelects(t *testing.T) {
+	units := miniSite()["data/units.toml"] + "[[township]]\nname = \"丁乡\"\nslug = \"ding\"\nuntil = \"2022-12\"\n[[township]]\nname = \"戊镇\"\nslug = \"wu\"\nfrom = \"2023-03\"\n"
+	for _, c := range []struct{ rule, want string }{
+		{"select = \"rank\"\nrank = 4\n", ""},
+		{"select = \"rank\"\nrank = 5\n", "config.toml:11:1: rank = 5，但同时参加排名的乡镇（街道）最多4个（units.toml）：名次只到第4名，这条规则不会选出任何单位；rank 应在1～4之间，或删去这条规则"},
+		{"select = \"last\"\nstreak = 3\nfrom = \"2023-02\"\nuntil = \"2023-04\"\n", ""},
+		{"select = \"last\"\nstreak = 4\nfrom = \"2023-02\"\nuntil = \"2023-04\"\n", "config.toml:11:1: streak = 4 要连续4个月，但这条规则只适用于 2023-02 至 2023-04，其间最多3个月：它不会适用；streak 应不大于3，或改 from、until"},
+		// Two halves end in 2023 (June, December); two years in 2023–2024.
+		{"select = \"last\"\nperiod = \"half\"\nstreak = 3\nfrom = \"2023-01\"\nuntil = \"2023-12\"\n", "config.toml:12:1: streak = 3 要连续3个半年度，但这条规则只适用于 2023-01 至 2023-12，其间最多2个半年度：它不会适用；streak 应不大于2，或改 from、until"},
+		{"select = \"last\"\nperiod = \"year\"\nstreak = 2\nfrom = \"2023-01\"\nuntil = \"2024-12\"\n", ""},
+		{"select = \"last\"\nstreak = 100\n", ""},
+	} {
+		files := miniSite()
+		files["data/units.toml"] = units
+		files["config.toml"] += "[[rule]]\non = \"composite\"\n" + c.rule + "action = \"约谈\"\n"
+		_, err := Load(writeSite(t, files))
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.rule, err)
+		case c.want != "" && (err == nil || err.Error() != c.want):
+			t.Errorf("%s: %v\nwant %s", c.rule, err, c.want)
+		}
+	}
+}

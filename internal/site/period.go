@@ -210,6 +210,14 @@ func (p Period) LastMonth() string {
 	return fmt.Sprintf("%04d-%02d", p.Year, last)
 }
 
+// nextMonth is the month after month p (a Monthly period).
+func (p Period) nextMonth() Period {
+	if p.N == 12 {
+		return Period{Kind: Monthly, Year: p.Year + 1, N: 1}
+	}
+	return Period{Kind: Monthly, Year: p.Year, N: p.N + 1}
+}
+
 // Contains reports whether month m of year y lies in the period.
 func (p Period) Contains(y, m int) bool {
 	first, last := p.Months()
