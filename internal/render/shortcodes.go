@@ -273,6 +273,14 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 		}
 	}
 	lone(entries, children, p.Month.Key)
+	if len(entries) == 0 {
+		// Nothing written under the heading the Markdown gives it.
+		const empty = "这个短代码什么也不写出，它前面的标题下是空的：删去这个短代码和它的标题"
+		if slices.ContainsFunc(c.s.Indicators, func(ind *site.Indicator) bool { return ind.Section == section && p.Month.Result(ind.ID) != nil }) {
+			return entries, markdown.ShortcodeWarning(fmt.Sprintf("警告：“%s”的各项在这份通报中都写了 omit = true（不列出），%s，或删去其中一项的 omit", section, empty))
+		}
+		return entries, markdown.ShortcodeWarning(fmt.Sprintf("警告：%s 中没有“%s”的指标，%s，或在其中写这一栏指标的 [[result]]", p.Month.File, section, empty))
+	}
 	return entries, nil
 }
 
@@ -394,8 +402,10 @@ func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 		}
 		v.Lead = fmt.Sprintf("%s%s综合排名%s%s。", period, subject, terms.City, zh.Ordinal(m.OverallCity))
 	}
+	var omitted []string
 	for _, e := range p.CityBottom {
 		if ed.left(e.Indicator) {
+			omitted = append(omitted, e.Indicator.NameIn(m.Key))
 			continue // the circular leaves it out ([[entry]] omit), or its group
 		}
 		item := e.Indicator.NameIn(m.Key) + "，" + c.cityBottomRank(e) + "。"
@@ -403,6 +413,11 @@ func cityBottomView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 			item += "（责任单位：" + zh.Join(unitNames(owners)) + "）"
 		}
 		v.Items = append(v.Items, ListItem{N: len(v.Items) + 1, Text: item})
+	}
+	if len(v.Items) == 0 && len(omitted) > 0 {
+		// Every entry of the list left out: "none" would be untrue.
+		return v, markdown.ShortcodeWarning(fmt.Sprintf("警告：%s（%s）在这份通报中都写了 omit = true（不列出），这里会写出“%s”，而其实有：不列出它们的，删去这个短代码；要列出的，删去 omit",
+			bottom, zh.Join(omitted), v.None))
 	}
 	if c.peerBottom() && !m.Higher().Peer {
 		// An office ranked among its peers alone: a month without a peer
