@@ -57,7 +57,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 	{Key: "ranking", Kind: Section, Label: "排名", Help: "月度排名的设置", Fields: []Field{
 		{Key: "ties", Kind: Text, Label: "并列方式", Values: []string{"competition", "dense"},
 			Help: "competition：并列后跳过名次（1、2、2、4，默认）；dense：不跳过（1、2、2、3），只改变名次的写法，前几名、后几名和名次分仍按排在前面的单位数计算（见 rules.md）"},
-		{Key: "groupSize", Kind: Integer, Label: "前后名数", Help: "排名句中前几名、后几名的人数，默认 3（前三、后三）"},
+		{Key: "groupSize", Kind: Integer, Label: "前后名数", Help: "排名句中前几名、后几名的人数，默认 3（前三、后三）；写得大于现有的单位数（分组时大于最大的一组）或 cityUnits 时，check 提醒：前几名就是全部单位"},
 		{Key: "labels", Kind: Text, Label: "前后名的叫法", Values: []string{"auto", "loose"},
 			Help: "auto：恰好前几名、后几名且无并列时叫“前三”“后三”，否则叫“靠前”“靠后”（默认）；loose：排名句和排在上级后几名的单项目标一律叫“靠前”“靠后”"},
 		{Key: "cityUnits", Kind: Integer, Label: "上级排名单位数", Help: "上级综合排名中的单位数，默认 12"},
@@ -75,7 +75,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 	{Key: "aggregate", Kind: Section, Label: "季度、半年和年度", Help: "季度、半年和年度通报的综合排名", Fields: []Field{
 		{Key: "method", Kind: Text, Label: "算法", Values: aggregateMethods,
 			Help: "mean-points：各月综合得分的平均（默认）；sum-points：各月综合得分之和；mean-rank：各月综合名次的平均，越小越好"},
-		{Key: "groupSize", Kind: Integer, Label: "前后名数", Help: "季度、半年和年度通报中前几名、后几名的人数，默认与 [ranking] 相同"},
+		{Key: "groupSize", Kind: Integer, Label: "前后名数", Help: "季度、半年和年度通报中前几名、后几名的人数，默认与 [ranking] 相同；写得大于现有的单位数（分组时大于最大的一组）时，check 提醒"},
 	}},
 	{Key: "assessment", Kind: Section, Label: "考核周期", Help: "本机关多久考核一次", Fields: []Field{
 		{Key: "period", Kind: Text, Label: "考核周期", Values: periodKinds, Meant: []string{"月", "季", "半年", "年"},
@@ -91,10 +91,10 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "overlap", Kind: Flag, Label: "后几名含前几名",
 			Help: "select = \"bottom\" 时：true 则选最后 count 名，单位少于 2×count 个时其中也有前 count 名的单位（5个乡镇的“后三名约谈”选第3～5名）；不写或 false：后一组不含前一组的单位，与排名句的“后三”相同（5个乡镇只选第4、5名）"},
 		{Key: "rank", Kind: Integer, Label: "名次",
-			Help: "select = \"rank\" 时必填：选取这个名次的单位，如 2（第二名，并列第二的都选）；各名次奖励不同金额时每个名次写一条规则。有并列时其后的名次空缺（两个并列第一则没有第二名）；其他规则不写"},
+			Help: "select = \"rank\" 时必填：选取这个名次的单位，如 2（第二名，并列第二的都选）；各名次奖励不同金额时每个名次写一条规则。有并列时其后的名次空缺（两个并列第一则没有第二名）；大于同时参加排名的单位数（on = \"city\" 的大于 cityUnits）是错误：这个名次永远没有；其他规则不写"},
 		{Key: "group", Kind: Text, Label: "组别", Help: "只用于这一组（units.toml 的 [[group]]）；不写则各组分别适用"},
 		{Key: "streak", Kind: Integer, Label: "连续期数",
-			Help: "连续这么多个考核期（含本期）都被选取时才适用，如 2：连续两个月；没有数据文件的月份不算考核期，也不打断连续；不写为 1（只看本期）"},
+			Help: "连续这么多个考核期（含本期）都被选取时才适用，如 2：连续两个月；没有数据文件的月份不算考核期，也不打断连续；不写为 1（只看本期）。同时写了 from 和 until 的规则，streak 多于其间的期数是错误（永远不会适用）"},
 		{Key: "period", Kind: Text, Label: "适用期别", Values: periodKinds, Meant: []string{"月", "季", "半年", "年"},
 			Help: "month：月度通报（默认）；quarter、half、year：季度、半年、年度通报"},
 		{Key: "from", Kind: Text, Label: "起始月份",
