@@ -309,7 +309,7 @@ var PageFront = &Format{Name: "页面前置信息", Fields: []Field{
 // MonthFile is data/YYYY-MM.toml, one assessed month (DESIGN.md §4).
 var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 	{Key: "period", Kind: Text, Label: "期别",
-		Help: "标题所用的期别，如“1-2月”；不填则为“N月”；写的是本文件的月份，或以它结束的几个月（data/2024-03.toml 写“3月”“1-3月”或“第一季度”）；中文输入法打出的全角数字和连接号（“１－２月”）照读，标题写作“1-2月”"},
+		Help: "标题所用的期别，如“1-2月”；不填则为“N月”；写的是本文件的月份，或以它结束的几个月（data/2024-03.toml 写“3月”“1-3月”或“第一季度”）；中文输入法打出的全角数字和连接号（“１－２月”）照读，标题写作“1-2月”；不写年份（年份是文件名的）；别的写法（“二月”“1、2月”）照写入标题，check 提醒"},
 	{Key: "overallCity", Kind: Rank, Label: "上级综合排名", SheetLabel: "{city}综合排名",
 		Help: "本地区在{city}综合排名中的名次（1～{cityUnits}），可不填"},
 	{Key: "result", Kind: Tables, Label: "考核结果", Help: "每个指标一项", Fields: []Field{

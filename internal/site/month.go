@@ -332,11 +332,25 @@ func (r *monthReader) periodMonths(top *record) bool {
 		r.f.errorf(at, "%s，period 应为 \"%d月\"%s，而不是“%s”", file, m.Month, or, written)
 	case ends > 0 && ends != m.Month:
 		r.f.errorf(at, "%s，而“%s”到%d月才结束：它的数据写在 data/%d-%02d.toml 中，period 写 \"%s\"；这个文件的 period 应为 \"%d月\"%s", file, p, ends, m.Year, ends, p, m.Month, or)
+	case yearWrittenRE.MatchString(p):
+		// The title puts the file's year before the period: 2023年2023年1-2月.
+		rest := PeriodText(yearWrittenRE.ReplaceAllString(p, ""))
+		if rest == "" {
+			rest = sofar
+		}
+		r.f.errorf(at, "period 不写年份（年份是文件名 %s 的）：写作 \"%s\"，而不是“%s”，否则标题会写成“%d年%s”", m.File, rest, written, m.Year, p)
+	case !span && !monthRE.MatchString(p) && ends == 0:
+		// Published as written, but likely a slip: 二月, 1、2月, 一至二月.
+		r.f.warnf(&m.warnings, at, "警告：period“%s”不是 tongbao 认得的期别（如 \"%d月\"、\"%s\"、\"第一季度\"、\"上半年\"、\"全年\"）：标题照写为“%s”，这个文件按%d月的考核算", written, m.Month, sofar, m.Label(), m.Month)
+		return true
 	default:
 		return true
 	}
 	return false
 }
+
+// yearWrittenRE is a year written at the start of a period: 2023年1-2月.
+var yearWrittenRE = regexp.MustCompile(`^\d{4}\s*年(度)?`)
 
 // reportsPeriod reports a month file that is not of a period of kind k,
 // which config.toml says the office assesses by ([assessment] period):

@@ -254,9 +254,9 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 // PeriodText is a month file's period as titles write it (GB/T 15835
 // numbers, GB/T 15834 dashes): the digits and hyphen a Chinese input
 // method types full-width made ASCII (１-２月, 1－2月), a month without
-// its zero (02月), no spaces around the dash or the whole, an en dash a
-// hyphen and an ASCII tilde the wave dash ～, and a quarter's number in
-// words as the site writes it (第1季度 is 第一季度). A clerk's typing is
+// its zero (02月) or 份 (1-2月份), no spaces around the dash or the
+// whole, an en dash a hyphen and an ASCII tilde the wave dash ～, and a
+// quarter's number in words as the site writes it (第1季度 is 第一季度). A clerk's typing is
 // read as meant, and the title does not print it.
 func PeriodText(period string) string {
 	p := strings.TrimSpace(strings.Map(func(r rune) rune {
@@ -270,6 +270,9 @@ func PeriodText(period string) string {
 		}
 		return r
 	}, period))
+	if strings.HasSuffix(p, "月份") {
+		p = strings.TrimSuffix(p, "份") // 1-2月份 is 1-2月: 份 is what city-bottom adds
+	}
 	if first, last, dash, ok := MonthSpan(p); ok {
 		return fmt.Sprintf("%d%s%d月", first, dash, last)
 	}

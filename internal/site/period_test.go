@@ -211,7 +211,7 @@ func TestPeriodFullWidth(t *testing.T) {
 		}
 	}
 	for typed, want := range map[string]string{
-		"第1季度": "第一季度", "4季度": "第四季度", "第一季度": "第一季度", "1-2月份": "1-2月份", "全年": "全年",
+		"第1季度": "第一季度", "4季度": "第四季度", "第一季度": "第一季度", "1-2月份": "1-2月", "3月份": "3月", "全年": "全年", "二月": "二月",
 	} {
 		if got := PeriodText(typed); got != want {
 			t.Errorf("PeriodText(%q) = %q, want %q", typed, got, want)
@@ -221,4 +221,32 @@ func TestPeriodFullWidth(t *testing.T) {
 		`data/2023-02.toml:1:1: period“１２－１３月”不是一段月份：前一个月份在前，都在1～12月之间，如 "1-2月"`)
 	wantDiagnostic(t, miniSite(), "data/2023-02.toml", `period = "1-2月"`, `period = "第1季度"`,
 		`data/2023-02.toml:1:1: data/2023-02.toml 是2月的数据，而“第一季度”到3月才结束：它的数据写在 data/2023-03.toml 中，period 写 "第一季度"；这个文件的 period 应为 "2月"（或累计的 "1-2月"）`)
+}
+
+// TestPeriodUnread: a period with the year in it is refused (the title
+// puts the file's year before it: 2023年2023年1-2月); one tongbao reads
+// as no month, span or named period is published as written and warned
+// of — 二月 breaks the rule that dates are in Arabic digits, and 1、2月 or
+// abc are more likely slips than an office's way of naming its months.
+func TestPeriodUnread(t *testing.T) {
+	const file = "data/2023-02.toml"
+	for _, c := range []struct{ period, want string }{
+		{`"2023年1-2月"`, `data/2023-02.toml:1:1: period 不写年份（年份是文件名 data/2023-02.toml 的）：写作 "1-2月"，而不是“2023年1-2月”，否则标题会写成“2023年2023年1-2月”`},
+		{`"2023年"`, `data/2023-02.toml:1:1: period 不写年份（年份是文件名 data/2023-02.toml 的）：写作 "1-2月"，而不是“2023年”，否则标题会写成“2023年2023年”`},
+		{`"２０２３年２月"`, `data/2023-02.toml:1:1: period 不写年份（年份是文件名 data/2023-02.toml 的）：写作 "2月"，而不是“２０２３年２月”，否则标题会写成“2023年2023年2月”`},
+	} {
+		wantDiagnostic(t, miniSite(), file, `period = "1-2月"`, "period = "+c.period, c.want)
+	}
+	for period, want := range map[string]string{
+		"二月":    `data/2023-02.toml:1:1: 警告：period“二月”不是 tongbao 认得的期别（如 "2月"、"1-2月"、"第一季度"、"上半年"、"全年"）：标题照写为“2023年二月”，这个文件按2月的考核算`,
+		"1、2月":  `data/2023-02.toml:1:1: 警告：period“1、2月”不是 tongbao 认得的期别（如 "2月"、"1-2月"、"第一季度"、"上半年"、"全年"）：标题照写为“2023年1、2月”，这个文件按2月的考核算`,
+		"1-2月份": "",
+	} {
+		files := miniSite()
+		files[file] = strings.Replace(files[file], `period = "1-2月"`, `period = "`+period+`"`, 1)
+		got := loadWarnings(t, files)
+		if want == "" && len(got) > 0 || want != "" && (len(got) != 1 || got[0] != want) {
+			t.Errorf("period = %q: warnings %q, want %q", period, got, want)
+		}
+	}
 }
