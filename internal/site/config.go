@@ -642,7 +642,7 @@ func (l *loader) warnGroupSizes() {
 // indicator's own), ties aside. A bottom rule with overlap selects the
 // last k as they stand, all of them over k or fewer.
 func (l *loader) warnFewUnits(rec *record, r Rule) {
-	if r.On == OnCity || r.Select != Top && r.Select != Bottom || r.Span.Until != "" {
+	if r.Select != Top && r.Select != Bottom || r.Span.Until != "" {
 		return
 	}
 	c := &l.s.Config
@@ -656,6 +656,18 @@ func (l *loader) warnFewUnits(rec *record, r Rule) {
 	at := rec.at("select")
 	if rec.has("count") {
 		at = rec.at("count")
+	}
+	if r.On == OnCity {
+		// The city's first or last k of cityUnits, each entry apart:
+		// k or more of them are every city rank a month may give.
+		if n := c.Ranking.CityUnits; k >= n {
+			end := "前"
+			if r.Select == Bottom {
+				end = "后"
+			}
+			l.configFile.warnf(&l.s.Warnings, at, "警告：这条规则选%s排名%s%d名，但%s排名只有%d个单位（cityUnits）：每一项有%s名次的指标都会选中", c.Terms.City, end, k, c.Terms.City, n, c.Terms.City)
+		}
+		return
 	}
 	for _, g := range ruleGroups(l.s, r) {
 		n := 0

@@ -20,7 +20,9 @@ import (
 //	         bottom, count 1: 3 ≥ 2×1, no warning
 //	         bottom of xiangmu, count 1: 2 ≥ 2×1, no warning
 //	line 48: bottom of xiangmu, count 2: 2 ≤ 2 → none
-//	         a rule no longer in force (until), a city rule: no warning
+//	         a rule no longer in force (until): no warning
+//	line 61: a city rule is not measured against the townships, but its
+//	         count of 20 passes cityUnits (12): every entry is selected
 func TestRuleOverFewUnitsWarned(t *testing.T) {
 	files := miniSite()
 	files["data/units.toml"] += "[[township]]\nname = \"丁乡\"\nslug = \"ding\"\nuntil = \"2022-12\"\n"
@@ -86,6 +88,7 @@ action = "约谈"
 		"config.toml:16:1: 警告：这条规则选后3名，但现有3个乡镇（街道），都在前3名之中，而后一组不含前一组的单位：这条规则不会选出任何单位",
 		"config.toml:22:1: 警告：这条规则选前4名，但现有3个乡镇（街道），不足4个：每期选全部单位，原因写各自的名次（第一、第二……）",
 		"config.toml:48:1: 警告：这条规则选后2名，但现有2个乡镇（街道），都在前2名之中，而后一组不含前一组的单位：这条规则不会选出任何单位",
+		"config.toml:61:1: 警告：这条规则选全市排名后20名，但全市排名只有12个单位（cityUnits）：每一项有全市名次的指标都会选中",
 	}
 	if got := loadWarnings(t, files); !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -239,5 +242,28 @@ func TestRuleNeverSelects(t *testing.T) {
 		case c.want != "" && (err == nil || err.Error() != c.want):
 			t.Errorf("%s: %v\nwant %s", c.rule, err, c.want)
 		}
+	}
+}
+
+// A city rule's top or bottom of k is each entry's city rank among
+// cityUnits: k of 12 or more select every entry given a city rank, which
+// is said at its count; 11 of 12 is not told.
+func TestCityRuleOverAllUnits(t *testing.T) {
+	files := miniSite()
+	files["config.toml"] += `[[rule]]
+on     = "city"
+select = "bottom"
+count  = 12
+action = "约谈"
+
+[[rule]]
+on     = "city"
+select = "top"
+count  = 11
+action = "约谈"
+`
+	want := []string{"config.toml:11:1: 警告：这条规则选全市排名后12名，但全市排名只有12个单位（cityUnits）：每一项有全市名次的指标都会选中"}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
