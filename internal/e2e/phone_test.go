@@ -943,6 +943,15 @@ func TestSeniorLetterheadGrows(t *testing.T) {
 				if h.Number < h.Text-0.05 {
 					t.Errorf("%s: the 文号 is %.2f px, smaller than the text's %.2f px", where, h.Number, h.Text)
 				}
+				// The 文号 wraps only at its brackets: 双政办函 / 〔2023〕14号.
+				if l := eval[[]string](t, ctx, fmt.Sprintf(nameLinesJS, browsertest.Quote(".doc-number"))); len(l) > 1 {
+					for k, line := range l[:len(l)-1] {
+						if !strings.HasPrefix(l[k+1], "〔") && !strings.HasSuffix(line, "〕") {
+							t.Errorf("%s: the 文号 wraps inside a part: %q", where, l)
+						}
+					}
+					t.Logf("%s: the 文号's lines %q", where, l)
+				}
 				for what, r := range h.Reach {
 					if r[0] < h.Box[0]-1 || r[1] > h.Box[1]+1 {
 						t.Errorf("%s: the %s reaches from %.0f to %.0f px, out of the document's column %.0f–%.0f", where, what, r[0], r[1], h.Box[0], h.Box[1])
