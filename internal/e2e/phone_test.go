@@ -982,3 +982,87 @@ func TestSeniorLetterheadGrows(t *testing.T) {
 		}
 	}
 }
+
+// unbrokenJS lists what a phone broke that should not be: a rank
+// (第十一) in a table's cell, a step of the 当前位置 (重点 / 任务), and a
+// heading or an entry of the 本页目录 whose last line is one character
+// (安全生产历次排 / 名). Each as its text with " / " where a line ends.
+const unbrokenJS = `(() => {
+  const out = [];
+  const lines = (node, from, to) => {
+    let s = "", last = null;
+    for (let i = from; i < to; i++) {
+      const r = document.createRange();
+      r.setStart(node, i); r.setEnd(node, i + 1);
+      const b = r.getBoundingClientRect();
+      if (!b.width) continue;
+      if (last !== null && Math.abs(b.bottom - last) > 2) s += " / ";
+      s += node.data[i]; last = b.bottom;
+    }
+    return s;
+  };
+  const shown = e => !e.closest(".visually-hidden, [hidden], details:not([open]) > :not(summary)");
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n; (n = texts.nextNode());) {
+    const p = n.parentElement;
+    if (!shown(p)) continue;
+    // A cell that is a rank: 第十一, 并列第三, 三区第二.
+    const m = p.closest("td, th") && n.data.match(/第[一二三四五六七八九十百]+/);
+    if (m && /^\S{0,4}第[一二三四五六七八九十百]+$/.test(p.closest("td, th").textContent.trim())) {
+      const s = lines(n, m.index, m.index + m[0].length);
+      if (s.includes(" / ")) out.push("a rank in a table (" + (p.closest("table").id || p.closest("table").className) + "): " + s);
+    }
+    if (p.closest(".breadcrumb")) {
+      const s = lines(n, 0, n.data.length).trim();
+      if (s.replace(/^› ?/, "").includes(" / ")) out.push("a step of the 当前位置: " + s);
+    }
+  }
+  for (const e of document.querySelectorAll("main h1, main h2, .history-toc a")) {
+    if (!shown(e) || e.closest(".doc-body")) continue;
+    let s = "";
+    const w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let n; (n = w.nextNode());) s += (s ? " / " : "") + lines(n, 0, n.data.length);
+    // Lines across text nodes are told apart by " / " too: count by the
+    // element's own line boxes.
+    const r = document.createRange(); r.selectNodeContents(e);
+    const bottoms = [...new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.bottom)))].sort((a, b) => a - b);
+    if (bottoms.length < 2) continue;
+    let last = "";
+    const w2 = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let n; (n = w2.nextNode());)
+      for (let i = 0; i < n.data.length; i++) {
+        const c = document.createRange(); c.setStart(n, i); c.setEnd(n, i + 1);
+        const b = c.getBoundingClientRect();
+        if (b.width && Math.abs(Math.round(b.bottom) - bottoms[bottoms.length - 1]) <= 2) last += n.data[i];
+      }
+    if ([...last.trim()].length === 1) out.push("a heading's last line is one character: " + e.textContent.trim() + " (its last line " + JSON.stringify(last) + ")");
+  }
+  return out;
+})()`
+
+// TestPhoneUnbroken opens every page type of the sample and the demo on
+// the narrowest phone, in the normal display, the 适老模式 and with 大
+// besides: no rank in a table is broken (the home page's 第十 / 一 with
+// 大), nor a step of the 当前位置 (重点 / 任务, 考核数 / 据下载 in the
+// 适老模式), and no heading or entry of the 本页目录 leaves one character
+// on its last line (安全生产历次排 / 名, 考核数据下 / 载, 历次考核排类和负责
+// 指标排 / 名).
+func TestPhoneUnbroken(t *testing.T) {
+	ctx := browsertest.Start(t)
+	emulate(t, ctx, phones[0])
+	for _, s := range []struct{ name, dir string }{{"sample", sampleSite(t)}, {"demo", demoSite(t)}} {
+		outs := renderSite(t, s.dir)
+		srv := serveOutputs(t, outs)
+		types := pageTypes(t, s.dir, outs)
+		for _, d := range []display{normal, senior, largest} {
+			choose(t, ctx, srv.URL, d)
+			for _, pt := range types {
+				navigate(t, ctx, srv.URL+"/"+pt.Path)
+				eval[bool](t, ctx, openAll)
+				for _, p := range eval[[]string](t, ctx, unbrokenJS) {
+					t.Errorf("%s, %s, %s: %s", s.name, d.name, describe(pt), p)
+				}
+			}
+		}
+	}
+}
