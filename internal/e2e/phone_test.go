@@ -1012,6 +1012,11 @@ const unbrokenJS = `(() => {
       const s = lines(n, m.index, m.index + m[0].length);
       if (s.includes(" / ")) out.push("a rank in a table (" + (p.closest("table").id || p.closest("table").className) + "): " + s);
     }
+    // A footer's entry breaks after its colon, not inside the name.
+    if (p.matches(".site-footer p > span")) {
+      const s = lines(n, 0, n.data.length);
+      if (s.split(" / ").slice(0, -1).some(l => !l.endsWith("："))) out.push("a footer's entry: " + s);
+    }
     if (p.closest(".breadcrumb")) {
       const s = lines(n, 0, n.data.length).trim();
       if (s.replace(/^› ?/, "").includes(" / ")) out.push("a step of the 当前位置: " + s);
@@ -1043,8 +1048,9 @@ const unbrokenJS = `(() => {
 // TestPhoneUnbroken opens every page type of the sample and the demo on
 // the narrowest phone, in the normal display, the 适老模式 and with 大
 // besides: no rank in a table is broken (the home page's 第十 / 一 with
-// 大), nor a step of the 当前位置 (重点 / 任务, 考核数 / 据下载 in the
-// 适老模式), and no heading or entry of the 本页目录 leaves one character
+// 大, a circular's appendix in the 适老模式), nor a step of the 当前位置
+// (重点 / 任务, 考核数 / 据下载 in the 适老模式), nor a footer's entry but
+// after its colon (主办单位：邵阳市双清区人民政 / 府), and no heading or entry of the 本页目录 leaves one character
 // on its last line (安全生产历次排 / 名, 考核数据下 / 载, 历次考核排类和负责
 // 指标排 / 名).
 func TestPhoneUnbroken(t *testing.T) {
