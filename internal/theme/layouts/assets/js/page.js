@@ -192,9 +192,11 @@
 
   // least is the least scale of element e's size that site.css allows
   // page.js to bring it to (--fit-least, given in the size of the text of
-  // the document doc); 0 when none is given.
-  function least(e, doc) {
-    var share = parseFloat(getComputedStyle(e).getPropertyValue("--fit-least")) || 0;
+  // the document doc); byDefault where the style sheet gives none (a
+  // site's own copy of an older site.css).
+  function least(e, doc, byDefault) {
+    var given = getComputedStyle(e).getPropertyValue("--fit-least").trim();
+    var share = given === "" ? byDefault : parseFloat(given) || 0;
     return (share * parseFloat(getComputedStyle(doc).fontSize)) / parseFloat(getComputedStyle(e).fontSize);
   }
 
@@ -207,7 +209,7 @@
         return;
       }
       var r = room(p);
-      var l = least(p, doc);
+      var l = least(p, doc, 0);
       var f = Math.min(1, r);
       if (f < l) {
         // Smaller than it may be: at its least size, on more lines where
@@ -229,7 +231,7 @@
       }
       unsqueeze(issuer);
       var f = Math.min(1, room(issuer));
-      if (f >= least(h, doc)) {
+      if (f >= least(h, doc, 1)) {
         if (f < 1) {
           h.style.setProperty("--fit", f.toString());
         }
