@@ -186,8 +186,9 @@ const lineCount = `(() => {
 // 适老模式 on a 320 × 568 phone 1,183 px; with 大 besides 820 and 971 px,
 // where the metadata now follows the document, and the header's search
 // is its button, which opens the search page), every
-// navigation entry is in view, the 发文机关标志 and the 文号 are never broken, in
-// any display, nor is a date (2023年1- / 2月) here or on the home and
+// navigation entry is in view, the 发文机关标志 and the 文号 are never broken in
+// the normal display (in the 适老模式 they may wrap rather than be smaller
+// than the title and the text: TestSeniorLetterheadGrows), nor is a date (2023年1- / 2月) here or on the home and
 // archive pages, and the previous and next circulars and the downloads
 // follow the document, before the appendix, which is folded.
 func TestPhoneCircular(t *testing.T) {
@@ -208,9 +209,20 @@ func TestPhoneCircular(t *testing.T) {
 				t.Errorf("%s, %s: the header is %.0f px high; want at most %.0f", p, d.name, header, limit)
 			}
 			// Its first line whole on the first screen, with room to spare:
-			// at 320 × 568 in the 适老模式 it ended 3 px above the fold.
+			// at 320 × 568 in the 适老模式 it ended 3 px above the fold. Not
+			// with 大 besides on that phone, where the 标志 and the 文号 are
+			// as large as the title and the text (TestSeniorLetterheadGrows):
+			// the 标志 takes four lines there, and the title's first line
+			// ends some 750 px down (at the text's size the 标志 would take
+			// two, and it would still end some 600 px down). There the
+			// document's 标志 is on the first screen, the page's first
+			// screen its head.
 			const spare = 32
-			if titleBottom > float64(p.h)-spare {
+			if p.w == 320 && d == largest {
+				if top := eval[float64](t, ctx, `(() => { const r = document.createRange(), c = document.createTreeWalker(document.querySelector(".doc-issuer"), NodeFilter.SHOW_TEXT).nextNode(); r.setStart(c, 0); r.setEnd(c, 1); return r.getBoundingClientRect().bottom; })()`); top > float64(p.h)-spare {
+					t.Errorf("%s, %s: the 标志's first line ends %.0f px down, less than %d px above the fold (%d px)", p, d.name, top, spare, p.h)
+				}
+			} else if titleBottom > float64(p.h)-spare {
 				t.Errorf("%s, %s: the document's title's first line ends %.0f px down, less than %d px above the fold (%d px)", p, d.name, titleBottom, spare, p.h)
 			}
 			if d == largest {
@@ -228,8 +240,12 @@ func TestPhoneCircular(t *testing.T) {
 			}
 			// The title's issuer line too, unless the title would have had
 			// to be smaller than the text to keep it whole
-			// (TestTitleLinesOneSize).
-			sels := []string{".doc-issuer", ".doc-number"}
+			// (TestTitleLinesOneSize). In the 适老模式 each may wrap rather
+			// than be smaller than the text (TestSeniorLetterheadGrows).
+			var sels []string
+			if d == normal {
+				sels = []string{".doc-issuer", ".doc-number"}
+			}
 			if !eval[bool](t, ctx, `document.querySelector("#doc-title").hasAttribute("data-wrap")`) {
 				sels = append(sels, ".doc-title-issuer")
 			}
@@ -286,7 +302,8 @@ const nameLinesJS = `(() => {
 })()`
 
 // TestIssuerNameLines reads the issuer's name where a phone may wrap it —
-// the title's first lines and the signature — on the phones, in every
+// the 标志 (in the 适老模式), the title's first lines and the signature —
+// on the phones, in every
 // display, for the sample's issuer and two others: a line of it ends only
 // between the parts of the name (zh.NameParts: 邵阳市 双清区 人民政府
 // 办公室), never inside one. At 390 px in the 适老模式 with 大 the title's
@@ -313,7 +330,7 @@ func TestIssuerNameLines(t *testing.T) {
 			for _, d := range []display{normal, senior, largest} {
 				choose(t, ctx, srv.URL, d)
 				navigate(t, ctx, srv.URL+"/circulars/2023/14/")
-				for _, sel := range []string{".doc-title-issuer", ".doc-sign-issuer"} {
+				for _, sel := range []string{".doc-issuer", ".doc-title-issuer", ".doc-sign-issuer"} {
 					lines := eval[[]string](t, ctx, fmt.Sprintf(nameLinesJS, browsertest.Quote(sel)))
 					where := fmt.Sprintf("%s, %s, %s %q", p, d.name, sel, lines)
 					if strings.Join(lines, "") != issuer {
@@ -683,7 +700,8 @@ const titleLinesJS = `(() => {
 // down alone to fit the column on a phone — in the 适老模式 with 大 at
 // 390 px, 23 px under lines of 39 px. The title is never smaller than the
 // document's text, and where its issuer's name wraps it keeps the full
-// 二号 of the display, 1.375 times the text.
+// 二号 of the display, 1.375 times the text; in the 适老模式 it keeps it
+// always.
 func TestTitleLinesOneSize(t *testing.T) {
 	ctx := browsertest.Start(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
@@ -711,6 +729,12 @@ func TestTitleLinesOneSize(t *testing.T) {
 		"1280×900, 适老模式":   16 * 1.25 * 1.25 * 1.375,         // 34.38
 		"1280×900, 适老模式+小": 16 * 1.25 * 0.875 * 1.25 * 1.375, // 30.08
 		"320×568, 大":       16 * 1.25 * 1.125 * 1.375,        // 30.94, wrapped
+		// In the 适老模式 the title is never scaled down (at 390 px it was
+		// 24.44 px, over text of 22.5).
+		"320×568, 适老模式":   16 * 1.25 * 1.125 * 1.375, // 30.94
+		"390×844, 适老模式":   16 * 1.25 * 1.125 * 1.375, // 30.94
+		"320×568, 适老模式+小": 16 * 1.25 * 0.875 * 1.125 * 1.375,
+		"390×844, 适老模式+小": 16 * 1.25 * 0.875 * 1.125 * 1.375,
 	}
 	// check reads the title's lines and holds them to one size and one
 	// pitch, no smaller than the text, at full 二号 when the name wraps or
@@ -796,7 +820,8 @@ func TestTitleLinesOneSize(t *testing.T) {
 
 // TestPhoneJointCircular: on a phone, in each display, a joint
 // circular's stacked letterhead stays within the document, 文件 to the
-// right of the names, and its signatures stand one under another, the
+// right of the names (in the 适老模式, where the names wrap, under them),
+// and its signatures stand one under another, the
 // lead's first, the date last, within the document too.
 func TestPhoneJointCircular(t *testing.T) {
 	ctx := browsertest.Start(t)
@@ -830,11 +855,261 @@ func TestPhoneJointCircular(t *testing.T) {
 					t.Errorf("%s, %s: %s spans %.0f–%.0f px, beyond the document's %.0f–%.0f", p, d.name, name, r[0], r[2], doc[0], doc[2])
 				}
 			}
-			if !(lead[1] < other[1] && file[0] >= max(lead[2], other[2])-1) {
-				t.Errorf("%s, %s: the letterhead is not the names one under the other with 文件 to their right: %v %v %v", p, d.name, lead, other, file)
+			// 文件 to the right of the names; in the 适老模式, where the
+			// names wrap (data-wrap), under them, centred.
+			right := file[0] >= max(lead[2], other[2])-1
+			under := (file[1]+file[3])/2 > other[3] && math.Abs((file[0]+file[2])/2-(doc[0]+doc[2])/2) < 1
+			wraps := eval[bool](t, ctx, `document.querySelector(".doc-issuer").hasAttribute("data-wrap")`)
+			if !(lead[1] < other[1] && (right || d != normal && wraps && under)) {
+				t.Errorf("%s, %s: the letterhead is not the names one under the other with 文件 to their right (or, wrapped in the 适老模式, under them): %v %v %v", p, d.name, lead, other, file)
 			}
 			if !(signLead[3] <= signOther[1]+1 && signOther[3] <= date[1]+1) {
 				t.Errorf("%s, %s: the signatures and the date are not one under another in order: %v %v %v", p, d.name, signLead, signOther, date)
+			}
+		}
+	}
+}
+
+// letterheadJS measures a circular's head: the computed font sizes of the
+// document's text, the title, each name of the 标志 and the 文号; the
+// document's content box, left and right; how far the text of the 标志,
+// the 文号 and the title reaches, left and right; and the page's width
+// against the screen's.
+const letterheadJS = `(() => {
+  const doc = document.querySelector(".document"), s = getComputedStyle(doc), d = doc.getBoundingClientRect();
+  const size = e => parseFloat(getComputedStyle(e).fontSize);
+  const reach = e => { const r = document.createRange(); r.selectNodeContents(e); const b = r.getBoundingClientRect(); return [b.left, b.right]; };
+  const issuer = document.querySelector(".doc-issuer"), number = document.querySelector(".doc-number"), title = document.querySelector("#doc-title");
+  const names = [...document.querySelectorAll(".doc-issuer-names > span")];
+  return {
+    text: size(doc), title: size(title), names: (names.length ? names : [issuer]).map(size), number: size(number),
+    box: [d.left + parseFloat(s.paddingLeft), d.right - parseFloat(s.paddingRight)],
+    reach: {"标志": reach(issuer), "文号": reach(number), "标题": reach(title)},
+    page: document.documentElement.scrollWidth, screen: innerWidth,
+  };
+})()`
+
+// TestSeniorLetterheadGrows reads the head of three circulars — the
+// sample's (信函格式, one office), a joint one in 文件格式 (two offices'
+// names stacked) and one with a long title in 文件格式 — on phones 320, 360
+// and 390 px wide and a desktop. In the 适老模式, with and without 大, the
+// title is its display's full 二号, 1.375 times the document's text; the
+// 标志 is no smaller than the title and the 文号 no smaller than the text;
+// where that is longer than the column they wrap, the 标志 only between the
+// parts of a name and in balanced lines (none shorter than half the
+// longest), and nothing reaches out of the document or widens the page.
+// Before, fitted to one line as on paper, they did not grow with the
+// text: at 390 px the title was 24.44 px in the 适老模式 over text of
+// 22.5 px (24.75 px in the normal display), the 标志 17.71 px at 320 px
+// (18.71 px in the normal display), and the joint title on a desktop
+// 30.01 px instead of 34.38. In the normal display each name of the 标志
+// and the 文号 keep to one line, as GB/T 9704 sets them.
+func TestSeniorLetterheadGrows(t *testing.T) {
+	ctx := browsertest.Start(t)
+	const sample = "邵阳市双清区人民政府办公室"
+	joint := copySite(t, sampleSite(t))
+	editFile(t, filepath.Join(joint, "content", "circulars", "2023-02.md"), `format = "letter"`,
+		"format = \"file\"\nissuers = [\"中共邵阳市双清区委办公室\", \"邵阳市双清区人民政府办公室\"]")
+	long := copySite(t, sampleSite(t))
+	editFile(t, filepath.Join(long, "content", "circulars", "2023-02.md"), `format = "letter"`, `format = "file"`)
+	editFile(t, filepath.Join(long, "content", "circulars", "2023-02.md"), "2023年1-2月“三重点”落实情况的通报",
+		"2023年1-2月重点工作、重点项目、重点任务落实情况及下一步加强督查考核和问题整改工作的通报")
+	type head struct {
+		Text, Title, Number float64
+		Names               []float64
+		Box                 [2]float64
+		Reach               map[string][2]float64
+		Page, Screen        float64
+	}
+	for _, c := range []struct {
+		name, dir string
+		issuers   []string
+	}{
+		{"信函格式", sampleSite(t), []string{sample}},
+		{"联合行文", joint, []string{"中共邵阳市双清区委办公室", sample}},
+		{"长标题", long, []string{sample}},
+	} {
+		srv := serveOutputs(t, renderSite(t, c.dir))
+		// The 标志's names: each a span of the stacked letterhead, or the
+		// 标志 itself.
+		sels := []string{".doc-issuer"}
+		if len(c.issuers) > 1 {
+			sels = nil
+			for i := range c.issuers {
+				sels = append(sels, fmt.Sprintf(".doc-issuer-names > span:nth-child(%d)", i+1))
+			}
+		}
+		for _, p := range []phone{{320, 568}, {360, 640}, {390, 844}, {1280, 900}} {
+			if p.w < 1000 {
+				emulate(t, ctx, p)
+			} else {
+				run(t, ctx, "a desktop screen", chromedp.EmulateViewport(p.w, p.h))
+			}
+			for _, d := range []display{normal, senior, largest} {
+				choose(t, ctx, srv.URL, d)
+				navigate(t, ctx, srv.URL+"/circulars/2023/14/")
+				where := fmt.Sprintf("%s, %s, %s", c.name, p, d.name)
+				h := eval[head](t, ctx, letterheadJS)
+				var lines [][]string
+				for i, sel := range sels {
+					l := eval[[]string](t, ctx, fmt.Sprintf(nameLinesJS, browsertest.Quote(sel)))
+					lines = append(lines, l)
+					name := c.issuers[i]
+					if len(c.issuers) == 1 && c.name != "信函格式" {
+						name += "文件"
+					}
+					if strings.Join(l, "") != name {
+						t.Errorf("%s: the 标志's lines %q are not %s", where, l, name)
+					}
+				}
+				t.Logf("%s: text %.2f px, title %.2f, 标志 %.2f, 文号 %.2f; the 标志's lines %q", where, h.Text, h.Title, h.Names, h.Number, lines)
+				if d == normal {
+					for _, l := range lines {
+						if len(l) != 1 {
+							t.Errorf("%s: the 标志 takes the lines %q; in the normal display it keeps to one", where, l)
+						}
+					}
+					if n := eval[int](t, ctx, fmt.Sprintf(lineCount, browsertest.Quote(".doc-number"))); n != 1 {
+						t.Errorf("%s: the 文号 takes %d lines; in the normal display it keeps to one", where, n)
+					}
+					continue
+				}
+				if math.Abs(h.Title-1.375*h.Text) > 0.05 {
+					t.Errorf("%s: the title is %.2f px; want 二号, 1.375 × the text's %.2f px = %.2f", where, h.Title, h.Text, 1.375*h.Text)
+				}
+				for _, n := range h.Names {
+					if n < h.Title-0.05 {
+						t.Errorf("%s: the 标志 is %.2f px, smaller than the title's %.2f px", where, n, h.Title)
+					}
+				}
+				if h.Number < h.Text-0.05 {
+					t.Errorf("%s: the 文号 is %.2f px, smaller than the text's %.2f px", where, h.Number, h.Text)
+				}
+				// The 文号 wraps only at its brackets: 双政办函 / 〔2023〕14号.
+				if l := eval[[]string](t, ctx, fmt.Sprintf(nameLinesJS, browsertest.Quote(".doc-number"))); len(l) > 1 {
+					for k, line := range l[:len(l)-1] {
+						if !strings.HasPrefix(l[k+1], "〔") && !strings.HasSuffix(line, "〕") {
+							t.Errorf("%s: the 文号 wraps inside a part: %q", where, l)
+						}
+					}
+					t.Logf("%s: the 文号's lines %q", where, l)
+				}
+				for what, r := range h.Reach {
+					if r[0] < h.Box[0]-1 || r[1] > h.Box[1]+1 {
+						t.Errorf("%s: the %s reaches from %.0f to %.0f px, out of the document's column %.0f–%.0f", where, what, r[0], r[1], h.Box[0], h.Box[1])
+					}
+				}
+				if h.Page > h.Screen {
+					t.Errorf("%s: the page is %.0f px wide on a screen of %.0f", where, h.Page, h.Screen)
+				}
+				for i, l := range lines {
+					ends, n := map[int]bool{}, 0
+					for _, part := range zh.NameParts(c.issuers[i]) {
+						n += utf8.RuneCountInString(part)
+						ends[n] = true
+					}
+					at, shortest, longest := 0, math.MaxInt, 0
+					for k, line := range l {
+						w := utf8.RuneCountInString(line)
+						shortest, longest = min(shortest, w), max(longest, w)
+						if at += w; k < len(l)-1 && !ends[at] {
+							t.Errorf("%s: a line of the 标志 ends inside a part of the name: %q (%q)", where, l, zh.NameParts(c.issuers[i]))
+						}
+					}
+					if 2*shortest < longest {
+						t.Errorf("%s: the 标志's lines %q are not balanced", where, l)
+					}
+				}
+			}
+		}
+	}
+}
+
+// unbrokenJS lists what a phone broke that should not be: a rank
+// (第十一) in a table's cell, a step of the 当前位置 (重点 / 任务), and a
+// heading or an entry of the 本页目录 whose last line is one character
+// (安全生产历次排 / 名). Each as its text with " / " where a line ends.
+const unbrokenJS = `(() => {
+  const out = [];
+  const lines = (node, from, to) => {
+    let s = "", last = null;
+    for (let i = from; i < to; i++) {
+      const r = document.createRange();
+      r.setStart(node, i); r.setEnd(node, i + 1);
+      const b = r.getBoundingClientRect();
+      if (!b.width) continue;
+      if (last !== null && Math.abs(b.bottom - last) > 2) s += " / ";
+      s += node.data[i]; last = b.bottom;
+    }
+    return s;
+  };
+  const shown = e => !e.closest(".visually-hidden, [hidden], details:not([open]) > :not(summary)");
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n; (n = texts.nextNode());) {
+    const p = n.parentElement;
+    if (!shown(p)) continue;
+    // A cell that is a rank: 第十一, 并列第三, 三区第二.
+    const m = p.closest("td, th") && n.data.match(/第[一二三四五六七八九十百]+/);
+    if (m && /^\S{0,4}第[一二三四五六七八九十百]+$/.test(p.closest("td, th").textContent.trim())) {
+      const s = lines(n, m.index, m.index + m[0].length);
+      if (s.includes(" / ")) out.push("a rank in a table (" + (p.closest("table").id || p.closest("table").className) + "): " + s);
+    }
+    // A footer's entry breaks after its colon, not inside the name.
+    if (p.matches(".site-footer p > span")) {
+      const s = lines(n, 0, n.data.length);
+      if (s.split(" / ").slice(0, -1).some(l => !l.endsWith("："))) out.push("a footer's entry: " + s);
+    }
+    if (p.closest(".breadcrumb")) {
+      const s = lines(n, 0, n.data.length).trim();
+      if (s.replace(/^› ?/, "").includes(" / ")) out.push("a step of the 当前位置: " + s);
+    }
+  }
+  for (const e of document.querySelectorAll("main h1, main h2, .history-toc a")) {
+    if (!shown(e) || e.closest(".doc-body")) continue;
+    let s = "";
+    const w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let n; (n = w.nextNode());) s += (s ? " / " : "") + lines(n, 0, n.data.length);
+    // Lines across text nodes are told apart by " / " too: count by the
+    // element's own line boxes.
+    const r = document.createRange(); r.selectNodeContents(e);
+    const bottoms = [...new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.bottom)))].sort((a, b) => a - b);
+    if (bottoms.length < 2) continue;
+    let last = "";
+    const w2 = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let n; (n = w2.nextNode());)
+      for (let i = 0; i < n.data.length; i++) {
+        const c = document.createRange(); c.setStart(n, i); c.setEnd(n, i + 1);
+        const b = c.getBoundingClientRect();
+        if (b.width && Math.abs(Math.round(b.bottom) - bottoms[bottoms.length - 1]) <= 2) last += n.data[i];
+      }
+    if ([...last.trim()].length === 1) out.push("a heading's last line is one character: " + e.textContent.trim() + " (its last line " + JSON.stringify(last) + ")");
+  }
+  return out;
+})()`
+
+// TestPhoneUnbroken opens every page type of the sample and the demo on
+// the narrowest phone, in the normal display, the 适老模式 and with 大
+// besides: no rank in a table is broken (the home page's 第十 / 一 with
+// 大, a circular's appendix in the 适老模式), nor a step of the 当前位置
+// (重点 / 任务, 考核数 / 据下载 in the 适老模式), nor a footer's entry but
+// after its colon (主办单位：邵阳市双清区人民政 / 府), and no heading or entry of the 本页目录 leaves one character
+// on its last line (安全生产历次排 / 名, 考核数据下 / 载, 历次考核排类和负责
+// 指标排 / 名).
+func TestPhoneUnbroken(t *testing.T) {
+	ctx := browsertest.Start(t)
+	emulate(t, ctx, phones[0])
+	for _, s := range []struct{ name, dir string }{{"sample", sampleSite(t)}, {"demo", demoSite(t)}} {
+		outs := renderSite(t, s.dir)
+		srv := serveOutputs(t, outs)
+		types := pageTypes(t, s.dir, outs)
+		for _, d := range []display{normal, senior, largest} {
+			choose(t, ctx, srv.URL, d)
+			for _, pt := range types {
+				navigate(t, ctx, srv.URL+"/"+pt.Path)
+				eval[bool](t, ctx, openAll)
+				for _, p := range eval[[]string](t, ctx, unbrokenJS) {
+					t.Errorf("%s, %s, %s: %s", s.name, d.name, describe(pt), p)
+				}
 			}
 		}
 	}

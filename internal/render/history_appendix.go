@@ -100,7 +100,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		w := rowWriter{c: c}
 		for _, t := range ts {
 			w.b.WriteString(`<tr>`)
-			w.td("", zh.RankPhrase(t.Rank, t.Tied))
+			w.td("rank", zh.RankPhrase(t.Rank, t.Tied)) // never broken (site.css)
 			w.b.WriteString(`<th scope="row">`)
 			w.link(t.Unit.Name, unitPath(t.Unit))
 			w.b.WriteString(`</th>`)

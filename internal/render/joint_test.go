@@ -34,7 +34,7 @@ func TestJointCircularPage(t *testing.T) {
 	page := wbrRE.ReplaceAllString(string(files["circulars/2023/5/index.html"]), "")
 	for _, want := range []string{
 		`<p class="doc-issuer doc-issuer-joint"><span class="doc-issuer-names"><span>中共测试区委办公室</span><span>测试区人民政府办公室</span></span><span class="doc-issuer-file">文件</span></p>`,
-		`<span class="doc-title-issuer org-name">中共测试区委办公室 测试区人民政府办公室</span><span class="doc-title-rest">关于测试的通报</span>`,
+		`<span class="doc-title-issuer org-name"><span class="doc-title-name">中共测试区委办公室</span> <span class="doc-title-name">测试区人民政府办公室</span></span><span class="doc-title-rest">关于测试的通报</span>`,
 		`<dt>发布机构</dt><dd>中共测试区委办公室 测试区人民政府办公室</dd>`,
 		`<p class="doc-printed"><span>中共测试区委办公室</span><span>2023年4月4日印发</span></p>`,
 	} {

@@ -16,16 +16,22 @@
  * - The 发文机关标志 and the 发文字号 of a circular stay on one line:
  *   site.css sizes the 标志 for names of up to 13 characters; what is
  *   longer than the column (a longer name; the 文号 in the largest text on
- *   a phone) is scaled down here (--fit).
+ *   a phone) is scaled down here (--fit) — down to the least size site.css
+ *   allows it (--fit-least, in the document's text size: none in the
+ *   normal display, where GB/T 9704's one line wins; in the 适老模式 on a
+ *   screen the title's size for the 标志, the text's for the 文号, as the
+ *   reader's legibility wins there). Past that it keeps that size and
+ *   wraps (data-wrap), the 标志 between the parts of the name; one whose
+ *   size is below that least is brought up to it.
  * - The title's first line, the issuer's name, is not broken either: when
  *   it is longer than the column the whole title is scaled down, so that
- *   all its lines keep one size — as long as the title stays at least the
- *   size of the document's text (二号 over 三号); past that, in the largest
- *   text on a phone, its characters are closed up a little if that is
- *   enough (data-squeeze), else the title keeps its size and the name
- *   wraps (data-wrap) between its parts (邵阳市双清区 / 人民政府办公室:
- *   site.css .org-name). The signature on a phone likewise: closed up a
- *   little, or wrapped between its parts.
+ *   all its lines keep one size — as long as the title stays at least its
+ *   least size (--fit-least: the text's, 三号, in the normal display; its
+ *   own 二号 in the 适老模式); past that its characters are closed up a
+ *   little if that is enough (data-squeeze), else the title keeps its size
+ *   and the name wraps (data-wrap) between its parts (邵阳市双清区 /
+ *   人民政府办公室: site.css .org-name). The signature on a phone likewise:
+ *   closed up a little, or wrapped between its parts.
  * - A date such as 2023年1-2月 is never broken across lines: it is wrapped
  *   in a span that does not wrap (site.css .nowrap).
  * - A link to something inside the folded appendix opens it.
@@ -175,21 +181,43 @@
     });
   }
 
-  // fit is the scale that brings the text of element p to its width, 1
-  // when it fits.
-  function fit(p) {
+  // room is the scale that brings the text of element p to its width on
+  // one line: below 1 when it is longer, above 1 when it has room to spare.
+  function room(p) {
     var text = document.createRange();
     text.selectNodeContents(p);
     var need = text.getBoundingClientRect().width;
-    var room = p.clientWidth;
-    return need > room && need > 0 ? Math.floor((room / need) * 1000) / 1000 : 1;
+    return need > 0 ? Math.floor((p.clientWidth / need) * 1000) / 1000 : 1;
+  }
+
+  // least is the least scale of element e's size that site.css allows
+  // page.js to bring it to (--fit-least, given in the size of the text of
+  // the document doc); byDefault where the style sheet gives none (a
+  // site's own copy of an older site.css).
+  function least(e, doc, byDefault) {
+    var given = getComputedStyle(e).getPropertyValue("--fit-least").trim();
+    var share = given === "" ? byDefault : parseFloat(given) || 0;
+    return (share * parseFloat(getComputedStyle(doc).fontSize)) / parseFloat(getComputedStyle(e).fontSize);
   }
 
   function fitLines() {
     each(".doc-issuer, .doc-number", function (p) {
+      var doc = p.closest(".document");
       p.style.removeProperty("--fit");
-      var f = fit(p);
-      if (f < 1) {
+      p.removeAttribute("data-wrap");
+      if (!doc) {
+        return;
+      }
+      var r = room(p);
+      var l = least(p, doc, 0);
+      var f = Math.min(1, r);
+      if (f < l) {
+        // Smaller than it may be: at its least size, on more lines where
+        // one does not hold it.
+        f = l;
+        p.toggleAttribute("data-wrap", r < l);
+      }
+      if (f !== 1) {
         p.style.setProperty("--fit", f.toString());
       }
     });
@@ -202,9 +230,8 @@
         return;
       }
       unsqueeze(issuer);
-      var f = fit(issuer);
-      var least = parseFloat(getComputedStyle(doc).fontSize) / parseFloat(getComputedStyle(h).fontSize);
-      if (f >= least) {
+      var f = Math.min(1, room(issuer));
+      if (f >= least(h, doc, 1)) {
         if (f < 1) {
           h.style.setProperty("--fit", f.toString());
         }
