@@ -152,7 +152,13 @@
       w.toggleAttribute("data-scroll", wide);
       w.toggleAttribute("data-fits", !wide);
       if (wide) {
-        w.style.setProperty("--box-width", w.clientWidth + "px");
+        // The box's inside, less its padding (a box whose caption is a
+        // link is padded for the link's focus ring, site.css): the sticky
+        // caption is held within it, and as wide as clientWidth its end
+        // and the ring went under the box's edge.
+        var cs = getComputedStyle(w);
+        var inside = w.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+        w.style.setProperty("--box-width", inside + "px");
       }
       if (wide && !w.hasAttribute("tabindex") && !w.querySelector(TABBABLE)) {
         var caption = w.querySelector("caption");
