@@ -689,9 +689,20 @@ func circular(rel string, t *table, f *tomlFile, p *parsed) *Circular {
 		// A space copied with it is not seen in the message's quotes.
 		formed = false
 		f.errorf("number", "文号“%s”的前后有空格，请删去：写作 \"%s\"", Visible(c.Number), t)
+	} else if a := asciiDigits(c.Number); a != c.Number && numberRE.MatchString(a) {
+		// An input method's full-width digits: the 文号 is otherwise right.
+		formed = false
+		f.errorf("number", "文号“%s”中的数字是全角的：发文字号用半角阿拉伯数字（GB/T 15835），写作 \"%s\"", c.Number, a)
 	} else if c.Number != "" {
 		formed = false
 		f.errorf("number", "文号“%s”格式不对，应如“双政办函〔2023〕14号”（六角括号〔〕，四位年份，序号不加“第”和前导零）", c.Number)
+	}
+	if a := asciiDigits(c.Title); a != c.Title {
+		// Printed as written (it is the document's own text), but a title
+		// typed with a Chinese input method's digits is a slip: the
+		// period's label beside it is read as meant (PeriodText).
+		line, col := f.position("title")
+		p.warnings.Add(rel, line, col, "警告：标题中有全角数字：标题中的年份、月份和序数用半角阿拉伯数字（GB/T 15835），写作 \"%s\"", a)
 	}
 	if c.Slug = r.text("slug"); c.Slug != "" && !slugRE.MatchString(c.Slug) {
 		formed = false

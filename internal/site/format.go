@@ -242,8 +242,8 @@ var changeFields = []Field{
 // content/circulars/ (DESIGN.md §6).
 var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 	{Key: "number", Kind: Text, Label: "文号", Required: true,
-		Help: "发文字号，如“某政办函〔2024〕3号”：六角括号〔〕、四位年份、序号不加“第”和前导零；年份和序号决定网址 /circulars/2024/3/"},
-	{Key: "title", Kind: Text, Label: "标题", Required: true, Help: "通报标题，如“关于2024年1月重点工作落实情况的通报”"},
+		Help: "发文字号，如“某政办函〔2024〕3号”：六角括号〔〕、四位年份、序号不加“第”和前导零，数字用半角；年份和序号决定网址 /circulars/2024/3/"},
+	{Key: "title", Kind: Text, Label: "标题", Required: true, Help: "通报标题，如“关于2024年1月重点工作落实情况的通报”；其中的数字用半角（全角的照写，check 提醒）"},
 	{Key: "date", Kind: Day, Label: "成文日期", Required: true, Help: "成文日期，如 2024-02-20（不加引号）；早于所通报的月份（或季度、年度）时 build 和 check 提醒，多半是年份或月份写错了"},
 	{Key: "published", Kind: Day, Label: "发布日期", Help: "在网站上发布的日期，如 2024-02-22（不加引号），不早于成文日期；页面的元数据、订阅（feed）和网站地图用它；与成文日期相同就不写"},
 	{Key: "to", Kind: Text, Label: "主送机关", Help: "主送机关，如“各乡镇人民政府，县直各单位”；可不填"},

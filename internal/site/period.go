@@ -261,15 +261,13 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 func PeriodText(period string) string {
 	p := strings.TrimSpace(strings.Map(func(r rune) rune {
 		switch {
-		case r >= '０' && r <= '９':
-			return r - '０' + '0'
 		case r == '－', r == '–':
 			return '-'
 		case r == '~':
 			return '～'
 		}
 		return r
-	}, period))
+	}, asciiDigits(period)))
 	if strings.HasSuffix(p, "月份") {
 		p = strings.TrimSuffix(p, "份") // 1-2月份 is 1-2月: 份 is what city-bottom adds
 	}
@@ -286,3 +284,14 @@ func PeriodText(period string) string {
 }
 
 var quarterNumberRE = regexp.MustCompile(`^第?([1-4])季度$`)
+
+// asciiDigits is s with the full-width digits a Chinese input method
+// types (０–９) made ASCII.
+func asciiDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+}
