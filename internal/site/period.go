@@ -266,8 +266,8 @@ func PeriodText(period string) string {
 		case r == '~':
 			return '～'
 		}
-		return r
-	}, asciiDigits(period)))
+		return asciiDigit(r)
+	}, period))
 	if strings.HasSuffix(p, "月份") {
 		p = strings.TrimSuffix(p, "份") // 1-2月份 is 1-2月: 份 is what city-bottom adds
 	}
@@ -286,12 +286,13 @@ func PeriodText(period string) string {
 var quarterNumberRE = regexp.MustCompile(`^第?([1-4])季度$`)
 
 // asciiDigits is s with the full-width digits a Chinese input method
-// types (０–９) made ASCII.
-func asciiDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' {
-			return r - '０' + '0'
-		}
-		return r
-	}, s)
+// types (０–９) made ASCII, and nothing else: a title's ，and － stay.
+func asciiDigits(s string) string { return strings.Map(asciiDigit, s) }
+
+// asciiDigit is r, or the ASCII digit if r is a full-width one.
+func asciiDigit(r rune) rune {
+	if r >= '０' && r <= '９' {
+		return r - '０' + '0'
+	}
+	return r
 }

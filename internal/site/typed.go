@@ -94,8 +94,6 @@ var numberWordsRE = regexp.MustCompile(`^([+-]?(?:\d+(?:\.\d+)?|\.\d+))\s*(\S.*)
 // ASCII.
 func halfWidth(r rune) rune {
 	switch {
-	case r >= '０' && r <= '９':
-		return r - '０' + '0'
 	case r == '．':
 		return '.'
 	case r == '＋':
@@ -109,7 +107,7 @@ func halfWidth(r rune) rune {
 	case r == 'ｅ':
 		return 'e'
 	}
-	return r
+	return asciiDigit(r)
 }
 
 // invisible reports whether r shows as nothing, or as a space that is not
