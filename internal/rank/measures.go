@@ -610,8 +610,10 @@ func citySelection(s *site.Site, rule site.Rule, p *Period, k int) []pick {
 }
 
 // defaultReason says why a rule selected pk (§5.9): 乡镇、街道综合考核排名第一,
-// 县（市）组综合考核排名后两名, 信访维稳全市排名第一, 连续2个月综合考核排名后两名;
+// 县（市）组综合考核排名后两名, 信访维稳全市排名第一, 连续2个月综合考核排名后两名,
+// of a group's composite 东片综合考核连续2个月排名后两名;
 // in an aggregate, 乡镇、街道年度综合考核排名第一, 县（市）组第一季度综合考核排名后两名.
+// A run toward the rule (pk.toward, Streaks) is 已连续….
 func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 	terms := s.Config.Terms
 	k := rule.Count
@@ -644,7 +646,8 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 		// is what they share.
 		where = pk.place
 	}
-	var what string // the ranking
+	var what string  // the ranking
+	grouped := false // what is a group's composite: 东片综合考核排名
 	switch rule.On {
 	case site.OnCity:
 		what = pk.entry.NameIn(p.Span.LastMonth()) + terms.City + "排名" // as the period named it
@@ -655,6 +658,7 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 		what = pk.group + rule.Indicator.NameIn(p.Span.LastMonth()) + "排名"
 	default:
 		what = pk.group + "综合考核排名"
+		grouped = pk.group != ""
 		if pk.group == "" && rule.Streak <= 1 {
 			what = zh.Listed(terms.Unit) + what
 		}
@@ -670,7 +674,17 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 		if pk.kind != site.Monthly {
 			counted = pk.kind.Counted()
 		}
-		return "连续" + strconv.Itoa(rule.Streak) + counted + what + where
+		run := "连续" + strconv.Itoa(rule.Streak) + counted
+		if pk.toward {
+			run = "已" + run // not yet the rule's: the unit page's 已连续2个月…，再有1个月如此
+		}
+		if grouped {
+			// Whose composite first, then how long: 社会民生类综合考核连续2个
+			// 季度排名倒数第一, where 连续2个季度社会民生类综合考核… left
+			// the reader to find what the run was of.
+			return strings.TrimSuffix(what, "排名") + run + "排名" + where
+		}
+		return run + what + where
 	}
 	return what + where
 }
@@ -678,10 +692,10 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 // A Streak is a run toward a rule with a streak (§5.9) that has not yet
 // reached it: unit u was selected in the newest period and in Run−1
 // assessed periods before it, one short of Left more. Words say where it
-// stood, as a derived reason would (连续2个月综合考核排名后两名; of one
-// period, 乡镇、街道综合考核排名后两名; of a city rule, the entry's:
-// 连续2个月固定资产投资全市排名后三), Counted the office's periods (个月,
-// 个季度).
+// stood, as a derived reason would, of a run not yet the rule's (已连续2个月
+// 综合考核排名后两名, 东片综合考核已连续2个月排名后两名; of one period,
+// 乡镇、街道综合考核排名后两名; of a city rule, the entry's: 已连续2个月固定
+// 资产投资全市排名后三), Counted the office's periods (个月, 个季度).
 type Streak struct {
 	Rule    int             // its index in s.Config.Rules
 	Entry   *site.Indicator // the entry of a city rule; nil otherwise

@@ -922,3 +922,48 @@ amount = 100
 		"戊 约谈 0 （县（市、区）上半年综合考核排名后两名）config.toml:15")
 	wantMeasures(t, res.Period("2024"), "甲 奖励 10000 （县（市、区）年度综合考核排名第一）config.toml:8")
 }
+
+// A group's composite streak names the group's composite before the run
+// (§5.9): 东片综合考核连续2个月排名倒数第一, whose run it is said first; an
+// indicator's keeps 连续 first, its group before the indicator's name, as
+// does a composite without groups. By hand, two months of the same
+// scores: 东片 甲 90 乙 80 丙 70, 西片 丁 95 己 85 戊 60 — 丙 and 戊 last of
+// their groups twice, on x and so on the composite (x is all there is).
+// A run toward a streak of 3 is 已连续 (Streaks): 已 before 连续, wherever
+// 连续 stands.
+func TestGroupStreakReason(t *testing.T) {
+	rules := func(streak int) string {
+		return fmt.Sprintf("\n[[rule]]\non = \"composite\"\nselect = \"last\"\nstreak = %d\naction = \"约谈\"\n"+
+			"\n[[rule]]\non = \"indicator\"\nindicator = \"x\"\nselect = \"last\"\nstreak = %d\naction = \"约谈\"\n", streak, streak)
+	}
+	units := "[[group]]\nname = \"东片\"\n[[group]]\nname = \"西片\"\n" + towns("甲/东片", "乙/东片", "丙/东片", "丁/西片", "戊/西片", "己/西片")
+	scores := month("甲=90 乙=80 丙=70 丁=95 戊=60 己=85")
+	files := map[string]string{"data/2024-01.toml": scores, "data/2024-02.toml": scores}
+	s := loadSite(t, rules(2), units, files)
+	wantMeasures(t, Archive(s).Months()[1],
+		"丙 约谈 0 （东片综合考核连续2个月排名倒数第一）config.toml:5",
+		"戊 约谈 0 （西片综合考核连续2个月排名倒数第一）config.toml:5",
+		"丙 约谈 0 （连续2个月东片指标X排名倒数第一）config.toml:11",
+		"戊 约谈 0 （连续2个月西片指标X排名倒数第一）config.toml:11",
+	)
+	s = loadSite(t, rules(3), units, files)
+	var bing *site.Unit
+	for _, u := range s.Townships {
+		if u.Name == "丙" {
+			bing = u
+		}
+	}
+	ps := Archive(s).Months()
+	for n, want := range map[int][]string{
+		1: {"东片综合考核排名倒数第一", "东片指标X排名倒数第一"},
+		2: {"东片综合考核已连续2个月排名倒数第一", "已连续2个月东片指标X排名倒数第一"},
+	} {
+		var got []string
+		for _, r := range Streaks(s, bing, ps[:n]) {
+			got = append(got, r.Words)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("after %d months: %q, want %q", n, got, want)
+		}
+	}
+}

@@ -893,12 +893,13 @@ func (h *history) streaks(u *site.Unit) []string {
 }
 
 // streakSentences write runs toward the rules: 本月乡镇、街道综合考核排名后两名
-// of a run of one, 已连续2个月… of more, then how many periods more the
-// rule wants and what it gives (予以 fits 奖励 as well as 约谈).
+// of a run of one, 已连续2个月… of more (rank words it), then how many
+// periods more the rule wants and what it gives (予以 fits 奖励 as well
+// as 约谈).
 func streakSentences(runs []rank.Streak, each string) []string {
 	var out []string
 	for _, r := range runs {
-		lead := "已" + r.Words
+		lead := r.Words
 		if r.Run == 1 {
 			lead = "本" + each + r.Words
 		}
