@@ -41,7 +41,7 @@ func TestDepartmentLeadSeed(t *testing.T) {
 		"xinfang": {
 			`<p class="history-lead"><a href="/circulars/2023/14/">2023年1-2月</a>考核排类为一类。</p>`,
 			`<p class="history-span">负责指标中没有排全市后三的单项目标。</p>`,
-			`<p class="history-span">本月奖惩：奖励3万元（信访维稳全市排名第一）。</p>`,
+			`<p class="history-span">本月予以奖励3万元（信访维稳全市排名第一）。</p>`,
 		},
 		// 安置地自建房办证 (banzheng) is ranked among the 三区 alone, and last (district = 3).
 		"ziranziyuan": {
@@ -133,7 +133,7 @@ func TestDepartmentLeadWithoutCityRanks(t *testing.T) {
 // TestDepartmentLeadRules: a department named by a rule's measure, and
 // its runs toward a city rule with a streak. historySite's 经济运行
 // (区发改局's) is ranked 3, 5, 1 in the city: a city first's reward in
-// 2023年2月, the year's only one (本月奖惩, and no count of the year); the
+// 2023年2月, the year's only one (本月予以奖励…, and no count of the year); the
 // city top three three months running (streak 3) broken by January's 5,
 // so one month toward it, two more to go. With January's rank 2, three
 // months running: one more for a streak of 4, and for a streak of 3 its
@@ -150,11 +150,11 @@ func TestDepartmentLeadRules(t *testing.T) {
 		streaks              []string
 		period, year         string
 	}{
-		{"broken", first + top("3"), "5", []string{"本月经济运行全市排名前三，再有2个月如此，按规则予以奖励。"}, "奖励3万元（经济运行全市排名第一）", ""},
+		{"broken", first + top("3"), "5", []string{"本月经济运行全市排名前三，再有2个月如此，按规则予以奖励。"}, "予以奖励3万元（经济运行全市排名第一）", ""},
 		{"running", top("4"), "2", []string{"已连续3个月经济运行全市排名前三，再有1个月如此，按规则予以奖励。"}, "", ""},
-		{"reached", top("3"), "2", nil, "奖励2万元（连续3个月经济运行全市排名前三）", ""},
+		{"reached", top("3"), "2", nil, "予以奖励2万元（连续3个月经济运行全市排名前三）", ""},
 		{"year", "[[rule]]\non = \"city\"\nselect = \"top\"\ncount = 5\naction = \"奖励\"\namount = 10000\n", "5", nil,
-			"奖励1万元（经济运行全市排名第一）", "奖励2次"},
+			"予以奖励1万元（经济运行全市排名第一）", "奖励2次"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			f := historySite()
@@ -170,10 +170,10 @@ func TestDepartmentLeadRules(t *testing.T) {
 				t.Errorf("区发改局's streaks: %q, want %q", got, want)
 			}
 			for _, line := range []struct{ said, want string }{
-				{"本月奖惩：", `<p class="history-span">本月奖惩：` + c.period + `。</p>`},
+				{"本月予以", `<p class="history-span">本月` + c.period + `。</p>`},
 				{"2023年奖惩：", `<p class="history-span">2023年奖惩：` + c.year + `（见<a href="#measures-heading">奖惩情况</a>）。</p>`},
 			} {
-				if c.period == "" && line.said == "本月奖惩：" || c.year == "" && line.said == "2023年奖惩：" {
+				if c.period == "" && line.said == "本月予以" || c.year == "" && line.said == "2023年奖惩：" {
 					if strings.Contains(page, line.said) {
 						t.Errorf("区发改局's page says %s…, but should not", line.said)
 					}
@@ -182,7 +182,7 @@ func TestDepartmentLeadRules(t *testing.T) {
 				}
 			}
 			// 区财政局 owns no city-ranked entry: no run, no measure.
-			if other := string(files["units/caizheng/index.html"]); strings.Contains(other, "history-streak") || strings.Contains(other, "奖惩：") {
+			if other := string(files["units/caizheng/index.html"]); strings.Contains(other, "history-streak") || strings.Contains(other, "本月予以") {
 				t.Error("区财政局's page speaks of 区发改局's run or measure")
 			}
 		})
@@ -235,12 +235,12 @@ func TestDepartmentLeadPeriodWords(t *testing.T) {
 		{"quarterly", quarterlyHistorySite(), []string{
 			`<p class="history-lead"><a href="/circulars/2023/5/">2023年4-6月</a>考核排类为一类，上季度为二类。</p>`,
 			`<p class="history-span">负责指标中没有排全市后三的单项目标。</p>`,
-			`<p class="history-span">本季度奖惩：奖励3万元（经济运行全市排名第一）。</p>`,
+			`<p class="history-span">本季度予以奖励3万元（经济运行全市排名第一）。</p>`,
 		}},
 		{"half-yearly", halfYearHistorySite(), []string{
 			`<p class="history-lead"><a href="/circulars/2023/5/">2023年7-12月</a>考核排类为一类，上期为二类。</p>`,
 			`<p class="history-span">负责指标中没有排全市后三的单项目标。</p>`,
-			`<p class="history-span">本期奖惩：奖励3万元（经济运行全市排名第一）。</p>`,
+			`<p class="history-span">本期予以奖励3万元（经济运行全市排名第一）。</p>`,
 		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -189,11 +189,16 @@ type UnitView struct {
 	Bottom      []Link
 	BottomWords string
 	BottomNone  bool
-	// PeriodMeasures are the measures the lead's period gave it, as
-	// 奖惩情况 words them (奖励3万元（信访维稳全市排名第一）): what the
-	// circular out that day did to it, which the year's count below does
-	// not tell from the months before.
+	// PeriodMeasures are the measures the lead's period gave it, each as
+	// a clause of a sentence, MeasuresWhen the period the sentence opens
+	// with: 本月予以奖励3万元（信访维稳全市排名第一）；对其行政负责人予以约谈（…）.
+	// What the circular out that day did to it, which the year's count
+	// below does not tell from the months before. MeasuresWhen is 本月
+	// (本季度, 本期) of the archive's newest period, and that period's name
+	// of an older one (2025年6月: a unit no longer assessed, or exempted
+	// since), which a reader months later would not take 本月 to be.
 	PeriodMeasures []string
+	MeasuresWhen   string
 	// YearMeasures counts the measures of the newest period's year by
 	// action, in the order they were last given: 提醒约谈1次、奖励2次, for
 	// the lead to say and 奖惩情况 below to list; "" when none.
@@ -440,7 +445,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		if len(v.Owned) > 0 {
 			v.ownedBottom(h.core, h.s.HigherHeld(), m.periods[lo+latest], u)
 		}
-		v.leadMeasures(m.periods[lo+latest])
+		v.leadMeasures(m.periods[lo+latest], h.measuresWhen(lo+latest))
 		prev := previous(ranks, latest)
 		if latest == 0 {
 			prev = before
@@ -590,6 +595,7 @@ type UnitMeasure struct {
 	Path    string // the circular that gave it; "" when none reports the period
 	Measure string // 奖励2万元; 行政负责人，约谈
 	Reason  string // 连续2个月综合考核排名后两名，由区分管领导约谈
+	lead    string // as the lead says it: 由区分管领导对其行政负责人予以约谈（连续2个月综合考核排名后两名）
 	year    int    // of its period
 	key     string // its period's (rank.Period.Span.Key)
 	action  string // 奖励, 约谈: what MeasuresThisYear counts
@@ -613,10 +619,35 @@ func unitMeasures(c *core) map[*site.Unit][]UnitMeasure {
 			case m.Who != "":
 				um.Measure = m.Who + "，" + m.Action // as the circulars name it: 火车站乡行政负责人，约谈（…）
 			}
+			um.lead = leadClause(m)
 			out[m.Unit] = append(out[m.Unit], um)
 		}
 	}
 	return out
+}
+
+// leadClause is measure m as a clause of the lead's sentence, which
+// opens with the period (本月, 2025年6月) and has the unit for its topic:
+// 予以奖励3万元（信访维稳全市排名第一）, 对其行政负责人予以约谈（…）, 由县委
+// 副书记对其党（工）委书记予以约谈（…）. 予以 fits any action an office
+// configures (奖励, 约谈, 书面检查, 通报批评), where 被约谈 does not fit
+// 书面检查 and the circulars' 行政负责人，约谈 is a list's item, not a
+// sentence; who carries it out (by) is said before, not again in the
+// brackets.
+func leadClause(m rank.Measure) string {
+	var b strings.Builder
+	if m.By != "" {
+		b.WriteString("由" + m.By)
+	}
+	if m.Who != "" {
+		b.WriteString("对其" + m.Who)
+	}
+	b.WriteString("予以" + m.Action)
+	if m.Amount > 0 {
+		b.WriteString(zh.Amount(m.Amount))
+	}
+	b.WriteString(parenthesised(m.Reason))
+	return b.String()
 }
 
 // span says when u was assessed and links the units it continues and
@@ -801,7 +832,18 @@ func (h *history) departmentLead(v *UnitView, u *site.Unit, cats []string) {
 		}
 	}
 	v.ownedBottom(h.core, v.Higher, p, u)
-	v.leadMeasures(p)
+	v.leadMeasures(p, h.measuresWhen(i))
+}
+
+// measuresWhen is how the lead names period i when it says its
+// measures: 本月 (本季度, 本期) of the archive's newest, which the page is
+// read in the days of, and the period itself of an older one.
+func (h *history) measuresWhen(i int) string {
+	m := h.model()
+	if i == len(m.periods)-1 {
+		return "本" + h.core.view.Period.Each
+	}
+	return m.refs[i].Label
 }
 
 // categoryChange says a department's 考核排类 against the period
@@ -818,15 +860,16 @@ func categoryChange(before, now, each string) string {
 	return "上" + each + "为" + before
 }
 
-// leadMeasures sets what the lead says of v's measures after period p:
-// those p gave, and the count of p's year by action — unless p's are
-// all the year had, which the line before says already.
-func (v *UnitView) leadMeasures(p *rank.Period) {
+// leadMeasures sets what the lead says of v's measures after period p,
+// named when: those p gave, and the count of p's year by action — unless
+// p's are all the year had, which the line before says already.
+func (v *UnitView) leadMeasures(p *rank.Period, when string) {
 	v.MeasureYear = p.Span.Year
+	v.MeasuresWhen = when
 	n := 0
 	for _, m := range v.Measures {
 		if m.key == p.Span.Key() {
-			v.PeriodMeasures = append(v.PeriodMeasures, m.Measure+parenthesised(m.Reason))
+			v.PeriodMeasures = append(v.PeriodMeasures, m.lead)
 		}
 		if m.year == v.MeasureYear {
 			n++

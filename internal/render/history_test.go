@@ -1927,8 +1927,8 @@ func TestUnitLagging(t *testing.T) {
 // 并列1, 3): in 2023 丙 was rewarded in January (tied first) and 约谈 in
 // February; 甲 约谈 in January, rewarded in February; 乙 rewarded in
 // January only, its 2022年12月 reward not counted. February's measures,
-// which its circular gives the day the page is read, are said first, as
-// 奖惩情况 words them: 丙's 约谈, 甲's 奖励, none of 乙's.
+// which its circular gives the day the page is read, are said first, in
+// a sentence: 丙's 约谈, 甲's 奖励, none of 乙's.
 func TestUnitYearMeasures(t *testing.T) {
 	f := historySite()
 	f["config.toml"] += "[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\namount = 10000\n" +
@@ -1945,17 +1945,50 @@ func TestUnitYearMeasures(t *testing.T) {
 		}
 	}
 	for slug, want := range map[string]string{
-		"bing": "约谈（乡镇、街道综合考核排名倒数第一）",
-		"jia":  "奖励1万元（乡镇、街道综合考核排名第一）",
+		"bing": "予以约谈（乡镇、街道综合考核排名倒数第一）",
+		"jia":  "予以奖励1万元（乡镇、街道综合考核排名第一）",
 		"yi":   "",
 	} {
 		page := string(files["units/"+slug+"/index.html"])
-		if w := `<p class="history-span">本月奖惩：` + want + `。</p>`; want != "" && !strings.Contains(page, w) {
+		if w := `<p class="history-span">本月` + want + `。</p>`; want != "" && !strings.Contains(page, w) {
 			t.Errorf("%s's page lacks %s", slug, w)
 		}
-		if want == "" && strings.Contains(page, "本月奖惩") {
-			t.Errorf("%s's page says 本月奖惩, but February gave it nothing", slug)
+		if want == "" && strings.Contains(page, "本月予以") {
+			t.Errorf("%s's page says 本月予以…, but February gave it nothing", slug)
 		}
+	}
+}
+
+// TestUnitLeadMeasuresSentence: the lead says its period's measures as
+// a sentence that opens with the period — 本月 of the archive's newest,
+// the period's name of an older one, which a township no longer assessed
+// has for its last: 本月 would be false to a reader months later. By
+// hand, historySite with 丙镇 renamed 丁镇 from 2023-02 (same scores): in
+// January 乙 and 丙 tied first on the composite (奖励1万元 each) and 丙
+// first on 安全生产 (90: 奖励2万元), 甲 last; in February 甲 first on
+// both (95, 90), 丁镇 last (约谈 of its 主要负责人 by the 区分管领导, who is said once, before
+// the measure, not again in the brackets).
+func TestUnitLeadMeasuresSentence(t *testing.T) {
+	f := historySite()
+	f["config.toml"] += "[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\namount = 10000\n" +
+		"[[rule]]\non = \"indicator\"\nindicator = \"anquan\"\nselect = \"first\"\naction = \"奖励\"\namount = 20000\n" +
+		"[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"主要负责人\"\nby = \"区分管领导\"\n"
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"丁镇\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", 1)
+	f["data/2023-02.toml"] = strings.ReplaceAll(f["data/2023-02.toml"], "丙镇", "丁镇")
+	files := renderFiles(t, loadFiles(t, f), "")
+	for slug, want := range map[string]string{
+		"bing": "2023年1月予以奖励1万元（乡镇、街道综合考核排名并列第一）；予以奖励2万元（安全生产排名第一）。",
+		"ding": "本月由区分管领导对其主要负责人予以约谈（乡镇、街道综合考核排名倒数第一）。",
+		"jia":  "本月予以奖励1万元（乡镇、街道综合考核排名第一）；予以奖励2万元（安全生产排名第一）。",
+	} {
+		page := string(files["units/"+slug+"/index.html"])
+		if w := `<p class="history-span">` + want + `</p>`; !strings.Contains(page, w) {
+			t.Errorf("%s's page lacks %s", slug, w)
+		}
+	}
+	if page := string(files["units/bing/index.html"]); strings.Contains(page, "本月") {
+		i := strings.Index(page, "本月")
+		t.Errorf("丙镇's page, assessed until January, says 本月: …%s…", page[max(i-90, 0):i+30])
 	}
 }
 
