@@ -127,11 +127,17 @@ type Link struct {
 
 // UnitView is a township's or a department's page.
 type UnitView struct {
-	Name      string
-	Slug      string
-	Township  bool
-	Kind      string // [terms] unit or department
-	Group     string // its unit group, when units.toml has groups
+	Name     string
+	Slug     string
+	Township bool
+	Kind     string // [terms] unit or department
+	Group    string // its unit group, when units.toml has groups
+	// Peers are the units it is ranked among, in the office's words: a
+	// kind all of them are of (zh.Kind: 街道 of a 城区组 of streets), or
+	// [terms] unit. The matrix's note says its rank is among those of
+	// them ranked on the indicator (在参与该项排名的乡镇（街道）中): an
+	// indicator of some units ranks fewer than all.
+	Peers     string
 	GroupID   string // the id of the heading of /units/ that lists it (index.go)
 	CityLabel string // [terms] city
 	PeerLabel string // [terms] peer
@@ -388,9 +394,16 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Township: true, Kind: terms.Unit, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: terms.Peer, OtherNames: u.OtherNames,
 		Measures: m.measures[u]}
 	h.ownedLinks(v, u)
+	peers := h.s.Townships
 	if u.Group != nil {
 		v.Group = u.Group.Name
+		peers = u.Group.Units
 	}
+	peerNames := make([]string, len(peers))
+	for i, p := range peers {
+		peerNames[i] = p.Name
+	}
+	v.Peers = zh.Kind(terms.Unit, peerNames)
 	kinds := map[site.PeriodKind]bool{}
 	agg := m.aggregate[u]
 	for i := len(agg) - 1; i >= 0; i-- { // m.aggregates run oldest first

@@ -1719,7 +1719,7 @@ func TestQuarterlyOfficeWords(t *testing.T) {
 	for page, wants := range map[string][]string{
 		"units/bing/index.html": {
 			`<tr><th scope="col">季度</th><th scope="col" class="words">综合<wbr>排名</th>`,
-			"每格上方为该季度在全部参与排名的乡镇（街道）中的名次（名次相同即为并列），下方为得分；点击季度查看当季度通报。",
+			"每格上方为该季度在参与该项排名的乡镇（街道）中的名次（名次相同即为并列），下方为得分；点击季度查看当季度通报。",
 		},
 		"rankings/index.html":            {"每格上方为当季度综合考核名次（名次相同即为并列），下方为综合得分；底色越深名次越靠前。点击乡镇（街道）查看其历次排名，点击季度查看当季度通报。"},
 		"indicators/jingji/index.html":   {"下方为得分；点击季度查看当季度通报。"},
@@ -1766,7 +1766,7 @@ func TestHalfYearOfficeWords(t *testing.T) {
 	for page, wants := range map[string][]string{
 		"units/bing/index.html": {
 			`<tr><th scope="col">半年度</th><th scope="col" class="words">综合<wbr>排名</th>`,
-			"每格上方为该期在全部参与排名的乡镇（街道）中的名次（名次相同即为并列），下方为得分；点击半年度查看当期通报。",
+			"每格上方为该期在参与该项排名的乡镇（街道）中的名次（名次相同即为并列），下方为得分；点击半年度查看当期通报。",
 		},
 		"rankings/index.html":            {"每格上方为当期综合考核名次（名次相同即为并列），下方为综合得分；底色越深名次越靠前。点击乡镇（街道）查看其历次排名，点击半年度查看当期通报。"},
 		"indicators/jingji/index.html":   {"下方为得分；点击半年度查看当期通报。"},
@@ -1989,6 +1989,47 @@ func TestUnitLeadMeasuresSentence(t *testing.T) {
 	if page := string(files["units/bing/index.html"]); strings.Contains(page, "本月") {
 		i := strings.Index(page, "本月")
 		t.Errorf("丙镇's page, assessed until January, says 本月: …%s…", page[max(i-90, 0):i+30])
+	}
+}
+
+// TestUnitMatrixNote: a township's matrix of indicator ranks says its
+// rank is among the units ranked on each indicator, of the kind they are
+// all of where they are (zh.Kind), within its group where there are
+// groups: an indicator of some units ranks fewer than all. historySite
+// has two 街道 and a 镇 (乡镇（街道）); grouped, 城区组 has the 街道; with
+// 市直部门 for [terms] unit, the office's word.
+func TestUnitMatrixNote(t *testing.T) {
+	note := func(s string) string {
+		return `<p class="note">每格上方为该月在` + s + `中的名次（名次相同即为并列），下方为得分；点击月份查看当月通报。</p>`
+	}
+	grouped := func(f map[string]string) {
+		f["data/units.toml"] = "[[group]]\nname = \"城区组\"\n[[group]]\nname = \"乡镇组\"\n" +
+			strings.Replace(strings.Replace(strings.Replace(f["data/units.toml"],
+				"slug = \"jia\"\n", "slug = \"jia\"\ngroup = \"城区组\"\n", 1),
+				"slug = \"yi\"\n", "slug = \"yi\"\ngroup = \"城区组\"\n", 1),
+				"slug = \"bing\"\n", "slug = \"bing\"\ngroup = \"乡镇组\"\n", 1)
+	}
+	for _, c := range []struct {
+		name  string
+		edit  func(map[string]string)
+		notes map[string]string
+	}{
+		{"mixed", func(map[string]string) {}, map[string]string{"jia": "参与该项排名的乡镇（街道）", "bing": "参与该项排名的乡镇（街道）"}},
+		{"grouped", grouped, map[string]string{"jia": "城区组参与该项排名的街道", "bing": "乡镇组参与该项排名的乡镇"}},
+		{"terms", func(f map[string]string) {
+			f["config.toml"] = strings.Replace(f["config.toml"], "[terms]\n", "[terms]\nunit = \"市直部门\"\n", 1)
+		}, map[string]string{"jia": "参与该项排名的市直部门"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := historySite()
+			c.edit(f)
+			files := renderFiles(t, loadFiles(t, f), "")
+			for slug, want := range c.notes {
+				if page := string(files["units/"+slug+"/index.html"]); !strings.Contains(page, note(want)) {
+					t.Errorf("%s's page lacks %s", slug, note(want))
+				}
+			}
+		})
 	}
 }
 
