@@ -279,6 +279,10 @@ type LaggingIndicator struct {
 	Of    int
 	Score string // its score, with the indicator's scoreUnit
 	First string // the first's score
+	// Lower says lower scores rank first in its period (信访维稳, 群众投诉
+	// 件数), said before the scores: 得分4.70，第一名0.96 alone reads as
+	// though 4.70 beat 0.96.
+	Lower bool
 }
 
 // An AggregateRank is a township's rank in a quarter, half or year.
@@ -759,7 +763,7 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string, ed edits,
 		set := ind.In(p.Month.Key)
 		score := func(x float64) string { return formatScore(x, set.Decimals) + ind.ScoreUnit }
 		li := LaggingIndicator{Name: set.Name, Path: indicatorPath(ind),
-			Rank: zh.RankPhrase(mine.Rank, mine.Tied), Score: score(mine.Value), First: score(ir.Ranked[0].Value)}
+			Rank: zh.RankPhrase(mine.Rank, mine.Tied), Score: score(mine.Value), First: score(ir.Ranked[0].Value), Lower: !set.HigherBetter}
 		if len(ir.Ranked) < of {
 			li.Of = len(ir.Ranked)
 		}

@@ -1921,6 +1921,44 @@ func TestUnitLagging(t *testing.T) {
 	}
 }
 
+// TestUnitLaggingLowerBetter: an indicator whose lower scores rank first
+// says so before the scores, which otherwise read as though the higher
+// had won. By hand, with groupSize = 1 and 安全生产 lower-better,
+// historySite's 2023-02 ranks 安全生产 丙镇 70, 乙街道 80, 甲街道 90: 甲
+// last (第三) against 丙's 70; 丙 is last on 经济运行 alone, higher-better,
+// said as before. From a [[indicator.change]] of 2023-02 alike, as the
+// newest period's setting; from 2023-03 on, not yet: higher-better in
+// 2023-02, 丙 last on both and 甲 on none, as TestUnitLagging has it.
+func TestUnitLaggingLowerBetter(t *testing.T) {
+	for _, c := range []struct {
+		name, edit string
+		lower      bool
+	}{
+		{"lower", "better = \"lower\"\nweight = 1\ndecimals = 1\n", true},
+		{"changed", "better = \"higher\"\nweight = 1\ndecimals = 1\n[[indicator.change]]\nfrom = \"2023-02\"\nbetter = \"lower\"\n", true},
+		{"later", "better = \"higher\"\nweight = 1\ndecimals = 1\n[[indicator.change]]\nfrom = \"2023-03\"\nbetter = \"lower\"\n", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := historySite()
+			f["config.toml"] = strings.Replace(f["config.toml"], "[ranking]\n", "[ranking]\ngroupSize = 1\n", 1)
+			f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], "owners = [\"区财政局\"]\ntownships = \"all\"\nbetter = \"higher\"\nweight = 1\ndecimals = 1\n", "owners = [\"区财政局\"]\ntownships = \"all\"\n"+c.edit, 1)
+			files := renderFiles(t, loadFiles(t, f), "")
+			want := map[string]string{
+				"jia":  `<p class="history-span">排名最后的单项指标：<a href="/indicators/anquan/">安全生产</a>第三（越低越好，得分90.0，第一名70.0）。</p>`,
+				"bing": `<p class="history-span">排名最后的单项指标：<a href="/indicators/jingji/">经济运行</a>第三（得分75.0，第一名95.0）。</p>`,
+			}
+			if !c.lower { // as TestUnitLagging: 丙 last on both, 甲 on none
+				want = map[string]string{"bing": `<p class="history-span">排名最后的单项指标：<a href="/indicators/jingji/">经济运行</a>第三（得分75.0，第一名95.0）；<a href="/indicators/anquan/">安全生产</a>第三（得分70.0，第一名90.0）。</p>`}
+			}
+			for slug, w := range want {
+				if page := string(files["units/"+slug+"/index.html"]); !strings.Contains(page, w) {
+					t.Errorf("%s's page lacks %s\n%s", slug, w, regexp.MustCompile(`单项指标：.*`).FindString(page))
+				}
+			}
+		})
+	}
+}
+
 // TestUnitYearMeasures: the lead counts the newest year's measures by
 // action, newest first. By hand, first 奖励 and last 约谈 over
 // historySite's composite ranks (甲 2, 3, 1; 乙 1, 并列1, 2; 丙 3,
