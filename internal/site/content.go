@@ -1252,6 +1252,9 @@ func (l *loader) unitLead() map[string]string {
 	}
 	if len(s.Config.Rules) > 0 {
 		lead[".PeriodMeasures"] = "本期的奖惩"
+		// The period they are of, which a copy said 本月 of: false of a
+		// unit no longer assessed, whose lead's period is long past.
+		lead[".MeasuresWhen"] = "奖惩是哪一期的"
 		lead[".YearMeasures"] = "本年的奖惩"
 	}
 	if slices.ContainsFunc(s.Config.Rules, func(r Rule) bool { return r.Streak > 1 }) {

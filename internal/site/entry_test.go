@@ -92,9 +92,13 @@ func TestStaleUnitLayout(t *testing.T) {
 		name, layout, rule, want string
 	}{
 		{"old", old, "", warn + ".Bottom、.Lagging、.Latest、.OwnedPeriod：单位页不会显示负责指标中排全市靠后的单项目标、排名靠后的单项指标、最新一期的排名或考核排类、负责指标的排名是哪一期的。运行 tongbao layouts unit.html 查看内置模板的写法"},
-		{"old, with a rule", old, rule, warn + ".Bottom、.Lagging、.Latest、.OwnedPeriod、.PeriodMeasures、.Streaks、.YearMeasures：单位页不会显示负责指标中排全市靠后的单项目标、排名靠后的单项指标、最新一期的排名或考核排类、负责指标的排名是哪一期的、本期的奖惩、离规则的奖惩还差几期、本年的奖惩。运行 tongbao layouts unit.html 查看内置模板的写法"},
+		{"old, with a rule", old, rule, warn + ".Bottom、.Lagging、.Latest、.MeasuresWhen、.OwnedPeriod、.PeriodMeasures、.Streaks、.YearMeasures：单位页不会显示负责指标中排全市靠后的单项目标、排名靠后的单项指标、最新一期的排名或考核排类、奖惩是哪一期的、负责指标的排名是哪一期的、本期的奖惩、离规则的奖惩还差几期、本年的奖惩。运行 tongbao layouts unit.html 查看内置模板的写法"},
 		{"the township lead alone", strings.Replace(old, "{{.Composite}}", "{{.Latest}}{{.Lagging}}{{.Composite}}", 1), "", warn + ".Bottom、.OwnedPeriod：单位页不会显示负责指标中排全市靠后的单项目标、负责指标的排名是哪一期的。运行 tongbao layouts unit.html 查看内置模板的写法"},
 		{"the theme's own", string(builtin), rule, ""},
+		// A copy of the theme's before the lead named the measures'
+		// period, which said 本月奖惩 of a unit no longer assessed.
+		{"before the measures' period", strings.Replace(string(builtin), "{{$.Unit.MeasuresWhen}}", "本{{$.Site.Period.Each}}奖惩：", 1), rule,
+			warn + ".MeasuresWhen：单位页不会显示奖惩是哪一期的。运行 tongbao layouts unit.html 查看内置模板的写法"},
 		{"the built-in", "", rule, ""},
 	} {
 		files := miniSite()
