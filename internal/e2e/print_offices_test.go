@@ -1,7 +1,9 @@
 package e2e
 
 import (
+	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,5 +86,67 @@ func TestPrintGroupHeadings(t *testing.T) {
 	// The second group starts page 2, under the repeated head row.
 	if hp, hl := page("市辖区组"); hp != 1 || hl > 2 {
 		t.Errorf("市辖区组 is on page %d, line %d; the layout puts it on page 1's last line, to go over to page 2 under the head row — if the page's layout has moved, move it back to the foot (the test's case)", hp+1, hl+1)
+	}
+}
+
+// TestPrintJointTitle prints a circular issued jointly by two offices
+// whose names, 13 and 10 characters, do not fit one line of the title
+// together (GB/T 9704-2012: 二号, 22 pt, in a 版心 156 mm wide, 20
+// characters a line): the title breaks between the names, each whole on
+// a line (§7.3.1: a title wraps with its words whole), not inside the
+// first (平安市绩效考核委员会 / 办公室 平安市…). Every line of the title is
+// 二号, within the 版心 and centred on it; the 发文字号 is centred too.
+func TestPrintJointTitle(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := copySite(t, officeSite(t, "city-groups"))
+	const lead, other = "平安市绩效考核委员会办公室", "平安市人民政府办公室"
+	editFile(t, filepath.Join(dir, "content", "circulars", "2024-03.md"), `format = "file"`,
+		`format = "file"`+"\nissuers = [\""+lead+"\", \""+other+"\"]")
+	srv := serveOutputs(t, renderSite(t, dir))
+	pdf := printPDF(t, ctx, srv.URL+"/circulars/2024/21/")
+	pages := pdfWords(t, pdf, 1)
+	if pages == nil {
+		return
+	}
+	// The title's lines: those between the 文号's and the 主送机关's.
+	var title [][]word
+	var number []word
+	for _, l := range lines(pages[0]) {
+		if s := text(l); s == "平政办〔2024〕21号" {
+			number = l
+		} else if strings.HasSuffix(s, "：") {
+			break
+		} else if number != nil {
+			title = append(title, l)
+		}
+	}
+	var all []string
+	for _, l := range title {
+		all = append(all, text(l))
+	}
+	if number == nil || len(title) < 2 {
+		t.Fatalf("page 1 has no 文号 line or no title under it: %q", text(pages[0]))
+	}
+	centre := func(l []word) float64 { return (l[0].XMin + l[len(l)-1].XMax) / 2 }
+	if d := centre(number)/mm - 106; math.Abs(d) > 1.5 {
+		t.Errorf("the 文号's centre is %.1f mm from the 版心's (106 mm from the paper's left)", d)
+	}
+	for _, name := range []string{lead, other} {
+		if !slices.ContainsFunc(all, func(s string) bool { return strings.Contains(s, name) }) {
+			t.Errorf("no line of the title holds %s whole; the title reads %q", name, all)
+		}
+	}
+	for _, l := range title {
+		s := text(l)
+		left, right := l[0].XMin/mm, l[len(l)-1].XMax/mm
+		if pitch := (l[len(l)-1].XMax - l[0].XMin) / width(s); math.Abs(pitch-22) > 1 {
+			t.Errorf("the title's line %q is set %.1f pt a character; 二号 is 22 pt", s, pitch)
+		}
+		if left < 28-0.5 || right > 184+0.5 {
+			t.Errorf("the title's line %q spans %.1f–%.1f mm; the 版心 is 28–184 mm", s, left, right)
+		}
+		if d := (left+right)/2 - 106; math.Abs(d) > 2 {
+			t.Errorf("the title's line %q is centred %.1f mm off the 版心's centre", s, d)
+		}
 	}
 }
