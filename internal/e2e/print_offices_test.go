@@ -2,8 +2,10 @@ package e2e
 
 import (
 	"math"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -95,7 +97,8 @@ func TestPrintGroupHeadings(t *testing.T) {
 // characters a line): the title breaks between the names, each whole on
 // a line (§7.3.1: a title wraps with its words whole), not inside the
 // first (平安市绩效考核委员会 / 办公室 平安市…). Every line of the title is
-// 二号, within the 版心 and centred on it; the 发文字号 is centred too.
+// 二号, within the 版心 and centred on it; the 发文字号 is centred too,
+// the red separator 4 mm under it.
 func TestPrintJointTitle(t *testing.T) {
 	ctx := browsertest.Start(t)
 	dir := copySite(t, officeSite(t, "city-groups"))
@@ -104,6 +107,7 @@ func TestPrintJointTitle(t *testing.T) {
 		`format = "file"`+"\nissuers = [\""+lead+"\", \""+other+"\"]")
 	srv := serveOutputs(t, renderSite(t, dir))
 	pdf := printPDF(t, ctx, srv.URL+"/circulars/2024/21/")
+	checkSeparator(t, pdf)
 	pages := pdfWords(t, pdf, 1)
 	if pages == nil {
 		return
@@ -148,5 +152,49 @@ func TestPrintJointTitle(t *testing.T) {
 		if d := (left+right)/2 - 106; math.Abs(d) > 2 {
 			t.Errorf("the title's line %q is centred %.1f mm off the 版心's centre", s, d)
 		}
+	}
+}
+
+// checkSeparator reads the 文件格式's red separator from page 1's pixels
+// (GB/T 9704-2012 §7.2.4): one red line across the 版心, 156 mm wide from
+// 28 mm, 4 mm below the 发文字号 — below its characters' lowest ink, the
+// brackets of 〔2024〕 reaching their font's foot.
+func checkSeparator(t *testing.T, pdf []byte) {
+	t.Helper()
+	pdftoppm := poppler(t, "pdftoppm")
+	if pdftoppm == "" {
+		return
+	}
+	const dpi = 200
+	out, err := exec.Command(pdftoppm, "-r", strconv.Itoa(dpi), "-f", "1", "-l", "1", writePDF(t, pdf)).Output()
+	if err != nil {
+		t.Fatalf("pdftoppm page 1: %v", err)
+	}
+	page, err := readPPM(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toMM := func(px int) float64 { return float64(px) / dpi * 25.4 }
+	rules := page.redRules(150 * dpi * 10 / 254)
+	if len(rules) != 1 {
+		t.Fatalf("page 1 has %d red lines across the 版心; 文件格式 has one, the separator", len(rules))
+	}
+	r := rules[0]
+	if left, w := toMM(r.left), toMM(r.right+1-r.left); math.Abs(left-28) > 1 || math.Abs(w-156) > 1 {
+		t.Errorf("the separator starts %.1f mm from the paper's left and is %.1f mm wide; the 版心 is 156 mm from 28 mm", left, w)
+	}
+	// The 文号's lowest ink: the last row above the rule with a dark pixel.
+	ink := -1
+	for y := r.top - 1; y >= 0 && ink < 0; y-- {
+		for x := 0; x < page.w; x++ {
+			i := (y*page.w + x) * 3
+			if max(page.rgb[i], page.rgb[i+1], page.rgb[i+2]) < 128 {
+				ink = y
+				break
+			}
+		}
+	}
+	if gap := toMM(r.top - ink - 1); ink < 0 || math.Abs(gap-4) > 0.5 {
+		t.Errorf("the separator is %.1f mm below the 发文字号; GB/T 9704 puts it 4 mm below", gap)
 	}
 }

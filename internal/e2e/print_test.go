@@ -612,7 +612,7 @@ func emulateMedia(t *testing.T, ctx context.Context, media string) {
 
 // TestPrintFileFormat prints the same circular in 文件格式, whose first page
 // does carry its number: “— 1 —” at the foot of page 1, and no browser
-// footer after it.
+// footer after it; the red separator 4 mm under the 发文字号.
 func TestPrintFileFormat(t *testing.T) {
 	ctx := browsertest.Start(t)
 	dir := copySite(t, sampleSite(t))
@@ -624,6 +624,7 @@ func TestPrintFileFormat(t *testing.T) {
 	if len(sizes) < 2 {
 		t.Fatalf("%d pages printed; want at least 2", len(sizes))
 	}
+	checkSeparator(t, pdf)
 	pages := pdfWords(t, pdf, 2)
 	if pages == nil {
 		return
