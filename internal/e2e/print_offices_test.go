@@ -17,6 +17,7 @@ import (
 // officeSite is one of testdata/offices: a small site of an office shaped
 // otherwise than the seed's.
 func officeSite(t *testing.T, name string) string {
+	t.Helper()
 	return filepath.Join(moduleRoot(t), "testdata", "offices", name)
 }
 
