@@ -612,7 +612,7 @@ func emulateMedia(t *testing.T, ctx context.Context, media string) {
 
 // TestPrintFileFormat prints the same circular in 文件格式, whose first page
 // does carry its number: “— 1 —” at the foot of page 1, and no browser
-// footer after it.
+// footer after it; the red separator 4 mm under the 发文字号.
 func TestPrintFileFormat(t *testing.T) {
 	ctx := browsertest.Start(t)
 	dir := copySite(t, sampleSite(t))
@@ -624,6 +624,7 @@ func TestPrintFileFormat(t *testing.T) {
 	if len(sizes) < 2 {
 		t.Fatalf("%d pages printed; want at least 2", len(sizes))
 	}
+	checkSeparator(t, pdf)
 	pages := pdfWords(t, pdf, 2)
 	if pages == nil {
 		return
@@ -844,7 +845,8 @@ func TestPrintWrappedMain(t *testing.T) {
 
 // TestPrintYearCircular: a year's circular, whose table of twelve months'
 // ranks is the widest a circular holds, prints at its size: its text on
-// GB/T 9704's grid (lines 28.8 pt apart) and the table within the 版心.
+// GB/T 9704's grid (lines 28.8 pt apart) and the table within the 版心,
+// without the screen's hint to scroll it.
 // A table wider than the 版心 ran past it to 190 mm when printed through
 // DevTools, as here; a reader's print dialog shrank the whole page to
 // 79 % to fit it instead, the body out of 三号 and off the grid.
@@ -862,10 +864,34 @@ func TestPrintYearCircular(t *testing.T) {
 		t.Fatal("the demo has no year's circular with a table of twelve months")
 	}
 	srv := serveOutputs(t, outs)
-	pdf := printPDF(t, ctx, srv.URL+"/"+path)
-	pages := pdfWords(t, pdf, 1)
+	// The window is 1280 px wide: on screen the table scrolls in its box,
+	// under a hint to scroll it (page.js: data-scroll), which is the
+	// screen's and not printed.
+	navigate(t, ctx, srv.URL+"/"+path)
+	if !eval[bool](t, ctx, `!!document.querySelector(".table-wrap[data-scroll] .period-table")`) {
+		t.Fatalf("/%s: on screen the table of twelve months does not scroll in its box; the test prints none to hide", path)
+	}
+	pdf := printCurrent(t, ctx)
+	n := len(pageSizes(t, pdf))
+	pages := pdfWords(t, pdf, n)
 	if pages == nil {
 		return
+	}
+	for i, p := range pages {
+		if s := text(p); strings.Contains(s, "左右滑动") {
+			t.Errorf("/%s: page %d prints the screen's hint to scroll the table: %q", path, i+1, s)
+		}
+	}
+	// The heads of the narrow columns wrap in halves, a word a line:
+	// 年度 / 得分, 年度 / 排名 (not 年度排 / 名).
+	var heads []string
+	for _, w := range pages[0] {
+		if strings.HasPrefix(w.Text, "年度") || w.Text == "得分" || strings.HasSuffix(w.Text, "排名") || w.Text == "名" {
+			heads = append(heads, w.Text)
+		}
+	}
+	if !slices.Contains(heads, "排名") || !slices.Contains(heads, "得分") || slices.Contains(heads, "名") {
+		t.Errorf("/%s: the table's heads wrap as %q; want 年度 / 得分 and 年度 / 排名", path, heads)
 	}
 	// Lines of body text: long, their characters 三号 (16 pt apart),
 	// which a shrunk page's are not (12.6 pt at 79 %), nor the table's.
