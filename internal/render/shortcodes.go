@@ -296,6 +296,23 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 	return entries, nil
 }
 
+// unknownIndicator is the error of a shortcode naming an indicator by
+// an id indicators.toml does not have: one written by its name (or a
+// short name), as a circular's text calls it, is told the id to write,
+// a misspelt id the nearest.
+func unknownIndicator(s *site.Site, id string) error {
+	for _, ind := range s.Indicators {
+		if ind.Name == id || slices.Contains(ind.ShortNames, id) {
+			return fmt.Errorf("“%s”是指标的名称，这里要写它在 data/indicators.toml 中的 id：\"%s\"（%s）", id, ind.ID, ind.Name)
+		}
+	}
+	ids := make([]string, len(s.Indicators))
+	for i, ind := range s.Indicators {
+		ids[i] = ind.ID
+	}
+	return fmt.Errorf("未知指标“%s”%s", id, site.Suggest(id, ids))
+}
+
 // sectionRun tells whether a month without results of section is most
 // likely a file with them left out: the month file before m has some,
 // and so has every month file since the section's first. last is the
@@ -885,7 +902,7 @@ type TableRow struct {
 func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 	ind := c.s.Indicator(args[0])
 	if ind == nil {
-		return nil, fmt.Errorf("未知指标“%s”", args[0])
+		return nil, unknownIndicator(c.s, args[0])
 	}
 	unit := c.s.Config.Terms.Unit
 	var out []TableView
@@ -935,7 +952,15 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		out = append(out, v)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("指标“%s”%s没有%s得分", ind.ID, c.s.Assesses().Reword().Replace("本月"), unit)
+		name := ind.In(p.Span.LastMonth()).Name
+		if ind.Townships == nil {
+			return nil, fmt.Errorf("指标“%s”（%s）不参与%s排名（data/indicators.toml 中没有 townships），没有得分表可列：删去这个短代码", name, ind.ID, unit)
+		}
+		missing := "没有它的 [[result]]"
+		if p.Month.Result(ind.ID) != nil {
+			missing = "它的 [[result]] 没有 [result.townships]"
+		}
+		return nil, fmt.Errorf("指标“%s”（%s）%s没有%s得分（%s 中%s）：删去这个短代码，或填写得分", name, ind.ID, c.s.Assesses().Reword().Replace("本月"), unit, p.Month.File, missing)
 	}
 	if len(args) > 2 && strings.TrimSpace(args[2]) != "" {
 		// The circular's note goes under the last table, after those of
