@@ -471,6 +471,7 @@ func (l *loader) rules() {
 			f.errorf(rec.at("amount"), "amount 应为正整数（元）")
 		default:
 			r.Amount = int64(n)
+			r.AmountLine, r.AmountCol = f.position(rec.at("amount"))
 		}
 		if ok && l.neverSelects(rec, r) {
 			ok = false
