@@ -135,11 +135,10 @@ func Problems(dir string, months map[string][]byte) (problems, warnings diag.Lis
 	}
 	if s != nil {
 		var l diag.List
-		res := rank.Archive(s)
-		if errors.As(res.Err(), &l) {
+		if errors.As(rank.Archive(s).Err(), &l) {
 			problems = append(problems, l...)
 		}
-		warnings = append(slices.Clone(s.Warnings), res.SharedRewards(s)...)
+		warnings = s.Warnings
 	}
 	return problems, warnings, nil
 }
