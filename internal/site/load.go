@@ -1037,6 +1037,7 @@ func (l *loader) units() {
 		}
 	}
 	slugs := map[string]string{}
+	folded := map[string]*record{} // by foldName: a unit written twice, once with other brackets or spaces
 	became := map[*Unit]*record{}
 	add := func(r *record, kind UnitKind) *Unit {
 		u := &Unit{Name: r.text("name"), Slug: r.text("slug"), Kind: kind}
@@ -1059,6 +1060,12 @@ func (l *loader) units() {
 				}
 			}
 			f.errorf(r.at("name"), "单位名称“%s”重复%s", u.Name, both)
+			return nil
+		}
+		if prev := folded[foldName(u.Name)]; prev != nil {
+			line, _ := f.position(prev.at("name"))
+			f.errorf(r.at("name"), "单位名称“%s”与第 %d 行的“%s”只差全角、半角或空格，读者看来是同一个单位：同一个单位只写一次，删去这一项；确是两个单位的，改用看得出区别的名称",
+				u.Name, line, prev.text("name"))
 			return nil
 		}
 		if prev, dup := slugs[u.Slug]; dup {
@@ -1086,6 +1093,7 @@ func (l *loader) units() {
 			became[u] = r
 		}
 		slugs[u.Slug] = u.Name
+		folded[foldName(u.Name)] = r
 		l.s.units[u.Name] = u
 		return u
 	}
@@ -1897,6 +1905,22 @@ func keys[V any](m map[string]V) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// foldName is a name as a reader tells it from others: its full-width
+// letters, digits and brackets as their ASCII forms, and without spaces.
+// An office's list pasted from two documents writes one unit as
+// 区公安分局（交警大队） and 区公安分局(交警大队), or 东风路 街道.
+func foldName(name string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return -1
+		case r >= '！' && r <= '～':
+			return r - '！' + '!'
+		}
+		return r
+	}, name)
 }
 
 // Suggest returns "，是否为“X”？" for the candidate nearest to s by edit
