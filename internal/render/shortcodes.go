@@ -296,23 +296,6 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 	return entries, nil
 }
 
-// unknownIndicator is the error of a shortcode naming an indicator by
-// an id indicators.toml does not have: one written by its name (or a
-// short name), as a circular's text calls it, is told the id to write,
-// a misspelt id the nearest.
-func unknownIndicator(s *site.Site, id string) error {
-	for _, ind := range s.Indicators {
-		if ind.Name == id || slices.Contains(ind.ShortNames, id) {
-			return fmt.Errorf("“%s”是指标的名称，这里要写它在 data/indicators.toml 中的 id：\"%s\"（%s）", id, ind.ID, ind.Name)
-		}
-	}
-	ids := make([]string, len(s.Indicators))
-	for i, ind := range s.Indicators {
-		ids[i] = ind.ID
-	}
-	return fmt.Errorf("未知指标“%s”%s", id, site.Suggest(id, ids))
-}
-
 // sectionRun tells whether a month without results of section is most
 // likely a file with them left out: the month file before m has some,
 // and so has every month file since the section's first. last is the
@@ -902,7 +885,7 @@ type TableRow struct {
 func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 	ind := c.s.Indicator(args[0])
 	if ind == nil {
-		return nil, unknownIndicator(c.s, args[0])
+		return nil, fmt.Errorf("未知指标“%s”%s", args[0], c.s.IndicatorHint(args[0]))
 	}
 	unit := c.s.Config.Terms.Unit
 	var out []TableView

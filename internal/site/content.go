@@ -1014,11 +1014,11 @@ func (l *loader) checkEntries(c *Circular, span Period) {
 		ind := l.s.Indicator(e.Indicator)
 		switch {
 		case ind == nil:
-			var ids []string
-			for _, i := range l.s.Indicators {
-				ids = append(ids, i.ID)
+			hint := l.s.IndicatorHint(e.Indicator)
+			if hint == "" {
+				hint = "：data/indicators.toml 中没有这个 id，这个 [[entry]] 什么也调整不了；写上要调整的指标的 id，或删去它"
 			}
-			l.diags.Add(c.File, e.Line, e.Col, "未知指标“%s”%s", e.Indicator, Suggest(e.Indicator, ids))
+			l.diags.Add(c.File, e.Line, e.Col, "未知指标“%s”%s", e.Indicator, hint)
 		case m == nil:
 		case m.Result(e.Indicator) == nil && !slices.ContainsFunc(ind.Children, func(ch *Indicator) bool { return m.Result(ch.ID) != nil }):
 			l.diags.Add(c.File, e.Line, e.Col, "%s没有指标“%s”的考核结果（%s 中没有它的 [[result]]），通报中本来就没有这一项：删去这个 [[entry]]", m.Label(), ind.Name, m.File)

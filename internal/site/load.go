@@ -1923,6 +1923,30 @@ func foldName(name string) string {
 	}, name)
 }
 
+// IndicatorHint is what follows 未知指标“id” where id names no indicator:
+// the id to write where it is an indicator's name, or a short name, or a
+// name it had (a circular's text and the workbooks call it so); the id
+// itself where only its case differs; else the nearest id, if any is
+// near (Suggest).
+func (s *Site) IndicatorHint(id string) string {
+	written := strings.TrimSpace(id)
+	ids := make([]string, 0, len(s.Indicators))
+	for _, ind := range s.Indicators {
+		if ind.Name == written {
+			return fmt.Sprintf("：这是指标的名称，这里写它在 data/indicators.toml 中的 id %s", Quote(ind.ID))
+		}
+		if slices.Contains(ind.ShortNames, written) || ind.baseName != "" && ind.baseName == written ||
+			slices.ContainsFunc(ind.Changes, func(c Change) bool { return c.Name == written }) {
+			return fmt.Sprintf("：这是指标“%s”的简称或曾用名，这里写它在 data/indicators.toml 中的 id %s", ind.Name, Quote(ind.ID))
+		}
+		if strings.EqualFold(ind.ID, written) {
+			return fmt.Sprintf("，是否为“%s”？（id 区分大小写）", ind.ID)
+		}
+		ids = append(ids, ind.ID)
+	}
+	return Suggest(id, ids)
+}
+
 // Suggest returns "，是否为“X”？" for the candidate nearest to s by edit
 // distance, when it is near enough to be a likely typo.
 func Suggest(s string, candidates []string) string {
