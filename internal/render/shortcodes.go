@@ -941,7 +941,7 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		}
 		missing := "没有它的 [[result]]"
 		if p.Month.Result(ind.ID) != nil {
-			missing = "它的 [[result]] 没有 [result.townships]"
+			missing = "它的 [[result]] 没有得分"
 		}
 		return nil, fmt.Errorf("指标“%s”（%s）%s没有%s得分（%s 中%s）：删去这个短代码，或填写得分", name, ind.ID, c.s.Assesses().Reword().Replace("本月"), unit, p.Month.File, missing)
 	}
