@@ -1394,7 +1394,7 @@ func (l *loader) indicatorCatalogue() {
 			case p == ind.ID:
 				f.errorf(r.at("parent"), "上级指标不能是“%s”自己：写它上一级指标的 id，没有上级就删去 parent", p)
 			case parent == nil:
-				f.errorf(r.at("parent"), "上级指标“%s”不存在（上级须写在前面）%s", p, Suggest(p, keys(s.indicators)))
+				f.errorf(r.at("parent"), "上级指标“%s”不存在（上级须写在前面）%s", p, s.IndicatorHint(p))
 			case parent.Parent != nil:
 				f.errorf(r.at("parent"), "指标只能嵌套一层：“%s”本身已有上级", p)
 			default:
@@ -1407,7 +1407,9 @@ func (l *loader) indicatorCatalogue() {
 				parent.Children = append(parent.Children, ind)
 			}
 		}
-		if !slices.Contains(terms.Sections, ind.Section) {
+		// One whose parent is not found has no section to take from it:
+		// the parent's error is the one to mend.
+		if !slices.Contains(terms.Sections, ind.Section) && !(ind.Section == "" && r.text("parent") != "" && ind.Parent == nil) {
 			f.errorf(cmp.Or(pathIf(r.t, "section"), r.t.path), "section 应为 %s，而不是“%s”%s", zh.Or(terms.Sections), ind.Section, Suggest(ind.Section, terms.Sections))
 		}
 		for _, e := range r.texts("shortNames") {
