@@ -161,6 +161,7 @@ func renderHeld(opts Options) ([]render.Output, *site.Site, []string, error) {
 	// Said of a site that renders: a body with a shortcode written wrong
 	// has that to mend first.
 	warn(opts, render.Unlisted(s, res))
+	warn(opts, res.SharedRewards(s))
 	return outputs, s, held, nil
 }
 
@@ -379,6 +380,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	st.foreign(p.foreign())
 	warn(opts, slips)
 	warn(opts, unlisted)
+	warn(opts, res.SharedRewards(s))
 	if base, err := site.ParseBase(cmp.Or(opts.BaseURL, s.Config.BaseURL)); err == nil {
 		files := map[string]bool{}
 		for _, e := range p.written().Files {

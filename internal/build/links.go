@@ -84,6 +84,7 @@ func CheckLinks(opts Options) (LinkReport, error) {
 		rep.Broken = append(rep.Broken, r.Broken...)
 	}
 	warn(opts, render.Unlisted(s, res))
+	warn(opts, res.SharedRewards(s))
 	if err := rep.Broken.Err(); err != nil {
 		rep.Broken = err.(diag.List) // sorted by file and line
 	}

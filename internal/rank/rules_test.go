@@ -967,3 +967,47 @@ func TestGroupStreakReason(t *testing.T) {
 		}
 	}
 }
+
+// A reward rule that gives its whole amount to each of more units than
+// its places, for a tie across its edge, is warned of at its amount,
+// naming the period, the units and what is paid; the measures are
+// unchanged. One indicator, so the composite ranks as the scores:
+//
+//	2024-01: 甲 90 乙 85 丙 85 丁 80 → 1 2 2 4: top 2 (20000) gives 甲 乙 丙,
+//	         three for two places, 6万元; first (50000) gives 甲 alone
+//	2024-02: 甲 90 乙 90 丙 80 丁 70 → 1 1 3 4: top 2 gives 甲 乙, two places,
+//	         not told; first gives 甲 乙, two for one place, 10万元; the
+//	         表扬 of top 1, no amount, is not told
+//	2024-03: as 2024-02, with a [[waiver]] of 乙's 奖励: one unit for each
+//	         rule, not told
+func TestSharedRewardsWarned(t *testing.T) {
+	config := "[terms]\nactions = [\"奖励\", \"表扬\"]\n" +
+		"\n[[rule]]\non = \"composite\"\nselect = \"top\"\ncount = 2\naction = \"奖励\"\namount = 20000\n" +
+		"\n[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\namount = 50000\n" +
+		compositeRule("top", 1, "表扬")
+	s := loadSite(t, config, towns("甲", "乙", "丙", "丁"), map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=85 丙=85 丁=80"),
+		"data/2024-02.toml": month("甲=90 乙=90 丙=80 丁=70"),
+		"data/2024-03.toml": month("甲=90 乙=90 丙=80 丁=70", "[[waiver]]\nunit = \"乙\"\naction = \"奖励\"\nreason = \"并列，按考核办法另行奖励\""),
+	})
+	res := Archive(s)
+	wantMeasures(t, res.Months()[1],
+		"甲 奖励 20000 （乡镇、街道综合考核排名前两名）config.toml:7",
+		"乙 奖励 20000 （乡镇、街道综合考核排名前两名）config.toml:7",
+		"甲 奖励 50000 （乡镇、街道综合考核排名并列第一）config.toml:14",
+		"乙 奖励 50000 （乡镇、街道综合考核排名并列第一）config.toml:14",
+		"甲 表扬 0 （乡镇、街道综合考核排名并列第一）config.toml:20",
+		"乙 表扬 0 （乡镇、街道综合考核排名并列第一）config.toml:20",
+	)
+	want := []string{
+		"config.toml:12:1: 警告：2024年1月乡镇、街道综合考核排名，甲第一，乙、丙并列第二；这条规则奖励2名、每名2万元，并列的各得全额，3个单位共6万元：并列的是否平分，由考核办法定；要平分的，在 data/2024-01.toml 中为乙、丙各写一项 [[waiver]] 免去规则的奖励，另写 [[reward]] 给出各自的金额",
+		"config.toml:18:1: 警告：2024年2月乡镇、街道综合考核排名，甲、乙并列第一；这条规则奖励1名、每名5万元，并列的各得全额，2个单位共10万元：并列的是否平分，由考核办法定；要平分的，在 data/2024-02.toml 中为甲、乙各写一项 [[waiver]] 免去规则的奖励，另写 [[reward]] 给出各自的金额",
+	}
+	var got []string
+	for _, d := range res.SharedRewards(s) {
+		got = append(got, d.String())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

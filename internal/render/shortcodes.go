@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"reflect"
@@ -279,9 +280,66 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 		if slices.ContainsFunc(c.s.Indicators, func(ind *site.Indicator) bool { return ind.Section == section && p.Month.Result(ind.ID) != nil }) {
 			return entries, markdown.ShortcodeWarning(fmt.Sprintf("警告：“%s”的各项在这份通报中都写了 omit = true（不列出），%s，或删去其中一项的 omit", section, empty))
 		}
+		switch last, every := sectionRun(c.s, p.Month, section); {
+		case every:
+			// Reported in every month since it first was, the last one
+			// too: most likely left out of this month's file by mistake.
+			return entries, markdown.ShortcodeWarning(fmt.Sprintf("警告：%s 中没有“%s”的指标，而此前各月（直到%s）每月都有：漏填的，在其中写这一栏指标的 [[result]]；这个月不考核这一栏的，%s",
+				p.Month.File, section, last.Label(), empty))
+		case last != nil:
+			return entries, markdown.ShortcodeWarning(fmt.Sprintf("警告：%s 中没有“%s”的指标，这一栏不是每月都考核（上一次在%s）：这个月不考核它，%s", p.Month.File, section, last.Label(), empty))
+		case p.Month != c.s.Months[0]:
+			return entries, markdown.ShortcodeWarning(fmt.Sprintf("警告：%s 中没有“%s”的指标，此前各月也都没有，这一栏还没有开始考核：%s", p.Month.File, section, empty))
+		}
 		return entries, markdown.ShortcodeWarning(fmt.Sprintf("警告：%s 中没有“%s”的指标，%s，或在其中写这一栏指标的 [[result]]", p.Month.File, section, empty))
 	}
 	return entries, nil
+}
+
+// sectionRun tells whether a month without results of section is most
+// likely a file with them left out: the month file before m has some,
+// and so has every month file since the section's first. last is the
+// latest month file before m with results of section, nil for none. A
+// section only some months report (one assessed every quarter in a
+// monthly office) has a month without it before last, and one the office
+// began to assess after m has none: neither is a slip in m's file, and
+// its circular only has a heading too many.
+func sectionRun(s *site.Site, m *site.Month, section string) (last *site.Month, every bool) {
+	has := func(m *site.Month) bool {
+		return slices.ContainsFunc(s.Indicators, func(ind *site.Indicator) bool { return ind.Section == section && m.Result(ind.ID) != nil })
+	}
+	before := s.Months[:max(slices.Index(s.Months, m), 0)]
+	first := slices.IndexFunc(before, has)
+	if first < 0 {
+		return nil, false
+	}
+	j := len(before) - 1
+	for !has(before[j]) {
+		j--
+	}
+	// Every month from the first to the one before m, without a gap.
+	return before[j], !slices.ContainsFunc(before[first:], func(o *site.Month) bool { return !has(o) })
+}
+
+// sectionsDigest is which sections each month file before m reports, on
+// which the warning of an indicators shortcode writing nothing depends
+// (sectionRun): a body's cache is keyed by it.
+func sectionsDigest(s *site.Site, m *site.Month) [32]byte {
+	h := sha256.New()
+	for _, o := range s.Months {
+		if o == m {
+			break
+		}
+		for _, ind := range s.Indicators {
+			if o.Result(ind.ID) != nil {
+				writeString(h, ind.Section)
+			}
+		}
+		h.Write([]byte{0})
+	}
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
 }
 
 // lone writes the entry a group lists alone, others left out by the
@@ -827,7 +885,7 @@ type TableRow struct {
 func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 	ind := c.s.Indicator(args[0])
 	if ind == nil {
-		return nil, fmt.Errorf("未知指标“%s”", args[0])
+		return nil, fmt.Errorf("未知指标“%s”%s", args[0], c.s.IndicatorHint(args[0]))
 	}
 	unit := c.s.Config.Terms.Unit
 	var out []TableView
@@ -877,7 +935,15 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		out = append(out, v)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("指标“%s”%s没有%s得分", ind.ID, c.s.Assesses().Reword().Replace("本月"), unit)
+		name := ind.In(p.Span.LastMonth()).Name
+		if ind.Townships == nil {
+			return nil, fmt.Errorf("指标“%s”（%s）不参与%s排名（data/indicators.toml 中没有 townships），没有得分表可列：删去这个短代码", name, ind.ID, unit)
+		}
+		missing := "没有它的 [[result]]"
+		if p.Month.Result(ind.ID) != nil {
+			missing = "它的 [[result]] 没有得分"
+		}
+		return nil, fmt.Errorf("指标“%s”（%s）%s没有%s得分（%s 中%s）：删去这个短代码，或填写得分", name, ind.ID, c.s.Assesses().Reword().Replace("本月"), unit, p.Month.File, missing)
 	}
 	if len(args) > 2 && strings.TrimSpace(args[2]) != "" {
 		// The circular's note goes under the last table, after those of

@@ -476,6 +476,7 @@ func (s *Server) renderSite(st *site.Site) ([]render.Output, string, error) {
 	w := append(st.HostWarning(st.Config.BaseURL), st.Warnings...)
 	w = append(w, slips...)
 	w = append(w, render.Unlisted(st, res)...)
+	w = append(w, res.SharedRewards(st)...)
 	files := make(map[string]bool, len(outputs))
 	for _, o := range outputs {
 		files[o.Path] = true

@@ -380,7 +380,7 @@ func (l *loader) rules() {
 			r.Indicator = l.s.indicators[id]
 			switch {
 			case r.Indicator == nil:
-				f.errorf(rec.at("indicator"), "未知指标“%s”%s", id, Suggest(id, keys(l.s.indicators)))
+				f.errorf(rec.at("indicator"), "未知指标“%s”%s", id, l.s.IndicatorHint(id))
 				ok = false
 			case r.Indicator.Townships == nil:
 				f.errorf(rec.at("indicator"), "指标“%s”不参与%s排名（indicators.toml 中没有 townships）", id, c.Terms.Unit)
@@ -471,6 +471,7 @@ func (l *loader) rules() {
 			f.errorf(rec.at("amount"), "amount 应为正整数（元）")
 		default:
 			r.Amount = int64(n)
+			r.AmountLine, r.AmountCol = f.position(rec.at("amount"))
 		}
 		if ok && l.neverSelects(rec, r) {
 			ok = false

@@ -241,6 +241,26 @@ func (l *loader) aliasesUnderBase() {
 // 2023年1—2月, 2023年1至2月.
 var titleMonthRE = regexp.MustCompile(`(\d{4})年(?:(\d{1,2})\s*` + spanDash + `\s*)?(\d{1,2})月`)
 
+// titledMonth is the hint for a circular whose data names a month with
+// no file, when its title names one with a file: the year or month of
+// data = mistyped (2024-02 for 2023-02), or the title of the circular
+// it was copied from not yet changed.
+func (l *loader) titledMonth(p *parsed) string {
+	c := cmp.Or(p.circular, p.undated)
+	if c == nil {
+		return ""
+	}
+	for _, m := range titleMonthRE.FindAllStringSubmatch(c.Title, -1) {
+		y, _ := strconv.Atoi(m[1])
+		n, _ := strconv.Atoi(m[3])
+		key := Period{Kind: Monthly, Year: y, N: n}.Key()
+		if n >= 1 && n <= 12 && l.s.months[key] != nil {
+			return fmt.Sprintf("；标题写的是%s，有 data/%s.toml：是 data 写错了（应为 %s），还是复制来的标题没有改？", m[0], key, Quote(key))
+		}
+	}
+	return ""
+}
+
 // titledOtherwise returns the month a monthly circular's title names
 // when the title names months and none is the month of its data: the
 // slip of a circular copied from the last and given a new title but not a
@@ -316,7 +336,7 @@ func (l *loader) dataPeriod(rel string, p *parsed) (Period, bool) {
 		// A month file that exists but failed to load has its own
 		// diagnostics; saying it does not exist would mislead.
 		if !l.fileExists("data/" + p.dataKey + ".toml") {
-			l.diags.Add(rel, line, col, "通报引用的月份数据“%s”不存在（应有文件 data/%s.toml）", p.dataKey, p.dataKey)
+			l.diags.Add(rel, line, col, "通报引用的月份数据“%s”不存在（应有文件 data/%s.toml）%s", p.dataKey, p.dataKey, l.titledMonth(p))
 		}
 		return span, false
 	}
@@ -994,11 +1014,11 @@ func (l *loader) checkEntries(c *Circular, span Period) {
 		ind := l.s.Indicator(e.Indicator)
 		switch {
 		case ind == nil:
-			var ids []string
-			for _, i := range l.s.Indicators {
-				ids = append(ids, i.ID)
+			hint := l.s.IndicatorHint(e.Indicator)
+			if hint == "" {
+				hint = "：data/indicators.toml 中没有这个 id，这个 [[entry]] 什么也调整不了；写上要调整的指标的 id，或删去它"
 			}
-			l.diags.Add(c.File, e.Line, e.Col, "未知指标“%s”%s", e.Indicator, Suggest(e.Indicator, ids))
+			l.diags.Add(c.File, e.Line, e.Col, "未知指标“%s”%s", e.Indicator, hint)
 		case m == nil:
 		case m.Result(e.Indicator) == nil && !slices.ContainsFunc(ind.Children, func(ch *Indicator) bool { return m.Result(ch.ID) != nil }):
 			l.diags.Add(c.File, e.Line, e.Col, "%s没有指标“%s”的考核结果（%s 中没有它的 [[result]]），通报中本来就没有这一项：删去这个 [[entry]]", m.Label(), ind.Name, m.File)

@@ -1037,6 +1037,7 @@ func (l *loader) units() {
 		}
 	}
 	slugs := map[string]string{}
+	folded := map[string]*record{} // by foldName: a unit written twice, once with other brackets or spaces
 	became := map[*Unit]*record{}
 	add := func(r *record, kind UnitKind) *Unit {
 		u := &Unit{Name: r.text("name"), Slug: r.text("slug"), Kind: kind}
@@ -1059,6 +1060,12 @@ func (l *loader) units() {
 				}
 			}
 			f.errorf(r.at("name"), "单位名称“%s”重复%s", u.Name, both)
+			return nil
+		}
+		if prev := folded[foldName(u.Name)]; prev != nil {
+			line, _ := f.position(prev.at("name"))
+			f.errorf(r.at("name"), "单位名称“%s”与第 %d 行的“%s”只差全角、半角或空格，读者看来是同一个单位：同一个单位只写一次，删去这一项；确是两个单位的，改用看得出区别的名称",
+				u.Name, line, prev.text("name"))
 			return nil
 		}
 		if prev, dup := slugs[u.Slug]; dup {
@@ -1086,6 +1093,7 @@ func (l *loader) units() {
 			became[u] = r
 		}
 		slugs[u.Slug] = u.Name
+		folded[foldName(u.Name)] = r
 		l.s.units[u.Name] = u
 		return u
 	}
@@ -1386,7 +1394,7 @@ func (l *loader) indicatorCatalogue() {
 			case p == ind.ID:
 				f.errorf(r.at("parent"), "上级指标不能是“%s”自己：写它上一级指标的 id，没有上级就删去 parent", p)
 			case parent == nil:
-				f.errorf(r.at("parent"), "上级指标“%s”不存在（上级须写在前面）%s", p, Suggest(p, keys(s.indicators)))
+				f.errorf(r.at("parent"), "上级指标“%s”不存在（上级须写在前面）%s", p, s.IndicatorHint(p))
 			case parent.Parent != nil:
 				f.errorf(r.at("parent"), "指标只能嵌套一层：“%s”本身已有上级", p)
 			default:
@@ -1399,7 +1407,9 @@ func (l *loader) indicatorCatalogue() {
 				parent.Children = append(parent.Children, ind)
 			}
 		}
-		if !slices.Contains(terms.Sections, ind.Section) {
+		// One whose parent is not found has no section to take from it:
+		// the parent's error is the one to mend.
+		if !slices.Contains(terms.Sections, ind.Section) && !(ind.Section == "" && r.text("parent") != "" && ind.Parent == nil) {
 			f.errorf(cmp.Or(pathIf(r.t, "section"), r.t.path), "section 应为 %s，而不是“%s”%s", zh.Or(terms.Sections), ind.Section, Suggest(ind.Section, terms.Sections))
 		}
 		for _, e := range r.texts("shortNames") {
@@ -1897,6 +1907,46 @@ func keys[V any](m map[string]V) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// foldName is a name as a reader tells it from others: its full-width
+// letters, digits and brackets as their ASCII forms, and without spaces.
+// An office's list pasted from two documents writes one unit as
+// 区公安分局（交警大队） and 区公安分局(交警大队), or 东风路 街道.
+func foldName(name string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return -1
+		case r >= '！' && r <= '～':
+			return r - '！' + '!'
+		}
+		return r
+	}, name)
+}
+
+// IndicatorHint is what follows 未知指标“id” where id names no indicator:
+// the id to write where it is an indicator's name, or a short name, or a
+// name it had (a circular's text and the workbooks call it so); the id
+// itself where only its case differs; else the nearest id, if any is
+// near (Suggest).
+func (s *Site) IndicatorHint(id string) string {
+	written := strings.TrimSpace(id)
+	ids := make([]string, 0, len(s.Indicators))
+	for _, ind := range s.Indicators {
+		if ind.Name == written {
+			return fmt.Sprintf("：这是指标的名称，这里写它在 data/indicators.toml 中的 id %s", Quote(ind.ID))
+		}
+		if slices.Contains(ind.ShortNames, written) || ind.baseName != "" && ind.baseName == written ||
+			slices.ContainsFunc(ind.Changes, func(c Change) bool { return c.Name == written }) {
+			return fmt.Sprintf("：这是指标“%s”的简称或曾用名，这里写它在 data/indicators.toml 中的 id %s", ind.Name, Quote(ind.ID))
+		}
+		if strings.EqualFold(ind.ID, written) {
+			return fmt.Sprintf("，是否为“%s”？（id 区分大小写）", ind.ID)
+		}
+		ids = append(ids, ind.ID)
+	}
+	return Suggest(id, ids)
 }
 
 // Suggest returns "，是否为“X”？" for the candidate nearest to s by edit

@@ -282,6 +282,10 @@ type Rule struct {
 	// Line is where the rule's [[rule]] stands in config.toml, for the
 	// provenance of its measures.
 	Line int
+	// AmountLine and AmountCol are where its amount is written, for what
+	// the ranks tell of it (a tie across its edge: each tied unit is
+	// given the whole amount).
+	AmountLine, AmountCol int
 }
 
 // AppliesTo reports whether the rule is in force for a period: whether

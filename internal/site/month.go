@@ -397,7 +397,7 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	res.Indicator = r.l.s.indicators[id]
 	switch first, dup := lines[id]; {
 	case res.Indicator == nil:
-		if hint := Suggest(id, keys(r.l.s.indicators)); hint != "" {
+		if hint := r.l.s.IndicatorHint(id); hint != "" {
 			r.f.errorf(rec.at("indicator"), "未知指标“%s”%s", id, hint)
 		} else {
 			r.f.errorf(rec.at("indicator"), "未知指标“%s”：data/indicators.toml 中没有这个 id；不再考核的指标不要从中删去（以前各月仍用它），以后的月份不写它的 [[result]] 即可", id)
