@@ -61,12 +61,12 @@ var (
 	// axis text is 12 px on a 320 px phone, 15 px on a 390 px one.
 	narrowChart = chartLayout{class: "rank-chart-narrow", w: 300, h: 210, l: 30, r: 12, t: 32, b: 30, font: 14, heading: 14, maxTicks: 4, yearGap: 44}
 	// seniorChart is the narrow chart of the 适老模式, whose labels are as
-	// large as its table's text (site.css: the root size, 20 px, 25 px with
-	// 大), however wide the phone: up to 32 units, 1.3 times the text's
-	// size at 大 in the narrowest column (243 px of 300 units), for which
-	// its margins and the gap between two years' labels (four digits, about
-	// 72 units) leave room.
-	seniorChart = chartLayout{class: "rank-chart-senior", w: 300, h: 236, l: 44, r: 14, t: 44, b: 42, font: 32, maxTicks: 4, yearGap: 80, senior: true}
+	// large as its tables' text (site.css: the root size, 20 px, 25 px with
+	// 大), however wide the phone: in units, up to 32, where 大's 25 px in
+	// the narrowest phone's column (243 px for 300 units) take 31. Its
+	// margins hold labels of 32 units, line boxes and all, and a year's
+	// label (four digits, about 72 units) has 80.
+	seniorChart = chartLayout{class: "rank-chart-senior", w: 300, h: 244, l: 44, r: 14, t: 46, b: 48, font: 32, maxTicks: 4, yearGap: 80, senior: true}
 )
 
 const (
