@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,10 +16,13 @@ import (
 // page. Rank 1 is at the top, as readers of a league table expect; the
 // x axis carries a tick at the first month of every year.
 //
-// It is drawn twice: wide, every period, for a desktop and for paper; and
-// narrow, the recent periods only, for a phone, where the wide one shrank
-// to a third and its text to 5 px. The stylesheet shows the one that fits
-// the chart's box (a container query, site.css). Each is an image with a
+// It is drawn three times: wide, every period, for a desktop and for
+// paper; narrow, the recent periods only, for a phone, where the wide one
+// shrank to a third and its text to 5 px; and narrow again for a phone in
+// the 适老模式, with room for labels as large as the mode's text (at the
+// narrow drawing's size, a quarter larger, they were 15 px beside text of
+// 22). The stylesheet shows the one that fits the chart's box and the
+// display (a container query, site.css). Each is an image with a
 // name and a description (role="img", <title>, <desc>); the page puts the
 // same numbers in a table right after it, which is the accessible
 // equivalent. Fewer than three ranked periods are no chart at all: the
@@ -43,6 +47,10 @@ type chartLayout struct {
 	heading    int // the visible title's size
 	maxTicks   int // the most ranks labelled on the y axis
 	yearGap    int // the room a year label needs
+	// senior marks the drawing of the 适老模式 on a phone: its labels are
+	// sized by the stylesheet, up to font, and its heading is the page's
+	// text above it (.chart-title), never drawn.
+	senior bool
 }
 
 var (
@@ -52,6 +60,13 @@ var (
 	// narrowChart is drawn in a phone's column, 270 to 350 px wide: its
 	// axis text is 12 px on a 320 px phone, 15 px on a 390 px one.
 	narrowChart = chartLayout{class: "rank-chart-narrow", w: 300, h: 210, l: 30, r: 12, t: 32, b: 30, font: 14, heading: 14, maxTicks: 4, yearGap: 44}
+	// seniorChart is the narrow chart of the 适老模式, whose labels are as
+	// large as its tables' text (site.css: the root size, 20 px, 25 px with
+	// 大), however wide the phone: in units, up to 32, where 大's 25 px in
+	// the narrowest phone's column (243 px for 300 units) take 31. Its
+	// margins hold labels of 32 units, line boxes and all, and a year's
+	// label (four digits, about 72 units) has 80.
+	seniorChart = chartLayout{class: "rank-chart-senior", w: 300, h: 244, l: 44, r: 14, t: 46, b: 48, font: 32, maxTicks: 4, yearGap: 80, senior: true}
 )
 
 const (
@@ -68,8 +83,8 @@ const (
 	chartLabelRoom = 36
 )
 
-// html draws the chart wide and narrow, or nothing when it has fewer than
-// chartMinPoints ranked periods.
+// html draws the chart wide, narrow and narrow for the 适老模式, or
+// nothing when it has fewer than chartMinPoints ranked periods.
 func (c *rankChart) html() template.HTML {
 	if ranked(c.ranks) < chartMinPoints {
 		return ""
@@ -86,7 +101,9 @@ func (c *rankChart) html() template.HTML {
 		// table below has every period.
 		narrow.title += fmt.Sprintf("（最近%d期）", len(narrow.months))
 	}
-	return c.heading(wideChart) + c.draw(wideChart) + "\n" + narrow.heading(narrowChart) + narrow.draw(narrowChart)
+	senior := *narrow
+	senior.id = c.id + "-s"
+	return c.heading(wideChart) + c.draw(wideChart) + "\n" + narrow.heading(narrowChart) + narrow.draw(narrowChart) + "\n" + senior.draw(seniorChart)
 }
 
 // heading is the chart's title in the page's own text, before the drawing
@@ -100,6 +117,50 @@ func (c *rankChart) html() template.HTML {
 func (c *rankChart) heading(g chartLayout) template.HTML {
 	return template.HTML(fmt.Sprintf(`<p class="chart-title chart-title-%s" aria-hidden="true">%s</p>`+"\n",
 		strings.TrimPrefix(g.class, "rank-chart-"), esc(c.title)))
+}
+
+// seniorYears draws the x axis's ticks and year labels of the 适老模式's
+// drawing g, whose labels are the stylesheet's size, up to g.font: each
+// is given the room it may take (yearGap), from the plot's left edge
+// (clear of the last rank's label) to the drawing's right edge, its top
+// under the tick (.8em: the digits' height and a little) whatever its
+// size. Where two would meet, the first year's, a part of a year before
+// the first January, gives way to the next: the ticks of years begun
+// are what the axis is read by.
+func (c *rankChart) seniorYears(b *strings.Builder, g chartLayout, base int) {
+	type label struct {
+		x, from float64
+		anchor  string
+		year    int
+	}
+	room := float64(g.yearGap)
+	var labels []label
+	for i, m := range c.months {
+		if i > 0 && m.Year == c.months[i-1].Year {
+			continue
+		}
+		x := c.x(g, i)
+		fmt.Fprintf(b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d"/>`+"\n", x, base, x, base+6)
+		l := label{x: x, from: x - room/2, year: m.Year}
+		switch {
+		case x+room/2 > float64(g.w):
+			l.from, l.anchor = x-room, ` text-anchor="end"`
+		case l.from < float64(g.l):
+			l.from, l.anchor = x, ` text-anchor="start"`
+		}
+		labels = append(labels, l)
+	}
+	if len(labels) > 1 && labels[1].from < labels[0].from+room {
+		labels = labels[1:]
+	}
+	end := -1e9
+	for _, l := range labels {
+		if l.from < end {
+			continue
+		}
+		fmt.Fprintf(b, `<text x="%.1f" y="%d" dy=".8em" stroke="none"%s>%d</text>`+"\n", l.x, base+8, l.anchor, l.year)
+		end = l.from + room
+	}
 }
 
 // ranked counts the periods with a rank.
@@ -234,8 +295,12 @@ func (c *rankChart) draw(g chartLayout) template.HTML {
 	var b strings.Builder
 	b.Grow(4096 + 24*len(c.months))
 	id := c.id
-	heading := headingLines(c.title, g)
-	top := g.t + (len(heading)-1)*(g.heading+4) // a second line of heading moves the plot down
+	var heading []string
+	top := g.t
+	if !g.senior {
+		heading = headingLines(c.title, g)
+		top += (len(heading) - 1) * (g.heading + 4) // a second line of heading moves the plot down
+	}
 	h := g.h + top - g.t
 	fmt.Fprintf(&b, `<svg class="rank-chart %s" role="img" aria-labelledby="%s-title" aria-describedby="%s-desc" viewBox="0 0 %d %d" preserveAspectRatio="xMidYMid meet">`+"\n", g.class, id, id, g.w, h)
 	fmt.Fprintf(&b, `<title id="%s-title">%s</title>`+"\n", id, esc(c.title))
@@ -243,12 +308,24 @@ func (c *rankChart) draw(g chartLayout) template.HTML {
 
 	// Horizontal grid lines and rank labels.
 	fmt.Fprintf(&b, `<g class="chart-grid" fill="#555" font-size="%d" text-anchor="end">`+"\n", g.font)
+	// A label's middle on its line: a third of its size below, in the
+	// stylesheet's size where that sets it.
+	dy := strconv.Itoa(g.font / 3)
+	if g.senior {
+		dy = ".35em"
+	}
 	for _, r := range yTicks(c.worst, g.maxTicks) {
 		y := c.y(g, top, r)
-		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#d5d8dc" stroke-width="1"/><text x="%d" y="%.1f" dy="%d">%d</text>`+"\n",
-			g.l, y, g.w-g.r, y, g.l-6, y, g.font/3, r)
+		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#d5d8dc" stroke-width="1"/><text x="%d" y="%.1f" dy="%s">%d</text>`+"\n",
+			g.l, y, g.w-g.r, y, g.l-6, y, dy, r)
 	}
-	fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="start">名次</text>`+"\n", 2, top-12)
+	if g.senior {
+		// Over the plot's left edge, clear of the rank labels at its left,
+		// which are as large as it.
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="start">名次</text>`+"\n", g.l, top-10)
+	} else {
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="start">名次</text>`+"\n", 2, top-12)
+	}
 	// The title again, visible: role="img" hides it from assistive
 	// technology, which reads <title> instead.
 	for i, line := range heading {
@@ -261,9 +338,12 @@ func (c *rankChart) draw(g chartLayout) template.HTML {
 	base := h - g.b + 6
 	fmt.Fprintf(&b, `<g class="chart-axis" fill="#555" stroke="#6b7078" font-size="%d" text-anchor="middle">`+"\n", g.font)
 	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d"/>`+"\n", g.l, base, g.w-g.r, base)
+	if g.senior {
+		c.seniorYears(&b, g, base)
+	}
 	lastLabel := -1e9
 	for i, m := range c.months {
-		if i > 0 && m.Year == c.months[i-1].Year {
+		if g.senior || i > 0 && m.Year == c.months[i-1].Year {
 			continue
 		}
 		x := c.x(g, i)
