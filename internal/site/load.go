@@ -1900,15 +1900,6 @@ func names(units []*Unit) []string {
 	return out
 }
 
-func keys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // foldName is a name as a reader tells it from others: its full-width
 // letters, digits and brackets as their ASCII forms, and without spaces.
 // An office's list pasted from two documents writes one unit as

@@ -1531,3 +1531,13 @@ func TestLoadRefusesBinary(t *testing.T) {
 		t.Error("compressed bytes are taken for UTF-16")
 	}
 }
+
+// keys are m's keys, sorted.
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
