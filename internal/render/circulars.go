@@ -220,7 +220,7 @@ func (c *core) bodyInputs(circ *site.Circular) []input {
 	in = append(in, pageLinkInputs(circ.PageLinks)...)
 	if p := c.periodOf(circ); p != nil {
 		if p.Month != nil {
-			in = append(in, fileIn(p.Month.File), madeIn(sectionsDigest(c.s, p.Month)))
+			in = append(in, fileIn(p.Month.File), sectionsIn(p.Month))
 		}
 		// An aggregate's digest covers the months' composites it shows.
 		in = append(in, periodIn(p))

@@ -43,6 +43,7 @@ const (
 	inNewest                     // the date of the newest circular: the archive's update date
 	inPeriods                    // every period, whole, and how each is referred to
 	inMade                       // a value made from declared inputs, by its digest: the search index's shards, made from its pages' tokens
+	inSections                   // which sections each month file before one reports (sectionRun), by the month's file
 )
 
 func global() input                             { return input{kind: inGlobal} }
@@ -60,6 +61,7 @@ func fronts() input                    { return input{kind: inFronts} }
 func newest() input                    { return input{kind: inNewest} }
 func periods() input                   { return input{kind: inPeriods} }
 func madeIn(sum [32]byte) input        { return input{kind: inMade, sum: sum} }
+func sectionsIn(m *site.Month) input   { return input{kind: inSections, file: m.File} }
 
 // A keyer turns declared inputs into cache keys. It is made once per
 // render, and only when there is a cache: a build keys nothing.
@@ -71,6 +73,11 @@ type keyer struct {
 	fronts [32]byte
 	newest [32]byte
 	bufs   sync.Pool // the bytes a key is hashed from
+
+	// sections are, by a month's file, which sections the month files
+	// before it report, chained month by month: made once here, where
+	// each body hashing them for itself cost months × indicators a body.
+	sections map[string][32]byte
 
 	periods func() [32]byte // made on first use
 }
@@ -116,6 +123,18 @@ func newKeyer(c *core) *keyer {
 
 	for _, m := range s.Months {
 		k.files[m.File] = m.Sum
+	}
+	k.sections = make(map[string][32]byte, len(s.Months))
+	var chain [32]byte
+	for _, m := range s.Months {
+		k.sections[m.File] = chain
+		b := append([]byte(nil), chain[:]...)
+		for _, ind := range s.Indicators {
+			if m.Result(ind.ID) != nil {
+				b = appendString(b, ind.Section)
+			}
+		}
+		chain = sha256.Sum256(b)
 	}
 	for _, as := range s.AllAttachments() {
 		for _, a := range as {
@@ -225,6 +244,8 @@ func (k *keyer) key(name string, in []input) [32]byte {
 			d = k.periods()
 		case inMade:
 			d = x.sum
+		case inSections:
+			d = k.sections[x.file]
 		}
 		b = append(b, d[:]...)
 	}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"reflect"
@@ -319,27 +318,6 @@ func sectionRun(s *site.Site, m *site.Month, section string) (last *site.Month, 
 	}
 	// Every month from the first to the one before m, without a gap.
 	return before[j], !slices.ContainsFunc(before[first:], func(o *site.Month) bool { return !has(o) })
-}
-
-// sectionsDigest is which sections each month file before m reports, on
-// which the warning of an indicators shortcode writing nothing depends
-// (sectionRun): a body's cache is keyed by it.
-func sectionsDigest(s *site.Site, m *site.Month) [32]byte {
-	h := sha256.New()
-	for _, o := range s.Months {
-		if o == m {
-			break
-		}
-		for _, ind := range s.Indicators {
-			if o.Result(ind.ID) != nil {
-				writeString(h, ind.Section)
-			}
-		}
-		h.Write([]byte{0})
-	}
-	var sum [32]byte
-	copy(sum[:], h.Sum(nil))
-	return sum
 }
 
 // lone writes the entry a group lists alone, others left out by the
