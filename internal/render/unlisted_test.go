@@ -178,11 +178,11 @@ func TestListingOfHandWrittenNotParsed(t *testing.T) {
 		}
 	}
 	body := "正文。\n\n{{< township-ranking >}}\n\n对甲街道奖励1000元；约谈丙镇主要负责人。\n"
-	if l := listingOf([]byte(body), all(body), []string{"奖励", "约谈"}); l.lists("奖励") || l.lists("约谈") || parsed != 0 {
+	if l := listingOf([]byte(body), all(body), []string{"奖励", "约谈"}, nil); l.lists("奖励") || l.lists("约谈") || parsed != 0 {
 		t.Errorf("a body written by hand: listing %+v, parsed %d times", l, parsed)
 	}
 	body = "正文。\n\n- {{< rewards >}}\n"
-	if l := listingOf([]byte(body), all(body), []string{"奖励"}); !l.lists("奖励") || l.last != 3 || parsed != 1 {
+	if l := listingOf([]byte(body), all(body), []string{"奖励"}, nil); !l.lists("奖励") || l.last != 3 || parsed != 1 {
 		t.Errorf("rewards in a list item: listing %+v, parsed %d times", l, parsed)
 	}
 }
