@@ -257,3 +257,122 @@ func TestWrittenOut(t *testing.T) {
 		}
 	}
 }
+
+// TestUnlistedSection: a circular that lists its month's indicators by
+// section, and not a section the month reports, is warned of — the body
+// copied from a month that did not assess it. historySite's months report
+// 重点工作 (经济运行, 财政收入) and 重点任务 (安全生产); 2023-02's body
+// lists 重点工作 alone, at its line 3, the section before 重点任务. What
+// shows the section's indicators otherwise, or leaves them out on
+// purpose, is not warned of.
+func TestUnlistedSection(t *testing.T) {
+	const (
+		circ = "content/circulars/2023-02.md"
+		work = "正文。\n\n{{< indicators \"重点工作\" >}}\n"
+		want = "content/circulars/2023-02.md:9:1: 警告：2023年2月（data/2023-02.toml）有“重点任务”1项指标的考核结果（安全生产），通报正文没有列出这一栏：要列出，在正文中加一个标题和一行 {{< indicators \"重点任务\" >}}；有意不列出的，在前置信息中为其中每项写一个 [[entry]]，omit = true"
+	)
+	warned := func(t *testing.T, f map[string]string) []string {
+		t.Helper()
+		s := loadFiles(t, f)
+		var got []string
+		for _, d := range Unlisted(s, rank.Archive(s)) {
+			got = append(got, d.String())
+		}
+		return got
+	}
+	with := func(body string) map[string]string {
+		f := historySite()
+		f[circ] = strings.Replace(f[circ], "正文。\n", body, 1)
+		return f
+	}
+	if got := warned(t, with(work)); !slices.Equal(got, []string{want}) {
+		t.Errorf("重点任务 left out:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	// Before the first section listed, the warning is at the first:
+	// 重点工作 left out of a body that lists 重点任务 at its line 3.
+	want2 := "content/circulars/2023-02.md:9:1: 警告：2023年2月（data/2023-02.toml）有“重点工作”2项指标的考核结果（经济运行、财政收入），通报正文没有列出这一栏：要列出，在正文中加一个标题和一行 {{< indicators \"重点工作\" >}}；有意不列出的，在前置信息中为其中每项写一个 [[entry]]，omit = true"
+	if got := warned(t, with("正文。\n\n{{< indicators \"重点任务\" >}}\n")); !slices.Equal(got, []string{want2}) {
+		t.Errorf("重点工作 left out:\n%s\nwant\n%s", strings.Join(got, "\n"), want2)
+	}
+	// 财政收入 shown by a table: 经济运行 alone is left.
+	want3 := "content/circulars/2023-02.md:9:1: 警告：2023年2月（data/2023-02.toml）有“重点工作”1项指标的考核结果（经济运行）"
+	if got := warned(t, with("正文。\n\n{{< indicators \"重点任务\" >}}\n\n{{< table \"caizheng\" >}}\n")); len(got) != 1 || !strings.HasPrefix(got[0], want3) {
+		t.Errorf("财政收入 by a table:\n%s\nwant %s…", strings.Join(got, "\n"), want3)
+	}
+
+	entry := func(f map[string]string, id string) {
+		f[circ] = strings.Replace(f[circ], "+++\n正文", "\n[[entry]]\nindicator = \""+id+"\"\nomit = true\n+++\n正文", 1)
+	}
+	quiet := map[string]func() map[string]string{
+		// Left out on purpose: 安全生产 omitted.
+		"omitted": func() map[string]string {
+			f := with(work)
+			entry(f, "anquan")
+			return f
+		},
+		// Shown by a table.
+		"table": func() map[string]string {
+			return with(work + "\n{{< table \"anquan\" >}}\n")
+		},
+		// Written out by hand.
+		"by hand": func() map[string]string {
+			return with(work + "\n### （二）重点任务\n\n安全生产。甲街道第一。\n")
+		},
+		// No section listed by indicators: written by hand, as every
+		// circular of historySite is, or not the circular of them.
+		"no section listed": func() map[string]string {
+			return with("正文。\n\n{{< township-ranking >}}\n")
+		},
+		// A second circular of the month lists it: the first, which
+		// lists 重点工作, leaves out nothing of the month.
+		"another circular": func() map[string]string {
+			f := with(work)
+			f["content/circulars/2023-02-b.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于安全生产的通报\"\ndate = 2023-04-03\ndata = \"2023-02\"\n+++\n正文。\n\n{{< indicators \"重点任务\" >}}\n"
+			return f
+		},
+		// A quarter's circular lists no section (indicators is monthly),
+		// though its months report both.
+		"quarter": func() map[string]string {
+			f := with("正文。\n\n{{< indicators \"重点工作\" >}}\n\n{{< indicators \"重点任务\" >}}\n")
+			f["content/circulars/2023-Q1.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-04-10\ndata = \"2023-Q1\"\n+++\n{{< indicators \"重点工作\" >}}\n"
+			return f
+		},
+	}
+	for name, f := range quiet {
+		t.Run(name, func(t *testing.T) {
+			if got := warned(t, f()); len(got) > 0 {
+				t.Errorf("warned:\n%s", strings.Join(got, "\n"))
+			}
+		})
+	}
+}
+
+// TestUnlistedSectionGroup: a group left out by its own [[entry]] omit
+// leaves out its entries with it, which are then not warned of; one of
+// its entries left out alone leaves the other to warn of.
+func TestUnlistedSectionGroup(t *testing.T) {
+	f := historySite()
+	f["data/indicators.toml"] += `[[indicator]]
+id = "anquan-zu"
+name = "安全"
+section = "重点任务"
+[[indicator]]
+id = "xiaofang"
+name = "消防"
+parent = "anquan-zu"
+owners = ["区发改局"]
+`
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "[categories]", "[[result]]\nindicator = \"xiaofang\"\ncity = 4\n[categories]", 1)
+	const circ = "content/circulars/2023-02.md"
+	f[circ] = strings.Replace(f[circ], "+++\n正文。\n", "\n[[entry]]\nindicator = \"anquan\"\nomit = true\n+++\n正文。\n\n{{< indicators \"重点工作\" >}}\n", 1)
+	s := loadFiles(t, f)
+	l := Unlisted(s, rank.Archive(s))
+	if want := "有“重点任务”1项指标的考核结果（消防）"; len(l) != 1 || !strings.Contains(l[0].Msg, want) {
+		t.Errorf("安全生产 omitted, 消防 not: %v, want one warning with %s", l, want)
+	}
+	f[circ] = strings.Replace(f[circ], "+++\n正文", "\n[[entry]]\nindicator = \"anquan-zu\"\nomit = true\n+++\n正文", 1)
+	s = loadFiles(t, f)
+	if l := Unlisted(s, rank.Archive(s)); len(l) > 0 {
+		t.Errorf("the group of 消防 omitted too: %v", l)
+	}
+}

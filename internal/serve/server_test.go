@@ -824,6 +824,42 @@ func TestUnlistedWarnedInPreview(t *testing.T) {
 	}
 }
 
+// TestUnlistedSectionWarnedInPreview: a section the month reports, taken
+// out of a circular that lists the others, is warned of while staff look
+// at it, and no more once it is back: the warning is made of the body as
+// it stands at each build, not of the fragment the cache kept. The
+// seed's 重点任务 (lines 21–24) taken out leaves 重点项目's shortcode, at
+// line 20, the section before it, where it goes back.
+func TestUnlistedSectionWarnedInPreview(t *testing.T) {
+	dir := copySite(t)
+	s, _ := built(t, Options{Source: dir, Log: io.Discard, ErrLog: io.Discard})
+	const want = "content/circulars/2023-02.md:20:1: 警告：2023年1-2月（data/2023-02.toml）有“重点任务”"
+	told := func() []string {
+		var out []string
+		for _, w := range s.state.Load().warnings {
+			if strings.Contains(w, "重点任务") {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	if w := told(); len(w) > 0 {
+		t.Fatalf("the seed is told: %q", w)
+	}
+	circ := filepath.Join(dir, "content", "circulars", "2023-02.md")
+	const section = "\n### （三）重点任务\n\n{{< indicators \"重点任务\" >}}\n"
+	editFile(t, circ, section, "")
+	s.Build()
+	if w := told(); len(w) != 1 || !strings.HasPrefix(w[0], want) {
+		t.Errorf("重点任务 taken out: told %q, want one %s…", w, want)
+	}
+	editFile(t, circ, "\n## 二、督查发现问题情况", section+"\n## 二、督查发现问题情况")
+	s.Build()
+	if w := told(); len(w) > 0 {
+		t.Errorf("重点任务 back: still told %q", w)
+	}
+}
+
 // TestUnlistedWarnedInDraft: a held month's draft is where its parts are
 // being written, so the measures its body lists nowhere are said of it
 // while the month comes in (the build says so only once it is dated). A
