@@ -92,6 +92,9 @@ func Unlisted(s *site.Site, res *rank.Results) diag.List {
 			continue // it lists no section: written by hand, or not the circular of the indicators
 		}
 		for _, sec := range r.sections {
+			if r.listed.sections[sec] > 0 {
+				continue
+			}
 			var circs []*site.Circular
 			var listings []listing
 			for _, i := range byPeriod[r.p] {
