@@ -195,3 +195,54 @@ func TestCellsOutsideSpan(t *testing.T) {
 		t.Error("丁镇's page has a table of 2022, before it was set up")
 	}
 }
+
+// TestMergedTownship renders historySite after 丙镇 merged into 甲街道,
+// assessed all along, from 2023-02 (until, became, no from): 甲街道 did
+// not become 丙镇's successor under a new name, so neither page says 接续
+// (a 县档案局 merged into the 县委办公室 read “县委办公室：接续县档案局”):
+// 丙镇's says it merged into 甲街道, 甲街道's that 丙镇 merged into it.
+func TestMergedTownship(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"丙镇\"\nslug = \"bing\"\n",
+		"name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"甲街道\"\n", 1)
+	f["data/2023-02.toml"] = strings.ReplaceAll(f["data/2023-02.toml"], "\"丙镇\" = 75\n", "")
+	f["data/2023-02.toml"] = strings.ReplaceAll(f["data/2023-02.toml"], "\"丙镇\" = 70\n", "")
+	files := renderFiles(t, loadFiles(t, f), "/")
+	for page, want := range map[string]string{
+		"units/bing/index.html": `<p class="history-span">参加考核至2023年1月，此后并入<a href="/units/jia/">甲街道</a>。</p>`,
+		"units/jia/index.html":  `<p class="history-span"><a href="/units/bing/">丙镇</a>并入。</p>`,
+	} {
+		if html := string(files[page]); !strings.Contains(html, want) {
+			i := strings.Index(html, "history-span")
+			t.Errorf("%s lacks %s; it has\n%s", page, want, html[max(i, 0):min(max(i, 0)+300, len(html))])
+		}
+	}
+}
+
+// TestTownshipsMergedIntoNew renders historySite after 乙街道 and 丙镇
+// were merged into a new 丁街道 from 2023-02: 丁街道 continues neither
+// alone (its streaks are its own), so its page says both merged into it,
+// and each of theirs that it merged into 丁街道.
+func TestTownshipsMergedIntoNew(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"乙街道\"\nslug = \"yi\"\n",
+		"name = \"乙街道\"\nslug = \"yi\"\nuntil = \"2023-01\"\nbecame = \"丁街道\"\n", 1)
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"丙镇\"\nslug = \"bing\"\n",
+		"name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"丁街道\"\n[[township]]\nname = \"丁街道\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", 1)
+	for _, drop := range []string{"\"乙街道\" = 85\n", "\"乙街道\" = 80\n", "\"丙镇\" = 70\n"} {
+		f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], drop, "", 1)
+	}
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "\"丙镇\" = 75\n", "\"丁街道\" = 75\n", 1)
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "\"甲街道\" = 90\n", "\"甲街道\" = 90\n\"丁街道\" = 70\n", 1)
+	files := renderFiles(t, loadFiles(t, f), "/")
+	for page, want := range map[string]string{
+		"units/ding/index.html": `<p class="history-span">2023年2月起参加考核，<a href="/units/yi/">乙街道</a>、<a href="/units/bing/">丙镇</a>并入。</p>`,
+		"units/yi/index.html":   `<p class="history-span">参加考核至2023年1月，此后并入<a href="/units/ding/">丁街道</a>。</p>`,
+		"units/bing/index.html": `<p class="history-span">参加考核至2023年1月，此后并入<a href="/units/ding/">丁街道</a>。</p>`,
+	} {
+		if html := string(files[page]); !strings.Contains(html, want) {
+			i := strings.Index(html, "history-span")
+			t.Errorf("%s lacks %s; it has\n%s", page, want, html[max(i, 0):min(max(i, 0)+300, len(html))])
+		}
+	}
+}
