@@ -246,3 +246,28 @@ func TestTownshipsMergedIntoNew(t *testing.T) {
 		}
 	}
 }
+
+// TestLoneChildUnnumbered renders historySite with 安全生产 the only
+// entry under a group 安全稳定: the circular prints it unnumbered
+// (安全生产。, one item is no list), and so must its page's 栏目 and the
+// index of indicators, which said （1）, a number no circular gives it.
+func TestLoneChildUnnumbered(t *testing.T) {
+	f := historySite()
+	f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], "[[indicator]]\nid = \"anquan\"\nname = \"安全生产\"\nsection = \"重点任务\"\n",
+		"[[indicator]]\nid = \"wending\"\nname = \"安全稳定\"\nsection = \"重点任务\"\n[[indicator]]\nid = \"anquan\"\nname = \"安全生产\"\nparent = \"wending\"\n", 1)
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。", "{{< indicators \"重点任务\" >}}", 1)
+	files := renderFiles(t, loadFiles(t, f), "/")
+	for page, want := range map[string]string{
+		"circulars/2023/5/index.html":   `<strong>安全生产。</strong>`,
+		"indicators/anquan/index.html":  `<dt>栏目</dt><dd>重点任务</dd>`,
+		"indicators/wending/index.html": `<dt>栏目</dt><dd>重点任务　1.</dd>`,
+	} {
+		if html := string(files[page]); !strings.Contains(html, want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
+	if index := string(files["indicators/index.html"]); strings.Contains(index, "（1）") || !strings.Contains(index, ">安全生产</a>") {
+		i := strings.Index(index, "安全生产")
+		t.Errorf("/indicators/ should name 安全生产 unnumbered:\n%s", index[max(i-200, 0):min(i+100, len(index))])
+	}
+}

@@ -570,10 +570,15 @@ func (ind *Indicator) OwnersIn(month string) []*Unit {
 }
 
 // Number is the entry's heading number: "1." for a section's top-level
-// entries and "（1）" for the children of a group.
+// entries and "（1）" for the children of a group, but none for a group's
+// only child: an official document numbers the items of a list, and one
+// item is none, as the circulars print it (its name alone, 信访件数。).
 func (ind *Indicator) Number() string {
-	if ind.Parent == nil {
+	switch {
+	case ind.Parent == nil:
 		return fmt.Sprintf("%d.", ind.Order)
+	case len(ind.Parent.Children) == 1:
+		return ""
 	}
 	return fmt.Sprintf("（%d）", ind.Order)
 }
