@@ -1,6 +1,7 @@
 package render
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -269,5 +270,30 @@ func TestLoneChildUnnumbered(t *testing.T) {
 	if index := string(files["indicators/index.html"]); strings.Contains(index, "（1）") || !strings.Contains(index, ">安全生产</a>") {
 		i := strings.Index(index, "安全生产")
 		t.Errorf("/indicators/ should name 安全生产 unnumbered:\n%s", index[max(i-200, 0):min(i+100, len(index))])
+	}
+}
+
+// TestAggregateNoteSaysSpan renders historySite's year 2023 (January and
+// February) after 丙镇 became 丁镇 in 2023-02: each took part in one of
+// the two months, and the appendix's note says first that it was not yet
+// or no longer assessed, or 丁镇 “未参与1月” reads as if it had sat
+// January out (a 县数据局 set up in April, in a half year from March).
+func TestAggregateNoteSaysSpan(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"丙镇\"\nslug = \"bing\"\n",
+		"name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"丁镇\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", 1)
+	f["data/2023-02.toml"] = strings.ReplaceAll(f["data/2023-02.toml"], "丙镇", "丁镇")
+	f["content/circulars/2023.md"] = "+++\nnumber = \"测政办函〔2024〕1号\"\ntitle = \"关于2023年度的通报\"\ndate = 2024-01-20\ndata = \"2023\"\n+++\n{{< township-ranking >}}\n"
+	page := string(renderFiles(t, loadFiles(t, f), "")["circulars/2024/1/index.html"])
+	var notes []string
+	for _, m := range regexp.MustCompile(`<p class="note">注：(.*?)</p>`).FindAllStringSubmatch(page, -1) {
+		notes = append(notes, m[1])
+	}
+	want := []string{
+		"丙镇参加考核至2023年1月，在2023年度只参与了1月的综合考核排名，按其参与的月份计算。",
+		"丁镇2023年2月起参加考核，在2023年度只参与了2月的综合考核排名，按其参与的月份计算。",
+	}
+	if !slices.Equal(notes, want) {
+		t.Errorf("the year's notes:\n%q\nwant\n%q", notes, want)
 	}
 }
