@@ -389,8 +389,7 @@ func continued(u *site.Unit, p *Period) *site.Unit {
 	if last == nil && len(p.Months) > 0 {
 		last = p.Months[len(p.Months)-1].Month
 	}
-	for last != nil && u.From != "" && last.Key < u.From && len(u.Was) == 1 &&
-		u.Was[0].Until != "" && u.Was[0].Until < u.From {
+	for last != nil && last.Key < u.From && u.Renames() {
 		u = u.Was[0]
 	}
 	return u

@@ -152,7 +152,14 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 					if len(missed) < len(took) {
 						what = "未参与" + strings.Join(missed, "、")
 					}
-					a.Partial = append(a.Partial, fmt.Sprintf("%s在%s%s的综合考核排名，按其参与的%s计算。", t.Unit.Name, p.Label, what, aggregateWords(p).Noun))
+					// A unit set up, merged or renamed within the period
+					// missed months it did not exist in: said first, or
+					// 县数据局 未参与3月 reads as if it had sat March out.
+					who := t.Unit.Name
+					if slices.ContainsFunc(p.Months, func(m *rank.Period) bool { return !t.Unit.InSpan(m.Month.Key) }) {
+						who += assessedSpan(t.Unit) + "，"
+					}
+					a.Partial = append(a.Partial, fmt.Sprintf("%s在%s%s的综合考核排名，按其参与的%s计算。", who, p.Label, what, aggregateWords(p).Noun))
 				}
 			}
 		}

@@ -226,6 +226,12 @@ type UnitView struct {
 	NotApplicable []string
 	Was           []Link
 	Became        *Link
+	// WasMerged says Was merged into it (并入) rather than that it is
+	// their one unit renamed (更名、撤乡设镇: 接续); BecameMerger likewise
+	// that it merged into Became: a 县档案局 merged into the 县委办公室
+	// assessed all along did not become it.
+	WasMerged    bool
+	BecameMerger bool
 	// OtherNames are what else it is called (units.toml otherNames: its
 	// full name, a name it had), by which the search finds this page.
 	OtherNames []string
@@ -674,8 +680,10 @@ func (v *UnitView) span(u *site.Unit) {
 	for _, w := range u.Was {
 		v.Was = append(v.Was, Link{Name: w.Name, Path: unitPath(w)})
 	}
+	v.WasMerged = len(u.Was) > 0 && !u.Renames()
 	if b := u.Became; b != nil {
 		v.Became = &Link{Name: b.Name, Path: unitPath(b)}
+		v.BecameMerger = !b.Renames()
 	}
 }
 

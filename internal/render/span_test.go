@@ -1,6 +1,7 @@
 package render
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -193,5 +194,106 @@ func TestCellsOutsideSpan(t *testing.T) {
 	// 尚未参加考核.
 	if strings.Contains(string(files["units/ding/index.html"]), `<caption id="y2022">`) {
 		t.Error("丁镇's page has a table of 2022, before it was set up")
+	}
+}
+
+// TestMergedTownship renders historySite after 丙镇 merged into 甲街道,
+// assessed all along, from 2023-02 (until, became, no from): 甲街道 did
+// not become 丙镇's successor under a new name, so neither page says 接续
+// (a 县档案局 merged into the 县委办公室 read “县委办公室：接续县档案局”):
+// 丙镇's says it merged into 甲街道, 甲街道's that 丙镇 merged into it.
+func TestMergedTownship(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"丙镇\"\nslug = \"bing\"\n",
+		"name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"甲街道\"\n", 1)
+	f["data/2023-02.toml"] = strings.ReplaceAll(f["data/2023-02.toml"], "\"丙镇\" = 75\n", "")
+	f["data/2023-02.toml"] = strings.ReplaceAll(f["data/2023-02.toml"], "\"丙镇\" = 70\n", "")
+	files := renderFiles(t, loadFiles(t, f), "/")
+	for page, want := range map[string]string{
+		"units/bing/index.html": `<p class="history-span">参加考核至2023年1月，此后并入<a href="/units/jia/">甲街道</a>。</p>`,
+		"units/jia/index.html":  `<p class="history-span"><a href="/units/bing/">丙镇</a>并入。</p>`,
+	} {
+		if html := string(files[page]); !strings.Contains(html, want) {
+			i := strings.Index(html, "history-span")
+			t.Errorf("%s lacks %s; it has\n%s", page, want, html[max(i, 0):min(max(i, 0)+300, len(html))])
+		}
+	}
+}
+
+// TestTownshipsMergedIntoNew renders historySite after 乙街道 and 丙镇
+// were merged into a new 丁街道 from 2023-02: 丁街道 continues neither
+// alone (its streaks are its own), so its page says both merged into it,
+// and each of theirs that it merged into 丁街道.
+func TestTownshipsMergedIntoNew(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"乙街道\"\nslug = \"yi\"\n",
+		"name = \"乙街道\"\nslug = \"yi\"\nuntil = \"2023-01\"\nbecame = \"丁街道\"\n", 1)
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"丙镇\"\nslug = \"bing\"\n",
+		"name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"丁街道\"\n[[township]]\nname = \"丁街道\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", 1)
+	for _, drop := range []string{"\"乙街道\" = 85\n", "\"乙街道\" = 80\n", "\"丙镇\" = 70\n"} {
+		f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], drop, "", 1)
+	}
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "\"丙镇\" = 75\n", "\"丁街道\" = 75\n", 1)
+	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "\"甲街道\" = 90\n", "\"甲街道\" = 90\n\"丁街道\" = 70\n", 1)
+	files := renderFiles(t, loadFiles(t, f), "/")
+	for page, want := range map[string]string{
+		"units/ding/index.html": `<p class="history-span">2023年2月起参加考核，<a href="/units/yi/">乙街道</a>、<a href="/units/bing/">丙镇</a>并入。</p>`,
+		"units/yi/index.html":   `<p class="history-span">参加考核至2023年1月，此后并入<a href="/units/ding/">丁街道</a>。</p>`,
+		"units/bing/index.html": `<p class="history-span">参加考核至2023年1月，此后并入<a href="/units/ding/">丁街道</a>。</p>`,
+	} {
+		if html := string(files[page]); !strings.Contains(html, want) {
+			i := strings.Index(html, "history-span")
+			t.Errorf("%s lacks %s; it has\n%s", page, want, html[max(i, 0):min(max(i, 0)+300, len(html))])
+		}
+	}
+}
+
+// TestLoneChildUnnumbered renders historySite with 安全生产 the only
+// entry under a group 安全稳定: the circular prints it unnumbered
+// (安全生产。, one item is no list), and so must its page's 栏目 and the
+// index of indicators, which said （1）, a number no circular gives it.
+func TestLoneChildUnnumbered(t *testing.T) {
+	f := historySite()
+	f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], "[[indicator]]\nid = \"anquan\"\nname = \"安全生产\"\nsection = \"重点任务\"\n",
+		"[[indicator]]\nid = \"wending\"\nname = \"安全稳定\"\nsection = \"重点任务\"\n[[indicator]]\nid = \"anquan\"\nname = \"安全生产\"\nparent = \"wending\"\n", 1)
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。", "{{< indicators \"重点任务\" >}}", 1)
+	files := renderFiles(t, loadFiles(t, f), "/")
+	for page, want := range map[string]string{
+		"circulars/2023/5/index.html":   `<strong>安全生产。</strong>`,
+		"indicators/anquan/index.html":  `<dt>栏目</dt><dd>重点任务</dd>`,
+		"indicators/wending/index.html": `<dt>栏目</dt><dd>重点任务　1.</dd>`,
+	} {
+		if html := string(files[page]); !strings.Contains(html, want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
+	if index := string(files["indicators/index.html"]); strings.Contains(index, "（1）") || !strings.Contains(index, ">安全生产</a>") {
+		i := strings.Index(index, "安全生产")
+		t.Errorf("/indicators/ should name 安全生产 unnumbered:\n%s", index[max(i-200, 0):min(i+100, len(index))])
+	}
+}
+
+// TestAggregateNoteSaysSpan renders historySite's year 2023 (January and
+// February) after 丙镇 became 丁镇 in 2023-02: each took part in one of
+// the two months, and the appendix's note says first that it was not yet
+// or no longer assessed, or 丁镇 “未参与1月” reads as if it had sat
+// January out (a 县数据局 set up in April, in a half year from March).
+func TestAggregateNoteSaysSpan(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"丙镇\"\nslug = \"bing\"\n",
+		"name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"丁镇\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", 1)
+	f["data/2023-02.toml"] = strings.ReplaceAll(f["data/2023-02.toml"], "丙镇", "丁镇")
+	f["content/circulars/2023.md"] = "+++\nnumber = \"测政办函〔2024〕1号\"\ntitle = \"关于2023年度的通报\"\ndate = 2024-01-20\ndata = \"2023\"\n+++\n{{< township-ranking >}}\n"
+	page := string(renderFiles(t, loadFiles(t, f), "")["circulars/2024/1/index.html"])
+	var notes []string
+	for _, m := range regexp.MustCompile(`<p class="note">注：(.*?)</p>`).FindAllStringSubmatch(page, -1) {
+		notes = append(notes, m[1])
+	}
+	want := []string{
+		"丙镇参加考核至2023年1月，在2023年度只参与了1月的综合考核排名，按其参与的月份计算。",
+		"丁镇2023年2月起参加考核，在2023年度只参与了2月的综合考核排名，按其参与的月份计算。",
+	}
+	if !slices.Equal(notes, want) {
+		t.Errorf("the year's notes:\n%q\nwant\n%q", notes, want)
 	}
 }

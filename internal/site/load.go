@@ -1444,7 +1444,7 @@ func (l *loader) indicatorCatalogue() {
 		}
 		if w, ok := r.number("weight"); ok {
 			if w < 0 {
-				f.errorf(r.at("weight"), "weight 不能为负数")
+				f.errorf(r.at("weight"), negativeWeight)
 			}
 			ind.Weight = w
 		}
@@ -1532,6 +1532,11 @@ func (l *loader) indicatorCatalogue() {
 	}
 }
 
+// negativeWeight says why a weight cannot be negative to the office that
+// wrote one to deduct by a count (weight = -0.5: 每件扣0.5分), and how
+// it is done instead.
+const negativeWeight = "weight 不能为负数：不计入综合考核的写 0；扣分制按件数扣分的，把扣分后的得分另列一项，见 docs/rules.md 的“扣分制”"
+
 // scoredLowerBetter reports a setting of an indicator with township
 // scores (r, an [[indicator]] or one of its changes) that is lower-is-
 // better and weighted in a composite of scores (method = "score" or
@@ -1553,8 +1558,15 @@ func (l *loader) scoredLowerBetter(f *tomlFile, r *record, ind *Indicator, set S
 	} else if r.has("weight") {
 		at = r.at("weight")
 	}
+	// A total is how a 扣分制 office scores (100 less its deductions),
+	// whose counts (信访件数) are lower-is-better: the way to count them is
+	// not this weight but a scored indicator of what is left once deducted.
+	deduct := ""
+	if sc.RawSum {
+		deduct = "；扣分制按件数扣分的，件数这一项写 weight = 0，扣分后的得分另列一项计入总分，见 docs/rules.md 的“扣分制”"
+	}
 	f.errorf(at, "指标“%s”越低越好（%s），而综合考核按得分的%s（config.toml [scoring] method = \"%s\"），得分越高综合得分越高，会让它排名越靠后的单位综合排名越靠前；"+
-		"请把它的 weight 写为 0（只列出、不计入综合考核），或把 method 改为 \"rank-points\"（按名次折算得分）", ind.Name, written, how, method)
+		"请把它的 weight 写为 0（只列出、不计入综合考核），或把 method 改为 \"rank-points\"（按名次折算得分）%s", ind.Name, written, how, method, deduct)
 }
 
 // changes reads an indicator's [[indicator.change]]s (DESIGN.md §4): each
@@ -1602,7 +1614,7 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 		}
 		if w, ok := c.number("weight"); ok {
 			if w < 0 {
-				f.errorf(c.at("weight"), "weight 不能为负数")
+				f.errorf(c.at("weight"), negativeWeight)
 			}
 			if w != set.Weight {
 				ch.Weight = w

@@ -385,6 +385,16 @@ type Unit struct {
 	OtherNames []string
 }
 
+// Renames reports whether u only continues one unit under another name
+// (撤乡设镇、更名): set up (From), the sole unit that became it, which was
+// no longer assessed by then. A unit others merged into, one set up from
+// several, or one set up while the unit that later became it was still
+// assessed is a merger (并入): its streaks are its own, and its page says
+// the others merged into it rather than that it continues them.
+func (u *Unit) Renames() bool {
+	return u.From != "" && len(u.Was) == 1 && u.Was[0].Until != "" && u.Was[0].Until < u.From
+}
+
 // AssessedIn reports whether u was assessed in the month key, "2023-02":
 // within its span and not exempted from it.
 func (u *Unit) AssessedIn(month string) bool {
@@ -560,10 +570,15 @@ func (ind *Indicator) OwnersIn(month string) []*Unit {
 }
 
 // Number is the entry's heading number: "1." for a section's top-level
-// entries and "（1）" for the children of a group.
+// entries and "（1）" for the children of a group, but none for a group's
+// only child: an official document numbers the items of a list, and one
+// item is none, as the circulars print it (its name alone, 信访件数。).
 func (ind *Indicator) Number() string {
-	if ind.Parent == nil {
+	switch {
+	case ind.Parent == nil:
 		return fmt.Sprintf("%d.", ind.Order)
+	case len(ind.Parent.Children) == 1:
+		return ""
 	}
 	return fmt.Sprintf("（%d）", ind.Order)
 }
