@@ -232,6 +232,10 @@ type UnitView struct {
 	// assessed all along did not become it.
 	WasMerged    bool
 	BecameMerger bool
+	// SetUpFrom says it was set up from the several units of Was, each
+	// no longer assessed by then (合并设立): 由乙街道、丙镇合并设立, where
+	// 乙街道、丙镇并入 would have them join a unit that was there before.
+	SetUpFrom bool
 	// OtherNames are what else it is called (units.toml otherNames: its
 	// full name, a name it had), by which the search finds this page.
 	OtherNames []string
@@ -681,6 +685,7 @@ func (v *UnitView) span(u *site.Unit) {
 		v.Was = append(v.Was, Link{Name: w.Name, Path: unitPath(w)})
 	}
 	v.WasMerged = len(u.Was) > 0 && !u.Renames()
+	v.SetUpFrom = u.From != "" && len(u.Was) > 1 && !slices.ContainsFunc(u.Was, func(w *site.Unit) bool { return w.Until == "" || w.Until >= u.From })
 	if b := u.Became; b != nil {
 		v.Became = &Link{Name: b.Name, Path: unitPath(b)}
 		v.BecameMerger = !b.Renames()

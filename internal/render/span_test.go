@@ -237,7 +237,7 @@ func TestTownshipsMergedIntoNew(t *testing.T) {
 	f["data/2023-02.toml"] = strings.Replace(f["data/2023-02.toml"], "\"甲街道\" = 90\n", "\"甲街道\" = 90\n\"丁街道\" = 70\n", 1)
 	files := renderFiles(t, loadFiles(t, f), "/")
 	for page, want := range map[string]string{
-		"units/ding/index.html": `<p class="history-span">2023年2月起参加考核，<a href="/units/yi/">乙街道</a>、<a href="/units/bing/">丙镇</a>并入。</p>`,
+		"units/ding/index.html": `<p class="history-span">2023年2月起参加考核，由<a href="/units/yi/">乙街道</a>、<a href="/units/bing/">丙镇</a>合并设立。</p>`,
 		"units/yi/index.html":   `<p class="history-span">参加考核至2023年1月，此后并入<a href="/units/ding/">丁街道</a>。</p>`,
 		"units/bing/index.html": `<p class="history-span">参加考核至2023年1月，此后并入<a href="/units/ding/">丁街道</a>。</p>`,
 	} {
