@@ -276,7 +276,7 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 	if len(entries) == 0 {
 		// Nothing written under the heading the Markdown gives it.
 		const empty = "这个短代码什么也不写出，它前面的标题下是空的：删去这个短代码和它的标题"
-		if slices.ContainsFunc(c.s.Indicators, func(ind *site.Indicator) bool { return ind.Section == section && p.Month.Result(ind.ID) != nil }) {
+		if p.Month.ReportsSection(section) {
 			return entries, markdown.ShortcodeWarning(fmt.Sprintf("警告：“%s”的各项在这份通报中都写了 omit = true（不列出），%s，或删去其中一项的 omit", section, empty))
 		}
 		switch last, every := sectionRun(c.s, p.Month, section); {
@@ -304,9 +304,7 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 // began to assess after m has none: neither is a slip in m's file, and
 // its circular only has a heading too many.
 func sectionRun(s *site.Site, m *site.Month, section string) (last *site.Month, every bool) {
-	has := func(m *site.Month) bool {
-		return slices.ContainsFunc(s.Indicators, func(ind *site.Indicator) bool { return ind.Section == section && m.Result(ind.ID) != nil })
-	}
+	has := func(m *site.Month) bool { return m.ReportsSection(section) }
 	before := s.Months[:max(slices.Index(s.Months, m), 0)]
 	first := slices.IndexFunc(before, has)
 	if first < 0 {

@@ -118,7 +118,7 @@ func reportedSections(s *site.Site, p *rank.Period) []string {
 	}
 	var out []string
 	for _, sec := range s.Config.Terms.Sections {
-		if slices.ContainsFunc(s.Indicators, func(ind *site.Indicator) bool { return ind.Section == sec && p.Month.Result(ind.ID) != nil }) {
+		if p.Month.ReportsSection(sec) {
 			out = append(out, sec)
 		}
 	}

@@ -809,6 +809,13 @@ func (s *Site) Assesses() PeriodKind {
 // Result returns the month's result for an indicator, or nil.
 func (m *Month) Result(id string) *Result { return m.byIndicator[id] }
 
+// ReportsSection reports whether m has a result of any indicator of
+// section: what a circular's indicators shortcode of it lists, and what
+// the warnings of a section written over nothing or left out read.
+func (m *Month) ReportsSection(section string) bool {
+	return slices.ContainsFunc(m.Results, func(r *Result) bool { return r.Indicator != nil && r.Indicator.Section == section })
+}
+
 // HigherRanked reports whether the month gives the office any rank from
 // above: its overall one, or an indicator's in the city or among its
 // peers. An office that is never given one has no city-bottom list, and
