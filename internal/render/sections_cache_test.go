@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"tongbao/internal/diag"
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
 )
@@ -35,17 +34,7 @@ func TestSectionWarningCached(t *testing.T) {
 	var results *rank.Results
 	warnings := func() string {
 		t.Helper()
-		s, err := site.LoadCached(dir, &sc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		results = rank.Update(results, s)
-		var got []string
-		warn := func(d diag.Diagnostic) { got = append(got, d.String()) }
-		if _, err := Render(s, results, Options{Cache: &rc, Warn: warn}); err != nil {
-			t.Fatal(err)
-		}
-		return strings.Join(got, "\n")
+		return strings.Join(warnedRender(t, dir, &sc, &results, &rc), "\n")
 	}
 	if got := warnings(); !strings.Contains(got, "而此前各月（直到2023年1月）每月都有") {
 		t.Fatalf("before the edit: %s", got)

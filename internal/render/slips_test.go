@@ -28,17 +28,7 @@ func TestSlipsWarned(t *testing.T) {
 	var results *rank.Results
 	render := func(cache *Cache) []string {
 		t.Helper()
-		s, err := site.LoadCached(dir, &sc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		results = rank.Update(results, s)
-		var got []string
-		warn := func(d diag.Diagnostic) { got = append(got, d.String()) }
-		if _, err := Render(s, results, Options{Cache: cache, Warn: warn}); err != nil {
-			t.Fatal(err)
-		}
-		return got
+		return warnedRender(t, dir, &sc, &results, cache)
 	}
 	heading := circ + ":9:1: 警告：“##”后要有一个空格才是标题（写作“## 二、问题”）"
 	footnote := page + ":4:3: 警告：脚注“[^1]”没有定义，会照原样显示：在正文末尾另起一段，写“[^1]: 注释的内容”"
@@ -210,4 +200,22 @@ func TestSlipsWarnedOnlyDrafts(t *testing.T) {
 			t.Errorf("%s: warned\n%q\nwant\n%q", step.name, got, step.want)
 		}
 	}
+}
+
+// warnedRender loads the site in dir through sc, ranks it again from
+// *results, renders it through cache (nil for none), and returns what it
+// warned of: as the preview does on each save.
+func warnedRender(t *testing.T, dir string, sc *site.Cache, results **rank.Results, cache *Cache) []string {
+	t.Helper()
+	s, err := site.LoadCached(dir, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	*results = rank.Update(*results, s)
+	var got []string
+	warn := func(d diag.Diagnostic) { got = append(got, d.String()) }
+	if _, err := Render(s, *results, Options{Cache: cache, Warn: warn}); err != nil {
+		t.Fatal(err)
+	}
+	return got
 }
