@@ -529,7 +529,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 			if c, ok := exemptCell(u, m.periods[i].Month.Key); ok && m.periods[i].Month.Result(ind.ID) != nil {
 				return c
 			}
-			return townshipCell(m.townships[ind.ID][u][i], ind.In(m.periods[i].Month.Key).Decimals, absence(u, m.periods[i].Span.Key()))
+			return townshipCell(ind, m.townships[ind.ID][u][i], ind.In(m.periods[i].Month.Key).Decimals, absence(u, m.periods[i].Span.Key()))
 		},
 		func(p *rank.Period) []input { return []input{unitIn(p, u)} })
 	return h.tmpl.execute("unit.html", &Page{
@@ -1366,7 +1366,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 				if c, ok := exemptCell(t, m.periods[i].Month.Key); ok && m.periods[i].Month.Result(ind.ID) != nil {
 					return c
 				}
-				return townshipCell(byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals, absence(t, m.periods[i].Span.Key()))
+				return townshipCell(ind, byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals, absence(t, m.periods[i].Span.Key()))
 			},
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
 		assessed := func(p *rank.Period, _ *site.Unit) bool { return p.Month.Result(ind.ID) != nil }

@@ -124,13 +124,15 @@ func (w *rowWriter) endRow() { w.b.WriteString("</tr>\n") }
 type rankCell struct {
 	text  string // the rank in digits, "3", or a category; "" when none
 	score string // the score, printed under the rank when set
+	unit  string // what the score is counted in (scoreUnit: 件, %), said after it
 	title string // what an empty cell means: 无排名
 	class string // heat-1 … heat-6 on the rankings page
 }
 
 // cell writes a matrix cell. The rank is written in digits, which keeps
 // a year of months on one screen; with a score the cell reads “3名，得分
-// 82.3” to a screen reader. Matrices are large (a twenty-year indicator
+// 82.3” to a screen reader, or with the unit it is counted in “3名，2件”:
+// 得分2 said a count of petitions as though it were points. Matrices are large (a twenty-year indicator
 // page has 2,880 cells), so the markup is kept short: no class on plain
 // cells, a title only where it adds what the cell does not show.
 func (w *rowWriter) cell(c rankCell) {
@@ -150,6 +152,13 @@ func (w *rowWriter) cell(c rankCell) {
 	switch {
 	case c.text == "":
 		w.none(c.title)
+	case c.score != "" && c.unit != "":
+		b.WriteString(esc(c.text))
+		b.WriteString(`<span class="visually-hidden">名，</span><small>`)
+		b.WriteString(esc(c.score))
+		b.WriteString(`</small><span class="visually-hidden">`)
+		b.WriteString(esc(c.unit))
+		b.WriteString(`</span>`)
 	case c.score != "":
 		b.WriteString(esc(c.text))
 		b.WriteString(`<span class="visually-hidden">名，得分</span><small>`)
@@ -387,12 +396,13 @@ func monthRuns(ms []*site.Month) string {
 // townshipCell is a township's rank on one indicator in one month, the
 // score printed under it: a title shown on hover would hide it from
 // phones and the keyboard. An empty cell says why (absent, see absence),
-// or 无排名.
-func townshipCell(p placing, decimals int, absent string) rankCell {
+// or 无排名. The score is said in ind's scoreUnit where it has one (see
+// rankCell.unit).
+func townshipCell(ind *site.Indicator, p placing, decimals int, absent string) rankCell {
 	if p.rank == 0 {
 		return rankCell{title: cmp.Or(absent, "无排名")}
 	}
-	return rankCell{text: strconv.Itoa(p.rank), score: formatScore(p.value, decimals)}
+	return rankCell{text: strconv.Itoa(p.rank), score: formatScore(p.value, decimals), unit: ind.ScoreUnit}
 }
 
 // matrices writes a matrix a year at a time (see matrix), the newest

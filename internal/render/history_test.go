@@ -745,6 +745,34 @@ func TestScoreUnit(t *testing.T) {
 	}
 }
 
+// TestMatrixCellSaysScoreUnit: a matrix cell of an indicator counted in a
+// unit (scoreUnit 件) says the count with it to a screen reader, 3名，70件,
+// on the unit's page and the indicator's, where 3名，得分70 read a count of
+// cases as points; an indicator without one still says 得分.
+func TestMatrixCellSaysScoreUnit(t *testing.T) {
+	s := loadHistorySite(t)
+	s.Indicator("anquan").ScoreUnit = "件"
+	files := renderFiles(t, s, "")
+	// 丙镇 on 安全生产 in 2023: 1月 第一 with 90, 2月 第三 with 70 (see
+	// historySite); 经济运行 1月 第二 with 80.
+	for _, c := range []struct{ page, row string }{
+		{"units/bing/index.html", "安全生产"},
+		{"indicators/anquan/index.html", "丙镇"},
+	} {
+		r := rowOf(t, tableAfter(t, files[c.page], `<caption id="y2023">`), c.row)
+		if len(r) != 3 || text(r[1]) != "1名，90.0件" || text(r[2]) != "3名，70.0件" {
+			t.Errorf("%s: 2023 %s row %q, want 1名，90.0件 and 3名，70.0件", c.page, c.row, r)
+		}
+		if !bytes.Contains(files[c.page], []byte(`<td>1<span class="visually-hidden">名，</span><small>90.0</small><span class="visually-hidden">件</span></td>`)) {
+			t.Errorf("%s: the 2023年1月 cell does not print 90.0 alone and say 件 unseen", c.page)
+		}
+	}
+	r := rowOf(t, tableAfter(t, files["units/bing/index.html"], `<caption id="y2023">`), "经济运行")
+	if len(r) != 3 || text(r[1]) != "2名，得分80.0" {
+		t.Errorf("2023 经济运行 row %q, want 2名，得分80.0", r)
+	}
+}
+
 // TestMatricesNewestYearFirst: a history page's yearly matrices run from
 // the current year back.
 func TestMatricesNewestYearFirst(t *testing.T) {
