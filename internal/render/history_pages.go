@@ -342,6 +342,11 @@ type IndicatorView struct {
 	// of one dropped; "" otherwise.
 	Assessed  string
 	Townships int // number of townships it ranks
+	// TookPart says how many units took part: 共12个县直单位参与, or, where
+	// more took part over the months than in the newest (one merged away,
+	// another set up), 先后共13个县直单位参与（2025年8月12个）: the newest
+	// month's count alone said 12 of an indicator 13 had taken part in.
+	TookPart string
 	CityChart template.HTML
 	PeerChart template.HTML
 	// Ranks are the rows of the charts' table (月份, <city>排名 and <peer>排名
@@ -1304,20 +1309,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	case first > 0:
 		v.Assessed = "自" + monthLabel(m.periods[first].Month.Key) + "起"
 	}
-	// The townships it ranks now: in the newest month with a result of
-	// it, those assessed then — not those merged away before, nor a
-	// successor counted beside the one it continues.
-	for i := len(m.periods) - 1; i >= 0; i-- {
-		if key := m.periods[i].Month.Key; m.periods[i].Month.Result(ind.ID) != nil {
-			v.Townships = 0
-			for _, u := range ind.Townships {
-				if u.InSpan(key) {
-					v.Townships++
-				}
-			}
-			break
-		}
-	}
+	v.TookPart = tookPart(ind, m.periods, unit)
 	moved := city
 	v.ChangeLabel = terms.City + "排名变化"
 	if !anyCity {
@@ -1516,6 +1508,50 @@ func directionNote(ind *site.Indicator) string {
 		return ""
 	}
 	return lowerBetterNote
+}
+
+// tookPart says how many of ind's townships took part in it, as the
+// indicator's page says it (see IndicatorView.TookPart): those within their
+// span in a month with a result of it, a unit renamed (site.Unit.Renames)
+// counted once with what it continues; and, when that is more than took
+// part in the newest such month, that month's count as well — not those
+// merged away before, nor a successor counted beside the one it continues.
+func tookPart(ind *site.Indicator, periods []*rank.Period, unit string) string {
+	in := map[*site.Unit]bool{}
+	now := 0
+	for i := len(periods) - 1; i >= 0; i-- {
+		key := periods[i].Month.Key
+		if periods[i].Month.Result(ind.ID) == nil {
+			continue
+		}
+		n := 0
+		for _, u := range ind.Townships {
+			if u.InSpan(key) {
+				in[u] = true
+				n++
+			}
+		}
+		if now == 0 {
+			now = n
+		}
+	}
+	if len(in) == 0 { // no month has a result of it yet
+		return fmt.Sprintf("共%d个%s参与", len(ind.Townships), unit)
+	}
+	all := 0
+	for u := range in {
+		if !(u.Renames() && in[u.Was[0]]) {
+			all++
+		}
+	}
+	if all <= now {
+		return fmt.Sprintf("共%d个%s参与", now, unit)
+	}
+	for i := len(periods) - 1; ; i-- {
+		if periods[i].Month.Result(ind.ID) != nil {
+			return fmt.Sprintf("先后共%d个%s参与（%s%d个）", all, unit, periods[i].Month.Label(), now)
+		}
+	}
 }
 
 // changeLines say, one line a change, when the 考核办法 changed an

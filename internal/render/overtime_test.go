@@ -197,19 +197,47 @@ id = "anquan"`, 1)
 	}
 }
 
-// An indicator's page counts the townships it ranks now — in the newest
-// month that has a result of it — not every township it ever ranked:
-// after 丙镇 was merged away at the end of 2023-01, 经济运行 ranks two.
-func TestIndicatorPageCountsTownshipsNow(t *testing.T) {
-	site := historySite()
-	site["data/units.toml"] = strings.Replace(site["data/units.toml"], "name = \"丙镇\"\nslug = \"bing\"\n", "name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"乙街道\"\n", 1)
-	site["data/2023-02.toml"] = strings.ReplaceAll(site["data/2023-02.toml"], "\"丙镇\" = 75\n", "")
-	site["data/2023-02.toml"] = strings.ReplaceAll(site["data/2023-02.toml"], "\"丙镇\" = 70\n", "")
-	files := renderFiles(t, loadFiles(t, site), "")
-	page := string(files["indicators/jingji/index.html"])
-	if want := `<dd>共2个乡镇（街道）参与，得分越高越好，综合考核权重1</dd>`; !strings.Contains(page, want) {
-		i := strings.Index(page, "参与，")
-		t.Errorf("the page says %q, want %s", page[max(0, i-40):i+10], want)
+// An indicator's page counts the townships that took part in it over the
+// months, and the newest month's where fewer took part then: after 丙镇
+// was merged into 乙街道 at the end of 2023-01, 经济运行 ranked three in
+// 2022-12 and 2023-01 and two in 2023-02, and 共2个 alone said two had
+// ever taken part. A township renamed (丙镇 became 丁镇, a unit set up in
+// 2023-02 from it alone) is one, counted once; one set up beside the
+// others (丁镇 from 2023-02, from none) is among the newest month's.
+func TestIndicatorPageCountsTownships(t *testing.T) {
+	for _, c := range []struct {
+		name, units, want string
+		drop              bool // 丙镇 has no scores in 2023-02
+	}{
+		{"merged", "name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"乙街道\"\n", "先后共3个乡镇（街道）参与（2023年2月2个）", true},
+		{"renamed", "name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"丁镇\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", "共3个乡镇（街道）参与", false},
+		{"set up", "name = \"丙镇\"\nslug = \"bing\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", "共4个乡镇（街道）参与", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			site := historySite()
+			site["data/units.toml"] = strings.Replace(site["data/units.toml"], "name = \"丙镇\"\nslug = \"bing\"\n", c.units, 1)
+			// 丁镇 takes 丙镇's scores in 2023-02, or is scored beside it.
+			with := "\"丁镇\" = 60\n"
+			if c.name == "renamed" {
+				with = ""
+			}
+			for _, score := range []string{"\"丙镇\" = 75\n", "\"丙镇\" = 70\n"} {
+				switch {
+				case c.drop:
+					site["data/2023-02.toml"] = strings.ReplaceAll(site["data/2023-02.toml"], score, "")
+				case c.name == "renamed":
+					site["data/2023-02.toml"] = strings.ReplaceAll(site["data/2023-02.toml"], score, strings.Replace(score, "丙镇", "丁镇", 1))
+				default:
+					site["data/2023-02.toml"] = strings.ReplaceAll(site["data/2023-02.toml"], score, score+with)
+				}
+			}
+			files := renderFiles(t, loadFiles(t, site), "")
+			page := string(files["indicators/jingji/index.html"])
+			if want := `<dd>` + c.want + `，得分越高越好，综合考核权重1</dd>`; !strings.Contains(page, want) {
+				i := strings.Index(page, "参与")
+				t.Errorf("the page says %q, want %s", page[max(0, i-60):i+40], want)
+			}
+		})
 	}
 }
 
