@@ -638,7 +638,7 @@ func TestNewInOfficeWords(t *testing.T) {
 			"# overallCity =            # 全市综合排名（待填写；上月：8）\n",
 			// The waiver of a rule's measure is shown where the month is
 			// edited, with the office's actions, 奖励 among them.
-			"# [[waiver]]\n# unit   = \"\"              # 单位：规则对其采取措施的单位\n# action = \"\"              # 措施：规则得出的措施：“奖励”、“约谈” 或 “提醒约谈”\n",
+			"# [[waiver]]\n# unit   = \"\"              # 单位：规则对其采取措施的单位\n# action = \"\"              # 措施：规则得出的措施：“奖励”、“约谈”或“提醒约谈”\n",
 		}},
 		{"an office a province ranks among 14", [][2]string{{`city       = "全市"`, `city       = "全省"`}, {"cityUnits     = 12", "cityUnits     = 14"}}, []string{
 			"#   overallCity    全省综合排名：本地区在全省综合排名中的名次（1～14），可不填\n",

@@ -346,7 +346,7 @@ type IndicatorView struct {
 	// more took part over the months than in the newest (one merged away,
 	// another set up), 先后共13个县直单位参与（2025年8月12个）: the newest
 	// month's count alone said 12 of an indicator 13 had taken part in.
-	TookPart string
+	TookPart  string
 	CityChart template.HTML
 	PeerChart template.HTML
 	// Ranks are the rows of the charts' table (月份, <city>排名 and <peer>排名

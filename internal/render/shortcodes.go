@@ -218,7 +218,7 @@ type EntryView struct {
 func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, error) {
 	section := args[0]
 	if sections := c.s.Config.Terms.Sections; !slices.Contains(sections, section) {
-		return nil, fmt.Errorf("未知栏目“%s”，应为 %s（[terms] sections）", section, zh.Or(sections))
+		return nil, fmt.Errorf("未知栏目“%s”，%s（[terms] sections）", section, zh.Spaced("应为", zh.Or(sections)))
 	}
 	// Only the indicators the month reports are listed, numbered among
 	// themselves: one added to the catalogue later, or no longer
@@ -662,7 +662,7 @@ func measuresView(c *core, p *rank.Period, _ edits, args []string) (any, error) 
 
 func (c *core) checkAction(action string) error {
 	if actions := c.s.Config.Terms.Actions; !slices.Contains(actions, action) {
-		return fmt.Errorf("未知措施“%s”，应为 %s（[terms] actions）", action, zh.Or(actions))
+		return fmt.Errorf("未知措施“%s”，%s（[terms] actions）", action, zh.Spaced("应为", zh.Or(actions)))
 	}
 	return nil
 }

@@ -217,7 +217,7 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 		{Key: "rankingLabel", Kind: Text, Label: "排名名称",
 			Help: "写在排名句前，如“空气质量” → “空气质量排名全县前三的为……”；可不填"},
 		{Key: "scoreUnit", Kind: Text, Label: "得分单位",
-			Help: "得分的计量单位，如 \"%\"、\"件\"、\"万元\"：通报附表和排名表的“得分”列写作“得分（%）”，开放数据中写明；不填则只写“得分”"},
+			Help: "得分的计量单位，如 \"%\"、\"件\"、\"万元\"：通报附表和排名表的“得分”列写作“得分（%）”，开放数据中写明；单位和指标历史页的各年排名表中，格子里的得分后由读屏软件读出单位（“3名，2件”，而不是“3名，得分2”）；不填则只写“得分”"},
 		{Key: "shortNames", Kind: Texts, Label: "简称",
 			Help: "人们常用的简称，如 [\"社消零\"]（社会消费品零售总额）：在站内搜索这些词也能找到本指标的页面，页面上列出；不能是别的指标的名称或简称，也不能是单位的名称；可不填"},
 		{Key: "change", Kind: Tables, Label: "考核办法调整",
@@ -445,7 +445,7 @@ func (r *record) get(f *Field) (any, bool) {
 			return nil, false
 		}
 		if len(f.Values) > 0 && !slices.Contains(f.Values, s) {
-			t.f.errorf(t.at(f.Key), "%s 应为 %s，而不是“%s”%s", f.Key, zh.Or(f.Values), s, suggestValue(s, f))
+			t.f.errorf(t.at(f.Key), "%s %s，而不是“%s”%s", f.Key, zh.Spaced("应为", zh.Or(f.Values)), s, suggestValue(s, f))
 			return nil, false
 		}
 		return s, true

@@ -1410,7 +1410,7 @@ func (l *loader) indicatorCatalogue() {
 		// One whose parent is not found has no section to take from it:
 		// the parent's error is the one to mend.
 		if !slices.Contains(terms.Sections, ind.Section) && !(ind.Section == "" && r.text("parent") != "" && ind.Parent == nil) {
-			f.errorf(cmp.Or(pathIf(r.t, "section"), r.t.path), "section 应为 %s，而不是“%s”%s", zh.Or(terms.Sections), ind.Section, Suggest(ind.Section, terms.Sections))
+			f.errorf(cmp.Or(pathIf(r.t, "section"), r.t.path), "section %s，而不是“%s”%s", zh.Spaced("应为", zh.Or(terms.Sections)), ind.Section, Suggest(ind.Section, terms.Sections))
 		}
 		for _, e := range r.texts("shortNames") {
 			if short, ok := alsoName(f, e, "简称", "指标名称", ind.Name, ind.ShortNames); ok {

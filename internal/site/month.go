@@ -531,10 +531,10 @@ func (r *monthReader) interview(t *table) {
 		}
 		if rec.text("kind") == "" {
 			// The default is not the office's: it wrote no 约谈.
-			r.f.errorf(t.path, "没有写 kind（措施）：不写时为约谈，而 [terms] actions 中没有约谈；写上 kind，应为 %s", zh.Or(others))
+			r.f.errorf(t.path, "没有写 kind（措施）：不写时为约谈，而 [terms] actions 中没有约谈；写上 kind，%s", zh.Spaced("应为", zh.Or(others)))
 			break
 		}
-		r.f.errorf(cmp.Or(pathIf(t, "kind"), t.path), "kind 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(others), shown(iv.Kind), Suggest(iv.Kind, others))
+		r.f.errorf(cmp.Or(pathIf(t, "kind"), t.path), "kind %s（[terms] actions 中的措施），而不是“%s”%s", zh.Spaced("应为", zh.Or(others)), shown(iv.Kind), Suggest(iv.Kind, others))
 	}
 	if iv.Unit != nil {
 		r.mo.Interviews = append(r.mo.Interviews, iv)
@@ -622,7 +622,7 @@ func (l *loader) unknownUnit(key string) string {
 // badAction says that action is not one of the office's measures
 // ([terms] actions), with a suggestion.
 func badAction(action string, actions []string) string {
-	return fmt.Sprintf("action 应为 %s（[terms] actions 中的措施），而不是“%s”%s", zh.Or(actions), shown(action), Suggest(action, actions))
+	return fmt.Sprintf("action %s（[terms] actions 中的措施），而不是“%s”%s", zh.Spaced("应为", zh.Or(actions)), shown(action), Suggest(action, actions))
 }
 
 // townshipBeside is township for a key of a table of scores that has

@@ -298,13 +298,13 @@ func TestInterviewKindLeftOut(t *testing.T) {
 	files["config.toml"] = strings.Replace(files["config.toml"], "[ranking]", "[terms]\nactions = [\"奖励\", \"通报表扬\", \"通报批评\"]\n[ranking]", 1)
 	files["data/2023-02.toml"] += "\n[[interview]]\nunit = \"丙镇\"\nwho = \"主要负责人\"\nreason = \"瞒报\"\n"
 	_, err := Load(writeSite(t, files))
-	want := "data/2023-02.toml:16:1: 没有写 kind（措施）：不写时为约谈，而 [terms] actions 中没有约谈；写上 kind，应为 通报表扬 或 通报批评"
+	want := "data/2023-02.toml:16:1: 没有写 kind（措施）：不写时为约谈，而 [terms] actions 中没有约谈；写上 kind，应为通报表扬或通报批评"
 	if err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
 	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], "瞒报\"\n", "瞒报\"\nkind = \"约谈\"\n", 1)
 	_, err = Load(writeSite(t, files))
-	want = "data/2023-02.toml:20:1: kind 应为 通报表扬 或 通报批评（[terms] actions 中的措施），而不是“约谈”"
+	want = "data/2023-02.toml:20:1: kind 应为通报表扬或通报批评（[terms] actions 中的措施），而不是“约谈”"
 	if err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}

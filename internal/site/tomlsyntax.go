@@ -540,7 +540,7 @@ func bareValueRule(s *syntaxSite) string {
 		for i, v := range s.field.Values {
 			quoted[i] = Quote(v)
 		}
-		return fieldNamed(s.field, "", "") + "应为 " + zh.Or(quoted)
+		return zh.Spaced(fieldNamed(s.field, "", "")+"应为", zh.Or(quoted))
 	}
 	return "文字要加英文引号" + s.valueFix()
 }

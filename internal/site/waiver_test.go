@@ -37,7 +37,7 @@ func TestCircularWaiverDiagnostics(t *testing.T) {
 	const q = "content/circulars/2023-q1.md"
 	for _, tc := range []struct{ file, extra, want string }{
 		{q, "[[waiver]]\nunit = \"丁镇\"\naction = \"约谈\"\nreason = \"防汛\"\n", q + ":7:1: 未知单位“丁镇”"},
-		{q, "[[waiver]]\nunit = \"乙街道\"\naction = \"谈话\"\nreason = \"防汛\"\n", q + ":8:1: action 应为 奖励、约谈 或 提醒约谈（[terms] actions 中的措施），而不是“谈话”"},
+		{q, "[[waiver]]\nunit = \"乙街道\"\naction = \"谈话\"\nreason = \"防汛\"\n", q + ":8:1: action 应为奖励、约谈或提醒约谈（[terms] actions 中的措施），而不是“谈话”"},
 		{q, "[[waiver]]\nunit = \"乙街道\"\naction = \"约谈\"\n", q + ":6:1: [[waiver]] 这一项缺少“reason”（原因）"},
 	} {
 		files := miniSite()

@@ -176,13 +176,32 @@ func Date(y, m, d int) string {
 }
 
 // Or lists alternatives, as a message says what a value may be:
-// 约谈 或 提醒约谈, 重点工作、重点项目 或 重点任务.
+// 约谈或提醒约谈, 重点工作、重点项目或重点任务, “通报表扬”或“约谈”. Chinese
+// puts no space around 或; beside a Latin word it stands apart, as the
+// messages write one in Chinese text (see Spaced): higher 或 lower.
 func Or(values []string) string {
 	if len(values) < 2 {
 		return strings.Join(values, "")
 	}
-	return Join(values[:len(values)-1]) + " 或 " + values[len(values)-1]
+	return Spaced(Spaced(Join(values[:len(values)-1]), "或"), values[len(values)-1])
 }
+
+// Spaced joins two pieces of text as Chinese text mixed with Latin is
+// written: a space between them where one meets the other in a Latin
+// letter, digit or sign (应为 higher, 写作 `true`), none between Chinese
+// characters or punctuation (应为约谈, 应为“约谈”).
+func Spaced(a, b string) string {
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	if a == "" || b == "" || !(latin(last) || latin(first)) || last == ' ' || first == ' ' {
+		return a + b
+	}
+	return a + " " + b
+}
+
+// latin reports whether r is a printable ASCII character, which Chinese
+// text sets apart by a space.
+func latin(r rune) bool { return r > ' ' && r < utf8.RuneSelf }
 
 // And lists names as a heading says them, the last after 和: 年度,
 // 季度和年度, 季度、半年和年度.

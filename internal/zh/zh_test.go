@@ -661,11 +661,32 @@ func TestOr(t *testing.T) {
 	}{
 		{nil, ""},
 		{[]string{"约谈"}, "约谈"},
-		{[]string{"约谈", "提醒约谈"}, "约谈 或 提醒约谈"},
-		{[]string{"重点工作", "重点项目", "重点任务"}, "重点工作、重点项目 或 重点任务"},
+		{[]string{"约谈", "提醒约谈"}, "约谈或提醒约谈"},
+		{[]string{"重点工作", "重点项目", "重点任务"}, "重点工作、重点项目或重点任务"},
+		{[]string{"“通报表扬”", "“约谈”"}, "“通报表扬”或“约谈”"},
+		// Latin words stand apart from the Chinese around them.
+		{[]string{"month", "quarter", "half", "year"}, "month、quarter、half 或 year"},
+		{[]string{"约谈", "B级"}, "约谈或 B级"},
 	} {
 		if got := Or(c.in); got != c.want {
 			t.Errorf("Or(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSpaced(t *testing.T) {
+	for _, c := range []struct{ a, b, want string }{
+		{"应为", "约谈", "应为约谈"},
+		{"应为", "“约谈”", "应为“约谈”"},
+		{"应为", "higher", "应为 higher"},
+		{"应为", "`true`", "应为 `true`"},
+		{"section", "应为", "section 应为"},
+		{"x ", "应为", "x 应为"},
+		{"", "higher", "higher"},
+		{"应为", "", "应为"},
+	} {
+		if got := Spaced(c.a, c.b); got != c.want {
+			t.Errorf("Spaced(%q, %q) = %q, want %q", c.a, c.b, got, c.want)
 		}
 	}
 }
