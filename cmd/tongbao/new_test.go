@@ -639,6 +639,9 @@ func TestNewInOfficeWords(t *testing.T) {
 			// The waiver of a rule's measure is shown where the month is
 			// edited, with the office's actions, 奖励 among them.
 			"# [[waiver]]\n# unit   = \"\"              # 单位：规则对其采取措施的单位\n# action = \"\"              # 措施：规则得出的措施：“奖励”、“约谈”或“提醒约谈”\n",
+			// Its reason's example names no office (经县政府研究 read
+			// oddly in a 县委督查室's month file).
+			"# reason = \"\"              # 原因：不予采取的原因，如“全力投入防汛救灾，经研究不予约谈”\n",
 		}},
 		{"an office a province ranks among 14", [][2]string{{`city       = "全市"`, `city       = "全省"`}, {"cityUnits     = 12", "cityUnits     = 14"}}, []string{
 			"#   overallCity    全省综合排名：本地区在全省综合排名中的名次（1～14），可不填\n",
@@ -665,7 +668,7 @@ func TestNewInOfficeWords(t *testing.T) {
 		if left := officePlaceholder.FindAllString(month, -1); left != nil {
 			t.Errorf("%s: the month file says %q", c.name, left)
 		}
-		for _, no := range []string{"[terms]", "[ranking]", "上级", "的乡镇"} {
+		for _, no := range []string{"[terms]", "[ranking]", "上级", "的乡镇", "政府研究"} {
 			if strings.Contains(month, no) {
 				t.Errorf("%s: the month file says %q", c.name, no)
 			}

@@ -374,7 +374,7 @@ var waiverFields = []Field{
 	{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "规则对其采取措施的单位"},
 	{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "规则得出的措施：{allActions}",
 		Sheet: "规则得出的措施，如“约谈”“奖励”"},
-	{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "不予采取的原因，如“全力投入防汛救灾，经县政府研究不予约谈”"},
+	{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "不予采取的原因，如“全力投入防汛救灾，经研究不予约谈”"}, // no 县政府: every office reads it, a 县委督查室 too
 }
 
 // A record is one TOML table read by its description: every value is
