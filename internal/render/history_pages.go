@@ -521,9 +521,9 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		}
 	}
 	v.Years = matrices(h, unitPath(u), "指标", "%d年各单项指标排名", inds, nil,
-		func(ind *site.Indicator) (string, string) {
-			if note := directionNote(ind); note != "" {
-				return ind.Name + "（得分越低越好）", indicatorPath(ind)
+		func(ind *site.Indicator, y yearSpan) (string, string) {
+			if months, lower := lowerIn(ind, m.periods[y.lo:y.hi]); lower {
+				return ind.Name + "（" + months + "得分越低越好）", indicatorPath(ind)
 			}
 			return ind.Name, indicatorPath(ind)
 		},
@@ -1150,7 +1150,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	for _, ind := range owned {
 		keys = append(keys, rowKey{ind, false}, rowKey{ind, true})
 	}
-	name := func(k rowKey) (string, string) {
+	name := func(k rowKey, _ yearSpan) (string, string) {
 		switch {
 		case k.ind == nil:
 			return "考核排类", ""
@@ -1348,9 +1348,9 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 
 	if byUnit := m.townships[ind.ID]; byUnit != nil {
-		caption := "%d年" + unit + "排名" + directionNote(ind)
+		caption := "%d年" + unit + "排名"
 		v.Years = matrices(h, indicatorPath(ind), unit, caption, ind.Townships, unitGroup,
-			func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
+			func(t *site.Unit, _ yearSpan) (string, string) { return t.Name, unitPath(t) },
 			func(t *site.Unit, i int) rankCell {
 				if c, ok := excludedCell(m.periods[i].Month, ind, t); ok {
 					return c
@@ -1365,6 +1365,13 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		for i := range v.Years {
 			y := v.Years[i].Year
 			v.Years[i].Notes = append(notApplicableNotes(m.periods, y, ind), exemptNotes(m.periods, y, ind.Townships, assessed)...)
+			// Lower is better said of the year's months it was (lowerIn):
+			// （2025年1月至6月得分越低，排名越前）.
+			for _, ys := range m.years {
+				if months, lower := lowerIn(ind, m.periods[ys.lo:ys.hi]); ys.year == y && lower {
+					v.Years[i].Caption += "（" + months + "得分越低，排名越前）"
+				}
+			}
 		}
 	}
 	// The page describes only the rankings it shows.
@@ -1459,7 +1466,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 		}
 	}
 	v.Years = matrices(h, "rankings/", terms.Unit, "%d年"+terms.Unit+"综合考核排名", h.s.Townships, unitGroup,
-		func(t *site.Unit) (string, string) { return t.Name, unitPath(t) },
+		func(t *site.Unit, _ yearSpan) (string, string) { return t.Name, unitPath(t) },
 		func(t *site.Unit, i int) rankCell {
 			p := m.composite[t][i]
 			if c, ok := exemptCell(t, m.periods[i].Month.Key); ok {
@@ -1494,20 +1501,31 @@ func (h *history) rankingsPage() ([]byte, error) {
 	})
 }
 
-// directionNote follows the caption of an indicator's township ranks
-// across months: lowerBetterNote when lower is better in every month,
-// and nothing otherwise — of an indicator whose direction a 考核办法
-// changed, the page's changes say from when (changeLines), and each
-// month's circular says its own.
-func directionNote(ind *site.Indicator) string {
-	higher := ind.HigherBetter
-	for _, c := range ind.Changes {
-		higher = higher || c.HigherBetter
+// lowerIn is when lower scores of ind were better among periods, a year
+// of a matrix: lower when they were in any month of them with a result
+// of it, and months "" when in every such month, or those months as
+// monthRuns names them (2025年1月至6月) when its direction changed (a
+// 考核办法's [[indicator.change]] better) within them. The year's table
+// says so by the month, as the lagging sentence says 越低越好 by the
+// direction in force in its period: 得分越低越好 on every year, or on
+// none, was untrue of the months on the other side of the change.
+func lowerIn(ind *site.Indicator, periods []*rank.Period) (months string, lower bool) {
+	var low []*site.Month
+	all := true
+	for _, p := range periods {
+		if p.Month.Result(ind.ID) == nil {
+			continue
+		}
+		if ind.In(p.Month.Key).HigherBetter {
+			all = false
+		} else {
+			low = append(low, p.Month)
+		}
 	}
-	if higher {
-		return ""
+	if len(low) == 0 || all {
+		return "", len(low) > 0
 	}
-	return lowerBetterNote
+	return monthRuns(low), true
 }
 
 // tookPart says how many of ind's townships took part in it, as the

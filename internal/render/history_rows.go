@@ -413,7 +413,7 @@ func townshipCell(ind *site.Indicator, p placing, decimals int, absent string) r
 // rows go group by group, in units.toml's group order, each group's in a
 // <tbody> of its own headed by its name: each group ranks from 1, and a
 // column holding two 1s under one heading would read as a tie.
-func matrices[K any](h *history, page, first, caption string, keys []K, group func(K) *site.Group, row func(K) (name, path string), cell func(K, int) rankCell, reads func(*rank.Period) []input) []YearMatrix {
+func matrices[K any](h *history, page, first, caption string, keys []K, group func(K) *site.Group, row func(K, yearSpan) (name, path string), cell func(K, int) rankCell, reads func(*rank.Period) []input) []YearMatrix {
 	var out []YearMatrix
 	years := h.model().years
 	for i := len(years) - 1; i >= 0; i-- {
@@ -431,7 +431,7 @@ func matrices[K any](h *history, page, first, caption string, keys []K, group fu
 // year without rows. It is a fragment of the page named page: its cells
 // must come from what reads(p) declares of the year's periods, and its
 // headings from their refs.
-func matrix[K any](h *history, y yearSpan, page, first string, keys []K, group func(K) *site.Group, row func(K) (name, path string), cell func(K, int) rankCell, reads func(*rank.Period) []input) (YearMatrix, bool) {
+func matrix[K any](h *history, y yearSpan, page, first string, keys []K, group func(K) *site.Group, row func(K, yearSpan) (name, path string), cell func(K, int) rankCell, reads func(*rank.Period) []input) (YearMatrix, bool) {
 	type cached struct {
 		ym YearMatrix
 		ok bool
@@ -459,7 +459,7 @@ func matrix[K any](h *history, y yearSpan, page, first string, keys []K, group f
 	return v.ym, v.ok
 }
 
-func writeMatrix[K any](h *history, y yearSpan, first string, keys []K, group func(K) *site.Group, row func(K) (name, path string), cell func(K, int) rankCell) (YearMatrix, bool) {
+func writeMatrix[K any](h *history, y yearSpan, first string, keys []K, group func(K) *site.Group, row func(K, yearSpan) (name, path string), cell func(K, int) rankCell) (YearMatrix, bool) {
 	head, body := rowWriter{c: h.core}, rowWriter{c: h.core}
 	head.monthHead(first, h.model().refs[y.lo:y.hi])
 	cells := make([]rankCell, y.hi-y.lo)
@@ -493,7 +493,7 @@ func writeMatrix[K any](h *history, y yearSpan, first string, keys []K, group fu
 				headed = true
 			}
 			any = true
-			body.rowHead(row(k))
+			body.rowHead(row(k, y))
 			for _, c := range cells {
 				body.cell(c)
 			}

@@ -119,12 +119,59 @@ func TestIndicatorChangeRendered(t *testing.T) {
 	if !strings.Contains(page, `<a href="/units/bing/">丙镇</a></th>`+cells) {
 		t.Error("the indicator page's 2023 row of 丙镇 does not show each month at its decimals")
 	}
-	if !strings.Contains(string(files["units/bing/index.html"]), `<a href="/indicators/jingji/">经济运行</a></th>`+cells) {
+	if !strings.Contains(string(files["units/bing/index.html"]), `<a href="/indicators/jingji/">经济运行（2023年2月得分越低越好）</a></th>`+cells) {
 		t.Error("丙镇's page's row of 经济运行 does not show each month at its decimals")
 	}
 	// An indicator without changes has no such line.
 	if strings.Contains(string(files["indicators/anquan/index.html"]), "考核办法调整") {
 		t.Error("安全生产's page speaks of a change")
+	}
+}
+
+// TestDirectionByTheMonth: a history page's table of a year says lower
+// is better of the months it was, whichever way the 考核办法 turned it —
+// the unit page's row heading and the indicator page's caption — where
+// 得分越低越好 was said only of an indicator lower-is-better in every
+// month, and so of neither year here.
+func TestDirectionByTheMonth(t *testing.T) {
+	for _, c := range []struct {
+		name, base, changed string
+		// 丙镇's row heading and the indicator page's caption, by year.
+		row2022, row2023, cap2022, cap2023 string
+	}{
+		{"turned lower in 2023-02", "higher", "lower",
+			"经济运行", "经济运行（2023年2月得分越低越好）",
+			"2022年乡镇（街道）排名", "2023年乡镇（街道）排名（2023年2月得分越低，排名越前）"},
+		{"turned higher in 2023-02", "lower", "higher",
+			"经济运行（得分越低越好）", "经济运行（2023年1月得分越低越好）",
+			"2022年乡镇（街道）排名（得分越低，排名越前）", "2023年乡镇（街道）排名（2023年1月得分越低，排名越前）"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := historySite()
+			files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `better = "higher"
+weight = 1
+decimals = 1
+[[indicator]]
+id = "anquan"`, `better = "`+c.base+`"
+weight = 1
+decimals = 1
+[[indicator.change]]
+from = "2023-02"
+better = "`+c.changed+`"
+[[indicator]]
+id = "anquan"`, 1)
+			out := renderFiles(t, loadFiles(t, files), "")
+			unit, ind := out["units/bing/index.html"], out["indicators/jingji/index.html"]
+			for _, y := range []struct{ year, row, caption string }{{"2022", c.row2022, c.cap2022}, {"2023", c.row2023, c.cap2023}} {
+				r := rowOf(t, tableAfter(t, unit, `<caption id="y`+y.year+`">`), y.row)
+				if len(r) < 2 {
+					t.Errorf("丙镇's %s row %q", y.year, r)
+				}
+				if want := `<caption id="y` + y.year + `">` + y.caption + `</caption>`; !strings.Contains(string(ind), want) {
+					t.Errorf("the indicator page lacks %s", want)
+				}
+			}
+		})
 	}
 }
 
