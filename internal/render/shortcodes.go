@@ -279,7 +279,12 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 		if p.Month.ReportsSection(section) {
 			return entries, markdown.ShortcodeWarning(fmt.Sprintf("警告：“%s”的各项在这份通报中都写了 omit = true（不列出），%s，或删去其中一项的 omit", section, empty))
 		}
-		switch last, every := sectionRun(c.s, p.Month, section); {
+		switch last, every, once := sectionRun(c.s, p.Month, section); {
+		case once:
+			// Reported once, in the month before: as likely a section
+			// assessed every quarter, or once, as one left out.
+			return entries, markdown.ShortcodeWarning(fmt.Sprintf("警告：%s 中没有“%s”的指标，这一栏此前只在%s考核过：这个月不考核它的，%s；漏填的，在其中写这一栏指标的 [[result]]",
+				p.Month.File, section, last.Label(), empty))
 		case every:
 			// Reported in every month since it first was, the last one
 			// too: most likely left out of this month's file by mistake.
@@ -297,25 +302,31 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 
 // sectionRun tells whether a month without results of section is most
 // likely a file with them left out: the month file before m has some,
-// and so has every month file since the section's first. last is the
-// latest month file before m with results of section, nil for none. A
-// section only some months report (one assessed every quarter in a
-// monthly office) has a month without it before last, and one the office
-// began to assess after m has none: neither is a slip in m's file, and
-// its circular only has a heading too many.
-func sectionRun(s *site.Site, m *site.Month, section string) (last *site.Month, every bool) {
+// and so has every month file since the section's first, two at least.
+// last is the latest month file before m with results of section, nil
+// for none. A section only some months report (one assessed every
+// quarter in a monthly office) has a month without it before last, and
+// one the office began to assess after m has none: neither is a slip in
+// m's file, and its circular only has a heading too many. Nor is one
+// reported once, in the month file before m (once): a quarter's section
+// seen first in March says nothing yet of April, and two months in a row
+// are the least that shows a monthly cadence.
+func sectionRun(s *site.Site, m *site.Month, section string) (last *site.Month, every, once bool) {
 	has := func(m *site.Month) bool { return m.ReportsSection(section) }
 	before := s.Months[:max(slices.Index(s.Months, m), 0)]
 	first := slices.IndexFunc(before, has)
 	if first < 0 {
-		return nil, false
+		return nil, false, false
 	}
 	j := len(before) - 1
 	for !has(before[j]) {
 		j--
 	}
+	if first == len(before)-1 {
+		return before[j], false, true
+	}
 	// Every month from the first to the one before m, without a gap.
-	return before[j], !slices.ContainsFunc(before[first:], func(o *site.Month) bool { return !has(o) })
+	return before[j], !slices.ContainsFunc(before[first:], func(o *site.Month) bool { return !has(o) }), false
 }
 
 // lone writes the entry a group lists alone, others left out by the
