@@ -160,6 +160,55 @@ func Copy(dir, name string) (string, error) {
 	return p, nil
 }
 
+// cssNoise is what in a stylesheet is not a selector's name though it may
+// read as one: comments, strings (a font's name, image-set's files) and
+// url(…) (../img/logo.png).
+var cssNoise = regexp.MustCompile(`(?s)/\*.*?\*/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|url\([^)]*\)`)
+
+// cssName matches a class (.matrix-print-head; a number's decimals,
+// 1.5em, begin with a digit) or a data attribute ([data-scroll]).
+var cssName = regexp.MustCompile(`\.-?[_a-zA-Z][\w-]*|\[data-[\w-]+`)
+
+// StyleNames returns the classes (".rank-chart-senior") and data
+// attributes ("[data-scroll]") that the stylesheet css selects by,
+// sorted, each once. They are what ties a stylesheet to the markup the
+// templates and the renderer write: a site's copy of the built-in
+// stylesheet made before the theme wrote a class has no rule for it, and
+// what the class was added to show or hide shows wrong (the 适老模式's
+// chart, rank-chart-senior, drawn under the others in every display).
+func StyleNames(css []byte) []string {
+	css = cssNoise.ReplaceAll(css, []byte(" "))
+	var out []string
+	for _, m := range cssName.FindAll(css, -1) {
+		name := string(m)
+		if name[0] == '[' {
+			name += "]"
+		}
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// BuiltinStyleNames returns StyleNames of the built-in stylesheet name
+// ("assets/css/site.css"), found once per process: the loader asks on
+// every preview save. ok is false when the theme has no such stylesheet.
+func BuiltinStyleNames(name string) (names []string, ok bool) {
+	names, ok = styleNames()[name]
+	return names, ok
+}
+
+var styleNames = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for _, name := range Names() {
+		if path.Ext(name) == ".css" {
+			b, _ := Read(name)
+			m[name] = StyleNames(b)
+		}
+	}
+	return m
+})
+
 // LeanJS is the built-in script name ("assets/js/search.js") as a build
 // publishes it, made once (a build and every save in the preview publish
 // it): without its opening block comment, its comment lines and its blank
