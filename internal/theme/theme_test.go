@@ -104,16 +104,16 @@ func TestLeanJS(t *testing.T) {
 
 // TestStyleNames: a stylesheet's classes and data attributes, each once
 // and sorted, whatever selects by them (html.senior, tr.matrix-group,
-// :has(> .x), [data-scroll]); not a number's decimals (1.5em), a file in
+// :has(> .x), h1.title, [data-scroll]); not a number's decimals (1.5em, .5em), a file in
 // url() or a string, nor a name in a comment.
 func TestStyleNames(t *testing.T) {
 	const css = `/* .gone: a comment's */
-html.senior .rank-chart-senior, .a:has(> .b-c) { margin: 1.5em 0.25rem; }
+html.senior .rank-chart-senior, .a:has(> .b-c), h1.title { margin: 1.5em 0.25rem .5em; }
 @font-face { font-family: "Noto.Serif"; src: url(../fonts/x.woff2); }
 .table-wrap[data-scroll]:not([data-fits]) > tr.matrix-group { background: url("../img/a.png"); }
 .a { content: '.quoted'; }
 `
-	want := []string{".a", ".b-c", ".matrix-group", ".rank-chart-senior", ".senior", ".table-wrap", "[data-fits]", "[data-scroll]"}
+	want := []string{".a", ".b-c", ".matrix-group", ".rank-chart-senior", ".senior", ".table-wrap", ".title", "[data-fits]", "[data-scroll]"}
 	if got := StyleNames([]byte(css)); !slices.Equal(got, want) {
 		t.Errorf("StyleNames = %q, want %q", got, want)
 	}
