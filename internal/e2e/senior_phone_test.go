@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -173,6 +174,14 @@ func TestSeniorChartLabels(t *testing.T) {
 					t.Fatalf("%s: %d charts shown, want 1", where, len(charts))
 				}
 				c := charts[0]
+				// One heading, the page's text, of the drawing shown: the
+				// drawing's own is hidden in the mode, and the 适老模式's
+				// drawing is of the narrow one's recent periods, which its
+				// heading names.
+				shown := eval[[]string](t, ctx, `[...document.querySelectorAll(".chart-title, .rank-chart .chart-heading, .rank-chart")].filter(e => e.getBoundingClientRect().width > 0).map(e => e.getAttribute("class"))`)
+				if !slices.Equal(shown, []string{"chart-title chart-title-narrow", "rank-chart rank-chart-senior"}) && !slices.Equal(shown, []string{"chart-title chart-title-wide", "rank-chart rank-chart-wide"}) {
+					t.Errorf("%s: the chart's headings and drawings shown are %q; want one of each, the page's text above the drawing it names", where, shown)
+				}
 				if w := c.Box[2] - c.Box[0]; p.w > 390 && w > 640.5 && most == want {
 					t.Errorf("%s: the drawing is %.0f px wide; the 适老模式's is 640 px at most", where, w)
 				}
