@@ -60,7 +60,8 @@ func TestPrintShortAppendix(t *testing.T) {
 // city-groups): a group's heading row is never left at a page's foot
 // with its units on the next page. Printed as it is, the second group's
 // heading (市辖区组) falls on page 1's last line: it goes over with its
-// first unit, under the table's head row, repeated.
+// first unit. (Each group prints as a table of its own, its name in its
+// head row with the months: TestPrintGroupContinued.)
 func TestPrintGroupHeadings(t *testing.T) {
 	ctx := browsertest.Start(t)
 	srv := serveOutputs(t, renderSite(t, officeSite(t, "city-groups")))
@@ -89,7 +90,7 @@ func TestPrintGroupHeadings(t *testing.T) {
 			t.Errorf("the group heading %s is on page %d, line %d; its first unit %s on page %d, line %d: a heading goes with its first row", g.heading, hp+1, hl+1, g.first, up+1, ul+1)
 		}
 	}
-	// The second group starts page 2, under the repeated head row.
+	// The second group starts page 2, its name in its head row.
 	if hp, hl := page("市辖区组"); hp != 1 || hl > 2 {
 		t.Errorf("市辖区组 is on page %d, line %d; the layout puts it on page 1's last line, to go over to page 2 under the head row — if the page's layout has moved, move it back to the foot (the test's case)", hp+1, hl+1)
 	}
