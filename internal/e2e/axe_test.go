@@ -133,3 +133,47 @@ func TestAxeUnitSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestAxeGroupedMatrix runs axe-core on the rankings and an indicator's
+// page of an office whose units are ranked in groups (groupedVillageSite),
+// in the normal and the 适老 mode: each group ends with a row that heads
+// it on paper (the group's name and the months), which on screen is not
+// shown, nor read: each year's matrix is one table with one head row, a
+// heading row per group and a row per unit, as a screen reader reads it.
+func TestAxeGroupedMatrix(t *testing.T) {
+	ctx := browsertest.Start(t)
+	axe := axeSource(t)
+	dir, group := groupedVillageSite(t)
+	srv := serveOutputs(t, renderSite(t, dir))
+	// What a reader is given of each matrix: its rows shown, and their
+	// cells, as the accessibility tree has them (a hidden row has no box
+	// and no role).
+	const shown = `[...document.querySelectorAll(".matrix")].map(t => [...t.rows].filter(r => r.getClientRects().length > 0).length + " " + t.tHead.rows.length + " " + t.querySelectorAll(".matrix-print-head").length)`
+	// By hand: 39 units (7 of city-groups and the 32 villages) in two
+	// groups: 39 rows, 2 group headings and the head row, 42; one head
+	// row; two rows for paper, not shown.
+	if len(group) != 39 {
+		t.Fatalf("%d units, want 39", len(group))
+	}
+	for _, mode := range []string{"normal", "senior"} {
+		if mode == "senior" {
+			eval[bool](t, ctx, `localStorage.setItem("tongbao-senior", "on"), true`)
+		}
+		for _, p := range []string{"rankings/", "indicators/gdp/"} {
+			navigate(t, ctx, srv.URL+"/"+p)
+			got := eval[[]string](t, ctx, shown)
+			if len(got) == 0 {
+				t.Fatalf("%s: no matrix", p)
+			}
+			for _, m := range got {
+				if m != "42 1 2" {
+					t.Errorf("%s, %s mode: a matrix shows %q (rows shown, head rows, rows for paper); want \"42 1 2\"", p, mode, m)
+				}
+			}
+			eval[bool](t, ctx, axe+";\ntrue")
+			for _, v := range eval[[]string](t, ctx, axeRun) {
+				t.Errorf("%s, %s mode: %s", p, mode, v)
+			}
+		}
+	}
+}

@@ -167,6 +167,40 @@ func TestMatrixHeadStays(t *testing.T) {
 	emulateMedia(t, ctx, "")
 }
 
+// TestMatrixHeadStaysGrouped: a year's heat map of an office whose units
+// are ranked in two groups (groupedVillageSite), too wide for a phone in
+// the 适老模式, scrolls sideways in its box and with the page downwards,
+// its head following the page down to the last group's last row. It
+// stopped at the first group's last row (page.js measured the first
+// <tbody>), and with the row each group ends with for paper, hidden on
+// screen, it would not have moved at all.
+func TestMatrixHeadStaysGrouped(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir, _ := groupedVillageSite(t)
+	srv := serveOutputs(t, renderSite(t, dir))
+	use(t, ctx, phoneAndDesktop[0])
+	choose(t, ctx, srv.URL, senior)
+	navigate(t, ctx, srv.URL+"/rankings/")
+	// The year of ten months (the demo's 3月–12月), the second matrix.
+	if !eval[bool](t, ctx, `document.querySelectorAll(".matrix")[1].closest(".table-wrap").hasAttribute("data-scroll")`) {
+		t.Fatal("a year of ten months fits the phone in the 适老模式; the test wants one that scrolls")
+	}
+	got := eval[string](t, ctx, `new Promise(done => {
+	  const table = document.querySelectorAll(".matrix")[1];
+	  const last = [...table.querySelectorAll("tbody tr")].filter(r => !r.hidden).pop();
+	  window.scrollBy(0, table.getBoundingClientRect().bottom - 100);
+	  requestAnimationFrame(() => requestAnimationFrame(() => {
+	    const head = table.tHead.rows[0].cells[1].getBoundingClientRect(), row = last.getBoundingClientRect();
+	    done(last.cells[0].textContent + " " + Math.round(row.top - head.bottom));
+	  }));
+	})`)
+	// By hand: the last group is 市辖区组, 湛河区 its last unit of
+	// units.toml's three and 枫林社区 the last village of its twelve.
+	if name, gap, _ := strings.Cut(got, " "); name != "枫林社区" || gap != "0" {
+		t.Errorf("past the table, the head's bottom is %s px above the last row (%s); it follows the page down to the last row, 0 px", gap, name)
+	}
+}
+
 // TestMatrixFocusBelowHead: Shift+Tab up the 32 names of the newest year's
 // heat map, its head stuck over the rows, shows each name whole and out
 // from under the head (page.js), on a phone and a desktop.

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"math"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"tongbao/internal/browsertest"
+	"tongbao/internal/demo"
+	"tongbao/internal/site"
 
 	"github.com/chromedp/chromedp"
 )
@@ -57,7 +60,8 @@ func TestPrintShortAppendix(t *testing.T) {
 // city-groups): a group's heading row is never left at a page's foot
 // with its units on the next page. Printed as it is, the second group's
 // heading (市辖区组) falls on page 1's last line: it goes over with its
-// first unit, under the table's head row, repeated.
+// first unit. (Each group prints as a table of its own, its name in its
+// head row with the months: TestPrintGroupContinued.)
 func TestPrintGroupHeadings(t *testing.T) {
 	ctx := browsertest.Start(t)
 	srv := serveOutputs(t, renderSite(t, officeSite(t, "city-groups")))
@@ -86,7 +90,7 @@ func TestPrintGroupHeadings(t *testing.T) {
 			t.Errorf("the group heading %s is on page %d, line %d; its first unit %s on page %d, line %d: a heading goes with its first row", g.heading, hp+1, hl+1, g.first, up+1, ul+1)
 		}
 	}
-	// The second group starts page 2, under the repeated head row.
+	// The second group starts page 2, its name in its head row.
 	if hp, hl := page("市辖区组"); hp != 1 || hl > 2 {
 		t.Errorf("市辖区组 is on page %d, line %d; the layout puts it on page 1's last line, to go over to page 2 under the head row — if the page's layout has moved, move it back to the foot (the test's case)", hp+1, hl+1)
 	}
@@ -197,5 +201,91 @@ func checkSeparator(t *testing.T, pdf []byte) {
 	}
 	if gap := toMM(r.top - ink - 1); ink < 0 || math.Abs(gap-4) > 0.5 {
 		t.Errorf("the separator is %.1f mm below the 发文字号; GB/T 9704 puts it 4 mm below", gap)
+	}
+}
+
+// groupedVillageSite writes a year's demo of testdata/offices/city-groups
+// with the 32 villageNames added to its two groups, the first twenty to
+// 县（市）组 and the rest to 市辖区组: each group longer than a printed
+// page of the rankings' heat map. It returns the folder and each unit's
+// group by name.
+func groupedVillageSite(t *testing.T) (string, map[string]string) {
+	t.Helper()
+	sample, err := site.Load(officeSite(t, "city-groups"))
+	if err != nil {
+		t.Fatalf("loading city-groups: %v", err)
+	}
+	first := len(sample.Townships)
+	for i, name := range villageNames {
+		g := sample.Groups[0]
+		if i >= 20 {
+			g = sample.Groups[1]
+		}
+		sample.Townships = append(sample.Townships, &site.Unit{Name: name, Slug: fmt.Sprintf("cun%02d", i+1), Kind: sample.Townships[0].Kind, Group: g})
+	}
+	for _, ind := range sample.Indicators {
+		if len(ind.Townships) == first {
+			ind.Townships = sample.Townships
+		}
+	}
+	group := map[string]string{}
+	for _, u := range sample.Townships {
+		group[u.Name] = u.Group.Name
+	}
+	dir := filepath.Join(t.TempDir(), "grouped")
+	if err := demo.Write(dir, sample, 1, 1); err != nil {
+		t.Fatalf("writing the demo: %v", err)
+	}
+	return dir, group
+}
+
+// TestPrintGroupContinued prints the rankings' heat map of an office whose
+// two groups of units are each longer than a page (groupedVillageSite):
+// every page the table goes on to names, above its first unit, the group
+// that unit is ranked in — not only the months of the head row, repeated,
+// over units whose group was named a page before.
+func TestPrintGroupContinued(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir, group := groupedVillageSite(t)
+	srv := serveOutputs(t, renderSite(t, dir))
+	pdf := printPDF(t, ctx, srv.URL+"/rankings/")
+	n := len(pageSizes(t, pdf))
+	pages := pdfWords(t, pdf, n)
+	if pages == nil {
+		return
+	}
+	continued := 0
+	for i, p := range pages {
+		ls := lines(p)
+		// The page's first unit: the first row of the table, a line of a
+		// unit's name with its scores on the line under it (the list of
+		// units further down has none).
+		u := -1
+		for j := 0; j+1 < len(ls) && u < 0; j++ {
+			_, unit := group[text(ls[j])]
+			_, err := strconv.ParseFloat(ls[j+1][0].Text, 64)
+			if unit && err == nil {
+				u = j
+			}
+		}
+		if u < 0 {
+			continue
+		}
+		unit := text(ls[u])
+		named := slices.ContainsFunc(ls[:u], func(l []word) bool { return strings.HasPrefix(text(l), group[unit]) })
+		if !named {
+			var above []string
+			for _, l := range ls[:u] {
+				above = append(above, text(l))
+			}
+			t.Errorf("page %d's first unit, %s, has no heading of its group (%s) above it; above it: %q", i+1, unit, group[unit], above)
+		}
+		if i > 0 && group[unit] != "" {
+			continued++
+		}
+	}
+	// The case the test is for: the table goes on over pages.
+	if continued < 2 {
+		t.Errorf("the heat map goes on to %d more pages; the test wants each group to break across a page", continued)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -126,12 +127,20 @@ const chartLabelsJS = `(() => {
   });
 })()`
 
+// tabletWidths are the tablets' widths in portrait: a 600 px one, an
+// iPad's 768 and an iPad Air's 820; and a small laptop's, 1024.
+var tabletWidths = []phone{{600, 960}, {768, 1024}, {820, 1180}, {1024, 768}}
+
 // TestSeniorChartLabels reads the rank charts of a township's and an
-// indicator's page on the phones in the 适老模式, with and without 大:
-// the labels of the axes (the ranks, the years, 名次) are the size of the
-// tables' text, the root's — 20 px, 25 px with 大, a quarter and more
-// again above the normal display's 16 — where they were 12 to 15 px; no
-// two of them touch, and each is inside the drawing.
+// indicator's page on the phones and the tablets in the 适老模式, with and
+// without 大: the labels of the axes (the ranks, the years, 名次) are the
+// size of the tables' text, the root's — 20 px, 25 px with 大, a quarter
+// and more again above the normal display's 16 — where they were 12 to 15
+// px on a phone, and on a tablet 14.6 px (768) and 15.8 (820), 15.1 with
+// 大; no two of them touch, and each is inside the drawing. A tablet's
+// drawing is 640 px wide at most (it was as high as 570 px at 820). On
+// the small laptop without 大 the wide drawing's are a little larger
+// than the text (its labels grow with the column): never smaller.
 func TestSeniorChartLabels(t *testing.T) {
 	ctx := browsertest.Start(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
@@ -145,10 +154,17 @@ func TestSeniorChartLabels(t *testing.T) {
 		Box    [4]float64
 		Root   float64
 	}
-	for _, p := range phoneWidths {
+	for _, p := range append(phoneWidths, tabletWidths...) {
 		emulate(t, ctx, p)
 		for _, d := range []display{senior, largest} {
 			want := map[display]float64{senior: 20, largest: 25}[d] // 16 px × 1.25, × 1.25 again
+			// The wide drawing's labels are 16.25 units of 720 (1.25 × 13):
+			// the root's size in a column 886 px wide (1108 with 大); the
+			// laptop's, 902 px without 大, shows it, at 20.4 px.
+			most := want
+			if p.w == 1024 && d == senior {
+				most = want * 902 / 886
+			}
 			choose(t, ctx, srv.URL, d)
 			for _, page := range []string{"units/dongfenglu/", "indicators/jindu/"} {
 				navigate(t, ctx, srv.URL+"/"+page)
@@ -158,12 +174,23 @@ func TestSeniorChartLabels(t *testing.T) {
 					t.Fatalf("%s: %d charts shown, want 1", where, len(charts))
 				}
 				c := charts[0]
+				// One heading, the page's text, of the drawing shown: the
+				// drawing's own is hidden in the mode, and the 适老模式's
+				// drawing is of the narrow one's recent periods, which its
+				// heading names.
+				shown := eval[[]string](t, ctx, `[...document.querySelectorAll(".chart-title, .rank-chart .chart-heading, .rank-chart")].filter(e => e.getBoundingClientRect().width > 0).map(e => e.getAttribute("class"))`)
+				if !slices.Equal(shown, []string{"chart-title chart-title-narrow", "rank-chart rank-chart-senior"}) && !slices.Equal(shown, []string{"chart-title chart-title-wide", "rank-chart rank-chart-wide"}) {
+					t.Errorf("%s: the chart's headings and drawings shown are %q; want one of each, the page's text above the drawing it names", where, shown)
+				}
+				if w := c.Box[2] - c.Box[0]; p.w > 390 && w > 640.5 && most == want {
+					t.Errorf("%s: the drawing is %.0f px wide; the 适老模式's is 640 px at most", where, w)
+				}
 				years := 0
 				for i, a := range c.Labels {
 					if len(a.Text) == 4 {
 						years++
 					}
-					if math.Abs(a.Size-want) > 0.25 {
+					if a.Size < want-0.25 || a.Size > most+0.25 {
 						t.Errorf("%s: the label %s is %.1f px; want the tables' text, %.0f px", where, a.Text, a.Size, want)
 					}
 					if a.Box[0] < c.Box[0]-0.5 || a.Box[1] < c.Box[1]-0.5 || a.Box[2] > c.Box[2]+0.5 || a.Box[3] > c.Box[3]+0.5 {

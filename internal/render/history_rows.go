@@ -80,6 +80,30 @@ func (w *rowWriter) groupHead(name string, span int) {
 	w.b.WriteString(`</strong></th></tr>` + "\n")
 }
 
+// printHead writes, at the end of a unit group's rows, the row that
+// heads them on paper: the group's name over the names, then the
+// periods' short labels, as the table's head row has them. Paper repeats
+// only a table's head (its <thead>) on each page a table goes on to, and
+// a group's units at the top of the next page had no group named above
+// them. The stylesheet prints each group as a table of its own headed by
+// this row, repeated on every page it goes on to (@media print:
+// .matrix-print-head), in place of the table's head. On screen, to a
+// screen reader and without the stylesheet it is hidden (the hidden
+// attribute): the table is one, headed once. It comes last so that the
+// rows above it keep their places (the stylesheet's even rows); a header
+// row group is laid out first wherever it is.
+func (w *rowWriter) printHead(name string, months []MonthRef) {
+	w.b.WriteString(`<tr class="matrix-print-head" hidden><th><strong>`)
+	w.b.WriteString(esc(name))
+	w.b.WriteString(`</strong></th>`)
+	for _, m := range months {
+		w.b.WriteString(`<th>`)
+		w.b.WriteString(esc(m.Short))
+		w.b.WriteString(`</th>`)
+	}
+	w.endRow()
+}
+
 // td writes a cell of text; "—", nothing to show, as none writes it.
 func (w *rowWriter) td(class, text string) {
 	if text == "—" {
@@ -498,6 +522,9 @@ func writeMatrix[K any](h *history, y yearSpan, first string, keys []K, group fu
 				body.cell(c)
 			}
 			body.endRow()
+		}
+		if headed {
+			body.printHead(h.s.Groups[gi].Name, h.model().refs[y.lo:y.hi])
 		}
 	}
 	return YearMatrix{Year: y.year, Head: head.html(), Body: body.html()}, any

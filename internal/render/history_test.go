@@ -1670,7 +1670,8 @@ func TestUnitLatestGrouped(t *testing.T) {
 // group with a legend per group when the groups differ in size. By hand,
 // groupHistorySite in 2023: 街道组 (two) 2023-01 乙 1 甲 2, 2023-02 甲 1
 // 乙 2; 镇组 丙镇 alone, 1 and 1. Six shades over two ranks: 1 → ⌈6/2⌉ =
-// 3, 2 → 6; over one rank: 1 → 6.
+// 3, 2 → 6; over one rank: 1 → 6. Each group ends with the row that
+// heads it on paper (hidden elsewhere): its name and the months.
 func TestRankingsGrouped(t *testing.T) {
 	f := historySite()
 	groupHistorySite(f)
@@ -1688,9 +1689,11 @@ func TestRankingsGrouped(t *testing.T) {
 		`<tr class="matrix-group"><th scope="rowgroup" colspan="3"><strong>街道组</strong></th></tr>` + "\n" +
 		`<tr><th scope="row"><a href="/units/jia/">甲街道</a></th>` + cell("2", "50.00", 6) + cell("1", "100.00", 3) + "</tr>\n" +
 		`<tr><th scope="row"><a href="/units/yi/">乙街道</a></th>` + cell("1", "100.00", 3) + cell("2", "50.00", 6) + "</tr>\n" +
+		`<tr class="matrix-print-head" hidden><th><strong>街道组</strong></th><th>1月</th><th>2月</th></tr>` + "\n" +
 		"</tbody>\n<tbody>\n" +
 		`<tr class="matrix-group"><th scope="rowgroup" colspan="3"><strong>镇组</strong></th></tr>` + "\n" +
-		`<tr><th scope="row"><a href="/units/bing/">丙镇</a></th>` + cell("1", "100.00", 6) + cell("1", "100.00", 6) + "</tr>\n"
+		`<tr><th scope="row"><a href="/units/bing/">丙镇</a></th>` + cell("1", "100.00", 6) + cell("1", "100.00", 6) + "</tr>\n" +
+		`<tr class="matrix-print-head" hidden><th><strong>镇组</strong></th><th>1月</th><th>2月</th></tr>` + "\n"
 	if got := squeezeSpace(body); !strings.HasPrefix(got, squeezeSpace(want)) {
 		t.Errorf("2023 matrix body\n%s\nwant it to open with\n%s", got, want)
 	}

@@ -1357,6 +1357,45 @@ func (l *loader) lostSiteMap() {
 	}
 }
 
+// staleStylesheets warns of a site's stylesheet in place of a built-in
+// one (layouts/assets/css/site.css) that selects by none of some classes
+// or data attributes the built-in one does (theme.StyleNames): a copy
+// made before the theme wrote them, which has no rule for what they show
+// or hide — the 适老模式's chart (.rank-chart-senior) drawn under the
+// others in every display. What is compared is the names, not the file's
+// hash (layouts --copy's record, ChangedSinceCopy): a copy made by hand
+// has no record, and one edited only in its values, or rewritten to the
+// portal's own design that still styles every name, is not stale in what
+// the pages need. A rule a newer theme adds for a name the copy already
+// has is not found so; the record tells of that, where there is one.
+func (l *loader) staleStylesheets() {
+	for _, f := range l.s.Assets {
+		if f.Builtin() {
+			continue
+		}
+		name := "assets/" + f.Name
+		now, ok := theme.BuiltinStyleNames(name)
+		if !ok {
+			continue
+		}
+		var missing []string
+		own := theme.StyleNames(f.Data)
+		for _, n := range now {
+			if _, found := slices.BinarySearch(own, n); !found {
+				missing = append(missing, n)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		listed := strings.Join(missing, "、")
+		if len(missing) > 12 {
+			listed = fmt.Sprintf("%s等 %d 个", strings.Join(missing[:12], "、"), len(missing))
+		}
+		l.s.Warnings.Add(f.Source, 1, 1, "警告：这个样式表覆盖了内置的 %s，却没有现在的内置样式表用到的 %s：它复制自较早的 tongbao，页面上这些类和属性所在的部分会显示得不对。运行 tongbao layouts --diff %s 查看两者的不同，把这个文件移开，用 tongbao layouts --copy %s 取得现在的内置样式表，再重新加上本站的改动（只改颜色、字体的，可以写在 layouts/assets/css/custom.css 中，不必覆盖 %s）", name, listed, name, name, path.Base(name))
+	}
+}
+
 // unlinkedCustomCSS warns of a site's own layout in place of a built-in
 // one that links layouts/assets/css/custom.css (partials/head.html) when
 // the site has that stylesheet and none of its own layouts names it: a

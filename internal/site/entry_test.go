@@ -117,3 +117,46 @@ func TestStaleUnitLayout(t *testing.T) {
 		}
 	}
 }
+
+// A site's site.css made before the theme's stylesheet selected by a
+// class is warned of, naming the classes it lacks and what to do; the
+// built-in one copied as it is (by hand or with the record layouts --copy
+// writes), or with its values changed (the site's colours), is not, nor is
+// custom.css, which no built-in stylesheet is. (testdata/bad/
+// site-css-stale-accepted is an older commit's copy.)
+func TestStaleStylesheet(t *testing.T) {
+	builtin, ok := theme.Read("assets/css/site.css")
+	if !ok {
+		t.Fatal("no built-in site.css")
+	}
+	css := string(builtin)
+	// Without the 适老模式's chart: every rule naming .rank-chart-senior
+	// gone, as in a copy made before it was drawn.
+	var old []string
+	for _, rule := range strings.SplitAfter(css, "}") {
+		if !strings.Contains(rule, "rank-chart-senior") {
+			old = append(old, rule)
+		}
+	}
+	const warn = "layouts/assets/css/site.css:1:1: 警告：这个样式表覆盖了内置的 assets/css/site.css，却没有现在的内置样式表用到的 "
+	const todo = "：它复制自较早的 tongbao，页面上这些类和属性所在的部分会显示得不对。运行 tongbao layouts --diff assets/css/site.css 查看两者的不同，把这个文件移开，用 tongbao layouts --copy assets/css/site.css 取得现在的内置样式表，再重新加上本站的改动（只改颜色、字体的，可以写在 layouts/assets/css/custom.css 中，不必覆盖 site.css）"
+	for _, tc := range []struct{ name, file, css, want string }{
+		{"before the senior chart", "site.css", strings.Join(old, ""), warn + ".rank-chart-senior" + todo},
+		{"as it is", "site.css", css, ""},
+		{"copied with its record", "site.css", string(theme.Record("assets/css/site.css", builtin)) + css, ""},
+		{"its colours changed", "site.css", strings.ReplaceAll(css, "#fff", "#fefefe"), ""},
+		{"custom.css", "custom.css", ".doc-title { color: #004c97; }", ""},
+	} {
+		files := miniSite()
+		files["layouts/assets/css/"+tc.file] = tc.css
+		var got []string
+		for _, w := range loadWarnings(t, files) {
+			if strings.Contains(w, "样式表") {
+				got = append(got, w)
+			}
+		}
+		if want := []string{tc.want}; tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Equal(got, want) {
+			t.Errorf("%s: warnings %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -430,6 +430,7 @@ func (l *loader) rest() error {
 	l.staleLayouts()
 	l.lostSiteMap()
 	l.unlinkedCustomCSS()
+	l.staleStylesheets()
 	l.baseBlocks()
 	l.pageFrame()
 	l.checkAssetRefs()

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -98,5 +99,30 @@ func TestLeanJS(t *testing.T) {
 		if out, err := exec.Command(nodePath, "--check", f).CombinedOutput(); err != nil {
 			t.Errorf("%s as LeanJS leaves it: node --check: %v\n%s", name, err, out)
 		}
+	}
+}
+
+// TestStyleNames: a stylesheet's classes and data attributes, each once
+// and sorted, whatever selects by them (html.senior, tr.matrix-group,
+// :has(> .x), h1.title, [data-scroll]); not a number's decimals (1.5em, .5em), a file in
+// url() or a string, nor a name in a comment.
+func TestStyleNames(t *testing.T) {
+	const css = `/* .gone: a comment's */
+html.senior .rank-chart-senior, .a:has(> .b-c), h1.title { margin: 1.5em 0.25rem .5em; }
+@font-face { font-family: "Noto.Serif"; src: url(../fonts/x.woff2); }
+.table-wrap[data-scroll]:not([data-fits]) > tr.matrix-group { background: url("../img/a.png"); }
+.a { content: '.quoted'; }
+`
+	want := []string{".a", ".b-c", ".matrix-group", ".rank-chart-senior", ".senior", ".table-wrap", ".title", "[data-fits]", "[data-scroll]"}
+	if got := StyleNames([]byte(css)); !slices.Equal(got, want) {
+		t.Errorf("StyleNames = %q, want %q", got, want)
+	}
+	// The built-in stylesheet's, found once, hold what its rules select.
+	names, ok := BuiltinStyleNames("assets/css/site.css")
+	if !ok || !slices.Contains(names, ".rank-chart-senior") || !slices.Contains(names, ".matrix-print-head") || slices.Contains(names, ".png") {
+		t.Errorf("the built-in site.css's names lack .rank-chart-senior or .matrix-print-head, or hold a file's extension: %q", names)
+	}
+	if _, ok := BuiltinStyleNames("assets/css/custom.css"); ok {
+		t.Error("the theme has no custom.css, yet BuiltinStyleNames found its names")
 	}
 }

@@ -302,11 +302,14 @@
   // where the page's scrolling brings the head to the top of the window
   // (--head-from), and how far it may travel before it would cover the
   // last row (--head-travel). Measured again whenever the page is laid out
-  // again (layout) or grows or shrinks above the table.
+  // again (layout) or grows or shrinks above the table. The last row is
+  // the last group's (a <tbody> a group), and the last shown: each group
+  // ends with the row that heads it on paper, hidden on screen.
   function followHeads() {
     each(".table-wrap[data-scroll] > .matrix", function (t) {
-      var rows = t.tBodies[0] && t.tBodies[0].rows;
-      if (!t.tHead || !rows || !rows.length) {
+      var body = t.tBodies[t.tBodies.length - 1];
+      var rows = body ? [].filter.call(body.rows, function (r) { return !r.hidden; }) : [];
+      if (!t.tHead || !rows.length) {
         return;
       }
       var head = t.tHead.getBoundingClientRect();
