@@ -1359,6 +1359,11 @@ func (l *loader) indicatorCatalogue() {
 		short, path string
 	}
 	var shorts []shortName
+	type deducting struct {
+		ind *Indicator
+		r   *record
+	}
+	var deducts []deducting
 	for _, r := range read(t, IndicatorsFile.Fields).records("indicator") {
 		ind := &Indicator{
 			ID:           r.text("id"),
@@ -1465,6 +1470,9 @@ func (l *loader) indicatorCatalogue() {
 		}
 		l.scoredLowerBetter(f, r, ind, ind.In(""), "better = \"lower\"")
 		ind.Changes = l.changes(f, r, ind)
+		if r.has("deduct") {
+			deducts = append(deducts, deducting{ind, r})
+		}
 		for _, c := range r.records("change") {
 			if n := strings.TrimSpace(c.text("name")); c.has("name") && nameProblem(n) == "" {
 				renames = append(renames, renaming{ind, n, c.at("name")})
@@ -1479,6 +1487,15 @@ func (l *loader) indicatorCatalogue() {
 		ind.Index = len(s.Indicators)
 		s.Indicators = append(s.Indicators, ind)
 		s.indicators[ind.ID] = ind
+	}
+	// A count may be written after the score deducted by it (a group's
+	// child after the group): read once every indicator is known.
+	derived := map[*Indicator]bool{}
+	for _, d := range deducts {
+		derived[d.ind] = true
+	}
+	for _, d := range deducts {
+		l.deduct(f, d.r, d.ind, derived)
 	}
 	// A new name clashes with a name written before it, so the error is
 	// at the change, not at the indicator that had the name all along.
@@ -1530,6 +1547,110 @@ func (l *loader) indicatorCatalogue() {
 	for i, ind := range s.Indicators {
 		ind.Index = i
 	}
+}
+
+// deduct reads a derived indicator's deduct (扣分制, DESIGN.md §4): the
+// counts its score is reckoned from. Each must be a lower-is-better
+// indicator of township scores whose own score is written, not derived:
+// a count ranked higher-is-better would put the unit with most 信访件 at
+// the head of its own ranking, and one derived from a derived score
+// could go round in a circle. The derived indicator needs a max to
+// deduct from and ranks higher-is-better.
+func (l *loader) deduct(f *tomlFile, r *record, ind *Indicator, derived map[*Indicator]bool) {
+	s := l.s
+	seen := map[*Indicator]bool{}
+	ok := true
+	for _, c := range r.records("deduct") {
+		if !c.has("indicator") {
+			ok = false
+			continue // reported: indicator is required
+		}
+		id := strings.TrimSpace(c.text("indicator"))
+		from := s.indicators[id]
+		per, hasPer := c.number("per")
+		switch {
+		case from == nil:
+			f.errorf(c.at("indicator"), "未知指标“%s”%s", id, cmp.Or(s.IndicatorHint(id), "：data/indicators.toml 中没有这个 id"))
+		case from == ind:
+			f.errorf(c.at("indicator"), "指标“%s”不能按自己的件数扣分：写件数那一项的 id", ind.Name)
+		case derived[from]:
+			f.errorf(c.at("indicator"), "指标“%s”的得分本身由件数折算（它有 deduct），不能再作为扣分的依据：写它所依据的件数那一项的 id", from.Name)
+		case from.Townships == nil:
+			f.errorf(c.at("indicator"), "指标“%s”没有单位得分（indicators.toml 中没有 townships），没有可扣分的件数", from.Name)
+		case seen[from]:
+			f.errorf(c.at("indicator"), "指标“%s”在 deduct 中重复：同一项件数的扣分写在一项中", from.Name)
+		default:
+			if when, higher := from.higherBetterIn(); higher {
+				f.errorf(c.at("indicator"), "指标“%s”按“%s”的件数扣分，而“%s”%s得分越高越好：件数越多扣分越多，件数应越少越好：给它写 better = \"lower\"", ind.Name, from.Name, from.Name, when)
+			}
+			seen[from] = true
+			if hasPer && !(per > 0) {
+				f.errorf(c.at("per"), "per（每件扣分）应大于 0，而不是 %s", numberText(per))
+				ok = false
+			}
+			if !hasPer {
+				ok = false
+			}
+			ind.Deduct = append(ind.Deduct, Deduction{From: from, Per: per})
+			continue
+		}
+		ok = false
+	}
+	if !ok {
+		ind.Deduct = nil
+	}
+	if ind.Max == nil {
+		f.errorf(r.at("deduct"), "指标“%s”的得分按件数扣分（deduct），须写满分 max：扣分从它扣起，如 max = 10", ind.Name)
+		ind.Deduct = nil
+	}
+	for i, set := range append([]Setting{ind.In("")}, changeSettings(ind)...) {
+		if !set.HigherBetter {
+			at := r.at("better")
+			if i > 0 {
+				c := ind.Changes[i-1]
+				f.errorf(r.at("deduct"), "指标“%s”的得分按件数扣分（deduct），得分越高越好：删去第 %d 行自 %s 起的 better = \"lower\"（越低越好的是件数那一项）", ind.Name, c.Line, c.From)
+			} else {
+				f.errorf(at, "指标“%s”的得分按件数扣分（deduct），得分越高越好：删去 better = \"lower\"（越低越好的是件数那一项）", ind.Name)
+			}
+			break
+		}
+	}
+	if ind.Townships == nil && len(ind.Deduct) > 0 {
+		// The counts' units are the score's: said once, in the count.
+		ind.Townships = ind.Deduct[0].From.Townships
+	}
+	for _, d := range ind.Deduct {
+		for _, u := range ind.Townships {
+			if !slices.Contains(d.From.Townships, u) {
+				f.errorf(cmp.Or(pathIf(r.t, "townships"), r.at("deduct")), "%s“%s”在指标“%s”的考核范围内，而不在它所依据的“%s”的范围内（townships），没有件数可扣：两项的 townships 应相同", s.Config.Terms.Unit, u.Name, ind.Name, d.From.Name)
+				ind.Deduct = nil
+				return
+			}
+		}
+	}
+}
+
+// higherBetterIn reports whether ind is higher-is-better in any month,
+// and when: "" for its own setting, or the change that makes it so.
+func (ind *Indicator) higherBetterIn() (when string, higher bool) {
+	if ind.HigherBetter {
+		return "", true
+	}
+	for _, c := range ind.Changes {
+		if c.HigherBetter {
+			return fmt.Sprintf("自 %s 起（第 %d 行的 [[indicator.change]]）", c.From, c.Line), true
+		}
+	}
+	return "", false
+}
+
+// changeSettings are the settings of ind's changes, oldest first.
+func changeSettings(ind *Indicator) []Setting {
+	var out []Setting
+	for _, c := range ind.Changes {
+		out = append(out, c.Setting)
+	}
+	return out
 }
 
 // negativeWeight says why a weight cannot be negative to the office that

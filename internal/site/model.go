@@ -473,6 +473,12 @@ type Indicator struct {
 	Min, Max *float64
 	Index    int // position in document order
 	Order    int // 1-based position among its siblings (section entries or a group's children)
+	// Deduct, when not nil, is how its scores are derived (扣分制, a
+	// deduct in indicators.toml): Max less Per for each of a township's
+	// counts in each indicator From, not below Min (0 when it has none).
+	// A month file does not write its scores: the clerk types the counts
+	// only, once, and no second copy can disagree with them.
+	Deduct []Deduction
 	// Changes are its [[indicator.change]]s, oldest first: the settings
 	// in force from a month on, when the office's 考核办法 changed them.
 	// When one renames it, Name is its newest name, which its page and
@@ -480,6 +486,46 @@ type Indicator struct {
 	Changes []Change
 	// baseName is its name before a change renamed it, "" if none did.
 	baseName string
+}
+
+// A Deduction is one count a derived indicator's score is deducted by:
+// Per points for each unit (件) of From's score.
+type Deduction struct {
+	From *Indicator
+	Per  float64
+}
+
+// Floor is the least score of a derived indicator (Deduct): its min, or
+// 0 — 扣完为止, a score deducted to nothing and no further.
+func (ind *Indicator) Floor() float64 {
+	if ind.Min != nil {
+		return *ind.Min
+	}
+	return 0
+}
+
+// DeductText says how a derived indicator's score is reckoned, in the
+// words of a 考核办法: 由信访件数折算（每件扣1分）, or with two counts
+// 由信访件数、群众投诉件数折算（信访件数每件扣1分，群众投诉件数每件扣0.5分）.
+// "" for an indicator whose scores are written.
+func (ind *Indicator) DeductText() string {
+	if len(ind.Deduct) == 0 {
+		return ""
+	}
+	var from, per []string
+	for _, d := range ind.Deduct {
+		from = append(from, d.From.Name)
+		unit := "件"
+		if CountUnit(d.From.ScoreUnit) {
+			unit = strings.TrimSpace(d.From.ScoreUnit)
+		}
+		each := "每" + unit + "扣" + strconv.FormatFloat(d.Per, 'f', -1, 64) + "分"
+		if len(ind.Deduct) > 1 {
+			each = d.From.Name + each
+		}
+		per = append(per, each)
+	}
+	return "由" + strings.Join(from, "、") + "折算（" + strings.Join(per, "，") + "）"
 }
 
 // A Setting is how an indicator's scores are ranked and composed in a

@@ -1,0 +1,229 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+// deductSite is a 扣分制 office of six units: 信访稳定 (max 10, no min)
+// less 1 a 信访件, 群众满意 (max 10, min 0) less 0.5 a 投诉, the counts
+// typed once, as children of the scores they make.
+func deductSite() map[string]string {
+	files := miniSite()
+	files["config.toml"] = `title = "测试"
+[issuer]
+name = "测试县委督查室"
+[terms]
+sections = ["工作落实", "信访和投诉"]
+[scoring]
+method = "sum"
+[site]
+orgCode = "123456789"
+`
+	files["data/units.toml"] = `[[township]]
+name = "甲局"
+slug = "jia"
+[[township]]
+name = "乙局"
+slug = "yi"
+[[township]]
+name = "丙局"
+slug = "bing"
+[[township]]
+name = "丁局"
+slug = "ding"
+[[township]]
+name = "戊局"
+slug = "wu"
+[[township]]
+name = "己局"
+slug = "ji"
+`
+	files["data/indicators.toml"] = `[[indicator]]
+id = "gongzuo"
+name = "工作落实"
+section = "工作落实"
+townships = "all"
+min = 0
+max = 40
+decimals = 1
+
+[[indicator]]
+id = "xinfang-df"
+name = "信访稳定"
+section = "信访和投诉"
+max = 10
+decimals = 1
+deduct = [{ indicator = "xinfang", per = 1 }]
+
+[[indicator]]
+id = "xinfang"
+name = "信访件数"
+parent = "xinfang-df"
+townships = "all"
+better = "lower"
+weight = 0
+scoreUnit = "件"
+
+[[indicator]]
+id = "tousu-df"
+name = "群众满意"
+section = "信访和投诉"
+townships = "all"
+min = 0
+max = 10
+decimals = 1
+deduct = [{ indicator = "tousu", per = 0.5 }]
+
+[[indicator]]
+id = "tousu"
+name = "群众投诉件数"
+parent = "tousu-df"
+townships = "all"
+better = "lower"
+weight = 0
+scoreUnit = "件"
+`
+	files["data/2023-02.toml"] = `period = "1-2月"
+[[result]]
+indicator = "gongzuo"
+[result.townships]
+"甲局" = 30
+"乙局" = 38
+"丙局" = 36
+"丁局" = 33
+"戊局" = 32
+"己局" = 35
+
+[[result]]
+indicator = "xinfang-df"
+progress = "全县信访总量同比下降。"
+
+[[result]]
+indicator = "xinfang"
+notApplicable = [{ township = "己局", reason = "新设立" }]
+[result.townships]
+"甲局" = 0
+"乙局" = 12
+"丙局" = 15
+"丁局" = 3
+"戊局" = 1
+
+[[result]]
+indicator = "tousu"
+[result.townships]
+"甲局" = 3
+"乙局" = 1
+"丙局" = 0
+"丁局" = 5
+"戊局" = 7
+"己局" = 0
+`
+	return files
+}
+
+// scoresOf writes a result's scores as 甲局=10 乙局=0 …, in its order.
+func scoresOf(r *Result) string {
+	if r == nil {
+		return "<no result>"
+	}
+	var b []string
+	for _, sc := range r.Scores {
+		b = append(b, sc.Unit.Name+"="+numberText(sc.Value))
+	}
+	for _, e := range r.NotApplicable {
+		b = append(b, e.Unit.Name+":不涉及（"+e.Reason+"）")
+	}
+	return strings.Join(b, " ")
+}
+
+// TestDeductScores holds the derived scores, reckoned by hand: 10 less
+// 1 a 信访件, floored at 0 (乙局's 12 and 丙局's 15 both 0), 己局 not
+// applicable to the count and so to the score; 10 less 0.5 a 投诉, in
+// half points. The hand-written result keeps its progress; the scores
+// follow the count's table order.
+func TestDeductScores(t *testing.T) {
+	s, err := Load(writeSite(t, deductSite()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := s.Months[0]
+	for _, c := range []struct{ id, want string }{
+		{"xinfang-df", "甲局=10 乙局=0 丙局=0 丁局=7 戊局=9 己局:不涉及（新设立）"},
+		{"tousu-df", "甲局=8.5 乙局=9.5 丙局=10 丁局=7.5 戊局=6.5 己局=10"},
+		{"xinfang", "甲局=0 乙局=12 丙局=15 丁局=3 戊局=1 己局:不涉及（新设立）"},
+	} {
+		if got := scoresOf(m.Result(c.id)); got != c.want {
+			t.Errorf("%s: %s, want %s", c.id, got, c.want)
+		}
+	}
+	if r := m.Result("xinfang-df"); r.Progress != "全县信访总量同比下降。" {
+		t.Errorf("the hand-written result's progress was lost: %q", r.Progress)
+	}
+	// In document order, the derived one made by derive (群众满意)
+	// before its count.
+	var ids []string
+	for _, r := range m.Results {
+		ids = append(ids, r.Indicator.ID)
+	}
+	if got, want := strings.Join(ids, " "), "gongzuo xinfang-df xinfang tousu-df tousu"; got != want {
+		t.Errorf("results in order %s, want %s", got, want)
+	}
+	// Townships unwritten: the count's.
+	if ind := s.Indicator("xinfang-df"); len(ind.Townships) != 6 {
+		t.Errorf("信访稳定 ranks %d units, want the count's 6", len(ind.Townships))
+	}
+	if got, want := s.Indicator("tousu-df").DeductText(), "由群众投诉件数折算（每件扣0.5分）"; got != want {
+		t.Errorf("DeductText = %q, want %q", got, want)
+	}
+}
+
+// TestDeductExact: 10 less 0.15 a 件 is 9.85 exactly, 9.9 at one
+// decimal; reckoned in binary floats, 10 − 0.15 is 9.8499… and 9.8.
+// 0.05 × 3 likewise: 9.85 → 9.9.
+func TestDeductExact(t *testing.T) {
+	files := deductSite()
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], "per = 0.5", "per = 0.15", 1)
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 甲3 乙1 丙0 丁5 戊7 己0: 10 − 0.45 = 9.55 → 9.6; 9.85 → 9.9;
+	// 10; 10 − 0.75 = 9.25 → 9.3; 10 − 1.05 = 8.95 → 9.0; 10.
+	if got, want := scoresOf(s.Months[0].Result("tousu-df")), "甲局=9.6 乙局=9.9 丙局=10 丁局=9.3 戊局=9 己局=10"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// TestDeductAbsentMonth: a month without the count has no derived
+// score at all — not a full one — and one with a derived result's
+// progress alone keeps it, unranked.
+func TestDeductAbsentMonth(t *testing.T) {
+	files := deductSite()
+	files["data/2023-03.toml"] = `period = "3月"
+[[result]]
+indicator = "gongzuo"
+[result.townships]
+"甲局" = 30
+"乙局" = 38
+"丙局" = 36
+"丁局" = 33
+"戊局" = 32
+"己局" = 35
+
+[[result]]
+indicator = "xinfang-df"
+progress = "本月信访考核暂停。"
+`
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := s.Month("2023-03")
+	if r := m.Result("xinfang-df"); r == nil || len(r.Scores) != 0 || r.Progress != "本月信访考核暂停。" {
+		t.Errorf("信访稳定 without counts: %+v", r)
+	}
+	if r := m.Result("tousu-df"); r != nil {
+		t.Errorf("群众满意 without counts has a result: %s", scoresOf(r))
+	}
+}
