@@ -1497,6 +1497,11 @@ func (l *loader) indicatorCatalogue() {
 	for _, d := range deducts {
 		l.deduct(f, d.r, d.ind, derived)
 	}
+	for _, ind := range s.Indicators {
+		for _, d := range ind.Deduct {
+			d.From.DeductedBy = append(d.From.DeductedBy, ind)
+		}
+	}
 	// A new name clashes with a name written before it, so the error is
 	// at the change, not at the indicator that had the name all along.
 	for _, rn := range renames {

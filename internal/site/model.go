@@ -479,6 +479,10 @@ type Indicator struct {
 	// A month file does not write its scores: the clerk types the counts
 	// only, once, and no second copy can disagree with them.
 	Deduct []Deduction
+	// DeductedBy are the derived indicators whose Deduct counts its
+	// scores, as indicators.toml writes them: a circular reporting one shows
+	// the count beside its score, not as an entry of its own.
+	DeductedBy []*Indicator
 	// Changes are its [[indicator.change]]s, oldest first: the settings
 	// in force from a month on, when the office's 考核办法 changed them.
 	// When one renames it, Name is its newest name, which its page and
@@ -854,6 +858,18 @@ func (s *Site) Assesses() PeriodKind {
 
 // Result returns the month's result for an indicator, or nil.
 func (m *Month) Result(id string) *Result { return m.byIndicator[id] }
+
+// Deducted reports whether ind is a count whose derived score m has
+// (Indicator.DeductedBy, 扣分制): a circular shows the count beside
+// that score, where its own ranking would repeat the score's sentence.
+func (m *Month) Deducted(ind *Indicator) bool {
+	for _, d := range ind.DeductedBy {
+		if r := m.Result(d.ID); r != nil && len(r.Scores) > 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // ReportsSection reports whether m has a result of any indicator of
 // section: what a circular's indicators shortcode of it lists, and what
