@@ -101,4 +101,3 @@ func TestDeductBlank(t *testing.T) {
 		t.Errorf("the blank workbook read back asks for a derived score: %v", err)
 	}
 }
-
