@@ -85,3 +85,48 @@ func pageTextOf(b []byte) string {
 	s := tagRE.ReplaceAllString(string(b), "")
 	return strings.Join(strings.Fields(s), "")
 }
+
+// TestDeductPerChangedPages: the office raises 信访稳定's deduction to
+// 2 a 件 from April ([[indicator.change]] deduct). By hand: April's
+// 县发改局 2 件 → 6.0, 县住建局 4 件 → 2.0; March keeps 1 a 件, 县公安局's
+// 3 件 → 7.0. The indicator's page says the change and dates the rule it
+// replaced, and April's open data gives April's per.
+func TestDeductPerChangedPages(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/deduct")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "expected.toml"))
+	p := filepath.Join(dir, "data", "indicators.toml")
+	b, _ := os.ReadFile(p)
+	line := "deduct    = [{ indicator = \"xinfang\", per = 1 }]   # 每件信访扣1分，扣完为止（不写 min：不低于 0）\n"
+	if !bytes.Contains(b, []byte(line)) {
+		t.Fatal("the office's indicators.toml lacks 信访稳定's deduct")
+	}
+	b = bytes.Replace(b, []byte(line), []byte(line+"\n[[indicator.change]]\nfrom   = \"2025-04\"\ndeduct = [{ indicator = \"xinfang\", per = 2 }]\n"), 1)
+	os.WriteFile(p, b, 0o644)
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(s, rank.Archive(s), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{}
+	for _, o := range out {
+		pages[o.Path] = pageTextOf(contentOf(t, o))
+	}
+	for _, c := range []struct{ page, want string }{
+		{"circulars/2025/4/index.html", "第四县发改局26.0第五县住建局42.0"},
+		{"circulars/2025/3/index.html", "第三县公安局37.0"},
+		{"indicators/xinfang-df/index.html", "2025年4月前满分10分，由信访件数折算（每件扣1分），最低0分"},
+		{"indicators/xinfang-df/index.html", "自2025年4月起信访件数每件扣2分"},
+		{"circulars/2025/4/data.json", `"counts":[{"id":"xinfang","name":"信访件数","per":2}],"text":"由信访件数折算（每件扣2分）"`},
+		{"circulars/2025/3/data.json", `"counts":[{"id":"xinfang","name":"信访件数","per":1}],"text":"由信访件数折算（每件扣1分）"`},
+	} {
+		if !strings.Contains(pages[c.page], c.want) {
+			t.Errorf("%s lacks %s:\n%s", c.page, c.want, pages[c.page])
+		}
+	}
+}

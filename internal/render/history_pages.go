@@ -1265,7 +1265,12 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 	v.Short = ind.ShortNames
 	if ind.Deduct != nil {
-		v.Deduct = "满分" + strconv.FormatFloat(*ind.Max, 'f', -1, 64) + "分，" + ind.DeductText() + "，最低" + strconv.FormatFloat(ind.Floor(), 'f', -1, 64) + "分"
+		// As first written, dated when a change of per followed: the
+		// changes below say what it is since.
+		v.Deduct = "满分" + strconv.FormatFloat(*ind.Max, 'f', -1, 64) + "分，" + ind.DeductText("") + "，最低" + strconv.FormatFloat(ind.Floor(), 'f', -1, 64) + "分"
+		if from := firstSet(ind, "deduct"); from != "" {
+			v.Deduct = monthLabel(from) + "前" + v.Deduct
+		}
 	}
 	for _, d := range ind.DeductedBy {
 		v.DeductedBy = append(v.DeductedBy, Link{Name: d.Name, Path: indicatorPath(d)})
@@ -1546,6 +1551,10 @@ func changeLines(ind *site.Indicator) []string {
 				parts = append(parts, fmt.Sprintf("得分保留%d位小数", c.Decimals))
 			case "name":
 				parts = append(parts, "改称“"+c.Name+"”")
+			case "deduct":
+				for i, d := range ind.Deduct {
+					parts = append(parts, d.From.NameIn(c.From)+site.PerText(d.From, c.Per[i]))
+				}
 			}
 		}
 		from, _ := site.ParsePeriod(c.From)

@@ -376,7 +376,7 @@ func (o *openData) catalogue() ([]byte, error) {
 	}
 	for _, ind := range o.s.Indicators {
 		ci := OpenCatalogueIndicator{ID: ind.ID, Name: ind.Name, Short: ind.ShortNames, Former: ind.FormerNames(), Section: ind.Section, ScoreUnit: ind.ScoreUnit,
-			Deduct: openDeduct(ind, ""), Owners: unitList(ind.Owners), OwnerSlugs: unitSlugs(ind.Owners), URL: o.AbsURL(indicatorPath(ind))}
+			Deduct: openDeduct(ind, site.Latest), Owners: unitList(ind.Owners), OwnerSlugs: unitSlugs(ind.Owners), URL: o.AbsURL(indicatorPath(ind))}
 		if ind.Parent != nil {
 			ci.Parent = ind.Parent.ID
 		}
@@ -502,19 +502,16 @@ type OpenCount struct {
 	Per  float64 `json:"per" zh:"每件扣的分数"`
 }
 
-// openDeduct is ind's OpenDeduct in month key ("" for its newest
-// names), nil for an indicator whose scores are written.
+// openDeduct is ind's OpenDeduct in month key (site.Latest: as it is
+// now), nil for an indicator whose scores are written.
 func openDeduct(ind *site.Indicator, key string) *OpenDeduct {
 	if len(ind.Deduct) == 0 {
 		return nil
 	}
-	d := &OpenDeduct{Max: *ind.Max, Min: ind.Floor(), Text: ind.DeductText()}
-	for _, c := range ind.Deduct {
-		name := c.From.Name
-		if key != "" {
-			name = c.From.NameIn(key)
-		}
-		d.Counts = append(d.Counts, OpenCount{ID: c.From.ID, Name: name, Per: c.Per})
+	set := ind.In(key)
+	d := &OpenDeduct{Max: *ind.Max, Min: ind.Floor(), Text: ind.DeductText(key)}
+	for i, c := range ind.Deduct {
+		d.Counts = append(d.Counts, OpenCount{ID: c.From.ID, Name: c.From.NameIn(key), Per: set.Per[i]})
 	}
 	return d
 }
@@ -907,7 +904,7 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 				set := ind.In(m.Key) // the month's own 考核办法
 				if ir := g.Indicator(ind.ID); ir != nil {
 					// A derived score says so, and from what: 由信访件数折算（每件扣1分）.
-					add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter, ind.DeductText())
+					add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter, ind.DeductText(m.Key))
 				}
 				// A township it did not apply to has its row, without
 				// score or rank, as the circular's table lists it: one

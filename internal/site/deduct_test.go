@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -173,7 +174,7 @@ func TestDeductScores(t *testing.T) {
 	if ind := s.Indicator("xinfang-df"); len(ind.Townships) != 6 {
 		t.Errorf("信访稳定 ranks %d units, want the count's 6", len(ind.Townships))
 	}
-	if got, want := s.Indicator("tousu-df").DeductText(), "由群众投诉件数折算（每件扣0.5分）"; got != want {
+	if got, want := s.Indicator("tousu-df").DeductText("2023-02"), "由群众投诉件数折算（每件扣0.5分）"; got != want {
 		t.Errorf("DeductText = %q, want %q", got, want)
 	}
 }
@@ -225,5 +226,61 @@ progress = "本月信访考核暂停。"
 	}
 	if r := m.Result("tousu-df"); r != nil {
 		t.Errorf("群众满意 without counts has a result: %s", scoresOf(r))
+	}
+}
+
+// TestDeductPerChanged: an [[indicator.change]] changes per from its
+// month (扣分标准 raised from 0.5 to 1 a 投诉 in March); February keeps
+// its own. By hand, March's counts 甲3 乙1 丙0 丁5 戊7 己0 at 1 a 件:
+// 7 9 10 5 3 10.
+func TestDeductPerChanged(t *testing.T) {
+	files := deductSite()
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `deduct = [{ indicator = "tousu", per = 0.5 }]
+`, `deduct = [{ indicator = "tousu", per = 0.5 }]
+[[indicator.change]]
+from = "2023-03"
+deduct = [{ indicator = "tousu", per = 1 }]
+`, 1)
+	files["data/2023-03.toml"] = strings.Replace(files["data/2023-02.toml"], `period = "1-2月"`, `period = "3月"`, 1)
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ month, want, text string }{
+		{"2023-02", "甲局=8.5 乙局=9.5 丙局=10 丁局=7.5 戊局=6.5 己局=10", "由群众投诉件数折算（每件扣0.5分）"},
+		{"2023-03", "甲局=7 乙局=9 丙局=10 丁局=5 戊局=3 己局=10", "由群众投诉件数折算（每件扣1分）"},
+	} {
+		if got := scoresOf(s.Month(c.month).Result("tousu-df")); got != c.want {
+			t.Errorf("%s: %s, want %s", c.month, got, c.want)
+		}
+		if got := s.Indicator("tousu-df").DeductText(c.month); got != c.text {
+			t.Errorf("%s: DeductText %q, want %q", c.month, got, c.text)
+		}
+	}
+	if ch := s.Indicator("tousu-df").Changes; len(ch) != 1 || !slices.Equal(ch[0].Set, []string{"deduct"}) {
+		t.Errorf("changes read as %+v", ch)
+	}
+}
+
+// TestDeductDiagnostics: what indicators.toml may get wrong of a
+// deduct beyond testdata/bad's cases, each at its line and column.
+func TestDeductDiagnostics(t *testing.T) {
+	for _, c := range []struct{ name, old, new, want string }{
+		{"derived lower-is-better", "max = 10\ndecimals = 1\ndeduct = [{ indicator = \"xinfang\"", "max = 10\ndecimals = 1\nbetter = \"lower\"\ndeduct = [{ indicator = \"xinfang\"",
+			"data/indicators.toml:16:1: 指标“信访稳定”的得分按件数扣分（deduct），得分越高越好：删去 better = \"lower\"（越低越好的是件数那一项）"},
+		{"the same count twice", `deduct = [{ indicator = "tousu", per = 0.5 }]`, `deduct = [{ indicator = "tousu", per = 0.5 }, { indicator = "tousu", per = 1 }]`,
+			"data/indicators.toml:35:49: 指标“群众投诉件数”在 deduct 中重复：同一项件数的扣分写在一项中"},
+		{"a count without townships", "townships = \"all\"\nbetter = \"lower\"\nweight = 0\nscoreUnit = \"件\"\n\n[[indicator]]\nid = \"tousu-df\"", "better = \"lower\"\nweight = 0\nscoreUnit = \"件\"\n\n[[indicator]]\nid = \"tousu-df\"",
+			"data/indicators.toml:16:13: 指标“信访件数”没有单位得分（indicators.toml 中没有 townships），没有可扣分的件数"},
+		{"a score's units the count lacks", "parent = \"tousu-df\"\ntownships = \"all\"", "parent = \"tousu-df\"\ntownships = [\"甲局\", \"乙局\"]",
+			"data/indicators.toml:31:1: 乡镇（街道）“丙局”在指标“群众满意”的考核范围内，而不在它所依据的“群众投诉件数”的范围内（townships），没有件数可扣：两项的 townships 应相同"},
+		{"per changed of a written score", "max = 40\ndecimals = 1\n", "max = 40\ndecimals = 1\n[[indicator.change]]\nfrom = \"2023-03\"\ndeduct = [{ indicator = \"xinfang\", per = 2 }]\n",
+			"data/indicators.toml:11:1: 指标“工作落实”的得分不由件数折算（它的 [[indicator]] 没有 deduct），[[indicator.change]] 中不能写 deduct"},
+		{"a change of another count", `deduct = [{ indicator = "tousu", per = 0.5 }]` + "\n", `deduct = [{ indicator = "tousu", per = 0.5 }]` + "\n[[indicator.change]]\nfrom = \"2023-03\"\ndeduct = [{ indicator = \"xinfang\", per = 2 }]\n",
+			"data/indicators.toml:38:13: 指标“群众满意”自 2023-03 起的 deduct 只改每件扣分 per，所依据的件数不变：“xinfang”不是它 deduct 中的件数（\"tousu\"）；改按别的件数扣分的，另设一项指标"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			wantDiagnostic(t, deductSite(), "data/indicators.toml", c.old, c.new, c.want)
+		})
 	}
 }

@@ -1563,6 +1563,7 @@ func (l *loader) indicatorCatalogue() {
 // deduct from and ranks higher-is-better.
 func (l *loader) deduct(f *tomlFile, r *record, ind *Indicator, derived map[*Indicator]bool) {
 	s := l.s
+	defer l.perChanges(f, r, ind) // once ind.Deduct is what it will be
 	seen := map[*Indicator]bool{}
 	ok := true
 	for _, c := range r.records("deduct") {
@@ -1631,6 +1632,54 @@ func (l *loader) deduct(f *tomlFile, r *record, ind *Indicator, derived map[*Ind
 				ind.Deduct = nil
 				return
 			}
+		}
+	}
+}
+
+// perChanges sets the per of each of ind's changes (Setting.Per): those
+// a change's deduct writes (扣分标准 changed from its month), the rest
+// carried over from the change before. A change's deduct names the
+// counts of ind's own, and changes their per only: a count added or
+// taken away from a month would change what the month files are asked
+// for, and is a new indicator.
+func (l *loader) perChanges(f *tomlFile, r *record, ind *Indicator) {
+	recs := map[string]*record{}
+	for _, c := range r.records("change") {
+		if c.has("deduct") {
+			recs[strings.TrimSpace(c.text("from"))] = c
+		}
+	}
+	per := ind.In("").Per
+	for i := range ind.Changes {
+		c := &ind.Changes[i]
+		if rec := recs[c.From]; rec != nil && ind.Deduct != nil {
+			per = slices.Clone(per)
+			for _, e := range rec.records("deduct") {
+				id := strings.TrimSpace(e.text("indicator"))
+				j := slices.IndexFunc(ind.Deduct, func(d Deduction) bool { return d.From.ID == id })
+				v, ok := e.number("per")
+				switch {
+				case !e.has("indicator"):
+				case j < 0:
+					var ids []string
+					for _, d := range ind.Deduct {
+						ids = append(ids, Quote(d.From.ID))
+					}
+					f.errorf(e.at("indicator"), "指标“%s”自 %s 起的 deduct 只改每件扣分 per，所依据的件数不变：“%s”不是它 deduct 中的件数（%s）；改按别的件数扣分的，另设一项指标", ind.Name, c.From, id, strings.Join(ids, "、"))
+				case ok && !(v > 0):
+					f.errorf(e.at("per"), "per（每件扣分）应大于 0，而不是 %s", numberText(v))
+				case ok:
+					per[j] = v
+				}
+			}
+		}
+		c.Per = per
+	}
+	if ind.Deduct == nil {
+		for i := range ind.Changes {
+			c := &ind.Changes[i]
+			c.Per = nil
+			c.Set = slices.DeleteFunc(c.Set, func(k string) bool { return k == "deduct" })
 		}
 	}
 }
@@ -1755,7 +1804,7 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 		}
 		// A key whose value was reported is not read as changing nothing.
 		bad := false
-		for _, k := range []string{"better", "weight", "decimals", "name"} {
+		for _, k := range []string{"better", "weight", "decimals", "name", "deduct"} {
 			bad = bad || c.t.has(k) && !c.has(k)
 		}
 		if n, ok := c.int("decimals"); ok {
@@ -1763,6 +1812,16 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 			if n = decimals(f, c.at("decimals"), n); n != set.Decimals {
 				ch.Decimals = n
 				ch.Set = append(ch.Set, "decimals")
+			}
+		}
+		if c.has("deduct") {
+			// Its per are read with the indicator's deduct, once every
+			// count is known (deduct).
+			if r.has("deduct") {
+				ch.Set = append(ch.Set, "deduct")
+			} else {
+				f.errorf(c.at("deduct"), "指标“%s”的得分不由件数折算（它的 [[indicator]] 没有 deduct），[[indicator.change]] 中不能写 deduct", ind.Name)
+				bad = true
 			}
 		}
 		if len(ch.Set) == 0 && bad {

@@ -508,29 +508,40 @@ func (ind *Indicator) Floor() float64 {
 	return 0
 }
 
-// DeductText says how a derived indicator's score is reckoned, in the
-// words of a 考核办法: 由信访件数折算（每件扣1分）, or with two counts
-// 由信访件数、群众投诉件数折算（信访件数每件扣1分，群众投诉件数每件扣0.5分）.
+// DeductText says how a derived indicator's score is reckoned in the
+// month key, in the words of a 考核办法: 由信访件数折算（每件扣1分）, or
+// with two counts 由信访件数、群众投诉件数折算（信访件数每件扣1分，群众投诉件数每件扣0.5分）.
 // "" for an indicator whose scores are written.
-func (ind *Indicator) DeductText() string {
+func (ind *Indicator) DeductText(month string) string {
 	if len(ind.Deduct) == 0 {
 		return ""
 	}
+	set := ind.In(month)
 	var from, per []string
-	for _, d := range ind.Deduct {
-		from = append(from, d.From.Name)
-		unit := "件"
-		if CountUnit(d.From.ScoreUnit) {
-			unit = strings.TrimSpace(d.From.ScoreUnit)
-		}
-		each := "每" + unit + "扣" + strconv.FormatFloat(d.Per, 'f', -1, 64) + "分"
+	for i, d := range ind.Deduct {
+		from = append(from, d.From.NameIn(month))
+		each := PerText(d.From, set.Per[i])
 		if len(ind.Deduct) > 1 {
-			each = d.From.Name + each
+			each = d.From.NameIn(month) + each
 		}
 		per = append(per, each)
 	}
 	return "由" + strings.Join(from, "、") + "折算（" + strings.Join(per, "，") + "）"
 }
+
+// PerText says a deduction per count of from: 每件扣1分, 每起扣2分 (its
+// scoreUnit, when a count's).
+func PerText(from *Indicator, per float64) string {
+	unit := "件"
+	if CountUnit(from.ScoreUnit) {
+		unit = strings.TrimSpace(from.ScoreUnit)
+	}
+	return "每" + unit + "扣" + strconv.FormatFloat(per, 'f', -1, 64) + "分"
+}
+
+// Latest is the month key after every change of ind: In(Latest) is its
+// setting now.
+const Latest = "9999-12"
 
 // A Setting is how an indicator's scores are ranked and composed in a
 // month: its direction, its weight in the composite and the decimals its
@@ -542,6 +553,10 @@ type Setting struct {
 	// Name is what it is called: a circular once published keeps the
 	// name it was published with when the indicator is renamed.
 	Name string
+	// Per are the points deducted for each 件 of each count of a derived
+	// indicator (Indicator.Deduct, in its order), as the 考核办法 of the
+	// month has them; nil for an indicator whose scores are written.
+	Per []float64
 }
 
 // A Change is an [[indicator.change]]: from the month From on, Setting is
@@ -550,7 +565,7 @@ type Setting struct {
 type Change struct {
 	From string // "2025-01"
 	Setting
-	Set []string // of "better", "weight", "decimals", in that order
+	Set []string // of "better", "weight", "decimals", "name", "deduct", in that order
 	// Line and Col are where its from is written in data/indicators.toml.
 	Line, Col int
 }
@@ -560,6 +575,9 @@ type Change struct {
 // 考核办法 keeps its ranks and composite when the next year's changes.
 func (ind *Indicator) In(month string) Setting {
 	set := Setting{HigherBetter: ind.HigherBetter, Weight: ind.Weight, Decimals: ind.Decimals, Name: cmp.Or(ind.baseName, ind.Name)}
+	for _, d := range ind.Deduct {
+		set.Per = append(set.Per, d.Per)
+	}
 	for _, c := range ind.Changes {
 		if c.From > month {
 			break

@@ -476,11 +476,11 @@ func (r *monthReader) handDerived(rec *record, res *Result) {
 		for _, k := range keys {
 			tt.get(k) // not also an unknown key each
 		}
-		r.f.errorf(at, "%s的得分%s，不要另行填写：删去这个 [result.townships] 表，只填%s", ind.Name, ind.DeductText(), deductSources(ind))
+		r.f.errorf(at, "%s的得分%s，不要另行填写：删去这个 [result.townships] 表，只填%s", ind.Name, ind.DeductText(r.mo.Key), deductSources(ind))
 	}
 	if rec.t.has("notApplicable") {
 		rec.t.get("notApplicable")
-		r.f.errorf(rec.at("notApplicable"), "%s的得分%s，不涉及的单位写在%s的 notApplicable 中，它们也就没有%s的得分", ind.Name, ind.DeductText(), deductSources(ind), ind.Name)
+		r.f.errorf(rec.at("notApplicable"), "%s的得分%s，不涉及的单位写在%s的 notApplicable 中，它们也就没有%s的得分", ind.Name, ind.DeductText(r.mo.Key), deductSources(ind), ind.Name)
 	}
 }
 
@@ -522,7 +522,7 @@ func (r *monthReader) derive() {
 			continue
 		}
 		if len(absent) > 0 {
-			r.f.errorf(r.resultAt[srcs[0].Indicator.ID], r.mo.Kind().Reword().Replace("%s的得分%s，这个月有“%s”的件数而没有“%s”的：写上它的 [[result]]（没有件数的写 0）"), ind.Name, ind.DeductText(), srcs[0].Indicator.Name, strings.Join(absent, "”“"))
+			r.f.errorf(r.resultAt[srcs[0].Indicator.ID], r.mo.Kind().Reword().Replace("%s的得分%s，这个月有“%s”的件数而没有“%s”的：写上它的 [[result]]（没有件数的写 0）"), ind.Name, ind.DeductText(r.mo.Key), srcs[0].Indicator.Name, strings.Join(absent, "”“"))
 			continue
 		}
 		res := r.mo.byIndicator[ind.ID]
@@ -552,7 +552,7 @@ func (r *monthReader) derive() {
 					break
 				}
 				n, _ := new(big.Rat).SetString(roundedText(v, d.From.In(r.mo.Key).Decimals)) // the count as ranked and shown
-				left.Sub(left, n.Mul(n, exact(d.Per)))
+				left.Sub(left, n.Mul(n, exact(set.Per[i])))
 			}
 			if !scored {
 				continue
