@@ -1710,7 +1710,7 @@ func changeSettings(ind *Indicator) []Setting {
 // negativeWeight says why a weight cannot be negative to the office that
 // wrote one to deduct by a count (weight = -0.5: 每件扣0.5分), and how
 // it is done instead.
-const negativeWeight = "weight 不能为负数：不计入综合考核的写 0；扣分制按件数扣分的，把扣分后的得分另列一项，见 docs/rules.md 的“扣分制”"
+const negativeWeight = "weight 不能为负数：不计入综合考核的写 0；扣分制按件数扣分的，件数这一项写 weight = 0，扣分后的得分一项写 deduct（如 deduct = [{ indicator = \"xinfang\", per = 0.5 }]），见 docs/rules.md 的“扣分制”"
 
 // scoredLowerBetter reports a setting of an indicator with township
 // scores (r, an [[indicator]] or one of its changes) that is lower-is-
@@ -1738,7 +1738,7 @@ func (l *loader) scoredLowerBetter(f *tomlFile, r *record, ind *Indicator, set S
 	// not this weight but a scored indicator of what is left once deducted.
 	deduct := ""
 	if sc.RawSum {
-		deduct = "；扣分制按件数扣分的，件数这一项写 weight = 0，扣分后的得分另列一项计入总分，见 docs/rules.md 的“扣分制”"
+		deduct = "；扣分制按件数扣分的，件数这一项写 weight = 0，计入总分的得分一项写 deduct，由件数折算，见 docs/rules.md 的“扣分制”"
 	}
 	f.errorf(at, "指标“%s”越低越好（%s），而综合考核按得分的%s（config.toml [scoring] method = \"%s\"），得分越高综合得分越高，会让它排名越靠后的单位综合排名越靠前；"+
 		"请把它的 weight 写为 0（只列出、不计入综合考核），或把 method 改为 \"rank-points\"（按名次折算得分）%s", ind.Name, written, how, method, deduct)
