@@ -274,6 +274,9 @@ func TestDeductDiagnostics(t *testing.T) {
 			"data/indicators.toml:16:13: 指标“信访件数”没有单位得分（indicators.toml 中没有 townships），没有可扣分的件数"},
 		{"a score's units the count lacks", "parent = \"tousu-df\"\ntownships = \"all\"", "parent = \"tousu-df\"\ntownships = [\"甲局\", \"乙局\"]",
 			"data/indicators.toml:31:1: 乡镇（街道）“丙局”在指标“群众满意”的考核范围内，而不在它所依据的“群众投诉件数”的范围内（townships），没有件数可扣：两项的 townships 应相同"},
+		{"a count its score's parent", "[[indicator]]\nid = \"xinfang-df\"\nname = \"信访稳定\"\nsection = \"信访和投诉\"\nmax = 10\ndecimals = 1\ndeduct = [{ indicator = \"xinfang\", per = 1 }]\n",
+			"[[indicator]]\nid = \"xinfang0\"\nname = \"来信件数\"\nsection = \"信访和投诉\"\ntownships = \"all\"\nbetter = \"lower\"\nweight = 0\n\n[[indicator]]\nid = \"xinfang-df\"\nname = \"信访稳定\"\nparent = \"xinfang0\"\nmax = 10\ndecimals = 1\ndeduct = [{ indicator = \"xinfang0\", per = 1 }]\n",
+			"data/indicators.toml:24:13: 指标“信访稳定”的上级“来信件数”是它所依据的件数：反过来写，件数一项写 parent = \"xinfang-df\"，嵌套在得分之下"},
 		{"per changed of a written score", "max = 40\ndecimals = 1\n", "max = 40\ndecimals = 1\n[[indicator.change]]\nfrom = \"2023-03\"\ndeduct = [{ indicator = \"xinfang\", per = 2 }]\n",
 			"data/indicators.toml:11:1: 指标“工作落实”的得分不由件数折算（它的 [[indicator]] 没有 deduct），[[indicator.change]] 中不能写 deduct"},
 		{"a change of another count", `deduct = [{ indicator = "tousu", per = 0.5 }]` + "\n", `deduct = [{ indicator = "tousu", per = 0.5 }]` + "\n[[indicator.change]]\nfrom = \"2023-03\"\ndeduct = [{ indicator = \"xinfang\", per = 2 }]\n",
@@ -282,5 +285,29 @@ func TestDeductDiagnostics(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			wantDiagnostic(t, deductSite(), "data/indicators.toml", c.old, c.new, c.want)
 		})
+	}
+}
+
+// TestDeductWeightedCountWarned: under rank-points a count weighted in
+// the composite as well as its derived score counts the 件 twice: warned
+// at the deduct that names it. Weight 0, the office's way, is not.
+func TestDeductWeightedCountWarned(t *testing.T) {
+	files := deductSite()
+	files["config.toml"] = strings.Replace(files["config.toml"], "method = \"sum\"", "method = \"rank-points\"", 1)
+	const want = "data/indicators.toml:16:13: 警告：“信访件数”的件数已折算为“信访稳定”的得分，它自己又计入综合考核（权重不为 0）：同一件数计了两次；件数这一项写 weight = 0"
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(s.Warnings.Error(), "计了两次") {
+		t.Errorf("weight 0 warned:\n%s", s.Warnings.Error())
+	}
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], "parent = \"xinfang-df\"\ntownships = \"all\"\nbetter = \"lower\"\nweight = 0\n", "parent = \"xinfang-df\"\ntownships = \"all\"\nbetter = \"lower\"\n", 1)
+	s, err = Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(s.Warnings.Error(), want) {
+		t.Errorf("want %q among:\n%s", want, s.Warnings.Error())
 	}
 }

@@ -1585,11 +1585,21 @@ func (l *loader) deduct(f *tomlFile, r *record, ind *Indicator, derived map[*Ind
 			f.errorf(c.at("indicator"), "指标“%s”没有单位得分（indicators.toml 中没有 townships），没有可扣分的件数", from.Name)
 		case seen[from]:
 			f.errorf(c.at("indicator"), "指标“%s”在 deduct 中重复：同一项件数的扣分写在一项中", from.Name)
+		case ind.Parent == from:
+			// The circular shows the count through its score: a heading
+			// of a count it does not list would be left over nothing.
+			f.errorf(c.at("indicator"), "指标“%s”的上级“%s”是它所依据的件数：反过来写，件数一项写 parent = %s，嵌套在得分之下", ind.Name, from.Name, Quote(ind.ID))
 		default:
 			if when, higher := from.higherBetterIn(); higher {
 				f.errorf(c.at("indicator"), "指标“%s”按“%s”的件数扣分，而“%s”%s得分越高越好：件数越多扣分越多，件数应越少越好：给它写 better = \"lower\"", ind.Name, from.Name, from.Name, when)
 			}
 			seen[from] = true
+			// Under rank-points a weighted count is no error (scored
+			// composites refuse it: scoredLowerBetter), but it ranks the
+			// units a second time on what the score already ranks them on.
+			if sc := s.Config.Scoring; !sc.RawScore && !sc.RawSum && weighted(from) {
+				f.warnf(&s.Warnings, c.at("indicator"), "警告：“%s”的件数已折算为“%s”的得分，它自己又计入综合考核（权重不为 0）：同一件数计了两次；件数这一项写 weight = 0", from.Name, ind.Name)
+			}
 			if hasPer && !(per > 0) {
 				f.errorf(c.at("per"), "per（每件扣分）应大于 0，而不是 %s", numberText(per))
 				ok = false
@@ -1682,6 +1692,14 @@ func (l *loader) perChanges(f *tomlFile, r *record, ind *Indicator) {
 			c.Set = slices.DeleteFunc(c.Set, func(k string) bool { return k == "deduct" })
 		}
 	}
+}
+
+// weighted reports whether ind weighs in the composite in any month.
+func weighted(ind *Indicator) bool {
+	if ind.Weight > 0 {
+		return true
+	}
+	return slices.ContainsFunc(ind.Changes, func(c Change) bool { return c.Weight > 0 })
 }
 
 // higherBetterIn reports whether ind is higher-is-better in any month,
