@@ -311,3 +311,25 @@ func TestDeductWeightedCountWarned(t *testing.T) {
 		t.Errorf("want %q among:\n%s", want, s.Warnings.Error())
 	}
 }
+
+// TestDeductDraft: a month being gathered (ParseDraftMonth) whose count
+// lacks 丁局's, not yet in, has no score of 丁局's to derive: not a full
+// one. The others' are derived as ever.
+func TestDeductDraft(t *testing.T) {
+	files := deductSite()
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(files["data/2023-02.toml"], "\"丁局\" = 3\n", "", 1)
+	m, err := s.ParseDraftMonth("data/2023-02.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := scoresOf(m.Result("xinfang-df")), "甲局=10 乙局=0 丙局=0 戊局=9 己局:不涉及（新设立）"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if r := m.Result("xinfang-df"); len(r.Unscored) != 0 {
+		t.Errorf("the derived score asks for %d scores to be typed", len(r.Unscored))
+	}
+}
