@@ -330,7 +330,7 @@ type OpenCatalogueIndicator struct {
 	Section    string      `json:"section" zh:"所属栏目"`
 	Parent     string      `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
 	ScoreUnit  string      `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（写了的才有）"`
-	Deduct     *OpenDeduct `json:"deduct,omitempty" zh:"扣分制：得分不是填报的，由其他指标的件数折算（indicators.toml 写了 deduct 的才有）"`
+	Deduct     *OpenDeduct `json:"deduct,omitempty" only:"deduct" zh:"扣分制：得分不是填报的，由其他指标的件数折算（indicators.toml 写了 deduct 的才有）"`
 	Owners     []string    `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）" zhNoOwners:"责任单位（本站没有责任单位，总是空的）"`
 	OwnerSlugs []string    `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoOwners:"责任单位的代号（本站没有责任单位，总是空的）"`
 	URL        string      `json:"url" zh:"指标页面的网址"`
@@ -478,7 +478,7 @@ type OpenIndicator struct {
 	Weight        *float64       `json:"weight,omitempty" zh:"这个月在{unit}综合考核中的权重，0 为不计入（{unit}有得分时列出）"`
 	Decimals      *int           `json:"decimals,omitempty" zh:"这个月得分比较前保留的小数位数（{unit}有得分时列出）"`
 	ScoreUnit     string         `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（indicators.toml 写了 scoreUnit 的才有）"`
-	Deduct        *OpenDeduct    `json:"deduct,omitempty" zh:"扣分制：各{unit}的得分不是填报的，由其他指标的件数折算（indicators.toml 写了 deduct、{unit}有得分时列出）"`
+	Deduct        *OpenDeduct    `json:"deduct,omitempty" only:"deduct" zh:"扣分制：各{unit}的得分不是填报的，由其他指标的件数折算（indicators.toml 写了 deduct、{unit}有得分时列出）"`
 	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）"`
 	// NotApplicable are the townships the result left out this month
 	// (不涉及): in no ranking of it, and not counted in townships[].
@@ -1276,6 +1276,11 @@ func (o *openData) csvColumns() []DataField {
 	if o.keyColumn() != "月份" {
 		doc[o.keyColumn()] = o.spanKeyDoc()
 	}
+	if slices.ContainsFunc(o.s.Indicators, func(ind *site.Indicator) bool { return ind.Deduct != nil }) {
+		// Said only where there is such a row: the others' 备注 is as it was.
+		doc["备注"] = strings.Replace(doc["备注"], "；这些行的得分、排名、并列为空，其余各行的备注为空",
+			"；这些行的得分、排名、并列为空；由件数折算的得分（扣分制）各行写折算办法，如“由信访件数折算（每件扣1分）”（即 data.json 的 deduct.text）；其余各行的备注为空", 1)
+	}
 	var out []DataField
 	for i, h := range o.csvHeader() {
 		d := o.periodDocs(doc[h])
@@ -1368,11 +1373,16 @@ func (o *openData) officeLacks() func(f reflect.StructField) (doc string, lacks 
 // last word: an office without a [[department]] reads a field's
 // zhNoDepartments where it has one, so that a 督查室 is not told its units
 // come 先乡镇后区直单位; one whose indicators have no owner reads
-// zhNoOwners, and is not told what their owners are.
+// zhNoOwners, and is not told what their owners are. A field tagged
+// only:"deduct" is one an office without a derived score (扣分制) lacks.
 func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lacks bool) {
 	alone, unowned := len(o.s.Departments) == 0, !o.s.Owned()
+	deducts := slices.ContainsFunc(o.s.Indicators, func(ind *site.Indicator) bool { return ind.Deduct != nil })
 	words := o.words()
 	return func(f reflect.StructField) (string, bool) {
+		if f.Tag.Get("only") == "deduct" && !deducts {
+			return "", true // a field of scores derived from counts (扣分制), which the office has none of
+		}
 		if doc := f.Tag.Get("zhNoDepartments"); alone && doc != "" {
 			return words.Replace(doc), false
 		}
