@@ -179,19 +179,20 @@ func TestDeductScores(t *testing.T) {
 	}
 }
 
-// TestDeductExact: 10 less 0.15 a 件 is 9.85 exactly, 9.9 at one
-// decimal; reckoned in binary floats, 10 − 0.15 is 9.8499… and 9.8.
-// 0.05 × 3 likewise: 9.85 → 9.9.
+// TestDeductExact: 10 less 0.45 a 件 is reckoned in decimals. 己局's 13
+// 件 leave 10 − 5.85 = 4.15, 4.2 at one decimal; in binary floats 10 −
+// 0.45 × 13 is 4.1499999999999995, 4.1 however it is rounded after.
+// The others, by hand: 甲3 8.65 → 8.7, 乙1 9.55 → 9.6, 丙0 10, 丁5 7.75
+// → 7.8, 戊7 6.85 → 6.9.
 func TestDeductExact(t *testing.T) {
 	files := deductSite()
-	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], "per = 0.5", "per = 0.15", 1)
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], "per = 0.5", "per = 0.45", 1)
+	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], "\"己局\" = 0\n", "\"己局\" = 13\n", 1)
 	s, err := Load(writeSite(t, files))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 甲3 乙1 丙0 丁5 戊7 己0: 10 − 0.45 = 9.55 → 9.6; 9.85 → 9.9;
-	// 10; 10 − 0.75 = 9.25 → 9.3; 10 − 1.05 = 8.95 → 9.0; 10.
-	if got, want := scoresOf(s.Months[0].Result("tousu-df")), "甲局=9.6 乙局=9.9 丙局=10 丁局=9.3 戊局=9 己局=10"; got != want {
+	if got, want := scoresOf(s.Months[0].Result("tousu-df")), "甲局=8.7 乙局=9.6 丙局=10 丁局=7.8 戊局=6.9 己局=4.2"; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
