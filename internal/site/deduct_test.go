@@ -334,3 +334,19 @@ func TestDeductDraft(t *testing.T) {
 		t.Errorf("the derived score asks for %d scores to be typed", len(r.Unscored))
 	}
 }
+
+// TestDeductCountProgressWarned: the circular does not list a count
+// whose score it lists, so a progress text written in the count's
+// [[result]] would not print: warned at it, to be moved to the score's.
+func TestDeductCountProgressWarned(t *testing.T) {
+	files := deductSite()
+	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], "indicator = \"tousu\"\n", "indicator = \"tousu\"\nprogress = \"投诉量下降。\"\n", 1)
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "data/2023-02.toml:27:1: 警告：“群众投诉件数”的件数折算为“群众满意”的得分，通报中不单列它，它的进展（progress）不会印出：写在“群众满意”的 [[result]] 中"
+	if !strings.Contains(s.Warnings.Error(), want) {
+		t.Errorf("want %q among:\n%s", want, s.Warnings.Error())
+	}
+}

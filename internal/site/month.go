@@ -565,6 +565,11 @@ func (r *monthReader) derive() {
 			res.Scores = append(res.Scores, Score{Unit: u, Value: f})
 		}
 		for _, src := range srcs {
+			// The circular shows the count through its score (Month.
+			// Deducted): a progress text of the count's would not print.
+			if src.Progress != "" && len(res.Scores) > 0 {
+				r.f.warnf(&r.mo.warnings, r.resultAt[src.Indicator.ID], "警告：“%s”的件数折算为“%s”的得分，通报中不单列它，它的进展（progress）不会印出：写在“%s”的 [[result]] 中", src.Indicator.Name, ind.Name, ind.Name)
+			}
 			for _, e := range src.NotApplicable {
 				if _, dup := res.Excludes(e.Unit); applies[e.Unit] && !dup {
 					res.NotApplicable = append(res.NotApplicable, e)
