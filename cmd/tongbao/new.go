@@ -331,6 +331,12 @@ func (sc *scaffold) monthFile() string {
 				continue
 			}
 		}
+		// A derived score (扣分制, deduct) is reckoned from its counts,
+		// which are asked for: its [[result]] only for what else last
+		// month's held (progress, ranks from above), and never a score.
+		if ind.Deduct != nil && (prev == nil || prev.Progress == "" && prev.City == 0 && prev.District == 0) {
+			continue
+		}
 		w.Line("")
 		w.Tables("result")
 		w.Value("result.indicator", 0, ind.ID, ind.Name)
@@ -361,7 +367,7 @@ func (sc *scaffold) monthFile() string {
 		if prev == nil || prev.Progress != "" {
 			w.Todo("result.progress", 0, `""`, "")
 		}
-		if ind.Townships == nil {
+		if ind.Townships == nil || ind.Deduct != nil {
 			continue
 		}
 		scored := prev == nil || len(prev.Scores) > 0

@@ -1378,3 +1378,85 @@ func TestNewSaysNotApplicable(t *testing.T) {
 		}
 	}
 }
+
+// TestNewDeduct: a 扣分制 office's next month asks for the counts, not
+// for the scores derived from them (deduct): after April, whose
+// 信访稳定 and 群众满意 held nothing but the derived scores, they have no
+// [[result]] at all; after March, whose 信访稳定 had a progress text, it
+// has one for that text, without a table of scores. The month filled in
+// with counts only is complete: check finds nothing missing.
+func TestNewDeduct(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/deduct")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "expected.toml"))
+	if code, out, errOut := runCmd("new", "2025-05", "-s", dir); code != 0 {
+		t.Fatalf("new: exit %d\n%s%s", code, out, errOut)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "data", "2025-05.toml"))
+	month := string(b)
+	for _, id := range []string{"gongzuo", "xinfang", "tousu"} {
+		if !strings.Contains(month, `indicator = "`+id+`"`) {
+			t.Errorf("no [[result]] of %s:\n%s", id, month)
+		}
+	}
+	for _, id := range []string{"xinfang-df", "tousu-df"} {
+		if strings.Contains(month, `indicator = "`+id+`"`) {
+			t.Errorf("a [[result]] of the derived %s:\n%s", id, month)
+		}
+	}
+	// Filled in: the counts and 工作落实, as staff would.
+	filled := `period = "5月"
+[[result]]
+indicator = "gongzuo"
+[result.townships]
+"县发改局" = 36
+"县财政局" = 35
+"县教育局" = 37
+"县公安局" = 34
+"县民政局" = 36
+"县住建局" = 30
+[[result]]
+indicator = "xinfang"
+[result.townships]
+"县发改局" = 0
+"县财政局" = 0
+"县教育局" = 1
+"县公安局" = 2
+"县民政局" = 0
+"县住建局" = 4
+[[result]]
+indicator = "tousu"
+[result.townships]
+"县发改局" = 1
+"县财政局" = 2
+"县教育局" = 0
+"县公安局" = 3
+"县民政局" = 1
+"县住建局" = 4
+`
+	os.WriteFile(filepath.Join(dir, "data", "2025-05.toml"), []byte(filled), 0o644)
+	os.Remove(filepath.Join(dir, "content", "circulars", "2025-05.md"))
+	if code, _, errOut := runCmd("check", "-s", dir); code != 0 {
+		t.Errorf("check of the counts alone: exit %d\n%s", code, errOut)
+	}
+
+	// After March: 信访稳定's progress is asked for again, its scores not.
+	os.Remove(filepath.Join(dir, "data", "2025-05.toml"))
+	os.Remove(filepath.Join(dir, "data", "2025-04.toml"))
+	os.Remove(filepath.Join(dir, "content", "circulars", "2025-04.md"))
+	if code, out, errOut := runCmd("new", "2025-04", "-s", dir); code != 0 {
+		t.Fatalf("new: exit %d\n%s%s", code, out, errOut)
+	}
+	b, _ = os.ReadFile(filepath.Join(dir, "data", "2025-04.toml"))
+	month = string(b)
+	i := strings.Index(month, `indicator = "xinfang-df"`)
+	j := strings.Index(month, `indicator = "xinfang"`)
+	if i < 0 || j < i || !strings.Contains(month[i:j], "progress") || strings.Contains(month[i:j], "[result.townships]") {
+		t.Errorf("信访稳定 after March is not its progress alone:\n%s", month)
+	}
+	if strings.Contains(month, `indicator = "tousu-df"`) {
+		t.Errorf("a [[result]] of the derived tousu-df:\n%s", month)
+	}
+}

@@ -311,6 +311,7 @@ func spansRewriting(s *site.Site, kind site.PeriodKind, f republished) diag.List
 			switch {
 			case k == "better" && a.Better != b.Better,
 				k == "decimals" && scores(a.Townships) != scores(b.Townships),
+				k == "deduct" && scores(a.Townships) != scores(b.Townships),
 				k == "weight" && composite:
 				return true
 			}

@@ -134,6 +134,40 @@ func TestAxeUnitSpans(t *testing.T) {
 	}
 }
 
+// TestAxeDeduct runs axe-core, in the normal and the 适老 mode, on what a
+// 扣分制 office's derived scores add (testdata/offices/deduct): the
+// appendix's and the table shortcode's column of counts before the
+// score, with the dash of a township 不涉及, and the indicator pages
+// saying how a score is reckoned and what a count is reckoned into.
+func TestAxeDeduct(t *testing.T) {
+	ctx := browsertest.Start(t)
+	axe := axeSource(t)
+	srv := serveOutputs(t, renderSite(t, officeSite(t, "deduct")))
+	pages := map[string]string{ // each page and what it must show
+		"circulars/2025/3/":      "并列第四县教育局150.0—不涉及县住建局—不涉及不涉及",
+		"circulars/2025/4/":      "第六县民政局76.5",
+		"indicators/xinfang-df/": "满分10分，由信访件数折算（每件扣1分），最低0分",
+		"indicators/xinfang/":    "按件数折算信访稳定的得分",
+	}
+	for _, mode := range []string{"normal", "senior"} {
+		if mode == "senior" {
+			eval[bool](t, ctx, `localStorage.setItem("tongbao-senior", "on"), true`)
+		}
+		for _, p := range slices.Sorted(maps.Keys(pages)) {
+			navigate(t, ctx, srv.URL+"/"+p)
+			eval[bool](t, ctx, openAll)
+			text := strings.Join(strings.Fields(eval[string](t, ctx, `document.querySelector("main").innerText`)), "")
+			if !strings.Contains(text, pages[p]) {
+				t.Errorf("%s does not show %q:\n%s", p, pages[p], text)
+			}
+			eval[bool](t, ctx, axe+";\ntrue")
+			for _, v := range eval[[]string](t, ctx, axeRun) {
+				t.Errorf("%s, %s mode: %s", p, mode, v)
+			}
+		}
+	}
+}
+
 // TestAxeGroupedMatrix runs axe-core on the rankings and an indicator's
 // page of an office whose units are ranked in groups (groupedVillageSite),
 // in the normal and the 适老 mode: each group ends with a row that heads

@@ -62,12 +62,47 @@ type AppendixTable struct {
 	Path       string // the indicator's page; "" for the composite
 	UnitHeader string // [terms] unit
 	ScoreLabel string // 得分 | 得分（越低越好） | 综合得分 | 平均综合得分 …
-	Rows       template.HTML
+	// CountLabels head the columns of counts a derived score is reckoned
+	// from (扣分制: 信访件数), before ScoreLabel's; none otherwise.
+	CountLabels []string
+	Rows        template.HTML
 	// Notes say why a township is in the table without a rank (不涉及),
 	// printed right under it: at the head of the appendix, tables away
 	// from its row, the reason was found by no one, and in the row's
 	// score column it squeezed the table on a phone.
 	Notes []string
+}
+
+// countColumns are the counts a derived indicator's scores are reckoned
+// from (扣分制, site.Indicator.Deduct), each a column before the score's
+// in its tables: the reader who asks why 7.0 finds 3 件 beside it, where
+// the count's own table, dropped, said the same ranking again.
+type countColumns struct {
+	heads []string                // 信访件数; 事故（起） with a unit its name lacks
+	cells map[*site.Unit][]string // each township's counts, as the count's table wrote them
+}
+
+// countsOf are the count columns of ind in month m: none for an indicator
+// whose scores are written, or for an aggregate (m nil).
+func countsOf(m *site.Month, ind *site.Indicator) countColumns {
+	if m == nil || len(ind.Deduct) == 0 {
+		return countColumns{}
+	}
+	cc := countColumns{cells: map[*site.Unit][]string{}}
+	for _, d := range ind.Deduct {
+		head := d.From.NameIn(m.Key)
+		if u := d.From.ScoreUnit; u != "" && !strings.Contains(head, u) { // 信访件数, not 信访件数（件）
+			head += "（" + d.From.ScoreUnit + "）"
+		}
+		cc.heads = append(cc.heads, head)
+		if r := m.Result(d.From.ID); r != nil {
+			decimals := d.From.In(m.Key).Decimals
+			for _, sc := range r.Scores {
+				cc.cells[sc.Unit] = append(cc.cells[sc.Unit], formatScore(sc.Value, decimals))
+			}
+		}
+	}
+	return cc
 }
 
 // lowerBetterNote follows the caption of a table of scores where lower is
@@ -96,7 +131,7 @@ func scoreHeading(ind *site.Indicator, higherBetter bool) string {
 func (c *core) appendix(p *rank.Period) *Appendix {
 	terms := c.s.Config.Terms
 	a := &Appendix{Period: p.Label, CityHeader: terms.City + "排名", PeerHeader: terms.Peer + "排名"}
-	rows := func(ts []rank.Township, decimals int) template.HTML {
+	rows := func(ts []rank.Township, decimals int, counts countColumns) template.HTML {
 		w := rowWriter{c: c}
 		for _, t := range ts {
 			w.b.WriteString(`<tr>`)
@@ -104,6 +139,9 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			w.b.WriteString(`<th scope="row">`)
 			w.link(t.Unit.Name, unitPath(t.Unit))
 			w.b.WriteString(`</th>`)
+			for _, n := range counts.cells[t.Unit] {
+				w.td("num", n)
+			}
 			w.td("num", formatScore(t.Value, decimals))
 			w.endRow()
 		}
@@ -127,7 +165,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	for i, g := range p.Groups {
 		if len(g.Composite) > 0 {
 			a.Composite = append(a.Composite, AppendixTable{ID: id("appendix-composite", i), Caption: g.Name + terms.Unit + "综合考核排名",
-				UnitHeader: terms.Unit, ScoreLabel: scoreLabel, Rows: rows(g.Composite, c.s.Config.Scoring.Decimals)})
+				UnitHeader: terms.Unit, ScoreLabel: scoreLabel, Rows: rows(g.Composite, c.s.Config.Scoring.Decimals, countColumns{})})
 			if g.Name != "" {
 				a.Composite[len(a.Composite)-1].Caption = g.Name + "综合考核排名"
 			}
@@ -186,17 +224,21 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	for i, g := range p.Groups {
 		for _, ir := range g.Indicators {
 			ind := ir.Result.Indicator
+			if p.Month != nil && p.Month.Deducted(ind) {
+				continue // a column of its derived score's table
+			}
 			set := ind.In(p.Span.LastMonth()) // the month's own 考核办法, and name
 			caption := set.Name + resultKind(terms.Unit, g, ir) + "排名"
 			if g.Name != "" {
 				caption = set.Name + g.Name + "排名"
 			}
-			rs := rows(ir.Ranked, set.Decimals)
-			if excluded := excludedRows(c, g, ir.Result); excluded != "" {
+			counts := countsOf(p.Month, ind)
+			rs := rows(ir.Ranked, set.Decimals, counts)
+			if excluded := excludedRows(c, g, ir.Result, len(counts.heads)); excluded != "" {
 				rs += excluded
 			}
 			t := AppendixTable{ID: id("appendix-"+ind.ID, i), Caption: caption, Path: indicatorPath(ind),
-				UnitHeader: terms.Unit, ScoreLabel: scoreHeading(ind, set.HigherBetter), Rows: rs}
+				UnitHeader: terms.Unit, ScoreLabel: scoreHeading(ind, set.HigherBetter), CountLabels: counts.heads, Rows: rs}
 			// A township the indicator did not apply to this month
 			// (不涉及): the table lists it last, and the note under it
 			// says why.
@@ -271,7 +313,7 @@ func resultKind(noun string, g *rank.UnitGroup, ir *rank.IndicatorResult) string
 	return zh.Kind(noun, names)
 }
 
-func excludedRows(c *core, g *rank.UnitGroup, res *site.Result) template.HTML {
+func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts int) template.HTML {
 	w := rowWriter{c: c}
 	for _, e := range res.NotApplicable {
 		if !slices.Contains(g.Units, e.Unit) {
@@ -282,6 +324,9 @@ func excludedRows(c *core, g *rank.UnitGroup, res *site.Result) template.HTML {
 		w.b.WriteString(`<th scope="row">`)
 		w.link(e.Unit.Name, unitPath(e.Unit))
 		w.b.WriteString(`</th>`)
+		for range counts {
+			w.tdNone("num", notApplicable)
+		}
 		w.td("num", notApplicable)
 		w.endRow()
 	}

@@ -337,6 +337,11 @@ type IndicatorView struct {
 	// dated already, or never did.
 	WeightBefore string
 	Changes      []string
+	// Deduct says how a derived score is reckoned (扣分制, deduct):
+	// 满分10分，由信访件数折算（每件扣1分），最低0分; "" for one written.
+	// DeductedBy are the scores a count is reckoned into.
+	Deduct     string
+	DeductedBy []Link
 	// Assessed says the months it was assessed in when they are not the
 	// archive's: 自2025年1月起 of one added, 2021年3月至2024年12月，此后不再考核
 	// of one dropped; "" otherwise.
@@ -751,7 +756,7 @@ func previous(ranks []int, i int) int {
 // lagging sets v's Lagging from period p: the indicators whose bottom
 // group u was in there, of those whose ranking sentences p's circular
 // says (ed): not one it leaves out or words otherwise ([[entry]] omit,
-// ranking). Of the composite's of ranked with u, an indicator that
+// ranking), nor a count its derived score speaks for. Of the composite's of ranked with u, an indicator that
 // ranked fewer says how many.
 func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string, ed edits, of int) {
 	g := p.Group(u)
@@ -773,7 +778,8 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string, ed edits,
 				}
 			}
 		}
-		if mine == nil || len(ir.Ranked) == 0 || ed.unranked(ir.Result.Indicator) {
+		// A count (扣分制) is said through the score derived from it.
+		if mine == nil || len(ir.Ranked) == 0 || ed.unranked(ir.Result.Indicator) || p.Month.Deducted(ir.Result.Indicator) {
 			continue
 		}
 		exact = exact && ir.Bottom.Exact
@@ -1263,6 +1269,17 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.Owners = append(v.Owners, Link{Name: o.Name, Path: unitPath(o), Note: untilNote(o)})
 	}
 	v.Short = ind.ShortNames
+	if ind.Deduct != nil {
+		// As first written, dated when a change of per followed: the
+		// changes below say what it is since.
+		v.Deduct = "满分" + strconv.FormatFloat(*ind.Max, 'f', -1, 64) + "分，" + ind.DeductText("") + "，最低" + strconv.FormatFloat(ind.Floor(), 'f', -1, 64) + "分"
+		if from := firstSet(ind, "deduct"); from != "" {
+			v.Deduct = monthLabel(from) + "前" + v.Deduct
+		}
+	}
+	for _, d := range ind.DeductedBy {
+		v.DeductedBy = append(v.DeductedBy, Link{Name: d.Name, Path: indicatorPath(d)})
+	}
 	if len(ind.Townships) > 0 {
 		v.Better = betterText(ind.HigherBetter)
 		v.Weight = strconv.FormatFloat(ind.Weight, 'f', -1, 64)
@@ -1588,6 +1605,10 @@ func changeLines(ind *site.Indicator) []string {
 				parts = append(parts, fmt.Sprintf("得分保留%d位小数", c.Decimals))
 			case "name":
 				parts = append(parts, "改称“"+c.Name+"”")
+			case "deduct":
+				for i, d := range ind.Deduct {
+					parts = append(parts, d.From.NameIn(c.From)+site.PerText(d.From, c.Per[i]))
+				}
 			}
 		}
 		from, _ := site.ParsePeriod(c.From)

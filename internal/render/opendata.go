@@ -323,16 +323,17 @@ type OpenCatalogueUnit struct {
 }
 
 type OpenCatalogueIndicator struct {
-	ID         string   `json:"id" zh:"指标代号，即指标页面网址 /indicators/代号/ 中的代号；各期 data.json 的 id 和 CSV 文件的指标代号都是它"`
-	Name       string   `json:"name" zh:"指标名称（最新的）"`
-	Short      []string `json:"shortNames,omitempty" zh:"指标的简称（有则列出）"`
-	Former     []string `json:"formerNames,omitempty" zh:"指标改称前的名称，此前各期 data.json 和 CSV 中用的是它（改过名称的才有）"`
-	Section    string   `json:"section" zh:"所属栏目"`
-	Parent     string   `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
-	ScoreUnit  string   `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（写了的才有）"`
-	Owners     []string `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）" zhNoOwners:"责任单位（本站没有责任单位，总是空的）"`
-	OwnerSlugs []string `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoOwners:"责任单位的代号（本站没有责任单位，总是空的）"`
-	URL        string   `json:"url" zh:"指标页面的网址"`
+	ID         string      `json:"id" zh:"指标代号，即指标页面网址 /indicators/代号/ 中的代号；各期 data.json 的 id 和 CSV 文件的指标代号都是它"`
+	Name       string      `json:"name" zh:"指标名称（最新的）"`
+	Short      []string    `json:"shortNames,omitempty" zh:"指标的简称（有则列出）"`
+	Former     []string    `json:"formerNames,omitempty" zh:"指标改称前的名称，此前各期 data.json 和 CSV 中用的是它（改过名称的才有）"`
+	Section    string      `json:"section" zh:"所属栏目"`
+	Parent     string      `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
+	ScoreUnit  string      `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（写了的才有）"`
+	Deduct     *OpenDeduct `json:"deduct,omitempty" only:"deduct" zh:"扣分制：得分不是填报的，由其他指标的件数折算（indicators.toml 写了 deduct 的才有）"`
+	Owners     []string    `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）" zhNoOwners:"责任单位（本站没有责任单位，总是空的）"`
+	OwnerSlugs []string    `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoOwners:"责任单位的代号（本站没有责任单位，总是空的）"`
+	URL        string      `json:"url" zh:"指标页面的网址"`
 }
 
 // unitKinds are the catalogue's kind of each site.UnitKind.
@@ -375,7 +376,7 @@ func (o *openData) catalogue() ([]byte, error) {
 	}
 	for _, ind := range o.s.Indicators {
 		ci := OpenCatalogueIndicator{ID: ind.ID, Name: ind.Name, Short: ind.ShortNames, Former: ind.FormerNames(), Section: ind.Section, ScoreUnit: ind.ScoreUnit,
-			Owners: unitList(ind.Owners), OwnerSlugs: unitSlugs(ind.Owners), URL: o.AbsURL(indicatorPath(ind))}
+			Deduct: openDeduct(ind, site.Latest), Owners: unitList(ind.Owners), OwnerSlugs: unitSlugs(ind.Owners), URL: o.AbsURL(indicatorPath(ind))}
 		if ind.Parent != nil {
 			ci.Parent = ind.Parent.ID
 		}
@@ -477,10 +478,42 @@ type OpenIndicator struct {
 	Weight        *float64       `json:"weight,omitempty" zh:"这个月在{unit}综合考核中的权重，0 为不计入（{unit}有得分时列出）"`
 	Decimals      *int           `json:"decimals,omitempty" zh:"这个月得分比较前保留的小数位数（{unit}有得分时列出）"`
 	ScoreUnit     string         `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（indicators.toml 写了 scoreUnit 的才有）"`
+	Deduct        *OpenDeduct    `json:"deduct,omitempty" only:"deduct" zh:"扣分制：各{unit}的得分不是填报的，由其他指标的件数折算（indicators.toml 写了 deduct、{unit}有得分时列出）"`
 	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）"`
 	// NotApplicable are the townships the result left out this month
 	// (不涉及): in no ranking of it, and not counted in townships[].
 	NotApplicable []OpenExclusion `json:"notApplicable,omitempty" zh:"这个月不涉及这项工作、不参加这一项排名的{unit}，其综合得分按其余各项计算（有则列出）"`
+}
+
+// OpenDeduct says how a derived indicator's scores are reckoned (扣分制,
+// site.Indicator.Deduct): a reader of the open data can recompute each
+// one from the counts the same file gives.
+type OpenDeduct struct {
+	Max    float64     `json:"max" zh:"满分：扣分的基数"`
+	Min    float64     `json:"min" zh:"得分的下限：扣完为止，不低于它"`
+	Counts []OpenCount `json:"counts" zh:"所依据的件数，得分 = max − Σ per × 件数，不低于 min，按 decimals 四舍五入"`
+	Text   string      `json:"text" zh:"折算办法的文字，如“由信访件数折算（每件扣1分）”"`
+}
+
+// OpenCount is one count a derived score is deducted by.
+type OpenCount struct {
+	ID   string  `json:"id" zh:"件数指标的代号"`
+	Name string  `json:"name" zh:"件数指标的名称"`
+	Per  float64 `json:"per" zh:"每件扣的分数"`
+}
+
+// openDeduct is ind's OpenDeduct in month key (site.Latest: as it is
+// now), nil for an indicator whose scores are written.
+func openDeduct(ind *site.Indicator, key string) *OpenDeduct {
+	if len(ind.Deduct) == 0 {
+		return nil
+	}
+	set := ind.In(key)
+	d := &OpenDeduct{Max: *ind.Max, Min: ind.Floor(), Text: ind.DeductText(key)}
+	for i, c := range ind.Deduct {
+		d.Counts = append(d.Counts, OpenCount{ID: c.From.ID, Name: c.From.NameIn(key), Per: set.Per[i]})
+	}
+	return d
 }
 
 // OpenExclusion is a township an indicator did not apply to in a month.
@@ -701,7 +734,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 				if !set.HigherBetter {
 					oi.Better = "lower"
 				}
-				oi.Weight, oi.Decimals, oi.ScoreUnit = &set.Weight, &set.Decimals, ind.ScoreUnit
+				oi.Weight, oi.Decimals, oi.ScoreUnit, oi.Deduct = &set.Weight, &set.Decimals, ind.ScoreUnit, openDeduct(ind, m.Key)
 				oi.Townships = append(oi.Townships, openTownships(g.Name, ir.Ranked)...)
 			}
 		}
@@ -836,13 +869,13 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 		}
 		return "越低越好"
 	}
-	add := func(label, id, group string, ts []rank.Township, decimals int, higher bool) {
+	add := func(label, id, group string, ts []rank.Township, decimals int, higher bool, note string) {
 		for _, t := range ts {
 			tied := "否"
 			if t.Tied {
 				tied = "是"
 			}
-			row(label, id, group, t.Unit, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied, direction(higher), "")
+			row(label, id, group, t.Unit, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied, direction(higher), note)
 		}
 	}
 	// A township exempted from the month (免于考核, units.toml exempt) has
@@ -870,7 +903,8 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 				ind := res.Indicator
 				set := ind.In(m.Key) // the month's own 考核办法
 				if ir := g.Indicator(ind.ID); ir != nil {
-					add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter)
+					// A derived score says so, and from what: 由信访件数折算（每件扣1分）.
+					add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter, ind.DeductText(m.Key))
 				}
 				// A township it did not apply to has its row, without
 				// score or rank, as the circular's table lists it: one
@@ -889,7 +923,7 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 	}
 	meanRank := p.Aggregate() && o.s.Config.Aggregate.Method == site.MeanRank
 	for _, g := range p.Groups {
-		add(CompositeLabel, "", g.Name, g.Composite, o.s.Config.Scoring.Decimals, !meanRank)
+		add(CompositeLabel, "", g.Name, g.Composite, o.s.Config.Scoring.Decimals, !meanRank, "")
 		exempt(CompositeLabel, "", g, func(*site.Unit) bool { return true }, direction(!meanRank))
 	}
 	return rows
@@ -1242,6 +1276,11 @@ func (o *openData) csvColumns() []DataField {
 	if o.keyColumn() != "月份" {
 		doc[o.keyColumn()] = o.spanKeyDoc()
 	}
+	if slices.ContainsFunc(o.s.Indicators, func(ind *site.Indicator) bool { return ind.Deduct != nil }) {
+		// Said only where there is such a row: the others' 备注 is as it was.
+		doc["备注"] = strings.Replace(doc["备注"], "；这些行的得分、排名、并列为空，其余各行的备注为空",
+			"；这些行的得分、排名、并列为空；由件数折算的得分（扣分制）各行写折算办法，如“由信访件数折算（每件扣1分）”（即 data.json 的 deduct.text）；其余各行的备注为空", 1)
+	}
 	var out []DataField
 	for i, h := range o.csvHeader() {
 		d := o.periodDocs(doc[h])
@@ -1334,11 +1373,16 @@ func (o *openData) officeLacks() func(f reflect.StructField) (doc string, lacks 
 // last word: an office without a [[department]] reads a field's
 // zhNoDepartments where it has one, so that a 督查室 is not told its units
 // come 先乡镇后区直单位; one whose indicators have no owner reads
-// zhNoOwners, and is not told what their owners are.
+// zhNoOwners, and is not told what their owners are. A field tagged
+// only:"deduct" is one an office without a derived score (扣分制) lacks.
 func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lacks bool) {
 	alone, unowned := len(o.s.Departments) == 0, !o.s.Owned()
+	deducts := slices.ContainsFunc(o.s.Indicators, func(ind *site.Indicator) bool { return ind.Deduct != nil })
 	words := o.words()
 	return func(f reflect.StructField) (string, bool) {
+		if f.Tag.Get("only") == "deduct" && !deducts {
+			return "", true // a field of scores derived from counts (扣分制), which the office has none of
+		}
 		if doc := f.Tag.Get("zhNoDepartments"); alone && doc != "" {
 			return words.Replace(doc), false
 		}

@@ -17,7 +17,8 @@ import (
 // publishedSites renders the sites whose published files the tests below
 // read as their users do: the sample (one month), a demo of a year
 // (twelve months, circulars of each), and the offices of testdata/offices
-// (a year's circular of months per unit, groups, streaks), and a month
+// (a year's circular of months per unit, groups, streaks, scores derived
+// from counts), and a month
 // with a township 不涉及 an indicator (notApplicableSite), by name.
 func publishedSites(t *testing.T) map[string]map[string][]byte {
 	t.Helper()
@@ -34,6 +35,7 @@ func publishedSites(t *testing.T) map[string]map[string][]byte {
 		"annual":        "../../testdata/offices/annual",
 		"city-groups":   "../../testdata/offices/city-groups",
 		"county-streak": "../../testdata/offices/county-streak",
+		"deduct":        "../../testdata/offices/deduct",
 	} {
 		s, err := site.Load(dir)
 		if err != nil {
@@ -85,6 +87,7 @@ func TestCSVOpensInExcel(t *testing.T) {
 		"annual":         {header("城区", false), "circulars/2025/3/data.csv", "2024", "2024年度"},
 		"city-groups":    {header("县（市、区）", true), "circulars/2024/21/data.csv", "202403", "2024年3月"},
 		"county-streak":  {header("乡镇", false), "", "", ""},
+		"deduct":         {header("县直单位", false), "circulars/2025/4/data.csv", "202504", "2025年4月"},
 		"not-applicable": {header("乡镇（街道）", false), "circulars/2023/5/data.csv", "202302", "2023年2月"},
 	}
 	sites := publishedSites(t)

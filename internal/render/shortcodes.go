@@ -226,8 +226,11 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 	// does it renumber the circulars published before it.
 	// Nor is one the circular's [[entry]] leaves out: the entries after
 	// it are numbered as if it were not in the catalogue.
+	// Nor is a count (扣分制) whose derived score the month has: its
+	// ranking is the score's said again, and its numbers stand beside
+	// the score in the tables (countColumns).
 	listed := func(ind *site.Indicator) bool {
-		if ed.left(ind) {
+		if ed.left(ind) || p.Month.Deducted(ind) {
 			return false // a group's entries go with it: numbered on, they would read as the entry's before it
 		}
 		if p.Month.Result(ind.ID) != nil {
@@ -242,7 +245,9 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 		if ind.Section != section || !listed(ind) {
 			continue
 		}
-		e := EntryView{ID: ind.ID, Heading: ind.Parent == nil && len(ind.Children) > 0}
+		// A group whose children are all counts it is derived from is
+		// an entry like any other, not a heading over nothing.
+		e := EntryView{ID: ind.ID, Heading: ind.Parent == nil && slices.ContainsFunc(ind.Children, func(ch *site.Indicator) bool { return !p.Month.Deducted(ch) })}
 		if ind.Parent == nil {
 			top, sub = top+1, 0
 			e.Lead = fmt.Sprintf("%d. %s", top, ind.NameIn(p.Month.Key)) // "1. 名称", as GB/T 9704 sets the third level
@@ -848,7 +853,10 @@ type TableView struct {
 	Caption string // 规模工业增加值<unit>排名, with lowerBetterNote where lower is better
 	Unit    string // the heading of the units' column
 	Score   string // the heading of the scores' column: 得分, or 得分（越低越好）
-	Rows    []TableRow
+	// Counts head the columns of counts a derived score is reckoned from
+	// (扣分制: 信访件数), before the score's; none otherwise.
+	Counts []string
+	Rows   []TableRow
 	// Notes say under the table which townships it would have ranked were
 	// exempted from the month (免考, units.toml exempt), and why, as the
 	// appendix does: the table has no row of them, and the circular's text
@@ -863,6 +871,9 @@ type TableRow struct {
 	Rank  string // 第一, 并列第三; — for a township Excluded
 	Name  string
 	Score string // or 不涉及 and its reason, for one Excluded
+	// Counts are its counts under TableView.Counts; "—" each for one
+	// Excluded.
+	Counts []string
 	// Excluded is a township the indicator did not apply to this month
 	// (不涉及): no rank, and its reason where the score would be, which
 	// may wrap where a score never does.
@@ -898,14 +909,16 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 				v.Caption += "（" + g.Name + "）"
 			}
 		}
+		counts := countsOf(p.Month, ind)
+		v.Counts = counts.heads
 		for _, t := range ir.Ranked {
-			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals)})
+			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals), Counts: counts.cells[t.Unit]})
 		}
 		// Those it did not apply to this month close the table, said so:
 		// a township missing from it would read as forgotten.
 		for _, e := range ir.Result.NotApplicable {
 			if slices.Contains(g.Units, e.Unit) {
-				v.Rows = append(v.Rows, TableRow{Rank: "—", Name: e.Unit.Name, Score: notApplicableText(e.Reason), Excluded: true})
+				v.Rows = append(v.Rows, TableRow{Rank: "—", Name: e.Unit.Name, Score: notApplicableText(e.Reason), Excluded: true, Counts: slices.Repeat([]string{"—"}, len(counts.heads))})
 			}
 		}
 		if p.Month != nil {

@@ -21,7 +21,7 @@ import (
 // is not that of a check that looked at nothing.
 func TestFieldCheckTheme(t *testing.T) {
 	sites := []*site.Site{loadSample(t), loadDemo(t, 1)}
-	for _, dir := range []string{"annual", "city-groups", "county-streak"} {
+	for _, dir := range []string{"annual", "city-groups", "county-streak", "deduct"} {
 		s, err := site.Load("../../testdata/offices/" + dir)
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)

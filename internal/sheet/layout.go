@@ -154,7 +154,9 @@ func newLayout(s *site.Site, m *site.Month) *layout {
 		l.sheets = append(l.sheets, t.Label)
 	}
 	for _, ind := range s.Indicators {
-		if ind.Townships != nil {
+		// A derived score (扣分制, deduct) is reckoned from its counts'
+		// columns: a column of its own would ask for it twice.
+		if ind.Townships != nil && ind.Deduct == nil {
 			l.scored = append(l.scored, ind)
 		}
 	}

@@ -962,6 +962,11 @@ func (r *reader) resultRows(g grid) {
 		if r.merging && len(filled) == 0 {
 			continue // the mark says nothing to merge
 		}
+		if ind.Deduct != nil && len(filled) == 0 {
+			// A derived score (扣分制) is reported with its counts: a
+			// [[result]] of its own holds only what the row gives it.
+			continue
+		}
 		switch mark := strings.TrimSpace(markV.text); {
 		case mark == yes || scored:
 		case mark == no || mark == "":

@@ -47,7 +47,8 @@ func Blank(s *site.Site, key, period string, prev *site.Month, scaffold []byte) 
 				r.DistrictLabel, r.DistrictUnits = p.DistrictLabel, p.DistrictUnits
 			}
 		}
-		scored[ind] = ind.Townships != nil && (p == nil || len(p.Scores) > 0)
+		// A derived score (扣分制) is not typed: its counts are.
+		scored[ind] = ind.Townships != nil && ind.Deduct == nil && (p == nil || len(p.Scores) > 0)
 		m.Results = append(m.Results, r)
 	}
 	if prev != nil {

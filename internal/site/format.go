@@ -220,10 +220,20 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 			Help: "得分的计量单位，如 \"%\"、\"件\"、\"万元\"：通报附表和排名表的“得分”列写作“得分（%）”，开放数据中写明；单位和指标历史页的各年排名表中，格子里的得分后由读屏软件读出单位（“3名，2件”，而不是“3名，得分2”）；不填则只写“得分”"},
 		{Key: "shortNames", Kind: Texts, Label: "简称",
 			Help: "人们常用的简称，如 [\"社消零\"]（社会消费品零售总额）：在站内搜索这些词也能找到本指标的页面，页面上列出；不能是别的指标的名称或简称，也不能是单位的名称；可不填"},
+		{Key: "deduct", Kind: Tables, Label: "扣分",
+			Help: "扣分制：本项的得分由其他指标的件数折算，如 deduct = [{ indicator = \"xinfang\", per = 1 }]（每件信访扣1分）：各单位每月的得分 = 满分 max − Σ per × 件数，扣完为止（不低于 min，不写 min 则不低于 0），按本项的 decimals 四舍五入；" +
+				"月度数据只填件数，不填本项的得分（填了是错误）；件数一项须写 better = \"lower\"；某单位某月没有件数（不涉及、未考核）则本项也没有得分；须写 max；扣分标准自某月起改变的，写在 [[indicator.change]] 的 deduct 中；可不填", Fields: deductFields},
 		{Key: "change", Kind: Tables, Label: "考核办法调整",
-			Help: "考核办法调整后，本指标的权重、小数位数、得分方向或名称自某月起改变时，每次改变写一项 [[indicator.change]]，紧跟在本指标之后；此前各月仍按原来的值排名，已发布的通报不变；不改变则不写", Fields: changeFields},
+			Help: "考核办法调整后，本指标的权重、小数位数、得分方向、名称或每件扣分（deduct 的 per）自某月起改变时，每次改变写一项 [[indicator.change]]，紧跟在本指标之后；此前各月仍按原来的值排名，已发布的通报不变；不改变则不写", Fields: changeFields},
 	}},
 }}
+
+// deductFields are the keys of each count of a deduct: the indicator
+// counted, and the points a 件 of it deducts.
+var deductFields = []Field{
+	{Key: "indicator", Kind: IndicatorRef, Label: "件数指标", Required: true, Help: "按其件数扣分的指标 id，如 \"xinfang\"：越低越好（better = \"lower\"），本身不由件数折算"},
+	{Key: "per", Kind: Number, Label: "每件扣分", Required: true, Help: "每件扣的分数，大于 0，如 1、0.5"},
+}
 
 // changeFields are the keys of an [[indicator.change]]: the month it
 // takes effect, and the indicator's own keys it may change, described as
@@ -235,6 +245,7 @@ var changeFields = []Field{
 		Help: "自 from 起的得分方向：higher 越高越好，lower 越低越好；不写则沿用此前的"},
 	{Key: "weight", Kind: Number, Label: "权重", Help: "自 from 起在综合考核中的权重；不写则沿用此前的"},
 	{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "自 from 起得分比较前保留的小数位数（0～6）；不写则沿用此前的"},
+	{Key: "deduct", Kind: Tables, Label: "扣分", Help: "自 from 起每件扣的分数，如 deduct = [{ indicator = \"xinfang\", per = 2 }]：只用于写了 deduct 的指标，所依据的件数指标与它的 deduct 相同，只改 per；不写则沿用此前的", Fields: deductFields},
 	{Key: "name", Kind: Text, Label: "名称", Help: "自 from 起的指标名称（改称）；此前各月的通报仍用原来的名称，指标页面用最新的，站内搜索旧名称也能找到它，导入的表格用旧名称作表头也认得；不写则沿用此前的"},
 }
 

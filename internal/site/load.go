@@ -1360,6 +1360,11 @@ func (l *loader) indicatorCatalogue() {
 		short, path string
 	}
 	var shorts []shortName
+	type deducting struct {
+		ind *Indicator
+		r   *record
+	}
+	var deducts []deducting
 	for _, r := range read(t, IndicatorsFile.Fields).records("indicator") {
 		ind := &Indicator{
 			ID:           r.text("id"),
@@ -1466,6 +1471,9 @@ func (l *loader) indicatorCatalogue() {
 		}
 		l.scoredLowerBetter(f, r, ind, ind.In(""), "better = \"lower\"")
 		ind.Changes = l.changes(f, r, ind)
+		if r.has("deduct") {
+			deducts = append(deducts, deducting{ind, r})
+		}
 		for _, c := range r.records("change") {
 			if n := strings.TrimSpace(c.text("name")); c.has("name") && nameProblem(n) == "" {
 				renames = append(renames, renaming{ind, n, c.at("name")})
@@ -1480,6 +1488,20 @@ func (l *loader) indicatorCatalogue() {
 		ind.Index = len(s.Indicators)
 		s.Indicators = append(s.Indicators, ind)
 		s.indicators[ind.ID] = ind
+	}
+	// A count may be written after the score deducted by it (a group's
+	// child after the group): read once every indicator is known.
+	derived := map[*Indicator]bool{}
+	for _, d := range deducts {
+		derived[d.ind] = true
+	}
+	for _, d := range deducts {
+		l.deduct(f, d.r, d.ind, derived)
+	}
+	for _, ind := range s.Indicators {
+		for _, d := range ind.Deduct {
+			d.From.DeductedBy = append(d.From.DeductedBy, ind)
+		}
 	}
 	// A new name clashes with a name written before it, so the error is
 	// at the change, not at the indicator that had the name all along.
@@ -1533,10 +1555,181 @@ func (l *loader) indicatorCatalogue() {
 	}
 }
 
+// deduct reads a derived indicator's deduct (扣分制, DESIGN.md §4): the
+// counts its score is reckoned from. Each must be a lower-is-better
+// indicator of township scores whose own score is written, not derived:
+// a count ranked higher-is-better would put the unit with most 信访件 at
+// the head of its own ranking, and one derived from a derived score
+// could go round in a circle. The derived indicator needs a max to
+// deduct from and ranks higher-is-better.
+func (l *loader) deduct(f *tomlFile, r *record, ind *Indicator, derived map[*Indicator]bool) {
+	s := l.s
+	defer l.perChanges(f, r, ind) // once ind.Deduct is what it will be
+	seen := map[*Indicator]bool{}
+	ok := true
+	for _, c := range r.records("deduct") {
+		if !c.has("indicator") {
+			ok = false
+			continue // reported: indicator is required
+		}
+		id := strings.TrimSpace(c.text("indicator"))
+		from := s.indicators[id]
+		per, hasPer := c.number("per")
+		switch {
+		case from == nil:
+			f.errorf(c.at("indicator"), "未知指标“%s”%s", id, cmp.Or(s.IndicatorHint(id), "：data/indicators.toml 中没有这个 id"))
+		case from == ind:
+			f.errorf(c.at("indicator"), "指标“%s”不能按自己的件数扣分：写件数那一项的 id", ind.Name)
+		case derived[from]:
+			f.errorf(c.at("indicator"), "指标“%s”的得分本身由件数折算（它有 deduct），不能再作为扣分的依据：写它所依据的件数那一项的 id", from.Name)
+		case from.Townships == nil:
+			f.errorf(c.at("indicator"), "指标“%s”没有单位得分（indicators.toml 中没有 townships），没有可扣分的件数", from.Name)
+		case seen[from]:
+			f.errorf(c.at("indicator"), "指标“%s”在 deduct 中重复：同一项件数的扣分写在一项中", from.Name)
+		case ind.Parent == from:
+			// The circular shows the count through its score: a heading
+			// of a count it does not list would be left over nothing.
+			f.errorf(c.at("indicator"), "指标“%s”的上级“%s”是它所依据的件数：反过来写，件数一项写 parent = %s，嵌套在得分之下", ind.Name, from.Name, Quote(ind.ID))
+		default:
+			if when, higher := from.higherBetterIn(); higher {
+				f.errorf(c.at("indicator"), "指标“%s”按“%s”的件数扣分，而“%s”%s得分越高越好：件数越多扣分越多，件数应越少越好：给它写 better = \"lower\"", ind.Name, from.Name, from.Name, when)
+			}
+			seen[from] = true
+			// Under rank-points a weighted count is no error (scored
+			// composites refuse it: scoredLowerBetter), but it ranks the
+			// units a second time on what the score already ranks them on.
+			if sc := s.Config.Scoring; !sc.RawScore && !sc.RawSum && weighted(from) {
+				f.warnf(&s.Warnings, c.at("indicator"), "警告：“%s”的件数已折算为“%s”的得分，它自己又计入综合考核（权重不为 0）：同一件数计了两次；件数这一项写 weight = 0", from.Name, ind.Name)
+			}
+			if hasPer && !(per > 0) {
+				f.errorf(c.at("per"), "per（每件扣分）应大于 0，而不是 %s", numberText(per))
+				ok = false
+			}
+			if !hasPer {
+				ok = false
+			}
+			ind.Deduct = append(ind.Deduct, Deduction{From: from, Per: per})
+			continue
+		}
+		ok = false
+	}
+	if !ok {
+		ind.Deduct = nil
+	}
+	if ind.Max == nil {
+		f.errorf(r.at("deduct"), "指标“%s”的得分按件数扣分（deduct），须写满分 max：扣分从它扣起，如 max = 10", ind.Name)
+		ind.Deduct = nil
+	}
+	for i, set := range append([]Setting{ind.In("")}, changeSettings(ind)...) {
+		if !set.HigherBetter {
+			at := r.at("better")
+			if i > 0 {
+				c := ind.Changes[i-1]
+				f.errorf(r.at("deduct"), "指标“%s”的得分按件数扣分（deduct），得分越高越好：删去第 %d 行自 %s 起的 better = \"lower\"（越低越好的是件数那一项）", ind.Name, c.Line, c.From)
+			} else {
+				f.errorf(at, "指标“%s”的得分按件数扣分（deduct），得分越高越好：删去 better = \"lower\"（越低越好的是件数那一项）", ind.Name)
+			}
+			break
+		}
+	}
+	if ind.Townships == nil && len(ind.Deduct) > 0 {
+		// The counts' units are the score's: said once, in the count.
+		ind.Townships = ind.Deduct[0].From.Townships
+	}
+	for _, d := range ind.Deduct {
+		for _, u := range ind.Townships {
+			if !slices.Contains(d.From.Townships, u) {
+				f.errorf(cmp.Or(pathIf(r.t, "townships"), r.at("deduct")), "%s“%s”在指标“%s”的考核范围内，而不在它所依据的“%s”的范围内（townships），没有件数可扣：两项的 townships 应相同", s.Config.Terms.Unit, u.Name, ind.Name, d.From.Name)
+				ind.Deduct = nil
+				return
+			}
+		}
+	}
+}
+
+// perChanges sets the per of each of ind's changes (Setting.Per): those
+// a change's deduct writes (扣分标准 changed from its month), the rest
+// carried over from the change before. A change's deduct names the
+// counts of ind's own, and changes their per only: a count added or
+// taken away from a month would change what the month files are asked
+// for, and is a new indicator.
+func (l *loader) perChanges(f *tomlFile, r *record, ind *Indicator) {
+	recs := map[string]*record{}
+	for _, c := range r.records("change") {
+		if c.has("deduct") {
+			recs[strings.TrimSpace(c.text("from"))] = c
+		}
+	}
+	per := ind.In("").Per
+	for i := range ind.Changes {
+		c := &ind.Changes[i]
+		if rec := recs[c.From]; rec != nil && ind.Deduct != nil {
+			per = slices.Clone(per)
+			for _, e := range rec.records("deduct") {
+				id := strings.TrimSpace(e.text("indicator"))
+				j := slices.IndexFunc(ind.Deduct, func(d Deduction) bool { return d.From.ID == id })
+				v, ok := e.number("per")
+				switch {
+				case !e.has("indicator"):
+				case j < 0:
+					var ids []string
+					for _, d := range ind.Deduct {
+						ids = append(ids, Quote(d.From.ID))
+					}
+					f.errorf(e.at("indicator"), "指标“%s”自 %s 起的 deduct 只改每件扣分 per，所依据的件数不变：“%s”不是它 deduct 中的件数（%s）；改按别的件数扣分的，另设一项指标", ind.Name, c.From, id, strings.Join(ids, "、"))
+				case ok && !(v > 0):
+					f.errorf(e.at("per"), "per（每件扣分）应大于 0，而不是 %s", numberText(v))
+				case ok:
+					per[j] = v
+				}
+			}
+		}
+		c.Per = per
+	}
+	if ind.Deduct == nil {
+		for i := range ind.Changes {
+			c := &ind.Changes[i]
+			c.Per = nil
+			c.Set = slices.DeleteFunc(c.Set, func(k string) bool { return k == "deduct" })
+		}
+	}
+}
+
+// weighted reports whether ind weighs in the composite in any month.
+func weighted(ind *Indicator) bool {
+	if ind.Weight > 0 {
+		return true
+	}
+	return slices.ContainsFunc(ind.Changes, func(c Change) bool { return c.Weight > 0 })
+}
+
+// higherBetterIn reports whether ind is higher-is-better in any month,
+// and when: "" for its own setting, or the change that makes it so.
+func (ind *Indicator) higherBetterIn() (when string, higher bool) {
+	if ind.HigherBetter {
+		return "", true
+	}
+	for _, c := range ind.Changes {
+		if c.HigherBetter {
+			return fmt.Sprintf("自 %s 起（第 %d 行的 [[indicator.change]]）", c.From, c.Line), true
+		}
+	}
+	return "", false
+}
+
+// changeSettings are the settings of ind's changes, oldest first.
+func changeSettings(ind *Indicator) []Setting {
+	var out []Setting
+	for _, c := range ind.Changes {
+		out = append(out, c.Setting)
+	}
+	return out
+}
+
 // negativeWeight says why a weight cannot be negative to the office that
 // wrote one to deduct by a count (weight = -0.5: 每件扣0.5分), and how
 // it is done instead.
-const negativeWeight = "weight 不能为负数：不计入综合考核的写 0；扣分制按件数扣分的，把扣分后的得分另列一项，见 docs/rules.md 的“扣分制”"
+const negativeWeight = "weight 不能为负数：不计入综合考核的写 0；扣分制按件数扣分的，件数这一项写 weight = 0，扣分后的得分一项写 deduct（如 deduct = [{ indicator = \"xinfang\", per = 0.5 }]），见 docs/rules.md 的“扣分制”"
 
 // scoredLowerBetter reports a setting of an indicator with township
 // scores (r, an [[indicator]] or one of its changes) that is lower-is-
@@ -1564,7 +1757,7 @@ func (l *loader) scoredLowerBetter(f *tomlFile, r *record, ind *Indicator, set S
 	// not this weight but a scored indicator of what is left once deducted.
 	deduct := ""
 	if sc.RawSum {
-		deduct = "；扣分制按件数扣分的，件数这一项写 weight = 0，扣分后的得分另列一项计入总分，见 docs/rules.md 的“扣分制”"
+		deduct = "；扣分制按件数扣分的，件数这一项写 weight = 0，计入总分的得分一项写 deduct，由件数折算，见 docs/rules.md 的“扣分制”"
 	}
 	f.errorf(at, "指标“%s”越低越好（%s），而综合考核按得分的%s（config.toml [scoring] method = \"%s\"），得分越高综合得分越高，会让它排名越靠后的单位综合排名越靠前；"+
 		"请把它的 weight 写为 0（只列出、不计入综合考核），或把 method 改为 \"rank-points\"（按名次折算得分）%s", ind.Name, written, how, method, deduct)
@@ -1630,7 +1823,7 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 		}
 		// A key whose value was reported is not read as changing nothing.
 		bad := false
-		for _, k := range []string{"better", "weight", "decimals", "name"} {
+		for _, k := range []string{"better", "weight", "decimals", "name", "deduct"} {
 			bad = bad || c.t.has(k) && !c.has(k)
 		}
 		if n, ok := c.int("decimals"); ok {
@@ -1638,6 +1831,16 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 			if n = decimals(f, c.at("decimals"), n); n != set.Decimals {
 				ch.Decimals = n
 				ch.Set = append(ch.Set, "decimals")
+			}
+		}
+		if c.has("deduct") {
+			// Its per are read with the indicator's deduct, once every
+			// count is known (deduct).
+			if r.has("deduct") {
+				ch.Set = append(ch.Set, "deduct")
+			} else {
+				f.errorf(c.at("deduct"), "指标“%s”的得分不由件数折算（它的 [[indicator]] 没有 deduct），[[indicator.change]] 中不能写 deduct", ind.Name)
+				bad = true
 			}
 		}
 		if len(ch.Set) == 0 && bad {

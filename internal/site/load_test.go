@@ -204,12 +204,12 @@ func TestScoreCompositeRefusesLowerIsBetter(t *testing.T) {
 	files["config.toml"] += "[scoring]\nmethod = \"sum\"\n"
 	wantDiagnostic(t, files, "data/indicators.toml", "townships = \"all\"\n", "townships = \"all\"\nbetter = \"lower\"\n",
 		"data/indicators.toml:7:1: 指标“经济”越低越好（better = \"lower\"），而综合考核按得分的加权和（config.toml [scoring] method = \"sum\"），得分越高综合得分越高，会让它排名越靠后的单位综合排名越靠前；"+
-			"请把它的 weight 写为 0（只列出、不计入综合考核），或把 method 改为 \"rank-points\"（按名次折算得分）；扣分制按件数扣分的，件数这一项写 weight = 0，扣分后的得分另列一项计入总分，见 docs/rules.md 的“扣分制”")
+			"请把它的 weight 写为 0（只列出、不计入综合考核），或把 method 改为 \"rank-points\"（按名次折算得分）；扣分制按件数扣分的，件数这一项写 weight = 0，计入总分的得分一项写 deduct，由件数折算，见 docs/rules.md 的“扣分制”")
 
 	// A 扣分制 office writing a count's deduction as a negative weight
 	// (每件扣0.5分) is told how it is written instead.
 	wantDiagnostic(t, miniSite(), "data/indicators.toml", "townships = \"all\"\n", "townships = \"all\"\nweight = -0.5\n",
-		"data/indicators.toml:7:1: weight 不能为负数：不计入综合考核的写 0；扣分制按件数扣分的，把扣分后的得分另列一项，见 docs/rules.md 的“扣分制”")
+		"data/indicators.toml:7:1: weight 不能为负数：不计入综合考核的写 0；扣分制按件数扣分的，件数这一项写 weight = 0，扣分后的得分一项写 deduct（如 deduct = [{ indicator = \"xinfang\", per = 0.5 }]），见 docs/rules.md 的“扣分制”")
 
 	files = miniSite()
 	files["config.toml"] += "[scoring]\nmethod = \"score\"\n"

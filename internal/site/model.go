@@ -473,6 +473,16 @@ type Indicator struct {
 	Min, Max *float64
 	Index    int // position in document order
 	Order    int // 1-based position among its siblings (section entries or a group's children)
+	// Deduct, when not nil, is how its scores are derived (扣分制, a
+	// deduct in indicators.toml): Max less Per for each of a township's
+	// counts in each indicator From, not below Min (0 when it has none).
+	// A month file does not write its scores: the clerk types the counts
+	// only, once, and no second copy can disagree with them.
+	Deduct []Deduction
+	// DeductedBy are the derived indicators whose Deduct counts its
+	// scores, as indicators.toml writes them: a circular reporting one shows
+	// the count beside its score, not as an entry of its own.
+	DeductedBy []*Indicator
 	// Changes are its [[indicator.change]]s, oldest first: the settings
 	// in force from a month on, when the office's 考核办法 changed them.
 	// When one renames it, Name is its newest name, which its page and
@@ -481,6 +491,57 @@ type Indicator struct {
 	// baseName is its name before a change renamed it, "" if none did.
 	baseName string
 }
+
+// A Deduction is one count a derived indicator's score is deducted by:
+// Per points for each unit (件) of From's score.
+type Deduction struct {
+	From *Indicator
+	Per  float64
+}
+
+// Floor is the least score of a derived indicator (Deduct): its min, or
+// 0 — 扣完为止, a score deducted to nothing and no further.
+func (ind *Indicator) Floor() float64 {
+	if ind.Min != nil {
+		return *ind.Min
+	}
+	return 0
+}
+
+// DeductText says how a derived indicator's score is reckoned in the
+// month key, in the words of a 考核办法: 由信访件数折算（每件扣1分）, or
+// with two counts 由信访件数、群众投诉件数折算（信访件数每件扣1分，群众投诉件数每件扣0.5分）.
+// "" for an indicator whose scores are written.
+func (ind *Indicator) DeductText(month string) string {
+	if len(ind.Deduct) == 0 {
+		return ""
+	}
+	set := ind.In(month)
+	var from, per []string
+	for i, d := range ind.Deduct {
+		from = append(from, d.From.NameIn(month))
+		each := PerText(d.From, set.Per[i])
+		if len(ind.Deduct) > 1 {
+			each = d.From.NameIn(month) + each
+		}
+		per = append(per, each)
+	}
+	return "由" + strings.Join(from, "、") + "折算（" + strings.Join(per, "，") + "）"
+}
+
+// PerText says a deduction per count of from: 每件扣1分, 每起扣2分 (its
+// scoreUnit, when a count's).
+func PerText(from *Indicator, per float64) string {
+	unit := "件"
+	if CountUnit(from.ScoreUnit) {
+		unit = strings.TrimSpace(from.ScoreUnit)
+	}
+	return "每" + unit + "扣" + strconv.FormatFloat(per, 'f', -1, 64) + "分"
+}
+
+// Latest is the month key after every change of ind: In(Latest) is its
+// setting now.
+const Latest = "9999-12"
 
 // A Setting is how an indicator's scores are ranked and composed in a
 // month: its direction, its weight in the composite and the decimals its
@@ -492,6 +553,10 @@ type Setting struct {
 	// Name is what it is called: a circular once published keeps the
 	// name it was published with when the indicator is renamed.
 	Name string
+	// Per are the points deducted for each 件 of each count of a derived
+	// indicator (Indicator.Deduct, in its order), as the 考核办法 of the
+	// month has them; nil for an indicator whose scores are written.
+	Per []float64
 }
 
 // A Change is an [[indicator.change]]: from the month From on, Setting is
@@ -500,7 +565,7 @@ type Setting struct {
 type Change struct {
 	From string // "2025-01"
 	Setting
-	Set []string // of "better", "weight", "decimals", in that order
+	Set []string // of "better", "weight", "decimals", "name", "deduct", in that order
 	// Line and Col are where its from is written in data/indicators.toml.
 	Line, Col int
 }
@@ -510,6 +575,9 @@ type Change struct {
 // 考核办法 keeps its ranks and composite when the next year's changes.
 func (ind *Indicator) In(month string) Setting {
 	set := Setting{HigherBetter: ind.HigherBetter, Weight: ind.Weight, Decimals: ind.Decimals, Name: cmp.Or(ind.baseName, ind.Name)}
+	for _, d := range ind.Deduct {
+		set.Per = append(set.Per, d.Per)
+	}
 	for _, c := range ind.Changes {
 		if c.From > month {
 			break
@@ -808,6 +876,18 @@ func (s *Site) Assesses() PeriodKind {
 
 // Result returns the month's result for an indicator, or nil.
 func (m *Month) Result(id string) *Result { return m.byIndicator[id] }
+
+// Deducted reports whether ind is a count whose derived score m has
+// (Indicator.DeductedBy, 扣分制): a circular shows the count beside
+// that score, where its own ranking would repeat the score's sentence.
+func (m *Month) Deducted(ind *Indicator) bool {
+	for _, d := range ind.DeductedBy {
+		if r := m.Result(d.ID); r != nil && len(r.Scores) > 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // ReportsSection reports whether m has a result of any indicator of
 // section: what a circular's indicators shortcode of it lists, and what

@@ -230,6 +230,9 @@ type monthReader struct {
 	// naAt are where each result's notApplicable names each township,
 	// for a score written for it all the same.
 	naAt map[*Result]map[*Unit]string
+	// resultAt are where each indicator's [[result]] names it, for what
+	// derive finds wrong with it.
+	resultAt map[string]string
 }
 
 type missingScore struct {
@@ -290,6 +293,7 @@ func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *M
 	}
 	r.unscored()
 	r.excludedThroughout()
+	r.derive()
 	for _, un := range r.unassessed {
 		msg := notAssessed(un.u, r.mo.Key)
 		if n := len(un.paths); n > 1 {
@@ -407,6 +411,10 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 		res.Indicator = nil
 	default:
 		lines[id] = res.Line
+		if r.resultAt == nil {
+			r.resultAt = map[string]string{}
+		}
+		r.resultAt[id] = rec.at("indicator")
 	}
 	res.DistrictLabel = cmp.Or(rec.text("districtLabel"), r.l.s.Config.Terms.Peer)
 	res.DistrictUnits = rk.DistrictUnits
@@ -433,6 +441,14 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	if res.DistrictTie && !rec.t.has("district") {
 		r.f.errorf(rec.at("districtTie"), "有 districtTie 却没有 district")
 	}
+	if ind := res.Indicator; ind != nil && ind.Deduct != nil {
+		// Its scores are the counts' (derive): a second copy typed by
+		// hand is refused, agreeing or not, so that no month holds two.
+		r.handDerived(rec, res)
+		r.mo.byIndicator[id] = res
+		r.mo.Results = append(r.mo.Results, res)
+		return
+	}
 	// An indicator ranked by township may go without scores in a month
 	// (not everything is assessed every month): nothing is ranked then.
 	r.notApplicable(rec, res)
@@ -445,6 +461,143 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 		r.mo.byIndicator[id] = res
 		r.mo.Results = append(r.mo.Results, res)
 	}
+}
+
+// handDerived reports the scores and notApplicable a month file writes
+// for a derived indicator (Indicator.Deduct): both are the counts'.
+func (r *monthReader) handDerived(rec *record, res *Result) {
+	ind := res.Indicator
+	if tt := rec.table("townships"); tt != nil {
+		keys := tt.keys()
+		at := tt.path
+		if len(keys) > 0 {
+			at = tt.at(keys[0])
+		}
+		for _, k := range keys {
+			tt.get(k) // not also an unknown key each
+		}
+		r.f.errorf(at, "%s的得分%s，不要另行填写：删去这个 [result.townships] 表，只填%s", ind.Name, ind.DeductText(r.mo.Key), deductSources(ind))
+	}
+	if rec.t.has("notApplicable") {
+		rec.t.get("notApplicable")
+		r.f.errorf(rec.at("notApplicable"), "%s的得分%s，不涉及的单位写在%s的 notApplicable 中，它们也就没有%s的得分", ind.Name, ind.DeductText(r.mo.Key), deductSources(ind), ind.Name)
+	}
+}
+
+// deductSources names the counts a derived indicator is reckoned from:
+// “信访件数”的件数, or “信访件数”“来信件数”的件数.
+func deductSources(ind *Indicator) string {
+	var b strings.Builder
+	for _, d := range ind.Deduct {
+		b.WriteString("“" + d.From.Name + "”")
+	}
+	return b.String() + "的件数"
+}
+
+// derive fills in the scores of each indicator derived from counts
+// (扣分制, Indicator.Deduct) that the month reports counts of: for each
+// township with a count in every one of them, max less per × count,
+// summed and rounded exactly in decimals (not in binary floats: 10 −
+// 0.5 × 3 is 8.5, not 8.4999…), not below its floor. A township without
+// a count is not scored — not applicable, exempt, not yet assessed:
+// never given the full score for it. One not applicable to a count is
+// not applicable to the score, for the same reason. A month without any
+// of the counts reports nothing of the score; one with some and not all
+// of them is an error: the score cannot be reckoned.
+func (r *monthReader) derive() {
+	for _, ind := range r.l.s.Indicators {
+		if ind.Deduct == nil {
+			continue
+		}
+		var srcs []*Result
+		var absent []string
+		for _, d := range ind.Deduct {
+			if res := r.mo.byIndicator[d.From.ID]; res != nil && (len(res.Scores) > 0 || len(res.NotApplicable) > 0 || len(res.Unscored) > 0) {
+				srcs = append(srcs, res)
+			} else {
+				absent = append(absent, d.From.Name)
+			}
+		}
+		if len(srcs) == 0 {
+			continue
+		}
+		if len(absent) > 0 {
+			r.f.errorf(r.resultAt[srcs[0].Indicator.ID], r.mo.Kind().Reword().Replace("%s的得分%s，这个月有“%s”的件数而没有“%s”的：写上它的 [[result]]（没有件数的写 0）"), ind.Name, ind.DeductText(r.mo.Key), srcs[0].Indicator.Name, strings.Join(absent, "”“"))
+			continue
+		}
+		res := r.mo.byIndicator[ind.ID]
+		if res == nil {
+			res = &Result{Indicator: ind, DistrictLabel: r.l.s.Config.Terms.Peer, DistrictUnits: r.l.s.Config.Ranking.DistrictUnits, Line: srcs[0].Line}
+			r.mo.byIndicator[ind.ID] = res
+			r.mo.Results = append(r.mo.Results, res)
+		}
+		set := ind.In(r.mo.Key)
+		applies := map[*Unit]bool{}
+		for _, u := range ind.Townships {
+			applies[u] = true
+		}
+		// In the order the first count's table writes them: the order
+		// of a tie's members (DESIGN.md §5.1).
+		for _, sc := range srcs[0].Scores {
+			u := sc.Unit
+			if !applies[u] {
+				continue
+			}
+			left := exact(*ind.Max)
+			scored := true
+			for i, d := range ind.Deduct {
+				v, ok := resultScore(srcs[i], u)
+				if !ok {
+					scored = false
+					break
+				}
+				n, _ := new(big.Rat).SetString(roundedText(v, d.From.In(r.mo.Key).Decimals)) // the count as ranked and shown
+				left.Sub(left, n.Mul(n, exact(set.Per[i])))
+			}
+			if !scored {
+				continue
+			}
+			if floor := exact(ind.Floor()); left.Cmp(floor) < 0 {
+				left = floor
+			}
+			v, _ := new(big.Rat).SetString(left.FloatString(set.Decimals))
+			f, _ := v.Float64()
+			res.Scores = append(res.Scores, Score{Unit: u, Value: f})
+		}
+		for _, src := range srcs {
+			// The circular shows the count through its score (Month.
+			// Deducted): a progress text of the count's would not print.
+			if src.Progress != "" && len(res.Scores) > 0 {
+				r.f.warnf(&r.mo.warnings, r.resultAt[src.Indicator.ID], "警告：“%s”的件数折算为“%s”的得分，通报中不单列它，它的进展（progress）不会印出：写在“%s”的 [[result]] 中", src.Indicator.Name, ind.Name, ind.Name)
+			}
+			for _, e := range src.NotApplicable {
+				if _, dup := res.Excludes(e.Unit); applies[e.Unit] && !dup {
+					res.NotApplicable = append(res.NotApplicable, e)
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(r.mo.Results, func(a, b *Result) int { return cmp.Compare(a.Indicator.Index, b.Indicator.Index) })
+}
+
+// exact is v as written in a file: the shortest decimal that reads back
+// as v (0.5 is 1/2, 0.1 is 1/10, not the binary 0.1000…0555).
+func exact(v float64) *big.Rat {
+	r, ok := new(big.Rat).SetString(numberText(v))
+	if !ok {
+		return new(big.Rat) // NaN or an infinity: not written in a file
+	}
+	return r
+}
+
+// resultScore is u's score in res, if it has one.
+func resultScore(res *Result, u *Unit) (float64, bool) {
+	for _, sc := range res.Scores {
+		if sc.Unit == u {
+			return sc.Value, true
+		}
+	}
+	return 0, false
 }
 
 // notApplicable reads a result's notApplicable: townships of the

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -36,7 +37,7 @@ weight = 1.5
 		{"2025-01", Setting{HigherBetter: false, Weight: 1.5, Decimals: 1, Name: "经济"}}, // the second keeps the first's weight
 		{"2026-03", Setting{HigherBetter: false, Weight: 1.5, Decimals: 1, Name: "经济"}},
 	} {
-		if got := ind.In(c.month); got != c.want {
+		if got := ind.In(c.month); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("In(%s) = %+v, want %+v", c.month, got, c.want)
 		}
 	}
@@ -44,7 +45,7 @@ weight = 1.5
 		t.Errorf("changes %+v: want 2024-07 setting weight, then 2025-01 better and decimals", ind.Changes)
 	}
 	// An indicator without changes is its base setting in every month.
-	if got := s.Indicator("caizheng").In("2030-01"); got != (Setting{HigherBetter: true, Weight: 1, Decimals: 2, Name: "财政收入"}) {
+	if got := s.Indicator("caizheng").In("2030-01"); !reflect.DeepEqual(got, Setting{HigherBetter: true, Weight: 1, Decimals: 2, Name: "财政收入"}) {
 		t.Errorf("caizheng: %+v", got)
 	}
 }

@@ -800,6 +800,16 @@ func (t *table) tables(key string) []*table {
 		return nil
 	}
 	arr, ok := v.([]map[string]any)
+	if inline, isArray := v.([]any); isArray && len(inline) > 0 {
+		// An array of inline tables, deduct = [{ indicator = "x", per = 1 }]:
+		// the same tables written on one line.
+		ok = true
+		for _, e := range inline {
+			m, isTable := e.(map[string]any)
+			ok = ok && isTable
+			arr = append(arr, m)
+		}
+	}
 	if !ok {
 		// Named as its header is written: [[indicator.change]], not with
 		// the indexes of the path.

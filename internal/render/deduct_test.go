@@ -1,0 +1,132 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tongbao/internal/rank"
+	"tongbao/internal/site"
+)
+
+// TestCacheSeesDeduct renders the 扣分制 office through one long-lived
+// cache, as the preview does, and afresh after each edit a clerk makes of
+// it: the per of a deduct in indicators.toml, a count in a month file.
+// The two agree byte for byte, and the circular shows the new derived
+// scores, by hand: 信访稳定 at 2 a 件 puts 县发改局's April 2 件 at 6.0,
+// and 县公安局's 11 件 made 1 gives it 9.0.
+func TestCacheSeesDeduct(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/deduct")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "expected.toml"))
+	var sc site.Cache
+	var rc Cache
+	var results *rank.Results
+	render := func() map[string][]byte {
+		t.Helper()
+		s, err := site.LoadCached(dir, &sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results = rank.Update(results, s)
+		out, err := Render(s, results, Options{Cache: &rc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cached := map[string][]byte{}
+		for _, o := range out {
+			cached[o.Path] = contentOf(t, o)
+		}
+		s, err = site.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err = Render(s, rank.Archive(s), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range out {
+			if !bytes.Equal(cached[o.Path], contentOf(t, o)) {
+				t.Errorf("%s differs between the cached and the fresh render", o.Path)
+			}
+		}
+		return cached
+	}
+	edit := func(name, from, to string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		b, _ := os.ReadFile(p)
+		if !bytes.Contains(b, []byte(from)) {
+			t.Fatalf("%s does not contain %q", name, from)
+		}
+		os.WriteFile(p, bytes.Replace(b, []byte(from), []byte(to), 1), 0o644)
+	}
+	april := func(out map[string][]byte) string { return pageTextOf(out["circulars/2025/4/index.html"]) }
+	if got := april(render()); !strings.Contains(got, "第四县发改局28.0") {
+		t.Fatalf("April before the edits lacks 县发改局's 2 件 at 8.0:\n%s", got)
+	}
+	edit("data/indicators.toml", "per = 1 }", "per = 2 }")
+	if got := april(render()); !strings.Contains(got, "县发改局26.0") {
+		t.Errorf("per = 2: April lacks 县发改局's 2 件 at 6.0:\n%s", got)
+	}
+	edit("data/indicators.toml", "per = 2 }", "per = 1 }")
+	edit("data/2025-04.toml", `"县公安局" = 11`, `"县公安局" = 1`)
+	if got := april(render()); !strings.Contains(got, "县公安局19.0") {
+		t.Errorf("a count of 1: April lacks 县公安局's 1 件 at 9.0:\n%s", got)
+	}
+}
+
+// pageTextOf is a page's text without tags and white space.
+func pageTextOf(b []byte) string {
+	s := tagRE.ReplaceAllString(string(b), "")
+	return strings.Join(strings.Fields(s), "")
+}
+
+// TestDeductPerChangedPages: the office raises 信访稳定's deduction to
+// 2 a 件 from April ([[indicator.change]] deduct). By hand: April's
+// 县发改局 2 件 → 6.0, 县住建局 4 件 → 2.0; March keeps 1 a 件, 县公安局's
+// 3 件 → 7.0. The indicator's page says the change and dates the rule it
+// replaced, and April's open data gives April's per.
+func TestDeductPerChangedPages(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/deduct")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "expected.toml"))
+	p := filepath.Join(dir, "data", "indicators.toml")
+	b, _ := os.ReadFile(p)
+	line := "deduct    = [{ indicator = \"xinfang\", per = 1 }]   # 每件信访扣1分，扣完为止（不写 min：不低于 0）\n"
+	if !bytes.Contains(b, []byte(line)) {
+		t.Fatal("the office's indicators.toml lacks 信访稳定's deduct")
+	}
+	b = bytes.Replace(b, []byte(line), []byte(line+"\n[[indicator.change]]\nfrom   = \"2025-04\"\ndeduct = [{ indicator = \"xinfang\", per = 2 }]\n"), 1)
+	os.WriteFile(p, b, 0o644)
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(s, rank.Archive(s), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{}
+	for _, o := range out {
+		pages[o.Path] = pageTextOf(contentOf(t, o))
+	}
+	for _, c := range []struct{ page, want string }{
+		{"circulars/2025/4/index.html", "第四县发改局26.0第五县住建局42.0"},
+		{"circulars/2025/3/index.html", "第三县公安局37.0"},
+		{"indicators/xinfang-df/index.html", "2025年4月前满分10分，由信访件数折算（每件扣1分），最低0分"},
+		{"indicators/xinfang-df/index.html", "自2025年4月起信访件数每件扣2分"},
+		{"circulars/2025/4/data.json", `"counts":[{"id":"xinfang","name":"信访件数","per":2}],"text":"由信访件数折算（每件扣2分）"`},
+		{"circulars/2025/3/data.json", `"counts":[{"id":"xinfang","name":"信访件数","per":1}],"text":"由信访件数折算（每件扣1分）"`},
+	} {
+		if !strings.Contains(pages[c.page], c.want) {
+			t.Errorf("%s lacks %s:\n%s", c.page, c.want, pages[c.page])
+		}
+	}
+}
