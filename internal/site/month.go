@@ -505,6 +505,7 @@ func deductSources(ind *Indicator) string {
 // of the counts reports nothing of the score; one with some and not all
 // of them is an error: the score cannot be reckoned.
 func (r *monthReader) derive() {
+	added := false
 	for _, ind := range r.l.s.Indicators {
 		if ind.Deduct == nil {
 			continue
@@ -530,6 +531,7 @@ func (r *monthReader) derive() {
 			res = &Result{Indicator: ind, DistrictLabel: r.l.s.Config.Terms.Peer, DistrictUnits: r.l.s.Config.Ranking.DistrictUnits, Line: srcs[0].Line}
 			r.mo.byIndicator[ind.ID] = res
 			r.mo.Results = append(r.mo.Results, res)
+			added = true
 		}
 		set := ind.In(r.mo.Key)
 		applies := map[*Unit]bool{}
@@ -577,7 +579,9 @@ func (r *monthReader) derive() {
 			}
 		}
 	}
-	slices.SortStableFunc(r.mo.Results, func(a, b *Result) int { return cmp.Compare(a.Indicator.Index, b.Indicator.Index) })
+	if added { // in document order, as month sorts the results written
+		slices.SortStableFunc(r.mo.Results, func(a, b *Result) int { return cmp.Compare(a.Indicator.Index, b.Indicator.Index) })
+	}
 }
 
 // exact is v as written in a file: the shortest decimal that reads back
