@@ -130,3 +130,84 @@ func TestDeductPerChangedPages(t *testing.T) {
 		}
 	}
 }
+
+// TestDeductRowKeepsItsOtherCounts: 服务群众 is reckoned from two counts,
+// 群众投诉起数 at 2 a 起 and 办件超时次数 at 0.5 a 次. 丁局's 投诉 was not
+// reported in March (notApplicable), so it has no 服务群众 score, but its
+// 超时 count, 2 次, is in: its row of the appendix and of the table
+// shortcode says 不涉及 under 投诉 and 2 under 超时, as data.json and
+// data.csv do, not 不涉及 under both. By hand: 甲局 0 起 1 次 → 19.5,
+// 乙局 1 起 0 次 → 18.0, 丙局 2 起 3 次 → 14.5.
+func TestDeductRowKeepsItsOtherCounts(t *testing.T) {
+	s := loadFiles(t, map[string]string{
+		"config.toml": `title = "测试市直机关作风建设通报"
+baseURL = "/"
+[issuer]
+name = "测试市直机关工委"
+[terms]
+unit = "市直机关"
+sections = ["作风建设"]
+[ranking]
+cityRanks = false
+districtRanks = false
+[scoring]
+method = "sum"
+decimals = 1
+`,
+		"data/units.toml": "[[township]]\nname = \"甲局\"\nslug = \"jia\"\n[[township]]\nname = \"乙局\"\nslug = \"yi\"\n" +
+			"[[township]]\nname = \"丙局\"\nslug = \"bing\"\n[[township]]\nname = \"丁局\"\nslug = \"ding\"\n",
+		"data/indicators.toml": `[[indicator]]
+id       = "fuwu"
+name     = "服务群众"
+section  = "作风建设"
+max      = 20
+decimals = 1
+deduct   = [{ indicator = "tousu", per = 2 }, { indicator = "chaoshi", per = 0.5 }]
+
+[[indicator]]
+id        = "tousu"
+name      = "群众投诉起数"
+parent    = "fuwu"
+townships = "all"
+better    = "lower"
+weight    = 0
+scoreUnit = "起"
+
+[[indicator]]
+id        = "chaoshi"
+name      = "办件超时次数"
+parent    = "fuwu"
+townships = "all"
+better    = "lower"
+weight    = 0
+scoreUnit = "次"
+`,
+		"data/2026-03.toml": `[[result]]
+indicator     = "tousu"
+notApplicable = [{ township = "丁局", reason = "本月投诉数据未报送" }]
+[result.townships]
+"甲局" = 0
+"乙局" = 1
+"丙局" = 2
+
+[[result]]
+indicator = "chaoshi"
+[result.townships]
+"甲局" = 1
+"乙局" = 0
+"丙局" = 3
+"丁局" = 2
+`,
+		"content/circulars/2026-03.md": "+++\nnumber = \"测直工委发〔2026〕11号\"\ntitle = \"关于2026年3月作风建设考核情况的通报\"\ndate = 2026-04-10\ndata = \"2026-03\"\n+++\n{{< table \"fuwu\" >}}\n",
+	})
+	page := pageTextOf(renderFiles(t, s, "/")["circulars/2026/11/index.html"])
+	for _, want := range []string{
+		"第一甲局0119.5第二乙局1018.0第三丙局2314.5", // the ranked rows, in both tables
+		"—无排名丁局—不涉及2不涉及（本月投诉数据未报送）",      // the table shortcode's row of 丁局
+		"—不涉及丁局—不涉及2不涉及",                 // the appendix's
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the circular lacks %s:\n%s", want, page)
+		}
+	}
+}

@@ -79,7 +79,21 @@ type AppendixTable struct {
 // the count's own table, dropped, said the same ranking again.
 type countColumns struct {
 	heads []string                // 信访件数; 事故（起） with a unit its name lacks
-	cells map[*site.Unit][]string // each township's counts, as the count's table wrote them
+	cells map[*site.Unit][]string // each township's counts, as the count's table wrote them; "" where it has none
+}
+
+// of are u's cells under the heads, none for an indicator without count
+// columns. A township the derived score skips this month for want of
+// one count (不涉及 it) keeps the others it reported: 2 under 办件超时次数
+// beside 不涉及 under 群众投诉起数, as data.json and data.csv give them.
+func (cc countColumns) of(u *site.Unit) []string {
+	if len(cc.heads) == 0 {
+		return nil
+	}
+	if c, ok := cc.cells[u]; ok {
+		return c
+	}
+	return make([]string, len(cc.heads))
 }
 
 // countsOf are the count columns of ind in month m: none for an indicator
@@ -98,7 +112,10 @@ func countsOf(m *site.Month, ind *site.Indicator) countColumns {
 		if r := m.Result(d.From.ID); r != nil {
 			decimals := d.From.In(m.Key).Decimals
 			for _, sc := range r.Scores {
-				cc.cells[sc.Unit] = append(cc.cells[sc.Unit], formatScore(sc.Value, decimals))
+				if cc.cells[sc.Unit] == nil {
+					cc.cells[sc.Unit] = make([]string, len(ind.Deduct))
+				}
+				cc.cells[sc.Unit][len(cc.heads)-1] = formatScore(sc.Value, decimals)
 			}
 		}
 	}
@@ -139,7 +156,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			w.b.WriteString(`<th scope="row">`)
 			w.link(t.Unit.Name, unitPath(t.Unit))
 			w.b.WriteString(`</th>`)
-			for _, n := range counts.cells[t.Unit] {
+			for _, n := range counts.of(t.Unit) {
 				w.td("num", n)
 			}
 			w.td("num", formatScore(t.Value, decimals))
@@ -234,7 +251,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			}
 			counts := countsOf(p.Month, ind)
 			rs := rows(ir.Ranked, set.Decimals, counts)
-			if excluded := excludedRows(c, g, ir.Result, len(counts.heads)); excluded != "" {
+			if excluded := excludedRows(c, g, ir.Result, counts); excluded != "" {
 				rs += excluded
 			}
 			t := AppendixTable{ID: id("appendix-"+ind.ID, i), Caption: caption, Path: indicatorPath(ind),
@@ -292,10 +309,6 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	return a
 }
 
-// excludedRows are the rows of an indicator's table for the townships of
-// group g its result did not apply to this month (不涉及), after the
-// ranked ones: no rank, and 不涉及 where the score would be; the reason
-// is the table's note (AppendixTable.Notes).
 // resultKind is the noun of the units an indicator's table lists in
 // group g, ranked or not applicable, as zh.Kind finds it: 街道 for an
 // indicator only the streets take part in (城市精细化管理街道排名), the
@@ -313,7 +326,12 @@ func resultKind(noun string, g *rank.UnitGroup, ir *rank.IndicatorResult) string
 	return zh.Kind(noun, names)
 }
 
-func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts int) template.HTML {
+// excludedRows are the rows of an indicator's table for the townships of
+// group g its result did not apply to this month (不涉及), after the
+// ranked ones: no rank, and 不涉及 where the score would be and under each
+// count it has none of (the counts it has are printed); the reason is the
+// table's note (AppendixTable.Notes).
+func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColumns) template.HTML {
 	w := rowWriter{c: c}
 	for _, e := range res.NotApplicable {
 		if !slices.Contains(g.Units, e.Unit) {
@@ -324,8 +342,12 @@ func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts int) temp
 		w.b.WriteString(`<th scope="row">`)
 		w.link(e.Unit.Name, unitPath(e.Unit))
 		w.b.WriteString(`</th>`)
-		for range counts {
-			w.tdNone("num", notApplicable)
+		for _, n := range counts.of(e.Unit) {
+			if n == "" {
+				w.tdNone("num", notApplicable)
+			} else {
+				w.td("num", n)
+			}
 		}
 		w.td("num", notApplicable)
 		w.endRow()

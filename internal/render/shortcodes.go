@@ -871,8 +871,8 @@ type TableRow struct {
 	Rank  string // 第一, 并列第三; — for a township Excluded
 	Name  string
 	Score string // or 不涉及 and its reason, for one Excluded
-	// Counts are its counts under TableView.Counts; "—" each for one
-	// Excluded.
+	// Counts are its counts under TableView.Counts; "—" (不涉及) under
+	// each it has none of, for one Excluded.
 	Counts []string
 	// Excluded is a township the indicator did not apply to this month
 	// (不涉及): no rank, and its reason where the score would be, which
@@ -912,13 +912,19 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		counts := countsOf(p.Month, ind)
 		v.Counts = counts.heads
 		for _, t := range ir.Ranked {
-			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals), Counts: counts.cells[t.Unit]})
+			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals), Counts: counts.of(t.Unit)})
 		}
 		// Those it did not apply to this month close the table, said so:
 		// a township missing from it would read as forgotten.
 		for _, e := range ir.Result.NotApplicable {
 			if slices.Contains(g.Units, e.Unit) {
-				v.Rows = append(v.Rows, TableRow{Rank: "—", Name: e.Unit.Name, Score: notApplicableText(e.Reason), Excluded: true, Counts: slices.Repeat([]string{"—"}, len(counts.heads))})
+				cells := slices.Clone(counts.of(e.Unit))
+				for k, n := range cells {
+					if n == "" {
+						cells[k] = "—"
+					}
+				}
+				v.Rows = append(v.Rows, TableRow{Rank: "—", Name: e.Unit.Name, Score: notApplicableText(e.Reason), Excluded: true, Counts: cells})
 			}
 		}
 		if p.Month != nil {
