@@ -1011,20 +1011,31 @@ func leadChange(c Change, each string) string {
 // unitGroup is the group u is ranked in (nil without groups).
 func unitGroup(u *site.Unit) *site.Group { return u.Group }
 
-// rankedWith is how many townships u is ranked with: its group's, or
-// every township.
+// rankedWith is how many townships u is ranked with at most: its
+// group's, or every township, assessed in a same month while u is. A
+// renamed township is one unit ranked, not two, for those ranked beside
+// it too: 8 市直机关 a month, where one of them was renamed, are ranked
+// 1 to 8, never 9.
 func rankedWith(s *site.Site, u *site.Unit) int {
 	units := s.Townships
 	if u.Group != nil {
 		units = u.Group.Units
 	}
-	// Not those assessed only before or after it: a renamed township
-	// is one unit ranked, not two.
+	// The count only rises in a month some township starts in (or in
+	// the first, "" before every month): the most is in one of those.
 	n := 0
-	for _, o := range units {
-		if (u.From == "" || o.Until == "" || u.From <= o.Until) && (o.From == "" || u.Until == "" || o.From <= u.Until) {
-			n++
+	for _, start := range units {
+		m := max(start.From, u.From)
+		if u.Until != "" && m > u.Until {
+			continue
 		}
+		k := 0
+		for _, o := range units {
+			if o.From <= m && (o.Until == "" || m <= o.Until) {
+				k++
+			}
+		}
+		n = max(n, k)
 	}
 	return n
 }

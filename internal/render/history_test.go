@@ -2121,3 +2121,29 @@ func TestLeadChange(t *testing.T) {
 		}
 	}
 }
+
+// TestRankingsShadesRenamed: historySite with 丙镇 renamed 丁镇 from
+// 2023-02 ranks three townships every month, never four: 甲街道 and 乙街道,
+// assessed throughout, are ranked with 丙镇 and then 丁镇, not both at
+// once. So the rankings page's legend has a shade for each of 第1名,
+// 第2名 and 第3名 and none for a 第4名 no month has, and 甲街道's rank 3
+// of January (33.33) is the lightest shade, heat-6, as 丙镇's of December
+// and 丁镇's of February are (3 of 3; 3 of 4 is heat-5).
+func TestRankingsShadesRenamed(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"丁镇\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", 1)
+	f["data/2023-02.toml"] = strings.ReplaceAll(f["data/2023-02.toml"], "丙镇", "丁镇")
+	files := renderFiles(t, loadFiles(t, f), "")
+	page := string(files["rankings/index.html"])
+	legend := page[strings.Index(page, `id="legend-title"`):]
+	legend = legend[:strings.Index(legend, "</ul>")]
+	if got := pageTextOf([]byte(legend)); !strings.HasSuffix(got, "：第1名第2名第3名") {
+		t.Errorf("the legend is %s, not one shade for each of 第1名, 第2名, 第3名", got)
+	}
+	if !strings.Contains(page, `class="heat-6"`) {
+		t.Errorf("no cell of the rankings page has the lightest shade, which a rank 3 of 3 takes")
+	}
+	if strings.Contains(page, `class="heat-5"`) {
+		t.Errorf("a cell of the rankings page has the shade of a rank 3 of 4 (heat-5), which no month ranks")
+	}
+}
