@@ -131,15 +131,10 @@ func TestDeductPerChangedPages(t *testing.T) {
 	}
 }
 
-// TestDeductRowKeepsItsOtherCounts: 服务群众 is reckoned from two counts,
-// 群众投诉起数 at 2 a 起 and 办件超时次数 at 0.5 a 次. 丁局's 投诉 was not
-// reported in March (notApplicable), so it has no 服务群众 score, but its
-// 超时 count, 2 次, is in: its row of the appendix and of the table
-// shortcode says 不涉及 under 投诉 and 2 under 超时, as data.json and
-// data.csv do, not 不涉及 under both. By hand: 甲局 0 起 1 次 → 19.5,
-// 乙局 1 起 0 次 → 18.0, 丙局 2 起 3 次 → 14.5.
-func TestDeductRowKeepsItsOtherCounts(t *testing.T) {
-	s := loadFiles(t, map[string]string{
+// twoCountSite is a 市直机关工委's: 服务群众 reckoned from two counts,
+// 群众投诉起数 at 2 a 起 and 办件超时次数 at 0.5 a 次, four 局, one month.
+func twoCountSite() map[string]string {
+	return map[string]string{
 		"config.toml": `title = "测试市直机关作风建设通报"
 baseURL = "/"
 [issuer]
@@ -199,7 +194,17 @@ indicator = "chaoshi"
 "丁局" = 2
 `,
 		"content/circulars/2026-03.md": "+++\nnumber = \"测直工委发〔2026〕11号\"\ntitle = \"关于2026年3月作风建设考核情况的通报\"\ndate = 2026-04-10\ndata = \"2026-03\"\n+++\n{{< table \"fuwu\" >}}\n",
-	})
+	}
+}
+
+// TestDeductRowKeepsItsOtherCounts: 丁局's 投诉 was not reported in March
+// (notApplicable), so it has no 服务群众 score, but its 超时 count, 2 次,
+// is in: its row of the appendix and of the table shortcode says 不涉及
+// under 投诉 and 2 under 超时, as data.json and data.csv do, not 不涉及
+// under both. By hand: 甲局 0 起 1 次 → 19.5, 乙局 1 起 0 次 → 18.0,
+// 丙局 2 起 3 次 → 14.5.
+func TestDeductRowKeepsItsOtherCounts(t *testing.T) {
+	s := loadFiles(t, twoCountSite())
 	page := pageTextOf(renderFiles(t, s, "/")["circulars/2026/11/index.html"])
 	for _, want := range []string{
 		"第一甲局0119.5第二乙局1018.0第三丙局2314.5", // the ranked rows, in both tables
@@ -209,5 +214,19 @@ indicator = "chaoshi"
 		if !strings.Contains(page, want) {
 			t.Errorf("the circular lacks %s:\n%s", want, page)
 		}
+	}
+}
+
+// TestDeductChangeSaysWhatChanged: from April the office raises 群众投诉
+// to 3 a 起 and leaves 办件超时 at 0.5 a 次. The indicator's page says
+// the change it made, 自2026年4月起群众投诉起数每起扣3分, and not the
+// 0.5 a 次 the rule above it already gives, which read as a change too.
+func TestDeductChangeSaysWhatChanged(t *testing.T) {
+	f := twoCountSite()
+	f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], "{ indicator = \"chaoshi\", per = 0.5 }]\n",
+		"{ indicator = \"chaoshi\", per = 0.5 }]\n\n[[indicator.change]]\nfrom   = \"2026-04\"\ndeduct = [{ indicator = \"tousu\", per = 3 }]\n", 1)
+	page := pageTextOf(renderFiles(t, loadFiles(t, f), "/")["indicators/fuwu/index.html"])
+	if want := "考核办法调整自2026年4月起群众投诉起数每起扣3分市直机关排名"; !strings.Contains(page, want) {
+		t.Errorf("the indicator's page lacks %s:\n%s", want, page)
 	}
 }

@@ -1604,6 +1604,7 @@ func tookPart(ind *site.Indicator, periods []*rank.Period, unit string) string {
 // indicator's direction, weight, decimals or name: 自2025年1月起权重为1.5.
 func changeLines(ind *site.Indicator) []string {
 	var out []string
+	per := ind.In("").Per
 	for _, c := range ind.Changes {
 		var parts []string
 		for _, k := range c.Set {
@@ -1617,11 +1618,16 @@ func changeLines(ind *site.Indicator) []string {
 			case "name":
 				parts = append(parts, "改称“"+c.Name+"”")
 			case "deduct":
+				// Only the per the change made: of two counts, one raised
+				// is said alone, the other's as before is the rule above.
 				for i, d := range ind.Deduct {
-					parts = append(parts, d.From.NameIn(c.From)+site.PerText(d.From, c.Per[i]))
+					if c.Per[i] != per[i] {
+						parts = append(parts, d.From.NameIn(c.From)+site.PerText(d.From, c.Per[i]))
+					}
 				}
 			}
 		}
+		per = c.Per
 		from, _ := site.ParsePeriod(c.From)
 		out = append(out, "自"+from.Label()+"起"+strings.Join(parts, "，"))
 	}

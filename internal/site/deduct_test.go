@@ -263,6 +263,28 @@ deduct = [{ indicator = "tousu", per = 1 }]
 	}
 }
 
+// TestDeductPerUnchangedBeside: a change of 群众满意's weight from March
+// that writes its per as it was (0.5 a 件) changes the weight only: its
+// Set says weight, not deduct, so the indicator's page dates no change
+// of per.
+func TestDeductPerUnchangedBeside(t *testing.T) {
+	files := deductSite()
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `deduct = [{ indicator = "tousu", per = 0.5 }]
+`, `deduct = [{ indicator = "tousu", per = 0.5 }]
+[[indicator.change]]
+from = "2023-03"
+weight = 2
+deduct = [{ indicator = "tousu", per = 0.5 }]
+`, 1)
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch := s.Indicator("tousu-df").Changes; len(ch) != 1 || !slices.Equal(ch[0].Set, []string{"weight"}) || ch[0].Weight != 2 {
+		t.Errorf("changes read as %+v, want a change of weight to 2 only", ch)
+	}
+}
+
 // TestDeductDiagnostics: what indicators.toml may get wrong of a
 // deduct beyond testdata/bad's cases, each at its line and column.
 func TestDeductDiagnostics(t *testing.T) {
@@ -282,6 +304,13 @@ func TestDeductDiagnostics(t *testing.T) {
 			"data/indicators.toml:11:1: 指标“工作落实”的得分不由件数折算（它的 [[indicator]] 没有 deduct），[[indicator.change]] 中不能写 deduct"},
 		{"a change of another count", `deduct = [{ indicator = "tousu", per = 0.5 }]` + "\n", `deduct = [{ indicator = "tousu", per = 0.5 }]` + "\n[[indicator.change]]\nfrom = \"2023-03\"\ndeduct = [{ indicator = \"xinfang\", per = 2 }]\n",
 			"data/indicators.toml:38:13: 指标“群众满意”自 2023-03 起的 deduct 只改每件扣分 per，所依据的件数不变：“xinfang”不是它 deduct 中的件数（\"tousu\"）；改按别的件数扣分的，另设一项指标"},
+		// A per written as it was is a change of nothing, as a weight
+		// written as it was is: the first against the [[indicator]]'s
+		// deduct, a later one against the change before it.
+		{"a first change of per to the same", `deduct = [{ indicator = "tousu", per = 0.5 }]` + "\n", `deduct = [{ indicator = "tousu", per = 0.5 }]` + "\n[[indicator.change]]\nfrom = \"2023-03\"\ndeduct = [{ indicator = \"tousu\", per = 0.5 }]\n",
+			"data/indicators.toml:38:1: 指标“群众满意”自 2023-03 起的调整没有改变什么：所写的每件扣分与这个指标 [[indicator]] 的 deduct 中的相同（每件扣0.5分）；如果是把 deduct 中原来的 per 改成了新的，改回原来的值（2023-03 以前各月仍按它折算）；否则删去这一项"},
+		{"a later change of per to the same", `deduct = [{ indicator = "tousu", per = 0.5 }]` + "\n", `deduct = [{ indicator = "tousu", per = 0.5 }]` + "\n[[indicator.change]]\nfrom = \"2023-03\"\ndeduct = [{ indicator = \"tousu\", per = 1 }]\n[[indicator.change]]\nfrom = \"2023-05\"\ndeduct = [{ indicator = \"tousu\", per = 1 }]\n",
+			"data/indicators.toml:41:1: 指标“群众满意”自 2023-05 起的调整没有改变什么：所写的每件扣分与此前的相同（每件扣1分）；删去这一项，或写上改变后的 per"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			wantDiagnostic(t, deductSite(), "data/indicators.toml", c.old, c.new, c.want)

@@ -1664,6 +1664,7 @@ func (l *loader) perChanges(f *tomlFile, r *record, ind *Indicator) {
 	for i := range ind.Changes {
 		c := &ind.Changes[i]
 		if rec := recs[c.From]; rec != nil && ind.Deduct != nil {
+			before, bad := per, false
 			per = slices.Clone(per)
 			for _, e := range rec.records("deduct") {
 				id := strings.TrimSpace(e.text("indicator"))
@@ -1677,10 +1678,26 @@ func (l *loader) perChanges(f *tomlFile, r *record, ind *Indicator) {
 						ids = append(ids, Quote(d.From.ID))
 					}
 					f.errorf(e.at("indicator"), "指标“%s”自 %s 起的 deduct 只改每件扣分 per，所依据的件数不变：“%s”不是它 deduct 中的件数（%s）；改按别的件数扣分的，另设一项指标", ind.Name, c.From, id, strings.Join(ids, "、"))
+					bad = true
 				case ok && !(v > 0):
 					f.errorf(e.at("per"), "per（每件扣分）应大于 0，而不是 %s", numberText(v))
+					bad = true
 				case ok:
 					per[j] = v
+				}
+			}
+			// A per written as it was changes nothing, as a weight
+			// written as it was does not: the page would date a change
+			// the 考核办法 never made.
+			if !bad && slices.Equal(per, before) {
+				c.Set = slices.DeleteFunc(c.Set, func(k string) bool { return k == "deduct" })
+				switch {
+				case len(c.Set) > 0:
+				case i == 0:
+					f.errorf(rec.at("deduct"), "指标“%s”自 %s 起的调整没有改变什么：所写的每件扣分与这个指标 [[indicator]] 的 deduct 中的相同（%s）；"+
+						"如果是把 deduct 中原来的 per 改成了新的，改回原来的值（%s 以前各月仍按它折算）；否则删去这一项", ind.Name, c.From, perTexts(ind, per, c.From), c.From)
+				default:
+					f.errorf(rec.at("deduct"), "指标“%s”自 %s 起的调整没有改变什么：所写的每件扣分与此前的相同（%s）；删去这一项，或写上改变后的 per", ind.Name, c.From, perTexts(ind, per, c.From))
 				}
 			}
 		}

@@ -516,17 +516,26 @@ func (ind *Indicator) DeductText(month string) string {
 	if len(ind.Deduct) == 0 {
 		return ""
 	}
-	set := ind.In(month)
-	var from, per []string
-	for i, d := range ind.Deduct {
+	var from []string
+	for _, d := range ind.Deduct {
 		from = append(from, d.From.NameIn(month))
-		each := PerText(d.From, set.Per[i])
+	}
+	return "由" + strings.Join(from, "、") + "折算（" + perTexts(ind, ind.In(month).Per, month) + "）"
+}
+
+// perTexts says the per of each count of a derived indicator, named in
+// the month key where there are several: 每件扣1分, or 信访件数每件扣1分，
+// 群众投诉件数每件扣0.5分.
+func perTexts(ind *Indicator, per []float64, month string) string {
+	var out []string
+	for i, d := range ind.Deduct {
+		each := PerText(d.From, per[i])
 		if len(ind.Deduct) > 1 {
 			each = d.From.NameIn(month) + each
 		}
-		per = append(per, each)
+		out = append(out, each)
 	}
-	return "由" + strings.Join(from, "、") + "折算（" + strings.Join(per, "，") + "）"
+	return strings.Join(out, "，")
 }
 
 // PerText says a deduction per count of from: 每件扣1分, 每起扣2分 (its
