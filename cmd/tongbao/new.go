@@ -451,7 +451,10 @@ func (sc *scaffold) methodChanged() string {
 	since := func(key string) bool { return key > sc.prev.Key && key <= sc.key }
 	var inds []string
 	for _, ind := range sc.s.Indicators {
+		set := ind.In("") // the setting each change builds on
 		for _, c := range ind.Changes {
+			before := set
+			set = c.Setting
 			if !since(c.From) {
 				continue
 			}
@@ -468,9 +471,21 @@ func (sc *scaffold) methodChanged() string {
 					parts = append(parts, "权重为"+strconv.FormatFloat(c.Weight, 'f', -1, 64))
 				case "decimals":
 					parts = append(parts, fmt.Sprintf("得分保留%d位小数", c.Decimals))
+				case "name":
+					parts = append(parts, "改称“"+c.Name+"”")
+				case "deduct":
+					// The per it changes, as the indicator's page dates
+					// them: 扣分标准改为群众投诉件数每件扣1分.
+					var per []string
+					for i, d := range ind.Deduct {
+						if c.Per[i] != before.Per[i] {
+							per = append(per, d.From.NameIn(c.From)+site.PerText(d.From, c.Per[i]))
+						}
+					}
+					parts = append(parts, "扣分标准改为"+strings.Join(per, "、"))
 				}
 			}
-			inds = append(inds, ind.Name+strings.Join(parts, "，"))
+			inds = append(inds, before.Name+strings.Join(parts, "，")) // 信访稳定改称“信访工作”: the name it had
 		}
 	}
 	// Rules by what befalls them: 第6、7条自本月起适用.

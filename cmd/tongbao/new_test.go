@@ -1460,3 +1460,23 @@ indicator = "tousu"
 		t.Errorf("a [[result]] of the derived tousu-df:\n%s", month)
 	}
 }
+
+// TestNewSaysThePerChanged: the 扣分制 office raises 群众满意's
+// deduction from 0.5 to 1 a 件 of 群众投诉 from May and renames 信访稳定
+// 信访工作 then. The May file new writes says both, not the bare names
+// 群众满意 and 信访稳定 that said nothing of what changed.
+func TestNewSaysThePerChanged(t *testing.T) {
+	dir := officeCopy(t, "deduct")
+	os.Remove(filepath.Join(dir, "expected.toml"))
+	edit(t, dir, "data/indicators.toml", "deduct    = [{ indicator = \"tousu\", per = 0.5 }]   # 每件投诉扣0.5分\n",
+		"deduct    = [{ indicator = \"tousu\", per = 0.5 }]   # 每件投诉扣0.5分\n[[indicator.change]]\nfrom = \"2025-05\"\ndeduct = [{ indicator = \"tousu\", per = 1 }]\n")
+	edit(t, dir, "data/indicators.toml", "deduct    = [{ indicator = \"xinfang\", per = 1 }]   # 每件信访扣1分，扣完为止（不写 min：不低于 0）\n",
+		"deduct    = [{ indicator = \"xinfang\", per = 1 }]   # 每件信访扣1分，扣完为止（不写 min：不低于 0）\n[[indicator.change]]\nfrom = \"2025-05\"\nname = \"信访工作\"\n")
+	if code, _, errOut := runCmd("new", "2025-05", "-s", dir); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	month := readText(t, filepath.Join(dir, "data", "2025-05.toml"))
+	if want := "\n# 考核办法自本月起调整（data/indicators.toml 的 [[indicator.change]]）：信访稳定改称“信访工作”；群众满意扣分标准改为群众投诉件数每件扣1分。\n"; !strings.Contains(month, want) {
+		t.Errorf("the month file lacks %q:\n%s", want, month[:min(len(month), 800)])
+	}
+}
