@@ -83,17 +83,39 @@ type countColumns struct {
 }
 
 // of are u's cells under the heads, none for an indicator without count
-// columns. A township the derived score skips this month for want of
-// one count (不涉及 it) keeps the others it reported: 2 under 办件超时次数
-// beside 不涉及 under 群众投诉起数, as data.json and data.csv give them.
+// columns; "—" under a count it has none of, one not applicable to it
+// (办件超时次数 of a unit with no 办件, which the score is reckoned
+// without). A township the derived score skips keeps the counts it
+// reported: 2 under 办件超时次数 beside — under 群众投诉起数, as data.json
+// and data.csv give them.
 func (cc countColumns) of(u *site.Unit) []string {
 	if len(cc.heads) == 0 {
 		return nil
 	}
-	if c, ok := cc.cells[u]; ok {
-		return c
+	out := make([]string, len(cc.heads))
+	for i := range out {
+		out[i] = noCount
+		if c := cc.cells[u]; c != nil && c[i] != "" {
+			out[i] = c[i]
+		}
 	}
-	return make([]string, len(cc.heads))
+	return out
+}
+
+// noCount stands in a count column where the unit has no count: the
+// appendix writes it as a dash read 不涉及 (countCells), the table
+// shortcode's template likewise.
+const noCount = "—"
+
+// countCells writes a row's cells under the count columns.
+func (w *rowWriter) countCells(cells []string) {
+	for _, n := range cells {
+		if n == noCount {
+			w.tdNone("num", notApplicable)
+		} else {
+			w.td("num", n)
+		}
+	}
 }
 
 // countsOf are the count columns of ind in month m: none for an indicator
@@ -156,9 +178,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			w.b.WriteString(`<th scope="row">`)
 			w.link(t.Unit.Name, unitPath(t.Unit))
 			w.b.WriteString(`</th>`)
-			for _, n := range counts.of(t.Unit) {
-				w.td("num", n)
-			}
+			w.countCells(counts.of(t.Unit))
 			w.td("num", formatScore(t.Value, decimals))
 			w.endRow()
 		}
@@ -342,13 +362,7 @@ func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColu
 		w.b.WriteString(`<th scope="row">`)
 		w.link(e.Unit.Name, unitPath(e.Unit))
 		w.b.WriteString(`</th>`)
-		for _, n := range counts.of(e.Unit) {
-			if n == "" {
-				w.tdNone("num", notApplicable)
-			} else {
-				w.td("num", n)
-			}
-		}
+		w.countCells(counts.of(e.Unit))
 		w.td("num", notApplicable)
 		w.endRow()
 	}

@@ -918,13 +918,7 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		// a township missing from it would read as forgotten.
 		for _, e := range ir.Result.NotApplicable {
 			if slices.Contains(g.Units, e.Unit) {
-				cells := slices.Clone(counts.of(e.Unit))
-				for k, n := range cells {
-					if n == "" {
-						cells[k] = "—"
-					}
-				}
-				v.Rows = append(v.Rows, TableRow{Rank: "—", Name: e.Unit.Name, Score: notApplicableText(e.Reason), Excluded: true, Counts: cells})
+				v.Rows = append(v.Rows, TableRow{Rank: "—", Name: e.Unit.Name, Score: notApplicableText(e.Reason), Excluded: true, Counts: counts.of(e.Unit)})
 			}
 		}
 		if p.Month != nil {

@@ -296,7 +296,7 @@ func TestDeductDiagnostics(t *testing.T) {
 		{"a count without townships", "townships = \"all\"\nbetter = \"lower\"\nweight = 0\nscoreUnit = \"件\"\n\n[[indicator]]\nid = \"tousu-df\"", "better = \"lower\"\nweight = 0\nscoreUnit = \"件\"\n\n[[indicator]]\nid = \"tousu-df\"",
 			"data/indicators.toml:16:13: 指标“信访件数”没有单位得分（indicators.toml 中没有 townships），没有可扣分的件数"},
 		{"a score's units the count lacks", "parent = \"tousu-df\"\ntownships = \"all\"", "parent = \"tousu-df\"\ntownships = [\"甲局\", \"乙局\"]",
-			"data/indicators.toml:31:1: 乡镇（街道）“丙局”在指标“群众满意”的考核范围内，而不在它所依据的“群众投诉件数”的范围内（townships），没有件数可扣：两项的 townships 应相同"},
+			"data/indicators.toml:31:1: 乡镇（街道）“丙局”在指标“群众满意”的考核范围内，而不在它所依据的件数“群众投诉件数”的范围内（townships），没有件数可扣：把它写进件数一项的 townships，或从“群众满意”的 townships 中删去"},
 		{"a count its score's parent", "[[indicator]]\nid = \"xinfang-df\"\nname = \"信访稳定\"\nsection = \"信访和投诉\"\nmax = 10\ndecimals = 1\ndeduct = [{ indicator = \"xinfang\", per = 1 }]\n",
 			"[[indicator]]\nid = \"xinfang0\"\nname = \"来信件数\"\nsection = \"信访和投诉\"\ntownships = \"all\"\nbetter = \"lower\"\nweight = 0\n\n[[indicator]]\nid = \"xinfang-df\"\nname = \"信访稳定\"\nparent = \"xinfang0\"\nmax = 10\ndecimals = 1\ndeduct = [{ indicator = \"xinfang0\", per = 1 }]\n",
 			"data/indicators.toml:24:13: 指标“信访稳定”的上级“来信件数”是它所依据的件数：反过来写，件数一项写 parent = \"xinfang-df\"，嵌套在得分之下"},
@@ -377,5 +377,66 @@ func TestDeductCountProgressWarned(t *testing.T) {
 	const want = "data/2023-02.toml:27:1: 警告：“群众投诉件数”的件数折算为“群众满意”的得分，通报中不单列它，它的进展（progress）不会印出：写在“群众满意”的 [[result]] 中"
 	if !strings.Contains(s.Warnings.Error(), want) {
 		t.Errorf("want %q among:\n%s", want, s.Warnings.Error())
+	}
+}
+
+// TestDeductCountNotApplicable: a count that does not apply to a unit
+// deducts nothing from a score its other counts make. 群众满意 is 10
+// less 0.5 a 投诉 and 1 a 超时; 超时 is not applicable to 丙局 (no 办件)
+// and does not list 己局 in its townships; 己局 is not applicable to 投诉
+// either, so to the score. By hand: 甲 10 − 1.5 − 2 = 6.5, 乙 10 − 0.5
+// − 0 = 9.5, 丙 10 − 0 = 10 (超时 not deducted), 丁 10 − 2.5 − 1 = 6.5,
+// 戊 10 − 3.5 − 3 = 3.5.
+func TestDeductCountNotApplicable(t *testing.T) {
+	files := deductSite()
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], `deduct = [{ indicator = "tousu", per = 0.5 }]`,
+		`deduct = [{ indicator = "tousu", per = 0.5 }, { indicator = "chaoshi", per = 1 }]`, 1) + `
+[[indicator]]
+id = "chaoshi"
+name = "办件超时次数"
+parent = "tousu-df"
+townships = ["甲局", "乙局", "丙局", "丁局", "戊局"]
+better = "lower"
+weight = 0
+scoreUnit = "次"
+`
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], "id = \"tousu-df\"\nname = \"群众满意\"\nsection = \"信访和投诉\"\ntownships = \"all\"\n",
+		"id = \"tousu-df\"\nname = \"群众满意\"\nsection = \"信访和投诉\"\n", 1)
+	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], `indicator = "tousu"
+[result.townships]
+"甲局" = 3
+"乙局" = 1
+"丙局" = 0
+"丁局" = 5
+"戊局" = 7
+"己局" = 0
+`, `indicator = "tousu"
+notApplicable = [{ township = "己局", reason = "无对外服务" }]
+[result.townships]
+"甲局" = 3
+"乙局" = 1
+"丙局" = 0
+"丁局" = 5
+"戊局" = 7
+
+[[result]]
+indicator = "chaoshi"
+notApplicable = [{ township = "丙局", reason = "无办件服务" }]
+[result.townships]
+"甲局" = 2
+"乙局" = 0
+"丁局" = 1
+"戊局" = 3
+`, 1)
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := scoresOf(s.Months[0].Result("tousu-df")), "甲局=6.5 乙局=9.5 丙局=10 丁局=6.5 戊局=3.5 己局:不涉及（无对外服务）"; got != want {
+		t.Errorf("群众满意: %s, want %s", got, want)
+	}
+	// Unwritten, its townships are the counts' together: 己局 is 投诉's.
+	if n := len(s.Indicator("tousu-df").Townships); n != 6 {
+		t.Errorf("群众满意 ranks %d units, want 6", n)
 	}
 }

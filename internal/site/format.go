@@ -222,7 +222,7 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 			Help: "人们常用的简称，如 [\"社消零\"]（社会消费品零售总额）：在站内搜索这些词也能找到本指标的页面，页面上列出；不能是别的指标的名称或简称，也不能是单位的名称；可不填"},
 		{Key: "deduct", Kind: Tables, Label: "扣分",
 			Help: "扣分制：本项的得分由其他指标的件数折算，如 deduct = [{ indicator = \"xinfang\", per = 1 }]（每件信访扣1分）：各单位每月的得分 = 满分 max − Σ per × 件数，扣完为止（不低于 min，不写 min 则不低于 0），按本项的 decimals 四舍五入；" +
-				"月度数据只填件数，不填本项的得分（填了是错误）；件数一项须写 better = \"lower\"；某单位某月没有件数（不涉及、未考核）则本项也没有得分；须写 max；扣分标准自某月起改变的，写在 [[indicator.change]] 的 deduct 中；可不填", Fields: deductFields},
+				"月度数据只填件数，不填本项的得分（填了是错误）；件数一项须写 better = \"lower\"；某单位某月没有件数（未考核、漏填）则本项也没有得分，几项件数中不涉及它的那几项不扣分，都不涉及的本项也不涉及；须写 max；扣分标准自某月起改变的，写在 [[indicator.change]] 的 deduct 中；可不填", Fields: deductFields},
 		{Key: "change", Kind: Tables, Label: "考核办法调整",
 			Help: "考核办法调整后，本指标的权重、小数位数、得分方向、名称或每件扣分（deduct 的 per）自某月起改变时，每次改变写一项 [[indicator.change]]，紧跟在本指标之后；此前各月仍按原来的值排名，已发布的通报不变；不改变则不写", Fields: changeFields},
 	}},

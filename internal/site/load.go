@@ -1632,17 +1632,33 @@ func (l *loader) deduct(f *tomlFile, r *record, ind *Indicator, derived map[*Ind
 			break
 		}
 	}
-	if ind.Townships == nil && len(ind.Deduct) > 0 {
-		// The counts' units are the score's: said once, in the count.
-		ind.Townships = ind.Deduct[0].From.Townships
+	// A count may apply to fewer units than its score (办件超时 of those
+	// with 办件): it deducts nothing from the others (derive). A unit
+	// none of the counts applies to has nothing to be scored by.
+	counted := func(u *Unit) bool {
+		return slices.ContainsFunc(ind.Deduct, func(d Deduction) bool { return slices.Contains(d.From.Townships, u) })
 	}
-	for _, d := range ind.Deduct {
-		for _, u := range ind.Townships {
-			if !slices.Contains(d.From.Townships, u) {
-				f.errorf(cmp.Or(pathIf(r.t, "townships"), r.at("deduct")), "%s“%s”在指标“%s”的考核范围内，而不在它所依据的“%s”的范围内（townships），没有件数可扣：两项的 townships 应相同", s.Config.Terms.Unit, u.Name, ind.Name, d.From.Name)
-				ind.Deduct = nil
-				return
+	if ind.Townships == nil && len(ind.Deduct) > 0 {
+		// The counts' units are the score's, said in the counts: those
+		// any of them applies to, in units.toml's order.
+		for _, u := range s.Townships {
+			if counted(u) {
+				ind.Townships = append(ind.Townships, u)
 			}
+		}
+	}
+	if len(ind.Deduct) == 0 {
+		return
+	}
+	for _, u := range ind.Townships {
+		if !counted(u) {
+			var names []string
+			for _, d := range ind.Deduct {
+				names = append(names, "“"+d.From.Name+"”")
+			}
+			f.errorf(cmp.Or(pathIf(r.t, "townships"), r.at("deduct")), "%s“%s”在指标“%s”的考核范围内，而不在它所依据的件数%s的范围内（townships），没有件数可扣：把它写进件数一项的 townships，或从“%s”的 townships 中删去", s.Config.Terms.Unit, u.Name, ind.Name, strings.Join(names, ""), ind.Name)
+			ind.Deduct = nil
+			return
 		}
 	}
 }

@@ -538,17 +538,37 @@ func (r *monthReader) derive() {
 		for _, u := range ind.Townships {
 			applies[u] = true
 		}
-		// In the order the first count's table writes them: the order
-		// of a tie's members (DESIGN.md §5.1).
-		for _, sc := range srcs[0].Scores {
-			u := sc.Unit
-			if !applies[u] {
-				continue
+		// A count that does not apply to a township (not in its
+		// townships, or 不涉及 this month: 办件超时 of a unit with no
+		// 办件) deducts nothing from one the others apply to: written as
+		// 0 it would publish a count that is not, and dropping the whole
+		// score cost a sum office the item's points. One missing from a
+		// count that applies (exempt, unscored) has no score.
+		outside := func(i int, u *Unit) bool {
+			_, na := srcs[i].Excludes(u)
+			return na || !slices.Contains(ind.Deduct[i].From.Townships, u)
+		}
+		// In the order the counts' tables write them, the first's
+		// first: the order of a tie's members (DESIGN.md §5.1).
+		var order []*Unit
+		seen := map[*Unit]bool{}
+		for _, src := range srcs {
+			for _, sc := range src.Scores {
+				if u := sc.Unit; applies[u] && !seen[u] {
+					seen[u] = true
+					order = append(order, u)
+				}
 			}
+		}
+		scoredUnits := map[*Unit]bool{}
+		for _, u := range order {
 			left := exact(*ind.Max)
 			scored := true
 			for i, d := range ind.Deduct {
 				v, ok := resultScore(srcs[i], u)
+				if !ok && outside(i, u) {
+					continue
+				}
 				if !ok {
 					scored = false
 					break
@@ -565,6 +585,7 @@ func (r *monthReader) derive() {
 			v, _ := new(big.Rat).SetString(left.FloatString(set.Decimals))
 			f, _ := v.Float64()
 			res.Scores = append(res.Scores, Score{Unit: u, Value: f})
+			scoredUnits[u] = true
 		}
 		for _, src := range srcs {
 			// The circular shows the count through its score (Month.
@@ -572,8 +593,17 @@ func (r *monthReader) derive() {
 			if src.Progress != "" && len(res.Scores) > 0 {
 				r.f.warnf(&r.mo.warnings, r.resultAt[src.Indicator.ID], "警告：“%s”的件数折算为“%s”的得分，通报中不单列它，它的进展（progress）不会印出：写在“%s”的 [[result]] 中", src.Indicator.Name, ind.Name, ind.Name)
 			}
+			// Not applicable to the score: to none of its counts.
 			for _, e := range src.NotApplicable {
-				if _, dup := res.Excludes(e.Unit); applies[e.Unit] && !dup {
+				_, dup := res.Excludes(e.Unit)
+				if !applies[e.Unit] || dup || scoredUnits[e.Unit] {
+					continue
+				}
+				none := true
+				for i := range srcs {
+					none = none && outside(i, e.Unit)
+				}
+				if none {
 					res.NotApplicable = append(res.NotApplicable, e)
 				}
 			}
