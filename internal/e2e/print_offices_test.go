@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"tongbao/internal/browsertest"
 	"tongbao/internal/demo"
@@ -298,8 +299,10 @@ func TestPrintGroupContinued(t *testing.T) {
 // the `table` shortcode of indicator id: grouped, testdata/offices/
 // city-groups with the 32 villageNames added to its first group,
 // 县（市）组 (36 units, 市辖区组 keeping its 3); ungrouped, villageSite's
-// town of 32 villages. It returns the folder and the circular's address.
-func longTablesSite(t *testing.T, grouped bool) (dir, url string) {
+// town of 32 villages. It returns the folder and the addresses of the
+// month's circular and of the last quarter's, whose period-table lists
+// every unit.
+func longTablesSite(t *testing.T, grouped bool) (dir, month, quarter string) {
 	t.Helper()
 	id := "gongye"
 	if grouped {
@@ -324,46 +327,57 @@ func longTablesSite(t *testing.T, grouped bool) (dir, url string) {
 	} else {
 		dir = villageSite(t, 1)
 	}
-	names, err := filepath.Glob(filepath.Join(dir, "content", "circulars", "*-[01][0-9].md"))
-	if err != nil || len(names) == 0 {
-		t.Fatalf("the demo has no monthly circular: %v", err)
+	number := regexp.MustCompile(`〔(\d+)〕(\d+)号`)
+	last := func(pattern string) (string, []byte, string) {
+		names, err := filepath.Glob(filepath.Join(dir, "content", "circulars", pattern))
+		if err != nil || len(names) == 0 {
+			t.Fatalf("the demo has no circular %s: %v", pattern, err)
+		}
+		name := names[len(names)-1]
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := number.FindSubmatch(b)
+		if m == nil {
+			t.Fatalf("%s has no 文号", name)
+		}
+		return name, b, fmt.Sprintf("/circulars/%s/%s/", m[1], m[2])
 	}
-	last := names[len(names)-1]
-	b, err := os.ReadFile(last)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`〔(\d+)〕(\d+)号`).FindSubmatch(b)
-	if m == nil {
-		t.Fatalf("%s has no 文号", last)
-	}
+	name, b, month := last("*-[01][0-9].md")
 	// Under the first heading, text after it: a table that ended the
 	// circular would go on to the signature's page (.doc-sign's
 	// break-before: avoid) however long it was.
 	b = bytes.Replace(b, []byte("\n## "), fmt.Appendf(nil, "\n{{< table %q >}}\n\n## ", id), 1)
-	if err := os.WriteFile(last, b, 0o644); err != nil {
+	if err := os.WriteFile(name, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return dir, fmt.Sprintf("/circulars/%s/%s/", m[1], m[2])
+	_, _, quarter = last("*-Q[1-4].md")
+	return dir, month, quarter
 }
 
 // A printedTable is a table of a printed page as the page holds it: its
-// caption's text and the number of its body rows.
+// caption's text, its head row's and the number of its body rows.
 type printedTable struct {
-	Caption string
-	Rows    int
+	Caption, Head string
+	Rows          int
 }
+
+// pageNumberRE is a page's number at its foot: — 2 —.
+var pageNumberRE = regexp.MustCompile(`^—\d+—$`)
 
 // checkContinued reads the printed pages of the tables (in the order the
 // page holds them) and holds that every page a table goes on to begins
 // with its caption and 续表 at the line's end, and that no other line
-// says 续表: a table's first page is titled by its caption alone. A row
-// of a table is a line beginning with its rank (第…, 并列…, or — for one not
-// ranked); the tables' rows are counted in turn to know which table a
-// page's first row continues.
+// says 续表: a table's first page is titled by its caption alone. The
+// lines under a table's caption or title are its head row's, on one line
+// or wrapped over two (县（市、 / 区）), as many characters as it has, and
+// then its rows (each a line: names and ranks do not wrap) but for the
+// pages' numbers, counted to know which table a page's first row goes on
+// with. It returns the number of pages a table went on to.
 func checkContinued(t *testing.T, pages [][]word, tables []printedTable) (continued int) {
 	t.Helper()
-	cur, seen := -1, 0
+	cur, seen, head := -1, 0, 0 // head: characters of the head row still to come
 	for i, p := range pages {
 		for j, l := range lines(p) {
 			s := text(l)
@@ -373,16 +387,19 @@ func checkContinued(t *testing.T, pages [][]word, tables []printedTable) (contin
 					t.Errorf("page %d goes on with %s's row %d of %d; its first line is %q, want %q", i+1, tables[cur].Caption, seen+1, tables[cur].Rows, s, want)
 				}
 				continued++
+				head = utf8.RuneCountInString(tables[cur].Head)
 				continue
 			}
 			if strings.Contains(s, "续表") {
 				t.Errorf("page %d, line %d says 续表 where no table goes on from a page before: %q", i+1, j+1, s)
 			}
-			if cur+1 < len(tables) && s == tables[cur+1].Caption {
+			switch {
+			case cur+1 < len(tables) && s == tables[cur+1].Caption:
 				cur, seen = cur+1, 0
-				continue
-			}
-			if open && (strings.HasPrefix(s, "第") || strings.HasPrefix(s, "并列") || strings.HasPrefix(s, "—")) {
+				head = utf8.RuneCountInString(tables[cur].Head)
+			case open && head > 0:
+				head -= utf8.RuneCountInString(s)
+			case open && !pageNumberRE.MatchString(s):
 				seen++
 			}
 		}
@@ -405,11 +422,14 @@ func checkContinued(t *testing.T, pages [][]word, tables []printedTable) (contin
 func TestPrintTableContinued(t *testing.T) {
 	ctx := browsertest.Start(t)
 	for _, grouped := range []bool{true, false} {
-		dir, url := longTablesSite(t, grouped)
+		dir, month, quarter := longTablesSite(t, grouped)
 		srv := serveOutputs(t, renderSite(t, dir))
 		read := func(what, selector string) {
 			t.Helper()
-			tables := eval[[]printedTable](t, ctx, `[...document.querySelectorAll(`+strconv.Quote(selector)+`)].filter(t => t.caption).map(t => ({Caption: t.caption.textContent.replace(/\s+/g, ""), Rows: t.tBodies[0].rows.length}))`)
+			tables := eval[[]printedTable](t, ctx, `[...document.querySelectorAll(`+strconv.Quote(selector)+`)].filter(t => t.caption).map(t => ({
+			  Caption: t.caption.textContent.replace(/\s+/g, ""),
+			  Head: t.tHead.rows[t.tHead.rows.length - 1].textContent.replace(/\s+/g, ""),
+			  Rows: t.tBodies[0].rows.length}))`)
 			pdf := printCurrent(t, ctx)
 			n := len(pageSizes(t, pdf))
 			pages := pdfWords(t, pdf, n)
@@ -421,12 +441,14 @@ func TestPrintTableContinued(t *testing.T) {
 				t.Errorf("%s: no table goes on to a second page; the test wants one that does", what)
 			}
 		}
-		navigate(t, ctx, srv.URL+url)
-		read(url, ".doc-body table")
+		navigate(t, ctx, srv.URL+quarter)
+		read(quarter, ".doc-body table")
+		navigate(t, ctx, srv.URL+month)
+		read(month, ".doc-body table")
 		eval[bool](t, ctx, `(window.print = () => {}, true)`)
 		run(t, ctx, "opening the appendix", chromedp.Click(chromedp.CSS(".appendix summary"), chromedp.NodeVisible))
 		run(t, ctx, "pressing 打印附表", chromedp.Click(chromedp.CSS("[data-print-appendix]"), chromedp.NodeVisible))
-		read(url+"'s appendix", ".appendix table")
+		read(month+"'s appendix", ".appendix table")
 	}
 }
 
