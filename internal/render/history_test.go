@@ -711,6 +711,25 @@ func TestLowerIsBetterSaysSo(t *testing.T) {
 	}
 }
 
+// TestPrintTitleSpans: the row that titles a table on paper spans all of
+// its columns, counted by hand: 排名, the units, 信访件数 and 得分 in a
+// 扣分制 table of one count; a quarter's period-table's 乡镇, its three
+// months, 季度得分 and 季度排名.
+func TestPrintTitleSpans(t *testing.T) {
+	if n := (AppendixTable{CountLabels: []string{"信访件数"}}).Columns(); n != 4 {
+		t.Errorf("an appendix table of one count spans %d columns; want 4", n)
+	}
+	if n := (TableView{Counts: []string{"信访件数"}}).Columns(); n != 4 {
+		t.Errorf("a table shortcode's table of one count spans %d columns; want 4", n)
+	}
+	if n := (AppendixTable{}).Columns(); n != 3 {
+		t.Errorf("an appendix table spans %d columns; want 3", n)
+	}
+	if n := (PeriodTableView{Months: []string{"1月", "2月", "3月"}}).Columns(); n != 6 {
+		t.Errorf("a quarter's period-table spans %d columns; want 6", n)
+	}
+}
+
 // TestScoreUnit: an indicator's scoreUnit heads its scores' column in the
 // appendix and the table shortcode, beside lower-is-better where it is
 // (得分（%）, 得分（件，越低越好）), and data.json and the catalogue give it;
@@ -2123,24 +2142,5 @@ func TestLeadChange(t *testing.T) {
 		if got := leadChange(townshipChange(c.prev, c.cur, c.exemptBefore, false, c.each), c.each); got != c.want {
 			t.Errorf("%d → %d (exempt before %v): %q, want %q", c.prev, c.cur, c.exemptBefore, got, c.want)
 		}
-	}
-}
-
-// TestPrintTitleSpans: the row that titles a table on paper spans all of
-// its columns, counted by hand: 排名, the units, 信访件数 and 得分 in a
-// 扣分制 table of one count; a quarter's period-table's 乡镇, its three
-// months, 季度得分 and 季度排名.
-func TestPrintTitleSpans(t *testing.T) {
-	if n := (AppendixTable{CountLabels: []string{"信访件数"}}).Columns(); n != 4 {
-		t.Errorf("an appendix table of one count spans %d columns; want 4", n)
-	}
-	if n := (TableView{Counts: []string{"信访件数"}}).Columns(); n != 4 {
-		t.Errorf("a table shortcode's table of one count spans %d columns; want 4", n)
-	}
-	if n := (AppendixTable{}).Columns(); n != 3 {
-		t.Errorf("an appendix table spans %d columns; want 3", n)
-	}
-	if n := (PeriodTableView{Months: []string{"1月", "2月", "3月"}}).Columns(); n != 6 {
-		t.Errorf("a quarter's period-table spans %d columns; want 6", n)
 	}
 }
