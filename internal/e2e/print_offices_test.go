@@ -1,14 +1,18 @@
 package e2e
 
 import (
+	"bytes"
 	"fmt"
 	"math"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"tongbao/internal/browsertest"
 	"tongbao/internal/demo"
@@ -288,4 +292,216 @@ func TestPrintGroupContinued(t *testing.T) {
 	if continued < 2 {
 		t.Errorf("the heat map goes on to %d more pages; the test wants each group to break across a page", continued)
 	}
+}
+
+// longTablesSite writes a year's demo of an office whose units' tables
+// are longer than a printed page, and adds to its last month's circular
+// the `table` shortcode of indicator id: grouped, testdata/offices/
+// city-groups with the 32 villageNames added to its first group,
+// 县（市）组 (36 units, 市辖区组 keeping its 3); ungrouped, villageSite's
+// town of 32 villages. It returns the folder and the addresses of the
+// month's circular and of the last quarter's, whose period-table lists
+// every unit.
+func longTablesSite(t *testing.T, grouped bool) (dir, month, quarter string) {
+	t.Helper()
+	id := "gongye"
+	if grouped {
+		sample, err := site.Load(officeSite(t, "city-groups"))
+		if err != nil {
+			t.Fatalf("loading city-groups: %v", err)
+		}
+		first := len(sample.Townships)
+		for i, name := range villageNames {
+			sample.Townships = append(sample.Townships, &site.Unit{Name: name, Slug: fmt.Sprintf("cun%02d", i+1), Kind: sample.Townships[0].Kind, Group: sample.Groups[0]})
+		}
+		for _, ind := range sample.Indicators {
+			if len(ind.Townships) == first {
+				ind.Townships = sample.Townships
+			}
+		}
+		dir = filepath.Join(t.TempDir(), "grouped")
+		if err := demo.Write(dir, sample, 1, 1); err != nil {
+			t.Fatalf("writing the demo: %v", err)
+		}
+		id = "gdp"
+	} else {
+		dir = villageSite(t, 1)
+	}
+	number := regexp.MustCompile(`〔(\d+)〕(\d+)号`)
+	last := func(pattern string) (string, []byte, string) {
+		names, err := filepath.Glob(filepath.Join(dir, "content", "circulars", pattern))
+		if err != nil || len(names) == 0 {
+			t.Fatalf("the demo has no circular %s: %v", pattern, err)
+		}
+		name := names[len(names)-1]
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := number.FindSubmatch(b)
+		if m == nil {
+			t.Fatalf("%s has no 文号", name)
+		}
+		return name, b, fmt.Sprintf("/circulars/%s/%s/", m[1], m[2])
+	}
+	name, b, month := last("*-[01][0-9].md")
+	// Under the first heading, text after it: a table that ended the
+	// circular would go on to the signature's page (.doc-sign's
+	// break-before: avoid) however long it was.
+	b = bytes.Replace(b, []byte("\n## "), fmt.Appendf(nil, "\n{{< table %q >}}\n\n## ", id), 1)
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, quarter = last("*-Q[1-4].md")
+	return dir, month, quarter
+}
+
+// A printedTable is a table of a printed page as the page holds it: its
+// caption's text, its head row's and the number of its body rows.
+type printedTable struct {
+	Caption, Head string
+	Rows          int
+}
+
+// pageNumberRE is a page's number at its foot: — 2 —.
+var pageNumberRE = regexp.MustCompile(`^—\d+—$`)
+
+// checkContinued reads the printed pages of the tables (in the order the
+// page holds them) and holds that every page a table goes on to begins
+// with its caption and 续表 at the line's end, and that no other line
+// says 续表: a table's first page is titled by its caption alone. The
+// lines under a table's caption or title are its head row's, on one line
+// or wrapped over two (县（市、 / 区）), as many characters as it has, and
+// then its rows (each a line: names and ranks do not wrap) but for the
+// pages' numbers, counted to know which table a page's first row goes on
+// with. It returns the number of pages a table went on to.
+func checkContinued(t *testing.T, pages [][]word, tables []printedTable) (continued int) {
+	t.Helper()
+	cur, seen, head := -1, 0, 0 // head: characters of the head row still to come
+	for i, p := range pages {
+		for j, l := range lines(p) {
+			s := text(l)
+			open := cur >= 0 && seen < tables[cur].Rows
+			if j == 0 && i > 0 && open {
+				if want := tables[cur].Caption + "续表"; s != want {
+					t.Errorf("page %d goes on with %s's row %d of %d; its first line is %q, want %q", i+1, tables[cur].Caption, seen+1, tables[cur].Rows, s, want)
+				}
+				continued++
+				head = utf8.RuneCountInString(tables[cur].Head)
+				continue
+			}
+			if strings.Contains(s, "续表") {
+				t.Errorf("page %d, line %d says 续表 where no table goes on from a page before: %q", i+1, j+1, s)
+			}
+			switch {
+			case cur+1 < len(tables) && s == tables[cur+1].Caption:
+				cur, seen = cur+1, 0
+				head = utf8.RuneCountInString(tables[cur].Head)
+			case open && head > 0:
+				head -= utf8.RuneCountInString(s)
+			case open && !pageNumberRE.MatchString(s):
+				seen++
+			}
+		}
+	}
+	if cur != len(tables)-1 {
+		t.Errorf("the pages print %d of the %d tables' captions", cur+1, len(tables))
+	}
+	return continued
+}
+
+// TestPrintTableContinued prints tables longer than a page — the
+// appendix's, with 打印附表, and a circular's `table` shortcode's — of an
+// office that ranks its units in groups and of one that does not
+// (longTablesSite): every page a table goes on to begins with the
+// table's caption, which names the group (县（市）组综合考核排名), and
+// 续表 at its end, then its head row; the first page of a table has its
+// caption without 续表. Paper repeats a table's head row and not its
+// caption: a group's table went on under 排名 县（市、区） 综合得分 and
+// nothing said which group's ranks they were.
+func TestPrintTableContinued(t *testing.T) {
+	ctx := browsertest.Start(t)
+	for _, grouped := range []bool{true, false} {
+		dir, month, quarter := longTablesSite(t, grouped)
+		srv := serveOutputs(t, renderSite(t, dir))
+		read := func(what, selector string) {
+			t.Helper()
+			tables := eval[[]printedTable](t, ctx, `[...document.querySelectorAll(`+strconv.Quote(selector)+`)].filter(t => t.caption).map(t => ({
+			  Caption: t.caption.textContent.replace(/\s+/g, ""),
+			  Head: t.tHead.rows[t.tHead.rows.length - 1].textContent.replace(/\s+/g, ""),
+			  Rows: t.tBodies[0].rows.length}))`)
+			pdf := printCurrent(t, ctx)
+			n := len(pageSizes(t, pdf))
+			pages := pdfWords(t, pdf, n)
+			if pages == nil {
+				return
+			}
+			pages = inkedWords(t, pdf, pages, "续表")
+			if continued := checkContinued(t, pages, tables); continued == 0 {
+				t.Errorf("%s: no table goes on to a second page; the test wants one that does", what)
+			}
+		}
+		navigate(t, ctx, srv.URL+quarter)
+		read(quarter, ".doc-body table")
+		navigate(t, ctx, srv.URL+month)
+		read(month, ".doc-body table")
+		eval[bool](t, ctx, `(window.print = () => {}, true)`)
+		run(t, ctx, "opening the appendix", chromedp.Click(chromedp.CSS(".appendix summary"), chromedp.NodeVisible))
+		run(t, ctx, "pressing 打印附表", chromedp.Click(chromedp.CSS("[data-print-appendix]"), chromedp.NodeVisible))
+		read(month+"'s appendix", ".appendix table")
+	}
+}
+
+// inkedWords drops from pages each word reading mark that prints no ink:
+// text the page has painted over, which is in the PDF's text and not on
+// the paper. (Chromium repeats a table's head on each page as it is, 续表
+// and all; the stylesheet covers 续表 on the table's first page.)
+func inkedWords(t *testing.T, pdf []byte, pages [][]word, mark string) [][]word {
+	t.Helper()
+	pdftoppm := poppler(t, "pdftoppm")
+	if pdftoppm == "" {
+		return pages
+	}
+	const dpi = 100
+	name := writePDF(t, pdf)
+	out := make([][]word, len(pages))
+	for i, p := range pages {
+		var page *pixmap
+		for _, w := range p {
+			if w.Text != mark {
+				out[i] = append(out[i], w)
+				continue
+			}
+			if page == nil {
+				b, err := exec.Command(pdftoppm, "-r", strconv.Itoa(dpi), "-f", strconv.Itoa(i+1), "-l", strconv.Itoa(i+1), name).Output()
+				if err != nil {
+					t.Fatalf("pdftoppm page %d: %v", i+1, err)
+				}
+				if page, err = readPPM(b); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// Ink of its characters: a row of the middle of the word's box
+			// with dark pixels in part. (pdftotext's box is the font's,
+			// taller than the line: a rule crossing it, a table's border,
+			// is dark across the whole row.)
+			px := func(pt float64) int { return int(pt * dpi / 72) }
+			inset := (w.XMax - w.XMin) / 8
+			inked := false
+			for y := px(w.YMin); y <= px(w.YMax) && y < page.h && !inked; y++ {
+				dark, all := 0, 0
+				for x := px(w.XMin + inset); x <= px(w.XMax-inset) && x < page.w; x++ {
+					if j := (y*page.w + x) * 3; max(page.rgb[j], page.rgb[j+1], page.rgb[j+2]) < 128 {
+						dark++
+					}
+					all++
+				}
+				inked = dark > 0 && dark < all
+			}
+			if inked {
+				out[i] = append(out[i], w)
+			}
+		}
+	}
+	return out
 }

@@ -73,6 +73,22 @@ type AppendixTable struct {
 	Notes []string
 }
 
+// Columns is the number of the table's columns, which the row that
+// titles it on paper spans. A table of a circular's (the appendix's, the
+// `table` and `period-table` shortcodes') has in its head, first, a row
+// hidden on screen and from screen readers (the hidden attribute) that
+// titles it on paper: <tr class="print-title" hidden><td colspan="N"
+// data-title="caption"></td></tr>, N its Columns. Paper repeats a
+// table's head on every page the table goes on to, not its caption: a
+// group's table went on to a page under 排名 县（市、区） 得分 with
+// nothing to say whose ranks they were. The stylesheet prints the row in
+// place of the caption, its title from data-title and 续表 at the end of
+// its line on every page but the table's first (@media print:
+// .print-title). The title is an attribute's, not text, so that the
+// caption is not said twice where a page's text is read without its
+// stylesheet (the search index, a feed reader).
+func (t AppendixTable) Columns() int { return 3 + len(t.CountLabels) }
+
 // countColumns are the counts a derived indicator's scores are reckoned
 // from (扣分制, site.Indicator.Deduct), each a column before the score's
 // in its tables: the reader who asks why 7.0 finds 3 件 beside it, where

@@ -678,7 +678,7 @@ func TestLowerIsBetterSaysSo(t *testing.T) {
 		t.Errorf("信访维稳's appendix rows begin %q", rows[:min(len(rows), 4)])
 	}
 	head := `<tr><th scope="col">排名</th><th scope="col">乡镇（街道）</th><th scope="col" class="num">得分（越低越好）</th></tr>`
-	if i := bytes.Index(circ, []byte(`id="appendix-xinfang"`)); i < 0 || !bytes.Contains(circ[i:i+400], []byte(head)) {
+	if i := bytes.Index(circ, []byte(`id="appendix-xinfang"`)); i < 0 || !bytes.Contains(circ[i:i+800], []byte(head)) {
 		t.Error("信访维稳's appendix table does not head its scores 得分（越低越好）")
 	}
 	if bytes.Contains(circ, []byte("规模工业增加值乡镇（街道）排名（得分越低")) {
@@ -691,19 +691,42 @@ func TestLowerIsBetterSaysSo(t *testing.T) {
 		t.Error("东风路街道's row of 信访维稳 does not say lower is better")
 	}
 
-	// The table shortcode in a circular's text says it as the appendix does.
+	// The table shortcode in a circular's text says it as the appendix
+	// does. Its head opens with the row that titles it on paper, hidden
+	// elsewhere, across its three columns: its caption as an attribute.
 	s := loadSample(t)
 	s.Circulars[0].Body = append(s.Circulars[0].Body, "\n{{< table \"xinfang\" >}}\n\n{{< table \"gongye\" >}}\n"...)
 	body := string(renderFiles(t, s, "")["circulars/2023/14/index.html"])
 	for _, want := range []string{
 		`<caption>信访维稳乡镇（街道）排名（得分越低，排名越前）</caption>
-<thead><tr><th scope="col">排名</th><th scope="col">乡镇（街道）</th><th scope="col">得分（越低越好）</th></tr></thead>`,
+<thead><tr class="print-title" hidden><td colspan="3" data-title="信访维稳乡镇（街道）排名（得分越低，排名越前）"></td></tr>
+<tr><th scope="col">排名</th><th scope="col">乡镇（街道）</th><th scope="col">得分（越低越好）</th></tr></thead>`,
 		`<caption>规模工业增加值乡镇（街道）排名</caption>
-<thead><tr><th scope="col">排名</th><th scope="col">乡镇（街道）</th><th scope="col">得分</th></tr></thead>`,
+<thead><tr class="print-title" hidden><td colspan="3" data-title="规模工业增加值乡镇（街道）排名"></td></tr>
+<tr><th scope="col">排名</th><th scope="col">乡镇（街道）</th><th scope="col">得分</th></tr></thead>`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the table shortcode does not write\n%s", want)
 		}
+	}
+}
+
+// TestPrintTitleSpans: the row that titles a table on paper spans all of
+// its columns, counted by hand: 排名, the units, 信访件数 and 得分 in a
+// 扣分制 table of one count; a quarter's period-table's 乡镇, its three
+// months, 季度得分 and 季度排名.
+func TestPrintTitleSpans(t *testing.T) {
+	if n := (AppendixTable{CountLabels: []string{"信访件数"}}).Columns(); n != 4 {
+		t.Errorf("an appendix table of one count spans %d columns; want 4", n)
+	}
+	if n := (TableView{Counts: []string{"信访件数"}}).Columns(); n != 4 {
+		t.Errorf("a table shortcode's table of one count spans %d columns; want 4", n)
+	}
+	if n := (AppendixTable{}).Columns(); n != 3 {
+		t.Errorf("an appendix table spans %d columns; want 3", n)
+	}
+	if n := (PeriodTableView{Months: []string{"1月", "2月", "3月"}}).Columns(); n != 6 {
+		t.Errorf("a quarter's period-table spans %d columns; want 6", n)
 	}
 }
 
@@ -720,7 +743,7 @@ func TestScoreUnit(t *testing.T) {
 	circ := files["circulars/2023/14/index.html"]
 	for id, head := range map[string]string{"gongye": "得分（%）", "xinfang": "得分（件，越低越好）"} {
 		want := `<th scope="col" class="num">` + head + `</th></tr>`
-		if i := bytes.Index(circ, []byte(`id="appendix-`+id+`"`)); i < 0 || !bytes.Contains(circ[i:i+400], []byte(want)) {
+		if i := bytes.Index(circ, []byte(`id="appendix-`+id+`"`)); i < 0 || !bytes.Contains(circ[i:i+800], []byte(want)) {
 			t.Errorf("%s's appendix table is not headed %s", id, head)
 		}
 		if !bytes.Contains(circ, []byte(`<th scope="col">`+head+`</th></tr></thead>`)) {

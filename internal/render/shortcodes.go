@@ -737,6 +737,10 @@ type PeriodTableView struct {
 	NoteID string
 }
 
+// Columns is the number of the table's columns, which the row that
+// titles it on paper spans (see AppendixTable.Columns).
+func (v PeriodTableView) Columns() int { return 3 + len(v.Months) }
+
 // A PeriodTableRow is one township of a PeriodTableView.
 type PeriodTableRow struct {
 	Name   string
@@ -865,6 +869,10 @@ type TableView struct {
 	Notes  []string
 	NoteID string
 }
+
+// Columns is the number of the table's columns, which the row that
+// titles it on paper spans (see AppendixTable.Columns).
+func (v TableView) Columns() int { return 3 + len(v.Counts) }
 
 // A TableRow is one township of a TableView.
 type TableRow struct {
