@@ -61,7 +61,7 @@ type AppendixTable struct {
 	Caption    string
 	Path       string // the indicator's page; "" for the composite
 	UnitHeader string // [terms] unit
-	ScoreLabel string // 得分 | 得分（越低越好） | 综合得分 | 平均综合得分 …
+	ScoreLabel string // 得分 | 得分（越低越好） | 件数（越少越好） | 综合得分 | 平均综合得分 …
 	// CountLabels head the columns of counts a derived score is reckoned
 	// from (扣分制: 信访件数), before ScoreLabel's; none otherwise.
 	CountLabels []string
@@ -122,26 +122,31 @@ func countsOf(m *site.Month, ind *site.Indicator) countColumns {
 	return cc
 }
 
-// lowerBetterNote follows the caption of a table of scores where lower is
-// better (better = "lower").
-const lowerBetterNote = "（得分越低，排名越前）"
+// lowerBetterNote follows the caption of a table of ind's values where
+// lower is better (better = "lower"), in its months when not all of them
+// (lowerIn): （得分越低，排名越前）, of a count （件数越少，排名越前）.
+func lowerBetterNote(ind *site.Indicator, months string) string {
+	return "（" + months + ind.ValueName() + zh.Better(ind.IsCount(), false) + "，排名越前）"
+}
 
-// scoreHeading heads an indicator's column of scores: 得分, with what
+// scoreHeading heads an indicator's column of values: 得分, with what
 // they are counted in (indicators.toml scoreUnit: 得分（%）) and, where
-// lower is better, that (得分（件，越低越好）): 并列第一 beside 0.00 reads
-// as a mistake unless the table says why.
+// lower is better, that (得分（%，越低越好）): 并列第一 beside 0.00 reads
+// as a mistake unless the table says why. A count's column is headed by
+// what it counts, its unit in the noun (件数, 件数（越少越好）): 3 of
+// 信访 is 3件, not a score of 3.
 func scoreHeading(ind *site.Indicator, higherBetter bool) string {
 	var notes []string
-	if ind.ScoreUnit != "" {
+	if ind.ScoreUnit != "" && !ind.IsCount() {
 		notes = append(notes, ind.ScoreUnit)
 	}
 	if !higherBetter {
-		notes = append(notes, "越低越好")
+		notes = append(notes, zh.Better(ind.IsCount(), false)+"越好")
 	}
 	if len(notes) == 0 {
-		return "得分"
+		return ind.ValueName()
 	}
-	return "得分（" + strings.Join(notes, "，") + "）"
+	return ind.ValueName() + "（" + strings.Join(notes, "，") + "）"
 }
 
 // appendix builds the data appendix of the circular reporting period p.
@@ -265,7 +270,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 				}
 			}
 			if !set.HigherBetter {
-				t.Caption += lowerBetterNote
+				t.Caption += lowerBetterNote(ind, "")
 			}
 			a.Tables = append(a.Tables, t)
 		}

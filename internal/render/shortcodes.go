@@ -852,7 +852,7 @@ func (c *core) aggregateDecimals() int { return c.s.Config.Scoring.Decimals }
 type TableView struct {
 	Caption string // 规模工业增加值<unit>排名, with lowerBetterNote where lower is better
 	Unit    string // the heading of the units' column
-	Score   string // the heading of the scores' column: 得分, or 得分（越低越好）
+	Score   string // the heading of the scores' column: 得分, 得分（越低越好）, of a count 件数（越少越好）
 	// Counts head the columns of counts a derived score is reckoned from
 	// (扣分制: 信访件数), before the score's; none otherwise.
 	Counts []string
@@ -898,7 +898,7 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 			v.Caption = set.Name + g.Name + "排名"
 		}
 		if !set.HigherBetter { // as the appendix's tables say it
-			v.Caption += lowerBetterNote
+			v.Caption += lowerBetterNote(ind, "")
 		}
 		if len(args) > 1 && args[1] != "" {
 			// The circular's own caption, as written: the 得分 column
