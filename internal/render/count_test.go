@@ -52,3 +52,31 @@ func TestCountWords(t *testing.T) {
 		`<th scope="col" class="num">件数（越少越好）</th>`,
 		`<th scope="col" class="num">人数</th>`)
 }
+
+// TestCountOpenData: /data/ tells a reader of the open data of an office
+// with counts that a count's value, in the CSV's 得分 column and in
+// data.json's score, is the count and not a score, naming the office's
+// units and nouns (件, 件数; 人, 人数); an office without counts reads its
+// columns and fields as before.
+func TestCountOpenData(t *testing.T) {
+	s := loadSample(t)
+	plain := string(renderFiles(t, s, "")["data/index.html"])
+	if strings.Contains(plain, "计数的指标") {
+		t.Error("/data/ of an office without counts speaks of them")
+	}
+	s.Indicator("xinfang").ScoreUnit = "件"
+	s.Indicator("jindu").ScoreUnit = "人"
+	page := string(renderFiles(t, s, "")["data/index.html"])
+	for _, want := range []string{
+		"；计数的指标（data.json 的 scoreUnit 为人、件）为人数、件数，不是得分",
+		"越高越好或越低越好：名次按此由得分排出；计数的指标越低越好即越少越好",
+		"得分；计数的指标（scoreUnit 为人、件）为人数、件数，不是得分",
+		"各乡镇（街道）的得分（计数的指标为人数、件数）和排名",
+		"得分的计量单位，如 %、万元；为人、件的是计数的指标，townships[].score 是人数、件数，不是得分",
+		"得分的计量单位，如 %、万元；为人、件的是计数的指标，它的值是人数、件数，不是得分（写了的才有）",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/data/ does not say %s", want)
+		}
+	}
+}
