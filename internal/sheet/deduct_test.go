@@ -154,3 +154,42 @@ func TestCountColumnNote(t *testing.T) {
 		t.Errorf("no note on %s's column", strings.TrimSpace(head))
 	}
 }
+
+// TestCountCellProblems: import names a count's cell left empty or
+// filled with a dash as a count's (未填写件数, “—”不是件数), by hand at
+// the 扣分制 office's April workbook: 县发改局, 县财政局 and 县教育局 are its
+// rows 4 to 6, 工作落实 its column B, 信访件数 C, 群众投诉件数 D; 工作落实's
+// cell is a score's still.
+func TestCountCellProblems(t *testing.T) {
+	s := load(t, "../../testdata/offices/deduct")
+	book, err := Export(s, s.Month("2025-04"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := openBook(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := "县直单位得分"
+	for c, v := range map[string]string{"B4": "", "C5": "", "D6": "—"} {
+		if err := f.SetCellValue(sh, c, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	got := problems(t)(Import(s, "2025-04", "2025-04.xlsx", buf.Bytes()))
+	want := []string{
+		"2025-04.xlsx 县直单位得分!B4: 未填写得分（县发改局，工作落实）",
+		"2025-04.xlsx 县直单位得分!C5: 未填写件数（县财政局，信访件数）",
+		"2025-04.xlsx 县直单位得分!D6: “—”不是件数（县教育局，群众投诉件数）：本月不涉及这项工作的，填“不涉及”；件数还没有的，留空",
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing %q in\n%s", w, strings.Join(got, "\n"))
+		}
+	}
+}
