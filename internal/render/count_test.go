@@ -50,7 +50,9 @@ func TestCountWords(t *testing.T) {
 	has("circulars/2023/14/index.html",
 		`信访维稳乡镇（街道）排名（件数越少，排名越前）</a></caption>`,
 		`<th scope="col" class="num">件数（越少越好）</th>`,
-		`<th scope="col" class="num">人数</th>`)
+		`<th scope="col" class="num">人数</th>`,
+		// The appendix's note names what its tables hold.
+		`各单项指标的乡镇（街道）得分、人数或件数和排名`)
 }
 
 // TestCountOpenData: /data/ tells a reader of the open data of an office

@@ -153,6 +153,7 @@ func scoreHeading(ind *site.Indicator, higherBetter bool) string {
 func (c *core) appendix(p *rank.Period) *Appendix {
 	terms := c.s.Config.Terms
 	a := &Appendix{Period: p.Label, CityHeader: terms.City + "排名", PeerHeader: terms.Peer + "排名"}
+	var tabled []*site.Indicator // the indicators a.Tables are of, in order
 	rows := func(ts []rank.Township, decimals int, counts countColumns) template.HTML {
 		w := rowWriter{c: c}
 		for _, t := range ts {
@@ -273,6 +274,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 				t.Caption += lowerBetterNote(ind, "")
 			}
 			a.Tables = append(a.Tables, t)
+			tabled = append(tabled, ind)
 		}
 	}
 	if p.Month == nil {
@@ -310,7 +312,11 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		adjusted = append(adjusted, zh.Adjustment{Unit: adj.Unit.Name, Points: adj.Points, Reason: adj.Reason})
 	}
 	a.Adjusted = zh.Adjustments(adjusted)
-	a.Note = monthNote(terms.Unit, len(a.Composite) > 0, len(a.Tables) > 0, city, peer, a.CityHeader, a.PeerHeader)
+	values := ""
+	if len(tabled) > 0 {
+		values = valueNames(tabled)
+	}
+	a.Note = monthNote(terms.Unit, len(a.Composite) > 0, values, city, peer, a.CityHeader, a.PeerHeader)
 	return a
 }
 
@@ -363,14 +369,15 @@ func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColu
 // monthNote says what a month's appendix holds: only the tables it has.
 // An office whose level above ranks none of its indicators (a county's
 // 督查室 ranking its departments) is not told of 全市排名 and 同类县排名
-// that no table shows.
-func monthNote(unit string, composite, tables, city, peer bool, cityHeader, peerHeader string) string {
+// that no table shows. values names what its indicators' tables hold
+// (得分, 得分或件数: valueNames), "" when it has none.
+func monthNote(unit string, composite bool, values string, city, peer bool, cityHeader, peerHeader string) string {
 	var held, ranks []string
 	if composite {
 		held = append(held, unit+"综合考核排名")
 	}
-	if tables {
-		held = append(held, "各单项指标的"+unit+"得分和排名")
+	if values != "" {
+		held = append(held, "各单项指标的"+unit+values+"和排名")
 	}
 	if city {
 		ranks = append(ranks, cityHeader)
