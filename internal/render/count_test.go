@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"tongbao/internal/rank"
 )
 
 // TestCountWords: a count's value (scoreUnit 件, 人: site.CountUnit) is
@@ -80,5 +82,20 @@ func TestCountOpenData(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("/data/ does not say %s", want)
 		}
+	}
+}
+
+// TestCountTableShortcodeError: a table shortcode of a count the month
+// has no values of says it is the 件数 that are missing, not 得分: the
+// seed's 信访维稳 counted in 件, its result's values taken out.
+func TestCountTableShortcodeError(t *testing.T) {
+	s := loadSample(t)
+	s.Indicator("xinfang").ScoreUnit = "件"
+	s.Month("2023-02").Result("xinfang").Scores = nil
+	s.Circulars[0].Body = append(s.Circulars[0].Body, "\n{{< table \"xinfang\" >}}\n"...)
+	_, err := Render(s, rank.Archive(s), Options{})
+	want := "指标“信访维稳”（xinfang）本月没有乡镇（街道）件数（data/2023-02.toml 中它的 [[result]] 没有件数）：删去这个短代码，或填写件数"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %s", err, want)
 	}
 }

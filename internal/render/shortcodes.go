@@ -947,9 +947,9 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		}
 		missing := "没有它的 [[result]]"
 		if p.Month.Result(ind.ID) != nil {
-			missing = "它的 [[result]] 没有得分"
+			missing = "它的 [[result]] 没有" + ind.ValueName()
 		}
-		return nil, fmt.Errorf("指标“%s”（%s）%s没有%s得分（%s 中%s）：删去这个短代码，或填写得分", name, ind.ID, c.s.Assesses().Reword().Replace("本月"), unit, p.Month.File, missing)
+		return nil, fmt.Errorf("指标“%s”（%s）%s没有%s%s（%s 中%s）：删去这个短代码，或填写%s", name, ind.ID, c.s.Assesses().Reword().Replace("本月"), unit, ind.ValueName(), p.Month.File, missing, ind.ValueName())
 	}
 	if len(args) > 2 && strings.TrimSpace(args[2]) != "" {
 		// The circular's note goes under the last table, after those of
