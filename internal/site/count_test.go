@@ -1,6 +1,8 @@
 package site
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -76,6 +78,9 @@ func TestCountDiagnostics(t *testing.T) {
 			"data/2023-02.toml:6:1: 指标“经济”中甲街道的件数 90 高于上限 50（indicators.toml 的 max）：是否打错了？"},
 		{"min = 75\n", "", "",
 			"data/2023-02.toml:8:1: 指标“经济”中丙镇的件数 70 低于下限 75（indicators.toml 的 min）：是否打错了？"},
+		// A change that changes nothing says the direction as a count's.
+		{"[[indicator.change]]\nfrom = \"2023-03\"\nbetter = \"higher\"\n", "", "",
+			"指标“经济”自 2023-03 起的调整没有改变什么：所写的值与这个指标 [[indicator]] 中的相同（权重1，0位小数，件数越多越好）"},
 		{"", "city = 3\n", "city = 3\nnotApplicable = [\"乙街道\"]\n",
 			"data/2023-02.toml:8:1: 乡镇（街道）“乙街道”这个月不涉及指标“经济”（第5行 notApplicable），却又有件数：不涉及就删去这个件数，涉及就从 notApplicable 中删去它"},
 	} {
@@ -107,5 +112,25 @@ func TestCountSlipWarned(t *testing.T) {
 	want := []string{"data/2023-02.toml:9:1: 警告：指标“经济”中丁镇的起数 850 远在其他乡镇（街道）的起数（70～90）之外，除以 10 为 85，就在其中：是否漏了小数点，或多打了数字？"}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestCountDeductHigher: a count a score is deducted by that is written
+// higher-is-better is refused in a count's words (件数越多越好), by hand
+// from the 扣分制 office with 信访件数's better = "lower" taken out.
+func TestCountDeductHigher(t *testing.T) {
+	files := map[string]string{}
+	for _, name := range []string{"config.toml", "data/units.toml", "data/indicators.toml", "data/2025-03.toml", "data/2025-04.toml"} {
+		b, err := os.ReadFile(filepath.Join("../../testdata/offices/deduct", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = string(b)
+	}
+	files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], "parent    = \"xinfang-df\"\ntownships = \"all\"\nbetter    = \"lower\"\n", "parent    = \"xinfang-df\"\ntownships = \"all\"\n", 1)
+	_, err := Load(writeSite(t, files))
+	want := "指标“信访稳定”按“信访件数”的件数扣分，而“信访件数”件数越多越好：件数越多扣分越多，件数应越少越好：给它写 better = \"lower\""
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
 }
