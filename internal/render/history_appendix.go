@@ -126,7 +126,7 @@ func countsOf(m *site.Month, ind *site.Indicator) countColumns {
 // lower is better (better = "lower"), in its months when not all of them
 // (lowerIn): （得分越低，排名越前）, of a count （件数越少，排名越前）.
 func lowerBetterNote(ind *site.Indicator, months string) string {
-	return "（" + months + ind.ValueName() + zh.Better(ind.IsCount(), false) + "，排名越前）"
+	return "（" + months + ind.ValueName() + ind.Better(false) + "，排名越前）"
 }
 
 // scoreHeading heads an indicator's column of values: 得分, with what
@@ -141,7 +141,7 @@ func scoreHeading(ind *site.Indicator, higherBetter bool) string {
 		notes = append(notes, ind.ScoreUnit)
 	}
 	if !higherBetter {
-		notes = append(notes, zh.Better(ind.IsCount(), false)+"越好")
+		notes = append(notes, ind.Better(false)+"越好")
 	}
 	if len(notes) == 0 {
 		return ind.ValueName()

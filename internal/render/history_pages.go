@@ -802,7 +802,7 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string, ed edits,
 			li.Noun = ""
 		}
 		if !set.HigherBetter {
-			li.Lower = zh.Better(ind.IsCount(), false) + "越好"
+			li.Lower = ind.Better(false) + "越好"
 		}
 		if len(ir.Ranked) < of {
 			li.Of = len(ir.Ranked)

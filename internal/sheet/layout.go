@@ -18,7 +18,6 @@ import (
 	"unicode/utf16"
 
 	"tongbao/internal/site"
-	"tongbao/internal/zh"
 )
 
 // The names of the sheets that are not a field of the format, but the
@@ -258,7 +257,7 @@ func labelNamed(ind *site.Indicator, name string) string {
 // setting then, site.Indicator.In), for its note: 得分越高排名越前, of a
 // count 件数越少排名越前.
 func lowHigh(ind *site.Indicator, set site.Setting) string {
-	return ind.ValueName() + zh.Better(ind.IsCount(), set.HigherBetter) + "排名越前"
+	return ind.ValueName() + ind.Better(set.HigherBetter) + "排名越前"
 }
 
 // countHelp words the help on a count's column as a count's (件数：每个…

@@ -1592,7 +1592,13 @@ func (l *loader) deduct(f *tomlFile, r *record, ind *Indicator, derived map[*Ind
 			f.errorf(c.at("indicator"), "指标“%s”的上级“%s”是它所依据的件数：反过来写，件数一项写 parent = %s，嵌套在得分之下", ind.Name, from.Name, Quote(ind.ID))
 		default:
 			if when, higher := from.higherBetterIn(); higher {
-				f.errorf(c.at("indicator"), "指标“%s”按“%s”的件数扣分，而“%s”%s%s：件数越多扣分越多，件数应越少越好：给它写 better = \"lower\"", ind.Name, from.Name, from.Name, when, from.BetterText(true))
+				// In the count's own noun (起数 of 安全事故起数), 件数 when
+				// its scoreUnit does not say what it counts.
+				noun := "件数"
+				if from.IsCount() {
+					noun = from.ValueName()
+				}
+				f.errorf(c.at("indicator"), "指标“%s”按“%s”的%s扣分，而“%s”%s%s：%s越多扣分越多，%s应越少越好：给它写 better = \"lower\"", ind.Name, from.Name, noun, from.Name, when, from.BetterText(true), noun, noun)
 			}
 			seen[from] = true
 			// Under rank-points a weighted count is no error (scored

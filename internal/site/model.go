@@ -515,10 +515,14 @@ func (ind *Indicator) ValueName() string {
 	return "得分"
 }
 
+// Better is the way ind's values rank first, higher or not: a score's
+// 越高, 越低, a count's 越多, 越少 (zh.Better).
+func (ind *Indicator) Better(higher bool) string { return zh.Better(ind.IsCount(), higher) }
+
 // BetterText says the direction higher of ind's values, as its page and
 // the workbook say it: 得分越高越好, 得分越低越好; of a count 件数越少越好.
 func (ind *Indicator) BetterText(higher bool) string {
-	return ind.ValueName() + zh.Better(ind.IsCount(), higher) + "越好"
+	return ind.ValueName() + ind.Better(higher) + "越好"
 }
 
 // Floor is the least score of a derived indicator (Deduct): its min, or
