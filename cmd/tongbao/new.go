@@ -383,9 +383,9 @@ func (sc *scaffold) monthFile() string {
 			lastScore = func(v float64) string { return strconv.FormatFloat(v, 'f', decimals, 64) }
 		}
 		if scored {
-			w.Table("result.townships", "得分（待填写）")
+			w.Table("result.townships", ind.ValueName()+"（待填写）")
 		} else {
-			w.TodoTable("result.townships", sc.before()+"没有得分；本"+sc.s.Assesses().Each()+"如有，去掉本行和下面各行的 #")
+			w.TodoTable("result.townships", sc.before()+"没有"+ind.ValueName()+"；本"+sc.s.Assesses().Each()+"如有，去掉本行和下面各行的 #")
 		}
 		for _, u := range ind.Townships {
 			if !u.AssessedIn(sc.key) {
@@ -462,15 +462,11 @@ func (sc *scaffold) methodChanged() string {
 			for _, k := range c.Set {
 				switch k {
 				case "better":
-					if c.HigherBetter {
-						parts = append(parts, "得分越高越好")
-					} else {
-						parts = append(parts, "得分越低越好")
-					}
+					parts = append(parts, ind.BetterText(c.HigherBetter))
 				case "weight":
 					parts = append(parts, "权重为"+strconv.FormatFloat(c.Weight, 'f', -1, 64))
 				case "decimals":
-					parts = append(parts, fmt.Sprintf("得分保留%d位小数", c.Decimals))
+					parts = append(parts, fmt.Sprintf("%s保留%d位小数", ind.ValueName(), c.Decimals))
 				case "name":
 					parts = append(parts, "改称“"+c.Name+"”")
 				case "deduct":

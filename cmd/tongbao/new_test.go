@@ -1383,8 +1383,9 @@ func TestNewSaysNotApplicable(t *testing.T) {
 // for the scores derived from them (deduct): after April, whose
 // 信访稳定 and 群众满意 held nothing but the derived scores, they have no
 // [[result]] at all; after March, whose 信访稳定 had a progress text, it
-// has one for that text, without a table of scores. The month filled in
-// with counts only is complete: check finds nothing missing.
+// has one for that text, without a table of scores; a count's table asks
+// for 件数, not 得分. The month filled in with counts only is complete:
+// check finds nothing missing.
 func TestNewDeduct(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
 	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/deduct")); err != nil {
@@ -1405,6 +1406,11 @@ func TestNewDeduct(t *testing.T) {
 		if strings.Contains(month, `indicator = "`+id+`"`) {
 			t.Errorf("a [[result]] of the derived %s:\n%s", id, month)
 		}
+	}
+	// A count's table asks for 件数, a score's for 得分: 工作落实, then
+	// 信访件数 and 群众投诉件数 (scoreUnit 件).
+	if got := strings.Count(month, "[result.townships]         # 件数（待填写）"); got != 2 || !strings.Contains(month, "[result.townships]         # 得分（待填写）") {
+		t.Errorf("%d tables of counts ask for 件数, want 2; 工作落实's asks for 得分:\n%s", got, month)
 	}
 	// Filled in: the counts and 工作落实, as staff would.
 	filled := `period = "5月"

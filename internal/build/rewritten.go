@@ -375,10 +375,18 @@ const mostRewritten = 10
 // resultDiffs says, in the circular's words, how the results of old and
 // now differ: the measures taken and withdrawn, which weigh most, then
 // each ranking's scores and ranks, unit by unit, the scores with the
-// decimals the circulars show them with (da, db: old's and now's).
+// decimals the circulars show them with (da, db: old's and now's). A
+// count's values (scoreUnit 件, 起: site.CountUnit) are said with their
+// unit, 乙2件→3件, not as scores, 得分2→3.
 func resultDiffs(old, now render.OpenData) []string {
 	var out []string
-	ranking := func(what string, a, b []render.OpenTownship, da, db int) {
+	ranking := func(what string, a, b []render.OpenTownship, da, db int, unit string) {
+		// A score is said 得分8→7.50 and 8.0分; a count 2件→3件 and 1件.
+		scored, after, points := "得分", "", "分"
+		if site.CountUnit(unit) {
+			scored, after, points = "", strings.TrimSpace(unit), strings.TrimSpace(unit)
+		}
+		value := func(v float64, decimals int) string { return score(v, decimals) + after }
 		type key struct{ group, name string }
 		was := map[key]render.OpenTownship{}
 		for _, t := range a {
@@ -391,11 +399,11 @@ func resultDiffs(old, now render.OpenData) []string {
 			o, ok := was[k]
 			switch {
 			case !ok:
-				out = append(out, fmt.Sprintf("%s新列入%s（%s分，%s）", what, t.Name, score(t.Score, db), rankText(t)))
+				out = append(out, fmt.Sprintf("%s新列入%s（%s%s，%s）", what, t.Name, score(t.Score, db), points, rankText(t)))
 			case o.Score != t.Score && (o.Rank != t.Rank || o.Tied != t.Tied):
-				out = append(out, fmt.Sprintf("%s%s得分%s→%s，%s→%s", what, t.Name, score(o.Score, da), score(t.Score, db), rankText(o), rankText(t)))
+				out = append(out, fmt.Sprintf("%s%s%s%s→%s，%s→%s", what, t.Name, scored, value(o.Score, da), value(t.Score, db), rankText(o), rankText(t)))
 			case o.Score != t.Score:
-				out = append(out, fmt.Sprintf("%s%s得分%s→%s", what, t.Name, score(o.Score, da), score(t.Score, db)))
+				out = append(out, fmt.Sprintf("%s%s%s%s→%s", what, t.Name, scored, value(o.Score, da), value(t.Score, db)))
 			case o.Rank != t.Rank || o.Tied != t.Tied:
 				out = append(out, fmt.Sprintf("%s%s%s→%s", what, t.Name, rankText(o), rankText(t)))
 			}
@@ -442,7 +450,7 @@ func resultDiffs(old, now render.OpenData) []string {
 	if old.Aggregate != nil && now.Aggregate != nil && old.Aggregate.Method != now.Aggregate.Method {
 		out = append(out, aggregateMethodDiff+old.Aggregate.Method+"→"+now.Aggregate.Method)
 	}
-	ranking("综合考核", old.Composite, now.Composite, old.Scoring.Decimals, now.Scoring.Decimals)
+	ranking("综合考核", old.Composite, now.Composite, old.Scoring.Decimals, now.Scoring.Decimals, "")
 	was := map[string]render.OpenIndicator{}
 	for _, ind := range old.Indicators {
 		was[ind.ID] = ind
@@ -460,7 +468,7 @@ func resultDiffs(old, now render.OpenData) []string {
 			if o.Name != ind.Name {
 				out = append(out, "指标名称“"+o.Name+"”→“"+ind.Name+"”")
 			}
-			ranking(ind.Name, o.Townships, ind.Townships, decimals(o), decimals(ind))
+			ranking(ind.Name, o.Townships, ind.Townships, decimals(o), decimals(ind), ind.ScoreUnit)
 		} else if len(ind.Townships) > 0 {
 			out = append(out, "新增"+ind.Name+"的排名")
 		}

@@ -493,3 +493,29 @@ func TestScore(t *testing.T) {
 		}
 	}
 }
+
+// TestResultDiffsCount: a count's values changed are said with their
+// unit, as the circular shows them (信访件数乙2件→3件, 新列入丙（1件…）),
+// not as a score's (得分2→3, 1分); a score beside it keeps 得分.
+func TestResultDiffsCount(t *testing.T) {
+	tw := func(name string, score float64, rank int) render.OpenTownship {
+		return render.OpenTownship{Name: name, Score: score, Rank: rank}
+	}
+	zero := 0
+	old := render.OpenData{Indicators: []render.OpenIndicator{
+		{ID: "x", Name: "信访件数", ScoreUnit: "件", Decimals: &zero, Townships: []render.OpenTownship{tw("甲", 0, 1), tw("乙", 2, 2)}},
+		{ID: "r", Name: "满意率", ScoreUnit: "%", Decimals: &zero, Townships: []render.OpenTownship{tw("甲", 98, 1)}},
+	}}
+	now := render.OpenData{Indicators: []render.OpenIndicator{
+		{ID: "x", Name: "信访件数", ScoreUnit: "件", Decimals: &zero, Townships: []render.OpenTownship{tw("甲", 0, 1), tw("丙", 1, 2), tw("乙", 3, 3)}},
+		{ID: "r", Name: "满意率", ScoreUnit: "%", Decimals: &zero, Townships: []render.OpenTownship{tw("甲", 97, 1)}},
+	}}
+	want := []string{
+		"信访件数新列入丙（1件，第2名）",
+		"信访件数乙2件→3件，第2名→第3名",
+		"满意率甲得分98→97",
+	}
+	if got := resultDiffs(old, now); !slices.Equal(got, want) {
+		t.Errorf("differences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

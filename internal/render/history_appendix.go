@@ -61,7 +61,7 @@ type AppendixTable struct {
 	Caption    string
 	Path       string // the indicator's page; "" for the composite
 	UnitHeader string // [terms] unit
-	ScoreLabel string // 得分 | 得分（越低越好） | 综合得分 | 平均综合得分 …
+	ScoreLabel string // 得分 | 得分（越低越好） | 件数（越少越好） | 综合得分 | 平均综合得分 …
 	// CountLabels head the columns of counts a derived score is reckoned
 	// from (扣分制: 信访件数), before ScoreLabel's; none otherwise.
 	CountLabels []string
@@ -160,32 +160,38 @@ func countsOf(m *site.Month, ind *site.Indicator) countColumns {
 	return cc
 }
 
-// lowerBetterNote follows the caption of a table of scores where lower is
-// better (better = "lower").
-const lowerBetterNote = "（得分越低，排名越前）"
+// lowerBetterNote follows the caption of a table of ind's values where
+// lower is better (better = "lower"), in its months when not all of them
+// (lowerIn): （得分越低，排名越前）, of a count （件数越少，排名越前）.
+func lowerBetterNote(ind *site.Indicator, months string) string {
+	return "（" + months + ind.ValueName() + ind.Better(false) + "，排名越前）"
+}
 
-// scoreHeading heads an indicator's column of scores: 得分, with what
+// scoreHeading heads an indicator's column of values: 得分, with what
 // they are counted in (indicators.toml scoreUnit: 得分（%）) and, where
-// lower is better, that (得分（件，越低越好）): 并列第一 beside 0.00 reads
-// as a mistake unless the table says why.
+// lower is better, that (得分（%，越低越好）): 并列第一 beside 0.00 reads
+// as a mistake unless the table says why. A count's column is headed by
+// what it counts, its unit in the noun (件数, 件数（越少越好）): 3 of
+// 信访 is 3件, not a score of 3.
 func scoreHeading(ind *site.Indicator, higherBetter bool) string {
 	var notes []string
-	if ind.ScoreUnit != "" {
+	if ind.ScoreUnit != "" && !ind.IsCount() {
 		notes = append(notes, ind.ScoreUnit)
 	}
 	if !higherBetter {
-		notes = append(notes, "越低越好")
+		notes = append(notes, ind.Better(false)+"越好")
 	}
 	if len(notes) == 0 {
-		return "得分"
+		return ind.ValueName()
 	}
-	return "得分（" + strings.Join(notes, "，") + "）"
+	return ind.ValueName() + "（" + strings.Join(notes, "，") + "）"
 }
 
 // appendix builds the data appendix of the circular reporting period p.
 func (c *core) appendix(p *rank.Period) *Appendix {
 	terms := c.s.Config.Terms
 	a := &Appendix{Period: p.Label, CityHeader: terms.City + "排名", PeerHeader: terms.Peer + "排名"}
+	var tabled []*site.Indicator // the indicators a.Tables are of, in order
 	rows := func(ts []rank.Township, decimals int, counts countColumns) template.HTML {
 		w := rowWriter{c: c}
 		for _, t := range ts {
@@ -301,9 +307,10 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 				}
 			}
 			if !set.HigherBetter {
-				t.Caption += lowerBetterNote
+				t.Caption += lowerBetterNote(ind, "")
 			}
 			a.Tables = append(a.Tables, t)
+			tabled = append(tabled, ind)
 		}
 	}
 	if p.Month == nil {
@@ -341,7 +348,11 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		adjusted = append(adjusted, zh.Adjustment{Unit: adj.Unit.Name, Points: adj.Points, Reason: adj.Reason})
 	}
 	a.Adjusted = zh.Adjustments(adjusted)
-	a.Note = monthNote(terms.Unit, len(a.Composite) > 0, len(a.Tables) > 0, city, peer, a.CityHeader, a.PeerHeader)
+	values := ""
+	if len(tabled) > 0 {
+		values = valueNames(tabled)
+	}
+	a.Note = monthNote(terms.Unit, len(a.Composite) > 0, values, city, peer, a.CityHeader, a.PeerHeader)
 	return a
 }
 
@@ -388,14 +399,15 @@ func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColu
 // monthNote says what a month's appendix holds: only the tables it has.
 // An office whose level above ranks none of its indicators (a county's
 // 督查室 ranking its departments) is not told of 全市排名 and 同类县排名
-// that no table shows.
-func monthNote(unit string, composite, tables, city, peer bool, cityHeader, peerHeader string) string {
+// that no table shows. values names what its indicators' tables hold
+// (得分, 得分或件数: valueNames), "" when it has none.
+func monthNote(unit string, composite bool, values string, city, peer bool, cityHeader, peerHeader string) string {
 	var held, ranks []string
 	if composite {
 		held = append(held, unit+"综合考核排名")
 	}
-	if tables {
-		held = append(held, "各单项指标的"+unit+"得分和排名")
+	if values != "" {
+		held = append(held, "各单项指标的"+unit+values+"和排名")
 	}
 	if city {
 		ranks = append(ranks, cityHeader)

@@ -250,6 +250,10 @@ type UnitView struct {
 	// Per year: a township's rank on every indicator that applies to it;
 	// a department's 考核排类 and its indicators' city and peer ranks.
 	Years []YearMatrix
+	// Below names the values under the ranks in Years' cells, as the
+	// legend says them: 得分, or with the counts among its indicators
+	// 得分或件数 (valueNames).
+	Below string
 	// Measures are the rewards, 约谈 and the office's other measures its
 	// circulars gave the unit, by rule or by hand, newest first: a unit's
 	// record, which its readers otherwise gather circular by circular.
@@ -289,10 +293,14 @@ type LaggingIndicator struct {
 	Of    int
 	Score string // its score, with the indicator's scoreUnit
 	First string // the first's score
-	// Lower says lower scores rank first in its period (信访维稳, 群众投诉
-	// 件数), said before the scores: 得分4.70，第一名0.96 alone reads as
-	// though 4.70 beat 0.96.
-	Lower bool
+	// Noun names the values before them: 得分 of a score, "" of a count,
+	// whose unit after it says what it is (1件, not 得分1件).
+	Noun string
+	// Lower says lower values rank first in its period, 越低越好 (信访维稳)
+	// or of a count 越少越好 (群众投诉件数), said before the values:
+	// 得分4.70，第一名0.96 alone reads as though 4.70 beat 0.96; "" when
+	// higher is better.
+	Lower string
 }
 
 // An AggregateRank is a township's rank in a quarter, half or year.
@@ -327,7 +335,7 @@ type IndicatorView struct {
 	Children    []Link
 	Owners      []Link
 	Short       []string // its short names (indicators.toml shortNames)
-	Better      string   // 得分越高越好 | 得分越低越好, when townships are ranked
+	Better      string   // 得分越高越好 | 得分越低越好 | 件数越少越好 (BetterText), when townships are ranked
 	Weight      string   // its weight in the township composite
 	// Changes say when the 考核办法 changed its weight, direction or
 	// decimals, one line each, oldest first: 自2025年1月起权重为1.5. Better
@@ -361,6 +369,7 @@ type IndicatorView struct {
 	Ranks       template.HTML
 	ChangeLabel string       // <city>排名变化 | <peer>排名变化
 	Years       []YearMatrix // the township rank matrix
+	Below       string       // what its cells hold under the ranks: 得分, 件数 of a count
 }
 
 // RankingsView is /rankings/.
@@ -525,10 +534,11 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 			inds = append(inds, ind)
 		}
 	}
+	v.Below = valueNames(inds)
 	v.Years = matrices(h, unitPath(u), "指标", "%d年各单项指标排名", inds, nil,
 		func(ind *site.Indicator, y yearSpan) (string, string) {
 			if months, lower := lowerIn(ind, m.periods[y.lo:y.hi]); lower {
-				return ind.Name + "（" + months + "得分越低越好）", indicatorPath(ind)
+				return ind.Name + "（" + months + ind.BetterText(false) + "）", indicatorPath(ind)
 			}
 			return ind.Name, indicatorPath(ind)
 		},
@@ -787,7 +797,13 @@ func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string, ed edits,
 		set := ind.In(p.Month.Key)
 		score := func(x float64) string { return formatScore(x, set.Decimals) + ind.ScoreUnit }
 		li := LaggingIndicator{Name: set.Name, Path: indicatorPath(ind),
-			Rank: zh.RankPhrase(mine.Rank, mine.Tied), Score: score(mine.Value), First: score(ir.Ranked[0].Value), Lower: !set.HigherBetter}
+			Rank: zh.RankPhrase(mine.Rank, mine.Tied), Score: score(mine.Value), First: score(ir.Ranked[0].Value), Noun: "得分"}
+		if ind.IsCount() {
+			li.Noun = ""
+		}
+		if !set.HigherBetter {
+			li.Lower = ind.Better(false) + "越好"
+		}
 		if len(ir.Ranked) < of {
 			li.Of = len(ir.Ranked)
 		}
@@ -1280,6 +1296,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.Owners = append(v.Owners, Link{Name: o.Name, Path: unitPath(o), Note: untilNote(o)})
 	}
 	v.Short = ind.ShortNames
+	v.Below = ind.ValueName()
 	if ind.Deduct != nil {
 		// As first written, dated when a change of per followed: the
 		// changes below say what it is since.
@@ -1292,7 +1309,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.DeductedBy = append(v.DeductedBy, Link{Name: d.Name, Path: indicatorPath(d)})
 	}
 	if len(ind.Townships) > 0 {
-		v.Better = betterText(ind.HigherBetter)
+		v.Better = ind.BetterText(ind.HigherBetter)
 		v.Weight = strconv.FormatFloat(ind.Weight, 'f', -1, 64)
 		v.Changes = changeLines(ind)
 		// The values before their first change, said so: not read as
@@ -1397,7 +1414,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 			// （2025年1月至6月得分越低，排名越前）.
 			for _, ys := range m.years {
 				if months, lower := lowerIn(ind, m.periods[ys.lo:ys.hi]); ys.year == y && lower {
-					v.Years[i].Caption += "（" + months + "得分越低，排名越前）"
+					v.Years[i].Caption += lowerBetterNote(ind, months)
 				}
 			}
 		}
@@ -1529,6 +1546,26 @@ func (h *history) rankingsPage() ([]byte, error) {
 	})
 }
 
+// valueNames names the values of inds, a unit's rows of ranks, as one
+// legend says them: 得分 when none counts, 件数 when all count in 件, and
+// 得分或件数, 得分、件数或起数 between, scores first, then each count's
+// noun in the indicators' order.
+func valueNames(inds []*site.Indicator) string {
+	var scores bool
+	var counts []string
+	for _, ind := range inds {
+		if !ind.IsCount() {
+			scores = true
+		} else if !slices.Contains(counts, ind.ValueName()) {
+			counts = append(counts, ind.ValueName())
+		}
+	}
+	if scores || len(counts) == 0 {
+		counts = append([]string{"得分"}, counts...)
+	}
+	return zh.Or(counts)
+}
+
 // lowerIn is when lower scores of ind were better among periods, a year
 // of a matrix: lower when they were in any month of them with a result
 // of it, and months "" when in every such month, or those months as
@@ -1610,11 +1647,11 @@ func changeLines(ind *site.Indicator) []string {
 		for _, k := range c.Set {
 			switch k {
 			case "better":
-				parts = append(parts, betterText(c.HigherBetter))
+				parts = append(parts, ind.BetterText(c.HigherBetter))
 			case "weight":
 				parts = append(parts, "权重为"+strconv.FormatFloat(c.Weight, 'f', -1, 64))
 			case "decimals":
-				parts = append(parts, fmt.Sprintf("得分保留%d位小数", c.Decimals))
+				parts = append(parts, fmt.Sprintf("%s保留%d位小数", ind.ValueName(), c.Decimals))
 			case "name":
 				parts = append(parts, "改称“"+c.Name+"”")
 			case "deduct":
@@ -1644,12 +1681,4 @@ func firstSet(ind *site.Indicator, key string) string {
 		}
 	}
 	return ""
-}
-
-// betterText is an indicator's direction as its page says it.
-func betterText(higher bool) string {
-	if higher {
-		return "得分越高越好"
-	}
-	return "得分越低越好"
 }

@@ -731,9 +731,12 @@ func TestPrintTitleSpans(t *testing.T) {
 }
 
 // TestScoreUnit: an indicator's scoreUnit heads its scores' column in the
-// appendix and the table shortcode, beside lower-is-better where it is
-// (得分（%）, 得分（件，越低越好）), and data.json and the catalogue give it;
-// an indicator without one is headed 得分 alone, as above.
+// appendix and the table shortcode (得分（%）), and a count's column is
+// headed by what it counts, 件数, beside lower-is-better where it is
+// (件数（越少越好）: 并列第一 beside 0 reads as a mistake unless the
+// heading says why, and 3 of 信访 is not a score); data.json and the
+// catalogue give the unit; an indicator without one is headed 得分 alone,
+// as above.
 func TestScoreUnit(t *testing.T) {
 	s := loadSample(t)
 	s.Indicator("gongye").ScoreUnit = "%"
@@ -741,7 +744,7 @@ func TestScoreUnit(t *testing.T) {
 	s.Circulars[0].Body = append(s.Circulars[0].Body, "\n{{< table \"xinfang\" >}}\n\n{{< table \"gongye\" >}}\n"...)
 	files := renderFiles(t, s, "")
 	circ := files["circulars/2023/14/index.html"]
-	for id, head := range map[string]string{"gongye": "得分（%）", "xinfang": "得分（件，越低越好）"} {
+	for id, head := range map[string]string{"gongye": "得分（%）", "xinfang": "件数（越少越好）"} {
 		want := `<th scope="col" class="num">` + head + `</th></tr>`
 		if i := bytes.Index(circ, []byte(`id="appendix-`+id+`"`)); i < 0 || !bytes.Contains(circ[i:i+800], []byte(want)) {
 			t.Errorf("%s's appendix table is not headed %s", id, head)

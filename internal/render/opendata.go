@@ -329,7 +329,7 @@ type OpenCatalogueIndicator struct {
 	Former     []string    `json:"formerNames,omitempty" zh:"指标改称前的名称，此前各期 data.json 和 CSV 中用的是它（改过名称的才有）"`
 	Section    string      `json:"section" zh:"所属栏目"`
 	Parent     string      `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
-	ScoreUnit  string      `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（写了的才有）"`
+	ScoreUnit  string      `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（写了的才有）" zhCount:"得分的计量单位，如 %、万元；为{countUnits}的是计数的指标，它的值是{countNouns}，不是得分（写了的才有）"`
 	Deduct     *OpenDeduct `json:"deduct,omitempty" only:"deduct" zh:"扣分制：得分不是填报的，由其他指标的件数折算（indicators.toml 写了 deduct 的才有）"`
 	Owners     []string    `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）" zhNoOwners:"责任单位（本站没有责任单位，总是空的）"`
 	OwnerSlugs []string    `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoOwners:"责任单位的代号（本站没有责任单位，总是空的）"`
@@ -474,12 +474,12 @@ type OpenIndicator struct {
 	DistrictTie   bool           `json:"districtTie,omitempty" zh:"{peer}排名并列时为 true（不并列时不列出）"`
 	DistrictLabel string         `json:"districtLabel,omitempty" zh:"这一项{peer}排名的名称（有{peer}排名时列出）"`
 	DistrictUnits int            `json:"districtUnits,omitempty" zh:"参加这一项{peer}排名的单位数（有{peer}排名时列出）"`
-	Better        string         `json:"better,omitempty" zh:"higher：得分越高越好；lower：越低越好（{unit}有得分时列出）"`
+	Better        string         `json:"better,omitempty" zh:"higher：得分越高越好；lower：越低越好（{unit}有得分时列出）" zhCount:"higher：得分越高越好，计数的指标{countNouns}越多越好；lower：越低越好，计数的指标越少越好（{unit}有得分时列出）"`
 	Weight        *float64       `json:"weight,omitempty" zh:"这个月在{unit}综合考核中的权重，0 为不计入（{unit}有得分时列出）"`
 	Decimals      *int           `json:"decimals,omitempty" zh:"这个月得分比较前保留的小数位数（{unit}有得分时列出）"`
-	ScoreUnit     string         `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（indicators.toml 写了 scoreUnit 的才有）"`
+	ScoreUnit     string         `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（indicators.toml 写了 scoreUnit 的才有）" zhCount:"得分的计量单位，如 %、万元；为{countUnits}的是计数的指标，townships[].score 是{countNouns}，不是得分（indicators.toml 写了 scoreUnit 的才有）"`
 	Deduct        *OpenDeduct    `json:"deduct,omitempty" only:"deduct" zh:"扣分制：各{unit}的得分不是填报的，由其他指标的件数折算（indicators.toml 写了 deduct、{unit}有得分时列出）"`
-	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）"`
+	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）" zhCount:"各{unit}的得分（计数的指标为{countNouns}）和排名，名次在前的在前（{unit}有得分时列出）"`
 	// NotApplicable are the townships the result left out this month
 	// (不涉及): in no ranking of it, and not counted in townships[].
 	NotApplicable []OpenExclusion `json:"notApplicable,omitempty" zh:"这个月不涉及这项工作、不参加这一项排名的{unit}，其综合得分按其余各项计算（有则列出）"`
@@ -560,7 +560,7 @@ type OpenTownship struct {
 	Name  string  `json:"name" zh:"{unit}名称"`
 	Slug  string  `json:"slug" zh:"单位代号，即单位页面网址 /units/代号/ 中的代号"`
 	Group string  `json:"group,omitempty" zh:"所在的组（分组排名时列出，各组分别排名）"` // ranked apart (DESIGN.md §5.8)
-	Score float64 `json:"score" zh:"得分"`
+	Score float64 `json:"score" zh:"得分" zhCount:"得分；计数的指标（scoreUnit 为{countUnits}）为{countNouns}，不是得分"`
 	Rank  int     `json:"rank" zh:"名次"`
 	Tied  bool    `json:"tied" zh:"与他人并列时为 true"`
 	// Months are, in a quarter's, half's or year's composite, the months
@@ -1276,6 +1276,12 @@ func (o *openData) csvColumns() []DataField {
 	if o.keyColumn() != "月份" {
 		doc[o.keyColumn()] = o.spanKeyDoc()
 	}
+	if counts := o.countWords(); counts != nil {
+		// Said only where there are counts: the others' columns read as
+		// they did.
+		doc["得分"] += counts.Replace("；计数的指标（data.json 的 scoreUnit 为{countUnits}）为{countNouns}，不是得分")
+		doc["得分方向"] += "；计数的指标越低越好即越少越好"
+	}
 	if slices.ContainsFunc(o.s.Indicators, func(ind *site.Indicator) bool { return ind.Deduct != nil }) {
 		// Said only where there is such a row: the others' 备注 is as it was.
 		doc["备注"] = strings.Replace(doc["备注"], "；这些行的得分、排名、并列为空，其余各行的备注为空",
@@ -1369,19 +1375,44 @@ func (o *openData) officeLacks() func(f reflect.StructField) (doc string, lacks 
 	}
 }
 
+// countWords words a field for an office with counts among its
+// indicators (scoreUnit 件, 起: site.CountUnit), whose values are not
+// scores: {countUnits} are their units (件、起), {countNouns} what they
+// count (件数、起数). nil for an office without: its fields read as
+// their zh tags say.
+func (o *openData) countWords() *strings.Replacer {
+	var units, nouns []string
+	for _, ind := range o.s.Indicators {
+		if ind.IsCount() && !slices.Contains(units, strings.TrimSpace(ind.ScoreUnit)) {
+			units = append(units, strings.TrimSpace(ind.ScoreUnit))
+			nouns = append(nouns, ind.ValueName())
+		}
+	}
+	if units == nil {
+		return nil
+	}
+	return strings.NewReplacer("{countUnits}", strings.Join(units, "、"), "{countNouns}", strings.Join(nouns, "、"))
+}
+
 // noDepartments is dataFields' office for the catalogue, and officeLacks'
 // last word: an office without a [[department]] reads a field's
 // zhNoDepartments where it has one, so that a 督查室 is not told its units
 // come 先乡镇后区直单位; one whose indicators have no owner reads
 // zhNoOwners, and is not told what their owners are. A field tagged
-// only:"deduct" is one an office without a derived score (扣分制) lacks.
+// only:"deduct" is one an office without a derived score (扣分制) lacks;
+// one with counts among its indicators reads a field's zhCount where it
+// has one (countWords), told that a count's value is not a score.
 func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lacks bool) {
 	alone, unowned := len(o.s.Departments) == 0, !o.s.Owned()
 	deducts := slices.ContainsFunc(o.s.Indicators, func(ind *site.Indicator) bool { return ind.Deduct != nil })
 	words := o.words()
+	counts := o.countWords()
 	return func(f reflect.StructField) (string, bool) {
 		if f.Tag.Get("only") == "deduct" && !deducts {
 			return "", true // a field of scores derived from counts (扣分制), which the office has none of
+		}
+		if doc := f.Tag.Get("zhCount"); counts != nil && doc != "" {
+			return words.Replace(counts.Replace(doc)), false
 		}
 		if doc := f.Tag.Get("zhNoDepartments"); alone && doc != "" {
 			return words.Replace(doc), false

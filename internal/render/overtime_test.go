@@ -54,18 +54,18 @@ func TestIndicatorChangeRendered(t *testing.T) {
 	if want := "第一 丙镇 75|第二 乙街道 85|第三 甲街道 95"; strings.Join(got, "|") != want {
 		t.Errorf("2023-02 经济运行 rows %q, want %s", got, want)
 	}
-	if !strings.Contains(string(feb), `经济运行乡镇（街道）排名`+lowerBetterNote) {
+	if !strings.Contains(string(feb), `经济运行乡镇（街道）排名（得分越低，排名越前）`) {
 		t.Error("2023-02's 经济运行 table does not say lower is better")
 	}
-	if strings.Contains(string(files["circulars/2023/2/index.html"]), `经济运行乡镇（街道）排名`+lowerBetterNote) {
+	if strings.Contains(string(files["circulars/2023/2/index.html"]), `经济运行乡镇（街道）排名（得分越低，排名越前）`) {
 		t.Error("2023-01's 经济运行 table says lower is better, as only 2023-02 on has it")
 	}
 	// The table shortcode in the circular's text says it as the appendix does.
-	if want := `<caption>经济运行乡镇（街道）排名` + lowerBetterNote + `</caption>`; !strings.Contains(string(feb), want) {
+	if want := `<caption>经济运行乡镇（街道）排名（得分越低，排名越前）</caption>`; !strings.Contains(string(feb), want) {
 		t.Errorf("the table shortcode does not write %s", want)
 	}
 	got = nil
-	for _, r := range tableAfter(t, feb, `<caption>经济运行乡镇（街道）排名`+lowerBetterNote+`</caption>`) {
+	for _, r := range tableAfter(t, feb, `<caption>经济运行乡镇（街道）排名（得分越低，排名越前）</caption>`) {
 		got = append(got, r[0]+" "+text(r[1])+" "+r[2])
 	}
 	if want := "第一 丙镇 75|第二 乙街道 85|第三 甲街道 95"; strings.Join(got, "|") != want {
@@ -110,7 +110,7 @@ func TestIndicatorChangeRendered(t *testing.T) {
 		}
 	}
 	// Its matrix of ranks spans both directions: it claims neither.
-	if strings.Contains(page, "排名"+lowerBetterNote) {
+	if strings.Contains(page, "排名（得分越低，排名越前）") {
 		t.Error("the indicator page's matrix says lower is better of months that were not")
 	}
 	// Each month's cell of a history page at that month's decimals: 丙镇

@@ -204,8 +204,9 @@ func TestRankingsShadesByTheLegend(t *testing.T) {
 func TestGroupedMatricesSayTheGroups(t *testing.T) {
 	files := renderFiles(t, loadFiles(t, departmentOffice()), "")
 	for path, want := range map[string]string{
-		"rankings/index.html":           "<p class=\"note\">每格上方为当月在本组中的综合考核名次（名次相同即为并列），下方为综合得分；底色越深名次越靠前（按在本组中的名次）。",
-		"indicators/xinfang/index.html": "<p class=\"note\">每格上方为在本组中的名次（名次相同即为并列），下方为得分；",
+		"rankings/index.html": "<p class=\"note\">每格上方为当月在本组中的综合考核名次（名次相同即为并列），下方为综合得分；底色越深名次越靠前（按在本组中的名次）。",
+		// 信访件办理 counts in 件: its cells hold counts, not scores.
+		"indicators/xinfang/index.html": "<p class=\"note\">每格上方为在本组中的名次（名次相同即为并列），下方为件数；",
 	} {
 		if !strings.Contains(string(files[path]), want) {
 			t.Errorf("%s lacks %s", path, want)

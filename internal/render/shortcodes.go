@@ -856,7 +856,7 @@ func (c *core) aggregateDecimals() int { return c.s.Config.Scoring.Decimals }
 type TableView struct {
 	Caption string // 规模工业增加值<unit>排名, with lowerBetterNote where lower is better
 	Unit    string // the heading of the units' column
-	Score   string // the heading of the scores' column: 得分, or 得分（越低越好）
+	Score   string // the heading of the scores' column: 得分, 得分（越低越好）, of a count 件数（越少越好）
 	// Counts head the columns of counts a derived score is reckoned from
 	// (扣分制: 信访件数), before the score's; none otherwise.
 	Counts []string
@@ -906,7 +906,7 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 			v.Caption = set.Name + g.Name + "排名"
 		}
 		if !set.HigherBetter { // as the appendix's tables say it
-			v.Caption += lowerBetterNote
+			v.Caption += lowerBetterNote(ind, "")
 		}
 		if len(args) > 1 && args[1] != "" {
 			// The circular's own caption, as written: the 得分 column
@@ -949,9 +949,9 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		}
 		missing := "没有它的 [[result]]"
 		if p.Month.Result(ind.ID) != nil {
-			missing = "它的 [[result]] 没有得分"
+			missing = "它的 [[result]] 没有" + ind.ValueName()
 		}
-		return nil, fmt.Errorf("指标“%s”（%s）%s没有%s得分（%s 中%s）：删去这个短代码，或填写得分", name, ind.ID, c.s.Assesses().Reword().Replace("本月"), unit, p.Month.File, missing)
+		return nil, fmt.Errorf("指标“%s”（%s）%s没有%s%s（%s 中%s）：删去这个短代码，或填写%s", name, ind.ID, c.s.Assesses().Reword().Replace("本月"), unit, ind.ValueName(), p.Month.File, missing, ind.ValueName())
 	}
 	if len(args) > 2 && strings.TrimSpace(args[2]) != "" {
 		// The circular's note goes under the last table, after those of

@@ -101,3 +101,95 @@ func TestDeductBlank(t *testing.T) {
 		t.Errorf("the blank workbook read back asks for a derived score: %v", err)
 	}
 }
+
+// TestCountColumnNote: the note on a count's column of the workbook says
+// its direction as a count's, by hand from the 扣分制 office's
+// indicators.toml (信访件数 and 群众投诉件数 better = "lower", scoreUnit
+// 件; 工作落实 a score, higher, decimals 1): 件数越少排名越前, not
+// 得分越低排名越前, and its help asks for a 件数 each; a score's still
+// says 得分. The instructions say which columns take 件数.
+func TestCountColumnNote(t *testing.T) {
+	s := load(t, "../../testdata/offices/deduct")
+	book, err := Export(s, s.Month("2025-04"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := openBook(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(readmeSheet)
+	if !slices.ContainsFunc(rows, func(r []string) bool {
+		return slices.ContainsFunc(r, func(c string) bool {
+			return strings.Contains(c, "每个白色格子都要填得分（信访件数、群众投诉件数填件数）；")
+		})
+	}) {
+		t.Errorf("the instructions do not say the counts' cells take 件数: %q", rows)
+	}
+	comments, err := f.GetComments("县直单位得分")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"工作落实\n":   "得分越高排名越前，按1位小数比较名次。",
+		"信访件数\n":   "件数越少排名越前，按0位小数比较名次。\n件数：每个参与排名的县直单位一个件数；件数相同的并列；",
+		"群众投诉件数\n": "件数越少排名越前，按0位小数比较名次。",
+	}
+	for _, c := range comments {
+		var text strings.Builder
+		for _, p := range c.Paragraph {
+			text.WriteString(p.Text)
+		}
+		for head, line := range want {
+			if strings.HasPrefix(text.String(), head) {
+				if !strings.Contains(text.String(), line) {
+					t.Errorf("the note on %s's column: %q, want %s", strings.TrimSpace(head), text.String(), line)
+				}
+				delete(want, head)
+			}
+		}
+	}
+	for head := range want {
+		t.Errorf("no note on %s's column", strings.TrimSpace(head))
+	}
+}
+
+// TestCountCellProblems: import names a count's cell left empty or
+// filled with a dash as a count's (未填写件数, “—”不是件数), by hand at
+// the 扣分制 office's April workbook: 县发改局, 县财政局 and 县教育局 are its
+// rows 4 to 6, 工作落实 its column B, 信访件数 C, 群众投诉件数 D; 工作落实's
+// cell is a score's still.
+func TestCountCellProblems(t *testing.T) {
+	s := load(t, "../../testdata/offices/deduct")
+	book, err := Export(s, s.Month("2025-04"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := openBook(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := "县直单位得分"
+	for c, v := range map[string]string{"B4": "", "C5": "", "D6": "—"} {
+		if err := f.SetCellValue(sh, c, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	got := problems(t)(Import(s, "2025-04", "2025-04.xlsx", buf.Bytes()))
+	want := []string{
+		"2025-04.xlsx 县直单位得分!B4: 未填写得分（县发改局，工作落实）",
+		"2025-04.xlsx 县直单位得分!C5: 未填写件数（县财政局，信访件数）",
+		"2025-04.xlsx 县直单位得分!D6: “—”不是件数（县教育局，群众投诉件数）：本月不涉及这项工作的，填“不涉及”；件数还没有的，留空",
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing %q in\n%s", w, strings.Join(got, "\n"))
+		}
+	}
+}

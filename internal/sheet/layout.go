@@ -253,13 +253,22 @@ func labelNamed(ind *site.Indicator, name string) string {
 	return ind.Number() + " " + name
 }
 
-// lowHigh tells how an indicator's scores are ordered in a month (its
-// setting then, site.Indicator.In), for its note.
-func lowHigh(set site.Setting) string {
-	if set.HigherBetter {
-		return "得分越高排名越前"
+// lowHigh tells how an indicator's values are ordered in a month (its
+// setting then, site.Indicator.In), for its note: 得分越高排名越前, of a
+// count 件数越少排名越前.
+func lowHigh(ind *site.Indicator, set site.Setting) string {
+	return ind.ValueName() + ind.Better(set.HigherBetter) + "排名越前"
+}
+
+// countHelp words the help on a count's column as a count's (件数：每个…
+// 一个件数；件数相同的并列) where the field's says 得分; a score's is as
+// written.
+func countHelp(ind *site.Indicator, help string) string {
+	if !ind.IsCount() {
+		return help
 	}
-	return "得分越低排名越前"
+	noun := ind.ValueName()
+	return strings.NewReplacer("同分", noun+"相同", "得分", noun).Replace(help)
 }
 
 // help is what to write in a field's cells: its Sheet in the office's

@@ -698,7 +698,8 @@ func (r *reader) scoreMatrix(g grid) {
 		u      unitRow
 		at     string
 		ind    string
-		others bool // the column has scores of other townships
+		noun   string // what the column takes: 得分, 件数 (site.Indicator.ValueName)
+		others bool   // the column has scores of other townships
 	}
 	var blanks []blank
 	scoredUnits := map[*site.Unit]bool{}
@@ -771,7 +772,7 @@ func (r *reader) scoreMatrix(g grid) {
 					r.problem(v.at, "此格是公式，但文件中没有它的计算结果（%s，%s）：文件由其他程序生成，或 Excel 设为手动计算时会这样；请在 Excel 或 WPS 中打开，重新计算（F9）后保存，再导入", u.unit.Name, ind.Name)
 					r.covered[head.at] = true
 				} else if applies[u.unit] {
-					blanks = append(blanks, blank{u, v.at, ind.Name, len(filled) > 0})
+					blanks = append(blanks, blank{u, v.at, ind.Name, ind.ValueName(), len(filled) > 0})
 					r.covered[head.at] = true
 				}
 				continue
@@ -781,7 +782,7 @@ func (r *reader) scoreMatrix(g grid) {
 				continue
 			}
 			if dashCell(v.text) {
-				r.problem(v.at, "“%s”不是得分（%s，%s）：%s不涉及这项工作的，填“%s”；得分还没有的，留空", site.Visible(strings.TrimSpace(v.text)), u.unit.Name, ind.Name, r.this, notApplicableMark)
+				r.problem(v.at, "“%s”不是%s（%s，%s）：%s不涉及这项工作的，填“%s”；%s还没有的，留空", site.Visible(strings.TrimSpace(v.text)), ind.ValueName(), u.unit.Name, ind.Name, r.this, notApplicableMark, ind.ValueName())
 				r.covered[head.at] = true // not told again as a score missing
 				continue
 			}
@@ -816,7 +817,7 @@ func (r *reader) scoreMatrix(g grid) {
 	for _, b := range blanks {
 		switch n := empty[b.u.unit]; {
 		case n < 2 || partly[b.u.unit]:
-			r.problem(b.at, "未填写得分（%s，%s）", b.u.unit.Name, b.ind)
+			r.problem(b.at, "未填写%s（%s，%s）", b.noun, b.u.unit.Name, b.ind)
 		case !told[b.u.unit]:
 			told[b.u.unit] = true
 			r.problem(g.get(1, b.u.row).at, "“%s”这一行没有填写任何得分（%d 项指标）：请填上；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这一行就不必填写", b.u.unit.Name, n, r.key)

@@ -400,7 +400,7 @@ func (b *book) readme() {
 	entries := strings.Join(tables, "、")
 	lines := []string{
 		"填写方法：白色格子填写，灰色格子不填（该单位不参与这一指标，或" + b.this + "不参加考核：免考、尚未开始或已不再参加）。表头和名称已锁定（工作表保护，没有密码）。",
-		fmt.Sprintf("「%s」：每个指标一列，每个%s一行。第%d行“%s”为“是”的指标，每个白色格子都要填得分；为“否”的不填。", b.scoreSheet, b.unit, scoreMarks, b.this+scoredSuffix),
+		fmt.Sprintf("「%s」：每个指标一列，每个%s一行。第%d行“%s”为“是”的指标，每个白色格子都要填%s；为“否”的不填。", b.scoreSheet, b.unit, scoreMarks, b.this+scoredSuffix, b.scoreFill()),
 		fmt.Sprintf("「%s」：每个指标一行。“%s”为“是”的指标列入%s通报，并填写%s。", b.resultSheet, b.this+reportedSuffix, b.this, b.resultFill()),
 	}
 	if b.owner == nil && b.hasLists {
@@ -491,6 +491,28 @@ func (b *book) overview() {
 	b.protect(sh)
 }
 
+// scoreFill is what the scores sheet's white cells take, as its
+// instructions say it: 得分, or with counts among the columns what those
+// take, 得分（信访件数、群众投诉件数填件数）: a count is not a score.
+func (b *book) scoreFill() string {
+	var names, nouns []string
+	for _, ind := range b.scored {
+		if ind.IsCount() {
+			names = append(names, ind.In(b.m.Key).Name)
+			if !slices.Contains(nouns, ind.ValueName()) {
+				nouns = append(nouns, ind.ValueName())
+			}
+		}
+	}
+	if names == nil {
+		return "得分"
+	}
+	if len(names) == len(b.scored) {
+		return strings.Join(nouns, "、")
+	}
+	return "得分（" + strings.Join(names, "、") + "填" + strings.Join(nouns, "、") + "）"
+}
+
 // scoreSheetOf writes the townships × indicators matrix.
 func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 	sh := b.scoreSheet
@@ -506,7 +528,7 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 		col := scoreFirstC + j
 		b.set(sh, col, scoreHead, ind.Name, b.style.head)
 		set := ind.In(b.m.Key) // the month's own 考核办法
-		b.note(sh, col, scoreHead, fmt.Sprintf("%s\n%s，按%d位小数比较名次。\n%s", ind.Name, lowHigh(set), set.Decimals, b.labelHelp(b.scores)))
+		b.note(sh, col, scoreHead, fmt.Sprintf("%s\n%s，按%d位小数比较名次。\n%s", ind.Name, lowHigh(ind, set), set.Decimals, countHelp(ind, b.labelHelp(b.scores))))
 		b.set(sh, col, scoreIDs, ind.ID, b.style.label)
 		r := b.res[ind]
 		mark := no

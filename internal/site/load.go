@@ -1592,7 +1592,13 @@ func (l *loader) deduct(f *tomlFile, r *record, ind *Indicator, derived map[*Ind
 			f.errorf(c.at("indicator"), "指标“%s”的上级“%s”是它所依据的件数：反过来写，件数一项写 parent = %s，嵌套在得分之下", ind.Name, from.Name, Quote(ind.ID))
 		default:
 			if when, higher := from.higherBetterIn(); higher {
-				f.errorf(c.at("indicator"), "指标“%s”按“%s”的件数扣分，而“%s”%s得分越高越好：件数越多扣分越多，件数应越少越好：给它写 better = \"lower\"", ind.Name, from.Name, from.Name, when)
+				// In the count's own noun (起数 of 安全事故起数), 件数 when
+				// its scoreUnit does not say what it counts.
+				noun := "件数"
+				if from.IsCount() {
+					noun = from.ValueName()
+				}
+				f.errorf(c.at("indicator"), "指标“%s”按“%s”的%s扣分，而“%s”%s%s：%s越多扣分越多，%s应越少越好：给它写 better = \"lower\"", ind.Name, from.Name, noun, from.Name, when, from.BetterText(true), noun, noun)
 			}
 			seen[from] = true
 			// Under rank-points a weighted count is no error (scored
@@ -1887,10 +1893,10 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 				// likely the old value edited to the new one as well.
 				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有改变什么：所写的值与这个指标 [[indicator]] 中的相同（权重%s，%d位小数，%s）；"+
 					"如果是把 [[indicator]] 中原来的值改成了新的，改回原来的值（%s 以前各月仍按它排名）；否则删去这一项",
-					ind.Name, rc.from, strconv.FormatFloat(set.Weight, 'f', -1, 64), set.Decimals, betterText(set.HigherBetter), rc.from)
+					ind.Name, rc.from, strconv.FormatFloat(set.Weight, 'f', -1, 64), set.Decimals, ind.BetterText(set.HigherBetter), rc.from)
 			} else {
 				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有改变什么：所写的值与此前的相同（权重%s，%d位小数，%s）；删去这一项，或写上改变后的值",
-					ind.Name, rc.from, strconv.FormatFloat(set.Weight, 'f', -1, 64), set.Decimals, betterText(set.HigherBetter))
+					ind.Name, rc.from, strconv.FormatFloat(set.Weight, 'f', -1, 64), set.Decimals, ind.BetterText(set.HigherBetter))
 			}
 			continue
 		}
@@ -1983,14 +1989,6 @@ func (ind *Indicator) assessedBefore(s *Site, key string) bool {
 		}
 	}
 	return false
-}
-
-// betterText says an indicator's direction in Chinese.
-func betterText(higher bool) string {
-	if higher {
-		return "得分越高越好"
-	}
-	return "得分越低越好"
 }
 
 func pathIf(t *table, key string) string {

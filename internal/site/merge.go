@@ -514,7 +514,7 @@ func (m *merger) exclude(path string, res map[string]any, keys map[*Unit]string,
 				count.Conflicts++
 				vs, ve := valueSpan(m.src, off)
 				line, col := m.f.lineCol(vs)
-				d.Add(m.f.name, line, col, "指标“%s”中%s“%s”的得分已是 %s，而 %s 为“不涉及”", e.Indicator.Name, m.s.Config.Terms.Unit, e.Unit.Name, m.src[vs:ve], e.From)
+				d.Add(m.f.name, line, col, "指标“%s”中%s“%s”的%s已是 %s，而 %s 为“不涉及”", e.Indicator.Name, m.s.Config.Terms.Unit, e.Unit.Name, e.Indicator.ValueName(), m.src[vs:ve], e.From)
 				continue
 			}
 			m.edits = append(m.edits, textEdit{lineStart(m.src, off), lineEnd(m.src, off), ""})
@@ -706,7 +706,7 @@ func (m *merger) existing(path string, v any, e ScoreEdit, replace bool, count *
 	if !replace {
 		count.Conflicts++
 		line, col := m.f.lineCol(vs)
-		d.Add(m.f.name, line, col, "指标“%s”中%s“%s”的得分已是 %s，与 %s 的 %s 不同", e.Indicator.Name, m.s.Config.Terms.Unit, e.Unit.Name, m.src[vs:ve], e.From, e.Value)
+		d.Add(m.f.name, line, col, "指标“%s”中%s“%s”的%s已是 %s，与 %s 的 %s 不同", e.Indicator.Name, m.s.Config.Terms.Unit, e.Unit.Name, e.Indicator.ValueName(), m.src[vs:ve], e.From, e.Value)
 		return
 	}
 	m.edits = append(m.edits, textEdit{vs, ve, e.Value})

@@ -277,6 +277,19 @@ func TestMergeScoresBeforeANextTable(t *testing.T) {
 	}
 }
 
+// TestMergeCountConflicts: a count merged over a different one is told
+// as a count's (的件数已是), by hand as TestMergeScoresConflicts's scores.
+func TestMergeCountConflicts(t *testing.T) {
+	s := mergeSite(t)
+	s.Indicator("jingji").ScoreUnit = "件"
+	src := "[[result]]\nindicator = \"jingji\"\n[result.townships]\n\"甲街道\" = 3\n"
+	_, _, err := s.MergeMonth("data/2023-03.toml", []byte(src), MonthEdits{Scores: []ScoreEdit{edit(s, "jingji", "甲街道", "4", "a.csv:2:2")}}, false)
+	want := "data/2023-03.toml:4:9: 指标“经济”中乡镇（街道）“甲街道”的件数已是 3，与 a.csv:2:2 的 4 不同"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
 func TestMergeScoresConflicts(t *testing.T) {
 	s := mergeSite(t)
 	src := "\uFEFF[[result]]\r\nindicator = \"jingji\"\r\n[result.townships]\r\n\"甲街道\" = 90   # 复核后\r\nyi = \"80\"\r\n\"丙镇\" = 70\r\n"

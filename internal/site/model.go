@@ -20,6 +20,7 @@ import (
 
 	"tongbao/internal/diag"
 	"tongbao/internal/theme"
+	"tongbao/internal/zh"
 )
 
 // Site is everything a build needs, read and checked.
@@ -497,6 +498,31 @@ type Indicator struct {
 type Deduction struct {
 	From *Indicator
 	Per  float64
+}
+
+// IsCount reports whether ind's values are counts (its scoreUnit is a
+// count unit, CountUnit): 信访件数, 安全事故起数. A count's value is
+// named by its noun, not 得分 (see ValueName).
+func (ind *Indicator) IsCount() bool { return CountUnit(ind.ScoreUnit) }
+
+// ValueName is what ind's values are called in a heading, a sentence or
+// a diagnostic: 得分, or a count's noun (件数, 起数, 人数: zh.CountNoun),
+// for 1件 of 信访 is not a score of 1.
+func (ind *Indicator) ValueName() string {
+	if ind.IsCount() {
+		return zh.CountNoun(strings.TrimSpace(ind.ScoreUnit))
+	}
+	return "得分"
+}
+
+// Better is the way ind's values rank first, higher or not: a score's
+// 越高, 越低, a count's 越多, 越少 (zh.Better).
+func (ind *Indicator) Better(higher bool) string { return zh.Better(ind.IsCount(), higher) }
+
+// BetterText says the direction higher of ind's values, as its page and
+// the workbook say it: 得分越高越好, 得分越低越好; of a count 件数越少越好.
+func (ind *Indicator) BetterText(higher bool) string {
+	return ind.ValueName() + ind.Better(higher) + "越好"
 }
 
 // Floor is the least score of a derived indicator (Deduct): its min, or

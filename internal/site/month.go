@@ -238,6 +238,7 @@ type monthReader struct {
 type missingScore struct {
 	u               *Unit
 	path, indicator string
+	noun            string // what its values are: 得分, 件数 (Indicator.ValueName)
 }
 
 type unassessedUnit struct {
@@ -899,7 +900,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		// Each could be one of the names not recognised, already
 		// reported: saying it is missing as well would only repeat it.
 	case unsure > 0:
-		f.errorf(tt.path, "指标“%s”缺少%s%s的得分（%s）", ind.Name, terms.Unit, quoted(names(rest)), unsureHint(wrong, unsure))
+		f.errorf(tt.path, "指标“%s”缺少%s%s的%s（%s）", ind.Name, terms.Unit, quoted(names(rest)), ind.ValueName(), unsureHint(wrong, unsure))
 	case len(rest) > 1 && len(rest) == assessed:
 		// A table not begun is one problem, not one per unit: a month
 		// being filled in has a dozen of them.
@@ -908,10 +909,10 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		if owners := ind.OwnersIn(r.mo.Key); len(owners) > 0 {
 			by = "，应由" + strings.Join(names(owners), "、") + "填报"
 		}
-		f.errorf(tt.path, r.mo.Kind().Reword().Replace("指标“%s”缺少全部 %d 个%s的得分%s（本月不评分的指标，删去它的 [result.townships] 表）"), ind.Name, len(rest), zh.Kind(terms.Unit, names(rest)), by)
+		f.errorf(tt.path, r.mo.Kind().Reword().Replace("指标“%s”缺少全部 %d 个%s的%s%s（本月不评分的指标，删去它的 [result.townships] 表）"), ind.Name, len(rest), zh.Kind(terms.Unit, names(rest)), ind.ValueName(), by)
 	default:
 		for _, u := range rest {
-			r.missing = append(r.missing, missingScore{u, tt.path, ind.Name})
+			r.missing = append(r.missing, missingScore{u, tt.path, ind.Name, ind.ValueName()})
 		}
 	}
 	for u := range got {
@@ -935,7 +936,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	for _, u := range order {
 		if _, na := res.Excludes(u); na {
 			line, _ := f.position(r.naAt[res][u])
-			f.errorf(tt.at(keys[u]), r.mo.Kind().Reword().Replace("%s“%s”这个月不涉及指标“%s”（第%d行 notApplicable），却又有得分：不涉及就删去这个得分，涉及就从 notApplicable 中删去它"), terms.Unit, u.Name, ind.Name, line)
+			f.errorf(tt.at(keys[u]), r.mo.Kind().Reword().Replace("%s“%s”这个月不涉及指标“%s”（第%d行 notApplicable），却又有%s：不涉及就删去这个%s，涉及就从 notApplicable 中删去它"), terms.Unit, u.Name, ind.Name, line, ind.ValueName(), ind.ValueName())
 			continue
 		}
 		if applicable[u] {
@@ -944,13 +945,18 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	}
 	// Outside the indicator's range: typed wrong, whatever the others are.
 	inRange := true
+	// A count's max and min bound it, not a score's 满分 and 最低分.
+	top, bottom := "满分", "最低分"
+	if ind.IsCount() {
+		top, bottom = "上限", "下限"
+	}
 	for _, sc := range res.Scores {
 		switch v := sc.Value; {
 		case ind.Max != nil && v > *ind.Max:
-			f.errorf(tt.at(keys[sc.Unit]), "指标“%s”中%s的得分 %s 高于满分 %s（indicators.toml 的 max）：是否打错了？", ind.Name, sc.Unit.Name, numberText(v), numberText(*ind.Max))
+			f.errorf(tt.at(keys[sc.Unit]), "指标“%s”中%s的%s %s 高于%s %s（indicators.toml 的 max）：是否打错了？", ind.Name, sc.Unit.Name, ind.ValueName(), numberText(v), top, numberText(*ind.Max))
 			inRange = false
 		case ind.Min != nil && v < *ind.Min:
-			f.errorf(tt.at(keys[sc.Unit]), "指标“%s”中%s的得分 %s 低于最低分 %s（indicators.toml 的 min）：是否打错了？", ind.Name, sc.Unit.Name, numberText(v), numberText(*ind.Min))
+			f.errorf(tt.at(keys[sc.Unit]), "指标“%s”中%s的%s %s 低于%s %s（indicators.toml 的 min）：是否打错了？", ind.Name, sc.Unit.Name, ind.ValueName(), numberText(v), bottom, numberText(*ind.Min))
 			inRange = false
 		}
 	}
@@ -965,6 +971,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	// ranks follow the rounded value (DESIGN.md §5.1), so it is said.
 	set := ind.In(r.mo.Key)
 	written := ind.DecimalsWritten(r.mo.Key)
+	noun := ind.ValueName()
 	for _, sc := range res.Scores {
 		// A slip (0.932 among 82.3 to 95.6) is told of already, and its
 		// digits are the slip's, not a finer measure.
@@ -974,11 +981,11 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		}
 		switch {
 		case written:
-			r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”写了 decimals = %d，按%s比较和显示，而%s的得分 %s 有%d位小数，四舍五入为 %s 排名，与四舍五入后得分相同的单位并列；得分确需%d位小数的，在 data/indicators.toml 中把这一项改为 decimals = %d",
-				ind.Name, set.Decimals, decimalsText(set.Decimals), sc.Unit.Name, numberText(sc.Value), n, roundedText(sc.Value, set.Decimals), n, min(n, 6))
+			r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”写了 decimals = %d，按%s比较和显示，而%s的%s %s 有%d位小数，四舍五入为 %s 排名，与四舍五入后%s相同的单位并列；%s确需%d位小数的，在 data/indicators.toml 中把这一项改为 decimals = %d",
+				ind.Name, set.Decimals, decimalsText(set.Decimals), sc.Unit.Name, noun, numberText(sc.Value), n, roundedText(sc.Value, set.Decimals), noun, noun, n, min(n, 6))
 		case ind.Counted && set.Decimals == 0:
-			r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”的得分单位是“%s”，没有写 decimals，按整数比较和显示，而%s的得分 %s 有小数，会按 %s 排名；得分确有小数的，在 data/indicators.toml 中给这一项写 decimals（如 decimals = 2）",
-				ind.Name, ind.ScoreUnit, sc.Unit.Name, numberText(sc.Value), roundedText(sc.Value, 0))
+			r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”的计量单位是“%s”，没有写 decimals，按整数比较和显示，而%s的%s %s 有小数，会按 %s 排名；%s确有小数的，在 data/indicators.toml 中给这一项写 decimals（如 decimals = 2）",
+				ind.Name, ind.ScoreUnit, sc.Unit.Name, noun, numberText(sc.Value), roundedText(sc.Value, 0), noun)
 		default:
 			continue
 		}
@@ -1030,10 +1037,10 @@ func (r *monthReader) unscored() {
 				// A draft (tongbao new) holds the score's line commented
 				// out: the table's header is not where to type it.
 				line, col := r.f.lineCol(off)
-				r.f.diags.Add(r.f.name, line, col, "指标“%s”缺少%s“%s”的得分：这一行还是注释，填上得分后去掉行首的 #", m.indicator, terms.Unit, m.u.Name)
+				r.f.diags.Add(r.f.name, line, col, "指标“%s”缺少%s“%s”的%s：这一行还是注释，填上%s后去掉行首的 #", m.indicator, terms.Unit, m.u.Name, m.noun, m.noun)
 				continue
 			}
-			r.f.errorf(m.path, "指标“%s”缺少%s“%s”的得分", m.indicator, terms.Unit, m.u.Name)
+			r.f.errorf(m.path, "指标“%s”缺少%s“%s”的%s", m.indicator, terms.Unit, m.u.Name, m.noun)
 		case !told[m.u]:
 			told[m.u] = true
 			r.f.errorf(m.path, r.mo.Kind().Reword().Replace("%s“%s”在 %s 没有任何得分（%d 项指标都缺少它的得分）：请填上它的得分；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这个月的各项排名就不含它"), terms.Unit, m.u.Name, r.mo.Key, count[m.u], r.mo.Key)

@@ -172,8 +172,8 @@ func (r *monthReader) warnSlips(tt *table, ind *Indicator, scores []Score, keys 
 		if !s.all {
 			others = "多数"
 		}
-		r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”中%s的得分 %s 远在%s%s的得分（%s～%s）之外，%s",
-			ind.Name, sc.Unit.Name, numberText(sc.Value), others, r.l.s.Config.Terms.Unit, numberText(s.lo), numberText(s.hi), how)
+		r.f.warnf(&r.mo.warnings, tt.at(keys[sc.Unit]), "警告：指标“%s”中%s的%s %s 远在%s%s的%s（%s～%s）之外，%s",
+			ind.Name, sc.Unit.Name, ind.ValueName(), numberText(sc.Value), others, r.l.s.Config.Terms.Unit, ind.ValueName(), numberText(s.lo), numberText(s.hi), how)
 	}
 	return slipped
 }

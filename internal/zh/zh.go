@@ -452,3 +452,33 @@ func groupBody(runs [][]string) string {
 	}
 	return Join(items)
 }
+
+// CountNoun names what a count is a number of, by its unit (an
+// indicator's scoreUnit 件, 起, 次, 名): 件数, 起数, 次数, 人数. A count's
+// value is not a score — 信访件数 of 1 is 1件, not 得分1 — and a heading
+// or a sentence names it so. 名 counts people (人数); 人次 is its own
+// noun.
+func CountNoun(unit string) string {
+	switch unit {
+	case "名":
+		return "人数"
+	case "人次":
+		return "人次"
+	}
+	return unit + "数"
+}
+
+// Better says which way a value ranks first: a score 越高 or 越低, a
+// count 越多 or 越少 (the more 信访件数, the worse; 0件 is not a low
+// score but no case at all).
+func Better(count, higher bool) string {
+	switch {
+	case count && higher:
+		return "越多"
+	case count:
+		return "越少"
+	case higher:
+		return "越高"
+	}
+	return "越低"
+}

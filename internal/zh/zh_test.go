@@ -718,3 +718,25 @@ func TestAdjustments(t *testing.T) {
 		}
 	}
 }
+
+// TestCountNoun: what a count of each count unit is a number of, by
+// hand: 名 counts people, 人次 is its own noun.
+func TestCountNoun(t *testing.T) {
+	for unit, want := range map[string]string{"件": "件数", "起": "起数", "次": "次数", "人": "人数", "名": "人数", "人次": "人次", "户": "户数", "处": "处数"} {
+		if got := CountNoun(unit); got != want {
+			t.Errorf("CountNoun(%q) = %q, want %q", unit, got, want)
+		}
+	}
+}
+
+// TestBetter: a score is higher or lower, a count more or fewer.
+func TestBetter(t *testing.T) {
+	for _, c := range []struct {
+		count, higher bool
+		want          string
+	}{{false, true, "越高"}, {false, false, "越低"}, {true, true, "越多"}, {true, false, "越少"}} {
+		if got := Better(c.count, c.higher); got != c.want {
+			t.Errorf("Better(%v, %v) = %q, want %q", c.count, c.higher, got, c.want)
+		}
+	}
+}
