@@ -120,7 +120,7 @@ func TestDeductPerChangedPages(t *testing.T) {
 	for _, c := range []struct{ page, want string }{
 		{"circulars/2025/4/index.html", "第四县发改局26.0第五县住建局42.0"},
 		{"circulars/2025/3/index.html", "第三县公安局37.0"},
-		{"indicators/xinfang-df/index.html", "2025年4月前满分10分，由信访件数折算（每件扣1分），最低0分"},
+		{"indicators/xinfang-df/index.html", "满分10分，2025年4月前由信访件数折算（每件扣1分），最低0分"},
 		{"indicators/xinfang-df/index.html", "自2025年4月起信访件数每件扣2分"},
 		{"circulars/2025/4/data.json", `"counts":[{"id":"xinfang","name":"信访件数","per":2}],"text":"由信访件数折算（每件扣2分）"`},
 		{"circulars/2025/3/data.json", `"counts":[{"id":"xinfang","name":"信访件数","per":1}],"text":"由信访件数折算（每件扣1分）"`},

@@ -1298,12 +1298,14 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	v.Short = ind.ShortNames
 	v.Below = ind.ValueName()
 	if ind.Deduct != nil {
-		// As first written, dated when a change of per followed: the
-		// changes below say what it is since.
-		v.Deduct = "满分" + strconv.FormatFloat(*ind.Max, 'f', -1, 64) + "分，" + ind.DeductText("") + "，最低" + strconv.FormatFloat(ind.Floor(), 'f', -1, 64) + "分"
+		// As first written, the per dated when a change of it followed
+		// (the changes below say what it is since); not the max, which no
+		// change moves: 2025年4月前满分10分 read as a max since changed.
+		how := ind.DeductText("")
 		if from := firstSet(ind, "deduct"); from != "" {
-			v.Deduct = monthLabel(from) + "前" + v.Deduct
+			how = monthLabel(from) + "前" + how
 		}
+		v.Deduct = "满分" + strconv.FormatFloat(*ind.Max, 'f', -1, 64) + "分，" + how + "，最低" + strconv.FormatFloat(ind.Floor(), 'f', -1, 64) + "分"
 	}
 	for _, d := range ind.DeductedBy {
 		v.DeductedBy = append(v.DeductedBy, Link{Name: d.Name, Path: indicatorPath(d)})
