@@ -144,7 +144,7 @@ func TestAxeDeduct(t *testing.T) {
 	axe := axeSource(t)
 	srv := serveOutputs(t, renderSite(t, officeSite(t, "deduct")))
 	pages := map[string]string{ // each page and what it must show
-		"circulars/2025/3/":      "并列第四县教育局150.0—不涉及县住建局—不涉及不涉及",
+		"circulars/2025/3/":      "并列第四县教育局150.0—无排名县住建局—不涉及不涉及",
 		"circulars/2025/4/":      "第六县民政局76.5",
 		"indicators/xinfang-df/": "满分10分，由信访件数折算（每件扣1分），最低0分",
 		"indicators/xinfang/":    "按件数折算信访稳定的得分",

@@ -385,7 +385,7 @@ func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColu
 			continue
 		}
 		w.b.WriteString(`<tr>`)
-		w.tdNone("", notApplicable)
+		w.tdNone("", "无排名") // as the table shortcode says it: the score cell says 不涉及
 		w.b.WriteString(`<th scope="row">`)
 		w.link(e.Unit.Name, unitPath(e.Unit))
 		w.b.WriteString(`</th>`)
