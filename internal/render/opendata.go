@@ -491,7 +491,7 @@ type OpenIndicator struct {
 type OpenDeduct struct {
 	Max    float64     `json:"max" zh:"满分：扣分的基数"`
 	Min    float64     `json:"min" zh:"得分的下限：扣完为止，不低于它"`
-	Counts []OpenCount `json:"counts" zh:"所依据的件数，得分 = max − Σ per × 件数，不低于 min，按 decimals 四舍五入"`
+	Counts []OpenCount `json:"counts" zh:"所依据的件数，得分 = max − Σ per × 件数（不涉及这个单位的那一项不扣分），不低于 min，按 decimals 四舍五入"`
 	Text   string      `json:"text" zh:"折算办法的文字，如“由信访件数折算（每件扣1分）”"`
 }
 
