@@ -1494,9 +1494,14 @@ func heatLegend(n int) []LegendItem {
 
 func (h *history) rankingsPage() ([]byte, error) {
 	m := h.model()
+	// Each township's ranks shade among those it is ranked with, found
+	// once: rankedWith reads every pair of its group's townships, and
+	// the matrix asks it of every cell.
+	with := map[*site.Unit]int{}
 	n := 0 // the shades cover the ranks of the largest group
 	for _, t := range h.s.Townships {
-		n = max(n, rankedWith(h.s, t))
+		with[t] = rankedWith(h.s, t)
+		n = max(n, with[t])
 	}
 	dec := h.s.Config.Scoring.Decimals
 	terms := h.s.Config.Terms
@@ -1504,7 +1509,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 	sizes := make([]int, len(h.s.Groups))
 	for i, g := range h.s.Groups {
 		for _, t := range g.Units {
-			sizes[i] = max(sizes[i], rankedWith(h.s, t))
+			sizes[i] = max(sizes[i], with[t])
 		}
 	}
 	if slices.ContainsFunc(sizes, func(k int) bool { return k != n }) {
@@ -1527,7 +1532,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 				score: formatScore(p.value, dec),
 				// Shaded among its group's ranks, as its group's legend
 				// says when the groups differ in size.
-				class: "heat-" + strconv.Itoa(heatLevel(p.rank, rankedWith(h.s, t))),
+				class: "heat-" + strconv.Itoa(heatLevel(p.rank, with[t])),
 			}
 		},
 		func(p *rank.Period) []input { return []input{compositeIn(p)} })
