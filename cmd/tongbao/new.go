@@ -452,7 +452,7 @@ func (sc *scaffold) methodChanged() string {
 	var inds []string
 	for _, ind := range sc.s.Indicators {
 		set := ind.In("") // the setting each change builds on
-		for _, c := range ind.Changes {
+		for i, c := range ind.Changes {
 			before := set
 			set = c.Setting
 			if !since(c.From) {
@@ -472,13 +472,7 @@ func (sc *scaffold) methodChanged() string {
 				case "deduct":
 					// The per it changes, as the indicator's page dates
 					// them: 扣分标准改为群众投诉件数每件扣1分.
-					var per []string
-					for i, d := range ind.Deduct {
-						if c.Per[i] != before.Per[i] {
-							per = append(per, d.From.NameIn(c.From)+site.PerText(d.From, c.Per[i]))
-						}
-					}
-					parts = append(parts, "扣分标准改为"+strings.Join(per, "、"))
+					parts = append(parts, "扣分标准改为"+strings.Join(ind.PerChanges(i), "、"))
 				}
 			}
 			inds = append(inds, before.Name+strings.Join(parts, "，")) // 信访稳定改称“信访工作”: the name it had

@@ -1648,8 +1648,7 @@ func tookPart(ind *site.Indicator, periods []*rank.Period, unit string) string {
 // indicator's direction, weight, decimals or name: 自2025年1月起权重为1.5.
 func changeLines(ind *site.Indicator) []string {
 	var out []string
-	per := ind.In("").Per
-	for _, c := range ind.Changes {
+	for i, c := range ind.Changes {
 		var parts []string
 		for _, k := range c.Set {
 			switch k {
@@ -1662,16 +1661,9 @@ func changeLines(ind *site.Indicator) []string {
 			case "name":
 				parts = append(parts, "改称“"+c.Name+"”")
 			case "deduct":
-				// Only the per the change made: of two counts, one raised
-				// is said alone, the other's as before is the rule above.
-				for i, d := range ind.Deduct {
-					if c.Per[i] != per[i] {
-						parts = append(parts, d.From.NameIn(c.From)+site.PerText(d.From, c.Per[i]))
-					}
-				}
+				parts = append(parts, ind.PerChanges(i)...)
 			}
 		}
-		per = c.Per
 		from, _ := site.ParsePeriod(c.From)
 		out = append(out, "自"+from.Label()+"起"+strings.Join(parts, "，"))
 	}

@@ -555,7 +555,7 @@ func (ind *Indicator) DeductText(month string) string {
 func perTexts(ind *Indicator, per []float64, month string) string {
 	var out []string
 	for i, d := range ind.Deduct {
-		each := PerText(d.From, per[i])
+		each := perText(d.From, per[i])
 		if len(ind.Deduct) > 1 {
 			each = d.From.NameIn(month) + each
 		}
@@ -564,9 +564,28 @@ func perTexts(ind *Indicator, per []float64, month string) string {
 	return strings.Join(out, "，")
 }
 
-// PerText says a deduction per count of from: 每件扣1分, 每起扣2分 (its
+// PerChanges says the per that change i of ind (a derived indicator's
+// [[indicator.change]] deduct) moved, each after its count's name then:
+// 群众投诉起数每起扣3分. A per written as it was before is not said: of
+// two counts, the one raised is the change; the other is the rule above.
+func (ind *Indicator) PerChanges(i int) []string {
+	before := ind.In("").Per
+	if i > 0 {
+		before = ind.Changes[i-1].Per
+	}
+	c := ind.Changes[i]
+	var out []string
+	for k, d := range ind.Deduct {
+		if c.Per[k] != before[k] {
+			out = append(out, d.From.NameIn(c.From)+perText(d.From, c.Per[k]))
+		}
+	}
+	return out
+}
+
+// perText says a deduction per count of from: 每件扣1分, 每起扣2分 (its
 // scoreUnit, when a count's).
-func PerText(from *Indicator, per float64) string {
+func perText(from *Indicator, per float64) string {
 	unit := "件"
 	if CountUnit(from.ScoreUnit) {
 		unit = strings.TrimSpace(from.ScoreUnit)
