@@ -1184,6 +1184,20 @@ func (l *loader) unitOtherNames(f *tomlFile, r *record, u *Unit) {
 	}
 }
 
+// noPeriodEnds reports whether month p ends no period of the kind
+// config.toml says the office assesses by ([assessment] period): a
+// quarterly office has no assessment in 2024-02, so exempting a unit
+// from it exempts it from nothing. Unsaid, the kind is the files' own,
+// known only once they are read; a monthly office assesses every month.
+func (l *loader) noPeriodEnds(p Period) bool {
+	k := l.s.Config.Assesses
+	if k == nil || *k == Monthly {
+		return false
+	}
+	w, _ := k.Written(p.N)
+	return w == ""
+}
+
 // assessedSpan reads a unit's from and until, the months it was assessed
 // in.
 func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
@@ -1201,6 +1215,11 @@ func (l *loader) assessedSpan(f *tomlFile, r *record, u *Unit) {
 			f.errorf(e.path, "exempt 中的月份 %s 重复", v)
 		case !u.InSpan(v):
 			f.errorf(e.path, "exempt 中的 %s 不在“%s”参加考核的月份内（units.toml 的 from、until），不必免考", v, u.Name)
+		case l.noPeriodEnds(p):
+			k := *l.s.Config.Assesses
+			of := k.Of(p)
+			f.errorf(e.path, "exempt 中的 %s 不是一期考核：%s，数据文件是每%s最后一个月的，%s 没有考核可免；免于%s考核的，写 \"%s\"",
+				v, k.Said(), k.Noun(), v, of.Label(), of.LastMonth())
 		default:
 			u.Exempt = append(u.Exempt, v)
 			if e.reason != "" {

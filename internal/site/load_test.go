@@ -1547,3 +1547,55 @@ func keys[V any](m map[string]V) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestExemptMonthOfNoPeriod: an office that assesses once a quarter (or
+// half, or year) has a file for each period's last month alone, and a
+// unit is exempted from a period by that month (exempt = ["2023-03"] of
+// the first quarter). An exempt month within a quarter but not its last
+// (2023-02) names no assessment: left alone it exempted the unit from
+// nothing, and the quarter's file then asked for its scores. It is an
+// error at the month, which names the month to write; a quarter's last
+// month, one with no file yet, and any month of a monthly office are not.
+func TestExemptMonthOfNoPeriod(t *testing.T) {
+	for _, c := range []struct {
+		name, assess, exempt, want string
+	}{
+		{"quarter, a month within", "quarter", "2023-02",
+			`data/units.toml:10:11: exempt 中的 2023-02 不是一期考核：本站每季度考核一次（config.toml 的 [assessment] period = "quarter"），数据文件是每季度最后一个月的，2023-02 没有考核可免；免于2023年第一季度考核的，写 "2023-03"`},
+		{"half, a month within", "half", "2023-08",
+			`data/units.toml:10:11: exempt 中的 2023-08 不是一期考核：本站每半年考核一次（config.toml 的 [assessment] period = "half"），数据文件是每半年最后一个月的，2023-08 没有考核可免；免于2023年下半年考核的，写 "2023-12"`},
+		{"year, a month within", "year", "2023-06",
+			`data/units.toml:10:11: exempt 中的 2023-06 不是一期考核：本站每年考核一次（config.toml 的 [assessment] period = "year"），数据文件是每年度最后一个月的，2023-06 没有考核可免；免于2023年度考核的，写 "2023-12"`},
+		{"quarter, a later quarter's last month", "quarter", "2023-06", ""},
+		{"month", "month", "2023-01", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := miniSite()
+			f["config.toml"] += "[assessment]\nperiod = \"" + c.assess + "\"\n"
+			file, period := "2023-03", "1-3月"
+			switch c.assess {
+			case "month":
+				file, period = "2023-02", "2月"
+			case "half":
+				file, period = "2023-06", "1-6月"
+			case "year":
+				file, period = "2023-12", "1-12月"
+			}
+			f["data/"+file+".toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"`+period+`"`, 1)
+			if file != "2023-02" {
+				delete(f, "data/2023-02.toml")
+			}
+			f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], `data = "2023-02"`, `data = "`+file+`"`, 1)
+			f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "2023-04-03", "2024-01-10", 1)
+			f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\""+c.exempt+"\"]\n", 1)
+			_, err := Load(writeSite(t, f))
+			var got []string
+			if err != nil {
+				got = problems(err)
+			}
+			if c.want == "" && len(got) > 0 || c.want != "" && !slices.Equal(got, []string{c.want}) {
+				t.Errorf("problems %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -190,6 +190,20 @@ func (p Period) InYear() string {
 	return l[len(strconv.Itoa(p.Year)+"年"):]
 }
 
+// Of is the period of kind k that month p lies in: 2024-Q1 of
+// 2024-02 for quarters, 2024-H1 for halves, 2024 for years.
+func (k PeriodKind) Of(p Period) Period {
+	switch k {
+	case Quarterly:
+		return Period{Kind: k, Year: p.Year, N: (p.N-1)/3 + 1}
+	case HalfYearly:
+		return Period{Kind: k, Year: p.Year, N: (p.N-1)/6 + 1}
+	case Yearly:
+		return Period{Kind: k, Year: p.Year}
+	}
+	return p
+}
+
 // Months are the first and last month of the period.
 func (p Period) Months() (first, last int) {
 	switch p.Kind {
