@@ -2173,3 +2173,36 @@ func TestRankingsShadesRenamed(t *testing.T) {
 		t.Errorf("a cell of the rankings page has the shade of a rank 3 of 4 (heat-5), which no month ranks")
 	}
 }
+
+// TestRankingsLegendPerSize: groups of the same size shade their ranks
+// alike, so they share one legend, naming them all, where a legend apiece
+// repeated it (a county of eight 乡镇, six of eight villages, one of five
+// and one of eleven, had eight legends, six alike, before its map). Here
+// 街道组 has two units, 东片 and 西片 one each: two legends, 街道组's of
+// ranks 1–2 and one of rank 1 for 东片、西片, with ids in order.
+func TestRankingsLegendPerSize(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = "[[group]]\nname = \"街道组\"\n[[group]]\nname = \"东片\"\n[[group]]\nname = \"西片\"\n" +
+		strings.NewReplacer("slug = \"jia\"\n", "slug = \"jia\"\ngroup = \"街道组\"\n", "slug = \"yi\"\n", "slug = \"yi\"\ngroup = \"街道组\"\n",
+			"slug = \"bing\"\n", "slug = \"bing\"\ngroup = \"东片\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\ngroup = \"西片\"\n").Replace(f["data/units.toml"])
+	for name, body := range f {
+		if strings.HasPrefix(name, "data/20") {
+			f[name] = strings.ReplaceAll(body, "\"丙镇\" = ", "\"丁镇\" = 50\n\"丙镇\" = ")
+		}
+	}
+	page := string(renderFiles(t, loadFiles(t, f), "")["rankings/index.html"])
+	if got := strings.Count(page, `class="heat-legend-title"`); got != 2 {
+		t.Errorf("/rankings/ has %d legends, want 2", got)
+	}
+	for _, want := range []string{
+		`<p class="heat-legend-title" id="legend-title-0">图例（街道组，底色深浅）：</p>`,
+		`<p class="heat-legend-title" id="legend-title-1">图例（东片、西片，底色深浅）：</p>` + "\n" +
+			`        <ul role="list" aria-labelledby="legend-title-1">` + "\n" +
+			`          <li><span class="heat-swatch heat-6" aria-hidden="true"></span>第1名</li>` + "\n" +
+			`        </ul>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/rankings/ lacks\n%s", want)
+		}
+	}
+}
