@@ -2206,3 +2206,26 @@ func TestRankingsLegendPerSize(t *testing.T) {
 		}
 	}
 }
+
+// TestTableNotesAWhollyExemptGroup: a `table` shortcode says under its
+// tables why a township it would have ranked is missing (免考, reference.md
+// 短代码); when the township's whole group was exempted (a 乡镇 flooded,
+// every village of it exempt), the group has no table to say it under,
+// and the circular's text said nothing of it: the note goes under the
+// last table. groupHistorySite's 镇组 is 丙镇 alone, exempted from
+// 2023-01 with a reason; 街道组's table carries the note.
+func TestTableNotesAWhollyExemptGroup(t *testing.T) {
+	f := historySite()
+	groupHistorySite(f)
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [{month = \"2023-01\", reason = \"遭受洪涝灾害\"}]\n", 1)
+	f["data/2023-01.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-01.toml"], "")
+	f["content/circulars/2023-01.md"] = strings.Replace(f["content/circulars/2023-01.md"], "正文。", "{{< table \"jingji\" >}}", 1)
+	page := string(renderFiles(t, loadFiles(t, f), "")["circulars/2023/2/index.html"])
+	body, _, _ := strings.Cut(page, `<details id="appendix"`)
+	if want := "注：丙镇2023年1月免于考核（遭受洪涝灾害），不参加本月各项排名。"; !strings.Contains(body, want) {
+		t.Errorf("the circular's table of 经济运行 lacks %s", want)
+	}
+	if got := strings.Count(body, "<caption>经济运行"); got != 1 {
+		t.Errorf("%d tables of 经济运行, want 1 (街道组's)", got)
+	}
+}
