@@ -2229,3 +2229,29 @@ func TestTableNotesAWhollyExemptGroup(t *testing.T) {
 		t.Errorf("%d tables of 经济运行, want 1 (街道组's)", got)
 	}
 }
+
+// TestExemptSentencesShareAReason: townships exempted from one month for
+// one reason are said in one sentence, in units.toml order, where a
+// flooded 乡镇's eight villages took eight sentences alike under every
+// table. historySite's 2023-01 with 甲街道 and 丙镇 exempted for
+// 数据报送不全: one sentence, under the table and in the appendix.
+func TestExemptSentencesShareAReason(t *testing.T) {
+	f := historySite()
+	for _, slug := range []string{"jia", "bing"} {
+		f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \""+slug+"\"\n", "slug = \""+slug+"\"\nexempt = [{month = \"2023-01\", reason = \"数据报送不全\"}]\n", 1)
+	}
+	f["data/2023-01.toml"] = regexp.MustCompile(`"(甲街道|丙镇)" = \d+\n`).ReplaceAllString(f["data/2023-01.toml"], "")
+	f["content/circulars/2023-01.md"] = strings.Replace(f["content/circulars/2023-01.md"], "正文。", "{{< table \"jingji\" >}}", 1)
+	page := string(renderFiles(t, loadFiles(t, f), "")["circulars/2023/2/index.html"])
+	body, appendix, _ := strings.Cut(page, `<details id="appendix"`)
+	want := "注：甲街道、丙镇2023年1月免于考核（数据报送不全），不参加本月各项排名。</p>"
+	if !strings.Contains(body, want) {
+		t.Errorf("the table's note lacks %s", want)
+	}
+	if !strings.Contains(appendix, want) {
+		t.Errorf("the appendix lacks %s", want)
+	}
+	if strings.Contains(page, "注：甲街道2023年1月") {
+		t.Error("甲街道 is said apart from 丙镇, exempted for the same reason")
+	}
+}

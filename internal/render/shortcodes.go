@@ -806,13 +806,13 @@ func tableExemptNotes(c *core, p *rank.Period, g *rank.UnitGroup, ind *site.Indi
 	if p.Month == nil {
 		return nil
 	}
-	var out []string
+	var us []*site.Unit
 	for _, u := range c.s.Exempted(p.Month.Key) {
 		if slices.Contains(g.Units, u) && slices.Contains(ind.Townships, u) {
-			out = append(out, exemptSentence(u, p))
+			us = append(us, u)
 		}
 	}
-	return out
+	return exemptSentences(us, p)
 }
 
 // periodExemptNotes say which townships of group g were exempted from a
