@@ -619,13 +619,17 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 	if k == 0 {
 		k = p.GroupSize
 	}
+	// A tie is of one period: a streak's reason tells the run, which may
+	// have been tied in its newest period only (连续2个月排名倒数第一, not
+	// 并列倒数第一), as its edge ties are not told either (pk.place below).
+	tied := pk.tied && rule.Streak <= 1
 	var where string // the place, as the selection names it
 	switch rule.Select {
 	case site.First:
-		where = zh.RankPhrase(1, pk.tied)
+		where = zh.RankPhrase(1, tied)
 	case site.Last:
 		where = "倒数第一"
-		if pk.tied {
+		if tied {
 			where = "并列倒数第一"
 		}
 	case site.Top:
@@ -633,7 +637,7 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 	case site.Bottom:
 		where = zh.Label(k, false, true)
 	case site.AtRank:
-		where = zh.RankPhrase(rule.Rank, pk.tied)
+		where = zh.RankPhrase(rule.Rank, tied)
 	}
 	switch {
 	case rule.Streak > 1 && pk.short:

@@ -1011,3 +1011,43 @@ func TestSharedRewardsWarned(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A streak's derived reason tells the run, not one period's tie: the
+// first and the last of a run may be tied in one of its months only, and
+// 连续2个月综合考核排名并列倒数第一 would say they were tied in both (as
+// the edge ties of top and bottom are not said of a streak: §5.9,
+// 连续期数的规则仍写“后三”). A unit page's run toward a rule is the same.
+//
+//	2024-01: 甲 90 乙 80 丙 70 丁 60 → first 甲, last 丁, neither tied
+//	2024-02: 甲 90 乙 90 丙 60 丁 60 → first 甲 乙 tied, last 丙 丁 tied:
+//	         甲 first twice → 表扬, 连续2个月综合考核排名第一;
+//	         丁 last twice → 约谈, 连续2个月综合考核排名倒数第一;
+//	         乙 and 丙 once only, none
+func TestStreakReasonNotOneMonthsTie(t *testing.T) {
+	config := "[terms]\nactions = [\"表扬\", \"约谈\"]\n" +
+		"\n[[rule]]\non = \"composite\"\nselect = \"first\"\nstreak = 2\naction = \"表扬\"\n" +
+		"\n[[rule]]\non = \"composite\"\nselect = \"last\"\nstreak = 2\naction = \"约谈\"\n" +
+		"\n[[rule]]\non = \"composite\"\nselect = \"last\"\nstreak = 3\naction = \"约谈\"\nwho = \"主要负责人\"\n"
+	s := loadSite(t, config, towns("甲", "乙", "丙", "丁"), map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=80 丙=70 丁=60"),
+		"data/2024-02.toml": month("甲=90 乙=90 丙=60 丁=60"),
+	})
+	ps := Archive(s).Months()
+	wantMeasures(t, ps[1],
+		"甲 表扬 0 （连续2个月综合考核排名第一）config.toml:7",
+		"丁 约谈 0 （连续2个月综合考核排名倒数第一）config.toml:13",
+	)
+	var ding *site.Unit
+	for _, u := range s.Townships {
+		if u.Name == "丁" {
+			ding = u
+		}
+	}
+	var got []string
+	for _, r := range Streaks(s, ding, ps) {
+		got = append(got, r.Words)
+	}
+	if want := []string{"已连续2个月综合考核排名倒数第一"}; !slices.Equal(got, want) {
+		t.Errorf("丁's run toward the rule of 3: %q, want %q", got, want)
+	}
+}

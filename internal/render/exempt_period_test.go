@@ -27,7 +27,7 @@ func TestExemptSentencePeriod(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := &rank.Period{Label: c.label, Month: &site.Month{Key: c.key, Year: y, Month: m, Period: c.period}}
-		if got := exemptSentence(u, p); got != c.want {
+		if got := exemptSentences([]*site.Unit{u}, p); len(got) != 1 || got[0] != c.want {
 			t.Errorf("%s %s: %q, want %q", c.key, c.period, got, c.want)
 		}
 	}

@@ -276,9 +276,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		// tables: said, or the reader counts one short and wonders why
 		// (its page's dash for the month says 免考 to a screen reader
 		// only).
-		for _, u := range c.s.Exempted(p.Month.Key) {
-			a.Partial = append(a.Partial, exemptSentence(u, p))
-		}
+		a.Partial = append(a.Partial, exemptSentences(c.s.Exempted(p.Month.Key), p)...)
 	}
 	for i, g := range p.Groups {
 		for _, ir := range g.Indicators {
@@ -427,14 +425,29 @@ func monthNote(unit string, composite bool, values string, city, peer bool, city
 	return "以下为本期通报所依据的全部排名：" + note + "。"
 }
 
-// exemptSentence says that township u was exempted from month p (免考,
+// exemptSentences say that townships us were exempted from month p (免考,
 // units.toml exempt), and why where units.toml says: 己镇2023年2月免于考核
-// （数据报送不全），不参加本月各项排名。 The appendix says it at its head, a
-// table shortcode's note under the table. A file of a quarter, a half or
-// a year says 本季度, 本期, 本年度 (PeriodKind.Reword): 本月 of 2024年1-3月
-// would read as March.
-func exemptSentence(u *site.Unit, p *rank.Period) string {
-	return fmt.Sprintf("%s%s免于考核%s，不参加%s各项排名。", u.Name, p.Label, parenthesised(u.ExemptReason(p.Month.Key)), p.Month.Kind().Reword().Replace("本月"))
+// （数据报送不全），不参加本月各项排名。 Those of one reason share a sentence,
+// in us's order (甲镇、丙镇2023年2月免于考核（遭受洪涝灾害），……): a flooded
+// 乡镇's eight villages were eight sentences alike. The appendix says them
+// at its head, a table shortcode's note under the table. A file of a
+// quarter, a half or a year says 本季度, 本期, 本年度 (PeriodKind.Reword):
+// 本月 of 2024年1-3月 would read as March.
+func exemptSentences(us []*site.Unit, p *rank.Period) []string {
+	var reasons []string
+	names := map[string][]string{}
+	for _, u := range us {
+		r := u.ExemptReason(p.Month.Key)
+		if _, ok := names[r]; !ok {
+			reasons = append(reasons, r)
+		}
+		names[r] = append(names[r], u.Name)
+	}
+	var out []string
+	for _, r := range reasons {
+		out = append(out, fmt.Sprintf("%s%s免于考核%s，不参加%s各项排名。", strings.Join(names[r], "、"), p.Label, parenthesised(r), p.Month.Kind().Reword().Replace("本月")))
+	}
+	return out
 }
 
 // exemptPeriodSentence says that township u was exempted from every month

@@ -378,7 +378,7 @@ type RankingsView struct {
 	Years []YearMatrix
 	// Legend is the shades of the largest group's ranks (every township's
 	// without groups). GroupLegends, set when units.toml's groups differ
-	// in size, are each group's: a shade is a share of the group's ranks,
+	// in size, are each size's: a shade is a share of the group's ranks,
 	// and the last of three is shaded as the last of eight, not as a
 	// 第3名 of eight would be.
 	Legend       []LegendItem
@@ -388,9 +388,10 @@ type RankingsView struct {
 	Sections     []IndexSection // as /indicators/ lists them
 }
 
-// GroupLegend is the heat map's legend of one unit group's ranks.
+// GroupLegend is the heat map's legend of the ranks of the unit groups
+// of one size.
 type GroupLegend struct {
-	Name  string
+	Name  string // the groups', in units.toml's order: 东片、西片
 	Items []LegendItem
 }
 
@@ -1513,7 +1514,16 @@ func (h *history) rankingsPage() ([]byte, error) {
 		}
 	}
 	if slices.ContainsFunc(sizes, func(k int) bool { return k != n }) {
+		// Groups of one size shade alike: one legend names them all, where
+		// a legend apiece stood six alike before the map of a county's eight
+		// 乡镇 of eight villages but two.
+		at := map[int]int{} // a size's legend in GroupLegends
 		for i, g := range h.s.Groups {
+			if j, ok := at[sizes[i]]; ok {
+				v.GroupLegends[j].Name += "、" + g.Name
+				continue
+			}
+			at[sizes[i]] = len(v.GroupLegends)
 			v.GroupLegends = append(v.GroupLegends, GroupLegend{Name: g.Name, Items: heatLegend(sizes[i])})
 		}
 	}

@@ -2173,3 +2173,85 @@ func TestRankingsShadesRenamed(t *testing.T) {
 		t.Errorf("a cell of the rankings page has the shade of a rank 3 of 4 (heat-5), which no month ranks")
 	}
 }
+
+// TestRankingsLegendPerSize: groups of the same size shade their ranks
+// alike, so they share one legend, naming them all, where a legend apiece
+// repeated it (a county of eight 乡镇, six of eight villages, one of five
+// and one of eleven, had eight legends, six alike, before its map). Here
+// 街道组 has two units, 东片 and 西片 one each: two legends, 街道组's of
+// ranks 1–2 and one of rank 1 for 东片、西片, with ids in order.
+func TestRankingsLegendPerSize(t *testing.T) {
+	f := historySite()
+	f["data/units.toml"] = "[[group]]\nname = \"街道组\"\n[[group]]\nname = \"东片\"\n[[group]]\nname = \"西片\"\n" +
+		strings.NewReplacer("slug = \"jia\"\n", "slug = \"jia\"\ngroup = \"街道组\"\n", "slug = \"yi\"\n", "slug = \"yi\"\ngroup = \"街道组\"\n",
+			"slug = \"bing\"\n", "slug = \"bing\"\ngroup = \"东片\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\ngroup = \"西片\"\n").Replace(f["data/units.toml"])
+	for name, body := range f {
+		if strings.HasPrefix(name, "data/20") {
+			f[name] = strings.ReplaceAll(body, "\"丙镇\" = ", "\"丁镇\" = 50\n\"丙镇\" = ")
+		}
+	}
+	page := string(renderFiles(t, loadFiles(t, f), "")["rankings/index.html"])
+	if got := strings.Count(page, `class="heat-legend-title"`); got != 2 {
+		t.Errorf("/rankings/ has %d legends, want 2", got)
+	}
+	for _, want := range []string{
+		`<p class="heat-legend-title" id="legend-title-0">图例（街道组，底色深浅）：</p>`,
+		`<p class="heat-legend-title" id="legend-title-1">图例（东片、西片，底色深浅）：</p>` + "\n" +
+			`        <ul role="list" aria-labelledby="legend-title-1">` + "\n" +
+			`          <li><span class="heat-swatch heat-6" aria-hidden="true"></span>第1名</li>` + "\n" +
+			`        </ul>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/rankings/ lacks\n%s", want)
+		}
+	}
+}
+
+// TestTableNotesAWhollyExemptGroup: a `table` shortcode says under its
+// tables why a township it would have ranked is missing (免考, reference.md
+// 短代码); when the township's whole group was exempted (a 乡镇 flooded,
+// every village of it exempt), the group has no table to say it under,
+// and the circular's text said nothing of it: the note goes under the
+// last table. groupHistorySite's 镇组 is 丙镇 alone, exempted from
+// 2023-01 with a reason; 街道组's table carries the note.
+func TestTableNotesAWhollyExemptGroup(t *testing.T) {
+	f := historySite()
+	groupHistorySite(f)
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [{month = \"2023-01\", reason = \"遭受洪涝灾害\"}]\n", 1)
+	f["data/2023-01.toml"] = regexp.MustCompile(`"丙镇" = \d+\n`).ReplaceAllString(f["data/2023-01.toml"], "")
+	f["content/circulars/2023-01.md"] = strings.Replace(f["content/circulars/2023-01.md"], "正文。", "{{< table \"jingji\" >}}", 1)
+	page := string(renderFiles(t, loadFiles(t, f), "")["circulars/2023/2/index.html"])
+	body, _, _ := strings.Cut(page, `<details id="appendix"`)
+	if want := "注：丙镇2023年1月免于考核（遭受洪涝灾害），不参加本月各项排名。"; !strings.Contains(body, want) {
+		t.Errorf("the circular's table of 经济运行 lacks %s", want)
+	}
+	if got := strings.Count(body, "<caption>经济运行"); got != 1 {
+		t.Errorf("%d tables of 经济运行, want 1 (街道组's)", got)
+	}
+}
+
+// TestExemptSentencesShareAReason: townships exempted from one month for
+// one reason are said in one sentence, in units.toml order, where a
+// flooded 乡镇's eight villages took eight sentences alike under every
+// table. historySite's 2023-01 with 甲街道 and 丙镇 exempted for
+// 数据报送不全: one sentence, under the table and in the appendix.
+func TestExemptSentencesShareAReason(t *testing.T) {
+	f := historySite()
+	for _, slug := range []string{"jia", "bing"} {
+		f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \""+slug+"\"\n", "slug = \""+slug+"\"\nexempt = [{month = \"2023-01\", reason = \"数据报送不全\"}]\n", 1)
+	}
+	f["data/2023-01.toml"] = regexp.MustCompile(`"(甲街道|丙镇)" = \d+\n`).ReplaceAllString(f["data/2023-01.toml"], "")
+	f["content/circulars/2023-01.md"] = strings.Replace(f["content/circulars/2023-01.md"], "正文。", "{{< table \"jingji\" >}}", 1)
+	page := string(renderFiles(t, loadFiles(t, f), "")["circulars/2023/2/index.html"])
+	body, appendix, _ := strings.Cut(page, `<details id="appendix"`)
+	want := "注：甲街道、丙镇2023年1月免于考核（数据报送不全），不参加本月各项排名。</p>"
+	if !strings.Contains(body, want) {
+		t.Errorf("the table's note lacks %s", want)
+	}
+	if !strings.Contains(appendix, want) {
+		t.Errorf("the appendix lacks %s", want)
+	}
+	if strings.Contains(page, "注：甲街道2023年1月") {
+		t.Error("甲街道 is said apart from 丙镇, exempted for the same reason")
+	}
+}

@@ -800,6 +800,21 @@ func periodTableView(c *core, p *rank.Period, _ edits, _ []string) (any, error) 
 	return out, nil
 }
 
+// tableExemptNotes say which townships of group g indicator ind would have
+// ranked were exempted from month p (免考, units.toml exempt), and why.
+func tableExemptNotes(c *core, p *rank.Period, g *rank.UnitGroup, ind *site.Indicator) []string {
+	if p.Month == nil {
+		return nil
+	}
+	var us []*site.Unit
+	for _, u := range c.s.Exempted(p.Month.Key) {
+		if slices.Contains(g.Units, u) && slices.Contains(ind.Townships, u) {
+			us = append(us, u)
+		}
+	}
+	return exemptSentences(us, p)
+}
+
 // periodExemptNotes say which townships of group g were exempted from a
 // month of aggregate p, and why where units.toml says, one sentence a
 // township: 丙镇2024年1月至3月免于考核（数据报送不全），本期综合考核按其参与的
@@ -895,9 +910,11 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 	}
 	unit := c.s.Config.Terms.Unit
 	var out []TableView
+	var untabled []string // the exempted of groups without a table (every unit exempted)
 	for i, g := range p.Groups {
 		ir := g.Indicator(ind.ID)
 		if ir == nil {
+			untabled = append(untabled, tableExemptNotes(c, p, g, ind)...)
 			continue
 		}
 		set := ind.In(p.Span.LastMonth()) // the month's own 考核办法, and name
@@ -930,11 +947,7 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 			}
 		}
 		if p.Month != nil {
-			for _, u := range c.s.Exempted(p.Month.Key) {
-				if slices.Contains(g.Units, u) && slices.Contains(ind.Townships, u) {
-					v.Notes = append(v.Notes, exemptSentence(u, p))
-				}
-			}
+			v.Notes = tableExemptNotes(c, p, g, ind)
 			v.NoteID = "table-" + ind.ID + "-note" // numbered, as the appendix's tables are, when there are groups
 			if len(p.Groups) > 1 {
 				v.NoteID = fmt.Sprintf("table-%s-%d-note", ind.ID, i+1)
@@ -953,10 +966,14 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		}
 		return nil, fmt.Errorf("指标“%s”（%s）%s没有%s%s（%s 中%s）：删去这个短代码，或填写%s", name, ind.ID, c.s.Assesses().Reword().Replace("本月"), unit, ind.ValueName(), p.Month.File, missing, ind.ValueName())
 	}
+	// A group every unit of which was exempted (a 乡镇 flooded) has no
+	// table to say it under: the last table says it, or the circular's
+	// text would never say why the group is missing.
+	last := &out[len(out)-1]
+	last.Notes = append(last.Notes, untabled...)
 	if len(args) > 2 && strings.TrimSpace(args[2]) != "" {
 		// The circular's note goes under the last table, after those of
 		// the exempted, in the one 注： a screen reader is pointed to.
-		last := &out[len(out)-1]
 		last.Notes = append(last.Notes, withStop(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(args[2]), "注："))))
 	}
 	return out, nil
