@@ -1298,14 +1298,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	v.Short = ind.ShortNames
 	v.Below = ind.ValueName()
 	if ind.Deduct != nil {
-		// As first written, the per dated when a change of it followed
-		// (the changes below say what it is since); not the max, which no
-		// change moves: 2025年4月前满分10分 read as a max since changed.
-		how := ind.DeductText("")
-		if from := firstSet(ind, "deduct"); from != "" {
-			how = monthLabel(from) + "前" + how
-		}
-		v.Deduct = "满分" + strconv.FormatFloat(*ind.Max, 'f', -1, 64) + "分，" + how + "，最低" + strconv.FormatFloat(ind.Floor(), 'f', -1, 64) + "分"
+		v.Deduct = deductLine(ind)
 	}
 	for _, d := range ind.DeductedBy {
 		v.DeductedBy = append(v.DeductedBy, Link{Name: d.Name, Path: indicatorPath(d)})
@@ -1645,7 +1638,8 @@ func tookPart(ind *site.Indicator, periods []*rank.Period, unit string) string {
 }
 
 // changeLines say, one line a change, when the 考核办法 changed an
-// indicator's direction, weight, decimals or name: 自2025年1月起权重为1.5.
+// indicator's direction, weight, decimals, name, per or bounds: 自2025年1月
+// 起权重为1.5, 自2026年4月起满分由40分改为35分.
 func changeLines(ind *site.Indicator) []string {
 	var out []string
 	for i, c := range ind.Changes {
@@ -1662,12 +1656,40 @@ func changeLines(ind *site.Indicator) []string {
 				parts = append(parts, "改称“"+c.Name+"”")
 			case "deduct":
 				parts = append(parts, ind.PerChanges(i)...)
+			case "max", "min":
+				parts = append(parts, ind.BoundChange(i, k))
 			}
 		}
 		from, _ := site.ParsePeriod(c.From)
 		out = append(out, "自"+from.Label()+"起"+strings.Join(parts, "，"))
 	}
 	return out
+}
+
+// deductLine says how a derived indicator is scored, as first written:
+// 满分10分，由信访件数折算（每件扣1分），最低0分. Each part a change moved
+// later is dated before it (the changes below say what it is since), and
+// only that part: 2026年4月前满分10分，2025年1月前由信访件数折算（每件扣1分），
+// 最低0分 — a max dated with the per's month would read as changed then.
+// Parts dated alike are dated once.
+func deductLine(ind *site.Indicator) string {
+	base := ind.In("")
+	parts := []struct{ key, text string }{
+		{"max", "满分" + strconv.FormatFloat(*base.Max, 'f', -1, 64) + "分"},
+		{"deduct", ind.DeductText("")},
+		{"min", "最低" + strconv.FormatFloat(base.Floor(), 'f', -1, 64) + "分"},
+	}
+	var out []string
+	dated := ""
+	for _, p := range parts {
+		from := firstSet(ind, p.key)
+		if from != "" && from != dated {
+			p.text = monthLabel(from) + "前" + p.text
+		}
+		dated = from
+		out = append(out, p.text)
+	}
+	return strings.Join(out, "，")
 }
 
 // firstSet is the month from which ind's first change of key (better,

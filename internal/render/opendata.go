@@ -509,7 +509,7 @@ func openDeduct(ind *site.Indicator, key string) *OpenDeduct {
 		return nil
 	}
 	set := ind.In(key)
-	d := &OpenDeduct{Max: *ind.Max, Min: ind.Floor(), Text: ind.DeductText(key)}
+	d := &OpenDeduct{Max: *set.Max, Min: set.Floor(), Text: ind.DeductText(key)}
 	for i, c := range ind.Deduct {
 		d.Counts = append(d.Counts, OpenCount{ID: c.From.ID, Name: c.From.NameIn(key), Per: set.Per[i]})
 	}
