@@ -1667,29 +1667,40 @@ func changeLines(ind *site.Indicator) []string {
 }
 
 // deductLine says how a derived indicator is scored, as first written:
-// 满分10分，由信访件数折算（每件扣1分），最低0分. Each part a change moved
-// later is dated before it (the changes below say what it is since), and
-// only that part: 2026年4月前满分10分，2025年1月前由信访件数折算（每件扣1分），
-// 最低0分 — a max dated with the per's month would read as changed then.
-// Parts dated alike are dated once.
+// 满分10分，由信访件数折算（每件扣1分），最低0分. A 满分 or 最低分 a change
+// moved says what it became, and from when, beside it — 满分10分（2025年4
+// 月起20分） — and a per a change moved is dated (the changes below say
+// what it is since): 2025年5月前由信访件数折算（每件扣1分）. Each part
+// says its own months: a date before the line would read as the month
+// every part of it changed.
 func deductLine(ind *site.Indicator) string {
 	base := ind.In("")
-	parts := []struct{ key, text string }{
-		{"max", "满分" + strconv.FormatFloat(*base.Max, 'f', -1, 64) + "分"},
-		{"deduct", ind.DeductText("")},
-		{"min", "最低" + strconv.FormatFloat(base.Floor(), 'f', -1, 64) + "分"},
+	how := ind.DeductText("")
+	if from := firstSet(ind, "deduct"); from != "" {
+		how = monthLabel(from) + "前" + how
 	}
-	var out []string
-	dated := ""
-	for _, p := range parts {
-		from := firstSet(ind, p.key)
-		if from != "" && from != dated {
-			p.text = monthLabel(from) + "前" + p.text
+	return "满分" + boundHistory(ind, "max", *base.Max) + "，" + how + "，最低" + boundHistory(ind, "min", base.Floor())
+}
+
+// boundHistory says a derived indicator's max or min (key), v as first
+// written, and what each change made it from its month: 10分（2025年4月起
+// 20分，2026年1月起15分）.
+func boundHistory(ind *site.Indicator, key string, v float64) string {
+	points := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + "分" }
+	var later []string
+	for _, c := range ind.Changes {
+		if slices.Contains(c.Set, key) {
+			now := c.Max
+			if key == "min" {
+				now = c.Min
+			}
+			later = append(later, monthLabel(c.From)+"起"+points(*now))
 		}
-		dated = from
-		out = append(out, p.text)
 	}
-	return strings.Join(out, "，")
+	if later == nil {
+		return points(v)
+	}
+	return points(v) + "（" + strings.Join(later, "，") + "）"
 }
 
 // firstSet is the month from which ind's first change of key (better,

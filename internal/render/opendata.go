@@ -330,7 +330,7 @@ type OpenCatalogueIndicator struct {
 	Section    string      `json:"section" zh:"所属栏目"`
 	Parent     string      `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
 	ScoreUnit  string      `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（写了的才有）" zhCount:"得分的计量单位，如 %、万元；为{countUnits}的是计数的指标，它的值是{countNouns}，不是得分（写了的才有）"`
-	Deduct     *OpenDeduct `json:"deduct,omitempty" only:"deduct" zh:"扣分制：得分不是填报的，由其他指标的件数折算（indicators.toml 写了 deduct 的才有）"`
+	Deduct     *OpenDeduct `json:"deduct,omitempty" only:"deduct" zh:"扣分制：得分不是填报的，由其他指标的件数折算；满分、下限和每件扣分是现行的，考核办法调整以前各月的见当月 data.json（indicators.toml 写了 deduct 的才有）"`
 	Owners     []string    `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）" zhNoOwners:"责任单位（本站没有责任单位，总是空的）"`
 	OwnerSlugs []string    `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoOwners:"责任单位的代号（本站没有责任单位，总是空的）"`
 	URL        string      `json:"url" zh:"指标页面的网址"`
@@ -478,7 +478,7 @@ type OpenIndicator struct {
 	Weight        *float64       `json:"weight,omitempty" zh:"这个月在{unit}综合考核中的权重，0 为不计入（{unit}有得分时列出）"`
 	Decimals      *int           `json:"decimals,omitempty" zh:"这个月得分比较前保留的小数位数（{unit}有得分时列出）"`
 	ScoreUnit     string         `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（indicators.toml 写了 scoreUnit 的才有）" zhCount:"得分的计量单位，如 %、万元；为{countUnits}的是计数的指标，townships[].score 是{countNouns}，不是得分（indicators.toml 写了 scoreUnit 的才有）"`
-	Deduct        *OpenDeduct    `json:"deduct,omitempty" only:"deduct" zh:"扣分制：各{unit}的得分不是填报的，由其他指标的件数折算（indicators.toml 写了 deduct、{unit}有得分时列出）"`
+	Deduct        *OpenDeduct    `json:"deduct,omitempty" only:"deduct" zh:"扣分制：各{unit}的得分不是填报的，由其他指标的件数折算；满分、下限和每件扣分是这个月的，考核办法自某月起调整了它们的，各月按各月的（indicators.toml 写了 deduct、{unit}有得分时列出）"`
 	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）" zhCount:"各{unit}的得分（计数的指标为{countNouns}）和排名，名次在前的在前（{unit}有得分时列出）"`
 	// NotApplicable are the townships the result left out this month
 	// (不涉及): in no ranking of it, and not counted in townships[].
