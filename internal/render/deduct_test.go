@@ -235,7 +235,7 @@ func TestDeductChangeSaysWhatChanged(t *testing.T) {
 // The indicator's page says the 满分 became 20 from April beside the 10
 // it was, dates the per it had before May (not the whole rule: its 满分
 // changed in April), and says both changes; each month's open data gives
-// that month's 满分, the catalogue today's.
+// that month's 满分, the catalogue today's; each month's CSV its rule.
 func TestDeductMaxChangedPages(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
 	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/deduct")); err != nil {
@@ -271,6 +271,8 @@ func TestDeductMaxChangedPages(t *testing.T) {
 		{"circulars/2025/4/data.json", `"deduct":{"max":20,"min":0,"counts":[{"id":"xinfang","name":"信访件数","per":1}]`},
 		{"circulars/2025/3/data.json", `"deduct":{"max":10,"min":0,"counts":[{"id":"xinfang","name":"信访件数","per":1}]`},
 		{"data/catalogue.json", `"deduct":{"max":20,"min":0,"counts":[{"id":"xinfang","name":"信访件数","per":2}]`},
+		{"circulars/2025/4/data.csv", "信访稳定,县发改局,18.0,4,否,越高越好,fagai,xinfang-df,2025年4月,满分20分，由信访件数折算（每件扣1分），最低0分"},
+		{"circulars/2025/3/data.csv", "2025年3月,满分10分，由信访件数折算（每件扣1分），最低0分"},
 	} {
 		if !strings.Contains(pages[c.page], c.want) {
 			t.Errorf("%s lacks %s:\n%s", c.page, c.want, pages[c.page])

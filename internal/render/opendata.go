@@ -903,8 +903,9 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 				ind := res.Indicator
 				set := ind.In(m.Key) // the month's own 考核办法
 				if ir := g.Indicator(ind.ID); ir != nil {
-					// A derived score says so, and from what: 由信访件数折算（每件扣1分）.
-					add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter, ind.DeductText(m.Key))
+					// A derived score says so, and from what, out of the
+					// month's 满分: 满分10分，由信访件数折算（每件扣1分），最低0分.
+					add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter, ind.DeductRule(m.Key))
 				}
 				// A township it did not apply to has its row, without
 				// score or rank, as the circular's table lists it: one
@@ -1285,7 +1286,7 @@ func (o *openData) csvColumns() []DataField {
 	if slices.ContainsFunc(o.s.Indicators, func(ind *site.Indicator) bool { return ind.Deduct != nil }) {
 		// Said only where there is such a row: the others' 备注 is as it was.
 		doc["备注"] = strings.Replace(doc["备注"], "；这些行的得分、排名、并列为空，其余各行的备注为空",
-			"；这些行的得分、排名、并列为空；由件数折算的得分（扣分制）各行写折算办法，如“由信访件数折算（每件扣1分）”（即 data.json 的 deduct.text）；其余各行的备注为空", 1)
+			"；这些行的得分、排名、并列为空；由件数折算的得分（扣分制）各行写当月的满分、折算办法和最低分，如“满分10分，由信访件数折算（每件扣1分），最低0分”（即 data.json 的 deduct.max、deduct.text、deduct.min；考核办法自某月起调整了满分的，各月不同）；其余各行的备注为空", 1)
 	}
 	var out []DataField
 	for i, h := range o.csvHeader() {

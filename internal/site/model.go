@@ -553,6 +553,19 @@ func (ind *Indicator) DeductText(month string) string {
 	return "由" + strings.Join(from, "、") + "折算（" + perTexts(ind, ind.In(month).Per, month) + "）"
 }
 
+// DeductRule says the whole rule a derived indicator is scored by in
+// the month key, its 满分 and 最低分 with its deductions: 满分10分，由信访
+// 件数折算（每件扣1分），最低0分 — what a reader of that month's scores
+// alone (a CSV) needs to reckon them, the 满分 of a month not being
+// every month's. "" for an indicator whose scores are written.
+func (ind *Indicator) DeductRule(month string) string {
+	if len(ind.Deduct) == 0 {
+		return ""
+	}
+	set := ind.In(month)
+	return "满分" + strconv.FormatFloat(*set.Max, 'f', -1, 64) + "分，" + ind.DeductText(month) + "，最低" + strconv.FormatFloat(set.Floor(), 'f', -1, 64) + "分"
+}
+
 // perTexts says the per of each count of a derived indicator, named in
 // the month key where there are several: 每件扣1分, or 信访件数每件扣1分，
 // 群众投诉件数每件扣0.5分.
