@@ -282,8 +282,7 @@ func TestDeductMaxChangedPages(t *testing.T) {
 
 // TestBoundChangeLines: a 满分 and a 最低分 changed from April are said
 // beside the ones first written, the per between them undated; the
-// change says the min as set, there being none written before (the 0 of
-// 扣完为止 is no min).
+// change says the min raised from the 0 of 扣完为止, none being written.
 func TestBoundChangeLines(t *testing.T) {
 	f := twoCountSite()
 	f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], "{ indicator = \"chaoshi\", per = 0.5 }]\n",
@@ -291,7 +290,7 @@ func TestBoundChangeLines(t *testing.T) {
 	page := pageTextOf(renderFiles(t, loadFiles(t, f), "/")["indicators/fuwu/index.html"])
 	for _, want := range []string{
 		"满分20分（2026年4月起15分），由群众投诉起数、办件超时次数折算（群众投诉起数每起扣2分，办件超时次数每次扣0.5分），最低0分（2026年4月起2分）",
-		"自2026年4月起满分由20分改为15分，最低分为2分",
+		"自2026年4月起满分由20分改为15分，最低分由0分改为2分",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the indicator's page lacks %s:\n%s", want, page)

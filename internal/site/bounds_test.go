@@ -58,7 +58,7 @@ func TestDeductMaxChanged(t *testing.T) {
 		}
 	}
 	ch := s.Indicator("xinfang-df").Changes
-	if len(ch) != 2 || !slices.Equal(ch[0].Set, []string{"max"}) || !slices.Equal(ch[1].Set, []string{"min", "deduct"}) {
+	if len(ch) != 2 || !slices.Equal(ch[0].Set, []string{"max"}) || !slices.Equal(ch[1].Set, []string{"deduct", "min"}) {
 		t.Fatalf("changes read as %+v", ch)
 	}
 	// Each change carries the bounds of the one before: April's max is
@@ -73,7 +73,7 @@ func TestDeductMaxChanged(t *testing.T) {
 	}{
 		{0, "max", "满分由10分改为15分"},
 		{0, "min", ""},
-		{1, "min", "最低分为1分"}, // none written before: 0, as 扣完为止, but not a min
+		{1, "min", "最低分由0分改为1分"}, // none written before: 0, as 扣完为止
 	} {
 		if got := ind.BoundChange(c.i, c.key); got != c.want {
 			t.Errorf("BoundChange(%d, %s) = %q, want %q", c.i, c.key, got, c.want)

@@ -1931,6 +1931,9 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 				bad = true
 			}
 		}
+		// In the order the page says them, as a derived score's rule
+		// reads: 满分, then the deductions, then 最低.
+		slices.SortStableFunc(ch.Set, func(a, b string) int { return cmp.Compare(setOrder[a], setOrder[b]) })
 		if len(ch.Set) == 0 && bad {
 			continue
 		}
@@ -1968,6 +1971,9 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 	}
 	return out
 }
+
+// setOrder is the order of a Change's Set.
+var setOrder = map[string]int{"better": 0, "weight": 1, "name": 2, "decimals": 3, "max": 4, "deduct": 5, "min": 6}
 
 // settingText says set, the setting a change c wrote nothing new to, as
 // the error saying so names it: 权重1，2位小数，得分越高越好, and its

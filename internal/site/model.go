@@ -602,7 +602,8 @@ func (ind *Indicator) PerChanges(i int) []string {
 
 // BoundChange says the max or min (key) that change i of ind moved, as
 // its page and tongbao new's notes say it: 满分由40分改为35分, 最低分由0
-// 分改为5分, or of one not bounded before 满分为35分; of a count, or a
+// 分改为5分 (a derived score's floor 0 when no min was written), or of
+// one not bounded before 满分为35分; of a count, or a
 // score in a unit of its own (%), 上限由10件改为8件. "" when the change
 // does not set key.
 func (ind *Indicator) BoundChange(i int, key string) string {
@@ -625,6 +626,10 @@ func (ind *Indicator) BoundChange(i int, key string) string {
 		if key == "min" {
 			name = "下限"
 		}
+	}
+	if key == "min" && was == nil && len(ind.Deduct) > 0 {
+		zero := 0.0
+		was = &zero // 扣完为止: a derived score's floor without a min
 	}
 	text := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + unit }
 	if was == nil {
@@ -674,7 +679,7 @@ type Setting struct {
 type Change struct {
 	From string // "2025-01"
 	Setting
-	Set []string // of "better", "weight", "decimals", "name", "deduct", "max", "min", in that order
+	Set []string // of "better", "weight", "name", "decimals", "max", "deduct", "min", in that order
 	// Line and Col are where its from is written in data/indicators.toml.
 	Line, Col int
 }
