@@ -473,6 +473,8 @@ func (sc *scaffold) methodChanged() string {
 					// The per it changes, as the indicator's page dates
 					// them: 扣分标准改为群众投诉件数每件扣1分.
 					parts = append(parts, "扣分标准改为"+strings.Join(ind.PerChanges(i), "、"))
+				case "max", "min":
+					parts = append(parts, ind.BoundChange(i, k)) // 满分由40分改为35分
 				}
 			}
 			inds = append(inds, before.Name+strings.Join(parts, "，")) // 信访稳定改称“信访工作”: the name it had

@@ -1486,3 +1486,23 @@ func TestNewSaysThePerChanged(t *testing.T) {
 		t.Errorf("the month file lacks %q:\n%s", want, month[:min(len(month), 800)])
 	}
 }
+
+// TestNewSaysTheMaxChanged: from May the office scores 工作落实 out of
+// 35 points, not 40, and 群众满意 out of 15 with no less than 2. The May
+// file new writes says so, the old 满分 beside the new, as the staff
+// who score against it need to know.
+func TestNewSaysTheMaxChanged(t *testing.T) {
+	dir := officeCopy(t, "deduct")
+	os.Remove(filepath.Join(dir, "expected.toml"))
+	edit(t, dir, "data/indicators.toml", "max       = 40\ndecimals  = 1\n",
+		"max       = 40\ndecimals  = 1\n[[indicator.change]]\nfrom = \"2025-05\"\nmax = 35\n")
+	edit(t, dir, "data/indicators.toml", "deduct    = [{ indicator = \"tousu\", per = 0.5 }]   # 每件投诉扣0.5分\n",
+		"deduct    = [{ indicator = \"tousu\", per = 0.5 }]   # 每件投诉扣0.5分\n[[indicator.change]]\nfrom = \"2025-05\"\nmax = 15\nmin = 2\n")
+	if code, _, errOut := runCmd("new", "2025-05", "-s", dir); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	month := readText(t, filepath.Join(dir, "data", "2025-05.toml"))
+	if want := "\n# 考核办法自本月起调整（data/indicators.toml 的 [[indicator.change]]）：工作落实满分由40分改为35分；群众满意满分由10分改为15分，最低分由0分改为2分。\n"; !strings.Contains(month, want) {
+		t.Errorf("the month file lacks %q:\n%s", want, month[:min(len(month), 800)])
+	}
+}

@@ -312,6 +312,9 @@ func spansRewriting(s *site.Site, kind site.PeriodKind, f republished) diag.List
 			case k == "better" && a.Better != b.Better,
 				k == "decimals" && scores(a.Townships) != scores(b.Townships),
 				k == "deduct" && scores(a.Townships) != scores(b.Townships),
+				// A derived score is deducted from the month's max, and
+				// floored at its min; a typed one only bounded by them.
+				(k == "max" || k == "min") && scores(a.Townships) != scores(b.Townships),
 				k == "weight" && composite:
 				return true
 			}

@@ -350,6 +350,41 @@ func TestRewrittenByASpanWarnedAtIt(t *testing.T) {
 	}
 }
 
+// TestRewrittenByAMaxWarnedAtIt: a 满分 changed from a month already
+// published re-scores a score derived from counts (信访稳定, 10 − 1 a 件,
+// raised to 12), and is warned of at the change as a weight is; one
+// changed of a typed score (经济, 100 lowered to 95, over every score
+// published) re-scores nothing and is not.
+func TestRewrittenByAMaxWarnedAtIt(t *testing.T) {
+	dir := rewrittenSite(t)
+	replaceIn(t, filepath.Join(dir, "data", "indicators.toml"), "", `[[indicator]]
+id = "xinfang-df"
+name = "信访稳定"
+section = "重点工作"
+max = 10
+deduct = [{ indicator = "xinfang", per = 1 }]
+[[indicator]]
+id = "xinfang"
+name = "信访件数"
+parent = "xinfang-df"
+townships = "all"
+better = "lower"
+weight = 0
+scoreUnit = "件"
+`)
+	replaceIn(t, filepath.Join(dir, "data", "2023-02.toml"), "", "[[result]]\nindicator = \"xinfang\"\n[result.townships]\n\"甲街道\" = 0\n\"乙街道\" = 1\n\"丙镇\" = 2\n")
+	run := func() []string { t.Helper(); return spanWarned(t, dir) }
+	run()
+	p := filepath.Join(dir, "data", "indicators.toml")
+	replaceIn(t, p, "weight = 1\n", "weight = 1\nmax = 100\n[[indicator.change]]\nfrom = \"2023-02\"\nmax = 95\n")
+	replaceIn(t, p, "per = 1 }]\n", "per = 1 }]\n[[indicator.change]]\nfrom = \"2023-02\"\nmax = 12\n")
+	want := []string{"data/indicators.toml:23:1: 警告：指标“信访稳定”自 2023-02 起的调整改变了已发布的 2023-02 及以后各期通报的考核结果（见各期通报的提醒）：" +
+		"新的考核办法只对以后的月份适用的，from 写尚未发布的第一个月"}
+	if got := run(); !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
 // TestRewrittenByAQuarterRuleWarnedAtIt: a quarter's rule given the from
 // of a quarter already published (2023-01 for 2025-01) changes only the
 // quarter's circular — no month's — and is warned of at its line as a

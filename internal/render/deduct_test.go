@@ -227,3 +227,73 @@ func TestDeductChangeSaysWhatChanged(t *testing.T) {
 		t.Errorf("the indicator's page lacks %s:\n%s", want, page)
 	}
 }
+
+// TestDeductMaxChangedPages: the office raises 信访稳定's 满分 from 10 to
+// 20 points from April and its deduction to 2 a 件 from May, two changes
+// of two months. By hand, April's counts at 20 − 1 × n: 县发改局 2 件 →
+// 18.0, 县住建局 4 件 → 16.0; March keeps 10 − n, 县公安局's 3 件 → 7.0.
+// The indicator's page says the 满分 became 20 from April beside the 10
+// it was, dates the per it had before May (not the whole rule: its 满分
+// changed in April), and says both changes; each month's open data gives
+// that month's 满分, the catalogue today's; each month's CSV its rule.
+func TestDeductMaxChangedPages(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/deduct")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "expected.toml"))
+	p := filepath.Join(dir, "data", "indicators.toml")
+	b, _ := os.ReadFile(p)
+	line := "deduct    = [{ indicator = \"xinfang\", per = 1 }]   # 每件信访扣1分，扣完为止（不写 min：不低于 0）\n"
+	if !bytes.Contains(b, []byte(line)) {
+		t.Fatal("the office's indicators.toml lacks 信访稳定's deduct")
+	}
+	b = bytes.Replace(b, []byte(line), []byte(line+"\n[[indicator.change]]\nfrom = \"2025-04\"\nmax  = 20\n\n[[indicator.change]]\nfrom   = \"2025-05\"\ndeduct = [{ indicator = \"xinfang\", per = 2 }]\n"), 1)
+	os.WriteFile(p, b, 0o644)
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(s, rank.Archive(s), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{}
+	for _, o := range out {
+		pages[o.Path] = pageTextOf(contentOf(t, o))
+	}
+	for _, c := range []struct{ page, want string }{
+		{"circulars/2025/4/index.html", "第四县发改局218.0第五县住建局416.0"},
+		{"circulars/2025/3/index.html", "第三县公安局37.0"},
+		{"indicators/xinfang-df/index.html", "满分10分（2025年4月起20分），2025年5月前由信访件数折算（每件扣1分），最低0分"},
+		{"indicators/xinfang-df/index.html", "自2025年4月起满分由10分改为20分"},
+		{"indicators/xinfang-df/index.html", "自2025年5月起信访件数每件扣2分"},
+		{"circulars/2025/4/data.json", `"deduct":{"max":20,"min":0,"counts":[{"id":"xinfang","name":"信访件数","per":1}]`},
+		{"circulars/2025/3/data.json", `"deduct":{"max":10,"min":0,"counts":[{"id":"xinfang","name":"信访件数","per":1}]`},
+		{"data/catalogue.json", `"deduct":{"max":20,"min":0,"counts":[{"id":"xinfang","name":"信访件数","per":2}]`},
+		{"circulars/2025/4/data.csv", "信访稳定,县发改局,18.0,4,否,越高越好,fagai,xinfang-df,2025年4月,满分20分，由信访件数折算（每件扣1分），最低0分"},
+		{"circulars/2025/3/data.csv", "2025年3月,满分10分，由信访件数折算（每件扣1分），最低0分"},
+	} {
+		if !strings.Contains(pages[c.page], c.want) {
+			t.Errorf("%s lacks %s:\n%s", c.page, c.want, pages[c.page])
+		}
+	}
+}
+
+// TestBoundChangeLines: a 满分 and a 最低分 changed from April are said
+// beside the ones first written, the per between them undated; the
+// change says the min raised from the 0 of 扣完为止, none being written.
+func TestBoundChangeLines(t *testing.T) {
+	f := twoCountSite()
+	f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], "{ indicator = \"chaoshi\", per = 0.5 }]\n",
+		"{ indicator = \"chaoshi\", per = 0.5 }]\n\n[[indicator.change]]\nfrom = \"2026-04\"\nmax  = 15\nmin  = 2\n", 1)
+	page := pageTextOf(renderFiles(t, loadFiles(t, f), "/")["indicators/fuwu/index.html"])
+	for _, want := range []string{
+		"满分20分（2026年4月起15分），由群众投诉起数、办件超时次数折算（群众投诉起数每起扣2分，办件超时次数每次扣0.5分），最低0分（2026年4月起2分）",
+		"自2026年4月起满分由20分改为15分，最低分由0分改为2分",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the indicator's page lacks %s:\n%s", want, page)
+		}
+	}
+}

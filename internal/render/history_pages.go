@@ -1299,14 +1299,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	v.Short = ind.ShortNames
 	v.Below = ind.ValueName()
 	if ind.Deduct != nil {
-		// As first written, the per dated when a change of it followed
-		// (the changes below say what it is since); not the max, which no
-		// change moves: 2025年4月前满分10分 read as a max since changed.
-		how := ind.DeductText("")
-		if from := firstSet(ind, "deduct"); from != "" {
-			how = monthLabel(from) + "前" + how
-		}
-		v.Deduct = "满分" + strconv.FormatFloat(*ind.Max, 'f', -1, 64) + "分，" + how + "，最低" + strconv.FormatFloat(ind.Floor(), 'f', -1, 64) + "分"
+		v.Deduct = deductLine(ind)
 	}
 	for _, d := range ind.DeductedBy {
 		v.DeductedBy = append(v.DeductedBy, Link{Name: d.Name, Path: indicatorPath(d)})
@@ -1655,7 +1648,8 @@ func tookPart(ind *site.Indicator, periods []*rank.Period, unit string) string {
 }
 
 // changeLines say, one line a change, when the 考核办法 changed an
-// indicator's direction, weight, decimals or name: 自2025年1月起权重为1.5.
+// indicator's direction, weight, decimals, name, per or bounds: 自2025年1月
+// 起权重为1.5, 自2026年4月起满分由40分改为35分.
 func changeLines(ind *site.Indicator) []string {
 	var out []string
 	for i, c := range ind.Changes {
@@ -1672,12 +1666,51 @@ func changeLines(ind *site.Indicator) []string {
 				parts = append(parts, "改称“"+c.Name+"”")
 			case "deduct":
 				parts = append(parts, ind.PerChanges(i)...)
+			case "max", "min":
+				parts = append(parts, ind.BoundChange(i, k))
 			}
 		}
 		from, _ := site.ParsePeriod(c.From)
 		out = append(out, "自"+from.Label()+"起"+strings.Join(parts, "，"))
 	}
 	return out
+}
+
+// deductLine says how a derived indicator is scored, as first written:
+// 满分10分，由信访件数折算（每件扣1分），最低0分. A 满分 or 最低分 a change
+// moved says what it became, and from when, beside it — 满分10分（2025年4
+// 月起20分） — and a per a change moved is dated (the changes below say
+// what it is since): 2025年5月前由信访件数折算（每件扣1分）. Each part
+// says its own months: a date before the line would read as the month
+// every part of it changed.
+func deductLine(ind *site.Indicator) string {
+	base := ind.In("")
+	how := ind.DeductText("")
+	if from := firstSet(ind, "deduct"); from != "" {
+		how = monthLabel(from) + "前" + how
+	}
+	return "满分" + boundHistory(ind, "max", *base.Max) + "，" + how + "，最低" + boundHistory(ind, "min", base.Floor())
+}
+
+// boundHistory says a derived indicator's max or min (key), v as first
+// written, and what each change made it from its month: 10分（2025年4月起
+// 20分，2026年1月起15分）.
+func boundHistory(ind *site.Indicator, key string, v float64) string {
+	points := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + "分" }
+	var later []string
+	for _, c := range ind.Changes {
+		if slices.Contains(c.Set, key) {
+			now := c.Max
+			if key == "min" {
+				now = c.Min
+			}
+			later = append(later, monthLabel(c.From)+"起"+points(*now))
+		}
+	}
+	if later == nil {
+		return points(v)
+	}
+	return points(v) + "（" + strings.Join(later, "，") + "）"
 }
 
 // firstSet is the month from which ind's first change of key (better,

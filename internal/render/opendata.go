@@ -330,7 +330,7 @@ type OpenCatalogueIndicator struct {
 	Section    string      `json:"section" zh:"所属栏目"`
 	Parent     string      `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
 	ScoreUnit  string      `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（写了的才有）" zhCount:"得分的计量单位，如 %、万元；为{countUnits}的是计数的指标，它的值是{countNouns}，不是得分（写了的才有）"`
-	Deduct     *OpenDeduct `json:"deduct,omitempty" only:"deduct" zh:"扣分制：得分不是填报的，由其他指标的件数折算（indicators.toml 写了 deduct 的才有）"`
+	Deduct     *OpenDeduct `json:"deduct,omitempty" only:"deduct" zh:"扣分制：得分不是填报的，由其他指标的件数折算；满分、下限和每件扣分是现行的，考核办法调整以前各月的见当月 data.json（indicators.toml 写了 deduct 的才有）"`
 	Owners     []string    `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）" zhNoOwners:"责任单位（本站没有责任单位，总是空的）"`
 	OwnerSlugs []string    `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoOwners:"责任单位的代号（本站没有责任单位，总是空的）"`
 	URL        string      `json:"url" zh:"指标页面的网址"`
@@ -478,7 +478,7 @@ type OpenIndicator struct {
 	Weight        *float64       `json:"weight,omitempty" zh:"这个月在{unit}综合考核中的权重，0 为不计入（{unit}有得分时列出）"`
 	Decimals      *int           `json:"decimals,omitempty" zh:"这个月得分比较前保留的小数位数（{unit}有得分时列出）"`
 	ScoreUnit     string         `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（indicators.toml 写了 scoreUnit 的才有）" zhCount:"得分的计量单位，如 %、万元；为{countUnits}的是计数的指标，townships[].score 是{countNouns}，不是得分（indicators.toml 写了 scoreUnit 的才有）"`
-	Deduct        *OpenDeduct    `json:"deduct,omitempty" only:"deduct" zh:"扣分制：各{unit}的得分不是填报的，由其他指标的件数折算（indicators.toml 写了 deduct、{unit}有得分时列出）"`
+	Deduct        *OpenDeduct    `json:"deduct,omitempty" only:"deduct" zh:"扣分制：各{unit}的得分不是填报的，由其他指标的件数折算；满分、下限和每件扣分是这个月的，考核办法自某月起调整了它们的，各月按各月的（indicators.toml 写了 deduct、{unit}有得分时列出）"`
 	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）" zhCount:"各{unit}的得分（计数的指标为{countNouns}）和排名，名次在前的在前（{unit}有得分时列出）"`
 	// NotApplicable are the townships the result left out this month
 	// (不涉及): in no ranking of it, and not counted in townships[].
@@ -509,7 +509,7 @@ func openDeduct(ind *site.Indicator, key string) *OpenDeduct {
 		return nil
 	}
 	set := ind.In(key)
-	d := &OpenDeduct{Max: *ind.Max, Min: ind.Floor(), Text: ind.DeductText(key)}
+	d := &OpenDeduct{Max: *set.Max, Min: set.Floor(), Text: ind.DeductText(key)}
 	for i, c := range ind.Deduct {
 		d.Counts = append(d.Counts, OpenCount{ID: c.From.ID, Name: c.From.NameIn(key), Per: set.Per[i]})
 	}
@@ -903,8 +903,9 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 				ind := res.Indicator
 				set := ind.In(m.Key) // the month's own 考核办法
 				if ir := g.Indicator(ind.ID); ir != nil {
-					// A derived score says so, and from what: 由信访件数折算（每件扣1分）.
-					add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter, ind.DeductText(m.Key))
+					// A derived score says so, and from what, out of the
+					// month's 满分: 满分10分，由信访件数折算（每件扣1分），最低0分.
+					add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter, ind.DeductRule(m.Key))
 				}
 				// A township it did not apply to has its row, without
 				// score or rank, as the circular's table lists it: one
@@ -1285,7 +1286,7 @@ func (o *openData) csvColumns() []DataField {
 	if slices.ContainsFunc(o.s.Indicators, func(ind *site.Indicator) bool { return ind.Deduct != nil }) {
 		// Said only where there is such a row: the others' 备注 is as it was.
 		doc["备注"] = strings.Replace(doc["备注"], "；这些行的得分、排名、并列为空，其余各行的备注为空",
-			"；这些行的得分、排名、并列为空；由件数折算的得分（扣分制）各行写折算办法，如“由信访件数折算（每件扣1分）”（即 data.json 的 deduct.text）；其余各行的备注为空", 1)
+			"；这些行的得分、排名、并列为空；由件数折算的得分（扣分制）各行写当月的满分、折算办法和最低分，如“满分10分，由信访件数折算（每件扣1分），最低0分”（即 data.json 的 deduct.max、deduct.text、deduct.min；考核办法自某月起调整了满分的，各月不同）；其余各行的备注为空", 1)
 	}
 	var out []DataField
 	for i, h := range o.csvHeader() {

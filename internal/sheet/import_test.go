@@ -779,6 +779,57 @@ func TestExportScoreBounds(t *testing.T) {
 	}
 }
 
+// TestExportScoreBoundsOfTheMonth: the 考核细则 lowers gongye's 满分 from
+// 100 to 90 from February 2023, the month exported, and raises
+// shexiao's (column C) from 100 to 120 only from March: February's book
+// refuses 95 of gongye and takes 110 of neither — column B bounded by
+// 90, column C by 100, each column's note giving that 满分.
+func TestExportScoreBoundsOfTheMonth(t *testing.T) {
+	s := sample(t)
+	lo, hi, ninety, more := 0.0, 100.0, 90.0, 120.0
+	for _, ind := range s.Indicators {
+		switch ind.ID {
+		case "gongye": // column B
+			ind.Min, ind.Max = &lo, &hi
+			set := ind.In("2023-02")
+			set.Max = &ninety
+			ind.Changes = append(ind.Changes, site.Change{From: "2023-02", Setting: set, Set: []string{"max"}})
+		case "shexiao": // column C
+			ind.Min, ind.Max = &lo, &hi
+			set := ind.In("2023-03")
+			set.Max = &more
+			ind.Changes = append(ind.Changes, site.Change{From: "2023-03", Setting: set, Set: []string{"max"}})
+		}
+	}
+	_, f := exportSample(t, s)
+	dvs, err := f.GetDataValidations(scores)
+	if err != nil {
+		t.Fatal(err)
+	}
+	formulas := map[string]string{}
+	for _, dv := range dvs {
+		formulas[dv.Sqref] = dv.Formula1
+	}
+	if got := formulas["B4:B15"]; got != `OR(AND(ISNUMBER(B4),B4>=0,B4<=90),LEFT(TRIM(B4),3)="不涉及")` {
+		t.Errorf("gongye's validation is %q (all: %v)", got, formulas)
+	}
+	if got := formulas["C4:C15"]; got != `OR(AND(ISNUMBER(C4),C4>=0,C4<=100),LEFT(TRIM(C4),3)="不涉及")` {
+		t.Errorf("column C's validation is %q (all: %v)", got, formulas)
+	}
+	comments, _ := f.GetComments(scores)
+	notes := map[string]string{}
+	for _, c := range comments {
+		for _, p := range c.Paragraph {
+			notes[c.Cell] += p.Text
+		}
+	}
+	for cell, want := range map[string]string{"B1": "按1位小数比较名次，满分 90。", "C1": "按2位小数比较名次，满分 100。"} {
+		if !strings.Contains(notes[cell], want) {
+			t.Errorf("the note of %s lacks %q: %q", cell, want, notes[cell])
+		}
+	}
+}
+
 // zipFile returns one file of a zip archive as text.
 func zipFile(archive []byte, name string) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(archive), int64(len(archive)))

@@ -195,23 +195,25 @@ func (b *book) validate(sheet, ref string, f *site.Field, ind *site.Indicator) {
 		first, _, _ := strings.Cut(ref, ":")
 		number, what := fmt.Sprintf("ISNUMBER(%s)", first), "数，如 95 或 87.5"
 		if ind != nil {
+			// The month's: a 满分 changed from April bounds April's book.
+			set := ind.In(b.m.Key)
 			var bound []string
-			if ind.Min != nil {
-				bound = append(bound, first+">="+formatBound(*ind.Min))
+			if set.Min != nil {
+				bound = append(bound, first+">="+formatBound(*set.Min))
 			}
-			if ind.Max != nil {
-				bound = append(bound, first+"<="+formatBound(*ind.Max))
+			if set.Max != nil {
+				bound = append(bound, first+"<="+formatBound(*set.Max))
 			}
 			if bound != nil {
 				number = "AND(" + number + "," + strings.Join(bound, ",") + ")"
 			}
 			switch {
-			case ind.Min != nil && ind.Max != nil:
-				what = formatBound(*ind.Min) + "～" + formatBound(*ind.Max) + "的数（满分 " + formatBound(*ind.Max) + "）"
-			case ind.Max != nil:
-				what = "不高于 " + formatBound(*ind.Max) + " 的数（满分）"
-			case ind.Min != nil:
-				what = "不低于 " + formatBound(*ind.Min) + " 的数"
+			case set.Min != nil && set.Max != nil:
+				what = formatBound(*set.Min) + "～" + formatBound(*set.Max) + "的数（满分 " + formatBound(*set.Max) + "）"
+			case set.Max != nil:
+				what = "不高于 " + formatBound(*set.Max) + " 的数（满分）"
+			case set.Min != nil:
+				what = "不低于 " + formatBound(*set.Min) + " 的数"
 			}
 		}
 		dv.Type = "custom"
@@ -238,10 +240,22 @@ func (b *book) validate(sheet, ref string, f *site.Field, ind *site.Indicator) {
 
 var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
-// sameBounds reports whether a and b bound their scores alike.
-func sameBounds(a, b *site.Indicator) bool {
+// sameBounds reports whether a and b bound their scores alike in the
+// month key.
+func sameBounds(a, b *site.Indicator, key string) bool {
 	same := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
-	return same(a.Min, b.Min) && same(a.Max, b.Max)
+	sa, sb := a.In(key), b.In(key)
+	return same(sa.Min, sb.Min) && same(sa.Max, sb.Max)
+}
+
+// boundNote says the month's 满分 of ind in its column's note (set is
+// its setting then): ，满分 35 — the one to score against when the
+// 考核细则 changed it, ahead of the cell's refusal. "" when it has none.
+func boundNote(set site.Setting) string {
+	if set.Max == nil {
+		return ""
+	}
+	return "，满分 " + formatBound(*set.Max)
 }
 
 // formatBound writes a bound as one types it: 100, 37.5.
@@ -528,7 +542,7 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 		col := scoreFirstC + j
 		b.set(sh, col, scoreHead, ind.Name, b.style.head)
 		set := ind.In(b.m.Key) // the month's own 考核办法
-		b.note(sh, col, scoreHead, fmt.Sprintf("%s\n%s，按%d位小数比较名次。\n%s", ind.Name, lowHigh(ind, set), set.Decimals, countHelp(ind, b.labelHelp(b.scores))))
+		b.note(sh, col, scoreHead, fmt.Sprintf("%s\n%s，按%d位小数比较名次%s。\n%s", ind.Name, lowHigh(ind, set), set.Decimals, boundNote(set), countHelp(ind, b.labelHelp(b.scores))))
 		b.set(sh, col, scoreIDs, ind.ID, b.style.label)
 		r := b.res[ind]
 		mark := no
@@ -568,7 +582,7 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 		// A validation a run of columns of the same bounds, or none.
 		for start := 0; start < len(b.scored); {
 			end := start
-			for end+1 < len(b.scored) && sameBounds(b.scored[end+1], b.scored[start]) {
+			for end+1 < len(b.scored) && sameBounds(b.scored[end+1], b.scored[start], b.m.Key) {
 				end++
 			}
 			b.validate(sh, cell(scoreFirstC+start, scoreFirst)+":"+cell(scoreFirstC+end, last), b.scores, b.scored[start])

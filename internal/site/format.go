@@ -213,7 +213,7 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 		{Key: "weight", Kind: Number, Label: "权重", Help: "在综合考核中的权重，默认 1；0 表示只列出、不计入综合考核"},
 		{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "得分比较前保留的小数位数（0～6），通报中的得分也写到这一位；默认 2，scoreUnit 为件、次、个、人、户、家、项等计数单位的默认 0（得分是整数，写作 3 而不是 3.00）。得分的位数多于写明的 decimals（`decimals = 1` 而得分为 85.46）时，按四舍五入后的 85.5 排名，与 85.45 并列，`check` 会在这个得分处提醒"},
 		{Key: "min", Kind: Number, Label: "最低分", Help: "得分的下限，如 0；低于它的得分报错（多半是录入时打错了）；不写则不限"},
-		{Key: "max", Kind: Number, Label: "满分", Help: "得分的上限，如 40；高于它的得分报错，如把 38.4 打成 48.4、384；考核办法调整了满分时写调整前后较大的一个；不写则不限"},
+		{Key: "max", Kind: Number, Label: "满分", Help: "得分的上限，如 40；高于它的得分报错，如把 38.4 打成 48.4、384；按件数扣分（deduct）的从它扣起；考核办法自某月起调整了满分的，这里写原来的，新的写在 [[indicator.change]] 的 max 中；不写则不限"},
 		{Key: "rankingLabel", Kind: Text, Label: "排名名称",
 			Help: "写在排名句前，如“空气质量” → “空气质量排名全县前三的为……”；可不填"},
 		{Key: "scoreUnit", Kind: Text, Label: "得分单位",
@@ -224,7 +224,7 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 			Help: "扣分制：本项的得分由其他指标的件数折算，如 deduct = [{ indicator = \"xinfang\", per = 1 }]（每件信访扣1分）：各单位每月的得分 = 满分 max − Σ per × 件数，扣完为止（不低于 min，不写 min 则不低于 0），按本项的 decimals 四舍五入；" +
 				"月度数据只填件数，不填本项的得分（填了是错误）；件数一项须写 better = \"lower\"；某单位某月没有件数（未考核、漏填）则本项也没有得分，几项件数中不涉及它的那几项不扣分，都不涉及的本项也不涉及；须写 max；扣分标准自某月起改变的，写在 [[indicator.change]] 的 deduct 中；可不填", Fields: deductFields},
 		{Key: "change", Kind: Tables, Label: "考核办法调整",
-			Help: "考核办法调整后，本指标的权重、小数位数、得分方向、名称或每件扣分（deduct 的 per）自某月起改变时，每次改变写一项 [[indicator.change]]，紧跟在本指标之后；此前各月仍按原来的值排名，已发布的通报不变；不改变则不写", Fields: changeFields},
+			Help: "考核办法调整后，本指标的权重、小数位数、得分方向、名称、满分、最低分或每件扣分（deduct 的 per）自某月起改变时，每次改变写一项 [[indicator.change]]，紧跟在本指标之后；此前各月仍按原来的值排名，已发布的通报不变；不改变则不写", Fields: changeFields},
 	}},
 }}
 
@@ -246,6 +246,8 @@ var changeFields = []Field{
 	{Key: "weight", Kind: Number, Label: "权重", Help: "自 from 起在综合考核中的权重；不写则沿用此前的"},
 	{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "自 from 起得分比较前保留的小数位数（0～6）；不写则沿用此前的"},
 	{Key: "deduct", Kind: Tables, Label: "扣分", Help: "自 from 起每件扣的分数，如 deduct = [{ indicator = \"xinfang\", per = 2 }]：只用于写了 deduct 的指标，所依据的件数指标与它的 deduct 相同，只改 per；不写则沿用此前的", Fields: deductFields},
+	{Key: "max", Kind: Number, Label: "满分", Help: "自 from 起的满分（得分的上限），如 35：此前各月的得分仍按原来的满分检查，按件数扣分（deduct）的此前各月仍从原来的满分扣起；须大于这个月的 min；不写则沿用此前的"},
+	{Key: "min", Kind: Number, Label: "最低分", Help: "自 from 起的最低分（得分的下限），如 0：按件数扣分的扣到它为止；须小于这个月的 max；不写则沿用此前的"},
 	{Key: "name", Kind: Text, Label: "名称", Help: "自 from 起的指标名称（改称）；此前各月的通报仍用原来的名称，指标页面用最新的，站内搜索旧名称也能找到它，导入的表格用旧名称作表头也认得；不写则沿用此前的"},
 }
 

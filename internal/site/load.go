@@ -1881,7 +1881,7 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 		}
 		// A key whose value was reported is not read as changing nothing.
 		bad := false
-		for _, k := range []string{"better", "weight", "decimals", "name", "deduct"} {
+		for _, k := range []string{"better", "weight", "decimals", "name", "deduct", "max", "min"} {
 			bad = bad || c.t.has(k) && !c.has(k)
 		}
 		if n, ok := c.int("decimals"); ok {
@@ -1890,6 +1890,36 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 				ch.Decimals = n
 				ch.Set = append(ch.Set, "decimals")
 			}
+		}
+		// 满分 and 最低分 as the 考核细则 of the year have them (村容村貌
+		// from 40 to 35 points): the months before keep theirs, so a
+		// score published under the old 满分 is not refused by the new.
+		for _, k := range []string{"max", "min"} {
+			v, ok := c.number(k)
+			if !ok {
+				continue
+			}
+			old := &set.Max
+			if k == "min" {
+				old = &set.Min
+			}
+			if *old == nil || **old != v {
+				now := v
+				if k == "max" {
+					ch.Max = &now
+				} else {
+					ch.Min = &now
+				}
+				ch.Set = append(ch.Set, k)
+			}
+		}
+		if ch.Min != nil && ch.Max != nil && *ch.Min >= *ch.Max && (slices.Contains(ch.Set, "max") || slices.Contains(ch.Set, "min")) {
+			at := c.at("max")
+			if !slices.Contains(ch.Set, "max") {
+				at = c.at("min")
+			}
+			f.errorf(at, "指标“%s”自 %s 起的满分 max（%s）应大于最低分 min（%s）", ind.Name, rc.from, numberText(*ch.Max), numberText(*ch.Min))
+			bad = true
 		}
 		if c.has("deduct") {
 			// Its per are read with the indicator's deduct, once every
@@ -1901,21 +1931,24 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 				bad = true
 			}
 		}
+		// In the order the page says them, as a derived score's rule
+		// reads: 满分, then the deductions, then 最低.
+		slices.SortStableFunc(ch.Set, func(a, b string) int { return cmp.Compare(setOrder[a], setOrder[b]) })
 		if len(ch.Set) == 0 && bad {
 			continue
 		}
 		if len(ch.Set) == 0 {
-			if !c.has("better") && !c.has("weight") && !c.has("decimals") && !c.has("name") {
-				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有写要改变的 weight、decimals、better 或 name", ind.Name, rc.from)
+			if !c.has("better") && !c.has("weight") && !c.has("decimals") && !c.has("name") && !c.has("max") && !c.has("min") {
+				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有写要改变的 weight、decimals、better、name、max 或 min", ind.Name, rc.from)
 			} else if len(out) == 0 {
 				// The first, the same as the indicator's own values: most
 				// likely the old value edited to the new one as well.
-				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有改变什么：所写的值与这个指标 [[indicator]] 中的相同（权重%s，%d位小数，%s）；"+
+				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有改变什么：所写的值与这个指标 [[indicator]] 中的相同（%s）；"+
 					"如果是把 [[indicator]] 中原来的值改成了新的，改回原来的值（%s 以前各月仍按它排名）；否则删去这一项",
-					ind.Name, rc.from, strconv.FormatFloat(set.Weight, 'f', -1, 64), set.Decimals, ind.BetterText(set.HigherBetter), rc.from)
+					ind.Name, rc.from, settingText(ind, set, c), rc.from)
 			} else {
-				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有改变什么：所写的值与此前的相同（权重%s，%d位小数，%s）；删去这一项，或写上改变后的值",
-					ind.Name, rc.from, strconv.FormatFloat(set.Weight, 'f', -1, 64), set.Decimals, ind.BetterText(set.HigherBetter))
+				f.errorf(c.t.path, "指标“%s”自 %s 起的调整没有改变什么：所写的值与此前的相同（%s）；删去这一项，或写上改变后的值",
+					ind.Name, rc.from, settingText(ind, set, c))
 			}
 			continue
 		}
@@ -1935,6 +1968,23 @@ func (l *loader) changes(f *tomlFile, r *record, ind *Indicator) []Change {
 	if set.Name != ind.Name {
 		// Renamed: its page goes by the newest name, each month by its own.
 		ind.baseName, ind.Name = ind.Name, set.Name
+	}
+	return out
+}
+
+// setOrder is the order of a Change's Set.
+var setOrder = map[string]int{"better": 0, "weight": 1, "name": 2, "decimals": 3, "max": 4, "deduct": 5, "min": 6}
+
+// settingText says set, the setting a change c wrote nothing new to, as
+// the error saying so names it: 权重1，2位小数，得分越高越好, and its
+// 满分 and 最低分 where c wrote them (满分40).
+func settingText(ind *Indicator, set Setting, c *record) string {
+	out := fmt.Sprintf("权重%s，%d位小数，%s", strconv.FormatFloat(set.Weight, 'f', -1, 64), set.Decimals, ind.BetterText(set.HigherBetter))
+	if c.has("max") && set.Max != nil {
+		out += "，满分" + numberText(*set.Max)
+	}
+	if c.has("min") && set.Min != nil {
+		out += "，最低分" + numberText(*set.Min)
 	}
 	return out
 }

@@ -439,9 +439,10 @@ var countUnits = []string{"件", "次", "个", "人", "人次", "户", "家", "�
 func CountUnit(unit string) bool { return slices.Contains(countUnits, strings.TrimSpace(unit)) }
 
 // An Indicator is one entry of the catalogue (data/indicators.toml).
-// HigherBetter, Weight and Decimals are its base setting, in force before
-// its first change: code ranking, composing, rounding or showing a
-// month's scores reads them through In, never directly.
+// HigherBetter, Weight, Decimals, Min and Max are its base setting, in
+// force before its first change: code ranking, composing, rounding,
+// bounding or showing a month's scores reads them through In, never
+// directly.
 type Indicator struct {
 	ID           string
 	Name         string
@@ -470,13 +471,15 @@ type Indicator struct {
 	// find its page by them otherwise.
 	ShortNames []string
 	// Min and Max bound its scores, when indicators.toml gives them (min,
-	// max: 满分): a score outside is a slip of typing, refused.
+	// max: 满分): a score outside is a slip of typing, refused. A change
+	// may move them from a month (村容村貌 from 40 to 35 points).
 	Min, Max *float64
 	Index    int // position in document order
 	Order    int // 1-based position among its siblings (section entries or a group's children)
 	// Deduct, when not nil, is how its scores are derived (扣分制, a
 	// deduct in indicators.toml): Max less Per for each of a township's
-	// counts in each indicator From, not below Min (0 when it has none).
+	// counts in each indicator From, not below Min (0 when it has none),
+	// each the month's (In).
 	// A month file does not write its scores: the clerk types the counts
 	// only, once, and no second copy can disagree with them.
 	Deduct []Deduction
@@ -525,11 +528,12 @@ func (ind *Indicator) BetterText(higher bool) string {
 	return ind.ValueName() + ind.Better(higher) + "越好"
 }
 
-// Floor is the least score of a derived indicator (Deduct): its min, or
-// 0 — 扣完为止, a score deducted to nothing and no further.
-func (ind *Indicator) Floor() float64 {
-	if ind.Min != nil {
-		return *ind.Min
+// Floor is the least score of a derived indicator (Deduct) under the
+// setting: its min, or 0 — 扣完为止, a score deducted to nothing and no
+// further.
+func (set Setting) Floor() float64 {
+	if set.Min != nil {
+		return *set.Min
 	}
 	return 0
 }
@@ -547,6 +551,19 @@ func (ind *Indicator) DeductText(month string) string {
 		from = append(from, d.From.NameIn(month))
 	}
 	return "由" + strings.Join(from, "、") + "折算（" + perTexts(ind, ind.In(month).Per, month) + "）"
+}
+
+// DeductRule says the whole rule a derived indicator is scored by in
+// the month key, its 满分 and 最低分 with its deductions: 满分10分，由信访
+// 件数折算（每件扣1分），最低0分 — what a reader of that month's scores
+// alone (a CSV) needs to reckon them, the 满分 of a month not being
+// every month's. "" for an indicator whose scores are written.
+func (ind *Indicator) DeductRule(month string) string {
+	if len(ind.Deduct) == 0 {
+		return ""
+	}
+	set := ind.In(month)
+	return "满分" + strconv.FormatFloat(*set.Max, 'f', -1, 64) + "分，" + ind.DeductText(month) + "，最低" + strconv.FormatFloat(set.Floor(), 'f', -1, 64) + "分"
 }
 
 // perTexts says the per of each count of a derived indicator, named in
@@ -583,6 +600,44 @@ func (ind *Indicator) PerChanges(i int) []string {
 	return out
 }
 
+// BoundChange says the max or min (key) that change i of ind moved, as
+// its page and tongbao new's notes say it: 满分由40分改为35分, 最低分由0
+// 分改为5分 (a derived score's floor 0 when no min was written), or of
+// one not bounded before 满分为35分; of a count, or a
+// score in a unit of its own (%), 上限由10件改为8件. "" when the change
+// does not set key.
+func (ind *Indicator) BoundChange(i int, key string) string {
+	c := ind.Changes[i]
+	if !slices.Contains(c.Set, key) {
+		return ""
+	}
+	before := ind.In("")
+	if i > 0 {
+		before = ind.Changes[i-1].Setting
+	}
+	was, now := before.Max, c.Max
+	name, unit := "满分", "分"
+	if key == "min" {
+		was, now = before.Min, c.Min
+		name = "最低分"
+	}
+	if u := strings.TrimSpace(ind.ScoreUnit); u != "" && len(ind.Deduct) == 0 {
+		name, unit = "上限", u
+		if key == "min" {
+			name = "下限"
+		}
+	}
+	if key == "min" && was == nil && len(ind.Deduct) > 0 {
+		zero := 0.0
+		was = &zero // 扣完为止: a derived score's floor without a min
+	}
+	text := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + unit }
+	if was == nil {
+		return name + "为" + text(*now)
+	}
+	return name + "由" + text(*was) + "改为" + text(*now)
+}
+
 // perText says a deduction per count of from: 每件扣1分, 每起扣2分 (its
 // scoreUnit, when a count's).
 func perText(from *Indicator, per float64) string {
@@ -611,6 +666,11 @@ type Setting struct {
 	// indicator (Indicator.Deduct, in its order), as the 考核办法 of the
 	// month has them; nil for an indicator whose scores are written.
 	Per []float64
+	// Min and Max bound the month's scores (min, max: 满分, nil when not
+	// written): a typed score outside them is refused, and a derived one
+	// is deducted from Max and not below Min (Floor). Shared with the
+	// indicator and its other changes: read, never written through.
+	Min, Max *float64
 }
 
 // A Change is an [[indicator.change]]: from the month From on, Setting is
@@ -619,7 +679,7 @@ type Setting struct {
 type Change struct {
 	From string // "2025-01"
 	Setting
-	Set []string // of "better", "weight", "decimals", "name", "deduct", in that order
+	Set []string // of "better", "weight", "name", "decimals", "max", "deduct", "min", in that order
 	// Line and Col are where its from is written in data/indicators.toml.
 	Line, Col int
 }
@@ -628,7 +688,7 @@ type Change struct {
 // that month or before, or the base setting. A month published under one
 // 考核办法 keeps its ranks and composite when the next year's changes.
 func (ind *Indicator) In(month string) Setting {
-	set := Setting{HigherBetter: ind.HigherBetter, Weight: ind.Weight, Decimals: ind.Decimals, Name: cmp.Or(ind.baseName, ind.Name)}
+	set := Setting{HigherBetter: ind.HigherBetter, Weight: ind.Weight, Decimals: ind.Decimals, Name: cmp.Or(ind.baseName, ind.Name), Min: ind.Min, Max: ind.Max}
 	for _, d := range ind.Deduct {
 		set.Per = append(set.Per, d.Per)
 	}
@@ -639,6 +699,24 @@ func (ind *Indicator) In(month string) Setting {
 		set = c.Setting
 	}
 	return set
+}
+
+// boundSource says where the month key's max or min (key) of ind is
+// written, as a score outside it is told: indicators.toml 的 max, or
+// where a change set it, indicators.toml 第 12 行自 2026-04 起的 max —
+// the 满分 of the month, which the staff who remember the old one look
+// for there.
+func (ind *Indicator) boundSource(month, key string) string {
+	out := "indicators.toml 的 " + key
+	for _, c := range ind.Changes {
+		if c.From > month {
+			break
+		}
+		if slices.Contains(c.Set, key) {
+			out = fmt.Sprintf("indicators.toml 第 %d 行自 %s 起的 %s", c.Line, c.From, key)
+		}
+	}
+	return out
 }
 
 // DecimalsWritten reports whether the decimals in force in the month key

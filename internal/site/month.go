@@ -563,7 +563,7 @@ func (r *monthReader) derive() {
 		}
 		scoredUnits := map[*Unit]bool{}
 		for _, u := range order {
-			left := exact(*ind.Max)
+			left := exact(*set.Max) // the month's 满分
 			scored := true
 			for i, d := range ind.Deduct {
 				v, ok := resultScore(srcs[i], u)
@@ -580,7 +580,7 @@ func (r *monthReader) derive() {
 			if !scored {
 				continue
 			}
-			if floor := exact(ind.Floor()); left.Cmp(floor) < 0 {
+			if floor := exact(set.Floor()); left.Cmp(floor) < 0 {
 				left = floor
 			}
 			v, _ := new(big.Rat).SetString(left.FloatString(set.Decimals))
@@ -950,13 +950,16 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	if ind.IsCount() {
 		top, bottom = "上限", "下限"
 	}
+	// The month's bounds: a 满分 changed from a month bounds that month
+	// on, and the months before keep theirs.
+	set := ind.In(r.mo.Key)
 	for _, sc := range res.Scores {
 		switch v := sc.Value; {
-		case ind.Max != nil && v > *ind.Max:
-			f.errorf(tt.at(keys[sc.Unit]), "指标“%s”中%s的%s %s 高于%s %s（indicators.toml 的 max）：是否打错了？", ind.Name, sc.Unit.Name, ind.ValueName(), numberText(v), top, numberText(*ind.Max))
+		case set.Max != nil && v > *set.Max:
+			f.errorf(tt.at(keys[sc.Unit]), "指标“%s”中%s的%s %s 高于%s %s（%s）：是否打错了？", ind.Name, sc.Unit.Name, ind.ValueName(), numberText(v), top, numberText(*set.Max), ind.boundSource(r.mo.Key, "max"))
 			inRange = false
-		case ind.Min != nil && v < *ind.Min:
-			f.errorf(tt.at(keys[sc.Unit]), "指标“%s”中%s的%s %s 低于%s %s（indicators.toml 的 min）：是否打错了？", ind.Name, sc.Unit.Name, ind.ValueName(), numberText(v), bottom, numberText(*ind.Min))
+		case set.Min != nil && v < *set.Min:
+			f.errorf(tt.at(keys[sc.Unit]), "指标“%s”中%s的%s %s 低于%s %s（%s）：是否打错了？", ind.Name, sc.Unit.Name, ind.ValueName(), numberText(v), bottom, numberText(*set.Min), ind.boundSource(r.mo.Key, "min"))
 			inRange = false
 		}
 	}
@@ -969,7 +972,6 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	// Written decimals are the office's choice, but a score with more
 	// digits is as unseen when rounded (85.46 and 85.45 both 85.5, tied):
 	// ranks follow the rounded value (DESIGN.md §5.1), so it is said.
-	set := ind.In(r.mo.Key)
 	written := ind.DecimalsWritten(r.mo.Key)
 	noun := ind.ValueName()
 	for _, sc := range res.Scores {

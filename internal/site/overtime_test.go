@@ -89,7 +89,7 @@ colour = "红"
 		`data/indicators.toml:11:1: 指标“经济”自 2025-01 起的调整重复（第 8 行已写了同一个月）`,
 		`data/indicators.toml:14:1: from 应为月份，如 "2025-01"，而不是“2025-13”`,
 		`data/indicators.toml:16:1: 指标“经济”自 2026-01 起的调整没有改变什么：所写的值与此前的相同（权重2，2位小数，得分越高越好）`,
-		`data/indicators.toml:19:1: 指标“经济”自 2027-01 起的调整没有写要改变的 weight、decimals、better 或 name`,
+		`data/indicators.toml:19:1: 指标“经济”自 2027-01 起的调整没有写要改变的 weight、decimals、better、name、max 或 min`,
 		`data/indicators.toml:23:1: decimals 应在 0～6 之间`,
 		`data/indicators.toml:24:1: better 应为 higher 或 lower，而不是“高”`,
 		`data/indicators.toml:25:1: [[indicator.change]] 这一项缺少“from”（起始月份）`,
