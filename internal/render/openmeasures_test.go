@@ -224,3 +224,27 @@ func TestCatalogueSaysWhose(t *testing.T) {
 		t.Errorf("catalogue: publisher %q, site %q, updated %q; want 测试区人民政府办公室, https://www.ce.example.gov.cn/, 2025-02-03", cat.Publisher, cat.Site, cat.Updated)
 	}
 }
+
+// TestHandMeasureWithoutWho: a measure entered by hand names the person
+// it is taken with only when it has one, as a rule's does: the office's
+// 通报表扬 of a unit ([[interview]] kind = "通报表扬", no who) loads, and
+// the circular lists it with the unit alone, beside a 约谈 that names its
+// 主要负责人; the open data's 对象 is empty. (who was required: the clerk
+// of a 64-village office invented 村两委 to publish a commendation.)
+func TestHandMeasureWithoutWho(t *testing.T) {
+	files := measuresSite()
+	files["config.toml"] += "[terms]\nactions = [\"奖励\", \"约谈\", \"通报表扬\"]\n"
+	files["data/2024-02.toml"] += "[[interview]]\nunit   = \"丙镇\"\nkind   = \"通报表扬\"\nreason = \"招商引资成效突出\"\n"
+	files["content/circulars/2024-02.md"] = strings.Replace(files["content/circulars/2024-02.md"], "{{< township-ranking >}}", "{{< interviews >}}", 1)
+	out := renderFiles(t, loadFiles(t, files), "")
+	page := string(out["circulars/2024/5/index.html"])
+	for _, want := range []string{"丙镇，通报表扬（招商引资成效突出）", "区发改局主要负责人，约谈（项目推进滞后）"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the circular lacks %q", want)
+		}
+	}
+	csvRow := "202402,2024年2月,测政办函〔2024〕5号,丙镇,bing,乡镇（街道）,通报表扬,,,,招商引资成效突出,"
+	if !bytes.Contains(out["data/measures.csv"], []byte(csvRow)) {
+		t.Errorf("data/measures.csv lacks the row beginning %q:\n%s", csvRow, out["data/measures.csv"])
+	}
+}

@@ -371,11 +371,13 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "奖励原因"},
 	}},
 	{Key: "interview", Kind: Tables, Label: "约谈", Help: "规则（[[rule]]）之外另行采取的约谈、书面检查等措施（[terms] actions），可不填", Fields: []Field{
-		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "被约谈单位"},
-		{Key: "who", Kind: Text, Label: "约谈对象", Required: true, Help: "如“分管领导”"},
+		{Key: "unit", Kind: UnitRef, Label: "单位", Required: true, Help: "采取措施的单位"},
+		// Optional, as a rule's who is: a hand-written 通报表扬 or 书面检查 of
+		// a unit has no one in it to name (东山县，通报表扬（…）).
+		{Key: "who", Kind: Text, Label: "约谈对象", Help: "措施的对象，如“分管领导”；不填则只写单位（如通报表扬一个单位）"},
 		{Key: "kind", Kind: Text, Label: "措施", Help: "可填{actions}{kindDefault}",
 			Sheet: "填{actions}{kindDefault}"},
-		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "约谈原因"},
+		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "采取措施的原因"},
 	}},
 	{Key: "waiver", Kind: Tables, Label: "免予措施", Help: "规则（[[rule]]）本期得出、经研究不予采取的措施（如因防汛救灾不予约谈），可不填：规则不变，只这一期不列出，原因记入 data.json", Fields: waiverFields},
 }}
