@@ -381,6 +381,38 @@ func TestDeductCountProgressWarned(t *testing.T) {
 	}
 }
 
+// TestDeductCountRankWarned: a rank from above written in a count's
+// [[result]] whose score the circular lists would print under the
+// count's name, which heads no entry of the circular, in the city-bottom
+// list and the appendix: warned at it, to be moved to the score's, as its
+// progress is (TestDeductCountProgressWarned). In the score's [[result]],
+// where rules.md's 扣分制 puts it, it is not.
+func TestDeductCountRankWarned(t *testing.T) {
+	files := deductSite()
+	files["config.toml"] += "[ranking]\ncityUnits = 100\n"
+	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], "indicator = \"tousu\"\n", "indicator = \"tousu\"\ncity = 99\n", 1)
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "data/2023-02.toml:27:1: 警告：“群众投诉件数”的件数折算为“群众满意”的得分，通报中不单列它，它的全市排名（city）却会以“群众投诉件数”列出（排名靠后的单项目标、附表）：写在“群众满意”的 [[result]] 中"
+	if !strings.Contains(s.Warnings.Error(), want) {
+		t.Errorf("want %q among:\n%s", want, s.Warnings.Error())
+	}
+	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], "indicator = \"tousu\"\ncity = 99\n", "indicator = \"tousu\"\n", 1) +
+		"\n[[result]]\nindicator = \"tousu-df\"\ncity = 99\n"
+	s, err = Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(s.Warnings.Error(), "却会以") {
+		t.Errorf("the score's own rank warned:\n%s", s.Warnings.Error())
+	}
+	if r := s.Months[0].Result("tousu-df"); r == nil || r.City != 99 {
+		t.Errorf("the score's result %+v, want its city rank 99", r)
+	}
+}
+
 // TestDeductCountNotApplicable: a count that does not apply to a unit
 // deducts nothing from a score its other counts make. 群众满意 is 10
 // less 0.5 a 投诉 and 1 a 超时; 超时 is not applicable to 丙局 (no 办件)

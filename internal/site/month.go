@@ -464,6 +464,20 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	}
 }
 
+// higherRanks names the ranks from above res has, as a warning says
+// them: 全市排名（city）, 三区排名（district）, or both; "" for none.
+func (r *monthReader) higherRanks(res *Result) string {
+	terms := r.l.s.Config.Terms
+	var ranks []string
+	if res.City > 0 {
+		ranks = append(ranks, terms.City+"排名（city）")
+	}
+	if res.District > 0 {
+		ranks = append(ranks, cmp.Or(res.DistrictLabel, terms.Peer)+"排名（district）")
+	}
+	return strings.Join(ranks, "和")
+}
+
 // handDerived reports the scores and notApplicable a month file writes
 // for a derived indicator (Indicator.Deduct): both are the counts'.
 func (r *monthReader) handDerived(rec *record, res *Result) {
@@ -593,6 +607,12 @@ func (r *monthReader) derive() {
 			// Deducted): a progress text of the count's would not print.
 			if src.Progress != "" && len(res.Scores) > 0 {
 				r.f.warnf(&r.mo.warnings, r.resultAt[src.Indicator.ID], "警告：“%s”的件数折算为“%s”的得分，通报中不单列它，它的进展（progress）不会印出：写在“%s”的 [[result]] 中", src.Indicator.Name, ind.Name, ind.Name)
+			}
+			// Nor a rank from above of the count's: it would print, under
+			// a name the circular heads no entry with, in the city-bottom
+			// list and the appendix, and the score's entry would lack it.
+			if ranks := r.higherRanks(src); ranks != "" && len(res.Scores) > 0 {
+				r.f.warnf(&r.mo.warnings, r.resultAt[src.Indicator.ID], "警告：“%s”的件数折算为“%s”的得分，通报中不单列它，它的%s却会以“%s”列出（排名靠后的单项目标、附表）：写在“%s”的 [[result]] 中", src.Indicator.Name, ind.Name, ranks, src.Indicator.Name, ind.Name)
 			}
 			// Not applicable to the score: to none of its counts.
 			for _, e := range src.NotApplicable {
