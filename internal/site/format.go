@@ -204,7 +204,7 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 		{Key: "section", Kind: Text, Label: "栏目",
 			Help: "[terms] sections 之一；有 parent 时可不写（同上级）"},
 		{Key: "parent", Kind: IndicatorRef, Label: "上级指标",
-			Help: "把本项嵌套在另一指标之下（写在它后面，只能嵌套一层）；不写则为栏目下的一项"},
+			Help: "把本项嵌套在另一指标之下（写在它后面，只能嵌套一层）；上级也有自己的得分、两项都计入综合考核（权重都不为 0，有共同的单位）时，`check`、`build` 和预览在这里提醒：上级的得分已含本项的，同一项计了两次，把其中一项写 `weight = 0`；不写则为栏目下的一项"},
 		{Key: "owners", Kind: Texts, Label: "责任单位", Help: "负责本项的单位的名称，如 [\"县发改局\"]：[[department]]，也可以是参与排名的 [[township]]（考核县直单位的机关中，县信访局负责信访件办理，自己也参与排名）；可不填"},
 		{Key: "townships", Kind: UnitSet, Label: "参与排名的单位",
 			Help: "\"all\"：全部排名单位；或排名单位名称的数组；不写则本项没有单位得分，只有上级、同级排名"},
