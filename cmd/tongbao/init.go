@@ -373,7 +373,11 @@ tongbao new 2024-02 --xlsx，它会据此生成 data/2024-02.toml 和填报工�
 		if scores == nil {
 			continue
 		}
-		w.Table("result.townships", "得分；同分的乡镇并列，按这里写的顺序列出")
+		note := "得分；同分的乡镇并列，按这里写的顺序列出"
+		if i := slices.IndexFunc(starterCatalogue, func(ind starterIndicator) bool { return ind.id == e.id }); site.CountUnit(starterCatalogue[i].scoreUnit) {
+			note = "件数；件数相同的乡镇并列，按这里写的顺序列出" // 信访总量's 件 are no score
+		}
+		w.Table("result.townships", note)
 		for i, v := range scores {
 			w.Entry("result.townships", starterTownships[i].name, strconv.FormatFloat(v, 'f', -1, 64))
 		}

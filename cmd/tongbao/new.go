@@ -119,7 +119,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 				"交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个；加 --dry-run 先看改动），只并入其中新填的内容\n", key, key)
 		}
 	} else {
-		fmt.Fprintln(stdout, "请填写标有“待填写”的名次、得分、进展和成文日期，再运行 tongbao check 查看尚缺的内容。")
+		fmt.Fprintln(stdout, "请填写标有“待填写”的名次、"+scoredNoun(s)+"、进展和成文日期，再运行 tongbao check 查看尚缺的内容。")
 		if owned {
 			fmt.Fprintf(stdout, "由各责任单位填写的：运行 tongbao export %s 分发 --departments，给每个单位各写一份只含其指标的工作簿，交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge\n", key, key)
 		}
@@ -302,7 +302,7 @@ func (sc *scaffold) monthFile() string {
 	} else {
 		w.Comment(sc.label() + "的考核结果。由 tongbao new 生成。")
 	}
-	w.Comment("\n待填写：去掉行首的 # 并填上数值，不适用的行删去。tongbao check 会列出尚缺的得分。")
+	w.Comment("\n待填写：去掉行首的 # 并填上数值，不适用的行删去。tongbao check 会列出尚缺的" + scoredNoun(s) + "。")
 	// The ranks from above the office is not given are not asked for.
 	higher := s.Higher()
 	var help []string

@@ -61,8 +61,8 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		return writeError(stderr, "export", out, err)
 	}
 	fmt.Fprintf(stdout, "tongbao: 已将 %s 的数据写入 %s\n", key, out)
-	if n := unscored(m); n > 0 {
-		fmt.Fprintf(stdout, "本%s尚有 %d 个得分未填，在工作簿中留空；填好后用 tongbao import 导入\n", s.Assesses().Each(), n)
+	if n, noun := unscored(m); n > 0 {
+		fmt.Fprintf(stdout, "本%s尚有 %d 个%s未填，在工作簿中留空；填好后用 tongbao import 导入\n", s.Assesses().Each(), n, noun)
 	}
 	return 0
 }
@@ -201,13 +201,13 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		if exists {
 			printChanges(stdout, rel, old, m.TOML)
 		}
-		fmt.Fprintf(stdout, "tongbao: 将从 %s 导入 %s：%d 项考核结果，%d 个得分%s；--dry-run，未写入任何文件\n", in, rel, m.Results, m.Scores, warned(stderr, warnings))
+		fmt.Fprintf(stdout, "tongbao: 将从 %s 导入 %s：%d 项考核结果，%d 个%s%s；--dry-run，未写入任何文件\n", in, rel, m.Results, m.Scores, scoredNoun(s), warned(stderr, warnings))
 		return 0
 	}
 	if err := writeAtomic(target, m.TOML, exists); err != nil {
 		return writeError(stderr, "import", rel, err)
 	}
-	fmt.Fprintf(stdout, "tongbao: 已从 %s 导入 %s：%d 项考核结果，%d 个得分%s\n", in, rel, m.Results, m.Scores, warned(stderr, warnings))
+	fmt.Fprintf(stdout, "tongbao: 已从 %s 导入 %s：%d 项考核结果，%d 个%s%s\n", in, rel, m.Results, m.Scores, scoredNoun(s), warned(stderr, warnings))
 	return 0
 }
 
@@ -383,8 +383,10 @@ func mergeFiles(s *site.Site, dir, rel, target, key string, files []string, inpu
 		switch m, err := s.ParseDraftMonth(rel, text); {
 		case errors.As(err, &l):
 			fmt.Fprintf(stdout, "本%s的数据尚有 %d 个问题，运行 tongbao check 查看\n", s.Assesses().Each(), len(l))
-		case err == nil && unscored(m) > 0:
-			fmt.Fprintf(stdout, "本%s尚有 %d 个得分未填%s，运行 tongbao check 查看\n", s.Assesses().Each(), unscored(m), owing(s, m))
+		case err == nil:
+			if n, noun := unscored(m); n > 0 {
+				fmt.Fprintf(stdout, "本%s尚有 %d 个%s未填%s，运行 tongbao check 查看\n", s.Assesses().Each(), n, noun, owing(s, m))
+			}
 		}
 	}
 	for _, d := range done {
@@ -440,8 +442,13 @@ func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int,
 		return nil, merged{}, notes, err
 	}
 	d := merged{in: in, unread: m.Unread, edits: m.Edits, warnings: m.Warnings}
+	var inds []*site.Indicator // of the scores read: what counted calls them
+	for _, e := range m.Edits.Scores {
+		inds = append(inds, e.Indicator)
+	}
+	noun := site.ValuesName(inds)
 	if n.Filled+n.Changed+n.Excluded+n.ValuesFilled+n.ValuesChanged+n.RowsAdded+n.RowsChanged+n.Results == 0 {
-		d.msg, d.same = counted(n.Same, n.ValuesSame+n.RowsSame), true
+		d.msg, d.same = counted(noun, n.Same, n.ValuesSame+n.RowsSame), true
 		return text, d, nil, nil
 	}
 	var parts []string
@@ -450,14 +457,14 @@ func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int,
 		scores, values int
 	}{{"填入", n.Filled, n.ValuesFilled}, {"改动", n.Changed, n.ValuesChanged}} {
 		if p.scores+p.values > 0 {
-			parts = append(parts, p.what+counted(p.scores, p.values))
+			parts = append(parts, p.what+counted(noun, p.scores, p.values))
 		}
 	}
 	if n.Excluded > 0 {
 		parts = append(parts, fmt.Sprintf("标为不涉及 %d 个", n.Excluded))
 	}
 	if n.Same+n.ValuesSame+n.RowsSame > 0 {
-		parts = append(parts, counted(n.Same, n.ValuesSame+n.RowsSame)+"与原有的相同")
+		parts = append(parts, counted(noun, n.Same, n.ValuesSame+n.RowsSame)+"与原有的相同")
 	}
 	var tables []string // 奖励、约谈, in the order of the copy's rows
 	for _, r := range m.Edits.Rows {
@@ -500,11 +507,12 @@ func readInput(name string) ([]byte, error) {
 }
 
 // counted says how many scores and other values (ranks, progress,
-// entries of tables) there were: "得分 12 个、其他数据 3 项".
-func counted(scores, values int) string {
+// entries of tables) there were: "得分 12 个、其他数据 3 项"; noun is what
+// the scores are called (site.ValuesName): 件数 of counts.
+func counted(noun string, scores, values int) string {
 	var parts []string
 	if scores > 0 {
-		parts = append(parts, fmt.Sprintf("得分 %d 个", scores))
+		parts = append(parts, fmt.Sprintf("%s %d 个", noun, scores))
 	}
 	if values > 0 {
 		parts = append(parts, fmt.Sprintf("其他数据 %d 项", values))
@@ -512,13 +520,31 @@ func counted(scores, values int) string {
 	return strings.Join(parts, "、")
 }
 
-// unscored counts the scores a month read as a draft lacks.
-func unscored(m *site.Month) int {
+// unscored counts the scores a month read as a draft lacks, and says
+// what they are called together (site.ValuesName): 件数 of counts.
+func unscored(m *site.Month) (int, string) {
 	n := 0
+	var inds []*site.Indicator
 	for _, r := range m.Results {
-		n += len(r.Unscored)
+		if len(r.Unscored) > 0 {
+			n += len(r.Unscored)
+			inds = append(inds, r.Indicator)
+		}
 	}
-	return n
+	return n, site.ValuesName(inds)
+}
+
+// scoredNoun is what the values a workbook or CSV of s gives are called
+// together (site.ValuesName): those of the indicators ranked by township
+// whose scores are typed, not derived (扣分制) — its columns.
+func scoredNoun(s *site.Site) string {
+	var inds []*site.Indicator
+	for _, ind := range s.Indicators {
+		if ind.Townships != nil && ind.Deduct == nil {
+			inds = append(inds, ind)
+		}
+	}
+	return site.ValuesName(inds)
 }
 
 // owing says who is to send the scores month m lacks, as the office

@@ -231,32 +231,8 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		}
 		if p.Aggregate() {
 			for _, t := range g.Composite {
-				// Its months as their files call them (1-2月, 3月): a count
-				// of files is not of months when two months share one, nor
-				// while the quarter is still under way. The shorter list is
-				// named: the months it missed, or those it was ranked in.
-				if in := p.RankedIn(t.Unit); len(in) < len(p.Months) {
-					var took, missed []string
-					for _, m := range p.Months {
-						name := cmp.Or(m.Month.Period, fmt.Sprintf("%d月", m.Month.Month))
-						if slices.Contains(in, m) {
-							took = append(took, name)
-						} else {
-							missed = append(missed, name)
-						}
-					}
-					what := "只参与了" + strings.Join(took, "、")
-					if len(missed) < len(took) {
-						what = "未参与" + strings.Join(missed, "、")
-					}
-					// A unit set up, merged or renamed within the period
-					// missed months it did not exist in: said first, or
-					// 县数据局 未参与3月 reads as if it had sat March out.
-					who := t.Unit.Name
-					if slices.ContainsFunc(p.Months, func(m *rank.Period) bool { return !t.Unit.InSpan(m.Month.Key) }) {
-						who += assessedSpan(t.Unit) + "，"
-					}
-					a.Partial = append(a.Partial, fmt.Sprintf("%s在%s%s的综合考核排名，按其参与的%s计算。", who, p.Label, what, aggregateWords(p).Noun))
+				if note := partialSentence(t.Unit, p); note != "" {
+					a.Partial = append(a.Partial, note)
 				}
 			}
 		}
@@ -448,6 +424,67 @@ func exemptSentences(us []*site.Unit, p *rank.Period) []string {
 		out = append(out, fmt.Sprintf("%s%s免于考核%s，不参加%s各项排名。", strings.Join(names[r], "、"), p.Label, parenthesised(r), p.Month.Kind().Reword().Replace("本月")))
 	}
 	return out
+}
+
+// partialSentence says which months of aggregate p township u, ranked in
+// some, was not ranked in, and that its aggregate is of the others; ""
+// when it was ranked in every one. The appendix and the period-table say
+// it in the same words, or a circular with both names a township twice
+// in two wordings. Its months are named as their files call them (1-2月,
+// 3月): a count of files is not of months when two months share one, nor
+// while the quarter is still under way. Months it was exempted from (免考)
+// all it missed: 丙镇2024年1月免于考核（数据报送不全），本期综合考核按其参与
+// 的月份计算。 Otherwise the shorter list is named, the months it missed or
+// those it was ranked in, after its span and its exemptions: 县数据局2025年
+// 4月起参加考核，在2025年上半年未参与3月的综合考核排名，按其参与的月份计算。
+func partialSentence(u *site.Unit, p *rank.Period) string {
+	in := p.RankedIn(u)
+	if len(in) == 0 || len(in) == len(p.Months) {
+		return "" // a township ranked in none has no row to explain
+	}
+	var took, missed, reasons []string
+	outside := false // a month out of its span, or one it was simply not ranked in
+	exempt := map[string][]*site.Month{}
+	for _, m := range p.Months {
+		name := cmp.Or(m.Month.Period, fmt.Sprintf("%d月", m.Month.Month))
+		switch {
+		case slices.Contains(in, m):
+			took = append(took, name)
+			continue
+		case u.ExemptIn(m.Month.Key):
+			r := u.ExemptReason(m.Month.Key)
+			if _, ok := exempt[r]; !ok {
+				reasons = append(reasons, r)
+			}
+			exempt[r] = append(exempt[r], m.Month)
+		default:
+			outside = true
+		}
+		missed = append(missed, name)
+	}
+	var exempted []string
+	for _, r := range reasons {
+		exempted = append(exempted, monthRuns(exempt[r])+"免于考核"+parenthesised(r))
+	}
+	noun := aggregateWords(p).Noun
+	if !outside && len(missed) <= len(took) {
+		return u.Name + strings.Join(exempted, "，") + "，本期综合考核按其参与的" + noun + "计算。"
+	}
+	what := "只参与了" + strings.Join(took, "、")
+	if len(missed) < len(took) {
+		what = "未参与" + strings.Join(missed, "、")
+	}
+	// A unit set up, merged or renamed within the period missed months it
+	// did not exist in: said first, or 县数据局 未参与3月 reads as if it had
+	// sat March out.
+	who := u.Name
+	if slices.ContainsFunc(p.Months, func(m *rank.Period) bool { return !u.InSpan(m.Month.Key) }) {
+		who += assessedSpan(u) + "，"
+	}
+	if len(exempted) > 0 {
+		who += strings.Join(exempted, "，") + "，"
+	}
+	return fmt.Sprintf("%s在%s%s的综合考核排名，按其参与的%s计算。", who, p.Label, what, noun)
 }
 
 // exemptPeriodSentence says that township u was exempted from every month

@@ -1197,6 +1197,47 @@ func TestExemptPeriodTableSaid(t *testing.T) {
 	}
 }
 
+// TestPartialSaidOnce: a quarter's circular with a period-table and its
+// appendix says of a township ranked in some months of it the same
+// sentence in both notes, not 免于考核 under the table and 只参与了2月 in
+// the appendix. Written by hand from rules.md (免于考核一个月; 季度、半年和
+// 年度): exempted from January alone, for a reason, it is 免于考核 that
+// month; set up in February (from) and exempted from March, a quarter of
+// three files, its span comes first, then March, then the month it took.
+func TestPartialSaidOnce(t *testing.T) {
+	quarter := "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-04-10\ndata = \"2023-Q1\"\n+++\n{{< period-table >}}\n"
+	notes := func(t *testing.T, f map[string]string) []string {
+		t.Helper()
+		page := string(renderFiles(t, loadFiles(t, f), "")["circulars/2023/6/index.html"])
+		var out []string
+		for _, m := range regexp.MustCompile(`注：([^<]*)</p>`).FindAllStringSubmatch(page, -1) {
+			out = append(out, m[1])
+		}
+		return out
+	}
+	bing := regexp.MustCompile(`"丙镇" = \d+\n`)
+
+	f := historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [{month = \"2023-01\", reason = \"数据报送不全\"}]\n", 1)
+	f["data/2023-01.toml"] = bing.ReplaceAllString(f["data/2023-01.toml"], "")
+	f["content/circulars/2023-Q1.md"] = quarter
+	want := "丙镇2023年1月免于考核（数据报送不全），本期综合考核按其参与的月份计算。"
+	if got := notes(t, f); !slices.Equal(got, []string{want, want}) {
+		t.Errorf("exempted from January, the quarter's notes are %q, want the table's and the appendix's %q", got, want)
+	}
+
+	f = historySite()
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nfrom = \"2023-02\"\nexempt = [\"2023-03\"]\n", 1)
+	f["data/2022-12.toml"] = bing.ReplaceAllString(f["data/2022-12.toml"], "")
+	f["data/2023-01.toml"] = bing.ReplaceAllString(f["data/2023-01.toml"], "")
+	f["data/2023-03.toml"] = strings.Replace(bing.ReplaceAllString(f["data/2023-02.toml"], ""), `period = "2月"`, `period = "3月"`, 1)
+	f["content/circulars/2023-Q1.md"] = quarter
+	want = "丙镇2023年2月起参加考核，2023年3月免于考核，在2023年第一季度只参与了2月的综合考核排名，按其参与的月份计算。"
+	if got := notes(t, f); !slices.Equal(got, []string{want, want}) {
+		t.Errorf("set up in February and exempted from March, the quarter's notes are %q, want the table's and the appendix's %q", got, want)
+	}
+}
+
 // TestExemptCellsSaid: the rank and score of a month a township was
 // exempted from say 免考 to a screen reader in its composite table, as
 // its change does — not 无 or 无排名, as though it had been assessed and
@@ -1322,6 +1363,8 @@ func TestLooseLabels(t *testing.T) {
 // and 3月 (2023-03); 丙镇 is exempt in March (units.toml exempt), so it is
 // averaged over 1-2月 alone. The note said “丙镇在2023年第一季度的2个月中
 // 只有1个月参与”: the quarter has three months, and 1-2月 is two of them.
+// The month it missed is one it was exempted from: said so, as the
+// period-table says it (TestPartialSaidOnce).
 // Its data.json lists 丙镇's months as 2023-02 alone, the others' both.
 func TestAggregateNotesPartialMonths(t *testing.T) {
 	f := historySite()
@@ -1359,7 +1402,7 @@ func TestAggregateNotesPartialMonths(t *testing.T) {
 	for _, m := range regexp.MustCompile(`<p class="note">注：(.*?)</p>`).FindAllStringSubmatch(page, -1) {
 		notes = append(notes, m[1])
 	}
-	if want := []string{"丙镇在2023年第一季度只参与了1-2月的综合考核排名，按其参与的月份计算。"}; !slices.Equal(notes, want) {
+	if want := []string{"丙镇2023年3月免于考核，本期综合考核按其参与的月份计算。"}; !slices.Equal(notes, want) {
 		t.Errorf("the quarter's notes: %q, want %q", notes, want)
 	}
 }
@@ -1489,7 +1532,7 @@ func TestCircularTitleIssuer(t *testing.T) {
 // quarter's table was one township short without a word. By hand: the
 // quarter has two month files, 1-2月 (2023-02) and 3月 (2023-03), and
 // 丙镇 is exempt in both; 乙街道, exempt in March alone, is ranked over
-// 1-2月 (the note of TestAggregateNotesPartialMonths).
+// 1-2月, exempted from 3月 (the note of TestAggregateNotesPartialMonths).
 func TestAggregateNotesExemptThroughout(t *testing.T) {
 	f := historySite()
 	delete(f, "data/2023-01.toml")
@@ -1506,7 +1549,7 @@ func TestAggregateNotesExemptThroughout(t *testing.T) {
 		notes = append(notes, m[1])
 	}
 	want := []string{
-		"乙街道在2023年第一季度只参与了1-2月的综合考核排名，按其参与的月份计算。",
+		"乙街道2023年3月免于考核，本期综合考核按其参与的月份计算。",
 		"丙镇在2023年第一季度免于考核（1-2月、3月），不参加本期综合考核排名。",
 	}
 	if !slices.Equal(notes, want) {
@@ -1878,19 +1921,19 @@ func quarterlyHistorySite() map[string]string {
 // TestQuarterlyOfficeExempt: a township exempted from a quarter is, in
 // the year's circular of an office assessing once a quarter, assessed by
 // the quarters it took part in, not the months: 丙镇 exempted from 2023-06
-// (4-6月) took part in 1-3月 alone of 2023's two quarters.
+// (4-6月) took part in 1-3月 alone of 2023's two quarters. The table and
+// the appendix say it in the same words, once each, where the appendix
+// said 只参与了1-3月 beside the table's 免于考核 (TestPartialSaidOnce).
 func TestQuarterlyOfficeExempt(t *testing.T) {
 	f := quarterlyHistorySite()
 	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [{month = \"2023-06\", reason = \"数据报送不全\"}]\n", 1)
 	f["data/2023-06.toml"] = regexp.MustCompile(`(?m)^"丙镇" = .*\n`).ReplaceAllString(f["data/2023-06.toml"], "")
 	page := string(renderFiles(t, loadFiles(t, f), "")["circulars/2023/9/index.html"])
-	for _, want := range []string{
-		"丙镇2023年4-6月免于考核（数据报送不全），本期综合考核按其参与的季度计算。",
-		"丙镇在2023年度只参与了1-3月的综合考核排名，按其参与的季度计算。",
-	} {
-		if !strings.Contains(page, want) {
-			t.Errorf("the year's circular lacks %s", want)
-		}
+	if want := "丙镇2023年4-6月免于考核（数据报送不全），本期综合考核按其参与的季度计算。"; strings.Count(page, want) != 2 {
+		t.Errorf("the year's circular says %d times %s, want twice (the table's note and the appendix's)", strings.Count(page, want), want)
+	}
+	if strings.Contains(page, "只参与了") {
+		t.Error("the year's circular names 丙镇 again, as 只参与了")
 	}
 	if i := strings.Index(page, "参与的月份"); i >= 0 {
 		t.Errorf("the year's circular speaks of months: …%s…", page[max(i-90, 0):i+30])

@@ -817,9 +817,10 @@ func tableExemptNotes(c *core, p *rank.Period, g *rank.UnitGroup, ind *site.Indi
 
 // periodExemptNotes say which townships of group g were exempted from a
 // month of aggregate p, and why where units.toml says, one sentence a
-// township: 丙镇2024年1月至3月免于考核（数据报送不全），本期综合考核按其参与的
-// 月份计算。, or, exempted from every month it was in, the appendix's
-// 丙镇在2024年第一季度免于考核（1月、2月、3月），不参加本期综合考核排名。
+// township, as the appendix says it (partialSentence): 丙镇2024年1月免于考核
+// （数据报送不全），本期综合考核按其参与的月份计算。, or, exempted from every
+// month it was in, 丙镇在2024年第一季度免于考核（1月、2月、3月），不参加本期
+// 综合考核排名。
 func periodExemptNotes(p *rank.Period, g *rank.UnitGroup) []string {
 	var notes []string
 	for _, u := range g.Units {
@@ -827,26 +828,12 @@ func periodExemptNotes(p *rank.Period, g *rank.UnitGroup) []string {
 			notes = append(notes, note)
 			continue
 		}
-		var reasons []string
-		months := map[string][]*site.Month{}
-		for _, m := range p.Months {
-			if !u.ExemptIn(m.Month.Key) {
-				continue
-			}
-			r := u.ExemptReason(m.Month.Key)
-			if _, ok := months[r]; !ok {
-				reasons = append(reasons, r)
-			}
-			months[r] = append(months[r], m.Month)
-		}
-		if len(reasons) == 0 {
+		if !slices.ContainsFunc(p.Months, func(m *rank.Period) bool { return u.ExemptIn(m.Month.Key) }) {
 			continue
 		}
-		var parts []string
-		for _, r := range reasons {
-			parts = append(parts, monthRuns(months[r])+"免于考核"+parenthesised(r))
+		if note := partialSentence(u, p); note != "" {
+			notes = append(notes, note)
 		}
-		notes = append(notes, u.Name+strings.Join(parts, "，")+"，本期综合考核按其参与的"+aggregateWords(p).Noun+"计算。")
 	}
 	return notes
 }

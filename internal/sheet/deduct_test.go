@@ -193,3 +193,58 @@ func TestCountCellProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestCountGeneralMessages: the workbook's general words about its values
+// say what a count's cells take, by hand from the 扣分制 office (工作落实
+// a score at decimals 1; 信访件数 and 群众投诉件数 counted in 件, decimals
+// not written): its instructions, 得分可填整数或小数，件数填整数, “3件”
+// pointed out too; a count's cell held as text is a 件数's, and two, a
+// score's and a count's, are 得分或件数 together. Rows and columns as in
+// TestCountCellProblems.
+func TestCountGeneralMessages(t *testing.T) {
+	s := load(t, "../../testdata/offices/deduct")
+	book, err := Export(s, s.Month("2025-04"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := openBook(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(readmeSheet)
+	const note = "得分可填整数或小数，件数填整数；全角数字和首尾空格会自动纠正，“95%”“95分”“3件”之类会被指出。"
+	if !slices.ContainsFunc(rows, func(r []string) bool { return slices.Contains(r, note) }) {
+		t.Errorf("the instructions lack %s: %q", note, rows)
+	}
+	f.Close()
+	sh := "县直单位得分"
+	for _, c := range []struct {
+		cells map[string]string
+		want  string
+	}{
+		{map[string]string{"C4": "2"}, "警告：此格的件数“2”存为文本，是文字而不是数（县发改局，信访件数）：Excel、WPS 的求和、排名会略过它；已按 2 读取，请把此格的格式改为“常规”后重新输入（不加撇号 '）"},
+		{map[string]string{"B4": "36", "C4": "2"}, "警告：这张表中有 2 个得分或件数存为文本，是文字而不是数（如此格的“36”：县发改局，工作落实）：Excel、WPS 的求和、排名会略过它们；已按数读取，请把这些格的格式改为“常规”后重新输入（不加撇号 '）"},
+	} {
+		f, err := openBook(book)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for cell, v := range c.cells {
+			if err := f.SetCellStr(sh, cell, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		buf, err := f.WriteToBuffer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		m, err := Import(s, "2025-04", "2025-04.xlsx", buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.Warnings.Error(); !strings.Contains(got, c.want) {
+			t.Errorf("%v: warnings\n%s\nlack\n%s", c.cells, got, c.want)
+		}
+	}
+}

@@ -635,7 +635,7 @@ func (r *reader) scoreMatrix(g grid) {
 			continue
 		case name == "":
 			if slices.ContainsFunc(g.rows[row-1], func(s string) bool { return strings.TrimSpace(s) != "" }) {
-				r.problem(v.at, "这一行有得分，却没有%s名称", r.unit)
+				r.problem(v.at, "这一行有%s，却没有%s名称", site.ValuesName(r.scored), r.unit)
 			}
 			continue
 		}
@@ -664,7 +664,8 @@ func (r *reader) scoreMatrix(g grid) {
 				}
 			}
 			if typed > 0 {
-				r.problem(v.at, "“%s”%s 免于考核（免考，units.toml 的 exempt），这一行的 %d 个得分不予采用：请删去这些得分", u.Name, r.key, typed)
+				noun := site.ValuesName(r.scored)
+				r.problem(v.at, "“%s”%s 免于考核（免考，units.toml 的 exempt），这一行的 %d 个%s不予采用：请删去这些%s", u.Name, r.key, typed, noun, noun)
 			}
 			continue
 		}
@@ -717,7 +718,7 @@ func (r *reader) scoreMatrix(g grid) {
 		}
 		if key == "" {
 			if len(filled) > 0 {
-				r.problem(head.at, "这一列有得分，却没有指标名称")
+				r.problem(head.at, "这一列有%s，却没有指标名称", site.ValuesName(r.scored))
 			}
 			continue
 		}
@@ -727,7 +728,7 @@ func (r *reader) scoreMatrix(g grid) {
 			continue
 		}
 		if first, dup := cols[ind]; dup {
-			r.problem(head.at, "指标“%s”的得分列重复（%s 已有）", ind.Name, first)
+			r.problem(head.at, "指标“%s”的%s列重复（%s 已有）", ind.Name, ind.ValueName(), first)
 			continue
 		}
 		cols[ind] = head.at
@@ -820,7 +821,7 @@ func (r *reader) scoreMatrix(g grid) {
 			r.problem(b.at, "未填写%s（%s，%s）", b.noun, b.u.unit.Name, b.ind)
 		case !told[b.u.unit]:
 			told[b.u.unit] = true
-			r.problem(g.get(1, b.u.row).at, "“%s”这一行没有填写任何得分（%d 项指标）：请填上；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这一行就不必填写", b.u.unit.Name, n, r.key)
+			r.problem(g.get(1, b.u.row).at, "“%s”这一行没有填写任何"+site.ValuesName(r.scored)+"（%d 项指标）：请填上；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这一行就不必填写", b.u.unit.Name, n, r.key)
 		}
 	}
 	var missing []*site.Unit
@@ -1145,11 +1146,15 @@ func (r *reader) textScores() diag.List {
 	var msg string
 	if len(r.texts) == 1 {
 		v, _ := cellNumber(first.v.text)
-		msg = fmt.Sprintf("警告：此格的得分“%s”存为文本，是文字而不是数（%s，%s）：%s它；已按 %s 读取，请把此格的格式改为“常规”后重新输入（不加撇号 '）",
-			typed, first.unit.Name, first.ind.Name, skipped, roundText(v))
+		msg = fmt.Sprintf("警告：此格的%s“%s”存为文本，是文字而不是数（%s，%s）：%s它；已按 %s 读取，请把此格的格式改为“常规”后重新输入（不加撇号 '）",
+			first.ind.ValueName(), typed, first.unit.Name, first.ind.Name, skipped, roundText(v))
 	} else {
-		msg = fmt.Sprintf("警告：这张表中有 %d 个得分存为文本，是文字而不是数（如此格的“%s”：%s，%s）：%s它们；已按数读取，请把这些格的格式改为“常规”后重新输入（不加撇号 '）",
-			len(r.texts), typed, first.unit.Name, first.ind.Name, skipped)
+		var inds []*site.Indicator
+		for _, t := range r.texts {
+			inds = append(inds, t.ind)
+		}
+		msg = fmt.Sprintf("警告：这张表中有 %d 个%s存为文本，是文字而不是数（如此格的“%s”：%s，%s）：%s它们；已按数读取，请把这些格的格式改为“常规”后重新输入（不加撇号 '）",
+			len(r.texts), site.ValuesName(inds), typed, first.unit.Name, first.ind.Name, skipped)
 	}
 	return diag.List{{File: r.located(first.v.at), Msg: msg}}
 }

@@ -425,13 +425,13 @@ func (b *book) readme() {
 		lines = append(lines, entries+"：按需逐行填写，空行不计。")
 		entries = "（及其" + entries + "）"
 	}
-	lines = append(lines, "得分可填整数或小数；全角数字和首尾空格会自动纠正，“95%”“95分”之类会被指出。")
+	lines = append(lines, b.numbersNote())
 	if b.owner != nil {
 		lines = append(lines, fmt.Sprintf("本工作簿只含%s负责的指标。填好后交回；汇总时运行 tongbao import %s 交回的工作簿.xlsx… --merge，只并入新填的格子，与已有的不同时逐个指出。", b.owner.Name, b.m.Key))
 	} else {
 		lines = append(lines, fmt.Sprintf("填好后运行：tongbao import %s 本文件.xlsx。有问题时逐格指出（如 %s!C7），什么也不写入；改正后再导入即可。", b.m.Key, b.scoreSheet))
 		if b.s.Owned() { // no department owns anything to fill of an office without owners
-			lines = append(lines, fmt.Sprintf("分发给各部门时：各部门只填本部门指标的一列得分和一行名次、进展%s，交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个），只并入新填的格子，与已有的不同时逐个指出。", entries, b.m.Key))
+			lines = append(lines, fmt.Sprintf("分发给各部门时：各部门只填本部门指标的一列%s和一行名次、进展%s，交回后运行 tongbao import %s 交回的工作簿.xlsx… --merge（可一次给多个），只并入新填的格子，与已有的不同时逐个指出。", b.scoreFill(), entries, b.m.Key))
 		}
 	}
 	for i, l := range lines {
@@ -503,6 +503,43 @@ func (b *book) overview() {
 	b.width(sh, 2, 16)
 	b.width(sh, 3, 60)
 	b.protect(sh)
+}
+
+// numbersNote tells what numbers the score sheet's cells take: a score
+// integers or decimals, a count whose decimals are not written (Counted)
+// whole numbers, for its fraction is warned of; and what is pointed out:
+// 得分可填整数或小数，件数填整数；全角数字和首尾空格会自动纠正，“95%”“95分”
+// “3件”之类会被指出。
+func (b *book) numbersNote() string {
+	var decimal, whole, marks []string
+	add := func(list []string, s string) []string {
+		if !slices.Contains(list, s) {
+			list = append(list, s)
+		}
+		return list
+	}
+	for _, ind := range b.scored {
+		if ind.Counted {
+			whole = add(whole, ind.ValueName())
+			marks = add(marks, "“3"+strings.TrimSpace(ind.ScoreUnit)+"”")
+			continue
+		}
+		decimal = add(decimal, ind.ValueName())
+		if !ind.IsCount() {
+			marks = add(marks, "“95%”“95分”")
+		}
+	}
+	var said []string
+	if decimal != nil || whole == nil {
+		said = append(said, cmp.Or(strings.Join(decimal, "和"), "得分")+"可填整数或小数")
+	}
+	if whole != nil {
+		said = append(said, strings.Join(whole, "、")+"填整数")
+	}
+	if marks == nil {
+		marks = []string{"“95%”“95分”"}
+	}
+	return strings.Join(said, "，") + "；全角数字和首尾空格会自动纠正，" + strings.Join(marks, "") + "之类会被指出。"
 }
 
 // scoreFill is what the scores sheet's white cells take, as its

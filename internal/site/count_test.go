@@ -83,6 +83,14 @@ func TestCountDiagnostics(t *testing.T) {
 			"指标“经济”自 2023-03 起的调整没有改变什么：所写的值与这个指标 [[indicator]] 中的相同（权重1，0位小数，件数越多越好）"},
 		{"", "city = 3\n", "city = 3\nnotApplicable = [\"乙街道\"]\n",
 			"data/2023-02.toml:8:1: 乡镇（街道）“乙街道”这个月不涉及指标“经济”（第5行 notApplicable），却又有件数：不涉及就删去这个件数，涉及就从 notApplicable 中删去它"},
+		// The general messages about a table's values say 件数 of a
+		// count's too.
+		{"", `"乙街道" = 80`, `"乙街道" = "80件"`,
+			"data/2023-02.toml:7:1: 乙街道的件数“80件”不是数：请去掉“件”，只写数，如 80"},
+		{"", `"丙镇" = 70` + "\n", `"丙镇" = 70` + "\n\"yi\" = 80\n",
+			"data/2023-02.toml:9:1: 乡镇（街道）“乙街道”的件数重复（名称和 slug 指同一单位）"},
+		{"", "[result.townships]\n\"甲街道\" = 90\n\"乙街道\" = 80\n\"丙镇\" = 70\n", "notApplicable = [\"乙街道\"]\n",
+			"data/2023-02.toml:5:1: 指标“经济”这个月没有件数（没有 [result.townships]），notApplicable 无从说起：删去它，或写上其余乡镇（街道）的件数"},
 	} {
 		files := miniSite()
 		files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], "townships = \"all\"\n", "townships = \"all\"\nscoreUnit = \"件\"\n"+tc.keys, 1)
@@ -132,5 +140,38 @@ func TestCountDeductHigher(t *testing.T) {
 	want := "指标“信访稳定”按“信访件数”的件数扣分，而“信访件数”件数越多越好：件数越多扣分越多，件数应越少越好：给它写 better = \"lower\""
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
+
+// TestCountWarnings: the warnings about a count's values say 件数, as
+// its errors do (TestCountDiagnostics): a count quoted, a [[result]] of
+// a count with nothing in it, a township not applicable to the month's
+// only count. By hand, miniSite's 经济 counted in 件.
+func TestCountWarnings(t *testing.T) {
+	for _, tc := range []struct {
+		from, to, want string
+	}{
+		{`"乙街道" = 80`, `"乙街道" = "80"`,
+			"data/2023-02.toml:7:1: 警告：乙街道的件数 \"80\" 带引号，是文字而不是数；已按 80 读取，请去掉引号，写作 \"乙街道\" = 80"},
+		{"\"甲街道\" = 90\n\"乙街道\" = 80\n", "\"甲街道\" = \"90\"\n\"乙街道\" = \"80\"\n",
+			"data/2023-02.toml:6:1: 警告：这张件数表中有 2 个件数带引号，是文字而不是数（如甲街道的 \"90\"）；已按数读取，请去掉这些引号，如 \"甲街道\" = 90"},
+		{"city = 3\n[result.townships]\n\"甲街道\" = 90\n\"乙街道\" = 80\n\"丙镇\" = 70\n", "",
+			"data/2023-02.toml:2:1: 警告：指标“经济”这一项什么也没有填写（件数、排名、进展都没有），通报中只会有它的标题；这个月不考核它，就删去这个 [[result]]"},
+		{"city = 3\n[result.townships]\n\"甲街道\" = 90\n\"乙街道\" = 80\n", "city = 3\nnotApplicable = [\"乙街道\"]\n[result.townships]\n\"甲街道\" = 90\n",
+			"警告：乡镇（街道）“乙街道”这个月不涉及它参与排名的每一项，没有任何件数，也就不参加综合考核排名；这个月它免于考核的，在 data/units.toml 中写 exempt = [\"2023-02\"]"},
+	} {
+		files := miniSite()
+		files["data/indicators.toml"] = strings.Replace(files["data/indicators.toml"], "townships = \"all\"\n", "townships = \"all\"\nscoreUnit = \"件\"\n", 1)
+		if !strings.Contains(files["data/2023-02.toml"], tc.from) {
+			t.Fatalf("the month lacks %q", tc.from)
+		}
+		files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], tc.from, tc.to, 1)
+		s, err := Load(writeSite(t, files))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Warnings.Error(); !strings.Contains(got, tc.want) {
+			t.Errorf("%q: warnings\n%s\nlack\n%s", tc.to, got, tc.want)
+		}
 	}
 }

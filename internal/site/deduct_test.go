@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -380,6 +381,38 @@ func TestDeductCountProgressWarned(t *testing.T) {
 	}
 }
 
+// TestDeductCountRankWarned: a rank from above written in a count's
+// [[result]] whose score the circular lists would print under the
+// count's name, which heads no entry of the circular, in the city-bottom
+// list and the appendix: warned at it, to be moved to the score's, as its
+// progress is (TestDeductCountProgressWarned). In the score's [[result]],
+// where rules.md's 扣分制 puts it, it is not.
+func TestDeductCountRankWarned(t *testing.T) {
+	files := deductSite()
+	files["config.toml"] += "[ranking]\ncityUnits = 100\n"
+	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], "indicator = \"tousu\"\n", "indicator = \"tousu\"\ncity = 99\n", 1)
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "data/2023-02.toml:27:1: 警告：“群众投诉件数”的件数折算为“群众满意”的得分，通报中不单列它，它的全市排名（city）却会以“群众投诉件数”列出（排名靠后的单项目标、附表）：写在“群众满意”的 [[result]] 中"
+	if !strings.Contains(s.Warnings.Error(), want) {
+		t.Errorf("want %q among:\n%s", want, s.Warnings.Error())
+	}
+	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], "indicator = \"tousu\"\ncity = 99\n", "indicator = \"tousu\"\n", 1) +
+		"\n[[result]]\nindicator = \"tousu-df\"\ncity = 99\n"
+	s, err = Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(s.Warnings.Error(), "却会以") {
+		t.Errorf("the score's own rank warned:\n%s", s.Warnings.Error())
+	}
+	if r := s.Months[0].Result("tousu-df"); r == nil || r.City != 99 {
+		t.Errorf("the score's result %+v, want its city rank 99", r)
+	}
+}
+
 // TestDeductCountNotApplicable: a count that does not apply to a unit
 // deducts nothing from a score its other counts make. 群众满意 is 10
 // less 0.5 a 投诉 and 1 a 超时; 超时 is not applicable to 丙局 (no 办件)
@@ -438,5 +471,76 @@ notApplicable = [{ township = "丙局", reason = "无办件服务" }]
 	// Unwritten, its townships are the counts' together: 己局 is 投诉's.
 	if n := len(s.Indicator("tousu-df").Townships); n != 6 {
 		t.Errorf("群众满意 ranks %d units, want 6", n)
+	}
+}
+
+// TestScoredParentWeightedChildWarned: a parent with a score of its own
+// (信访稳定, typed) and a child (信访件数) both weighted in a composite of
+// the same townships count the child twice where the parent's score holds
+// it: warned at the child's parent key, as a weighted count of a deduct
+// is at the deduct. Not warned: either weighted 0, in every month, by a
+// change too; townships of the two that do not meet; a parent with no
+// score; a parent deducted by the child (deduct's own warning says it).
+func TestScoredParentWeightedChildWarned(t *testing.T) {
+	const catalogue = `[[indicator]]
+id = "xinfang-df"
+name = "信访稳定"
+section = "重点工作"
+townships = "all"
+[[indicator]]
+id = "xinfang"
+name = "信访件数"
+parent = "xinfang-df"
+townships = "all"
+better = "lower"
+scoreUnit = "件"
+`
+	// By hand: at the child's parent key, line 9, or 13 below a change.
+	const want = ":1: 警告：“信访件数”的件数和它的上级“信访稳定”的得分都计入综合考核（权重不为 0）：上级的得分已含下级的，同一项就计了两次，把其中一项写 weight = 0；两项各考各的，可不理会"
+	for _, c := range []struct {
+		name, old, new string
+		warned         int // the line warned at, 0 for none
+	}{
+		{"both weighted 1 by default", "", "", 9},
+		{"the child weighted 0", "scoreUnit = \"件\"\n", "scoreUnit = \"件\"\nweight = 0\n", 0},
+		{"the parent weighted 0", "section = \"重点工作\"\n", "section = \"重点工作\"\nweight = 0\n", 0},
+		{"the parent weighted from March, the child until then", "section = \"重点工作\"\ntownships = \"all\"\n",
+			"section = \"重点工作\"\ntownships = \"all\"\nweight = 0\n[[indicator.change]]\nfrom = \"2023-03\"\nweight = 1\n",
+			0},
+		{"the parent weighted from March, the child too", "section = \"重点工作\"\ntownships = \"all\"\n",
+			"section = \"重点工作\"\ntownships = \"all\"\nweight = 0\n[[indicator.change]]\nfrom = \"2023-03\"\nweight = 1\n",
+			13},
+		{"townships apart", "section = \"重点工作\"\ntownships = \"all\"\n", "section = \"重点工作\"\ntownships = [\"甲街道\"]\n", 0},
+		{"a parent without a score", "section = \"重点工作\"\ntownships = \"all\"\n", "section = \"重点工作\"\n", 0},
+		{"a parent deducted by the child", "section = \"重点工作\"\ntownships = \"all\"\n", "section = \"重点工作\"\nmax = 10\ndeduct = [{ indicator = \"xinfang\", per = 1 }]\n", 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := miniSite()
+			cat := strings.Replace(catalogue, c.old, c.new, 1)
+			switch c.name {
+			case "the parent weighted from March, the child until then":
+				cat += "weight = 1\n[[indicator.change]]\nfrom = \"2023-03\"\nweight = 0\n"
+			case "townships apart":
+				cat = strings.Replace(cat, "better = \"lower\"\n", "", 1)
+				cat = strings.Replace(cat, "parent = \"xinfang-df\"\ntownships = \"all\"\n", "parent = \"xinfang-df\"\ntownships = [\"乙街道\", \"丙镇\"]\n", 1)
+			}
+			files["data/indicators.toml"] = cat
+			files["config.toml"] += "[terms]\nsections = [\"重点工作\"]\n"
+			files["data/2023-02.toml"] = "period = \"1-2月\"\n[[result]]\nindicator = \"xinfang\"\n[result.townships]\n\"乙街道\" = 0\n\"丙镇\" = 2\n"
+			if c.name != "townships apart" {
+				files["data/2023-02.toml"] += "\"甲街道\" = 1\n"
+			}
+			s, err := Load(writeSite(t, files))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := s.Warnings.Error()
+			if w := fmt.Sprintf("data/indicators.toml:%d%s", c.warned, want); c.warned > 0 && !strings.Contains(got, w) {
+				t.Errorf("warnings\n%s\nlack\n%s", got, w)
+			}
+			if c.warned == 0 && strings.Contains(got, "可不理会") {
+				t.Errorf("warned:\n%s", got)
+			}
+		})
 	}
 }

@@ -1383,7 +1383,7 @@ func (l *loader) indicatorCatalogue() {
 		ind *Indicator
 		r   *record
 	}
-	var deducts []deducting
+	var deducts, nested []deducting // nested: the children, for scoredParent
 	for _, r := range read(t, IndicatorsFile.Fields).records("indicator") {
 		ind := &Indicator{
 			ID:           r.text("id"),
@@ -1493,6 +1493,9 @@ func (l *loader) indicatorCatalogue() {
 		if r.has("deduct") {
 			deducts = append(deducts, deducting{ind, r})
 		}
+		if ind.Parent != nil {
+			nested = append(nested, deducting{ind, r})
+		}
 		for _, c := range r.records("change") {
 			if n := strings.TrimSpace(c.text("name")); c.has("name") && nameProblem(n) == "" {
 				renames = append(renames, renaming{ind, n, c.at("name")})
@@ -1516,6 +1519,9 @@ func (l *loader) indicatorCatalogue() {
 	}
 	for _, d := range deducts {
 		l.deduct(f, d.r, d.ind, derived)
+	}
+	for _, d := range nested {
+		scoredParent(f, &s.Warnings, d.r, d.ind)
 	}
 	for _, ind := range s.Indicators {
 		for _, d := range ind.Deduct {
@@ -1572,6 +1578,35 @@ func (l *loader) indicatorCatalogue() {
 	for i, ind := range s.Indicators {
 		ind.Index = i
 	}
+}
+
+// scoredParent warns, at its parent key, of a child whose parent has a
+// score of its own (信访稳定 over 信访件数, the parent ranks and composes as
+// any indicator does) where both weigh in some month's composite, for the
+// same units: a parent's score is often the sum of its children's, and the
+// child then counts twice, as a count weighted beside the score deducted
+// by it does (deduct). tongbao cannot tell, so it is a warning, not an
+// error. A parent whose score is deducted by counts (deduct) holds no
+// other child's score: deduct warns of its own counts weighted.
+func scoredParent(f *tomlFile, w *diag.List, r *record, child *Indicator) {
+	parent := child.Parent
+	if parent.Townships == nil || child.Townships == nil || len(parent.Deduct) > 0 ||
+		!slices.ContainsFunc(child.Townships, func(u *Unit) bool { return slices.Contains(parent.Townships, u) }) {
+		return
+	}
+	// The months a weight can change in: before any change, and each
+	// change's from, of either.
+	months := []string{""}
+	for _, ind := range []*Indicator{parent, child} {
+		for _, c := range ind.Changes {
+			months = append(months, c.From)
+		}
+	}
+	if !slices.ContainsFunc(months, func(m string) bool { return parent.In(m).Weight > 0 && child.In(m).Weight > 0 }) {
+		return
+	}
+	f.warnf(w, r.at("parent"), "警告：“%s”的%s和它的上级“%s”的%s都计入综合考核（权重不为 0）：上级的%s已含下级的，同一项就计了两次，把其中一项写 weight = 0；两项各考各的，可不理会",
+		child.Name, child.ValueName(), parent.Name, parent.ValueName(), parent.ValueName())
 }
 
 // deduct reads a derived indicator's deduct (扣分制, DESIGN.md §4): the

@@ -398,7 +398,8 @@ func (m *merger) result(n int, res map[string]any, ind *Indicator, scores []Scor
 	if has {
 		if off, ok := m.f.pos[tpath]; !ok || m.src[off] != '[' {
 			line, col := m.f.position(tpath)
-			d.Add(m.f.name, line, col, "指标“%s”的得分不是以 [result.townships] 表写的，无法并入新的得分：请改为 [result.townships] 表（每行一个%s），或直接在本文件中填写", ind.Name, m.s.Config.Terms.Unit)
+			noun := ind.ValueName()
+			d.Add(m.f.name, line, col, "指标“%s”的%s不是以 [result.townships] 表写的，无法并入新的%s：请改为 [result.townships] 表（每行一个%s），或直接在本文件中填写", ind.Name, noun, noun, m.s.Config.Terms.Unit)
 			return
 		}
 	}
@@ -507,7 +508,7 @@ func (m *merger) exclude(path string, res map[string]any, keys map[*Unit]string,
 			off, found := m.f.pos[path+".townships."+k]
 			if !found {
 				line, col := m.f.position(path + ".townships." + k)
-				d.Add(m.f.name, line, col, "找不到%s“%s”的得分所在的行，无法并入：请直接在本文件中修改", m.s.Config.Terms.Unit, e.Unit.Name)
+				d.Add(m.f.name, line, col, "找不到%s“%s”的%s所在的行，无法并入：请直接在本文件中修改", m.s.Config.Terms.Unit, e.Unit.Name, e.Indicator.ValueName())
 				continue
 			}
 			if !replace {
@@ -699,7 +700,7 @@ func (m *merger) existing(path string, v any, e ScoreEdit, replace bool, count *
 	off, ok := m.f.pos[path]
 	if !ok { // a key the decoder read that the scanner did not find
 		line, col := m.f.position(path)
-		d.Add(m.f.name, line, col, "找不到%s“%s”的得分所在的行，无法并入：请直接在本文件中修改", m.s.Config.Terms.Unit, e.Unit.Name)
+		d.Add(m.f.name, line, col, "找不到%s“%s”的%s所在的行，无法并入：请直接在本文件中修改", m.s.Config.Terms.Unit, e.Unit.Name, e.Indicator.ValueName())
 		return
 	}
 	vs, ve := valueSpan(m.src, off)

@@ -518,6 +518,23 @@ func (ind *Indicator) ValueName() string {
 	return "得分"
 }
 
+// ValuesName is what the values of inds are called together, where a
+// message speaks of a row's, a sheet's or a month's values at once (a
+// workbook's row, an import's total): 得分; a count's 件数 where all are
+// counts; 得分或件数 where both are among them.
+func ValuesName(inds []*Indicator) string {
+	var nouns []string
+	for _, ind := range inds {
+		if n := ind.ValueName(); !slices.Contains(nouns, n) {
+			nouns = append(nouns, n)
+		}
+	}
+	if nouns == nil {
+		return "得分"
+	}
+	return strings.Join(nouns, "或")
+}
+
 // Better is the way ind's values rank first, higher or not: a score's
 // 越高, 越低, a count's 越多, 越少 (zh.Better).
 func (ind *Indicator) Better(higher bool) string { return zh.Better(ind.IsCount(), higher) }

@@ -160,7 +160,7 @@ func (l *loader) monthFiles() {
 func (l *loader) emptyResults(m *Month) {
 	for _, r := range m.Results {
 		if r.City == 0 && r.District == 0 && r.Progress == "" && len(r.Scores) == 0 {
-			l.s.Warnings.Add(m.File, r.Line, 1, m.Kind().Reword().Replace("警告：指标“%s”这一项什么也没有填写（得分、排名、进展都没有），通报中只会有它的标题；这个月不考核它，就删去这个 [[result]]"), r.Indicator.Name)
+			l.s.Warnings.Add(m.File, r.Line, 1, m.Kind().Reword().Replace("警告：指标“%s”这一项什么也没有填写（%s、排名、进展都没有），通报中只会有它的标题；这个月不考核它，就删去这个 [[result]]"), r.Indicator.Name, r.Indicator.ValueName())
 		}
 	}
 }
@@ -456,12 +456,27 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	if tt := rec.table("townships"); tt != nil {
 		r.scores(tt, res)
 	} else if len(res.NotApplicable) > 0 {
-		r.f.errorf(rec.at("notApplicable"), r.mo.Kind().Reword().Replace("指标“%s”这个月没有得分（没有 [result.townships]），notApplicable 无从说起：删去它，或写上其余%s的得分"), res.Indicator.Name, r.l.s.Config.Terms.Unit)
+		noun := res.Indicator.ValueName()
+		r.f.errorf(rec.at("notApplicable"), r.mo.Kind().Reword().Replace("指标“%s”这个月没有%s（没有 [result.townships]），notApplicable 无从说起：删去它，或写上其余%s的%s"), res.Indicator.Name, noun, r.l.s.Config.Terms.Unit, noun)
 	}
 	if res.Indicator != nil {
 		r.mo.byIndicator[id] = res
 		r.mo.Results = append(r.mo.Results, res)
 	}
+}
+
+// higherRanks names the ranks from above res has, as a warning says
+// them: 全市排名（city）, 三区排名（district）, or both; "" for none.
+func (r *monthReader) higherRanks(res *Result) string {
+	terms := r.l.s.Config.Terms
+	var ranks []string
+	if res.City > 0 {
+		ranks = append(ranks, terms.City+"排名（city）")
+	}
+	if res.District > 0 {
+		ranks = append(ranks, cmp.Or(res.DistrictLabel, terms.Peer)+"排名（district）")
+	}
+	return strings.Join(ranks, "和")
 }
 
 // handDerived reports the scores and notApplicable a month file writes
@@ -593,6 +608,12 @@ func (r *monthReader) derive() {
 			// Deducted): a progress text of the count's would not print.
 			if src.Progress != "" && len(res.Scores) > 0 {
 				r.f.warnf(&r.mo.warnings, r.resultAt[src.Indicator.ID], "警告：“%s”的件数折算为“%s”的得分，通报中不单列它，它的进展（progress）不会印出：写在“%s”的 [[result]] 中", src.Indicator.Name, ind.Name, ind.Name)
+			}
+			// Nor a rank from above of the count's: it would print, under
+			// a name the circular heads no entry with, in the city-bottom
+			// list and the appendix, and the score's entry would lack it.
+			if ranks := r.higherRanks(src); ranks != "" && len(res.Scores) > 0 {
+				r.f.warnf(&r.mo.warnings, r.resultAt[src.Indicator.ID], "警告：“%s”的件数折算为“%s”的得分，通报中不单列它，它的%s却会以“%s”列出（排名靠后的单项目标、附表）：写在“%s”的 [[result]] 中", src.Indicator.Name, ind.Name, ranks, src.Indicator.Name, ind.Name)
 			}
 			// Not applicable to the score: to none of its counts.
 			for _, e := range src.NotApplicable {
@@ -842,6 +863,10 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	var wrong []string // names that are no township of the month, reported
 	keys := map[*Unit]string{}
 	var asText []string // the keys of scores written as text
+	noun := "得分"        // what its values are called: a count's 件数 (Indicator.ValueName)
+	if res.Indicator != nil {
+		noun = res.Indicator.ValueName()
+	}
 	scored := map[*Unit]bool{}
 	for _, k := range tt.keys() {
 		if u, err := l.s.Township(k); err == nil {
@@ -849,7 +874,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		}
 	}
 	for _, k := range tt.keys() {
-		v, text := r.score(tt, k)
+		v, text := r.score(tt, k, noun)
 		if text {
 			asText = append(asText, k)
 		}
@@ -859,20 +884,20 @@ func (r *monthReader) scores(tt *table, res *Result) {
 			continue
 		}
 		if _, dup := got[u]; dup {
-			f.errorf(tt.at(k), "%s“%s”的得分重复（名称和 slug 指同一单位）", terms.Unit, u.Name)
+			f.errorf(tt.at(k), "%s“%s”的%s重复（名称和 slug 指同一单位）", terms.Unit, u.Name, noun)
 			continue
 		}
 		got[u], keys[u] = v, k
 		order = append(order, u)
 	}
 	tt.done()
-	r.quotedScores(tt, asText)
+	r.quotedScores(tt, asText, noun)
 	ind := res.Indicator
 	if ind == nil {
 		return
 	}
 	if ind.Townships == nil {
-		f.errorf(tt.path, "指标“%s”不参与%s排名（indicators.toml 中没有 townships），不应有得分", ind.Name, terms.Unit)
+		f.errorf(tt.path, "指标“%s”不参与%s排名（indicators.toml 中没有 townships），不应有%s", ind.Name, terms.Unit, noun)
 		return
 	}
 	applicable := map[*Unit]bool{}
@@ -973,7 +998,6 @@ func (r *monthReader) scores(tt *table, res *Result) {
 	// digits is as unseen when rounded (85.46 and 85.45 both 85.5, tied):
 	// ranks follow the rounded value (DESIGN.md §5.1), so it is said.
 	written := ind.DecimalsWritten(r.mo.Key)
-	noun := ind.ValueName()
 	for _, sc := range res.Scores {
 		// A slip (0.932 among 82.3 to 95.6) is told of already, and its
 		// digits are the slip's, not a finer measure.
@@ -1031,6 +1055,12 @@ func (r *monthReader) unscored() {
 	for _, m := range r.missing {
 		count[m.u]++
 	}
+	nouns := map[*Unit][]string{} // what its missing values are called: 得分, a count's 件数
+	for _, m := range r.missing {
+		if !slices.Contains(nouns[m.u], m.noun) {
+			nouns[m.u] = append(nouns[m.u], m.noun)
+		}
+	}
 	told := map[*Unit]bool{}
 	for _, m := range r.missing {
 		switch {
@@ -1045,7 +1075,8 @@ func (r *monthReader) unscored() {
 			r.f.errorf(m.path, "指标“%s”缺少%s“%s”的%s", m.indicator, terms.Unit, m.u.Name, m.noun)
 		case !told[m.u]:
 			told[m.u] = true
-			r.f.errorf(m.path, r.mo.Kind().Reword().Replace("%s“%s”在 %s 没有任何得分（%d 项指标都缺少它的得分）：请填上它的得分；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这个月的各项排名就不含它"), terms.Unit, m.u.Name, r.mo.Key, count[m.u], r.mo.Key)
+			noun := strings.Join(nouns[m.u], "或")
+			r.f.errorf(m.path, r.mo.Kind().Reword().Replace("%s“%s”在 %s 没有任何%s（%d 项指标都缺少它的%s）：请填上它的%s；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这个月的各项排名就不含它"), terms.Unit, m.u.Name, r.mo.Key, noun, count[m.u], noun, noun, r.mo.Key)
 		}
 	}
 }
@@ -1060,13 +1091,15 @@ func (r *monthReader) excludedThroughout() {
 			continue
 		}
 		var first string
+		var inds []*Indicator // what its values would be: 得分, a count's 件数
 		for _, res := range r.mo.Results {
-			if at := r.naAt[res][u]; at != "" && first == "" {
-				first = at
+			if at := r.naAt[res][u]; at != "" {
+				first = cmp.Or(first, at)
+				inds = append(inds, res.Indicator)
 			}
 		}
 		if first != "" {
-			r.f.warnf(&r.mo.warnings, first, r.mo.Kind().Reword().Replace("警告：%s“%s”这个月不涉及它参与排名的每一项，没有任何得分，也就不参加综合考核排名；这个月它免于考核的，在 data/units.toml 中写 exempt = [\"%s\"]"), r.l.s.Config.Terms.Unit, u.Name, r.mo.Key)
+			r.f.warnf(&r.mo.warnings, first, r.mo.Kind().Reword().Replace("警告：%s“%s”这个月不涉及它参与排名的每一项，没有任何%s，也就不参加综合考核排名；这个月它免于考核的，在 data/units.toml 中写 exempt = [\"%s\"]"), r.l.s.Config.Terms.Unit, u.Name, ValuesName(inds), r.mo.Key)
 		}
 	}
 }
@@ -1158,13 +1191,13 @@ func quoted(names []string) string {
 
 // score reads one township's score: a number, or a number written as
 // text, which ParseScore reads (full-width digits, spaces around it) or
-// explains ("95%").
-func (r *monthReader) score(tt *table, key string) (v float64, text bool) {
+// explains ("95%"). noun is what the value is called: 得分, a count's 件数.
+func (r *monthReader) score(tt *table, key, noun string) (v float64, text bool) {
 	if s, ok := tt.m[key].(string); ok {
 		tt.used[key] = true
 		n, err := ParseScore(s)
 		if err != nil {
-			r.f.errorf(tt.at(key), "%s的得分%v", shown(key), err)
+			r.f.errorf(tt.at(key), "%s的%s%v", shown(key), noun, err)
 		}
 		return n, err == nil
 	}
@@ -1177,8 +1210,9 @@ func (r *monthReader) score(tt *table, key string) (v float64, text bool) {
 // spreadsheet comes quoted, full-width or spaced): a clerk who sees 93.2
 // published should still learn the file says "93.2", which the next
 // "93.2%" would not pass. One warning a table, at its first: a column
-// pasted whole is one slip, not twelve.
-func (r *monthReader) quotedScores(tt *table, keys []string) {
+// pasted whole is one slip, not twelve. noun is what the table holds:
+// 得分, a count's 件数.
+func (r *monthReader) quotedScores(tt *table, keys []string, noun string) {
 	if len(keys) == 0 {
 		return
 	}
@@ -1187,11 +1221,11 @@ func (r *monthReader) quotedScores(tt *table, keys []string) {
 	plain := strings.ReplaceAll(strings.Map(halfWidth, trimInvisible(s)), ",", "")
 	fix := fmt.Sprintf("请去掉引号，写作 %s = %s", Quote(k), plain)
 	if len(keys) == 1 {
-		r.f.warnf(&r.mo.warnings, tt.at(k), "警告：%s的得分 %s 带引号，是文字而不是数；已按 %s 读取，%s", shown(k), Quote(s), plain, fix)
+		r.f.warnf(&r.mo.warnings, tt.at(k), "警告：%s的%s %s 带引号，是文字而不是数；已按 %s 读取，%s", shown(k), noun, Quote(s), plain, fix)
 		return
 	}
-	r.f.warnf(&r.mo.warnings, tt.at(k), "警告：这张得分表中有 %d 个得分带引号，是文字而不是数（如%s的 %s）；已按数读取，请去掉这些引号，如 %s = %s",
-		len(keys), shown(k), Quote(s), Quote(k), plain)
+	r.f.warnf(&r.mo.warnings, tt.at(k), "警告：这张%s表中有 %d 个%s带引号，是文字而不是数（如%s的 %s）；已按数读取，请去掉这些引号，如 %s = %s",
+		noun, len(keys), noun, shown(k), Quote(s), Quote(k), plain)
 }
 
 // categories reads [categories]: every department assessed in the month
