@@ -454,7 +454,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	}
 	v.AggregateKinds = zh.And(names)
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
-	v.span(u)
+	v.span(u, h.s.Assesses())
 	v.Streaks = h.streaks(u)
 	v.Exempt, _ = exemptMonths(u, m.periods)
 	v.NotApplicable = notApplicableRuns(u, m.periods)
@@ -698,17 +698,17 @@ func leadClause(m rank.Measure) string {
 }
 
 // span says when u was assessed and links the units it continues and
-// that continue it.
-func (v *UnitView) span(u *site.Unit) {
+// that continue it, in an office assessing by k (site.Unit.Renames).
+func (v *UnitView) span(u *site.Unit, k site.PeriodKind) {
 	v.Span = assessedSpan(u)
 	for _, w := range u.Was {
 		v.Was = append(v.Was, Link{Name: w.Name, Path: unitPath(w)})
 	}
-	v.WasMerged = len(u.Was) > 0 && !u.Renames()
-	v.SetUpFrom = u.From != "" && len(u.Was) > 1 && !slices.ContainsFunc(u.Was, func(w *site.Unit) bool { return w.Until == "" || w.Until >= u.From })
+	v.WasMerged = len(u.Was) > 0 && !u.Renames(k)
+	v.SetUpFrom = len(u.Was) > 1 && !slices.ContainsFunc(u.Was, func(w *site.Unit) bool { return !u.After(w, k) })
 	if b := u.Became; b != nil {
 		v.Became = &Link{Name: b.Name, Path: unitPath(b)}
-		v.BecameMerger = !b.Renames()
+		v.BecameMerger = !b.Renames(k)
 	}
 }
 
@@ -1160,7 +1160,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	held := h.s.HigherHeld()
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: label, OtherNames: u.OtherNames,
 		Measures: m.measures[u], Higher: held, HigherRanks: higherRanks(held, terms, "或")}
-	v.span(u)
+	v.span(u, h.s.Assesses())
 	h.ownedLinks(v, u)
 	// An indicator it owned before a 机构改革 or after one is its own in
 	// the months it was assessed in alone.
@@ -1356,7 +1356,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	case first > 0:
 		v.Assessed = "自" + monthLabel(m.periods[first].Month.Key) + "起"
 	}
-	v.TookPart = tookPart(ind, m.periods, unit)
+	v.TookPart = tookPart(ind, m.periods, h.s.Assesses(), unit)
 	moved := city
 	v.ChangeLabel = terms.City + "排名变化"
 	if !anyCity {
@@ -1606,7 +1606,7 @@ func lowerIn(ind *site.Indicator, periods []*rank.Period) (months string, lower 
 // counted once with what it continues; and, when that is more than took
 // part in the newest such month, that month's count as well — not those
 // merged away before, nor a successor counted beside the one it continues.
-func tookPart(ind *site.Indicator, periods []*rank.Period, unit string) string {
+func tookPart(ind *site.Indicator, periods []*rank.Period, k site.PeriodKind, unit string) string {
 	in := map[*site.Unit]bool{}
 	now := 0
 	for i := len(periods) - 1; i >= 0; i-- {
@@ -1630,7 +1630,7 @@ func tookPart(ind *site.Indicator, periods []*rank.Period, unit string) string {
 	}
 	all := 0
 	for u := range in {
-		if !(u.Renames() && in[u.Was[0]]) {
+		if !(u.Renames(k) && in[u.Was[0]]) {
 			all++
 		}
 	}

@@ -297,3 +297,44 @@ func TestAggregateNoteSaysSpan(t *testing.T) {
 		t.Errorf("the year's notes:\n%q\nwant\n%q", notes, want)
 	}
 }
+
+// TestRenameInAMonthNoQuarterEnds renders quarterlyHistorySite after 丙镇
+// became 丁镇 with until = from = "2023-04": no quarter ends in April, so
+// the two were never assessed together and 丁镇 continues 丙镇 (接续, not
+// 并入: docs/rules.md 单位的设立、撤并和更名). 乙街道 and 丙镇 both ending
+// in April and becoming a new 丁街道 from April were not assessed beside
+// it either: it was set up from them (合并设立), not joined by them.
+func TestRenameInAMonthNoQuarterEnds(t *testing.T) {
+	const bing = "name = \"丙镇\"\nslug = \"bing\"\n"
+	t.Run("rename", func(t *testing.T) {
+		f := quarterlyHistorySite()
+		f["data/units.toml"] = strings.Replace(f["data/units.toml"], bing,
+			bing+"until = \"2023-04\"\nbecame = \"丁镇\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-04\"\n", 1)
+		f["data/2023-06.toml"] = strings.ReplaceAll(f["data/2023-06.toml"], "丙镇", "丁镇")
+		files := renderFiles(t, loadFiles(t, f), "/")
+		for page, want := range map[string]string{
+			"units/bing/index.html": `此后由<a href="/units/ding/">丁镇</a>接续。</p>`,
+			"units/ding/index.html": `接续<a href="/units/bing/">丙镇</a>。</p>`,
+		} {
+			if html := string(files[page]); !strings.Contains(html, want) {
+				i := strings.Index(html, "history-span")
+				t.Errorf("%s lacks %s; it has\n%s", page, want, html[max(i, 0):min(max(i, 0)+300, len(html))])
+			}
+		}
+	})
+	t.Run("set up from two", func(t *testing.T) {
+		f := quarterlyHistorySite()
+		f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"乙街道\"\nslug = \"yi\"\n",
+			"name = \"乙街道\"\nslug = \"yi\"\nuntil = \"2023-04\"\nbecame = \"丁街道\"\n", 1)
+		f["data/units.toml"] = strings.Replace(f["data/units.toml"], bing,
+			bing+"until = \"2023-04\"\nbecame = \"丁街道\"\n[[township]]\nname = \"丁街道\"\nslug = \"ding\"\nfrom = \"2023-04\"\n", 1)
+		f["data/2023-06.toml"] = regexp.MustCompile(`(?m)^"乙街道" = .*\n`).ReplaceAllString(f["data/2023-06.toml"], "")
+		f["data/2023-06.toml"] = strings.ReplaceAll(f["data/2023-06.toml"], "丙镇", "丁街道")
+		files := renderFiles(t, loadFiles(t, f), "/")
+		want := `由<a href="/units/yi/">乙街道</a>、<a href="/units/bing/">丙镇</a>合并设立。</p>`
+		if html := string(files["units/ding/index.html"]); !strings.Contains(html, want) {
+			i := strings.Index(html, "history-span")
+			t.Errorf("丁街道's page lacks %s; it has\n%s", want, html[max(i, 0):min(max(i, 0)+300, len(html))])
+		}
+	})
+}

@@ -392,8 +392,22 @@ type Unit struct {
 // several, or one set up while the unit that later became it was still
 // assessed is a merger (并入): its streaks are its own, and its page says
 // the others merged into it rather than that it continues them.
-func (u *Unit) Renames() bool {
-	return u.From != "" && len(u.Was) == 1 && u.Was[0].Until != "" && u.Was[0].Until < u.From
+//
+// Assessed together means in a period of k, the kind the office assesses
+// by (Site.Assesses): a quarterly office's until = "2025-07" and from =
+// "2025-07" share a month no quarter ends in, so no assessment saw both,
+// and the clerk who wrote them meant a rename.
+func (u *Unit) Renames(k PeriodKind) bool {
+	return len(u.Was) == 1 && u.After(u.Was[0], k)
+}
+
+// After reports whether u was set up (From) after w was last assessed
+// (Until) in an office assessing by k: no period of k ends within the
+// months from u's from to w's until, which two units assessed together
+// share. A quarterly office's until = from = "2025-07" is after, as is
+// until = "2025-06" before from = "2025-07".
+func (u *Unit) After(w *Unit, k PeriodKind) bool {
+	return u.From != "" && w.Until != "" && periodsIn(Span{u.From, w.Until}, k) == 0
 }
 
 // AssessedIn reports whether u was assessed in the month key, "2023-02":
