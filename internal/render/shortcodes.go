@@ -730,8 +730,8 @@ type PeriodTableView struct {
 	Score string
 	Rows  []PeriodTableRow
 	// Notes say under the table which of its townships were exempted
-	// from a month of the period (免考) and why, where its cell shows a
-	// dash, and which were exempted from every month and have no row.
+	// from a month of the period (免考) and why, where its cell says
+	// 免考, and which were exempted from every month and have no row.
 	// NoteID is the note's id, which the table is described by.
 	Notes  []string
 	NoteID string
@@ -744,10 +744,18 @@ func (v PeriodTableView) Columns() int { return 3 + len(v.Months) }
 // A PeriodTableRow is one township of a PeriodTableView.
 type PeriodTableRow struct {
 	Name   string
-	Months []string // its composite rank each month: 第三, or — when not ranked
-	// Spoken says, of each month it has no rank in, why, as its page
-	// does (absence): 免考, 尚未参加考核, or 无排名; "" of the others.
+	// Months are its composite rank each month: 第三; 免考 in a month it
+	// was exempted from, as the rankings and indicator pages' cells say
+	// (exemptCell); — when not ranked otherwise, before its from or after
+	// its until. A dash for both read alike to the eye, the note under
+	// the table explaining one of them.
+	Months []string
+	// Spoken says, of each month shown —, why, as its page does
+	// (absence): 尚未参加考核, 不再参加考核, or 无排名; "" of the others.
 	Spoken []string
+	// Titles are the reasons of its months of 免考 where units.toml
+	// gives one, shown on hover as the matrices' are; "" of the others.
+	Titles []string
 	Score  string // its aggregate
 	Rank   string // its aggregate rank
 }
@@ -777,7 +785,10 @@ func periodTableView(c *core, p *rank.Period, _ edits, _ []string) (any, error) 
 		for _, t := range g.Composite {
 			row := PeriodTableRow{Name: t.Unit.Name, Score: formatScore(t.Value, c.aggregateDecimals()), Rank: zh.RankPhrase(t.Rank, t.Tied)}
 			for _, m := range p.Months {
-				cell, spoken := "—", cmp.Or(absence(t.Unit, m.Span.Key()), "无排名")
+				cell, spoken, title := "—", cmp.Or(absence(t.Unit, m.Span.Key()), "无排名"), ""
+				if c, ok := exemptCell(t.Unit, m.Span.Key()); ok {
+					cell, spoken, title = c.text, "", c.title
+				}
 				if mg := m.Group(t.Unit); mg != nil {
 					for _, mt := range mg.Composite {
 						if mt.Unit == t.Unit {
@@ -787,6 +798,7 @@ func periodTableView(c *core, p *rank.Period, _ edits, _ []string) (any, error) 
 				}
 				row.Months = append(row.Months, cell)
 				row.Spoken = append(row.Spoken, spoken)
+				row.Titles = append(row.Titles, title)
 			}
 			v.Rows = append(v.Rows, row)
 		}

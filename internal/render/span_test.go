@@ -321,6 +321,13 @@ func TestRenameInAMonthNoQuarterEnds(t *testing.T) {
 				t.Errorf("%s lacks %s; it has\n%s", page, want, html[max(i, 0):min(max(i, 0)+300, len(html))])
 			}
 		}
+		// The year's period-table: 丁镇 was not yet a unit in 1-3月, a
+		// dash said as such (not 免考, which is a unit's exempt month).
+		want := `<th scope="row">丁镇</th><td><span aria-hidden="true">—</span><span class="visually-hidden">尚未参加考核</span></td>`
+		if html := string(files["circulars/2023/9/index.html"]); !strings.Contains(html, want) {
+			i := strings.Index(html, "period-table")
+			t.Errorf("the year's circular lacks %s; it has\n%s", want, html[max(i, 0):min(max(i, 0)+1500, len(html))])
+		}
 	})
 	t.Run("set up from two", func(t *testing.T) {
 		f := quarterlyHistorySite()
