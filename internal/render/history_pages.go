@@ -432,11 +432,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		v.Group = u.Group.Name
 		peers = u.Group.Units
 	}
-	peerNames := make([]string, len(peers))
-	for i, p := range peers {
-		peerNames[i] = p.Name
-	}
-	v.Peers = zh.Kind(terms.Unit, peerNames)
+	v.Peers = h.s.UnitsCalled(peers)
 	kinds := map[site.PeriodKind]bool{}
 	agg := m.aggregate[u]
 	for i := len(agg) - 1; i >= 0; i-- { // m.aggregates run oldest first
@@ -1275,11 +1271,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 	// The units it ranks are named by their kind where they are all of
 	// one: 街道排名, 共3个街道参与, for an indicator of the streets alone.
-	var names []string
-	for _, t := range ind.Townships {
-		names = append(names, t.Name)
-	}
-	unit := zh.Kind(terms.Unit, names)
+	unit := h.s.UnitsCalled(ind.Townships)
 	v := &IndicatorView{ID: ind.ID, Name: ind.Name, Number: ind.Number(), Section: ind.Section,
 		Unit: unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships),
 		Higher: held, HigherRanks: higherRanks(held, terms, "和"), Grouped: len(h.s.Groups) > 0}

@@ -375,17 +375,18 @@ func (c *core) rankSentence(res *site.Result) string {
 // assessed in the month (units.toml from, until) are not counted; those
 // the result leaves out this month (notApplicable, 不涉及) are not among
 // those it applies to, and the sentence says how many it does, named
-// by their kind where they are all of one (zh.Kind: 共3个街道).
+// by their kind where they are all of one (zh.Kind: 共3个街道), or as
+// their group calls them (Site.UnitsCalled: 共5个县（市）).
 func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k int, month string) string {
 	ind := ir.Result.Indicator
 	applicable, total := 0, 0
-	var names []string // the units it applies to, whose kind the count names
+	var in []*site.Unit // the units it applies to, whose kind the count names
 	for _, u := range g.Units {
 		if u.AssessedIn(month) {
 			total++
 			if _, na := ir.Result.Excludes(u); slices.Contains(ind.Townships, u) && !na {
 				applicable++
-				names = append(names, u.Name)
+				in = append(in, u)
 			}
 		}
 	}
@@ -400,7 +401,7 @@ func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k in
 		Total:       total,
 		Label:       ind.RankingLabel,
 		Scope:       terms.Scope,
-		Unit:        zh.Kind(terms.Unit, names),
+		Unit:        c.s.UnitsCalled(in),
 		Group:       g.Name,
 	})
 }
@@ -743,7 +744,7 @@ func (v PeriodTableView) Columns() int { return 3 + len(v.Months) }
 
 // A PeriodTableRow is one township of a PeriodTableView.
 type PeriodTableRow struct {
-	Name   string
+	Name string
 	// Months are its composite rank each month: 第三; 免考 in a month it
 	// was exempted from, as the rankings and indicator pages' cells say
 	// (exemptCell); — when not ranked otherwise, before its from or after

@@ -341,7 +341,12 @@ func (s Selection) String() string { return selections[s] }
 // A Group is a [[group]] of units.toml: townships ranked apart from the
 // others (DESIGN.md §5.8).
 type Group struct {
-	Name  string
+	Name string
+	// Unit is what its units are called where a sentence counts them
+	// (units.toml unit: 县（市） of a 县（市）组), "" for [terms] unit: a
+	// group of counties and cities is not of 县（市、区）. See
+	// Site.UnitsCalled.
+	Unit  string
 	Units []*Unit // in units.toml order
 }
 
@@ -384,6 +389,19 @@ type Unit struct {
 	// a name it had): the search finds its page by them, which share too
 	// few characters with its name to find it otherwise.
 	OtherNames []string
+}
+
+// UnitsCalled is what a sentence counting units calls them: their
+// group's unit where they are all of one group that writes one
+// (县（市）), else [terms] unit, narrowed to the one of its kinds every
+// name is of (zh.Kind: 共3个县, 共2个街道).
+func (s *Site) UnitsCalled(units []*Unit) string {
+	noun := s.Config.Terms.Unit
+	if len(units) > 0 && units[0].Group != nil && units[0].Group.Unit != "" &&
+		!slices.ContainsFunc(units, func(u *Unit) bool { return u.Group != units[0].Group }) {
+		noun = units[0].Group.Unit
+	}
+	return zh.Kind(noun, names(units))
 }
 
 // Renames reports whether u only continues one unit under another name
