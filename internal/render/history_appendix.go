@@ -254,7 +254,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 					// 县数据局 未参与3月 reads as if it had sat March out.
 					who := t.Unit.Name
 					if slices.ContainsFunc(p.Months, func(m *rank.Period) bool { return !t.Unit.InSpan(m.Month.Key) }) {
-						who += assessedSpan(t.Unit) + "，"
+						who += assessedSpan(t.Unit, c.s.Assesses()) + "，"
 					}
 					a.Partial = append(a.Partial, fmt.Sprintf("%s在%s%s的综合考核排名，按其参与的%s计算。", who, p.Label, what, aggregateWords(p).Noun))
 				}

@@ -696,7 +696,7 @@ func leadClause(m rank.Measure) string {
 // span says when u was assessed and links the units it continues and
 // that continue it, in an office assessing by k (site.Unit.Renames).
 func (v *UnitView) span(u *site.Unit, k site.PeriodKind) {
-	v.Span = assessedSpan(u)
+	v.Span = assessedSpan(u, k)
 	for _, w := range u.Was {
 		v.Was = append(v.Was, Link{Name: w.Name, Path: unitPath(w)})
 	}
@@ -710,14 +710,23 @@ func (v *UnitView) span(u *site.Unit, k site.PeriodKind) {
 
 // assessedSpan is when unit u was assessed, if not always:
 // "2022年7月起参加考核", "参加考核至2022年6月", "2019年3月至2022年6月参加考核".
-func assessedSpan(u *site.Unit) string {
+//
+// In an office assessing by quarter, half or year (k) it names the
+// periods: 2025年第三季度起参加考核 of from = "2025-07", 参加考核至2025年
+// 第二季度 of until = "2025-07" — its last quarter, where 至2025年7月 read
+// as though it had been assessed in July.
+func assessedSpan(u *site.Unit, k site.PeriodKind) string {
+	label := func(month string) string {
+		p, _ := site.ParsePeriod(month)
+		return k.Of(p).Label()
+	}
 	switch {
 	case u.From != "" && u.Until != "":
-		return monthLabel(u.From) + "至" + monthLabel(u.Until) + "参加考核"
+		return label(k.Ending(u.From)) + "至" + label(k.LastEnding(u.Until)) + "参加考核"
 	case u.From != "":
-		return monthLabel(u.From) + "起参加考核"
+		return label(k.Ending(u.From)) + "起参加考核"
 	case u.Until != "":
-		return "参加考核至" + monthLabel(u.Until)
+		return "参加考核至" + label(k.LastEnding(u.Until))
 	}
 	return ""
 }
@@ -1024,11 +1033,13 @@ func leadChange(c Change, each string) string {
 func unitGroup(u *site.Unit) *site.Group { return u.Group }
 
 // rankedWith is how many townships u is ranked with at most: its
-// group's, or every township, assessed in a same month while u is. A
+// group's, or every township, assessed in a same period while u is. A
 // renamed township is one unit ranked, not two, for those ranked beside
 // it too: 8 市直机关 a month, where one of them was renamed, are ranked
-// 1 to 8, never 9.
+// 1 to 8, never 9 — in a quarterly office also where the old one's until
+// and the new one's from share a month no quarter ends in (Ending).
 func rankedWith(s *site.Site, u *site.Unit) int {
+	kind := s.Assesses()
 	units := s.Townships
 	if u.Group != nil {
 		units = u.Group.Units
@@ -1037,7 +1048,7 @@ func rankedWith(s *site.Site, u *site.Unit) int {
 	// the first, "" before every month): the most is in one of those.
 	n := 0
 	for _, start := range units {
-		m := max(start.From, u.From)
+		m := kind.Ending(max(start.From, u.From))
 		if u.Until != "" && m > u.Until {
 			continue
 		}

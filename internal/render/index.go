@@ -49,7 +49,7 @@ func (c *core) unitGroups() []UnitGroup {
 	links := func(us []*site.Unit) []Link {
 		out := make([]Link, len(us))
 		for i, u := range us {
-			out[i] = Link{Name: u.Name, Path: unitPath(u), Note: assessedSpan(u)}
+			out[i] = Link{Name: u.Name, Path: unitPath(u), Note: assessedSpan(u, c.s.Assesses())}
 		}
 		return out
 	}
@@ -71,7 +71,7 @@ func (c *core) unitGroups() []UnitGroup {
 			ranked = u.Group.Name
 		}
 		note := "同时参加" + ranked + "排名"
-		if span := assessedSpan(u); span != "" {
+		if span := assessedSpan(u, c.s.Assesses()); span != "" {
 			note = span + "，" + note
 		}
 		owners = append(owners, Link{Name: u.Name, Path: unitPath(u), Note: note})

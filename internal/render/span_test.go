@@ -301,7 +301,8 @@ func TestAggregateNoteSaysSpan(t *testing.T) {
 // TestRenameInAMonthNoQuarterEnds renders quarterlyHistorySite after 丙镇
 // became 丁镇 with until = from = "2023-04": no quarter ends in April, so
 // the two were never assessed together and 丁镇 continues 丙镇 (接续, not
-// 并入: docs/rules.md 单位的设立、撤并和更名). 乙街道 and 丙镇 both ending
+// 并入: docs/rules.md 单位的设立、撤并和更名), their pages say when each
+// was assessed in quarters, and the rankings page shades three ranks. 乙街道 and 丙镇 both ending
 // in April and becoming a new 丁街道 from April were not assessed beside
 // it either: it was set up from them (合并设立), not joined by them.
 func TestRenameInAMonthNoQuarterEnds(t *testing.T) {
@@ -313,13 +314,23 @@ func TestRenameInAMonthNoQuarterEnds(t *testing.T) {
 		f["data/2023-06.toml"] = strings.ReplaceAll(f["data/2023-06.toml"], "丙镇", "丁镇")
 		files := renderFiles(t, loadFiles(t, f), "/")
 		for page, want := range map[string]string{
-			"units/bing/index.html": `此后由<a href="/units/ding/">丁镇</a>接续。</p>`,
-			"units/ding/index.html": `接续<a href="/units/bing/">丙镇</a>。</p>`,
+			// Their spans in quarters: 丙镇's last was 1-3月, 丁镇's first
+			// 4-6月, not 至2023年4月, which read as if April were assessed.
+			"units/bing/index.html": `<p class="history-span">参加考核至2023年第一季度，此后由<a href="/units/ding/">丁镇</a>接续。</p>`,
+			"units/ding/index.html": `<p class="history-span">2023年第二季度起参加考核，接续<a href="/units/bing/">丙镇</a>。</p>`,
 		} {
 			if html := string(files[page]); !strings.Contains(html, want) {
 				i := strings.Index(html, "history-span")
 				t.Errorf("%s lacks %s; it has\n%s", page, want, html[max(i, 0):min(max(i, 0)+300, len(html))])
 			}
+		}
+		// Three townships a quarter, never four: the rankings page's
+		// legend has 第1名 to 第3名 (TestRankingsShadesRenamed).
+		rankings := string(files["rankings/index.html"])
+		legend := rankings[strings.Index(rankings, `id="legend-title"`):]
+		legend = legend[:strings.Index(legend, "</ul>")]
+		if got := pageTextOf([]byte(legend)); !strings.HasSuffix(got, "：第1名第2名第3名") {
+			t.Errorf("the legend is %s, not one shade for each of 第1名, 第2名, 第3名", got)
 		}
 		// The year's period-table: 丁镇 was not yet a unit in 1-3月, a
 		// dash said as such (not 免考, which is a unit's exempt month).
