@@ -738,12 +738,15 @@ func monthLabel(key string) string {
 }
 
 // untilNote is "至2021年6月" for a unit assessed until then (an owner of an
-// indicator before a 机构改革), "" for one assessed still.
-func untilNote(u *site.Unit) string {
+// indicator before a 机构改革), "" for one assessed still; in an office
+// assessing by quarter, half or year (k), its last period, as
+// assessedSpan says it: 至2025年第二季度 of until = "2025-07".
+func untilNote(u *site.Unit, k site.PeriodKind) string {
 	if u.Until == "" {
 		return ""
 	}
-	return "至" + monthLabel(u.Until)
+	p, _ := site.ParsePeriod(k.LastEnding(u.Until))
+	return "至" + k.Of(p).Label()
 }
 
 // assessedPeriods are the periods of u's span, periods[lo:hi]: all of
@@ -1296,7 +1299,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.Children = append(v.Children, Link{Name: c.Name, Path: indicatorPath(c)})
 	}
 	for _, o := range ind.Owners {
-		v.Owners = append(v.Owners, Link{Name: o.Name, Path: unitPath(o), Note: untilNote(o)})
+		v.Owners = append(v.Owners, Link{Name: o.Name, Path: unitPath(o), Note: untilNote(o, h.s.Assesses())})
 	}
 	v.Short = ind.ShortNames
 	v.Below = ind.ValueName()

@@ -111,9 +111,9 @@ func (c *core) indicatorIndex() []IndexSection {
 			if ind.Section != sec || ind.Parent != nil {
 				continue
 			}
-			e := IndexEntry{Link: indexLink(ind, ind.Number()+" "+ind.Name)}
+			e := IndexEntry{Link: indexLink(ind, ind.Number()+" "+ind.Name, c.s.Assesses())}
 			for _, ch := range ind.Children {
-				e.Children = append(e.Children, indexLink(ch, ch.Number()+ch.Name))
+				e.Children = append(e.Children, indexLink(ch, ch.Number()+ch.Name, c.s.Assesses()))
 			}
 			is.Indicators = append(is.Indicators, e)
 		}
@@ -124,13 +124,13 @@ func (c *core) indicatorIndex() []IndexSection {
 	return out
 }
 
-func indexLink(ind *site.Indicator, name string) Link {
+func indexLink(ind *site.Indicator, name string, k site.PeriodKind) Link {
 	l := Link{Name: name, Path: indicatorPath(ind)}
 	if len(ind.Owners) > 0 {
 		owners := make([]string, len(ind.Owners))
 		for i, o := range ind.Owners {
 			owners[i] = o.Name
-			if until := untilNote(o); until != "" {
+			if until := untilNote(o, k); until != "" {
 				owners[i] += "（" + until + "）"
 			}
 		}

@@ -340,6 +340,19 @@ func TestRenameInAMonthNoQuarterEnds(t *testing.T) {
 			t.Errorf("the year's circular lacks %s; it has\n%s", want, html[max(i, 0):min(max(i, 0)+1500, len(html))])
 		}
 	})
+	// A department renamed so: the index of indicators notes when its
+	// owning ended in quarters, as a township's span is said.
+	t.Run("department", func(t *testing.T) {
+		f := quarterlyHistorySite()
+		f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"区发改局\"\nslug = \"fagai\"\n",
+			"name = \"区发改局\"\nslug = \"fagai\"\nuntil = \"2023-04\"\nbecame = \"区发展和改革局\"\n[[department]]\nname = \"区发展和改革局\"\nslug = \"fgw\"\nfrom = \"2023-04\"\n", 1)
+		f["data/2023-06.toml"] = strings.ReplaceAll(f["data/2023-06.toml"], "\"区发改局\"", "\"区发展和改革局\"")
+		files := renderFiles(t, loadFiles(t, f), "/")
+		if html := string(files["indicators/index.html"]); !strings.Contains(html, "区发改局（至2023年第一季度）") {
+			i := strings.Index(html, "区发改局")
+			t.Errorf("the index of indicators lacks 区发改局（至2023年第一季度）; it has\n%s", html[max(i, 0):min(max(i, 0)+200, len(html))])
+		}
+	})
 	t.Run("set up from two", func(t *testing.T) {
 		f := quarterlyHistorySite()
 		f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"乙街道\"\nslug = \"yi\"\n",
