@@ -345,7 +345,7 @@ func streak(s *site.Site, r int, pk pick, before []*Period) (held, short bool, k
 			return false, false, site.Monthly, nil // before its from: the periods before are all earlier still
 		}
 		q := pk
-		q.unit = continued(pk.unit, before[i])
+		q.unit = continued(s, pk.unit, before[i])
 		if !assessed(rule, before[i], q) {
 			if m := before[i].Month; m != nil && q.unit.ExemptIn(m.Key) {
 				exempt = append(exempt, before[i].Label)
@@ -384,12 +384,12 @@ func streak(s *site.Site, r int, pk pick, before []*Period) (held, short bool, k
 // were the other's own, not u's. A quarter, half or year all of whose
 // months are before u's from is one of those months: the quarter before
 // 丙镇's first is 丙乡's. One that u was assessed in is u's own.
-func continued(u *site.Unit, p *Period) *site.Unit {
+func continued(s *site.Site, u *site.Unit, p *Period) *site.Unit {
 	last := p.Month
 	if last == nil && len(p.Months) > 0 {
 		last = p.Months[len(p.Months)-1].Month
 	}
-	for last != nil && last.Key < u.From && u.Renames() {
+	for last != nil && last.Key < u.From && u.Renames(s.Assesses()) {
 		u = u.Was[0]
 	}
 	return u
@@ -737,7 +737,7 @@ func Streaks(s *site.Site, u *site.Unit, periods []*Period) []Streak {
 					break
 				}
 				q := pk
-				q.unit = continued(u, before[i])
+				q.unit = continued(s, u, before[i])
 				if !assessed(rule, before[i], q) {
 					continue // exempt or unranked: neither counts nor breaks, as in streak
 				}

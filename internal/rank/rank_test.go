@@ -19,6 +19,7 @@ func TestRound(t *testing.T) {
 		{3.5, 0, 4}, // half away from zero, not half to even
 		{-2.5, 0, -3},
 		{-2.675, 2, -2.68},
+		{-2.45, 1, -2.5}, // docs/rules.md 四舍五入: a growth of −2.45% ties −2.5% at decimals = 1
 		{98.504, 2, 98.5},
 		{98.496, 2, 98.5},
 		{98.495, 2, 98.5},

@@ -170,3 +170,59 @@ slug = "fagai"
 	wantMeasures(t, res.Period("2024-Q3"), "丙镇 约谈 0 （连续2个季度综合考核排名倒数第一）config.toml:5")
 	wantMeasures(t, res.Period("2025-Q1"), "丙镇 约谈 0 （连续2个季度综合考核排名倒数第一）config.toml:5")
 }
+
+// In an office assessing by quarter or half year, a unit's until and its
+// successor's from may share a month no period ends in (until =
+// "2024-04", from = "2024-04": quarters end in 03, 06, 09, 12): the two
+// were never assessed together, so the successor renames the unit and
+// its streak goes on (docs/rules.md 单位的设立、撤并和更名). A shared
+// month that ends a period (2024-06) is an overlap: a merger, whose
+// streak starts over.
+//
+//	quarter: 2024-03 甲 90, 乙 80, 丙乡 60 → 丙乡 last; 2024-06 甲 90, 乙 80, 丙镇 50 → 丙镇 last: two quarters
+//	half:    2024-06 甲 90, 乙 80, 丙乡 60 → 丙乡 last; 2024-12 甲 90, 乙 80, 丙镇 50 → 丙镇 last: two halves
+func TestStreakAcrossRenameInAMonthNoPeriodEnds(t *testing.T) {
+	const rule = `
+[[rule]]
+on = "composite"
+select = "last"
+streak = 2
+action = "约谈"
+`
+	units := func(until, from string) string {
+		return towns("甲", "乙") + fmt.Sprintf(`[[township]]
+name = "丙乡"
+slug = "bingxiang"
+until = %q
+became = "丙镇"
+[[township]]
+name = "丙镇"
+slug = "bingzhen"
+from = %q
+`, until, from)
+	}
+	for _, c := range []struct {
+		name, kind, until, from, first, firstPeriod, second, secondPeriod, want string
+	}{
+		{"quarter", "quarter", "2024-04", "2024-04", "2024-03", "1-3月", "2024-06", "4-6月", "丙镇 约谈 0 （连续2个季度综合考核排名倒数第一）config.toml:"},
+		{"quarter, from the quarter's last month", "quarter", "2024-05", "2024-04", "2024-03", "1-3月", "2024-06", "4-6月", "丙镇 约谈 0 （连续2个季度综合考核排名倒数第一）config.toml:"},
+		{"half", "half", "2024-09", "2024-07", "2024-06", "1-6月", "2024-12", "7-12月", "丙镇 约谈 0 （连续2个半年度综合考核排名倒数第一）config.toml:"},
+		{"quarter, overlapping in a quarter's last month", "quarter", "2024-06", "2024-06", "2024-03", "1-3月", "2024-06", "4-6月", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			second := "甲=90 乙=80 丙镇=50"
+			if c.want == "" {
+				second = "甲=90 乙=80 丙乡=70 丙镇=50"
+			}
+			s := loadSite(t, "[assessment]\nperiod = \""+c.kind+"\"\n"+rule, "", map[string]string{
+				"data/units.toml":            units(c.until, c.from) + "\n[[department]]\nname = \"市发改委\"\nslug = \"fagai\"\n",
+				"data/" + c.first + ".toml":  "period = \"" + c.firstPeriod + "\"\n" + month("甲=90 乙=80 丙乡=60"),
+				"data/" + c.second + ".toml": "period = \"" + c.secondPeriod + "\"\n" + month(second),
+			})
+			got := measureList(Archive(s).Period(c.second))
+			if c.want == "" && len(got) != 0 || c.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], c.want)) {
+				t.Errorf("%s: %q, want %q", c.second, got, c.want)
+			}
+		})
+	}
+}

@@ -231,7 +231,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		}
 		if p.Aggregate() {
 			for _, t := range g.Composite {
-				if note := partialSentence(t.Unit, p); note != "" {
+				if note := partialSentence(t.Unit, p, c.s.Assesses()); note != "" {
 					a.Partial = append(a.Partial, note)
 				}
 			}
@@ -437,7 +437,8 @@ func exemptSentences(us []*site.Unit, p *rank.Period) []string {
 // 的月份计算。 Otherwise the shorter list is named, the months it missed or
 // those it was ranked in, after its span and its exemptions: 县数据局2025年
 // 4月起参加考核，在2025年上半年未参与3月的综合考核排名，按其参与的月份计算。
-func partialSentence(u *site.Unit, p *rank.Period) string {
+// Its span is said in periods of kind k, the office's (see assessedSpan).
+func partialSentence(u *site.Unit, p *rank.Period, k site.PeriodKind) string {
 	in := p.RankedIn(u)
 	if len(in) == 0 || len(in) == len(p.Months) {
 		return "" // a township ranked in none has no row to explain
@@ -479,7 +480,7 @@ func partialSentence(u *site.Unit, p *rank.Period) string {
 	// sat March out.
 	who := u.Name
 	if slices.ContainsFunc(p.Months, func(m *rank.Period) bool { return !u.InSpan(m.Month.Key) }) {
-		who += assessedSpan(u) + "，"
+		who += assessedSpan(u, k) + "，"
 	}
 	if len(exempted) > 0 {
 		who += strings.Join(exempted, "，") + "，"

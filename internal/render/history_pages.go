@@ -433,11 +433,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		v.Group = u.Group.Name
 		peers = u.Group.Units
 	}
-	peerNames := make([]string, len(peers))
-	for i, p := range peers {
-		peerNames[i] = p.Name
-	}
-	v.Peers = zh.Kind(terms.Unit, peerNames)
+	v.Peers = h.s.UnitsCalled(peers)
 	kinds := map[site.PeriodKind]bool{}
 	agg := m.aggregate[u]
 	for i := len(agg) - 1; i >= 0; i-- { // m.aggregates run oldest first
@@ -455,7 +451,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	}
 	v.AggregateKinds = zh.And(names)
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
-	v.span(u)
+	v.span(u, h.s.Assesses())
 	v.Streaks = h.streaks(u)
 	v.Exempt, _ = exemptMonths(u, m.periods)
 	v.NotApplicable = notApplicableRuns(u, m.periods)
@@ -699,30 +695,39 @@ func leadClause(m rank.Measure) string {
 }
 
 // span says when u was assessed and links the units it continues and
-// that continue it.
-func (v *UnitView) span(u *site.Unit) {
-	v.Span = assessedSpan(u)
+// that continue it, in an office assessing by k (site.Unit.Renames).
+func (v *UnitView) span(u *site.Unit, k site.PeriodKind) {
+	v.Span = assessedSpan(u, k)
 	for _, w := range u.Was {
 		v.Was = append(v.Was, Link{Name: w.Name, Path: unitPath(w)})
 	}
-	v.WasMerged = len(u.Was) > 0 && !u.Renames()
-	v.SetUpFrom = u.From != "" && len(u.Was) > 1 && !slices.ContainsFunc(u.Was, func(w *site.Unit) bool { return w.Until == "" || w.Until >= u.From })
+	v.WasMerged = len(u.Was) > 0 && !u.Renames(k)
+	v.SetUpFrom = len(u.Was) > 1 && !slices.ContainsFunc(u.Was, func(w *site.Unit) bool { return !u.After(w, k) })
 	if b := u.Became; b != nil {
 		v.Became = &Link{Name: b.Name, Path: unitPath(b)}
-		v.BecameMerger = !b.Renames()
+		v.BecameMerger = !b.Renames(k)
 	}
 }
 
 // assessedSpan is when unit u was assessed, if not always:
 // "2022年7月起参加考核", "参加考核至2022年6月", "2019年3月至2022年6月参加考核".
-func assessedSpan(u *site.Unit) string {
+//
+// In an office assessing by quarter, half or year (k) it names the
+// periods: 2025年第三季度起参加考核 of from = "2025-07", 参加考核至2025年
+// 第二季度 of until = "2025-07" — its last quarter, where 至2025年7月 read
+// as though it had been assessed in July.
+func assessedSpan(u *site.Unit, k site.PeriodKind) string {
+	label := func(month string) string {
+		p, _ := site.ParsePeriod(month)
+		return k.Of(p).Label()
+	}
 	switch {
 	case u.From != "" && u.Until != "":
-		return monthLabel(u.From) + "至" + monthLabel(u.Until) + "参加考核"
+		return label(k.Ending(u.From)) + "至" + label(k.LastEnding(u.Until)) + "参加考核"
 	case u.From != "":
-		return monthLabel(u.From) + "起参加考核"
+		return label(k.Ending(u.From)) + "起参加考核"
 	case u.Until != "":
-		return "参加考核至" + monthLabel(u.Until)
+		return "参加考核至" + label(k.LastEnding(u.Until))
 	}
 	return ""
 }
@@ -734,12 +739,15 @@ func monthLabel(key string) string {
 }
 
 // untilNote is "至2021年6月" for a unit assessed until then (an owner of an
-// indicator before a 机构改革), "" for one assessed still.
-func untilNote(u *site.Unit) string {
+// indicator before a 机构改革), "" for one assessed still; in an office
+// assessing by quarter, half or year (k), its last period, as
+// assessedSpan says it: 至2025年第二季度 of until = "2025-07".
+func untilNote(u *site.Unit, k site.PeriodKind) string {
 	if u.Until == "" {
 		return ""
 	}
-	return "至" + monthLabel(u.Until)
+	p, _ := site.ParsePeriod(k.LastEnding(u.Until))
+	return "至" + k.Of(p).Label()
 }
 
 // assessedPeriods are the periods of u's span, periods[lo:hi]: all of
@@ -1029,11 +1037,13 @@ func leadChange(c Change, each string) string {
 func unitGroup(u *site.Unit) *site.Group { return u.Group }
 
 // rankedWith is how many townships u is ranked with at most: its
-// group's, or every township, assessed in a same month while u is. A
+// group's, or every township, assessed in a same period while u is. A
 // renamed township is one unit ranked, not two, for those ranked beside
 // it too: 8 市直机关 a month, where one of them was renamed, are ranked
-// 1 to 8, never 9.
+// 1 to 8, never 9 — in a quarterly office also where the old one's until
+// and the new one's from share a month no quarter ends in (Ending).
 func rankedWith(s *site.Site, u *site.Unit) int {
+	kind := s.Assesses()
 	units := s.Townships
 	if u.Group != nil {
 		units = u.Group.Units
@@ -1042,7 +1052,7 @@ func rankedWith(s *site.Site, u *site.Unit) int {
 	// the first, "" before every month): the most is in one of those.
 	n := 0
 	for _, start := range units {
-		m := max(start.From, u.From)
+		m := kind.Ending(max(start.From, u.From))
 		if u.Until != "" && m > u.Until {
 			continue
 		}
@@ -1161,7 +1171,7 @@ func (h *history) departmentPage(u *site.Unit) ([]byte, error) {
 	held := h.s.HigherHeld()
 	v := &UnitView{Name: u.Name, Slug: u.Slug, Kind: terms.Department, GroupID: h.unitGroupOf(u), CityLabel: terms.City, PeerLabel: label, OtherNames: u.OtherNames,
 		Measures: m.measures[u], Higher: held, HigherRanks: higherRanks(held, terms, "或")}
-	v.span(u)
+	v.span(u, h.s.Assesses())
 	h.ownedLinks(v, u)
 	// An indicator it owned before a 机构改革 or after one is its own in
 	// the months it was assessed in alone.
@@ -1276,11 +1286,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 	// The units it ranks are named by their kind where they are all of
 	// one: 街道排名, 共3个街道参与, for an indicator of the streets alone.
-	var names []string
-	for _, t := range ind.Townships {
-		names = append(names, t.Name)
-	}
-	unit := zh.Kind(terms.Unit, names)
+	unit := h.s.UnitsCalled(ind.Townships)
 	v := &IndicatorView{ID: ind.ID, Name: ind.Name, Number: ind.Number(), Section: ind.Section,
 		Unit: unit, CityLabel: terms.City, PeerLabel: label, Townships: len(ind.Townships),
 		Higher: held, HigherRanks: higherRanks(held, terms, "和"), Grouped: len(h.s.Groups) > 0}
@@ -1294,7 +1300,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.Children = append(v.Children, Link{Name: c.Name, Path: indicatorPath(c)})
 	}
 	for _, o := range ind.Owners {
-		v.Owners = append(v.Owners, Link{Name: o.Name, Path: unitPath(o), Note: untilNote(o)})
+		v.Owners = append(v.Owners, Link{Name: o.Name, Path: unitPath(o), Note: untilNote(o, h.s.Assesses())})
 	}
 	v.Short = ind.ShortNames
 	v.Below = ind.ValueName()
@@ -1350,7 +1356,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	case first > 0:
 		v.Assessed = "自" + monthLabel(m.periods[first].Month.Key) + "起"
 	}
-	v.TookPart = tookPart(ind, m.periods, unit)
+	v.TookPart = tookPart(ind, m.periods, h.s.Assesses(), unit)
 	moved := city
 	v.ChangeLabel = terms.City + "排名变化"
 	if !anyCity {
@@ -1609,7 +1615,7 @@ func lowerIn(ind *site.Indicator, periods []*rank.Period) (months string, lower 
 // counted once with what it continues; and, when that is more than took
 // part in the newest such month, that month's count as well — not those
 // merged away before, nor a successor counted beside the one it continues.
-func tookPart(ind *site.Indicator, periods []*rank.Period, unit string) string {
+func tookPart(ind *site.Indicator, periods []*rank.Period, k site.PeriodKind, unit string) string {
 	in := map[*site.Unit]bool{}
 	now := 0
 	for i := len(periods) - 1; i >= 0; i-- {
@@ -1633,7 +1639,7 @@ func tookPart(ind *site.Indicator, periods []*rank.Period, unit string) string {
 	}
 	all := 0
 	for u := range in {
-		if !(u.Renames() && in[u.Was[0]]) {
+		if !(u.Renames(k) && in[u.Was[0]]) {
 			all++
 		}
 	}

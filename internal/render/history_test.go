@@ -1125,14 +1125,16 @@ func TestExemptMonthChangeSaid(t *testing.T) {
 	}
 }
 
-// TestExemptPeriodTableSaid: a quarter's period-table says 免考 to a
-// screen reader of the month a township was exempted from, as its page
-// does, not 无排名 — as though it had been assessed and ranked nowhere;
-// the eye sees the dash, as there, and the note under the table says why
-// to every reader, where the table said nothing; a township exempted
-// from every month of the quarter has no row, and the note names it. A
-// month it was ranked in reads as before. By hand, historySite with 丙镇
-// exempt in 2023-01: its 2023-02 composite is third (TestExemptCellsSaid).
+// TestExemptPeriodTableSaid: a quarter's period-table's cell of the month
+// a township was exempted from says 免考, to the eye and to a screen
+// reader, as the rankings and indicator pages' cells do — not a dash,
+// which it also shows of a month before a township was set up, nor
+// 无排名, as though it had been assessed and ranked nowhere; its reason
+// is the cell's title, and the note under the table says why to every
+// reader; a township exempted from every month of the quarter has no
+// row, and the note names it. A month it was ranked in reads as before.
+// By hand, historySite with 丙镇 exempt in 2023-01: its 2023-02
+// composite is third (TestExemptCellsSaid).
 func TestExemptPeriodTableSaid(t *testing.T) {
 	f := historySite()
 	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\"2023-01\"]\n", 1)
@@ -1141,10 +1143,13 @@ func TestExemptPeriodTableSaid(t *testing.T) {
 	files := renderFiles(t, loadFiles(t, f), "")
 	page := files["circulars/2023/6/index.html"]
 	row := rowOf(t, tableAfter(t, page, "<caption>2023年第一季度乡镇（街道）综合考核排名</caption>"), "丙镇")
-	if got, want := []string{row[1], row[2]}, []string{`<span aria-hidden="true">—</span><span class="visually-hidden">免考</span>`, "第三"}; !slices.Equal(got, want) {
+	if got, want := []string{row[1], row[2]}, []string{"免考", "第三"}; !slices.Equal(got, want) {
 		t.Errorf("丙镇's 1月 and 2月 in the quarter's table read %q, want %q", got, want)
 	}
-	// The eye sees a dash: the note under the table says why, to all.
+	if !strings.Contains(string(page), `<th scope="row">丙镇</th><td>免考</td>`) {
+		t.Error("丙镇's exempt month's cell in the quarter's table is not <td>免考</td> (no reason, no title)")
+	}
+	// The note under the table says why, to all.
 	for _, want := range []string{`<table class="ranking-table period-table" aria-describedby="period-table-note">`,
 		"</table></div>\n" + `<p class="note table-note" id="period-table-note">注：丙镇2023年1月免于考核，本期综合考核按其参与的月份计算。</p>`} {
 		if !strings.Contains(string(page), want) {
@@ -1190,6 +1195,9 @@ func TestExemptPeriodTableSaid(t *testing.T) {
 	page = out["circulars/2023/6/index.html"]
 	if want := `注：丙镇2023年1月免于考核（数据报送不全），本期综合考核按其参与的月份计算。</p>`; !bytes.Contains(page, []byte(want)) {
 		t.Errorf("the quarter's circular lacks %s", want)
+	}
+	if want := `<th scope="row">丙镇</th><td title="数据报送不全">免考</td>`; !bytes.Contains(page, []byte(want)) {
+		t.Errorf("the quarter's table lacks %s", want)
 	}
 	// Ranked in the quarter, it is exempted from none of it.
 	if bytes.Contains(out["circulars/2023/6/data.json"], []byte(`"exempt"`)) || bytes.Contains(out["circulars/2023/6/data.csv"], []byte("免于考核")) {

@@ -49,7 +49,7 @@ func (c *core) unitGroups() []UnitGroup {
 	links := func(us []*site.Unit) []Link {
 		out := make([]Link, len(us))
 		for i, u := range us {
-			out[i] = Link{Name: u.Name, Path: unitPath(u), Note: assessedSpan(u)}
+			out[i] = Link{Name: u.Name, Path: unitPath(u), Note: assessedSpan(u, c.s.Assesses())}
 		}
 		return out
 	}
@@ -71,7 +71,7 @@ func (c *core) unitGroups() []UnitGroup {
 			ranked = u.Group.Name
 		}
 		note := "同时参加" + ranked + "排名"
-		if span := assessedSpan(u); span != "" {
+		if span := assessedSpan(u, c.s.Assesses()); span != "" {
 			note = span + "，" + note
 		}
 		owners = append(owners, Link{Name: u.Name, Path: unitPath(u), Note: note})
@@ -111,9 +111,9 @@ func (c *core) indicatorIndex() []IndexSection {
 			if ind.Section != sec || ind.Parent != nil {
 				continue
 			}
-			e := IndexEntry{Link: indexLink(ind, ind.Number()+" "+ind.Name)}
+			e := IndexEntry{Link: indexLink(ind, ind.Number()+" "+ind.Name, c.s.Assesses())}
 			for _, ch := range ind.Children {
-				e.Children = append(e.Children, indexLink(ch, ch.Number()+ch.Name))
+				e.Children = append(e.Children, indexLink(ch, ch.Number()+ch.Name, c.s.Assesses()))
 			}
 			is.Indicators = append(is.Indicators, e)
 		}
@@ -124,13 +124,13 @@ func (c *core) indicatorIndex() []IndexSection {
 	return out
 }
 
-func indexLink(ind *site.Indicator, name string) Link {
+func indexLink(ind *site.Indicator, name string, k site.PeriodKind) Link {
 	l := Link{Name: name, Path: indicatorPath(ind)}
 	if len(ind.Owners) > 0 {
 		owners := make([]string, len(ind.Owners))
 		for i, o := range ind.Owners {
 			owners[i] = o.Name
-			if until := untilNote(o); until != "" {
+			if until := untilNote(o, k); until != "" {
 				owners[i] += "（" + until + "）"
 			}
 		}

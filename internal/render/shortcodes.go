@@ -375,17 +375,18 @@ func (c *core) rankSentence(res *site.Result) string {
 // assessed in the month (units.toml from, until) are not counted; those
 // the result leaves out this month (notApplicable, 不涉及) are not among
 // those it applies to, and the sentence says how many it does, named
-// by their kind where they are all of one (zh.Kind: 共3个街道).
+// by their kind where they are all of one (zh.Kind: 共3个街道), or as
+// their group calls them (Site.UnitsCalled: 共5个县（市）).
 func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k int, month string) string {
 	ind := ir.Result.Indicator
 	applicable, total := 0, 0
-	var names []string // the units it applies to, whose kind the count names
+	var in []*site.Unit // the units it applies to, whose kind the count names
 	for _, u := range g.Units {
 		if u.AssessedIn(month) {
 			total++
 			if _, na := ir.Result.Excludes(u); slices.Contains(ind.Townships, u) && !na {
 				applicable++
-				names = append(names, u.Name)
+				in = append(in, u)
 			}
 		}
 	}
@@ -400,7 +401,7 @@ func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k in
 		Total:       total,
 		Label:       ind.RankingLabel,
 		Scope:       terms.Scope,
-		Unit:        zh.Kind(terms.Unit, names),
+		Unit:        c.s.UnitsCalled(in),
 		Group:       g.Name,
 	})
 }
@@ -730,8 +731,8 @@ type PeriodTableView struct {
 	Score string
 	Rows  []PeriodTableRow
 	// Notes say under the table which of its townships were exempted
-	// from a month of the period (免考) and why, where its cell shows a
-	// dash, and which were exempted from every month and have no row.
+	// from a month of the period (免考) and why, where its cell says
+	// 免考, and which were exempted from every month and have no row.
 	// NoteID is the note's id, which the table is described by.
 	Notes  []string
 	NoteID string
@@ -743,11 +744,19 @@ func (v PeriodTableView) Columns() int { return 3 + len(v.Months) }
 
 // A PeriodTableRow is one township of a PeriodTableView.
 type PeriodTableRow struct {
-	Name   string
-	Months []string // its composite rank each month: 第三, or — when not ranked
-	// Spoken says, of each month it has no rank in, why, as its page
-	// does (absence): 免考, 尚未参加考核, or 无排名; "" of the others.
+	Name string
+	// Months are its composite rank each month: 第三; 免考 in a month it
+	// was exempted from, as the rankings and indicator pages' cells say
+	// (exemptCell); — when not ranked otherwise, before its from or after
+	// its until. A dash for both read alike to the eye, the note under
+	// the table explaining one of them.
+	Months []string
+	// Spoken says, of each month shown —, why, as its page does
+	// (absence): 尚未参加考核, 不再参加考核, or 无排名; "" of the others.
 	Spoken []string
+	// Titles are the reasons of its months of 免考 where units.toml
+	// gives one, shown on hover as the matrices' are; "" of the others.
+	Titles []string
 	Score  string // its aggregate
 	Rank   string // its aggregate rank
 }
@@ -777,7 +786,10 @@ func periodTableView(c *core, p *rank.Period, _ edits, _ []string) (any, error) 
 		for _, t := range g.Composite {
 			row := PeriodTableRow{Name: t.Unit.Name, Score: formatScore(t.Value, c.aggregateDecimals()), Rank: zh.RankPhrase(t.Rank, t.Tied)}
 			for _, m := range p.Months {
-				cell, spoken := "—", cmp.Or(absence(t.Unit, m.Span.Key()), "无排名")
+				cell, spoken, title := "—", cmp.Or(absence(t.Unit, m.Span.Key()), "无排名"), ""
+				if c, ok := exemptCell(t.Unit, m.Span.Key()); ok {
+					cell, spoken, title = c.text, "", c.title
+				}
 				if mg := m.Group(t.Unit); mg != nil {
 					for _, mt := range mg.Composite {
 						if mt.Unit == t.Unit {
@@ -787,10 +799,11 @@ func periodTableView(c *core, p *rank.Period, _ edits, _ []string) (any, error) 
 				}
 				row.Months = append(row.Months, cell)
 				row.Spoken = append(row.Spoken, spoken)
+				row.Titles = append(row.Titles, title)
 			}
 			v.Rows = append(v.Rows, row)
 		}
-		v.Notes = periodExemptNotes(p, g)
+		v.Notes = periodExemptNotes(p, g, c.s.Assesses())
 		v.NoteID = "period-table-note"
 		if len(p.Groups) > 1 {
 			v.NoteID = fmt.Sprintf("period-table-%d-note", i+1)
@@ -821,7 +834,7 @@ func tableExemptNotes(c *core, p *rank.Period, g *rank.UnitGroup, ind *site.Indi
 // （数据报送不全），本期综合考核按其参与的月份计算。, or, exempted from every
 // month it was in, 丙镇在2024年第一季度免于考核（1月、2月、3月），不参加本期
 // 综合考核排名。
-func periodExemptNotes(p *rank.Period, g *rank.UnitGroup) []string {
+func periodExemptNotes(p *rank.Period, g *rank.UnitGroup, k site.PeriodKind) []string {
 	var notes []string
 	for _, u := range g.Units {
 		if note, ok := exemptPeriodSentence(u, p); ok {
@@ -831,7 +844,7 @@ func periodExemptNotes(p *rank.Period, g *rank.UnitGroup) []string {
 		if !slices.ContainsFunc(p.Months, func(m *rank.Period) bool { return u.ExemptIn(m.Month.Key) }) {
 			continue
 		}
-		if note := partialSentence(u, p); note != "" {
+		if note := partialSentence(u, p, k); note != "" {
 			notes = append(notes, note)
 		}
 	}

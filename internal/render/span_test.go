@@ -297,3 +297,75 @@ func TestAggregateNoteSaysSpan(t *testing.T) {
 		t.Errorf("the year's notes:\n%q\nwant\n%q", notes, want)
 	}
 }
+
+// TestRenameInAMonthNoQuarterEnds renders quarterlyHistorySite after 丙镇
+// became 丁镇 with until = from = "2023-04": no quarter ends in April, so
+// the two were never assessed together and 丁镇 continues 丙镇 (接续, not
+// 并入: docs/rules.md 单位的设立、撤并和更名), their pages say when each
+// was assessed in quarters, and the rankings page shades three ranks. 乙街道 and 丙镇 both ending
+// in April and becoming a new 丁街道 from April were not assessed beside
+// it either: it was set up from them (合并设立), not joined by them.
+func TestRenameInAMonthNoQuarterEnds(t *testing.T) {
+	const bing = "name = \"丙镇\"\nslug = \"bing\"\n"
+	t.Run("rename", func(t *testing.T) {
+		f := quarterlyHistorySite()
+		f["data/units.toml"] = strings.Replace(f["data/units.toml"], bing,
+			bing+"until = \"2023-04\"\nbecame = \"丁镇\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-04\"\n", 1)
+		f["data/2023-06.toml"] = strings.ReplaceAll(f["data/2023-06.toml"], "丙镇", "丁镇")
+		files := renderFiles(t, loadFiles(t, f), "/")
+		for page, want := range map[string]string{
+			// Their spans in quarters: 丙镇's last was 1-3月, 丁镇's first
+			// 4-6月, not 至2023年4月, which read as if April were assessed.
+			"units/bing/index.html": `<p class="history-span">参加考核至2023年第一季度，此后由<a href="/units/ding/">丁镇</a>接续。</p>`,
+			"units/ding/index.html": `<p class="history-span">2023年第二季度起参加考核，接续<a href="/units/bing/">丙镇</a>。</p>`,
+		} {
+			if html := string(files[page]); !strings.Contains(html, want) {
+				i := strings.Index(html, "history-span")
+				t.Errorf("%s lacks %s; it has\n%s", page, want, html[max(i, 0):min(max(i, 0)+300, len(html))])
+			}
+		}
+		// Three townships a quarter, never four: the rankings page's
+		// legend has 第1名 to 第3名 (TestRankingsShadesRenamed).
+		rankings := string(files["rankings/index.html"])
+		legend := rankings[strings.Index(rankings, `id="legend-title"`):]
+		legend = legend[:strings.Index(legend, "</ul>")]
+		if got := pageTextOf([]byte(legend)); !strings.HasSuffix(got, "：第1名第2名第3名") {
+			t.Errorf("the legend is %s, not one shade for each of 第1名, 第2名, 第3名", got)
+		}
+		// The year's period-table: 丁镇 was not yet a unit in 1-3月, a
+		// dash said as such (not 免考, which is a unit's exempt month).
+		want := `<th scope="row">丁镇</th><td><span aria-hidden="true">—</span><span class="visually-hidden">尚未参加考核</span></td>`
+		if html := string(files["circulars/2023/9/index.html"]); !strings.Contains(html, want) {
+			i := strings.Index(html, "period-table")
+			t.Errorf("the year's circular lacks %s; it has\n%s", want, html[max(i, 0):min(max(i, 0)+1500, len(html))])
+		}
+	})
+	// A department renamed so: the index of indicators notes when its
+	// owning ended in quarters, as a township's span is said.
+	t.Run("department", func(t *testing.T) {
+		f := quarterlyHistorySite()
+		f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"区发改局\"\nslug = \"fagai\"\n",
+			"name = \"区发改局\"\nslug = \"fagai\"\nuntil = \"2023-04\"\nbecame = \"区发展和改革局\"\n[[department]]\nname = \"区发展和改革局\"\nslug = \"fgw\"\nfrom = \"2023-04\"\n", 1)
+		f["data/2023-06.toml"] = strings.ReplaceAll(f["data/2023-06.toml"], "\"区发改局\"", "\"区发展和改革局\"")
+		files := renderFiles(t, loadFiles(t, f), "/")
+		if html := string(files["indicators/index.html"]); !strings.Contains(html, "区发改局（至2023年第一季度）") {
+			i := strings.Index(html, "区发改局")
+			t.Errorf("the index of indicators lacks 区发改局（至2023年第一季度）; it has\n%s", html[max(i, 0):min(max(i, 0)+200, len(html))])
+		}
+	})
+	t.Run("set up from two", func(t *testing.T) {
+		f := quarterlyHistorySite()
+		f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"乙街道\"\nslug = \"yi\"\n",
+			"name = \"乙街道\"\nslug = \"yi\"\nuntil = \"2023-04\"\nbecame = \"丁街道\"\n", 1)
+		f["data/units.toml"] = strings.Replace(f["data/units.toml"], bing,
+			bing+"until = \"2023-04\"\nbecame = \"丁街道\"\n[[township]]\nname = \"丁街道\"\nslug = \"ding\"\nfrom = \"2023-04\"\n", 1)
+		f["data/2023-06.toml"] = regexp.MustCompile(`(?m)^"乙街道" = .*\n`).ReplaceAllString(f["data/2023-06.toml"], "")
+		f["data/2023-06.toml"] = strings.ReplaceAll(f["data/2023-06.toml"], "丙镇", "丁街道")
+		files := renderFiles(t, loadFiles(t, f), "/")
+		want := `由<a href="/units/yi/">乙街道</a>、<a href="/units/bing/">丙镇</a>合并设立。</p>`
+		if html := string(files["units/ding/index.html"]); !strings.Contains(html, want) {
+			i := strings.Index(html, "history-span")
+			t.Errorf("丁街道's page lacks %s; it has\n%s", want, html[max(i, 0):min(max(i, 0)+300, len(html))])
+		}
+	})
+}

@@ -186,7 +186,7 @@ func TestEmptyCellsSaySo(t *testing.T) {
 	var b strings.Builder
 	err = template.Must(template.New("").Parse(string(src))).Execute(&b, []PeriodTableView{{
 		Caption: "2023年第一季度乡镇（街道）综合考核排名", Unit: "乡镇（街道）", Months: []string{"1月", "2月"}, Total: "季度",
-		Rows: []PeriodTableRow{{Name: "丙镇", Months: []string{"第二", "—"}, Spoken: []string{"", "无排名"}, Score: "66.67", Rank: "第二"}},
+		Rows: []PeriodTableRow{{Name: "丙镇", Months: []string{"第二", "—"}, Spoken: []string{"", "无排名"}, Titles: []string{"", ""}, Score: "66.67", Rank: "第二"}},
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -612,7 +612,7 @@ func (l *loader) warnGroupSizes() {
 	}
 	what := fmt.Sprintf("现有%d个%s", n, c.Terms.Unit)
 	if largest != nil {
-		what = fmt.Sprintf("最大的一组“%s”现有%d个%s", largest.Name, n, c.Terms.Unit)
+		what = fmt.Sprintf("最大的一组“%s”现有%d个%s", largest.Name, n, l.s.UnitsCalled(largest.Units))
 	}
 	for _, key := range []string{"ranking.groupSize", "aggregate.groupSize"} {
 		if _, written := f.pos[key]; !written {
@@ -671,17 +671,18 @@ func (l *loader) warnFewUnits(rec *record, r Rule) {
 		return
 	}
 	for _, g := range ruleGroups(l.s, r) {
-		n := 0
+		var now []*Unit
 		for _, u := range l.s.Townships {
 			if u.Until == "" && (g == nil || u.Group == g) && (r.Indicator == nil || slices.Contains(r.Indicator.Townships, u)) {
-				n++
+				now = append(now, u)
 			}
 		}
+		n := len(now)
 		in := "现有"
 		if g != nil {
 			in = g.Name + "现有"
 		}
-		what := fmt.Sprintf("%s%d个%s", in, n, c.Terms.Unit)
+		what := fmt.Sprintf("%s%d个%s", in, n, l.s.UnitsCalled(now))
 		switch {
 		case n == 0:
 		case r.Select == Top && n < k:

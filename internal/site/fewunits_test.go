@@ -87,7 +87,8 @@ action = "约谈"
 		"config.toml:11:1: 警告：这条规则选后2名，但现有3个乡镇（街道），不足4个：后2名与前2名重叠，后一组不含前一组的单位，无并列时每期只选第3名（1个），原因写各自的位次（倒数第一……），不写“后两名”；要选最后2名本身（第2～3名），写 overlap = true",
 		"config.toml:16:1: 警告：这条规则选后3名，但现有3个乡镇（街道），都在前3名之中，而后一组不含前一组的单位：这条规则不会选出任何单位",
 		"config.toml:22:1: 警告：这条规则选前4名，但现有3个乡镇（街道），不足4个：每期选全部单位，原因写各自的名次（第一、第二……）",
-		"config.toml:48:1: 警告：这条规则选后2名，但现有2个乡镇（街道），都在前2名之中，而后一组不含前一组的单位：这条规则不会选出任何单位",
+		// 项目 ranks the two 街道 alone: named so, as its sentence names them (涉及该项工作共2个街道).
+		"config.toml:48:1: 警告：这条规则选后2名，但现有2个街道，都在前2名之中，而后一组不含前一组的单位：这条规则不会选出任何单位",
 		"config.toml:61:1: 警告：这条规则选全市排名后20名，但全市排名只有12个单位（cityUnits）：每一项有全市名次的指标都会选中",
 	}
 	if got := loadWarnings(t, files); !slices.Equal(got, want) {
@@ -116,7 +117,7 @@ group  = "街道组"
 action = "约谈"
 `
 	want := []string{
-		"config.toml:11:1: 警告：这条规则选后1名，但镇组现有1个乡镇（街道），都在前1名之中，而后一组不含前一组的单位：这条规则不会选出任何单位",
+		"config.toml:11:1: 警告：这条规则选后1名，但镇组现有1个乡镇，都在前1名之中，而后一组不含前一组的单位：这条规则不会选出任何单位",
 	}
 	if got := loadWarnings(t, files); !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -192,7 +193,7 @@ func TestGroupSizeBeyondUnits(t *testing.T) {
 		// 镇组 has one township, fewer than 2: the 街道组's two are the measure.
 		{"groups", "groupSize = 2\ncityUnits = 12\n", grouped, "3", nil},
 		{"beyond the largest group", "groupSize = 3\ncityUnits = 12\n", grouped, "3",
-			[]string{"config.toml:5:1: 警告：groupSize = 3，但最大的一组“街道组”现有2个乡镇（街道）：各项排名和综合考核排名的前3名" + tail}},
+			[]string{"config.toml:5:1: 警告：groupSize = 3，但最大的一组“街道组”现有2个街道：各项排名和综合考核排名的前3名" + tail}},
 		{"not written", "cityUnits = 12\n", grouped, "3", nil},
 		{"beyond cityUnits", "groupSize = 3\ncityUnits = 2\n", miniSite()["data/units.toml"], "2",
 			[]string{"config.toml:5:1: 警告：groupSize = 3，但全市排名只有2个单位（cityUnits）：每一项有全市名次的指标都在后3名之中，都会列入“排全市后几名的单项目标”；groupSize 应小于 cityUnits"}},

@@ -1025,10 +1025,11 @@ func (l *loader) units() {
 	groups := map[string]*Group{}
 	groupAt := map[*Group]string{} // where each group is named, for its diagnostics
 	for _, r := range top.records("group") {
-		g := &Group{Name: r.text("name")}
+		g := &Group{Name: r.text("name"), Unit: r.text("unit")}
 		switch {
 		case !r.has("name"):
 		case !l.cleanName(f, r.at("name"), "组名", g.Name):
+		case r.has("unit") && !l.cleanName(f, r.at("unit"), "单位称谓", g.Unit):
 		case groups[g.Name] != nil:
 			f.errorf(r.at("name"), "组名“%s”重复", g.Name)
 		default:

@@ -341,7 +341,12 @@ func (s Selection) String() string { return selections[s] }
 // A Group is a [[group]] of units.toml: townships ranked apart from the
 // others (DESIGN.md §5.8).
 type Group struct {
-	Name  string
+	Name string
+	// Unit is what its units are called where a sentence counts them
+	// (units.toml unit: 县（市） of a 县（市）组), "" for [terms] unit: a
+	// group of counties and cities is not of 县（市、区）. See
+	// Site.UnitsCalled.
+	Unit  string
 	Units []*Unit // in units.toml order
 }
 
@@ -386,14 +391,41 @@ type Unit struct {
 	OtherNames []string
 }
 
+// UnitsCalled is what a sentence counting units calls them: their
+// group's unit where they are all of one group that writes one
+// (县（市）), else [terms] unit, narrowed to the one of its kinds every
+// name is of (zh.Kind: 共3个县, 共2个街道).
+func (s *Site) UnitsCalled(units []*Unit) string {
+	noun := s.Config.Terms.Unit
+	if len(units) > 0 && units[0].Group != nil && units[0].Group.Unit != "" &&
+		!slices.ContainsFunc(units, func(u *Unit) bool { return u.Group != units[0].Group }) {
+		noun = units[0].Group.Unit
+	}
+	return zh.Kind(noun, names(units))
+}
+
 // Renames reports whether u only continues one unit under another name
 // (撤乡设镇、更名): set up (From), the sole unit that became it, which was
 // no longer assessed by then. A unit others merged into, one set up from
 // several, or one set up while the unit that later became it was still
 // assessed is a merger (并入): its streaks are its own, and its page says
 // the others merged into it rather than that it continues them.
-func (u *Unit) Renames() bool {
-	return u.From != "" && len(u.Was) == 1 && u.Was[0].Until != "" && u.Was[0].Until < u.From
+//
+// Assessed together means in a period of k, the kind the office assesses
+// by (Site.Assesses): a quarterly office's until = "2025-07" and from =
+// "2025-07" share a month no quarter ends in, so no assessment saw both,
+// and the clerk who wrote them meant a rename.
+func (u *Unit) Renames(k PeriodKind) bool {
+	return len(u.Was) == 1 && u.After(u.Was[0], k)
+}
+
+// After reports whether u was set up (From) after w was last assessed
+// (Until) in an office assessing by k: no period of k ends within the
+// months from u's from to w's until, which two units assessed together
+// share. A quarterly office's until = from = "2025-07" is after, as is
+// until = "2025-06" before from = "2025-07".
+func (u *Unit) After(w *Unit, k PeriodKind) bool {
+	return u.From != "" && w.Until != "" && periodsIn(Span{u.From, w.Until}, k) == 0
 }
 
 // AssessedIn reports whether u was assessed in the month key, "2023-02":

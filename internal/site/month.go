@@ -934,7 +934,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		if owners := ind.OwnersIn(r.mo.Key); len(owners) > 0 {
 			by = "，应由" + strings.Join(names(owners), "、") + "填报"
 		}
-		f.errorf(tt.path, r.mo.Kind().Reword().Replace("指标“%s”缺少全部 %d 个%s的%s%s（本月不评分的指标，删去它的 [result.townships] 表）"), ind.Name, len(rest), zh.Kind(terms.Unit, names(rest)), ind.ValueName(), by)
+		f.errorf(tt.path, r.mo.Kind().Reword().Replace("指标“%s”缺少全部 %d 个%s的%s%s（本月不评分的指标，删去它的 [result.townships] 表）"), ind.Name, len(rest), r.l.s.UnitsCalled(rest), ind.ValueName(), by)
 	default:
 		for _, u := range rest {
 			r.missing = append(r.missing, missingScore{u, tt.path, ind.Name, ind.ValueName()})

@@ -81,6 +81,45 @@ func (k PeriodKind) NotEnding(y, n int) string {
 		k.Said(), k.Noun(), y, strings.Join(files, "、"), files[len(files)-1], example, n, k.Noun())
 }
 
+// Ending is the first month at or after month (a key, "2025-07") that
+// ends a period of kind k, the month a unit set up in month is first
+// assessed in: 2025-09 of 2025-07 for quarters, month itself for months
+// (and "" or a key not a month). Units within their span at it are those
+// ranked together from month on.
+func (k PeriodKind) Ending(month string) string {
+	p, ok := ParsePeriod(month)
+	if !ok || p.Kind != Monthly || k == Monthly {
+		return month
+	}
+	for {
+		if w, _ := k.Written(p.N); w != "" {
+			return p.Key()
+		}
+		p = p.nextMonth()
+	}
+}
+
+// LastEnding is the last month at or before month (a key) that ends a
+// period of kind k, the month a unit with until = month is last assessed
+// in: 2025-06 of 2025-07 for quarters, month itself for months (and ""
+// or a key not a month).
+func (k PeriodKind) LastEnding(month string) string {
+	p, ok := ParsePeriod(month)
+	if !ok || p.Kind != Monthly || k == Monthly {
+		return month
+	}
+	for {
+		if w, _ := k.Written(p.N); w != "" {
+			return p.Key()
+		}
+		if p.N == 1 {
+			p = Period{Kind: Monthly, Year: p.Year - 1, N: 12}
+		} else {
+			p.N--
+		}
+	}
+}
+
 // Counted is the kind as periods of it are counted, in the phrase
 // 连续2个月 of a streak's reason and 共4个月: 个月, 个季度, 个半年度, 年.
 // A half year is counted as 半年度, the period official documents call
