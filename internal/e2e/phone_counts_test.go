@@ -227,3 +227,27 @@ data   = "2025-H1"
 	}
 	return dir
 }
+
+// TestPhoneFooterLongName: an office whose 主办单位 is a name of thirteen
+// characters (中共某市直属机关工作委员会, a 市直机关工委's) keeps every page
+// within a 320 px phone with the 适老模式's 大 text: the footer's entry
+// goes under its colon and breaks inside the name only where the line
+// cannot hold it. Its box was as wide as the whole name, and the page
+// 342 px wide.
+func TestPhoneFooterLongName(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := copySite(t, officeSite(t, "deduct"))
+	editFile(t, filepath.Join(dir, "config.toml"), `name    = "中共某县委办公室"`, `name    = "中共某市直属机关工作委员会"`)
+	srv := serveOutputs(t, renderSite(t, dir))
+	emulate(t, ctx, phones[0])
+	choose(t, ctx, srv.URL, largest)
+	for _, path := range []string{"", "circulars/2025/3/"} {
+		navigate(t, ctx, srv.URL+"/"+path)
+		if got := eval[[]string](t, ctx, fmt.Sprintf(overflowJS, phones[0].w)); len(got) > 1 {
+			t.Errorf("/%s is %s px wide: %q", path, got[0], got[1:])
+		}
+		if got := eval[string](t, ctx, `[...document.querySelectorAll(".site-footer p > span")].map(s => s.textContent).join("|")`); !strings.Contains(got, "主办单位：中共某市直属机关工作委员会") {
+			t.Errorf("/%s: the footer's entries are %q, want one of 主办单位：中共某市直属机关工作委员会", path, got)
+		}
+	}
+}
