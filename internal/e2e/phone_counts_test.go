@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"tongbao/internal/browsertest"
@@ -75,8 +77,14 @@ const scoreInViewJS = `new Promise(done => {
     const wrap = t.parentElement, box = wrap.getBoundingClientRect();
     const left = box.left + wrap.clientLeft, right = left + wrap.clientWidth;
     const out = [t.caption.textContent + " " + wrap.scrollWidth + "/" + wrap.clientWidth];
-    for (const row of [t.tHead.rows[t.tHead.rows.length - 1], ...t.tBodies[0].rows]) {
+    for (const row of [t.tHead.rows[t.tHead.rows.length - 1], ...[...t.tBodies].flatMap(b => [...b.rows])]) {
       const last = row.cells[row.cells.length - 1], r = last.getBoundingClientRect();
+      if (row.matches(".matrix-group")) { // a group's name (经济发展类) over its units' rows
+        const range = document.createRange(); range.selectNodeContents(last);
+        if (new Set([...range.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.bottom))).size > 1)
+          out.push("a group's name broken: " + last.textContent.trim());
+        continue;
+      }
       if (%[1]t && (r.left < left - 0.5 || r.right > right + 0.5))
         out.push("its last column's " + JSON.stringify(last.textContent.trim()) + " from " + Math.round(r.left - left) + " to " + Math.round(r.right - left) + " px");
       const name = row.querySelector("tbody th");
@@ -98,6 +106,68 @@ const scoreInViewJS = `new Promise(done => {
     return out.join("; ");
   })));
 })`
+
+// TestPhoneHomeGroups: the home page's ranking of an office that ranks
+// its units in groups with names of five characters (经济发展类, 社会民生类,
+// testdata/offices/city-groups' renamed) names each group once, over its
+// units, and on phones of 320 to 414 px breaks no group's name nor unit's,
+// the score in view: a column of the group on every row took a fifth of
+// the width and broke its name (社会民 / 生类) even at 414 px.
+func TestPhoneHomeGroups(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := copySite(t, officeSite(t, "city-groups"))
+	groups := groupNames(t, dir)
+	srv := serveOutputs(t, renderSite(t, dir))
+	for _, c := range []struct {
+		w int64
+		d display
+	}{{320, normal}, {360, normal}, {414, normal}, {360, senior}, {320, largest}} {
+		emulate(t, ctx, phone{c.w, 740})
+		choose(t, ctx, srv.URL, c.d)
+		navigate(t, ctx, srv.URL+"/")
+		heads := eval[[]string](t, ctx, `[...document.querySelectorAll(".home-ranking .matrix-group th")].map(th => th.textContent)`)
+		if !slices.Equal(heads, groups) {
+			t.Fatalf("%d px, %s: the ranking's group headings are %q, want %q", c.w, c.d.name, heads, groups)
+		}
+		got := eval[[]string](t, ctx, fmt.Sprintf(scoreInViewJS, c.d != largest))
+		if len(got) != 1 || strings.Contains(got[0], "; ") {
+			t.Errorf("%d px, %s: %q", c.w, c.d.name, got)
+		}
+	}
+}
+
+// groupNames renames the unit groups of the site in dir to 经济发展类 and
+// 社会民生类, a 市直部门's, and returns the new names in their order.
+func groupNames(t *testing.T, dir string) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "data", "units.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var old []string
+	for _, m := range regexp.MustCompile(`(?m)^\[\[group\]\]\s*\nname\s*=\s*"([^"]+)"`).FindAllStringSubmatch(string(b), -1) {
+		old = append(old, m[1])
+	}
+	want := []string{"经济发展类", "社会民生类"}
+	if len(old) != len(want) {
+		t.Fatalf("units.toml has groups %q, want two", old)
+	}
+	r := strings.NewReplacer(`"`+old[0]+`"`, `"`+want[0]+`"`, `"`+old[1]+`"`, `"`+want[1]+`"`)
+	err = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(p, []byte(r.Replace(string(b))), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return want
+}
 
 // TestPhoneCountsTable: a score reckoned from two counts (扣分制), whose
 // tables — the circular's table shortcode and its appendix — put a

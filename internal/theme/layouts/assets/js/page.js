@@ -150,9 +150,10 @@
   // name. The counts between them scroll under the score.
   function stickEnd(w) {
     var table = w.querySelector(":scope > table.score-last");
-    var row = table && table.tBodies[0] && table.tBodies[0].rows[0];
-    var name = row && row.querySelector("th");
+    // The first unit's row (a group's name heads the rows of a group).
+    var name = table && table.querySelector("tbody th[scope=row]");
     if (!name) return;
+    var row = name.parentElement;
     var start = name.getBoundingClientRect().right - table.getBoundingClientRect().left;
     var end = row.cells[row.cells.length - 1].getBoundingClientRect().width;
     w.toggleAttribute("data-stick-end", start + end <= w.clientWidth);
