@@ -168,8 +168,9 @@ func TestAxeDeduct(t *testing.T) {
 	}
 }
 
-// TestAxeGroupedMatrix runs axe-core on the rankings and an indicator's
-// page of an office whose units are ranked in groups (groupedVillageSite),
+// TestAxeGroupedMatrix runs axe-core on the rankings, an indicator's page
+// and the home page of an office whose units are ranked in groups
+// (groupedVillageSite),
 // in the normal and the 适老 mode: each group ends with a row that heads
 // it on paper (the group's name and the months), which on screen is not
 // shown, nor read: each year's matrix is one table with one head row, a
@@ -208,6 +209,16 @@ func TestAxeGroupedMatrix(t *testing.T) {
 			for _, v := range eval[[]string](t, ctx, axeRun) {
 				t.Errorf("%s, %s mode: %s", p, mode, v)
 			}
+		}
+		// The home page's ranking: a <tbody> per group, headed by the
+		// group's name.
+		navigate(t, ctx, srv.URL+"/")
+		if n := eval[int](t, ctx, `document.querySelectorAll(".home-ranking tbody > .matrix-group").length`); n != 2 {
+			t.Errorf("home, %s mode: the ranking has %d group headings, want 2", mode, n)
+		}
+		eval[bool](t, ctx, axe+";\ntrue")
+		for _, v := range eval[[]string](t, ctx, axeRun) {
+			t.Errorf("home, %s mode: %s", mode, v)
 		}
 	}
 }

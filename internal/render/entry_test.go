@@ -71,10 +71,10 @@ func TestTableCaptionAndNote(t *testing.T) {
 		`{{< table "anquan" "2023年2月各街道安全生产排名" "注：按属地统计" >}}`+"\n\n"+`{{< table "jingji" "" "含开发区" >}}`, 1)
 	circ := string(renderFiles(t, loadFiles(t, f), "/")["circulars/2023/5/index.html"])
 	for _, want := range []string{
-		`<table class="ranking-table" aria-describedby="table-anquan-note">
+		`<table class="ranking-table score-last" aria-describedby="table-anquan-note">
 <caption>2023年2月各街道安全生产排名</caption>`,
 		`<p class="note table-note" id="table-anquan-note">注：按属地统计。</p>`,
-		`<table class="ranking-table" aria-describedby="table-jingji-note">
+		`<table class="ranking-table score-last" aria-describedby="table-jingji-note">
 <caption>经济运行乡镇（街道）排名</caption>`,
 		`<p class="note table-note" id="table-jingji-note">注：含开发区。</p>`,
 	} {

@@ -111,7 +111,7 @@ func TestNotApplicable(t *testing.T) {
 			// row says 不涉及 (in the score's column its reason squeezed
 			// the table on a phone), and the table points at the note.
 			"己镇2023年2月免于考核（数据报送不全），不参加本月各项排名。",
-			`<table class="data-table" id="appendix-gongye" aria-describedby="appendix-gongye-note">`,
+			`<table class="data-table score-last" id="appendix-gongye" aria-describedby="appendix-gongye-note">`,
 			`<td class="num">不涉及</td></tr>
       </tbody>
     </table>
@@ -124,7 +124,7 @@ func TestNotApplicable(t *testing.T) {
 			// 己镇, which it would have ranked, has no row: the note under
 			// the table says why, in the appendix's words, where only the
 			// appendix had, tables away.
-			`<table class="ranking-table" aria-describedby="table-gongye-note">`,
+			`<table class="ranking-table score-last" aria-describedby="table-gongye-note">`,
 			`</table></div>
 <p class="note table-note" id="table-gongye-note">注：己镇2023年2月免于考核（数据报送不全），不参加本月各项排名。</p>`,
 		} {
@@ -493,9 +493,9 @@ func TestTableNoteIDsUnique(t *testing.T) {
 	files["content/circulars/2023-02.md"] += "\n再列一次：\n\n{{< table \"gongye\" >}}\n"
 	page := string(renderFiles(t, loadFiles(t, files), "/")["circulars/2023/5/index.html"])
 	for _, want := range []string{
-		`<table class="ranking-table" aria-describedby="table-gongye-note">`,
+		`<table class="ranking-table score-last" aria-describedby="table-gongye-note">`,
 		`<p class="note table-note" id="table-gongye-note">注：己镇2023年2月免于考核`,
-		`<table class="ranking-table" aria-describedby="table-gongye-2-note">`,
+		`<table class="ranking-table score-last" aria-describedby="table-gongye-2-note">`,
 		`<p class="note table-note" id="table-gongye-2-note">注：己镇2023年2月免于考核`,
 	} {
 		if strings.Count(page, want) != 1 {

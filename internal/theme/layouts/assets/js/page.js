@@ -9,7 +9,9 @@
  *   the result is announced in a status line.
  * - A table wider than its box gets data-scroll, which shows a scroll hint
  *   (site.css), one that fits data-fits (a matrix's head then sticks to the
- *   window, site.css); one without links or buttons that Tab stops at also
+ *   window, site.css); a ranking by score (.score-last) whose score can
+ *   stick to the box's right edge and leave the rank and the name in view
+ *   gets data-stick-end (site.css); one without links or buttons that Tab stops at also
  *   becomes focusable, so that the keyboard can scroll it. The head of a
  *   matrix that scrolls sideways follows the page down over its rows
  *   (site.css); where it starts and how far it goes are measured here.
@@ -140,6 +142,23 @@
   // What Tab stops at: a link taken out of the order (below) is not.
   var TABBABLE = "a[href]:not([tabindex='-1']), button, input, select, textarea, [tabindex]:not([tabindex='-1'])";
 
+  // A ranking by score that scrolls keeps its score in view, stuck to
+  // the right edge of the box (data-stick-end, site.css), where that
+  // leaves the start of each row — its rank and the unit's name — in
+  // view beside it: on a phone of 320 px with 大 text 并列第一 and
+  // 县发展改革委 fill the box, and a score stuck over them would hide the
+  // name. The counts between them scroll under the score.
+  function stickEnd(w) {
+    var table = w.querySelector(":scope > table.score-last");
+    // The first unit's row (a group's name heads the rows of a group).
+    var name = table && table.querySelector("tbody th[scope=row]");
+    if (!name) return;
+    var row = name.parentElement;
+    var start = name.getBoundingClientRect().right - table.getBoundingClientRect().left;
+    var end = row.cells[row.cells.length - 1].getBoundingClientRect().width;
+    w.toggleAttribute("data-stick-end", start + end <= w.clientWidth);
+  }
+
   function markWideTables() {
     each(".table-wrap", function (w) {
       // Measured as laid out unmarked: a marked table's headings are
@@ -151,6 +170,8 @@
       var wide = w.scrollWidth > w.clientWidth + 1;
       w.toggleAttribute("data-scroll", wide);
       w.toggleAttribute("data-fits", !wide);
+      w.removeAttribute("data-stick-end");
+      if (wide) stickEnd(w);
       if (wide) {
         // The box's inside, less its padding (a box whose caption is a
         // link is padded for the link's focus ring, site.css): the sticky
