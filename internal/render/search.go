@@ -169,8 +169,8 @@ func (x *searchIndex) historyDocuments() (docs []search.Document, reads [][]inpu
 		}
 		return ""
 	}
-	// A unit's former units (Was, and theirs) find its page exactly too,
-	// as they find their own: a reader who knows the old name (宝山县,
+	// The names of a unit's former units (Was, and theirs; their other
+	// names too) find its page exactly, as they find their own: a reader who knows the old name (宝山县,
 	// renamed 宝山市; 前进村, merged into 胜利村) wants the unit that
 	// continues it as well. They are other units' names, which otherNames
 	// cannot hold. Its text says how, as its page does (接续宝山县, 前进村并入).
@@ -181,7 +181,7 @@ func (x *searchIndex) historyDocuments() (docs []search.Document, reads [][]inpu
 		for _, w := range u.Was {
 			if !seen[w] {
 				seen[w] = true
-				names = append(append(names, w.Name), former(w, seen)...)
+				names = slices.Concat(names, []string{w.Name}, w.OtherNames, former(w, seen))
 			}
 		}
 		return names

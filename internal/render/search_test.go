@@ -483,14 +483,14 @@ func searchNames(t *testing.T, files map[string][]byte) map[string][]string {
 }
 
 // formerUnitsSite is historySite after 丙镇 was renamed 丁镇 (until,
-// became, from) and 乙街道 merged into 甲街道, assessed all along, both
-// from 2023-02.
+// became, from; 丙镇 also called 丙镇人民政府) and 乙街道 merged into
+// 甲街道, assessed all along, both from 2023-02.
 func formerUnitsSite(t *testing.T) map[string]string {
 	t.Helper()
 	f := historySite()
 	const units = "data/units.toml"
 	renamed := strings.Replace(f[units], "name = \"丙镇\"\nslug = \"bing\"\n",
-		"name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"丁镇\"\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", 1)
+		"name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"丁镇\"\notherNames = [\"丙镇人民政府\"]\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", 1)
 	merged := strings.Replace(renamed, "name = \"乙街道\"\nslug = \"yi\"\n", "name = \"乙街道\"\nslug = \"yi\"\nuntil = \"2023-01\"\nbecame = \"甲街道\"\n", 1)
 	if renamed == f[units] || merged == renamed {
 		t.Fatal("historySite's units are not as this test expects")
@@ -504,18 +504,19 @@ func formerUnitsSite(t *testing.T) map[string]string {
 // TestSearchIndexFormerUnits: a unit's old name finds the page of the
 // unit that continues it as well as its own: 丙镇, renamed 丁镇 (until,
 // became, from), finds units/bing/ and units/ding/, whose text says 接续丙镇
-// as its page does; 乙街道, merged into 甲街道 (assessed all along),
-// finds units/yi/ and units/jia/, whose text says 乙街道并入. The new
-// names find their own pages alone.
+// as its page does, and so does 丙镇's other name; 乙街道, merged into
+// 甲街道 (assessed all along), finds units/yi/ and units/jia/, whose
+// text says 乙街道并入. The new names find their own pages alone.
 func TestSearchIndexFormerUnits(t *testing.T) {
 	f := formerUnitsSite(t)
 	files := renderFiles(t, loadFiles(t, f), "/")
 	names := searchNames(t, files)
 	for name, want := range map[string][]string{
-		"丙镇":  {"units/bing/", "units/ding/"},
-		"丁镇":  {"units/ding/"},
-		"乙街道": {"units/jia/", "units/yi/"},
-		"甲街道": {"units/jia/"},
+		"丙镇":     {"units/bing/", "units/ding/"},
+		"丙镇人民政府": {"units/bing/", "units/ding/"},
+		"丁镇":     {"units/ding/"},
+		"乙街道":    {"units/jia/", "units/yi/"},
+		"甲街道":    {"units/jia/"},
 	} {
 		got := slices.Sorted(slices.Values(names[name]))
 		if !slices.Equal(got, want) {
