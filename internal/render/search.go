@@ -169,9 +169,46 @@ func (x *searchIndex) historyDocuments() (docs []search.Document, reads [][]inpu
 		}
 		return ""
 	}
+	// The names of a unit's former units (Was, and theirs; their other
+	// names too) find its page exactly, as they find their own: a reader who knows the old name (宝山县,
+	// renamed 宝山市; 前进村, merged into 胜利村) wants the unit that
+	// continues it as well. They are other units' names, which otherNames
+	// cannot hold. Its text says how, as its page does (接续宝山县, 前进村并入).
+	k := s.Assesses()
+	var former func(u *site.Unit, seen map[*site.Unit]bool) []string
+	former = func(u *site.Unit, seen map[*site.Unit]bool) []string {
+		var names []string
+		for _, w := range u.Was {
+			if !seen[w] {
+				seen[w] = true
+				names = slices.Concat(names, []string{w.Name}, w.OtherNames, former(w, seen))
+			}
+		}
+		return names
+	}
+	names := func(u *site.Unit) []string {
+		return slices.Concat([]string{u.Name}, u.OtherNames, former(u, map[*site.Unit]bool{u: true}))
+	}
+	wasText := func(u *site.Unit) string {
+		if len(u.Was) == 0 {
+			return ""
+		}
+		was := make([]string, len(u.Was))
+		for i, w := range u.Was {
+			was[i] = w.Name
+		}
+		list := strings.Join(was, "、")
+		switch {
+		case len(u.Was) > 1 && !slices.ContainsFunc(u.Was, func(w *site.Unit) bool { return !u.After(w, k) }):
+			return "。由" + list + "合并设立"
+		case u.Renames(k):
+			return "。接续" + list
+		}
+		return "。" + list + "并入"
+	}
 	months := x.res.Months()
 	for _, u := range s.Townships {
-		text := u.Name + "历次综合考核排名和各单项指标排名" + also(u) + ownedText(u)
+		text := u.Name + "历次综合考核排名和各单项指标排名" + wasText(u) + also(u) + ownedText(u)
 		// The months it sat out, as its page says them: a result that
 		// promises its ranks, of a township exempted from every month
 		// there is, would be found for ranks it has none of, and a search
@@ -180,13 +217,27 @@ func (x *searchIndex) historyDocuments() (docs []search.Document, reads [][]inpu
 		if len(exempt) > 0 {
 			text += "。免于考核：" + strings.Join(exempt, "、")
 		}
-		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核排名", URL: unitPath(u), Names: append([]string{u.Name}, u.OtherNames...),
-			Text: text})
+		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核排名", URL: unitPath(u), Names: names(u), Text: text})
 		reads = append(reads, in)
 	}
 	for _, u := range s.Departments {
-		text := u.Name + "历次考核情况" + also(u) + ownedText(u)
-		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核情况", URL: unitPath(u), Names: append([]string{u.Name}, u.OtherNames...), Text: text})
+		text := u.Name + "历次考核情况" + wasText(u) + also(u) + ownedText(u)
+		docs = append(docs, search.Document{Kind: search.Unit, Title: u.Name + "历次考核情况", URL: unitPath(u), Names: names(u), Text: text})
+		reads = append(reads, nil)
+	}
+	// A group of units (units.toml [[group]]: the villages of a 乡镇) is
+	// found by its name at its section of /rankings/, which lists its
+	// units' pages: its name is otherwise only in the circulars, which
+	// rank it in part month by month.
+	for i, g := range s.Groups {
+		called := s.UnitsCalled(g.Units)
+		title := g.Name + "各" + called + "历次考核排名"
+		unitNames := make([]string, len(g.Units))
+		for j, u := range g.Units {
+			unitNames[j] = u.Name
+		}
+		docs = append(docs, search.Document{Kind: search.Unit, Title: title, URL: "rankings/#" + groupID(i), Names: []string{g.Name},
+			Text: title + "：" + strings.Join(unitNames, "、")})
 		reads = append(reads, nil)
 	}
 	for _, ind := range s.Indicators {

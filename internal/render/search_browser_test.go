@@ -1028,3 +1028,60 @@ func firstResult(t *testing.T, ctx context.Context, base, q string) string {
 	browsertest.WaitFor(t, ctx, `document.querySelector(".search-result a") !== null`, "a result for "+q)
 	return evalJS[string](t, ctx, `document.querySelector(".search-result a").getAttribute("href")`)
 }
+
+// TestBrowserSearchFormerUnit: a unit's old name lists the page of the
+// unit that continues it with its own, first, both labelled as a name
+// found: 丙镇, renamed 丁镇; 乙街道, merged into 甲街道.
+func TestBrowserSearchFormerUnit(t *testing.T) {
+	ctx := newSearchBrowser(t)
+	srv, _ := serveLogged(t, renderFiles(t, loadFiles(t, formerUnitsSite(t)), "/"), "/", true)
+	for q, want := range map[string][]string{
+		"丙镇":  {"/units/bing/", "/units/ding/"},
+		"乙街道": {"/units/jia/", "/units/yi/"},
+	} {
+		firstResult(t, ctx, srv.URL, q)
+		waitDone(t, ctx, "the results for "+q)
+		got := evalJS[[][2]string](t, ctx, `[...document.querySelectorAll(".search-result")].slice(0, 2).map(li => [li.querySelector("a").getAttribute("href"), (li.querySelector(".search-exact") || {}).textContent || ""])`)
+		slices.SortFunc(got, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+		if len(got) != 2 || got[0] != [2]string{want[0], "名称相符"} || got[1] != [2]string{want[1], "名称相符"} {
+			t.Errorf("the first two results for %s are %q, want %q, each labelled 名称相符", q, got, want)
+		}
+	}
+}
+
+// TestBrowserSearchGroup: the name of a group of units (a 乡镇 whose
+// villages are ranked together) lists first its section of /rankings/,
+// labelled as a name found, before the circulars that name it.
+func TestBrowserSearchGroup(t *testing.T) {
+	ctx := newSearchBrowser(t)
+	srv, _ := serveLogged(t, renderFiles(t, loadFiles(t, groupsSite()), "/"), "/", true)
+	if got := firstResult(t, ctx, srv.URL, "青山镇"); got != "/rankings/#group-2" {
+		t.Errorf("the first result for 青山镇 is %s, want /rankings/#group-2", got)
+	}
+	if got := evalJS[string](t, ctx, `(document.querySelector(".search-result .search-exact") || {}).textContent || ""`); got != "名称相符" {
+		t.Errorf("the first result is labelled %q, want 名称相符", got)
+	}
+}
+
+// TestBrowserSearchNumberUnbracketed: a 文号 typed without its code and
+// its opening bracket (2023〕14号, selected from a citation) lists its
+// circular first, labelled 文号相符, with its opening as the snippet, as
+// 〔2023〕14号 does.
+func TestBrowserSearchNumberUnbracketed(t *testing.T) {
+	ctx := newSearchBrowser(t)
+	s := loadSample(t)
+	c := s.Circulars[0]
+	srv, _ := serveLogged(t, renderFiles(t, s, "/"), "/", true)
+	q := fmt.Sprintf("%d〕%d号", c.Year, c.Serial)
+	if got := firstResult(t, ctx, srv.URL, q); got != "/"+c.URLPath() {
+		t.Errorf("the first result for %s is %s, want /%s", q, got, c.URLPath())
+	}
+	waitDone(t, ctx, "the results for "+q)
+	if got := evalJS[string](t, ctx, `(document.querySelector(".search-result .search-exact") || {}).textContent || ""`); got != "文号相符" {
+		t.Errorf("%s: the first result is labelled %q, want 文号相符", q, got)
+	}
+	browsertest.WaitFor(t, ctx, `document.querySelector(".search-result-snippet").textContent !== ""`, "the snippet for "+q)
+	if snip := evalJS[string](t, ctx, `document.querySelector(".search-result-snippet").textContent`); strings.HasPrefix(snip, "…") {
+		t.Errorf("%s: the snippet %q does not begin the circular's text", q, snip)
+	}
+}

@@ -459,3 +459,117 @@ func TestSearchIndexUnitOtherNames(t *testing.T) {
 		}
 	}
 }
+
+// searchNames reads the rendered index's list of names (search.Index):
+// each name with the addresses of the pages it finds exactly, in the
+// order of their numbers.
+func searchNames(t *testing.T, files map[string][]byte) map[string][]string {
+	t.Helper()
+	docs := searchIndexDocs(t, files)
+	var m search.Manifest
+	if err := json.Unmarshal(files["search-index.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	var rows [][2]any
+	if err := json.Unmarshal(files["search/n/0."+m.Names+".json"], &rows); err != nil {
+		t.Fatalf("the list of names: %v", err)
+	}
+	names := map[string][]string{}
+	for _, r := range rows {
+		name := r[0].(string)
+		names[name] = append(names[name], docs[int(r[1].(float64))].URL)
+	}
+	return names
+}
+
+// formerUnitsSite is historySite after 丙镇 was renamed 丁镇 (until,
+// became, from; 丙镇 also called 丙镇人民政府) and 乙街道 merged into
+// 甲街道, assessed all along, both from 2023-02.
+func formerUnitsSite(t *testing.T) map[string]string {
+	t.Helper()
+	f := historySite()
+	const units = "data/units.toml"
+	renamed := strings.Replace(f[units], "name = \"丙镇\"\nslug = \"bing\"\n",
+		"name = \"丙镇\"\nslug = \"bing\"\nuntil = \"2023-01\"\nbecame = \"丁镇\"\notherNames = [\"丙镇人民政府\"]\n[[township]]\nname = \"丁镇\"\nslug = \"ding\"\nfrom = \"2023-02\"\n", 1)
+	merged := strings.Replace(renamed, "name = \"乙街道\"\nslug = \"yi\"\n", "name = \"乙街道\"\nslug = \"yi\"\nuntil = \"2023-01\"\nbecame = \"甲街道\"\n", 1)
+	if renamed == f[units] || merged == renamed {
+		t.Fatal("historySite's units are not as this test expects")
+	}
+	f[units] = merged
+	f["data/2023-02.toml"] = strings.ReplaceAll(f["data/2023-02.toml"], "丙镇", "丁镇")
+	f["data/2023-02.toml"] = regexp.MustCompile(`"乙街道" = [0-9.]+\n`).ReplaceAllString(f["data/2023-02.toml"], "")
+	return f
+}
+
+// TestSearchIndexFormerUnits: a unit's old name finds the page of the
+// unit that continues it as well as its own: 丙镇, renamed 丁镇 (until,
+// became, from), finds units/bing/ and units/ding/, whose text says 接续丙镇
+// as its page does, and so does 丙镇's other name; 乙街道, merged into
+// 甲街道 (assessed all along), finds units/yi/ and units/jia/, whose
+// text says 乙街道并入. The new names find their own pages alone.
+func TestSearchIndexFormerUnits(t *testing.T) {
+	f := formerUnitsSite(t)
+	files := renderFiles(t, loadFiles(t, f), "/")
+	names := searchNames(t, files)
+	for name, want := range map[string][]string{
+		"丙镇":     {"units/bing/", "units/ding/"},
+		"丙镇人民政府": {"units/bing/", "units/ding/"},
+		"丁镇":     {"units/ding/"},
+		"乙街道":    {"units/jia/", "units/yi/"},
+		"甲街道":    {"units/jia/"},
+	} {
+		got := slices.Sorted(slices.Values(names[name]))
+		if !slices.Equal(got, want) {
+			t.Errorf("the name %s finds %q, want %q", name, got, want)
+		}
+	}
+	for _, d := range searchIndexDocs(t, files) {
+		want := map[string]string{"units/ding/": "。接续丙镇", "units/jia/": "。乙街道并入"}[d.URL]
+		if want != "" && !strings.Contains(d.Text, want) {
+			t.Errorf("%s's text %q lacks %s", d.URL, d.Text, want)
+		}
+	}
+}
+
+// groupsSite is an office ranking its villages by 乡镇 ([[group]]s):
+// 东关村 and 西关村 of 城关镇, 向阳村 and 胜利村 of 青山镇.
+func groupsSite() map[string]string {
+	return map[string]string{
+		"config.toml": "title = \"某县通报\"\nbaseURL = \"/\"\n[issuer]\nname = \"某县农业农村局\"\n[terms]\nunit = \"行政村\"\nscope = \"全县\"\n",
+		"data/units.toml": "[[group]]\nname = \"城关镇\"\n[[group]]\nname = \"青山镇\"\n" +
+			township("东关村", "dg", "城关镇") + township("西关村", "xg", "城关镇") + township("向阳村", "xy", "青山镇") + township("胜利村", "sl", "青山镇"),
+		"data/indicators.toml": "[[indicator]]\nid = \"x\"\nname = \"村容村貌\"\nsection = \"重点工作\"\ntownships = \"all\"\n",
+		"data/2025-01.toml":    "[[result]]\nindicator = \"x\"\n[result.townships]\n\"东关村\" = 90\n\"西关村\" = 80\n\"向阳村\" = 85\n\"胜利村\" = 70\n",
+		"content/circulars/2025-01.md": "+++\nnumber = \"某农发〔2025〕1号\"\ntitle = \"关于2025年1月的通报\"\ndate = 2025-02-10\ndata = \"2025-01\"\n+++\n" +
+			"{{< indicators \"重点工作\" >}}\n",
+	}
+}
+
+// TestSearchIndexGroups: a group of units (units.toml [[group]]) is a
+// document found exactly by its name, at its section of /rankings/,
+// whose heading has that id and name; its text names its units.
+func TestSearchIndexGroups(t *testing.T) {
+	f := groupsSite()
+	files := renderFiles(t, loadFiles(t, f), "/")
+	names := searchNames(t, files)
+	for name, want := range map[string]string{"城关镇": "rankings/#group-1", "青山镇": "rankings/#group-2"} {
+		if got := names[name]; !slices.Equal(got, []string{want}) {
+			t.Errorf("the name %s finds %q, want %s", name, got, want)
+		}
+	}
+	found := false
+	for _, d := range searchIndexDocs(t, files) {
+		if d.URL == "rankings/#group-2" {
+			found = true
+			if d.Kind != "u" || d.Title != "青山镇各行政村历次考核排名" || !strings.Contains(d.Text, "向阳村、胜利村") {
+				t.Errorf("青山镇's entry: %+v", d)
+			}
+		}
+	}
+	if !found {
+		t.Error("no document rankings/#group-2")
+	}
+	if page := string(files["rankings/index.html"]); !strings.Contains(page, `<h2 id="group-2">青山镇`) {
+		t.Error("/rankings/ has no section group-2 headed 青山镇")
+	}
+}

@@ -246,6 +246,19 @@ func TestTownshipsMergedIntoNew(t *testing.T) {
 			t.Errorf("%s lacks %s; it has\n%s", page, want, html[max(i, 0):min(max(i, 0)+300, len(html))])
 		}
 	}
+	// The search finds 丁街道 by each of their names too, and its entry
+	// says what its page says.
+	names := searchNames(t, files)
+	for _, name := range []string{"乙街道", "丙镇"} {
+		if got := slices.Sorted(slices.Values(names[name])); !slices.Contains(got, "units/ding/") || len(got) != 2 {
+			t.Errorf("the name %s finds %q, want its own page and units/ding/", name, got)
+		}
+	}
+	for _, d := range searchIndexDocs(t, files) {
+		if d.URL == "units/ding/" && !strings.Contains(d.Text, "。由乙街道、丙镇合并设立") {
+			t.Errorf("丁街道's entry in the search: %q", d.Text)
+		}
+	}
 }
 
 // TestLoneChildUnnumbered renders historySite with 安全生产 the only

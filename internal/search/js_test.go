@@ -962,7 +962,8 @@ print(out);`, files, []string{"PM2.5", "ＰＭ２．５", "PM3.5", "PM10.5", "5"
 // Typed without its code at all (〔2023〕11号, as a circular cites
 // another), it is still a 文号: the circular whose 文号 ends with it is
 // the one complete match, and 〔2023〕12号, which no circular has, is
-// said to be missing (its words found in part only). Typed in traditional
+// said to be missing (its words found in part only); so too with its
+// opening bracket left out (2023〕11号). Typed in traditional
 // characters (雙政辦函〔2023〕11號), it is the 文号 in simplified ones. By hand (documents
 // are numbered by date): 0 is 〔2021〕11号 with 2023 in its text, 1 is
 // 〔2023〕5号 citing 〔2023〕12号, 2 is 〔2023〕11号; a partial match
@@ -984,7 +985,7 @@ for (const q of input) {
   const f = await s.search(index, q, {});
   out.push({Exact: f.exact, Complete: f.complete, Partial: f.partial, Missing: f.missingNumber || ""});
 }
-print(out);`, files, []string{"双政办函〔2023〕11号", "双政办函（二〇二三）第11号", "政办函〔2023〕11号", "双政办函〔2019〕11号", "双政办函〔2023〕12号", "〔2023〕11号", "[2023]11号", "〔2023〕12号", "雙政辦函〔2023〕11號", "雙政辦函〔2023〕12號"}, &got)
+print(out);`, files, []string{"双政办函〔2023〕11号", "双政办函（二〇二三）第11号", "政办函〔2023〕11号", "双政办函〔2019〕11号", "双政办函〔2023〕12号", "〔2023〕11号", "[2023]11号", "〔2023〕12号", "雙政辦函〔2023〕11號", "雙政辦函〔2023〕12號", "2023〕11号", "2023〕12号", "双政办函2023〕11号", "12023〕11号"}, &got)
 	want := []string{
 		"{[2] [2] [0 1] }",
 		"{[2] [2] [0 1] }",
@@ -997,6 +998,13 @@ print(out);`, files, []string{"双政办函〔2023〕11号", "双政办函（二
 		// In traditional characters, as the simplified 文号.
 		"{[2] [2] [0 1] }",
 		"{[] [] [1 2 0] 双政办函〔2023〕12号}",
+		// Its opening bracket left out, as 〔2023〕11号, and whole.
+		"{[] [2] [0 1] }",
+		"{[] [] [1 2 0] 〔2023〕12号}",
+		"{[2] [2] [0 1] }",
+		// Not a year after a digit: no 文号; nothing holds 12023, and
+		// the two 11号 hold half the terms.
+		"{[] [] [2 0] }",
 	}
 	wantEach(t, got, want, nil)
 }

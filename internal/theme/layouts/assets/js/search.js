@@ -1112,15 +1112,17 @@
   // write them (DOMAIN.md: years and months in Arabic digits, the full
   // year, no 第 and no leading zeros in a 文号), so that they find
   // what the standard form finds however they were typed:
-  // 双政办函〔二〇二三〕第010号 is 双政办函〔2023〕10号; 2022.3, 2022-03,
+  // 双政办函〔二〇二三〕第010号 is 双政办函〔2023〕10号, and 2023〕10号, its
+  // opening bracket left out (as a reader selecting it in a citation
+  // may), 〔2023〕10号; 2022.3, 2022-03,
   // 2022/3, 2022年三月, 二〇二二年三月 and 22年3月 are 2022年3月 (a month is
   // then 3月, not a 3 that a 文号's 〔2023〕3号 holds too), and 1至2月 is
   // 1-2月, as circulars write a range of months. Only these
   // shapes: elsewhere 二〇二三 or 三月 may be a document's own words.
   function numberForm(q) {
     return q
-      .replace(NUMBER, function (_, year, serial) {
-        return "〔" + digits(year) + "〕" + digits(serial).replace(/^0+(?=\d)/, "") + "号";
+      .replace(NUMBER, function (_, before, year, serial) {
+        return (OPENING.indexOf(before) >= 0 ? "" : before) + "〔" + digits(year) + "〕" + digits(serial).replace(/^0+(?=\d)/, "") + "号";
       })
       .replace(MONTH_RANGE, "$1-$2月")
       .replace(YEAR_MONTH_DIGITS, yearMonth)
@@ -1161,8 +1163,11 @@
   const NUMBER_QUERY = /^[\u4e00-\u9fff]*〔\d{4}〕\d+号$/;
   // A 文号's year between brackets (any of 〔〕[]【】（）()) and its serial,
   // and the 文 or 文件 it is spoken of with at the end of a word (14号文):
-  // no circular's 文号 holds them.
-  const NUMBER = /[〔[【（(［]\s*([0-9０-９〇一二三四五六七八九零]{4})\s*[〕\]】）)］]\s*第?\s*([0-9０-９]+)\s*号(?:文件?(?=\s|$))?/g;
+  // no circular's 文号 holds them. The opening bracket may be left out
+  // (2023〕11号), though not after a digit: before is the bracket, or
+  // what came before the year, which is kept.
+  const NUMBER = /([〔[【（(［]|^|[^0-9０-９〇一二三四五六七八九零〔[【（(［])\s*([0-9０-９〇一二三四五六七八九零]{4})\s*[〕\]】）)］]\s*第?\s*([0-9０-９]+)\s*号(?:文件?(?=\s|$))?/g;
+  const OPENING = "〔[【（(［";
   // (No lookbehind below: Safari before 16.4 cannot parse one, and would
   // run no search at all. What comes before a match is matched instead.)
   // A year and a month in digits: 2022年03月, 22年3月, ２０２２年３月.
