@@ -228,10 +228,12 @@ func (x *searchIndex) historyDocuments() (docs []search.Document, reads [][]inpu
 	// A group of units (units.toml [[group]]: the villages of a 乡镇) is
 	// found by its name at its section of /rankings/, which lists its
 	// units' pages: its name is otherwise only in the circulars, which
-	// rank it in part month by month.
+	// rank it in part month by month. Titled by what is there, a list of
+	// its units (城关镇各行政村), not their ranks: the heat map above it
+	// has no place of its own for a group.
 	for i, g := range s.Groups {
 		called := s.UnitsCalled(g.Units)
-		title := g.Name + "各" + called + "历次考核排名"
+		title := g.Name + "各" + called
 		unitNames := make([]string, len(g.Units))
 		for j, u := range g.Units {
 			unitNames[j] = u.Name
