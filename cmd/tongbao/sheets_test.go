@@ -130,7 +130,7 @@ func TestNewXLSXImport(t *testing.T) {
 	files := listDir(t, data)
 
 	code, _, errOut = runCmd("import", "2023-03", book, "-s", dir)
-	if code != 1 || !strings.HasPrefix(errOut, book+" 乡镇（街道）得分!B4: 未填写得分（汽车站街道，规模工业增加值）\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, book+" 乡镇（街道）得分!B4: 未填写得分（汽车站街道，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”\n") ||
 		!strings.HasSuffix(errOut, "发现 185 个问题，未写入任何文件\n") {
 		t.Errorf("importing the unfilled workbook: exit %d, stderr ends %q", code, errOut[max(0, len(errOut)-300):])
 	}
@@ -461,7 +461,7 @@ func TestExportDraft(t *testing.T) {
 	// The same CSV into no month file is a whole month: its empty columns
 	// marked 是 are missing scores.
 	os.Rename(filepath.Join(dir, "data", "2023-03.toml"), filepath.Join(dir, "2023-03.toml.kept"))
-	if code, _, errOut := runCmd("import", "2023-03", sheetCSV, "-s", dir); code != 1 || !strings.Contains(errOut, sheetCSV+":4:4: 未填写得分（汽车站街道，稳就业）") {
+	if code, _, errOut := runCmd("import", "2023-03", sheetCSV, "-s", dir); code != 1 || !strings.Contains(errOut, sheetCSV+":4:4: 未填写得分（汽车站街道，稳就业）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”") {
 		t.Errorf("the sheet as CSV into no month file: exit %d, %q", code, errOut[:min(len(errOut), 300)])
 	}
 	os.Rename(filepath.Join(dir, "2023-03.toml.kept"), filepath.Join(dir, "data", "2023-03.toml"))
@@ -539,7 +539,7 @@ func TestImportWorkbookMerge(t *testing.T) {
 	// Not the untouched scaffold any more: a workbook alone is the whole
 	// month, and the message says how to merge it instead.
 	code, _, errOut = runCmd("import", "2023-03", b, "-s", dir)
-	if code != 1 || !strings.HasPrefix(errOut, b+" 乡镇（街道）得分!B4: 未填写得分（汽车站街道，规模工业增加值）\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, b+" 乡镇（街道）得分!B4: 未填写得分（汽车站街道，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”\n") ||
 		!strings.HasSuffix(errOut, "data/2023-03.toml 已存在：只并入 社会消费品零售总额.xlsx 中新填的内容，请加 --merge\n") {
 		t.Errorf("the second workbook without --merge: exit %d, %q", code, errOut)
 	}
@@ -668,7 +668,7 @@ func TestImportSeveralFiles(t *testing.T) {
 	setCells(t, bad2, scoreSheet, "滨江街道", map[string]any{"省市重点建设项目整体推进": ""})
 	code, _, errOut = runCmd("import", "2023-03", a, bad, b, bad2, "-s", dir, "--merge")
 	if want := bad + " 乡镇（街道）得分!D4: “九十”不是数：应为数，如 95 或 87.5\n" +
-		bad2 + " 乡镇（街道）得分!E7: 未填写得分（滨江街道，省市重点建设项目整体推进）\n" +
+		bad2 + " 乡镇（街道）得分!E7: 未填写得分（滨江街道，省市重点建设项目整体推进）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”\n" +
 		"tongbao import: " + bad + "、" + bad2 + " 中有 2 个问题，4 个文件都没有并入，data/2023-03.toml 未改动\n"; code != 1 || errOut != want || readText(t, month) != scaffold {
 		t.Errorf("two files with a problem among four: exit %d\n%s\nwant\n%s", code, errOut, want)
 	}

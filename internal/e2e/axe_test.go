@@ -222,3 +222,41 @@ func TestAxeGroupedMatrix(t *testing.T) {
 		}
 	}
 }
+
+// TestAxeGroupedHome runs axe-core on the home page of an office whose
+// units are ranked in groups (groupedVillageSite), in the normal and the
+// 适老 mode: its ranking heads each group's rows with the group's name
+// once, and each unit's row heading still says, to a screen reader, the
+// group it is ranked in (its text, hidden text included).
+func TestAxeGroupedHome(t *testing.T) {
+	ctx := browsertest.Start(t)
+	axe := axeSource(t)
+	dir, group := groupedVillageSite(t)
+	srv := serveOutputs(t, renderSite(t, dir))
+	const rows = `[...document.querySelectorAll(".home-ranking tbody th[scope=row]")].map(th => th.querySelector("a").textContent + " " + th.textContent)`
+	const heads = `[...document.querySelectorAll(".home-ranking tbody th[scope=rowgroup]")].map(th => th.textContent)`
+	for _, mode := range []string{"normal", "senior"} {
+		if mode == "senior" {
+			eval[bool](t, ctx, `localStorage.setItem("tongbao-senior", "on"), true`)
+		}
+		navigate(t, ctx, srv.URL+"/")
+		// By hand: 39 units in two groups, each named once.
+		got := eval[[]string](t, ctx, rows)
+		if len(got) != 39 {
+			t.Errorf("%s mode: %d rows, want 39", mode, len(got))
+		}
+		for _, r := range got {
+			name, text, _ := strings.Cut(r, " ")
+			if want := name + "（" + group[name] + "）"; text != want {
+				t.Errorf("%s mode: a row heading says %q, want %q", mode, text, want)
+			}
+		}
+		if h := eval[[]string](t, ctx, heads); len(h) != 2 || h[0] == h[1] {
+			t.Errorf("%s mode: group headings %q, want two, one a group", mode, h)
+		}
+		eval[bool](t, ctx, axe+";\ntrue")
+		for _, v := range eval[[]string](t, ctx, axeRun) {
+			t.Errorf("home, %s mode: %s", mode, v)
+		}
+	}
+}

@@ -93,9 +93,11 @@ const scoreInViewJS = `new Promise(done => {
         if (n.right > r.left + 0.5 || %[1]t && (n.left < left - 0.5 || n.right > right + 0.5))
           out.push("the name " + name.textContent.trim() + " from " + Math.round(n.left - left) + " to " + Math.round(n.right - left) + " px, the last column from " + Math.round(r.left - left));
         // The lines of its text, not the boxes of the elements it is in
-        // (the 适老模式's link fills its cell).
+        // (the 适老模式's link fills its cell), nor the text only a screen
+        // reader hears (its group, in a 1 px box).
         const bottoms = new Set(), texts = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
         for (let n; (n = texts.nextNode());) {
+          if (n.parentElement.closest(".visually-hidden")) continue;
           const range = document.createRange(); range.selectNodeContents(n);
           for (const x of range.getClientRects()) if (x.width > 0) bottoms.add(Math.round(x.bottom));
         }

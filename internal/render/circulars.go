@@ -615,8 +615,13 @@ func (l *lists) homePage() ([]byte, error) {
 		latest := months[len(months)-1]
 		rk := &Ranking{Period: latest.Label, Unit: l.s.Config.Terms.Unit}
 		for _, g := range latest.Groups {
+			var rows []RankRow
 			for _, t := range g.Composite {
-				rk.Rows = append(rk.Rows, RankRow{Group: g.Name, Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Path: unitPath(t.Unit), Score: formatScore(t.Value, l.s.Config.Scoring.Decimals)})
+				rows = append(rows, RankRow{Group: g.Name, Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Path: unitPath(t.Unit), Score: formatScore(t.Value, l.s.Config.Scoring.Decimals)})
+			}
+			if len(rows) > 0 {
+				rk.Rows = append(rk.Rows, rows...)
+				rk.Groups = append(rk.Groups, RankGroup{Name: g.Name, Rows: rows})
 			}
 		}
 		if len(rk.Rows) > 0 {

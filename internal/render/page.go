@@ -278,6 +278,17 @@ type Ranking struct {
 	Period string
 	Unit   string // [terms] unit: the heading of the names' column
 	Rows   []RankRow
+	// Groups are Rows by unit group, in units.toml's order: the table
+	// heads each group's rows with its name once, as the rankings' matrix
+	// does, where a 组别 column said it on every row (63 rows of eight
+	// 乡镇). One group named "" without groups.
+	Groups []RankGroup
+}
+
+// RankGroup is a unit group's rows of the home page's ranking.
+type RankGroup struct {
+	Name string
+	Rows []RankRow
 }
 
 type RankRow struct {

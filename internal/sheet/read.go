@@ -818,7 +818,9 @@ func (r *reader) scoreMatrix(g grid) {
 	for _, b := range blanks {
 		switch n := empty[b.u.unit]; {
 		case n < 2 || partly[b.u.unit]:
-			r.problem(b.at, "未填写%s（%s，%s）", b.noun, b.u.unit.Name, b.ind)
+			// What to do, in the workbook's words: the loader's 缺少 says
+			// notApplicable, which the cell writes 不涉及 (notApplicableCell).
+			r.problem(b.at, "未填写%s（%s，%s）：请填上；%s这项工作不涉及它的，填“%s”，要写明原因的填“%s（原因）”", b.noun, b.u.unit.Name, b.ind, r.this, notApplicableMark, notApplicableMark)
 		case !told[b.u.unit]:
 			told[b.u.unit] = true
 			r.problem(g.get(1, b.u.row).at, "“%s”这一行没有填写任何"+site.ValuesName(r.scored)+"（%d 项指标）：请填上；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这一行就不必填写", b.u.unit.Name, n, r.key)

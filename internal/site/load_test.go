@@ -134,7 +134,12 @@ func TestLoadDiagnostics(t *testing.T) {
 		{"misspelt township beside a near one", "data/2023-02.toml", `"乙街道" = 80`, `"甲乙街道" = 80`,
 			"data/2023-02.toml:7:1: 未知乡镇（街道）“甲乙街道”，是否为“乙街道”？"},
 		{"missing township", "data/2023-02.toml", "\"乙街道\" = 80\n", "",
-			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“乙街道”的得分"},
+			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“乙街道”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"乙街道\", reason = \"不涉及的原因\"}]，这一项的排名就不含它"},
+		// A result that lists its units not concerned already: the remedy
+		// adds to its list, where a second notApplicable would be a key
+		// written twice.
+		{"missing township beside one not applicable", "data/2023-02.toml", "city = 3\n[result.townships]\n\"甲街道\" = 90\n\"乙街道\" = 80\n", "city = 3\nnotApplicable = [\"甲街道\"]\n[result.townships]\n",
+			"data/2023-02.toml:6:1: 指标“经济”缺少乡镇（街道）“乙街道”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 notApplicable 中加上 {township = \"乙街道\", reason = \"不涉及的原因\"}，这一项的排名就不含它"},
 		{"unknown indicator", "data/2023-02.toml", `indicator = "caizheng"`, `indicator = "caizhen"`,
 			"data/2023-02.toml:10:1: 未知指标“caizhen”，是否为“caizheng”？"},
 		{"duplicate result", "data/2023-02.toml", `indicator = "caizheng"`, `indicator = "jingji"`,
@@ -581,7 +586,7 @@ indicator = "caizhen"
 	_, err = s.ParseMonth("data/2023-03.toml", []byte(src), func(path string) string { return cells[path] })
 	want := []string{
 		// 乙街 means 乙街道, which is not said to be missing; 丙镇 is.
-		"乡镇得分!B1: 指标“经济”缺少乡镇（街道）“丙镇”的得分",
+		"乡镇得分!B1: 指标“经济”缺少乡镇（街道）“丙镇”的得分：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”", // a workbook's words
 		"乡镇得分!B5: 未知乡镇（街道）“乙街”，是否为“乙街道”？",
 		"考核结果!A3: 未知指标“caizhen”，是否为“caizheng”？", // placed by its table: result.1.indicator is not placed
 		"考核结果!D2: 全市排名 13 超出范围（应为 1～12）",
@@ -627,7 +632,7 @@ func TestParseDraftMonth(t *testing.T) {
 	_, err = s.ParseMonth("data/2023-03.toml", []byte(src), nil)
 	for _, want := range []string{
 		"data/2023-03.toml:5:1: 指标“经济”缺少乡镇（街道）“甲街道”的得分：这一行还是注释，填上得分后去掉行首的 #\n",
-		"data/2023-03.toml:3:1: 指标“经济”缺少乡镇（街道）“丙镇”的得分\n",
+		"data/2023-03.toml:3:1: 指标“经济”缺少乡镇（街道）“丙镇”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"丙镇\", reason = \"不涉及的原因\"}]，这一项的排名就不含它\n",
 	} {
 		if err == nil || !strings.Contains(err.Error()+"\n", want) {
 			t.Errorf("ParseMonth of the draft: %v\nwant %s", err, want)
@@ -882,7 +887,7 @@ func TestMisspeltNameHidesItsUnitOnly(t *testing.T) {
 		want     []string
 	}{
 		{"scores: 乙街 is 乙街道, 丙镇 missing", "\"乙街道\" = 80\n\"丙镇\" = 70\n", "\"乙街\" = 80\n", []string{
-			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“丙镇”的得分",
+			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“丙镇”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"丙镇\", reason = \"不涉及的原因\"}]，这一项的排名就不含它",
 			"data/2023-02.toml:7:1: 未知乡镇（街道）“乙街”，是否为“乙街道”？",
 		}},
 		{"scores: 乙街 is 乙街道, nothing else missing", `"乙街道" = 80`, `"乙街" = 80`, []string{

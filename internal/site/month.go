@@ -239,6 +239,10 @@ type missingScore struct {
 	u               *Unit
 	path, indicator string
 	noun            string // what its values are: 得分, 件数 (Indicator.ValueName)
+	// listed is whether the result has a notApplicable already: the
+	// remedy adds the unit to it then, where a second one would be a
+	// key written twice.
+	listed bool
 }
 
 type unassessedUnit struct {
@@ -937,7 +941,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		f.errorf(tt.path, r.mo.Kind().Reword().Replace("指标“%s”缺少全部 %d 个%s的%s%s（本月不评分的指标，删去它的 [result.townships] 表）"), ind.Name, len(rest), r.l.s.UnitsCalled(rest), ind.ValueName(), by)
 	default:
 		for _, u := range rest {
-			r.missing = append(r.missing, missingScore{u, tt.path, ind.Name, ind.ValueName()})
+			r.missing = append(r.missing, missingScore{u, tt.path, ind.Name, ind.ValueName(), len(res.NotApplicable) > 0})
 		}
 	}
 	for u := range got {
@@ -1072,13 +1076,35 @@ func (r *monthReader) unscored() {
 				r.f.diags.Add(r.f.name, line, col, "指标“%s”缺少%s“%s”的%s：这一行还是注释，填上%s后去掉行首的 #", m.indicator, terms.Unit, m.u.Name, m.noun, m.noun)
 				continue
 			}
-			r.f.errorf(m.path, "指标“%s”缺少%s“%s”的%s", m.indicator, terms.Unit, m.u.Name, m.noun)
+			r.f.errorf(m.path, "指标“%s”缺少%s“%s”的%s：%s", m.indicator, terms.Unit, m.u.Name, m.noun, r.notApplicableHint(m))
 		case !told[m.u]:
 			told[m.u] = true
 			noun := strings.Join(nouns[m.u], "或")
 			r.f.errorf(m.path, r.mo.Kind().Reword().Replace("%s“%s”在 %s 没有任何%s（%d 项指标都缺少它的%s）：请填上它的%s；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这个月的各项排名就不含它"), terms.Unit, m.u.Name, r.mo.Key, noun, count[m.u], noun, noun, r.mo.Key)
 		}
 	}
+}
+
+// notApplicableHint is what to do of one unit's value missing from one
+// result, in the month file's words: fill it in or, when the work does
+// not concern the unit that month, list it in the result's
+// notApplicable with a reason (docs/reference.md) — the only two things
+// the missing value can mean, where the message said what was wrong
+// alone, and the one for a unit with no value at all says its remedy.
+//
+// A month made from a workbook (ParseMonth with places: tongbao import)
+// is told in the workbook's words, whose cell says 不涉及 for
+// notApplicable.
+func (r *monthReader) notApplicableHint(m missingScore) string {
+	if r.l.place != nil {
+		return r.mo.Kind().Reword().Replace("请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”")
+	}
+	entry := fmt.Sprintf("{township = \"%s\", reason = \"不涉及的原因\"}", m.u.Name)
+	where := "在这一项的 [result.townships] 之前写 notApplicable = [" + entry + "]"
+	if m.listed {
+		where = "在这一项的 notApplicable 中加上 " + entry
+	}
+	return r.mo.Kind().Reword().Replace("请填上它的" + m.noun + "；这个月这项工作不涉及它的，" + where + "，这一项的排名就不含它")
 }
 
 // excludedThroughout warns of a township left out (notApplicable) of
