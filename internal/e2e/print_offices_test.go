@@ -424,13 +424,14 @@ func checkContinued(t *testing.T, pages [][]word, tables []printedTable) (contin
 // 续表 at its end, then its head row; the first page of a table has its
 // caption without 续表. Paper repeats a table's head row and not its
 // caption: a group's table went on under 排名 县（市、区） 综合得分 and
-// nothing said which group's ranks they were.
+// nothing said which group's ranks they were. The appendix's first table
+// begins on its first page.
 func TestPrintTableContinued(t *testing.T) {
 	ctx := browsertest.Start(t)
 	for _, grouped := range []bool{true, false} {
 		dir, month, quarter := longTablesSite(t, grouped)
 		srv := serveOutputs(t, renderSite(t, dir))
-		read := func(what, selector string) {
+		read := func(what, selector string) (rows [][2]int) {
 			t.Helper()
 			tables := eval[[]printedTable](t, ctx, `[...document.querySelectorAll(`+strconv.Quote(selector)+`)].filter(t => t.caption).map(t => ({
 			  Caption: t.caption.textContent.replace(/\s+/g, ""),
@@ -443,9 +444,11 @@ func TestPrintTableContinued(t *testing.T) {
 				return
 			}
 			pages = inkedWords(t, pdf, pages, "续表")
-			if continued, _ := checkContinued(t, pages, tables); continued == 0 {
+			continued, rows := checkContinued(t, pages, tables)
+			if continued == 0 {
 				t.Errorf("%s: no table goes on to a second page; the test wants one that does", what)
 			}
+			return rows
 		}
 		navigate(t, ctx, srv.URL+quarter)
 		read(quarter, ".doc-body table")
@@ -454,7 +457,13 @@ func TestPrintTableContinued(t *testing.T) {
 		eval[bool](t, ctx, `(window.print = () => {}, true)`)
 		run(t, ctx, "opening the appendix", chromedp.Click(chromedp.CSS(".appendix summary"), chromedp.NodeVisible))
 		run(t, ctx, "pressing 打印附表", chromedp.Click(chromedp.CSS("[data-print-appendix]"), chromedp.NodeVisible))
-		read(month+"'s appendix", ".appendix table")
+		// The appendix's first table, longer than a page, begins under the
+		// appendix's first lines: a table held whole (break-inside: avoid)
+		// that is taller than a page went to a page of its own, leaving
+		// the first page blank under them, and split there all the same.
+		if rows := read(month+"'s appendix", ".appendix table"); rows != nil && rows[0][0] != 0 {
+			t.Errorf("%s's appendix: its first table, longer than a page, begins on page %d; want it on page 1, under the appendix's first lines", month, rows[0][0]+1)
+		}
 	}
 }
 
