@@ -1114,3 +1114,74 @@ func TestPhoneUnbroken(t *testing.T) {
 		}
 	}
 }
+
+// TestIssuerNamePartBalanced reads, as TestIssuerNameLines does, the
+// issuer's name on the phones where it wraps, for names with a part that
+// no place or kind of office divides and that is longer than a line of
+// the narrowest phone in 大 (某县委督查室, 人民政府督查室, 农业农村和水利局):
+// such a part, where it breaks, is on lines of its own of even length
+// (their lengths at most one apart), none of one character. At 320 px in
+// the 适老模式 with 大 the 标志 and the title's read 中共 / 某县委督查 /
+// 室; they read 中共 / 某县委 / 督查室.
+func TestIssuerNamePartBalanced(t *testing.T) {
+	ctx := browsertest.Start(t)
+	const sample = "邵阳市双清区人民政府办公室"
+	broken := 0
+	for _, issuer := range []string{"中共某县委督查室", "某县委督查室", "青山县人民政府督查室", "某某县农业农村和水利局", "中共某县委机构编制委员会办公室"} {
+		dir := copySite(t, sampleSite(t))
+		editFile(t, filepath.Join(dir, "config.toml"), `name = "`+sample+`"`, `name = "`+issuer+`"`)
+		srv := serveOutputs(t, renderSite(t, dir))
+		parts := zh.NameParts(issuer)
+		for _, p := range []phone{{320, 568}, {360, 640}} {
+			emulate(t, ctx, p)
+			for _, d := range []display{normal, senior, largest} {
+				choose(t, ctx, srv.URL, d)
+				navigate(t, ctx, srv.URL+"/circulars/2023/14/")
+				for _, sel := range []string{".doc-issuer", ".doc-title-issuer", ".doc-sign-issuer"} {
+					lines := eval[[]string](t, ctx, fmt.Sprintf(nameLinesJS, browsertest.Quote(sel)))
+					where := fmt.Sprintf("%s, %s, %s %q", p, d.name, sel, lines)
+					if strings.Join(lines, "") != issuer {
+						t.Errorf("%s: the lines are not the issuer's name %s", where, issuer)
+						continue
+					}
+					// Each line's first character and its last, counted in the name.
+					var starts, ends []int
+					at := 0
+					for _, l := range lines {
+						if utf8.RuneCountInString(l) == 1 {
+							t.Errorf("%s: a line of one character", where)
+						}
+						starts = append(starts, at)
+						at += utf8.RuneCountInString(l)
+						ends = append(ends, at)
+					}
+					// Each part: the lengths of its pieces on the lines it is on.
+					from := 0
+					for _, part := range parts {
+						to := from + utf8.RuneCountInString(part)
+						var pieces []int
+						for i := range lines {
+							if a, b := max(starts[i], from), min(ends[i], to); a < b {
+								pieces = append(pieces, b-a)
+							}
+						}
+						if len(pieces) > 1 {
+							broken++
+							if !slices.Contains(starts, from) || !slices.Contains(ends, to) {
+								t.Errorf("%s: %s breaks and shares a line with another part; want it on lines of its own", where, part)
+							}
+							if slices.Max(pieces)-slices.Min(pieces) > 1 {
+								t.Errorf("%s: %s breaks into %v characters; want lines of even length", where, part, pieces)
+							}
+						}
+						from = to
+					}
+				}
+			}
+		}
+	}
+	// The case the test is for: a part longer than a line.
+	if broken == 0 {
+		t.Errorf("no part of any name breaks; the test wants one longer than a line")
+	}
+}

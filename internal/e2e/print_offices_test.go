@@ -374,9 +374,11 @@ var pageNumberRE = regexp.MustCompile(`^—\d+—$`)
 // or wrapped over two (县（市、 / 区）), as many characters as it has, and
 // then its rows (each a line: names and ranks do not wrap) but for the
 // pages' numbers, counted to know which table a page's first row goes on
-// with. It returns the number of pages a table went on to.
-func checkContinued(t *testing.T, pages [][]word, tables []printedTable) (continued int) {
+// with. It returns the number of pages a table went on to, and for each
+// table the pages (counted from 0) of its first row and of its last.
+func checkContinued(t *testing.T, pages [][]word, tables []printedTable) (continued int, rows [][2]int) {
 	t.Helper()
+	rows = make([][2]int, len(tables))
 	cur, seen, head := -1, 0, 0 // head: characters of the head row still to come
 	for i, p := range pages {
 		for j, l := range lines(p) {
@@ -400,6 +402,10 @@ func checkContinued(t *testing.T, pages [][]word, tables []printedTable) (contin
 			case open && head > 0:
 				head -= utf8.RuneCountInString(s)
 			case open && !pageNumberRE.MatchString(s):
+				if seen == 0 {
+					rows[cur][0] = i
+				}
+				rows[cur][1] = i
 				seen++
 			}
 		}
@@ -407,7 +413,7 @@ func checkContinued(t *testing.T, pages [][]word, tables []printedTable) (contin
 	if cur != len(tables)-1 {
 		t.Errorf("the pages print %d of the %d tables' captions", cur+1, len(tables))
 	}
-	return continued
+	return continued, rows
 }
 
 // TestPrintTableContinued prints tables longer than a page — the
@@ -418,13 +424,14 @@ func checkContinued(t *testing.T, pages [][]word, tables []printedTable) (contin
 // 续表 at its end, then its head row; the first page of a table has its
 // caption without 续表. Paper repeats a table's head row and not its
 // caption: a group's table went on under 排名 县（市、区） 综合得分 and
-// nothing said which group's ranks they were.
+// nothing said which group's ranks they were. The appendix's first table
+// begins on its first page.
 func TestPrintTableContinued(t *testing.T) {
 	ctx := browsertest.Start(t)
 	for _, grouped := range []bool{true, false} {
 		dir, month, quarter := longTablesSite(t, grouped)
 		srv := serveOutputs(t, renderSite(t, dir))
-		read := func(what, selector string) {
+		read := func(what, selector string) (rows [][2]int) {
 			t.Helper()
 			tables := eval[[]printedTable](t, ctx, `[...document.querySelectorAll(`+strconv.Quote(selector)+`)].filter(t => t.caption).map(t => ({
 			  Caption: t.caption.textContent.replace(/\s+/g, ""),
@@ -437,9 +444,11 @@ func TestPrintTableContinued(t *testing.T) {
 				return
 			}
 			pages = inkedWords(t, pdf, pages, "续表")
-			if continued := checkContinued(t, pages, tables); continued == 0 {
+			continued, rows := checkContinued(t, pages, tables)
+			if continued == 0 {
 				t.Errorf("%s: no table goes on to a second page; the test wants one that does", what)
 			}
+			return rows
 		}
 		navigate(t, ctx, srv.URL+quarter)
 		read(quarter, ".doc-body table")
@@ -448,7 +457,13 @@ func TestPrintTableContinued(t *testing.T) {
 		eval[bool](t, ctx, `(window.print = () => {}, true)`)
 		run(t, ctx, "opening the appendix", chromedp.Click(chromedp.CSS(".appendix summary"), chromedp.NodeVisible))
 		run(t, ctx, "pressing 打印附表", chromedp.Click(chromedp.CSS("[data-print-appendix]"), chromedp.NodeVisible))
-		read(month+"'s appendix", ".appendix table")
+		// The appendix's first table, longer than a page, begins under the
+		// appendix's first lines: a table held whole (break-inside: avoid)
+		// that is taller than a page went to a page of its own, leaving
+		// the first page blank under them, and split there all the same.
+		if rows := read(month+"'s appendix", ".appendix table"); rows != nil && rows[0][0] != 0 {
+			t.Errorf("%s's appendix: its first table, longer than a page, begins on page %d; want it on page 1, under the appendix's first lines", month, rows[0][0]+1)
+		}
 	}
 }
 
@@ -504,4 +519,130 @@ func inkedWords(t *testing.T, pdf []byte, pages [][]word, mark string) [][]word 
 		}
 	}
 	return out
+}
+
+// shortTablesSite writes a year's demo of testdata/offices/city-groups
+// with the 32 villageNames added as an office of villages in townships
+// has them: four more groups of 8, 7, 8 and 6 (甲镇, 乙镇, 丙乡, 丁乡), the
+// 3 left over in 市辖区组 (6 in all, 县（市）组 keeping its 4). To the
+// last month's circular it adds under its first heading the `table`
+// shortcode of each indicator ranking every unit (gdp, shouru), a table
+// of each group: twelve tables of four to eight rows in a row, some of which
+// come to a page's foot. It returns the folder and the circular's address.
+func shortTablesSite(t *testing.T) (dir, month string) {
+	t.Helper()
+	sample, err := site.Load(officeSite(t, "city-groups"))
+	if err != nil {
+		t.Fatalf("loading city-groups: %v", err)
+	}
+	first := len(sample.Townships)
+	names := villageNames
+	for _, g := range []struct {
+		name string
+		n    int
+	}{{"甲镇", 8}, {"乙镇", 7}, {"丙乡", 8}, {"丁乡", 6}, {"", 3}} {
+		group := sample.Groups[1]
+		if g.name != "" {
+			group = &site.Group{Name: g.name}
+			sample.Groups = append(sample.Groups, group)
+		}
+		for _, name := range names[:g.n] {
+			u := &site.Unit{Name: name, Slug: fmt.Sprintf("cun%02d", len(sample.Townships)-first+1), Kind: sample.Townships[0].Kind, Group: group}
+			group.Units = append(group.Units, u)
+			sample.Townships = append(sample.Townships, u)
+		}
+		names = names[g.n:]
+	}
+	var shortcodes []byte
+	for _, ind := range sample.Indicators {
+		if len(ind.Townships) == first {
+			ind.Townships = sample.Townships
+			shortcodes = fmt.Appendf(shortcodes, "\n{{< table %q >}}\n", ind.ID)
+		}
+	}
+	dir = filepath.Join(t.TempDir(), "short")
+	if err := demo.Write(dir, sample, 1, 1); err != nil {
+		t.Fatalf("writing the demo: %v", err)
+	}
+	names, err = filepath.Glob(filepath.Join(dir, "content", "circulars", "*-[01][0-9].md"))
+	if err != nil || len(names) == 0 {
+		t.Fatalf("the demo has no month's circular: %v", err)
+	}
+	name := names[len(names)-1]
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`〔(\d+)〕(\d+)号`).FindSubmatch(b)
+	if m == nil {
+		t.Fatalf("%s has no 文号", name)
+	}
+	b = bytes.Replace(b, []byte("\n## "), append(shortcodes, "\n## "...), 1)
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, fmt.Sprintf("/circulars/%s/%s/", m[1], m[2])
+}
+
+// TestPrintShortTablesWhole prints a circular of twelve short tables
+// one after another, a group's each (shortTablesSite): a table of up to
+// ten rows prints whole on one page — moved to the next page where the
+// rest of one would hold only its first rows (3 + 5, 2 + 9 before) — and
+// at least one of them did move, leaving room at the foot of the page
+// before for its caption, head and a row. Tables longer than that go on
+// over pages under 续表 (TestPrintTableContinued).
+func TestPrintShortTablesWhole(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir, month := shortTablesSite(t)
+	srv := serveOutputs(t, renderSite(t, dir))
+	navigate(t, ctx, srv.URL+month)
+	tables := eval[[]printedTable](t, ctx, `[...document.querySelectorAll(".doc-body table")].filter(t => t.caption).map(t => ({
+	  Caption: t.caption.textContent.replace(/\s+/g, ""),
+	  Head: t.tHead.rows[t.tHead.rows.length - 1].textContent.replace(/\s+/g, ""),
+	  Rows: t.tBodies[0].rows.length}))`)
+	if len(tables) != 12 {
+		t.Fatalf("the circular has %d tables with a caption; want 12, 6 groups' of 2 indicators", len(tables))
+	}
+	pdf := printCurrent(t, ctx)
+	pages := pdfWords(t, pdf, len(pageSizes(t, pdf)))
+	if pages == nil {
+		return
+	}
+	pages = inkedWords(t, pdf, pages, "续表")
+	_, rows := checkContinued(t, pages, tables)
+	// The 版心's foot: the lowest line of any page but its number.
+	content := func(p []word) [][]word {
+		return slices.DeleteFunc(lines(p), func(l []word) bool { return pageNumberRE.MatchString(text(l)) })
+	}
+	foot := 0.0
+	for _, p := range pages {
+		if ls := content(p); len(ls) > 0 {
+			foot = max(foot, ls[len(ls)-1][0].YMax)
+		}
+	}
+	moved := 0
+	for i, tb := range tables {
+		if tb.Rows > 10 {
+			t.Errorf("%s has %d rows; the test wants tables of ten rows or fewer", tb.Caption, tb.Rows)
+			continue
+		}
+		if rows[i][0] != rows[i][1] {
+			t.Errorf("%s, %d rows, prints on pages %d to %d; want its rows on one page", tb.Caption, tb.Rows, rows[i][0]+1, rows[i][1]+1)
+			continue
+		}
+		p := rows[i][0]
+		ls := content(pages[p])
+		if p == 0 || len(ls) < 3 || text(ls[0]) != tb.Caption {
+			continue
+		}
+		// It begins its page: was there room on the page before for its
+		// caption, head and first row (three lines here: the head is one)?
+		before := content(pages[p-1])
+		if len(before) > 0 && foot-before[len(before)-1][0].YMax >= ls[2][0].YMax-ls[0][0].YMin {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Errorf("no table moved whole to a page with room for its first rows on the page before; the test wants one that would have split")
+	}
 }

@@ -21,8 +21,9 @@ func jointSite(format string) map[string]string {
 	return f
 }
 
-// wbrRE is what orgName puts between an office's parts.
-var wbrRE = regexp.MustCompile(`<wbr>`)
+// wbrRE is what orgName puts round and between an office's parts; each
+// match replaced by $1 leaves the name's text.
+var wbrRE = regexp.MustCompile(`<span class="org-part">([^<]*)</span>|<wbr>`)
 
 // A joint circular in 文件格式: the letterhead stacks the names, the lead
 // office's first, with 文件 after them; one 文号; the title, the
@@ -31,7 +32,7 @@ var wbrRE = regexp.MustCompile(`<wbr>`)
 // over the date.
 func TestJointCircularPage(t *testing.T) {
 	files := renderFiles(t, loadFiles(t, jointSite("file")), "/")
-	page := wbrRE.ReplaceAllString(string(files["circulars/2023/5/index.html"]), "")
+	page := wbrRE.ReplaceAllString(string(files["circulars/2023/5/index.html"]), "$1")
 	for _, want := range []string{
 		`<p class="doc-issuer doc-issuer-joint"><span class="doc-issuer-names"><span>中共测试区委办公室</span><span>测试区人民政府办公室</span></span><span class="doc-issuer-file">文件</span></p>`,
 		`<span class="doc-title-issuer org-name"><span class="doc-title-name">中共测试区委办公室</span> <span class="doc-title-name">测试区人民政府办公室</span></span><span class="doc-title-rest">关于测试的通报</span>`,
@@ -74,7 +75,7 @@ func TestJointCircularPage(t *testing.T) {
 	}
 
 	// The other circulars are the site's issuer's alone, as before.
-	single := wbrRE.ReplaceAllString(string(files["circulars/2023/2/index.html"]), "")
+	single := wbrRE.ReplaceAllString(string(files["circulars/2023/2/index.html"]), "$1")
 	for _, want := range []string{`<p class="doc-issuer">测试区人民政府办公室</p>`, `<dt>发布机构</dt><dd>测试区人民政府办公室</dd>`, `<footer class="doc-sign">`} {
 		if !strings.Contains(single, want) {
 			t.Errorf("a single office's circular lacks %s", want)
@@ -89,7 +90,7 @@ func TestJointCircularPage(t *testing.T) {
 // 9704-2012 §10.1), its signature both names.
 func TestJointLetter(t *testing.T) {
 	files := renderFiles(t, loadFiles(t, jointSite("letter")), "/")
-	page := wbrRE.ReplaceAllString(string(files["circulars/2023/5/index.html"]), "")
+	page := wbrRE.ReplaceAllString(string(files["circulars/2023/5/index.html"]), "$1")
 	if !strings.Contains(page, `<p class="doc-issuer">中共测试区委办公室</p>`) || strings.Contains(page, "doc-issuer-joint") {
 		t.Error("the letter's 标志 is not the lead office's alone")
 	}

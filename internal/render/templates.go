@@ -304,8 +304,8 @@ func (t *templates) funcs() template.FuncMap {
 		// term kept on one line: a title is not broken as “三 / 重点”.
 		"keepQuoted": keepQuoted,
 		// orgName "邵阳市双清区人民政府办公室" → the name with a break
-		// opportunity (<wbr>) between its parts (zh.NameParts): where it
-		// wraps, in an element of class org-name (word-break: keep-all),
+		// opportunity (<wbr>) between its parts (zh.NameParts), each in a
+		// span (org-part): where it wraps, in an element of class org-name (word-break: keep-all),
 		// it wraps there, 邵阳市双清区 / 人民政府办公室, not 人 / 民政府.
 		"orgName": orgName,
 		// partialCached "partials/footer.html" . → the partial, executed once
@@ -334,11 +334,14 @@ func keepQuoted(s string) template.HTML {
 }
 
 // orgName escapes the name of an office, with <wbr> between the parts
-// of zh.NameParts.
+// of zh.NameParts, each part in a span of class org-part, which the
+// stylesheet balances over lines of its own where the part alone is
+// longer than a phone's line (中共 / 某县委 / 督查室, not 中共 /
+// 某县委督查 / 室).
 func orgName(name string) template.HTML {
 	parts := zh.NameParts(name)
 	for i, p := range parts {
-		parts[i] = template.HTMLEscapeString(p)
+		parts[i] = `<span class="org-part">` + template.HTMLEscapeString(p) + `</span>`
 	}
 	return template.HTML(strings.Join(parts, "<wbr>"))
 }

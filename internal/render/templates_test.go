@@ -126,12 +126,12 @@ func TestKeepQuoted(t *testing.T) {
 }
 
 // TestOrgName: a break opportunity between the parts of an office's name,
-// none inside them, and the name escaped.
+// none inside them, each part in a span of its own, and the name escaped.
 func TestOrgName(t *testing.T) {
 	for in, want := range map[string]string{
-		"邵阳市双清区人民政府办公室": "邵阳市<wbr>双清区<wbr>人民政府<wbr>办公室",
-		"区发改局":     "区发改局",
-		"<某>市人民政府": "&lt;某&gt;市<wbr>人民政府",
+		"邵阳市双清区人民政府办公室": `<span class="org-part">邵阳市</span><wbr><span class="org-part">双清区</span><wbr><span class="org-part">人民政府</span><wbr><span class="org-part">办公室</span>`,
+		"区发改局":     `<span class="org-part">区发改局</span>`,
+		"<某>市人民政府": `<span class="org-part">&lt;某&gt;市</span><wbr><span class="org-part">人民政府</span>`,
 		"":         "",
 	} {
 		if got := string(orgName(in)); got != want {
