@@ -92,31 +92,7 @@ func pageTextOf(b []byte) string {
 // 3 件 → 7.0. The indicator's page says the change and dates the rule it
 // replaced, and April's open data gives April's per.
 func TestDeductPerChangedPages(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "site")
-	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/deduct")); err != nil {
-		t.Fatal(err)
-	}
-	os.Remove(filepath.Join(dir, "expected.toml"))
-	p := filepath.Join(dir, "data", "indicators.toml")
-	b, _ := os.ReadFile(p)
-	line := "deduct    = [{ indicator = \"xinfang\", per = 1 }]   # 每件信访扣1分，扣完为止（不写 min：不低于 0）\n"
-	if !bytes.Contains(b, []byte(line)) {
-		t.Fatal("the office's indicators.toml lacks 信访稳定's deduct")
-	}
-	b = bytes.Replace(b, []byte(line), []byte(line+"\n[[indicator.change]]\nfrom   = \"2025-04\"\ndeduct = [{ indicator = \"xinfang\", per = 2 }]\n"), 1)
-	os.WriteFile(p, b, 0o644)
-	s, err := site.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := Render(s, rank.Archive(s), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages := map[string]string{}
-	for _, o := range out {
-		pages[o.Path] = pageTextOf(contentOf(t, o))
-	}
+	pages := deductOfficePages(t, "\n[[indicator.change]]\nfrom   = \"2025-04\"\ndeduct = [{ indicator = \"xinfang\", per = 2 }]\n")
 	for _, c := range []struct{ page, want string }{
 		{"circulars/2025/4/index.html", "第四县发改局26.0第五县住建局42.0"},
 		{"circulars/2025/3/index.html", "第三县公安局37.0"},
@@ -237,31 +213,7 @@ func TestDeductChangeSaysWhatChanged(t *testing.T) {
 // changed in April), and says both changes; each month's open data gives
 // that month's 满分, the catalogue today's; each month's CSV its rule.
 func TestDeductMaxChangedPages(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "site")
-	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/deduct")); err != nil {
-		t.Fatal(err)
-	}
-	os.Remove(filepath.Join(dir, "expected.toml"))
-	p := filepath.Join(dir, "data", "indicators.toml")
-	b, _ := os.ReadFile(p)
-	line := "deduct    = [{ indicator = \"xinfang\", per = 1 }]   # 每件信访扣1分，扣完为止（不写 min：不低于 0）\n"
-	if !bytes.Contains(b, []byte(line)) {
-		t.Fatal("the office's indicators.toml lacks 信访稳定's deduct")
-	}
-	b = bytes.Replace(b, []byte(line), []byte(line+"\n[[indicator.change]]\nfrom = \"2025-04\"\nmax  = 20\n\n[[indicator.change]]\nfrom   = \"2025-05\"\ndeduct = [{ indicator = \"xinfang\", per = 2 }]\n"), 1)
-	os.WriteFile(p, b, 0o644)
-	s, err := site.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := Render(s, rank.Archive(s), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages := map[string]string{}
-	for _, o := range out {
-		pages[o.Path] = pageTextOf(contentOf(t, o))
-	}
+	pages := deductOfficePages(t, "\n[[indicator.change]]\nfrom = \"2025-04\"\nmax  = 20\n\n[[indicator.change]]\nfrom   = \"2025-05\"\ndeduct = [{ indicator = \"xinfang\", per = 2 }]\n")
 	for _, c := range []struct{ page, want string }{
 		{"circulars/2025/4/index.html", "第四县发改局218.0第五县住建局416.0"},
 		{"circulars/2025/3/index.html", "第三县公安局37.0"},
@@ -296,4 +248,39 @@ func TestBoundChangeLines(t *testing.T) {
 			t.Errorf("the indicator's page lacks %s:\n%s", want, page)
 		}
 	}
+}
+
+// deductOfficePages renders testdata/offices/deduct with changes (TOML,
+// [[indicator.change]] tables) written after 信访稳定's deduct, and gives
+// each output's text by its path.
+func deductOfficePages(t *testing.T, changes string) map[string]string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/deduct")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "expected.toml"))
+	p := filepath.Join(dir, "data", "indicators.toml")
+	b, _ := os.ReadFile(p)
+	line := "deduct    = [{ indicator = \"xinfang\", per = 1 }]   # 每件信访扣1分，扣完为止（不写 min：不低于 0）\n"
+	if !bytes.Contains(b, []byte(line)) {
+		t.Fatal("the office's indicators.toml lacks 信访稳定's deduct")
+	}
+	b = bytes.Replace(b, []byte(line), []byte(line+changes), 1)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(s, rank.Archive(s), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{}
+	for _, o := range out {
+		pages[o.Path] = pageTextOf(contentOf(t, o))
+	}
+	return pages
 }
