@@ -153,6 +153,13 @@ func (p *Period) makeDigests() {
 	for _, ms := range p.Measures {
 		part(partKey{unit: ms.Unit}).measure(ms)
 	}
+	// A unit's page lists a rule's measure withheld from it, and why.
+	for _, wd := range p.Waived {
+		u := part(partKey{unit: wd.Measure.Unit})
+		u.measure(wd.Measure)
+		u.bool(wd.Matched)
+		u.str(wd.Reason)
+	}
 
 	d := &p.digests
 	d.none = sha256.Sum256(head.b)

@@ -222,6 +222,33 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 		}
 	}
 
+	// A rule's measure of a month withheld ([[waiver]]): the unit's page
+	// says so (equal to a fresh render, checked inside render), though
+	// the period's ranks, which the rest of the page reads, are the same.
+	before = after
+	var waived *rank.Measure
+	var wm *site.Month
+	for _, p := range results.Periods {
+		for i, m := range p.Measures {
+			if p.Month != nil && m.Source.Rule && waived == nil {
+				waived, wm = &p.Measures[i], p.Month
+			}
+		}
+	}
+	if waived == nil {
+		t.Fatal("no rule gives a measure in any month")
+	}
+	edit(wm.File, "[[result]]", fmt.Sprintf("[[waiver]]\nunit = %q\naction = %q\nreason = \"缓存测试\"\n\n[[result]]", waived.Unit.Name, waived.Action))
+	after, _ = render()
+	if p := unitPath(waived.Unit) + "index.html"; !bytes.Contains(after[p], []byte("不予"+waived.Action+"（缓存测试）")) {
+		t.Errorf("%s's page does not say the %s withheld from it", waived.Unit.Name, waived.Action)
+	}
+	// Its reason reworded: nothing else of the period changes.
+	edit(wm.File, `reason = "缓存测试"`, `reason = "缓存测试，改写"`)
+	if after, _ = render(); !bytes.Contains(after[unitPath(waived.Unit)+"index.html"], []byte("（缓存测试，改写）")) {
+		t.Errorf("%s's page does not say the waiver's reason as reworded", waived.Unit.Name)
+	}
+
 	// A circular's text: that page changes, its neighbours' do not need to.
 	before = after
 	edit(middle.File, "\n\n", "\n\n本段为缓存测试新增。\n\n")

@@ -52,6 +52,11 @@ type Appendix struct {
 	// their reasons: without it no reader can reproduce a composite they
 	// moved from the tables (综合得分含加减分：…); "" when there are none.
 	Adjusted string
+	// Waived says which of the rules' measures of the period a [[waiver]]
+	// withheld (一票否决) and why, one sentence each, as the unit's page
+	// says them: a reader who finds the first of a ranking missing from
+	// the rewards learns why here, not only from data.json.
+	Waived []string
 }
 
 // AppendixTable is one township table of the appendix. Its rows (排名,
@@ -285,6 +290,11 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			}
 			a.Tables = append(a.Tables, t)
 			tabled = append(tabled, ind)
+		}
+	}
+	for _, w := range p.Waived {
+		if w.Matched {
+			a.Waived = append(a.Waived, w.Measure.Unit.Name+"，"+waivedClause(w)+parenthesised(w.Reason)+"。")
 		}
 	}
 	if p.Month == nil {

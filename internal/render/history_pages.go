@@ -643,6 +643,10 @@ type UnitMeasure struct {
 	year    int    // of its period
 	key     string // its period's (rank.Period.Span.Key)
 	action  string // 奖励, 约谈: what MeasuresThisYear counts
+	// waived says the rule's measure was withheld ([[waiver]], 一票否决):
+	// listed, for the unit's record shows what its rank earned and why it
+	// was not given, but neither counted nor said as given.
+	waived bool
 }
 
 // unitMeasures are the measures the periods give each unit, newest
@@ -666,8 +670,25 @@ func unitMeasures(c *core) map[*site.Unit][]UnitMeasure {
 			um.lead = leadClause(m)
 			out[m.Unit] = append(out[m.Unit], um)
 		}
+		for _, w := range p.Waived {
+			if !w.Matched {
+				continue // an error of the data, which the build reports
+			}
+			clause := waivedClause(w)
+			out[w.Measure.Unit] = append(out[w.Measure.Unit], UnitMeasure{Period: p.Label, Path: path, Measure: clause, Reason: w.Reason,
+				lead: clause + parenthesised(w.Reason), year: p.Span.Year, key: p.Span.Key(), action: w.Measure.Action, waived: true})
+		}
 	}
 	return out
+}
+
+// waivedClause says what a rule gave that a [[waiver]] withheld, before
+// the waiver's reason: 乡镇综合考核排名第一，不予奖励. The rule's reason
+// says what the rank earned, which the waiver's (发生较大安全生产事故，
+// 一票否决) does not; the amount, who and by whom are the rule's, of a
+// measure not taken, and stay in the open data.
+func waivedClause(w rank.Waived) string {
+	return w.Measure.Reason + "，不予" + w.Measure.Action
 }
 
 // leadClause is measure m as a clause of the lead's sentence, which
@@ -932,16 +953,19 @@ func categoryChange(before, now, each string) string {
 func (v *UnitView) leadMeasures(p *rank.Period, when string) {
 	v.MeasureYear = p.Span.Year
 	v.MeasuresWhen = when
-	n := 0
+	n, given := 0, 0 // measures given in the year, and in p
 	for _, m := range v.Measures {
 		if m.key == p.Span.Key() {
 			v.PeriodMeasures = append(v.PeriodMeasures, m.lead)
+			if !m.waived {
+				given++
+			}
 		}
-		if m.year == v.MeasureYear {
+		if m.year == v.MeasureYear && !m.waived {
 			n++
 		}
 	}
-	if n > len(v.PeriodMeasures) {
+	if n > given {
 		v.YearMeasures = yearMeasures(v.Measures, v.MeasureYear)
 	}
 }
@@ -952,7 +976,7 @@ func yearMeasures(ms []UnitMeasure, year int) string {
 	var actions []string
 	n := map[string]int{}
 	for _, m := range ms {
-		if m.year != year {
+		if m.year != year || m.waived {
 			continue
 		}
 		if n[m.action] == 0 {

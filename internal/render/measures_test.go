@@ -173,3 +173,79 @@ func TestAggregateWaiverInCircularAndData(t *testing.T) {
 		}
 	}
 }
+
+// TestWaiverOnUnitPageAndAppendix: a rule's measure a [[waiver]]
+// withholds (一票否决) is said where the unit's record and the circular's
+// data are read, not only in data.json: the unit's list of measures, its
+// lead when the period is the newest, and the circular's appendix say what
+// the rank earned and why it was not given; the year's count of measures
+// leaves it out. By hand, historySite: 甲街道 is first on the composite
+// in February (95 and 90 on both indicators). Quarterly, the same data
+// as quarters (quarterlyHistorySite): 甲街道 first in 4-6月; the year's
+// mean of the two quarters' composites is 甲 (33.33+100)/2 = 66.67,
+// 乙 (83.33+66.67)/2 = 75, 丙 (83.33+33.33)/2 = 58.33, so 乙街道 is the
+// year's first, and the year's circular withholds its reward.
+func TestWaiverOnUnitPageAndAppendix(t *testing.T) {
+	const first = "[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\namount = 10000\n"
+	waiver := func(unit, reason string) string {
+		return "\n[[waiver]]\nunit = \"" + unit + "\"\naction = \"奖励\"\nreason = \"" + reason + "\"\n"
+	}
+	t.Run("month", func(t *testing.T) {
+		f := historySite()
+		f["config.toml"] += first
+		f["data/2023-02.toml"] += waiver("甲街道", "发生较大安全生产事故，一票否决")
+		out := renderFiles(t, loadFiles(t, f), "/")
+		page := string(out["units/jia/index.html"])
+		for _, want := range []string{
+			`<p class="history-span">本月乡镇、街道综合考核排名第一，不予奖励（发生较大安全生产事故，一票否决）。</p>`,
+			`<li><a href="/circulars/2023/5/">2023年2月</a>：乡镇、街道综合考核排名第一，不予奖励（发生较大安全生产事故，一票否决）</li>`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("甲街道's page lacks %s", want)
+			}
+		}
+		if strings.Contains(page, "奖励1次") || strings.Contains(page, "予以奖励") {
+			t.Error("甲街道's page counts or says as given the reward withheld")
+		}
+		// 乙街道 and 丙镇, tied first in January, keep theirs.
+		if yi := string(out["units/yi/index.html"]); !strings.Contains(yi, "：奖励1万元（乡镇、街道综合考核排名并列第一）</li>") || strings.Contains(yi, "不予") {
+			t.Error("乙街道's page does not list January's reward alone")
+		}
+		circ := string(out["circulars/2023/5/index.html"])
+		if want := `<p class="note">甲街道，乡镇、街道综合考核排名第一，不予奖励（发生较大安全生产事故，一票否决）。</p>`; !strings.Contains(circ, want) {
+			t.Errorf("February's appendix lacks %s", want)
+		}
+		if jan := string(out["circulars/2023/2/index.html"]); strings.Contains(jan, "不予") {
+			t.Error("January's appendix speaks of a waiver it does not have")
+		}
+	})
+	t.Run("quarter", func(t *testing.T) {
+		f := quarterlyHistorySite()
+		f["config.toml"] += first + strings.Replace(first, "amount = 10000\n", "amount = 50000\nperiod = \"year\"\n", 1)
+		f["data/2023-06.toml"] += waiver("甲街道", "5月18日发生较大生产安全事故，一票否决")
+		f["content/circulars/2023.md"] = strings.Replace(f["content/circulars/2023.md"], "+++\n{{", waiver("乙街道", "年内发生较大生产安全事故，一票否决")+"+++\n{{", 1)
+		out := renderFiles(t, loadFiles(t, f), "/")
+		jia := string(out["units/jia/index.html"])
+		for _, want := range []string{
+			`<p class="history-span">本季度乡镇、街道综合考核排名第一，不予奖励（5月18日发生较大生产安全事故，一票否决）。</p>`,
+			`<li><a href="/circulars/2023/5/">2023年4-6月</a>：乡镇、街道综合考核排名第一，不予奖励（5月18日发生较大生产安全事故，一票否决）</li>`,
+		} {
+			if !strings.Contains(jia, want) {
+				t.Errorf("甲街道's page lacks %s", want)
+			}
+		}
+		yi := string(out["units/yi/index.html"])
+		for _, want := range []string{
+			`<li><a href="/circulars/2023/9/">2023年度</a>：乡镇、街道年度综合考核排名第一，不予奖励（年内发生较大生产安全事故，一票否决）</li>`,
+			`<li><a href="/circulars/2023/2/">2023年1-3月</a>：奖励1万元（乡镇、街道综合考核排名并列第一）</li>`,
+		} {
+			if !strings.Contains(yi, want) {
+				t.Errorf("乙街道's page lacks %s", want)
+			}
+		}
+		year := string(out["circulars/2023/9/index.html"])
+		if want := `<p class="note">乙街道，乡镇、街道年度综合考核排名第一，不予奖励（年内发生较大生产安全事故，一票否决）。</p>`; !strings.Contains(year, want) {
+			t.Errorf("the year's appendix lacks %s", want)
+		}
+	})
+}

@@ -285,7 +285,7 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 			{Key: "omit", Kind: Flag, Label: "不列出", Help: "true：本期通报的 indicators 短代码不写这一项（其余各项依次编号），city-bottom 也不列它，单位页面开头复述通报的几句也不提它；不能与 after、ranking 同写；可不填"},
 		}},
 	{Key: "waiver", Kind: Tables, Label: "免予措施",
-		Help: "季度、半年、年度通报（data = \"2024-Q1\"、\"2024-H1\"、\"2024\"）的奖惩规则（[[rule]]）本期得出、经研究不予采取的措施，每项一个，如“发生较大安全生产事故，取消年度评先评优资格”（一票否决）；规则不变，只这一期不列出，原因记入 data.json；月度的写在当月数据文件中；可不填", Fields: waiverFields},
+		Help: "季度、半年、年度通报（data = \"2024-Q1\"、\"2024-H1\"、\"2024\"）的奖惩规则（[[rule]]）本期得出、经研究不予采取的措施，每项一个，如“发生较大安全生产事故，取消年度评先评优资格”（一票否决）；规则不变，只这一期通报的正文不列出，通报附表、单位页面的奖惩情况和 data.json 写明原因；月度的写在当月数据文件中；可不填", Fields: waiverFields},
 	updatedField,
 	{Key: "correction", Kind: Text, Label: "更正说明",
 		Help: "发布后更正了什么，如“甲镇规模工业增加值增速得分由8.5更正为6.0，排名相应调整”：页面上通报之前写明“更正说明（更新日期）：……”（打印时不印），data.json 记为 circular.correction；须同时写 updated；可不填"},
@@ -381,7 +381,7 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 			Sheet: "填{actions}{kindDefault}"},
 		{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "采取措施的原因"},
 	}},
-	{Key: "waiver", Kind: Tables, Label: "免予措施", Help: "规则（[[rule]]）本期得出、经研究不予采取的措施（如因防汛救灾不予约谈），可不填：规则不变，只这一期不列出，原因记入 data.json", Fields: waiverFields},
+	{Key: "waiver", Kind: Tables, Label: "免予措施", Help: "规则（[[rule]]）本期得出、经研究不予采取的措施（如因防汛救灾不予约谈），可不填：规则不变，只这一期通报的正文不列出；通报附表、单位页面的奖惩情况和 data.json 写明规则的原因和不予采取的原因（附表：“甲镇，乡镇综合考核排名第一，不予奖励（发生较大安全生产事故，一票否决）。”）", Fields: waiverFields},
 }}
 
 // waiverFields are the keys of a [[waiver]]: a month file's, and a
