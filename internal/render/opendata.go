@@ -330,6 +330,8 @@ type OpenCatalogueIndicator struct {
 	Section    string      `json:"section" zh:"所属栏目"`
 	Parent     string      `json:"parent,omitempty" zh:"所属指标的代号（分项指标才有）"`
 	ScoreUnit  string      `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（写了的才有）" zhCount:"得分的计量单位，如 %、万元；为{countUnits}的是计数的指标，它的值是{countNouns}，不是得分（写了的才有）"`
+	Max        *float64    `json:"max,omitempty" only:"bounds" zh:"得分的上限（满分），高于它的得分填报时即报错；是现行的，考核办法调整以前各月的见当月 data.json（indicators.toml 写了 max 的才有）" zhCount:"得分的上限（满分；计数的指标为{countNouns}的上限），高于它的填报时即报错；是现行的，考核办法调整以前各月的见当月 data.json（indicators.toml 写了 max 的才有）"`
+	Min        *float64    `json:"min,omitempty" only:"bounds" zh:"得分的下限（最低分），低于它的得分填报时即报错；是现行的，考核办法调整以前各月的见当月 data.json（indicators.toml 写了 min 的才有）" zhCount:"得分的下限（最低分；计数的指标为{countNouns}的下限），低于它的填报时即报错；是现行的，考核办法调整以前各月的见当月 data.json（indicators.toml 写了 min 的才有）"`
 	Deduct     *OpenDeduct `json:"deduct,omitempty" only:"deduct" zh:"扣分制：得分不是填报的，由其他指标的件数折算；满分、下限和每件扣分是现行的，考核办法调整以前各月的见当月 data.json（indicators.toml 写了 deduct 的才有）"`
 	Owners     []string    `json:"owners" zh:"责任单位，机构改革前后的都列出（各月的见当月 data.json）" zhNoOwners:"责任单位（本站没有责任单位，总是空的）"`
 	OwnerSlugs []string    `json:"ownerSlugs" zh:"责任单位的代号，与 owners 一一对应" zhNoOwners:"责任单位的代号（本站没有责任单位，总是空的）"`
@@ -375,8 +377,9 @@ func (o *openData) catalogue() ([]byte, error) {
 		c.Units = append(c.Units, cu)
 	}
 	for _, ind := range o.s.Indicators {
+		now := ind.In(site.Latest)
 		ci := OpenCatalogueIndicator{ID: ind.ID, Name: ind.Name, Short: ind.ShortNames, Former: ind.FormerNames(), Section: ind.Section, ScoreUnit: ind.ScoreUnit,
-			Deduct: openDeduct(ind, site.Latest), Owners: unitList(ind.Owners), OwnerSlugs: unitSlugs(ind.Owners), URL: o.AbsURL(indicatorPath(ind))}
+			Max: now.Max, Min: now.Min, Deduct: openDeduct(ind, site.Latest), Owners: unitList(ind.Owners), OwnerSlugs: unitSlugs(ind.Owners), URL: o.AbsURL(indicatorPath(ind))}
 		if ind.Parent != nil {
 			ci.Parent = ind.Parent.ID
 		}
@@ -460,7 +463,10 @@ type OpenAttachment struct {
 }
 
 // OpenIndicator is one result of the month: the city and peer ranks, and
-// the township ranking when the indicator ranks townships.
+// the township ranking when the indicator ranks townships. Max and Min
+// bound the month's scores where indicators.toml gives them, typed or
+// derived: a reader checking a score, or reckoning a share of the 满分,
+// needs the month's, which a change may have moved.
 type OpenIndicator struct {
 	ID            string         `json:"id" zh:"指标代号，即指标页面网址 /indicators/代号/ 中的代号"`
 	Name          string         `json:"name" zh:"指标名称"`
@@ -478,6 +484,8 @@ type OpenIndicator struct {
 	Weight        *float64       `json:"weight,omitempty" zh:"这个月在{unit}综合考核中的权重，0 为不计入（{unit}有得分时列出）"`
 	Decimals      *int           `json:"decimals,omitempty" zh:"这个月得分比较前保留的小数位数（{unit}有得分时列出）"`
 	ScoreUnit     string         `json:"scoreUnit,omitempty" zh:"得分的计量单位，如 %、件（indicators.toml 写了 scoreUnit 的才有）" zhCount:"得分的计量单位，如 %、万元；为{countUnits}的是计数的指标，townships[].score 是{countNouns}，不是得分（indicators.toml 写了 scoreUnit 的才有）"`
+	Max           *float64       `json:"max,omitempty" only:"bounds" zh:"这个月得分的上限（满分），高于它的得分填报时即报错；扣分制的与 deduct.max 相同；考核办法自某月起调整了的，各月按各月的（indicators.toml 写了 max、{unit}有得分时列出）" zhCount:"这个月得分的上限（满分；计数的指标为{countNouns}的上限），高于它的填报时即报错；扣分制的与 deduct.max 相同；考核办法自某月起调整了的，各月按各月的（indicators.toml 写了 max、{unit}有得分时列出）"`
+	Min           *float64       `json:"min,omitempty" only:"bounds" zh:"这个月得分的下限（最低分），低于它的得分填报时即报错；扣分制的扣到它为止；考核办法自某月起调整了的，各月按各月的（indicators.toml 写了 min、{unit}有得分时列出）" zhCount:"这个月得分的下限（最低分；计数的指标为{countNouns}的下限），低于它的填报时即报错；扣分制的扣到它为止；考核办法自某月起调整了的，各月按各月的（indicators.toml 写了 min、{unit}有得分时列出）"`
 	Deduct        *OpenDeduct    `json:"deduct,omitempty" only:"deduct" zh:"扣分制：各{unit}的得分不是填报的，由其他指标的件数折算；满分、下限和每件扣分是这个月的，考核办法自某月起调整了它们的，各月按各月的（indicators.toml 写了 deduct、{unit}有得分时列出）"`
 	Townships     []OpenTownship `json:"townships,omitempty" zh:"各{unit}的得分和排名，名次在前的在前（{unit}有得分时列出）" zhCount:"各{unit}的得分（计数的指标为{countNouns}）和排名，名次在前的在前（{unit}有得分时列出）"`
 	// NotApplicable are the townships the result left out this month
@@ -735,6 +743,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 					oi.Better = "lower"
 				}
 				oi.Weight, oi.Decimals, oi.ScoreUnit, oi.Deduct = &set.Weight, &set.Decimals, ind.ScoreUnit, openDeduct(ind, m.Key)
+				oi.Max, oi.Min = set.Max, set.Min
 				oi.Townships = append(oi.Townships, openTownships(g.Name, ir.Ranked)...)
 			}
 		}
@@ -1400,17 +1409,24 @@ func (o *openData) countWords() *strings.Replacer {
 // zhNoDepartments where it has one, so that a 督查室 is not told its units
 // come 先乡镇后区直单位; one whose indicators have no owner reads
 // zhNoOwners, and is not told what their owners are. A field tagged
-// only:"deduct" is one an office without a derived score (扣分制) lacks;
+// only:"deduct" is one an office without a derived score (扣分制) lacks,
+// one tagged only:"bounds" one whose indicators have no max or min;
 // one with counts among its indicators reads a field's zhCount where it
 // has one (countWords), told that a count's value is not a score.
 func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lacks bool) {
 	alone, unowned := len(o.s.Departments) == 0, !o.s.Owned()
 	deducts := slices.ContainsFunc(o.s.Indicators, func(ind *site.Indicator) bool { return ind.Deduct != nil })
+	bounded := slices.ContainsFunc(o.s.Indicators, func(ind *site.Indicator) bool {
+		return ind.Min != nil || ind.Max != nil || slices.ContainsFunc(ind.Changes, func(c site.Change) bool { return c.Min != nil || c.Max != nil })
+	})
 	words := o.words()
 	counts := o.countWords()
 	return func(f reflect.StructField) (string, bool) {
 		if f.Tag.Get("only") == "deduct" && !deducts {
 			return "", true // a field of scores derived from counts (扣分制), which the office has none of
+		}
+		if f.Tag.Get("only") == "bounds" && !bounded {
+			return "", true // a bound (max, min) no indicator of the office is given
 		}
 		if doc := f.Tag.Get("zhCount"); counts != nil && doc != "" {
 			return words.Replace(counts.Replace(doc)), false

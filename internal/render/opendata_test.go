@@ -1064,3 +1064,37 @@ func TestDataPageNamesTheBottomList(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenDataBounds: the 满分 and 最低分 of an indicator whose scores
+// are typed are in the open data, as a derived one's are in its deduct:
+// each month's data.json the month's, the catalogue today's. By hand,
+// historySite's 经济运行 bounded 60–100, from February 70–96
+// ([[indicator.change]]): January's circular gives 100 and 60, February's
+// 96 and 70, the catalogue 96 and 70; 安全生产, given neither, has no max
+// or min in either, and an office none of whose indicators has one is
+// not told of the fields on /data/.
+func TestOpenDataBounds(t *testing.T) {
+	f := historySite()
+	f["data/indicators.toml"] = strings.Replace(f["data/indicators.toml"], "decimals = 1\n", "decimals = 1\nmax = 100\nmin = 60\n\n[[indicator.change]]\nfrom = \"2023-02\"\nmax = 96\nmin = 70\n", 1)
+	out := renderFiles(t, loadFiles(t, f), "/")
+	for _, c := range []struct{ page, want string }{
+		{"circulars/2023/2/data.json", `"decimals":1,"max":100,"min":60,"townships":`},
+		{"circulars/2023/5/data.json", `"decimals":1,"max":96,"min":70,"townships":`},
+		{"data/catalogue.json", `"id":"jingji","name":"经济运行","section":"重点工作","max":96,"min":70,"owners":`},
+		{"data/catalogue.json", `"id":"anquan","name":"安全生产","section":"重点任务","owners":`},
+	} {
+		if page := string(out[c.page]); !strings.Contains(page, c.want) {
+			t.Errorf("%s lacks %s:\n%s", c.page, c.want, page)
+		}
+	}
+	if feb := string(out["circulars/2023/5/data.json"]); !strings.Contains(feb, `"id":"anquan","name":"安全生产","section":"重点任务","owners":["区财政局"],"ownerSlugs":["caizheng"],"better":"higher","weight":1,"decimals":1,"townships":`) {
+		t.Errorf("February's data.json gives 安全生产 a bound it has not:\n%s", feb)
+	}
+	const field = "这个月得分的上限（满分）"
+	if page := string(out["data/index.html"]); !strings.Contains(page, field) {
+		t.Errorf("/data/ does not describe max, which 经济运行 is given")
+	}
+	if page := string(renderFiles(t, loadHistorySite(t), "/")["data/index.html"]); strings.Contains(page, field) {
+		t.Errorf("/data/ describes max to an office none of whose indicators has one")
+	}
+}

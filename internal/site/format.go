@@ -215,7 +215,7 @@ var IndicatorsFile = &Format{Name: "指标", Fields: []Field{
 		{Key: "weight", Kind: Number, Label: "权重", Help: "在综合考核中的权重，默认 1；0 表示只列出、不计入综合考核"},
 		{Key: "decimals", Kind: Integer, Label: "小数位数", Help: "得分比较前保留的小数位数（0～6），通报中的得分也写到这一位；默认 2，scoreUnit 为件、次、个、人、户、家、项等计数单位的默认 0（得分是整数，写作 3 而不是 3.00）。得分的位数多于写明的 decimals（`decimals = 1` 而得分为 85.46）时，按四舍五入后的 85.5 排名，与 85.45 并列，`check` 会在这个得分处提醒"},
 		{Key: "min", Kind: Number, Label: "最低分", Help: "得分的下限，如 0；低于它的得分报错（多半是录入时打错了）；不写则不限"},
-		{Key: "max", Kind: Number, Label: "满分", Help: "得分的上限，如 40；高于它的得分报错，如把 38.4 打成 48.4、384；按件数扣分（deduct）的从它扣起；考核办法自某月起调整了满分的，这里写原来的，新的写在 [[indicator.change]] 的 max 中；不写则不限"},
+		{Key: "max", Kind: Number, Label: "满分", Help: "得分的上限，如 40；高于它的得分报错，如把 38.4 打成 48.4、384；按件数扣分（deduct）的从它扣起；考核办法自某月起调整了满分的，这里写原来的，新的写在 [[indicator.change]] 的 max 中；各期 data.json 和单位和指标目录写明（见“开放数据”）；不写则不限"},
 		{Key: "rankingLabel", Kind: Text, Label: "排名名称",
 			Help: "写在排名句前，如“空气质量” → “空气质量排名全县前三的为……”；可不填"},
 		{Key: "scoreUnit", Kind: Text, Label: "得分单位",
