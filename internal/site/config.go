@@ -91,7 +91,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "overlap", Kind: Flag, Label: "后几名含前几名",
 			Help: "select = \"bottom\" 时：true 则选最后 count 名，单位少于 2×count 个时其中也有前 count 名的单位（5个乡镇的“后三名约谈”选第3～5名）；不写或 false：后一组不含前一组的单位，与排名句的“后三”相同（5个乡镇只选第4、5名）"},
 		{Key: "rank", Kind: Integer, Label: "名次",
-			Help: "select = \"rank\" 时必填：选取这个名次的单位，如 2（第二名，并列第二的都选）；各名次奖励不同金额时每个名次写一条规则。有并列时其后的名次空缺（两个并列第一则没有第二名）；大于同时参加排名的单位数（on = \"city\" 的大于 cityUnits）是错误：这个名次永远没有；其他规则不写"},
+			Help: "select = \"rank\" 时必填：选取这个名次的单位，如 2（第二名，并列第二的都选）；各名次奖励不同金额时每个名次写一条规则。有并列时其后的名次空缺（两个并列第一则没有第二名）；大于同时参加排名的单位数（同一期在册的，按季度考核的按季度算；on = \"city\" 的大于 cityUnits）是错误：这个名次永远没有；其他规则不写"},
 		{Key: "group", Kind: Text, Label: "组别", Help: "只用于这一组（units.toml 的 [[group]]）；不写则各组分别适用"},
 		{Key: "streak", Kind: Integer, Label: "连续期数",
 			Help: "连续这么多个考核期（含本期）都被选取时才适用，如 2：连续两个月；没有数据文件的月份不算考核期，也不打断连续；不写为 1（只看本期）。同时写了 from 和 until 的规则，streak 多于其间的期数是错误（永远不会适用）"},
@@ -421,6 +421,7 @@ func (l *loader) rules() {
 			ok = false
 		case hasRank:
 			r.Rank = n
+			r.RankLine, r.RankCol = f.position(rec.at("rank"))
 		}
 		if rec.has("group") {
 			name := rec.text("group")
@@ -486,12 +487,14 @@ func (l *loader) rules() {
 }
 
 // neverSelects reports a rule that no data this site can hold ever
-// makes select, and returns true when it did: a rank beyond the units
-// that can be ranked at once — 第100名 among 12, 全市第13名 of a city of
-// 12 (cityUnits bounds every city rank a month file may give) — or a
-// streak longer than the periods between its from and until. A long
-// streak alone is not told: the archive grows, and 连续24个月 happens
-// in its third year.
+// makes select, and returns true when it did: a city rank beyond the
+// units ranked — 全市第13名 of a city of 12 (cityUnits bounds every city
+// rank a month file may give) — or a streak longer than the periods
+// between its from and until. A long streak alone is not told: the
+// archive grows, and 连续24个月 happens in its third year. A township
+// rank beyond those ranked at once (第100名 among 12) depends on the
+// periods the office assesses by, which the month files may tell: see
+// ranksBeyondUnits.
 func (l *loader) neverSelects(rec *record, r Rule) bool {
 	f, c := l.configFile, &l.s.Config
 	told := false
@@ -499,33 +502,6 @@ func (l *loader) neverSelects(rec *record, r Rule) bool {
 		f.errorf(rec.at("rank"), "rank = %d，但%s排名只有%d个单位（[ranking] cityUnits）：名次只到第%d名，这条规则不会选出任何指标；rank 应在1～%d之间，或删去这条规则",
 			r.Rank, c.Terms.City, c.Ranking.CityUnits, c.Ranking.CityUnits, c.Ranking.CityUnits)
 		told = true
-	}
-	if r.Select == AtRank && r.On != OnCity {
-		n, largest := 0, (*Group)(nil)
-		for _, g := range ruleGroups(l.s, r) {
-			if m := rankedAtOnce(l.s, g, r.Indicator); m > n {
-				n, largest = m, g
-			}
-		}
-		scope, note := "", ""
-		switch {
-		case r.Group != nil:
-			scope = r.Group.Name
-		case largest != nil:
-			note = fmt.Sprintf("（最多的一组是“%s”）", largest.Name)
-		}
-		if r.Indicator != nil {
-			scope += "指标“" + r.Indicator.Name + "”"
-		}
-		if n > 0 && r.Rank > n {
-			source := "units.toml"
-			if r.Indicator != nil {
-				source = "indicators.toml 的 townships"
-			}
-			f.errorf(rec.at("rank"), "rank = %d，但%s同时参加排名的%s最多%d个%s（%s）：名次只到第%d名，这条规则不会选出任何单位；rank 应在1～%d之间，或删去这条规则",
-				r.Rank, scope, c.Terms.Unit, n, note, source, n, n)
-			told = true
-		}
 	}
 	if sp := r.Span; r.Streak > 1 && sp.From != "" && sp.Until != "" && sp.From <= sp.Until {
 		if n := periodsIn(sp, r.Period); r.Streak > n {
@@ -537,24 +513,69 @@ func (l *loader) neverSelects(rec *record, r Rule) bool {
 	return told
 }
 
+// ranksBeyondUnits reports each rule of select = "rank" whose rank is
+// beyond the townships ever ranked at once (rankedAtOnce) in the periods
+// the office assesses by: it never selects a unit. Told after the month
+// files are read, which say the periods when config.toml does not: a
+// quarterly office's 甲镇 until 2025-07 and 乙镇 from 2025-07 are in no
+// quarter together, though both are in July.
+func (l *loader) ranksBeyondUnits() {
+	s := l.s
+	c := &s.Config
+	k := s.Assesses()
+	for _, r := range c.Rules {
+		if r.Select != AtRank || r.On == OnCity {
+			continue
+		}
+		n, largest := 0, (*Group)(nil)
+		for _, g := range ruleGroups(s, r) {
+			if m := rankedAtOnce(s, g, r.Indicator, k); m > n {
+				n, largest = m, g
+			}
+		}
+		if n == 0 || r.Rank <= n {
+			continue
+		}
+		scope, note := "", ""
+		switch {
+		case r.Group != nil:
+			scope = r.Group.Name
+		case largest != nil:
+			note = fmt.Sprintf("（最多的一组是“%s”）", largest.Name)
+		}
+		if r.Indicator != nil {
+			scope += "指标“" + r.Indicator.Name + "”"
+		}
+		source := "units.toml"
+		if r.Indicator != nil {
+			source = "indicators.toml 的 townships"
+		}
+		l.diags.Add("config.toml", r.RankLine, r.RankCol, "rank = %d，但%s同时参加排名的%s最多%d个%s（%s）：名次只到第%d名，这条规则不会选出任何单位；rank 应在1～%d之间，或删去这条规则",
+			r.Rank, scope, c.Terms.Unit, n, note, source, n, n)
+	}
+}
+
 // rankedAtOnce is the most townships of group g (all when nil) that one
-// ranking can hold in a month, of indicator ind's when it is given:
-// those units.toml has at once, between their from and until. It counts
-// the months each from or until changes the count in.
-func rankedAtOnce(s *Site, g *Group, ind *Indicator) int {
+// ranking can hold in a period of kind k, of indicator ind's when it is
+// given: those units.toml has at once, between their from and until, in
+// a period's file (Unit.InSpan of the period's last month, as After
+// judges two units' spans). It counts the periods each from or until
+// changes the count in: the first to end on or after the from, or after
+// the until.
+func rankedAtOnce(s *Site, g *Group, ind *Indicator, k PeriodKind) int {
 	var units []*Unit
 	for _, u := range s.Townships {
 		if (g == nil || u.Group == g) && (ind == nil || slices.Contains(ind.Townships, u)) {
 			units = append(units, u)
 		}
 	}
-	starts := []string{""} // the first month of each stretch of one count
+	starts := []string{""} // the file of each stretch of one count
 	for _, u := range units {
-		if u.From != "" {
-			starts = append(starts, u.From)
+		if p, ok := ParsePeriod(u.From); ok {
+			starts = append(starts, periodEnding(p, k))
 		}
 		if p, ok := ParsePeriod(u.Until); ok {
-			starts = append(starts, p.nextMonth().Key())
+			starts = append(starts, periodEnding(p.nextMonth(), k))
 		}
 	}
 	most := 0
@@ -568,6 +589,18 @@ func rankedAtOnce(s *Site, g *Group, ind *Indicator) int {
 		most = max(most, n)
 	}
 	return most
+}
+
+// periodEnding is the key of the first month from month p on that ends
+// a period of kind k: the file of the period p is in.
+func periodEnding(p Period, k PeriodKind) string {
+	for range 12 {
+		if w, _ := k.Written(p.N); k == Monthly || w != "" {
+			break
+		}
+		p = p.nextMonth()
+	}
+	return p.Key()
 }
 
 // periodsIn is how many periods of kind k end within span sp, whose

@@ -246,6 +246,54 @@ func TestRuleNeverSelects(t *testing.T) {
 	}
 }
 
+// TestRankedAtOnceByPeriod: the units ranked at once are counted by the
+// periods the office assesses by. 丁乡 (until 2023-04) and 戊镇 (from
+// 2023-04) are both assessed in April, so that a monthly office ranks
+// five townships that month and rank = 5 can select; a quarterly
+// office's April is in the second quarter (data/2023-06.toml), in which
+// 丁乡, whose span ends before June, is not: each quarter ranks four, and
+// rank = 5 never selects — told, whether config.toml says the office
+// assesses by quarter or its files do.
+func TestRankedAtOnceByPeriod(t *testing.T) {
+	const want = "config.toml:11:1: rank = 5，但同时参加排名的乡镇（街道）最多4个（units.toml）：名次只到第4名，这条规则不会选出任何单位；rank 应在1～4之间，或删去这条规则"
+	units := miniSite()["data/units.toml"] + "[[township]]\nname = \"丁乡\"\nslug = \"ding\"\nuntil = \"2023-04\"\n[[township]]\nname = \"戊镇\"\nslug = \"wu\"\nfrom = \"2023-04\"\n"
+	quarterly := func(files map[string]string) {
+		q1 := strings.Replace(strings.Replace(files["data/2023-02.toml"], `period = "1-2月"`, `period = "1-3月"`, 1), `"丙镇" = 70`, "\"丙镇\" = 70\n\"丁乡\" = 60", 1)
+		files["data/2023-03.toml"] = q1
+		files["data/2023-06.toml"] = strings.Replace(strings.Replace(q1, `period = "1-3月"`, `period = "4-6月"`, 1), "丁乡", "戊镇", 1)
+		delete(files, "data/2023-02.toml")
+		files["content/circulars/2023-02.md"] = strings.Replace(files["content/circulars/2023-02.md"], `data = "2023-02"`, `data = "2023-06"`, 1)
+	}
+	for _, c := range []struct {
+		name string
+		edit func(map[string]string)
+		want string
+	}{
+		{"monthly", func(files map[string]string) {
+			files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], `"丙镇" = 70`, "\"丙镇\" = 70\n\"丁乡\" = 60", 1)
+		}, ""},
+		{"quarterly files", quarterly, want},
+		{"quarterly config", func(files map[string]string) {
+			quarterly(files)
+			files["config.toml"] += "[assessment]\nperiod = \"quarter\"\n"
+		}, strings.Replace(want, ":11:", ":13:", 1)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := miniSite()
+			files["data/units.toml"] = units
+			c.edit(files)
+			files["config.toml"] += "[[rule]]\non = \"composite\"\nselect = \"rank\"\nrank = 5\naction = \"约谈\"\n"
+			_, err := Load(writeSite(t, files))
+			switch {
+			case c.want == "" && err != nil:
+				t.Errorf("%v", err)
+			case c.want != "" && (err == nil || err.Error() != c.want):
+				t.Errorf("%v\nwant %s", err, c.want)
+			}
+		})
+	}
+}
+
 // A city rule's top or bottom of k is each entry's city rank among
 // cityUnits: k of 12 or more select every entry given a city rank, which
 // is said at its count; 11 of 12 is not told.

@@ -419,6 +419,7 @@ func (l *loader) rest() error {
 	}
 	l.monthFiles()
 	l.assessedBy()
+	l.ranksBeyondUnits()
 	l.deletedTownships()
 	l.changesOfUnassessed()
 	l.dataSound = len(l.diags) == 0

@@ -265,8 +265,12 @@ type Rule struct {
 	// top group's units among them over fewer than 2k units, not §5.2's
 	// bottom group, which leaves those out.
 	Overlap bool
-	Rank    int    // the rank AtRank selects: 2 for every unit ranked second
-	Group   *Group // only this group's units; nil: every group apart
+	Rank    int // the rank AtRank selects: 2 for every unit ranked second
+	// RankLine and RankCol are where its rank is written, for a rank
+	// beyond the units ever ranked at once, which is told only once the
+	// month files say what period the office assesses by.
+	RankLine, RankCol int
+	Group             *Group // only this group's units; nil: every group apart
 	// Streak is how many consecutive assessed periods, the current one
 	// last, the selection must have held in; 1 for the current alone.
 	Streak int
