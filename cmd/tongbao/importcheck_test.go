@@ -144,3 +144,17 @@ func TestImportHintsMerge(t *testing.T) {
 		t.Errorf("a file that is no workbook: exit %d, %q, want %q", code, errOut, want)
 	}
 }
+
+// TestImportMergeHelpNeutral: import's help, said before any site is
+// read, names what --merge takes of a workbook without calling every
+// value a score: a count's is a 件数 (site.Indicator.ValueName).
+func TestImportMergeHelpNeutral(t *testing.T) {
+	_, out, errOut := runCmd("import", "-h")
+	help := out + errOut
+	if want := "只把工作簿中新填的内容（各项的数值、排名、进展、加减分、奖励和约谈）并入已有的月份文件"; !strings.Contains(help, want) {
+		t.Errorf("import's help lacks %s:\n%s", want, help)
+	}
+	if strings.Contains(help, "得分") {
+		t.Errorf("import's help calls the values 得分:\n%s", help)
+	}
+}

@@ -130,7 +130,7 @@ func fileName(name string) string {
 func cmdImport(args []string, stdout, stderr io.Writer) int {
 	var merge, dryRun bool
 	opts, key, files, force, code := monthFilesArgs("import", "文件…（.xlsx 或 .csv） [-s 目录] [--force] [--merge] [--dry-run]", "覆盖已有的月份文件；并入时，与已有的不同的以导入的为准", "2023-03 2023-03.xlsx", true, args, stderr, func(fs *flag.FlagSet) {
-		fs.BoolVar(&merge, "merge", false, "只把工作簿中新填的内容（得分、排名、进展、加减分、奖励和约谈）并入已有的月份文件（CSV 总是并入）")
+		fs.BoolVar(&merge, "merge", false, "只把工作簿中新填的内容（各项的数值、排名、进展、加减分、奖励和约谈）并入已有的月份文件（CSV 总是并入）")
 		fs.BoolVar(&dryRun, "dry-run", false, "只列出月份文件将有的改动，不写入")
 	})
 	if code != 0 {

@@ -206,7 +206,7 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 	if text == nil {
 		return nil, count, d.Err()
 	}
-	root, f, ok := decodeTOML(rel, text, MonthFile, &d)
+	root, f, ok := s.decodeMonth(rel, text, &d)
 	if !ok {
 		return nil, count, d.Err()
 	}

@@ -252,7 +252,7 @@ type unassessedUnit struct {
 
 // month parses one month file.
 func (l *loader) month(rel string, src []byte, year, month int, d *diag.List) *Month {
-	t, f, ok := decodeTOML(rel, src, MonthFile, d)
+	t, f, ok := l.s.decodeMonth(rel, src, d)
 	if !ok {
 		return nil
 	}

@@ -31,6 +31,11 @@ type tomlFile struct {
 	// format describes the file, for what messages call its keys:
 	// city（上级排名）; nil for a file without a description.
 	format *Format
+	// values says what the values of an indicator, by its id, are called
+	// (Indicator.ValueName: 得分, a count's 件数), for a syntax error in
+	// a result's scores; nil, or "" of an id it does not know, when the
+	// file is read without its site's indicators (scoreNoun).
+	values func(id string) string
 	// place, when set, names where the value at a path was typed, when
 	// the file was made from another (a workbook's cell, "乡镇（街道）得分!C7"):
 	// problems are reported there, not at a line of a file nobody wrote.
@@ -41,18 +46,38 @@ type tomlFile struct {
 // description). A syntax error is reported and ok is false.
 func decodeTOML(name string, src []byte, form *Format, diags *diag.List) (root *table, f *tomlFile, ok bool) {
 	f = &tomlFile{name: name, src: string(src), diags: diags, format: form}
+	root, ok = f.decode()
+	return root, f, ok
+}
+
+// decodeMonth is decodeTOML of a month file of site s, whose syntax
+// errors in a result's scores call them as the result's indicator's
+// values are called: a count's 件数.
+func (s *Site) decodeMonth(name string, src []byte, diags *diag.List) (root *table, f *tomlFile, ok bool) {
+	f = &tomlFile{name: name, src: string(src), diags: diags, format: MonthFile, values: func(id string) string {
+		if ind := s.indicators[id]; ind != nil {
+			return ind.ValueName()
+		}
+		return ""
+	}}
+	root, ok = f.decode()
+	return root, f, ok
+}
+
+// decode parses f's text; a syntax error is reported and ok is false.
+func (f *tomlFile) decode() (root *table, ok bool) {
 	m, simple := decodeSimple(f.src)
 	if simple {
 		f.pos = keyPositions(f.src)
-		return &table{f: f, m: m, used: map[string]bool{}}, f, true
+		return &table{f: f, m: m, used: map[string]bool{}}, true
 	}
 	m = map[string]any{}
 	if _, err := toml.Decode(f.src, &m); err != nil {
 		f.syntaxErrors(err)
-		return nil, f, false
+		return nil, false
 	}
 	f.pos = keyPositions(f.src)
-	return &table{f: f, m: m, used: map[string]bool{}}, f, true
+	return &table{f: f, m: m, used: map[string]bool{}}, true
 }
 
 // maxSyntaxErrors is how many syntax errors of one file are reported at
@@ -85,7 +110,7 @@ func (f *tomlFile) syntaxErrors(err error) {
 		if pe.Position.Start == 0 && pe.Position.Line > 1 {
 			off = f.lineStart(pe.Position.Line)
 		}
-		at, msg := syntaxMessage(string(src), off, pe, f.format)
+		at, msg := syntaxMessage(string(src), off, pe, f.format, f.values)
 		line, col := f.lineCol(at)
 		if line <= last {
 			return // not past the line blanked: the blanking's own error

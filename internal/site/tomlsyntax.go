@@ -26,9 +26,11 @@ import (
 
 // syntaxMessage returns where a syntax error of src is, as a byte offset,
 // and what to do about it. off is where the decoder stopped (syntaxOffset);
-// form describes the file, for the names of its keys (nil: unknown).
-func syntaxMessage(src string, off int, pe toml.ParseError, form *Format) (at int, msg string) {
+// form describes the file, for the names of its keys (nil: unknown),
+// values what an indicator's values are called (tomlFile.values).
+func syntaxMessage(src string, off int, pe toml.ParseError, form *Format, values func(id string) string) (at int, msg string) {
 	s := newSyntaxSite(src, off, pe.Message, form)
+	s.noun = scoreNoun(s, values)
 	for _, rule := range syntaxRules {
 		if m := rule(s); m != "" {
 			return s.at, m
@@ -54,6 +56,7 @@ type syntaxSite struct {
 	eq    int    // the index in line of the = (or ＝) after its key; -1 if none
 	field *Field // the field of the line's key, when the format knows it
 	entry string // the key of the line below a Scores or Lists field (a unit's name)
+	noun  string // what the value of a Scores entry is called (scoreNoun); "" for another line
 }
 
 func newSyntaxSite(src string, off int, msg string, form *Format) *syntaxSite {
@@ -75,6 +78,38 @@ func newSyntaxSite(src string, off int, msg string, form *Format) *syntaxSite {
 	}
 	return s
 }
+
+// neutralNoun is what a score is called where its indicator is not
+// known: a count's 件数 is no 得分, and 数值 is either.
+const neutralNoun = "数值"
+
+// scoreNoun is what the value of s's line is called when the line is a
+// unit's in a result's scores: its indicator's word (得分, a count's
+// 件数), by the indicator = of the [[result]] above it, as values knows
+// it; neutralNoun when it does not. "" for any other line.
+func scoreNoun(s *syntaxSite, values func(id string) string) string {
+	if s.field == nil || s.field.Kind != Scores {
+		return ""
+	}
+	if values != nil {
+		above := s.src[:s.start]
+		if loc := resultHeaderRE.FindAllStringIndex(above, -1); loc != nil {
+			if m := indicatorLineRE.FindStringSubmatch(above[loc[len(loc)-1][1]:]); m != nil {
+				if n := values(strings.TrimSpace(m[1])); n != "" {
+					return n
+				}
+			}
+		}
+	}
+	return neutralNoun
+}
+
+// resultHeaderRE is a [[result]] header; indicatorLineRE the indicator
+// it names, a line below it.
+var (
+	resultHeaderRE  = regexp.MustCompile(`(?m)^[ \t]*\[\[[ \t]*result[ \t]*\]\]`)
+	indicatorLineRE = regexp.MustCompile(`(?m)^[ \t]*indicator[ \t]*=[ \t]*["']([^"'\n]*)["']`)
+)
 
 // col is off's index in the line.
 func (s *syntaxSite) col() int { return s.off - s.start }
@@ -110,10 +145,22 @@ func (s *syntaxSite) value() (string, int) {
 
 // label is what the value of the line is called in a message: 得分, 上级排名.
 func (s *syntaxSite) label() string {
-	if s.field == nil {
+	switch {
+	case s.field == nil:
 		return "这里"
+	case s.noun != "":
+		return s.noun
 	}
 	return s.field.Label
+}
+
+// named is the line's field named with its entry (fieldNamed), a unit's
+// score by what its value is called: “甲镇”的件数.
+func (s *syntaxSite) named() string {
+	if s.noun != "" && s.entry != "" {
+		return "“" + shown(s.entry) + "”的" + s.noun
+	}
+	return fieldNamed(s.field, s.entry, "")
 }
 
 // kind is the kind of the line's value, unknownKind when the format
@@ -566,7 +613,7 @@ func missingValueRule(s *syntaxSite) string {
 	// A score left to fill in as new wrote it, its # taken away: what to
 	// do with it, not the grammar's word.
 	if s.field != nil && s.field.Kind == Scores && s.entry != "" {
-		return fieldNamed(s.field, s.entry, "") + "没有填：在“=”后填上得分；还没有报来的，在行首加 # 先不填（check 会列出尚缺的得分）"
+		return s.named() + "没有填：在“=”后填上" + s.noun + "；还没有报来的，在行首加 # 先不填（check 会列出尚缺的" + s.noun + "）"
 	}
 	return "“=”后面缺少值"
 }
@@ -679,7 +726,7 @@ func duplicateRule(s *syntaxSite) string {
 	case s.header():
 		return fmt.Sprintf("%s 写了两次：同一个表只写一次，内容写在一处", strings.TrimSpace(s.line))
 	case s.field != nil:
-		return fieldNamed(s.field, s.entry, "") + "写了两次：每个键只写一次"
+		return s.named() + "写了两次：每个键只写一次"
 	}
 	return fmt.Sprintf("“%s”写了两次：每个键只写一次", strings.Trim(s.key(), `"'`))
 }

@@ -24,13 +24,15 @@ func TestSyntaxMessages(t *testing.T) {
 		src  string
 		want string
 	}{
-		// Scores: a name without quotes, a score in words.
+		// Scores: a name without quotes, a score in words. Read without
+		// a site, the indicator's values are not known to be scores or
+		// counts (TestSyntaxNamesCounts): 数值.
 		{MonthFile, scoresAt(`甲镇 = 8.5`), `4:1: 名称要加英文引号：写作 "甲镇" = 8.5`},
 		{MonthFile, scoresAt(`  甲镇=8.5`), `4:3: 名称要加英文引号：写作 "甲镇" = 8.5`},
 		{MonthFile, scoresAt(`xx镇 = 8.5`), `4:1: 名称要加英文引号：写作 "xx镇" = 8.5`},
-		{MonthFile, scoresAt(`"甲镇" = 8.5分`), `4:11: 得分只写数字，去掉“分”：写作 8.5`},
-		{MonthFile, scoresAt(`"甲镇" = 8.5 分`), `4:12: 得分只写数字，去掉“分”：写作 8.5`},
-		{MonthFile, scoresAt(`"甲镇" = 8.5%`), `4:11: 得分只写数字，去掉“%”：写作 8.5`},
+		{MonthFile, scoresAt(`"甲镇" = 8.5分`), `4:11: 数值只写数字，去掉“分”：写作 8.5`},
+		{MonthFile, scoresAt(`"甲镇" = 8.5 分`), `4:12: 数值只写数字，去掉“分”：写作 8.5`},
+		{MonthFile, scoresAt(`"甲镇" = 8.5%`), `4:11: 数值只写数字，去掉“%”：写作 8.5`},
 		{MonthFile, scoresAt(`"甲镇" = 8,5`), `4:9: 小数点用“.”，不用“,”：写作 8.5`},
 		{MonthFile, scoresAt(`"甲镇" = 8。5`), `4:9: 小数点用“.”，不用“。”：写作 8.5`},
 		{MonthFile, scoresAt(`"甲镇" = 8，5`), `4:9: 小数点用“.”，不用“，”：写作 8.5`},
@@ -43,13 +45,13 @@ func TestSyntaxMessages(t *testing.T) {
 		{MonthFile, scoresAt(`"甲镇" = 8.`), `4:8: 小数点后要有数字：写作 8`},
 		{MonthFile, scoresAt(`"甲镇" = .5`), `4:8: 小数点前要有数字：写作 0.5`},
 		{MonthFile, scoresAt(`"甲镇" = 1e`), `4:8: “1e”不是数：应为数，如 95 或 87.5`},
-		{MonthFile, scoresAt(`"甲镇" = 95x`), `4:10: 得分只写数字，去掉“x”：写作 95`},
+		{MonthFile, scoresAt(`"甲镇" = 95x`), `4:10: 数值只写数字，去掉“x”：写作 95`},
 		// Typed with the Chinese input method on.
 		{MonthFile, scoresAt(`"甲镇" ＝ 8.5`), `4:6: 等号要用英文的“=”：写作 "甲镇" = 8.5`},
 		{MonthFile, scoresAt(`甲镇＝8.5`), `4:1: 名称要加英文引号：写作 "甲镇" = 8.5`},
 		{MonthFile, scoresAt(`"甲镇" = ８.５`), `4:8: 数字要用半角的 0～9：写作 8.5`},
 		{MonthFile, scoresAt(`“甲镇” = 8.5`), `4:1: 引号要用英文的“"”：写作 "甲镇" = 8.5`},
-		{MonthFile, scoresAt(`"甲镇" = “8.5”`), `4:8: 得分不加引号：写作 8.5`},
+		{MonthFile, scoresAt(`"甲镇" = “8.5”`), `4:8: 数值不加引号：写作 8.5`},
 		{MonthFile, scoresAt(`"甲镇"：8.5`), `4:5: 键和值之间用“=”：写作 "甲镇" = 8.5`},
 		{MonthFile, scoresAt("\"甲镇\" = 8.5\u3000"), `4:11: 这里有全角空格，请删去：写作 8.5`},
 		{MonthFile, scoresAt("\"甲镇\" = 95\u00a0"), `4:10: 这里有看不见的字符 <U+00A0>，请删去：写作 95`},
@@ -115,12 +117,12 @@ func TestSyntaxMessages(t *testing.T) {
 		{MonthFile, "[[result]]\ncity tie = true\n", `2:6: 键名中不能有空格`},
 		{CircularFront, front(`title =`), `3:8: “=”后面缺少值`},
 		{MonthFile, "[[result]]\ncity = # 上月：36\n", `2:8: “=”后面缺少值`},
-		{MonthFile, scoresAt(`"甲镇" = `), `4:8: “甲镇”的得分没有填：在“=”后填上得分；还没有报来的，在行首加 # 先不填（check 会列出尚缺的得分）`},
-		{MonthFile, scoresAt(`"甲镇" =               # 上月：8.5`), `4:22: “甲镇”的得分没有填：在“=”后填上得分；还没有报来的，在行首加 # 先不填（check 会列出尚缺的得分）`},
+		{MonthFile, scoresAt(`"甲镇" = `), `4:8: “甲镇”的数值没有填：在“=”后填上数值；还没有报来的，在行首加 # 先不填（check 会列出尚缺的数值）`},
+		{MonthFile, scoresAt(`"甲镇" =               # 上月：8.5`), `4:22: “甲镇”的数值没有填：在“=”后填上数值；还没有报来的，在行首加 # 先不填（check 会列出尚缺的数值）`},
 		{CircularFront, front(`title = = "x"`), `3:9: 多写了一个“=”`},
 		// Twice.
 		{MonthFile, "[[result]]\ncity = 1\ncity = 2\n", `3:1: city（上级排名）写了两次：每个键只写一次`},
-		{MonthFile, scoresAt("\"甲镇\" = 1\n \"甲镇\" = 2"), `5:2: “甲镇”的得分写了两次：每个键只写一次`},
+		{MonthFile, scoresAt("\"甲镇\" = 1\n \"甲镇\" = 2"), `5:2: “甲镇”的数值写了两次：每个键只写一次`},
 		{MonthFile, "[[result]]\n[result.townships]\n[result.townships]\n", `3:1: [result.townships] 写了两次：同一个表只写一次，内容写在一处`},
 		{MonthFile, "period = 1\nperiod = 2\n", `2:1: period（期别）写了两次：每个键只写一次`},
 		{nil, "a = 1\na = 2\n", `2:1: “a”写了两次：每个键只写一次`},
@@ -169,6 +171,25 @@ func TestSyntaxMessages(t *testing.T) {
 			strings.Contains(l[0].Msg, "expected") {
 			t.Errorf("%q: the decoder's words in %q", c.src, l[0].Msg)
 		}
+	}
+}
+
+// TestSyntaxNamesCounts: in a site's month file, a syntax error in a
+// result's scores calls the value as its indicator's values are called:
+// 信访件数's (scoreUnit 件) are 件数, 经济's 得分.
+func TestSyntaxNamesCounts(t *testing.T) {
+	files := miniSite()
+	files["data/indicators.toml"] += "[[indicator]]\nid = \"xinfang\"\nname = \"信访件数\"\nsection = \"重点工作\"\ntownships = \"all\"\nbetter = \"lower\"\nscoreUnit = \"件\"\n"
+	files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], `"甲街道" = 90`, `"甲街道" = 90分`, 1) +
+		"[[result]]\nindicator = \"xinfang\"\n[result.townships]\n\"甲街道\" = \n\"乙街道\" = 2件\n\"丙镇\" = 0\n"
+	_, err := Load(writeSite(t, files))
+	want := []string{
+		"data/2023-02.toml:6:11: 得分只写数字，去掉“分”：写作 90",
+		"data/2023-02.toml:18:9: “甲街道”的件数没有填：在“=”后填上件数；还没有报来的，在行首加 # 先不填（check 会列出尚缺的件数）",
+		"data/2023-02.toml:19:10: 件数只写数字，去掉“件”：写作 2",
+	}
+	if err == nil || err.Error() != strings.Join(want, "\n") {
+		t.Errorf("got\n%v\nwant\n%s", err, strings.Join(want, "\n"))
 	}
 }
 
@@ -278,12 +299,12 @@ func TestSyntaxErrorsTogether(t *testing.T) {
 	}{
 		{MonthFile, "[[result]]\nindicator = \"gongye\"\n[result.townships]\n甲镇 = 8.5\n\"乙镇\" = 7分\n\"丙镇\" = 9\n丁镇 = 6\n", []string{
 			`4:1: 名称要加英文引号：写作 "甲镇" = 8.5`,
-			`5:9: 得分只写数字，去掉“分”：写作 7`,
+			`5:9: 数值只写数字，去掉“分”：写作 7`,
 			`7:1: 名称要加英文引号：写作 "丁镇" = 6`,
 		}},
 		// A key given twice, then a slip below it.
 		{MonthFile, "[[result]]\nindicator = \"gongye\"\n[result.townships]\n\"甲镇\" = 8\n\"甲镇\" = 9\n乙镇 = 7\n", []string{
-			`5:1: “甲镇”的得分写了两次：每个键只写一次`,
+			`5:1: “甲镇”的数值写了两次：每个键只写一次`,
 			`6:1: 名称要加英文引号：写作 "乙镇" = 7`,
 		}},
 		// A header: without it, the scores below would be the result's.
