@@ -27,60 +27,9 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 	if err := demo.Write(dir, loadSample(t), 1, 1); err != nil {
 		t.Fatal(err)
 	}
-	var sc site.Cache
-	var rc Cache
-	var results *rank.Results
-	render := func() (cached, fresh map[string][]byte) {
-		t.Helper()
-		s, err := site.LoadCached(dir, &sc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		results = rank.Update(results, s)
-		out, err := Render(s, results, Options{Cache: &rc})
-		if err != nil {
-			t.Fatal(err)
-		}
-		cached = map[string][]byte{}
-		for _, o := range out {
-			cached[o.Path] = contentOf(t, o)
-		}
-		s, err = site.Load(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err = Render(s, rank.Archive(s), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		fresh = map[string][]byte{}
-		for _, o := range out {
-			fresh[o.Path] = contentOf(t, o)
-		}
-		if len(cached) != len(fresh) {
-			t.Fatalf("cached render has %d files, fresh %d", len(cached), len(fresh))
-		}
-		for p, want := range fresh {
-			if !bytes.Equal(cached[p], want) {
-				t.Errorf("%s differs between the cached and the fresh render", p)
-			}
-		}
-		return cached, fresh
-	}
-	edit := func(name, from, to string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Contains(b, []byte(from)) {
-			t.Fatalf("%s does not contain %q", name, from)
-		}
-		if err := os.WriteFile(p, bytes.Replace(b, []byte(from), []byte(to), 1), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	pv := &preview{dir: dir}
+	render := func() (cached, fresh map[string][]byte) { t.Helper(); return pv.renderChecked(t) }
+	edit := func(name, from, to string) { t.Helper(); pv.edit(t, name, from, to) }
 	// same reports whether an output came back as the very bytes of the
 	// previous render: reused, not rendered again.
 	same := func(a, b []byte) bool { return len(a) == len(b) && len(a) > 0 && &a[0] == &b[0] }
@@ -228,7 +177,7 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 	before = after
 	var waived *rank.Measure
 	var wm *site.Month
-	for _, p := range results.Periods {
+	for _, p := range pv.results.Periods {
 		for i, m := range p.Measures {
 			if p.Month != nil && m.Source.Rule && waived == nil {
 				waived, wm = &p.Measures[i], p.Month
@@ -379,4 +328,77 @@ func monthOf(s *site.Site, c *site.Circular) *site.Month {
 		}
 	}
 	return nil
+}
+
+// A preview renders a site's folder as the preview server does after
+// each save: through one long-lived site and render cache.
+type preview struct {
+	dir     string
+	sc      site.Cache
+	rc      Cache
+	results *rank.Results // the last render's, which the next updates
+}
+
+// render renders the folder through the cache.
+func (p *preview) render(t *testing.T) []Output {
+	t.Helper()
+	s, err := site.LoadCached(p.dir, &p.sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.results = rank.Update(p.results, s)
+	out, err := Render(s, p.results, Options{Cache: &p.rc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// renderChecked is render, and a render of the folder from nothing, as
+// a build makes it, which must give the same files byte for byte; it
+// gives each's content by its path.
+func (p *preview) renderChecked(t *testing.T) (cached, fresh map[string][]byte) {
+	t.Helper()
+	cached = map[string][]byte{}
+	for _, o := range p.render(t) {
+		cached[o.Path] = contentOf(t, o)
+	}
+	s, err := site.Load(p.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(s, rank.Archive(s), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh = map[string][]byte{}
+	for _, o := range out {
+		fresh[o.Path] = contentOf(t, o)
+	}
+	if len(cached) != len(fresh) {
+		t.Fatalf("cached render has %d files, fresh %d", len(cached), len(fresh))
+	}
+	for path, want := range fresh {
+		if !bytes.Equal(cached[path], want) {
+			t.Errorf("%s differs between the cached and the fresh render", path)
+		}
+	}
+	return cached, fresh
+}
+
+// edit replaces the first from in the folder's file name (a slash path)
+// with to, as staff saving it do.
+func (p *preview) edit(t *testing.T, name, from, to string) {
+	t.Helper()
+	path := filepath.Join(p.dir, filepath.FromSlash(name))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(from)) {
+		t.Fatalf("%s does not contain %q", name, from)
+	}
+	if err := os.WriteFile(path, bytes.Replace(b, []byte(from), []byte(to), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

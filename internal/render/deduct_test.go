@@ -18,53 +18,9 @@ import (
 // scores, by hand: 信访稳定 at 2 a 件 puts 县发改局's April 2 件 at 6.0,
 // and 县公安局's 11 件 made 1 gives it 9.0.
 func TestCacheSeesDeduct(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "site")
-	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/deduct")); err != nil {
-		t.Fatal(err)
-	}
-	os.Remove(filepath.Join(dir, "expected.toml"))
-	var sc site.Cache
-	var rc Cache
-	var results *rank.Results
-	render := func() map[string][]byte {
-		t.Helper()
-		s, err := site.LoadCached(dir, &sc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		results = rank.Update(results, s)
-		out, err := Render(s, results, Options{Cache: &rc})
-		if err != nil {
-			t.Fatal(err)
-		}
-		cached := map[string][]byte{}
-		for _, o := range out {
-			cached[o.Path] = contentOf(t, o)
-		}
-		s, err = site.Load(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err = Render(s, rank.Archive(s), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, o := range out {
-			if !bytes.Equal(cached[o.Path], contentOf(t, o)) {
-				t.Errorf("%s differs between the cached and the fresh render", o.Path)
-			}
-		}
-		return cached
-	}
-	edit := func(name, from, to string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		b, _ := os.ReadFile(p)
-		if !bytes.Contains(b, []byte(from)) {
-			t.Fatalf("%s does not contain %q", name, from)
-		}
-		os.WriteFile(p, bytes.Replace(b, []byte(from), []byte(to), 1), 0o644)
-	}
+	pv := &preview{dir: deductOffice(t)}
+	render := func() map[string][]byte { t.Helper(); cached, _ := pv.renderChecked(t); return cached }
+	edit := func(name, from, to string) { t.Helper(); pv.edit(t, name, from, to) }
 	april := func(out map[string][]byte) string { return pageTextOf(out["circulars/2025/4/index.html"]) }
 	if got := april(render()); !strings.Contains(got, "第四县发改局28.0") {
 		t.Fatalf("April before the edits lacks 县发改局's 2 件 at 8.0:\n%s", got)
@@ -255,11 +211,7 @@ func TestBoundChangeLines(t *testing.T) {
 // each output's text by its path.
 func deductOfficePages(t *testing.T, changes string) map[string]string {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "site")
-	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/deduct")); err != nil {
-		t.Fatal(err)
-	}
-	os.Remove(filepath.Join(dir, "expected.toml"))
+	dir := deductOffice(t)
 	p := filepath.Join(dir, "data", "indicators.toml")
 	b, _ := os.ReadFile(p)
 	line := "deduct    = [{ indicator = \"xinfang\", per = 1 }]   # 每件信访扣1分，扣完为止（不写 min：不低于 0）\n"
@@ -283,4 +235,18 @@ func deductOfficePages(t *testing.T, changes string) map[string]string {
 		pages[o.Path] = pageTextOf(contentOf(t, o))
 	}
 	return pages
+}
+
+// deductOffice is a copy of testdata/offices/deduct to edit, without the
+// expectations its own test reads.
+func deductOffice(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/offices/deduct")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "expected.toml")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

@@ -319,22 +319,11 @@ func TestSearchIndexIncremental(t *testing.T) {
 	if err := demo.Write(dir, loadSample(t), 5, 1); err != nil {
 		t.Fatal(err)
 	}
-	var sc site.Cache
-	var rc Cache
-	var results *rank.Results
+	pv := &preview{dir: dir}
 	shards := func() map[string][]byte {
 		t.Helper()
-		s, err := site.LoadCached(dir, &sc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		results = rank.Update(results, s)
-		out, err := Render(s, results, Options{Cache: &rc})
-		if err != nil {
-			t.Fatal(err)
-		}
 		m := map[string][]byte{}
-		for _, o := range out {
+		for _, o := range pv.render(t) {
 			if strings.HasPrefix(o.Path, "search/s/") && !strings.HasSuffix(o.Path, ".gz") {
 				m[o.Path] = o.Data
 			}
