@@ -258,11 +258,10 @@ func TestRankedAtOnceByPeriod(t *testing.T) {
 	const want = "config.toml:11:1: rank = 5，但同时参加排名的乡镇（街道）最多4个（units.toml）：名次只到第4名，这条规则不会选出任何单位；rank 应在1～4之间，或删去这条规则"
 	units := miniSite()["data/units.toml"] + "[[township]]\nname = \"丁乡\"\nslug = \"ding\"\nuntil = \"2023-04\"\n[[township]]\nname = \"戊镇\"\nslug = \"wu\"\nfrom = \"2023-04\"\n"
 	quarterly := func(files map[string]string) {
-		q1 := strings.Replace(strings.Replace(files["data/2023-02.toml"], `period = "1-2月"`, `period = "1-3月"`, 1), `"丙镇" = 70`, "\"丙镇\" = 70\n\"丁乡\" = 60", 1)
-		files["data/2023-03.toml"] = q1
-		files["data/2023-06.toml"] = strings.Replace(strings.Replace(q1, `period = "1-3月"`, `period = "4-6月"`, 1), "丁乡", "戊镇", 1)
-		delete(files, "data/2023-02.toml")
-		files["content/circulars/2023-02.md"] = strings.Replace(files["content/circulars/2023-02.md"], `data = "2023-02"`, `data = "2023-06"`, 1)
+		movedMonth(files, "2023-06", "4-6月")
+		q2 := strings.Replace(files["data/2023-06.toml"], `"丙镇" = 70`, "\"丙镇\" = 70\n\"戊镇\" = 60", 1)
+		files["data/2023-06.toml"] = q2
+		files["data/2023-03.toml"] = strings.Replace(strings.Replace(q2, `"4-6月"`, `"1-3月"`, 1), "戊镇", "丁乡", 1)
 	}
 	for _, c := range []struct {
 		name string

@@ -85,6 +85,34 @@ data = "2023-02"
 	}
 }
 
+// movedMonth makes miniSite's month (data/2023-02.toml, 1-2月) the file
+// of the month key with the given period, as an office assessing by
+// quarter, half or year writes it (data/2023-03.toml, 1-3月), and points
+// its circular at it.
+func movedMonth(f map[string]string, key, period string) {
+	month := f["data/2023-02.toml"]
+	delete(f, "data/2023-02.toml")
+	f["data/"+key+".toml"] = strings.Replace(month, `"1-2月"`, `"`+period+`"`, 1)
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], `data = "2023-02"`, `data = "`+key+`"`, 1)
+}
+
+// warningsOf loads the site of files and gives its warnings in the files
+// named, as warningLines writes them.
+func warningsOf(t *testing.T, files map[string]string, in ...string) []string {
+	t.Helper()
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range warningLines(s) {
+		if slices.ContainsFunc(in, func(file string) bool { return strings.HasPrefix(w, file+":") }) {
+			got = append(got, w)
+		}
+	}
+	return got
+}
+
 func writeSite(t testing.TB, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -1249,22 +1277,11 @@ func TestQuarterRuleOfQuarterFiles(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			f := miniSite()
 			f["config.toml"] += rule
-			f["data/2023-03.toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"`+c.period+`"`, 1)
-			delete(f, "data/2023-02.toml")
-			f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], `data = "2023-02"`, `data = "2023-03"`, 1)
+			movedMonth(f, "2023-03", c.period)
 			if c.q1 {
 				f["content/circulars/2023-q1.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于测试的通报\"\ndate = 2023-04-05\ndata = \"2023-Q1\"\n+++\n正文。\n"
 			}
-			s, err := Load(writeSite(t, f))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, w := range warningLines(s) {
-				if strings.HasPrefix(w, "config.toml") {
-					got = append(got, w)
-				}
-			}
+			got := warningsOf(t, f, "config.toml")
 			if c.warned && !slices.Equal(got, []string{want}) || !c.warned && len(got) > 0 {
 				t.Errorf("warnings %q, want %v of %q", got, c.warned, want)
 			}
@@ -1296,22 +1313,11 @@ func TestHalfRuleOfHalfFiles(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			f := miniSite()
 			f["config.toml"] += c.rule
-			f["data/2023-06.toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"`+c.period+`"`, 1)
-			delete(f, "data/2023-02.toml")
-			f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], `data = "2023-02"`, `data = "2023-06"`, 1)
+			movedMonth(f, "2023-06", c.period)
 			if c.h1 {
 				f["content/circulars/2023-h1.md"] = "+++\nnumber = \"测政办函〔2023〕6号\"\ntitle = \"关于测试的通报\"\ndate = 2023-07-05\ndata = \"2023-H1\"\n+++\n正文。\n"
 			}
-			s, err := Load(writeSite(t, f))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, w := range warningLines(s) {
-				if strings.HasPrefix(w, "config.toml") {
-					got = append(got, w)
-				}
-			}
+			got := warningsOf(t, f, "config.toml")
 			w := want
 			if c.period != "1-6月" {
 				w = strings.Replace(want, `"1-6月"`, `"`+c.period+`"`, 1)
@@ -1351,22 +1357,12 @@ func TestYearRuleOfYearFiles(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			f := miniSite()
 			f["config.toml"] += c.rule
-			f["data/2023-12.toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"`+c.period+`"`, 1)
-			delete(f, "data/2023-02.toml")
-			f["content/circulars/2023-02.md"] = strings.NewReplacer(`data = "2023-02"`, `data = "2023-12"`, "2023-04-03", "2024-01-05").Replace(f["content/circulars/2023-02.md"])
+			movedMonth(f, "2023-12", c.period)
+			f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "2023-04-03", "2024-01-05", 1)
 			if c.aggregate {
 				f["content/circulars/2023.md"] = "+++\nnumber = \"测政办函〔2024〕6号\"\ntitle = \"关于测试的通报\"\ndate = 2024-01-10\ndata = \"2023\"\n+++\n正文。\n"
 			}
-			s, err := Load(writeSite(t, f))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, w := range warningLines(s) {
-				if strings.HasPrefix(w, "config.toml") || strings.HasPrefix(w, "content/circulars/2023.md") {
-					got = append(got, w)
-				}
-			}
+			got := warningsOf(t, f, "config.toml", "content/circulars/2023.md")
 			if !slices.Equal(got, c.want) {
 				t.Errorf("warnings\n%q\nwant\n%q", got, c.want)
 			}
@@ -1422,10 +1418,9 @@ func TestQuarterFileWords(t *testing.T) {
 		if period == "1-12月" {
 			key = "2023-12"
 		}
-		f["data/"+key+".toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"`+period+`"`, 1) + "[[result]]\nindicator = \"caizheng\"\n"
-		f["data/"+key+".toml"] = strings.Replace(f["data/"+key+".toml"], "[[result]]\nindicator = \"caizheng\"\ndistrict = 2\n", "", 1)
-		delete(f, "data/2023-02.toml")
-		f["content/circulars/2023-02.md"] = strings.NewReplacer(`data = "2023-02"`, `data = "`+key+`"`, "2023-04-03", "2024-01-05").Replace(f["content/circulars/2023-02.md"])
+		movedMonth(f, key, period)
+		f["data/"+key+".toml"] = strings.Replace(f["data/"+key+".toml"]+"[[result]]\nindicator = \"caizheng\"\n", "[[result]]\nindicator = \"caizheng\"\ndistrict = 2\n", "", 1)
+		f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "2023-04-03", "2024-01-05", 1)
 		s, err := Load(writeSite(t, f))
 		if err != nil {
 			t.Fatal(err)
@@ -1586,11 +1581,7 @@ func TestExemptMonthOfNoPeriod(t *testing.T) {
 			case "year":
 				file, period = "2023-12", "1-12月"
 			}
-			f["data/"+file+".toml"] = strings.Replace(f["data/2023-02.toml"], `"1-2月"`, `"`+period+`"`, 1)
-			if file != "2023-02" {
-				delete(f, "data/2023-02.toml")
-			}
-			f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], `data = "2023-02"`, `data = "`+file+`"`, 1)
+			movedMonth(f, file, period)
 			f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "2023-04-03", "2024-01-10", 1)
 			f["data/units.toml"] = strings.Replace(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\nexempt = [\""+c.exempt+"\"]\n", 1)
 			_, err := Load(writeSite(t, f))
