@@ -10,9 +10,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"tongbao/internal/rank"
-	"tongbao/internal/site"
 )
 
 // TestCircularAttachments renders a circular in 文件格式 with two
@@ -288,20 +285,11 @@ func TestLinkedFiles(t *testing.T) {
 // cachedRenderer renders the site in dir as the preview does after each
 // save: through one site cache and one render cache kept between calls.
 func cachedRenderer(t *testing.T, dir string) func() map[string][]byte {
-	var sc site.Cache
-	var rc Cache
+	pv := &preview{dir: dir}
 	return func() map[string][]byte {
 		t.Helper()
-		s, err := site.LoadCached(dir, &sc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := Render(s, rank.Archive(s), Options{Cache: &rc})
-		if err != nil {
-			t.Fatal(err)
-		}
 		files := map[string][]byte{}
-		for _, o := range out {
+		for _, o := range pv.render(t) {
 			files[o.Path] = contentOf(t, o)
 		}
 		return files

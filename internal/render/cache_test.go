@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"tongbao/internal/demo"
+	"tongbao/internal/diag"
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
 	"tongbao/internal/theme"
@@ -29,7 +30,7 @@ func TestCacheMatchesFreshRender(t *testing.T) {
 	}
 	pv := &preview{dir: dir}
 	render := func() (cached, fresh map[string][]byte) { t.Helper(); return pv.renderChecked(t) }
-	edit := func(name, from, to string) { t.Helper(); pv.edit(t, name, from, to) }
+	edit := func(name, from, to string) { t.Helper(); editFile(t, dir, name, from, to) }
 	// same reports whether an output came back as the very bytes of the
 	// previous render: reused, not rendered again.
 	same := func(a, b []byte) bool { return len(a) == len(b) && len(a) > 0 && &a[0] == &b[0] }
@@ -339,19 +340,48 @@ type preview struct {
 	results *rank.Results // the last render's, which the next updates
 }
 
-// render renders the folder through the cache.
+// render renders the folder through the render cache.
 func (p *preview) render(t *testing.T) []Output {
+	t.Helper()
+	return p.renderWith(t, Options{Cache: &p.rc})
+}
+
+// renderWith loads the folder through the site cache, ranks it again
+// from the last render's results, and renders it with opts.
+func (p *preview) renderWith(t *testing.T, opts Options) []Output {
 	t.Helper()
 	s, err := site.LoadCached(p.dir, &p.sc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	p.results = rank.Update(p.results, s)
-	out, err := Render(s, p.results, Options{Cache: &p.rc})
+	out, err := Render(s, p.results, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// page renders the folder through the render cache and gives the page
+// at path.
+func (p *preview) page(t *testing.T, path string) string {
+	t.Helper()
+	for _, o := range p.render(t) {
+		if o.Path == path {
+			return string(contentOf(t, o))
+		}
+	}
+	t.Fatalf("no page %s", path)
+	return ""
+}
+
+// warned renders the folder through cache (nil for none) and gives what
+// the render warned of.
+func (p *preview) warned(t *testing.T, cache *Cache) []string {
+	t.Helper()
+	var got []string
+	p.renderWith(t, Options{Cache: cache, Warn: func(d diag.Diagnostic) { got = append(got, d.String()) }})
+	return got
 }
 
 // renderChecked is render, and a render of the folder from nothing, as
@@ -386,19 +416,19 @@ func (p *preview) renderChecked(t *testing.T) (cached, fresh map[string][]byte) 
 	return cached, fresh
 }
 
-// edit replaces the first from in the folder's file name (a slash path)
-// with to, as staff saving it do.
-func (p *preview) edit(t *testing.T, name, from, to string) {
+// editFile replaces old with new in the file name below dir, as staff
+// saving it do.
+func editFile(t *testing.T, dir, name, old, new string) {
 	t.Helper()
-	path := filepath.Join(p.dir, filepath.FromSlash(name))
-	b, err := os.ReadFile(path)
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	b, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(b, []byte(from)) {
-		t.Fatalf("%s does not contain %q", name, from)
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s has no %q", name, old)
 	}
-	if err := os.WriteFile(path, bytes.Replace(b, []byte(from), []byte(to), 1), 0o644); err != nil {
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

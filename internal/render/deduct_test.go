@@ -20,7 +20,7 @@ import (
 func TestCacheSeesDeduct(t *testing.T) {
 	pv := &preview{dir: deductOffice(t)}
 	render := func() map[string][]byte { t.Helper(); cached, _ := pv.renderChecked(t); return cached }
-	edit := func(name, from, to string) { t.Helper(); pv.edit(t, name, from, to) }
+	edit := func(name, from, to string) { t.Helper(); editFile(t, pv.dir, name, from, to) }
 	april := func(out map[string][]byte) string { return pageTextOf(out["circulars/2025/4/index.html"]) }
 	if got := april(render()); !strings.Contains(got, "第四县发改局28.0") {
 		t.Fatalf("April before the edits lacks 县发改局's 2 件 at 8.0:\n%s", got)

@@ -1,9 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,7 +8,6 @@ import (
 
 	"tongbao/internal/diag"
 	"tongbao/internal/rank"
-	"tongbao/internal/site"
 )
 
 // leadLines are the paragraphs a unit's page opens with, above its
@@ -279,12 +275,11 @@ func TestDepartmentLeadRenamed(t *testing.T) {
 	// The former name's category moved: the page, through the preview's
 	// cache, says the new one as a build does (departmentReads).
 	dir := writeFiles(t, f)
-	var sc site.Cache
-	var rc Cache
+	pv := &preview{dir: dir}
 	const successor = "units/fazhangaige/index.html"
-	cachedPage(t, dir, &sc, &rc, successor)
+	pv.page(t, successor)
 	editFile(t, dir, "data/2023-01.toml", `"一类" = ["区财政局"]`+"\n"+`"二类" = ["区发改局"]`, `"一类" = ["区财政局", "区发改局"]`)
-	if page := cachedPage(t, dir, &sc, &rc, successor); !strings.Contains(page, "考核排类为一类，与上月相同。") {
+	if page := pv.page(t, successor); !strings.Contains(page, "考核排类为一类，与上月相同。") {
 		t.Errorf("区发改局 一类 in January, 区发展和改革局's page through the cache says %q", leadLines(page)[0])
 	}
 	// 区发改局's page speaks of its last month, 2023年1月, and of no run.
@@ -373,57 +368,19 @@ func TestOwnedRankChanges(t *testing.T) {
 	}
 }
 
-// cachedPage renders the site in dir through the preview's caches, sc
-// and rc, and returns the page at path.
-func cachedPage(t *testing.T, dir string, sc *site.Cache, rc *Cache, path string) string {
-	t.Helper()
-	s, err := site.LoadCached(dir, sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := Render(s, rank.Archive(s), Options{Cache: rc})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, o := range out {
-		if o.Path == path {
-			return string(contentOf(t, o))
-		}
-	}
-	t.Fatalf("no page %s", path)
-	return ""
-}
-
-// editFile replaces old with new in the file name below dir.
-func editFile(t *testing.T, dir, name, old, new string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(b, []byte(old)) {
-		t.Fatalf("%s has no %q", name, old)
-	}
-	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestOwnedRankChangeCached: the change is read from the period before,
 // which the preview's cache keys the page on too: 经济运行 moved in
 // January from fifth to second in the city, 区发改局's page says
 // February's first 比上月上升1位, not the 4 it said.
 func TestOwnedRankChangeCached(t *testing.T) {
 	dir := writeFiles(t, historySite())
-	var sc site.Cache
-	var rc Cache
+	pv := &preview{dir: dir}
 	const path = "units/fagai/index.html"
-	if got := ownedNotes(t, cachedPage(t, dir, &sc, &rc, path)); !slices.Equal(got, []string{"2023年2月的排名和变化：", "经济运行 全市综合排名第一，比上月上升4位。"}) {
+	if got := ownedNotes(t, pv.page(t, path)); !slices.Equal(got, []string{"2023年2月的排名和变化：", "经济运行 全市综合排名第一，比上月上升4位。"}) {
 		t.Fatalf("before the edit: %q", got)
 	}
 	editFile(t, dir, "data/2023-01.toml", "city = 5\n", "city = 2\n")
-	if got := ownedNotes(t, cachedPage(t, dir, &sc, &rc, path)); !slices.Equal(got, []string{"2023年2月的排名和变化：", "经济运行 全市综合排名第一，比上月上升1位。"}) {
+	if got := ownedNotes(t, pv.page(t, path)); !slices.Equal(got, []string{"2023年2月的排名和变化：", "经济运行 全市综合排名第一，比上月上升1位。"}) {
 		t.Errorf("after January's rank moved, through the cache: %q", got)
 	}
 }
@@ -526,12 +483,11 @@ func TestPeerOnlyBottomCached(t *testing.T) {
 		}
 	}
 	dir := writeFiles(t, f)
-	var sc site.Cache
-	var rc Cache
+	pv := &preview{dir: dir}
 	const path = "units/caizheng/index.html"
 	line := func() string {
 		t.Helper()
-		got := leadLines(cachedPage(t, dir, &sc, &rc, path))
+		got := leadLines(pv.page(t, path))
 		if len(got) != 2 {
 			t.Fatalf("区财政局's lead: %q", got)
 		}

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"tongbao/internal/site"
 )
 
 // omitSite is historySite with groupSize 1 (the bottom groups are the
@@ -105,14 +103,13 @@ func TestOmittedEntryLeads(t *testing.T) {
 // takes 工业 from 区发改局's lead, as a build does.
 func TestOmittedEntryLeadCached(t *testing.T) {
 	dir := writeFiles(t, omitSite(""))
-	var sc site.Cache
-	var rc Cache
+	pv := &preview{dir: dir}
 	const path = "units/fagai/index.html"
-	if got := leadLines(cachedPage(t, dir, &sc, &rc, path)); len(got) != 2 || !strings.Contains(got[1], "工业") {
+	if got := leadLines(pv.page(t, path)); len(got) != 2 || !strings.Contains(got[1], "工业") {
 		t.Fatalf("before the edit: %q", got)
 	}
 	editFile(t, dir, "content/circulars/2023-02.md", "+++\n{{<", "[[entry]]\nindicator = \"gongye\"\nomit = true\n+++\n{{<")
-	if got := leadLines(cachedPage(t, dir, &sc, &rc, path)); len(got) != 1 {
+	if got := leadLines(pv.page(t, path)); len(got) != 1 {
 		t.Errorf("工业 left out, through the cache, the lead is still %q", got)
 	}
 }

@@ -3,9 +3,6 @@ package render
 import (
 	"strings"
 	"testing"
-
-	"tongbao/internal/rank"
-	"tongbao/internal/site"
 )
 
 // TestSectionWarningCached: the warning of an indicators shortcode whose
@@ -29,12 +26,10 @@ func TestSectionWarningCached(t *testing.T) {
 	const circ = "content/circulars/2023-02.md"
 	files[circ] = strings.Replace(files[circ], "正文。\n", "正文。\n\n{{< indicators \"重点任务\" >}}\n", 1)
 	dir := writeFiles(t, files)
-	var sc site.Cache
-	var rc Cache
-	var results *rank.Results
+	pv := &preview{dir: dir}
 	warnings := func() string {
 		t.Helper()
-		return strings.Join(warnedRender(t, dir, &sc, &results, &rc), "\n")
+		return strings.Join(pv.warned(t, &pv.rc), "\n")
 	}
 	if got := warnings(); !strings.Contains(got, "而此前各月（直到2023年1月）每月都有") {
 		t.Fatalf("before the edit: %s", got)

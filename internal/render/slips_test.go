@@ -22,14 +22,7 @@ func TestSlipsWarned(t *testing.T) {
 	const circ, page = "content/circulars/2023-02.md", "content/notes.md"
 	files[circ] = strings.Replace(files[circ], "正文。\n", "正文。\n\n##二、问题\n", 1)
 	files[page] = "+++\ntitle = \"说明\"\n+++\n说明[^1]。\n"
-	dir := writeFiles(t, files)
-	var sc site.Cache
-	var rc Cache
-	var results *rank.Results
-	render := func(cache *Cache) []string {
-		t.Helper()
-		return warnedRender(t, dir, &sc, &results, cache)
-	}
+	pv := &preview{dir: writeFiles(t, files)}
 	heading := circ + ":9:1: 警告：“##”后要有一个空格才是标题（写作“## 二、问题”）"
 	footnote := page + ":4:3: 警告：脚注“[^1]”没有定义，会照原样显示：在正文末尾另起一段，写“[^1]: 注释的内容”"
 	for _, step := range []struct {
@@ -37,19 +30,19 @@ func TestSlipsWarned(t *testing.T) {
 		cache *Cache
 		want  []string
 	}{
-		{"first render", &rc, []string{heading, footnote}},
-		{"from the cache", &rc, []string{heading, footnote}},
+		{"first render", &pv.rc, []string{heading, footnote}},
+		{"from the cache", &pv.rc, []string{heading, footnote}},
 		{"without a cache", nil, []string{heading, footnote}},
 	} {
-		if got := render(step.cache); !reflect.DeepEqual(got, step.want) {
+		if got := pv.warned(t, step.cache); !reflect.DeepEqual(got, step.want) {
 			t.Errorf("%s: warned\n%q\nwant\n%q", step.name, got, step.want)
 		}
 	}
 	mended := strings.Replace(files[page], "[^1]", "", 1)
-	if err := os.WriteFile(filepath.Join(dir, page), []byte(mended), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(pv.dir, page), []byte(mended), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := render(&rc), []string{heading}; !reflect.DeepEqual(got, want) {
+	if got, want := pv.warned(t, &pv.rc), []string{heading}; !reflect.DeepEqual(got, want) {
 		t.Errorf("mended: warned\n%q\nwant\n%q", got, want)
 	}
 }
@@ -74,22 +67,11 @@ func TestCityBottomWithoutHigherRanks(t *testing.T) {
 	}
 	files[month] = unranked
 	dir := writeFiles(t, files)
-	var sc site.Cache
-	var rc Cache
-	var results *rank.Results
+	pv := &preview{dir: dir}
 	render := func() (warned []string, none bool) {
 		t.Helper()
-		s, err := site.LoadCached(dir, &sc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		results = rank.Update(results, s)
 		warn := func(d diag.Diagnostic) { warned = append(warned, d.String()) }
-		out, err := Render(s, results, Options{Cache: &rc, Warn: warn})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, o := range out {
+		for _, o := range pv.renderWith(t, Options{Cache: &pv.rc, Warn: warn}) {
 			if o.Path == "circulars/2023/5/index.html" {
 				return warned, strings.Contains(string(o.Data), "<p>本期没有排全市后三的单项目标。</p>")
 			}
@@ -200,22 +182,4 @@ func TestSlipsWarnedOnlyDrafts(t *testing.T) {
 			t.Errorf("%s: warned\n%q\nwant\n%q", step.name, got, step.want)
 		}
 	}
-}
-
-// warnedRender loads the site in dir through sc, ranks it again from
-// *results, renders it through cache (nil for none), and returns what it
-// warned of: as the preview does on each save.
-func warnedRender(t *testing.T, dir string, sc *site.Cache, results **rank.Results, cache *Cache) []string {
-	t.Helper()
-	s, err := site.LoadCached(dir, sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	*results = rank.Update(*results, s)
-	var got []string
-	warn := func(d diag.Diagnostic) { got = append(got, d.String()) }
-	if _, err := Render(s, *results, Options{Cache: cache, Warn: warn}); err != nil {
-		t.Fatal(err)
-	}
-	return got
 }
