@@ -468,7 +468,7 @@ func selection(s *site.Site, rule site.Rule, p *Period) []pick {
 		k = p.GroupSize
 	}
 	if rule.On == site.OnCity {
-		return citySelection(s, rule, p, k)
+		return citySelection(s, rule, p, groupK(rule, k, s.Config.Ranking.CityUnits))
 	}
 	var out []pick
 	for _, g := range p.Groups {
@@ -479,6 +479,7 @@ func selection(s *site.Site, rule site.Rule, p *Period) []pick {
 		add := func(t Township) {
 			out = append(out, pick{unit: t.Unit, group: g.Name, rank: t.Rank, tied: t.Tied})
 		}
+		k := groupK(rule, k, len(ranked))
 		switch rule.Select {
 		case site.First:
 			for _, t := range ranked {
@@ -503,6 +504,12 @@ func selection(s *site.Site, rule site.Rule, p *Period) []pick {
 		case site.AtRank:
 			for _, t := range ranked {
 				if t.Rank == rule.Rank {
+					add(t)
+				}
+			}
+		case site.ByScore:
+			for _, t := range ranked {
+				if rule.Bounds.Holds(t.Value) {
 					add(t)
 				}
 			}
@@ -619,6 +626,9 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 	if k == 0 {
 		k = p.GroupSize
 	}
+	if rule.Select == site.ByScore {
+		return scoreReason(s, rule, p, pk)
+	}
 	// A tie is of one period: a streak's reason tells the run, which may
 	// have been tied in its newest period only (连续2个月排名倒数第一, not
 	// 并列倒数第一), as its edge ties are not told either (pk.place below).
@@ -638,6 +648,9 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 		where = zh.Label(k, false, true)
 	case site.AtRank:
 		where = zh.RankPhrase(rule.Rank, tied)
+	}
+	if sh := rule.Share; sh.Hundredths > 0 {
+		where = shareLabel(sh, rule.Select == site.Top)
 	}
 	switch {
 	case rule.Streak > 1 && pk.short:

@@ -27,6 +27,9 @@ func (r *Results) SharedRewards(s *site.Site) diag.List {
 			if rule.Amount == 0 || rule.On == site.OnCity || rule.Period != p.Span.Kind || !rule.AppliesTo(p.Span) {
 				continue // a city rule's measures are each entry's, no tie among units
 			}
+			if rule.Select == site.ByScore {
+				continue // each unit by its own score: no places to share
+			}
 			places := 1
 			if rule.Select == site.Top || rule.Select == site.Bottom {
 				places = rule.Count
@@ -35,6 +38,7 @@ func (r *Results) SharedRewards(s *site.Site) diag.List {
 				}
 			}
 			for _, g := range p.Groups {
+				places := placesOf(rule, places, g)
 				var given []Township
 				for _, m := range p.Measures {
 					if !m.Source.Rule || m.Source.N != i+1 || p.Group(m.Unit) != g {

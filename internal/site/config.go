@@ -86,12 +86,21 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 			Help: "composite：综合考核排名；indicator：某一指标的排名（写 indicator）；city：各指标的上级排名，措施给其责任单位"},
 		{Key: "indicator", Kind: IndicatorRef, Label: "指标", Help: "on = \"indicator\" 时必填：指标 id；其他规则不写"},
 		{Key: "select", Kind: Text, Label: "选取", Required: true, Values: selections,
-			Help: "first：第一名；last：最后一名；top：前 count 名；bottom：后 count 名；rank：第 rank 名（并列的一并选取）"},
+			Help: "first：第一名；last：最后一名；top：前 count 名（或前 percent%）；bottom：后 count 名（或后 percent%）；rank：第 rank 名（并列的一并选取）；score：得分在 atLeast、above、below、atMost 所写界限之内的全部单位"},
 		{Key: "count", Kind: Integer, Label: "名数", Help: "top、bottom 选取的名数，默认 [ranking] groupSize（季度、半年、年度的规则默认 [aggregate] groupSize）"},
 		{Key: "overlap", Kind: Flag, Label: "后几名含前几名",
 			Help: "select = \"bottom\" 时：true 则选最后 count 名，单位少于 2×count 个时其中也有前 count 名的单位（5个乡镇的“后三名约谈”选第3～5名）；不写或 false：后一组不含前一组的单位，与排名句的“后三”相同（5个乡镇只选第4、5名）"},
 		{Key: "rank", Kind: Integer, Label: "名次",
 			Help: "select = \"rank\" 时必填：选取这个名次的单位，如 2（第二名，并列第二的都选）；各名次奖励不同金额时每个名次写一条规则。有并列时其后的名次空缺（两个并列第一则没有第二名）；大于同时参加排名的单位数（同一期在册的，按季度考核的按季度算；on = \"city\" 的大于 cityUnits）是错误：这个名次永远没有；其他规则不写"},
+		{Key: "percent", Kind: Number, Label: "比例（%）",
+			Help: "select = \"top\" 或 \"bottom\" 时代替 count：选前（后）百分之几，如 20（排名前20%）；各期按参加排名的单位数计算名数，须同时写 round；大于 0、不大于 100，最多两位小数"},
+		{Key: "round", Kind: Text, Label: "取整", Values: roundings, Meant: roundingWords,
+			Help: "与 percent 须同时写：名数不是整数时怎样取，nearest：四舍五入；down：向下取整；up：向上取整（12个单位的20%是2.4名，分别取2、2、3名）"},
+		{Key: "minCount", Kind: Integer, Label: "至少名数", Help: "写了 percent 时可写：至少选几名，如 1（单位少、按比例不足1名时仍选1名；参加排名的单位更少时选全部）；不写为 0"},
+		{Key: "atLeast", Kind: Number, Label: "得分不低于", Help: "select = \"score\" 时：选得分不低于它的单位，如 90（“90分以上”，含90分）；不写则不限下限"},
+		{Key: "above", Kind: Number, Label: "得分高于", Help: "select = \"score\" 时：选得分高于它的单位（“超过90分”，不含90分）；不写则不限下限"},
+		{Key: "below", Kind: Number, Label: "得分低于", Help: "select = \"score\" 时：选得分低于它的单位，如 60（“低于60分”，不含60分）；不写则不限上限"},
+		{Key: "atMost", Kind: Number, Label: "得分不高于", Help: "select = \"score\" 时：选得分不高于它的单位（“60分以下”，含60分）；不写则不限上限。下限（atLeast 或 above）和上限（below 或 atMost）可以同时写，选两者之间的；比较的是四舍五入到 decimals 后的得分，与排名所用的相同；四个都不写是错误"},
 		{Key: "group", Kind: Text, Label: "组别", Help: "只用于这一组（units.toml 的 [[group]]）；不写则各组分别适用"},
 		{Key: "streak", Kind: Integer, Label: "连续期数",
 			Help: "连续这么多个考核期（含本期）都被选取时才适用，如 2：连续两个月；没有数据文件的月份不算考核期，也不打断连续；不写为 1（只看本期）。同时写了 from 和 until 的规则，streak 多于其间的期数是错误（永远不会适用）"},
@@ -331,6 +340,7 @@ func (w *Writer) Rule(r Rule) {
 	if r.Rank > 0 {
 		value("rank", r.Rank)
 	}
+	r.writeShareAndBounds(value)
 	if r.Group != nil {
 		value("group", r.Group.Name)
 	}
@@ -422,6 +432,11 @@ func (l *loader) rules() {
 		case hasRank:
 			r.Rank = n
 			r.RankLine, r.RankCol = f.position(rec.at("rank"))
+		}
+		shareOK := readShare(f, rec, &r)
+		boundsOK := readBounds(f, rec, &r)
+		if !shareOK || !boundsOK || !l.scoreRuleReads(rec, r) {
+			ok = false
 		}
 		if rec.has("group") {
 			name := rec.text("group")
@@ -677,6 +692,10 @@ func (l *loader) warnGroupSizes() {
 // last k as they stand, all of them over k or fewer.
 func (l *loader) warnFewUnits(rec *record, r Rule) {
 	if r.Select != Top && r.Select != Bottom || r.Span.Until != "" {
+		return
+	}
+	if r.Share.Hundredths > 0 {
+		l.warnEmptyShare(rec, r)
 		return
 	}
 	c := &l.s.Config

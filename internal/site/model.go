@@ -284,6 +284,12 @@ type Rule struct {
 	// 考核办法 changes, and a rule added or dropped for next year must not
 	// change what earlier circulars published.
 	Span Span
+	// Share is k of Top and Bottom as a part of the units ranked (排名前
+	// 20%), in place of Count, when its Hundredths is not 0.
+	Share Share
+	// Bounds are what a ByScore rule selects by: the scores of the
+	// ranking it reads, as ranked (rounded), within them.
+	Bounds Bounds
 	// Line is where the rule's [[rule]] stands in config.toml, for the
 	// provenance of its measures.
 	Line int
@@ -335,9 +341,13 @@ const (
 	// rule for each rank. With competition ranks a tie leaves the ranks
 	// after it empty: two tied first, nobody is second.
 	AtRank
+	// ByScore selects every unit whose score lies within the rule's
+	// Bounds (得分低于60分的约谈, 90分以上的通报表扬), however many or few:
+	// a threshold, not a place.
+	ByScore
 )
 
-var selections = []string{"first", "last", "top", "bottom", "rank"}
+var selections = []string{"first", "last", "top", "bottom", "rank", "score"}
 
 // String is the selection as a rule's select = names it.
 func (s Selection) String() string { return selections[s] }
