@@ -148,3 +148,22 @@ func TestShareRewardWarned(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A threshold the 考核办法 raises from a month is two rules, the old one
+// until the month before, the new one from it: each month is judged by
+// the threshold in force then.
+//
+//	2024-01 (低于60分): 甲 62, 乙 58 → 乙
+//	2024-02 (低于65分): 甲 62, 乙 70 → 甲
+func TestScoreThresholdChanges(t *testing.T) {
+	config := "[terms]\nactions = [\"奖励\", \"约谈\"]\n" +
+		"\n[[rule]]\non = \"indicator\"\nindicator = \"x\"\nselect = \"score\"\nbelow = 60\nuntil = \"2024-01\"\naction = \"约谈\"\n" +
+		"\n[[rule]]\non = \"indicator\"\nindicator = \"x\"\nselect = \"score\"\nbelow = 65\nfrom = \"2024-02\"\naction = \"约谈\"\n"
+	s := loadSite(t, config, towns("甲", "乙"), map[string]string{
+		"data/2024-01.toml": month("甲=62 乙=58"),
+		"data/2024-02.toml": month("甲=62 乙=70"),
+	})
+	ms := Archive(s).Months()
+	wantMeasures(t, ms[0], "乙 约谈 0 （指标X得分低于60分）config.toml:7")
+	wantMeasures(t, ms[1], "甲 约谈 0 （指标X得分低于65分）config.toml:15")
+}
