@@ -116,6 +116,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "by", Kind: Text, Label: "实施人", Help: "由谁实施，如“分管领导”，可不填"},
 		{Key: "reason", Kind: Text, Label: "原因", Help: "不填则自动生成，如“县（市）组综合考核排名第一”“连续2个月综合考核排名后两名”"},
 	}},
+	gradeField,
 }}
 
 //go:embed defaults.toml
@@ -211,6 +212,7 @@ func (l *loader) config() {
 	// Rules name groups and indicators, which are read after this file:
 	// they are resolved then (rules).
 	l.ruleRecords = top.records("rule")
+	l.gradeRecords = top.records("grade")
 }
 
 // readTerms reads [terms] over the words t already holds: each key

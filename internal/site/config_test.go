@@ -96,6 +96,10 @@ func TestConfigFileDescribesWhatIsRead(t *testing.T) {
 				continue
 			case "percent", "round", "minCount", "atLeast", "above", "below", "atMost": // a share replaces count; bounds go with select = "score"
 				continue
+			case "level": // a grade's levels, each key in one of them, partitioning every score
+				b.WriteString("[[grade.level]]\nname = \"A\"\natLeast = 90\npercent = 20\nround = \"down\"\nminCount = 1\n" +
+					"[[grade.level]]\nname = \"B\"\natLeast = 90\n[[grade.level]]\nname = \"C\"\nabove = 60\nbelow = 90\n[[grade.level]]\nname = \"D\"\natMost = 60\n")
+				continue
 			case "select":
 				fmt.Fprintf(&b, "%s = %q\n", f.Key, "bottom")
 				continue
@@ -124,6 +128,9 @@ func TestConfigFileDescribesWhatIsRead(t *testing.T) {
 	}
 	if len(s.Config.Rules) != 1 || s.Config.Rules[0].Streak != 3 || s.Config.Rules[0].By != "测试" {
 		t.Errorf("the rule read as %+v", s.Config.Rules)
+	}
+	if len(s.Config.Grades) != 1 || len(s.Config.Grades[0].Levels) != 4 || s.Config.Grades[0].Levels[0].Share.Min != 1 {
+		t.Errorf("the grade read as %+v", s.Config.Grades)
 	}
 }
 

@@ -667,6 +667,8 @@ type loader struct {
 	// those are read (rules).
 	configFile  *tomlFile
 	ruleRecords []*record
+	// gradeRecords are its [[grade]]s, resolved as the rules are (grades).
+	gradeRecords []*record
 
 	// contentFiles are the files under content/, by which a link to a
 	// file that is not there is told where one of its name is (nearest);

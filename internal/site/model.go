@@ -142,6 +142,9 @@ type Config struct {
 	// Rules are the [[rule]]s: the mechanical measures, in the order their
 	// measures are listed (DESIGN.md §5.9).
 	Rules []Rule
+	// Grades are the [[grade]]s: the partitions of rankings into levels
+	// (评定等次), in the order the circular's grades shortcode lists them.
+	Grades []Grade
 
 	// places are where some keys are, or go, in config.toml (line, col),
 	// for warnings made after the load — of the host, of a missing
