@@ -71,6 +71,9 @@ type AppendixTable struct {
 	// from (扣分制: 信访件数), before ScoreLabel's; none otherwise.
 	CountLabels []string
 	Rows        template.HTML
+	// GradeLabel heads the column of levels (等次) a composite table has
+	// when a [[grade]] grades its ranking, after the score's; "" for none.
+	GradeLabel string
 	// Notes say why a township is in the table without a rank (不涉及),
 	// printed right under it: at the head of the appendix, tables away
 	// from its row, the reason was found by no one, and in the row's
@@ -92,7 +95,13 @@ type AppendixTable struct {
 // .print-title). The title is an attribute's, not text, so that the
 // caption is not said twice where a page's text is read without its
 // stylesheet (the search index, a feed reader).
-func (t AppendixTable) Columns() int { return 3 + len(t.CountLabels) }
+func (t AppendixTable) Columns() int {
+	n := 3 + len(t.CountLabels)
+	if t.GradeLabel != "" {
+		n++ // the levels' (等次)
+	}
+	return n
+}
 
 // countColumns are the counts a derived indicator's scores are reckoned
 // from (扣分制, site.Indicator.Deduct), each a column before the score's
@@ -197,7 +206,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	terms := c.s.Config.Terms
 	a := &Appendix{Period: p.Label, CityHeader: terms.City + "排名", PeerHeader: terms.Peer + "排名"}
 	var tabled []*site.Indicator // the indicators a.Tables are of, in order
-	rows := func(ts []rank.Township, decimals int, counts countColumns) template.HTML {
+	rows := func(ts []rank.Township, decimals int, counts countColumns, levelOf func(*site.Unit) string) template.HTML {
 		w := rowWriter{c: c}
 		for _, t := range ts {
 			w.b.WriteString(`<tr>`)
@@ -207,6 +216,9 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			w.b.WriteString(`</th>`)
 			w.countCells(counts.of(t.Unit))
 			w.td("num", formatScore(t.Value, decimals))
+			if levelOf != nil {
+				w.td("level", levelOf(t.Unit))
+			}
 			w.endRow()
 		}
 		return w.html()
@@ -228,8 +240,9 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	}
 	for i, g := range p.Groups {
 		if len(g.Composite) > 0 {
+			label, levelOf := compositeLevels(c.s, p, g)
 			a.Composite = append(a.Composite, AppendixTable{ID: id("appendix-composite", i), Caption: g.Name + terms.Unit + "综合考核排名",
-				UnitHeader: terms.Unit, ScoreLabel: scoreLabel, Rows: rows(g.Composite, c.s.Config.Scoring.Decimals, countColumns{})})
+				UnitHeader: terms.Unit, ScoreLabel: scoreLabel, GradeLabel: label, Rows: rows(g.Composite, c.s.Config.Scoring.Decimals, countColumns{}, levelOf)})
 			if g.Name != "" {
 				a.Composite[len(a.Composite)-1].Caption = g.Name + "综合考核排名"
 			}
@@ -271,7 +284,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 				caption = set.Name + g.Name + "排名"
 			}
 			counts := countsOf(p.Month, ind)
-			rs := rows(ir.Ranked, set.Decimals, counts)
+			rs := rows(ir.Ranked, set.Decimals, counts, nil)
 			if excluded := excludedRows(c, g, ir.Result, counts); excluded != "" {
 				rs += excluded
 			}

@@ -175,6 +175,11 @@ type UnitView struct {
 	// Computed from the rules as the measures are (rank.Streaks), never
 	// guessed; none for an office without such rules.
 	Streaks []string
+	// Grades say its level in the newest period each [[grade]] graded
+	// it in, with how often it was given each level before: 2024年综合考核
+	// 评定为优秀等次（共评定3次：优秀2次、良好1次）. None for an office
+	// that grades nothing.
+	Grades []string
 	// Lagging are the indicators it was in the bottom group of (后三, or
 	// 靠后 where a tie or a short group leaves no exact three, as the
 	// circular's lists say) in its newest ranked period, worst first, at
@@ -453,6 +458,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.AggregateScore = aggregateHeading(h.s.Config.Aggregate.Method)
 	v.span(u, h.s.Assesses())
 	v.Streaks = h.streaks(u)
+	v.Grades = unitGrades(h.s, h.res.Periods, u)
 	v.Exempt, _ = exemptMonths(u, m.periods)
 	v.NotApplicable = notApplicableRuns(u, m.periods)
 	// Only the months it was assessed in: a township set up in the

@@ -439,6 +439,9 @@ type OpenData struct {
 	// here with why, so that the open data shows both what the rules
 	// gave and what the office decided.
 	Waived []OpenWaived `json:"waived,omitempty" zh:"奖惩规则本期得出、经研究不予采取的措施（当月数据或季度、半年、年度通报的 [[waiver]]；有则列出）"`
+	// Grades are the period's gradings ([[grade]]), last, so that an
+	// office that grades nothing publishes the data.json it did.
+	Grades []OpenGrading `json:"grades,omitempty" zh:"等次评定（站点配置 [[grade]]）：各等次评定的{unit}，按站点配置中的顺序，分组的各组分别评定（评定了才有）"`
 }
 
 type OpenCircular struct {
@@ -689,6 +692,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	if p.Aggregate() {
 		d.Aggregate = &OpenAggregate{Method: o.s.Config.Aggregate.Method.String()}
 	}
+	d.Grades = openGradings(o.s, p)
 	for _, g := range p.Groups {
 		ts := openTownships(g.Name, g.Composite)
 		if p.Aggregate() {
@@ -781,9 +785,9 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 // csvHeader is the header row of every rank CSV.
 func (o *openData) csvHeader() []string {
 	if len(o.s.Groups) > 0 {
-		return []string{o.keyColumn(), "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}
+		return o.withLevels([]string{o.keyColumn(), "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"})
 	}
-	return []string{o.keyColumn(), "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}
+	return o.withLevels([]string{o.keyColumn(), "指标", o.s.Config.Terms.Unit, "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"})
 }
 
 // keyColumn heads the CSV files' first column, the period's code: 月份,
@@ -863,10 +867,14 @@ func csvCell(s string) string {
 func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 	key := csvPeriod(p.Span)
 	grouped := len(o.s.Groups) > 0
+	levelOf := csvLevels(o.s, p)
 	row := func(label, id, group string, u *site.Unit, score, rank, tied, better, note string) {
 		r := []string{key, label, u.Name, score, rank, tied, better, u.Slug, id, p.Label, note}
 		if grouped {
 			r = slices.Insert(r, 3, group)
+		}
+		if levelOf != nil {
+			r = append(r, levelOf(id, u))
 		}
 		rows = append(rows, r)
 	}
@@ -1285,6 +1293,9 @@ func (o *openData) csvColumns() []DataField {
 	}
 	if o.keyColumn() != "月份" {
 		doc[o.keyColumn()] = o.spanKeyDoc()
+	}
+	if len(o.s.Config.Grades) > 0 {
+		doc[levelColumn] = "评定的等次（站点配置 [[grade]]），如 优秀；这一期这个排名没有评定等次的为空（即 data.json 的 grades）"
 	}
 	if counts := o.countWords(); counts != nil {
 		// Said only where there are counts: the others' columns read as

@@ -51,6 +51,7 @@ var shortcodeSet = []shortcode{
 	{"interviews", 0, 1, `最多一个参数：措施（[terms] actions 中奖励以外的一项）`, interviewsView, false, reflect.TypeFor[[]string]()},
 	{"measures", 1, 1, `需要一个参数：措施（[terms] actions 之一）`, measuresView, false, reflect.TypeFor[[]string]()},
 	{"period-table", 0, 0, "不带参数", periodTableView, false, reflect.TypeFor[[]PeriodTableView]()},
+	{"grades", 0, 1, `最多一个参数：指标 id（只列出这一指标的等次）`, gradesView, false, reflect.TypeFor[[]string]()},
 	{"table", 1, 3, `需要一至三个参数：指标 id，表题（可不写，写 "" 为默认的表题），表下的注（可不写）`, tableView, true, reflect.TypeFor[[]TableView]()},
 }
 

@@ -1,0 +1,164 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// gradeBands is a [[grade]] of historySite's composite by score bands.
+const gradeBands = `
+[[grade]]
+on = "composite"
+[[grade.level]]
+name    = "优秀"
+atLeast = 80
+[[grade.level]]
+name    = "良好"
+atLeast = 50
+below   = 80
+[[grade.level]]
+name    = "一般"
+below   = 50
+`
+
+// TestGradeSentences renders historySite graded by score bands, its
+// composites worked by hand from the rank points (3 units: 100, 66.67,
+// 33.33 a rank):
+//
+//	2022-12: 乙 83.33, 甲 (100 + 33.33) / 2 = 66.67, 丙 (33.33 + 66.67) / 2 = 50.00
+//	         → 优秀 乙; 良好 甲 丙 (50 is 50以上); 一般 none
+//	2023-01: 乙 (100 + 66.67) / 2 = 83.33, 丙 83.33 (tied first), 甲 33.33
+//	         → 优秀 乙 丙; 良好 none; 一般 甲
+//	2023-02: 甲 100, 乙 66.67, 丙 33.33 → 优秀 甲; 良好 乙; 一般 丙
+//
+// The circular says a sentence a level, 无 for an empty one; the
+// appendix's composite table has a column 等次; the unit page says the
+// newest level and the tally; data.json and data.csv carry them.
+func TestGradeSentences(t *testing.T) {
+	f := historySite()
+	f["config.toml"] += gradeBands
+	f["content/circulars/2023-01.md"] = strings.Replace(f["content/circulars/2023-01.md"], "正文。", "{{< grades >}}", 1)
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。", "{{< grades >}}", 1)
+	files := renderFiles(t, loadFiles(t, f), "/")
+	for page, want := range map[string][]string{
+		"circulars/2023/2/index.html": {
+			"<p>评定为优秀等次的单位（2个）：乙街道、丙镇。</p>",
+			"<p>评定为良好等次的单位：无。</p>",
+			"<p>评定为一般等次的单位（1个）：甲街道。</p>",
+		},
+		"circulars/2023/5/index.html": {
+			"<p>评定为优秀等次的单位（1个）：甲街道。</p>",
+			"<p>评定为良好等次的单位（1个）：乙街道。</p>",
+			"<p>评定为一般等次的单位（1个）：丙镇。</p>",
+			`<th scope="col" class="num">综合得分</th><th scope="col">等次</th></tr>`,
+			`<td class="num">100.00</td><td class="level">优秀</td></tr>`,
+			`<td class="num">33.33</td><td class="level">一般</td></tr>`,
+			`<tr class="print-title" hidden><td colspan="4" data-title="乡镇（街道）综合考核排名"></td></tr>`,
+		},
+		"units/bing/index.html": {
+			"<p class=\"history-span\">2023年2月综合考核评定为一般等次（共评定3次：优秀1次、良好1次、一般1次）。</p>",
+		},
+		"units/jia/index.html": {
+			"<p class=\"history-span\">2023年2月综合考核评定为优秀等次（共评定3次：优秀1次、良好1次、一般1次）。</p>",
+		},
+	} {
+		got := string(files[page])
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s lacks %s", page, w)
+			}
+		}
+	}
+	var d struct {
+		Grades []struct {
+			On     string
+			Name   string
+			Levels []struct {
+				Name, Rule string
+				Units      []string
+			}
+		}
+	}
+	if err := json.Unmarshal(files["circulars/2023/2/data.json"], &d); err != nil {
+		t.Fatal(err)
+	}
+	want := `[{composite 等次 [{优秀 80分以上 [乙街道 丙镇]} {良好 50分以上、低于80分 []} {一般 低于50分 [甲街道]}]}]`
+	if got := fmt.Sprint(d.Grades); got != want {
+		t.Errorf("data.json grades: %s, want %s", got, want)
+	}
+	csv := string(files["circulars/2023/2/data.csv"])
+	for _, w := range []string{",备注,等次\r\n", ",综合,丙镇,83.33,1,是,越高越好,bing,,2023年1月,,优秀\r\n", ",经济运行,甲街道,70.0,3,否,越高越好,jia,jingji,2023年1月,,\r\n"} {
+		if !strings.Contains(csv, w) {
+			t.Errorf("data.csv lacks %q:\n%s", w, csv)
+		}
+	}
+}
+
+// TestGradeGroupsAndIndicators: with groups each group is graded apart,
+// its sentences opening with its name; an indicator's grading opens with
+// the indicator's, and `grades "jingji"` lists it alone. 2023-02 by hand:
+//
+//	街道组 (rank points of two: 100, 50): 甲 100, 乙 50; 镇组: 丙 100
+//	  → 街道组 优秀 甲, 良好 乙, 一般 none; 镇组 优秀 丙
+//	经济运行 (all three, as scored: 95, 85, 75), by share with a name
+//	of its own: A 34% down (1.02 → 1): 甲 within 街道组 (of two: 0.68 → 0,
+//	minCount 1 → 1); 镇组 丙 (1 of 1)
+func TestGradeGroupsAndIndicators(t *testing.T) {
+	f := historySite()
+	groupHistorySite(f)
+	f["config.toml"] += gradeBands + `
+[[grade]]
+on        = "indicator"
+indicator = "jingji"
+name      = "档次"
+[[grade.level]]
+name     = "A"
+percent  = 34
+round    = "down"
+minCount = 1
+[[grade.level]]
+name     = "B"
+`
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。", "{{< grades >}}\n\n## 经济运行\n\n{{< grades \"jingji\" >}}", 1)
+	files := renderFiles(t, loadFiles(t, f), "/")
+	got := string(files["circulars/2023/5/index.html"])
+	body := got[strings.Index(got, `<div class="doc-body">`):]
+	body = body[:strings.Index(body, "</div>")]
+	var paras []string
+	for _, p := range strings.Split(body, "<p>")[1:] {
+		paras = append(paras, p[:strings.Index(p, "</p>")])
+	}
+	want := []string{
+		"街道组评定为优秀等次的单位（1个）：甲街道。",
+		"街道组评定为良好等次的单位（1个）：乙街道。",
+		"街道组评定为一般等次的单位：无。",
+		"镇组评定为优秀等次的单位（1个）：丙镇。",
+		"镇组评定为良好等次的单位：无。",
+		"镇组评定为一般等次的单位：无。",
+		"街道组经济运行评定为A档次的单位（1个）：甲街道。",
+		"街道组经济运行评定为B档次的单位（1个）：乙街道。",
+		"镇组经济运行评定为A档次的单位（1个）：丙镇。",
+		"镇组经济运行评定为B档次的单位：无。",
+		"街道组经济运行评定为A档次的单位（1个）：甲街道。",
+		"街道组经济运行评定为B档次的单位（1个）：乙街道。",
+		"镇组经济运行评定为A档次的单位（1个）：丙镇。",
+		"镇组经济运行评定为B档次的单位：无。",
+	}
+	if strings.Join(paras, "\n") != strings.Join(want, "\n") {
+		t.Errorf("paragraphs:\n%s\nwant:\n%s", strings.Join(paras, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// An office that grades nothing publishes what it did: no column, no
+// cell, no key (TestGradeSentences holds that one that grades gets
+// them); its pages do not say 等次.
+func TestNoGradesNoColumn(t *testing.T) {
+	files := renderFiles(t, loadHistorySite(t), "/")
+	for _, page := range []string{"circulars/2023/5/index.html", "circulars/2023/5/data.json", "circulars/2023/5/data.csv", "units/jia/index.html"} {
+		if strings.Contains(string(files[page]), "等次") || strings.Contains(string(files[page]), `"grades"`) {
+			t.Errorf("%s speaks of 等次 in a site without [[grade]]", page)
+		}
+	}
+}
