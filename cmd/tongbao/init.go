@@ -174,8 +174,14 @@ static/x 原样发布为网站的 /x。`)
 	for _, sec := range sections {
 		w.Line("")
 		w.Comment(strings.Repeat("—", 30) + "\n" + w.Describe(&sec))
-		if sec.Kind == site.Tables {
+		if sec.Kind == site.Tables && sec.Key == "rule" {
 			starterRules(w)
+			continue
+		}
+		if sec.Kind == site.Tables {
+			// The starter office grades nothing: every key, commented out.
+			w.Comment("去掉 # 并填写即成一项（每个等次一项 [[" + sec.Key + ".level]]），写法和例子见 docs/rules.md 的“评定等次”：")
+			w.Example(sec.Key)
 			continue
 		}
 		w.Section(sec.Key)

@@ -132,3 +132,47 @@ below   = 60
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+// A year's grading grades the year's composite, the mean of its months'
+// (mean-points), and only the year's: its months are not graded. By hand,
+// five units, rank points 100, 80, 60, 40, 20:
+//
+//	2024-03: 甲 90 乙 80 丙 70 丁 60 戊 50 → 甲 100 乙 80 丙 60 丁 40 戊 20
+//	2024-06: 乙 90 甲 80 丙 70 丁 60 戊 50 → 乙 100 甲 80 丙 60 丁 40 戊 20
+//	2024:    甲 90, 乙 90 (tied first), 丙 60, 丁 40, 戊 20
+//	  优秀 ≥ 85: 甲 乙; 良好 50–85: 丙; 不合格 < 50: 丁 戊
+func TestGradeYear(t *testing.T) {
+	config := `
+[[grade]]
+on     = "composite"
+period = "year"
+[[grade.level]]
+name    = "优秀"
+atLeast = 85
+[[grade.level]]
+name    = "良好"
+atLeast = 50
+below   = 85
+[[grade.level]]
+name    = "不合格"
+below   = 50
+`
+	s := loadSite(t, config, towns("甲", "乙", "丙", "丁", "戊"), map[string]string{
+		"data/2024-03.toml":      month("甲=90 乙=80 丙=70 丁=60 戊=50"),
+		"data/2024-06.toml":      month("乙=90 甲=80 丙=70 丁=60 戊=50"),
+		"content/circulars/y.md": "+++\nnumber = \"测政办函〔2025〕1号\"\ntitle = \"年度\"\ndate = 2025-01-10\ndata = \"2024\"\n+++\n",
+	})
+	res := Archive(s)
+	for _, m := range res.Months() {
+		if gs := m.Gradings(s); len(gs) != 0 {
+			t.Errorf("%s is graded: %s", m.Label, levels(gs[0]))
+		}
+	}
+	gs := res.Period("2024").Gradings(s)
+	if len(gs) != 1 {
+		t.Fatalf("the year has %d gradings, want 1", len(gs))
+	}
+	if got, want := levels(gs[0]), "优秀：甲 乙；良好：丙；不合格：丁 戊"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}

@@ -85,7 +85,7 @@ func compositeLevels(s *site.Site, p *rank.Period, g *rank.UnitGroup) (string, f
 type OpenGrading struct {
 	On        string      `json:"on" zh:"依据：composite 为综合考核，indicator 为某一指标"`
 	Indicator string      `json:"indicator,omitempty" zh:"指标代号（依据某一指标的才有）"`
-	Group     string      `json:"group,omitempty" zh:"组别（分组排名时）"`
+	Group     string      `json:"group,omitempty" zh:"组别（分组排名时列出）"`
 	Name      string      `json:"name" zh:"等次的叫法，如 等次、档次"`
 	Levels    []OpenLevel `json:"levels" zh:"各等次，从好到差"`
 }
@@ -93,7 +93,7 @@ type OpenGrading struct {
 // OpenLevel is one level of a grading, with its units.
 type OpenLevel struct {
 	Name  string   `json:"name" zh:"等次名称，如 优秀"`
-	Rule  string   `json:"rule,omitempty" zh:"评定办法：得分界限和比例，如 90分以上、前20%（其余的单位为空）"`
+	Rule  string   `json:"rule,omitempty" zh:"评定办法：得分界限和比例，如 90分以上、前20%（有界限或比例的等次才有；评定其余单位的等次没有）"`
 	Units []string `json:"units" zh:"评为这个等次的{unit}，名次在前的在前"`
 	Slugs []string `json:"slugs" zh:"它们的代号，与 units 一一对应"`
 }

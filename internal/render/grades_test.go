@@ -153,10 +153,10 @@ name     = "B"
 
 // An office that grades nothing publishes what it did: no column, no
 // cell, no key (TestGradeSentences holds that one that grades gets
-// them); its pages do not say 等次.
+// them); its pages do not say 等次, nor /data/ explain a grades field.
 func TestNoGradesNoColumn(t *testing.T) {
 	files := renderFiles(t, loadHistorySite(t), "/")
-	for _, page := range []string{"circulars/2023/5/index.html", "circulars/2023/5/data.json", "circulars/2023/5/data.csv", "units/jia/index.html"} {
+	for _, page := range []string{"circulars/2023/5/index.html", "circulars/2023/5/data.json", "circulars/2023/5/data.csv", "units/jia/index.html", "data/index.html"} {
 		if strings.Contains(string(files[page]), "等次") || strings.Contains(string(files[page]), `"grades"`) {
 			t.Errorf("%s speaks of 等次 in a site without [[grade]]", page)
 		}

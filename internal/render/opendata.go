@@ -441,7 +441,7 @@ type OpenData struct {
 	Waived []OpenWaived `json:"waived,omitempty" zh:"奖惩规则本期得出、经研究不予采取的措施（当月数据或季度、半年、年度通报的 [[waiver]]；有则列出）"`
 	// Grades are the period's gradings ([[grade]]), last, so that an
 	// office that grades nothing publishes the data.json it did.
-	Grades []OpenGrading `json:"grades,omitempty" zh:"等次评定（站点配置 [[grade]]）：各等次评定的{unit}，按站点配置中的顺序，分组的各组分别评定（评定了才有）"`
+	Grades []OpenGrading `json:"grades,omitempty" only:"grade" zh:"等次评定（站点配置 [[grade]]）：各等次评定的{unit}，按站点配置中的顺序，分组的各组分别评定（评定了才有）"`
 }
 
 type OpenCircular struct {
@@ -1422,6 +1422,7 @@ func (o *openData) countWords() *strings.Replacer {
 // zhNoOwners, and is not told what their owners are. A field tagged
 // only:"deduct" is one an office without a derived score (扣分制) lacks,
 // one tagged only:"bounds" one whose indicators have no max or min;
+// one tagged only:"grade" one an office without a [[grade]] lacks;
 // one with counts among its indicators reads a field's zhCount where it
 // has one (countWords), told that a count's value is not a score.
 func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lacks bool) {
@@ -1438,6 +1439,9 @@ func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lack
 		}
 		if f.Tag.Get("only") == "bounds" && !bounded {
 			return "", true // a bound (max, min) no indicator of the office is given
+		}
+		if f.Tag.Get("only") == "grade" && len(o.s.Config.Grades) == 0 {
+			return "", true // the levels of a [[grade]], which the office has none of
 		}
 		if doc := f.Tag.Get("zhCount"); counts != nil && doc != "" {
 			return words.Replace(counts.Replace(doc)), false

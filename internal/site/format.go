@@ -759,6 +759,12 @@ func (w *Writer) Example(path string) {
 		width = max(width, len(sub.Key))
 	}
 	for _, sub := range f.Fields {
+		if sub.Kind == Tables {
+			// A table of its own under each one ([[grade.level]]), after
+			// the keys: in TOML a key after it would be the sub-table's.
+			defer w.Example(path + "." + sub.Key)
+			continue
+		}
 		example := `""`
 		switch sub.Kind {
 		case Integer, Rank, Number:
