@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"tongbao/internal/diag"
 	"tongbao/internal/markdown"
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
@@ -207,4 +208,39 @@ func unitGrades(s *site.Site, periods []*rank.Period, u *site.Unit) []string {
 		out = append(out, last)
 	}
 	return out
+}
+
+// ungraded warns of each circular of a period its [[grade]]s graded when
+// no circular of the period lists the levels (no `grades`): an office
+// that adds a [[grade]] for next year's 考核办法 copies last year's body,
+// which has none, and would publish a year graded and a circular silent
+// on it. The warning is at the body's first line, where no list of the
+// levels is; Unlisted calls it, as it reads the bodies too.
+func ungraded(s *site.Site, res *rank.Results) diag.List {
+	if len(s.Config.Grades) == 0 {
+		return nil
+	}
+	md := markdown.New()
+	listed := map[*rank.Period]bool{}
+	var circs []*site.Circular
+	for _, circ := range s.Circulars {
+		p := res.Period(circ.Data.Key())
+		if p == nil || circ.Body == nil || len(p.Gradings(s)) == 0 {
+			continue
+		}
+		circs = append(circs, circ)
+		scs, _ := md.Shortcodes(circ.Body)
+		for _, sc := range scs {
+			if sc.Name == "grades" {
+				listed[p] = true
+			}
+		}
+	}
+	var l diag.List
+	for _, circ := range circs {
+		if p := res.Period(circ.Data.Key()); !listed[p] {
+			l.Add(circ.File, circ.BodyLine, 1, "警告：%s评定了等次（config.toml 的 [[grade]]），通报正文没有列出：要列出，在正文中加一行 {{< grades >}}", p.Label)
+		}
+	}
+	return l
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"tongbao/internal/rank"
 )
 
 // gradeBands is a [[grade]] of historySite's composite by score bands.
@@ -160,5 +162,27 @@ func TestNoGradesNoColumn(t *testing.T) {
 		if strings.Contains(string(files[page]), "等次") || strings.Contains(string(files[page]), `"grades"`) {
 			t.Errorf("%s speaks of 等次 in a site without [[grade]]", page)
 		}
+	}
+}
+
+// A period graded whose circular lists no levels is warned of, at the
+// body's first line (line 7, after six lines of front matter); one that
+// lists them is not. Every month of historySite is graded by gradeBands;
+// only 2023-02's circular has `grades`.
+func TestUngradedCircularWarned(t *testing.T) {
+	f := historySite()
+	f["config.toml"] += gradeBands
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。", "{{< grades >}}", 1)
+	s := loadFiles(t, f)
+	var got []string
+	for _, d := range Unlisted(s, rank.Archive(s)) {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"content/circulars/2022-12.md:7:1: 警告：2022年12月评定了等次（config.toml 的 [[grade]]），通报正文没有列出：要列出，在正文中加一行 {{< grades >}}",
+		"content/circulars/2023-01.md:7:1: 警告：2023年1月评定了等次（config.toml 的 [[grade]]），通报正文没有列出：要列出，在正文中加一行 {{< grades >}}",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

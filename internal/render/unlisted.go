@@ -106,7 +106,7 @@ func Unlisted(s *site.Site, res *rank.Results) diag.List {
 			}
 		}
 	}
-	return l
+	return append(l, ungraded(s, res)...)
 }
 
 // reportedSections are the sections of which the month p reports results,
