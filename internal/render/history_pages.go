@@ -1573,7 +1573,10 @@ func (h *history) rankingsPage() ([]byte, error) {
 	}
 	for i, g := range h.s.Groups {
 		id := groupID(i)
-		years := matrices(h, "rankings/#"+id, terms.Unit, "%d年"+g.Name+"综合考核排名", g.Units, nil, row, cell, reads)
+		// Each row of the group's (unitGroup): paper heads each page of
+		// its table with the group's name, which on screen the caption
+		// says.
+		years := matrices(h, "rankings/#"+id, terms.Unit, "%d年"+g.Name+"综合考核排名", g.Units, unitGroup, row, cell, reads)
 		for j := range years {
 			years[j].ID = id + "-y" + strconv.Itoa(years[j].Year)
 		}

@@ -502,6 +502,15 @@ func writeMatrix[K any](h *history, y yearSpan, first string, keys []K, group fu
 			}
 		}
 	}
+	// The keys of one group alone (a group's own matrix, /rankings/) are
+	// not headed by its name on screen, which the caption says, but are
+	// on paper.
+	several := 0
+	for _, p := range parts {
+		if len(p) > 0 {
+			several++
+		}
+	}
 	any := false
 	for gi, part := range parts {
 		headed := false
@@ -518,7 +527,9 @@ func writeMatrix[K any](h *history, y yearSpan, first string, keys []K, group fu
 				if any {
 					body.b.WriteString("</tbody>\n<tbody>\n")
 				}
-				body.groupHead(h.s.Groups[gi].Name, len(cells)+1)
+				if several > 1 {
+					body.groupHead(h.s.Groups[gi].Name, len(cells)+1)
+				}
 				headed = true
 			}
 			any = true

@@ -1749,7 +1749,9 @@ func TestUnitLatestGrouped(t *testing.T) {
 // the groups differ in size. By hand, groupHistorySite in 2023: 街道组
 // (two) 2023-01 乙 1 甲 2, 2023-02 甲 1 乙 2; 镇组 丙镇 alone, 1 and 1.
 // Six shades over two ranks: 1 → ⌈6/2⌉ = 3, 2 → 6; over one rank: 1 → 6.
-// A group's table has no row of the group's name: its caption names it.
+// A group's table has no row of the group's name on screen, where its
+// caption names it; it ends with the row that heads it on paper (hidden
+// elsewhere): its name and the months.
 func TestRankingsGrouped(t *testing.T) {
 	f := historySite()
 	groupHistorySite(f)
@@ -1769,6 +1771,7 @@ func TestRankingsGrouped(t *testing.T) {
 	want := "<tbody>\n" +
 		`<tr><th scope="row"><a href="/units/jia/">甲街道</a></th>` + cell("2", "50.00", 6) + cell("1", "100.00", 3) + "</tr>\n" +
 		`<tr><th scope="row"><a href="/units/yi/">乙街道</a></th>` + cell("1", "100.00", 3) + cell("2", "50.00", 6) + "</tr>\n" +
+		`<tr class="matrix-print-head" hidden><th><strong>街道组</strong></th><th>1月</th><th>2月</th></tr>` + "\n" +
 		"</tbody>"
 	if street != squeezeSpace(want) {
 		t.Errorf("街道组's 2023 matrix body\n%s\nwant\n%s", street, want)
@@ -1776,6 +1779,7 @@ func TestRankingsGrouped(t *testing.T) {
 	town := body(`<caption id="group-2-y2023">2023年镇组综合考核排名</caption>`)
 	want = "<tbody>\n" +
 		`<tr><th scope="row"><a href="/units/bing/">丙镇</a></th>` + cell("1", "100.00", 6) + cell("1", "100.00", 6) + "</tr>\n" +
+		`<tr class="matrix-print-head" hidden><th><strong>镇组</strong></th><th>1月</th><th>2月</th></tr>` + "\n" +
 		"</tbody>"
 	if town != squeezeSpace(want) {
 		t.Errorf("镇组's 2023 matrix body\n%s\nwant\n%s", town, want)
