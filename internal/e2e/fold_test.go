@@ -230,4 +230,3 @@ func TestFoldPrinted(t *testing.T) {
 		}
 	}
 }
-
