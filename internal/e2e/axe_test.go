@@ -173,20 +173,41 @@ func TestAxeDeduct(t *testing.T) {
 // (groupedVillageSite),
 // in the normal and the 适老 mode: each group ends with a row that heads
 // it on paper (the group's name and the months), which on screen is not
-// shown, nor read: each year's matrix is one table with one head row, a
-// heading row per group and a row per unit, as a screen reader reads it.
+// shown, nor read: each year's matrix of an indicator is one table with
+// one head row, a heading row per group and a row per unit, as a screen
+// reader reads it; /rankings/ has a table per group and year, in the
+// group's section, its caption naming the group. And on /data/, its
+// field tables folded, and on a circular with the score-table shortcode.
 func TestAxeGroupedMatrix(t *testing.T) {
 	ctx := browsertest.Start(t)
 	axe := axeSource(t)
 	dir, group := groupedVillageSite(t)
+	months, err := filepath.Glob(filepath.Join(dir, "content", "circulars", "[0-9][0-9][0-9][0-9]-[0-9][0-9].md"))
+	if err != nil || len(months) == 0 {
+		t.Fatalf("no month's circular in the demo: %v", err)
+	}
+	last := months[len(months)-1]
+	appendFile(t, last, "\n{{< score-table \"gdp\" \"shouru\" \"minsheng\" >}}\n")
 	srv := serveOutputs(t, renderSite(t, dir))
+	var circular string
+	for _, o := range renderSite(t, dir) {
+		if strings.Contains(string(o.Data), `class="ranking-table score-table"`) {
+			circular = strings.TrimSuffix(o.Path, "index.html")
+		}
+	}
+	if circular == "" {
+		t.Fatalf("no circular has the score-table of %s", last)
+	}
 	// What a reader is given of each matrix: its rows shown, and their
 	// cells, as the accessibility tree has them (a hidden row has no box
 	// and no role).
 	const shown = `[...document.querySelectorAll(".matrix")].map(t => [...t.rows].filter(r => r.getClientRects().length > 0).length + " " + t.tHead.rows.length + " " + t.querySelectorAll(".matrix-print-head").length)`
 	// By hand: 39 units (7 of city-groups and the 32 villages) in two
 	// groups: 39 rows, 2 group headings and the head row, 42; one head
-	// row; two rows for paper, not shown.
+	// row; two rows for paper, not shown. On /rankings/ each group's
+	// own, of the demo's two years: 县（市）组's 4 counties and 20
+	// villages, 24 rows and the head row; 市辖区组's 3 districts and 12
+	// villages, 15 and the head row; a row for paper each.
 	if len(group) != 39 {
 		t.Fatalf("%d units, want 39", len(group))
 	}
@@ -194,17 +215,20 @@ func TestAxeGroupedMatrix(t *testing.T) {
 		if mode == "senior" {
 			eval[bool](t, ctx, `localStorage.setItem("tongbao-senior", "on"), true`)
 		}
-		for _, p := range []string{"rankings/", "indicators/gdp/"} {
-			navigate(t, ctx, srv.URL+"/"+p)
-			got := eval[[]string](t, ctx, shown)
-			if len(got) == 0 {
-				t.Fatalf("%s: no matrix", p)
+		for _, p := range []struct {
+			path     string
+			matrices []string
+		}{
+			{"rankings/", []string{"25 1 1", "25 1 1", "16 1 1", "16 1 1"}},
+			{"indicators/gdp/", []string{"42 1 2", "42 1 2"}},
+			{"data/", nil},
+			{circular, nil},
+		} {
+			navigate(t, ctx, srv.URL+"/"+p.path)
+			if got := eval[[]string](t, ctx, shown); !slices.Equal(got, p.matrices) {
+				t.Errorf("%s, %s mode: the matrices show %q (rows shown, head rows, rows for paper); want %q", p.path, mode, got, p.matrices)
 			}
-			for _, m := range got {
-				if m != "42 1 2" {
-					t.Errorf("%s, %s mode: a matrix shows %q (rows shown, head rows, rows for paper); want \"42 1 2\"", p, mode, m)
-				}
-			}
+			p := p.path
 			eval[bool](t, ctx, axe+";\ntrue")
 			for _, v := range eval[[]string](t, ctx, axeRun) {
 				t.Errorf("%s, %s mode: %s", p, mode, v)

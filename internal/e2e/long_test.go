@@ -167,27 +167,31 @@ func TestMatrixHeadStays(t *testing.T) {
 	emulateMedia(t, ctx, "")
 }
 
-// TestMatrixHeadStaysGrouped: a year's heat map of an office whose units
-// are ranked in two groups (groupedVillageSite), too wide for a phone in
-// the 适老模式, scrolls sideways in its box and with the page downwards,
-// its head following the page down to the last group's last row. It
-// stopped at the first group's last row (page.js measured the first
-// <tbody>), and with the row each group ends with for paper, hidden on
-// screen, it would not have moved at all.
+// TestMatrixHeadStaysGrouped: a year's matrix of an indicator of an
+// office whose units are ranked in two groups (groupedVillageSite), too
+// wide for a phone in the 适老模式, scrolls sideways in its box and with
+// the page downwards, its head following the page down to the last
+// group's last row. It stopped at the first group's last row (page.js
+// measured the first <tbody>), and with the row each group ends with for
+// paper, hidden on screen, it would not have moved at all. (/rankings/
+// gives each group a table of its own.)
 func TestMatrixHeadStaysGrouped(t *testing.T) {
 	ctx := browsertest.Start(t)
 	dir, _ := groupedVillageSite(t)
 	srv := serveOutputs(t, renderSite(t, dir))
 	use(t, ctx, phoneAndDesktop[0])
 	choose(t, ctx, srv.URL, senior)
-	navigate(t, ctx, srv.URL+"/rankings/")
+	navigate(t, ctx, srv.URL+"/indicators/gdp/")
 	// The year of ten months (the demo's 3月–12月), the second matrix.
 	if !eval[bool](t, ctx, `document.querySelectorAll(".matrix")[1].closest(".table-wrap").hasAttribute("data-scroll")`) {
 		t.Fatal("a year of ten months fits the phone in the 适老模式; the test wants one that scrolls")
 	}
+	// The page ends a little below the table: room below it, that the
+	// page may scroll the table's bottom near the window's top.
 	got := eval[string](t, ctx, `new Promise(done => {
 	  const table = document.querySelectorAll(".matrix")[1];
 	  const last = [...table.querySelectorAll("tbody tr")].filter(r => !r.hidden).pop();
+	  document.body.style.paddingBottom = "100vh";
 	  window.scrollBy(0, table.getBoundingClientRect().bottom - 100);
 	  requestAnimationFrame(() => requestAnimationFrame(() => {
 	    const head = table.tHead.rows[0].cells[1].getBoundingClientRect(), row = last.getBoundingClientRect();

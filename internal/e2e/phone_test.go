@@ -274,8 +274,8 @@ func TestPhoneCircular(t *testing.T) {
 	choose(t, ctx, srv.URL, normal)
 	navigate(t, ctx, circular)
 	order := eval[string](t, ctx, `[...document.querySelector(".document").parentElement.children].map(e => e.className.split(" ")[0] || e.tagName.toLowerCase()).join(" ")`)
-	if want := "doc-meta page-tools document doc-nav doc-data panel"; order != want {
-		t.Errorf("the circular page holds, in order, %q; want %q (the appendix, a panel, last)", order, want)
+	if want := "doc-meta page-tools document doc-nav doc-data panel back-to-top"; order != want {
+		t.Errorf("the circular page holds, in order, %q; want %q (the appendix, a panel, last but 返回顶部)", order, want)
 	}
 	if got := eval[string](t, ctx, `(() => { const d = document.querySelector(".appendix details"); return d.open + " " + d.querySelector("summary").innerText.trim(); })()`); got != "false 附：2023年1-2月考核数据" {
 		t.Errorf("the appendix: open and summary %q; want it folded under 附：2023年1-2月考核数据", got)

@@ -388,9 +388,25 @@ type RankingsView struct {
 	// 第3名 of eight would be.
 	Legend       []LegendItem
 	GroupLegends []GroupLegend
-	Grouped      bool           // units.toml has groups: each ranks apart
-	Units        []UnitGroup    // as /units/ lists them (index.go)
-	Sections     []IndexSection // as /indicators/ lists them
+	Grouped      bool // units.toml has groups: each ranks apart
+	// Groups are the heat map group by group, when units.toml has groups
+	// (Years is then empty): each group's years and units in a section of
+	// its own, which a phone folds and the 本页目录 leads to, where one
+	// matrix a year of every group's rows made a reader of the last of a
+	// county's eight 乡镇 scroll past seven others' rows, year after year.
+	Groups   []RankingGroup
+	Units    []UnitGroup    // as /units/ lists them (index.go)
+	Listed   []UnitGroup    // those of Units that no group's section lists: the 县直单位
+	Sections []IndexSection // as /indicators/ lists them
+}
+
+// RankingGroup is one unit group's part of /rankings/: its composite
+// ranks a year at a time and its units.
+type RankingGroup struct {
+	ID    string // group-1: the id /units/ and the search give the group
+	Name  string
+	Years []YearMatrix
+	Units []Link
 }
 
 // GroupLegend is the heat map's legend of the ranks of the unit groups
@@ -1556,30 +1572,62 @@ func (h *history) rankingsPage() ([]byte, error) {
 			v.GroupLegends = append(v.GroupLegends, GroupLegend{Name: g.Name, Items: heatLegend(sizes[i])})
 		}
 	}
-	v.Years = matrices(h, "rankings/", terms.Unit, "%d年"+terms.Unit+"综合考核排名", h.s.Townships, unitGroup,
-		func(t *site.Unit, _ yearSpan) (string, string) { return t.Name, unitPath(t) },
-		func(t *site.Unit, i int) rankCell {
-			p := m.composite[t][i]
-			if c, ok := exemptCell(t, m.periods[i].Month.Key); ok {
-				return c
-			}
-			if p.rank == 0 {
-				return rankCell{title: cmp.Or(absence(t, m.periods[i].Span.Key()), "无排名")}
-			}
-			return rankCell{
-				text:  strconv.Itoa(p.rank),
-				score: formatScore(p.value, dec),
-				// Shaded among its group's ranks, as its group's legend
-				// says when the groups differ in size.
-				class: "heat-" + strconv.Itoa(heatLevel(p.rank, with[t])),
-			}
-		},
-		func(p *rank.Period) []input { return []input{compositeIn(p)} })
-	for i := range v.Years {
-		v.Years[i].Class = "heatmap"
-		v.Years[i].Notes = exemptNotes(m.periods, v.Years[i].Year, h.s.Townships, func(*rank.Period, *site.Unit) bool { return true })
+	row := func(t *site.Unit, _ yearSpan) (string, string) { return t.Name, unitPath(t) }
+	cell := func(t *site.Unit, i int) rankCell {
+		p := m.composite[t][i]
+		if c, ok := exemptCell(t, m.periods[i].Month.Key); ok {
+			return c
+		}
+		if p.rank == 0 {
+			return rankCell{title: cmp.Or(absence(t, m.periods[i].Span.Key()), "无排名")}
+		}
+		return rankCell{
+			text:  strconv.Itoa(p.rank),
+			score: formatScore(p.value, dec),
+			// Shaded among its group's ranks, as its group's legend
+			// says when the groups differ in size.
+			class: "heat-" + strconv.Itoa(heatLevel(p.rank, with[t])),
+		}
+	}
+	reads := func(p *rank.Period) []input { return []input{compositeIn(p)} }
+	heatmap := func(years []YearMatrix, units []*site.Unit) []YearMatrix {
+		for i := range years {
+			years[i].Class = "heatmap"
+			years[i].Notes = exemptNotes(m.periods, years[i].Year, units, func(*rank.Period, *site.Unit) bool { return true })
+		}
+		return years
 	}
 	v.Units = h.unitGroups()
+	if !v.Grouped {
+		v.Years = heatmap(matrices(h, "rankings/", terms.Unit, "%d年"+terms.Unit+"综合考核排名", h.s.Townships, nil, row, cell, reads), h.s.Townships)
+	}
+	for i, g := range h.s.Groups {
+		id := groupID(i)
+		// Each row of the group's (unitGroup): paper heads each page of
+		// its table with the group's name, which on screen the caption
+		// says.
+		years := matrices(h, "rankings/#"+id, terms.Unit, "%d年"+g.Name+"综合考核排名", g.Units, unitGroup, row, cell, reads)
+		for j := range years {
+			years[j].ID = id + "-y" + strconv.Itoa(years[j].Year)
+		}
+		rg := RankingGroup{ID: id, Name: g.Name, Years: heatmap(years, g.Units)}
+		// The group's units as /units/ lists them, those of its years
+		// without a rank too.
+		for _, ug := range v.Units {
+			if ug.ID == id {
+				rg.Units = ug.Units
+			}
+		}
+		v.Groups = append(v.Groups, rg)
+	}
+	if !slices.ContainsFunc(v.Groups, func(g RankingGroup) bool { return len(g.Years) > 0 }) {
+		v.Groups = nil // no month yet: the page says so once, and lists the groups' units
+	}
+	for _, ug := range v.Units {
+		if !slices.ContainsFunc(v.Groups, func(g RankingGroup) bool { return g.ID == ug.ID }) {
+			v.Listed = append(v.Listed, ug)
+		}
+	}
 	v.Sections = h.indicatorIndex()
 	return h.tmpl.execute("rankings.html", &Page{
 		Kind:        "rankings",

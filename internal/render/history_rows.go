@@ -28,7 +28,11 @@ import (
 // a column per period. Head and Body are the rows of its <thead> and
 // <tbody>, written by rowWriter.
 type YearMatrix struct {
-	Year    int
+	Year int
+	// ID is the html id of the table's caption: y2023, or where a page
+	// has one year's matrix more than once (/rankings/ of an office with
+	// unit groups), the group's id before it, group-1-y2023.
+	ID      string
 	Caption string // 2023年各单项指标排名
 	Class   string // added to the table's classes: "heatmap"
 	Head    template.HTML
@@ -444,6 +448,7 @@ func matrices[K any](h *history, page, first, caption string, keys []K, group fu
 		y := years[i]
 		if ym, ok := matrix(h, y, page, first, keys, group, row, cell, reads); ok {
 			ym.Caption = fmt.Sprintf(caption, ym.Year)
+			ym.ID = "y" + strconv.Itoa(ym.Year)
 			out = append(out, ym)
 		}
 	}
@@ -497,6 +502,15 @@ func writeMatrix[K any](h *history, y yearSpan, first string, keys []K, group fu
 			}
 		}
 	}
+	// The keys of one group alone (a group's own matrix, /rankings/) are
+	// not headed by its name on screen, which the caption says, but are
+	// on paper.
+	several := 0
+	for _, p := range parts {
+		if len(p) > 0 {
+			several++
+		}
+	}
 	any := false
 	for gi, part := range parts {
 		headed := false
@@ -513,7 +527,9 @@ func writeMatrix[K any](h *history, y yearSpan, first string, keys []K, group fu
 				if any {
 					body.b.WriteString("</tbody>\n<tbody>\n")
 				}
-				body.groupHead(h.s.Groups[gi].Name, len(cells)+1)
+				if several > 1 {
+					body.groupHead(h.s.Groups[gi].Name, len(cells)+1)
+				}
 				headed = true
 			}
 			any = true

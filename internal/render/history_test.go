@@ -1741,47 +1741,72 @@ func TestUnitLatestGrouped(t *testing.T) {
 	}
 }
 
-// TestRankingsGrouped: with unit groups the composite matrix of /rankings/
-// puts each group's rows in a <tbody> of their own, headed by the group's
-// name (each group ranks from 1), and shades each cell by its rank in its
-// group with a legend per group when the groups differ in size. By hand,
-// groupHistorySite in 2023: 街道组 (two) 2023-01 乙 1 甲 2, 2023-02 甲 1
-// 乙 2; 镇组 丙镇 alone, 1 and 1. Six shades over two ranks: 1 → ⌈6/2⌉ =
-// 3, 2 → 6; over one rank: 1 → 6. Each group ends with the row that
-// heads it on paper (hidden elsewhere): its name and the months.
+// TestRankingsGrouped: with unit groups /rankings/ gives each group a
+// section of its own, in units.toml's group order, headed by the group's
+// name in a fold (a phone folds it, page.js): the group's matrix of each
+// year, captioned with its name (each group ranks from 1), and its units;
+// each cell shaded by its rank in its group, with a legend per group when
+// the groups differ in size. By hand, groupHistorySite in 2023: 街道组
+// (two) 2023-01 乙 1 甲 2, 2023-02 甲 1 乙 2; 镇组 丙镇 alone, 1 and 1.
+// Six shades over two ranks: 1 → ⌈6/2⌉ = 3, 2 → 6; over one rank: 1 → 6.
+// A group's table has no row of the group's name on screen, where its
+// caption names it; it ends with the row that heads it on paper (hidden
+// elsewhere): its name and the months.
 func TestRankingsGrouped(t *testing.T) {
 	f := historySite()
 	groupHistorySite(f)
 	page := string(renderFiles(t, loadFiles(t, f), "")["rankings/index.html"])
-	i := strings.Index(page, `<caption id="y2023">`)
-	if i < 0 {
-		t.Fatal("no 2023 matrix")
-	}
-	body := page[i:]
-	body = body[strings.Index(body, "<tbody>"):strings.Index(body, "</table>")]
 	cell := func(rank, score string, shade int) string {
 		return `<td class="heat-` + strconv.Itoa(shade) + `">` + rank + `<span class="visually-hidden">名，得分</span><small>` + score + `</small></td>`
 	}
+	body := func(caption string) string {
+		i := strings.Index(page, caption)
+		if i < 0 {
+			t.Fatalf("no matrix captioned %s", caption)
+		}
+		b := page[i:]
+		return squeezeSpace(b[strings.Index(b, "<tbody>"):strings.Index(b, "</table>")])
+	}
+	street := body(`<caption id="group-1-y2023">2023年街道组综合考核排名</caption>`)
 	want := "<tbody>\n" +
-		`<tr class="matrix-group"><th scope="rowgroup" colspan="3"><strong>街道组</strong></th></tr>` + "\n" +
 		`<tr><th scope="row"><a href="/units/jia/">甲街道</a></th>` + cell("2", "50.00", 6) + cell("1", "100.00", 3) + "</tr>\n" +
 		`<tr><th scope="row"><a href="/units/yi/">乙街道</a></th>` + cell("1", "100.00", 3) + cell("2", "50.00", 6) + "</tr>\n" +
 		`<tr class="matrix-print-head" hidden><th><strong>街道组</strong></th><th>1月</th><th>2月</th></tr>` + "\n" +
-		"</tbody>\n<tbody>\n" +
-		`<tr class="matrix-group"><th scope="rowgroup" colspan="3"><strong>镇组</strong></th></tr>` + "\n" +
-		`<tr><th scope="row"><a href="/units/bing/">丙镇</a></th>` + cell("1", "100.00", 6) + cell("1", "100.00", 6) + "</tr>\n" +
-		`<tr class="matrix-print-head" hidden><th><strong>镇组</strong></th><th>1月</th><th>2月</th></tr>` + "\n"
-	if got := squeezeSpace(body); !strings.HasPrefix(got, squeezeSpace(want)) {
-		t.Errorf("2023 matrix body\n%s\nwant it to open with\n%s", got, want)
+		"</tbody>"
+	if street != squeezeSpace(want) {
+		t.Errorf("街道组's 2023 matrix body\n%s\nwant\n%s", street, want)
 	}
+	town := body(`<caption id="group-2-y2023">2023年镇组综合考核排名</caption>`)
+	want = "<tbody>\n" +
+		`<tr><th scope="row"><a href="/units/bing/">丙镇</a></th>` + cell("1", "100.00", 6) + cell("1", "100.00", 6) + "</tr>\n" +
+		`<tr class="matrix-print-head" hidden><th><strong>镇组</strong></th><th>1月</th><th>2月</th></tr>` + "\n" +
+		"</tbody>"
+	if town != squeezeSpace(want) {
+		t.Errorf("镇组's 2023 matrix body\n%s\nwant\n%s", town, want)
+	}
+	at := 0
 	for _, w := range []string{
+		`每格上方为当月在本组中的综合考核名次`,
 		`<p class="heat-legend-title" id="legend-title-0">图例（街道组，底色深浅）：</p>`,
 		`<li><span class="heat-swatch heat-3" aria-hidden="true"></span>第1名</li>` + "\n" + `          <li><span class="heat-swatch heat-6" aria-hidden="true"></span>第2名</li>`,
 		`<p class="heat-legend-title" id="legend-title-1">图例（镇组，底色深浅）：</p>`,
-		`每格上方为当月在本组中的综合考核名次`,
+		`<details class="fold" id="group-1" open data-fold="phone">` + "\n" + `        <summary><h3 class="fold-heading">街道组</h3></summary>`,
+		`<caption id="group-1-y2023">`,
+		`<p class="fold-units">街道组的乡镇（街道）：</p>`,
+		`<a href="#main">返回顶部</a>`,
+		`<details class="fold" id="group-2" open data-fold="phone">` + "\n" + `        <summary><h3 class="fold-heading">镇组</h3></summary>`,
+		`<caption id="group-2-y2023">`,
 	} {
-		if !strings.Contains(page, w) {
-			t.Errorf("rankings page lacks %s", w)
+		i := strings.Index(page[at:], w)
+		if i < 0 {
+			t.Errorf("rankings page lacks, after what precedes it, %s", w)
+			continue
+		}
+		at += i + len(w)
+	}
+	for _, bad := range []string{`matrix-group`, `<caption id="y2023">`, `<h2 id="group-1">`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("rankings page has %s", bad)
 		}
 	}
 }

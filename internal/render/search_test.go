@@ -558,7 +558,7 @@ func TestSearchIndexGroups(t *testing.T) {
 	if !found {
 		t.Error("no document rankings/#group-2")
 	}
-	if page := string(files["rankings/index.html"]); !strings.Contains(page, `<h2 id="group-2">青山镇`) {
+	if page := string(files["rankings/index.html"]); !strings.Contains(page, `<details class="fold" id="group-2" open data-fold="phone">`+"\n"+`        <summary><h3 class="fold-heading">青山镇</h3>`) {
 		t.Error("/rankings/ has no section group-2 headed 青山镇")
 	}
 }

@@ -53,6 +53,7 @@ var shortcodeSet = []shortcode{
 	{"period-table", 0, 0, "不带参数", periodTableView, false, reflect.TypeFor[[]PeriodTableView]()},
 	{"grades", 0, 1, `最多一个参数：指标 id（只列出这一指标的等次）`, gradesView, false, reflect.TypeFor[[]string]()},
 	{"table", 1, 3, `需要一至三个参数：指标 id，表题（可不写，写 "" 为默认的表题），表下的注（可不写）`, tableView, true, reflect.TypeFor[[]TableView]()},
+	{"score-table", 1, 12, `需要一至十二个参数：指标 id，每个指标一列`, scoreTableView, true, reflect.TypeFor[[]ScoreTableView]()},
 }
 
 func lookupShortcode(name string) *shortcode {
@@ -976,6 +977,120 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		// The circular's note goes under the last table, after those of
 		// the exempted, in the one 注： a screen reader is pointed to.
 		last.Notes = append(last.Notes, withStop(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(args[2]), "注："))))
+	}
+	return out, nil
+}
+
+// ScoreTableView is one unit group's table of the score-table shortcode:
+// a row per unit, a column per indicator, each cell the unit's score on
+// the indicator and its rank. Where an office publishes several small
+// tables a group (a county's eight 乡镇 of eight villages, four indicators:
+// 32 tables of eight rows), one table a group says the same in a quarter
+// of the length, on paper and on a phone; the table shortcode's form, a
+// table an indicator, is unchanged for an office that keeps it.
+type ScoreTableView struct {
+	Caption string   // 城关镇各行政村各项考核得分和名次
+	Unit    string   // the heading of the units' column
+	Columns []string // the indicators' names, 越低越好 said where lower is better
+	Rows    []ScoreTableRow
+	Notes   []string // why not applicable (不涉及), and the exempted, as under the table shortcode's
+	NoteID  string
+}
+
+// Span is the number of the table's columns, which the row that titles it
+// on paper spans (see AppendixTable.Columns).
+func (v ScoreTableView) Span() int { return 1 + len(v.Columns) }
+
+// A ScoreTableRow is one unit of a ScoreTableView.
+type ScoreTableRow struct {
+	Name  string
+	Cells []ScoreCell
+}
+
+// A ScoreCell is a unit's score and rank on one indicator: 36 and 第二
+// (Tied: 并列第二, which a narrow column breaks after 并列), or, with no
+// rank, None and what is said instead (不涉及, or — said 无).
+type ScoreCell struct {
+	Score, Rank string
+	Tied        bool
+	None        string
+}
+
+// scoreTableView is the score-table shortcode: the indicators args, a
+// table a unit group, its units in units.toml's order, those with a
+// result or a reason for none (不涉及) on any of them.
+func scoreTableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
+	var inds []*site.Indicator
+	for _, id := range args {
+		ind := c.s.Indicator(id)
+		if ind == nil {
+			return nil, fmt.Errorf("未知指标“%s”%s", id, c.s.IndicatorHint(id))
+		}
+		if ind.Townships == nil {
+			return nil, fmt.Errorf("指标“%s”（%s）不参与%s排名（data/indicators.toml 中没有 townships），没有得分可列：从这个短代码中删去它", ind.In(p.Span.LastMonth()).Name, ind.ID, c.s.Config.Terms.Unit)
+		}
+		if slices.Contains(inds, ind) {
+			return nil, fmt.Errorf("指标“%s”写了两次：每个指标一列，删去一个", id)
+		}
+		inds = append(inds, ind)
+	}
+	unit := c.s.Config.Terms.Unit
+	var out []ScoreTableView
+	for i, g := range p.Groups {
+		v := ScoreTableView{Caption: g.Name + "各" + unit + "各项考核得分和名次", Unit: unit}
+		cells := map[*site.Unit][]ScoreCell{}
+		var notes []string
+		for j, ind := range inds {
+			set := ind.In(p.Span.LastMonth())
+			name := set.Name
+			if !set.HigherBetter {
+				name += lowerBetterNote(ind, "")
+			}
+			v.Columns = append(v.Columns, name)
+			cell := func(u *site.Unit, sc ScoreCell) {
+				if cells[u] == nil {
+					cells[u] = make([]ScoreCell, len(inds))
+					for k := range cells[u] {
+						cells[u][k] = ScoreCell{None: "—"}
+					}
+				}
+				cells[u][j] = sc
+			}
+			if ir := g.Indicator(ind.ID); ir != nil {
+				for _, t := range ir.Ranked {
+					cell(t.Unit, ScoreCell{Score: formatScore(t.Value, set.Decimals), Rank: zh.RankPhrase(t.Rank, false), Tied: t.Tied})
+				}
+				for _, e := range ir.Result.NotApplicable {
+					if slices.Contains(g.Units, e.Unit) {
+						cell(e.Unit, ScoreCell{None: "不涉及"})
+						// Its reason under the table, where a cell
+						// would have to be as wide as it.
+						if e.Reason != "" {
+							notes = append(notes, e.Unit.Name+set.Name+notApplicableText(e.Reason)+"。")
+						}
+					}
+				}
+			}
+			for _, n := range tableExemptNotes(c, p, g, ind) {
+				if !slices.Contains(notes, n) {
+					notes = append(notes, n)
+				}
+			}
+		}
+		for _, u := range g.Units {
+			if cs := cells[u]; cs != nil {
+				v.Rows = append(v.Rows, ScoreTableRow{Name: u.Name, Cells: cs})
+			}
+		}
+		if len(v.Rows) == 0 {
+			continue
+		}
+		v.Notes = notes
+		v.NoteID = fmt.Sprintf("score-table-%s-%d-note", inds[0].ID, i+1)
+		out = append(out, v)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s没有%s得分可列（%s）：删去这个短代码，或填写得分", c.s.Assesses().Reword().Replace("本月"), unit, p.Month.File)
 	}
 	return out, nil
 }

@@ -95,6 +95,12 @@ func TestShortcodeDots(t *testing.T) {
 					for _, ind := range s.Indicators {
 						args = append(args, []string{ind.ID})
 					}
+				case "score-table":
+					for _, ind := range s.Indicators {
+						if ind.Townships != nil {
+							args = append(args, []string{ind.ID})
+						}
+					}
 				default:
 					args = [][]string{nil}
 				}

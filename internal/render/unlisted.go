@@ -280,6 +280,11 @@ func listOf(scs []markdown.Shortcode) listing {
 		case sc.Name == "table" && len(sc.Args) >= 1:
 			l.tables[sc.Args[0]] = true
 			continue
+		case sc.Name == "score-table":
+			for _, id := range sc.Args {
+				l.tables[id] = true
+			}
+			continue
 		case sc.Name == "rewards":
 			l.actions[site.RewardAction] = true
 		case sc.Name == "interviews" && len(sc.Args) == 0:

@@ -1199,6 +1199,12 @@ func (l *loader) staleLayouts() {
 			}
 		}
 	}
+	// With unit groups /rankings/ gives each group's heat map a section
+	// of its own (.Groups), and its .Years is empty: a rankings.html
+	// copied before shows no heat map at all.
+	if len(s.Groups) > 0 && len(s.Months) > 0 {
+		used[rankingsLayout] = []string{".Groups"}
+	}
 	lead := l.unitLead()
 	for field := range lead {
 		used[unitLayout] = append(used[unitLayout], field)
@@ -1223,6 +1229,10 @@ func (l *loader) staleLayouts() {
 		if len(missing) == 0 {
 			continue
 		}
+		if f.Name == rankingsLayout {
+			s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有用到 .Groups：本站分组排名，考核排名页的综合考核排名按组分节，写在 .Groups 中（.Years 是空的），页面上不会显示综合考核排名。运行 tongbao layouts %s 查看内置模板的写法", f.Name, f.Name)
+			continue
+		}
 		if f.Name == indicatorsLayout {
 			var lost []string
 			for _, field := range missing {
@@ -1238,6 +1248,9 @@ func (l *loader) staleLayouts() {
 
 // indicatorsLayout is the indicators shortcode's markup, below layouts/.
 const indicatorsLayout = "shortcodes/indicators.html"
+
+// rankingsLayout is /rankings/, below layouts/.
+const rankingsLayout = "rankings.html"
 
 // unitLayout is a unit's page, below layouts/.
 const unitLayout = "unit.html"

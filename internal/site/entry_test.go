@@ -160,3 +160,45 @@ func TestStaleStylesheet(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleRankingsLayout: a site's rankings.html copied from the theme
+// before an office's unit groups each had a section of their own uses
+// .Years alone, which is empty when units.toml has groups: the clerk is
+// told at the layout that the page shows no heat map. Without groups, or
+// with a layout that uses .Groups, nothing is said.
+func TestStaleRankingsLayout(t *testing.T) {
+	const old = "{{define \"main\"}}{{with .Rankings}}{{range .Years}}{{.Caption}}{{end}}{{end}}{{end}}"
+	const warn = "layouts/rankings.html:1:1: 警告：这个模板覆盖了内置的 rankings.html，却没有用到 .Groups：本站分组排名，考核排名页的综合考核排名按组分节，写在 .Groups 中（.Years 是空的），页面上不会显示综合考核排名。运行 tongbao layouts rankings.html 查看内置模板的写法"
+	grouped := func(f map[string]string) {
+		f["data/units.toml"] = "[[group]]\nname = \"东片\"\n" + strings.ReplaceAll(f["data/units.toml"], "slug = \"jia\"\n", "slug = \"jia\"\ngroup = \"东片\"\n")
+		f["data/units.toml"] = strings.ReplaceAll(f["data/units.toml"], "slug = \"yi\"\n", "slug = \"yi\"\ngroup = \"东片\"\n")
+		f["data/units.toml"] = strings.ReplaceAll(f["data/units.toml"], "slug = \"bing\"\n", "slug = \"bing\"\ngroup = \"东片\"\n")
+	}
+	for _, tc := range []struct {
+		name, layout string
+		groups       bool
+		want         string
+	}{
+		{"old, grouped", old, true, warn},
+		{"old, no groups", old, false, ""},
+		{"using .Groups", strings.Replace(old, "{{end}}{{end}}{{end}}", "{{end}}{{range .Groups}}{{.Name}}{{end}}{{end}}{{end}}", 1), true, ""},
+		{"the built-in", "", true, ""},
+	} {
+		files := miniSite()
+		if tc.groups {
+			grouped(files)
+		}
+		if tc.layout != "" {
+			files["layouts/rankings.html"] = tc.layout
+		}
+		var got []string
+		for _, w := range loadWarnings(t, files) {
+			if strings.Contains(w, "rankings.html") {
+				got = append(got, w)
+			}
+		}
+		if want := []string{tc.want}; tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Equal(got, want) {
+			t.Errorf("%s: warnings %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

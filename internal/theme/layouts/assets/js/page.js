@@ -36,7 +36,9 @@
  *   closed up a little, or wrapped between its parts.
  * - A date such as 2023年1-2月 is never broken across lines: it is wrapped
  *   in a span that does not wrap (site.css .nowrap).
- * - A link to something inside the folded appendix opens it.
+ * - A link to something inside the folded appendix, or to or into a
+ *   folded section (details.fold), opens it; a phone folds the sections
+ *   marked data-fold="phone"; paper shows what the folds hold.
  * - A matrix's link to a page a link before it already leads to is left
  *   out of the order of Tab (still a link).
  * - What the keyboard focuses in a table that scrolls sideways is shown
@@ -463,21 +465,61 @@
     });
   });
 
-  // The appendix is folded: open it when the address points into it.
-  function openTarget() {
+  // The appendix is folded, and so may be a section (details.fold): open
+  // every fold the address points into, or that it points to (a group's
+  // section on /rankings/, which the browser does not open by itself).
+  // Opened, or the page just folded (atLoad: the browser had scrolled to
+  // the target before a phone's folds above it), the target is scrolled
+  // to again.
+  function openTarget(atLoad) {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    var details = target && target.closest("details");
-    if (details && !details.open) {
-      details.open = true;
+    var opened = false;
+    for (var d = target && target.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) {
+      if (!d.open) {
+        d.open = true;
+        opened = true;
+      }
+    }
+    if (opened || (target && atLoad === true)) {
       target.scrollIntoView();
     }
   }
 
+  // On a phone the sections of a long page that are marked so are folded
+  // (data-fold="phone": a unit group's heat map on /rankings/), so that
+  // the reader sees the list of them and opens the one sought; they are
+  // served open, as a desktop and a page without JavaScript show them.
+  function foldOnPhone() {
+    if (window.matchMedia && window.matchMedia("(max-width: 40em)").matches) {
+      each('details.fold[data-fold="phone"]', function (d) {
+        d.open = false;
+      });
+    }
+  }
+
+  // Paper shows what a fold holds: site.css opens it for print where the
+  // browser styles a fold's content (::details-content); elsewhere the
+  // folds closed are opened for the print, and closed again after it.
+  var foldedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    each("details.fold:not([open])", function (d) {
+      d.open = true;
+      foldedForPrint.push(d);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    for (var i = 0; i < foldedForPrint.length; i++) {
+      foldedForPrint[i].open = false;
+    }
+    foldedForPrint = [];
+  });
+
   keepDates(document.querySelector("main"));
   onceInTabOrder();
+  foldOnPhone();
   layout();
-  openTarget();
+  openTarget(true);
   window.addEventListener("hashchange", openTarget);
   window.addEventListener("resize", schedule);
   // The 适老模式 and the font sizes change the classes of <html>; fonts
