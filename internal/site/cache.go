@@ -157,6 +157,7 @@ func (l *loader) catalogue() {
 	l.badCatalogue = l.badCatalogue || len(l.diags) > before
 	if !l.badCatalogue {
 		l.rules()
+		l.overall()
 	}
 }
 
