@@ -142,4 +142,6 @@ func (l *loader) unequalTotals() string {
 }
 
 // trimFloat writes a number without trailing zeros: 100, 97.5.
-func trimFloat(v float64) string { return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.6f", v), "0"), ".") }
+func trimFloat(v float64) string {
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.6f", v), "0"), ".")
+}
