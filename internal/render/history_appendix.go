@@ -65,7 +65,10 @@ type AppendixTable struct {
 	// CountLabels head the columns of counts a derived score is reckoned
 	// from (扣分制: 信访件数), before ScoreLabel's; none otherwise.
 	CountLabels []string
-	Rows        template.HTML
+	// OverallHeader heads the column of each unit's overall rank, beside
+	// its group's (全县排名: [ranking] overall); "" without one.
+	OverallHeader string
+	Rows          template.HTML
 	// Notes say why a township is in the table without a rank (不涉及),
 	// printed right under it: at the head of the appendix, tables away
 	// from its row, the reason was found by no one, and in the row's
@@ -87,7 +90,7 @@ type AppendixTable struct {
 // .print-title). The title is an attribute's, not text, so that the
 // caption is not said twice where a page's text is read without its
 // stylesheet (the search index, a feed reader).
-func (t AppendixTable) Columns() int { return 3 + len(t.CountLabels) }
+func (t AppendixTable) Columns() int { return 3 + len(t.CountLabels) + min(len(t.OverallHeader), 1) }
 
 // countColumns are the counts a derived indicator's scores are reckoned
 // from (扣分制, site.Indicator.Deduct), each a column before the score's
@@ -192,11 +195,14 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	terms := c.s.Config.Terms
 	a := &Appendix{Period: p.Label, CityHeader: terms.City + "排名", PeerHeader: terms.Peer + "排名"}
 	var tabled []*site.Indicator // the indicators a.Tables are of, in order
-	rows := func(ts []rank.Township, decimals int, counts countColumns) template.HTML {
+	rows := func(ts []rank.Township, decimals int, counts countColumns, over overallRanked) template.HTML {
 		w := rowWriter{c: c}
 		for _, t := range ts {
 			w.b.WriteString(`<tr>`)
 			w.td("rank", zh.RankPhrase(t.Rank, t.Tied)) // never broken (site.css)
+			if over != nil {
+				w.overallCell(over, t.Unit)
+			}
 			w.b.WriteString(`<th scope="row">`)
 			w.link(t.Unit.Name, unitPath(t.Unit))
 			w.b.WriteString(`</th>`)
@@ -221,12 +227,19 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		a.Note = fmt.Sprintf("以下为本期通报所依据的%s综合考核排名：%s%s各%s%s，每%s的名次见各%s通报。", terms.Unit, p.Label, terms.Unit, each,
 			[...]string{site.MeanPoints: "综合得分的平均", site.SumPoints: "综合得分之和", site.MeanRank: "综合考核名次的平均（越小越好）"}[c.s.Config.Aggregate.Method], each, each)
 	}
+	var overComposite overallRanked // each unit's overall composite rank, beside its group's
+	if p.Overall != nil {
+		overComposite = overallOf(p.Overall.Composite)
+	}
 	for i, g := range p.Groups {
 		if len(g.Composite) > 0 {
 			a.Composite = append(a.Composite, AppendixTable{ID: id("appendix-composite", i), Caption: g.Name + terms.Unit + "综合考核排名",
-				UnitHeader: terms.Unit, ScoreLabel: scoreLabel, Rows: rows(g.Composite, c.s.Config.Scoring.Decimals, countColumns{})})
+				UnitHeader: terms.Unit, ScoreLabel: scoreLabel, Rows: rows(g.Composite, c.s.Config.Scoring.Decimals, countColumns{}, overComposite)})
 			if g.Name != "" {
 				a.Composite[len(a.Composite)-1].Caption = g.Name + "综合考核排名"
+			}
+			if overComposite != nil {
+				a.Composite[len(a.Composite)-1].OverallHeader = c.overallHeader()
 			}
 		}
 		if p.Aggregate() {
@@ -266,12 +279,16 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 				caption = set.Name + g.Name + "排名"
 			}
 			counts := countsOf(p.Month, ind)
-			rs := rows(ir.Ranked, set.Decimals, counts)
-			if excluded := excludedRows(c, g, ir.Result, counts); excluded != "" {
+			over := overallRanks(p.OverallOf(ind.ID))
+			rs := rows(ir.Ranked, set.Decimals, counts, over)
+			if excluded := excludedRows(c, g, ir.Result, counts, over != nil); excluded != "" {
 				rs += excluded
 			}
 			t := AppendixTable{ID: id("appendix-"+ind.ID, i), Caption: caption, Path: indicatorPath(ind),
 				UnitHeader: terms.Unit, ScoreLabel: scoreHeading(ind, set.HigherBetter), CountLabels: counts.heads, Rows: rs}
+			if over != nil {
+				t.OverallHeader = c.overallHeader()
+			}
 			// A township the indicator did not apply to this month
 			// (不涉及): the table lists it last, and the note under it
 			// says why.
@@ -352,7 +369,7 @@ func resultKind(noun string, g *rank.UnitGroup, ir *rank.IndicatorResult) string
 // ranked ones: no rank, and 不涉及 where the score would be and under each
 // count it has none of (the counts it has are printed); the reason is the
 // table's note (AppendixTable.Notes).
-func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColumns) template.HTML {
+func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColumns, overall bool) template.HTML {
 	w := rowWriter{c: c}
 	for _, e := range res.NotApplicable {
 		if !slices.Contains(g.Units, e.Unit) {
@@ -360,6 +377,9 @@ func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColu
 		}
 		w.b.WriteString(`<tr>`)
 		w.tdNone("", "无排名") // as the table shortcode says it: the score cell says 不涉及
+		if overall {
+			w.tdNone("", "无排名")
+		}
 		w.b.WriteString(`<th scope="row">`)
 		w.link(e.Unit.Name, unitPath(e.Unit))
 		w.b.WriteString(`</th>`)

@@ -266,6 +266,9 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 				e.Rankings = append(e.Rankings, c.rankingSentence(g, ir, p.GroupSize, p.Month.Key))
 			}
 		}
+		if ir := p.OverallOf(ind.ID); ir != nil {
+			e.Rankings = append(e.Rankings, c.rankingSentence(p.Overall, ir, p.OverallSize, p.Month.Key))
+		}
 		if edit := ed[ind.ID]; edit != nil {
 			if edit.Ranking != "" && len(e.Rankings) > 0 {
 				e.Rankings = []string{edit.Ranking}
@@ -567,7 +570,7 @@ func townshipRankingView(c *core, p *rank.Period, _ edits, args []string) (any, 
 		return nil, fmt.Errorf("township-ranking 的参数只能是 \"numbered\"，而不是“%s”", args[0])
 	}
 	var orders []string
-	for _, g := range p.Groups {
+	for _, g := range p.Rankings() {
 		if len(g.Composite) == 0 {
 			continue
 		}
@@ -875,7 +878,10 @@ type TableView struct {
 	// Counts head the columns of counts a derived score is reckoned from
 	// (扣分制: 信访件数), before the score's; none otherwise.
 	Counts []string
-	Rows   []TableRow
+	// Overall heads the column of each unit's rank in the overall
+	// ranking (全县排名), beside the group's; "" without one.
+	Overall string
+	Rows    []TableRow
 	// Notes say under the table which townships it would have ranked were
 	// exempted from the month (免考, units.toml exempt), and why, as the
 	// appendix does: the table has no row of them, and the circular's text
@@ -887,12 +893,14 @@ type TableView struct {
 
 // Columns is the number of the table's columns, which the row that
 // titles it on paper spans (see AppendixTable.Columns).
-func (v TableView) Columns() int { return 3 + len(v.Counts) }
+func (v TableView) Columns() int { return 3 + len(v.Counts) + min(len(v.Overall), 1) }
 
 // A TableRow is one township of a TableView.
 type TableRow struct {
 	Rank  string // 第一, 并列第三; — for a township Excluded
-	Name  string
+	// Overall is its rank in the overall ranking (TableView.Overall).
+	Overall string
+	Name    string
 	Score string // or 不涉及 and its reason, for one Excluded
 	// Counts are its counts under TableView.Counts; "—" (不涉及) under
 	// each it has none of, for one Excluded.
@@ -936,8 +944,13 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		}
 		counts := countsOf(p.Month, ind)
 		v.Counts = counts.heads
+		over := overallRanks(p.OverallOf(ind.ID))
+		if over != nil {
+			v.Overall = c.overallHeader()
+		}
 		for _, t := range ir.Ranked {
-			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals), Counts: counts.of(t.Unit)})
+			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals), Counts: counts.of(t.Unit),
+				Overall: over.phrase(t.Unit)})
 		}
 		// Those it did not apply to this month close the table, said so:
 		// a township missing from it would read as forgotten.
