@@ -898,9 +898,7 @@ func (v TableView) Columns() int { return 3 + len(v.Counts) + min(len(v.Overall)
 // A TableRow is one township of a TableView.
 type TableRow struct {
 	Rank  string // 第一, 并列第三; — for a township Excluded
-	// Overall is its rank in the overall ranking (TableView.Overall).
-	Overall string
-	Name    string
+	Name  string
 	Score string // or 不涉及 and its reason, for one Excluded
 	// Counts are its counts under TableView.Counts; "—" (不涉及) under
 	// each it has none of, for one Excluded.
@@ -909,6 +907,8 @@ type TableRow struct {
 	// (不涉及): no rank, and its reason where the score would be, which
 	// may wrap where a score never does.
 	Excluded bool
+	// Overall is its rank in the overall ranking (TableView.Overall).
+	Overall string
 }
 
 func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
