@@ -1,6 +1,8 @@
 package rank
 
 import (
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -159,5 +161,27 @@ func TestNoOverallUnlessAsked(t *testing.T) {
 	s := loadSite(t, "", overallTowns(), map[string]string{"data/2024-01.toml": month("甲=90 乙=80 丙=70 丁=90 戊=85 己=70 庚=60")})
 	if p := Archive(s).Months()[0]; p.Overall != nil || p.OverallOf("x") != nil || len(p.Rankings()) != 2 {
 		t.Errorf("an overall ranking nobody asked for: %+v", p.Overall)
+	}
+}
+
+// A reward rule on the overall ranking is told of a tie across its edge
+// as a group's is, counting the overall places: 甲 and 丁, of two groups,
+// tie first county-wide (TestOverallRanking's January), two for one
+// place. The 东片 and 西片 first of a group rule are one each, not told.
+func TestOverallSharedRewardWarned(t *testing.T) {
+	s := loadSite(t, "[terms]\nscope = \"全县\"\n[ranking]\noverall = true\n"+
+		"\n[[rule]]\non = \"composite\"\nselect = \"first\"\noverall = true\naction = \"奖励\"\namount = 50000\n"+
+		"\n[[rule]]\non = \"composite\"\nselect = \"first\"\naction = \"奖励\"\namount = 20000\n",
+		overallTowns(), map[string]string{"data/2024-01.toml": month("甲=90 乙=80 丙=70 丁=90 戊=85 己=70 庚=60")})
+	res := Archive(s)
+	want := []string{
+		"config.toml:14:1: 警告：2024年1月全县综合考核排名，甲、丁并列第一；这条规则奖励1名、每名5万元，并列的各得全额，2个单位共10万元：并列的是否平分，由考核办法定；要平分的，在 data/2024-01.toml 中为甲、丁各写一项 [[waiver]] 免去规则的奖励，另写 [[reward]] 给出各自的金额",
+	}
+	var got []string
+	for _, d := range res.SharedRewards(s) {
+		got = append(got, d.String())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
