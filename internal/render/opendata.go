@@ -567,6 +567,11 @@ type OpenTownship struct {
 	// whose composites its score is made of: those it was ranked in, which
 	// the appendix names and a reader of the data could not tell.
 	Months []string `json:"months,omitempty" zh:"季度、半年、年度的综合排名中：得分所依据的月份，即这个{unit}参加了综合排名的月份，如 2024-01（季度、半年、年度才有）"`
+	// OverallRank and OverallTied are its place in the overall ranking
+	// ([ranking] overall), of every group's units together, beside its
+	// group's (Rank).
+	OverallRank int  `json:"overallRank,omitempty" zh:"{scope}排名：各组{unit}合在一起的名次（分组排名又排{scope}排名时列出；rank 是组内的名次）" only:"overall"`
+	OverallTied bool `json:"overallTied,omitempty" zh:"{scope}排名与他人并列时为 true（不并列时不列出）" only:"overall"`
 }
 
 type OpenCityBottom struct {
@@ -690,6 +695,9 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 				}
 			}
 		}
+		if p.Overall != nil {
+			setOverall(ts, p.Overall.Composite)
+		}
 		d.Composite = append(d.Composite, ts...)
 	}
 	for _, a := range m.Adjustments {
@@ -735,7 +743,13 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 					oi.Better = "lower"
 				}
 				oi.Weight, oi.Decimals, oi.ScoreUnit, oi.Deduct = &set.Weight, &set.Decimals, ind.ScoreUnit, openDeduct(ind, m.Key)
-				oi.Townships = append(oi.Townships, openTownships(g.Name, ir.Ranked)...)
+				ts := openTownships(g.Name, ir.Ranked)
+				if p.Overall != nil {
+					if over := p.Overall.Indicator(ind.ID); over != nil {
+						setOverall(ts, over.Ranked)
+					}
+				}
+				oi.Townships = append(oi.Townships, ts...)
 			}
 		}
 		for _, e := range res1.NotApplicable {
@@ -771,6 +785,9 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 
 // csvHeader is the header row of every rank CSV.
 func (o *openData) csvHeader() []string {
+	if o.overall() {
+		return append([]string{o.keyColumn(), "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}, o.overallColumns()...)
+	}
 	if len(o.s.Groups) > 0 {
 		return []string{o.keyColumn(), "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}
 	}
@@ -852,6 +869,7 @@ func csvCell(s string) string {
 // document order, its townships 不涉及 after those it ranks, then the
 // composite.
 func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
+	start := len(rows) // the period's rows, which overallCells completes
 	key := csvPeriod(p.Span)
 	grouped := len(o.s.Groups) > 0
 	row := func(label, id, group string, u *site.Unit, score, rank, tied, better, note string) {
@@ -927,6 +945,7 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 		add(CompositeLabel, "", g.Name, g.Composite, o.s.Config.Scoring.Decimals, !meanRank, "")
 		exempt(CompositeLabel, "", g, func(*site.Unit) bool { return true }, direction(!meanRank))
 	}
+	o.overallCells(rows[start:], p)
 	return rows
 }
 
@@ -1288,6 +1307,11 @@ func (o *openData) csvColumns() []DataField {
 		doc["备注"] = strings.Replace(doc["备注"], "；这些行的得分、排名、并列为空，其余各行的备注为空",
 			"；这些行的得分、排名、并列为空；由件数折算的得分（扣分制）各行写当月的满分、折算办法和最低分，如“满分10分，由信访件数折算（每件扣1分），最低0分”（即 data.json 的 deduct.max、deduct.text、deduct.min；考核办法自某月起调整了满分的，各月不同）；其余各行的备注为空", 1)
 	}
+	if o.overall() {
+		cols := o.overallColumns()
+		doc[cols[0]] = "分组排名又排" + cols[0] + "时：各组" + o.s.Config.Terms.Unit + "合在一起的名次（“排名”是组内的名次）；不涉及、免于考核的为空"
+		doc[cols[1]] = cols[0] + "是否与他人并列：是、否"
+	}
 	var out []DataField
 	for i, h := range o.csvHeader() {
 		d := o.periodDocs(doc[h])
@@ -1411,6 +1435,9 @@ func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lack
 	return func(f reflect.StructField) (string, bool) {
 		if f.Tag.Get("only") == "deduct" && !deducts {
 			return "", true // a field of scores derived from counts (扣分制), which the office has none of
+		}
+		if f.Tag.Get("only") == "overall" && !o.overall() {
+			return "", true // a field of the overall ranking, which the office does not rank
 		}
 		if doc := f.Tag.Get("zhCount"); counts != nil && doc != "" {
 			return words.Replace(counts.Replace(doc)), false

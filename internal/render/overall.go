@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strconv"
+
 	"tongbao/internal/rank"
 	"tongbao/internal/site"
 	"tongbao/internal/zh"
@@ -54,4 +56,71 @@ func (w *rowWriter) overallCell(o overallRanked, u *site.Unit) {
 		return
 	}
 	w.tdNone("rank", "无排名")
+}
+
+// overall reports whether the site ranks its groups' units together too
+// ([ranking] overall with [[group]]s), which the open data's columns and
+// fields of the overall ranks follow.
+func (c *core) overall() bool { return c.s.Config.Ranking.Overall && len(c.s.Groups) > 0 }
+
+// setOverall fills in the overall ranks of ts, a group's townships in
+// data.json, from the overall ranking over.
+func setOverall(ts []OpenTownship, over []rank.Township) {
+	bySlug := make(map[string]rank.Township, len(over))
+	for _, t := range over {
+		bySlug[t.Unit.Slug] = t
+	}
+	for i := range ts {
+		if t, ok := bySlug[ts[i].Slug]; ok {
+			ts[i].OverallRank, ts[i].OverallTied = t.Rank, t.Tied
+		}
+	}
+}
+
+// overallColumns head the CSV's last two columns of an office that ranks
+// overall: 全县排名, 全县并列, after the columns every office's CSV has,
+// so that a reader's spreadsheet taking them by position keeps working.
+func (o *openData) overallColumns() []string {
+	scope := o.s.Config.Terms.Scope
+	return []string{scope + "排名", scope + "并列"}
+}
+
+// overallCells appends to each of a period's CSV rows its unit's overall
+// rank and whether it is tied there, in the indicator's (or the
+// composite's) overall ranking: empty for a row without a rank (不涉及,
+// 免于考核). A site without the overall ranking keeps its rows as they are.
+func (o *openData) overallCells(rows [][]string, p *rank.Period) {
+	if !o.overall() {
+		return
+	}
+	const slug, id, ranked = 8, 9, 5 // the columns, of a site with groups: 单位代号, 指标代号, 排名
+	var composite overallRanked
+	if p.Overall != nil {
+		composite = overallOf(p.Overall.Composite)
+	}
+	bySlug := map[string]*site.Unit{}
+	for _, u := range o.s.Townships {
+		bySlug[u.Slug] = u
+	}
+	byID := map[string]overallRanked{}
+	for i, r := range rows {
+		over := composite
+		if r[id] != "" {
+			var ok bool
+			if over, ok = byID[r[id]]; !ok && p.Overall != nil {
+				if ir := p.Overall.Indicator(r[id]); ir != nil {
+					over = overallOf(ir.Ranked)
+				}
+				byID[r[id]] = over
+			}
+		}
+		rank, tied := "", ""
+		if t, ok := over[bySlug[r[slug]]]; ok && r[ranked] != "" {
+			rank, tied = strconv.Itoa(t.Rank), "否"
+			if t.Tied {
+				tied = "是"
+			}
+		}
+		rows[i] = append(r, rank, tied)
+	}
 }

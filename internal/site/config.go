@@ -97,7 +97,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "rank", Kind: Integer, Label: "名次",
 			Help: "select = \"rank\" 时必填：选取这个名次的单位，如 2（第二名，并列第二的都选）；各名次奖励不同金额时每个名次写一条规则。有并列时其后的名次空缺（两个并列第一则没有第二名）；大于同时参加排名的单位数（on = \"city\" 的大于 cityUnits）是错误：这个名次永远没有；其他规则不写"},
 		{Key: "group", Kind: Text, Label: "组别", Help: "只用于这一组（units.toml 的 [[group]]）；不写则各组分别适用"},
-		{Key: "overall", Kind: Flag, Label: "依据总排名", Help: "true：依据各组单位合在一起的总排名（[ranking] overall = true）选取，而不是在各组中分别选取；不能同时写 group"},
+		{Key: "overall", Kind: Flag, Label: "依据总排名", Help: "true：依据各组单位合在一起的总排名（[ranking] overall = true）选取，而不是在各组中分别选取；不写则各组分别适用（或只用于 group 的一组）；不能同时写 group"},
 		{Key: "streak", Kind: Integer, Label: "连续期数",
 			Help: "连续这么多个考核期（含本期）都被选取时才适用，如 2：连续两个月；没有数据文件的月份不算考核期，也不打断连续；不写为 1（只看本期）。同时写了 from 和 until 的规则，streak 多于其间的期数是错误（永远不会适用）"},
 		{Key: "period", Kind: Text, Label: "适用期别", Values: periodKinds, Meant: []string{"月", "季", "半年", "年"},

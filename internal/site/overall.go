@@ -48,7 +48,7 @@ func (l *loader) overall() {
 	f, c := l.configFile, &l.s.Config
 	rk := c.Ranking
 	if _, written := f.pos["ranking.overallSize"]; written && !rk.Overall {
-		f.errorf("ranking.overallSize", "overallSize 是%s排名的前后名数，只用于 overall = true", c.Terms.Scope)
+		f.warnf(&l.s.Warnings, "ranking.overallSize", "警告：overallSize 是%s排名的前后名数，没有 overall = true 时不起作用", c.Terms.Scope)
 	}
 	if !rk.Overall {
 		return

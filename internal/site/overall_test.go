@@ -39,8 +39,6 @@ func TestOverallDiagnostics(t *testing.T) {
 	}{
 		{"overall without groups", false, "[terms]\nscope = \"全县\"\n[ranking]\noverall = true\n",
 			"config.toml:9:1: units.toml 中没有 [[group]]：各项排名本来就是全县的，删去 overall"},
-		{"overallSize without overall", true, "[ranking]\noverallSize = 10\n",
-			"config.toml:7:1: overallSize 是全区排名的前后名数，只用于 overall = true"},
 		{"a rule's overall without [ranking] overall", true, rule + "overall = true\n",
 			"config.toml:11:1: overall = true 的规则依据全区排名，但 config.toml 没有要全区排名：在 [ranking] 中写 overall = true"},
 		{"a rule's overall with a group", true, "[ranking]\noverall = true\n" + rule + "group = \"镇组\"\noverall = true\n",
@@ -63,6 +61,18 @@ func TestOverallDiagnostics(t *testing.T) {
 				t.Errorf("got:\n%s\nwant among them:\n%s", strings.Join(got, "\n"), c.want)
 			}
 		})
+	}
+}
+
+// overallSize without overall is warned of: it changes nothing (an
+// office that stopped ranking overall for a year keeps its size).
+func TestOverallSizeWithoutOverallWarned(t *testing.T) {
+	files := groupedMiniSite()
+	files["config.toml"] += "[ranking]\noverallSize = 10\n"
+	files["config.toml"] = strings.Replace(files["config.toml"], "[ranking]\ncityUnits = 12\n", "", 1)
+	want := "config.toml:7:1: 警告：overallSize 是全区排名的前后名数，没有 overall = true 时不起作用"
+	if got := loadWarnings(t, files); !slices.Contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant among them:\n%s", strings.Join(got, "\n"), want)
 	}
 }
 
