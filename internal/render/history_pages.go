@@ -159,6 +159,13 @@ type UnitView struct {
 	// in an arrow and the count of rows nowhere.
 	LatestOf     int
 	LatestChange string
+	// LatestOverall is its place in the overall ranking of that period,
+	// of every group's units together (全县排名第十二（共64个）), where the
+	// office ranks overall ([ranking] overall); "" otherwise.
+	LatestOverall string
+	// OverallHeader heads the composite table's column of its overall
+	// ranks (全县排名) beside its group's; "" without one.
+	OverallHeader string
 	// LatestPath is the circular reporting Latest's period, LatestPeriod
 	// that period (2023年2月) and LatestRank the rest (综合考核排名第十一):
 	// the lead links the period to where the circular names the unit.
@@ -494,6 +501,10 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 			prev = before
 		}
 		v.LatestChange = leadChange(townshipChange(prev, ranks[latest], exempt(latest-1), false, h.core.view.Period.Each), h.core.view.Period.Each)
+		v.LatestOverall = h.latestOverall(m.periods[lo+latest], u)
+	}
+	if h.overall() {
+		v.OverallHeader = h.overallHeader()
 	}
 	rows := rowWriter{c: h.core}
 	for i := len(comp) - 1; i >= 0; i-- {
@@ -506,6 +517,9 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 			rows.tdNone("", absent)
 		} else {
 			rows.td("", zh.RankPhrase(p.rank, p.tied))
+		}
+		if v.OverallHeader != "" {
+			rows.overallComposite(m.periods[lo+i], u, absent)
 		}
 		prev := previous(ranks, i)
 		if i == 0 {

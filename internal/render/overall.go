@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strconv"
 
 	"tongbao/internal/rank"
@@ -123,4 +124,33 @@ func (o *openData) overallCells(rows [][]string, p *rank.Period) {
 		}
 		rows[i] = append(r, rank, tied)
 	}
+}
+
+// latestOverall is a township's lead's place in period p's overall
+// composite, 全县排名第十二（共64个）, or "" without one.
+func (c *core) latestOverall(p *rank.Period, u *site.Unit) string {
+	if p.Overall == nil {
+		return ""
+	}
+	for _, t := range p.Overall.Composite {
+		if t.Unit == u {
+			return fmt.Sprintf("%s%s（共%d个）", c.overallHeader(), zh.RankPhrase(t.Rank, t.Tied), len(p.Overall.Composite))
+		}
+	}
+	return ""
+}
+
+// overallComposite writes the cell of a township's overall composite rank
+// in period p beside its group's, a dash said as absent says it where it
+// has none.
+func (w *rowWriter) overallComposite(p *rank.Period, u *site.Unit, absent string) {
+	if p.Overall != nil {
+		for _, t := range p.Overall.Composite {
+			if t.Unit == u {
+				w.td("", zh.RankPhrase(t.Rank, t.Tied))
+				return
+			}
+		}
+	}
+	w.tdNone("", absent)
 }
