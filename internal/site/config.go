@@ -664,6 +664,9 @@ func (l *loader) warnFewUnits(rec *record, r Rule) {
 		if r.Period != Monthly {
 			k = c.Aggregate.GroupSize
 		}
+		if r.Overall && c.Ranking.OverallSize > 0 {
+			k = c.Ranking.OverallSize // the overall ranking's 前十, as rank.Period.sizeFor reads it
+		}
 	}
 	at := rec.at("select")
 	if rec.has("count") {

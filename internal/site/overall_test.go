@@ -106,3 +106,19 @@ func TestOverallSumNeedsEqualFullMarks(t *testing.T) {
 		t.Errorf("rank points refused: %v", err)
 	}
 }
+
+// A top or bottom rule on the overall ranking counts every group's units
+// together, and without count takes overallSize: over miniSite's three
+// townships in two groups, an overall bottom rule of overallSize 2 has
+// 3 < 2×2 units, warned of as 现有3个乡镇（街道）, not as each group's.
+func TestOverallRuleOverFewUnitsWarned(t *testing.T) {
+	files := groupedMiniSite()
+	files["config.toml"] = strings.Replace(files["config.toml"], "[ranking]\ncityUnits = 12\n", "", 1) +
+		"[ranking]\noverall = true\noverallSize = 2\n[[rule]]\non = \"composite\"\nselect = \"bottom\"\noverall = true\naction = \"约谈\"\n"
+	want := []string{
+		"config.toml:11:1: 警告：这条规则选后2名，但现有3个乡镇（街道），不足4个：后2名与前2名重叠，后一组不含前一组的单位，无并列时每期只选第3名（1个），原因写各自的位次（倒数第一……），不写“后两名”；要选最后2名本身（第2～3名），写 overlap = true",
+	}
+	if got := loadWarnings(t, files); !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
