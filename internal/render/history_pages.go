@@ -377,6 +377,11 @@ type IndicatorView struct {
 	ChangeLabel string       // <city>排名变化 | <peer>排名变化
 	Years       []YearMatrix // the township rank matrix
 	Below       string       // what its cells hold under the ranks: 得分, 件数 of a count
+	// Overall is the matrix of its overall ranks, every group's units
+	// together (全县排名), of an office that ranks overall and an
+	// indicator of units of more than one group; OverallHeading heads it.
+	Overall        []YearMatrix
+	OverallHeading string
 }
 
 // RankingsView is /rankings/.
@@ -1422,6 +1427,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 				return townshipCell(ind, byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals, absence(t, m.periods[i].Span.Key()))
 			},
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
+		h.overallMatrices(v, ind)
 		assessed := func(p *rank.Period, _ *site.Unit) bool { return p.Month.Result(ind.ID) != nil }
 		for i := range v.Years {
 			y := v.Years[i].Year

@@ -37,6 +37,9 @@ type YearMatrix struct {
 	// was 不涉及 in a month, which its cell keeps in a title that a phone
 	// never shows.
 	Notes []string
+	// Prefix tells apart the ids of a page's second matrix of a year
+	// (the overall ranks', "overall-"); "" for the first.
+	Prefix string
 }
 
 // A rowWriter writes table rows.

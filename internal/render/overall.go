@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"tongbao/internal/rank"
@@ -153,4 +154,44 @@ func (w *rowWriter) overallComposite(p *rank.Period, u *site.Unit, absent string
 		}
 	}
 	w.tdNone("", absent)
+}
+
+// overallMatrices gives an indicator's page the matrix of its overall
+// ranks, a year a table, its units in units.toml order (no group heads:
+// they rank together), when the office ranks overall and the indicator's
+// units are of more than one group (one group's ranking is the overall
+// one, which its matrix shows already).
+func (h *history) overallMatrices(v *IndicatorView, ind *site.Indicator) {
+	if !h.overall() || !slices.ContainsFunc(ind.Townships, func(u *site.Unit) bool { return u.Group != ind.Townships[0].Group }) {
+		return
+	}
+	m := h.model()
+	v.OverallHeading = h.overallHeader()
+	byPeriod := make([]overallRanked, len(m.periods))
+	for i, p := range m.periods {
+		if p.Overall != nil {
+			if ir := p.Overall.Indicator(ind.ID); ir != nil {
+				byPeriod[i] = overallOf(ir.Ranked)
+			}
+		}
+	}
+	v.Overall = matrices(h, indicatorPath(ind)+"#overall", v.Unit, "%d年"+v.Unit+h.overallHeader(), ind.Townships, nil,
+		func(t *site.Unit, _ yearSpan) (string, string) { return t.Name, unitPath(t) },
+		func(t *site.Unit, i int) rankCell {
+			if c, ok := excludedCell(m.periods[i].Month, ind, t); ok {
+				return c
+			}
+			if c, ok := exemptCell(t, m.periods[i].Month.Key); ok && m.periods[i].Month.Result(ind.ID) != nil {
+				return c
+			}
+			p := placing{}
+			if o, ok := byPeriod[i][t]; ok {
+				p = placing{rank: o.Rank, tied: o.Tied, value: o.Value}
+			}
+			return townshipCell(ind, p, ind.In(m.periods[i].Month.Key).Decimals, absence(t, m.periods[i].Span.Key()))
+		},
+		func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
+	for i := range v.Overall {
+		v.Overall[i].Prefix = "overall-"
+	}
 }
