@@ -250,6 +250,9 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			}
 		}
 	}
+	if p.Overall != nil && len(p.Overall.Composite) > 0 {
+		a.Composite = append(a.Composite, c.overallCompositeTable(p, id("appendix-composite", len(p.Groups)), scoreLabel, rows(p.Overall.Composite, c.s.Config.Scoring.Decimals, countColumns{}, nil)))
+	}
 	if p.Aggregate() {
 		// A township exempted from every month of the period it was in
 		// (免考) is in none of its rankings: said, as a month's appendix

@@ -572,6 +572,10 @@ type OpenTownship struct {
 	// group's (Rank).
 	OverallRank int  `json:"overallRank,omitempty" zh:"{scope}排名：各组{unit}合在一起的名次（分组排名又排{scope}排名时列出；rank 是组内的名次）" only:"overall"`
 	OverallTied bool `json:"overallTied,omitempty" zh:"{scope}排名与他人并列时为 true（不并列时不列出）" only:"overall"`
+	// OverallScore is, in the composite, the score its overall rank is
+	// of: with rank points, the composite of the indicators' overall
+	// ranks, which is not its group's (Score).
+	OverallScore *float64 `json:"overallScore,omitempty" zh:"综合考核排名中：{scope}排名所依据的综合得分（按名次折算时由各指标的{scope}名次算出，与组内的 score 不同；季度、半年、年度为各月的{scope}综合得分的平均、合计或{scope}名次的平均）" only:"overall"`
 }
 
 type OpenCityBottom struct {
@@ -697,6 +701,13 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 		}
 		if p.Overall != nil {
 			setOverall(ts, p.Overall.Composite)
+			for k := range ts {
+				for _, t := range p.Overall.Composite {
+					if t.Unit.Slug == ts[k].Slug {
+						ts[k].OverallScore = &t.Value
+					}
+				}
+			}
 		}
 		d.Composite = append(d.Composite, ts...)
 	}
@@ -1309,8 +1320,9 @@ func (o *openData) csvColumns() []DataField {
 	}
 	if o.overall() {
 		cols := o.overallColumns()
-		doc[cols[0]] = "分组排名又排" + cols[0] + "时：各组" + o.s.Config.Terms.Unit + "合在一起的名次（“排名”是组内的名次）；不涉及、免于考核的为空"
-		doc[cols[1]] = cols[0] + "是否与他人并列：是、否"
+		doc[cols[0]] = cols[1] + "所依据的得分：各指标与“得分”相同；“" + CompositeLabel + "”一行为各组" + o.s.Config.Terms.Unit + "合在一起算出的综合得分（按名次折算时与组内的不同），季度、半年、年度为" + aggregateScore[o.s.Config.Aggregate.Method]
+		doc[cols[1]] = "分组排名又排" + cols[1] + "时：各组" + o.s.Config.Terms.Unit + "合在一起的名次（“排名”是组内的名次）；不涉及、免于考核的为空"
+		doc[cols[2]] = cols[1] + "是否与他人并列：是、否"
 	}
 	var out []DataField
 	for i, h := range o.csvHeader() {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"slices"
 	"strconv"
 
@@ -79,16 +80,19 @@ func setOverall(ts []OpenTownship, over []rank.Township) {
 	}
 }
 
-// overallColumns head the CSV's last two columns of an office that ranks
-// overall: 全县排名, 全县并列, after the columns every office's CSV has,
-// so that a reader's spreadsheet taking them by position keeps working.
+// overallColumns head the CSV's last three columns of an office that
+// ranks overall: 全县得分, 全县排名, 全县并列, after the columns every
+// office's CSV has, so that a reader's spreadsheet taking them by
+// position keeps working. 全县得分 is the score the overall rank is of:
+// an indicator's own, and of the composite, with rank points, the
+// overall one, not the group's of 得分.
 func (o *openData) overallColumns() []string {
 	scope := o.s.Config.Terms.Scope
-	return []string{scope + "排名", scope + "并列"}
+	return []string{scope + "得分", scope + "排名", scope + "并列"}
 }
 
-// overallCells appends to each of a period's CSV rows its unit's overall
-// rank and whether it is tied there, in the indicator's (or the
+// overallCells appends to each of a period's CSV rows the score its
+// unit's overall rank is of, that rank and whether it is tied there, in the indicator's (or the
 // composite's) overall ranking: empty for a row without a rank (不涉及,
 // 免于考核). A site without the overall ranking keeps its rows as they are.
 func (o *openData) overallCells(rows [][]string, p *rank.Period) {
@@ -116,14 +120,17 @@ func (o *openData) overallCells(rows [][]string, p *rank.Period) {
 				byID[r[id]] = over
 			}
 		}
-		rank, tied := "", ""
+		score, rank, tied := "", "", ""
 		if t, ok := over[bySlug[r[slug]]]; ok && r[ranked] != "" {
-			rank, tied = strconv.Itoa(t.Rank), "否"
+			score, rank, tied = r[ranked-1], strconv.Itoa(t.Rank), "否"
+			if r[id] == "" {
+				score = formatScore(t.Value, o.s.Config.Scoring.Decimals)
+			}
 			if t.Tied {
 				tied = "是"
 			}
 		}
-		rows[i] = append(r, rank, tied)
+		rows[i] = append(r, score, rank, tied)
 	}
 }
 
@@ -194,4 +201,13 @@ func (h *history) overallMatrices(v *IndicatorView, ind *site.Indicator) {
 	for i := range v.Overall {
 		v.Overall[i].Prefix = "overall-"
 	}
+}
+
+// overallCompositeTable is the appendix's table of the overall composite
+// (全县综合考核排名), after the groups': with rank points its scores are
+// not the groups', and without them no reader could check the 全县排名
+// column of the groups' tables.
+func (c *core) overallCompositeTable(p *rank.Period, id, scoreLabel string, rows template.HTML) AppendixTable {
+	terms := c.s.Config.Terms
+	return AppendixTable{ID: id, Caption: terms.Scope + terms.Unit + "综合考核排名", UnitHeader: terms.Unit, ScoreLabel: scoreLabel, Rows: rows}
 }

@@ -3,9 +3,11 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"html"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -89,14 +91,20 @@ func TestOverallInTheCircular(t *testing.T) {
 		t.Errorf("the table shortcodes' rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	// The appendix's composite tables, each group's, with the overall rank.
+	if !strings.Contains(page, "<caption>全县行政村综合考核排名</caption>") && !strings.Contains(page, ">全县行政村综合考核排名<") {
+		t.Error("the appendix has no table of the overall composite")
+	}
 	appendix := page[strings.Index(page, "城关镇综合考核排名"):]
 	want = []string{
 		"排名 全县排名 行政村 综合得分",
 		"并列第一 第三 甲村 75.00", "并列第一 第二 乙村 75.00",
 		"排名 全县排名 行政村 综合得分",
 		"第一 第一 丙村 100.00", "第二 第四 丁村 50.00",
+		// Then the overall composite, whose scores the 全县排名 column is of.
+		"排名 行政村 综合得分",
+		"第一 丙村 87.50", "第二 乙村 70.83", "第三 甲村 66.67", "第四 丁村 25.00",
 	}
-	if got := tableRows(appendix)[:6]; !slices.Equal(got, want) {
+	if got := tableRows(appendix)[:11]; !slices.Equal(got, want) {
 		t.Errorf("the appendix's composite rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
@@ -112,10 +120,14 @@ func TestOverallInTheOpenData(t *testing.T) {
 	}
 	var got []string
 	for _, c := range d.Composite {
-		got = append(got, c.Name+" "+string(rune('0'+c.Rank))+" "+string(rune('0'+c.OverallRank)))
+		score := "nil"
+		if c.OverallScore != nil {
+			score = strconv.FormatFloat(*c.OverallScore, 'f', -1, 64)
+		}
+		got = append(got, fmt.Sprintf("%s %d %d %s", c.Name, c.Rank, c.OverallRank, score))
 	}
-	if want := []string{"甲村 1 3", "乙村 1 2", "丙村 1 1", "丁村 2 4"}; !slices.Equal(got, want) {
-		t.Errorf("composite (name, rank, overallRank): %v, want %v", got, want)
+	if want := []string{"甲村 1 3 66.67", "乙村 1 2 70.83", "丙村 1 1 87.5", "丁村 2 4 25"}; !slices.Equal(got, want) {
+		t.Errorf("composite (name, rank, overallRank, overallScore): %v, want %v", got, want)
 	}
 	x := d.Indicators[0].Townships
 	if x[1].Name != "乙村" || x[1].OverallRank != 2 || !x[1].OverallTied || x[0].OverallTied {
@@ -123,10 +135,11 @@ func TestOverallInTheOpenData(t *testing.T) {
 	}
 	csv := strings.Split(strings.TrimPrefix(string(files["circulars/2024/1/data.csv"]), "\ufeff"), "\r\n")
 	for _, want := range []string{
-		"月份,指标,行政村,组别,得分,排名,并列,得分方向,单位代号,指标代号,期别,备注,全县排名,全县并列",
-		"202401,垃圾治理,乙村,城关镇,80.00,2,否,越高越好,yi,x,2024年1月,,2,是",
-		"202401,厕所改造,丁村,河口镇,,,,越高越好,ding,y,2024年1月,不涉及（已整村搬迁）,,",
-		"202401,综合,丙村,河口镇,100.00,1,否,越高越好,bing,,2024年1月,,1,否",
+		"月份,指标,行政村,组别,得分,排名,并列,得分方向,单位代号,指标代号,期别,备注,全县得分,全县排名,全县并列",
+		"202401,垃圾治理,乙村,城关镇,80.00,2,否,越高越好,yi,x,2024年1月,,80.00,2,是",
+		"202401,厕所改造,丁村,河口镇,,,,越高越好,ding,y,2024年1月,不涉及（已整村搬迁）,,,",
+		// 丙村's composite: 100 in 河口镇, 87.50 county-wide (overallSite).
+		"202401,综合,丙村,河口镇,100.00,1,否,越高越好,bing,,2024年1月,,87.50,1,否",
 	} {
 		if !slices.Contains(csv, want) {
 			t.Errorf("data.csv has no line\n%s\nit has:\n%s", want, strings.Join(csv, "\n"))
