@@ -185,3 +185,18 @@ func TestOverallSharedRewardWarned(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Exempt and notApplicable units are out of the overall ranking as they
+// are out of their group's (§5.1): 庚 exempt from 2024-01, 己 not
+// assessed on x that month. The five left rank 甲 丁 (90, tied) 1, 戊 3,
+// 乙 4, 丙 5; rank points over five: 100, 100, 60, 40, 20.
+func TestOverallLeavesOutWhomTheGroupsDo(t *testing.T) {
+	units := strings.Replace(overallTowns(), "name = \"庚\"\nslug = \"t6\"\n", "name = \"庚\"\nslug = \"t6\"\nexempt = [\"2024-01\"]\n", 1)
+	s := loadSite(t, "[terms]\nscope = \"全县\"\n[ranking]\noverall = true\n", units, map[string]string{
+		"data/2024-01.toml": "[[result]]\nindicator = \"x\"\nnotApplicable = [\"己\"]\n[result.townships]\n\"甲\" = 90\n\"乙\" = 80\n\"丙\" = 70\n\"丁\" = 90\n\"戊\" = 85\n",
+	})
+	p := Archive(s).Months()[0]
+	if got, want := order(p.Overall.Composite), "甲1(100) 丁1(100) 戊3(60) 乙4(40) 丙5(20)"; got != want {
+		t.Errorf("全县 composite: %s, want %s", got, want)
+	}
+}

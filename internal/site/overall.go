@@ -57,6 +57,9 @@ func (l *loader) overall() {
 		f.errorf("ranking.overall", "units.toml 中没有 [[group]]：各项排名本来就是%s的，删去 overall", c.Terms.Scope)
 		return
 	}
+	if len(l.s.Groups) == 1 {
+		f.warnf(&l.s.Warnings, "ranking.overall", "警告：units.toml 只有一组（“%s”）：%s排名与组内排名相同，通报和单位页面会把同一个排名再说一遍；不必写 overall", l.s.Groups[0].Name, c.Terms.Scope)
+	}
 	for _, g := range l.s.Groups {
 		if g.Name == c.Terms.Scope {
 			f.errorf("ranking.overall", "组“%s”与排名范围（[terms] scope）同名：%s排名和这一组的排名分不清，改组名或 scope", g.Name, c.Terms.Scope)

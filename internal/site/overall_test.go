@@ -122,3 +122,14 @@ func TestOverallRuleOverFewUnitsWarned(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// overall over one group ranks it twice alike: warned of.
+func TestOverallOfOneGroupWarned(t *testing.T) {
+	files := groupedMiniSite()
+	files["data/units.toml"] = strings.Replace(strings.ReplaceAll(files["data/units.toml"], "group = \"镇组\"", "group = \"街道组\""), "[[group]]\nname = \"镇组\"\n", "", 1)
+	files["config.toml"] = strings.Replace(files["config.toml"], "[ranking]\ncityUnits = 12\n", "", 1) + "[ranking]\noverall = true\n"
+	want := "config.toml:7:1: 警告：units.toml 只有一组（“街道组”）：全区排名与组内排名相同，通报和单位页面会把同一个排名再说一遍；不必写 overall"
+	if got := loadWarnings(t, files); !slices.Contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant among them:\n%s", strings.Join(got, "\n"), want)
+	}
+}
