@@ -267,8 +267,9 @@ func TestAxeGroupedHome(t *testing.T) {
 // beside the groups' ([ranking] overall, docs/rules.md 全县排名), of
 // groupedVillageSite ranked overall too: a circular (its sentences, the
 // appendix's 全市排名 column and overall composite table), a unit's page
-// (the column beside its composite ranks) and an indicator's page (a
-// second matrix a year, whose ids must not repeat the first's).
+// (the column beside its composite ranks), an indicator's page and the
+// rankings page (a second matrix a year, whose ids must not repeat the
+// first's).
 func TestAxeOverall(t *testing.T) {
 	ctx := browsertest.Start(t)
 	axe := axeSource(t)
@@ -292,10 +293,10 @@ func TestAxeOverall(t *testing.T) {
 		}
 	}
 	srv := serveOutputs(t, outs)
-	for _, p := range []string{circular, "units/cun01/", "indicators/gdp/"} {
+	for _, p := range []string{circular, "units/cun01/", "indicators/gdp/", "rankings/"} {
 		navigate(t, ctx, srv.URL+"/"+p)
-		if !eval[bool](t, ctx, `[...document.querySelectorAll("th, h2")].some(e => e.textContent === "全市排名")`) {
-			t.Errorf("%s: no 全市排名 column or heading", p)
+		if !eval[bool](t, ctx, `[...document.querySelectorAll("th, h2")].some(e => e.textContent.startsWith("全市"))`) {
+			t.Errorf("%s: no 全市排名 column or heading (全市…综合考核排名)", p)
 		}
 		eval[bool](t, ctx, axe+";\ntrue")
 		for _, v := range eval[[]string](t, ctx, axeRun) {

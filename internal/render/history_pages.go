@@ -398,6 +398,12 @@ type RankingsView struct {
 	Grouped      bool           // units.toml has groups: each ranks apart
 	Units        []UnitGroup    // as /units/ lists them (index.go)
 	Sections     []IndexSection // as /indicators/ lists them
+	// Overall is the overall composite's heat map, every group's units
+	// together (全县排名), of an office that ranks overall, shaded by
+	// OverallLegend and headed by OverallHeading; none otherwise.
+	Overall        []YearMatrix
+	OverallLegend  []LegendItem
+	OverallHeading string
 }
 
 // GroupLegend is the heat map's legend of the ranks of the unit groups
@@ -1569,6 +1575,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 		v.Years[i].Class = "heatmap"
 		v.Years[i].Notes = exemptNotes(m.periods, v.Years[i].Year, h.s.Townships, func(*rank.Period, *site.Unit) bool { return true })
 	}
+	h.overallHeatmap(v)
 	v.Units = h.unitGroups()
 	v.Sections = h.indicatorIndex()
 	return h.tmpl.execute("rankings.html", &Page{

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"slices"
@@ -210,4 +211,44 @@ func (h *history) overallMatrices(v *IndicatorView, ind *site.Indicator) {
 func (c *core) overallCompositeTable(p *rank.Period, id, scoreLabel string, rows template.HTML) AppendixTable {
 	terms := c.s.Config.Terms
 	return AppendixTable{ID: id, Caption: terms.Scope + terms.Unit + "综合考核排名", UnitHeader: terms.Unit, ScoreLabel: scoreLabel, Rows: rows}
+}
+
+// overallHeatmap gives the rankings page the heat map of the overall
+// composite, a year a table, every unit shaded among all those ranked
+// (全县行政村综合考核排名), of an office that ranks overall.
+func (h *history) overallHeatmap(v *RankingsView) {
+	if !h.overall() {
+		return
+	}
+	m := h.model()
+	terms := h.s.Config.Terms
+	v.OverallHeading = terms.Scope + terms.Unit + "综合考核排名"
+	byPeriod := make([]overallRanked, len(m.periods))
+	n := 0 // the shades cover the most ranked together
+	for i, p := range m.periods {
+		if p.Overall != nil {
+			byPeriod[i] = overallOf(p.Overall.Composite)
+			n = max(n, len(p.Overall.Composite))
+		}
+	}
+	v.OverallLegend = heatLegend(n)
+	dec := h.s.Config.Scoring.Decimals
+	v.Overall = matrices(h, "rankings/#overall", terms.Unit, "%d年"+v.OverallHeading, h.s.Townships, nil,
+		func(t *site.Unit, _ yearSpan) (string, string) { return t.Name, unitPath(t) },
+		func(t *site.Unit, i int) rankCell {
+			if c, ok := exemptCell(t, m.periods[i].Month.Key); ok {
+				return c
+			}
+			o, ok := byPeriod[i][t]
+			if !ok {
+				return rankCell{title: cmp.Or(absence(t, m.periods[i].Span.Key()), "无排名")}
+			}
+			return rankCell{text: strconv.Itoa(o.Rank), score: formatScore(o.Value, dec), class: "heat-" + strconv.Itoa(heatLevel(o.Rank, len(m.periods[i].Overall.Composite)))}
+		},
+		func(p *rank.Period) []input { return []input{compositeIn(p)} })
+	for i := range v.Overall {
+		v.Overall[i].Class = "heatmap"
+		v.Overall[i].Prefix = "overall-"
+		v.Overall[i].Notes = exemptNotes(m.periods, v.Overall[i].Year, h.s.Townships, func(*rank.Period, *site.Unit) bool { return true })
+	}
 }
