@@ -575,7 +575,7 @@ type OpenTownship struct {
 	// OverallScore is, in the composite, the score its overall rank is
 	// of: with rank points, the composite of the indicators' overall
 	// ranks, which is not its group's (Score).
-	OverallScore *float64 `json:"overallScore,omitempty" zh:"综合考核排名中：{scope}排名所依据的综合得分（按名次折算时由各指标的{scope}名次算出，与组内的 score 不同；季度、半年、年度为各月的{scope}综合得分的平均、合计或{scope}名次的平均）" only:"overall"`
+	OverallScore *float64 `json:"overallScore,omitempty" zh:"{scope}排名所依据的综合得分（分组排名又排{scope}排名时，综合考核排名中才有；按名次折算时由各指标的{scope}名次算出，与组内的 score 不同；季度、半年、年度为各月的{scope}综合得分的平均、合计或{scope}名次的平均）" only:"overall"`
 }
 
 type OpenCityBottom struct {
