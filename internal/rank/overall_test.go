@@ -200,3 +200,21 @@ func TestOverallLeavesOutWhomTheGroupsDo(t *testing.T) {
 		t.Errorf("全县 composite: %s, want %s", got, want)
 	}
 }
+
+// A renamed unit's streak on the overall ranking goes on as on its
+// group's (docs/rules.md 单位的设立、撤并和更名): 庚乡 (西片) until 2024-01,
+// became 庚镇 from 2024-02, last county-wide both months.
+//
+//	2024-01: 甲 90 乙 80 丙 70 | 丁 90 戊 85 己 70 庚乡 60 → 庚乡 last of 7
+//	2024-02: 甲 70 乙 90 丙 80 | 丁 95 戊 60 己 85 庚镇 50 → 庚镇 last of 7
+func TestOverallStreakAcrossRename(t *testing.T) {
+	units := overallUnits + towns("甲/东片", "乙/东片", "丙/东片", "丁/西片", "戊/西片", "己/西片") +
+		"[[township]]\nname = \"庚乡\"\nslug = \"gengxiang\"\ngroup = \"西片\"\nuntil = \"2024-01\"\nbecame = \"庚镇\"\n" +
+		"[[township]]\nname = \"庚镇\"\nslug = \"gengzhen\"\ngroup = \"西片\"\nfrom = \"2024-02\"\n"
+	s := loadSite(t, "[terms]\nscope = \"全县\"\n[ranking]\noverall = true\n\n[[rule]]\non = \"composite\"\nselect = \"last\"\nstreak = 2\noverall = true\naction = \"约谈\"\n",
+		units, map[string]string{
+			"data/2024-01.toml": month("甲=90 乙=80 丙=70 丁=90 戊=85 己=70 庚乡=60"),
+			"data/2024-02.toml": month("甲=70 乙=90 丙=80 丁=95 戊=60 己=85 庚镇=50"),
+		})
+	wantMeasures(t, Archive(s).Period("2024-02"), "庚镇 约谈 0 （全县综合考核连续2个月排名倒数第一）config.toml:9")
+}
