@@ -252,3 +252,13 @@ func (h *history) overallHeatmap(v *RankingsView) {
 		v.Overall[i].Notes = exemptNotes(m.periods, v.Overall[i].Year, h.s.Townships, func(*rank.Period, *site.Unit) bool { return true })
 	}
 }
+
+// monthRanking is the ranking of u in month m that a period-table row of
+// an aggregate's ranking shows: the overall one for the overall table,
+// u's group's otherwise.
+func monthRanking(m *rank.Period, overall bool, u *site.Unit) *rank.UnitGroup {
+	if overall {
+		return m.Overall
+	}
+	return m.Group(u)
+}

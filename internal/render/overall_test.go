@@ -180,3 +180,29 @@ func TestOverallCacheMatchesFreshRender(t *testing.T) {
 	editFile(t, dir, "data/2024-01.toml", `"丙村" = 80`, `"丙村" = 95`) // 河口镇 as it was; 丙村 first county-wide
 	render()
 }
+
+// A quarter's period-table has, after each group's table, the overall
+// one: each unit's monthly overall composite ranks beside its mean of
+// them. overallSite's January, repeated in February: 丙 87.50, 乙 70.83,
+// 甲 66.67, 丁 25.00 both months, and so their mean.
+func TestOverallPeriodTable(t *testing.T) {
+	files := overallSite()
+	files["data/2024-02.toml"] = files["data/2024-01.toml"]
+	files["content/circulars/2024-q1.md"] = "+++\nnumber = \"某农发〔2024〕9号\"\ntitle = \"关于2024年第一季度的通报\"\ndate = 2024-04-10\ndata = \"2024-Q1\"\n+++\n{{< period-table >}}\n"
+	page := string(renderFiles(t, loadFiles(t, files), "/")["circulars/2024/9/index.html"])
+	i := strings.Index(page, "<caption>2024年第一季度全县综合考核排名</caption>")
+	if i < 0 {
+		t.Fatal("the quarter's circular has no overall period-table")
+	}
+	table := page[i : i+strings.Index(page[i:], "</table>")]
+	want := []string{
+		"行政村 1月 2月 季度得分 季度排名",
+		"丙村 第一 第一 87.50 第一",
+		"乙村 第二 第二 70.83 第二",
+		"甲村 第三 第三 66.67 第三",
+		"丁村 第四 第四 25.00 第四",
+	}
+	if got := tableRows(table); !slices.Equal(got, want) {
+		t.Errorf("the overall period-table:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -775,7 +775,7 @@ func periodTableView(c *core, p *rank.Period, _ edits, _ []string) (any, error) 
 		return nil, fmt.Errorf("短代码“period-table”只能用于季度、半年或年度通报（data 如 \"2024\"、\"2024-Q1\"、\"2024-H1\"）")
 	}
 	var out []PeriodTableView
-	for i, g := range p.Groups {
+	for i, g := range p.Rankings() {
 		ranked := g.Name // a group's name stands for the units, as in the sentences
 		if ranked == "" {
 			ranked = c.s.Config.Terms.Unit
@@ -793,7 +793,7 @@ func periodTableView(c *core, p *rank.Period, _ edits, _ []string) (any, error) 
 				if c, ok := exemptCell(t.Unit, m.Span.Key()); ok {
 					cell, spoken, title = c.text, "", c.title
 				}
-				if mg := m.Group(t.Unit); mg != nil {
+				if mg := monthRanking(m, g == p.Overall, t.Unit); mg != nil {
 					for _, mt := range mg.Composite {
 						if mt.Unit == t.Unit {
 							cell, spoken = zh.RankPhrase(mt.Rank, mt.Tied), ""
