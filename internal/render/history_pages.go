@@ -316,6 +316,9 @@ type AggregateRank struct {
 	Path  string // the circular that reports it
 	Rank  string // 第三
 	Score string
+	// Overall is its rank in the period's overall ranking (全县排名)
+	// where the office ranks overall, "—" where it has none then.
+	Overall string
 }
 
 // IndicatorView is an indicator's page.
@@ -458,6 +461,9 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		if p := agg[i]; p.rank > 0 {
 			v.Aggregates = append(v.Aggregates, AggregateRank{Label: m.aggRefs[i].Label, Path: m.aggRefs[i].Path,
 				Rank: zh.RankPhrase(p.rank, p.tied), Score: formatScore(p.value, dec)})
+			if h.overall() {
+				v.Aggregates[len(v.Aggregates)-1].Overall = overallOf(m.aggregates[i].Overall.Composite).phrase(u)
+			}
 			kinds[m.aggregates[i].Span.Kind] = true
 		}
 	}

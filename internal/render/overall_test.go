@@ -189,7 +189,8 @@ func TestOverallPeriodTable(t *testing.T) {
 	files := overallSite()
 	files["data/2024-02.toml"] = files["data/2024-01.toml"]
 	files["content/circulars/2024-q1.md"] = "+++\nnumber = \"某农发〔2024〕9号\"\ntitle = \"关于2024年第一季度的通报\"\ndate = 2024-04-10\ndata = \"2024-Q1\"\n+++\n{{< period-table >}}\n"
-	page := string(renderFiles(t, loadFiles(t, files), "/")["circulars/2024/9/index.html"])
+	out := renderFiles(t, loadFiles(t, files), "/")
+	page := string(out["circulars/2024/9/index.html"])
 	i := strings.Index(page, "<caption>2024年第一季度全县综合考核排名</caption>")
 	if i < 0 {
 		t.Fatal("the quarter's circular has no overall period-table")
@@ -204,5 +205,11 @@ func TestOverallPeriodTable(t *testing.T) {
 	}
 	if got := tableRows(table); !slices.Equal(got, want) {
 		t.Errorf("the overall period-table:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// 甲村's page lists the quarter's overall rank beside its group's: in
+	// 城关镇 甲 and 乙 tie at 75 both months, 并列第一; county-wide 甲 is third.
+	unit := string(out["units/jia/index.html"])
+	if !slices.Contains(tableRows(unit), "2024年第一季度 并列第一 第三 75.00") {
+		t.Errorf("甲村's page has no row 2024年第一季度 并列第一 第三 75.00 among\n%s", strings.Join(tableRows(unit), "\n"))
 	}
 }
