@@ -138,6 +138,8 @@ func starterConfig() string {
 		"ranking.labels":        `"auto"`,
 		"ranking.cityRanks":     "false",
 		"ranking.districtRanks": "false",
+		"ranking.overall":       "false",
+		"ranking.overallSize":   "10",
 		"scoring.method":        `"rank-points"`,
 		"scoring.decimals":      "2",
 		"aggregate.method":      `"mean-points"`,

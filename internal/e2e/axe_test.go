@@ -1,7 +1,9 @@
 package e2e
 
 import (
+	"bytes"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -281,6 +283,48 @@ func TestAxeGroupedHome(t *testing.T) {
 		eval[bool](t, ctx, axe+";\ntrue")
 		for _, v := range eval[[]string](t, ctx, axeRun) {
 			t.Errorf("home, %s mode: %s", mode, v)
+		}
+	}
+}
+
+// TestAxeOverall runs axe-core on the pages that show an overall ranking
+// beside the groups' ([ranking] overall, docs/rules.md 全县排名), of
+// groupedVillageSite ranked overall too: a circular (its sentences, the
+// appendix's 全市排名 column and overall composite table), a unit's page
+// (the column beside its composite ranks), an indicator's page and the
+// rankings page (a second matrix a year, whose ids must not repeat the
+// first's).
+func TestAxeOverall(t *testing.T) {
+	ctx := browsertest.Start(t)
+	axe := axeSource(t)
+	dir, _ := groupedVillageSite(t)
+	config := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("\n[ranking]\n")) {
+		t.Fatal("the demo's config.toml has no [ranking]")
+	}
+	if err := os.WriteFile(config, bytes.Replace(b, []byte("\n[ranking]\n"), []byte("\n[ranking]\noverall = true\n"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outs := renderSite(t, dir)
+	var circular string
+	for _, o := range outs {
+		if strings.HasPrefix(o.Path, "circulars/") && strings.HasSuffix(o.Path, "/index.html") && strings.Count(o.Path, "/") == 3 {
+			circular = strings.TrimSuffix(o.Path, "index.html")
+		}
+	}
+	srv := serveOutputs(t, outs)
+	for _, p := range []string{circular, "units/cun01/", "indicators/gdp/", "rankings/"} {
+		navigate(t, ctx, srv.URL+"/"+p)
+		if !eval[bool](t, ctx, `[...document.querySelectorAll("th, h2")].some(e => e.textContent.startsWith("全市"))`) {
+			t.Errorf("%s: no 全市排名 column or heading (全市…综合考核排名)", p)
+		}
+		eval[bool](t, ctx, axe+";\ntrue")
+		for _, v := range eval[[]string](t, ctx, axeRun) {
+			t.Errorf("%s: %s", p, v)
 		}
 	}
 }

@@ -100,6 +100,10 @@ func aggregate(s *site.Site, span site.Period, months []*Period) *Period {
 			groups = append(groups, &UnitGroup{Name: g.Name, Units: g.Units})
 		}
 	}
+	if overall(s) {
+		p.OverallSize = cmp.Or(cfg.Ranking.OverallSize, p.GroupSize)
+		groups = append(groups, &UnitGroup{Name: cfg.Terms.Scope, Units: s.Townships})
+	}
 	for _, g := range groups {
 		g.byIndicator = map[string]*IndicatorResult{}
 		// Each month's composite is published rounded to decimals, so it is
@@ -118,7 +122,7 @@ func aggregate(s *site.Site, span site.Period, months []*Period) *Period {
 		}
 		sums := map[*site.Unit]*acc{}
 		for _, m := range months {
-			for _, mg := range m.Groups {
+			for _, mg := range m.Rankings() {
 				if mg.Name != g.Name {
 					continue
 				}
@@ -156,6 +160,10 @@ func aggregate(s *site.Site, span site.Period, months []*Period) *Period {
 		if len(scores) > 0 {
 			higher := cfg.Aggregate.Method != site.MeanRank
 			g.Composite = townships(s, Rank(scores, cfg.Scoring.Decimals, higher, ties(s)))
+		}
+		if overall(s) && g.Name == cfg.Terms.Scope {
+			p.Overall = g // the last, of every unit
+			break
 		}
 		p.Groups = append(p.Groups, g)
 	}

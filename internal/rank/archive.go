@@ -1,6 +1,7 @@
 package rank
 
 import (
+	"cmp"
 	"math/big"
 	"slices"
 	"sync"
@@ -53,6 +54,13 @@ type Period struct {
 	// Groups are the rankings within each group of units, in units.toml
 	// order (§5.8). A site without [[group]]s has one, of every township.
 	Groups []*UnitGroup
+	// Overall is the ranking of every group's units together, named by
+	// [terms] scope (全县), of an office of groups that asks for it
+	// ([ranking] overall); nil otherwise. See overall.go.
+	Overall *UnitGroup
+	// OverallSize is the k of Overall's top and bottom groups: [ranking]
+	// overallSize, or GroupSize.
+	OverallSize int
 	// CityBottom are the entries ranked in the city's bottom group, in
 	// document order (§5.6).
 	CityBottom []*site.Result
@@ -195,7 +203,7 @@ func Update(prev *Results, s *site.Site) *Results {
 // rankings, whose digests are made anew.
 func (p *Period) remeasured(ms []Measure, cs []Conflict, ws []Waived) *Period {
 	return &Period{Span: p.Span, Label: p.Label, Month: p.Month, Months: p.Months, GroupSize: p.GroupSize,
-		Groups: p.Groups, CityBottom: p.CityBottom, Measures: ms, Conflicts: cs, Waived: ws, picks: p.picks}
+		Groups: p.Groups, Overall: p.Overall, OverallSize: p.OverallSize, CityBottom: p.CityBottom, Measures: ms, Conflicts: cs, Waived: ws, picks: p.picks}
 }
 
 // rankMonth ranks one month's scores (§5.1–§5.6), within each group of
@@ -209,6 +217,10 @@ func rankMonth(s *site.Site, m *site.Month) *Period {
 	}
 	for _, g := range s.Groups {
 		p.Groups = append(p.Groups, rankGroup(s, m, g.Name, g.Units, ties, p.GroupSize))
+	}
+	if overall(s) {
+		p.OverallSize = cmp.Or(cfg.Ranking.OverallSize, p.GroupSize)
+		p.Overall = rankGroup(s, m, cfg.Terms.Scope, s.Townships, ties, p.OverallSize)
 	}
 	entries := make([]Entry, len(m.Results))
 	for i, r := range m.Results {

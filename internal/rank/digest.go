@@ -112,7 +112,7 @@ func (p *Period) makeDigests() {
 		sum := mp.CompositeDigest()
 		comp.b = append(comp.b, sum[:]...)
 	}
-	for _, g := range p.Groups {
+	for _, g := range p.Rankings() {
 		comp.str(g.Name)
 		ranks.str(g.Name)
 		for _, ir := range g.Indicators {
@@ -185,6 +185,7 @@ func (p *Period) makeDigests() {
 	w.int(p.Span.N)
 	w.str(p.Label)
 	w.int(p.GroupSize)
+	w.int(p.OverallSize)
 	w.str(m.Key)
 	w.int(m.Year)
 	w.int(m.Month)
@@ -196,7 +197,7 @@ func (p *Period) makeDigests() {
 		w.b = append(w.b, sum[:]...)
 	}
 	w.b = append(w.b, d.composite[:]...)
-	for _, g := range p.Groups {
+	for _, g := range p.Rankings() {
 		w.str(g.Name)
 		w.int(len(g.Units))
 		for _, u := range g.Units {

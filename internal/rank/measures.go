@@ -437,7 +437,7 @@ func assessed(rule site.Rule, p *Period, pk pick) bool {
 		r := p.Month.Result(pk.entry.ID)
 		return r != nil && r.City > 0
 	}
-	g := p.Group(pk.unit)
+	g := p.ruleGroup(rule, pk.unit)
 	if g == nil {
 		return false
 	}
@@ -465,13 +465,13 @@ func ranking(rule site.Rule, g *UnitGroup) []Township {
 func selection(s *site.Site, rule site.Rule, p *Period) []pick {
 	k := rule.Count
 	if k == 0 {
-		k = p.GroupSize
+		k = p.sizeFor(rule)
 	}
 	if rule.On == site.OnCity {
 		return citySelection(s, rule, p, groupK(rule, k, s.Config.Ranking.CityUnits))
 	}
 	var out []pick
-	for _, g := range p.Groups {
+	for _, g := range p.ruleGroups(rule) {
 		if rule.Group != nil && g.Name != rule.Group.Name {
 			continue
 		}
@@ -624,7 +624,7 @@ func defaultReason(s *site.Site, rule site.Rule, p *Period, pk pick) string {
 	terms := s.Config.Terms
 	k := rule.Count
 	if k == 0 {
-		k = p.GroupSize
+		k = p.sizeFor(rule)
 	}
 	if rule.Select == site.ByScore {
 		return scoreReason(s, rule, p, pk)

@@ -34,14 +34,14 @@ func (r *Results) SharedRewards(s *site.Site) diag.List {
 			if rule.Select == site.Top || rule.Select == site.Bottom {
 				places = rule.Count
 				if places == 0 {
-					places = p.GroupSize
+					places = p.sizeFor(rule)
 				}
 			}
-			for _, g := range p.Groups {
+			for _, g := range p.ruleGroups(rule) {
 				places := placesOf(rule, places, g)
 				var given []Township
 				for _, m := range p.Measures {
-					if !m.Source.Rule || m.Source.N != i+1 || p.Group(m.Unit) != g {
+					if !m.Source.Rule || m.Source.N != i+1 || p.ruleGroup(rule, m.Unit) != g {
 						continue
 					}
 					for _, t := range ranking(rule, g) {

@@ -70,7 +70,10 @@ type AppendixTable struct {
 	// CountLabels head the columns of counts a derived score is reckoned
 	// from (扣分制: 信访件数), before ScoreLabel's; none otherwise.
 	CountLabels []string
-	Rows        template.HTML
+	// OverallHeader heads the column of each unit's overall rank, beside
+	// its group's (全县排名: [ranking] overall); "" without one.
+	OverallHeader string
+	Rows          template.HTML
 	// GradeLabel heads the column of levels (等次) a composite table has
 	// when a [[grade]] grades its ranking, after the score's; "" for none.
 	GradeLabel string
@@ -96,7 +99,7 @@ type AppendixTable struct {
 // caption is not said twice where a page's text is read without its
 // stylesheet (the search index, a feed reader).
 func (t AppendixTable) Columns() int {
-	n := 3 + len(t.CountLabels)
+	n := 3 + len(t.CountLabels) + min(len(t.OverallHeader), 1)
 	if t.GradeLabel != "" {
 		n++ // the levels' (等次)
 	}
@@ -206,11 +209,14 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	terms := c.s.Config.Terms
 	a := &Appendix{Period: p.Label, CityHeader: terms.City + "排名", PeerHeader: terms.Peer + "排名"}
 	var tabled []*site.Indicator // the indicators a.Tables are of, in order
-	rows := func(ts []rank.Township, decimals int, counts countColumns, levelOf func(*site.Unit) string) template.HTML {
+	rows := func(ts []rank.Township, decimals int, counts countColumns, over overallRanked, levelOf func(*site.Unit) string) template.HTML {
 		w := rowWriter{c: c}
 		for _, t := range ts {
 			w.b.WriteString(`<tr>`)
 			w.td("rank", zh.RankPhrase(t.Rank, t.Tied)) // never broken (site.css)
+			if over != nil {
+				w.overallCell(over, t.Unit)
+			}
 			w.b.WriteString(`<th scope="row">`)
 			w.link(t.Unit.Name, unitPath(t.Unit))
 			w.b.WriteString(`</th>`)
@@ -238,13 +244,20 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 		a.Note = fmt.Sprintf("以下为本期通报所依据的%s综合考核排名：%s%s各%s%s，每%s的名次见各%s通报。", terms.Unit, p.Label, terms.Unit, each,
 			[...]string{site.MeanPoints: "综合得分的平均", site.SumPoints: "综合得分之和", site.MeanRank: "综合考核名次的平均（越小越好）"}[c.s.Config.Aggregate.Method], each, each)
 	}
+	var overComposite overallRanked // each unit's overall composite rank, beside its group's
+	if p.Overall != nil {
+		overComposite = overallOf(p.Overall.Composite)
+	}
 	for i, g := range p.Groups {
 		if len(g.Composite) > 0 {
 			label, levelOf := compositeLevels(c.s, p, g)
 			a.Composite = append(a.Composite, AppendixTable{ID: id("appendix-composite", i), Caption: g.Name + terms.Unit + "综合考核排名",
-				UnitHeader: terms.Unit, ScoreLabel: scoreLabel, GradeLabel: label, Rows: rows(g.Composite, c.s.Config.Scoring.Decimals, countColumns{}, levelOf)})
+				UnitHeader: terms.Unit, ScoreLabel: scoreLabel, GradeLabel: label, Rows: rows(g.Composite, c.s.Config.Scoring.Decimals, countColumns{}, overComposite, levelOf)})
 			if g.Name != "" {
 				a.Composite[len(a.Composite)-1].Caption = g.Name + "综合考核排名"
+			}
+			if overComposite != nil {
+				a.Composite[len(a.Composite)-1].OverallHeader = c.overallHeader()
 			}
 		}
 		if p.Aggregate() {
@@ -254,6 +267,9 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 				}
 			}
 		}
+	}
+	if p.Overall != nil && len(p.Overall.Composite) > 0 {
+		a.Composite = append(a.Composite, c.overallCompositeTable(p, id("appendix-composite", len(p.Groups)), scoreLabel, rows(p.Overall.Composite, c.s.Config.Scoring.Decimals, countColumns{}, nil, nil)))
 	}
 	if p.Aggregate() {
 		// A township exempted from every month of the period it was in
@@ -284,12 +300,16 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 				caption = set.Name + g.Name + "排名"
 			}
 			counts := countsOf(p.Month, ind)
-			rs := rows(ir.Ranked, set.Decimals, counts, nil)
-			if excluded := excludedRows(c, g, ir.Result, counts); excluded != "" {
+			over := overallRanks(p.OverallOf(ind.ID))
+			rs := rows(ir.Ranked, set.Decimals, counts, over, nil)
+			if excluded := excludedRows(c, g, ir.Result, counts, over != nil); excluded != "" {
 				rs += excluded
 			}
 			t := AppendixTable{ID: id("appendix-"+ind.ID, i), Caption: caption, Path: indicatorPath(ind),
 				UnitHeader: terms.Unit, ScoreLabel: scoreHeading(ind, set.HigherBetter), CountLabels: counts.heads, Rows: rs}
+			if over != nil {
+				t.OverallHeader = c.overallHeader()
+			}
 			// A township the indicator did not apply to this month
 			// (不涉及): the table lists it last, and the note under it
 			// says why.
@@ -375,7 +395,7 @@ func resultKind(noun string, g *rank.UnitGroup, ir *rank.IndicatorResult) string
 // ranked ones: no rank, and 不涉及 where the score would be and under each
 // count it has none of (the counts it has are printed); the reason is the
 // table's note (AppendixTable.Notes).
-func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColumns) template.HTML {
+func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColumns, overall bool) template.HTML {
 	w := rowWriter{c: c}
 	for _, e := range res.NotApplicable {
 		if !slices.Contains(g.Units, e.Unit) {
@@ -383,6 +403,9 @@ func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColu
 		}
 		w.b.WriteString(`<tr>`)
 		w.tdNone("", "无排名") // as the table shortcode says it: the score cell says 不涉及
+		if overall {
+			w.tdNone("", "无排名")
+		}
 		w.b.WriteString(`<th scope="row">`)
 		w.link(e.Unit.Name, unitPath(e.Unit))
 		w.b.WriteString(`</th>`)

@@ -159,6 +159,13 @@ type UnitView struct {
 	// in an arrow and the count of rows nowhere.
 	LatestOf     int
 	LatestChange string
+	// LatestOverall is its place in the overall ranking of that period,
+	// of every group's units together (全县排名第十二（共64个）), where the
+	// office ranks overall ([ranking] overall); "" otherwise.
+	LatestOverall string
+	// OverallHeader heads the composite table's column of its overall
+	// ranks (全县排名) beside its group's; "" without one.
+	OverallHeader string
 	// LatestPath is the circular reporting Latest's period, LatestPeriod
 	// that period (2023年2月) and LatestRank the rest (综合考核排名第十一):
 	// the lead links the period to where the circular names the unit.
@@ -314,6 +321,9 @@ type AggregateRank struct {
 	Path  string // the circular that reports it
 	Rank  string // 第三
 	Score string
+	// Overall is its rank in the period's overall ranking (全县排名)
+	// where the office ranks overall, "—" where it has none then.
+	Overall string
 }
 
 // IndicatorView is an indicator's page.
@@ -375,6 +385,11 @@ type IndicatorView struct {
 	ChangeLabel string       // <city>排名变化 | <peer>排名变化
 	Years       []YearMatrix // the township rank matrix
 	Below       string       // what its cells hold under the ranks: 得分, 件数 of a count
+	// Overall is the matrix of its overall ranks, every group's units
+	// together (全县排名), of an office that ranks overall and an
+	// indicator of units of more than one group; OverallHeading heads it.
+	Overall        []YearMatrix
+	OverallHeading string
 }
 
 // RankingsView is /rankings/.
@@ -398,6 +413,12 @@ type RankingsView struct {
 	Units    []UnitGroup    // as /units/ lists them (index.go)
 	Listed   []UnitGroup    // those of Units that no group's section lists: the 县直单位
 	Sections []IndexSection // as /indicators/ lists them
+	// Overall is the overall composite's heat map, every group's units
+	// together (全县排名), of an office that ranks overall, shaded by
+	// OverallLegend and headed by OverallHeading; none otherwise.
+	Overall        []YearMatrix
+	OverallLegend  []LegendItem
+	OverallHeading string
 }
 
 // RankingGroup is one unit group's part of /rankings/: its composite
@@ -461,6 +482,9 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		if p := agg[i]; p.rank > 0 {
 			v.Aggregates = append(v.Aggregates, AggregateRank{Label: m.aggRefs[i].Label, Path: m.aggRefs[i].Path,
 				Rank: zh.RankPhrase(p.rank, p.tied), Score: formatScore(p.value, dec)})
+			if h.overall() {
+				v.Aggregates[len(v.Aggregates)-1].Overall = overallOf(m.aggregates[i].Overall.Composite).phrase(u)
+			}
 			kinds[m.aggregates[i].Span.Kind] = true
 		}
 	}
@@ -516,6 +540,10 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 			prev = before
 		}
 		v.LatestChange = leadChange(townshipChange(prev, ranks[latest], exempt(latest-1), false, h.core.view.Period.Each), h.core.view.Period.Each)
+		v.LatestOverall = h.latestOverall(m.periods[lo+latest], u)
+	}
+	if h.overall() {
+		v.OverallHeader = h.overallHeader()
 	}
 	rows := rowWriter{c: h.core}
 	for i := len(comp) - 1; i >= 0; i-- {
@@ -528,6 +556,9 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 			rows.tdNone("", absent)
 		} else {
 			rows.td("", zh.RankPhrase(p.rank, p.tied))
+		}
+		if v.OverallHeader != "" {
+			rows.overallComposite(m.periods[lo+i], u, absent)
 		}
 		prev := previous(ranks, i)
 		if i == 0 {
@@ -1454,6 +1485,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 				return townshipCell(ind, byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals, absence(t, m.periods[i].Span.Key()))
 			},
 			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
+		h.overallMatrices(v, ind)
 		assessed := func(p *rank.Period, _ *site.Unit) bool { return p.Month.Result(ind.ID) != nil }
 		for i := range v.Years {
 			y := v.Years[i].Year
@@ -1597,6 +1629,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 		}
 		return years
 	}
+	h.overallHeatmap(v)
 	v.Units = h.unitGroups()
 	if !v.Grouped {
 		v.Years = heatmap(matrices(h, "rankings/", terms.Unit, "%d年"+terms.Unit+"综合考核排名", h.s.Townships, nil, row, cell, reads), h.s.Townships)

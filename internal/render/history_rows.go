@@ -30,8 +30,9 @@ import (
 type YearMatrix struct {
 	Year int
 	// ID is the html id of the table's caption: y2023, or where a page
-	// has one year's matrix more than once (/rankings/ of an office with
-	// unit groups), the group's id before it, group-1-y2023.
+	// has one year's matrix more than once, what tells it apart before it:
+	// the group's id on /rankings/ of an office with unit groups
+	// (group-1-y2023), overall- for the overall ranks' (overall-y2023).
 	ID      string
 	Caption string // 2023年各单项指标排名
 	Class   string // added to the table's classes: "heatmap"

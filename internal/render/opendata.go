@@ -578,6 +578,15 @@ type OpenTownship struct {
 	// whose composites its score is made of: those it was ranked in, which
 	// the appendix names and a reader of the data could not tell.
 	Months []string `json:"months,omitempty" zh:"季度、半年、年度的综合排名中：得分所依据的月份，即这个{unit}参加了综合排名的月份，如 2024-01（季度、半年、年度才有）"`
+	// OverallRank and OverallTied are its place in the overall ranking
+	// ([ranking] overall), of every group's units together, beside its
+	// group's (Rank).
+	OverallRank int  `json:"overallRank,omitempty" zh:"{scope}排名：各组{unit}合在一起的名次（分组排名又排{scope}排名时列出；rank 是组内的名次）" only:"overall"`
+	OverallTied bool `json:"overallTied,omitempty" zh:"{scope}排名与他人并列时为 true（不并列时不列出）" only:"overall"`
+	// OverallScore is, in the composite, the score its overall rank is
+	// of: with rank points, the composite of the indicators' overall
+	// ranks, which is not its group's (Score).
+	OverallScore *float64 `json:"overallScore,omitempty" zh:"{scope}排名所依据的综合得分（分组排名又排{scope}排名时，综合考核排名中才有；按名次折算时由各指标的{scope}名次算出，与组内的 score 不同；季度、半年、年度为各月的{scope}综合得分的平均、合计或{scope}名次的平均）" only:"overall"`
 }
 
 type OpenCityBottom struct {
@@ -702,6 +711,16 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 				}
 			}
 		}
+		if p.Overall != nil {
+			setOverall(ts, p.Overall.Composite)
+			for k := range ts {
+				for _, t := range p.Overall.Composite {
+					if t.Unit.Slug == ts[k].Slug {
+						ts[k].OverallScore = &t.Value
+					}
+				}
+			}
+		}
 		d.Composite = append(d.Composite, ts...)
 	}
 	for _, a := range m.Adjustments {
@@ -748,7 +767,13 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 				}
 				oi.Weight, oi.Decimals, oi.ScoreUnit, oi.Deduct = &set.Weight, &set.Decimals, ind.ScoreUnit, openDeduct(ind, m.Key)
 				oi.Max, oi.Min = set.Max, set.Min
-				oi.Townships = append(oi.Townships, openTownships(g.Name, ir.Ranked)...)
+				ts := openTownships(g.Name, ir.Ranked)
+				if p.Overall != nil {
+					if over := p.Overall.Indicator(ind.ID); over != nil {
+						setOverall(ts, over.Ranked)
+					}
+				}
+				oi.Townships = append(oi.Townships, ts...)
 			}
 		}
 		for _, e := range res1.NotApplicable {
@@ -784,6 +809,9 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 
 // csvHeader is the header row of every rank CSV.
 func (o *openData) csvHeader() []string {
+	if o.overall() {
+		return append(o.withLevels([]string{o.keyColumn(), "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"}), o.overallColumns()...)
+	}
 	if len(o.s.Groups) > 0 {
 		return o.withLevels([]string{o.keyColumn(), "指标", o.s.Config.Terms.Unit, "组别", "得分", "排名", "并列", "得分方向", "单位代号", "指标代号", "期别", "备注"})
 	}
@@ -865,6 +893,7 @@ func csvCell(s string) string {
 // document order, its townships 不涉及 after those it ranks, then the
 // composite.
 func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
+	start := len(rows) // the period's rows, which overallCells completes
 	key := csvPeriod(p.Span)
 	grouped := len(o.s.Groups) > 0
 	levelOf := csvLevels(o.s, p)
@@ -944,6 +973,7 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 		add(CompositeLabel, "", g.Name, g.Composite, o.s.Config.Scoring.Decimals, !meanRank, "")
 		exempt(CompositeLabel, "", g, func(*site.Unit) bool { return true }, direction(!meanRank))
 	}
+	o.overallCells(rows[start:], p)
 	return rows
 }
 
@@ -1308,6 +1338,12 @@ func (o *openData) csvColumns() []DataField {
 		doc["备注"] = strings.Replace(doc["备注"], "；这些行的得分、排名、并列为空，其余各行的备注为空",
 			"；这些行的得分、排名、并列为空；由件数折算的得分（扣分制）各行写当月的满分、折算办法和最低分，如“满分10分，由信访件数折算（每件扣1分），最低0分”（即 data.json 的 deduct.max、deduct.text、deduct.min；考核办法自某月起调整了满分的，各月不同）；其余各行的备注为空", 1)
 	}
+	if o.overall() {
+		cols := o.overallColumns()
+		doc[cols[0]] = cols[1] + "所依据的得分：各指标与“得分”相同；“" + CompositeLabel + "”一行为各组" + o.s.Config.Terms.Unit + "合在一起算出的综合得分（按名次折算时与组内的不同），季度、半年、年度为" + aggregateScore[o.s.Config.Aggregate.Method]
+		doc[cols[1]] = "分组排名又排" + cols[1] + "时：各组" + o.s.Config.Terms.Unit + "合在一起的名次（“排名”是组内的名次）；不涉及、免于考核的为空"
+		doc[cols[2]] = cols[1] + "是否与他人并列：是、否"
+	}
 	var out []DataField
 	for i, h := range o.csvHeader() {
 		d := o.periodDocs(doc[h])
@@ -1442,6 +1478,9 @@ func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lack
 		}
 		if f.Tag.Get("only") == "grade" && len(o.s.Config.Grades) == 0 {
 			return "", true // the levels of a [[grade]], which the office has none of
+		}
+		if f.Tag.Get("only") == "overall" && !o.overall() {
+			return "", true // a field of the overall ranking, which the office does not rank
 		}
 		if doc := f.Tag.Get("zhCount"); counts != nil && doc != "" {
 			return words.Replace(counts.Replace(doc)), false

@@ -104,12 +104,14 @@ var openDataBlock = regexp.MustCompile(`(?s)(<!-- open-data ([^ ]+) -->\n).*?(<!
 // openDataTables are docs/reference.md's tables of the open data, by
 // block name: the CSV files' columns and the fields of data.json and
 // data/catalogue.json, each with what /data/ says of it, in the sample's
-// words ([terms]' defaults). The CSV's are those of a site with groups,
-// so that 组别 is among them.
+// words ([terms]' defaults). The CSV's are those of a site with groups
+// ranked overall too, so that 组别 and the overall rank's columns
+// (全区排名, 全区并列) are among them.
 func openDataTables(t *testing.T) map[string]string {
 	t.Helper()
 	s := loadSample(t)
 	s.Groups = []*site.Group{{Name: "示例组"}}
+	s.Config.Ranking.Overall = true
 	c, err := newCore(s, rank.Archive(loadSample(t)), Options{})
 	if err != nil {
 		t.Fatal(err)

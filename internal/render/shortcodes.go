@@ -268,6 +268,9 @@ func indicatorsView(c *core, p *rank.Period, ed edits, args []string) (any, erro
 				e.Rankings = append(e.Rankings, c.rankingSentence(g, ir, p.GroupSize, p.Month.Key))
 			}
 		}
+		if ir := p.OverallOf(ind.ID); ir != nil {
+			e.Rankings = append(e.Rankings, c.rankingSentence(p.Overall, ir, p.OverallSize, p.Month.Key))
+		}
 		if edit := ed[ind.ID]; edit != nil {
 			if edit.Ranking != "" && len(e.Rankings) > 0 {
 				e.Rankings = []string{edit.Ranking}
@@ -569,7 +572,7 @@ func townshipRankingView(c *core, p *rank.Period, _ edits, args []string) (any, 
 		return nil, fmt.Errorf("township-ranking 的参数只能是 \"numbered\"，而不是“%s”", args[0])
 	}
 	var orders []string
-	for _, g := range p.Groups {
+	for _, g := range p.Rankings() {
 		if len(g.Composite) == 0 {
 			continue
 		}
@@ -774,7 +777,7 @@ func periodTableView(c *core, p *rank.Period, _ edits, _ []string) (any, error) 
 		return nil, fmt.Errorf("短代码“period-table”只能用于季度、半年或年度通报（data 如 \"2024\"、\"2024-Q1\"、\"2024-H1\"）")
 	}
 	var out []PeriodTableView
-	for i, g := range p.Groups {
+	for i, g := range p.Rankings() {
 		ranked := g.Name // a group's name stands for the units, as in the sentences
 		if ranked == "" {
 			ranked = c.s.Config.Terms.Unit
@@ -792,7 +795,7 @@ func periodTableView(c *core, p *rank.Period, _ edits, _ []string) (any, error) 
 				if c, ok := exemptCell(t.Unit, m.Span.Key()); ok {
 					cell, spoken, title = c.text, "", c.title
 				}
-				if mg := m.Group(t.Unit); mg != nil {
+				if mg := monthRanking(m, g == p.Overall, t.Unit); mg != nil {
 					for _, mt := range mg.Composite {
 						if mt.Unit == t.Unit {
 							cell, spoken = zh.RankPhrase(mt.Rank, mt.Tied), ""
@@ -877,7 +880,10 @@ type TableView struct {
 	// Counts head the columns of counts a derived score is reckoned from
 	// (扣分制: 信访件数), before the score's; none otherwise.
 	Counts []string
-	Rows   []TableRow
+	// Overall heads the column of each unit's rank in the overall
+	// ranking (全县排名), beside the group's; "" without one.
+	Overall string
+	Rows    []TableRow
 	// Notes say under the table which townships it would have ranked were
 	// exempted from the month (免考, units.toml exempt), and why, as the
 	// appendix does: the table has no row of them, and the circular's text
@@ -889,7 +895,7 @@ type TableView struct {
 
 // Columns is the number of the table's columns, which the row that
 // titles it on paper spans (see AppendixTable.Columns).
-func (v TableView) Columns() int { return 3 + len(v.Counts) }
+func (v TableView) Columns() int { return 3 + len(v.Counts) + min(len(v.Overall), 1) }
 
 // A TableRow is one township of a TableView.
 type TableRow struct {
@@ -903,6 +909,8 @@ type TableRow struct {
 	// (不涉及): no rank, and its reason where the score would be, which
 	// may wrap where a score never does.
 	Excluded bool
+	// Overall is its rank in the overall ranking (TableView.Overall).
+	Overall string
 }
 
 func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
@@ -938,8 +946,13 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		}
 		counts := countsOf(p.Month, ind)
 		v.Counts = counts.heads
+		over := overallRanks(p.OverallOf(ind.ID))
+		if over != nil {
+			v.Overall = c.overallHeader()
+		}
 		for _, t := range ir.Ranked {
-			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals), Counts: counts.of(t.Unit)})
+			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals), Counts: counts.of(t.Unit),
+				Overall: over.phrase(t.Unit)})
 		}
 		// Those it did not apply to this month close the table, said so:
 		// a township missing from it would read as forgotten.

@@ -158,6 +158,7 @@ func (l *loader) catalogue() {
 	if !l.badCatalogue {
 		l.rules()
 		l.grades()
+		l.overall()
 	}
 }
 

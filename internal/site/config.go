@@ -66,6 +66,10 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 			Help: "false：本地区没有上级排名（上级综合排名 overallCity 和各项的 city），新月份的文件、填报工作簿和第一期通报的草稿都不列出；不再有上级排名的也写 false（以前月份填的上级排名照样保留，导出那个月的工作簿时照样列出）；true：还没有哪个月有时也列出；不写时看已有的月份：有一个月填了就列出，有月份而都没填的视为没有（见 reference.md 的“上级和同级排名”）"},
 		{Key: "districtRanks", Kind: Flag, Label: "有同级排名",
 			Help: "同 cityRanks，对同级排名（各项的 district）：false 时不列出，不写时看已有的月份"},
+		{Key: "overall", Kind: Flag, Label: "另排总排名",
+			Help: "分组排名（units.toml 写了 [[group]]）的机关：true 则各项排名和综合考核排名在组内排名之外，再把各组的单位合在一起排一次（如“全县排名”，“全县”是 [terms] scope）：通报附表和 table 短代码在组内名次旁列出，排名句后另写一句，规则可写 overall = true 依据它选取；不分组的不写（见 rules.md 的“全县排名”）"},
+		{Key: "overallSize", Kind: Integer, Label: "总排名前后名数",
+			Help: "overall = true 时，总排名的排名句中前几名、后几名的人数，如 10（“全县排名前十的为”）；默认与 groupSize 相同（季度、半年、年度与 [aggregate] groupSize 相同）"},
 	}},
 	{Key: "scoring", Kind: Section, Label: "综合考核", Help: "综合考核得分的算法", Fields: []Field{
 		{Key: "method", Kind: Text, Label: "算法", Values: scoringMethods,
@@ -102,6 +106,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "below", Kind: Number, Label: "得分低于", Help: "select = \"score\" 时：选得分低于它的单位，如 60（“低于60分”，不含60分）；不写则不限上限"},
 		{Key: "atMost", Kind: Number, Label: "得分不高于", Help: "select = \"score\" 时：选得分不高于它的单位（“60分以下”，含60分）；不写则不限上限。下限（atLeast 或 above）和上限（below 或 atMost）可以同时写，选两者之间的；比较的是四舍五入到 decimals 后的得分，与排名所用的相同；四个都不写是错误"},
 		{Key: "group", Kind: Text, Label: "组别", Help: "只用于这一组（units.toml 的 [[group]]）；不写则各组分别适用"},
+		{Key: "overall", Kind: Flag, Label: "依据总排名", Help: "true：依据各组单位合在一起的总排名（[ranking] overall = true）选取，而不是在各组中分别选取；不写则各组分别适用（或只用于 group 的一组）；不能同时写 group"},
 		{Key: "streak", Kind: Integer, Label: "连续期数",
 			Help: "连续这么多个考核期（含本期）都被选取时才适用，如 2：连续两个月；没有数据文件的月份不算考核期，也不打断连续；不写为 1（只看本期）。同时写了 from 和 until 的规则，streak 多于其间的期数是错误（永远不会适用）"},
 		{Key: "period", Kind: Text, Label: "适用期别", Values: periodKinds, Meant: []string{"月", "季", "半年", "年"},
@@ -190,6 +195,8 @@ func (l *loader) config() {
 	positive(rk, f, "cityUnits", &c.Ranking.CityUnits)
 	positive(rk, f, "districtUnits", &c.Ranking.DistrictUnits)
 	c.Ranking.CityRanks, c.Ranking.DistrictRanks = said(rk, "cityRanks"), said(rk, "districtRanks")
+	c.Ranking.Overall = rk.flag("overall")
+	positive(rk, f, "overallSize", &c.Ranking.OverallSize)
 
 	sc := top.section("scoring")
 	c.Scoring = Scoring{RawScore: sc.text("method") == scoringMethods[1], RawSum: sc.text("method") == scoringMethods[2], Decimals: 2}
@@ -346,6 +353,9 @@ func (w *Writer) Rule(r Rule) {
 	if r.Group != nil {
 		value("group", r.Group.Name)
 	}
+	if r.Overall {
+		value("overall", true)
+	}
 	if r.Streak > 1 {
 		value("streak", r.Streak)
 	}
@@ -458,6 +468,7 @@ func (l *loader) rules() {
 				ok = false
 			}
 		}
+		ok = l.overallRule(rec, &r) && ok
 		if n, has := rec.int("streak"); has {
 			if n < 1 {
 				f.errorf(rec.at("streak"), "streak 应为正整数（连续的考核期数，含本期）")
@@ -707,6 +718,9 @@ func (l *loader) warnFewUnits(rec *record, r Rule) {
 		if r.Period != Monthly {
 			k = c.Aggregate.GroupSize
 		}
+		if r.Overall && c.Ranking.OverallSize > 0 {
+			k = c.Ranking.OverallSize // the overall ranking's 前十, as rank.Period.sizeFor reads it
+		}
 	}
 	at := rec.at("select")
 	if rec.has("count") {
@@ -765,6 +779,8 @@ func places(first, last int) string {
 // own, every group, or nil for all townships of a site without groups.
 func ruleGroups(s *Site, r Rule) []*Group {
 	switch {
+	case r.Overall:
+		return []*Group{nil} // every group's units together
 	case r.Group != nil:
 		return []*Group{r.Group}
 	case len(s.Groups) > 0:

@@ -281,7 +281,7 @@ var CircularFront = &Format{Name: "通报前置信息", Fields: []Field{
 		Help: "只在本期通报中调整 indicators 短代码写出的某一项，每项一个：排名句后加一段话（after）、代替排名句（ranking）或不列出这一项（omit）；考核数据、综合考核、附表、data.json 和其他各期不变；月度通报才能写", Fields: []Field{
 			{Key: "indicator", Kind: IndicatorRef, Label: "指标", Required: true, Help: "本月有考核结果的指标 id，如 \"gongye\""},
 			{Key: "after", Kind: Text, Label: "排名句后", Help: "紧接这一项的排名句（没有排名句时紧接进展情况）写的一段话，可用行内 Markdown，如“丁乡增速连续两月全县第一，予以通报表扬。”；可不填"},
-			{Key: "ranking", Kind: Text, Label: "排名句", Help: "代替生成的排名句的文字（分组时代替各组的排名句），如“该项数据正在核实，本月暂不通报排名。”；附表和 data.json 仍列出排名；只用于有单位排名的指标；可不填"},
+			{Key: "ranking", Kind: Text, Label: "排名句", Help: "代替生成的排名句的文字（分组时代替各组的排名句，又排全县排名的连同全县的一句），如“该项数据正在核实，本月暂不通报排名。”；附表和 data.json 仍列出排名；只用于有单位排名的指标；可不填"},
 			{Key: "omit", Kind: Flag, Label: "不列出", Help: "true：本期通报的 indicators 短代码不写这一项（其余各项依次编号），city-bottom 也不列它，单位页面开头复述通报的几句也不提它；不能与 after、ranking 同写；可不填"},
 		}},
 	{Key: "waiver", Kind: Tables, Label: "免予措施",

@@ -211,6 +211,14 @@ type Ranking struct {
 	// the office is given a city ranking and a peer ranking, nil when
 	// config.toml does not say (Site.Higher decides then).
 	CityRanks, DistrictRanks *bool
+	// Overall is overall = true: an office of unit groups ranks every
+	// ranking once more over the units of all its groups (全县排名
+	// beside each group's), as a county ranks its villages within their
+	// townships and county-wide. Only with [[group]]s.
+	Overall bool
+	// OverallSize is overallSize, the k of the overall ranking's top and
+	// bottom groups (全县前十); 0 for the period's own groupSize.
+	OverallSize int
 }
 
 type Scoring struct {
@@ -274,6 +282,9 @@ type Rule struct {
 	// month files say what period the office assesses by.
 	RankLine, RankCol int
 	Group             *Group // only this group's units; nil: every group apart
+	// Overall selects from the overall ranking ([ranking] overall), of
+	// every group's units together, in place of each group's.
+	Overall bool
 	// Streak is how many consecutive assessed periods, the current one
 	// last, the selection must have held in; 1 for the current alone.
 	Streak int
