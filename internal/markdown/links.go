@@ -52,19 +52,31 @@ func (c *Converter) Links(src []byte) []Link {
 	// it; a link starts where the text before it in its block ends (its
 	// '[' or '!', unless markup comes between), or where the block does.
 	at := 0
+	// An image's description is its alt text, written without markup: a
+	// link or image in it (![[a](b)](c.png)) is no link of the page, and
+	// its text is still walked, for at.
+	inImage := 0
 	_ = ast.Walk(c.parse(src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if n.Kind() == ast.KindImage {
+				inImage--
+			}
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Text:
 			at = n.Segment.Stop
 		case *ast.Link:
-			links = append(links, Link{Dest: string(n.Destination), Text: inlineText(n, src)})
-			offsets = append(offsets, linkStart(src, at, '['))
+			if inImage == 0 {
+				links = append(links, Link{Dest: string(n.Destination), Text: inlineText(n, src)})
+				offsets = append(offsets, linkStart(src, at, '['))
+			}
 		case *ast.Image:
-			links = append(links, Link{Dest: string(n.Destination), Image: true, Text: inlineText(n, src)})
-			offsets = append(offsets, linkStart(src, at, '!'))
+			if inImage == 0 {
+				links = append(links, Link{Dest: string(n.Destination), Image: true, Text: inlineText(n, src)})
+				offsets = append(offsets, linkStart(src, at, '!'))
+			}
+			inImage++
 		default:
 			if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
 				at = n.Lines().At(0).Start

@@ -40,6 +40,8 @@ func TestLinks(t *testing.T) {
 		"> 引文",             // 24
 		"> **[戊](戊.pdf)**", // 25: inside emphasis, after a quote's marker: column 5
 		"",
+		"![图[内](内.pdf)说明](图/嵌套.png)见[己](己.pdf)", // 27: a link in an image's alt text is text, no link; 己 at column 28
+		"",
 	}, "\n")
 	want := []Link{
 		{Dest: "图/现场.jpg", Image: true, Text: "现场照片", Line: 3, Col: 1},
@@ -54,6 +56,8 @@ func TestLinks(t *testing.T) {
 		{Dest: "丙.pdf", Text: "丙", Line: 19, Col: 37},
 		{Dest: "丁.pdf", Text: "丁", Line: 22, Col: 1},
 		{Dest: "戊.pdf", Text: "戊", Line: 25, Col: 5},
+		{Dest: "图/嵌套.png", Image: true, Text: "图内说明", Line: 27, Col: 1},
+		{Dest: "己.pdf", Text: "己", Line: 27, Col: 28},
 	}
 	if got := New().Links([]byte(src)); !reflect.DeepEqual(got, want) {
 		t.Errorf("Links:\n got %+v\nwant %+v", got, want)
@@ -118,7 +122,7 @@ func BenchmarkLinks(b *testing.B) {
 // given a target of its own, shows that target in the HTML.
 func FuzzLinks(f *testing.F) {
 	for _, s := range []string{"![现场](图/现场.jpg)\n", "见[a](x.pdf)和[b][r]\n\n[r]: y.pdf\n", "| a | [b](c.xls) |\n|---|---|\n",
-		"- ![](<a b.png>)\n  > [c](d#e)\n", "[x](y)[^1]\n\n[^1]: [z](w.pdf)\n", "**[粗](a.pdf)**![`c`](b.png)\n"} {
+		"- ![](<a b.png>)\n  > [c](d#e)\n", "[x](y)[^1]\n\n[^1]: [z](w.pdf)\n", "**[粗](a.pdf)**![`c`](b.png)\n", "![[]()](0)"} {
 		f.Add(s)
 	}
 	c := New()
