@@ -103,7 +103,8 @@ const headSeenJS = `new Promise(done => {
 // opaque over the rows under them; printed, the head is not sticky (the
 // table's head repeats on each sheet instead).
 func TestMatrixHeadStays(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, villageSite(t, 2)))
 	for _, s := range phoneAndDesktop {
 		use(t, ctx, s)
@@ -175,7 +176,8 @@ func TestMatrixHeadStays(t *testing.T) {
 // <tbody>), and with the row each group ends with for paper, hidden on
 // screen, it would not have moved at all.
 func TestMatrixHeadStaysGrouped(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir, _ := groupedVillageSite(t)
 	srv := serveOutputs(t, renderSite(t, dir))
 	use(t, ctx, phoneAndDesktop[0])
@@ -205,7 +207,8 @@ func TestMatrixHeadStaysGrouped(t *testing.T) {
 // heat map, its head stuck over the rows, shows each name whole and out
 // from under the head (page.js), on a phone and a desktop.
 func TestMatrixFocusBelowHead(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, villageSite(t, 2)))
 	for _, s := range phoneAndDesktop {
 		use(t, ctx, s)
@@ -248,7 +251,8 @@ const tabStopsJS = `(() => {
 // years, and the months of its composite table), the mouse and a screen
 // reader every link the page had.
 func TestLongHistoryTabStops(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := archiveSite(t, 20)
 	outs := renderSite(t, dir)
 	srv := serveOutputs(t, outs)
@@ -341,7 +345,8 @@ func TestLongHistoryTabStops(t *testing.T) {
 // presses in, an older reader's way to it the longest; and the header's
 // stops are in the order a reader sees them, row by row, left to right.
 func TestPhoneHeaderOrder(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 	for _, s := range []screen{{320, 568, true}, {360, 740, true}, {390, 844, true}, {1280, 800, false}} {
 		use(t, ctx, s)
@@ -405,7 +410,8 @@ const targetsJS = `(() => {
 // whole title there (the drawing's cut a long one short with …). The
 // heading did not grow: 15.9 px on the phone, 15.3 in the mode.
 func TestSeniorTargets(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
 	for _, s := range phoneAndDesktop {
 		use(t, ctx, s)
