@@ -79,8 +79,13 @@ func TestMain(m *testing.M) {
 		if s.dir == "" {
 			continue
 		}
-		if sum, err := digest(s.dir); err != nil || sum != s.sum {
-			fmt.Fprintf(os.Stderr, "the shared site %s changed during the run (%v): a test that edits a site must copy it first (copySite)\n", name, err)
+		sum, err := digest(s.dir)
+		switch {
+		case err != nil:
+			fmt.Fprintf(os.Stderr, "reading the shared site %s after the run: %v\n", name, err)
+			code = 1
+		case sum != s.sum:
+			fmt.Fprintf(os.Stderr, "the shared site %s changed during the run: a test that edits a site must copy it first (copySite)\n", name)
 			code = 1
 		}
 	}
