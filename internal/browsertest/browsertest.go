@@ -2,6 +2,8 @@
 // tests, as net/http/httptest starts servers: one way to find the browser,
 // the same flags and the same rule everywhere — outside CI a missing
 // browser skips the test with a message, under CI=true it fails it.
+// Start starts a browser for one test; a Browser is one that the tests of
+// a package share, a tab each.
 //
 // It is imported by tests, and by bench/search, which starts the browser
 // the same way.
@@ -9,9 +11,11 @@ package browsertest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -101,6 +105,75 @@ func Start(t testing.TB, opts ...chromedp.ContextOption) context.Context {
 		t.Fatalf("starting chromium: %v", err)
 	}
 	return bctx
+}
+
+// A Browser is one Chromium that the tests of a package open their tabs
+// in, each tab in a browser context of its own: its own storage, cookies
+// and cache, as a fresh profile has, and its own window, so that every
+// tab is shown (a hidden one gets no animation frames). Starting Chromium
+// takes a second or more; a package of 62 browser tests started it once
+// per test, and tests that run in parallel share it.
+//
+// The zero Browser is ready for use: the first Tab starts Chromium. Close
+// ends it: call it from TestMain once m.Run has returned.
+type Browser struct {
+	once   sync.Once
+	ctx    context.Context // the first tab's, which the others are opened from
+	cancel context.CancelFunc
+	dir    string // the profile
+	err    error
+}
+
+// Tab opens a tab in a browser context of its own and returns its
+// context; tab and browser context are closed when the test ends. It
+// skips or fails the test as Start does when there is no browser.
+func (b *Browser) Tab(t testing.TB, opts ...chromedp.ContextOption) context.Context {
+	t.Helper()
+	chromium := Chromium(t)
+	if testing.Short() && !CI() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	b.once.Do(func() { b.err = b.start(chromium) })
+	if b.err != nil {
+		t.Fatalf("starting chromium: %v", b.err)
+	}
+	ctx, cancel := chromedp.NewContext(b.ctx, append([]chromedp.ContextOption{chromedp.WithNewBrowserContext()}, opts...)...)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	return ctx
+}
+
+// start starts Chromium with a fresh profile.
+func (b *Browser) start(chromium string) error {
+	dir, err := os.MkdirTemp("", "browsertest-")
+	if err != nil {
+		return err
+	}
+	b.dir = dir
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), Flags(chromium, dir)...)
+	bctx, bcancel := chromedp.NewContext(actx)
+	b.ctx = bctx
+	b.cancel = func() {
+		bcancel()
+		acancel()
+	}
+	// Start the browser with the context it lives in (see chromedp.Run).
+	if err := chromedp.Do(bctx); err != nil {
+		return fmt.Errorf("%s: %w", chromium, err)
+	}
+	return nil
+}
+
+// Close ends the browser, if a Tab started it, and removes its profile.
+func (b *Browser) Close() {
+	if b.cancel != nil {
+		b.cancel()
+	}
+	if b.dir != "" {
+		os.RemoveAll(b.dir)
+	}
 }
 
 // WaitFor polls a JavaScript expression in the page until it is true, for

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"tongbao/internal/browsertest"
 )
 
 // axeRun runs axe-core on the page with the WCAG 2.0, 2.1 and 2.2 A and
@@ -42,8 +40,9 @@ const landmarks = `[
 // wide, where tables scroll in their boxes: there must be no violation at
 // all.
 func TestAxe(t *testing.T) {
+	t.Parallel()
 	start := time.Now()
-	ctx := browsertest.Start(t)
+	ctx := tab(t)
 	axe := axeSource(t)
 	dir := demoSite(t)
 	outs := renderSite(t, dir)
@@ -102,7 +101,8 @@ func TestAxe(t *testing.T) {
 // was assessed and linking the other, /units/ with the spans under the
 // names, and an indicator's page naming its earlier owner.
 func TestAxeUnitSpans(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	axe := axeSource(t)
 	dir := copySite(t, sampleSite(t))
 	units := filepath.Join(dir, "data", "units.toml")
@@ -142,7 +142,8 @@ func TestAxeUnitSpans(t *testing.T) {
 // score, with the dash of a township 不涉及, and the indicator pages
 // saying how a score is reckoned and what a count is reckoned into.
 func TestAxeDeduct(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	axe := axeSource(t)
 	srv := serveOutputs(t, renderSite(t, officeSite(t, "deduct")))
 	pages := map[string]string{ // each page and what it must show
@@ -181,7 +182,8 @@ func TestAxeDeduct(t *testing.T) {
 // group's section, its caption naming the group. And on /data/, its
 // field tables folded, and on a circular with the score-table shortcode.
 func TestAxeGroupedMatrix(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	axe := axeSource(t)
 	dir, group := groupedVillageSite(t)
 	months, err := filepath.Glob(filepath.Join(dir, "content", "circulars", "[0-9][0-9][0-9][0-9]-[0-9][0-9].md"))
@@ -255,7 +257,8 @@ func TestAxeGroupedMatrix(t *testing.T) {
 // once, and each unit's row heading still says, to a screen reader, the
 // group it is ranked in (its text, hidden text included).
 func TestAxeGroupedHome(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	axe := axeSource(t)
 	dir, group := groupedVillageSite(t)
 	srv := serveOutputs(t, renderSite(t, dir))

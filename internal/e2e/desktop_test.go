@@ -3,7 +3,6 @@ package e2e
 import (
 	"fmt"
 	"testing"
-	"tongbao/internal/browsertest"
 )
 
 // columnEdges is where the content of the header, of the main column and
@@ -21,7 +20,8 @@ const columnEdges = `(() => {
 // wide as the page's column — the wide one of the history pages too
 // (issue 15 found the header 700 px wide above panels of 892 px).
 func TestColumnWidths(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := demoSite(t)
 	outs := renderSite(t, dir)
 	srv := serveOutputs(t, outs)

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
+	"io/fs"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -19,10 +21,12 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"tongbao/internal/browsertest"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"tongbao/internal/build"
@@ -31,6 +35,119 @@ import (
 	"tongbao/internal/site"
 	"tongbao/internal/theme"
 )
+
+// shared is what the package's tests share, each thing made once in a run
+// and then only read: the browser, in which each test opens a tab of its
+// own (tab), and the sites that tests build and render without
+// editing them — the five-year demo took each of a dozen tests seconds to
+// write and render anew. A test that edits a site copies it first
+// (copySite); TestMain fails the run if a shared site changed.
+var shared struct {
+	browser browsertest.Browser
+	dir     string // the folder the shared sites are written in
+
+	mu      sync.Mutex
+	sites   map[string]*sharedSite   // by name
+	renders map[string]*sharedRender // by the site's folder
+}
+
+// A sharedSite is a site written once in a run of the package's tests.
+type sharedSite struct {
+	once sync.Once
+	dir  string // "" if writing it failed
+	sum  [32]byte
+}
+
+// A sharedRender is a shared site's outputs, rendered once in a run.
+type sharedRender struct {
+	once sync.Once
+	outs []render.Output // nil if rendering failed
+}
+
+// TestMain runs the tests, then ends the browser and removes the shared
+// sites, failing the run if a test wrote into one.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "tongbao-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	shared.dir = dir
+	code := m.Run()
+	shared.browser.Close()
+	for name, s := range shared.sites {
+		if s.dir == "" {
+			continue
+		}
+		sum, err := digest(s.dir)
+		switch {
+		case err != nil:
+			fmt.Fprintf(os.Stderr, "reading the shared site %s after the run: %v\n", name, err)
+			code = 1
+		case sum != s.sum:
+			fmt.Fprintf(os.Stderr, "the shared site %s changed during the run: a test that edits a site must copy it first (copySite)\n", name)
+			code = 1
+		}
+	}
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// sharedSiteDir returns the folder of the site called name, shared by the
+// tests of a run: write writes it there the first time a test asks for
+// it. Tests must not edit it (copySite makes a copy to edit).
+func sharedSiteDir(t *testing.T, name string, write func(t *testing.T, dir string)) string {
+	t.Helper()
+	shared.mu.Lock()
+	if shared.sites == nil {
+		shared.sites = map[string]*sharedSite{}
+	}
+	s := shared.sites[name]
+	if s == nil {
+		s = &sharedSite{}
+		shared.sites[name] = s
+	}
+	shared.mu.Unlock()
+	s.once.Do(func() {
+		dir := filepath.Join(shared.dir, name)
+		write(t, dir)
+		sum, err := digest(dir)
+		if err != nil {
+			t.Fatalf("reading the site %s just written: %v", name, err)
+		}
+		s.dir, s.sum = dir, sum
+	})
+	if s.dir == "" {
+		t.Fatalf("the shared site %s could not be written (see the test that first asked for it)", name)
+	}
+	return s.dir
+}
+
+// digest is a hash of the names and contents of the files below dir.
+func digest(dir string) ([32]byte, error) {
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		fmt.Fprintf(h, "%s %d\n", p, len(b))
+		h.Write(b)
+		return err
+	})
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum, err
+}
+
+// readOnly reports whether the site in dir is one that no test edits: the
+// repository's own (sampleSite), one of its testdata/offices (officeSite)
+// or a shared site. Its outputs are rendered once and shared.
+func readOnly(t *testing.T, dir string) bool {
+	root := moduleRoot(t)
+	within := func(parent string) bool { return strings.HasPrefix(dir, parent+string(filepath.Separator)) }
+	return dir == root || within(filepath.Join(root, "testdata", "offices")) || within(shared.dir)
+}
 
 // moduleRoot is the repository root: the folder holding go.mod, found by
 // walking up from the test's working directory.
@@ -87,29 +204,95 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 // navigate loads url and waits for the page to settle.
 func navigate(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
+	forget(ctx)
 	run(t, ctx, "opening "+url, chromedp.Steps(chromedp.Navigate(url), chromedp.WaitReady("body")))
 	settle(t, ctx)
 }
 
-// settle waits until the page has loaded and its text has not changed for
-// a moment: scripts that render (search results) are done.
+// settle waits until the page has loaded, has no request in flight and
+// its text has not changed for a moment (three reads 50 ms apart):
+// scripts that render (search results, from the files they fetch) are
+// done. It read the text for 300 ms, blind to the requests, in each of
+// the 830 pages a run opens. (A read does not wait for the page's next
+// frame: with scripts off, as TestWithoutJavaScript has them, none
+// comes.)
 func settle(t *testing.T, ctx context.Context) {
 	t.Helper()
+	const text = `document.readyState === "complete" ? document.documentElement.outerHTML.length + ":" + document.body.innerText : ""`
 	deadline := time.Now().Add(10 * time.Second)
 	last, stable := "", 0
 	for time.Now().Before(deadline) {
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === "complete" ? document.documentElement.outerHTML.length + ":" + document.body.innerText : ""`))
-		if err == nil && v != "" && v == last {
-			if stable++; stable >= 3 {
+		rctx, cancel := context.WithDeadline(ctx, deadline)
+		v, err := chromedp.Run(rctx, chromedp.Evaluate[string](text))
+		cancel()
+		if err == nil && v != "" && v == last && len(inFlight(ctx)) == 0 {
+			if stable++; stable >= 2 {
 				return
 			}
 		} else {
 			stable = 0
 		}
 		last = v
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatalf("the page did not settle within 10 s")
+	t.Fatalf("the page did not settle within 10 s (requests in flight: %q)", inFlight(ctx))
+}
+
+// tab opens the test's tab in the package's browser, which counts the
+// requests in flight there for settle.
+func tab(t *testing.T, opts ...chromedp.ContextOption) context.Context {
+	t.Helper()
+	r := &requests{pending: map[network.RequestID]string{}}
+	ctx := shared.browser.Tab(t, append(opts, chromedp.WithListener(r.listen))...)
+	return context.WithValue(ctx, requestsKey{}, r)
+}
+
+// requests are the requests that the scripts of a tab's page have in
+// flight (fetch, XMLHttpRequest), by the browser's network events. What
+// the page itself loads (its styles, scripts, pictures) is in before its
+// load event; the browser's request for /favicon.ico may never be
+// reported done.
+type requests struct {
+	mu      sync.Mutex
+	pending map[network.RequestID]string // their URLs
+}
+
+type requestsKey struct{}
+
+func (r *requests) listen(ev any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		if ev.Type == network.ResourceTypeFetch || ev.Type == network.ResourceTypeXHR {
+			r.pending[ev.RequestID] = ev.Request.URL
+		}
+	case *network.EventLoadingFinished:
+		delete(r.pending, ev.RequestID)
+	case *network.EventLoadingFailed:
+		delete(r.pending, ev.RequestID)
+	}
+}
+
+// forget forgets the requests in flight in the tab of ctx: a page opened
+// there ends those of the page before.
+func forget(ctx context.Context) {
+	if r, ok := ctx.Value(requestsKey{}).(*requests); ok {
+		r.mu.Lock()
+		clear(r.pending)
+		r.mu.Unlock()
+	}
+}
+
+// inFlight lists the URLs of the requests in flight in the tab of ctx.
+func inFlight(ctx context.Context) []string {
+	r, ok := ctx.Value(requestsKey{}).(*requests)
+	if !ok {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Sorted(maps.Values(r.pending))
 }
 
 // sampleSite is the repository's own site.
@@ -121,19 +304,25 @@ func sampleSite(t *testing.T) string {
 // acceptance size.
 const demoYears = 5
 
-// demoSite writes a five-year demo site (internal/demo, as `tongbao
-// gen-demo` does) into a temporary folder, plus a folder of two plain
+// demoSite is the folder of a five-year demo site (writeDemo), written
+// once in a run and shared: a test that edits it copies it first.
+func demoSite(t *testing.T) string {
+	t.Helper()
+	return sharedSiteDir(t, "demo", writeDemo)
+}
+
+// writeDemo writes a five-year demo site (internal/demo, as `tongbao
+// gen-demo` does) into dir, plus a folder of two plain
 // pages, so that the list page type exists too; every footer field of
 // [site] (DESIGN.md §3), with a 党政机关网站标识 image, so that the footer
 // is tested at its fullest; and a circular in 文件格式 with attachments, a
 // 附注, a 版记 and a picture in its body.
-func demoSite(t *testing.T) string {
+func writeDemo(t *testing.T, dir string) {
 	t.Helper()
 	sample, err := site.Load(moduleRoot(t))
 	if err != nil {
 		t.Fatalf("loading the sample site: %v", err)
 	}
-	dir := filepath.Join(t.TempDir(), "demo")
 	if err := demo.Write(dir, sample, demoYears, 1); err != nil {
 		t.Fatalf("writing the demo: %v", err)
 	}
@@ -193,11 +382,35 @@ govBadgeLink = "https://www.example.gov.cn/badge/"
 	if err := os.WriteFile(filepath.Join(dir, "layouts", "assets", "img", "badge.png"), b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return dir
 }
 
-// renderSite renders a site in memory with baseURL "/".
+// renderSite renders a site in memory with baseURL "/". The outputs of a
+// site no test edits (readOnly) are rendered once in a run and shared:
+// they must not be changed.
 func renderSite(t *testing.T, dir string) []render.Output {
+	t.Helper()
+	if !readOnly(t, dir) {
+		return renderFresh(t, dir)
+	}
+	shared.mu.Lock()
+	if shared.renders == nil {
+		shared.renders = map[string]*sharedRender{}
+	}
+	r := shared.renders[dir]
+	if r == nil {
+		r = &sharedRender{}
+		shared.renders[dir] = r
+	}
+	shared.mu.Unlock()
+	r.once.Do(func() { r.outs = renderFresh(t, dir) })
+	if r.outs == nil {
+		t.Fatalf("rendering %s failed (see the test that first rendered it)", dir)
+	}
+	return r.outs
+}
+
+// renderFresh renders a site in memory with baseURL "/".
+func renderFresh(t *testing.T, dir string) []render.Output {
 	t.Helper()
 	outs, err := build.Render(build.Options{Source: dir, BaseURL: "/"})
 	if err != nil {
@@ -425,6 +638,13 @@ func describe(p pageType) string {
 func copySite(t *testing.T, src string) string {
 	t.Helper()
 	dir := t.TempDir()
+	copySiteTo(t, src, dir)
+	return dir
+}
+
+// copySiteTo copies a site's input as copySite does into dir.
+func copySiteTo(t *testing.T, src, dir string) {
+	t.Helper()
 	for _, name := range []string{"data", "content", "layouts"} {
 		if name == "layouts" && !fileExists(filepath.Join(src, name)) {
 			continue
@@ -440,7 +660,6 @@ func copySite(t *testing.T, src string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return dir
 }
 
 // fileFormatWithRecord turns the circular content/circulars/name of the
@@ -499,12 +718,19 @@ var villageNames = []string{
 	"龙泉村", "凤凰社区", "荷花村", "梅林村", "竹园村", "松林村", "柏树村", "枫林社区",
 }
 
-// villageSite writes a demo of the given years for a town that ranks its
-// 32 villages and communities (村（社区））: the sample's units renamed
-// and twenty more, every indicator that ranked all of the sample's
-// townships ranking them all. Its heat map and matrices are as long as a
-// town's.
+// villageSite is the folder of writeVillages' demo of the given years,
+// written once in a run and shared: a test that edits it copies it first.
 func villageSite(t *testing.T, years int) string {
+	t.Helper()
+	return sharedSiteDir(t, fmt.Sprintf("villages-%d", years), func(t *testing.T, dir string) { writeVillages(t, dir, years) })
+}
+
+// writeVillages writes into dir a demo of the given years for a town that
+// ranks its 32 villages and communities (村（社区））: the sample's units
+// renamed and twenty more, every indicator that ranked all of the
+// sample's townships ranking them all. Its heat map and matrices are as
+// long as a town's.
+func writeVillages(t *testing.T, dir string, years int) {
 	t.Helper()
 	sample, err := site.Load(moduleRoot(t))
 	if err != nil {
@@ -524,9 +750,7 @@ func villageSite(t *testing.T, years int) string {
 			ind.Townships = sample.Townships
 		}
 	}
-	dir := filepath.Join(t.TempDir(), "villages")
 	if err := demo.Write(dir, sample, years, 1); err != nil {
 		t.Fatalf("writing the demo: %v", err)
 	}
-	return dir
 }

@@ -68,7 +68,8 @@ const seniorState = `(() => {
 // reaches the header's search box, typing 禁毒 and Enter shows the results,
 // and Tab and Enter open the circular found.
 func TestKeyboard(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 
 	navigate(t, ctx, srv.URL+"/")
@@ -133,7 +134,8 @@ func TestKeyboard(t *testing.T) {
 // TestWithoutJavaScript: with scripts off the pages still read, and the
 // toggle and the page tools, which could not work, are not shown.
 func TestWithoutJavaScript(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 	run(t, ctx, "turning JavaScript off", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})

@@ -103,7 +103,8 @@ const headSeenJS = `new Promise(done => {
 // opaque over the rows under them; printed, the head is not sticky (the
 // table's head repeats on each sheet instead).
 func TestMatrixHeadStays(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, villageSite(t, 2)))
 	for _, s := range phoneAndDesktop {
 		use(t, ctx, s)
@@ -176,7 +177,8 @@ func TestMatrixHeadStays(t *testing.T) {
 // paper, hidden on screen, it would not have moved at all. (/rankings/
 // gives each group a table of its own.)
 func TestMatrixHeadStaysGrouped(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir, _ := groupedVillageSite(t)
 	srv := serveOutputs(t, renderSite(t, dir))
 	use(t, ctx, phoneAndDesktop[0])
@@ -209,7 +211,8 @@ func TestMatrixHeadStaysGrouped(t *testing.T) {
 // heat map, its head stuck over the rows, shows each name whole and out
 // from under the head (page.js), on a phone and a desktop.
 func TestMatrixFocusBelowHead(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, villageSite(t, 2)))
 	for _, s := range phoneAndDesktop {
 		use(t, ctx, s)
@@ -252,7 +255,8 @@ const tabStopsJS = `(() => {
 // years, and the months of its composite table), the mouse and a screen
 // reader every link the page had.
 func TestLongHistoryTabStops(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := archiveSite(t, 20)
 	outs := renderSite(t, dir)
 	srv := serveOutputs(t, outs)
@@ -345,7 +349,8 @@ func TestLongHistoryTabStops(t *testing.T) {
 // presses in, an older reader's way to it the longest; and the header's
 // stops are in the order a reader sees them, row by row, left to right.
 func TestPhoneHeaderOrder(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 	for _, s := range []screen{{320, 568, true}, {360, 740, true}, {390, 844, true}, {1280, 800, false}} {
 		use(t, ctx, s)
@@ -409,7 +414,8 @@ const targetsJS = `(() => {
 // whole title there (the drawing's cut a long one short with …). The
 // heading did not grow: 15.9 px on the phone, 15.3 in the mode.
 func TestSeniorTargets(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
 	for _, s := range phoneAndDesktop {
 		use(t, ctx, s)

@@ -220,18 +220,19 @@ func host(u string) string {
 // which sends the browser on. Every page and every request stays below
 // /tongbao/ and nothing is missing.
 func TestNginx(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat(nginxPath); err != nil {
 		browsertest.Missing(t, nginxPath+" (Debian's nginx)")
 	}
 	start := time.Now()
 	var rl requestLog
-	ctx := browsertest.Start(t, chromedp.WithListener(rl.listen))
+	ctx := tab(t, chromedp.WithListener(rl.listen))
 
 	port := freePort(t)
 	siteURL := fmt.Sprintf("http://127.0.0.1:%d/tongbao/", port)
 	prefix := t.TempDir()
 	out := filepath.Join(prefix, "public")
-	dir := demoSite(t)
+	dir := copySite(t, demoSite(t))
 	// A page that moved keeps its old address (front matter aliases,
 	// percent-encoded as an address bar copies it).
 	moved := filepath.Join(dir, "content", "通知", "新.md")

@@ -6,18 +6,23 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"tongbao/internal/browsertest"
 )
 
 // notApplicableSample is the sample site with what the months of a real
 // office bring besides the seed's: 高崇山镇 exempted from 2023-02 with its
 // reason (units.toml exempt), 兴隆街道 不涉及 规模工业增加值 with a reason
 // long enough to wrap on a phone (the result's notApplicable), and the
-// circular showing that indicator's table (the table shortcode).
+// circular showing that indicator's table (the table shortcode); written
+// once in a run and shared.
 func notApplicableSample(t *testing.T) string {
 	t.Helper()
-	dir := copySite(t, sampleSite(t))
+	return sharedSiteDir(t, "notapplicable", writeNotApplicable)
+}
+
+// writeNotApplicable writes notApplicableSample's site into dir.
+func writeNotApplicable(t *testing.T, dir string) {
+	t.Helper()
+	copySiteTo(t, sampleSite(t), dir)
 	editFile(t, filepath.Join(dir, "data", "units.toml"), "name = \"高崇山镇\"\nslug = \"gaochongshan\"\n",
 		"name = \"高崇山镇\"\nslug = \"gaochongshan\"\nexempt = [{month = \"2023-02\", reason = \"辖区行政区划调整，数据报送不全\"}]\n")
 	month := filepath.Join(dir, "data", "2023-02.toml")
@@ -37,7 +42,6 @@ func notApplicableSample(t *testing.T) string {
 	editFile(t, month, "indicator = \"gongye\"\ncity = 10\ndistrict = 3\n[result.townships]   # 综合得分；按名次排列\n\"火车站乡\" = 95.6         # 第1名，原文前三/靠前\n\"兴隆街道\" = 93.2         # 第2名，原文前三/靠前\n",
 		"indicator = \"gongye\"\ncity = 10\ndistrict = 3\nnotApplicable = [{township = \"兴隆街道\", reason = \"本月辖区内无规模以上工业企业\"}]\n[result.townships]   # 综合得分；按名次排列\n\"火车站乡\" = 95.6         # 第1名，原文前三/靠前\n")
 	editFile(t, filepath.Join(dir, "content", "circulars", "2023-02.md"), "### （二）重点项目\n", "{{< table \"gongye\" >}}\n\n### （二）重点项目\n")
-	return dir
 }
 
 // TestNotApplicablePages opens the pages that 免考 and 不涉及 add words to
@@ -48,7 +52,8 @@ func notApplicableSample(t *testing.T) string {
 // 501 px wide at 360, 625 in the 适老模式), and axe-core finds nothing.
 // The appendix's note on 不涉及 follows the table it explains.
 func TestNotApplicablePages(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	axe := axeSource(t)
 	srv := serveOutputs(t, renderSite(t, notApplicableSample(t)))
 	pages := []string{"units/gaochongshan/", "units/xinglong/", "indicators/gongye/", "circulars/2023/14/", "data/", "rankings/", "units/"}

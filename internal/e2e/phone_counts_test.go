@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"tongbao/internal/browsertest"
 )
 
 // countsSite is testdata/offices/deduct with 群众满意 reckoned from two
@@ -116,7 +115,8 @@ const scoreInViewJS = `new Promise(done => {
 // the score in view: a column of the group on every row took a fifth of
 // the width and broke its name (社会民 / 生类) even at 414 px.
 func TestPhoneHomeGroups(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := copySite(t, officeSite(t, "city-groups"))
 	groups := groupNames(t, dir)
 	srv := serveOutputs(t, renderSite(t, dir))
@@ -181,7 +181,8 @@ func groupNames(t *testing.T, dir string) []string {
 // 得分 out of sight on a 360 px phone and squeezed the names to four
 // characters a line, as they did a 市直机关工委's 市委统战部.
 func TestPhoneCountsTable(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, countsSite(t)))
 	for _, c := range []struct {
 		w int64
@@ -223,7 +224,8 @@ func TestPhoneCountsTable(t *testing.T) {
 // months. The demo's last quarter (names of up to five characters) and
 // the deduct office's first half, of six (县发展改革委).
 func TestPhonePeriodTable(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	for _, s := range []struct{ name, dir string }{{"demo", demoSite(t)}, {"counts", countsQuarterSite(t)}} {
 		outs := renderSite(t, s.dir)
 		srv := serveOutputs(t, outs)
@@ -307,7 +309,8 @@ data   = "2025-H1"
 // cannot hold it. Its box was as wide as the whole name, and the page
 // 342 px wide.
 func TestPhoneFooterLongName(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := copySite(t, officeSite(t, "deduct"))
 	editFile(t, filepath.Join(dir, "config.toml"), `name    = "中共某县委办公室"`, `name    = "中共某市直属机关工作委员会"`)
 	srv := serveOutputs(t, renderSite(t, dir))

@@ -44,10 +44,14 @@ func emulate(t *testing.T, ctx context.Context, p phone) {
 }
 
 // choose stores a reader's display choices for the site at base; the
-// pages opened after it show them.
+// pages opened after it show them. It stores them from the page open if
+// that is one of the site's (its origin's storage), else from the site's
+// home page, which it opens.
 func choose(t *testing.T, ctx context.Context, base string, d display) {
 	t.Helper()
-	navigate(t, ctx, base+"/")
+	if !strings.HasPrefix(eval[string](t, ctx, `location.href`), base+"/") {
+		navigate(t, ctx, base+"/")
+	}
 	set := func(key, value string) string {
 		if value == "" {
 			return "localStorage.removeItem(" + browsertest.Quote(key) + ");"
@@ -116,7 +120,8 @@ const overflowJS = `(() => {
 // sticks out of it except inside a box that scrolls. Before issue 15 the
 // indicator pages with township ranks were 628–694 px wide at 390 px.
 func TestPhoneWidth(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	for _, s := range []struct{ name, dir string }{{"sample", sampleSite(t)}, {"demo", demoSite(t)}} {
 		outs := renderSite(t, s.dir)
 		srv := serveOutputs(t, outs)
@@ -192,7 +197,8 @@ const lineCount = `(() => {
 // archive pages, and the previous and next circulars and the downloads
 // follow the document, before the appendix, which is folded.
 func TestPhoneCircular(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 	circular := srv.URL + "/circulars/2023/14/"
 	for _, p := range phones {
@@ -309,7 +315,8 @@ const nameLinesJS = `(() => {
 // 办公室), never inside one. At 390 px in the 适老模式 with 大 the title's
 // read 邵阳市双清区人 / 民政府办公室.
 func TestIssuerNameLines(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	const sample = "邵阳市双清区人民政府办公室"
 	for _, issuer := range []string{sample, "中共邵阳市双清区委员会办公室", "邵阳市双清区东风路街道办事处"} {
 		dir := sampleSite(t)
@@ -367,7 +374,8 @@ func TestIssuerNameLines(t *testing.T) {
 // (汽车站街 / 道), and nothing is shown only on hover: every title
 // attribute repeats text the element shows.
 func TestPhoneTables(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := demoSite(t)
 	outs := renderSite(t, dir)
 	srv := serveOutputs(t, outs)
@@ -426,7 +434,8 @@ func TestPhoneTables(t *testing.T) {
 // under it are narrower: a town's 村（社区） over 东风村、东峰社区 read
 // 村（社 / 区）. The sample's page is given a town's words and a year.
 func TestPhoneMatrixUnitsWord(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 	emulate(t, ctx, phone{360, 740})
 	choose(t, ctx, srv.URL, normal)
@@ -490,7 +499,8 @@ const ownedJS = `(() => {
 // its 负责指标 list says the changes of its six indicators' ranks in a
 // line or so each.
 func TestPhoneHistoryFits(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := demoSite(t)
 	srv := serveOutputs(t, renderSite(t, dir))
 	emulate(t, ctx, phone{360, 740})
@@ -558,7 +568,8 @@ const headingLinesJS = `[...document.querySelector(".history-table thead").query
 // 综合排名 as 综合/排名, never 综合排/名, 变化 whole, never 变/化, as
 // they read before. Words by hand.
 func TestPhoneHistoryHeadings(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
 	emulate(t, ctx, phone{360, 740})
 	choose(t, ctx, srv.URL, normal)
@@ -597,7 +608,8 @@ const chartJS = `(() => {
 // on a desktop every period. The sample, one period, draws no chart at
 // all: its table says everything.
 func TestPhoneCharts(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
 	pages := []string{"units/dongfenglu/", "indicators/jindu/"}
 	for _, p := range phones {
@@ -637,7 +649,8 @@ func TestPhoneCharts(t *testing.T) {
 // phone), and a list names each circular by its period first, on the
 // first line of the item.
 func TestPhoneLists(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
 	emulate(t, ctx, phones[1])
 	for _, d := range []display{normal, senior} {
@@ -703,7 +716,8 @@ const titleLinesJS = `(() => {
 // 二号 of the display, 1.375 times the text; in the 适老模式 it keeps it
 // always.
 func TestTitleLinesOneSize(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 	type line struct {
 		Top, Bottom    float64
@@ -824,7 +838,8 @@ func TestTitleLinesOneSize(t *testing.T) {
 // and its signatures stand one under another, the
 // lead's first, the date last, within the document too.
 func TestPhoneJointCircular(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := copySite(t, sampleSite(t))
 	editFile(t, filepath.Join(dir, "content", "circulars", "2023-02.md"), `format = "letter"`,
 		"format = \"file\"\nissuers = [\"中共邵阳市双清区委办公室\", \"邵阳市双清区人民政府办公室\"]")
@@ -905,7 +920,8 @@ const letterheadJS = `(() => {
 // 30.01 px instead of 34.38. In the normal display each name of the 标志
 // and the 文号 keep to one line, as GB/T 9704 sets them.
 func TestSeniorLetterheadGrows(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	const sample = "邵阳市双清区人民政府办公室"
 	joint := copySite(t, sampleSite(t))
 	editFile(t, filepath.Join(joint, "content", "circulars", "2023-02.md"), `format = "letter"`,
@@ -1096,7 +1112,8 @@ const unbrokenJS = `(() => {
 // on its last line (安全生产历次排 / 名, 考核数据下 / 载, 历次考核排类和负责
 // 指标排 / 名).
 func TestPhoneUnbroken(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	emulate(t, ctx, phones[0])
 	for _, s := range []struct{ name, dir string }{{"sample", sampleSite(t)}, {"demo", demoSite(t)}} {
 		outs := renderSite(t, s.dir)
@@ -1124,7 +1141,8 @@ func TestPhoneUnbroken(t *testing.T) {
 // the 适老模式 with 大 the 标志 and the title's read 中共 / 某县委督查 /
 // 室; they read 中共 / 某县委 / 督查室.
 func TestIssuerNamePartBalanced(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	const sample = "邵阳市双清区人民政府办公室"
 	broken := 0
 	// Each display at the narrowest phone, and the largest text at the

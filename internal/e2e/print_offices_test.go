@@ -14,7 +14,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"tongbao/internal/browsertest"
 	"tongbao/internal/demo"
 	"tongbao/internal/site"
 
@@ -35,7 +34,8 @@ func officeSite(t *testing.T, name string) string {
 // height below the appendix's first line, which starts lower: a second,
 // blank page, numbered “— 2 —”.
 func TestPrintShortAppendix(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, officeSite(t, "annual")))
 	navigate(t, ctx, srv.URL+"/circulars/2025/3/")
 	eval[bool](t, ctx, `(window.print = () => {}, true)`)
@@ -69,7 +69,8 @@ func TestPrintShortAppendix(t *testing.T) {
 // goes over with its first unit. (Each group prints as a table of its
 // own, its name in its head row with the months: TestPrintGroupContinued.)
 func TestPrintGroupHeadings(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, officeSite(t, "city-groups")))
 	navigate(t, ctx, srv.URL+"/rankings/")
 	eval[bool](t, ctx, `(document.querySelectorAll("#heatmap-heading ~ .note, .heat-legend").forEach(e => e.remove()), true)`)
@@ -113,7 +114,8 @@ func TestPrintGroupHeadings(t *testing.T) {
 // 二号, within the 版心 and centred on it; the 发文字号 is centred too,
 // the red separator 4 mm under it.
 func TestPrintJointTitle(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := copySite(t, officeSite(t, "city-groups"))
 	const lead, other = "平安市绩效考核委员会办公室", "平安市人民政府办公室"
 	editFile(t, filepath.Join(dir, "content", "circulars", "2024-03.md"), `format = "file"`,
@@ -212,11 +214,12 @@ func checkSeparator(t *testing.T, pdf []byte) {
 	}
 }
 
-// groupedVillageSite writes a year's demo of testdata/offices/city-groups
+// groupedVillageSite is a year's demo of testdata/offices/city-groups
 // with the 32 villageNames added to its two groups, the first twenty to
 // 县（市）组 and the rest to 市辖区组: each group longer than a printed
-// page of the rankings' heat map. It returns the folder and each unit's
-// group by name.
+// page of the rankings' heat map. It returns the folder, written once in
+// a run and shared (a test that edits it copies it first), and each
+// unit's group by name.
 func groupedVillageSite(t *testing.T) (string, map[string]string) {
 	t.Helper()
 	sample, err := site.Load(officeSite(t, "city-groups"))
@@ -240,10 +243,11 @@ func groupedVillageSite(t *testing.T) (string, map[string]string) {
 	for _, u := range sample.Townships {
 		group[u.Name] = u.Group.Name
 	}
-	dir := filepath.Join(t.TempDir(), "grouped")
-	if err := demo.Write(dir, sample, 1, 1); err != nil {
-		t.Fatalf("writing the demo: %v", err)
-	}
+	dir := sharedSiteDir(t, "grouped", func(t *testing.T, dir string) {
+		if err := demo.Write(dir, sample, 1, 1); err != nil {
+			t.Fatalf("writing the demo: %v", err)
+		}
+	})
 	return dir, group
 }
 
@@ -253,7 +257,8 @@ func groupedVillageSite(t *testing.T) (string, map[string]string) {
 // that unit is ranked in — not only the months of the head row, repeated,
 // over units whose group was named a page before.
 func TestPrintGroupContinued(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir, group := groupedVillageSite(t)
 	srv := serveOutputs(t, renderSite(t, dir))
 	pdf := printPDF(t, ctx, srv.URL+"/rankings/")
@@ -329,7 +334,8 @@ func longTablesSite(t *testing.T, grouped bool) (dir, month, quarter string) {
 		}
 		id = "gdp"
 	} else {
-		dir = villageSite(t, 1)
+		dir = filepath.Join(t.TempDir(), "villages")
+		writeVillages(t, dir, 1)
 	}
 	number := regexp.MustCompile(`〔(\d+)〕(\d+)号`)
 	last := func(pattern string) (string, []byte, string) {
@@ -431,7 +437,8 @@ func checkContinued(t *testing.T, pages [][]word, tables []printedTable) (contin
 // nothing said which group's ranks they were. The appendix's first table
 // begins on its first page.
 func TestPrintTableContinued(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	for _, grouped := range []bool{true, false} {
 		dir, month, quarter := longTablesSite(t, grouped)
 		srv := serveOutputs(t, renderSite(t, dir))
@@ -596,7 +603,8 @@ func shortTablesSite(t *testing.T) (dir, month string) {
 // before for its caption, head and a row. Tables longer than that go on
 // over pages under 续表 (TestPrintTableContinued).
 func TestPrintShortTablesWhole(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir, month := shortTablesSite(t)
 	srv := serveOutputs(t, renderSite(t, dir))
 	navigate(t, ctx, srv.URL+month)

@@ -220,7 +220,8 @@ func pageNumber(words []word) (string, float64) {
 // both red double lines of 信函格式 where the standard puts them (read
 // from page 1's pixels).
 func TestPrintA4(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 
 	url := srv.URL + "/circulars/2023/14/"
@@ -518,7 +519,8 @@ func (p *pixmap) redExtent(from, to int) (first, last int) {
 // row on each page it runs onto, no row split; afterwards the page prints
 // the document again.
 func TestPrintAppendix(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 	navigate(t, ctx, srv.URL+"/circulars/2023/14/")
 	// The print dialog is the browser's: here it only counts, and the
@@ -614,7 +616,8 @@ func emulateMedia(t *testing.T, ctx context.Context, media string) {
 // does carry its number: “— 1 —” at the foot of page 1, and no browser
 // footer after it; the red separator 4 mm under the 发文字号.
 func TestPrintFileFormat(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := copySite(t, sampleSite(t))
 	editFile(t, filepath.Join(dir, "content", "circulars", "2023-02.md"), `format = "letter"`, `format = "file"`)
 	srv := serveOutputs(t, renderSite(t, dir))
@@ -648,7 +651,8 @@ func TestPrintFileFormat(t *testing.T) {
 // 印发机关 at its left and 印发日期 at its right, at the foot of
 // a last page of its own, which carries no number (§7.4, §7.5).
 func TestPrintAttachmentsAndRecord(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := copySite(t, sampleSite(t))
 	fileFormatWithRecord(t, dir, "2023-02.md", "note = \"此件公开发布\"\ncc = \"市政府办公室，区委办公室，区人大常委会办公室，区政协办公室，区纪委监委，区人民法院，区人民检察院\"\nprinted = 2023-04-04",
 		map[string]string{"各乡镇考核得分表": "%PDF attachment", "通报原件": "%PDF attachment"})
@@ -728,7 +732,8 @@ func TestPrintAttachmentsAndRecord(t *testing.T) {
 // page, however tall — not cut across four — and one wider than the
 // column prints within it, on the page the text puts it.
 func TestPrintPictures(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := copySite(t, sampleSite(t))
 	for name, size := range map[string]image.Point{"长图.png": {400, 3000}, "宽图.png": {2400, 600}} {
 		pic := image.NewGray(image.Rect(0, 0, size.X, size.Y))
@@ -784,7 +789,8 @@ func TestPrintPictures(t *testing.T) {
 // only the document is on paper, as with the built-in ones — the print
 // rules hide everything beside main, not only the classes they know.
 func TestPrintPortalHeader(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := copySite(t, sampleSite(t))
 	header, _ := theme.Read("partials/header.html")
 	footer, _ := theme.Read("partials/footer.html")
@@ -818,7 +824,8 @@ func TestPrintPortalHeader(t *testing.T) {
 // wrapper holds main, so it is not hidden with what stands beside main,
 // and its top bar beside the header is.
 func TestPrintWrappedMain(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := copySite(t, sampleSite(t))
 	base, _ := theme.Read("base.html")
 	wrapped := strings.Replace(strings.Replace(string(base), `<body class="kind-{{.Kind}}">`,
@@ -851,7 +858,8 @@ func TestPrintWrappedMain(t *testing.T) {
 // DevTools, as here; a reader's print dialog shrank the whole page to
 // 79 % to fit it instead, the body out of 三号 and off the grid.
 func TestPrintYearCircular(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	outs := renderSite(t, demoSite(t))
 	var path string
 	for _, o := range outs {
@@ -927,7 +935,8 @@ func TestPrintYearCircular(t *testing.T) {
 // page to 70 % instead). A department's prints its lead on the first
 // page, as the screen shows it first.
 func TestPrintHistoryPages(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
 	for _, path := range []string{"rankings/", "units/dongfenglu/", "indicators/jindu/", "units/fagai/"} {
 		pdf := printPDF(t, ctx, srv.URL+"/"+path)
@@ -969,7 +978,8 @@ func TestPrintHistoryPages(t *testing.T) {
 // characters (32 pt) from the 版心's right, the date centred under the
 // last.
 func TestPrintJointCircular(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := copySite(t, sampleSite(t))
 	editFile(t, filepath.Join(dir, "content", "circulars", "2023-02.md"), `format = "letter"`,
 		"format = \"file\"\nissuers = [\"中共邵阳市双清区委办公室\", \"邵阳市双清区人民政府办公室\"]")
@@ -1056,7 +1066,8 @@ func TestPrintJointCircular(t *testing.T) {
 // to spare: they stand side by side in order, as under seals (GB/T
 // 9704-2012 §7.3.5.1), the date centred under the last.
 func TestPrintJointSideBySide(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := copySite(t, sampleSite(t))
 	editFile(t, filepath.Join(dir, "content", "circulars", "2023-02.md"), `format = "letter"`,
 		"format = \"file\"\nissuers = [\"双清区委办公室\", \"邵阳市双清区人民政府办公室\"]")

@@ -98,7 +98,8 @@ const describeFocus = `(() => { const e = document.activeElement; return e.tagNa
 // and an indicator's: the months and rows are linked before it) is
 // reached as its box, seen whole and scrolled by the arrow keys.
 func TestFocusSeenInScrollingBoxes(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := demoSite(t)
 	srv := serveOutputs(t, renderSite(t, dir))
 	emulate(t, ctx, phones[1])
@@ -218,7 +219,8 @@ const heatShadesJS = `(() => {
 // are seen, 3:1 at the least, the font size in force's too, whose colours
 // are its own.
 func TestForcedColors(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
 	for _, scheme := range []string{"dark", "light"} {
 		emulateFeatures(t, ctx, map[string]string{"forced-colors": "active", "prefers-color-scheme": scheme})
@@ -270,7 +272,8 @@ const seniorContrastJS = `(() => {` + contrastJS + `
 // 4.5:1), as its black text is — the green of a rank's rise was 5.7:1 on
 // a striped row, and a score in the heat map's third shade 6.4:1.
 func TestSeniorContrast(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir := demoSite(t)
 	outs := renderSite(t, dir)
 	srv := serveOutputs(t, outs)
@@ -291,7 +294,8 @@ func TestSeniorContrast(t *testing.T) {
 // nothing), and the whole search, status and all, was busy while the
 // status said what was found.
 func TestSearchStatusNotBusy(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
 	navigate(t, ctx, srv.URL+"/search/")
 	eval[bool](t, ctx, `(() => {
@@ -324,7 +328,8 @@ func TestSearchStatusNotBusy(t *testing.T) {
 // table's caption, a link to the indicator's page at the top left corner
 // of the table's box, was cut off on two sides by the box.
 func TestFocusSeenInAppendix(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 	for _, screen := range []struct {
 		name  string

@@ -63,7 +63,8 @@ type lineBoxes struct {
 // scroll, 337. The circular's ranking table with a township 不涉及 fits
 // there too, as site.css says of it.
 func TestSeniorHistoryFits(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	emulate(t, ctx, phone{360, 740})
 	const fits = `(() => [...document.querySelectorAll(%s)].map(t => {
 	  const w = t.closest(".table-wrap");
@@ -142,7 +143,8 @@ var tabletWidths = []phone{{600, 960}, {768, 1024}, {820, 1180}, {1024, 768}}
 // the small laptop without 大 the wide drawing's are a little larger
 // than the text (its labels grow with the column): never smaller.
 func TestSeniorChartLabels(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
 	type label struct {
 		Text string
@@ -221,7 +223,8 @@ var bracketRE = regexp.MustCompile(`（[^（）]+）`)
 // before it ends right before its bracket. The demo's 区安置办 owns
 // 化解超期安置（三区）.
 func TestIndicatorNameBrackets(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
 	for _, p := range phoneWidths {
 		emulate(t, ctx, p)
@@ -269,7 +272,8 @@ func TestIndicatorNameBrackets(t *testing.T) {
 // only at its brackets (双政办函 / 〔2023〕14号), and no line reaches past
 // the list's right edge (at 320 px with 大 the dates did, by 10 and 24 px).
 func TestHomeMetaLines(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 	wrapped := 0
 	for _, p := range phoneWidths {

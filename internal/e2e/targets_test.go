@@ -3,8 +3,6 @@ package e2e
 import (
 	"strings"
 	"testing"
-
-	"tongbao/internal/browsertest"
 )
 
 // seniorTargetsJS measures every target a finger may take on the page —
@@ -70,7 +68,8 @@ const seniorTargetsJS = `(() => {
 // links 29 px, the years of a history page 44 × 29, and a link in a
 // sentence 29 px high on a line of 40.
 func TestSeniorTouchTargets(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, demoSite(t)))
 	pages := []string{"", "circulars/2018/4/", "circulars/", "units/dongfenglu/", "indicators/gongye/", "rankings/", "search/?q=禁毒", "about/"}
 	for _, w := range []int64{360, 390} {

@@ -23,7 +23,8 @@ const fontState = `(() => {
 // through the copy command when the clipboard is refused, and shows the
 // address to copy by hand when both fail, saying each time what happened.
 func TestPageTools(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, sampleSite(t)))
 	url := srv.URL + "/circulars/2023/14/"
 	navigate(t, ctx, url)
