@@ -35,7 +35,8 @@ const frames = `new Promise(done => requestAnimationFrame(() => requestAnimation
 // Tab reaching into it; its 返回顶部 brings the page's main part back to
 // the top, with the focus.
 func TestGroupJumpList(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir, _ := groupedVillageSite(t)
 	srv := serveOutputs(t, renderSite(t, dir))
 	for _, s := range phoneAndDesktop {
@@ -100,7 +101,8 @@ func TestGroupJumpList(t *testing.T) {
 // when the address changes to a point inside it. /data/'s field tables,
 // folded everywhere, open likewise.
 func TestFoldOpensOnLinkAndFind(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir, _ := groupedVillageSite(t)
 	srv := serveOutputs(t, renderSite(t, dir))
 	use(t, ctx, phoneAndDesktop[0])
@@ -183,7 +185,8 @@ func TestFoldOpensOnLinkAndFind(t *testing.T) {
 // is shown in print), and page.js's on beforeprint, for a browser that
 // does not style a fold's content, undone on afterprint.
 func TestFoldPrinted(t *testing.T) {
-	ctx := browsertest.Start(t)
+	t.Parallel()
+	ctx := tab(t)
 	dir, _ := groupedVillageSite(t)
 	srv := serveOutputs(t, renderSite(t, dir))
 	use(t, ctx, phoneAndDesktop[0])
