@@ -174,27 +174,17 @@ func (l *loader) levels(rec *record) ([]Level, bool) {
 // levelBounds reads a level's bounds: one lower bound and one upper at
 // most, the lower below the upper.
 func levelBounds(f *tomlFile, lr *record, lv *Level) bool {
-	ptrs := []**float64{&lv.Bounds.AtLeast, &lv.Bounds.Above, &lv.Bounds.Below, &lv.Bounds.AtMost}
 	for i, key := range boundKeys {
 		if v, has := lr.number(key); has {
-			*ptrs[i] = &v
+			*lv.Bounds.fields()[i] = &v
 		}
 	}
 	b := lv.Bounds
-	switch {
-	case b.AtLeast != nil && b.Above != nil:
-		f.errorf(lr.at("above"), "atLeast 和 above 都是下限，只写一个")
+	switch key, msg, empty := b.fault(); {
+	case msg != "":
+		f.errorf(lr.at(key), "%s", msg)
 		return false
-	case b.Below != nil && b.AtMost != nil:
-		f.errorf(lr.at("atMost"), "below 和 atMost 都是上限，只写一个")
-		return false
-	}
-	lo, loIn, hi, hiIn := lowest(b)
-	if lo != nil && hi != nil && (*lo > *hi || *lo == *hi && !(loIn && hiIn)) {
-		key := "below"
-		if b.AtMost != nil {
-			key = "atMost"
-		}
+	case empty:
 		f.errorf(lr.at(key), "等次“%s”的得分%s：下限不低于上限，没有单位能评为这个等次；上下限写反了？", lv.Name, b.Words("分"))
 		return false
 	}

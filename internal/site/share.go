@@ -109,7 +109,6 @@ var boundKeys = []string{"atLeast", "above", "below", "atMost"}
 // between them select nothing, and no other rule has any. It reports
 // whether the rule can stand.
 func readBounds(f *tomlFile, rec *record, r *Rule) bool {
-	ptrs := []**float64{&r.Bounds.AtLeast, &r.Bounds.Above, &r.Bounds.Below, &r.Bounds.AtMost}
 	written := 0
 	for i, key := range boundKeys {
 		v, ok := rec.number(key)
@@ -120,35 +119,54 @@ func readBounds(f *tomlFile, rec *record, r *Rule) bool {
 			f.errorf(rec.at(key), "%s 只用于 select = \"score\" 的规则（按得分选取）", key)
 			continue
 		}
-		*ptrs[i] = &v
+		*r.Bounds.fields()[i] = &v
 		written++
 	}
 	if r.Select != ByScore {
 		return true
 	}
 	b := r.Bounds
-	switch {
-	case written == 0:
+	if written == 0 {
 		f.errorf(rec.at("select"), "select = \"score\" 的规则缺少得分的界限：写 atLeast（不低于，“90分以上”）、above（超过）、below（低于，“低于60分”）或 atMost（不超过，“60分以下”）")
 		return false
-	case b.AtLeast != nil && b.Above != nil:
-		f.errorf(rec.at("above"), "atLeast 和 above 都是下限，只写一个")
-		return false
-	case b.Below != nil && b.AtMost != nil:
-		f.errorf(rec.at("atMost"), "below 和 atMost 都是上限，只写一个")
-		return false
 	}
-	lo, loIn, hi, hiIn := lowest(b)
-	if lo != nil && hi != nil && (*lo > *hi || *lo == *hi && !(loIn && hiIn)) {
-		key := "below"
-		if b.AtMost != nil {
-			key = "atMost"
-		}
+	switch key, msg, empty := b.fault(); {
+	case msg != "":
+		f.errorf(rec.at(key), "%s", msg)
+		return false
+	case empty:
 		f.errorf(rec.at(key), "得分%s的单位不存在：下限不低于上限，这条规则不会选出任何单位；上下限写反了，还是要选“%s”或“%s”的两条规则？",
 			b.Words("分"), Bounds{AtLeast: b.AtLeast, Above: b.Above}.Words("分"), Bounds{Below: b.Below, AtMost: b.AtMost}.Words("分"))
 		return false
 	}
 	return true
+}
+
+// fields are b's bounds in the order of boundKeys, for a reader to set.
+func (b *Bounds) fields() []**float64 {
+	return []**float64{&b.AtLeast, &b.Above, &b.Below, &b.AtMost}
+}
+
+// fault is b's first fault, a rule's or a grade level's alike: two lower
+// bounds or two upper ones (the key to point at and msg, the message),
+// or a lower bound not below the upper, which leaves no score between
+// them (the key and empty, for the caller to say what it then cannot
+// select); "" and false when b has none.
+func (b Bounds) fault() (key, msg string, empty bool) {
+	switch {
+	case b.AtLeast != nil && b.Above != nil:
+		return "above", "atLeast 和 above 都是下限，只写一个", false
+	case b.Below != nil && b.AtMost != nil:
+		return "atMost", "below 和 atMost 都是上限，只写一个", false
+	}
+	lo, loIn, hi, hiIn := lowest(b)
+	if lo != nil && hi != nil && (*lo > *hi || *lo == *hi && !(loIn && hiIn)) {
+		if b.AtMost != nil {
+			return "atMost", "", true
+		}
+		return "below", "", true
+	}
+	return "", "", false
 }
 
 // lowest and the rest are b's lower and upper bound, whichever key
