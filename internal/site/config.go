@@ -379,6 +379,22 @@ func (w *Writer) Rule(r Rule) {
 	}
 }
 
+// rankedIndicator is the indicator id that rec's indicator key names (a
+// rule's or a grade's), and whether units are ranked on it: an unknown
+// id, or an indicator no unit is ranked on, is told at the key.
+func (l *loader) rankedIndicator(rec *record, id string) (*Indicator, bool) {
+	ind := l.s.indicators[id]
+	switch {
+	case ind == nil:
+		l.configFile.errorf(rec.at("indicator"), "未知指标“%s”%s", id, l.s.IndicatorHint(id))
+		return nil, false
+	case ind.Townships == nil:
+		l.configFile.errorf(rec.at("indicator"), "指标“%s”不参与%s排名（indicators.toml 中没有 townships）", id, l.s.Config.Terms.Unit)
+		return ind, false
+	}
+	return ind, true
+}
+
 // rules resolves the [[rule]]s read with config.toml against the groups
 // and indicators, and checks each (DESIGN.md §5.9).
 func (l *loader) rules() {
@@ -399,13 +415,8 @@ func (l *loader) rules() {
 		case r.On == OnIndicator && !rec.has("indicator"):
 			ok = false // one of the wrong kind, reported as such
 		case r.On == OnIndicator:
-			r.Indicator = l.s.indicators[id]
-			switch {
-			case r.Indicator == nil:
-				f.errorf(rec.at("indicator"), "未知指标“%s”%s", id, l.s.IndicatorHint(id))
-				ok = false
-			case r.Indicator.Townships == nil:
-				f.errorf(rec.at("indicator"), "指标“%s”不参与%s排名（indicators.toml 中没有 townships）", id, c.Terms.Unit)
+			var ranked bool
+			if r.Indicator, ranked = l.rankedIndicator(rec, id); !ranked {
 				ok = false
 			}
 		case rec.has("indicator"):

@@ -80,14 +80,8 @@ func (l *loader) grades() {
 			f.errorf(rec.t.path, "on = \"indicator\" 的 [[grade]] 缺少 indicator（指标 id）")
 			ok = false
 		case g.On == OnIndicator:
-			id := rec.text("indicator")
-			g.Indicator = l.s.indicators[id]
-			switch {
-			case g.Indicator == nil:
-				f.errorf(rec.at("indicator"), "未知指标“%s”%s", id, l.s.IndicatorHint(id))
-				ok = false
-			case g.Indicator.Townships == nil:
-				f.errorf(rec.at("indicator"), "指标“%s”不参与%s排名（indicators.toml 中没有 townships）", id, c.Terms.Unit)
+			var ranked bool
+			if g.Indicator, ranked = l.rankedIndicator(rec, rec.text("indicator")); !ranked {
 				ok = false
 			}
 		case rec.has("indicator"):
