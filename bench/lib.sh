@@ -6,6 +6,23 @@ median() {
 	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit } if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# median_interval reads numbers, one a line, and prints "LO HI": the
+# order statistics that hold their population's median with at least 95 %
+# confidence, whatever its distribution (the sign test's interval: the
+# k-th smallest and the k-th largest, k the largest with
+# P(Binomial(n, ½) < k) ≤ 2.5 %), or "nan nan" for fewer than 6 numbers,
+# which no such interval covers at 95 %. A share whose interval holds the
+# target is not told apart from it by this many builds.
+median_interval() {
+	sort -g | awk '{ v[NR] = $1 }
+	END {
+		n = NR; if (n < 6) { print "nan nan"; exit }
+		p = 0.5 ^ n; c = 0; k = 0
+		for (i = 0; i <= n; i++) { c += p; if (c > 0.025) break; k = i + 1; p = p * (n - i) / (i + 1) }
+		print v[k], v[n + 1 - k]
+	}'
+}
+
 # build_cpu_ms TMP BIN SITE DEST [ENV…] builds SITE into DEST (which must
 # not exist) with BIN, with ENV set, and prints the build's CPU time in
 # ms, user and system: perf's task-clock (to the microsecond) where perf
