@@ -57,8 +57,9 @@ func (p *Period) Gradings(s *site.Site) []Grading {
 	return out
 }
 
-// GradingsOf are the gradings of p on its composite: what the composite
-// table's column of levels shows, and the open data's.
+// GradingsOf are the gradings of p on its composite (on OnComposite, ind
+// nil) or on indicator ind: what the column of levels of the tables of
+// that ranking shows.
 func (p *Period) GradingsOf(s *site.Site, on site.RuleOn, ind *site.Indicator) []Grading {
 	var out []Grading
 	for _, g := range p.Gradings(s) {

@@ -68,12 +68,20 @@ func gradeSentences(p *rank.Period, g rank.Grading) []string {
 	return out
 }
 
-// compositeLevels are the head of the column of levels of group g's
-// composite table in p (等次), and each unit's level, of the first
-// [[grade]] grading that ranking; "" and nil when none does, and the
-// table has no such column.
-func compositeLevels(s *site.Site, p *rank.Period, g *rank.UnitGroup) (string, func(*site.Unit) string) {
-	for _, gr := range p.GradingsOf(s, site.OnComposite, nil) {
+// levelsIn are the head of the column of levels of group g's ranking in
+// p — its composite, or indicator ind's when ind is not nil — (等次, a
+// [[grade]]'s name), and each unit's level, of the first [[grade]]
+// grading that ranking; "" and nil when none does, and the table has no
+// such column. The overall ranking (p.Overall) is graded by none.
+func levelsIn(s *site.Site, p *rank.Period, g *rank.UnitGroup, ind *site.Indicator) (string, func(*site.Unit) string) {
+	if g == p.Overall || len(s.Config.Grades) == 0 {
+		return "", nil
+	}
+	on := site.OnComposite
+	if ind != nil {
+		on = site.OnIndicator
+	}
+	for _, gr := range p.GradingsOf(s, on, ind) {
 		if gr.Group == g.Name {
 			return gr.Grade.Name, gr.Level
 		}
