@@ -3,7 +3,7 @@ package rank
 import "tongbao/internal/site"
 
 // A Grading is what one [[grade]] makes of a period's ranking in one
-// unit group: each level's units, in rank order (评定为优秀等次的单位（3
+// unit group: each level's units, in rank order (评定为优秀等次的乡镇（3
 // 个）：甲镇、乙镇、丙镇). Every unit ranked is in one level.
 type Grading struct {
 	Grade *site.Grade

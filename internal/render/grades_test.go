@@ -35,7 +35,10 @@ below   = 50
 //	         → 优秀 乙 丙; 良好 none; 一般 甲
 //	2023-02: 甲 100, 乙 66.67, 丙 33.33 → 优秀 甲; 良好 乙; 一般 丙
 //
-// The circular says a sentence a level, 无 for an empty one; the
+// The circular says a sentence a level, 无 for an empty one, calling the
+// units by the kind they are all of (乡镇（街道）: 街道 of 甲 alone, 乡镇
+// of 丙镇), 乡镇、街道 before a count of both kinds, the term whole over
+// none (无); the
 // appendix's composite table has a column 等次; the unit page says the
 // newest level and the tally; data.json and data.csv carry them.
 func TestGradeSentences(t *testing.T) {
@@ -46,14 +49,14 @@ func TestGradeSentences(t *testing.T) {
 	files := renderFiles(t, loadFiles(t, f), "/")
 	for page, want := range map[string][]string{
 		"circulars/2023/2/index.html": {
-			"<p>评定为优秀等次的单位（2个）：乙街道、丙镇。</p>",
-			"<p>评定为良好等次的单位：无。</p>",
-			"<p>评定为一般等次的单位（1个）：甲街道。</p>",
+			"<p>评定为优秀等次的乡镇、街道（2个）：乙街道、丙镇。</p>",
+			"<p>评定为良好等次的乡镇（街道）：无。</p>",
+			"<p>评定为一般等次的街道（1个）：甲街道。</p>",
 		},
 		"circulars/2023/5/index.html": {
-			"<p>评定为优秀等次的单位（1个）：甲街道。</p>",
-			"<p>评定为良好等次的单位（1个）：乙街道。</p>",
-			"<p>评定为一般等次的单位（1个）：丙镇。</p>",
+			"<p>评定为优秀等次的街道（1个）：甲街道。</p>",
+			"<p>评定为良好等次的街道（1个）：乙街道。</p>",
+			"<p>评定为一般等次的乡镇（1个）：丙镇。</p>",
 			`<th scope="col" class="num">综合得分</th><th scope="col">等次</th></tr>`,
 			`<td class="num">100.00</td><td class="level">优秀</td></tr>`,
 			`<td class="num">33.33</td><td class="level">一般</td></tr>`,
@@ -133,20 +136,20 @@ name     = "B"
 		paras = append(paras, p[:strings.Index(p, "</p>")])
 	}
 	want := []string{
-		"街道组评定为优秀等次的单位（1个）：甲街道。",
-		"街道组评定为良好等次的单位（1个）：乙街道。",
-		"街道组评定为一般等次的单位：无。",
-		"镇组评定为优秀等次的单位（1个）：丙镇。",
-		"镇组评定为良好等次的单位：无。",
-		"镇组评定为一般等次的单位：无。",
-		"街道组经济运行评定为A档次的单位（1个）：甲街道。",
-		"街道组经济运行评定为B档次的单位（1个）：乙街道。",
-		"镇组经济运行评定为A档次的单位（1个）：丙镇。",
-		"镇组经济运行评定为B档次的单位：无。",
-		"街道组经济运行评定为A档次的单位（1个）：甲街道。",
-		"街道组经济运行评定为B档次的单位（1个）：乙街道。",
-		"镇组经济运行评定为A档次的单位（1个）：丙镇。",
-		"镇组经济运行评定为B档次的单位：无。",
+		"街道组评定为优秀等次的街道（1个）：甲街道。",
+		"街道组评定为良好等次的街道（1个）：乙街道。",
+		"街道组评定为一般等次的街道：无。",
+		"镇组评定为优秀等次的乡镇（1个）：丙镇。",
+		"镇组评定为良好等次的乡镇：无。",
+		"镇组评定为一般等次的乡镇：无。",
+		"街道组经济运行评定为A档次的街道（1个）：甲街道。",
+		"街道组经济运行评定为B档次的街道（1个）：乙街道。",
+		"镇组经济运行评定为A档次的乡镇（1个）：丙镇。",
+		"镇组经济运行评定为B档次的乡镇：无。",
+		"街道组经济运行评定为A档次的街道（1个）：甲街道。",
+		"街道组经济运行评定为B档次的街道（1个）：乙街道。",
+		"镇组经济运行评定为A档次的乡镇（1个）：丙镇。",
+		"镇组经济运行评定为B档次的乡镇：无。",
 	}
 	if strings.Join(paras, "\n") != strings.Join(want, "\n") {
 		t.Errorf("paragraphs:\n%s\nwant:\n%s", strings.Join(paras, "\n"), strings.Join(want, "\n"))
@@ -274,5 +277,40 @@ name    = "合格"
 	}
 	if strings.Contains(string(files["circulars/2023/5/index.html"]), "等次") {
 		t.Error("February's circular, graded by none, speaks of 等次")
+	}
+}
+
+// TestGradeSentencesCallUnits: the sentences call the units by the
+// office's word, not 单位: [terms] unit = "行政村" (historySite's units
+// renamed 东关村, 西关村, 南岭村), and with groups a group's own word
+// (units.toml [[group]] unit = "建制镇" of 镇组), the other group's the
+// term's kind (街道). 2023-02 by hand, as TestGradeSentences: 优秀 甲,
+// 良好 乙, 一般 丙; in groups 街道组 优秀 甲, 良好 乙, 镇组 优秀 丙.
+func TestGradeSentencesCallUnits(t *testing.T) {
+	f := historySite()
+	names := strings.NewReplacer("甲街道", "东关村", "乙街道", "西关村", "丙镇", "南岭村")
+	for k, v := range f {
+		f[k] = names.Replace(v)
+	}
+	f["config.toml"] = strings.Replace(f["config.toml"], "[terms]\n", "[terms]\nunit = \"行政村\"\n", 1) + gradeBands
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。", "{{< grades >}}", 1)
+	got := string(renderFiles(t, loadFiles(t, f), "/")["circulars/2023/5/index.html"])
+	for _, w := range []string{"<p>评定为优秀等次的行政村（1个）：东关村。</p>", "<p>评定为良好等次的行政村（1个）：西关村。</p>", "<p>评定为一般等次的行政村（1个）：南岭村。</p>"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("行政村: the circular lacks %s", w)
+		}
+	}
+
+	f = historySite()
+	groupHistorySite(f)
+	f["data/units.toml"] = strings.Replace(f["data/units.toml"], "name = \"镇组\"\n", "name = \"镇组\"\nunit = \"建制镇\"\n", 1)
+	f["config.toml"] += gradeBands
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。", "{{< grades >}}", 1)
+	got = string(renderFiles(t, loadFiles(t, f), "/")["circulars/2023/5/index.html"])
+	for _, w := range []string{"<p>街道组评定为优秀等次的街道（1个）：甲街道。</p>", "<p>街道组评定为一般等次的街道：无。</p>",
+		"<p>镇组评定为优秀等次的建制镇（1个）：丙镇。</p>", "<p>镇组评定为良好等次的建制镇：无。</p>"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("groups: the circular lacks %s", w)
+		}
 	}
 }
