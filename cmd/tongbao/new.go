@@ -587,15 +587,68 @@ func (sc *scaffold) circularFile() string {
 	}
 	b.WriteString("+++\n\n")
 	if c == nil {
-		b.WriteString(defaultSkeleton(sc.s.Config.Terms, sc.label(), sc.prev != nil && len(sc.prev.Categories) > 0, sc.s.Higher().Any()))
+		b.WriteString(withGrades(defaultSkeleton(sc.s.Config.Terms, sc.label(), sc.prev != nil && len(sc.prev.Categories) > 0, sc.s.Higher().Any()), sc.graded()))
 	} else {
 		// The actions are those the skeleton lists nowhere: it keeps the
 		// shortcode lines of a part the body put out with <!-- … -->, which
 		// a part added for the same action would repeat.
 		body := skeleton(string(c.Body), sc.oldLabel(), sc.label())
-		b.WriteString(withActions(body, sc.unlistedActions(c, []byte(body))))
+		b.WriteString(withGrades(withActions(body, sc.unlistedActions(c, []byte(body))), sc.graded()))
 	}
 	return b.String()
+}
+
+// graded reports whether a [[grade]] of config.toml grades the new month
+// (a monthly one in force for it), as the ranking judges it
+// (rank.Period.Gradings).
+func (sc *scaffold) graded() bool {
+	p := site.Period{Kind: site.Monthly, Year: sc.year, N: sc.month}
+	return slices.ContainsFunc(sc.s.Config.Grades, func(g site.Grade) bool {
+		return g.Period == site.Monthly && g.AppliesTo(p)
+	})
+}
+
+// gradesLineRE matches a shortcode line that lists levels (grades).
+var gradesLineRE = regexp.MustCompile(`^\s*\{\{<\s*grades\b`)
+
+// rankingLineRE matches the composite ranking's shortcode line.
+var rankingLineRE = regexp.MustCompile(`^\s*\{\{<\s*township-ranking\b`)
+
+// withGrades drafts in the body the list of the month's levels where the
+// month is graded and the body, drafted from a circular of a month that
+// was not (a [[grade]] from next January), lists none: {{< grades >}}
+// after the composite ranking, which it grades, or at the end. Where the
+// month is graded by none (a [[grade]] until last December) it takes out
+// the lists of levels the body carried, each of which would say 本期未评定
+// 等次 and be warned of. Otherwise the body is left as it is.
+func withGrades(body string, graded bool) string {
+	lines := strings.Split(strings.TrimSuffix(body, "\n"), "\n")
+	listed := slices.ContainsFunc(lines, gradesLineRE.MatchString)
+	switch {
+	case graded && !listed:
+		at := len(lines)
+		for i, line := range lines {
+			if rankingLineRE.MatchString(line) {
+				at = i + 1
+			}
+		}
+		lines = slices.Insert(lines, at, "", "{{< grades >}}")
+	case !graded && listed:
+		var kept []string
+		for _, line := range lines {
+			if gradesLineRE.MatchString(line) {
+				if n := len(kept); n > 0 && strings.TrimSpace(kept[n-1]) == "" {
+					kept = kept[:n-1] // the blank line before it
+				}
+				continue
+			}
+			kept = append(kept, line)
+		}
+		lines = kept
+	default:
+		return body
+	}
+	return strings.Join(lines, "\n") + "\n"
 }
 
 // unlistedActions are the actions of the monthly rules come into force

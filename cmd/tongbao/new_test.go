@@ -1507,3 +1507,49 @@ func TestNewSaysTheMaxChanged(t *testing.T) {
 		t.Errorf("the month file lacks %q:\n%s", want, month[:min(len(month), 800)])
 	}
 }
+
+// gradeFrom is a [[grade]] of the sample's composite in force for the
+// months of span (from = "2023-03", until = "2023-02").
+func gradeFrom(span string) string {
+	return "\n[[grade]]\non = \"composite\"\n" + span + "\n[[grade.level]]\nname = \"优秀\"\natLeast = 90\n[[grade.level]]\nname = \"合格\"\n"
+}
+
+// TestNewDraftsGrades: a month a [[grade]] grades gets {{< grades >}} in
+// the circular new drafts, after the composite ranking it grades — the
+// circular followed (the sample's February, graded by none) lists no
+// levels, and the draft would publish a month graded and silent on it —
+// and so does a first circular, drafted from no other. A month graded by
+// none (the [[grade]] ended in February) loses the list of levels the
+// circular followed carried, which would say 本期未评定等次.
+func TestNewDraftsGrades(t *testing.T) {
+	const ranking = "### （一）乡镇（街道）综合考核排名\n\n{{< township-ranking >}}\n\n"
+	for _, c := range []struct {
+		name, grade string
+		listed      bool // February's circular lists the levels
+		first       bool // no month before
+		want        string
+	}{
+		{"graded from March", gradeFrom("from = \"2023-03\""), false, false, ranking + "{{< grades >}}\n\n### （二）市、区级“三重点”综合考核排类\n"},
+		{"graded, listed already", gradeFrom(""), true, false, ranking + "{{< grades >}}\n\n### （二）市、区级“三重点”综合考核排类\n"},
+		{"graded no more", gradeFrom("until = \"2023-02\""), true, false, ranking + "### （二）市、区级“三重点”综合考核排类\n"},
+		{"not graded", "", false, false, ranking + "### （二）市、区级“三重点”综合考核排类\n"},
+		{"first circular, graded", gradeFrom(""), false, true, "### （一）乡镇（街道）综合考核排名\n\n{{< township-ranking >}}\n\n{{< grades >}}\n\n## 四、考核奖惩\n"},
+	} {
+		dir := sampleSiteCopy(t)
+		edit(t, dir, "config.toml", "[terms]", c.grade+"\n[terms]")
+		if c.listed {
+			edit(t, dir, filepath.Join("content", "circulars", "2023-02.md"), "{{< township-ranking >}}", "{{< township-ranking >}}\n\n{{< grades >}}")
+		}
+		if c.first {
+			os.Remove(filepath.Join(dir, "data", "2023-02.toml"))
+			os.Remove(filepath.Join(dir, "content", "circulars", "2023-02.md"))
+		}
+		if code, _, errOut := runCmd("new", "2023-03", "-s", dir); code != 0 {
+			t.Fatalf("%s: new: %s", c.name, errOut)
+		}
+		got := readText(t, filepath.Join(dir, "content", "circulars", "2023-03.md"))
+		if !strings.Contains(got, c.want) || strings.Count(got, "{{< grades") != strings.Count(c.want, "{{< grades") {
+			t.Errorf("%s: the circular lacks\n%s\nit is:\n%s", c.name, c.want, got)
+		}
+	}
+}

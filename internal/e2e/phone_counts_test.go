@@ -62,11 +62,13 @@ indicator = "chaoshi"
 }
 
 // scoreInViewJS measures each table of the page whose last column is
-// the score (the circular's 群众满意 tables, the home page's ranking)
-// with its box scrolled to its start: the units' names it breaks across
-// lines or the last column covers, and, where %[1]t is true, the cells of
-// its last column and the names that are not wholly within the box's
-// visible part. It returns for each table the caption, the box's scroll
+// the score (the circular's 群众满意 tables, the home page's ranking), or
+// the level after it where the ranking is graded (.graded: the score is
+// the one before), with its box scrolled to its start: the units' names
+// it breaks across lines or the score's column covers, and, where %[1]t
+// is true, the cells of its last column — of a graded table's, its score
+// and, unless the score sticks alone (data-stick-score), its level — and
+// the names that are not wholly within the box's visible part. It returns for each table the caption, the box's scroll
 // width and width, then the faults.
 const scoreInViewJS = `new Promise(done => {
   const tables = [...document.querySelectorAll(".table-wrap > table")].filter(t =>
@@ -77,20 +79,28 @@ const scoreInViewJS = `new Promise(done => {
     const left = box.left + wrap.clientLeft, right = left + wrap.clientWidth;
     const out = [t.caption.textContent + " " + wrap.scrollWidth + "/" + wrap.clientWidth];
     for (const row of [t.tHead.rows[t.tHead.rows.length - 1], ...[...t.tBodies].flatMap(b => [...b.rows])]) {
-      const last = row.cells[row.cells.length - 1], r = last.getBoundingClientRect();
+      const last = row.cells[row.cells.length - 1];
       if (row.matches(".matrix-group")) { // a group's name (经济发展类) over its units' rows
         const range = document.createRange(); range.selectNodeContents(last);
         if (new Set([...range.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.bottom))).size > 1)
           out.push("a group's name broken: " + last.textContent.trim());
         continue;
       }
-      if (%[1]t && (r.left < left - 0.5 || r.right > right + 0.5))
-        out.push("its last column's " + JSON.stringify(last.textContent.trim()) + " from " + Math.round(r.left - left) + " to " + Math.round(r.right - left) + " px");
+      // A graded table's score, and its level where both stick (not the
+      // score alone: data-stick-score).
+      const ends = !t.classList.contains("graded") ? [last] :
+        wrap.matches("[data-stick-score]") ? [row.cells[row.cells.length - 2]] : [row.cells[row.cells.length - 2], last];
+      for (const [i, cell] of ends.entries()) {
+        const c = cell.getBoundingClientRect();
+        if (%[1]t && (c.left < left - 0.5 || c.right > right + 0.5))
+          out.push("its " + ["last", "score's"][ends.length - 1 - i] + " column's " + JSON.stringify(cell.textContent.trim()) + " from " + Math.round(c.left - left) + " to " + Math.round(c.right - left) + " px");
+      }
+      const r = ends[0].getBoundingClientRect();
       const name = row.querySelector("tbody th");
       if (name) {
         const n = name.getBoundingClientRect();
         if (n.right > r.left + 0.5 || %[1]t && (n.left < left - 0.5 || n.right > right + 0.5))
-          out.push("the name " + name.textContent.trim() + " from " + Math.round(n.left - left) + " to " + Math.round(n.right - left) + " px, the last column from " + Math.round(r.left - left));
+          out.push("the name " + name.textContent.trim() + " from " + Math.round(n.left - left) + " to " + Math.round(n.right - left) + " px, the score's column from " + Math.round(r.left - left));
         // The lines of its text, not the boxes of the elements it is in
         // (the 适老模式's link fills its cell), nor the text only a screen
         // reader hears (its group, in a 1 px box).
@@ -180,18 +190,29 @@ func groupNames(t *testing.T, dir string) []string {
 // (县发展改革委, not 县发展改革 / 委). So too the home page's ranking. On main the two counts' headings, unbroken, took
 // 得分 out of sight on a 360 px phone and squeezed the names to four
 // characters a line, as they did a 市直机关工委's 市委统战部.
+//
+// Graded (群众满意 by a [[grade]]: gradedCountsSite), the tables end with
+// each unit's level after 得分: the level and 得分 both stay in view, in
+// the same displays; on main 等次 alone stuck, and 得分 scrolled away
+// with the counts.
 func TestPhoneCountsTable(t *testing.T) {
 	t.Parallel()
 	ctx := tab(t)
 	srv := serveOutputs(t, renderSite(t, countsSite(t)))
+	graded := serveOutputs(t, renderSite(t, gradedCountsSite(t)))
 	for _, c := range []struct {
 		w int64
 		d display
 	}{{320, normal}, {360, normal}, {414, normal}, {360, senior}, {320, largest}, {414, largest}} {
 		emulate(t, ctx, phone{c.w, 740})
 		choose(t, ctx, srv.URL, c.d)
-		for _, path := range []string{"circulars/2025/3/", ""} {
-			navigate(t, ctx, srv.URL+"/"+path)
+		choose(t, ctx, graded.URL, c.d)
+		for _, path := range []string{"circulars/2025/3/", "", "graded/circulars/2025/3/"} {
+			url := srv.URL + "/" + path
+			if after, ok := strings.CutPrefix(path, "graded/"); ok {
+				url = graded.URL + "/" + after
+			}
+			navigate(t, ctx, url)
 			eval[bool](t, ctx, openAll)
 			// With 大 text, 并列第一 and 县发展改革委 fill the box (106 and
 			// 152 px of 231 at 320 px, of 325 at 414 beside a score of
@@ -210,8 +231,46 @@ func TestPhoneCountsTable(t *testing.T) {
 					t.Errorf("%d px, %s, /%s: %s", c.w, c.d.name, path, table)
 				}
 			}
+			if strings.HasPrefix(path, "graded/") {
+				if n := eval[int](t, ctx, `document.querySelectorAll(".table-wrap > table.graded").length`); n != 2 {
+					t.Fatalf("%d px, %s, /%s: %d graded tables, want 2", c.w, c.d.name, path, n)
+				}
+				// Each that scrolls sticks its score and level, or where
+				// they do not both fit beside the rank and the name (320
+				// px; the 适老模式) its score alone; at 360 px both.
+				stuck := eval[[]string](t, ctx, `[...document.querySelectorAll(".table-wrap[data-scroll] > table.graded")].map(t =>
+				  t.parentElement.matches("[data-stick-end]") ? "both" : t.parentElement.matches("[data-stick-score]") ? "score" : "none")`)
+				t.Logf("%d px, %s: %q; %q", c.w, c.d.name, stuck, got)
+				if inView && slices.Contains(stuck, "none") || c.w == 360 && c.d == normal && !slices.Equal(stuck, []string{"both", "both"}) {
+					t.Errorf("%d px, %s, /%s: the graded tables that scroll stick %q", c.w, c.d.name, path, stuck)
+				}
+			}
 		}
 	}
+}
+
+// gradedCountsSite is countsSite with its 群众满意 graded by score: 9.0
+// and above 优秀, 7.0 to 9.0 良好, the rest 合格. Its tables of 群众满意
+// (the table shortcode's and the appendix's) end with a column 等次.
+func gradedCountsSite(t *testing.T) string {
+	t.Helper()
+	dir := countsSite(t)
+	appendFile(t, filepath.Join(dir, "config.toml"), `
+[[grade]]
+on        = "indicator"
+indicator = "tousu-df"
+[[grade.level]]
+name    = "优秀"
+atLeast = 9
+[[grade.level]]
+name    = "良好"
+atLeast = 7
+below   = 9
+[[grade.level]]
+name    = "合格"
+below   = 7
+`)
+	return dir
 }
 
 // TestPhonePeriodTable reads a period's table (each unit's months' ranks,

@@ -3,7 +3,7 @@ package rank
 import "tongbao/internal/site"
 
 // A Grading is what one [[grade]] makes of a period's ranking in one
-// unit group: each level's units, in rank order (评定为优秀等次的单位（3
+// unit group: each level's units, in rank order (评定为优秀等次的乡镇（3
 // 个）：甲镇、乙镇、丙镇). Every unit ranked is in one level.
 type Grading struct {
 	Grade *site.Grade
@@ -57,8 +57,9 @@ func (p *Period) Gradings(s *site.Site) []Grading {
 	return out
 }
 
-// GradingsOf are the gradings of p on its composite: what the composite
-// table's column of levels shows, and the open data's.
+// GradingsOf are the gradings of p on its composite (on OnComposite, ind
+// nil) or on indicator ind: what the column of levels of the tables of
+// that ranking shows.
 func (p *Period) GradingsOf(s *site.Site, on site.RuleOn, ind *site.Indicator) []Grading {
 	var out []Grading
 	for _, g := range p.Gradings(s) {

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"tongbao/internal/diag"
 	"tongbao/internal/markdown"
@@ -16,8 +18,8 @@ import (
 
 // gradesView is `grades [indicator]`: for each grading of the period —
 // of one indicator's with the argument — a sentence per level, as the
-// circulars write them: 评定为优秀等次的单位（3个）：甲镇、乙镇、丙镇。 A
-// level no unit reached reads 评定为优秀等次的单位：无。 A group's
+// circulars write them: 评定为优秀等次的乡镇（3个）：甲镇、乙镇、丙镇。 A
+// level no unit reached reads 评定为优秀等次的乡镇（街道）：无。 A group's
 // sentences start with its name, an indicator's with its name.
 func gradesView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 	var ind *site.Indicator
@@ -32,7 +34,7 @@ func gradesView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		if ind != nil && g.Grade.Indicator != ind {
 			continue
 		}
-		out = append(out, gradeSentences(p, g)...)
+		out = append(out, gradeSentences(c.s, p, g)...)
 	}
 	if len(out) == 0 {
 		// Rendered all the same (本期未评定等次。), and told: a [[grade]]
@@ -46,34 +48,59 @@ func gradesView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 	return out, nil
 }
 
-// gradeSentences are a grading's sentences, a level each.
-func gradeSentences(p *rank.Period, g rank.Grading) []string {
+// gradeSentences are a grading's sentences, a level each. They call the
+// units by the office's word (Site.UnitsCalled: [terms] unit, or the
+// group's own), narrowed to the kind the level's units are all of
+// (评定为优秀等次的街道（2个）), a level no unit reached by the kind of
+// all those graded (评定为良好等次的乡镇（街道）：无。); a term with its
+// kinds in brackets is listed before the count (乡镇、街道（3个）), not
+// bracketed twice. 单位 only where the office has no word.
+func gradeSentences(s *site.Site, p *rank.Period, g rank.Grading) []string {
 	lead := g.Group
 	if ind := g.Grade.Indicator; ind != nil {
 		lead += ind.NameIn(p.Span.LastMonth())
 	}
+	var graded []*site.Unit
+	for _, ts := range g.Levels {
+		for _, t := range ts {
+			graded = append(graded, t.Unit)
+		}
+	}
 	out := make([]string, len(g.Levels))
 	for i, ts := range g.Levels {
-		s := lead + "评定为" + g.Grade.Levels[i].Name + g.Grade.Name + "的单位"
+		head := lead + "评定为" + g.Grade.Levels[i].Name + g.Grade.Name + "的"
 		if len(ts) == 0 {
-			out[i] = s + "：无。"
+			out[i] = head + cmp.Or(s.UnitsCalled(graded), "单位") + "：无。"
 			continue
 		}
+		units := make([]*site.Unit, len(ts))
 		names := make([]string, len(ts))
 		for j, t := range ts {
-			names[j] = t.Unit.Name
+			units[j], names[j] = t.Unit, t.Unit.Name
 		}
-		out[i] = s + "（" + strconv.Itoa(len(ts)) + "个）：" + zh.Join(names) + "。"
+		noun := cmp.Or(s.UnitsCalled(units), "单位")
+		if strings.HasSuffix(noun, "）") {
+			noun = zh.Listed(noun)
+		}
+		out[i] = head + noun + "（" + strconv.Itoa(len(ts)) + "个）：" + zh.Join(names) + "。"
 	}
 	return out
 }
 
-// compositeLevels are the head of the column of levels of group g's
-// composite table in p (等次), and each unit's level, of the first
-// [[grade]] grading that ranking; "" and nil when none does, and the
-// table has no such column.
-func compositeLevels(s *site.Site, p *rank.Period, g *rank.UnitGroup) (string, func(*site.Unit) string) {
-	for _, gr := range p.GradingsOf(s, site.OnComposite, nil) {
+// levelsIn are the head of the column of levels of group g's ranking in
+// p — its composite, or indicator ind's when ind is not nil — (等次, a
+// [[grade]]'s name), and each unit's level, of the first [[grade]]
+// grading that ranking; "" and nil when none does, and the table has no
+// such column. The overall ranking (p.Overall) is graded by none.
+func levelsIn(s *site.Site, p *rank.Period, g *rank.UnitGroup, ind *site.Indicator) (string, func(*site.Unit) string) {
+	if g == p.Overall || len(s.Config.Grades) == 0 {
+		return "", nil
+	}
+	on := site.OnComposite
+	if ind != nil {
+		on = site.OnIndicator
+	}
+	for _, gr := range p.GradingsOf(s, on, ind) {
 		if gr.Group == g.Name {
 			return gr.Grade.Name, gr.Level
 		}

@@ -74,8 +74,9 @@ type AppendixTable struct {
 	// its group's (全县排名: [ranking] overall); "" without one.
 	OverallHeader string
 	Rows          template.HTML
-	// GradeLabel heads the column of levels (等次) a composite table has
-	// when a [[grade]] grades its ranking, after the score's; "" for none.
+	// GradeLabel heads the column of levels (等次) a table has when a
+	// [[grade]] grades its ranking (the composite's, or the indicator's),
+	// after the score's; "" for none.
 	GradeLabel string
 	// Notes say why a township is in the table without a rank (不涉及),
 	// printed right under it: at the head of the appendix, tables away
@@ -250,7 +251,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	}
 	for i, g := range p.Groups {
 		if len(g.Composite) > 0 {
-			label, levelOf := compositeLevels(c.s, p, g)
+			label, levelOf := levelsIn(c.s, p, g, nil)
 			a.Composite = append(a.Composite, AppendixTable{ID: id("appendix-composite", i), Caption: g.Name + terms.Unit + "综合考核排名",
 				UnitHeader: terms.Unit, ScoreLabel: scoreLabel, GradeLabel: label, Rows: rows(g.Composite, c.s.Config.Scoring.Decimals, countColumns{}, overComposite, levelOf)})
 			if g.Name != "" {
@@ -301,12 +302,13 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			}
 			counts := countsOf(p.Month, ind)
 			over := overallRanks(p.OverallOf(ind.ID))
-			rs := rows(ir.Ranked, set.Decimals, counts, over, nil)
-			if excluded := excludedRows(c, g, ir.Result, counts, over != nil); excluded != "" {
+			label, levelOf := levelsIn(c.s, p, g, ind)
+			rs := rows(ir.Ranked, set.Decimals, counts, over, levelOf)
+			if excluded := excludedRows(c, g, ir.Result, counts, over != nil, label); excluded != "" {
 				rs += excluded
 			}
 			t := AppendixTable{ID: id("appendix-"+ind.ID, i), Caption: caption, Path: indicatorPath(ind),
-				UnitHeader: terms.Unit, ScoreLabel: scoreHeading(ind, set.HigherBetter), CountLabels: counts.heads, Rows: rs}
+				UnitHeader: terms.Unit, ScoreLabel: scoreHeading(ind, set.HigherBetter), CountLabels: counts.heads, GradeLabel: label, Rows: rs}
 			if over != nil {
 				t.OverallHeader = c.overallHeader()
 			}
@@ -394,8 +396,10 @@ func resultKind(noun string, g *rank.UnitGroup, ir *rank.IndicatorResult) string
 // group g its result did not apply to this month (不涉及), after the
 // ranked ones: no rank, and 不涉及 where the score would be and under each
 // count it has none of (the counts it has are printed); the reason is the
-// table's note (AppendixTable.Notes).
-func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColumns, overall bool) template.HTML {
+// table's note (AppendixTable.Notes). A table with a column of levels
+// (grade, its head) has a dash in it, said 未评定等次: a unit not ranked
+// is not graded.
+func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColumns, overall bool, grade string) template.HTML {
 	w := rowWriter{c: c}
 	for _, e := range res.NotApplicable {
 		if !slices.Contains(g.Units, e.Unit) {
@@ -411,6 +415,9 @@ func excludedRows(c *core, g *rank.UnitGroup, res *site.Result, counts countColu
 		w.b.WriteString(`</th>`)
 		w.countCells(counts.of(e.Unit))
 		w.td("num", notApplicable)
+		if grade != "" {
+			w.tdNone("level", "未评定"+grade)
+		}
 		w.endRow()
 	}
 	return w.html()

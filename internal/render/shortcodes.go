@@ -734,6 +734,10 @@ type PeriodTableView struct {
 	// Score heads the aggregate's column after Total: 得分, 得分合计, or
 	// 平均名次 ([aggregate] method), which is no score: 1.50 is good.
 	Score string
+	// Grade heads the column of levels after the rank's (年度等次: Total
+	// and the [[grade]]'s name), when a [[grade]] grades the ranking;
+	// "" without one, and no column.
+	Grade string
 	Rows  []PeriodTableRow
 	// Notes say under the table which of its townships were exempted
 	// from a month of the period (免考) and why, where its cell says
@@ -745,7 +749,7 @@ type PeriodTableView struct {
 
 // Columns is the number of the table's columns, which the row that
 // titles it on paper spans (see AppendixTable.Columns).
-func (v PeriodTableView) Columns() int { return 3 + len(v.Months) }
+func (v PeriodTableView) Columns() int { return 3 + len(v.Months) + min(len(v.Grade), 1) }
 
 // A PeriodTableRow is one township of a PeriodTableView.
 type PeriodTableRow struct {
@@ -764,6 +768,7 @@ type PeriodTableRow struct {
 	Titles []string
 	Score  string // its aggregate
 	Rank   string // its aggregate rank
+	Level  string // its level (PeriodTableView.Grade)
 }
 
 // aggregateHeading is what an aggregate's value is called after its
@@ -788,8 +793,15 @@ func periodTableView(c *core, p *rank.Period, _ edits, _ []string) (any, error) 
 		for _, m := range p.Months {
 			v.Months = append(v.Months, monthRef(m, "").Short)
 		}
+		grade, levelOf := levelsIn(c.s, p, g, nil)
+		if levelOf != nil {
+			v.Grade = v.Total + grade
+		}
 		for _, t := range g.Composite {
 			row := PeriodTableRow{Name: t.Unit.Name, Score: formatScore(t.Value, c.aggregateDecimals()), Rank: zh.RankPhrase(t.Rank, t.Tied)}
+			if levelOf != nil {
+				row.Level = levelOf(t.Unit)
+			}
 			for _, m := range p.Months {
 				cell, spoken, title := "—", cmp.Or(absence(t.Unit, m.Span.Key()), "无排名"), ""
 				if c, ok := exemptCell(t.Unit, m.Span.Key()); ok {
@@ -883,7 +895,10 @@ type TableView struct {
 	// Overall heads the column of each unit's rank in the overall
 	// ranking (全县排名), beside the group's; "" without one.
 	Overall string
-	Rows    []TableRow
+	// Grade heads the column of levels after the score's (等次), when a
+	// [[grade]] grades the ranking; "" without one, and no column.
+	Grade string
+	Rows  []TableRow
 	// Notes say under the table which townships it would have ranked were
 	// exempted from the month (免考, units.toml exempt), and why, as the
 	// appendix does: the table has no row of them, and the circular's text
@@ -895,7 +910,9 @@ type TableView struct {
 
 // Columns is the number of the table's columns, which the row that
 // titles it on paper spans (see AppendixTable.Columns).
-func (v TableView) Columns() int { return 3 + len(v.Counts) + min(len(v.Overall), 1) }
+func (v TableView) Columns() int {
+	return 3 + len(v.Counts) + min(len(v.Overall), 1) + min(len(v.Grade), 1)
+}
 
 // A TableRow is one township of a TableView.
 type TableRow struct {
@@ -911,6 +928,9 @@ type TableRow struct {
 	Excluded bool
 	// Overall is its rank in the overall ranking (TableView.Overall).
 	Overall string
+	// Level is its level (TableView.Grade): 优秀; "" for one Excluded,
+	// which is not graded.
+	Level string
 }
 
 func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
@@ -950,9 +970,15 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		if over != nil {
 			v.Overall = c.overallHeader()
 		}
+		var levelOf func(*site.Unit) string
+		v.Grade, levelOf = levelsIn(c.s, p, g, ind)
 		for _, t := range ir.Ranked {
-			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals), Counts: counts.of(t.Unit),
-				Overall: over.phrase(t.Unit)})
+			row := TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals), Counts: counts.of(t.Unit),
+				Overall: over.phrase(t.Unit)}
+			if levelOf != nil {
+				row.Level = levelOf(t.Unit)
+			}
+			v.Rows = append(v.Rows, row)
 		}
 		// Those it did not apply to this month close the table, said so:
 		// a township missing from it would read as forgotten.
@@ -1027,6 +1053,9 @@ type ScoreCell struct {
 	Score, Rank string
 	Tied        bool
 	None        string
+	// Level is the unit's level on the indicator (优秀), under its rank,
+	// when a [[grade]] grades the indicator's ranking; "" otherwise.
+	Level string
 }
 
 // scoreTableView is the score-table shortcode: the indicators args, a
@@ -1053,6 +1082,7 @@ func scoreTableView(c *core, p *rank.Period, _ edits, args []string) (any, error
 		v := ScoreTableView{Caption: g.Name + "各" + unit + "各项考核得分和名次", Unit: unit}
 		cells := map[*site.Unit][]ScoreCell{}
 		var notes []string
+		var graded []string // the names of the levels its cells give (等次), when a [[grade]] grades an indicator
 		for j, ind := range inds {
 			set := ind.In(p.Span.LastMonth())
 			name := set.Name
@@ -1070,8 +1100,16 @@ func scoreTableView(c *core, p *rank.Period, _ edits, args []string) (any, error
 				cells[u][j] = sc
 			}
 			if ir := g.Indicator(ind.ID); ir != nil {
+				grade, levelOf := levelsIn(c.s, p, g, ind)
+				if grade != "" && !slices.Contains(graded, grade) {
+					graded = append(graded, grade)
+				}
 				for _, t := range ir.Ranked {
-					cell(t.Unit, ScoreCell{Score: formatScore(t.Value, set.Decimals), Rank: zh.RankPhrase(t.Rank, false), Tied: t.Tied})
+					sc := ScoreCell{Score: formatScore(t.Value, set.Decimals), Rank: zh.RankPhrase(t.Rank, false), Tied: t.Tied}
+					if levelOf != nil {
+						sc.Level = levelOf(t.Unit)
+					}
+					cell(t.Unit, sc)
 				}
 				for _, e := range ir.Result.NotApplicable {
 					if slices.Contains(g.Units, e.Unit) {
@@ -1097,6 +1135,9 @@ func scoreTableView(c *core, p *rank.Period, _ edits, args []string) (any, error
 		}
 		if len(v.Rows) == 0 {
 			continue
+		}
+		if len(graded) > 0 { // 各项考核得分、名次和等次
+			v.Caption = g.Name + "各" + unit + "各项考核得分、名次和" + strings.Join(graded, "、")
 		}
 		v.Notes = notes
 		v.NoteID = fmt.Sprintf("score-table-%s-%d-note", inds[0].ID, i+1)

@@ -11,7 +11,9 @@
  *   (site.css), one that fits data-fits (a matrix's head then sticks to the
  *   window, site.css); a ranking by score (.score-last) whose score can
  *   stick to the box's right edge and leave the rank and the name in view
- *   gets data-stick-end (site.css); one without links or buttons that Tab stops at also
+ *   gets data-stick-end (site.css), a graded one's (.graded) score with
+ *   its level after it (--level-width), or where they do not both fit the
+ *   score alone (data-stick-score); one without links or buttons that Tab stops at also
  *   becomes focusable, so that the keyboard can scroll it. The head of a
  *   matrix that scrolls sideways follows the page down over its rows
  *   (site.css); where it starts and how far it goes are measured here.
@@ -158,6 +160,21 @@
     var row = name.parentElement;
     var start = name.getBoundingClientRect().right - table.getBoundingClientRect().left;
     var end = row.cells[row.cells.length - 1].getBoundingClientRect().width;
+    if (table.classList.contains("graded")) {
+      // A graded ranking's last column is the level (等次), after the
+      // score: both stick, the score to the level's left (--level-width),
+      // where there is room for both; else the score alone
+      // (data-stick-score), which the reader scans, the level beside it
+      // once the table is scrolled to its end.
+      var score = row.cells[row.cells.length - 2].getBoundingClientRect().width;
+      if (start + score + end <= w.clientWidth) {
+        w.style.setProperty("--level-width", end + "px");
+        w.setAttribute("data-stick-end", "");
+      } else {
+        w.toggleAttribute("data-stick-score", start + score <= w.clientWidth);
+      }
+      return;
+    }
     w.toggleAttribute("data-stick-end", start + end <= w.clientWidth);
   }
 
@@ -169,10 +186,12 @@
       w.removeAttribute("data-scroll");
       w.removeAttribute("data-fits");
       w.style.removeProperty("--box-width");
+      w.style.removeProperty("--level-width");
       var wide = w.scrollWidth > w.clientWidth + 1;
       w.toggleAttribute("data-scroll", wide);
       w.toggleAttribute("data-fits", !wide);
       w.removeAttribute("data-stick-end");
+      w.removeAttribute("data-stick-score");
       if (wide) stickEnd(w);
       if (wide) {
         // The box's inside, less its padding (a box whose caption is a
