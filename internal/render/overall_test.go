@@ -213,3 +213,40 @@ func TestOverallPeriodTable(t *testing.T) {
 		t.Errorf("甲村's page has no row 2024年第一季度 并列第一 第三 75.00 among\n%s", strings.Join(tableRows(unit), "\n"))
 	}
 }
+
+// The home page of an office that ranks overall gives each group's rows
+// a 全县排名 column, as the appendix's tables do, and after the groups
+// the overall composite in a section of its own, with the scores its
+// order is of and each unit's group said: folded on a phone (data-fold),
+// so that the page is no longer there than the groups' rows and a line.
+// By hand (overallSite): 城关镇 甲 乙 tied first, 75 each, 全县 third and
+// second; 河口镇 丙 100, 丁 50, 全县 first and fourth; 全县 丙 87.50,
+// 乙 70.83, 甲 66.67, 丁 25.00.
+func TestOverallOnTheHomePage(t *testing.T) {
+	home := string(renderFiles(t, loadFiles(t, overallSite()), "/")["index.html"])
+	start, end := strings.Index(home, `<section class="home-ranking"`), strings.Index(home, `<section class="home-recent"`)
+	if start < 0 || end < start {
+		t.Fatalf("the home page has no ranking section:\n%s", home)
+	}
+	ranking := home[start:end]
+	want := []string{
+		"名次 全县排名 行政村 综合得分",
+		"并列第一 第三 甲村 75.00", "并列第一 第二 乙村 75.00",
+		"第一 第一 丙村 100.00", "第二 第四 丁村 50.00",
+		"名次 行政村 综合得分",
+		"第一 丙村（河口镇） 87.50", "第二 乙村（城关镇） 70.83", "第三 甲村（城关镇） 66.67", "第四 丁村（河口镇） 25.00",
+	}
+	if got := tableRows(ranking); !slices.Equal(got, want) {
+		t.Errorf("the home page's ranking rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, want := range []string{
+		`<tr class="matrix-group"><th scope="rowgroup" colspan="4"><strong>城关镇</strong></th></tr>`,
+		`<details class="fold" id="overall-ranking" open data-fold="phone">`,
+		`<summary><h3 class="fold-heading">全县行政村综合考核排名</h3></summary>`,
+		`<caption>2024年1月全县行政村综合考核排名</caption>`,
+	} {
+		if !strings.Contains(ranking, want) {
+			t.Errorf("the home page's ranking does not have\n%s", want)
+		}
+	}
+}
