@@ -250,3 +250,63 @@ func TestOverallOnTheHomePage(t *testing.T) {
 		}
 	}
 }
+
+// A unit's page of an office that ranks overall says, of each indicator
+// its lead names as lagging in its group, its overall place too, and
+// names the indicators it lagged in overall but not in its group, each
+// with its group's place (docs/rules.md 全县排名). By hand, from
+// overallSite:
+//
+//   - as it is (groupSize 3, groups of two: no group has a bottom; 全县
+//     后两名, overallSize 2): 全县 x 甲1, 乙 丙 并列第二, 丁4 → bottom 丁
+//     alone (靠后); y 丙1 乙2 甲3 → bottom 甲 (靠后, of three: 共3个 beside
+//     the composite's four);
+//   - groupSize 1: each group's last is its bottom (最后): x 城关镇 乙,
+//     河口镇 丁; y 城关镇 甲 (乙 2 beats 甲 1), 河口镇 丙 alone, no
+//     bottom; 全县 as above, but 丁's x and 甲's y are said in the group's
+//     sentence already, with the overall place after them;
+//   - groupSize 1 and x 甲70 乙60 丙90 丁80: 全县 x 丙 丁 甲 乙, bottom
+//     甲 乙, exactly two (后两名): 甲 is 城关镇's first in x, so x is
+//     said after its group's y, 另有.
+func TestOverallLaggingIndicators(t *testing.T) {
+	lead := func(files map[string]string, slug string) []string {
+		t.Helper()
+		page := string(renderFiles(t, loadFiles(t, files), "/")["units/"+slug+"/index.html"])
+		var out []string
+		for _, p := range regexp.MustCompile(`<p class="history-span">(.*?)</p>`).FindAllStringSubmatch(page, -1) {
+			if text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(p[1], "")); strings.Contains(text, "的单项指标：") {
+				out = append(out, text)
+			}
+		}
+		return out
+	}
+	groupOfOne := func(x string) map[string]string {
+		f := overallSite()
+		f["config.toml"] += "groupSize = 1\n"
+		if x != "" {
+			f["data/2024-01.toml"] = strings.Replace(f["data/2024-01.toml"], "\"甲村\" = 90\n\"乙村\" = 80\n\"丙村\" = 80\n\"丁村\" = 60\n", x, 1)
+		}
+		return f
+	}
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		slug  string
+		want  []string
+	}{
+		{"overall only", overallSite(), "ding", []string{"全县排名靠后的单项指标：垃圾治理第四（得分60.00，第一名90.00），河口镇第二。"}},
+		{"overall only, of fewer", overallSite(), "jia", []string{"全县排名靠后的单项指标：厕所改造第三（共3个，得分1.00，第一名3.00），城关镇第二。"}},
+		{"overall only, none", overallSite(), "bing", nil},
+		{"group, tied overall", groupOfOne(""), "yi", []string{"城关镇排名最后的单项指标：垃圾治理第二（得分80.00，第一名90.00），全县并列第二。"}},
+		{"group, of fewer overall", groupOfOne(""), "jia", []string{"城关镇排名最后的单项指标：厕所改造第二（得分1.00，第一名2.00），全县第三（共3个）。"}},
+		{"group and overall", groupOfOne(""), "ding", []string{"河口镇排名最后的单项指标：垃圾治理第二（得分60.00，第一名80.00），全县第四。"}},
+		{"both sentences", groupOfOne("\"甲村\" = 70\n\"乙村\" = 60\n\"丙村\" = 90\n\"丁村\" = 80\n"), "jia", []string{
+			"城关镇排名最后的单项指标：厕所改造第二（得分1.00，第一名2.00），全县第三（共3个）。",
+			"另有全县排名后两名的单项指标：垃圾治理第三（得分70.00，第一名90.00），城关镇第一。",
+		}},
+	} {
+		if got := lead(c.files, c.slug); !slices.Equal(got, c.want) {
+			t.Errorf("%s: units/%s/ says\n%s\nwant\n%s", c.name, c.slug, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		}
+	}
+}
