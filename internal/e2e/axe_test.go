@@ -295,9 +295,11 @@ func TestAxeGroupedHome(t *testing.T) {
 // beside the groups' ([ranking] overall, docs/rules.md 全县排名), of
 // groupedVillageSite ranked overall too: a circular (its sentences, the
 // appendix's 全市排名 column and overall composite table), a unit's page
-// (the column beside its composite ranks), an indicator's page and the
+// (the column beside its composite ranks), an indicator's page, the
 // rankings page (a second matrix a year, whose ids must not repeat the
-// first's).
+// first's) and the home page (the column beside the groups' ranks, and
+// the overall composite after them, which a phone folds and a desktop
+// shows open).
 func TestAxeOverall(t *testing.T) {
 	t.Parallel()
 	ctx := tab(t)
@@ -323,7 +325,7 @@ func TestAxeOverall(t *testing.T) {
 		}
 	}
 	srv := serveOutputs(t, outs)
-	for _, p := range []string{circular, "units/cun01/", "indicators/gdp/", "rankings/"} {
+	for _, p := range []string{circular, "units/cun01/", "indicators/gdp/", "rankings/", ""} {
 		navigate(t, ctx, srv.URL+"/"+p)
 		if !eval[bool](t, ctx, `[...document.querySelectorAll("th, h2")].some(e => e.textContent.startsWith("全市"))`) {
 			t.Errorf("%s: no 全市排名 column or heading (全市…综合考核排名)", p)
@@ -331,6 +333,17 @@ func TestAxeOverall(t *testing.T) {
 		eval[bool](t, ctx, axe+";\ntrue")
 		for _, v := range eval[[]string](t, ctx, axeRun) {
 			t.Errorf("%s: %s", p, v)
+		}
+	}
+	for _, s := range phoneAndDesktop {
+		use(t, ctx, s)
+		navigate(t, ctx, srv.URL+"/")
+		want := []string{"overall-ranking open"}
+		if s.phone {
+			want = []string{"overall-ranking folded"}
+		}
+		if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, want) {
+			t.Errorf("%s: the home page's folds are %q; want %q", s, got, want)
 		}
 	}
 }

@@ -314,7 +314,7 @@ func apply(s *site.Site, r int, p *Period, before []*Period) []Measure {
 				reason += "，其间" + strings.Join(exempt, "、") + "免于考核"
 			}
 		}
-		out = append(out, Measure{Unit: pk.unit, Action: rule.Action, Amount: rule.Amount, Who: rule.Who, By: rule.By,
+		out = append(out, Measure{Unit: pk.unit, Action: rule.Action, Amount: rule.Amount, Who: rule.WhoOf(pk.unit), By: rule.By,
 			Reason: reason, Source: Source{File: "config.toml", Line: rule.Line, Table: "rule", N: r + 1, Rule: true}})
 	}
 	return out

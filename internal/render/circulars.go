@@ -614,10 +614,14 @@ func (l *lists) homePage() ([]byte, error) {
 	if months := l.res.Months(); len(months) > 0 {
 		latest := months[len(months)-1]
 		rk := &Ranking{Period: latest.Label, Unit: l.s.Config.Terms.Unit}
+		var over overallRanked // nil without the overall ranking: no column
+		if latest.Overall != nil {
+			over = overallOf(latest.Overall.Composite)
+		}
 		for _, g := range latest.Groups {
 			var rows []RankRow
 			for _, t := range g.Composite {
-				rows = append(rows, RankRow{Group: g.Name, Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Path: unitPath(t.Unit), Score: formatScore(t.Value, l.s.Config.Scoring.Decimals)})
+				rows = append(rows, RankRow{Group: g.Name, Rank: zh.RankPhrase(t.Rank, t.Tied), Overall: over.phrase(t.Unit), Name: t.Unit.Name, Path: unitPath(t.Unit), Score: formatScore(t.Value, l.s.Config.Scoring.Decimals)})
 			}
 			if len(rows) > 0 {
 				rk.Rows = append(rk.Rows, rows...)
@@ -625,6 +629,7 @@ func (l *lists) homePage() ([]byte, error) {
 			}
 		}
 		if len(rk.Rows) > 0 {
+			l.homeOverall(rk, latest)
 			p.Ranking = rk
 		}
 	}

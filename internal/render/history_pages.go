@@ -196,6 +196,15 @@ type UnitView struct {
 	Lagging      []LaggingIndicator
 	LaggingWords string
 	LaggingAll   int
+	// OverallLagging are, where the office ranks overall, the indicators
+	// it was in the overall ranking's bottom group of but not its
+	// group's, worst first, at most three, each with its group's place
+	// (Other); OverallLaggingWords names that group (全县排名后十, after
+	// Lagging 另有全县排名后十), OverallLaggingAll counts them all when
+	// there are more than three.
+	OverallLagging      []LaggingIndicator
+	OverallLaggingWords string
+	OverallLaggingAll   int
 	// Bottom are the indicators it owns (a department's, or a ranked
 	// unit's that owns some) that the lead's period lists among its
 	// 排全市后三的单项目标 (§5.6), in document order, each with where it
@@ -313,6 +322,11 @@ type LaggingIndicator struct {
 	// 得分4.70，第一名0.96 alone reads as though 4.70 beat 0.96; "" when
 	// higher is better.
 	Lower string
+	// Other is its place in the other ranking of an office that ranks
+	// overall too: a group's lagging indicator's overall place
+	// (全县第六十二), an overall one's in its group (城关镇第一); "" where
+	// there is none, or it would say the same.
+	Other string
 }
 
 // An AggregateRank is a township's rank in a quarter, half or year.
@@ -530,7 +544,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 		before = m.composite[u.Was[0]][lo-1].rank
 	}
 	if latest >= 0 {
-		v.lagging(m.periods[lo+latest], u, v.Group, h.reported(m.periods[lo+latest]), v.LatestOf)
+		v.lagging(m.periods[lo+latest], u, v.Group, terms.Scope, h.reported(m.periods[lo+latest]), v.LatestOf)
 		if len(v.Owned) > 0 {
 			v.ownedBottom(h.core, h.s.HigherHeld(), m.periods[lo+latest], u)
 		}
@@ -851,60 +865,146 @@ func previous(ranks []int, i int) int {
 // says (ed): not one it leaves out or words otherwise ([[entry]] omit,
 // ranking), nor a count its derived score speaks for. Of the composite's of ranked with u, an indicator that
 // ranked fewer says how many.
-func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group string, ed edits, of int) {
+//
+// Where the office ranks overall too ([ranking] overall), each says u's
+// place in the indicator's overall ranking as well (全县第六十二, where
+// 城关镇第八 alone tells a village's 书记 nothing of the county), and
+// OverallLagging are the indicators whose overall bottom group u was in
+// but not its group's (城关镇第一 and 全县第五十: the office's rules may
+// act on that), each with its group's place: scope names that ranking.
+// An indicator only one group's units take part in has no overall place
+// of its own (rank.Period.OverallOf): its group's says it.
+func (v *UnitView) lagging(p *rank.Period, u *site.Unit, group, scope string, ed edits, of int) {
 	g := p.Group(u)
 	if g == nil {
 		return
 	}
-	type lag struct {
-		rank int
-		ind  LaggingIndicator
+	overallOf := 0 // how many the overall composite ranked
+	if p.Overall != nil {
+		overallOf = len(p.Overall.Composite)
+	}
+	// said reports whether an indicator's sentences are said, and of its
+	// own scores: a count (扣分制) is said through the score derived
+	// from it.
+	said := func(ir *rank.IndicatorResult) bool {
+		return len(ir.Ranked) > 0 && !ed.unranked(ir.Result.Indicator) && !p.Month.Deducted(ir.Result.Indicator)
 	}
 	var lags []lag
+	listed := map[*site.Indicator]bool{}
 	exact := true
 	for _, ir := range g.Indicators {
-		var mine *rank.Township
-		for _, run := range ir.Bottom.Runs {
-			for i := range run {
-				if run[i].Unit == u {
-					mine = &run[i]
-				}
-			}
-		}
-		// A count (扣分制) is said through the score derived from it.
-		if mine == nil || len(ir.Ranked) == 0 || ed.unranked(ir.Result.Indicator) || p.Month.Deducted(ir.Result.Indicator) {
+		mine := bottomPlace(ir, u)
+		if mine == nil || !said(ir) {
 			continue
 		}
 		exact = exact && ir.Bottom.Exact
-		ind := ir.Result.Indicator
-		set := ind.In(p.Month.Key)
-		score := func(x float64) string { return formatScore(x, set.Decimals) + ind.ScoreUnit }
-		li := LaggingIndicator{Name: set.Name, Path: indicatorPath(ind),
-			Rank: zh.RankPhrase(mine.Rank, mine.Tied), Score: score(mine.Value), First: score(ir.Ranked[0].Value), Noun: "得分"}
-		if ind.IsCount() {
-			li.Noun = ""
+		li := laggingItem(p, ir, *mine, of)
+		if o := p.OverallOf(ir.Result.Indicator.ID); o != nil {
+			li.Other = placeIn(o, u, scope, overallOf)
 		}
-		if !set.HigherBetter {
-			li.Lower = ind.Better(false) + "越好"
-		}
-		if len(ir.Ranked) < of {
-			li.Of = len(ir.Ranked)
-		}
+		listed[ir.Result.Indicator] = true
 		lags = append(lags, lag{mine.Rank, li})
 	}
-	if len(lags) == 0 {
+	if len(lags) > 0 {
+		v.Lagging, v.LaggingAll = worstFirst(lags)
+		// One indicator's group short of k, or tied across its edge, is not
+		// 后三 (§5.2): all are then said as the circular says such a group.
+		v.LaggingWords = group + "排名" + zh.Label(p.GroupSize, false, exact)
+	}
+	if p.Overall == nil {
 		return
 	}
-	slices.SortStableFunc(lags, func(a, b lag) int { return b.rank - a.rank }) // worst first, then in document order
+	var over []lag
+	exact = true
+	for _, o := range p.Overall.Indicators {
+		mine := bottomPlace(o, u)
+		if mine == nil || listed[o.Result.Indicator] || p.OverallOf(o.Result.Indicator.ID) == nil || !said(o) {
+			continue
+		}
+		exact = exact && o.Bottom.Exact
+		li := laggingItem(p, o, *mine, overallOf)
+		if gi := g.Indicator(o.Result.Indicator.ID); gi != nil {
+			li.Other = placeIn(gi, u, group, of)
+		}
+		over = append(over, lag{mine.Rank, li})
+	}
+	if len(over) == 0 {
+		return
+	}
+	v.OverallLagging, v.OverallLaggingAll = worstFirst(over)
+	v.OverallLaggingWords = scope + "排名" + zh.Label(p.OverallSize, false, exact)
+	if len(lags) > 0 {
+		v.OverallLaggingWords = "另有" + v.OverallLaggingWords
+	}
+}
+
+// A lag is a lagging indicator with u's rank there, which orders them.
+type lag struct {
+	rank int
+	ind  LaggingIndicator
+}
+
+// worstFirst are the three worst of lags, then in document order, and how
+// many there are when more than three (0 otherwise).
+func worstFirst(lags []lag) ([]LaggingIndicator, int) {
+	slices.SortStableFunc(lags, func(a, b lag) int { return b.rank - a.rank })
+	var out []LaggingIndicator
 	for _, l := range lags[:min(3, len(lags))] {
-		v.Lagging = append(v.Lagging, l.ind)
+		out = append(out, l.ind)
 	}
 	if len(lags) > 3 {
-		v.LaggingAll = len(lags)
+		return out, len(lags)
 	}
-	// One indicator's group short of k, or tied across its edge, is not
-	// 后三 (§5.2): all are then said as the circular says such a group.
-	v.LaggingWords = group + "排名" + zh.Label(p.GroupSize, false, exact)
+	return out, 0
+}
+
+// bottomPlace is u in ir's bottom group, nil when it is not there.
+func bottomPlace(ir *rank.IndicatorResult, u *site.Unit) *rank.Township {
+	for _, run := range ir.Bottom.Runs {
+		for i := range run {
+			if run[i].Unit == u {
+				return &run[i]
+			}
+		}
+	}
+	return nil
+}
+
+// laggingItem is the indicator of ranking ir in period p where u stood at
+// mine, with its score and the first's; of is how many the composite
+// beside it ranked, said when the indicator ranked fewer.
+func laggingItem(p *rank.Period, ir *rank.IndicatorResult, mine rank.Township, of int) LaggingIndicator {
+	ind := ir.Result.Indicator
+	set := ind.In(p.Month.Key)
+	score := func(x float64) string { return formatScore(x, set.Decimals) + ind.ScoreUnit }
+	li := LaggingIndicator{Name: set.Name, Path: indicatorPath(ind),
+		Rank: zh.RankPhrase(mine.Rank, mine.Tied), Score: score(mine.Value), First: score(ir.Ranked[0].Value), Noun: "得分"}
+	if ind.IsCount() {
+		li.Noun = ""
+	}
+	if !set.HigherBetter {
+		li.Lower = ind.Better(false) + "越好"
+	}
+	if len(ir.Ranked) < of {
+		li.Of = len(ir.Ranked)
+	}
+	return li
+}
+
+// placeIn is u's place in ranking ir, named by the ranking (全县并列第五,
+// 城关镇第一), with how many it ranked when fewer than of, the
+// composite's beside it: 全县第三（共3个）; "" where u has none.
+func placeIn(ir *rank.IndicatorResult, u *site.Unit, name string, of int) string {
+	for _, t := range ir.Ranked {
+		if t.Unit == u {
+			place := name + zh.RankPhrase(t.Rank, t.Tied)
+			if len(ir.Ranked) < of {
+				place += fmt.Sprintf("（共%d个）", len(ir.Ranked))
+			}
+			return place
+		}
+	}
+	return ""
 }
 
 // ownedBottom sets v's Bottom from period p: the entries u owns in p's

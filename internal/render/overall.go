@@ -262,3 +262,23 @@ func monthRanking(m *rank.Period, overall bool, u *site.Unit) *rank.UnitGroup {
 	}
 	return m.Group(u)
 }
+
+// homeOverall gives the home page's ranking rk of period p, whose rows
+// have their places in it already, the overall ranking's column heading
+// and, after the groups, the overall composite, headed in the office's
+// words (全县行政村综合考核排名): nothing without one.
+func (c *core) homeOverall(rk *Ranking, p *rank.Period) {
+	if p.Overall == nil || len(p.Overall.Composite) == 0 {
+		return
+	}
+	terms := c.s.Config.Terms
+	rk.OverallHeader = c.overallHeader()
+	rk.Overall = &RankGroup{Name: terms.Scope + terms.Unit + "综合考核排名"}
+	for _, t := range p.Overall.Composite {
+		row := RankRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Path: unitPath(t.Unit), Score: formatScore(t.Value, c.s.Config.Scoring.Decimals)}
+		if t.Unit.Group != nil {
+			row.Group = t.Unit.Group.Name
+		}
+		rk.Overall.Rows = append(rk.Overall.Rows, row)
+	}
+}

@@ -213,3 +213,102 @@ func TestOverallPeriodTable(t *testing.T) {
 		t.Errorf("甲村's page has no row 2024年第一季度 并列第一 第三 75.00 among\n%s", strings.Join(tableRows(unit), "\n"))
 	}
 }
+
+// The home page of an office that ranks overall gives each group's rows
+// a 全县排名 column, as the appendix's tables do, and after the groups
+// the overall composite in a section of its own, with the scores its
+// order is of and each unit's group said: folded on a phone (data-fold),
+// so that the page is no longer there than the groups' rows and a line.
+// By hand (overallSite): 城关镇 甲 乙 tied first, 75 each, 全县 third and
+// second; 河口镇 丙 100, 丁 50, 全县 first and fourth; 全县 丙 87.50,
+// 乙 70.83, 甲 66.67, 丁 25.00.
+func TestOverallOnTheHomePage(t *testing.T) {
+	home := string(renderFiles(t, loadFiles(t, overallSite()), "/")["index.html"])
+	start, end := strings.Index(home, `<section class="home-ranking"`), strings.Index(home, `<section class="home-recent"`)
+	if start < 0 || end < start {
+		t.Fatalf("the home page has no ranking section:\n%s", home)
+	}
+	ranking := home[start:end]
+	want := []string{
+		"名次 全县排名 行政村 综合得分",
+		"并列第一 第三 甲村 75.00", "并列第一 第二 乙村 75.00",
+		"第一 第一 丙村 100.00", "第二 第四 丁村 50.00",
+		"名次 行政村 综合得分",
+		"第一 丙村（河口镇） 87.50", "第二 乙村（城关镇） 70.83", "第三 甲村（城关镇） 66.67", "第四 丁村（河口镇） 25.00",
+	}
+	if got := tableRows(ranking); !slices.Equal(got, want) {
+		t.Errorf("the home page's ranking rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, want := range []string{
+		`<tr class="matrix-group"><th scope="rowgroup" colspan="4"><strong>城关镇</strong></th></tr>`,
+		`<details class="fold" id="overall-ranking" open data-fold="phone">`,
+		`<summary><h3 class="fold-heading">全县行政村综合考核排名</h3></summary>`,
+		`<caption>2024年1月全县行政村综合考核排名</caption>`,
+		// A long group's name may go under the unit's, kept whole.
+		`<th scope="row"><a href="/units/bing/">丙村</a><wbr>（河口镇）</th>`,
+	} {
+		if !strings.Contains(ranking, want) {
+			t.Errorf("the home page's ranking does not have\n%s", want)
+		}
+	}
+}
+
+// A unit's page of an office that ranks overall says, of each indicator
+// its lead names as lagging in its group, its overall place too, and
+// names the indicators it lagged in overall but not in its group, each
+// with its group's place (docs/rules.md 全县排名). By hand, from
+// overallSite:
+//
+//   - as it is (groupSize 3, groups of two: no group has a bottom; 全县
+//     后两名, overallSize 2): 全县 x 甲1, 乙 丙 并列第二, 丁4 → bottom 丁
+//     alone (靠后); y 丙1 乙2 甲3 → bottom 甲 (靠后, of three: 共3个 beside
+//     the composite's four);
+//   - groupSize 1: each group's last is its bottom (最后): x 城关镇 乙,
+//     河口镇 丁; y 城关镇 甲 (乙 2 beats 甲 1), 河口镇 丙 alone, no
+//     bottom; 全县 as above, but 丁's x and 甲's y are said in the group's
+//     sentence already, with the overall place after them;
+//   - groupSize 1 and x 甲70 乙60 丙90 丁80: 全县 x 丙 丁 甲 乙, bottom
+//     甲 乙, exactly two (后两名): 甲 is 城关镇's first in x, so x is
+//     said after its group's y, 另有.
+func TestOverallLaggingIndicators(t *testing.T) {
+	lead := func(files map[string]string, slug string) []string {
+		t.Helper()
+		page := string(renderFiles(t, loadFiles(t, files), "/")["units/"+slug+"/index.html"])
+		var out []string
+		for _, p := range regexp.MustCompile(`<p class="history-span">(.*?)</p>`).FindAllStringSubmatch(page, -1) {
+			if text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(p[1], "")); strings.Contains(text, "的单项指标：") {
+				out = append(out, text)
+			}
+		}
+		return out
+	}
+	groupOfOne := func(x string) map[string]string {
+		f := overallSite()
+		f["config.toml"] += "groupSize = 1\n"
+		if x != "" {
+			f["data/2024-01.toml"] = strings.Replace(f["data/2024-01.toml"], "\"甲村\" = 90\n\"乙村\" = 80\n\"丙村\" = 80\n\"丁村\" = 60\n", x, 1)
+		}
+		return f
+	}
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		slug  string
+		want  []string
+	}{
+		{"overall only", overallSite(), "ding", []string{"全县排名靠后的单项指标：垃圾治理第四（得分60.00，第一名90.00），河口镇第二。"}},
+		{"overall only, of fewer", overallSite(), "jia", []string{"全县排名靠后的单项指标：厕所改造第三（共3个，得分1.00，第一名3.00），城关镇第二。"}},
+		{"overall only, none", overallSite(), "bing", nil},
+		{"group, tied overall", groupOfOne(""), "yi", []string{"城关镇排名最后的单项指标：垃圾治理第二（得分80.00，第一名90.00），全县并列第二。"}},
+		{"group, of fewer overall", groupOfOne(""), "jia", []string{"城关镇排名最后的单项指标：厕所改造第二（得分1.00，第一名2.00），全县第三（共3个）。"}},
+		{"group and overall", groupOfOne(""), "ding", []string{"河口镇排名最后的单项指标：垃圾治理第二（得分60.00，第一名80.00），全县第四。"}},
+		{"both sentences", groupOfOne("\"甲村\" = 70\n\"乙村\" = 60\n\"丙村\" = 90\n\"丁村\" = 80\n"), "jia", []string{
+			"城关镇排名最后的单项指标：厕所改造第二（得分1.00，第一名2.00），全县第三（共3个）。",
+			"另有全县排名后两名的单项指标：垃圾治理第三（得分70.00，第一名90.00），城关镇第一。",
+		}},
+	} {
+		if got := lead(c.files, c.slug); !slices.Equal(got, c.want) {
+			t.Errorf("%s: units/%s/ says\n%s\nwant\n%s", c.name, c.slug, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		}
+	}
+}

@@ -283,6 +283,14 @@ type Ranking struct {
 	// does, where a 组别 column said it on every row (63 rows of eight
 	// 乡镇). One group named "" without groups.
 	Groups []RankGroup
+	// OverallHeader heads the groups' column of each unit's place in the
+	// overall ranking (全县排名), as the appendix's tables have it, and
+	// Overall is that ranking, every group's units together, with the
+	// scores its order is of (with rank points not the groups'), its Name
+	// the table's caption: where the office ranks overall ([ranking]
+	// overall); "" and nil otherwise.
+	OverallHeader string
+	Overall       *RankGroup
 }
 
 // RankGroup is a unit group's rows of the home page's ranking.
@@ -294,9 +302,12 @@ type RankGroup struct {
 type RankRow struct {
 	Group string // its unit group, when units.toml has groups
 	Rank  string // 第一, 并列第三
-	Name  string
-	Path  string // the unit's page
-	Score string
+	// Overall is its place in the overall ranking beside its group's
+	// (并列第二), "—" where it has none; "" without the overall ranking.
+	Overall string
+	Name    string
+	Path    string // the unit's page
+	Score   string
 }
 
 // PlainPage is a Markdown page outside circulars/.

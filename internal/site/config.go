@@ -4,6 +4,7 @@ import (
 	"cmp"
 	_ "embed"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -117,7 +118,7 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 			Help: "考核办法调整后不再用的规则，最后适用的月份，如 \"2024-12\"；此后各期不再适用，此前已发布的通报不变；不写则一直适用"},
 		{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "[terms] actions 之一，如“奖励”“约谈”"},
 		{Key: "amount", Kind: Integer, Label: "金额（元）", Help: "奖励金额，单位为元；action = \"奖励\" 时必填，其他措施不写"},
-		{Key: "who", Kind: Text, Label: "对象", Help: "措施的对象，如“行政负责人”；不填则只写单位"},
+		{Key: "who", Kind: Text, Label: "对象", Help: "措施的对象，如“行政负责人”；可写 {unitPlaceholder}（单位名称）、{group}（单位所在的组），按每个选出的单位替换，如“{group}分管领导”；不填则只写单位"},
 		{Key: "by", Kind: Text, Label: "实施人", Help: "由谁实施，如“分管领导”，可不填"},
 		{Key: "reason", Kind: Text, Label: "原因", Help: "不填则自动生成，如“县（市）组综合考核排名第一”“连续2个月综合考核排名后两名”"},
 	}},
@@ -480,6 +481,7 @@ func (l *loader) rules() {
 			}
 		}
 		ok = l.overallRule(rec, &r) && ok
+		l.ruleWho(rec, r)
 		if n, has := rec.int("streak"); has {
 			if n < 1 {
 				f.errorf(rec.at("streak"), "streak 应为正整数（连续的考核期数，含本期）")
@@ -523,6 +525,57 @@ func (l *loader) rules() {
 	}
 	l.ruleRecords = nil
 	l.warnGroupSizes()
+}
+
+// whoNames are the placeholders a rule's who may hold, each put in for
+// the unit a measure goes to (Rule.WhoOf): a rule over every group's
+// units together ([ranking] overall) addresses 青山镇分管领导 for a village
+// of 青山镇 and 城关镇分管领导 for one of 城关镇, which no fixed text says.
+var whoNames = []string{"{group}", "{unit}"}
+
+// whoPlaceholder finds the placeholders of a rule's who: {name}, and a
+// brace without its pair.
+var whoPlaceholder = regexp.MustCompile(`\{[^{}]*\}|[{}]`)
+
+// ruleWho checks the placeholders of rule r's who, each told at the key:
+// one not known (with the nearest known one), a brace without its pair,
+// and {group} where there is no group to put in — units.toml has none,
+// or the rule's measures go to the owners of city entries, departments,
+// which are in none. Text without braces is the person as it stands.
+func (l *loader) ruleWho(rec *record, r Rule) {
+	if !strings.ContainsAny(r.Who, "{}") {
+		return
+	}
+	f := l.configFile
+	for _, m := range whoPlaceholder.FindAllString(r.Who, -1) {
+		switch {
+		case len(m) == 1:
+			f.errorf(rec.at("who"), "who 中的“%s”没有配对的括号：可替换的名称写作 {unit}（单位名称）、{group}（单位所在的组），其他文字中不用 { }", m)
+		case !slices.Contains(whoNames, m):
+			f.errorf(rec.at("who"), "who 中的“%s”不是可替换的名称：只能写 {unit}（单位名称）或 {group}（单位所在的组）%s", m, Suggest(m, whoNames))
+		case m == "{group}" && r.On == OnCity:
+			f.errorf(rec.at("who"), "on = \"city\" 的规则的措施给指标的责任单位，责任单位不分组：who 中不能写 {group}")
+		case m == "{group}" && len(l.s.Groups) == 0:
+			f.errorf(rec.at("who"), "units.toml 中没有 [[group]]：who 中的 {group} 无组名可替换，删去它或直接写明")
+		default:
+			continue
+		}
+		return // one diagnostic a key
+	}
+}
+
+// WhoOf is the person the rule's measure given to u addresses: its who
+// with u's name for {unit} and its group's for {group} (ruleWho checked
+// that it has one where who names it).
+func (r Rule) WhoOf(u *Unit) string {
+	if !strings.Contains(r.Who, "{") {
+		return r.Who
+	}
+	group := ""
+	if u.Group != nil {
+		group = u.Group.Name
+	}
+	return strings.NewReplacer("{unit}", u.Name, "{group}", group).Replace(r.Who)
 }
 
 // neverSelects reports a rule that no data this site can hold ever
@@ -802,7 +855,9 @@ func ruleGroups(s *Site, r Rule) []*Group {
 
 // Words replaces the placeholders of a field's Help and Sheet (Field.Help)
 // with the office's words and numbers: 全市 for {city}, 12 for
-// {cityUnits}.
+// {cityUnits}; and {unitPlaceholder} with {unit}, the placeholder a
+// rule's who may hold (ruleWho), which {unit} itself would say as the
+// office's word.
 func (c *Config) Words() *strings.Replacer {
 	t := c.Terms
 	var actions, all []string
@@ -823,7 +878,7 @@ func (c *Config) Words() *strings.Replacer {
 		"{city}", t.City, "{cityUnits}", strconv.Itoa(c.Ranking.CityUnits),
 		"{peer}", t.Peer, "{districtUnits}", strconv.Itoa(c.Ranking.DistrictUnits),
 		"{unit}", t.Unit, "{department}", t.Department, "{actions}", zh.Or(actions), "{kindDefault}", kindDefault,
-		"{allActions}", zh.Or(all))
+		"{allActions}", zh.Or(all), "{unitPlaceholder}", "{unit}")
 }
 
 // GenericWords replaces the placeholders of a field's Help with what they
@@ -835,5 +890,5 @@ func GenericWords() *strings.Replacer {
 		"{peer}", "同级（[terms] peer）", "{districtUnits}", "[ranking] districtUnits",
 		"{unit}", "单位（[terms] unit）", "{department}", "[[department]]", "{actions}", "[terms] actions 中奖励以外的措施",
 		"{kindDefault}", "；不填为约谈（[terms] actions 中没有约谈时须填写）",
-		"{allActions}", "[terms] actions 之一，如“约谈”“奖励”")
+		"{allActions}", "[terms] actions 之一，如“约谈”“奖励”", "{unitPlaceholder}", "{unit}")
 }

@@ -1272,6 +1272,11 @@ func (l *loader) unitLead() map[string]string {
 	}
 	if len(s.Townships) > 0 {
 		lead[".Lagging"] = "排名靠后的单项指标"
+		if s.Config.Ranking.Overall && len(s.Groups) > 0 {
+			// The indicators lagged in overall but not in the group,
+			// said apart (另有全县排名后十的单项指标).
+			lead[".OverallLagging"] = s.Config.Terms.Scope + "排名靠后而组内不靠后的单项指标"
+		}
 	}
 	if held := s.HigherHeld(); held.Any() && s.Owned() {
 		scope := s.Config.Terms.City

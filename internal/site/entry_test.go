@@ -88,6 +88,9 @@ func TestStaleUnitLayout(t *testing.T) {
 	}
 	const rule = "[[rule]]\non = \"composite\"\nselect = \"bottom\"\ncount = 2\nstreak = 2\naction = \"约谈\"\nwho = \"行政负责人\"\n"
 	const warn = "layouts/unit.html:1:1: 警告：这个模板覆盖了内置的 unit.html，却没有用到 "
+	// Ranked overall too, under miniSite's [ranking], of its townships
+	// in groups (groupedMiniSite).
+	const overall = "overall = true\n"
 	for _, tc := range []struct {
 		name, layout, rule, want string
 	}{
@@ -100,9 +103,20 @@ func TestStaleUnitLayout(t *testing.T) {
 		{"before the measures' period", strings.Replace(string(builtin), "{{$.Unit.MeasuresWhen}}", "本{{$.Site.Period.Each}}奖惩：", 1), rule,
 			warn + ".MeasuresWhen：单位页不会显示奖惩是哪一期的。运行 tongbao layouts unit.html 查看内置模板的写法"},
 		{"the built-in", "", rule, ""},
+		// An office that ranks overall ([ranking] overall, with groups):
+		// a copy from before the lead named the indicators lagged in
+		// overall alone.
+		{"overall", strings.Replace(old, "{{.Composite}}", "{{.Latest}}{{.Lagging}}{{.Composite}}", 1), overall,
+			warn + ".Bottom、.OverallLagging、.OwnedPeriod：单位页不会显示负责指标中排全市靠后的单项目标、全区排名靠后而组内不靠后的单项指标、负责指标的排名是哪一期的。运行 tongbao layouts unit.html 查看内置模板的写法"},
+		{"overall, the theme's own", string(builtin), overall, ""},
 	} {
 		files := miniSite()
-		files["config.toml"] += tc.rule
+		if tc.rule == overall {
+			files = groupedMiniSite()
+			files["config.toml"] = strings.Replace(files["config.toml"], "cityUnits = 12\n", "cityUnits = 12\n"+overall, 1)
+		} else {
+			files["config.toml"] += tc.rule
+		}
 		if tc.layout != "" {
 			files["layouts/unit.html"] = tc.layout
 		}

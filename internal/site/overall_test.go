@@ -133,3 +133,70 @@ func TestOverallOfOneGroupWarned(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant among them:\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// A rule's who may name the unit ({unit}) and its group ({group}), put
+// in for each unit it selects (docs/rules.md 对象中的单位和组); anything
+// else in braces is an error at the key, as is {group} where no unit
+// has a group to put in. config.toml's lines are as TestOverallDiagnostics
+// has them: the rule from line 6, its who on line 10.
+func TestRuleWhoPlaceholders(t *testing.T) {
+	rule := func(on, who string) string {
+		return "[[rule]]\non = \"" + on + "\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"" + who + "\"\n"
+	}
+	for _, c := range []struct {
+		name    string
+		grouped bool
+		config  string
+		want    string // "" loads
+	}{
+		{"unknown", true, rule("composite", "{乡镇}分管领导"),
+			"config.toml:10:1: who 中的“{乡镇}”不是可替换的名称：只能写 {unit}（单位名称）或 {group}（单位所在的组）"},
+		{"misspelt", true, rule("composite", "{grop}分管领导"),
+			"config.toml:10:1: who 中的“{grop}”不是可替换的名称：只能写 {unit}（单位名称）或 {group}（单位所在的组），是否为“{group}”？"},
+		{"a brace alone", true, rule("composite", "{group分管领导"),
+			"config.toml:10:1: who 中的“{”没有配对的括号：可替换的名称写作 {unit}（单位名称）、{group}（单位所在的组），其他文字中不用 { }"},
+		{"a closing brace alone", true, rule("composite", "group}分管领导"),
+			"config.toml:10:1: who 中的“}”没有配对的括号：可替换的名称写作 {unit}（单位名称）、{group}（单位所在的组），其他文字中不用 { }"},
+		{"group without groups", false, rule("composite", "{group}分管领导"),
+			"config.toml:10:1: units.toml 中没有 [[group]]：who 中的 {group} 无组名可替换，删去它或直接写明"},
+		{"group of a city rule", true, rule("city", "{group}分管领导"),
+			"config.toml:10:1: on = \"city\" 的规则的措施给指标的责任单位，责任单位不分组：who 中不能写 {group}"},
+		{"both", true, rule("composite", "{unit}党支部书记及{group}分管领导"), ""},
+		{"unit without groups", false, rule("composite", "{unit}党支部书记"), ""},
+		{"unit of a city rule", false, rule("city", "{unit}分管负责人"), ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := miniSite()
+			if c.grouped {
+				files = groupedMiniSite()
+			}
+			files["config.toml"] = strings.Replace(files["config.toml"], "[ranking]\ncityUnits = 12\n", "", 1) + c.config
+			if c.want == "" {
+				if _, err := Load(writeSite(t, files)); err != nil {
+					t.Fatalf("does not load: %v", err)
+				}
+				return
+			}
+			if got := loadErrorLines(t, files); !slices.Equal(got, []string{c.want}) {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), c.want)
+			}
+		})
+	}
+}
+
+// WhoOf puts in the unit's name and its group's for each placeholder,
+// and leaves a who without braces as it is.
+func TestRuleWhoOf(t *testing.T) {
+	g := &Group{Name: "青山镇"}
+	u := &Unit{Name: "团结村", Group: g}
+	for _, c := range []struct{ who, want string }{
+		{"{group}分管领导", "青山镇分管领导"},
+		{"{unit}党支部书记、{group}分管领导、{group}党委书记", "团结村党支部书记、青山镇分管领导、青山镇党委书记"},
+		{"主要负责人", "主要负责人"},
+		{"", ""},
+	} {
+		if got := (Rule{Who: c.who}).WhoOf(u); got != c.want {
+			t.Errorf("WhoOf(%q) = %q, want %q", c.who, got, c.want)
+		}
+	}
+}
