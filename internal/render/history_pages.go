@@ -593,10 +593,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 			return ind.Name, indicatorPath(ind)
 		},
 		func(ind *site.Indicator, i int) rankCell {
-			if c, ok := excludedCell(m.periods[i].Month, ind, u); ok {
-				return c
-			}
-			if c, ok := exemptCell(u, m.periods[i].Month.Key); ok && m.periods[i].Month.Result(ind.ID) != nil {
+			if c, ok := unrankedCell(m.periods[i].Month, ind, u); ok {
 				return c
 			}
 			return townshipCell(ind, m.townships[ind.ID][u][i], ind.In(m.periods[i].Month.Key).Decimals, absence(u, m.periods[i].Span.Key()))
@@ -1476,10 +1473,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.Years = matrices(h, indicatorPath(ind), unit, caption, ind.Townships, unitGroup,
 			func(t *site.Unit, _ yearSpan) (string, string) { return t.Name, unitPath(t) },
 			func(t *site.Unit, i int) rankCell {
-				if c, ok := excludedCell(m.periods[i].Month, ind, t); ok {
-					return c
-				}
-				if c, ok := exemptCell(t, m.periods[i].Month.Key); ok && m.periods[i].Month.Result(ind.ID) != nil {
+				if c, ok := unrankedCell(m.periods[i].Month, ind, t); ok {
 					return c
 				}
 				return townshipCell(ind, byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals, absence(t, m.periods[i].Span.Key()))
