@@ -1764,23 +1764,7 @@ func tookPart(ind *site.Indicator, periods []*rank.Period, k site.PeriodKind, un
 func changeLines(ind *site.Indicator) []string {
 	var out []string
 	for i, c := range ind.Changes {
-		var parts []string
-		for _, k := range c.Set {
-			switch k {
-			case "better":
-				parts = append(parts, ind.BetterText(c.HigherBetter))
-			case "weight":
-				parts = append(parts, "权重为"+strconv.FormatFloat(c.Weight, 'f', -1, 64))
-			case "decimals":
-				parts = append(parts, fmt.Sprintf("%s保留%d位小数", ind.ValueName(), c.Decimals))
-			case "name":
-				parts = append(parts, "改称“"+c.Name+"”")
-			case "deduct":
-				parts = append(parts, ind.PerChanges(i)...)
-			case "max", "min":
-				parts = append(parts, ind.BoundChange(i, k))
-			}
-		}
+		parts := ind.ChangeParts(i, func(pers []string) []string { return pers })
 		from, _ := site.ParsePeriod(c.From)
 		out = append(out, "自"+from.Label()+"起"+strings.Join(parts, "，"))
 	}
