@@ -158,3 +158,27 @@ func TestImportMergeHelpNeutral(t *testing.T) {
 		t.Errorf("import's help calls the values 得分:\n%s", help)
 	}
 }
+
+// TestUsageNeutral: the usage tongbao prints without a command speaks of
+// import's CSV and export's blank cells without calling the values 得分:
+// an office's table may hold counts (件数), as TestImportMergeHelpNeutral
+// holds of import's own help.
+func TestUsageNeutral(t *testing.T) {
+	code, out, errOut := runCmd()
+	usage := out + errOut
+	if code != 2 {
+		t.Errorf("tongbao without a command: exit %d, want 2", code)
+	}
+	for _, want := range []string{
+		"把一个月的数据导出为填报工作簿（尚未填写的数值留空）",
+		"从填好的工作簿（.xlsx）或 CSV 表（.csv）生成 data/YYYY-MM.toml",
+		"CSV 表并入已有的月份文件，--merge：工作簿也只并入新填的内容",
+	} {
+		if !strings.Contains(usage, want) {
+			t.Errorf("the usage lacks %s:\n%s", want, usage)
+		}
+	}
+	if strings.Contains(usage, "得分") {
+		t.Errorf("the usage calls the values 得分:\n%s", usage)
+	}
+}

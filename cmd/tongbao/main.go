@@ -36,11 +36,11 @@ const usage = `tongbao —— 政府通报静态网站生成器
                                                            本地预览（默认 127.0.0.1:1313），保存即刷新
   tongbao new    YYYY-MM [-s 目录] [--xlsx]                 根据上月生成新月份的数据文件和通报草稿；--xlsx：另生成填报工作簿 data/YYYY-MM.xlsx
   tongbao export YYYY-MM 文件.xlsx [-s 目录] [--force] [--departments]
-                                                           把一个月的数据导出为填报工作簿（尚未填完的得分留空）；
+                                                           把一个月的数据导出为填报工作簿（尚未填写的数值留空）；
                                                            --departments：给每个责任单位各写一份只含其指标的工作簿，放在给出的文件夹中
   tongbao import YYYY-MM 文件… [-s 目录] [--force] [--merge] [--dry-run]
-                                                           从填好的工作簿（.xlsx）或得分表（.csv）生成 data/YYYY-MM.toml，先检查，有问题什么也不写；
-                                                           得分表并入已有的月份文件，--merge：工作簿也只并入新填的内容
+                                                           从填好的工作簿（.xlsx）或 CSV 表（.csv）生成 data/YYYY-MM.toml，先检查，有问题什么也不写；
+                                                           CSV 表并入已有的月份文件，--merge：工作簿也只并入新填的内容
                                                            （与已有的不同时，--force 以导入的为准）；多个文件逐个并入，一起写入；
                                                            --dry-run：只列出将有的改动
   tongbao layouts [文件名…] [--copy | --diff] [-s 目录]      列出内置主题的文件（标出站点已覆盖的）；带文件名则显示其内容；

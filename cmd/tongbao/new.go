@@ -458,25 +458,9 @@ func (sc *scaffold) methodChanged() string {
 			if !since(c.From) {
 				continue
 			}
-			var parts []string
-			for _, k := range c.Set {
-				switch k {
-				case "better":
-					parts = append(parts, ind.BetterText(c.HigherBetter))
-				case "weight":
-					parts = append(parts, "权重为"+strconv.FormatFloat(c.Weight, 'f', -1, 64))
-				case "decimals":
-					parts = append(parts, fmt.Sprintf("%s保留%d位小数", ind.ValueName(), c.Decimals))
-				case "name":
-					parts = append(parts, "改称“"+c.Name+"”")
-				case "deduct":
-					// The per it changes, as the indicator's page dates
-					// them: 扣分标准改为群众投诉件数每件扣1分.
-					parts = append(parts, "扣分标准改为"+strings.Join(ind.PerChanges(i), "、"))
-				case "max", "min":
-					parts = append(parts, ind.BoundChange(i, k)) // 满分由40分改为35分
-				}
-			}
+			parts := ind.ChangeParts(i, func(pers []string) []string {
+				return []string{"扣分标准改为" + strings.Join(pers, "、")} // 扣分标准改为群众投诉件数每件扣1分
+			})
 			inds = append(inds, before.Name+strings.Join(parts, "，")) // 信访稳定改称“信访工作”: the name it had
 		}
 	}

@@ -17,7 +17,7 @@ type Link struct {
 	Dest      string
 	Image     bool
 	Text      string // the link's text, an image's alt text, without markup
-	Line, Col int    // where it starts, or near (see Links)
+	Line, Col int    // where it starts: its '[', an image's '!'
 }
 
 // A Target is what the HTML links to in place of a destination: the
@@ -48,13 +48,8 @@ func (c *Converter) Links(src []byte) []Link {
 	}
 	var links []Link
 	var offsets []int
-	// goldmark keeps no position for an inline node, only for the text in
-	// it; a link starts where the text before it in its block ends (its
-	// '[' or '!', unless markup comes between), or where the block does.
-	at := 0
 	// An image's description is its alt text, written without markup: a
-	// link or image in it (![[a](b)](c.png)) is no link of the page, and
-	// its text is still walked, for at.
+	// link or image in it (![[a](b)](c.png)) is no link of the page.
 	inImage := 0
 	_ = ast.Walk(c.parse(src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -64,23 +59,17 @@ func (c *Converter) Links(src []byte) []Link {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.Text:
-			at = n.Segment.Stop
 		case *ast.Link:
 			if inImage == 0 {
 				links = append(links, Link{Dest: string(n.Destination), Text: inlineText(n, src)})
-				offsets = append(offsets, linkStart(src, at, '['))
+				offsets = append(offsets, n.Pos())
 			}
 		case *ast.Image:
 			if inImage == 0 {
 				links = append(links, Link{Dest: string(n.Destination), Image: true, Text: inlineText(n, src)})
-				offsets = append(offsets, linkStart(src, at, '!'))
+				offsets = append(offsets, n.Pos())
 			}
 			inImage++
-		default:
-			if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-				at = n.Lines().At(0).Start
-			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -142,24 +131,6 @@ func (c *Converter) RawHTML(src []byte) []Place {
 	})
 	positions(src, offsets, func(i, line, col int) { places[i].Line, places[i].Col = line, col })
 	return places
-}
-
-// linkStart is where a link (mark '[') or an image ('!') starts, the text
-// before it in its block ending at at: past the markup that may come
-// between — an emphasis or a code span closing, one opening around the
-// link, the line break and a quote's marker or a table's bar before it.
-// Anything else, and it is at.
-func linkStart(src []byte, at int, mark byte) int {
-	for i := at; i < len(src); i++ {
-		switch src[i] {
-		case mark:
-			return i
-		case '*', '_', '~', '`', ' ', '\t', '\r', '\n', '>', '|':
-			continue
-		}
-		break
-	}
-	return at
 }
 
 // positions calls f with the line and the column, in characters, of each

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestLinks: every link and image of a body, with its destination as
@@ -69,6 +70,37 @@ func TestLinks(t *testing.T) {
 	}
 }
 
+// TestLinksAdjacent: a link or image right after another, with no text
+// between, is placed at its own '[' or '!', not where the text of the
+// one before ended. Columns counted by hand, in characters.
+func TestLinksAdjacent(t *testing.T) {
+	type at struct{ line, col int }
+	for _, c := range []struct {
+		src  string
+		want []at
+	}{
+		{"![a](b.png)[c](d.pdf)", []at{{1, 1}, {1, 12}}},
+		{"说明：![图](图.png)[原图](原图.pdf)", []at{{1, 4}, {1, 15}}},
+		{"[甲](甲.pdf)[乙](乙.pdf)![丙](丙.png)", []at{{1, 1}, {1, 11}, {1, 21}}},
+		{"[`代码`](码.pdf)[后](后.pdf)", []at{{1, 1}, {1, 14}}},              // a code span ends the first's text
+		{"[](空.pdf)[有](有.pdf)", []at{{1, 1}, {1, 10}}},                  // the first has no text
+		{"**[粗](粗.pdf)**[细](细.pdf)", []at{{1, 3}, {1, 15}}},             // emphasis closes between
+		{"见[前文][原件][后文](后.pdf)\n\n[原件]: 原件.pdf", []at{{1, 2}, {1, 10}}}, // a reference, then an inline link
+		{`[标题](题.pdf "说明")[次](次.pdf)`, []at{{1, 1}, {1, 17}}},           // a title
+		{"| 表 |\n|---|\n| [甲](甲.pdf)[乙](乙.pdf) |", []at{{3, 3}, {3, 13}}},
+		{"[甲](\n甲.pdf)[乙](乙.pdf)", []at{{1, 1}, {2, 7}}},           // the destination on the next line
+		{"![图[内](内.pdf)](图.png)[外](外.pdf)", []at{{1, 1}, {1, 22}}}, // the link in the alt text is none
+	} {
+		var got []at
+		for _, l := range New().Links([]byte(c.src)) {
+			got = append(got, at{l.Line, l.Col})
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Links(%q) at %v, want %v", c.src, got, c.want)
+		}
+	}
+}
+
 // TestLinkTargets: a link or an image whose destination has a target
 // points there, a link with the name to save it as; others stay as
 // written; an image alone in its paragraph is a figure.
@@ -117,12 +149,13 @@ func BenchmarkLinks(b *testing.B) {
 	}
 }
 
-// FuzzLinks: whatever the text, Links places every link within it, and
-// the links it lists are the ones ConvertValid points elsewhere: each,
-// given a target of its own, shows that target in the HTML.
+// FuzzLinks: whatever the text, Links places every link at its '[' (an
+// image at its '!'), and the links it lists are the ones ConvertValid
+// points elsewhere: each, given a target of its own, shows that target in
+// the HTML.
 func FuzzLinks(f *testing.F) {
 	for _, s := range []string{"![现场](图/现场.jpg)\n", "见[a](x.pdf)和[b][r]\n\n[r]: y.pdf\n", "| a | [b](c.xls) |\n|---|---|\n",
-		"- ![](<a b.png>)\n  > [c](d#e)\n", "[x](y)[^1]\n\n[^1]: [z](w.pdf)\n", "**[粗](a.pdf)**![`c`](b.png)\n", "![[]()](0)"} {
+		"- ![](<a b.png>)\n  > [c](d#e)\n", "[x](y)[^1]\n\n[^1]: [z](w.pdf)\n", "**[粗](a.pdf)**![`c`](b.png)\n", "![[]()](0)", "![a](b.png)[c](d)"} {
 		f.Add(s)
 	}
 	c := New()
@@ -132,11 +165,16 @@ func FuzzLinks(f *testing.F) {
 			t.Skip()
 		}
 		links := c.Links(src)
-		lines := bytes.Count(src, []byte("\n")) + 1
+		lines := strings.Split(string(src), "\n")
 		targets := map[string]Target{}
 		for i, l := range links {
-			if l.Line < 1 || l.Line > lines || l.Col < 1 {
-				t.Errorf("link %q at %d:%d, outside the text's %d lines", l.Dest, l.Line, l.Col, lines)
+			if l.Line < 1 || l.Line > len(lines) || l.Col < 1 || l.Col > utf8.RuneCountInString(lines[l.Line-1]) {
+				t.Errorf("link %q at %d:%d, outside the text", l.Dest, l.Line, l.Col)
+			} else if mark, at := "[", []rune(lines[l.Line-1])[l.Col-1]; l.Image && at != '!' || !l.Image && at != '[' {
+				if l.Image {
+					mark = "!"
+				}
+				t.Errorf("%q: link %q at %d:%d, on %q, not its %s", s, l.Dest, l.Line, l.Col, at, mark)
 			}
 			targets[l.Dest] = Target{Href: fmt.Sprintf("target-%d", i)}
 		}

@@ -607,10 +607,7 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 			return ind.Name, indicatorPath(ind)
 		},
 		func(ind *site.Indicator, i int) rankCell {
-			if c, ok := excludedCell(m.periods[i].Month, ind, u); ok {
-				return c
-			}
-			if c, ok := exemptCell(u, m.periods[i].Month.Key); ok && m.periods[i].Month.Result(ind.ID) != nil {
+			if c, ok := unrankedCell(m.periods[i].Month, ind, u); ok {
 				return c
 			}
 			return townshipCell(ind, m.townships[ind.ID][u][i], ind.In(m.periods[i].Month.Key).Decimals, absence(u, m.periods[i].Span.Key()))
@@ -1576,10 +1573,7 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 		v.Years = matrices(h, indicatorPath(ind), unit, caption, ind.Townships, unitGroup,
 			func(t *site.Unit, _ yearSpan) (string, string) { return t.Name, unitPath(t) },
 			func(t *site.Unit, i int) rankCell {
-				if c, ok := excludedCell(m.periods[i].Month, ind, t); ok {
-					return c
-				}
-				if c, ok := exemptCell(t, m.periods[i].Month.Key); ok && m.periods[i].Month.Result(ind.ID) != nil {
+				if c, ok := unrankedCell(m.periods[i].Month, ind, t); ok {
 					return c
 				}
 				return townshipCell(ind, byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals, absence(t, m.periods[i].Span.Key()))
@@ -1870,23 +1864,7 @@ func tookPart(ind *site.Indicator, periods []*rank.Period, k site.PeriodKind, un
 func changeLines(ind *site.Indicator) []string {
 	var out []string
 	for i, c := range ind.Changes {
-		var parts []string
-		for _, k := range c.Set {
-			switch k {
-			case "better":
-				parts = append(parts, ind.BetterText(c.HigherBetter))
-			case "weight":
-				parts = append(parts, "权重为"+strconv.FormatFloat(c.Weight, 'f', -1, 64))
-			case "decimals":
-				parts = append(parts, fmt.Sprintf("%s保留%d位小数", ind.ValueName(), c.Decimals))
-			case "name":
-				parts = append(parts, "改称“"+c.Name+"”")
-			case "deduct":
-				parts = append(parts, ind.PerChanges(i)...)
-			case "max", "min":
-				parts = append(parts, ind.BoundChange(i, k))
-			}
-		}
+		parts := ind.ChangeParts(i, func(pers []string) []string { return pers })
 		from, _ := site.ParsePeriod(c.From)
 		out = append(out, "自"+from.Label()+"起"+strings.Join(parts, "，"))
 	}

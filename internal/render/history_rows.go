@@ -326,19 +326,20 @@ func exemptText(u *site.Unit, key string) string {
 	return "免考" + parenthesised(u.ExemptReason(key))
 }
 
-// excludedCell is the cell of a township the month's result of ind did
-// not apply to, and ok; not ok when it did, or there is no result. Its
-// reason is the cell's title, shown on hover and read out.
-func excludedCell(m *site.Month, ind *site.Indicator, u *site.Unit) (rankCell, bool) {
+// unrankedCell is the cell of township u in month m's ranking on ind when
+// the month ranked ind without u, and ok: 不涉及 where the result did not
+// apply to u, its reason the cell's title, shown on hover and read out;
+// else 免考 where u was exempted from the month (exemptCell). Not ok when
+// u was ranked, or m has no result of ind.
+func unrankedCell(m *site.Month, ind *site.Indicator, u *site.Unit) (rankCell, bool) {
 	res := m.Result(ind.ID)
 	if res == nil {
 		return rankCell{}, false
 	}
-	reason, ok := res.Excludes(u)
-	if !ok {
-		return rankCell{}, false
+	if reason, ok := res.Excludes(u); ok {
+		return rankCell{text: notApplicable, title: reason}, true
 	}
-	return rankCell{text: notApplicable, title: reason}, true
+	return exemptCell(u, m.Key)
 }
 
 // exemptWord is what a matrix's cell of a township says of a month it was

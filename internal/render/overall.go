@@ -186,10 +186,7 @@ func (h *history) overallMatrices(v *IndicatorView, ind *site.Indicator) {
 	v.Overall = matrices(h, indicatorPath(ind)+"#overall", v.Unit, "%d年"+v.Unit+h.overallHeader(), ind.Townships, nil,
 		func(t *site.Unit, _ yearSpan) (string, string) { return t.Name, unitPath(t) },
 		func(t *site.Unit, i int) rankCell {
-			if c, ok := excludedCell(m.periods[i].Month, ind, t); ok {
-				return c
-			}
-			if c, ok := exemptCell(t, m.periods[i].Month.Key); ok && m.periods[i].Month.Result(ind.ID) != nil {
+			if c, ok := unrankedCell(m.periods[i].Month, ind, t); ok {
 				return c
 			}
 			p := placing{}

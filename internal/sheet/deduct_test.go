@@ -248,3 +248,21 @@ func TestCountGeneralMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestCountCSVComment: a month file imported from a CSV says, in the
+// comment at its head, that a CSV imported again merges its values, named
+// as the office's are (得分或件数: the 扣分制 office has both), and calls
+// it a CSV 表, not a 得分表, which an office that counts does not have.
+// By hand from the office's six units and its 信访件数.
+func TestCountCSVComment(t *testing.T) {
+	s := load(t, "../../testdata/offices/deduct")
+	csv := "县直单位,信访件数\n县发改局,2\n县财政局,0\n县教育局,1\n县公安局,3\n县民政局,0\n县住建局,1\n"
+	m, err := Import(s, "2025-05", "counts.csv", []byte(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# 再次导入 CSV 表时，其得分或件数并入本文件（与已有得分或件数不同时加 --force），也可以直接修改本文件。\n"
+	if !strings.Contains(string(m.TOML), want) {
+		t.Errorf("the month file lacks %q:\n%s", want, m.TOML)
+	}
+}

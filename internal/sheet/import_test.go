@@ -435,7 +435,7 @@ const csvScores = `乡镇（街道）,规模工业增加值,社会消费品零�
 
 // wantCSV is the month file the CSV above makes, written by hand.
 const wantCSV = `# 2023年3月的考核结果。由 tongbao import 从 %s 导入。
-# 再次导入得分表（CSV）时，其得分并入本文件（与已有得分不同时加 --force），也可以直接修改本文件。
+# 再次导入 CSV 表时，其得分并入本文件（与已有得分不同时加 --force），也可以直接修改本文件。
 
 [[result]]
 indicator = "gongye"       # 规模工业增加值

@@ -32,7 +32,7 @@ func (r *reader) monthFile() (text []byte, places map[string]string, results, sc
 	w.Comment(fmt.Sprintf("%s的考核结果。由 tongbao import 从 %s 导入。", label, r.source))
 	if r.fromCSV {
 		noun := site.ValuesName(r.scored)
-		w.Comment("再次导入得分表（CSV）时，其" + noun + "并入本文件（与已有" + noun + "不同时加 --force），也可以直接修改本文件。")
+		w.Comment("再次导入 CSV 表时，其" + noun + "并入本文件（与已有" + noun + "不同时加 --force），也可以直接修改本文件。")
 	} else {
 		w.Comment("可以改好原表后再次导入（--force 覆盖本文件），也可以直接修改本文件。")
 	}

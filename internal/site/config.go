@@ -802,19 +802,8 @@ func (l *loader) warnFewUnits(rec *record, r Rule) {
 		}
 		return
 	}
-	for _, g := range ruleGroups(l.s, r) {
-		var now []*Unit
-		for _, u := range l.s.Townships {
-			if u.Until == "" && (g == nil || u.Group == g) && (r.Indicator == nil || slices.Contains(r.Indicator.Townships, u)) {
-				now = append(now, u)
-			}
-		}
-		n := len(now)
-		in := "现有"
-		if g != nil {
-			in = g.Name + "现有"
-		}
-		what := fmt.Sprintf("%s%d个%s", in, n, l.s.UnitsCalled(now))
+	for _, now := range ruleUnitsNow(l.s, r) {
+		n, what := len(now.units), now.what
 		switch {
 		case n == 0:
 		case r.Select == Top && n < k:
@@ -837,6 +826,34 @@ func places(first, last int) string {
 		return fmt.Sprintf("第%d名", first)
 	}
 	return fmt.Sprintf("第%d～%d名", first, last)
+}
+
+// unitsNow are the townships units.toml has now (those without until)
+// that a township rule reads in one of its groups (ruleGroups), and what
+// its warnings call them: 城关片现有5个乡镇, or 现有12个乡镇 without groups.
+type unitsNow struct {
+	units []*Unit
+	what  string
+}
+
+// ruleUnitsNow are r's unitsNow, a group each: the units its count or
+// its share is weighed against.
+func ruleUnitsNow(s *Site, r Rule) []unitsNow {
+	var out []unitsNow
+	for _, g := range ruleGroups(s, r) {
+		var now []*Unit
+		for _, u := range s.Townships {
+			if u.Until == "" && (g == nil || u.Group == g) && (r.Indicator == nil || slices.Contains(r.Indicator.Townships, u)) {
+				now = append(now, u)
+			}
+		}
+		in := "现有"
+		if g != nil {
+			in = g.Name + "现有"
+		}
+		out = append(out, unitsNow{now, fmt.Sprintf("%s%d个%s", in, len(now), s.UnitsCalled(now))})
+	}
+	return out
 }
 
 // ruleGroups are the unit groups a township rule reads, each apart: its

@@ -658,6 +658,34 @@ func perTexts(ind *Indicator, per []float64, month string) string {
 	return strings.Join(out, "，")
 }
 
+// ChangeParts says what change i of ind sets, a part a key in the order
+// the change lists them: 得分越低越好, 权重为1.5, 件数保留0位小数, 改称
+// “信访工作”, 满分由40分改为35分. A derived indicator's new pers
+// (PerChanges) are as deduct words them: the indicator's page, whose line
+// is dated, lists each (自2025年5月起群众投诉起数每起扣3分); tongbao new's
+// notes, which name the indicator first, say 扣分标准改为 before them.
+func (ind *Indicator) ChangeParts(i int, deduct func(pers []string) []string) []string {
+	c := ind.Changes[i]
+	var parts []string
+	for _, k := range c.Set {
+		switch k {
+		case "better":
+			parts = append(parts, ind.BetterText(c.HigherBetter))
+		case "weight":
+			parts = append(parts, "权重为"+strconv.FormatFloat(c.Weight, 'f', -1, 64))
+		case "decimals":
+			parts = append(parts, fmt.Sprintf("%s保留%d位小数", ind.ValueName(), c.Decimals))
+		case "name":
+			parts = append(parts, "改称“"+c.Name+"”")
+		case "deduct":
+			parts = append(parts, deduct(ind.PerChanges(i))...)
+		case "max", "min":
+			parts = append(parts, ind.BoundChange(i, k))
+		}
+	}
+	return parts
+}
+
 // PerChanges says the per that change i of ind (a derived indicator's
 // [[indicator.change]] deduct) moved, each after its count's name then:
 // 群众投诉起数每起扣3分. A per written as it was before is not said: of

@@ -86,24 +86,19 @@ func (k PeriodKind) NotEnding(y, n int) string {
 // assessed in: 2025-09 of 2025-07 for quarters, month itself for months
 // (and "" or a key not a month). Units within their span at it are those
 // ranked together from month on.
-func (k PeriodKind) Ending(month string) string {
-	p, ok := ParsePeriod(month)
-	if !ok || p.Kind != Monthly || k == Monthly {
-		return month
-	}
-	for {
-		if w, _ := k.Written(p.N); w != "" {
-			return p.Key()
-		}
-		p = p.nextMonth()
-	}
-}
+func (k PeriodKind) Ending(month string) string { return k.ending(month, Period.nextMonth) }
 
 // LastEnding is the last month at or before month (a key) that ends a
 // period of kind k, the month a unit with until = month is last assessed
 // in: 2025-06 of 2025-07 for quarters, month itself for months (and ""
 // or a key not a month).
-func (k PeriodKind) LastEnding(month string) string {
+func (k PeriodKind) LastEnding(month string) string { return k.ending(month, Period.prevMonth) }
+
+// ending is the first month from month (a key) on that ends a period of
+// kind k, going a month at a time by step: Ending forward, LastEnding
+// back. Every kind's periods end in December, so either finds one within
+// a year.
+func (k PeriodKind) ending(month string, step func(Period) Period) string {
 	p, ok := ParsePeriod(month)
 	if !ok || p.Kind != Monthly || k == Monthly {
 		return month
@@ -112,11 +107,7 @@ func (k PeriodKind) LastEnding(month string) string {
 		if w, _ := k.Written(p.N); w != "" {
 			return p.Key()
 		}
-		if p.N == 1 {
-			p = Period{Kind: Monthly, Year: p.Year - 1, N: 12}
-		} else {
-			p.N--
-		}
+		p = step(p)
 	}
 }
 
@@ -269,6 +260,14 @@ func (p Period) nextMonth() Period {
 		return Period{Kind: Monthly, Year: p.Year + 1, N: 1}
 	}
 	return Period{Kind: Monthly, Year: p.Year, N: p.N + 1}
+}
+
+// prevMonth is the month before month p (a Monthly period).
+func (p Period) prevMonth() Period {
+	if p.N == 1 {
+		return Period{Kind: Monthly, Year: p.Year - 1, N: 12}
+	}
+	return Period{Kind: Monthly, Year: p.Year, N: p.N - 1}
 }
 
 // Contains reports whether month m of year y lies in the period.

@@ -250,3 +250,33 @@ func TestPeriodUnread(t *testing.T) {
 		}
 	}
 }
+
+// TestEnding: the month a unit set up in a month is first assessed in,
+// and the one a unit with until = that month is last assessed in, by
+// hand: the quarter, half and year a month lies in end in the third,
+// sixth and twelfth months; going back from January crosses into the
+// year before.
+func TestEnding(t *testing.T) {
+	for _, c := range []struct {
+		kind               PeriodKind
+		month, first, last string
+	}{
+		{Monthly, "2025-07", "2025-07", "2025-07"},
+		{Quarterly, "2025-07", "2025-09", "2025-06"},
+		{Quarterly, "2025-09", "2025-09", "2025-09"},
+		{Quarterly, "2025-01", "2025-03", "2024-12"},
+		{HalfYearly, "2025-07", "2025-12", "2025-06"},
+		{HalfYearly, "2025-02", "2025-06", "2024-12"},
+		{Yearly, "2025-01", "2025-12", "2024-12"},
+		{Yearly, "2025-12", "2025-12", "2025-12"},
+		{Quarterly, "2025-Q3", "2025-Q3", "2025-Q3"}, // not a month: as it is
+		{Quarterly, "", "", ""},
+	} {
+		if got := c.kind.Ending(c.month); got != c.first {
+			t.Errorf("%v.Ending(%q) = %q, want %q", c.kind, c.month, got, c.first)
+		}
+		if got := c.kind.LastEnding(c.month); got != c.last {
+			t.Errorf("%v.LastEnding(%q) = %q, want %q", c.kind, c.month, got, c.last)
+		}
+	}
+}

@@ -291,19 +291,9 @@ func (l *loader) warnEmptyShare(rec *record, r Rule) {
 		}
 		return
 	}
-	for _, g := range ruleGroups(l.s, r) {
-		var now []*Unit
-		for _, u := range l.s.Townships {
-			if u.Until == "" && (g == nil || u.Group == g) && (r.Indicator == nil || slices.Contains(r.Indicator.Townships, u)) {
-				now = append(now, u)
-			}
-		}
-		in := "现有"
-		if g != nil {
-			in = g.Name + "现有"
-		}
-		if n := len(now); n > 0 && r.Share.Of(n) == 0 {
-			say(fmt.Sprintf("%s%d个%s", in, n, l.s.UnitsCalled(now)), n)
+	for _, now := range ruleUnitsNow(l.s, r) {
+		if n := len(now.units); n > 0 && r.Share.Of(n) == 0 {
+			say(now.what, n)
 		}
 	}
 }
