@@ -233,3 +233,52 @@ func TestFoldPrinted(t *testing.T) {
 		}
 	}
 }
+
+// TestIndicatorGroupFolds reads an indicator's page (gdp, which every unit
+// of groupedVillageSite is ranked on) on a 360 px phone and a desktop, in
+// the normal display and the 适老模式: its units' ranks are a section a
+// group, as /rankings/ has them — folded on the phone, open on the
+// desktop — and its 本页目录 leads to each, after the units' ranking's
+// heading. An address into a group's year opens that group alone, its
+// caption at the window's top.
+func TestIndicatorGroupFolds(t *testing.T) {
+	t.Parallel()
+	ctx := tab(t)
+	dir, _ := groupedVillageSite(t)
+	srv := serveOutputs(t, renderSite(t, dir))
+	for _, s := range phoneAndDesktop {
+		use(t, ctx, s)
+		for _, d := range []display{normal, senior} {
+			choose(t, ctx, srv.URL, d)
+			navigate(t, ctx, srv.URL+"/indicators/gdp/")
+			want := []string{"group-1 folded", "group-2 folded"}
+			if !s.phone {
+				want = []string{"group-1 open", "group-2 open"}
+			}
+			if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, want) {
+				t.Errorf("%s, %s: gdp's groups' sections are %q; want %q", s, d.name, got, want)
+			}
+			toc := eval[[]string](t, ctx, `[...document.querySelectorAll('main nav[aria-label="本页目录"] li > a')].map(a => a.getAttribute("href") + " " + a.textContent)`)
+			if want := []string{"#townships-heading 县（市、区）排名", "#group-1 县（市）组", "#group-2 市辖区组"}; len(toc) < 3 || !slices.Equal(toc[len(toc)-3:], want) {
+				t.Errorf("%s, %s: gdp's 本页目录 leads to %q; want it to end with %q", s, d.name, toc, want)
+			}
+		}
+	}
+	use(t, ctx, phoneAndDesktop[0])
+	choose(t, ctx, srv.URL, normal)
+	navigate(t, ctx, srv.URL+"/indicators/gdp/")
+	years := eval[[]string](t, ctx, `[...document.querySelectorAll("#group-2 .year-links a")].map(a => a.getAttribute("href"))`)
+	if len(years) != 2 {
+		t.Fatalf("gdp's 市辖区组 按年份 leads to %q; the demo spans two years", years)
+	}
+	older := years[1][1:]
+	year := strings.TrimPrefix(older, "group-2-y")
+	navigate(t, ctx, srv.URL+"/indicators/gdp/#"+older)
+	eval[bool](t, ctx, frames)
+	if got, want := eval[[]string](t, ctx, foldsJS), []string{"group-1 folded", "group-2 open"}; !slices.Equal(got, want) {
+		t.Errorf("gdp#%s: the sections are %q; want %q", older, got, want)
+	}
+	if got := eval[string](t, ctx, fmt.Sprintf(`(() => { const c = document.getElementById(%s); return c.textContent + " " + Math.round(c.getBoundingClientRect().top); })()`, browsertest.Quote(older))); got != year+"年市辖区组各县（市、区）排名 0" {
+		t.Errorf("gdp#%s: the caption and its top are %q; want %s年市辖区组各县（市、区）排名 at the window's top, 0", older, got, year)
+	}
+}
