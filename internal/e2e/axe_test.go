@@ -237,11 +237,11 @@ func TestAxeGroupedMatrix(t *testing.T) {
 				t.Errorf("%s, %s mode: %s", p, mode, v)
 			}
 		}
-		// The home page's ranking: a <tbody> per group, headed by the
-		// group's name.
+		// The home page's ranking: a table per group, in the group's
+		// section.
 		navigate(t, ctx, srv.URL+"/")
-		if n := eval[int](t, ctx, `document.querySelectorAll(".home-ranking tbody > .matrix-group").length`); n != 2 {
-			t.Errorf("home, %s mode: the ranking has %d group headings, want 2", mode, n)
+		if n := eval[int](t, ctx, `document.querySelectorAll(".home-ranking details.fold table").length`); n != 2 {
+			t.Errorf("home, %s mode: the ranking has %d groups' tables, want 2", mode, n)
 		}
 		eval[bool](t, ctx, axe+";\ntrue")
 		for _, v := range eval[[]string](t, ctx, axeRun) {
@@ -252,9 +252,10 @@ func TestAxeGroupedMatrix(t *testing.T) {
 
 // TestAxeGroupedHome runs axe-core on the home page of an office whose
 // units are ranked in groups (groupedVillageSite), in the normal and the
-// 适老 mode: its ranking heads each group's rows with the group's name
-// once, and each unit's row heading still says, to a screen reader, the
-// group it is ranked in (its text, hidden text included).
+// 适老 mode: its ranking is a table a group, in the group's section
+// (headed by its name, the caption naming it too), and each unit's row
+// heading still says, to a screen reader, the group it is ranked in
+// (its text, hidden text included).
 func TestAxeGroupedHome(t *testing.T) {
 	t.Parallel()
 	ctx := tab(t)
@@ -262,7 +263,7 @@ func TestAxeGroupedHome(t *testing.T) {
 	dir, group := groupedVillageSite(t)
 	srv := serveOutputs(t, renderSite(t, dir))
 	const rows = `[...document.querySelectorAll(".home-ranking tbody th[scope=row]")].map(th => th.querySelector("a").textContent + " " + th.textContent)`
-	const heads = `[...document.querySelectorAll(".home-ranking tbody th[scope=rowgroup]")].map(th => th.textContent)`
+	const heads = `[...document.querySelectorAll(".home-ranking details.fold")].map(d => d.querySelector("summary").textContent + " " + d.querySelector("caption").textContent)`
 	for _, mode := range []string{"normal", "senior"} {
 		if mode == "senior" {
 			eval[bool](t, ctx, `localStorage.setItem("tongbao-senior", "on"), true`)
@@ -279,8 +280,17 @@ func TestAxeGroupedHome(t *testing.T) {
 				t.Errorf("%s mode: a row heading says %q, want %q", mode, text, want)
 			}
 		}
-		if h := eval[[]string](t, ctx, heads); len(h) != 2 || h[0] == h[1] {
-			t.Errorf("%s mode: group headings %q, want two, one a group", mode, h)
+		h := eval[[]string](t, ctx, heads)
+		if len(h) != 2 {
+			t.Errorf("%s mode: group sections %q, want two", mode, h)
+		}
+		for i, g := range []string{"县（市）组", "市辖区组"} {
+			if i < len(h) && !(strings.HasPrefix(h[i], g+" ") && strings.HasSuffix(h[i], g+"综合考核排名")) {
+				t.Errorf("%s mode: group section %d is headed and captioned %q, want %s and …%s综合考核排名", mode, i+1, h[i], g, g)
+			}
+		}
+		if n := eval[int](t, ctx, `document.querySelectorAll(".home-ranking tbody th[scope=rowgroup]").length`); n != 0 {
+			t.Errorf("%s mode: %d rows head a group in its own table; its caption names it", mode, n)
 		}
 		eval[bool](t, ctx, axe+";\ntrue")
 		for _, v := range eval[[]string](t, ctx, axeRun) {

@@ -282,3 +282,39 @@ func TestIndicatorGroupFolds(t *testing.T) {
 		t.Errorf("gdp#%s: the caption and its top are %q; want %s年市辖区组各县（市、区）排名 at the window's top, 0", older, got, year)
 	}
 }
+
+// TestHomeGroupFolds reads the home page of groupedVillageSite on a 360
+// px phone and a desktop: the latest month's ranking is a section a
+// group, folded on the phone and open on the desktop, as /rankings/
+// has them; /#group-2 opens 市辖区组's alone, whose table lists its 3
+// districts and 12 villages (by hand, from groupedVillageSite).
+func TestHomeGroupFolds(t *testing.T) {
+	t.Parallel()
+	ctx := tab(t)
+	dir, _ := groupedVillageSite(t)
+	srv := serveOutputs(t, renderSite(t, dir))
+	for _, s := range phoneAndDesktop {
+		use(t, ctx, s)
+		for _, d := range []display{normal, senior} {
+			choose(t, ctx, srv.URL, d)
+			navigate(t, ctx, srv.URL+"/")
+			want := []string{"group-1 folded", "group-2 folded"}
+			if !s.phone {
+				want = []string{"group-1 open", "group-2 open"}
+			}
+			if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, want) {
+				t.Errorf("%s, %s: the home page's groups are %q; want %q", s, d.name, got, want)
+			}
+		}
+	}
+	use(t, ctx, phoneAndDesktop[0])
+	choose(t, ctx, srv.URL, normal)
+	navigate(t, ctx, srv.URL+"/?load#group-2") // a page loaded, not the address's fragment changed
+	eval[bool](t, ctx, frames)
+	if got, want := eval[[]string](t, ctx, foldsJS), []string{"group-1 folded", "group-2 open"}; !slices.Equal(got, want) {
+		t.Errorf("/#group-2: the sections are %q; want %q", got, want)
+	}
+	if n := eval[int](t, ctx, `[...document.querySelectorAll("#group-2 tbody tr")].filter(r => r.getClientRects().length > 0).length`); n != 15 {
+		t.Errorf("/#group-2: 市辖区组's table shows %d rows; want 15", n)
+	}
+}

@@ -283,10 +283,14 @@ type Ranking struct {
 	// does, where a 组别 column said it on every row (63 rows of eight
 	// 乡镇). One group named "" without groups.
 	Groups []RankGroup
+	// Folded is set when the groups are more than one: each is a table
+	// in a section of its own, which a phone folds, as /rankings/ does.
+	Folded bool
 }
 
 // RankGroup is a unit group's rows of the home page's ranking.
 type RankGroup struct {
+	ID   string // group-1, as /rankings/ and /units/ have it
 	Name string
 	Rows []RankRow
 }
