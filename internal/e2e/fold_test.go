@@ -99,7 +99,8 @@ func TestGroupJumpList(t *testing.T) {
 // the top of the window; and so does find in page, a text fragment of a
 // unit's name (枫林社区, of 市辖区组); a section folded by hand opens
 // when the address changes to a point inside it. /data/'s field tables,
-// folded everywhere, open likewise.
+// folded everywhere, open likewise, and so do its periods of a year
+// before the newest, a table a year.
 func TestFoldOpensOnLinkAndFind(t *testing.T) {
 	t.Parallel()
 	ctx := tab(t)
@@ -147,7 +148,9 @@ func TestFoldOpensOnLinkAndFind(t *testing.T) {
 	for _, s := range phoneAndDesktop {
 		use(t, ctx, s)
 		navigate(t, ctx, srv.URL+"/data/")
-		want := []string{"csv-columns folded", "measure-columns folded", "json-fields folded", "catalogue-fields folded"}
+		// The demo's year, 2022年3月 to 2023年2月: its periods a table a
+		// year, 2023's open.
+		want := []string{"periods-2023 open", "periods-2022 folded", "csv-columns folded", "measure-columns folded", "json-fields folded", "catalogue-fields folded"}
 		if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, want) {
 			t.Errorf("%s, /data/: the folds are %q; want %q", s, got, want)
 		}
@@ -165,22 +168,31 @@ func TestFoldOpensOnLinkAndFind(t *testing.T) {
 		}
 		navigate(t, ctx, srv.URL+"/data/#json-fields")
 		eval[bool](t, ctx, frames)
-		if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, []string{"csv-columns folded", "measure-columns folded", "json-fields open", "catalogue-fields folded"}) {
+		if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, []string{"periods-2023 open", "periods-2022 folded", "csv-columns folded", "measure-columns folded", "json-fields open", "catalogue-fields folded"}) {
 			t.Errorf("%s, /data/#json-fields: the folds are %q", s, got)
 		}
 		// The JSON table's caption alone says this.
 		navigate(t, ctx, srv.URL+"/data/?find#:~:text="+"数组中每一项的字段写作")
 		eval[bool](t, ctx, frames)
-		if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, []string{"csv-columns folded", "measure-columns folded", "json-fields open", "catalogue-fields folded"}) {
+		if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, []string{"periods-2023 open", "periods-2022 folded", "csv-columns folded", "measure-columns folded", "json-fields open", "catalogue-fields folded"}) {
 			t.Errorf("%s, /data/ finding 数组中每一项的字段写作: the folds are %q", s, got)
+		}
+		// An older year's periods: a link to its fold, and find in page
+		// of one of its periods (2022年4月, said in its table alone).
+		for _, at := range []string{"#periods-2022", "?find#:~:text=2022年4月"} {
+			navigate(t, ctx, srv.URL+"/data/"+at)
+			eval[bool](t, ctx, frames)
+			if got := eval[[]string](t, ctx, foldsJS); len(got) < 2 || !slices.Equal(got[:2], []string{"periods-2023 open", "periods-2022 open"}) {
+				t.Errorf("%s, /data/%s: the folds are %q; want 2022's periods open", s, at, got)
+			}
 		}
 	}
 }
 
 // TestFoldPrinted prints /rankings/ as a 360 px phone folds it, and
-// /data/ with its field tables folded: paper shows what the folds hold —
-// both groups' units (东风村 of 县（市）组, 枫林社区 of 市辖区组), the JSON
-// fields' table — and the folds are folded again after. Both ways of
+// /data/ with its field tables and its older year's periods folded: paper
+// shows what the folds hold — both groups' units (东风村 of 县（市）组,
+// 枫林社区 of 市辖区组), the JSON fields' table, 2022年4月's period — and the folds are folded again after. Both ways of
 // opening them are held: the style sheet's, for paper (a fold's content
 // is shown in print), and page.js's on beforeprint, for a browser that
 // does not style a fold's content, undone on afterprint.
@@ -197,7 +209,7 @@ func TestFoldPrinted(t *testing.T) {
 		words []string
 	}{
 		{"rankings/", []string{"group-1 folded", "group-2 folded"}, []string{"东风村", "枫林社区"}},
-		{"data/", []string{"csv-columns folded", "measure-columns folded", "json-fields folded", "catalogue-fields folded"}, []string{"数组中每一项的字段写作"}},
+		{"data/", []string{"periods-2023 open", "periods-2022 folded", "csv-columns folded", "measure-columns folded", "json-fields folded", "catalogue-fields folded"}, []string{"数组中每一项的字段写作", "2022年4月"}},
 	} {
 		navigate(t, ctx, srv.URL+"/"+p.path)
 		if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, p.folds) {
@@ -220,7 +232,13 @@ func TestFoldPrinted(t *testing.T) {
 		}
 		// The style sheet alone: a folded one's content shown in print.
 		emulateMedia(t, ctx, "print")
-		if got := eval[[]string](t, ctx, `[...document.querySelectorAll("details.fold:not([open])")].map(d => getComputedStyle(d, "::details-content").contentVisibility)`); len(got) != len(p.folds) || slices.ContainsFunc(got, func(v string) bool { return v != "visible" }) {
+		folded := 0
+		for _, f := range p.folds {
+			if strings.HasSuffix(f, " folded") {
+				folded++
+			}
+		}
+		if got := eval[[]string](t, ctx, `[...document.querySelectorAll("details.fold:not([open])")].map(d => getComputedStyle(d, "::details-content").contentVisibility)`); len(got) != folded || slices.ContainsFunc(got, func(v string) bool { return v != "visible" }) {
 			t.Errorf("/%s in print: the folded ones' content is %q; want visible", p.path, got)
 		}
 		emulateMedia(t, ctx, "")
