@@ -336,3 +336,33 @@ func TestHomeGroupFolds(t *testing.T) {
 		t.Errorf("/#group-2: 市辖区组's table shows %d rows; want 15", n)
 	}
 }
+
+// TestPrintGroupTablesTwoAPage reads, as paper lays them out, the first
+// matrix of a group's section on /rankings/ and on an indicator's page
+// (groupedVillageSite): a table of ten rows or fewer is held whole on
+// paper, and a group of eight villages — its caption, the row heading it
+// with the group's name and the months, and eight units' rows of a rank
+// and a score — must take no more than half the 版心 (225 mm / 2), so
+// that two of them share a page. Laid out in the page's own spacing they
+// took 143 mm, one a page: an office of eight 乡镇 of eight villages
+// printed /rankings/ on 17 pages, 14 before its groups had sections.
+func TestPrintGroupTablesTwoAPage(t *testing.T) {
+	t.Parallel()
+	ctx := tab(t)
+	dir, _ := groupedVillageSite(t)
+	srv := serveOutputs(t, renderSite(t, dir))
+	const eight = `(() => {
+  const t = document.querySelector("#group-1 .matrix"), head = t.querySelector(".matrix-print-head");
+  const rows = [...t.tBodies[0].rows].filter(r => !r.matches(".matrix-print-head, .matrix-group")).slice(0, 8);
+  return (t.caption.getBoundingClientRect().height + head.getBoundingClientRect().height +
+    rows.reduce((sum, r) => sum + r.getBoundingClientRect().height, 0)) * 25.4 / 96;
+})()`
+	for _, path := range []string{"rankings/", "indicators/gdp/"} {
+		navigate(t, ctx, srv.URL+"/"+path)
+		emulateMedia(t, ctx, "print")
+		if mm := eval[float64](t, ctx, eight); mm > 225.0/2 {
+			t.Errorf("/%s on paper: a group's table of eight units is %.0f mm high; want at most half the 版心, 112 mm", path, mm)
+		}
+		emulateMedia(t, ctx, "")
+	}
+}
