@@ -176,10 +176,8 @@ func TestAxeDeduct(t *testing.T) {
 // (groupedVillageSite),
 // in the normal and the 适老 mode: each group ends with a row that heads
 // it on paper (the group's name and the months), which on screen is not
-// shown, nor read: each year's matrix of an indicator is one table with
-// one head row, a heading row per group and a row per unit, as a screen
-// reader reads it; /rankings/ has a table per group and year, in the
-// group's section, its caption naming the group. And on /data/, its
+// shown, nor read: /rankings/ and an indicator's page have a table per
+// group and year, in the group's section, its caption naming the group. And on /data/, its
 // field tables folded, and on a circular with the score-table shortcode.
 func TestAxeGroupedMatrix(t *testing.T) {
 	t.Parallel()
@@ -208,11 +206,11 @@ func TestAxeGroupedMatrix(t *testing.T) {
 	// and no role).
 	const shown = `[...document.querySelectorAll(".matrix")].map(t => [...t.rows].filter(r => r.getClientRects().length > 0).length + " " + t.tHead.rows.length + " " + t.querySelectorAll(".matrix-print-head").length)`
 	// By hand: 39 units (7 of city-groups and the 32 villages) in two
-	// groups: 39 rows, 2 group headings and the head row, 42; one head
-	// row; two rows for paper, not shown. On /rankings/ each group's
-	// own, of the demo's two years: 县（市）组's 4 counties and 20
-	// villages, 24 rows and the head row; 市辖区组's 3 districts and 12
-	// villages, 15 and the head row; a row for paper each.
+	// groups. On /rankings/ and an indicator's page (gdp, of every unit)
+	// each group's own matrix, of the demo's two years: 县（市）组's 4
+	// counties and 20 villages, 24 rows and the head row; 市辖区组's 3
+	// districts and 12 villages, 15 and the head row; a row for paper
+	// each, not shown.
 	if len(group) != 39 {
 		t.Fatalf("%d units, want 39", len(group))
 	}
@@ -225,7 +223,7 @@ func TestAxeGroupedMatrix(t *testing.T) {
 			matrices []string
 		}{
 			{"rankings/", []string{"25 1 1", "25 1 1", "16 1 1", "16 1 1"}},
-			{"indicators/gdp/", []string{"42 1 2", "42 1 2"}},
+			{"indicators/gdp/", []string{"25 1 1", "25 1 1", "16 1 1", "16 1 1"}},
 			{"data/", nil},
 			{circular, nil},
 		} {
@@ -239,11 +237,11 @@ func TestAxeGroupedMatrix(t *testing.T) {
 				t.Errorf("%s, %s mode: %s", p, mode, v)
 			}
 		}
-		// The home page's ranking: a <tbody> per group, headed by the
-		// group's name.
+		// The home page's ranking: a table per group, in the group's
+		// section.
 		navigate(t, ctx, srv.URL+"/")
-		if n := eval[int](t, ctx, `document.querySelectorAll(".home-ranking tbody > .matrix-group").length`); n != 2 {
-			t.Errorf("home, %s mode: the ranking has %d group headings, want 2", mode, n)
+		if n := eval[int](t, ctx, `document.querySelectorAll(".home-ranking details.fold table").length`); n != 2 {
+			t.Errorf("home, %s mode: the ranking has %d groups' tables, want 2", mode, n)
 		}
 		eval[bool](t, ctx, axe+";\ntrue")
 		for _, v := range eval[[]string](t, ctx, axeRun) {
@@ -254,9 +252,10 @@ func TestAxeGroupedMatrix(t *testing.T) {
 
 // TestAxeGroupedHome runs axe-core on the home page of an office whose
 // units are ranked in groups (groupedVillageSite), in the normal and the
-// 适老 mode: its ranking heads each group's rows with the group's name
-// once, and each unit's row heading still says, to a screen reader, the
-// group it is ranked in (its text, hidden text included).
+// 适老 mode: its ranking is a table a group, in the group's section
+// (headed by its name, the caption naming it too), and each unit's row
+// heading still says, to a screen reader, the group it is ranked in
+// (its text, hidden text included).
 func TestAxeGroupedHome(t *testing.T) {
 	t.Parallel()
 	ctx := tab(t)
@@ -264,7 +263,7 @@ func TestAxeGroupedHome(t *testing.T) {
 	dir, group := groupedVillageSite(t)
 	srv := serveOutputs(t, renderSite(t, dir))
 	const rows = `[...document.querySelectorAll(".home-ranking tbody th[scope=row]")].map(th => th.querySelector("a").textContent + " " + th.textContent)`
-	const heads = `[...document.querySelectorAll(".home-ranking tbody th[scope=rowgroup]")].map(th => th.textContent)`
+	const heads = `[...document.querySelectorAll(".home-ranking details.fold")].map(d => d.querySelector("summary").textContent + " " + d.querySelector("caption").textContent)`
 	for _, mode := range []string{"normal", "senior"} {
 		if mode == "senior" {
 			eval[bool](t, ctx, `localStorage.setItem("tongbao-senior", "on"), true`)
@@ -281,8 +280,17 @@ func TestAxeGroupedHome(t *testing.T) {
 				t.Errorf("%s mode: a row heading says %q, want %q", mode, text, want)
 			}
 		}
-		if h := eval[[]string](t, ctx, heads); len(h) != 2 || h[0] == h[1] {
-			t.Errorf("%s mode: group headings %q, want two, one a group", mode, h)
+		h := eval[[]string](t, ctx, heads)
+		if len(h) != 2 {
+			t.Errorf("%s mode: group sections %q, want two", mode, h)
+		}
+		for i, g := range []string{"县（市）组", "市辖区组"} {
+			if i < len(h) && !(strings.HasPrefix(h[i], g+" ") && strings.HasSuffix(h[i], g+"综合考核排名")) {
+				t.Errorf("%s mode: group section %d is headed and captioned %q, want %s and …%s综合考核排名", mode, i+1, h[i], g, g)
+			}
+		}
+		if n := eval[int](t, ctx, `document.querySelectorAll(".home-ranking tbody th[scope=rowgroup]").length`); n != 0 {
+			t.Errorf("%s mode: %d rows head a group in its own table; its caption names it", mode, n)
 		}
 		eval[bool](t, ctx, axe+";\ntrue")
 		for _, v := range eval[[]string](t, ctx, axeRun) {

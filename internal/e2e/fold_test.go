@@ -99,7 +99,8 @@ func TestGroupJumpList(t *testing.T) {
 // the top of the window; and so does find in page, a text fragment of a
 // unit's name (枫林社区, of 市辖区组); a section folded by hand opens
 // when the address changes to a point inside it. /data/'s field tables,
-// folded everywhere, open likewise.
+// folded everywhere, open likewise, and so do its periods of a year
+// before the newest, a table a year.
 func TestFoldOpensOnLinkAndFind(t *testing.T) {
 	t.Parallel()
 	ctx := tab(t)
@@ -147,7 +148,9 @@ func TestFoldOpensOnLinkAndFind(t *testing.T) {
 	for _, s := range phoneAndDesktop {
 		use(t, ctx, s)
 		navigate(t, ctx, srv.URL+"/data/")
-		want := []string{"csv-columns folded", "measure-columns folded", "json-fields folded", "catalogue-fields folded"}
+		// The demo's year, 2022年3月 to 2023年2月: its periods a table a
+		// year, 2023's open.
+		want := []string{"periods-2023 open", "periods-2022 folded", "csv-columns folded", "measure-columns folded", "json-fields folded", "catalogue-fields folded"}
 		if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, want) {
 			t.Errorf("%s, /data/: the folds are %q; want %q", s, got, want)
 		}
@@ -165,22 +168,31 @@ func TestFoldOpensOnLinkAndFind(t *testing.T) {
 		}
 		navigate(t, ctx, srv.URL+"/data/#json-fields")
 		eval[bool](t, ctx, frames)
-		if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, []string{"csv-columns folded", "measure-columns folded", "json-fields open", "catalogue-fields folded"}) {
+		if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, []string{"periods-2023 open", "periods-2022 folded", "csv-columns folded", "measure-columns folded", "json-fields open", "catalogue-fields folded"}) {
 			t.Errorf("%s, /data/#json-fields: the folds are %q", s, got)
 		}
 		// The JSON table's caption alone says this.
 		navigate(t, ctx, srv.URL+"/data/?find#:~:text="+"数组中每一项的字段写作")
 		eval[bool](t, ctx, frames)
-		if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, []string{"csv-columns folded", "measure-columns folded", "json-fields open", "catalogue-fields folded"}) {
+		if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, []string{"periods-2023 open", "periods-2022 folded", "csv-columns folded", "measure-columns folded", "json-fields open", "catalogue-fields folded"}) {
 			t.Errorf("%s, /data/ finding 数组中每一项的字段写作: the folds are %q", s, got)
+		}
+		// An older year's periods: a link to its fold, and find in page
+		// of one of its periods (2022年4月, said in its table alone).
+		for _, at := range []string{"#periods-2022", "?find#:~:text=2022年4月"} {
+			navigate(t, ctx, srv.URL+"/data/"+at)
+			eval[bool](t, ctx, frames)
+			if got := eval[[]string](t, ctx, foldsJS); len(got) < 2 || !slices.Equal(got[:2], []string{"periods-2023 open", "periods-2022 open"}) {
+				t.Errorf("%s, /data/%s: the folds are %q; want 2022's periods open", s, at, got)
+			}
 		}
 	}
 }
 
 // TestFoldPrinted prints /rankings/ as a 360 px phone folds it, and
-// /data/ with its field tables folded: paper shows what the folds hold —
-// both groups' units (东风村 of 县（市）组, 枫林社区 of 市辖区组), the JSON
-// fields' table — and the folds are folded again after. Both ways of
+// /data/ with its field tables and its older year's periods folded: paper
+// shows what the folds hold — both groups' units (东风村 of 县（市）组,
+// 枫林社区 of 市辖区组), the JSON fields' table, 2022年4月's period — and the folds are folded again after. Both ways of
 // opening them are held: the style sheet's, for paper (a fold's content
 // is shown in print), and page.js's on beforeprint, for a browser that
 // does not style a fold's content, undone on afterprint.
@@ -197,7 +209,7 @@ func TestFoldPrinted(t *testing.T) {
 		words []string
 	}{
 		{"rankings/", []string{"group-1 folded", "group-2 folded"}, []string{"东风村", "枫林社区"}},
-		{"data/", []string{"csv-columns folded", "measure-columns folded", "json-fields folded", "catalogue-fields folded"}, []string{"数组中每一项的字段写作"}},
+		{"data/", []string{"periods-2023 open", "periods-2022 folded", "csv-columns folded", "measure-columns folded", "json-fields folded", "catalogue-fields folded"}, []string{"数组中每一项的字段写作", "2022年4月"}},
 	} {
 		navigate(t, ctx, srv.URL+"/"+p.path)
 		if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, p.folds) {
@@ -220,7 +232,13 @@ func TestFoldPrinted(t *testing.T) {
 		}
 		// The style sheet alone: a folded one's content shown in print.
 		emulateMedia(t, ctx, "print")
-		if got := eval[[]string](t, ctx, `[...document.querySelectorAll("details.fold:not([open])")].map(d => getComputedStyle(d, "::details-content").contentVisibility)`); len(got) != len(p.folds) || slices.ContainsFunc(got, func(v string) bool { return v != "visible" }) {
+		folded := 0
+		for _, f := range p.folds {
+			if strings.HasSuffix(f, " folded") {
+				folded++
+			}
+		}
+		if got := eval[[]string](t, ctx, `[...document.querySelectorAll("details.fold:not([open])")].map(d => getComputedStyle(d, "::details-content").contentVisibility)`); len(got) != folded || slices.ContainsFunc(got, func(v string) bool { return v != "visible" }) {
 			t.Errorf("/%s in print: the folded ones' content is %q; want visible", p.path, got)
 		}
 		emulateMedia(t, ctx, "")
@@ -231,5 +249,120 @@ func TestFoldPrinted(t *testing.T) {
 		if got := eval[[]string](t, ctx, `(dispatchEvent(new Event("afterprint")), `+foldsJS+`)`); !slices.Equal(got, p.folds) {
 			t.Errorf("/%s: on afterprint the folds are %q; want %q again", p.path, got, p.folds)
 		}
+	}
+}
+
+// TestIndicatorGroupFolds reads an indicator's page (gdp, which every unit
+// of groupedVillageSite is ranked on) on a 360 px phone and a desktop, in
+// the normal display and the 适老模式: its units' ranks are a section a
+// group, as /rankings/ has them — folded on the phone, open on the
+// desktop — and its 本页目录 leads to each, after the units' ranking's
+// heading. An address into a group's year opens that group alone, its
+// caption at the window's top.
+func TestIndicatorGroupFolds(t *testing.T) {
+	t.Parallel()
+	ctx := tab(t)
+	dir, _ := groupedVillageSite(t)
+	srv := serveOutputs(t, renderSite(t, dir))
+	for _, s := range phoneAndDesktop {
+		use(t, ctx, s)
+		for _, d := range []display{normal, senior} {
+			choose(t, ctx, srv.URL, d)
+			navigate(t, ctx, srv.URL+"/indicators/gdp/")
+			want := []string{"group-1 folded", "group-2 folded"}
+			if !s.phone {
+				want = []string{"group-1 open", "group-2 open"}
+			}
+			if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, want) {
+				t.Errorf("%s, %s: gdp's groups' sections are %q; want %q", s, d.name, got, want)
+			}
+			toc := eval[[]string](t, ctx, `[...document.querySelectorAll('main nav[aria-label="本页目录"] li > a')].map(a => a.getAttribute("href") + " " + a.textContent)`)
+			if want := []string{"#townships-heading 县（市、区）排名", "#group-1 县（市）组", "#group-2 市辖区组"}; len(toc) < 3 || !slices.Equal(toc[len(toc)-3:], want) {
+				t.Errorf("%s, %s: gdp's 本页目录 leads to %q; want it to end with %q", s, d.name, toc, want)
+			}
+		}
+	}
+	use(t, ctx, phoneAndDesktop[0])
+	choose(t, ctx, srv.URL, normal)
+	navigate(t, ctx, srv.URL+"/indicators/gdp/")
+	years := eval[[]string](t, ctx, `[...document.querySelectorAll("#group-2 .year-links a")].map(a => a.getAttribute("href"))`)
+	if len(years) != 2 {
+		t.Fatalf("gdp's 市辖区组 按年份 leads to %q; the demo spans two years", years)
+	}
+	older := years[1][1:]
+	year := strings.TrimPrefix(older, "group-2-y")
+	navigate(t, ctx, srv.URL+"/indicators/gdp/#"+older)
+	eval[bool](t, ctx, frames)
+	if got, want := eval[[]string](t, ctx, foldsJS), []string{"group-1 folded", "group-2 open"}; !slices.Equal(got, want) {
+		t.Errorf("gdp#%s: the sections are %q; want %q", older, got, want)
+	}
+	if got := eval[string](t, ctx, fmt.Sprintf(`(() => { const c = document.getElementById(%s); return c.textContent + " " + Math.round(c.getBoundingClientRect().top); })()`, browsertest.Quote(older))); got != year+"年市辖区组各县（市、区）排名 0" {
+		t.Errorf("gdp#%s: the caption and its top are %q; want %s年市辖区组各县（市、区）排名 at the window's top, 0", older, got, year)
+	}
+}
+
+// TestHomeGroupFolds reads the home page of groupedVillageSite on a 360
+// px phone and a desktop: the latest month's ranking is a section a
+// group, folded on the phone and open on the desktop, as /rankings/
+// has them; /#group-2 opens 市辖区组's alone, whose table lists its 3
+// districts and 12 villages (by hand, from groupedVillageSite).
+func TestHomeGroupFolds(t *testing.T) {
+	t.Parallel()
+	ctx := tab(t)
+	dir, _ := groupedVillageSite(t)
+	srv := serveOutputs(t, renderSite(t, dir))
+	for _, s := range phoneAndDesktop {
+		use(t, ctx, s)
+		for _, d := range []display{normal, senior} {
+			choose(t, ctx, srv.URL, d)
+			navigate(t, ctx, srv.URL+"/")
+			want := []string{"group-1 folded", "group-2 folded"}
+			if !s.phone {
+				want = []string{"group-1 open", "group-2 open"}
+			}
+			if got := eval[[]string](t, ctx, foldsJS); !slices.Equal(got, want) {
+				t.Errorf("%s, %s: the home page's groups are %q; want %q", s, d.name, got, want)
+			}
+		}
+	}
+	use(t, ctx, phoneAndDesktop[0])
+	choose(t, ctx, srv.URL, normal)
+	navigate(t, ctx, srv.URL+"/?load#group-2") // a page loaded, not the address's fragment changed
+	eval[bool](t, ctx, frames)
+	if got, want := eval[[]string](t, ctx, foldsJS), []string{"group-1 folded", "group-2 open"}; !slices.Equal(got, want) {
+		t.Errorf("/#group-2: the sections are %q; want %q", got, want)
+	}
+	if n := eval[int](t, ctx, `[...document.querySelectorAll("#group-2 tbody tr")].filter(r => r.getClientRects().length > 0).length`); n != 15 {
+		t.Errorf("/#group-2: 市辖区组's table shows %d rows; want 15", n)
+	}
+}
+
+// TestPrintGroupTablesTwoAPage reads, as paper lays them out, the first
+// matrix of a group's section on /rankings/ and on an indicator's page
+// (groupedVillageSite): a table of ten rows or fewer is held whole on
+// paper, and a group of eight villages — its caption, the row heading it
+// with the group's name and the months, and eight units' rows of a rank
+// and a score — must take no more than half the 版心 (225 mm / 2), so
+// that two of them share a page. Laid out in the page's own spacing they
+// took 143 mm, one a page: an office of eight 乡镇 of eight villages
+// printed /rankings/ on 17 pages, 14 before its groups had sections.
+func TestPrintGroupTablesTwoAPage(t *testing.T) {
+	t.Parallel()
+	ctx := tab(t)
+	dir, _ := groupedVillageSite(t)
+	srv := serveOutputs(t, renderSite(t, dir))
+	const eight = `(() => {
+  const t = document.querySelector("#group-1 .matrix"), head = t.querySelector(".matrix-print-head");
+  const rows = [...t.tBodies[0].rows].filter(r => !r.matches(".matrix-print-head, .matrix-group")).slice(0, 8);
+  return (t.caption.getBoundingClientRect().height + head.getBoundingClientRect().height +
+    rows.reduce((sum, r) => sum + r.getBoundingClientRect().height, 0)) * 25.4 / 96;
+})()`
+	for _, path := range []string{"rankings/", "indicators/gdp/"} {
+		navigate(t, ctx, srv.URL+"/"+path)
+		emulateMedia(t, ctx, "print")
+		if mm := eval[float64](t, ctx, eight); mm > 225.0/2 {
+			t.Errorf("/%s on paper: a group's table of eight units is %.0f mm high; want at most half the 版心, 112 mm", path, mm)
+		}
+		emulateMedia(t, ctx, "")
 	}
 }

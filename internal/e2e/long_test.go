@@ -168,14 +168,15 @@ func TestMatrixHeadStays(t *testing.T) {
 	emulateMedia(t, ctx, "")
 }
 
-// TestMatrixHeadStaysGrouped: a year's matrix of an indicator of an
-// office whose units are ranked in two groups (groupedVillageSite), too
-// wide for a phone in the 适老模式, scrolls sideways in its box and with
-// the page downwards, its head following the page down to the last
-// group's last row. It stopped at the first group's last row (page.js
-// measured the first <tbody>), and with the row each group ends with for
-// paper, hidden on screen, it would not have moved at all. (/rankings/
-// gives each group a table of its own.)
+// TestMatrixHeadStaysGrouped: a year's matrix of a group of an
+// indicator of an office whose units are ranked in two groups
+// (groupedVillageSite; an indicator's page, as /rankings/, gives each
+// group a section and a table a year), too wide for a phone in the
+// 适老模式, scrolls sideways in its box and with the page downwards, its
+// head following the page down to the group's last row. With the row
+// each group ends with for paper, hidden on screen, it would not have
+// moved at all; in a year's matrix of every group it stopped at the
+// first group's last row (page.js measured the first <tbody>).
 func TestMatrixHeadStaysGrouped(t *testing.T) {
 	t.Parallel()
 	ctx := tab(t)
@@ -183,15 +184,16 @@ func TestMatrixHeadStaysGrouped(t *testing.T) {
 	srv := serveOutputs(t, renderSite(t, dir))
 	use(t, ctx, phoneAndDesktop[0])
 	choose(t, ctx, srv.URL, senior)
-	navigate(t, ctx, srv.URL+"/indicators/gdp/")
-	// The year of ten months (the demo's 3月–12月), the second matrix.
-	if !eval[bool](t, ctx, `document.querySelectorAll(".matrix")[1].closest(".table-wrap").hasAttribute("data-scroll")`) {
+	navigate(t, ctx, srv.URL+"/indicators/gdp/#group-2") // 市辖区组's section, opened
+	// The year of ten months (the demo's 3月–12月), the group's second
+	// matrix.
+	if !eval[bool](t, ctx, `document.querySelectorAll("#group-2 .matrix")[1].closest(".table-wrap").hasAttribute("data-scroll")`) {
 		t.Fatal("a year of ten months fits the phone in the 适老模式; the test wants one that scrolls")
 	}
 	// The page ends a little below the table: room below it, that the
 	// page may scroll the table's bottom near the window's top.
 	got := eval[string](t, ctx, `new Promise(done => {
-	  const table = document.querySelectorAll(".matrix")[1];
+	  const table = document.querySelectorAll("#group-2 .matrix")[1];
 	  const last = [...table.querySelectorAll("tbody tr")].filter(r => !r.hidden).pop();
 	  document.body.style.paddingBottom = "100vh";
 	  window.scrollBy(0, table.getBoundingClientRect().bottom - 100);
@@ -200,8 +202,8 @@ func TestMatrixHeadStaysGrouped(t *testing.T) {
 	    done(last.cells[0].textContent + " " + Math.round(row.top - head.bottom));
 	  }));
 	})`)
-	// By hand: the last group is 市辖区组, 湛河区 its last unit of
-	// units.toml's three and 枫林社区 the last village of its twelve.
+	// By hand: 湛河区 is 市辖区组's last unit of units.toml's three and
+	// 枫林社区 the last village of its twelve.
 	if name, gap, _ := strings.Cut(got, " "); name != "枫林社区" || gap != "0" {
 		t.Errorf("past the table, the head's bottom is %s px above the last row (%s); it follows the page down to the last row, 0 px", gap, name)
 	}

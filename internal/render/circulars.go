@@ -625,9 +625,14 @@ func (l *lists) homePage() ([]byte, error) {
 			}
 			if len(rows) > 0 {
 				rk.Rows = append(rk.Rows, rows...)
-				rk.Groups = append(rk.Groups, RankGroup{Name: g.Name, Rows: rows})
+				id := ""
+				if i := slices.IndexFunc(l.s.Groups, func(sg *site.Group) bool { return sg.Name == g.Name }); i >= 0 {
+					id = groupID(i)
+				}
+				rk.Groups = append(rk.Groups, RankGroup{ID: id, Name: g.Name, Rows: rows})
 			}
 		}
+		rk.Folded = len(rk.Groups) > 1
 		if len(rk.Rows) > 0 {
 			l.homeOverall(rk, latest)
 			p.Ranking = rk

@@ -397,8 +397,12 @@ type IndicatorView struct {
 	// of the city rank, or of the peer rank when there is never a city one.
 	Ranks       template.HTML
 	ChangeLabel string       // <city>排名变化 | <peer>排名变化
-	Years       []YearMatrix // the township rank matrix
-	Below       string       // what its cells hold under the ranks: 得分, 件数 of a count
+	Years       []YearMatrix // the township rank matrix, without unit groups
+	// Groups are the township rank matrix group by group, when units.toml
+	// has groups (Years is then empty): a section a group of its units,
+	// as /rankings/ has (RankingsView.Groups).
+	Groups []RankingGroup
+	Below  string // what its cells hold under the ranks: 得分, 件数 of a count
 	// Overall is the matrix of its overall ranks, every group's units
 	// together (全县排名), of an office that ranks overall and an
 	// indicator of units of more than one group; OverallHeading heads it.
@@ -435,13 +439,15 @@ type RankingsView struct {
 	OverallHeading string
 }
 
-// RankingGroup is one unit group's part of /rankings/: its composite
-// ranks a year at a time and its units.
+// RankingGroup is one unit group's section of /rankings/ (its composite
+// ranks a year at a time and its units) or of an indicator's page (its
+// ranks on the indicator), partials/group-fold.html.
 type RankingGroup struct {
 	ID    string // group-1: the id /units/ and the search give the group
 	Name  string
 	Years []YearMatrix
-	Units []Link
+	Units []Link // on /rankings/, listed under its years
+	Unit  string // [terms] unit: the words its Units are listed under
 }
 
 // GroupLegend is the heat map's legend of the ranks of the unit groups
@@ -1569,36 +1575,56 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 	}
 
 	if byUnit := m.townships[ind.ID]; byUnit != nil {
-		caption := "%d年" + unit + "排名"
-		v.Years = matrices(h, indicatorPath(ind), unit, caption, ind.Townships, unitGroup,
-			func(t *site.Unit, _ yearSpan) (string, string) { return t.Name, unitPath(t) },
-			func(t *site.Unit, i int) rankCell {
-				if c, ok := unrankedCell(m.periods[i].Month, ind, t); ok {
-					return c
-				}
-				return townshipCell(ind, byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals, absence(t, m.periods[i].Span.Key()))
-			},
-			func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} })
-		h.overallMatrices(v, ind)
+		row := func(t *site.Unit, _ yearSpan) (string, string) { return t.Name, unitPath(t) }
+		cell := func(t *site.Unit, i int) rankCell {
+			if c, ok := unrankedCell(m.periods[i].Month, ind, t); ok {
+				return c
+			}
+			return townshipCell(ind, byUnit[t][i], ind.In(m.periods[i].Month.Key).Decimals, absence(t, m.periods[i].Span.Key()))
+		}
+		reads := func(p *rank.Period) []input { return []input{indicatorIn(p, ind)} }
 		assessed := func(p *rank.Period, _ *site.Unit) bool { return p.Month.Result(ind.ID) != nil }
-		for i := range v.Years {
-			y := v.Years[i].Year
-			v.Years[i].Notes = append(notApplicableNotes(m.periods, y, ind), exemptNotes(m.periods, y, ind.Townships, assessed)...)
-			// Lower is better said of the year's months it was (lowerIn):
-			// （2025年1月至6月得分越低，排名越前）.
-			for _, ys := range m.years {
-				if months, lower := lowerIn(ind, m.periods[ys.lo:ys.hi]); ys.year == y && lower {
-					v.Years[i].Caption += lowerBetterNote(ind, months)
+		// noted gives each year of the matrices of units (of group g, or
+		// nil) its notes, and its caption the months lower was better
+		// (lowerIn): （2025年1月至6月得分越低，排名越前）.
+		noted := func(years []YearMatrix, g *site.Group, units []*site.Unit) []YearMatrix {
+			for i := range years {
+				y := years[i].Year
+				years[i].Notes = append(notApplicableNotes(m.periods, y, ind, g), exemptNotes(m.periods, y, units, assessed)...)
+				for _, ys := range m.years {
+					if months, lower := lowerIn(ind, m.periods[ys.lo:ys.hi]); ys.year == y && lower {
+						years[i].Caption += lowerBetterNote(ind, months)
+					}
 				}
 			}
+			return years
 		}
+		if len(h.s.Groups) == 0 {
+			v.Years = noted(matrices(h, indicatorPath(ind), unit, "%d年"+unit+"排名", ind.Townships, unitGroup, row, cell, reads), nil, ind.Townships)
+		}
+		// With unit groups, a section a group, as /rankings/ has: a
+		// village's reader of a county's sixty-four, eight 乡镇 of eight,
+		// scrolled past seven others' rows a year (8,900 px on a phone).
+		for i, g := range h.s.Groups {
+			units := slices.DeleteFunc(slices.Clone(ind.Townships), func(t *site.Unit) bool { return t.Group != g })
+			id := groupID(i)
+			years := matrices(h, indicatorPath(ind)+"#"+id, unit, "%d年"+g.Name+"各"+unit+"排名", units, unitGroup, row, cell, reads)
+			if len(years) == 0 {
+				continue
+			}
+			for j := range years {
+				years[j].ID = id + "-y" + strconv.Itoa(years[j].Year)
+			}
+			v.Groups = append(v.Groups, RankingGroup{ID: id, Name: g.Name, Years: noted(years, g, units)})
+		}
+		h.overallMatrices(v, ind)
 	}
 	// The page describes only the rankings it shows.
 	description := ind.Name + "历次" + higherRanks(held, terms, "、") + "和" + unit + "排名"
 	switch {
-	case none && v.Years == nil:
+	case none && v.Years == nil && v.Groups == nil:
 		description = ind.Name + "历次排名"
-	case v.Ranks == "" && v.Years != nil:
+	case v.Ranks == "" && (v.Years != nil || v.Groups != nil):
 		description = ind.Name + "历次" + unit + "排名"
 	}
 	return h.tmpl.execute("indicator.html", &Page{
@@ -1615,7 +1641,8 @@ func (h *history) indicatorPage(ind *site.Indicator) ([]byte, error) {
 // notApplicableNotes say, of each month of year that ind did not apply to
 // a township for a reason the month file gives (不涉及), which and why:
 // 2023年1-2月兴隆街道不涉及（本月无规模以上工业企业）。 Its cell says only 不涉及.
-func notApplicableNotes(periods []*rank.Period, year int, ind *site.Indicator) []string {
+// Only of the townships of group g, with unit groups (nil: of every one).
+func notApplicableNotes(periods []*rank.Period, year int, ind *site.Indicator, g *site.Group) []string {
 	var notes []string
 	for _, p := range periods {
 		if p.Span.Year != year || p.Month == nil {
@@ -1623,7 +1650,7 @@ func notApplicableNotes(periods []*rank.Period, year int, ind *site.Indicator) [
 		}
 		if res := p.Month.Result(ind.ID); res != nil {
 			for _, e := range res.NotApplicable {
-				if e.Reason != "" {
+				if e.Reason != "" && (g == nil || e.Unit.Group == g) {
 					notes = append(notes, p.Month.Label()+e.Unit.Name+notApplicableText(e.Reason)+"。")
 				}
 			}
@@ -1737,7 +1764,7 @@ func (h *history) rankingsPage() ([]byte, error) {
 		for j := range years {
 			years[j].ID = id + "-y" + strconv.Itoa(years[j].Year)
 		}
-		rg := RankingGroup{ID: id, Name: g.Name, Years: heatmap(years, g.Units)}
+		rg := RankingGroup{ID: id, Name: g.Name, Years: heatmap(years, g.Units), Unit: terms.Unit}
 		// The group's units as /units/ lists them, those of its years
 		// without a rank too.
 		for _, ug := range v.Units {

@@ -1057,7 +1057,13 @@ type DataView struct {
 	Months                   int         // how many months it holds
 	Columns                  []DataField // the columns of every CSV file
 	Periods                  []DataLink  // each circular with data, newest first
-	Fields                   []DataField // data.json's fields, nested ones as a.b, arrays' as a[].b
+	// Years are Periods by the year of their period, newest first: a
+	// table a year. FoldYears, when they are more than one, folds each
+	// but the newest (details.fold), where a twenty-year monthly
+	// archive's one table was 50,000 px long on a phone.
+	Years     []DataYear
+	FoldYears bool
+	Fields    []DataField // data.json's fields, nested ones as a.b, arrays' as a[].b
 	// Catalogue is data/catalogue.json, every unit and indicator by code,
 	// and CatalogueFields its fields.
 	Catalogue       string
@@ -1102,6 +1108,13 @@ type DataField struct {
 	Name string
 	Doc  string
 	Path []string // a field's Name cut at its dots, where a line may break
+}
+
+// DataYear is a year's periods of /data/'s 各期考核数据.
+type DataYear struct {
+	Year    int
+	ID      string // periods-2026: the id of its fold
+	Periods []DataLink
 }
 
 // A DataLink is a circular whose page has data.json and data.csv beside it.
@@ -1188,8 +1201,15 @@ func (o *openData) dataPage() ([]byte, error) {
 			v.Periods = append(v.Periods, DataLink{Period: p.Label, Number: c.Number, Title: c.Title, Path: c.URLPath(),
 				Published: dateData(c.PublishDate()), Updated: dateData(c.Updated), Valid: notValid(c.Valid),
 				CSVSize: fileSize(z.csv[c]), JSONSize: fileSize(z.json[c])})
+			at := slices.IndexFunc(v.Years, func(y DataYear) bool { return y.Year == p.Span.Year })
+			if at < 0 {
+				at = len(v.Years)
+				v.Years = append(v.Years, DataYear{Year: p.Span.Year, ID: "periods-" + strconv.Itoa(p.Span.Year)})
+			}
+			v.Years[at].Periods = append(v.Years[at].Periods, v.Periods[len(v.Periods)-1])
 		}
 	}
+	v.FoldYears = len(v.Years) > 1
 	return o.tmpl.execute("data.html", &Page{
 		Kind:        "data",
 		Title:       "考核数据下载",

@@ -216,6 +216,10 @@ func TestDataPage(t *testing.T) {
 			}
 		}
 	}
+	// The seed's one period, of one year: one table, not folded.
+	if !bytes.Contains(page, []byte("<caption>各期考核数据（新的在前）</caption>")) || bytes.Contains(page, []byte(`<details class="fold" id="periods-`)) {
+		t.Error("/data/ of one year's periods does not list them in one table, unfolded")
+	}
 	for _, from := range []string{"rankings/index.html", "circulars/2023/14/index.html"} {
 		if !bytes.Contains(files[from], []byte(`href="/tongbao/data/"`)) {
 			t.Errorf("%s does not link /data/", from)
@@ -293,12 +297,22 @@ func TestDataPageInOfficeWords(t *testing.T) {
 	f["content/circulars/2023-q1.md"] = "+++\nnumber = \"测政办函〔2023〕9号\"\ntitle = \"关于一季度的通报\"\ndate = 2023-04-20\ndata = \"2023-Q1\"\n+++\n正文。\n"
 	files := renderFiles(t, loadFiles(t, f), "/")
 	page := files["data/index.html"]
+	// Newest first, a table a year: 2023's open, 2022's folded.
 	var periods []string
-	for _, r := range tableAfter(t, page, "各期考核数据（新的在前）") {
-		periods = append(periods, text(r[0]))
+	for _, caption := range []string{"2023年各期考核数据（新的在前）", "2022年各期考核数据（新的在前）"} {
+		for _, r := range tableAfter(t, page, caption) {
+			periods = append(periods, text(r[0]))
+		}
+		periods = append(periods, "|")
 	}
-	if want := []string{"2023年第一季度", "2023年2月", "2023年1月", "2022年12月"}; !slices.Equal(periods, want) {
+	if want := []string{"2023年第一季度", "2023年2月", "2023年1月", "|", "2022年12月", "|"}; !slices.Equal(periods, want) {
 		t.Errorf("periods %q, want %q", periods, want)
+	}
+	folds := regexp.MustCompile(`<details class="fold" id="periods-[^>]*>\s*<summary><h3 class="fold-heading">[^<]*</h3>`).FindAllString(string(page), -1)
+	if want := []string{`<details class="fold" id="periods-2023" open>
+        <summary><h3 class="fold-heading">2023年</h3>`, `<details class="fold" id="periods-2022">
+        <summary><h3 class="fold-heading">2022年</h3>`}; !slices.Equal(folds, want) {
+		t.Errorf("the years' folds %q, want %q", folds, want)
 	}
 	for _, want := range []string{
 		"：2022年12月至2023年2月，共 3 个月，各乡镇每项指标和综合考核的得分和名次",

@@ -214,7 +214,7 @@ func TestOverallPeriodTable(t *testing.T) {
 	}
 }
 
-// The home page of an office that ranks overall gives each group's rows
+// The home page of an office that ranks overall gives each group's table
 // a 全县排名 column, as the appendix's tables do, and after the groups
 // the overall composite in a section of its own, with the scores its
 // order is of and each unit's group said: folded on a phone (data-fold),
@@ -232,6 +232,7 @@ func TestOverallOnTheHomePage(t *testing.T) {
 	want := []string{
 		"名次 全县排名 行政村 综合得分",
 		"并列第一 第三 甲村 75.00", "并列第一 第二 乙村 75.00",
+		"名次 全县排名 行政村 综合得分",
 		"第一 第一 丙村 100.00", "第二 第四 丁村 50.00",
 		"名次 行政村 综合得分",
 		"第一 丙村（河口镇） 87.50", "第二 乙村（城关镇） 70.83", "第三 甲村（城关镇） 66.67", "第四 丁村（河口镇） 25.00",
@@ -240,7 +241,9 @@ func TestOverallOnTheHomePage(t *testing.T) {
 		t.Errorf("the home page's ranking rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	for _, want := range []string{
-		`<tr class="matrix-group"><th scope="rowgroup" colspan="4"><strong>城关镇</strong></th></tr>`,
+		// A table a group, in a section of its own (as /rankings/).
+		`<details class="fold" id="group-1" open data-fold="phone">`,
+		`<caption>2024年1月城关镇综合考核排名</caption>`,
 		`<details class="fold" id="overall-ranking" open data-fold="phone">`,
 		`<summary><h3 class="fold-heading">全县行政村综合考核排名</h3></summary>`,
 		`<caption>2024年1月全县行政村综合考核排名</caption>`,

@@ -291,10 +291,14 @@ type Ranking struct {
 	// overall); "" and nil otherwise.
 	OverallHeader string
 	Overall       *RankGroup
+	// Folded is set when the groups are more than one: each is a table
+	// in a section of its own, which a phone folds, as /rankings/ does.
+	Folded bool
 }
 
 // RankGroup is a unit group's rows of the home page's ranking.
 type RankGroup struct {
+	ID   string // group-1, as /rankings/ and /units/ have it
 	Name string
 	Rows []RankRow
 }

@@ -1199,11 +1199,14 @@ func (l *loader) staleLayouts() {
 			}
 		}
 	}
-	// With unit groups /rankings/ gives each group's heat map a section
-	// of its own (.Groups), and its .Years is empty: a rankings.html
-	// copied before shows no heat map at all.
+	// With unit groups /rankings/ and an indicator's page give each
+	// group's matrices a section of its own (.Groups), and their .Years
+	// is empty: a layout copied before shows no heat map, no ranks of
+	// the units, at all.
 	if len(s.Groups) > 0 && len(s.Months) > 0 {
-		used[rankingsLayout] = []string{".Groups"}
+		for _, name := range groupedLayouts {
+			used[name] = []string{".Groups"}
+		}
 	}
 	lead := l.unitLead()
 	for field := range lead {
@@ -1229,8 +1232,9 @@ func (l *loader) staleLayouts() {
 		if len(missing) == 0 {
 			continue
 		}
-		if f.Name == rankingsLayout {
-			s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有用到 .Groups：本站分组排名，考核排名页的综合考核排名按组分节，写在 .Groups 中（.Years 是空的），页面上不会显示综合考核排名。运行 tongbao layouts %s 查看内置模板的写法", f.Name, f.Name)
+		if slices.Contains(groupedLayouts, f.Name) {
+			grouped, lost := groupedLost(f.Name)
+			s.Warnings.Add(f.Source, 1, 1, "警告：这个模板覆盖了内置的 %s，却没有用到 .Groups：本站分组排名，%s按组分节，写在 .Groups 中（.Years 是空的），页面上不会显示%s。运行 tongbao layouts %[1]s 查看内置模板的写法", f.Name, grouped, lost)
 			continue
 		}
 		if f.Name == indicatorsLayout {
@@ -1249,8 +1253,18 @@ func (l *loader) staleLayouts() {
 // indicatorsLayout is the indicators shortcode's markup, below layouts/.
 const indicatorsLayout = "shortcodes/indicators.html"
 
-// rankingsLayout is /rankings/, below layouts/.
-const rankingsLayout = "rankings.html"
+// groupedLayouts are the layouts, below layouts/, whose matrices a site
+// with unit groups has in .Groups, a section a group.
+var groupedLayouts = []string{"rankings.html", "indicator.html"}
+
+// groupedLost says what of the page of a layout of groupedLayouts is in
+// .Groups, and what the page would not show without it.
+func groupedLost(layout string) (grouped, lost string) {
+	if layout == "indicator.html" {
+		return "指标页的各单位排名", "各单位的排名"
+	}
+	return "考核排名页的综合考核排名", "综合考核排名"
+}
 
 // unitLayout is a unit's page, below layouts/.
 const unitLayout = "unit.html"

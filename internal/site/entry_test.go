@@ -216,3 +216,39 @@ func TestStaleRankingsLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleIndicatorLayout: an indicator.html copied from the theme
+// before an indicator's page gave each unit group a section of its own
+// uses .Years alone, empty when units.toml has groups: the clerk is told
+// at the layout that the page shows no unit's ranks.
+func TestStaleIndicatorLayout(t *testing.T) {
+	const old = "{{define \"main\"}}{{with .Indicator}}{{range .Years}}{{.Caption}}{{end}}{{end}}{{end}}"
+	const warn = "layouts/indicator.html:1:1: 警告：这个模板覆盖了内置的 indicator.html，却没有用到 .Groups：本站分组排名，指标页的各单位排名按组分节，写在 .Groups 中（.Years 是空的），页面上不会显示各单位的排名。运行 tongbao layouts indicator.html 查看内置模板的写法"
+	for _, tc := range []struct {
+		name, layout string
+		groups       bool
+		want         string
+	}{
+		{"old, grouped", old, true, warn},
+		{"old, no groups", old, false, ""},
+		{"using .Groups", strings.Replace(old, "{{end}}{{end}}{{end}}", "{{end}}{{range .Groups}}{{.Name}}{{end}}{{end}}{{end}}", 1), true, ""},
+	} {
+		files := miniSite()
+		if tc.groups {
+			files["data/units.toml"] = "[[group]]\nname = \"东片\"\n" + files["data/units.toml"]
+			for _, slug := range []string{"jia", "yi", "bing"} {
+				files["data/units.toml"] = strings.ReplaceAll(files["data/units.toml"], "slug = \""+slug+"\"\n", "slug = \""+slug+"\"\ngroup = \"东片\"\n")
+			}
+		}
+		files["layouts/indicator.html"] = tc.layout
+		var got []string
+		for _, w := range loadWarnings(t, files) {
+			if strings.Contains(w, "indicator.html") {
+				got = append(got, w)
+			}
+		}
+		if want := []string{tc.want}; tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Equal(got, want) {
+			t.Errorf("%s: warnings %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
