@@ -120,8 +120,9 @@ const scoreInViewJS = `new Promise(done => {
 
 // TestPhoneHomeGroups: the home page's ranking of an office that ranks
 // its units in groups with names of five characters (经济发展类, 社会民生类,
-// testdata/offices/city-groups' renamed) names each group once, over its
-// units, and on phones of 320 to 414 px breaks no group's name nor unit's,
+// testdata/offices/city-groups' renamed) names each group once, as the
+// heading of its table's section (folded on a phone, as /rankings/), and
+// on phones of 320 to 414 px, the sections opened, breaks no unit's name,
 // the score in view: a column of the group on every row took a fifth of
 // the width and broke its name (社会民 / 生类) even at 414 px.
 func TestPhoneHomeGroups(t *testing.T) {
@@ -137,13 +138,22 @@ func TestPhoneHomeGroups(t *testing.T) {
 		emulate(t, ctx, phone{c.w, 740})
 		choose(t, ctx, srv.URL, c.d)
 		navigate(t, ctx, srv.URL+"/")
-		heads := eval[[]string](t, ctx, `[...document.querySelectorAll(".home-ranking .matrix-group th")].map(th => th.textContent)`)
+		heads := eval[[]string](t, ctx, `[...document.querySelectorAll(".home-ranking details.fold .fold-heading")].map(h => h.textContent)`)
 		if !slices.Equal(heads, groups) {
 			t.Fatalf("%d px, %s: the ranking's group headings are %q, want %q", c.w, c.d.name, heads, groups)
 		}
+		if folded := eval[int](t, ctx, `document.querySelectorAll(".home-ranking details.fold:not([open])").length`); folded != len(groups) {
+			t.Errorf("%d px, %s: %d of the %d groups folded on the phone", c.w, c.d.name, folded, len(groups))
+		}
+		eval[bool](t, ctx, `document.querySelectorAll(".home-ranking details.fold").forEach(d => d.open = true); true`)
 		got := eval[[]string](t, ctx, fmt.Sprintf(scoreInViewJS, c.d != largest))
-		if len(got) != 1 || strings.Contains(got[0], "; ") {
-			t.Errorf("%d px, %s: %q", c.w, c.d.name, got)
+		if len(got) != len(groups) {
+			t.Errorf("%d px, %s: %d tables of the ranking, want one a group: %q", c.w, c.d.name, len(got), got)
+		}
+		for _, g := range got {
+			if strings.Contains(g, "; ") {
+				t.Errorf("%d px, %s: %q", c.w, c.d.name, g)
+			}
 		}
 	}
 }
