@@ -123,6 +123,11 @@ type Township struct {
 	Value float64
 	Rank  int
 	Tied  bool
+	// Unreported says the township did not report its value of the
+	// indicator (未报送, site.Result.Unreported): it is ranked by the
+	// office's rule, and Value is NaN (ranked last) or the lowest score
+	// it was given, which no page prints as a score.
+	Unreported bool
 }
 
 // TownshipGroup is a top or bottom group: its members in runs of equal
@@ -264,20 +269,55 @@ func rankGroup(s *site.Site, m *site.Month, name string, units []*site.Unit, tie
 				scores = append(scores, Score{Unit: sc.Unit.Index, Value: sc.Value})
 			}
 		}
+		ind := r.Indicator
+		// A township that did not report is ranked by the office's rule
+		// (site.UnreportedValue): after every one that did, tied with
+		// the others that did not, as NaN ranks; or at the lowest score.
+		unreported := map[int]bool{}
+		for _, e := range r.Unreported {
+			if v, ok := s.UnreportedValue(ind, m.Key); ok && member[e.Unit] {
+				scores = append(scores, Score{Unit: e.Unit.Index, Value: v})
+				unreported[e.Unit.Index] = true
+			}
+		}
 		if len(scores) == 0 {
 			continue
 		}
-		ind := r.Indicator
 		// The month is ranked by the 考核办法 of its own time (indicator
 		// changes), so a later change leaves what was published as it was.
 		set := ind.In(m.Key)
 		placed := Rank(scores, set.Decimals, set.HigherBetter, ties)
 		top, bottom := Groups(placed, k)
 		ir := &IndicatorResult{Result: r, Ranked: township(placed), Top: groupOf(top, placed), Bottom: groupOf(bottom, placed)}
+		if len(unreported) > 0 {
+			marked := func(ts []Township) {
+				for i := range ts {
+					ts[i].Unreported = unreported[ts[i].Unit.Index]
+				}
+			}
+			marked(ir.Ranked)
+			for _, tg := range [][][]Township{ir.Top.Runs, ir.Bottom.Runs} {
+				for _, run := range tg {
+					marked(run)
+				}
+			}
+		}
 		g.Indicators = append(g.Indicators, ir)
 		g.byIndicator[ind.ID] = ir
 		if set.Weight > 0 {
-			cols = append(cols, Column{Weight: set.Weight, Placed: placed})
+			col := placed
+			if len(unreported) > 0 && (cfg.Scoring.RawScore || cfg.Scoring.RawSum) {
+				// A composite of the scores themselves counts a value
+				// not reported as the lowest score, by either rule: a
+				// place after the last has no score to add.
+				col = slices.Clone(placed)
+				for i := range col {
+					if unreported[col[i].Unit] {
+						col[i].Value = set.Floor()
+					}
+				}
+			}
+			cols = append(cols, Column{Weight: set.Weight, Placed: col})
 		}
 	}
 

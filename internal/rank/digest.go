@@ -102,6 +102,11 @@ func (p *Period) makeDigests() {
 			u.str(r.Indicator.ID)
 			u.str(e.Reason)
 		}
+		for _, e := range r.Unreported {
+			u := part(partKey{unit: e.Unit})
+			u.str(r.Indicator.ID)
+			u.str("unreported:" + e.Reason)
+		}
 	}
 	comp := part(partKey{composite: true})
 	ranks := part(partKey{rankings: true})
@@ -297,6 +302,11 @@ func (e *encoder) result(r *site.Result) {
 	}
 	e.int(len(r.NotApplicable))
 	for _, x := range r.NotApplicable {
+		e.str(x.Unit.Name)
+		e.str(x.Reason)
+	}
+	e.int(len(r.Unreported))
+	for _, x := range r.Unreported {
 		e.str(x.Unit.Name)
 		e.str(x.Reason)
 	}

@@ -408,7 +408,20 @@ func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k in
 		Scope:       terms.Scope,
 		Unit:        c.s.UnitsCalled(in),
 		Group:       g.Name,
+		Unreported:  unreportedNames(ir.Ranked),
 	})
+}
+
+// unreportedNames are the names of the townships of a ranking that did
+// not report their value (未报送), which its sentence says so of.
+func unreportedNames(ts []rank.Township) []string {
+	var out []string
+	for _, t := range ts {
+		if t.Unreported {
+			out = append(out, t.Unit.Name)
+		}
+	}
+	return out
 }
 
 func runNames(runs [][]rank.Township) [][]string {
@@ -951,7 +964,7 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 			v.Overall = c.overallHeader()
 		}
 		for _, t := range ir.Ranked {
-			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals), Counts: counts.of(t.Unit),
+			v.Rows = append(v.Rows, TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: townshipScore(t, set.Decimals), Counts: counts.of(t.Unit),
 				Overall: over.phrase(t.Unit)})
 		}
 		// Those it did not apply to this month close the table, said so:
@@ -962,7 +975,7 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 			}
 		}
 		if p.Month != nil {
-			v.Notes = tableExemptNotes(c, p, g, ind)
+			v.Notes = append(tableExemptNotes(c, p, g, ind), unreportedNotes(c.s, p, g, ir)...)
 			v.NoteID = "table-" + ind.ID + "-note" // numbered, as the appendix's tables are, when there are groups
 			if len(p.Groups) > 1 {
 				v.NoteID = fmt.Sprintf("table-%s-%d-note", ind.ID, i+1)
@@ -1071,7 +1084,7 @@ func scoreTableView(c *core, p *rank.Period, _ edits, args []string) (any, error
 			}
 			if ir := g.Indicator(ind.ID); ir != nil {
 				for _, t := range ir.Ranked {
-					cell(t.Unit, ScoreCell{Score: formatScore(t.Value, set.Decimals), Rank: zh.RankPhrase(t.Rank, false), Tied: t.Tied})
+					cell(t.Unit, ScoreCell{Score: townshipScore(t, set.Decimals), Rank: zh.RankPhrase(t.Rank, false), Tied: t.Tied})
 				}
 				for _, e := range ir.Result.NotApplicable {
 					if slices.Contains(g.Units, e.Unit) {
@@ -1083,6 +1096,9 @@ func scoreTableView(c *core, p *rank.Period, _ edits, args []string) (any, error
 						}
 					}
 				}
+			}
+			if ir := g.Indicator(ind.ID); ir != nil && p.Month != nil {
+				notes = append(notes, unreportedNotes(c.s, p, g, ir)...)
 			}
 			for _, n := range tableExemptNotes(c, p, g, ind) {
 				if !slices.Contains(notes, n) {
