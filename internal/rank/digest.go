@@ -164,6 +164,7 @@ func (p *Period) makeDigests() {
 		u.measure(wd.Measure)
 		u.bool(wd.Matched)
 		u.str(wd.Reason)
+		u.bool(wd.Last)
 	}
 
 	d := &p.digests
@@ -246,6 +247,7 @@ func (p *Period) makeDigests() {
 		w.str(wv.Reason)
 		w.int(wv.Line)
 		w.int(wv.Col)
+		w.bool(wv.Last)
 	}
 	for _, wd := range p.Waived {
 		w.measure(wd.Measure)
@@ -276,6 +278,8 @@ func (e *encoder) township(t Township) {
 	e.float(t.Value)
 	e.int(t.Rank)
 	e.bool(t.Tied)
+	e.bool(t.Unreported)
+	e.bool(t.Vetoed)
 }
 
 func (e *encoder) townships(ts []Township) {

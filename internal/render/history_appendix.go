@@ -260,6 +260,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			if overComposite != nil {
 				a.Composite[len(a.Composite)-1].OverallHeader = c.overallHeader()
 			}
+			a.Composite[len(a.Composite)-1].Notes = vetoNotes(p, g.Composite)
 		}
 		if p.Aggregate() {
 			for _, t := range g.Composite {
@@ -373,6 +374,20 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	}
 	a.Note = monthNote(terms.Unit, len(a.Composite) > 0, values, city, peer, a.CityHeader, a.PeerHeader)
 	return a
+}
+
+// vetoNotes say, under a composite table, which townships a veto (一票
+// 否决, a [[waiver]] with last = true) put last, and why: 甲镇2024年1月
+// 一票否决（发生较大生产安全事故），综合考核排名列最后。 Its score is
+// printed: the note says why it is last all the same.
+func vetoNotes(p *rank.Period, ts []rank.Township) []string {
+	var notes []string
+	for _, t := range ts {
+		if reason, ok := p.Veto(t.Unit); ok && t.Vetoed {
+			notes = append(notes, t.Unit.Name+p.Label+"一票否决"+parenthesised(reason)+"，综合考核排名列最后。")
+		}
+	}
+	return notes
 }
 
 // unreportedNotes say, under an indicator's table of group g, which

@@ -239,8 +239,12 @@ type UnitView struct {
 	// Unreported are the indicators it did not report in a month (未报送),
 	// said as NotApplicable: 2024年1月规模工业增加值（逾期未报送）.
 	Unreported []string
-	Was        []Link
-	Became     *Link
+	// Vetoed are the periods a veto (一票否决, [[waiver]] last = true) put
+	// it last in the composite ranking of, newest first, each with the
+	// reason: 2024年1月（发生较大生产安全事故）.
+	Vetoed []string
+	Was    []Link
+	Became *Link
 	// WasMerged says Was merged into it (并入) rather than that it is
 	// their one unit renamed (更名、撤乡设镇: 接续); BecameMerger likewise
 	// that it merged into Became: a 县档案局 merged into the 县委办公室
@@ -505,6 +509,14 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.Exempt, _ = exemptMonths(u, m.periods)
 	v.NotApplicable = notApplicableRuns(u, m.periods, (*site.Result).Excludes)
 	v.Unreported = notApplicableRuns(u, m.periods, (*site.Result).Unreports)
+	for i := len(h.res.Periods) - 1; i >= 0; i-- {
+		if p := h.res.Periods[i]; slices.ContainsFunc(p.Rankings(), func(g *rank.UnitGroup) bool {
+			return slices.ContainsFunc(g.Composite, func(t rank.Township) bool { return t.Unit == u && t.Vetoed })
+		}) {
+			reason, _ := p.Veto(u)
+			v.Vetoed = append(v.Vetoed, p.Label+parenthesised(reason))
+		}
+	}
 	// Only the months it was assessed in: a township set up in the
 	// archive's eighth year has no rows, and its chart no axis, for the
 	// seven before.

@@ -598,9 +598,20 @@ func townshipRankingView(c *core, p *rank.Period, _ edits, args []string) (any, 
 			}
 			runs[len(runs)-1] = append(runs[len(runs)-1], t)
 		}
-		order := zh.Order(runNames(runs))
+		names := runNames(runs)
+		for i, run := range runs {
+			// 第六名甲镇（一票否决）: last by the veto, not by its work;
+			// the vetoed tie with each other alone, 甲镇、丙镇（一票否决，并列）.
+			switch {
+			case len(run) > 1 && run[0].Vetoed:
+				names[i] = []string{zh.Join(names[i]) + "（一票否决，并列）"}
+			case len(run) == 1 && run[0].Vetoed:
+				names[i][0] += "（一票否决）"
+			}
+		}
+		order := zh.Order(names)
 		if numbered {
-			order = zh.NumberedOrder(runNames(runs), ranks)
+			order = zh.NumberedOrder(names, ranks)
 		}
 		if g.Name != "" {
 			order = g.Name + "：" + order

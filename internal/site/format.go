@@ -397,6 +397,8 @@ var waiverFields = []Field{
 	{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "规则得出的措施：{allActions}",
 		Sheet: "规则得出的措施，如“约谈”“奖励”"},
 	{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "不予采取的原因，如“全力投入防汛救灾，经研究不予约谈”"}, // no 县政府: every office reads it, a 县委督查室 too
+	{Key: "last", Kind: Flag, Label: "排名末位",
+		Help: "true：一票否决，这个单位本期综合考核排名列最后（几个否决的并列最后，其余单位的名次依次提前），规则不因它列最后而对它采取措施，它本期由规则得出的这种措施（action，通常是“奖励”）都免予，没有也不报错；须是参加综合考核排名的单位；不写则只免予措施、名次不变"},
 }
 
 // A record is one TOML table read by its description: every value is

@@ -1347,6 +1347,10 @@ type Waiver struct {
 	Reason string
 	Line   int
 	Col    int // where [[waiver]] stands in a circular; 0 in a month file, whose tables start a line
+	// Last is last = true: a veto (一票否决) that puts the unit last in
+	// the period's composite ranking, the others closing up, as some
+	// 考核办法 do beyond withholding its reward.
+	Last bool
 }
 
 // Date is a calendar date without a time zone: documents are dated by day,

@@ -824,9 +824,13 @@ func (r *monthReader) interview(t *table) {
 // withholds is known only once the month is ranked (rank.Results.Err).
 func (r *monthReader) waiver(t *table) {
 	rec := read(t, MonthFile.Field("waiver").Fields)
-	w := Waiver{Action: rec.text("action"), Reason: rec.text("reason"), Line: t.line()}
+	w := Waiver{Action: rec.text("action"), Reason: rec.text("reason"), Line: t.line(), Last: rec.flag("last")}
 	if rec.has("unit") {
 		w.Unit = r.assessed(rec.at("unit"), r.l.unit(r.f, rec.at("unit"), rec.text("unit")))
+	}
+	if w.Last && w.Unit != nil && w.Unit.Kind != Township {
+		r.f.errorf(rec.at("last"), "“%s”不参加%s综合考核排名，last = true（一票否决，排名列最后）无从说起：只免予措施的删去 last", w.Unit.Name, r.l.s.Config.Terms.Unit)
+		return
 	}
 	if actions := r.l.s.Config.Terms.Actions; rec.has("action") && !slices.Contains(actions, w.Action) {
 		r.f.errorf(rec.at("action"), "%s", badAction(w.Action, actions))

@@ -106,3 +106,12 @@ func TestUnreportedErrors(t *testing.T) {
 	wantDiagnostic(t, files, "config.toml", "[ranking]\n", "[ranking]\nunreported = \"bottom\"\n",
 		"config.toml:5:1: unreported 应为 last 或 zero，而不是“bottom”")
 }
+
+// TestVetoLastOfDepartment: last = true (一票否决, 排名列最后) of a unit not
+// in the composite ranking, a department, is an error at the key.
+func TestVetoLastOfDepartment(t *testing.T) {
+	files := miniSite()
+	files["config.toml"] += "[[rule]]\non = \"city\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"主要负责人\"\n"
+	wantDiagnostic(t, files, "data/2023-02.toml", "[categories]", "[[waiver]]\nunit = \"区发改局\"\naction = \"约谈\"\nreason = \"发生较大生产安全事故\"\nlast = true\n[categories]",
+		"data/2023-02.toml:16:1: “区发改局”不参加乡镇（街道）综合考核排名，last = true（一票否决，排名列最后）无从说起：只免予措施的删去 last")
+}
