@@ -123,3 +123,22 @@ func jsonText(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// TestVetoLastOfYear: a veto written in an annual circular's front
+// matter puts its township last in the year's composite, not in the
+// month's. By hand, the one month 2023-02 (甲90 乙80 丙70 丁60 戊50, no
+// veto): rank points 甲100 乙80 丙60 丁40 戊20, and the year's mean-points
+// the same; 甲 vetoed for the year: 乙1 丙2 丁3 戊4 甲5.
+func TestVetoLastOfYear(t *testing.T) {
+	files := vetoSite("competition", []string{"90", "80", "70", "60", "50"}, "")
+	files["content/circulars/2023.md"] = "+++\nnumber = \"测政办函〔2024〕1号\"\ntitle = \"关于2023年度的通报\"\ndate = 2024-01-20\ndata = \"2023\"\n" +
+		strings.TrimSuffix(veto("甲镇"), "\n") + "\n+++\n{{< township-ranking \"numbered\" >}}\n"
+	got := renderFiles(t, loadFiles(t, files), "/")
+	if page := pageTextOf(got["circulars/2024/1/index.html"]); !strings.Contains(page, "第一名乙镇、第二名丙镇、第三名丁镇、第四名戊镇、第五名甲镇（一票否决）。") ||
+		!strings.Contains(page, "甲镇2023年度一票否决（发生较大生产安全事故），综合考核排名列最后。") {
+		t.Errorf("the year's circular does not put 甲镇 last:\n%s", page)
+	}
+	if page := pageTextOf(got["circulars/2023/5/index.html"]); !strings.Contains(page, "第一名甲镇、第二名乙镇") {
+		t.Errorf("the month's circular does not keep 甲镇 first:\n%s", page)
+	}
+}
