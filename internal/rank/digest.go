@@ -254,6 +254,8 @@ func (p *Period) makeDigests() {
 		w.bool(wd.Matched)
 		w.str(wd.Reason)
 		w.source(wd.Source)
+		w.bool(wd.Last)
+		w.bool(wd.Unranked)
 	}
 	p.digests.whole = sha256.Sum256(w.b)
 }
