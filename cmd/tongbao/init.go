@@ -136,6 +136,7 @@ func starterConfig() string {
 		"site.govBadgeLink":     `"https://bszs.conac.cn/sitename?method=show&id=…"`,
 		"ranking.ties":          `"competition"`,
 		"ranking.labels":        `"auto"`,
+		"ranking.unreported":    `"last"`,
 		"ranking.cityRanks":     "false",
 		"ranking.districtRanks": "false",
 		"ranking.overall":       "false",

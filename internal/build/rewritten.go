@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -403,9 +404,9 @@ func resultDiffs(old, now render.OpenData) []string {
 			switch {
 			case !ok:
 				out = append(out, fmt.Sprintf("%s新列入%s（%s%s，%s）", what, t.Name, score(t.Score, db), points, rankText(t)))
-			case o.Score != t.Score && (o.Rank != t.Rank || o.Tied != t.Tied):
+			case !sameScore(o.Score, t.Score) && (o.Rank != t.Rank || o.Tied != t.Tied):
 				out = append(out, fmt.Sprintf("%s%s%s%s→%s，%s→%s", what, t.Name, scored, value(o.Score, da), value(t.Score, db), rankText(o), rankText(t)))
-			case o.Score != t.Score:
+			case !sameScore(o.Score, t.Score):
 				out = append(out, fmt.Sprintf("%s%s%s%s→%s", what, t.Name, scored, value(o.Score, da), value(t.Score, db)))
 			case o.Rank != t.Rank || o.Tied != t.Tied:
 				out = append(out, fmt.Sprintf("%s%s%s→%s", what, t.Name, rankText(o), rankText(t)))
@@ -513,3 +514,7 @@ func rankText(t render.OpenTownship) string {
 	}
 	return r
 }
+
+// sameScore reports whether two scores of data.json are one: NaN, a
+// township's that did not report (未报送, its score null), is its own.
+func sameScore(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }

@@ -159,7 +159,7 @@ func aggregate(s *site.Site, span site.Period, months []*Period) *Period {
 		}
 		if len(scores) > 0 {
 			higher := cfg.Aggregate.Method != site.MeanRank
-			g.Composite = townships(s, Rank(scores, cfg.Scoring.Decimals, higher, ties(s)))
+			g.Composite = vetoLast(s, Rank(scores, cfg.Scoring.Decimals, higher, ties(s)), vetoedIn(s, span), cfg.Scoring.Decimals, higher)
 		}
 		if overall(s) && g.Name == cfg.Terms.Scope {
 			p.Overall = g // the last, of every unit
@@ -187,4 +187,17 @@ func (p *Period) RankedIn(u *site.Unit) []*Period {
 		}
 	}
 	return out
+}
+
+// vetoedIn are the units the circulars reporting the aggregate span put
+// last in its composite ranking (一票否决, a [[waiver]] with last =
+// true in the front matter), by index.
+func vetoedIn(s *site.Site, span site.Period) map[int]bool {
+	var ws []site.Waiver
+	for _, c := range s.Circulars {
+		if c.Data == span {
+			ws = append(ws, c.Waivers...)
+		}
+	}
+	return vetoed(ws)
 }

@@ -123,6 +123,15 @@ type Township struct {
 	Value float64
 	Rank  int
 	Tied  bool
+	// Unreported says the township did not report its value of the
+	// indicator (未报送, site.Result.Unreported): it is ranked by the
+	// office's rule, and Value is NaN (ranked last) or the lowest score
+	// it was given, which no page prints as a score.
+	Unreported bool
+	// Vetoed says the township's composite rank is last by a veto (一票
+	// 否决, a [[waiver]] with last = true), whatever its score: the rules
+	// read the ranking without it (see ranking).
+	Vetoed bool
 }
 
 // TownshipGroup is a top or bottom group: its members in runs of equal
@@ -264,20 +273,55 @@ func rankGroup(s *site.Site, m *site.Month, name string, units []*site.Unit, tie
 				scores = append(scores, Score{Unit: sc.Unit.Index, Value: sc.Value})
 			}
 		}
+		ind := r.Indicator
+		// A township that did not report is ranked by the office's rule
+		// (site.UnreportedValue): after every one that did, tied with
+		// the others that did not, as NaN ranks; or at the lowest score.
+		unreported := map[int]bool{}
+		for _, e := range r.Unreported {
+			if v, ok := s.UnreportedValue(ind, m.Key); ok && member[e.Unit] {
+				scores = append(scores, Score{Unit: e.Unit.Index, Value: v})
+				unreported[e.Unit.Index] = true
+			}
+		}
 		if len(scores) == 0 {
 			continue
 		}
-		ind := r.Indicator
 		// The month is ranked by the 考核办法 of its own time (indicator
 		// changes), so a later change leaves what was published as it was.
 		set := ind.In(m.Key)
 		placed := Rank(scores, set.Decimals, set.HigherBetter, ties)
 		top, bottom := Groups(placed, k)
 		ir := &IndicatorResult{Result: r, Ranked: township(placed), Top: groupOf(top, placed), Bottom: groupOf(bottom, placed)}
+		if len(unreported) > 0 {
+			marked := func(ts []Township) {
+				for i := range ts {
+					ts[i].Unreported = unreported[ts[i].Unit.Index]
+				}
+			}
+			marked(ir.Ranked)
+			for _, tg := range [][][]Township{ir.Top.Runs, ir.Bottom.Runs} {
+				for _, run := range tg {
+					marked(run)
+				}
+			}
+		}
 		g.Indicators = append(g.Indicators, ir)
 		g.byIndicator[ind.ID] = ir
 		if set.Weight > 0 {
-			cols = append(cols, Column{Weight: set.Weight, Placed: placed})
+			col := placed
+			if len(unreported) > 0 && (cfg.Scoring.RawScore || cfg.Scoring.RawSum) {
+				// A composite of the scores themselves counts a value
+				// not reported as the lowest score, by either rule: a
+				// place after the last has no score to add.
+				col = slices.Clone(placed)
+				for i := range col {
+					if unreported[col[i].Unit] {
+						col[i].Value = set.Floor()
+					}
+				}
+			}
+			cols = append(cols, Column{Weight: set.Weight, Placed: col})
 		}
 	}
 
@@ -307,9 +351,59 @@ func rankGroup(s *site.Site, m *site.Month, name string, units []*site.Unit, tie
 	// Composite returns the units in units.toml order, which orders the
 	// members of a tie (§5.1): no file lists a composite.
 	if comp := Composite(cols, adjust, method, cfg.Scoring.Decimals); len(comp) > 0 {
-		g.Composite = township(Rank(comp, cfg.Scoring.Decimals, true, ties))
+		g.Composite = vetoLast(s, Rank(comp, cfg.Scoring.Decimals, true, ties), vetoed(m.Waivers), cfg.Scoring.Decimals, true)
 	}
 	return g
+}
+
+// vetoed are the units ws put last in their period's composite ranking
+// (一票否决, last = true), by index.
+func vetoed(ws []site.Waiver) map[int]bool {
+	var out map[int]bool
+	for _, w := range ws {
+		if w.Last && w.Unit != nil {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[w.Unit.Index] = true
+		}
+	}
+	return out
+}
+
+// vetoLast is a composite ranking (as Rank returns it) as townships,
+// those vetoed moved last: the others ranked again among themselves,
+// closing up (the second is first), and the vetoed after them, tied
+// with each other — a veto does not grade whom it strikes — in units.toml
+// order, as a composite's tie is listed. Their scores are kept: the
+// appendix shows what they scored and says why they are last.
+func vetoLast(s *site.Site, placed []Placed, vetoed map[int]bool, decimals int, higher bool) []Township {
+	if !slices.ContainsFunc(placed, func(p Placed) bool { return vetoed[p.Unit] }) {
+		return townships(s, placed)
+	}
+	var kept []Score
+	var last []Placed
+	for _, p := range placed {
+		if vetoed[p.Unit] {
+			last = append(last, p)
+			continue
+		}
+		kept = append(kept, Score{Unit: p.Unit, Value: p.Value})
+	}
+	out := Rank(kept, decimals, higher, ties(s))
+	rank := len(out) + 1
+	if len(out) > 0 && ties(s) == Dense {
+		rank = out[len(out)-1].Rank + 1
+	}
+	slices.SortFunc(last, func(a, b Placed) int { return cmp.Compare(a.Unit, b.Unit) })
+	for _, p := range last {
+		out = append(out, Placed{Unit: p.Unit, Value: p.Value, Rank: rank})
+	}
+	ts := townships(s, out)
+	for i := range ts {
+		ts[i].Vetoed = vetoed[ts[i].Unit.Index]
+	}
+	return ts
 }
 
 func ties(s *site.Site) Ties {

@@ -102,6 +102,11 @@ func (p *Period) makeDigests() {
 			u.str(r.Indicator.ID)
 			u.str(e.Reason)
 		}
+		for _, e := range r.Unreported {
+			u := part(partKey{unit: e.Unit})
+			u.str(r.Indicator.ID)
+			u.str("unreported:" + e.Reason)
+		}
 	}
 	comp := part(partKey{composite: true})
 	ranks := part(partKey{rankings: true})
@@ -159,6 +164,7 @@ func (p *Period) makeDigests() {
 		u.measure(wd.Measure)
 		u.bool(wd.Matched)
 		u.str(wd.Reason)
+		u.bool(wd.Last)
 	}
 
 	d := &p.digests
@@ -241,12 +247,15 @@ func (p *Period) makeDigests() {
 		w.str(wv.Reason)
 		w.int(wv.Line)
 		w.int(wv.Col)
+		w.bool(wv.Last)
 	}
 	for _, wd := range p.Waived {
 		w.measure(wd.Measure)
 		w.bool(wd.Matched)
 		w.str(wd.Reason)
 		w.source(wd.Source)
+		w.bool(wd.Last)
+		w.bool(wd.Unranked)
 	}
 	p.digests.whole = sha256.Sum256(w.b)
 }
@@ -271,6 +280,8 @@ func (e *encoder) township(t Township) {
 	e.float(t.Value)
 	e.int(t.Rank)
 	e.bool(t.Tied)
+	e.bool(t.Unreported)
+	e.bool(t.Vetoed)
 }
 
 func (e *encoder) townships(ts []Township) {
@@ -297,6 +308,11 @@ func (e *encoder) result(r *site.Result) {
 	}
 	e.int(len(r.NotApplicable))
 	for _, x := range r.NotApplicable {
+		e.str(x.Unit.Name)
+		e.str(x.Reason)
+	}
+	e.int(len(r.Unreported))
+	for _, x := range r.Unreported {
 		e.str(x.Unit.Name)
 		e.str(x.Reason)
 	}

@@ -64,6 +64,12 @@ type Waived struct {
 	Matched bool
 	Reason  string // why not, as the [[waiver]] says
 	Source  Source // the [[waiver]]
+	// Last says the waiver is a veto that puts the unit last (last =
+	// true): it stands without a measure to withhold. Unranked says the
+	// unit has no place in the period's composite ranking to be put last
+	// from (nothing scored, or not ranked): an error, as Matched false
+	// is of another waiver.
+	Last, Unranked bool
 }
 
 // Err returns every period's conflicts as diagnostics at the hand
@@ -81,7 +87,10 @@ func (r *Results) Err() error {
 				kind, c.Rule.Source, c.Hand.Unit.Name, c.Rule.Action, c.Rule.Reason)
 		}
 		for _, w := range p.Waived {
-			if !w.Matched {
+			switch {
+			case w.Unranked:
+				l.Add(w.Source.File, w.Source.Line, max(w.Source.Col, 1), "[[waiver]] 的 last = true（一票否决，综合考核排名列最后）无从说起：%s“%s”没有综合考核排名（本期没有它的得分，或没有综合考核排名）；只免予措施的删去 last", p.Label, w.Measure.Unit.Name)
+			case !w.Matched && !w.Last:
 				l.Add(w.Source.File, w.Source.Line, max(w.Source.Col, 1), "%s", p.strayWaiver(w))
 			}
 		}
@@ -180,14 +189,15 @@ func measures(s *site.Site, p *Period, before []*Period) ([]Measure, []Conflict,
 		matched := false
 		for _, r := range out {
 			if r.Unit == w.Unit && r.Action == w.Action {
-				waived = append(waived, Waived{Measure: r, Matched: true, Reason: w.Reason, Source: w.src})
+				waived = append(waived, Waived{Measure: r, Matched: true, Reason: w.Reason, Source: w.src, Last: w.Last})
 				matched = true
 				continue
 			}
 			kept = append(kept, r)
 		}
-		if !matched {
-			waived = append(waived, Waived{Measure: Measure{Unit: w.Unit, Action: w.Action}, Reason: w.Reason, Source: w.src})
+		if !matched || w.Last && !p.vetoed(w.Unit) {
+			waived = append(waived, Waived{Measure: Measure{Unit: w.Unit, Action: w.Action}, Reason: w.Reason, Source: w.src,
+				Last: w.Last, Unranked: w.Last && !p.vetoed(w.Unit)})
 		}
 		out = kept
 	}
@@ -215,6 +225,33 @@ func measures(s *site.Site, p *Period, before []*Period) ([]Measure, []Conflict,
 		}
 	}
 	return append(out, hand...), conflicts, waived
+}
+
+// Veto is why u is put last in p's composite ranking by a veto (一票否决,
+// a [[waiver]] with last = true), and whether it is.
+func (p *Period) Veto(u *site.Unit) (reason string, ok bool) {
+	if p == nil {
+		return "", false
+	}
+	for _, w := range p.Waived {
+		if w.Last && !w.Unranked && w.Measure.Unit == u {
+			return w.Reason, true
+		}
+	}
+	return "", false
+}
+
+// vetoed reports whether u is put last in a composite ranking of p by a
+// veto (Township.Vetoed).
+func (p *Period) vetoed(u *site.Unit) bool {
+	for _, g := range p.Rankings() {
+		for _, t := range g.Composite {
+			if t.Unit == u && t.Vetoed {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // A waiver is a [[waiver]] of a period with where it is written.
@@ -450,12 +487,18 @@ func assessed(rule site.Rule, p *Period, pk pick) bool {
 }
 
 // ranking is the ranking of group g a composite or indicator rule reads.
+// A composite's leaves out the townships vetoed (一票否决, Township.Vetoed):
+// they are last by the veto, not by their work, and a rule of the last
+// (约谈) selects the last of the others; the ranks of those closed up.
 func ranking(rule site.Rule, g *UnitGroup) []Township {
 	if rule.On == site.OnIndicator {
 		if ir := g.Indicator(rule.Indicator.ID); ir != nil {
 			return ir.Ranked
 		}
 		return nil
+	}
+	if slices.ContainsFunc(g.Composite, func(t Township) bool { return t.Vetoed }) {
+		return slices.DeleteFunc(slices.Clone(g.Composite), func(t Township) bool { return t.Vetoed })
 	}
 	return g.Composite
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 
 	"tongbao/internal/rank"
@@ -222,7 +223,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			w.link(t.Unit.Name, unitPath(t.Unit))
 			w.b.WriteString(`</th>`)
 			w.countCells(counts.of(t.Unit))
-			w.td("num", formatScore(t.Value, decimals))
+			w.td("num", townshipScore(t, decimals))
 			if levelOf != nil {
 				w.td("level", levelOf(t.Unit))
 			}
@@ -260,6 +261,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 			if overComposite != nil {
 				a.Composite[len(a.Composite)-1].OverallHeader = c.overallHeader()
 			}
+			a.Composite[len(a.Composite)-1].Notes = vetoNotes(p, g.Composite)
 		}
 		if p.Aggregate() {
 			for _, t := range g.Composite {
@@ -320,6 +322,7 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 					t.Notes = append(t.Notes, fmt.Sprintf("%s%s不涉及%s%s，不参加该项排名，综合考核按其余各项计算。", e.Unit.Name, p.Label, set.Name, parenthesised(e.Reason)))
 				}
 			}
+			t.Notes = append(t.Notes, unreportedNotes(c.s, p, g, ir)...)
 			if !set.HigherBetter {
 				t.Caption += lowerBetterNote(ind, "")
 			}
@@ -373,6 +376,58 @@ func (c *core) appendix(p *rank.Period) *Appendix {
 	}
 	a.Note = monthNote(terms.Unit, len(a.Composite) > 0, values, city, peer, a.CityHeader, a.PeerHeader)
 	return a
+}
+
+// vetoNotes say, under a composite table, which townships a veto (一票
+// 否决, a [[waiver]] with last = true) put last, and why: 甲镇2024年1月
+// 一票否决（发生较大生产安全事故），综合考核排名列最后。 Its score is
+// printed: the note says why it is last all the same.
+func vetoNotes(p *rank.Period, ts []rank.Township) []string {
+	var notes []string
+	for _, t := range ts {
+		if reason, ok := p.Veto(t.Unit); ok && t.Vetoed {
+			notes = append(notes, t.Unit.Name+p.Label+"一票否决"+parenthesised(reason)+"，综合考核排名列最后。")
+		}
+	}
+	return notes
+}
+
+// unreportedNotes say, under an indicator's table of group g, which
+// townships did not report it (未报送) and how the office's rule counted
+// them: 己乡2024年1月未报送规模工业增加值增速（逾期未报送），该项排名列最后。
+// or, with unreported = "zero", …，该项按0分计。 A composite of the
+// scores themselves (score, sum) counts it at the lowest score by
+// either rule, and the note says that too.
+func unreportedNotes(s *site.Site, p *rank.Period, g *rank.UnitGroup, ir *rank.IndicatorResult) []string {
+	if p.Month == nil {
+		return nil
+	}
+	set := ir.Result.Indicator.In(p.Month.Key)
+	var notes []string
+	for _, e := range ir.Result.Unreported {
+		if !slices.Contains(g.Units, e.Unit) {
+			continue
+		}
+		counted := "，该项排名列最后"
+		v, _ := s.UnreportedValue(ir.Result.Indicator, p.Month.Key)
+		if s.Config.Ranking.Zero {
+			counted = "，该项按" + numberWords(v, ir.Result.Indicator) + "计"
+		} else if set.Weight > 0 && (s.Config.Scoring.RawScore || s.Config.Scoring.RawSum) {
+			counted += "，综合考核该项按" + numberWords(set.Floor(), ir.Result.Indicator) + "计"
+		}
+		notes = append(notes, e.Unit.Name+p.Label+"未报送"+set.Name+parenthesised(e.Reason)+counted+"。")
+	}
+	return notes
+}
+
+// numberWords is a value of ind as a note says it: 0分, 60分, or of a
+// count in its unit, 10件.
+func numberWords(v float64, ind *site.Indicator) string {
+	unit := "分"
+	if ind.IsCount() {
+		unit = strings.TrimSpace(ind.ScoreUnit)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64) + unit
 }
 
 // resultKind is the noun of the units an indicator's table lists in

@@ -22,6 +22,9 @@ type placing struct {
 	rank  int
 	tied  bool
 	value float64
+	// unreported says the township did not report the value (未报送),
+	// ranked by the office's rule: its cell says so, not a score.
+	unreported bool
 }
 
 // yearSpan is the periods of one calendar year: periods[lo:hi].
@@ -105,14 +108,14 @@ func newHistoryModel(c *core) *historyModel {
 		for _, g := range p.Groups {
 			for _, t := range g.Composite {
 				if row := h.composite[t.Unit]; row != nil {
-					row[i] = placing{t.Rank, t.Tied, t.Value}
+					row[i] = placing{t.Rank, t.Tied, t.Value, false}
 				}
 			}
 			for _, ir := range g.Indicators {
 				byUnit := h.townships[ir.Result.Indicator.ID]
 				for _, t := range ir.Ranked {
 					if row := byUnit[t.Unit]; row != nil {
-						row[i] = placing{t.Rank, t.Tied, t.Value}
+						row[i] = placing{t.Rank, t.Tied, t.Value, t.Unreported}
 					}
 				}
 			}
@@ -143,7 +146,7 @@ func newHistoryModel(c *core) *historyModel {
 				for len(row) <= i {
 					row = append(row, placing{})
 				}
-				row[i] = placing{t.Rank, t.Tied, t.Value}
+				row[i] = placing{t.Rank, t.Tied, t.Value, false}
 				h.aggregate[t.Unit] = row
 			}
 		}

@@ -245,8 +245,15 @@ type UnitView struct {
 	// month (不涉及), newest first, each with its month and reason:
 	// 2024年2月规模工业增加值（本月无规模以上工业企业）.
 	NotApplicable []string
-	Was           []Link
-	Became        *Link
+	// Unreported are the indicators it did not report in a month (未报送),
+	// said as NotApplicable: 2024年1月规模工业增加值（逾期未报送）.
+	Unreported []string
+	// Vetoed are the periods a veto (一票否决, [[waiver]] last = true) put
+	// it last in the composite ranking of, newest first, each with the
+	// reason: 2024年1月（发生较大生产安全事故）.
+	Vetoed []string
+	Was    []Link
+	Became *Link
 	// WasMerged says Was merged into it (并入) rather than that it is
 	// their one unit renamed (更名、撤乡设镇: 接续); BecameMerger likewise
 	// that it merged into Became: a 县档案局 merged into the 县委办公室
@@ -520,7 +527,16 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 	v.Streaks = h.streaks(u)
 	v.Grades = unitGrades(h.s, h.res.Periods, u)
 	v.Exempt, _ = exemptMonths(u, m.periods)
-	v.NotApplicable = notApplicableRuns(u, m.periods)
+	v.NotApplicable = notApplicableRuns(u, m.periods, (*site.Result).Excludes)
+	v.Unreported = notApplicableRuns(u, m.periods, (*site.Result).Unreports)
+	for i := len(h.res.Periods) - 1; i >= 0; i-- {
+		if p := h.res.Periods[i]; slices.ContainsFunc(p.Rankings(), func(g *rank.UnitGroup) bool {
+			return slices.ContainsFunc(g.Composite, func(t rank.Township) bool { return t.Unit == u && t.Vetoed })
+		}) {
+			reason, _ := p.Veto(u)
+			v.Vetoed = append(v.Vetoed, p.Label+parenthesised(reason))
+		}
+	}
 	// Only the months it was assessed in: a township set up in the
 	// archive's eighth year has no rows, and its chart no axis, for the
 	// seven before.
@@ -635,7 +651,10 @@ func (h *history) townshipPage(u *site.Unit) ([]byte, error) {
 // a clause a year, its months as monthRuns names them, in the order they
 // last occur, newest first — 2024年1月至6月12345热线满意度（本月无12345热线工单）,
 // where a unit 不涉及 one indicator every month had twelve clauses a year.
-func notApplicableRuns(u *site.Unit, periods []*rank.Period) []string {
+//
+// of says whether a result names u, and why: Result.Excludes, or
+// Result.Unreports for the indicators u did not report (未报送).
+func notApplicableRuns(u *site.Unit, periods []*rank.Period, of func(*site.Result, *site.Unit) (string, bool)) []string {
 	type run struct {
 		year         int
 		name, reason string
@@ -644,7 +663,7 @@ func notApplicableRuns(u *site.Unit, periods []*rank.Period) []string {
 	months := map[run][]*site.Month{}
 	for _, p := range periods {
 		for _, res := range p.Month.Results {
-			if reason, ok := res.Excludes(u); ok {
+			if reason, ok := of(res, u); ok {
 				r := run{p.Span.Year, res.Indicator.NameIn(p.Month.Key), reason}
 				if months[r] == nil {
 					runs = append(runs, r)
@@ -984,6 +1003,9 @@ func laggingItem(p *rank.Period, ir *rank.IndicatorResult, mine rank.Township, o
 		Rank: zh.RankPhrase(mine.Rank, mine.Tied), Score: score(mine.Value), First: score(ir.Ranked[0].Value), Noun: "得分"}
 	if ind.IsCount() {
 		li.Noun = ""
+	}
+	if mine.Unreported { // 第六（未报送，第一名90.00）
+		li.Noun, li.Score = "", unreportedText
 	}
 	if !set.HigherBetter {
 		li.Lower = ind.Better(false) + "越好"

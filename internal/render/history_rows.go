@@ -156,6 +156,8 @@ type rankCell struct {
 	unit  string // what the score is counted in (scoreUnit: 件, %), said after it
 	title string // what an empty cell means: 无排名
 	class string // heat-1 … heat-6 on the rankings page
+	// unreported says score is 未报送, not a score: read “5名，未报送”.
+	unreported bool
 }
 
 // cell writes a matrix cell. The rank is written in digits, which keeps
@@ -181,6 +183,11 @@ func (w *rowWriter) cell(c rankCell) {
 	switch {
 	case c.text == "":
 		w.none(c.title)
+	case c.unreported:
+		b.WriteString(esc(c.text))
+		b.WriteString(`<span class="visually-hidden">名，</span><small>`)
+		b.WriteString(esc(c.score))
+		b.WriteString(`</small>`)
 	case c.score != "" && c.unit != "":
 		b.WriteString(esc(c.text))
 		b.WriteString(`<span class="visually-hidden">名，</span><small>`)
@@ -431,6 +438,9 @@ func monthRuns(ms []*site.Month) string {
 func townshipCell(ind *site.Indicator, p placing, decimals int, absent string) rankCell {
 	if p.rank == 0 {
 		return rankCell{title: cmp.Or(absent, "无排名")}
+	}
+	if p.unreported {
+		return rankCell{text: strconv.Itoa(p.rank), score: unreportedText, unreported: true}
 	}
 	return rankCell{text: strconv.Itoa(p.rank), score: formatScore(p.value, decimals), unit: ind.ScoreUnit}
 }

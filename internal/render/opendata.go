@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -586,6 +587,11 @@ type OpenTownship struct {
 	// OverallScore is, in the composite, the score its overall rank is
 	// of: with rank points, the composite of the indicators' overall
 	// ranks, which is not its group's (Score).
+	// Status and Reason say, of a township that did not report its
+	// value (未报送), so and why: its score is then the lowest
+	// (unreported = "zero") or none (null: "last").
+	Status       string   `json:"status,omitempty" only:"status" zh:"unreported：这个月未报送这一项指标，按站点配置 [ranking] unreported 排名：last 排在报送了的{unit}之后，score 为 null；zero 按最低分计，score 为这个最低分（指标的排名中有未报送的才列出）；vetoed：一票否决（[[waiver]] 的 last = true），综合考核排名列最后，score 照旧（综合考核排名中有否决的才列出）"`
+	Reason       string   `json:"reason,omitempty" only:"status" zh:"未报送或一票否决的原因（写了才列出）"`
 	OverallScore *float64 `json:"overallScore,omitempty" zh:"{scope}排名所依据的综合得分（分组排名又排{scope}排名时，综合考核排名中才有；按名次折算时由各指标的{scope}名次算出，与组内的 score 不同；季度、半年、年度为各月的{scope}综合得分的平均、合计或{scope}名次的平均）" only:"overall"`
 }
 
@@ -669,12 +675,49 @@ type OpenAdjustment struct {
 	Reason string  `json:"reason,omitempty" zh:"原因（有则列出）"`
 }
 
-func openTownships(group string, ts []rank.Township) []OpenTownship {
+func openTownships(group string, ts []rank.Township, res *site.Result) []OpenTownship {
 	out := make([]OpenTownship, 0, len(ts))
 	for _, t := range ts {
-		out = append(out, OpenTownship{Name: t.Unit.Name, Slug: t.Unit.Slug, Group: group, Score: t.Value, Rank: t.Rank, Tied: t.Tied})
+		ot := OpenTownship{Name: t.Unit.Name, Slug: t.Unit.Slug, Group: group, Score: t.Value, Rank: t.Rank, Tied: t.Tied}
+		if t.Unreported {
+			ot.Status = "unreported"
+			ot.Reason, _ = res.Unreports(t.Unit)
+		}
+		out = append(out, ot)
 	}
 	return out
+}
+
+// MarshalJSON writes t, its score null when it has none: a township
+// that did not report, ranked last (未报送, unreported = "last").
+func (t OpenTownship) MarshalJSON() ([]byte, error) {
+	type plain OpenTownship
+	if !math.IsNaN(t.Score) {
+		return json.Marshal(plain(t))
+	}
+	return json.Marshal(struct {
+		plain
+		Score *float64 `json:"score"`
+	}{plain: plain(t)})
+}
+
+// joinNotes joins two notes of one row of the CSV with ；, either may
+// be "".
+func joinNotes(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + "；" + b
+}
+
+// unreportedNote is the CSV's 备注 of a township that did not report
+// its value (未报送), with the reason written: "" for one that did.
+func unreportedNote(t rank.Township, res *site.Result) string {
+	if !t.Unreported || res == nil {
+		return ""
+	}
+	reason, _ := res.Unreports(t.Unit)
+	return unreportedText + parenthesised(reason)
 }
 
 func (o *openData) dataJSON(i int) ([]byte, error) {
@@ -703,7 +746,12 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 	}
 	d.Grades = openGradings(o.s, p)
 	for _, g := range p.Groups {
-		ts := openTownships(g.Name, g.Composite)
+		ts := openTownships(g.Name, g.Composite, nil)
+		for i, t := range g.Composite {
+			if reason, ok := p.Veto(t.Unit); ok && t.Vetoed {
+				ts[i].Status, ts[i].Reason = "vetoed", reason
+			}
+		}
 		if p.Aggregate() {
 			for k, t := range g.Composite {
 				for _, m := range p.RankedIn(t.Unit) { // as the appendix's note names them
@@ -767,7 +815,7 @@ func (o *openData) dataJSON(i int) ([]byte, error) {
 				}
 				oi.Weight, oi.Decimals, oi.ScoreUnit, oi.Deduct = &set.Weight, &set.Decimals, ind.ScoreUnit, openDeduct(ind, m.Key)
 				oi.Max, oi.Min = set.Max, set.Min
-				ts := openTownships(g.Name, ir.Ranked)
+				ts := openTownships(g.Name, ir.Ranked, ir.Result)
 				if p.Overall != nil {
 					if over := p.Overall.Indicator(ind.ID); over != nil {
 						setOverall(ts, over.Ranked)
@@ -915,13 +963,22 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 		}
 		return "越低越好"
 	}
-	add := func(label, id, group string, ts []rank.Township, decimals int, higher bool, note string) {
+	add := func(label, id, group string, ts []rank.Township, decimals int, higher bool, note string, res *site.Result, vetoes *rank.Period) {
 		for _, t := range ts {
 			tied := "否"
 			if t.Tied {
 				tied = "是"
 			}
-			row(label, id, group, t.Unit, formatScore(t.Value, decimals), strconv.Itoa(t.Rank), tied, direction(higher), note)
+			// One that did not report has its rank and no score, as
+			// the circular's table: its 得分 empty, the 备注 says why.
+			score, note := formatScore(t.Value, decimals), note
+			if t.Unreported {
+				score, note = "", joinNotes(unreportedNote(t, res), note)
+			}
+			if reason, ok := vetoes.Veto(t.Unit); ok && t.Vetoed {
+				note = joinNotes("一票否决"+parenthesised(reason)+"，综合考核排名列最后", note)
+			}
+			row(label, id, group, t.Unit, score, strconv.Itoa(t.Rank), tied, direction(higher), note)
 		}
 	}
 	// A township exempted from the month (免于考核, units.toml exempt) has
@@ -951,7 +1008,7 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 				if ir := g.Indicator(ind.ID); ir != nil {
 					// A derived score says so, and from what, out of the
 					// month's 满分: 满分10分，由信访件数折算（每件扣1分），最低0分.
-					add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter, ind.DeductRule(m.Key))
+					add(set.Name, ind.ID, g.Name, ir.Ranked, set.Decimals, set.HigherBetter, ind.DeductRule(m.Key), res, nil)
 				}
 				// A township it did not apply to has its row, without
 				// score or rank, as the circular's table lists it: one
@@ -970,7 +1027,7 @@ func (o *openData) rankRows(rows [][]string, p *rank.Period) [][]string {
 	}
 	meanRank := p.Aggregate() && o.s.Config.Aggregate.Method == site.MeanRank
 	for _, g := range p.Groups {
-		add(CompositeLabel, "", g.Name, g.Composite, o.s.Config.Scoring.Decimals, !meanRank, "")
+		add(CompositeLabel, "", g.Name, g.Composite, o.s.Config.Scoring.Decimals, !meanRank, "", nil, p)
 		exempt(CompositeLabel, "", g, func(*site.Unit) bool { return true }, direction(!meanRank))
 	}
 	o.overallCells(rows[start:], p)
@@ -1479,6 +1536,8 @@ func (o *openData) countWords() *strings.Replacer {
 // only:"deduct" is one an office without a derived score (扣分制) lacks,
 // one tagged only:"bounds" one whose indicators have no max or min;
 // one tagged only:"grade" one an office without a [[grade]] lacks;
+// one tagged only:"status" one whose periods have no value not
+// reported (未报送) and no veto that puts a unit last;
 // one with counts among its indicators reads a field's zhCount where it
 // has one (countWords), told that a count's value is not a score.
 func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lacks bool) {
@@ -1486,6 +1545,12 @@ func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lack
 	deducts := slices.ContainsFunc(o.s.Indicators, func(ind *site.Indicator) bool { return ind.Deduct != nil })
 	bounded := slices.ContainsFunc(o.s.Indicators, func(ind *site.Indicator) bool {
 		return ind.Min != nil || ind.Max != nil || slices.ContainsFunc(ind.Changes, func(c site.Change) bool { return c.Min != nil || c.Max != nil })
+	})
+	unreported := slices.ContainsFunc(o.s.Months, func(m *site.Month) bool {
+		return slices.ContainsFunc(m.Results, func(r *site.Result) bool { return len(r.Unreported) > 0 }) ||
+			slices.ContainsFunc(m.Waivers, func(w site.Waiver) bool { return w.Last })
+	}) || slices.ContainsFunc(o.s.Circulars, func(c *site.Circular) bool {
+		return slices.ContainsFunc(c.Waivers, func(w site.Waiver) bool { return w.Last })
 	})
 	words := o.words()
 	counts := o.countWords()
@@ -1501,6 +1566,9 @@ func (o *openData) noDepartments() func(f reflect.StructField) (doc string, lack
 		}
 		if f.Tag.Get("only") == "overall" && !o.overall() {
 			return "", true // a field of the overall ranking, which the office does not rank
+		}
+		if f.Tag.Get("only") == "status" && !unreported {
+			return "", true // a value not reported (未报送) or a veto that puts last, which no period has
 		}
 		if doc := f.Tag.Get("zhCount"); counts != nil && doc != "" {
 			return words.Replace(counts.Replace(doc)), false

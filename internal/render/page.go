@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tongbao/internal/rank"
 	"tongbao/internal/site"
 	"tongbao/internal/zh"
 )
@@ -360,6 +361,20 @@ func siteMap(s *site.Site) []NavItem {
 	}
 	slices.SortFunc(top, func(a, b NavItem) int { return strings.Compare(a.Path, b.Path) })
 	return append(m, top...)
+}
+
+// unreportedText is what a table prints for a value a unit did not
+// report (未报送), in place of a score: with unreported = "zero" it is
+// ranked at the lowest score, which is not a score it reported.
+const unreportedText = "未报送"
+
+// townshipScore is t's score on an indicator as a table prints it: the
+// score, or 未报送 for a township that did not report it.
+func townshipScore(t rank.Township, decimals int) string {
+	if t.Unreported {
+		return unreportedText
+	}
+	return formatScore(t.Value, decimals)
 }
 
 func formatScore(v float64, decimals int) string {

@@ -408,7 +408,20 @@ func (c *core) rankingSentence(g *rank.UnitGroup, ir *rank.IndicatorResult, k in
 		Scope:       terms.Scope,
 		Unit:        c.s.UnitsCalled(in),
 		Group:       g.Name,
+		Unreported:  unreportedNames(ir.Ranked),
 	})
+}
+
+// unreportedNames are the names of the townships of a ranking that did
+// not report their value (未报送), which its sentence says so of.
+func unreportedNames(ts []rank.Township) []string {
+	var out []string
+	for _, t := range ts {
+		if t.Unreported {
+			out = append(out, t.Unit.Name)
+		}
+	}
+	return out
 }
 
 func runNames(runs [][]rank.Township) [][]string {
@@ -585,9 +598,20 @@ func townshipRankingView(c *core, p *rank.Period, _ edits, args []string) (any, 
 			}
 			runs[len(runs)-1] = append(runs[len(runs)-1], t)
 		}
-		order := zh.Order(runNames(runs))
+		names := runNames(runs)
+		for i, run := range runs {
+			// 第六名甲镇（一票否决）: last by the veto, not by its work;
+			// the vetoed tie with each other alone, 甲镇、丙镇（一票否决，并列）.
+			switch {
+			case len(run) > 1 && run[0].Vetoed:
+				names[i] = []string{zh.Join(names[i]) + "（一票否决，并列）"}
+			case len(run) == 1 && run[0].Vetoed:
+				names[i][0] += "（一票否决）"
+			}
+		}
+		order := zh.Order(names)
 		if numbered {
-			order = zh.NumberedOrder(runNames(runs), ranks)
+			order = zh.NumberedOrder(names, ranks)
 		}
 		if g.Name != "" {
 			order = g.Name + "：" + order
@@ -973,7 +997,7 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 		var levelOf func(*site.Unit) string
 		v.Grade, levelOf = levelsIn(c.s, p, g, ind)
 		for _, t := range ir.Ranked {
-			row := TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: formatScore(t.Value, set.Decimals), Counts: counts.of(t.Unit),
+			row := TableRow{Rank: zh.RankPhrase(t.Rank, t.Tied), Name: t.Unit.Name, Score: townshipScore(t, set.Decimals), Counts: counts.of(t.Unit),
 				Overall: over.phrase(t.Unit)}
 			if levelOf != nil {
 				row.Level = levelOf(t.Unit)
@@ -988,7 +1012,7 @@ func tableView(c *core, p *rank.Period, _ edits, args []string) (any, error) {
 			}
 		}
 		if p.Month != nil {
-			v.Notes = tableExemptNotes(c, p, g, ind)
+			v.Notes = append(tableExemptNotes(c, p, g, ind), unreportedNotes(c.s, p, g, ir)...)
 			v.NoteID = "table-" + ind.ID + "-note" // numbered, as the appendix's tables are, when there are groups
 			if len(p.Groups) > 1 {
 				v.NoteID = fmt.Sprintf("table-%s-%d-note", ind.ID, i+1)
@@ -1105,7 +1129,7 @@ func scoreTableView(c *core, p *rank.Period, _ edits, args []string) (any, error
 					graded = append(graded, grade)
 				}
 				for _, t := range ir.Ranked {
-					sc := ScoreCell{Score: formatScore(t.Value, set.Decimals), Rank: zh.RankPhrase(t.Rank, false), Tied: t.Tied}
+					sc := ScoreCell{Score: townshipScore(t, set.Decimals), Rank: zh.RankPhrase(t.Rank, false), Tied: t.Tied}
 					if levelOf != nil {
 						sc.Level = levelOf(t.Unit)
 					}
@@ -1121,6 +1145,9 @@ func scoreTableView(c *core, p *rank.Period, _ edits, args []string) (any, error
 						}
 					}
 				}
+			}
+			if ir := g.Indicator(ind.ID); ir != nil && p.Month != nil {
+				notes = append(notes, unreportedNotes(c.s, p, g, ir)...)
 			}
 			for _, n := range tableExemptNotes(c, p, g, ind) {
 				if !slices.Contains(notes, n) {

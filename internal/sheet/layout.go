@@ -106,7 +106,11 @@ func newLayout(s *site.Site, m *site.Month) *layout {
 				case site.Scores:
 					l.scores = sub
 				case site.Noted:
-					l.notApplicable = sub
+					// 不涉及 is a cell's word; 未报送 (unreported) is
+					// not yet one, and is written in the month file.
+					if sub.Key == "notApplicable" {
+						l.notApplicable = sub
+					}
 				default:
 					l.columns = append(l.columns, sub)
 				}

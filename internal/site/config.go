@@ -61,6 +61,8 @@ var ConfigFile = &Format{Name: "站点配置", Fields: []Field{
 		{Key: "groupSize", Kind: Integer, Label: "前后名数", Help: "排名句中前几名、后几名的人数，默认 3（前三、后三）；写得大于现有的单位数（分组时大于最大的一组）或 cityUnits 时，check 提醒：前几名就是全部单位"},
 		{Key: "labels", Kind: Text, Label: "前后名的叫法", Values: []string{"auto", "loose"},
 			Help: "auto：恰好前几名、后几名且无并列时叫“前三”“后三”，否则叫“靠前”“靠后”（默认）；loose：排名句和排在上级后几名的单项目标一律叫“靠前”“靠后”"},
+		{Key: "unreported", Kind: Text, Label: "未报送的名次", Values: []string{"last", "zero"},
+			Help: "月度数据中写为未报送（[[result]] 的 unreported）的单位怎样排名：last：排在本项全部报送了的单位之后，未报送的几个并列（默认）；zero：按本项的最低分（min，不写为 0；越低越好的为 max）计分并排名；用得分算综合（[scoring] method 为 score、sum）的，两种都按最低分计入综合得分（见 rules.md 的“未报送”）"},
 		{Key: "cityUnits", Kind: Integer, Label: "上级排名单位数", Help: "上级综合排名中的单位数，默认 12"},
 		{Key: "districtUnits", Kind: Integer, Label: "同级单位数", Help: "同级排名中的单位数，默认 3"},
 		{Key: "cityRanks", Kind: Flag, Label: "有上级排名",
@@ -196,6 +198,7 @@ func (l *loader) config() {
 	positive(rk, f, "cityUnits", &c.Ranking.CityUnits)
 	positive(rk, f, "districtUnits", &c.Ranking.DistrictUnits)
 	c.Ranking.CityRanks, c.Ranking.DistrictRanks = said(rk, "cityRanks"), said(rk, "districtRanks")
+	c.Ranking.Zero = rk.text("unreported") == "zero"
 	c.Ranking.Overall = rk.flag("overall")
 	positive(rk, f, "overallSize", &c.Ranking.OverallSize)
 

@@ -56,6 +56,7 @@ type frontWaiver struct {
 	w              Waiver // Unit nil
 	unit           string
 	unitAt, actAt  [2]int // line and column
+	lastAt         [2]int
 	hasUnit, hasAc bool
 }
 
@@ -951,11 +952,12 @@ func frontWaivers(r *record, f *tomlFile) []frontWaiver {
 	var out []frontWaiver
 	for _, t := range r.tables("waiver") {
 		rec := read(t, waiverFields)
-		fw := frontWaiver{w: Waiver{Action: rec.text("action"), Reason: rec.text("reason")},
+		fw := frontWaiver{w: Waiver{Action: rec.text("action"), Reason: rec.text("reason"), Last: rec.flag("last")},
 			unit: rec.text("unit"), hasUnit: rec.has("unit"), hasAc: rec.has("action")}
 		fw.w.Line, fw.w.Col = f.position(t.path)
 		fw.unitAt[0], fw.unitAt[1] = f.position(rec.at("unit"))
 		fw.actAt[0], fw.actAt[1] = f.position(rec.at("action"))
+		fw.lastAt[0], fw.lastAt[1] = f.position(rec.at("last"))
 		out = append(out, fw)
 	}
 	return out
@@ -987,6 +989,10 @@ func (l *loader) circularWaivers(c *Circular, ws []frontWaiver, span Period) []W
 		}
 		if fw.hasAc && !slices.Contains(actions, w.Action) {
 			l.diags.Add(c.File, fw.actAt[0], fw.actAt[1], "%s", badAction(w.Action, actions))
+			continue
+		}
+		if w.Last && w.Unit != nil && w.Unit.Kind != Township {
+			l.diags.Add(c.File, fw.lastAt[0], fw.lastAt[1], "“%s”不参加%s综合考核排名，last = true（一票否决，排名列最后）无从说起：只免予措施的删去 last", w.Unit.Name, l.s.Config.Terms.Unit)
 			continue
 		}
 		if w.Unit != nil && w.Action != "" {

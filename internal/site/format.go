@@ -355,6 +355,11 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 				{Key: "township", Kind: UnitRef, Label: "单位", Required: true, Help: "不涉及本项工作的单位的名称或 slug"},
 				{Key: "reason", Kind: Text, Label: "原因", Help: "不涉及的原因，如“本月无规模以上工业企业”；可不填"},
 			}},
+		{Key: "unreported", Kind: Noted, Label: "未报送的单位",
+			Help: "本月应报送而未报送本项的单位，如 [\"甲镇\"]：它们不写得分，得分处写“未报送”，仍参加本项排名，按 [ranking] unreported 排在最后（默认）或按最低分计，综合考核照此计入；要写明原因的，把那一项写作 {township = \"甲镇\", reason = \"逾期未报送\"}；须是本项参与排名的单位，不能又写在 notApplicable 中；写在 [result.townships] 之前；不写则都已报送", Fields: []Field{
+				{Key: "township", Kind: UnitRef, Label: "单位", Required: true, Help: "未报送本项的单位的名称或 slug"},
+				{Key: "reason", Kind: Text, Label: "原因", Help: "未报送的原因，如“逾期未报送”；可不填"},
+			}},
 		{Key: "townships", Kind: Scores, Label: "得分",
 			Help:  "每个参与排名的单位一个得分，键为单位名称或 slug；同分的并列，按这里写的顺序列出；本月不评分的指标不写",
 			Sheet: "每个参与排名的{unit}一个得分；同分的并列；本月不涉及这项工作的{unit}填“不涉及”；本月不评分的指标不填"},
@@ -392,6 +397,9 @@ var waiverFields = []Field{
 	{Key: "action", Kind: Text, Label: "措施", Required: true, Help: "规则得出的措施：{allActions}",
 		Sheet: "规则得出的措施，如“约谈”“奖励”"},
 	{Key: "reason", Kind: Text, Label: "原因", Required: true, Help: "不予采取的原因，如“全力投入防汛救灾，经研究不予约谈”"}, // no 县政府: every office reads it, a 县委督查室 too
+	{Key: "last", Kind: Flag, Label: "排名末位",
+		Help:  "true：一票否决，这个单位本期综合考核排名列最后（几个否决的并列最后，其余单位的名次依次提前），规则不因它列最后而对它采取措施，它本期由规则得出的这种措施（action，通常是“奖励”）都免予，没有也不报错；须是参加综合考核排名的单位；不写则只免予措施、名次不变",
+		Sheet: "一票否决、本期综合考核排名列最后的填“是”（几个否决的并列最后，其余单位的名次依次提前），规则不因它列最后而对它采取措施，它本期由规则得出的这种措施都免予；不填则只免予措施、名次不变"},
 }
 
 // A record is one TOML table read by its description: every value is

@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"math"
 	"path"
 	"regexp"
 	"slices"
@@ -219,6 +220,11 @@ type Ranking struct {
 	// OverallSize is overallSize, the k of the overall ranking's top and
 	// bottom groups (全县前十); 0 for the period's own groupSize.
 	OverallSize int
+	// Zero is unreported = "zero": a unit that did not report a value
+	// (Result.Unreported) is scored the indicator's worst bound and
+	// ranked by it, as a 考核办法 that says 未报送的计零分 has it;
+	// otherwise it is ranked after every unit that reported (排名末位).
+	Zero bool
 }
 
 type Scoring struct {
@@ -1232,7 +1238,14 @@ type Result struct {
 	// to, and its composite is of the other indicators — without
 	// exempting it from the month or changing the catalogue for all.
 	NotApplicable []Exclusion
-	Line          int // where the [[result]] stands, for later diagnostics
+	// Unreported are the townships of the indicator's set that did not
+	// report their value this month (未报送, unreported), in the order
+	// written: the indicator applies to them and they are ranked on it
+	// by the office's rule (Ranking.Zero) — last, or at the lowest
+	// score — where 不涉及 would leave them out, and exempting them
+	// would drop them from every ranking of the month.
+	Unreported []Exclusion
+	Line       int // where the [[result]] stands, for later diagnostics
 }
 
 // An Exclusion is a township a result does not apply to, and why ("" when
@@ -1251,6 +1264,36 @@ func (r *Result) Excludes(u *Unit) (reason string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// Unreports reports whether u did not report its value of the result
+// (未报送), and the reason written.
+func (r *Result) Unreports(u *Unit) (reason string, ok bool) {
+	for _, e := range r.Unreported {
+		if e.Unit == u {
+			return e.Reason, true
+		}
+	}
+	return "", false
+}
+
+// UnreportedValue is the value a unit that did not report is scored
+// in the month key by the rule of s: the indicator's worst bound (min,
+// 0 unwritten; max when lower is better) with unreported = "zero", and
+// NaN, which ranks after every number (rank.Rank), with "last". ok is
+// false for a lower-is-better indicator without max under "zero": it
+// has no worst score.
+func (s *Site) UnreportedValue(ind *Indicator, key string) (v float64, ok bool) {
+	set := ind.In(key)
+	switch {
+	case !s.Config.Ranking.Zero:
+		return math.NaN(), true
+	case set.HigherBetter:
+		return set.Floor(), true
+	case set.Max != nil:
+		return *set.Max, true
+	}
+	return 0, false
 }
 
 // A Score is one township's raw score on one indicator.
@@ -1332,6 +1375,10 @@ type Waiver struct {
 	Reason string
 	Line   int
 	Col    int // where [[waiver]] stands in a circular; 0 in a month file, whose tables start a line
+	// Last is last = true: a veto (一票否决) that puts the unit last in
+	// the period's composite ranking, the others closing up, as some
+	// 考核办法 do beyond withholding its reward.
+	Last bool
 }
 
 // Date is a calendar date without a time zone: documents are dated by day,

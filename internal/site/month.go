@@ -227,8 +227,8 @@ type monthReader struct {
 	// (see unscored).
 	missing []missingScore
 	scored  map[*Unit]bool
-	// naAt are where each result's notApplicable names each township,
-	// for a score written for it all the same.
+	// naAt are where each result's notApplicable or unreported names
+	// each township, for a score written for it all the same.
 	naAt map[*Result]map[*Unit]string
 	// resultAt are where each indicator's [[result]] names it, for what
 	// derive finds wrong with it.
@@ -457,11 +457,19 @@ func (r *monthReader) result(t *table, lines map[string]int) {
 	// An indicator ranked by township may go without scores in a month
 	// (not everything is assessed every month): nothing is ranked then.
 	r.notApplicable(rec, res)
+	r.unreported(rec, res)
 	if tt := rec.table("townships"); tt != nil {
 		r.scores(tt, res)
-	} else if len(res.NotApplicable) > 0 {
-		noun := res.Indicator.ValueName()
-		r.f.errorf(rec.at("notApplicable"), r.mo.Kind().Reword().Replace("指标“%s”这个月没有%s（没有 [result.townships]），notApplicable 无从说起：删去它，或写上其余%s的%s"), res.Indicator.Name, noun, r.l.s.Config.Terms.Unit, noun)
+	} else {
+		for _, k := range []struct {
+			key string
+			n   int
+		}{{"notApplicable", len(res.NotApplicable)}, {"unreported", len(res.Unreported)}} {
+			if key := k.key; k.n > 0 {
+				noun := res.Indicator.ValueName()
+				r.f.errorf(rec.at(key), r.mo.Kind().Reword().Replace("指标“%s”这个月没有%s（没有 [result.townships]），%s 无从说起：删去它，或写上其余%s的%s"), res.Indicator.Name, noun, key, r.l.s.Config.Terms.Unit, noun)
+			}
+		}
 	}
 	if res.Indicator != nil {
 		r.mo.byIndicator[id] = res
@@ -501,6 +509,10 @@ func (r *monthReader) handDerived(rec *record, res *Result) {
 	if rec.t.has("notApplicable") {
 		rec.t.get("notApplicable")
 		r.f.errorf(rec.at("notApplicable"), "%s的得分%s，不涉及的单位写在%s的 notApplicable 中，它们也就没有%s的得分", ind.Name, ind.DeductText(r.mo.Key), deductSources(ind), ind.Name)
+	}
+	if rec.t.has("unreported") {
+		rec.t.get("unreported")
+		r.f.errorf(rec.at("unreported"), "%s的得分%s，未报送的单位写在%s的 unreported 中，它们%s的得分也就是未报送", ind.Name, ind.DeductText(r.mo.Key), deductSources(ind), ind.Name)
 	}
 }
 
@@ -619,6 +631,13 @@ func (r *monthReader) derive() {
 			if ranks := r.higherRanks(src); ranks != "" && len(res.Scores) > 0 {
 				r.f.warnf(&r.mo.warnings, r.resultAt[src.Indicator.ID], "警告：“%s”的件数折算为“%s”的得分，通报中不单列它，它的%s却会以“%s”列出（排名靠后的单项目标、附表）：写在“%s”的 [[result]] 中", src.Indicator.Name, ind.Name, ranks, src.Indicator.Name, ind.Name)
 			}
+			// Not reported of the score: a count not reported leaves
+			// its score unknown, which the office's rule ranks as one.
+			for _, e := range src.Unreported {
+				if _, dup := res.Unreports(e.Unit); applies[e.Unit] && !dup && !scoredUnits[e.Unit] {
+					res.Unreported = append(res.Unreported, e)
+				}
+			}
 			// Not applicable to the score: to none of its counts.
 			for _, e := range src.NotApplicable {
 				_, dup := res.Excludes(e.Unit)
@@ -681,6 +700,53 @@ func (r *monthReader) notApplicable(rec *record, res *Result) {
 			f.errorf(e.path, "notApplicable 中的%s“%s”重复", terms.Unit, u.Name)
 		default:
 			res.NotApplicable = append(res.NotApplicable, Exclusion{Unit: u, Reason: e.reason})
+			if r.naAt == nil {
+				r.naAt = map[*Result]map[*Unit]string{}
+			}
+			if r.naAt[res] == nil {
+				r.naAt[res] = map[*Unit]string{}
+			}
+			r.naAt[res][u] = e.path
+		}
+	}
+}
+
+// unreported reads a result's unreported: townships of the indicator's
+// set that did not report their value this month (未报送), each once,
+// none also not applicable (不涉及 is another thing: the work is not
+// theirs) and, under unreported = "zero", none of a lower-is-better
+// indicator without max, which has no lowest score to give them.
+func (r *monthReader) unreported(rec *record, res *Result) {
+	l, f := r.l, r.f
+	terms := l.s.Config.Terms
+	ind := res.Indicator
+	for _, e := range rec.noted("unreported") {
+		u := r.assessed(e.path, l.township(f, e.path, strings.TrimSpace(e.value)))
+		_, na := res.Excludes(u)
+		_, dup := res.Unreports(u)
+		switch {
+		case u == nil || ind == nil:
+		case ind.Townships == nil:
+			f.errorf(e.path, "指标“%s”不参与%s排名（indicators.toml 中没有 townships），不必写 unreported", ind.Name, terms.Unit)
+			return
+		case !slices.Contains(ind.Townships, u):
+			f.errorf(e.path, "%s“%s”不在指标“%s”的考核范围内（indicators.toml 的 townships），不必报送，不能写进 unreported", terms.Unit, u.Name, ind.Name)
+		case dup:
+			f.errorf(e.path, "unreported 中的%s“%s”重复", terms.Unit, u.Name)
+		case na:
+			f.errorf(e.path, r.mo.Kind().Reword().Replace("%s“%s”这个月既写在 notApplicable 中（不涉及），又写在 unreported 中（未报送）：不涉及这项工作的删去 unreported 中的它，应报送而未报送的删去 notApplicable 中的它"), terms.Unit, u.Name)
+		default:
+			if _, ok := l.s.UnreportedValue(ind, r.mo.Key); !ok {
+				f.errorf(e.path, "指标“%s”越低越好，没有 max，未报送的“%s”无从按最低分计（[ranking] unreported = \"zero\"）：在 indicators.toml 中给它写 max，或改用 unreported = \"last\"（排在最后）", ind.Name, u.Name)
+				continue
+			}
+			res.Unreported = append(res.Unreported, Exclusion{Unit: u, Reason: e.reason})
+			// Ranked on it, as one scored is: not a township left out
+			// of the month (excludedThroughout, unscored).
+			if r.scored == nil {
+				r.scored = map[*Unit]bool{}
+			}
+			r.scored[u] = true
 			if r.naAt == nil {
 				r.naAt = map[*Result]map[*Unit]string{}
 			}
@@ -758,9 +824,13 @@ func (r *monthReader) interview(t *table) {
 // withholds is known only once the month is ranked (rank.Results.Err).
 func (r *monthReader) waiver(t *table) {
 	rec := read(t, MonthFile.Field("waiver").Fields)
-	w := Waiver{Action: rec.text("action"), Reason: rec.text("reason"), Line: t.line()}
+	w := Waiver{Action: rec.text("action"), Reason: rec.text("reason"), Line: t.line(), Last: rec.flag("last")}
 	if rec.has("unit") {
 		w.Unit = r.assessed(rec.at("unit"), r.l.unit(r.f, rec.at("unit"), rec.text("unit")))
+	}
+	if w.Last && w.Unit != nil && w.Unit.Kind != Township {
+		r.f.errorf(rec.at("last"), "“%s”不参加%s综合考核排名，last = true（一票否决，排名列最后）无从说起：只免予措施的删去 last", w.Unit.Name, r.l.s.Config.Terms.Unit)
+		return
 	}
 	if actions := r.l.s.Config.Terms.Actions; rec.has("action") && !slices.Contains(actions, w.Action) {
 		r.f.errorf(rec.at("action"), "%s", badAction(w.Action, actions))
@@ -912,6 +982,9 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		if _, na := res.Excludes(u); !u.AssessedIn(r.mo.Key) || na {
 			continue
 		}
+		if _, un := res.Unreports(u); un {
+			continue // reported as not reported: nothing is missing
+		}
 		assessed++
 		if _, ok := got[u]; !ok {
 			missing = append(missing, u)
@@ -966,6 +1039,11 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		if _, na := res.Excludes(u); na {
 			line, _ := f.position(r.naAt[res][u])
 			f.errorf(tt.at(keys[u]), r.mo.Kind().Reword().Replace("%s“%s”这个月不涉及指标“%s”（第%d行 notApplicable），却又有%s：不涉及就删去这个%s，涉及就从 notApplicable 中删去它"), terms.Unit, u.Name, ind.Name, line, ind.ValueName(), ind.ValueName())
+			continue
+		}
+		if _, un := res.Unreports(u); un {
+			line, _ := f.position(r.naAt[res][u])
+			f.errorf(tt.at(keys[u]), r.mo.Kind().Reword().Replace("%s“%s”这个月未报送指标“%s”（第%d行 unreported），却又有%s：已报送的就从 unreported 中删去它，未报送的就删去这个%s"), terms.Unit, u.Name, ind.Name, line, ind.ValueName(), ind.ValueName())
 			continue
 		}
 		if applicable[u] {

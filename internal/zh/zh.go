@@ -343,6 +343,10 @@ type Ranking struct {
 	// Group is the unit group ranked, in a site with groups (DESIGN §5.8):
 	// its name leads the sentence in place of the scope.
 	Group string
+	// Unreported are the names of the groups that did not report their
+	// value (未报送) and are ranked by the office's rule: the sentence
+	// says so after them, or a reader takes 后三 for the scores'.
+	Unreported []string
 }
 
 // RankingSentence writes the ranking sentence of DESIGN §5.3:
@@ -374,7 +378,7 @@ func RankingSentence(r Ranking) string {
 		top   bool
 		exact bool
 	}{{r.Top, true, r.TopExact}, {r.Bottom, false, r.BottomExact}} {
-		body := groupBody(g.runs)
+		body := markedBody(g.runs, r.Unreported)
 		if body == "" {
 			continue
 		}
@@ -427,6 +431,48 @@ func allTied(r Ranking) int {
 		return 0
 	}
 	return n
+}
+
+// markedBody is groupBody with the runs' members that did not report
+// (unreported) said so: 己乡（未报送）; a tie of them 戊乡、己乡（未报送，
+// 并列）; one of them tied with units that did report, at the lowest
+// score, 丁乡、己乡（并列，己乡未报送）.
+func markedBody(runs [][]string, unreported []string) string {
+	if len(unreported) == 0 {
+		return groupBody(runs)
+	}
+	var items []string
+	tie := false
+	for _, run := range runs {
+		run = slices.DeleteFunc(slices.Clone(run), func(name string) bool { return name == "" })
+		var un []string
+		for _, name := range run {
+			if slices.Contains(unreported, name) {
+				un = append(un, name)
+			}
+		}
+		switch {
+		case len(run) == 0:
+			continue
+		case len(run) == 1 && len(un) == 1:
+			items = append(items, run[0]+"（未报送）")
+		case len(run) == 1:
+			items = append(items, run[0])
+		case len(un) == len(run):
+			items = append(items, Join(run)+"（未报送，并列）")
+			tie = true
+		case len(un) > 0:
+			items = append(items, Join(run)+"（并列，"+Join(un)+"未报送）")
+			tie = true
+		default:
+			items = append(items, Join(run)+"（并列）")
+			tie = true
+		}
+	}
+	if tie {
+		return strings.Join(items, "，")
+	}
+	return Join(items)
 }
 
 // groupBody lists a group's runs: ties as 甲、乙（并列）, runs joined by 、
