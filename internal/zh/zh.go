@@ -433,14 +433,11 @@ func allTied(r Ranking) int {
 	return n
 }
 
-// markedBody is groupBody with the runs' members that did not report
-// (unreported) said so: 己乡（未报送）; a tie of them 戊乡、己乡（未报送，
-// 并列）; one of them tied with units that did report, at the lowest
-// score, 丁乡、己乡（并列，己乡未报送）.
+// markedBody lists a group's runs as groupBody does, with the runs'
+// members that did not report (unreported) said so: 己乡（未报送）; a tie
+// of them 戊乡、己乡（未报送，并列）; one of them tied with units that did
+// report, at the lowest score, 丁乡、己乡（并列，己乡未报送）.
 func markedBody(runs [][]string, unreported []string) string {
-	if len(unreported) == 0 {
-		return groupBody(runs)
-	}
 	var items []string
 	tie := false
 	for _, run := range runs {
@@ -478,26 +475,7 @@ func markedBody(runs [][]string, unreported []string) string {
 // groupBody lists a group's runs: ties as 甲、乙（并列）, runs joined by 、
 // or, when any run is a tie, by ， so that the tie reads as one item.
 // Empty names and runs are skipped rather than written as a stray 、.
-func groupBody(runs [][]string) string {
-	var items []string
-	tie := false
-	for _, run := range runs {
-		run = slices.DeleteFunc(slices.Clone(run), func(name string) bool { return name == "" })
-		switch len(run) {
-		case 0:
-			continue
-		case 1:
-			items = append(items, run[0])
-		default:
-			items = append(items, Join(run)+"（并列）")
-			tie = true
-		}
-	}
-	if tie {
-		return strings.Join(items, "，")
-	}
-	return Join(items)
-}
+func groupBody(runs [][]string) string { return markedBody(runs, nil) }
 
 // CountNoun names what a count is a number of, by its unit (an
 // indicator's scoreUnit 件, 起, 次, 名): 件数, 起数, 次数, 人数. A count's
