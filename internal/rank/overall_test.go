@@ -218,3 +218,27 @@ func TestOverallStreakAcrossRename(t *testing.T) {
 		})
 	wantMeasures(t, Archive(s).Period("2024-02"), "庚镇 约谈 0 （全县综合考核连续2个月排名倒数第一）config.toml:9")
 }
+
+// A veto that puts a unit last ([[waiver]] last = true) puts it last in
+// the overall ranking too, not only in its group: the overall composite
+// is made by the same ranking. By hand, 2024-01 of TestOverallRanking
+// with 甲 vetoed:
+//
+//	东片: 乙1 丙2, 甲3 (vetoed, its 100 kept)
+//	全县: 丁1(100) 戊2(71.43) 乙3(57.14) 丙4 己4(42.86) 庚6(14.29), 甲7(100)
+func TestVetoLastOverall(t *testing.T) {
+	s := loadSite(t, "[terms]\nscope = \"全县\"\n\n[ranking]\noverall = true\n", overallTowns(), map[string]string{
+		"data/2024-01.toml": month("甲=90 乙=80 丙=70 丁=90 戊=85 己=70 庚=60",
+			"[[waiver]]\nunit = \"甲\"\naction = \"奖励\"\nreason = \"发生较大生产安全事故\"\nlast = true"),
+	})
+	jan := Archive(s).Months()[0]
+	if got, want := order(jan.Groups[0].Composite), "乙1(66.67) 丙2(33.33) 甲3(100)"; got != want {
+		t.Errorf("东片 composite: %s, want %s", got, want)
+	}
+	if got, want := order(jan.Overall.Composite), "丁1(100) 戊2(71.43) 乙3(57.14) 丙4(42.86) 己4(42.86) 庚6(14.29) 甲7(100)"; got != want {
+		t.Errorf("全县 composite: %s, want %s", got, want)
+	}
+	if last := jan.Overall.Composite[len(jan.Overall.Composite)-1]; !last.Vetoed {
+		t.Errorf("全县: 甲 not marked vetoed: %+v", last)
+	}
+}
