@@ -300,7 +300,7 @@ func spansRewriting(s *site.Site, kind site.PeriodKind, f republished) diag.List
 	scores := func(ts []render.OpenTownship) string {
 		var b strings.Builder
 		for _, t := range ts {
-			fmt.Fprintf(&b, "%s %v %d;", t.Name, t.Score, t.Rank)
+			fmt.Fprintf(&b, "%s %v %d;", t.Name, publishedScore(t.Score), t.Rank)
 		}
 		return b.String()
 	}
@@ -390,7 +390,12 @@ func resultDiffs(old, now render.OpenData) []string {
 		if site.CountUnit(unit) {
 			scored, after, points = "", strings.TrimSpace(unit), strings.TrimSpace(unit)
 		}
-		value := func(v float64, decimals int) string { return score(v, decimals) + after }
+		value := func(v float64, decimals int) string {
+			if math.IsNaN(v) {
+				return unreportedScore
+			}
+			return score(v, decimals) + after
+		}
 		type key struct{ group, name string }
 		was := map[key]render.OpenTownship{}
 		for _, t := range a {
@@ -401,13 +406,16 @@ func resultDiffs(old, now render.OpenData) []string {
 			k := key{t.Group, t.Name}
 			is[k] = true
 			o, ok := was[k]
+			sa, sb := publishedScore(o.Score), publishedScore(t.Score)
 			switch {
+			case !ok && math.IsNaN(sb):
+				out = append(out, fmt.Sprintf("%s新列入%s（%s，%s）", what, t.Name, unreportedScore, rankText(t)))
 			case !ok:
-				out = append(out, fmt.Sprintf("%s新列入%s（%s%s，%s）", what, t.Name, score(t.Score, db), points, rankText(t)))
-			case !sameScore(o.Score, t.Score) && (o.Rank != t.Rank || o.Tied != t.Tied):
-				out = append(out, fmt.Sprintf("%s%s%s%s→%s，%s→%s", what, t.Name, scored, value(o.Score, da), value(t.Score, db), rankText(o), rankText(t)))
-			case !sameScore(o.Score, t.Score):
-				out = append(out, fmt.Sprintf("%s%s%s%s→%s", what, t.Name, scored, value(o.Score, da), value(t.Score, db)))
+				out = append(out, fmt.Sprintf("%s新列入%s（%s%s，%s）", what, t.Name, score(sb, db), points, rankText(t)))
+			case !sameScore(sa, sb) && (o.Rank != t.Rank || o.Tied != t.Tied):
+				out = append(out, fmt.Sprintf("%s%s%s%s→%s，%s→%s", what, t.Name, scored, value(sa, da), value(sb, db), rankText(o), rankText(t)))
+			case !sameScore(sa, sb):
+				out = append(out, fmt.Sprintf("%s%s%s%s→%s", what, t.Name, scored, value(sa, da), value(sb, db)))
 			case o.Rank != t.Rank || o.Tied != t.Tied:
 				out = append(out, fmt.Sprintf("%s%s%s→%s", what, t.Name, rankText(o), rankText(t)))
 			}
@@ -518,3 +526,15 @@ func rankText(t render.OpenTownship) string {
 // sameScore reports whether two scores of data.json are one: NaN, a
 // township's that did not report (未报送, its score null), is its own.
 func sameScore(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
+
+// publishedScore is a township's score in data.json, NaN where it has
+// none (null: it did not report, and is ranked last for it).
+func publishedScore(p *float64) float64 {
+	if p == nil {
+		return math.NaN()
+	}
+	return *p
+}
+
+// unreportedScore says a score that is not there (未报送).
+const unreportedScore = "未报送"

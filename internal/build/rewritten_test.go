@@ -248,7 +248,7 @@ func TestRewrittenMethodStated(t *testing.T) {
 func TestResultDiffs(t *testing.T) {
 	two := 2
 	tw := func(name string, score float64, rank int, tied bool) render.OpenTownship {
-		return render.OpenTownship{Name: name, Score: score, Rank: rank, Tied: tied}
+		return render.OpenTownship{Name: name, Score: &score, Rank: rank, Tied: tied}
 	}
 	old := render.OpenData{
 		Composite: []render.OpenTownship{tw("甲", 90, 1, false), tw("乙", 80, 2, false), tw("丙", 70, 3, false)},
@@ -534,7 +534,7 @@ func TestScore(t *testing.T) {
 // not as a score's (得分2→3, 1分); a score beside it keeps 得分.
 func TestResultDiffsCount(t *testing.T) {
 	tw := func(name string, score float64, rank int) render.OpenTownship {
-		return render.OpenTownship{Name: name, Score: score, Rank: rank}
+		return render.OpenTownship{Name: name, Score: &score, Rank: rank}
 	}
 	zero := 0
 	old := render.OpenData{Indicators: []render.OpenIndicator{

@@ -569,12 +569,14 @@ type OpenAggregate struct {
 
 // OpenTownship is a township's score and rank, best first.
 type OpenTownship struct {
-	Name  string  `json:"name" zh:"{unit}名称"`
-	Slug  string  `json:"slug" zh:"单位代号，即单位页面网址 /units/代号/ 中的代号"`
-	Group string  `json:"group,omitempty" zh:"所在的组（分组排名时列出，各组分别排名）"` // ranked apart (DESIGN.md §5.8)
-	Score float64 `json:"score" zh:"得分" zhCount:"得分；计数的指标（scoreUnit 为{countUnits}）为{countNouns}，不是得分"`
-	Rank  int     `json:"rank" zh:"名次"`
-	Tied  bool    `json:"tied" zh:"与他人并列时为 true"`
+	Name  string `json:"name" zh:"{unit}名称"`
+	Slug  string `json:"slug" zh:"单位代号，即单位页面网址 /units/代号/ 中的代号"`
+	Group string `json:"group,omitempty" zh:"所在的组（分组排名时列出，各组分别排名）"` // ranked apart (DESIGN.md §5.8)
+	// Score is nil, null in the file, for a township that did not report
+	// and is ranked last for it (未报送, unreported = "last"): it has none.
+	Score *float64 `json:"score" zh:"得分" zhCount:"得分；计数的指标（scoreUnit 为{countUnits}）为{countNouns}，不是得分"`
+	Rank  int      `json:"rank" zh:"名次"`
+	Tied  bool     `json:"tied" zh:"与他人并列时为 true"`
 	// Months are, in a quarter's, half's or year's composite, the months
 	// whose composites its score is made of: those it was ranked in, which
 	// the appendix names and a reader of the data could not tell.
@@ -677,8 +679,12 @@ type OpenAdjustment struct {
 
 func openTownships(group string, ts []rank.Township, res *site.Result) []OpenTownship {
 	out := make([]OpenTownship, 0, len(ts))
-	for _, t := range ts {
-		ot := OpenTownship{Name: t.Unit.Name, Slug: t.Unit.Slug, Group: group, Score: t.Value, Rank: t.Rank, Tied: t.Tied}
+	for i := range ts {
+		t := &ts[i] // a ranking is not changed once made: its score may be pointed to
+		ot := OpenTownship{Name: t.Unit.Name, Slug: t.Unit.Slug, Group: group, Rank: t.Rank, Tied: t.Tied}
+		if !math.IsNaN(t.Value) {
+			ot.Score = &t.Value
+		}
 		if t.Unreported {
 			ot.Status = "unreported"
 			ot.Reason, _ = res.Unreports(t.Unit)
@@ -686,19 +692,6 @@ func openTownships(group string, ts []rank.Township, res *site.Result) []OpenTow
 		out = append(out, ot)
 	}
 	return out
-}
-
-// MarshalJSON writes t, its score null when it has none: a township
-// that did not report, ranked last (未报送, unreported = "last").
-func (t OpenTownship) MarshalJSON() ([]byte, error) {
-	type plain OpenTownship
-	if !math.IsNaN(t.Score) {
-		return json.Marshal(plain(t))
-	}
-	return json.Marshal(struct {
-		plain
-		Score *float64 `json:"score"`
-	}{plain: plain(t)})
 }
 
 // joinNotes joins two notes of one row of the CSV with ；, either may

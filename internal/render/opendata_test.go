@@ -67,7 +67,7 @@ func TestDataJSONSample(t *testing.T) {
 		}
 		tied := 0
 		for _, tw := range ind.Townships {
-			if tw.Rank == 9 && tw.Tied && tw.Score == 82.3 {
+			if tw.Rank == 9 && tw.Tied && tw.Score != nil && *tw.Score == 82.3 {
 				tied++
 			}
 		}
