@@ -1,9 +1,7 @@
 package site
 
 import (
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -185,40 +183,16 @@ func levelBounds(f *tomlFile, lr *record, lv *Level) bool {
 	return true
 }
 
-// levelShare reads a level's share: percent with its round (required:
-// tongbao does not guess the office's rounding) and minCount.
+// levelShare reads a level's share (see readPercent).
 func levelShare(f *tomlFile, lr *record, lv *Level) bool {
-	p, has := lr.number("percent")
-	if !has {
-		for _, key := range []string{"round", "minCount"} {
-			if lr.has(key) {
-				f.errorf(lr.at(key), "%s 只用于写了 percent（按比例评定）的等次", key)
-			}
-		}
-		return !lr.t.has("percent")
-	}
-	switch {
-	case p <= 0 || p > 100:
-		f.errorf(lr.at("percent"), "percent 应大于 0、不大于 100（百分之几），而不是 %s", strconv.FormatFloat(p, 'f', -1, 64))
-		return false
-	case math.Abs(p*100-math.Round(p*100)) > 1e-6:
-		f.errorf(lr.at("percent"), "percent 最多两位小数，如 12.5，而不是 %s", strconv.FormatFloat(p, 'f', -1, 64))
-		return false
-	case !lr.t.has("round"):
-		f.errorf(lr.t.path, "等次“%s”写了 percent，缺少 round：名数不是整数时怎样取，由考核办法定——round = \"nearest\"（四舍五入）、\"down\"（向下取整）或 \"up\"（向上取整）；12个单位的20%%是2.4个，分别取2、2、3个", lv.Name)
-		return false
-	case !lr.has("round"):
-		return false
-	}
-	lv.Share = Share{Hundredths: int(math.Round(p * 100)), Round: Rounding(max(0, slices.Index(roundings, lr.text("round"))))}
-	if n, has := lr.int("minCount"); has {
-		if n < 0 {
-			f.errorf(lr.at("minCount"), "minCount 应为不小于 0 的整数（至少评几个）")
-			return false
-		}
-		lv.Share.Min = n
-	}
-	return true
+	var ok bool
+	lv.Share, ok = readPercent(f, lr, shareText{
+		only:     "%s 只用于写了 percent（按比例评定）的等次",
+		noRound:  "等次“" + lv.Name + "”写了 percent，缺少 round：名数不是整数时怎样取",
+		roundEx:  "12个单位的20%是2.4个，分别取2、2、3个",
+		minCount: "minCount 应为不小于 0 的整数（至少评几个）",
+	}, nil)
+	return ok
 }
 
 // partitions checks that the levels give every score exactly one level.

@@ -188,52 +188,80 @@ func lowest(b Bounds) (lo *float64, loIn bool, hi *float64, hiIn bool) {
 }
 
 // readShare reads a top or bottom rule's share, percent with its round
-// and minCount, and checks it: a share needs its rounding (tongbao does
-// not guess an office's), goes with top and bottom only, in place of
-// count, and is more than 0% and at most 100%. It reports whether the
-// rule can stand.
+// and minCount (see readPercent), which goes with top and bottom only, in
+// place of count. It reports whether the rule can stand.
 func readShare(f *tomlFile, rec *record, r *Rule) bool {
+	var ok bool
+	r.Share, ok = readPercent(f, rec, shareText{
+		only:     "%s 只用于写了 percent（按比例选取）的规则",
+		noRound:  "写了 percent 的规则缺少 round：份额不是整数名时怎样取",
+		roundEx:  "12个单位的20%是2.4名，分别取2、2、3名",
+		minCount: "minCount 应为不小于 0 的整数（至少选几名）",
+	}, func(at string) bool {
+		switch {
+		case r.Select != Top && r.Select != Bottom:
+			f.errorf(at, "percent 只用于 select = \"top\" 或 \"bottom\" 的规则（排名前、后百分之几）")
+			return false
+		case rec.has("count"):
+			f.errorf(at, "percent 和 count 只写一个：前几名写 count，前百分之几写 percent")
+			return false
+		}
+		return true
+	})
+	return ok
+}
+
+// shareText is what readPercent's diagnostics say of the record whose
+// share it reads: a rule selects, a grade level grades.
+type shareText struct {
+	only     string // round or minCount without percent, with the key for %s
+	noRound  string // percent without round, before the choices
+	roundEx  string // an example of the roundings, after them
+	minCount string // minCount below 0
+}
+
+// readPercent reads a share, percent with its round and minCount, from a
+// rule's or a grade level's record, and checks it: a share needs its
+// rounding (tongbao does not guess an office's) and is more than 0% and
+// at most 100%, to two decimals. check, if not nil, is the record's own
+// check of a percent written at at. It reports whether the record can
+// stand; without percent the share is zero.
+func readPercent(f *tomlFile, rec *record, t shareText, check func(at string) bool) (Share, bool) {
 	p, hasPercent := rec.number("percent")
 	if !hasPercent {
 		for _, key := range []string{"round", "minCount"} {
 			if rec.has(key) {
-				f.errorf(rec.at(key), "%s 只用于写了 percent（按比例选取）的规则", key)
+				f.errorf(rec.at(key), t.only, key)
 			}
 		}
-		return !rec.t.has("percent") // one of the wrong kind, reported as such
+		return Share{}, !rec.t.has("percent") // one of the wrong kind, reported as such
 	}
 	at := rec.at("percent")
+	if check != nil && !check(at) {
+		return Share{}, false
+	}
 	switch {
-	case r.Select != Top && r.Select != Bottom:
-		f.errorf(at, "percent 只用于 select = \"top\" 或 \"bottom\" 的规则（排名前、后百分之几）")
-		return false
-	case rec.has("count"):
-		f.errorf(at, "percent 和 count 只写一个：前几名写 count，前百分之几写 percent")
-		return false
 	case p <= 0 || p > 100:
 		f.errorf(at, "percent 应大于 0、不大于 100（百分之几），而不是 %s", strconv.FormatFloat(p, 'f', -1, 64))
-		return false
+		return Share{}, false
 	case math.Abs(p*100-math.Round(p*100)) > 1e-6:
 		f.errorf(at, "percent 最多两位小数，如 12.5，而不是 %s", strconv.FormatFloat(p, 'f', -1, 64))
-		return false
+		return Share{}, false
+	case !rec.t.has("round"):
+		f.errorf(rec.t.path, "%s，由考核办法定——round = \"nearest\"（四舍五入）、\"down\"（向下取整）或 \"up\"（向上取整）；%s", t.noRound, t.roundEx)
+		return Share{}, false
+	case !rec.has("round"):
+		return Share{}, false // a value not of the list, reported as such
 	}
-	r.Share.Hundredths = int(math.Round(p * 100))
-	if !rec.t.has("round") {
-		f.errorf(rec.t.path, "写了 percent 的规则缺少 round：份额不是整数名时怎样取，由考核办法定——round = \"nearest\"（四舍五入）、\"down\"（向下取整）或 \"up\"（向上取整）；12个单位的20%%是2.4名，分别取2、2、3名")
-		return false
-	}
-	if !rec.has("round") {
-		return false // a value not of the list, reported as such
-	}
-	r.Share.Round = Rounding(max(0, slices.Index(roundings, rec.text("round"))))
+	sh := Share{Hundredths: int(math.Round(p * 100)), Round: Rounding(max(0, slices.Index(roundings, rec.text("round"))))}
 	if n, has := rec.int("minCount"); has {
 		if n < 0 {
-			f.errorf(rec.at("minCount"), "minCount 应为不小于 0 的整数（至少选几名）")
-			return false
+			f.errorf(rec.at("minCount"), "%s", t.minCount)
+			return Share{}, false
 		}
-		r.Share.Min = n
+		sh.Min = n
 	}
-	return true
+	return sh, true
 }
 
 // scoreRuleReads reports whether a ByScore rule reads a ranking that has
