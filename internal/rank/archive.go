@@ -277,10 +277,13 @@ func rankGroup(s *site.Site, m *site.Month, name string, units []*site.Unit, tie
 		// A township that did not report is ranked by the office's rule
 		// (site.UnreportedValue): after every one that did, tied with
 		// the others that did not, as NaN ranks; or at the lowest score.
-		unreported := map[int]bool{}
+		var unreported map[int]bool // nil for the results every unit reported
 		for _, e := range r.Unreported {
 			if v, ok := s.UnreportedValue(ind, m.Key); ok && member[e.Unit] {
 				scores = append(scores, Score{Unit: e.Unit.Index, Value: v})
+				if unreported == nil {
+					unreported = map[int]bool{}
+				}
 				unreported[e.Unit.Index] = true
 			}
 		}
