@@ -357,7 +357,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	unlisted := render.Unlisted(s, res) // before the stream lets the bodies go
 	var slips diag.List
 	slip := func(d diag.Diagnostic) { slips = append(slips, d) }
-	err = render.Stream(s, res, render.Options{BaseURL: opts.BaseURL, NoSearchIndex: opts.NoSearchIndex, ReleaseSources: true, LendData: true, Warn: slip}, add)
+	err = render.Stream(s, res, render.Options{BaseURL: opts.BaseURL, NoSearchIndex: opts.NoSearchIndex, ReleaseSources: true, Warn: slip}, add)
 	if err == nil && ctx.Err() != nil {
 		err = ErrInterrupted
 	}

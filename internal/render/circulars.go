@@ -53,6 +53,7 @@ func (cs *circulars) jobs() []job {
 			owner: owner{file: circ.File, line: circ.NumberLine, col: circ.NumberCol},
 			in:    in,
 			fn:    func() ([]byte, error) { return cs.circularPage(i) },
+			doc:   1 + i,
 		})
 	}
 	for i, p := range s.Pages {
@@ -64,6 +65,7 @@ func (cs *circulars) jobs() []job {
 			owner: owner{file: p.File, line: 1, col: 1},
 			in:    append(in, attachmentInputs(p.Linked)...), // which links point to a file
 			fn:    func() ([]byte, error) { return cs.plainPage(i) },
+			doc:   1 + len(s.Circulars) + i,
 		})
 	}
 	return jobs

@@ -26,6 +26,10 @@ type job struct {
 	lazy  func() []input
 	fn    func() ([]byte, error)
 	asset string // Output.Asset
+	// doc, if not 0, is 1 + the place of the search's document the page
+	// is (a circular's or a plain page's; see searchIndex), whose body the
+	// index finds in the page's bytes (searchIndex.locate).
+	doc int
 	// file, for a job without fn, is the file of the site the output is
 	// (Output.File): the job claims its path; nothing reads the file here.
 	file *site.Attachment

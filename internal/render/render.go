@@ -55,16 +55,6 @@ type Options struct {
 	// content folder (the plain corpus's 18 MB, a fifth of its peak).
 	ReleaseSources bool
 
-	// LendData lets Stream use an output's Data again once the emit
-	// function has returned: it does so for the search index's text packs
-	// (search/t/), whose bytes the caller must then copy if it keeps them.
-	// tongbao build sets it (it writes a pack and lets it go): the packs
-	// (the plain corpus's 16.8 MB) are then made in a few buffers used
-	// again and again, where a buffer of its own for each pack was memory
-	// the build had not touched before (about 10 ms of the plain corpus's
-	// build, timed). Render, which keeps every output, does not.
-	LendData bool
-
 	// Only, when set, names the circulars (by file) whose pages alone are
 	// rendered, with what is written beside them: their attachments, the
 	// files their bodies link to, data.json and data.csv. The preview
@@ -233,6 +223,9 @@ func (c *core) run(jobs []job, circ *circulars, search *searchIndex, emit func(O
 			return
 		}
 		if data, ok := c.output(&jobs[i]); ok {
+			if d := jobs[i].doc; d > 0 {
+				search.locate(&jobs[i], d-1, data)
+			}
 			c.emit(Output{Path: jobs[i].path, Data: data, Asset: jobs[i].asset})
 		}
 	})

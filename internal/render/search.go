@@ -1,12 +1,11 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"tongbao/internal/par"
 	"tongbao/internal/search"
@@ -17,8 +16,8 @@ import (
 // /search/, whose search.js reads ?q=, and the index it reads, made by
 // internal/search (see search.Index for its files): the manifest
 // search-index.json, which the page also carries, so that a query starts
-// at once, the shards of the inverted index, the table of the documents
-// and the packs of their texts, under search/. Their URLs are paths below
+// at once, the shards of the inverted index and the table of the
+// documents, under search/. Their URLs are paths below
 // the site root, which search.js joins to the base path the page gives
 // it, so the files do not depend on baseURL.
 //
@@ -27,21 +26,21 @@ import (
 // from its converted body, before the jobs run; a plain page by its own
 // job, while its body is at hand; a unit or indicator page from the
 // catalogue. The documents are numbered from their dates and URLs before
-// any is analysed, so a pack of texts is written as soon as its last
-// document is analysed, and a build holds the texts no longer than that;
-// the shards and the table are made once all are (finish).
+// any is analysed; the shards and the table are made once all are
+// (finish). A circular's or plain page's snippet is read from the page
+// itself, where its body is (locate), not from a copy of its text.
 //
 // In the preview server, the analyses are fragments keyed by the inputs
 // of their pages (a circular's body's, a plain page's file, the catalogue
-// for unit and indicator pages); the packs, the shards and their gzip
-// copies are keyed by the digest of what they are made of (madeIn:
-// search.PackKey, search.Index.ShardKeys, the file's SHA-256): a save
-// analyses again only the pages it changed and encodes again only the
-// shards whose tokens they moved.
+// for unit and indicator pages); the shards and their gzip copies are
+// keyed by the digest of what they are made of (madeIn:
+// search.Index.ShardKeys, the file's SHA-256): a save analyses again only
+// the pages it changed and encodes again only the shards whose tokens
+// they moved. Where a body lies in its page is keyed as the page is.
 
 // searchIndex is the part of the site that writes the search page and
-// the index: the documents' analyses by their numbers, and the packs of
-// their texts.
+// the index: the documents' analyses by their numbers, and where each
+// one read from its page's body finds that body in the page.
 type searchIndex struct {
 	*core
 	circ *circulars
@@ -49,13 +48,8 @@ type searchIndex struct {
 	docs     []search.Document // by place: the circulars, the plain pages, then the unit and indicator pages
 	ids      []int             // the number of each, by place
 	analyses []*search.Analysis
-	left     []atomic.Int32 // documents each pack waits for
-	packs    []string       // each pack's path once written
-
-	// packBufs are buffers for packs, used again when the caller lends
-	// them (Options.LendData).
-	packMu   sync.Mutex
-	packBufs [][]byte
+	at       []int    // by number: where the body read begins in its page, or −1 (see search.Index.Files)
+	bodies   []string // by plain page: its converted body, from its job's conversion until it is located
 }
 
 // jobs are the search page and the manifest, which are made once every
@@ -107,11 +101,11 @@ func (x *searchIndex) start() {
 	x.ids = search.Order(x.docs)
 	n := len(x.docs)
 	x.analyses = make([]*search.Analysis, n)
-	x.left = make([]atomic.Int32, (n+search.PackDocs-1)/search.PackDocs)
-	x.packs = make([]string, len(x.left))
-	for k := range x.left {
-		x.left[k].Store(int32(min(search.PackDocs, n-k*search.PackDocs)))
+	x.at = make([]int, n)
+	for i := range x.at {
+		x.at[i] = -1
 	}
+	x.bodies = make([]string, len(s.Pages))
 	par.Do(len(s.Circulars), x.circularAnalysis)
 	for i, d := range history {
 		// Made from the catalogue.
@@ -268,47 +262,69 @@ func (x *searchIndex) historyDocuments() (docs []search.Document, reads [][]inpu
 	return docs, reads
 }
 
-// addAnalysis records the analysis of the document at place i, and writes
-// its pack if that was the last analysis the pack waited for.
+// addAnalysis records the analysis of the document at place i.
 func (x *searchIndex) addAnalysis(i int, a *search.Analysis) {
-	id := x.ids[i]
-	x.analyses[id] = a
-	if k := id / search.PackDocs; x.left[k].Add(-1) == 0 {
-		x.writePack(k)
-	}
+	x.analyses[x.ids[i]] = a
 }
 
-// writePack writes pack k, whose documents are all analysed. A build
-// then drops their texts; the preview server keeps them in its cache.
-func (x *searchIndex) writePack(k int) {
-	docs := x.analyses[k*search.PackDocs : min(len(x.analyses), (k+1)*search.PackDocs)]
-	if x.keys != nil {
-		// Keyed by what the pack holds: the texts of its documents.
-		o, _ := fragment(x.core, "search-pack:"+strconv.Itoa(k), []input{madeIn(search.PackKey(docs))}, func() (Output, error) {
-			return fileOutput(search.PackFile(k, search.Pack(docs))), nil
-		})
-		x.packs[k] = o.Path
-		x.emit(o)
+// locate records where the body of the document at place i (a circular's
+// or a plain page's: what its analysis read, but the list of attachments
+// appended) begins in page, the bytes of its page as j made them, for
+// search.js to fetch its snippets from (see search.Index): a page is
+// searched for its body once, the first 64 bytes of it by bytes.Index
+// and the rest compared. A layout of a site's own that does not write
+// the body as it is leaves the document without snippets.
+func (x *searchIndex) locate(j *job, i int, page []byte) {
+	if x.analyses == nil {
 		return
 	}
-	var buf []byte
-	if x.opts.LendData {
-		x.packMu.Lock()
-		if n := len(x.packBufs); n > 0 {
-			buf, x.packBufs = x.packBufs[n-1], x.packBufs[:n-1]
+	in := j.lazy
+	if in == nil {
+		in = func() []input { return j.in }
+	}
+	// Keyed as the page is: the same inputs make the same page.
+	at, _ := made(x.core, "search-at:"+j.path, j.quick, in, func() (int, error) {
+		return fragmentAt(page, x.body(i)), nil
+	})
+	x.at[x.ids[i]] = at
+}
+
+// body is the converted body of the document at place i, a circular or a
+// plain page.
+func (x *searchIndex) body(i int) string {
+	n := len(x.s.Circulars)
+	if i < n {
+		return string(x.circ.bodies[i])
+	}
+	b := x.bodies[i-n]
+	x.bodies[i-n] = ""
+	if b == "" {
+		// Its job was answered by the preview server's cache, but not
+		// where its body lies: converted again.
+		p := x.s.Pages[i-n]
+		if body, err := x.convert(p.File, p.Body, p.BodyLine, nil, nil, nil); err == nil {
+			b = string(body)
 		}
-		x.packMu.Unlock()
 	}
-	f := search.PackFile(k, search.AppendPack(buf[:0], docs))
-	x.packs[k] = f.Path
-	for j, a := range docs {
-		docs[j] = a.DropText()
+	return b
+}
+
+// fragmentAt is where frag begins in page, or −1 if page does not hold it
+// whole or frag is empty.
+func fragmentAt(page []byte, frag string) int {
+	if frag == "" {
+		return -1
 	}
-	x.emit(fileOutput(f))
-	if x.opts.LendData {
-		x.packMu.Lock()
-		x.packBufs = append(x.packBufs, f.Data)
-		x.packMu.Unlock()
+	head := []byte(frag[:min(len(frag), 64)])
+	for off := 0; ; {
+		k := bytes.Index(page[off:], head)
+		if k < 0 {
+			return -1
+		}
+		if off += k; len(page)-off >= len(frag) && string(page[off:off+len(frag)]) == frag {
+			return off
+		}
+		off++
 	}
 }
 
@@ -334,6 +350,7 @@ func (x *searchIndex) pageEntry(i int, body template.HTML) {
 	}
 	place := len(x.s.Circulars) + i
 	a := search.AnalyseHTML(x.docs[place], withAttachments(string(body), x.s.Pages[i].Attachments))
+	x.bodies[i] = string(body)
 	x.keep("search:"+x.s.Pages[i].File, x.pageInputs(i), a)
 	x.addAnalysis(place, a)
 }
@@ -378,7 +395,7 @@ func (x *searchIndex) finish() {
 			return sh
 		}
 	}
-	files := idx.Files(x.packs, shard) // the manifest first
+	files := idx.Files(x.at, shard) // the manifest first
 	page, err := x.searchPage(files[0].Data)
 	if err != nil {
 		x.fail(err)

@@ -22,14 +22,16 @@ import (
 )
 
 // A searchDoc is one row of the search index's table of documents, with
-// its text from its pack.
+// its text: the row's own, or the plain text of the stretch of its page
+// the row gives.
 type searchDoc struct {
 	Kind, Title, URL, Date, Number, Text string
 }
 
-// searchIndexDocs reads the rendered index's manifest, every page of its
-// table and every pack (as search.js reads them), and returns the
-// documents in the order of their numbers.
+// searchIndexDocs reads the rendered index's manifest and every page of
+// its table, and each document's text where its row says it is (as
+// search.js reads them), and returns the documents in the order of their
+// numbers. A circular or a plain page must have been found in its page.
 func searchIndexDocs(t *testing.T, files map[string][]byte) []searchDoc {
 	t.Helper()
 	var m search.Manifest
@@ -46,14 +48,21 @@ func searchIndexDocs(t *testing.T, files map[string][]byte) []searchDoc {
 			t.Fatalf("%s: %v", name, err)
 		}
 		for _, r := range rows {
-			id := len(docs)
-			k := id / m.PackDocs
-			pack, ok := files[fmt.Sprintf("search/t/%d.%s.txt", k, m.Packs[8*k:8*k+8])]
-			if !ok {
-				t.Fatalf("no pack %d", k)
+			d := searchDoc{r[0].(string), r[1].(string), r[2].(string), r[3].(string), r[4].(string), ""}
+			switch {
+			case len(r) == 6:
+				d.Text = r[5].(string)
+			case d.Kind == "u" || d.Kind == "i":
+				t.Fatalf("%s: row %v; a unit's or an indicator's page carries its text", name, r)
+			default:
+				page, ok := files[d.URL+"index.html"]
+				at, n := int(r[5].(float64)), int(r[6].(float64))
+				if !ok || n == 0 || at >= len(page) || page[at] != '<' {
+					t.Fatalf("%s: row %v; its body was not found in its page", name, r)
+				}
+				d.Text = search.PlainText(string(page[at:min(len(page), at+n)]))
 			}
-			off, n := int(r[5].(float64)), int(r[6].(float64))
-			docs = append(docs, searchDoc{r[0].(string), r[1].(string), r[2].(string), r[3].(string), r[4].(string), string(pack[off : off+n])})
+			docs = append(docs, d)
 		}
 	}
 	if len(docs) != m.Docs {
@@ -140,10 +149,10 @@ func TestSearchIndexSums(t *testing.T) {
 	}
 }
 
-// Every file of the index but the packs and the files under 1 KB has a
-// gzip copy holding the same bytes, for servers that send precompressed
-// files; the packs, fetched by ranges, and the small files (the pieces
-// of the table of variants, 36 to 700 bytes) have none.
+// Every file of the index but the files under 1 KB has a gzip copy
+// holding the same bytes, for servers that send precompressed files; the
+// small files (the pieces of the table of variants, 36 to 700 bytes)
+// have none. No packs of texts: snippets are read from the pages.
 func TestSearchIndexGzip(t *testing.T) {
 	files := renderFiles(t, loadSample(t), "/")
 	n, small := 0, 0
@@ -152,7 +161,10 @@ func TestSearchIndexGzip(t *testing.T) {
 			continue
 		}
 		gz, ok := files[p+".gz"]
-		if strings.HasPrefix(p, "search/t/") || len(data) < 1024 {
+		if strings.HasPrefix(p, "search/t/") {
+			t.Errorf("%s: a pack of texts", p)
+		}
+		if len(data) < 1024 {
 			if ok {
 				t.Errorf("%s (%d bytes) has a gzip copy", p, len(data))
 			}
@@ -230,10 +242,11 @@ func TestSearchIndexDeterministic(t *testing.T) {
 	}
 }
 
-// TestSearchIndexPacks: a site of 250 documents (and the unit and
-// indicator pages) has its texts in packs of 32, each document's where
-// its row says, whatever order the jobs finished in.
-func TestSearchIndexPacks(t *testing.T) {
+// TestSearchIndexPages: in a site of 250 documents (and the unit and
+// indicator pages), each page's row says where its body is in the page
+// (searchIndexDocs reads it there), whatever order the jobs finished in,
+// and no pack of texts is written.
+func TestSearchIndexPages(t *testing.T) {
 	s := loadSample(t)
 	about := s.Pages[0]
 	s.Pages = nil
@@ -251,14 +264,10 @@ func TestSearchIndexPacks(t *testing.T) {
 	if len(docs) != 250+history {
 		t.Fatalf("%d documents", len(docs))
 	}
-	packs := 0
 	for p := range files {
 		if strings.HasPrefix(p, "search/t/") {
-			packs++
+			t.Errorf("%s: a pack of texts", p)
 		}
-	}
-	if want := (len(docs) + search.PackDocs - 1) / search.PackDocs; packs != want {
-		t.Errorf("%d packs, want %d", packs, want)
 	}
 	// All 250 share the date: by URL, circulars/2023/14/ before p/….
 	for i, d := range docs[history+1:] {
@@ -268,10 +277,45 @@ func TestSearchIndexPacks(t *testing.T) {
 	}
 }
 
+// TestSearchIndexOwnLayout: a layout of a site's own that does not write
+// a page's body as it is leaves the page without snippets (its row's
+// stretch 0, 0), and the page still found by its words.
+func TestSearchIndexOwnLayout(t *testing.T) {
+	files := historySite()
+	files["content/about.md"] = "+++\ntitle = \"关于本站\"\ndate = 2023-01-01\n+++\n本站公开考核通报。\n"
+	files["layouts/page.html"] = "{{define \"main\"}}<h1>{{.Title}}</h1><div>{{.Content | printf \"%s\"}}</div>{{end}}\n"
+	out := renderFiles(t, loadFiles(t, files), "/")
+	if !strings.Contains(string(out["about/index.html"]), "<div>&lt;p&gt;本站公开考核通报。") {
+		t.Fatalf("the layout wrote %s", out["about/index.html"])
+	}
+	var m search.Manifest
+	if err := json.Unmarshal(out["search-index.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for p := 0; 8*p < len(m.Pages); p++ {
+		var rows [][]any
+		if err := json.Unmarshal(out[fmt.Sprintf("search/d/%d.%s.json", p, m.Pages[8*p:8*p+8])], &rows); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if r[2] == "about/" {
+				found = true
+				if len(r) != 7 || r[5] != 0.0 || r[6] != 0.0 {
+					t.Errorf("about/ has the row %v; want its stretch 0, 0", r)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("about/ is not in the documents table")
+	}
+}
+
 // BenchmarkSearchIndex makes the search index of the 20-year demo
 // archive (240 circulars) from bodies converted beforehand: the cost the
-// search adds to a build (each body's text and tokens, the shards, the
-// table, the packs and their gzip copies).
+// search adds to a build (each body's tokens, the shards, the table and
+// their gzip copies), but finding each body in its page.
 func BenchmarkSearchIndex(b *testing.B) {
 	sample, err := site.Load("../..")
 	if err != nil {

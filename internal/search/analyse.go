@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/bits"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -40,9 +39,15 @@ type Document struct {
 type Analysis struct {
 	Doc Document
 
-	// TextLen is len(Doc.Text), which the index needs even after the
-	// text, written to its pack, has been dropped (see DropText).
-	TextLen int
+	// Len is the length in bytes of what the places of its tokens are
+	// sixteenths of (see Index): the HTML fragment AnalyseHTML read,
+	// which search.js fetches from the document's page for a snippet
+	// (the page's own bytes: the index keeps no copy of them), or the
+	// text Analyse read, Doc.Text, which the documents table carries.
+	Len int
+	// html is whether the analysis is AnalyseHTML's, whose Doc.Text is
+	// empty.
+	html bool
 
 	// entries are the document's tokens, one uint64 each, in the order
 	// of their shards (bits 52–61), so that the index takes each shard's
@@ -62,10 +67,6 @@ type Analysis struct {
 	words    string
 	wordEnds []uint32
 
-	// sum is a digest of all the index reads of the document, which the
-	// preview server's cache keys packs on (see PackKey), made once.
-	sum     uint64
-	sumOnce sync.Once
 	// digests are the digests of the document's entries in each shard,
 	// for the number of shards last asked (see shardDigests).
 	digests atomic.Pointer[shardDigests]
@@ -78,24 +79,6 @@ func (a *Analysis) word(k uint64) string {
 		start = a.wordEnds[k-1]
 	}
 	return a.words[start:a.wordEnds[k]]
-}
-
-// DropText returns a copy of a without its text, once the text is written:
-// a build holds every document's tokens until the end, but not its text.
-func (a *Analysis) DropText() *Analysis {
-	d := a.Doc
-	d.Text = ""
-	return &Analysis{Doc: d, TextLen: a.TextLen, entries: a.entries, words: a.words, wordEnds: a.wordEnds}
-}
-
-// digest is a's sum (see sum).
-func (a *Analysis) digest() uint64 {
-	a.sumOnce.Do(func() {
-		d := a.Doc
-		a.sum = digest(0, string(d.Kind)+"\x00"+d.Title+"\x00"+d.URL+"\x00"+d.Date+"\x00"+d.Number+"\x00"+strings.Join(d.Names, "\x00")+"\x00")
-		a.sum = digest(a.sum, d.Text)
-	})
-	return a.sum
 }
 
 // shardDigests are, for an index of 1<<bits shards, a digest of a
@@ -194,22 +177,26 @@ func Analyse(d Document) *Analysis {
 }
 
 // AnalyseHTML analyses d with the text of the HTML fragment html as its
-// text (see PlainText), which it reads once for both (see reader).
+// text (see PlainText), its tokens placed where they are in html (see
+// reader). The analysis keeps no text: d.Text is left empty.
 func AnalyseHTML(d Document, html string) *Analysis {
 	c := counters.Get().(*counter)
 	defer counters.Put(c)
 	c.begin()
-	r := reader{c: c, text: c.text[:0]}
-	ok := r.html(html)
-	c.text = r.text // reused: the text is copied once it is whole, into a string of its own length
-	if ok {
-		d.Text = string(r.text)
-	} else {
-		d.Text = PlainText(html)
+	r := reader{c: c}
+	d.Text = ""
+	n := len(html)
+	if !r.html(html) {
+		// Placed in the text, which stands for the fragment as nearly
+		// as a place (a sixteenth) can tell on a page of text.
+		text := PlainText(html)
 		c.begin()
-		c.tokens(d.Text, false)
+		c.tokens(text, false)
+		n = len(text)
 	}
-	return c.finish(d)
+	a := c.finish(d, n)
+	a.Len, a.html = len(html), true
+	return a
 }
 
 var counters = sync.Pool{New: func() any { return newCounter() }}
@@ -239,7 +226,6 @@ type counter struct {
 	key   []byte    // the Key of the title being read
 	units int       // characters and words of the text
 	ents  []uint64
-	text  []byte // the text being read by AnalyseHTML
 
 	shardN [1 << shardBits]uint32 // byShard's counts
 
@@ -1102,12 +1088,12 @@ func (c *counter) begin() {
 func (c *counter) analyse(d Document) *Analysis {
 	c.begin()
 	c.tokens(d.Text, false)
-	return c.finish(d)
+	return c.finish(d, len(d.Text))
 }
 
 // finish counts the tokens of d's title, 文号 and names, the text's having
-// been counted, and makes the analysis.
-func (c *counter) finish(d Document) *Analysis {
+// been counted with its places in n bytes, and makes the analysis.
+func (c *counter) finish(d Document, n int) *Analysis {
 	for i := -2; i < len(d.Names); i++ {
 		s := d.Title
 		switch {
@@ -1125,8 +1111,8 @@ func (c *counter) finish(d Document) *Analysis {
 	}
 
 	c.moveApart()
-	a := &Analysis{Doc: d, TextLen: len(d.Text), words: string(c.words.text), wordEnds: slices.Clone(c.words.ends)}
-	sc := newScale(c.units, len(d.Text))
+	a := &Analysis{Doc: d, Len: n, words: string(c.words.text), wordEnds: slices.Clone(c.words.ends)}
+	sc := newScale(c.units, n)
 	// (Each pair may count a character new to the document.)
 	most := len(c.uniUsed) + 2*len(c.pairs.used) + len(c.other.used)
 	raw := slices.Grow(c.ents[:0], most)[:most]

@@ -222,17 +222,34 @@ func TestTokenHash(t *testing.T) {
 	}
 }
 
-// sameAnalysis fails the test unless AnalyseHTML of fragment reads the
-// text PlainText reads and counts what Analyse counts in that text.
+// sameAnalysis fails the test unless AnalyseHTML of fragment counts what
+// Analyse counts in the text PlainText reads, each token first found in
+// the same place where the fragment is its text (no markup, white space
+// as PlainText leaves it), and keeps no text.
 func sameAnalysis(t *testing.T, d Document, fragment string) {
 	t.Helper()
 	got := AnalyseHTML(d, fragment)
 	d.Text = PlainText(fragment)
 	exp := Analyse(d)
-	if got.Doc.Text != d.Text || got.TextLen != len(d.Text) {
-		t.Fatalf("AnalyseHTML(%q) reads the text %q (length %d), PlainText %q", fragment, got.Doc.Text, got.TextLen, d.Text)
+	if got.Doc.Text != "" || got.Len != len(fragment) || !got.html {
+		t.Fatalf("AnalyseHTML(%q) keeps the text %q and the length %d", fragment, got.Doc.Text, got.Len)
 	}
-	if g, e := entries(t, got), entries(t, exp); !maps.Equal(g, e) {
+	// A place is a sixteenth of the fragment from the reader, of the text
+	// from Analyse: the same where the two are the same.
+	same := d.Text == fragment
+	unplaced := func(es []uint64) []uint64 {
+		if same {
+			return es
+		}
+		out := make([]uint64, len(es))
+		for i, e := range es {
+			out[i] = e &^ ((places - 1) << bodyShift)
+		}
+		return out
+	}
+	ge, ee := unplaced(got.entries), unplaced(exp.entries)
+	g, e := entryMap(t, got, ge), entryMap(t, exp, ee)
+	if !maps.Equal(g, e) {
 		for tok := range mergeKeys(g, e) {
 			if g[tok] != e[tok] {
 				t.Errorf("token %q: read from the HTML %+v, from its text %+v", tok, g[tok], e[tok])
@@ -240,8 +257,49 @@ func sameAnalysis(t *testing.T, d Document, fragment string) {
 		}
 		t.Fatalf("AnalyseHTML(%q) differs from Analyse of its text %q", fragment, d.Text)
 	}
-	if !slices.Equal(got.entries, exp.entries) || got.words != exp.words || !slices.Equal(got.wordEnds, exp.wordEnds) {
+	if !slices.Equal(ge, ee) || got.words != exp.words || !slices.Equal(got.wordEnds, exp.wordEnds) {
 		t.Fatalf("AnalyseHTML(%q): the same tokens in another order", fragment)
+	}
+}
+
+// entryMap is entries of a's entries es (a's own, or changed).
+func entryMap(t *testing.T, a *Analysis, es []uint64) map[string]want {
+	t.Helper()
+	return entries(t, &Analysis{entries: es, words: a.words, wordEnds: a.wordEnds})
+}
+
+// TestAnalyseHTMLPlaces holds a token's place to where its first
+// occurrence's bytes begin in the fragment (see reader), by hand: a
+// sixteenth of the fragment, not of its text, which markup makes
+// shorter: search.js fetches that stretch of the page.
+func TestAnalyseHTMLPlaces(t *testing.T) {
+	attr := strings.Repeat("x", 200)
+	for _, c := range []struct {
+		html string
+		tok  string
+		at   int // the offset of its first occurrence in html
+	}{
+		// 甲 at 212 of 229, 乙 at 222 (the text, "甲 乙", puts 乙 at 4 of 7).
+		{`<p class="` + attr + `">甲</p><p>乙</p>`, "甲", 212},
+		{`<p class="` + attr + `">甲</p><p>乙</p>`, "乙", 222},
+		{`<p class="` + attr + `">甲乙丙</p><p>丙丁</p>`, "丙丁", 228},
+		{`<p class="` + attr + `">甲</p><p>word 2023年</p>`, "word", 222},
+		{`<p class="` + attr + `">甲</p><p>word 2023年</p>`, "2023年", 227},
+		// Decoded text is placed from where its first reference begins,
+		// a byte of it a byte on; an alt text from where its tag begins.
+		{`<p class="` + attr + `">甲</p><p>&amp;&amp;&amp;&#x4E59;</p>`, "乙", 225},
+		{`<p class="` + attr + `">甲</p><p><img alt="乙图" src="a.png"></p>`, "乙图", 222},
+	} {
+		a := AnalyseHTML(Document{}, c.html)
+		es := entries(t, a)
+		w, ok := es[c.tok]
+		if !ok {
+			t.Errorf("%q: no %q in %v", c.html, c.tok, es)
+			continue
+		}
+		if got, want := int(w.body&(places-1)), c.at*places/len(c.html); got != want {
+			t.Errorf("%q: %q is in sixteenth %d, want %d (offset %d of %d)", c.html, c.tok, got, want, c.at, len(c.html))
+		}
 	}
 }
 

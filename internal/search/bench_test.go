@@ -126,8 +126,8 @@ func corpusBodies(b *testing.B) ([]Document, []string) {
 // BenchmarkCorpusIndex is the search index's work on the plain corpus
 // (see corpusBodies), on one goroutine where the build spreads it over
 // the cores, so that its time is CPU time: each page's text and tokens
-// (analyse), the texts' packs with the hashes that name them (packs), the
-// shards and the documents table (files), and the gzip copies (gzip).
+// (analyse), the shards and the documents table (files), and the gzip
+// copies (gzip).
 // Under valgrind --tool=callgrind it gives instruction counts, which do
 // not depend on the machine's load (valgrind stops at the signals of Go's
 // asynchronous preemption unless they are turned off, and dies at Go's
@@ -148,14 +148,6 @@ func BenchmarkCorpusIndex(b *testing.B) {
 		}
 		return as
 	}
-	packs := func(as []*Analysis) []string {
-		var paths []string
-		for k := 0; k*PackDocs < len(as); k++ {
-			data := Pack(as[k*PackDocs : min(len(as), (k+1)*PackDocs)])
-			paths = append(paths, PackFile(k, data).Path)
-		}
-		return paths
-	}
 	b.Run("analyse", func(b *testing.B) {
 		start := cpuTime()
 		for b.Loop() {
@@ -163,27 +155,18 @@ func BenchmarkCorpusIndex(b *testing.B) {
 		}
 		b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
 	})
-	b.Run("packs", func(b *testing.B) {
-		as := analyse()
-		start := cpuTime()
-		for b.Loop() {
-			packs(as)
-		}
-		b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
-	})
 	b.Run("files", func(b *testing.B) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 		as := analyse()
-		paths := packs(as)
 		start := cpuTime()
 		for b.Loop() {
-			NewIndex(as).Files(paths, nil)
+			NewIndex(as).Files(nil, nil)
 		}
 		b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
 	})
 	b.Run("gzip", func(b *testing.B) {
 		as := analyse()
-		files := NewIndex(as).Files(packs(as), nil)
+		files := NewIndex(as).Files(nil, nil)
 		start := cpuTime()
 		for b.Loop() {
 			for _, f := range files {

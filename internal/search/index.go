@@ -19,8 +19,8 @@ import (
 )
 
 // An Index is the search index of a site: an inverted index cut into
-// shards, a table of the documents, and their texts, written as static
-// files that search.js fetches a few at a time. A query costs what its
+// shards and a table of the documents, written as static files that
+// search.js fetches a few at a time. A query costs what its
 // own tokens cost, not what the archive holds. (Files below are paths
 // from the site root; <h> is the first 8 hex digits of the SHA-256 of
 // the file's bytes, so that every file but the manifest may be cached
@@ -32,8 +32,8 @@ import (
 //
 // search-index.json, the manifest, is the one file with a fixed name:
 //
-//	{"v":10,"docs":N,"shards":"<h><h>…","big":{"<token>":"<h>",…},
-//	 "pages":"<h>…","pageDocs":16,"packs":"<h>…","packDocs":64,
+//	{"v":11,"docs":N,"shards":"<h><h>…","big":{"<token>":"<h>",…},
+//	 "pages":"<h>…","pageDocs":16,
 //	 "years":[[2003,12],[2004,24],…],"variants":"<h>","names":"<h>"}
 //
 // "shards" is the hash of each shard, 8 hex digits each, in order; a shard
@@ -67,8 +67,8 @@ import (
 // lists the documents whose text holds the token;
 // places and weights are nibbles, two a byte, low nibble first, one for
 // each of those documents in order: the place is the sixteenth of the
-// text where the token first occurs (search.js fetches that stretch of
-// the text for the snippet), the weight (1…15) how much the token counts
+// document's text (see below) where the token first occurs (search.js
+// fetches that stretch for the snippet), the weight (1…15) how much the token counts
 // in the document (see weight). A token in more than half of all the
 // documents has no weights: it tells little about any one of them, and
 // its list would be the longest. docset(title) lists the documents whose
@@ -85,18 +85,25 @@ import (
 // whichever is shortest (the first on a tie).
 //
 // search/d/<p>.<h>.json is page p of the documents table: documents
-// p·16 … p·16+15, each as
+// p·16 … p·16+15, each as one of
 //
-//	["c", title, url, date, 文号, offset, length]
+//	["c", title, url, date, 文号, at, length]
+//	["u", title, url, date, 文号, text]
 //
 // with the kind (see Kind), the url below the site root, "" for a missing
-// date or 文号, and where the document's text lies in its pack.
-//
-// search/t/<k>.<h>.txt, pack k, is the plain text of documents k·64 …
-// k·64+63, one after the other, as UTF-8 (see Pack). search.js fetches
-// a stretch of it with an HTTP range request; a server that ignores
-// ranges sends the whole pack, which search.js reads only as far as it
-// needs.
+// date or 文号. A document read from its page's HTML (AnalyseHTML: the
+// circulars and the plain pages) has its text in the page itself: the
+// fragment read is length bytes from byte at of the page at url (its
+// index.html), and the places are sixteenths of that fragment; search.js
+// fetches the stretch of the page a place names with an HTTP range
+// request, and reads its text as PlainText does. (A length of 0: the
+// fragment was not found in the page, which a layout of a site's own may
+// cause; the document has no snippet.) A document whose text the index
+// was given (Analyse: the unit and indicator pages, a sentence or two)
+// carries it, and its places are sixteenths of its UTF-8. Until version
+// 10 the texts of all documents were copied into packs of 64 documents,
+// search/t/<k>.<h>.txt, a third of the bytes of a site and a fifth of
+// the time of building its index, for text that the pages hold already.
 //
 // search/n/0.<h>.json, the list of names, is the names of each unit's
 // and indicator's page (Document.Names: its own and the others), with its
@@ -130,9 +137,8 @@ type Index struct {
 
 // The sizes of the index's parts.
 const (
-	Version     = 10
+	Version     = 11
 	PageDocs    = 16       // documents per page of the documents table
-	PackDocs    = 64       // documents per text pack
 	shardTarget = 12 << 10 // the mean size a shard is cut for, in entries (about a byte each)
 	bigPostings = 4 << 10  // postings longer than this are a file of their own
 )
@@ -160,8 +166,6 @@ type Manifest struct {
 	Big      map[string]string `json:"big"`    // token → the hash of its postings out of line
 	Pages    string            `json:"pages"`
 	PageDocs int               `json:"pageDocs"`
-	Packs    string            `json:"packs"`
-	PackDocs int               `json:"packDocs"`
 	Years    [][2]int          `json:"years"`           // each year with a dated document, and the number of its first
 	Variants string            `json:"variants"`        // the hash of the table of variants, which names its pieces (see Variants)
 	Names    string            `json:"names,omitempty"` // the hash of the list of names, if any
@@ -252,29 +256,6 @@ func Order(docs []Document) []int {
 	return ids
 }
 
-// Pack returns a text pack: the texts of docs, which are the documents of
-// one pack in order (at most PackDocs).
-func Pack(docs []*Analysis) []byte { return AppendPack(nil, docs) }
-
-// AppendPack appends the text pack of docs (see Pack) to b, which a
-// build's next pack may use again once this one is written.
-func AppendPack(b []byte, docs []*Analysis) []byte {
-	n := 0
-	for _, a := range docs {
-		n += len(a.Doc.Text)
-	}
-	b = slices.Grow(b, n)
-	for _, a := range docs {
-		b = append(b, a.Doc.Text...)
-	}
-	return b
-}
-
-// PackFile is the file of pack k, whose bytes are data.
-func PackFile(k int, data []byte) File {
-	return hashed("search/t", k, ".txt", data)
-}
-
 // NewIndex prepares the index of docs, which are in the order of their
 // numbers (see Order).
 func NewIndex(docs []*Analysis) *Index {
@@ -321,16 +302,6 @@ func (x *Index) ShardKeys() [][32]byte {
 		keys[i] = sha256.Sum256(b)
 	}
 	return keys
-}
-
-// PackKey is a key of the pack of docs that changes whenever its bytes
-// may, for the preview server's cache. It needs the documents' texts.
-func PackKey(docs []*Analysis) [32]byte {
-	b := make([]byte, 0, 8*len(docs))
-	for _, a := range docs {
-		b = binary.LittleEndian.AppendUint64(b, a.digest())
-	}
-	return sha256.Sum256(b)
 }
 
 // A gatherer gathers the postings of one shard at a time, from every
@@ -857,9 +828,9 @@ func varintsLen(ids []uint32) int {
 	return n
 }
 
-// Page encodes page p of the documents table. offsets are where each
-// document's text starts in its pack.
-func (x *Index) page(p int, offsets []int) []byte {
+// Page encodes page p of the documents table. at[d] is where document
+// d's fragment begins in its page, or −1 if it was not found (see Files).
+func (x *Index) page(p int, at []int) []byte {
 	b := []byte{'['}
 	for d := p * PageDocs; d < min(len(x.docs), (p+1)*PageDocs); d++ {
 		doc := x.docs[d].Doc
@@ -871,9 +842,16 @@ func (x *Index) page(p int, offsets []int) []byte {
 			b = appendString(b, s)
 			b = append(b, ',')
 		}
-		b = strconv.AppendInt(b, int64(offsets[d]), 10)
-		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(x.docs[d].TextLen), 10)
+		switch a := x.docs[d]; {
+		case !a.html:
+			b = appendString(b, doc.Text)
+		case d < len(at) && at[d] >= 0:
+			b = strconv.AppendInt(b, int64(at[d]), 10)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(a.Len), 10)
+		default:
+			b = append(b, "0,0"...)
+		}
 		b = append(b, ']')
 	}
 	return append(b, "]\n"...)
@@ -906,12 +884,13 @@ func (x *Index) names() []byte {
 	return append(b, "]\n"...)
 }
 
-// Files returns the manifest, the shards and the documents table; the
-// packs, whose paths are given (pack k at packs[k]), are written apart
-// (see Pack). shard(i), if not nil, returns shard i's bytes: x.Shard(i),
-// or the bytes of an earlier build with the same key (see ShardKeys).
-// The shards are made in parallel.
-func (x *Index) Files(packs []string, shard func(i int) Shard) []File {
+// Files returns the manifest, the shards and the documents table. at[d]
+// is where the HTML fragment that document d's analysis read (see
+// AnalyseHTML) begins in the document's page, or −1 if the page does not
+// hold it whole; at is not read for the others. shard(i), if not nil,
+// returns shard i's bytes: x.Shard(i), or the bytes of an earlier build
+// with the same key (see ShardKeys). The shards are made in parallel.
+func (x *Index) Files(at []int, shard func(i int) Shard) []File {
 	n := len(x.docs)
 	var shards []Shard
 	if shard == nil {
@@ -925,7 +904,7 @@ func (x *Index) Files(packs []string, shard func(i int) Shard) []File {
 		})
 	}
 	var files []File
-	m := Manifest{V: Version, Docs: n, Big: map[string]string{}, PageDocs: PageDocs, PackDocs: PackDocs, Years: [][2]int{}}
+	m := Manifest{V: Version, Docs: n, Big: map[string]string{}, PageDocs: PageDocs, Years: [][2]int{}}
 	var hashes []byte
 	seen := map[string]bool{} // postings out of line, which two tokens may share
 	for i, sh := range shards {
@@ -945,22 +924,12 @@ func (x *Index) Files(packs []string, shard func(i int) Shard) []File {
 		}
 	}
 	m.Shards, hashes = string(hashes), hashes[:0]
-	offsets := make([]int, n)
-	for d := range n {
-		if d%PackDocs != 0 {
-			offsets[d] = offsets[d-1] + x.docs[d-1].TextLen
-		}
-	}
 	for p := 0; p*PageDocs < n; p++ {
-		f := hashed("search/d", p, ".json", x.page(p, offsets))
+		f := hashed("search/d", p, ".json", x.page(p, at))
 		files = append(files, f)
 		hashes = append(hashes, hashOf(f.Path)...)
 	}
-	m.Pages, hashes = string(hashes), hashes[:0]
-	for _, p := range packs {
-		hashes = append(hashes, hashOf(p)...)
-	}
-	m.Packs = string(hashes)
+	m.Pages = string(hashes)
 	year := 0
 	for d, a := range x.docs {
 		if len(a.Doc.Date) < 4 {

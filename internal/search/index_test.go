@@ -26,8 +26,8 @@ var tinyDocs = []Document{
 }
 
 // build analyses docs and returns the analyses in the order of their
-// numbers, and the index's files (packs included) by path, the shards cut
-// for target entries, postings longer than bigPostings out of line.
+// numbers, and the index's files by path, the shards cut for target
+// entries, postings longer than bigPostings out of line.
 func build(t testing.TB, docs []Document, target int) ([]*Analysis, map[string][]byte) {
 	return buildBig(t, docs, target, bigPostings)
 }
@@ -41,13 +41,7 @@ func buildBig(t testing.TB, docs []Document, target, big int) ([]*Analysis, map[
 		as[ids[i]] = Analyse(d)
 	}
 	files := map[string][]byte{}
-	var packs []string
-	for k := 0; k*PackDocs < len(as); k++ {
-		data := Pack(as[k*PackDocs : min(len(as), (k+1)*PackDocs)])
-		packs = append(packs, PackFile(k, data).Path)
-		files[PackFile(k, data).Path] = data
-	}
-	for _, f := range newIndex(as, target, big).Files(packs, nil) {
+	for _, f := range newIndex(as, target, big).Files(nil, nil) {
 		if _, dup := files[f.Path]; dup {
 			t.Fatalf("two files at %s", f.Path)
 		}
@@ -258,8 +252,8 @@ func TestIndexTiny(t *testing.T) {
 	}
 	_, files := build(t, tinyDocs, shardTarget)
 	m := readManifest(t, files)
-	if m.V != 10 || m.Docs != 4 || len(m.Big) != 0 || len(m.Shards) != 8 || m.PageDocs != 16 || m.PackDocs != 64 ||
-		fmt.Sprint(m.Years) != "[[2022 1] [2023 2]]" || len(m.Pages) != 8 || len(m.Packs) != 8 {
+	if m.V != 11 || m.Docs != 4 || len(m.Big) != 0 || len(m.Shards) != 8 || m.PageDocs != 16 ||
+		fmt.Sprint(m.Years) != "[[2022 1] [2023 2]]" || len(m.Pages) != 8 {
 		t.Fatalf("manifest %+v", m)
 	}
 	shard := files["search/s/0."+m.Shards+".bin"]
@@ -314,19 +308,43 @@ func TestIndexTiny(t *testing.T) {
 			t.Errorf("the shard does not hold %q as %s:\n%x", tok, enc, shard)
 		}
 	}
-	// The table: rows in number order, with where each text lies in
-	// pack 0 (15, 33, 24 and 13 bytes).
+	// The table: rows in number order, each with its text, which the
+	// index was given (Analyse).
 	page := files["search/d/0."+m.Pages+".json"]
-	want := `[["u","东风路街道历次考核排名","units/dongfenglu/","","",0,15],` + "\n" +
-		`["p","About","about/","2022-06-01","",15,33],` + "\n" +
-		`["c","禁毒通报","circulars/2023/1/","2023-01-05","双政办函〔2023〕1号",48,24],` + "\n" +
-		`["c","工作通报","circulars/2023/14/","2023-04-03","双政办函〔2023〕14号",72,13]]` + "\n"
+	want := `[["u","东风路街道历次考核排名","units/dongfenglu/","","","东风路街道"],` + "\n" +
+		`["p","About","about/","2022-06-01","","Search the archive, search again."],` + "\n" +
+		`["c","禁毒通报","circulars/2023/1/","2023-01-05","双政办函〔2023〕1号","禁毒工作。禁毒！"],` + "\n" +
+		`["c","工作通报","circulars/2023/14/","2023-04-03","双政办函〔2023〕14号","2023年工作"]]` + "\n"
 	if string(page) != want {
 		t.Errorf("page 0 of the table is\n%s\nwant\n%s", page, want)
 	}
-	pack := files["search/t/0."+m.Packs+".txt"]
-	if string(pack) != "东风路街道Search the archive, search again.禁毒工作。禁毒！2023年工作" {
-		t.Errorf("pack 0 is %q", pack)
+	for path := range files {
+		if strings.HasPrefix(path, "search/t/") {
+			t.Errorf("%s: a version 11 index has no packs of texts", path)
+		}
+	}
+}
+
+// TestIndexPageRows holds the documents table's rows of documents read
+// from their pages' HTML to where the renderer found each fragment in its
+// page, by hand: [kind, title, url, date, 文号, at, length], and 0, 0
+// where it was not found; a document given its text carries it.
+func TestIndexPageRows(t *testing.T) {
+	docs := []*Analysis{
+		Analyse(Document{Kind: Unit, Title: "甲乡历次考核排名", URL: "units/jia/", Text: "甲乡。也称甲镇"}),
+		AnalyseHTML(Document{Kind: Page, Title: "关于", URL: "about/", Date: "2022-06-01"}, "<p>本站\u201c说明\u201d</p>"),
+		AnalyseHTML(Document{Kind: Circular, Title: "禁毒通报", URL: "circulars/2023/1/", Date: "2023-01-05", Number: "双政办函〔2023〕1号"}, "<p>禁毒工作。</p>\n<p>禁毒！</p>"),
+	}
+	files := map[string][]byte{}
+	for _, f := range NewIndex(docs).Files([]int{99, 1234, -1}, nil) {
+		files[f.Path] = f.Data
+	}
+	m := readManifest(t, files)
+	want := `[["u","甲乡历次考核排名","units/jia/","","","甲乡。也称甲镇"],` + "\n" +
+		`["p","关于","about/","2022-06-01","",1234,25],` + "\n" +
+		`["c","禁毒通报","circulars/2023/1/","2023-01-05","双政办函〔2023〕1号",0,0]]` + "\n"
+	if page := files["search/d/0."+m.Pages+".json"]; string(page) != want {
+		t.Errorf("page 0 of the table is\n%s\nwant\n%s", page, want)
 	}
 }
 
@@ -408,7 +426,7 @@ func TestIndexRoundTrip(t *testing.T) {
 			t.Fatalf("%q is in %d of %d documents, with weights %v", tok, len(p.Body), len(docs), p.Weights)
 		}
 	}
-	// The table and the packs.
+	// The table, each row with its document's text.
 	for id, a := range as {
 		p := id / PageDocs
 		var rows [][]any
@@ -416,11 +434,9 @@ func TestIndexRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		row := rows[id%PageDocs]
-		k := id / PackDocs
-		pack := files[fmt.Sprintf("search/t/%d.%s.txt", k, m.Packs[8*k:8*k+8])]
-		off, n := int(row[5].(float64)), int(row[6].(float64))
-		if row[2] != a.Doc.URL || string(pack[off:off+n]) != a.Doc.Text {
-			t.Fatalf("document %d: row %v; its text is not at %d in pack %d", id, row, off, k)
+		want := strings.ToValidUTF8(a.Doc.Text, "\uFFFD") // as appendString writes it
+		if len(row) != 6 || row[2] != a.Doc.URL || row[5] != want {
+			t.Fatalf("document %d: row %v, its text %q", id, row, a.Doc.Text)
 		}
 	}
 }
@@ -443,15 +459,8 @@ func TestIndexDeterministic(t *testing.T) {
 	}
 	wg.Wait()
 	x := newIndex(as, 32, 64)
-	var packs []string
-	for p := range first {
-		if strings.HasPrefix(p, "search/t/") {
-			packs = append(packs, p)
-		}
-	}
-	slices.Sort(packs)
 	keys := x.ShardKeys()
-	again := x.Files(packs, func(i int) Shard {
+	again := x.Files(nil, func(i int) Shard {
 		if keys[i] == ([32]byte{}) {
 			t.Fatalf("shard %d has no key", i)
 		}
@@ -462,8 +471,8 @@ func TestIndexDeterministic(t *testing.T) {
 			t.Fatalf("%s differs between two builds of the same documents", f.Path)
 		}
 	}
-	if len(again)+len(packs) != len(first) {
-		t.Fatalf("%d files, then %d", len(first), len(again)+len(packs))
+	if len(again) != len(first) {
+		t.Fatalf("%d files, then %d", len(first), len(again))
 	}
 }
 

@@ -7,32 +7,36 @@ import (
 	"unicode/utf8"
 )
 
-// A reader reads an HTML fragment for AnalyseHTML in one pass: it writes
-// the fragment's text into text, exactly as PlainText does, and counts
-// the text's tokens into the counter, exactly as tokens does on that
-// text. Reading the fragment twice, for its text and then for the text's
-// tokens, cost twice as much: every character of a page was classified,
-// checked and decoded once for each (FuzzAnalyseHTML holds the one pass
-// to the two).
+// A reader reads an HTML fragment for AnalyseHTML in one pass, counting
+// the tokens of its text (the text PlainText gives) into the counter,
+// exactly as tokens does on that text, without writing the text out:
+// reading the fragment for its text and then the text for its tokens
+// cost twice as much, every character classified, checked and decoded
+// once for each (FuzzAnalyseHTML holds the one pass to the two).
+//
+// The offsets it gives the counter are offsets in the fragment, not in
+// the text: a token's place is where its bytes are in the page, which
+// search.js fetches for the snippet (see Index). Text decoded from a
+// character reference or an alt attribute is placed where the reference
+// or the tag begins, each of its bytes one on from there.
 //
 // Only the well-formed case is read in one pass: at the first byte that
 // is not UTF-8, the reader gives up and AnalyseHTML falls back on
 // PlainText; so it does at a number's point right before markup (see
 // point), whose character after it cannot see.
 type reader struct {
-	c       *counter
-	text    []byte
-	pending bool // a space is due before the next text
-	prev    rune // the Han character just before, or 0
-	prevAt  int  // its offset in text
-	wordAt  int  // where the word being read starts in text, or -1
+	c      *counter
+	end    int  // the fragment's length: s[0] of a rest s of it is at end − len(s)
+	prev   rune // the Han character just before, or 0
+	prevAt int  // its offset
+	wordAt int  // where the word being read starts, or -1
 }
 
 // html reads fragment (see PlainText for what its text is), and reports
 // whether it could: false if it was not valid UTF-8 or held a point
 // scan cannot read (see point).
 func (r *reader) html(fragment string) bool {
-	r.text, r.pending, r.prev, r.wordAt = r.text[:0], false, 0, -1
+	r.end, r.prev, r.wordAt = len(fragment), 0, -1
 	s := fragment
 	for len(s) > 0 {
 		if s[0] == '\n' && len(s) > 1 && s[1] == '<' {
@@ -41,7 +45,7 @@ func (r *reader) html(fragment string) bool {
 			r.space()
 			s = s[1:]
 		} else if s[0] != '<' {
-			i, ok := r.scan(s, true)
+			i, ok := r.scan(s, true, r.end-len(s))
 			if !ok {
 				return false
 			}
@@ -86,7 +90,7 @@ func (r *reader) html(fragment string) bool {
 			case len(s) > 1 && (s[1] == '!' || s[1] == '?'):
 				s = skipPast(s[2:], ">")
 			default:
-				r.scan("<", false) // a '<' that starts no tag is text
+				r.scan("<", false, r.end-len(s)) // a '<' that starts no tag is text
 				s = s[1:]
 			}
 			continue
@@ -110,7 +114,7 @@ func (r *reader) html(fragment string) bool {
 		} else {
 			j = tagEnd(s, j)
 		}
-		tag := s[:j]
+		tag, at := s[:j], r.end-len(s)
 		s = s[j:]
 		if class == tagInline {
 			continue
@@ -118,7 +122,7 @@ func (r *reader) html(fragment string) bool {
 		r.space()
 		if class == tagImg && !end {
 			// Its text alternative (see PlainText).
-			if _, ok := r.scan(html.UnescapeString(altText(tag)), false); !ok {
+			if _, ok := r.scan(html.UnescapeString(altText(tag)), false, at); !ok {
 				return false
 			}
 			r.space()
@@ -131,10 +135,9 @@ func (r *reader) html(fragment string) bool {
 	return true
 }
 
-// space separates what comes before from what comes after: a space in
-// the text if more text follows, and the end of a token.
+// space separates what comes before from what comes after: the end of a
+// token.
 func (r *reader) space() {
-	r.pending = true
 	r.prev = 0
 	if r.wordAt >= 0 { // (endWord, which would not be inlined here)
 		r.c.addWord(r.wordAt, false)
@@ -193,29 +196,20 @@ var asciiClass = func() (t [utf8.RuneSelf]byte) {
 // scan reads s up to its first '<' (all of s if tags is false: decoded
 // text, where '<' and '&' are themselves), and returns where it stopped,
 // or false at a byte that is not UTF-8 or a point it cannot read (see
-// point).
-func (r *reader) scan(s string, tags bool) (int, bool) {
+// point). Byte i of s is at offset off+i (see reader).
+func (r *reader) scan(s string, tags bool, off int) (int, bool) {
 	c := r.c
-	start := -1 // s[start:i] is text not yet written, if start ≥ 0…
-	off := 0    // …and i+off its offset in r.text
 	i := 0
 	for i < len(s) {
 		b := s[i]
 		if b < utf8.RuneSelf {
 			switch a := asciiClass[b]; a {
 			case asciiSpace:
-				if start >= 0 {
-					r.text = append(r.text, s[start:i]...)
-					start = -1
-				}
 				r.space()
 				i++
 				continue
 			case asciiLT, asciiAmp:
 				if tags {
-					if start >= 0 {
-						r.text = append(r.text, s[start:i]...)
-					}
 					if b == '<' {
 						return i, true
 					}
@@ -226,16 +220,13 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 					if j := strings.IndexByte(s[i:], '<'); j >= 0 {
 						end = i + j
 					}
-					if _, ok := r.scan(html.UnescapeString(s[i:end]), false); !ok {
+					if _, ok := r.scan(html.UnescapeString(s[i:end]), false, off+i); !ok {
 						return i, false
 					}
 					return end, true
 				}
 				fallthrough
 			default:
-				if start < 0 {
-					start, off = i, r.open(i)
-				}
 				if a >= '0' {
 					if r.wordAt < 0 {
 						r.wordAt = i + off
@@ -259,9 +250,6 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 		if b-0xE4 <= 0xE9-0xE4 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			if h := rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); h >= uniStart {
 				// A CJK Unified Ideograph, and most likely a run of them.
-				if start < 0 {
-					start, off = i, r.open(i)
-				}
 				r.endWordBefore(h)
 				if r.prev == 0 {
 					// Nothing to pair with (after a tag, most): addHan's
@@ -282,9 +270,6 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 			// all 190,000 of the characters of the plain corpus's pages
 			// that come here.
 			if m := markOf(b, s[i+1], s[i+2]); m != noMark {
-				if start < 0 {
-					start, off = i, r.open(i)
-				}
 				if b == 0xEF && s[i+1] == 0xBC && s[i+2] == 0x8E && c.endsInDigit() { // ．
 					if !r.point(s[i+3:], tags) {
 						return i, false
@@ -305,16 +290,9 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 			return i, false
 		}
 		if isSpace(h) {
-			if start >= 0 {
-				r.text = append(r.text, s[start:i]...)
-				start = -1
-			}
 			r.space()
 			i += n
 			continue
-		}
-		if start < 0 {
-			start, off = i, r.open(i)
 		}
 		h = foldWidth(h)
 		switch classOf(h) {
@@ -336,9 +314,6 @@ func (r *reader) scan(s string, tags bool) (int, bool) {
 			r.prev = 0
 		}
 		i += n
-	}
-	if start >= 0 {
-		r.text = append(r.text, s[start:]...)
 	}
 	return len(s), true
 }
@@ -362,15 +337,4 @@ func (r *reader) point(next string, tags bool) bool {
 		r.prev = 0
 	}
 	return true
-}
-
-// open starts a run of text at byte i of the string being scanned, after
-// the space that is due, and returns the difference between the offsets
-// of the run's bytes in the text and in that string.
-func (r *reader) open(i int) int {
-	if r.pending && len(r.text) > 0 {
-		r.text = append(r.text, ' ')
-	}
-	r.pending = false
-	return len(r.text) - i
 }
