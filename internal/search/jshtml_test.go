@@ -58,14 +58,30 @@ var htmlCases = []string{
 }
 
 // TestJSHTMLText: search.js's htmlText reads every fragment of
-// htmlCases, whole, as PlainText does.
+// htmlCases, whole, as PlainText does, and every element whose class Go
+// knows (inline, skipped, an image) as Go does, by its name in either
+// case.
 func TestJSHTMLText(t *testing.T) {
-	var got []string
-	runJS(t, `print(input.map((f) => s.htmlText(f, false, false)));`, nil, htmlCases, &got)
-	if len(got) != len(htmlCases) {
-		t.Fatalf("%d texts for %d fragments", len(got), len(htmlCases))
+	in := slices.Clone(htmlCases)
+	names := []string{"p", "div", "td", "li", "h2", "section", "unknown", "strongest"}
+	for _, e := range tagClasses {
+		var name []byte
+		for p := e.name; p != 0; p >>= 8 {
+			name = append([]byte{byte(p)}, name...)
+		}
+		names = append(names, string(name))
 	}
-	for i, f := range htmlCases {
+	for _, n := range names {
+		for _, n := range []string{n, strings.ToUpper(n)} {
+			in = append(in, "甲<"+n+" alt=\"替代\">乙</"+n+">丙 <"+n+">丁</"+n+" >戊")
+		}
+	}
+	var got []string
+	runJS(t, `print(input.map((f) => s.htmlText(f, false, false)));`, nil, in, &got)
+	if len(got) != len(in) {
+		t.Fatalf("%d texts for %d fragments", len(got), len(in))
+	}
+	for i, f := range in {
 		if want := PlainText(f); got[i] != want {
 			t.Errorf("htmlText(%q):\n search.js %q\n Go        %q", f, got[i], want)
 		}

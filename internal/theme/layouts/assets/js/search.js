@@ -534,9 +534,9 @@
   }
 
   // An Index answers for one manifest: it fetches shards, pages of the
-  // documents table and stretches of text through net ({bytes(path),
-  // json(path), range(path, start, end)}, paths below the site root) and
-  // keeps what it fetched.
+  // documents table and stretches of the documents' pages through net
+  // ({bytes(path), json(path), range(path, start, end)}, paths below the
+  // site root) and keeps what it fetched but the stretches.
   class Index {
     constructor(manifest, net) {
       this.m = parseManifest(manifest);
@@ -738,9 +738,9 @@
     }
   }
 
-  // wholeChars is bytes, UTF-8 cut from a longer text, without the
-  // character the cut leaves in part at either end (cutStart, cutEnd:
-  // bytes begins, ends, where the text did not).
+  // wholeChars is bytes, UTF-8 cut from a longer text, without what
+  // the cut leaves of a character at its start (cutStart: the text went
+  // on before) and at its end (cutEnd: it went on after).
   function wholeChars(bytes, cutStart, cutEnd) {
     let a = 0;
     let b = bytes.length;
@@ -765,7 +765,7 @@
 
   // ---------------------------------------------------------------------
   // The text of a stretch of a page's HTML, as the index read it
-  // (internal/search.PlainText, which js_test.go holds this to): the
+  // (internal/search.PlainText, which jshtml_test.go holds this to): the
   // snippet's words and the places of the postings must be the same
   // text's.
 
@@ -1153,12 +1153,12 @@
 
   // The named references decoded, with their semicolons; those of
   // U+00A0–U+00FF (in order) and a few others may go without it, as in
-  // HTML. js_test.go checks each against Go's.
+  // HTML. jshtml_test.go checks each against Go's.
   const LATIN1_REFS =
     "nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml";
   const BARE_REFS = "quot:22 amp:26 lt:3c gt:3e QUOT:22 AMP:26 LT:3c GT:3e COPY:a9 REG:ae"; // may go without the semicolon
   const NAMED_REFS =
-    "apos:27 OElig:152 oelig:153 Scaron:160 scaron:161 Yuml:178 circ:2c6 tilde:2dc ensp:2002 emsp:2003 thinsp:2009 zwnj:200c zwj:200d lrm:200e rlm:200f ndash:2013 mdash:2014 lsquo:2018 rsquo:2019 sbquo:201a ldquo:201c rdquo:201d bdquo:201e dagger:2020 Dagger:2021 bull:2022 hellip:2026 permil:2030 prime:2032 lsaquo:2039 rsaquo:203a euro:20ac trade:2122 larr:2190 uarr:2191 rarr:2192 darr:2193 harr:2194 minus:2212 radic:221a infin:221e asymp:2248 ne:2260 equiv:2261 le:2264 ge:2265 alpha:3b1 beta:3b2 gamma:3b3 delta:3b4 lambda:3bb mu:3bc pi:3c0 sigma:3c3 omega:3c9 Delta:394 Sigma:3a3 Omega:3a9";
+    "apos:27 OElig:152 oelig:153 Scaron:160 scaron:161 Yuml:178 circ:2c6 tilde:2dc ensp:2002 emsp:2003 thinsp:2009 zwnj:200c zwj:200d lrm:200e rlm:200f ndash:2013 mdash:2014 lsquo:2018 rsquo:2019 sbquo:201a ldquo:201c rdquo:201d bdquo:201e dagger:2020 Dagger:2021 bull:2022 hellip:2026 permil:2030 lsaquo:2039 rsaquo:203a euro:20ac trade:2122 larr:2190 rarr:2192 minus:2212 ne:2260 le:2264 ge:2265";
 
   // namedRefs is the map of reference names (with the semicolon, and
   // without for those that may go without) to their characters, made the
