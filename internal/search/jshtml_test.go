@@ -17,8 +17,9 @@ import (
 // The tests of search.js's reading of pages (index format 11): the text
 // of a stretch of a page's HTML (htmlText, which must be PlainText's),
 // the rows of the documents table, and the stretches of pages fetched for
-// the snippets. Their indexes are written by hand: the rows and the pages
-// are what the index's Go side writes from version 11.
+// the snippets. Their indexes are written by hand, the rows and the pages
+// as the index's Go side writes them from version 11, or made so from
+// the files Go writes (toVersion11).
 
 // htmlCases are fragments whose text search.js's htmlText must read as
 // PlainText does.
@@ -65,6 +66,9 @@ func TestJSHTMLText(t *testing.T) {
 	in := slices.Clone(htmlCases)
 	names := []string{"p", "div", "td", "li", "h2", "section", "unknown", "strongest"}
 	for _, e := range tagClasses {
+		if e.name == 0 {
+			continue
+		}
 		var name []byte
 		for p := e.name; p != 0; p >>= 8 {
 			name = append([]byte{byte(p)}, name...)
