@@ -32,7 +32,8 @@ func node(t *testing.T) string {
 
 // jsPrelude loads search.js as s, the JSON of the test's input as input,
 // and, when the test gives a folder of index files, index: an Index
-// reading them (ranges cut from the whole file, as a server would).
+// reading them (ranges cut from the whole file, as a server would; a
+// path ending in / is its index.html, a page).
 const jsPrelude = `
 const s = require(process.argv[1]);
 const fs = require("fs"), path = require("path");
@@ -41,7 +42,7 @@ const dir = process.argv[2];
 const net = {
   bytes: async (p) => new Uint8Array(fs.readFileSync(path.join(dir, p))),
   json: async (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8")),
-  range: async (p, a, b) => new Uint8Array(fs.readFileSync(path.join(dir, p))).subarray(a, b),
+  range: async (p, a, b) => new Uint8Array(fs.readFileSync(path.join(dir, p.endsWith("/") ? p + "index.html" : p))).subarray(a, b),
 };
 const index = dir ? new s.Index(JSON.parse(fs.readFileSync(path.join(dir, "search-index.json"), "utf8")), net) : null;
 const print = (v) => process.stdout.write(JSON.stringify(v));

@@ -10,13 +10,14 @@
  * search is set up at once (parsed), so that results can be listed before
  * the page has finished loading.
  * The index is described in internal/search (type Index): an inverted
- * index cut into shards by the hash of each token, a table of the
- * documents in pages, and packs of their texts. A query fetches only the
- * shards of its own tokens, the pages of the table that hold the results
- * it shows, and, for each of those, the stretch of its text where the
- * query first occurs (an HTTP range request): the results are listed as
- * soon as their rows are in, their snippets follow. What a query costs
- * grows with the query, not with the archive.
+ * index cut into shards by the hash of each token, and a table of the
+ * documents in pages, each row saying where in its own page the HTML the
+ * index read lies. A query fetches only the shards of its own tokens, the
+ * pages of the table that hold the results it shows, and, for each of
+ * those, the stretch of its page where the query first occurs (an HTTP
+ * range request), whose text (htmlText) is the snippet's: the results are
+ * listed as soon as their rows are in, their snippets follow. What a
+ * query costs grows with the query, not with the archive.
  *
  * A query is split into tokens as the documents were (tokenize: Han
  * characters and pairs, also across quotation marks, brackets and the
@@ -336,6 +337,7 @@
   // The index's files (internal/search, type Index).
 
   const utf8 = new TextDecoder();
+  const utf8out = new TextEncoder();
 
   // A Reader reads the varints of a shard.
   class Reader {
@@ -506,7 +508,7 @@
   // parseManifest checks search-index.json. Its lists of hashes are read
   // where needed, not split: a query needs a few of thousands.
   function parseManifest(m) {
-    if (!m || m.v !== 10 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
+    if (!m || m.v !== 11 || typeof m.shards !== "string" || !m.big || typeof m.big !== "object") {
       throw new Error("search-index.json: unknown format");
     }
     const hashes = function (s) {
@@ -525,8 +527,6 @@
       big: m.big, // token → hash, read with hasOwnProperty
       pages: hashes(m.pages),
       pageDocs: m.pageDocs,
-      packs: hashes(m.packs),
-      packDocs: m.packDocs,
       years: m.years || [],
       variants: typeof m.variants === "string" ? m.variants : "",
       names: typeof m.names === "string" ? m.names : "",
@@ -534,9 +534,9 @@
   }
 
   // An Index answers for one manifest: it fetches shards, pages of the
-  // documents table and stretches of text through net ({bytes(path),
-  // json(path), range(path, start, end)}, paths below the site root) and
-  // keeps what it fetched.
+  // documents table and stretches of the documents' pages through net
+  // ({bytes(path), json(path), range(path, start, end)}, paths below the
+  // site root) and keeps what it fetched but the stretches.
   class Index {
     constructor(manifest, net) {
       this.m = parseManifest(manifest);
@@ -677,43 +677,52 @@
       return p;
     }
 
-    // doc is document id's row: {id, kind, title, url, date, number, offset, length}.
+    // doc is document id's row: {id, kind, title, url, date, number,
+    // offset, length}, where offset and length are where in its page (the
+    // file served at url) the HTML the index read lies, in bytes; or, for
+    // a page whose text the index made itself (a unit's or an indicator's
+    // history, whose page is a table of ranks), {…, text, offset: 0,
+    // length}: the text itself, length its UTF-8 bytes, in which the
+    // postings' places are sixteenths.
     doc(id) {
       const per = this.m.pageDocs;
       return this.page(Math.floor(id / per)).then(function (rows) {
         const r = rows[id % per];
-        return { id: id, kind: r[0], title: r[1], url: r[2], date: r[3], number: r[4], offset: r[5], length: r[6] };
+        const d = { id: id, kind: r[0], title: r[1], url: r[2], date: r[3], number: r[4], offset: r[5], length: r[6] };
+        if (r.length === 6) {
+          d.text = String(r[5]);
+          d.offset = 0;
+          d.length = utf8out.encode(d.text).length;
+        }
+        return d;
       });
     }
 
-    // text fetches the stretch [from, to) of a document's text (byte
-    // offsets in it), cut to whole characters: {text, atStart, atEnd}.
+    // text is the stretch [from, to) of a document (byte offsets in its
+    // HTML or its own text), cut to whole characters, as text: {text,
+    // atStart, atEnd}. The HTML is fetched from the document's page by a
+    // range request, revalidated: a page keeps its address as it
+    // changes, and a copy cached before it did would hold other bytes at
+    // the offsets. Its length may run past the page's end (the index read
+    // an attachment's line the page shows elsewhere): what is there is
+    // read, and nothing at all is no text.
     text(d, from, to) {
       from = Math.max(0, from);
       to = Math.min(d.length, to);
-      const k = Math.floor(d.id / this.m.packDocs);
-      const path = "search/t/" + k + "." + this.m.packs.get(k) + ".txt";
-      return this.net.range(path, d.offset + from, d.offset + to).then(function (bytes) {
-        let a = 0;
-        let b = bytes.length;
-        if (from > 0) {
-          while (a < b && (bytes[a] & 0xc0) === 0x80) {
-            a++; // the middle of a character
-          }
-        }
-        if (to < d.length) {
-          // Leave out a character the stretch cuts.
-          let i = b - 1;
-          while (i > a && (bytes[i] & 0xc0) === 0x80) {
-            i--;
-          }
-          const lead = bytes[i];
-          const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-          if (i + size > b) {
-            b = i;
-          }
-        }
-        return { text: utf8.decode(bytes.subarray(a, b)), atStart: from === 0, atEnd: to === d.length };
+      const cutStart = from > 0;
+      const cutEnd = to < d.length;
+      const result = function (text) {
+        return { text: text, atStart: !cutStart, atEnd: !cutEnd };
+      };
+      if (typeof d.text === "string") {
+        return Promise.resolve(result(utf8.decode(wholeChars(utf8out.encode(d.text).subarray(from, to), cutStart, cutEnd))));
+      }
+      if (to <= from) {
+        return Promise.resolve(result(""));
+      }
+      const url = String(d.url || "").replace(/^\/+/, "");
+      return this.net.range(url, d.offset + from, d.offset + to).then(function (bytes) {
+        return result(htmlText(utf8.decode(wholeChars(bytes, cutStart, cutEnd)), cutStart, cutEnd));
       });
     }
 
@@ -727,6 +736,457 @@
       }
       return [0, 0];
     }
+  }
+
+  // wholeChars is bytes, UTF-8 cut from a longer text, without what
+  // the cut leaves of a character at its start (cutStart: the text went
+  // on before) and at its end (cutEnd: it went on after).
+  function wholeChars(bytes, cutStart, cutEnd) {
+    let a = 0;
+    let b = bytes.length;
+    if (cutStart) {
+      while (a < b && (bytes[a] & 0xc0) === 0x80) {
+        a++; // the middle of a character
+      }
+    }
+    if (cutEnd && b > a) {
+      let i = b - 1;
+      while (i > a && (bytes[i] & 0xc0) === 0x80) {
+        i--;
+      }
+      const lead = bytes[i];
+      const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+      if (i + size > b) {
+        b = i;
+      }
+    }
+    return bytes.subarray(a, b);
+  }
+
+  // ---------------------------------------------------------------------
+  // The text of a stretch of a page's HTML, as the index read it
+  // (internal/search.PlainText, which jshtml_test.go holds this to): the
+  // snippet's words and the places of the postings must be the same
+  // text's.
+
+  // The classes of elements (Go's tagClasses): those whose boundaries do
+  // not part words (inline), those that hold no text a reader sees
+  // (skipped), and <img>, whose text is its alt attribute; every other
+  // element's boundaries are a space.
+  const TAG_BLOCK = 0;
+  const TAG_INLINE = 1;
+  const TAG_SKIPPED = 2;
+  const TAG_IMG = 3;
+  const SKIPPED_TAGS = ["script", "style", "template", "svg", "noscript", "textarea", "title"];
+  const TAG_CLASSES = new Map();
+  "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q rb rp rt ruby s samp small span strong sub sup time u var wbr".split(" ").forEach(function (n) {
+    TAG_CLASSES.set(n, TAG_INLINE);
+  });
+  SKIPPED_TAGS.forEach(function (n) {
+    TAG_CLASSES.set(n, TAG_SKIPPED);
+  });
+  TAG_CLASSES.set("img", TAG_IMG);
+
+  // White space as Go's unicode.IsSpace has it: not \s, which holds U+FEFF
+  // and not U+0085.
+  const HTML_SPACES = /[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
+  // htmlText is the plain text of s, a stretch of HTML, by PlainText's
+  // rules: tags left out, an inline element's (<strong>, <a>, …) joining
+  // its text with what surrounds it and every other's boundary a space;
+  // an image its alt text, between spaces; comments and the content of
+  // <script>, <style>, <svg> and the like left out; character references
+  // decoded; white space collapsed to one space, none at either end.
+  // cutStart, cutEnd: s was cut from a longer page there, maybe within a
+  // tag, a reference or an element whose content is no text: what the cut
+  // leaves of them is left out (htmlCutStart, htmlCutEnd), not shown as
+  // text. The result is only ever inserted as text (the index's text is
+  // untrusted).
+  function htmlText(s, cutStart, cutEnd) {
+    if (cutStart) {
+      s = s.slice(htmlCutStart(s));
+    }
+    if (cutEnd) {
+      s = s.slice(0, htmlCutEnd(s));
+    }
+    const w = { out: [], pending: false };
+    let i = 0;
+    while (i < s.length) {
+      const lt = s.indexOf("<", i);
+      if (lt < 0) {
+        writeText(w, s.slice(i));
+        break;
+      }
+      writeText(w, s.slice(i, lt));
+      i = lt;
+      const c = s.charCodeAt(i + 1);
+      if (s.startsWith("<!--", i)) {
+        i = skipPast(s, i + 4, "-->");
+      } else if (c === 0x21 || c === 0x3f) {
+        i = skipPast(s, i + 2, ">"); // doctype, CDATA, processing instruction
+      } else if (isASCIILetter(c) || (c === 0x2f && isASCIILetter(s.charCodeAt(i + 2)))) {
+        const end = c === 0x2f;
+        let j = end ? i + 2 : i + 1;
+        const at = j;
+        while (j < s.length && !isTagNameEnd(s.charCodeAt(j))) {
+          j++;
+        }
+        const name = s.slice(at, j);
+        const cls = TAG_CLASSES.get(asciiLower(name)) || TAG_BLOCK;
+        const next = s.charCodeAt(j) === 0x3e ? j + 1 : tagEnd(s, j);
+        const tag = s.slice(i, next);
+        i = next;
+        if (cls === TAG_INLINE) {
+          continue;
+        }
+        w.pending = true;
+        if (cls === TAG_IMG && !end) {
+          writeText(w, altText(tag));
+          w.pending = true;
+        }
+        if (cls === TAG_SKIPPED && !end) {
+          i = skipElement(s, i, name);
+        }
+      } else {
+        // A '<' that starts no tag is text (HTML's own rule).
+        writeText(w, "<");
+        i++;
+      }
+    }
+    return w.out.join("");
+  }
+
+  // writeText adds raw, text between tags, to w's: its references
+  // decoded, each run of white space a space, written only before more
+  // text (none at either end).
+  function writeText(w, raw) {
+    const parts = (raw.indexOf("&") >= 0 ? unescapeHTML(raw) : raw).split(HTML_SPACES);
+    for (let k = 0; k < parts.length; k++) {
+      if (k > 0) {
+        w.pending = true;
+      }
+      if (parts[k] !== "") {
+        if (w.pending && w.out.length > 0) {
+          w.out.push(" ");
+        }
+        w.pending = false;
+        w.out.push(parts[k]);
+      }
+    }
+  }
+
+  function isASCIILetter(c) {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  }
+
+  // isTagNameEnd reports whether a tag's name ends before the code unit
+  // c: '>', '/' or white space (\v is none, as in Go's tagNameByte).
+  function isTagNameEnd(c) {
+    return c === 0x3e || c === 0x2f || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
+  }
+
+  // asciiLower is s with its ASCII capitals made small, and nothing else
+  // changed: Go compares tag and attribute names so (toLowerCase would
+  // turn İ into two characters).
+  function asciiLower(s) {
+    return s.replace(/[A-Z]+/g, function (m) {
+      return m.toLowerCase();
+    });
+  }
+
+  // skipPast is where s continues after the first end from i, or its
+  // length.
+  function skipPast(s, i, end) {
+    const k = s.indexOf(end, i);
+    return k < 0 ? s.length : k + end.length;
+  }
+
+  // tagEnd is where the tag in s whose name ends at j ends (after its
+  // '>', or s's length). Quoted attribute values may hold '>'.
+  function tagEnd(s, j) {
+    for (; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      if (c === 0x22 || c === 0x27) {
+        const k = s.indexOf(s[j], j + 1);
+        if (k < 0) {
+          return s.length;
+        }
+        j = k;
+      } else if (c === 0x3e) {
+        return j + 1;
+      }
+    }
+    return s.length;
+  }
+
+  // skipElement is where s continues after the end tag of name (any
+  // case) from i, where the content of a skipped element ends, or its
+  // length.
+  function skipElement(s, i, name) {
+    const want = asciiLower(name);
+    for (;;) {
+      const j = s.indexOf("</", i);
+      if (j < 0) {
+        return s.length;
+      }
+      const k = j + 2;
+      const n = k + name.length;
+      if (n <= s.length && asciiLower(s.slice(k, n)) === want && (n === s.length || isTagNameEnd(s.charCodeAt(n)))) {
+        return tagEnd(s, n);
+      }
+      i = k;
+    }
+  }
+
+  // altText is the alt attribute of an img tag as written (its references
+  // not decoded), or "".
+  function altText(tag) {
+    let i = 4; // after "<img"
+    while (i < tag.length) {
+      while (i < tag.length && isTagNameEnd(tag.charCodeAt(i)) && tag.charCodeAt(i) !== 0x3e) {
+        i++; // white space and '/' between attributes
+      }
+      if (i >= tag.length || tag.charCodeAt(i) === 0x3e) {
+        break;
+      }
+      let j = i;
+      while (j < tag.length && tag.charCodeAt(j) !== 0x3d && !isTagNameEnd(tag.charCodeAt(j))) {
+        j++;
+      }
+      const name = tag.slice(i, j);
+      let value = "";
+      i = j;
+      if (i < tag.length && tag.charCodeAt(i) === 0x3d) {
+        i++;
+        const q = tag.charCodeAt(i);
+        if (q === 0x22 || q === 0x27) {
+          const k = tag.indexOf(tag[i], i + 1);
+          if (k < 0) {
+            break;
+          }
+          value = tag.slice(i + 1, k);
+          i = k + 1;
+        } else {
+          let k = i;
+          while (k < tag.length && tag.charCodeAt(k) !== 0x3e && (!isTagNameEnd(tag.charCodeAt(k)) || tag.charCodeAt(k) === 0x2f)) {
+            k++;
+          }
+          value = tag.slice(i, k);
+          i = k;
+        }
+      }
+      if (asciiLower(name) === "alt") {
+        return value;
+      }
+    }
+    return "";
+  }
+
+  // htmlCutStart is where the text of s, HTML cut from a page at its
+  // start, begins: after the end of the comment or of the skipped element
+  // (<svg>, <script>, …) it began in, whose end comes before any start;
+  // else after the tag it began in (a '>' before any '<': text holds none,
+  // the page writes &gt;); else after the character reference it began in
+  // (mp; of &amp;, #39; of &#39;).
+  function htmlCutStart(s) {
+    const lower = asciiLower(s);
+    let at = -1;
+    const ce = lower.indexOf("-->");
+    if (ce >= 0) {
+      const co = lower.indexOf("<!--");
+      if (co < 0 || co > ce) {
+        at = ce + 3;
+      }
+    }
+    for (const name of SKIPPED_TAGS) {
+      const e = findTag(lower, "</" + name);
+      if (e >= 0) {
+        const o = findTag(lower, "<" + name);
+        if (o < 0 || o > e) {
+          at = Math.max(at, tagEnd(s, e + 2 + name.length));
+        }
+      }
+    }
+    if (at >= 0) {
+      return at;
+    }
+    const gt = s.indexOf(">");
+    const lt = s.indexOf("<");
+    if (gt >= 0 && (lt < 0 || lt > gt)) {
+      return gt + 1;
+    }
+    const m = /^[#0-9A-Za-z]{0,32};/.exec(s);
+    return m ? m[0].length : 0;
+  }
+
+  // findTag is where in s the tag begins that open (such as "</svg")
+  // begins, its name ending there, or -1.
+  function findTag(s, open) {
+    for (let i = s.indexOf(open); i >= 0; i = s.indexOf(open, i + 1)) {
+      const n = i + open.length;
+      if (n === s.length || isTagNameEnd(s.charCodeAt(n))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  // htmlCutEnd is where the text of s, HTML cut from a page at its end,
+  // ends: before the tag the cut is in (a '<' with no '>' after it), or
+  // else the character reference (&am, &#3).
+  function htmlCutEnd(s) {
+    const lt = s.lastIndexOf("<");
+    if (lt >= 0 && s.indexOf(">", lt) < 0) {
+      return lt;
+    }
+    const amp = s.lastIndexOf("&");
+    return amp >= 0 && s.length - amp <= 33 && /^&[#0-9A-Za-z]*$/.test(s.slice(amp)) ? amp : s.length;
+  }
+
+  // unescapeHTML decodes the character references in s as Go's
+  // html.UnescapeString does: numeric ones, with its quirks, and the named
+  // ones of NAMED_REFS (of the 2,231 of HTML, those a page of the site may
+  // hold: goldmark writes only &amp; &lt; &gt; &quot;, html/template
+  // numeric ones too); an unknown one is left as written. Those that may
+  // be written without the semicolon (&amp, &copy2023) are decoded so too.
+  function unescapeHTML(s) {
+    const out = [];
+    let i = 0;
+    for (;;) {
+      const amp = s.indexOf("&", i);
+      if (amp < 0) {
+        out.push(s.slice(i));
+        return out.join("");
+      }
+      out.push(s.slice(i, amp));
+      i = reference(s, amp, out);
+    }
+  }
+
+  // reference decodes the reference at s[a] ('&') onto out (or the '&'
+  // alone, when none is there) and returns where s goes on.
+  function reference(s, a, out) {
+    if (s.charCodeAt(a + 1) === 0x23) {
+      return numericReference(s, a, out);
+    }
+    let i = a + 1;
+    while (i < s.length && isASCIIAlnum(s.charCodeAt(i))) {
+      i++;
+    }
+    if (i < s.length && s.charCodeAt(i) === 0x3b) {
+      i++;
+    }
+    const name = s.slice(a + 1, i);
+    const refs = namedRefs();
+    const v = refs.get(name);
+    if (v !== undefined) {
+      out.push(v);
+      return i;
+    }
+    // The longest name that may go without its semicolon, from six
+    // characters down (&notit; is ¬it;).
+    for (let j = Math.min(name.length - 1, 6); j > 1; j--) {
+      const w = refs.get(name.slice(0, j));
+      if (w !== undefined) {
+        out.push(w);
+        return a + 1 + j;
+      }
+    }
+    out.push(s.slice(a, Math.max(i, a + 1)));
+    return Math.max(i, a + 1);
+  }
+
+  function isASCIIAlnum(c) {
+    return isASCIILetter(c) || (c >= 0x30 && c <= 0x39);
+  }
+
+  // numericReference decodes the numeric reference at s[a] ("&#…") onto
+  // out, as Go does: digits read into a wrapping 32-bit number, the
+  // semicolon optional, nothing decoded unless more than "&#" or "&#x"
+  // was read, Windows-1252's characters for 0x80–0x9F, U+FFFD for no
+  // character.
+  function numericReference(s, a, out) {
+    if (s.length - a <= 3) {
+      out.push("&");
+      return a + 1;
+    }
+    let i = a + 2;
+    const hex = s.charCodeAt(i) === 0x78 || s.charCodeAt(i) === 0x58;
+    if (hex) {
+      i++;
+    }
+    let x = 0;
+    for (; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      let d = -1;
+      if (c >= 0x30 && c <= 0x39) {
+        d = c - 0x30;
+      } else if (hex && c >= 0x61 && c <= 0x66) {
+        d = c - 0x61 + 10;
+      } else if (hex && c >= 0x41 && c <= 0x46) {
+        d = c - 0x41 + 10;
+      }
+      if (d < 0) {
+        if (c === 0x3b) {
+          i++;
+        }
+        break;
+      }
+      x = (Math.imul(x, hex ? 16 : 10) + d) | 0;
+    }
+    if (i - a <= 3) {
+      out.push("&");
+      return a + 1;
+    }
+    if (x >= 0x80 && x <= 0x9f) {
+      out.push(WINDOWS_1252[x - 0x80]);
+    } else if (x <= 0 || (x >= 0xd800 && x <= 0xdfff) || x > 0x10ffff) {
+      out.push("\ufffd");
+    } else {
+      out.push(String.fromCodePoint(x));
+    }
+    return i;
+  }
+
+  // What a numeric reference to 0x80–0x9F stands for (HTML's rule).
+  const WINDOWS_1252 = "\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178";
+
+  // The named references decoded, with their semicolons; those of
+  // U+00A0–U+00FF (in order) and a few others may go without it, as in
+  // HTML. jshtml_test.go checks each against Go's.
+  const LATIN1_REFS =
+    "nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml";
+  const BARE_REFS = "quot:22 amp:26 lt:3c gt:3e QUOT:22 AMP:26 LT:3c GT:3e COPY:a9 REG:ae"; // may go without the semicolon
+  const NAMED_REFS =
+    "apos:27 OElig:152 oelig:153 Scaron:160 scaron:161 Yuml:178 circ:2c6 tilde:2dc ensp:2002 emsp:2003 thinsp:2009 zwnj:200c zwj:200d lrm:200e rlm:200f ndash:2013 mdash:2014 lsquo:2018 rsquo:2019 sbquo:201a ldquo:201c rdquo:201d bdquo:201e dagger:2020 Dagger:2021 bull:2022 hellip:2026 permil:2030 lsaquo:2039 rsaquo:203a euro:20ac trade:2122 larr:2190 rarr:2192 minus:2212 ne:2260 le:2264 ge:2265";
+
+  // namedRefs is the map of reference names (with the semicolon, and
+  // without for those that may go without) to their characters, made the
+  // first time a page's text holds a '&'.
+  let namedRefMap = null;
+  function namedRefs() {
+    if (!namedRefMap) {
+      const m = new Map();
+      LATIN1_REFS.split(" ").forEach(function (n, k) {
+        const c = String.fromCharCode(0xa0 + k);
+        m.set(n + ";", c);
+        m.set(n, c);
+      });
+      const add = function (list, bare) {
+        for (const e of list.split(" ")) {
+          const kv = e.split(":");
+          const c = String.fromCodePoint(parseInt(kv[1], 16));
+          m.set(kv[0] + ";", c);
+          if (bare) {
+            m.set(kv[0], c);
+          }
+        }
+      };
+      add(BARE_REFS, true);
+      add(NAMED_REFS, false);
+      namedRefMap = m;
+    }
+    return namedRefMap;
   }
 
   // The pieces of the table of variants (internal/search.Variants): piece
@@ -1588,6 +2048,10 @@
 
   const SNIPPET = 120; // characters (UTF-16 units) of text shown
   const LEAD = 30; // shown before the first mark
+  // HTML's bytes for a byte of its text, as fetched around a snippet's
+  // place: a table's cells are as much tags as text (<td>…</td>, with
+  // their attributes), a paragraph's far less.
+  const HTML_MARKUP = 4;
 
   // snippet is the part of text shown under a result, as [{text, mark}],
   // with "…" where text was cut (cutStart, cutEnd: text is itself a
@@ -1703,7 +2167,11 @@
   // 文号 names (numbered, see byNumber) or whose title or name is the query
   // (exact): its text holds no 文号, and where the words of the 文号 or
   // title first occur (the 14 of 14户) says nothing of it; its opening
-  // says what it is about.
+  // says what it is about. The stretch reaches past the sixteenth by
+  // what the snippet shows around its mark, in bytes of text, or of HTML,
+  // in which tags come between the words; it resolves to null when
+  // nothing of it is text (a row without HTML, a page shorter than its
+  // row says).
   function snippetOf(index, d, found) {
     if (!d.length) {
       return Promise.resolve(null);
@@ -1723,8 +2191,9 @@
     const partial = found.partialSet.has(d.id);
     const from = Math.floor((place * d.length) / 16);
     const to = Math.floor(((place + 1) * d.length) / 16);
-    return index.text(d, from - 3 * LEAD, to + 3 * SNIPPET).then(function (t) {
-      return snippet(t.text, found.query, !t.atStart, !t.atEnd, partial, opening);
+    const bytes = typeof d.text === "string" ? 3 : 3 * HTML_MARKUP; // a character's, at most
+    return index.text(d, from - bytes * LEAD, to + bytes * SNIPPET).then(function (t) {
+      return t.text === "" ? null : snippet(t.text, found.query, !t.atStart, !t.atEnd, partial, opening);
     });
   }
 
@@ -1750,8 +2219,8 @@
   }
 
   // ---------------------------------------------------------------------
-  // Fetching: binary, JSON, and ranges of text. A server that ignores a
-  // range sends the whole pack: it is read only as far as needed.
+  // Fetching: binary, JSON, and ranges of pages. A server that ignores a
+  // range sends the whole page: it is read only as far as needed.
   //
   // The index's files and the documents table are read with
   // XMLHttpRequest, not fetch: while the page is busy loading (its first
@@ -1807,8 +2276,18 @@
       json: function (p) {
         return load(abs(p), "json");
       },
+      // range is bytes [start, end) of the file at p, or as many of them
+      // as it has (none when it ends before start: a 416). The copy a
+      // browser keeps is revalidated: a page is not named by its bytes,
+      // and another copy's bytes at the offsets are other words.
       range: function (p, start, end) {
-        return fetchOK(abs(p), { credentials: "same-origin", headers: { Range: "bytes=" + start + "-" + (end - 1) } }).then(function (res) {
+        return fetch(abs(p), { credentials: "same-origin", cache: "no-cache", headers: { Range: "bytes=" + start + "-" + (end - 1) } }).then(function (res) {
+          if (res.status === 416) {
+            return new Uint8Array(0);
+          }
+          if (!res.ok) {
+            throw new Error("HTTP " + res.status + " " + abs(p));
+          }
           if (res.status === 206) {
             return res.arrayBuffer().then(function (b) {
               return new Uint8Array(b);
@@ -2519,6 +2998,9 @@
       marks: marks,
       snippet: snippet,
       snippetOf: snippetOf,
+      htmlText: htmlText,
+      namedRefs: namedRefs,
+      network: network,
     };
   }
   if (typeof document !== "undefined") {
