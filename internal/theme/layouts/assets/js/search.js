@@ -2048,10 +2048,6 @@
 
   const SNIPPET = 120; // characters (UTF-16 units) of text shown
   const LEAD = 30; // shown before the first mark
-  // HTML's bytes for a byte of its text, as fetched around a snippet's
-  // place: a table's cells are as much tags as text (<td>…</td>, with
-  // their attributes), a paragraph's far less.
-  const HTML_MARKUP = 4;
 
   // snippet is the part of text shown under a result, as [{text, mark}],
   // with "…" where text was cut (cutStart, cutEnd: text is itself a
@@ -2191,8 +2187,11 @@
     const partial = found.partialSet.has(d.id);
     const from = Math.floor((place * d.length) / 16);
     const to = Math.floor(((place + 1) * d.length) / 16);
-    const bytes = typeof d.text === "string" ? 3 : 3 * HTML_MARKUP; // a character's, at most
-    return index.text(d, from - bytes * LEAD, to + bytes * SNIPPET).then(function (t) {
+    // Around the place, the bytes of the characters shown, three a
+    // character at most: of a page's HTML, as of a text (a page's body is
+    // mostly paragraphs; a table's cells, as much markup as text, show
+    // less of it, and every byte fetched counts in what a query costs).
+    return index.text(d, from - 3 * LEAD, to + 3 * SNIPPET).then(function (t) {
       return t.text === "" ? null : snippet(t.text, found.query, !t.atStart, !t.atEnd, partial, opening);
     });
   }
