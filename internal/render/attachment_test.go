@@ -99,14 +99,26 @@ file = "附件/整改清单.docx"
 		}
 	}
 
-	// The names are in the search's texts of their pages.
-	for _, names := range []string{"附件：2023年2月考核得分汇总表；通报原件", "请各单位填报。 附件：考核数据填报表"} {
-		found := false
+	// The names are searchable: tokens only they hold (原件 of 通报原件,
+	// 总表 of 汇总表, 报表 of 填报表) are in the index's shards, and
+	// without the attachments are not.
+	tokens := func(files map[string][]byte) string {
+		var all []byte
 		for path, data := range files {
-			found = found || strings.HasPrefix(path, "search/") && bytes.Contains(data, []byte(names))
+			if strings.HasPrefix(path, "search/s/") && strings.HasSuffix(path, ".bin") || strings.HasPrefix(path, "search/p/") && strings.HasSuffix(path, ".bin") {
+				all = append(all, data...)
+			}
 		}
-		if !found {
-			t.Errorf("no file of the search index holds %s", names)
+		return string(all)
+	}
+	with := tokens(files)
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "title = \"通报原件\"", "title = \"另件\"", 1)
+	f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "title = \"2023年2月考核得分汇总表\"", "title = \"2023年2月考核得分\"", 1)
+	f["content/notices/2023-05.md"] = strings.Replace(f["content/notices/2023-05.md"], "考核数据填报表", "考核数据", 1)
+	without := tokens(renderFiles(t, loadFiles(t, f), "/tongbao/"))
+	for _, tok := range []string{"原件", "总表", "报表"} {
+		if !strings.Contains(with, tok) || strings.Contains(without, tok) {
+			t.Errorf("%s: in the index with the attachments %v, without them %v; want only with", tok, strings.Contains(with, tok), strings.Contains(without, tok))
 		}
 	}
 }
