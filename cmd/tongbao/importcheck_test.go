@@ -115,7 +115,7 @@ func TestImportHintsMerge(t *testing.T) {
 	month := filepath.Join(dir, "data", "2024-04.toml")
 	// 舞钢市 is the first township (row 4), 地区生产总值增速 the first
 	// indicator (column B).
-	first := book + " 县（市、区）得分!B4: 未填写得分（舞钢市，地区生产总值增速）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”\n"
+	first := book + " 县（市、区）得分!B4: 未填写得分（舞钢市，地区生产总值增速）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”\n"
 	hint := "data/2024-04.toml 已存在：只并入 2024-04.xlsx 中新填的内容，请加 --merge\n"
 	code, _, errOut := runCmd("import", "2024-04", book, "-s", dir)
 	if code != 1 || !strings.HasPrefix(errOut, first) || strings.Contains(errOut, "已存在") {

@@ -306,7 +306,7 @@ func (sc *scaffold) monthFile() string {
 	// The ranks from above the office is not given are not asked for.
 	higher := s.Higher()
 	var help []string
-	for _, p := range []string{"overallCity", "result.city", "result.district", "result.progress", "result.notApplicable", "result.townships"} {
+	for _, p := range []string{"overallCity", "result.city", "result.district", "result.progress", "result.notApplicable", "result.unreported", "result.townships"} {
 		if higher.Uses(p[strings.LastIndex(p, ".")+1:]) {
 			help = append(help, p)
 		}
@@ -402,15 +402,20 @@ func (sc *scaffold) monthFile() string {
 					note = sc.before() + "（" + was.Name + "）：" + lastScore(v)
 				}
 			}
-			// One the indicator did not apply to last month (不涉及) is
-			// said so, its reason too, where a blank note read as a score
-			// forgotten: whether it applies this month is the office's to
-			// say again.
+			// One the indicator did not apply to last month (不涉及), or
+			// that did not report (未报送), is said so, its reason too,
+			// where a blank note read as a score forgotten: whether it
+			// applies, or reports, this month is the office's to say again.
 			if prev != nil && note == "" {
-				if reason, ok := prev.Excludes(u); ok {
-					note = sc.before() + "：不涉及"
-					if reason != "" {
-						note += "（" + reason + "）"
+				for _, said := range []struct {
+					is   func(*site.Unit) (string, bool)
+					word string
+				}{{prev.Excludes, "不涉及"}, {prev.Unreports, "未报送"}} {
+					if reason, ok := said.is(u); ok {
+						note = sc.before() + "：" + said.word
+						if reason != "" {
+							note += "（" + reason + "）"
+						}
 					}
 				}
 			}

@@ -635,6 +635,10 @@ func TestNewInOfficeWords(t *testing.T) {
 			"#   district       同级排名：本项在三区排名中的名次（1～3；本项写了 districtLabel、districtUnits 时以其为准），可不填\n",
 			"#   notApplicable  不涉及的单位：本月不涉及本项工作的单位",
 			`要写明原因的，把那一项写作 {township = "甲镇", reason = "本月无规模以上工业企业"}；`,
+			// Beside it, the townships that did not report, and how the
+			// office's rule ranks them, in words ([ranking] unreported
+			// unwritten is "last").
+			"不写则都涉及\n#   unreported     未报送的单位：本月应报送而未报送本项的单位，如 [\"甲镇\"]：它们不写得分（通报中得分处写“未报送”），仍参加本项排名，排在本项全部报送了的单位之后（几个未报送的并列），综合考核照此计入；要写明原因的，把那一项写作 {township = \"甲镇\", reason = \"逾期未报送\"}；须是本项参与排名的单位，不能又写在 notApplicable 中；写在 [result.townships] 之前；不写则都已报送\n#   townships      ",
 			"# overallCity =            # 全市综合排名（待填写；上月：8）\n",
 			// The waiver of a rule's measure is shown where the month is
 			// edited, with the office's actions, 奖励 among them.
@@ -642,6 +646,9 @@ func TestNewInOfficeWords(t *testing.T) {
 			// Its reason's example names no office (经县政府研究 read
 			// oddly in a 县委督查室's month file).
 			"# reason = \"\"              # 原因：不予采取的原因，如“全力投入防汛救灾，经研究不予约谈”\n",
+		}},
+		{"an office that scores one not reported at the lowest", [][2]string{{"[ranking]\n", "[ranking]\nunreported = \"zero\"\n"}}, []string{
+			"#   unreported     未报送的单位：本月应报送而未报送本项的单位，如 [\"甲镇\"]：它们不写得分（通报中得分处写“未报送”），仍参加本项排名，按本项的最低分（indicators.toml 的 min，不写为 0；越低越好的按 max）计分，综合考核照此计入；",
 		}},
 		{"an office a province ranks among 14", [][2]string{{`city       = "全市"`, `city       = "全省"`}, {"cityUnits     = 12", "cityUnits     = 14"}}, []string{
 			"#   overallCity    全省综合排名：本地区在全省综合排名中的名次（1～14），可不填\n",

@@ -314,6 +314,8 @@ func mergeFiles(s *site.Site, dir, rel, target, key string, files []string, inpu
 			taken++
 			edits.Values = append(edits.Values, d.edits.Values...)
 			edits.Scores = append(edits.Scores, d.edits.Scores...)
+			edits.Excluded = append(edits.Excluded, d.edits.Excluded...)
+			edits.Unreported = append(edits.Unreported, d.edits.Unreported...)
 			edits.Rows = append(edits.Rows, d.edits.Rows...)
 		}
 		done = append(done, d)
@@ -447,7 +449,7 @@ func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int,
 		inds = append(inds, e.Indicator)
 	}
 	noun := site.ValuesName(inds)
-	if n.Filled+n.Changed+n.Excluded+n.ValuesFilled+n.ValuesChanged+n.RowsAdded+n.RowsChanged+n.Results == 0 {
+	if n.Filled+n.Changed+n.Excluded+n.Unreported+n.ValuesFilled+n.ValuesChanged+n.RowsAdded+n.RowsChanged+n.Results == 0 {
 		d.msg, d.same = counted(noun, n.Same, n.ValuesSame+n.RowsSame), true
 		return text, d, nil, nil
 	}
@@ -462,6 +464,9 @@ func mergeFile(s *site.Site, rel, key, in string, data, text []byte, before int,
 	}
 	if n.Excluded > 0 {
 		parts = append(parts, fmt.Sprintf("标为不涉及 %d 个", n.Excluded))
+	}
+	if n.Unreported > 0 {
+		parts = append(parts, fmt.Sprintf("标为未报送 %d 个", n.Unreported))
 	}
 	if n.Same+n.ValuesSame+n.RowsSame > 0 {
 		parts = append(parts, counted(noun, n.Same, n.ValuesSame+n.RowsSame)+"与原有的相同")

@@ -130,7 +130,7 @@ func TestNewXLSXImport(t *testing.T) {
 	files := listDir(t, data)
 
 	code, _, errOut = runCmd("import", "2023-03", book, "-s", dir)
-	if code != 1 || !strings.HasPrefix(errOut, book+" 乡镇（街道）得分!B4: 未填写得分（汽车站街道，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, book+" 乡镇（街道）得分!B4: 未填写得分（汽车站街道，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”\n") ||
 		!strings.HasSuffix(errOut, "发现 185 个问题，未写入任何文件\n") {
 		t.Errorf("importing the unfilled workbook: exit %d, stderr ends %q", code, errOut[max(0, len(errOut)-300):])
 	}
@@ -373,7 +373,7 @@ func TestImportCSVMerges(t *testing.T) {
 	// Another value for a score the file has.
 	writeCSV("90.5")
 	code, _, errOut = runCmd("import", "2023-03", csv, "-s", dir)
-	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:19:11: 指标“规模工业增加值”中乡镇（街道）“汽车站街道”的得分已是 90.0，与 "+csv+":2:2 的 90.5 不同\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:20:11: 指标“规模工业增加值”中乡镇（街道）“汽车站街道”的得分已是 90.0，与 "+csv+":2:2 的 90.5 不同\n") ||
 		!strings.HasSuffix(errOut, "要以 scores.csv 为准，请加 --force\n") {
 		t.Errorf("a conflict: exit %d\n%s", code, errOut)
 	}
@@ -461,7 +461,7 @@ func TestExportDraft(t *testing.T) {
 	// The same CSV into no month file is a whole month: its empty columns
 	// marked 是 are missing scores.
 	os.Rename(filepath.Join(dir, "data", "2023-03.toml"), filepath.Join(dir, "2023-03.toml.kept"))
-	if code, _, errOut := runCmd("import", "2023-03", sheetCSV, "-s", dir); code != 1 || !strings.Contains(errOut, sheetCSV+":4:4: 未填写得分（汽车站街道，稳就业）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”") {
+	if code, _, errOut := runCmd("import", "2023-03", sheetCSV, "-s", dir); code != 1 || !strings.Contains(errOut, sheetCSV+":4:4: 未填写得分（汽车站街道，稳就业）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”") {
 		t.Errorf("the sheet as CSV into no month file: exit %d, %q", code, errOut[:min(len(errOut), 300)])
 	}
 	os.Rename(filepath.Join(dir, "2023-03.toml.kept"), filepath.Join(dir, "data", "2023-03.toml"))
@@ -527,7 +527,7 @@ func TestImportWorkbookMerge(t *testing.T) {
 	// --dry-run shows how the file would change and leaves it.
 	scaffold := readText(t, month)
 	code, out, errOut := runCmd("import", "2023-03", a, "-s", dir, "--merge", "--dry-run")
-	if code != 0 || !strings.Contains(out, "data/2023-03.toml 第 16 行：\n- # city     =               # 上月：10\n+ city = 9                   # 上月：10\n") ||
+	if code != 0 || !strings.Contains(out, "data/2023-03.toml 第 17 行：\n- # city     =               # 上月：10\n+ city = 9                   # 上月：10\n") ||
 		!strings.HasSuffix(out, "：填入得分 12 个、其他数据 3 项；--dry-run，未写入任何文件\n") || readText(t, month) != scaffold {
 		t.Fatalf("--dry-run: exit %d, %q, %q", code, out, errOut)
 	}
@@ -539,7 +539,7 @@ func TestImportWorkbookMerge(t *testing.T) {
 	// Not the untouched scaffold any more: a workbook alone is the whole
 	// month, and the message says how to merge it instead.
 	code, _, errOut = runCmd("import", "2023-03", b, "-s", dir)
-	if code != 1 || !strings.HasPrefix(errOut, b+" 乡镇（街道）得分!B4: 未填写得分（汽车站街道，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, b+" 乡镇（街道）得分!B4: 未填写得分（汽车站街道，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”\n") ||
 		!strings.HasSuffix(errOut, "data/2023-03.toml 已存在：只并入 社会消费品零售总额.xlsx 中新填的内容，请加 --merge\n") {
 		t.Errorf("the second workbook without --merge: exit %d, %q", code, errOut)
 	}
@@ -570,7 +570,7 @@ func TestImportWorkbookMerge(t *testing.T) {
 	setCells(t, c, "奖励", "", map[string]any{"单位": "汽车站街道", "金额（元）": 5000, "原因": "招商引资成效突出"})
 	setCells(t, c, "考核排类", "1", map[string]any{"一类": "区财政局"})
 	code, _, errOut = runCmd("import", "2023-03", c, "-s", dir, "--merge")
-	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:16:8: 指标“规模工业增加值”的全市排名已是 9，与 "+c+" 考核结果!E3 的 7 不同\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:17:8: 指标“规模工业增加值”的全市排名已是 9，与 "+c+" 考核结果!E3 的 7 不同\n") ||
 		!strings.HasSuffix(errOut, "要以 稳就业.xlsx 为准，请加 --force\n") || readText(t, month) != text {
 		t.Fatalf("a conflicting rank: exit %d, %q", code, errOut)
 	}
@@ -668,12 +668,12 @@ func TestImportSeveralFiles(t *testing.T) {
 	setCells(t, bad2, scoreSheet, "滨江街道", map[string]any{"省市重点建设项目整体推进": ""})
 	code, _, errOut = runCmd("import", "2023-03", a, bad, b, bad2, "-s", dir, "--merge")
 	if want := bad + " 乡镇（街道）得分!D4: “九十”不是数：应为数，如 95 或 87.5\n" +
-		bad2 + " 乡镇（街道）得分!E7: 未填写得分（滨江街道，省市重点建设项目整体推进）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”\n" +
+		bad2 + " 乡镇（街道）得分!E7: 未填写得分（滨江街道，省市重点建设项目整体推进）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”\n" +
 		"tongbao import: " + bad + "、" + bad2 + " 中有 2 个问题，4 个文件都没有并入，data/2023-03.toml 未改动\n"; code != 1 || errOut != want || readText(t, month) != scaffold {
 		t.Errorf("two files with a problem among four: exit %d\n%s\nwant\n%s", code, errOut, want)
 	}
 	code, _, errOut = runCmd("import", "2023-03", a, again, "-s", dir, "--merge")
-	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:19:11: 指标“规模工业增加值”中乡镇（街道）“汽车站街道”的得分已是 84.5，与 "+again+" 乡镇（街道）得分!B4 的 74.0 不同\n") ||
+	if code != 1 || !strings.HasPrefix(errOut, "data/2023-03.toml:20:11: 指标“规模工业增加值”中乡镇（街道）“汽车站街道”的得分已是 84.5，与 "+again+" 乡镇（街道）得分!B4 的 74.0 不同\n") ||
 		!strings.Contains(errOut, "（data/2023-03.toml 的行号指并入前面 1 个文件之后的内容）\n") || readText(t, month) != scaffold {
 		t.Errorf("two copies of one column that differ: exit %d, %q", code, errOut)
 	}

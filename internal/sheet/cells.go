@@ -365,19 +365,26 @@ func logicalText(held string) string {
 	return "TRUE"
 }
 
-// notApplicableMark is what a score's cell says of a township the
-// indicator did not apply to that month: the month file's notApplicable.
-const notApplicableMark = "不涉及"
+// The words a score's cell is written in place of a score, each the
+// month file's list of the townships it says so of: notApplicableMark
+// one the indicator did not apply to that month (notApplicable),
+// unreportedMark one that should have reported its value and did not
+// (unreported). A clerk types the word where the score would be, and
+// export writes it there, with its reason in brackets when there is one.
+const (
+	notApplicableMark = "不涉及"
+	unreportedMark    = "未报送"
+)
 
-// notApplicableCell reads a score's cell written 不涉及, or 不涉及 with its
-// reason in brackets, 不涉及（本月无规模以上工业企业）; ok is false for any
-// other text. Only the word is taken: a dash or a slash, which offices
-// also write, as often means a score not in yet as one that does not
-// apply, and a township left out of a ranking by a guess would be
-// published so (dashCell).
-func notApplicableCell(text string) (reason string, ok bool) {
+// markCell reads a score's cell written mark, or mark with its reason in
+// brackets, 不涉及（本月无规模以上工业企业）, 未报送(逾期未报送); ok is
+// false for any other text. Only the word is taken: a dash or a slash,
+// which offices also write, as often means a score not in yet as one
+// that does not apply, and a township left out of a ranking, or ranked
+// last, by a guess would be published so (dashCell).
+func markCell(text, mark string) (reason string, ok bool) {
 	t := strings.TrimSpace(text)
-	rest, ok := strings.CutPrefix(t, notApplicableMark)
+	rest, ok := strings.CutPrefix(t, mark)
 	if !ok {
 		return "", false
 	}
@@ -395,6 +402,39 @@ func notApplicableCell(text string) (reason string, ok bool) {
 	return "", false
 }
 
+// notApplicableCell reads a cell written 不涉及 (markCell).
+func notApplicableCell(text string) (reason string, ok bool) {
+	return markCell(text, notApplicableMark)
+}
+
+// unreportedCell reads a cell written 未报送 (markCell).
+func unreportedCell(text string) (reason string, ok bool) {
+	return markCell(text, unreportedMark)
+}
+
+// strayMark is the mark a score's cell holds that neither markCell
+// reads — 未报送5, 5（未报送）, 不涉及，无企业: a score and a mark, or a
+// reason not in brackets, which only the clerk can tell which is meant —
+// or the other mark when the cell reads as one with the other in its
+// reason, 不涉及（未报送）, which says two things of one township; ""
+// when the cell holds no mark, or is one alone.
+func strayMark(text string) (mark, other string) {
+	for _, m := range [][2]string{{notApplicableMark, unreportedMark}, {unreportedMark, notApplicableMark}} {
+		if reason, ok := markCell(text, m[0]); ok {
+			if strings.Contains(reason, m[1]) {
+				return m[0], m[1]
+			}
+			return "", ""
+		}
+	}
+	for _, m := range []string{unreportedMark, notApplicableMark} {
+		if strings.Contains(text, m) {
+			return m, ""
+		}
+	}
+	return "", ""
+}
+
 // dashCell reports whether a score's cell holds only a dash or a slash
 // (—, -, /, ／, 无): what a clerk writes for 不涉及 or for a score not
 // in yet, which only the clerk can tell apart.
@@ -406,11 +446,12 @@ func dashCell(text string) bool {
 	return false
 }
 
-// notApplicableText is what export writes in the cell of a township the
-// indicator does not apply to, as notApplicableCell reads it back.
-func notApplicableText(reason string) string {
+// markText is what export writes in the cell of a township a result
+// names in its notApplicable or unreported (mark), as markCell reads it
+// back.
+func markText(mark, reason string) string {
 	if reason == "" {
-		return notApplicableMark
+		return mark
 	}
-	return notApplicableMark + "（" + reason + "）"
+	return mark + "（" + reason + "）"
 }

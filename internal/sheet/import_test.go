@@ -113,13 +113,13 @@ func TestImportBlankNamesEveryMissingCell(t *testing.T) {
 		t.Errorf("%d problems, want %d", len(got), 15*12+5)
 	}
 	for _, want := range []string{
-		"2023-03.xlsx " + scores + "!" + colGongye + rowQichezhan + ": 未填写得分（汽车站街道，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”",
-		"2023-03.xlsx " + scores + "!" + colGongye + rowGaochong + ": 未填写得分（高崇山镇，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”",
-		"2023-03.xlsx " + scores + "!" + colBanzheng + rowXinglong + ": 未填写得分（兴隆街道，安置地自建房办证）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”",
-		"2023-03.xlsx " + scores + "!" + colBanzheng + rowAilian + ": 未填写得分（爱莲街道，安置地自建房办证）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”",
-		"2023-03.xlsx " + scores + "!" + colBanzheng + rowHuochezhan + ": 未填写得分（火车站乡，安置地自建房办证）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”",
-		"2023-03.xlsx " + scores + "!" + colBanzheng + rowDongfenglu + ": 未填写得分（东风路街道，安置地自建房办证）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”",
-		"2023-03.xlsx " + scores + "!" + colBanzheng + rowShiqiao + ": 未填写得分（石桥街道，安置地自建房办证）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”",
+		"2023-03.xlsx " + scores + "!" + colGongye + rowQichezhan + ": 未填写得分（汽车站街道，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”",
+		"2023-03.xlsx " + scores + "!" + colGongye + rowGaochong + ": 未填写得分（高崇山镇，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”",
+		"2023-03.xlsx " + scores + "!" + colBanzheng + rowXinglong + ": 未填写得分（兴隆街道，安置地自建房办证）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”",
+		"2023-03.xlsx " + scores + "!" + colBanzheng + rowAilian + ": 未填写得分（爱莲街道，安置地自建房办证）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”",
+		"2023-03.xlsx " + scores + "!" + colBanzheng + rowHuochezhan + ": 未填写得分（火车站乡，安置地自建房办证）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”",
+		"2023-03.xlsx " + scores + "!" + colBanzheng + rowDongfenglu + ": 未填写得分（东风路街道，安置地自建房办证）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”",
+		"2023-03.xlsx " + scores + "!" + colBanzheng + rowShiqiao + ": 未填写得分（石桥街道，安置地自建房办证）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”",
 	} {
 		if !slices.Contains(got, want) {
 			t.Errorf("missing %q", want)
@@ -133,7 +133,7 @@ func TestImportBlankNamesEveryMissingCell(t *testing.T) {
 			t.Errorf("a greyed cell is reported: %q", p)
 		}
 	}
-	if got[0] != "2023-03.xlsx 乡镇（街道）得分!B4: 未填写得分（汽车站街道，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”" || !strings.HasPrefix(got[1], "2023-03.xlsx 乡镇（街道）得分!C4:") {
+	if got[0] != "2023-03.xlsx 乡镇（街道）得分!B4: 未填写得分（汽车站街道，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”" || !strings.HasPrefix(got[1], "2023-03.xlsx 乡镇（街道）得分!C4:") {
 		t.Errorf("problems not in the sheet's order: %q, %q", got[0], got[1])
 	}
 
@@ -221,7 +221,7 @@ func TestImportProblemsAtCells(t *testing.T) {
 	want := []string{
 		"2023-02.xlsx 乡镇（街道）得分!B4: “95%”不是数：请去掉“%”，只写数，如 95",
 		"2023-02.xlsx 乡镇（街道）得分!O4: 乡镇（街道）“汽车站街道”不在指标“安置地自建房办证”的考核范围内",
-		"2023-02.xlsx 乡镇（街道）得分!E7: 未填写得分（滨江街道，省市重点建设项目整体推进）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”",
+		"2023-02.xlsx 乡镇（街道）得分!E7: 未填写得分（滨江街道，省市重点建设项目整体推进）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”",
 		"2023-02.xlsx 考核结果!K2: “本月通报”不是“是”，本行不应填写；要列入本月通报请把 考核结果!D2 改为“是”",
 		"2023-02.xlsx 考核结果!E3: 全市排名 13 超出范围（应为 1～12）",
 		"2023-02.xlsx 考核结果!F3: 全市并列：应为“是”或留空，而不是“maybe”",
@@ -516,7 +516,7 @@ func TestImportCSVProblems(t *testing.T) {
 		"scores.csv:1:1: 缺少“高崇山镇”这一行（第一列为乡镇（街道）名称）",
 		"scores.csv:1:2: “规模工业”不是指标的名称或 id，是否为“规模工业增加值”？",
 		"scores.csv:4:3: “94.2%”不是数：请去掉“%”，只写数，如 94.2",
-		"scores.csv:5:3: 未填写得分（滨江街道，社会消费品零售总额）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”",
+		"scores.csv:5:3: 未填写得分（滨江街道，社会消费品零售总额）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”",
 		"scores.csv:10:1: “火车站<U+200B>乡”中有看不见的字符，请删去（删去后为“火车站乡”）",
 	}
 	sameProblems(t, got, want)
@@ -737,7 +737,7 @@ func TestWorkbookLocksAndChecks(t *testing.T) {
 	}
 	// A score is a number, or 不涉及 (with a reason after it): the formula
 	// is of the range's first cell, which Excel moves along the range.
-	if kinds["B4:Q15"] != "custom" || formulas["B4:Q15"] != `OR(ISNUMBER(B4),LEFT(TRIM(B4),3)="不涉及")` || kinds["B3:Q3"] != "list" {
+	if kinds["B4:Q15"] != "custom" || formulas["B4:Q15"] != `OR(ISNUMBER(B4),LEFT(TRIM(B4),3)="不涉及",LEFT(TRIM(B4),3)="未报送")` || kinds["B3:Q3"] != "list" {
 		t.Errorf("validations %v, formulas %v", kinds, formulas)
 	}
 	comments, _ := f.GetComments(sh)
@@ -769,13 +769,13 @@ func TestExportScoreBounds(t *testing.T) {
 			messages[dv.Sqref] = *dv.Error
 		}
 	}
-	if got := formulas["B4:B15"]; got != `OR(AND(ISNUMBER(B4),B4>=0,B4<=100),LEFT(TRIM(B4),3)="不涉及")` {
+	if got := formulas["B4:B15"]; got != `OR(AND(ISNUMBER(B4),B4>=0,B4<=100),LEFT(TRIM(B4),3)="不涉及",LEFT(TRIM(B4),3)="未报送")` {
 		t.Errorf("gongye's validation is %q", got)
 	}
-	if got := messages["B4:B15"]; got != "应填0～100的数（满分 100）；本月不涉及这项工作的填“不涉及”" {
+	if got := messages["B4:B15"]; got != "应填0～100的数（满分 100）；本月不涉及这项工作的填“不涉及”，逾期未报送的填“未报送”" {
 		t.Errorf("gongye's message is %q", got)
 	}
-	if got := formulas["C4:Q15"]; got != `OR(ISNUMBER(C4),LEFT(TRIM(C4),3)="不涉及")` {
+	if got := formulas["C4:Q15"]; got != `OR(ISNUMBER(C4),LEFT(TRIM(C4),3)="不涉及",LEFT(TRIM(C4),3)="未报送")` {
 		t.Errorf("the other columns' validation is %q (all: %v)", got, formulas)
 	}
 }
@@ -811,10 +811,10 @@ func TestExportScoreBoundsOfTheMonth(t *testing.T) {
 	for _, dv := range dvs {
 		formulas[dv.Sqref] = dv.Formula1
 	}
-	if got := formulas["B4:B15"]; got != `OR(AND(ISNUMBER(B4),B4>=0,B4<=90),LEFT(TRIM(B4),3)="不涉及")` {
+	if got := formulas["B4:B15"]; got != `OR(AND(ISNUMBER(B4),B4>=0,B4<=90),LEFT(TRIM(B4),3)="不涉及",LEFT(TRIM(B4),3)="未报送")` {
 		t.Errorf("gongye's validation is %q (all: %v)", got, formulas)
 	}
-	if got := formulas["C4:C15"]; got != `OR(AND(ISNUMBER(C4),C4>=0,C4<=100),LEFT(TRIM(C4),3)="不涉及")` {
+	if got := formulas["C4:C15"]; got != `OR(AND(ISNUMBER(C4),C4>=0,C4<=100),LEFT(TRIM(C4),3)="不涉及",LEFT(TRIM(C4),3)="未报送")` {
 		t.Errorf("column C's validation is %q (all: %v)", got, formulas)
 	}
 	comments, _ := f.GetComments(scores)
@@ -1382,7 +1382,7 @@ func TestImportRowLeftEmpty(t *testing.T) {
 	}
 	got := problems(t)(Import(s, "2023-02", "2023-02.xlsx", edit(t, book, cells)))
 	want := []string{
-		"2023-02.xlsx " + scores + "!B4: 未填写得分（汽车站街道，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”",
+		"2023-02.xlsx " + scores + "!B4: 未填写得分（汽车站街道，规模工业增加值）：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”",
 		fmt.Sprintf("2023-02.xlsx %s!A6: “兴隆街道”这一行没有填写任何得分（%d 项指标）：请填上；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"2023-02\"]，这一行就不必填写", scores, n),
 	}
 	sameProblems(t, got, want)

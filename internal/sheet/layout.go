@@ -52,9 +52,10 @@ type layout struct {
 	scores  *site.Field   // the result field of township scores
 	// notApplicable is the result field of the townships it does not
 	// apply to in the month: no column of names, but 不涉及 written in
-	// their cells of the scores sheet.
-	notApplicable *site.Field
-	lists         *site.Field // categories
+	// their cells of the scores sheet; unreported, of those that did not
+	// report their value, 未报送 written there.
+	notApplicable, unreported *site.Field
+	lists                     *site.Field // categories
 	// hasLists says the workbook has a sheet of the categories: not for
 	// an office with no departments (a 督查室 ranking its townships), which
 	// has nothing to sort into them and is not to be asked to.
@@ -106,10 +107,13 @@ func newLayout(s *site.Site, m *site.Month) *layout {
 				case site.Scores:
 					l.scores = sub
 				case site.Noted:
-					// 不涉及 is a cell's word; 未报送 (unreported) is
-					// not yet one, and is written in the month file.
-					if sub.Key == "notApplicable" {
+					// Each a cell's word, 不涉及 and 未报送 (markCell),
+					// not a column.
+					switch sub.Key {
+					case "notApplicable":
 						l.notApplicable = sub
+					case "unreported":
+						l.unreported = sub
 					}
 				default:
 					l.columns = append(l.columns, sub)
@@ -123,8 +127,8 @@ func newLayout(s *site.Site, m *site.Month) *layout {
 			l.top = append(l.top, f)
 		}
 	}
-	if l.result == nil || l.scores == nil || l.notApplicable == nil || l.lists == nil {
-		panic("sheet: site.MonthFile has no results with scores and notApplicable, or no lists")
+	if l.result == nil || l.scores == nil || l.notApplicable == nil || l.unreported == nil || l.lists == nil {
+		panic("sheet: site.MonthFile has no results with scores, notApplicable and unreported, or no lists")
 	}
 	higher := s.Higher()
 	if m != nil {

@@ -39,7 +39,7 @@ func TestImportDashNotApplicable(t *testing.T) {
 	for _, dash := range []string{"/", "—", "无"} {
 		csv := strings.Replace(csvScores, "火车站乡,95.6,", "火车站乡,"+dash+",", 1)
 		got := problems(t)(Import(s, "2023-03", "scores.csv", []byte(csv)))
-		want := []string{"scores.csv:10:2: “" + dash + "”不是得分（火车站乡，规模工业增加值）：本月不涉及这项工作的，填“不涉及”；得分还没有的，留空"}
+		want := []string{"scores.csv:10:2: “" + dash + "”不是得分（火车站乡，规模工业增加值）：本月不涉及这项工作的，填“不涉及”；逾期未报送的，填“未报送”；得分还没有的，留空"}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: problems %q, want %q", dash, got, want)
 		}

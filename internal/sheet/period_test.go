@@ -132,8 +132,8 @@ func TestWorkbookOfSpans(t *testing.T) {
 			text := xlsxText(t, book)
 			for _, want := range []string{
 				"第3行“" + c.this + "评分”为“是”的指标", "“" + c.this + "通报”为“是”的指标列入" + c.this + "通报",
-				c.this + "不涉及这项工作的填“不涉及”",
-				"每个参与排名的乡镇一个得分；同分的并列；" + c.this + "不涉及这项工作的乡镇填“不涉及”；" + c.this + "不评分的指标不填",
+				c.this + "不涉及这项工作的填“不涉及”，逾期未报送的填“未报送”",
+				"每个参与排名的乡镇一个得分；同分的并列；" + c.this + "不涉及这项工作的乡镇填“不涉及”，逾期未报送的填“未报送”；" + c.this + "不评分的指标不填",
 			} {
 				if !strings.Contains(text, want) {
 					t.Errorf("the workbook lacks %s", want)

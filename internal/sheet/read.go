@@ -157,6 +157,11 @@ func importMonth(s *site.Site, key, name string, data []byte, merging bool, curr
 				m.Edits.Excluded = append(m.Edits.Excluded, site.ExclusionEdit{Indicator: rd.ind, Unit: e.unit, Reason: e.reason, From: from(e.v.at)})
 			}
 		}
+		for _, e := range rd.unreported {
+			if typedHere(e.v) {
+				m.Edits.Unreported = append(m.Edits.Unreported, site.ExclusionEdit{Indicator: rd.ind, Unit: e.unit, Reason: e.reason, From: from(e.v.at)})
+			}
+		}
 	}
 	// An entry of a table is added, unless it is one sent out: that one,
 	// changed, changes the file's entry it was (RowEdit.Was).
@@ -235,8 +240,9 @@ type resultDraft struct {
 	scoresAt string // the indicator's column of scores
 	scores   []scoreValue
 	// excluded are the townships whose cell says 不涉及: the result's
-	// notApplicable, each with the reason the cell gives.
-	excluded []excludedValue
+	// notApplicable, each with the reason the cell gives; unreported
+	// those whose cell says 未报送, its unreported.
+	excluded, unreported []excludedValue
 }
 
 type excludedValue struct {
@@ -778,12 +784,21 @@ func (r *reader) scoreMatrix(g grid) {
 				}
 				continue
 			}
+			if mark, other := strayMark(v.text); mark != "" {
+				r.strayMark(v, mark, other, u.unit, ind)
+				r.covered[head.at] = true // not told again as a score missing
+				continue
+			}
 			if reason, ok := notApplicableCell(v.text); ok {
 				rd.excluded = append(rd.excluded, excludedValue{u.unit, v, reason})
 				continue
 			}
+			if reason, ok := unreportedCell(v.text); ok {
+				rd.unreported = append(rd.unreported, excludedValue{u.unit, v, reason})
+				continue
+			}
 			if dashCell(v.text) {
-				r.problem(v.at, "“%s”不是%s（%s，%s）：%s不涉及这项工作的，填“%s”；%s还没有的，留空", site.Visible(strings.TrimSpace(v.text)), ind.ValueName(), u.unit.Name, ind.Name, r.this, notApplicableMark, ind.ValueName())
+				r.problem(v.at, "“%s”不是%s（%s，%s）：%s不涉及这项工作的，填“%s”；逾期未报送的，填“%s”；%s还没有的，留空", site.Visible(strings.TrimSpace(v.text)), ind.ValueName(), u.unit.Name, ind.Name, r.this, notApplicableMark, unreportedMark, ind.ValueName())
 				r.covered[head.at] = true // not told again as a score missing
 				continue
 			}
@@ -819,8 +834,9 @@ func (r *reader) scoreMatrix(g grid) {
 		switch n := empty[b.u.unit]; {
 		case n < 2 || partly[b.u.unit]:
 			// What to do, in the workbook's words: the loader's 缺少 says
-			// notApplicable, which the cell writes 不涉及 (notApplicableCell).
-			r.problem(b.at, "未填写%s（%s，%s）：请填上；%s这项工作不涉及它的，填“%s”，要写明原因的填“%s（原因）”", b.noun, b.u.unit.Name, b.ind, r.this, notApplicableMark, notApplicableMark)
+			// notApplicable and unreported, which the cell writes 不涉及
+			// and 未报送 (markCell).
+			r.problem(b.at, "未填写%s（%s，%s）：请填上；%s这项工作不涉及它的，填“%s”，逾期未报送的，填“%s”，要写明原因的填“%s（原因）”或“%s（原因）”", b.noun, b.u.unit.Name, b.ind, r.this, notApplicableMark, unreportedMark, notApplicableMark, unreportedMark)
 		case !told[b.u.unit]:
 			told[b.u.unit] = true
 			r.problem(g.get(1, b.u.row).at, "“%s”这一行没有填写任何"+site.ValuesName(r.scored)+"（%d 项指标）：请填上；它这个月不参加考核（免于考核、数据报送不全等）的，在 data/units.toml 中它的 [[township]] 写 exempt = [\"%s\"]，这一行就不必填写", b.u.unit.Name, n, r.key)
@@ -841,6 +857,24 @@ func (r *reader) scoreMatrix(g grid) {
 	for _, u := range missing {
 		r.problem(g.get(1, scoreHead).at, "缺少“%s”这一行（第一列为%s名称）", u.Name, r.unit)
 	}
+}
+
+// strayMark reports v, the cell of u's score of ind, which holds mark
+// (不涉及, 未报送) with something else (strayMark): with a score, or a
+// reason not in brackets, saying how each is written; with other, the
+// other mark, in its reason, saying that a township is one or the other.
+func (r *reader) strayMark(v value, mark, other string, u *site.Unit, ind *site.Indicator) {
+	text := site.Visible(strings.TrimSpace(v.text))
+	if other != "" {
+		r.problem(v.at, "“%s”说它既%s又%s（%s，%s），只能是其一：%s这项工作不涉及它的，填“%s”；逾期未报送的，填“%s”", text, notApplicableMark, unreportedMark, u.Name, ind.Name, r.this, notApplicableMark, unreportedMark)
+		return
+	}
+	noun := ind.ValueName()
+	who, not := "逾期未报送的", "已报送的"
+	if mark == notApplicableMark {
+		who, not = r.this+"这项工作不涉及它的", "涉及的"
+	}
+	r.problem(v.at, "“%s”不是%s，也不是“%s”（%s，%s）：%s只填“%s”，要写明原因的填“%s（原因）”；%s只填%s", text, noun, mark, u.Name, ind.Name, who, mark, mark, not, noun)
 }
 
 // indicatorHint helps with key, which names no indicator: the name of
@@ -896,14 +930,14 @@ func (r *reader) resultFor(ind *site.Indicator) *resultDraft {
 	return r.results[i]
 }
 
-// reorder puts rd's scores, and its townships 不涉及, in the order the
-// month file had them, when the workbook recorded one (the order of a
-// tie's members, of the notApplicable); the townships it does not name
-// follow in units.toml's order, as all do when it recorded none. Not in
-// the rows' order: a sheet sorted by one column to look it over (Excel's
-// 排序, its protection lifted) would list another column's ties in that
-// order, in the month file and the circular, where the sheet as written
-// had units.toml's.
+// reorder puts rd's scores, and its townships 不涉及 and 未报送, in the
+// order the month file had them, when the workbook recorded one (the
+// order of a tie's members, of the notApplicable and the unreported);
+// the townships it does not name follow in units.toml's order, as all
+// do when it recorded none. Not in the rows' order: a sheet sorted by
+// one column to look it over (Excel's 排序, its protection lifted) would
+// list another column's ties in that order, in the month file and the
+// circular, where the sheet as written had units.toml's.
 func (r *reader) reorder(rd *resultDraft) {
 	order := r.order[rd.ind.ID]
 	pos := func(u *site.Unit) int {
@@ -913,7 +947,9 @@ func (r *reader) reorder(rd *resultDraft) {
 		return len(order) + slices.Index(r.s.Townships, u)
 	}
 	slices.SortStableFunc(rd.scores, func(a, b scoreValue) int { return cmp.Compare(pos(a.unit), pos(b.unit)) })
-	slices.SortStableFunc(rd.excluded, func(a, b excludedValue) int { return cmp.Compare(pos(a.unit), pos(b.unit)) })
+	byPos := func(a, b excludedValue) int { return cmp.Compare(pos(a.unit), pos(b.unit)) }
+	slices.SortStableFunc(rd.excluded, byPos)
+	slices.SortStableFunc(rd.unreported, byPos)
 }
 
 // resultRows reads a row per indicator: whether the month reports it and

@@ -59,17 +59,23 @@ func (r *reader) monthFile() (text []byte, places map[string]string, results, sc
 		if !rd.scored {
 			continue
 		}
-		if len(rd.excluded) > 0 {
-			// Before the table of scores, whose header would take it in.
-			na := r.notApplicable.Key
-			key := r.result.Key + "." + na
-			notes := make([]site.Note, len(rd.excluded))
-			for i, e := range rd.excluded {
-				notes[i] = site.Note{Value: e.unit.Name, Reason: e.reason}
-				places[fmt.Sprintf("%s.%s.%d", path, na, i)] = e.v.at
+		// Before the table of scores, whose header would take them in,
+		// in the format's order: notApplicable, then unreported.
+		for _, list := range []struct {
+			f     *site.Field
+			cells []excludedValue
+		}{{r.notApplicable, rd.excluded}, {r.unreported, rd.unreported}} {
+			if len(list.cells) == 0 {
+				continue
 			}
-			places[path+"."+na] = rd.excluded[0].v.at
-			w.Value(key, width, notes, "")
+			key := list.f.Key
+			notes := make([]site.Note, len(list.cells))
+			for i, e := range list.cells {
+				notes[i] = site.Note{Value: e.unit.Name, Reason: e.reason}
+				places[fmt.Sprintf("%s.%s.%d", path, key, i)] = e.v.at
+			}
+			places[path+"."+key] = list.cells[0].v.at
+			w.Value(r.result.Key+"."+key, width, notes, "")
 		}
 		spath := r.result.Key + "." + r.scores.Key
 		places[path+"."+r.scores.Key] = rd.scoresAt

@@ -75,7 +75,11 @@ func ExportFor(s *site.Site, m *site.Month, owner *site.Unit) ([]byte, error) {
 	if owner != nil && !slices.ContainsFunc(s.Indicators, func(ind *site.Indicator) bool { return slices.Contains(ind.Owners, owner) }) {
 		return nil, nil
 	}
-	return write(s, m, func(r *site.Result) bool { return len(r.Scores)+len(r.Unscored) > 0 }, "", owner)
+	// A result scored this month has a table of scores, whose every
+	// township may be 不涉及 or 未报送 as well as scored or still to be.
+	return write(s, m, func(r *site.Result) bool {
+		return len(r.Scores)+len(r.Unscored)+len(r.NotApplicable)+len(r.Unreported) > 0
+	}, "", owner)
 }
 
 // A book is the workbook being written. Nearly every excelize call returns
@@ -188,8 +192,9 @@ func (b *book) validate(sheet, ref string, f *site.Field, ind *site.Indicator) {
 		msg = "应填数，如 95 或 87.5"
 	case site.Scores:
 		// A number, or 不涉及 (with its reason) for a township the
-		// indicator does not apply to this month: a range of decimals
-		// would refuse the word as it is typed.
+		// indicator does not apply to this month, or 未报送 for one that
+		// did not report: a range of decimals would refuse the words as
+		// they are typed.
 		// Bounded by the indicator's min and max (满分), as the import
 		// is: 105 is refused as it is typed, not at the import.
 		first, _, _ := strings.Cut(ref, ":")
@@ -218,8 +223,12 @@ func (b *book) validate(sheet, ref string, f *site.Field, ind *site.Indicator) {
 		}
 		dv.Type = "custom"
 		// The formula is the XML's text, its < and > escaped.
-		dv.Formula1 = xmlText.Replace(fmt.Sprintf(`OR(%s,LEFT(TRIM(%s),%d)="%s")`, number, first, utf8.RuneCountInString(notApplicableMark), notApplicableMark))
-		msg = "应填" + what + "；" + b.this + "不涉及这项工作的填“" + notApplicableMark + "”"
+		marks := []string{number}
+		for _, mark := range []string{notApplicableMark, unreportedMark} {
+			marks = append(marks, fmt.Sprintf(`LEFT(TRIM(%s),%d)="%s"`, first, utf8.RuneCountInString(mark), mark))
+		}
+		dv.Formula1 = xmlText.Replace("OR(" + strings.Join(marks, ",") + ")")
+		msg = "应填" + what + "；" + b.this + "不涉及这项工作的填“" + notApplicableMark + "”，逾期未报送的填“" + unreportedMark + "”"
 	case site.Flag:
 		b.check(dv.SetDropList([]string{yes, no}))
 		msg = "请选“是”或留空"
@@ -593,7 +602,10 @@ func (b *book) scoreSheetOf(scored func(*site.Result) bool) {
 				values[sc.Unit] = sc.Value
 			}
 			for _, e := range r.NotApplicable {
-				values[e.Unit] = notApplicableText(e.Reason)
+				values[e.Unit] = markText(notApplicableMark, e.Reason)
+			}
+			for _, e := range r.Unreported {
+				values[e.Unit] = markText(unreportedMark, e.Reason)
 			}
 		}
 		applies := map[*site.Unit]bool{}
@@ -845,8 +857,9 @@ func (b *book) listed() (towns, depts []*site.Unit) {
 
 // The hidden meta sheet: the scaffold's checksum; each indicator's
 // scores in the order the month file wrote them, then its townships
-// 不涉及 in theirs, when either is not the sheet's order (the order of a
-// tie's members, DESIGN §5.1; of the notApplicable); and the
+// 不涉及 and 未报送 in theirs, when any is not the sheet's order (the
+// order of a tie's members, DESIGN §5.1; of the notApplicable, of the
+// unreported); and the
 // values the workbook was sent out with, a cell a row (where, its text),
 // from the row metaSentRow names. A copy returned to be merged
 // (ImportScores) gives only what was typed into it: a value it still
@@ -874,7 +887,8 @@ func (b *book) meta(scaffold string) {
 			continue
 		}
 		order := writtenOrder(r)
-		if inSheetOrder(order[:len(r.Scores)]) && inSheetOrder(order[len(r.Scores):]) {
+		scored, excluded := len(r.Scores), len(r.Scores)+len(r.NotApplicable)
+		if inSheetOrder(order[:scored]) && inSheetOrder(order[scored:excluded]) && inSheetOrder(order[excluded:]) {
 			continue
 		}
 		b.set(sh, col, metaOrderRow, ind.ID, b.style.label)
@@ -897,14 +911,18 @@ func (b *book) meta(scaffold string) {
 
 // writtenOrder are the townships of r as its month file writes them:
 // those scored in the order of its table, then those 不涉及 in the
-// order of its notApplicable, which orders them where the circular
-// lists them (its appendix, data.json, data.csv).
+// order of its notApplicable, then those 未报送 in the order of its
+// unreported, which orders them where the circular lists them (its
+// appendix, data.json, data.csv; the unreported tied last).
 func writtenOrder(r *site.Result) []*site.Unit {
-	out := make([]*site.Unit, 0, len(r.Scores)+len(r.NotApplicable))
+	out := make([]*site.Unit, 0, len(r.Scores)+len(r.NotApplicable)+len(r.Unreported))
 	for _, sc := range r.Scores {
 		out = append(out, sc.Unit)
 	}
 	for _, e := range r.NotApplicable {
+		out = append(out, e.Unit)
+	}
+	for _, e := range r.Unreported {
 		out = append(out, e.Unit)
 	}
 	return out

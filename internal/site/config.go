@@ -877,7 +877,8 @@ func ruleGroups(s *Site, r Rule) []*Group {
 // with the office's words and numbers: 全市 for {city}, 12 for
 // {cityUnits}; and {unitPlaceholder} with {unit}, the placeholder a
 // rule's who may hold (ruleWho), which {unit} itself would say as the
-// office's word.
+// office's word; {unreported} with how [ranking] unreported ranks a
+// unit that did not report.
 func (c *Config) Words() *strings.Replacer {
 	t := c.Terms
 	var actions, all []string
@@ -894,11 +895,17 @@ func (c *Config) Words() *strings.Replacer {
 	if !slices.Contains(t.Actions, "约谈") {
 		kindDefault = "；须填写（本机关的措施中没有约谈）"
 	}
+	// A unit that did not report is ranked by the office's rule, which
+	// the month file it is written in says as the rule, not as its key.
+	unreported := "排在本项全部报送了的单位之后（几个未报送的并列）"
+	if c.Ranking.Zero {
+		unreported = "按本项的最低分（indicators.toml 的 min，不写为 0；越低越好的按 max）计分"
+	}
 	return strings.NewReplacer(
 		"{city}", t.City, "{cityUnits}", strconv.Itoa(c.Ranking.CityUnits),
 		"{peer}", t.Peer, "{districtUnits}", strconv.Itoa(c.Ranking.DistrictUnits),
 		"{unit}", t.Unit, "{department}", t.Department, "{actions}", zh.Or(actions), "{kindDefault}", kindDefault,
-		"{allActions}", zh.Or(all), "{unitPlaceholder}", "{unit}")
+		"{allActions}", zh.Or(all), "{unitPlaceholder}", "{unit}", "{unreported}", unreported)
 }
 
 // GenericWords replaces the placeholders of a field's Help with what they
@@ -910,5 +917,6 @@ func GenericWords() *strings.Replacer {
 		"{peer}", "同级（[terms] peer）", "{districtUnits}", "[ranking] districtUnits",
 		"{unit}", "单位（[terms] unit）", "{department}", "[[department]]", "{actions}", "[terms] actions 中奖励以外的措施",
 		"{kindDefault}", "；不填为约谈（[terms] actions 中没有约谈时须填写）",
-		"{allActions}", "[terms] actions 之一，如“约谈”“奖励”", "{unitPlaceholder}", "{unit}")
+		"{allActions}", "[terms] actions 之一，如“约谈”“奖励”", "{unitPlaceholder}", "{unit}",
+		"{unreported}", "按 [ranking] unreported 排在最后（默认）或按最低分计")
 }

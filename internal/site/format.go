@@ -356,13 +356,13 @@ var MonthFile = &Format{Name: "月度考核数据", Fields: []Field{
 				{Key: "reason", Kind: Text, Label: "原因", Help: "不涉及的原因，如“本月无规模以上工业企业”；可不填"},
 			}},
 		{Key: "unreported", Kind: Noted, Label: "未报送的单位",
-			Help: "本月应报送而未报送本项的单位，如 [\"甲镇\"]：它们不写得分，得分处写“未报送”，仍参加本项排名，按 [ranking] unreported 排在最后（默认）或按最低分计，综合考核照此计入；要写明原因的，把那一项写作 {township = \"甲镇\", reason = \"逾期未报送\"}；须是本项参与排名的单位，不能又写在 notApplicable 中；写在 [result.townships] 之前；不写则都已报送", Fields: []Field{
+			Help: "本月应报送而未报送本项的单位，如 [\"甲镇\"]：它们不写得分（通报中得分处写“未报送”），仍参加本项排名，{unreported}，综合考核照此计入；要写明原因的，把那一项写作 {township = \"甲镇\", reason = \"逾期未报送\"}；须是本项参与排名的单位，不能又写在 notApplicable 中；写在 [result.townships] 之前；不写则都已报送", Fields: []Field{
 				{Key: "township", Kind: UnitRef, Label: "单位", Required: true, Help: "未报送本项的单位的名称或 slug"},
 				{Key: "reason", Kind: Text, Label: "原因", Help: "未报送的原因，如“逾期未报送”；可不填"},
 			}},
 		{Key: "townships", Kind: Scores, Label: "得分",
 			Help:  "每个参与排名的单位一个得分，键为单位名称或 slug；同分的并列，按这里写的顺序列出；本月不评分的指标不写",
-			Sheet: "每个参与排名的{unit}一个得分；同分的并列；本月不涉及这项工作的{unit}填“不涉及”；本月不评分的指标不填"},
+			Sheet: "每个参与排名的{unit}一个得分；同分的并列；本月不涉及这项工作的{unit}填“不涉及”，逾期未报送的填“未报送”；本月不评分的指标不填"},
 	}},
 	{Key: "adjustment", Kind: Tables, Label: "加减分", Help: "综合得分的加减分，可不填；通报附表和 data.json 列出每一项及其原因", Fields: []Field{
 		{Key: "township", Kind: UnitRef, Label: "单位", Required: true, Help: "加减分的单位"},

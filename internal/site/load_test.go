@@ -614,7 +614,7 @@ indicator = "caizhen"
 	_, err = s.ParseMonth("data/2023-03.toml", []byte(src), func(path string) string { return cells[path] })
 	want := []string{
 		// 乙街 means 乙街道, which is not said to be missing; 丙镇 is.
-		"乡镇得分!B1: 指标“经济”缺少乡镇（街道）“丙镇”的得分：请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”", // a workbook's words
+		"乡镇得分!B1: 指标“经济”缺少乡镇（街道）“丙镇”的得分：请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”", // a workbook's words
 		"乡镇得分!B5: 未知乡镇（街道）“乙街”，是否为“乙街道”？",
 		"考核结果!A3: 未知指标“caizhen”，是否为“caizheng”？", // placed by its table: result.1.indicator is not placed
 		"考核结果!D2: 全市排名 13 超出范围（应为 1～12）",

@@ -43,8 +43,9 @@ type RowEdit struct {
 }
 
 // An ExclusionEdit is a township to leave out of an indicator's result
-// for the month (notApplicable, 不涉及), laid over a month file
-// (MergeMonth): a cell of scores written 不涉及.
+// for the month (notApplicable, 不涉及), or to rank without its value
+// (unreported, 未报送), laid over a month file (MergeMonth): a cell of
+// scores written 不涉及 or 未报送.
 type ExclusionEdit struct {
 	Indicator *Indicator
 	Unit      *Unit
@@ -56,13 +57,15 @@ type ExclusionEdit struct {
 type MonthEdits struct {
 	Values   []ValueEdit
 	Scores   []ScoreEdit
-	Excluded []ExclusionEdit
-	Rows     []RowEdit
+	Excluded []ExclusionEdit // into the results' notApplicable
+	// Unreported go into the results' unreported.
+	Unreported []ExclusionEdit
+	Rows       []RowEdit
 }
 
 // Empty reports whether e holds nothing to merge.
 func (e MonthEdits) Empty() bool {
-	return len(e.Values)+len(e.Scores)+len(e.Excluded)+len(e.Rows) == 0
+	return len(e.Values)+len(e.Scores)+len(e.Excluded)+len(e.Unreported)+len(e.Rows) == 0
 }
 
 // Where returns where the value at a TOML path of src, a month file e was
@@ -108,14 +111,18 @@ func (e MonthEdits) Where(src []byte) func(path string) string {
 			switch {
 			case ind == "":
 				return ""
-			case p[2] == "notApplicable" && len(p) >= 4:
-				names := notedNames(res["notApplicable"])
+			case (p[2] == "notApplicable" || p[2] == "unreported") && len(p) >= 4:
+				names := notedNames(res[p[2]])
 				i, err := strconv.Atoi(p[3])
 				if err != nil || i < 0 || i >= len(names) {
 					return ""
 				}
 				name := strings.TrimSpace(names[i])
-				for _, x := range slices.Backward(e.Excluded) {
+				edits := e.Excluded
+				if p[2] == "unreported" {
+					edits = e.Unreported
+				}
+				for _, x := range slices.Backward(edits) {
 					if x.Indicator.ID == ind && (x.Unit.Name == name || x.Unit.Slug == name) {
 						return x.From
 					}
@@ -159,8 +166,9 @@ type MergeCount struct {
 	Changed int // scores the file had with another value (replace)
 	Same    int // scores the file had already
 	// Excluded are the townships written into a result's notApplicable
-	// (不涉及) that the file did not name there.
-	Excluded int
+	// (不涉及) that the file did not name there, Unreported those written
+	// into its unreported (未报送).
+	Excluded, Unreported int
 	// ValuesFilled, ValuesChanged and ValuesSame count the other values
 	// (ValueEdit) the same way.
 	ValuesFilled, ValuesChanged, ValuesSame int
@@ -185,7 +193,8 @@ type MergeCount struct {
 // place of its commented-out line (`# "火车站乡" =  # 上月：95.6`,
 // `# city =  # 上月：10`), or follows the lines of its table, and a table
 // of scores left with none to fill loses the mark on its header
-// (`[result.townships]  # 得分（待填写）`); a result or
+// (`[result.townships]  # 得分（待填写）`); a township written 不涉及 or
+// 未报送 goes into its result's notApplicable or unreported; a result or
 // a table of scores the file lacks is added, and so is an entry of the
 // month's tables of adjustments, rewards and interviews, unless the file
 // has it already (one sent out in a workbook and changed there changes
@@ -242,18 +251,23 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 		}
 		values[e.Indicator] = append(values[e.Indicator], e)
 	}
-	excluded := map[*Indicator][]ExclusionEdit{}
+	excluded, unreported := map[*Indicator][]ExclusionEdit{}, map[*Indicator][]ExclusionEdit{}
 	for _, e := range edits.Scores {
 		if values[e.Indicator] == nil && groups[e.Indicator] == nil {
 			order = append(order, e.Indicator)
 		}
 		groups[e.Indicator] = append(groups[e.Indicator], e)
 	}
-	for _, e := range edits.Excluded {
-		if values[e.Indicator] == nil && groups[e.Indicator] == nil && excluded[e.Indicator] == nil {
-			order = append(order, e.Indicator)
+	for _, x := range []struct {
+		edits []ExclusionEdit
+		by    map[*Indicator][]ExclusionEdit
+	}{{edits.Excluded, excluded}, {edits.Unreported, unreported}} {
+		for _, e := range x.edits {
+			if !slices.Contains(order, e.Indicator) {
+				order = append(order, e.Indicator)
+			}
+			x.by[e.Indicator] = append(x.by[e.Indicator], e)
 		}
-		excluded[e.Indicator] = append(excluded[e.Indicator], e)
 	}
 	slices.SortStableFunc(order, func(a, b *Indicator) int { return cmp.Compare(a.Index, b.Index) })
 	var added []string // results the file lacks, written after its last
@@ -276,7 +290,11 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 				w.Value("result.notApplicable", width, exclusionNotes(x), "")
 				count.Excluded += len(x)
 			}
-			if len(groups[ind]) > 0 || len(excluded[ind]) > 0 {
+			if x := unreported[ind]; len(x) > 0 {
+				w.Value("result.unreported", width, exclusionNotes(x), "")
+				count.Unreported += len(x)
+			}
+			if len(groups[ind])+len(excluded[ind])+len(unreported[ind]) > 0 {
 				w.Table("result.townships", "")
 			}
 			for _, e := range groups[ind] {
@@ -290,8 +308,8 @@ func (s *Site) MergeMonth(rel string, src []byte, edits MonthEdits, replace bool
 		if len(values[ind]) > 0 {
 			m.resultValues(n, results[n], values[ind], replace, &count, &d)
 		}
-		if len(groups[ind]) > 0 || len(excluded[ind]) > 0 {
-			m.result(n, results[n], ind, groups[ind], excluded[ind], replace, &count, &d)
+		if len(groups[ind])+len(excluded[ind])+len(unreported[ind]) > 0 {
+			m.result(n, results[n], ind, groups[ind], excluded[ind], unreported[ind], replace, &count, &d)
 		}
 	}
 	if len(added) > 0 {
@@ -383,9 +401,10 @@ func (m *merger) apply() (string, bool) {
 }
 
 // result lays the scores of one indicator, ind, over the file's result
-// n, and the townships it leaves out this month (excluded) over its
-// notApplicable.
-func (m *merger) result(n int, res map[string]any, ind *Indicator, scores []ScoreEdit, excluded []ExclusionEdit, replace bool, count *MergeCount, d *diag.List) {
+// n, the townships it leaves out this month (excluded) over its
+// notApplicable, and those that did not report (unreported) over its
+// unreported.
+func (m *merger) result(n int, res map[string]any, ind *Indicator, scores []ScoreEdit, excluded, unreported []ExclusionEdit, replace bool, count *MergeCount, d *diag.List) {
 	path := fmt.Sprintf("result.%d", n)
 	tpath := path + ".townships"
 	table, has := res["townships"].(map[string]any)
@@ -403,10 +422,13 @@ func (m *merger) result(n int, res map[string]any, ind *Indicator, scores []Scor
 			return
 		}
 	}
-	// A new notApplicable goes right above the table's header, where it
-	// is the result's key, not the table's.
-	filled := count.Filled + count.Excluded
-	naLine := m.exclude(path, res, keys, excluded, replace, count, d)
+	// A new notApplicable or unreported goes right above the table's
+	// header, where it is the result's key, not the table's.
+	filled := count.Filled + count.Excluded + count.Unreported
+	naLine := m.exclude(path, res, keys, [2]*notedList{
+		{key: "notApplicable", mark: "不涉及", edits: excluded},
+		{key: "unreported", mark: "未报送", edits: unreported},
+	}, replace, count, d)
 	start, end := 0, 0 // the lines of the table of scores
 	if has {
 		off := m.f.pos[tpath]
@@ -436,12 +458,13 @@ func (m *merger) result(n int, res map[string]any, ind *Indicator, scores []Scor
 	for u := range keys {
 		scored[u] = true
 	}
-	// A township the result leaves out this month (notApplicable) has
-	// no score to fill: the table is complete without it.
-	for _, u := range m.excluded(res) {
+	// A township the result leaves out this month (notApplicable), or
+	// ranks without its value (unreported), has no score to fill: the
+	// table is complete without it.
+	for _, u := range m.listed(res) {
 		scored[u] = true
 	}
-	for _, e := range excluded {
+	for _, e := range slices.Concat(excluded, unreported) {
 		scored[e.Unit] = true
 	}
 	for _, e := range scores {
@@ -462,105 +485,165 @@ func (m *merger) result(n int, res map[string]any, ind *Indicator, scores []Scor
 	}
 	// The table's last score to fill filled (or left out) by this
 	// merge: its header's mark goes.
-	if has && count.Filled+count.Excluded > filled && m.complete(ind, scored, start, end) {
+	if has && count.Filled+count.Excluded+count.Unreported > filled && m.complete(ind, scored, start, end) {
 		m.filledHeader(m.f.pos[tpath])
 	}
 }
 
+// A notedList is one of a result's arrays of townships that have no
+// score — notApplicable (不涉及), unreported (未报送) — as the file has
+// it, with the edits to lay over it and what they make of it.
+type notedList struct {
+	key, mark string // "notApplicable", the word of a cell: "不涉及"
+	edits     []ExclusionEdit
+
+	names, reasons []string // as the file writes them
+	have           []*Unit  // one to one with names: nil where a name is no township's
+	drop           []bool   // the file's taken out, moved to the other list (replace)
+	add            []ExclusionEdit
+	rewrite        bool // the array to write again: a reason given, one dropped
+}
+
 // exclude lays the townships to leave out of the file's result at path
-// (res, its scores keys) over its notApplicable: one it names already
-// is the same; one it scores is a conflict, unless replace, which takes
-// the score out. The others go into its notApplicable array, or, when it
-// has none, into the line returned, for result to put above the table of
-// scores.
-func (m *merger) exclude(path string, res map[string]any, keys map[*Unit]string, excluded []ExclusionEdit, replace bool, count *MergeCount, d *diag.List) string {
-	names, reasons := noted(res["notApplicable"])
-	have := make([]*Unit, len(names)) // nil where a name is no township's
-	for i, name := range names {
-		have[i], _ = m.s.Township(strings.TrimSpace(name))
+// (res, its scores keys), and to rank without their value, over its
+// notApplicable and its unreported (lists): one a list names already is
+// the same; one it scores is a conflict, unless replace, which takes the
+// score out; and so is one the other list names, a township being either
+// 不涉及 or 未报送, not both, replace moving it. The others go into the
+// list's array, or, when the result has none, into the lines returned,
+// for result to put above the table of scores.
+func (m *merger) exclude(path string, res map[string]any, keys map[*Unit]string, lists [2]*notedList, replace bool, count *MergeCount, d *diag.List) string {
+	terms := m.s.Config.Terms
+	for _, l := range lists {
+		l.names, l.reasons = noted(res[l.key])
+		l.have, l.drop = make([]*Unit, len(l.names)), make([]bool, len(l.names))
+		for i, name := range l.names {
+			l.have[i], _ = m.s.Township(strings.TrimSpace(name))
+		}
 	}
-	var add []ExclusionEdit
-	// A township the file names already may come with its reason: one the
-	// file lacks is filled in (the department says why the office's
-	// 不涉及 holds), another than the file's is a conflict, as a score is;
-	// none says nothing, the file's standing.
-	rewrite := false
-	for _, e := range excluded {
-		if i := slices.Index(have, e.Unit); i >= 0 {
-			switch {
-			case e.Reason == "" || e.Reason == reasons[i]:
-				count.Same++
-			case reasons[i] == "":
-				reasons[i], rewrite = e.Reason, true
-				count.ValuesFilled++
-			case replace:
-				reasons[i], rewrite = e.Reason, true
-				count.ValuesChanged++
-			default:
-				count.Conflicts++
-				vs, _ := valueSpan(m.src, m.f.pos[path+".notApplicable"])
-				line, col := m.f.lineCol(vs)
-				d.Add(m.f.name, line, col, "指标“%s”中%s“%s”不涉及的原因已是“%s”，而 %s 为“%s”", e.Indicator.Name, m.s.Config.Terms.Unit, e.Unit.Name, reasons[i], e.From, e.Reason)
+	// index is where l names u, -1 where it does not (or no longer).
+	index := func(l *notedList, u *Unit) int {
+		for i, h := range l.have {
+			if h == u && !l.drop[i] {
+				return i
+			}
+		}
+		return -1
+	}
+	for li, l := range lists {
+		other := lists[1-li]
+		// A township the file names already may come with its reason:
+		// one the file lacks is filled in (the department says why the
+		// office's 不涉及 holds), another than the file's is a
+		// conflict, as a score is; none says nothing, the file's
+		// standing.
+		for _, e := range l.edits {
+			if i := index(l, e.Unit); i >= 0 {
+				switch {
+				case e.Reason == "" || e.Reason == l.reasons[i]:
+					count.Same++
+				case l.reasons[i] == "":
+					l.reasons[i], l.rewrite = e.Reason, true
+					count.ValuesFilled++
+				case replace:
+					l.reasons[i], l.rewrite = e.Reason, true
+					count.ValuesChanged++
+				default:
+					count.Conflicts++
+					vs, _ := valueSpan(m.src, m.f.pos[path+"."+l.key])
+					line, col := m.f.lineCol(vs)
+					d.Add(m.f.name, line, col, "指标“%s”中%s“%s”%s的原因已是“%s”，而 %s 为“%s”", e.Indicator.Name, terms.Unit, e.Unit.Name, l.mark, l.reasons[i], e.From, e.Reason)
+				}
+				continue
+			}
+			if j := index(other, e.Unit); j >= 0 {
+				if !replace {
+					count.Conflicts++
+					vs, _ := valueSpan(m.src, m.f.pos[path+"."+other.key])
+					line, col := m.f.lineCol(vs)
+					d.Add(m.f.name, line, col, "指标“%s”中%s“%s”已写在 %s 中（%s），而 %s 为“%s”", e.Indicator.Name, terms.Unit, e.Unit.Name, other.key, other.mark, e.From, l.mark)
+					continue
+				}
+				other.drop[j], other.rewrite = true, true
+				count.Changed++
+				l.add = append(l.add, e)
+				continue
+			}
+			if k, ok := keys[e.Unit]; ok {
+				off, found := m.f.pos[path+".townships."+k]
+				if !found {
+					line, col := m.f.position(path + ".townships." + k)
+					d.Add(m.f.name, line, col, "找不到%s“%s”的%s所在的行，无法并入：请直接在本文件中修改", terms.Unit, e.Unit.Name, e.Indicator.ValueName())
+					continue
+				}
+				if !replace {
+					count.Conflicts++
+					vs, ve := valueSpan(m.src, off)
+					line, col := m.f.lineCol(vs)
+					d.Add(m.f.name, line, col, "指标“%s”中%s“%s”的%s已是 %s，而 %s 为“%s”", e.Indicator.Name, terms.Unit, e.Unit.Name, e.Indicator.ValueName(), m.src[vs:ve], e.From, l.mark)
+					continue
+				}
+				m.edits = append(m.edits, textEdit{lineStart(m.src, off), lineEnd(m.src, off), ""})
+				count.Changed++
+			} else if l.key == "unreported" {
+				count.Unreported++
+			} else {
+				count.Excluded++
+			}
+			l.add = append(l.add, e)
+		}
+	}
+	var lines strings.Builder
+	for _, l := range lists {
+		if len(l.add) == 0 && !l.rewrite {
+			continue
+		}
+		f := MonthFile.Field("result." + l.key)
+		notes := exclusionNotes(l.add)
+		off, ok := m.f.pos[path+"."+l.key]
+		if !ok { // and so nothing to rewrite
+			lines.WriteString(l.key + " = " + formatValue(f, notes) + "\n")
+			continue
+		}
+		vs, _ := valueSpan(m.src, off)
+		closing := arrayEnd(m.src, vs)
+		if closing < 0 {
+			line, col := m.f.lineCol(vs)
+			d.Add(m.f.name, line, col, "%s 的写法与 tongbao 写的不同，无法并入“%s”：请直接在本文件中填写", l.key, l.mark)
+			continue
+		}
+		if l.rewrite {
+			// The array again, in its order, each township named as the
+			// file names it, a reason given to one, one moved to the
+			// other list left out: and any new after them.
+			var was []Note
+			for i, name := range l.names {
+				if !l.drop[i] {
+					was = append(was, Note{Value: strings.TrimSpace(name), Reason: l.reasons[i]})
+				}
+			}
+			if all := append(was, notes...); len(all) > 0 {
+				m.edits = append(m.edits, textEdit{vs, closing + 1, formatValue(f, all)})
+			} else {
+				// Every township it named moved to the other list: the
+				// key goes, as a file that names none has none.
+				m.edits = append(m.edits, textEdit{lineStart(m.src, off), lineEnd(m.src, off), ""})
 			}
 			continue
 		}
-		if k, ok := keys[e.Unit]; ok {
-			off, found := m.f.pos[path+".townships."+k]
-			if !found {
-				line, col := m.f.position(path + ".townships." + k)
-				d.Add(m.f.name, line, col, "找不到%s“%s”的%s所在的行，无法并入：请直接在本文件中修改", m.s.Config.Terms.Unit, e.Unit.Name, e.Indicator.ValueName())
-				continue
-			}
-			if !replace {
-				count.Conflicts++
-				vs, ve := valueSpan(m.src, off)
-				line, col := m.f.lineCol(vs)
-				d.Add(m.f.name, line, col, "指标“%s”中%s“%s”的%s已是 %s，而 %s 为“不涉及”", e.Indicator.Name, m.s.Config.Terms.Unit, e.Unit.Name, e.Indicator.ValueName(), m.src[vs:ve], e.From)
-				continue
-			}
-			m.edits = append(m.edits, textEdit{lineStart(m.src, off), lineEnd(m.src, off), ""})
-			count.Changed++
-		} else {
-			count.Excluded++
+		// Into the array the file has: before its closing bracket.
+		items := strings.TrimSuffix(strings.TrimPrefix(formatValue(f, notes), "["), "]")
+		if strings.TrimSpace(m.src[vs+1:closing]) != "" {
+			items = ", " + items
 		}
-		add = append(add, e)
+		m.insert(closing, items)
 	}
-	if len(add) == 0 && !rewrite {
-		return ""
-	}
-	notes := exclusionNotes(add)
-	off, ok := m.f.pos[path+".notApplicable"]
-	if !ok { // and so nothing to rewrite
-		return "notApplicable = " + formatValue(MonthFile.Field("result.notApplicable"), notes) + "\n"
-	}
-	vs, _ := valueSpan(m.src, off)
-	closing := arrayEnd(m.src, vs)
-	if closing < 0 {
-		line, col := m.f.lineCol(vs)
-		d.Add(m.f.name, line, col, "notApplicable 的写法与 tongbao 写的不同，无法并入“不涉及”：请直接在本文件中填写")
-		return ""
-	}
-	if rewrite {
-		// The array again, in its order, each township named as the
-		// file names it, a reason given to one: and any new after them.
-		was := make([]Note, len(names))
-		for i, name := range names {
-			was[i] = Note{Value: strings.TrimSpace(name), Reason: reasons[i]}
-		}
-		m.edits = append(m.edits, textEdit{vs, closing + 1, formatValue(MonthFile.Field("result.notApplicable"), append(was, notes...))})
-		return ""
-	}
-	// Into the array the file has: before its closing bracket.
-	items := strings.TrimSuffix(strings.TrimPrefix(formatValue(MonthFile.Field("result.notApplicable"), notes), "["), "]")
-	if strings.TrimSpace(m.src[vs+1:closing]) != "" {
-		items = ", " + items
-	}
-	m.insert(closing, items)
-	return ""
+	return lines.String()
 }
 
 // exclusionNotes are the townships of excluded as a Writer writes a
-// notApplicable: each by name, with its reason if it has one.
+// notApplicable or an unreported: each by name, with its reason if it
+// has one.
 func exclusionNotes(excluded []ExclusionEdit) []Note {
 	notes := make([]Note, len(excluded))
 	for i, e := range excluded {
@@ -593,11 +676,12 @@ func arrayEnd(src string, start int) int {
 	return -1
 }
 
-// excluded are the townships res, a result as the file holds it, names
-// in its notApplicable, written alone or as a table with a reason.
-func (m *merger) excluded(res map[string]any) []*Unit {
+// listed are the townships res, a result as the file holds it, names in
+// its notApplicable or its unreported, written alone or as a table with
+// a reason: those with no score to fill.
+func (m *merger) listed(res map[string]any) []*Unit {
 	var out []*Unit
-	for _, name := range notedNames(res["notApplicable"]) {
+	for _, name := range slices.Concat(notedNames(res["notApplicable"]), notedNames(res["unreported"])) {
 		if u, err := m.s.Township(strings.TrimSpace(name)); err == nil {
 			out = append(out, u)
 		}
@@ -605,16 +689,17 @@ func (m *merger) excluded(res map[string]any) []*Unit {
 	return out
 }
 
-// notedNames are the townships of a notApplicable as decoded, v: each
-// item's name, written alone or as a table's township ("" for an item
-// that is neither).
+// notedNames are the townships of a notApplicable or an unreported as
+// decoded, v: each item's name, written alone or as a table's township
+// ("" for an item that is neither).
 func notedNames(v any) []string {
 	names, _ := noted(v)
 	return names
 }
 
-// noted are the townships of a notApplicable as decoded, v, and one to
-// one with them their reasons ("" for a township written alone).
+// noted are the townships of a notApplicable or an unreported as
+// decoded, v, and one to one with them their reasons ("" for a township
+// written alone).
 func noted(v any) (names, reasons []string) {
 	var arr []any
 	switch v := v.(type) {

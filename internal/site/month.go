@@ -1172,10 +1172,10 @@ func (r *monthReader) unscored() {
 //
 // A month made from a workbook (ParseMonth with places: tongbao import)
 // is told in the workbook's words, whose cell says 不涉及 for
-// notApplicable.
+// notApplicable and 未报送 for unreported.
 func (r *monthReader) notApplicableHint(m missingScore) string {
 	if r.l.place != nil {
-		return r.mo.Kind().Reword().Replace("请填上；本月这项工作不涉及它的，填“不涉及”，要写明原因的填“不涉及（原因）”")
+		return r.mo.Kind().Reword().Replace("请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”")
 	}
 	entry := fmt.Sprintf("{township = \"%s\", reason = \"不涉及的原因\"}", m.u.Name)
 	where := "在这一项的 [result.townships] 之前写 notApplicable = [" + entry + "]"
