@@ -1300,13 +1300,44 @@ func (r *monthReader) score(tt *table, key, noun string) (v float64, text bool) 
 	if s, ok := tt.m[key].(string); ok {
 		tt.used[key] = true
 		n, err := ParseScore(s)
-		if err != nil {
+		switch {
+		case err == nil:
+		case listWord(s) != "":
+			r.f.errorf(tt.at(key), "%s的%s“%s”不是数：%s", shown(key), noun, Visible(s), listWordHint(listWord(s), key, noun))
+		default:
 			r.f.errorf(tt.at(key), "%s的%s%v", shown(key), noun, err)
 		}
 		return n, err == nil
 	}
 	v, _ = tt.float(key)
 	return v, false
+}
+
+// listWord is 不涉及 or 未报送 if a score's text is that word, alone or with
+// a reason in brackets, as a workbook's cell says it; else "". A clerk who
+// has filled workbooks writes the month file so too.
+func listWord(s string) string {
+	t := strings.TrimSpace(s)
+	for _, w := range []string{"不涉及", "未报送"} {
+		if rest, ok := strings.CutPrefix(t, w); ok {
+			rest = strings.TrimSpace(rest)
+			if rest == "" || strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "(") {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// listWordHint says where a month file writes what a workbook's cell says
+// with word (listWord) for the unit key: in the result's list of that
+// name, before its scores.
+func listWordHint(word, key, noun string) string {
+	list, what := "notApplicable", "本月这项工作不涉及它的"
+	if word == "未报送" {
+		list, what = "unreported", "它逾期未报送的"
+	}
+	return fmt.Sprintf("%s，不写它的%s，在这一项的 [result.townships] 之前写 %s = [\"%s\"]，要写明原因的写 %s = [{township = \"%s\", reason = \"原因\"}]", what, noun, list, key, list, key)
 }
 
 // quotedScores warns of the scores of a table written as text, keys,

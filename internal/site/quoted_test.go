@@ -59,4 +59,18 @@ func TestQuotedScoreWarned(t *testing.T) {
 	if err == nil || err.Error() != "data/2023-02.toml:7:1: 乙街道的得分“80%”不是数：请去掉“%”，只写数，如 80" {
 		t.Errorf("\"80%%\": %v", err)
 	}
+	// 未报送 and 不涉及, a workbook's words, say where the month file
+	// writes them.
+	for word, want := range map[string]string{
+		`"未报送"`:        "data/2023-02.toml:7:1: 乙街道的得分“未报送”不是数：它逾期未报送的，不写它的得分，在这一项的 [result.townships] 之前写 unreported = [\"乙街道\"]，要写明原因的写 unreported = [{township = \"乙街道\", reason = \"原因\"}]",
+		`"不涉及（本月无企业）"`: "data/2023-02.toml:7:1: 乙街道的得分“不涉及（本月无企业）”不是数：本月这项工作不涉及它的，不写它的得分，在这一项的 [result.townships] 之前写 notApplicable = [\"乙街道\"]，要写明原因的写 notApplicable = [{township = \"乙街道\", reason = \"原因\"}]",
+		`"未报送5"`:       "data/2023-02.toml:7:1: 乙街道的得分“未报送5”不是数：应为数，如 95 或 87.5",
+	} {
+		files := miniSite()
+		files["data/2023-02.toml"] = strings.Replace(files["data/2023-02.toml"], `"乙街道" = 80`, `"乙街道" = `+word, 1)
+		_, err := Load(writeSite(t, files))
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: %v\nwant %s", word, err, want)
+		}
+	}
 }
