@@ -376,51 +376,30 @@ const (
 	unreportedMark    = "未报送"
 )
 
-// markCell reads a score's cell written mark, or mark with its reason in
-// brackets, 不涉及（本月无规模以上工业企业）, 未报送(逾期未报送); ok is
-// false for any other text. Only the word is taken: a dash or a slash,
-// which offices also write, as often means a score not in yet as one
-// that does not apply, and a township left out of a ranking, or ranked
-// last, by a guess would be published so (dashCell).
-func markCell(text, mark string) (reason string, ok bool) {
-	t := strings.TrimSpace(text)
-	rest, ok := strings.CutPrefix(t, mark)
-	if !ok {
-		return "", false
-	}
-	rest = strings.TrimSpace(rest)
-	for _, b := range [][2]string{{"（", "）"}, {"(", ")"}} {
-		if inner, ok := strings.CutPrefix(rest, b[0]); ok {
-			if inner, ok := strings.CutSuffix(inner, b[1]); ok {
-				return strings.TrimSpace(inner), true
-			}
-		}
-	}
-	if rest == "" {
-		return "", true
-	}
-	return "", false
-}
-
-// notApplicableCell reads a cell written 不涉及 (markCell).
+// notApplicableCell reads a cell written 不涉及, or 不涉及 with its reason
+// in brackets (site.MarkReason). Only the word is taken: a dash or a
+// slash, which offices also write, as often means a score not in yet as
+// one that does not apply, and a township left out of a ranking, or
+// ranked last, by a guess would be published so (dashCell).
 func notApplicableCell(text string) (reason string, ok bool) {
-	return markCell(text, notApplicableMark)
+	return site.MarkReason(text, notApplicableMark)
 }
 
-// unreportedCell reads a cell written 未报送 (markCell).
+// unreportedCell reads a cell written 未报送, or 未报送 with its reason
+// (site.MarkReason).
 func unreportedCell(text string) (reason string, ok bool) {
-	return markCell(text, unreportedMark)
+	return site.MarkReason(text, unreportedMark)
 }
 
-// strayMark is the mark a score's cell holds that neither markCell
-// reads — 未报送5, 5（未报送）, 不涉及，无企业: a score and a mark, or a
+// strayMark is the mark a score's cell holds that site.MarkReason does
+// not read — 未报送5, 5（未报送）, 不涉及，无企业: a score and a mark, or a
 // reason not in brackets, which only the clerk can tell which is meant —
 // or the other mark when the cell reads as one with the other in its
 // reason, 不涉及（未报送）, which says two things of one township; ""
 // when the cell holds no mark, or is one alone.
 func strayMark(text string) (mark, other string) {
 	for _, m := range [][2]string{{notApplicableMark, unreportedMark}, {unreportedMark, notApplicableMark}} {
-		if reason, ok := markCell(text, m[0]); ok {
+		if reason, ok := site.MarkReason(text, m[0]); ok {
 			if strings.Contains(reason, m[1]) {
 				return m[0], m[1]
 			}
@@ -447,7 +426,7 @@ func dashCell(text string) bool {
 }
 
 // markText is what export writes in the cell of a township a result
-// names in its notApplicable or unreported (mark), as markCell reads it
+// names in its notApplicable or unreported (mark), as site.MarkReason reads it
 // back.
 func markText(mark, reason string) string {
 	if reason == "" {

@@ -107,7 +107,7 @@ func newLayout(s *site.Site, m *site.Month) *layout {
 				case site.Scores:
 					l.scores = sub
 				case site.Noted:
-					// Each a cell's word, 不涉及 and 未报送 (markCell),
+					// Each a cell's word, 不涉及 and 未报送 (site.MarkReason),
 					// not a column.
 					switch sub.Key {
 					case "notApplicable":

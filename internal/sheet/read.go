@@ -835,7 +835,7 @@ func (r *reader) scoreMatrix(g grid) {
 		case n < 2 || partly[b.u.unit]:
 			// What to do, in the workbook's words: the loader's 缺少 says
 			// notApplicable and unreported, which the cell writes 不涉及
-			// and 未报送 (markCell).
+			// and 未报送 (site.MarkReason).
 			r.problem(b.at, "未填写%s（%s，%s）：请填上；%s这项工作不涉及它的，填“%s”，逾期未报送的，填“%s”，要写明原因的填“%s（原因）”或“%s（原因）”", b.noun, b.u.unit.Name, b.ind, r.this, notApplicableMark, unreportedMark, notApplicableMark, unreportedMark)
 		case !told[b.u.unit]:
 			told[b.u.unit] = true

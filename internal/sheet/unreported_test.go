@@ -187,7 +187,7 @@ func TestMergeUnreportedCells(t *testing.T) {
 	}
 }
 
-// TestMarkCell: how a cell of scores is read for 不涉及 and 未报送.
+// TestMarkCell: how a cell of scores is read for 不涉及 and 未报送 (site.MarkReason).
 func TestMarkCell(t *testing.T) {
 	for _, c := range []struct {
 		text, mark, reason string
@@ -203,9 +203,9 @@ func TestMarkCell(t *testing.T) {
 		{"不涉及", unreportedMark, "", false},
 		{"不涉及（无企业）", notApplicableMark, "无企业", true},
 	} {
-		reason, ok := markCell(c.text, c.mark)
+		reason, ok := site.MarkReason(c.text, c.mark)
 		if reason != c.reason || ok != c.ok {
-			t.Errorf("markCell(%q, %s) = %q, %v; want %q, %v", c.text, c.mark, reason, ok, c.reason, c.ok)
+			t.Errorf("site.MarkReason(%q, %s) = %q, %v; want %q, %v", c.text, c.mark, reason, ok, c.reason, c.ok)
 		}
 	}
 	for text, want := range map[string][2]string{

@@ -1314,16 +1314,12 @@ func (r *monthReader) score(tt *table, key, noun string) (v float64, text bool) 
 }
 
 // listWord is 不涉及 or 未报送 if a score's text is that word, alone or with
-// a reason in brackets, as a workbook's cell says it; else "". A clerk who
-// has filled workbooks writes the month file so too.
+// a reason in brackets, as a workbook's cell says it (MarkReason); else
+// "". A clerk who has filled workbooks writes the month file so too.
 func listWord(s string) string {
-	t := strings.TrimSpace(s)
 	for _, w := range []string{"不涉及", "未报送"} {
-		if rest, ok := strings.CutPrefix(t, w); ok {
-			rest = strings.TrimSpace(rest)
-			if rest == "" || strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "(") {
-				return w
-			}
+		if _, ok := MarkReason(s, w); ok {
+			return w
 		}
 	}
 	return ""

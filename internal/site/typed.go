@@ -38,6 +38,28 @@ func ParseScore(s string) (float64, error) {
 	return 0, fmt.Errorf("“%s”不是数：%s", Visible(s), scoreHint(t))
 }
 
+// MarkReason reads text written as the word mark in place of a score —
+// 不涉及 or 未报送, as a workbook's cell has it and a clerk types it — alone
+// or with its reason in brackets, full-width or not: 不涉及（本月无规模以上
+// 工业企业）, 未报送(逾期未报送). ok is false for any other text, a score
+// beside the word (未报送5) or a reason outside brackets included: only
+// the clerk can tell which is meant.
+func MarkReason(text, mark string) (reason string, ok bool) {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(text), mark)
+	if !ok {
+		return "", false
+	}
+	rest = strings.TrimSpace(rest)
+	for _, b := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if inner, ok := strings.CutPrefix(rest, b[0]); ok {
+			if inner, ok := strings.CutSuffix(inner, b[1]); ok {
+				return strings.TrimSpace(inner), true
+			}
+		}
+	}
+	return "", rest == ""
+}
+
 // maxMagnitude bounds every number of the data. Beyond it a float64 no
 // longer holds each integer, so a score would be ranked and shown other
 // than as written, and 1e300, which TOML reads, would be published with
