@@ -222,16 +222,20 @@ func (c *core) key(name string, in []input) (key [32]byte, ok bool) {
 // earlier render made it from the same inputs; ok is false if it failed,
 // its problems recorded.
 func (c *core) output(j *job) (data []byte, ok bool) {
-	in := j.lazy
-	if in == nil {
-		in = func() []input { return j.in }
-	}
-	data, err := made(c, j.path, j.quick, in, j.fn)
+	data, err := made(c, j.path, j.quick, j.inputs(), j.fn)
 	if err != nil {
 		c.fail(err)
 		return nil, false
 	}
 	return data, true
+}
+
+// inputs returns what reads the job's inputs: lazy, or in as declared.
+func (j *job) inputs() func() []input {
+	if j.lazy != nil {
+		return j.lazy
+	}
+	return func() []input { return j.in }
 }
 
 // fragment returns part of a page that several renders or pages share —

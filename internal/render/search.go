@@ -278,12 +278,8 @@ func (x *searchIndex) locate(j *job, i int, page []byte) {
 	if x.analyses == nil {
 		return
 	}
-	in := j.lazy
-	if in == nil {
-		in = func() []input { return j.in }
-	}
 	// Keyed as the page is: the same inputs make the same page.
-	at, _ := made(x.core, "search-at:"+j.path, j.quick, in, func() (int, error) {
+	at, _ := made(x.core, "search-at:"+j.path, j.quick, j.inputs(), func() (int, error) {
 		return fragmentAt(page, x.body(i)), nil
 	})
 	x.at[x.ids[i]] = at
