@@ -10,7 +10,7 @@
 // search page with search.js replaced by a script that asks Pagefind's API
 // and lists ten results with their excerpts, as search.js lists ten.
 //
-//	go run ./bench/search [-runs 2] [-settle 1s] [-via PATH] [-timings] [-q Q1,Q2,…] NAME=SITE-FOLDER[:Q1,Q2,…]…
+//	go run ./bench/search [-runs 2] [-settle 1s] [-via PATH] [-page] [-timings] [-trace] [-q Q1,Q2,…] NAME=SITE-FOLDER[:Q1,Q2,…]…
 //
 // The folders are served as nginx serves them with gzip_static and gzip
 // on (text compressed at level 1, its default): a file's .gz copy when
@@ -46,6 +46,15 @@
 // configuration does), and the first query's bytes and time are counted
 // from the search page's navigation.
 //
+// -page opens each site's search page without a query too, as often as
+// the first queries are measured, and prints its first paint (median and
+// quartiles) in a line
+//
+//	page NAME FIRST-PAINT-MS Q1 Q3
+//
+// after the result lines: what the browser takes to show a page of the
+// site at all, with no search, under which no first query's time can go.
+//
 // -timings adds, after each first query of tongbao's page, where its time
 // went, as the page's own Navigation and Resource Timing saw it (ms from
 // navigation): the page's milestones (its response, the end of parsing,
@@ -57,6 +66,19 @@
 // ended.
 // A first query's time is mostly the page's own loading on a cold browser:
 // this shows which part, without a trace.
+//
+// -trace records Chromium's trace of each first query of tongbao's page
+// (the categories of DevTools' performance panel) and prints what the
+// page's main thread did until the results were listed: each task of 2 ms
+// or more, when it began (ms from navigation), how long it took, the
+// three kinds of work that took most of it and the scripts it ran; then
+// the thread's busy time by kind of work. On two cores the main thread is
+// busy almost all the time until the results are listed, so the time to
+// results is the sum of its work, and this says which work: the search's
+// own (search.js evaluated, the postings ranked, the results listed) or
+// the page's (its document set up, parsed, styled, its fonts matched, laid
+// out, page.js). Tracing slows the page by a fifth or so: its times are
+// for proportions, not for the table.
 package main
 
 import (
@@ -97,8 +119,10 @@ func main() {
 	via := flag.String("via", "", "open this page of the site first (e.g. /) and count from the search page's navigation")
 	which := flag.Bool("find-chromium", false, "print the Chromium binary the measurements would use, and exit (status 1 if there is none): bench/run.sh asks before its other parts")
 	timings := flag.Bool("timings", false, "after each first query of tongbao's page, print the page's milestones and each file's fetch times (stderr)")
+	alone := flag.Bool("page", false, "also open each site's search page without a query, as often as the first queries, and report its first paint: what any page costs the browser, the floor under a first query's time")
+	trace := flag.Bool("trace", false, "record Chromium's trace of each first query of tongbao's page and print what its main thread did until the results were listed (stderr)")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./bench/search [-runs N] [-settle D] [-via PATH] [-timings] [-q Q1,Q2,…] NAME=SITE-FOLDER…")
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./bench/search [-runs N] [-settle D] [-via PATH] [-page] [-timings] [-trace] [-q Q1,Q2,…] NAME=SITE-FOLDER…")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -130,6 +154,7 @@ func main() {
 		os.Exit(1)
 	}
 	var rows []row
+	var pages []pageRow
 	for _, arg := range flag.Args() {
 		name, dir, ok := strings.Cut(arg, "=")
 		if !ok {
@@ -145,16 +170,27 @@ func main() {
 			fmt.Fprintln(os.Stderr, "search: at least two queries a site")
 			os.Exit(2)
 		}
-		r, err := measureSite(browserOptions{bin, *settle, *via, *timings}, name, dir, qs, *runs, strings.Split(*tools, ","))
+		r, err := measureSite(browserOptions{bin, *settle, *via, *timings, *trace}, name, dir, qs, *runs, strings.Split(*tools, ","))
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "search: %s: %v\n", name, err)
 			os.Exit(1)
 		}
 		rows = append(rows, r...)
+		if *alone {
+			p, err := measurePage(browserOptions{bin: bin, settle: *settle}, name, dir, *runs*(len(qs)-1))
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "search: %s: %v\n", name, err)
+				os.Exit(1)
+			}
+			pages = append(pages, p)
+		}
 	}
 	for _, r := range rows {
 		fmt.Printf("result %s %s %d %d %.0f %d %d %.0f %.0f %.0f %.0f %.0f\n", r.site, r.tool,
 			r.first.transfer, r.first.decoded, r.first.ms, r.next.transfer, r.next.decoded, r.next.ms, r.first.listMs, r.next.listMs, r.firstListQ[0], r.firstListQ[1])
+	}
+	for _, p := range pages {
+		fmt.Printf("page %s %.0f %.0f %.0f\n", p.site, p.paint[1], p.paint[0], p.paint[2])
 	}
 	fmt.Println()
 	fmt.Println("| site | search | first query: transfer / decoded | results listed / with snippets | next query: transfer / decoded | results listed / with snippets |")
@@ -164,6 +200,59 @@ func main() {
 			kb(r.first.transfer), kb(r.first.decoded), msf(r.first.listMs), msf(r.first.ms),
 			kb(r.next.transfer), kb(r.next.decoded), msf(r.next.listMs), msf(r.next.ms))
 	}
+}
+
+// A pageRow is one site's search page opened without a query (-page):
+// the quartiles and median of its first paint, ms from navigation.
+type pageRow struct {
+	site  string
+	paint [3]float64 // Q1, median, Q3
+}
+
+// measurePage opens the search page of the site in dir without a query,
+// n times, each in a fresh browser left to settle as measure does, and
+// reads when it was first painted: the page's own cost, which a first
+// query's time includes and the search cannot lessen.
+func measurePage(b browserOptions, name, dir string, n int) (pageRow, error) {
+	srv, addr, err := serve(dir, &meter{})
+	if err != nil {
+		return pageRow{}, err
+	}
+	defer srv.Close()
+	var paints []float64
+	for i := range n {
+		ms, err := firstPaint(b, "http://"+addr+"/search/")
+		if err != nil {
+			return pageRow{}, err
+		}
+		fmt.Fprintf(os.Stderr, "%s search page alone %d: first paint %.0f ms\n", name, i+1, ms)
+		paints = append(paints, ms)
+	}
+	return pageRow{name, [3]float64{quantile(paints, 0.25), quantile(paints, 0.5), quantile(paints, 0.75)}}, nil
+}
+
+func firstPaint(b browserOptions, url string) (float64, error) {
+	ctx, cancel := browser(b.bin)
+	defer cancel()
+	if err := chromedp.Do(ctx); err != nil {
+		return 0, err
+	}
+	time.Sleep(b.settle)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return 0, err
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(performance.getEntriesByType("paint").find(function (e) { return e.name === "first-paint"; }) || {startTime: 0}).startTime`))
+		if err != nil {
+			return 0, err
+		}
+		if ms > 0 {
+			return ms, nil
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return 0, errors.New("the search page was not painted within 30 s")
 }
 
 // A row is one site and tool: the medians of its measurements.
@@ -190,6 +279,7 @@ type browserOptions struct {
 	settle  time.Duration // left to settle before the page is opened
 	via     string        // a page opened first, or ""
 	timings bool          // print the first query's timings (see -timings)
+	trace   bool          // print the renderer's main thread over the first query (see -trace)
 }
 
 func measureSite(b browserOptions, name, dir string, qs []string, runs int, tools []string) ([]row, error) {
@@ -326,11 +416,24 @@ func measure(b browserOptions, addr string, m *meter, tool, q1, q2 string) (firs
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: doneJS}); err != nil {
 		return first, next, err
 	}
+	var rec *recorder
+	if b.trace && tool == "tongbao" {
+		if rec, err = startTrace(ctx); err != nil {
+			return first, next, err
+		}
+	}
 	if err := chromedp.Do(ctx, chromedp.Navigate("http://"+addr+pagePath+"?q="+url.QueryEscape(q1))); err != nil {
 		return first, next, err
 	}
 	if first.listMs, first.ms, first.results, err = waitDone(ctx, tool); err != nil {
 		return first, next, err
+	}
+	if rec != nil {
+		s, err := rec.stop(ctx, first.listMs)
+		if err != nil {
+			return first, next, err
+		}
+		fmt.Fprintf(os.Stderr, "trace %q (listed at %.0f ms):\n%s", q1, first.listMs, s)
 	}
 	time.Sleep(300 * time.Millisecond) // anything late (a favicon) is counted with the first query
 	first.transfer, first.decoded = counts()
