@@ -76,7 +76,7 @@ func missingScores(t *testing.T, text string) []string {
 			want = append(want, fmt.Sprintf("data/2023-03.toml:%d:1: 指标“%s”缺少全部 %d 个乡镇（街道）的得分%s（本月不评分的指标，删去它的 [result.townships] 表）", tableLine, indName[id], len(names), owners[id]))
 		} else if table {
 			for _, n := range names {
-				want = append(want, fmt.Sprintf("data/2023-03.toml:%d:1: 指标“%s”缺少乡镇（街道）“%s”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"%s\", reason = \"不涉及的原因\"}]，这一项的排名就不含它", tableLine, indName[id], n, n))
+				want = append(want, fmt.Sprintf("data/2023-03.toml:%d:1: 指标“%s”缺少乡镇（街道）“%s”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"%s\", reason = \"不涉及的原因\"}]，这一项的排名就不含它；它逾期未报送的，在这一项的 [result.townships] 之前写 unreported = [\"%s\"]", tableLine, indName[id], n, n, n))
 			}
 		}
 		table, names, filled = false, nil, 0

@@ -1215,7 +1215,7 @@ func TestDraftNumberTaken(t *testing.T) {
 	want := []string{
 		"content/circulars/2023-03.md:1:1: 前置信息缺少“date”",
 		"content/circulars/2023-03.md:2:1: 文号“双政办函〔2023〕14号”与 content/circulars/2023-02.md 重复",
-		"data/2023-03.toml:19:1: 指标“规模工业增加值”缺少乡镇（街道）“小江湖街道”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"小江湖街道\", reason = \"不涉及的原因\"}]，这一项的排名就不含它",
+		"data/2023-03.toml:19:1: 指标“规模工业增加值”缺少乡镇（街道）“小江湖街道”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"小江湖街道\", reason = \"不涉及的原因\"}]，这一项的排名就不含它；它逾期未报送的，在这一项的 [result.townships] 之前写 unreported = [\"小江湖街道\"]",
 	}
 	if !slices.Equal(st.held, []string{"2023-03"}) || st.drafts != nil || !slices.Equal(st.errors, want) {
 		t.Fatalf("held %q, drafts %q, problems %q; want %q", st.held, st.drafts, st.errors, want)
@@ -1239,7 +1239,7 @@ func TestDraftProblemsOnce(t *testing.T) {
 	want := []string{
 		"content/circulars/2023-03.md:1:1: 前置信息缺少“title”",
 		"content/circulars/2023-03.md:1:1: 前置信息缺少“date”",
-		"data/2023-03.toml:19:1: 指标“规模工业增加值”缺少乡镇（街道）“小江湖街道”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"小江湖街道\", reason = \"不涉及的原因\"}]，这一项的排名就不含它",
+		"data/2023-03.toml:19:1: 指标“规模工业增加值”缺少乡镇（街道）“小江湖街道”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"小江湖街道\", reason = \"不涉及的原因\"}]，这一项的排名就不含它；它逾期未报送的，在这一项的 [result.townships] 之前写 unreported = [\"小江湖街道\"]",
 	}
 	if !slices.Equal(st.held, []string{"2023-03"}) || st.drafts != nil || !slices.Equal(st.errors, want) {
 		t.Fatalf("held %q, drafts %q, problems %q; want the date, the title and the score, once each", st.held, st.drafts, st.errors)

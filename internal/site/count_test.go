@@ -71,7 +71,7 @@ func TestCountDiagnostics(t *testing.T) {
 		keys, from, to, want string
 	}{
 		{"", `"乙街道" = 80` + "\n", "",
-			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“乙街道”的件数：请填上它的件数；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"乙街道\", reason = \"不涉及的原因\"}]，这一项的排名就不含它"},
+			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“乙街道”的件数：请填上它的件数；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"乙街道\", reason = \"不涉及的原因\"}]，这一项的排名就不含它；它逾期未报送的，在这一项的 [result.townships] 之前写 unreported = [\"乙街道\"]"},
 		{"", "\"甲街道\" = 90\n\"乙街道\" = 80\n\"丙镇\" = 70\n", "",
 			"data/2023-02.toml:5:1: 指标“经济”缺少全部 3 个乡镇（街道）的件数，应由区发改局填报（本月不评分的指标，删去它的 [result.townships] 表）"},
 		{"max = 50\n", "", "",

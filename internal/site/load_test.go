@@ -162,12 +162,16 @@ func TestLoadDiagnostics(t *testing.T) {
 		{"misspelt township beside a near one", "data/2023-02.toml", `"乙街道" = 80`, `"甲乙街道" = 80`,
 			"data/2023-02.toml:7:1: 未知乡镇（街道）“甲乙街道”，是否为“乙街道”？"},
 		{"missing township", "data/2023-02.toml", "\"乙街道\" = 80\n", "",
-			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“乙街道”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"乙街道\", reason = \"不涉及的原因\"}]，这一项的排名就不含它"},
+			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“乙街道”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"乙街道\", reason = \"不涉及的原因\"}]，这一项的排名就不含它；它逾期未报送的，在这一项的 [result.townships] 之前写 unreported = [\"乙街道\"]"},
 		// A result that lists its units not concerned already: the remedy
 		// adds to its list, where a second notApplicable would be a key
 		// written twice.
 		{"missing township beside one not applicable", "data/2023-02.toml", "city = 3\n[result.townships]\n\"甲街道\" = 90\n\"乙街道\" = 80\n", "city = 3\nnotApplicable = [\"甲街道\"]\n[result.townships]\n",
-			"data/2023-02.toml:6:1: 指标“经济”缺少乡镇（街道）“乙街道”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 notApplicable 中加上 {township = \"乙街道\", reason = \"不涉及的原因\"}，这一项的排名就不含它"},
+			"data/2023-02.toml:6:1: 指标“经济”缺少乡镇（街道）“乙街道”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 notApplicable 中加上 {township = \"乙街道\", reason = \"不涉及的原因\"}，这一项的排名就不含它；它逾期未报送的，在这一项的 [result.townships] 之前写 unreported = [\"乙街道\"]"},
+		// And one that lists its units that did not report: the remedy
+		// adds to that list too.
+		{"missing township beside one unreported", "data/2023-02.toml", "city = 3\n[result.townships]\n\"甲街道\" = 90\n\"乙街道\" = 80\n", "city = 3\nunreported = [\"甲街道\"]\n[result.townships]\n",
+			"data/2023-02.toml:6:1: 指标“经济”缺少乡镇（街道）“乙街道”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"乙街道\", reason = \"不涉及的原因\"}]，这一项的排名就不含它；它逾期未报送的，在这一项的 unreported 中加上 \"乙街道\""},
 		{"unknown indicator", "data/2023-02.toml", `indicator = "caizheng"`, `indicator = "caizhen"`,
 			"data/2023-02.toml:10:1: 未知指标“caizhen”，是否为“caizheng”？"},
 		{"duplicate result", "data/2023-02.toml", `indicator = "caizheng"`, `indicator = "jingji"`,
@@ -660,7 +664,7 @@ func TestParseDraftMonth(t *testing.T) {
 	_, err = s.ParseMonth("data/2023-03.toml", []byte(src), nil)
 	for _, want := range []string{
 		"data/2023-03.toml:5:1: 指标“经济”缺少乡镇（街道）“甲街道”的得分：这一行还是注释，填上得分后去掉行首的 #\n",
-		"data/2023-03.toml:3:1: 指标“经济”缺少乡镇（街道）“丙镇”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"丙镇\", reason = \"不涉及的原因\"}]，这一项的排名就不含它\n",
+		"data/2023-03.toml:3:1: 指标“经济”缺少乡镇（街道）“丙镇”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"丙镇\", reason = \"不涉及的原因\"}]，这一项的排名就不含它；它逾期未报送的，在这一项的 [result.townships] 之前写 unreported = [\"丙镇\"]\n",
 	} {
 		if err == nil || !strings.Contains(err.Error()+"\n", want) {
 			t.Errorf("ParseMonth of the draft: %v\nwant %s", err, want)
@@ -915,7 +919,7 @@ func TestMisspeltNameHidesItsUnitOnly(t *testing.T) {
 		want     []string
 	}{
 		{"scores: 乙街 is 乙街道, 丙镇 missing", "\"乙街道\" = 80\n\"丙镇\" = 70\n", "\"乙街\" = 80\n", []string{
-			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“丙镇”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"丙镇\", reason = \"不涉及的原因\"}]，这一项的排名就不含它",
+			"data/2023-02.toml:5:1: 指标“经济”缺少乡镇（街道）“丙镇”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"丙镇\", reason = \"不涉及的原因\"}]，这一项的排名就不含它；它逾期未报送的，在这一项的 [result.townships] 之前写 unreported = [\"丙镇\"]",
 			"data/2023-02.toml:7:1: 未知乡镇（街道）“乙街”，是否为“乙街道”？",
 		}},
 		{"scores: 乙街 is 乙街道, nothing else missing", `"乙街道" = 80`, `"乙街" = 80`, []string{

@@ -239,10 +239,10 @@ type missingScore struct {
 	u               *Unit
 	path, indicator string
 	noun            string // what its values are: 得分, 件数 (Indicator.ValueName)
-	// listed is whether the result has a notApplicable already: the
-	// remedy adds the unit to it then, where a second one would be a
-	// key written twice.
-	listed bool
+	// listed and reported are whether the result has a notApplicable
+	// and an unreported already: the remedy adds the unit to it then,
+	// where a second one would be a key written twice.
+	listed, reported bool
 }
 
 type unassessedUnit struct {
@@ -1014,7 +1014,7 @@ func (r *monthReader) scores(tt *table, res *Result) {
 		f.errorf(tt.path, r.mo.Kind().Reword().Replace("指标“%s”缺少全部 %d 个%s的%s%s（本月不评分的指标，删去它的 [result.townships] 表）"), ind.Name, len(rest), r.l.s.UnitsCalled(rest), ind.ValueName(), by)
 	default:
 		for _, u := range rest {
-			r.missing = append(r.missing, missingScore{u, tt.path, ind.Name, ind.ValueName(), len(res.NotApplicable) > 0})
+			r.missing = append(r.missing, missingScore{u, tt.path, ind.Name, ind.ValueName(), len(res.NotApplicable) > 0, len(res.Unreported) > 0})
 		}
 	}
 	for u := range got {
@@ -1164,11 +1164,12 @@ func (r *monthReader) unscored() {
 }
 
 // notApplicableHint is what to do of one unit's value missing from one
-// result, in the month file's words: fill it in or, when the work does
-// not concern the unit that month, list it in the result's
-// notApplicable with a reason (docs/reference.md) — the only two things
-// the missing value can mean, where the message said what was wrong
-// alone, and the one for a unit with no value at all says its remedy.
+// result, in the month file's words: fill it in; when the work does not
+// concern the unit that month, list it in the result's notApplicable
+// with a reason; when the unit did not report it in time, in its
+// unreported (docs/reference.md) — the only three things the missing
+// value can mean, where the message said what was wrong alone, and the
+// one for a unit with no value at all says its remedy.
 //
 // A month made from a workbook (ParseMonth with places: tongbao import)
 // is told in the workbook's words, whose cell says 不涉及 for
@@ -1182,7 +1183,11 @@ func (r *monthReader) notApplicableHint(m missingScore) string {
 	if m.listed {
 		where = "在这一项的 notApplicable 中加上 " + entry
 	}
-	return r.mo.Kind().Reword().Replace("请填上它的" + m.noun + "；这个月这项工作不涉及它的，" + where + "，这一项的排名就不含它")
+	late := fmt.Sprintf("在这一项的 [result.townships] 之前写 unreported = [%s]", Quote(m.u.Name))
+	if m.reported {
+		late = fmt.Sprintf("在这一项的 unreported 中加上 %s", Quote(m.u.Name))
+	}
+	return r.mo.Kind().Reword().Replace("请填上它的" + m.noun + "；这个月这项工作不涉及它的，" + where + "，这一项的排名就不含它；它逾期未报送的，" + late)
 }
 
 // excludedThroughout warns of a township left out (notApplicable) of

@@ -172,7 +172,7 @@ unit = "戊镇"
 who = "行政负责人"
 reason = "x"`, jan + `:14:1: “戊镇”从 2023-02 起参加考核`},
 		{"still one missing", feb, "\"戊镇\" = 75\n", "",
-			feb + `:5:1: 指标“经济”缺少乡镇（街道）“戊镇”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = "戊镇", reason = "不涉及的原因"}]，这一项的排名就不含它`},
+			feb + `:5:1: 指标“经济”缺少乡镇（街道）“戊镇”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = "戊镇", reason = "不涉及的原因"}]，这一项的排名就不含它；它逾期未报送的，在这一项的 [result.townships] 之前写 unreported = ["戊镇"]`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			wantDiagnostic(t, maps.Clone(spanSite()), c.file, c.old, c.new, c.want)
@@ -263,7 +263,7 @@ func TestOldNameHidesItsSuccessorOnly(t *testing.T) {
 	files := spanSite()
 	files[feb] = strings.Replace(files[feb], "\"丙镇\" = 70\n\"戊镇\" = 75\n", "\"丙乡\" = 70\n", 1)
 	_, err := Load(writeSite(t, files))
-	want := feb + ":5:1: 指标“经济”缺少乡镇（街道）“戊镇”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"戊镇\", reason = \"不涉及的原因\"}]，这一项的排名就不含它\n" +
+	want := feb + ":5:1: 指标“经济”缺少乡镇（街道）“戊镇”的得分：请填上它的得分；这个月这项工作不涉及它的，在这一项的 [result.townships] 之前写 notApplicable = [{township = \"戊镇\", reason = \"不涉及的原因\"}]，这一项的排名就不含它；它逾期未报送的，在这一项的 [result.townships] 之前写 unreported = [\"戊镇\"]\n" +
 		feb + ":8:1: “丙乡”在 2023-01 之后不再参加考核（units.toml 的 until），2023-02 没有它；此后应写作“丙镇”"
 	if err == nil || err.Error() != want {
 		t.Errorf("Load: %v\nwant:\n%s", err, want)
