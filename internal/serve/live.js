@@ -182,6 +182,11 @@
   });
   events.addEventListener("build", function (e) {
     var d = JSON.parse(e.data);
+    // A build without problems deals with those folded before the page
+    // reloads for it: the reloaded page may first hear of the build after
+    // it, one failing on the same slip made again, which was then found
+    // among the folded and stayed folded.
+    if (!(d.errors && d.errors.length)) fold("__tongbao-overlay", [], false);
     if (d.id !== build) {
       if (d.all || page === "" || d.changed.indexOf(page) >= 0) {
         location.reload();
