@@ -433,10 +433,7 @@ func resultDiffs(old, now render.OpenData) []string {
 			m = append(m, fmt.Sprintf("奖励%s%d元", r.Unit, r.Amount))
 		}
 		for _, i := range d.Interviews {
-			who := i.Unit
-			if i.Who != "" {
-				who += i.Who
-			}
+			who := i.Unit + strings.TrimPrefix(i.Who, i.Unit) // named once, as the circular names it
 			m = append(m, i.Kind+who)
 		}
 		return m

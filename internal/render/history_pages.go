@@ -753,8 +753,8 @@ func unitMeasures(c *core) map[*site.Unit][]UnitMeasure {
 			switch {
 			case m.Amount > 0:
 				um.Measure += zh.Amount(m.Amount)
-			case m.Who != "":
-				um.Measure = m.Who + "，" + m.Action // as the circulars name it: 火车站乡行政负责人，约谈（…）
+			case whoOf(m) != "":
+				um.Measure = whoOf(m) + "，" + m.Action // as the circulars name it: 火车站乡行政负责人，约谈（…）
 			}
 			um.lead = leadClause(m)
 			out[m.Unit] = append(out[m.Unit], um)
@@ -793,8 +793,8 @@ func leadClause(m rank.Measure) string {
 	if m.By != "" {
 		b.WriteString("由" + m.By)
 	}
-	if m.Who != "" {
-		b.WriteString("对其" + m.Who)
+	if who := whoOf(m); who != "" {
+		b.WriteString("对其" + who)
 	}
 	b.WriteString("予以" + m.Action)
 	if m.Amount > 0 {

@@ -249,3 +249,31 @@ func TestWaiverOnUnitPageAndAppendix(t *testing.T) {
 		}
 	})
 }
+
+// TestWhoNamingTheUnit: a rule's who written with the unit's name at its
+// head ({unit}主要负责人, docs/rules.md) names the unit once where the
+// sentence names it first — the circular's 丙镇主要负责人, not
+// 丙镇丙镇主要负责人 — and not at all on the unit's own page, whose lead
+// says 对其主要负责人. historySite's 2023-02: 丙镇 last on the composite
+// (33.33 rank points on both township indicators, by hand).
+func TestWhoNamingTheUnit(t *testing.T) {
+	for _, who := range []string{"{unit}主要负责人", "主要负责人"} {
+		f := historySite()
+		f["config.toml"] += "[[rule]]\non = \"composite\"\nselect = \"last\"\naction = \"约谈\"\nwho = \"" + who + "\"\n"
+		f["content/circulars/2023-02.md"] = strings.Replace(f["content/circulars/2023-02.md"], "正文。", "{{< interviews >}}", 1)
+		files := renderFiles(t, loadFiles(t, f), "/")
+		circ := string(files["circulars/2023/5/index.html"])
+		if w := "<p>丙镇主要负责人，约谈（乡镇、街道综合考核排名倒数第一）。</p>"; !strings.Contains(circ, w) {
+			i := strings.Index(circ, "主要负责人")
+			t.Errorf("who %q: the circular lacks %s: …%s…", who, w, circ[max(i-120, 0):min(i+120, len(circ))])
+		}
+		page := string(files["units/bing/index.html"])
+		if w := "本月对其主要负责人予以约谈（乡镇、街道综合考核排名倒数第一）。"; !strings.Contains(page, w) {
+			i := strings.Index(page, "予以约谈")
+			t.Errorf("who %q: 丙镇's page lacks %s: …%s…", who, w, page[max(i-120, 0):min(i+120, len(page))])
+		}
+		if strings.Contains(circ+page, "丙镇丙镇") {
+			t.Errorf("who %q: the unit is named twice", who)
+		}
+	}
+}

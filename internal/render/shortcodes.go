@@ -733,9 +733,17 @@ func measureText(m rank.Measure, named bool) string {
 		return fmt.Sprintf("%s，%s%s（%s）", m.Unit.Name, m.Action, zh.Amount(m.Amount), reason)
 	}
 	if named {
-		return fmt.Sprintf("%s%s，%s（%s）", m.Unit.Name, m.Who, m.Action, reason)
+		return fmt.Sprintf("%s%s，%s（%s）", m.Unit.Name, whoOf(m), m.Action, reason)
 	}
-	return fmt.Sprintf("%s%s（%s）", m.Unit.Name, m.Who, reason)
+	return fmt.Sprintf("%s%s（%s）", m.Unit.Name, whoOf(m), reason)
+}
+
+// whoOf is the person a measure addresses, less the unit's name at its
+// head: the sentences name the unit first (王湾村党支部书记), and a who
+// written {unit}党支部书记 (docs/rules.md), or with the name itself, read
+// 王湾村王湾村党支部书记; on the unit's own page, 对其党支部书记.
+func whoOf(m rank.Measure) string {
+	return strings.TrimPrefix(m.Who, m.Unit.Name)
 }
 
 // measureReason is why a measure is given and, when the rule says, who
