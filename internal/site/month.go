@@ -1154,7 +1154,7 @@ func (r *monthReader) unscored() {
 				r.f.diags.Add(r.f.name, line, col, "指标“%s”缺少%s“%s”的%s：这一行还是注释，填上%s后去掉行首的 #", m.indicator, terms.Unit, m.u.Name, m.noun, m.noun)
 				continue
 			}
-			r.f.errorf(m.path, "指标“%s”缺少%s“%s”的%s：%s", m.indicator, terms.Unit, m.u.Name, m.noun, r.notApplicableHint(m))
+			r.f.errorf(m.path, "指标“%s”缺少%s“%s”的%s：%s", m.indicator, terms.Unit, m.u.Name, m.noun, r.missingHint(m))
 		case !told[m.u]:
 			told[m.u] = true
 			noun := strings.Join(nouns[m.u], "或")
@@ -1163,7 +1163,7 @@ func (r *monthReader) unscored() {
 	}
 }
 
-// notApplicableHint is what to do of one unit's value missing from one
+// missingHint is what to do of one unit's value missing from one
 // result, in the month file's words: fill it in; when the work does not
 // concern the unit that month, list it in the result's notApplicable
 // with a reason; when the unit did not report it in time, in its
@@ -1174,11 +1174,11 @@ func (r *monthReader) unscored() {
 // A month made from a workbook (ParseMonth with places: tongbao import)
 // is told in the workbook's words, whose cell says 不涉及 for
 // notApplicable and 未报送 for unreported.
-func (r *monthReader) notApplicableHint(m missingScore) string {
+func (r *monthReader) missingHint(m missingScore) string {
 	if r.l.place != nil {
 		return r.mo.Kind().Reword().Replace("请填上；本月这项工作不涉及它的，填“不涉及”，逾期未报送的，填“未报送”，要写明原因的填“不涉及（原因）”或“未报送（原因）”")
 	}
-	entry := fmt.Sprintf("{township = \"%s\", reason = \"不涉及的原因\"}", m.u.Name)
+	entry := fmt.Sprintf("{township = %s, reason = \"不涉及的原因\"}", Quote(m.u.Name))
 	where := "在这一项的 [result.townships] 之前写 notApplicable = [" + entry + "]"
 	if m.listed {
 		where = "在这一项的 notApplicable 中加上 " + entry
