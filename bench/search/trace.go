@@ -86,6 +86,8 @@ func (r *recorder) stop(ctx context.Context, listed float64) (string, error) {
 	return describeTrace(r.events, listed), nil
 }
 
+// describeTrace is stop's description of events, the page's main thread
+// found by the navigation's start.
 func describeTrace(events []traceEvent, listed float64) string {
 	type thread struct{ pid, tid int }
 	var main thread
@@ -121,11 +123,7 @@ func describeTrace(events []traceEvent, listed float64) string {
 	var scripts []string // the files whose scripts the task ran
 	flushTask := func() {
 		if task.Dur >= 2000 && task.Ts < end {
-			names := make([]string, 0, len(taskSelf))
-			for n := range taskSelf {
-				names = append(names, n)
-			}
-			slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(taskSelf[b], taskSelf[a]), strings.Compare(a, b)) })
+			names := byTime(taskSelf)
 			var parts []string
 			for _, n := range names[:min(3, len(names))] {
 				parts = append(parts, fmt.Sprintf("%s %.1f", n, ms(taskSelf[n])))
@@ -172,17 +170,26 @@ func describeTrace(events []traceEvent, listed float64) string {
 		pop()
 	}
 	flushTask()
-	names := make([]string, 0, len(self))
+	names := byTime(self)
 	total := 0.0
-	for n, v := range self {
-		names = append(names, n)
+	for _, v := range self {
 		total += v
 	}
-	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(self[b], self[a]), strings.Compare(a, b)) })
 	fmt.Fprintf(&lines, "  main thread busy %.0f of %.0f ms until listed:", ms(total), listed)
 	for _, n := range names[:min(12, len(names))] {
 		fmt.Fprintf(&lines, " %s %.1f;", n, ms(self[n]))
 	}
 	lines.WriteString("\n")
 	return lines.String()
+}
+
+// byTime lists the kinds of work of times, the longest first (equal ones
+// by name: the same trace, the same lines).
+func byTime(times map[string]float64) []string {
+	names := make([]string, 0, len(times))
+	for n := range times {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(times[b], times[a]), strings.Compare(a, b)) })
+	return names
 }
